@@ -1,0 +1,224 @@
+"""Finding automations: ``automations`` in opsctl.toml and the ``opsctl.automations`` entry points.
+
+Importing automations means importing pydantic and the automations' own dependencies, which
+``opsctl --help`` and ``opsctl list`` cannot afford on every CI step. So the catalog keeps a
+manifest (names, summaries, flag specs) in ``STATE_DIR/catalog.json``, valid while the
+configured module list, the automations' source files (mtime and size) and the mtimes of the
+``sys.path`` directories (which change when a distribution is installed or removed) are
+unchanged. A stale or missing manifest is rebuilt by importing everything once.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import sys
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from opsctl._version import __version__
+from opsctl.config.layers import Layers
+from opsctl.errors import AutomationBugError, ConfigError, UnknownAutomationError
+
+if TYPE_CHECKING:
+    from opsctl.contract.automation import Automation
+
+ENTRY_POINT_GROUP = "opsctl.automations"
+MANIFEST_FILE = "catalog.json"
+MANIFEST_FORMAT = 1
+
+
+@dataclass
+class CatalogEntry:
+    """What the command line needs to know of an automation without importing it."""
+
+    name: str
+    version: str
+    owner: str
+    summary: str
+    description: str
+    effect: str
+    lock_scope: list[str]
+    module: str
+    attr: str
+    source: str | None
+    origin: str
+    flags: list[dict[str, Any]]
+
+
+@dataclass
+class Catalog:
+    entries: dict[str, CatalogEntry] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+    from_cache: bool = False
+
+    def entry(self, name: str) -> CatalogEntry:
+        try:
+            return self.entries[name]
+        except KeyError:
+            known = ", ".join(sorted(self.entries)) or "none registered"
+            raise UnknownAutomationError(f"unknown automation {name!r} (known: {known})") from None
+
+    def load(self, name: str) -> Automation[Any]:
+        """Import and return the automation object itself."""
+        entry = self.entry(name)
+        found = {a.name: a for a in _automations_in(entry.module, entry.attr or None, entry.origin)}
+        if name not in found:
+            raise UnknownAutomationError(f"automation {name!r} is no longer defined in "
+                                         f"{entry.module}; run `opsctl list` to refresh")
+        return found[name]
+
+
+def _split_spec(spec: str) -> tuple[str, str | None]:
+    module, _, attr = spec.partition(":")
+    return module.strip(), (attr.strip() or None)
+
+
+def _import(module: str, origin: str) -> Any:
+    try:
+        return importlib.import_module(module)
+    except ModuleNotFoundError as exc:
+        if exc.name and (module == exc.name or module.startswith(exc.name + ".")):
+            raise ConfigError(f"automation module {module!r} not found (from {origin}); "
+                              "check `automations` and `python_path` in opsctl.toml") from None
+        raise AutomationBugError(f"automation module {module!r} failed to import: {exc}") from exc
+    except Exception as exc:
+        raise AutomationBugError(f"automation module {module!r} failed to import: "
+                                 f"{type(exc).__name__}: {exc}") from exc
+
+
+def _automations_in(module_name: str, attr: str | None, origin: str) -> list[Automation[Any]]:
+    from opsctl.contract.automation import Automation
+
+    module = _import(module_name, origin)
+    if attr:
+        obj = getattr(module, attr, None)
+        if not isinstance(obj, Automation):
+            raise ConfigError(f"{module_name}:{attr} is not an opsctl Automation (from {origin})")
+        candidates = [obj]
+    else:
+        candidates = [v for v in vars(module).values() if isinstance(v, Automation)]
+        if not candidates:
+            raise ConfigError(f"module {module_name!r} defines no opsctl Automation (from {origin})")
+    for automation in candidates:
+        try:
+            automation.check_complete()
+        except TypeError as exc:
+            raise AutomationBugError(str(exc)) from None
+    return candidates
+
+
+def _configured_specs(layers: Layers) -> list[tuple[str, str]]:
+    origin = layers.origin.get("automations", "config")
+    return [(spec, origin) for spec in layers.values.get("automations") or []]
+
+
+def _entry_point_specs() -> list[tuple[str, str]]:
+    from importlib.metadata import entry_points
+
+    return [(ep.value, f"entry point {ep.name} ({ep.dist.name if ep.dist else '?'})")
+            for ep in entry_points(group=ENTRY_POINT_GROUP)]
+
+
+def add_python_path(layers: Layers) -> None:
+    for path in reversed(layers.values.get("python_path") or []):
+        if path not in sys.path:
+            sys.path.insert(0, path)
+
+
+def _stat(path: str) -> list[int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return [st.st_mtime_ns, st.st_size]
+
+
+def _cache_key(layers: Layers) -> dict[str, Any]:
+    return {
+        "format": MANIFEST_FORMAT,
+        "opsctl": __version__,
+        "python": sys.executable,
+        "automations": layers.values.get("automations") or [],
+        "python_path": layers.values.get("python_path") or [],
+        "sys_path": {p: _stat(p) for p in sys.path if p and os.path.isdir(p)},
+    }
+
+
+def _read_manifest(path: Path, key: dict[str, Any]) -> Catalog | None:
+    try:
+        data = json.loads(path.read_text())
+    except (OSError, ValueError):
+        return None
+    if data.get("key") != key:
+        return None
+    if any(_stat(f) != st for f, st in data.get("files", {}).items()):
+        return None
+    return Catalog(entries={e["name"]: CatalogEntry(**e) for e in data["entries"]},
+                   problems=list(data.get("problems", [])), from_cache=True)
+
+
+def _write_manifest(path: Path, key: dict[str, Any], catalog: Catalog, files: Iterable[str]) -> None:
+    data = {"key": key, "files": {f: _stat(f) for f in sorted(set(files))},
+            "entries": [asdict(e) for e in catalog.entries.values()], "problems": catalog.problems}
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".tmp{os.getpid()}")
+        tmp.write_text(json.dumps(data))
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only state directory only costs start-up time
+
+
+def build_catalog(layers: Layers) -> tuple[Catalog, list[str]]:
+    """Import every configured automation; returns the catalog and the source files it read."""
+    from opsctl.contract.flags import flag_specs
+
+    add_python_path(layers)
+    catalog = Catalog()
+    files: list[str] = []
+    for spec, origin in [*_configured_specs(layers), *_entry_point_specs()]:
+        module_name, attr = _split_spec(spec)
+        try:
+            automations = _automations_in(module_name, attr, origin)
+        except (ConfigError, AutomationBugError) as exc:
+            catalog.problems.append(str(exc))
+            continue
+        for automation in automations:
+            if automation.name in catalog.entries:
+                other = catalog.entries[automation.name]
+                catalog.problems.append(f"automation {automation.name!r} is defined twice: in "
+                                        f"{other.module} and {module_name}; keeping the first")
+                continue
+            module = sys.modules[module_name]
+            source = getattr(module, "__file__", None)
+            model_module = sys.modules.get(automation.request_model.__module__)
+            for path in (source, getattr(model_module, "__file__", None)):
+                if path:
+                    files.append(path)
+            catalog.entries[automation.name] = CatalogEntry(
+                name=automation.name, version=automation.version, owner=automation.owner,
+                summary=automation.summary, description=automation.description,
+                effect=automation.effect, lock_scope=list(automation.lock_scope),
+                module=module_name, attr=attr or "", source=source, origin=origin,
+                flags=[dict(f) for f in flag_specs(automation.request_model)],
+            )
+    return catalog, files
+
+
+def load_catalog(layers: Layers, *, use_cache: bool = True) -> Catalog:
+    """The catalog, from the manifest when it is still valid, else by importing."""
+    manifest = Path(layers.values["state_dir"]) / MANIFEST_FILE
+    add_python_path(layers)
+    key = _cache_key(layers)
+    if use_cache:
+        cached = _read_manifest(manifest, key)
+        if cached is not None:
+            return cached
+    catalog, files = build_catalog(layers)
+    if use_cache:
+        _write_manifest(manifest, key, catalog, files)
+    return catalog

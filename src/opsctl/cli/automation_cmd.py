@@ -1,0 +1,146 @@
+"""Click commands generated from an automation's flag specs (read from the catalog manifest)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+from click.core import ParameterSource
+
+from opsctl.catalog import CatalogEntry
+from opsctl.cli.options import STATE, CommonOptions, common_options, open_cli_session, show_config
+from opsctl.contract.durations import parse_duration
+
+
+class DurationType(click.ParamType):
+    name = "duration"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        try:
+            parse_duration(value)
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+        return value
+
+
+_TYPES: dict[str, Any] = {"str": click.STRING, "int": click.INT, "float": click.FLOAT,
+                          "duration": DurationType(), "secret": click.STRING,
+                          "path": click.STRING, "json": click.STRING}
+
+
+def _option(spec: dict[str, Any]) -> click.Option:
+    help_parts = [spec["help"].rstrip(".") + "."] if spec["help"] else []
+    if spec["deprecated"]:
+        help_parts.append(f"DEPRECATED: {spec['deprecated']}.")
+    if spec["type"] == "duration":
+        help_parts.append("Duration: 30d, 12h, 15m, 1h30m or seconds.")
+    if spec["type"] == "json":
+        help_parts.append("JSON value.")
+    if spec["multiple"]:
+        help_parts.append("Repeatable.")
+    if spec["type"] == "secret":
+        help_parts.append(f"Secret: prefer the environment variable {spec['envvar']}; "
+                          "the value is masked in every output.")
+    if spec["required"]:
+        help_parts.append("[required]")
+    elif spec["default"] is not None and spec["type"] != "secret":
+        help_parts.append(f"[default: {spec['default']}]")
+    text = " ".join(help_parts)
+    if spec["type"] == "bool":
+        name = spec["flag"][2:]
+        return click.Option([f"--{name}/--no-{name}", spec["field"]], default=None, help=text)
+    param_type = click.Choice(spec["choices"]) if spec["type"] == "choice" else _TYPES[spec["type"]]
+    return click.Option([spec["flag"], spec["field"]], type=param_type, multiple=spec["multiple"],
+                        default=None, help=text, envvar=spec["envvar"],
+                        metavar=None if spec["type"] == "choice" else spec["type"].upper())
+
+
+def _collect_flags(entry: CatalogEntry, ctx: click.Context, values: dict[str, Any],
+                   have_document: bool) -> dict[str, Any]:
+    from opsctl.cli.request_input import flag_value
+
+    flags: dict[str, Any] = {}
+    for spec in entry.flags:
+        source = ctx.get_parameter_source(spec["field"])
+        value = values.get(spec["field"])
+        given = source in (ParameterSource.COMMANDLINE, ParameterSource.ENVIRONMENT) and value not in (None, ())
+        if given:
+            flags[spec["field"]] = flag_value(spec, value)
+        elif spec["required"] and not have_document:
+            raise click.MissingParameter(ctx=ctx, param=next(
+                p for p in ctx.command.params if p.name == spec["field"]))
+    return flags
+
+
+def run_automation_command(entry: CatalogEntry, mode: str, opts: CommonOptions,
+                           values: dict[str, Any], *, dry_run: bool = False,
+                           out: str | None = None, request_file: str | None = None,
+                           idempotency_key: str | None = None) -> int:
+    from opsctl.cli.request_input import load_request_file, merge_request
+
+    STATE.mode = "plan" if mode == "plan" else "apply"
+    STATE.automation = entry.name
+    ctx = click.get_current_context()
+    flags = _collect_flags(entry, ctx, values, have_document=request_file is not None)
+    session = open_cli_session(opts)
+    if opts.show_config:
+        return show_config(session)
+    document = load_request_file(request_file) if request_file else {}
+    automation = session.catalog.load(entry.name)
+    from opsctl.cli.output import emit, progress_for
+    from opsctl.engine.run import execute
+
+    progress = progress_for(session, opts) if mode == "apply" and not dry_run else None
+    try:
+        outcome = execute(session, automation, merge_request(document, flags),
+                          mode="plan" if mode == "plan" else "apply", dry_run=dry_run,
+                          out=Path(out) if out else None, idempotency_key=idempotency_key,
+                          on_progress=progress, source=entry.source)
+    finally:
+        if progress is not None:
+            progress.close()
+        session.close()
+    return emit(outcome.document, outcome.exit_code, opts, session)
+
+
+def _epilog(entry: CatalogEntry) -> str:
+    scope = ", ".join(entry.lock_scope) or "none"
+    return (f"Contract {entry.version}, owner {entry.owner}, effect {entry.effect}, "
+            f"lock scope: {scope}. Request fields also come from --request FILE (JSON or YAML); "
+            "flags override the file. Exit codes: 0 done, 2 bad input, 3 precheck/stale plan, "
+            "4 dependency, 5 partial, 6 denied, 7 conflict, 10 changes planned.")
+
+
+def build_command(entry: CatalogEntry, mode: str) -> click.Command:
+    """The command for ``opsctl NAME`` (mode "run"), ``opsctl plan NAME`` or ``opsctl apply NAME``."""
+    params: list[click.Parameter] = [_option(spec) for spec in entry.flags]
+    params.append(click.Option(["--request", "request_file"], metavar="FILE", default=None,
+                               help="Request document (JSON or YAML, '-' for stdin); flags override it."))
+    params.append(click.Option(["--idempotency-key"], default=None, metavar="KEY",
+                               help="Run key; default: a hash of automation, version and request."))
+    if mode == "plan":
+        params.append(click.Option(["--out"], metavar="PLAN.json", default=None,
+                                   help="Write a signed plan document to apply later with "
+                                        "`opsctl apply --plan`."))
+    if mode == "run":
+        params.append(click.Option(["--dry-run"], is_flag=True, default=False,
+                                   help="Print the plan and stop after the gate; change nothing."))
+    field_names = {spec["field"] for spec in entry.flags}
+
+    @common_options
+    def callback(*, opts: CommonOptions, request_file: str | None, idempotency_key: str | None,
+                 out: str | None = None, dry_run: bool = False, **values: Any) -> int:
+        unknown = set(values) - field_names
+        assert not unknown, unknown
+        return run_automation_command(entry, "plan" if mode == "plan" else "apply", opts, values,
+                                      dry_run=dry_run, out=out, request_file=request_file,
+                                      idempotency_key=idempotency_key)
+
+    command = click.Command(entry.name, callback=callback, params=params,
+                            help=entry.description, short_help=entry.summary,
+                            epilog=_epilog(entry))
+    # common_options added its params to the function; move them onto the command.
+    command.params.extend(getattr(callback, "__click_params__", [])[::-1])
+    return command
+

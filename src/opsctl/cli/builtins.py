@@ -1,0 +1,195 @@
+"""Built-in verbs: list, describe, schema, runs, show, config show."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from typing import Any, TextIO
+
+import click
+
+from opsctl.cli.options import CommonOptions, common_options, open_cli_session, show_config
+from opsctl.cli.output import emit_data
+from opsctl.cli.render import table
+
+
+@click.command("list", short_help="List registered automations.")
+@common_options
+def list_cmd(opts: CommonOptions) -> int:
+    """List the registered automations (from opsctl.toml and installed entry points)."""
+    from opsctl.catalog import load_catalog
+    from opsctl.config.layers import load_layers
+
+    if opts.show_config:
+        return show_config(open_cli_session(opts))
+    layers = load_layers(config_file=opts.config, flags=opts.settings_flags())
+    catalog = load_catalog(layers)
+    data = {"automations": [{"name": e.name, "version": e.version, "effect": e.effect,
+                             "owner": e.owner, "summary": e.summary, "origin": e.origin}
+                            for e in sorted(catalog.entries.values(), key=lambda e: e.name)],
+            "problems": catalog.problems}
+    for problem in catalog.problems:
+        click.echo(f"opsctl: warning: {problem}", err=True)
+    fmt = opts.format or layers.values.get("format", "text")
+    if fmt == "json":
+        click.echo(json.dumps(data))
+        return 0
+
+    def render(payload: dict[str, Any], stream: TextIO) -> None:
+        rows = [(a["name"], a["version"], a["effect"], a["owner"], a["summary"])
+                for a in payload["automations"]]
+        if not rows:
+            stream.write("no automations registered: add module paths to `automations` in "
+                         "opsctl.toml\n")
+            return
+        table(("name", "version", "effect", "owner", "summary"), rows, stream)
+
+    render(data, click.get_text_stream("stdout"))
+    return 0
+
+
+def _describe(session: Any, name: str) -> dict[str, Any]:
+    from opsctl.contract.result import result_schema
+    from opsctl.errors import EXIT_CODE_TABLE
+
+    entry = session.catalog.entry(name)
+    automation = session.catalog.load(name)
+    data = asdict(entry)
+    data["request_schema"] = automation.request_model.model_json_schema()
+    data["result_schema"] = result_schema()
+    data["exit_codes"] = [{"code": c, "meaning": m, "action": a} for c, m, a in EXIT_CODE_TABLE]
+    return data
+
+
+@click.command("describe", short_help="Show an automation's contract.")
+@click.argument("name")
+@common_options
+def describe_cmd(name: str, opts: CommonOptions) -> int:
+    """Show NAME's contract: version, owner, effect, lock scope, flags and schemas."""
+    session = open_cli_session(opts)
+    if opts.show_config:
+        return show_config(session)
+    data = _describe(session, name)
+
+    def render(d: dict[str, Any], stream: TextIO) -> None:
+        stream.write(f"{d['name']} {d['version']} — {d['summary']}\n")
+        stream.write(f"owner: {d['owner']}   effect: {d['effect']}   lock scope: "
+                     f"{', '.join(d['lock_scope']) or 'none'}\n")
+        stream.write(f"defined in: {d['module']} ({d['origin']})\n")
+        if d["description"] != d["summary"]:
+            stream.write(f"\n{d['description']}\n")
+        rows = [(f["flag"], f["type"] + (" (repeatable)" if f["multiple"] else ""),
+                 "yes" if f["required"] else "", f["default"] or "",
+                 ("choices: " + "|".join(f["choices"]) + ". " if f["choices"] else "")
+                 + f["help"] + (f" DEPRECATED: {f['deprecated']}" if f["deprecated"] else ""))
+                for f in d["flags"]]
+        if rows:
+            table(("flag", "type", "required", "default", "description"), rows, stream)
+
+    return emit_data(data, opts, session, render)
+
+
+@click.command("schema", short_help="Print JSON Schemas of requests and results.")
+@click.argument("name", required=False)
+@click.option("--kind", type=click.Choice(["request", "result"]), default="request",
+              help="Which schema of NAME to print.")
+@click.option("--result-document", is_flag=True, default=False,
+              help="Print the schema of the result document every command emits.")
+@common_options
+def schema_cmd(name: str | None, kind: str, result_document: bool, opts: CommonOptions) -> int:
+    """Print the JSON Schema (2020-12) of NAME's request or result, or of the result document."""
+    from opsctl.contract.result import result_schema
+
+    if result_document or (name is None and kind == "result"):
+        click.echo(json.dumps(result_schema(), indent=2))
+        return 0
+    if name is None:
+        raise click.UsageError("give an automation NAME, or --result-document")
+    session = open_cli_session(opts)
+    if opts.show_config:
+        return show_config(session)
+    if kind == "result":
+        session.catalog.entry(name)
+        click.echo(json.dumps(result_schema(), indent=2))
+        return 0
+    automation = session.catalog.load(name)
+    schema = automation.request_model.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema.setdefault("title", f"{name} request")
+    schema["x-opsctl-contract-version"] = automation.version
+    click.echo(json.dumps(schema, indent=2))
+    return 0
+
+
+@click.command("runs", short_help="List recorded runs.")
+@click.option("--automation", default=None, help="Only runs of this automation.")
+@click.option("--status", default=None,
+              type=click.Choice(["running", "succeeded", "no_changes", "changes_planned", "partial",
+                                 "failed", "denied", "conflict", "cancelled"]),
+              help="Only runs with this status.")
+@click.option("--limit", type=click.IntRange(1, 10000), default=50, show_default=True)
+@common_options
+def runs_cmd(automation: str | None, status: str | None, limit: int, opts: CommonOptions) -> int:
+    """List recorded runs, newest first."""
+    session = open_cli_session(opts)
+    if opts.show_config:
+        return show_config(session)
+    rows = session.store.list_runs(automation=automation, status=status, limit=limit)
+
+    def render(data: list[dict[str, Any]], stream: TextIO) -> None:
+        if not data:
+            stream.write("no runs recorded\n")
+            return
+        table(("run", "automation", "mode", "status", "exit", "actor", "started"),
+              [(r["id"], r["automation"], r["mode"], r["status"], r["exit_code"], r["actor"],
+                r["started_at"]) for r in data], stream)
+
+    return emit_data({"runs": rows} if (opts.format or session.settings.format) == "json" else rows,
+                     opts, session, render)
+
+
+@click.command("show", short_help="Show one run: its result, actions and runtime.")
+@click.argument("run_id")
+@common_options
+def show_cmd(run_id: str, opts: CommonOptions) -> int:
+    """Show RUN_ID (or a unique prefix of at least 6 characters)."""
+    from opsctl.errors import UsageError
+
+    session = open_cli_session(opts)
+    if opts.show_config:
+        return show_config(session)
+    row = session.store.get_run(run_id)
+    if row is None:
+        raise UsageError(f"no run {run_id!r} in {session.settings.effective_store_url}")
+    row["actions"] = [asdict(a) for a in session.store.list_actions(row["id"])]
+
+    def render(data: dict[str, Any], stream: TextIO) -> None:
+        from opsctl.cli.render import render_result
+
+        if data.get("result"):
+            render_result(data["result"], stream)
+        else:
+            stream.write(f"run {data['id']}  {data['automation']}  {data['status']} (unfinished)\n")
+        rt = data.get("runtime") or {}
+        stream.write(f"actor {data['actor']}  started {data['started_at']}  finished "
+                     f"{data['finished_at'] or '-'}\n")
+        stream.write(f"opsctl {rt.get('opsctl_version')}  python {rt.get('python_version')}  "
+                     f"source {str(rt.get('automation_source_hash'))[:19]}  "
+                     f"git {rt.get('git_commit') or '-'}\n")
+
+    return emit_data(row, opts, session, render)
+
+
+@click.group("config", short_help="Inspect the resolved configuration.")
+def config_group() -> None:
+    """Inspect the resolved configuration."""
+
+
+@config_group.command("show")
+@common_options
+def config_show(opts: CommonOptions) -> int:
+    """Print each resolved setting and the layer it came from (secrets as ***)."""
+    return show_config(open_cli_session(opts))
+
+
+COMMANDS = [list_cmd, describe_cmd, schema_cmd, runs_cmd, show_cmd, config_group]

@@ -1,0 +1,225 @@
+"""The ``opsctl`` command: built-in verbs plus one subcommand per registered automation.
+
+Automation subcommands are built from the catalog manifest, so ``--help`` and ``list`` import
+neither the automations nor pydantic. ``main()`` is the only place that exits the process.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from datetime import UTC, datetime
+from typing import Any
+
+import click
+
+from opsctl._version import __version__
+from opsctl.cli.options import STATE, CommonOptions, common_options, open_cli_session, show_config
+
+
+def _config_from_args(args: list[str]) -> str | None:
+    """--config given after the subcommand name, needed before that command can be built."""
+    for index, arg in enumerate(args):
+        if arg == "--config" and index + 1 < len(args):
+            return args[index + 1]
+        if arg.startswith("--config="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def _catalog(ctx: click.Context) -> Any:
+    root = ctx.find_root()
+    cached = root.meta.get("opsctl.catalog")
+    if cached is None:
+        from opsctl.catalog import load_catalog
+        from opsctl.config.layers import load_layers
+
+        config = root.params.get("config_file") or root.meta.get("opsctl.config_arg")
+        try:
+            cached = load_catalog(load_layers(config_file=config))
+        except Exception as exc:  # reported when a command needs the catalog
+            root.meta["opsctl.catalog_error"] = exc
+            from opsctl.catalog import Catalog
+
+            cached = Catalog()
+        root.meta["opsctl.catalog"] = cached
+    return cached
+
+
+class AutomationGroup(click.Group):
+    """A group whose extra subcommands are the registered automations."""
+
+    def __init__(self, *args: Any, mode: str = "run", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.mode = mode
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        root = ctx.find_root()
+        root.meta.setdefault("opsctl.config_arg", _config_from_args(args))
+        return super().parse_args(ctx, args)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        own = super().list_commands(ctx)
+        return own + sorted(n for n in _catalog(ctx).entries if n not in own)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        command = super().get_command(ctx, cmd_name)
+        if command is not None:
+            return command
+        entry = _catalog(ctx).entries.get(cmd_name)
+        if entry is None:
+            error = ctx.find_root().meta.get("opsctl.catalog_error")
+            if error is not None:
+                raise error
+            return None
+        from opsctl.cli.automation_cmd import build_command
+
+        return build_command(entry, self.mode)
+
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> tuple[Any, ...]:
+        try:
+            return super().resolve_command(ctx, args)
+        except click.UsageError as exc:
+            if args and not args[0].startswith("-") and "No such command" in str(exc):
+                from opsctl.errors import UnknownAutomationError
+
+                known = ", ".join(sorted(_catalog(ctx).entries)) or "none registered"
+                raise UnknownAutomationError(f"unknown automation or command {args[0]!r} "
+                                             f"(automations: {known}; see `opsctl --help`)") from None
+            raise
+
+
+@click.group(cls=AutomationGroup, mode="run",
+             context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="opsctl")
+@click.option("--config", "config_file", default=None, metavar="FILE",
+              help="Config file to use instead of the opsctl.toml found upwards.")
+def cli(config_file: str | None) -> None:
+    """Run contract-bound operations automations: typed requests, read-only plans, durable applies.
+
+    \b
+    Preview:  opsctl NAME [FLAGS] --dry-run      (or: opsctl plan NAME [FLAGS] --out plan.json)
+    Apply:    opsctl NAME [FLAGS]                 (or: opsctl apply --plan plan.json)
+    Inspect:  opsctl list | describe NAME | runs | show RUN_ID
+    """
+
+
+@cli.group(cls=AutomationGroup, mode="plan", short_help="Plan an automation without changing anything.")
+def plan() -> None:
+    """Plan NAME: print the actions a run would take (exit 10 if there are any, 0 if none).
+
+    With --out, write a signed plan document that `opsctl apply --plan` executes exactly.
+    """
+
+
+@cli.group(cls=AutomationGroup, mode="apply", invoke_without_command=True,
+           short_help="Apply an automation, or a saved plan.")
+@click.option("--plan", "plan_file", default=None, metavar="PLAN.json",
+              help="Apply a saved plan; refused (exit 3) if edited, expired, stale or already applied.")
+@common_options
+@click.pass_context
+def apply(ctx: click.Context, plan_file: str | None, opts: CommonOptions) -> int | None:
+    """Apply NAME [FLAGS], or --plan PLAN.json written by `opsctl plan --out`."""
+    if ctx.invoked_subcommand is not None:
+        if plan_file:
+            raise click.UsageError("give either --plan or an automation name, not both")
+        return None
+    if not plan_file:
+        raise click.UsageError("give an automation name or --plan PLAN.json")
+    STATE.mode = "apply"
+    from pathlib import Path
+
+    from opsctl.cli.output import emit, progress_for
+    from opsctl.engine.run import apply_plan_file
+
+    session = open_cli_session(opts)
+    if opts.show_config:
+        return show_config(session)
+    progress = progress_for(session, opts)
+    try:
+        outcome = apply_plan_file(session, Path(plan_file), on_progress=progress)
+    finally:
+        if progress is not None:
+            progress.close()
+        session.close()
+    return emit(outcome.document, outcome.exit_code, opts, session)
+
+
+def _register_builtins() -> None:
+    from opsctl.cli import builtins
+
+    for command in builtins.COMMANDS:
+        cli.add_command(command)
+
+
+_register_builtins()
+
+
+def _wants_json(args: list[str]) -> bool:
+    for index, arg in enumerate(args):
+        if arg == "--format" and index + 1 < len(args) and args[index + 1] == "json":
+            return True
+        if arg == "--format=json":
+            return True
+    return STATE.output_format == "json" or os.environ.get("OPSCTL_FORMAT") == "json"
+
+
+def _report(error: Any, args: list[str], started: datetime) -> int:
+    from opsctl.engine.run import error_document
+
+    click.echo(f"opsctl: error: {error.message}", err=True)
+    if _wants_json(args):
+        import json
+
+        doc = error_document(error, mode=STATE.mode if STATE.mode in ("plan", "apply") else "apply",
+                             automation=STATE.automation, started_at=started,
+                             finished_at=datetime.now(UTC))
+        click.echo(json.dumps(doc))
+    return int(error.exit_code)
+
+
+def _on_sigterm(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console-script entry point: run the command and exit with its code."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    started = datetime.now(UTC)
+    signal.signal(signal.SIGTERM, _on_sigterm)
+    from opsctl.errors import OpsctlError, UsageError
+
+    try:
+        code = cli.main(args=args, prog_name="opsctl", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        code = exc.exit_code
+    except click.Abort:
+        click.echo("opsctl: aborted", err=True)
+        code = 130
+    except click.ClickException as exc:
+        if _wants_json(args):
+            code = _report(UsageError(exc.format_message()), args, started)
+        else:
+            exc.show()
+            code = 2 if exc.exit_code in (1, 2) else exc.exit_code
+    except OpsctlError as exc:
+        code = _report(exc, args, started)
+        if exc.exit_code == 1 and STATE.opts is not None and STATE.opts.verbose:
+            import traceback
+
+            traceback.print_exception(exc)
+    except KeyboardInterrupt:
+        click.echo("opsctl: interrupted", err=True)
+        code = 130
+    except Exception as exc:
+        if STATE.opts is not None and STATE.opts.verbose:
+            import traceback
+
+            traceback.print_exc()
+            click.echo(f"opsctl: internal error: {type(exc).__name__}: {exc}", err=True)
+        else:
+            click.echo(f"opsctl: internal error: {type(exc).__name__}: {exc} "
+                       "(run again with -v for the traceback)", err=True)
+        code = 1
+    sys.exit(code if isinstance(code, int) else 0)

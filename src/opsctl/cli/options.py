@@ -1,0 +1,95 @@
+"""Options every command understands, and the session they resolve to."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import click
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+@dataclass
+class CommonOptions:
+    format: str | None
+    config: str | None
+    show_config: bool
+    log_format: str | None
+    verbose: int
+    quiet: bool
+
+    def settings_flags(self) -> dict[str, Any]:
+        level = "debug" if self.verbose else ("warning" if self.quiet else None)
+        return {"format": self.format, "log_format": self.log_format, "log_level": level}
+
+
+def common_options(fn: F) -> F:
+    """Add --format, --config, --show-config, --log-format, -v and -q to a command."""
+
+    @click.option("--format", "format_", type=click.Choice(["text", "json"]), default=None,
+                  help="Output: text for people, one JSON result document for machines.")
+    @click.option("--config", "config_file", type=str, default=None, metavar="FILE",
+                  help="Config file to use instead of the opsctl.toml found upwards.")
+    @click.option("--show-config", is_flag=True, default=False,
+                  help="Print each resolved setting and the layer it came from, then exit.")
+    @click.option("--log-format", type=click.Choice(["json", "console"]), default=None,
+                  help="Log lines on stderr: JSON (default when not a terminal) or console.")
+    @click.option("-v", "--verbose", count=True, help="Debug logs; tracebacks for internal errors.")
+    @click.option("-q", "--quiet", is_flag=True, default=False, help="Only warnings and errors.")
+    @functools.wraps(fn)
+    def wrapper(*args: Any, format_: str | None, config_file: str | None, show_config: bool,
+                log_format: str | None, verbose: int, quiet: bool, **kwargs: Any) -> Any:
+        root = click.get_current_context().find_root().params.get("config_file")
+        opts = CommonOptions(format_, config_file or root, show_config, log_format, verbose, quiet)
+        STATE.opts = opts
+        return fn(*args, opts=opts, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
+
+@dataclass
+class InvocationState:
+    """What main() needs to report an error the way the command would have."""
+
+    opts: CommonOptions | None = None
+    mode: str = "apply"
+    automation: str | None = None
+    output_format: str | None = None
+
+
+STATE = InvocationState()
+
+
+def open_cli_session(opts: CommonOptions) -> Any:
+    from opsctl.engine.session import open_session
+
+    session = open_session(config_file=opts.config, flags=opts.settings_flags(), env=os.environ)
+    STATE.output_format = session.settings.format
+    return session
+
+
+def output_format(opts: CommonOptions, session: Any | None = None) -> str:
+    if opts.format:
+        return opts.format
+    if session is not None:
+        return str(session.settings.format)
+    return os.environ.get("OPSCTL_FORMAT", "text")
+
+
+def show_config(session: Any) -> int:
+    from opsctl.cli.render import table
+    from opsctl.config.settings import describe_settings
+
+    rows = describe_settings(session.settings, session.layers)
+    if output_format(STATE.opts or CommonOptions(None, None, False, None, 0, False), session) == "json":
+        import json
+
+        click.echo(json.dumps({k: {"value": v, "layer": layer} for k, v, layer in rows}, indent=2))
+    else:
+        table(("key", "value", "layer"), rows, sys.stdout)
+    return 0

@@ -1,0 +1,39 @@
+"""Printing what a command produced: one JSON document, or text for people."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+import click
+
+from opsctl.cli.options import CommonOptions, output_format
+
+
+def emit(document: dict[str, Any], exit_code: int, opts: CommonOptions, session: Any = None) -> int:
+    if output_format(opts, session) == "json":
+        click.echo(json.dumps(document, ensure_ascii=False, sort_keys=False))
+    else:
+        from opsctl.cli.render import render_result
+
+        render_result(document, sys.stdout)
+    return exit_code
+
+
+def emit_data(data: Any, opts: CommonOptions, session: Any, render_text: Any) -> int:
+    """Print a non-result payload (list, runs, describe...): JSON as is, or its text rendering."""
+    if output_format(opts, session) == "json":
+        click.echo(json.dumps(data, ensure_ascii=False, default=str))
+    else:
+        render_text(data, sys.stdout)
+    return 0
+
+
+def progress_for(session: Any, opts: CommonOptions) -> Any:
+    """A progress bar for applies on a terminal, in text mode only."""
+    if output_format(opts, session) != "text" or not sys.stderr.isatty():
+        return None
+    from opsctl.cli.render import ProgressReporter
+
+    return ProgressReporter(sys.stderr)

@@ -1,0 +1,119 @@
+"""Text output for people: tables, result summaries, a progress bar.
+
+On a terminal, tables are drawn with rich; piped (CI logs, ``| less``), they are plain aligned
+columns, which read well in logs and keep rich's import off the start-up path of scripted calls.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+STATUS_STYLE = {"succeeded": "green", "no_changes": "green", "changes_planned": "yellow",
+                "partial": "yellow", "failed": "red", "denied": "red", "conflict": "red",
+                "cancelled": "yellow", "applied": "green", "unchanged": "dim", "skipped": "dim",
+                "pending": "cyan"}
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dict | list):
+        return json.dumps(value, sort_keys=True, ensure_ascii=False)
+    return str(value)
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], stream: TextIO,
+          title: str | None = None) -> None:
+    cells = [[_cell(v) for v in row] for row in rows]
+    if stream.isatty():
+        from rich.console import Console
+        from rich.table import Table
+
+        tbl = Table(*headers, title=title, title_justify="left", header_style="bold")
+        for row in cells:
+            tbl.add_row(*row)
+        Console(file=stream).print(tbl)
+        return
+    if title:
+        stream.write(title + "\n")
+    widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
+    line = "  ".join(h.upper().ljust(w) for h, w in zip(headers, widths, strict=True))
+    stream.write(line.rstrip() + "\n")
+    for row in cells:
+        stream.write("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip() + "\n")
+
+
+def _styled(stream: TextIO, text: str, style: str | None) -> str:
+    if not style or not stream.isatty():
+        return text
+    codes = {"green": "32", "yellow": "33", "red": "31", "cyan": "36", "dim": "2", "bold": "1"}
+    return f"\x1b[{codes.get(style, '0')}m{text}\x1b[0m"
+
+
+def _change(before: Any, after: Any) -> str:
+    if before is None and after is None:
+        return ""
+    return f"{_cell(before) or '-'} -> {_cell(after) or '-'}"
+
+
+def render_result(doc: dict[str, Any], stream: TextIO) -> None:
+    status = doc["status"]
+    head = (f"{doc.get('automation') or 'opsctl'} {doc.get('contract_version') or ''}".strip()
+            + f"  {doc['mode']}  " + _styled(stream, status, STATUS_STYLE.get(status))
+            + f"  (exit {doc['exit_code']})")
+    stream.write(head + "\n")
+    plan = doc.get("plan") or {}
+    actions = plan.get("actions") or []
+    if actions:
+        rows = [(a["id"], a["kind"], a["target"], a["reason"], _change(a.get("before"), a.get("after")),
+                 a["status"]) for a in actions]
+        table(("action", "kind", "target", "reason", "change", "status"), rows, stream)
+    elif doc["mode"] == "plan" or status == "no_changes":
+        stream.write("no changes: the target is already in the requested state\n")
+    s = doc["summary"]
+    if actions:
+        stream.write(f"planned {s['planned']}, applied {s['applied']}, unchanged {s['unchanged']}, "
+                     f"skipped {s['skipped']}, failed {s['failed']}\n")
+    for warning in doc.get("warnings") or []:
+        stream.write(_styled(stream, f"warning: {warning}", "yellow") + "\n")
+    error = doc.get("error")
+    if error:
+        stream.write(_styled(stream, f"error ({error['type']}): {error['message']}", "red") + "\n")
+    artifacts = doc.get("artifacts") or {}
+    if "plan_file" in artifacts:
+        stream.write(f"plan saved to {artifacts['plan_file']} (expires {artifacts['plan_expires_at']});"
+                     f" apply it with: opsctl apply --plan {artifacts['plan_file']}\n")
+    if doc.get("run_id"):
+        fp = plan.get("fingerprint")
+        stream.write(f"run {doc['run_id']}" + (f"  plan {fp[:19]}" if fp else "") + "\n")
+
+
+class ProgressReporter:
+    """A transient rich progress bar on a terminal, shown only once an apply takes > 0.5 s."""
+
+    DELAY_S = 0.5
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.started = time.monotonic()
+        self._progress: Any = None
+        self._task: Any = None
+
+    def __call__(self, done: int, total: int, action_id: str) -> None:
+        if self._progress is None:
+            if time.monotonic() - self.started < self.DELAY_S or done >= total:
+                return
+            from rich.console import Console
+            from rich.progress import Progress
+
+            self._progress = Progress(console=Console(file=self.stream), transient=True)
+            self._progress.start()
+            self._task = self._progress.add_task("applying", total=total)
+        self._progress.update(self._task, completed=done, description=f"applying {action_id}")
+
+    def close(self) -> None:
+        if self._progress is not None:
+            self._progress.stop()

@@ -1,0 +1,154 @@
+"""Layered configuration, read cheaply: defaults < opsctl.toml < user config < OPSCTL_* < flags.
+
+This module only reads and merges raw values and remembers which layer set each one; it imports
+neither pydantic nor pydantic-settings, because ``opsctl --help`` and ``opsctl list`` need the
+catalog settings and must start as fast as a bare click app (pydantic-settings alone measured
++110 ms over pydantic here). :mod:`opsctl.config.settings` validates the merged values.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from opsctl.errors import ConfigError
+
+REPO_FILE = "opsctl.toml"
+ENV_PREFIX = "OPSCTL_"
+SECRET_ENV_PREFIX = "OPSCTL_SECRET_"
+# Scalar settings that environment variables may set (OPSCTL_<NAME>).
+ENV_KEYS = ("state_dir", "store_url", "plan_ttl", "plan_signing_key", "log_format", "log_level",
+            "format", "actor")
+LIST_ENV_KEYS = ("automations", "python_path")
+DEFAULTS: dict[str, Any] = {
+    "automations": [],
+    "python_path": [],
+    "state_dir": ".opsctl",
+    "store_url": None,
+    "plan_ttl": "4h",
+    "plan_signing_key": None,
+    "log_format": "auto",
+    "log_level": "info",
+    "format": "text",
+    "actor": None,
+    "secrets": {},
+    "automation": {},
+}
+PATH_KEYS = ("state_dir",)
+PATH_LIST_KEYS = ("python_path",)
+
+
+@dataclass
+class Layers:
+    """The merged raw configuration and, for each top-level key, the layer that set it."""
+
+    values: dict[str, Any]
+    origin: dict[str, str]
+    files: list[Path] = field(default_factory=list)
+    root: Path = field(default_factory=Path.cwd)
+
+
+def find_repo_config(start: Path) -> Path | None:
+    """The nearest opsctl.toml in ``start`` or one of its parents."""
+    for directory in (start, *start.parents):
+        candidate = directory / REPO_FILE
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def user_config_path(env: Mapping[str, str]) -> Path:
+    base = env.get("XDG_CONFIG_HOME") or os.path.join(env.get("HOME", "~"), ".config")
+    return Path(base).expanduser() / "opsctl" / "config.toml"
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except FileNotFoundError:
+        raise ConfigError(f"config file {path} does not exist") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"config file {path} does not parse: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(f"config file {path} cannot be read: {exc.strerror}") from None
+    return data
+
+
+def _resolve_paths(data: dict[str, Any], base: Path) -> dict[str, Any]:
+    """Paths in a config file are relative to that file's directory."""
+    out = dict(data)
+    for key in PATH_KEYS:
+        if isinstance(out.get(key), str):
+            out[key] = str((base / out[key]).resolve()) if not os.path.isabs(out[key]) else out[key]
+    for key in PATH_LIST_KEYS:
+        if isinstance(out.get(key), list):
+            out[key] = [str((base / p).resolve()) if isinstance(p, str) and not os.path.isabs(p)
+                        else p for p in out[key]]
+    return out
+
+
+def _env_layer(env: Mapping[str, str]) -> dict[str, Any]:
+    layer: dict[str, Any] = {}
+    for key in ENV_KEYS:
+        value = env.get(ENV_PREFIX + key.upper())
+        if value is not None and value != "":
+            layer[key] = value
+    for key in LIST_ENV_KEYS:
+        value = env.get(ENV_PREFIX + key.upper())
+        if value:
+            layer[key] = [part.strip() for part in value.split(",") if part.strip()]
+    secrets = {name[len(SECRET_ENV_PREFIX):].lower(): value for name, value in env.items()
+               if name.startswith(SECRET_ENV_PREFIX) and value}
+    if secrets:
+        layer["secrets"] = secrets
+    return layer
+
+
+def load_layers(
+    *,
+    cwd: Path | None = None,
+    env: Mapping[str, str] | None = None,
+    config_file: str | None = None,
+    flags: Mapping[str, Any] | None = None,
+) -> Layers:
+    """Merge every layer; tables (``secrets``, ``automation``) merge per key, the rest replace."""
+    env = os.environ if env is None else env
+    cwd = cwd or Path.cwd()
+    values = {k: (dict(v) if isinstance(v, dict) else list(v) if isinstance(v, list) else v)
+              for k, v in DEFAULTS.items()}
+    origin = dict.fromkeys(DEFAULTS, "default")
+    files: list[Path] = []
+
+    explicit = config_file or env.get("OPSCTL_CONFIG")
+    repo = Path(explicit).expanduser().resolve() if explicit else find_repo_config(cwd)
+    root = repo.parent if repo else cwd
+    values["state_dir"] = str(root / ".opsctl")
+    layers: list[tuple[str, dict[str, Any]]] = []
+    if repo is not None:
+        files.append(repo)
+        layers.append((f"file:{repo}" if explicit else f"repo:{repo}",
+                       _resolve_paths(read_toml(repo), repo.parent)))
+    user = user_config_path(env)
+    if user.is_file():
+        files.append(user)
+        layers.append((f"user:{user}", _resolve_paths(read_toml(user), user.parent)))
+    layers.append(("env", _env_layer(env)))
+    layers.append(("flag", {k: v for k, v in (flags or {}).items() if v is not None}))
+
+    for name, layer in layers:
+        for key, value in layer.items():
+            if key in ("secrets", "automation") and isinstance(value, dict) and isinstance(
+                    values.get(key), dict):
+                merged = dict(values[key])
+                merged.update(value)
+                values[key] = merged
+                origin.update({f"{key}.{sub}": name for sub in value})
+            else:
+                values[key] = value
+            origin[key] = name
+    return Layers(values=values, origin=origin, files=files, root=root)

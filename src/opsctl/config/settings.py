@@ -1,0 +1,119 @@
+"""Validated settings: the merged layers checked by a strict pydantic model.
+
+Unknown keys, wrong types and bad values are configuration errors (exit 2) that name the key
+and the layer it came from.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+
+from opsctl.config.layers import Layers
+from opsctl.contract.durations import format_duration, parse_duration
+from opsctl.errors import ConfigError
+
+
+class Settings(BaseModel):
+    """Every opsctl setting. Paths are absolute once loaded."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    automations: list[str] = Field(description="Automation modules: 'package.module' or 'package.module:attr'")
+    python_path: list[str] = Field(description="Directories added to sys.path before importing automations")
+    state_dir: Path = Field(description="Where the embedded store, the plan key and caches live")
+    store_url: str | None = Field(description="sqlite:///PATH or postgresql://...; default: SQLite in state_dir")
+    plan_ttl: timedelta = Field(description="How long a saved plan stays valid")
+    plan_signing_key: SecretStr | None = Field(description="Key that signs plan files; default: a key file in state_dir")
+    log_format: Literal["auto", "json", "console"] = Field(description="Log rendering on stderr")
+    log_level: Literal["debug", "info", "warning", "error"] = Field(description="Lowest level logged")
+    format: Literal["text", "json"] = Field(description="Default output format")
+    actor: str | None = Field(description="Who runs opsctl; default: CI identity or OS user")
+    secrets: dict[str, SecretStr] = Field(description="Named secrets for automations (ctx.secrets)")
+    automation: dict[str, dict[str, Any]] = Field(description="Per-automation settings (ctx.config)")
+
+    @field_validator("plan_ttl", mode="before")
+    @classmethod
+    def _duration(cls, value: Any) -> timedelta:
+        return parse_duration(value)
+
+    @field_validator("secrets", mode="before")
+    @classmethod
+    def _indirect_secrets(cls, value: Any) -> Any:
+        """A secret may be written as ``env:NAME`` or ``file:PATH`` instead of inline."""
+        if not isinstance(value, dict):
+            return value
+        resolved = {}
+        for name, raw in value.items():
+            if isinstance(raw, str) and raw.startswith("env:"):
+                import os
+
+                env_value = os.environ.get(raw[4:])
+                if env_value is None:
+                    raise ValueError(f"secret {name!r} refers to unset environment variable {raw[4:]}")
+                raw = env_value
+            elif isinstance(raw, str) and raw.startswith("file:"):
+                try:
+                    raw = Path(raw[5:]).expanduser().read_text().strip()
+                except OSError as exc:
+                    raise ValueError(f"secret {name!r}: cannot read {raw[5:]}: {exc.strerror}") from None
+            resolved[name] = raw
+        return resolved
+
+    @property
+    def effective_store_url(self) -> str:
+        return self.store_url or f"sqlite:///{self.state_dir / 'state.db'}"
+
+    def secret_values(self) -> list[str]:
+        values = [s.get_secret_value() for s in self.secrets.values()]
+        if self.plan_signing_key is not None:
+            values.append(self.plan_signing_key.get_secret_value())
+        return values
+
+
+SECRET_KEYS = frozenset({"plan_signing_key", "secrets"})
+
+
+def validate_settings(layers: Layers) -> Settings:
+    try:
+        return Settings.model_validate(layers.values)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        key = ".".join(str(p) for p in first["loc"]) or "config"
+        top = str(first["loc"][0]) if first["loc"] else ""
+        where = layers.origin.get(key) or layers.origin.get(top, "config")
+        if first["type"] == "extra_forbidden":
+            raise ConfigError(f"unknown config key {key!r} (from {where})") from None
+        raise ConfigError(f"config key {key!r} (from {where}): {first['msg']}") from None
+
+
+def describe_settings(settings: Settings, layers: Layers) -> list[tuple[str, str, str]]:
+    """(key, value for display, layer) rows; secrets print as ***."""
+    rows: list[tuple[str, str, str]] = []
+    for key in Settings.model_fields:
+        value = getattr(settings, key)
+        if key == "secrets":
+            for name in sorted(value):
+                rows.append((f"secrets.{name}", "***", layers.origin.get(f"secrets.{name}", "?")))
+            continue
+        if key == "automation":
+            for name in sorted(value):
+                for sub, sub_value in sorted(value[name].items()):
+                    rows.append((f"automation.{name}.{sub}", repr(sub_value),
+                                 layers.origin.get(f"automation.{name}", layers.origin[key])))
+            continue
+        if key in SECRET_KEYS and value is not None:
+            shown = "***"
+        elif isinstance(value, timedelta):
+            shown = format_duration(value)
+        elif key == "store_url" and value is None:
+            shown = f"{settings.effective_store_url} (embedded)"
+        elif isinstance(value, list):
+            shown = ", ".join(value) if value else "[]"
+        else:
+            shown = "" if value is None else str(value)
+        rows.append((key, shown, layers.origin.get(key, "default")))
+    return rows

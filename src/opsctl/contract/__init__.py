@@ -1,0 +1,1 @@
+"""The automation contract: declaration, request types, plans, results, exit codes."""

@@ -1,0 +1,191 @@
+"""Declaring an automation: its contract, a read-only plan, an idempotent apply.
+
+    from pydantic import BaseModel, Field
+    from opsctl import Action, Automation, Context
+
+    class Request(BaseModel):
+        environment: Literal["staging", "prod"] = Field(description="Where to run")
+
+    cleanup = Automation(
+        "cleanup-things", version="1.0.0", owner="platform", summary="Remove stale things",
+        request=Request, effect="mutate", lock_scope=("environment",),
+    )
+
+    @cleanup.plan
+    def plan(ctx: Context, req: Request) -> Iterator[Action]: ...
+
+    @cleanup.apply
+    def apply(ctx: Context, req: Request, action: Action) -> None: ...
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
+
+from pydantic import BaseModel
+
+if TYPE_CHECKING:
+    from opsctl.engine.context import Context
+
+ActionKind = Literal["create", "update", "delete", "run"]
+Effect = Literal["read", "mutate"]
+ActionOutcome = Literal["applied", "unchanged"]
+JSONValue = Any  # a value that json.dumps accepts; pydantic validates shapes at the edges
+
+ACTION_KINDS: tuple[str, ...] = ("create", "update", "delete", "run")
+RESERVED_NAMES = frozenset(
+    "list describe schema plan apply reconcile runs show resume approve reject audit config "
+    "locks policy contract new serve worker version help".split()
+)
+_NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+_SEMVER = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?$")
+_ACTION_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:/@+=-]{0,199}$")
+
+RequestT = TypeVar("RequestT", bound=BaseModel)
+PlanFn = Callable[["Context", RequestT], Iterable["Action"]]
+ApplyFn = Callable[["Context", RequestT, "Action"], "ActionOutcome | None"]
+VerifyFn = Callable[["Context", RequestT, "Action"], bool]
+
+
+@dataclass(frozen=True)
+class Action:
+    """One intended change. ``data`` is what apply needs; before/after are for people."""
+
+    id: str
+    kind: ActionKind
+    target: str
+    reason: str
+    data: Mapping[str, JSONValue] = field(default_factory=dict)
+    before: JSONValue = None
+    after: JSONValue = None
+    depends_on: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not _ACTION_ID.match(self.id):
+            raise ValueError(f"action id {self.id!r} must be 1-200 chars of [A-Za-z0-9_.:/@+=-]")
+        if self.kind not in ACTION_KINDS:
+            raise ValueError(f"action {self.id!r}: kind must be one of {', '.join(ACTION_KINDS)}")
+        if not self.target:
+            raise ValueError(f"action {self.id!r}: target must not be empty")
+
+    def to_dict(self) -> dict[str, JSONValue]:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "target": self.target,
+            "reason": self.reason,
+            "data": dict(self.data),
+            "before": self.before,
+            "after": self.after,
+            "depends_on": list(self.depends_on),
+        }
+
+    @classmethod
+    def from_dict(cls, raw: Mapping[str, JSONValue]) -> Action:
+        return cls(
+            id=raw["id"],
+            kind=raw["kind"],
+            target=raw["target"],
+            reason=raw.get("reason", ""),
+            data=dict(raw.get("data") or {}),
+            before=raw.get("before"),
+            after=raw.get("after"),
+            depends_on=tuple(raw.get("depends_on") or ()),
+        )
+
+
+class Automation(Generic[RequestT]):
+    """The declaration of one automation and its contract."""
+
+    def __init__(
+        self,
+        name: str,
+        *,
+        version: str,
+        owner: str,
+        summary: str,
+        request: type[RequestT],
+        effect: Effect = "mutate",
+        lock_scope: Iterable[str] = (),
+        description: str = "",
+    ) -> None:
+        if not _NAME.match(name):
+            raise ValueError(f"automation name {name!r} must be lower-case words joined by '-'")
+        if name in RESERVED_NAMES:
+            raise ValueError(f"automation name {name!r} is a built-in opsctl verb")
+        if not _SEMVER.match(version):
+            raise ValueError(f"automation {name!r}: version {version!r} is not semver (1.2.3)")
+        if effect not in ("read", "mutate"):
+            raise ValueError(f"automation {name!r}: effect must be 'read' or 'mutate'")
+        if not (isinstance(request, type) and issubclass(request, BaseModel)):
+            raise TypeError(f"automation {name!r}: request must be a pydantic BaseModel subclass")
+        scope = tuple(lock_scope)
+        unknown = [f for f in scope if f not in request.model_fields]
+        if unknown:
+            raise ValueError(f"automation {name!r}: lock_scope names unknown fields {unknown}")
+        self.name = name
+        self.version = version
+        self.owner = owner
+        self.summary = summary
+        self.description = description or summary
+        self.request_model = request
+        self.effect: Effect = effect
+        self.lock_scope = scope
+        self._plan: PlanFn[RequestT] | None = None
+        self._apply: ApplyFn[RequestT] | None = None
+        self._verify: VerifyFn[RequestT] | None = None
+
+    def __repr__(self) -> str:
+        return f"Automation({self.name!r}, version={self.version!r})"
+
+    # -- decorators -----------------------------------------------------------------------
+    def plan(self, fn: PlanFn[RequestT]) -> PlanFn[RequestT]:
+        """Register the read-only planner: yields the actions a run would take."""
+        self._plan = fn
+        return fn
+
+    def apply(self, fn: ApplyFn[RequestT]) -> ApplyFn[RequestT]:
+        """Register the idempotent apply of one action; return "unchanged" if nothing was needed."""
+        self._apply = fn
+        return fn
+
+    def verify(self, fn: VerifyFn[RequestT]) -> VerifyFn[RequestT]:
+        """Register the convergence check of one applied action."""
+        self._verify = fn
+        return fn
+
+    # -- used by the engine ---------------------------------------------------------------
+    @property
+    def major_version(self) -> int:
+        return int(self.version.split(".", 1)[0])
+
+    @property
+    def has_verify(self) -> bool:
+        return self._verify is not None
+
+    def check_complete(self) -> None:
+        if self._plan is None:
+            raise TypeError(f"automation {self.name!r} has no @plan function")
+        if self._apply is None and self.effect == "mutate":
+            raise TypeError(f"automation {self.name!r} has effect 'mutate' but no @apply function")
+
+    def call_plan(self, ctx: Context, request: RequestT) -> list[Action]:
+        assert self._plan is not None
+        return list(self._plan(ctx, request))
+
+    def call_apply(self, ctx: Context, request: RequestT, action: Action) -> ActionOutcome:
+        if self._apply is None:
+            raise TypeError(f"automation {self.name!r} has no @apply function")
+        outcome = self._apply(ctx, request, action)
+        return "unchanged" if outcome == "unchanged" else "applied"
+
+    def call_verify(self, ctx: Context, request: RequestT, action: Action) -> bool:
+        return True if self._verify is None else bool(self._verify(ctx, request, action))
+
+    def scope_key(self, request: BaseModel) -> str:
+        """The lock scope of a request: the automation name and the named field values."""
+        parts = [self.name] + [f"{f}={getattr(request, f)}" for f in self.lock_scope]
+        return "/".join(parts)

@@ -1,0 +1,116 @@
+"""Command-line flags derived from a request model.
+
+A flag spec is plain JSON (cached in the catalog manifest), so ``opsctl NAME --help`` can build
+its parser without importing the automation or pydantic.
+"""
+
+from __future__ import annotations
+
+import enum
+import types
+import typing
+from datetime import timedelta
+from pathlib import Path
+from typing import Any, Literal, TypedDict
+
+from pydantic import BaseModel, SecretStr
+from pydantic_core import PydanticUndefined
+
+from opsctl.contract.durations import format_duration
+
+FlagType = Literal["str", "int", "float", "bool", "choice", "duration", "secret", "path", "json"]
+
+
+class FlagSpec(TypedDict):
+    field: str
+    flag: str
+    type: FlagType
+    multiple: bool
+    choices: list[str]
+    required: bool
+    default: str | None
+    help: str
+    envvar: str | None
+    deprecated: str | None
+
+
+def _unwrap_optional(annotation: Any) -> Any:
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        args = [a for a in typing.get_args(annotation) if a is not type(None)]
+        if len(args) == 1:
+            return args[0]
+    if origin is typing.Annotated:
+        return _unwrap_optional(typing.get_args(annotation)[0])
+    return annotation
+
+
+def _classify(annotation: Any) -> tuple[FlagType, bool, list[str]]:
+    """(flag type, multiple, choices) of one field annotation."""
+    annotation = _unwrap_optional(annotation)
+    origin = typing.get_origin(annotation)
+    if origin in (list, tuple, set, frozenset):
+        args = [a for a in typing.get_args(annotation) if a is not Ellipsis]
+        if len(args) == 1:
+            inner, nested, choices = _classify(args[0])
+            if not nested and inner not in ("json", "bool"):
+                return inner, True, choices
+        return "json", False, []
+    if origin is Literal:
+        return "choice", False, [str(v) for v in typing.get_args(annotation)]
+    if isinstance(annotation, type):
+        if issubclass(annotation, bool):
+            return "bool", False, []
+        if issubclass(annotation, enum.Enum):
+            return "choice", False, [str(m.value) for m in annotation]
+        if issubclass(annotation, int):
+            return "int", False, []
+        if issubclass(annotation, float):
+            return "float", False, []
+        if issubclass(annotation, timedelta):
+            return "duration", False, []
+        if issubclass(annotation, SecretStr):
+            return "secret", False, []
+        if issubclass(annotation, Path):
+            return "path", False, []
+        if issubclass(annotation, str):
+            return "str", False, []
+    return "json", False, []
+
+
+def _default_text(value: Any) -> str | None:
+    if value is PydanticUndefined or value is None:
+        return None
+    if isinstance(value, timedelta):
+        return format_duration(value)
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list | tuple | set | frozenset):
+        return ", ".join(str(v) for v in value) if value else None
+    return str(value)
+
+
+def flag_specs(model: type[BaseModel]) -> list[FlagSpec]:
+    specs: list[FlagSpec] = []
+    for name, info in model.model_fields.items():
+        kind, multiple, choices = _classify(info.annotation)
+        if info.default_factory is not None:
+            default = _default_text(info.default_factory())  # type: ignore[call-arg]
+        else:
+            default = _default_text(info.default)
+        deprecated = info.deprecated
+        specs.append(FlagSpec(
+            field=name,
+            flag="--" + name.replace("_", "-"),
+            type=kind,
+            multiple=multiple,
+            choices=choices,
+            required=info.is_required(),
+            default=default,
+            help=(info.description or "").strip(),
+            envvar=f"OPSCTL_SECRET_{name.upper()}" if kind == "secret" else None,
+            deprecated=str(deprecated) if deprecated else None,
+        ))
+    return specs

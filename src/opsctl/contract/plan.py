@@ -1,0 +1,146 @@
+"""The plan as a value: canonical request, actions, fingerprint, and the signed plan document.
+
+The fingerprint covers (automation, contract version, canonical request, actions); a saved plan
+document adds an id, creation and expiry times and an HMAC signature over everything else, so an
+edited file is refused before anything runs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from opsctl.contract.automation import Action, JSONValue
+from opsctl.errors import PlanRejectedError, UsageError
+
+PLAN_SCHEMA = "opsctl.plan/v1"
+SECRET_MARKER = "$secret"
+
+
+def canonical_json(value: JSONValue) -> str:
+    """One byte-stable JSON text per value: sorted keys, no spaces, UTF-8 kept."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
+                      allow_nan=False)
+
+
+def sha256_text(text: str) -> str:
+    return "sha256:" + hashlib.sha256(text.encode()).hexdigest()
+
+
+def plan_fingerprint(automation: str, version: str, request: JSONValue,
+                     actions: Sequence[Mapping[str, JSONValue]]) -> str:
+    """sha256 over the canonical (automation, version, request, actions)."""
+    body = {"automation": automation, "contract_version": version, "request": request,
+            "actions": list(actions)}
+    return sha256_text(canonical_json(body))
+
+
+def secret_paths(value: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Yield (path, secret value) for every pydantic SecretStr inside a python-mode dump."""
+    from pydantic import SecretStr
+
+    if isinstance(value, SecretStr):
+        yield path, value.get_secret_value()
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            yield from secret_paths(item, (*path, key))
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            yield from secret_paths(item, (*path, index))
+
+
+def canonical_request(request: Any, digest: Callable[[str], str]) -> tuple[dict[str, JSONValue], list[str]]:
+    """The request as JSON with every secret replaced by ``{"$secret": digest}``.
+
+    Returns the document and the secret values found (for the redactor).
+    """
+    doc: dict[str, JSONValue] = request.model_dump(mode="json", warnings=False)
+    secrets: list[str] = []
+    for path, secret in secret_paths(request.model_dump(mode="python", warnings=False)):
+        secrets.append(secret)
+        node: Any = doc
+        for key in path[:-1]:
+            node = node[key]
+        node[path[-1]] = {SECRET_MARKER: digest(secret)}
+    return doc, secrets
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What a run intends to do. Computing it writes nothing; apply executes exactly this."""
+
+    automation: str
+    contract_version: str
+    request: dict[str, JSONValue]
+    actions: tuple[Action, ...]
+    fingerprint: str
+
+    @property
+    def has_changes(self) -> bool:
+        return bool(self.actions)
+
+    def action_dicts(self) -> list[dict[str, JSONValue]]:
+        return [a.to_dict() for a in self.actions]
+
+
+# -- saved plan documents ----------------------------------------------------------------------
+
+def sign(key: bytes, document: Mapping[str, JSONValue]) -> str:
+    body = {k: v for k, v in document.items() if k != "signature"}
+    mac = hmac.new(key, canonical_json(body).encode(), hashlib.sha256).hexdigest()
+    return "hmac-sha256:" + mac
+
+
+def plan_document(plan: Plan, *, plan_id: str, created_at: datetime, expires_at: datetime,
+                  created_by: str, key: bytes, redacted_actions: list[dict[str, JSONValue]]) -> dict[str, JSONValue]:
+    doc: dict[str, JSONValue] = {
+        "schema": PLAN_SCHEMA,
+        "plan_id": plan_id,
+        "automation": plan.automation,
+        "contract_version": plan.contract_version,
+        "request": plan.request,
+        "actions": redacted_actions,
+        "fingerprint": plan.fingerprint,
+        "created_at": created_at.isoformat(),
+        "expires_at": expires_at.isoformat(),
+        "created_by": created_by,
+    }
+    doc["signature"] = sign(key, doc)
+    return doc
+
+
+def load_plan_document(text: str, source: str) -> dict[str, JSONValue]:
+    """Parse a plan file; a file that is not a plan document is bad input (exit 2)."""
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise PlanRejectedError(f"{source}: not a plan document (invalid JSON: {exc.msg} "
+                                f"at line {exc.lineno})", reason="tampered", step="gate") from None
+    if not isinstance(doc, dict) or doc.get("schema") != PLAN_SCHEMA:
+        raise UsageError(f"{source}: not an opsctl plan document (expected schema {PLAN_SCHEMA})")
+    return doc
+
+
+def verify_plan_document(doc: Mapping[str, JSONValue], key: bytes, now: datetime, source: str) -> None:
+    """Refuse (exit 3) a plan whose signature does not match or that has expired."""
+    signature = doc.get("signature")
+    expected = sign(key, doc)
+    if not isinstance(signature, str) or not hmac.compare_digest(signature, expected):
+        raise PlanRejectedError(
+            f"{source}: plan signature does not match: the file was edited after it was written, "
+            "or signed with another key; re-run `opsctl plan`", reason="tampered", step="gate")
+    for field in ("plan_id", "automation", "contract_version", "request", "actions",
+                  "fingerprint", "expires_at"):
+        if field not in doc:
+            raise PlanRejectedError(f"{source}: plan document lacks {field!r}", reason="tampered",
+                                    step="gate")
+    expires_at = datetime.fromisoformat(str(doc["expires_at"]))
+    if now >= expires_at:
+        raise PlanRejectedError(
+            f"{source}: plan expired at {expires_at.isoformat()}; re-run `opsctl plan`",
+            reason="expired", step="gate")

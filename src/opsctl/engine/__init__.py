@@ -1,0 +1,1 @@
+"""The run pipeline: plan, gate, apply, verify, and the context automations see."""

@@ -1,0 +1,487 @@
+"""The run pipeline: validate -> plan -> gate -> apply the same plan -> verify -> result.
+
+``--dry-run`` and ``plan`` take this same path and stop after the gate. Every run that got past
+request validation is recorded in the store with its actions; each action is journaled before
+and after it runs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import traceback
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from opsctl.contract.automation import Action, Automation
+from opsctl.contract.plan import (
+    SECRET_MARKER,
+    Plan,
+    canonical_request,
+    load_plan_document,
+    plan_document,
+    plan_fingerprint,
+    verify_plan_document,
+)
+from opsctl.contract.result import RESULT_SCHEMA
+from opsctl.engine.context import Context
+from opsctl.engine.ids import new_plan_id, new_run_id
+from opsctl.engine.runtime import runtime_info
+from opsctl.engine.session import Session
+from opsctl.errors import (
+    AutomationBugError,
+    DependencyError,
+    ExitCode,
+    OpsctlError,
+    PartialFailureError,
+    PlanRejectedError,
+    UsageError,
+)
+
+Mode = Literal["plan", "apply"]
+ProgressFn = Callable[[int, int, str], None]
+
+
+@dataclass
+class RunOutcome:
+    """The result document of one command and its exit code."""
+
+    document: dict[str, Any]
+    exit_code: int
+
+
+@dataclass
+class _ActionState:
+    action: Action
+    status: str = "pending"
+    attempts: int = 0
+    error: str | None = None
+
+
+@dataclass
+class _Run:
+    session: Session
+    automation: Automation[Any]
+    mode: Mode
+    request: Any
+    request_doc: dict[str, Any]
+    idempotency_key: str | None
+    run_id: str = field(default_factory=new_run_id)
+    started_at: datetime | None = None
+    plan: Plan | None = None
+    states: list[_ActionState] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    artifacts: dict[str, Any] = field(default_factory=dict)
+
+
+# -- request ---------------------------------------------------------------------------------
+
+def validate_request(automation: Automation[Any], data: Mapping[str, Any]) -> Any:
+    """The typed request, or a UsageError naming every bad field (exit 2, nothing written)."""
+    from pydantic import ValidationError
+
+    try:
+        return automation.request_model.model_validate(dict(data))
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            where = ".".join(str(p) for p in err["loc"]) or "request"
+            message = err["msg"]
+            if err["type"] == "extra_forbidden":
+                message = "unknown field"
+            elif err["type"] == "missing":
+                message = "required field is missing"
+            problems.append(f"{where}: {message}")
+        raise UsageError(f"invalid request for {automation.name}: " + "; ".join(problems),
+                         step="validate") from None
+
+
+def _secret_digest(key: bytes) -> Callable[[str], str]:
+    def digest(secret: str) -> str:
+        return "hmac-sha256:" + hmac.new(key, secret.encode(), hashlib.sha256).hexdigest()
+
+    return digest
+
+
+def display_request(doc: Any) -> Any:
+    """The canonical request for people and results: secret markers shown as ***."""
+    if isinstance(doc, dict):
+        if set(doc) == {SECRET_MARKER}:
+            return "***"
+        return {k: display_request(v) for k, v in doc.items()}
+    if isinstance(doc, list):
+        return [display_request(v) for v in doc]
+    return doc
+
+
+# -- result documents ----------------------------------------------------------------------------
+
+def _iso(moment: datetime) -> str:
+    return moment.isoformat(timespec="milliseconds")
+
+
+def _summary(states: list[_ActionState]) -> dict[str, int]:
+    counts = {"planned": len(states), "applied": 0, "unchanged": 0, "skipped": 0, "failed": 0}
+    for state in states:
+        if state.status in counts:
+            counts[state.status] += 1
+    return counts
+
+
+def error_block(error: OpsctlError) -> dict[str, Any]:
+    return {"type": error.error_type, "message": error.message, "retryable": error.retryable,
+            "step": error.step}
+
+
+def error_document(error: OpsctlError, *, mode: Mode, automation: str | None, started_at: datetime,
+                   finished_at: datetime, actor: str | None = None,
+                   redact: Callable[[Any], Any] = lambda v: v) -> dict[str, Any]:
+    """The result document of a command that failed before a run existed (bad input, say)."""
+    return redact({
+        "schema": RESULT_SCHEMA, "run_id": None, "automation": automation,
+        "contract_version": None, "mode": mode, "status": _status_for(error),
+        "exit_code": error.exit_code, "actor": actor, "idempotency_key": None, "replayed": False,
+        "request": None, "plan": None, "summary": _summary([]), "warnings": [],
+        "error": error_block(error), "artifacts": {},
+        "timing": {"started_at": _iso(started_at), "finished_at": _iso(finished_at),
+                   "duration_ms": max(0, int((finished_at - started_at).total_seconds() * 1000))},
+    })
+
+
+def _status_for(error: OpsctlError) -> str:
+    from opsctl.errors import ConflictError, DeniedError, InterruptedRunError
+
+    if isinstance(error, DeniedError):
+        return "denied"
+    if isinstance(error, ConflictError):
+        return "conflict"
+    if isinstance(error, InterruptedRunError):
+        return "cancelled"
+    if isinstance(error, PartialFailureError):
+        return "partial"
+    return "failed"
+
+
+def _document(run: _Run, status: str, exit_code: int, error: OpsctlError | None) -> dict[str, Any]:
+    session = run.session
+    finished = session.clock()
+    started = run.started_at or finished
+    actions = [{**{k: s.action.to_dict()[k] for k in ("id", "kind", "target", "reason", "before",
+                                                        "after")},
+                "status": s.status, "attempts": s.attempts, "error": s.error}
+               for s in run.states]
+    doc = {
+        "schema": RESULT_SCHEMA,
+        "run_id": run.run_id,
+        "automation": run.automation.name,
+        "contract_version": run.automation.version,
+        "mode": run.mode,
+        "status": status,
+        "exit_code": exit_code,
+        "actor": session.actor,
+        "idempotency_key": run.idempotency_key,
+        "replayed": False,
+        "request": display_request(run.request_doc),
+        "plan": {"fingerprint": run.plan.fingerprint if run.plan else None, "actions": actions},
+        "summary": _summary(run.states),
+        "warnings": list(run.warnings),
+        "error": error_block(error) if error else None,
+        "artifacts": dict(run.artifacts),
+        "timing": {"started_at": _iso(started), "finished_at": _iso(finished),
+                   "duration_ms": max(0, int((finished - started).total_seconds() * 1000))},
+    }
+    return session.redactor.redact(doc)  # type: ignore[no-any-return]
+
+
+# -- the pipeline ---------------------------------------------------------------------------------
+
+def _context(run: _Run) -> Context:
+    session = run.session
+    name = run.automation.name
+    return Context(
+        run_id=run.run_id, automation=name, actor=session.actor,
+        config=dict(session.settings.automation.get(name, {})),
+        secrets={k: v.get_secret_value() for k, v in session.settings.secrets.items()},
+        log=session.log.bind(run_id=run.run_id, automation=name),
+        clock=session.clock,
+    )
+
+
+def _start(session: Session, automation: Automation[Any], mode: Mode, data: Mapping[str, Any],
+           idempotency_key: str | None, source: str | None) -> _Run:
+    request = validate_request(automation, data)
+    request_doc, secrets = canonical_request(request, _secret_digest(session.signing_key()))
+    session.redactor.add(*secrets)
+    run = _Run(session=session, automation=automation, mode=mode, request=request,
+               request_doc=request_doc, idempotency_key=idempotency_key)
+    run.started_at = session.clock()
+    session.store.create_run({
+        "id": run.run_id, "automation": automation.name, "contract_version": automation.version,
+        "mode": mode, "status": "running", "actor": session.actor,
+        "idempotency_key": idempotency_key, "request": request_doc,
+        "runtime": runtime_info(source), "started_at": _iso(run.started_at),
+    })
+    session.log.info("run.started", run_id=run.run_id, automation=automation.name, mode=mode,
+                     step="validate", actor=session.actor)
+    return run
+
+
+def _make_plan(run: _Run, ctx: Context) -> Plan:
+    automation = run.automation
+    ctx.phase = "plan"
+    ctx.log = ctx.log.bind(step="plan")
+    try:
+        actions = automation.call_plan(ctx, run.request)
+    except OpsctlError as exc:
+        exc.step = exc.step or "plan"
+        raise
+    except Exception as exc:
+        raise _bug(run, exc, "plan() raised") from exc
+    seen: set[str] = set()
+    for action in actions:
+        if not isinstance(action, Action):
+            raise AutomationBugError(f"plan() of {automation.name} yielded {type(action).__name__}, "
+                                     "not an opsctl Action", step="plan")
+        if action.id in seen:
+            raise AutomationBugError(f"plan() of {automation.name} yielded action id "
+                                     f"{action.id!r} twice", step="plan")
+        seen.add(action.id)
+        if automation.effect == "read" and action.kind != "run":
+            raise AutomationBugError(f"{automation.name} declares effect 'read' but planned a "
+                                     f"{action.kind} action ({action.id})", step="plan")
+    redacted = [run.session.redactor.redact(a.to_dict()) for a in actions]
+    fingerprint = plan_fingerprint(automation.name, automation.version, run.request_doc, redacted)
+    plan = Plan(automation.name, automation.version, run.request_doc, tuple(actions), fingerprint)
+    run.plan = plan
+    run.states = [_ActionState(a) for a in actions]
+    run.session.store.set_run_plan(run.run_id, fingerprint)
+    ctx.log.info("plan.created", fingerprint=fingerprint, actions=len(actions))
+    return plan
+
+
+def _gate(run: _Run, ctx: Context) -> None:
+    """The boundary between plan and apply. Policy and approvals plug in here."""
+    ctx.log.bind(step="gate").info("gate.passed", checks=[])
+
+
+def _bug(run: _Run, exc: Exception, what: str) -> AutomationBugError:
+    run.session.log.debug("traceback", run_id=run.run_id,
+                          traceback="".join(traceback.format_exception(exc)))
+    return AutomationBugError(f"{what}: {type(exc).__name__}: {exc}")
+
+
+def _apply_actions(run: _Run, ctx: Context, on_progress: ProgressFn | None) -> OpsctlError | None:
+    """Apply each planned action in order, journaling before and after; stop at the first failure."""
+    session = run.session
+    store = session.store
+    store.record_actions(run.run_id, [session.redactor.redact(s.action.to_dict())
+                                      for s in run.states])
+    ctx.phase = "apply"
+    failure: OpsctlError | None = None
+    total = len(run.states)
+    for done, state in enumerate(run.states):
+        if failure is not None:
+            state.status = "skipped"
+            store.action_finished(run.run_id, state.action.id, status="skipped", error=None,
+                                  at=_iso(session.clock()))
+            continue
+        action = state.action
+        log = session.log.bind(run_id=run.run_id, automation=run.automation.name, step="apply",
+                               action=action.id)
+        ctx.log = log
+        store.action_started(run.run_id, action.id, _iso(session.clock()))
+        state.attempts += 1
+        log.info("action.started", kind=action.kind, target=action.target)
+        try:
+            try:
+                state.status = run.automation.call_apply(ctx, run.request, action)
+            except OpsctlError:
+                raise
+            except Exception as exc:
+                raise _bug(run, exc, f"apply of action {action.id} raised") from exc
+        except OpsctlError as exc:
+            exc.step = exc.step or "apply"
+            state.status, state.error, failure = "failed", exc.message, exc
+            log.error("action.failed", error=exc.message, error_type=exc.error_type)
+        except KeyboardInterrupt:
+            store.action_finished(run.run_id, action.id, status="interrupted",
+                                  error="interrupted by signal", at=_iso(session.clock()))
+            raise
+        else:
+            log.info(f"action.{state.status}", kind=action.kind, target=action.target)
+        store.action_finished(run.run_id, action.id, status=state.status, error=state.error,
+                              at=_iso(session.clock()))
+        if on_progress is not None:
+            on_progress(done + 1, total, action.id)
+    return failure
+
+
+def _verify(run: _Run, ctx: Context) -> OpsctlError | None:
+    if not run.automation.has_verify:
+        return None
+    ctx.phase = "verify"
+    for state in run.states:
+        if state.status != "applied":
+            continue
+        ctx.log = run.session.log.bind(run_id=run.run_id, automation=run.automation.name,
+                                       step="verify", action=state.action.id)
+        try:
+            converged = run.automation.call_verify(ctx, run.request, state.action)
+        except OpsctlError as exc:
+            exc.step = "verify"
+            return exc
+        except Exception as exc:
+            return _bug(run, exc, f"verify of action {state.action.id} raised")
+        if not converged:
+            return DependencyError(f"not converged: action {state.action.id} on "
+                                   f"{state.action.target} did not verify", step="verify")
+    return None
+
+
+def _finish(run: _Run, status: str, exit_code: int, error: OpsctlError | None) -> RunOutcome:
+    doc = _document(run, status, exit_code, error)
+    run.session.store.finish_run(run.run_id, status=status, exit_code=exit_code, result=doc,
+                                 error_type=error.error_type if error else None,
+                                 finished_at=doc["timing"]["finished_at"])
+    run.session.log.info("run.finished", run_id=run.run_id, automation=run.automation.name,
+                         status=status, exit_code=exit_code, step="result")
+    return RunOutcome(doc, exit_code)
+
+
+def _write_plan_file(run: _Run, out: Path) -> None:
+    session = run.session
+    assert run.plan is not None
+    created = session.clock()
+    doc = plan_document(
+        run.plan, plan_id=new_plan_id(), created_at=created,
+        expires_at=created + session.settings.plan_ttl, created_by=session.actor,
+        key=session.signing_key(),
+        redacted_actions=[session.redactor.redact(a) for a in run.plan.action_dicts()])
+    import json
+
+    text = json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text)
+    except OSError as exc:
+        raise UsageError(f"cannot write plan file {out}: {exc.strerror}", step="plan") from None
+    session.store.save_plan(doc)
+    session.store.set_run_plan(run.run_id, run.plan.fingerprint, doc["plan_id"])
+    run.artifacts.update({"plan_file": str(out), "plan_id": doc["plan_id"],
+                          "plan_expires_at": doc["expires_at"]})
+
+
+def execute(session: Session, automation: Automation[Any], data: Mapping[str, Any], *,
+            mode: Mode, dry_run: bool = False, out: Path | None = None,
+            idempotency_key: str | None = None, expected_fingerprint: str | None = None,
+            plan_id: str | None = None, on_progress: ProgressFn | None = None,
+            source: str | None = None) -> RunOutcome:
+    """Run one automation through the whole pipeline; the public entry of every CLI verb."""
+    if dry_run:
+        mode = "plan"
+    run = _start(session, automation, mode, data, idempotency_key, source)
+    ctx = _context(run)
+    try:
+        try:
+            plan = _make_plan(run, ctx)
+            if expected_fingerprint is not None and plan.fingerprint != expected_fingerprint:
+                raise PlanRejectedError(
+                    "plan is stale: planning now gives different actions than the saved plan "
+                    f"({len(plan.actions)} now); re-run `opsctl plan`", reason="stale", step="gate")
+            _gate(run, ctx)
+            if mode == "plan" or dry_run:
+                if out is not None:
+                    _write_plan_file(run, out)
+                if plan.has_changes:
+                    return _finish(run, "changes_planned", ExitCode.CHANGES_PLANNED, None)
+                return _finish(run, "no_changes", ExitCode.SUCCESS, None)
+            if plan_id is not None and not session.store.claim_plan(plan_id, run.run_id,
+                                                                    _iso(session.clock())):
+                raise PlanRejectedError(f"plan {plan_id} was already applied", reason="applied",
+                                        step="gate")
+            failure = _apply_actions(run, ctx, on_progress)
+            if failure is None:
+                failure = _verify(run, ctx)
+                if failure is not None:
+                    return _finish(run, "failed", failure.exit_code, failure)
+            summary = _summary(run.states)
+            if failure is None:
+                status = "succeeded" if summary["applied"] else "no_changes"
+                return _finish(run, status, ExitCode.SUCCESS, None)
+            if summary["applied"] or summary["unchanged"]:
+                partial = PartialFailureError(
+                    f"{summary['failed']} of {summary['planned']} actions failed "
+                    f"({summary['applied']} applied, {summary['skipped']} skipped): {failure.message}",
+                    step="apply")
+                return _finish(run, "partial", ExitCode.PARTIAL, partial)
+            return _finish(run, _status_for(failure), failure.exit_code, failure)
+        except OpsctlError as exc:
+            return _finish(run, _status_for(exc), exc.exit_code, exc)
+    except KeyboardInterrupt:
+        from opsctl.errors import InterruptedRunError
+
+        interrupted = InterruptedRunError("interrupted; applied actions are recorded", step="apply")
+        return _finish(run, "cancelled", ExitCode.INTERRUPTED, interrupted)
+
+
+# -- saved plans -------------------------------------------------------------------------------
+
+def _restore_secrets(session: Session, automation: Automation[Any], request: Any,
+                     digest: Callable[[str], str], source: str) -> Any:
+    """Put secret values back into a saved plan's request, from OPSCTL_SECRET_<FIELD>."""
+    if isinstance(request, dict):
+        if set(request) == {SECRET_MARKER}:
+            return request  # handled by the caller, which knows the field name
+        out = {}
+        for key, value in request.items():
+            if isinstance(value, dict) and set(value) == {SECRET_MARKER}:
+                env_name = f"OPSCTL_SECRET_{key.upper()}"
+                secret = session.env.get(env_name)
+                if secret is None:
+                    raise UsageError(f"{source}: secret field {key!r} is not stored in plan files; "
+                                     f"set {env_name} to apply this plan", step="validate")
+                if not hmac.compare_digest(digest(secret), str(value[SECRET_MARKER])):
+                    raise PlanRejectedError(f"{source}: {env_name} differs from the secret the "
+                                            "plan was made with", reason="stale", step="gate")
+                session.redactor.add(secret)
+                out[key] = secret
+            else:
+                out[key] = _restore_secrets(session, automation, value, digest, source)
+        return out
+    if isinstance(request, list):
+        return [_restore_secrets(session, automation, v, digest, source) for v in request]
+    return request
+
+
+def apply_plan_file(session: Session, path: Path, *,
+                    on_progress: ProgressFn | None = None) -> RunOutcome:
+    """Apply a saved plan: refuse (exit 3) an edited, expired, stale or already-applied one."""
+    source = str(path)
+    try:
+        text = path.read_text()
+    except OSError as exc:
+        raise UsageError(f"cannot read plan file {path}: {exc.strerror}") from None
+    doc = load_plan_document(text, source)
+    key = session.signing_key()
+    verify_plan_document(doc, key, session.clock(), source)
+    plan_id = str(doc["plan_id"])
+    saved = session.store.get_plan(plan_id)
+    if saved is not None and saved["applied_run_id"]:
+        raise PlanRejectedError(f"{source}: plan {plan_id} was already applied by run "
+                                f"{saved['applied_run_id']}; a saved plan applies once",
+                                reason="applied", step="gate")
+    if saved is None:
+        session.store.save_plan(doc)
+    automation = session.catalog.load(str(doc["automation"]))
+    if automation.version != doc["contract_version"]:
+        raise PlanRejectedError(f"{source}: plan was made with {automation.name} "
+                                f"{doc['contract_version']}, the code is now {automation.version}; "
+                                "re-run `opsctl plan`", reason="stale", step="gate")
+    request = _restore_secrets(session, automation, doc["request"], _secret_digest(key), source)
+    entry = session.catalog.entry(automation.name)
+    return execute(session, automation, request, mode="apply",
+                   expected_fingerprint=str(doc["fingerprint"]), plan_id=plan_id,
+                   on_progress=on_progress, source=entry.source)

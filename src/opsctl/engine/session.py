@@ -1,0 +1,111 @@
+"""A session: the resolved configuration, identity, logger, store and catalog of one invocation."""
+
+from __future__ import annotations
+
+import getpass
+import os
+import secrets as _secrets
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TextIO
+
+from opsctl.catalog import Catalog, load_catalog
+from opsctl.config.layers import Layers, load_layers
+from opsctl.config.redact import Redactor, url_password
+from opsctl.config.settings import Settings, validate_settings
+from opsctl.errors import StateDirError
+from opsctl.observe.log import EventDict, Logger, make_logger
+from opsctl.store.sql import SQLStore, open_store
+
+KEY_FILE = "plan-signing.key"
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def resolve_actor(settings: Settings, env: Mapping[str, str]) -> str:
+    """OPSCTL_ACTOR / config ``actor``, else the OS user."""
+    if settings.actor:
+        return settings.actor
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return env.get("USER") or f"uid:{os.getuid()}"
+
+
+@dataclass
+class Session:
+    layers: Layers
+    settings: Settings
+    redactor: Redactor
+    log: Logger
+    actor: str
+    clock: Callable[[], datetime]
+    env: Mapping[str, str]
+    _catalog: Catalog | None = field(default=None, repr=False)
+    _store: SQLStore | None = field(default=None, repr=False)
+
+    @property
+    def catalog(self) -> Catalog:
+        if self._catalog is None:
+            self._catalog = load_catalog(self.layers)
+        return self._catalog
+
+    @property
+    def store(self) -> SQLStore:
+        if self._store is None:
+            self._store = open_store(self.settings.effective_store_url, self.redactor)
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    def signing_key(self) -> bytes:
+        """The plan-signing key: ``plan_signing_key`` from config, else a key file in state_dir."""
+        if self.settings.plan_signing_key is not None:
+            return self.settings.plan_signing_key.get_secret_value().encode()
+        path = Path(self.settings.state_dir) / KEY_FILE
+        try:
+            return path.read_bytes().strip()
+        except FileNotFoundError:
+            pass
+        except OSError as exc:
+            raise StateDirError(f"plan key {path} cannot be read: {exc.strerror}") from None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            return path.read_bytes().strip()  # another process created it first
+        except OSError as exc:
+            raise StateDirError(f"plan key {path} cannot be created: {exc.strerror}") from None
+        key = _secrets.token_hex(32).encode()
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(key)
+        return key
+
+
+def open_session(
+    *,
+    config_file: str | None = None,
+    flags: Mapping[str, Any] | None = None,
+    env: Mapping[str, str] | None = None,
+    cwd: Path | None = None,
+    clock: Callable[[], datetime] | None = None,
+    log_sink: Callable[[EventDict], None] | None = None,
+    log_stream: TextIO | None = None,
+) -> Session:
+    env = dict(os.environ) if env is None else env
+    layers = load_layers(cwd=cwd, env=env, config_file=config_file, flags=flags)
+    settings = validate_settings(layers)
+    redactor = Redactor(settings.secret_values())
+    if settings.store_url:
+        redactor.add(url_password(settings.store_url))
+    log = make_logger(redactor=redactor, log_format=settings.log_format, level=settings.log_level,
+                      sink=log_sink, stream=log_stream)
+    return Session(layers=layers, settings=settings, redactor=redactor, log=log,
+                   actor=resolve_actor(settings, env), clock=clock or utcnow, env=env)

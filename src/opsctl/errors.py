@@ -1,0 +1,181 @@
+"""The one exception tree of opsctl.
+
+Every expected failure is an :class:`OpsctlError`; each class carries the
+process exit code of the design table, the ``error.type`` of the result
+document, and whether a caller may retry it. Only ``opsctl.cli.main.main``
+turns them into ``sys.exit``.
+
+    OpsctlError                       exit 1  internal
+    ├── UsageError                    exit 2  validation   bad flags, request document, config
+    │   ├── UnknownAutomationError    exit 2  validation
+    │   ├── ConfigError               exit 2  validation
+    │   └── StateDirError             exit 2  validation
+    ├── PlanRejectedError             exit 3  validation   prechecks, stale/tampered/expired plan
+    ├── DependencyError               exit 4  dependency_unavailable (retryable)
+    │   └── DependencyTimeoutError    exit 4  dependency_timeout     (retryable)
+    ├── PartialFailureError           exit 5  partial
+    ├── DeniedError                   exit 6  policy_denied
+    │   ├── ApprovalRequiredError     exit 6  approval_required
+    │   └── AuthError                 exit 6  auth         credentials or permission refused
+    ├── ConflictError                 exit 7  conflict
+    ├── InterruptedRunError           exit 130 cancelled
+    └── AutomationBugError            exit 1  internal     the automation broke its own contract
+        └── MutationDuringPlanError   exit 1  unsafe_input a helper refused a write while planning
+
+Authors raise :class:`TransientError` (a :class:`DependencyError`) for
+failures worth retrying, and any other :class:`OpsctlError` for the rest.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+
+class ExitCode:
+    """The stable exit-code table. Changing a value is a breaking change."""
+
+    SUCCESS = 0
+    INTERNAL = 1
+    USAGE = 2
+    VALIDATION = 3
+    DEPENDENCY = 4
+    PARTIAL = 5
+    DENIED = 6
+    CONFLICT = 7
+    CHANGES_PLANNED = 10
+    INTERRUPTED = 130
+
+
+EXIT_CODE_TABLE: tuple[tuple[int, str, str], ...] = (
+    (0, "success, or nothing to do", "continue"),
+    (1, "unexpected runtime failure (a bug)", "stop, report"),
+    (2, "invalid arguments, request document or configuration", "fix the input; never retry"),
+    (3, "validation failed before any mutation (prechecks, stale or tampered plan)",
+     "fix state or re-plan"),
+    (4, "remote dependency failure after bounded retries", "retry later"),
+    (5, "partial success: some actions applied, some failed", "inspect, then resume"),
+    (6, "denied: policy, approval or permission missing", "get approval / rights"),
+    (7, "conflict: target locked, or idempotency key reused with another request",
+     "retry later / fix key"),
+    (10, "dry run or plan: changes detected", "review the plan"),
+    (130, "interrupted; progress is checkpointed", "resume"),
+)
+
+
+class OpsctlError(Exception):
+    """Base of every expected opsctl failure."""
+
+    exit_code: ClassVar[int] = ExitCode.INTERNAL
+    error_type: ClassVar[str] = "internal"
+    retryable: ClassVar[bool] = False
+
+    def __init__(self, message: str, *, step: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.step = step
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class UsageError(OpsctlError):
+    """Invalid arguments, request document or configuration: fix the input."""
+
+    exit_code = ExitCode.USAGE
+    error_type = "validation"
+
+
+class UnknownAutomationError(UsageError):
+    """No automation of that name is registered."""
+
+
+class ConfigError(UsageError):
+    """A configuration file or value is invalid."""
+
+
+class StateDirError(UsageError):
+    """The state directory cannot be created or written."""
+
+
+class PlanRejectedError(OpsctlError):
+    """Validation failed before any mutation: a precheck, or a stale/edited/expired plan."""
+
+    exit_code = ExitCode.VALIDATION
+    error_type = "validation"
+
+    def __init__(self, message: str, *, reason: str = "precheck", step: str | None = "plan") -> None:
+        super().__init__(message, step=step)
+        self.reason = reason
+
+
+class DependencyError(OpsctlError):
+    """A remote dependency failed (after bounded retries, when raised by the engine)."""
+
+    exit_code = ExitCode.DEPENDENCY
+    error_type = "dependency_unavailable"
+    retryable = True
+
+
+class TransientError(DependencyError):
+    """Raised by authors for a failure that is worth retrying."""
+
+
+class DependencyTimeoutError(DependencyError):
+    """A remote dependency did not answer in time."""
+
+    error_type = "dependency_timeout"
+
+
+class PartialFailureError(OpsctlError):
+    """Some actions applied and some failed."""
+
+    exit_code = ExitCode.PARTIAL
+    error_type = "partial"
+
+
+class DeniedError(OpsctlError):
+    """Policy, approval or permission denied the run."""
+
+    exit_code = ExitCode.DENIED
+    error_type = "policy_denied"
+
+
+class ApprovalRequiredError(DeniedError):
+    """The plan needs an approval it does not have."""
+
+    error_type = "approval_required"
+
+
+class AuthError(DeniedError):
+    """A remote refused our credentials or permissions (HTTP 401/403, AccessDenied)."""
+
+    error_type = "auth"
+
+
+class ConflictError(OpsctlError):
+    """The target is locked by another run, or a key was reused with another request."""
+
+    exit_code = ExitCode.CONFLICT
+    error_type = "conflict"
+    retryable = True
+
+
+class InterruptedRunError(OpsctlError):
+    """The run was interrupted by a signal; progress is checkpointed."""
+
+    exit_code = ExitCode.INTERRUPTED
+    error_type = "internal"
+
+
+class AutomationBugError(OpsctlError):
+    """The automation broke its own contract (a bug in the automation, not in the input)."""
+
+
+class MutationDuringPlanError(AutomationBugError):
+    """A context helper refused a write while planning, which must be read-only."""
+
+    error_type = "unsafe_input"
+
+    def __init__(self, what: str) -> None:
+        super().__init__(f"refused to {what} while planning: plan() must be read-only",
+                         step="plan")

@@ -1,0 +1,1 @@
+"""Persistence: one SQL store over sqlite3 and psycopg, with ordered migrations."""

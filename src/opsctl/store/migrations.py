@@ -1,0 +1,76 @@
+"""Ordered schema migrations, recorded in ``schema_migrations``.
+
+The SQL is the common subset of SQLite and PostgreSQL: TEXT timestamps in ISO 8601 UTC (they
+sort as text), INTEGER counters, no engine-specific types. A migration is applied in one
+transaction together with its ``schema_migrations`` row, so a crash leaves either all or none.
+Never edit a released migration; append a new one.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Migration(NamedTuple):
+    version: int
+    name: str
+    statements: tuple[str, ...]
+
+
+BOOTSTRAP = """CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+)"""
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "runs, actions and saved plans", (
+        """CREATE TABLE runs (
+            id TEXT PRIMARY KEY,
+            automation TEXT NOT NULL,
+            contract_version TEXT NOT NULL,
+            mode TEXT NOT NULL,
+            status TEXT NOT NULL,
+            exit_code INTEGER,
+            actor TEXT,
+            idempotency_key TEXT,
+            request_json TEXT NOT NULL,
+            plan_id TEXT,
+            plan_fingerprint TEXT,
+            result_json TEXT,
+            runtime_json TEXT NOT NULL,
+            error_type TEXT,
+            started_at TEXT NOT NULL,
+            finished_at TEXT
+        )""",
+        "CREATE INDEX runs_by_automation ON runs (automation, started_at)",
+        "CREATE INDEX runs_by_status ON runs (status, started_at)",
+        "CREATE INDEX runs_by_key ON runs (idempotency_key)",
+        """CREATE TABLE actions (
+            run_id TEXT NOT NULL REFERENCES runs (id),
+            seq INTEGER NOT NULL,
+            action_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            target TEXT NOT NULL,
+            spec_json TEXT NOT NULL,
+            status TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            error TEXT,
+            started_at TEXT,
+            finished_at TEXT,
+            PRIMARY KEY (run_id, action_id)
+        )""",
+        """CREATE TABLE plans (
+            id TEXT PRIMARY KEY,
+            automation TEXT NOT NULL,
+            contract_version TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            document_json TEXT NOT NULL,
+            created_by TEXT,
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            applied_run_id TEXT,
+            applied_at TEXT
+        )""",
+    )),
+)
