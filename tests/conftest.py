@@ -1,0 +1,123 @@
+"""Shared test helpers: run the installed ``opsctl`` console script as a real subprocess.
+
+Every JSON result document a test produces is validated against the published schema with an
+independent validator (jsonschema), and no expected failure may print a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+OPSCTL = str(Path(sys.executable).parent / "opsctl")
+RESULT_SCHEMA_ID = "opsctl.result/v1"
+_VALIDATOR: Any = None
+
+
+def result_validator() -> Any:
+    global _VALIDATOR
+    if _VALIDATOR is None:
+        from jsonschema import Draft202012Validator
+
+        from opsctl.contract.result import result_schema
+
+        schema = result_schema()
+        Draft202012Validator.check_schema(schema)
+        _VALIDATOR = Draft202012Validator(schema)
+    return _VALIDATOR
+
+
+def validate_result(doc: dict[str, Any]) -> None:
+    errors = sorted(result_validator().iter_errors(doc), key=lambda e: list(e.path))
+    assert not errors, f"result document violates its schema: {errors[0].message} at {list(errors[0].path)}"
+
+
+@dataclass
+class CLIResult:
+    code: int
+    stdout: str
+    stderr: str
+    doc: Any = None
+
+    def logs(self) -> list[dict[str, Any]]:
+        """The JSON log events on stderr."""
+        events = []
+        for line in self.stderr.splitlines():
+            if line.startswith("{"):
+                events.append(json.loads(line))
+        return events
+
+
+def clean_env(home: Path, extra: dict[str, str] | None = None) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OPSCTL_")}
+    env["HOME"] = str(home)
+    env["XDG_CONFIG_HOME"] = str(home / ".config")
+    env.pop("AWS_ENDPOINT_URL", None)
+    env.update(extra or {})
+    return env
+
+
+def run_opsctl(*args: str, cwd: Path, env: dict[str, str] | None = None, input: str | None = None,
+               timeout: float = 120, expect_json: bool | None = None) -> CLIResult:
+    """Run ``opsctl ARGS`` in ``cwd``; parse and schema-check stdout when it is JSON."""
+    home = cwd / ".home"
+    home.mkdir(exist_ok=True)
+    proc = subprocess.run([OPSCTL, *args], cwd=cwd, env=env or clean_env(home), input=input,
+                          capture_output=True, text=True, timeout=timeout)
+    result = CLIResult(proc.returncode, proc.stdout, proc.stderr)
+    wants_json = expect_json if expect_json is not None else (
+        "--format" in args and args[args.index("--format") + 1] == "json")
+    if wants_json:
+        lines = [line for line in proc.stdout.splitlines() if line.strip()]
+        assert len(lines) == 1, f"expected exactly one JSON document on stdout, got:\n{proc.stdout}\n{proc.stderr}"
+        result.doc = json.loads(lines[0])
+        if isinstance(result.doc, dict) and result.doc.get("schema") == RESULT_SCHEMA_ID:
+            validate_result(result.doc)
+            assert result.doc["exit_code"] == proc.returncode
+    if "-v" not in args and "--verbose" not in args:
+        assert "Traceback" not in proc.stderr, proc.stderr
+    return result
+
+
+class Project:
+    """A temporary project directory with its own opsctl.toml and automation modules."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.modules: list[str] = []
+        self.extra_config = ""
+
+    def add_module(self, name: str, source: str) -> None:
+        (self.root / f"{name}.py").write_text(textwrap.dedent(source))
+        if name not in self.modules:
+            self.modules.append(name)
+        self.write_config()
+
+    def write_config(self, extra: str | None = None) -> None:
+        if extra is not None:
+            self.extra_config = textwrap.dedent(extra)
+        mods = ", ".join(json.dumps(m) for m in self.modules)
+        (self.root / "opsctl.toml").write_text(
+            f'automations = [{mods}]\npython_path = ["."]\n{self.extra_config}')
+
+    def run(self, *args: str, **kwargs: Any) -> CLIResult:
+        return run_opsctl(*args, cwd=self.root, **kwargs)
+
+    @property
+    def db(self) -> Path:
+        return self.root / ".opsctl" / "state.db"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    root = tmp_path / "proj"
+    root.mkdir()
+    return Project(root)
