@@ -77,6 +77,8 @@ def run_opsctl(*args: str, cwd: Path, env: dict[str, str] | None = None, input: 
         "--format" in args and args[args.index("--format") + 1] == "json")
     if wants_json:
         lines = [line for line in proc.stdout.splitlines() if line.strip()]
+        if expect_json:  # a pretty-printed payload (schemas, config): one document, many lines
+            lines = [proc.stdout]
         assert len(lines) == 1, f"expected exactly one JSON document on stdout, got:\n{proc.stdout}\n{proc.stderr}"
         result.doc = json.loads(lines[0])
         if isinstance(result.doc, dict) and result.doc.get("schema") == RESULT_SCHEMA_ID:

@@ -239,7 +239,7 @@ def _make_plan(run: _Run, ctx: Context) -> Plan:
         exc.step = exc.step or "plan"
         raise
     except Exception as exc:
-        raise _bug(run, exc, "plan() raised") from exc
+        raise _bug(run, exc, "plan() raised", "plan") from exc
     seen: set[str] = set()
     for action in actions:
         if not isinstance(action, Action):
@@ -267,10 +267,10 @@ def _gate(run: _Run, ctx: Context) -> None:
     ctx.log.bind(step="gate").info("gate.passed", checks=[])
 
 
-def _bug(run: _Run, exc: Exception, what: str) -> AutomationBugError:
+def _bug(run: _Run, exc: Exception, what: str, step: str) -> AutomationBugError:
     run.session.log.debug("traceback", run_id=run.run_id,
                           traceback="".join(traceback.format_exception(exc)))
-    return AutomationBugError(f"{what}: {type(exc).__name__}: {exc}")
+    return AutomationBugError(f"{what}: {type(exc).__name__}: {exc}", step=step)
 
 
 def _apply_actions(run: _Run, ctx: Context, on_progress: ProgressFn | None) -> OpsctlError | None:
@@ -301,7 +301,7 @@ def _apply_actions(run: _Run, ctx: Context, on_progress: ProgressFn | None) -> O
             except OpsctlError:
                 raise
             except Exception as exc:
-                raise _bug(run, exc, f"apply of action {action.id} raised") from exc
+                raise _bug(run, exc, f"apply of action {action.id} raised", "apply") from exc
         except OpsctlError as exc:
             exc.step = exc.step or "apply"
             state.status, state.error, failure = "failed", exc.message, exc
@@ -334,7 +334,7 @@ def _verify(run: _Run, ctx: Context) -> OpsctlError | None:
             exc.step = "verify"
             return exc
         except Exception as exc:
-            return _bug(run, exc, f"verify of action {state.action.id} raised")
+            return _bug(run, exc, f"verify of action {state.action.id} raised", "verify")
         if not converged:
             return DependencyError(f"not converged: action {state.action.id} on "
                                    f"{state.action.target} did not verify", step="verify")

@@ -75,14 +75,16 @@ class Session:
         except FileNotFoundError:
             pass
         except OSError as exc:
-            raise StateDirError(f"plan key {path} cannot be read: {exc.strerror}") from None
+            raise StateDirError(f"state directory {path.parent} is not usable: cannot read "
+                                f"{path.name}: {exc.strerror}") from None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         except FileExistsError:
             return path.read_bytes().strip()  # another process created it first
         except OSError as exc:
-            raise StateDirError(f"plan key {path} cannot be created: {exc.strerror}") from None
+            raise StateDirError(f"state directory {path.parent} is not usable: cannot create "
+                                f"{path.name}: {exc.strerror}") from None
         key = _secrets.token_hex(32).encode()
         with os.fdopen(fd, "wb") as fh:
             fh.write(key)

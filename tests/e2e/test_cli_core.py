@@ -1,0 +1,487 @@
+"""End-to-end: the installed console script against a temporary project, real SQLite, real files."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import OPSCTL, Project, clean_env
+
+COUNTER = '''
+from typing import Literal
+from pathlib import Path
+from pydantic import BaseModel, ConfigDict, Field
+from opsctl import Action, Automation, Context, Duration, TransientError
+
+class Request(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    environment: Literal["staging", "prod"] = Field(description="Target environment")
+    targets: list[str] = Field(default_factory=lambda: ["a", "b", "c"], description="Targets")
+    fail_on: list[str] = Field(default_factory=list, description="Targets whose apply fails")
+    transient_on: list[str] = Field(default_factory=list, description="Targets that raise transient")
+    bug_on: list[str] = Field(default_factory=list, description="Targets whose apply has a bug")
+    slow: float = Field(default=0.0, description="Seconds each apply takes")
+    older_than: Duration = Field(default="30d", description="Unused duration")
+    verbose_plan: bool = False
+
+counter = Automation("counter", version="1.2.0", owner="platform", summary="Count per target",
+                     request=Request, lock_scope=("environment",))
+
+def state_dir(req):
+    return Path("state") / req.environment
+
+@counter.plan
+def plan(ctx: Context, req: Request):
+    for target in req.targets:
+        path = state_dir(req) / target
+        if not path.exists():
+            yield Action(id=f"t-{target}", kind="create", target=str(path),
+                         reason="target missing", after="1", data={"target": target})
+
+@counter.apply
+def apply(ctx: Context, req: Request, action: Action):
+    import time
+    target = action.data["target"]
+    if req.slow:
+        time.sleep(req.slow)
+    if target in req.transient_on:
+        raise TransientError(f"remote for {target} unavailable")
+    if target in req.fail_on:
+        from opsctl.errors import AuthError
+        raise AuthError(f"no rights on {target}")
+    if target in req.bug_on:
+        raise ValueError("boom")
+    ctx.files.mkdir(state_dir(req))
+    path = Path(action.target)
+    count = int(path.read_text()) if path.exists() else 0
+    ctx.files.write_text(path, str(count + 1))
+'''
+
+
+@pytest.fixture
+def counter(project: Project) -> Project:
+    project.add_module("counter_auto", COUNTER)
+    return project
+
+
+def counts(project: Project, env: str = "staging") -> dict[str, int]:
+    base = project.root / "state" / env
+    return {p.name: int(p.read_text()) for p in sorted(base.iterdir())} if base.exists() else {}
+
+
+def db_rows(project: Project, sql: str) -> list[tuple]:
+    with sqlite3.connect(project.db) as conn:
+        return conn.execute(sql).fetchall()
+
+
+# -- the happy path -----------------------------------------------------------------------------
+
+def test_dry_run_plans_changes_and_changes_nothing(counter: Project) -> None:
+    r = counter.run("counter", "--environment", "staging", "--dry-run", "--format", "json")
+    assert r.code == 10
+    assert r.doc["status"] == "changes_planned"
+    assert r.doc["mode"] == "plan"
+    assert [a["id"] for a in r.doc["plan"]["actions"]] == ["t-a", "t-b", "t-c"]
+    assert {a["status"] for a in r.doc["plan"]["actions"]} == {"pending"}
+    assert counts(counter) == {}
+    assert db_rows(counter, "SELECT status, exit_code FROM runs") == [("changes_planned", 10)]
+
+
+def test_apply_runs_exactly_the_planned_actions(counter: Project) -> None:
+    dry = counter.run("counter", "--environment", "staging", "--dry-run", "--format", "json")
+    applied = counter.run("counter", "--environment", "staging", "--format", "json")
+    assert applied.code == 0
+    assert applied.doc["status"] == "succeeded"
+    assert applied.doc["plan"]["fingerprint"] == dry.doc["plan"]["fingerprint"]
+    assert [a["id"] for a in applied.doc["plan"]["actions"]] == [a["id"] for a in dry.doc["plan"]["actions"]]
+    assert applied.doc["summary"] == {"planned": 3, "applied": 3, "unchanged": 0, "skipped": 0, "failed": 0}
+    assert counts(counter) == {"a": 1, "b": 1, "c": 1}
+    journal = db_rows(counter, "SELECT action_id, a.status, attempts FROM actions a JOIN runs r "
+                               "ON a.run_id = r.id WHERE r.mode = 'apply' ORDER BY seq")
+    assert journal == [("t-a", "applied", 1), ("t-b", "applied", 1), ("t-c", "applied", 1)]
+
+
+def test_second_apply_plans_nothing(counter: Project) -> None:
+    counter.run("counter", "--environment", "staging")
+    again = counter.run("counter", "--environment", "staging", "--format", "json")
+    assert again.code == 0
+    assert again.doc["status"] == "no_changes"
+    assert again.doc["plan"]["actions"] == []
+    assert counts(counter) == {"a": 1, "b": 1, "c": 1}
+
+
+def test_plan_verb_and_apply_verb(counter: Project) -> None:
+    planned = counter.run("plan", "counter", "--environment", "prod", "--format", "json")
+    assert planned.code == 10
+    assert planned.doc["mode"] == "plan"
+    applied = counter.run("apply", "counter", "--environment", "prod", "--format", "json")
+    assert applied.code == 0
+    assert counts(counter, "prod") == {"a": 1, "b": 1, "c": 1}
+
+
+def test_request_file_with_flag_override(counter: Project) -> None:
+    (counter.root / "req.yaml").write_text("environment: staging\ntargets: [x, y]\n")
+    r = counter.run("plan", "counter", "--request", "req.yaml", "--environment", "prod",
+                    "--format", "json")
+    assert r.code == 10
+    assert r.doc["request"]["environment"] == "prod"
+    assert r.doc["request"]["targets"] == ["x", "y"]
+    (counter.root / "req.json").write_text(json.dumps({"environment": "staging", "targets": ["j"]}))
+    r = counter.run("plan", "counter", "--request", "req.json", "--format", "json")
+    assert r.code == 10
+    assert [a["id"] for a in r.doc["plan"]["actions"]] == ["t-j"]
+
+
+def test_text_output_is_for_people(counter: Project) -> None:
+    r = counter.run("counter", "--environment", "staging", "--dry-run")
+    assert r.code == 10
+    assert "changes_planned" in r.stdout
+    assert "t-a" in r.stdout and "create" in r.stdout
+    assert not r.stdout.lstrip().startswith("{")
+
+
+def test_logs_are_json_lines_on_stderr_bound_to_the_run(counter: Project) -> None:
+    r = counter.run("counter", "--environment", "staging", "--format", "json")
+    events = r.logs()
+    names = [e["event"] for e in events]
+    assert names[0] == "run.started" and names[-1] == "run.finished"
+    assert {"plan.created", "gate.passed", "action.started", "action.applied"} <= set(names)
+    for event in events:
+        assert event["run_id"] == r.doc["run_id"]
+        assert event["automation"] == "counter"
+        assert "step" in event
+    assert {e["action"] for e in events if e["event"] == "action.applied"} == {"t-a", "t-b", "t-c"}
+
+
+def test_runs_and_show(counter: Project) -> None:
+    first = counter.run("counter", "--environment", "staging", "--format", "json")
+    counter.run("counter", "--environment", "prod", "--dry-run")
+    runs = counter.run("runs", "--format", "json", expect_json=True)
+    assert runs.code == 0
+    assert [r["status"] for r in runs.doc["runs"]] == ["changes_planned", "succeeded"]
+    only = counter.run("runs", "--status", "succeeded", "--format", "json", expect_json=True)
+    assert [r["id"] for r in only.doc["runs"]] == [first.doc["run_id"]]
+    none = counter.run("runs", "--automation", "other", "--format", "json", expect_json=True)
+    assert none.doc["runs"] == []
+    shown = counter.run("show", first.doc["run_id"], "--format", "json", expect_json=True)
+    assert shown.code == 0
+    assert shown.doc["result"] == first.doc
+    assert [a["status"] for a in shown.doc["actions"]] == ["applied"] * 3
+    runtime = shown.doc["runtime"]
+    assert runtime["opsctl_version"]
+    assert runtime["python_version"]
+    assert runtime["automation_source_hash"].startswith("sha256:")
+    text = counter.run("show", first.doc["run_id"])
+    assert text.code == 0 and "succeeded" in text.stdout
+
+
+def test_runtime_records_git_commit(counter: Project) -> None:
+    env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@e", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@e", "PATH": os.environ["PATH"], "HOME": str(counter.root)}
+    for cmd in (["git", "init", "-q"], ["git", "add", "counter_auto.py"],
+                ["git", "commit", "-qm", "init"]):
+        subprocess.run(cmd, cwd=counter.root, env=env, check=True)
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=counter.root, capture_output=True,
+                          text=True, check=True).stdout.strip()
+    r = counter.run("counter", "--environment", "staging", "--dry-run", "--format", "json")
+    shown = counter.run("show", r.doc["run_id"], "--format", "json", expect_json=True)
+    assert shown.doc["runtime"]["git_commit"] == head
+
+
+# -- exit codes of failures ---------------------------------------------------------------------
+
+def test_transient_failure_of_first_action_exits_4(counter: Project) -> None:
+    r = counter.run("counter", "--environment", "staging", "--transient-on", "a", "--format", "json")
+    assert r.code == 4
+    assert r.doc["status"] == "failed"
+    assert r.doc["error"]["type"] == "dependency_unavailable"
+    assert r.doc["error"]["retryable"] is True
+    assert r.doc["error"]["step"] == "apply"
+    assert [a["status"] for a in r.doc["plan"]["actions"]] == ["failed", "skipped", "skipped"]
+    assert counts(counter) == {}
+
+
+def test_failure_after_some_applied_is_partial_exit_5(counter: Project) -> None:
+    r = counter.run("counter", "--environment", "staging", "--transient-on", "b", "--format", "json")
+    assert r.code == 5
+    assert r.doc["status"] == "partial"
+    assert r.doc["error"]["type"] == "partial"
+    assert [a["status"] for a in r.doc["plan"]["actions"]] == ["applied", "failed", "skipped"]
+    assert r.doc["summary"]["applied"] == 1 and r.doc["summary"]["failed"] == 1
+    assert counts(counter) == {"a": 1}
+
+
+def test_permission_refused_exits_6(counter: Project) -> None:
+    r = counter.run("counter", "--environment", "staging", "--fail-on", "a", "--format", "json")
+    assert r.code == 6
+    assert r.doc["status"] == "denied"
+    assert r.doc["error"]["type"] == "auth"
+
+
+def test_bug_in_apply_exits_1_without_traceback_unless_verbose(counter: Project) -> None:
+    r = counter.run("counter", "--environment", "staging", "--bug-on", "a", "--format", "json")
+    assert r.code == 1
+    assert r.doc["error"]["type"] == "internal"
+    assert "ValueError: boom" in r.doc["error"]["message"]
+    verbose = counter.run("counter", "--environment", "prod", "--bug-on", "a", "-v")
+    assert verbose.code == 1
+    assert "Traceback" in verbose.stderr
+
+
+def test_sigint_during_apply_exits_130_cancelled(counter: Project) -> None:
+    proc = subprocess.Popen([OPSCTL, "counter", "--environment", "staging", "--slow", "0.6",
+                             "--format", "json"], cwd=counter.root, env=clean_env(counter.root),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(1.3)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130, err
+    doc = json.loads(out)
+    assert doc["status"] == "cancelled"
+    assert doc["exit_code"] == 130
+    statuses = dict(db_rows(counter, "SELECT action_id, status FROM actions"))
+    assert "applied" in statuses.values()
+    assert statuses != {"t-a": "applied", "t-b": "applied", "t-c": "applied"}
+
+
+def test_sigterm_is_treated_like_sigint(counter: Project) -> None:
+    proc = subprocess.Popen([OPSCTL, "counter", "--environment", "staging", "--slow", "0.6"],
+                            cwd=counter.root, env=clean_env(counter.root),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(1.0)
+    proc.send_signal(signal.SIGTERM)
+    proc.communicate(timeout=30)
+    assert proc.returncode == 130
+    assert db_rows(counter, "SELECT status FROM runs") == [("cancelled",)]
+
+
+PRECHECK = '''
+from pydantic import BaseModel
+from opsctl import Action, Automation, PlanRejectedError
+
+class Request(BaseModel):
+    ready: bool = False
+
+guarded = Automation("guarded", version="0.1.0", owner="o", summary="Refuses when not ready",
+                     request=Request)
+
+@guarded.plan
+def plan(ctx, req):
+    if not req.ready:
+        raise PlanRejectedError("target is not ready: run the migration first")
+    yield Action(id="go", kind="run", target="x", reason="ready")
+
+@guarded.apply
+def apply(ctx, req, action):
+    return None
+'''
+
+
+def test_failed_precheck_exits_3(project: Project) -> None:
+    project.add_module("guarded_auto", PRECHECK)
+    r = project.run("guarded", "--format", "json")
+    assert r.code == 3
+    assert r.doc["error"] == {"type": "validation", "message": "target is not ready: run the migration first",
+                              "retryable": False, "step": "plan"}
+    assert project.run("guarded", "--ready").code == 0
+
+
+# -- bad input: exit 2, one line, nothing written -------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        pytest.param(["counter"], "--environment", id="missing-required-flag"),
+        pytest.param(["counter", "--environment", "qa"], "--environment", id="unknown-enum-value"),
+        pytest.param(["counter", "--environment", "prod", "--slow", "fast"], "--slow", id="wrong-type"),
+        pytest.param(["counter", "--environment", "prod", "--older-than", "soon"], "--older-than",
+                     id="bad-duration"),
+        pytest.param(["counter", "--environment", "prod", "--nope"], "--nope", id="unknown-flag"),
+        pytest.param(["no-such-automation"], "no-such-automation", id="unknown-automation"),
+        pytest.param(["plan", "no-such-automation"], "no-such-automation", id="unknown-automation-plan"),
+        pytest.param(["describe", "no-such-automation"], "no-such-automation", id="unknown-describe"),
+    ],
+)
+def test_bad_arguments_exit_2_and_write_nothing(counter: Project, args: list[str], needle: str) -> None:
+    r = counter.run(*args)
+    assert r.code == 2
+    assert needle in r.stderr
+    assert not counter.db.exists() or db_rows(counter, "SELECT COUNT(*) FROM runs") == [(0,)]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "needle"),
+    [
+        pytest.param("req.yaml", "environment: [unclosed\n", "not valid YAML", id="malformed-yaml"),
+        pytest.param("req.json", "{\"environment\": ", "not valid JSON", id="malformed-json"),
+        pytest.param("req.yaml", "environment: prod\nsurprise: 1\n", "surprise: unknown field",
+                     id="unknown-field"),
+        pytest.param("req.yaml", "environment: prod\nslow: lots\n", "slow:", id="wrong-type-in-document"),
+        pytest.param("req.yaml", "- a\n- b\n", "must hold a mapping", id="not-a-mapping"),
+        pytest.param("req.yaml", "targets: [a]\n", "environment: required field is missing",
+                     id="missing-field-in-document"),
+    ],
+)
+def test_bad_request_documents_exit_2(counter: Project, name: str, content: str, needle: str) -> None:
+    (counter.root / name).write_text(content)
+    r = counter.run("counter", "--request", name, "--format", "json")
+    assert r.code == 2
+    assert needle in r.doc["error"]["message"]
+    assert name in r.doc["error"]["message"] or "counter" in r.doc["error"]["message"]
+    assert r.doc["run_id"] is None
+    assert len(r.stderr.strip().splitlines()) == 1
+    assert counts(counter) == {}
+    assert not counter.db.exists() or db_rows(counter, "SELECT COUNT(*) FROM runs") == [(0,)]
+
+
+def test_missing_request_file_exits_2(counter: Project) -> None:
+    r = counter.run("counter", "--request", "absent.yaml")
+    assert r.code == 2
+    assert "absent.yaml does not exist" in r.stderr
+
+
+def test_config_that_does_not_parse_exits_2(counter: Project) -> None:
+    (counter.root / "opsctl.toml").write_text("automations = [\n")
+    r = counter.run("list")
+    assert r.code == 2
+    assert "opsctl.toml does not parse" in r.stderr
+    r = counter.run("counter", "--environment", "prod")
+    assert r.code == 2
+    assert "opsctl.toml" in r.stderr
+
+
+def test_unknown_config_key_exits_2(counter: Project) -> None:
+    counter.write_config("plan_tll = '1h'\n")
+    r = counter.run("counter", "--environment", "prod")
+    assert r.code == 2
+    assert "plan_tll" in r.stderr
+
+
+def test_missing_explicit_config_file_exits_2(counter: Project) -> None:
+    r = counter.run("list", "--config", "nowhere.toml")
+    assert r.code == 2
+    assert "nowhere.toml does not exist" in r.stderr
+
+
+def test_unwritable_state_dir_exits_2(counter: Project) -> None:
+    (counter.root / "blocker").write_text("a file, not a directory")
+    env = clean_env(counter.root, {"OPSCTL_STATE_DIR": str(counter.root / "blocker" / "state")})
+    r = counter.run("counter", "--environment", "prod", env=env)
+    assert r.code == 2
+    assert "state directory" in r.stderr
+    assert counts(counter, "prod") == {}
+
+
+# -- mutation guards while planning ---------------------------------------------------------------
+
+SNEAKY = '''
+from pydantic import BaseModel
+from opsctl import Action, Automation
+
+class Request(BaseModel):
+    how: str
+
+sneaky = Automation("sneaky", version="1.0.0", owner="o", summary="Mutates while planning",
+                    request=Request)
+
+@sneaky.plan
+def plan(ctx, req):
+    if req.how == "file":
+        ctx.files.write_text("planted.txt", "x")
+    elif req.how == "http":
+        ctx.http.post("http://127.0.0.1:9/")
+    elif req.how == "sql":
+        import sqlite3
+        sqlite3.connect("data.db").execute("CREATE TABLE IF NOT EXISTS t (x)").connection.commit()
+        conn = ctx.sql.connect("data.db")
+        conn.execute("INSERT INTO t VALUES (1)")
+    return []
+
+@sneaky.apply
+def apply(ctx, req, action):
+    return None
+'''
+
+
+@pytest.mark.parametrize("how", ["file", "http", "sql"])
+def test_helpers_refuse_to_mutate_while_planning(project: Project, how: str) -> None:
+    project.add_module("sneaky_auto", SNEAKY)
+    r = project.run("sneaky", "--how", how, "--dry-run", "--format", "json")
+    assert r.code == 1
+    assert r.doc["error"]["step"] == "plan"
+    if how == "sql":
+        assert "readonly" in r.doc["error"]["message"]
+        with sqlite3.connect(project.root / "data.db") as conn:
+            assert conn.execute("SELECT COUNT(*) FROM t").fetchone() == (0,)
+    else:
+        assert "while planning" in r.doc["error"]["message"]
+    assert not (project.root / "planted.txt").exists()
+
+
+# -- help, list, describe, schema, config ---------------------------------------------------------
+
+def test_help_lists_automations_and_generated_flags(counter: Project) -> None:
+    top = counter.run("--help")
+    assert top.code == 0
+    assert "counter" in top.stdout and "Count per target" in top.stdout
+    sub = counter.run("counter", "--help")
+    assert sub.code == 0
+    for text in ("--environment [staging|prod]", "Target environment", "[required]",
+                 "--older-than DURATION", "[default: 30d]", "--verbose-plan / --no-verbose-plan",
+                 "Repeatable", "--dry-run", "--request FILE", "--idempotency-key"):
+        assert text in sub.stdout, text
+
+
+def test_list_and_describe(counter: Project) -> None:
+    listed = counter.run("list", "--format", "json", expect_json=True)
+    assert listed.code == 0
+    assert [a["name"] for a in listed.doc["automations"]] == ["counter"]
+    described = counter.run("describe", "counter", "--format", "json", expect_json=True)
+    assert described.code == 0
+    d = described.doc
+    assert (d["version"], d["owner"], d["effect"], d["lock_scope"]) == ("1.2.0", "platform", "mutate",
+                                                                       ["environment"])
+    assert d["request_schema"]["properties"]["environment"]["enum"] == ["staging", "prod"]
+    assert {c["code"] for c in d["exit_codes"]} == {0, 1, 2, 3, 4, 5, 6, 7, 10, 130}
+
+
+def test_schemas_are_valid_json_schema(counter: Project) -> None:
+    from jsonschema import Draft202012Validator
+
+    request = counter.run("schema", "counter", expect_json=True)
+    assert request.code == 0
+    Draft202012Validator.check_schema(request.doc)
+    assert "environment" in request.doc["required"]
+    result = counter.run("schema", "--result-document", expect_json=True)
+    Draft202012Validator.check_schema(result.doc)
+    assert result.doc["properties"]["schema"]["const"] == "opsctl.result/v1"
+
+
+def test_show_config_names_each_layer(counter: Project) -> None:
+    user_cfg = counter.root / ".home" / ".config" / "opsctl"
+    user_cfg.mkdir(parents=True)
+    (user_cfg / "config.toml").write_text("log_level = 'warning'\n")
+    counter.write_config("plan_ttl = '2h'\n[secrets]\ndb_password = 'pa55word-canary'\n")
+    env = clean_env(counter.root / ".home", {"OPSCTL_ACTOR": "alice"})
+    r = counter.run("config", "show", "--format", "json", "--log-format", "console", env=env,
+                    expect_json=True)
+    assert r.code == 0
+    assert r.doc["plan_ttl"]["value"] == "2h" and r.doc["plan_ttl"]["layer"].startswith("repo:")
+    assert r.doc["log_level"]["layer"].startswith("user:")
+    assert r.doc["actor"] == {"value": "alice", "layer": "env"}
+    assert r.doc["log_format"] == {"value": "console", "layer": "flag"}
+    assert r.doc["format"] == {"value": "json", "layer": "flag"}
+    assert r.doc["store_url"]["layer"] == "default"
+    assert r.doc["secrets.db_password"]["value"] == "***"
+    assert "pa55word-canary" not in r.stdout
+    flag_form = counter.run("counter", "--environment", "prod", "--show-config", env=env)
+    assert flag_form.code == 0
+    assert "plan_ttl" in flag_form.stdout and "2h" in flag_form.stdout
+    assert counts(counter, "prod") == {}
