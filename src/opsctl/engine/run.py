@@ -346,8 +346,10 @@ def _finish(run: _Run, status: str, exit_code: int, error: OpsctlError | None) -
     run.session.store.finish_run(run.run_id, status=status, exit_code=exit_code, result=doc,
                                  error_type=error.error_type if error else None,
                                  finished_at=doc["timing"]["finished_at"])
-    run.session.log.info("run.finished", run_id=run.run_id, automation=run.automation.name,
-                         status=status, exit_code=exit_code, step="result")
+    log = run.session.log.error if error is not None else run.session.log.info
+    log("run.finished", run_id=run.run_id, automation=run.automation.name, status=status,
+        exit_code=exit_code, step="result", error=error.message if error else None,
+        error_type=error.error_type if error else None)
     return RunOutcome(doc, exit_code)
 
 

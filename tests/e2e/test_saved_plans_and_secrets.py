@@ -1,0 +1,218 @@
+"""Saved plans refuse to apply when edited, expired, stale or already applied; secrets never leak."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import Project, clean_env
+from tests.e2e.test_cli_core import COUNTER, counts
+
+CANARY = "canary-7f3a9e-s3cr3t"
+CONFIG_CANARY = "cfg-canary-51d0-pw"
+
+LEAKY = '''
+from pydantic import BaseModel, ConfigDict
+from opsctl import Action, Automation, Secret
+
+class Request(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str
+    token: Secret
+
+leaky = Automation("leaky", version="1.0.0", owner="o", summary="Tries hard to leak its secret",
+                   request=Request)
+
+@leaky.plan
+def plan(ctx, req):
+    token = req.token.get_secret_value()
+    ctx.log.info("planning with token", token=token, db=ctx.secrets.get("db"))
+    yield Action(id="use-token", kind="update", target=f"svc/{req.name}",
+                 reason=f"rotate from {token}", data={"token": token}, before=token, after="new")
+
+@leaky.apply
+def apply(ctx, req, action):
+    token = req.token.get_secret_value()
+    assert action.data["token"] == token, "apply must receive the real secret"
+    ctx.log.info("applying", token=token)
+    with open("applied.txt", "w") as fh:
+        fh.write("done")
+    raise RuntimeError(f"remote said no to {token} and {ctx.secrets['db']}")
+'''
+
+
+@pytest.fixture
+def counter(project: Project) -> Project:
+    project.add_module("counter_auto", COUNTER)
+    return project
+
+
+def plan_to(project: Project, *extra: str, env: dict[str, str] | None = None) -> dict:
+    r = project.run("plan", "counter", "--environment", "staging", "--out", "plan.json",
+                    "--format", "json", *extra, env=env)
+    assert r.code == 10
+    return json.loads((project.root / "plan.json").read_text())
+
+
+def test_saved_plan_document_carries_contract_and_signature(counter: Project) -> None:
+    doc = plan_to(counter)
+    assert doc["schema"] == "opsctl.plan/v1"
+    assert (doc["automation"], doc["contract_version"]) == ("counter", "1.2.0")
+    assert doc["request"]["environment"] == "staging"
+    assert [a["id"] for a in doc["actions"]] == ["t-a", "t-b", "t-c"]
+    assert doc["fingerprint"].startswith("sha256:")
+    assert doc["signature"].startswith("hmac-sha256:")
+    assert doc["expires_at"] > doc["created_at"]
+
+
+def test_saved_plan_applies_exactly_once(counter: Project) -> None:
+    doc = plan_to(counter)
+    r = counter.run("apply", "--plan", "plan.json", "--format", "json")
+    assert r.code == 0
+    assert r.doc["plan"]["fingerprint"] == doc["fingerprint"]
+    assert counts(counter) == {"a": 1, "b": 1, "c": 1}
+    again = counter.run("apply", "--plan", "plan.json", "--format", "json")
+    assert again.code == 3
+    assert "already applied" in again.doc["error"]["message"]
+    assert counts(counter) == {"a": 1, "b": 1, "c": 1}
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        pytest.param(lambda d: d["actions"].pop(), id="action-removed"),
+        pytest.param(lambda d: d["request"].update(environment="prod"), id="request-changed"),
+        pytest.param(lambda d: d.update(expires_at="2999-01-01T00:00:00+00:00"), id="expiry-extended"),
+        pytest.param(lambda d: d["actions"][0].update(target="/etc/passwd"), id="target-changed"),
+        pytest.param(lambda d: d.update(signature="hmac-sha256:" + "0" * 64), id="signature-forged"),
+    ],
+)
+def test_edited_plan_is_refused_with_exit_3(counter: Project, edit) -> None:
+    doc = plan_to(counter)
+    edit(doc)
+    (counter.root / "plan.json").write_text(json.dumps(doc))
+    r = counter.run("apply", "--plan", "plan.json", "--format", "json")
+    assert r.code == 3
+    assert "signature does not match" in r.doc["error"]["message"]
+    assert counts(counter) == {}
+    assert counts(counter, "prod") == {}
+
+
+def test_truncated_plan_file_is_refused_with_exit_3(counter: Project) -> None:
+    plan_to(counter)
+    text = (counter.root / "plan.json").read_text()
+    (counter.root / "plan.json").write_text(text[: len(text) // 2])
+    r = counter.run("apply", "--plan", "plan.json")
+    assert r.code == 3
+    assert counts(counter) == {}
+
+
+def test_plan_signed_with_another_key_is_refused(counter: Project) -> None:
+    plan_to(counter)
+    (counter.root / ".opsctl" / "plan-signing.key").write_text("another-key")
+    r = counter.run("apply", "--plan", "plan.json")
+    assert r.code == 3
+    assert "signature does not match" in r.stderr
+
+
+def test_expired_plan_is_refused_with_exit_3(counter: Project) -> None:
+    env = clean_env(counter.root / ".home", {"OPSCTL_PLAN_TTL": "0s"})
+    plan_to(counter, env=env)
+    r = counter.run("apply", "--plan", "plan.json", "--format", "json")
+    assert r.code == 3
+    assert "expired" in r.doc["error"]["message"]
+    assert counts(counter) == {}
+
+
+def test_stale_plan_is_refused_with_exit_3(counter: Project) -> None:
+    plan_to(counter)
+    target = counter.root / "state" / "staging"
+    target.mkdir(parents=True)
+    (target / "b").write_text("5")  # the world changed since planning
+    r = counter.run("apply", "--plan", "plan.json", "--format", "json")
+    assert r.code == 3
+    assert "stale" in r.doc["error"]["message"]
+    assert counts(counter) == {"b": 5}
+
+
+def test_plan_of_changed_contract_version_is_stale(counter: Project) -> None:
+    plan_to(counter)
+    module = counter.root / "counter_auto.py"
+    module.write_text(module.read_text().replace('version="1.2.0"', 'version="1.3.0"'))
+    r = counter.run("apply", "--plan", "plan.json")
+    assert r.code == 3
+    assert "1.3.0" in r.stderr
+    assert counts(counter) == {}
+
+
+def test_not_a_plan_file_exits_2(counter: Project) -> None:
+    (counter.root / "other.json").write_text(json.dumps({"hello": "world"}))
+    r = counter.run("apply", "--plan", "other.json")
+    assert r.code == 2
+    assert "not an opsctl plan document" in r.stderr
+    r = counter.run("apply", "--plan", "missing.json")
+    assert r.code == 2
+
+
+def test_secret_canary_appears_nowhere(project: Project) -> None:
+    project.add_module("leaky_auto", LEAKY)
+    project.write_config("[secrets]\ndb = 'env:DB_PASSWORD'\n")
+    env = clean_env(project.root / ".home", {"OPSCTL_SECRET_TOKEN": CANARY,
+                                             "DB_PASSWORD": CONFIG_CANARY})
+    outputs = []
+    planned = project.run("plan", "leaky", "--name", "api", "--out", "plan.json", "--format", "json",
+                          "-v", env=env)
+    assert planned.code == 10
+    outputs += [planned.stdout, planned.stderr]
+    assert planned.doc["request"]["token"] == "***"
+    plan_text = (project.root / "plan.json").read_text()
+    applied = project.run("apply", "--plan", "plan.json", "--format", "json", "-v", env=env)
+    assert applied.code == 1, applied.stderr
+    assert (project.root / "applied.txt").exists()  # apply ran with the real secret
+    outputs += [applied.stdout, applied.stderr]
+    flag = project.run("leaky", "--name", "api", "--token", CANARY, "--format", "json", env=env)
+    outputs += [flag.stdout, flag.stderr]
+    shown = project.run("show", applied.doc["run_id"], "--format", "json", env=env, expect_json=True)
+    outputs += [shown.stdout, shown.stderr]
+    config = project.run("config", "show", env=env)
+    outputs += [config.stdout, config.stderr]
+    with sqlite3.connect(project.db) as conn:
+        dump = "\n".join(conn.iterdump())
+    catalog = (project.root / ".opsctl" / "catalog.json").read_text()
+    for text in [*outputs, plan_text, dump, catalog]:
+        assert CANARY not in text
+        assert CONFIG_CANARY not in text
+    assert "***" in applied.doc["error"]["message"]
+
+
+def test_saved_plan_with_secret_needs_the_same_secret(project: Project) -> None:
+    project.add_module("leaky_auto", LEAKY)
+    project.write_config("[secrets]\ndb = 'x'\n")
+    env = clean_env(project.root / ".home", {"OPSCTL_SECRET_TOKEN": CANARY})
+    assert project.run("plan", "leaky", "--name", "api", "--out", "plan.json", env=env).code == 10
+    missing = project.run("apply", "--plan", "plan.json")
+    assert missing.code == 2
+    assert "OPSCTL_SECRET_TOKEN" in missing.stderr
+    other = clean_env(project.root / ".home", {"OPSCTL_SECRET_TOKEN": "a-different-secret"})
+    differs = project.run("apply", "--plan", "plan.json", env=other)
+    assert differs.code == 3
+    assert not (project.root / "applied.txt").exists()
+
+
+def test_json_error_document_for_parse_errors(project: Project) -> None:
+    project.add_module("counter_auto", COUNTER)
+    r = project.run("counter", "--environment", "qa", "--format", "json")
+    assert r.code == 2
+    assert r.doc["error"]["type"] == "validation"
+    assert r.doc["run_id"] is None
+
+
+def test_plan_file_written_to_unwritable_path_exits_2(project: Project) -> None:
+    project.add_module("counter_auto", COUNTER)
+    (project.root / "file").write_text("")
+    r = project.run("plan", "counter", "--environment", "prod", "--out", str(Path("file") / "p.json"))
+    assert r.code == 2
+    assert "cannot write plan file" in r.stderr
