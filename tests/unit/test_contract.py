@@ -1,0 +1,248 @@
+"""Pure logic: durations, fingerprints, plan signatures, redaction, flags, config layers, errors."""
+
+from __future__ import annotations
+
+import enum
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Literal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from pydantic import BaseModel, Field, SecretStr
+
+from opsctl.config.layers import load_layers
+from opsctl.config.redact import Redactor, mask_url
+from opsctl.contract.automation import Action, Automation
+from opsctl.contract.durations import format_duration, parse_duration
+from opsctl.contract.flags import flag_specs
+from opsctl.contract.plan import (
+    Plan,
+    canonical_json,
+    canonical_request,
+    plan_document,
+    plan_fingerprint,
+    verify_plan_document,
+)
+from opsctl.contract.types import Duration
+from opsctl.errors import (
+    EXIT_CODE_TABLE,
+    ConfigError,
+    OpsctlError,
+    PlanRejectedError,
+)
+
+# -- durations --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "seconds"), [
+    ("30d", 30 * 86400), ("15m", 900), ("1h30m", 5400), ("90s", 90), ("2w", 1209600),
+    ("1.5h", 5400), ("250ms", 0.25), ("45", 45), ("0s", 0), (" 2D ", 172800),
+])
+def test_parse_duration_accepts_human_forms(text: str, seconds: float) -> None:
+    assert parse_duration(text).total_seconds() == seconds
+
+
+@pytest.mark.parametrize("text", ["", "soon", "5x", "m5", "1h 30m", "-5", "d"])
+def test_parse_duration_rejects_garbage(text: str) -> None:
+    with pytest.raises(ValueError):
+        parse_duration(text)
+
+
+@given(st.integers(min_value=0, max_value=10**8))
+def test_format_then_parse_round_trips(milliseconds: int) -> None:
+    value = timedelta(milliseconds=milliseconds)
+    assert parse_duration(format_duration(value)) == value
+
+
+# -- canonical JSON and fingerprints ----------------------------------------------------------------
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4),
+    max_leaves=20,
+)
+
+
+@given(st.dictionaries(st.text(max_size=8), json_values, max_size=6))
+def test_canonical_json_ignores_key_order(doc: dict) -> None:
+    reordered = dict(reversed(list(doc.items())))
+    assert canonical_json(doc) == canonical_json(reordered)
+
+
+@given(st.dictionaries(st.text(max_size=8), json_values, max_size=4), st.text(min_size=1, max_size=10))
+def test_fingerprint_changes_with_any_action_change(request_doc: dict, target: str) -> None:
+    action = Action(id="a1", kind="update", target="t", reason="r").to_dict()
+    changed = {**action, "target": action["target"] + target}
+    base = plan_fingerprint("x", "1.0.0", request_doc, [action])
+    assert base == plan_fingerprint("x", "1.0.0", request_doc, [dict(action)])
+    assert base != plan_fingerprint("x", "1.0.0", request_doc, [changed])
+    assert base != plan_fingerprint("x", "1.0.1", request_doc, [action])
+    assert base != plan_fingerprint("x", "1.0.0", request_doc, [])
+
+
+class SecretRequest(BaseModel):
+    name: str
+    token: SecretStr
+    nested: list[SecretStr] = []
+
+
+def test_canonical_request_replaces_secrets_by_digest() -> None:
+    req = SecretRequest(name="n", token=SecretStr("hunter22"), nested=[SecretStr("second1")])
+    doc, secrets = canonical_request(req, lambda s: f"d({len(s)})")
+    assert doc == {"name": "n", "token": {"$secret": "d(8)"}, "nested": [{"$secret": "d(7)"}]}
+    assert secrets == ["hunter22", "second1"]
+
+
+# -- plan documents ---------------------------------------------------------------------------------
+
+def _document(key: bytes, now: datetime, ttl: timedelta = timedelta(hours=1)) -> dict:
+    plan = Plan("x", "1.0.0", {"a": 1}, (), plan_fingerprint("x", "1.0.0", {"a": 1}, []))
+    return plan_document(plan, plan_id="plan_1", created_at=now, expires_at=now + ttl,
+                         created_by="me", key=key, redacted_actions=[])
+
+
+def test_signed_plan_verifies_and_rejects_edits_and_expiry() -> None:
+    now = datetime(2026, 1, 1, tzinfo=UTC)
+    doc = _document(b"k1", now)
+    verify_plan_document(doc, b"k1", now, "p.json")
+    with pytest.raises(PlanRejectedError) as wrong_key:
+        verify_plan_document(doc, b"k2", now, "p.json")
+    assert wrong_key.value.reason == "tampered"
+    with pytest.raises(PlanRejectedError) as edited:
+        verify_plan_document({**doc, "request": {"a": 2}}, b"k1", now, "p.json")
+    assert edited.value.reason == "tampered"
+    with pytest.raises(PlanRejectedError) as expired:
+        verify_plan_document(doc, b"k1", now + timedelta(hours=1), "p.json")
+    assert expired.value.reason == "expired"
+
+
+# -- redaction --------------------------------------------------------------------------------------
+
+def test_redactor_masks_by_value_everywhere() -> None:
+    r = Redactor(["s3cr3t-value", "ab"])
+    data = {"msg": "token=s3cr3t-value!", "list": ["ab", "abc", {"k": "s3cr3t-value"}], "n": 5,
+            "s3cr3t-value": 1}
+    assert r.redact(data) == {"msg": "token=***!", "list": ["***", "abc", {"k": "***"}], "n": 5, "***": 1}
+
+
+@given(st.text(min_size=4, max_size=30), st.text(max_size=30), st.text(max_size=30))
+def test_redactor_never_lets_a_secret_through(secret: str, before: str, after: str) -> None:
+    assert secret not in Redactor([secret]).redact_text(before + secret + after)
+
+
+def test_mask_url_hides_password() -> None:
+    assert mask_url("postgresql://u:pw@h:5432/db") == "postgresql://u:***@h:5432/db"
+    assert mask_url("sqlite:///x.db") == "sqlite:///x.db"
+
+
+# -- flags from request models ----------------------------------------------------------------------
+
+class Color(enum.Enum):
+    RED = "red"
+    BLUE = "blue"
+
+
+class FlagRequest(BaseModel):
+    environment: Literal["staging", "prod"] = Field(description="Where")
+    color: Color = Color.RED
+    count: int = 3
+    ratio: float | None = None
+    age: Duration = timedelta(days=30)
+    tags: list[str] = []
+    force: bool = False
+    token: SecretStr | None = None
+    path: Path = Path("/tmp")
+    extra: dict[str, int] = {}
+
+
+def test_flag_specs_follow_the_model() -> None:
+    specs = {s["field"]: s for s in flag_specs(FlagRequest)}
+    assert specs["environment"]["type"] == "choice"
+    assert specs["environment"]["choices"] == ["staging", "prod"]
+    assert specs["environment"]["required"] is True
+    assert specs["environment"]["help"] == "Where"
+    assert specs["color"]["choices"] == ["red", "blue"] and specs["color"]["default"] == "red"
+    assert (specs["count"]["type"], specs["count"]["default"]) == ("int", "3")
+    assert specs["ratio"]["type"] == "float"
+    assert (specs["age"]["type"], specs["age"]["default"]) == ("duration", "30d")
+    assert specs["tags"]["multiple"] is True and specs["tags"]["type"] == "str"
+    assert specs["force"]["type"] == "bool"
+    assert specs["token"]["type"] == "secret" and specs["token"]["envvar"] == "OPSCTL_SECRET_TOKEN"
+    assert specs["path"]["type"] == "path"
+    assert specs["extra"]["type"] == "json"
+    assert specs["extra"]["flag"] == "--extra"
+
+
+# -- automation declarations ------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("kwargs", "message"), [
+    ({"name": "Bad_Name"}, "lower-case"),
+    ({"name": "plan"}, "built-in"),
+    ({"version": "1.0"}, "semver"),
+    ({"effect": "write"}, "effect"),
+    ({"lock_scope": ("nope",)}, "unknown fields"),
+])
+def test_automation_declaration_is_checked(kwargs: dict, message: str) -> None:
+    args = {"name": "ok-name", "version": "1.0.0", "owner": "o", "summary": "s", "request": FlagRequest}
+    args.update(kwargs)
+    name = args.pop("name")
+    with pytest.raises((ValueError, TypeError), match=message):
+        Automation(name, **args)
+
+
+@pytest.mark.parametrize(("kwargs", "message"), [
+    ({"id": "has space"}, "action id"),
+    ({"kind": "destroy"}, "kind"),
+    ({"target": ""}, "target"),
+])
+def test_action_is_checked(kwargs: dict, message: str) -> None:
+    args = {"id": "a", "kind": "create", "target": "t", "reason": "r", **kwargs}
+    with pytest.raises(ValueError, match=message):
+        Action(**args)
+
+
+@given(st.text(alphabet="abcXYZ019_.:/@+=-", min_size=1, max_size=20).filter(lambda s: s[0].isalnum()),
+       st.sampled_from(["create", "update", "delete", "run"]))
+def test_action_dict_round_trip(action_id: str, kind: str) -> None:
+    action = Action(id=action_id, kind=kind, target="t", reason="r", data={"k": [1]},  # type: ignore[arg-type]
+                    before=None, after={"v": 2}, depends_on=("x",))
+    assert Action.from_dict(action.to_dict()) == action
+
+
+# -- config layers ------------------------------------------------------------------------------------
+
+def test_layers_precedence_and_origin(tmp_path: Path) -> None:
+    (tmp_path / "opsctl.toml").write_text("plan_ttl = '2h'\nlog_level = 'debug'\nformat = 'json'\n")
+    user = tmp_path / "xdg" / "opsctl"
+    user.mkdir(parents=True)
+    (user / "config.toml").write_text("log_level = 'warning'\nformat = 'text'\n")
+    sub = tmp_path / "a" / "b"
+    sub.mkdir(parents=True)
+    env = {"XDG_CONFIG_HOME": str(tmp_path / "xdg"), "OPSCTL_FORMAT": "json",
+           "OPSCTL_SECRET_API_KEY": "k"}
+    layers = load_layers(cwd=sub, env=env, flags={"log_level": "error"})
+    assert layers.values["plan_ttl"] == "2h" and layers.origin["plan_ttl"].startswith("repo:")
+    assert layers.values["format"] == "json" and layers.origin["format"] == "env"
+    assert layers.values["log_level"] == "error" and layers.origin["log_level"] == "flag"
+    assert layers.values["secrets"] == {"api_key": "k"}
+    assert layers.values["state_dir"] == str(tmp_path / ".opsctl")
+    assert layers.root == tmp_path
+
+
+def test_bad_toml_is_a_config_error(tmp_path: Path) -> None:
+    (tmp_path / "opsctl.toml").write_text("x = \n")
+    with pytest.raises(ConfigError, match="does not parse"):
+        load_layers(cwd=tmp_path, env={})
+
+
+# -- errors -------------------------------------------------------------------------------------------
+
+def test_every_error_class_maps_to_a_documented_exit_code() -> None:
+    import opsctl.errors as errors
+
+    documented = {code for code, _, _ in EXIT_CODE_TABLE}
+    classes = [c for c in vars(errors).values() if isinstance(c, type) and issubclass(c, OpsctlError)]
+    assert len(classes) >= 15
+    for cls in classes:
+        assert cls.exit_code in documented, cls
