@@ -53,7 +53,30 @@ _EXPORTS = {
     "open_session": "opsctl.engine.session",
 }
 
-__all__ = sorted([*_EXPORTS, "__version__"])
+__all__ = [
+    "Action",
+    "ActionKind",
+    "AuthError",
+    "Automation",
+    "ConflictError",
+    "Context",
+    "DeniedError",
+    "DependencyError",
+    "Duration",
+    "Effect",
+    "ExitCode",
+    "OpsctlError",
+    "PlanRejectedError",
+    "RunOutcome",
+    "Secret",
+    "Session",
+    "TransientError",
+    "UsageError",
+    "__version__",
+    "apply_plan_file",
+    "execute",
+    "open_session",
+]
 
 
 def __getattr__(name: str) -> Any:

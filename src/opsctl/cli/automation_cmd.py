@@ -13,7 +13,7 @@ from opsctl.cli.options import STATE, CommonOptions, common_options, open_cli_se
 from opsctl.contract.durations import parse_duration
 
 
-class DurationType(click.ParamType):
+class DurationType(click.ParamType):  # type: ignore[type-arg]
     name = "duration"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from dataclasses import asdict
 from typing import Any, TextIO
 
@@ -24,7 +25,7 @@ def list_cmd(opts: CommonOptions) -> int:
         return show_config(open_cli_session(opts))
     layers = load_layers(config_file=opts.config, flags=opts.settings_flags())
     catalog = load_catalog(layers)
-    data = {"automations": [{"name": e.name, "version": e.version, "effect": e.effect,
+    data: dict[str, Any] = {"automations": [{"name": e.name, "version": e.version, "effect": e.effect,
                              "owner": e.owner, "summary": e.summary, "origin": e.origin}
                             for e in sorted(catalog.entries.values(), key=lambda e: e.name)],
             "problems": catalog.problems}
@@ -35,16 +36,12 @@ def list_cmd(opts: CommonOptions) -> int:
         click.echo(json.dumps(data))
         return 0
 
-    def render(payload: dict[str, Any], stream: TextIO) -> None:
-        rows = [(a["name"], a["version"], a["effect"], a["owner"], a["summary"])
-                for a in payload["automations"]]
-        if not rows:
-            stream.write("no automations registered: add module paths to `automations` in "
-                         "opsctl.toml\n")
-            return
-        table(("name", "version", "effect", "owner", "summary"), rows, stream)
-
-    render(data, click.get_text_stream("stdout"))
+    rows = [(a["name"], a["version"], a["effect"], a["owner"], a["summary"])
+            for a in data["automations"]]
+    if not rows:
+        click.echo("no automations registered: add module paths to `automations` in opsctl.toml")
+        return 0
+    table(("name", "version", "effect", "owner", "summary"), rows, sys.stdout)
     return 0
 
 

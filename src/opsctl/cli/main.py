@@ -172,7 +172,7 @@ def _report(error: Any, args: list[str], started: datetime) -> int:
     if _wants_json(args):
         import json
 
-        doc = error_document(error, mode=STATE.mode if STATE.mode in ("plan", "apply") else "apply",
+        doc = error_document(error, mode="plan" if STATE.mode == "plan" else "apply",
                              automation=STATE.automation, started_at=started,
                              finished_at=datetime.now(UTC))
         click.echo(json.dumps(doc))

@@ -53,16 +53,17 @@ def _stdin() -> str:
 def flag_value(spec: Mapping[str, Any], value: Any) -> Any:
     """Convert a parsed flag value to what the request model accepts."""
     kind = spec["type"]
-    if kind == "duration":
-        convert = lambda v: parse_duration(v).total_seconds()  # noqa: E731
-    elif kind == "json":
-        def convert(v: Any) -> Any:
-            try:
-                return json.loads(v)
-            except json.JSONDecodeError as exc:
-                raise UsageError(f"{spec['flag']}: expected JSON ({exc.msg})") from None
-    else:
+    if kind not in ("duration", "json"):
         return list(value) if spec["multiple"] else value
+
+    def convert(v: Any) -> Any:
+        if kind == "duration":
+            return parse_duration(v).total_seconds()
+        try:
+            return json.loads(v)
+        except json.JSONDecodeError as exc:
+            raise UsageError(f"{spec['flag']}: expected JSON ({exc.msg})") from None
+
     return [convert(v) for v in value] if spec["multiple"] else convert(value)
 
 

@@ -46,7 +46,7 @@ class Files(_Guarded):
     def open(self, path: str | Path, mode: str = "r", encoding: str | None = None) -> IO[Any]:
         if any(flag in mode for flag in "wax+"):
             self._refuse_while_planning(f"open {path} for writing")
-        return open(path, mode, encoding=encoding)  # noqa: SIM115 - returned to the caller
+        return open(path, mode, encoding=encoding)
 
     def write_text(self, path: str | Path, text: str, encoding: str = "utf-8") -> None:
         self._refuse_while_planning(f"write {path}")
@@ -126,7 +126,7 @@ class HTTP(_Guarded):
                 return HTTPResponse(resp.status, dict(resp.headers), resp.read(), url)
         except urllib.error.HTTPError as exc:
             return HTTPResponse(exc.code, dict(exc.headers or {}), exc.read() or b"", url)
-        except (TimeoutError, socket.timeout):
+        except TimeoutError:
             raise DependencyTimeoutError(f"HTTP {method} {url} timed out") from None
         except urllib.error.URLError as exc:
             if isinstance(exc.reason, TimeoutError | socket.timeout):

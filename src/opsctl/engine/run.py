@@ -140,7 +140,7 @@ def error_document(error: OpsctlError, *, mode: Mode, automation: str | None, st
                    finished_at: datetime, actor: str | None = None,
                    redact: Callable[[Any], Any] = lambda v: v) -> dict[str, Any]:
     """The result document of a command that failed before a run existed (bad input, say)."""
-    return redact({
+    doc: dict[str, Any] = redact({
         "schema": RESULT_SCHEMA, "run_id": None, "automation": automation,
         "contract_version": None, "mode": mode, "status": _status_for(error),
         "exit_code": error.exit_code, "actor": actor, "idempotency_key": None, "replayed": False,
@@ -149,6 +149,7 @@ def error_document(error: OpsctlError, *, mode: Mode, automation: str | None, st
         "timing": {"started_at": _iso(started_at), "finished_at": _iso(finished_at),
                    "duration_ms": max(0, int((finished_at - started_at).total_seconds() * 1000))},
     })
+    return doc
 
 
 def _status_for(error: OpsctlError) -> str:

@@ -133,7 +133,8 @@ class SQLStore:
 
     def list_runs(self, *, automation: str | None = None, status: str | None = None,
                   limit: int = 50) -> list[Row]:
-        where, params = [], []
+        where: list[str] = []
+        params: list[Any] = []
         if automation:
             where.append("automation = ?")
             params.append(automation)
