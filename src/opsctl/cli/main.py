@@ -77,6 +77,22 @@ class AutomationGroup(click.Group):
 
         return build_command(entry, self.mode)
 
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """Built-in verbs and automations in separate sections."""
+        own = super().list_commands(ctx)
+        sections = (("Commands", own),
+                    ("Automations", [n for n in self.list_commands(ctx) if n not in own]))
+        limit = formatter.width - 6 - max((len(n) for n in self.list_commands(ctx)), default=0)
+        for title, names in sections:
+            rows = []
+            for name in names:
+                command = self.get_command(ctx, name)
+                if command is not None and not command.hidden:
+                    rows.append((name, command.get_short_help_str(limit)))
+            if rows:
+                with formatter.section(title):
+                    formatter.write_dl(rows)
+
     def resolve_command(self, ctx: click.Context, args: list[str]) -> tuple[Any, ...]:
         try:
             return super().resolve_command(ctx, args)

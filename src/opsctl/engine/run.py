@@ -106,6 +106,15 @@ def _secret_digest(key: bytes) -> Callable[[str], str]:
     return digest
 
 
+def derived_run_key(automation: Automation[Any], request_doc: Mapping[str, Any]) -> str:
+    """The run key when the caller gives none: a hash of (automation, version, request)."""
+    from opsctl.contract.plan import canonical_json
+
+    body = canonical_json({"automation": automation.name, "contract_version": automation.version,
+                           "request": dict(request_doc)})
+    return "auto:" + hashlib.sha256(body.encode()).hexdigest()[:32]
+
+
 def display_request(doc: Any) -> Any:
     """The canonical request for people and results: secret markers shown as ***."""
     if isinstance(doc, dict):
@@ -216,6 +225,8 @@ def _start(session: Session, automation: Automation[Any], mode: Mode, data: Mapp
     request = validate_request(automation, data)
     request_doc, secrets = canonical_request(request, _secret_digest(session.signing_key()))
     session.redactor.add(*secrets)
+    if idempotency_key is None:
+        idempotency_key = derived_run_key(automation, request_doc)
     run = _Run(session=session, automation=automation, mode=mode, request=request,
                request_doc=request_doc, idempotency_key=idempotency_key)
     run.started_at = session.clock()

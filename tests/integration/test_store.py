@@ -1,0 +1,81 @@
+"""The one SQL store behaves the same on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+from opsctl.config.redact import Redactor
+from opsctl.store.migrations import MIGRATIONS
+from opsctl.store.sql import open_store
+
+RUN = {"id": "run_1", "automation": "a", "contract_version": "1.0.0", "mode": "apply",
+       "status": "running", "actor": "me", "idempotency_key": "k",
+       "request": {"token": "hunter2-secret", "n": 1}, "runtime": {"python": "3"},
+       "started_at": "2026-01-01T00:00:00+00:00"}
+
+
+def test_migrations_apply_once_and_are_recorded(store_url: str) -> None:
+    store = open_store(store_url)
+    assert store.schema_version() == MIGRATIONS[-1].version
+    assert store.migrate() == []
+    store.close()
+    again = open_store(store_url)
+    assert again.schema_version() == MIGRATIONS[-1].version
+    again.close()
+
+
+def test_runs_and_journal_round_trip_with_secrets_masked(store_url: str) -> None:
+    store = open_store(store_url, Redactor(["hunter2-secret"]))
+    store.create_run(RUN)
+    store.record_actions("run_1", [{"id": "x", "kind": "create", "target": "t", "note": "hunter2-secret"},
+                                   {"id": "y", "kind": "delete", "target": "u"}])
+    store.action_started("run_1", "x", "2026-01-01T00:00:01+00:00")
+    store.action_finished("run_1", "x", status="applied", error=None, at="2026-01-01T00:00:02+00:00")
+    store.action_started("run_1", "y", "2026-01-01T00:00:03+00:00")
+    store.action_finished("run_1", "y", status="failed", error="denied for hunter2-secret",
+                          at="2026-01-01T00:00:04+00:00")
+    store.finish_run("run_1", status="partial", exit_code=5, result={"echo": "hunter2-secret"},
+                     error_type="partial", finished_at="2026-01-01T00:00:05+00:00")
+    row = store.get_run("run_1")
+    assert row is not None
+    assert (row["status"], row["exit_code"]) == ("partial", 5)
+    assert row["request"] == {"token": "***", "n": 1}
+    assert row["result"] == {"echo": "***"}
+    actions = store.list_actions("run_1")
+    assert [(a.action_id, a.status, a.attempts) for a in actions] == [("x", "applied", 1), ("y", "failed", 1)]
+    assert actions[0].spec["note"] == "***"
+    assert actions[1].error == "denied for ***"
+    assert [r["id"] for r in store.list_runs(status="partial")] == ["run_1"]
+    assert store.list_runs(automation="other") == []
+    assert store.get_run("run_") is None  # prefixes shorter than 6 characters never match
+    store.close()
+
+
+def test_a_saved_plan_is_claimed_once(store_url: str) -> None:
+    store = open_store(store_url)
+    store.save_plan({"plan_id": "plan_1", "automation": "a", "contract_version": "1.0.0",
+                     "fingerprint": "sha256:0", "created_by": "me",
+                     "created_at": "2026-01-01T00:00:00+00:00", "expires_at": "2026-01-01T01:00:00+00:00"})
+    assert store.claim_plan("plan_1", "run_1", "2026-01-01T00:10:00+00:00") is True
+    assert store.claim_plan("plan_1", "run_2", "2026-01-01T00:11:00+00:00") is False
+    assert store.get_plan("plan_1")["applied_run_id"] == "run_1"
+    store.close()
+
+
+def test_unreachable_postgres_is_a_dependency_error_without_the_password() -> None:
+    import pytest
+
+    from opsctl.errors import DependencyError
+
+    with pytest.raises(DependencyError) as caught:
+        open_store("postgresql://u:pw-canary@127.0.0.1:1/nothing")
+    assert caught.value.exit_code == 4
+    assert "unreachable" in caught.value.message
+    assert "pw-canary" not in caught.value.message
+
+
+def test_unknown_store_scheme_is_bad_config() -> None:
+    import pytest
+
+    from opsctl.errors import StateDirError
+
+    with pytest.raises(StateDirError, match="unsupported store URL"):
+        open_store("mysql://x")
