@@ -123,3 +123,14 @@ def project(tmp_path: Path) -> Project:
     root = tmp_path / "proj"
     root.mkdir()
     return Project(root)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  # type: ignore[no-untyped-def]
+    """With OPSCTL_TEST_REQUIRE_SERVICES=1 (set by .ci/run), a skipped test is a failed test."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped and os.environ.get("OPSCTL_TEST_REQUIRE_SERVICES") == "1":
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        report.outcome = "failed"
+        report.longrepr = f"skipped in CI, where every service must be available: {reason}"

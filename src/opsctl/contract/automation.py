@@ -121,6 +121,11 @@ class Automation(Generic[RequestT]):
             raise ValueError(f"automation {name!r}: effect must be 'read' or 'mutate'")
         if not (isinstance(request, type) and issubclass(request, BaseModel)):
             raise TypeError(f"automation {name!r}: request must be a pydantic BaseModel subclass")
+        if not request.model_config.get("validate_default"):
+            # Defaults are validated like any input, so `Duration = "30d"` is a timedelta in
+            # plan() and a bad default fails at declaration, not in the middle of a run.
+            request.model_config["validate_default"] = True
+            request.model_rebuild(force=True)
         scope = tuple(lock_scope)
         unknown = [f for f in scope if f not in request.model_fields]
         if unknown:
