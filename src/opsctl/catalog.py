@@ -2,7 +2,7 @@
 
 Importing automations means importing pydantic and the automations' own dependencies, which
 ``opsctl --help`` and ``opsctl list`` cannot afford on every CI step. So the catalog keeps a
-manifest (names, summaries, flag specs) in ``STATE_DIR/catalog.json``, valid while the
+manifest (names, summaries, flag specs) in ``STATE_DIR/catalog.cache``, valid while the
 configured module list, the automations' source files (mtime and size) and the mtimes of the
 ``sys.path`` directories (which change when a distribution is installed or removed) are
 unchanged. A stale or missing manifest is rebuilt by importing everything once.
@@ -11,12 +11,10 @@ unchanged. A stale or missing manifest is rebuilt by importing everything once.
 from __future__ import annotations
 
 import importlib
-import json
+import marshal
 import os
 import sys
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from opsctl._version import __version__
@@ -27,13 +25,19 @@ if TYPE_CHECKING:
     from opsctl.contract.automation import Automation
 
 ENTRY_POINT_GROUP = "opsctl.automations"
-MANIFEST_FILE = "catalog.json"
+MANIFEST_FILE = "catalog.cache"  # marshal: built in, so reading it imports nothing
 MANIFEST_FORMAT = 1
 
 
-@dataclass
+ENTRY_FIELDS = ("name", "version", "owner", "summary", "description", "effect", "lock_scope",
+                "module", "attr", "source", "origin", "flags")
+
+
 class CatalogEntry:
-    """What the command line needs to know of an automation without importing it."""
+    """What the command line needs to know of an automation without importing it.
+
+    A plain class (no dataclass, no pathlib): it is built on every start-up, ``--help`` included.
+    """
 
     name: str
     version: str
@@ -48,12 +52,20 @@ class CatalogEntry:
     origin: str
     flags: list[dict[str, Any]]
 
+    def __init__(self, **values: Any) -> None:
+        for key in ENTRY_FIELDS:
+            setattr(self, key, values[key])
 
-@dataclass
+    def to_dict(self) -> dict[str, Any]:
+        return {key: getattr(self, key) for key in ENTRY_FIELDS}
+
+
 class Catalog:
-    entries: dict[str, CatalogEntry] = field(default_factory=dict)
-    problems: list[str] = field(default_factory=list)
-    from_cache: bool = False
+    def __init__(self, entries: dict[str, CatalogEntry] | None = None,
+                 problems: list[str] | None = None, from_cache: bool = False) -> None:
+        self.entries = entries if entries is not None else {}
+        self.problems = problems if problems is not None else []
+        self.from_cache = from_cache
 
     def entry(self, name: str) -> CatalogEntry:
         try:
@@ -141,19 +153,20 @@ def _cache_key(layers: Layers) -> dict[str, Any]:
     return {
         "format": MANIFEST_FORMAT,
         "opsctl": __version__,
-        "python": sys.executable,
+        "python": [sys.prefix, sys.version],
         "automations": layers.values.get("automations") or [],
         "python_path": layers.values.get("python_path") or [],
         "sys_path": {p: _stat(p) for p in sys.path if p and os.path.isdir(p)},
     }
 
 
-def _read_manifest(path: Path, key: dict[str, Any]) -> Catalog | None:
+def _read_manifest(path: str, key: dict[str, Any]) -> Catalog | None:
     try:
-        data = json.loads(path.read_text())
-    except (OSError, ValueError):
+        with open(path, "rb") as fh:
+            data = marshal.load(fh)
+    except (OSError, ValueError, EOFError, TypeError):
         return None
-    if data.get("key") != key:
+    if not isinstance(data, dict) or data.get("key") != key:
         return None
     if any(_stat(f) != st for f, st in data.get("files", {}).items()):
         return None
@@ -161,13 +174,14 @@ def _read_manifest(path: Path, key: dict[str, Any]) -> Catalog | None:
                    problems=list(data.get("problems", [])), from_cache=True)
 
 
-def _write_manifest(path: Path, key: dict[str, Any], catalog: Catalog, files: Iterable[str]) -> None:
+def _write_manifest(path: str, key: dict[str, Any], catalog: Catalog, files: Iterable[str]) -> None:
     data = {"key": key, "files": {f: _stat(f) for f in sorted(set(files))},
-            "entries": [asdict(e) for e in catalog.entries.values()], "problems": catalog.problems}
+            "entries": [e.to_dict() for e in catalog.entries.values()], "problems": catalog.problems}
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".tmp{os.getpid()}")
-        tmp.write_text(json.dumps(data))
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        tmp = f"{path}.tmp{os.getpid()}"
+        with open(tmp, "wb") as fh:
+            marshal.dump(data, fh)
         os.replace(tmp, path)
     except OSError:
         pass  # a read-only state directory only costs start-up time
@@ -211,7 +225,7 @@ def build_catalog(layers: Layers) -> tuple[Catalog, list[str]]:
 
 def load_catalog(layers: Layers, *, use_cache: bool = True) -> Catalog:
     """The catalog, from the manifest when it is still valid, else by importing."""
-    manifest = Path(layers.values["state_dir"]) / MANIFEST_FILE
+    manifest = os.path.join(layers.values["state_dir"], MANIFEST_FILE)
     add_python_path(layers)
     key = _cache_key(layers)
     if use_cache:

@@ -181,7 +181,7 @@ def test_secret_canary_appears_nowhere(project: Project) -> None:
     outputs += [config.stdout, config.stderr]
     with sqlite3.connect(project.db) as conn:
         dump = "\n".join(conn.iterdump())
-    catalog = (project.root / ".opsctl" / "catalog.json").read_text()
+    catalog = (project.root / ".opsctl" / "catalog.cache").read_bytes().decode("latin-1")
     for text in [*outputs, plan_text, dump, catalog]:
         assert CANARY not in text
         assert CONFIG_CANARY not in text

@@ -227,7 +227,7 @@ def test_layers_precedence_and_origin(tmp_path: Path) -> None:
     assert layers.values["log_level"] == "error" and layers.origin["log_level"] == "flag"
     assert layers.values["secrets"] == {"api_key": "k"}
     assert layers.values["state_dir"] == str(tmp_path / ".opsctl")
-    assert layers.root == tmp_path
+    assert layers.root == str(tmp_path)
 
 
 def test_bad_toml_is_a_config_error(tmp_path: Path) -> None:

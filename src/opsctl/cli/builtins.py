@@ -1,4 +1,4 @@
-"""Built-in verbs: list, describe, schema, runs, show, config show."""
+"""Built-in verbs: plan, apply, list, describe, schema, runs, show, config show."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ from typing import Any, TextIO
 
 import click
 
-from opsctl.cli.options import CommonOptions, common_options, open_cli_session, show_config
+from opsctl.cli.main import AutomationGroup
+from opsctl.cli.options import STATE, CommonOptions, common_options, open_cli_session, show_config
 from opsctl.cli.output import emit_data
 from opsctl.cli.render import table
 
@@ -51,7 +52,7 @@ def _describe(session: Any, name: str) -> dict[str, Any]:
 
     entry = session.catalog.entry(name)
     automation = session.catalog.load(name)
-    data = asdict(entry)
+    data: dict[str, Any] = entry.to_dict()
     data["request_schema"] = automation.request_model.model_json_schema()
     data["result_schema"] = result_schema()
     data["exit_codes"] = [{"code": c, "meaning": m, "action": a} for c, m, a in EXIT_CODE_TABLE]
@@ -189,4 +190,43 @@ def config_show(opts: CommonOptions) -> int:
     return show_config(open_cli_session(opts))
 
 
-COMMANDS = [list_cmd, describe_cmd, schema_cmd, runs_cmd, show_cmd, config_group]
+@click.group("plan", cls=AutomationGroup, mode="plan",
+             short_help="Plan an automation without changing anything.")
+def plan_group() -> None:
+    """Plan NAME: print the actions a run would take (exit 10 if there are any, 0 if none).
+
+    With --out, write a signed plan document that `opsctl apply --plan` executes exactly.
+    """
+
+
+@click.group("apply", cls=AutomationGroup, mode="apply", invoke_without_command=True,
+             short_help="Apply an automation, or a saved plan.")
+@click.option("--plan", "plan_file", default=None, metavar="PLAN.json",
+              help="Apply a saved plan; refused (exit 3) if edited, expired, stale or already applied.")
+@common_options
+@click.pass_context
+def apply_group(ctx: click.Context, plan_file: str | None, opts: CommonOptions) -> int | None:
+    """Apply NAME [FLAGS], or --plan PLAN.json written by `opsctl plan --out`."""
+    if ctx.invoked_subcommand is not None:
+        if plan_file:
+            raise click.UsageError("give either --plan or an automation name, not both")
+        return None
+    if not plan_file:
+        raise click.UsageError("give an automation name or --plan PLAN.json")
+    STATE.mode = "apply"
+    from pathlib import Path
+
+    from opsctl.cli.output import emit, progress_for
+    from opsctl.engine.run import apply_plan_file
+
+    session = open_cli_session(opts)
+    if opts.show_config:
+        return show_config(session)
+    progress = progress_for(session, opts)
+    try:
+        outcome = apply_plan_file(session, Path(plan_file), on_progress=progress)
+    finally:
+        if progress is not None:
+            progress.close()
+        session.close()
+    return emit(outcome.document, outcome.exit_code, opts, session)

@@ -7,7 +7,6 @@ neither the automations nor pydantic. ``main()`` is the only place that exits th
 from __future__ import annotations
 
 import os
-import signal
 import sys
 from datetime import UTC, datetime
 from typing import Any
@@ -15,7 +14,7 @@ from typing import Any
 import click
 
 from opsctl._version import __version__
-from opsctl.cli.options import STATE, CommonOptions, common_options, open_cli_session, show_config
+from opsctl.cli.options import STATE
 
 
 def _config_from_args(args: list[str]) -> str | None:
@@ -47,6 +46,19 @@ def _catalog(ctx: click.Context) -> Any:
     return cached
 
 
+# Built-in verbs load on demand; their one-line help is here so `opsctl --help` imports none.
+BUILTINS: dict[str, tuple[str, str]] = {
+    "apply": ("apply_group", "Apply an automation, or a saved plan."),
+    "config": ("config_group", "Inspect the resolved configuration."),
+    "describe": ("describe_cmd", "Show an automation's contract."),
+    "list": ("list_cmd", "List registered automations."),
+    "plan": ("plan_group", "Plan an automation without changing anything."),
+    "runs": ("runs_cmd", "List recorded runs."),
+    "schema": ("schema_cmd", "Print JSON Schemas of requests and results."),
+    "show": ("show_cmd", "Show one run: its result, actions and runtime."),
+}
+
+
 class AutomationGroup(click.Group):
     """A group whose extra subcommands are the registered automations."""
 
@@ -59,13 +71,18 @@ class AutomationGroup(click.Group):
         root.meta.setdefault("opsctl.config_arg", _config_from_args(args))
         return super().parse_args(ctx, args)
 
+    def _verbs(self) -> dict[str, str]:
+        return {name: short for name, (_, short) in BUILTINS.items()} if self.mode == "run" else {}
+
     def list_commands(self, ctx: click.Context) -> list[str]:
-        own = super().list_commands(ctx)
+        own = sorted(self._verbs())
         return own + sorted(n for n in _catalog(ctx).entries if n not in own)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        command = super().get_command(ctx, cmd_name)
-        if command is not None:
+        if cmd_name in self._verbs():
+            from opsctl.cli import builtins
+
+            command: click.Command = getattr(builtins, BUILTINS[cmd_name][0])
             return command
         entry = _catalog(ctx).entries.get(cmd_name)
         if entry is None:
@@ -79,16 +96,10 @@ class AutomationGroup(click.Group):
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """Built-in verbs and automations in separate sections."""
-        own = super().list_commands(ctx)
-        sections = (("Commands", own),
-                    ("Automations", [n for n in self.list_commands(ctx) if n not in own]))
-        limit = formatter.width - 6 - max((len(n) for n in self.list_commands(ctx)), default=0)
-        for title, names in sections:
-            rows = []
-            for name in names:
-                command = self.get_command(ctx, name)
-                if command is not None and not command.hidden:
-                    rows.append((name, command.get_short_help_str(limit)))
+        entries = _catalog(ctx).entries
+        sections = (("Commands", sorted(self._verbs().items())),
+                    ("Automations", sorted((e.name, e.summary) for e in entries.values())))
+        for title, rows in sections:
             if rows:
                 with formatter.section(title):
                     formatter.write_dl(rows)
@@ -121,57 +132,6 @@ def cli(config_file: str | None) -> None:
     """
 
 
-@cli.group(cls=AutomationGroup, mode="plan", short_help="Plan an automation without changing anything.")
-def plan() -> None:
-    """Plan NAME: print the actions a run would take (exit 10 if there are any, 0 if none).
-
-    With --out, write a signed plan document that `opsctl apply --plan` executes exactly.
-    """
-
-
-@cli.group(cls=AutomationGroup, mode="apply", invoke_without_command=True,
-           short_help="Apply an automation, or a saved plan.")
-@click.option("--plan", "plan_file", default=None, metavar="PLAN.json",
-              help="Apply a saved plan; refused (exit 3) if edited, expired, stale or already applied.")
-@common_options
-@click.pass_context
-def apply(ctx: click.Context, plan_file: str | None, opts: CommonOptions) -> int | None:
-    """Apply NAME [FLAGS], or --plan PLAN.json written by `opsctl plan --out`."""
-    if ctx.invoked_subcommand is not None:
-        if plan_file:
-            raise click.UsageError("give either --plan or an automation name, not both")
-        return None
-    if not plan_file:
-        raise click.UsageError("give an automation name or --plan PLAN.json")
-    STATE.mode = "apply"
-    from pathlib import Path
-
-    from opsctl.cli.output import emit, progress_for
-    from opsctl.engine.run import apply_plan_file
-
-    session = open_cli_session(opts)
-    if opts.show_config:
-        return show_config(session)
-    progress = progress_for(session, opts)
-    try:
-        outcome = apply_plan_file(session, Path(plan_file), on_progress=progress)
-    finally:
-        if progress is not None:
-            progress.close()
-        session.close()
-    return emit(outcome.document, outcome.exit_code, opts, session)
-
-
-def _register_builtins() -> None:
-    from opsctl.cli import builtins
-
-    for command in builtins.COMMANDS:
-        cli.add_command(command)
-
-
-_register_builtins()
-
-
 def _wants_json(args: list[str]) -> bool:
     for index, arg in enumerate(args):
         if arg == "--format" and index + 1 < len(args) and args[index + 1] == "json":
@@ -195,15 +155,10 @@ def _report(error: Any, args: list[str], started: datetime) -> int:
     return int(error.exit_code)
 
 
-def _on_sigterm(signum: int, frame: Any) -> None:
-    raise KeyboardInterrupt
-
-
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point: run the command and exit with its code."""
     args = list(sys.argv[1:] if argv is None else argv)
     started = datetime.now(UTC)
-    signal.signal(signal.SIGTERM, _on_sigterm)
     from opsctl.errors import OpsctlError, UsageError
 
     try:

@@ -6,7 +6,6 @@ import functools
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import click
@@ -14,14 +13,15 @@ import click
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-@dataclass
 class CommonOptions:
-    format: str | None
-    config: str | None
-    show_config: bool
-    log_format: str | None
-    verbose: int
-    quiet: bool
+    def __init__(self, format: str | None, config: str | None, show_config: bool,
+                 log_format: str | None, verbose: int, quiet: bool) -> None:
+        self.format = format
+        self.config = config
+        self.show_config = show_config
+        self.log_format = log_format
+        self.verbose = verbose
+        self.quiet = quiet
 
     def settings_flags(self) -> dict[str, Any]:
         level = "debug" if self.verbose else ("warning" if self.quiet else None)
@@ -52,22 +52,30 @@ def common_options(fn: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-@dataclass
 class InvocationState:
     """What main() needs to report an error the way the command would have."""
 
-    opts: CommonOptions | None = None
-    mode: str = "apply"
-    automation: str | None = None
-    output_format: str | None = None
+    def __init__(self) -> None:
+        self.opts: CommonOptions | None = None
+        self.mode = "apply"
+        self.automation: str | None = None
+        self.output_format: str | None = None
 
 
 STATE = InvocationState()
 
 
+def _on_sigterm(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt
+
+
 def open_cli_session(opts: CommonOptions) -> Any:
+    """Resolve config, identity, logger; from here on SIGTERM interrupts like Ctrl-C."""
+    import signal
+
     from opsctl.engine.session import open_session
 
+    signal.signal(signal.SIGTERM, _on_sigterm)
     session = open_session(config_file=opts.config, flags=opts.settings_flags(), env=os.environ)
     STATE.output_format = session.settings.format
     return session

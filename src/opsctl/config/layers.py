@@ -11,8 +11,6 @@ from __future__ import annotations
 import os
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from opsctl.errors import ConfigError
@@ -42,33 +40,42 @@ PATH_KEYS = ("state_dir",)
 PATH_LIST_KEYS = ("python_path",)
 
 
-@dataclass
 class Layers:
-    """The merged raw configuration and, for each top-level key, the layer that set it."""
+    """The merged raw configuration and, for each top-level key, the layer that set it.
 
-    values: dict[str, Any]
-    origin: dict[str, str]
-    files: list[Path] = field(default_factory=list)
-    root: Path = field(default_factory=Path.cwd)
+    Plain class and ``os.path`` rather than dataclasses and pathlib: this runs on every start-up,
+    including ``--help``, where each of those imports costs milliseconds.
+    """
+
+    def __init__(self, values: dict[str, Any], origin: dict[str, str], files: list[str],
+                 root: str) -> None:
+        self.values = values
+        self.origin = origin
+        self.files = files
+        self.root = root
 
 
-def find_repo_config(start: Path) -> Path | None:
+def find_repo_config(start: str) -> str | None:
     """The nearest opsctl.toml in ``start`` or one of its parents."""
-    for directory in (start, *start.parents):
-        candidate = directory / REPO_FILE
-        if candidate.is_file():
+    directory = os.path.abspath(start)
+    while True:
+        candidate = os.path.join(directory, REPO_FILE)
+        if os.path.isfile(candidate):
             return candidate
-    return None
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            return None
+        directory = parent
 
 
-def user_config_path(env: Mapping[str, str]) -> Path:
+def user_config_path(env: Mapping[str, str]) -> str:
     base = env.get("XDG_CONFIG_HOME") or os.path.join(env.get("HOME", "~"), ".config")
-    return Path(base).expanduser() / "opsctl" / "config.toml"
+    return os.path.join(os.path.expanduser(base), "opsctl", "config.toml")
 
 
-def read_toml(path: Path) -> dict[str, Any]:
+def read_toml(path: str) -> dict[str, Any]:
     try:
-        with path.open("rb") as fh:
+        with open(path, "rb") as fh:
             data = tomllib.load(fh)
     except FileNotFoundError:
         raise ConfigError(f"config file {path} does not exist") from None
@@ -79,16 +86,22 @@ def read_toml(path: Path) -> dict[str, Any]:
     return data
 
 
-def _resolve_paths(data: dict[str, Any], base: Path) -> dict[str, Any]:
+def _resolve_paths(data: dict[str, Any], base: str) -> dict[str, Any]:
     """Paths in a config file are relative to that file's directory."""
     out = dict(data)
+
+    def resolve(path: Any) -> Any:
+        if not isinstance(path, str):
+            return path
+        return os.path.realpath(os.path.join(base, os.path.expanduser(path)))
+
     for key in PATH_KEYS:
-        if isinstance(out.get(key), str):
-            out[key] = str((base / out[key]).resolve()) if not os.path.isabs(out[key]) else out[key]
+        out[key] = resolve(out[key]) if key in out else out.get(key)
+        if out[key] is None:
+            del out[key]
     for key in PATH_LIST_KEYS:
         if isinstance(out.get(key), list):
-            out[key] = [str((base / p).resolve()) if isinstance(p, str) and not os.path.isabs(p)
-                        else p for p in out[key]]
+            out[key] = [resolve(p) for p in out[key]]
     return out
 
 
@@ -111,32 +124,32 @@ def _env_layer(env: Mapping[str, str]) -> dict[str, Any]:
 
 def load_layers(
     *,
-    cwd: Path | None = None,
+    cwd: str | os.PathLike[str] | None = None,
     env: Mapping[str, str] | None = None,
     config_file: str | None = None,
     flags: Mapping[str, Any] | None = None,
 ) -> Layers:
     """Merge every layer; tables (``secrets``, ``automation``) merge per key, the rest replace."""
     env = os.environ if env is None else env
-    cwd = cwd or Path.cwd()
+    cwd = os.fspath(cwd) if cwd is not None else os.getcwd()
     values = {k: (dict(v) if isinstance(v, dict) else list(v) if isinstance(v, list) else v)
               for k, v in DEFAULTS.items()}
     origin = dict.fromkeys(DEFAULTS, "default")
-    files: list[Path] = []
+    files: list[str] = []
 
     explicit = config_file or env.get("OPSCTL_CONFIG")
-    repo = Path(explicit).expanduser().resolve() if explicit else find_repo_config(cwd)
-    root = repo.parent if repo else cwd
-    values["state_dir"] = str(root / ".opsctl")
+    repo = os.path.realpath(os.path.expanduser(explicit)) if explicit else find_repo_config(cwd)
+    root = os.path.dirname(repo) if repo else os.path.realpath(cwd)
+    values["state_dir"] = os.path.join(root, ".opsctl")
     layers: list[tuple[str, dict[str, Any]]] = []
     if repo is not None:
         files.append(repo)
         layers.append((f"file:{repo}" if explicit else f"repo:{repo}",
-                       _resolve_paths(read_toml(repo), repo.parent)))
+                       _resolve_paths(read_toml(repo), root)))
     user = user_config_path(env)
-    if user.is_file():
+    if os.path.isfile(user):
         files.append(user)
-        layers.append((f"user:{user}", _resolve_paths(read_toml(user), user.parent)))
+        layers.append((f"user:{user}", _resolve_paths(read_toml(user), os.path.dirname(user))))
     layers.append(("env", _env_layer(env)))
     layers.append(("flag", {k: v for k, v in (flags or {}).items() if v is not None}))
 
