@@ -176,6 +176,9 @@ class MutationDuringPlanError(AutomationBugError):
 
     error_type = "unsafe_input"
 
-    def __init__(self, what: str) -> None:
-        super().__init__(f"refused to {what} while planning: plan() must be read-only",
-                         step="plan")
+    def __init__(self, what: str, reason: str = "") -> None:
+        if reason:
+            super().__init__(f"refused to {what}: {reason}")
+        else:
+            super().__init__(f"refused to {what} while planning: plan() must be read-only",
+                             step="plan")

@@ -182,6 +182,8 @@ class Automation(Generic[RequestT]):
 
     def call_apply(self, ctx: Context, request: RequestT, action: Action) -> ActionOutcome:
         if self._apply is None:
+            if self.effect == "read":
+                return "unchanged"  # a read automation's plan is its work
             raise TypeError(f"automation {self.name!r} has no @apply function")
         outcome = self._apply(ctx, request, action)
         return "unchanged" if outcome == "unchanged" else "applied"

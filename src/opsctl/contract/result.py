@@ -11,7 +11,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-RESULT_SCHEMA = "opsctl.result/v1"
+from opsctl.contract import RESULT_SCHEMA
+
+__all__ = ["RESULT_SCHEMA", "ResultDocument", "result_schema"]
 
 RunStatus = Literal["succeeded", "no_changes", "changes_planned", "partial", "failed", "denied",
                     "conflict", "cancelled"]

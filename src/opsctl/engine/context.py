@@ -35,6 +35,8 @@ class _Guarded:
     def _refuse_while_planning(self, what: str) -> None:
         if self._ctx.planning:
             raise MutationDuringPlanError(what)
+        if self._ctx.effect == "read":
+            raise MutationDuringPlanError(what, reason="the automation declares effect 'read'")
 
 
 class Files(_Guarded):
@@ -187,6 +189,7 @@ class Context:
     secrets: Mapping[str, str]
     log: Logger
     clock: Callable[[], datetime]
+    effect: str = "mutate"
     phase: Phase = "plan"
     files: Files = field(init=False)
     http: HTTP = field(init=False)

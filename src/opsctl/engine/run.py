@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 
+from opsctl.contract import RESULT_SCHEMA
 from opsctl.contract.automation import Action, Automation
 from opsctl.contract.plan import (
     SECRET_MARKER,
@@ -26,7 +27,6 @@ from opsctl.contract.plan import (
     plan_fingerprint,
     verify_plan_document,
 )
-from opsctl.contract.result import RESULT_SCHEMA
 from opsctl.engine.context import Context
 from opsctl.engine.ids import new_plan_id, new_run_id
 from opsctl.engine.runtime import runtime_info
@@ -216,7 +216,7 @@ def _context(run: _Run) -> Context:
         config=dict(session.settings.automation.get(name, {})),
         secrets={k: v.get_secret_value() for k, v in session.settings.secrets.items()},
         log=session.log.bind(run_id=run.run_id, automation=name),
-        clock=session.clock,
+        clock=session.clock, effect=run.automation.effect,
     )
 
 

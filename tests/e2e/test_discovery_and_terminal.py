@@ -1,0 +1,109 @@
+"""Automations from installed entry points; rich tables and the progress bar on a real terminal."""
+
+from __future__ import annotations
+
+import os
+import pty
+import select
+import subprocess
+import textwrap
+from pathlib import Path
+
+from tests.conftest import OPSCTL, Project, clean_env
+from tests.e2e.test_cli_core import COUNTER
+
+PLUGIN = '''
+from pydantic import BaseModel, Field
+from opsctl import Action, Automation
+
+class Request(BaseModel):
+    greeting: str = Field(default="hello", description="What to say")
+
+hello = Automation("hello-plugin", version="2.0.0", owner="plugins", summary="Installed by a package",
+                   request=Request, effect="read")
+
+@hello.plan
+def plan(ctx, req):
+    yield Action(id="say", kind="run", target="stdout", reason=req.greeting)
+'''
+
+
+def _install_fake_distribution(site: Path) -> None:
+    """A real .dist-info with an entry_points.txt, found by importlib.metadata on sys.path."""
+    (site / "hello_plugin.py").write_text(textwrap.dedent(PLUGIN))
+    dist = site / "hello_plugin-1.0.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: hello-plugin\nVersion: 1.0\n")
+    (dist / "entry_points.txt").write_text("[opsctl.automations]\nhello = hello_plugin:hello\n")
+
+
+def test_entry_point_automations_are_discovered(project: Project, tmp_path: Path) -> None:
+    project.write_config()
+    site = tmp_path / "site"
+    site.mkdir()
+    env = clean_env(project.root / ".home", {"PYTHONPATH": str(site)})
+    before = project.run("list", "--format", "json", env=env, expect_json=True)
+    assert [a["name"] for a in before.doc["automations"]] == []
+    _install_fake_distribution(site)  # installing changes the directory: the cache notices
+    after = project.run("list", "--format", "json", env=env, expect_json=True)
+    assert after.code == 0
+    [entry] = after.doc["automations"]
+    assert (entry["name"], entry["version"], entry["effect"]) == ("hello-plugin", "2.0.0", "read")
+    assert "entry point" in entry["origin"]
+    planned = project.run("hello-plugin", "--greeting", "hi", "--format", "json", env=env)
+    assert planned.code == 0
+    assert planned.doc["plan"]["actions"][0]["reason"] == "hi"
+
+
+def test_broken_automation_module_is_reported_not_fatal(project: Project) -> None:
+    project.add_module("counter_auto", COUNTER)
+    project.add_module("broken_auto", "raise RuntimeError('half-written module')\n")
+    listed = project.run("list", "--format", "json", expect_json=True)
+    assert listed.code == 0
+    assert [a["name"] for a in listed.doc["automations"]] == ["counter"]
+    assert "half-written module" in listed.doc["problems"][0]
+    assert "half-written module" in listed.stderr
+
+
+def test_missing_automation_module_is_reported(project: Project) -> None:
+    project.modules.append("not_there")
+    project.write_config()
+    listed = project.run("list")
+    assert listed.code == 0
+    assert "automation module 'not_there' not found" in listed.stderr
+
+
+def _run_in_terminal(args: list[str], cwd: Path, timeout: float = 60) -> tuple[int, str]:
+    """Run opsctl with stdout and stderr on a pseudo-terminal; return its exit code and screen."""
+    leader, follower = pty.openpty()
+    env = clean_env(cwd / ".home", {"COLUMNS": "160", "TERM": "xterm"})
+    proc = subprocess.Popen([OPSCTL, *args], cwd=cwd, env=env, stdin=follower, stdout=follower,
+                            stderr=follower, close_fds=True)
+    os.close(follower)
+    chunks = []
+    while True:
+        ready, _, _ = select.select([leader], [], [], timeout)
+        if not ready:
+            proc.kill()
+            break
+        try:
+            data = os.read(leader, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(leader)
+    return proc.wait(timeout=timeout), b"".join(chunks).decode(errors="replace")
+
+
+def test_terminal_gets_rich_tables_console_logs_and_a_progress_bar(project: Project) -> None:
+    project.add_module("counter_auto", COUNTER)
+    code, screen = _run_in_terminal(["counter", "--environment", "staging", "--slow", "0.3",
+                                     "--targets", "a", "--targets", "b", "--targets", "c",
+                                     "--targets", "d"], project.root)
+    assert code == 0, screen
+    assert "┃" in screen or "│" in screen          # a rich table, not plain columns
+    assert "applying" in screen                    # the transient progress bar was drawn
+    assert '{"level"' not in screen                # console logs, not JSON lines
+    assert "run.finished" in screen
