@@ -150,13 +150,17 @@ def _stat(path: str) -> list[int] | None:
 
 
 def _cache_key(layers: Layers) -> dict[str, Any]:
+    # The configured python_path directories are left out of the sys.path mtimes: opsctl itself
+    # writes there (.opsctl/, __pycache__/, plan files), and the automation files in them are
+    # tracked one by one in "files". Installed distributions change site-packages' mtime.
+    own = set(layers.values.get("python_path") or [])
     return {
         "format": MANIFEST_FORMAT,
         "opsctl": __version__,
         "python": [sys.prefix, sys.version],
         "automations": layers.values.get("automations") or [],
         "python_path": layers.values.get("python_path") or [],
-        "sys_path": {p: _stat(p) for p in sys.path if p and os.path.isdir(p)},
+        "sys_path": {p: _stat(p) for p in sys.path if p and p not in own and os.path.isdir(p)},
     }
 
 
@@ -233,6 +237,6 @@ def load_catalog(layers: Layers, *, use_cache: bool = True) -> Catalog:
         if cached is not None:
             return cached
     catalog, files = build_catalog(layers)
-    if use_cache:
+    if use_cache and not catalog.problems:  # a broken or missing module is re-tried next time
         _write_manifest(manifest, key, catalog, files)
     return catalog

@@ -202,11 +202,6 @@ def test_console_script_warm_catalog_is_light(light_project: tuple[Path, dict[st
     assert offenders(warm, NOT_ON_THE_FAST_PATH) == []
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "catalog cache key (src/opsctl/catalog.py _cache_key, 'sys_path') includes the mtimes of the "
-    "python_path directories; the first build creates __pycache__/ and .opsctl/ in the project "
-    "directory after the key is computed, so the second call rebuilds the catalog (and any file "
-    "written there later, e.g. `opsctl plan --out plan.json`, invalidates it again)"))
 def test_first_call_leaves_a_warm_catalog(light_project: tuple[Path, dict[str, str]]) -> None:
     root, env = light_project
     first = run([OPSCTL, "list"], root, env)

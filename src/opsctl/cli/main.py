@@ -193,4 +193,10 @@ def main(argv: list[str] | None = None) -> None:
             click.echo(f"opsctl: internal error: {type(exc).__name__}: {exc} "
                        "(run again with -v for the traceback)", err=True)
         code = 1
+    if argv is None:
+        # A CLI process is about to end: skip the interpreter's final garbage-collector walk over
+        # every live object (measured ~8-25 ms after a plan). Files and the store are closed.
+        import gc
+
+        gc.freeze()
     sys.exit(code if isinstance(code, int) else 0)

@@ -416,6 +416,9 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
                                                                     _iso(session.clock())):
                 raise PlanRejectedError(f"plan {plan_id} was already applied", reason="applied",
                                         step="gate")
+            if plan_id is not None:
+                session.store.set_run_plan(run.run_id, plan.fingerprint, plan_id)
+                run.artifacts["plan_id"] = plan_id
             failure = _apply_actions(run, ctx, on_progress)
             if failure is None:
                 failure = _verify(run, ctx)

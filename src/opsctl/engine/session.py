@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import getpass
 import os
-import secrets as _secrets
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -85,7 +84,9 @@ class Session:
         except OSError as exc:
             raise StateDirError(f"state directory {path.parent} is not usable: cannot create "
                                 f"{path.name}: {exc.strerror}") from None
-        key = _secrets.token_hex(32).encode()
+        import secrets
+
+        key = secrets.token_hex(32).encode()
         with os.fdopen(fd, "wb") as fh:
             fh.write(key)
         return key
