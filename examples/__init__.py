@@ -1,0 +1,1 @@
+"""Example opsctl automations that act on real systems: a git repository, a directory, AWS EBS."""

@@ -1,0 +1,288 @@
+"""release-tag against real git repositories: the plan, the tag and changelog it makes, idempotency."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.examples.conftest import GIT_IDENTITY, ExampleProject, GitRepo
+
+
+@pytest.fixture
+def project(example_project: object) -> ExampleProject:
+    proj: ExampleProject = example_project("examples.release_tag")  # type: ignore[operator]
+    proj.env_extra = dict(GIT_IDENTITY)
+    return proj
+
+
+def release(project: ExampleProject, repo: GitRepo, *args: str, env: dict[str, str] | None = None):
+    kwargs = {"env": env} if env is not None else {}
+    return project.run("release-tag", "--repo", str(repo.path), *args, "--format", "json", **kwargs)
+
+
+def actions(doc: dict) -> list[tuple[str, str, str]]:
+    return [(a["id"], a["kind"], a["status"]) for a in doc["plan"]["actions"]]
+
+
+def test_first_release_tags_head_and_commits_the_changelog(project: ExampleProject,
+                                                           git_repo: GitRepo) -> None:
+    git_repo.commit("chore: initial import")
+    feat = git_repo.commit("feat(api): add the list endpoint")
+    fix = git_repo.commit("fix: handle empty pages")
+    (git_repo.path / "notes.tmp").write_text("untracked files do not make the tree dirty\n")
+
+    result = release(project, git_repo)
+
+    assert result.code == 0, result.stderr
+    assert result.doc["status"] == "succeeded"
+    assert actions(result.doc) == [("changelog:v0.1.0", "update", "applied"),
+                                   ("tag:v0.1.0", "create", "applied")]
+    changelog_action, tag_action = result.doc["plan"]["actions"]
+    assert (changelog_action["before"], changelog_action["after"]) == (None, "0.1.0")
+    assert (tag_action["before"], tag_action["after"]) == (None, "v0.1.0")
+    assert result.doc["request"]["repo"] == str(git_repo.path)
+    assert result.doc["summary"]["applied"] == 2
+    # the real repository: a release commit holding only the changelog, an annotated tag on it
+    assert git_repo.tags() == ["v0.1.0"]
+    assert git_repo.git("cat-file", "-t", "v0.1.0") == "tag"
+    assert git_repo.git("rev-parse", "v0.1.0^{commit}") == git_repo.head()
+    assert git_repo.subject() == "chore(release): v0.1.0"
+    assert git_repo.git("rev-parse", "HEAD^") == fix
+    assert git_repo.git("show", "--format=", "--name-only", "HEAD") == "CHANGELOG.md"
+    changelog = (git_repo.path / "CHANGELOG.md").read_text()
+    assert changelog.startswith("# Changelog\n\n## v0.1.0 (")
+    assert f"### Features\n\n- add the list endpoint ({feat[:7]})\n" in changelog
+    assert f"### Fixes\n\n- handle empty pages ({fix[:7]})\n" in changelog
+    assert "### Other changes\n\n- initial import" in changelog
+    assert git_repo.status() == "?? notes.tmp"
+
+
+def test_second_run_plans_nothing(project: ExampleProject, git_repo: GitRepo) -> None:
+    git_repo.commit("feat: first feature")
+    assert release(project, git_repo).code == 0
+    head, changelog = git_repo.head(), (git_repo.path / "CHANGELOG.md").read_text()
+
+    again = release(project, git_repo)
+
+    assert again.code == 0
+    assert again.doc["status"] == "no_changes"
+    assert again.doc["plan"]["actions"] == []
+    assert git_repo.head() == head
+    assert git_repo.tags() == ["v0.1.0"]
+    assert (git_repo.path / "CHANGELOG.md").read_text() == changelog
+    preview = release(project, git_repo, "--dry-run")
+    assert preview.code == 0
+    assert preview.doc["status"] == "no_changes"
+
+
+def test_dry_run_prints_the_plan_and_changes_nothing(project: ExampleProject,
+                                                     git_repo: GitRepo) -> None:
+    git_repo.commit("fix: first fix")
+    git_repo.tag("v1.4.2")
+    head = git_repo.commit("feat: new flag")
+
+    result = release(project, git_repo, "--dry-run")
+
+    assert result.code == 10
+    assert result.doc["status"] == "changes_planned"
+    assert actions(result.doc) == [("changelog:v1.5.0", "update", "pending"),
+                                   ("tag:v1.5.0", "create", "pending")]
+    changelog_action, tag_action = result.doc["plan"]["actions"]
+    assert (changelog_action["before"], changelog_action["after"]) == ("1.4.2", "1.5.0")
+    assert changelog_action["target"] == str(git_repo.path / "CHANGELOG.md")
+    assert (tag_action["before"], tag_action["after"]) == ("v1.4.2", "v1.5.0")
+    assert git_repo.head() == head
+    assert git_repo.tags() == ["v1.4.2"]
+    assert not (git_repo.path / "CHANGELOG.md").exists()
+    assert git_repo.status() == ""
+
+
+@pytest.mark.parametrize(("subjects", "bump", "expected"), [
+    (["fix: a", "docs: b", "chore: c"], "auto", "v1.2.4"),
+    (["Update the readme"], "auto", "v1.2.4"),
+    (["fix: a", "feat: b"], "auto", "v1.3.0"),
+    (["feat(cli)!: drop --legacy"], "auto", "v2.0.0"),
+    (["refactor!: new store layout", "feat: b"], "auto", "v2.0.0"),
+    (["fix: tighten parsing\n\nBREAKING CHANGE: strict input"], "auto", "v2.0.0"),
+    (["fix: a"], "major", "v2.0.0"),
+    (["feat!: b"], "patch", "v1.2.4"),
+    (["fix: a"], "minor", "v1.3.0"),
+], ids=["patch", "non-conventional", "feat", "bang-scope", "bang-other-type", "footer",
+        "forced-major", "forced-patch", "forced-minor"])
+def test_bump_rules(project: ExampleProject, git_repo: GitRepo, subjects: list[str], bump: str,
+                    expected: str) -> None:
+    git_repo.commit("feat: base")
+    git_repo.tag("v1.2.3")
+    for subject in subjects:
+        git_repo.commit(subject)
+
+    result = release(project, git_repo, "--bump", bump, "--dry-run")
+
+    assert result.code == 10, result.stderr
+    assert result.doc["plan"]["actions"][1]["after"] == expected
+
+
+def test_version_base_is_the_highest_version_tag_reachable_from_head(project: ExampleProject,
+                                                                     git_repo: GitRepo) -> None:
+    git_repo.commit("feat: one")
+    git_repo.tag("v0.9.0")
+    git_repo.commit("feat: two")
+    git_repo.tag("v1.0.0")
+    git_repo.tag("release-2.0.0")  # another prefix, a separate version line
+    git_repo.git("tag", "v0.9.5")  # lightweight, lower: ignored in favour of v1.0.0
+    git_repo.git("checkout", "-q", "-b", "side")
+    git_repo.commit("feat: on a side branch")
+    git_repo.tag("v9.0.0")  # not reachable from main
+    git_repo.git("checkout", "-q", "main")
+    git_repo.commit("fix: three")
+    git_repo.tag("v1.0.1-rc.1")  # not X.Y.Z: not a release tag
+
+    result = release(project, git_repo, "--dry-run")
+
+    assert result.code == 10
+    assert result.doc["plan"]["actions"][1]["before"] == "v1.0.0"
+    assert result.doc["plan"]["actions"][1]["after"] == "v1.0.1"
+    other = release(project, git_repo, "--prefix", "release-", "--dry-run")
+    assert other.code == 10
+    assert other.doc["plan"]["actions"][1]["after"] == "release-2.0.1"
+
+
+def test_new_section_goes_above_older_ones_below_the_title(project: ExampleProject,
+                                                           git_repo: GitRepo) -> None:
+    old = "# Changelog\n\nAll notable changes.\n\n## v1.0.0 (2024-01-01)\n\n- first release\n"
+    (git_repo.path / "docs").mkdir()
+    (git_repo.path / "docs" / "CHANGES.md").write_text(old)
+    git_repo.git("add", "docs/CHANGES.md")
+    git_repo.git("commit", "-q", "-m", "docs: changelog")
+    git_repo.tag("v1.0.0")
+    fix = git_repo.commit("fix: off by one")
+
+    result = release(project, git_repo, "--changelog", "docs/CHANGES.md")
+
+    assert result.code == 0, result.stderr
+    text = (git_repo.path / "docs" / "CHANGES.md").read_text()
+    assert text.startswith("# Changelog\n\n## v1.0.1 (")
+    assert f"### Fixes\n\n- off by one ({fix[:7]})\n\nAll notable changes.\n\n## v1.0.0" in text
+    assert text.endswith("## v1.0.0 (2024-01-01)\n\n- first release\n")
+    assert git_repo.tags() == ["v1.0.0", "v1.0.1"]
+
+
+def test_head_already_tagged_plans_nothing(project: ExampleProject, git_repo: GitRepo) -> None:
+    git_repo.commit("feat: everything")
+    git_repo.tag("v3.0.0")
+
+    result = release(project, git_repo)
+
+    assert result.code == 0
+    assert result.doc["status"] == "no_changes"
+    assert result.doc["plan"]["actions"] == []
+    assert not (git_repo.path / "CHANGELOG.md").exists()
+
+
+def test_an_interrupted_release_resumes_with_the_tag_only(project: ExampleProject,
+                                                          git_repo: GitRepo) -> None:
+    git_repo.commit("feat: thing")
+    assert release(project, git_repo).code == 0
+    release_commit = git_repo.head()
+    git_repo.git("tag", "-d", "v0.1.0")  # as if the run died after the changelog commit
+
+    result = release(project, git_repo)
+
+    assert result.code == 0, result.stderr
+    assert actions(result.doc) == [("tag:v0.1.0", "create", "applied")]
+    assert git_repo.head() == release_commit
+    assert git_repo.git("rev-parse", "v0.1.0^{commit}") == release_commit
+    assert (git_repo.path / "CHANGELOG.md").read_text().count("## v0.1.0") == 1
+
+
+def test_dirty_tree_is_refused_unless_allowed(project: ExampleProject, git_repo: GitRepo) -> None:
+    git_repo.commit("fix: a", path="src/app.py")
+    head = git_repo.head()
+    (git_repo.path / "src" / "app.py").write_text("work in progress\n")
+
+    refused = release(project, git_repo)
+
+    assert refused.code == 3
+    assert refused.doc["status"] == "failed"
+    assert refused.doc["error"]["type"] == "validation"
+    assert "uncommitted changes" in refused.doc["error"]["message"]
+    assert "src/app.py" in refused.doc["error"]["message"]
+    assert git_repo.head() == head
+    assert git_repo.tags() == []
+    assert git_repo.status() == "M src/app.py"
+
+    allowed = release(project, git_repo, "--allow-dirty")
+
+    assert allowed.code == 0, allowed.stderr
+    assert git_repo.tags() == ["v0.0.1"]
+    assert git_repo.git("show", "--format=", "--name-only", "HEAD") == "CHANGELOG.md"
+    assert git_repo.status() == "M src/app.py"  # the operator's edit stays theirs
+
+
+def test_staged_changes_are_dirty_too(project: ExampleProject, git_repo: GitRepo) -> None:
+    git_repo.commit("fix: a")
+    (git_repo.path / "file1.txt").write_text("staged\n")
+    git_repo.git("add", "file1.txt")
+
+    result = release(project, git_repo)
+
+    assert result.code == 3
+    assert "file1.txt" in result.doc["error"]["message"]
+
+
+def test_not_a_git_repository_is_a_usage_error(project: ExampleProject, tmp_path: Path) -> None:
+    plain = tmp_path / "plain"
+    plain.mkdir()
+
+    result = project.run("release-tag", "--repo", str(plain), "--format", "json")
+
+    assert result.code == 2
+    assert result.doc["status"] == "failed"
+    assert result.doc["error"]["type"] == "validation"
+    assert "not a git work tree" in result.doc["error"]["message"]
+    missing = project.run("release-tag", "--repo", str(tmp_path / "missing"), "--format", "json")
+    assert missing.code == 2
+    assert "not a directory" in missing.doc["error"]["message"]
+
+
+def test_repository_without_commits_is_refused(project: ExampleProject, git_repo: GitRepo) -> None:
+    result = release(project, git_repo)
+
+    assert result.code == 3
+    assert "no commits" in result.doc["error"]["message"]
+
+
+def test_missing_git_identity_is_reported_before_any_change(project: ExampleProject,
+                                                            git_repo: GitRepo) -> None:
+    git_repo.commit("feat: a")
+    head = git_repo.head()
+    no_identity = project.env(GIT_CONFIG_NOSYSTEM="1", GIT_CONFIG_COUNT="1",
+                              GIT_CONFIG_KEY_0="user.useConfigOnly", GIT_CONFIG_VALUE_0="true")
+    for key in [k for k in no_identity if k.startswith(("GIT_AUTHOR", "GIT_COMMITTER"))]:
+        del no_identity[key]
+
+    preview = release(project, git_repo, "--dry-run", env=no_identity)
+    assert preview.code == 10  # previewing needs no identity
+
+    result = release(project, git_repo, env=no_identity)
+
+    assert result.code == 2
+    assert result.doc["status"] == "failed"
+    assert "committer identity" in result.doc["error"]["message"]
+    assert result.doc["summary"]["applied"] == 0
+    assert git_repo.head() == head
+    assert git_repo.tags() == []
+    assert not (git_repo.path / "CHANGELOG.md").exists()
+
+
+@pytest.mark.parametrize("changelog", ["../outside.md", "/tmp/abs.md", "."])
+def test_changelog_must_stay_inside_the_repository(project: ExampleProject, git_repo: GitRepo,
+                                                   changelog: str) -> None:
+    git_repo.commit("feat: a")
+
+    result = release(project, git_repo, "--changelog", changelog)
+
+    assert result.code == 2
+    assert "changelog" in result.doc["error"]["message"]
+    assert git_repo.tags() == []
