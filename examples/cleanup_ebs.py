@@ -26,20 +26,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from opsctl import Action, AuthError, Automation, Context, Duration, OpsctlError, TransientError
-from opsctl.errors import DependencyTimeoutError
+from opsctl import Action, Automation, Context, Duration
+from opsctl.engine.classify import aws_error_code, classify_exception
 
-THROTTLING_CODES = frozenset({
-    "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottled",
-    "RequestThrottledException", "RequestLimitExceeded", "TooManyRequestsException",
-    "SlowDown", "EC2ThrottledException", "PriorRequestNotComplete", "BandwidthLimitExceeded",
-})
-SERVER_CODES = frozenset({"InternalError", "InternalFailure", "ServiceUnavailable", "Unavailable"})
-AUTH_CODES = frozenset({
-    "AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "AuthFailure",
-    "InvalidClientTokenId", "UnrecognizedClientException", "SignatureDoesNotMatch",
-    "ExpiredToken", "ExpiredTokenException", "OptInRequired",
-})
 NOT_FOUND = "InvalidVolume.NotFound"
 IN_USE = "VolumeInUse"
 
@@ -82,42 +71,14 @@ cleanup_ebs = Automation(
 
 @contextmanager
 def aws_errors(what: str) -> Iterator[None]:
-    """Translate botocore failures of ``what`` into opsctl errors (exit codes 4 and 6)."""
-    from botocore.exceptions import (
-        BotoCoreError,
-        ClientError,
-        ConnectionClosedError,
-        ConnectTimeoutError,
-        EndpointConnectionError,
-        NoCredentialsError,
-        PartialCredentialsError,
-        ReadTimeoutError,
-    )
-
+    """Name the AWS call in the error; opsctl maps botocore failures to exit codes 4 and 6."""
     try:
         yield
-    except ClientError as exc:
-        raise error_for_code(client_error_code(exc), what, str(exc)) from None
-    except (ConnectTimeoutError, ReadTimeoutError) as exc:
-        raise DependencyTimeoutError(f"{what} timed out: {exc}") from None
-    except (EndpointConnectionError, ConnectionClosedError) as exc:
-        raise TransientError(f"{what}: cannot reach the AWS endpoint: {exc}") from None
-    except (NoCredentialsError, PartialCredentialsError) as exc:
-        raise AuthError(f"{what}: no usable AWS credentials ({exc})") from None
-    except BotoCoreError as exc:
-        raise TransientError(f"{what} failed: {exc}") from None
-
-
-def client_error_code(exc: Any) -> str:
-    return str(exc.response.get("Error", {}).get("Code", ""))
-
-
-def error_for_code(code: str, what: str, message: str) -> OpsctlError:
-    if code in THROTTLING_CODES or code in SERVER_CODES:
-        return TransientError(f"{what} was throttled or failed on the AWS side: {message}")
-    if code in AUTH_CODES:
-        return AuthError(f"{what} was refused: {message}")
-    return OpsctlError(f"{what} failed: {message}")
+    except Exception as exc:
+        known = classify_exception(exc, what)
+        if known is None or known is exc:
+            raise
+        raise known from None
 
 
 def _tags(volume: dict[str, Any]) -> dict[str, str]:
@@ -171,28 +132,28 @@ def apply(ctx: Context, req: Request, action: Action) -> Literal["applied", "unc
             try:
                 found = ec2.describe_volumes(VolumeIds=[volume_id]).get("Volumes", [])
             except ClientError as exc:
-                if client_error_code(exc) == NOT_FOUND:
+                if aws_error_code(exc) == NOT_FOUND:
                     return "unchanged"
                 raise
         if not found:
             return "unchanged"
         volume = found[0]
         if volume.get("State") != "available" or volume.get("Attachments"):
-            ctx.log.warning("ebs.skipped", volume_id=volume_id, state=volume.get("State"),
-                            why="attached or in use since planning")
+            ctx.warn(f"kept {volume_id}: attached or in use since planning",
+                     volume_id=volume_id, state=volume.get("State"))
             return "unchanged"
         if _tags(volume).get(req.tag_key) != req.tag_value:
-            ctx.log.warning("ebs.skipped", volume_id=volume_id, why="cleanup tag removed")
+            ctx.warn(f"kept {volume_id}: cleanup tag removed since planning", volume_id=volume_id)
             return "unchanged"
         with aws_errors(f"EC2 DeleteVolume {volume_id}"):
             try:
                 ec2.delete_volume(VolumeId=volume_id)
             except ClientError as exc:
-                code = client_error_code(exc)
+                code = aws_error_code(exc)
                 if code == NOT_FOUND:
                     return "unchanged"
                 if code == IN_USE:
-                    ctx.log.warning("ebs.skipped", volume_id=volume_id, why="attached since planning")
+                    ctx.warn(f"kept {volume_id}: attached since planning", volume_id=volume_id)
                     return "unchanged"
                 raise
     finally:
@@ -212,7 +173,7 @@ def verify(ctx: Context, req: Request, action: Action) -> bool:
             try:
                 found = ec2.describe_volumes(VolumeIds=[volume_id]).get("Volumes", [])
             except ClientError as exc:
-                if client_error_code(exc) == NOT_FOUND:
+                if aws_error_code(exc) == NOT_FOUND:
                     return True
                 raise
     finally:

@@ -182,14 +182,14 @@ def apply(ctx: Context, req: Request, action: Action) -> Literal["applied", "unc
     except FileNotFoundError:
         return "unchanged"
     if not _still_inside(path, root):
-        ctx.log.warning("cleanup.skipped", path=str(path), why="path now leads outside the root")
+        ctx.warn(f"kept {path}: the path now leads outside the root", path=str(path))
         return "unchanged"
     if not stat.S_ISREG(info.st_mode):
-        ctx.log.warning("cleanup.skipped", path=str(path), why="no longer a regular file")
+        ctx.warn(f"kept {path}: no longer a regular file", path=str(path))
         return "unchanged"
     if info.st_mtime_ns != action.data["mtime_ns"]:
-        ctx.log.warning("cleanup.skipped", path=str(path), why="modified since planning",
-                        planned_mtime=action.data["mtime"], mtime=_iso(info.st_mtime_ns))
+        ctx.warn(f"kept {path}: modified since planning", path=str(path),
+                 planned_mtime=action.data["mtime"], mtime=_iso(info.st_mtime_ns))
         return "unchanged"
     try:
         ctx.files.unlink(path)

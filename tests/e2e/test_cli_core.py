@@ -484,3 +484,36 @@ def test_show_config_names_each_layer(counter: Project) -> None:
     assert flag_form.code == 0
     assert "plan_ttl" in flag_form.stdout and "2h" in flag_form.stdout
     assert counts(counter, "prod") == {}
+
+
+WARNING = '''
+from pydantic import BaseModel
+from opsctl import Action, Automation
+
+class Request(BaseModel):
+    pass
+
+cautious = Automation("cautious", version="1.0.0", owner="o", summary="Warns", request=Request)
+
+@cautious.plan
+def plan(ctx, req):
+    ctx.warn("target list is from a stale cache")
+    yield Action(id="one", kind="update", target="x", reason="r")
+
+@cautious.apply
+def apply(ctx, req, action):
+    ctx.warn("kept x: modified since planning", target="x")
+    return "unchanged"
+'''
+
+
+def test_warnings_reach_the_result_and_the_logs(project: Project) -> None:
+    project.add_module("cautious_auto", WARNING)
+    r = project.run("cautious", "--format", "json")
+    assert r.code == 0
+    assert r.doc["status"] == "no_changes"
+    assert r.doc["warnings"] == ["target list is from a stale cache", "kept x: modified since planning"]
+    logged = [e for e in r.logs() if e["level"] == "warning"]
+    assert [e["step"] for e in logged] == ["plan", "apply"]
+    text = project.run("cautious")
+    assert "warning: kept x: modified since planning" in text.stdout

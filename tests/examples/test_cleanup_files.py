@@ -288,8 +288,8 @@ def test_apply_keeps_a_file_modified_since_planning_and_skips_a_vanished_one(age
 
     assert (aged / "old.log").exists()
     warnings = [e for e in sink.events if e["level"] == "warning"]
-    assert [(e["event"], e["path"], e["why"]) for e in warnings] == [
-        ("cleanup.skipped", str(aged / "old.log"), "modified since planning")]
+    assert [(e["event"], e["path"]) for e in warnings] == [("automation.warning", str(aged / "old.log"))]
+    assert ctx.warnings == [f"kept {aged / 'old.log'}: modified since planning"]
 
 
 def test_plan_is_read_only(aged: Path) -> None:

@@ -92,6 +92,8 @@ class AutomationGroup(click.Group):
             return None
         from opsctl.cli.automation_cmd import build_command
 
+        STATE.automation = entry.name  # so a flag that fails to parse is reported against it
+        STATE.mode = "plan" if self.mode == "plan" else "apply"
         return build_command(entry, self.mode)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:

@@ -191,6 +191,7 @@ class Context:
     clock: Callable[[], datetime]
     effect: str = "mutate"
     phase: Phase = "plan"
+    warnings: list[str] = field(default_factory=list)
     files: Files = field(init=False)
     http: HTTP = field(init=False)
     sql: SQL = field(init=False)
@@ -206,6 +207,12 @@ class Context:
 
     def now(self) -> datetime:
         return self.clock()
+
+    def warn(self, message: str, **values: Any) -> None:
+        """Log a warning and add it to the result document's ``warnings``."""
+        self.log.warning("automation.warning", message=message, **values)
+        if message not in self.warnings:
+            self.warnings.append(message)
 
     def aws_client(self, service: str, region: str | None = None, **kwargs: Any) -> Any:
         """A boto3 client with timeouts and bounded retries that refuses writes while planning.

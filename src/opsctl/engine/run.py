@@ -251,7 +251,7 @@ def _make_plan(run: _Run, ctx: Context) -> Plan:
         exc.step = exc.step or "plan"
         raise
     except Exception as exc:
-        raise _bug(run, exc, "plan() raised", "plan") from exc
+        raise _bug(run, exc, "plan() failed", "plan") from exc
     seen: set[str] = set()
     for action in actions:
         if not isinstance(action, Action):
@@ -279,9 +279,16 @@ def _gate(run: _Run, ctx: Context) -> None:
     ctx.log.bind(step="gate").info("gate.passed", checks=[])
 
 
-def _bug(run: _Run, exc: Exception, what: str, step: str) -> AutomationBugError:
+def _bug(run: _Run, exc: Exception, what: str, step: str) -> OpsctlError:
+    """A known dependency failure (transient, timeout, auth), else a bug in the automation."""
+    from opsctl.engine.classify import classify_exception
+
     run.session.log.debug("traceback", run_id=run.run_id,
                           traceback="".join(traceback.format_exception(exc)))
+    known = classify_exception(exc, what)
+    if known is not None:
+        known.step = step
+        return known
     return AutomationBugError(f"{what}: {type(exc).__name__}: {exc}", step=step)
 
 
@@ -313,7 +320,7 @@ def _apply_actions(run: _Run, ctx: Context, on_progress: ProgressFn | None) -> O
             except OpsctlError:
                 raise
             except Exception as exc:
-                raise _bug(run, exc, f"apply of action {action.id} raised", "apply") from exc
+                raise _bug(run, exc, f"apply of action {action.id} failed", "apply") from exc
         except OpsctlError as exc:
             exc.step = exc.step or "apply"
             state.status, state.error, failure = "failed", exc.message, exc
@@ -346,14 +353,17 @@ def _verify(run: _Run, ctx: Context) -> OpsctlError | None:
             exc.step = "verify"
             return exc
         except Exception as exc:
-            return _bug(run, exc, f"verify of action {state.action.id} raised", "verify")
+            return _bug(run, exc, f"verify of action {state.action.id} failed", "verify")
         if not converged:
             return DependencyError(f"not converged: action {state.action.id} on "
                                    f"{state.action.target} did not verify", step="verify")
     return None
 
 
-def _finish(run: _Run, status: str, exit_code: int, error: OpsctlError | None) -> RunOutcome:
+def _finish(run: _Run, status: str, exit_code: int, error: OpsctlError | None,
+            ctx: Context | None = None) -> RunOutcome:
+    if ctx is not None:
+        run.warnings.extend(w for w in ctx.warnings if w not in run.warnings)
     doc = _document(run, status, exit_code, error)
     run.session.store.finish_run(run.run_id, status=status, exit_code=exit_code, result=doc,
                                  error_type=error.error_type if error else None,
@@ -410,8 +420,8 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
                 if out is not None:
                     _write_plan_file(run, out)
                 if plan.has_changes:
-                    return _finish(run, "changes_planned", ExitCode.CHANGES_PLANNED, None)
-                return _finish(run, "no_changes", ExitCode.SUCCESS, None)
+                    return _finish(run, "changes_planned", ExitCode.CHANGES_PLANNED, None, ctx)
+                return _finish(run, "no_changes", ExitCode.SUCCESS, None, ctx)
             if plan_id is not None and not session.store.claim_plan(plan_id, run.run_id,
                                                                     _iso(session.clock())):
                 raise PlanRejectedError(f"plan {plan_id} was already applied", reason="applied",
@@ -423,25 +433,25 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
             if failure is None:
                 failure = _verify(run, ctx)
                 if failure is not None:
-                    return _finish(run, "failed", failure.exit_code, failure)
+                    return _finish(run, "failed", failure.exit_code, failure, ctx)
             summary = _summary(run.states)
             if failure is None:
                 status = "succeeded" if summary["applied"] else "no_changes"
-                return _finish(run, status, ExitCode.SUCCESS, None)
+                return _finish(run, status, ExitCode.SUCCESS, None, ctx)
             if summary["applied"] or summary["unchanged"]:
                 partial = PartialFailureError(
                     f"{summary['failed']} of {summary['planned']} actions failed "
                     f"({summary['applied']} applied, {summary['skipped']} skipped): {failure.message}",
                     step="apply")
-                return _finish(run, "partial", ExitCode.PARTIAL, partial)
-            return _finish(run, _status_for(failure), failure.exit_code, failure)
+                return _finish(run, "partial", ExitCode.PARTIAL, partial, ctx)
+            return _finish(run, _status_for(failure), failure.exit_code, failure, ctx)
         except OpsctlError as exc:
-            return _finish(run, _status_for(exc), exc.exit_code, exc)
+            return _finish(run, _status_for(exc), exc.exit_code, exc, ctx)
     except KeyboardInterrupt:
         from opsctl.errors import InterruptedRunError
 
         interrupted = InterruptedRunError("interrupted; applied actions are recorded", step="apply")
-        return _finish(run, "cancelled", ExitCode.INTERRUPTED, interrupted)
+        return _finish(run, "cancelled", ExitCode.INTERRUPTED, interrupted, ctx)
 
 
 # -- saved plans -------------------------------------------------------------------------------

@@ -1,0 +1,68 @@
+"""Which exceptions escaping an automation are transient, auth or plain bugs.
+
+Authors may raise opsctl errors themselves; anything else that escapes plan/apply/verify is
+classified here before it is called a bug (exit 1): network and timeout errors of the standard
+library, and botocore's errors (checked only when botocore is already imported, so this costs
+nothing for automations that do not use AWS).
+"""
+
+from __future__ import annotations
+
+import socket
+import sys
+from typing import Any
+
+from opsctl.errors import AuthError, DependencyTimeoutError, OpsctlError, TransientError
+
+AWS_THROTTLING_CODES = frozenset({
+    "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottled",
+    "RequestThrottledException", "RequestLimitExceeded", "TooManyRequestsException",
+    "SlowDown", "EC2ThrottledException", "PriorRequestNotComplete", "BandwidthLimitExceeded",
+    "ProvisionedThroughputExceededException",
+})
+AWS_SERVER_CODES = frozenset({"InternalError", "InternalFailure", "ServiceUnavailable",
+                              "Unavailable", "InternalServerError"})
+AWS_AUTH_CODES = frozenset({
+    "AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "AuthFailure",
+    "InvalidClientTokenId", "UnrecognizedClientException", "SignatureDoesNotMatch",
+    "ExpiredToken", "ExpiredTokenException", "OptInRequired",
+})
+
+
+def aws_error_code(exc: BaseException) -> str:
+    """The ``Error.Code`` of a botocore ClientError, or "" for anything else."""
+    response: Any = getattr(exc, "response", None)
+    if not isinstance(response, dict):
+        return ""
+    return str(response.get("Error", {}).get("Code", ""))
+
+
+def _classify_botocore(exc: BaseException, what: str) -> OpsctlError | None:
+    exceptions = sys.modules.get("botocore.exceptions")
+    if exceptions is None or not isinstance(exc, exceptions.BotoCoreError | exceptions.ClientError):
+        return None
+    if isinstance(exc, exceptions.ClientError):
+        code = aws_error_code(exc)
+        if code in AWS_THROTTLING_CODES or code in AWS_SERVER_CODES:
+            return TransientError(f"{what}: AWS throttled or failed ({code}): {exc}")
+        if code in AWS_AUTH_CODES:
+            return AuthError(f"{what}: AWS refused the request ({code}): {exc}")
+        return None
+    if isinstance(exc, exceptions.ConnectTimeoutError | exceptions.ReadTimeoutError):
+        return DependencyTimeoutError(f"{what}: AWS endpoint timed out: {exc}")
+    if isinstance(exc, exceptions.NoCredentialsError | exceptions.PartialCredentialsError):
+        return AuthError(f"{what}: no usable AWS credentials ({exc})")
+    if isinstance(exc, exceptions.EndpointConnectionError | exceptions.ConnectionClosedError):
+        return TransientError(f"{what}: cannot reach the AWS endpoint: {exc}")
+    return None
+
+
+def classify_exception(exc: BaseException, what: str) -> OpsctlError | None:
+    """An opsctl error for a known dependency failure, or None for a bug."""
+    if isinstance(exc, OpsctlError):
+        return exc
+    if isinstance(exc, TimeoutError | socket.timeout):
+        return DependencyTimeoutError(f"{what}: timed out: {exc}")
+    if isinstance(exc, ConnectionError):
+        return TransientError(f"{what}: connection failed: {exc}")
+    return _classify_botocore(exc, what)
