@@ -94,7 +94,8 @@ class Logger:
     def _log(self, level: str, event: str, values: dict[str, Any]) -> None:
         if LEVELS[level] < self._threshold:
             return
-        record: EventDict = {"level": level, "event": event, **self._context, **values}
+        record: EventDict = {"level": level, "event": event, **self._context,
+                             **{k: v for k, v in values.items() if v is not None}}
         for processor in self._processors:
             record = processor(record)
         self._sink(record)
