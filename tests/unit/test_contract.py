@@ -246,3 +246,22 @@ def test_every_error_class_maps_to_a_documented_exit_code() -> None:
     assert len(classes) >= 15
     for cls in classes:
         assert cls.exit_code in documented, cls
+
+
+def test_parsed_config_cache_notices_edits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from opsctl.config.layers import read_toml
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    cfg = tmp_path / "opsctl.toml"
+    cfg.write_text("plan_ttl = '1h'\n")
+    assert read_toml(str(cfg)) == {"plan_ttl": "1h"}
+    assert (tmp_path / "cache" / "opsctl" / "config.cache").exists()
+    assert read_toml(str(cfg)) == {"plan_ttl": "1h"}  # from the cache
+    cfg.write_text("plan_ttl = '2h'\n")
+    os.utime(cfg, ns=(1, 1))
+    assert read_toml(str(cfg)) == {"plan_ttl": "2h"}
+    cfg.write_text("plan_ttl = \n")
+    with pytest.raises(ConfigError, match="does not parse"):
+        read_toml(str(cfg))
