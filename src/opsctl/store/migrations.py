@@ -73,4 +73,33 @@ MIGRATIONS: tuple[Migration, ...] = (
             applied_at TEXT
         )""",
     )),
+    Migration(2, "idempotency keys, leases with fencing tokens", (
+        "ALTER TABLE runs ADD COLUMN request_hash TEXT",
+        "ALTER TABLE runs ADD COLUMN key_source TEXT",
+        "CREATE INDEX runs_by_automation_key ON runs (automation, idempotency_key, started_at)",
+        """CREATE TABLE locks (
+            scope TEXT PRIMARY KEY,
+            run_id TEXT NOT NULL,
+            token INTEGER NOT NULL,
+            actor TEXT,
+            host TEXT,
+            pid INTEGER,
+            acquired_at TEXT NOT NULL,
+            heartbeat_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE lock_tokens (
+            scope TEXT PRIMARY KEY,
+            last_token INTEGER NOT NULL
+        )""",
+        """CREATE TABLE lock_events (
+            scope TEXT NOT NULL,
+            event TEXT NOT NULL,
+            run_id TEXT,
+            token INTEGER,
+            actor TEXT,
+            reason TEXT,
+            at TEXT NOT NULL
+        )""",
+    )),
 )

@@ -16,13 +16,20 @@ from pathlib import Path
 from typing import Any
 
 from opsctl.config.redact import Redactor, mask_url
-from opsctl.errors import DependencyError, StateDirError
+from opsctl.errors import ConflictError, DependencyError, StateDirError
 from opsctl.store.migrations import BOOTSTRAP, MIGRATIONS
 
 Row = dict[str, Any]
 RUN_COLUMNS = ("id", "automation", "contract_version", "mode", "status", "exit_code", "actor",
                "idempotency_key", "request_json", "plan_id", "plan_fingerprint", "result_json",
-               "runtime_json", "error_type", "started_at", "finished_at")
+               "runtime_json", "error_type", "started_at", "finished_at", "request_hash",
+               "key_source")
+Fence = tuple[str, int]
+"""(lock scope, fencing token): journal writes carrying one succeed only while it holds."""
+
+
+class LeaseLostError(ConflictError):
+    """A journal write was refused: this run's lease expired and another run took the scope."""
 
 
 def utcnow() -> datetime:
@@ -131,6 +138,19 @@ class SQLStore:
             self._execute("UPDATE runs SET plan_fingerprint = ?, plan_id = ? WHERE id = ?",
                           (fingerprint, plan_id, run_id))
 
+    def latest_run_for_key(self, automation: str, key: str) -> Row | None:
+        """The newest apply run of ``automation`` recorded under idempotency key ``key``."""
+        rows = self._rows("SELECT id FROM runs WHERE automation = ? AND idempotency_key = ? "
+                          "AND mode = 'apply' ORDER BY started_at DESC, id DESC LIMIT 1",
+                          (automation, key))
+        return self.get_run(rows[0]["id"]) if rows else None
+
+    def reopen_run(self, run_id: str) -> None:
+        """Mark an unfinished run running again, for resume."""
+        with self.transaction():
+            self._execute("UPDATE runs SET status = 'running', exit_code = NULL, finished_at = NULL "
+                          "WHERE id = ?", (run_id,))
+
     def list_runs(self, *, automation: str | None = None, status: str | None = None,
                   limit: int = 50) -> list[Row]:
         where: list[str] = []
@@ -163,32 +183,121 @@ class SQLStore:
         return row
 
     # -- action journal -------------------------------------------------------------------
-    def record_actions(self, run_id: str, actions: Sequence[dict[str, Any]]) -> None:
+    def record_actions(self, run_id: str, actions: Sequence[dict[str, Any]], first_seq: int = 0) -> None:
         with self.transaction():
-            for seq, action in enumerate(actions):
+            for seq, action in enumerate(actions, start=first_seq):
                 self._execute("INSERT INTO actions (run_id, seq, action_id, kind, target, spec_json, "
                               "status) VALUES (?, ?, ?, ?, ?, ?, 'pending')",
                               (run_id, seq, action["id"], action["kind"], action["target"],
                                self._json(action)))
 
-    def action_started(self, run_id: str, action_id: str, at: str) -> None:
+    def _fenced_update(self, statement: str, params: Sequence[Any], fence: Fence | None) -> None:
+        if fence is not None:
+            statement += " AND EXISTS (SELECT 1 FROM locks WHERE scope = ? AND token = ?)"
+            params = [*params, fence[0], fence[1]]
         with self.transaction():
-            self._execute("UPDATE actions SET status = 'started', attempts = attempts + 1, "
-                          "started_at = ? WHERE run_id = ? AND action_id = ?",
-                          (at, run_id, action_id))
+            cur = self._execute(statement, params)
+            if fence is not None and cur.rowcount != 1:
+                raise LeaseLostError(f"lease on {fence[0]} (token {fence[1]}) was lost: another run "
+                                     "holds the scope now; this run stops without recording more")
+
+    def action_started(self, run_id: str, action_id: str, at: str, fence: Fence | None = None) -> None:
+        self._fenced_update("UPDATE actions SET status = 'started', attempts = attempts + 1, "
+                            "started_at = ? WHERE run_id = ? AND action_id = ?",
+                            (at, run_id, action_id), fence)
 
     def action_finished(self, run_id: str, action_id: str, *, status: str, error: str | None,
-                        at: str) -> None:
-        with self.transaction():
-            self._execute("UPDATE actions SET status = ?, error = ?, finished_at = ? "
-                          "WHERE run_id = ? AND action_id = ?",
-                          (status, self.redactor.redact(error), at, run_id, action_id))
+                        at: str, attempts: int | None = None, fence: Fence | None = None) -> None:
+        if attempts is None:
+            self._fenced_update("UPDATE actions SET status = ?, error = ?, finished_at = ? "
+                                "WHERE run_id = ? AND action_id = ?",
+                                (status, self.redactor.redact(error), at, run_id, action_id), fence)
+        else:
+            self._fenced_update("UPDATE actions SET status = ?, error = ?, finished_at = ?, "
+                                "attempts = ? WHERE run_id = ? AND action_id = ?",
+                                (status, self.redactor.redact(error), at, attempts, run_id,
+                                 action_id), fence)
 
     def list_actions(self, run_id: str) -> list[ActionRecord]:
         rows = self._rows("SELECT run_id, seq, action_id, kind, target, spec_json, status, attempts, "
                           "error, started_at, finished_at FROM actions WHERE run_id = ? ORDER BY seq",
                           (run_id,))
         return [ActionRecord(spec=json.loads(r.pop("spec_json")), **r) for r in rows]
+
+    # -- leases ---------------------------------------------------------------------------
+    def acquire_lease(self, scope: str, run_id: str, *, actor: str, host: str, pid: int,
+                      now: datetime, ttl_s: float) -> tuple[int | None, Row | None]:
+        """Take the lease on ``scope``: (token, None), or (None, the live holder's row).
+
+        An expired lease is taken over; every grant gets a new, larger fencing token.
+        """
+        from datetime import timedelta
+
+        with self.transaction():
+            if self.dialect == "postgresql":
+                self._execute("SELECT pg_advisory_xact_lock(hashtext(?))", (scope,))
+            rows = self._rows("SELECT scope, run_id, token, actor, host, pid, acquired_at, "
+                              "heartbeat_at, expires_at FROM locks WHERE scope = ?", (scope,))
+            holder = rows[0] if rows else None
+            if holder and holder["run_id"] != run_id and holder["expires_at"] > now.isoformat():
+                return None, holder
+            last = self._rows("SELECT last_token FROM lock_tokens WHERE scope = ?", (scope,))
+            token = (int(last[0]["last_token"]) if last else 0) + 1
+            if last:
+                self._execute("UPDATE lock_tokens SET last_token = ? WHERE scope = ?", (token, scope))
+            else:
+                self._execute("INSERT INTO lock_tokens (scope, last_token) VALUES (?, ?)", (scope, token))
+            self._execute("DELETE FROM locks WHERE scope = ?", (scope,))
+            expires = (now + timedelta(seconds=ttl_s)).isoformat()
+            self._execute("INSERT INTO locks (scope, run_id, token, actor, host, pid, acquired_at, "
+                          "heartbeat_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                          (scope, run_id, token, actor, host, pid, now.isoformat(), now.isoformat(),
+                           expires))
+            taken_from = holder["run_id"] if holder and holder["run_id"] != run_id else None
+            self._execute("INSERT INTO lock_events (scope, event, run_id, token, actor, reason, at) "
+                          "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                          (scope, "taken_over" if taken_from else "acquired", run_id, token, actor,
+                           f"expired lease of {taken_from}" if taken_from else None,
+                           now.isoformat()))
+        return token, None
+
+    def renew_lease(self, scope: str, token: int, *, now: datetime, ttl_s: float) -> bool:
+        from datetime import timedelta
+
+        with self.transaction():
+            cur = self._execute("UPDATE locks SET heartbeat_at = ?, expires_at = ? "
+                                "WHERE scope = ? AND token = ?",
+                                (now.isoformat(), (now + timedelta(seconds=ttl_s)).isoformat(),
+                                 scope, token))
+            return bool(cur.rowcount == 1)
+
+    def release_lease(self, scope: str, token: int, *, now: datetime) -> None:
+        with self.transaction():
+            cur = self._execute("DELETE FROM locks WHERE scope = ? AND token = ?", (scope, token))
+            if cur.rowcount == 1:
+                self._execute("INSERT INTO lock_events (scope, event, token, at) "
+                              "VALUES (?, 'released', ?, ?)", (scope, token, now.isoformat()))
+
+    def list_leases(self) -> list[Row]:
+        return self._rows("SELECT scope, run_id, token, actor, host, pid, acquired_at, heartbeat_at, "
+                          "expires_at FROM locks ORDER BY scope")
+
+    def break_lease(self, scope: str, *, actor: str, reason: str, now: datetime) -> Row | None:
+        """Remove the lease on ``scope`` (its holder's next journal write is refused)."""
+        with self.transaction():
+            rows = self._rows("SELECT scope, run_id, token, actor, host, pid, acquired_at, "
+                              "heartbeat_at, expires_at FROM locks WHERE scope = ?", (scope,))
+            if not rows:
+                return None
+            self._execute("DELETE FROM locks WHERE scope = ?", (scope,))
+            self._execute("INSERT INTO lock_events (scope, event, run_id, token, actor, reason, at) "
+                          "VALUES (?, 'broken', ?, ?, ?, ?, ?)",
+                          (scope, rows[0]["run_id"], rows[0]["token"], actor, reason, now.isoformat()))
+        return rows[0]
+
+    def lock_events(self, scope: str) -> list[Row]:
+        return self._rows("SELECT scope, event, run_id, token, actor, reason, at FROM lock_events "
+                          "WHERE scope = ? ORDER BY at, token", (scope,))
 
     # -- saved plans ----------------------------------------------------------------------
     def save_plan(self, document: dict[str, Any]) -> None:
