@@ -27,6 +27,8 @@ class Settings(BaseModel):
     state_dir: Path = Field(description="Where the embedded store, the plan key and caches live")
     store_url: str | None = Field(description="sqlite:///PATH or postgresql://...; default: SQLite in state_dir")
     plan_ttl: timedelta = Field(description="How long a saved plan stays valid")
+    lock_ttl: timedelta = Field(description="Lease length of a run's lock; renewed every third of it")
+    stop_grace: timedelta = Field(description="After SIGINT/SIGTERM, how long in-flight actions may finish")
     plan_signing_key: SecretStr | None = Field(description="Key that signs plan files; default: a key file in state_dir")
     log_format: Literal["auto", "json", "console"] = Field(description="Log rendering on stderr")
     log_level: Literal["debug", "info", "warning", "error"] = Field(description="Lowest level logged")
@@ -35,7 +37,7 @@ class Settings(BaseModel):
     secrets: dict[str, SecretStr] = Field(description="Named secrets for automations (ctx.secrets)")
     automation: dict[str, dict[str, Any]] = Field(description="Per-automation settings (ctx.config)")
 
-    @field_validator("plan_ttl", mode="before")
+    @field_validator("plan_ttl", "lock_ttl", "stop_grace", mode="before")
     @classmethod
     def _duration(cls, value: Any) -> timedelta:
         return parse_duration(value)

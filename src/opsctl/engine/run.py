@@ -59,6 +59,8 @@ class _ActionState:
     status: str = "pending"
     attempts: int = 0
     error: str | None = None
+    done: bool = False          # journaled as finished by an earlier attempt of this run
+    interrupted: bool = False   # journaled as started but never finished: re-check first
 
 
 @dataclass
@@ -75,6 +77,8 @@ class _Run:
     states: list[_ActionState] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     artifacts: dict[str, Any] = field(default_factory=dict)
+    resumed: bool = False
+    fence: Any = None
 
 
 # -- request ---------------------------------------------------------------------------------
@@ -220,24 +224,34 @@ def _context(run: _Run) -> Context:
     )
 
 
-def _start(session: Session, automation: Automation[Any], mode: Mode, data: Mapping[str, Any],
-           idempotency_key: str | None, source: str | None) -> _Run:
-    request = validate_request(automation, data)
-    request_doc, secrets = canonical_request(request, _secret_digest(session.signing_key()))
-    session.redactor.add(*secrets)
-    if idempotency_key is None:
-        idempotency_key = derived_run_key(automation, request_doc)
+def _request_hash(request_doc: Mapping[str, Any]) -> str:
+    from opsctl.contract.plan import canonical_json, sha256_text
+
+    return sha256_text(canonical_json(dict(request_doc)))
+
+
+def _start(session: Session, automation: Automation[Any], mode: Mode, request: Any,
+           request_doc: dict[str, Any], key: str, key_source: str, source: str | None,
+           resume: Mapping[str, Any] | None, run_id: str) -> _Run:
     run = _Run(session=session, automation=automation, mode=mode, request=request,
-               request_doc=request_doc, idempotency_key=idempotency_key)
+               request_doc=request_doc, idempotency_key=key, run_id=run_id)
     run.started_at = session.clock()
+    if resume is not None:
+        run.run_id = str(resume["id"])
+        run.resumed = True
+        session.store.reopen_run(run.run_id)
+        session.log.info("run.resumed", run_id=run.run_id, automation=automation.name,
+                         step="validate", previous_status=resume["status"], actor=session.actor)
+        return run
     session.store.create_run({
         "id": run.run_id, "automation": automation.name, "contract_version": automation.version,
         "mode": mode, "status": "running", "actor": session.actor,
-        "idempotency_key": idempotency_key, "request": request_doc,
+        "idempotency_key": key, "key_source": key_source,
+        "request_hash": _request_hash(request_doc), "request": request_doc,
         "runtime": runtime_info(source), "started_at": _iso(run.started_at),
     })
     session.log.info("run.started", run_id=run.run_id, automation=automation.name, mode=mode,
-                     step="validate", actor=session.actor)
+                     step="validate", actor=session.actor, idempotency_key=key)
     return run
 
 
@@ -268,10 +282,43 @@ def _make_plan(run: _Run, ctx: Context) -> Plan:
     fingerprint = plan_fingerprint(automation.name, automation.version, run.request_doc, redacted)
     plan = Plan(automation.name, automation.version, run.request_doc, tuple(actions), fingerprint)
     run.plan = plan
-    run.states = [_ActionState(a) for a in actions]
+    run.states = _resume_states(run, actions) if run.resumed else [_ActionState(a) for a in actions]
     run.session.store.set_run_plan(run.run_id, fingerprint)
     ctx.log.info("plan.created", fingerprint=fingerprint, actions=len(actions))
     return plan
+
+
+def _resume_states(run: _Run, fresh: list[Action]) -> list[_ActionState]:
+    """Journal first: finished actions are skipped; the fresh plan supplies what is left.
+
+    An action journaled as started but not finished that the fresh plan no longer contains
+    took effect before the interruption (applied); one never started and no longer planned
+    converged some other way (unchanged). Actions new in the fresh plan are appended.
+    """
+    journal = run.session.store.list_actions(run.run_id)
+    planned = {a.id: a for a in fresh}
+    states: list[_ActionState] = []
+    skipped = 0
+    for record in journal:
+        action = planned.pop(record.action_id, None)
+        state = _ActionState(action or Action.from_dict(record.spec), attempts=record.attempts)
+        state.done = True
+        if record.status in ("applied", "unchanged"):
+            state.status = record.status
+            skipped += 1
+        elif action is None:
+            state.status = "applied" if record.status in ("started", "interrupted") else "unchanged"
+        else:
+            state.done = False
+            state.interrupted = record.status in ("started", "interrupted")
+        states.append(state)
+    new = [_ActionState(a) for a in fresh if a.id in planned]
+    for state in new:
+        state.interrupted = False
+    run.artifacts["new_actions"] = [s.action.id for s in new]
+    run.warnings.append(f"resumed run {run.run_id}: {skipped} action(s) already finished were "
+                        "not applied again")
+    return states + new
 
 
 def _gate(run: _Run, ctx: Context) -> None:
@@ -293,25 +340,42 @@ def _bug(run: _Run, exc: Exception, what: str, step: str) -> OpsctlError:
 
 
 def _apply_actions(run: _Run, ctx: Context, on_progress: ProgressFn | None) -> OpsctlError | None:
-    """Apply each planned action in order, journaling before and after; stop at the first failure."""
+    """Apply each pending action in order, journaling before and after; stop at the first failure.
+
+    After SIGINT/SIGTERM no new action starts; the in-flight one may finish (stop_grace).
+    """
     session = run.session
     store = session.store
+    journaled = {r.action_id for r in store.list_actions(run.run_id)} if run.resumed else set()
     store.record_actions(run.run_id, [session.redactor.redact(s.action.to_dict())
-                                      for s in run.states])
+                                      for s in run.states if s.action.id not in journaled],
+                         first_seq=len(journaled))
+    run.artifacts.pop("new_actions", None)
     ctx.phase = "apply"
     failure: OpsctlError | None = None
     total = len(run.states)
     for done, state in enumerate(run.states):
+        if state.done:
+            continue
         if failure is not None:
             state.status = "skipped"
             store.action_finished(run.run_id, state.action.id, status="skipped", error=None,
-                                  at=_iso(session.clock()))
+                                  at=_iso(session.clock()), fence=run.fence)
             continue
+        if session.stop_requested.is_set():
+            raise KeyboardInterrupt
         action = state.action
         log = session.log.bind(run_id=run.run_id, automation=run.automation.name, step="apply",
                                action=action.id)
         ctx.log = log
-        store.action_started(run.run_id, action.id, _iso(session.clock()))
+        if state.interrupted and run.automation.has_verify and _already_converged(run, ctx, state):
+            state.status = "applied"
+            store.action_finished(run.run_id, action.id, status="applied", error=None,
+                                  at=_iso(session.clock()), fence=run.fence)
+            log.info("action.rechecked", converged=True)
+            continue
+        ctx.phase = "apply"
+        store.action_started(run.run_id, action.id, _iso(session.clock()), fence=run.fence)
         state.attempts += 1
         log.info("action.started", kind=action.kind, target=action.target)
         try:
@@ -326,16 +390,29 @@ def _apply_actions(run: _Run, ctx: Context, on_progress: ProgressFn | None) -> O
             state.status, state.error, failure = "failed", exc.message, exc
             log.error("action.failed", error=exc.message, error_type=exc.error_type)
         except KeyboardInterrupt:
+            state.status = "pending"
             store.action_finished(run.run_id, action.id, status="interrupted",
-                                  error="interrupted by signal", at=_iso(session.clock()))
+                                  error="interrupted by signal", at=_iso(session.clock()),
+                                  fence=run.fence)
             raise
         else:
             log.info(f"action.{state.status}", kind=action.kind, target=action.target)
         store.action_finished(run.run_id, action.id, status=state.status, error=state.error,
-                              at=_iso(session.clock()))
+                              at=_iso(session.clock()), fence=run.fence)
         if on_progress is not None:
             on_progress(done + 1, total, action.id)
     return failure
+
+
+def _already_converged(run: _Run, ctx: Context, state: _ActionState) -> bool:
+    """Re-check an action caught mid-apply by a crash: verify says whether it took effect."""
+    ctx.phase = "verify"
+    try:
+        return run.automation.call_verify(ctx, run.request, state.action)
+    except Exception:
+        return False
+    finally:
+        ctx.phase = "apply"
 
 
 def _verify(run: _Run, ctx: Context) -> OpsctlError | None:
@@ -398,16 +475,93 @@ def _write_plan_file(run: _Run, out: Path) -> None:
                           "plan_expires_at": doc["expires_at"]})
 
 
+RESUMABLE = ("running", "partial", "cancelled", "failed")
+REPLAYABLE = ("succeeded", "no_changes")
+
+
+def _replay(session: Session, prior: Mapping[str, Any]) -> RunOutcome:
+    doc = dict(prior["result"])
+    doc["replayed"] = True
+    session.log.info("run.replayed", run_id=prior["id"], automation=prior["automation"],
+                     step="validate", status=doc["status"], exit_code=doc["exit_code"])
+    return RunOutcome(doc, int(doc["exit_code"]))
+
+
+def _prior_run(session: Session, automation: Automation[Any], key: str, key_source: str,
+               request_hash: str, resume_run_id: str | None) -> Mapping[str, Any] | None:
+    """The earlier run this one replays or resumes, if any (ConflictError on a reused key)."""
+    from opsctl.errors import ConflictError
+
+    store = session.store
+    prior = store.get_run(resume_run_id) if resume_run_id else store.latest_run_for_key(
+        automation.name, key)
+    if prior is None:
+        if resume_run_id:
+            raise UsageError(f"no run {resume_run_id!r} to resume")
+        return None
+    if prior["request_hash"] != request_hash:
+        raise ConflictError(f"idempotency key {key!r} was used by run {prior['id']} with a "
+                            "different request; use a new key", step="validate")
+    if resume_run_id is None and prior["status"] in REPLAYABLE:
+        # A caller's key names one operation: replay it. A derived key only makes an
+        # interrupted run resumable; a finished one is history, so plan afresh.
+        return prior if key_source == "caller" else None
+    if prior["status"] not in RESUMABLE or not store.list_actions(prior["id"]):
+        if resume_run_id:
+            raise UsageError(f"run {resume_run_id} is {prior['status']}: nothing to resume")
+        return None
+    return prior
+
+
 def execute(session: Session, automation: Automation[Any], data: Mapping[str, Any], *,
             mode: Mode, dry_run: bool = False, out: Path | None = None,
             idempotency_key: str | None = None, expected_fingerprint: str | None = None,
             plan_id: str | None = None, on_progress: ProgressFn | None = None,
-            source: str | None = None) -> RunOutcome:
-    """Run one automation through the whole pipeline; the public entry of every CLI verb."""
+            source: str | None = None, wait_lock_s: float = 0.0,
+            resume_run_id: str | None = None) -> RunOutcome:
+    """Run one automation through the whole pipeline; the public entry of every CLI verb.
+
+    An apply under a key whose earlier run finished replays that result (caller keys only);
+    one whose earlier run was interrupted resumes it; a mutating apply holds the lease on its
+    lock scope from planning to the result.
+    """
+    from opsctl.engine.locks import acquire_lease
+
     if dry_run:
         mode = "plan"
-    run = _start(session, automation, mode, data, idempotency_key, source)
+    request = validate_request(automation, data)
+    request_doc, secrets = canonical_request(request, _secret_digest(session.signing_key()))
+    session.redactor.add(*secrets)
+    key = idempotency_key or derived_run_key(automation, request_doc)
+    key_source = "caller" if idempotency_key else "derived"
+    run_id = new_run_id()
+    lease = None
+    if mode == "apply" and automation.effect == "mutate":
+        # Taken before looking at earlier runs of the key, so two processes never both decide
+        # to resume the same run.
+        lease = acquire_lease(session.store, automation.scope_key(request), run_id,
+                              actor=session.actor, ttl_s=session.settings.lock_ttl.total_seconds(),
+                              wait_s=wait_lock_s, clock=session.clock)
+    try:
+        prior = None
+        if mode == "apply":
+            prior = _prior_run(session, automation, key, key_source, _request_hash(request_doc),
+                               resume_run_id)
+            if prior is not None and prior["status"] in REPLAYABLE:
+                return _replay(session, prior)
+        run = _start(session, automation, mode, request, request_doc, key, key_source, source,
+                     prior, run_id)
+    except BaseException:
+        if lease is not None:
+            lease.release()
+        raise
     ctx = _context(run)
+    if lease is not None:
+        if prior is not None:
+            session.store.set_lease_run(lease.scope, lease.token, run.run_id)
+        lease.start_heartbeat()
+        run.fence = lease.fence
+        run.artifacts["lock"] = {"scope": lease.scope, "token": lease.token}
     try:
         try:
             plan = _make_plan(run, ctx)
@@ -450,8 +604,13 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
     except KeyboardInterrupt:
         from opsctl.errors import InterruptedRunError
 
-        interrupted = InterruptedRunError("interrupted; applied actions are recorded", step="apply")
+        interrupted = InterruptedRunError(
+            f"interrupted; finished actions are journaled: `opsctl resume {run.run_id}` or run the "
+            "same command again to finish", step="apply")
         return _finish(run, "cancelled", ExitCode.INTERRUPTED, interrupted, ctx)
+    finally:
+        if lease is not None:
+            lease.release()
 
 
 # -- saved plans -------------------------------------------------------------------------------

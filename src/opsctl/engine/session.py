@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import os
+import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -44,6 +45,8 @@ class Session:
     actor: str
     clock: Callable[[], datetime]
     env: Mapping[str, str]
+    stop_requested: threading.Event = field(default_factory=threading.Event)
+    """Set on the first SIGINT/SIGTERM: the engine takes no new action and checkpoints."""
     _catalog: Catalog | None = field(default=None, repr=False)
     _store: SQLStore | None = field(default=None, repr=False)
 

@@ -141,7 +141,8 @@ class SQLStore:
     def latest_run_for_key(self, automation: str, key: str) -> Row | None:
         """The newest apply run of ``automation`` recorded under idempotency key ``key``."""
         rows = self._rows("SELECT id FROM runs WHERE automation = ? AND idempotency_key = ? "
-                          "AND mode = 'apply' ORDER BY started_at DESC, id DESC LIMIT 1",
+                          "AND mode = 'apply' AND status <> 'conflict' "
+                          "ORDER BY started_at DESC, id DESC LIMIT 1",
                           (automation, key))
         return self.get_run(rows[0]["id"]) if rows else None
 
@@ -239,8 +240,8 @@ class SQLStore:
             rows = self._rows("SELECT scope, run_id, token, actor, host, pid, acquired_at, "
                               "heartbeat_at, expires_at FROM locks WHERE scope = ?", (scope,))
             holder = rows[0] if rows else None
-            if holder and holder["run_id"] != run_id and holder["expires_at"] > now.isoformat():
-                return None, holder
+            if holder and holder["expires_at"] > now.isoformat():
+                return None, holder  # never re-entrant: a live lease belongs to one process
             last = self._rows("SELECT last_token FROM lock_tokens WHERE scope = ?", (scope,))
             token = (int(last[0]["last_token"]) if last else 0) + 1
             if last:
@@ -260,6 +261,11 @@ class SQLStore:
                            f"expired lease of {taken_from}" if taken_from else None,
                            now.isoformat()))
         return token, None
+
+    def set_lease_run(self, scope: str, token: int, run_id: str) -> None:
+        with self.transaction():
+            self._execute("UPDATE locks SET run_id = ? WHERE scope = ? AND token = ?",
+                          (run_id, scope, token))
 
     def renew_lease(self, scope: str, token: int, *, now: datetime, ttl_s: float) -> bool:
         from datetime import timedelta
