@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -9,7 +10,14 @@ import click
 from click.core import ParameterSource
 
 from opsctl.catalog import CatalogEntry
-from opsctl.cli.options import STATE, CommonOptions, common_options, open_cli_session, show_config
+from opsctl.cli.options import (
+    STATE,
+    CommonOptions,
+    common_options,
+    idempotency_key_from,
+    open_cli_session,
+    show_config,
+)
 from opsctl.contract.durations import parse_duration
 
 
@@ -76,7 +84,7 @@ def _collect_flags(entry: CatalogEntry, ctx: click.Context, values: dict[str, An
 def run_automation_command(entry: CatalogEntry, mode: str, opts: CommonOptions,
                            values: dict[str, Any], *, dry_run: bool = False,
                            out: str | None = None, request_file: str | None = None,
-                           idempotency_key: str | None = None) -> int:
+                           idempotency_key: str | None = None, wait_lock: str | None = None) -> int:
     from opsctl.cli.request_input import load_request_file, merge_request
 
     STATE.mode = "plan" if mode == "plan" else "apply"
@@ -95,7 +103,9 @@ def run_automation_command(entry: CatalogEntry, mode: str, opts: CommonOptions,
     try:
         outcome = execute(session, automation, merge_request(document, flags),
                           mode="plan" if mode == "plan" else "apply", dry_run=dry_run,
-                          out=Path(out) if out else None, idempotency_key=idempotency_key,
+                          out=Path(out) if out else None,
+                          idempotency_key=idempotency_key_from(idempotency_key, entry.name, os.environ),
+                          wait_lock_s=parse_duration(wait_lock).total_seconds() if wait_lock else 0.0,
                           on_progress=progress, source=entry.source)
     finally:
         if progress is not None:
@@ -118,7 +128,15 @@ def build_command(entry: CatalogEntry, mode: str) -> click.Command:
     params.append(click.Option(["--request", "request_file"], metavar="FILE", default=None,
                                help="Request document (JSON or YAML, '-' for stdin); flags override it."))
     params.append(click.Option(["--idempotency-key"], default=None, metavar="KEY",
-                               help="Run key; default: a hash of automation, version and request."))
+                               help="Run key: a finished key replays its result, an interrupted "
+                                    "one resumes, another request under it exits 7. 'ci' derives it "
+                                    "from the CI job; default: OPSCTL_IDEMPOTENCY_KEY, else a hash "
+                                    "of automation, version and request (resumes only)."))
+    if mode != "plan":
+        params.append(click.Option(["--wait-lock"], default=None, metavar="DURATION",
+                                   type=DurationType(),
+                                   help="Wait up to this long for another run's lock on the same "
+                                        "scope instead of exiting 7 at once."))
     if mode == "plan":
         params.append(click.Option(["--out"], metavar="PLAN.json", default=None,
                                    help="Write a signed plan document to apply later with "
@@ -130,12 +148,13 @@ def build_command(entry: CatalogEntry, mode: str) -> click.Command:
 
     @common_options
     def callback(*, opts: CommonOptions, request_file: str | None, idempotency_key: str | None,
-                 out: str | None = None, dry_run: bool = False, **values: Any) -> int:
+                 out: str | None = None, dry_run: bool = False, wait_lock: str | None = None,
+                 **values: Any) -> int:
         unknown = set(values) - field_names
         assert not unknown, unknown
         return run_automation_command(entry, "plan" if mode == "plan" else "apply", opts, values,
                                       dry_run=dry_run, out=out, request_file=request_file,
-                                      idempotency_key=idempotency_key)
+                                      idempotency_key=idempotency_key, wait_lock=wait_lock)
 
     command = click.Command(entry.name, callback=callback, params=params,
                             help=entry.description, short_help=entry.summary,

@@ -230,3 +230,74 @@ def apply_group(ctx: click.Context, plan_file: str | None, opts: CommonOptions) 
             progress.close()
         session.close()
     return emit(outcome.document, outcome.exit_code, opts, session)
+
+
+@click.command("resume", short_help="Finish an interrupted or partial run.")
+@click.argument("run_id")
+@click.option("--wait-lock", default=None, metavar="DURATION",
+              help="Wait up to this long for the scope's lock instead of exiting 7.")
+@common_options
+def resume_cmd(run_id: str, wait_lock: str | None, opts: CommonOptions) -> int:
+    """Resume RUN_ID: re-plan, skip actions the journal shows finished, apply the rest."""
+    from opsctl.cli.output import emit, progress_for
+    from opsctl.contract.durations import parse_duration
+    from opsctl.engine.run import resume_run
+
+    STATE.mode = "apply"
+    session = open_cli_session(opts)
+    if opts.show_config:
+        return show_config(session)
+    progress = progress_for(session, opts)
+    try:
+        outcome = resume_run(session, run_id, on_progress=progress,
+                             wait_lock_s=parse_duration(wait_lock).total_seconds() if wait_lock else 0.0)
+    finally:
+        if progress is not None:
+            progress.close()
+        session.close()
+    return emit(outcome.document, outcome.exit_code, opts, session)
+
+
+@click.group("locks", invoke_without_command=True, short_help="List or break run leases.")
+@common_options
+@click.pass_context
+def locks_group(ctx: click.Context, opts: CommonOptions) -> int | None:
+    """List the leases held on lock scopes (holder run, actor, host, since, expiry)."""
+    if ctx.invoked_subcommand is not None:
+        return None
+    session = open_cli_session(opts)
+    if opts.show_config:
+        return show_config(session)
+    rows = session.store.list_leases()
+
+    def render(data: dict[str, Any], stream: TextIO) -> None:
+        if not data["locks"]:
+            stream.write("no locks held\n")
+            return
+        table(("scope", "run", "token", "actor", "host", "pid", "since", "expires"),
+              [(r["scope"], r["run_id"], r["token"], r["actor"], r["host"], r["pid"],
+                r["acquired_at"], r["expires_at"]) for r in data["locks"]], stream)
+
+    return emit_data({"locks": rows}, opts, session, render)
+
+
+@locks_group.command("break")
+@click.argument("scope")
+@click.option("--reason", required=True, help="Why the lease is broken (recorded).")
+@common_options
+def locks_break(scope: str, reason: str, opts: CommonOptions) -> int:
+    """Break the lease on SCOPE; its holder's next journal write is refused (fencing)."""
+    from opsctl.errors import UsageError
+
+    session = open_cli_session(opts)
+    if opts.show_config:
+        return show_config(session)
+    broken = session.store.break_lease(scope, actor=session.actor, reason=reason,
+                                       now=session.clock())
+    if broken is None:
+        raise UsageError(f"no lock held on {scope!r}")
+    session.log.warning("lock.broken", scope=scope, run_id=broken["run_id"], reason=reason,
+                        actor=session.actor)
+    return emit_data({"broken": broken, "by": session.actor, "reason": reason}, opts, session,
+                     lambda d, stream: stream.write(
+                         f"broke the lease on {scope} held by run {d['broken']['run_id']}\n"))

@@ -65,20 +65,64 @@ class InvocationState:
 STATE = InvocationState()
 
 
-def _on_sigterm(signum: int, frame: Any) -> None:
-    raise KeyboardInterrupt
+def _install_signal_handlers(session: Any) -> None:
+    """First SIGINT/SIGTERM: take no new action and let the in-flight one finish within
+    ``stop_grace``; a second signal (or the grace running out) interrupts at once."""
+    import _thread
+    import signal
+    import threading
+
+    grace = session.settings.stop_grace.total_seconds()
+
+    def on_signal(signum: int, frame: Any) -> None:
+        if session.stop_requested.is_set():
+            raise KeyboardInterrupt
+        session.stop_requested.set()
+        session.log.warning("run.stopping", signal=signal.Signals(signum).name,
+                            grace_s=grace, hint="a second signal aborts now")
+        timer = threading.Timer(grace, _thread.interrupt_main)
+        timer.daemon = True
+        timer.start()
+
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
 
 
 def open_cli_session(opts: CommonOptions) -> Any:
-    """Resolve config, identity, logger; from here on SIGTERM interrupts like Ctrl-C."""
-    import signal
-
+    """Resolve config, identity, logger; from here on signals stop the run gracefully."""
     from opsctl.engine.session import open_session
 
-    signal.signal(signal.SIGTERM, _on_sigterm)
     session = open_session(config_file=opts.config, flags=opts.settings_flags(), env=os.environ)
+    _install_signal_handlers(session)
     STATE.output_format = session.settings.format
     return session
+
+
+CI_KEY_VARIABLES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("github", ("GITHUB_REPOSITORY", "GITHUB_RUN_ID", "GITHUB_JOB")),
+    ("gitlab", ("CI_PROJECT_ID", "CI_PIPELINE_ID", "CI_JOB_NAME")),
+    ("buildkite", ("BUILDKITE_BUILD_ID", "BUILDKITE_STEP_KEY")),
+    ("circleci", ("CIRCLE_WORKFLOW_ID", "CIRCLE_JOB")),
+    ("jenkins", ("JOB_NAME", "BUILD_NUMBER")),
+)
+
+
+def idempotency_key_from(given: str | None, automation: str, env: Any) -> str | None:
+    """``--idempotency-key KEY``, or ``ci``: a key naming this CI job, stable across its retries.
+
+    Without the flag, ``OPSCTL_IDEMPOTENCY_KEY`` is used when set.
+    """
+    given = given or env.get("OPSCTL_IDEMPOTENCY_KEY") or None
+    if given != "ci":
+        return given
+    for system, names in CI_KEY_VARIABLES:
+        values = [env.get(n) for n in names]
+        if all(values):
+            return ":".join([system, *(str(v) for v in values), automation])
+    from opsctl.errors import UsageError
+
+    raise UsageError("--idempotency-key ci: no CI job identity found (GitHub Actions, GitLab CI, "
+                     "Buildkite, CircleCI or Jenkins variables)")
 
 
 def output_format(opts: CommonOptions, session: Any | None = None) -> str:

@@ -671,3 +671,24 @@ def apply_plan_file(session: Session, path: Path, *,
     return execute(session, automation, request, mode="apply",
                    expected_fingerprint=str(doc["fingerprint"]), plan_id=plan_id,
                    on_progress=on_progress, source=entry.source)
+
+
+def resume_run(session: Session, run_id: str, *, on_progress: ProgressFn | None = None,
+               wait_lock_s: float = 0.0) -> RunOutcome:
+    """Finish an interrupted, partial or failed apply: journaled actions are not applied again."""
+    prior = session.store.get_run(run_id)
+    if prior is None:
+        raise UsageError(f"no run {run_id!r} in the store")
+    if prior["mode"] != "apply":
+        raise UsageError(f"run {prior['id']} is a {prior['mode']}, not an apply: nothing to resume")
+    automation = session.catalog.load(prior["automation"])
+    if automation.version != prior["contract_version"]:
+        raise PlanRejectedError(f"run {prior['id']} ran {automation.name} {prior['contract_version']}; "
+                                f"the code is now {automation.version}", reason="stale", step="gate")
+    request = _restore_secrets(session, automation, prior["request"],
+                               _secret_digest(session.signing_key()), f"run {prior['id']}")
+    key_source = prior.get("key_source") or "derived"
+    return execute(session, automation, request, mode="apply",
+                   idempotency_key=prior["idempotency_key"] if key_source == "caller" else None,
+                   resume_run_id=str(prior["id"]), on_progress=on_progress,
+                   source=session.catalog.entry(automation.name).source, wait_lock_s=wait_lock_s)

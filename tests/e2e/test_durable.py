@@ -1,0 +1,221 @@
+"""Durable applies through the real CLI: keys, replay, resume after kills, leases, signals."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import OPSCTL, Project, clean_env
+
+LEDGER = '''
+import os, time
+from pathlib import Path
+from pydantic import BaseModel, Field
+from opsctl import Action, Automation, TransientError
+
+class Request(BaseModel):
+    scope: str = "main"
+    targets: list[str] = Field(default_factory=lambda: ["a", "b", "c", "d"])
+    slow: float = 0.0
+
+ledger = Automation("ledger", version="1.0.0", owner="o", summary="One effect per target",
+                    request=Request, lock_scope=("scope",))
+
+def done(req, target):
+    return Path("state") / req.scope / target
+
+@ledger.plan
+def plan(ctx, req):
+    for t in req.targets:
+        if not done(req, t).exists():
+            yield Action(id=f"t-{t}", kind="create", target=t, reason="missing", data={"t": t})
+
+@ledger.apply
+def apply(ctx, req, action):
+    t = action.data["t"]
+    if Path(f"fail-{t}").exists():
+        raise TransientError(f"{t} is unavailable")
+    if req.slow:
+        time.sleep(req.slow)
+    with open("effects.log", "a") as fh:   # the observable effect, counted by the tests
+        fh.write(f"{req.scope}/{t}\\n")
+    ctx.files.mkdir(done(req, t).parent)
+    ctx.files.write_text(done(req, t), "1")
+'''
+
+
+@pytest.fixture
+def ledger(project: Project) -> Project:
+    project.add_module("ledger_auto", LEDGER)
+    return project
+
+
+def effects(project: Project) -> list[str]:
+    log = project.root / "effects.log"
+    return log.read_text().split() if log.exists() else []
+
+
+def start(project: Project, *args: str, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
+    return subprocess.Popen([OPSCTL, *args], cwd=project.root,
+                            env=env or clean_env(project.root / ".home"),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def wait_for_effects(project: Project, count: int, timeout: float = 20) -> None:
+    deadline = time.monotonic() + timeout
+    while len(effects(project)) < count:
+        assert time.monotonic() < deadline, "the run made no progress"
+        time.sleep(0.02)
+
+
+def test_caller_key_replays_a_finished_run(ledger: Project) -> None:
+    first = ledger.run("ledger", "--idempotency-key", "deploy-42", "--format", "json")
+    assert first.code == 0 and first.doc["replayed"] is False
+    again = ledger.run("ledger", "--idempotency-key", "deploy-42", "--format", "json")
+    assert again.code == 0
+    assert again.doc["replayed"] is True
+    assert again.doc["run_id"] == first.doc["run_id"]
+    assert again.doc["summary"] == first.doc["summary"]
+    assert effects(ledger) == ["main/a", "main/b", "main/c", "main/d"]
+
+
+def test_caller_key_with_another_request_exits_7(ledger: Project) -> None:
+    assert ledger.run("ledger", "--idempotency-key", "k1").code == 0
+    other = ledger.run("ledger", "--idempotency-key", "k1", "--targets", "z", "--format", "json")
+    assert other.code == 7
+    assert other.doc["error"]["type"] == "conflict"
+    assert "different request" in other.doc["error"]["message"]
+    assert not (ledger.root / "state" / "main" / "z").exists()
+
+
+def test_derived_key_plans_afresh_once_finished(ledger: Project) -> None:
+    assert ledger.run("ledger").code == 0
+    again = ledger.run("ledger", "--format", "json")
+    assert (again.code, again.doc["status"], again.doc["replayed"]) == (0, "no_changes", False)
+
+
+def test_ci_key_is_stable_across_job_retries(ledger: Project) -> None:
+    env = clean_env(ledger.root / ".home", {"GITHUB_REPOSITORY": "acme/ops", "GITHUB_RUN_ID": "99",
+                                            "GITHUB_JOB": "release", "GITHUB_RUN_ATTEMPT": "1"})
+    first = ledger.run("ledger", "--idempotency-key", "ci", "--format", "json", env=env)
+    assert first.doc["idempotency_key"] == "github:acme/ops:99:release:ledger"
+    env["GITHUB_RUN_ATTEMPT"] = "2"
+    retry = ledger.run("ledger", "--idempotency-key", "ci", "--format", "json", env=env)
+    assert retry.doc["replayed"] is True
+    assert ledger.run("ledger", "--idempotency-key", "ci").code == 2  # no CI identity here
+
+
+def test_partial_run_resumes_only_what_is_left(ledger: Project) -> None:
+    (ledger.root / "fail-c").write_text("")
+    partial = ledger.run("ledger", "--format", "json")
+    assert partial.code == 5
+    assert [a["status"] for a in partial.doc["plan"]["actions"]] == ["applied", "applied", "failed", "skipped"]
+    (ledger.root / "fail-c").unlink()
+    resumed = ledger.run("resume", partial.doc["run_id"], "--format", "json")
+    assert resumed.code == 0
+    assert resumed.doc["run_id"] == partial.doc["run_id"]
+    assert [a["status"] for a in resumed.doc["plan"]["actions"]] == ["applied"] * 4
+    assert any("resumed run" in w for w in resumed.doc["warnings"])
+    assert effects(ledger) == ["main/a", "main/b", "main/c", "main/d"]
+    done = ledger.run("resume", partial.doc["run_id"])
+    assert done.code == 2 and "nothing to resume" in done.stderr
+
+
+def test_rerunning_the_same_command_after_sigkill_finishes_the_work_once(ledger: Project) -> None:
+    env = clean_env(ledger.root / ".home", {"OPSCTL_LOCK_TTL": "1s"})
+    proc = start(ledger, "ledger", "--slow", "0.3", "--format", "json", env=env)
+    wait_for_effects(ledger, 2)
+    proc.send_signal(signal.SIGKILL)
+    proc.communicate(timeout=10)
+    busy = ledger.run("ledger", "--slow", "0.3", "--format", "json", env=env)
+    assert busy.code == 7  # the dead holder's lease has not expired yet
+    rerun = ledger.run("ledger", "--slow", "0.3", "--wait-lock", "30s", "--format", "json", env=env)
+    assert rerun.code == 0, rerun.stderr
+    assert sorted(effects(ledger)) == ["main/a", "main/b", "main/c", "main/d"]
+    assert len(effects(ledger)) == len(set(effects(ledger)))
+    runs = ledger.run("runs", "--format", "json", expect_json=True).doc["runs"]
+    assert [r["id"] for r in runs] == [rerun.doc["run_id"]]  # the killed run was resumed
+
+
+def test_second_mutating_run_on_a_locked_scope_exits_7(ledger: Project) -> None:
+    holder = start(ledger, "ledger", "--slow", "0.4")
+    wait_for_effects(ledger, 1)
+    contender = ledger.run("ledger", "--targets", "x", "--format", "json")
+    assert contender.code == 7
+    assert "is locked by run" in contender.doc["error"]["message"]
+    elsewhere = ledger.run("ledger", "--scope", "other", "--targets", "x")
+    assert elsewhere.code == 0
+    dry = ledger.run("ledger", "--targets", "y", "--dry-run")
+    assert dry.code == 10  # planning takes no lock
+    listed = ledger.run("locks", "--format", "json", expect_json=True)
+    assert [lock["scope"] for lock in listed.doc["locks"]] == ["ledger/scope=main"]
+    holder.communicate(timeout=30)
+    assert holder.returncode == 0
+    assert ledger.run("locks", "--format", "json", expect_json=True).doc["locks"] == []
+
+
+def test_broken_lease_fences_out_the_old_holder(ledger: Project) -> None:
+    holder = start(ledger, "ledger", "--slow", "0.5", "--format", "json")
+    wait_for_effects(ledger, 1)
+    broke = ledger.run("locks", "break", "ledger/scope=main", "--reason", "stuck deploy",
+                       "--format", "json", expect_json=True)
+    assert broke.code == 0 and broke.doc["reason"] == "stuck deploy"
+    out, err = holder.communicate(timeout=30)
+    assert holder.returncode == 7, err
+    doc = json.loads(out)
+    assert "lease" in doc["error"]["message"]
+    assert len(effects(ledger)) < 4
+
+
+def test_sigterm_lets_the_action_in_flight_finish(ledger: Project) -> None:
+    proc = start(ledger, "ledger", "--slow", "0.8", "--format", "json")
+    wait_for_effects(ledger, 1)
+    time.sleep(0.2)  # the second action is in flight now
+    proc.send_signal(signal.SIGTERM)
+    out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130, err
+    doc = json.loads(out)
+    assert doc["status"] == "cancelled"
+    assert [a["status"] for a in doc["plan"]["actions"]] == ["applied", "applied", "pending", "pending"]
+    assert effects(ledger) == ["main/a", "main/b"]
+    resumed = ledger.run("resume", doc["run_id"], "--format", "json")
+    assert resumed.code == 0
+    assert effects(ledger) == ["main/a", "main/b", "main/c", "main/d"]
+
+
+def test_second_signal_aborts_at_once(ledger: Project) -> None:
+    env = clean_env(ledger.root / ".home", {"OPSCTL_STOP_GRACE": "60s"})
+    proc = start(ledger, "ledger", "--slow", "3", "--format", "json", env=env)
+    deadline = time.monotonic() + 20
+    while not (ledger.root / ".opsctl" / "state.db").exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(1.0)
+    proc.send_signal(signal.SIGTERM)
+    time.sleep(0.2)
+    began = time.monotonic()
+    proc.send_signal(signal.SIGTERM)
+    out, _ = proc.communicate(timeout=30)
+    assert time.monotonic() - began < 2.5
+    assert proc.returncode == 130
+    assert json.loads(out)["status"] == "cancelled"
+    assert effects(ledger) == []  # the aborted action is journaled interrupted, never applied
+
+
+def test_interrupted_action_is_not_journaled_as_applied(ledger: Project) -> None:
+    env = clean_env(ledger.root / ".home", {"OPSCTL_STOP_GRACE": "0.2s"})
+    proc = start(ledger, "ledger", "--slow", "3", "--targets", "a", "--format", "json", env=env)
+    time.sleep(1.5)
+    proc.send_signal(signal.SIGINT)
+    proc.communicate(timeout=30)
+    assert proc.returncode == 130
+    import sqlite3
+
+    with sqlite3.connect(Path(ledger.db)) as conn:
+        assert conn.execute("SELECT status FROM actions").fetchall() == [("interrupted",)]
+    assert os.path.exists(ledger.root / "effects.log") is False
