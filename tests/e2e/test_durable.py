@@ -219,3 +219,78 @@ def test_interrupted_action_is_not_journaled_as_applied(ledger: Project) -> None
     with sqlite3.connect(Path(ledger.db)) as conn:
         assert conn.execute("SELECT status FROM actions").fetchall() == [("interrupted",)]
     assert os.path.exists(ledger.root / "effects.log") is False
+
+
+FLAKY = '''
+from pathlib import Path
+from pydantic import BaseModel
+from opsctl import Action, Automation, AuthError, TransientError
+
+class Request(BaseModel):
+    failures: int = 2
+    kind: str = "transient"
+
+flaky = Automation("flaky", version="1.0.0", owner="o", summary="Fails a few times first",
+                   request=Request, retry={"attempts": 4, "base": "10ms", "cap": "50ms"})
+
+@flaky.plan
+def plan(ctx, req):
+    yield Action(id="call", kind="run", target="remote", reason="r")
+
+@flaky.apply
+def apply(ctx, req, action):
+    tries = Path("tries")
+    count = int(tries.read_text()) if tries.exists() else 0
+    tries.write_text(str(count + 1))
+    if count < req.failures:
+        if req.kind == "auth":
+            raise AuthError("token rejected")
+        raise TransientError("503 from remote")
+'''
+
+
+@pytest.fixture
+def flaky(project: Project) -> Project:
+    project.add_module("flaky_auto", FLAKY)
+    return project
+
+
+def tries(project: Project) -> int:
+    return int((project.root / "tries").read_text())
+
+
+def test_transient_failures_are_retried_with_recorded_attempts_and_waits(flaky: Project) -> None:
+    r = flaky.run("flaky", "--failures", "2", "--format", "json")
+    assert r.code == 0
+    [action] = r.doc["plan"]["actions"]
+    assert (action["status"], action["attempts"], len(action["waits"])) == ("applied", 3, 2)
+    assert all(0 <= w <= 0.05 for w in action["waits"])
+    assert tries(flaky) == 3
+    retrying = [e for e in r.logs() if e["event"] == "action.retrying"]
+    assert [e["attempt"] for e in retrying] == [1, 2]
+    import sqlite3
+
+    with sqlite3.connect(flaky.db) as conn:
+        assert conn.execute("SELECT status, attempts FROM actions").fetchall() == [("applied", 3)]
+
+
+def test_retries_are_bounded_and_exit_4(flaky: Project) -> None:
+    flaky.write_config("[automation.flaky.retry]\nattempts = 2\n")
+    r = flaky.run("flaky", "--failures", "5", "--format", "json")
+    assert r.code == 4
+    assert "gave up after 2 attempts" in r.doc["error"]["message"]
+    assert r.doc["plan"]["actions"][0]["attempts"] == 2
+    assert tries(flaky) == 2
+
+
+def test_non_transient_errors_are_not_retried(flaky: Project) -> None:
+    r = flaky.run("flaky", "--failures", "1", "--kind", "auth", "--format", "json")
+    assert r.code == 6
+    assert tries(flaky) == 1
+
+
+def test_bad_retry_config_exits_2(flaky: Project) -> None:
+    flaky.write_config("[retry]\nattempts = 0\n")
+    r = flaky.run("flaky")
+    assert r.code == 2
+    assert "retry" in r.stderr and "attempts" in r.stderr

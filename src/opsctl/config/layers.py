@@ -36,6 +36,7 @@ DEFAULTS: dict[str, Any] = {
     "format": "text",
     "actor": None,
     "secrets": {},
+    "retry": {},
     "automation": {},
 }
 PATH_KEYS = ("state_dir",)

@@ -34,6 +34,7 @@ class Settings(BaseModel):
     log_level: Literal["debug", "info", "warning", "error"] = Field(description="Lowest level logged")
     format: Literal["text", "json"] = Field(description="Default output format")
     actor: str | None = Field(description="Who runs opsctl; default: CI identity or OS user")
+    retry: dict[str, Any] = Field(description="Default retry policy: attempts, base, cap, deadline, timeout")
     secrets: dict[str, SecretStr] = Field(description="Named secrets for automations (ctx.secrets)")
     automation: dict[str, dict[str, Any]] = Field(description="Per-automation settings (ctx.config)")
 

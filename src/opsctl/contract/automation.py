@@ -110,6 +110,7 @@ class Automation(Generic[RequestT]):
         effect: Effect = "mutate",
         lock_scope: Iterable[str] = (),
         description: str = "",
+        retry: Mapping[str, Any] | None = None,
     ) -> None:
         if not _NAME.match(name):
             raise ValueError(f"automation name {name!r} must be lower-case words joined by '-'")
@@ -138,6 +139,7 @@ class Automation(Generic[RequestT]):
         self.request_model = request
         self.effect: Effect = effect
         self.lock_scope = scope
+        self.retry: dict[str, Any] = dict(retry or {})  # RetryPolicy fields; config overrides
         self._plan: PlanFn[RequestT] | None = None
         self._apply: ApplyFn[RequestT] | None = None
         self._verify: VerifyFn[RequestT] | None = None

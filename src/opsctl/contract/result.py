@@ -37,6 +37,7 @@ class ResultAction(_Strict):
     before: Any = None
     after: Any = None
     attempts: int = Field(default=0, ge=0)
+    waits: list[float] = Field(default_factory=list, description="Seconds waited before each retry")
     error: str | None = None
 
 

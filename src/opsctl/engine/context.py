@@ -95,7 +95,8 @@ class HTTPResponse:
             return self
         if self.status == 429 or self.status >= 500:
             error = TransientError(f"HTTP {self.status} from {self.url}")
-            error.retry_after = self.headers.get("Retry-After")  # type: ignore[attr-defined]
+            error.retry_after = next(  # type: ignore[attr-defined]
+                (v for k, v in self.headers.items() if k.lower() == "retry-after"), None)
             raise error
         if self.status in (401, 403):
             raise AuthError(f"HTTP {self.status} from {self.url}: credentials or permission refused")

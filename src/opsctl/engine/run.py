@@ -59,6 +59,7 @@ class _ActionState:
     status: str = "pending"
     attempts: int = 0
     error: str | None = None
+    waits: list[float] = field(default_factory=list)
     done: bool = False          # journaled as finished by an earlier attempt of this run
     interrupted: bool = False   # journaled as started but never finished: re-check first
 
@@ -79,6 +80,7 @@ class _Run:
     artifacts: dict[str, Any] = field(default_factory=dict)
     resumed: bool = False
     fence: Any = None
+    policy: Any = None
 
 
 # -- request ---------------------------------------------------------------------------------
@@ -185,7 +187,7 @@ def _document(run: _Run, status: str, exit_code: int, error: OpsctlError | None)
     started = run.started_at or finished
     actions = [{**{k: s.action.to_dict()[k] for k in ("id", "kind", "target", "reason", "before",
                                                         "after")},
-                "status": s.status, "attempts": s.attempts, "error": s.error}
+                "status": s.status, "attempts": s.attempts, "waits": s.waits, "error": s.error}
                for s in run.states]
     doc = {
         "schema": RESULT_SCHEMA,
@@ -376,15 +378,9 @@ def _apply_actions(run: _Run, ctx: Context, on_progress: ProgressFn | None) -> O
             continue
         ctx.phase = "apply"
         store.action_started(run.run_id, action.id, _iso(session.clock()), fence=run.fence)
-        state.attempts += 1
         log.info("action.started", kind=action.kind, target=action.target)
         try:
-            try:
-                state.status = run.automation.call_apply(ctx, run.request, action)
-            except OpsctlError:
-                raise
-            except Exception as exc:
-                raise _bug(run, exc, f"apply of action {action.id} failed", "apply") from exc
+            state.status = _apply_with_retries(run, ctx, state, log)
         except OpsctlError as exc:
             exc.step = exc.step or "apply"
             state.status, state.error, failure = "failed", exc.message, exc
@@ -398,10 +394,59 @@ def _apply_actions(run: _Run, ctx: Context, on_progress: ProgressFn | None) -> O
         else:
             log.info(f"action.{state.status}", kind=action.kind, target=action.target)
         store.action_finished(run.run_id, action.id, status=state.status, error=state.error,
-                              at=_iso(session.clock()), fence=run.fence)
+                              at=_iso(session.clock()), attempts=state.attempts, fence=run.fence)
         if on_progress is not None:
             on_progress(done + 1, total, action.id)
     return failure
+
+
+def retry_policy_for(session: Session, automation: Automation[Any]) -> Any:
+    """Built-in defaults < the automation's declaration < [retry] < [automation.NAME.retry]."""
+    from opsctl.engine.retry import RetryPolicy
+
+    try:
+        policy = RetryPolicy.from_mapping(automation.retry)
+        policy = RetryPolicy.from_mapping(session.settings.retry, base=policy)
+        own = session.settings.automation.get(automation.name, {}).get("retry", {})
+        return RetryPolicy.from_mapping(own, base=policy)
+    except ValueError as exc:
+        from opsctl.errors import ConfigError
+
+        raise ConfigError(f"retry policy of {automation.name}: {exc}") from None
+
+
+def _apply_with_retries(run: _Run, ctx: Context, state: _ActionState, log: Any) -> str:
+    """One action, retried while its failures are transient; attempts and waits are recorded."""
+    from opsctl.engine.retry import RetryEvent, call_with_retries
+
+    action = state.action
+    first_attempt = state.attempts  # attempts of earlier invocations (resume) count on
+    waits: list[float] = []
+
+    def attempt() -> str:
+        try:
+            return run.automation.call_apply(ctx, run.request, action)
+        except OpsctlError:
+            raise
+        except Exception as exc:
+            raise _bug(run, exc, f"apply of action {action.id} failed", "apply") from exc
+
+    def on_retry(event: RetryEvent) -> None:
+        waits.append(round(event.wait, 3))
+        state.attempts = first_attempt + event.attempt + 1
+        log.warning("action.retrying", attempt=event.attempt, wait_s=round(event.wait, 3),
+                    error=event.message, error_type=event.error_type)
+
+    try:
+        outcome, attempts = call_with_retries(attempt, run.policy, what=f"apply of {action.id}",
+                                              sleep=run.session.wait, on_retry=on_retry)
+    except OpsctlError as exc:
+        state.attempts = first_attempt + int(getattr(exc, "attempts", 1) or 1)
+        state.waits = waits
+        raise
+    state.attempts = first_attempt + attempts
+    state.waits = waits
+    return outcome
 
 
 def _already_converged(run: _Run, ctx: Context, state: _ActionState) -> bool:
@@ -530,6 +575,7 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
     if dry_run:
         mode = "plan"
     request = validate_request(automation, data)
+    policy = retry_policy_for(session, automation)
     request_doc, secrets = canonical_request(request, _secret_digest(session.signing_key()))
     session.redactor.add(*secrets)
     key = idempotency_key or derived_run_key(automation, request_doc)
@@ -556,6 +602,7 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
             lease.release()
         raise
     ctx = _context(run)
+    run.policy = policy
     if lease is not None:
         if prior is not None:
             session.store.set_lease_run(lease.scope, lease.token, run.run_id)

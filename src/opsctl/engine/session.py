@@ -47,6 +47,14 @@ class Session:
     env: Mapping[str, str]
     stop_requested: threading.Event = field(default_factory=threading.Event)
     """Set on the first SIGINT/SIGTERM: the engine takes no new action and checkpoints."""
+    sleep: Callable[[float], None] | None = None
+    """How retry waits sleep; default: wait on ``stop_requested`` so a signal ends a wait."""
+
+    def wait(self, seconds: float) -> None:
+        if self.sleep is not None:
+            self.sleep(seconds)
+        elif self.stop_requested.wait(seconds):
+            raise KeyboardInterrupt
     _catalog: Catalog | None = field(default=None, repr=False)
     _store: SQLStore | None = field(default=None, repr=False)
 
