@@ -96,6 +96,10 @@ class Project:
         self.root = root
         self.modules: list[str] = []
         self.extra_config = ""
+        self.extra_env: dict[str, str] = {}  # e.g. OPSCTL_STORE_URL of the backend under test
+
+    def env(self, extra: dict[str, str] | None = None) -> dict[str, str]:
+        return clean_env(self.root / ".home", {**self.extra_env, **(extra or {})})
 
     def add_module(self, name: str, source: str) -> None:
         (self.root / f"{name}.py").write_text(textwrap.dedent(source))
@@ -111,11 +115,50 @@ class Project:
             f'automations = [{mods}]\npython_path = ["."]\n{self.extra_config}')
 
     def run(self, *args: str, **kwargs: Any) -> CLIResult:
+        if kwargs.get("env") is None:
+            kwargs["env"] = self.env()
         return run_opsctl(*args, cwd=self.root, **kwargs)
 
     @property
     def db(self) -> Path:
         return self.root / ".opsctl" / "state.db"
+
+
+POSTGRES_URL = os.environ.get("OPSCTL_TEST_POSTGRES_URL")
+
+
+def postgres_schema_url() -> Any:
+    """A fresh schema in the test PostgreSQL, as a store URL; dropped afterwards."""
+    import uuid
+    from urllib.parse import quote
+
+    if not POSTGRES_URL:
+        pytest.skip("PostgreSQL tests need OPSCTL_TEST_POSTGRES_URL (postgresql://...)")
+    import psycopg
+
+    schema = "t_" + uuid.uuid4().hex[:12]
+    with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    sep = "&" if "?" in POSTGRES_URL else "?"
+    try:
+        yield f"{POSTGRES_URL}{sep}options={quote(f'-csearch_path={schema}')}"
+    finally:
+        with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend_project(request: pytest.FixtureRequest, tmp_path: Path) -> Any:
+    """A project whose store is embedded SQLite, or a fresh PostgreSQL schema."""
+    root = tmp_path / "proj"
+    root.mkdir()
+    project = Project(root)
+    if request.param == "postgresql":
+        for url in postgres_schema_url():
+            project.extra_env["OPSCTL_STORE_URL"] = url
+            yield project
+        return
+    yield project
 
 
 @pytest.fixture

@@ -7,11 +7,10 @@ import os
 import signal
 import subprocess
 import time
-from pathlib import Path
 
 import pytest
 
-from tests.conftest import OPSCTL, Project, clean_env
+from tests.conftest import OPSCTL, Project
 
 LEDGER = '''
 import os, time
@@ -51,9 +50,9 @@ def apply(ctx, req, action):
 
 
 @pytest.fixture
-def ledger(project: Project) -> Project:
-    project.add_module("ledger_auto", LEDGER)
-    return project
+def ledger(backend_project: Project) -> Project:
+    backend_project.add_module("ledger_auto", LEDGER)
+    return backend_project
 
 
 def effects(project: Project) -> list[str]:
@@ -63,7 +62,7 @@ def effects(project: Project) -> list[str]:
 
 def start(project: Project, *args: str, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
     return subprocess.Popen([OPSCTL, *args], cwd=project.root,
-                            env=env or clean_env(project.root / ".home"),
+                            env=env or project.env(),
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
@@ -101,7 +100,7 @@ def test_derived_key_plans_afresh_once_finished(ledger: Project) -> None:
 
 
 def test_ci_key_is_stable_across_job_retries(ledger: Project) -> None:
-    env = clean_env(ledger.root / ".home", {"GITHUB_REPOSITORY": "acme/ops", "GITHUB_RUN_ID": "99",
+    env = ledger.env({"GITHUB_REPOSITORY": "acme/ops", "GITHUB_RUN_ID": "99",
                                             "GITHUB_JOB": "release", "GITHUB_RUN_ATTEMPT": "1"})
     first = ledger.run("ledger", "--idempotency-key", "ci", "--format", "json", env=env)
     assert first.doc["idempotency_key"] == "github:acme/ops:99:release:ledger"
@@ -128,7 +127,7 @@ def test_partial_run_resumes_only_what_is_left(ledger: Project) -> None:
 
 
 def test_rerunning_the_same_command_after_sigkill_finishes_the_work_once(ledger: Project) -> None:
-    env = clean_env(ledger.root / ".home", {"OPSCTL_LOCK_TTL": "1s"})
+    env = ledger.env({"OPSCTL_LOCK_TTL": "1s"})
     proc = start(ledger, "ledger", "--slow", "0.3", "--format", "json", env=env)
     wait_for_effects(ledger, 2)
     proc.send_signal(signal.SIGKILL)
@@ -144,7 +143,7 @@ def test_rerunning_the_same_command_after_sigkill_finishes_the_work_once(ledger:
 
 
 def test_second_mutating_run_on_a_locked_scope_exits_7(ledger: Project) -> None:
-    holder = start(ledger, "ledger", "--slow", "0.4")
+    holder = start(ledger, "ledger", "--slow", "1.5")
     wait_for_effects(ledger, 1)
     contender = ledger.run("ledger", "--targets", "x", "--format", "json")
     assert contender.code == 7
@@ -190,10 +189,10 @@ def test_sigterm_lets_the_action_in_flight_finish(ledger: Project) -> None:
 
 
 def test_second_signal_aborts_at_once(ledger: Project) -> None:
-    env = clean_env(ledger.root / ".home", {"OPSCTL_STOP_GRACE": "60s"})
+    env = ledger.env({"OPSCTL_STOP_GRACE": "60s"})
     proc = start(ledger, "ledger", "--slow", "3", "--format", "json", env=env)
     deadline = time.monotonic() + 20
-    while not (ledger.root / ".opsctl" / "state.db").exists() and time.monotonic() < deadline:
+    while not (ledger.root / ".opsctl" / "plan-signing.key").exists() and time.monotonic() < deadline:
         time.sleep(0.05)
     time.sleep(1.0)
     proc.send_signal(signal.SIGTERM)
@@ -208,16 +207,14 @@ def test_second_signal_aborts_at_once(ledger: Project) -> None:
 
 
 def test_interrupted_action_is_not_journaled_as_applied(ledger: Project) -> None:
-    env = clean_env(ledger.root / ".home", {"OPSCTL_STOP_GRACE": "0.2s"})
+    env = ledger.env({"OPSCTL_STOP_GRACE": "0.2s"})
     proc = start(ledger, "ledger", "--slow", "3", "--targets", "a", "--format", "json", env=env)
     time.sleep(1.5)
     proc.send_signal(signal.SIGINT)
-    proc.communicate(timeout=30)
+    out, _ = proc.communicate(timeout=30)
     assert proc.returncode == 130
-    import sqlite3
-
-    with sqlite3.connect(Path(ledger.db)) as conn:
-        assert conn.execute("SELECT status FROM actions").fetchall() == [("interrupted",)]
+    shown = ledger.run("show", json.loads(out)["run_id"], "--format", "json", expect_json=True)
+    assert [a["status"] for a in shown.doc["actions"]] == ["interrupted"]
     assert os.path.exists(ledger.root / "effects.log") is False
 
 
@@ -250,9 +247,9 @@ def apply(ctx, req, action):
 
 
 @pytest.fixture
-def flaky(project: Project) -> Project:
-    project.add_module("flaky_auto", FLAKY)
-    return project
+def flaky(backend_project: Project) -> Project:
+    backend_project.add_module("flaky_auto", FLAKY)
+    return backend_project
 
 
 def tries(project: Project) -> int:
@@ -268,10 +265,8 @@ def test_transient_failures_are_retried_with_recorded_attempts_and_waits(flaky: 
     assert tries(flaky) == 3
     retrying = [e for e in r.logs() if e["event"] == "action.retrying"]
     assert [e["attempt"] for e in retrying] == [1, 2]
-    import sqlite3
-
-    with sqlite3.connect(flaky.db) as conn:
-        assert conn.execute("SELECT status, attempts FROM actions").fetchall() == [("applied", 3)]
+    shown = flaky.run("show", r.doc["run_id"], "--format", "json", expect_json=True)
+    assert [(a["status"], a["attempts"]) for a in shown.doc["actions"]] == [("applied", 3)]
 
 
 def test_retries_are_bounded_and_exit_4(flaky: Project) -> None:
