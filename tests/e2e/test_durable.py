@@ -24,7 +24,7 @@ class Request(BaseModel):
     slow: float = 0.0
 
 ledger = Automation("ledger", version="1.0.0", owner="o", summary="One effect per target",
-                    request=Request, lock_scope=("scope",))
+                    request=Request, lock_scope=("scope",), retry={"attempts": 2, "base": "10ms"})
 
 def done(req, target):
     return Path("state") / req.scope / target
@@ -289,3 +289,19 @@ def test_bad_retry_config_exits_2(flaky: Project) -> None:
     r = flaky.run("flaky")
     assert r.code == 2
     assert "retry" in r.stderr and "attempts" in r.stderr
+
+
+@pytest.mark.parametrize(("flags", "statuses"), [
+    pytest.param([], ["applied", "failed", "skipped", "skipped"], id="default-fail-fast"),
+    pytest.param(["--fail-fast"], ["applied", "failed", "skipped", "skipped"], id="fail-fast"),
+    pytest.param(["--max-failures", "2"], ["applied", "failed", "failed", "skipped"], id="max-2"),
+    pytest.param(["--max-failures", "3"], ["applied", "failed", "failed", "applied"], id="max-3"),
+])
+def test_max_failures_bounds_how_far_a_failing_apply_goes(ledger: Project, flags: list[str],
+                                                          statuses: list[str]) -> None:
+    (ledger.root / "fail-b").write_text("")
+    (ledger.root / "fail-c").write_text("")
+    r = ledger.run("ledger", *flags, "--format", "json")
+    assert r.code == 5
+    assert [a["status"] for a in r.doc["plan"]["actions"]] == statuses
+    assert r.doc["summary"]["failed"] == statuses.count("failed")

@@ -84,7 +84,8 @@ def _collect_flags(entry: CatalogEntry, ctx: click.Context, values: dict[str, An
 def run_automation_command(entry: CatalogEntry, mode: str, opts: CommonOptions,
                            values: dict[str, Any], *, dry_run: bool = False,
                            out: str | None = None, request_file: str | None = None,
-                           idempotency_key: str | None = None, wait_lock: str | None = None) -> int:
+                           idempotency_key: str | None = None, wait_lock: str | None = None,
+                           max_failures: int = 1) -> int:
     from opsctl.cli.request_input import load_request_file, merge_request
 
     STATE.mode = "plan" if mode == "plan" else "apply"
@@ -106,6 +107,7 @@ def run_automation_command(entry: CatalogEntry, mode: str, opts: CommonOptions,
                           out=Path(out) if out else None,
                           idempotency_key=idempotency_key_from(idempotency_key, entry.name, os.environ),
                           wait_lock_s=parse_duration(wait_lock).total_seconds() if wait_lock else 0.0,
+                          max_failures=max_failures,
                           on_progress=progress, source=entry.source)
     finally:
         if progress is not None:
@@ -137,6 +139,11 @@ def build_command(entry: CatalogEntry, mode: str) -> click.Command:
                                    type=DurationType(),
                                    help="Wait up to this long for another run's lock on the same "
                                         "scope instead of exiting 7 at once."))
+        params.append(click.Option(["--max-failures"], type=click.IntRange(1), default=None,
+                                   metavar="N", help="Keep applying independent actions until N "
+                                   "have failed (default 1: stop at the first failure)."))
+        params.append(click.Option(["--fail-fast"], is_flag=True, default=False,
+                                   help="Stop at the first failed action (the default)."))
     if mode == "plan":
         params.append(click.Option(["--out"], metavar="PLAN.json", default=None,
                                    help="Write a signed plan document to apply later with "
@@ -149,12 +156,14 @@ def build_command(entry: CatalogEntry, mode: str) -> click.Command:
     @common_options
     def callback(*, opts: CommonOptions, request_file: str | None, idempotency_key: str | None,
                  out: str | None = None, dry_run: bool = False, wait_lock: str | None = None,
+                 max_failures: int | None = None, fail_fast: bool = False,
                  **values: Any) -> int:
         unknown = set(values) - field_names
         assert not unknown, unknown
         return run_automation_command(entry, "plan" if mode == "plan" else "apply", opts, values,
                                       dry_run=dry_run, out=out, request_file=request_file,
-                                      idempotency_key=idempotency_key, wait_lock=wait_lock)
+                                      idempotency_key=idempotency_key, wait_lock=wait_lock,
+                                      max_failures=1 if fail_fast else (max_failures or 1))
 
     command = click.Command(entry.name, callback=callback, params=params,
                             help=entry.description, short_help=entry.summary,

@@ -81,6 +81,7 @@ class _Run:
     resumed: bool = False
     fence: Any = None
     policy: Any = None
+    max_failures: int = 1
 
 
 # -- request ---------------------------------------------------------------------------------
@@ -355,14 +356,20 @@ def _apply_actions(run: _Run, ctx: Context, on_progress: ProgressFn | None) -> O
     run.artifacts.pop("new_actions", None)
     ctx.phase = "apply"
     failure: OpsctlError | None = None
+    failures = 0
+    status_of = {s.action.id: s for s in run.states}
     total = len(run.states)
     for done, state in enumerate(run.states):
         if state.done:
             continue
-        if failure is not None:
+        blocked = [d for d in state.action.depends_on
+                   if d in status_of and status_of[d].status in ("failed", "skipped")]
+        if failures >= run.max_failures or blocked:
             state.status = "skipped"
-            store.action_finished(run.run_id, state.action.id, status="skipped", error=None,
-                                  at=_iso(session.clock()), fence=run.fence)
+            if blocked:
+                state.error = f"depends on {', '.join(blocked)}, which did not apply"
+            store.action_finished(run.run_id, state.action.id, status="skipped",
+                                  error=state.error, at=_iso(session.clock()), fence=run.fence)
             continue
         if session.stop_requested.is_set():
             raise KeyboardInterrupt
@@ -383,7 +390,9 @@ def _apply_actions(run: _Run, ctx: Context, on_progress: ProgressFn | None) -> O
             state.status = _apply_with_retries(run, ctx, state, log)
         except OpsctlError as exc:
             exc.step = exc.step or "apply"
-            state.status, state.error, failure = "failed", exc.message, exc
+            state.status, state.error = "failed", exc.message
+            failure = failure or exc
+            failures += 1
             log.error("action.failed", error=exc.message, error_type=exc.error_type)
         except KeyboardInterrupt:
             state.status = "pending"
@@ -563,7 +572,7 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
             idempotency_key: str | None = None, expected_fingerprint: str | None = None,
             plan_id: str | None = None, on_progress: ProgressFn | None = None,
             source: str | None = None, wait_lock_s: float = 0.0,
-            resume_run_id: str | None = None) -> RunOutcome:
+            resume_run_id: str | None = None, max_failures: int = 1) -> RunOutcome:
     """Run one automation through the whole pipeline; the public entry of every CLI verb.
 
     An apply under a key whose earlier run finished replays that result (caller keys only);
@@ -603,6 +612,7 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
         raise
     ctx = _context(run)
     run.policy = policy
+    run.max_failures = max(1, max_failures)
     if lease is not None:
         if prior is not None:
             session.store.set_lease_run(lease.scope, lease.token, run.run_id)
