@@ -305,3 +305,19 @@ def test_max_failures_bounds_how_far_a_failing_apply_goes(ledger: Project, flags
     assert r.code == 5
     assert [a["status"] for a in r.doc["plan"]["actions"]] == statuses
     assert r.doc["summary"]["failed"] == statuses.count("failed")
+
+
+@pytest.mark.parametrize("wait", [False, True], ids=["exit-7", "wait-lock"])
+def test_sixteen_contending_processes_mutate_once(ledger: Project, wait: bool) -> None:
+    args = ["ledger", "--slow", "0.2", "--format", "json"] + (["--wait-lock", "120s"] if wait else [])
+    procs = [start(ledger, *args) for _ in range(16)]
+    results = [(p.communicate(timeout=180), p.returncode) for p in procs]
+    codes = sorted(code for _, code in results)
+    docs = [json.loads(out) for (out, _), _ in results]
+    if wait:
+        assert codes == [0] * 16
+        assert sorted(d["status"] for d in docs) == ["no_changes"] * 15 + ["succeeded"]
+    else:
+        assert codes == [0] + [7] * 15
+        assert all("is locked by run" in d["error"]["message"] for d in docs if d["exit_code"] == 7)
+    assert sorted(effects(ledger)) == ["main/a", "main/b", "main/c", "main/d"]
