@@ -85,7 +85,7 @@ def run_automation_command(entry: CatalogEntry, mode: str, opts: CommonOptions,
                            values: dict[str, Any], *, dry_run: bool = False,
                            out: str | None = None, request_file: str | None = None,
                            idempotency_key: str | None = None, wait_lock: str | None = None,
-                           max_failures: int = 1) -> int:
+                           max_failures: int = 1, max_iterations: int = 5) -> int:
     from opsctl.cli.request_input import load_request_file, merge_request
 
     STATE.mode = "plan" if mode == "plan" else "apply"
@@ -100,8 +100,16 @@ def run_automation_command(entry: CatalogEntry, mode: str, opts: CommonOptions,
     from opsctl.cli.output import emit, progress_for
     from opsctl.engine.run import execute
 
-    progress = progress_for(session, opts) if mode == "apply" and not dry_run else None
+    progress = progress_for(session, opts) if mode != "plan" and not dry_run else None
     try:
+        if mode == "reconcile":
+            from opsctl.engine.run import reconcile
+
+            outcome = reconcile(session, automation, merge_request(document, flags),
+                                max_iterations=max_iterations, on_progress=progress,
+                                source=entry.source, max_failures=max_failures,
+                                wait_lock_s=parse_duration(wait_lock).total_seconds() if wait_lock else 0.0)
+            return emit(outcome.document, outcome.exit_code, opts, session)
         outcome = execute(session, automation, merge_request(document, flags),
                           mode="plan" if mode == "plan" else "apply", dry_run=dry_run,
                           out=Path(out) if out else None,
@@ -144,6 +152,13 @@ def build_command(entry: CatalogEntry, mode: str) -> click.Command:
                                    "have failed (default 1: stop at the first failure)."))
         params.append(click.Option(["--fail-fast"], is_flag=True, default=False,
                                    help="Stop at the first failed action (the default)."))
+    if mode == "reconcile":
+        params.append(click.Option(["--max-iterations"], type=click.IntRange(1), default=5,
+                                   show_default=True, help="Apply/re-plan rounds before giving up "
+                                   "(exit 4, not converged)."))
+        params.append(click.Option(["--until-converged"], is_flag=True, default=True,
+                                   help="Re-plan after each apply until the plan is empty "
+                                        "(always on; kept for scripts that spell it out)."))
     if mode == "plan":
         params.append(click.Option(["--out"], metavar="PLAN.json", default=None,
                                    help="Write a signed plan document to apply later with "
@@ -157,10 +172,12 @@ def build_command(entry: CatalogEntry, mode: str) -> click.Command:
     def callback(*, opts: CommonOptions, request_file: str | None, idempotency_key: str | None,
                  out: str | None = None, dry_run: bool = False, wait_lock: str | None = None,
                  max_failures: int | None = None, fail_fast: bool = False,
+                 max_iterations: int = 5, until_converged: bool = True,
                  **values: Any) -> int:
         unknown = set(values) - field_names
         assert not unknown, unknown
-        return run_automation_command(entry, "plan" if mode == "plan" else "apply", opts, values,
+        return run_automation_command(entry, mode if mode in ("plan", "reconcile") else "apply",
+                                      opts, values, max_iterations=max_iterations,
                                       dry_run=dry_run, out=out, request_file=request_file,
                                       idempotency_key=idempotency_key, wait_lock=wait_lock,
                                       max_failures=1 if fail_fast else (max_failures or 1))

@@ -199,6 +199,13 @@ def plan_group() -> None:
     """
 
 
+@click.group("reconcile", cls=AutomationGroup, mode="reconcile",
+             short_help="Apply and re-plan until converged.")
+def reconcile_group() -> None:
+    """Reconcile NAME: apply, re-plan, apply again until the plan is empty (exit 0) or
+    --max-iterations is hit (exit 4, not converged)."""
+
+
 @click.group("apply", cls=AutomationGroup, mode="apply", invoke_without_command=True,
              short_help="Apply an automation, or a saved plan.")
 @click.option("--plan", "plan_file", default=None, metavar="PLAN.json",

@@ -54,6 +54,7 @@ BUILTINS: dict[str, tuple[str, str]] = {
     "list": ("list_cmd", "List registered automations."),
     "locks": ("locks_group", "List or break run leases."),
     "plan": ("plan_group", "Plan an automation without changing anything."),
+    "reconcile": ("reconcile_group", "Apply and re-plan until converged."),
     "resume": ("resume_cmd", "Finish an interrupted or partial run."),
     "runs": ("runs_cmd", "List recorded runs."),
     "schema": ("schema_cmd", "Print JSON Schemas of requests and results."),

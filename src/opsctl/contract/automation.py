@@ -111,6 +111,7 @@ class Automation(Generic[RequestT]):
         lock_scope: Iterable[str] = (),
         description: str = "",
         retry: Mapping[str, Any] | None = None,
+        verify_timeout: float = 60.0,
     ) -> None:
         if not _NAME.match(name):
             raise ValueError(f"automation name {name!r} must be lower-case words joined by '-'")
@@ -140,6 +141,7 @@ class Automation(Generic[RequestT]):
         self.effect: Effect = effect
         self.lock_scope = scope
         self.retry: dict[str, Any] = dict(retry or {})  # RetryPolicy fields; config overrides
+        self.verify_timeout = float(verify_timeout)  # seconds verify is polled before "not converged"
         self._plan: PlanFn[RequestT] | None = None
         self._apply: ApplyFn[RequestT] | None = None
         self._verify: VerifyFn[RequestT] | None = None

@@ -470,24 +470,42 @@ def _already_converged(run: _Run, ctx: Context, state: _ActionState) -> bool:
 
 
 def _verify(run: _Run, ctx: Context) -> OpsctlError | None:
+    """Poll each applied action's verify with backoff until it passes or ``verify_timeout`` ends.
+
+    Not converged by then is a dependency failure (exit 4): "submitted" is never "done".
+    """
     if not run.automation.has_verify:
         return None
+    import time
+
     ctx.phase = "verify"
+    deadline = time.monotonic() + run.automation.verify_timeout
     for state in run.states:
         if state.status != "applied":
             continue
         ctx.log = run.session.log.bind(run_id=run.run_id, automation=run.automation.name,
                                        step="verify", action=state.action.id)
-        try:
-            converged = run.automation.call_verify(ctx, run.request, state.action)
-        except OpsctlError as exc:
-            exc.step = "verify"
-            return exc
-        except Exception as exc:
-            return _bug(run, exc, f"verify of action {state.action.id} failed", "verify")
-        if not converged:
-            return DependencyError(f"not converged: action {state.action.id} on "
-                                   f"{state.action.target} did not verify", step="verify")
+        pause, polls = 0.1, 0
+        while True:
+            polls += 1
+            try:
+                converged = run.automation.call_verify(ctx, run.request, state.action)
+            except OpsctlError as exc:
+                exc.step = "verify"
+                return exc
+            except Exception as exc:
+                return _bug(run, exc, f"verify of action {state.action.id} failed", "verify")
+            if converged:
+                break
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return DependencyError(
+                    f"not converged: action {state.action.id} on {state.action.target} did not "
+                    f"verify within {run.automation.verify_timeout:g}s ({polls} checks)",
+                    step="verify")
+            ctx.log.info("verify.pending", check=polls, next_in_s=round(min(pause, remaining), 3))
+            run.session.wait(min(pause, remaining))
+            pause = min(pause * 2, 5.0)
     return None
 
 
@@ -749,3 +767,42 @@ def resume_run(session: Session, run_id: str, *, on_progress: ProgressFn | None 
                    idempotency_key=prior["idempotency_key"] if key_source == "caller" else None,
                    resume_run_id=str(prior["id"]), on_progress=on_progress,
                    source=session.catalog.entry(automation.name).source, wait_lock_s=wait_lock_s)
+
+
+def reconcile(session: Session, automation: Automation[Any], data: Mapping[str, Any], *,
+              max_iterations: int = 5, on_progress: ProgressFn | None = None,
+              source: str | None = None, wait_lock_s: float = 0.0,
+              max_failures: int = 1) -> RunOutcome:
+    """Apply, re-plan and apply again until the plan is empty, or fail (exit 4) at the bound.
+
+    Each iteration is a recorded apply run; the result is the last one's, with mode
+    ``reconcile`` and the iterations' run ids in ``artifacts``. Exit 0 only when converged.
+    """
+    iterations: list[str] = []
+
+    def annotate(outcome: RunOutcome, converged: bool) -> RunOutcome:
+        doc = dict(outcome.document)
+        doc["mode"] = "reconcile"
+        doc["artifacts"] = {**doc.get("artifacts", {}), "iterations": list(iterations),
+                            "converged": converged}
+        return RunOutcome(doc, int(doc["exit_code"]))
+
+    for _ in range(max(1, max_iterations)):
+        outcome = execute(session, automation, data, mode="apply", on_progress=on_progress,
+                          source=source, wait_lock_s=wait_lock_s, max_failures=max_failures)
+        if outcome.document.get("run_id"):
+            iterations.append(str(outcome.document["run_id"]))
+        if outcome.exit_code != ExitCode.SUCCESS:
+            return annotate(outcome, False)
+        if outcome.document["status"] == "no_changes":
+            return annotate(outcome, True)
+    check = execute(session, automation, data, mode="plan", source=source)
+    if check.exit_code == ExitCode.SUCCESS:
+        return annotate(outcome, True)
+    if check.exit_code != ExitCode.CHANGES_PLANNED:
+        return annotate(check, False)
+    error = DependencyError(f"not converged after {max_iterations} iterations: the plan still has "
+                            f"{check.document['summary']['planned']} action(s)", step="verify")
+    doc = dict(check.document)
+    doc.update(status="failed", exit_code=error.exit_code, error=error_block(error))
+    return annotate(RunOutcome(doc, error.exit_code), False)

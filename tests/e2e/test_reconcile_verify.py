@@ -1,0 +1,81 @@
+"""Convergence: verify is polled until it passes or times out; reconcile re-plans until empty."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import Project
+
+GROW = '''
+from pathlib import Path
+from pydantic import BaseModel
+from opsctl import Action, Automation
+
+class Request(BaseModel):
+    target: int = 3
+    verify_after: int = 0      # verify passes from the Nth check on
+    timeout: float = 5.0
+
+def level():
+    p = Path("level")
+    return int(p.read_text()) if p.exists() else 0
+
+grow = Automation("grow", version="1.0.0", owner="o", summary="One step per apply",
+                  request=Request, verify_timeout=2.0)
+
+@grow.plan
+def plan(ctx, req):
+    if level() < req.target:   # each apply reveals the next step: needs several rounds
+        yield Action(id=f"step-{level() + 1}", kind="update", target="level", reason="below target",
+                     before=level(), after=level() + 1)
+
+@grow.apply
+def apply(ctx, req, action):
+    ctx.files.write_text("level", str(action.after))
+
+@grow.verify
+def verify(ctx, req, action):
+    checks = Path("checks")
+    n = int(checks.read_text()) + 1 if checks.exists() else 1
+    checks.write_text(str(n))
+    return n >= req.verify_after
+'''
+
+
+@pytest.fixture
+def grow(backend_project: Project) -> Project:
+    backend_project.add_module("grow_auto", GROW)
+    return backend_project
+
+
+def test_reconcile_converges(grow: Project) -> None:
+    r = grow.run("reconcile", "grow", "--format", "json")
+    assert r.code == 0
+    assert r.doc["mode"] == "reconcile"
+    assert r.doc["artifacts"]["converged"] is True
+    assert len(r.doc["artifacts"]["iterations"]) == 4  # three steps, then an empty plan
+    assert (grow.root / "level").read_text() == "3"
+
+
+def test_reconcile_stops_at_the_bound_not_converged(grow: Project) -> None:
+    r = grow.run("reconcile", "grow", "--target", "5", "--max-iterations", "2", "--format", "json")
+    assert r.code == 4
+    assert r.doc["status"] == "failed"
+    assert "not converged after 2 iterations" in r.doc["error"]["message"]
+    assert r.doc["artifacts"]["converged"] is False
+    assert (grow.root / "level").read_text() == "2"
+
+
+def test_verify_is_polled_until_it_passes(grow: Project) -> None:
+    r = grow.run("grow", "--target", "1", "--verify-after", "3", "--format", "json")
+    assert r.code == 0
+    assert (grow.root / "checks").read_text() == "3"
+    assert [e["check"] for e in r.logs() if e["event"] == "verify.pending"] == [1, 2]
+
+
+def test_never_verified_is_not_converged_exit_4(grow: Project) -> None:
+    r = grow.run("grow", "--target", "1", "--verify-after", "1000", "--format", "json")
+    assert r.code == 4
+    assert r.doc["status"] == "failed"
+    assert r.doc["error"]["step"] == "verify"
+    assert "not converged" in r.doc["error"]["message"]
