@@ -85,7 +85,8 @@ def run_automation_command(entry: CatalogEntry, mode: str, opts: CommonOptions,
                            values: dict[str, Any], *, dry_run: bool = False,
                            out: str | None = None, request_file: str | None = None,
                            idempotency_key: str | None = None, wait_lock: str | None = None,
-                           max_failures: int = 1, max_iterations: int = 5) -> int:
+                           max_failures: int = 1, max_iterations: int = 5,
+                           concurrency: int = 1) -> int:
     from opsctl.cli.request_input import load_request_file, merge_request
 
     STATE.mode = "plan" if mode == "plan" else "apply"
@@ -108,6 +109,7 @@ def run_automation_command(entry: CatalogEntry, mode: str, opts: CommonOptions,
             outcome = reconcile(session, automation, merge_request(document, flags),
                                 max_iterations=max_iterations, on_progress=progress,
                                 source=entry.source, max_failures=max_failures,
+                                concurrency=concurrency,
                                 wait_lock_s=parse_duration(wait_lock).total_seconds() if wait_lock else 0.0)
             return emit(outcome.document, outcome.exit_code, opts, session)
         outcome = execute(session, automation, merge_request(document, flags),
@@ -115,7 +117,7 @@ def run_automation_command(entry: CatalogEntry, mode: str, opts: CommonOptions,
                           out=Path(out) if out else None,
                           idempotency_key=idempotency_key_from(idempotency_key, entry.name, os.environ),
                           wait_lock_s=parse_duration(wait_lock).total_seconds() if wait_lock else 0.0,
-                          max_failures=max_failures,
+                          max_failures=max_failures, concurrency=concurrency,
                           on_progress=progress, source=entry.source)
     finally:
         if progress is not None:
@@ -152,6 +154,10 @@ def build_command(entry: CatalogEntry, mode: str) -> click.Command:
                                    "have failed (default 1: stop at the first failure)."))
         params.append(click.Option(["--fail-fast"], is_flag=True, default=False,
                                    help="Stop at the first failed action (the default)."))
+        params.append(click.Option(["--concurrency"], type=click.IntRange(1, 512), default=1,
+                                   show_default=True, metavar="N",
+                                   help="Apply up to N independent actions at once "
+                                        "(depends_on is respected)."))
     if mode == "reconcile":
         params.append(click.Option(["--max-iterations"], type=click.IntRange(1), default=5,
                                    show_default=True, help="Apply/re-plan rounds before giving up "
@@ -172,12 +178,13 @@ def build_command(entry: CatalogEntry, mode: str) -> click.Command:
     def callback(*, opts: CommonOptions, request_file: str | None, idempotency_key: str | None,
                  out: str | None = None, dry_run: bool = False, wait_lock: str | None = None,
                  max_failures: int | None = None, fail_fast: bool = False,
-                 max_iterations: int = 5, until_converged: bool = True,
+                 max_iterations: int = 5, until_converged: bool = True, concurrency: int = 1,
                  **values: Any) -> int:
         unknown = set(values) - field_names
         assert not unknown, unknown
         return run_automation_command(entry, mode if mode in ("plan", "reconcile") else "apply",
                                       opts, values, max_iterations=max_iterations,
+                                      concurrency=concurrency,
                                       dry_run=dry_run, out=out, request_file=request_file,
                                       idempotency_key=idempotency_key, wait_lock=wait_lock,
                                       max_failures=1 if fail_fast else (max_failures or 1))

@@ -82,6 +82,7 @@ class _Run:
     fence: Any = None
     policy: Any = None
     max_failures: int = 1
+    concurrency: int = 1
 
 
 # -- request ---------------------------------------------------------------------------------
@@ -342,11 +343,51 @@ def _bug(run: _Run, exc: Exception, what: str, step: str) -> OpsctlError:
     return AutomationBugError(f"{what}: {type(exc).__name__}: {exc}", step=step)
 
 
-def _apply_actions(run: _Run, ctx: Context, on_progress: ProgressFn | None) -> OpsctlError | None:
-    """Apply each pending action in order, journaling before and after; stop at the first failure.
+def _apply_one(run: _Run, ctx: Context, state: _ActionState) -> OpsctlError | None:
+    """Journal, apply (with retries) and journal one action; its error, if it failed."""
+    session, store, action = run.session, run.session.store, state.action
+    log = session.log.bind(run_id=run.run_id, automation=run.automation.name, step="apply",
+                           action=action.id)
+    ctx.log = log
+    if state.interrupted and run.automation.has_verify and _already_converged(run, ctx, state):
+        state.status = "applied"
+        store.action_finished(run.run_id, action.id, status="applied", error=None,
+                              at=_iso(session.clock()), fence=run.fence)
+        log.info("action.rechecked", converged=True)
+        return None
+    ctx.phase = "apply"
+    store.action_started(run.run_id, action.id, _iso(session.clock()), fence=run.fence)
+    log.info("action.started", kind=action.kind, target=action.target)
+    error: OpsctlError | None = None
+    try:
+        state.status = _apply_with_retries(run, ctx, state, log)
+    except OpsctlError as exc:
+        exc.step = exc.step or "apply"
+        state.status, state.error, error = "failed", exc.message, exc
+        log.error("action.failed", error=exc.message, error_type=exc.error_type)
+    except KeyboardInterrupt:
+        state.status = "pending"
+        store.action_finished(run.run_id, action.id, status="interrupted",
+                              error="interrupted by signal", at=_iso(session.clock()),
+                              fence=run.fence)
+        raise
+    else:
+        log.info(f"action.{state.status}", kind=action.kind, target=action.target)
+    store.action_finished(run.run_id, action.id, status=state.status, error=state.error,
+                          at=_iso(session.clock()), attempts=state.attempts, fence=run.fence)
+    return error
 
-    After SIGINT/SIGTERM no new action starts; the in-flight one may finish (stop_grace).
+
+def _apply_actions(run: _Run, ctx: Context, on_progress: ProgressFn | None) -> OpsctlError | None:
+    """Apply the pending actions, at most ``run.concurrency`` at once, in dependency order.
+
+    An action starts once everything it ``depends_on`` applied; one whose dependency failed or
+    was skipped is skipped. After ``max_failures`` failures, or SIGINT/SIGTERM, no new action
+    starts; those in flight may finish (stop_grace). One worker runs inline, in plan order.
     """
+    import dataclasses
+    from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+
     session = run.session
     store = session.store
     journaled = {r.action_id for r in store.list_actions(run.run_id)} if run.resumed else set()
@@ -355,58 +396,64 @@ def _apply_actions(run: _Run, ctx: Context, on_progress: ProgressFn | None) -> O
                          first_seq=len(journaled))
     run.artifacts.pop("new_actions", None)
     ctx.phase = "apply"
-    failure: OpsctlError | None = None
-    failures = 0
-    status_of = {s.action.id: s for s in run.states}
+    by_id = {s.action.id: s for s in run.states}
+    queue = [s for s in run.states if not s.done]
     total = len(run.states)
-    for done, state in enumerate(run.states):
-        if state.done:
-            continue
-        blocked = [d for d in state.action.depends_on
-                   if d in status_of and status_of[d].status in ("failed", "skipped")]
-        if failures >= run.max_failures or blocked:
-            state.status = "skipped"
-            if blocked:
-                state.error = f"depends on {', '.join(blocked)}, which did not apply"
-            store.action_finished(run.run_id, state.action.id, status="skipped",
-                                  error=state.error, at=_iso(session.clock()), fence=run.fence)
-            continue
-        if session.stop_requested.is_set():
-            raise KeyboardInterrupt
-        action = state.action
-        log = session.log.bind(run_id=run.run_id, automation=run.automation.name, step="apply",
-                               action=action.id)
-        ctx.log = log
-        if state.interrupted and run.automation.has_verify and _already_converged(run, ctx, state):
-            state.status = "applied"
-            store.action_finished(run.run_id, action.id, status="applied", error=None,
-                                  at=_iso(session.clock()), fence=run.fence)
-            log.info("action.rechecked", converged=True)
-            continue
-        ctx.phase = "apply"
-        store.action_started(run.run_id, action.id, _iso(session.clock()), fence=run.fence)
-        log.info("action.started", kind=action.kind, target=action.target)
-        try:
-            state.status = _apply_with_retries(run, ctx, state, log)
-        except OpsctlError as exc:
-            exc.step = exc.step or "apply"
-            state.status, state.error = "failed", exc.message
-            failure = failure or exc
-            failures += 1
-            log.error("action.failed", error=exc.message, error_type=exc.error_type)
-        except KeyboardInterrupt:
-            state.status = "pending"
-            store.action_finished(run.run_id, action.id, status="interrupted",
-                                  error="interrupted by signal", at=_iso(session.clock()),
-                                  fence=run.fence)
-            raise
-        else:
-            log.info(f"action.{state.status}", kind=action.kind, target=action.target)
-        store.action_finished(run.run_id, action.id, status=state.status, error=state.error,
-                              at=_iso(session.clock()), attempts=state.attempts, fence=run.fence)
+    finished = total - len(queue)
+    failures: list[OpsctlError] = []
+
+    def skip(state: _ActionState, why: str | None) -> None:
+        state.status, state.error = "skipped", why
+        store.action_finished(run.run_id, state.action.id, status="skipped", error=why,
+                              at=_iso(session.clock()), fence=run.fence)
+
+    def dep_states(state: _ActionState) -> list[_ActionState]:
+        return [by_id[d] for d in state.action.depends_on if d in by_id]
+
+    def settle(state: _ActionState, error: OpsctlError | None) -> None:
+        nonlocal finished
+        finished += 1
+        if error is not None:
+            failures.append(error)
         if on_progress is not None:
-            on_progress(done + 1, total, action.id)
-    return failure
+            on_progress(finished, total, state.action.id)
+
+    pool = ThreadPoolExecutor(run.concurrency) if run.concurrency > 1 else None
+    running: dict[Future[OpsctlError | None], _ActionState] = {}
+    try:
+        while queue or running:
+            for state in list(queue):
+                blocked = [d.action.id for d in dep_states(state) if d.status in ("failed", "skipped")]
+                if len(failures) >= run.max_failures or blocked:
+                    queue.remove(state)
+                    skip(state, f"depends on {', '.join(blocked)}, which did not apply"
+                         if blocked else None)
+            if session.stop_requested.is_set():
+                if running:
+                    wait(running)
+                raise KeyboardInterrupt
+            ready = [s for s in queue
+                     if all(d.status in ("applied", "unchanged") for d in dep_states(s))]
+            if not ready and not running:
+                for state in queue:  # a depends_on cycle: nothing can ever start
+                    skip(state, "dependency cycle among: " + ", ".join(s.action.id for s in queue))
+                queue.clear()
+                break
+            if pool is None:
+                if ready:
+                    queue.remove(ready[0])
+                    settle(ready[0], _apply_one(run, ctx, ready[0]))
+                continue
+            for state in ready[: run.concurrency - len(running)]:
+                queue.remove(state)
+                running[pool.submit(_apply_one, run, dataclasses.replace(ctx), state)] = state
+            done, _ = wait(running, timeout=0.5, return_when=FIRST_COMPLETED)
+            for future in done:
+                settle(running.pop(future), future.result())
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
+    return failures[0] if failures else None
 
 
 def retry_policy_for(session: Session, automation: Automation[Any]) -> Any:
@@ -590,7 +637,8 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
             idempotency_key: str | None = None, expected_fingerprint: str | None = None,
             plan_id: str | None = None, on_progress: ProgressFn | None = None,
             source: str | None = None, wait_lock_s: float = 0.0,
-            resume_run_id: str | None = None, max_failures: int = 1) -> RunOutcome:
+            resume_run_id: str | None = None, max_failures: int = 1,
+            concurrency: int = 1) -> RunOutcome:
     """Run one automation through the whole pipeline; the public entry of every CLI verb.
 
     An apply under a key whose earlier run finished replays that result (caller keys only);
@@ -631,6 +679,7 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
     ctx = _context(run)
     run.policy = policy
     run.max_failures = max(1, max_failures)
+    run.concurrency = max(1, concurrency)
     if lease is not None:
         if prior is not None:
             session.store.set_lease_run(lease.scope, lease.token, run.run_id)
@@ -772,7 +821,7 @@ def resume_run(session: Session, run_id: str, *, on_progress: ProgressFn | None 
 def reconcile(session: Session, automation: Automation[Any], data: Mapping[str, Any], *,
               max_iterations: int = 5, on_progress: ProgressFn | None = None,
               source: str | None = None, wait_lock_s: float = 0.0,
-              max_failures: int = 1) -> RunOutcome:
+              max_failures: int = 1, concurrency: int = 1) -> RunOutcome:
     """Apply, re-plan and apply again until the plan is empty, or fail (exit 4) at the bound.
 
     Each iteration is a recorded apply run; the result is the last one's, with mode
@@ -789,7 +838,8 @@ def reconcile(session: Session, automation: Automation[Any], data: Mapping[str, 
 
     for _ in range(max(1, max_iterations)):
         outcome = execute(session, automation, data, mode="apply", on_progress=on_progress,
-                          source=source, wait_lock_s=wait_lock_s, max_failures=max_failures)
+                          source=source, wait_lock_s=wait_lock_s, max_failures=max_failures,
+                          concurrency=concurrency)
         if outcome.document.get("run_id"):
             iterations.append(str(outcome.document["run_id"]))
         if outcome.exit_code != ExitCode.SUCCESS:

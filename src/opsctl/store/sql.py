@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -56,6 +57,7 @@ class SQLStore:
 
     def __init__(self, conn: Any, dialect: str, url: str, redactor: Redactor | None = None) -> None:
         self._conn = conn
+        self._lock = threading.RLock()  # one connection, shared by the apply worker threads
         self.dialect = dialect
         self.url = url
         self.redactor = redactor or Redactor()
@@ -68,23 +70,25 @@ class SQLStore:
         return self._conn.execute(self._sql(statement), tuple(params))
 
     def _rows(self, statement: str, params: Sequence[Any] = ()) -> list[Row]:
-        cur = self._execute(statement, params)
-        names = [d[0] for d in cur.description]
-        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+        with self._lock:
+            cur = self._execute(statement, params)
+            names = [d[0] for d in cur.description]
+            return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        if self.dialect == "postgresql":
-            with self._conn.transaction():
+        with self._lock:
+            if self.dialect == "postgresql":
+                with self._conn.transaction():
+                    yield
+                return
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
                 yield
-            return
-        self._conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield
-        except BaseException:
-            self._conn.execute("ROLLBACK")
-            raise
-        self._conn.execute("COMMIT")
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
 
     def _json(self, value: Any) -> str:
         return json.dumps(self.redactor.redact(value), sort_keys=True, default=str)
