@@ -318,6 +318,11 @@ def test_sixteen_contending_processes_mutate_once(ledger: Project, wait: bool) -
         assert codes == [0] * 16
         assert sorted(d["status"] for d in docs) == ["no_changes"] * 15 + ["succeeded"]
     else:
-        assert codes == [0] + [7] * 15
+        # One mutates; the rest exit 7 at once, or, started after it finished (a loaded
+        # machine), find nothing to do.
+        assert sorted(d["status"] for d in docs if d["exit_code"] == 0).count("succeeded") == 1
+        assert all(d["status"] == "no_changes" for d in docs
+                   if d["exit_code"] == 0 and d["status"] != "succeeded")
+        assert set(codes) <= {0, 7} and codes.count(7) >= 8
         assert all("is locked by run" in d["error"]["message"] for d in docs if d["exit_code"] == 7)
     assert sorted(effects(ledger)) == ["main/a", "main/b", "main/c", "main/d"]
