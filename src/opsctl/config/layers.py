@@ -19,7 +19,7 @@ REPO_FILE = "opsctl.toml"
 ENV_PREFIX = "OPSCTL_"
 SECRET_ENV_PREFIX = "OPSCTL_SECRET_"
 # Scalar settings that environment variables may set (OPSCTL_<NAME>).
-ENV_KEYS = ("state_dir", "store_url", "plan_ttl", "lock_ttl", "stop_grace", "plan_signing_key", "log_format", "log_level",
+ENV_KEYS = ("state_dir", "store_url", "plan_ttl", "lock_ttl", "journal_mode", "stop_grace", "plan_signing_key", "log_format", "log_level",
             "format", "actor")
 LIST_ENV_KEYS = ("automations", "python_path")
 DEFAULTS: dict[str, Any] = {
@@ -29,6 +29,7 @@ DEFAULTS: dict[str, Any] = {
     "store_url": None,
     "plan_ttl": "4h",
     "lock_ttl": "60s",
+    "journal_mode": "strict",
     "stop_grace": "30s",
     "plan_signing_key": None,
     "log_format": "auto",

@@ -27,6 +27,8 @@ class Settings(BaseModel):
     state_dir: Path = Field(description="Where the embedded store, the plan key and caches live")
     store_url: str | None = Field(description="sqlite:///PATH or postgresql://...; default: SQLite in state_dir")
     plan_ttl: timedelta = Field(description="How long a saved plan stays valid")
+    journal_mode: Literal["strict", "group"] = Field(
+        description="strict: commit at every action boundary; group: batch journal records")
     lock_ttl: timedelta = Field(description="Lease length of a run's lock; renewed every third of it")
     stop_grace: timedelta = Field(description="After SIGINT/SIGTERM, how long in-flight actions may finish")
     plan_signing_key: SecretStr | None = Field(description="Key that signs plan files; default: a key file in state_dir")

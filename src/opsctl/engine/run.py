@@ -374,7 +374,8 @@ def _apply_one(run: _Run, ctx: Context, state: _ActionState) -> OpsctlError | No
     else:
         log.info(f"action.{state.status}", kind=action.kind, target=action.target)
     store.action_finished(run.run_id, action.id, status=state.status, error=state.error,
-                          at=_iso(session.clock()), attempts=state.attempts, fence=run.fence)
+                          at=_iso(session.clock()), attempts=state.attempts, fence=run.fence,
+                          defer=True)
     return error
 
 
@@ -420,39 +421,48 @@ def _apply_actions(run: _Run, ctx: Context, on_progress: ProgressFn | None) -> O
 
     pool = ThreadPoolExecutor(run.concurrency) if run.concurrency > 1 else None
     running: dict[Future[OpsctlError | None], _ActionState] = {}
+    waiting = {s.action.id: s for s in queue}  # insertion-ordered: plan order
     try:
-        while queue or running:
-            for state in list(queue):
-                blocked = [d.action.id for d in dep_states(state) if d.status in ("failed", "skipped")]
-                if len(failures) >= run.max_failures or blocked:
-                    queue.remove(state)
-                    skip(state, f"depends on {', '.join(blocked)}, which did not apply"
-                         if blocked else None)
+        while waiting or running:
             if session.stop_requested.is_set():
                 if running:
                     wait(running)
                 raise KeyboardInterrupt
-            ready = [s for s in queue
-                     if all(d.status in ("applied", "unchanged") for d in dep_states(s))]
-            if not ready and not running:
-                for state in queue:  # a depends_on cycle: nothing can ever start
-                    skip(state, "dependency cycle among: " + ", ".join(s.action.id for s in queue))
-                queue.clear()
+            want = 1 if pool is None else run.concurrency - len(running)
+            picked: list[_ActionState] = []
+            # Scan from the front only as far as needed: usually the first waiting action is
+            # ready, so a long plan is scheduled in linear time.
+            for state in list(waiting.values()):
+                if len(picked) >= want:
+                    break
+                deps = dep_states(state)
+                blocked = [d.action.id for d in deps if d.status in ("failed", "skipped")]
+                if len(failures) >= run.max_failures or blocked:
+                    del waiting[state.action.id]
+                    skip(state, f"depends on {', '.join(blocked)}, which did not apply"
+                         if blocked else None)
+                elif all(d.status in ("applied", "unchanged") for d in deps):
+                    del waiting[state.action.id]
+                    picked.append(state)
+            if not picked and not running:
+                for state in waiting.values():  # a depends_on cycle: nothing can ever start
+                    skip(state, "dependency cycle among: " + ", ".join(waiting))
+                waiting.clear()
                 break
             if pool is None:
-                if ready:
-                    queue.remove(ready[0])
-                    settle(ready[0], _apply_one(run, ctx, ready[0]))
+                for state in picked:
+                    settle(state, _apply_one(run, ctx, state))
                 continue
-            for state in ready[: run.concurrency - len(running)]:
-                queue.remove(state)
+            for state in picked:
                 running[pool.submit(_apply_one, run, dataclasses.replace(ctx), state)] = state
-            done, _ = wait(running, timeout=0.5, return_when=FIRST_COMPLETED)
-            for future in done:
-                settle(running.pop(future), future.result())
+            if running:
+                done, _ = wait(running, timeout=0.5, return_when=FIRST_COMPLETED)
+                for future in done:
+                    settle(running.pop(future), future.result())
     finally:
         if pool is not None:
             pool.shutdown(wait=False, cancel_futures=True)
+        store.flush()
     return failures[0] if failures else None
 
 

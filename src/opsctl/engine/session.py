@@ -68,6 +68,7 @@ class Session:
     def store(self) -> SQLStore:
         if self._store is None:
             self._store = open_store(self.settings.effective_store_url, self.redactor)
+            self._store.journal_mode = self.settings.journal_mode
         return self._store
 
     def close(self) -> None:

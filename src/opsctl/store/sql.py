@@ -58,6 +58,11 @@ class SQLStore:
     def __init__(self, conn: Any, dialect: str, url: str, redactor: Redactor | None = None) -> None:
         self._conn = conn
         self._lock = threading.RLock()  # one connection, shared by the apply worker threads
+        self._deferred: list[tuple[str, Sequence[Any], Fence | None]] = []
+        self.journal_mode = "strict"
+        self.group_size = 256
+        self.group_s = 0.05
+        self._group_since = 0.0
         self.dialect = dialect
         self.url = url
         self.redactor = redactor or Redactor()
@@ -77,23 +82,48 @@ class SQLStore:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
+        """One transaction; journal records deferred by earlier calls commit with it."""
         with self._lock:
             if self.dialect == "postgresql":
                 with self._conn.transaction():
+                    self._write_deferred()
                     yield
                 return
             self._conn.execute("BEGIN IMMEDIATE")
             try:
+                self._write_deferred()
                 yield
             except BaseException:
                 self._conn.execute("ROLLBACK")
                 raise
             self._conn.execute("COMMIT")
 
+    def _write_deferred(self) -> None:
+        pending, self._deferred = self._deferred, []
+        for statement, params, fence in pending:
+            self._fenced_execute(statement, params, fence)
+
+    def _fenced_execute(self, statement: str, params: Sequence[Any], fence: Fence | None) -> None:
+        if fence is not None:
+            statement += " AND EXISTS (SELECT 1 FROM locks WHERE scope = ? AND token = ?)"
+            params = [*params, fence[0], fence[1]]
+        cur = self._execute(statement, params)
+        if fence is not None and cur.rowcount != 1:
+            raise LeaseLostError(f"lease on {fence[0]} (token {fence[1]}) was lost: another run "
+                                 "holds the scope now; this run stops without recording more")
+
+    def flush(self) -> None:
+        """Commit journal records still deferred (group mode, or a finished record in strict)."""
+        with self._lock:
+            if self._deferred:
+                with self.transaction():
+                    pass
+
     def _json(self, value: Any) -> str:
         return json.dumps(self.redactor.redact(value), sort_keys=True, default=str)
 
     def close(self) -> None:
+        self.flush()
         self._conn.close()
 
     # -- schema ---------------------------------------------------------------------------
@@ -196,32 +226,51 @@ class SQLStore:
                               (run_id, seq, action["id"], action["kind"], action["target"],
                                self._json(action)))
 
-    def _fenced_update(self, statement: str, params: Sequence[Any], fence: Fence | None) -> None:
-        if fence is not None:
-            statement += " AND EXISTS (SELECT 1 FROM locks WHERE scope = ? AND token = ?)"
-            params = [*params, fence[0], fence[1]]
-        with self.transaction():
-            cur = self._execute(statement, params)
-            if fence is not None and cur.rowcount != 1:
-                raise LeaseLostError(f"lease on {fence[0]} (token {fence[1]}) was lost: another run "
-                                     "holds the scope now; this run stops without recording more")
+    def _fenced_update(self, statement: str, params: Sequence[Any], fence: Fence | None,
+                       defer: bool = False) -> None:
+        """A journal write, refused unless ``fence`` still holds the lease.
 
-    def action_started(self, run_id: str, action_id: str, at: str, fence: Fence | None = None) -> None:
+        ``defer`` keeps it for the next transaction: strict mode defers an action's "finished"
+        record to commit with the next action's "started" (one commit per action boundary; a
+        crash in between leaves the action "started", which resume re-checks). Group mode
+        defers every record and commits every ``group_size`` records or ``group_ms``.
+        """
+        import time
+
+        with self._lock:
+            if defer or self.journal_mode == "group":
+                self._deferred.append((statement, params, fence))
+                if self.journal_mode != "group":
+                    return
+                now = time.monotonic()
+                if not self._group_since:
+                    self._group_since = now
+                if len(self._deferred) < self.group_size and now - self._group_since < self.group_s:
+                    return
+                self._group_since = 0.0
+            with self.transaction():
+                if not (defer or self.journal_mode == "group"):
+                    self._fenced_execute(statement, params, fence)
+
+    def action_started(self, run_id: str, action_id: str, at: str, fence: Fence | None = None,
+                       ) -> None:
         self._fenced_update("UPDATE actions SET status = 'started', attempts = attempts + 1, "
                             "started_at = ? WHERE run_id = ? AND action_id = ?",
                             (at, run_id, action_id), fence)
 
     def action_finished(self, run_id: str, action_id: str, *, status: str, error: str | None,
-                        at: str, attempts: int | None = None, fence: Fence | None = None) -> None:
+                        at: str, attempts: int | None = None, fence: Fence | None = None,
+                        defer: bool = False) -> None:
         if attempts is None:
             self._fenced_update("UPDATE actions SET status = ?, error = ?, finished_at = ? "
                                 "WHERE run_id = ? AND action_id = ?",
-                                (status, self.redactor.redact(error), at, run_id, action_id), fence)
+                                (status, self.redactor.redact(error), at, run_id, action_id), fence,
+                                defer)
         else:
             self._fenced_update("UPDATE actions SET status = ?, error = ?, finished_at = ?, "
                                 "attempts = ? WHERE run_id = ? AND action_id = ?",
                                 (status, self.redactor.redact(error), at, attempts, run_id,
-                                 action_id), fence)
+                                 action_id), fence, defer)
 
     def list_actions(self, run_id: str) -> list[ActionRecord]:
         rows = self._rows("SELECT run_id, seq, action_id, kind, target, spec_json, status, attempts, "
