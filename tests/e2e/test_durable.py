@@ -160,7 +160,7 @@ def test_second_mutating_run_on_a_locked_scope_exits_7(ledger: Project) -> None:
 
 
 def test_broken_lease_fences_out_the_old_holder(ledger: Project) -> None:
-    holder = start(ledger, "ledger", "--slow", "0.5", "--format", "json")
+    holder = start(ledger, "ledger", "--slow", "1.0", "--format", "json")
     wait_for_effects(ledger, 1)
     broke = ledger.run("locks", "break", "ledger/scope=main", "--reason", "stuck deploy",
                        "--format", "json", expect_json=True)
@@ -326,3 +326,16 @@ def test_sixteen_contending_processes_mutate_once(ledger: Project, wait: bool) -
         assert set(codes) <= {0, 7} and codes.count(7) >= 1
         assert all("is locked by run" in d["error"]["message"] for d in docs if d["exit_code"] == 7)
     assert sorted(effects(ledger)) == ["main/a", "main/b", "main/c", "main/d"]
+
+
+def test_group_commit_journal_resumes_after_sigkill_with_effects_once(ledger: Project) -> None:
+    env = ledger.env({"OPSCTL_LOCK_TTL": "1s", "OPSCTL_JOURNAL_MODE": "group"})
+    proc = start(ledger, "ledger", "--slow", "0.3", "--format", "json", env=env)
+    wait_for_effects(ledger, 2)
+    proc.send_signal(signal.SIGKILL)
+    proc.communicate(timeout=10)
+    rerun = ledger.run("ledger", "--slow", "0.3", "--wait-lock", "30s", "--format", "json", env=env)
+    assert rerun.code == 0, rerun.stderr
+    assert sorted(effects(ledger)) == ["main/a", "main/b", "main/c", "main/d"]
+    shown = ledger.run("show", rerun.doc["run_id"], "--format", "json", expect_json=True)
+    assert {a["status"] for a in shown.doc["actions"]} <= {"applied", "unchanged"}

@@ -312,6 +312,9 @@ def _resume_states(run: _Run, fresh: list[Action]) -> list[_ActionState]:
             skipped += 1
         elif action is None:
             state.status = "applied" if record.status in ("started", "interrupted") else "unchanged"
+            run.session.store.action_finished(run.run_id, record.action_id, status=state.status,
+                                              error="re-checked on resume: no longer planned",
+                                              at=_iso(run.session.clock()), fence=run.fence)
         else:
             state.done = False
             state.interrupted = record.status in ("started", "interrupted")
