@@ -1,0 +1,80 @@
+"""I/O-bound apply: N actions that each wait (sleep) D ms, at --concurrency C, through the real
+engine and SQLite store. Prints JSON with the wall time and its ratio to the ideal N*D/C.
+
+    python bench/concurrency.py --actions 2000 --wait-ms 20 --concurrency 64
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+AUTOMATION = '''
+import time
+from pydantic import BaseModel
+from opsctl import Action, Automation
+
+class Request(BaseModel):
+    count: int
+    wait_ms: float
+
+waits = Automation("waits", version="1.0.0", owner="bench", summary="I/O-bound actions",
+                   request=Request, retry={"attempts": 1})
+
+@waits.plan
+def plan(ctx, req):
+    for i in range(req.count):
+        yield Action(id=f"a{i}", kind="run", target=f"t{i}", reason="bench")
+
+@waits.apply
+def apply(ctx, req, action):
+    time.sleep(req.wait_ms / 1000)
+'''
+
+
+def measure(directory: Path, mode: str, actions: int, wait_ms: float, concurrency: int) -> float:
+    directory = directory / mode
+    directory.mkdir()
+    (directory / "waits_bench.py").write_text(textwrap.dedent(AUTOMATION))
+    (directory / "opsctl.toml").write_text('automations = ["waits_bench"]\npython_path = ["."]\n'
+                                           f'journal_mode = "{mode}"\n')
+    from opsctl.engine.run import execute
+    from opsctl.engine.session import open_session
+
+    session = open_session(cwd=directory, env={"HOME": str(directory)}, log_sink=lambda e: None)
+    automation = session.catalog.load("waits")
+    began = time.perf_counter()
+    outcome = execute(session, automation, {"count": actions, "wait_ms": wait_ms}, mode="apply",
+                      concurrency=concurrency)
+    elapsed = time.perf_counter() - began
+    assert outcome.exit_code == 0, outcome.document["error"]
+    session.close()
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--actions", type=int, default=2000)
+    parser.add_argument("--wait-ms", type=float, default=20.0)
+    parser.add_argument("--concurrency", type=int, default=64)
+    args = parser.parse_args()
+    ideal = args.actions * args.wait_ms / 1000 / args.concurrency
+    out = {"benchmark": "concurrency", "python": platform.python_version(), "cpus": os.cpu_count(),
+           "actions": args.actions, "wait_ms": args.wait_ms, "concurrency": args.concurrency,
+           "ideal_s": round(ideal, 3), "target_ratio": 1.25}
+    with tempfile.TemporaryDirectory() as tmp:
+        for mode in ("strict", "group"):
+            elapsed = measure(Path(tmp), mode, args.actions, args.wait_ms, args.concurrency)
+            out[mode] = {"wall_s": round(elapsed, 3), "ratio_to_ideal": round(elapsed / ideal, 2),
+                         "meets_target": elapsed / ideal <= 1.25}
+    print(json.dumps(out, indent=2))
+
+
+if __name__ == "__main__":
+    main()
