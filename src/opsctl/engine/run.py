@@ -313,7 +313,7 @@ def _resume_states(run: _Run, fresh: list[Action]) -> list[_ActionState]:
         elif action is None:
             state.status = "applied" if record.status in ("started", "interrupted") else "unchanged"
             run.session.store.action_finished(run.run_id, record.action_id, status=state.status,
-                                              error="re-checked on resume: no longer planned",
+                                              error=None,
                                               at=_iso(run.session.clock()), fence=run.fence)
         else:
             state.done = False
