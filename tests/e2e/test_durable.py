@@ -200,7 +200,7 @@ def test_second_signal_aborts_at_once(ledger: Project) -> None:
     began = time.monotonic()
     proc.send_signal(signal.SIGTERM)
     out, _ = proc.communicate(timeout=30)
-    assert time.monotonic() - began < 2.5
+    assert time.monotonic() - began < 5  # not the 60 s grace
     assert proc.returncode == 130
     assert json.loads(out)["status"] == "cancelled"
     assert effects(ledger) == []  # the aborted action is journaled interrupted, never applied
