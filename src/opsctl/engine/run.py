@@ -620,8 +620,14 @@ def _replay(session: Session, prior: Mapping[str, Any]) -> RunOutcome:
 
 
 def _prior_run(session: Session, automation: Automation[Any], key: str, key_source: str,
-               request_hash: str, resume_run_id: str | None) -> Mapping[str, Any] | None:
-    """The earlier run this one replays or resumes, if any (ConflictError on a reused key)."""
+               request_hash: str, resume_run_id: str | None,
+               holds_scope: bool) -> Mapping[str, Any] | None:
+    """The earlier run this one replays or resumes, if any (ConflictError on a reused key).
+
+    A run still ``running`` with nothing journaled died while planning (its process was
+    killed after recording the run). While this process holds the scope's lease, no live run
+    can be in that state, so it is adopted and resumed rather than left ``running`` forever.
+    """
     from opsctl.errors import ConflictError
 
     store = session.store
@@ -638,7 +644,8 @@ def _prior_run(session: Session, automation: Automation[Any], key: str, key_sour
         # A caller's key names one operation: replay it. A derived key only makes an
         # interrupted run resumable; a finished one is history, so plan afresh.
         return prior if key_source == "caller" else None
-    if prior["status"] not in RESUMABLE or not store.list_actions(prior["id"]):
+    orphaned = holds_scope and prior["status"] == "running"
+    if prior["status"] not in RESUMABLE or not (orphaned or store.list_actions(prior["id"])):
         if resume_run_id:
             raise UsageError(f"run {resume_run_id} is {prior['status']}: nothing to resume")
         return None
@@ -680,7 +687,7 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
         prior = None
         if mode == "apply":
             prior = _prior_run(session, automation, key, key_source, _request_hash(request_doc),
-                               resume_run_id)
+                               resume_run_id, holds_scope=lease is not None)
             if prior is not None and prior["status"] in REPLAYABLE:
                 return _replay(session, prior)
         run = _start(session, automation, mode, request, request_doc, key, key_source, source,
