@@ -339,3 +339,73 @@ def test_group_commit_journal_resumes_after_sigkill_with_effects_once(ledger: Pr
     assert sorted(effects(ledger)) == ["main/a", "main/b", "main/c", "main/d"]
     shown = ledger.run("show", rerun.doc["run_id"], "--format", "json", expect_json=True)
     assert {a["status"] for a in shown.doc["actions"]} <= {"applied", "unchanged"}
+
+
+CHECKED = '''
+import time
+from pathlib import Path
+from pydantic import BaseModel
+from opsctl import Action, Automation
+
+class Request(BaseModel):
+    count: int = 6
+    slow: float = 0.0
+
+checked = Automation("checked", version="1.0.0", owner="o", summary="Effects with a verify",
+                     request=Request, retry={"attempts": 1})
+
+def note(line):
+    with open("calls.log", "a") as fh:   # every read of "the remote side", in order
+        fh.write(line + "\\n")
+
+@checked.plan
+def plan(ctx, req):
+    note("plan")
+    for i in range(req.count):
+        if not Path(f"state-{i}").exists():
+            yield Action(id=f"t{i}", kind="create", target=f"t{i}", reason="missing")
+
+@checked.apply
+def apply(ctx, req, action):
+    time.sleep(req.slow)
+    with open("effects.log", "a") as fh:
+        fh.write(action.target + "\\n")
+    ctx.files.write_text(Path("state-" + action.target[1:]), "1")
+
+@checked.verify
+def verify(ctx, req, action):
+    note("verify " + action.target)
+    return Path("state-" + action.target[1:]).exists()
+'''
+
+
+@pytest.mark.parametrize("mode", ["strict", "group"])
+def test_resume_with_verify_reads_only_unfinished_actions(backend_project: Project,
+                                                          mode: str) -> None:
+    """An automation with ``verify`` resumes from its journal: no new plan(), no remote read of
+    the actions journaled finished; each unfinished one is verified before it is applied."""
+    project = backend_project
+    project.add_module("checked_auto", CHECKED)
+    env = project.env({"OPSCTL_LOCK_TTL": "1s", "OPSCTL_JOURNAL_MODE": mode})
+    proc = start(project, "checked", "--slow", "0.3", "--format", "json", env=env)
+    wait_for_effects(project, 3)
+    proc.send_signal(signal.SIGKILL)
+    proc.communicate(timeout=10)
+    calls = project.root / "calls.log"
+    before = calls.read_text().split("\n")
+    rerun = project.run("checked", "--slow", "0.3", "--wait-lock", "30s", "--format", "json",
+                        env=env)
+    assert rerun.code == 0, rerun.stderr
+    assert sorted(effects(project)) == [f"t{i}" for i in range(6)]  # each effect once
+    resumed_calls = calls.read_text().split("\n")[len(before) - 1:-1]
+    assert "plan" not in resumed_calls  # resumed from the journal
+    [warning] = [w for w in rerun.doc["warnings"] if w.startswith("resumed run")]
+    finished = int(warning.split(": ")[1].split()[0])
+    assert finished >= (2 if mode == "strict" else 0)
+    finished_targets = {f"t{i}" for i in range(finished)}
+    read = {c.split()[1] for c in resumed_calls}
+    assert read.isdisjoint(finished_targets), (finished, resumed_calls)
+    assert read == {f"t{i}" for i in range(finished, 6)}
+    assert [a["status"] for a in rerun.doc["plan"]["actions"]] == ["applied"] * 6
+    runs = project.run("runs", "--format", "json", expect_json=True).doc["runs"]
+    assert [r["id"] for r in runs] == [rerun.doc["run_id"]]  # the killed run, resumed

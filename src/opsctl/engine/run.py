@@ -263,6 +263,9 @@ def _make_plan(run: _Run, ctx: Context) -> Plan:
     automation = run.automation
     ctx.phase = "plan"
     ctx.log = ctx.log.bind(step="plan")
+    journal = run.session.store.list_actions(run.run_id) if run.resumed else []
+    if journal and automation.has_verify:
+        return _plan_from_journal(run, ctx, journal)
     try:
         actions = automation.call_plan(ctx, run.request)
     except OpsctlError as exc:
@@ -286,20 +289,56 @@ def _make_plan(run: _Run, ctx: Context) -> Plan:
     fingerprint = plan_fingerprint(automation.name, automation.version, run.request_doc, redacted)
     plan = Plan(automation.name, automation.version, run.request_doc, tuple(actions), fingerprint)
     run.plan = plan
-    run.states = _resume_states(run, actions) if run.resumed else [_ActionState(a) for a in actions]
+    run.states = (_resume_states(run, actions, journal) if run.resumed
+                  else [_ActionState(a) for a in actions])
     run.session.store.set_run_plan(run.run_id, fingerprint)
     ctx.log.info("plan.created", fingerprint=fingerprint, actions=len(actions))
     return plan
 
 
-def _resume_states(run: _Run, fresh: list[Action]) -> list[_ActionState]:
+def _plan_from_journal(run: _Run, ctx: Context, journal: list[Any]) -> Plan:
+    """Resume an automation that has ``verify`` from its journal, without planning again.
+
+    The journal holds the plan this run started applying: finished actions are skipped
+    without a call to the automation (no remote read per finished action), and every
+    unfinished one is re-checked with ``verify`` before it is applied, because a journal in
+    group-commit mode may not hold the "started" record of an action that took effect.
+    """
+    automation = run.automation
+    states: list[_ActionState] = []
+    skipped = 0
+    for record in journal:
+        state = _ActionState(Action.from_dict(record.spec), attempts=record.attempts)
+        if record.status in FINISHED:
+            state.status, state.done = record.status, True
+            skipped += 1
+        else:
+            state.interrupted = True
+        states.append(state)
+    actions = tuple(s.action for s in states)
+    redacted = [run.session.redactor.redact(a.to_dict()) for a in actions]
+    fingerprint = plan_fingerprint(automation.name, automation.version, run.request_doc, redacted)
+    plan = Plan(automation.name, automation.version, run.request_doc, actions, fingerprint)
+    run.plan, run.states = plan, states
+    run.artifacts["new_actions"] = []
+    run.warnings.append(f"resumed run {run.run_id}: {skipped} action(s) already finished were "
+                        "not applied again")
+    run.session.store.set_run_plan(run.run_id, fingerprint)
+    ctx.log.info("plan.resumed", fingerprint=fingerprint, actions=len(actions),
+                 finished=skipped, source="journal")
+    return plan
+
+
+FINISHED = ("applied", "unchanged")  # a resumed run retries failed and skipped actions
+
+
+def _resume_states(run: _Run, fresh: list[Action], journal: list[Any]) -> list[_ActionState]:
     """Journal first: finished actions are skipped; the fresh plan supplies what is left.
 
     An action journaled as started but not finished that the fresh plan no longer contains
     took effect before the interruption (applied); one never started and no longer planned
     converged some other way (unchanged). Actions new in the fresh plan are appended.
     """
-    journal = run.session.store.list_actions(run.run_id)
     planned = {a.id: a for a in fresh}
     states: list[_ActionState] = []
     skipped = 0
@@ -307,7 +346,7 @@ def _resume_states(run: _Run, fresh: list[Action]) -> list[_ActionState]:
         action = planned.pop(record.action_id, None)
         state = _ActionState(action or Action.from_dict(record.spec), attempts=record.attempts)
         state.done = True
-        if record.status in ("applied", "unchanged"):
+        if record.status in FINISHED:
             state.status = record.status
             skipped += 1
         elif action is None:
@@ -541,7 +580,7 @@ def _verify(run: _Run, ctx: Context) -> OpsctlError | None:
     ctx.phase = "verify"
     deadline = time.monotonic() + run.automation.verify_timeout
     for state in run.states:
-        if state.status != "applied":
+        if state.status != "applied" or state.done:  # done: by an earlier attempt; resume does not re-check it
             continue
         ctx.log = run.session.log.bind(run_id=run.run_id, automation=run.automation.name,
                                        step="verify", action=state.action.id)
