@@ -36,7 +36,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields, replace
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import tenacity
 from tenacity.stop import stop_base
@@ -157,10 +157,10 @@ class _Schedule:
     """The waits of one call, each drawn once so the deadline check and the sleep agree."""
 
     def __init__(self, policy: RetryPolicy, clock: Callable[[], float],
-                 rng: random.Random) -> None:
+                 rng: random.Random | None) -> None:
         self.policy = policy
         self.clock = clock
-        self.rng = rng
+        self._rng = rng
         self.start = clock()
         self.attempts = 0
         self._waits: dict[int, float] = {}
@@ -169,7 +169,9 @@ class _Schedule:
         n = state.attempt_number
         if n not in self._waits:
             upper = min(self.policy.cap, self.policy.base * 2.0 ** min(n - 1, _MAX_EXPONENT))
-            wait = self.rng.uniform(0.0, upper)
+            if self._rng is None:  # seeded from the OS only when a wait is needed
+                self._rng = random.Random()
+            wait = self._rng.uniform(0.0, upper)
             exc = state.outcome.exception() if state.outcome is not None else None
             floor = None if exc is None else retry_after_seconds(exc, cap=self.policy.cap)
             self._waits[n] = max(wait, floor or 0.0)
@@ -204,9 +206,22 @@ def call_with_retries(fn: Callable[[], T], policy: RetryPolicy, *, what: str,
 
     Returns ``(result, attempts)``. ``what`` describes the call for converted foreign errors.
     """
-    schedule = _Schedule(policy, clock, rng or random.Random())
+    schedule = _Schedule(policy, clock, rng)
+    # The first attempt runs outside tenacity: most calls succeed at once, and building the
+    # retry machinery costs more than a no-op action. A transient first failure is replayed
+    # into tenacity as its attempt 1, so waits, deadline and attempt numbers are unchanged.
+    replay: list[BaseException] = []
+    try:
+        schedule.attempts = 1
+        return fn(), 1
+    except BaseException as exc:
+        if policy.attempts <= 1 or not is_transient(exc):
+            _give_up(exc, schedule.attempts, what)
+        replay.append(exc)
 
     def attempt() -> T:
+        if replay:
+            raise replay.pop()
         schedule.attempts += 1
         return fn()
 
@@ -228,19 +243,23 @@ def call_with_retries(fn: Callable[[], T], policy: RetryPolicy, *, what: str,
     try:
         return retrying(attempt), schedule.attempts
     except BaseException as exc:
-        attempts = schedule.attempts
-        if not is_transient(exc):  # refused by the retry predicate: raise it as it is
-            if isinstance(exc, OpsctlError):
-                exc.attempts = attempts  # type: ignore[attr-defined]
-            raise
-        error = exc if isinstance(exc, OpsctlError) else classify_exception(exc, what)
-        if error is None:  # unreachable: is_transient() classified it
-            error = DependencyError(f"{what}: {exc}")
-        suffix = f" (gave up after {attempts} attempts)"
-        if not error.message.endswith(suffix):
-            error.message += suffix
-            error.args = (error.message,)
-        error.attempts = attempts  # type: ignore[attr-defined]
-        if error is exc:
-            raise
-        raise error from exc
+        _give_up(exc, schedule.attempts, what)
+
+
+def _give_up(exc: BaseException, attempts: int, what: str) -> NoReturn:
+    """Raise the final error of a call: as it is, or as an opsctl error naming the attempts."""
+    if not is_transient(exc):  # refused by the retry predicate: raise it as it is
+        if isinstance(exc, OpsctlError):
+            exc.attempts = attempts  # type: ignore[attr-defined]
+        raise exc
+    error = exc if isinstance(exc, OpsctlError) else classify_exception(exc, what)
+    if error is None:  # unreachable: is_transient() classified it
+        error = DependencyError(f"{what}: {exc}")
+    suffix = f" (gave up after {attempts} attempts)"
+    if not error.message.endswith(suffix):
+        error.message += suffix
+        error.args = (error.message,)
+    error.attempts = attempts  # type: ignore[attr-defined]
+    if error is exc:
+        raise exc
+    raise error from exc

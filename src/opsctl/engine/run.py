@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import time
 import traceback
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -75,6 +76,7 @@ class _Run:
     run_id: str = field(default_factory=new_run_id)
     started_at: datetime | None = None
     plan: Plan | None = None
+    specs: list[dict[str, Any]] = field(default_factory=list)  # the plan's actions, redacted
     states: list[_ActionState] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     artifacts: dict[str, Any] = field(default_factory=dict)
@@ -187,10 +189,10 @@ def _document(run: _Run, status: str, exit_code: int, error: OpsctlError | None)
     session = run.session
     finished = session.clock()
     started = run.started_at or finished
-    actions = [{**{k: s.action.to_dict()[k] for k in ("id", "kind", "target", "reason", "before",
-                                                        "after")},
-                "status": s.status, "attempts": s.attempts, "waits": s.waits, "error": s.error}
-               for s in run.states]
+    shown = ("id", "kind", "target", "reason", "before", "after")
+    actions = [{**{k: spec[k] for k in shown}, "status": s.status, "attempts": s.attempts,
+                "waits": s.waits, "error": s.error}
+               for s in run.states for spec in (s.action.to_dict(),)]
     doc = {
         "schema": RESULT_SCHEMA,
         "run_id": run.run_id,
@@ -288,6 +290,7 @@ def _make_plan(run: _Run, ctx: Context) -> Plan:
     redacted = [run.session.redactor.redact(a.to_dict()) for a in actions]
     fingerprint = plan_fingerprint(automation.name, automation.version, run.request_doc, redacted)
     plan = Plan(automation.name, automation.version, run.request_doc, tuple(actions), fingerprint)
+    run.specs = redacted
     run.plan = plan
     run.states = (_resume_states(run, actions, journal) if run.resumed
                   else [_ActionState(a) for a in actions])
@@ -319,6 +322,7 @@ def _plan_from_journal(run: _Run, ctx: Context, journal: list[Any]) -> Plan:
     redacted = [run.session.redactor.redact(a.to_dict()) for a in actions]
     fingerprint = plan_fingerprint(automation.name, automation.version, run.request_doc, redacted)
     plan = Plan(automation.name, automation.version, run.request_doc, actions, fingerprint)
+    run.specs = redacted
     run.plan, run.states = plan, states
     run.artifacts["new_actions"] = []
     run.warnings.append(f"resumed run {run.run_id}: {skipped} action(s) already finished were "
@@ -399,14 +403,18 @@ def _apply_one(run: _Run, ctx: Context, state: _ActionState) -> OpsctlError | No
         return None
     ctx.phase = "apply"
     store.action_started(run.run_id, action.id, _iso(session.clock()), fence=run.fence)
-    log.info("action.started", kind=action.kind, target=action.target)
+    # debug: the journal has it; the one info line per action is its outcome, with duration
+    log.debug("action.started", kind=action.kind, target=action.target)
+    began = time.monotonic()
     error: OpsctlError | None = None
     try:
         state.status = _apply_with_retries(run, ctx, state, log)
     except OpsctlError as exc:
         exc.step = exc.step or "apply"
         state.status, state.error, error = "failed", exc.message, exc
-        log.error("action.failed", error=exc.message, error_type=exc.error_type)
+        log.error("action.failed", error=exc.message, error_type=exc.error_type,
+                  kind=action.kind, target=action.target, attempts=state.attempts,
+                  duration_ms=round((time.monotonic() - began) * 1000, 1))
     except KeyboardInterrupt:
         state.status = "pending"
         store.action_finished(run.run_id, action.id, status="interrupted",
@@ -414,7 +422,8 @@ def _apply_one(run: _Run, ctx: Context, state: _ActionState) -> OpsctlError | No
                               fence=run.fence)
         raise
     else:
-        log.info(f"action.{state.status}", kind=action.kind, target=action.target)
+        log.info(f"action.{state.status}", kind=action.kind, target=action.target,
+                 attempts=state.attempts, duration_ms=round((time.monotonic() - began) * 1000, 1))
     store.action_finished(run.run_id, action.id, status=state.status, error=state.error,
                           at=_iso(session.clock()), attempts=state.attempts, fence=run.fence,
                           defer=True)
@@ -429,12 +438,15 @@ def _apply_actions(run: _Run, ctx: Context, on_progress: ProgressFn | None) -> O
     starts; those in flight may finish (stop_grace). One worker runs inline, in plan order.
     """
     import dataclasses
+    from collections import deque
     from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 
     session = run.session
     store = session.store
     journaled = {r.action_id for r in store.list_actions(run.run_id)} if run.resumed else set()
-    store.record_actions(run.run_id, [session.redactor.redact(s.action.to_dict())
+    specs = {spec["id"]: spec for spec in run.specs}
+    store.record_actions(run.run_id, [specs.get(s.action.id) or session.redactor.redact(
+                                          s.action.to_dict())
                                       for s in run.states if s.action.id not in journaled],
                          first_seq=len(journaled))
     run.artifacts.pop("new_actions", None)
@@ -463,7 +475,7 @@ def _apply_actions(run: _Run, ctx: Context, on_progress: ProgressFn | None) -> O
 
     pool = ThreadPoolExecutor(run.concurrency) if run.concurrency > 1 else None
     running: dict[Future[OpsctlError | None], _ActionState] = {}
-    waiting = {s.action.id: s for s in queue}  # insertion-ordered: plan order
+    waiting = deque(queue)  # plan order
     try:
         while waiting or running:
             if session.stop_requested.is_set():
@@ -472,23 +484,25 @@ def _apply_actions(run: _Run, ctx: Context, on_progress: ProgressFn | None) -> O
                 raise KeyboardInterrupt
             want = 1 if pool is None else run.concurrency - len(running)
             picked: list[_ActionState] = []
-            # Scan from the front only as far as needed: usually the first waiting action is
+            blocked_ahead: list[_ActionState] = []
+            # Take from the front only as far as needed: usually the first waiting action is
             # ready, so a long plan is scheduled in linear time.
-            for state in list(waiting.values()):
-                if len(picked) >= want:
-                    break
+            while waiting and len(picked) < want:
+                state = waiting.popleft()
                 deps = dep_states(state)
                 blocked = [d.action.id for d in deps if d.status in ("failed", "skipped")]
                 if len(failures) >= run.max_failures or blocked:
-                    del waiting[state.action.id]
                     skip(state, f"depends on {', '.join(blocked)}, which did not apply"
                          if blocked else None)
                 elif all(d.status in ("applied", "unchanged") for d in deps):
-                    del waiting[state.action.id]
                     picked.append(state)
+                else:
+                    blocked_ahead.append(state)
+            waiting.extendleft(reversed(blocked_ahead))
             if not picked and not running:
-                for state in waiting.values():  # a depends_on cycle: nothing can ever start
-                    skip(state, "dependency cycle among: " + ", ".join(waiting))
+                cycle = ", ".join(s.action.id for s in waiting)
+                for state in waiting:  # a depends_on cycle: nothing can ever start
+                    skip(state, "dependency cycle among: " + cycle)
                 waiting.clear()
                 break
             if pool is None:

@@ -84,12 +84,13 @@ class Logger:
                  level: str = "info", context: dict[str, Any] | None = None) -> None:
         self._sink = sink
         self._processors = processors
+        self._level = level
         self._threshold = LEVELS[level]
         self._context = context or {}
 
     def bind(self, **values: Any) -> Logger:
         return Logger(self._sink, self._processors, context={**self._context, **values},
-                      level=next(k for k, v in LEVELS.items() if v == self._threshold))
+                      level=self._level)
 
     def _log(self, level: str, event: str, values: dict[str, Any]) -> None:
         if LEVELS[level] < self._threshold:

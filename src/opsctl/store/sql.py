@@ -29,6 +29,14 @@ Fence = tuple[str, int]
 """(lock scope, fencing token): journal writes carrying one succeed only while it holds."""
 
 
+_STARTED = ("UPDATE actions SET status = 'started', attempts = attempts + 1, started_at = ? "
+            "WHERE run_id = ? AND action_id = ?")
+_FINISHED_COUNTED = ("UPDATE actions SET status = ?, error = ?, finished_at = ?, attempts = ? "
+                     "WHERE run_id = ? AND action_id = ?")
+_STARTED_AND_FINISHED = ("UPDATE actions SET status = ?, error = ?, finished_at = ?, "
+                         "started_at = ?, attempts = ? WHERE run_id = ? AND action_id = ?")
+
+
 class LeaseLostError(ConflictError):
     """A journal write was refused: this run's lease expired and another run took the scope."""
 
@@ -99,9 +107,23 @@ class SQLStore:
             self._conn.execute("COMMIT")
 
     def _write_deferred(self) -> None:
+        """Write deferred records in order; an action's started + finished pair as one row
+        update (group mode defers both), which halves the statements of a batch."""
         pending, self._deferred = self._deferred, []
-        for statement, params, fence in pending:
+        i = 0
+        while i < len(pending):
+            statement, params, fence = pending[i]
+            if statement is _STARTED and i + 1 < len(pending):
+                after, done, other_fence = pending[i + 1]
+                if after is _FINISHED_COUNTED and other_fence == fence \
+                        and tuple(done[-2:]) == tuple(params[-2:]):
+                    # done: status, error, finished_at, attempts, run_id, action_id
+                    self._fenced_execute(_STARTED_AND_FINISHED,
+                                         (*done[:3], params[0], *done[3:]), fence)
+                    i += 2
+                    continue
             self._fenced_execute(statement, params, fence)
+            i += 1
 
     def _fenced_execute(self, statement: str, params: Sequence[Any], fence: Fence | None) -> None:
         if fence is not None:
@@ -219,12 +241,16 @@ class SQLStore:
 
     # -- action journal -------------------------------------------------------------------
     def record_actions(self, run_id: str, actions: Sequence[dict[str, Any]], first_seq: int = 0) -> None:
+        rows = [(run_id, seq, action["id"], action["kind"], action["target"], self._json(action))
+                for seq, action in enumerate(actions, start=first_seq)]
+        statement = self._sql("INSERT INTO actions (run_id, seq, action_id, kind, target, "
+                              "spec_json, status) VALUES (?, ?, ?, ?, ?, ?, 'pending')")
         with self.transaction():
-            for seq, action in enumerate(actions, start=first_seq):
-                self._execute("INSERT INTO actions (run_id, seq, action_id, kind, target, spec_json, "
-                              "status) VALUES (?, ?, ?, ?, ?, ?, 'pending')",
-                              (run_id, seq, action["id"], action["kind"], action["target"],
-                               self._json(action)))
+            if self.dialect == "postgresql":
+                with self._conn.cursor() as cur:
+                    cur.executemany(statement, rows)
+            else:
+                self._conn.executemany(statement, rows)
 
     def _fenced_update(self, statement: str, params: Sequence[Any], fence: Fence | None,
                        defer: bool = False) -> None:
@@ -254,9 +280,7 @@ class SQLStore:
 
     def action_started(self, run_id: str, action_id: str, at: str, fence: Fence | None = None,
                        ) -> None:
-        self._fenced_update("UPDATE actions SET status = 'started', attempts = attempts + 1, "
-                            "started_at = ? WHERE run_id = ? AND action_id = ?",
-                            (at, run_id, action_id), fence)
+        self._fenced_update(_STARTED, (at, run_id, action_id), fence)
 
     def action_finished(self, run_id: str, action_id: str, *, status: str, error: str | None,
                         at: str, attempts: int | None = None, fence: Fence | None = None,
@@ -267,8 +291,7 @@ class SQLStore:
                                 (status, self.redactor.redact(error), at, run_id, action_id), fence,
                                 defer)
         else:
-            self._fenced_update("UPDATE actions SET status = ?, error = ?, finished_at = ?, "
-                                "attempts = ? WHERE run_id = ? AND action_id = ?",
+            self._fenced_update(_FINISHED_COUNTED,
                                 (status, self.redactor.redact(error), at, attempts, run_id,
                                  action_id), fence, defer)
 
