@@ -102,4 +102,38 @@ MIGRATIONS: tuple[Migration, ...] = (
             at TEXT NOT NULL
         )""",
     )),
+    Migration(3, "hash-chained audit trail, approvals", (
+        """CREATE TABLE audit_events (
+            seq INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            at TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            run_id TEXT,
+            plan_id TEXT,
+            actor TEXT NOT NULL,
+            payload_json TEXT NOT NULL,
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL
+        )""",
+        "CREATE INDEX audit_events_by_run ON audit_events (run_id, seq)",
+        """CREATE TABLE audit_head (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            seq INTEGER NOT NULL,
+            hash TEXT NOT NULL
+        )""",
+        "INSERT INTO audit_head (id, seq, hash) VALUES "
+        "(1, 0, '0000000000000000000000000000000000000000000000000000000000000000')",
+        """CREATE TABLE approvals (
+            id TEXT PRIMARY KEY,
+            plan_id TEXT NOT NULL,
+            fingerprint TEXT NOT NULL,
+            decision TEXT NOT NULL CHECK (decision IN ('approved', 'rejected')),
+            actor TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            expires_at TEXT,
+            UNIQUE (plan_id, actor)
+        )""",
+        "CREATE INDEX approvals_by_plan ON approvals (plan_id)",
+    )),
 )

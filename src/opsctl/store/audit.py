@@ -1,0 +1,285 @@
+"""The audit trail: append-only events linked by a SHA-256 hash chain.
+
+Each event carries a gap-free sequence number and ``hash = sha256(prev_hash + canonical JSON of
+its content)``, where the content is ``{seq, id, at, kind, run_id, plan_id, actor, payload}`` and
+the first event's ``prev_hash`` is :data:`GENESIS_HASH`. The single-row ``audit_head`` table holds
+the newest (seq, hash) and moves in the same transaction as each append, so deleting the newest
+events is as visible as editing, deleting, inserting or reordering any other.
+
+Anyone who can write the database *and* recompute hashes can rewrite the whole trail, head
+included; publishing :attr:`ChainReport.head_hash` somewhere else (a ticket, a log sink) anchors
+everything up to it.
+
+Payloads are redacted with the store's redactor before they are hashed, so the stored row and
+its hash agree and no registered secret is ever written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from collections.abc import Iterator, Mapping
+from dataclasses import asdict, dataclass, replace
+from datetime import UTC, datetime
+from typing import Any, NamedTuple
+
+from opsctl.store.sql import SQLStore
+
+GENESIS_HASH = "0" * 64
+"""The ``prev_hash`` of event 1 (and the head of an empty trail)."""
+
+# Serialises appenders on PostgreSQL; SQLite's BEGIN IMMEDIATE already admits one writer.
+_APPEND_LOCK_KEY = 7270112
+_COLUMNS = "seq, id, at, kind, run_id, plan_id, actor, payload_json, prev_hash, hash"
+
+
+@dataclass(frozen=True)
+class AuditEvent:
+    """One recorded event, as stored."""
+
+    seq: int
+    id: str
+    at: str
+    kind: str
+    run_id: str | None
+    plan_id: str | None
+    actor: str
+    payload: dict[str, object]
+    prev_hash: str
+    hash: str
+
+    def content(self) -> dict[str, object]:
+        """The fields the hash covers."""
+        return {"seq": self.seq, "id": self.id, "at": self.at, "kind": self.kind,
+                "run_id": self.run_id, "plan_id": self.plan_id, "actor": self.actor,
+                "payload": self.payload}
+
+    def to_dict(self) -> dict[str, object]:
+        return {**self.content(), "prev_hash": self.prev_hash, "hash": self.hash}
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    """The outcome of :func:`verify_chain`.
+
+    ``events`` counts the events verified good, up to the first bad one. ``head_hash`` is the
+    hash of the newest good event (None for an empty trail): when ``ok``, the value to anchor.
+    """
+
+    ok: bool
+    events: int
+    first_bad_seq: int | None
+    first_bad_id: str | None
+    problem: str | None
+    head_hash: str | None
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def canonical_json(value: object) -> str:
+    """The one JSON text of ``value`` the hash chain is computed over."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def event_hash(prev_hash: str, content: Mapping[str, object]) -> str:
+    """``sha256(prev_hash + canonical JSON of content)``, as 64 hex digits."""
+    text = prev_hash + canonical_json(dict(content))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class _Head(NamedTuple):
+    seq: int
+    hash: str
+
+
+_GENESIS_HEAD = _Head(0, GENESIS_HASH)
+
+
+# -- appending ----------------------------------------------------------------------------
+def append_event(store: SQLStore, kind: str, *, actor: str, payload: Mapping[str, object],
+                 run_id: str | None = None, plan_id: str | None = None,
+                 at: datetime | None = None) -> AuditEvent:
+    """Record one event at the end of the chain, in one transaction, and return it.
+
+    ``at`` defaults to the time the append lock is held, so timestamps follow ``seq``; it is
+    stored in UTC with microseconds, so timestamps sort as text.
+    """
+    if not kind:
+        raise ValueError("an audit event needs a kind")
+    if at is not None and at.utcoffset() is None:
+        raise ValueError("an audit event's time must be timezone-aware")
+    payload_json = _stored_payload(store, payload)
+    with store.transaction():
+        if store.dialect == "postgresql":
+            store._execute(f"SELECT pg_advisory_xact_lock({_APPEND_LOCK_KEY})")
+        head = _read_head(store)
+        if head is None:  # the head row was deleted: continue from the newest event instead
+            rows = store._rows("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1")
+            head = _Head(int(rows[0]["seq"]), str(rows[0]["hash"])) if rows else _GENESIS_HEAD
+            store._execute("INSERT INTO audit_head (id, seq, hash) VALUES (1, ?, ?)", head)
+        # Built from the row it becomes, as verify_chain rebuilds it, so both hash the same.
+        event = _event_from_row({
+            "seq": head.seq + 1, "id": f"evt_{uuid.uuid4().hex}",
+            "at": (at or datetime.now(UTC)).astimezone(UTC).isoformat(timespec="microseconds"),
+            "kind": kind,
+            "run_id": run_id, "plan_id": plan_id, "actor": store.redactor.redact_text(actor),
+            "payload_json": payload_json, "prev_hash": head.hash, "hash": ""})
+        event = replace(event, hash=event_hash(event.prev_hash, event.content()))
+        store._execute(f"INSERT INTO audit_events ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       (event.seq, event.id, event.at, event.kind, event.run_id, event.plan_id,
+                        event.actor, payload_json, event.prev_hash, event.hash))
+        store._execute("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1",
+                       (event.seq, event.hash))
+    return event
+
+
+def _stored_payload(store: SQLStore, payload: Mapping[str, object]) -> str:
+    # To JSON types first, then redact: a value whose str() holds a secret (an exception, a
+    # URL object) is masked too, where redacting first would let it through.
+    plain = json.loads(json.dumps(dict(payload), default=str))
+    return canonical_json(store.redactor.redact(plain))
+
+
+# -- reading ------------------------------------------------------------------------------
+def iter_events(store: SQLStore, *, since_seq: int = 0, run_id: str | None = None,
+                page: int = 1000) -> Iterator[AuditEvent]:
+    """Events with ``seq > since_seq`` (of one run, if given) in order, ``page`` rows a query."""
+    after = since_seq
+    while True:
+        where = "seq > ?"
+        params: list[object] = [after]
+        if run_id is not None:
+            where += " AND run_id = ?"
+            params.append(run_id)
+        rows = store._rows(f"SELECT {_COLUMNS} FROM audit_events WHERE {where} ORDER BY seq LIMIT ?",
+                           [*params, page])
+        for row in rows:
+            yield _event_from_row(row)
+        if len(rows) < page:
+            return
+        after = int(rows[-1]["seq"])
+
+
+def _event_from_row(row: Mapping[str, Any]) -> AuditEvent:
+    payload = _parse_payload(row["payload_json"])
+    return AuditEvent(seq=int(row["seq"]), id=row["id"], at=row["at"], kind=row["kind"],
+                      run_id=row["run_id"], plan_id=row["plan_id"], actor=row["actor"],
+                      payload=payload if payload is not None else {},
+                      prev_hash=row["prev_hash"], hash=row["hash"])
+
+
+def _parse_payload(raw: object) -> dict[str, object] | None:
+    try:
+        value = json.loads(raw) if isinstance(raw, str) else None
+    except ValueError:
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def _read_head(store: SQLStore) -> _Head | None:
+    rows = store._rows("SELECT seq, hash FROM audit_head WHERE id = 1")
+    return _Head(int(rows[0]["seq"]), str(rows[0]["hash"])) if rows else None
+
+
+# -- verifying ----------------------------------------------------------------------------
+class _Chain:
+    """Checks events handed to it in seq order; remembers the newest good one."""
+
+    def __init__(self) -> None:
+        self.seq = 0
+        self.id: str | None = None
+        self.hash = GENESIS_HASH
+        self.count = 0
+
+    def problem_with(self, row: Mapping[str, Any]) -> str | None:
+        seq, name = int(row["seq"]), f"event {row['seq']} ({row['id']})"
+        expected = self.seq + 1
+        if seq > expected:
+            missing = (f"event {expected}" if seq == expected + 1
+                       else f"events {expected}..{seq - 1}")
+            after = f"event {self.seq}" if self.seq else "the start of the trail"
+            return f"{name}: follows {after} ({missing} missing: deleted?)"
+        if seq < expected:
+            return f"{name}: sequence number {seq} is out of order, {expected} expected (inserted?)"
+        if row["prev_hash"] != self.hash:
+            previous = f"event {self.seq}'s hash" if self.seq else "the genesis hash"
+            return f"{name}: prev_hash does not match {previous} (inserted or reordered?)"
+        payload = _parse_payload(row["payload_json"])
+        if payload is None:
+            return f"{name}: payload is not a JSON object (edited?)"
+        event = _event_from_row(row)
+        if event_hash(event.prev_hash, event.content()) != row["hash"]:
+            return f"{name}: hash does not match its content (edited?)"
+        self.seq, self.id, self.hash = seq, str(row["id"]), str(row["hash"])
+        self.count += 1
+        return None
+
+
+def verify_chain(store: SQLStore, *, page: int = 1000) -> ChainReport:
+    """Recompute the chain from event 1 to the head, ``page`` events a query; name the first break.
+
+    Safe while events are appended: the walk follows the head as it moves, and an event past
+    the head is reported only if the head, read after the event was seen, still lies behind
+    it (an append moves both in one transaction).
+    """
+    chain = _Chain()
+
+    def bad(seq: int | None, event_id: str | None, problem: str) -> ChainReport:
+        return ChainReport(False, chain.count, seq, event_id, problem,
+                           chain.hash if chain.count else None)
+
+    head = _read_head(store)
+    lower: int | None = None  # the first walk has no lower bound: it sees a forged seq <= 0 too
+    while True:
+        for row in _rows_between(store, lower, head.seq if head else None, page):
+            problem = chain.problem_with(row)
+            if problem:
+                return bad(int(row["seq"]), str(row["id"]), problem)
+        lower = chain.seq
+        if head is None:
+            return bad(None, None, "the audit head record is missing (deleted?)")
+        if chain.seq < head.seq:
+            first = chain.seq + 1
+            missing = f"event {first}" if first == head.seq else f"events {first}..{head.seq}"
+            after = f"event {chain.seq}" if chain.seq else "the start of the trail"
+            return bad(first, None, f"{missing} missing after {after} (truncated?)")
+        if chain.hash != head.hash and not chain.seq:
+            return bad(None, None, "the audit head of an empty trail is not the genesis hash "
+                       "(events deleted?)")
+        if chain.hash != head.hash:
+            return bad(chain.seq, chain.id, f"event {chain.seq} ({chain.id}): hash does not match "
+                       "the audit head's (edited and rehashed?)")
+        beyond = store._rows("SELECT seq, id FROM audit_events WHERE seq > ? ORDER BY seq LIMIT 1",
+                             (head.seq,))
+        if not beyond:
+            return ChainReport(True, chain.count, None, None, None,
+                               chain.hash if chain.count else None)
+        newer = _read_head(store)
+        if newer is None or newer.seq < int(beyond[0]["seq"]):
+            return bad(int(beyond[0]["seq"]), str(beyond[0]["id"]),
+                       f"event {beyond[0]['seq']} ({beyond[0]['id']}): lies beyond the audit head "
+                       f"at event {head.seq} (appended outside opsctl?)")
+        head = newer
+
+
+def _rows_between(store: SQLStore, lower: int | None, upper: int | None,
+                  page: int) -> Iterator[dict[str, Any]]:
+    """Raw rows with lower < seq <= upper (unbounded where None), in seq order."""
+    while True:
+        where: list[str] = []
+        params: list[int] = []
+        if lower is not None:
+            where.append("seq > ?")
+            params.append(lower)
+        if upper is not None:
+            where.append("seq <= ?")
+            params.append(upper)
+        clause = f"WHERE {' AND '.join(where)} " if where else ""
+        rows = store._rows(f"SELECT {_COLUMNS} FROM audit_events {clause}ORDER BY seq LIMIT ?",
+                           [*params, page])
+        yield from rows
+        if len(rows) < page:
+            return
+        lower = int(rows[-1]["seq"])
