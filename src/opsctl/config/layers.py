@@ -20,7 +20,7 @@ ENV_PREFIX = "OPSCTL_"
 SECRET_ENV_PREFIX = "OPSCTL_SECRET_"
 # Scalar settings that environment variables may set (OPSCTL_<NAME>).
 ENV_KEYS = ("state_dir", "store_url", "plan_ttl", "lock_ttl", "journal_mode", "stop_grace", "plan_signing_key", "log_format", "log_level",
-            "format", "actor")
+            "format", "actor", "policy_file")
 LIST_ENV_KEYS = ("automations", "python_path")
 DEFAULTS: dict[str, Any] = {
     "automations": [],
@@ -39,8 +39,12 @@ DEFAULTS: dict[str, Any] = {
     "secrets": {},
     "retry": {},
     "automation": {},
+    "policy_file": None,
+    "policy": None,
+    "groups": {},
+    "permissions": None,
 }
-PATH_KEYS = ("state_dir",)
+PATH_KEYS = ("state_dir", "policy_file")
 PATH_LIST_KEYS = ("python_path",)
 
 

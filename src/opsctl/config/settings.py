@@ -39,6 +39,13 @@ class Settings(BaseModel):
     retry: dict[str, Any] = Field(description="Default retry policy: attempts, base, cap, deadline, timeout")
     secrets: dict[str, SecretStr] = Field(description="Named secrets for automations (ctx.secrets)")
     automation: dict[str, dict[str, Any]] = Field(description="Per-automation settings (ctx.config)")
+    policy_file: Path | None = Field(
+        description="Policy rules (YAML or JSON); default: policy.yaml beside opsctl.toml, if any")
+    policy: dict[str, Any] | None = Field(
+        description="Policy rules inline (the [policy] table), instead of a policy file")
+    groups: dict[str, list[str]] = Field(description="Groups of actors: name = [actor, ...]")
+    permissions: dict[str, Any] | None = Field(
+        description="Role grants ([[permissions.grants]]); none configured: no role checks")
 
     @field_validator("plan_ttl", "lock_ttl", "stop_grace", mode="before")
     @classmethod

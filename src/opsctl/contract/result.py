@@ -67,6 +67,15 @@ class Timing(_Strict):
     duration_ms: int = Field(ge=0)
 
 
+class PolicyDecision(_Strict):
+    effect: Literal["allow", "deny", "require_approval"]
+    rule: str = Field(description="The rule that decided, or 'default'")
+    reason: str
+    matched: list[str] = Field(description="Every rule that matched, in file order")
+    approvals_required: int
+    approvers: list[str]
+
+
 class ResultDocument(_Strict):
     """What ``--format json`` prints: exactly one per command, on stdout."""
 
@@ -85,6 +94,8 @@ class ResultDocument(_Strict):
     summary: Summary
     warnings: list[str]
     error: ResultError | None
+    policy: PolicyDecision | None = Field(
+        default=None, description="The policy decision at the gate; null when no policy is set")
     artifacts: dict[str, Any]
     timing: Timing
 

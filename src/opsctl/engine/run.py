@@ -82,7 +82,10 @@ class _Run:
     artifacts: dict[str, Any] = field(default_factory=dict)
     resumed: bool = False
     fence: Any = None
-    policy: Any = None
+    policy: Any = None          # the retry policy
+    decision: Any = None        # the policy decision of the gate (None: no policy configured)
+    approval_plan: tuple[str, str, str | None] | None = None  # (plan id, fingerprint, requester)
+    audit: list[Any] = field(default_factory=list)  # audit events not yet appended
     max_failures: int = 1
     concurrency: int = 1
 
@@ -164,7 +167,7 @@ def error_document(error: OpsctlError, *, mode: Mode, automation: str | None, st
         "contract_version": None, "mode": mode, "status": _status_for(error),
         "exit_code": error.exit_code, "actor": actor, "idempotency_key": None, "replayed": False,
         "request": None, "plan": None, "summary": _summary([]), "warnings": [],
-        "error": error_block(error), "artifacts": {},
+        "error": error_block(error), "policy": None, "artifacts": {},
         "timing": {"started_at": _iso(started_at), "finished_at": _iso(finished_at),
                    "duration_ms": max(0, int((finished_at - started_at).total_seconds() * 1000))},
     })
@@ -209,6 +212,7 @@ def _document(run: _Run, status: str, exit_code: int, error: OpsctlError | None)
         "summary": _summary(run.states),
         "warnings": list(run.warnings),
         "error": error_block(error) if error else None,
+        "policy": _decision_doc(run.decision) if run.decision is not None else None,
         "artifacts": dict(run.artifacts),
         "timing": {"started_at": _iso(started), "finished_at": _iso(finished),
                    "duration_ms": max(0, int((finished - started).total_seconds() * 1000))},
@@ -248,6 +252,8 @@ def _start(session: Session, automation: Automation[Any], mode: Mode, request: A
         session.store.reopen_run(run.run_id)
         session.log.info("run.resumed", run_id=run.run_id, automation=automation.name,
                          step="validate", previous_status=resume["status"], actor=session.actor)
+        _audit(run, "run.resumed", previous_status=resume["status"],
+               identity=session.identity.to_dict())
         return run
     session.store.create_run({
         "id": run.run_id, "automation": automation.name, "contract_version": automation.version,
@@ -258,6 +264,8 @@ def _start(session: Session, automation: Automation[Any], mode: Mode, request: A
     })
     session.log.info("run.started", run_id=run.run_id, automation=automation.name, mode=mode,
                      step="validate", actor=session.actor, idempotency_key=key)
+    _audit(run, "request.received", mode=mode, contract_version=automation.version,
+           request=request_doc, idempotency_key=key, identity=session.identity.to_dict())
     return run
 
 
@@ -296,6 +304,8 @@ def _make_plan(run: _Run, ctx: Context) -> Plan:
                   else [_ActionState(a) for a in actions])
     run.session.store.set_run_plan(run.run_id, fingerprint)
     ctx.log.info("plan.created", fingerprint=fingerprint, actions=len(actions))
+    _audit(run, "plan.created", fingerprint=fingerprint, actions=len(actions),
+           kinds=_kind_counts(actions))
     return plan
 
 
@@ -330,6 +340,8 @@ def _plan_from_journal(run: _Run, ctx: Context, journal: list[Any]) -> Plan:
     run.session.store.set_run_plan(run.run_id, fingerprint)
     ctx.log.info("plan.resumed", fingerprint=fingerprint, actions=len(actions),
                  finished=skipped, source="journal")
+    _audit(run, "plan.created", fingerprint=fingerprint, actions=len(actions),
+           kinds=_kind_counts(list(actions)), source="journal", finished=skipped)
     return plan
 
 
@@ -372,8 +384,79 @@ def _resume_states(run: _Run, fresh: list[Action], journal: list[Any]) -> list[_
 
 
 def _gate(run: _Run, ctx: Context) -> None:
-    """The boundary between plan and apply. Policy and approvals plug in here."""
-    ctx.log.bind(step="gate").info("gate.passed", checks=[])
+    """The boundary between plan and apply: the policy decision, then approvals (apply only).
+
+    The decision is recorded (result, audit) before it is enforced, so a denial is on record.
+    """
+    from opsctl.governance.gate import (
+        approval_summary,
+        decide,
+        enforce,
+        governance_for,
+        refuse_rejected,
+        require_approvals,
+    )
+
+    session = run.session
+    assert run.plan is not None
+    log = ctx.log.bind(step="gate")
+    governance = governance_for(session)
+    now = session.clock()
+    decision = decide(session, governance, automation=run.automation.name,
+                      version=run.automation.version, request_doc=run.request_doc,
+                      actor=session.actor, actions=run.plan.actions, now=now)
+    checks: list[str] = []
+    if decision is not None:
+        run.decision = decision
+        shown = _decision_doc(decision)
+        _audit(run, "policy.decision", **shown)
+        log.info("policy.decision", effect=decision.effect, rule=decision.rule,
+                 matched=list(decision.matched))
+        checks.append(f"policy:{decision.effect}:{decision.rule}")
+        enforce(decision)
+    if run.mode == "apply" and run.plan.has_changes:
+        if run.approval_plan is not None:
+            refuse_rejected(session, run.approval_plan[0], run.approval_plan[1], now)
+        approval = run.approval_plan or (None, run.plan.fingerprint, None)
+        status = require_approvals(session, governance, decision, plan_id=approval[0],
+                                   fingerprint=approval[1], requester=approval[2], now=now)
+        if status is not None:
+            run.artifacts["approvals"] = status.to_dict()
+            checks.append(f"approvals:{len(status.approved_by)}/{status.needed}")
+    elif decision is not None and decision.effect == "require_approval" and run.plan.has_changes:
+        run.warnings.append(f"applying this plan needs approval: {approval_summary(decision)}")
+    log.info("gate.passed", checks=checks)
+
+
+def _decision_doc(decision: Any) -> dict[str, Any]:
+    """The decision as results and the audit show it (``policy check`` adds the explanation)."""
+    return {"effect": decision.effect, "rule": decision.rule, "reason": decision.reason,
+            "matched": list(decision.matched), "approvals_required": decision.approvals
+            if decision.effect == "require_approval" else 0,
+            "approvers": list(decision.approvers)}
+
+
+def _kind_counts(actions: list[Action]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for action in actions:
+        counts[action.kind] = counts.get(action.kind, 0) + 1
+    return counts
+
+
+def _audit(run: _Run, event: str, **payload: Any) -> None:
+    """Queue an audit event of this run; :func:`_flush_audit` appends the queue in one commit."""
+    from opsctl.store.audit import NewEvent
+
+    run.audit.append(NewEvent(event, run.session.actor, payload, run_id=run.run_id,
+                              plan_id=run.artifacts.get("plan_id")))
+
+
+def _flush_audit(run: _Run) -> None:
+    if run.audit:
+        from opsctl.store.audit import append_events
+
+        events, run.audit = run.audit, []
+        append_events(run.session.store, events)
 
 
 def _bug(run: _Run, exc: Exception, what: str, step: str) -> OpsctlError:
@@ -630,11 +713,33 @@ def _finish(run: _Run, status: str, exit_code: int, error: OpsctlError | None,
     run.session.store.finish_run(run.run_id, status=status, exit_code=exit_code, result=doc,
                                  error_type=error.error_type if error else None,
                                  finished_at=doc["timing"]["finished_at"])
+    _audit_actions(run)
+    _audit(run, "run.finished", status=status, exit_code=exit_code, summary=doc["summary"],
+           error=doc["error"])
+    _flush_audit(run)
     log = run.session.log.error if error is not None else run.session.log.info
     log("run.finished", run_id=run.run_id, automation=run.automation.name, status=status,
         exit_code=exit_code, step="result", error=error.message if error else None,
         error_type=error.error_type if error else None)
     return RunOutcome(doc, exit_code)
+
+
+def _audit_actions(run: _Run) -> None:
+    """One audit event per action applied or failed in this run (a resumed run also records
+    those its killed predecessor finished, once)."""
+    if run.mode != "apply":
+        return
+    seen: set[str] = set()
+    if run.resumed:
+        from opsctl.store.audit import iter_events
+
+        seen = {str(e.payload.get("action")) for e in iter_events(run.session.store,
+                                                                   run_id=run.run_id)
+                if e.kind in ("action.applied", "action.failed")}
+    for state in run.states:
+        if state.status in ("applied", "failed") and state.action.id not in seen:
+            _audit(run, f"action.{state.status}", action=state.action.id, kind=state.action.kind,
+                   target=state.action.target, attempts=state.attempts, error=state.error)
 
 
 def _write_plan_file(run: _Run, out: Path) -> None:
@@ -726,6 +831,7 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
     policy = retry_policy_for(session, automation)
     request_doc, secrets = canonical_request(request, _secret_digest(session.signing_key()))
     session.redactor.add(*secrets)
+    _check_permission(session, automation, "plan" if mode == "plan" else "apply", request_doc)
     key = idempotency_key or derived_run_key(automation, request_doc)
     key_source = "caller" if idempotency_key else "derived"
     run_id = new_run_id()
@@ -759,6 +865,13 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
         lease.start_heartbeat()
         run.fence = lease.fence
         run.artifacts["lock"] = {"scope": lease.scope, "token": lease.token}
+        _audit(run, "lock.acquired", scope=lease.scope, token=lease.token)
+    approved = plan_id or (prior.get("plan_id") if prior is not None else None)
+    if approved:
+        saved = session.store.plan_document(str(approved))
+        if saved is not None:
+            run.approval_plan = (str(approved), expected_fingerprint or str(saved["fingerprint"]),
+                                 saved.get("created_by"))
     try:
         try:
             plan = _make_plan(run, ctx)
@@ -770,6 +883,11 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
             if mode == "plan" or dry_run:
                 if out is not None:
                     _write_plan_file(run, out)
+                    if run.decision is not None and run.decision.effect == "require_approval" \
+                            and plan.has_changes:
+                        run.warnings.append(
+                            f"approve it with `opsctl approve {run.artifacts['plan_id']} "
+                            "--reason TEXT`, then `opsctl apply --plan` it")
                 if plan.has_changes:
                     return _finish(run, "changes_planned", ExitCode.CHANGES_PLANNED, None, ctx)
                 return _finish(run, "no_changes", ExitCode.SUCCESS, None, ctx)
@@ -780,6 +898,7 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
             if plan_id is not None:
                 session.store.set_run_plan(run.run_id, plan.fingerprint, plan_id)
                 run.artifacts["plan_id"] = plan_id
+            _flush_audit(run)  # what was asked, planned and decided is on record before apply
             failure = _apply_actions(run, ctx, on_progress)
             if failure is None:
                 failure = _verify(run, ctx)
@@ -808,6 +927,25 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
     finally:
         if lease is not None:
             lease.release()
+
+
+def _check_permission(session: Session, automation: Automation[Any], permission: Any,
+                      request_doc: Mapping[str, Any]) -> None:
+    """Exit 6 unless the actor's roles allow ``permission`` here; a refusal is audited."""
+    from opsctl.governance.gate import environment_of, governance_for
+
+    environment = environment_of(request_doc)
+    try:
+        governance_for(session).check(session.actor, permission, automation=automation.name,
+                                      environment=environment)
+    except OpsctlError as exc:
+        from opsctl.store.audit import append_event
+
+        append_event(session.store, "permission.denied", actor=session.actor,
+                     payload={"automation": automation.name, "permission": permission,
+                              "environment": environment, "message": exc.message})
+        exc.step = "gate"
+        raise
 
 
 # -- saved plans -------------------------------------------------------------------------------

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 import os
 import threading
 from collections.abc import Callable, Mapping
@@ -16,6 +15,7 @@ from opsctl.config.layers import Layers, load_layers
 from opsctl.config.redact import Redactor, url_password
 from opsctl.config.settings import Settings, validate_settings
 from opsctl.errors import StateDirError
+from opsctl.governance.identity import Identity, resolve_identity
 from opsctl.observe.log import EventDict, Logger, make_logger
 from opsctl.store.sql import SQLStore, open_store
 
@@ -26,14 +26,6 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-def resolve_actor(settings: Settings, env: Mapping[str, str]) -> str:
-    """OPSCTL_ACTOR / config ``actor``, else the OS user."""
-    if settings.actor:
-        return settings.actor
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return env.get("USER") or f"uid:{os.getuid()}"
 
 
 @dataclass
@@ -42,7 +34,7 @@ class Session:
     settings: Settings
     redactor: Redactor
     log: Logger
-    actor: str
+    identity: Identity
     clock: Callable[[], datetime]
     env: Mapping[str, str]
     stop_requested: threading.Event = field(default_factory=threading.Event)
@@ -56,6 +48,11 @@ class Session:
         elif self.stop_requested.wait(seconds):
             raise KeyboardInterrupt
     _catalog: Catalog | None = field(default=None, repr=False)
+
+    @property
+    def actor(self) -> str:
+        return self.identity.actor
+
     _store: SQLStore | None = field(default=None, repr=False)
 
     @property
@@ -123,4 +120,5 @@ def open_session(
     log = make_logger(redactor=redactor, log_format=settings.log_format, level=settings.log_level,
                       sink=log_sink, stream=log_stream)
     return Session(layers=layers, settings=settings, redactor=redactor, log=log,
-                   actor=resolve_actor(settings, env), clock=clock or utcnow, env=env)
+                   identity=resolve_identity(env, settings.actor), clock=clock or utcnow,
+                   env=env)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
@@ -98,6 +98,17 @@ _GENESIS_HEAD = _Head(0, GENESIS_HASH)
 
 
 # -- appending ----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class NewEvent:
+    """An event to append: what happened, who did it, and what it concerns."""
+
+    kind: str
+    actor: str
+    payload: Mapping[str, object]
+    run_id: str | None = None
+    plan_id: str | None = None
+
+
 def append_event(store: SQLStore, kind: str, *, actor: str, payload: Mapping[str, object],
                  run_id: str | None = None, plan_id: str | None = None,
                  at: datetime | None = None) -> AuditEvent:
@@ -106,33 +117,56 @@ def append_event(store: SQLStore, kind: str, *, actor: str, payload: Mapping[str
     ``at`` defaults to the time the append lock is held, so timestamps follow ``seq``; it is
     stored in UTC with microseconds, so timestamps sort as text.
     """
-    if not kind:
-        raise ValueError("an audit event needs a kind")
+    with store.transaction():
+        [event] = append_in_transaction(
+            store, [NewEvent(kind, actor, payload, run_id, plan_id)], at=at)
+    return event
+
+
+def append_events(store: SQLStore, events: Sequence[NewEvent]) -> list[AuditEvent]:
+    """Record several events in order, in one transaction (one commit for a batch)."""
+    if not events:
+        return []
+    with store.transaction():
+        return append_in_transaction(store, events)
+
+
+def append_in_transaction(store: SQLStore, events: Sequence[NewEvent], *,
+                          at: datetime | None = None) -> list[AuditEvent]:
+    """Append inside the caller's open transaction, so an event commits with what it records
+    (an approval row, a broken lease) or not at all."""
+    for new in events:
+        if not new.kind:
+            raise ValueError("an audit event needs a kind")
     if at is not None and at.utcoffset() is None:
         raise ValueError("an audit event's time must be timezone-aware")
-    payload_json = _stored_payload(store, payload)
-    with store.transaction():
-        if store.dialect == "postgresql":
-            store._execute(f"SELECT pg_advisory_xact_lock({_APPEND_LOCK_KEY})")
-        head = _read_head(store)
-        if head is None:  # the head row was deleted: continue from the newest event instead
-            rows = store._rows("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1")
-            head = _Head(int(rows[0]["seq"]), str(rows[0]["hash"])) if rows else _GENESIS_HEAD
-            store._execute("INSERT INTO audit_head (id, seq, hash) VALUES (1, ?, ?)", head)
+    payloads = [_stored_payload(store, new.payload) for new in events]
+    if store.dialect == "postgresql":
+        store._execute(f"SELECT pg_advisory_xact_lock({_APPEND_LOCK_KEY})")
+    head = _read_head(store)
+    if head is None:  # the head row was deleted: continue from the newest event instead
+        rows = store._rows("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1")
+        head = _Head(int(rows[0]["seq"]), str(rows[0]["hash"])) if rows else _GENESIS_HEAD
+        store._execute("INSERT INTO audit_head (id, seq, hash) VALUES (1, ?, ?)", head)
+    stamp = (at or datetime.now(UTC)).astimezone(UTC).isoformat(timespec="microseconds")
+    appended: list[AuditEvent] = []
+    seq, prev = head.seq, head.hash
+    for new, payload_json in zip(events, payloads, strict=True):
+        seq += 1
         # Built from the row it becomes, as verify_chain rebuilds it, so both hash the same.
         event = _event_from_row({
-            "seq": head.seq + 1, "id": f"evt_{uuid.uuid4().hex}",
-            "at": (at or datetime.now(UTC)).astimezone(UTC).isoformat(timespec="microseconds"),
-            "kind": kind,
-            "run_id": run_id, "plan_id": plan_id, "actor": store.redactor.redact_text(actor),
-            "payload_json": payload_json, "prev_hash": head.hash, "hash": ""})
+            "seq": seq, "id": f"evt_{uuid.uuid4().hex}", "at": stamp, "kind": new.kind,
+            "run_id": new.run_id, "plan_id": new.plan_id,
+            "actor": store.redactor.redact_text(new.actor),
+            "payload_json": payload_json, "prev_hash": prev, "hash": ""})
         event = replace(event, hash=event_hash(event.prev_hash, event.content()))
         store._execute(f"INSERT INTO audit_events ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                        (event.seq, event.id, event.at, event.kind, event.run_id, event.plan_id,
                         event.actor, payload_json, event.prev_hash, event.hash))
-        store._execute("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1",
-                       (event.seq, event.hash))
-    return event
+        appended.append(event)
+        prev = event.hash
+    store._execute("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", (seq, prev))
+    return appended
 
 
 def _stored_payload(store: SQLStore, payload: Mapping[str, object]) -> str:

@@ -396,6 +396,11 @@ class SQLStore:
                           "applied_at FROM plans WHERE id = ?", (plan_id,))
         return rows[0] if rows else None
 
+    def plan_document(self, plan_id: str) -> dict[str, Any] | None:
+        """The saved plan document (as written to the plan file, secrets as digests)."""
+        rows = self._rows("SELECT document_json FROM plans WHERE id = ?", (plan_id,))
+        return dict(json.loads(rows[0]["document_json"])) if rows else None
+
     def claim_plan(self, plan_id: str, run_id: str, at: str) -> bool:
         """Mark a saved plan applied by ``run_id``; False if another run already claimed it."""
         with self.transaction():

@@ -1,0 +1,210 @@
+"""The boundary between plan and apply: permissions, the policy decision, and approvals.
+
+:func:`governance_for` loads what is configured once per session: the policy (``policy_file``,
+the ``[policy]`` table, or ``policy.yaml`` beside ``opsctl.toml``), role grants and groups.
+Nothing configured means no role checks and no policy: every plan may be applied.
+
+:func:`decide` evaluates the policy for one plan; :func:`require_approvals` checks, for a plan
+whose decision needs approval, that enough eligible, unexpired approvals of *that plan's
+fingerprint* are recorded, and no rejection.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from opsctl.errors import ApprovalRequiredError, ConfigError, DeniedError
+
+if TYPE_CHECKING:
+    from opsctl.contract.automation import Action
+    from opsctl.engine.session import Session
+    from opsctl.governance.permissions import Permission, Permissions
+    from opsctl.governance.policy import Decision, Policy
+
+POLICY_FILE = "policy.yaml"
+
+
+@dataclass(frozen=True)
+class Governance:
+    policy: Policy | None
+    policy_source: str | None
+    permissions: Permissions | None  # None: no [permissions] configured, no role checks
+    groups: Mapping[str, tuple[str, ...]]
+
+    def groups_of(self, actor: str) -> frozenset[str]:
+        """Groups of ``actor`` from ``[groups]`` in config and the policy's own ``groups``."""
+        found = {name for name, members in self.groups.items() if actor in members}
+        if self.policy is not None:
+            found |= self.policy.groups_of(actor)
+        return frozenset(found)
+
+    def check(self, actor: str, permission: Permission, *, automation: str,
+              environment: str | None) -> None:
+        """Exit 6 unless ``actor`` holds a role granting ``permission`` (when roles are set)."""
+        if self.permissions is not None:
+            self.permissions.check(actor, permission, automation=automation,
+                                   environment=environment)
+
+
+_CACHE: dict[int, Governance] = {}
+
+
+def governance_for(session: Session) -> Governance:
+    """What the session's configuration says about policy and permissions (loaded once)."""
+    cached = _CACHE.get(id(session))
+    if cached is not None:
+        return cached
+    settings, origin = session.settings, session.layers.origin
+    groups = {name: tuple(members) for name, members in settings.groups.items()}
+    policy: Policy | None = None
+    source: str | None = None
+    if settings.policy_file is not None and settings.policy is not None:
+        raise ConfigError("both policy_file and a [policy] table are configured; keep one")
+    if settings.policy is not None:
+        from opsctl.governance.policy import policy_from_mapping
+
+        source = origin.get("policy", "config").split(":", 1)[-1]
+        policy = policy_from_mapping(settings.policy, f"{source} [policy]",
+                                     external_groups=groups)
+    else:
+        path = settings.policy_file
+        if path is None and os.path.isfile(os.path.join(session.layers.root, POLICY_FILE)):
+            path = Path(session.layers.root) / POLICY_FILE
+        if path is not None:
+            from opsctl.governance.policy import load_policy_file
+
+            if not path.is_file():
+                raise ConfigError(f"policy file {path} does not exist (policy_file, from "
+                                  f"{origin.get('policy_file', 'config')})")
+            source = str(path)
+            policy = load_policy_file(path, external_groups=groups)
+    permissions = None
+    if settings.permissions is not None:
+        from opsctl.governance.permissions import load_permissions
+
+        permissions = load_permissions(settings.permissions, dict(groups),
+                                       origin.get("permissions", "config").split(":", 1)[-1])
+    governance = Governance(policy, source, permissions, groups)
+    _CACHE[id(session)] = governance
+    return governance
+
+
+def environment_of(request_doc: Mapping[str, Any]) -> str | None:
+    value = request_doc.get("environment")
+    return value if isinstance(value, str) else None
+
+
+def decide(session: Session, governance: Governance, *, automation: str, version: str,
+           request_doc: Mapping[str, Any], actor: str, actions: Sequence[Action],
+           now: datetime) -> Decision | None:
+    """The policy decision for this plan, or None when no policy is configured."""
+    if governance.policy is None:
+        return None
+    from opsctl.governance.policy import PlanAction, PolicyInput
+
+    planned = []
+    for action in actions:
+        try:
+            planned.append(PlanAction.from_mapping(action.to_dict()))
+        except ValueError as exc:
+            raise ConfigError(f"action {action.id}: {exc}") from None
+    return governance.policy.evaluate(PolicyInput(
+        automation=automation, contract_version=version, request=request_doc, actor=actor,
+        now=now, actions=planned, groups=governance.groups_of(actor)))
+
+
+def enforce(decision: Decision | None) -> None:
+    """A denial is exit 6, naming the rule."""
+    if decision is not None and decision.effect == "deny":
+        raise DeniedError(f"denied by policy rule {decision.rule!r}: {decision.reason}",
+                          step="gate")
+
+
+def approval_summary(decision: Decision) -> str:
+    who = ", ".join(decision.approvers) if decision.approvers else "any approver"
+    return (f"policy rule {decision.rule!r} requires {decision.approvals} approval(s) from "
+            f"{who}" + (f": {decision.reason}" if decision.reason else ""))
+
+
+@dataclass(frozen=True)
+class ApprovalStatus:
+    """The approvals of one plan version that count, and what is missing."""
+
+    approved_by: tuple[str, ...]
+    needed: int
+    ignored: tuple[str, ...]  # recorded but not counted, with why
+
+    @property
+    def satisfied(self) -> bool:
+        return len(self.approved_by) >= self.needed
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"approved_by": list(self.approved_by), "needed": self.needed,
+                "ignored": list(self.ignored), "satisfied": self.satisfied}
+
+
+def approval_status(session: Session, governance: Governance, decision: Decision, *,
+                    plan_id: str, fingerprint: str, requester: str | None,
+                    now: datetime) -> ApprovalStatus:
+    """Count the approvals of ``plan_id`` at ``fingerprint``; exit 6 on a rejection."""
+    from opsctl.governance.approvals import approvals_of
+
+    counted: list[str] = []
+    ignored: list[str] = []
+    for row in approvals_of(session.store, plan_id):
+        who = str(row["actor"])
+        if row["fingerprint"] != fingerprint:
+            ignored.append(f"{who}: approved another version of the plan")
+            continue
+        if row["expires_at"] and datetime.fromisoformat(row["expires_at"]) <= now:
+            ignored.append(f"{who}: approval expired at {row['expires_at']}")
+            continue
+        if row["decision"] == "rejected":
+            raise DeniedError(f"plan {plan_id} was rejected by {who}: {row['reason']}",
+                              step="gate")
+        assert governance.policy is not None
+        if not governance.policy.can_approve(decision, who, requester=requester or "",
+                                             approver_groups=governance.groups_of(who)):
+            ignored.append(f"{who}: not an eligible approver for rule {decision.rule!r}")
+            continue
+        if who not in counted:
+            counted.append(who)
+    return ApprovalStatus(tuple(counted), decision.approvals, tuple(ignored))
+
+
+def refuse_rejected(session: Session, plan_id: str, fingerprint: str, now: datetime) -> None:
+    """Exit 6 when someone rejected this plan version (a rejection vetoes, policy or not)."""
+    from opsctl.governance.approvals import approvals_of
+
+    for row in approvals_of(session.store, plan_id):
+        expired = row["expires_at"] and datetime.fromisoformat(row["expires_at"]) <= now
+        if row["decision"] == "rejected" and row["fingerprint"] == fingerprint and not expired:
+            raise DeniedError(f"plan {plan_id} was rejected by {row['actor']}: {row['reason']}",
+                              step="gate")
+
+
+def require_approvals(session: Session, governance: Governance, decision: Decision | None, *,
+                      plan_id: str | None, fingerprint: str, requester: str | None,
+                      now: datetime) -> ApprovalStatus | None:
+    """Exit 6 unless a decision that needs approval has enough of them for this plan."""
+    if decision is None or decision.effect != "require_approval":
+        return None
+    if plan_id is None:
+        raise ApprovalRequiredError(
+            f"{approval_summary(decision)}. Save the plan (`opsctl plan ... --out plan.json`), "
+            "have it approved (`opsctl approve PLAN_ID --reason ...`), then apply it "
+            "(`opsctl apply --plan plan.json`)", step="gate")
+    status = approval_status(session, governance, decision, plan_id=plan_id,
+                             fingerprint=fingerprint, requester=requester, now=now)
+    if not status.satisfied:
+        have = ", ".join(status.approved_by) or "none"
+        extra = f" (not counted: {'; '.join(status.ignored)})" if status.ignored else ""
+        raise ApprovalRequiredError(
+            f"plan {plan_id} has {len(status.approved_by)} of {status.needed} approval(s) "
+            f"(approved by: {have}){extra}; {approval_summary(decision)}", step="gate")
+    return status
