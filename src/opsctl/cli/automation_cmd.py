@@ -126,6 +126,47 @@ def run_automation_command(entry: CatalogEntry, mode: str, opts: CommonOptions,
     return emit(outcome.document, outcome.exit_code, opts, session)
 
 
+def run_policy_check(entry: CatalogEntry, opts: CommonOptions, values: dict[str, Any], *,
+                     request_file: str | None, at: str | None, actor: str | None) -> int:
+    """``opsctl policy check NAME [FLAGS]``: the decision and why, nothing recorded."""
+    from datetime import datetime
+
+    from opsctl.cli.output import emit_data
+    from opsctl.cli.request_input import load_request_file, merge_request
+    from opsctl.engine.run import check_policy
+    from opsctl.errors import UsageError
+
+    STATE.mode = "plan"
+    STATE.automation = entry.name
+    ctx = click.get_current_context()
+    flags = _collect_flags(entry, ctx, values, have_document=request_file is not None)
+    when = None
+    if at is not None:
+        try:
+            when = datetime.fromisoformat(at)
+        except ValueError:
+            raise UsageError(f"--at {at!r} is not an ISO 8601 time") from None
+        if when.utcoffset() is None:
+            raise UsageError(f"--at {at!r} needs a UTC offset (e.g. +01:00 or Z)")
+    session = open_cli_session(opts)
+    if opts.show_config:
+        return show_config(session)
+    document = load_request_file(request_file) if request_file else {}
+    try:
+        outcome = check_policy(session, session.catalog.load(entry.name),
+                               merge_request(document, flags), at=when, actor=actor)
+    finally:
+        session.close()
+
+    def render(doc: dict[str, Any], stream: Any) -> None:
+        from opsctl.cli.render import render_policy
+
+        render_policy(doc, stream)
+
+    emit_data(outcome.document, opts, session, render)
+    return outcome.exit_code
+
+
 def _epilog(entry: CatalogEntry) -> str:
     scope = ", ".join(entry.lock_scope) or "none"
     return (f"Contract {entry.version}, owner {entry.owner}, effect {entry.effect}, "
@@ -144,7 +185,7 @@ def build_command(entry: CatalogEntry, mode: str) -> click.Command:
                                     "one resumes, another request under it exits 7. 'ci' derives it "
                                     "from the CI job; default: OPSCTL_IDEMPOTENCY_KEY, else a hash "
                                     "of automation, version and request (resumes only)."))
-    if mode != "plan":
+    if mode not in ("plan", "policy"):
         params.append(click.Option(["--wait-lock"], default=None, metavar="DURATION",
                                    type=DurationType(),
                                    help="Wait up to this long for another run's lock on the same "
@@ -165,6 +206,12 @@ def build_command(entry: CatalogEntry, mode: str) -> click.Command:
         params.append(click.Option(["--until-converged"], is_flag=True, default=True,
                                    help="Re-plan after each apply until the plan is empty "
                                         "(always on; kept for scripts that spell it out)."))
+    if mode == "policy":
+        params.append(click.Option(["--at"], metavar="TIME", default=None,
+                                   help="Evaluate at this time (ISO 8601 with a UTC offset, "
+                                        "e.g. 2026-12-24T17:00+01:00); default: now."))
+        params.append(click.Option(["--as", "as_actor"], metavar="ACTOR", default=None,
+                                   help="Evaluate for this actor instead of the current one."))
     if mode == "plan":
         params.append(click.Option(["--out"], metavar="PLAN.json", default=None,
                                    help="Write a signed plan document to apply later with "
@@ -179,9 +226,12 @@ def build_command(entry: CatalogEntry, mode: str) -> click.Command:
                  out: str | None = None, dry_run: bool = False, wait_lock: str | None = None,
                  max_failures: int | None = None, fail_fast: bool = False,
                  max_iterations: int = 5, until_converged: bool = True, concurrency: int = 1,
-                 **values: Any) -> int:
+                 at: str | None = None, as_actor: str | None = None, **values: Any) -> int:
         unknown = set(values) - field_names
         assert not unknown, unknown
+        if mode == "policy":
+            return run_policy_check(entry, opts, values, request_file=request_file, at=at,
+                                    actor=as_actor)
         return run_automation_command(entry, mode if mode in ("plan", "reconcile") else "apply",
                                       opts, values, max_iterations=max_iterations,
                                       concurrency=concurrency,

@@ -132,6 +132,7 @@ def runs_cmd(automation: str | None, status: str | None, limit: int, opts: Commo
     session = open_cli_session(opts)
     if opts.show_config:
         return show_config(session)
+    _may_view(session, automation or "*")
     rows = session.store.list_runs(automation=automation, status=status, limit=limit)
 
     def render(data: list[dict[str, Any]], stream: TextIO) -> None:
@@ -146,10 +147,39 @@ def runs_cmd(automation: str | None, status: str | None, limit: int, opts: Commo
                      opts, session, render)
 
 
+def _may_view(session: Any, automation: str = "*") -> None:
+    from opsctl.governance.gate import governance_for
+
+    governance_for(session).check(session.actor, "view", automation=automation, environment=None)
+
+
+def _artifacts(session: Any, row: dict[str, Any]) -> dict[str, Any]:
+    """Everything kept about one run: request, plan, approvals, policy decision, result,
+    and its audit events (secrets were masked before any of it was stored)."""
+    from opsctl.governance.approvals import approvals_of
+    from opsctl.store.audit import iter_events
+
+    store = session.store
+    plan_id = row.get("plan_id")
+    result = row.get("result") or {}
+    return {
+        "request": row.get("request"),
+        "plan": store.plan_document(plan_id) if plan_id else None,
+        "journal": row["actions"],
+        "approvals": approvals_of(store, plan_id) if plan_id else [],
+        "policy": result.get("policy"),
+        "result": row.get("result"),
+        "audit": [e.to_dict() for e in iter_events(store, run_id=row["id"])],
+    }
+
+
 @click.command("show", short_help="Show one run: its result, actions and runtime.")
 @click.argument("run_id")
+@click.option("--artifacts", is_flag=True, default=False,
+              help="Also the run's artifacts: request, saved plan, approvals, policy decision, "
+                   "result and audit events.")
 @common_options
-def show_cmd(run_id: str, opts: CommonOptions) -> int:
+def show_cmd(run_id: str, artifacts: bool, opts: CommonOptions) -> int:
     """Show RUN_ID (or a unique prefix of at least 6 characters)."""
     from opsctl.errors import UsageError
 
@@ -159,7 +189,10 @@ def show_cmd(run_id: str, opts: CommonOptions) -> int:
     row = session.store.get_run(run_id)
     if row is None:
         raise UsageError(f"no run {run_id!r} in {session.settings.effective_store_url}")
+    _may_view(session, row["automation"])
     row["actions"] = [asdict(a) for a in session.store.list_actions(row["id"])]
+    if artifacts:
+        row["artifacts"] = _artifacts(session, row)
 
     def render(data: dict[str, Any], stream: TextIO) -> None:
         from opsctl.cli.render import render_result
@@ -174,6 +207,22 @@ def show_cmd(run_id: str, opts: CommonOptions) -> int:
         stream.write(f"opsctl {rt.get('opsctl_version')}  python {rt.get('python_version')}  "
                      f"source {str(rt.get('automation_source_hash'))[:19]}  "
                      f"git {rt.get('git_commit') or '-'}\n")
+        kept = data.get("artifacts")
+        if kept:
+            plan = kept.get("plan")
+            if plan:
+                stream.write(f"saved plan {plan['plan_id']} by {plan.get('created_by')} at "
+                             f"{plan['created_at']} ({len(plan.get('actions') or [])} actions)\n")
+            for approval in kept["approvals"]:
+                stream.write(f"{approval['decision']} by {approval['actor']} at "
+                             f"{approval['created_at']}: {approval['reason']}\n")
+            if kept.get("policy"):
+                policy = kept["policy"]
+                stream.write(f"policy {policy['effect']} by rule {policy['rule']}\n")
+            stream.write(f"audit events ({len(kept['audit'])}):\n")
+            for event in kept["audit"]:
+                stream.write(f"  {event['seq']:>6}  {event['at']}  {event['kind']}  "
+                             f"{event['actor']}\n")
 
     return emit_data(row, opts, session, render)
 
@@ -299,10 +348,19 @@ def locks_break(scope: str, reason: str, opts: CommonOptions) -> int:
     session = open_cli_session(opts)
     if opts.show_config:
         return show_config(session)
+    from opsctl.governance.gate import governance_for
+
+    governance_for(session).check(session.actor, "admin", automation=scope.split("/", 1)[0],
+                                  environment=None)
     broken = session.store.break_lease(scope, actor=session.actor, reason=reason,
                                        now=session.clock())
     if broken is None:
         raise UsageError(f"no lock held on {scope!r}")
+    from opsctl.store.audit import append_event
+
+    append_event(session.store, "lock.broken", actor=session.actor,
+                 payload={"scope": scope, "run_id": broken["run_id"], "reason": reason,
+                          "token": broken.get("token")}, run_id=broken["run_id"])
     session.log.warning("lock.broken", scope=scope, run_id=broken["run_id"], reason=reason,
                         actor=session.actor)
     return emit_data({"broken": broken, "by": session.actor, "reason": reason}, opts, session,

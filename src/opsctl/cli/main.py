@@ -49,12 +49,16 @@ def _catalog(ctx: click.Context) -> Any:
 # Built-in verbs load on demand; their one-line help is here so `opsctl --help` imports none.
 BUILTINS: dict[str, tuple[str, str]] = {
     "apply": ("apply_group", "Apply an automation, or a saved plan."),
+    "approve": ("governance_cmds:approve_cmd", "Approve a saved plan (bound to its fingerprint)."),
+    "audit": ("governance_cmds:audit_group", "Verify or export the hash-chained audit trail."),
     "config": ("config_group", "Inspect the resolved configuration."),
     "describe": ("describe_cmd", "Show an automation's contract."),
     "list": ("list_cmd", "List registered automations."),
     "locks": ("locks_group", "List or break run leases."),
     "plan": ("plan_group", "Plan an automation without changing anything."),
+    "policy": ("governance_cmds:policy_group", "Explain the policy decision for a request."),
     "reconcile": ("reconcile_group", "Apply and re-plan until converged."),
+    "reject": ("governance_cmds:reject_cmd", "Reject a saved plan (vetoes applying it)."),
     "resume": ("resume_cmd", "Finish an interrupted or partial run."),
     "runs": ("runs_cmd", "List recorded runs."),
     "schema": ("schema_cmd", "Print JSON Schemas of requests and results."),
@@ -83,10 +87,12 @@ class AutomationGroup(click.Group):
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name in self._verbs():
-            from opsctl.cli import builtins
+            import importlib
 
-            command: click.Command = getattr(builtins, BUILTINS[cmd_name][0])
-            return command
+            module, _, attr = BUILTINS[cmd_name][0].rpartition(":")
+            found: click.Command = getattr(
+                importlib.import_module(f"opsctl.cli.{module or 'builtins'}"), attr)
+            return found
         entry = _catalog(ctx).entries.get(cmd_name)
         if entry is None:
             error = ctx.find_root().meta.get("opsctl.catalog_error")

@@ -82,7 +82,16 @@ def render_result(doc: dict[str, Any], stream: TextIO) -> None:
     error = doc.get("error")
     if error:
         stream.write(_styled(stream, f"error ({error['type']}): {error['message']}", "red") + "\n")
+    policy = doc.get("policy")
+    if policy:
+        line = f"policy: {policy['effect']} (rule {policy['rule']})"
+        if policy["effect"] == "require_approval":
+            line += f", {policy['approvals_required']} approval(s) from " + (
+                ", ".join(policy["approvers"]) or "any approver")
+        stream.write(_styled(stream, line, "red" if policy["effect"] == "deny" else None) + "\n")
     artifacts = doc.get("artifacts") or {}
+    if "plan_file" in artifacts:
+        stream.write(f"plan id {artifacts['plan_id']}\n")
     if "plan_file" in artifacts:
         stream.write(f"plan saved to {artifacts['plan_file']} (expires {artifacts['plan_expires_at']});"
                      f" apply it with: opsctl apply --plan {artifacts['plan_file']}\n")
@@ -117,3 +126,28 @@ class ProgressReporter:
     def close(self) -> None:
         if self._progress is not None:
             self._progress.stop()
+
+
+def render_policy(doc: dict[str, Any], stream: TextIO) -> None:
+    """``opsctl policy check``: the decision, then each rule and condition with what it saw."""
+    stream.write(f"{doc['automation']} {doc['contract_version']} for {doc['actor']} at {doc['at']}"
+                 f" ({doc['plan']['actions']} planned action(s))\n")
+    decision = doc.get("decision")
+    if decision is None:
+        stream.write(doc.get("message", "no policy is configured") + "\n")
+        return
+    effect = decision["effect"]
+    style = {"allow": "green", "deny": "red"}.get(effect, "yellow")
+    stream.write(_styled(stream, f"decision: {effect}", style)
+                 + f" by rule {decision['rule']}: {decision['reason']}\n")
+    if effect == "require_approval":
+        stream.write(f"needs {decision['approvals']} approval(s) from "
+                     f"{', '.join(decision['approvers']) or 'any approver'}"
+                     + (" (self-approval allowed)" if decision.get("allow_self_approval") else "")
+                     + "\n")
+    for rule in decision.get("explain") or []:
+        mark = "matched" if rule["matched"] else "no match"
+        stream.write(f"  rule {rule['rule']} ({rule['decision']}): {mark}\n")
+        for cond in rule.get("conditions") or []:
+            stream.write(f"    {'+' if cond['holds'] else '-'} {cond['condition']}: "
+                         f"{cond['detail']}\n")

@@ -929,6 +929,49 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
             lease.release()
 
 
+def check_policy(session: Session, automation: Automation[Any], data: Mapping[str, Any], *,
+                 at: datetime | None = None, actor: str | None = None) -> RunOutcome:
+    """Explain the policy decision for a request: validate, plan (read-only), evaluate.
+
+    Nothing is recorded and nothing is applied. Exit 0 when applying would be allowed, 6 when
+    it would be denied or needs approval; the document explains every rule and condition.
+    """
+    from opsctl.governance.gate import decide, governance_for
+
+    request = validate_request(automation, data)
+    request_doc, secrets = canonical_request(request, _secret_digest(session.signing_key()))
+    session.redactor.add(*secrets)
+    _check_permission(session, automation, "plan", request_doc)
+    run = _Run(session=session, automation=automation, mode="plan", request=request,
+               request_doc=request_doc, idempotency_key=None)
+    ctx = _context(run)
+    ctx.phase = "plan"
+    try:
+        actions = automation.call_plan(ctx, request)
+    except OpsctlError:
+        raise
+    except Exception as exc:
+        raise _bug(run, exc, "plan() failed", "plan") from exc
+    governance = governance_for(session)
+    who = actor or session.actor
+    when = at or session.clock()
+    decision = decide(session, governance, automation=automation.name, version=automation.version,
+                      request_doc=request_doc, actor=who, actions=actions, now=when)
+    doc: dict[str, Any] = {
+        "automation": automation.name, "contract_version": automation.version, "actor": who,
+        "groups": sorted(governance.groups_of(who)), "at": when.isoformat(),
+        "request": display_request(request_doc), "policy_source": governance.policy_source,
+        "plan": {"actions": len(actions), "kinds": _kind_counts(actions)},
+    }
+    if decision is None:
+        doc["decision"] = None
+        doc["message"] = "no policy is configured: applying is allowed"
+        return RunOutcome(session.redactor.redact(doc), ExitCode.SUCCESS)
+    doc["decision"] = decision.to_dict()
+    return RunOutcome(session.redactor.redact(doc),
+                      ExitCode.SUCCESS if decision.effect == "allow" else ExitCode.DENIED)
+
+
 def _check_permission(session: Session, automation: Automation[Any], permission: Any,
                       request_doc: Mapping[str, Any]) -> None:
     """Exit 6 unless the actor's roles allow ``permission`` here; a refusal is audited."""

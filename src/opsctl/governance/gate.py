@@ -127,8 +127,11 @@ def enforce(decision: Decision | None) -> None:
 
 def approval_summary(decision: Decision) -> str:
     who = ", ".join(decision.approvers) if decision.approvers else "any approver"
-    return (f"policy rule {decision.rule!r} requires {decision.approvals} approval(s) from "
-            f"{who}" + (f": {decision.reason}" if decision.reason else ""))
+    summary = f"policy rule {decision.rule!r} requires {decision.approvals} approval(s) from {who}"
+    # the policy's own wording when the rule gives no reason starts like the summary
+    if decision.reason and not decision.reason.startswith(f"policy rule {decision.rule!r}"):
+        summary += f" ({decision.reason})"
+    return summary
 
 
 @dataclass(frozen=True)

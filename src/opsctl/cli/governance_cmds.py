@@ -1,0 +1,138 @@
+"""Governance verbs: approve, reject, policy check, audit verify, audit export."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any, TextIO
+
+import click
+
+from opsctl.cli.main import AutomationGroup
+from opsctl.cli.options import CommonOptions, common_options, open_cli_session, show_config
+from opsctl.cli.output import emit_data
+
+
+def _decide(ref: str, reason: str, opts: CommonOptions, *, approve: bool) -> int:
+    from opsctl.governance.approvals import decide_plan
+
+    session = open_cli_session(opts)
+    if opts.show_config:
+        return show_config(session)
+    try:
+        record = decide_plan(session, ref, approve=approve, reason=reason)
+    finally:
+        session.close()
+
+    def render(data: dict[str, Any], stream: TextIO) -> None:
+        stream.write(f"{data['actor']} {data['decision']} plan {data['plan_id']} "
+                     f"(fingerprint {data['fingerprint'][:19]}, valid until {data['expires_at']})\n")
+        approvals = data.get("approvals")
+        if approvals is not None:
+            state = "enough to apply" if approvals["satisfied"] else "more needed"
+            stream.write(f"approvals: {len(approvals['approved_by'])} of {approvals['needed']} "
+                         f"({', '.join(approvals['approved_by'])}): {state}\n")
+        if not approve:
+            stream.write("a rejected plan cannot be applied; plan again for a new one\n")
+
+    return emit_data(record, opts, session, render)
+
+
+_REF_HELP = "PLAN_ID is printed by `opsctl plan ... --out` (the plan run's id works too)."
+
+
+@click.command("approve", short_help="Approve a saved plan (bound to its fingerprint).",
+               epilog=_REF_HELP)
+@click.argument("plan_id")
+@click.option("--reason", required=True, help="Why it may be applied (recorded).")
+@common_options
+def approve_cmd(plan_id: str, reason: str, opts: CommonOptions) -> int:
+    """Approve PLAN_ID: counts towards the policy's required approvals for exactly this plan.
+
+    Refused, with nothing recorded, when the plan does not exist (2), was applied or expired
+    (3), when the policy denies it, the approver requested it or is not an eligible approver
+    (6), or the approver already decided (7).
+    """
+    return _decide(plan_id, reason, opts, approve=True)
+
+
+@click.command("reject", short_help="Reject a saved plan (vetoes applying it).",
+               epilog=_REF_HELP)
+@click.argument("plan_id")
+@click.option("--reason", required=True, help="Why it must not be applied (recorded).")
+@common_options
+def reject_cmd(plan_id: str, reason: str, opts: CommonOptions) -> int:
+    """Reject PLAN_ID: `apply --plan` of it then exits 6, whatever else was approved."""
+    return _decide(plan_id, reason, opts, approve=False)
+
+
+@click.group("policy", short_help="Explain the policy decision for a request.")
+def policy_group() -> None:
+    """Policy decisions, explained without running anything."""
+
+
+@policy_group.group("check", cls=AutomationGroup, mode="policy",
+                    short_help="Explain the decision for NAME [FLAGS].")
+def policy_check_group() -> None:
+    """Plan NAME (read-only), evaluate the policy and print the decision with each rule's
+    conditions. Nothing is recorded. Exit 0: allowed; 6: denied or needs approval."""
+
+
+@click.group("audit", short_help="Verify or export the hash-chained audit trail.")
+def audit_group() -> None:
+    """The append-only audit trail: every request, plan, decision, approval, lock and action."""
+
+
+@audit_group.command("verify")
+@common_options
+def audit_verify(opts: CommonOptions) -> int:
+    """Recompute the hash chain; exit 3 naming the first bad event when anything was edited,
+    deleted, inserted or reordered."""
+    from opsctl.errors import PlanRejectedError
+    from opsctl.governance.gate import governance_for
+    from opsctl.store.audit import verify_chain
+
+    session = open_cli_session(opts)
+    if opts.show_config:
+        return show_config(session)
+    governance_for(session).check(session.actor, "view", automation="*", environment=None)
+    report = verify_chain(session.store)
+    session.close()
+    if not report.ok:
+        raise PlanRejectedError(f"audit trail is not intact: {report.problem}", reason="tampered")
+
+    def render(data: dict[str, Any], stream: TextIO) -> None:
+        stream.write(f"audit trail intact: {data['events']} event(s), head {data['head_hash']}\n")
+
+    return emit_data(report.to_dict(), opts, session, render)
+
+
+@audit_group.command("export")
+@click.option("--format", "format_", type=click.Choice(["jsonl", "json"]), default="jsonl",
+              show_default=True, help="jsonl: one event per line, streamed; json: one document.")
+@click.option("--since", "since_seq", type=click.IntRange(0), default=0, metavar="SEQ",
+              help="Only events after this sequence number.")
+@click.option("--run", "run_id", default=None, metavar="RUN_ID", help="Only events of this run.")
+@click.option("--config", "config_file", default=None, metavar="FILE",
+              help="Config file to use instead of the opsctl.toml found upwards.")
+def audit_export(format_: str, since_seq: int, run_id: str | None,
+                 config_file: str | None) -> int:
+    """Export the events in sequence order, with their hashes, for a log sink or a review."""
+    from opsctl.cli.options import STATE
+    from opsctl.governance.gate import governance_for
+    from opsctl.store.audit import iter_events
+
+    opts = CommonOptions("json", config_file or click.get_current_context().find_root().params.get(
+        "config_file"), False, None, 0, False)
+    STATE.opts = opts
+    session = open_cli_session(opts)
+    governance_for(session).check(session.actor, "view", automation="*", environment=None)
+    out = sys.stdout
+    events = iter_events(session.store, since_seq=since_seq, run_id=run_id)
+    if format_ == "json":
+        out.write(json.dumps({"events": [e.to_dict() for e in events]}, ensure_ascii=False) + "\n")
+    else:
+        for event in events:
+            out.write(json.dumps(event.to_dict(), ensure_ascii=False, sort_keys=True) + "\n")
+    session.close()
+    return 0
