@@ -487,3 +487,25 @@ def test_changing_any_covered_field_changes_the_hash(field: str, value: str) -> 
     if changed[field] != CONTENT[field]:
         assert event_hash(GENESIS_HASH, changed) != event_hash(GENESIS_HASH, CONTENT)
     assert event_hash("1" * 64, CONTENT) != event_hash(GENESIS_HASH, CONTENT)
+
+
+@pytest.mark.parametrize("payload", [{}, {"b": [1, {"z": None}], "a": "é\u2028x"}, {"n": 1.5}],
+                         ids=["empty", "nested-unicode", "float"])
+def test_fast_content_text_is_the_canonical_json_of_the_content(payload: dict[str, object]) -> None:
+    from opsctl.store.audit import _content_json, canonical_json
+
+    content = {"seq": 7, "id": "evt_x", "at": "2026-01-01T00:00:00.000000+00:00",
+               "kind": "kind.é", "run_id": None, "plan_id": "plan_1", "actor": "ålice",
+               "payload": payload}
+    assert _content_json(7, "evt_x", content["at"], "kind.é", None, "plan_1", "ålice",
+                         canonical_json(payload)) == canonical_json(content)
+
+
+@pytest.mark.parametrize("actor", ["alice", "github:octo cat", 'quo"te\\', "tab\tnew\nline", "é"])
+def test_fast_content_text_escapes_what_json_escapes(actor: str) -> None:
+    from opsctl.store.audit import _content_json, canonical_json
+
+    content = {"seq": 1, "id": "evt_1", "at": "t", "kind": "k", "run_id": "run_1",
+               "plan_id": None, "actor": actor, "payload": {}}
+    assert _content_json(1, "evt_1", "t", "k", "run_1", None, actor, "{}") == \
+        canonical_json(content)

@@ -18,14 +18,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
 from opsctl.store.sql import SQLStore
 
+_PLAIN = re.compile(r"[A-Za-z0-9_.:+@/ -]*")
 GENESIS_HASH = "0" * 64
 """The ``prev_hash`` of event 1 (and the head of an empty trail)."""
 
@@ -89,6 +91,22 @@ def event_hash(prev_hash: str, content: Mapping[str, object]) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def _content_json(seq: int, event_id: str, at: str, kind: str, run_id: str | None,
+                  plan_id: str | None, actor: str, payload_json: str) -> str:
+    """``canonical_json(event.content())``, built around the already canonical payload text
+    (keys in sorted order) instead of parsing and serialising the payload again."""
+    def text(value: str | None) -> str:
+        if value is None:
+            return "null"
+        if _PLAIN.fullmatch(value):  # ids, times, kinds: nothing JSON would escape
+            return f'"{value}"'
+        return json.dumps(value, ensure_ascii=False)
+
+    return (f'{{"actor":{text(actor)},"at":{text(at)},"id":{text(event_id)},"kind":{text(kind)},'
+            f'"payload":{payload_json},"plan_id":{text(plan_id)},"run_id":{text(run_id)},'
+            f'"seq":{seq}}}')
+
+
 class _Head(NamedTuple):
     seq: int
     hash: str
@@ -150,30 +168,42 @@ def append_in_transaction(store: SQLStore, events: Sequence[NewEvent], *,
         store._execute("INSERT INTO audit_head (id, seq, hash) VALUES (1, ?, ?)", head)
     stamp = (at or datetime.now(UTC)).astimezone(UTC).isoformat(timespec="microseconds")
     appended: list[AuditEvent] = []
+    inserted: list[tuple[object, ...]] = []
     seq, prev = head.seq, head.hash
     for new, payload_json in zip(events, payloads, strict=True):
         seq += 1
-        # Built from the row it becomes, as verify_chain rebuilds it, so both hash the same.
-        event = _event_from_row({
-            "seq": seq, "id": f"evt_{uuid.uuid4().hex}", "at": stamp, "kind": new.kind,
-            "run_id": new.run_id, "plan_id": new.plan_id,
-            "actor": store.redactor.redact_text(new.actor),
-            "payload_json": payload_json, "prev_hash": prev, "hash": ""})
-        event = replace(event, hash=event_hash(event.prev_hash, event.content()))
-        store._execute(f"INSERT INTO audit_events ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                       (event.seq, event.id, event.at, event.kind, event.run_id, event.plan_id,
-                        event.actor, payload_json, event.prev_hash, event.hash))
-        appended.append(event)
-        prev = event.hash
+        event_id = f"evt_{uuid.uuid4().hex}"
+        actor = store.redactor.redact_text(new.actor)
+        digest = hashlib.sha256((prev + _content_json(seq, event_id, stamp, new.kind, new.run_id,
+                                                      new.plan_id, actor, payload_json)
+                                 ).encode("utf-8")).hexdigest()
+        inserted.append((seq, event_id, stamp, new.kind, new.run_id, new.plan_id, actor,
+                     payload_json, prev, digest))
+        appended.append(AuditEvent(seq=seq, id=event_id, at=stamp, kind=new.kind,
+                                   run_id=new.run_id, plan_id=new.plan_id, actor=actor,
+                                   payload=_parse_payload(payload_json) or {}, prev_hash=prev,
+                                   hash=digest))
+        prev = digest
+    statement = store._sql(f"INSERT INTO audit_events ({_COLUMNS}) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    if store.dialect == "postgresql":
+        with store._conn.cursor() as cur:
+            cur.executemany(statement, inserted)
+    else:
+        store._conn.executemany(statement, inserted)
     store._execute("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", (seq, prev))
     return appended
 
 
 def _stored_payload(store: SQLStore, payload: Mapping[str, object]) -> str:
-    # To JSON types first, then redact: a value whose str() holds a secret (an exception, a
-    # URL object) is masked too, where redacting first would let it through.
-    plain = json.loads(json.dumps(dict(payload), default=str))
-    return canonical_json(store.redactor.redact(plain))
+    """The canonical, redacted JSON text of a payload, in one pass.
+
+    Values that are not JSON types (an exception, a URL object) become ``str()`` and are
+    redacted as text too, so a secret inside one is masked like any other.
+    """
+    redactor = store.redactor
+    return json.dumps(redactor.redact(dict(payload)), sort_keys=True, separators=(",", ":"),
+                      ensure_ascii=False, default=lambda value: redactor.redact_text(str(value)))
 
 
 # -- reading ------------------------------------------------------------------------------
