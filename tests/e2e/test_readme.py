@@ -55,3 +55,50 @@ def test_readme_exit_code_table_matches_the_code() -> None:
 
     documented = {int(m) for m in re.findall(r"^\| (\d+) \|", README.read_text(), flags=re.M)}
     assert documented == {code for code, _, _ in EXIT_CODE_TABLE}
+
+
+def test_governance_section_works_as_documented(project: Project) -> None:
+    """The README's policy.yaml and four-eyes flow, with the tutorial's automation."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    module = next(b for b in _blocks("python") if "# rotate_keys.py" in b)
+    (project.root / "rotate_keys.py").write_text(module)
+    (project.root / "opsctl.toml").write_text(next(b for b in _blocks("toml") if "rotate_keys" in b))
+    (project.root / "policy.yaml").write_text(next(b for b in _blocks("yaml") if "# policy.yaml" in b))
+    for env_dir in ("staging", "prod"):
+        (project.root / "keys" / env_dir).mkdir(parents=True)
+    berlin = datetime.now(ZoneInfo("Europe/Berlin"))
+    frozen = berlin.weekday() == 4 and berlin.hour >= 16  # the documented freeze, right now
+
+    check = project.run("policy", "check", "rotate-keys", "--environment", "prod", "--format", "json",
+                        expect_json=True)
+    assert check.code == 6
+    assert check.doc["decision"]["effect"] == ("deny" if frozen else "require_approval")
+    friday = project.run("policy", "check", "rotate-keys", "--environment", "staging", "--at",
+                         "2026-11-27T17:00+01:00", "--format", "json", expect_json=True)
+    assert (friday.code, friday.doc["decision"]["rule"]) == (6, "no-friday-evenings")
+    if frozen:
+        return
+    carol = {"OPSCTL_ACTOR": "carol"}
+    planned = project.run("plan", "rotate-keys", "--environment", "prod", "--out", "plan.json",
+                          "--format", "json", env=project.env(carol))
+    assert planned.code == 10 and planned.doc["policy"]["rule"] == "prod-four-eyes"
+    plan_id = planned.doc["artifacts"]["plan_id"]
+    unapproved = project.run("apply", "--plan", "plan.json", "--format", "json", env=project.env(carol))
+    assert (unapproved.code, unapproved.doc["error"]["type"]) == (6, "approval_required")
+    for who, why in (("alice", "rotation ticket OPS-1"), ("bob", "checked the plan")):
+        approved = project.run("approve", plan_id, "--reason", why, env=project.env({"OPSCTL_ACTOR": who}))
+        assert approved.code == 0, approved.stderr
+    applied = project.run("apply", "--plan", "plan.json", "--format", "json", env=project.env(carol))
+    assert applied.code == 0, applied.stdout
+    assert applied.doc["artifacts"]["approvals"]["approved_by"] == ["alice", "bob"]
+    shown = project.run("show", applied.doc["run_id"], "--artifacts", "--format", "json",
+                        expect_json=True)
+    assert [a["actor"] for a in shown.doc["artifacts"]["approvals"]] == ["alice", "bob"]
+    assert "action.applied" in [e["kind"] for e in shown.doc["artifacts"]["audit"]]
+    assert project.run("audit", "verify").code == 0
+    exported = project.run("audit", "export", "--format", "jsonl")
+    assert exported.code == 0
+    assert [json.loads(line)["seq"] for line in exported.stdout.splitlines()] == list(
+        range(1, len(exported.stdout.splitlines()) + 1))
