@@ -14,6 +14,7 @@ from opsctl._version import __version__
 if TYPE_CHECKING:
     from opsctl.contract.automation import Action, ActionKind, Automation, Effect
     from opsctl.contract.types import Duration, Secret
+    from opsctl.contract.versions import deprecated
     from opsctl.engine.context import Context
     from opsctl.engine.run import RunOutcome, apply_plan_file, execute
     from opsctl.engine.session import Session, open_session
@@ -49,6 +50,7 @@ _EXPORTS = {
     "TransientError": "opsctl.errors",
     "UsageError": "opsctl.errors",
     "apply_plan_file": "opsctl.engine.run",
+    "deprecated": "opsctl.contract.versions",
     "execute": "opsctl.engine.run",
     "open_session": "opsctl.engine.session",
 }
@@ -74,6 +76,7 @@ __all__ = [
     "UsageError",
     "__version__",
     "apply_plan_file",
+    "deprecated",
     "execute",
     "open_session",
 ]

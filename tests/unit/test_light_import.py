@@ -53,6 +53,7 @@ PUBLIC_API = [
     "UsageError",
     "__version__",
     "apply_plan_file",
+    "deprecated",
     "execute",
     "open_session",
 ]

@@ -86,7 +86,7 @@ def run_automation_command(entry: CatalogEntry, mode: str, opts: CommonOptions,
                            out: str | None = None, request_file: str | None = None,
                            idempotency_key: str | None = None, wait_lock: str | None = None,
                            max_failures: int = 1, max_iterations: int = 5,
-                           concurrency: int = 1) -> int:
+                           concurrency: int = 1, contract_version: str | None = None) -> int:
     from opsctl.cli.request_input import load_request_file, merge_request
 
     STATE.mode = "plan" if mode == "plan" else "apply"
@@ -118,7 +118,8 @@ def run_automation_command(entry: CatalogEntry, mode: str, opts: CommonOptions,
                           idempotency_key=idempotency_key_from(idempotency_key, entry.name, os.environ),
                           wait_lock_s=parse_duration(wait_lock).total_seconds() if wait_lock else 0.0,
                           max_failures=max_failures, concurrency=concurrency,
-                          on_progress=progress, source=entry.source)
+                          on_progress=progress, source=entry.source,
+                          contract_version=contract_version)
     finally:
         if progress is not None:
             progress.close()
@@ -180,6 +181,10 @@ def build_command(entry: CatalogEntry, mode: str) -> click.Command:
     params: list[click.Parameter] = [_option(spec) for spec in entry.flags]
     params.append(click.Option(["--request", "request_file"], metavar="FILE", default=None,
                                help="Request document (JSON or YAML, '-' for stdin); flags override it."))
+    params.append(click.Option(["--contract-version"], default=None, metavar="VERSION",
+                               help="The contract version the request is written for; an older "
+                                    "major still accepted is upgraded (default: the request "
+                                    "document's contract_version, else the current one)."))
     params.append(click.Option(["--idempotency-key"], default=None, metavar="KEY",
                                help="Run key: a finished key replays its result, an interrupted "
                                     "one resumes, another request under it exits 7. 'ci' derives it "
@@ -226,7 +231,8 @@ def build_command(entry: CatalogEntry, mode: str) -> click.Command:
                  out: str | None = None, dry_run: bool = False, wait_lock: str | None = None,
                  max_failures: int | None = None, fail_fast: bool = False,
                  max_iterations: int = 5, until_converged: bool = True, concurrency: int = 1,
-                 at: str | None = None, as_actor: str | None = None, **values: Any) -> int:
+                 at: str | None = None, as_actor: str | None = None,
+                 contract_version: str | None = None, **values: Any) -> int:
         unknown = set(values) - field_names
         assert not unknown, unknown
         if mode == "policy":
@@ -237,7 +243,8 @@ def build_command(entry: CatalogEntry, mode: str) -> click.Command:
                                       concurrency=concurrency,
                                       dry_run=dry_run, out=out, request_file=request_file,
                                       idempotency_key=idempotency_key, wait_lock=wait_lock,
-                                      max_failures=1 if fail_fast else (max_failures or 1))
+                                      max_failures=1 if fail_fast else (max_failures or 1),
+                                      contract_version=contract_version)
 
     command = click.Command(entry.name, callback=callback, params=params,
                             help=entry.description, short_help=entry.summary,

@@ -53,8 +53,12 @@ def _describe(session: Any, name: str) -> dict[str, Any]:
     entry = session.catalog.entry(name)
     automation = session.catalog.load(name)
     data: dict[str, Any] = entry.to_dict()
-    data["request_schema"] = automation.request_model.model_json_schema()
+    from opsctl.contract.versions import deprecations
+
+    data["request_schema"] = request_schema(automation)
     data["result_schema"] = result_schema()
+    data["deprecations"] = [d.to_dict() for d in deprecations(automation.request_model)]
+    data["accepted_contract_majors"] = automation.accepted_majors
     data["exit_codes"] = [{"code": c, "meaning": m, "action": a} for c, m, a in EXIT_CODE_TABLE]
     return data
 
@@ -74,6 +78,10 @@ def describe_cmd(name: str, opts: CommonOptions) -> int:
         stream.write(f"owner: {d['owner']}   effect: {d['effect']}   lock scope: "
                      f"{', '.join(d['lock_scope']) or 'none'}\n")
         stream.write(f"defined in: {d['module']} ({d['origin']})\n")
+        if len(d["accepted_contract_majors"]) > 1:
+            stream.write("accepts requests of contract majors: "
+                         + ", ".join(str(m) for m in d["accepted_contract_majors"])
+                         + " (older ones are upgraded)\n")
         if d["description"] != d["summary"]:
             stream.write(f"\n{d['description']}\n")
         rows = [(f["flag"], f["type"] + (" (repeatable)" if f["multiple"] else ""),
@@ -87,14 +95,37 @@ def describe_cmd(name: str, opts: CommonOptions) -> int:
     return emit_data(data, opts, session, render)
 
 
+def request_schema(automation: Any, major: int | None = None) -> dict[str, Any]:
+    """JSON Schema 2020-12 of the request of ``automation`` (or of an older accepted major)."""
+    from opsctl.errors import UsageError
+
+    model = automation.request_model
+    version = automation.version
+    if major is not None and major != automation.major_version:
+        adapter = automation.adapters.get(major)
+        if adapter is None:
+            accepted = ", ".join(str(m) for m in automation.accepted_majors)
+            raise UsageError(f"{automation.name} has no contract version {major} "
+                             f"(accepted majors: {accepted})")
+        model, version = adapter.request, f"{major}.x"
+    schema: dict[str, Any] = model.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema.setdefault("title", f"{automation.name} request")
+    schema["x-opsctl-contract-version"] = version
+    return schema
+
+
 @click.command("schema", short_help="Print JSON Schemas of requests and results.")
 @click.argument("name", required=False)
 @click.option("--kind", type=click.Choice(["request", "result"]), default="request",
               help="Which schema of NAME to print.")
+@click.option("--version", "version", default=None, metavar="V",
+              help="The request schema of an older contract major still accepted (e.g. 1).")
 @click.option("--result-document", is_flag=True, default=False,
               help="Print the schema of the result document every command emits.")
 @common_options
-def schema_cmd(name: str | None, kind: str, result_document: bool, opts: CommonOptions) -> int:
+def schema_cmd(name: str | None, kind: str, version: str | None, result_document: bool,
+               opts: CommonOptions) -> int:
     """Print the JSON Schema (2020-12) of NAME's request or result, or of the result document."""
     from opsctl.contract.result import result_schema
 
@@ -111,11 +142,12 @@ def schema_cmd(name: str | None, kind: str, result_document: bool, opts: CommonO
         click.echo(json.dumps(result_schema(), indent=2))
         return 0
     automation = session.catalog.load(name)
-    schema = automation.request_model.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema.setdefault("title", f"{name} request")
-    schema["x-opsctl-contract-version"] = automation.version
-    click.echo(json.dumps(schema, indent=2))
+    major = None
+    if version is not None:
+        from opsctl.contract.versions import requested_major
+
+        major = requested_major({}, version)[1]
+    click.echo(json.dumps(request_schema(automation, major), indent=2))
     return 0
 
 
@@ -202,8 +234,11 @@ def show_cmd(run_id: str, artifacts: bool, opts: CommonOptions) -> int:
         else:
             stream.write(f"run {data['id']}  {data['automation']}  {data['status']} (unfinished)\n")
         rt = data.get("runtime") or {}
-        stream.write(f"actor {data['actor']}  started {data['started_at']}  finished "
-                     f"{data['finished_at'] or '-'}\n")
+        identity = rt.get("identity") or {}
+        context = identity.get("context") or {}
+        stream.write(f"actor {data['actor']} ({identity.get('source', '?')})"
+                     + (f"  job {context['job_url']}" if context.get("job_url") else "")
+                     + f"  started {data['started_at']}  finished {data['finished_at'] or '-'}\n")
         stream.write(f"opsctl {rt.get('opsctl_version')}  python {rt.get('python_version')}  "
                      f"source {str(rt.get('automation_source_hash'))[:19]}  "
                      f"git {rt.get('git_commit') or '-'}\n")

@@ -27,6 +27,8 @@ from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel
 
+from opsctl.contract.versions import Upgrade, VersionAdapter
+
 if TYPE_CHECKING:
     from opsctl.engine.context import Context
 
@@ -145,6 +147,7 @@ class Automation(Generic[RequestT]):
         self._plan: PlanFn[RequestT] | None = None
         self._apply: ApplyFn[RequestT] | None = None
         self._verify: VerifyFn[RequestT] | None = None
+        self.adapters: dict[int, VersionAdapter] = {}  # older majors still accepted
 
     def __repr__(self) -> str:
         return f"Automation({self.name!r}, version={self.version!r})"
@@ -164,6 +167,29 @@ class Automation(Generic[RequestT]):
         """Register the convergence check of one applied action."""
         self._verify = fn
         return fn
+
+    def upgrade(self, *, from_major: int, request: type[BaseModel]) -> Callable[[Upgrade], Upgrade]:
+        """Register how a request of contract major ``from_major`` becomes a current one.
+
+        The function gets the old request (validated against ``request``) and returns the
+        current request, or a mapping of its fields (validated against the current model).
+        """
+        if from_major >= self.major_version:
+            raise ValueError(f"automation {self.name!r}: an upgrade is from an older major than "
+                             f"{self.major_version}, not {from_major}")
+        if not (isinstance(request, type) and issubclass(request, BaseModel)):
+            raise TypeError(f"automation {self.name!r}: the {from_major}.x request must be a "
+                            "pydantic BaseModel subclass")
+
+        def register(fn: Upgrade) -> Upgrade:
+            self.adapters[from_major] = VersionAdapter(from_major, request, fn)
+            return fn
+
+        return register
+
+    @property
+    def accepted_majors(self) -> list[int]:
+        return sorted([*self.adapters, self.major_version])
 
     # -- used by the engine ---------------------------------------------------------------
     @property

@@ -100,7 +100,10 @@ def flag_specs(model: type[BaseModel]) -> list[FlagSpec]:
             default = _default_text(info.default_factory())  # type: ignore[call-arg]
         else:
             default = _default_text(info.default)
-        deprecated = info.deprecated
+        extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+        deprecated = extra.get("x-opsctl-deprecation") or info.deprecated
+        if deprecated and extra.get("x-opsctl-removal"):
+            deprecated = f"{deprecated} (removed in {extra['x-opsctl-removal']})"
         specs.append(FlagSpec(
             field=name,
             flag="--" + name.replace("_", "-"),

@@ -82,7 +82,9 @@ class ResultDocument(_Strict):
     schema_: Literal["opsctl.result/v1"] = Field(alias="schema")
     run_id: str | None
     automation: str | None
-    contract_version: str | None
+    contract_version: str | None = Field(description="The contract version that ran")
+    requested_contract_version: str | None = Field(
+        default=None, description="The version the caller asked for (older majors are upgraded)")
     mode: Literal["plan", "apply", "reconcile"]
     status: RunStatus
     exit_code: Literal[0, 1, 2, 3, 4, 5, 6, 7, 10, 130]

@@ -84,6 +84,7 @@ class _Run:
     fence: Any = None
     policy: Any = None          # the retry policy
     decision: Any = None        # the policy decision of the gate (None: no policy configured)
+    requested_version: str | None = None  # the contract version the caller asked for
     approval_plan: tuple[str, str, str | None] | None = None  # (plan id, fingerprint, requester)
     audit: list[Any] = field(default_factory=list)  # audit events not yet appended
     max_failures: int = 1
@@ -92,12 +93,13 @@ class _Run:
 
 # -- request ---------------------------------------------------------------------------------
 
-def validate_request(automation: Automation[Any], data: Mapping[str, Any]) -> Any:
+def validate_request(automation: Automation[Any], data: Mapping[str, Any],
+                     model: Any = None, label: str | None = None) -> Any:
     """The typed request, or a UsageError naming every bad field (exit 2, nothing written)."""
     from pydantic import ValidationError
 
     try:
-        return automation.request_model.model_validate(dict(data))
+        return (model or automation.request_model).model_validate(dict(data))
     except ValidationError as exc:
         problems = []
         for err in exc.errors():
@@ -108,8 +110,59 @@ def validate_request(automation: Automation[Any], data: Mapping[str, Any]) -> An
             elif err["type"] == "missing":
                 message = "required field is missing"
             problems.append(f"{where}: {message}")
-        raise UsageError(f"invalid request for {automation.name}: " + "; ".join(problems),
-                         step="validate") from None
+        raise UsageError(f"invalid request for {label or automation.name}: "
+                         + "; ".join(problems), step="validate") from None
+
+
+@dataclass(frozen=True)
+class VersionedRequest:
+    request: Any
+    requested_version: str | None  # what the caller asked for, when it asked
+    warnings: tuple[str, ...]
+
+
+def versioned_request(automation: Automation[Any], data: Mapping[str, Any],
+                      contract_version: str | None = None) -> VersionedRequest:
+    """Validate a request of the current or an older, still accepted, contract version.
+
+    An older major is validated against its own model, upgraded, then validated again as a
+    current request. Deprecated fields the caller set become warnings.
+    """
+    from opsctl.contract.versions import VERSION_KEY, requested_major, used_deprecations
+
+    data = dict(data)
+    text, major = requested_major(data, contract_version)
+    data.pop(VERSION_KEY, None)
+    warnings: list[str] = []
+    current = automation.major_version
+    if major is None or major == current:
+        request = validate_request(automation, data)
+    elif major > current:
+        raise UsageError(f"contract version {text} of {automation.name} does not exist yet: the "
+                         f"code is {automation.version}", step="validate")
+    elif major not in automation.adapters:
+        accepted = ", ".join(str(m) for m in automation.accepted_majors)
+        raise UsageError(f"{automation.name} no longer accepts contract version {text} requests "
+                         f"(accepted majors: {accepted})", step="validate")
+    else:
+        adapter = automation.adapters[major]
+        old = validate_request(automation, data, adapter.request,
+                               f"{automation.name} {major}.x")
+        try:
+            upgraded = adapter.upgrade(old)
+        except OpsctlError:
+            raise
+        except Exception as exc:
+            raise AutomationBugError(f"upgrade of a {major}.x request of {automation.name} "
+                                     f"failed: {type(exc).__name__}: {exc}", step="validate") from exc
+        if not isinstance(upgraded, Mapping):
+            upgraded = upgraded.model_dump()
+        request = validate_request(automation, upgraded, label=f"{automation.name} (upgraded "
+                                   f"from {major}.x)")
+        warnings.append(f"request for contract {text} was upgraded to {automation.version}; "
+                        f"update the caller to {current}.x")
+    warnings.extend(d.warning() for d in used_deprecations(automation.request_model, request))
+    return VersionedRequest(request, text, tuple(warnings))
 
 
 def _secret_digest(key: bytes) -> Callable[[str], str]:
@@ -164,7 +217,7 @@ def error_document(error: OpsctlError, *, mode: Mode, automation: str | None, st
     """The result document of a command that failed before a run existed (bad input, say)."""
     doc: dict[str, Any] = redact({
         "schema": RESULT_SCHEMA, "run_id": None, "automation": automation,
-        "contract_version": None, "mode": mode, "status": _status_for(error),
+        "contract_version": None, "requested_contract_version": None, "mode": mode, "status": _status_for(error),
         "exit_code": error.exit_code, "actor": actor, "idempotency_key": None, "replayed": False,
         "request": None, "plan": None, "summary": _summary([]), "warnings": [],
         "error": error_block(error), "policy": None, "artifacts": {},
@@ -201,6 +254,7 @@ def _document(run: _Run, status: str, exit_code: int, error: OpsctlError | None)
         "run_id": run.run_id,
         "automation": run.automation.name,
         "contract_version": run.automation.version,
+        "requested_contract_version": run.requested_version or run.automation.version,
         "mode": run.mode,
         "status": status,
         "exit_code": exit_code,
@@ -260,7 +314,8 @@ def _start(session: Session, automation: Automation[Any], mode: Mode, request: A
         "mode": mode, "status": "running", "actor": session.actor,
         "idempotency_key": key, "key_source": key_source,
         "request_hash": _request_hash(request_doc), "request": request_doc,
-        "runtime": runtime_info(source), "started_at": _iso(run.started_at),
+        "runtime": {**runtime_info(source), "identity": session.identity.to_dict()},
+        "started_at": _iso(run.started_at),
     })
     session.log.info("run.started", run_id=run.run_id, automation=automation.name, mode=mode,
                      step="validate", actor=session.actor, idempotency_key=key)
@@ -816,7 +871,7 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
             plan_id: str | None = None, on_progress: ProgressFn | None = None,
             source: str | None = None, wait_lock_s: float = 0.0,
             resume_run_id: str | None = None, max_failures: int = 1,
-            concurrency: int = 1) -> RunOutcome:
+            concurrency: int = 1, contract_version: str | None = None) -> RunOutcome:
     """Run one automation through the whole pipeline; the public entry of every CLI verb.
 
     An apply under a key whose earlier run finished replays that result (caller keys only);
@@ -827,7 +882,10 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
 
     if dry_run:
         mode = "plan"
-    request = validate_request(automation, data)
+    versioned = versioned_request(automation, data, contract_version)
+    request = versioned.request
+    for warning in versioned.warnings:
+        session.log.warning("request.deprecated", automation=automation.name, message=warning)
     policy = retry_policy_for(session, automation)
     request_doc, secrets = canonical_request(request, _secret_digest(session.signing_key()))
     session.redactor.add(*secrets)
@@ -857,6 +915,8 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
         raise
     ctx = _context(run)
     run.policy = policy
+    run.requested_version = versioned.requested_version
+    run.warnings.extend(w for w in versioned.warnings if w not in run.warnings)
     run.max_failures = max(1, max_failures)
     run.concurrency = max(1, concurrency)
     if lease is not None:
@@ -938,7 +998,7 @@ def check_policy(session: Session, automation: Automation[Any], data: Mapping[st
     """
     from opsctl.governance.gate import decide, governance_for
 
-    request = validate_request(automation, data)
+    request = versioned_request(automation, data).request
     request_doc, secrets = canonical_request(request, _secret_digest(session.signing_key()))
     session.redactor.add(*secrets)
     _check_permission(session, automation, "plan", request_doc)

@@ -1,0 +1,109 @@
+"""Contracts over time: deprecated request fields, and older contract versions still accepted.
+
+A deprecated field keeps working; using it adds a warning to the log and the result, and
+``opsctl contract check`` fails once the automation's version reaches the field's removal
+version while the field is still there::
+
+    class Request(BaseModel):
+        env: str | None = deprecated("use --environment", removal="3.0.0", default=None)
+        environment: str = "staging"
+
+An automation at 2.x keeps accepting 1.x requests through an upgrade function, the way an API
+server converts an older resource version::
+
+    @deploy.upgrade(from_major=1, request=RequestV1)
+    def from_v1(old: RequestV1) -> dict[str, object]:
+        return {"environment": old.env, "replicas": old.count}
+
+A request document says ``"contract_version": "1"`` (or the CLI gets ``--contract-version 1``):
+it is validated against ``RequestV1``, upgraded, then validated against the current model. The
+result records both the requested and the running version.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from opsctl.errors import UsageError
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+DEPRECATION_KEY = "x-opsctl-deprecation"
+REMOVAL_KEY = "x-opsctl-removal"
+VERSION_KEY = "contract_version"
+
+
+def deprecated(message: str, *, removal: str, **field_kwargs: Any) -> Any:
+    """A request field that still works but is going away (a pydantic ``Field``).
+
+    ``removal`` is the contract version in which the field will be gone. The JSON Schema marks
+    the field ``deprecated``; pydantic's own ``deprecated=`` is not used because it warns on
+    every attribute access, including the automation's own reads of the field.
+    """
+    from pydantic import Field
+
+    extra = dict(field_kwargs.pop("json_schema_extra", None) or {})
+    extra.update({"deprecated": True, DEPRECATION_KEY: message, REMOVAL_KEY: removal})
+    return Field(json_schema_extra=extra, **field_kwargs)
+
+
+@dataclass(frozen=True)
+class Deprecation:
+    field: str
+    flag: str
+    message: str
+    removal: str | None
+
+    def warning(self) -> str:
+        gone = f"; it will be removed in {self.removal}" if self.removal else ""
+        return f"request field {self.field!r} ({self.flag}) is deprecated: {self.message}{gone}"
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {"field": self.field, "flag": self.flag, "message": self.message,
+                "removal": self.removal}
+
+
+def deprecations(model: type[BaseModel]) -> list[Deprecation]:
+    """The deprecated fields of a request model (opsctl's marker or pydantic's own)."""
+    found = []
+    for name, info in model.model_fields.items():
+        extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+        message = extra.get(DEPRECATION_KEY) or (str(info.deprecated) if info.deprecated else None)
+        if message:
+            removal = extra.get(REMOVAL_KEY)
+            found.append(Deprecation(name, "--" + name.replace("_", "-"), str(message),
+                                     str(removal) if removal else None))
+    return found
+
+
+def used_deprecations(model: type[BaseModel], request: BaseModel) -> list[Deprecation]:
+    """Deprecated fields the caller actually set (defaults do not count)."""
+    given = request.model_fields_set
+    return [d for d in deprecations(model) if d.field in given]
+
+
+Upgrade = Callable[[Any], "BaseModel | Mapping[str, Any]"]
+
+
+@dataclass(frozen=True)
+class VersionAdapter:
+    """How requests of an older major version become requests of the current one."""
+
+    from_major: int
+    request: type[BaseModel]
+    upgrade: Upgrade
+
+
+def requested_major(data: Mapping[str, Any], explicit: str | None) -> tuple[str | None, int | None]:
+    """The contract version a request asks for (CLI flag first, then the document's key)."""
+    raw = explicit if explicit is not None else data.get(VERSION_KEY)
+    if raw is None:
+        return None, None
+    text = str(raw).strip().lstrip("v")
+    head = text.split(".", 1)[0]
+    if not head.isdigit():
+        raise UsageError(f"contract version {raw!r} is not a version (give a major like 1, or 1.2.0)")
+    return text, int(head)

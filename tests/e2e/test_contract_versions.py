@@ -1,0 +1,122 @@
+"""Contracts over time through the CLI: deprecated fields and older contract versions."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import Project
+
+DEPLOY = '''
+from pydantic import BaseModel, ConfigDict
+from opsctl import Action, Automation, deprecated
+
+
+class RequestV1(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    env: str
+    count: int = 1
+
+
+class Request(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    environment: str
+    replicas: int = 1
+    region: str | None = deprecated("regions are derived from the environment now",
+                                    removal="3.0.0", default=None)
+
+
+deploy = Automation("deploy", version="2.1.0", owner="o", summary="Versioned deploy",
+                    request=Request, effect="read")
+
+
+@deploy.upgrade(from_major=1, request=RequestV1)
+def from_v1(old):
+    return {"environment": old.env, "replicas": old.count}
+
+
+@deploy.plan
+def plan(ctx, req):
+    yield Action(id="run", kind="run", target=f"{req.environment}/{req.replicas}", reason="r")
+'''
+
+
+@pytest.fixture
+def deploy(project: Project) -> Project:
+    project.add_module("deploy_auto", DEPLOY)
+    return project
+
+
+def test_describe_shows_deprecations_and_accepted_versions(deploy: Project) -> None:
+    described = deploy.run("describe", "deploy", "--format", "json", expect_json=True)
+    assert described.code == 0
+    assert described.doc["deprecations"] == [{
+        "field": "region", "flag": "--region", "removal": "3.0.0",
+        "message": "regions are derived from the environment now"}]
+    assert described.doc["accepted_contract_majors"] == [1, 2]
+    region = described.doc["request_schema"]["properties"]["region"]
+    assert region["deprecated"] is True and region["x-opsctl-removal"] == "3.0.0"
+    text = deploy.run("describe", "deploy")
+    assert "DEPRECATED: regions are derived" in text.stdout and "(removed in 3.0.0)" in text.stdout
+    assert "accepts requests of contract majors: 1, 2" in text.stdout
+
+
+def test_using_a_deprecated_field_warns_in_log_and_result(deploy: Project) -> None:
+    used = deploy.run("deploy", "--environment", "prod", "--region", "eu", "--format", "json")
+    assert used.code == 0
+    assert used.doc["warnings"] == [
+        "request field 'region' (--region) is deprecated: regions are derived from the "
+        "environment now; it will be removed in 3.0.0"]
+    assert any(json.loads(line)["event"] == "request.deprecated"
+               for line in used.stderr.splitlines() if line.startswith("{"))
+    plain = deploy.run("deploy", "--environment", "prod", "--format", "json")
+    assert plain.code == 0 and plain.doc["warnings"] == []
+
+
+@pytest.mark.parametrize("how", ["document-key", "flag"])
+def test_an_older_major_request_is_upgraded(deploy: Project, how: str) -> None:
+    document = {"env": "prod", "count": 3}
+    args = ["--contract-version", "1"]
+    if how == "document-key":
+        document["contract_version"] = "1"
+        args = []
+    (deploy.root / "old.json").write_text(json.dumps(document))
+    ran = deploy.run("deploy", "--request", "old.json", *args, "--format", "json")
+    assert ran.code == 0, ran.stderr
+    assert (ran.doc["requested_contract_version"], ran.doc["contract_version"]) == ("1", "2.1.0")
+    assert ran.doc["request"] == {"environment": "prod", "replicas": 3, "region": None}
+    assert ran.doc["plan"]["actions"][0]["target"] == "prod/3"
+    assert ran.doc["warnings"] == ["request for contract 1 was upgraded to 2.1.0; update the "
+                                   "caller to 2.x"]
+
+
+def test_current_requests_say_which_version_ran(deploy: Project) -> None:
+    ran = deploy.run("deploy", "--environment", "dev", "--format", "json")
+    assert (ran.doc["requested_contract_version"], ran.doc["contract_version"]) == ("2.1.0", "2.1.0")
+
+
+@pytest.mark.parametrize(("document", "message"), [
+    ({"contract_version": "3", "environment": "x"}, "does not exist yet"),
+    ({"contract_version": "0", "env": "x"}, "no longer accepts contract version 0"),
+    ({"contract_version": "one", "env": "x"}, "is not a version"),
+    ({"contract_version": "1", "environment": "x"}, "invalid request for deploy 1.x"),
+], ids=["newer", "unknown-older", "not-a-version", "invalid-for-the-old-model"])
+def test_bad_contract_versions_exit_2_and_record_nothing(deploy: Project, document: dict[str, str],
+                                                         message: str) -> None:
+    (deploy.root / "req.json").write_text(json.dumps(document))
+    bad = deploy.run("deploy", "--request", "req.json", "--format", "json")
+    assert bad.code == 2
+    assert message in bad.doc["error"]["message"]
+    runs = deploy.run("runs", "--format", "json", expect_json=True)
+    assert runs.doc["runs"] == []
+
+
+def test_schema_of_an_older_accepted_major(deploy: Project) -> None:
+    old = deploy.run("schema", "deploy", "--version", "1", expect_json=True)
+    assert old.code == 0
+    assert set(old.doc["properties"]) == {"env", "count"}
+    assert old.doc["x-opsctl-contract-version"] == "1.x"
+    assert old.doc["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    missing = deploy.run("schema", "deploy", "--version", "7")
+    assert missing.code == 2 and "accepted majors: 1, 2" in missing.stderr
