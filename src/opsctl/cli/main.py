@@ -52,6 +52,7 @@ BUILTINS: dict[str, tuple[str, str]] = {
     "approve": ("governance_cmds:approve_cmd", "Approve a saved plan (bound to its fingerprint)."),
     "audit": ("governance_cmds:audit_group", "Verify or export the hash-chained audit trail."),
     "config": ("config_group", "Inspect the resolved configuration."),
+    "contract": ("contract_cmds:contract_group", "Lock and check automation contracts."),
     "describe": ("describe_cmd", "Show an automation's contract."),
     "list": ("list_cmd", "List registered automations."),
     "locks": ("locks_group", "List or break run leases."),
