@@ -6,13 +6,14 @@ moto stamps CreateTime with the creation moment, so the age threshold is exercis
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.examples.conftest import ExampleProject, aws_env, free_port, import_example
+from opsctl.testing import FakeClock, OpsctlHarness, assert_exit
+from tests.examples.conftest import _OUTER_AWS, ExampleProject, aws_env, free_port, import_example
 
 CLEANUP_TAG = {"Key": "opsctl:cleanup", "Value": "true"}
 
@@ -191,6 +192,78 @@ def test_listing_does_not_import_boto3(example_project: Any) -> None:
     assert [a["name"] for a in listed.doc["automations"]] == ["cleanup-ebs-volumes"]
     assert helped.code == 0
     assert "--older-than" in helped.stdout
+
+
+# -- in process with the test kit: golden plan, dry run = apply, idempotency, the clock ------------
+
+@pytest.fixture
+def harness(opsctl_harness: OpsctlHarness, moto: str) -> OpsctlHarness:
+    """cleanup-ebs-volumes run in this process against moto; no AWS profile from outside."""
+    for key in _OUTER_AWS:
+        opsctl_harness.delenv(key)
+    for key, value in aws_env(opsctl_harness.home, moto).items():
+        opsctl_harness.setenv(key, value)
+    opsctl_harness.register(import_example("examples.cleanup_ebs").cleanup_ebs)
+    return opsctl_harness
+
+
+@pytest.fixture
+def eight_days_later(fleet: dict[str, str], opsctl_clock: FakeClock) -> dict[str, str]:
+    """The fleet, seen eight days after moto created it: past the default 7d threshold."""
+    opsctl_clock.set(datetime.now(UTC) + timedelta(days=8))
+    return fleet
+
+
+@pytest.mark.aws
+def test_kit_plan_matches_the_golden_plan(harness: OpsctlHarness,
+                                          eight_days_later: dict[str, str]) -> None:
+    fleet = eight_days_later
+
+    result = harness.dry_run("cleanup-ebs-volumes", region="us-east-1")
+
+    assert_exit(result, 10)
+    # volume ids are generated (and order the plan); creation times are moto's real clock
+    harness.assert_plan_matches_golden(
+        result, "cleanup-ebs-volumes",
+        normalize={fleet["stale-a"]: "<stale-a>", fleet["stale-b"]: "<stale-b>"},
+        ignore=["before.created"], sort=True)
+
+
+@pytest.mark.aws
+def test_kit_dry_run_shows_exactly_what_apply_deletes(harness: OpsctlHarness, ec2: Any,
+                                                      eight_days_later: dict[str, str]) -> None:
+    fleet = eight_days_later
+
+    dry, applied = harness.assert_dry_run_matches_apply(
+        "cleanup-ebs-volumes", region="us-east-1", observe=lambda: volume_ids(ec2))
+
+    assert sorted(dry.action_ids()) == sorted(f"volume:{fleet[n]}" for n in ("stale-a", "stale-b"))
+    assert applied.summary["applied"] == 2
+    assert not ({fleet["stale-a"], fleet["stale-b"]} & volume_ids(ec2))
+    assert {fleet[n] for n in ("untagged", "other-value", "attached", "team-tagged")} <= volume_ids(ec2)
+
+
+@pytest.mark.aws
+def test_kit_a_second_cleanup_changes_nothing(harness: OpsctlHarness, ec2: Any,
+                                              eight_days_later: dict[str, str]) -> None:
+    fleet = eight_days_later
+
+    first = harness.assert_idempotent("cleanup-ebs-volumes", region="us-east-1")
+
+    assert first.summary["applied"] == 2
+    assert not ({fleet["stale-a"], fleet["stale-b"]} & volume_ids(ec2))
+
+
+@pytest.mark.aws
+def test_kit_new_volumes_are_kept_until_the_threshold(harness: OpsctlHarness, ec2: Any,
+                                                      fleet: dict[str, str],
+                                                      opsctl_clock: FakeClock) -> None:
+    opsctl_clock.set(datetime.now(UTC) + timedelta(days=6))
+    assert_exit(harness.dry_run("cleanup-ebs-volumes", region="us-east-1"), 0)
+
+    opsctl_clock.advance("2d")
+
+    assert_exit(harness.dry_run("cleanup-ebs-volumes", region="us-east-1"), 10)
 
 
 # -- apply's error mapping, in process with botocore's Stubber ------------------------------------

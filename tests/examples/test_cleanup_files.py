@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 import os
 import time
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from opsctl.testing import FakeClock, OpsctlHarness, assert_exit
 from tests.examples.conftest import ExampleProject, import_example
 
 DAY = 86400
@@ -304,3 +305,62 @@ def test_plan_is_read_only(aged: Path) -> None:
     with pytest.raises(MutationDuringPlanError):
         cleanup_files.call_apply(ctx, request, first)  # still in the plan phase
     assert Path(first.target).exists()
+
+
+# -- in process with the test kit: golden plan, dry run = apply, idempotency, the clock -------------
+
+@pytest.fixture
+def harness(opsctl_harness: OpsctlHarness, data: Path) -> OpsctlHarness:
+    opsctl_harness.register(import_example("examples.cleanup_files").cleanup_files)
+    opsctl_harness.configure("cleanup-files", allowed_roots=[str(data)])
+    return opsctl_harness
+
+
+@pytest.fixture
+def clock_aged(data: Path, opsctl_clock: FakeClock) -> Path:
+    """The ``aged`` tree with ages counted on the fake clock, so every run plans the same."""
+    for relative, days in [("old.log", 40), ("recent.log", 3), ("nested/deep/old.txt", 90),
+                           ("nested/fresh.txt", 0), ("mid.log", 10)]:
+        path = data / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("x")
+        moment = int((opsctl_clock.now() - timedelta(days=days)).timestamp()) * 10**9
+        os.utime(path, ns=(moment, moment))
+    return data
+
+
+def test_kit_plan_matches_the_golden_plan(harness: OpsctlHarness, clock_aged: Path) -> None:
+    result = harness.dry_run("cleanup-files", root=str(clock_aged))
+
+    assert_exit(result, 10)
+    harness.assert_plan_matches_golden(result, "cleanup-files")  # tmp_path is written <tmp>
+    assert tree(clock_aged) == ["mid.log", "nested/deep/old.txt", "nested/fresh.txt",
+                                "old.log", "recent.log"]
+
+
+def test_kit_dry_run_shows_exactly_what_apply_deletes(harness: OpsctlHarness,
+                                                      clock_aged: Path) -> None:
+    dry, applied = harness.assert_dry_run_matches_apply("cleanup-files", root=str(clock_aged),
+                                                        observe=lambda: tree(clock_aged))
+
+    assert dry.action_ids() == ["file:nested/deep/old.txt", "file:old.log"]
+    assert applied.summary["applied"] == 2
+    assert tree(clock_aged) == ["mid.log", "nested/fresh.txt", "recent.log"]
+
+
+def test_kit_a_second_apply_changes_nothing(harness: OpsctlHarness, clock_aged: Path) -> None:
+    first = harness.assert_idempotent("cleanup-files", root=str(clock_aged), older_than="7d")
+
+    assert first.action_ids() == ["file:mid.log", "file:nested/deep/old.txt", "file:old.log"]
+    assert tree(clock_aged) == ["nested/fresh.txt", "recent.log"]
+
+
+def test_kit_files_age_with_the_clock(harness: OpsctlHarness, clock_aged: Path,
+                                     opsctl_clock: FakeClock) -> None:
+    opsctl_clock.advance("25d")  # mid.log is now 35 days old, recent.log 28
+
+    result = harness.dry_run("cleanup-files", root=str(clock_aged))
+
+    assert_exit(result, 10)
+    assert result.action_ids() == ["file:mid.log", "file:nested/deep/old.txt", "file:old.log"]
+    assert result.action("file:mid.log")["reason"] == "last modified 35.0 days ago"

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
-from tests.examples.conftest import GIT_IDENTITY, ExampleProject, GitRepo
+from opsctl.testing import OpsctlHarness, assert_exit
+from tests.examples.conftest import GIT_IDENTITY, ExampleProject, GitRepo, import_example
 
 
 @pytest.fixture
@@ -286,3 +288,63 @@ def test_changelog_must_stay_inside_the_repository(project: ExampleProject, git_
     assert result.code == 2
     assert "changelog" in result.doc["error"]["message"]
     assert git_repo.tags() == []
+
+
+# -- in process with the test kit: golden plan, dry run = apply, idempotency -------------------------
+
+@pytest.fixture
+def harness(opsctl_harness: OpsctlHarness) -> OpsctlHarness:
+    """release-tag run in this process; its git commands see the test identity, no outer GIT_*."""
+    for key in [k for k in os.environ if k.startswith("GIT_")]:
+        opsctl_harness.delenv(key)
+    for key, value in GIT_IDENTITY.items():
+        opsctl_harness.setenv(key, value)
+    opsctl_harness.register(import_example("examples.release_tag").release_tag)
+    return opsctl_harness
+
+
+def repo_state(repo: GitRepo) -> tuple[str, list[str], str]:
+    return repo.head(), repo.tags(), repo.status()
+
+
+def test_kit_plan_matches_the_golden_plan(harness: OpsctlHarness, git_repo: GitRepo) -> None:
+    git_repo.commit("fix: first fix")
+    git_repo.tag("v1.4.2")
+    head = git_repo.commit("feat: new flag")
+
+    result = harness.dry_run("release-tag", repo=str(git_repo.path))
+
+    assert_exit(result, 10)
+    # commit ids change with every run; the changelog date comes from the fake clock
+    harness.assert_plan_matches_golden(result, "release-tag",
+                                       normalize={head: "<head>", head[:7]: "<head:7>"})
+    assert repo_state(git_repo) == (head, ["v1.4.2"], "")
+
+
+def test_kit_dry_run_shows_exactly_what_apply_does(harness: OpsctlHarness,
+                                                   git_repo: GitRepo) -> None:
+    git_repo.commit("fix: first fix")
+    git_repo.tag("v1.4.2")
+    feat = git_repo.commit("feat: new flag")
+
+    dry, applied = harness.assert_dry_run_matches_apply("release-tag", repo=str(git_repo.path),
+                                                        observe=lambda: repo_state(git_repo))
+
+    assert dry.action_ids() == ["changelog:v1.5.0", "tag:v1.5.0"]
+    assert [a["status"] for a in applied.actions] == ["applied", "applied"]
+    assert git_repo.tags() == ["v1.4.2", "v1.5.0"]
+    assert git_repo.git("rev-parse", "HEAD^") == feat
+    assert git_repo.git("rev-parse", "v1.5.0^{commit}") == git_repo.head()
+    assert (git_repo.path / "CHANGELOG.md").read_text().startswith(
+        "# Changelog\n\n## v1.5.0 (2030-01-01)\n")
+
+
+def test_kit_a_second_release_changes_nothing(harness: OpsctlHarness, git_repo: GitRepo) -> None:
+    git_repo.commit("feat: first feature")
+
+    first = harness.assert_idempotent("release-tag", repo=str(git_repo.path))
+
+    assert first.action_ids() == ["changelog:v0.1.0", "tag:v0.1.0"]
+    assert git_repo.tags() == ["v0.1.0"]
+    assert git_repo.subject() == "chore(release): v0.1.0"
+    assert (git_repo.path / "CHANGELOG.md").read_text().count("## v0.1.0") == 1

@@ -56,6 +56,7 @@ BUILTINS: dict[str, tuple[str, str]] = {
     "describe": ("describe_cmd", "Show an automation's contract."),
     "list": ("list_cmd", "List registered automations."),
     "locks": ("locks_group", "List or break run leases."),
+    "new": ("scaffold_cmd:new_cmd", "Scaffold a new automation, its tests and lock entry."),
     "plan": ("plan_group", "Plan an automation without changing anything."),
     "policy": ("governance_cmds:policy_group", "Explain the policy decision for a request."),
     "reconcile": ("reconcile_group", "Apply and re-plan until converged."),

@@ -727,10 +727,11 @@ def _verify(run: _Run, ctx: Context) -> OpsctlError | None:
     """
     if not run.automation.has_verify:
         return None
-    import time
 
     ctx.phase = "verify"
-    deadline = time.monotonic() + run.automation.verify_timeout
+    # On the session's clock, so a test's fake clock (whose sleep advances it) ends the wait
+    clock = run.session.clock
+    deadline = clock().timestamp() + run.automation.verify_timeout
     for state in run.states:
         if state.status != "applied" or state.done:  # done: by an earlier attempt; resume does not re-check it
             continue
@@ -748,7 +749,7 @@ def _verify(run: _Run, ctx: Context) -> OpsctlError | None:
                 return _bug(run, exc, f"verify of action {state.action.id} failed", "verify")
             if converged:
                 break
-            remaining = deadline - time.monotonic()
+            remaining = deadline - clock().timestamp()
             if remaining <= 0:
                 return DependencyError(
                     f"not converged: action {state.action.id} on {state.action.target} did not "

@@ -1,0 +1,82 @@
+"""`opsctl new NAME`: the generated automation, tests and lock entry work at once."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+from tests.conftest import OPSCTL, clean_env
+
+
+def opsctl(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([OPSCTL, *args], cwd=cwd, env=clean_env(cwd / "home"),
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_new_automation_in_an_existing_project_passes_its_own_tests(tmp_path: Path) -> None:
+    (tmp_path / "opsctl.toml").write_text('# ours\nlog_level = "warning"\n\n'
+                                          '[automation.other]\nkey = "kept"\n')
+    made = opsctl(tmp_path, "new", "rotate-certs", "--owner", "sre", "--format", "json")
+    assert made.returncode == 0, made.stderr
+    files = {Path(f["path"]).relative_to(tmp_path).as_posix(): f["purpose"]
+             for f in json.loads(made.stdout)["files"]}
+    assert set(files) == {"automations/rotate_certs.py", "tests/test_rotate_certs.py",
+                          "tests/golden/rotate-certs.json", "opsctl.toml",
+                          "opsctl.contracts.json"}
+    config = tomllib.loads((tmp_path / "opsctl.toml").read_text())
+    assert config["automations"] == ["rotate_certs"]
+    assert config["python_path"] == ["automations"]
+    assert config["log_level"] == "warning" and config["automation"]["other"]["key"] == "kept"
+    assert "# ours" in (tmp_path / "opsctl.toml").read_text()
+
+    tests = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                            "tests/test_rotate_certs.py"], cwd=tmp_path,
+                           env=clean_env(tmp_path / "home"), capture_output=True, text=True,
+                           timeout=300)
+    assert tests.returncode == 0, tests.stdout + tests.stderr
+    assert "5 passed" in tests.stdout
+
+    checked = opsctl(tmp_path, "contract", "check")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    described = opsctl(tmp_path, "describe", "rotate-certs", "--format", "json")
+    assert json.loads(described.stdout)["owner"] == "sre"
+    dry = opsctl(tmp_path, "rotate-certs", "--directory", str(tmp_path / "out"), "--dry-run")
+    assert dry.returncode == 10 and not (tmp_path / "out").exists()
+
+
+def test_a_second_automation_keeps_the_first_in_config_and_lock(tmp_path: Path) -> None:
+    assert opsctl(tmp_path, "new", "first-one").returncode == 0
+    assert opsctl(tmp_path, "new", "second-one").returncode == 0
+    config = tomllib.loads((tmp_path / "opsctl.toml").read_text())
+    assert config["automations"] == ["first_one", "second_one"]
+    assert config["python_path"] == ["automations"]
+    lock = json.loads((tmp_path / "opsctl.contracts.json").read_text())
+    assert sorted(lock["automations"]) == ["first-one", "second-one"]
+    assert opsctl(tmp_path, "contract", "check").returncode == 0
+
+
+def test_refusals_write_nothing(tmp_path: Path) -> None:
+    assert opsctl(tmp_path, "new", "rotate-certs").returncode == 0
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*") if "home" not in p.parts
+                    and ".opsctl" not in p.parts)
+    config = (tmp_path / "opsctl.toml").read_text()
+    for args, message in [(["rotate-certs"], "would overwrite"),
+                          (["Bad_Name"], "lower-case words"),
+                          (["plan"], "built-in opsctl verb")]:
+        refused = opsctl(tmp_path, "new", *args)
+        assert refused.returncode == 2, refused.stderr
+        assert message in refused.stderr
+    after = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*") if "home" not in p.parts
+                   and ".opsctl" not in p.parts)
+    assert after == before and (tmp_path / "opsctl.toml").read_text() == config
+
+
+def test_help_says_what_each_generated_file_is_for(tmp_path: Path) -> None:
+    helped = opsctl(tmp_path, "new", "--help")
+    assert helped.returncode == 0
+    for line in ("automations/NAME.py", "tests/test_NAME.py", "tests/golden/NAME.json",
+                 "opsctl.toml", "opsctl.contracts.json"):
+        assert line in helped.stdout

@@ -1,0 +1,663 @@
+"""The test kit (opsctl.testing): its fixtures, assertions and golden files, as a user meets them.
+
+Assertions that must fail are checked by running small generated test modules with pytester
+and reading their outcomes and messages; the rest runs on the ``opsctl_harness`` fixture of
+this very session.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+import textwrap
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pydantic import BaseModel
+
+from opsctl import Action, Automation, Context, TransientError
+from opsctl.testing import (
+    UPDATE_GOLDEN_ENV,
+    FakeClock,
+    OpsctlHarness,
+    Result,
+    assert_exit,
+    assert_plan_matches_golden,
+    assert_result_valid,
+    assert_schemas_match_lock,
+    plan_snapshot,
+)
+from tests.examples.conftest import import_example
+
+pytest_plugins = ["pytester"]
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+DOCS = REPO_ROOT / "docs" / "testing.md"
+
+# A module of automations the generated tests import: one well-behaved, and one of each flaw
+# the kit exists to catch.
+AUTOMATIONS = '''
+from itertools import count
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from opsctl import Action, Automation
+
+
+class Request(BaseModel):
+    names: list[str]
+    directory: str = "/srv/greetings"
+
+
+GREETED: set[str] = set()
+greet = Automation("greet", version="1.0.0", owner="tests", summary="Greet people",
+                   request=Request)
+
+
+@greet.plan
+def plan(ctx, req):
+    for name in req.names:
+        if name not in GREETED:
+            yield Action(id=f"greet:{name}", kind="create", target=f"{req.directory}/{name}",
+                         reason="not greeted yet", data={"name": name},
+                         after=ctx.now().isoformat())
+
+
+@greet.apply
+def apply(ctx, req, action):
+    GREETED.add(action.data["name"])
+
+
+stubborn = Automation("stubborn", version="1.0.0", owner="tests",
+                      summary="Applies without effect", request=Request)
+
+
+@stubborn.plan
+def plan_stubborn(ctx, req):
+    for name in req.names:
+        yield Action(id=f"fix:{name}", kind="update", target=name, reason="still broken")
+
+
+@stubborn.apply
+def apply_stubborn(ctx, req, action):
+    return None  # claims success, changes nothing
+
+
+_PLANS = count(1)
+drifting = Automation("drifting", version="1.0.0", owner="tests",
+                      summary="Plans differently every time", request=Request)
+
+
+@drifting.plan
+def plan_drifting(ctx, req):
+    yield Action(id="counter", kind="update", target="counter", reason="bump",
+                 after=next(_PLANS))
+
+
+@drifting.apply
+def apply_drifting(ctx, req, action):
+    return None
+
+
+lazy = Automation("lazy", version="1.0.0", owner="tests",
+                  summary="Plans work its apply skips", request=Request)
+
+
+@lazy.plan
+def plan_lazy(ctx, req):
+    yield Action(id="job", kind="run", target="job", reason="due")
+
+
+@lazy.apply
+def apply_lazy(ctx, req, action):
+    return "unchanged"
+
+
+sneaky = Automation("sneaky", version="1.0.0", owner="tests",
+                    summary="Writes while planning", request=Request)
+
+
+@sneaky.plan
+def plan_sneaky(ctx, req):
+    Path(req.directory, "touched-by-plan").write_text("oops")  # bypasses ctx.files
+    yield Action(id="job", kind="run", target="job", reason="due")
+
+
+@sneaky.apply
+def apply_sneaky(ctx, req, action):
+    return None
+'''
+
+
+@pytest.fixture(autouse=True)
+def _no_update_from_outside(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests decide themselves when golden files are written."""
+    monkeypatch.delenv(UPDATE_GOLDEN_ENV, raising=False)
+
+
+@pytest.fixture
+def kit_pytester(pytester: pytest.Pytester) -> pytest.Pytester:
+    pytester.makepyfile(automations=AUTOMATIONS)
+    pytester.syspathinsert()
+    return pytester
+
+
+def write_test(pytester: pytest.Pytester, body: str, name: str = "test_generated") -> None:
+    pytester.makepyfile(**{name: "from opsctl.testing import assert_exit\n\n"
+                           + textwrap.dedent(body)})
+
+
+def failure_text(result: pytest.RunResult) -> str:
+    return result.stdout.str()
+
+
+# -- golden snapshots ----------------------------------------------------------------------------------
+
+GOLDEN_TEST = '''
+import automations
+
+def test_plan(opsctl_harness):
+    opsctl_harness.register(automations.greet)
+    result = opsctl_harness.plan("greet", names={names!r})
+    assert_exit(result, 10)
+    opsctl_harness.assert_plan_matches_golden(result, "greet")
+'''
+
+
+def test_a_missing_golden_file_fails_and_says_how_to_create_it(
+        kit_pytester: pytest.Pytester) -> None:
+    write_test(kit_pytester, GOLDEN_TEST.format(names=["ada", "bob"]))
+
+    result = kit_pytester.runpytest("-p", "no:cacheprovider")
+
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*golden file *golden/greet.json does not exist; to create it "
+                                 "from this plan, run pytest with --opsctl-update-golden*"])
+    assert not (kit_pytester.path / "golden").exists()
+
+
+def test_the_update_option_writes_the_golden_file_then_it_passes(
+        kit_pytester: pytest.Pytester) -> None:
+    write_test(kit_pytester, GOLDEN_TEST.format(names=["ada", "bob"]))
+
+    written = kit_pytester.runpytest("-p", "no:cacheprovider", "--opsctl-update-golden")
+
+    written.assert_outcomes(passed=1)
+    written.stdout.fnmatch_lines(["*opsctl: wrote 1 golden file(s)*", "*golden/greet.json"])
+    golden = kit_pytester.path / "golden" / "greet.json"
+    text = golden.read_text()
+    assert json.loads(text) == {
+        "automation": "greet",
+        "request": {"names": ["ada", "bob"], "directory": "/srv/greetings"},
+        "actions": [
+            {"id": f"greet:{n}", "kind": "create", "target": f"/srv/greetings/{n}",
+             "reason": "not greeted yet", "before": None, "after": "2030-01-01T00:00:00+00:00",
+             "data": {"name": n}, "depends_on": []} for n in ("ada", "bob")],
+    }
+    assert text == json.dumps(json.loads(text), indent=2, sort_keys=True) + "\n"
+    assert os.environ.get(UPDATE_GOLDEN_ENV) is None  # the option's setting ends with its session
+
+    again = kit_pytester.runpytest("-p", "no:cacheprovider")
+
+    again.assert_outcomes(passed=1)
+    assert golden.read_text() == text
+
+
+def test_a_changed_plan_fails_with_a_readable_diff(kit_pytester: pytest.Pytester) -> None:
+    write_test(kit_pytester, GOLDEN_TEST.format(names=["ada", "bob"]))
+    kit_pytester.runpytest("-p", "no:cacheprovider", "--opsctl-update-golden").assert_outcomes(
+        passed=1)
+    write_test(kit_pytester, GOLDEN_TEST.format(names=["ada", "cy"]))
+
+    result = kit_pytester.runpytest("-p", "no:cacheprovider")
+
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines([
+        "*the plan differs from golden file *golden/greet.json:*",
+        "*--- *golden/greet.json (golden)",
+        "*+++ this plan",
+        '*-      "id": "greet:bob",',
+        '*+      "id": "greet:cy",',
+        "*If the change is intended, run pytest with --opsctl-update-golden*",
+    ])
+
+
+def test_the_environment_variable_also_updates_golden_files(
+        kit_pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch) -> None:
+    write_test(kit_pytester, GOLDEN_TEST.format(names=["ada"]))
+    monkeypatch.setenv(UPDATE_GOLDEN_ENV, "1")
+
+    kit_pytester.runpytest("-p", "no:cacheprovider").assert_outcomes(passed=1)
+
+    assert (kit_pytester.path / "golden" / "greet.json").exists()
+
+
+# -- idempotency and dry-run/apply equivalence ---------------------------------------------------------
+
+def test_idempotency_passes_for_a_converging_automation_and_fails_for_one_that_does_not(
+        kit_pytester: pytest.Pytester) -> None:
+    write_test(kit_pytester, '''
+        import automations
+
+        def test_greet(opsctl_harness):
+            opsctl_harness.register(automations.greet)
+            first = opsctl_harness.assert_idempotent("greet", names=["ada"])
+            assert first.status == "succeeded"
+
+        def test_stubborn(opsctl_harness):
+            opsctl_harness.register(automations.stubborn)
+            opsctl_harness.assert_idempotent("stubborn", names=["ada", "bob"])
+    ''')
+
+    result = kit_pytester.runpytest("-p", "no:cacheprovider")
+
+    result.assert_outcomes(passed=1, failed=1)
+    result.stdout.fnmatch_lines([
+        "*not idempotent: after an apply, planning again still plans 2 action(s):*",
+        "*fix:ada ?update ada?: still broken*",
+        "*fix:bob ?update bob?: still broken*",
+    ])
+
+
+def test_dry_run_apply_equivalence_catches_a_plan_that_changes_between_runs(
+        kit_pytester: pytest.Pytester) -> None:
+    write_test(kit_pytester, '''
+        import automations
+
+        def test_greet(opsctl_harness):
+            opsctl_harness.register(automations.greet)
+            dry, applied = opsctl_harness.assert_dry_run_matches_apply("greet", names=["ada"])
+            assert (dry.exit_code, applied.exit_code) == (10, 0)
+
+        def test_drifting(opsctl_harness):
+            opsctl_harness.register(automations.drifting)
+            opsctl_harness.assert_dry_run_matches_apply("drifting", names=[])
+    ''')
+
+    result = kit_pytester.runpytest("-p", "no:cacheprovider")
+
+    result.assert_outcomes(passed=1, failed=1)
+    result.stdout.fnmatch_lines([
+        "*the apply planned other actions than the dry run showed:*",
+        "*--- dry run",
+        "*+++ apply",
+        '*-    "after": 1,',
+        '*+    "after": 2,',
+    ])
+
+
+def test_dry_run_apply_equivalence_catches_an_apply_that_skips_planned_work(
+        kit_pytester: pytest.Pytester) -> None:
+    write_test(kit_pytester, '''
+        import automations
+
+        def test_lazy(opsctl_harness):
+            opsctl_harness.register(automations.lazy)
+            opsctl_harness.assert_dry_run_matches_apply("lazy", names=[])
+
+        def test_lazy_allowed(opsctl_harness):
+            opsctl_harness.register(automations.lazy)
+            opsctl_harness.assert_dry_run_matches_apply("lazy", names=[], allow_unchanged=True)
+    ''')
+
+    result = kit_pytester.runpytest("-p", "no:cacheprovider")
+
+    result.assert_outcomes(passed=1, failed=1)
+    result.stdout.fnmatch_lines(["*the dry run showed actions the apply did not apply:*",
+                                 "*job: unchanged*"])
+
+
+def test_dry_run_apply_equivalence_catches_a_dry_run_that_changes_the_system(
+        kit_pytester: pytest.Pytester) -> None:
+    write_test(kit_pytester, '''
+        import automations
+
+        def test_sneaky(opsctl_harness, tmp_path):
+            opsctl_harness.register(automations.sneaky)
+            opsctl_harness.assert_dry_run_matches_apply(
+                "sneaky", names=[], directory=str(tmp_path),
+                observe=lambda: sorted(p.name for p in tmp_path.iterdir()))
+    ''')
+
+    result = kit_pytester.runpytest("-p", "no:cacheprovider")
+
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(["*the dry run changed the system it planned for:*",
+                                 '*+  "touched-by-plan"*'])
+
+
+# -- the marker and the option are registered ----------------------------------------------------------
+
+def test_the_marker_is_registered_and_checks_its_arguments(kit_pytester: pytest.Pytester) -> None:
+    write_test(kit_pytester, '''
+        import pytest
+
+        @pytest.mark.opsctl(colour="blue")
+        def test_typo(opsctl_harness):
+            pass
+    ''')
+
+    result = kit_pytester.runpytest("-p", "no:cacheprovider", "--strict-markers")
+
+    result.assert_outcomes(errors=1)
+    result.stdout.fnmatch_lines(["*@pytest.mark.opsctl: unknown argument(s) ?'colour'?; use clock, *"])
+    help_text = kit_pytester.runpytest("--help").stdout.str()
+    assert "--opsctl-update-golden" in help_text
+    markers = kit_pytester.runpytest("--markers").stdout.str()
+    assert "@pytest.mark.opsctl(clock=None" in markers
+
+
+# -- the documented example ------------------------------------------------------------------------------
+
+def _doc_block(marker: str) -> str:
+    blocks = re.findall(r"```python\n(.*?)```", DOCS.read_text(), flags=re.S)
+    return next(b for b in blocks if b.startswith(marker))
+
+
+def test_the_documented_example_runs_as_written(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(prune_reports=_doc_block("# prune_reports.py"),
+                        test_prune_reports=_doc_block("# test_prune_reports.py"))
+
+    first = pytester.runpytest("-p", "no:cacheprovider", "-W", "error")
+    first.assert_outcomes(passed=5, failed=1)
+    first.stdout.fnmatch_lines(["*golden/prune-reports.json does not exist*"])
+    pytester.runpytest("-p", "no:cacheprovider", "--opsctl-update-golden").assert_outcomes(
+        passed=6)
+    pytester.runpytest("-p", "no:cacheprovider", "-W", "error").assert_outcomes(passed=6)
+
+    documented = re.search(r"```json\n(.*?)```", DOCS.read_text(), flags=re.S)
+    assert documented is not None
+    golden = pytester.path / "golden" / "prune-reports.json"
+    assert json.loads(golden.read_text()) == json.loads(documented.group(1))
+
+
+def test_the_documented_script_runs_without_pytest(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(prune_reports=_doc_block("# prune_reports.py"))
+    script = pytester.makepyfile(check_prune_reports=_doc_block("# check_prune_reports.py")
+                                 + "\nimport sys\nassert 'pytest' not in sys.modules\n")
+
+    result = pytester.runpython(script)
+
+    assert result.ret == 0, result.stderr.str()
+
+
+def test_the_documented_lock_check_runs_as_written(pytester: pytest.Pytester) -> None:
+    from opsctl.contract.lockfile import contract_snapshot, write_lock
+
+    release_tag = import_example("examples.release_tag").release_tag
+    write_lock(pytester.path / "opsctl.contracts.json",
+               {release_tag.name: contract_snapshot(release_tag)})
+    pytester.makepyfile(test_contracts=_doc_block("# test_contracts.py"))
+    pytester.syspathinsert(REPO_ROOT)
+
+    pytester.runpytest("-p", "no:cacheprovider").assert_outcomes(passed=1)
+
+
+# -- in this session: the harness, the clock, normalisation ---------------------------------------------
+
+class Request(BaseModel):
+    names: list[str]
+    token: str = ""
+
+
+class Flaky:
+    """Fails its first ``failures`` applies with a transient error."""
+
+    def __init__(self, failures: int) -> None:
+        self.failures = failures
+
+
+def make_flaky(state: Flaky) -> Automation[Request]:
+    flaky = Automation("flaky", version="1.0.0", owner="tests", summary="Fails, then works",
+                       request=Request, retry={"attempts": 4, "base": "10s", "cap": "10s"})
+
+    @flaky.plan
+    def plan(ctx: Context, req: Request) -> Iterator[Action]:
+        for name in req.names:
+            yield Action(id=f"n:{name}", kind="run", target=name, reason="due",
+                         data={"token": ctx.secrets.get("token", ""), "config": dict(ctx.config)})
+
+    @flaky.apply
+    def apply(ctx: Context, req: Request, action: Action) -> None:
+        if state.failures:
+            state.failures -= 1
+            raise TransientError("try again")
+
+    return flaky
+
+
+def test_retries_wait_on_the_fake_clock_not_for_real(opsctl_harness: OpsctlHarness,
+                                                     opsctl_clock: FakeClock) -> None:
+    start = opsctl_clock.now()
+    began = time.monotonic()
+
+    result = opsctl_harness.apply(make_flaky(Flaky(failures=2)), names=["a"])
+
+    assert_exit(result, 0)
+    assert result.actions[0]["attempts"] == 3
+    assert len(opsctl_clock.sleeps) == 2
+    moved = (opsctl_clock.now() - start).total_seconds()
+    assert moved == pytest.approx(sum(opsctl_clock.sleeps), abs=1e-5)
+    assert time.monotonic() - began < 5  # up to 20s of backoff, none of it slept
+
+
+@pytest.mark.opsctl(clock="2024-02-29T12:00:00Z", actor="alice",
+                    secrets={"token": "s3cr3t-value"}, config={"flaky": {"region": "eu-west-1"}})
+def test_the_marker_sets_clock_actor_secrets_and_config(opsctl_harness: OpsctlHarness,
+                                                        opsctl_clock: FakeClock) -> None:
+    result = opsctl_harness.dry_run(make_flaky(Flaky(0)), names=["a"], token="s3cr3t-value")
+
+    assert_exit(result, 10)
+    assert opsctl_clock.now() == datetime(2024, 2, 29, 12, tzinfo=UTC)
+    assert result.doc["actor"] == "alice"
+    assert result.doc["timing"]["started_at"] == "2024-02-29T12:00:00.000+00:00"
+    assert result.planned is not None
+    assert result.planned[0]["data"] == {"token": "***", "config": {"region": "eu-west-1"}}
+    assert "s3cr3t-value" not in json.dumps(result.doc)
+    assert "s3cr3t-value" not in json.dumps(result.events)
+
+
+def test_opsctl_sees_only_what_the_test_sets(opsctl_harness: OpsctlHarness,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OPSCTL_ACTOR", "someone-outside")
+    monkeypatch.setenv("OPSCTL_JOURNAL_MODE", "not-a-mode")  # would be a config error (exit 2)
+    opsctl_harness.setenv("OPSCTL_JOURNAL_MODE", "group")
+
+    result = opsctl_harness.apply(make_flaky(Flaky(0)), names=["a"])
+
+    assert_exit(result, 0)
+    assert result.doc["actor"] == "tester"
+    assert os.environ["HOME"] == str(opsctl_harness.home)
+    assert opsctl_harness.session_env()["OPSCTL_JOURNAL_MODE"] == "group"
+    session = opsctl_harness.open_session()
+    try:
+        assert session.settings.journal_mode == "group"
+        assert session.settings.state_dir == opsctl_harness.state_dir
+        stored = session.store.get_run(str(result.run_id))
+        assert stored is not None and stored["status"] == "succeeded"
+    finally:
+        session.close()
+
+
+def test_close_restores_the_process_environment(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HOME", "/home/original")
+    monkeypatch.delenv("KIT_PROBE", raising=False)
+
+    with OpsctlHarness(tmp_path / "h", env={"KIT_PROBE": "1"}) as harness:
+        assert os.environ["HOME"] == str(harness.home)
+        assert os.environ["KIT_PROBE"] == "1"
+
+    assert os.environ["HOME"] == "/home/original"
+    assert "KIT_PROBE" not in os.environ
+
+
+def test_errors_before_a_run_are_results_with_their_exit_code(
+        opsctl_harness: OpsctlHarness) -> None:
+    result = opsctl_harness.plan(make_flaky(Flaky(0)), names="not a list")
+
+    assert_exit(result, 2)
+    assert result.status == "failed"
+    assert result.error is not None and result.error["type"] == "validation"
+    assert result.planned is None
+    with pytest.raises(AssertionError, match=r"expected exit 0, got exit 2 \(failed\)\n"
+                                             r"error: validation: invalid request for flaky"):
+        assert_exit(result, 0)
+
+
+def test_register_by_module_path(opsctl_harness: OpsctlHarness) -> None:
+    with pytest.raises(ValueError, match="defines 0 automations"):
+        opsctl_harness.register("opsctl.testing.kit")
+
+    automation = opsctl_harness.register("examples.cleanup_files:cleanup_files")
+
+    assert automation.name == "cleanup-files"
+    assert opsctl_harness.automation("cleanup-files") is automation
+
+
+def test_a_project_opsctl_toml_provides_automations_and_their_config(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "kit_project_automations.py").write_text(AUTOMATIONS)
+    (project / "opsctl.toml").write_text(
+        'automations = ["kit_project_automations:greet"]\npython_path = ["."]\n')
+    monkeypatch.setattr(sys, "path", list(sys.path))
+    monkeypatch.delitem(sys.modules, "kit_project_automations", raising=False)
+
+    with OpsctlHarness(tmp_path / "h", project=project) as harness:
+        result = harness.dry_run("greet", names=["ada"])
+
+        assert_exit(result, 10)
+        assert result.action_ids() == ["greet:ada"]
+    assert not (project / ".opsctl").exists()  # the project's own store is left alone
+    assert sys.modules.pop("kit_project_automations", None) is not None
+
+
+def test_the_fake_clock() -> None:
+    clock = FakeClock("2026-03-01T09:00:00+01:00")
+
+    assert clock() == datetime(2026, 3, 1, 8, tzinfo=UTC)
+    assert clock.advance("1h30m") == datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
+    assert clock.advance(30) == datetime(2026, 3, 1, 9, 30, 30, tzinfo=UTC)
+    clock.sleep(2.5)
+    assert clock.now() == datetime(2026, 3, 1, 9, 30, 32, 500000, tzinfo=UTC)
+    assert clock.sleeps == [2.5]
+    clock.set(datetime(2020, 1, 1, tzinfo=UTC))
+    assert clock().isoformat() == "2020-01-01T00:00:00+00:00"
+    with pytest.raises(ValueError, match="timezone-aware"):
+        clock.set("2020-01-01T00:00:00")
+    assert FakeClock()() == datetime(2030, 1, 1, tzinfo=UTC)
+
+
+def test_snapshots_normalise_ignore_and_sort() -> None:
+    actions = [
+        Action(id="volume:vol-9f", kind="delete", target="/tmp/run-1/vol-9f", reason="old",
+               data={"/tmp/run-1": "root"}, before={"created": "2026-01-01T10:11:12"}),
+        Action(id="volume:vol-1a", kind="delete", target="/tmp/run-1/vol-1a", reason="old"),
+    ]
+
+    snapshot = plan_snapshot(actions, normalize={"/tmp/run-1": "<root>", "/tmp": "<tmp>",
+                                                 re.compile(r"vol-[0-9a-f]+"): "<vol>"},
+                             ignore=["before.created"], sort=True)
+
+    assert snapshot == {"actions": [
+        {"id": "volume:<vol>", "kind": "delete", "target": "<root>/<vol>", "reason": "old",
+         "data": {}, "before": None, "after": None, "depends_on": []},
+        {"id": "volume:<vol>", "kind": "delete", "target": "<root>/<vol>", "reason": "old",
+         "data": {"<root>": "root"}, "before": {"created": "<ignored>"}, "after": None,
+         "depends_on": []},
+    ]}
+
+
+def test_the_function_form_writes_only_when_asked(tmp_path: Path) -> None:
+    golden = tmp_path / "plans" / "one.json"
+    actions = [Action(id="a", kind="run", target="t", reason="r")]
+
+    with pytest.raises(AssertionError, match="does not exist"):
+        assert_plan_matches_golden(actions, golden)
+    assert assert_plan_matches_golden(actions, golden, update=True) is True
+    assert assert_plan_matches_golden(actions, golden) is False  # equal: nothing written
+    with pytest.raises(AssertionError, match=r'-      "reason": "r",\n\+      "reason": "s",'):
+        assert_plan_matches_golden([Action(id="a", kind="run", target="t", reason="s")], golden)
+
+
+def test_a_failed_run_has_no_plan_to_snapshot(tmp_path: Path) -> None:
+    failed = Result({"status": "failed", "exit_code": 3, "plan": None,
+                     "error": {"type": "validation", "message": "nope"}}, 3)
+
+    with pytest.raises(AssertionError, match=r"(?s)the run did not plan: exit 3 .*nope"):
+        assert_plan_matches_golden(failed, tmp_path / "x.json", update=True)
+    assert not (tmp_path / "x.json").exists()
+
+
+def test_result_documents_are_checked_against_the_published_schema(
+        opsctl_harness: OpsctlHarness) -> None:
+    result = opsctl_harness.dry_run(make_flaky(Flaky(0)), names=["a"])
+    assert_result_valid(result)
+    broken: dict[str, Any] = {**result.doc, "status": "sort of done"}
+
+    with pytest.raises(AssertionError, match=r"violates opsctl\.result/v1"):
+        assert_result_valid(broken)
+
+
+# -- the contract lock ------------------------------------------------------------------------------------
+
+def test_schemas_match_the_lock_until_the_request_changes(tmp_path: Path) -> None:
+    lockfile = pytest.importorskip("opsctl.contract.lockfile",
+                                   reason="the contract lock module is not available")
+    pytest.importorskip("opsctl.contract.compat",
+                        reason="the contract compatibility rules are not available")
+    locked = make_flaky(Flaky(0))
+    lock = tmp_path / "opsctl.contracts.json"
+    lockfile.write_lock(lock, {locked.name: lockfile.contract_snapshot(locked)})
+
+    assert_schemas_match_lock(locked, lock)
+
+    class Stricter(BaseModel):
+        names: list[str]
+        token: str = ""
+        region: str  # a new required field breaks existing callers
+
+    changed = Automation("flaky", version="1.0.0", owner="tests", summary="Fails, then works",
+                         request=Stricter)
+    with pytest.raises(AssertionError, match=r"(?s)differs from .*breaking: .*region"):
+        assert_schemas_match_lock(changed, lock)
+    with pytest.raises(AssertionError, match="has no contract for 'other'"):
+        assert_schemas_match_lock(Automation("other", version="1.0.0", owner="t", summary="s",
+                                             request=Request), lock)
+
+
+def test_a_verify_that_never_converges_ends_on_the_fake_clock(tmp_path: Path) -> None:
+    """The verify deadline is on the session's clock: the fake sleeps advance it, no real wait."""
+    import time as real_time
+
+    from pydantic import BaseModel
+
+    from opsctl import Action, Automation
+    from opsctl.testing import FakeClock, OpsctlHarness, assert_exit
+
+    class Request(BaseModel):
+        name: str = "x"
+
+    stuck = Automation("never-converges", version="1.0.0", owner="o", summary="s",
+                       request=Request, verify_timeout=600.0)
+    stuck.plan(lambda ctx, req: [Action(id="a", kind="update", target="t", reason="r")])
+    stuck.apply(lambda ctx, req, action: None)
+    stuck.verify(lambda ctx, req, action: False)
+    clock = FakeClock()
+    began = real_time.monotonic()
+    with OpsctlHarness(tmp_path / "h", clock=clock) as harness:
+        harness.register(stuck)
+        result = harness.apply("never-converges")
+    assert_exit(result, 4)
+    assert "not converged" in (result.error or {}).get("message", "")
+    assert real_time.monotonic() - began < 30
+    assert clock.now() >= FakeClock().now().replace(minute=10)
