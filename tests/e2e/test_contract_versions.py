@@ -120,3 +120,42 @@ def test_schema_of_an_older_accepted_major(deploy: Project) -> None:
     assert old.doc["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     missing = deploy.run("schema", "deploy", "--version", "7")
     assert missing.code == 2 and "accepted majors: 1, 2" in missing.stderr
+
+
+def test_every_published_schema_is_valid_json_schema_2020_12(deploy: Project) -> None:
+    """What `schema` and `describe` print, for the current and an older major, and the result
+    document: each passes the JSON Schema 2020-12 metaschema (jsonschema, independent of
+    pydantic)."""
+    from jsonschema import Draft202012Validator
+
+    published = [deploy.run("schema", "deploy", expect_json=True).doc,
+                 deploy.run("schema", "deploy", "--version", "1", expect_json=True).doc,
+                 deploy.run("schema", "deploy", "--kind", "result", expect_json=True).doc,
+                 deploy.run("schema", "--result-document", expect_json=True).doc]
+    described = deploy.run("describe", "deploy", "--format", "json", expect_json=True).doc
+    published += [described["request_schema"], described["result_schema"]]
+    for schema in published:
+        Draft202012Validator.check_schema(schema)
+    assert published[0]["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+
+
+def test_the_repository_examples_publish_valid_schemas_and_match_their_lock() -> None:
+    import subprocess
+    from pathlib import Path
+
+    from jsonschema import Draft202012Validator
+
+    from tests.conftest import OPSCTL
+
+    repo = Path(__file__).resolve().parents[2]
+    listed = subprocess.run([OPSCTL, "list", "--format", "json"], cwd=repo, capture_output=True,
+                            text=True, timeout=60)
+    names = [a["name"] for a in json.loads(listed.stdout)["automations"]]
+    assert names == ["cleanup-ebs-volumes", "cleanup-files", "release-tag"]
+    for name in names:
+        shown = subprocess.run([OPSCTL, "schema", name], cwd=repo, capture_output=True,
+                               text=True, timeout=60)
+        Draft202012Validator.check_schema(json.loads(shown.stdout))
+    checked = subprocess.run([OPSCTL, "contract", "check", "--format", "json"], cwd=repo,
+                             capture_output=True, text=True, timeout=60)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
