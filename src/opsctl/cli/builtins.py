@@ -180,9 +180,9 @@ def runs_cmd(automation: str | None, status: str | None, limit: int, opts: Commo
 
 
 def _may_view(session: Any, automation: str = "*") -> None:
-    from opsctl.governance.gate import governance_for
+    from opsctl.governance.gate import check_permission
 
-    governance_for(session).check(session.actor, "view", automation=automation, environment=None)
+    check_permission(session, "view", automation=automation)
 
 
 def _artifacts(session: Any, row: dict[str, Any]) -> dict[str, Any]:
@@ -383,10 +383,9 @@ def locks_break(scope: str, reason: str, opts: CommonOptions) -> int:
     session = open_cli_session(opts)
     if opts.show_config:
         return show_config(session)
-    from opsctl.governance.gate import governance_for
+    from opsctl.governance.gate import check_permission
 
-    governance_for(session).check(session.actor, "admin", automation=scope.split("/", 1)[0],
-                                  environment=None)
+    check_permission(session, "admin", automation=scope.split("/", 1)[0])
     broken = session.store.break_lease(scope, actor=session.actor, reason=reason,
                                        now=session.clock())
     if broken is None:

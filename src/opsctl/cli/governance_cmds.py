@@ -89,13 +89,13 @@ def audit_verify(opts: CommonOptions) -> int:
     """Recompute the hash chain; exit 3 naming the first bad event when anything was edited,
     deleted, inserted or reordered."""
     from opsctl.errors import PlanRejectedError
-    from opsctl.governance.gate import governance_for
+    from opsctl.governance.gate import check_permission
     from opsctl.store.audit import verify_chain
 
     session = open_cli_session(opts)
     if opts.show_config:
         return show_config(session)
-    governance_for(session).check(session.actor, "view", automation="*", environment=None)
+    check_permission(session, "view", automation="*")
     report = verify_chain(session.store)
     session.close()
     if not report.ok:
@@ -119,14 +119,14 @@ def audit_export(format_: str, since_seq: int, run_id: str | None,
                  config_file: str | None) -> int:
     """Export the events in sequence order, with their hashes, for a log sink or a review."""
     from opsctl.cli.options import STATE
-    from opsctl.governance.gate import governance_for
+    from opsctl.governance.gate import check_permission
     from opsctl.store.audit import iter_events
 
     opts = CommonOptions("json", config_file or click.get_current_context().find_root().params.get(
         "config_file"), False, None, 0, False)
     STATE.opts = opts
     session = open_cli_session(opts)
-    governance_for(session).check(session.actor, "view", automation="*", environment=None)
+    check_permission(session, "view", automation="*")
     out = sys.stdout
     events = iter_events(session.store, since_seq=since_seq, run_id=run_id)
     if format_ == "json":

@@ -508,9 +508,15 @@ def _audit(run: _Run, event: str, **payload: Any) -> None:
 
 def _flush_audit(run: _Run) -> None:
     if run.audit:
+        import dataclasses
+
         from opsctl.store.audit import append_events
 
         events, run.audit = run.audit, []
+        plan_id = run.artifacts.get("plan_id") or (run.approval_plan[0] if run.approval_plan
+                                                    else None)
+        if plan_id:  # events queued before the saved plan was known belong to it too
+            events = [e if e.plan_id else dataclasses.replace(e, plan_id=plan_id) for e in events]
         append_events(run.session.store, events)
 
 
@@ -1036,20 +1042,10 @@ def check_policy(session: Session, automation: Automation[Any], data: Mapping[st
 def _check_permission(session: Session, automation: Automation[Any], permission: Any,
                       request_doc: Mapping[str, Any]) -> None:
     """Exit 6 unless the actor's roles allow ``permission`` here; a refusal is audited."""
-    from opsctl.governance.gate import environment_of, governance_for
+    from opsctl.governance.gate import check_permission, environment_of
 
-    environment = environment_of(request_doc)
-    try:
-        governance_for(session).check(session.actor, permission, automation=automation.name,
-                                      environment=environment)
-    except OpsctlError as exc:
-        from opsctl.store.audit import append_event
-
-        append_event(session.store, "permission.denied", actor=session.actor,
-                     payload={"automation": automation.name, "permission": permission,
-                              "environment": environment, "message": exc.message})
-        exc.step = "gate"
-        raise
+    check_permission(session, permission, automation=automation.name,
+                     environment=environment_of(request_doc))
 
 
 # -- saved plans -------------------------------------------------------------------------------

@@ -42,6 +42,7 @@ def decide_plan(session: Session, ref: str, *, approve: bool, reason: str) -> di
     from opsctl.governance.gate import (
         approval_status,
         approval_summary,
+        check_permission,
         decide,
         environment_of,
         governance_for,
@@ -67,7 +68,7 @@ def decide_plan(session: Session, ref: str, *, approve: bool, reason: str) -> di
     governance = governance_for(session)
     automation = str(document["automation"])
     request = dict(document.get("request") or {})
-    governance.check(actor, "approve", automation=automation,
+    check_permission(session, "approve", automation=automation,
                      environment=environment_of(request))
     from opsctl.contract.automation import Action
 

@@ -87,11 +87,33 @@ def governance_for(session: Session) -> Governance:
     if settings.permissions is not None:
         from opsctl.governance.permissions import load_permissions
 
-        permissions = load_permissions(settings.permissions, dict(groups),
+        permissions = load_permissions(settings.permissions,
+                                       {name: list(members) for name, members in groups.items()},
                                        origin.get("permissions", "config").split(":", 1)[-1])
     governance = Governance(policy, source, permissions, groups)
     _CACHE[id(session)] = governance
     return governance
+
+
+def check_permission(session: Session, permission: Permission, *, automation: str,
+                     environment: str | None = None) -> None:
+    """Exit 6 unless the session's actor may do ``permission`` here; a refusal is audited.
+
+    A configuration error (a bad policy file, say) is raised as it is, and not audited as a
+    refusal: no permission was checked.
+    """
+    governance = governance_for(session)
+    try:
+        governance.check(session.actor, permission, automation=automation,
+                         environment=environment)
+    except DeniedError as exc:
+        from opsctl.store.audit import append_event
+
+        append_event(session.store, "permission.denied", actor=session.actor,
+                     payload={"automation": automation, "permission": permission,
+                              "environment": environment, "message": exc.message})
+        exc.step = "gate"
+        raise
 
 
 def environment_of(request_doc: Mapping[str, Any]) -> str | None:
