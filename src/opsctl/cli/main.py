@@ -172,6 +172,10 @@ def main(argv: list[str] | None = None) -> None:
     """Console-script entry point: run the command and exit with its code."""
     args = list(sys.argv[1:] if argv is None else argv)
     started = datetime.now(UTC)
+    # pydantic looks for its plugins in every installed distribution's entry points when the
+    # first model is built (measured 15-30 ms here); opsctl's CLI uses none. Setting the
+    # variable yourself (e.g. to an empty string) keeps them enabled.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     from opsctl.errors import OpsctlError, UsageError
 
     try:

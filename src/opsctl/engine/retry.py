@@ -35,16 +35,14 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields, replace
 from datetime import UTC, datetime, timedelta
-from email.utils import parsedate_to_datetime
-from typing import Any, NoReturn, TypeVar
-
-import tenacity
-from tenacity.stop import stop_base
-from tenacity.wait import wait_base
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from opsctl.contract.durations import parse_duration
 from opsctl.engine.classify import classify_exception
 from opsctl.errors import ConflictError, DependencyError, OpsctlError
+
+if TYPE_CHECKING:
+    import tenacity
 
 T = TypeVar("T")
 
@@ -139,6 +137,9 @@ def retry_after_seconds(exc: BaseException, *, cap: float = RetryPolicy.cap,
         try:
             seconds = float(raw.strip())
         except ValueError:
+            # An HTTP date: rare, and the email package is slow to import.
+            from email.utils import parsedate_to_datetime
+
             try:
                 when = parsedate_to_datetime(raw)
             except (TypeError, ValueError, IndexError):
@@ -178,18 +179,20 @@ class _Schedule:
         return self._waits[n]
 
 
-class _StopAtDeadline(stop_base):
+class _StopAtDeadline:  # tenacity's stop: out of attempts, or the next wait passes the deadline
     def __init__(self, schedule: _Schedule) -> None:
         self.schedule = schedule
 
     def __call__(self, retry_state: tenacity.RetryCallState) -> bool:
+        if retry_state.attempt_number >= self.schedule.policy.attempts:
+            return True
         elapsed = self.schedule.clock() - self.schedule.start
         wait = self.schedule.wait_after(retry_state)
         return elapsed >= self.schedule.policy.deadline \
             or elapsed + wait > self.schedule.policy.deadline
 
 
-class _FullJitter(wait_base):
+class _FullJitter:  # a tenacity wait strategy (any callable of the retry state)
     def __init__(self, schedule: _Schedule) -> None:
         self.schedule = schedule
 
@@ -232,8 +235,10 @@ def call_with_retries(fn: Callable[[], T], policy: RetryPolicy, *, what: str,
         on_retry(RetryEvent(attempt=state.attempt_number, wait=schedule.wait_after(state),
                             error_type=type(exc).__name__, message=str(exc)))
 
+    import tenacity  # only once a first attempt failed transiently: plans never import it
+
     retrying = tenacity.Retrying(
-        stop=tenacity.stop_after_attempt(policy.attempts) | _StopAtDeadline(schedule),
+        stop=_StopAtDeadline(schedule),
         wait=_FullJitter(schedule),
         retry=tenacity.retry_if_exception(is_transient),
         sleep=sleep,
