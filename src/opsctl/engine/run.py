@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import time
-import traceback
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from opsctl.contract import RESULT_SCHEMA
 from opsctl.contract.automation import Action, Automation
@@ -23,15 +21,15 @@ from opsctl.contract.plan import (
     SECRET_MARKER,
     Plan,
     canonical_request,
-    load_plan_document,
-    plan_document,
     plan_fingerprint,
-    verify_plan_document,
 )
+from opsctl.engine.applying import apply_actions, automation_bug, retry_policy_for, verify_applied
 from opsctl.engine.context import Context
-from opsctl.engine.ids import new_plan_id, new_run_id
+from opsctl.engine.ids import new_run_id
 from opsctl.engine.runtime import runtime_info
+from opsctl.engine.saved_plans import apply_plan_file, restore_secrets, write_plan_file
 from opsctl.engine.session import Session
+from opsctl.engine.state import ActionState, Mode, ProgressFn, RunOutcome, RunState, iso
 from opsctl.errors import (
     AutomationBugError,
     DependencyError,
@@ -42,53 +40,8 @@ from opsctl.errors import (
     UsageError,
 )
 
-Mode = Literal["plan", "apply"]
-ProgressFn = Callable[[int, int, str], None]
-
-
-@dataclass
-class RunOutcome:
-    """The result document of one command and its exit code."""
-
-    document: dict[str, Any]
-    exit_code: int
-
-
-@dataclass
-class _ActionState:
-    action: Action
-    status: str = "pending"
-    attempts: int = 0
-    error: str | None = None
-    waits: list[float] = field(default_factory=list)
-    done: bool = False          # journaled as finished by an earlier attempt of this run
-    interrupted: bool = False   # journaled as started but never finished: re-check first
-
-
-@dataclass
-class _Run:
-    session: Session
-    automation: Automation[Any]
-    mode: Mode
-    request: Any
-    request_doc: dict[str, Any]
-    idempotency_key: str | None
-    run_id: str = field(default_factory=new_run_id)
-    started_at: datetime | None = None
-    plan: Plan | None = None
-    specs: list[dict[str, Any]] = field(default_factory=list)  # the plan's actions, redacted
-    states: list[_ActionState] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    artifacts: dict[str, Any] = field(default_factory=dict)
-    resumed: bool = False
-    fence: Any = None
-    policy: Any = None          # the retry policy
-    decision: Any = None        # the policy decision of the gate (None: no policy configured)
-    requested_version: str | None = None  # the contract version the caller asked for
-    approval_plan: tuple[str, str, str | None] | None = None  # (plan id, fingerprint, requester)
-    audit: list[Any] = field(default_factory=list)  # audit events not yet appended
-    max_failures: int = 1
-    concurrency: int = 1
+__all__ = ["RunOutcome", "apply_plan_file", "check_policy", "error_document", "execute",
+           "reconcile", "resume_run", "retry_policy_for", "validate_request", "versioned_request"]
 
 
 # -- request ---------------------------------------------------------------------------------
@@ -165,7 +118,7 @@ def versioned_request(automation: Automation[Any], data: Mapping[str, Any],
     return VersionedRequest(request, text, tuple(warnings))
 
 
-def _secret_digest(key: bytes) -> Callable[[str], str]:
+def secret_digest(key: bytes) -> Callable[[str], str]:
     def digest(secret: str) -> str:
         return "hmac-sha256:" + hmac.new(key, secret.encode(), hashlib.sha256).hexdigest()
 
@@ -194,11 +147,7 @@ def display_request(doc: Any) -> Any:
 
 # -- result documents ----------------------------------------------------------------------------
 
-def _iso(moment: datetime) -> str:
-    return moment.isoformat(timespec="milliseconds")
-
-
-def _summary(states: list[_ActionState]) -> dict[str, int]:
+def _summary(states: list[ActionState]) -> dict[str, int]:
     counts = {"planned": len(states), "applied": 0, "unchanged": 0, "skipped": 0, "failed": 0}
     for state in states:
         if state.status in counts:
@@ -221,7 +170,7 @@ def error_document(error: OpsctlError, *, mode: Mode, automation: str | None, st
         "exit_code": error.exit_code, "actor": actor, "idempotency_key": None, "replayed": False,
         "request": None, "plan": None, "summary": _summary([]), "warnings": [],
         "error": error_block(error), "policy": None, "artifacts": {},
-        "timing": {"started_at": _iso(started_at), "finished_at": _iso(finished_at),
+        "timing": {"started_at": iso(started_at), "finished_at": iso(finished_at),
                    "duration_ms": max(0, int((finished_at - started_at).total_seconds() * 1000))},
     })
     return doc
@@ -241,7 +190,7 @@ def _status_for(error: OpsctlError) -> str:
     return "failed"
 
 
-def _document(run: _Run, status: str, exit_code: int, error: OpsctlError | None) -> dict[str, Any]:
+def _document(run: RunState, status: str, exit_code: int, error: OpsctlError | None) -> dict[str, Any]:
     session = run.session
     finished = session.clock()
     started = run.started_at or finished
@@ -268,7 +217,7 @@ def _document(run: _Run, status: str, exit_code: int, error: OpsctlError | None)
         "error": error_block(error) if error else None,
         "policy": _decision_doc(run.decision) if run.decision is not None else None,
         "artifacts": dict(run.artifacts),
-        "timing": {"started_at": _iso(started), "finished_at": _iso(finished),
+        "timing": {"started_at": iso(started), "finished_at": iso(finished),
                    "duration_ms": max(0, int((finished - started).total_seconds() * 1000))},
     }
     return session.redactor.redact(doc)  # type: ignore[no-any-return]
@@ -276,7 +225,7 @@ def _document(run: _Run, status: str, exit_code: int, error: OpsctlError | None)
 
 # -- the pipeline ---------------------------------------------------------------------------------
 
-def _context(run: _Run) -> Context:
+def _context(run: RunState) -> Context:
     session = run.session
     name = run.automation.name
     return Context(
@@ -296,8 +245,8 @@ def _request_hash(request_doc: Mapping[str, Any]) -> str:
 
 def _start(session: Session, automation: Automation[Any], mode: Mode, request: Any,
            request_doc: dict[str, Any], key: str, key_source: str, source: str | None,
-           resume: Mapping[str, Any] | None, run_id: str) -> _Run:
-    run = _Run(session=session, automation=automation, mode=mode, request=request,
+           resume: Mapping[str, Any] | None, run_id: str) -> RunState:
+    run = RunState(session=session, automation=automation, mode=mode, request=request,
                request_doc=request_doc, idempotency_key=key, run_id=run_id)
     run.started_at = session.clock()
     if resume is not None:
@@ -315,7 +264,7 @@ def _start(session: Session, automation: Automation[Any], mode: Mode, request: A
         "idempotency_key": key, "key_source": key_source,
         "request_hash": _request_hash(request_doc), "request": request_doc,
         "runtime": {**runtime_info(source), "identity": session.identity.to_dict()},
-        "started_at": _iso(run.started_at),
+        "started_at": iso(run.started_at),
     })
     session.log.info("run.started", run_id=run.run_id, automation=automation.name, mode=mode,
                      step="validate", actor=session.actor, idempotency_key=key)
@@ -324,7 +273,7 @@ def _start(session: Session, automation: Automation[Any], mode: Mode, request: A
     return run
 
 
-def _make_plan(run: _Run, ctx: Context) -> Plan:
+def _make_plan(run: RunState, ctx: Context) -> Plan:
     automation = run.automation
     ctx.phase = "plan"
     ctx.log = ctx.log.bind(step="plan")
@@ -337,7 +286,7 @@ def _make_plan(run: _Run, ctx: Context) -> Plan:
         exc.step = exc.step or "plan"
         raise
     except Exception as exc:
-        raise _bug(run, exc, "plan() failed", "plan") from exc
+        raise automation_bug(run, exc, "plan() failed", "plan") from exc
     seen: set[str] = set()
     for action in actions:
         if not isinstance(action, Action):
@@ -356,7 +305,7 @@ def _make_plan(run: _Run, ctx: Context) -> Plan:
     run.specs = redacted
     run.plan = plan
     run.states = (_resume_states(run, actions, journal) if run.resumed
-                  else [_ActionState(a) for a in actions])
+                  else [ActionState(a) for a in actions])
     run.session.store.set_run_plan(run.run_id, fingerprint)
     ctx.log.info("plan.created", fingerprint=fingerprint, actions=len(actions))
     _audit(run, "plan.created", fingerprint=fingerprint, actions=len(actions),
@@ -364,7 +313,7 @@ def _make_plan(run: _Run, ctx: Context) -> Plan:
     return plan
 
 
-def _plan_from_journal(run: _Run, ctx: Context, journal: list[Any]) -> Plan:
+def _plan_from_journal(run: RunState, ctx: Context, journal: list[Any]) -> Plan:
     """Resume an automation that has ``verify`` from its journal, without planning again.
 
     The journal holds the plan this run started applying: finished actions are skipped
@@ -373,10 +322,10 @@ def _plan_from_journal(run: _Run, ctx: Context, journal: list[Any]) -> Plan:
     group-commit mode may not hold the "started" record of an action that took effect.
     """
     automation = run.automation
-    states: list[_ActionState] = []
+    states: list[ActionState] = []
     skipped = 0
     for record in journal:
-        state = _ActionState(Action.from_dict(record.spec), attempts=record.attempts)
+        state = ActionState(Action.from_dict(record.spec), attempts=record.attempts)
         if record.status in FINISHED:
             state.status, state.done = record.status, True
             skipped += 1
@@ -403,7 +352,7 @@ def _plan_from_journal(run: _Run, ctx: Context, journal: list[Any]) -> Plan:
 FINISHED = ("applied", "unchanged")  # a resumed run retries failed and skipped actions
 
 
-def _resume_states(run: _Run, fresh: list[Action], journal: list[Any]) -> list[_ActionState]:
+def _resume_states(run: RunState, fresh: list[Action], journal: list[Any]) -> list[ActionState]:
     """Journal first: finished actions are skipped; the fresh plan supplies what is left.
 
     An action journaled as started but not finished that the fresh plan no longer contains
@@ -411,11 +360,11 @@ def _resume_states(run: _Run, fresh: list[Action], journal: list[Any]) -> list[_
     converged some other way (unchanged). Actions new in the fresh plan are appended.
     """
     planned = {a.id: a for a in fresh}
-    states: list[_ActionState] = []
+    states: list[ActionState] = []
     skipped = 0
     for record in journal:
         action = planned.pop(record.action_id, None)
-        state = _ActionState(action or Action.from_dict(record.spec), attempts=record.attempts)
+        state = ActionState(action or Action.from_dict(record.spec), attempts=record.attempts)
         state.done = True
         if record.status in FINISHED:
             state.status = record.status
@@ -424,12 +373,12 @@ def _resume_states(run: _Run, fresh: list[Action], journal: list[Any]) -> list[_
             state.status = "applied" if record.status in ("started", "interrupted") else "unchanged"
             run.session.store.action_finished(run.run_id, record.action_id, status=state.status,
                                               error=None,
-                                              at=_iso(run.session.clock()), fence=run.fence)
+                                              at=iso(run.session.clock()), fence=run.fence)
         else:
             state.done = False
             state.interrupted = record.status in ("started", "interrupted")
         states.append(state)
-    new = [_ActionState(a) for a in fresh if a.id in planned]
+    new = [ActionState(a) for a in fresh if a.id in planned]
     for state in new:
         state.interrupted = False
     run.artifacts["new_actions"] = [s.action.id for s in new]
@@ -438,7 +387,7 @@ def _resume_states(run: _Run, fresh: list[Action], journal: list[Any]) -> list[_
     return states + new
 
 
-def _gate(run: _Run, ctx: Context) -> None:
+def _gate(run: RunState, ctx: Context) -> None:
     """The boundary between plan and apply: the policy decision, then approvals (apply only).
 
     The decision is recorded (result, audit) before it is enforced, so a denial is on record.
@@ -498,7 +447,7 @@ def _kind_counts(actions: list[Action]) -> dict[str, int]:
     return counts
 
 
-def _audit(run: _Run, event: str, **payload: Any) -> None:
+def _audit(run: RunState, event: str, **payload: Any) -> None:
     """Queue an audit event of this run; :func:`_flush_audit` appends the queue in one commit."""
     from opsctl.store.audit import NewEvent
 
@@ -506,7 +455,7 @@ def _audit(run: _Run, event: str, **payload: Any) -> None:
                               plan_id=run.artifacts.get("plan_id")))
 
 
-def _flush_audit(run: _Run) -> None:
+def _flush_audit(run: RunState) -> None:
     if run.audit:
         import dataclasses
 
@@ -520,254 +469,7 @@ def _flush_audit(run: _Run) -> None:
         append_events(run.session.store, events)
 
 
-def _bug(run: _Run, exc: Exception, what: str, step: str) -> OpsctlError:
-    """A known dependency failure (transient, timeout, auth), else a bug in the automation."""
-    from opsctl.engine.classify import classify_exception
-
-    run.session.log.debug("traceback", run_id=run.run_id,
-                          traceback="".join(traceback.format_exception(exc)))
-    known = classify_exception(exc, what)
-    if known is not None:
-        known.step = step
-        return known
-    return AutomationBugError(f"{what}: {type(exc).__name__}: {exc}", step=step)
-
-
-def _apply_one(run: _Run, ctx: Context, state: _ActionState) -> OpsctlError | None:
-    """Journal, apply (with retries) and journal one action; its error, if it failed."""
-    session, store, action = run.session, run.session.store, state.action
-    log = session.log.bind(run_id=run.run_id, automation=run.automation.name, step="apply",
-                           action=action.id)
-    ctx.log = log
-    if state.interrupted and run.automation.has_verify and _already_converged(run, ctx, state):
-        state.status = "applied"
-        store.action_finished(run.run_id, action.id, status="applied", error=None,
-                              at=_iso(session.clock()), fence=run.fence)
-        log.info("action.rechecked", converged=True)
-        return None
-    ctx.phase = "apply"
-    store.action_started(run.run_id, action.id, _iso(session.clock()), fence=run.fence)
-    # debug: the journal has it; the one info line per action is its outcome, with duration
-    log.debug("action.started", kind=action.kind, target=action.target)
-    began = time.monotonic()
-    error: OpsctlError | None = None
-    try:
-        state.status = _apply_with_retries(run, ctx, state, log)
-    except OpsctlError as exc:
-        exc.step = exc.step or "apply"
-        state.status, state.error, error = "failed", exc.message, exc
-        log.error("action.failed", error=exc.message, error_type=exc.error_type,
-                  kind=action.kind, target=action.target, attempts=state.attempts,
-                  duration_ms=round((time.monotonic() - began) * 1000, 1))
-    except KeyboardInterrupt:
-        state.status = "pending"
-        store.action_finished(run.run_id, action.id, status="interrupted",
-                              error="interrupted by signal", at=_iso(session.clock()),
-                              fence=run.fence)
-        raise
-    else:
-        log.info(f"action.{state.status}", kind=action.kind, target=action.target,
-                 attempts=state.attempts, duration_ms=round((time.monotonic() - began) * 1000, 1))
-    store.action_finished(run.run_id, action.id, status=state.status, error=state.error,
-                          at=_iso(session.clock()), attempts=state.attempts, fence=run.fence,
-                          defer=True)
-    return error
-
-
-def _apply_actions(run: _Run, ctx: Context, on_progress: ProgressFn | None) -> OpsctlError | None:
-    """Apply the pending actions, at most ``run.concurrency`` at once, in dependency order.
-
-    An action starts once everything it ``depends_on`` applied; one whose dependency failed or
-    was skipped is skipped. After ``max_failures`` failures, or SIGINT/SIGTERM, no new action
-    starts; those in flight may finish (stop_grace). One worker runs inline, in plan order.
-    """
-    import dataclasses
-    from collections import deque
-    from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-
-    session = run.session
-    store = session.store
-    journaled = {r.action_id for r in store.list_actions(run.run_id)} if run.resumed else set()
-    specs = {spec["id"]: spec for spec in run.specs}
-    store.record_actions(run.run_id, [specs.get(s.action.id) or session.redactor.redact(
-                                          s.action.to_dict())
-                                      for s in run.states if s.action.id not in journaled],
-                         first_seq=len(journaled))
-    run.artifacts.pop("new_actions", None)
-    ctx.phase = "apply"
-    by_id = {s.action.id: s for s in run.states}
-    queue = [s for s in run.states if not s.done]
-    total = len(run.states)
-    finished = total - len(queue)
-    failures: list[OpsctlError] = []
-
-    def skip(state: _ActionState, why: str | None) -> None:
-        state.status, state.error = "skipped", why
-        store.action_finished(run.run_id, state.action.id, status="skipped", error=why,
-                              at=_iso(session.clock()), fence=run.fence)
-
-    def dep_states(state: _ActionState) -> list[_ActionState]:
-        return [by_id[d] for d in state.action.depends_on if d in by_id]
-
-    def settle(state: _ActionState, error: OpsctlError | None) -> None:
-        nonlocal finished
-        finished += 1
-        if error is not None:
-            failures.append(error)
-        if on_progress is not None:
-            on_progress(finished, total, state.action.id)
-
-    pool = ThreadPoolExecutor(run.concurrency) if run.concurrency > 1 else None
-    running: dict[Future[OpsctlError | None], _ActionState] = {}
-    waiting = deque(queue)  # plan order
-    try:
-        while waiting or running:
-            if session.stop_requested.is_set():
-                if running:
-                    wait(running)
-                raise KeyboardInterrupt
-            want = 1 if pool is None else run.concurrency - len(running)
-            picked: list[_ActionState] = []
-            blocked_ahead: list[_ActionState] = []
-            # Take from the front only as far as needed: usually the first waiting action is
-            # ready, so a long plan is scheduled in linear time.
-            while waiting and len(picked) < want:
-                state = waiting.popleft()
-                deps = dep_states(state)
-                blocked = [d.action.id for d in deps if d.status in ("failed", "skipped")]
-                if len(failures) >= run.max_failures or blocked:
-                    skip(state, f"depends on {', '.join(blocked)}, which did not apply"
-                         if blocked else None)
-                elif all(d.status in ("applied", "unchanged") for d in deps):
-                    picked.append(state)
-                else:
-                    blocked_ahead.append(state)
-            waiting.extendleft(reversed(blocked_ahead))
-            if not picked and not running:
-                cycle = ", ".join(s.action.id for s in waiting)
-                for state in waiting:  # a depends_on cycle: nothing can ever start
-                    skip(state, "dependency cycle among: " + cycle)
-                waiting.clear()
-                break
-            if pool is None:
-                for state in picked:
-                    settle(state, _apply_one(run, ctx, state))
-                continue
-            for state in picked:
-                running[pool.submit(_apply_one, run, dataclasses.replace(ctx), state)] = state
-            if running:
-                done, _ = wait(running, timeout=0.5, return_when=FIRST_COMPLETED)
-                for future in done:
-                    settle(running.pop(future), future.result())
-    finally:
-        if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
-        store.flush()
-    return failures[0] if failures else None
-
-
-def retry_policy_for(session: Session, automation: Automation[Any]) -> Any:
-    """Built-in defaults < the automation's declaration < [retry] < [automation.NAME.retry]."""
-    from opsctl.engine.retry import RetryPolicy
-
-    try:
-        policy = RetryPolicy.from_mapping(automation.retry)
-        policy = RetryPolicy.from_mapping(session.settings.retry, base=policy)
-        own = session.settings.automation.get(automation.name, {}).get("retry", {})
-        return RetryPolicy.from_mapping(own, base=policy)
-    except ValueError as exc:
-        from opsctl.errors import ConfigError
-
-        raise ConfigError(f"retry policy of {automation.name}: {exc}") from None
-
-
-def _apply_with_retries(run: _Run, ctx: Context, state: _ActionState, log: Any) -> str:
-    """One action, retried while its failures are transient; attempts and waits are recorded."""
-    from opsctl.engine.retry import RetryEvent, call_with_retries
-
-    action = state.action
-    first_attempt = state.attempts  # attempts of earlier invocations (resume) count on
-    waits: list[float] = []
-
-    def attempt() -> str:
-        try:
-            return run.automation.call_apply(ctx, run.request, action)
-        except OpsctlError:
-            raise
-        except Exception as exc:
-            raise _bug(run, exc, f"apply of action {action.id} failed", "apply") from exc
-
-    def on_retry(event: RetryEvent) -> None:
-        waits.append(round(event.wait, 3))
-        state.attempts = first_attempt + event.attempt + 1
-        log.warning("action.retrying", attempt=event.attempt, wait_s=round(event.wait, 3),
-                    error=event.message, error_type=event.error_type)
-
-    try:
-        outcome, attempts = call_with_retries(attempt, run.policy, what=f"apply of {action.id}",
-                                              sleep=run.session.wait, on_retry=on_retry)
-    except OpsctlError as exc:
-        state.attempts = first_attempt + int(getattr(exc, "attempts", 1) or 1)
-        state.waits = waits
-        raise
-    state.attempts = first_attempt + attempts
-    state.waits = waits
-    return outcome
-
-
-def _already_converged(run: _Run, ctx: Context, state: _ActionState) -> bool:
-    """Re-check an action caught mid-apply by a crash: verify says whether it took effect."""
-    ctx.phase = "verify"
-    try:
-        return run.automation.call_verify(ctx, run.request, state.action)
-    except Exception:
-        return False
-    finally:
-        ctx.phase = "apply"
-
-
-def _verify(run: _Run, ctx: Context) -> OpsctlError | None:
-    """Poll each applied action's verify with backoff until it passes or ``verify_timeout`` ends.
-
-    Not converged by then is a dependency failure (exit 4): "submitted" is never "done".
-    """
-    if not run.automation.has_verify:
-        return None
-
-    ctx.phase = "verify"
-    # On the session's clock, so a test's fake clock (whose sleep advances it) ends the wait
-    clock = run.session.clock
-    deadline = clock().timestamp() + run.automation.verify_timeout
-    for state in run.states:
-        if state.status != "applied" or state.done:  # done: by an earlier attempt; resume does not re-check it
-            continue
-        ctx.log = run.session.log.bind(run_id=run.run_id, automation=run.automation.name,
-                                       step="verify", action=state.action.id)
-        pause, polls = 0.1, 0
-        while True:
-            polls += 1
-            try:
-                converged = run.automation.call_verify(ctx, run.request, state.action)
-            except OpsctlError as exc:
-                exc.step = "verify"
-                return exc
-            except Exception as exc:
-                return _bug(run, exc, f"verify of action {state.action.id} failed", "verify")
-            if converged:
-                break
-            remaining = deadline - clock().timestamp()
-            if remaining <= 0:
-                return DependencyError(
-                    f"not converged: action {state.action.id} on {state.action.target} did not "
-                    f"verify within {run.automation.verify_timeout:g}s ({polls} checks)",
-                    step="verify")
-            ctx.log.info("verify.pending", check=polls, next_in_s=round(min(pause, remaining), 3))
-            run.session.wait(min(pause, remaining))
-            pause = min(pause * 2, 5.0)
-    return None
-
-
-def _finish(run: _Run, status: str, exit_code: int, error: OpsctlError | None,
+def _finish(run: RunState, status: str, exit_code: int, error: OpsctlError | None,
             ctx: Context | None = None) -> RunOutcome:
     if ctx is not None:
         run.warnings.extend(w for w in ctx.warnings if w not in run.warnings)
@@ -786,7 +488,7 @@ def _finish(run: _Run, status: str, exit_code: int, error: OpsctlError | None,
     return RunOutcome(doc, exit_code)
 
 
-def _audit_actions(run: _Run) -> None:
+def _audit_actions(run: RunState) -> None:
     """One audit event per action applied or failed in this run (a resumed run also records
     those its killed predecessor finished, once)."""
     if run.mode != "apply":
@@ -802,29 +504,6 @@ def _audit_actions(run: _Run) -> None:
         if state.status in ("applied", "failed") and state.action.id not in seen:
             _audit(run, f"action.{state.status}", action=state.action.id, kind=state.action.kind,
                    target=state.action.target, attempts=state.attempts, error=state.error)
-
-
-def _write_plan_file(run: _Run, out: Path) -> None:
-    session = run.session
-    assert run.plan is not None
-    created = session.clock()
-    doc = plan_document(
-        run.plan, plan_id=new_plan_id(), created_at=created,
-        expires_at=created + session.settings.plan_ttl, created_by=session.actor,
-        key=session.signing_key(),
-        redacted_actions=[session.redactor.redact(a) for a in run.plan.action_dicts()])
-    import json
-
-    text = json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(text)
-    except OSError as exc:
-        raise UsageError(f"cannot write plan file {out}: {exc.strerror}", step="plan") from None
-    session.store.save_plan(doc)
-    session.store.set_run_plan(run.run_id, run.plan.fingerprint, doc["plan_id"])
-    run.artifacts.update({"plan_file": str(out), "plan_id": doc["plan_id"],
-                          "plan_expires_at": doc["expires_at"]})
 
 
 RESUMABLE = ("running", "partial", "cancelled", "failed")
@@ -894,7 +573,7 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
     for warning in versioned.warnings:
         session.log.warning("request.deprecated", automation=automation.name, message=warning)
     policy = retry_policy_for(session, automation)
-    request_doc, secrets = canonical_request(request, _secret_digest(session.signing_key()))
+    request_doc, secrets = canonical_request(request, secret_digest(session.signing_key()))
     session.redactor.add(*secrets)
     _check_permission(session, automation, "plan" if mode == "plan" else "apply", request_doc)
     key = idempotency_key or derived_run_key(automation, request_doc)
@@ -949,7 +628,7 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
             _gate(run, ctx)
             if mode == "plan" or dry_run:
                 if out is not None:
-                    _write_plan_file(run, out)
+                    write_plan_file(run, out)
                     if run.decision is not None and run.decision.effect == "require_approval" \
                             and plan.has_changes:
                         run.warnings.append(
@@ -959,16 +638,16 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
                     return _finish(run, "changes_planned", ExitCode.CHANGES_PLANNED, None, ctx)
                 return _finish(run, "no_changes", ExitCode.SUCCESS, None, ctx)
             if plan_id is not None and not session.store.claim_plan(plan_id, run.run_id,
-                                                                    _iso(session.clock())):
+                                                                    iso(session.clock())):
                 raise PlanRejectedError(f"plan {plan_id} was already applied", reason="applied",
                                         step="gate")
             if plan_id is not None:
                 session.store.set_run_plan(run.run_id, plan.fingerprint, plan_id)
                 run.artifacts["plan_id"] = plan_id
             _flush_audit(run)  # what was asked, planned and decided is on record before apply
-            failure = _apply_actions(run, ctx, on_progress)
+            failure = apply_actions(run, ctx, on_progress)
             if failure is None:
-                failure = _verify(run, ctx)
+                failure = verify_applied(run, ctx)
                 if failure is not None:
                     return _finish(run, "failed", failure.exit_code, failure, ctx)
             summary = _summary(run.states)
@@ -1006,10 +685,10 @@ def check_policy(session: Session, automation: Automation[Any], data: Mapping[st
     from opsctl.governance.gate import decide, governance_for
 
     request = versioned_request(automation, data).request
-    request_doc, secrets = canonical_request(request, _secret_digest(session.signing_key()))
+    request_doc, secrets = canonical_request(request, secret_digest(session.signing_key()))
     session.redactor.add(*secrets)
     _check_permission(session, automation, "plan", request_doc)
-    run = _Run(session=session, automation=automation, mode="plan", request=request,
+    run = RunState(session=session, automation=automation, mode="plan", request=request,
                request_doc=request_doc, idempotency_key=None)
     ctx = _context(run)
     ctx.phase = "plan"
@@ -1018,7 +697,7 @@ def check_policy(session: Session, automation: Automation[Any], data: Mapping[st
     except OpsctlError:
         raise
     except Exception as exc:
-        raise _bug(run, exc, "plan() failed", "plan") from exc
+        raise automation_bug(run, exc, "plan() failed", "plan") from exc
     governance = governance_for(session)
     who = actor or session.actor
     when = at or session.clock()
@@ -1050,64 +729,6 @@ def _check_permission(session: Session, automation: Automation[Any], permission:
 
 # -- saved plans -------------------------------------------------------------------------------
 
-def _restore_secrets(session: Session, automation: Automation[Any], request: Any,
-                     digest: Callable[[str], str], source: str) -> Any:
-    """Put secret values back into a saved plan's request, from OPSCTL_SECRET_<FIELD>."""
-    if isinstance(request, dict):
-        if set(request) == {SECRET_MARKER}:
-            return request  # handled by the caller, which knows the field name
-        out = {}
-        for key, value in request.items():
-            if isinstance(value, dict) and set(value) == {SECRET_MARKER}:
-                env_name = f"OPSCTL_SECRET_{key.upper()}"
-                secret = session.env.get(env_name)
-                if secret is None:
-                    raise UsageError(f"{source}: secret field {key!r} is not stored in plan files; "
-                                     f"set {env_name} to apply this plan", step="validate")
-                if not hmac.compare_digest(digest(secret), str(value[SECRET_MARKER])):
-                    raise PlanRejectedError(f"{source}: {env_name} differs from the secret the "
-                                            "plan was made with", reason="stale", step="gate")
-                session.redactor.add(secret)
-                out[key] = secret
-            else:
-                out[key] = _restore_secrets(session, automation, value, digest, source)
-        return out
-    if isinstance(request, list):
-        return [_restore_secrets(session, automation, v, digest, source) for v in request]
-    return request
-
-
-def apply_plan_file(session: Session, path: Path, *,
-                    on_progress: ProgressFn | None = None) -> RunOutcome:
-    """Apply a saved plan: refuse (exit 3) an edited, expired, stale or already-applied one."""
-    source = str(path)
-    try:
-        text = path.read_text()
-    except OSError as exc:
-        raise UsageError(f"cannot read plan file {path}: {exc.strerror}") from None
-    doc = load_plan_document(text, source)
-    key = session.signing_key()
-    verify_plan_document(doc, key, session.clock(), source)
-    plan_id = str(doc["plan_id"])
-    saved = session.store.get_plan(plan_id)
-    if saved is not None and saved["applied_run_id"]:
-        raise PlanRejectedError(f"{source}: plan {plan_id} was already applied by run "
-                                f"{saved['applied_run_id']}; a saved plan applies once",
-                                reason="applied", step="gate")
-    if saved is None:
-        session.store.save_plan(doc)
-    automation = session.catalog.load(str(doc["automation"]))
-    if automation.version != doc["contract_version"]:
-        raise PlanRejectedError(f"{source}: plan was made with {automation.name} "
-                                f"{doc['contract_version']}, the code is now {automation.version}; "
-                                "re-run `opsctl plan`", reason="stale", step="gate")
-    request = _restore_secrets(session, automation, doc["request"], _secret_digest(key), source)
-    entry = session.catalog.entry(automation.name)
-    return execute(session, automation, request, mode="apply",
-                   expected_fingerprint=str(doc["fingerprint"]), plan_id=plan_id,
-                   on_progress=on_progress, source=entry.source)
-
-
 def resume_run(session: Session, run_id: str, *, on_progress: ProgressFn | None = None,
                wait_lock_s: float = 0.0) -> RunOutcome:
     """Finish an interrupted, partial or failed apply: journaled actions are not applied again."""
@@ -1120,8 +741,8 @@ def resume_run(session: Session, run_id: str, *, on_progress: ProgressFn | None 
     if automation.version != prior["contract_version"]:
         raise PlanRejectedError(f"run {prior['id']} ran {automation.name} {prior['contract_version']}; "
                                 f"the code is now {automation.version}", reason="stale", step="gate")
-    request = _restore_secrets(session, automation, prior["request"],
-                               _secret_digest(session.signing_key()), f"run {prior['id']}")
+    request = restore_secrets(session, automation, prior["request"],
+                               secret_digest(session.signing_key()), f"run {prior['id']}")
     key_source = prior.get("key_source") or "derived"
     return execute(session, automation, request, mode="apply",
                    idempotency_key=prior["idempotency_key"] if key_source == "caller" else None,

@@ -1,0 +1,265 @@
+"""Applying a plan: the scheduler, one action with its journal records and retries, verify.
+
+At most ``concurrency`` actions run at once, in dependency order; each is journaled before and
+after it runs; transient failures are retried by the run's retry policy; applied actions are
+verified with backoff until ``verify_timeout``.
+"""
+
+from __future__ import annotations
+
+import time
+import traceback
+from typing import Any
+
+from opsctl.contract.automation import Automation
+from opsctl.engine.context import Context
+from opsctl.engine.session import Session
+from opsctl.engine.state import ActionState, ProgressFn, RunState, iso
+from opsctl.errors import AutomationBugError, DependencyError, OpsctlError
+
+
+def automation_bug(run: RunState, exc: Exception, what: str, step: str) -> OpsctlError:
+    """A known dependency failure (transient, timeout, auth), else a bug in the automation."""
+    from opsctl.engine.classify import classify_exception
+
+    run.session.log.debug("traceback", run_id=run.run_id,
+                          traceback="".join(traceback.format_exception(exc)))
+    known = classify_exception(exc, what)
+    if known is not None:
+        known.step = step
+        return known
+    return AutomationBugError(f"{what}: {type(exc).__name__}: {exc}", step=step)
+
+
+def _apply_one(run: RunState, ctx: Context, state: ActionState) -> OpsctlError | None:
+    """Journal, apply (with retries) and journal one action; its error, if it failed."""
+    session, store, action = run.session, run.session.store, state.action
+    log = session.log.bind(run_id=run.run_id, automation=run.automation.name, step="apply",
+                           action=action.id)
+    ctx.log = log
+    if state.interrupted and run.automation.has_verify and _already_converged(run, ctx, state):
+        state.status = "applied"
+        store.action_finished(run.run_id, action.id, status="applied", error=None,
+                              at=iso(session.clock()), fence=run.fence)
+        log.info("action.rechecked", converged=True)
+        return None
+    ctx.phase = "apply"
+    store.action_started(run.run_id, action.id, iso(session.clock()), fence=run.fence)
+    # debug: the journal has it; the one info line per action is its outcome, with duration
+    log.debug("action.started", kind=action.kind, target=action.target)
+    began = time.monotonic()
+    error: OpsctlError | None = None
+    try:
+        state.status = _apply_with_retries(run, ctx, state, log)
+    except OpsctlError as exc:
+        exc.step = exc.step or "apply"
+        state.status, state.error, error = "failed", exc.message, exc
+        log.error("action.failed", error=exc.message, error_type=exc.error_type,
+                  kind=action.kind, target=action.target, attempts=state.attempts,
+                  duration_ms=round((time.monotonic() - began) * 1000, 1))
+    except KeyboardInterrupt:
+        state.status = "pending"
+        store.action_finished(run.run_id, action.id, status="interrupted",
+                              error="interrupted by signal", at=iso(session.clock()),
+                              fence=run.fence)
+        raise
+    else:
+        log.info(f"action.{state.status}", kind=action.kind, target=action.target,
+                 attempts=state.attempts, duration_ms=round((time.monotonic() - began) * 1000, 1))
+    store.action_finished(run.run_id, action.id, status=state.status, error=state.error,
+                          at=iso(session.clock()), attempts=state.attempts, fence=run.fence,
+                          defer=True)
+    return error
+
+
+def apply_actions(run: RunState, ctx: Context, on_progress: ProgressFn | None) -> OpsctlError | None:
+    """Apply the pending actions, at most ``run.concurrency`` at once, in dependency order.
+
+    An action starts once everything it ``depends_on`` applied; one whose dependency failed or
+    was skipped is skipped. After ``max_failures`` failures, or SIGINT/SIGTERM, no new action
+    starts; those in flight may finish (stop_grace). One worker runs inline, in plan order.
+    """
+    import dataclasses
+    from collections import deque
+    from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+
+    session = run.session
+    store = session.store
+    journaled = {r.action_id for r in store.list_actions(run.run_id)} if run.resumed else set()
+    specs = {spec["id"]: spec for spec in run.specs}
+    store.record_actions(run.run_id, [specs.get(s.action.id) or session.redactor.redact(
+                                          s.action.to_dict())
+                                      for s in run.states if s.action.id not in journaled],
+                         first_seq=len(journaled))
+    run.artifacts.pop("new_actions", None)
+    ctx.phase = "apply"
+    by_id = {s.action.id: s for s in run.states}
+    queue = [s for s in run.states if not s.done]
+    total = len(run.states)
+    finished = total - len(queue)
+    failures: list[OpsctlError] = []
+
+    def skip(state: ActionState, why: str | None) -> None:
+        state.status, state.error = "skipped", why
+        store.action_finished(run.run_id, state.action.id, status="skipped", error=why,
+                              at=iso(session.clock()), fence=run.fence)
+
+    def dep_states(state: ActionState) -> list[ActionState]:
+        return [by_id[d] for d in state.action.depends_on if d in by_id]
+
+    def settle(state: ActionState, error: OpsctlError | None) -> None:
+        nonlocal finished
+        finished += 1
+        if error is not None:
+            failures.append(error)
+        if on_progress is not None:
+            on_progress(finished, total, state.action.id)
+
+    pool = ThreadPoolExecutor(run.concurrency) if run.concurrency > 1 else None
+    running: dict[Future[OpsctlError | None], ActionState] = {}
+    waiting = deque(queue)  # plan order
+    try:
+        while waiting or running:
+            if session.stop_requested.is_set():
+                if running:
+                    wait(running)
+                raise KeyboardInterrupt
+            want = 1 if pool is None else run.concurrency - len(running)
+            picked: list[ActionState] = []
+            blocked_ahead: list[ActionState] = []
+            # Take from the front only as far as needed: usually the first waiting action is
+            # ready, so a long plan is scheduled in linear time.
+            while waiting and len(picked) < want:
+                state = waiting.popleft()
+                deps = dep_states(state)
+                blocked = [d.action.id for d in deps if d.status in ("failed", "skipped")]
+                if len(failures) >= run.max_failures or blocked:
+                    skip(state, f"depends on {', '.join(blocked)}, which did not apply"
+                         if blocked else None)
+                elif all(d.status in ("applied", "unchanged") for d in deps):
+                    picked.append(state)
+                else:
+                    blocked_ahead.append(state)
+            waiting.extendleft(reversed(blocked_ahead))
+            if not picked and not running:
+                cycle = ", ".join(s.action.id for s in waiting)
+                for state in waiting:  # a depends_on cycle: nothing can ever start
+                    skip(state, "dependency cycle among: " + cycle)
+                waiting.clear()
+                break
+            if pool is None:
+                for state in picked:
+                    settle(state, _apply_one(run, ctx, state))
+                continue
+            for state in picked:
+                running[pool.submit(_apply_one, run, dataclasses.replace(ctx), state)] = state
+            if running:
+                done, _ = wait(running, timeout=0.5, return_when=FIRST_COMPLETED)
+                for future in done:
+                    settle(running.pop(future), future.result())
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
+        store.flush()
+    return failures[0] if failures else None
+
+
+def retry_policy_for(session: Session, automation: Automation[Any]) -> Any:
+    """Built-in defaults < the automation's declaration < [retry] < [automation.NAME.retry]."""
+    from opsctl.engine.retry import RetryPolicy
+
+    try:
+        policy = RetryPolicy.from_mapping(automation.retry)
+        policy = RetryPolicy.from_mapping(session.settings.retry, base=policy)
+        own = session.settings.automation.get(automation.name, {}).get("retry", {})
+        return RetryPolicy.from_mapping(own, base=policy)
+    except ValueError as exc:
+        from opsctl.errors import ConfigError
+
+        raise ConfigError(f"retry policy of {automation.name}: {exc}") from None
+
+
+def _apply_with_retries(run: RunState, ctx: Context, state: ActionState, log: Any) -> str:
+    """One action, retried while its failures are transient; attempts and waits are recorded."""
+    from opsctl.engine.retry import RetryEvent, call_with_retries
+
+    action = state.action
+    first_attempt = state.attempts  # attempts of earlier invocations (resume) count on
+    waits: list[float] = []
+
+    def attempt() -> str:
+        try:
+            return run.automation.call_apply(ctx, run.request, action)
+        except OpsctlError:
+            raise
+        except Exception as exc:
+            raise automation_bug(run, exc, f"apply of action {action.id} failed", "apply") from exc
+
+    def on_retry(event: RetryEvent) -> None:
+        waits.append(round(event.wait, 3))
+        state.attempts = first_attempt + event.attempt + 1
+        log.warning("action.retrying", attempt=event.attempt, wait_s=round(event.wait, 3),
+                    error=event.message, error_type=event.error_type)
+
+    try:
+        outcome, attempts = call_with_retries(attempt, run.policy, what=f"apply of {action.id}",
+                                              sleep=run.session.wait, on_retry=on_retry)
+    except OpsctlError as exc:
+        state.attempts = first_attempt + int(getattr(exc, "attempts", 1) or 1)
+        state.waits = waits
+        raise
+    state.attempts = first_attempt + attempts
+    state.waits = waits
+    return outcome
+
+
+def _already_converged(run: RunState, ctx: Context, state: ActionState) -> bool:
+    """Re-check an action caught mid-apply by a crash: verify says whether it took effect."""
+    ctx.phase = "verify"
+    try:
+        return run.automation.call_verify(ctx, run.request, state.action)
+    except Exception:
+        return False
+    finally:
+        ctx.phase = "apply"
+
+
+def verify_applied(run: RunState, ctx: Context) -> OpsctlError | None:
+    """Poll each applied action's verify with backoff until it passes or ``verify_timeout`` ends.
+
+    Not converged by then is a dependency failure (exit 4): "submitted" is never "done".
+    """
+    if not run.automation.has_verify:
+        return None
+
+    ctx.phase = "verify"
+    # On the session's clock, so a test's fake clock (whose sleep advances it) ends the wait
+    clock = run.session.clock
+    deadline = clock().timestamp() + run.automation.verify_timeout
+    for state in run.states:
+        if state.status != "applied" or state.done:  # done: by an earlier attempt; resume does not re-check it
+            continue
+        ctx.log = run.session.log.bind(run_id=run.run_id, automation=run.automation.name,
+                                       step="verify", action=state.action.id)
+        pause, polls = 0.1, 0
+        while True:
+            polls += 1
+            try:
+                converged = run.automation.call_verify(ctx, run.request, state.action)
+            except OpsctlError as exc:
+                exc.step = "verify"
+                return exc
+            except Exception as exc:
+                return automation_bug(run, exc, f"verify of action {state.action.id} failed", "verify")
+            if converged:
+                break
+            remaining = deadline - clock().timestamp()
+            if remaining <= 0:
+                return DependencyError(
+                    f"not converged: action {state.action.id} on {state.action.target} did not "
+                    f"verify within {run.automation.verify_timeout:g}s ({polls} checks)",
+                    step="verify")
+            ctx.log.info("verify.pending", check=polls, next_in_s=round(min(pause, remaining), 3))
+            run.session.wait(min(pause, remaining))
+            pause = min(pause * 2, 5.0)
+    return None

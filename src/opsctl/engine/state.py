@@ -1,0 +1,65 @@
+"""The state of one run as the engine carries it between the pipeline's steps."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Literal
+
+from opsctl.contract.automation import Action, Automation
+from opsctl.contract.plan import Plan
+from opsctl.engine.ids import new_run_id
+from opsctl.engine.session import Session
+
+Mode = Literal["plan", "apply"]
+ProgressFn = Callable[[int, int, str], None]
+
+
+@dataclass
+class RunOutcome:
+    """The result document of one command and its exit code."""
+
+    document: dict[str, Any]
+    exit_code: int
+
+
+@dataclass
+class ActionState:
+    action: Action
+    status: str = "pending"
+    attempts: int = 0
+    error: str | None = None
+    waits: list[float] = field(default_factory=list)
+    done: bool = False          # journaled as finished by an earlier attempt of this run
+    interrupted: bool = False   # journaled as started but never finished: re-check first
+
+
+@dataclass
+class RunState:
+    session: Session
+    automation: Automation[Any]
+    mode: Mode
+    request: Any
+    request_doc: dict[str, Any]
+    idempotency_key: str | None
+    run_id: str = field(default_factory=new_run_id)
+    started_at: datetime | None = None
+    plan: Plan | None = None
+    specs: list[dict[str, Any]] = field(default_factory=list)  # the plan's actions, redacted
+    states: list[ActionState] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    artifacts: dict[str, Any] = field(default_factory=dict)
+    resumed: bool = False
+    fence: Any = None
+    policy: Any = None          # the retry policy
+    decision: Any = None        # the policy decision of the gate (None: no policy configured)
+    requested_version: str | None = None  # the contract version the caller asked for
+    approval_plan: tuple[str, str, str | None] | None = None  # (plan id, fingerprint, requester)
+    audit: list[Any] = field(default_factory=list)  # audit events not yet appended
+    max_failures: int = 1
+    concurrency: int = 1
+
+
+def iso(moment: datetime) -> str:
+    return moment.isoformat(timespec="milliseconds")
