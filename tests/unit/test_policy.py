@@ -20,14 +20,8 @@ from hypothesis import strategies as st
 
 from opsctl.contract.automation import Action
 from opsctl.errors import ConfigError
-from opsctl.governance.policy import (
-    Decision,
-    PlanAction,
-    Policy,
-    PolicyInput,
-    load_policy_file,
-    policy_from_mapping,
-)
+from opsctl.governance.policy import Decision, PlanAction, Policy, PolicyInput
+from opsctl.governance.policy_file import load_policy_file, policy_from_mapping
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "policy.md"
 BERLIN = ZoneInfo("Europe/Berlin")

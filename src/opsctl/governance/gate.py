@@ -66,7 +66,7 @@ def governance_for(session: Session) -> Governance:
     if settings.policy_file is not None and settings.policy is not None:
         raise ConfigError("both policy_file and a [policy] table are configured; keep one")
     if settings.policy is not None:
-        from opsctl.governance.policy import policy_from_mapping
+        from opsctl.governance.policy_file import policy_from_mapping
 
         source = origin.get("policy", "config").split(":", 1)[-1]
         policy = policy_from_mapping(settings.policy, f"{source} [policy]",
@@ -76,7 +76,7 @@ def governance_for(session: Session) -> Governance:
         if path is None and os.path.isfile(os.path.join(session.layers.root, POLICY_FILE)):
             path = Path(session.layers.root) / POLICY_FILE
         if path is not None:
-            from opsctl.governance.policy import load_policy_file
+            from opsctl.governance.policy_file import load_policy_file
 
             if not path.is_file():
                 raise ConfigError(f"policy file {path} does not exist (policy_file, from "

@@ -1,0 +1,201 @@
+"""Reading a policy: YAML or JSON text, or a mapping, validated into a :class:`Policy`.
+
+Every mistake is a :class:`~opsctl.errors.ConfigError` (exit 2) that names the source, the rule
+(by name, or ``rules[N]``) and the field, never pydantic's own error dump.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Collection, Hashable, Mapping, Sequence
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from opsctl.errors import ConfigError
+from opsctl.governance.policy import GROUP_PREFIX, Match, Policy, Rule, TimeWindow
+
+
+class _PolicyYAMLLoader(yaml.SafeLoader):
+    """SafeLoader that refuses duplicate keys and keeps ``17:00`` a string: YAML 1.1 would read
+    an unquoted ``17:00`` as the base-60 integer 1020 (but ``09:30`` as text)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Hashable, object]:
+        self.flatten_mapping(node)
+        seen: set[object] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if not isinstance(key, Hashable):
+                continue  # the base constructor reports unhashable keys
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    "while constructing a mapping", node.start_mark,
+                    f"found duplicate key {key!r}", key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep)
+
+
+_PolicyYAMLLoader.yaml_implicit_resolvers = {
+    first: list(resolvers) for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+for _digit in "0123456789":
+    _PolicyYAMLLoader.yaml_implicit_resolvers.setdefault(_digit, []).insert(
+        0, ("tag:yaml.org,2002:str", re.compile(r"^\d{1,2}:\d{2}$")))
+
+
+def _parse(text: str, source: str) -> object:
+    if text.lstrip().startswith("{"):
+        def pairs(items: list[tuple[str, object]]) -> dict[str, object]:
+            keys = [k for k, _ in items]
+            duplicates = sorted({k for k in keys if keys.count(k) > 1})
+            if duplicates:
+                raise ConfigError(f"{source}: duplicate key {duplicates[0]!r}")
+            return dict(items)
+
+        try:
+            return json.loads(text, object_pairs_hook=pairs)
+        except json.JSONDecodeError as exc:
+            raise ConfigError(f"{source}: invalid JSON at line {exc.lineno}, column {exc.colno}: "
+                              f"{exc.msg}") from None
+    try:
+        return yaml.load(text, Loader=_PolicyYAMLLoader)  # a SafeLoader: builds plain data only
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        raise ConfigError(f"{source}: invalid YAML{where}: {exc.problem or exc.context}") from None
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{source}: invalid YAML: {exc}") from None
+
+
+def load_policy_file(path: Path, *, external_groups: Collection[str] = ()) -> Policy:
+    """Read and validate a policy file (YAML, or JSON when it starts with ``{``).
+
+    ``external_groups`` names the groups defined outside the policy (the ``[groups]`` table of
+    opsctl.toml); ``group:`` approvers must name one of them or a group of the policy.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
+        raise ConfigError(f"{path}: cannot read policy file: {reason}") from None
+    data = _parse(text, str(path))
+    if data is None:
+        raise ConfigError(f"{path}: the policy file is empty")
+    return _validate(data, str(path), external_groups)
+
+
+def policy_from_mapping(data: Mapping[str, object], source: str, *,
+                        external_groups: Collection[str] = ()) -> Policy:
+    """Validate an already parsed policy (e.g. the ``[policy]`` table of opsctl.toml)."""
+    return _validate(data, source, external_groups)
+
+
+def _validate(data: object, source: str, external_groups: Collection[str]) -> Policy:
+    if not isinstance(data, Mapping):
+        raise ConfigError(f"{source}: a policy must be a mapping with version, default, groups "
+                          f"and rules, not {type(data).__name__}")
+    try:
+        policy = Policy.model_validate(dict(data))
+    except ValidationError as exc:
+        problems = [_describe_error(err, data) for err in exc.errors()]
+        raise ConfigError(f"{source}: " + "; ".join(problems)) from None
+    problems = _cross_check(policy, "groups" in data, frozenset(external_groups))
+    if problems:
+        raise ConfigError(f"{source}: " + "; ".join(problems))
+    return policy
+
+
+def _path(loc: Sequence[int | str]) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def _rule_label(data: Mapping[str, object], index: int) -> str:
+    rules = data.get("rules")
+    if isinstance(rules, list) and index < len(rules) and isinstance(rules[index], Mapping):
+        name = rules[index].get("name")
+        if isinstance(name, str) and name:
+            return f"rule {name!r}"
+    return f"rules[{index}]"
+
+
+_KNOWN_FIELDS: dict[str | None, type[BaseModel]] = {
+    None: Policy, "rules": Rule, "match": Match, "freeze": TimeWindow, "outside": TimeWindow}
+
+
+# Messages that would speak of Python types (tuple, dict, model classes) to a policy author.
+_PLAIN_MESSAGES = {
+    "tuple_type": "Input should be a list",
+    "list_type": "Input should be a list",
+    "dict_type": "Input should be a mapping",
+    "model_type": "Input should be a mapping",
+    "model_attributes_type": "Input should be a mapping",
+}
+
+
+def _describe_error(err: ErrorDetails, data: Mapping[str, object]) -> str:
+    loc = err["loc"]
+    if loc[:1] == ("rules",) and len(loc) > 2 and isinstance(loc[1], int):
+        where = f"{_rule_label(data, loc[1])}: {_path(loc[2:])}"
+    else:
+        where = _path(loc) or "policy"
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        parents = [p for p in loc[:-1] if isinstance(p, str)]
+        model = _KNOWN_FIELDS[parents[-1] if parents else None]
+        known = ", ".join(f.alias or n for n, f in model.model_fields.items())
+        what = "condition" if model is Match else "field"
+        return f"{where}: unknown {what} (known: {known})"
+    if kind == "missing":
+        return f"{where}: required field is missing"
+    ctx = err.get("ctx")
+    if kind == "value_error" and isinstance(ctx, Mapping) and "error" in ctx:
+        return f"{where}: {ctx['error']}"
+    shown = repr(err.get("input"))
+    shown = shown if len(shown) <= 60 else shown[:57] + "..."
+    return f"{where}: {_PLAIN_MESSAGES.get(kind, err['msg'])} (got {shown})"
+
+
+def _cross_check(policy: Policy, groups_declared: bool, external: frozenset[str]) -> list[str]:
+    """What one field cannot know about another: names, references, rule-shape rules."""
+    problems: list[str] = []
+    for group, members in policy.groups.items():
+        for index, member in enumerate(members):
+            if member.startswith(GROUP_PREFIX):
+                problems.append(f"groups.{group}[{index}]: {member!r}: a group lists actors; "
+                                "groups cannot contain groups")
+    # Group references can be checked when some groups are known: the policy's own, or those
+    # of the configuration. Without either, groups come from elsewhere and are taken on trust.
+    known_groups = set(policy.groups) | external
+    check_groups = groups_declared or bool(external)
+    first_index: dict[str, int] = {}
+    for index, rule in enumerate(policy.rules):
+        label = f"rule {rule.name!r}"
+        if rule.name in first_index:
+            problems.append(f"{label}: name: duplicate rule name (rules[{first_index[rule.name]}] "
+                            f"and rules[{index}])")
+        first_index.setdefault(rule.name, index)
+        approval_fields = {"approvals", "approvers", "allow_self_approval", "approval_ttl"}
+        if rule.decision != "require_approval":
+            for key in sorted(approval_fields & rule.model_fields_set):
+                problems.append(f"{label}: {key}: only allowed when decision is require_approval")
+        elif not rule.approvers:
+            problems.append(f"{label}: approvers: required when decision is require_approval")
+        for position, entry in enumerate(rule.approvers):
+            referenced = entry[len(GROUP_PREFIX):] if entry.startswith(GROUP_PREFIX) else None
+            if referenced is not None and check_groups and referenced not in known_groups:
+                problems.append(f"{label}: approvers[{position}]: unknown group {referenced!r} "
+                                f"(groups: {', '.join(sorted(known_groups)) or 'none'})")
+            elif referenced is None and entry in known_groups:
+                problems.append(f"{label}: approvers[{position}]: {entry!r} is a group: write "
+                                f"'{GROUP_PREFIX}{entry}' (plain entries are actors)")
+        uses_environment = rule.match.environment or rule.match.not_environment
+        if "environment_field" in rule.match.model_fields_set and not uses_environment:
+            problems.append(f"{label}: match.environment_field: only used with environment or "
+                            "not_environment")
+    return problems
