@@ -48,6 +48,8 @@ class Session:
         elif self.stop_requested.wait(seconds):
             raise KeyboardInterrupt
     _catalog: Catalog | None = field(default=None, repr=False)
+    governance: Any = field(default=None, repr=False)
+    """Policy, permissions and groups, loaded on first use (opsctl.governance.gate)."""
 
     @property
     def actor(self) -> str:

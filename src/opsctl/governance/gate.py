@@ -51,13 +51,11 @@ class Governance:
                                    environment=environment)
 
 
-_CACHE: dict[int, Governance] = {}
-
-
 def governance_for(session: Session) -> Governance:
-    """What the session's configuration says about policy and permissions (loaded once)."""
-    cached = _CACHE.get(id(session))
-    if cached is not None:
+    """What the session's configuration says about policy and permissions (loaded once per
+    session, kept on it)."""
+    cached = session.governance
+    if isinstance(cached, Governance):
         return cached
     settings, origin = session.settings, session.layers.origin
     groups = {name: tuple(members) for name, members in settings.groups.items()}
@@ -91,7 +89,7 @@ def governance_for(session: Session) -> Governance:
                                        {name: list(members) for name, members in groups.items()},
                                        origin.get("permissions", "config").split(":", 1)[-1])
     governance = Governance(policy, source, permissions, groups)
-    _CACHE[id(session)] = governance
+    session.governance = governance
     return governance
 
 
@@ -176,7 +174,7 @@ class ApprovalStatus:
 def approval_status(session: Session, governance: Governance, decision: Decision, *,
                     plan_id: str, fingerprint: str, requester: str | None,
                     now: datetime) -> ApprovalStatus:
-    """Count the approvals of ``plan_id`` at ``fingerprint``; exit 6 on a rejection."""
+    """Count the eligible, unexpired approvals of ``plan_id`` at ``fingerprint``."""
     from opsctl.governance.approvals import approvals_of
 
     counted: list[str] = []
@@ -189,9 +187,8 @@ def approval_status(session: Session, governance: Governance, decision: Decision
         if row["expires_at"] and datetime.fromisoformat(row["expires_at"]) <= now:
             ignored.append(f"{who}: approval expired at {row['expires_at']}")
             continue
-        if row["decision"] == "rejected":
-            raise DeniedError(f"plan {plan_id} was rejected by {who}: {row['reason']}",
-                              step="gate")
+        if row["decision"] == "rejected":  # vetoes apply: see refuse_rejected
+            continue
         assert governance.policy is not None
         if not governance.policy.can_approve(decision, who, requester=requester or "",
                                              approver_groups=governance.groups_of(who)):
