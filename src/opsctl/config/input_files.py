@@ -37,17 +37,20 @@ def read_document(path: str, *, what: str, limit: int = DEFAULT_MAX_INPUT_BYTES,
         raise UsageError(f"{what} {path} is a directory, not a file", step=step) from None
     except OSError as exc:
         raise UsageError(f"{what} {path} cannot be read: {exc.strerror}", step=step) from None
+    info = os.fstat(fd)
+    problem = None
+    if stat.S_ISDIR(info.st_mode):
+        problem = "is a directory, not a file"
+    elif not stat.S_ISREG(info.st_mode):
+        problem = ("is not a regular file (a device, FIFO or socket); pass a file, or - for "
+                   "standard input")
+    elif info.st_size > limit:
+        problem = f"is {info.st_size} bytes, over the limit of {limit} (setting max_input_size)"
+    if problem is not None:
+        os.close(fd)
+        raise UsageError(f"{what} {path} {problem}", step=step)
+    os.set_blocking(fd, True)
     with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(handle.fileno())
-        if stat.S_ISDIR(info.st_mode):
-            raise UsageError(f"{what} {path} is a directory, not a file", step=step)
-        if not stat.S_ISREG(info.st_mode):
-            raise UsageError(f"{what} {path} is not a regular file (a device, FIFO or socket); "
-                             "pass a file, or - for standard input", step=step)
-        if info.st_size > limit:
-            raise UsageError(f"{what} {path} is {info.st_size} bytes, over the limit of {limit} "
-                             "(setting max_input_size)", step=step)
-        os.set_blocking(handle.fileno(), True)
         data = _read_bounded(handle, limit, path, what, step)
     return _decode(data, path, what, step)
 
