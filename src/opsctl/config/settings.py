@@ -46,11 +46,18 @@ class Settings(BaseModel):
     groups: dict[str, list[str]] = Field(description="Groups of actors: name = [actor, ...]")
     permissions: dict[str, Any] | None = Field(
         description="Role grants ([[permissions.grants]]); none configured: no role checks")
+    max_input_size: int = Field(
+        description="Largest request document or plan file read, in bytes (10MiB, 512KiB, 4096)")
 
     @field_validator("plan_ttl", "lock_ttl", "stop_grace", mode="before")
     @classmethod
     def _duration(cls, value: Any) -> timedelta:
         return parse_duration(value)
+
+    @field_validator("max_input_size", mode="before")
+    @classmethod
+    def _byte_size(cls, value: Any) -> int:
+        return parse_byte_size(value)
 
     @field_validator("secrets", mode="before")
     @classmethod
@@ -84,6 +91,32 @@ class Settings(BaseModel):
         if self.plan_signing_key is not None:
             values.append(self.plan_signing_key.get_secret_value())
         return values
+
+
+_BYTE_UNITS = {"": 1, "b": 1, "kb": 1000, "kib": 1024, "mb": 1000**2, "mib": 1024**2,
+               "gb": 1000**3, "gib": 1024**3}
+
+
+def parse_byte_size(value: Any) -> int:
+    """``4096``, ``"512KiB"`` or ``"10MB"`` as a whole number of bytes, at least 1."""
+    import re
+
+    if isinstance(value, bool):
+        raise ValueError("expected a size such as 10MiB")
+    if isinstance(value, int):
+        size = value
+    elif isinstance(value, str):
+        match = re.fullmatch(r"\s*(\d{1,15})\s*([A-Za-z]{0,3})\s*", value)
+        unit = match.group(2).lower() if match else ""
+        if match is None or unit not in _BYTE_UNITS:
+            raise ValueError(f"invalid size {value!r}: expected bytes or a number with KiB, MiB, "
+                             "GiB, KB, MB or GB")
+        size = int(match.group(1)) * _BYTE_UNITS[unit]
+    else:
+        raise ValueError("expected a size such as 10MiB")
+    if not 1 <= size <= 1024**4:
+        raise ValueError(f"size {value!r} out of range (1 byte to 1TiB)")
+    return size
 
 
 SECRET_KEYS = frozenset({"plan_signing_key", "secrets"})
