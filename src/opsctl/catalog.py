@@ -182,7 +182,7 @@ def _write_manifest(path: str, key: dict[str, Any], catalog: Catalog, files: Ite
     data = {"key": key, "files": {f: _stat(f) for f in sorted(set(files))},
             "entries": [e.to_dict() for e in catalog.entries.values()], "problems": catalog.problems}
     try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
+        os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
         tmp = f"{path}.tmp{os.getpid()}"
         with open(tmp, "wb") as fh:
             marshal.dump(data, fh)

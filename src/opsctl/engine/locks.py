@@ -1,12 +1,16 @@
 """Leases on a lock scope: taken before a mutating run plans, renewed by a heartbeat, fenced.
 
-A lease expires unless renewed, so a killed holder blocks its scope for at most one TTL. Each
-grant carries a fencing token that only grows; journal writes carry it, and the store refuses
-the write of a holder whose lease was taken over or broken.
+A lease expires unless renewed, so a killed holder on another machine blocks its scope for at
+most one TTL. A holder on this machine is recognised by its process identity (boot id, pid
+namespace, pid and the process's start time): once that process is gone, its lease is taken
+over at once instead of after the TTL. Each grant carries a fencing token that only grows;
+journal writes carry it, and the store refuses the write of a holder whose lease was taken
+over or broken.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import threading
@@ -14,7 +18,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from opsctl.errors import ConflictError
+from opsctl.errors import ConflictError, OpsctlError
 from opsctl.store.sql import Fence, SQLStore, open_store
 
 
@@ -41,14 +45,21 @@ class Lease:
         url, redactor = self.store.url, self.store.redactor
 
         def beat() -> None:
-            store = open_store(url, redactor)
-            try:
-                while not self._stop.wait(self.ttl_s / 3):
+            # A store that fails under the heartbeat is tried again at the next beat; the
+            # run's own journal writes report the failure (exit 4). A thread never raises.
+            store: SQLStore | None = None
+            while not self._stop.wait(self.ttl_s / 3):
+                try:
+                    store = store or open_store(url, redactor)
                     if not store.renew_lease(self.scope, self.token, now=self.clock(),
                                              ttl_s=self.ttl_s):
                         self.lost.set()
-                        return
-            finally:
+                        break
+                except OpsctlError:
+                    if store is not None:
+                        store.close()
+                    store = None
+            if store is not None:
                 store.close()
 
         self._thread = threading.Thread(target=beat, name=f"lease:{self.scope}", daemon=True)
@@ -58,7 +69,72 @@ class Lease:
         self._stop.set()
         if self._thread is not None:
             self._thread.join(timeout=5)
-        self.store.release_lease(self.scope, self.token, now=self.clock())
+        # If the store failed under this run (reported as exit 4), the lease stays until it
+        # expires, or until a run on this machine sees that this process is gone.
+        with contextlib.suppress(OpsctlError):
+            self.store.release_lease(self.scope, self.token, now=self.clock())
+
+
+def _read(path: str) -> str | None:
+    try:
+        with open(path, encoding="ascii", errors="replace") as fh:
+            return fh.read().strip()
+    except OSError:
+        return None
+
+
+def _start_time(pid: int) -> str | None:
+    """The process's start time in clock ticks since boot (field 22 of /proc/PID/stat)."""
+    stat = _read(f"/proc/{pid}/stat")
+    if stat is None:
+        return None
+    fields = stat.rpartition(")")[2].split()  # the command name may hold spaces and ")"
+    return fields[19] if len(fields) > 19 else None
+
+
+def _machine() -> str:
+    """This machine and pid namespace: a pid means the same process only within both."""
+    boot = _read("/proc/sys/kernel/random/boot_id")
+    if boot is None:
+        return f"host={socket.gethostname()}"
+    try:
+        namespace = os.stat("/proc/self/ns/pid").st_ino
+    except OSError:
+        namespace = 0
+    return f"boot={boot},pidns={namespace}"
+
+
+def process_identity(pid: int | None = None) -> str:
+    """``MACHINE/pid=PID/start=TICKS`` of a process (default: this one)."""
+    pid = os.getpid() if pid is None else pid
+    return f"{_machine()}/pid={pid}/start={_start_time(pid) or '?'}"
+
+
+def holder_is_gone(process: str | None) -> bool:
+    """True only when the process named by ``process`` provably no longer runs.
+
+    That takes the same machine and pid namespace, and then either no such pid, or a pid
+    now used by a process that started at another time. A holder elsewhere (another host,
+    container or namespace), or one recorded without an identity, is never judged gone: its
+    lease runs out with its TTL.
+    """
+    if not process:
+        return False
+    machine, _, rest = process.rpartition("/pid=")
+    pid_text, _, start = rest.partition("/start=")
+    if machine != _machine() or not pid_text.isdigit():
+        return False
+    pid = int(pid_text)
+    if pid == os.getpid():
+        return False  # this process: a lease of ours is never taken from ourselves
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        pass  # it exists, under another user
+    now = _start_time(pid)
+    return start != "?" and now is not None and now != start
 
 
 def describe_holder(holder: dict[str, Any]) -> str:
@@ -74,7 +150,8 @@ def acquire_lease(store: SQLStore, scope: str, run_id: str, *, actor: str, ttl_s
     pause = 0.2
     while True:
         token, holder = store.acquire_lease(scope, run_id, actor=actor, host=socket.gethostname(),
-                                            pid=os.getpid(), now=clock(), ttl_s=ttl_s)
+                                            pid=os.getpid(), process=process_identity(),
+                                            now=clock(), ttl_s=ttl_s, holder_gone=holder_is_gone)
         if token is not None:
             return Lease(store, scope, token, ttl_s, clock)
         assert holder is not None

@@ -473,19 +473,49 @@ def _finish(run: RunState, status: str, exit_code: int, error: OpsctlError | Non
             ctx: Context | None = None) -> RunOutcome:
     if ctx is not None:
         run.warnings.extend(w for w in ctx.warnings if w not in run.warnings)
+    from opsctl.store.sql import StoreUnavailableError
+
     doc = _document(run, status, exit_code, error)
-    run.session.store.finish_run(run.run_id, status=status, exit_code=exit_code, result=doc,
-                                 error_type=error.error_type if error else None,
-                                 finished_at=doc["timing"]["finished_at"])
-    _audit_actions(run)
-    _audit(run, "run.finished", status=status, exit_code=exit_code, summary=doc["summary"],
-           error=doc["error"])
-    _flush_audit(run)
+    try:
+        run.session.store.finish_run(run.run_id, status=status, exit_code=exit_code, result=doc,
+                                     error_type=error.error_type if error else None,
+                                     finished_at=doc["timing"]["finished_at"])
+        _audit_actions(run)
+        _audit(run, "run.finished", status=status, exit_code=exit_code, summary=doc["summary"],
+               error=doc["error"])
+        _flush_audit(run)
+    except StoreUnavailableError as exc:
+        doc = _unrecorded(run, doc, exc)
+        status, exit_code, error = doc["status"], exc.exit_code, exc
     log = run.session.log.error if error is not None else run.session.log.info
     log("run.finished", run_id=run.run_id, automation=run.automation.name, status=status,
         exit_code=exit_code, step="result", error=error.message if error else None,
         error_type=error.error_type if error else None)
     return RunOutcome(doc, exit_code)
+
+
+def _unrecorded(run: RunState, doc: dict[str, Any], exc: OpsctlError) -> dict[str, Any]:
+    """The result of a run whose store failed under it: exit 4, with what is known.
+
+    The actions' statuses are what this process saw; the store holds less (the journal up to
+    the failure, not this result, nor the run's last audit events). Running the same command
+    again, or ``opsctl resume``, finishes the run from the journal once the store is back.
+    """
+    doc = dict(doc)
+    warnings = list(doc["warnings"])
+    if doc["error"] is None or doc["error"]["type"] != exc.error_type:
+        warnings.append(f"before the store failed, the run's outcome was {doc['status']} "
+                        f"(exit {doc['exit_code']})")
+        exc.step = "result"
+        doc["error"] = error_block(exc)
+    warnings.append(f"this result is not recorded in the store ({exc.message}): once the store "
+                    f"is back, run the same command again or `opsctl resume {run.run_id}`")
+    doc.update(status="failed", exit_code=exc.exit_code, warnings=warnings,
+               artifacts={**doc["artifacts"],
+                          "store": {"recorded": False, "error": exc.message,
+                                    "not_recorded": ["result", "audit events of the result",
+                                                     "journal records after the failure"]}})
+    return run.session.redactor.redact(doc)  # type: ignore[no-any-return]
 
 
 def _audit_actions(run: RunState) -> None:
@@ -579,6 +609,14 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
     key = idempotency_key or derived_run_key(automation, request_doc)
     key_source = "caller" if idempotency_key else "derived"
     run_id = new_run_id()
+    request_hash = _request_hash(request_doc)
+    if mode == "apply" and key_source == "caller" and resume_run_id is None:
+        # Replaying a finished operation, or refusing a key reused with another request,
+        # changes nothing: neither takes the lease.
+        earlier = _prior_run(session, automation, key, key_source, request_hash, None,
+                             holds_scope=False)
+        if earlier is not None and earlier["status"] in REPLAYABLE:
+            return _replay(session, earlier)
     lease = None
     if mode == "apply" and automation.effect == "mutate":
         # Taken before looking at earlier runs of the key, so two processes never both decide
@@ -589,7 +627,7 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
     try:
         prior = None
         if mode == "apply":
-            prior = _prior_run(session, automation, key, key_source, _request_hash(request_doc),
+            prior = _prior_run(session, automation, key, key_source, request_hash,
                                resume_run_id, holds_scope=lease is not None)
             if prior is not None and prior["status"] in REPLAYABLE:
                 return _replay(session, prior)

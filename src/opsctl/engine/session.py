@@ -66,7 +66,8 @@ class Session:
     @property
     def store(self) -> SQLStore:
         if self._store is None:
-            self._store = open_store(self.settings.effective_store_url, self.redactor)
+            self._store = open_store(self.settings.effective_store_url, self.redactor,
+                                     create_dir=self.settings.store_url is None)
             self._store.journal_mode = self.settings.journal_mode
         return self._store
 
@@ -88,7 +89,7 @@ class Session:
             raise StateDirError(f"state directory {path.parent} is not usable: cannot read "
                                 f"{path.name}: {exc.strerror}") from None
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         except FileExistsError:
             return path.read_bytes().strip()  # another process created it first

@@ -136,4 +136,10 @@ MIGRATIONS: tuple[Migration, ...] = (
         )""",
         "CREATE INDEX approvals_by_plan ON approvals (plan_id)",
     )),
+    Migration(4, "lease holder's process identity; the opsctl version of each migration", (
+        # boot id, pid namespace, pid and process start time of the holder: a lease whose
+        # holder process is provably gone on this machine is taken over without waiting.
+        "ALTER TABLE locks ADD COLUMN process TEXT",
+        "ALTER TABLE schema_migrations ADD COLUMN opsctl_version TEXT",
+    )),
 )

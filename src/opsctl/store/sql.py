@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 import os
 import threading
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -39,6 +39,38 @@ _STARTED_AND_FINISHED = ("UPDATE actions SET status = ?, error = ?, finished_at 
 
 class LeaseLostError(ConflictError):
     """A journal write was refused: this run's lease expired and another run took the scope."""
+
+
+class StoreUnavailableError(DependencyError):
+    """The store failed under a running command: connection lost, disk full, I/O error, busy.
+
+    A dependency failure (exit 4, retryable), not a bug: what was committed before it stays,
+    and the next run resumes from the journal.
+    """
+
+
+# SQLite primary result codes that mean "the store cannot be used right now", not "opsctl
+# sent bad SQL": busy, locked, out of memory, read-only, I/O error, disk full, cannot open,
+# locking protocol.
+_SQLITE_UNAVAILABLE = frozenset({5, 6, 7, 8, 10, 13, 14, 15})
+
+
+def store_unavailable(exc: BaseException, dialect: str) -> bool:
+    """Whether a driver exception means the store is unreachable or out of resources."""
+    if dialect == "postgresql":
+        import psycopg
+
+        return isinstance(exc, psycopg.OperationalError | psycopg.InterfaceError)
+    import sqlite3
+
+    code = getattr(exc, "sqlite_errorcode", None)
+    return isinstance(exc, sqlite3.OperationalError) and (
+        code is None or code & 0xFF in _SQLITE_UNAVAILABLE)
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
 
 
 def utcnow() -> datetime:
@@ -74,6 +106,8 @@ class SQLStore:
         self.dialect = dialect
         self.url = url
         self.redactor = redactor or Redactor()
+        self.unavailable: str | None = None
+        """Set to the driver's message once the store failed under this process."""
 
     # -- plumbing -------------------------------------------------------------------------
     def _sql(self, statement: str) -> str:
@@ -83,15 +117,27 @@ class SQLStore:
         return self._conn.execute(self._sql(statement), tuple(params))
 
     def _rows(self, statement: str, params: Sequence[Any] = ()) -> list[Row]:
-        with self._lock:
+        with self._lock, self._driver_errors():
             cur = self._execute(statement, params)
             names = [d[0] for d in cur.description]
             return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
     @contextmanager
+    def _driver_errors(self) -> Iterator[None]:
+        """Turn a lost connection, a full disk or an I/O error into StoreUnavailableError."""
+        try:
+            yield
+        except Exception as exc:
+            if isinstance(exc, StoreUnavailableError) or not store_unavailable(exc, self.dialect):
+                raise
+            self.unavailable = _first_line(exc)
+            raise StoreUnavailableError(f"the state store {mask_url(self.url)} failed: "
+                                        f"{self.unavailable}") from None
+
+    @contextmanager
     def transaction(self) -> Iterator[None]:
         """One transaction; journal records deferred by earlier calls commit with it."""
-        with self._lock:
+        with self._lock, self._driver_errors():
             if self.dialect == "postgresql":
                 with self._conn.transaction():
                     self._write_deferred()
@@ -102,9 +148,20 @@ class SQLStore:
                 self._write_deferred()
                 yield
             except BaseException:
-                self._conn.execute("ROLLBACK")
+                self._rollback()
                 raise
-            self._conn.execute("COMMIT")
+            try:
+                self._conn.execute("COMMIT")
+            except BaseException:
+                self._rollback()
+                raise
+
+    def _rollback(self) -> None:
+        # SQLite may already have rolled back (a full disk or an I/O error can end the
+        # transaction), and then ROLLBACK itself fails; the first error is the one to report.
+        if self._conn.in_transaction:
+            with suppress(Exception):
+                self._conn.execute("ROLLBACK")
 
     def _write_deferred(self) -> None:
         """Write deferred records in order; an action's started + finished pair as one row
@@ -145,18 +202,38 @@ class SQLStore:
         return json.dumps(self.redactor.redact(value), sort_keys=True, default=str)
 
     def close(self) -> None:
-        self.flush()
-        self._conn.close()
+        try:
+            if self.unavailable is None:
+                self.flush()
+        finally:
+            with suppress(Exception):  # a connection that is already gone
+                self._conn.close()
 
     # -- schema ---------------------------------------------------------------------------
     def migrate(self) -> list[int]:
-        """Apply pending migrations in order; returns the versions applied now."""
+        """Apply pending migrations in order; returns the versions applied now.
+
+        A store migrated by a newer opsctl (a schema version this code does not know) is
+        refused before anything is written: this code would write rows it does not understand.
+        """
+        from opsctl._version import __version__
+
         applied_now: list[int] = []
+        newest_known = MIGRATIONS[-1].version
         with self.transaction():
             if self.dialect == "postgresql":
                 self._execute("SELECT pg_advisory_xact_lock(7270111)")
             self._execute(BOOTSTRAP)
             done = {r["version"] for r in self._rows("SELECT version FROM schema_migrations")}
+            newest = max(done, default=0)
+            if newest > newest_known:
+                rows = self._rows("SELECT opsctl_version FROM schema_migrations WHERE version = ?",
+                                  (newest,))
+                by = rows[0]["opsctl_version"] if rows and rows[0]["opsctl_version"] else None
+                raise StateDirError(
+                    f"the store {mask_url(self.url)} was migrated to schema version {newest} by "
+                    f"{'opsctl ' + by if by else 'a newer opsctl'}; this opsctl ({__version__}) "
+                    f"knows schema versions up to {newest_known}: upgrade opsctl to use it")
             for migration in MIGRATIONS:
                 if migration.version in done:
                     continue
@@ -166,6 +243,9 @@ class SQLStore:
                               "VALUES (?, ?, ?)",
                               (migration.version, migration.name, utcnow().isoformat()))
                 applied_now.append(migration.version)
+            if applied_now:
+                self._execute("UPDATE schema_migrations SET opsctl_version = ? WHERE version >= ?",
+                              (__version__, min(applied_now)))
         return applied_now
 
     def schema_version(self) -> int:
@@ -303,21 +383,31 @@ class SQLStore:
 
     # -- leases ---------------------------------------------------------------------------
     def acquire_lease(self, scope: str, run_id: str, *, actor: str, host: str, pid: int,
-                      now: datetime, ttl_s: float) -> tuple[int | None, Row | None]:
+                      now: datetime, ttl_s: float, process: str | None = None,
+                      holder_gone: Callable[[str | None], bool] = lambda _: False,
+                      ) -> tuple[int | None, Row | None]:
         """Take the lease on ``scope``: (token, None), or (None, the live holder's row).
 
-        An expired lease is taken over; every grant gets a new, larger fencing token.
+        An expired lease is taken over, and so is one whose holder process ``holder_gone``
+        says no longer runs; every grant gets a new, larger fencing token.
         """
         from datetime import timedelta
 
         with self.transaction():
             if self.dialect == "postgresql":
                 self._execute("SELECT pg_advisory_xact_lock(hashtext(?))", (scope,))
-            rows = self._rows("SELECT scope, run_id, token, actor, host, pid, acquired_at, "
-                              "heartbeat_at, expires_at FROM locks WHERE scope = ?", (scope,))
+            rows = self._rows("SELECT scope, run_id, token, actor, host, pid, process, "
+                              "acquired_at, heartbeat_at, expires_at FROM locks WHERE scope = ?",
+                              (scope,))
             holder = rows[0] if rows else None
+            why = None
             if holder and holder["expires_at"] > now.isoformat():
-                return None, holder  # never re-entrant: a live lease belongs to one process
+                if not holder_gone(holder["process"]):
+                    return None, holder  # never re-entrant: a live lease belongs to one process
+                why = (f"holder process {holder['pid']} on {holder['host']} is gone "
+                       f"(lease of {holder['run_id']})")
+            elif holder:
+                why = f"expired lease of {holder['run_id']}"
             last = self._rows("SELECT last_token FROM lock_tokens WHERE scope = ?", (scope,))
             token = (int(last[0]["last_token"]) if last else 0) + 1
             if last:
@@ -326,15 +416,14 @@ class SQLStore:
                 self._execute("INSERT INTO lock_tokens (scope, last_token) VALUES (?, ?)", (scope, token))
             self._execute("DELETE FROM locks WHERE scope = ?", (scope,))
             expires = (now + timedelta(seconds=ttl_s)).isoformat()
-            self._execute("INSERT INTO locks (scope, run_id, token, actor, host, pid, acquired_at, "
-                          "heartbeat_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                          (scope, run_id, token, actor, host, pid, now.isoformat(), now.isoformat(),
-                           expires))
-            taken_from = holder["run_id"] if holder and holder["run_id"] != run_id else None
+            self._execute("INSERT INTO locks (scope, run_id, token, actor, host, pid, process, "
+                          "acquired_at, heartbeat_at, expires_at) "
+                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                          (scope, run_id, token, actor, host, pid, process, now.isoformat(),
+                           now.isoformat(), expires))
             self._execute("INSERT INTO lock_events (scope, event, run_id, token, actor, reason, at) "
                           "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                          (scope, "taken_over" if taken_from else "acquired", run_id, token, actor,
-                           f"expired lease of {taken_from}" if taken_from else None,
+                          (scope, "taken_over" if why else "acquired", run_id, token, actor, why,
                            now.isoformat()))
         return token, None
 
@@ -409,26 +498,45 @@ class SQLStore:
             return bool(cur.rowcount == 1)
 
 
-def open_store(url: str, redactor: Redactor | None = None) -> SQLStore:
-    """Open (and migrate) the store at ``sqlite:///PATH`` or ``postgresql://...``."""
+def open_store(url: str, redactor: Redactor | None = None, *,
+               create_dir: bool = False) -> SQLStore:
+    """Open (and migrate) the store at ``sqlite:///PATH`` or ``postgresql://...``.
+
+    ``create_dir`` creates a missing directory for a SQLite store (the default state dir);
+    a ``store_url`` someone typed must name an existing directory, so a typo is an error
+    rather than a second, silently separate store.
+    """
     if url.startswith(("postgresql://", "postgres://")):
         return _open_postgres(url, redactor)
     if not url.startswith("sqlite:///"):
         raise StateDirError(f"unsupported store URL {mask_url(url)!r}: use sqlite:///PATH or "
                             "postgresql://...")
-    return _open_sqlite(Path(url[len("sqlite:///"):]), url, redactor)
+    return _open_sqlite(Path(url[len("sqlite:///"):]), url, redactor, create_dir)
 
 
-def _open_sqlite(path: Path, url: str, redactor: Redactor | None) -> SQLStore:
+def _open_sqlite(path: Path, url: str, redactor: Redactor | None, create_dir: bool) -> SQLStore:
+    """Open a SQLite store; a new state dir is 0700 and a new database file 0600."""
     import sqlite3
 
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise StateDirError(f"state directory {path.parent} cannot be created: "
-                            f"{exc.strerror}") from None
+    if create_dir:
+        try:
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StateDirError(f"state directory {path.parent} cannot be created: "
+                                f"{exc.strerror}") from None
+    elif not path.parent.is_dir():
+        raise StateDirError(f"store {url}: directory {path.parent} does not exist (create it, or "
+                            "fix store_url)")
     if not os.access(path.parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
         raise StateDirError(f"state directory {path.parent} is not writable")
+    try:
+        # Created owner-only before SQLite opens it: it holds requests and the audit trail,
+        # and SQLite gives its -wal and -shm files the database file's permissions.
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        pass
+    except OSError as exc:
+        raise StateDirError(f"store {path} cannot be created: {exc.strerror}") from None
     try:
         conn = sqlite3.connect(path, isolation_level=None, timeout=30.0, check_same_thread=False)
         conn.execute("PRAGMA journal_mode=WAL")
@@ -436,7 +544,13 @@ def _open_sqlite(path: Path, url: str, redactor: Redactor | None) -> SQLStore:
         conn.execute("PRAGMA foreign_keys=ON")
         store = SQLStore(conn, "sqlite", url, redactor)
         store.migrate()
+    except StoreUnavailableError as exc:
+        if "readonly" in exc.message or "unable to open" in exc.message:
+            raise StateDirError(f"store {path} cannot be opened: {exc.message}") from None
+        raise
     except sqlite3.OperationalError as exc:
+        if store_unavailable(exc, "sqlite") and exc.sqlite_errorcode & 0xFF in (5, 6, 10, 13):
+            raise StoreUnavailableError(f"store {path} cannot be opened: {exc}") from None
         raise StateDirError(f"store {path} cannot be opened: {exc}") from None
     except sqlite3.DatabaseError as exc:
         raise StateDirError(f"store {path} is not a usable SQLite database: {exc}") from None

@@ -1,0 +1,212 @@
+"""Leases that free themselves, and a store that refuses what it cannot safely be.
+
+A replay takes no lease; a holder on this machine whose process is gone is taken over at once;
+a typo in store_url, or a store migrated by a newer opsctl, is refused before anything is
+written; state files are owner-only.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import stat
+import time
+from pathlib import Path
+
+import pytest
+
+from opsctl.engine.locks import _machine
+from opsctl.store.sql import SQLStore, open_store
+from tests.conftest import Project
+from tests.e2e.test_durable import LEDGER, effects, start, wait_for_effects
+
+
+@pytest.fixture
+def ledger(backend_project: Project) -> Project:
+    backend_project.add_module("ledger_auto", LEDGER)
+    return backend_project
+
+
+def store_of(project: Project) -> SQLStore:
+    url = project.extra_env.get("OPSCTL_STORE_URL") or f"sqlite:///{project.db}"
+    return open_store(url)
+
+
+def lock_events(project: Project, scope: str = "ledger/scope=main") -> list[str]:
+    store = store_of(project)
+    try:
+        return [e["event"] for e in store.lock_events(scope)]
+    finally:
+        store.close()
+
+
+def kill_mid_run(project: Project) -> str:
+    """SIGKILL an apply after its second effect; the killed run's id."""
+    proc = start(project, "ledger", "--slow", "0.3")
+    wait_for_effects(project, 2)
+    proc.send_signal(signal.SIGKILL)
+    proc.communicate(timeout=10)
+    runs = project.run("runs", "--format", "json", expect_json=True).doc["runs"]
+    [killed] = [r["id"] for r in runs if r["status"] == "running"]
+    return str(killed)
+
+
+def edit_lease(project: Project, **columns: object) -> None:
+    store = store_of(project)
+    try:
+        with store.transaction():
+            for column, value in columns.items():
+                store._execute(f"UPDATE locks SET {column} = ?", (value,))
+    finally:
+        store.close()
+
+
+# -- 1. replays take no lease ------------------------------------------------------------------
+
+def test_a_replayed_key_takes_no_lease_and_prints_a_showable_run(ledger: Project) -> None:
+    first = ledger.run("ledger", "--idempotency-key", "deploy-7", "--format", "json")
+    assert first.code == 0
+    again = ledger.run("ledger", "--idempotency-key", "deploy-7", "--format", "json")
+    assert (again.code, again.doc["replayed"]) == (0, True)
+    assert ledger.run("locks", "--format", "json", expect_json=True).doc["locks"] == []
+    assert lock_events(ledger) == ["acquired", "released"]  # the first run's only
+    shown = ledger.run("show", again.doc["run_id"], "--format", "json", expect_json=True)
+    assert shown.code == 0
+    # the key conflict is reported as such, not hidden behind a leftover lease
+    reused = ledger.run("ledger", "--idempotency-key", "deploy-7", "--targets", "z",
+                        "--format", "json")
+    assert reused.code == 7
+    assert "different request" in reused.doc["error"]["message"]
+    other = ledger.run("ledger", "--idempotency-key", "deploy-8", "--targets", "y")
+    assert other.code == 0, other.stderr
+
+
+# -- 2. a dead holder on this machine does not block -------------------------------------------
+
+def test_resume_after_sigkill_takes_the_dead_holders_lease_at_once(ledger: Project) -> None:
+    killed = kill_mid_run(ledger)
+    began = time.monotonic()
+    resumed = ledger.run("resume", killed, "--format", "json")  # lock_ttl is the default 60 s
+    assert resumed.code == 0, resumed.stderr
+    assert time.monotonic() - began < 30
+    assert resumed.doc["run_id"] == killed
+    assert sorted(effects(ledger)) == ["main/a", "main/b", "main/c", "main/d"]
+    assert lock_events(ledger)[-2:] == ["taken_over", "released"]
+    store = store_of(ledger)
+    try:
+        reasons = [e["reason"] for e in store.lock_events("ledger/scope=main")
+                   if e["event"] == "taken_over"]
+    finally:
+        store.close()
+    assert reasons and "is gone" in reasons[0]
+
+
+def test_a_holder_on_another_machine_waits_for_its_ttl(ledger: Project) -> None:
+    killed = kill_mid_run(ledger)
+    soon = (time.time() + 3)
+    from datetime import UTC, datetime
+
+    edit_lease(ledger, host="build-7", process="boot=another-machine,pidns=1/pid=4242/start=1",
+               expires_at=datetime.fromtimestamp(soon, UTC).isoformat())
+    busy = ledger.run("resume", killed, "--format", "json")
+    assert busy.code == 7
+    assert "build-7" in busy.doc["error"]["message"]
+    waited = ledger.run("resume", killed, "--wait-lock", "30s", "--format", "json")
+    assert waited.code == 0, waited.stderr
+    assert sorted(effects(ledger)) == ["main/a", "main/b", "main/c", "main/d"]
+
+
+def test_a_reused_pid_does_not_keep_a_dead_holders_lease(ledger: Project) -> None:
+    """The holder's pid now belongs to another live process (this test's): the start time
+    recorded with the lease tells them apart."""
+    killed = kill_mid_run(ledger)
+    edit_lease(ledger, pid=os.getpid(), process=f"{_machine()}/pid={os.getpid()}/start=1")
+    resumed = ledger.run("resume", killed)
+    assert resumed.code == 0, resumed.stderr
+
+
+def test_a_live_holder_on_this_machine_keeps_its_lease(ledger: Project) -> None:
+    holder = start(ledger, "ledger", "--slow", "1.0")
+    wait_for_effects(ledger, 1)
+    contender = ledger.run("ledger", "--targets", "x", "--format", "json")
+    assert contender.code == 7
+    holder.communicate(timeout=30)
+    assert holder.returncode == 0
+
+
+# -- 5. a store_url typo is not a second store -------------------------------------------------
+
+def test_a_store_url_in_a_missing_directory_is_refused(project: Project, tmp_path: Path) -> None:
+    project.add_module("ledger_auto", LEDGER)
+    typo = tmp_path / "sate" / "dir"
+    result = project.run("ledger", "--format", "json",
+                         env=project.env({"OPSCTL_STORE_URL": f"sqlite:///{typo}/x.db"}))
+    assert result.code == 2
+    assert "does not exist" in result.doc["error"]["message"]
+    assert not (tmp_path / "sate").exists()
+    assert effects(project) == []
+
+
+def test_the_default_state_dir_is_created(project: Project) -> None:
+    project.add_module("ledger_auto", LEDGER)
+    assert project.run("ledger").code == 0
+    assert project.db.exists()
+
+
+# -- 6. a store from a newer opsctl ------------------------------------------------------------
+
+def test_a_store_migrated_by_a_newer_opsctl_is_refused(ledger: Project) -> None:
+    assert ledger.run("ledger", "--targets", "a").code == 0
+    store = store_of(ledger)
+    try:
+        with store.transaction():
+            store._execute("INSERT INTO schema_migrations (version, name, applied_at, "
+                           "opsctl_version) VALUES (99, 'from the future', 'x', '9.9.0')")
+        runs_before = store._rows("SELECT COUNT(*) AS n FROM runs")[0]["n"]
+    finally:
+        store.close()
+    for args in (["ledger", "--targets", "b"], ["runs"], ["locks"], ["audit", "verify"]):
+        result = ledger.run(*args)
+        assert result.code == 2, (args, result.stderr)
+        assert "schema version 99" in result.stderr and "opsctl 9.9.0" in result.stderr
+        from opsctl._version import __version__
+
+        assert f"this opsctl ({__version__})" in result.stderr
+    # the refusals wrote nothing
+    assert _raw_rows(ledger, "SELECT COUNT(*) AS n FROM runs") == runs_before
+    assert effects(ledger) == ["main/a"]
+
+
+def _raw_rows(project: Project, sql: str) -> int:
+    url = project.extra_env.get("OPSCTL_STORE_URL")
+    if url:
+        import psycopg
+
+        with psycopg.connect(url) as conn:
+            return int(conn.execute(sql).fetchone()[0])
+    import sqlite3
+
+    conn = sqlite3.connect(project.db)
+    try:
+        return int(conn.execute(sql).fetchone()[0])
+    finally:
+        conn.close()
+
+
+# -- 7. state is owner-only --------------------------------------------------------------------
+
+def test_state_files_are_owner_only(project: Project) -> None:
+    project.add_module("ledger_auto", LEDGER)
+    old = os.umask(0o022)
+    try:
+        assert project.run("ledger", "--targets", "a").code == 0
+        assert project.run("plan", "ledger", "--targets", "b", "--out", "p.json").code == 10
+    finally:
+        os.umask(old)
+    state = project.root / ".opsctl"
+    assert stat.S_IMODE(state.stat().st_mode) == 0o700
+    for name in ("state.db", "state.db-wal", "state.db-shm", "plan-signing.key"):
+        path = state / name
+        if path.exists():
+            assert stat.S_IMODE(path.stat().st_mode) == 0o600, name
+    assert (state / "state.db").exists()

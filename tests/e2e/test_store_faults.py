@@ -1,0 +1,189 @@
+"""Losing the store under a running apply: exit 4 with a result document, then a clean resume.
+
+The faults are real: a SQLite state dir on a 2 MB tmpfs that fills up, and a PostgreSQL
+connection through a TCP proxy that is killed. The apply pauses inside one action (it waits
+for a file) so the fault lands at a known point: after some actions were journaled, before
+the rest.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+
+from tests.conftest import OPSCTL, Project, postgres_schema_url, validate_result
+from tests.tcp_proxy import TCPProxy
+
+GATED = '''
+import os, time
+from pathlib import Path
+from pydantic import BaseModel, Field
+from opsctl import Action, Automation
+
+class Request(BaseModel):
+    targets: list[str] = Field(default_factory=lambda: ["a", "b", "c", "d"])
+    pause_at: str = ""
+
+gated = Automation("gated", version="1.0.0", owner="o", summary="Pauses inside one action",
+                   request=Request, lock_scope=())
+
+def done():
+    try:
+        return set(Path("effects.log").read_text().split())
+    except FileNotFoundError:
+        return set()
+
+@gated.plan
+def plan(ctx, req):
+    for t in req.targets:
+        if t not in done():
+            yield Action(id=f"t-{t}", kind="create", target=t, reason="missing", data={"t": t})
+
+@gated.apply
+def apply(ctx, req, action):
+    t = action.data["t"]
+    if t == req.pause_at:
+        Path(f"waiting-{t}").write_text("")
+        while not Path("go").exists():
+            time.sleep(0.02)
+    fd = os.open("effects.log", os.O_WRONLY | os.O_APPEND | os.O_CREAT)
+    os.write(fd, f"{t}\\n".encode())
+    os.close(fd)
+'''
+
+
+def effects(project: Project) -> list[str]:
+    log = project.root / "effects.log"
+    return log.read_text().split() if log.exists() else []
+
+
+def paused_apply(project: Project, at: str) -> subprocess.Popen[str]:
+    proc = subprocess.Popen([OPSCTL, "gated", "--pause-at", at, "--format", "json"],
+                            cwd=project.root, env=project.env(), stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 30
+    while not (project.root / f"waiting-{at}").exists():
+        assert proc.poll() is None, proc.communicate()
+        assert time.monotonic() < deadline, "the apply never reached the pause"
+        time.sleep(0.02)
+    return proc
+
+
+def assert_store_failure(proc: subprocess.Popen[str]) -> dict:
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 4, err
+    assert "Traceback" not in err, err
+    assert "opsctl: error:" in err or '"level": "error"' in err
+    doc = json.loads(out)
+    validate_result(doc)
+    assert doc["exit_code"] == 4
+    assert doc["status"] == "failed"
+    assert doc["error"]["type"] == "dependency_unavailable"
+    assert doc["error"]["retryable"] is True
+    assert doc["artifacts"]["store"]["recorded"] is False
+    assert any("not recorded in the store" in w for w in doc["warnings"])
+    return doc
+
+
+def assert_resumes_cleanly(project: Project, failed: dict, *how: str) -> None:
+    rerun = project.run(*how, "--format", "json")
+    assert rerun.code == 0, rerun.stderr
+    assert rerun.doc["run_id"] == failed["run_id"]  # the failed run is finished, not repeated
+    assert sorted(effects(project)) == ["a", "b", "c", "d"]  # each effect exactly once
+    runs = project.run("runs", "--format", "json", expect_json=True).doc["runs"]
+    assert [(r["id"], r["status"]) for r in runs] == [(failed["run_id"], "succeeded")]
+    assert project.run("locks", "--format", "json", expect_json=True).doc["locks"] == []
+    assert project.run("audit", "verify").code == 0
+
+
+@pytest.fixture
+def tmpfs_state(tmp_path: Path) -> Iterator[Path]:
+    """A 2 MB tmpfs for the state dir (mounting needs root: CI runs as root)."""
+    if os.geteuid() != 0:
+        pytest.skip("filling a disk for real needs a tmpfs, and mounting one needs root")
+    mount = tmp_path / "statefs"
+    mount.mkdir()
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mount)], check=True)
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def fill(directory: Path) -> Path:
+    filler = directory / "filler"
+    with open(filler, "wb") as fh:
+        try:
+            while True:
+                fh.write(b"\0" * 65536)
+                fh.flush()
+        except OSError:
+            pass
+    # the last partial block: write byte by byte until the device refuses
+    with open(filler, "ab", buffering=0) as fh:
+        try:
+            while True:
+                fh.write(b"\0" * 512)
+        except OSError:
+            pass
+    return filler
+
+
+def test_disk_full_under_an_apply_exits_4_with_a_result_and_resumes(project: Project,
+                                                                  tmpfs_state: Path) -> None:
+    project.add_module("gated_auto", GATED)
+    project.extra_env["OPSCTL_STATE_DIR"] = str(tmpfs_state / "state")
+    proc = paused_apply(project, "c")
+    filler = fill(tmpfs_state)
+    (project.root / "go").write_text("")
+    doc = assert_store_failure(proc)
+    assert "full" in doc["error"]["message"]
+    # no new action was taken once the store failed: d was never applied
+    assert effects(project) == ["a", "b", "c"]
+    assert [a["status"] for a in doc["plan"]["actions"]][:3] == ["applied"] * 3
+    filler.unlink()
+    assert_resumes_cleanly(project, doc, "gated", "--pause-at", "c")  # the same command again
+
+
+@pytest.fixture
+def proxied_postgres(project: Project) -> Iterator[tuple[Project, TCPProxy, str]]:
+    for url in postgres_schema_url():
+        parts = urlsplit(url)
+        proxy = TCPProxy(parts.hostname or "127.0.0.1", parts.port or 5432)
+        via_proxy = urlunsplit(parts._replace(netloc=f"127.0.0.1:{proxy.port}"))
+        project.extra_env["OPSCTL_STORE_URL"] = via_proxy
+        try:
+            yield project, proxy, url
+        finally:
+            proxy.kill()
+
+
+def test_postgres_lost_under_an_apply_exits_4_with_a_result_and_resumes(
+        proxied_postgres: tuple[Project, TCPProxy, str]) -> None:
+    project, proxy, direct_url = proxied_postgres
+    project.add_module("gated_auto", GATED)
+    proc = paused_apply(project, "c")
+    proxy.kill()
+    (project.root / "go").write_text("")
+    doc = assert_store_failure(proc)
+    assert effects(project) == ["a", "b", "c"]
+    project.extra_env["OPSCTL_STORE_URL"] = direct_url  # the server is back
+    assert_resumes_cleanly(project, doc, "resume", doc["run_id"])
+
+
+def test_postgres_unreachable_before_a_run_exits_4_and_writes_nothing(
+        proxied_postgres: tuple[Project, TCPProxy, str]) -> None:
+    project, proxy, _ = proxied_postgres
+    project.add_module("gated_auto", GATED)
+    proxy.kill()
+    result = project.run("gated", "--format", "json")
+    assert result.code == 4
+    assert result.doc["error"]["type"] == "dependency_unavailable"
+    assert effects(project) == []
