@@ -79,6 +79,14 @@ class SchemaRoot:
         ref_seen: str | None = None
         for _ in range(32):  # a chain of plain aliases; longer means a cycle of aliases
             ref = schema.get("$ref")
+            one = schema.get("allOf")
+            if not isinstance(ref, str) and isinstance(one, list) and len(one) == 1 \
+                    and isinstance(one[0], Mapping):
+                # {"allOf": [X], ...} is X with those keywords beside it: how draft-7-era
+                # generators (pydantic before 2.9 among them) annotate a $ref.
+                siblings = {k: v for k, v in schema.items() if k != "allOf"}
+                schema = {**one[0], **siblings}
+                continue
             if not isinstance(ref, str):
                 break
             target = self._lookup(ref)
