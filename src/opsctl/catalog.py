@@ -6,6 +6,16 @@ manifest (names, summaries, flag specs) in ``STATE_DIR/catalog.cache``, valid wh
 configured module list, the automations' source files (mtime and size) and the mtimes of the
 ``sys.path`` directories (which change when a distribution is installed or removed) are
 unchanged. A stale or missing manifest is rebuilt by importing everything once.
+
+A manifest is written only for a configuration that validated, and it remembers the last few
+configurations (secrets left out) it was validated with: a warm ``opsctl list`` thus rejects
+the same invalid settings as ``opsctl NAME`` without importing pydantic. A module that fails
+to import, and a request field that clashes with a built-in option, are configuration errors
+(exit 2) for every command that needs the catalog. The manifest is owner-only (0600).
+
+A command-line process calls :func:`defer_manifest_writes` first: a new manifest then stays in
+memory until :func:`flush_manifest_writes`, so a command that ends with an input error (exit 2)
+writes nothing.
 """
 
 from __future__ import annotations
@@ -14,7 +24,6 @@ import importlib
 import marshal
 import os
 import sys
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from opsctl._version import __version__
@@ -26,7 +35,8 @@ if TYPE_CHECKING:
 
 ENTRY_POINT_GROUP = "opsctl.automations"
 MANIFEST_FILE = "catalog.cache"  # marshal: built in, so reading it imports nothing
-MANIFEST_FORMAT = 1
+MANIFEST_FORMAT = 2
+MAX_VALIDATED = 8  # configurations a manifest remembers as valid (CI steps vary env and flags)
 
 
 ENTRY_FIELDS = ("name", "version", "owner", "summary", "description", "effect", "lock_scope",
@@ -62,10 +72,14 @@ class CatalogEntry:
 
 class Catalog:
     def __init__(self, entries: dict[str, CatalogEntry] | None = None,
-                 problems: list[str] | None = None, from_cache: bool = False) -> None:
+                 problems: list[str] | None = None, from_cache: bool = False,
+                 files: dict[str, list[int] | None] | None = None,
+                 validated: list[str] | None = None) -> None:
         self.entries = entries if entries is not None else {}
-        self.problems = problems if problems is not None else []
+        self.problems = problems if problems is not None else []  # warnings, e.g. duplicates
         self.from_cache = from_cache
+        self.files = files if files is not None else {}  # source file -> [mtime_ns, size]
+        self.validated = validated if validated is not None else []  # config fingerprints
 
     def entry(self, name: str) -> CatalogEntry:
         try:
@@ -96,10 +110,11 @@ def _import(module: str, origin: str) -> Any:
         if exc.name and (module == exc.name or module.startswith(exc.name + ".")):
             raise ConfigError(f"automation module {module!r} not found (from {origin}); "
                               "check `automations` and `python_path` in opsctl.toml") from None
-        raise AutomationBugError(f"automation module {module!r} failed to import: {exc}") from exc
+        raise ConfigError(f"automation module {module!r} (from {origin}) failed to import: "
+                          f"{type(exc).__name__}: {exc}") from exc
     except Exception as exc:
-        raise AutomationBugError(f"automation module {module!r} failed to import: "
-                                 f"{type(exc).__name__}: {exc}") from exc
+        raise ConfigError(f"automation module {module!r} (from {origin}) failed to import: "
+                          f"{type(exc).__name__}: {exc}") from exc
 
 
 def _automations_in(module_name: str, attr: str | None, origin: str) -> list[Automation[Any]]:
@@ -135,8 +150,15 @@ def _entry_point_specs() -> list[tuple[str, str]]:
             for ep in entry_points(group=ENTRY_POINT_GROUP)]
 
 
+def _str_list(value: Any) -> list[str]:
+    """``value`` if it is a list of strings, else empty (validation reports what is wrong)."""
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return value
+    return []
+
+
 def add_python_path(layers: Layers) -> None:
-    for path in reversed(layers.values.get("python_path") or []):
+    for path in reversed(_str_list(layers.values.get("python_path"))):
         if path not in sys.path:
             sys.path.insert(0, path)
 
@@ -153,7 +175,7 @@ def _cache_key(layers: Layers) -> dict[str, Any]:
     # The configured python_path directories are left out of the sys.path mtimes: opsctl itself
     # writes there (.opsctl/, __pycache__/, plan files), and the automation files in them are
     # tracked one by one in "files". Installed distributions change site-packages' mtime.
-    own = set(layers.values.get("python_path") or [])
+    own = set(_str_list(layers.values.get("python_path")))
     return {
         "format": MANIFEST_FORMAT,
         "opsctl": __version__,
@@ -164,6 +186,38 @@ def _cache_key(layers: Layers) -> dict[str, Any]:
     }
 
 
+def config_fingerprint(layers: Layers) -> str:
+    """The merged configuration as text, secrets replaced by their type, plus what validating
+    it reads besides (variables and files that ``env:``/``file:`` secrets name).
+
+    Two equal fingerprints validate alike, so a manifest can remember which ones did.
+    """
+    values = dict(layers.values)
+    refs: list[tuple[str, object]] = []
+    secrets = values.get("secrets")
+    if isinstance(secrets, dict):
+        shown: dict[Any, Any] = {}
+        for name, value in secrets.items():
+            if isinstance(value, str) and value.startswith("env:"):
+                refs.append((value, value[4:] in os.environ))
+                shown[name] = value
+            elif isinstance(value, str) and value.startswith("file:"):
+                refs.append((value, _stat(os.path.expanduser(value[5:]))))
+                shown[name] = value
+            else:
+                shown[name] = type(value).__name__
+        values["secrets"] = shown
+    for key in ("plan_signing_key", "store_url"):  # any string is valid: keep only the type
+        values[key] = type(values.get(key)).__name__
+    return repr((values, refs))
+
+
+def _validate_config(layers: Layers) -> None:
+    from opsctl.config.settings import validate_settings
+
+    validate_settings(layers)
+
+
 def _read_manifest(path: str, key: dict[str, Any]) -> Catalog | None:
     try:
         with open(path, "rb") as fh:
@@ -172,27 +226,66 @@ def _read_manifest(path: str, key: dict[str, Any]) -> Catalog | None:
         return None
     if not isinstance(data, dict) or data.get("key") != key:
         return None
-    if any(_stat(f) != st for f, st in data.get("files", {}).items()):
+    files = data.get("files", {})
+    if any(_stat(f) != st for f, st in files.items()):
         return None
     return Catalog(entries={e["name"]: CatalogEntry(**e) for e in data["entries"]},
-                   problems=list(data.get("problems", [])), from_cache=True)
+                   problems=list(data.get("problems", [])), from_cache=True, files=files,
+                   validated=list(data.get("validated", [])))
 
 
-def _write_manifest(path: str, key: dict[str, Any], catalog: Catalog, files: Iterable[str]) -> None:
-    data = {"key": key, "files": {f: _stat(f) for f in sorted(set(files))},
+def _write_manifest(path: str, key: dict[str, Any], catalog: Catalog) -> None:
+    data = {"key": key, "files": catalog.files, "validated": catalog.validated,
             "entries": [e.to_dict() for e in catalog.entries.values()], "problems": catalog.problems}
     try:
+        # Owner-only, like the rest of the state directory: it names modules, paths, config.
         os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
         tmp = f"{path}.tmp{os.getpid()}"
-        with open(tmp, "wb") as fh:
+        with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as fh:
             marshal.dump(data, fh)
         os.replace(tmp, path)
     except OSError:
         pass  # a read-only state directory only costs start-up time
 
 
+# Manifests not yet written, by path, while writes are deferred (see the module docstring).
+_pending: dict[str, tuple[dict[str, Any], Catalog]] | None = None
+
+
+def defer_manifest_writes() -> None:
+    """Keep new manifests in memory until :func:`flush_manifest_writes`."""
+    global _pending
+    _pending = {}
+
+
+def flush_manifest_writes(*, write: bool) -> None:
+    """Write (or, after an input error, drop) the deferred manifests; stop deferring."""
+    global _pending
+    pending, _pending = _pending, None
+    for path, (key, catalog) in (pending or {}).items():
+        if write:
+            _write_manifest(path, key, catalog)
+
+
+def _save_manifest(path: str, key: dict[str, Any], catalog: Catalog) -> None:
+    if _pending is not None:
+        _pending[path] = (key, catalog)
+    else:
+        _write_manifest(path, key, catalog)
+
+
+def _unsaved_manifest(path: str, key: dict[str, Any]) -> Catalog | None:
+    found = (_pending or {}).get(path)
+    return found[1] if found is not None and found[0] == key else None
+
+
 def build_catalog(layers: Layers) -> tuple[Catalog, list[str]]:
-    """Import every configured automation; returns the catalog and the source files it read."""
+    """Import every configured automation; returns the catalog and the source files it read.
+
+    A module that is missing, fails to import or defines a broken automation is a ConfigError
+    naming it: every automation command would otherwise report "unknown automation".
+    """
+    from opsctl.cli.automation_cmd import flag_clash
     from opsctl.contract.flags import flag_specs
 
     add_python_path(layers)
@@ -202,9 +295,8 @@ def build_catalog(layers: Layers) -> tuple[Catalog, list[str]]:
         module_name, attr = _split_spec(spec)
         try:
             automations = _automations_in(module_name, attr, origin)
-        except (ConfigError, AutomationBugError) as exc:
-            catalog.problems.append(str(exc))
-            continue
+        except AutomationBugError as exc:
+            raise ConfigError(f"automation module {module_name!r} (from {origin}): {exc}") from None
         for automation in automations:
             if automation.name in catalog.entries:
                 other = catalog.entries[automation.name]
@@ -217,26 +309,44 @@ def build_catalog(layers: Layers) -> tuple[Catalog, list[str]]:
             for path in (source, getattr(model_module, "__file__", None)):
                 if path:
                     files.append(path)
+            specs = flag_specs(automation.request_model)
+            problem = flag_clash(specs)
+            if problem is not None:
+                raise ConfigError(f"automation {automation.name!r} ({module_name}, from "
+                                  f"{origin}): {problem}")
             catalog.entries[automation.name] = CatalogEntry(
                 name=automation.name, version=automation.version, owner=automation.owner,
                 summary=automation.summary, description=automation.description,
                 effect=automation.effect, lock_scope=list(automation.lock_scope),
                 module=module_name, attr=attr or "", source=source, origin=origin,
-                flags=[dict(f) for f in flag_specs(automation.request_model)],
+                flags=[dict(f) for f in specs],
             )
+    catalog.files = {f: _stat(f) for f in sorted(set(files))}
     return catalog, files
 
 
 def load_catalog(layers: Layers, *, use_cache: bool = True) -> Catalog:
-    """The catalog, from the manifest when it is still valid, else by importing."""
-    manifest = os.path.join(layers.values["state_dir"], MANIFEST_FILE)
+    """The catalog, from the manifest when it is still valid, else by importing.
+
+    Raises ConfigError when the configuration is invalid (checked with pydantic unless the
+    manifest says this very configuration validated before) or an automation cannot be loaded.
+    """
+    state_dir = layers.values.get("state_dir")
+    if not use_cache or not isinstance(state_dir, str):
+        _validate_config(layers)
+        return build_catalog(layers)[0]
+    manifest = os.path.join(state_dir, MANIFEST_FILE)
     add_python_path(layers)
     key = _cache_key(layers)
-    if use_cache:
-        cached = _read_manifest(manifest, key)
-        if cached is not None:
-            return cached
-    catalog, files = build_catalog(layers)
-    if use_cache and not catalog.problems:  # a broken or missing module is re-tried next time
-        _write_manifest(manifest, key, catalog, files)
+    config = config_fingerprint(layers)
+    catalog = _unsaved_manifest(manifest, key) or _read_manifest(manifest, key)
+    if catalog is None:
+        _validate_config(layers)
+        catalog = build_catalog(layers)[0]
+    elif config in catalog.validated:
+        return catalog
+    else:
+        _validate_config(layers)
+    catalog.validated = [config, *(v for v in catalog.validated if v != config)][:MAX_VALIDATED]
+    _save_manifest(manifest, key, catalog)
     return catalog

@@ -55,21 +55,24 @@ def test_entry_point_automations_are_discovered(project: Project, tmp_path: Path
     assert planned.doc["plan"]["actions"][0]["reason"] == "hi"
 
 
-def test_broken_automation_module_is_reported_not_fatal(project: Project) -> None:
+def test_broken_automation_module_is_an_error_naming_it(project: Project) -> None:
     project.add_module("counter_auto", COUNTER)
     project.add_module("broken_auto", "raise RuntimeError('half-written module')\n")
-    listed = project.run("list", "--format", "json", expect_json=True)
-    assert listed.code == 0
-    assert [a["name"] for a in listed.doc["automations"]] == ["counter"]
-    assert "half-written module" in listed.doc["problems"][0]
-    assert "half-written module" in listed.stderr
+    listed = project.run("list", "--format", "json")
+    assert listed.code == 2
+    assert "automation module 'broken_auto'" in listed.doc["error"]["message"]
+    assert "RuntimeError: half-written module" in listed.doc["error"]["message"]
+    ran = project.run("counter", "--environment", "prod", "--dry-run")
+    assert ran.code == 2
+    assert "broken_auto" in ran.stderr and "half-written module" in ran.stderr
+    assert not (project.root / ".opsctl").exists()
 
 
 def test_missing_automation_module_is_reported(project: Project) -> None:
     project.modules.append("not_there")
     project.write_config()
     listed = project.run("list")
-    assert listed.code == 0
+    assert listed.code == 2
     assert "automation module 'not_there' not found" in listed.stderr
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -119,8 +120,9 @@ def test_plan_signed_with_another_key_is_refused(counter: Project) -> None:
 
 
 def test_expired_plan_is_refused_with_exit_3(counter: Project) -> None:
-    env = clean_env(counter.root / ".home", {"OPSCTL_PLAN_TTL": "0s"})
+    env = clean_env(counter.root / ".home", {"OPSCTL_PLAN_TTL": "1s"})  # the shortest allowed
     plan_to(counter, env=env)
+    time.sleep(1.1)
     r = counter.run("apply", "--plan", "plan.json", "--format", "json")
     assert r.code == 3
     assert "expired" in r.doc["error"]["message"]

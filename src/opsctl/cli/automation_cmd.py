@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import os
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -81,6 +83,22 @@ def _collect_flags(entry: CatalogEntry, ctx: click.Context, values: dict[str, An
     return flags
 
 
+def secret_flag_warnings(entry: CatalogEntry, ctx: click.Context) -> list[str]:
+    """A warning for each Secret field given as a command-line flag: other users of the machine
+    can read it in ``ps`` or /proc while the run lasts."""
+    return [f"{spec['flag']} was given on the command line, where other users can read it "
+            f"(ps, /proc); set {spec['envvar']} instead"
+            for spec in entry.flags
+            if spec["type"] == "secret" and ctx.get_parameter_source(spec["field"])
+            is ParameterSource.COMMANDLINE]
+
+
+def _with_warnings(document: dict[str, Any], warnings: list[str]) -> dict[str, Any]:
+    shown = document.setdefault("warnings", [])
+    shown.extend(w for w in warnings if w not in shown)
+    return document
+
+
 def run_automation_command(entry: CatalogEntry, mode: str, opts: CommonOptions,
                            values: dict[str, Any], *, dry_run: bool = False,
                            out: str | None = None, request_file: str | None = None,
@@ -96,8 +114,12 @@ def run_automation_command(entry: CatalogEntry, mode: str, opts: CommonOptions,
     session = open_cli_session(opts)
     if opts.show_config:
         return show_config(session)
-    document = load_request_file(request_file) if request_file else {}
+    document = (load_request_file(request_file, limit=session.settings.max_input_size)
+                if request_file else {})
     automation = session.catalog.load(entry.name)
+    warnings = secret_flag_warnings(entry, ctx)
+    for warning in warnings:
+        session.log.warning("request.secret_flag", automation=entry.name, message=warning)
     from opsctl.cli.output import emit, progress_for
     from opsctl.engine.run import execute
 
@@ -111,20 +133,21 @@ def run_automation_command(entry: CatalogEntry, mode: str, opts: CommonOptions,
                                 source=entry.source, max_failures=max_failures,
                                 concurrency=concurrency,
                                 wait_lock_s=parse_duration(wait_lock).total_seconds() if wait_lock else 0.0)
-            return emit(outcome.document, outcome.exit_code, opts, session)
-        outcome = execute(session, automation, merge_request(document, flags),
-                          mode="plan" if mode == "plan" else "apply", dry_run=dry_run,
-                          out=Path(out) if out else None,
-                          idempotency_key=idempotency_key_from(idempotency_key, entry.name, os.environ),
-                          wait_lock_s=parse_duration(wait_lock).total_seconds() if wait_lock else 0.0,
-                          max_failures=max_failures, concurrency=concurrency,
-                          on_progress=progress, source=entry.source,
-                          contract_version=contract_version)
+        else:
+            outcome = execute(session, automation, merge_request(document, flags),
+                              mode="plan" if mode == "plan" else "apply", dry_run=dry_run,
+                              out=Path(out) if out else None,
+                              idempotency_key=idempotency_key_from(idempotency_key, entry.name,
+                                                                   os.environ),
+                              wait_lock_s=parse_duration(wait_lock).total_seconds() if wait_lock else 0.0,
+                              max_failures=max_failures, concurrency=concurrency,
+                              on_progress=progress, source=entry.source,
+                              contract_version=contract_version)
     finally:
         if progress is not None:
             progress.close()
         session.close()
-    return emit(outcome.document, outcome.exit_code, opts, session)
+    return emit(_with_warnings(outcome.document, warnings), outcome.exit_code, opts, session)
 
 
 def run_policy_check(entry: CatalogEntry, opts: CommonOptions, values: dict[str, Any], *,
@@ -152,7 +175,10 @@ def run_policy_check(entry: CatalogEntry, opts: CommonOptions, values: dict[str,
     session = open_cli_session(opts)
     if opts.show_config:
         return show_config(session)
-    document = load_request_file(request_file) if request_file else {}
+    document = (load_request_file(request_file, limit=session.settings.max_input_size)
+                if request_file else {})
+    for warning in secret_flag_warnings(entry, ctx):
+        session.log.warning("request.secret_flag", automation=entry.name, message=warning)
     try:
         outcome = check_policy(session, session.catalog.load(entry.name),
                                merge_request(document, flags), at=when, actor=actor)
@@ -253,3 +279,61 @@ def build_command(entry: CatalogEntry, mode: str) -> click.Command:
     command.params.extend(getattr(callback, "__click_params__", [])[::-1])
     return command
 
+
+
+AUTOMATION_MODES = ("run", "plan", "apply", "reconcile", "policy")
+
+
+@functools.cache
+def builtin_options() -> dict[str, str]:
+    """Every name the built-in options of an automation command take, and the option it is.
+
+    Read from the commands :func:`build_command` makes in every mode (and the help option of
+    the ``opsctl`` group), so it cannot drift from them: option strings (``--out``, ``-v``,
+    ``--no-x``), click parameter names (``as_actor`` for ``--as``) and the callback's own
+    keyword arguments (``opts``). A request field that takes any of them would be shadowed.
+    """
+    import inspect
+
+    from opsctl.cli.main import cli
+
+    empty = CatalogEntry(name="builtin-options", version="0.0.0", owner="", summary="",
+                         description="", effect="mutate", lock_scope=[], module="", attr="",
+                         source=None, origin="", flags=[])
+    help_names = cli.context_settings.get("help_option_names", ["--help"])
+    names: dict[str, str] = {}
+    commands = [build_command(empty, mode) for mode in AUTOMATION_MODES]
+    for command in commands:
+        for param in command.get_params(click.Context(command, help_option_names=help_names)):
+            strings = [*param.opts, *param.secondary_opts]
+            for string in strings:
+                names.setdefault(string, "/".join(strings))
+            if param.name:
+                names.setdefault(param.name, "/".join(strings))
+    for command in commands:
+        for name, arg in inspect.signature(command.callback or (lambda: None)).parameters.items():
+            if arg.kind is inspect.Parameter.KEYWORD_ONLY:
+                names.setdefault(name, f"argument {name!r} of every automation command")
+    return names
+
+
+def flag_clash(specs: Iterable[Mapping[str, object]]) -> str | None:
+    """Why the flags of these request fields cannot be built next to the built-in options
+    (a field would be silently shadowed by one), or None."""
+    builtin = builtin_options()
+    taken: dict[str, str] = {}
+    for spec in specs:
+        field = str(spec["field"])
+        option = _option(dict(spec))
+        for string in [*option.opts, *option.secondary_opts]:
+            if string in builtin:
+                return (f"request field {field!r} clashes with the built-in option "
+                        f"{builtin[string]} (its flag would be {string}); rename the field")
+            if string in taken:
+                return (f"request fields {taken[string]!r} and {field!r} both make the flag "
+                        f"{string}; rename one")
+            taken[string] = field
+        if option.name in builtin:
+            return (f"request field {field!r} clashes with the built-in option "
+                    f"{builtin[option.name]} (both are named {option.name!r}); rename the field")
+    return None

@@ -220,7 +220,9 @@ def show_cmd(run_id: str, artifacts: bool, opts: CommonOptions) -> int:
         return show_config(session)
     row = session.store.get_run(run_id)
     if row is None:
-        raise UsageError(f"no run {run_id!r} in {session.settings.effective_store_url}")
+        from opsctl.config.redact import mask_url
+
+        raise UsageError(f"no run {run_id!r} in {mask_url(session.settings.effective_store_url)}")
     _may_view(session, row["automation"])
     row["actions"] = [asdict(a) for a in session.store.list_actions(row["id"])]
     if artifacts:

@@ -87,6 +87,12 @@ class AutomationGroup(click.Group):
         own = sorted(self._verbs())
         return own + sorted(n for n in _catalog(ctx).entries if n not in own)
 
+    def format_help(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        super().format_help(ctx, formatter)
+        error = ctx.find_root().meta.get("opsctl.catalog_error")
+        if error is not None:  # help still helps; the automations are what is broken
+            click.echo(f"opsctl: warning: no automations listed: {error}", err=True)
+
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name in self._verbs():
             import importlib
@@ -154,10 +160,22 @@ def _wants_json(args: list[str]) -> bool:
     return STATE.output_format == "json" or os.environ.get("OPSCTL_FORMAT") == "json"
 
 
+def _not_utf8(args: list[str]) -> str | None:
+    """The first argument that is not UTF-8 text (Python hands such bytes on as lone
+    surrogates, which cannot be stored, hashed or printed), shown as bytes."""
+    for arg in args:
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            return repr(arg.encode("utf-8", "surrogateescape"))
+    return None
+
+
 def _report(error: Any, args: list[str], started: datetime) -> int:
     from opsctl.engine.run import error_document
 
-    click.echo(f"opsctl: error: {error.message}", err=True)
+    message = error.message.encode("utf-8", "backslashreplace").decode("utf-8")
+    click.echo(f"opsctl: error: {message}", err=True)
     if _wants_json(args):
         import json
 
@@ -176,9 +194,14 @@ def main(argv: list[str] | None = None) -> None:
     # first model is built (measured 15-30 ms here); opsctl's CLI uses none. Setting the
     # variable yourself (e.g. to an empty string) keeps them enabled.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    from opsctl.errors import OpsctlError, UsageError
+    from opsctl.catalog import defer_manifest_writes, flush_manifest_writes
+    from opsctl.errors import ExitCode, OpsctlError, UsageError
 
+    defer_manifest_writes()  # an invocation that ends with exit 2 writes nothing
     try:
+        shown = _not_utf8(args)
+        if shown is not None:
+            raise UsageError(f"argument {shown} is not UTF-8 text")
         code = cli.main(args=args, prog_name="opsctl", standalone_mode=False)
     except click.exceptions.Exit as exc:
         code = exc.exit_code
@@ -210,6 +233,7 @@ def main(argv: list[str] | None = None) -> None:
             click.echo(f"opsctl: internal error: {type(exc).__name__}: {exc} "
                        "(run again with -v for the traceback)", err=True)
         code = 1
+    flush_manifest_writes(write=code != ExitCode.USAGE)
     if argv is None:
         # A CLI process is about to end: skip the interpreter's final garbage-collector walk over
         # every live object (measured ~8-25 ms after a plan). Files and the store are closed.

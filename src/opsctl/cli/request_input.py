@@ -1,70 +1,70 @@
-"""Turning ``--request FILE`` and generated flags into one request mapping (flags win)."""
+"""Turning ``--request FILE`` and generated flags into one request mapping (flags win).
+
+A request is hashed and stored as canonical JSON, so whatever reaches it from a document or a
+flag must be plain JSON: both are checked here, before anything is written, and every refusal is
+a :class:`~opsctl.errors.UsageError` (exit 2) naming the file or flag and the field.
+"""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
+from opsctl.config.input_files import DEFAULT_MAX_INPUT_BYTES, read_document
+from opsctl.config.strict_documents import (
+    DocumentError,
+    json_value_problem,
+    parse_json,
+    parse_yaml,
+)
 from opsctl.contract.durations import parse_duration
 from opsctl.errors import UsageError
 
 
-def load_request_file(path: str) -> dict[str, Any]:
-    """Parse a JSON or YAML request document; errors name the file and the line."""
-    try:
-        text = Path(path).read_text(encoding="utf-8") if path != "-" else _stdin()
-    except FileNotFoundError:
-        raise UsageError(f"request file {path} does not exist", step="validate") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"request file {path} cannot be read: {exc}", step="validate") from None
-    if path.endswith(".json"):
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise UsageError(f"request file {path} is not valid JSON: {exc.msg} at line {exc.lineno}, "
-                             f"column {exc.colno}", step="validate") from None
-    else:
-        import yaml
+def load_request_file(path: str, *, limit: int = DEFAULT_MAX_INPUT_BYTES) -> dict[str, Any]:
+    """Parse a JSON (``*.json``) or YAML request document of at most ``limit`` bytes.
 
-        try:
-            data = yaml.safe_load(text)
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-            problem = getattr(exc, "problem", None) or "syntax error"
-            raise UsageError(f"request file {path} is not valid YAML: {problem}{where}",
-                             step="validate") from None
+    Errors name the file, and the line or the field.
+    """
+    text = read_document(path, what="request file", limit=limit)
+    kind = "JSON" if path.endswith(".json") else "YAML"
+    try:
+        data = parse_json(text) if kind == "JSON" else parse_yaml(text)
+    except DocumentError as exc:
+        raise UsageError(f"request file {path} is not valid {kind}: {exc}", step="validate") from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
         raise UsageError(f"request file {path} must hold a mapping of field names to values, "
                          f"not a {type(data).__name__}", step="validate")
+    problem = json_value_problem(data)
+    if problem is not None:
+        raise UsageError(f"request file {path}: {problem}", step="validate")
     return data
-
-
-def _stdin() -> str:
-    import sys
-
-    return sys.stdin.read()
 
 
 def flag_value(spec: Mapping[str, Any], value: Any) -> Any:
     """Convert a parsed flag value to what the request model accepts."""
     kind = spec["type"]
     if kind not in ("duration", "json"):
-        return list(value) if spec["multiple"] else value
+        converted = list(value) if spec["multiple"] else value
+    else:
+        def convert(v: Any) -> Any:
+            if kind == "duration":
+                try:
+                    return parse_duration(v).total_seconds()
+                except ValueError as exc:
+                    raise UsageError(f"{spec['flag']}: {exc}", step="validate") from None
+            try:
+                return parse_json(v)
+            except DocumentError as exc:
+                raise UsageError(f"{spec['flag']}: expected JSON ({exc})", step="validate") from None
 
-    def convert(v: Any) -> Any:
-        if kind == "duration":
-            return parse_duration(v).total_seconds()
-        try:
-            return json.loads(v)
-        except json.JSONDecodeError as exc:
-            raise UsageError(f"{spec['flag']}: expected JSON ({exc.msg})") from None
-
-    return [convert(v) for v in value] if spec["multiple"] else convert(value)
+        converted = [convert(v) for v in value] if spec["multiple"] else convert(value)
+    problem = json_value_problem(converted, root=spec["flag"])
+    if problem is not None:
+        raise UsageError(problem, step="validate")
+    return converted
 
 
 def merge_request(document: Mapping[str, Any], flags: Mapping[str, Any]) -> dict[str, Any]:

@@ -90,15 +90,21 @@ def _parse_cache_path() -> str:
 def _parse_toml(path: str) -> dict[str, Any]:
     import tomllib
 
+    from opsctl.config.input_files import DEFAULT_MAX_INPUT_BYTES, read_document
+    from opsctl.errors import UsageError
+
     try:
-        with open(path, "rb") as fh:
-            return tomllib.load(fh)
-    except FileNotFoundError:
-        raise ConfigError(f"config file {path} does not exist") from None
+        # Bounded like any document a user names: `--config /dev/zero` must not hang.
+        text = read_document(path, what="config file", limit=DEFAULT_MAX_INPUT_BYTES, step=None)
+    except UsageError as exc:
+        raise ConfigError(exc.message) from None
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"config file {path} does not parse: {exc}") from None
-    except OSError as exc:
-        raise ConfigError(f"config file {path} cannot be read: {exc.strerror}") from None
+    except RecursionError:
+        raise ConfigError(f"config file {path} does not parse: arrays or tables nested too "
+                          "deeply") from None
 
 
 def read_toml(path: str) -> dict[str, Any]:
@@ -127,9 +133,10 @@ def read_toml(path: str) -> dict[str, Any]:
     try:
         cache = cache if isinstance(cache, dict) else {}
         cache[path] = [*stamp, data]
-        os.makedirs(os.path.dirname(cache_path), exist_ok=True)
+        os.makedirs(os.path.dirname(cache_path), mode=0o700, exist_ok=True)
         tmp = f"{cache_path}.tmp{os.getpid()}"
-        with open(tmp, "wb") as fh:
+        # Owner-only: the parsed files hold secrets (plan_signing_key, [secrets], store_url).
+        with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as fh:
             marshal.dump(cache, fh)
         os.replace(tmp, cache_path)
     except (OSError, ValueError):

@@ -7,26 +7,48 @@ registered here; every log event, result, plan file and stored row passes throug
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 MASK = "***"
 # Shorter secrets are masked only where a whole string equals them: replacing every "ab"
 # inside other text would mangle output without protecting anything.
 MIN_SUBSTRING_LEN = 4
 
+# user:PASSWORD@ after a scheme, as written (percent-encoded or not), up to the last '@' of the
+# authority; and password-like query parameters (libpq reads ?password=...).
+_USERINFO = re.compile(r"(?P<head>[A-Za-z][A-Za-z0-9+.-]*://[^/?#@\s:]*):(?P<pw>[^/?#\s]*)@")
+_QUERY_PASSWORD = re.compile(r"(?P<head>[?&](?:password|passwd|pwd|sslpassword)=)(?P<pw>[^&#\s]*)",
+                             re.IGNORECASE)
+
 
 def url_password(url: str) -> str | None:
+    """The password of ``url`` as a driver sees it (percent-decoded), or None."""
     try:
         return urlsplit(url).password
     except ValueError:
         return None
 
 
+def url_secrets(url: str) -> list[str]:
+    """Every form in which ``url`` carries a password: as written, decoded, in its query."""
+    found = [m.group("pw") for m in _USERINFO.finditer(url)]
+    found += [m.group("pw") for m in _QUERY_PASSWORD.finditer(url)]
+    found += [unquote(pw) for pw in found]
+    return [pw for index, pw in enumerate(found) if pw and pw not in found[:index]]
+
+
 def mask_url(url: str) -> str:
-    password = url_password(url)
-    return url.replace(f":{password}@", f":{MASK}@") if password else url
+    """``url`` (or any text holding URLs) with the password of each URL replaced by ``***``."""
+    if "@" in url:
+        url = _USERINFO.sub(lambda m: f"{m.group('head')}:{MASK}@" if m.group("pw") else m.group(0),
+                            url)
+    if "=" in url:
+        url = _QUERY_PASSWORD.sub(lambda m: f"{m.group('head')}{MASK}" if m.group("pw") else m.group(0),
+                                  url)
+    return url
 
 
 class Redactor:

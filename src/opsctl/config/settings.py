@@ -10,11 +10,31 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
 
 from opsctl.config.layers import Layers
+from opsctl.config.redact import mask_url
 from opsctl.contract.durations import format_duration, parse_duration
 from opsctl.errors import ConfigError
+
+# (lowest, highest, why) of each duration setting. The lease heartbeat renews every third of
+# lock_ttl: at 0s leases expire as they are granted and two applies both take the same scope.
+DURATION_BOUNDS: dict[str, tuple[timedelta, timedelta, str]] = {
+    "lock_ttl": (timedelta(seconds=1), timedelta(hours=24),
+                 "the heartbeat renews the lease every third of it; a killed run blocks its "
+                 "scope for one lock_ttl"),
+    "plan_ttl": (timedelta(seconds=1), timedelta(days=90), "how long a saved plan stays valid"),
+    "stop_grace": (timedelta(milliseconds=100), timedelta(hours=1),
+                   "how long the action in flight may finish after a signal"),
+}
 
 
 class Settings(BaseModel):
@@ -51,8 +71,13 @@ class Settings(BaseModel):
 
     @field_validator("plan_ttl", "lock_ttl", "stop_grace", mode="before")
     @classmethod
-    def _duration(cls, value: Any) -> timedelta:
-        return parse_duration(value)
+    def _duration(cls, value: Any, info: ValidationInfo) -> timedelta:
+        duration = parse_duration(value)
+        low, high, why = DURATION_BOUNDS[str(info.field_name)]
+        if not low <= duration <= high:
+            raise ValueError(f"{format_duration(duration)} is out of range: between "
+                             f"{format_duration(low)} and {format_duration(high)} ({why})")
+        return duration
 
     @field_validator("max_input_size", mode="before")
     @classmethod
@@ -132,11 +157,17 @@ def validate_settings(layers: Layers) -> Settings:
         where = layers.origin.get(key) or layers.origin.get(top, "config")
         if first["type"] == "extra_forbidden":
             raise ConfigError(f"unknown config key {key!r} (from {where})") from None
-        raise ConfigError(f"config key {key!r} (from {where}): {first['msg']}") from None
+        ctx = first.get("ctx") or {}
+        message = str(ctx["error"]) if first["type"] == "value_error" and "error" in ctx else first["msg"]
+        raise ConfigError(f"config key {key!r} (from {where}): {message}") from None
 
 
 def describe_settings(settings: Settings, layers: Layers) -> list[tuple[str, str, str]]:
-    """(key, value for display, layer) rows; secrets print as ***."""
+    """(key, value for display, layer) rows; secrets print as ***, and so do passwords in URLs."""
+    return [(key, mask_url(shown), layer) for key, shown, layer in _setting_rows(settings, layers)]
+
+
+def _setting_rows(settings: Settings, layers: Layers) -> list[tuple[str, str, str]]:
     rows: list[tuple[str, str, str]] = []
     for key in Settings.model_fields:
         value = getattr(settings, key)

@@ -98,6 +98,36 @@ class Action:
         )
 
 
+def _strict_request_model(model: type[BaseModel], seen: set[type[BaseModel]] | None = None) -> None:
+    """Make ``model`` (and the models nested in its fields) validate like a request must.
+
+    * Defaults are validated like any input, so ``Duration = "30d"`` is a timedelta in plan()
+      and a bad default fails at declaration, not in the middle of a run.
+    * NaN and Infinity are refused (pydantic accepts them, even from the strings "nan" and
+      "inf"): a request is hashed and stored as canonical JSON, which has no such numbers.
+    """
+    seen = set() if seen is None else seen
+    if model in seen:
+        return
+    seen.add(model)
+    for info in model.model_fields.values():
+        for nested in _models_in(info.annotation):
+            _strict_request_model(nested, seen)
+    wanted = {"validate_default": True, "allow_inf_nan": False}
+    if any(model.model_config.get(key, not value) != value for key, value in wanted.items()):
+        model.model_config.update(wanted)  # type: ignore[typeddict-item]
+        model.model_rebuild(force=True)
+
+
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    """The pydantic models an annotation mentions: ``Model``, ``list[Model]``, ``Model | None``..."""
+    import typing
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [m for arg in typing.get_args(annotation) for m in _models_in(arg)]
+
+
 class Automation(Generic[RequestT]):
     """The declaration of one automation and its contract."""
 
@@ -125,11 +155,7 @@ class Automation(Generic[RequestT]):
             raise ValueError(f"automation {name!r}: effect must be 'read' or 'mutate'")
         if not (isinstance(request, type) and issubclass(request, BaseModel)):
             raise TypeError(f"automation {name!r}: request must be a pydantic BaseModel subclass")
-        if not request.model_config.get("validate_default"):
-            # Defaults are validated like any input, so `Duration = "30d"` is a timedelta in
-            # plan() and a bad default fails at declaration, not in the middle of a run.
-            request.model_config["validate_default"] = True
-            request.model_rebuild(force=True)
+        _strict_request_model(request)
         scope = tuple(lock_scope)
         unknown = [f for f in scope if f not in request.model_fields]
         if unknown:
@@ -180,6 +206,8 @@ class Automation(Generic[RequestT]):
         if not (isinstance(request, type) and issubclass(request, BaseModel)):
             raise TypeError(f"automation {self.name!r}: the {from_major}.x request must be a "
                             "pydantic BaseModel subclass")
+
+        _strict_request_model(request)
 
         def register(fn: Upgrade) -> Upgrade:
             self.adapters[from_major] = VersionAdapter(from_major, request, fn)

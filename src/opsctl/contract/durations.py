@@ -1,38 +1,38 @@
 """Durations people type: ``30d``, ``15m``, ``1h30m``, ``90s``, ``2w``, or plain seconds.
 
-Kept free of pydantic so that flag parsing and config loading stay cheap.
+Kept free of pydantic so that flag parsing and config loading stay cheap. Every refusal is a
+``ValueError`` (never an ``OverflowError``), so callers report it as invalid input.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import timedelta
 
 _UNITS = {"w": 604800, "d": 86400, "h": 3600, "m": 60, "s": 1, "ms": 0.001}
 _PART = re.compile(r"(\d+(?:\.\d+)?)(ms|w|d|h|m|s)")
+_SECONDS = re.compile(r"\d+(?:\.\d+)?(?:e[+-]?\d+)?")
+# The longest duration a timedelta holds (just under 1e9 days), less a margin for rounding.
+MAX_SECONDS = timedelta.max.total_seconds() - 1.0
+_FORMS = "use forms like 30d, 15m, 1h30m, 90s or a number of seconds"
 
 
 def parse_duration(text: str | int | float | timedelta) -> timedelta:
     """Parse ``30d``/``1h30m``/``45s``/``2.5h`` or a number of seconds; raise ValueError otherwise."""
     if isinstance(text, timedelta):
         return text
-    if isinstance(text, bool):
+    if isinstance(text, bool) or not isinstance(text, int | float | str):
         raise ValueError("a duration must be like 30d, 15m, 1h30m or a number of seconds")
     if isinstance(text, int | float):
-        if text < 0:
-            raise ValueError("a duration must not be negative")
-        return timedelta(seconds=text)
+        return _seconds(text, text)
     raw = text.strip().lower()
     if not raw:
         raise ValueError("a duration must not be empty")
-    try:
-        seconds = float(raw)
-    except ValueError:
-        pass
-    else:
-        if seconds < 0:
-            raise ValueError("a duration must not be negative")
-        return timedelta(seconds=seconds)
+    if raw.startswith("-"):
+        raise ValueError("a duration must not be negative")
+    if _SECONDS.fullmatch(raw):
+        return _seconds(float(raw), text)
     pos = 0
     total = 0.0
     for match in _PART.finditer(raw):
@@ -41,8 +41,27 @@ def parse_duration(text: str | int | float | timedelta) -> timedelta:
         total += float(match.group(1)) * _UNITS[match.group(2)]
         pos = match.end()
     if pos != len(raw) or pos == 0:
-        raise ValueError(f"invalid duration {text!r}: use forms like 30d, 15m, 1h30m, 90s")
-    return timedelta(seconds=total)
+        raise ValueError(f"invalid duration {_shown(text)}: {_FORMS}")
+    return _seconds(total, text)
+
+
+def _seconds(seconds: int | float, given: object) -> timedelta:
+    try:
+        value = float(seconds)
+    except OverflowError:  # an int too large for a float
+        value = math.inf
+    if math.isnan(value):
+        raise ValueError(f"invalid duration {_shown(given)}: {_FORMS}")
+    if value < 0:
+        raise ValueError("a duration must not be negative")
+    if value > MAX_SECONDS:
+        raise ValueError(f"duration {_shown(given)} is too long (at most 999999999 days)")
+    return timedelta(seconds=value)
+
+
+def _shown(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def format_duration(value: timedelta) -> str:

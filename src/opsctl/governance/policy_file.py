@@ -6,68 +6,26 @@ Every mistake is a :class:`~opsctl.errors.ConfigError` (exit 2) that names the s
 
 from __future__ import annotations
 
-import json
-import re
-from collections.abc import Collection, Hashable, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from opsctl.config.strict_documents import DocumentError, parse_json, parse_yaml
 from opsctl.errors import ConfigError
 from opsctl.governance.policy import GROUP_PREFIX, Match, Policy, Rule, TimeWindow
 
 
-class _PolicyYAMLLoader(yaml.SafeLoader):
-    """SafeLoader that refuses duplicate keys and keeps ``17:00`` a string: YAML 1.1 would read
-    an unquoted ``17:00`` as the base-60 integer 1020 (but ``09:30`` as text)."""
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Hashable, object]:
-        self.flatten_mapping(node)
-        seen: set[object] = set()
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            if not isinstance(key, Hashable):
-                continue  # the base constructor reports unhashable keys
-            if key in seen:
-                raise yaml.constructor.ConstructorError(
-                    "while constructing a mapping", node.start_mark,
-                    f"found duplicate key {key!r}", key_node.start_mark)
-            seen.add(key)
-        return super().construct_mapping(node, deep)
-
-
-_PolicyYAMLLoader.yaml_implicit_resolvers = {
-    first: list(resolvers) for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-for _digit in "0123456789":
-    _PolicyYAMLLoader.yaml_implicit_resolvers.setdefault(_digit, []).insert(
-        0, ("tag:yaml.org,2002:str", re.compile(r"^\d{1,2}:\d{2}$")))
-
-
 def _parse(text: str, source: str) -> object:
-    if text.lstrip().startswith("{"):
-        def pairs(items: list[tuple[str, object]]) -> dict[str, object]:
-            keys = [k for k, _ in items]
-            duplicates = sorted({k for k in keys if keys.count(k) > 1})
-            if duplicates:
-                raise ConfigError(f"{source}: duplicate key {duplicates[0]!r}")
-            return dict(items)
-
-        try:
-            return json.loads(text, object_pairs_hook=pairs)
-        except json.JSONDecodeError as exc:
-            raise ConfigError(f"{source}: invalid JSON at line {exc.lineno}, column {exc.colno}: "
-                              f"{exc.msg}") from None
+    """YAML, or JSON when the text starts with ``{``, through the strict shared loader."""
+    kind = "JSON" if text.lstrip().startswith("{") else "YAML"
     try:
-        return yaml.load(text, Loader=_PolicyYAMLLoader)  # a SafeLoader: builds plain data only
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        raise ConfigError(f"{source}: invalid YAML{where}: {exc.problem or exc.context}") from None
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"{source}: invalid YAML: {exc}") from None
+        return parse_json(text) if kind == "JSON" else parse_yaml(text)
+    except DocumentError as exc:
+        if exc.line is None:
+            raise ConfigError(f"{source}: {exc.problem}") from None
+        raise ConfigError(f"{source}: invalid {kind}{exc.where}: {exc.problem}") from None
 
 
 def load_policy_file(path: Path, *, external_groups: Collection[str] = ()) -> Policy:

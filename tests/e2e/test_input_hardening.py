@@ -1,0 +1,559 @@
+"""End-to-end: hostile or mistaken input is refused with exit 2, one readable line, nothing written.
+
+"Nothing written" means: no ``.opsctl/`` state directory (so no catalog.cache, no store, no run
+row) in a project that had none.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import OPSCTL, POSTGRES_URL, Project, clean_env
+
+PROBE = '''
+from pydantic import BaseModel, ConfigDict, Field
+from opsctl import Action, Automation, Duration, Secret
+
+class Request(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    target: str = Field(default="world", description="What to touch")
+    ratio: float = Field(default=1.0, description="A float")
+    count: int = Field(default=1, description="An int")
+    age: Duration = Field(default="1d", description="A duration")
+    data: dict = Field(default_factory=dict, description="Free-form JSON")
+    token: Secret | None = Field(default=None, description="A secret")
+
+probe = Automation("probe", version="1.0.0", owner="tests", summary="Input probe",
+                   request=Request, effect="mutate")
+
+@probe.plan
+def plan(ctx, req):
+    yield Action(id="touch", kind="run", target=req.target, reason="probe",
+                 data={"request": req.model_dump(mode="json")})
+
+@probe.apply
+def apply(ctx, req, action):
+    return None
+'''
+
+
+@pytest.fixture
+def probe(project: Project) -> Project:
+    project.add_module("probe_auto", PROBE)
+    return project
+
+
+def state_dir(project: Project) -> Path:
+    return project.root / ".opsctl"
+
+
+def assert_refused(r, needle: str, project: Project) -> None:  # type: ignore[no-untyped-def]
+    assert r.code == 2, (r.stdout, r.stderr)
+    assert needle in r.stderr, r.stderr
+    assert "Traceback" not in r.stderr and "internal error" not in r.stderr
+    assert not state_dir(project).exists(), sorted(os.listdir(state_dir(project)))
+
+
+def run_with_bytes(project: Project, args: list[bytes], env: dict[str, str] | None = None,
+                   stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([OPSCTL.encode(), *args], cwd=project.root, env=env or project.env(),
+                          input=stdin, capture_output=True, timeout=60)
+
+
+# -- item 3: duration settings ---------------------------------------------------------------
+
+BAD_DURATIONS = [
+    pytest.param("lock_ttl", "0s", "lock_ttl", "out of range", id="lock-ttl-zero"),
+    pytest.param("lock_ttl", "500ms", "lock_ttl", "out of range", id="lock-ttl-below-heartbeat"),
+    pytest.param("lock_ttl", "2d", "lock_ttl", "out of range", id="lock-ttl-too-long"),
+    pytest.param("lock_ttl", "-5", "lock_ttl", "must not be negative", id="lock-ttl-negative"),
+    pytest.param("lock_ttl", "inf", "lock_ttl", "invalid duration", id="lock-ttl-inf"),
+    pytest.param("lock_ttl", "99999999999d", "lock_ttl", "too long", id="lock-ttl-overflow"),
+    pytest.param("plan_ttl", "0s", "plan_ttl", "out of range", id="plan-ttl-zero"),
+    pytest.param("plan_ttl", "91d", "plan_ttl", "out of range", id="plan-ttl-too-long"),
+    pytest.param("stop_grace", "0s", "stop_grace", "out of range", id="stop-grace-zero"),
+    pytest.param("stop_grace", "2h", "stop_grace", "out of range", id="stop-grace-too-long"),
+    pytest.param("stop_grace", "nan", "stop_grace", "invalid duration", id="stop-grace-nan"),
+]
+
+
+@pytest.mark.parametrize("layer", ["file", "env"])
+@pytest.mark.parametrize(("key", "value", "names", "needle"), BAD_DURATIONS)
+def test_bad_duration_settings_are_config_errors(probe: Project, layer: str, key: str, value: str,
+                                                 names: str, needle: str) -> None:
+    env = None
+    if layer == "file":
+        probe.write_config(f"{key} = {json.dumps(value)}\n")
+    else:
+        env = probe.env({f"OPSCTL_{key.upper()}": value})
+    for args in (["probe", "--dry-run"], ["list"]):
+        r = probe.run(*args, env=env)
+        assert_refused(r, f"config key {names!r}", probe)
+        assert needle in r.stderr
+        assert len(r.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(("key", "value"), [
+    ("lock_ttl", "1s"), ("lock_ttl", "24h"), ("plan_ttl", "1s"), ("plan_ttl", "90d"),
+    ("stop_grace", "100ms"), ("stop_grace", "1h")], ids=lambda v: str(v))
+def test_duration_settings_at_their_bounds_are_accepted(probe: Project, key: str, value: str) -> None:
+    probe.write_config(f"{key} = {json.dumps(value)}\n")
+    r = probe.run("config", "show", "--format", "json", expect_json=True)
+    assert r.code == 0, r.stderr
+    assert r.doc[key]["layer"].startswith("repo:")
+
+
+# -- item 8: request documents, flags, argv, config files -------------------------------------
+
+BAD_DOCUMENTS = [
+    pytest.param("req.json", b'{"data": ' * 5000 + b"1" + b"}" * 5000, "nested too deeply",
+                 id="json-nested-5000"),
+    pytest.param("req.yaml", b"data:\n  " + b"- " * 5000 + b"1\n", "nested too deeply",
+                 id="yaml-nested-5000"),
+    pytest.param("req.json", b'{"data": {"a": ' + b"[" * 100 + b"]" * 100 + b"}}",
+                 "nested too deeply", id="json-nested-100"),
+    pytest.param("req.json", b'{"target": "\\ud800"}', "not valid Unicode", id="lone-surrogate"),
+    pytest.param("req.json", b'{"data": {"\\udfff": 1}}', "not valid Unicode",
+                 id="lone-surrogate-key"),
+    pytest.param("req.json", b'{"ratio": NaN}', "NaN is not a JSON number", id="json-nan"),
+    pytest.param("req.json", b'{"data": {"x": Infinity}}', "Infinity is not a JSON number",
+                 id="json-infinity"),
+    pytest.param("req.json", b'{"ratio": -Infinity}', "Infinity is not a JSON number",
+                 id="json-minus-infinity"),
+    pytest.param("req.json", b'{"data": {"x": 1e400}}', "out of range", id="json-1e400"),
+    pytest.param("req.json", b'{"count": ' + b"9" * 5000 + b"}", "more than 4300 digits",
+                 id="json-5000-digit-int"),
+    pytest.param("req.yaml", b"count: " + b"9" * 5000 + b"\n", "more than 4300 digits",
+                 id="yaml-5000-digit-int"),
+    pytest.param("req.yaml", b"data: {x: .nan}\n", "not a finite number", id="yaml-nan"),
+    pytest.param("req.yaml", b"data: {x: -.inf}\n", "not a finite number", id="yaml-inf"),
+    pytest.param("req.yaml", b'ratio: "nan"\n', "ratio: Input should be a finite number",
+                 id="nan-as-text-into-float"),
+    pytest.param("req.yaml", b"data: {1: a}\n", "keys must be strings", id="yaml-int-key"),
+    pytest.param("req.yaml", b"data: !!binary aGVsbG8=\n", "not a JSON value", id="yaml-binary"),
+    pytest.param("req.yaml", b"data: {a: !!set {x}}\n", "not a JSON value", id="yaml-set"),
+    pytest.param("req.yaml", b"a: &a [1,1,1,1,1,1,1,1,1,1]\n" + b"".join(
+        b"a%d: &a%d [%s]\n" % (i, i, b",".join([b"*a" + (b"%d" % (i - 1) if i > 1 else b"")] * 10))
+        for i in range(1, 10)), "more than 1000000 values", id="yaml-alias-bomb"),
+    pytest.param("req.yaml", b"target: \xff\xfe\n", "not UTF-8 text", id="not-utf8"),
+    pytest.param("req.json", b"[" * 100_000, "nested too deeply", id="json-100000-brackets"),
+    pytest.param("req.yaml", b"[" * 100_000, "nested too deeply", id="yaml-100000-brackets"),
+]
+
+
+@pytest.mark.parametrize(("name", "content", "needle"), BAD_DOCUMENTS)
+def test_hostile_request_documents_exit_2_and_write_nothing(probe: Project, name: str,
+                                                            content: bytes, needle: str) -> None:
+    (probe.root / name).write_bytes(content)
+    r = probe.run("probe", "--request", name)
+    assert_refused(r, needle, probe)
+    assert len(r.stderr.strip().splitlines()) == 1
+    assert name in r.stderr or "invalid request for probe" in r.stderr
+
+
+def test_a_large_integer_below_the_conversion_limit_is_handled(probe: Project) -> None:
+    (probe.root / "req.yaml").write_text("count: " + "9" * 4000 + "\n")
+    r = probe.run("probe", "--request", "req.yaml", "--dry-run", "--format", "json")
+    assert r.code == 10, r.stderr
+    assert r.doc["request"]["count"] == int("9" * 4000)
+
+
+BAD_FLAGS = [
+    pytest.param(["--ratio", "nan"], "--ratio: nan is not a finite number", id="float-nan"),
+    pytest.param(["--ratio", "inf"], "--ratio: inf is not a finite number", id="float-inf"),
+    pytest.param(["--ratio", "-inf"], "--ratio: -inf is not a finite number", id="float-minus-inf"),
+    pytest.param(["--ratio", "1e400"], "--ratio: inf is not a finite number", id="float-1e400"),
+    pytest.param(["--age", "inf"], "invalid duration 'inf'", id="duration-inf"),
+    pytest.param(["--age", "nan"], "invalid duration 'nan'", id="duration-nan"),
+    pytest.param(["--age", "99999999999d"], "too long", id="duration-overflow"),
+    pytest.param(["--age", "1e400"], "too long", id="duration-1e400"),
+    pytest.param(["--wait-lock", "99999999999d"], "too long", id="wait-lock-overflow"),
+    pytest.param(["--data", '{"a": NaN}'], "NaN is not a JSON number", id="json-flag-nan"),
+    pytest.param(["--data", '{"a": 1, "a": 2}'], "duplicate key 'a'", id="json-flag-duplicate"),
+    pytest.param(["--data", "[" * 5000 + "]" * 5000], "nested too deeply", id="json-flag-deep"),
+    pytest.param(["--data", '{"a": "\\ud800"}'], "not valid Unicode", id="json-flag-surrogate"),
+]
+
+
+@pytest.mark.parametrize(("args", "needle"), BAD_FLAGS)
+def test_hostile_flags_exit_2_and_write_nothing(probe: Project, args: list[str], needle: str) -> None:
+    r = probe.run("probe", *args)
+    assert_refused(r, needle, probe)
+
+
+@pytest.mark.parametrize("args", [
+    pytest.param([b"probe", b"--target", b"\xff\xfe"], id="flag-value"),
+    pytest.param([b"\xff"], id="command-name"),
+    pytest.param([b"probe", b"--request", b"\xc3("], id="path"),
+])
+def test_non_utf8_arguments_exit_2_and_write_nothing(probe: Project, args: list[bytes]) -> None:
+    proc = run_with_bytes(probe, args)
+    assert proc.returncode == 2, proc.stderr
+    assert b"is not UTF-8 text" in proc.stderr
+    assert b"Traceback" not in proc.stderr
+    assert not state_dir(probe).exists()
+
+
+@pytest.mark.parametrize("value", ["inf", "99999999999d", "nan", "1e400"])
+def test_overflowing_lock_ttl_in_the_environment_is_a_config_error(probe: Project, value: str) -> None:
+    r = probe.run("probe", "--dry-run", env=probe.env({"OPSCTL_LOCK_TTL": value}))
+    assert_refused(r, "config key 'lock_ttl' (from env)", probe)
+
+
+BAD_CONFIGS = [
+    pytest.param(b'automations = 5\n', "config key 'automations'", id="automations-int"),
+    pytest.param(b'automations = [5]\n', "config key 'automations.0'", id="automations-list-of-int"),
+    pytest.param(b'automations = ["probe_auto"]\npython_path = ["."]\nstate_dir = 5\n',
+                 "config key 'state_dir'", id="state-dir-int"),
+    pytest.param(b'automations = ["probe_auto"]\npython_path = "."\n', "config key 'python_path'",
+                 id="python-path-string"),
+    pytest.param(b'automations = ["probe_auto"]\npython_path = ["."]\n\xff\xfe = 1\n',
+                 "is not UTF-8 text", id="not-utf8"),
+    pytest.param(b"a = " + b"[" * 5000 + b"]" * 5000 + b"\n", "nested too deeply",
+                 id="nested-arrays"),
+    pytest.param(b'automations = ["probe_auto"]\npython_path = ["."]\nnope = 1\n',
+                 "unknown config key 'nope'", id="unknown-key"),
+    pytest.param(b'automations = ["probe_auto"]\npython_path = ["."]\nmax_input_size = "0"\n',
+                 "config key 'max_input_size'", id="bad-value"),
+]
+
+
+@pytest.mark.parametrize("command", [["probe", "--dry-run"], ["list"], ["runs"]],
+                         ids=["automation", "list", "runs"])
+@pytest.mark.parametrize(("content", "needle"), BAD_CONFIGS)
+def test_bad_config_files_exit_2_and_write_nothing(probe: Project, command: list[str],
+                                                   content: bytes, needle: str) -> None:
+    (probe.root / "opsctl.toml").write_bytes(content)
+    r = probe.run(*command)
+    assert_refused(r, needle, probe)
+
+
+def test_config_file_that_is_a_device_is_refused(probe: Project) -> None:
+    r = probe.run("--config", "/dev/zero", "list", timeout=30)
+    assert_refused(r, "config file /dev/zero is not a regular file", probe)
+
+
+# -- item 9: bounded request files -------------------------------------------------------------
+
+@pytest.mark.parametrize(("path", "needle"), [
+    pytest.param("/dev/zero", "is not a regular file", id="device"),
+    pytest.param("fifo", "is not a regular file", id="fifo-without-writer"),
+    pytest.param(".", "is a directory", id="directory"),
+    pytest.param("missing.yaml", "does not exist", id="missing"),
+])
+def test_request_files_that_are_not_documents_are_refused_at_once(probe: Project, path: str,
+                                                                  needle: str) -> None:
+    os.mkfifo(probe.root / "fifo")
+    began = time.monotonic()
+    r = probe.run("probe", "--request", path, timeout=30)
+    assert_refused(r, f"request file {path} {needle}", probe)
+    assert time.monotonic() - began < 20
+
+
+@pytest.mark.parametrize("via", ["env", "config"])
+def test_request_files_over_max_input_size_are_refused(probe: Project, via: str) -> None:
+    (probe.root / "req.yaml").write_text("target: " + "x" * 200 + "\n")
+    env = None
+    if via == "env":
+        env = probe.env({"OPSCTL_MAX_INPUT_SIZE": "100"})
+    else:
+        probe.write_config('max_input_size = "100"\n')
+    r = probe.run("probe", "--request", "req.yaml", env=env)
+    assert_refused(r, "over the limit of 100 (setting max_input_size)", probe)
+    piped = probe.run("probe", "--request", "-", env=env, input="target: " + "x" * 200 + "\n")
+    assert_refused(piped, "request file - is over the limit of 100 bytes", probe)
+
+
+def test_request_file_within_max_input_size_is_read(probe: Project) -> None:
+    (probe.root / "req.yaml").write_text("target: here\n")
+    r = probe.run("probe", "--request", "req.yaml", "--dry-run", "--format", "json",
+                  env=probe.env({"OPSCTL_MAX_INPUT_SIZE": "1KiB"}))
+    assert r.code == 10, r.stderr
+    assert r.doc["request"]["target"] == "here"
+
+
+# -- item 10: one strict YAML loader -------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["yes", "no", "on", "off", "y", "0755", "1:30", "2024-01-01",
+                                  "1_000", "0x1F", "0o17", "12:30:45"])
+def test_yaml_1_1_coercions_do_not_happen(probe: Project, text: str) -> None:
+    (probe.root / "req.yaml").write_text(f"target: {text}\ndata: {{value: {text}}}\n")
+    r = probe.run("probe", "--request", "req.yaml", "--dry-run", "--format", "json")
+    assert r.code == 10, r.stderr
+    assert r.doc["request"]["target"] == text
+    assert r.doc["request"]["data"] == {"value": text}
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("true", True), ("false", False), ("True", True), ("null", None), ("~", None), ("42", 42),
+    ("-7", -7), ("0", 0), ("1.5", 1.5), ("1e3", 1000.0), ('"0755"', "0755")])
+def test_yaml_core_scalars_keep_their_meaning(probe: Project, text: str, value: object) -> None:
+    (probe.root / "req.yaml").write_text(f"data: {{value: {text}}}\n")
+    r = probe.run("probe", "--request", "req.yaml", "--dry-run", "--format", "json")
+    assert r.code == 10, r.stderr
+    assert r.doc["request"]["data"] == {"value": value}
+
+
+def test_sexagesimal_time_into_an_int_field_is_refused_not_90(probe: Project) -> None:
+    (probe.root / "req.yaml").write_text("count: 1:30\n")
+    r = probe.run("probe", "--request", "req.yaml", "--dry-run")
+    assert_refused(r, "count: Input should be a valid integer", probe)
+
+
+@pytest.mark.parametrize(("name", "content", "needle"), [
+    pytest.param("req.yaml", "target: /tmp\ntarget: /etc\n", "found duplicate key 'target'",
+                 id="yaml"),
+    pytest.param("req.yaml", "data:\n  a: 1\n  a: 2\n", "found duplicate key 'a'", id="yaml-nested"),
+    pytest.param("req.json", '{"target": "/tmp", "target": "/etc"}', "duplicate key 'target'",
+                 id="json"),
+])
+def test_duplicate_keys_in_request_documents_are_errors(probe: Project, name: str, content: str,
+                                                        needle: str) -> None:
+    (probe.root / name).write_text(content)
+    r = probe.run("probe", "--request", name)
+    assert_refused(r, needle, probe)
+
+
+def test_policy_file_and_request_documents_share_the_loader() -> None:
+    from opsctl.config import strict_documents
+    from opsctl.governance import policy_file
+
+    assert policy_file.parse_yaml is strict_documents.parse_yaml
+    assert policy_file.parse_json is strict_documents.parse_json
+
+
+# -- item 11: request fields named like built-in options ----------------------------------------
+
+def _reserved_fields() -> list[str]:
+    from opsctl.cli.automation_cmd import builtin_options
+
+    fields = set()
+    for name in builtin_options():
+        if name.startswith("--"):
+            fields.add(name[2:].replace("-", "_"))
+        elif name.isidentifier() and not name.startswith("_"):
+            fields.add(name)
+    return sorted(fields)
+
+
+RESERVED = _reserved_fields()
+
+
+def test_reserved_fields_cover_the_options_the_issue_names() -> None:
+    for name in ("out", "at", "concurrency", "dry_run", "wait_lock", "max_failures", "request",
+                 "format", "config", "verbose", "quiet", "help", "as_actor", "opts"):
+        assert name in RESERVED
+
+
+@pytest.mark.parametrize("kind", ["str", "bool"])
+@pytest.mark.parametrize("field", RESERVED)
+def test_every_reserved_field_name_is_refused(field: str, kind: str) -> None:
+    from pydantic import create_model
+
+    from opsctl.cli.automation_cmd import flag_clash
+    from opsctl.contract.flags import flag_specs
+
+    model = create_model("Request", **{field: (str if kind == "str" else bool, "x" if kind == "str"
+                                               else False)})  # type: ignore[call-overload]
+    problem = flag_clash(flag_specs(model))
+    assert problem is not None
+    assert f"request field {field!r} clashes with the built-in option" in problem
+
+
+def test_a_bool_field_and_its_no_form_clash() -> None:
+    from pydantic import create_model
+
+    from opsctl.cli.automation_cmd import flag_clash
+    from opsctl.contract.flags import flag_specs
+
+    model = create_model("Request", color=(bool, False), no_color=(str, ""))
+    assert flag_clash(flag_specs(model)) == ("request fields 'color' and 'no_color' both make the "
+                                             "flag --no-color; rename one")
+
+
+SHADOWED = '''
+from pydantic import BaseModel, Field
+from opsctl import Action, Automation
+
+class Request(BaseModel):
+    {field}: {annotation} = Field(default={default}, description="Shadowed")
+
+shadow = Automation("shadow", version="1.0.0", owner="tests", summary="Shadowed field",
+                    request=Request, effect="mutate")
+
+@shadow.plan
+def plan(ctx, req):
+    yield Action(id="x", kind="run", target=str(req.{field}), reason="r")
+
+@shadow.apply
+def apply(ctx, req, action):
+    return None
+'''
+
+
+@pytest.mark.parametrize(("field", "annotation", "default", "option"), [
+    pytest.param("out", "str", '"/tmp/default"', "--out", id="out"),
+    pytest.param("dry_run", "bool", "False", "--dry-run", id="dry-run-bool"),
+    pytest.param("verbose", "bool", "False", "-v/--verbose", id="verbose-bool"),
+    pytest.param("concurrency", "int", "1", "--concurrency", id="concurrency"),
+])
+def test_a_shadowed_field_is_refused_when_the_automation_is_loaded(
+        project: Project, field: str, annotation: str, default: str, option: str) -> None:
+    project.add_module("shadow_auto", SHADOWED.format(field=field, annotation=annotation,
+                                                      default=default))
+    for args in (["list"], ["shadow", "--dry-run"], ["plan", "shadow"], ["describe", "shadow"]):
+        r = project.run(*args)
+        assert_refused(r, f"request field {field!r} clashes with the built-in option {option}",
+                       project)
+        assert "automation 'shadow' (shadow_auto" in r.stderr
+
+
+def test_a_single_letter_field_does_not_clash_with_a_short_option(project: Project) -> None:
+    project.add_module("shadow_auto", SHADOWED.format(field="v", annotation="str", default='"a"'))
+    r = project.run("shadow", "--v", "given", "-v", "--dry-run", "--format", "json")
+    assert r.code == 10, r.stderr
+    assert r.doc["request"] == {"v": "given"}
+
+
+# -- item 12: import errors, config errors write nothing, list validates -------------------------
+
+def test_every_catalog_command_names_the_module_that_fails_to_import(probe: Project) -> None:
+    probe.add_module("broken_auto", "import no_such_dependency_here\n")
+    for args in (["list"], ["probe", "--dry-run"], ["plan", "probe"], ["describe", "probe"],
+                 ["schema", "probe"], ["no-such-automation"]):
+        r = probe.run(*args)
+        assert_refused(r, "automation module 'broken_auto'", probe)
+        assert "failed to import: ModuleNotFoundError: No module named 'no_such_dependency_here'" \
+            in r.stderr
+    helped = probe.run("--help")
+    assert helped.code == 0
+    assert "broken_auto" in helped.stderr
+
+
+@pytest.mark.parametrize(("extra", "env"), [
+    pytest.param('lock_ttl = "0s"\n', {}, id="file-value"),
+    pytest.param("", {"OPSCTL_LOCK_TTL": "0s"}, id="env-value"),
+    pytest.param("bogus = 1\n", {}, id="unknown-key"),
+    pytest.param('journal_mode = "fast"\n', {}, id="bad-choice"),
+    pytest.param("[secrets]\npw = \"env:OPSCTL_TEST_UNSET_VARIABLE\"\n", {}, id="secret-unset-var"),
+])
+def test_list_rejects_what_an_automation_command_rejects_even_when_warm(
+        probe: Project, extra: str, env: dict[str, str]) -> None:
+    warm = probe.run("list")
+    assert warm.code == 0 and "probe" in warm.stdout
+    cache = state_dir(probe) / "catalog.cache"
+    before = cache.read_bytes()
+    probe.write_config(extra)
+    for args in (["list"], ["probe", "--dry-run"]):
+        r = probe.run(*args, env=probe.env(env))
+        assert r.code == 2, r.stderr
+        assert r.stderr.startswith("opsctl: error: ")
+    assert cache.read_bytes() == before  # a failed validation is not remembered as a success
+    assert not (state_dir(probe) / "state.db").exists()
+
+
+def test_config_errors_on_a_cold_catalog_write_nothing(probe: Project) -> None:
+    probe.write_config('lock_ttl = "0s"\n')
+    r = probe.run("probe", "--dry-run")
+    assert_refused(r, "config key 'lock_ttl'", probe)
+
+
+def test_a_bad_request_on_a_cold_catalog_writes_nothing_and_a_good_one_warms_it(
+        probe: Project) -> None:
+    r = probe.run("probe", "--count", "many")
+    assert_refused(r, "--count", probe)
+    r = probe.run("probe", "--request", "missing.yaml")
+    assert_refused(r, "does not exist", probe)
+    ok = probe.run("probe", "--dry-run")
+    assert ok.code == 10
+    assert (state_dir(probe) / "catalog.cache").exists()
+
+
+def test_catalog_cache_and_parsed_config_cache_are_owner_only(probe: Project) -> None:
+    probe.write_config("[secrets]\ndb = \"s3cr3t-canary\"\n")
+    assert probe.run("list").code == 0
+    cache = state_dir(probe) / "catalog.cache"
+    assert stat.S_IMODE(cache.stat().st_mode) == 0o600
+    assert b"s3cr3t-canary" not in cache.read_bytes()
+    parsed = probe.root / ".home" / ".cache" / "opsctl" / "config.cache"
+    assert stat.S_IMODE(parsed.stat().st_mode) == 0o600
+    assert stat.S_IMODE(parsed.parent.stat().st_mode) == 0o700
+
+
+# -- item 13: credentials in URLs, secrets as flags ----------------------------------------------
+
+@pytest.mark.parametrize(("url", "shown"), [
+    pytest.param("postgresql://ops:s3cr3t-canary@db.example/ops", "postgresql://ops:***@db.example/ops",
+                 id="userinfo"),
+    pytest.param("postgresql://ops:s3cr3t%40canary@db.example:5432/ops?sslmode=require",
+                 "postgresql://ops:***@db.example:5432/ops?sslmode=require", id="percent-encoded"),
+    pytest.param("postgresql://db.example/ops?user=ops&password=s3cr3t-canary",
+                 "postgresql://db.example/ops?user=ops&password=***", id="query-parameter"),
+])
+@pytest.mark.parametrize("layer", ["env", "file"])
+def test_config_output_masks_url_passwords(probe: Project, url: str, shown: str, layer: str) -> None:
+    env = probe.env({"OPSCTL_STORE_URL": url}) if layer == "env" else None
+    if layer == "file":
+        probe.write_config(f"store_url = {json.dumps(url)}\n")
+    for args, as_json in ((["config", "show", "--format", "json"], True), (["config", "show"], False),
+                          (["probe", "--show-config"], False),
+                          (["probe", "--show-config", "--format", "json"], True)):
+        r = probe.run(*args, env=env, expect_json=as_json)
+        assert r.code == 0, r.stderr
+        assert "s3cr3t" not in r.stdout + r.stderr
+        if as_json:
+            assert r.doc["store_url"]["value"] == shown
+        else:
+            assert shown in r.stdout
+
+
+def test_unreachable_store_error_masks_the_password(probe: Project) -> None:
+    url = "postgresql://ops:s3cr3t-canary@127.0.0.1:1/ops?connect_timeout=2"
+    r = probe.run("probe", "--dry-run", "--format", "json", env=probe.env({"OPSCTL_STORE_URL": url}))
+    assert r.code == 4, r.stderr
+    assert "postgresql://ops:***@127.0.0.1:1/ops" in r.doc["error"]["message"]
+    assert "s3cr3t" not in r.stdout + r.stderr
+
+
+def test_show_of_an_unknown_run_masks_the_store_password(tmp_path: Path) -> None:
+    if not POSTGRES_URL:
+        pytest.skip("needs OPSCTL_TEST_POSTGRES_URL")
+    from tests.conftest import postgres_schema_url
+
+    root = tmp_path / "proj"
+    root.mkdir()
+    for url in postgres_schema_url():
+        with_password = url.replace("postgresql://", "postgresql://:s3cr3t-canary@", 1)
+        env = clean_env(root / ".home", {"OPSCTL_STORE_URL": with_password})
+        (root / ".home").mkdir(exist_ok=True)
+        r = subprocess.run([OPSCTL, "show", "run_nope", "--format", "json"], cwd=root, env=env,
+                           capture_output=True, text=True, timeout=60)
+        assert r.returncode == 2, r.stderr
+        assert "no run 'run_nope' in postgresql://:***@" in r.stderr
+        assert "s3cr3t" not in r.stdout + r.stderr
+
+
+def test_a_secret_given_as_a_flag_works_with_a_warning(probe: Project) -> None:
+    r = probe.run("probe", "--token", "tok-canary-123", "--dry-run", "--format", "json")
+    assert r.code == 10, r.stderr
+    warning = ("--token was given on the command line, where other users can read it (ps, "
+               "/proc); set OPSCTL_SECRET_TOKEN instead")
+    assert warning in r.doc["warnings"]
+    assert any(e.get("event") == "request.secret_flag" and e["message"] == warning
+               for e in r.logs())
+    assert "tok-canary-123" not in r.stdout + r.stderr
+
+
+def test_a_secret_from_its_variable_has_no_warning(probe: Project) -> None:
+    r = probe.run("probe", "--dry-run", "--format", "json",
+                  env=probe.env({"OPSCTL_SECRET_TOKEN": "tok-canary-123"}))
+    assert r.code == 10, r.stderr
+    assert r.doc["warnings"] == []
+    assert not any(e.get("event") == "request.secret_flag" for e in r.logs())
