@@ -131,7 +131,7 @@ def run_automation_command(entry: CatalogEntry, mode: str, opts: CommonOptions,
             outcome = reconcile(session, automation, merge_request(document, flags),
                                 max_iterations=max_iterations, on_progress=progress,
                                 source=entry.source, max_failures=max_failures,
-                                concurrency=concurrency,
+                                concurrency=concurrency, warnings=warnings,
                                 wait_lock_s=parse_duration(wait_lock).total_seconds() if wait_lock else 0.0)
         else:
             outcome = execute(session, automation, merge_request(document, flags),
@@ -142,7 +142,7 @@ def run_automation_command(entry: CatalogEntry, mode: str, opts: CommonOptions,
                               wait_lock_s=parse_duration(wait_lock).total_seconds() if wait_lock else 0.0,
                               max_failures=max_failures, concurrency=concurrency,
                               on_progress=progress, source=entry.source,
-                              contract_version=contract_version)
+                              contract_version=contract_version, warnings=warnings)
     finally:
         if progress is not None:
             progress.close()

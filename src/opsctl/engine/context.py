@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO, Any, Literal
 
+from opsctl.config.redact import mask_url
 from opsctl.errors import (
     AuthError,
     DependencyTimeoutError,
@@ -94,15 +95,15 @@ class HTTPResponse:
         if self.status < 400:
             return self
         if self.status == 429 or self.status >= 500:
-            error = TransientError(f"HTTP {self.status} from {self.url}")
+            error = TransientError(f"HTTP {self.status} from {mask_url(self.url)}")
             error.retry_after = next(  # type: ignore[attr-defined]
                 (v for k, v in self.headers.items() if k.lower() == "retry-after"), None)
             raise error
         if self.status in (401, 403):
-            raise AuthError(f"HTTP {self.status} from {self.url}: credentials or permission refused")
+            raise AuthError(f"HTTP {self.status} from {mask_url(self.url)}: credentials or permission refused")
         from opsctl.errors import AutomationBugError
 
-        raise AutomationBugError(f"HTTP {self.status} from {self.url}: {self.text[:200]}")
+        raise AutomationBugError(f"HTTP {self.status} from {mask_url(self.url)}: {self.text[:200]}")
 
 
 class HTTP(_Guarded):
@@ -118,7 +119,7 @@ class HTTP(_Guarded):
 
         method = method.upper()
         if method not in ("GET", "HEAD"):
-            self._refuse_while_planning(f"send HTTP {method} {url}")
+            self._refuse_while_planning(f"send HTTP {method} {mask_url(url)}")
         all_headers = dict(headers or {})
         if json is not None:
             data = _json.dumps(json).encode()
@@ -130,13 +131,13 @@ class HTTP(_Guarded):
         except urllib.error.HTTPError as exc:
             return HTTPResponse(exc.code, dict(exc.headers or {}), exc.read() or b"", url)
         except TimeoutError:
-            raise DependencyTimeoutError(f"HTTP {method} {url} timed out") from None
+            raise DependencyTimeoutError(f"HTTP {method} {mask_url(url)} timed out") from None
         except urllib.error.URLError as exc:
             if isinstance(exc.reason, TimeoutError | socket.timeout):
-                raise DependencyTimeoutError(f"HTTP {method} {url} timed out") from None
-            raise TransientError(f"HTTP {method} {url} failed: {exc.reason}") from None
+                raise DependencyTimeoutError(f"HTTP {method} {mask_url(url)} timed out") from None
+            raise TransientError(f"HTTP {method} {mask_url(url)} failed: {exc.reason}") from None
         except (ConnectionError, OSError) as exc:
-            raise TransientError(f"HTTP {method} {url} failed: {exc}") from None
+            raise TransientError(f"HTTP {method} {mask_url(url)} failed: {exc}") from None
 
     def get(self, url: str, **kwargs: Any) -> HTTPResponse:
         return self.request("GET", url, **kwargs)

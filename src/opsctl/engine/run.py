@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -118,9 +118,15 @@ def versioned_request(automation: Automation[Any], data: Mapping[str, Any],
     return VersionedRequest(request, text, tuple(warnings))
 
 
-def secret_digest(key: bytes) -> Callable[[str], str]:
+def secret_digest(key: bytes | Callable[[], bytes]) -> Callable[[str], str]:
+    """Keyed digests of secret values; a key given as a function is read on first use only,
+    so a request without secrets never creates the signing key (nothing written on a refusal)."""
+    keys: list[bytes] = []
+
     def digest(secret: str) -> str:
-        return "hmac-sha256:" + hmac.new(key, secret.encode(), hashlib.sha256).hexdigest()
+        if not keys:
+            keys.append(key() if callable(key) else key)
+        return "hmac-sha256:" + hmac.new(keys[0], secret.encode(), hashlib.sha256).hexdigest()
 
     return digest
 
@@ -587,7 +593,8 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
             plan_id: str | None = None, on_progress: ProgressFn | None = None,
             source: str | None = None, wait_lock_s: float = 0.0,
             resume_run_id: str | None = None, max_failures: int = 1,
-            concurrency: int = 1, contract_version: str | None = None) -> RunOutcome:
+            concurrency: int = 1, contract_version: str | None = None,
+            warnings: Sequence[str] = ()) -> RunOutcome:
     """Run one automation through the whole pipeline; the public entry of every CLI verb.
 
     An apply under a key whose earlier run finished replays that result (caller keys only);
@@ -603,7 +610,7 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
     for warning in versioned.warnings:
         session.log.warning("request.deprecated", automation=automation.name, message=warning)
     policy = retry_policy_for(session, automation)
-    request_doc, secrets = canonical_request(request, secret_digest(session.signing_key()))
+    request_doc, secrets = canonical_request(request, secret_digest(session.signing_key))
     session.redactor.add(*secrets)
     _check_permission(session, automation, "plan" if mode == "plan" else "apply", request_doc)
     key = idempotency_key or derived_run_key(automation, request_doc)
@@ -640,7 +647,7 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
     ctx = _context(run)
     run.policy = policy
     run.requested_version = versioned.requested_version
-    run.warnings.extend(w for w in versioned.warnings if w not in run.warnings)
+    run.warnings.extend(w for w in (*warnings, *versioned.warnings) if w not in run.warnings)
     run.max_failures = max(1, max_failures)
     run.concurrency = max(1, concurrency)
     if lease is not None:
@@ -723,7 +730,7 @@ def check_policy(session: Session, automation: Automation[Any], data: Mapping[st
     from opsctl.governance.gate import decide, governance_for
 
     request = versioned_request(automation, data).request
-    request_doc, secrets = canonical_request(request, secret_digest(session.signing_key()))
+    request_doc, secrets = canonical_request(request, secret_digest(session.signing_key))
     session.redactor.add(*secrets)
     _check_permission(session, automation, "plan", request_doc)
     run = RunState(session=session, automation=automation, mode="plan", request=request,
@@ -780,7 +787,7 @@ def resume_run(session: Session, run_id: str, *, on_progress: ProgressFn | None 
         raise PlanRejectedError(f"run {prior['id']} ran {automation.name} {prior['contract_version']}; "
                                 f"the code is now {automation.version}", reason="stale", step="gate")
     request = restore_secrets(session, automation, prior["request"],
-                               secret_digest(session.signing_key()), f"run {prior['id']}")
+                               secret_digest(session.signing_key), f"run {prior['id']}")
     key_source = prior.get("key_source") or "derived"
     return execute(session, automation, request, mode="apply",
                    idempotency_key=prior["idempotency_key"] if key_source == "caller" else None,
@@ -791,7 +798,8 @@ def resume_run(session: Session, run_id: str, *, on_progress: ProgressFn | None 
 def reconcile(session: Session, automation: Automation[Any], data: Mapping[str, Any], *,
               max_iterations: int = 5, on_progress: ProgressFn | None = None,
               source: str | None = None, wait_lock_s: float = 0.0,
-              max_failures: int = 1, concurrency: int = 1) -> RunOutcome:
+              max_failures: int = 1, concurrency: int = 1,
+              warnings: Sequence[str] = ()) -> RunOutcome:
     """Apply, re-plan and apply again until the plan is empty, or fail (exit 4) at the bound.
 
     Each iteration is a recorded apply run; the result is the last one's, with mode
@@ -809,7 +817,7 @@ def reconcile(session: Session, automation: Automation[Any], data: Mapping[str, 
     for _ in range(max(1, max_iterations)):
         outcome = execute(session, automation, data, mode="apply", on_progress=on_progress,
                           source=source, wait_lock_s=wait_lock_s, max_failures=max_failures,
-                          concurrency=concurrency)
+                          concurrency=concurrency, warnings=warnings)
         if outcome.document.get("run_id"):
             iterations.append(str(outcome.document["run_id"]))
         if outcome.exit_code != ExitCode.SUCCESS:

@@ -12,7 +12,7 @@ from typing import Any, TextIO
 
 from opsctl.catalog import Catalog, load_catalog
 from opsctl.config.layers import Layers, load_layers
-from opsctl.config.redact import Redactor, url_password
+from opsctl.config.redact import Redactor, url_secrets
 from opsctl.config.settings import Settings, validate_settings
 from opsctl.errors import StateDirError
 from opsctl.governance.identity import Identity, resolve_identity
@@ -119,7 +119,7 @@ def open_session(
     settings = validate_settings(layers)
     redactor = Redactor(settings.secret_values())
     if settings.store_url:
-        redactor.add(url_password(settings.store_url))
+        redactor.add(*url_secrets(settings.store_url))
     log = make_logger(redactor=redactor, log_format=settings.log_format, level=settings.log_level,
                       sink=log_sink, stream=log_stream)
     return Session(layers=layers, settings=settings, redactor=redactor, log=log,
