@@ -11,13 +11,16 @@ included; publishing :attr:`ChainReport.head_hash` somewhere else (a ticket, a l
 everything up to it.
 
 Payloads are redacted with the store's redactor before they are hashed, so the stored row and
-its hash agree and no registered secret is ever written.
+its hash agree and no registered secret is ever written. A payload is stored as its canonical
+JSON text (:mod:`opsctl.contract.canonical`) and the hash covers that text byte for byte:
+:func:`verify_chain` hashes the stored text itself and refuses a payload that is not the
+canonical text of its own parse (a duplicate key, say, which SQL's ``json_extract`` and a JSON
+reader could resolve differently from opsctl).
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import re
 from collections.abc import Iterator, Mapping, Sequence
@@ -25,7 +28,17 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
+from opsctl.contract.canonical import (
+    CanonicalJSONError,
+    InvalidJSONError,
+    canonical_json,
+    parse_json,
+)
 from opsctl.store.sql import SQLStore
+
+__all__ = ["GENESIS_HASH", "AuditEvent", "ChainReport", "NewEvent", "append_event",
+           "append_events", "append_in_transaction", "canonical_json", "event_hash",
+           "iter_events", "verify_chain"]
 
 _PLAIN = re.compile(r"[A-Za-z0-9_.:+@/ -]*")
 GENESIS_HASH = "0" * 64
@@ -80,11 +93,6 @@ class ChainReport:
         return asdict(self)
 
 
-def canonical_json(value: object) -> str:
-    """The one JSON text of ``value`` the hash chain is computed over."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-
-
 def event_hash(prev_hash: str, content: Mapping[str, object]) -> str:
     """``sha256(prev_hash + canonical JSON of content)``, as 64 hex digits."""
     text = prev_hash + canonical_json(dict(content))
@@ -100,7 +108,7 @@ def _content_json(seq: int, event_id: str, at: str, kind: str, run_id: str | Non
             return "null"
         if _PLAIN.fullmatch(value):  # ids, times, kinds: nothing JSON would escape
             return f'"{value}"'
-        return json.dumps(value, ensure_ascii=False)
+        return canonical_json(value)
 
     return (f'{{"actor":{text(actor)},"at":{text(at)},"id":{text(event_id)},"kind":{text(kind)},'
             f'"payload":{payload_json},"plan_id":{text(plan_id)},"run_id":{text(run_id)},'
@@ -202,8 +210,8 @@ def _stored_payload(store: SQLStore, payload: Mapping[str, object]) -> str:
     redacted as text too, so a secret inside one is masked like any other.
     """
     redactor = store.redactor
-    return json.dumps(redactor.redact(dict(payload)), sort_keys=True, separators=(",", ":"),
-                      ensure_ascii=False, default=lambda value: redactor.redact_text(str(value)))
+    return canonical_json(redactor.redact(dict(payload)),
+                          default=lambda value: redactor.redact_text(str(value)))
 
 
 # -- reading ------------------------------------------------------------------------------
@@ -236,10 +244,33 @@ def _event_from_row(row: Mapping[str, Any]) -> AuditEvent:
 
 def _parse_payload(raw: object) -> dict[str, object] | None:
     try:
-        value = json.loads(raw) if isinstance(raw, str) else None
-    except ValueError:
+        value = parse_json(raw) if isinstance(raw, str) else None
+    except CanonicalJSONError:
         return None
     return value if isinstance(value, dict) else None
+
+
+def _payload_problem(raw: object) -> str | None:
+    """Why a stored payload text is not the canonical JSON text of an object, or None."""
+    try:
+        value = parse_json(raw) if isinstance(raw, str) else None
+    except InvalidJSONError:
+        value = None
+    except CanonicalJSONError as exc:  # a duplicate key, NaN: JSON readers disagree on it
+        return f"payload is not canonical JSON ({exc})"
+    if not isinstance(value, dict):
+        return "payload is not a JSON object"
+    assert isinstance(raw, str)
+    if canonical_json(value) != raw:
+        return "payload is not canonical JSON (its text differs from the canonical form)"
+    return None
+
+
+def _stored_hash(row: Mapping[str, Any]) -> str:
+    """The hash of a stored event, computed over its stored text (the payload byte for byte)."""
+    text = _content_json(int(row["seq"]), str(row["id"]), str(row["at"]), str(row["kind"]),
+                         row["run_id"], row["plan_id"], str(row["actor"]), str(row["payload_json"]))
+    return hashlib.sha256((str(row["prev_hash"]) + text).encode("utf-8")).hexdigest()
 
 
 def _read_head(store: SQLStore) -> _Head | None:
@@ -270,11 +301,10 @@ class _Chain:
         if row["prev_hash"] != self.hash:
             previous = f"event {self.seq}'s hash" if self.seq else "the genesis hash"
             return f"{name}: prev_hash does not match {previous} (inserted or reordered?)"
-        payload = _parse_payload(row["payload_json"])
-        if payload is None:
-            return f"{name}: payload is not a JSON object (edited?)"
-        event = _event_from_row(row)
-        if event_hash(event.prev_hash, event.content()) != row["hash"]:
+        problem = _payload_problem(row["payload_json"])
+        if problem is not None:
+            return f"{name}: {problem} (edited?)"
+        if _stored_hash(row) != row["hash"]:
             return f"{name}: hash does not match its content (edited?)"
         self.seq, self.id, self.hash = seq, str(row["id"]), str(row["hash"])
         self.count += 1
