@@ -1,8 +1,16 @@
-"""Saved plans: writing the signed plan file of a run, and applying one later, exactly once."""
+"""Saved plans: writing the signed plan file of a run, and applying one later, exactly once.
+
+Plan files are read like every document a user hands opsctl (regular files or standard input,
+at most ``max_input_size`` bytes, strict UTF-8) and written through a temporary file in the same
+directory and a rename, so a reader never sees half a plan and a symbolic link at the path is
+refused rather than followed.
+"""
 
 from __future__ import annotations
 
 import hmac
+import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -50,13 +58,11 @@ def restore_secrets(session: Session, automation: Automation[Any], request: Any,
 def apply_plan_file(session: Session, path: Path, *,
                     on_progress: ProgressFn | None = None) -> RunOutcome:
     """Apply a saved plan: refuse (exit 3) an edited, expired, stale or already-applied one."""
+    from opsctl.config.input_files import read_document
     from opsctl.engine.run import execute, secret_digest
 
     source = str(path)
-    try:
-        text = path.read_text()
-    except OSError as exc:
-        raise UsageError(f"cannot read plan file {path}: {exc.strerror}") from None
+    text = read_document(source, what="plan file", limit=session.settings.max_input_size)
     doc = load_plan_document(text, source)
     key = session.signing_key()
     verify_plan_document(doc, key, session.clock(), source)
@@ -92,12 +98,69 @@ def write_plan_file(run: RunState, out: Path) -> None:
     import json
 
     text = json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(text)
-    except OSError as exc:
-        raise UsageError(f"cannot write plan file {out}: {exc.strerror}", step="plan") from None
+    write_file_atomically(out, text, what="plan file")
     session.store.save_plan(doc)
     session.store.set_run_plan(run.run_id, run.plan.fingerprint, doc["plan_id"])
     run.artifacts.update({"plan_file": str(out), "plan_id": doc["plan_id"],
                           "plan_expires_at": doc["expires_at"]})
+
+
+def write_file_atomically(path: Path, text: str, *, what: str) -> None:
+    """Replace ``path`` with ``text`` through a temporary file in its directory and a rename.
+
+    A reader (or a crash) sees the old file or the new one, never a part. A symbolic link, a
+    directory or any other non-regular file at ``path`` is refused (exit 2), never followed or
+    replaced; on any failure the temporary file is removed.
+
+    The file is created with mode 0666 less the umask, like any file the user writes: a plan
+    file holds no secret (secret fields are keyed digests) and is meant to be read by
+    reviewers; its integrity comes from the signature, not from the file mode.
+    """
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise UsageError(f"cannot write {what} {path}: {exc.strerror}", step="plan") from None
+    if info is not None and stat.S_ISLNK(info.st_mode):
+        raise UsageError(f"{what} {path} is a symbolic link; opsctl does not write through "
+                         "links: give the path of the file itself", step="plan")
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise UsageError(f"{what} {path} is a directory, not a file", step="plan")
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        raise UsageError(f"{what} {path} is not a regular file (a device, FIFO or socket)",
+                         step="plan")
+    temporary = path.parent / f".{path.name}.{os.urandom(6).hex()}.tmp"
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) \
+        | getattr(os, "O_CLOEXEC", 0)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(temporary, flags, 0o666)  # the kernel applies the umask
+    except OSError as exc:
+        raise UsageError(f"cannot write {what} {path}: {exc.strerror}", step="plan") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)  # replaces a link created meanwhile, never its target
+    except BaseException as exc:
+        temporary.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise UsageError(f"cannot write {what} {path}: {exc.strerror}", step="plan") from None
+        raise
+    _sync_directory(path.parent)
+
+
+def _sync_directory(directory: Path) -> None:
+    """Make a rename in ``directory`` durable (where the platform allows opening directories)."""
+    try:
+        fd = os.open(directory, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
