@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 
 from opsctl.config.redact import Redactor
 from opsctl.contract.canonical import CanonicalJSONError
+from opsctl.errors import PlanRejectedError
 from opsctl.store.audit import (
     GENESIS_HASH,
     AuditEvent,
@@ -150,7 +151,7 @@ def test_a_clean_chain_verifies_and_streams_in_pages(store: SQLStore, raw: RawDB
     assert list(iter_events(store, run_id="run_1", page=3)) == events[1::2]
     assert report.to_dict() == {"ok": True, "events": 25, "first_bad_seq": None,
                                 "first_bad_id": None, "problem": None,
-                                "head_hash": events[-1].hash}
+                                "head_hash": events[-1].hash, "mismatches": []}
 
 
 def test_an_event_is_stored_as_returned_and_exports_as_json(store: SQLStore, raw: RawDB) -> None:
@@ -356,6 +357,20 @@ def test_appending_after_a_truncation_keeps_it_visible(store: SQLStore, raw: Raw
     assert (report.first_bad_seq, report.first_bad_id) == (N + 1, later.id)
     assert report.problem == (f"event {N + 1} ({later.id}): follows event {N - 1} "
                               f"(event {N} missing: deleted?)")
+
+
+def test_appending_after_an_event_forged_past_the_head_is_refused(store: SQLStore,
+                                                                  raw: RawDB) -> None:
+    events = record(store, N)
+    raw.forge(N + 1, events[-1].hash)
+
+    with pytest.raises(PlanRejectedError, match=f"audit event {N + 1} \\(evt_forged\\) lies "
+                       f"beyond the audit head at event {N}: it was appended outside opsctl"):
+        append_event(store, "run.finished", actor="me", payload={})
+
+    assert [r["seq"] for r in raw.rows("SELECT seq FROM audit_events ORDER BY seq")] == \
+        list(range(1, N + 2))
+    assert raw.rows("SELECT seq FROM audit_head") == [{"seq": N}]
 
 
 def test_appending_after_the_head_was_deleted_continues_the_chain(store: SQLStore,

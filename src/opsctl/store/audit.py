@@ -34,11 +34,12 @@ from opsctl.contract.canonical import (
     canonical_json,
     parse_json,
 )
+from opsctl.errors import PlanRejectedError
 from opsctl.store.sql import SQLStore
 
 __all__ = ["GENESIS_HASH", "AuditEvent", "ChainReport", "NewEvent", "append_event",
            "append_events", "append_in_transaction", "canonical_json", "event_hash",
-           "iter_events", "verify_chain"]
+           "events_of_kinds", "iter_events", "plan_events", "verify_chain"]
 
 _PLAIN = re.compile(r"[A-Za-z0-9_.:+@/ -]*")
 GENESIS_HASH = "0" * 64
@@ -80,6 +81,8 @@ class ChainReport:
 
     ``events`` counts the events verified good, up to the first bad one. ``head_hash`` is the
     hash of the newest good event (None for an empty trail): when ``ok``, the value to anchor.
+    ``mismatches`` lists rows of other tables that disagree with the events recorded with them
+    (filled by ``opsctl audit verify`` once the chain itself is intact).
     """
 
     ok: bool
@@ -88,9 +91,10 @@ class ChainReport:
     first_bad_id: str | None
     problem: str | None
     head_hash: str | None
+    mismatches: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
-        return asdict(self)
+        return {**asdict(self), "mismatches": list(self.mismatches)}
 
 
 def event_hash(prev_hash: str, content: Mapping[str, object]) -> str:
@@ -174,6 +178,12 @@ def append_in_transaction(store: SQLStore, events: Sequence[NewEvent], *,
         rows = store._rows("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1")
         head = _Head(int(rows[0]["seq"]), str(rows[0]["hash"])) if rows else _GENESIS_HEAD
         store._execute("INSERT INTO audit_head (id, seq, hash) VALUES (1, ?, ?)", head)
+    beyond = store._rows("SELECT id FROM audit_events WHERE seq = ?", (head.seq + 1,))
+    if beyond:  # fail closed: continuing from it would launder it into the chain
+        raise PlanRejectedError(
+            f"audit event {head.seq + 1} ({beyond[0]['id']}) lies beyond the audit head at event "
+            f"{head.seq}: it was appended outside opsctl, and nothing more is recorded until it "
+            "is removed (run `opsctl audit verify`)", reason="tampered", step=None)
     stamp = (at or datetime.now(UTC)).astimezone(UTC).isoformat(timespec="microseconds")
     appended: list[AuditEvent] = []
     inserted: list[tuple[object, ...]] = []
@@ -232,6 +242,47 @@ def iter_events(store: SQLStore, *, since_seq: int = 0, run_id: str | None = Non
         if len(rows) < page:
             return
         after = int(rows[-1]["seq"])
+
+
+def plan_events(store: SQLStore, plan_id: str, kinds: Sequence[str]) -> list[AuditEvent]:
+    """The events of ``kinds`` about ``plan_id``, in order, each checked to belong to the chain.
+
+    An event that does not match its hash, is not linked to the event before it, or lies
+    beyond the audit head was not appended by opsctl: :class:`PlanRejectedError` (exit 3)
+    names it, so a row forged together with a forged event is not honoured.
+    """
+    marks = ", ".join("?" for _ in kinds)
+    rows = store._rows(f"SELECT {_COLUMNS} FROM audit_events WHERE plan_id = ? "
+                       f"AND kind IN ({marks}) ORDER BY seq", [plan_id, *kinds])
+    head = _read_head(store) if rows else None
+    for row in rows:
+        problem = _unchained(store, row, head)
+        if problem is not None:
+            raise PlanRejectedError(
+                f"audit event {row['seq']} ({row['id']}, {row['kind']} of plan {plan_id}) "
+                f"{problem}; run `opsctl audit verify`", reason="tampered", step="gate")
+    return [_event_from_row(row) for row in rows]
+
+
+def events_of_kinds(store: SQLStore, kinds: Sequence[str]) -> list[AuditEvent]:
+    """Every event of ``kinds``, in order (for cross-checks after :func:`verify_chain`)."""
+    marks = ", ".join("?" for _ in kinds)
+    return [_event_from_row(row) for row in store._rows(
+        f"SELECT {_COLUMNS} FROM audit_events WHERE kind IN ({marks}) ORDER BY seq", kinds)]
+
+
+def _unchained(store: SQLStore, row: Mapping[str, Any], head: _Head | None) -> str | None:
+    """Why one stored event is not part of the chain, checked locally (not a full walk)."""
+    if _payload_problem(row["payload_json"]) is not None or _stored_hash(row) != row["hash"]:
+        return "does not match its hash (forged or edited?)"
+    seq = int(row["seq"])
+    if head is None or seq > head.seq:
+        return "lies beyond the audit head (appended outside opsctl?)"
+    before = store._rows("SELECT hash FROM audit_events WHERE seq = ?", (seq - 1,))
+    expected = GENESIS_HASH if seq == 1 else (str(before[0]["hash"]) if before else None)
+    if row["prev_hash"] != expected:
+        return "is not linked to the event before it (inserted?)"
+    return None
 
 
 def _event_from_row(row: Mapping[str, Any]) -> AuditEvent:

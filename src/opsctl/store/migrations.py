@@ -136,4 +136,8 @@ MIGRATIONS: tuple[Migration, ...] = (
         )""",
         "CREATE INDEX approvals_by_plan ON approvals (plan_id)",
     )),
+    Migration(4, "audit events by plan", (
+        # apply --plan and approve cross-check a plan's rows against its events
+        "CREATE INDEX audit_events_by_plan ON audit_events (plan_id, seq)",
+    )),
 )
