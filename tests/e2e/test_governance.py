@@ -597,7 +597,7 @@ def test_two_distinct_approvers_unlock_exactly_the_approved_plan(deploy: Project
     assert kept["policy"]["rule"] == "prod-changes"
     assert kept["result"]["status"] == "succeeded"
     assert [e["kind"] for e in kept["audit"]] == [
-        "request.received", "lock.acquired", "plan.created", "policy.decision",
+        "request.received", "lock.acquired", "plan.created", "policy.decision", "plan.claimed",
         "action.applied", "action.applied", "run.finished"]
     assert {e["plan_id"] for e in kept["audit"]} == {plan_id}  # every event of the run
     assert [a["actor"] for a in artifacts(deploy, plan_run)["approvals"]] == ["sam", "sue"]
@@ -946,7 +946,7 @@ def test_audit_trail_is_an_ordered_hash_chain_and_filters_by_run(deploy: Project
     events = audit(deploy)
     assert verified.doc == {"ok": True, "events": len(events), "first_bad_seq": None,
                             "first_bad_id": None, "problem": None,
-                            "head_hash": events[-1]["hash"]}
+                            "head_hash": events[-1]["hash"], "mismatches": []}
     assert [e["seq"] for e in events] == list(range(1, len(events) + 1))
     assert [e["prev_hash"] for e in events] == [GENESIS] + [e["hash"] for e in events[:-1]]
     for event in events:

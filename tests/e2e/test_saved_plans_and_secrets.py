@@ -102,12 +102,13 @@ def test_edited_plan_is_refused_with_exit_3(counter: Project, edit) -> None:
     assert counts(counter, "prod") == {}
 
 
-def test_truncated_plan_file_is_refused_with_exit_3(counter: Project) -> None:
+def test_truncated_plan_file_is_not_a_plan_document_exit_2(counter: Project) -> None:
     plan_to(counter)
     text = (counter.root / "plan.json").read_text()
     (counter.root / "plan.json").write_text(text[: len(text) // 2])
     r = counter.run("apply", "--plan", "plan.json")
-    assert r.code == 3
+    assert r.code == 2
+    assert "not a plan document (invalid JSON" in r.stderr
     assert counts(counter) == {}
 
 

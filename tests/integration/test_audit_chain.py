@@ -23,6 +23,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from opsctl.config.redact import Redactor
+from opsctl.contract.canonical import CanonicalJSONError
+from opsctl.errors import PlanRejectedError
 from opsctl.store.audit import (
     GENESIS_HASH,
     AuditEvent,
@@ -149,7 +151,7 @@ def test_a_clean_chain_verifies_and_streams_in_pages(store: SQLStore, raw: RawDB
     assert list(iter_events(store, run_id="run_1", page=3)) == events[1::2]
     assert report.to_dict() == {"ok": True, "events": 25, "first_bad_seq": None,
                                 "first_bad_id": None, "problem": None,
-                                "head_hash": events[-1].hash}
+                                "head_hash": events[-1].hash, "mismatches": []}
 
 
 def test_an_event_is_stored_as_returned_and_exports_as_json(store: SQLStore, raw: RawDB) -> None:
@@ -221,6 +223,21 @@ TAMPERINGS = {
         lambda db, _: db.execute("UPDATE audit_events SET at = ? WHERE seq = 1",
                                  "2025-12-31T00:00:00.000000+00:00"),
         1, 1, "event 1 ({id}): hash does not match its content (edited?)"),
+    "duplicate-key-payload": Tampering(  # opsctl reads the original, json_extract the forgery
+        lambda db, _: db.execute("UPDATE audit_events SET payload_json = ? WHERE seq = 4",
+                                 '{"n":999,"n":4,"note":"step 4"}'),
+        4, 4, "event 4 ({id}): payload is not canonical JSON (duplicate key 'n' in an object) "
+              "(edited?)"),
+    "reformatted-payload": Tampering(
+        lambda db, _: db.execute("UPDATE audit_events SET payload_json = ? WHERE seq = 4",
+                                 '{"note": "step 4", "n": 4}'),
+        4, 4, "event 4 ({id}): payload is not canonical JSON (its text differs from the "
+              "canonical form) (edited?)"),
+    "nan-payload": Tampering(
+        lambda db, _: db.execute("UPDATE audit_events SET payload_json = ? WHERE seq = 4",
+                                 '{"n":NaN,"note":"step 4"}'),
+        4, 4, "event 4 ({id}): payload is not canonical JSON (NaN is not a JSON value) "
+              "(edited?)"),
     "edit-payload-into-garbage": Tampering(
         lambda db, _: db.execute("UPDATE audit_events SET payload_json = 'nope' WHERE seq = 3"),
         3, 3, "event 3 ({id}): payload is not a JSON object (edited?)"),
@@ -308,6 +325,18 @@ def test_direct_tampering_is_detected_and_the_first_bad_event_named(
         assert report.problem.startswith(tampering.problem.format(id=expected_id)), report.problem
 
 
+@pytest.mark.parametrize("value", [float("nan"), float("inf")], ids=["nan", "infinity"])
+def test_a_payload_that_is_not_json_is_refused_and_nothing_recorded(
+        store: SQLStore, raw: RawDB, value: float) -> None:
+    record(store, 2)
+
+    with pytest.raises(CanonicalJSONError, match="NaN and Infinity are not JSON values"):
+        append_event(store, "run.finished", actor="me", payload={"ratio": value})
+
+    assert raw.rows("SELECT seq FROM audit_events ORDER BY seq") == [{"seq": 1}, {"seq": 2}]
+    assert verify_chain(store).ok
+
+
 def test_good_events_before_the_break_are_counted(store: SQLStore, raw: RawDB) -> None:
     events = record(store, N)
     raw.execute("DELETE FROM audit_events WHERE seq = 5")
@@ -328,6 +357,20 @@ def test_appending_after_a_truncation_keeps_it_visible(store: SQLStore, raw: Raw
     assert (report.first_bad_seq, report.first_bad_id) == (N + 1, later.id)
     assert report.problem == (f"event {N + 1} ({later.id}): follows event {N - 1} "
                               f"(event {N} missing: deleted?)")
+
+
+def test_appending_after_an_event_forged_past_the_head_is_refused(store: SQLStore,
+                                                                  raw: RawDB) -> None:
+    events = record(store, N)
+    raw.forge(N + 1, events[-1].hash)
+
+    with pytest.raises(PlanRejectedError, match=f"audit event {N + 1} \\(evt_forged\\) lies "
+                       f"beyond the audit head at event {N}: it was appended outside opsctl"):
+        append_event(store, "run.finished", actor="me", payload={})
+
+    assert [r["seq"] for r in raw.rows("SELECT seq FROM audit_events ORDER BY seq")] == \
+        list(range(1, N + 2))
+    assert raw.rows("SELECT seq FROM audit_head") == [{"seq": N}]
 
 
 def test_appending_after_the_head_was_deleted_continues_the_chain(store: SQLStore,
@@ -465,7 +508,8 @@ def test_the_hash_of_a_fixed_event_never_changes() -> None:
 
 
 JSON_VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
     max_leaves=12)
 PAYLOADS = st.dictionaries(st.text(), JSON_VALUES, max_size=6)

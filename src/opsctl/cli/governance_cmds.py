@@ -87,8 +87,12 @@ def audit_group() -> None:
 @common_options
 def audit_verify(opts: CommonOptions) -> int:
     """Recompute the hash chain; exit 3 naming the first bad event when anything was edited,
-    deleted, inserted or reordered."""
+    deleted, inserted or reordered, or naming the approvals and saved plans whose rows do not
+    match the events recorded with them."""
+    import dataclasses
+
     from opsctl.errors import PlanRejectedError
+    from opsctl.governance.approvals import record_mismatches
     from opsctl.governance.gate import check_permission
     from opsctl.store.audit import verify_chain
 
@@ -97,9 +101,16 @@ def audit_verify(opts: CommonOptions) -> int:
         return show_config(session)
     check_permission(session, "view", automation="*")
     report = verify_chain(session.store)
+    if report.ok:
+        report = dataclasses.replace(report, mismatches=tuple(record_mismatches(session.store)))
     session.close()
     if not report.ok:
         raise PlanRejectedError(f"audit trail is not intact: {report.problem}", reason="tampered")
+    if report.mismatches:
+        raise PlanRejectedError(
+            f"audit trail intact ({report.events} event(s), head {report.head_hash}), but "
+            f"{len(report.mismatches)} record(s) do not match it: "
+            + "; ".join(report.mismatches), reason="tampered")
 
     def render(data: dict[str, Any], stream: TextIO) -> None:
         stream.write(f"audit trail intact: {data['events']} event(s), head {data['head_hash']}\n")

@@ -9,23 +9,23 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import json
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from opsctl.contract.automation import Action, JSONValue
+from opsctl.contract.canonical import (
+    CanonicalJSONError,
+    DuplicateKeyError,
+    InvalidJSONError,
+    parse_json,
+)
+from opsctl.contract.canonical import canonical_json as canonical_json
 from opsctl.errors import PlanRejectedError, UsageError
 
 PLAN_SCHEMA = "opsctl.plan/v1"
 SECRET_MARKER = "$secret"
-
-
-def canonical_json(value: JSONValue) -> str:
-    """One byte-stable JSON text per value: sorted keys, no spaces, UTF-8 kept."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
-                      allow_nan=False)
 
 
 def sha256_text(text: str) -> str:
@@ -115,31 +115,83 @@ def plan_document(plan: Plan, *, plan_id: str, created_at: datetime, expires_at:
 
 
 def load_plan_document(text: str, source: str) -> dict[str, JSONValue]:
-    """Parse a plan file; a file that is not a plan document is bad input (exit 2)."""
+    """Parse a plan file.
+
+    A text that is not strict JSON (a syntax error, NaN, nesting too deep, ...) or JSON that is
+    not an object with ``"schema": "opsctl.plan/v1"`` is not a plan document: exit 2. A plan
+    document with a duplicate key was edited (readers disagree on which copy counts): exit 3.
+    """
     try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise PlanRejectedError(f"{source}: not a plan document (invalid JSON: {exc.msg} "
-                                f"at line {exc.lineno})", reason="tampered", step="gate") from None
+        doc = parse_json(text)
+    except InvalidJSONError as exc:
+        raise UsageError(f"{source}: not a plan document ({exc})", step="validate") from None
+    except DuplicateKeyError as exc:
+        if _claims_plan_schema(text):
+            raise PlanRejectedError(f"{source}: plan document has a {exc}: the file was edited "
+                                    "after it was written; re-run `opsctl plan`",
+                                    reason="tampered", step="gate") from None
+        raise UsageError(f"{source}: not a plan document ({exc})", step="validate") from None
+    except CanonicalJSONError as exc:
+        raise UsageError(f"{source}: not a plan document ({exc})", step="validate") from None
     if not isinstance(doc, dict) or doc.get("schema") != PLAN_SCHEMA:
-        raise UsageError(f"{source}: not an opsctl plan document (expected schema {PLAN_SCHEMA})")
+        raise UsageError(f"{source}: not an opsctl plan document (expected schema {PLAN_SCHEMA})",
+                         step="validate")
     return doc
 
 
+def _claims_plan_schema(text: str) -> bool:
+    """Whether ``text`` (strict JSON but for duplicate keys) is an object of the plan schema."""
+    import json
+
+    try:
+        doc = json.loads(text, parse_constant=lambda name: None)
+    except (ValueError, RecursionError):
+        return False
+    return isinstance(doc, dict) and doc.get("schema") == PLAN_SCHEMA
+
+
+_FIELDS: tuple[tuple[str, type | tuple[type, ...]], ...] = (
+    ("plan_id", str), ("automation", str), ("contract_version", str), ("request", dict),
+    ("actions", list), ("fingerprint", str), ("expires_at", str),
+    ("created_by", (str, type(None))))
+_OPTIONAL = frozenset({"created_by"})  # absent from plans of early versions
+
+
 def verify_plan_document(doc: Mapping[str, JSONValue], key: bytes, now: datetime, source: str) -> None:
-    """Refuse (exit 3) a plan whose signature does not match or that has expired."""
+    """Refuse (exit 3) a plan whose signature does not match, whose fields are not what opsctl
+    writes, or that has expired."""
     signature = doc.get("signature")
-    expected = sign(key, doc)
+    try:
+        expected = sign(key, doc)
+    except CanonicalJSONError as exc:
+        raise PlanRejectedError(f"{source}: plan document has no canonical form ({exc}): the "
+                                "file was edited after it was written; re-run `opsctl plan`",
+                                reason="tampered", step="gate") from None
     if not isinstance(signature, str) or not hmac.compare_digest(signature, expected):
         raise PlanRejectedError(
             f"{source}: plan signature does not match: the file was edited after it was written, "
             "or signed with another key; re-run `opsctl plan`", reason="tampered", step="gate")
-    for field in ("plan_id", "automation", "contract_version", "request", "actions",
-                  "fingerprint", "expires_at"):
+    for field, types in _FIELDS:
+        if field not in doc and field in _OPTIONAL:
+            continue
         if field not in doc:
             raise PlanRejectedError(f"{source}: plan document lacks {field!r}", reason="tampered",
                                     step="gate")
-    expires_at = datetime.fromisoformat(str(doc["expires_at"]))
+        if not isinstance(doc[field], types):
+            raise PlanRejectedError(f"{source}: plan document field {field!r} has the wrong type",
+                                    reason="tampered", step="gate")
+    actions = doc["actions"]
+    assert isinstance(actions, list)
+    if not all(isinstance(action, dict) for action in actions):
+        raise PlanRejectedError(f"{source}: plan document has an action that is not an object",
+                                reason="tampered", step="gate")
+    try:
+        expires_at = datetime.fromisoformat(str(doc["expires_at"]))
+    except ValueError:
+        expires_at = None
+    if expires_at is None or expires_at.utcoffset() is None:
+        raise PlanRejectedError(f"{source}: plan document field 'expires_at' is not a time with "
+                                "a time zone", reason="tampered", step="gate")
     if now >= expires_at:
         raise PlanRejectedError(
             f"{source}: plan expired at {expires_at.isoformat()}; re-run `opsctl plan`",

@@ -682,6 +682,7 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
                 if plan.has_changes:
                     return _finish(run, "changes_planned", ExitCode.CHANGES_PLANNED, None, ctx)
                 return _finish(run, "no_changes", ExitCode.SUCCESS, None, ctx)
+            _flush_audit(run)  # what was asked, planned and decided is on record before apply
             if plan_id is not None and not session.store.claim_plan(plan_id, run.run_id,
                                                                     iso(session.clock())):
                 raise PlanRejectedError(f"plan {plan_id} was already applied", reason="applied",
@@ -689,7 +690,6 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
             if plan_id is not None:
                 session.store.set_run_plan(run.run_id, plan.fingerprint, plan_id)
                 run.artifacts["plan_id"] = plan_id
-            _flush_audit(run)  # what was asked, planned and decided is on record before apply
             failure = apply_actions(run, ctx, on_progress)
             if failure is None:
                 failure = verify_applied(run, ctx)

@@ -1,23 +1,36 @@
-"""Saved plans: writing the signed plan file of a run, and applying one later, exactly once."""
+"""Saved plans: writing the signed plan file of a run, and applying one later, exactly once.
+
+Plan files are read like every document a user hands opsctl (regular files or standard input,
+at most ``max_input_size`` bytes, strict UTF-8) and written through a temporary file in the same
+directory and a rename, so a reader never sees half a plan and a symbolic link at the path is
+refused rather than followed.
+"""
 
 from __future__ import annotations
 
 import hmac
+import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from opsctl.contract.automation import Automation
+from opsctl.contract.canonical import CanonicalJSONError
 from opsctl.contract.plan import (
     SECRET_MARKER,
     load_plan_document,
     plan_document,
+    sign,
     verify_plan_document,
 )
 from opsctl.engine.ids import new_plan_id
 from opsctl.engine.session import Session
 from opsctl.engine.state import ProgressFn, RunOutcome, RunState
 from opsctl.errors import PlanRejectedError, UsageError
+
+if TYPE_CHECKING:
+    from opsctl.store.sql import Row
 
 
 def restore_secrets(session: Session, automation: Automation[Any], request: Any,
@@ -50,24 +63,21 @@ def restore_secrets(session: Session, automation: Automation[Any], request: Any,
 def apply_plan_file(session: Session, path: Path, *,
                     on_progress: ProgressFn | None = None) -> RunOutcome:
     """Apply a saved plan: refuse (exit 3) an edited, expired, stale or already-applied one."""
+    from opsctl.config.input_files import read_document
     from opsctl.engine.run import execute, secret_digest
 
     source = str(path)
-    try:
-        text = path.read_text()
-    except OSError as exc:
-        raise UsageError(f"cannot read plan file {path}: {exc.strerror}") from None
+    text = read_document(source, what="plan file", limit=session.settings.max_input_size)
     doc = load_plan_document(text, source)
     key = session.signing_key()
     verify_plan_document(doc, key, session.clock(), source)
     plan_id = str(doc["plan_id"])
     saved = session.store.get_plan(plan_id)
-    if saved is not None and saved["applied_run_id"]:
-        raise PlanRejectedError(f"{source}: plan {plan_id} was already applied by run "
-                                f"{saved['applied_run_id']}; a saved plan applies once",
-                                reason="applied", step="gate")
+    refuse_applied(session, plan_id, saved, source)
     if saved is None:
         session.store.save_plan(doc)
+    else:
+        stored_plan(session, plan_id, signature=str(doc["signature"]))
     automation = session.catalog.load(str(doc["automation"]))
     if automation.version != doc["contract_version"]:
         raise PlanRejectedError(f"{source}: plan was made with {automation.name} "
@@ -78,6 +88,66 @@ def apply_plan_file(session: Session, path: Path, *,
     return execute(session, automation, request, mode="apply",
                    expected_fingerprint=str(doc["fingerprint"]), plan_id=plan_id,
                    on_progress=on_progress, source=entry.source)
+
+
+def refuse_applied(session: Session, plan_id: str, saved: Row | None, source: str) -> None:
+    """Exit 3 when plan ``plan_id`` was applied, by its row or by the audit trail.
+
+    A claim is recorded twice, in the plans row and as a ``plan.claimed`` audit event; a row
+    that disagrees with the event (its applied state cleared, or the row deleted) was edited
+    outside opsctl, and is refused rather than honoured.
+    """
+    from opsctl.store.audit import plan_events
+
+    where = f"{source}: " if source else ""
+    claims = plan_events(session.store, plan_id, ("plan.claimed",))
+    if claims:
+        claim = claims[0]
+        recorded = (claim.run_id, claim.payload.get("applied_at"))
+        row = (saved["applied_run_id"], saved["applied_at"]) if saved is not None else None
+        if row != recorded:
+            state = ("is missing from the plans table" if row is None else
+                     f"has applied_run_id={row[0]!r}, applied_at={row[1]!r} in the plans table")
+            raise PlanRejectedError(
+                f"{where}plan {plan_id} {state}, but audit event {claim.seq} records that "
+                f"run {claim.run_id} applied it at {recorded[1]}: the plans row was edited "
+                "outside opsctl (run `opsctl audit verify`); a saved plan applies once",
+                reason="tampered", step="gate")
+    if saved is not None and saved["applied_run_id"]:
+        raise PlanRejectedError(f"{where}plan {plan_id} was already applied by run "
+                                f"{saved['applied_run_id']}; a saved plan applies once",
+                                reason="applied", step="gate")
+
+
+def stored_plan(session: Session, plan_id: str, *,
+                signature: str | None = None) -> dict[str, Any]:
+    """The saved plan document of ``plan_id`` in the store, refused (exit 3) unless it is still
+    the signed document opsctl stored (its creator decides who may approve it), its row agrees
+    with it, and (given ``signature``) it is the plan of the file being applied."""
+    store = session.store
+    row, document = store.get_plan(plan_id), store.plan_document(plan_id)
+    if row is None or document is None:
+        raise UsageError(f"no saved plan {plan_id!r}")
+    problem = None
+    try:
+        intact = hmac.compare_digest(str(document.get("signature")),
+                                     sign(session.signing_key(), document))
+    except CanonicalJSONError:
+        intact = False
+    if not intact:
+        problem = "does not match its signature"
+    elif signature is not None and document.get("signature") != signature:
+        problem = "is not the plan of this file"
+    else:
+        differ = [field for field in ("automation", "fingerprint", "created_at", "expires_at")
+                  if row[field] != document.get(field)]
+        if differ:
+            problem = f"disagrees with its row on {', '.join(differ)}"
+    if problem is not None:
+        raise PlanRejectedError(f"saved plan {plan_id} in the store {problem}: it was edited "
+                                "outside opsctl; re-run `opsctl plan`", reason="tampered",
+                                step="gate")
+    return document
 
 
 def write_plan_file(run: RunState, out: Path) -> None:
@@ -92,12 +162,69 @@ def write_plan_file(run: RunState, out: Path) -> None:
     import json
 
     text = json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(text)
-    except OSError as exc:
-        raise UsageError(f"cannot write plan file {out}: {exc.strerror}", step="plan") from None
+    write_file_atomically(out, text, what="plan file")
     session.store.save_plan(doc)
     session.store.set_run_plan(run.run_id, run.plan.fingerprint, doc["plan_id"])
     run.artifacts.update({"plan_file": str(out), "plan_id": doc["plan_id"],
                           "plan_expires_at": doc["expires_at"]})
+
+
+def write_file_atomically(path: Path, text: str, *, what: str) -> None:
+    """Replace ``path`` with ``text`` through a temporary file in its directory and a rename.
+
+    A reader (or a crash) sees the old file or the new one, never a part. A symbolic link, a
+    directory or any other non-regular file at ``path`` is refused (exit 2), never followed or
+    replaced; on any failure the temporary file is removed.
+
+    The file is created with mode 0666 less the umask, like any file the user writes: a plan
+    file holds no secret (secret fields are keyed digests) and is meant to be read by
+    reviewers; its integrity comes from the signature, not from the file mode.
+    """
+    try:
+        info = os.lstat(path)
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise UsageError(f"cannot write {what} {path}: {exc.strerror}", step="plan") from None
+    if info is not None and stat.S_ISLNK(info.st_mode):
+        raise UsageError(f"{what} {path} is a symbolic link; opsctl does not write through "
+                         "links: give the path of the file itself", step="plan")
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise UsageError(f"{what} {path} is a directory, not a file", step="plan")
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        raise UsageError(f"{what} {path} is not a regular file (a device, FIFO or socket)",
+                         step="plan")
+    temporary = path.parent / f".{path.name}.{os.urandom(6).hex()}.tmp"
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) \
+        | getattr(os, "O_CLOEXEC", 0)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(temporary, flags, 0o666)  # the kernel applies the umask
+    except OSError as exc:
+        raise UsageError(f"cannot write {what} {path}: {exc.strerror}", step="plan") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)  # replaces a link created meanwhile, never its target
+    except BaseException as exc:
+        temporary.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise UsageError(f"cannot write {what} {path}: {exc.strerror}", step="plan") from None
+        raise
+    _sync_directory(path.parent)
+
+
+def _sync_directory(directory: Path) -> None:
+    """Make a rename in ``directory`` durable (where the platform allows opening directories)."""
+    try:
+        fd = os.open(directory, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

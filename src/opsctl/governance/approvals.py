@@ -4,11 +4,17 @@ An approval names one plan id *and* the fingerprint of its actions: ``apply --pl
 only while planning again gives the same fingerprint (else the plan is stale, exit 3). Nothing
 is recorded when the plan does not exist, was applied, expired, is denied by policy, or the
 approver may not approve it; every recorded decision and its audit event commit together.
+
+The audit event is what an approval is checked against: :func:`checked_approvals` refuses
+(exit 3) a plan whose approvals rows and ``approval.*`` events disagree (a row inserted or
+edited in the database, or deleted while its event remains), so writing the approvals table
+alone approves nothing; ``opsctl audit verify`` reports every such row of every plan.
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -16,13 +22,101 @@ from opsctl.errors import ConflictError, DeniedError, PlanRejectedError, UsageEr
 
 if TYPE_CHECKING:
     from opsctl.engine.session import Session
+    from opsctl.store.audit import AuditEvent
     from opsctl.store.sql import Row, SQLStore
 
+APPROVAL_KINDS = ("approval.approved", "approval.rejected")
 
 def approvals_of(store: SQLStore, plan_id: str) -> list[Row]:
     return store._rows("SELECT id, plan_id, fingerprint, decision, actor, reason, created_at, "
                        "expires_at FROM approvals WHERE plan_id = ? ORDER BY created_at, id",
                        (plan_id,))
+
+
+def all_approvals(store: SQLStore) -> list[Row]:
+    return store._rows("SELECT id, plan_id, fingerprint, decision, actor, reason, created_at, "
+                       "expires_at FROM approvals ORDER BY plan_id, created_at, id")
+
+
+def approval_mismatches(rows: Sequence[Mapping[str, Any]],
+                        events: Sequence[AuditEvent]) -> list[str]:
+    """What does not match between approvals rows and the ``approval.*`` events of the same
+    plans: each row needs the event recorded with it (same plan, actor, decision, fingerprint,
+    expiry and reason), and each event its row."""
+    by_key: dict[tuple[str | None, str], AuditEvent] = {}
+    for event in events:
+        by_key.setdefault((event.plan_id, event.actor), event)
+    matched: set[int] = set()
+    problems: list[str] = []
+    for row in rows:
+        name = (f"approval {row['id']} (plan {row['plan_id']}, {row['actor']} "
+                f"{row['decision']})")
+        found = by_key.get((row["plan_id"], row["actor"]))
+        if found is None:
+            problems.append(f"{name} has no approval event by {row['actor']} in the audit trail "
+                            "(inserted, or its actor or plan edited?)")
+            continue
+        matched.add(found.seq)
+        recorded = {"decision": found.kind.removeprefix("approval."),
+                    "fingerprint": found.payload.get("fingerprint"),
+                    "expires_at": found.payload.get("expires_at"),
+                    "reason": found.payload.get("reason")}
+        differ = [field for field, value in recorded.items() if row[field] != value]
+        if differ:
+            problems.append(f"{name}: {', '.join(differ)} differ from audit event {found.seq} "
+                            "(edited?)")
+    for event in events:
+        if event.seq not in matched:
+            problems.append(f"audit event {event.seq} ({event.kind} of plan {event.plan_id} by "
+                            f"{event.actor}) has no approvals row (deleted?)")
+    return problems
+
+
+def record_mismatches(store: SQLStore) -> list[str]:
+    """Rows that do not match the audit trail (for ``opsctl audit verify``, once the chain
+    itself verified): approvals without their ``approval.*`` event or edited since, events
+    without their row, and saved plans whose applied state disagrees with ``plan.claimed``."""
+    from opsctl.store.audit import events_of_kinds
+
+    problems = approval_mismatches(all_approvals(store), events_of_kinds(store, APPROVAL_KINDS))
+    claims: dict[str | None, AuditEvent] = {}
+    for claim in events_of_kinds(store, ("plan.claimed",)):
+        claims.setdefault(claim.plan_id, claim)
+    plans = store._rows("SELECT id, applied_run_id, applied_at FROM plans ORDER BY created_at, id")
+    for row in plans:
+        state = (row["applied_run_id"], row["applied_at"])
+        found = claims.get(row["id"])
+        if found is not None:
+            recorded = (found.run_id, found.payload.get("applied_at"))
+            if state != recorded:
+                problems.append(
+                    f"plan {row['id']}: applied_run_id={state[0]!r}, applied_at={state[1]!r} in "
+                    f"the plans table, but audit event {found.seq} records run {recorded[0]} "
+                    f"applying it at {recorded[1]} (edited?)")
+        elif state != (None, None) and not store._rows(
+                # plans applied before plan.claimed existed: the applying run's events name it
+                "SELECT seq FROM audit_events WHERE plan_id = ? AND run_id = ? LIMIT 1",
+                (row["id"], row["applied_run_id"])):
+            problems.append(f"plan {row['id']}: marked applied by run {state[0]} in the plans "
+                            "table, but no audit event records that run applying it (edited?)")
+    known = {row["id"] for row in plans}
+    problems.extend(f"audit event {claim.seq} (plan.claimed of plan {plan_id}) has no plans row "
+                    "(deleted?)" for plan_id, claim in claims.items() if plan_id not in known)
+    return problems
+
+
+def checked_approvals(store: SQLStore, plan_id: str) -> list[Row]:
+    """The approvals rows of ``plan_id``, refused (exit 3) unless they match its audit events."""
+    from opsctl.store.audit import plan_events
+
+    rows = approvals_of(store, plan_id)
+    problems = approval_mismatches(rows, plan_events(store, plan_id, APPROVAL_KINDS))
+    if problems:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise PlanRejectedError(f"plan {plan_id}: the approvals table does not match the audit "
+                                f"trail: {problems[0]}{more}; run `opsctl audit verify`",
+                                reason="tampered", step="gate")
+    return rows
 
 
 def resolve_plan_id(session: Session, ref: str) -> str:
@@ -39,6 +133,7 @@ def resolve_plan_id(session: Session, ref: str) -> str:
 
 def decide_plan(session: Session, ref: str, *, approve: bool, reason: str) -> dict[str, Any]:
     """Record ``session.actor``'s approval (or rejection) of a saved plan; the record, as shown."""
+    from opsctl.engine.saved_plans import refuse_applied, stored_plan
     from opsctl.governance.gate import (
         approval_status,
         approval_summary,
@@ -55,12 +150,9 @@ def decide_plan(session: Session, ref: str, *, approve: bool, reason: str) -> di
     store, actor, now = session.store, session.actor, session.clock()
     plan_id = resolve_plan_id(session, ref)
     saved = store.get_plan(plan_id)
-    document = store.plan_document(plan_id)
-    assert saved is not None and document is not None
-    if saved["applied_run_id"]:
-        raise PlanRejectedError(f"plan {plan_id} was already applied by run "
-                                f"{saved['applied_run_id']}: nothing left to approve",
-                                reason="applied", step="gate")
+    assert saved is not None
+    refuse_applied(session, plan_id, saved, "")
+    document = stored_plan(session, plan_id)
     if datetime.fromisoformat(str(saved["expires_at"])) <= now:
         raise PlanRejectedError(f"plan {plan_id} expired at {saved['expires_at']}: re-run "
                                 "`opsctl plan ... --out` and approve the new plan",
@@ -96,7 +188,7 @@ def decide_plan(session: Session, ref: str, *, approve: bool, reason: str) -> di
                                              approver_groups=governance.groups_of(actor)):
             raise DeniedError(f"{actor} is not an approver for plan {plan_id}: "
                               f"{approval_summary(decision)}", step="gate")
-    for row in approvals_of(store, plan_id):
+    for row in checked_approvals(store, plan_id):
         if row["actor"] == actor:
             raise ConflictError(f"{actor} already {row['decision']} plan {plan_id} at "
                                 f"{row['created_at']}; a decision is recorded once")

@@ -6,7 +6,9 @@ Nothing configured means no role checks and no policy: every plan may be applied
 
 :func:`decide` evaluates the policy for one plan; :func:`require_approvals` checks, for a plan
 whose decision needs approval, that enough eligible, unexpired approvals of *that plan's
-fingerprint* are recorded, and no rejection.
+fingerprint* are recorded, and no rejection. Approvals are read through
+:func:`~opsctl.governance.approvals.checked_approvals`: rows that do not match their audit
+events are refused (exit 3), never counted.
 """
 
 from __future__ import annotations
@@ -175,11 +177,11 @@ def approval_status(session: Session, governance: Governance, decision: Decision
                     plan_id: str, fingerprint: str, requester: str | None,
                     now: datetime) -> ApprovalStatus:
     """Count the eligible, unexpired approvals of ``plan_id`` at ``fingerprint``."""
-    from opsctl.governance.approvals import approvals_of
+    from opsctl.governance.approvals import checked_approvals
 
     counted: list[str] = []
     ignored: list[str] = []
-    for row in approvals_of(session.store, plan_id):
+    for row in checked_approvals(session.store, plan_id):
         who = str(row["actor"])
         if row["fingerprint"] != fingerprint:
             ignored.append(f"{who}: approved another version of the plan")
@@ -201,9 +203,9 @@ def approval_status(session: Session, governance: Governance, decision: Decision
 
 def refuse_rejected(session: Session, plan_id: str, fingerprint: str, now: datetime) -> None:
     """Exit 6 when someone rejected this plan version (a rejection vetoes, policy or not)."""
-    from opsctl.governance.approvals import approvals_of
+    from opsctl.governance.approvals import checked_approvals
 
-    for row in approvals_of(session.store, plan_id):
+    for row in checked_approvals(session.store, plan_id):
         expired = row["expires_at"] and datetime.fromisoformat(row["expires_at"]) <= now
         if row["decision"] == "rejected" and row["fingerprint"] == fingerprint and not expired:
             raise DeniedError(f"plan {plan_id} was rejected by {row['actor']}: {row['reason']}",

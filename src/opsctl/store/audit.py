@@ -11,13 +11,16 @@ included; publishing :attr:`ChainReport.head_hash` somewhere else (a ticket, a l
 everything up to it.
 
 Payloads are redacted with the store's redactor before they are hashed, so the stored row and
-its hash agree and no registered secret is ever written.
+its hash agree and no registered secret is ever written. A payload is stored as its canonical
+JSON text (:mod:`opsctl.contract.canonical`) and the hash covers that text byte for byte:
+:func:`verify_chain` hashes the stored text itself and refuses a payload that is not the
+canonical text of its own parse (a duplicate key, say, which SQL's ``json_extract`` and a JSON
+reader could resolve differently from opsctl).
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import re
 from collections.abc import Iterator, Mapping, Sequence
@@ -25,7 +28,18 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
+from opsctl.contract.canonical import (
+    CanonicalJSONError,
+    InvalidJSONError,
+    canonical_json,
+    parse_json,
+)
+from opsctl.errors import PlanRejectedError
 from opsctl.store.sql import SQLStore
+
+__all__ = ["GENESIS_HASH", "AuditEvent", "ChainReport", "NewEvent", "append_event",
+           "append_events", "append_in_transaction", "canonical_json", "event_hash",
+           "events_of_kinds", "iter_events", "plan_events", "verify_chain"]
 
 _PLAIN = re.compile(r"[A-Za-z0-9_.:+@/ -]*")
 GENESIS_HASH = "0" * 64
@@ -67,6 +81,8 @@ class ChainReport:
 
     ``events`` counts the events verified good, up to the first bad one. ``head_hash`` is the
     hash of the newest good event (None for an empty trail): when ``ok``, the value to anchor.
+    ``mismatches`` lists rows of other tables that disagree with the events recorded with them
+    (filled by ``opsctl audit verify`` once the chain itself is intact).
     """
 
     ok: bool
@@ -75,14 +91,10 @@ class ChainReport:
     first_bad_id: str | None
     problem: str | None
     head_hash: str | None
+    mismatches: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
-        return asdict(self)
-
-
-def canonical_json(value: object) -> str:
-    """The one JSON text of ``value`` the hash chain is computed over."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        return {**asdict(self), "mismatches": list(self.mismatches)}
 
 
 def event_hash(prev_hash: str, content: Mapping[str, object]) -> str:
@@ -100,7 +112,7 @@ def _content_json(seq: int, event_id: str, at: str, kind: str, run_id: str | Non
             return "null"
         if _PLAIN.fullmatch(value):  # ids, times, kinds: nothing JSON would escape
             return f'"{value}"'
-        return json.dumps(value, ensure_ascii=False)
+        return canonical_json(value)
 
     return (f'{{"actor":{text(actor)},"at":{text(at)},"id":{text(event_id)},"kind":{text(kind)},'
             f'"payload":{payload_json},"plan_id":{text(plan_id)},"run_id":{text(run_id)},'
@@ -166,6 +178,12 @@ def append_in_transaction(store: SQLStore, events: Sequence[NewEvent], *,
         rows = store._rows("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1")
         head = _Head(int(rows[0]["seq"]), str(rows[0]["hash"])) if rows else _GENESIS_HEAD
         store._execute("INSERT INTO audit_head (id, seq, hash) VALUES (1, ?, ?)", head)
+    beyond = store._rows("SELECT id FROM audit_events WHERE seq = ?", (head.seq + 1,))
+    if beyond:  # fail closed: continuing from it would launder it into the chain
+        raise PlanRejectedError(
+            f"audit event {head.seq + 1} ({beyond[0]['id']}) lies beyond the audit head at event "
+            f"{head.seq}: it was appended outside opsctl, and nothing more is recorded until it "
+            "is removed (run `opsctl audit verify`)", reason="tampered", step=None)
     stamp = (at or datetime.now(UTC)).astimezone(UTC).isoformat(timespec="microseconds")
     appended: list[AuditEvent] = []
     inserted: list[tuple[object, ...]] = []
@@ -202,8 +220,8 @@ def _stored_payload(store: SQLStore, payload: Mapping[str, object]) -> str:
     redacted as text too, so a secret inside one is masked like any other.
     """
     redactor = store.redactor
-    return json.dumps(redactor.redact(dict(payload)), sort_keys=True, separators=(",", ":"),
-                      ensure_ascii=False, default=lambda value: redactor.redact_text(str(value)))
+    return canonical_json(redactor.redact(dict(payload)),
+                          default=lambda value: redactor.redact_text(str(value)))
 
 
 # -- reading ------------------------------------------------------------------------------
@@ -226,6 +244,47 @@ def iter_events(store: SQLStore, *, since_seq: int = 0, run_id: str | None = Non
         after = int(rows[-1]["seq"])
 
 
+def plan_events(store: SQLStore, plan_id: str, kinds: Sequence[str]) -> list[AuditEvent]:
+    """The events of ``kinds`` about ``plan_id``, in order, each checked to belong to the chain.
+
+    An event that does not match its hash, is not linked to the event before it, or lies
+    beyond the audit head was not appended by opsctl: :class:`PlanRejectedError` (exit 3)
+    names it, so a row forged together with a forged event is not honoured.
+    """
+    marks = ", ".join("?" for _ in kinds)
+    rows = store._rows(f"SELECT {_COLUMNS} FROM audit_events WHERE plan_id = ? "
+                       f"AND kind IN ({marks}) ORDER BY seq", [plan_id, *kinds])
+    head = _read_head(store) if rows else None
+    for row in rows:
+        problem = _unchained(store, row, head)
+        if problem is not None:
+            raise PlanRejectedError(
+                f"audit event {row['seq']} ({row['id']}, {row['kind']} of plan {plan_id}) "
+                f"{problem}; run `opsctl audit verify`", reason="tampered", step="gate")
+    return [_event_from_row(row) for row in rows]
+
+
+def events_of_kinds(store: SQLStore, kinds: Sequence[str]) -> list[AuditEvent]:
+    """Every event of ``kinds``, in order (for cross-checks after :func:`verify_chain`)."""
+    marks = ", ".join("?" for _ in kinds)
+    return [_event_from_row(row) for row in store._rows(
+        f"SELECT {_COLUMNS} FROM audit_events WHERE kind IN ({marks}) ORDER BY seq", kinds)]
+
+
+def _unchained(store: SQLStore, row: Mapping[str, Any], head: _Head | None) -> str | None:
+    """Why one stored event is not part of the chain, checked locally (not a full walk)."""
+    if _payload_problem(row["payload_json"]) is not None or _stored_hash(row) != row["hash"]:
+        return "does not match its hash (forged or edited?)"
+    seq = int(row["seq"])
+    if head is None or seq > head.seq:
+        return "lies beyond the audit head (appended outside opsctl?)"
+    before = store._rows("SELECT hash FROM audit_events WHERE seq = ?", (seq - 1,))
+    expected = GENESIS_HASH if seq == 1 else (str(before[0]["hash"]) if before else None)
+    if row["prev_hash"] != expected:
+        return "is not linked to the event before it (inserted?)"
+    return None
+
+
 def _event_from_row(row: Mapping[str, Any]) -> AuditEvent:
     payload = _parse_payload(row["payload_json"])
     return AuditEvent(seq=int(row["seq"]), id=row["id"], at=row["at"], kind=row["kind"],
@@ -236,10 +295,33 @@ def _event_from_row(row: Mapping[str, Any]) -> AuditEvent:
 
 def _parse_payload(raw: object) -> dict[str, object] | None:
     try:
-        value = json.loads(raw) if isinstance(raw, str) else None
-    except ValueError:
+        value = parse_json(raw) if isinstance(raw, str) else None
+    except CanonicalJSONError:
         return None
     return value if isinstance(value, dict) else None
+
+
+def _payload_problem(raw: object) -> str | None:
+    """Why a stored payload text is not the canonical JSON text of an object, or None."""
+    try:
+        value = parse_json(raw) if isinstance(raw, str) else None
+    except InvalidJSONError:
+        value = None
+    except CanonicalJSONError as exc:  # a duplicate key, NaN: JSON readers disagree on it
+        return f"payload is not canonical JSON ({exc})"
+    if not isinstance(value, dict):
+        return "payload is not a JSON object"
+    assert isinstance(raw, str)
+    if canonical_json(value) != raw:
+        return "payload is not canonical JSON (its text differs from the canonical form)"
+    return None
+
+
+def _stored_hash(row: Mapping[str, Any]) -> str:
+    """The hash of a stored event, computed over its stored text (the payload byte for byte)."""
+    text = _content_json(int(row["seq"]), str(row["id"]), str(row["at"]), str(row["kind"]),
+                         row["run_id"], row["plan_id"], str(row["actor"]), str(row["payload_json"]))
+    return hashlib.sha256((str(row["prev_hash"]) + text).encode("utf-8")).hexdigest()
 
 
 def _read_head(store: SQLStore) -> _Head | None:
@@ -270,11 +352,10 @@ class _Chain:
         if row["prev_hash"] != self.hash:
             previous = f"event {self.seq}'s hash" if self.seq else "the genesis hash"
             return f"{name}: prev_hash does not match {previous} (inserted or reordered?)"
-        payload = _parse_payload(row["payload_json"])
-        if payload is None:
-            return f"{name}: payload is not a JSON object (edited?)"
-        event = _event_from_row(row)
-        if event_hash(event.prev_hash, event.content()) != row["hash"]:
+        problem = _payload_problem(row["payload_json"])
+        if problem is not None:
+            return f"{name}: {problem} (edited?)"
+        if _stored_hash(row) != row["hash"]:
             return f"{name}: hash does not match its content (edited?)"
         self.seq, self.id, self.hash = seq, str(row["id"]), str(row["hash"])
         self.count += 1

@@ -142,4 +142,8 @@ MIGRATIONS: tuple[Migration, ...] = (
         "ALTER TABLE locks ADD COLUMN process TEXT",
         "ALTER TABLE schema_migrations ADD COLUMN opsctl_version TEXT",
     )),
+    Migration(5, "audit events by plan", (
+        # apply --plan and approve cross-check a plan's rows against its events
+        "CREATE INDEX audit_events_by_plan ON audit_events (plan_id, seq)",
+    )),
 )

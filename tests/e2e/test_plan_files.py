@@ -1,0 +1,257 @@
+"""Plan files through the real CLI: what is not a plan document exits 2, an edited plan exits 3,
+neither runs or records anything; ``plan --out`` replaces the file atomically and never writes
+through a symbolic link."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import stat
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import Project, clean_env
+from tests.e2e.test_cli_core import COUNTER, counts
+
+
+@pytest.fixture
+def counter(project: Project) -> Project:
+    project.add_module("counter_auto", COUNTER)
+    return project
+
+
+def plan_to(project: Project, out: str = "plan.json") -> dict[str, Any]:
+    r = project.run("plan", "counter", "--environment", "staging", "--out", out)
+    assert r.code == 10, r.stderr
+    return dict(json.loads((project.root / out).read_text()))
+
+
+def recorded(project: Project) -> dict[str, list[tuple[Any, ...]]]:
+    """Runs and saved plans in the store (what an apply would have written)."""
+    with sqlite3.connect(project.db) as conn:
+        return {"runs": conn.execute("SELECT id, mode, status FROM runs ORDER BY id").fetchall(),
+                "plans": conn.execute("SELECT id, applied_run_id FROM plans").fetchall()}
+
+
+def signed(project: Project, doc: dict[str, Any]) -> str:
+    """``doc`` signed with the project's key, as only the key holder could."""
+    from opsctl.contract.plan import sign
+
+    key = (project.root / ".opsctl" / "plan-signing.key").read_bytes().strip()
+    doc = {k: v for k, v in doc.items() if k != "signature"}
+    return json.dumps({**doc, "signature": sign(key, doc)})
+
+
+# -- reading: not a plan document (2), an edited plan (3) ----------------------------------------
+
+def _text(text: str) -> Callable[[Project, dict[str, Any]], str]:
+    def make(project: Project, doc: dict[str, Any]) -> str:
+        (project.root / "bad.json").write_text(text)
+        return "bad.json"
+    return make
+
+
+def _bytes(data: bytes) -> Callable[[Project, dict[str, Any]], str]:
+    def make(project: Project, doc: dict[str, Any]) -> str:
+        (project.root / "bad.json").write_bytes(data)
+        return "bad.json"
+    return make
+
+
+def _edited(edit: Callable[[str], str]) -> Callable[[Project, dict[str, Any]], str]:
+    def make(project: Project, doc: dict[str, Any]) -> str:
+        (project.root / "bad.json").write_text(edit((project.root / "plan.json").read_text()))
+        return "bad.json"
+    return make
+
+
+def _signed(change: Callable[[dict[str, Any]], None]) -> Callable[[Project, dict[str, Any]], str]:
+    def make(project: Project, doc: dict[str, Any]) -> str:
+        copy = json.loads(json.dumps(doc))
+        change(copy)
+        (project.root / "bad.json").write_text(signed(project, copy))
+        return "bad.json"
+    return make
+
+
+def _fifo(project: Project, doc: dict[str, Any]) -> str:
+    os.mkfifo(project.root / "plan.fifo")
+    return "plan.fifo"
+
+
+def _directory(project: Project, doc: dict[str, Any]) -> str:
+    (project.root / "plans").mkdir()
+    return "plans"
+
+
+NOT_A_PLAN = [
+    pytest.param(_bytes(b'{"schema": "opsctl.plan/v1", "x": "\xff\xfe"}'), "is not UTF-8 text",
+                 id="not-utf8"),
+    pytest.param(_text("[" * 100_000), "not a plan document (JSON nested too deeply)",
+                 id="deep-nesting"),
+    pytest.param(_text('{"schema": "opsctl.plan/v1", "created_at": NaN}'),
+                 "not a plan document (NaN is not a JSON value)", id="nan"),
+    pytest.param(_edited(lambda t: t.replace('"slow": 0.0', '"slow": Infinity')),
+                 "not a plan document (Infinity is not a JSON value)", id="infinity-in-a-plan"),
+    pytest.param(_text('{"schema": "opsctl.plan/v1", "n": 1e999}'),
+                 "out of range of a double", id="number-overflow"),
+    pytest.param(_text('{"schema": "opsctl.plan/v1", "n": ' + "9" * 5000 + "}"),
+                 "not a plan document (invalid JSON", id="integer-too-long"),
+    pytest.param(_text(""), "not a plan document (invalid JSON", id="empty"),
+    pytest.param(_text("plan: yes"), "not a plan document (invalid JSON", id="not-json"),
+    pytest.param(_edited(lambda t: t[: len(t) // 2]), "not a plan document (invalid JSON",
+                 id="truncated"),
+    pytest.param(_text("[]"), "not an opsctl plan document", id="json-array"),
+    pytest.param(_text('{"schema": "opsctl.plan/v2"}'), "not an opsctl plan document",
+                 id="other-schema"),
+    pytest.param(_text('{"a": 1, "a": 2}'), "not a plan document (duplicate key 'a'",
+                 id="duplicate-key-not-a-plan"),
+    pytest.param(lambda p, d: "/dev/zero", "is not a regular file", id="dev-zero"),
+    pytest.param(_fifo, "is not a regular file", id="fifo-without-writer"),
+    pytest.param(_directory, "is a directory", id="directory"),
+    pytest.param(lambda p, d: "missing.json", "does not exist", id="missing"),
+]
+
+
+@pytest.mark.parametrize(("make", "message"), NOT_A_PLAN)
+def test_a_file_that_is_not_a_plan_document_exits_2(
+        counter: Project, make: Callable[[Project, dict[str, Any]], str], message: str) -> None:
+    doc = plan_to(counter)
+    before = recorded(counter)
+
+    r = counter.run("apply", "--plan", make(counter, doc), "--format", "json", timeout=30)
+
+    assert r.code == 2, r.stderr
+    assert r.doc["error"]["type"] == "validation"
+    assert message in r.doc["error"]["message"]
+    assert r.doc["run_id"] is None
+    assert (counts(counter), recorded(counter)) == ({}, before)
+
+
+def test_a_plan_file_over_max_input_size_exits_2(counter: Project) -> None:
+    plan_to(counter)
+    env = clean_env(counter.root / ".home", {"OPSCTL_MAX_INPUT_SIZE": "1KiB"})
+
+    r = counter.run("apply", "--plan", "plan.json", env=env)
+
+    assert r.code == 2
+    assert "over the limit of 1024" in r.stderr
+    assert counts(counter) == {}
+
+
+EDITED = [
+    pytest.param(_edited(lambda t: t.replace('{\n', '{\n  "plan_id": "plan_forged",\n', 1)),
+                 "plan document has a duplicate key 'plan_id'", id="duplicate-key"),
+    pytest.param(_edited(lambda t: t.replace('"staging"', '"\\ud800"', 1)),
+                 "plan document has no canonical form (a string holds the lone surrogate U+D800",
+                 id="lone-surrogate"),
+    pytest.param(_signed(lambda d: d.update(expires_at="next tuesday")),
+                 "'expires_at' is not a time with a time zone", id="signed-garbage-expiry"),
+    pytest.param(_signed(lambda d: d.update(expires_at="2999-01-01T00:00:00")),
+                 "'expires_at' is not a time with a time zone", id="signed-naive-expiry"),
+    pytest.param(_signed(lambda d: d.update(actions={"t-a": 1})),
+                 "field 'actions' has the wrong type", id="signed-actions-not-a-list"),
+    pytest.param(_signed(lambda d: d.update(actions=[1, 2])),
+                 "has an action that is not an object", id="signed-action-not-an-object"),
+    pytest.param(_signed(lambda d: d.pop("fingerprint")), "plan document lacks 'fingerprint'",
+                 id="signed-without-fingerprint"),
+    pytest.param(_edited(lambda t: t.replace('"staging"', '"prod"', 1)),
+                 "plan signature does not match", id="request-edited"),
+]
+
+
+@pytest.mark.parametrize(("make", "message"), EDITED)
+def test_an_edited_plan_document_exits_3(
+        counter: Project, make: Callable[[Project, dict[str, Any]], str], message: str) -> None:
+    doc = plan_to(counter)
+    before = recorded(counter)
+
+    r = counter.run("apply", "--plan", make(counter, doc), "--format", "json")
+
+    assert r.code == 3, r.stderr
+    assert r.doc["error"]["type"] == "validation"
+    assert message in r.doc["error"]["message"]
+    assert (counts(counter), counts(counter, "prod"), recorded(counter)) == ({}, {}, before)
+
+
+def test_a_plan_read_from_stdin_applies(counter: Project) -> None:
+    doc = plan_to(counter)
+    piped = counter.run("apply", "--plan", "-", "--format", "json",
+                        input=(counter.root / "plan.json").read_text())
+    assert piped.code == 0, piped.stderr
+    assert piped.doc["artifacts"]["plan_id"] == doc["plan_id"]
+    assert counts(counter) == {"a": 1, "b": 1, "c": 1}
+
+
+# -- writing: atomic, never through a link ------------------------------------------------------
+
+def leftovers(directory: Path) -> list[str]:
+    return sorted(p.name for p in directory.iterdir() if p.name.endswith(".tmp"))
+
+
+@pytest.mark.parametrize("dangling", [False, True], ids=["link-to-a-file", "dangling-link"])
+def test_plan_out_refuses_a_symlink_and_leaves_its_target_alone(
+        counter: Project, dangling: bool) -> None:
+    victim = counter.root / "victim.txt"
+    if not dangling:
+        victim.write_text("precious\n")
+    (counter.root / "plan.json").symlink_to(victim)
+
+    r = counter.run("plan", "counter", "--environment", "staging", "--out", "plan.json",
+                    "--format", "json")
+
+    assert r.code == 2, r.stderr
+    assert "plan file plan.json is a symbolic link" in r.doc["error"]["message"]
+    assert (counter.root / "plan.json").is_symlink()
+    assert (victim.read_text() if not dangling else victim.exists()) == (
+        "precious\n" if not dangling else False)
+    assert leftovers(counter.root) == []
+    assert recorded(counter)["plans"] == []
+
+
+def test_plan_out_refuses_a_directory(counter: Project) -> None:
+    (counter.root / "plans").mkdir()
+
+    r = counter.run("plan", "counter", "--environment", "staging", "--out", "plans")
+
+    assert r.code == 2
+    assert "plan file plans is a directory" in r.stderr
+    assert list((counter.root / "plans").iterdir()) == []
+    assert recorded(counter)["plans"] == []
+
+
+def test_plan_out_replaces_an_existing_file_with_the_mode_of_a_new_file(counter: Project) -> None:
+    old = counter.root / "plan.json"
+    old.write_text("an old plan\n")
+    old.chmod(0o600)
+    umask = os.umask(0)
+    os.umask(umask)
+
+    doc = plan_to(counter)
+
+    assert doc["schema"] == "opsctl.plan/v1"
+    assert stat.S_IMODE((counter.root / "plan.json").stat().st_mode) == 0o666 & ~umask
+    assert leftovers(counter.root) == []
+    assert recorded(counter)["plans"] == [(doc["plan_id"], None)]
+
+
+def test_a_failed_write_leaves_no_temporary_file(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from opsctl.engine import saved_plans
+    from opsctl.errors import UsageError
+
+    def refuse(src: object, dst: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    (tmp_path / "plan.json").write_text("old\n")
+    monkeypatch.setattr(saved_plans.os, "replace", refuse)
+
+    with pytest.raises(UsageError, match=r"cannot write plan file .*: No space left on device"):
+        saved_plans.write_file_atomically(tmp_path / "plan.json", "new\n", what="plan file")
+
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.json"]
+    assert (tmp_path / "plan.json").read_text() == "old\n"
