@@ -80,6 +80,22 @@ def db_rows(project: Project, sql: str) -> list[tuple]:
         return conn.execute(sql).fetchall()
 
 
+def wait_until_applied(project: Project, proc: subprocess.Popen[str], count: int = 1) -> None:
+    """Until ``count`` actions are journaled applied: the run is applying (its signal handlers
+    are installed), whatever the machine's load; a fixed sleep cannot promise that."""
+    deadline = time.monotonic() + 30
+    while True:
+        assert proc.poll() is None, proc.communicate()
+        assert time.monotonic() < deadline, "the run never applied an action"
+        try:
+            if db_rows(project, "SELECT COUNT(*) FROM actions WHERE status = 'applied'")[0][0] \
+                    >= count:
+                return
+        except sqlite3.Error:
+            pass  # not created yet
+        time.sleep(0.02)
+
+
 # -- the happy path -----------------------------------------------------------------------------
 
 def test_dry_run_plans_changes_and_changes_nothing(counter: Project) -> None:
@@ -238,7 +254,7 @@ def test_sigint_during_apply_exits_130_cancelled(counter: Project) -> None:
     proc = subprocess.Popen([OPSCTL, "counter", "--environment", "staging", "--slow", "0.6",
                              "--format", "json"], cwd=counter.root, env=clean_env(counter.root),
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(1.3)
+    wait_until_applied(counter, proc)
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=30)
     assert proc.returncode == 130, err
@@ -254,7 +270,7 @@ def test_sigterm_is_treated_like_sigint(counter: Project) -> None:
     proc = subprocess.Popen([OPSCTL, "counter", "--environment", "staging", "--slow", "0.6"],
                             cwd=counter.root, env=clean_env(counter.root),
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(1.0)
+    wait_until_applied(counter, proc)
     proc.send_signal(signal.SIGTERM)
     proc.communicate(timeout=30)
     assert proc.returncode == 130

@@ -22,6 +22,7 @@ class Request(BaseModel):
     scope: str = "main"
     targets: list[str] = Field(default_factory=lambda: ["a", "b", "c", "d"])
     slow: float = 0.0
+    pause_at: str = ""  # apply waits before this target's effect until a file "go" exists
 
 ledger = Automation("ledger", version="1.0.0", owner="o", summary="One effect per target",
                     request=Request, lock_scope=("scope",), retry={"attempts": 2, "base": "10ms"})
@@ -47,6 +48,10 @@ def apply(ctx, req, action):
         raise TransientError(f"{t} is unavailable")
     if req.slow:
         time.sleep(req.slow)
+    if t == req.pause_at:
+        Path("waiting").write_text(t)
+        while not Path("go").exists():
+            time.sleep(0.02)
     # The effect is one append of one line (atomic): a kill lands before it or after it.
     fd = os.open("effects.log", os.O_WRONLY | os.O_APPEND | os.O_CREAT)
     os.write(fd, f"{req.scope}/{t}\\n".encode())
@@ -69,6 +74,23 @@ def start(project: Project, *args: str, env: dict[str, str] | None = None) -> su
     return subprocess.Popen([OPSCTL, *args], cwd=project.root,
                             env=env or project.env(),
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def hold(project: Project, *args: str, at: str = "b",
+         env: dict[str, str] | None = None) -> subprocess.Popen[str]:
+    """Start an apply that holds its lease inside target ``at`` until :func:`release`: no
+    timing guess decides whether it still holds the scope when the test looks."""
+    proc = start(project, "ledger", "--pause-at", at, *args, env=env)
+    deadline = time.monotonic() + 30
+    while not (project.root / "waiting").exists():
+        assert proc.poll() is None, proc.communicate()
+        assert time.monotonic() < deadline, "the apply never reached its pause"
+        time.sleep(0.02)
+    return proc
+
+
+def release(project: Project) -> None:
+    (project.root / "go").write_text("")
 
 
 def wait_for_effects(project: Project, count: int, timeout: float = 20) -> None:
@@ -149,8 +171,7 @@ def test_rerunning_the_same_command_after_sigkill_finishes_the_work_once(ledger:
 
 
 def test_second_mutating_run_on_a_locked_scope_exits_7(ledger: Project) -> None:
-    holder = start(ledger, "ledger", "--slow", "1.5")
-    wait_for_effects(ledger, 1)
+    holder = hold(ledger)
     contender = ledger.run("ledger", "--targets", "x", "--format", "json")
     assert contender.code == 7
     assert "is locked by run" in contender.doc["error"]["message"]
@@ -160,17 +181,18 @@ def test_second_mutating_run_on_a_locked_scope_exits_7(ledger: Project) -> None:
     assert dry.code == 10  # planning takes no lock
     listed = ledger.run("locks", "--format", "json", expect_json=True)
     assert [lock["scope"] for lock in listed.doc["locks"]] == ["ledger/scope=main"]
+    release(ledger)
     holder.communicate(timeout=30)
     assert holder.returncode == 0
     assert ledger.run("locks", "--format", "json", expect_json=True).doc["locks"] == []
 
 
 def test_broken_lease_fences_out_the_old_holder(ledger: Project) -> None:
-    holder = start(ledger, "ledger", "--slow", "1.0", "--format", "json")
-    wait_for_effects(ledger, 1)
+    holder = hold(ledger, "--format", "json")
     broke = ledger.run("locks", "break", "ledger/scope=main", "--reason", "stuck deploy",
                        "--format", "json", expect_json=True)
     assert broke.code == 0 and broke.doc["reason"] == "stuck deploy"
+    release(ledger)
     out, err = holder.communicate(timeout=30)
     assert holder.returncode == 7, err
     doc = json.loads(out)
@@ -179,10 +201,10 @@ def test_broken_lease_fences_out_the_old_holder(ledger: Project) -> None:
 
 
 def test_sigterm_lets_the_action_in_flight_finish(ledger: Project) -> None:
-    proc = start(ledger, "ledger", "--slow", "0.8", "--format", "json")
-    wait_for_effects(ledger, 1)
-    time.sleep(0.2)  # the second action is in flight now
+    proc = hold(ledger, "--format", "json")  # the second action is in flight now
     proc.send_signal(signal.SIGTERM)
+    time.sleep(0.3)
+    release(ledger)
     out, err = proc.communicate(timeout=30)
     assert proc.returncode == 130, err
     doc = json.loads(out)
@@ -196,11 +218,7 @@ def test_sigterm_lets_the_action_in_flight_finish(ledger: Project) -> None:
 
 def test_second_signal_aborts_at_once(ledger: Project) -> None:
     env = ledger.env({"OPSCTL_STOP_GRACE": "60s"})
-    proc = start(ledger, "ledger", "--slow", "3", "--format", "json", env=env)
-    deadline = time.monotonic() + 20
-    while not (ledger.root / ".opsctl" / "plan-signing.key").exists() and time.monotonic() < deadline:
-        time.sleep(0.05)
-    time.sleep(1.0)
+    proc = hold(ledger, "--format", "json", at="a", env=env)  # never released: it would hang
     proc.send_signal(signal.SIGTERM)
     time.sleep(0.2)
     began = time.monotonic()

@@ -323,12 +323,6 @@ def test_config_files_never_crash_or_write(sandbox: Sandbox, content: bytes,
         sandbox.reset_config()
 
 
-# Reading plan files is not hardened yet: a non-UTF-8 file (UnicodeDecodeError) or 100,000 "["
-# (RecursionError) exit 1, and a plan document that parses but does not verify creates
-# .opsctl/plan-signing.key before it is refused. The property stays here so it holds once they do.
-@pytest.mark.xfail(strict=False, raises=AssertionError,
-                   reason="plan-file reading: non-UTF-8 and deeply nested files exit 1; an "
-                          "unverifiable plan creates the signing key before it is refused")
 @settings(max_examples=100, **SETTINGS)
 @given(content=plan_file)
 def test_plan_files_never_crash_or_write(sandbox: Sandbox, content: bytes) -> None:

@@ -18,7 +18,7 @@ import pytest
 from opsctl.engine.locks import _machine
 from opsctl.store.sql import SQLStore, open_store
 from tests.conftest import Project
-from tests.e2e.test_durable import LEDGER, effects, start, wait_for_effects
+from tests.e2e.test_durable import LEDGER, effects, hold, release, start, wait_for_effects
 
 
 @pytest.fixture
@@ -126,10 +126,11 @@ def test_a_reused_pid_does_not_keep_a_dead_holders_lease(ledger: Project) -> Non
 
 
 def test_a_live_holder_on_this_machine_keeps_its_lease(ledger: Project) -> None:
-    holder = start(ledger, "ledger", "--slow", "1.0")
-    wait_for_effects(ledger, 1)
+    holder = hold(ledger)
     contender = ledger.run("ledger", "--targets", "x", "--format", "json")
     assert contender.code == 7
+    assert "is locked by run" in contender.doc["error"]["message"]
+    release(ledger)
     holder.communicate(timeout=30)
     assert holder.returncode == 0
 

@@ -140,6 +140,21 @@ def derived_run_key(automation: Automation[Any], request_doc: Mapping[str, Any])
     return "auto:" + hashlib.sha256(body.encode()).hexdigest()[:32]
 
 
+def _request_document(session: Session, automation: Automation[Any], request: Any,
+                      ) -> dict[str, Any]:
+    """The canonical request document (secrets as keyed digests, their values registered with
+    the redactor); a request that has no canonical JSON text (NaN, say) is invalid input."""
+    from opsctl.contract.canonical import CanonicalJSONError, canonical_json
+
+    request_doc, secrets = canonical_request(request, secret_digest(session.signing_key))
+    session.redactor.add(*secrets)
+    try:
+        canonical_json(request_doc)
+    except CanonicalJSONError as exc:
+        raise UsageError(f"invalid request for {automation.name}: {exc}", step="validate") from None
+    return request_doc
+
+
 def display_request(doc: Any) -> Any:
     """The canonical request for people and results: secret markers shown as ***."""
     if isinstance(doc, dict):
@@ -610,8 +625,7 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
     for warning in versioned.warnings:
         session.log.warning("request.deprecated", automation=automation.name, message=warning)
     policy = retry_policy_for(session, automation)
-    request_doc, secrets = canonical_request(request, secret_digest(session.signing_key))
-    session.redactor.add(*secrets)
+    request_doc = _request_document(session, automation, request)
     _check_permission(session, automation, "plan" if mode == "plan" else "apply", request_doc)
     key = idempotency_key or derived_run_key(automation, request_doc)
     key_source = "caller" if idempotency_key else "derived"
@@ -730,8 +744,7 @@ def check_policy(session: Session, automation: Automation[Any], data: Mapping[st
     from opsctl.governance.gate import decide, governance_for
 
     request = versioned_request(automation, data).request
-    request_doc, secrets = canonical_request(request, secret_digest(session.signing_key))
-    session.redactor.add(*secrets)
+    request_doc = _request_document(session, automation, request)
     _check_permission(session, automation, "plan", request_doc)
     run = RunState(session=session, automation=automation, mode="plan", request=request,
                request_doc=request_doc, idempotency_key=None)

@@ -69,7 +69,7 @@ def apply_plan_file(session: Session, path: Path, *,
     source = str(path)
     text = read_document(source, what="plan file", limit=session.settings.max_input_size)
     doc = load_plan_document(text, source)
-    key = session.signing_key()
+    key = session.signing_key(create=False)
     verify_plan_document(doc, key, session.clock(), source)
     plan_id = str(doc["plan_id"])
     saved = session.store.get_plan(plan_id)

@@ -76,15 +76,25 @@ class Session:
             self._store.close()
             self._store = None
 
-    def signing_key(self) -> bytes:
-        """The plan-signing key: ``plan_signing_key`` from config, else a key file in state_dir."""
+    def signing_key(self, *, create: bool = True) -> bytes:
+        """The plan-signing key: ``plan_signing_key`` from config, else a key file in state_dir.
+
+        ``create=False`` (checking a plan someone else made) refuses instead of creating a
+        key: no plan can carry a valid signature of a key that does not exist yet.
+        """
         if self.settings.plan_signing_key is not None:
             return self.settings.plan_signing_key.get_secret_value().encode()
         path = Path(self.settings.state_dir) / KEY_FILE
         try:
             return path.read_bytes().strip()
         except FileNotFoundError:
-            pass
+            if not create:
+                from opsctl.errors import PlanRejectedError
+
+                raise PlanRejectedError(
+                    f"no plan-signing key here ({path} does not exist), so this plan was not "
+                    "signed here: apply it where it was made, or set plan_signing_key to the "
+                    "key it was signed with", reason="signature", step="gate") from None
         except OSError as exc:
             raise StateDirError(f"state directory {path.parent} is not usable: cannot read "
                                 f"{path.name}: {exc.strerror}") from None
