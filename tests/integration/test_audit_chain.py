@@ -226,7 +226,7 @@ TAMPERINGS = {
     "duplicate-key-payload": Tampering(  # opsctl reads the original, json_extract the forgery
         lambda db, _: db.execute("UPDATE audit_events SET payload_json = ? WHERE seq = 4",
                                  '{"n":999,"n":4,"note":"step 4"}'),
-        4, 4, "event 4 ({id}): payload is not canonical JSON (duplicate key 'n' in an object) "
+        4, 4, "event 4 ({id}): payload is not canonical JSON (duplicate key 'n') "
               "(edited?)"),
     "reformatted-payload": Tampering(
         lambda db, _: db.execute("UPDATE audit_events SET payload_json = ? WHERE seq = 4",
@@ -236,7 +236,7 @@ TAMPERINGS = {
     "nan-payload": Tampering(
         lambda db, _: db.execute("UPDATE audit_events SET payload_json = ? WHERE seq = 4",
                                  '{"n":NaN,"note":"step 4"}'),
-        4, 4, "event 4 ({id}): payload is not canonical JSON (NaN is not a JSON value) "
+        4, 4, "event 4 ({id}): payload is not canonical JSON (NaN is not a JSON number (numbers must be finite)) "
               "(edited?)"),
     "edit-payload-into-garbage": Tampering(
         lambda db, _: db.execute("UPDATE audit_events SET payload_json = 'nope' WHERE seq = 3"),

@@ -19,7 +19,6 @@ bounded depth and size.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 import sys
@@ -100,36 +99,17 @@ def parse_yaml(text: str) -> Any:
 
 
 def parse_json(text: str) -> Any:
-    """The data of a JSON document: duplicate keys, NaN and Infinity refused."""
-
-    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
-        result: dict[str, Any] = {}
-        for key, value in items:
-            if key in result:
-                raise DocumentError(f"duplicate key {key!r}")
-            result[key] = value
-        return result
-
-    def constant(name: str) -> Any:
-        raise DocumentError(f"{name} is not a JSON number (numbers must be finite)")
-
-    def finite(literal: str) -> float:
-        value = float(literal)
-        if not math.isfinite(value):
-            raise DocumentError(f"number {_shown(literal)} is out of range")
-        return value
+    """The data of a JSON document: duplicate keys, NaN and Infinity refused (the one strict
+    JSON reader, :func:`opsctl.contract.canonical.parse_json`, with the line where it knows)."""
+    from opsctl.contract.canonical import CanonicalJSONError, InvalidJSONError
+    from opsctl.contract.canonical import parse_json as strict_json
 
     try:
-        return json.loads(text, object_pairs_hook=pairs, parse_constant=constant,
-                          parse_float=finite)
-    except json.JSONDecodeError as exc:
-        raise DocumentError(exc.msg, exc.lineno, exc.colno) from None
-    except RecursionError:
-        raise DocumentError(f"nested too deeply (more than {MAX_DEPTH} levels)") from None
-    except DocumentError:
-        raise
-    except ValueError as exc:  # an integer of more digits than Python converts
-        raise DocumentError(_number_problem(exc)) from None
+        return strict_json(text)
+    except InvalidJSONError as exc:
+        raise DocumentError(exc.problem, exc.line, exc.column) from None
+    except CanonicalJSONError as exc:
+        raise DocumentError(str(exc)) from None
 
 
 def _number_problem(exc: ValueError) -> str:

@@ -29,6 +29,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -41,6 +42,10 @@ class CanonicalJSONError(ValueError):
 
 class InvalidJSONError(CanonicalJSONError):
     """A text is not JSON at all (a syntax error), as opposed to JSON opsctl refuses."""
+
+    def __init__(self, problem: str, line: int, column: int) -> None:
+        super().__init__(f"invalid JSON: {problem} at line {line} column {column}")
+        self.problem, self.line, self.column = problem, line, column
 
 
 class DuplicateKeyError(CanonicalJSONError):
@@ -74,7 +79,7 @@ def canonical_json(value: object, *, default: Callable[[Any], Any] | None = None
 
 
 def _refuse_constant(name: str) -> object:
-    raise CanonicalJSONError(f"{name} is not a JSON value")
+    raise CanonicalJSONError(f"{name} is not a JSON number (numbers must be finite)")
 
 
 def _finite_float(text: str) -> float:
@@ -90,7 +95,7 @@ def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
         seen: set[str] = set()
         for key, _ in pairs:
             if key in seen:
-                raise DuplicateKeyError(f"duplicate key {key!r} in an object")
+                raise DuplicateKeyError(f"duplicate key {key!r}")
             seen.add(key)
     return result
 
@@ -106,12 +111,14 @@ def parse_json(text: str) -> object:
         return json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_refuse_constant,
                           parse_float=_finite_float)
     except json.JSONDecodeError as exc:
-        raise InvalidJSONError(f"invalid JSON: {exc.msg} at line {exc.lineno} column "
-                               f"{exc.colno}") from None
+        raise InvalidJSONError(exc.msg, exc.lineno, exc.colno) from None
     except RecursionError:
         raise CanonicalJSONError("JSON nested too deeply") from None
     except CanonicalJSONError:
         raise
-    except ValueError as exc:  # e.g. an integer of more digits than int() converts
+    except ValueError as exc:  # an integer of more digits than int() converts
+        if "digits" in str(exc):
+            raise CanonicalJSONError(f"a number has more than {sys.get_int_max_str_digits()} "
+                                     "digits") from None
         raise CanonicalJSONError(f"invalid JSON: {exc}") from None
 
