@@ -29,8 +29,8 @@ from opsctl.errors import ConfigError
 # lock_ttl: at 0s leases expire as they are granted and two applies both take the same scope.
 DURATION_BOUNDS: dict[str, tuple[timedelta, timedelta, str]] = {
     "lock_ttl": (timedelta(seconds=1), timedelta(hours=24),
-                 "the heartbeat renews the lease every third of it; a killed run blocks its "
-                 "scope for one lock_ttl"),
+                 "the heartbeat renews the lease every third of it; a run killed on another "
+                 "host blocks its scope for one lock_ttl"),
     "plan_ttl": (timedelta(seconds=1), timedelta(days=90), "how long a saved plan stays valid"),
     "stop_grace": (timedelta(milliseconds=100), timedelta(hours=1),
                    "how long the action in flight may finish after a signal"),
