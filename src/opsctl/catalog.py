@@ -285,8 +285,7 @@ def build_catalog(layers: Layers) -> tuple[Catalog, list[str]]:
     A module that is missing, fails to import or defines a broken automation is a ConfigError
     naming it: every automation command would otherwise report "unknown automation".
     """
-    from opsctl.cli.automation_cmd import flag_clash
-    from opsctl.contract.flags import flag_specs
+    from opsctl.contract.flags import flag_clash, flag_specs
 
     add_python_path(layers)
     catalog = Catalog()

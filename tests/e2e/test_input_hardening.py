@@ -357,8 +357,7 @@ def test_reserved_fields_cover_the_options_the_issue_names() -> None:
 def test_every_reserved_field_name_is_refused(field: str, kind: str) -> None:
     from pydantic import create_model
 
-    from opsctl.cli.automation_cmd import flag_clash
-    from opsctl.contract.flags import flag_specs
+    from opsctl.contract.flags import flag_clash, flag_specs
 
     model = create_model("Request", **{field: (str if kind == "str" else bool, "x" if kind == "str"
                                                else False)})  # type: ignore[call-overload]
@@ -370,8 +369,7 @@ def test_every_reserved_field_name_is_refused(field: str, kind: str) -> None:
 def test_a_bool_field_and_its_no_form_clash() -> None:
     from pydantic import create_model
 
-    from opsctl.cli.automation_cmd import flag_clash
-    from opsctl.contract.flags import flag_specs
+    from opsctl.contract.flags import flag_clash, flag_specs
 
     model = create_model("Request", color=(bool, False), no_color=(str, ""))
     assert flag_clash(flag_specs(model)) == ("request fields 'color' and 'no_color' both make the "

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +12,7 @@ from click.core import ParameterSource
 
 from opsctl.catalog import CatalogEntry
 from opsctl.cli.options import (
+    HELP_OPTION_NAMES,
     STATE,
     CommonOptions,
     common_options,
@@ -295,12 +295,10 @@ def builtin_options() -> dict[str, str]:
     """
     import inspect
 
-    from opsctl.cli.main import cli
-
     empty = CatalogEntry(name="builtin-options", version="0.0.0", owner="", summary="",
                          description="", effect="mutate", lock_scope=[], module="", attr="",
                          source=None, origin="", flags=[])
-    help_names = cli.context_settings.get("help_option_names", ["--help"])
+    help_names = list(HELP_OPTION_NAMES)
     names: dict[str, str] = {}
     commands = [build_command(empty, mode) for mode in AUTOMATION_MODES]
     for command in commands:
@@ -317,23 +315,3 @@ def builtin_options() -> dict[str, str]:
     return names
 
 
-def flag_clash(specs: Iterable[Mapping[str, object]]) -> str | None:
-    """Why the flags of these request fields cannot be built next to the built-in options
-    (a field would be silently shadowed by one), or None."""
-    builtin = builtin_options()
-    taken: dict[str, str] = {}
-    for spec in specs:
-        field = str(spec["field"])
-        option = _option(dict(spec))
-        for string in [*option.opts, *option.secondary_opts]:
-            if string in builtin:
-                return (f"request field {field!r} clashes with the built-in option "
-                        f"{builtin[string]} (its flag would be {string}); rename the field")
-            if string in taken:
-                return (f"request fields {taken[string]!r} and {field!r} both make the flag "
-                        f"{string}; rename one")
-            taken[string] = field
-        if option.name in builtin:
-            return (f"request field {field!r} clashes with the built-in option "
-                    f"{builtin[option.name]} (both are named {option.name!r}); rename the field")
-    return None

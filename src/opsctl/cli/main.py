@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from opsctl._version import __version__
-from opsctl.cli.options import STATE
+from opsctl.cli.options import HELP_OPTION_NAMES, STATE
 
 
 def _config_from_args(args: list[str]) -> str | None:
@@ -137,7 +137,8 @@ class AutomationGroup(click.Group):
 
 
 @click.group(cls=AutomationGroup, mode="run",
-             context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+             context_settings={"help_option_names": list(HELP_OPTION_NAMES),
+                               "max_content_width": 100})
 @click.version_option(__version__, prog_name="opsctl")
 @click.option("--config", "config_file", default=None, metavar="FILE",
               help="Config file to use instead of the opsctl.toml found upwards.")

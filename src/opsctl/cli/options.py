@@ -12,6 +12,9 @@ import click
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+HELP_OPTION_NAMES = ("-h", "--help")
+"""The help options of every opsctl command (the group passes them down to subcommands)."""
+
 
 class CommonOptions:
     def __init__(self, format: str | None, config: str | None, show_config: bool,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import enum
 import types
 import typing
+from collections.abc import Iterable
 from datetime import timedelta
 from pathlib import Path
 from typing import Any, Literal, TypedDict
@@ -117,3 +118,84 @@ def flag_specs(model: type[BaseModel]) -> list[FlagSpec]:
             deprecated=str(deprecated) if deprecated else None,
         ))
     return specs
+
+
+# Every name the built-in options of an automation command take (option strings, click parameter
+# names, the callback's own arguments), and the option it belongs to. A request field whose flag
+# or name is one of them would be silently shadowed by the built-in option. Kept here, beside the
+# flags, so the library can refuse the clash when an automation is loaded without importing the
+# CLI; tests/unit/test_reserved_options.py pins it to the commands the CLI really builds.
+RESERVED_OPTIONS: dict[str, str] = {
+    "--as": "--as",
+    "--at": "--at",
+    "--concurrency": "--concurrency",
+    "--config": "--config",
+    "--contract-version": "--contract-version",
+    "--dry-run": "--dry-run",
+    "--fail-fast": "--fail-fast",
+    "--format": "--format",
+    "--help": "-h/--help",
+    "--idempotency-key": "--idempotency-key",
+    "--log-format": "--log-format",
+    "--max-failures": "--max-failures",
+    "--max-iterations": "--max-iterations",
+    "--out": "--out",
+    "--quiet": "-q/--quiet",
+    "--request": "--request",
+    "--show-config": "--show-config",
+    "--until-converged": "--until-converged",
+    "--verbose": "-v/--verbose",
+    "--wait-lock": "--wait-lock",
+    "-h": "-h/--help",
+    "-q": "-q/--quiet",
+    "-v": "-v/--verbose",
+    "_click_default_help": "-h/--help",
+    "as_actor": "--as",
+    "at": "--at",
+    "concurrency": "--concurrency",
+    "config_file": "--config",
+    "contract_version": "--contract-version",
+    "dry_run": "--dry-run",
+    "fail_fast": "--fail-fast",
+    "format_": "--format",
+    "idempotency_key": "--idempotency-key",
+    "log_format": "--log-format",
+    "max_failures": "--max-failures",
+    "max_iterations": "--max-iterations",
+    "opts": "argument 'opts' of every automation command",
+    "out": "--out",
+    "quiet": "-q/--quiet",
+    "request_file": "--request",
+    "show_config": "--show-config",
+    "until_converged": "--until-converged",
+    "verbose": "-v/--verbose",
+    "wait_lock": "--wait-lock",
+}
+
+
+def field_flags(spec: FlagSpec) -> list[str]:
+    """The option strings a request field's flag takes (``--x``, and ``--no-x`` for a bool)."""
+    if spec["type"] == "bool":
+        return [spec["flag"], "--no-" + spec["flag"][2:]]
+    return [spec["flag"]]
+
+
+def flag_clash(specs: Iterable[FlagSpec]) -> str | None:
+    """Why the flags of these request fields cannot be built next to the built-in options
+    (a field would be silently shadowed by one), or None."""
+    taken: dict[str, str] = {}
+    for spec in specs:
+        field = spec["field"]
+        for string in field_flags(spec):
+            if string in RESERVED_OPTIONS:
+                return (f"request field {field!r} clashes with the built-in option "
+                        f"{RESERVED_OPTIONS[string]} (its flag would be {string}); rename the "
+                        "field")
+            if string in taken:
+                return (f"request fields {taken[string]!r} and {field!r} both make the flag "
+                        f"{string}; rename one")
+            taken[string] = field
+        if field in RESERVED_OPTIONS:
+            return (f"request field {field!r} clashes with the built-in option "
+                    f"{RESERVED_OPTIONS[field]} (both are named {field!r}); rename the field")
+    return None
