@@ -465,8 +465,12 @@ def test_sigkill_at_random_points_applies_each_effect_once(
     """
     began = time.monotonic()
     rng = random.Random(SEED)
-    clean_run(crashy, "clean1", RANDOM_SLEEP)  # migrates the store, creates the signing key
-    row_at, wall = clean_run(crashy, "clean2", RANDOM_SLEEP)
+    clean_run(crashy, "clean1", RANDOM_SLEEP)  # migrates the store
+    # the faster of two clean runs: on a loaded machine one slow run would put most kill times
+    # after a typical run has already exited
+    (row2, wall2), (row3, wall3) = (clean_run(crashy, "clean2", RANDOM_SLEEP),
+                                    clean_run(crashy, "clean3", RANDOM_SLEEP))
+    row_at, wall = min(row2, row3), min(wall2, wall3)
     kills: list[KillPoint] = []
     missed = 0
     while len(kills) < RANDOM_KILLS:
@@ -475,7 +479,7 @@ def test_sigkill_at_random_points_applies_each_effect_once(
             kills.append(kp)
         else:
             missed += 1
-            assert missed <= RANDOM_KILLS, "most runs finished before the kill"
+            assert missed <= 2 * RANDOM_KILLS, "most runs finished before the kill"
             # a run that was not killed is still checked: its work is done exactly once
             assert effects(crashy, kp.scope) == {f"{kp.scope}/{t}": 1 for t in TARGETS}
     crashed = time.monotonic()
@@ -483,7 +487,7 @@ def test_sigkill_at_random_points_applies_each_effect_once(
         rerun(crashy, kp, RANDOM_SLEEP)
     rerun_done = time.monotonic()
     grouped = runs_by_scope(crashy)
-    assert set(grouped) <= {"clean1", "clean2"} | {f"r{i}" for i in range(len(kills) + missed)}
+    assert set(grouped) <= {"clean1", "clean2", "clean3"} | {f"r{i}" for i in range(len(kills) + missed)}
     tally: dict[str, int] = {}
     for kp in kills:
         outcome = verify(kp, grouped[kp.scope], effects(crashy, kp.scope), "strict")

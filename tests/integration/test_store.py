@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from opsctl.config.redact import Redactor
 from opsctl.store.migrations import MIGRATIONS
+from opsctl.store.plans import claim_plan
 from opsctl.store.sql import open_store
 
 RUN = {"id": "run_1", "automation": "a", "contract_version": "1.0.0", "mode": "apply",
@@ -54,8 +55,8 @@ def test_a_saved_plan_is_claimed_once(store_url: str) -> None:
     store.save_plan({"plan_id": "plan_1", "automation": "a", "contract_version": "1.0.0",
                      "fingerprint": "sha256:0", "created_by": "me",
                      "created_at": "2026-01-01T00:00:00+00:00", "expires_at": "2026-01-01T01:00:00+00:00"})
-    assert store.claim_plan("plan_1", "run_1", "2026-01-01T00:10:00+00:00") is True
-    assert store.claim_plan("plan_1", "run_2", "2026-01-01T00:11:00+00:00") is False
+    assert claim_plan(store, "plan_1", "run_1", "2026-01-01T00:10:00+00:00") is True
+    assert claim_plan(store, "plan_1", "run_2", "2026-01-01T00:11:00+00:00") is False
     assert store.get_plan("plan_1")["applied_run_id"] == "run_1"
     store.close()
 

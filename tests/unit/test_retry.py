@@ -403,7 +403,7 @@ def test_from_mapping_overrides_a_base_policy() -> None:
     pytest.param({"attempts": "three"}, "retry.attempts must be an integer >= 1",
                  id="attempts-word"),
     pytest.param({"base": "fast"}, "retry.base: invalid duration 'fast'", id="base-garbage"),
-    pytest.param({"cap": -1}, "retry.cap: a duration must not be negative", id="cap-negative"),
+    pytest.param({"cap": -1}, "retry.cap: invalid duration -1: a duration must not be negative", id="cap-negative"),
     pytest.param({"deadline": ""}, "retry.deadline: a duration must not be empty",
                  id="deadline-empty"),
     pytest.param({"deadline": [1]}, "retry.deadline must be a duration", id="deadline-list"),

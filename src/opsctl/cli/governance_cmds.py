@@ -14,7 +14,7 @@ from opsctl.cli.output import emit_data
 
 
 def _decide(ref: str, reason: str, opts: CommonOptions, *, approve: bool) -> int:
-    from opsctl.governance.approvals import decide_plan
+    from opsctl.governance.plan_decisions import decide_plan
 
     session = open_cli_session(opts)
     if opts.show_config:

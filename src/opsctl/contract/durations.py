@@ -30,7 +30,7 @@ def parse_duration(text: str | int | float | timedelta) -> timedelta:
     if not raw:
         raise ValueError("a duration must not be empty")
     if raw.startswith("-"):
-        raise ValueError("a duration must not be negative")
+        raise ValueError(f"invalid duration {_shown(text)}: a duration must not be negative")
     if _SECONDS.fullmatch(raw):
         return _seconds(float(raw), text)
     pos = 0
@@ -53,7 +53,7 @@ def _seconds(seconds: int | float, given: object) -> timedelta:
     if math.isnan(value):
         raise ValueError(f"invalid duration {_shown(given)}: {_FORMS}")
     if value < 0:
-        raise ValueError("a duration must not be negative")
+        raise ValueError(f"invalid duration {_shown(given)}: a duration must not be negative")
     if value > MAX_SECONDS:
         raise ValueError(f"duration {_shown(given)} is too long (at most 999999999 days)")
     return timedelta(seconds=value)

@@ -16,21 +16,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from opsctl.contract.automation import Automation
-from opsctl.contract.canonical import CanonicalJSONError
 from opsctl.contract.plan import (
     SECRET_MARKER,
-    load_plan_document,
     plan_document,
-    sign,
-    verify_plan_document,
 )
 from opsctl.engine.ids import new_plan_id
 from opsctl.engine.session import Session
-from opsctl.engine.state import ProgressFn, RunOutcome, RunState
+from opsctl.engine.state import RunState
 from opsctl.errors import PlanRejectedError, UsageError
 
 if TYPE_CHECKING:
-    from opsctl.store.sql import Row
+    pass
 
 
 def restore_secrets(session: Session, automation: Automation[Any], request: Any,
@@ -58,96 +54,6 @@ def restore_secrets(session: Session, automation: Automation[Any], request: Any,
     if isinstance(request, list):
         return [restore_secrets(session, automation, v, digest, source) for v in request]
     return request
-
-
-def apply_plan_file(session: Session, path: Path, *,
-                    on_progress: ProgressFn | None = None) -> RunOutcome:
-    """Apply a saved plan: refuse (exit 3) an edited, expired, stale or already-applied one."""
-    from opsctl.config.input_files import read_document
-    from opsctl.engine.run import execute, secret_digest
-
-    source = str(path)
-    text = read_document(source, what="plan file", limit=session.settings.max_input_size)
-    doc = load_plan_document(text, source)
-    key = session.signing_key(create=False)
-    verify_plan_document(doc, key, session.clock(), source)
-    plan_id = str(doc["plan_id"])
-    saved = session.store.get_plan(plan_id)
-    refuse_applied(session, plan_id, saved, source)
-    if saved is None:
-        session.store.save_plan(doc)
-    else:
-        stored_plan(session, plan_id, signature=str(doc["signature"]))
-    automation = session.catalog.load(str(doc["automation"]))
-    if automation.version != doc["contract_version"]:
-        raise PlanRejectedError(f"{source}: plan was made with {automation.name} "
-                                f"{doc['contract_version']}, the code is now {automation.version}; "
-                                "re-run `opsctl plan`", reason="stale", step="gate")
-    request = restore_secrets(session, automation, doc["request"], secret_digest(key), source)
-    entry = session.catalog.entry(automation.name)
-    return execute(session, automation, request, mode="apply",
-                   expected_fingerprint=str(doc["fingerprint"]), plan_id=plan_id,
-                   on_progress=on_progress, source=entry.source)
-
-
-def refuse_applied(session: Session, plan_id: str, saved: Row | None, source: str) -> None:
-    """Exit 3 when plan ``plan_id`` was applied, by its row or by the audit trail.
-
-    A claim is recorded twice, in the plans row and as a ``plan.claimed`` audit event; a row
-    that disagrees with the event (its applied state cleared, or the row deleted) was edited
-    outside opsctl, and is refused rather than honoured.
-    """
-    from opsctl.store.audit import plan_events
-
-    where = f"{source}: " if source else ""
-    claims = plan_events(session.store, plan_id, ("plan.claimed",))
-    if claims:
-        claim = claims[0]
-        recorded = (claim.run_id, claim.payload.get("applied_at"))
-        row = (saved["applied_run_id"], saved["applied_at"]) if saved is not None else None
-        if row != recorded:
-            state = ("is missing from the plans table" if row is None else
-                     f"has applied_run_id={row[0]!r}, applied_at={row[1]!r} in the plans table")
-            raise PlanRejectedError(
-                f"{where}plan {plan_id} {state}, but audit event {claim.seq} records that "
-                f"run {claim.run_id} applied it at {recorded[1]}: the plans row was edited "
-                "outside opsctl (run `opsctl audit verify`); a saved plan applies once",
-                reason="tampered", step="gate")
-    if saved is not None and saved["applied_run_id"]:
-        raise PlanRejectedError(f"{where}plan {plan_id} was already applied by run "
-                                f"{saved['applied_run_id']}; a saved plan applies once",
-                                reason="applied", step="gate")
-
-
-def stored_plan(session: Session, plan_id: str, *,
-                signature: str | None = None) -> dict[str, Any]:
-    """The saved plan document of ``plan_id`` in the store, refused (exit 3) unless it is still
-    the signed document opsctl stored (its creator decides who may approve it), its row agrees
-    with it, and (given ``signature``) it is the plan of the file being applied."""
-    store = session.store
-    row, document = store.get_plan(plan_id), store.plan_document(plan_id)
-    if row is None or document is None:
-        raise UsageError(f"no saved plan {plan_id!r}")
-    problem = None
-    try:
-        intact = hmac.compare_digest(str(document.get("signature")),
-                                     sign(session.signing_key(), document))
-    except CanonicalJSONError:
-        intact = False
-    if not intact:
-        problem = "does not match its signature"
-    elif signature is not None and document.get("signature") != signature:
-        problem = "is not the plan of this file"
-    else:
-        differ = [field for field in ("automation", "fingerprint", "created_at", "expires_at")
-                  if row[field] != document.get(field)]
-        if differ:
-            problem = f"disagrees with its row on {', '.join(differ)}"
-    if problem is not None:
-        raise PlanRejectedError(f"saved plan {plan_id} in the store {problem}: it was edited "
-                                "outside opsctl; re-run `opsctl plan`", reason="tampered",
-                                step="gate")
-    return document
 
 
 def write_plan_file(run: RunState, out: Path) -> None:

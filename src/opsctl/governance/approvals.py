@@ -13,19 +13,23 @@ alone approves nothing; ``opsctl audit verify`` reports every such row of every 
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Mapping, Sequence
-from datetime import datetime, timedelta
+from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from opsctl.errors import ConflictError, DeniedError, PlanRejectedError, UsageError
+from opsctl.errors import ApprovalRequiredError, DeniedError, PlanRejectedError
+from opsctl.governance.gate import approval_summary
 
 if TYPE_CHECKING:
     from opsctl.engine.session import Session
+    from opsctl.governance.gate import Governance
+    from opsctl.governance.policy import Decision
     from opsctl.store.audit import AuditEvent
     from opsctl.store.sql import Row, SQLStore
 
 APPROVAL_KINDS = ("approval.approved", "approval.rejected")
+
 
 def approvals_of(store: SQLStore, plan_id: str) -> list[Row]:
     return store._rows("SELECT id, plan_id, fingerprint, decision, actor, reason, created_at, "
@@ -119,105 +123,75 @@ def checked_approvals(store: SQLStore, plan_id: str) -> list[Row]:
     return rows
 
 
-def resolve_plan_id(session: Session, ref: str) -> str:
-    """A plan id, or the id of the plan run that saved it (``run_...``)."""
-    store = session.store
-    if store.get_plan(ref) is not None:
-        return ref
-    run = store.get_run(ref)
-    if run is not None and run.get("plan_id"):
-        return str(run["plan_id"])
-    raise UsageError(f"no saved plan {ref!r} (give the plan_id printed by `opsctl plan ... --out`, "
-                     "or the id of that plan run)")
+@dataclass(frozen=True)
+class ApprovalStatus:
+    """The approvals of one plan version that count, and what is missing."""
+
+    approved_by: tuple[str, ...]
+    needed: int
+    ignored: tuple[str, ...]  # recorded but not counted, with why
+
+    @property
+    def satisfied(self) -> bool:
+        return len(self.approved_by) >= self.needed
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"approved_by": list(self.approved_by), "needed": self.needed,
+                "ignored": list(self.ignored), "satisfied": self.satisfied}
 
 
-def decide_plan(session: Session, ref: str, *, approve: bool, reason: str) -> dict[str, Any]:
-    """Record ``session.actor``'s approval (or rejection) of a saved plan; the record, as shown."""
-    from opsctl.engine.saved_plans import refuse_applied, stored_plan
-    from opsctl.governance.gate import (
-        approval_status,
-        approval_summary,
-        check_permission,
-        decide,
-        environment_of,
-        governance_for,
-    )
-    from opsctl.store.audit import NewEvent, append_in_transaction
-
-    reason = reason.strip()
-    if not reason:
-        raise UsageError("--reason must say why (it is recorded)")
-    store, actor, now = session.store, session.actor, session.clock()
-    plan_id = resolve_plan_id(session, ref)
-    saved = store.get_plan(plan_id)
-    assert saved is not None
-    refuse_applied(session, plan_id, saved, "")
-    document = stored_plan(session, plan_id)
-    if datetime.fromisoformat(str(saved["expires_at"])) <= now:
-        raise PlanRejectedError(f"plan {plan_id} expired at {saved['expires_at']}: re-run "
-                                "`opsctl plan ... --out` and approve the new plan",
-                                reason="expired", step="gate")
-    governance = governance_for(session)
-    automation = str(document["automation"])
-    request = dict(document.get("request") or {})
-    check_permission(session, "approve", automation=automation,
-                     environment=environment_of(request))
-    from opsctl.contract.automation import Action
-
-    actions = [Action.from_dict(a) for a in document.get("actions") or []]
-    requester = str(document.get("created_by") or "")
-    decision = decide(session, governance, automation=automation,
-                      version=str(document["contract_version"]), request_doc=request,
-                      actor=requester, actions=actions, now=now)
-    verb = "approve" if approve else "reject"
-    if decision is None or decision.effect == "allow":
-        why = "no policy is configured" if decision is None else \
-            f"policy rule {decision.rule!r} allows it"
-        if approve:
-            raise UsageError(f"plan {plan_id} needs no approval ({why}); nothing recorded")
-    elif decision.effect == "deny":
-        raise DeniedError(f"plan {plan_id} is denied by policy rule {decision.rule!r} "
-                          f"({decision.reason}); an approval cannot override a denial",
-                          step="gate")
-    else:
+def approval_status(session: Session, governance: Governance, decision: Decision, *,
+                    plan_id: str, fingerprint: str, requester: str | None,
+                    now: datetime) -> ApprovalStatus:
+    """Count the eligible, unexpired approvals of ``plan_id`` at ``fingerprint``."""
+    counted: list[str] = []
+    ignored: list[str] = []
+    for row in checked_approvals(session.store, plan_id):
+        who = str(row["actor"])
+        if row["fingerprint"] != fingerprint:
+            ignored.append(f"{who}: approved another version of the plan")
+            continue
+        if row["expires_at"] and datetime.fromisoformat(row["expires_at"]) <= now:
+            ignored.append(f"{who}: approval expired at {row['expires_at']}")
+            continue
+        if row["decision"] == "rejected":  # vetoes apply: see refuse_rejected
+            continue
         assert governance.policy is not None
-        if actor == requester and not decision.allow_self_approval:
-            raise DeniedError(f"{actor} requested plan {plan_id} and may not {verb} it: "
-                              f"rule {decision.rule!r} needs another approver", step="gate")
-        if not governance.policy.can_approve(decision, actor, requester=requester,
-                                             approver_groups=governance.groups_of(actor)):
-            raise DeniedError(f"{actor} is not an approver for plan {plan_id}: "
-                              f"{approval_summary(decision)}", step="gate")
-    for row in checked_approvals(store, plan_id):
-        if row["actor"] == actor:
-            raise ConflictError(f"{actor} already {row['decision']} plan {plan_id} at "
-                                f"{row['created_at']}; a decision is recorded once")
-    ttl = decision.approval_ttl_s if decision is not None else 24 * 3600.0
-    record = {
-        "id": f"apr_{uuid.uuid4().hex[:20]}", "plan_id": plan_id,
-        "fingerprint": str(document["fingerprint"]),
-        "decision": "approved" if approve else "rejected", "actor": actor, "reason": reason,
-        "created_at": now.isoformat(), "expires_at": (now + timedelta(seconds=ttl)).isoformat(),
-    }
-    with store.transaction():
-        store._execute("INSERT INTO approvals (id, plan_id, fingerprint, decision, actor, reason, "
-                       "created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                       tuple(store.redactor.redact(list(record.values()))))
-        append_in_transaction(store, [NewEvent(
-            f"approval.{record['decision']}", actor,
-            {"plan_id": plan_id, "fingerprint": record["fingerprint"], "reason": reason,
-             "automation": automation, "expires_at": record["expires_at"],
-             "rule": decision.rule if decision is not None else None},
-            plan_id=plan_id)])
-    session.log.info(f"approval.{record['decision']}", plan_id=plan_id, actor=actor,
-                     reason=reason)
-    shown: dict[str, Any] = dict(record)
-    if decision is not None and decision.effect == "require_approval":
-        status = approval_status(session, governance, decision, plan_id=plan_id,
-                                 fingerprint=record["fingerprint"], requester=requester,
-                                 now=now) if approve else None
-        shown["policy"] = {"rule": decision.rule, "approvals_needed": decision.approvals,
-                           "approvers": list(decision.approvers)}
-        if status is not None:
-            shown["approvals"] = status.to_dict()
-    return shown
+        if not governance.policy.can_approve(decision, who, requester=requester or "",
+                                             approver_groups=governance.groups_of(who)):
+            ignored.append(f"{who}: not an eligible approver for rule {decision.rule!r}")
+            continue
+        if who not in counted:
+            counted.append(who)
+    return ApprovalStatus(tuple(counted), decision.approvals, tuple(ignored))
+
+
+def refuse_rejected(session: Session, plan_id: str, fingerprint: str, now: datetime) -> None:
+    """Exit 6 when someone rejected this plan version (a rejection vetoes, policy or not)."""
+    for row in checked_approvals(session.store, plan_id):
+        expired = row["expires_at"] and datetime.fromisoformat(row["expires_at"]) <= now
+        if row["decision"] == "rejected" and row["fingerprint"] == fingerprint and not expired:
+            raise DeniedError(f"plan {plan_id} was rejected by {row['actor']}: {row['reason']}",
+                              step="gate")
+
+
+def require_approvals(session: Session, governance: Governance, decision: Decision | None, *,
+                      plan_id: str | None, fingerprint: str, requester: str | None,
+                      now: datetime) -> ApprovalStatus | None:
+    """Exit 6 unless a decision that needs approval has enough of them for this plan."""
+    if decision is None or decision.effect != "require_approval":
+        return None
+    if plan_id is None:
+        raise ApprovalRequiredError(
+            f"{approval_summary(decision)}. Save the plan (`opsctl plan ... --out plan.json`), "
+            "have it approved (`opsctl approve PLAN_ID --reason ...`), then apply it "
+            "(`opsctl apply --plan plan.json`)", step="gate")
+    status = approval_status(session, governance, decision, plan_id=plan_id,
+                             fingerprint=fingerprint, requester=requester, now=now)
+    if not status.satisfied:
+        have = ", ".join(status.approved_by) or "none"
+        extra = f" (not counted: {'; '.join(status.ignored)})" if status.ignored else ""
+        raise ApprovalRequiredError(
+            f"plan {plan_id} has {len(status.approved_by)} of {status.needed} approval(s) "
+            f"(approved by: {have}){extra}; {approval_summary(decision)}", step="gate")
+    return status

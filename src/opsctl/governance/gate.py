@@ -20,7 +20,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from opsctl.errors import ApprovalRequiredError, ConfigError, DeniedError
+from opsctl.errors import ConfigError, DeniedError
 
 if TYPE_CHECKING:
     from opsctl.contract.automation import Action
@@ -154,81 +154,3 @@ def approval_summary(decision: Decision) -> str:
     if decision.reason and not decision.reason.startswith(f"policy rule {decision.rule!r}"):
         summary += f" ({decision.reason})"
     return summary
-
-
-@dataclass(frozen=True)
-class ApprovalStatus:
-    """The approvals of one plan version that count, and what is missing."""
-
-    approved_by: tuple[str, ...]
-    needed: int
-    ignored: tuple[str, ...]  # recorded but not counted, with why
-
-    @property
-    def satisfied(self) -> bool:
-        return len(self.approved_by) >= self.needed
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"approved_by": list(self.approved_by), "needed": self.needed,
-                "ignored": list(self.ignored), "satisfied": self.satisfied}
-
-
-def approval_status(session: Session, governance: Governance, decision: Decision, *,
-                    plan_id: str, fingerprint: str, requester: str | None,
-                    now: datetime) -> ApprovalStatus:
-    """Count the eligible, unexpired approvals of ``plan_id`` at ``fingerprint``."""
-    from opsctl.governance.approvals import checked_approvals
-
-    counted: list[str] = []
-    ignored: list[str] = []
-    for row in checked_approvals(session.store, plan_id):
-        who = str(row["actor"])
-        if row["fingerprint"] != fingerprint:
-            ignored.append(f"{who}: approved another version of the plan")
-            continue
-        if row["expires_at"] and datetime.fromisoformat(row["expires_at"]) <= now:
-            ignored.append(f"{who}: approval expired at {row['expires_at']}")
-            continue
-        if row["decision"] == "rejected":  # vetoes apply: see refuse_rejected
-            continue
-        assert governance.policy is not None
-        if not governance.policy.can_approve(decision, who, requester=requester or "",
-                                             approver_groups=governance.groups_of(who)):
-            ignored.append(f"{who}: not an eligible approver for rule {decision.rule!r}")
-            continue
-        if who not in counted:
-            counted.append(who)
-    return ApprovalStatus(tuple(counted), decision.approvals, tuple(ignored))
-
-
-def refuse_rejected(session: Session, plan_id: str, fingerprint: str, now: datetime) -> None:
-    """Exit 6 when someone rejected this plan version (a rejection vetoes, policy or not)."""
-    from opsctl.governance.approvals import checked_approvals
-
-    for row in checked_approvals(session.store, plan_id):
-        expired = row["expires_at"] and datetime.fromisoformat(row["expires_at"]) <= now
-        if row["decision"] == "rejected" and row["fingerprint"] == fingerprint and not expired:
-            raise DeniedError(f"plan {plan_id} was rejected by {row['actor']}: {row['reason']}",
-                              step="gate")
-
-
-def require_approvals(session: Session, governance: Governance, decision: Decision | None, *,
-                      plan_id: str | None, fingerprint: str, requester: str | None,
-                      now: datetime) -> ApprovalStatus | None:
-    """Exit 6 unless a decision that needs approval has enough of them for this plan."""
-    if decision is None or decision.effect != "require_approval":
-        return None
-    if plan_id is None:
-        raise ApprovalRequiredError(
-            f"{approval_summary(decision)}. Save the plan (`opsctl plan ... --out plan.json`), "
-            "have it approved (`opsctl approve PLAN_ID --reason ...`), then apply it "
-            "(`opsctl apply --plan plan.json`)", step="gate")
-    status = approval_status(session, governance, decision, plan_id=plan_id,
-                             fingerprint=fingerprint, requester=requester, now=now)
-    if not status.satisfied:
-        have = ", ".join(status.approved_by) or "none"
-        extra = f" (not counted: {'; '.join(status.ignored)})" if status.ignored else ""
-        raise ApprovalRequiredError(
-            f"plan {plan_id} has {len(status.approved_by)} of {status.needed} approval(s) "
-            f"(approved by: {have}){extra}; {approval_summary(decision)}", step="gate")
-    return status

@@ -490,26 +490,6 @@ class SQLStore:
         rows = self._rows("SELECT document_json FROM plans WHERE id = ?", (plan_id,))
         return dict(json.loads(rows[0]["document_json"])) if rows else None
 
-    def claim_plan(self, plan_id: str, run_id: str, at: str) -> bool:
-        """Mark a saved plan applied by ``run_id``, and record the ``plan.claimed`` audit event in
-        the same transaction; False if another run already claimed it, by the row or by the
-        audit trail (so clearing the row's applied state does not make a plan applicable again).
-        """
-        from opsctl.store.audit import NewEvent, append_in_transaction
-
-        with self.transaction():
-            cur = self._execute("UPDATE plans SET applied_run_id = ?, applied_at = ? "
-                                "WHERE id = ? AND applied_run_id IS NULL AND NOT EXISTS ("
-                                "SELECT 1 FROM audit_events WHERE plan_id = ? "
-                                "AND kind = 'plan.claimed')", (run_id, at, plan_id, plan_id))
-            if cur.rowcount != 1:
-                return False
-            runs = self._rows("SELECT actor FROM runs WHERE id = ?", (run_id,))
-            actor = str(runs[0]["actor"] or "") if runs else ""
-            append_in_transaction(self, [NewEvent("plan.claimed", actor, {"applied_at": at},
-                                                  run_id=run_id, plan_id=plan_id)])
-            return True
-
 
 def open_store(url: str, redactor: Redactor | None = None, *,
                create_dir: bool = False) -> SQLStore:

@@ -1,0 +1,130 @@
+"""The plan step of a run: call the automation's read-only ``plan()``, check what it yields,
+fingerprint it; or, resuming, rebuild the plan from the journal (with ``verify``) or merge the
+journal with a fresh plan."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from opsctl.contract.automation import Action
+from opsctl.contract.plan import Plan, plan_fingerprint
+from opsctl.engine.applying import automation_bug
+from opsctl.engine.context import Context
+from opsctl.engine.results import kind_counts
+from opsctl.engine.run_audit import queue_audit
+from opsctl.engine.state import ActionState, RunState, iso
+from opsctl.errors import AutomationBugError, OpsctlError
+
+
+def make_plan(run: RunState, ctx: Context) -> Plan:
+    automation = run.automation
+    ctx.phase = "plan"
+    ctx.log = ctx.log.bind(step="plan")
+    journal = run.session.store.list_actions(run.run_id) if run.resumed else []
+    if journal and automation.has_verify:
+        return _plan_from_journal(run, ctx, journal)
+    try:
+        actions = automation.call_plan(ctx, run.request)
+    except OpsctlError as exc:
+        exc.step = exc.step or "plan"
+        raise
+    except Exception as exc:
+        raise automation_bug(run, exc, "plan() failed", "plan") from exc
+    seen: set[str] = set()
+    for action in actions:
+        if not isinstance(action, Action):
+            raise AutomationBugError(f"plan() of {automation.name} yielded {type(action).__name__}, "
+                                     "not an opsctl Action", step="plan")
+        if action.id in seen:
+            raise AutomationBugError(f"plan() of {automation.name} yielded action id "
+                                     f"{action.id!r} twice", step="plan")
+        seen.add(action.id)
+        if automation.effect == "read" and action.kind != "run":
+            raise AutomationBugError(f"{automation.name} declares effect 'read' but planned a "
+                                     f"{action.kind} action ({action.id})", step="plan")
+    redacted = [run.session.redactor.redact(a.to_dict()) for a in actions]
+    fingerprint = plan_fingerprint(automation.name, automation.version, run.request_doc, redacted)
+    plan = Plan(automation.name, automation.version, run.request_doc, tuple(actions), fingerprint)
+    run.specs = redacted
+    run.plan = plan
+    run.states = (_resume_states(run, actions, journal) if run.resumed
+                  else [ActionState(a) for a in actions])
+    run.session.store.set_run_plan(run.run_id, fingerprint)
+    ctx.log.info("plan.created", fingerprint=fingerprint, actions=len(actions))
+    queue_audit(run, "plan.created", fingerprint=fingerprint, actions=len(actions),
+           kinds=kind_counts(actions))
+    return plan
+
+
+def _plan_from_journal(run: RunState, ctx: Context, journal: list[Any]) -> Plan:
+    """Resume an automation that has ``verify`` from its journal, without planning again.
+
+    The journal holds the plan this run started applying: finished actions are skipped
+    without a call to the automation (no remote read per finished action), and every
+    unfinished one is re-checked with ``verify`` before it is applied, because a journal in
+    group-commit mode may not hold the "started" record of an action that took effect.
+    """
+    automation = run.automation
+    states: list[ActionState] = []
+    skipped = 0
+    for record in journal:
+        state = ActionState(Action.from_dict(record.spec), attempts=record.attempts)
+        if record.status in FINISHED:
+            state.status, state.done = record.status, True
+            skipped += 1
+        else:
+            state.interrupted = True
+        states.append(state)
+    actions = tuple(s.action for s in states)
+    redacted = [run.session.redactor.redact(a.to_dict()) for a in actions]
+    fingerprint = plan_fingerprint(automation.name, automation.version, run.request_doc, redacted)
+    plan = Plan(automation.name, automation.version, run.request_doc, actions, fingerprint)
+    run.specs = redacted
+    run.plan, run.states = plan, states
+    run.artifacts["new_actions"] = []
+    run.warnings.append(f"resumed run {run.run_id}: {skipped} action(s) already finished were "
+                        "not applied again")
+    run.session.store.set_run_plan(run.run_id, fingerprint)
+    ctx.log.info("plan.resumed", fingerprint=fingerprint, actions=len(actions),
+                 finished=skipped, source="journal")
+    queue_audit(run, "plan.created", fingerprint=fingerprint, actions=len(actions),
+           kinds=kind_counts(list(actions)), source="journal", finished=skipped)
+    return plan
+
+
+FINISHED = ("applied", "unchanged")  # a resumed run retries failed and skipped actions
+
+
+def _resume_states(run: RunState, fresh: list[Action], journal: list[Any]) -> list[ActionState]:
+    """Journal first: finished actions are skipped; the fresh plan supplies what is left.
+
+    An action journaled as started but not finished that the fresh plan no longer contains
+    took effect before the interruption (applied); one never started and no longer planned
+    converged some other way (unchanged). Actions new in the fresh plan are appended.
+    """
+    planned = {a.id: a for a in fresh}
+    states: list[ActionState] = []
+    skipped = 0
+    for record in journal:
+        action = planned.pop(record.action_id, None)
+        state = ActionState(action or Action.from_dict(record.spec), attempts=record.attempts)
+        state.done = True
+        if record.status in FINISHED:
+            state.status = record.status
+            skipped += 1
+        elif action is None:
+            state.status = "applied" if record.status in ("started", "interrupted") else "unchanged"
+            run.session.store.action_finished(run.run_id, record.action_id, status=state.status,
+                                              error=None,
+                                              at=iso(run.session.clock()), fence=run.fence)
+        else:
+            state.done = False
+            state.interrupted = record.status in ("started", "interrupted")
+        states.append(state)
+    new = [ActionState(a) for a in fresh if a.id in planned]
+    for state in new:
+        state.interrupted = False
+    run.artifacts["new_actions"] = [s.action.id for s in new]
+    run.warnings.append(f"resumed run {run.run_id}: {skipped} action(s) already finished were "
+                        "not applied again")
+    return states + new

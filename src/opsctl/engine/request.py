@@ -1,0 +1,145 @@
+"""The request of a run: validated against its contract version, made canonical, keyed.
+
+A request is validated (exit 2 naming every bad field) before anything is recorded; an older
+contract major is validated against its own model and upgraded. The canonical request document
+replaces secret values by keyed digests, so it can be hashed, stored and written to plan files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from opsctl.contract.automation import Automation
+from opsctl.contract.plan import SECRET_MARKER, canonical_request
+from opsctl.engine.session import Session
+from opsctl.errors import AutomationBugError, OpsctlError, UsageError
+
+
+def validate_request(automation: Automation[Any], data: Mapping[str, Any],
+                     model: Any = None, label: str | None = None) -> Any:
+    """The typed request, or a UsageError naming every bad field (exit 2, nothing written)."""
+    from pydantic import ValidationError
+
+    try:
+        return (model or automation.request_model).model_validate(dict(data))
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            where = ".".join(str(p) for p in err["loc"]) or "request"
+            message = err["msg"]
+            if err["type"] == "extra_forbidden":
+                message = "unknown field"
+            elif err["type"] == "missing":
+                message = "required field is missing"
+            problems.append(f"{where}: {message}")
+        raise UsageError(f"invalid request for {label or automation.name}: "
+                         + "; ".join(problems), step="validate") from None
+
+
+@dataclass(frozen=True)
+class VersionedRequest:
+    request: Any
+    requested_version: str | None  # what the caller asked for, when it asked
+    warnings: tuple[str, ...]
+
+
+def versioned_request(automation: Automation[Any], data: Mapping[str, Any],
+                      contract_version: str | None = None) -> VersionedRequest:
+    """Validate a request of the current or an older, still accepted, contract version.
+
+    An older major is validated against its own model, upgraded, then validated again as a
+    current request. Deprecated fields the caller set become warnings.
+    """
+    from opsctl.contract.versions import VERSION_KEY, requested_major, used_deprecations
+
+    data = dict(data)
+    text, major = requested_major(data, contract_version)
+    data.pop(VERSION_KEY, None)
+    warnings: list[str] = []
+    current = automation.major_version
+    if major is None or major == current:
+        request = validate_request(automation, data)
+    elif major > current:
+        raise UsageError(f"contract version {text} of {automation.name} does not exist yet: the "
+                         f"code is {automation.version}", step="validate")
+    elif major not in automation.adapters:
+        accepted = ", ".join(str(m) for m in automation.accepted_majors)
+        raise UsageError(f"{automation.name} no longer accepts contract version {text} requests "
+                         f"(accepted majors: {accepted})", step="validate")
+    else:
+        adapter = automation.adapters[major]
+        old = validate_request(automation, data, adapter.request,
+                               f"{automation.name} {major}.x")
+        try:
+            upgraded = adapter.upgrade(old)
+        except OpsctlError:
+            raise
+        except Exception as exc:
+            raise AutomationBugError(f"upgrade of a {major}.x request of {automation.name} "
+                                     f"failed: {type(exc).__name__}: {exc}", step="validate") from exc
+        if not isinstance(upgraded, Mapping):
+            upgraded = upgraded.model_dump()
+        request = validate_request(automation, upgraded, label=f"{automation.name} (upgraded "
+                                   f"from {major}.x)")
+        warnings.append(f"request for contract {text} was upgraded to {automation.version}; "
+                        f"update the caller to {current}.x")
+    warnings.extend(d.warning() for d in used_deprecations(automation.request_model, request))
+    return VersionedRequest(request, text, tuple(warnings))
+
+
+def secret_digest(key: bytes | Callable[[], bytes]) -> Callable[[str], str]:
+    """Keyed digests of secret values; a key given as a function is read on first use only,
+    so a request without secrets never creates the signing key (nothing written on a refusal)."""
+    keys: list[bytes] = []
+
+    def digest(secret: str) -> str:
+        if not keys:
+            keys.append(key() if callable(key) else key)
+        return "hmac-sha256:" + hmac.new(keys[0], secret.encode(), hashlib.sha256).hexdigest()
+
+    return digest
+
+
+def derived_run_key(automation: Automation[Any], request_doc: Mapping[str, Any]) -> str:
+    """The run key when the caller gives none: a hash of (automation, version, request)."""
+    from opsctl.contract.plan import canonical_json
+
+    body = canonical_json({"automation": automation.name, "contract_version": automation.version,
+                           "request": dict(request_doc)})
+    return "auto:" + hashlib.sha256(body.encode()).hexdigest()[:32]
+
+
+def request_document(session: Session, automation: Automation[Any], request: Any,
+                      ) -> dict[str, Any]:
+    """The canonical request document (secrets as keyed digests, their values registered with
+    the redactor); a request that has no canonical JSON text (NaN, say) is invalid input."""
+    from opsctl.contract.canonical import CanonicalJSONError, canonical_json
+
+    request_doc, secrets = canonical_request(request, secret_digest(session.signing_key))
+    session.redactor.add(*secrets)
+    try:
+        canonical_json(request_doc)
+    except CanonicalJSONError as exc:
+        raise UsageError(f"invalid request for {automation.name}: {exc}", step="validate") from None
+    return request_doc
+
+
+def display_request(doc: Any) -> Any:
+    """The canonical request for people and results: secret markers shown as ***."""
+    if isinstance(doc, dict):
+        if set(doc) == {SECRET_MARKER}:
+            return "***"
+        return {k: display_request(v) for k, v in doc.items()}
+    if isinstance(doc, list):
+        return [display_request(v) for v in doc]
+    return doc
+
+
+def hash_of_request(request_doc: Mapping[str, Any]) -> str:
+    from opsctl.contract.plan import canonical_json, sha256_text
+
+    return sha256_text(canonical_json(dict(request_doc)))

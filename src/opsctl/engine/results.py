@@ -1,0 +1,129 @@
+"""Result documents (``opsctl.result/v1``): of a run, of a command that failed before a run
+existed, and of a run whose store failed under it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from opsctl.contract import RESULT_SCHEMA
+from opsctl.contract.automation import Action
+from opsctl.engine.request import display_request
+from opsctl.engine.state import ActionState, Mode, RunState, iso
+from opsctl.errors import OpsctlError, PartialFailureError
+
+
+def summarize(states: list[ActionState]) -> dict[str, int]:
+    counts = {"planned": len(states), "applied": 0, "unchanged": 0, "skipped": 0, "failed": 0}
+    for state in states:
+        if state.status in counts:
+            counts[state.status] += 1
+    return counts
+
+
+def error_block(error: OpsctlError) -> dict[str, Any]:
+    return {"type": error.error_type, "message": error.message, "retryable": error.retryable,
+            "step": error.step}
+
+
+def error_document(error: OpsctlError, *, mode: Mode, automation: str | None, started_at: datetime,
+                   finished_at: datetime, actor: str | None = None,
+                   redact: Callable[[Any], Any] = lambda v: v) -> dict[str, Any]:
+    """The result document of a command that failed before a run existed (bad input, say)."""
+    doc: dict[str, Any] = redact({
+        "schema": RESULT_SCHEMA, "run_id": None, "automation": automation,
+        "contract_version": None, "requested_contract_version": None, "mode": mode, "status": status_for(error),
+        "exit_code": error.exit_code, "actor": actor, "idempotency_key": None, "replayed": False,
+        "request": None, "plan": None, "summary": summarize([]), "warnings": [],
+        "error": error_block(error), "policy": None, "artifacts": {},
+        "timing": {"started_at": iso(started_at), "finished_at": iso(finished_at),
+                   "duration_ms": max(0, int((finished_at - started_at).total_seconds() * 1000))},
+    })
+    return doc
+
+
+def status_for(error: OpsctlError) -> str:
+    from opsctl.errors import ConflictError, DeniedError, InterruptedRunError
+
+    if isinstance(error, DeniedError):
+        return "denied"
+    if isinstance(error, ConflictError):
+        return "conflict"
+    if isinstance(error, InterruptedRunError):
+        return "cancelled"
+    if isinstance(error, PartialFailureError):
+        return "partial"
+    return "failed"
+
+
+def run_document(run: RunState, status: str, exit_code: int, error: OpsctlError | None) -> dict[str, Any]:
+    session = run.session
+    finished = session.clock()
+    started = run.started_at or finished
+    shown = ("id", "kind", "target", "reason", "before", "after")
+    actions = [{**{k: spec[k] for k in shown}, "status": s.status, "attempts": s.attempts,
+                "waits": s.waits, "error": s.error}
+               for s in run.states for spec in (s.action.to_dict(),)]
+    doc = {
+        "schema": RESULT_SCHEMA,
+        "run_id": run.run_id,
+        "automation": run.automation.name,
+        "contract_version": run.automation.version,
+        "requested_contract_version": run.requested_version or run.automation.version,
+        "mode": run.mode,
+        "status": status,
+        "exit_code": exit_code,
+        "actor": session.actor,
+        "idempotency_key": run.idempotency_key,
+        "replayed": False,
+        "request": display_request(run.request_doc),
+        "plan": {"fingerprint": run.plan.fingerprint if run.plan else None, "actions": actions},
+        "summary": summarize(run.states),
+        "warnings": list(run.warnings),
+        "error": error_block(error) if error else None,
+        "policy": decision_document(run.decision) if run.decision is not None else None,
+        "artifacts": dict(run.artifacts),
+        "timing": {"started_at": iso(started), "finished_at": iso(finished),
+                   "duration_ms": max(0, int((finished - started).total_seconds() * 1000))},
+    }
+    return session.redactor.redact(doc)  # type: ignore[no-any-return]
+
+
+def decision_document(decision: Any) -> dict[str, Any]:
+    """The decision as results and the audit show it (``policy check`` adds the explanation)."""
+    return {"effect": decision.effect, "rule": decision.rule, "reason": decision.reason,
+            "matched": list(decision.matched), "approvals_required": decision.approvals
+            if decision.effect == "require_approval" else 0,
+            "approvers": list(decision.approvers)}
+
+
+def kind_counts(actions: list[Action]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for action in actions:
+        counts[action.kind] = counts.get(action.kind, 0) + 1
+    return counts
+
+
+def unrecorded_document(run: RunState, doc: dict[str, Any], exc: OpsctlError) -> dict[str, Any]:
+    """The result of a run whose store failed under it: exit 4, with what is known.
+
+    The actions' statuses are what this process saw; the store holds less (the journal up to
+    the failure, not this result, nor the run's last audit events). Running the same command
+    again, or ``opsctl resume``, finishes the run from the journal once the store is back.
+    """
+    doc = dict(doc)
+    warnings = list(doc["warnings"])
+    if doc["error"] is None or doc["error"]["type"] != exc.error_type:
+        warnings.append(f"before the store failed, the run's outcome was {doc['status']} "
+                        f"(exit {doc['exit_code']})")
+        exc.step = "result"
+        doc["error"] = error_block(exc)
+    warnings.append(f"this result is not recorded in the store ({exc.message}): once the store "
+                    f"is back, run the same command again or `opsctl resume {run.run_id}`")
+    doc.update(status="failed", exit_code=exc.exit_code, warnings=warnings,
+               artifacts={**doc["artifacts"],
+                          "store": {"recorded": False, "error": exc.message,
+                                    "not_recorded": ["result", "audit events of the result",
+                                                     "journal records after the failure"]}})
+    return run.session.redactor.redact(doc)  # type: ignore[no-any-return]

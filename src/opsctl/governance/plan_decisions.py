@@ -1,0 +1,120 @@
+"""Approving or rejecting a saved plan: who may, what is checked, what is recorded.
+
+Nothing is recorded when the plan does not exist, was applied, expired, was edited in the
+store, is denied by policy, or the approver may not approve it; a recorded decision and its
+audit event commit together.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from opsctl.errors import ConflictError, DeniedError, PlanRejectedError, UsageError
+from opsctl.governance.approvals import approval_status, checked_approvals
+from opsctl.governance.gate import (
+    approval_summary,
+    check_permission,
+    decide,
+    environment_of,
+    governance_for,
+)
+from opsctl.store.plans import refuse_applied, stored_plan
+
+if TYPE_CHECKING:
+    from opsctl.engine.session import Session
+
+
+def resolve_plan_id(session: Session, ref: str) -> str:
+    """A plan id, or the id of the plan run that saved it (``run_...``)."""
+    store = session.store
+    if store.get_plan(ref) is not None:
+        return ref
+    run = store.get_run(ref)
+    if run is not None and run.get("plan_id"):
+        return str(run["plan_id"])
+    raise UsageError(f"no saved plan {ref!r} (give the plan_id printed by `opsctl plan ... --out`, "
+                     "or the id of that plan run)")
+
+
+def decide_plan(session: Session, ref: str, *, approve: bool, reason: str) -> dict[str, Any]:
+    """Record ``session.actor``'s approval (or rejection) of a saved plan; the record, as shown."""
+    from opsctl.contract.automation import Action
+    from opsctl.store.audit import NewEvent, append_in_transaction
+
+    reason = reason.strip()
+    if not reason:
+        raise UsageError("--reason must say why (it is recorded)")
+    store, actor, now = session.store, session.actor, session.clock()
+    plan_id = resolve_plan_id(session, ref)
+    saved = store.get_plan(plan_id)
+    assert saved is not None
+    refuse_applied(store, plan_id, saved, "")
+    document = stored_plan(store, plan_id, session.signing_key(create=False))
+    if datetime.fromisoformat(str(saved["expires_at"])) <= now:
+        raise PlanRejectedError(f"plan {plan_id} expired at {saved['expires_at']}: re-run "
+                                "`opsctl plan ... --out` and approve the new plan",
+                                reason="expired", step="gate")
+    governance = governance_for(session)
+    automation = str(document["automation"])
+    request = dict(document.get("request") or {})
+    check_permission(session, "approve", automation=automation,
+                     environment=environment_of(request))
+    actions = [Action.from_dict(a) for a in document.get("actions") or []]
+    requester = str(document.get("created_by") or "")
+    decision = decide(session, governance, automation=automation,
+                      version=str(document["contract_version"]), request_doc=request,
+                      actor=requester, actions=actions, now=now)
+    verb = "approve" if approve else "reject"
+    if decision is None or decision.effect == "allow":
+        why = "no policy is configured" if decision is None else \
+            f"policy rule {decision.rule!r} allows it"
+        if approve:
+            raise UsageError(f"plan {plan_id} needs no approval ({why}); nothing recorded")
+    elif decision.effect == "deny":
+        raise DeniedError(f"plan {plan_id} is denied by policy rule {decision.rule!r} "
+                          f"({decision.reason}); an approval cannot override a denial",
+                          step="gate")
+    else:
+        assert governance.policy is not None
+        if actor == requester and not decision.allow_self_approval:
+            raise DeniedError(f"{actor} requested plan {plan_id} and may not {verb} it: "
+                              f"rule {decision.rule!r} needs another approver", step="gate")
+        if not governance.policy.can_approve(decision, actor, requester=requester,
+                                             approver_groups=governance.groups_of(actor)):
+            raise DeniedError(f"{actor} is not an approver for plan {plan_id}: "
+                              f"{approval_summary(decision)}", step="gate")
+    for row in checked_approvals(store, plan_id):
+        if row["actor"] == actor:
+            raise ConflictError(f"{actor} already {row['decision']} plan {plan_id} at "
+                                f"{row['created_at']}; a decision is recorded once")
+    ttl = decision.approval_ttl_s if decision is not None else 24 * 3600.0
+    record = {
+        "id": f"apr_{uuid.uuid4().hex[:20]}", "plan_id": plan_id,
+        "fingerprint": str(document["fingerprint"]),
+        "decision": "approved" if approve else "rejected", "actor": actor, "reason": reason,
+        "created_at": now.isoformat(), "expires_at": (now + timedelta(seconds=ttl)).isoformat(),
+    }
+    with store.transaction():
+        store._execute("INSERT INTO approvals (id, plan_id, fingerprint, decision, actor, reason, "
+                       "created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                       tuple(store.redactor.redact(list(record.values()))))
+        append_in_transaction(store, [NewEvent(
+            f"approval.{record['decision']}", actor,
+            {"plan_id": plan_id, "fingerprint": record["fingerprint"], "reason": reason,
+             "automation": automation, "expires_at": record["expires_at"],
+             "rule": decision.rule if decision is not None else None},
+            plan_id=plan_id)])
+    session.log.info(f"approval.{record['decision']}", plan_id=plan_id, actor=actor,
+                     reason=reason)
+    shown: dict[str, Any] = dict(record)
+    if decision is not None and decision.effect == "require_approval":
+        status = approval_status(session, governance, decision, plan_id=plan_id,
+                                 fingerprint=record["fingerprint"], requester=requester,
+                                 now=now) if approve else None
+        shown["policy"] = {"rule": decision.rule, "approvals_needed": decision.approvals,
+                           "approvers": list(decision.approvers)}
+        if status is not None:
+            shown["approvals"] = status.to_dict()
+    return shown

@@ -1,0 +1,95 @@
+"""Saved plans in the store, checked against the audit trail.
+
+A saved plan is applied once: :func:`claim_plan` marks its row and records the
+``plan.claimed`` audit event in one transaction, and :func:`refuse_applied` refuses a plan
+whose row says it was applied, or whose row disagrees with that event (edited outside opsctl).
+:func:`stored_plan` returns the stored plan document only while it still carries its signature
+(its creator decides who may approve it).
+"""
+
+from __future__ import annotations
+
+import hmac
+from typing import Any
+
+from opsctl.contract.canonical import CanonicalJSONError
+from opsctl.contract.plan import sign
+from opsctl.errors import PlanRejectedError, UsageError
+from opsctl.store.audit import NewEvent, append_in_transaction, plan_events
+from opsctl.store.sql import Row, SQLStore
+
+
+def claim_plan(store: SQLStore, plan_id: str, run_id: str, at: str) -> bool:
+    """Mark a saved plan applied by ``run_id``, and record the ``plan.claimed`` audit event in
+    the same transaction; False if another run already claimed it, by the row or by the
+    audit trail (so clearing the row's applied state does not make a plan applicable again).
+    """
+    with store.transaction():
+        cur = store._execute("UPDATE plans SET applied_run_id = ?, applied_at = ? "
+                             "WHERE id = ? AND applied_run_id IS NULL AND NOT EXISTS ("
+                             "SELECT 1 FROM audit_events WHERE plan_id = ? "
+                             "AND kind = 'plan.claimed')", (run_id, at, plan_id, plan_id))
+        if cur.rowcount != 1:
+            return False
+        runs = store._rows("SELECT actor FROM runs WHERE id = ?", (run_id,))
+        actor = str(runs[0]["actor"] or "") if runs else ""
+        append_in_transaction(store, [NewEvent("plan.claimed", actor, {"applied_at": at},
+                                               run_id=run_id, plan_id=plan_id)])
+        return True
+
+
+def refuse_applied(store: SQLStore, plan_id: str, saved: Row | None, source: str) -> None:
+    """Exit 3 when plan ``plan_id`` was applied, by its row or by the audit trail.
+
+    A claim is recorded twice, in the plans row and as a ``plan.claimed`` audit event; a row
+    that disagrees with the event (its applied state cleared, or the row deleted) was edited
+    outside opsctl, and is refused rather than honoured.
+    """
+    where = f"{source}: " if source else ""
+    claims = plan_events(store, plan_id, ("plan.claimed",))
+    if claims:
+        claim = claims[0]
+        recorded = (claim.run_id, claim.payload.get("applied_at"))
+        row = (saved["applied_run_id"], saved["applied_at"]) if saved is not None else None
+        if row != recorded:
+            state = ("is missing from the plans table" if row is None else
+                     f"has applied_run_id={row[0]!r}, applied_at={row[1]!r} in the plans table")
+            raise PlanRejectedError(
+                f"{where}plan {plan_id} {state}, but audit event {claim.seq} records that "
+                f"run {claim.run_id} applied it at {recorded[1]}: the plans row was edited "
+                "outside opsctl (run `opsctl audit verify`); a saved plan applies once",
+                reason="tampered", step="gate")
+    if saved is not None and saved["applied_run_id"]:
+        raise PlanRejectedError(f"{where}plan {plan_id} was already applied by run "
+                                f"{saved['applied_run_id']}; a saved plan applies once",
+                                reason="applied", step="gate")
+
+
+def stored_plan(store: SQLStore, plan_id: str, key: bytes, *,
+                signature: str | None = None) -> dict[str, Any]:
+    """The saved plan document of ``plan_id`` in the store, refused (exit 3) unless it is still
+    the signed document opsctl stored (its creator decides who may approve it), its row agrees
+    with it, and (given ``signature``) it is the plan of the file being applied."""
+    row, document = store.get_plan(plan_id), store.plan_document(plan_id)
+    if row is None or document is None:
+        raise UsageError(f"no saved plan {plan_id!r}")
+    problem = None
+    try:
+        intact = hmac.compare_digest(str(document.get("signature")),
+                                     sign(key, document))
+    except CanonicalJSONError:
+        intact = False
+    if not intact:
+        problem = "does not match its signature"
+    elif signature is not None and document.get("signature") != signature:
+        problem = "is not the plan of this file"
+    else:
+        differ = [field for field in ("automation", "fingerprint", "created_at", "expires_at")
+                  if row[field] != document.get(field)]
+        if differ:
+            problem = f"disagrees with its row on {', '.join(differ)}"
+    if problem is not None:
+        raise PlanRejectedError(f"saved plan {plan_id} in the store {problem}: it was edited "
+                                "outside opsctl; re-run `opsctl plan`", reason="tampered",
+                                step="gate")
+    return document
