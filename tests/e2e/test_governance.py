@@ -617,8 +617,6 @@ def test_two_distinct_approvers_unlock_exactly_the_approved_plan(deploy: Project
                      id="requester-approves-own-plan"),
         pytest.param("rita", [], "mallory", 6, "mallory is not an approver", [],
                      id="approver-outside-the-group"),
-        pytest.param("rita", ["approve:sam"], "sam", 7, "sam already approved", ["sam"],
-                     id="same-approver-twice"),
         pytest.param("rita", ["approve:sam", "apply"], "sue", 3, "was already applied", ["sam"],
                      id="already-applied-plan"),
         pytest.param("rita", ["expire"], "sam", 3, "expired", [], id="expired-plan"),
@@ -647,6 +645,36 @@ def test_refused_approval_records_nothing(
         (who, "approved") for who in recorded]
     assert stored(deploy, "SELECT actor, kind FROM audit_events WHERE kind LIKE 'approval.%' "
                           "ORDER BY seq") == [(who, "approval.approved") for who in recorded]
+
+
+def test_approving_twice_is_an_idempotent_success(deploy: Project) -> None:
+    write_policy(deploy, PROD_APPROVAL)
+    _, plan_id = save_plan(deploy, "rita", "--environment", "prod")
+    first = approve(deploy, "sam", plan_id)
+    assert first.code == 0, first.stderr
+    again = approve(deploy, "sam", plan_id, "retried CI step")
+    assert again.code == 0, again.stderr
+    assert again.doc["already_recorded"] is True
+    assert again.doc["id"] == first.doc["id"]
+    assert again.doc["reason"] == first.doc["reason"]  # the recorded decision, not the retry's
+    assert again.doc["approvals"]["approved_by"] == ["sam"]
+    text = as_(deploy, "sam", "approve", plan_id, "--reason", "once more")
+    assert text.code == 0 and "sam already approved plan" in text.stdout
+    assert stored(deploy, "SELECT actor, decision FROM approvals") == [("sam", "approved")]
+    assert stored(deploy, "SELECT actor, kind FROM audit_events WHERE kind LIKE 'approval.%' "
+                          "ORDER BY seq") == [("sam", "approval.approved")]
+
+
+@pytest.mark.parametrize(("first", "then"), [("reject", "approve"), ("approve", "reject")])
+def test_changing_ones_own_decision_is_a_conflict(deploy: Project, first: str,
+                                                  then: str) -> None:
+    write_policy(deploy, PROD_APPROVAL)
+    _, plan_id = save_plan(deploy, "rita", "--environment", "prod")
+    assert as_(deploy, "sam", first, plan_id, "--reason", "first").code == 0
+    changed = as_(deploy, "sam", then, plan_id, "--reason", "second", "--format", "json")
+    assert changed.code == 7
+    assert f"sam already {first}" in changed.doc["error"]["message"]
+    assert len(stored(deploy, "SELECT actor FROM approvals")) == 1
 
 
 def test_self_approval_counts_when_the_rule_allows_it(deploy: Project) -> None:

@@ -25,7 +25,8 @@ def _decide(ref: str, reason: str, opts: CommonOptions, *, approve: bool) -> int
         session.close()
 
     def render(data: dict[str, Any], stream: TextIO) -> None:
-        stream.write(f"{data['actor']} {data['decision']} plan {data['plan_id']} "
+        again = "already " if data.get("already_recorded") else ""
+        stream.write(f"{data['actor']} {again}{data['decision']} plan {data['plan_id']} "
                      f"(fingerprint {data['fingerprint'][:19]}, valid until {data['expires_at']})\n")
         approvals = data.get("approvals")
         if approvals is not None:
@@ -51,7 +52,8 @@ def approve_cmd(plan_id: str, reason: str, opts: CommonOptions) -> int:
 
     Refused, with nothing recorded, when the plan does not exist (2), was applied or expired
     (3), when the policy denies it, the approver requested it or is not an eligible approver
-    (6), or the approver already decided (7).
+    (6), or the approver already rejected it (7). Approving again is a success that records
+    nothing new ("already approved").
     """
     return _decide(plan_id, reason, opts, approve=True)
 

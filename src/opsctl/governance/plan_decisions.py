@@ -85,10 +85,21 @@ def decide_plan(session: Session, ref: str, *, approve: bool, reason: str) -> di
                                              approver_groups=governance.groups_of(actor)):
             raise DeniedError(f"{actor} is not an approver for plan {plan_id}: "
                               f"{approval_summary(decision)}", step="gate")
+    wanted = "approved" if approve else "rejected"
     for row in checked_approvals(store, plan_id):
-        if row["actor"] == actor:
+        if row["actor"] != actor:
+            continue
+        if row["decision"] != wanted:
             raise ConflictError(f"{actor} already {row['decision']} plan {plan_id} at "
-                                f"{row['created_at']}; a decision is recorded once")
+                                f"{row['created_at']}; a decision is recorded once and not "
+                                f"changed (plan again for a new plan to {verb})")
+        # The same decision again (a retried CI step, a double click): nothing new to record.
+        shown_again: dict[str, Any] = {key: row[key] for key in (
+            "id", "plan_id", "fingerprint", "decision", "actor", "reason", "created_at",
+            "expires_at")}
+        shown_again["already_recorded"] = True
+        _add_status(shown_again, session, governance, decision, requester, now)
+        return shown_again
     ttl = decision.approval_ttl_s if decision is not None else 24 * 3600.0
     record = {
         "id": f"apr_{uuid.uuid4().hex[:20]}", "plan_id": plan_id,
@@ -108,13 +119,19 @@ def decide_plan(session: Session, ref: str, *, approve: bool, reason: str) -> di
             plan_id=plan_id)])
     session.log.info(f"approval.{record['decision']}", plan_id=plan_id, actor=actor,
                      reason=reason)
-    shown: dict[str, Any] = dict(record)
-    if decision is not None and decision.effect == "require_approval":
-        status = approval_status(session, governance, decision, plan_id=plan_id,
-                                 fingerprint=record["fingerprint"], requester=requester,
-                                 now=now) if approve else None
-        shown["policy"] = {"rule": decision.rule, "approvals_needed": decision.approvals,
-                           "approvers": list(decision.approvers)}
-        if status is not None:
-            shown["approvals"] = status.to_dict()
+    shown: dict[str, Any] = {**record, "already_recorded": False}
+    _add_status(shown, session, governance, decision, requester, now)
     return shown
+
+
+def _add_status(shown: dict[str, Any], session: Session, governance: Any, decision: Any,
+                requester: str, now: datetime) -> None:
+    """The policy rule and, for an approval, how many of the needed approvals the plan has."""
+    if decision is None or decision.effect != "require_approval":
+        return
+    shown["policy"] = {"rule": decision.rule, "approvals_needed": decision.approvals,
+                       "approvers": list(decision.approvers)}
+    if shown["decision"] == "approved":
+        shown["approvals"] = approval_status(
+            session, governance, decision, plan_id=shown["plan_id"],
+            fingerprint=shown["fingerprint"], requester=requester, now=now).to_dict()
