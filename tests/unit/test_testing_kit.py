@@ -514,7 +514,7 @@ def test_errors_before_a_run_are_results_with_their_exit_code(
 
 def test_register_by_module_path(opsctl_harness: OpsctlHarness) -> None:
     with pytest.raises(ValueError, match="defines 0 automations"):
-        opsctl_harness.register("opsctl.testing.kit")
+        opsctl_harness.register("opsctl.testing.harness")
 
     automation = opsctl_harness.register("examples.cleanup_files:cleanup_files")
 

@@ -8,19 +8,15 @@ docs/testing.md.
 
 from __future__ import annotations
 
-from opsctl.testing.kit import (
-    UPDATE_GOLDEN_ENV,
-    FakeClock,
+from opsctl.testing.clock import FakeClock
+from opsctl.testing.golden import UPDATE_GOLDEN_ENV, assert_plan_matches_golden, plan_snapshot
+from opsctl.testing.harness import (
     OpsctlHarness,
-    Result,
     assert_dry_run_matches_apply,
-    assert_exit,
     assert_idempotent,
-    assert_plan_matches_golden,
-    assert_result_valid,
     assert_schemas_match_lock,
-    plan_snapshot,
 )
+from opsctl.testing.results import Result, assert_exit, assert_result_valid
 
 __all__ = [
     "UPDATE_GOLDEN_ENV",

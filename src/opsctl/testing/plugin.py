@@ -26,7 +26,8 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 if TYPE_CHECKING:
-    from opsctl.testing.kit import FakeClock, OpsctlHarness
+    from opsctl.testing.clock import FakeClock
+    from opsctl.testing.harness import OpsctlHarness
 
 UPDATE_OPTION = "--opsctl-update-golden"
 MARKER = "opsctl"
@@ -43,7 +44,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    from opsctl.testing.kit import UPDATE_GOLDEN_ENV
+    from opsctl.testing.golden import UPDATE_GOLDEN_ENV
 
     config.addinivalue_line(
         "markers", f"{MARKER}(clock=None, actor=None, env=None, secrets=None, config=None, "
@@ -55,7 +56,7 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
-    from opsctl.testing.kit import UPDATE_GOLDEN_ENV
+    from opsctl.testing.golden import UPDATE_GOLDEN_ENV
 
     if _saved_update_env in config.stash:
         previous = config.stash[_saved_update_env]
@@ -88,7 +89,7 @@ def _marker_kwargs(request: pytest.FixtureRequest) -> dict[str, Any]:
 @pytest.fixture
 def opsctl_clock(request: pytest.FixtureRequest) -> FakeClock:
     """A fake clock: moves only with ``advance()``/``set()`` and the engine's retry sleeps."""
-    from opsctl.testing.kit import FakeClock
+    from opsctl.testing.clock import FakeClock
 
     return FakeClock(_marker_kwargs(request).get("clock"))
 
@@ -97,7 +98,7 @@ def opsctl_clock(request: pytest.FixtureRequest) -> FakeClock:
 def opsctl_harness(request: pytest.FixtureRequest, tmp_path: Path,
                    opsctl_clock: FakeClock) -> Iterator[OpsctlHarness]:
     """A temporary opsctl project (store, HOME, config) that runs automations in process."""
-    from opsctl.testing.kit import OpsctlHarness
+    from opsctl.testing.harness import OpsctlHarness
 
     options = {k: v for k, v in _marker_kwargs(request).items() if k in _HARNESS_KEYS}
     harness = OpsctlHarness(

@@ -1,4 +1,6 @@
-"""An in-process test kit: run an automation against a temporary store with a fake clock.
+"""The test kit's harness: run automations in process against a temporary store with a fake clock,
+and assert what only several runs show (idempotency, dry-run/apply equivalence), or an
+automation's contract against the lock file.
 
     harness = OpsctlHarness(tmp_path / "opsctl", clock=FakeClock("2030-01-01T00:00:00Z"))
     harness.register(my_automation)
@@ -22,300 +24,20 @@ import importlib
 import json
 import os
 import re
-import threading
 from collections.abc import Callable, Iterable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
-from opsctl.contract.durations import parse_duration
+from opsctl.testing.clock import FakeClock
+from opsctl.testing.golden import Normalize, assert_plan_matches_golden, plan_snapshot
+from opsctl.testing.results import Result, assert_result_valid, describe_result
 
 if TYPE_CHECKING:
     from opsctl.contract.automation import Action, Automation
     from opsctl.engine.session import Session
 
-UPDATE_GOLDEN_ENV = "OPSCTL_UPDATE_GOLDEN"
-"""Set to ``1`` to write golden plan snapshots instead of comparing them."""
-DEFAULT_START = datetime(2030, 1, 1, tzinfo=UTC)
-IGNORED = "<ignored>"
-# The parts of an action that a golden snapshot keeps: what the plan says, not how a run went.
-SNAPSHOT_FIELDS = ("id", "kind", "target", "reason", "before", "after", "data", "depends_on")
-
-Normalize: TypeAlias = (Mapping[str, str] | Mapping[re.Pattern[str], str]
-                        | Mapping[str | re.Pattern[str], str])
-"""Replacements of run-specific text: plain strings, or compiled patterns."""
 Request: TypeAlias = Mapping[str, Any]
-
-
-# -- the clock ---------------------------------------------------------------------------------------
-
-class FakeClock:
-    """A clock that moves only when told to: ``advance("1h")``, ``set(...)``, or a retry's sleep.
-
-    Pass it as the session clock (the harness does); ``sleep`` advances it instead of waiting,
-    and records every wait in ``sleeps``.
-    """
-
-    def __init__(self, start: datetime | str | None = None) -> None:
-        self._now = _aware(start) if start is not None else DEFAULT_START
-        self._lock = threading.Lock()  # concurrent applies read it from worker threads
-        self.sleeps: list[float] = []
-
-    def __call__(self) -> datetime:
-        with self._lock:
-            return self._now
-
-    def __repr__(self) -> str:
-        return f"FakeClock({self().isoformat()!r})"
-
-    def now(self) -> datetime:
-        return self()
-
-    def set(self, moment: datetime | str) -> None:
-        with self._lock:
-            self._now = _aware(moment)
-
-    def advance(self, by: float | str | timedelta) -> datetime:
-        """Move forward by seconds, a duration (``"1h30m"``, ``"7d"``) or a timedelta."""
-        step = parse_duration(by)
-        with self._lock:
-            self._now += step
-            return self._now
-
-    def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.advance(max(0.0, seconds))
-
-
-def _aware(moment: datetime | str) -> datetime:
-    value = datetime.fromisoformat(moment) if isinstance(moment, str) else moment
-    if value.tzinfo is None:
-        raise ValueError(f"the fake clock needs a timezone-aware time, got {moment!r} "
-                         "(add +00:00 or Z)")
-    return value.astimezone(UTC)
-
-
-# -- results -----------------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Result:
-    """One run's result document and exit code, with what its plan returned and what it logged."""
-
-    doc: dict[str, Any]
-    exit_code: int
-    planned: tuple[dict[str, Any], ...] | None = None
-    """The full actions ``plan()`` returned (data and depends_on included, secrets masked);
-    None when the run never planned (invalid request, denied, replayed)."""
-    events: tuple[dict[str, Any], ...] = ()
-
-    @property
-    def status(self) -> str:
-        return str(self.doc["status"])
-
-    @property
-    def actions(self) -> list[dict[str, Any]]:
-        """The result document's actions: id, kind, target, reason, before, after, status..."""
-        plan = self.doc.get("plan") or {}
-        return list(plan.get("actions") or [])
-
-    @property
-    def summary(self) -> dict[str, int]:
-        return dict(self.doc["summary"])
-
-    @property
-    def error(self) -> dict[str, Any] | None:
-        error = self.doc.get("error")
-        return dict(error) if error else None
-
-    @property
-    def fingerprint(self) -> str | None:
-        plan = self.doc.get("plan") or {}
-        return plan.get("fingerprint")
-
-    @property
-    def run_id(self) -> str | None:
-        return self.doc.get("run_id")
-
-    @property
-    def warnings(self) -> list[str]:
-        return list(self.doc.get("warnings") or [])
-
-    def action_ids(self) -> list[str]:
-        return [str(a["id"]) for a in self.actions]
-
-    def action(self, action_id: str) -> dict[str, Any]:
-        for action in self.actions:
-            if action["id"] == action_id:
-                return action
-        raise KeyError(f"no action {action_id!r} in this result (actions: {self.action_ids()})")
-
-
-def _describe(result: Result) -> str:
-    """A few lines on what a run did, for assertion messages."""
-    lines = [f"exit {result.exit_code} ({result.doc.get('status')})"]
-    if result.error:
-        lines.append(f"error: {result.error.get('type')}: {result.error.get('message')}")
-    for action in result.actions:
-        lines.append(f"  {action['id']} [{action['kind']} {action['target']}] -> "
-                     f"{action.get('status')}" + (f": {action['error']}" if action.get("error")
-                                                  else ""))
-    return "\n".join(lines)
-
-
-# -- assertions ---------------------------------------------------------------------------------------
-
-def assert_exit(result: Result, code: int) -> None:
-    """The run ended with exit code ``code``; the message says what happened instead."""
-    __tracebackhide__ = True
-    if result.exit_code != int(code):
-        raise AssertionError(f"expected exit {int(code)}, got {_describe(result)}")
-    if result.doc.get("exit_code") != result.exit_code:
-        raise AssertionError(f"the result document says exit {result.doc.get('exit_code')}, "
-                             f"the run returned {result.exit_code}")
-
-
-def assert_result_valid(result: Result | Mapping[str, Any]) -> None:
-    """The result document matches the published schema (``opsctl.result/v1``)."""
-    __tracebackhide__ = True
-    from pydantic import ValidationError
-
-    from opsctl.contract.result import ResultDocument
-
-    doc = result.doc if isinstance(result, Result) else result
-    try:
-        ResultDocument.model_validate(doc)
-    except ValidationError as exc:
-        raise AssertionError(f"the result document violates opsctl.result/v1: {exc}") from None
-    if isinstance(result, Result) and doc["exit_code"] != result.exit_code:
-        raise AssertionError(f"the result document says exit {doc['exit_code']}, the run "
-                             f"returned {result.exit_code}")
-
-
-def plan_snapshot(plan: Result | Sequence[Action | Mapping[str, Any]], *,
-                  normalize: Normalize | None = None, ignore: Iterable[str] = (),
-                  sort: bool = False) -> dict[str, Any]:
-    """The stable part of a plan, as a golden file holds it.
-
-    Each action keeps id, kind, target, reason, before, after, data and depends_on (a result
-    adds the automation and the request). ``normalize`` replaces run-specific text in every
-    string, keys included: ``{"/tmp/pytest-7/x": "<tmp>"}`` (longest first), or
-    ``{re.compile(r"vol-[0-9a-f]+"): "<volume>"}`` (after the plain strings). ``ignore``
-    names fields whose value is replaced by ``"<ignored>"``: ``"before.created"`` in every
-    action, ``"request.since"`` in the request. ``sort`` orders actions by id after
-    normalisation, for plans ordered by generated values.
-    """
-    __tracebackhide__ = True
-    head: dict[str, Any] = {}
-    if isinstance(plan, Result):
-        if plan.exit_code not in (0, 10):
-            raise AssertionError(f"the run did not plan: {_describe(plan)}")
-        actions: list[Mapping[str, Any]] = list(plan.planned if plan.planned is not None
-                                                else plan.actions)
-        head = {"automation": plan.doc.get("automation"), "request": plan.doc.get("request")}
-    else:
-        actions = [a if isinstance(a, Mapping) else a.to_dict() for a in plan]
-    snapshot: dict[str, Any] = {**head, "actions": [
-        {key: action[key] for key in SNAPSHOT_FIELDS if key in action} for action in actions]}
-    snapshot = _normalized(json.loads(json.dumps(snapshot, default=str)), normalize or {})
-    for path in ignore:
-        scope, _, rest = path.partition(".")
-        if scope == "request" and rest:
-            _ignore(snapshot.get("request"), rest.split("."))
-        else:
-            for action in snapshot["actions"]:
-                _ignore(action, path.split("."))
-    if sort:
-        snapshot["actions"].sort(key=lambda a: (str(a.get("id")), _canonical(a)))
-    return snapshot
-
-
-def _normalized(value: Any, normalize: Normalize) -> Any:
-    pairs: list[tuple[str | re.Pattern[str], str]] = list(normalize.items())
-    plain = sorted(((k, v) for k, v in pairs if isinstance(k, str) and k),
-                   key=lambda kv: len(kv[0]), reverse=True)
-    patterns = [(k, v) for k, v in pairs if isinstance(k, re.Pattern)]
-
-    def text(s: str) -> str:
-        for old, new in plain:
-            s = s.replace(old, new)
-        for pattern, new in patterns:
-            s = pattern.sub(new, s)
-        return s
-
-    def walk(node: Any) -> Any:
-        if isinstance(node, str):
-            return text(node)
-        if isinstance(node, dict):
-            return {text(k): walk(v) for k, v in node.items()}
-        if isinstance(node, list):
-            return [walk(v) for v in node]
-        return node
-
-    return walk(value)
-
-
-def _ignore(node: Any, path: list[str]) -> None:
-    for key in path[:-1]:
-        if not isinstance(node, dict) or key not in node:
-            return
-        node = node[key]
-    if isinstance(node, dict) and path[-1] in node:
-        node[path[-1]] = IGNORED
-
-
-def _canonical(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False)
-
-
-def _golden_text(snapshot: Mapping[str, Any]) -> str:
-    return json.dumps(snapshot, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-
-
-def update_golden_requested() -> bool:
-    """``OPSCTL_UPDATE_GOLDEN=1`` (which ``pytest --opsctl-update-golden`` sets)."""
-    return os.environ.get(UPDATE_GOLDEN_ENV, "").lower() in ("1", "true", "yes")
-
-
-def assert_plan_matches_golden(plan: Result | Sequence[Action | Mapping[str, Any]],
-                               path: str | os.PathLike[str], *,
-                               normalize: Normalize | None = None, ignore: Iterable[str] = (),
-                               sort: bool = False, update: bool | None = None) -> bool:
-    """The plan equals the golden snapshot in ``path`` (JSON, keys sorted, actions in plan order).
-
-    A mismatch fails with a unified diff. With ``update`` (default: ``OPSCTL_UPDATE_GOLDEN=1``,
-    set by ``pytest --opsctl-update-golden``) the file is written instead; returns whether it was.
-    See :func:`plan_snapshot` for ``normalize``, ``ignore`` and ``sort``.
-    """
-    __tracebackhide__ = True
-    golden = Path(path)
-    actual = _golden_text(plan_snapshot(plan, normalize=normalize, ignore=ignore, sort=sort))
-    try:
-        expected: str | None = golden.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        expected = None
-    if expected is not None and _same_json(expected, actual):
-        return False
-    if update if update is not None else update_golden_requested():
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(actual, encoding="utf-8")
-        return True
-    how = f"run pytest with --opsctl-update-golden (or set {UPDATE_GOLDEN_ENV}=1)"
-    if expected is None:
-        raise AssertionError(f"golden file {golden} does not exist; to create it from this plan, "
-                             f"{how}. The plan:\n{actual}")
-    diff = "".join(difflib.unified_diff(expected.splitlines(keepends=True),
-                                        actual.splitlines(keepends=True),
-                                        fromfile=f"{golden} (golden)", tofile="this plan"))
-    raise AssertionError(f"the plan differs from golden file {golden}:\n{diff}\n"
-                         f"If the change is intended, {how} and review the file's diff.")
-
-
-def _same_json(expected: str, actual: str) -> bool:
-    try:
-        return bool(json.loads(expected) == json.loads(actual))
-    except ValueError:
-        return False
 
 
 def _stable_actions(result: Result) -> list[dict[str, Any]]:
@@ -332,10 +54,10 @@ def assert_idempotent(harness: OpsctlHarness, automation: Automation[Any] | str,
     __tracebackhide__ = True
     first = harness.apply(automation, request, **fields)
     if first.exit_code != 0:
-        raise AssertionError(f"the first apply failed: {_describe(first)}")
+        raise AssertionError(f"the first apply failed: {describe_result(first)}")
     replan = harness.plan(automation, request, **fields)
     if replan.exit_code not in (0, 10):
-        raise AssertionError(f"after the apply, planning again failed: {_describe(replan)}")
+        raise AssertionError(f"after the apply, planning again failed: {describe_result(replan)}")
     if replan.actions:
         still = "\n".join(f"  {a['id']} [{a['kind']} {a['target']}]: {a['reason']}"
                           for a in replan.actions)
@@ -344,7 +66,7 @@ def assert_idempotent(harness: OpsctlHarness, automation: Automation[Any] | str,
     second = harness.apply(automation, request, **fields)
     if second.exit_code != 0 or second.status != "no_changes":
         raise AssertionError(f"not idempotent: a second apply was not no_changes: "
-                             f"{_describe(second)}")
+                             f"{describe_result(second)}")
     return first
 
 
@@ -364,7 +86,7 @@ def assert_dry_run_matches_apply(harness: OpsctlHarness, automation: Automation[
     before = observe() if observe is not None else None
     dry = harness.dry_run(automation, request, **fields)
     if dry.exit_code not in (0, 10):
-        raise AssertionError(f"the dry run failed: {_describe(dry)}")
+        raise AssertionError(f"the dry run failed: {describe_result(dry)}")
     if observe is not None:
         after = observe()
         if after != before:
@@ -372,7 +94,7 @@ def assert_dry_run_matches_apply(harness: OpsctlHarness, automation: Automation[
                                  f"{_diff(before, after, 'before the dry run', 'after it')}")
     applied = harness.apply(automation, request, **fields)
     if applied.exit_code != 0:
-        raise AssertionError(f"the apply after the dry run failed: {_describe(applied)}")
+        raise AssertionError(f"the apply after the dry run failed: {describe_result(applied)}")
     shown, done = _stable_actions(dry), _stable_actions(applied)
     if shown != done:
         raise AssertionError("the apply planned other actions than the dry run showed:\n"
