@@ -20,7 +20,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from doc_examples import DOCS_DIR, read_examples, write_project  # noqa: E402
+from doc_examples import DOCS_DIR, read_examples, write_project
 
 SAMPLE_PAGE = DOCS_DIR / "authoring.md"
 

@@ -126,3 +126,41 @@ def test_the_error_table_matches_the_code() -> None:
         error = getattr(opsctl, name)
         assert (error.exit_code, error.error_type, error.retryable) == (
             int(code), error_type, retryable == "yes"), name
+
+
+def test_the_documented_store_url_gives_the_store_its_own_schema(tmp_path: Path) -> None:
+    """configuration.md's `options=-csearch_path%3DNAME`, against the test PostgreSQL."""
+    import uuid
+
+    from tests.conftest import POSTGRES_URL
+
+    if not POSTGRES_URL:
+        pytest.skip("PostgreSQL tests need OPSCTL_TEST_POSTGRES_URL (postgresql://...)")
+    import psycopg
+
+    documented = re.search(r'store_url = "postgresql://[^"?]+\?(options=-csearch_path%3D)opsctl"',
+                           (DOCS / "configuration.md").read_text())
+    assert documented is not None
+    schema = "docs_" + uuid.uuid4().hex[:12]
+    sep = "&" if "?" in POSTGRES_URL else "?"
+    url = f"{POSTGRES_URL}{sep}{documented.group(1)}{schema}"
+    examples = reader.read_examples(DOCS / "authoring.md")
+    reader.write_project(examples, tmp_path)
+    (tmp_path / "keys" / "staging").mkdir(parents=True)
+    env = {**clean_env(tmp_path / "home"), "OPSCTL_STORE_URL": url}
+    with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    try:
+        proc = subprocess.run([str(BIN / "opsctl"), "rotate-keys", "--environment", "staging"],
+                              cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+        assert proc.returncode == 0, proc.stderr
+        with psycopg.connect(POSTGRES_URL) as conn:
+            tables = {row[0] for row in conn.execute(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = %s",
+                (schema,))}
+            runs = conn.execute(f"SELECT count(*) FROM {schema}.runs").fetchone()
+        assert {"runs", "actions", "audit_events", "locks"} <= tables
+        assert runs == (1,)
+    finally:
+        with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA {schema} CASCADE")
