@@ -53,7 +53,20 @@ VerifyFn = Callable[["Context", RequestT, "Action"], bool]
 
 @dataclass(frozen=True)
 class Action:
-    """One intended change. ``data`` is what apply needs; before/after are for people."""
+    """One intended change, as ``plan`` yields it and ``apply`` receives it.
+
+    Attributes:
+        id: unique in the plan: 1-200 characters of ``A-Za-z0-9_.:/@+=-``, starting with a
+            letter or digit. The journal and ``resume`` track the action by it.
+        kind: ``create``, ``update``, ``delete`` or ``run``; an automation with effect
+            ``read`` may only plan ``run`` actions.
+        target: what the action changes (not empty); shown to people, matched by policy.
+        reason: why the action is needed, for people.
+        data: what ``apply`` needs (JSON values); kept in the journal and saved plans.
+        before: the current state, for reviewers (a JSON value).
+        after: the intended state, for reviewers (a JSON value).
+        depends_on: ids of actions that must apply first.
+    """
 
     id: str
     kind: ActionKind
@@ -129,7 +142,28 @@ def _models_in(annotation: Any) -> list[type[BaseModel]]:
 
 
 class Automation(Generic[RequestT]):
-    """The declaration of one automation and its contract."""
+    """The declaration of one automation and its contract.
+
+    Args:
+        name: the subcommand, lower-case words joined by ``-``; not a built-in verb.
+        version: the contract version (semver); a breaking change needs a major bump.
+        owner: the team or person that owns it.
+        summary: one line for ``opsctl list`` and ``--help``.
+        request: the pydantic model of the request; its fields become the flags.
+        effect: ``"mutate"`` (the default) or ``"read"``: a read automation plans only
+            ``run`` actions, takes no lock, and its context refuses every mutation.
+        lock_scope: names of request fields that identify the target; two applies with
+            the same values never run at once.
+        description: longer help text (default: the summary).
+        retry: the retry policy (``attempts``, ``base``, ``cap``, ``deadline``,
+            ``timeout``); configuration overrides it.
+        verify_timeout: seconds ``verify`` is polled before the run is "not converged"
+            (exit 4).
+
+    Raises:
+        ValueError: the name, version, effect or lock scope is invalid.
+        TypeError: ``request`` is not a pydantic model.
+    """
 
     def __init__(
         self,
@@ -180,17 +214,31 @@ class Automation(Generic[RequestT]):
 
     # -- decorators -----------------------------------------------------------------------
     def plan(self, fn: PlanFn[RequestT]) -> PlanFn[RequestT]:
-        """Register the read-only planner: yields the actions a run would take."""
+        """Register the read-only planner: ``fn(ctx, req)`` returns or yields the actions.
+
+        The dry run, ``opsctl plan`` and the apply all call it; it must change nothing (the
+        context's helpers refuse writes while planning). Raise ``PlanRejectedError`` when a
+        precheck fails (exit 3).
+        """
         self._plan = fn
         return fn
 
     def apply(self, fn: ApplyFn[RequestT]) -> ApplyFn[RequestT]:
-        """Register the idempotent apply of one action; return "unchanged" if nothing was needed."""
+        """Register the idempotent apply of one action: ``fn(ctx, req, action)``.
+
+        Return ``"unchanged"`` when nothing was needed; ``None`` or ``"applied"`` count the
+        action as applied. It may run again for an action that already took effect (after a
+        crash), so it must be idempotent; commit its effect before returning.
+        """
         self._apply = fn
         return fn
 
     def verify(self, fn: VerifyFn[RequestT]) -> VerifyFn[RequestT]:
-        """Register the convergence check of one applied action."""
+        """Register the convergence check of one applied action: ``fn(ctx, req, action) -> bool``.
+
+        Polled with backoff after the apply until it returns true or ``verify_timeout``
+        passes (exit 4, not converged); on resume it re-checks an action caught mid-apply.
+        """
         self._verify = fn
         return fn
 

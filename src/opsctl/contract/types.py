@@ -21,9 +21,19 @@ Duration = Annotated[
         }
     ),
 ]
-"""A :class:`datetime.timedelta` written as ``30d``, ``15m``, ``1h30m`` or seconds."""
+"""A ``datetime.timedelta`` written as ``30d``, ``12h``, ``15m``, ``1h30m``, ``2w``, ``500ms`` or seconds.
+
+Negative durations are refused. In JSON (results, plans, the schema) it is the shortest text
+form, e.g. ``"90d"`` or ``"1h30m"``.
+"""
 
 Secret = SecretStr
-"""A request field whose value is masked everywhere opsctl writes (logs, results, plans, store)."""
+"""A request field whose value is masked everywhere opsctl writes (logs, results, plans, store).
+
+This is pydantic's ``SecretStr``: read the value with ``req.token.get_secret_value()``;
+``str(req.token)`` is ``**********``. On the command line, pass it as the environment variable
+``OPSCTL_SECRET_<FIELD>`` rather than as a flag, which other users can read in ``ps``. Saved
+plans keep only a keyed digest of it, so applying one needs the same value again.
+"""
 
 __all__ = ["Duration", "Secret"]

@@ -107,7 +107,13 @@ class HTTPResponse:
 
 
 class HTTP(_Guarded):
-    """A small HTTP client with a timeout on every call; only GET/HEAD while planning."""
+    """A small HTTP client with a timeout on every call; only GET/HEAD while planning.
+
+    Every method takes ``json=``, ``data=``, ``headers=`` and ``timeout=`` (default 10 s) and
+    returns an :class:`HTTPResponse`; an error status does not raise until
+    ``raise_for_status()`` is called. A timeout raises ``DependencyTimeoutError`` and a failed
+    connection ``TransientError``, both retried by the engine.
+    """
 
     default_timeout = 10.0
 
@@ -162,7 +168,22 @@ class SQL(_Guarded):
     """Database connections that are read-only while planning (enforced by the database)."""
 
     def connect(self, target: str | Path) -> Any:
-        """``target`` is a SQLite path, ``sqlite:///PATH`` or a ``postgresql://`` URL."""
+        """Open a DB-API connection to ``target``, read-only while planning.
+
+        Args:
+            target: a SQLite file path, ``sqlite:///PATH``, or a ``postgresql://`` (or
+                ``postgres://``) URL; PostgreSQL needs ``opsctl[postgres]``.
+
+        Returns:
+            A ``sqlite3.Connection`` (30 s busy timeout) or a ``psycopg.Connection`` (10 s
+            connect timeout). While planning, SQLite opens the file with ``mode=ro`` (it must
+            exist) and PostgreSQL sets the session's transactions ``READ ONLY``, so a write
+            fails in the database.
+
+        opsctl neither commits nor closes the connection: in ``apply``, commit before
+        returning (the action is journaled ``applied`` when ``apply`` returns), and close it
+        when done.
+        """
         text = str(target)
         if text.startswith(("postgresql://", "postgres://")):
             import psycopg
@@ -182,7 +203,25 @@ class SQL(_Guarded):
 
 @dataclass
 class Context:
-    """The run as an automation sees it."""
+    """The run as an automation sees it: what ``plan``, ``apply`` and ``verify`` receive.
+
+    Attributes:
+        run_id: the run's id (``run_...``).
+        automation: the automation's name.
+        actor: who runs it (``OPSCTL_ACTOR``, the CI identity or the OS user).
+        config: the automation's ``[automation.NAME]`` table of the configuration.
+        secrets: named secrets (``[secrets]``, ``OPSCTL_SECRET_<NAME>``), name to plain
+            string; masked wherever opsctl writes.
+        log: a structured logger bound to the run, step and action
+            (``ctx.log.info("event.name", key=value)``).
+        clock: where ``now()`` reads the time (the test kit's fake clock in tests).
+        effect: the automation's declared effect, ``"read"`` or ``"mutate"``.
+        phase: ``"plan"``, ``"apply"`` or ``"verify"``.
+        warnings: messages added by ``warn()``, shown in the result document.
+        files: file helpers; writes refused while planning.
+        http: an HTTP client with timeouts; only GET/HEAD while planning.
+        sql: database connections, read-only while planning.
+    """
 
     run_id: str
     automation: str
@@ -205,9 +244,11 @@ class Context:
 
     @property
     def planning(self) -> bool:
+        """True while ``plan`` runs: the helpers then refuse every mutation."""
         return self.phase == "plan"
 
     def now(self) -> datetime:
+        """The current time, timezone-aware (UTC), from the run's injectable clock."""
         return self.clock()
 
     def warn(self, message: str, **values: Any) -> None:
@@ -218,6 +259,12 @@ class Context:
 
     def aws_client(self, service: str, region: str | None = None, **kwargs: Any) -> Any:
         """A boto3 client with timeouts and bounded retries that refuses writes while planning.
+
+        ``kwargs`` go to ``boto3.client``. Connect and read timeouts are 5 s and 20 s, botocore
+        retries 3 attempts (standard mode). While planning, only operations named
+        ``Describe*``, ``List*``, ``Get*``, ``Head*``, ``Search*``, ``Lookup*``, ``Scan*``,
+        ``Query*``, ``BatchGet*`` or ``Select*`` are sent; others are refused. Needs
+        ``opsctl[aws]``.
 
         ``AWS_ENDPOINT_URL`` (or ``endpoint_url`` in this automation's config) points it at an
         emulator such as moto's server.

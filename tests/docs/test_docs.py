@@ -1,0 +1,166 @@
+"""The documentation site builds without a warning, and every example in it works as shown.
+
+Examples follow the conventions of ``docs/_hooks/doc_examples.py``: fenced blocks with a
+``title="FILE"`` are the files of their page's example project; ``sh`` lines commented
+``# exit N`` are run in that project, in order, with the installed ``opsctl`` first on PATH,
+and must exit N (and, when the comment says ``"status": "S"``, print a result document with
+that status).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import clean_env, validate_result
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+DOCS = REPO_ROOT / "docs"
+BIN = Path(sys.executable).parent
+
+
+def _load_reader() -> Any:
+    spec = importlib.util.spec_from_file_location("doc_examples", DOCS / "_hooks" / "doc_examples.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("doc_examples", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+reader = _load_reader()
+PAGES = reader.pages_with_examples(DOCS)
+
+
+def test_the_site_builds_with_warnings_as_errors(tmp_path: Path) -> None:
+    if importlib.util.find_spec("mkdocs") is None or importlib.util.find_spec("mkdocstrings") is None:
+        pytest.skip("the docs extra is not installed (pip install -e '.[docs]'); "
+                    ".ci/docs-check installs it and builds the site")
+    site = tmp_path / "site"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OPSCTL_")}
+    proc = subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(site)],
+                          cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=300)
+
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    cli = (site / "reference" / "cli" / "index.html").read_text()
+    for heading in ("opsctl rotate-keys", "opsctl plan rotate-keys", "opsctl apply", "opsctl resume",
+                    "opsctl audit verify", "opsctl policy check rotate-keys"):
+        assert f">{heading}<" in cli, f"{heading!r} missing from the CLI reference"
+    assert "--dry-run" in cli and "--environment [staging|prod]" in cli
+    api = (site / "reference" / "api" / "index.html").read_text()
+    for name in ("Automation", "Context", "get_secret_value", "PlanRejectedError", "connect"):
+        assert name in api, f"{name!r} missing from the API reference"
+
+
+def test_pages_with_examples_are_found() -> None:
+    names = {p.page.name: p for p in PAGES}
+
+    assert {"authoring.md", "migrate-a-script.md", "configuration.md"} <= set(names)
+    assert "opsctl.toml" in names["authoring.md"].files
+    assert sum(len(p.commands) for p in PAGES) >= 20
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("examples", PAGES, ids=[p.page.stem for p in PAGES])
+def test_page_examples_run_as_shown(examples: Any, tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    reader.write_project(examples, project)
+    env = clean_env(tmp_path / "home")
+    env["PATH"] = f"{BIN}{os.pathsep}{env.get('PATH', '')}"
+    env.pop("PYTHONPATH", None)
+    if "OPSCTL_TEST_POSTGRES_URL" in examples.page.read_text():
+        url = os.environ.get("OPSCTL_TEST_POSTGRES_URL")
+        if not url:
+            pytest.skip("this page's examples need OPSCTL_TEST_POSTGRES_URL (postgresql://...)")
+        env["OPSCTL_TEST_POSTGRES_URL"] = url
+
+    for command in examples.commands:
+        proc = subprocess.run(["bash", "-c", command.line], cwd=project, env=env,
+                              capture_output=True, text=True, timeout=300)
+        shown = f"{examples.page.name}: `{command.line}`\n{proc.stdout}\n{proc.stderr}"
+
+        assert proc.returncode == command.exit_code, shown
+        assert "Traceback" not in proc.stderr, shown
+        document = _result_document(proc.stdout)
+        if document is not None:
+            validate_result(document)
+            assert document["exit_code"] == proc.returncode, shown
+        if command.status is not None:
+            assert document is not None and document["status"] == command.status, shown
+
+
+def _result_document(stdout: str) -> dict[str, Any] | None:
+    lines = [line for line in stdout.splitlines() if line.strip()]
+    if len(lines) != 1 or not lines[0].startswith("{"):
+        return None
+    document = json.loads(lines[0])
+    return document if document.get("schema") == "opsctl.result/v1" else None
+
+
+def test_the_exit_code_table_matches_the_code() -> None:
+    from opsctl.errors import EXIT_CODE_TABLE
+
+    text = (DOCS / "results.md").read_text()
+    documented = {int(m) for m in re.findall(r"^\| (\d+) \|", text, flags=re.M)}
+
+    assert documented == {code for code, _, _ in EXIT_CODE_TABLE}
+
+
+def test_the_error_table_matches_the_code() -> None:
+    import opsctl
+
+    rows = re.findall(r"^\| \[`(\w+)`\]\[opsctl\.\w+\] \| (\d+) \| `(\w+)` \| (yes|no) \|",
+                      (DOCS / "authoring.md").read_text(), flags=re.M)
+
+    assert len(rows) >= 8
+    for name, code, error_type, retryable in rows:
+        error = getattr(opsctl, name)
+        assert (error.exit_code, error.error_type, error.retryable) == (
+            int(code), error_type, retryable == "yes"), name
+
+
+def test_the_documented_store_url_gives_the_store_its_own_schema(tmp_path: Path) -> None:
+    """configuration.md's `options=-csearch_path%3DNAME`, against the test PostgreSQL."""
+    import uuid
+
+    from tests.conftest import POSTGRES_URL
+
+    if not POSTGRES_URL:
+        pytest.skip("PostgreSQL tests need OPSCTL_TEST_POSTGRES_URL (postgresql://...)")
+    import psycopg
+
+    documented = re.search(r'store_url = "postgresql://[^"?]+\?(options=-csearch_path%3D)opsctl"',
+                           (DOCS / "configuration.md").read_text())
+    assert documented is not None
+    schema = "docs_" + uuid.uuid4().hex[:12]
+    sep = "&" if "?" in POSTGRES_URL else "?"
+    url = f"{POSTGRES_URL}{sep}{documented.group(1)}{schema}"
+    examples = reader.read_examples(DOCS / "authoring.md")
+    reader.write_project(examples, tmp_path)
+    (tmp_path / "keys" / "staging").mkdir(parents=True)
+    env = {**clean_env(tmp_path / "home"), "OPSCTL_STORE_URL": url}
+    with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    try:
+        proc = subprocess.run([str(BIN / "opsctl"), "rotate-keys", "--environment", "staging"],
+                              cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+        assert proc.returncode == 0, proc.stderr
+        with psycopg.connect(POSTGRES_URL) as conn:
+            tables = {row[0] for row in conn.execute(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = %s",
+                (schema,))}
+            runs = conn.execute(f"SELECT count(*) FROM {schema}.runs").fetchone()
+        assert {"runs", "actions", "audit_events", "locks"} <= tables
+        assert runs == (1,)
+    finally:
+        with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA {schema} CASCADE")
