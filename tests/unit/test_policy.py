@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from opsctl.contract.automation import Action
 from opsctl.errors import ConfigError
-from opsctl.governance.policy import Decision, PlanAction, Policy, PolicyInput
+from opsctl.governance.policy import Decision, PlanAction, Policy, PolicyInput, evaluate
 from opsctl.governance.policy_file import load_policy_file, policy_from_mapping
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "policy.md"
@@ -136,7 +136,7 @@ def _case_id(case: ConditionCase) -> str:
                          ids=[_case_id(c) for c in CONDITION_CASES])
 def test_condition(match: dict[str, object], changes: dict[str, Any], holds: bool,
                    detail: str) -> None:
-    decision = deny_when(**match).evaluate(make_input(**changes))
+    decision = evaluate(deny_when(**match), make_input(**changes))
 
     assert decision.effect == ("deny" if holds else "allow")
     assert decision.rule == ("r" if holds else "default")
@@ -158,7 +158,7 @@ def test_every_condition_has_a_case() -> None:
 def test_all_conditions_must_hold_and_each_is_explained() -> None:
     rules = deny_when(environment="prod", actor="bob", max_actions=0)
 
-    decision = rules.evaluate(make_input())
+    decision = evaluate(rules, make_input())
 
     assert decision.effect == "allow"
     (trace,) = decision.explain
@@ -167,7 +167,7 @@ def test_all_conditions_must_hold_and_each_is_explained() -> None:
 
 
 def test_a_rule_without_conditions_always_matches() -> None:
-    decision = policy({"name": "everything", "decision": "deny"}).evaluate(make_input())
+    decision = evaluate(policy({"name": "everything", "decision": "deny"}), make_input())
 
     assert (decision.effect, decision.rule) == ("deny", "everything")
     assert [c.condition for c in decision.explain[0].conditions] == ["always"]
@@ -233,14 +233,14 @@ def test_freeze_window(window: dict[str, object], now: datetime, inside: bool) -
     frozen = deny_when(freeze=[window])
     open_only = deny_when(outside=[window])
 
-    assert frozen.evaluate(make_input(now=now)).effect == ("deny" if inside else "allow")
-    assert open_only.evaluate(make_input(now=now)).effect == ("allow" if inside else "deny")
+    assert evaluate(frozen, make_input(now=now)).effect == ("deny" if inside else "allow")
+    assert evaluate(open_only, make_input(now=now)).effect == ("allow" if inside else "deny")
 
 
 def test_any_freeze_window_is_enough() -> None:
     rules = deny_when(freeze=[FRIDAY_NIGHT_UTC, OFFICE_HOURS])
 
-    decision = rules.evaluate(make_input())
+    decision = evaluate(rules, make_input())
 
     assert decision.effect == "deny"
     assert "inside freeze[1] (09:00-17:00 UTC)" in decision.explain[0].conditions[0].detail
@@ -284,14 +284,14 @@ NEVER = {"name": "never", "decision": "deny", "match": {"actor": "nobody"}}
 ])
 def test_combination(rules: list[dict[str, object]], default: str, effect: str, rule: str,
                      matched: list[str]) -> None:
-    decision = policy(*rules, default=default).evaluate(make_input())
+    decision = evaluate(policy(*rules, default=default), make_input())
 
     assert (decision.effect, decision.rule, list(decision.matched)) == (effect, rule, matched)
     assert [t.rule for t in decision.explain] == [r["name"] for r in rules]
 
 
 def test_approval_decision_carries_the_requirement_of_the_deciding_rule() -> None:
-    decision = policy(ONE, TWO_STRICT).evaluate(make_input())
+    decision = evaluate(policy(ONE, TWO_STRICT), make_input())
 
     assert decision.effect == "require_approval"
     assert (decision.approvals, decision.approvers) == (2, ("carol",))
@@ -307,7 +307,7 @@ def test_approval_decision_carries_the_requirement_of_the_deciding_rule() -> Non
     (NEVER, "no policy rule matched; the default is allow"),
 ], ids=["own-reason", "deny", "allow", "default"])
 def test_reason(rule: dict[str, object], reason: str) -> None:
-    decision = policy(rule).evaluate(make_input())
+    decision = evaluate(policy(rule), make_input())
 
     assert decision.reason == reason
     assert (decision.approvals, decision.approvers, decision.approval_ttl_s) == (0, (), 0.0)
@@ -315,7 +315,7 @@ def test_reason(rule: dict[str, object], reason: str) -> None:
 
 def test_decision_is_json_ready() -> None:
     rules = policy(DENY, ONE, {**TWO_STRICT, "match": {"freeze": FRIDAY_NIGHT_UTC}})
-    decision = rules.evaluate(make_input())
+    decision = evaluate(rules, make_input())
 
     doc = decision.to_dict()
 
@@ -331,7 +331,7 @@ def test_evaluation_is_repeatable() -> None:
     rules = policy(DENY, ONE, {**TWO_STRICT, "match": {"freeze": FRIDAY_NIGHT_UTC}})
     inp = make_input()
 
-    assert rules.evaluate(inp) == rules.evaluate(inp)
+    assert evaluate(rules, inp) == evaluate(rules, inp)
 
 
 # -- groups and approvers --------------------------------------------------------------------
@@ -366,7 +366,7 @@ def test_group_membership() -> None:
 def test_can_approve(approver: str, requester: str, self_ok: bool, groups: frozenset[str],
                      counts: bool) -> None:
     rules = policy_from_mapping({"version": 1, **APPROVAL_POLICY}, "policy.yaml")
-    decision = replace(rules.evaluate(make_input(actor=requester)), allow_self_approval=self_ok)
+    decision = replace(evaluate(rules, make_input(actor=requester)), allow_self_approval=self_ok)
 
     assert rules.can_approve(decision, approver, requester=requester,
                              approver_groups=groups) is counts
@@ -388,7 +388,7 @@ def test_approvers_forms(approvers: object, normalised: tuple[str, ...]) -> None
     rules = policy({"name": "r", "decision": "require_approval", "approvers": approvers},
                    groups={"sre": ["alice"]})
 
-    assert rules.evaluate(make_input()).approvers == normalised
+    assert evaluate(rules, make_input()).approvers == normalised
 
 
 # -- input -----------------------------------------------------------------------------------
@@ -447,8 +447,8 @@ def test_json_file(tmp_path: Path) -> None:
     rules = load_policy_file(path)
 
     assert rules.default == "deny"
-    assert rules.evaluate(make_input()).rule == "default"
-    assert rules.evaluate(make_input(request={"environment": "staging"})).rule == "staging"
+    assert evaluate(rules, make_input()).rule == "default"
+    assert evaluate(rules, make_input(request={"environment": "staging"})).rule == "staging"
 
 
 def test_toml_policy_table() -> None:
@@ -469,8 +469,8 @@ def test_toml_policy_table() -> None:
 
     rules = policy_from_mapping(data["policy"], "opsctl.toml [policy]")
 
-    assert rules.evaluate(make_input(now=utc("2026-01-07T23:00"))).effect == "deny"
-    assert rules.evaluate(make_input(now=utc("2026-01-07T12:00"))).effect == "allow"
+    assert evaluate(rules, make_input(now=utc("2026-01-07T23:00"))).effect == "deny"
+    assert evaluate(rules, make_input(now=utc("2026-01-07T12:00"))).effect == "allow"
 
 
 def test_configured_groups_satisfy_approver_references() -> None:
@@ -758,7 +758,7 @@ def test_a_policy_of_allow_rules_never_denies(matches: Sequence[dict[str, object
     rules = policy(*[{"name": f"r{i}", "decision": "allow", "match": m}
                      for i, m in enumerate(matches)], groups={"sre": ["bob"]})
 
-    decision = rules.evaluate(inp)
+    decision = evaluate(rules, inp)
 
     assert decision.effect == "allow"
     assert (decision.rule == "default") == (not decision.matched)
@@ -777,7 +777,7 @@ def test_the_decision_depends_on_the_instant_not_on_its_time_zone(now: datetime,
         {"name": "holidays", "decision": "deny", "match": {"freeze": YEAR_END_BERLIN}},
     )
 
-    here, there = rules.evaluate(make_input(now=now)), rules.evaluate(
+    here, there = evaluate(rules, make_input(now=now)), evaluate(rules,
         make_input(now=now.astimezone(zone)))
 
     assert (here.effect, here.rule, here.matched) == (there.effect, there.rule, there.matched)
@@ -825,7 +825,7 @@ def test_the_complete_example_decides_as_documented(tmp_path: Path, changes: dic
                                                     effect: str, rule: str) -> None:
     rules = documented_policy(0, tmp_path)
 
-    decision = rules.evaluate(make_input(**changes))
+    decision = evaluate(rules, make_input(**changes))
 
     assert (decision.effect, decision.rule) == (effect, rule)
     if rule == "mass-deletes":
@@ -841,14 +841,14 @@ def test_the_documented_toml_policy_loads() -> None:
     assert [r.name for r in rules.rules] == ["read-only-reports", "prod-with-approval",
                                              "friday-freeze"]
     friday_in_new_york = datetime(2026, 1, 9, 15, 30, tzinfo=ZoneInfo("America/New_York"))
-    assert rules.evaluate(make_input(now=friday_in_new_york)).rule == "friday-freeze"
+    assert evaluate(rules, make_input(now=friday_in_new_york)).rule == "friday-freeze"
 
 
 def test_the_documented_decision(tmp_path: Path) -> None:
     rules = documented_policy(2, tmp_path)
     (expected,) = doc_blocks("json")
 
-    decision = rules.evaluate(make_input(actions=actions(*["delete"] * 12)))
+    decision = evaluate(rules, make_input(actions=actions(*["delete"] * 12)))
 
     assert decision.to_dict() == json.loads(expected)
 

@@ -127,7 +127,7 @@ def decide(session: Session, governance: Governance, *, automation: str, version
     """The policy decision for this plan, or None when no policy is configured."""
     if governance.policy is None:
         return None
-    from opsctl.governance.policy import PlanAction, PolicyInput
+    from opsctl.governance.policy import PlanAction, PolicyInput, evaluate
 
     planned = []
     for action in actions:
@@ -135,7 +135,7 @@ def decide(session: Session, governance: Governance, *, automation: str, version
             planned.append(PlanAction.from_mapping(action.to_dict()))
         except ValueError as exc:
             raise ConfigError(f"action {action.id}: {exc}") from None
-    return governance.policy.evaluate(PolicyInput(
+    return evaluate(governance.policy, PolicyInput(
         automation=automation, contract_version=version, request=request_doc, actor=actor,
         now=now, actions=planned, groups=governance.groups_of(actor)))
 

@@ -18,8 +18,8 @@ from fnmatch import fnmatchcase
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from opsctl.governance.policy_evaluation import PolicyInput
     from opsctl.governance.policy_schema import Match, RequestScalar, TimeWindow
+    from opsctl.governance.policy_terms import PolicyInput
 
 _MISSING = object()
 

@@ -35,7 +35,7 @@ from pydantic import (
 
 from opsctl.contract.automation import ActionKind
 from opsctl.contract.durations import parse_duration
-from opsctl.governance.policy_evaluation import DEFAULT_RULE, Decision, Effect, PolicyInput, decide
+from opsctl.governance.policy_terms import DEFAULT_RULE, Decision, Effect
 
 RequestScalar = str | int | float | bool | None
 
@@ -322,7 +322,3 @@ class Policy(BaseModel):
             elif entry == approver:
                 return True
         return False
-
-    def evaluate(self, inp: PolicyInput) -> Decision:
-        """The decision for one planned run. Pure: reads nothing but its arguments."""
-        return decide(self, inp)
