@@ -43,7 +43,7 @@ PAGES = reader.pages_with_examples(DOCS)
 def test_the_site_builds_with_warnings_as_errors(tmp_path: Path) -> None:
     if importlib.util.find_spec("mkdocs") is None or importlib.util.find_spec("mkdocstrings") is None:
         pytest.skip("the docs extra is not installed (pip install -e '.[docs]'); "
-                    ".ci/docs-check installs it and builds the site")
+                    ".ci/run installs it, so CI builds the site")
     site = tmp_path / "site"
     env = {k: v for k, v in os.environ.items() if not k.startswith("OPSCTL_")}
     proc = subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "--site-dir", str(site)],

@@ -211,3 +211,18 @@ def test_state_files_are_owner_only(project: Project) -> None:
         if path.exists():
             assert stat.S_IMODE(path.stat().st_mode) == 0o600, name
     assert (state / "state.db").exists()
+
+
+def test_a_postgres_schema_that_does_not_exist_is_a_config_error(project: Project) -> None:
+    from tests.conftest import POSTGRES_URL
+
+    if not POSTGRES_URL:
+        pytest.skip("PostgreSQL tests need OPSCTL_TEST_POSTGRES_URL (postgresql://...)")
+    project.add_module("ledger_auto", LEDGER)
+    sep = "&" if "?" in POSTGRES_URL else "?"
+    url = f"{POSTGRES_URL}{sep}options=-csearch_path%3Dno_such_schema_here"
+    result = project.run("ledger", "--format", "json", env=project.env({"OPSCTL_STORE_URL": url}))
+    assert result.code == 2
+    assert "no schema has been selected" in result.doc["error"]["message"]
+    assert "create that schema" in result.doc["error"]["message"]
+    assert effects(project) == []

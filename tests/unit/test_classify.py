@@ -45,3 +45,46 @@ def test_everything_else_is_left_a_bug(exc: Exception) -> None:
 def test_aws_error_code() -> None:
     assert aws_error_code(_client_error("VolumeInUse")) == "VolumeInUse"
     assert aws_error_code(ValueError()) == ""
+
+
+def _sqlite_error(sql: str) -> Exception:
+    import sqlite3
+
+    try:
+        sqlite3.connect(":memory:").execute(sql)
+    except sqlite3.Error as exc:
+        return exc
+    raise AssertionError("no error")
+
+
+@pytest.mark.parametrize(("make", "expected"), [
+    pytest.param(lambda: __import__("psycopg").OperationalError("server closed the connection"),
+                 "dependency_unavailable", id="psycopg-connection-lost"),
+    pytest.param(lambda: __import__("psycopg").InterfaceError("the connection is closed"),
+                 "dependency_unavailable", id="psycopg-closed"),
+    pytest.param(lambda: __import__("psycopg").errors.SyntaxError("syntax error at or near"),
+                 None, id="psycopg-sql-error-is-a-bug"),
+    pytest.param(lambda: _sqlite_error("SELEC 1"), None, id="sqlite-sql-error-is-a-bug"),
+])
+def test_database_connection_failures_are_transient(make: object, expected: str | None) -> None:
+    import psycopg  # noqa: F401 - classification looks only at drivers already imported
+
+    known = classify_exception(make(), "apply() of t")  # type: ignore[operator]
+    assert (known.error_type if known else None) == expected
+
+
+def test_aws_client_without_boto3_is_an_install_problem(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from opsctl.config.redact import Redactor
+    from opsctl.engine.context import Context
+    from opsctl.errors import ConfigError
+    from opsctl.observe.log import make_logger
+
+    monkeypatch.setitem(sys.modules, "boto3", None)  # import boto3 -> ImportError
+    ctx = Context(run_id="r", automation="a", actor="x", config={}, secrets={},
+                  log=make_logger(redactor=Redactor(), sink=lambda event: None),
+                  clock=lambda: None, effect="mutate")  # type: ignore[arg-type,return-value]
+    with pytest.raises(ConfigError, match=r"pip install 'opsctl\[aws\]'") as caught:
+        ctx.aws_client("ec2", "us-east-1")
+    assert caught.value.exit_code == 2

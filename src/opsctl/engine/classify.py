@@ -2,8 +2,9 @@
 
 Authors may raise opsctl errors themselves; anything else that escapes plan/apply/verify is
 classified here before it is called a bug (exit 1): network and timeout errors of the standard
-library, and botocore's errors (checked only when botocore is already imported, so this costs
-nothing for automations that do not use AWS).
+library, botocore's errors, and database connection failures of psycopg and sqlite3 (each
+checked only when its module is already imported, so this costs nothing for automations that
+do not use them).
 """
 
 from __future__ import annotations
@@ -65,4 +66,21 @@ def classify_exception(exc: BaseException, what: str) -> OpsctlError | None:
         return DependencyTimeoutError(f"{what}: timed out: {exc}")
     if isinstance(exc, ConnectionError):
         return TransientError(f"{what}: connection failed: {exc}")
-    return _classify_botocore(exc, what)
+    return _classify_botocore(exc, what) or _classify_database(exc, what)
+
+
+def _classify_database(exc: BaseException, what: str) -> OpsctlError | None:
+    """A database a ``ctx.sql.connect`` connection talks to: lost, unreachable, busy, or out of
+    space is transient (retried); an SQL error in the automation is not (checked only when the
+    driver is already imported)."""
+    psycopg = sys.modules.get("psycopg")
+    if psycopg is not None and isinstance(exc, psycopg.OperationalError | psycopg.InterfaceError):
+        text = str(exc).strip().splitlines()
+        return TransientError(f"{what}: database unavailable: {text[0] if text else exc!r}")
+    sqlite3 = sys.modules.get("sqlite3")
+    if sqlite3 is not None and isinstance(exc, sqlite3.OperationalError):
+        from opsctl.store.sql import store_unavailable
+
+        if store_unavailable(exc, "sqlite"):
+            return TransientError(f"{what}: database unavailable: {exc}")
+    return None

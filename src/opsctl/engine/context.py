@@ -18,6 +18,7 @@ from typing import IO, Any, Literal
 from opsctl.config.redact import mask_url
 from opsctl.errors import (
     AuthError,
+    ConfigError,
     DependencyTimeoutError,
     MutationDuringPlanError,
     TransientError,
@@ -273,7 +274,8 @@ class Context:
             import boto3
             from botocore.config import Config
         except ImportError:
-            raise TransientError("boto3 is not installed: pip install 'opsctl[aws]'") from None
+            raise ConfigError("ctx.aws_client needs boto3, which is not installed: "
+                              "pip install 'opsctl[aws]'") from None
         kwargs.setdefault("config", Config(connect_timeout=5, read_timeout=20,
                                            retries={"max_attempts": 3, "mode": "standard"}))
         endpoint = self.config.get("endpoint_url")

@@ -562,5 +562,16 @@ def _open_postgres(url: str, redactor: Redactor | None) -> SQLStore:
         raise DependencyError(f"PostgreSQL store {mask_url(url)} is unreachable: {first}",
                               step="validate") from None
     store = SQLStore(conn, "postgresql", url, redactor)
-    store.migrate()
+    try:
+        store.migrate()
+    except psycopg.Error as exc:
+        # Not unavailable (that is StoreUnavailableError, exit 4): the server refused to hold
+        # the store where store_url points (a search_path schema that does not exist, no
+        # privilege to create tables), which is configuration.
+        store.close()
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        hint = (": create that schema, or fix the search_path in store_url"
+                if isinstance(exc, psycopg.errors.InvalidSchemaName) else "")
+        raise StateDirError(f"PostgreSQL store {mask_url(url)} cannot be used: {first}{hint}",
+                            step="validate") from None
     return store
