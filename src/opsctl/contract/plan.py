@@ -33,10 +33,17 @@ def sha256_text(text: str) -> str:
 
 
 def plan_fingerprint(automation: str, version: str, request: JSONValue,
-                     actions: Sequence[Mapping[str, JSONValue]]) -> str:
-    """sha256 over the canonical (automation, version, request, actions)."""
-    body = {"automation": automation, "contract_version": version, "request": request,
-            "actions": list(actions)}
+                     actions: Sequence[Mapping[str, JSONValue]],
+                     targets: Sequence[str] = ()) -> str:
+    """sha256 over the canonical (automation, version, request, actions[, targets]).
+
+    ``targets`` (``--target`` patterns) are part of it only when given, so an untargeted
+    plan keeps the fingerprint it always had.
+    """
+    body: dict[str, JSONValue] = {"automation": automation, "contract_version": version,
+                                  "request": request, "actions": list(actions)}
+    if targets:
+        body["targets"] = list(targets)
     return sha256_text(canonical_json(body))
 
 
@@ -79,6 +86,8 @@ class Plan:
     request: dict[str, JSONValue]
     actions: tuple[Action, ...]
     fingerprint: str
+    targets: tuple[str, ...] = ()
+    """``--target`` patterns this plan was limited to (empty: the whole plan)."""
 
     @property
     def has_changes(self) -> bool:
@@ -110,6 +119,8 @@ def plan_document(plan: Plan, *, plan_id: str, created_at: datetime, expires_at:
         "expires_at": expires_at.isoformat(),
         "created_by": created_by,
     }
+    if plan.targets:
+        doc["targets"] = list(plan.targets)
     doc["signature"] = sign(key, doc)
     return doc
 
@@ -153,8 +164,8 @@ def _claims_plan_schema(text: str) -> bool:
 _FIELDS: tuple[tuple[str, type | tuple[type, ...]], ...] = (
     ("plan_id", str), ("automation", str), ("contract_version", str), ("request", dict),
     ("actions", list), ("fingerprint", str), ("expires_at", str),
-    ("created_by", (str, type(None))))
-_OPTIONAL = frozenset({"created_by"})  # absent from plans of early versions
+    ("created_by", (str, type(None))), ("targets", list))
+_OPTIONAL = frozenset({"created_by", "targets"})  # absent from early or untargeted plans
 
 
 def verify_plan_document(doc: Mapping[str, JSONValue], key: bytes, now: datetime, source: str) -> None:
@@ -180,6 +191,9 @@ def verify_plan_document(doc: Mapping[str, JSONValue], key: bytes, now: datetime
         if not isinstance(doc[field], types):
             raise PlanRejectedError(f"{source}: plan document field {field!r} has the wrong type",
                                     reason="tampered", step="gate")
+    if not all(isinstance(t, str) and t for t in doc.get("targets") or []):
+        raise PlanRejectedError(f"{source}: plan document field 'targets' has the wrong type",
+                                reason="tampered", step="gate")
     actions = doc["actions"]
     assert isinstance(actions, list)
     if not all(isinstance(action, dict) for action in actions):

@@ -4,6 +4,7 @@ journal with a fresh plan."""
 
 from __future__ import annotations
 
+from fnmatch import fnmatchcase
 from typing import Any
 
 from opsctl.contract.automation import Action
@@ -42,9 +43,13 @@ def make_plan(run: RunState, ctx: Context) -> Plan:
         if automation.effect == "read" and action.kind != "run":
             raise AutomationBugError(f"{automation.name} declares effect 'read' but planned a "
                                      f"{action.kind} action ({action.id})", step="plan")
+    if run.targets:
+        actions = _targeted(run, actions)
     redacted = [run.session.redactor.redact(a.to_dict()) for a in actions]
-    fingerprint = plan_fingerprint(automation.name, automation.version, run.request_doc, redacted)
-    plan = Plan(automation.name, automation.version, run.request_doc, tuple(actions), fingerprint)
+    fingerprint = plan_fingerprint(automation.name, automation.version, run.request_doc, redacted,
+                                   run.targets)
+    plan = Plan(automation.name, automation.version, run.request_doc, tuple(actions), fingerprint,
+                run.targets)
     run.specs = redacted
     run.plan = plan
     run.states = (_resume_states(run, actions, journal) if run.resumed
@@ -54,6 +59,37 @@ def make_plan(run: RunState, ctx: Context) -> Plan:
     queue_audit(run, "plan.created", fingerprint=fingerprint, actions=len(actions),
            kinds=kind_counts(actions))
     return plan
+
+
+def select_targets(actions: list[Action], patterns: tuple[str, ...]) -> list[Action]:
+    """The actions whose id matches one of ``patterns`` (globs), and everything they depend on,
+    in plan order."""
+    by_id = {a.id: a for a in actions}
+    wanted = [a.id for a in actions if any(fnmatchcase(a.id, p) for p in patterns)]
+    chosen: set[str] = set()
+    while wanted:
+        action_id = wanted.pop()
+        if action_id in chosen or action_id not in by_id:
+            continue
+        chosen.add(action_id)
+        wanted.extend(by_id[action_id].depends_on)
+    return [a for a in actions if a.id in chosen]
+
+
+def _targeted(run: RunState, actions: list[Action]) -> list[Action]:
+    """Limit the plan to ``--target`` and say so: a targeted run leaves the rest unconverged."""
+    selected = select_targets(actions, run.targets)
+    unmatched = [p for p in run.targets
+                 if not any(fnmatchcase(a.id, p) for a in actions)]
+    run.artifacts["targets"] = {"patterns": list(run.targets), "selected": len(selected),
+                                "planned_without_targets": len(actions)}
+    run.warnings.append(
+        f"targeting is in effect (--target {' '.join(run.targets)}): {len(selected)} of "
+        f"{len(actions)} planned action(s) are in this plan; the rest is left as it is. Run "
+        "again without --target to converge everything")
+    if unmatched:
+        run.warnings.append(f"--target {' '.join(unmatched)} matched no planned action")
+    return selected
 
 
 def _plan_from_journal(run: RunState, ctx: Context, journal: list[Any]) -> Plan:
@@ -77,8 +113,10 @@ def _plan_from_journal(run: RunState, ctx: Context, journal: list[Any]) -> Plan:
         states.append(state)
     actions = tuple(s.action for s in states)
     redacted = [run.session.redactor.redact(a.to_dict()) for a in actions]
-    fingerprint = plan_fingerprint(automation.name, automation.version, run.request_doc, redacted)
-    plan = Plan(automation.name, automation.version, run.request_doc, actions, fingerprint)
+    fingerprint = plan_fingerprint(automation.name, automation.version, run.request_doc, redacted,
+                                   run.targets)
+    plan = Plan(automation.name, automation.version, run.request_doc, actions, fingerprint,
+                run.targets)
     run.specs = redacted
     run.plan, run.states = plan, states
     run.artifacts["new_actions"] = []

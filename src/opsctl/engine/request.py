@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -104,13 +104,17 @@ def secret_digest(key: bytes | Callable[[], bytes]) -> Callable[[str], str]:
     return digest
 
 
-def derived_run_key(automation: Automation[Any], request_doc: Mapping[str, Any]) -> str:
-    """The run key when the caller gives none: a hash of (automation, version, request)."""
+def derived_run_key(automation: Automation[Any], request_doc: Mapping[str, Any],
+                    targets: Sequence[str] = ()) -> str:
+    """The run key when the caller gives none: a hash of (automation, version, request), and
+    of the ``--target`` patterns when there are any (a targeted run is another operation)."""
     from opsctl.contract.plan import canonical_json
 
-    body = canonical_json({"automation": automation.name, "contract_version": automation.version,
-                           "request": dict(request_doc)})
-    return "auto:" + hashlib.sha256(body.encode()).hexdigest()[:32]
+    body: dict[str, Any] = {"automation": automation.name,
+                            "contract_version": automation.version, "request": dict(request_doc)}
+    if targets:
+        body["targets"] = list(targets)
+    return "auto:" + hashlib.sha256(canonical_json(body).encode()).hexdigest()[:32]
 
 
 def request_document(session: Session, automation: Automation[Any], request: Any,
@@ -139,7 +143,24 @@ def display_request(doc: Any) -> Any:
     return doc
 
 
-def hash_of_request(request_doc: Mapping[str, Any]) -> str:
+def hash_of_request(request_doc: Mapping[str, Any], targets: Sequence[str] = ()) -> str:
+    """What an idempotency key is bound to: the request, and the ``--target`` patterns."""
     from opsctl.contract.plan import canonical_json, sha256_text
 
+    if targets:
+        return sha256_text(canonical_json({"request": dict(request_doc),
+                                           "targets": list(targets)}))
     return sha256_text(canonical_json(dict(request_doc)))
+
+
+def target_patterns(targets: Sequence[str]) -> tuple[str, ...]:
+    """``--target`` patterns, each a non-empty action id or glob, without repeats."""
+    patterns: list[str] = []
+    for raw in targets:
+        pattern = raw.strip()
+        if not pattern or "\0" in pattern:
+            raise UsageError(f"--target {raw!r}: give an action id or a glob such as 'vol-*'",
+                             step="validate")
+        if pattern not in patterns:
+            patterns.append(pattern)
+    return tuple(patterns)

@@ -25,6 +25,7 @@ from opsctl.engine.request import (
     hash_of_request,
     request_document,
     secret_digest,
+    target_patterns,
     validate_request,
     versioned_request,
 )
@@ -72,9 +73,10 @@ def _context(run: RunState) -> Context:
 
 def _start(session: Session, automation: Automation[Any], mode: Mode, request: Any,
            request_doc: dict[str, Any], key: str, key_source: str, source: str | None,
-           resume: Mapping[str, Any] | None, run_id: str) -> RunState:
+           resume: Mapping[str, Any] | None, run_id: str,
+           targets: tuple[str, ...] = ()) -> RunState:
     run = RunState(session=session, automation=automation, mode=mode, request=request,
-               request_doc=request_doc, idempotency_key=key, run_id=run_id)
+                   request_doc=request_doc, idempotency_key=key, run_id=run_id, targets=targets)
     run.started_at = session.clock()
     if resume is not None:
         run.run_id = str(resume["id"])
@@ -89,8 +91,9 @@ def _start(session: Session, automation: Automation[Any], mode: Mode, request: A
         "id": run.run_id, "automation": automation.name, "contract_version": automation.version,
         "mode": mode, "status": "running", "actor": session.actor,
         "idempotency_key": key, "key_source": key_source,
-        "request_hash": hash_of_request(request_doc), "request": request_doc,
-        "runtime": {**runtime_info(source), "identity": session.identity.to_dict()},
+        "request_hash": hash_of_request(request_doc, targets), "request": request_doc,
+        "runtime": {**runtime_info(source), "identity": session.identity.to_dict(),
+                    **({"targets": list(targets)} if targets else {})},
         "started_at": iso(run.started_at),
     })
     session.log.info("run.started", run_id=run.run_id, automation=automation.name, mode=mode,
@@ -177,12 +180,13 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
             source: str | None = None, wait_lock_s: float = 0.0,
             resume_run_id: str | None = None, max_failures: int = 1,
             concurrency: int = 1, contract_version: str | None = None,
-            warnings: Sequence[str] = ()) -> RunOutcome:
+            warnings: Sequence[str] = (), targets: Sequence[str] = ()) -> RunOutcome:
     """Run one automation through the whole pipeline; the public entry of every CLI verb.
 
     An apply under a key whose earlier run finished replays that result (caller keys only);
     one whose earlier run was interrupted resumes it; a mutating apply holds the lease on its
-    lock scope from planning to the result.
+    lock scope from planning to the result. ``targets`` (action ids or globs) limits the plan
+    to the matching actions and what they depend on.
     """
     from opsctl.engine.locks import acquire_lease
 
@@ -195,10 +199,11 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
     policy = retry_policy_for(session, automation)
     request_doc = request_document(session, automation, request)
     _check_permission(session, automation, "plan" if mode == "plan" else "apply", request_doc)
-    key = idempotency_key or derived_run_key(automation, request_doc)
+    patterns = target_patterns(targets)
+    key = idempotency_key or derived_run_key(automation, request_doc, patterns)
     key_source = "caller" if idempotency_key else "derived"
     run_id = new_run_id()
-    request_hash = hash_of_request(request_doc)
+    request_hash = hash_of_request(request_doc, patterns)
     if mode == "apply" and key_source == "caller" and resume_run_id is None:
         # Replaying a finished operation, or refusing a key reused with another request,
         # changes nothing: neither takes the lease.
@@ -221,7 +226,7 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
             if prior is not None and prior["status"] in REPLAYABLE:
                 return _replay(session, prior)
         run = _start(session, automation, mode, request, request_doc, key, key_source, source,
-                     prior, run_id)
+                     prior, run_id, patterns)
     except BaseException:
         if lease is not None:
             lease.release()
@@ -379,9 +384,12 @@ def apply_plan_file(session: Session, path: Path, *,
                                 "re-run `opsctl plan`", reason="stale", step="gate")
     request = restore_secrets(session, automation, doc["request"], secret_digest(key), source)
     entry = session.catalog.entry(automation.name)
+    targets = doc.get("targets") or []
+    assert isinstance(targets, list)  # verify_plan_document checked it
     return execute(session, automation, request, mode="apply",
                    expected_fingerprint=str(doc["fingerprint"]), plan_id=plan_id,
-                   on_progress=on_progress, source=entry.source)
+                   on_progress=on_progress, source=entry.source,
+                   targets=[str(t) for t in targets])
 
 
 
@@ -403,14 +411,15 @@ def resume_run(session: Session, run_id: str, *, on_progress: ProgressFn | None 
     return execute(session, automation, request, mode="apply",
                    idempotency_key=prior["idempotency_key"] if key_source == "caller" else None,
                    resume_run_id=str(prior["id"]), on_progress=on_progress,
-                   source=session.catalog.entry(automation.name).source, wait_lock_s=wait_lock_s)
+                   source=session.catalog.entry(automation.name).source, wait_lock_s=wait_lock_s,
+                   targets=(prior.get("runtime") or {}).get("targets") or ())
 
 
 def reconcile(session: Session, automation: Automation[Any], data: Mapping[str, Any], *,
               max_iterations: int = 5, on_progress: ProgressFn | None = None,
               source: str | None = None, wait_lock_s: float = 0.0,
               max_failures: int = 1, concurrency: int = 1,
-              warnings: Sequence[str] = ()) -> RunOutcome:
+              warnings: Sequence[str] = (), targets: Sequence[str] = ()) -> RunOutcome:
     """Apply, re-plan and apply again until the plan is empty, or fail (exit 4) at the bound.
 
     Each iteration is a recorded apply run; the result is the last one's, with mode
@@ -428,14 +437,14 @@ def reconcile(session: Session, automation: Automation[Any], data: Mapping[str, 
     for _ in range(max(1, max_iterations)):
         outcome = execute(session, automation, data, mode="apply", on_progress=on_progress,
                           source=source, wait_lock_s=wait_lock_s, max_failures=max_failures,
-                          concurrency=concurrency, warnings=warnings)
+                          concurrency=concurrency, warnings=warnings, targets=targets)
         if outcome.document.get("run_id"):
             iterations.append(str(outcome.document["run_id"]))
         if outcome.exit_code != ExitCode.SUCCESS:
             return annotate(outcome, False)
         if outcome.document["status"] == "no_changes":
             return annotate(outcome, True)
-    check = execute(session, automation, data, mode="plan", source=source)
+    check = execute(session, automation, data, mode="plan", source=source, targets=targets)
     if check.exit_code == ExitCode.SUCCESS:
         return annotate(outcome, True)
     if check.exit_code != ExitCode.CHANGES_PLANNED:

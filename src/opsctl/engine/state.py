@@ -59,6 +59,7 @@ class RunState:
     audit: list[Any] = field(default_factory=list)  # audit events not yet appended
     max_failures: int = 1
     concurrency: int = 1
+    targets: tuple[str, ...] = ()  # --target patterns: only matching actions and their deps
 
 
 def iso(moment: datetime) -> str:
