@@ -6,6 +6,7 @@ is one transaction. Values are redacted on the way in, so no stored row holds a 
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import threading
@@ -529,6 +530,9 @@ def _open_sqlite(path: Path, url: str, redactor: Redactor | None, create_dir: bo
     except FileExistsError:
         pass
     except OSError as exc:
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EIO):  # the disk, not the config
+            raise StoreUnavailableError(f"store {path} cannot be created: {exc.strerror}",
+                                        step="validate") from None
         raise StateDirError(f"store {path} cannot be created: {exc.strerror}") from None
     try:
         conn = sqlite3.connect(path, isolation_level=None, timeout=30.0, check_same_thread=False)
