@@ -18,4 +18,4 @@ def test_reserved_options_match_the_commands_the_cli_builds() -> None:
     assert not missing and not stale, (
         f"update RESERVED_OPTIONS in src/opsctl/contract/flags.py: add {missing}, "
         f"remove {stale}")
-    assert RESERVED_OPTIONS == real
+    assert real == RESERVED_OPTIONS

@@ -7,11 +7,11 @@ from typing import Annotated
 
 from pydantic import BeforeValidator, PlainSerializer, SecretStr, WithJsonSchema
 
-from opsctl.contract.durations import format_duration, parse_duration
+from opsctl.contract.durations import format_duration, parse_duration, written_duration
 
 Duration = Annotated[
     timedelta,
-    BeforeValidator(parse_duration),
+    BeforeValidator(written_duration),
     PlainSerializer(lambda v: format_duration(parse_duration(v)), return_type=str, when_used="json"),
     WithJsonSchema(
         {
@@ -21,7 +21,8 @@ Duration = Annotated[
         }
     ),
 ]
-"""A :class:`datetime.timedelta` written as ``30d``, ``15m``, ``1h30m`` or seconds."""
+"""A :class:`datetime.timedelta` written as ``30d``, ``15m``, ``1h30m`` or seconds; ``str()``
+of a value gives it back as written (``30d``), not ``30 days, 0:00:00``."""
 
 Secret = SecretStr
 """A request field whose value is masked everywhere opsctl writes (logs, results, plans, store)."""
