@@ -20,7 +20,7 @@ ENV_PREFIX = "OPSCTL_"
 SECRET_ENV_PREFIX = "OPSCTL_SECRET_"
 # Scalar settings that environment variables may set (OPSCTL_<NAME>).
 ENV_KEYS = ("state_dir", "store_url", "plan_ttl", "lock_ttl", "journal_mode", "stop_grace", "plan_signing_key", "log_format", "log_level",
-            "format", "actor", "policy_file", "max_input_size")
+            "format", "actor", "policy_file", "max_input_size", "confirm")
 LIST_ENV_KEYS = ("automations", "python_path")
 DEFAULTS: dict[str, Any] = {
     "automations": [],
@@ -44,6 +44,7 @@ DEFAULTS: dict[str, Any] = {
     "groups": {},
     "permissions": None,
     "max_input_size": "10MiB",
+    "confirm": "tty",
 }
 PATH_KEYS = ("state_dir", "policy_file")
 PATH_LIST_KEYS = ("python_path",)

@@ -66,6 +66,9 @@ class Settings(BaseModel):
     groups: dict[str, list[str]] = Field(description="Groups of actors: name = [actor, ...]")
     permissions: dict[str, Any] | None = Field(
         description="Role grants ([[permissions.grants]]); none configured: no role checks")
+    confirm: Literal["tty", "never"] = Field(
+        description="tty: on a terminal, a mutating apply without a saved plan shows the plan "
+                    "and asks for 'yes' first; never: do not ask")
     max_input_size: int = Field(
         description="Largest request document or plan file read, in bytes (10MiB, 512KiB, 4096)")
 

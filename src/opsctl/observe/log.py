@@ -9,8 +9,9 @@ dicts (:class:`CaptureSink`), never on formatted strings.
 from __future__ import annotations
 
 import json
+import os
 import sys
-from collections.abc import Callable, MutableMapping
+from collections.abc import Callable, Mapping, MutableMapping
 from datetime import UTC, datetime
 from typing import Any, TextIO
 
@@ -35,6 +36,21 @@ def redactor_processor(redactor: Redactor) -> Processor:
 
 def render_json(event: EventDict) -> str:
     return json.dumps(event, default=str, ensure_ascii=False)
+
+
+def color_enabled(stream: TextIO, *, no_color: bool = False,
+                  env: Mapping[str, str] | None = None) -> bool:
+    """Whether to colour what is written to ``stream``: never with ``--no-color`` or a
+    non-empty ``NO_COLOR`` (no-color.org); always with a non-empty ``FORCE_COLOR`` other than
+    ``0``; otherwise only on a terminal. Tables, plan diffs and console logs all ask this."""
+    env = os.environ if env is None else env
+    if no_color or env.get("NO_COLOR"):
+        return False
+    force = env.get("FORCE_COLOR")
+    if force and force != "0":
+        return True
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
 
 
 _COLORS = {"debug": "\x1b[2m", "info": "\x1b[36m", "warning": "\x1b[33m", "error": "\x1b[31m"}
@@ -122,6 +138,7 @@ def make_logger(*, redactor: Redactor, log_format: str = "auto", level: str = "i
         tty = out.isatty()
         if log_format == "auto":
             log_format = "console" if tty else "json"
-        renderer = render_json if log_format == "json" else console_renderer(color=tty)
+        renderer = render_json if log_format == "json" else console_renderer(
+            color=color_enabled(out))
         sink = StreamSink(renderer, stream)
     return Logger(sink, [add_timestamp, redactor_processor(redactor)], level=level)
