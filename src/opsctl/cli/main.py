@@ -229,9 +229,9 @@ def main(argv: list[str] | None = None) -> None:
     except click.ClickException as exc:
         # Click's own usage text ("Usage: ... Try ... Error: ...") would be a second error
         # format; its message becomes the one opsctl line, with where to look for help.
-        message = exc.format_message()
+        message = " ".join(exc.format_message().split())
         if isinstance(exc, click.exceptions.NoArgsIsHelpError):  # a group called bare
-            click.echo(message, err=True)
+            click.echo(exc.format_message(), err=True)
             message = "give a command (or an automation NAME)"
         code = _report(UsageError(message), args, started, _usage_hint(exc))
     except OpsctlError as exc:

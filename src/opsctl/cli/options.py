@@ -135,8 +135,10 @@ def _install_signal_handlers(session: Any) -> None:
 def open_cli_session(opts: CommonOptions) -> Any:
     """Resolve config, identity, logger; from here on signals stop the run gracefully."""
     from opsctl.engine.session import open_session
+    from opsctl.observe.log import install_stdlib_bridge
 
     session = open_session(config_file=opts.config, flags=opts.settings_flags(), env=os.environ)
+    install_stdlib_bridge(session.log, session.settings.log_levels)
     _install_signal_handlers(session)
     STATE.output_format = session.settings.format
     return session
