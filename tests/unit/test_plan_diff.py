@@ -9,7 +9,7 @@ import pytest
 
 from opsctl.cli.confirm import approved, confirm_plan, needs_confirmation, should_ask
 from opsctl.cli.plan_diff import action_lines, change_lines, kind_counts
-from opsctl.observe.log import color_enabled
+from opsctl.observe.color import color_enabled
 
 
 @pytest.mark.parametrize(("kind", "marker"), [

@@ -128,7 +128,7 @@ def run_automation_command(entry: CatalogEntry, mode: str, opts: CommonOptions,
     from opsctl.cli.output import emit, progress_for
     from opsctl.engine.run import execute
     from opsctl.errors import ExitCode
-    from opsctl.observe.log import color_enabled
+    from opsctl.observe.color import color_enabled
 
     request = merge_request(document, flags)
     key = idempotency_key_from(idempotency_key, entry.name, os.environ)

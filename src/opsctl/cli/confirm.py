@@ -16,7 +16,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any, Literal, TextIO
 
-from opsctl.cli.plan_diff import kind_counts, render_actions, styled
+from opsctl.cli.plan_diff import kind_counts, render_actions
+from opsctl.observe.color import styled
 
 ConfirmSetting = Literal["tty", "never"]
 PROMPT = "Apply these changes? Only 'yes' applies: "

@@ -5,27 +5,21 @@ the changed keys of structured values, a unified diff of multi-line text, ``old 
 the rest; ``full`` (``--diff``) shows every key and all the text. ``plan``, ``--dry-run``,
 ``show`` and the approval prompt all print plans through :func:`render_actions`.
 
-Written on the standard library (difflib) rather than rich, so a plan printed into a CI log
-costs no rich import.
+Written on the standard library (difflib, imported only for text) rather than rich, so a plan
+printed into a CI log costs no rich import.
 """
 
 from __future__ import annotations
 
-import difflib
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TextIO
 
+from opsctl.observe.color import styled
+
 MARKERS = {"create": "+", "update": "~", "delete": "-", "run": ">"}
 KIND_STYLE = {"create": "green", "update": "yellow", "delete": "red", "run": "cyan"}
-STYLE_CODES = {"green": "32", "yellow": "33", "red": "31", "cyan": "36", "dim": "2", "bold": "1"}
 MISSING = "(none)"
-
-
-def styled(text: str, style: str | None, color: bool) -> str:
-    if not color or not style:
-        return text
-    return f"\x1b[{STYLE_CODES.get(style, '0')}m{text}\x1b[0m"
 
 
 def _compact(value: Any) -> str:
@@ -51,6 +45,8 @@ def change_lines(before: Any, after: Any, *, full: bool = False) -> list[str]:
     if isinstance(before, dict) and isinstance(after, dict):
         return _dict_lines(before, after, full)
     if _multiline(before) or _multiline(after):
+        import difflib
+
         old = "" if before is None else _compact(before)
         new = "" if after is None else _compact(after)
         context = max(len(old.splitlines()), len(new.splitlines())) if full else 3

@@ -2,7 +2,7 @@
 
 On a terminal, tables are drawn with rich; piped (CI logs, ``| less``), they are plain aligned
 columns, which read well in logs and keep rich's import off the start-up path of scripted calls.
-Colour follows :func:`opsctl.observe.log.color_enabled` (``NO_COLOR``, ``FORCE_COLOR``,
+Colour follows :func:`opsctl.observe.color.color_enabled` (``NO_COLOR``, ``FORCE_COLOR``,
 ``--no-color``, else a terminal).
 """
 
@@ -13,8 +13,7 @@ import time
 from collections.abc import Sequence
 from typing import Any, TextIO
 
-from opsctl.cli.plan_diff import kind_counts, render_actions, styled
-from opsctl.observe.log import color_enabled
+from opsctl.observe.color import color_enabled, styled
 
 STATUS_STYLE = {"succeeded": "green", "no_changes": "green", "changes_planned": "yellow",
                 "partial": "yellow", "failed": "red", "denied": "red", "conflict": "red",
@@ -66,12 +65,16 @@ def render_result(doc: dict[str, Any], stream: TextIO, *, full_diff: bool = Fals
     plan = doc.get("plan") or {}
     actions = plan.get("actions") or []
     if actions:
+        from opsctl.cli.plan_diff import kind_counts, render_actions
+
         render_actions(actions, stream, full=full_diff, color=color_enabled(stream),
                        status_style=STATUS_STYLE)
     elif doc["mode"] == "plan" or status == "no_changes":
         stream.write("no changes: the target is already in the requested state\n")
     s = doc["summary"]
     if actions:
+        from opsctl.cli.plan_diff import kind_counts
+
         stream.write(f"plan: {kind_counts(actions)}\n")
         stream.write(f"planned {s['planned']}, applied {s['applied']}, unchanged {s['unchanged']}, "
                      f"skipped {s['skipped']}, failed {s['failed']}\n")

@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextvars
 import json
 import logging
-import os
 import sys
 import threading
 from collections.abc import Callable, Mapping, MutableMapping
@@ -19,6 +18,7 @@ from datetime import UTC, datetime
 from typing import Any, TextIO
 
 from opsctl.config.redact import Redactor
+from opsctl.observe.color import color_enabled
 
 EventDict = MutableMapping[str, Any]
 Processor = Callable[[EventDict], EventDict]
@@ -39,21 +39,6 @@ def redactor_processor(redactor: Redactor) -> Processor:
 
 def render_json(event: EventDict) -> str:
     return json.dumps(event, default=str, ensure_ascii=False)
-
-
-def color_enabled(stream: TextIO, *, no_color: bool = False,
-                  env: Mapping[str, str] | None = None) -> bool:
-    """Whether to colour what is written to ``stream``: never with ``--no-color`` or a
-    non-empty ``NO_COLOR`` (no-color.org); always with a non-empty ``FORCE_COLOR`` other than
-    ``0``; otherwise only on a terminal. Tables, plan diffs and console logs all ask this."""
-    env = os.environ if env is None else env
-    if no_color or env.get("NO_COLOR"):
-        return False
-    force = env.get("FORCE_COLOR")
-    if force and force != "0":
-        return True
-    isatty = getattr(stream, "isatty", None)
-    return bool(isatty and isatty())
 
 
 _COLORS = {"debug": "\x1b[2m", "info": "\x1b[36m", "warning": "\x1b[33m", "error": "\x1b[31m"}
