@@ -100,13 +100,17 @@ def _run_in_terminal(args: list[str], cwd: Path, timeout: float = 60) -> tuple[i
     return proc.wait(timeout=timeout), b"".join(chunks).decode(errors="replace")
 
 
-def test_terminal_gets_rich_tables_console_logs_and_a_progress_bar(project: Project) -> None:
+def test_terminal_gets_a_coloured_plan_console_logs_a_progress_bar_and_rich_tables(
+        project: Project) -> None:
     project.add_module("counter_auto", COUNTER)
-    code, screen = _run_in_terminal(["counter", "--environment", "staging", "--slow", "0.3",
+    code, screen = _run_in_terminal(["counter", "--yes", "--environment", "staging", "--slow", "0.3",
                                      "--targets", "a", "--targets", "b", "--targets", "c",
                                      "--targets", "d"], project.root)
     assert code == 0, screen
-    assert "┃" in screen or "│" in screen          # a rich table, not plain columns
+    assert "\x1b[32m+ create t-a" in screen          # the plan as a coloured diff
     assert "applying" in screen                    # the transient progress bar was drawn
     assert '{"level"' not in screen                # console logs, not JSON lines
     assert "run.finished" in screen
+    code, screen = _run_in_terminal(["runs"], project.root)
+    assert code == 0, screen
+    assert "┃" in screen or "│" in screen          # a rich table, not plain columns

@@ -371,9 +371,9 @@ def test_a_bool_field_and_its_no_form_clash() -> None:
 
     from opsctl.contract.flags import flag_clash, flag_specs
 
-    model = create_model("Request", color=(bool, False), no_color=(str, ""))
-    assert flag_clash(flag_specs(model)) == ("request fields 'color' and 'no_color' both make the "
-                                             "flag --no-color; rename one")
+    model = create_model("Request", dark=(bool, False), no_dark=(str, ""))
+    assert flag_clash(flag_specs(model)) == ("request fields 'dark' and 'no_dark' both make the "
+                                             "flag --no-dark; rename one")
 
 
 SHADOWED = '''
@@ -401,6 +401,8 @@ def apply(ctx, req, action):
     pytest.param("dry_run", "bool", "False", "--dry-run", id="dry-run-bool"),
     pytest.param("verbose", "bool", "False", "-v/--verbose", id="verbose-bool"),
     pytest.param("concurrency", "int", "1", "--concurrency", id="concurrency"),
+    pytest.param("yes", "bool", "False", "-y/--yes/--auto-approve", id="yes-bool"),
+    pytest.param("no_color", "str", '"x"', "--no-color", id="no-color"),
 ])
 def test_a_shadowed_field_is_refused_when_the_automation_is_loaded(
         project: Project, field: str, annotation: str, default: str, option: str) -> None:

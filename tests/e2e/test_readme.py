@@ -102,3 +102,36 @@ def test_governance_section_works_as_documented(project: Project) -> None:
     assert exported.code == 0
     assert [json.loads(line)["seq"] for line in exported.stdout.splitlines()] == list(
         range(1, len(exported.stdout.splitlines()) + 1))
+
+
+def test_plan_diff_example_is_what_a_dry_run_prints(project: Project) -> None:
+    import os
+    import time
+
+    module = next(b for b in _blocks("python") if "# rotate_keys.py" in b)
+    (project.root / "rotate_keys.py").write_text(module)
+    (project.root / "opsctl.toml").write_text(next(b for b in _blocks("toml") if "rotate_keys" in b))
+    key = project.root / "keys" / "staging" / "api.key"
+    key.parent.mkdir(parents=True)
+    key.write_text("old")
+    old = time.time() - 120 * 86400 - 3600
+    os.utime(key, (old, old))
+    shown = next(b for b in _blocks("text") if b.startswith("rotate-keys 1.0.0  plan"))
+    dry = project.run("rotate-keys", "--environment", "staging", "--dry-run")
+    assert dry.code == 10
+    assert dry.stdout.startswith(shown)
+
+
+def test_configuration_from_the_environment_as_documented(project: Project) -> None:
+    line = next(b for b in _blocks("sh") if "OPSCTL_AUTOMATION__" in b).strip()
+    *assignments, _, _, _ = line.split()
+    env = dict(a.split("=", 1) for a in assignments)
+    env = {k: v.strip("'") for k, v in env.items()}
+    project.write_config("[automation.cleanup-files]\nmin_age = '7d'\n")
+    shown = project.run("config", "show", "--format", "json", env=project.env(env),
+                        expect_json=True)
+    assert shown.code == 0
+    assert shown.doc["automation.cleanup-files.allowed_roots"] == {"value": "['/srv/tmp']",
+                                                                   "layer": "env"}
+    assert shown.doc["automation.cleanup-files.min_age"]["layer"].startswith("repo:")
+    assert shown.doc["retry.attempts"] == {"value": "5", "layer": "env"}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -104,10 +105,13 @@ def run_automation_command(entry: CatalogEntry, mode: str, opts: CommonOptions,
                            out: str | None = None, request_file: str | None = None,
                            idempotency_key: str | None = None, wait_lock: str | None = None,
                            max_failures: int = 1, max_iterations: int = 5,
-                           concurrency: int = 1, contract_version: str | None = None) -> int:
+                           concurrency: int = 1, contract_version: str | None = None,
+                           yes: bool = False) -> int:
+    """Plan, or apply (asking first on a terminal, see :mod:`opsctl.cli.confirm`), or
+    reconcile one automation; print the result document and return its exit code."""
     from opsctl.cli.request_input import load_request_file, merge_request
 
-    STATE.mode = "plan" if mode == "plan" else "apply"
+    STATE.mode = mode if mode in ("plan", "reconcile") else "apply"
     STATE.automation = entry.name
     ctx = click.get_current_context()
     flags = _collect_flags(entry, ctx, values, have_document=request_file is not None)
@@ -120,32 +124,53 @@ def run_automation_command(entry: CatalogEntry, mode: str, opts: CommonOptions,
     warnings = secret_flag_warnings(entry, ctx)
     for warning in warnings:
         session.log.warning("request.secret_flag", automation=entry.name, message=warning)
+    from opsctl.cli.confirm import confirm_plan, needs_confirmation, read_answer, should_ask
     from opsctl.cli.output import emit, progress_for
     from opsctl.engine.run import execute
+    from opsctl.errors import ExitCode
+    from opsctl.observe.color import color_enabled
 
-    progress = progress_for(session, opts) if mode != "plan" and not dry_run else None
+    request = merge_request(document, flags)
+    key = idempotency_key_from(idempotency_key, entry.name, os.environ)
+    wait_s = parse_duration(wait_lock).total_seconds() if wait_lock else 0.0
+    expected: str | None = None
     try:
-        if mode == "reconcile":
-            from opsctl.engine.run import reconcile
-
-            outcome = reconcile(session, automation, merge_request(document, flags),
-                                max_iterations=max_iterations, on_progress=progress,
-                                source=entry.source, max_failures=max_failures,
-                                concurrency=concurrency, warnings=warnings,
-                                wait_lock_s=parse_duration(wait_lock).total_seconds() if wait_lock else 0.0)
-        else:
-            outcome = execute(session, automation, merge_request(document, flags),
-                              mode="plan" if mode == "plan" else "apply", dry_run=dry_run,
-                              out=Path(out) if out else None,
-                              idempotency_key=idempotency_key_from(idempotency_key, entry.name,
-                                                                   os.environ),
-                              wait_lock_s=parse_duration(wait_lock).total_seconds() if wait_lock else 0.0,
-                              max_failures=max_failures, concurrency=concurrency,
-                              on_progress=progress, source=entry.source,
+        if mode != "plan" and not dry_run and needs_confirmation(
+                setting=session.settings.confirm, yes=yes, effect=automation.effect,
+                dry_run=dry_run, stdin_tty=sys.stdin.isatty(), stderr_tty=sys.stderr.isatty()):
+            preview = execute(session, automation, request, mode="plan", source=entry.source,
                               contract_version=contract_version, warnings=warnings)
+            if should_ask(preview.document):
+                if not confirm_plan(preview.document, stream=sys.stderr, full=opts.diff,
+                                    read_line=lambda: read_answer(sys.stdin),
+                                    color=color_enabled(sys.stderr)):
+                    return emit(_with_warnings(preview.document, warnings), preview.exit_code,
+                                opts, session)
+                expected = str(preview.document["plan"]["fingerprint"])
+            elif preview.exit_code not in (ExitCode.SUCCESS, ExitCode.CHANGES_PLANNED):
+                return emit(_with_warnings(preview.document, warnings), preview.exit_code, opts,
+                            session)
+        progress = progress_for(session, opts) if mode != "plan" and not dry_run else None
+        try:
+            if mode == "reconcile":
+                from opsctl.engine.run import reconcile
+
+                outcome = reconcile(session, automation, request, max_iterations=max_iterations,
+                                    on_progress=progress, source=entry.source,
+                                    max_failures=max_failures, concurrency=concurrency,
+                                    warnings=warnings, wait_lock_s=wait_s)
+            else:
+                outcome = execute(session, automation, request,
+                                  mode="plan" if mode == "plan" else "apply", dry_run=dry_run,
+                                  out=Path(out) if out else None, idempotency_key=key,
+                                  expected_fingerprint=expected, wait_lock_s=wait_s,
+                                  max_failures=max_failures, concurrency=concurrency,
+                                  on_progress=progress, source=entry.source,
+                                  contract_version=contract_version, warnings=warnings)
+        finally:
+            if progress is not None:
+                progress.close()
     finally:
-        if progress is not None:
-            progress.close()
         session.close()
     return emit(_with_warnings(outcome.document, warnings), outcome.exit_code, opts, session)
 
@@ -206,6 +231,7 @@ def build_command(entry: CatalogEntry, mode: str) -> click.Command:
     """The command for ``opsctl NAME`` (mode "run"), ``opsctl plan NAME`` or ``opsctl apply NAME``."""
     params: list[click.Parameter] = [_option(spec) for spec in entry.flags]
     params.append(click.Option(["--request", "request_file"], metavar="FILE", default=None,
+                               type=click.Path(allow_dash=True),
                                help="Request document (JSON or YAML, '-' for stdin); flags override it."))
     params.append(click.Option(["--contract-version"], default=None, metavar="VERSION",
                                help="The contract version the request is written for; an older "
@@ -245,11 +271,21 @@ def build_command(entry: CatalogEntry, mode: str) -> click.Command:
                                    help="Evaluate for this actor instead of the current one."))
     if mode == "plan":
         params.append(click.Option(["--out"], metavar="PLAN.json", default=None,
+                                   type=click.Path(),
                                    help="Write a signed plan document to apply later with "
                                         "`opsctl apply --plan`."))
     if mode == "run":
         params.append(click.Option(["--dry-run"], is_flag=True, default=False,
                                    help="Print the plan and stop after the gate; change nothing."))
+    if mode in ("run", "apply", "reconcile"):
+        params.append(click.Option(["-y", "--yes", "--auto-approve", "yes"], is_flag=True,
+                                   default=False,
+                                   help="Apply without showing the plan and asking first (on a "
+                                        "terminal a mutating apply asks for 'yes'; CI never "
+                                        "asks). See the `confirm` setting."))
+    if mode != "policy":
+        params.append(click.Option(["--diff"], is_flag=True, default=False,
+                                   help="Show before/after in full, not only what changed."))
     field_names = {spec["field"] for spec in entry.flags}
 
     @common_options
@@ -258,7 +294,8 @@ def build_command(entry: CatalogEntry, mode: str) -> click.Command:
                  max_failures: int | None = None, fail_fast: bool = False,
                  max_iterations: int = 5, until_converged: bool = True, concurrency: int = 1,
                  at: str | None = None, as_actor: str | None = None,
-                 contract_version: str | None = None, **values: Any) -> int:
+                 contract_version: str | None = None, yes: bool = False,
+                 **values: Any) -> int:
         unknown = set(values) - field_names
         assert not unknown, unknown
         if mode == "policy":
@@ -270,7 +307,7 @@ def build_command(entry: CatalogEntry, mode: str) -> click.Command:
                                       dry_run=dry_run, out=out, request_file=request_file,
                                       idempotency_key=idempotency_key, wait_lock=wait_lock,
                                       max_failures=1 if fail_fast else (max_failures or 1),
-                                      contract_version=contract_version)
+                                      contract_version=contract_version, yes=yes)
 
     command = click.Command(entry.name, callback=callback, params=params,
                             help=entry.description, short_help=entry.summary,

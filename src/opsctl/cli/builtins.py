@@ -10,7 +10,14 @@ from typing import Any, TextIO
 import click
 
 from opsctl.cli.main import AutomationGroup
-from opsctl.cli.options import STATE, CommonOptions, common_options, open_cli_session, show_config
+from opsctl.cli.options import (
+    STATE,
+    CommonOptions,
+    common_options,
+    diff_option,
+    open_cli_session,
+    show_config,
+)
 from opsctl.cli.output import emit_data
 from opsctl.cli.render import table
 
@@ -210,6 +217,7 @@ def _artifacts(session: Any, row: dict[str, Any]) -> dict[str, Any]:
 @click.option("--artifacts", is_flag=True, default=False,
               help="Also the run's artifacts: request, saved plan, approvals, policy decision, "
                    "result and audit events.")
+@diff_option
 @common_options
 def show_cmd(run_id: str, artifacts: bool, opts: CommonOptions) -> int:
     """Show RUN_ID (or a unique prefix of at least 6 characters)."""
@@ -232,7 +240,7 @@ def show_cmd(run_id: str, artifacts: bool, opts: CommonOptions) -> int:
         from opsctl.cli.render import render_result
 
         if data.get("result"):
-            render_result(data["result"], stream)
+            render_result(data["result"], stream, full_diff=opts.diff)
         else:
             stream.write(f"run {data['id']}  {data['automation']}  {data['status']} (unfinished)\n")
         rt = data.get("runtime") or {}
@@ -262,6 +270,27 @@ def show_cmd(run_id: str, artifacts: bool, opts: CommonOptions) -> int:
                              f"{event['actor']}\n")
 
     return emit_data(row, opts, session, render)
+
+
+@click.command("completion", short_help="Print a shell completion script (bash, zsh, fish).")
+@click.argument("shell", type=click.Choice(["bash", "zsh", "fish"]))
+def completion_cmd(shell: str) -> int:
+    """Print the completion script of SHELL: commands, automations, their flags and choices,
+    and file paths for --request, --out, --plan and --config.
+
+    \b
+    bash:  eval "$(opsctl completion bash)"      (in ~/.bashrc)
+    zsh:   eval "$(opsctl completion zsh)"       (in ~/.zshrc)
+    fish:  opsctl completion fish > ~/.config/fish/completions/opsctl.fish
+    """
+    from click.shell_completion import get_completion_class
+
+    from opsctl.cli.main import cli
+
+    completion = get_completion_class(shell)
+    assert completion is not None  # the Choice above admits only shells click knows
+    click.echo(completion(cli, {}, "opsctl", "_OPSCTL_COMPLETE").source())
+    return 0
 
 
 @click.group("config", short_help="Inspect the resolved configuration.")
@@ -295,7 +324,9 @@ def reconcile_group() -> None:
 @click.group("apply", cls=AutomationGroup, mode="apply", invoke_without_command=True,
              short_help="Apply an automation, or a saved plan.")
 @click.option("--plan", "plan_file", default=None, metavar="PLAN.json",
+              type=click.Path(allow_dash=True),
               help="Apply a saved plan; refused (exit 3) if edited, expired, stale or already applied.")
+@diff_option
 @common_options
 @click.pass_context
 def apply_group(ctx: click.Context, plan_file: str | None, opts: CommonOptions) -> int | None:
@@ -329,9 +360,21 @@ def apply_group(ctx: click.Context, plan_file: str | None, opts: CommonOptions) 
 @click.argument("run_id")
 @click.option("--wait-lock", default=None, metavar="DURATION",
               help="Wait up to this long for the scope's lock instead of exiting 7.")
+@diff_option
 @common_options
 def resume_cmd(run_id: str, wait_lock: str | None, opts: CommonOptions) -> int:
-    """Resume RUN_ID: re-plan, skip actions the journal shows finished, apply the rest."""
+    """Finish RUN_ID, an interrupted, partial or failed apply, as the same run; actions the
+    journal shows finished are not applied again.
+
+    \b
+    An automation with @verify resumes from its journal: plan() is not called
+    again; each unfinished action is re-checked with verify before it is applied.
+    An automation without verify re-plans: journaled finished actions are skipped,
+    an action caught mid-apply counts as done if the fresh plan no longer wants it,
+    and the rest of the fresh plan is applied.
+
+    Running the same command again resumes the same way. Exit codes as for an apply.
+    """
     from opsctl.cli.output import emit, progress_for
     from opsctl.contract.durations import parse_duration
     from opsctl.engine.run import resume_run

@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from opsctl._version import __version__
-from opsctl.cli.options import HELP_OPTION_NAMES, STATE
+from opsctl.cli.options import HELP_OPTION_NAMES, STATE, global_options
 
 
 def _config_from_args(args: list[str]) -> str | None:
@@ -51,6 +51,7 @@ BUILTINS: dict[str, tuple[str, str]] = {
     "apply": ("apply_group", "Apply an automation, or a saved plan."),
     "approve": ("governance_cmds:approve_cmd", "Approve a saved plan (bound to its fingerprint)."),
     "audit": ("governance_cmds:audit_group", "Verify or export the hash-chained audit trail."),
+    "completion": ("completion_cmd", "Print a shell completion script (bash, zsh, fish)."),
     "config": ("config_group", "Inspect the resolved configuration."),
     "contract": ("contract_cmds:contract_group", "Lock and check automation contracts."),
     "describe": ("describe_cmd", "Show an automation's contract."),
@@ -110,7 +111,7 @@ class AutomationGroup(click.Group):
         from opsctl.cli.automation_cmd import build_command
 
         STATE.automation = entry.name  # so a flag that fails to parse is reported against it
-        STATE.mode = "plan" if self.mode == "plan" else "apply"
+        STATE.mode = self.mode if self.mode in ("plan", "reconcile") else "apply"
         return build_command(entry, self.mode)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
@@ -140,9 +141,8 @@ class AutomationGroup(click.Group):
              context_settings={"help_option_names": list(HELP_OPTION_NAMES),
                                "max_content_width": 100})
 @click.version_option(__version__, prog_name="opsctl")
-@click.option("--config", "config_file", default=None, metavar="FILE",
-              help="Config file to use instead of the opsctl.toml found upwards.")
-def cli(config_file: str | None) -> None:
+@global_options
+def cli(**global_values: Any) -> None:
     """Run contract-bound operations automations: typed requests, read-only plans, durable applies.
 
     \b
@@ -154,9 +154,9 @@ def cli(config_file: str | None) -> None:
 
 def _wants_json(args: list[str]) -> bool:
     for index, arg in enumerate(args):
-        if arg == "--format" and index + 1 < len(args) and args[index + 1] == "json":
+        if arg in ("--format", "-o") and index + 1 < len(args) and args[index + 1] == "json":
             return True
-        if arg == "--format=json":
+        if arg in ("--format=json", "-ojson", "-o=json"):
             return True
     return STATE.output_format == "json" or os.environ.get("OPSCTL_FORMAT") == "json"
 
@@ -172,19 +172,36 @@ def _not_utf8(args: list[str]) -> str | None:
     return None
 
 
-def _report(error: Any, args: list[str], started: datetime) -> int:
+def _result_mode(args: list[str]) -> Any:
+    """The ``mode`` a result document of this invocation has: ``plan`` for ``opsctl plan`` and
+    ``--dry-run``, ``reconcile`` for ``opsctl reconcile``, else ``apply``."""
+    if STATE.mode == "plan" or "--dry-run" in args:
+        return "plan"
+    return "reconcile" if STATE.mode == "reconcile" else "apply"
+
+
+def _report(error: Any, args: list[str], started: datetime, hint: str | None = None) -> int:
+    """Every failure the same way: ``opsctl: error: MESSAGE`` (and a hint) on stderr, and under
+    ``--format json`` one result document on stdout."""
     from opsctl.engine.run import error_document
 
     message = error.message.encode("utf-8", "backslashreplace").decode("utf-8")
     click.echo(f"opsctl: error: {message}", err=True)
+    if hint:
+        click.echo(f"opsctl: hint: {hint}", err=True)
     if _wants_json(args):
         import json
 
-        doc = error_document(error, mode="plan" if STATE.mode == "plan" else "apply",
-                             automation=STATE.automation, started_at=started,
-                             finished_at=datetime.now(UTC))
+        doc = error_document(error, mode=_result_mode(args), automation=STATE.automation,
+                             started_at=started, finished_at=datetime.now(UTC))
         click.echo(json.dumps(doc))
     return int(error.exit_code)
+
+
+def _usage_hint(exc: click.ClickException) -> str:
+    ctx = getattr(exc, "ctx", None)
+    path = ctx.command_path if ctx is not None else "opsctl"
+    return f"see `{path} --help`"
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -210,11 +227,13 @@ def main(argv: list[str] | None = None) -> None:
         click.echo("opsctl: aborted", err=True)
         code = 130
     except click.ClickException as exc:
-        if _wants_json(args):
-            code = _report(UsageError(exc.format_message()), args, started)
-        else:
-            exc.show()
-            code = 2 if exc.exit_code in (1, 2) else exc.exit_code
+        # Click's own usage text ("Usage: ... Try ... Error: ...") would be a second error
+        # format; its message becomes the one opsctl line, with where to look for help.
+        message = " ".join(exc.format_message().split())
+        if isinstance(exc, click.exceptions.NoArgsIsHelpError):  # a group called bare
+            click.echo(exc.format_message(), err=True)
+            message = "give a command (or an automation NAME)"
+        code = _report(UsageError(message), args, started, _usage_hint(exc))
     except OpsctlError as exc:
         code = _report(exc, args, started)
         if exc.exit_code == 1 and STATE.opts is not None and STATE.opts.verbose:

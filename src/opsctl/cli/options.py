@@ -18,41 +18,82 @@ HELP_OPTION_NAMES = ("-h", "--help")
 
 class CommonOptions:
     def __init__(self, format: str | None, config: str | None, show_config: bool,
-                 log_format: str | None, verbose: int, quiet: bool) -> None:
+                 log_format: str | None, verbose: int, quiet: bool, no_color: bool = False,
+                 diff: bool = False) -> None:
         self.format = format
         self.config = config
         self.show_config = show_config
         self.log_format = log_format
         self.verbose = verbose
         self.quiet = quiet
+        self.no_color = no_color
+        self.diff = diff
 
     def settings_flags(self) -> dict[str, Any]:
         level = "debug" if self.verbose else ("warning" if self.quiet else None)
         return {"format": self.format, "log_format": self.log_format, "log_level": level}
 
 
-def common_options(fn: F) -> F:
-    """Add --format, --config, --show-config, --log-format, -v and -q to a command."""
+def global_options(fn: F) -> F:
+    """--format/-o, --config, --log-format, -v, -q and --no-color: accepted by the ``opsctl``
+    group (before the subcommand) and by every command (after it); the command's value wins."""
+    for decorator in reversed((
+        click.option("-o", "--format", "format_", type=click.Choice(["text", "json"]),
+                     default=None,
+                     help="Output: text for people, one JSON result document for machines."),
+        click.option("--config", "config_file", type=click.Path(), default=None,
+                     metavar="FILE",
+                     help="Config file to use instead of the opsctl.toml found upwards."),
+        click.option("--log-format", type=click.Choice(["json", "console"]), default=None,
+                     help="Log lines on stderr: JSON (default when not a terminal) or console."),
+        click.option("-v", "--verbose", count=True,
+                     help="Debug logs; tracebacks for internal errors."),
+        click.option("-q", "--quiet", is_flag=True, default=False,
+                     help="Only warnings and errors."),
+        click.option("--no-color", is_flag=True, default=False, callback=_no_color,
+                     expose_value=True,
+                     help="No colours in tables, plans and logs (as NO_COLOR=1 does)."),
+    )):
+        fn = decorator(fn)
+    return fn
 
-    @click.option("--format", "format_", type=click.Choice(["text", "json"]), default=None,
-                  help="Output: text for people, one JSON result document for machines.")
-    @click.option("--config", "config_file", type=str, default=None, metavar="FILE",
-                  help="Config file to use instead of the opsctl.toml found upwards.")
+
+def _no_color(ctx: click.Context, param: click.Parameter, value: bool) -> bool:
+    # Set where every writer (rich tables, plan diffs, console logs) reads it.
+    if value:
+        os.environ["NO_COLOR"] = "1"
+    return value
+
+
+def common_options(fn: F) -> F:
+    """Add the global options and --show-config to a command."""
+
+    @global_options
     @click.option("--show-config", is_flag=True, default=False,
                   help="Print each resolved setting and the layer it came from, then exit.")
-    @click.option("--log-format", type=click.Choice(["json", "console"]), default=None,
-                  help="Log lines on stderr: JSON (default when not a terminal) or console.")
-    @click.option("-v", "--verbose", count=True, help="Debug logs; tracebacks for internal errors.")
-    @click.option("-q", "--quiet", is_flag=True, default=False, help="Only warnings and errors.")
     @functools.wraps(fn)
     def wrapper(*args: Any, format_: str | None, config_file: str | None, show_config: bool,
-                log_format: str | None, verbose: int, quiet: bool, **kwargs: Any) -> Any:
-        root = click.get_current_context().find_root().params.get("config_file")
-        opts = CommonOptions(format_, config_file or root, show_config, log_format, verbose, quiet)
+                log_format: str | None, verbose: int, quiet: bool, no_color: bool,
+                **kwargs: Any) -> Any:
+        root = click.get_current_context().find_root().params
+        diff = bool(kwargs.pop("diff", False))
+        opts = CommonOptions(format_ or root.get("format_"),
+                             config_file or root.get("config_file"), show_config,
+                             log_format or root.get("log_format"),
+                             verbose or root.get("verbose") or 0,
+                             quiet or bool(root.get("quiet")),
+                             no_color or bool(root.get("no_color")), diff)
         STATE.opts = opts
         return fn(*args, opts=opts, **kwargs)
 
     return wrapper  # type: ignore[return-value]
+
+
+def diff_option(fn: F) -> F:
+    """--diff, for commands that print plans: every key and line of before/after, not only
+    what changed. Put it above ``common_options``, which hands it on as ``opts.diff``."""
+    return click.option("--diff", is_flag=True, default=False,
+                        help="Show before/after in full, not only what changed.")(fn)
 
 
 class InvocationState:
@@ -94,8 +135,10 @@ def _install_signal_handlers(session: Any) -> None:
 def open_cli_session(opts: CommonOptions) -> Any:
     """Resolve config, identity, logger; from here on signals stop the run gracefully."""
     from opsctl.engine.session import open_session
+    from opsctl.observe.log import install_stdlib_bridge
 
     session = open_session(config_file=opts.config, flags=opts.settings_flags(), env=os.environ)
+    install_stdlib_bridge(session.log, session.settings.log_levels)
     _install_signal_handlers(session)
     STATE.output_format = session.settings.format
     return session
@@ -136,11 +179,25 @@ def output_format(opts: CommonOptions, session: Any | None = None) -> str:
     return os.environ.get("OPSCTL_FORMAT", "text")
 
 
+def _actor_row(session: Any) -> tuple[str, str, str]:
+    """The actor runs will record, and where it came from (OPSCTL_ACTOR, the config, a CI
+    system or the OS user), rather than the ``actor`` setting, which is often unset."""
+    identity = session.identity
+    if identity.source == "config":
+        source = session.layers.origin.get("actor", "config")
+    elif identity.source in ("env", "os"):
+        source = {"env": "env", "os": "os user"}[identity.source]
+    else:
+        source = f"ci:{identity.source}"
+    return ("actor", str(identity.actor), source)
+
+
 def show_config(session: Any) -> int:
     from opsctl.cli.render import table
     from opsctl.config.settings import describe_settings
 
-    rows = describe_settings(session.settings, session.layers)
+    rows = [_actor_row(session) if key == "actor" else (key, value, layer)
+            for key, value, layer in describe_settings(session.settings, session.layers)]
     if output_format(STATE.opts or CommonOptions(None, None, False, None, 0, False), session) == "json":
         import json
 

@@ -17,7 +17,7 @@ def emit(document: dict[str, Any], exit_code: int, opts: CommonOptions, session:
     else:
         from opsctl.cli.render import render_result
 
-        render_result(document, sys.stdout)
+        render_result(document, sys.stdout, full_diff=opts.diff)
     return exit_code
 
 

@@ -1,7 +1,9 @@
-"""Text output for people: tables, result summaries, a progress bar.
+"""Text output for people: tables, result summaries (a plan as a diff), a progress bar.
 
 On a terminal, tables are drawn with rich; piped (CI logs, ``| less``), they are plain aligned
 columns, which read well in logs and keep rich's import off the start-up path of scripted calls.
+Colour follows :func:`opsctl.observe.color.color_enabled` (``NO_COLOR``, ``FORCE_COLOR``,
+``--no-color``, else a terminal).
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ import json
 import time
 from collections.abc import Sequence
 from typing import Any, TextIO
+
+from opsctl.observe.color import color_enabled, styled
 
 STATUS_STYLE = {"succeeded": "green", "no_changes": "green", "changes_planned": "yellow",
                 "partial": "yellow", "failed": "red", "denied": "red", "conflict": "red",
@@ -35,7 +39,7 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], stream: TextIO,
         tbl = Table(*headers, title=title, title_justify="left", header_style="bold")
         for row in cells:
             tbl.add_row(*row)
-        Console(file=stream).print(tbl)
+        Console(file=stream, no_color=not color_enabled(stream)).print(tbl)
         return
     if title:
         stream.write(title + "\n")
@@ -47,19 +51,12 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], stream: TextIO,
 
 
 def _styled(stream: TextIO, text: str, style: str | None) -> str:
-    if not style or not stream.isatty():
-        return text
-    codes = {"green": "32", "yellow": "33", "red": "31", "cyan": "36", "dim": "2", "bold": "1"}
-    return f"\x1b[{codes.get(style, '0')}m{text}\x1b[0m"
+    return styled(text, style, color_enabled(stream))
 
 
-def _change(before: Any, after: Any) -> str:
-    if before is None and after is None:
-        return ""
-    return f"{_cell(before) or '-'} -> {_cell(after) or '-'}"
-
-
-def render_result(doc: dict[str, Any], stream: TextIO) -> None:
+def render_result(doc: dict[str, Any], stream: TextIO, *, full_diff: bool = False) -> None:
+    """A result for people: the head line, the actions as a plan diff (``full_diff``: every
+    key and line of before/after), the summary, warnings, error, policy and where to go next."""
     status = doc["status"]
     head = (f"{doc.get('automation') or 'opsctl'} {doc.get('contract_version') or ''}".strip()
             + f"  {doc['mode']}  " + _styled(stream, status, STATUS_STYLE.get(status))
@@ -68,13 +65,17 @@ def render_result(doc: dict[str, Any], stream: TextIO) -> None:
     plan = doc.get("plan") or {}
     actions = plan.get("actions") or []
     if actions:
-        rows = [(a["id"], a["kind"], a["target"], a["reason"], _change(a.get("before"), a.get("after")),
-                 a["status"]) for a in actions]
-        table(("action", "kind", "target", "reason", "change", "status"), rows, stream)
+        from opsctl.cli.plan_diff import kind_counts, render_actions
+
+        render_actions(actions, stream, full=full_diff, color=color_enabled(stream),
+                       status_style=STATUS_STYLE)
     elif doc["mode"] == "plan" or status == "no_changes":
         stream.write("no changes: the target is already in the requested state\n")
     s = doc["summary"]
     if actions:
+        from opsctl.cli.plan_diff import kind_counts
+
+        stream.write(f"plan: {kind_counts(actions)}\n")
         stream.write(f"planned {s['planned']}, applied {s['applied']}, unchanged {s['unchanged']}, "
                      f"skipped {s['skipped']}, failed {s['failed']}\n")
     for warning in doc.get("warnings") or []:

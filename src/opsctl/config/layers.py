@@ -20,8 +20,14 @@ ENV_PREFIX = "OPSCTL_"
 SECRET_ENV_PREFIX = "OPSCTL_SECRET_"
 # Scalar settings that environment variables may set (OPSCTL_<NAME>).
 ENV_KEYS = ("state_dir", "store_url", "plan_ttl", "lock_ttl", "journal_mode", "stop_grace", "plan_signing_key", "log_format", "log_level",
-            "format", "actor", "policy_file", "max_input_size")
+            "format", "actor", "policy_file", "max_input_size", "confirm")
 LIST_ENV_KEYS = ("automations", "python_path")
+# Tables that environment variables may set one key of: OPSCTL_RETRY__ATTEMPTS=5 and
+# OPSCTL_AUTOMATION__CLEANUP_FILES__ALLOWED_ROOTS='["/srv/tmp"]' (name: "_" for "-").
+RETRY_ENV_PREFIX = "OPSCTL_RETRY__"
+AUTOMATION_ENV_PREFIX = "OPSCTL_AUTOMATION__"
+# Tables merged key by key across layers (a later layer sets keys, it does not replace the table).
+MERGED_TABLES = ("secrets", "automation", "retry", "log_levels")
 DEFAULTS: dict[str, Any] = {
     "automations": [],
     "python_path": [],
@@ -34,6 +40,7 @@ DEFAULTS: dict[str, Any] = {
     "plan_signing_key": None,
     "log_format": "auto",
     "log_level": "info",
+    "log_levels": {},
     "format": "text",
     "actor": None,
     "secrets": {},
@@ -44,6 +51,7 @@ DEFAULTS: dict[str, Any] = {
     "groups": {},
     "permissions": None,
     "max_input_size": "10MiB",
+    "confirm": "tty",
 }
 PATH_KEYS = ("state_dir", "policy_file")
 PATH_LIST_KEYS = ("python_path",)
@@ -177,7 +185,48 @@ def _env_layer(env: Mapping[str, str]) -> dict[str, Any]:
                if name.startswith(SECRET_ENV_PREFIX) and value}
     if secrets:
         layer["secrets"] = secrets
+    levels = env.get(ENV_PREFIX + "LOG_LEVELS")
+    if levels:
+        layer["log_levels"] = _logger_levels(levels)
+    for name, value in sorted(env.items()):
+        if name.startswith(RETRY_ENV_PREFIX) and name != RETRY_ENV_PREFIX:
+            layer.setdefault("retry", {})[name[len(RETRY_ENV_PREFIX):].lower()] = \
+                env_value(value)
+        elif name.startswith(AUTOMATION_ENV_PREFIX):
+            automation, sep, key = name[len(AUTOMATION_ENV_PREFIX):].partition("__")
+            if not (automation and sep and key):
+                raise ConfigError(f"environment variable {name}: expected "
+                                  "OPSCTL_AUTOMATION__<NAME>__<KEY> (NAME with _ for -)")
+            table = layer.setdefault("automation", {}).setdefault(
+                automation.lower().replace("_", "-"), {})
+            table[key.lower()] = env_value(value)
     return layer
+
+
+def env_value(text: str) -> Any:
+    """A table value from the environment: JSON when it reads as JSON (``5``, ``true``,
+    ``["/srv/a"]``, ``{"k": 1}``), else the text itself (``30d``, ``/srv/tmp``)."""
+    import json
+
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return text
+    return text if value is None else value
+
+
+def _logger_levels(text: str) -> dict[str, str]:
+    """``OPSCTL_LOG_LEVELS=botocore=debug,urllib3=info``."""
+    levels: dict[str, str] = {}
+    for part in text.split(","):
+        if not part.strip():
+            continue
+        name, sep, level = part.partition("=")
+        if not sep or not name.strip():
+            raise ConfigError(f"OPSCTL_LOG_LEVELS: {part.strip()!r} is not LOGGER=LEVEL "
+                              "(e.g. botocore=debug,urllib3=info)")
+        levels[name.strip()] = level.strip().lower()
+    return levels
 
 
 def load_layers(
@@ -213,12 +262,20 @@ def load_layers(
 
     for name, layer in layers:
         for key, value in layer.items():
-            if key in ("secrets", "automation") and isinstance(value, dict) and isinstance(
+            if key in MERGED_TABLES and isinstance(value, dict) and isinstance(
                     values.get(key), dict):
                 merged = dict(values[key])
-                merged.update(value)
+                for sub, sub_value in value.items():
+                    if key == "automation" and isinstance(sub_value, dict) and isinstance(
+                            merged.get(sub), dict):
+                        merged[sub] = {**merged[sub], **sub_value}
+                        origin.update({f"{key}.{sub}.{k}": name for k in sub_value})
+                    else:
+                        merged[sub] = sub_value
+                        if isinstance(sub_value, dict):
+                            origin.update({f"{key}.{sub}.{k}": name for k in sub_value})
+                    origin[f"{key}.{sub}"] = name
                 values[key] = merged
-                origin.update({f"{key}.{sub}": name for sub in value})
             else:
                 values[key] = value
             origin[key] = name

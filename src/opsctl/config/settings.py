@@ -54,6 +54,9 @@ class Settings(BaseModel):
     plan_signing_key: SecretStr | None = Field(description="Key that signs plan files; default: a key file in state_dir")
     log_format: Literal["auto", "json", "console"] = Field(description="Log rendering on stderr")
     log_level: Literal["debug", "info", "warning", "error"] = Field(description="Lowest level logged")
+    log_levels: dict[str, Literal["debug", "info", "warning", "error"]] = Field(
+        description="Levels of stdlib loggers (boto3, urllib3, psycopg...) by logger name; "
+                    "others log warnings and errors")
     format: Literal["text", "json"] = Field(description="Default output format")
     actor: str | None = Field(description="Who runs opsctl; default: CI identity or OS user")
     retry: dict[str, Any] = Field(description="Default retry policy: attempts, base, cap, deadline, timeout")
@@ -66,6 +69,9 @@ class Settings(BaseModel):
     groups: dict[str, list[str]] = Field(description="Groups of actors: name = [actor, ...]")
     permissions: dict[str, Any] | None = Field(
         description="Role grants ([[permissions.grants]]); none configured: no role checks")
+    confirm: Literal["tty", "never"] = Field(
+        description="tty: on a terminal, a mutating apply without a saved plan shows the plan "
+                    "and asks for 'yes' first; never: do not ask")
     max_input_size: int = Field(
         description="Largest request document or plan file read, in bytes (10MiB, 512KiB, 4096)")
 
@@ -179,7 +185,15 @@ def _setting_rows(settings: Settings, layers: Layers) -> list[tuple[str, str, st
             for name in sorted(value):
                 for sub, sub_value in sorted(value[name].items()):
                     rows.append((f"automation.{name}.{sub}", repr(sub_value),
-                                 layers.origin.get(f"automation.{name}", layers.origin[key])))
+                                 layers.origin.get(f"automation.{name}.{sub}")
+                                 or layers.origin.get(f"automation.{name}", layers.origin[key])))
+            continue
+        if key in ("retry", "log_levels"):
+            for sub, sub_value in sorted(value.items()):
+                rows.append((f"{key}.{sub}", str(sub_value),
+                             layers.origin.get(f"{key}.{sub}", layers.origin.get(key, "default"))))
+            if not value:
+                rows.append((key, "{}", layers.origin.get(key, "default")))
             continue
         if key in SECRET_KEYS and value is not None:
             shown = "***"

@@ -78,3 +78,39 @@ def format_duration(value: timedelta) -> str:
     if ms:
         out.append(f"{ms}ms")
     return "".join(out) or "0s"
+
+
+class WrittenDuration(timedelta):
+    """A timedelta that prints as it was written: ``str()`` of ``30d`` is ``30d``, not
+    ``30 days, 0:00:00``, so an f-string in a plan's reason reads like the request.
+
+    Arithmetic gives plain timedeltas; equality and hashing are the timedelta's.
+    """
+
+    written: str
+
+    def __new__(cls, value: timedelta, written: str) -> WrittenDuration:
+        self = super().__new__(cls, days=value.days, seconds=value.seconds,
+                               microseconds=value.microseconds)
+        self.written = written
+        return self
+
+    def __reduce__(self) -> tuple[type[WrittenDuration], tuple[timedelta, str]]:
+        return (WrittenDuration, (timedelta(self.days, self.seconds, self.microseconds),
+                                  self.written))
+
+    def __str__(self) -> str:
+        return self.written
+
+    def __repr__(self) -> str:
+        return f"WrittenDuration({self.written!r})"
+
+
+def written_duration(value: str | int | float | timedelta) -> WrittenDuration:
+    """Parse like :func:`parse_duration`, keeping the text for ``str()``: a string as typed
+    (trimmed), a number or a timedelta in its shortest ``1d2h`` form."""
+    if isinstance(value, WrittenDuration):
+        return value
+    parsed = parse_duration(value)
+    written = value.strip() if isinstance(value, str) else format_duration(parsed)
+    return WrittenDuration(parsed, written)

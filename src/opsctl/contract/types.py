@@ -7,11 +7,11 @@ from typing import Annotated
 
 from pydantic import BeforeValidator, PlainSerializer, SecretStr, WithJsonSchema
 
-from opsctl.contract.durations import format_duration, parse_duration
+from opsctl.contract.durations import format_duration, parse_duration, written_duration
 
 Duration = Annotated[
     timedelta,
-    BeforeValidator(parse_duration),
+    BeforeValidator(written_duration),
     PlainSerializer(lambda v: format_duration(parse_duration(v)), return_type=str, when_used="json"),
     WithJsonSchema(
         {
@@ -23,8 +23,9 @@ Duration = Annotated[
 ]
 """A ``datetime.timedelta`` written as ``30d``, ``12h``, ``15m``, ``1h30m``, ``2w``, ``500ms`` or seconds.
 
-Negative durations are refused. In JSON (results, plans, the schema) it is the shortest text
-form, e.g. ``"90d"`` or ``"1h30m"``.
+Negative durations are refused. ``str()`` of a value gives it back as written (``30d``), not
+``30 days, 0:00:00``; in JSON (results, plans, the schema) it is the shortest text form, e.g.
+``"90d"`` or ``"1h30m"``.
 """
 
 Secret = SecretStr

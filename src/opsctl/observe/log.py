@@ -8,13 +8,17 @@ dicts (:class:`CaptureSink`), never on formatted strings.
 
 from __future__ import annotations
 
+import contextvars
 import json
+import logging
 import sys
-from collections.abc import Callable, MutableMapping
+import threading
+from collections.abc import Callable, Mapping, MutableMapping
 from datetime import UTC, datetime
 from typing import Any, TextIO
 
 from opsctl.config.redact import Redactor
+from opsctl.observe.color import color_enabled
 
 EventDict = MutableMapping[str, Any]
 Processor = Callable[[EventDict], EventDict]
@@ -89,12 +93,17 @@ class Logger:
         self._context = context or {}
 
     def bind(self, **values: Any) -> Logger:
-        return Logger(self._sink, self._processors, context={**self._context, **values},
-                      level=self._level)
+        context = {**self._context, **values}
+        _LAST_CONTEXT.set(context)
+        return Logger(self._sink, self._processors, context=context, level=self._level)
 
     def _log(self, level: str, event: str, values: dict[str, Any]) -> None:
         if LEVELS[level] < self._threshold:
             return
+        _LAST_CONTEXT.set(self._context)
+        self._emit(level, event, values)
+
+    def _emit(self, level: str, event: str, values: dict[str, Any]) -> None:
         record: EventDict = {"level": level, "event": event, **self._context,
                              **{k: v for k, v in values.items() if v is not None}}
         for processor in self._processors:
@@ -122,6 +131,72 @@ def make_logger(*, redactor: Redactor, log_format: str = "auto", level: str = "i
         tty = out.isatty()
         if log_format == "auto":
             log_format = "console" if tty else "json"
-        renderer = render_json if log_format == "json" else console_renderer(color=tty)
+        renderer = render_json if log_format == "json" else console_renderer(
+            color=color_enabled(out))
         sink = StreamSink(renderer, stream)
     return Logger(sink, [add_timestamp, redactor_processor(redactor)], level=level)
+
+
+# The context (run, step, action) last bound or logged with in this thread or task: what a
+# library's log record, which knows nothing of runs, is tagged with. The engine binds the
+# run's logger before planning and each action's before applying it, so a record that a
+# library writes from plan() or apply() gets that run, step and action.
+_LAST_CONTEXT: contextvars.ContextVar[Mapping[str, Any] | None] = contextvars.ContextVar(
+    "opsctl_log_context", default=None)
+LIBRARY_DEFAULT_LEVEL = "warning"
+
+
+def _level_name(levelno: int) -> str:
+    if levelno >= logging.ERROR:
+        return "error"
+    if levelno >= logging.WARNING:
+        return "warning"
+    return "info" if levelno >= logging.INFO else "debug"
+
+
+class StdlibBridge(logging.Handler):
+    """Sends stdlib ``logging`` records (boto3, urllib3, psycopg, ...) through an opsctl
+    :class:`Logger`: the same stream and rendering, the run's context, secrets masked.
+
+    Which records come is decided by stdlib levels (:func:`install_stdlib_bridge`), so the
+    opsctl logger's own level does not filter them a second time.
+    """
+
+    def __init__(self, logger: Logger) -> None:
+        super().__init__(logging.NOTSET)
+        self.logger = logger
+        self._busy = threading.local()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if getattr(self._busy, "active", False):  # a library logging while we write: drop it
+            return
+        self._busy.active = True
+        try:
+            values: dict[str, Any] = {**(_LAST_CONTEXT.get() or {}), "logger": record.name}
+            if record.exc_info and record.exc_info[1] is not None:
+                error = record.exc_info[1]
+                values["exception"] = f"{type(error).__name__}: {error}"
+            self.logger._emit(_level_name(record.levelno), record.getMessage(), values)
+        except Exception:
+            self.handleError(record)
+        finally:
+            self._busy.active = False
+
+
+def install_stdlib_bridge(logger: Logger, levels: Mapping[str, str] | None = None,
+                          default: str = LIBRARY_DEFAULT_LEVEL) -> StdlibBridge:
+    """Route every stdlib logger through ``logger``, replacing a bridge installed before.
+
+    Libraries log at ``default`` (warning) and above; ``levels`` sets a level per logger name
+    (``{"botocore": "debug"}``), which applies to its children too (``botocore.endpoint``).
+    """
+    root = logging.getLogger()
+    for handler in list(root.handlers):
+        if isinstance(handler, StdlibBridge):
+            root.removeHandler(handler)
+    bridge = StdlibBridge(logger)
+    root.addHandler(bridge)
+    root.setLevel(LEVELS[default])
+    for name, level in (levels or {}).items():
+        logging.getLogger(name).setLevel(LEVELS[level])
+    return bridge

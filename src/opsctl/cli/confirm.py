@@ -1,0 +1,91 @@
+"""Asking before a mutating apply: show the plan, apply only after ``yes``.
+
+On a terminal, ``opsctl NAME`` / ``opsctl apply NAME`` / ``opsctl reconcile NAME`` of a mutating
+automation first plans with the same request (read-only, recorded like ``--dry-run``), shows it
+as a diff on stderr and reads the answer from stdin. Only after ``yes`` does it apply, passing
+the fingerprint of the plan shown as ``expected_fingerprint``: if planning again under the lock
+gives different actions (someone changed the target meanwhile), the engine refuses the apply as
+stale (exit 3) instead of doing something that was not shown.
+
+The decision (:func:`needs_confirmation`) and the prompt (:func:`render_prompt`,
+:func:`approved`) are plain functions; :func:`confirm_plan` only wires them to the streams.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any, Literal, TextIO
+
+from opsctl.cli.plan_diff import kind_counts, render_actions
+from opsctl.observe.color import styled
+
+ConfirmSetting = Literal["tty", "never"]
+PROMPT = "Apply these changes? Only 'yes' applies: "
+DECLINED = "opsctl: apply cancelled: nothing was changed"
+
+
+def needs_confirmation(*, setting: str, yes: bool, effect: str, dry_run: bool,
+                       stdin_tty: bool, stderr_tty: bool) -> bool:
+    """Whether to show the plan and ask before applying.
+
+    Only a mutating automation applied without ``--dry-run`` asks, only when ``confirm`` is
+    ``tty`` (the default) and both stdin (the answer) and stderr (the question) are terminals:
+    CI, cron and pipes never wait for an answer. ``-y/--yes/--auto-approve`` skips it.
+    """
+    return (setting == "tty" and not yes and effect == "mutate" and not dry_run
+            and stdin_tty and stderr_tty)
+
+
+def should_ask(preview: Mapping[str, Any]) -> bool:
+    """Whether a preview (a plan-mode result) is worth a question: it plans changes, and the
+    apply is not already known to be refused (denied, or waiting for approvals of a saved
+    plan), in which case the apply runs at once and says why."""
+    if preview.get("status") != "changes_planned":
+        return False
+    policy = preview.get("policy") or {}
+    return policy.get("effect") not in ("deny", "require_approval")
+
+
+def approved(answer: str | None) -> bool:
+    """Only ``yes`` (Terraform's habit): ``y``, an empty line or end of input decline."""
+    return answer is not None and answer.strip() == "yes"
+
+
+def render_prompt(preview: Mapping[str, Any], stream: TextIO, *, full: bool = False,
+                  color: bool = False) -> None:
+    """The plan being approved, as ``plan``/``--dry-run`` show it, then the question."""
+    plan = preview.get("plan") or {}
+    actions = plan.get("actions") or []
+    fingerprint = str(plan.get("fingerprint") or "")
+    stream.write(styled(f"{preview.get('automation')} {preview.get('contract_version')} "
+                        f"will make these changes (plan {fingerprint[:19]}):", "bold", color)
+                 + "\n")
+    render_actions(actions, stream, full=full, color=color)
+    stream.write(f"plan: {kind_counts(actions)}\n")
+    policy = preview.get("policy")
+    if policy:
+        stream.write(f"policy: {policy['effect']} (rule {policy['rule']})\n")
+    for warning in preview.get("warnings") or []:
+        stream.write(styled(f"warning: {warning}", "yellow", color) + "\n")
+    stream.write(PROMPT)
+    stream.flush()
+
+
+def confirm_plan(preview: Mapping[str, Any], *, stream: TextIO,
+                 read_line: Callable[[], str | None], full: bool = False,
+                 color: bool = False) -> bool:
+    """Show ``preview`` on ``stream``, read one answer; True to apply."""
+    render_prompt(preview, stream, full=full, color=color)
+    answer = read_line()
+    if answer is None:
+        stream.write("\n")
+    ok = approved(answer)
+    if not ok:
+        stream.write(DECLINED + "\n")
+    return ok
+
+
+def read_answer(stdin: TextIO) -> str | None:
+    """One line from stdin; None at end of input."""
+    line = stdin.readline()
+    return line if line else None

@@ -1,0 +1,162 @@
+"""Command-line conventions: -o, global options anywhere, colour switches, one error format,
+completion, nothing asked without a terminal, library logs in the run's stream."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import Project
+from tests.e2e.test_cli_core import COUNTER, counts
+
+LIBRARY_LOGGER = '''
+import logging
+from pydantic import BaseModel, Field
+from opsctl import Action, Automation, Duration
+
+class Request(BaseModel):
+    max_age: Duration = Field(default="30d", description="Age")
+
+chatty = Automation("chatty", version="1.0.0", owner="tests", summary="Logs through a library",
+                    request=Request, effect="read")
+
+@chatty.plan
+def plan(ctx, req):
+    logging.getLogger("urllib3.connectionpool").warning("retrying with token %s", "tok-canary-9")
+    logging.getLogger("urllib3.connectionpool").debug("wire bytes")
+    yield Action(id="r", kind="run", target="x", reason=f"older than {req.max_age}")
+
+@chatty.apply
+def apply(ctx, req, action):
+    return None
+'''
+
+
+@pytest.fixture
+def counter(project: Project) -> Project:
+    project.add_module("counter_auto", COUNTER)
+    return project
+
+
+@pytest.mark.parametrize("args", [
+    pytest.param(["-o", "json", "counter", "--environment", "staging", "--dry-run"],
+                 id="before-the-subcommand"),
+    pytest.param(["counter", "--environment", "staging", "--dry-run", "-o", "json"],
+                 id="after-the-subcommand"),
+    pytest.param(["plan", "counter", "--environment", "staging", "-ojson"], id="attached"),
+    pytest.param(["-v", "--no-color", "--log-format", "json", "--format", "json", "plan",
+                  "counter", "--environment", "staging"], id="every-global-option-first"),
+])
+def test_format_is_o_and_global_options_go_anywhere(counter: Project, args: list[str]) -> None:
+    r = counter.run(*args, expect_json=False)
+    assert r.code == 10, r.stderr
+    doc = json.loads(r.stdout)
+    assert (doc["mode"], doc["status"]) == ("plan", "changes_planned")
+
+
+def test_config_given_before_the_subcommand_is_used(counter: Project) -> None:
+    (counter.root / "other.toml").write_text('automations = []\nformat = "json"\n')
+    r = counter.run("--config", "other.toml", "list", expect_json=False)
+    assert r.code == 0, r.stderr
+    assert json.loads(r.stdout)["automations"] == []
+
+
+def test_without_a_terminal_nothing_is_asked(counter: Project) -> None:
+    r = counter.run("counter", "--environment", "staging", "--targets", "a", input="no\n")
+    assert r.code == 0, r.stderr
+    assert "Only 'yes' applies" not in r.stdout + r.stderr
+    assert counts(counter) == {"a": 1}
+
+
+@pytest.mark.parametrize(("args", "message", "hint", "mode"), [
+    pytest.param(["counter", "--environment", "staging", "--nope"], "No such option '--nope'",
+                 "see `opsctl counter --help`", "apply", id="unknown-option"),
+    pytest.param(["counter", "--environment", "staging", "--dry-run", "--slow", "x"],
+                 "Invalid value for '--slow'", "see `opsctl counter --help`", "plan",
+                 id="bad-value-dry-run"),
+    pytest.param(["plan", "counter"], "Missing option '--environment'",
+                 "see `opsctl plan counter --help`", "plan", id="missing-required"),
+    pytest.param(["reconcile", "counter", "--environment", "qa"], "Invalid value for",
+                 "see `opsctl reconcile counter --help`", "reconcile", id="bad-choice-reconcile"),
+    pytest.param(["runs", "--limit", "0"], "Invalid value for '--limit'",
+                 "see `opsctl runs --help`", "apply", id="builtin-command"),
+])
+def test_usage_errors_are_one_line_with_a_hint(counter: Project, args: list[str], message: str,
+                                               hint: str, mode: str) -> None:
+    text = counter.run(*args)
+    assert text.code == 2
+    lines = text.stderr.strip().splitlines()
+    assert lines[-2].startswith(f"opsctl: error: {message}")
+    assert lines[-1] == f"opsctl: hint: {hint}"
+    assert "Usage:" not in text.stderr and "Try '" not in text.stderr
+    machine = counter.run(*args, "--format", "json")
+    assert machine.code == 2
+    assert (machine.doc["mode"], machine.doc["error"]["type"]) == (mode, "validation")
+    assert machine.doc["error"]["message"].startswith(message)
+
+
+@pytest.mark.parametrize("env", [
+    pytest.param({"NO_COLOR": "1", "FORCE_COLOR": "1"}, id="NO_COLOR"),
+    pytest.param({"FORCE_COLOR": "1", "--no-color": ""}, id="no-color-flag"),
+])
+def test_colour_can_be_switched_off(counter: Project, env: dict[str, str]) -> None:
+    flag = ["--no-color"] if "--no-color" in env else []
+    env = {k: v for k, v in env.items() if not k.startswith("--")}
+    r = counter.run("counter", "--environment", "staging", "--dry-run", "--log-format", "console",
+                    *flag, env=counter.env(env))
+    assert r.code == 10
+    assert "+ create t-a" in r.stdout
+    assert "\x1b[" not in r.stdout + r.stderr
+
+
+def test_force_color_colours_a_pipe(counter: Project) -> None:
+    r = counter.run("counter", "--environment", "staging", "--dry-run", "--log-format", "console",
+                    env=counter.env({"FORCE_COLOR": "1"}))
+    assert r.code == 10
+    assert "\x1b[32m+ create t-a" in r.stdout
+    assert "\x1b[36minfo" in r.stderr
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_completion_scripts(counter: Project, shell: str) -> None:
+    r = counter.run("completion", shell)
+    assert r.code == 0
+    assert "_OPSCTL_COMPLETE" in r.stdout
+
+
+@pytest.mark.parametrize(("words", "cword", "expected"), [
+    pytest.param("opsctl cou", "1", "plain,counter", id="automation-name"),
+    pytest.param("opsctl plan counter --request ", "4", "file,", id="request-completes-paths"),
+    pytest.param("opsctl apply --plan ", "3", "file,", id="plan-completes-paths"),
+])
+def test_completion_answers(counter: Project, words: str, cword: str, expected: str) -> None:
+    r = counter.run(env=counter.env({"_OPSCTL_COMPLETE": "bash_complete", "COMP_WORDS": words,
+                                     "COMP_CWORD": cword}))
+    assert r.code == 0, r.stderr
+    assert expected in r.stdout.splitlines()
+
+
+def test_library_logs_join_the_run_stream_masked(project: Project) -> None:
+    project.add_module("chatty_auto", LIBRARY_LOGGER)
+    project.write_config("[secrets]\ntoken = 'tok-canary-9'\n")
+    r = project.run("chatty", "--format", "json")
+    assert r.code == 0, r.stderr
+    assert r.doc["plan"]["actions"][0]["reason"] == "older than 30d"
+    library = [e for e in r.logs() if e.get("logger") == "urllib3.connectionpool"]
+    assert [e["event"] for e in library] == ["retrying with token ***"]   # debug filtered
+    assert library[0]["run_id"] == r.doc["run_id"] and library[0]["step"] == "plan"
+    assert "tok-canary-9" not in r.stderr
+    louder = project.run("chatty", "--format", "json",
+                         env=project.env({"OPSCTL_LOG_LEVELS": "urllib3=debug"}))
+    assert "wire bytes" in [e["event"] for e in louder.logs()]
+
+
+def test_config_show_names_the_actor_runs_record(counter: Project) -> None:
+    r = counter.run("config", "show", "--format", "json", expect_json=True,
+                    env=counter.env({"OPSCTL_ACTOR": "carol"}))
+    assert r.code == 0
+    assert r.doc["actor"] == {"value": "carol", "layer": "env"}
+    plain = counter.run("config", "show", "--format", "json", expect_json=True)
+    assert plain.doc["actor"]["value"]
+    assert plain.doc["actor"]["layer"] == "os user" or plain.doc["actor"]["layer"].startswith("ci:")

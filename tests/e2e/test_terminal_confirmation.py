@@ -1,0 +1,170 @@
+"""On a terminal, a mutating apply without a saved plan shows the plan and asks for ``yes``.
+
+Each test runs opsctl on a real pseudo-terminal (stdin, stdout and stderr), answers the prompt
+when it appears, then checks the exit code, the screen and the state: nothing is touched
+before ``yes``. Without a terminal nothing is asked (tests/e2e/test_cli_conventions.py).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import select
+import subprocess
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import IO
+
+import pytest
+
+from tests.conftest import OPSCTL, Project, clean_env
+from tests.e2e.test_cli_core import COUNTER, counts
+
+PROMPT = "Only 'yes' applies: "
+
+
+def run_on_terminal(args: list[str], cwd: Path, answer: str | None = None,
+                    extra_env: dict[str, str] | None = None, stdout: IO[str] | None = None,
+                    timeout: float = 60,
+                    before_answer: Callable[[], None] | None = None) -> tuple[int, str]:
+    """Run opsctl on a pty (stdout too, unless given); when the prompt shows, type ``answer``
+    (None: end of input). Returns the exit code and everything the terminal showed."""
+    leader, follower = pty.openpty()
+    env = clean_env(cwd / ".home", {"COLUMNS": "160", "TERM": "xterm", **(extra_env or {})})
+    proc = subprocess.Popen([OPSCTL, *args], cwd=cwd, env=env, stdin=follower,
+                            stdout=stdout or follower, stderr=follower, close_fds=True)
+    os.close(follower)
+    screen = b""
+    answered = False
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([leader], [], [], 1.0)
+        if not ready:
+            if proc.poll() is not None:
+                break
+            continue
+        try:
+            data = os.read(leader, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        screen += data
+        if not answered and PROMPT.encode() in screen:
+            answered = True
+            if before_answer is not None:
+                before_answer()
+            os.write(leader, b"\x04" if answer is None else answer.encode() + b"\n")
+    else:
+        proc.kill()
+    os.close(leader)
+    return proc.wait(timeout=timeout), screen.decode(errors="replace")
+
+
+@pytest.fixture
+def counter(project: Project) -> Project:
+    project.add_module("counter_auto", COUNTER)
+    return project
+
+
+def runs(project: Project) -> list[dict[str, object]]:
+    listed = project.run("runs", "--format", "json")
+    assert listed.code == 0, listed.stderr
+    return [{"mode": r["mode"], "status": r["status"]} for r in listed.doc["runs"]]
+
+
+@pytest.mark.parametrize("answer", [
+    pytest.param("no", id="no"),
+    pytest.param("y", id="y-is-not-yes"),
+    pytest.param("", id="empty-line"),
+    pytest.param(None, id="end-of-input"),
+])
+def test_anything_but_yes_changes_nothing(counter: Project, answer: str | None) -> None:
+    code, screen = run_on_terminal(["counter", "--environment", "staging", "--targets", "a"],
+                                   counter.root, answer)
+    assert code == 10, screen                                   # the plan stays a plan
+    assert "+ create t-a  state/staging/a  (target missing)" in screen
+    assert PROMPT in screen
+    assert "apply cancelled: nothing was changed" in screen
+    assert counts(counter) == {}
+    assert runs(counter) == [{"mode": "plan", "status": "changes_planned"}]
+
+
+@pytest.mark.parametrize("command", [
+    pytest.param(["counter"], id="run"),
+    pytest.param(["apply", "counter"], id="apply"),
+    pytest.param(["reconcile", "counter"], id="reconcile"),
+])
+def test_yes_applies_the_plan_that_was_shown(counter: Project, command: list[str]) -> None:
+    code, screen = run_on_terminal([*command, "--environment", "staging", "--targets", "a",
+                                    "--targets", "b"], counter.root, "yes")
+    assert code == 0, screen
+    shown = screen.index(PROMPT)
+    assert screen.index("+ create t-a") < shown and screen.index("+ create t-b") < shown
+    assert "plan: 2 to create" in screen[:shown]
+    assert counts(counter) == {"a": 1, "b": 1}
+    assert runs(counter)[-1] == {"mode": "plan", "status": "changes_planned"}  # the plan shown
+    assert {"mode": "apply", "status": "succeeded"} in runs(counter)
+
+
+def test_a_target_changed_while_asking_is_refused_as_stale(counter: Project) -> None:
+    """What is applied is what was shown: the apply plans again under the lock and refuses
+    (exit 3) when that gives other actions than the plan approved."""
+
+    def someone_else_creates_a() -> None:
+        (counter.root / "state" / "staging").mkdir(parents=True)
+        (counter.root / "state" / "staging" / "a").write_text("7")
+
+    code, screen = run_on_terminal(["counter", "--environment", "staging", "--targets", "a",
+                                    "--targets", "b"], counter.root, "yes",
+                                   before_answer=someone_else_creates_a)
+    assert code == 3, screen
+    assert "plan is stale" in screen
+    assert counts(counter) == {"a": 7}                 # b was not created either
+
+
+@pytest.mark.parametrize("args", [
+    pytest.param(["--yes"], id="yes"),
+    pytest.param(["-y"], id="y"),
+    pytest.param(["--auto-approve"], id="auto-approve"),
+    pytest.param(["--dry-run"], id="dry-run"),
+])
+def test_nothing_is_asked_with_yes_or_a_dry_run(counter: Project, args: list[str]) -> None:
+    code, screen = run_on_terminal(["counter", "--environment", "staging", "--targets", "a",
+                                    *args], counter.root)
+    assert code == (10 if args == ["--dry-run"] else 0), screen
+    assert PROMPT not in screen
+
+
+def test_the_confirm_setting_never_turns_the_question_off(counter: Project) -> None:
+    counter.write_config('confirm = "never"\n')
+    code, screen = run_on_terminal(["counter", "--environment", "staging", "--targets", "a"],
+                                   counter.root)
+    assert code == 0, screen
+    assert PROMPT not in screen
+    assert counts(counter) == {"a": 1}
+
+
+def test_a_plan_without_changes_asks_nothing(counter: Project) -> None:
+    assert counter.run("counter", "--environment", "staging", "--targets", "a").code == 0
+    code, screen = run_on_terminal(["counter", "--environment", "staging", "--targets", "a"],
+                                   counter.root)
+    assert code == 0, screen
+    assert PROMPT not in screen
+
+
+def test_the_question_goes_to_stderr_and_stdout_keeps_one_result(counter: Project,
+                                                                  tmp_path: Path) -> None:
+    """``opsctl NAME -o json > result.json`` on a terminal: the plan and the question are on
+    the terminal (stderr), the result document alone in the file."""
+    out = tmp_path / "result.json"
+    with out.open("w") as stdout:
+        code, screen = run_on_terminal(["counter", "--environment", "staging", "--targets", "a",
+                                        "-o", "json"], counter.root, "yes", stdout=stdout)
+    assert code == 0, screen
+    doc = json.loads(out.read_text())
+    assert (doc["mode"], doc["status"]) == ("apply", "succeeded")
+    assert "+ create t-a" in screen
+    assert counts(counter) == {"a": 1}

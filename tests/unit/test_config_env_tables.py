@@ -1,0 +1,77 @@
+"""``[automation.NAME]``, ``[retry]`` and ``log_levels`` from the environment, key by key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from opsctl.config.layers import load_layers
+from opsctl.config.settings import describe_settings, validate_settings
+from opsctl.errors import ConfigError
+
+CONFIG = """
+[automation.cleanup-files]
+allowed_roots = ["/srv/a"]
+keep = 3
+
+[retry]
+attempts = 3
+"""
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    (tmp_path / "opsctl.toml").write_text(CONFIG)
+    return tmp_path
+
+
+@pytest.mark.parametrize(("variable", "text", "key", "value"), [
+    pytest.param("OPSCTL_AUTOMATION__CLEANUP_FILES__ALLOWED_ROOTS", '["/srv/b", "/srv/c"]',
+                 ("automation", "cleanup-files", "allowed_roots"), ["/srv/b", "/srv/c"],
+                 id="automation-json-list"),
+    pytest.param("OPSCTL_AUTOMATION__CLEANUP_FILES__KEEP", "5",
+                 ("automation", "cleanup-files", "keep"), 5, id="automation-number"),
+    pytest.param("OPSCTL_AUTOMATION__RELEASE_TAG__BRANCH", "main",
+                 ("automation", "release-tag", "branch"), "main", id="automation-plain-text"),
+    pytest.param("OPSCTL_RETRY__DEADLINE", "60s", ("retry", "deadline"), "60s", id="retry-text"),
+    pytest.param("OPSCTL_RETRY__ATTEMPTS", "5", ("retry", "attempts"), 5, id="retry-number"),
+])
+def test_one_key_from_the_environment(root: Path, variable: str, text: str,
+                                      key: tuple[str, ...], value: object) -> None:
+    layers = load_layers(cwd=root, env={"HOME": str(root), variable: text})
+    found: object = layers.values
+    for part in key:
+        found = found[part]  # type: ignore[index]
+    assert found == value
+    rows = {k: layer for k, _, layer in describe_settings(validate_settings(layers), layers)}
+    assert rows[".".join(key)] == "env"
+
+
+def test_the_rest_of_the_table_stays(root: Path) -> None:
+    layers = load_layers(cwd=root, env={"HOME": str(root),
+                                        "OPSCTL_AUTOMATION__CLEANUP_FILES__KEEP": "9",
+                                        "OPSCTL_RETRY__DEADLINE": "60s"})
+    assert layers.values["automation"]["cleanup-files"] == {"allowed_roots": ["/srv/a"], "keep": 9}
+    assert layers.values["retry"] == {"attempts": 3, "deadline": "60s"}
+    rows = {k: layer for k, _, layer in describe_settings(validate_settings(layers), layers)}
+    assert rows["automation.cleanup-files.allowed_roots"].startswith("repo:")
+    assert rows["retry.attempts"].startswith("repo:")
+
+
+def test_logger_levels(root: Path) -> None:
+    layers = load_layers(cwd=root, env={"HOME": str(root),
+                                        "OPSCTL_LOG_LEVELS": "botocore=debug, urllib3=INFO"})
+    assert validate_settings(layers).log_levels == {"botocore": "debug", "urllib3": "info"}
+
+
+@pytest.mark.parametrize(("variable", "text", "message"), [
+    pytest.param("OPSCTL_AUTOMATION__CLEANUP_FILES", "x", "OPSCTL_AUTOMATION__<NAME>__<KEY>",
+                 id="automation-without-key"),
+    pytest.param("OPSCTL_LOG_LEVELS", "botocore", "is not LOGGER=LEVEL", id="level-without-="),
+    pytest.param("OPSCTL_LOG_LEVELS", "botocore=loud", "log_levels.botocore", id="unknown-level"),
+])
+def test_malformed_variables_are_configuration_errors(root: Path, variable: str, text: str,
+                                                      message: str) -> None:
+    with pytest.raises(ConfigError, match=message.replace("<", ".").replace(">", ".")):
+        validate_settings(load_layers(cwd=root, env={"HOME": str(root), variable: text}))

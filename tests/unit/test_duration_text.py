@@ -1,0 +1,55 @@
+"""A Duration field prints as it was written, and stays a timedelta for arithmetic and JSON."""
+
+from __future__ import annotations
+
+import copy
+import pickle
+from datetime import timedelta
+
+import pytest
+from pydantic import BaseModel, ConfigDict, Field
+
+from opsctl import Duration
+
+
+class Request(BaseModel):
+    model_config = ConfigDict(validate_default=True)
+
+    max_age: Duration = "30d"
+    grace: Duration = Field(default_factory=lambda: timedelta(hours=2))
+
+
+@pytest.mark.parametrize(("given", "printed", "value"), [
+    pytest.param("30d", "30d", timedelta(days=30), id="days"),
+    pytest.param("1h30m", "1h30m", timedelta(minutes=90), id="compound"),
+    pytest.param("90m", "90m", timedelta(minutes=90), id="not-normalised"),
+    pytest.param(" 15m ", "15m", timedelta(minutes=15), id="trimmed"),
+    pytest.param("45", "45", timedelta(seconds=45), id="seconds-as-text"),
+    pytest.param(90, "1m30s", timedelta(seconds=90), id="number-in-shortest-form"),
+    pytest.param(timedelta(days=1, hours=2), "1d2h", timedelta(hours=26), id="timedelta"),
+])
+def test_a_duration_prints_as_written(given: object, printed: str, value: timedelta) -> None:
+    req = Request(max_age=given)
+    assert str(req.max_age) == printed
+    assert f"older than {req.max_age}" == f"older than {printed}"
+    assert req.max_age == value
+    assert isinstance(req.max_age, timedelta)
+
+
+def test_defaults_print_as_written_too() -> None:
+    req = Request()
+    assert (str(req.max_age), str(req.grace)) == ("30d", "2h")
+
+
+def test_json_and_arithmetic_are_unchanged() -> None:
+    req = Request(max_age="90m")
+    assert req.model_dump(mode="json") == {"max_age": "1h30m", "grace": "2h"}
+    assert req.max_age.total_seconds() == 5400
+    assert str(req.max_age * 2) == "3:00:00"  # arithmetic gives a plain timedelta
+
+
+def test_survives_copy_and_pickle() -> None:
+    value = Request(max_age="7d").max_age
+    assert str(copy.deepcopy(value)) == "7d"
+    assert str(pickle.loads(pickle.dumps(value))) == "7d"
+    assert pickle.loads(pickle.dumps(value)) == timedelta(days=7)

@@ -1,0 +1,144 @@
+"""A plan reads as a diff: markers per kind, changed keys only, unified diff for text."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import pytest
+
+from opsctl.cli.confirm import approved, confirm_plan, needs_confirmation, should_ask
+from opsctl.cli.plan_diff import action_lines, change_lines, kind_counts
+from opsctl.observe.color import color_enabled
+
+
+@pytest.mark.parametrize(("kind", "marker"), [
+    pytest.param("create", "+", id="create"), pytest.param("update", "~", id="update"),
+    pytest.param("delete", "-", id="delete"), pytest.param("run", ">", id="run"),
+])
+def test_each_kind_has_its_marker(kind: str, marker: str) -> None:
+    lines = action_lines({"id": "x", "kind": kind, "target": "t", "reason": "r"})
+    assert lines[0].startswith(f"{marker} {kind}")
+
+
+@pytest.mark.parametrize(("before", "after", "full", "expected"), [
+    pytest.param(None, None, False, [], id="nothing"),
+    pytest.param(None, "fresh key", False, ["+ fresh key"], id="created-scalar"),
+    pytest.param({"size": 8}, None, False, ['- {"size": 8}'], id="deleted-structure"),
+    pytest.param("120d old", "fresh", False, ["~ 120d old -> fresh"], id="changed-scalar"),
+    pytest.param("same", "same", False, [], id="unchanged-hidden"),
+    pytest.param("same", "same", True, ["  same"], id="unchanged-with-diff"),
+    pytest.param({"a": 1, "b": [1], "c": 0}, {"a": 2, "b": [1], "d": True}, False,
+                 ["~ a: 1 -> 2", "- c: 0", "+ d: true"], id="changed-keys-only"),
+    pytest.param({"a": 1, "b": [1]}, {"a": 2, "b": [1]}, True,
+                 ["~ a: 1 -> 2", "  b: [1]"], id="every-key-with-diff"),
+])
+def test_change_lines(before: Any, after: Any, full: bool, expected: list[str]) -> None:
+    assert change_lines(before, after, full=full) == expected
+
+
+def test_text_is_a_unified_diff_with_context() -> None:
+    before = "".join(f"line {i}\n" for i in range(20))
+    after = before.replace("line 10\n", "line ten\n")
+    lines = change_lines(before, after)
+    assert lines[0].startswith("@@")
+    assert "-line 10" in lines and "+line ten" in lines
+    assert " line 0" not in lines                                  # three lines of context
+    assert " line 0" in change_lines(before, after, full=True)   # --diff: all of it
+
+
+def test_status_and_colour() -> None:
+    lines = action_lines({"id": "k", "kind": "delete", "target": "t", "reason": "r",
+                          "status": "failed", "error": "boom"},
+                         color=True, status_style={"failed": "red"})
+    assert lines[0].startswith("\x1b[31m- delete k  t  (r)\x1b[0m")
+    assert "[failed]" in lines[0] and "error: boom" in lines[1]
+    assert action_lines({"id": "k", "kind": "run", "target": "t", "status": "pending"}) == [
+        "> run    k  t"]
+
+
+def test_kind_counts() -> None:
+    kinds = [{"kind": k} for k in ("delete", "create", "create", "run")]
+    assert kind_counts(kinds) == "2 to create, 1 to delete, 1 to run"
+
+
+class Tty(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(("tty", "env", "flag", "expected"), [
+    pytest.param(True, {}, False, True, id="terminal"),
+    pytest.param(False, {}, False, False, id="pipe"),
+    pytest.param(True, {"NO_COLOR": "1"}, False, False, id="NO_COLOR"),
+    pytest.param(True, {"NO_COLOR": ""}, False, True, id="empty-NO_COLOR-ignored"),
+    pytest.param(True, {}, True, False, id="no-color-flag"),
+    pytest.param(False, {"FORCE_COLOR": "1"}, False, True, id="FORCE_COLOR"),
+    pytest.param(False, {"FORCE_COLOR": "0"}, False, False, id="FORCE_COLOR-0"),
+    pytest.param(False, {"FORCE_COLOR": "1", "NO_COLOR": "1"}, False, False,
+                 id="NO_COLOR-beats-FORCE_COLOR"),
+])
+def test_color_enabled(tty: bool, env: dict[str, str], flag: bool, expected: bool) -> None:
+    stream = Tty() if tty else io.StringIO()
+    assert color_enabled(stream, no_color=flag, env=env) is expected
+
+
+@pytest.mark.parametrize(("setting", "yes", "effect", "dry_run", "stdin", "stderr", "expected"), [
+    pytest.param("tty", False, "mutate", False, True, True, True, id="terminal-asks"),
+    pytest.param("tty", True, "mutate", False, True, True, False, id="yes"),
+    pytest.param("never", False, "mutate", False, True, True, False, id="confirm-never"),
+    pytest.param("tty", False, "read", False, True, True, False, id="read-only-automation"),
+    pytest.param("tty", False, "mutate", True, True, True, False, id="dry-run"),
+    pytest.param("tty", False, "mutate", False, False, True, False, id="stdin-not-a-terminal"),
+    pytest.param("tty", False, "mutate", False, True, False, False, id="stderr-not-a-terminal"),
+])
+def test_needs_confirmation(setting: str, yes: bool, effect: str, dry_run: bool, stdin: bool,
+                            stderr: bool, expected: bool) -> None:
+    assert needs_confirmation(setting=setting, yes=yes, effect=effect, dry_run=dry_run,
+                              stdin_tty=stdin, stderr_tty=stderr) is expected
+
+
+@pytest.mark.parametrize(("answer", "expected"), [
+    pytest.param("yes\n", True, id="yes"), pytest.param("  yes ", True, id="spaces"),
+    pytest.param("y", False, id="y"), pytest.param("YES", False, id="upper"),
+    pytest.param("", False, id="empty"), pytest.param(None, False, id="end-of-input"),
+])
+def test_only_yes_approves(answer: str | None, expected: bool) -> None:
+    assert approved(answer) is expected
+
+
+PREVIEW: dict[str, Any] = {
+    "automation": "rotate-keys", "contract_version": "1.0.0", "status": "changes_planned",
+    "plan": {"fingerprint": "sha256:0123456789abcdef0123", "actions": [
+        {"id": "key-api", "kind": "update", "target": "keys/api.key", "reason": "too old",
+         "before": "120d old", "after": "fresh key", "status": "pending"}]},
+    "policy": {"effect": "allow", "rule": "default"}, "warnings": [],
+}
+
+
+@pytest.mark.parametrize(("change", "expected"), [
+    pytest.param({}, True, id="changes"),
+    pytest.param({"status": "no_changes"}, False, id="no-changes"),
+    pytest.param({"policy": {"effect": "deny", "rule": "r"}}, False, id="denied"),
+    pytest.param({"policy": {"effect": "require_approval", "rule": "r"}}, False,
+                 id="needs-approval"),
+])
+def test_should_ask(change: dict[str, Any], expected: bool) -> None:
+    assert should_ask({**PREVIEW, **change}) is expected
+
+
+@pytest.mark.parametrize(("answer", "expected"), [
+    pytest.param("yes\n", True, id="yes"), pytest.param("no\n", False, id="no"),
+])
+def test_the_prompt_shows_the_plan_then_asks(answer: str, expected: bool) -> None:
+    stream = io.StringIO()
+    assert confirm_plan(PREVIEW, stream=stream, read_line=lambda: answer) is expected
+    shown = stream.getvalue()
+    assert shown.startswith("rotate-keys 1.0.0 will make these changes (plan "
+                            "sha256:0123456789ab):\n"
+                            "~ update key-api  keys/api.key  (too old)\n"
+                            "    ~ 120d old -> fresh key\n"
+                            "plan: 1 to update\n"
+                            "policy: allow (rule default)\n"
+                            "Apply these changes? Only 'yes' applies: ")
+    assert ("apply cancelled" in shown) is not expected
