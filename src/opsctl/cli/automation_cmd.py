@@ -106,7 +106,7 @@ def run_automation_command(entry: CatalogEntry, mode: str, opts: CommonOptions,
                            idempotency_key: str | None = None, wait_lock: str | None = None,
                            max_failures: int = 1, max_iterations: int = 5,
                            concurrency: int = 1, contract_version: str | None = None,
-                           yes: bool = False) -> int:
+                           yes: bool = False, targets: tuple[str, ...] = ()) -> int:
     """Plan, or apply (asking first on a terminal, see :mod:`opsctl.cli.confirm`), or
     reconcile one automation; print the result document and return its exit code."""
     from opsctl.cli.request_input import load_request_file, merge_request
@@ -139,7 +139,8 @@ def run_automation_command(entry: CatalogEntry, mode: str, opts: CommonOptions,
                 setting=session.settings.confirm, yes=yes, effect=automation.effect,
                 dry_run=dry_run, stdin_tty=sys.stdin.isatty(), stderr_tty=sys.stderr.isatty()):
             preview = execute(session, automation, request, mode="plan", source=entry.source,
-                              contract_version=contract_version, warnings=warnings)
+                              contract_version=contract_version, warnings=warnings,
+                              targets=targets)
             if should_ask(preview.document):
                 if not confirm_plan(preview.document, stream=sys.stderr, full=opts.diff,
                                     read_line=lambda: read_answer(sys.stdin),
@@ -158,7 +159,7 @@ def run_automation_command(entry: CatalogEntry, mode: str, opts: CommonOptions,
                 outcome = reconcile(session, automation, request, max_iterations=max_iterations,
                                     on_progress=progress, source=entry.source,
                                     max_failures=max_failures, concurrency=concurrency,
-                                    warnings=warnings, wait_lock_s=wait_s)
+                                    warnings=warnings, wait_lock_s=wait_s, targets=targets)
             else:
                 outcome = execute(session, automation, request,
                                   mode="plan" if mode == "plan" else "apply", dry_run=dry_run,
@@ -166,7 +167,8 @@ def run_automation_command(entry: CatalogEntry, mode: str, opts: CommonOptions,
                                   expected_fingerprint=expected, wait_lock_s=wait_s,
                                   max_failures=max_failures, concurrency=concurrency,
                                   on_progress=progress, source=entry.source,
-                                  contract_version=contract_version, warnings=warnings)
+                                  contract_version=contract_version, warnings=warnings,
+                                  targets=targets)
         finally:
             if progress is not None:
                 progress.close()
@@ -286,6 +288,11 @@ def build_command(entry: CatalogEntry, mode: str) -> click.Command:
     if mode != "policy":
         params.append(click.Option(["--diff"], is_flag=True, default=False,
                                    help="Show before/after in full, not only what changed."))
+        params.append(click.Option(["--target", "targets"], multiple=True, metavar="ID",
+                                   help="Limit the plan to actions whose id matches (a glob; "
+                                        "repeatable) and what they depend on. Recorded in the "
+                                        "plan and the result, with a warning: the rest is left "
+                                        "unconverged."))
     field_names = {spec["field"] for spec in entry.flags}
 
     @common_options
@@ -295,7 +302,7 @@ def build_command(entry: CatalogEntry, mode: str) -> click.Command:
                  max_iterations: int = 5, until_converged: bool = True, concurrency: int = 1,
                  at: str | None = None, as_actor: str | None = None,
                  contract_version: str | None = None, yes: bool = False,
-                 **values: Any) -> int:
+                 targets: tuple[str, ...] = (), **values: Any) -> int:
         unknown = set(values) - field_names
         assert not unknown, unknown
         if mode == "policy":
@@ -307,7 +314,8 @@ def build_command(entry: CatalogEntry, mode: str) -> click.Command:
                                       dry_run=dry_run, out=out, request_file=request_file,
                                       idempotency_key=idempotency_key, wait_lock=wait_lock,
                                       max_failures=1 if fail_fast else (max_failures or 1),
-                                      contract_version=contract_version, yes=yes)
+                                      contract_version=contract_version, yes=yes,
+                                      targets=targets)
 
     command = click.Command(entry.name, callback=callback, params=params,
                             help=entry.description, short_help=entry.summary,
