@@ -70,7 +70,7 @@ from opsctl import Action, Automation
 
 
 class Request(BaseModel):
-    target: str = Field(default="world", description="What the action is about")
+    subject: str = Field(default="world", description="What the action is about")
 
 
 automation = Automation(
@@ -81,7 +81,7 @@ automation = Automation(
 
 @automation.plan
 def plan(ctx, req):
-    yield Action(id="noop", kind="run", target=req.target, reason="benchmark")
+    yield Action(id="noop", kind="run", target=req.subject, reason="benchmark")
 
 
 @automation.apply

@@ -36,7 +36,7 @@ from opsctl import Action, Automation, Duration, Secret
 
 class Request(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    target: str = Field(default="world", description="Text")
+    subject: str = Field(default="world", description="Text")
     ratio: float = Field(default=1.0, description="A float")
     count: int = Field(default=1, description="An int")
     age: Duration = Field(default="1d", description="A duration")
@@ -50,7 +50,7 @@ class Request(BaseModel):
         raise ValueError("the fuzz probe refuses every request once it validated")
 
 probe = Automation("fuzz-probe", version="1.0.0", owner="tests", summary="Refuses everything",
-                   request=Request, effect="mutate", lock_scope=("target",))
+                   request=Request, effect="mutate", lock_scope=("subject",))
 
 @probe.plan
 def plan(ctx, req):
@@ -166,7 +166,7 @@ HOSTILE_YAML = ["yes", "on", "off", "0755", "1:30", "12:30:45", "2024-01-01", "1
                 "!!int 0755", "!!python/object:os.system", "&a [1]", "*nope", "~", "9" * 5000,
                 "[" * 300, "{a: 1, a: 2}", "!!timestamp 2024-01-01", "? [1, 2]\n  : x", "<<: 5",
                 "'\\ud800'", '"\\ud800"', '"\\x00"', "|\n  block", "- - - - - 1"]
-FIELDS = ["target", "ratio", "count", "age", "data", "tags", "enabled", "token", "unknown",
+FIELDS = ["subject", "ratio", "count", "age", "data", "tags", "enabled", "token", "unknown",
           "contract_version", ""]
 
 
@@ -214,7 +214,7 @@ flag_pair = st.one_of(
     st.tuples(st.sampled_from(["--count", "--concurrency", "--max-failures"]), number_text),
     st.tuples(st.sampled_from(["--age", "--wait-lock"]), duration_text),
     st.tuples(st.just("--data"), st.one_of(json_text, any_text)),
-    st.tuples(st.sampled_from(["--target", "--tags", "--token", "--idempotency-key",
+    st.tuples(st.sampled_from(["--subject", "--tags", "--token", "--idempotency-key",
                                "--contract-version"]), any_text),
     st.tuples(st.sampled_from(["--enabled", "--no-enabled", "--dry-run", "--fail-fast"]),
               st.none()),
@@ -337,7 +337,7 @@ def test_plan_files_never_crash_or_write(sandbox: Sandbox, content: bytes) -> No
 @given(args=st.one_of(
     document.map(lambda d: [b"fuzz-probe", b"--request", b"-", d[1]]),
     st.lists(st.one_of(st.binary(min_size=1, max_size=12).filter(lambda b: b"\x00" not in b),
-                       st.sampled_from([b"--target", b"--data", b"--ratio", b"--age"])),
+                       st.sampled_from([b"--subject", b"--data", b"--ratio", b"--age"])),
              min_size=1, max_size=4).map(lambda a: [b"fuzz-probe", *a])))
 def test_the_console_script_never_crashes_or_writes(tmp_path_factory: pytest.TempPathFactory,
                                                     args: list[bytes]) -> None:

@@ -23,7 +23,7 @@ from opsctl import Action, Automation, Duration, Secret
 
 class Request(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    target: str = Field(default="world", description="What to touch")
+    subject: str = Field(default="world", description="What to touch")
     ratio: float = Field(default=1.0, description="A float")
     count: int = Field(default=1, description="An int")
     age: Duration = Field(default="1d", description="A duration")
@@ -35,7 +35,7 @@ probe = Automation("probe", version="1.0.0", owner="tests", summary="Input probe
 
 @probe.plan
 def plan(ctx, req):
-    yield Action(id="touch", kind="run", target=req.target, reason="probe",
+    yield Action(id="touch", kind="run", target=req.subject, reason="probe",
                  data={"request": req.model_dump(mode="json")})
 
 @probe.apply
@@ -119,7 +119,7 @@ BAD_DOCUMENTS = [
                  id="yaml-nested-5000"),
     pytest.param("req.json", b'{"data": {"a": ' + b"[" * 100 + b"]" * 100 + b"}}",
                  "nested too deeply", id="json-nested-100"),
-    pytest.param("req.json", b'{"target": "\\ud800"}', "not valid Unicode", id="lone-surrogate"),
+    pytest.param("req.json", b'{"subject": "\\ud800"}', "not valid Unicode", id="lone-surrogate"),
     pytest.param("req.json", b'{"data": {"\\udfff": 1}}', "not valid Unicode",
                  id="lone-surrogate-key"),
     pytest.param("req.json", b'{"ratio": NaN}', "NaN is not a JSON number", id="json-nan"),
@@ -142,7 +142,7 @@ BAD_DOCUMENTS = [
     pytest.param("req.yaml", b"a: &a [1,1,1,1,1,1,1,1,1,1]\n" + b"".join(
         b"a%d: &a%d [%s]\n" % (i, i, b",".join([b"*a" + (b"%d" % (i - 1) if i > 1 else b"")] * 10))
         for i in range(1, 10)), "more than 1000000 values", id="yaml-alias-bomb"),
-    pytest.param("req.yaml", b"target: \xff\xfe\n", "not UTF-8 text", id="not-utf8"),
+    pytest.param("req.yaml", b"subject: \xff\xfe\n", "not UTF-8 text", id="not-utf8"),
     pytest.param("req.json", b"[" * 100_000, "nested too deeply", id="json-100000-brackets"),
     pytest.param("req.yaml", b"[" * 100_000, "nested too deeply", id="yaml-100000-brackets"),
 ]
@@ -189,7 +189,7 @@ def test_hostile_flags_exit_2_and_write_nothing(probe: Project, args: list[str],
 
 
 @pytest.mark.parametrize("args", [
-    pytest.param([b"probe", b"--target", b"\xff\xfe"], id="flag-value"),
+    pytest.param([b"probe", b"--subject", b"\xff\xfe"], id="flag-value"),
     pytest.param([b"\xff"], id="command-name"),
     pytest.param([b"probe", b"--request", b"\xc3("], id="path"),
 ])
@@ -259,7 +259,7 @@ def test_request_files_that_are_not_documents_are_refused_at_once(probe: Project
 
 @pytest.mark.parametrize("via", ["env", "config"])
 def test_request_files_over_max_input_size_are_refused(probe: Project, via: str) -> None:
-    (probe.root / "req.yaml").write_text("target: " + "x" * 200 + "\n")
+    (probe.root / "req.yaml").write_text("subject: " + "x" * 200 + "\n")
     env = None
     if via == "env":
         env = probe.env({"OPSCTL_MAX_INPUT_SIZE": "100"})
@@ -267,16 +267,16 @@ def test_request_files_over_max_input_size_are_refused(probe: Project, via: str)
         probe.write_config('max_input_size = "100"\n')
     r = probe.run("probe", "--request", "req.yaml", env=env)
     assert_refused(r, "over the limit of 100 (setting max_input_size)", probe)
-    piped = probe.run("probe", "--request", "-", env=env, input="target: " + "x" * 200 + "\n")
+    piped = probe.run("probe", "--request", "-", env=env, input="subject: " + "x" * 200 + "\n")
     assert_refused(piped, "request file - is over the limit of 100 bytes", probe)
 
 
 def test_request_file_within_max_input_size_is_read(probe: Project) -> None:
-    (probe.root / "req.yaml").write_text("target: here\n")
+    (probe.root / "req.yaml").write_text("subject: here\n")
     r = probe.run("probe", "--request", "req.yaml", "--dry-run", "--format", "json",
                   env=probe.env({"OPSCTL_MAX_INPUT_SIZE": "1KiB"}))
     assert r.code == 10, r.stderr
-    assert r.doc["request"]["target"] == "here"
+    assert r.doc["request"]["subject"] == "here"
 
 
 # -- item 10: one strict YAML loader -------------------------------------------------------------
@@ -284,10 +284,10 @@ def test_request_file_within_max_input_size_is_read(probe: Project) -> None:
 @pytest.mark.parametrize("text", ["yes", "no", "on", "off", "y", "0755", "1:30", "2024-01-01",
                                   "1_000", "0x1F", "0o17", "12:30:45"])
 def test_yaml_1_1_coercions_do_not_happen(probe: Project, text: str) -> None:
-    (probe.root / "req.yaml").write_text(f"target: {text}\ndata: {{value: {text}}}\n")
+    (probe.root / "req.yaml").write_text(f"subject: {text}\ndata: {{value: {text}}}\n")
     r = probe.run("probe", "--request", "req.yaml", "--dry-run", "--format", "json")
     assert r.code == 10, r.stderr
-    assert r.doc["request"]["target"] == text
+    assert r.doc["request"]["subject"] == text
     assert r.doc["request"]["data"] == {"value": text}
 
 
@@ -308,10 +308,10 @@ def test_sexagesimal_time_into_an_int_field_is_refused_not_90(probe: Project) ->
 
 
 @pytest.mark.parametrize(("name", "content", "needle"), [
-    pytest.param("req.yaml", "target: /tmp\ntarget: /etc\n", "found duplicate key 'target'",
+    pytest.param("req.yaml", "subject: /tmp\nsubject: /etc\n", "found duplicate key 'subject'",
                  id="yaml"),
     pytest.param("req.yaml", "data:\n  a: 1\n  a: 2\n", "found duplicate key 'a'", id="yaml-nested"),
-    pytest.param("req.json", '{"target": "/tmp", "target": "/etc"}', "duplicate key 'target'",
+    pytest.param("req.json", '{"subject": "/tmp", "subject": "/etc"}', "duplicate key 'subject'",
                  id="json"),
 ])
 def test_duplicate_keys_in_request_documents_are_errors(probe: Project, name: str, content: str,

@@ -12,7 +12,7 @@ from pydantic import BaseModel
 from opsctl import Action, Automation
 
 class Request(BaseModel):
-    target: int = 3
+    goal: int = 3
     verify_after: int = 0      # verify passes from the Nth check on
     timeout: float = 5.0
 
@@ -25,7 +25,7 @@ grow = Automation("grow", version="1.0.0", owner="o", summary="One step per appl
 
 @grow.plan
 def plan(ctx, req):
-    if level() < req.target:   # each apply reveals the next step: needs several rounds
+    if level() < req.goal:   # each apply reveals the next step: needs several rounds
         yield Action(id=f"step-{level() + 1}", kind="update", target="level", reason="below target",
                      before=level(), after=level() + 1)
 
@@ -58,7 +58,7 @@ def test_reconcile_converges(grow: Project) -> None:
 
 
 def test_reconcile_stops_at_the_bound_not_converged(grow: Project) -> None:
-    r = grow.run("reconcile", "grow", "--target", "5", "--max-iterations", "2", "--format", "json")
+    r = grow.run("reconcile", "grow", "--goal", "5", "--max-iterations", "2", "--format", "json")
     assert r.code == 4
     assert r.doc["status"] == "failed"
     assert "not converged after 2 iterations" in r.doc["error"]["message"]
@@ -67,14 +67,14 @@ def test_reconcile_stops_at_the_bound_not_converged(grow: Project) -> None:
 
 
 def test_verify_is_polled_until_it_passes(grow: Project) -> None:
-    r = grow.run("grow", "--target", "1", "--verify-after", "3", "--format", "json")
+    r = grow.run("grow", "--goal", "1", "--verify-after", "3", "--format", "json")
     assert r.code == 0
     assert (grow.root / "checks").read_text() == "3"
     assert [e["check"] for e in r.logs() if e["event"] == "verify.pending"] == [1, 2]
 
 
 def test_never_verified_is_not_converged_exit_4(grow: Project) -> None:
-    r = grow.run("grow", "--target", "1", "--verify-after", "1000", "--format", "json")
+    r = grow.run("grow", "--goal", "1", "--verify-after", "1000", "--format", "json")
     assert r.code == 4
     assert r.doc["status"] == "failed"
     assert r.doc["error"]["step"] == "verify"

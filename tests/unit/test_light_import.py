@@ -65,7 +65,7 @@ from opsctl import Action, Automation
 
 
 class Request(BaseModel):
-    target: str = Field(default="world", description="What to touch")
+    subject: str = Field(default="world", description="What to touch")
 
 
 tiny = Automation("tiny-light", version="1.0.0", owner="tests", summary="Tiny light-import probe",
@@ -74,7 +74,7 @@ tiny = Automation("tiny-light", version="1.0.0", owner="tests", summary="Tiny li
 
 @tiny.plan
 def plan(ctx, req):
-    yield Action(id="noop", kind="run", target=req.target, reason="test")
+    yield Action(id="noop", kind="run", target=req.subject, reason="test")
 
 
 @tiny.apply
