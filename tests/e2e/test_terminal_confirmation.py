@@ -84,12 +84,13 @@ def runs(project: Project) -> list[dict[str, object]]:
 def test_anything_but_yes_changes_nothing(counter: Project, answer: str | None) -> None:
     code, screen = run_on_terminal(["counter", "--environment", "staging", "--targets", "a"],
                                    counter.root, answer)
-    assert code == 10, screen                                   # the plan stays a plan
+    assert code == 10, screen                       # changes planned, nothing applied
     assert "+ create t-a  state/staging/a  (target missing)" in screen
     assert PROMPT in screen
     assert "apply cancelled: nothing was changed" in screen
     assert counts(counter) == {}
-    assert runs(counter) == [{"mode": "plan", "status": "changes_planned"}]
+    assert runs(counter) == [{"mode": "apply", "status": "changes_planned"}]
+    assert counter.run("locks", "--format", "json").doc["locks"] == []
 
 
 @pytest.mark.parametrize("command", [
@@ -105,24 +106,48 @@ def test_yes_applies_the_plan_that_was_shown(counter: Project, command: list[str
     assert screen.index("+ create t-a") < shown and screen.index("+ create t-b") < shown
     assert "plan: 2 to create" in screen[:shown]
     assert counts(counter) == {"a": 1, "b": 1}
-    assert runs(counter)[-1] == {"mode": "plan", "status": "changes_planned"}  # the plan shown
-    assert {"mode": "apply", "status": "succeeded"} in runs(counter)
+    # the plan shown was planned inside the apply run, and is what it applied (no separate
+    # plan run; reconcile's second round finds nothing left)
+    assert runs(counter)[-1] == {"mode": "apply", "status": "succeeded"}
+    assert all(r["mode"] == "apply" for r in runs(counter))
 
 
-def test_a_target_changed_while_asking_is_refused_as_stale(counter: Project) -> None:
-    """What is applied is what was shown: the apply plans again under the lock and refuses
-    (exit 3) when that gives other actions than the plan approved."""
+def test_the_scope_stays_locked_while_asking(counter: Project) -> None:
+    """The question is asked under the scope's lease: no other opsctl run can change the
+    target between the plan shown and its apply."""
+    seen: list[int] = []
 
-    def someone_else_creates_a() -> None:
-        (counter.root / "state" / "staging").mkdir(parents=True)
-        (counter.root / "state" / "staging" / "a").write_text("7")
+    def another_run_tries() -> None:
+        other = counter.run("counter", "--environment", "staging", "--targets", "c",
+                            "--format", "json")
+        seen.append(other.code)
 
-    code, screen = run_on_terminal(["counter", "--environment", "staging", "--targets", "a",
-                                    "--targets", "b"], counter.root, "yes",
-                                   before_answer=someone_else_creates_a)
-    assert code == 3, screen
-    assert "plan is stale" in screen
-    assert counts(counter) == {"a": 7}                 # b was not created either
+    code, screen = run_on_terminal(["counter", "--environment", "staging", "--targets", "a"],
+                                   counter.root, "yes", before_answer=another_run_tries)
+    assert code == 0, screen
+    assert seen == [7]
+    assert counts(counter) == {"a": 1}
+
+
+def test_rerunning_an_interrupted_run_on_a_terminal_asks_about_what_is_left(
+        project: Project) -> None:
+    """An automation with verify resumes from its journal: the question shows the journal's
+    plan, and ``yes`` finishes the same run."""
+    import signal
+
+    from tests.e2e.test_durable import CHECKED, effects, start, wait_for_effects
+
+    project.add_module("checked_auto", CHECKED)
+    proc = start(project, "checked", "--slow", "0.3", "--format", "json")
+    wait_for_effects(project, 3)
+    proc.send_signal(signal.SIGKILL)
+    proc.communicate(timeout=10)
+    code, screen = run_on_terminal(["checked", "--slow", "0.3"], project.root, "yes")
+    assert code == 0, screen
+    assert PROMPT in screen
+    assert "resumed run" in screen
+    assert sorted(effects(project)) == [f"t{i}" for i in range(6)]
+    assert len(runs(project)) == 1  # the interrupted run, finished
 
 
 @pytest.mark.parametrize("args", [

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from opsctl.cli.confirm import approved, confirm_plan, needs_confirmation, should_ask
+from opsctl.cli.confirm import approved, confirm_plan, needs_confirmation
 from opsctl.cli.plan_diff import action_lines, change_lines, kind_counts
 from opsctl.observe.color import color_enabled
 
@@ -114,17 +114,6 @@ PREVIEW: dict[str, Any] = {
          "before": "120d old", "after": "fresh key", "status": "pending"}]},
     "policy": {"effect": "allow", "rule": "default"}, "warnings": [],
 }
-
-
-@pytest.mark.parametrize(("change", "expected"), [
-    pytest.param({}, True, id="changes"),
-    pytest.param({"status": "no_changes"}, False, id="no-changes"),
-    pytest.param({"policy": {"effect": "deny", "rule": "r"}}, False, id="denied"),
-    pytest.param({"policy": {"effect": "require_approval", "rule": "r"}}, False,
-                 id="needs-approval"),
-])
-def test_should_ask(change: dict[str, Any], expected: bool) -> None:
-    assert should_ask({**PREVIEW, **change}) is expected
 
 
 @pytest.mark.parametrize(("answer", "expected"), [

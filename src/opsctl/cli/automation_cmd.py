@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -124,33 +125,23 @@ def run_automation_command(entry: CatalogEntry, mode: str, opts: CommonOptions,
     warnings = secret_flag_warnings(entry, ctx)
     for warning in warnings:
         session.log.warning("request.secret_flag", automation=entry.name, message=warning)
-    from opsctl.cli.confirm import confirm_plan, needs_confirmation, read_answer, should_ask
+    from opsctl.cli.confirm import confirm_plan, needs_confirmation, read_answer
     from opsctl.cli.output import emit, progress_for
     from opsctl.engine.run import execute
-    from opsctl.errors import ExitCode
     from opsctl.observe.color import color_enabled
 
     request = merge_request(document, flags)
     key = idempotency_key_from(idempotency_key, entry.name, os.environ)
     wait_s = parse_duration(wait_lock).total_seconds() if wait_lock else 0.0
-    expected: str | None = None
+    confirm: Callable[[dict[str, Any]], bool] | None = None
+    if mode != "plan" and not dry_run and needs_confirmation(
+            setting=session.settings.confirm, yes=yes, effect=automation.effect,
+            dry_run=dry_run, stdin_tty=sys.stdin.isatty(), stderr_tty=sys.stderr.isatty()):
+        def confirm(plan_doc: dict[str, Any]) -> bool:
+            return confirm_plan(plan_doc, stream=sys.stderr, full=opts.diff,
+                                read_line=lambda: read_answer(sys.stdin),
+                                color=color_enabled(sys.stderr))
     try:
-        if mode != "plan" and not dry_run and needs_confirmation(
-                setting=session.settings.confirm, yes=yes, effect=automation.effect,
-                dry_run=dry_run, stdin_tty=sys.stdin.isatty(), stderr_tty=sys.stderr.isatty()):
-            preview = execute(session, automation, request, mode="plan", source=entry.source,
-                              contract_version=contract_version, warnings=warnings,
-                              targets=targets)
-            if should_ask(preview.document):
-                if not confirm_plan(preview.document, stream=sys.stderr, full=opts.diff,
-                                    read_line=lambda: read_answer(sys.stdin),
-                                    color=color_enabled(sys.stderr)):
-                    return emit(_with_warnings(preview.document, warnings), preview.exit_code,
-                                opts, session)
-                expected = str(preview.document["plan"]["fingerprint"])
-            elif preview.exit_code not in (ExitCode.SUCCESS, ExitCode.CHANGES_PLANNED):
-                return emit(_with_warnings(preview.document, warnings), preview.exit_code, opts,
-                            session)
         progress = progress_for(session, opts) if mode != "plan" and not dry_run else None
         try:
             if mode == "reconcile":
@@ -159,12 +150,13 @@ def run_automation_command(entry: CatalogEntry, mode: str, opts: CommonOptions,
                 outcome = reconcile(session, automation, request, max_iterations=max_iterations,
                                     on_progress=progress, source=entry.source,
                                     max_failures=max_failures, concurrency=concurrency,
-                                    warnings=warnings, wait_lock_s=wait_s, targets=targets)
+                                    warnings=warnings, wait_lock_s=wait_s, targets=targets,
+                                    confirm=confirm)
             else:
                 outcome = execute(session, automation, request,
                                   mode="plan" if mode == "plan" else "apply", dry_run=dry_run,
                                   out=Path(out) if out else None, idempotency_key=key,
-                                  expected_fingerprint=expected, wait_lock_s=wait_s,
+                                  confirm=confirm, wait_lock_s=wait_s,
                                   max_failures=max_failures, concurrency=concurrency,
                                   on_progress=progress, source=entry.source,
                                   contract_version=contract_version, warnings=warnings,
@@ -288,7 +280,7 @@ def build_command(entry: CatalogEntry, mode: str) -> click.Command:
     if mode != "policy":
         params.append(click.Option(["--diff"], is_flag=True, default=False,
                                    help="Show before/after in full, not only what changed."))
-        params.append(click.Option(["--target", "targets"], multiple=True, metavar="ID",
+        params.append(click.Option(["--target", "target_patterns"], multiple=True, metavar="ID",
                                    help="Limit the plan to actions whose id matches (a glob; "
                                         "repeatable) and what they depend on. Recorded in the "
                                         "plan and the result, with a warning: the rest is left "
@@ -302,7 +294,7 @@ def build_command(entry: CatalogEntry, mode: str) -> click.Command:
                  max_iterations: int = 5, until_converged: bool = True, concurrency: int = 1,
                  at: str | None = None, as_actor: str | None = None,
                  contract_version: str | None = None, yes: bool = False,
-                 targets: tuple[str, ...] = (), **values: Any) -> int:
+                 target_patterns: tuple[str, ...] = (), **values: Any) -> int:
         unknown = set(values) - field_names
         assert not unknown, unknown
         if mode == "policy":
@@ -315,7 +307,7 @@ def build_command(entry: CatalogEntry, mode: str) -> click.Command:
                                       idempotency_key=idempotency_key, wait_lock=wait_lock,
                                       max_failures=1 if fail_fast else (max_failures or 1),
                                       contract_version=contract_version, yes=yes,
-                                      targets=targets)
+                                      targets=target_patterns)
 
     command = click.Command(entry.name, callback=callback, params=params,
                             help=entry.description, short_help=entry.summary,

@@ -1,11 +1,13 @@
 """Asking before a mutating apply: show the plan, apply only after ``yes``.
 
 On a terminal, ``opsctl NAME`` / ``opsctl apply NAME`` / ``opsctl reconcile NAME`` of a mutating
-automation first plans with the same request (read-only, recorded like ``--dry-run``), shows it
-as a diff on stderr and reads the answer from stdin. Only after ``yes`` does it apply, passing
-the fingerprint of the plan shown as ``expected_fingerprint``: if planning again under the lock
-gives different actions (someone changed the target meanwhile), the engine refuses the apply as
-stale (exit 3) instead of doing something that was not shown.
+automation passes :func:`confirm_plan` to the engine, which calls it inside the apply run: after
+the plan and the gate, under the scope's lease (no other run can change the target through
+opsctl meanwhile), before the first action. It shows that plan as a diff on stderr and reads
+the answer from stdin; only ``yes`` goes on, and what is applied is exactly the plan shown (a
+resumed run shows what is left of its journal). Declined, the run ends ``changes_planned``,
+exit 10, with nothing applied. A denial or missing approval is refused at the gate, before
+anything is asked.
 
 The decision (:func:`needs_confirmation`) and the prompt (:func:`render_prompt`,
 :func:`approved`) are plain functions; :func:`confirm_plan` only wires them to the streams.
@@ -34,16 +36,6 @@ def needs_confirmation(*, setting: str, yes: bool, effect: str, dry_run: bool,
     """
     return (setting == "tty" and not yes and effect == "mutate" and not dry_run
             and stdin_tty and stderr_tty)
-
-
-def should_ask(preview: Mapping[str, Any]) -> bool:
-    """Whether a preview (a plan-mode result) is worth a question: it plans changes, and the
-    apply is not already known to be refused (denied, or waiting for approvals of a saved
-    plan), in which case the apply runs at once and says why."""
-    if preview.get("status") != "changes_planned":
-        return False
-    policy = preview.get("policy") or {}
-    return policy.get("effect") not in ("deny", "require_approval")
 
 
 def approved(answer: str | None) -> bool:

@@ -176,7 +176,7 @@ RESERVED_OPTIONS: dict[str, str] = {
     "quiet": "-q/--quiet",
     "request_file": "--request",
     "show_config": "--show-config",
-    "targets": "--target",
+    "target_patterns": "--target",
     "until_converged": "--until-converged",
     "verbose": "-v/--verbose",
     "wait_lock": "--wait-lock",

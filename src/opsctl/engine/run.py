@@ -7,7 +7,7 @@ and after it runs.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -180,13 +180,16 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
             source: str | None = None, wait_lock_s: float = 0.0,
             resume_run_id: str | None = None, max_failures: int = 1,
             concurrency: int = 1, contract_version: str | None = None,
-            warnings: Sequence[str] = (), targets: Sequence[str] = ()) -> RunOutcome:
+            warnings: Sequence[str] = (), targets: Sequence[str] = (),
+            confirm: Callable[[dict[str, Any]], bool] | None = None) -> RunOutcome:
     """Run one automation through the whole pipeline; the public entry of every CLI verb.
 
     An apply under a key whose earlier run finished replays that result (caller keys only);
     one whose earlier run was interrupted resumes it; a mutating apply holds the lease on its
     lock scope from planning to the result. ``targets`` (action ids or globs) limits the plan
-    to the matching actions and what they depend on.
+    to the matching actions and what they depend on. ``confirm``, when given, is shown the
+    plan of an apply (a result document, after the gate, under the lease) and returns whether
+    to go on; declined, the run ends ``changes_planned`` (exit 10) with nothing applied.
     """
     from opsctl.engine.locks import acquire_lease
 
@@ -269,6 +272,11 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
                 if plan.has_changes:
                     return _finish(run, "changes_planned", ExitCode.CHANGES_PLANNED, None, ctx)
                 return _finish(run, "no_changes", ExitCode.SUCCESS, None, ctx)
+            pending = [state for state in run.states if not state.done]
+            if confirm is not None and pending and not confirm(
+                    run_document(run, "changes_planned", ExitCode.CHANGES_PLANNED, None)):
+                run.warnings.append("apply declined at the prompt: nothing was changed")
+                return _finish(run, "changes_planned", ExitCode.CHANGES_PLANNED, None, ctx)
             flush_audit(run)  # what was asked, planned and decided is on record before apply
             if plan_id is not None and not claim_plan(session.store, plan_id, run.run_id,
                                                       iso(session.clock())):
@@ -419,7 +427,8 @@ def reconcile(session: Session, automation: Automation[Any], data: Mapping[str, 
               max_iterations: int = 5, on_progress: ProgressFn | None = None,
               source: str | None = None, wait_lock_s: float = 0.0,
               max_failures: int = 1, concurrency: int = 1,
-              warnings: Sequence[str] = (), targets: Sequence[str] = ()) -> RunOutcome:
+              warnings: Sequence[str] = (), targets: Sequence[str] = (),
+              confirm: Callable[[dict[str, Any]], bool] | None = None) -> RunOutcome:
     """Apply, re-plan and apply again until the plan is empty, or fail (exit 4) at the bound.
 
     Each iteration is a recorded apply run; the result is the last one's, with mode
@@ -437,7 +446,8 @@ def reconcile(session: Session, automation: Automation[Any], data: Mapping[str, 
     for _ in range(max(1, max_iterations)):
         outcome = execute(session, automation, data, mode="apply", on_progress=on_progress,
                           source=source, wait_lock_s=wait_lock_s, max_failures=max_failures,
-                          concurrency=concurrency, warnings=warnings, targets=targets)
+                          concurrency=concurrency, warnings=warnings, targets=targets,
+                          confirm=confirm if not iterations else None)  # asked once
         if outcome.document.get("run_id"):
             iterations.append(str(outcome.document["run_id"]))
         if outcome.exit_code != ExitCode.SUCCESS:
