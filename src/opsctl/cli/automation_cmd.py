@@ -343,7 +343,9 @@ def builtin_options() -> dict[str, str]:
             strings = [*param.opts, *param.secondary_opts]
             for string in strings:
                 names.setdefault(string, "/".join(strings))
-            if param.name:
+            # The help option's own name is click's business and differs between versions
+            # ("help", "_click_default_help"); its strings -h/--help are reserved above.
+            if param.name and not set(param.opts) & set(HELP_OPTION_NAMES):
                 names.setdefault(param.name, "/".join(strings))
     for command in commands:
         for name, arg in inspect.signature(command.callback or (lambda: None)).parameters.items():

@@ -156,7 +156,6 @@ RESERVED_OPTIONS: dict[str, str] = {
     "-q": "-q/--quiet",
     "-v": "-v/--verbose",
     "-y": "-y/--yes/--auto-approve",
-    "_click_default_help": "-h/--help",
     "as_actor": "--as",
     "at": "--at",
     "concurrency": "--concurrency",
