@@ -47,6 +47,20 @@ def test_aws_error_code() -> None:
     assert aws_error_code(ValueError()) == ""
 
 
+def _readonly_write() -> Exception:
+    import sqlite3
+    import tempfile
+
+    path = f"{tempfile.mkdtemp()}/ro.db"
+    sqlite3.connect(path).execute("CREATE TABLE t (x)").connection.commit()
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        conn.execute("INSERT INTO t VALUES (1)")
+    except sqlite3.OperationalError as exc:
+        return exc
+    raise AssertionError("no error")
+
+
 def _sqlite_error(sql: str) -> Exception:
     import sqlite3
 
@@ -65,6 +79,7 @@ def _sqlite_error(sql: str) -> Exception:
     pytest.param(lambda: __import__("psycopg").errors.SyntaxError("syntax error at or near"),
                  None, id="psycopg-sql-error-is-a-bug"),
     pytest.param(lambda: _sqlite_error("SELEC 1"), None, id="sqlite-sql-error-is-a-bug"),
+    pytest.param(lambda: _readonly_write(), None, id="sqlite-write-refused-while-planning"),
 ])
 def test_database_connection_failures_are_transient(make: object, expected: str | None) -> None:
     import psycopg  # noqa: F401 - classification looks only at drivers already imported

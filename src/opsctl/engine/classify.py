@@ -78,9 +78,11 @@ def _classify_database(exc: BaseException, what: str) -> OpsctlError | None:
         text = str(exc).strip().splitlines()
         return TransientError(f"{what}: database unavailable: {text[0] if text else exc!r}")
     sqlite3 = sys.modules.get("sqlite3")
-    if sqlite3 is not None and isinstance(exc, sqlite3.OperationalError):
-        from opsctl.store.sql import store_unavailable
-
-        if store_unavailable(exc, "sqlite"):
-            return TransientError(f"{what}: database unavailable: {exc}")
+    code = getattr(exc, "sqlite_errorcode", None)
+    # busy, locked, out of memory, I/O error, disk full, cannot open, locking protocol; not
+    # "readonly": ctx.sql opens read-only connections while planning, and a write refused
+    # there is the automation's bug
+    if sqlite3 is not None and isinstance(exc, sqlite3.OperationalError) and code is not None \
+            and code & 0xFF in (5, 6, 7, 10, 13, 14, 15):
+        return TransientError(f"{what}: database unavailable: {exc}")
     return None
