@@ -232,8 +232,8 @@ def test_second_signal_aborts_at_once(ledger: Project) -> None:
 
 def test_interrupted_action_is_not_journaled_as_applied(ledger: Project) -> None:
     env = ledger.env({"OPSCTL_STOP_GRACE": "0.2s"})
-    proc = start(ledger, "ledger", "--slow", "3", "--targets", "a", "--format", "json", env=env)
-    time.sleep(1.5)
+    # in flight and never released: the grace period runs out and the action is aborted
+    proc = hold(ledger, "--targets", "a", "--format", "json", at="a", env=env)
     proc.send_signal(signal.SIGINT)
     out, _ = proc.communicate(timeout=30)
     assert proc.returncode == 130
