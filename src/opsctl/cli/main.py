@@ -230,7 +230,9 @@ def main(argv: list[str] | None = None) -> None:
         # Click's own usage text ("Usage: ... Try ... Error: ...") would be a second error
         # format; its message becomes the one opsctl line, with where to look for help.
         message = " ".join(exc.format_message().split())
-        if isinstance(exc, click.exceptions.NoArgsIsHelpError):  # a group called bare
+        # click >= 8.2 raises this for a group called bare (8.1 prints the help and exits 0)
+        no_args = getattr(click.exceptions, "NoArgsIsHelpError", ())
+        if isinstance(exc, no_args):
             click.echo(exc.format_message(), err=True)
             message = "give a command (or an automation NAME)"
         code = _report(UsageError(message), args, started, _usage_hint(exc))
