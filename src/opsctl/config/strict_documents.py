@@ -19,13 +19,12 @@ bounded depth and size.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import sys
 from collections.abc import Hashable
 from typing import Any
-
-import yaml
 
 MAX_DEPTH = 64
 """Deepest nesting of mappings and lists accepted in a request."""
@@ -48,44 +47,54 @@ class DocumentError(ValueError):
         return "" if self.line is None else f" at line {self.line}, column {self.column}"
 
 
-class StrictYAMLLoader(yaml.SafeLoader):
-    """SafeLoader with YAML 1.2 core scalars and duplicate keys refused (see module docstring)."""
+@functools.cache
+def strict_yaml_loader() -> type[Any]:
+    """The loader class, built on first use: PyYAML costs ~10 ms to import, and the plan path
+    of a request given by flags never reads YAML."""
+    import yaml
 
-    yaml_implicit_resolvers: dict[Any, list[tuple[str, re.Pattern[str]]]] = {}
+    class StrictYAMLLoader(yaml.SafeLoader):
+        """SafeLoader with YAML 1.2 core scalars and duplicate keys refused (module docstring)."""
 
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Hashable, Any]:
-        seen: set[object] = set()
-        for key_node, _ in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                continue  # keys a merge brings in may be overridden: that is what `<<` is for
-            key = self.construct_object(key_node, deep=deep)
-            if not isinstance(key, Hashable):
-                continue  # the base constructor reports unhashable keys
-            if key in seen:
-                raise yaml.constructor.ConstructorError(
-                    "while constructing a mapping", node.start_mark,
-                    f"found duplicate key {key!r}", key_node.start_mark)
-            seen.add(key)
-        self.flatten_mapping(node)
-        return super().construct_mapping(node, deep)
+        yaml_implicit_resolvers: dict[Any, list[tuple[str, re.Pattern[str]]]] = {}
 
+        def construct_mapping(self, node: yaml.MappingNode,
+                              deep: bool = False) -> dict[Hashable, Any]:
+            seen: set[object] = set()
+            for key_node, _ in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    continue  # keys a merge brings in may be overridden: that is what `<<` is for
+                key = self.construct_object(key_node, deep=deep)
+                if not isinstance(key, Hashable):
+                    continue  # the base constructor reports unhashable keys
+                if key in seen:
+                    raise yaml.constructor.ConstructorError(
+                        "while constructing a mapping", node.start_mark,
+                        f"found duplicate key {key!r}", key_node.start_mark)
+                seen.add(key)
+            self.flatten_mapping(node)
+            return super().construct_mapping(node, deep)
 
-for _tag, _pattern, _first in (
-    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
-    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
-    ("tag:yaml.org,2002:int", r"^[-+]?(?:0|[1-9][0-9]*)$", "-+0123456789"),
-    ("tag:yaml.org,2002:float",
-     r"^(?:[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*|[0-9]+(?:\.[0-9]*)?[eE][-+]?[0-9]+)"
-     r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$", "-+0123456789."),
-    ("tag:yaml.org,2002:merge", r"^<<$", "<"),
-):
-    StrictYAMLLoader.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
+    for _tag, _pattern, _first in (
+        ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+        ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+        ("tag:yaml.org,2002:int", r"^[-+]?(?:0|[1-9][0-9]*)$", "-+0123456789"),
+        ("tag:yaml.org,2002:float",
+         r"^(?:[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*|[0-9]+(?:\.[0-9]*)?[eE][-+]?[0-9]+)"
+         r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$", "-+0123456789."),
+        ("tag:yaml.org,2002:merge", r"^<<$", "<"),
+    ):
+        StrictYAMLLoader.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
+
+    return StrictYAMLLoader
 
 
 def parse_yaml(text: str) -> Any:
     """The data of a YAML document; DocumentError with line and column when it is not valid."""
+    import yaml
+
     try:
-        return yaml.load(text, Loader=StrictYAMLLoader)  # a SafeLoader: builds plain data only
+        return yaml.load(text, Loader=strict_yaml_loader())  # a SafeLoader: builds plain data only
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         raise DocumentError(exc.problem or exc.context or "syntax error",
