@@ -482,7 +482,7 @@ def test_sigkill_at_random_points_applies_each_effect_once(
             assert missed <= 2 * RANDOM_KILLS, "most runs finished before the kill"
             # runs got faster than the clean ones (a machine's load changes): later kill times
             # come from a shorter window, so the harness keeps killing runs mid-flight
-            wall = max(row_at, wall * 0.9)
+            row_at, wall = row_at * 0.9, max(row_at * 0.9, wall * 0.9)
             # a run that was not killed is still checked: its work is done exactly once
             assert effects(crashy, kp.scope) == {f"{kp.scope}/{t}": 1 for t in TARGETS}
     crashed = time.monotonic()
