@@ -226,3 +226,15 @@ def test_a_postgres_schema_that_does_not_exist_is_a_config_error(project: Projec
     assert "no schema has been selected" in result.doc["error"]["message"]
     assert "create that schema" in result.doc["error"]["message"]
     assert effects(project) == []
+
+
+def test_a_config_cache_that_cannot_be_written_leaves_no_copy_behind(project: Project) -> None:
+    """marshal refuses TOML dates: the parsed-config cache is then skipped, and no temporary
+    file holding the parsed config (secrets included) is left in the cache directory."""
+    project.add_module("ledger_auto", LEDGER)
+    project.write_config("[automation.ledger]\nsince = 2026-01-01\n")
+    cache = project.root / ".home" / ".cache"
+    for _ in range(2):
+        assert project.run("list", env=project.env({"XDG_CACHE_HOME": str(cache)})).code == 0
+    leftovers = [p.name for p in (cache / "opsctl").iterdir()] if (cache / "opsctl").exists() else []
+    assert not [name for name in leftovers if ".tmp" in name], leftovers

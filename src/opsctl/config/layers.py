@@ -141,11 +141,14 @@ def read_toml(path: str) -> dict[str, Any]:
     try:
         cache = cache if isinstance(cache, dict) else {}
         cache[path] = [*stamp, data]
+        # Serialised before any file is created: a value marshal refuses (a TOML date) must
+        # not leave a temporary copy of the parsed config, secrets included, behind.
+        blob = marshal.dumps(cache)
         os.makedirs(os.path.dirname(cache_path), mode=0o700, exist_ok=True)
         tmp = f"{cache_path}.tmp{os.getpid()}"
         # Owner-only: the parsed files hold secrets (plan_signing_key, [secrets], store_url).
         with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as fh:
-            marshal.dump(cache, fh)
+            fh.write(blob)
         os.replace(tmp, cache_path)
     except (OSError, ValueError):
         pass  # TOML dates do not marshal; an unwritable cache only costs time
