@@ -27,7 +27,7 @@ LIST_ENV_KEYS = ("automations", "python_path")
 RETRY_ENV_PREFIX = "OPSCTL_RETRY__"
 AUTOMATION_ENV_PREFIX = "OPSCTL_AUTOMATION__"
 # Tables merged key by key across layers (a later layer sets keys, it does not replace the table).
-MERGED_TABLES = ("secrets", "automation", "retry", "log_levels")
+MERGED_TABLES = ("secrets", "automation", "retry", "log_levels", "server")
 DEFAULTS: dict[str, Any] = {
     "automations": [],
     "python_path": [],
@@ -52,6 +52,7 @@ DEFAULTS: dict[str, Any] = {
     "permissions": None,
     "max_input_size": "10MiB",
     "confirm": "tty",
+    "server": {},
 }
 PATH_KEYS = ("state_dir", "policy_file")
 PATH_LIST_KEYS = ("python_path",)

@@ -74,6 +74,9 @@ class Settings(BaseModel):
                     "and asks for 'yes' first; never: do not ask")
     max_input_size: int = Field(
         description="Largest request document or plan file read, in bytes (10MiB, 512KiB, 4096)")
+    server: dict[str, Any] = Field(
+        description="`opsctl serve`: host, port, tls_cert, tls_key, allow_remote, workers, "
+                    "max_body, [[server.oidc]] issuers (validated when the server starts)")
 
     @field_validator("plan_ttl", "lock_ttl", "stop_grace", mode="before")
     @classmethod

@@ -146,4 +146,36 @@ MIGRATIONS: tuple[Migration, ...] = (
         # apply --plan and approve cross-check a plan's rows against its events
         "CREATE INDEX audit_events_by_plan ON audit_events (plan_id, seq)",
     )),
+    Migration(6, "API tokens, run events, run history pages", (
+        # A token is stored only as its SHA-256; ``automations``/``environments`` are globs.
+        """CREATE TABLE api_tokens (
+            id TEXT PRIMARY KEY,
+            token_hash TEXT NOT NULL UNIQUE,
+            actor TEXT NOT NULL,
+            role TEXT NOT NULL,
+            automations TEXT NOT NULL,
+            environments TEXT NOT NULL,
+            description TEXT,
+            created_by TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            expires_at TEXT,
+            revoked_at TEXT,
+            revoked_by TEXT,
+            last_used_at TEXT
+        )""",
+        # What a run did, in order: journal records and log lines; seq numbers one run's events
+        # (the Server-Sent Events id), so a reader resumes after the last one it saw.
+        """CREATE TABLE run_events (
+            run_id TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            at TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            data_json TEXT NOT NULL,
+            PRIMARY KEY (run_id, seq)
+        )""",
+        # Run ids are time-ordered (ULIDs): pages of history walk these indexes by id.
+        "CREATE INDEX runs_page_by_automation ON runs (automation, id)",
+        "CREATE INDEX runs_page_by_status ON runs (status, id)",
+        "CREATE INDEX runs_page_by_actor ON runs (actor, id)",
+    )),
 )
