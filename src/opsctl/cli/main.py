@@ -58,6 +58,7 @@ BUILTINS: dict[str, tuple[str, str]] = {
     "list": ("list_cmd", "List registered automations."),
     "locks": ("locks_group", "List or break run leases."),
     "new": ("scaffold_cmd:new_cmd", "Scaffold a new automation, its tests and lock entry."),
+    "openapi": ("serve_cmd:openapi_cmd", "Print the HTTP API's OpenAPI document."),
     "plan": ("plan_group", "Plan an automation without changing anything."),
     "policy": ("governance_cmds:policy_group", "Explain the policy decision for a request."),
     "reconcile": ("reconcile_group", "Apply and re-plan until converged."),
@@ -65,7 +66,10 @@ BUILTINS: dict[str, tuple[str, str]] = {
     "resume": ("resume_cmd", "Finish an interrupted or partial run."),
     "runs": ("runs_cmd", "List recorded runs."),
     "schema": ("schema_cmd", "Print JSON Schemas of requests and results."),
+    "serve": ("serve_cmd:serve_cmd", "Serve the HTTP API (extra opsctl[server])."),
     "show": ("show_cmd", "Show one run: its result, actions and runtime."),
+    "slo": ("slo_cmds:slo_cmd", "Report service-level objectives, or print alerting rules."),
+    "token": ("token_cmds:token_group", "Create, list and revoke API tokens."),
 }
 
 
