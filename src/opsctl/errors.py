@@ -84,6 +84,12 @@ class UsageError(OpsctlError):
     exit_code = ExitCode.USAGE
     error_type = "validation"
 
+    def __init__(self, message: str, *, step: str | None = None,
+                 fields: list[dict[str, str]] | None = None) -> None:
+        super().__init__(message, step=step)
+        self.fields = fields or []
+        """Each bad field of an invalid request (``field``, ``message``), when known."""
+
 
 class UnknownAutomationError(UsageError):
     """No automation of that name is registered."""

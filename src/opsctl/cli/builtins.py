@@ -20,6 +20,7 @@ from opsctl.cli.options import (
 )
 from opsctl.cli.output import emit_data
 from opsctl.cli.render import table
+from opsctl.contract.description import describe, request_schema
 
 
 @click.command("list", short_help="List registered automations.")
@@ -53,23 +54,6 @@ def list_cmd(opts: CommonOptions) -> int:
     return 0
 
 
-def _describe(session: Any, name: str) -> dict[str, Any]:
-    from opsctl.contract.result import result_schema
-    from opsctl.errors import EXIT_CODE_TABLE
-
-    entry = session.catalog.entry(name)
-    automation = session.catalog.load(name)
-    data: dict[str, Any] = entry.to_dict()
-    from opsctl.contract.versions import deprecations
-
-    data["request_schema"] = request_schema(automation)
-    data["result_schema"] = result_schema()
-    data["deprecations"] = [d.to_dict() for d in deprecations(automation.request_model)]
-    data["accepted_contract_majors"] = automation.accepted_majors
-    data["exit_codes"] = [{"code": c, "meaning": m, "action": a} for c, m, a in EXIT_CODE_TABLE]
-    return data
-
-
 @click.command("describe", short_help="Show an automation's contract.")
 @click.argument("name")
 @common_options
@@ -78,7 +62,7 @@ def describe_cmd(name: str, opts: CommonOptions) -> int:
     session = open_cli_session(opts)
     if opts.show_config:
         return show_config(session)
-    data = _describe(session, name)
+    data = describe(session, name)
 
     def render(d: dict[str, Any], stream: TextIO) -> None:
         stream.write(f"{d['name']} {d['version']} — {d['summary']}\n")
@@ -100,26 +84,6 @@ def describe_cmd(name: str, opts: CommonOptions) -> int:
             table(("flag", "type", "required", "default", "description"), rows, stream)
 
     return emit_data(data, opts, session, render)
-
-
-def request_schema(automation: Any, major: int | None = None) -> dict[str, Any]:
-    """JSON Schema 2020-12 of the request of ``automation`` (or of an older accepted major)."""
-    from opsctl.errors import UsageError
-
-    model = automation.request_model
-    version = automation.version
-    if major is not None and major != automation.major_version:
-        adapter = automation.adapters.get(major)
-        if adapter is None:
-            accepted = ", ".join(str(m) for m in automation.accepted_majors)
-            raise UsageError(f"{automation.name} has no contract version {major} "
-                             f"(accepted majors: {accepted})")
-        model, version = adapter.request, f"{major}.x"
-    schema: dict[str, Any] = model.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema.setdefault("title", f"{automation.name} request")
-    schema["x-opsctl-contract-version"] = version
-    return schema
 
 
 @click.command("schema", short_help="Print JSON Schemas of requests and results.")

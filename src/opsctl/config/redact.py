@@ -71,6 +71,10 @@ class Redactor:
             else:
                 self._exact.add(secret)
 
+    def values(self) -> list[str]:
+        """Every registered secret (to start another redactor with the same ones)."""
+        return [*self._substring, *self._exact]
+
     def __bool__(self) -> bool:
         return bool(self._substring or self._exact)
 

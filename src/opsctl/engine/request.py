@@ -28,7 +28,8 @@ def validate_request(automation: Automation[Any], data: Mapping[str, Any],
         return (model or automation.request_model).model_validate(dict(data))
     except ValidationError as exc:
         problems = []
-        for err in exc.errors():
+        fields = []
+        for err in exc.errors(include_input=False, include_url=False):
             where = ".".join(str(p) for p in err["loc"]) or "request"
             message = err["msg"]
             if err["type"] == "extra_forbidden":
@@ -36,8 +37,9 @@ def validate_request(automation: Automation[Any], data: Mapping[str, Any],
             elif err["type"] == "missing":
                 message = "required field is missing"
             problems.append(f"{where}: {message}")
+            fields.append({"field": where, "message": message})
         raise UsageError(f"invalid request for {label or automation.name}: "
-                         + "; ".join(problems), step="validate") from None
+                         + "; ".join(problems), step="validate", fields=fields) from None
 
 
 @dataclass(frozen=True)

@@ -53,7 +53,7 @@ from opsctl.errors import (
 )
 from opsctl.store.plans import claim_plan, refuse_applied, stored_plan
 
-__all__ = ["RunOutcome", "apply_plan_file", "check_policy", "error_document", "execute",
+__all__ = ["RunOutcome", "apply_plan_file", "apply_stored_plan", "check_policy", "error_document", "execute",
            "reconcile", "resume_run", "retry_policy_for", "validate_request", "versioned_request"]
 
 
@@ -74,7 +74,7 @@ def _context(run: RunState) -> Context:
 def _start(session: Session, automation: Automation[Any], mode: Mode, request: Any,
            request_doc: dict[str, Any], key: str, key_source: str, source: str | None,
            resume: Mapping[str, Any] | None, run_id: str,
-           targets: tuple[str, ...] = ()) -> RunState:
+           targets: tuple[str, ...] = (), queued: bool = False) -> RunState:
     run = RunState(session=session, automation=automation, mode=mode, request=request,
                    request_doc=request_doc, idempotency_key=key, run_id=run_id, targets=targets)
     run.started_at = session.clock()
@@ -86,6 +86,15 @@ def _start(session: Session, automation: Automation[Any], mode: Mode, request: A
                          step="validate", previous_status=resume["status"], actor=session.actor)
         queue_audit(run, "run.resumed", previous_status=resume["status"],
                identity=session.identity.to_dict())
+        return run
+    if queued:
+        from opsctl.store.queue import claim_queued_run
+
+        claim_queued_run(session.store, run.run_id, iso(run.started_at))
+        session.log.info("run.started", run_id=run.run_id, automation=automation.name, mode=mode,
+                         step="validate", actor=session.actor, idempotency_key=key)
+        queue_audit(run, "request.received", mode=mode, contract_version=automation.version,
+                    request=request_doc, idempotency_key=key, identity=session.identity.to_dict())
         return run
     session.store.create_run({
         "id": run.run_id, "automation": automation.name, "contract_version": automation.version,
@@ -181,7 +190,8 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
             resume_run_id: str | None = None, max_failures: int = 1,
             concurrency: int = 1, contract_version: str | None = None,
             warnings: Sequence[str] = (), targets: Sequence[str] = (),
-            confirm: Callable[[dict[str, Any]], bool] | None = None) -> RunOutcome:
+            confirm: Callable[[dict[str, Any]], bool] | None = None,
+            queued_run_id: str | None = None, store_plan: bool = False) -> RunOutcome:
     """Run one automation through the whole pipeline; the public entry of every CLI verb.
 
     An apply under a key whose earlier run finished replays that result (caller keys only);
@@ -190,6 +200,9 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
     to the matching actions and what they depend on. ``confirm``, when given, is shown the
     plan of an apply (a result document, after the gate, under the lease) and returns whether
     to go on; declined, the run ends ``changes_planned`` (exit 10) with nothing applied.
+    ``queued_run_id`` names a run recorded ``queued`` (by :mod:`opsctl.store.queue`) that this
+    call claims and carries out; ``store_plan`` keeps a plan's signed document in the store
+    (``plan_id`` in the result's artifacts) without writing a file.
     """
     from opsctl.engine.locks import acquire_lease
 
@@ -205,7 +218,7 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
     patterns = target_patterns(targets)
     key = idempotency_key or derived_run_key(automation, request_doc, patterns)
     key_source = "caller" if idempotency_key else "derived"
-    run_id = new_run_id()
+    run_id = queued_run_id or new_run_id()
     request_hash = hash_of_request(request_doc, patterns)
     if mode == "apply" and key_source == "caller" and resume_run_id is None:
         # Replaying a finished operation, or refusing a key reused with another request,
@@ -228,8 +241,13 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
                                resume_run_id, holds_scope=lease is not None)
             if prior is not None and prior["status"] in REPLAYABLE:
                 return _replay(session, prior)
+        if prior is not None and queued_run_id is not None:
+            from opsctl.store.queue import drop_queued_run
+
+            drop_queued_run(session.store, queued_run_id, resumed_by=str(prior["id"]))
         run = _start(session, automation, mode, request, request_doc, key, key_source, source,
-                     prior, run_id, patterns)
+                     prior, run_id, patterns,
+                     queued=queued_run_id is not None and prior is None)
     except BaseException:
         if lease is not None:
             lease.release()
@@ -262,7 +280,7 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
                     f"({len(plan.actions)} now); re-run `opsctl plan`", reason="stale", step="gate")
             pass_gate(run, ctx)
             if mode == "plan" or dry_run:
-                if out is not None:
+                if out is not None or store_plan:
                     write_plan_file(run, out)
                     if run.decision is not None and run.decision.effect == "require_approval" \
                             and plan.has_changes:
@@ -385,6 +403,29 @@ def apply_plan_file(session: Session, path: Path, *,
         session.store.save_plan(doc)
     else:
         stored_plan(session.store, plan_id, key, signature=str(doc["signature"]))
+    return _apply_saved(session, doc, key, source, on_progress=on_progress)
+
+
+def apply_stored_plan(session: Session, plan_id: str, *, on_progress: ProgressFn | None = None,
+                      queued_run_id: str | None = None) -> RunOutcome:
+    """Apply a plan saved in the store (by ``plan --out`` or the HTTP API) exactly as
+    ``apply --plan`` applies its file: refused (exit 3) when edited, expired, stale, unapproved
+    or already applied; an unknown plan is exit 2."""
+    saved = session.store.get_plan(plan_id)
+    if saved is None:
+        raise UsageError(f"no saved plan {plan_id!r}")
+    source = f"plan {plan_id}"
+    refuse_applied(session.store, plan_id, saved, "")
+    key = session.signing_key(create=False)
+    doc = stored_plan(session.store, plan_id, key)
+    verify_plan_document(doc, key, session.clock(), source)
+    return _apply_saved(session, doc, key, source, on_progress=on_progress,
+                        queued_run_id=queued_run_id)
+
+
+def _apply_saved(session: Session, doc: dict[str, Any], key: bytes, source: str, *,
+                 on_progress: ProgressFn | None, queued_run_id: str | None = None) -> RunOutcome:
+    plan_id = str(doc["plan_id"])
     automation = session.catalog.load(str(doc["automation"]))
     if automation.version != doc["contract_version"]:
         raise PlanRejectedError(f"{source}: plan was made with {automation.name} "
@@ -397,7 +438,7 @@ def apply_plan_file(session: Session, path: Path, *,
     return execute(session, automation, request, mode="apply",
                    expected_fingerprint=str(doc["fingerprint"]), plan_id=plan_id,
                    on_progress=on_progress, source=entry.source,
-                   targets=[str(t) for t in targets])
+                   targets=[str(t) for t in targets], queued_run_id=queued_run_id)
 
 
 

@@ -56,7 +56,8 @@ def restore_secrets(session: Session, automation: Automation[Any], request: Any,
     return request
 
 
-def write_plan_file(run: RunState, out: Path) -> None:
+def write_plan_file(run: RunState, out: Path | None) -> None:
+    """Save the run's signed plan in the store, and write it to ``out`` when given."""
     session = run.session
     assert run.plan is not None
     created = session.clock()
@@ -67,12 +68,13 @@ def write_plan_file(run: RunState, out: Path) -> None:
         redacted_actions=[session.redactor.redact(a) for a in run.plan.action_dicts()])
     import json
 
-    text = json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-    write_file_atomically(out, text, what="plan file")
+    if out is not None:
+        text = json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+        write_file_atomically(out, text, what="plan file")
+        run.artifacts["plan_file"] = str(out)
     session.store.save_plan(doc)
     session.store.set_run_plan(run.run_id, run.plan.fingerprint, doc["plan_id"])
-    run.artifacts.update({"plan_file": str(out), "plan_id": doc["plan_id"],
-                          "plan_expires_at": doc["expires_at"]})
+    run.artifacts.update({"plan_id": doc["plan_id"], "plan_expires_at": doc["expires_at"]})
 
 
 def write_file_atomically(path: Path, text: str, *, what: str) -> None:

@@ -1,0 +1,134 @@
+"""`opsctl serve` (the HTTP API) and `opsctl openapi` (its OpenAPI document, no server needed)."""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import sys
+from typing import Any
+
+import click
+
+from opsctl.cli.options import CommonOptions, common_options, open_cli_session, show_config
+from opsctl.errors import UsageError
+
+DEFAULT_PORT = 8400
+
+
+def _require_server_extra() -> None:
+    try:
+        import fastapi  # noqa: F401
+        import uvicorn  # noqa: F401
+    except ImportError:
+        raise UsageError("`opsctl serve` needs the server extra: pip install 'opsctl[server]'") \
+            from None
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def _runtime(session: Any, workers: int) -> Any:
+    from opsctl.service.runtime import ServerRuntime
+
+    for problem in session.catalog.problems:
+        click.echo(f"opsctl: warning: {problem}", err=True)
+    for name in list(session.catalog.entries):
+        try:
+            session.catalog.load(name)  # imported once, before threads share the catalog
+        except Exception as exc:
+            click.echo(f"opsctl: warning: automation {name} does not load: {exc}", err=True)
+    return ServerRuntime(session, workers=workers)
+
+
+@click.command("serve", short_help="Serve the HTTP API (extra opsctl[server]).")
+@click.option("--host", default=None, help="Address to bind (default: server.host, else "
+              "127.0.0.1). Anything but loopback needs TLS or --allow-insecure-remote.")
+@click.option("--port", type=click.IntRange(0, 65535), default=None,
+              help=f"Port (default: server.port, else {DEFAULT_PORT}).")
+@click.option("--workers", type=click.IntRange(1, 64), default=None,
+              help="Runs carried out at once (default: server.workers, else 4).")
+@click.option("--allow-insecure-remote", is_flag=True, default=False,
+              help="Bind a non-loopback address without TLS (tokens then cross the network "
+                   "in clear text: only behind a TLS-terminating proxy).")
+@common_options
+def serve_cmd(host: str | None, port: int | None, workers: int | None,
+              allow_insecure_remote: bool, opts: CommonOptions) -> int:
+    """Serve the automations over HTTP: the API under /v1, /metrics, /healthz, /readyz.
+
+    Runs are carried out by a bounded pool of threads in this process, through the same
+    engine as the CLI. On SIGTERM or Ctrl-C, running runs checkpoint and queued ones stay
+    queued; the next start resumes them.
+    """
+    _require_server_extra()
+    session = open_cli_session(opts)
+    if opts.show_config:
+        return show_config(session)
+    server = session.settings.server
+    host = host or str(server.get("host", "127.0.0.1"))
+    port = port if port is not None else int(server.get("port", DEFAULT_PORT))
+    workers = workers or int(server.get("workers", 4))
+    cert, key = server.get("tls_cert"), server.get("tls_key")
+    if bool(cert) != bool(key):
+        raise UsageError("server.tls_cert and server.tls_key go together: set both or neither")
+    remote_ok = allow_insecure_remote or bool(server.get("allow_insecure_remote", False))
+    if not is_loopback(host) and not cert and not remote_ok:
+        raise UsageError(f"refusing to serve on {host} without TLS: set server.tls_cert and "
+                         "server.tls_key, or pass --allow-insecure-remote behind a "
+                         "TLS-terminating proxy")
+    import uvicorn
+
+    from opsctl.service.app import create_app
+    from opsctl.service.auth import oidc_verifier
+
+    session.store.migrate()
+    runtime = _runtime(session, workers)
+    oidc_verifier(runtime)  # a bad [[server.oidc]] table is exit 2 now, not a 500 later
+    app = create_app(runtime)
+    if not is_loopback(host) and not cert:
+        session.log.warning("server.insecure", host=host,
+                            message="serving without TLS on a non-loopback address")
+    recovered = runtime.recover()
+    grace = session.settings.stop_grace.total_seconds()
+
+    class Server(uvicorn.Server):
+        def handle_exit(self, sig: int, frame: Any) -> None:
+            runtime.shutdown_requested()  # queued runs stay queued; running ones checkpoint
+            super().handle_exit(sig, frame)
+
+    config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False,
+                            ssl_certfile=cert, ssl_keyfile=key, lifespan="off",
+                            timeout_graceful_shutdown=5, server_header=False)
+    click.echo(f"opsctl: serving {len(session.catalog.entries)} automation(s) on "
+               f"{'https' if cert else 'http'}://{host}:{port} ({workers} run workers"
+               + (f", {len(recovered)} run(s) picked up again" if recovered else "") + ")",
+               err=True)
+    try:
+        Server(config).run()
+    finally:
+        runtime.shutdown(grace)
+    return 0
+
+
+@click.command("openapi", short_help="Print the HTTP API's OpenAPI document.")
+@common_options
+def openapi_cmd(opts: CommonOptions) -> int:
+    """Print the OpenAPI 3.1 document of `opsctl serve` for the registered automations."""
+    _require_server_extra()
+    session = open_cli_session(opts)
+    if opts.show_config:
+        return show_config(session)
+    from opsctl.service.app import create_app
+
+    runtime = _runtime(session, 1)
+    try:
+        document = create_app(runtime).openapi()
+    finally:
+        runtime.shutdown(0)
+    sys.stdout.write(json.dumps(document, indent=2) + "\n")
+    return 0

@@ -1,0 +1,43 @@
+"""An automation's contract as a document: `opsctl describe`, `opsctl schema` and the HTTP API."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def describe(session: Any, name: str) -> dict[str, Any]:
+    """The contract of automation ``name``: what `opsctl describe` and the HTTP API show."""
+    from opsctl.contract.result import result_schema
+    from opsctl.errors import EXIT_CODE_TABLE
+
+    entry = session.catalog.entry(name)
+    automation = session.catalog.load(name)
+    data: dict[str, Any] = entry.to_dict()
+    from opsctl.contract.versions import deprecations
+
+    data["request_schema"] = request_schema(automation)
+    data["result_schema"] = result_schema()
+    data["deprecations"] = [d.to_dict() for d in deprecations(automation.request_model)]
+    data["accepted_contract_majors"] = automation.accepted_majors
+    data["exit_codes"] = [{"code": c, "meaning": m, "action": a} for c, m, a in EXIT_CODE_TABLE]
+    return data
+
+
+def request_schema(automation: Any, major: int | None = None) -> dict[str, Any]:
+    """JSON Schema 2020-12 of the request of ``automation`` (or of an older accepted major)."""
+    from opsctl.errors import UsageError
+
+    model = automation.request_model
+    version = automation.version
+    if major is not None and major != automation.major_version:
+        adapter = automation.adapters.get(major)
+        if adapter is None:
+            accepted = ", ".join(str(m) for m in automation.accepted_majors)
+            raise UsageError(f"{automation.name} has no contract version {major} "
+                             f"(accepted majors: {accepted})")
+        model, version = adapter.request, f"{major}.x"
+    schema: dict[str, Any] = model.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema.setdefault("title", f"{automation.name} request")
+    schema["x-opsctl-contract-version"] = version
+    return schema

@@ -1,0 +1,1 @@
+"""The HTTP API of opsctl (`opsctl serve`, extra opsctl[server])."""

@@ -1,0 +1,867 @@
+"""The HTTP API: the CLI's contracts under ``/v1``, with identity from credentials only.
+
+Every route is a thin wrapper over the library functions the CLI calls (the engine's
+``execute``, ``apply_stored_plan``, ``decide_plan``, the store's queries), in a session whose
+actor and permissions come from the bearer credential. Runs are recorded ``queued`` and carried
+out by the server's bounded executor (:mod:`opsctl.service.runtime`).
+"""
+
+
+import asyncio
+import json
+import re
+from collections.abc import AsyncIterator, Callable
+from datetime import UTC, datetime
+from typing import Annotated, Any, Literal
+
+from fastapi import Depends, FastAPI, Header, Query, Request, Response
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, StreamingResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel, ConfigDict, Field
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from opsctl.engine.session import Session
+from opsctl.errors import (
+    ConflictError,
+    DependencyError,
+    OpsctlError,
+    UnknownAutomationError,
+    UsageError,
+)
+from opsctl.service.problems import (
+    PROBLEM_TYPE,
+    InputError,
+    NotFoundError,
+    Problem,
+    UnauthenticatedError,
+    problem,
+    problem_for,
+    responses,
+)
+from opsctl.service.runtime import EXECUTOR, Principal, ServerRuntime
+
+API_VERSION = "v1"
+RUN_ID = re.compile(r"^run_[0-9A-HJKMNP-TV-Z]{26}$")
+PLAN_ID = re.compile(r"^plan_[0-9A-HJKMNP-TV-Z]{26}$")
+MAX_WAIT_S = 300.0
+RUN_STATUSES = ("queued", "running", "succeeded", "no_changes", "changes_planned", "partial",
+                "failed", "denied", "conflict", "cancelled")
+
+bearer = HTTPBearer(auto_error=False, description="An opsctl API token (`opsctl token create`) "
+                    "or an OIDC ID token from a configured issuer")
+
+
+# -- request and response bodies ----------------------------------------------------------------
+
+class RunCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    request: dict[str, Any] = Field(default_factory=dict,
+                                    description="The automation's request document")
+    dry_run: bool = Field(default=False, description="Plan only (the CLI's --dry-run)")
+    targets: list[str] = Field(default_factory=list, max_length=100,
+                               description="Limit the plan to these action ids or globs")
+    contract_version: str | None = Field(default=None, max_length=64,
+                                         description="The contract version the request is for")
+
+
+class PlanCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    request: dict[str, Any] = Field(default_factory=dict)
+    targets: list[str] = Field(default_factory=list, max_length=100)
+    contract_version: str | None = Field(default=None, max_length=64)
+
+
+class ApprovalCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    decision: Literal["approve", "reject"]
+    reason: str = Field(min_length=1, max_length=2000)
+
+
+class RunAccepted(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    run_id: str
+    status: str
+    location: str
+    events: str
+
+
+class RunPage(BaseModel):
+    runs: list[dict[str, Any]]
+    next_cursor: str | None
+
+
+class AuditPage(BaseModel):
+    events: list[dict[str, Any]]
+    next_since: int | None
+
+
+# -- the application ------------------------------------------------------------------------------
+
+def create_app(runtime: ServerRuntime) -> FastAPI:
+    from opsctl import __version__
+
+    app = FastAPI(
+        title="opsctl", version=__version__,
+        summary="Contract-bound operations automation over HTTP",
+        description="The same automations, contracts, plans, approvals and exit codes as the "
+                    "opsctl CLI. Errors are RFC 9457 problem documents carrying the CLI's "
+                    "exit_code and error_type; a run's own outcome is its result document.",
+        openapi_url="/openapi.json", docs_url=None, redoc_url=None)
+    app.state.runtime = runtime
+    _install_error_handlers(app, runtime)
+    _install_body_limit(app, runtime)
+    _routes(app, runtime)
+    app.openapi = lambda: _openapi(app, runtime)  # type: ignore[method-assign]
+    return app
+
+
+def _install_error_handlers(app: FastAPI, runtime: ServerRuntime) -> None:
+    def send(body: dict[str, Any], headers: dict[str, str] | None = None) -> JSONResponse:
+        return JSONResponse(body, status_code=int(body["status"]), media_type=PROBLEM_TYPE,
+                            headers=headers)
+
+    @app.exception_handler(OpsctlError)
+    async def opsctl_error(request: Request, exc: OpsctlError) -> JSONResponse:
+        body = problem_for(exc)
+        headers = {"WWW-Authenticate": "Bearer"} if body["status"] == 401 else None
+        if body["status"] == 503:
+            headers = {"Retry-After": "5"}
+        return send(body, headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        fields = []
+        for err in exc.errors():
+            loc = [str(p) for p in err.get("loc", ())]
+            where = ".".join(loc) or "body"
+            message = str(err.get("msg", "invalid"))
+            if err.get("type") == "extra_forbidden":
+                message = "unknown field"
+            elif err.get("type") == "missing":
+                message = "required field is missing"
+            elif err.get("type") == "json_invalid":
+                message = "malformed JSON"
+            fields.append({"field": where, "message": message})
+        detail = "; ".join(f"{f['field']}: {f['message']}" for f in fields)
+        return send(problem(422, f"invalid input: {detail}", exit_code=2,
+                            error_type="validation", errors=fields))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        status = exc.status_code
+        detail = {404: "no such endpoint", 405: "method not allowed here"}.get(
+            status, str(exc.detail))
+        return send(problem(status, detail, exit_code=2 if status < 500 else 1,
+                            error_type="validation" if status < 500 else "internal"))
+
+    @app.exception_handler(Exception)
+    async def crashed(request: Request, exc: Exception) -> JSONResponse:
+        runtime.base.log.error("http.internal_error", path=request.url.path,
+                               error=f"{type(exc).__name__}: {exc}")
+        return send(problem(500, "internal error: the server logged the details", exit_code=1,
+                            error_type="internal"))
+
+
+def _install_body_limit(app: FastAPI, runtime: ServerRuntime) -> None:
+    limit = server_setting_int(runtime, "max_body", 1024 * 1024)
+
+    @app.middleware("http")
+    async def body_limit(request: Request, call_next: Callable[[Request], Any]) -> Response:
+        length = request.headers.get("content-length")
+        too_big = False
+        if length is not None:
+            too_big = not length.isdigit() or int(length) > limit
+        elif request.method in ("POST", "PUT", "PATCH", "DELETE"):
+            body = await request.body()  # chunked: read (bounded by uvicorn) and measure
+            too_big = len(body) > limit
+        if too_big:
+            return JSONResponse(problem(422, f"request body is larger than {limit} bytes",
+                                        exit_code=2, error_type="validation",
+                                        errors=[{"field": "body",
+                                                 "message": f"larger than {limit} bytes"}]),
+                                status_code=422, media_type=PROBLEM_TYPE)
+        response: Response = await call_next(request)
+        return response
+
+
+def server_setting_int(runtime: ServerRuntime, key: str, default: int) -> int:
+    value = runtime.base.settings.server.get(key, default)
+    if isinstance(value, str):
+        from opsctl.config.settings import parse_byte_size
+
+        return int(parse_byte_size(value))
+    return int(value)
+
+
+# -- authentication -------------------------------------------------------------------------------
+
+def _authenticate(runtime: ServerRuntime, credentials: HTTPAuthorizationCredentials | None,
+                  request: Request) -> Principal:
+    from opsctl.service.auth import principal_from
+
+    if credentials is None or not credentials.credentials:
+        _audit_refusal(runtime, "missing", request)
+        raise UnauthenticatedError("missing credentials: send `Authorization: Bearer TOKEN` "
+                                   "(an `opsctl token create` token or an OIDC ID token)")
+    try:
+        return principal_from(runtime, credentials.credentials)
+    except UnauthenticatedError as exc:
+        _audit_refusal(runtime, exc.message, request)
+        raise
+
+
+def _audit_refusal(runtime: ServerRuntime, reason: str, request: Request) -> None:
+    from contextlib import suppress
+
+    from opsctl.store.audit import append_event
+
+    with suppress(OpsctlError):  # the store is down: the 401 stands; readyz reports the store
+        append_event(runtime.store(), "auth.refused", actor="anonymous",
+                     payload={"reason": reason[:200], "method": request.method,
+                              "path": request.url.path[:200]})
+
+
+# -- routes ---------------------------------------------------------------------------------------
+
+def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
+    def principal(request: Request,
+                  credentials: Annotated[HTTPAuthorizationCredentials | None,
+                                         Depends(bearer)]) -> Principal:
+        return _authenticate(runtime, credentials, request)
+
+    def session_of(who: Annotated[Principal, Depends(principal)]) -> Session:
+        return runtime.session(who)
+
+    Caller = Annotated[Session, Depends(session_of)]
+    Who = Annotated[Principal, Depends(principal)]
+    auth_problems = (401, 403, 503)
+
+    @app.get("/healthz", tags=["health"], summary="The process is up")
+    def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.get("/readyz", tags=["health"], summary="The store is reachable and migrated",
+             responses=responses(503))
+    def readyz() -> dict[str, Any]:
+        from opsctl.store.migrations import MIGRATIONS
+
+        try:
+            version = runtime.store().schema_version()
+        except OpsctlError as exc:
+            raise DependencyError(f"store unavailable: {exc.message}") from None
+        if version != MIGRATIONS[-1].version:
+            raise DependencyError(f"store schema is at version {version}, this opsctl needs "
+                               f"{MIGRATIONS[-1].version}: restart the server to migrate")
+        return {"status": "ready", "schema_version": version}
+
+    @app.get("/metrics", tags=["observability"], summary="Prometheus metrics, from the store",
+             response_class=Response, responses={200: {"content": {"text/plain": {}}},
+                                                 **responses(*auth_problems)})
+    def metrics(request: Request,
+                credentials: Annotated[HTTPAuthorizationCredentials | None,
+                                       Depends(bearer)]) -> Response:
+        if runtime.base.settings.server.get("metrics_auth", True):
+            session = runtime.session(_authenticate(runtime, credentials, request))
+            _check(session, "view", "*")
+        from opsctl.observe.metrics import render_metrics
+
+        body, content_type = render_metrics(runtime.store(),
+                                            list(runtime.base.catalog.entries))
+        return Response(body, media_type=content_type)
+
+    # catalog --------------------------------------------------------------------------------
+    @app.get("/v1/automations", tags=["catalog"], summary="Every automation the caller may view",
+             responses=responses(*auth_problems))
+    def catalog(session: Caller) -> dict[str, Any]:
+        from opsctl.governance.gate import governance_for
+
+        governance = governance_for(session)
+        items = []
+        for entry in sorted(session.catalog.entries.values(), key=lambda e: e.name):
+            if governance.permissions is not None and not governance.permissions.allows(
+                    session.actor, "view", automation=entry.name, environment=None) \
+                    and not _may_view_some_environment(governance, session.actor, entry.name):
+                continue
+            automation = session.catalog.load(entry.name)
+            items.append({"name": entry.name, "version": entry.version, "owner": entry.owner,
+                          "effect": entry.effect, "summary": entry.summary,
+                          "slo": _slo_of(automation)})
+        return {"automations": items}
+
+    @app.get("/v1/automations/{name}", tags=["catalog"], summary="An automation's contract",
+             responses=responses(*auth_problems, 404))
+    def describe(name: str, session: Caller) -> dict[str, Any]:
+        from opsctl.contract.description import describe as describe_doc
+
+        _automation(session, name)
+        _check(session, "view", name, any_environment=True)
+        return describe_doc(session, name)
+
+    @app.get("/v1/automations/{name}/schema", tags=["catalog"],
+             summary="JSON Schema of the automation's request or result",
+             responses=responses(*auth_problems, 404, 422))
+    def schema(name: str, session: Caller,
+               kind: Literal["request", "result"] = "request") -> dict[str, Any]:
+        from opsctl.contract.description import request_schema
+        from opsctl.contract.result import result_schema
+
+        automation = _automation(session, name)
+        _check(session, "view", name, any_environment=True)
+        return request_schema(automation) if kind == "request" else result_schema()
+
+    # plans ----------------------------------------------------------------------------------
+    @app.post("/v1/automations/{name}/plans", tags=["plans"], status_code=201,
+              summary="Plan now (read-only), store the signed plan, say what approval it needs",
+              responses=responses(*auth_problems, 404, 409, 422))
+    def create_plan(name: str, body: PlanCreate, session: Caller,
+                    response: Response) -> dict[str, Any]:
+        from opsctl.engine.run import execute
+
+        automation = _automation(session, name)
+        outcome = _engine(lambda: execute(
+            session, automation, body.request, mode="plan", dry_run=True, store_plan=True,
+            targets=body.targets, contract_version=body.contract_version,
+            source=session.catalog.entry(name).source))
+        doc = outcome.document
+        plan_id = (doc.get("artifacts") or {}).get("plan_id")
+        if plan_id is None:  # refused before a plan existed (a denial, a failed precheck)
+            response.status_code = 200
+            return {"plan_id": None, "result": doc, "approval": None}
+        response.headers["Location"] = f"/v1/plans/{plan_id}"
+        return {"plan_id": plan_id, "result": doc, "approval": _approval_state(session, plan_id)}
+
+    @app.get("/v1/plans/{plan_id}", tags=["plans"], summary="A stored plan and its approvals",
+             responses=responses(*auth_problems, 404))
+    def get_plan(plan_id: str, session: Caller) -> dict[str, Any]:
+        document = _plan(session, plan_id)
+        _check(session, "view", str(document["automation"]), any_environment=True)
+        return {"plan": document, "approval": _approval_state(session, plan_id)}
+
+    @app.post("/v1/plans/{plan_id}/approvals", tags=["plans"], status_code=201,
+              summary="Approve or reject a stored plan (bound to its fingerprint)",
+              responses=responses(*auth_problems, 404, 409, 422))
+    def approve(plan_id: str, body: ApprovalCreate, session: Caller) -> dict[str, Any]:
+        from opsctl.governance.plan_decisions import decide_plan
+
+        _plan(session, plan_id)
+        record = _engine(lambda: decide_plan(session, plan_id, approve=body.decision == "approve",
+                                             reason=body.reason))
+        return {"approval": record, "state": _approval_state(session, plan_id)}
+
+    @app.post("/v1/plans/{plan_id}/apply", tags=["plans"], status_code=202,
+              summary="Apply exactly that stored plan (refused when stale, expired, unapproved "
+                      "or already applied)",
+              responses={200: {"description": "The run finished within ?wait"},
+                         **responses(*auth_problems, 404, 409, 422)})
+    def apply_plan(plan_id: str, session: Caller, who: Who, response: Response,
+                   wait: Annotated[str | None, Query(description="e.g. 30s")] = None,
+                   ) -> dict[str, Any]:
+        from opsctl.engine.run import apply_stored_plan
+        from opsctl.store.plans import refuse_applied
+
+        document = _plan(session, plan_id)
+        name = str(document["automation"])
+        automation = _automation(session, name)
+        _check(session, "apply", name, environment=_environment(document.get("request")))
+        _engine(lambda: refuse_applied(session.store, plan_id, session.store.get_plan(plan_id),
+                                       ""))
+        run_id = _queue(session, automation, mode="apply", request_doc=document["request"],
+                        key=f"plan:{plan_id}", key_source="plan",
+                        runtime={"plan_id": plan_id})
+        runtime.submit(run_id, who, lambda s: apply_stored_plan(s, plan_id, queued_run_id=run_id))
+        return _accepted(run_id, wait, response)
+
+    # runs -----------------------------------------------------------------------------------
+    @app.post("/v1/automations/{name}/runs", tags=["runs"], status_code=202,
+              summary="Start a run (a dry run, or an apply): 202 + Location, or the result "
+                      "with ?wait",
+              responses={200: {"description": "The run finished within ?wait, or a finished "
+                                              "run of this Idempotency-Key was replayed"},
+                         **responses(*auth_problems, 404, 409, 422)})
+    def create_run(name: str, body: RunCreate, session: Caller, who: Who, response: Response,
+                   idempotency_key: Annotated[str | None, Header(max_length=200)] = None,
+                   wait: Annotated[str | None, Query(description="e.g. 30s")] = None,
+                   ) -> dict[str, Any]:
+        from opsctl.engine.request import (
+            derived_run_key,
+            hash_of_request,
+            request_document,
+            target_patterns,
+            versioned_request,
+        )
+        from opsctl.engine.run import REPLAYABLE, RESUMABLE, execute, resume_run
+
+        automation = _automation(session, name)
+        mode = "plan" if body.dry_run else "apply"
+        request = _engine(lambda: versioned_request(automation, body.request,
+                                                    body.contract_version)).request
+        request_doc = _engine(lambda: request_document(session, automation, request))
+        _check(session, "plan" if body.dry_run else "apply", name,
+               environment=_environment(request_doc))
+        patterns = _engine(lambda: target_patterns(body.targets))
+        key = (idempotency_key or "").strip() or None
+        if key is not None and not key.isprintable():
+            raise InputError("Idempotency-Key must be printable text",
+                             [{"field": "header.idempotency-key", "message": "not printable"}])
+        run_key = key or derived_run_key(automation, request_doc, patterns)
+        request_hash = hash_of_request(request_doc, patterns)
+        if mode == "apply":
+            prior = session.store.latest_run_for_key(name, run_key)
+            if prior is not None:
+                if prior["request_hash"] != request_hash:
+                    raise ConflictError(f"Idempotency-Key {run_key!r} was used by run "
+                                        f"{prior['id']} with a different request; use a new key")
+                if prior["status"] in REPLAYABLE and key is not None:
+                    doc = dict(prior["result"] or {})
+                    doc["replayed"] = True
+                    response.status_code = 200
+                    return doc
+                if prior["status"] in ("queued", "running"):
+                    return _accepted(str(prior["id"]), wait, response)
+                if prior["status"] in RESUMABLE and session.store.list_actions(str(prior["id"])):
+                    prior_id = str(prior["id"])
+                    runtime.submit(prior_id, who, lambda s: resume_run(s, prior_id))
+                    return _accepted(prior_id, wait, response)
+        source = session.catalog.entry(name).source
+        run_id = _queue(session, automation, mode=mode, request_doc=request_doc, key=run_key,
+                        key_source="caller" if key else "derived",
+                        request_hash=request_hash,
+                        runtime={"targets": list(patterns)} if patterns else {})
+        data = body.request
+        runtime.submit(run_id, who, lambda s: execute(
+            s, automation, data, mode=mode, dry_run=body.dry_run, idempotency_key=key,
+            targets=patterns, contract_version=body.contract_version, queued_run_id=run_id,
+            source=source))
+        return _accepted(run_id, wait, response)
+
+    @app.get("/v1/runs", tags=["runs"], response_model=RunPage,
+             summary="Run history, newest first, a page at a time (cursor pagination)",
+             responses=responses(*auth_problems, 422))
+    def list_runs(session: Caller,
+                  automation: Annotated[str | None, Query(max_length=200)] = None,
+                  status: Literal[RUN_STATUSES] | None = None,  # type: ignore[valid-type]
+                  actor: Annotated[str | None, Query(max_length=200)] = None,
+                  since: datetime | None = None, until: datetime | None = None,
+                  cursor: Annotated[str | None, Query(max_length=200)] = None,
+                  limit: Annotated[int, Query(ge=1, le=500)] = 50) -> dict[str, Any]:
+        from opsctl.governance.gate import governance_for
+        from opsctl.store.queue import page_runs
+
+        governance = governance_for(session)
+        permissions = governance.permissions
+        if automation is not None:
+            _check(session, "view", automation, any_environment=True)
+
+        def visible(row: dict[str, Any]) -> bool:
+            return permissions is None or permissions.allows(
+                session.actor, "view", automation=str(row["automation"]), environment=None) \
+                or _may_view_some_environment(governance, session.actor, str(row["automation"]))
+
+        found: list[dict[str, Any]] = []
+        next_cursor = cursor
+        for _ in range(20):  # a scoped token skips what it may not see, a bounded number of pages
+            rows, next_cursor = _engine(lambda c=next_cursor: page_runs(  # type: ignore[misc]
+                session.store, automation=automation, status=status, actor=actor,
+                since=_iso(since), until=_iso(until), cursor=c, limit=limit))
+            found.extend(r for r in rows if visible(r))
+            if len(found) >= limit or next_cursor is None:
+                break
+        if len(found) > limit:
+            from opsctl.store.queue import encode_cursor
+
+            found = found[:limit]
+            next_cursor = encode_cursor(str(found[-1]["id"]))
+        return {"runs": found, "next_cursor": next_cursor}
+
+    @app.get("/v1/runs/{run_id}", tags=["runs"],
+             summary="The run's result document (opsctl.result/v1); unfinished runs show their "
+                     "status", responses=responses(*auth_problems, 404))
+    def get_run(run_id: str, session: Caller) -> dict[str, Any]:
+        row = _run(session, run_id)
+        return _result_of(row)
+
+    @app.get("/v1/runs/{run_id}/events", tags=["runs"],
+             summary="Server-Sent Events: the run's journal and log lines (id = sequence), "
+                     "ending with the result document; Last-Event-ID resumes",
+             response_class=StreamingResponse,
+             responses={200: {"content": {"text/event-stream": {}}},
+                        **responses(*auth_problems, 404, 422)})
+    async def events(run_id: str, request: Request, who: Who,
+                     last_event_id: Annotated[str | None, Header(max_length=20)] = None,
+                     ) -> StreamingResponse:
+        session = await run_in_threadpool(runtime.session, who)
+        await run_in_threadpool(_run, session, run_id)
+        after = 0
+        if last_event_id is not None:
+            if not last_event_id.strip().isdigit():
+                raise InputError("Last-Event-ID must be an event id this stream sent",
+                                 [{"field": "header.last-event-id", "message": "not a number"}])
+            after = int(last_event_id.strip())
+        return StreamingResponse(_event_stream(runtime, run_id, after, request),
+                                 media_type="text/event-stream",
+                                 headers={"Cache-Control": "no-store",
+                                          "X-Accel-Buffering": "no"})
+
+    # audit and locks ------------------------------------------------------------------------
+    @app.get("/v1/audit", tags=["audit"], response_model=AuditPage,
+             summary="Audit events after sequence number `since`, in order, with their hashes",
+             responses=responses(*auth_problems, 422))
+    def audit(session: Caller, since: Annotated[int, Query(ge=0)] = 0,
+              run_id: Annotated[str | None, Query(max_length=64)] = None,
+              limit: Annotated[int, Query(ge=1, le=1000)] = 500) -> dict[str, Any]:
+        from opsctl.store.audit import iter_events
+
+        _check(session, "view", "*")
+        events = []
+        for event in iter_events(session.store, since_seq=since, run_id=run_id,
+                                 page=limit + 1):
+            events.append(event.to_dict())
+            if len(events) > limit:
+                break
+        more = len(events) > limit
+        events = events[:limit]
+        return {"events": events,
+                "next_since": int(str(events[-1]["seq"])) if more and events else None}
+
+    @app.get("/v1/audit/verify", tags=["audit"],
+             summary="Recompute the hash chain (409 naming the first bad event)",
+             responses=responses(*auth_problems, 409))
+    def audit_verify(session: Caller) -> dict[str, Any]:
+        import dataclasses
+
+        from opsctl.errors import PlanRejectedError
+        from opsctl.governance.approvals import record_mismatches
+        from opsctl.store.audit import verify_chain
+
+        _check(session, "view", "*")
+        report = verify_chain(session.store)
+        if report.ok:
+            report = dataclasses.replace(report,
+                                         mismatches=tuple(record_mismatches(session.store)))
+        if not report.ok:
+            raise PlanRejectedError(f"audit trail is not intact: {report.problem}",
+                                    reason="tampered")
+        if report.mismatches:
+            raise PlanRejectedError("audit trail is intact, but rows disagree with it: "
+                                    + "; ".join(report.mismatches), reason="tampered")
+        return report.to_dict()
+
+    @app.get("/v1/locks", tags=["locks"], summary="Leases held on lock scopes",
+             responses=responses(*auth_problems))
+    def locks(session: Caller) -> dict[str, Any]:
+        _check(session, "view", "*")
+        return {"locks": session.store.list_leases()}
+
+    @app.delete("/v1/locks/{scope:path}", tags=["locks"],
+                summary="Break the lease on a scope (admin; its holder is fenced off)",
+                responses=responses(*auth_problems, 404, 422))
+    def break_lock(scope: str, session: Caller,
+                   reason: Annotated[str, Query(min_length=1, max_length=2000)]) -> dict[str, Any]:
+        from opsctl.store.audit import append_event
+
+        _check(session, "admin", scope.split("/", 1)[0])
+        broken = session.store.break_lease(scope, actor=session.actor, reason=reason,
+                                           now=session.clock())
+        if broken is None:
+            raise NotFoundError(f"no lock held on {scope!r}")
+        append_event(session.store, "lock.broken", actor=session.actor,
+                     payload={"scope": scope, "run_id": broken["run_id"], "reason": reason,
+                              "token": broken.get("token")}, run_id=broken["run_id"])
+        return {"broken": broken, "by": session.actor, "reason": reason}
+
+    def _queue(session: Session, automation: Any, *, mode: str, request_doc: Any, key: str,
+               key_source: str, runtime: dict[str, Any], request_hash: str | None = None,
+               ) -> str:
+        from opsctl.engine.ids import new_run_id
+        from opsctl.engine.request import hash_of_request
+        from opsctl.engine.runtime import runtime_info
+        from opsctl.engine.state import iso
+        from opsctl.store.queue import create_queued_run
+
+        run_id = new_run_id()
+        entry = session.catalog.entry(automation.name)
+        create_queued_run(session.store, {
+            "id": run_id, "automation": automation.name,
+            "contract_version": automation.version, "mode": mode, "actor": session.actor,
+            "idempotency_key": key, "key_source": key_source,
+            "request_hash": request_hash or hash_of_request(request_doc),
+            "request": request_doc,
+            "runtime": {**runtime_info(entry.source), "identity": session.identity.to_dict(),
+                        "executor": EXECUTOR, **runtime},
+            "started_at": iso(session.clock()),
+        })
+        return run_id
+
+    def _accepted(run_id: str, wait: str | None, response: Response) -> dict[str, Any]:
+        location = f"/{API_VERSION}/runs/{run_id}"
+        if wait is not None:
+            seconds = _wait_seconds(wait)
+            future = runtime.future(run_id)
+            if future is not None:
+                try:
+                    outcome = future.result(timeout=seconds)
+                except TimeoutError:
+                    outcome = None
+                if outcome is not None:
+                    response.status_code = 200
+                    response.headers["Location"] = location
+                    return outcome.document
+            else:
+                row = runtime.store().get_run(run_id)
+                if row is not None and row.get("result") and row["status"] not in (
+                        "queued", "running"):
+                    response.status_code = 200
+                    response.headers["Location"] = location
+                    return _result_of(row)
+        response.headers["Location"] = location
+        return {"run_id": run_id, "status": "queued", "location": location,
+                "events": f"{location}/events"}
+
+
+# -- helpers --------------------------------------------------------------------------------------
+
+def _engine(call: Callable[[], Any]) -> Any:
+    """Call library code; an unknown automation/run/plan becomes 404, everything else keeps
+    its exit code's status (the exception handlers turn it into a problem document)."""
+    try:
+        return call()
+    except UnknownAutomationError as exc:
+        raise NotFoundError(exc.message) from None
+    except UsageError as exc:
+        if exc.message.startswith(("no saved plan", "no run ")):
+            raise NotFoundError(exc.message) from None
+        if exc.fields:
+            raise InputError(exc.message, [{"field": f"request.{f['field']}",
+                                            "message": f["message"]} for f in exc.fields]) from None
+        raise
+
+
+def _automation(session: Session, name: str) -> Any:
+    return _engine(lambda: session.catalog.load(name))
+
+
+def _check(session: Session, permission: Any, automation: str, *,
+           environment: str | None = None, any_environment: bool = False) -> None:
+    from opsctl.governance.gate import check_permission, governance_for
+
+    if any_environment:
+        governance = governance_for(session)
+        if _may_view_some_environment(governance, session.actor, automation):
+            return
+    check_permission(session, permission, automation=automation, environment=environment)
+
+
+def _may_view_some_environment(governance: Any, actor: str, automation: str) -> bool:
+    """A grant scoped to some environments of an automation still lets its holder see the
+    automation's contract and its runs' list entries."""
+    permissions = governance.permissions
+    if permissions is None:
+        return True
+    from fnmatch import fnmatchcase
+
+    from opsctl.governance.permissions import ACTIONS, GROUP_PREFIX
+
+    principals = {actor} | {GROUP_PREFIX + g for g in permissions.groups_of(actor)}
+    return any(grant.role in ACTIONS["view"] and principals.intersection(grant.to)
+               and any(fnmatchcase(automation, p) for p in grant.automations)
+               for grant in permissions.grants)
+
+
+def _environment(request_doc: Any) -> str | None:
+    from opsctl.governance.gate import environment_of
+
+    return environment_of(request_doc) if isinstance(request_doc, dict) else None
+
+
+def _plan(session: Session, plan_id: str) -> dict[str, Any]:
+    if not PLAN_ID.match(plan_id):
+        raise NotFoundError(f"no saved plan {plan_id!r}")
+    document = session.store.plan_document(plan_id)
+    if document is None:
+        raise NotFoundError(f"no saved plan {plan_id!r}")
+    return document
+
+
+def _run(session: Session, run_id: str) -> dict[str, Any]:
+    row = session.store.get_run(run_id) if RUN_ID.match(run_id) else None
+    if row is None:
+        raise NotFoundError(f"no run {run_id!r}")
+    _check(session, "view", str(row["automation"]),
+           environment=_environment(row.get("request")), any_environment=True)
+    return row
+
+
+def _result_of(row: dict[str, Any]) -> dict[str, Any]:
+    """The run's result document; a queued or running run shows its status and no outcome."""
+    from opsctl.contract.result import RESULT_SCHEMA
+    from opsctl.engine.request import display_request
+
+    if row.get("result") and row["status"] not in ("queued", "running"):
+        return dict(row["result"])
+    return {"schema": RESULT_SCHEMA, "run_id": row["id"], "automation": row["automation"],
+            "contract_version": row["contract_version"], "mode": row["mode"],
+            "status": row["status"], "exit_code": None, "actor": row["actor"],
+            "idempotency_key": row["idempotency_key"], "replayed": False,
+            "request": display_request(row.get("request")), "plan": None,
+            "summary": None, "warnings": [], "error": None, "artifacts": {},
+            "timing": {"started_at": row["started_at"], "finished_at": None,
+                       "duration_ms": None}}
+
+
+def _approval_state(session: Session, plan_id: str) -> dict[str, Any]:
+    """What the stored plan's policy decision asks for and what is recorded so far."""
+    from opsctl.governance.approvals import approvals_of
+
+    row = session.store.get_plan(plan_id) or {}
+    runs = session.store._rows("SELECT result_json FROM runs WHERE plan_id = ? "
+                               "ORDER BY id LIMIT 1", (plan_id,))
+    policy = None
+    if runs and runs[0]["result_json"]:
+        policy = json.loads(runs[0]["result_json"]).get("policy")
+    records = [{k: a[k] for k in ("decision", "actor", "reason", "created_at") if k in a}
+               for a in approvals_of(session.store, plan_id)]
+    return {"policy": policy, "records": records,
+            "applied_run_id": row.get("applied_run_id"), "expires_at": row.get("expires_at")}
+
+
+def _slo_of(automation: Any) -> Any:
+    slo = getattr(automation, "slo", None)
+    if slo is None:
+        return None
+    to_dict = getattr(slo, "to_dict", None)
+    return to_dict() if callable(to_dict) else slo
+
+
+def _iso(moment: datetime | None) -> str | None:
+    if moment is None:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat()
+
+
+def _wait_seconds(text: str) -> float:
+    from opsctl.contract.durations import parse_duration
+
+    try:
+        seconds = parse_duration(text if not text.isdigit() else f"{text}s").total_seconds()
+    except (ValueError, TypeError):
+        raise InputError(f"wait={text!r}: give a duration such as 30s",
+                         [{"field": "query.wait", "message": "not a duration"}]) from None
+    if not 0 <= seconds <= MAX_WAIT_S:
+        raise InputError(f"wait={text!r}: at most {int(MAX_WAIT_S)}s",
+                         [{"field": "query.wait", "message": f"more than {int(MAX_WAIT_S)}s"}])
+    return seconds
+
+
+async def _event_stream(runtime: ServerRuntime, run_id: str, after: int,
+                        request: Request) -> AsyncIterator[bytes]:
+    """Events after ``after`` as SSE frames, polled from the store (so events of runs carried
+    out by other processes stream too), then one ``result`` event; a comment every 15 s keeps
+    proxies from closing an idle stream."""
+    import time
+
+    last_beat = time.monotonic()
+    while True:
+        rows, finished = await run_in_threadpool(_events_after, runtime, run_id, after)
+        for row in rows:
+            after = int(row["seq"])
+            data = json.dumps({"seq": after, "at": row["at"], "kind": row["kind"],
+                               "data": row["data"]}, separators=(",", ":"))
+            yield f"id: {after}\nevent: {row['kind']}\ndata: {data}\n\n".encode()
+        if finished is not None and not rows:
+            data = json.dumps(finished, separators=(",", ":"))
+            yield f"event: result\ndata: {data}\n\n".encode()
+            return
+        if await request.is_disconnected():
+            return
+        if not rows:
+            if time.monotonic() - last_beat > 15:
+                last_beat = time.monotonic()
+                yield b": keep-alive\n\n"
+            await asyncio.sleep(0.2)
+
+
+def _events_after(runtime: ServerRuntime, run_id: str,
+                  after: int) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
+    store = runtime.store()
+    row = store.get_run(run_id)
+    rows = store.run_events(run_id, after_seq=after, limit=500)
+    if row is None:
+        return rows, {"run_id": run_id, "status": "unknown"}
+    done = row["status"] not in ("queued", "running")
+    return rows, (_result_of(row) if done else None)
+
+
+def _openapi(app: FastAPI, runtime: ServerRuntime) -> dict[str, Any]:
+    """FastAPI's document, plus: the bearer scheme on every /v1 route, the Problem schema, and
+    each automation's own request schema on its concrete run and plan paths."""
+    if app.openapi_schema:
+        return app.openapi_schema
+    from fastapi.openapi.utils import get_openapi
+
+    from opsctl.contract.description import request_schema
+
+    doc = get_openapi(title=app.title, version=app.version, summary=app.summary,
+                      description=app.description, routes=app.routes)
+    components = doc.setdefault("components", {})
+    schemas = components.setdefault("schemas", {})
+    schemas["Problem"] = Problem.model_json_schema(ref_template="#/components/schemas/{model}")
+    for name, sub in list((schemas["Problem"].pop("$defs", None) or {}).items()):
+        schemas.setdefault(name, sub)
+    components.setdefault("securitySchemes", {})["bearer"] = {
+        "type": "http", "scheme": "bearer",
+        "description": "An opsctl API token or an OIDC ID token of a configured issuer"}
+    for path, item in doc.get("paths", {}).items():
+        for operation in item.values():
+            if path.startswith("/v1/"):
+                operation["security"] = [{"bearer": []}]
+    templated = doc["paths"].get("/v1/automations/{name}/runs", {}).get("post")
+    planned = doc["paths"].get("/v1/automations/{name}/plans", {}).get("post")
+    for entry in sorted(runtime.base.catalog.entries.values(), key=lambda e: e.name):
+        try:
+            automation = runtime.base.catalog.load(entry.name)
+        except OpsctlError:
+            continue
+        component = f"Request_{entry.name.replace('-', '_')}"
+        schema = request_schema(automation)
+        for key in ("$schema", "$id"):
+            schema.pop(key, None)
+        defs = schema.pop("$defs", None) or {}
+        text = json.dumps(schema).replace("#/$defs/", f"#/components/schemas/{component}__")
+        schemas[component] = json.loads(text)
+        for sub_name, sub in defs.items():
+            sub_text = json.dumps(sub).replace("#/$defs/",
+                                               f"#/components/schemas/{component}__")
+            schemas[f"{component}__{sub_name}"] = json.loads(sub_text)
+        ref = {"$ref": f"#/components/schemas/{component}"}
+        for template, kind in ((templated, "runs"), (planned, "plans")):
+            if template is None:
+                continue
+            operation = json.loads(json.dumps(template))
+            operation["operationId"] = f"{kind}_{entry.name.replace('-', '_')}"
+            operation["summary"] = f"{template.get('summary', '')} ({entry.name})"
+            operation["parameters"] = [p for p in operation.get("parameters", [])
+                                       if p.get("name") != "name"]
+            body_schema = {"type": "object", "additionalProperties": False,
+                           "properties": {"request": ref,
+                                          "targets": {"type": "array", "maxItems": 100,
+                                                      "items": {"type": "string"}},
+                                          "contract_version": {"anyOf": [{"type": "string",
+                                                                          "maxLength": 64},
+                                                                         {"type": "null"}]}},
+                           "required": ["request"]}
+            if kind == "runs":
+                body_schema["properties"]["dry_run"] = {"type": "boolean", "default": False}
+            operation["requestBody"] = {"required": True, "content": {
+                "application/json": {"schema": body_schema}}}
+            doc["paths"].setdefault(f"/v1/automations/{entry.name}/{kind}", {})["post"] = \
+                operation
+    app.openapi_schema = doc
+    return doc

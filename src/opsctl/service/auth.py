@@ -1,0 +1,81 @@
+"""From a bearer credential to a :class:`Principal`: an opsctl API token, or an OIDC ID token.
+
+An API token names its actor, role and scope (automation and environment globs) in the store; an
+OIDC token is verified against the JWKS of a configured issuer and its claims name the actor and
+groups, whose roles come from the configured ``[permissions]`` grants. Nothing a client says
+about itself (a header, a body field) ever names the actor.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING, Any
+
+from opsctl.errors import AuthError, ConfigError
+from opsctl.service.problems import UnauthenticatedError
+from opsctl.service.runtime import Principal
+
+if TYPE_CHECKING:
+    from opsctl.service.runtime import ServerRuntime
+
+_verifiers: dict[int, Any] = {}
+_verifiers_lock = threading.Lock()
+
+
+def looks_like_jwt(credential: str) -> bool:
+    parts = credential.split(".")
+    return len(parts) == 3 and all(parts)
+
+
+def principal_from(runtime: ServerRuntime, credential: str) -> Principal:
+    """The principal of ``credential``; UnauthenticatedError (401) when it is not valid."""
+    if len(credential) > 8192 or not credential.isascii() or not credential.isprintable():
+        raise UnauthenticatedError("malformed credentials")
+    if looks_like_jwt(credential):
+        return _oidc_principal(runtime, credential)
+    from opsctl.governance.tokens import authenticate
+
+    try:
+        record = authenticate(runtime.store(), credential, runtime.base.clock())
+    except AuthError as exc:
+        raise UnauthenticatedError(f"invalid API token: {exc.message}") from None
+    from opsctl.governance.gate import governance_for
+
+    groups = {k: list(v) for k, v in governance_for(runtime.base).groups.items()}
+    return Principal(
+        actor=record.actor, source="token", role=record.role,
+        scope={"token_id": record.id, "role": record.role,
+               "automations": ",".join(record.automations),
+               "environments": ",".join(record.environments)},
+        grant=record.permissions(groups))
+
+
+def oidc_verifier(runtime: ServerRuntime) -> Any:
+    """The server's OIDC verifier (JWKS cached inside it), or None when no issuer is set."""
+    key = id(runtime)
+    with _verifiers_lock:
+        if key not in _verifiers:
+            raw = runtime.base.settings.server.get("oidc")
+            if not raw:
+                _verifiers[key] = None
+            else:
+                from opsctl.service.oidc import OIDCVerifier, load_oidc
+
+                _verifiers[key] = OIDCVerifier(load_oidc(raw))
+        return _verifiers[key]
+
+
+def _oidc_principal(runtime: ServerRuntime, credential: str) -> Principal:
+    try:
+        verifier = oidc_verifier(runtime)
+    except ConfigError:
+        raise
+    if verifier is None:
+        raise UnauthenticatedError("a JWT was sent, but no OIDC issuer is configured "
+                                   "([[server.oidc]])")
+    try:
+        who = verifier.verify(credential)
+    except AuthError as exc:
+        raise UnauthenticatedError(f"invalid OIDC token: {exc.message}") from None
+    return Principal(actor=who.actor, source="oidc", groups=tuple(who.groups),
+                     scope={"issuer": who.issuer, "subject": who.subject})
