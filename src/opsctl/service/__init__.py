@@ -1,0 +1,1 @@
+"""The HTTP API served by `opsctl serve` (extra ``opsctl[server]``)."""
