@@ -153,9 +153,16 @@ class ApprovalRequiredError(DeniedError):
 
 
 class AuthError(DeniedError):
-    """A remote refused our credentials or permissions (HTTP 401/403, AccessDenied)."""
+    """Credentials refused: a remote refused ours (HTTP 401/403, AccessDenied), or opsctl
+    refused a caller's (an API token or OIDC token that is malformed, unknown, expired,
+    revoked or fails verification). ``reason`` is a short word naming which, for the caller
+    to map or count; the message never holds the credential itself."""
 
     error_type = "auth"
+
+    def __init__(self, message: str, *, reason: str = "refused", step: str | None = None) -> None:
+        super().__init__(message, step=step)
+        self.reason = reason
 
 
 class ConflictError(OpsctlError):

@@ -1,1 +1,1 @@
-"""The HTTP API of opsctl (`opsctl serve`, extra opsctl[server])."""
+"""The HTTP API of opsctl (`opsctl serve`, extra opsctl[server]): routes, authentication, run executor."""

@@ -161,6 +161,7 @@ MIGRATIONS: tuple[Migration, ...] = (
             expires_at TEXT,
             revoked_at TEXT,
             revoked_by TEXT,
+            rotated_at TEXT,
             last_used_at TEXT
         )""",
         # What a run did, in order: journal records and log lines; seq numbers one run's events
