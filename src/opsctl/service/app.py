@@ -146,7 +146,7 @@ def _install_error_handlers(app: FastAPI, runtime: ServerRuntime) -> None:
             elif err.get("type") == "missing":
                 message = "required field is missing"
             elif err.get("type") == "json_invalid":
-                message = "malformed JSON"
+                where, message = "body", "malformed JSON"
             fields.append({"field": where, "message": message})
         detail = "; ".join(f"{f['field']}: {f['message']}" for f in fields)
         return send(problem(422, f"invalid input: {detail}", exit_code=2,
@@ -398,7 +398,7 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
         from opsctl.engine.run import REPLAYABLE, RESUMABLE, execute, resume_run
 
         automation = _automation(session, name)
-        mode = "plan" if body.dry_run else "apply"
+        mode: Literal["plan", "apply"] = "plan" if body.dry_run else "apply"
         request = _engine(lambda: versioned_request(automation, body.request,
                                                     body.contract_version)).request
         request_doc = _engine(lambda: request_document(session, automation, request))
@@ -632,7 +632,8 @@ def _engine(call: Callable[[], Any]) -> Any:
     try:
         return call()
     except UnknownAutomationError as exc:
-        raise NotFoundError(exc.message) from None
+        # Without the CLI's list of known names: a caller sees only what it may view.
+        raise NotFoundError(exc.message.split(" (known:")[0]) from None
     except UsageError as exc:
         if exc.message.startswith(("no saved plan", "no run ")):
             raise NotFoundError(exc.message) from None
@@ -849,7 +850,7 @@ def _openapi(app: FastAPI, runtime: ServerRuntime) -> dict[str, Any]:
             operation["summary"] = f"{template.get('summary', '')} ({entry.name})"
             operation["parameters"] = [p for p in operation.get("parameters", [])
                                        if p.get("name") != "name"]
-            body_schema = {"type": "object", "additionalProperties": False,
+            body_schema: dict[str, Any] = {"type": "object", "additionalProperties": False,
                            "properties": {"request": ref,
                                           "targets": {"type": "array", "maxItems": 100,
                                                       "items": {"type": "string"}},

@@ -22,16 +22,13 @@ _verifiers: dict[int, Any] = {}
 _verifiers_lock = threading.Lock()
 
 
-def looks_like_jwt(credential: str) -> bool:
-    parts = credential.split(".")
-    return len(parts) == 3 and all(parts)
-
-
 def principal_from(runtime: ServerRuntime, credential: str) -> Principal:
     """The principal of ``credential``; UnauthenticatedError (401) when it is not valid."""
     if len(credential) > 8192 or not credential.isascii() or not credential.isprintable():
         raise UnauthenticatedError("malformed credentials")
-    if looks_like_jwt(credential):
+    from opsctl.service.oidc import is_jwt
+
+    if is_jwt(credential):
         return _oidc_principal(runtime, credential)
     from opsctl.governance.tokens import authenticate
 
@@ -59,9 +56,9 @@ def oidc_verifier(runtime: ServerRuntime) -> Any:
             if not raw:
                 _verifiers[key] = None
             else:
-                from opsctl.service.oidc import OIDCVerifier, load_oidc
+                from opsctl.service.oidc import OIDCVerifier, load_issuers
 
-                _verifiers[key] = OIDCVerifier(load_oidc(raw))
+                _verifiers[key] = OIDCVerifier(load_issuers(raw))
         return _verifiers[key]
 
 
