@@ -72,6 +72,7 @@ def apply(ctx, req, action):
             time.sleep(0.02)
     ctx.log.info("file.write", path=action.data["path"])
     secret = req.api_key.get_secret_value() if req.api_key else "none"
+    ctx.files.mkdir(Path(action.data["path"]).parent)
     ctx.files.write_text(action.data["path"], f"key={secret}")
 '''
 
@@ -287,10 +288,11 @@ class LiveServer:
 
         log = self.project.root / f"serve-{len(self.logs)}.log"
         self.logs.append(str(log))
-        self.proc = subprocess.Popen(
-            [OPSCTL, "serve", "--port", str(self.port), "--log-format", "json", *args],
-            cwd=self.project.root, env=env or self.project.env(), text=True,
-            stdout=subprocess.DEVNULL, stderr=log.open("w"))
+        with log.open("w") as stderr:  # the child keeps its own copy of the descriptor
+            self.proc = subprocess.Popen(
+                [OPSCTL, "serve", "--port", str(self.port), "--log-format", "json", *args],
+                cwd=self.project.root, env=env or self.project.env(), text=True,
+                stdout=subprocess.DEVNULL, stderr=stderr)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             assert self.proc.poll() is None, f"server exited: {log.read_text()}"

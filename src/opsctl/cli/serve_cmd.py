@@ -98,8 +98,13 @@ def serve_cmd(host: str | None, port: int | None, workers: int | None,
 
     class Server(uvicorn.Server):
         def handle_exit(self, sig: int, frame: Any) -> None:
+            session.log.info("server.stopping", signal=sig,
+                             running=runtime.running_count(), queued=runtime.queued_count())
             runtime.shutdown_requested()  # queued runs stay queued; running ones checkpoint
             super().handle_exit(sig, frame)
+            # A stop asked for is the end of a server's job: exit 0 after the graceful
+            # shutdown instead of re-raising the signal (uvicorn's default).
+            self._captured_signals.clear()
 
     config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False,
                             ssl_certfile=cert, ssl_keyfile=key, lifespan="off",

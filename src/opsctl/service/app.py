@@ -371,6 +371,7 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
         _check(session, "apply", name, environment=_environment(document.get("request")))
         _engine(lambda: refuse_applied(session.store, plan_id, session.store.get_plan(plan_id),
                                        ""))
+        _engine(lambda: _intact_and_current(session, plan_id))  # 409 now, not a queued refusal
         run_id = _queue(session, automation, mode="apply", request_doc=document["request"],
                         key=f"plan:{plan_id}", key_source="plan",
                         runtime={"plan_id": plan_id})
@@ -687,6 +688,16 @@ def _plan(session: Session, plan_id: str) -> dict[str, Any]:
     if document is None:
         raise NotFoundError(f"no saved plan {plan_id!r}")
     return document
+
+
+def _intact_and_current(session: Session, plan_id: str) -> None:
+    """Exit 3 (409) for a stored plan that was edited or has expired."""
+    from opsctl.contract.plan import verify_plan_document
+    from opsctl.store.plans import stored_plan
+
+    key = session.signing_key(create=False)
+    document = stored_plan(session.store, plan_id, key)
+    verify_plan_document(document, key, session.clock(), f"plan {plan_id}")
 
 
 def _run(session: Session, run_id: str) -> dict[str, Any]:

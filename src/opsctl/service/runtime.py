@@ -127,6 +127,10 @@ class ServerRuntime:
         with self._lock:
             return self._futures.get(run_id)
 
+    def running_count(self) -> int:
+        with self._lock:
+            return len(self._running)
+
     def queued_count(self) -> int:
         with self._lock:
             return sum(1 for f in self._futures.values() if not f.running() and not f.done())

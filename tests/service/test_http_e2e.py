@@ -1,0 +1,233 @@
+"""The HTTP API end to end: restarts keep accepted runs, the CLI and the API share one store
+(four-eyes across both), idempotency keys mean the same thing over HTTP, a lost store is a 503
+and the server recovers, and the server refuses to listen beyond loopback without TLS."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+import httpx
+import pytest
+
+from tests.conftest import Project, postgres_schema_url, run_opsctl
+from tests.service.conftest import Api, LiveServer, in_process, make_token, setup_project
+from tests.tcp_proxy import TCPProxy
+
+
+def wait_for(predicate: Any, what: str, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        time.sleep(0.02)
+
+
+def get(server: LiveServer, path: str, token: str) -> Any:
+    return httpx.get(server.url + path, headers={"Authorization": f"Bearer {token}"}, timeout=30)
+
+
+def post(server: LiveServer, path: str, token: str, body: dict[str, Any]) -> Any:
+    return httpx.post(server.url + path, json=body, timeout=30,
+                      headers={"Authorization": f"Bearer {token}"})
+
+
+def finished(server: LiveServer, token: str, run_id: str) -> dict[str, Any]:
+    docs: list[dict[str, Any]] = []
+
+    def done() -> bool:
+        docs.append(get(server, f"/v1/runs/{run_id}", token).json())
+        return docs[-1]["status"] not in ("queued", "running")
+
+    wait_for(done, f"run {run_id} to finish")
+    return docs[-1]
+
+
+def test_a_restart_resumes_the_interrupted_run_and_carries_out_the_queued_one(
+        live: Any, api_project: Project) -> None:
+    token = make_token(api_project, "olga", "operator")
+    hold = api_project.root / "hold"
+    first_dir, second_dir = api_project.root / "work" / "one", api_project.root / "work" / "two"
+    server = live("--workers", "1")
+    held = post(server, "/v1/automations/files/runs", token,
+                {"request": {"directory": str(first_dir), "names": ["a", "b", "c"],
+                             "hold": str(hold)}})
+    assert held.status_code == 202, held.text
+    wait_for(lambda: Path(str(hold) + ".waiting").exists(), "the first action to start")
+    queued = post(server, "/v1/automations/files/runs", token,
+                  {"request": {"directory": str(second_dir), "names": ["x"]}})
+    assert queued.status_code == 202
+    assert get(server, f"/v1/runs/{queued.json()['run_id']}", token).json()["status"] == "queued"
+
+    assert server.proc is not None
+    server.proc.send_signal(15)
+    wait_for(lambda: "server.stopping" in server.log_text(), "the server to begin stopping")
+    hold.write_text("go")  # the action in flight finishes; no new action starts
+    assert server.stop() == 0
+    session_docs = run_opsctl("show", held.json()["run_id"], "--format", "json",
+                              cwd=api_project.root, env=api_project.env())
+    assert session_docs.doc["status"] == "cancelled", session_docs.stdout
+    assert sorted(p.name for p in first_dir.iterdir()) == ["a"]
+    assert not second_dir.exists()
+
+    again = live()
+    resumed = finished(again, token, held.json()["run_id"])
+    assert resumed["status"] == "succeeded", resumed
+    assert sorted(p.name for p in first_dir.iterdir()) == ["a", "b", "c"]
+    assert [a["status"] for a in resumed["plan"]["actions"]] == ["applied"] * 3
+    carried = finished(again, token, queued.json()["run_id"])
+    assert carried["status"] == "succeeded" and (second_dir / "x").exists()
+    events = again.log_events()
+    assert "Traceback" not in again.log_text()
+    assert any(e.get("event") == "run.resumed" for e in events)
+
+
+def test_four_eyes_across_the_cli_and_the_api(api: Api) -> None:
+    project = api.project
+    work = project.root / "work" / "prod"
+    olga = api.token("olga", "operator")
+    sue = api.token("sue", "approver")
+    request = {"directory": str(work), "names": ["cert.pem"], "environment": "prod"}
+
+    # plan over HTTP; the requester cannot approve her own plan; apply before approval is denied
+    planned = api.call("POST", "/v1/automations/files/plans", olga, json={"request": request})
+    assert planned.status_code == 201, planned.text
+    plan_id = planned.json()["plan_id"]
+    assert planned.json()["result"]["policy"]["effect"] == "require_approval"
+    early = api.call("POST", f"/v1/plans/{plan_id}/apply?wait=30s", olga)
+    assert early.status_code == 200 and early.json()["exit_code"] == 6, early.text
+    assert early.json()["error"]["type"] == "approval_required"
+    own = api.call("POST", f"/v1/plans/{plan_id}/approvals",
+                   api.token("olga", "approver"), json={"decision": "approve", "reason": "mine"})
+    assert own.status_code == 403, own.text
+    # approve with the CLI (sam is in the policy's sre group), apply over HTTP
+    approved = project.run("approve", plan_id, "--reason", "reviewed", "--format", "json",
+                           env=project.env({"OPSCTL_ACTOR": "sam"}))
+    assert approved.code == 0, approved.stderr
+    applied = api.call("POST", f"/v1/plans/{plan_id}/apply?wait=30s", olga)
+    assert applied.status_code == 200, applied.text
+    assert applied.json()["status"] == "succeeded" and (work / "cert.pem").exists()
+    again = api.call("POST", f"/v1/plans/{plan_id}/apply", olga)
+    assert again.status_code == 409 and again.json()["exit_code"] == 3
+
+    # the reverse: plan with the CLI, approve over HTTP, apply with the CLI
+    request["names"] = ["key.pem"]
+    plan_file = project.root / "plan.json"
+    cli_plan = project.run("plan", "files", "--directory", str(work), "--names", "key.pem",
+                           "--environment", "prod", "--out", str(plan_file), "--format", "json",
+                           env=project.env({"OPSCTL_ACTOR": "olga"}))
+    assert cli_plan.code == 10, cli_plan.stderr
+    cli_plan_id = cli_plan.doc["artifacts"]["plan_id"]
+    decision = api.call("POST", f"/v1/plans/{cli_plan_id}/approvals", sue,
+                        json={"decision": "approve", "reason": "looks right"})
+    assert decision.status_code == 201, decision.text
+    assert decision.json()["approval"]["actor"] == "sue"  # from the token, not the body
+    done = project.run("apply", "--plan", str(plan_file), "--format", "json",
+                       env=project.env({"OPSCTL_ACTOR": "olga"}))
+    assert done.code == 0, done.stderr
+    assert (work / "key.pem").exists()
+    history = api.call("GET", "/v1/runs?automation=files&status=succeeded", olga).json()
+    assert {r["actor"] for r in history["runs"]} == {"olga"}
+
+
+def test_idempotency_keys_mean_the_same_over_http_and_on_the_command_line(api: Api) -> None:
+    project = api.project
+    token = api.token("olga", "operator")
+    work = project.root / "work" / "idem"
+    body = {"request": {"directory": str(work), "names": ["one"]}}
+    key = {"Idempotency-Key": "deploy-42"}
+    first = api.call("POST", "/v1/automations/files/runs?wait=30s", token, json=body,
+                     headers=key)
+    assert first.status_code == 200 and first.json()["status"] == "succeeded", first.text
+    replay = api.call("POST", "/v1/automations/files/runs?wait=30s", token, json=body,
+                      headers=key)
+    assert replay.status_code == 200
+    assert replay.json()["replayed"] is True
+    assert replay.json()["run_id"] == first.json()["run_id"]
+    other = api.call("POST", "/v1/automations/files/runs", token, headers=key,
+                     json={"request": {"directory": str(work), "names": ["two"]}})
+    assert other.status_code == 409 and other.json()["exit_code"] == 7, other.text
+    assert other.headers["content-type"].startswith("application/problem+json")
+    cli = project.run("files", "--directory", str(work), "--names", "one",
+                      "--idempotency-key", "deploy-42", "--yes", "--format", "json")
+    assert cli.code == 0 and cli.doc["replayed"] is True
+    assert cli.doc["run_id"] == first.json()["run_id"]
+
+
+def test_a_lost_store_is_a_503_and_the_server_recovers(tmp_path: Path) -> None:
+    for url in postgres_schema_url():
+        root = tmp_path / "proj"
+        root.mkdir()
+        project = Project(root)
+        project.extra_env["OPSCTL_STORE_URL"] = url
+        setup_project(project)
+        token = make_token(project, "olga", "operator")
+        parts = urlsplit(url)
+        proxy = TCPProxy(parts.hostname or "127.0.0.1", parts.port or 5432)
+        project.extra_env["OPSCTL_STORE_URL"] = urlunsplit(
+            parts._replace(netloc=f"127.0.0.1:{proxy.port}"))
+        for api in in_process(project):
+            work = project.root / "work"
+            body = {"request": {"directory": str(work), "names": ["a"]}, "dry_run": True}
+            assert api.call("GET", "/readyz").status_code == 200
+            proxy.kill()
+            down = api.call("GET", "/readyz")
+            assert down.status_code == 503, down.text
+            assert down.json()["exit_code"] == 4 and "Traceback" not in down.text
+            refused = api.call("POST", "/v1/automations/files/runs", token, json=body)
+            assert refused.status_code == 503, refused.text
+            assert refused.headers["content-type"].startswith("application/problem+json")
+            assert api.call("GET", "/healthz").status_code == 200  # the process lives on
+            proxy = TCPProxy(parts.hostname or "127.0.0.1", parts.port or 5432, proxy.port)
+            assert api.call("GET", "/readyz").status_code == 200
+            back = api.call("POST", "/v1/automations/files/runs?wait=30s", token, json=body)
+            assert back.status_code == 200 and back.json()["exit_code"] == 10, back.text
+        proxy.kill()
+
+
+def test_serving_beyond_loopback_needs_tls_or_an_explicit_flag(sqlite_project: Project) -> None:
+    refused = sqlite_project.run("serve", "--host", "0.0.0.0", "--port", "0")
+    assert refused.code == 2
+    assert "without TLS" in refused.stderr and "Traceback" not in refused.stderr
+    half = sqlite_project.run("serve", "--port", "0", "--config", str(_config_with(
+        sqlite_project, 'tls_cert = "cert.pem"\n')))
+    assert half.code == 2 and "tls_key" in half.stderr
+
+
+def _config_with(project: Project, server_lines: str) -> Path:
+    text = (project.root / "opsctl.toml").read_text().replace("[server]\n",
+                                                              "[server]\n" + server_lines)
+    path = project.root / "other.toml"
+    path.write_text(text)
+    return path
+
+
+def test_openapi_without_a_server_lists_every_endpoint_and_each_request_schema(
+        sqlite_project: Project) -> None:
+    result = sqlite_project.run("openapi")
+    assert result.code == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert doc["openapi"].startswith("3.1")
+    paths = doc["paths"]
+    for path in ("/v1/automations", "/v1/automations/{name}", "/v1/automations/{name}/schema",
+                 "/v1/automations/{name}/plans", "/v1/automations/{name}/runs", "/v1/runs",
+                 "/v1/runs/{run_id}", "/v1/runs/{run_id}/events", "/v1/plans/{plan_id}/approvals",
+                 "/v1/plans/{plan_id}/apply", "/v1/audit", "/v1/audit/verify", "/v1/locks",
+                 "/metrics", "/healthz", "/readyz"):
+        assert path in paths, path
+    concrete = paths["/v1/automations/files/runs"]["post"]["requestBody"]
+    ref = concrete["content"]["application/json"]["schema"]["properties"]["request"]["$ref"]
+    request_schema = doc["components"]["schemas"][ref.rsplit("/", 1)[-1]]
+    assert set(request_schema["properties"]) >= {"directory", "names", "environment", "api_key"}
+    assert doc["components"]["securitySchemes"]["bearer"]["scheme"] == "bearer"
+    assert "Problem" in doc["components"]["schemas"]
+
+
+@pytest.mark.parametrize("path", ["/v1/automations", "/v1/runs", "/v1/audit", "/v1/locks"])
+def test_every_v1_route_needs_a_credential(sqlite_api: Api, path: str) -> None:
+    response = sqlite_api.call("GET", path)
+    assert response.status_code == 401
+    assert response.headers["www-authenticate"] == "Bearer"
+    assert response.json()["error_type"] == "auth"
