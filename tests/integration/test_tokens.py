@@ -269,3 +269,23 @@ def test_a_refusal_is_audited_without_credential_material(store: SQLStore) -> No
 def test_times_must_be_timezone_aware(store: SQLStore) -> None:
     with pytest.raises(ValueError, match="timezone-aware"):
         _create(store, now=datetime(2026, 3, 1, 12, 0))
+
+
+def test_two_processes_revoking_at_once_record_one_revocation(store_url: str,
+                                                              store: SQLStore) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    record, _ = _create(store)
+    others = [open_store(store_url) for _ in range(2)]
+    try:
+        with ThreadPoolExecutor(2) as pool:
+            outcomes = list(pool.map(
+                lambda pair: revoke_token(pair[0], record.id, by=pair[1], now=T0),
+                zip(others, ("bob", "carol"), strict=True)))
+    finally:
+        for other in others:
+            other.close()
+
+    assert sorted(changed for _, changed in outcomes) == [False, True]
+    assert [k for k, _, _ in _events(store)] == ["token.created", "token.revoked"]
+    assert verify_chain(store).ok
