@@ -369,3 +369,8 @@ def test_no_oidc_configured_is_no_issuers() -> None:
 
     assert load_issuers(None) == ()
     assert refused(OIDCVerifier(()), token).reason == "unknown_issuer"
+    unconfigured = OIDCVerifier.from_server_settings({"host": "127.0.0.1"})
+    assert refused(unconfigured, token).reason == "unknown_issuer"
+    configured = OIDCVerifier.from_server_settings(
+        {"oidc": [{"issuer": "https://idp.example", "audience": AUDIENCE}]})
+    assert list(configured.issuers) == ["https://idp.example"]

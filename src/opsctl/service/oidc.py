@@ -153,6 +153,12 @@ class OIDCVerifier:
         self._keys = {i.issuer: _KeyCache(i, fetch or fetch_json, clock, timeout, min_refetch)
                       for i in issuers}
 
+    @classmethod
+    def from_server_settings(cls, server: Mapping[str, Any]) -> OIDCVerifier:
+        """The verifier of ``session.settings.server`` (its ``oidc`` array; none: no issuer,
+        every JWT refused as ``unknown_issuer``)."""
+        return cls(load_issuers(server.get("oidc")))
+
     def verify(self, token: str) -> Principal:
         """The principal ``token`` speaks for, or :class:`AuthError`."""
         import jwt
