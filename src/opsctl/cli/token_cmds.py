@@ -16,6 +16,8 @@ from opsctl.cli.options import (
     show_config,
 )
 from opsctl.cli.output import emit_data
+from opsctl.contract.durations import format_duration
+from opsctl.governance.tokens import DEFAULT_EXPIRY
 
 if TYPE_CHECKING:
     from opsctl.governance.tokens import TokenRecord
@@ -107,7 +109,8 @@ def _emit_secret(action: str, record: TokenRecord, secret: str, opts: CommonOpti
               help="Automations the token may act on (repeatable; default: all).")
 @click.option("--environment", "environments", multiple=True, metavar="GLOB",
               help="Environments the token may act in (repeatable; default: all).")
-@click.option("--expires", default="90d", show_default=True, metavar="DURATION",
+@click.option("--expires", default=format_duration(DEFAULT_EXPIRY), show_default=True,
+              metavar="DURATION",
               help=_EXPIRES_HELP)
 @click.option("--description", default=None, metavar="TEXT", help="What the token is for.")
 @common_options

@@ -153,6 +153,12 @@ class OIDCVerifier:
         self._keys = {i.issuer: _KeyCache(i, fetch or fetch_json, clock, timeout, min_refetch)
                       for i in issuers}
 
+    @classmethod
+    def from_server_settings(cls, server: Mapping[str, Any]) -> OIDCVerifier:
+        """The verifier of ``session.settings.server`` (its ``oidc`` array; none: no issuer,
+        every JWT refused as ``unknown_issuer``)."""
+        return cls(load_issuers(server.get("oidc")))
+
     def verify(self, token: str) -> Principal:
         """The principal ``token`` speaks for, or :class:`AuthError`."""
         import jwt
@@ -194,11 +200,16 @@ class OIDCVerifier:
 
 def fetch_json(url: str, timeout: float) -> object:
     """GET ``url`` and parse its JSON body (at most :data:`MAX_DOCUMENT_BYTES`)."""
+    import urllib.error
     import urllib.request
 
     request = urllib.request.Request(url, headers={"Accept": "application/json"})
-    with urllib.request.urlopen(request, timeout=timeout) as response:
-        body = response.read(MAX_DOCUMENT_BYTES + 1)
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            body = response.read(MAX_DOCUMENT_BYTES + 1)
+    except urllib.error.HTTPError as exc:
+        exc.close()  # it holds the response open
+        raise urllib.error.URLError(f"HTTP {exc.code} from {url}") from None
     if len(body) > MAX_DOCUMENT_BYTES:
         raise ValueError(f"larger than {MAX_DOCUMENT_BYTES} bytes")
     return json.loads(body)
