@@ -231,3 +231,61 @@ def test_every_v1_route_needs_a_credential(sqlite_api: Api, path: str) -> None:
     assert response.status_code == 401
     assert response.headers["www-authenticate"] == "Bearer"
     assert response.json()["error_type"] == "auth"
+
+
+def test_run_history_pages_without_gaps_or_repeats_and_filters(api: Api) -> None:
+    olga, pia = api.token("olga", "operator"), api.token("pia", "planner")
+    work = api.project.root / "work"
+    started = []
+    for i in range(7):
+        token = olga if i % 2 == 0 else pia
+        r = api.call("POST", "/v1/automations/files/runs?wait=30s", token,
+                     json={"request": {"directory": str(work / str(i))}, "dry_run": True})
+        assert r.status_code == 200, r.text
+        started.append(r.json()["run_id"])
+    seen: list[str] = []
+    cursor = None
+    while True:
+        query = "/v1/runs?limit=3" + (f"&cursor={cursor}" if cursor else "")
+        page = api.call("GET", query, olga).json()
+        assert len(page["runs"]) <= 3
+        seen.extend(r["id"] for r in page["runs"])
+        cursor = page["next_cursor"]
+        if cursor is None:
+            break
+    assert seen == list(reversed(started))  # newest first, each once
+    pias = api.call("GET", "/v1/runs?actor=pia", olga).json()["runs"]
+    assert {r["id"] for r in pias} == set(started[1::2])
+    middle = api.call("GET", "/v1/runs/" + started[3], olga).json()["timing"]["started_at"]
+    since = api.call("GET", "/v1/runs", olga, params={"since": middle}).json()["runs"]
+    assert {r["id"] for r in since} == set(started[3:])
+    until = api.call("GET", "/v1/runs", olga, params={"until": middle}).json()["runs"]
+    assert {r["id"] for r in until} == set(started[:3])
+    none = api.call("GET", "/v1/runs?status=succeeded&automation=files", olga).json()
+    assert none == {"runs": [], "next_cursor": None}
+    bad = api.call("GET", "/v1/runs?cursor=not-a-cursor", olga)
+    assert bad.status_code == 422 and bad.json()["exit_code"] == 2
+    huge = api.call("GET", "/v1/runs?limit=100000", olga)
+    assert huge.status_code == 422 and huge.json()["errors"][0]["field"] == "query.limit"
+
+
+def test_an_interrupted_run_of_a_key_is_resumed_not_repeated(api: Api) -> None:
+    token = api.token("olga", "operator")
+    work = api.project.root / "work" / "resume"
+    hold = api.project.root / "hold-resume"
+    body = {"request": {"directory": str(work), "names": ["a", "b"], "hold": str(hold)}}
+    key = {"Idempotency-Key": "rollout-7"}
+    first = api.call("POST", "/v1/automations/files/runs", token, json=body, headers=key)
+    assert first.status_code == 202
+    run_id = first.json()["run_id"]
+    wait_for(lambda: Path(str(hold) + ".waiting").exists(), "the first action")
+    same = api.call("POST", "/v1/automations/files/runs", token, json=body, headers=key)
+    assert same.status_code == 202 and same.json()["run_id"] == run_id  # in flight: the same run
+    hold.write_text("go")
+    doc = api.run_until_done(token, run_id)
+    assert doc["status"] == "succeeded"
+    again = api.call("POST", "/v1/automations/files/runs?wait=30s", token, json=body,
+                     headers=key)
+    assert again.status_code == 200 and again.json()["replayed"] is True
+    runs = api.call("GET", "/v1/runs?automation=files", token).json()["runs"]
+    assert [r["id"] for r in runs if r["mode"] == "apply"] == [run_id]

@@ -396,7 +396,7 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
             target_patterns,
             versioned_request,
         )
-        from opsctl.engine.run import REPLAYABLE, RESUMABLE, execute, resume_run
+        from opsctl.engine.run import REPLAYABLE, RESUMABLE, execute
 
         automation = _automation(session, name)
         mode: Literal["plan", "apply"] = "plan" if body.dry_run else "apply"
@@ -426,9 +426,8 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
                 if prior["status"] in ("queued", "running"):
                     return _accepted(str(prior["id"]), wait, response)
                 if prior["status"] in RESUMABLE and session.store.list_actions(str(prior["id"])):
-                    prior_id = str(prior["id"])
-                    runtime.submit(prior_id, who, lambda s: resume_run(s, prior_id))
-                    return _accepted(prior_id, wait, response)
+                    runtime.resume(str(prior["id"]), who)
+                    return _accepted(str(prior["id"]), wait, response)
         source = session.catalog.entry(name).source
         run_id = _queue(session, automation, mode=mode, request_doc=request_doc, key=run_key,
                         key_source="caller" if key else "derived",
@@ -753,9 +752,11 @@ def _slo_of(automation: Any) -> Any:
 def _iso(moment: datetime | None) -> str | None:
     if moment is None:
         return None
+    from opsctl.engine.state import iso
+
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).isoformat()
+    return iso(moment.astimezone(UTC))  # the stored form, so text order is time order
 
 
 def _wait_seconds(text: str) -> float:

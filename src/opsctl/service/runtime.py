@@ -123,6 +123,13 @@ class ServerRuntime:
         future.add_done_callback(lambda _f: self._forget(run_id))
         return future
 
+    def resume(self, run_id: str, principal: Principal) -> Future[RunOutcome | None]:
+        """Resume interrupted run ``run_id`` on the pool; it reads as running from now on."""
+        from opsctl.engine.run import resume_run
+
+        self.store().reopen_run(run_id)
+        return self.submit(run_id, principal, lambda session: resume_run(session, run_id))
+
     def future(self, run_id: str) -> Future[RunOutcome | None] | None:
         with self._lock:
             return self._futures.get(run_id)
@@ -201,6 +208,8 @@ class ServerRuntime:
                                                          .get("source", "token")),
                                   scope={"recovered": "true"})
             picked.append(str(row["id"]))
+            if row["status"] != "queued":
+                store.reopen_run(str(row["id"]))  # pending again: nobody reads it as final
             self.submit(str(row["id"]), _recovery_principal(principal),
                         _recovery_work(row))
         return picked
