@@ -28,7 +28,7 @@ from opsctl.catalog import MANIFEST_FILE
 OPSCTL = str(Path(sys.executable).parent / "opsctl")
 
 HEAVY = ("fastapi", "starlette", "uvicorn", "sqlalchemy", "psycopg", "celery", "kombu", "redis",
-         "structlog", "boto3", "botocore")
+         "structlog", "boto3", "botocore", "opentelemetry", "prometheus_client")
 NOT_ON_THE_FAST_PATH = (*HEAVY, "pydantic", "pydantic_core")
 
 # The public API, pinned: adding or removing a name is a deliberate change to this list.

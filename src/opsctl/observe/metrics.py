@@ -177,9 +177,10 @@ class StoreCollector:
                 "WHERE p.applied_run_id IS NULL AND p.expires_at > ? "
                 "AND EXISTS (SELECT 1 FROM audit_events e WHERE e.plan_id = p.id "
                 "AND e.kind = 'policy.decision' "
-                "AND e.payload_json LIKE '%\"effect\":\"require_approval\"%') "
+                "AND e.payload_json LIKE ?) "
                 "AND NOT EXISTS (SELECT 1 FROM approvals a WHERE a.plan_id = p.id "
-                "AND a.decision = 'rejected') GROUP BY p.automation", (now.isoformat(),)):
+                "AND a.decision = 'rejected') GROUP BY p.automation",
+                (now.isoformat(), '%"effect":"require_approval"%')):
             if _NAME.match(row["automation"]):
                 counts[row["automation"]] = int(row["n"])
         for name, n in sorted(counts.items()):
