@@ -35,12 +35,12 @@ if TYPE_CHECKING:
 
 ENTRY_POINT_GROUP = "opsctl.automations"
 MANIFEST_FILE = "catalog.cache"  # marshal: built in, so reading it imports nothing
-MANIFEST_FORMAT = 2
+MANIFEST_FORMAT = 3
 MAX_VALIDATED = 8  # configurations a manifest remembers as valid (CI steps vary env and flags)
 
 
 ENTRY_FIELDS = ("name", "version", "owner", "summary", "description", "effect", "lock_scope",
-                "module", "attr", "source", "origin", "flags")
+                "module", "attr", "source", "origin", "flags", "slo")
 
 
 class CatalogEntry:
@@ -61,6 +61,7 @@ class CatalogEntry:
     source: str | None
     origin: str
     flags: list[dict[str, Any]]
+    slo: dict[str, Any] | None  # declared objectives (success_rate, p50, p95, window)
 
     def __init__(self, **values: Any) -> None:
         for key in ENTRY_FIELDS:
@@ -318,7 +319,7 @@ def build_catalog(layers: Layers) -> tuple[Catalog, list[str]]:
                 summary=automation.summary, description=automation.description,
                 effect=automation.effect, lock_scope=list(automation.lock_scope),
                 module=module_name, attr=attr or "", source=source, origin=origin,
-                flags=[dict(f) for f in specs],
+                flags=[dict(f) for f in specs], slo=automation.slo,
             )
     catalog.files = {f: _stat(f) for f in sorted(set(files))}
     return catalog, files

@@ -334,7 +334,7 @@ def builtin_options() -> dict[str, str]:
 
     empty = CatalogEntry(name="builtin-options", version="0.0.0", owner="", summary="",
                          description="", effect="mutate", lock_scope=[], module="", attr="",
-                         source=None, origin="", flags=[])
+                         source=None, origin="", flags=[], slo=None)
     help_names = list(HELP_OPTION_NAMES)
     names: dict[str, str] = {}
     commands = [build_command(empty, mode) for mode in AUTOMATION_MODES]

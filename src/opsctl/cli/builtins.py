@@ -69,6 +69,8 @@ def describe_cmd(name: str, opts: CommonOptions) -> int:
         stream.write(f"owner: {d['owner']}   effect: {d['effect']}   lock scope: "
                      f"{', '.join(d['lock_scope']) or 'none'}\n")
         stream.write(f"defined in: {d['module']} ({d['origin']})\n")
+        if d.get("slo"):
+            stream.write(f"slo: {slo_text(d['slo'])}\n")
         if len(d["accepted_contract_majors"]) > 1:
             stream.write("accepts requests of contract majors: "
                          + ", ".join(str(m) for m in d["accepted_contract_majors"])
@@ -84,6 +86,15 @@ def describe_cmd(name: str, opts: CommonOptions) -> int:
             table(("flag", "type", "required", "default", "description"), rows, stream)
 
     return emit_data(data, opts, session, render)
+
+
+def slo_text(slo: dict[str, Any]) -> str:
+    """Declared objectives for people: ``success rate 99%, p95 10m over 30d``."""
+    parts = []
+    if slo.get("success_rate") is not None:
+        parts.append(f"success rate {slo['success_rate'] * 100:g}%")
+    parts += [f"{key} {slo[key]}" for key in ("p50", "p95") if slo.get(key) is not None]
+    return f"{', '.join(parts)} over {slo['window']}"
 
 
 @click.command("schema", short_help="Print JSON Schemas of requests and results.")

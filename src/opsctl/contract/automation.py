@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 from pydantic import BaseModel
 
 from opsctl.contract.versions import Upgrade, VersionAdapter
+from opsctl.observe.slo import normalize_slo
 
 if TYPE_CHECKING:
     from opsctl.engine.context import Context
@@ -159,9 +160,12 @@ class Automation(Generic[RequestT]):
             ``timeout``); configuration overrides it.
         verify_timeout: seconds ``verify`` is polled before the run is "not converged"
             (exit 4).
+        slo: service-level objectives, e.g. ``{"success_rate": 0.99, "p95": "10m"}``:
+            ``success_rate`` (between 0 and 1), ``p50`` and ``p95`` run durations, and the
+            ``window`` they are measured over (default ``30d``). ``opsctl slo`` reports them.
 
     Raises:
-        ValueError: the name, version, effect or lock scope is invalid.
+        ValueError: the name, version, effect, lock scope or slo is invalid.
         TypeError: ``request`` is not a pydantic model.
     """
 
@@ -178,6 +182,7 @@ class Automation(Generic[RequestT]):
         description: str = "",
         retry: Mapping[str, Any] | None = None,
         verify_timeout: float = 60.0,
+        slo: Mapping[str, Any] | None = None,
     ) -> None:
         if not _NAME.match(name):
             raise ValueError(f"automation name {name!r} must be lower-case words joined by '-'")
@@ -194,6 +199,7 @@ class Automation(Generic[RequestT]):
         unknown = [f for f in scope if f not in request.model_fields]
         if unknown:
             raise ValueError(f"automation {name!r}: lock_scope names unknown fields {unknown}")
+        objectives = normalize_slo(name, slo)
         self.name = name
         self.version = version
         self.owner = owner
@@ -204,6 +210,7 @@ class Automation(Generic[RequestT]):
         self.lock_scope = scope
         self.retry: dict[str, Any] = dict(retry or {})  # RetryPolicy fields; config overrides
         self.verify_timeout = float(verify_timeout)  # seconds verify is polled before "not converged"
+        self.slo: dict[str, Any] | None = objectives  # success_rate, p50, p95, window (or None)
         self._plan: PlanFn[RequestT] | None = None
         self._apply: ApplyFn[RequestT] | None = None
         self._verify: VerifyFn[RequestT] | None = None

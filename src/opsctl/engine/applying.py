@@ -16,6 +16,7 @@ from opsctl.engine.context import Context
 from opsctl.engine.session import Session
 from opsctl.engine.state import ActionState, ProgressFn, RunState, iso
 from opsctl.errors import AutomationBugError, DependencyError, OpsctlError
+from opsctl.observe.tracing import traced_action, traced_step
 
 
 def automation_bug(run: RunState, exc: Exception, what: str, step: str) -> OpsctlError:
@@ -31,6 +32,7 @@ def automation_bug(run: RunState, exc: Exception, what: str, step: str) -> Opsct
     return AutomationBugError(f"{what}: {type(exc).__name__}: {exc}", step=step)
 
 
+@traced_action
 def _apply_one(run: RunState, ctx: Context, state: ActionState) -> OpsctlError | None:
     """Journal, apply (with retries) and journal one action; its error, if it failed."""
     session, store, action = run.session, run.session.store, state.action
@@ -72,6 +74,7 @@ def _apply_one(run: RunState, ctx: Context, state: ActionState) -> OpsctlError |
     return error
 
 
+@traced_step("apply")
 def apply_actions(run: RunState, ctx: Context, on_progress: ProgressFn | None) -> OpsctlError | None:
     """Apply the pending actions, at most ``run.concurrency`` at once, in dependency order.
 
@@ -224,6 +227,7 @@ def _already_converged(run: RunState, ctx: Context, state: ActionState) -> bool:
         ctx.phase = "apply"
 
 
+@traced_step("verify")
 def verify_applied(run: RunState, ctx: Context) -> OpsctlError | None:
     """Poll each applied action's verify with backoff until it passes or ``verify_timeout`` ends.
 

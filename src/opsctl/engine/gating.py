@@ -6,8 +6,10 @@ from opsctl.engine.context import Context
 from opsctl.engine.results import decision_document
 from opsctl.engine.run_audit import queue_audit
 from opsctl.engine.state import RunState
+from opsctl.observe.tracing import traced_step
 
 
+@traced_step("gate")
 def pass_gate(run: RunState, ctx: Context) -> None:
     """The boundary between plan and apply: the policy decision, then approvals (apply only).
 

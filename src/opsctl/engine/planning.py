@@ -15,8 +15,10 @@ from opsctl.engine.results import kind_counts
 from opsctl.engine.run_audit import queue_audit
 from opsctl.engine.state import ActionState, RunState, iso
 from opsctl.errors import AutomationBugError, OpsctlError
+from opsctl.observe.tracing import traced_step
 
 
+@traced_step("plan")
 def make_plan(run: RunState, ctx: Context) -> Plan:
     automation = run.automation
     ctx.phase = "plan"

@@ -51,6 +51,7 @@ from opsctl.errors import (
     PlanRejectedError,
     UsageError,
 )
+from opsctl.observe.tracing import end_run, finish_run, start_run
 from opsctl.store.plans import claim_plan, refuse_applied, stored_plan
 
 __all__ = ["RunOutcome", "apply_plan_file", "apply_stored_plan", "check_policy", "error_document", "execute",
@@ -134,6 +135,7 @@ def _finish(run: RunState, status: str, exit_code: int, error: OpsctlError | Non
     log("run.finished", run_id=run.run_id, automation=run.automation.name, status=status,
         exit_code=exit_code, step="result", error=error.message if error else None,
         error_type=error.error_type if error else None)
+    finish_run(run, status, exit_code, error)
     return RunOutcome(doc, exit_code)
 
 
@@ -253,6 +255,7 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
             lease.release()
         raise
     ctx = _context(run)
+    start_run(run)
     run.policy = policy
     run.requested_version = versioned.requested_version
     run.warnings.extend(w for w in (*warnings, *versioned.warnings) if w not in run.warnings)
@@ -329,6 +332,7 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
             "same command again to finish", step="apply")
         return _finish(run, "cancelled", ExitCode.INTERRUPTED, interrupted, ctx)
     finally:
+        end_run(run)
         if lease is not None:
             lease.release()
 

@@ -60,6 +60,7 @@ class RunState:
     max_failures: int = 1
     concurrency: int = 1
     targets: tuple[str, ...] = ()  # --target patterns: only matching actions and their deps
+    trace: Any = None           # opsctl.observe.tracing.RunTrace while the run is traced
 
 
 def iso(moment: datetime) -> str:

@@ -1,1 +1,1 @@
-"""Observability: structured logs."""
+"""Observability: structured logs, metrics, service-level objectives, traces."""

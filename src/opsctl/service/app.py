@@ -271,8 +271,10 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
             _check(session, "view", "*")
         from opsctl.observe.metrics import render_metrics
 
-        body, content_type = render_metrics(runtime.store(),
-                                            list(runtime.base.catalog.entries))
+        entries = runtime.base.catalog.entries
+        body, content_type = render_metrics(
+            runtime.store(), list(entries),
+            objectives={name: entry.slo for name, entry in entries.items()})
         return Response(body, media_type=content_type)
 
     # catalog --------------------------------------------------------------------------------

@@ -179,4 +179,10 @@ MIGRATIONS: tuple[Migration, ...] = (
         "CREATE INDEX runs_page_by_status ON runs (status, id)",
         "CREATE INDEX runs_page_by_actor ON runs (actor, id)",
     )),
+    Migration(7, "finished runs by automation, for metrics and SLOs", (
+        # Covers what /metrics and `opsctl slo` aggregate (outcome counts, durations, windows
+        # by finish time), so a scrape reads this index and never the runs' JSON columns.
+        "CREATE INDEX runs_by_finish ON runs "
+        "(automation, finished_at, mode, status, exit_code, started_at)",
+    )),
 )
