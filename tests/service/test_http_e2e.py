@@ -289,3 +289,33 @@ def test_an_interrupted_run_of_a_key_is_resumed_not_repeated(api: Api) -> None:
     assert again.status_code == 200 and again.json()["replayed"] is True
     runs = api.call("GET", "/v1/runs?automation=files", token).json()["runs"]
     assert [r["id"] for r in runs if r["mode"] == "apply"] == [run_id]
+
+
+def test_metrics_over_http_count_runs_and_lock_conflicts(api: Api) -> None:
+    from prometheus_client.parser import text_string_to_metric_families
+
+    token = api.token("olga", "operator")
+    work = api.project.root / "work" / "locked"
+    hold = api.project.root / "hold-metrics"
+    body = {"request": {"directory": str(work), "names": ["a"], "hold": str(hold)}}
+    first = api.call("POST", "/v1/automations/files/runs", token, json=body)
+    wait_for(lambda: Path(str(hold) + ".waiting").exists(), "the first action")
+    body["request"]["names"] = ["b"]
+    second = api.call("POST", "/v1/automations/files/runs?wait=30s", token, json=body)
+    assert second.status_code == 200 and second.json()["exit_code"] == 7, second.text
+    assert second.json()["status"] == "conflict"
+    hold.write_text("go")
+    assert api.run_until_done(token, first.json()["run_id"])["status"] == "succeeded"
+    assert api.call("GET", "/metrics").status_code == 401
+    scraped = api.call("GET", "/metrics", token)
+    assert scraped.status_code == 200 and scraped.headers["content-type"].startswith("text/plain")
+    samples = {(s.name, tuple(sorted(s.labels.items()))): s.value
+               for family in text_string_to_metric_families(scraped.text)
+               for s in family.samples}
+    assert samples[("opsctl_lock_events_total",
+                    (("automation", "files"), ("event", "conflict")))] == 1
+    runs = {labels: v for (name, labels), v in samples.items() if name == "opsctl_runs_total"}
+    assert runs[(("automation", "files"), ("exit_code", "0"), ("mode", "apply"),
+                 ("status", "succeeded"))] == 1
+    assert runs[(("automation", "files"), ("exit_code", "7"), ("mode", "apply"),
+                 ("status", "conflict"))] == 1

@@ -146,19 +146,27 @@ def acquire_lease(store: SQLStore, scope: str, run_id: str, *, actor: str, ttl_s
                   wait_s: float, clock: Callable[[], Any],
                   sleep: Callable[[float], None] = time.sleep) -> Lease:
     """Take the lease on ``scope``, waiting up to ``wait_s``; ConflictError (exit 7) otherwise."""
-    deadline = time.monotonic() + wait_s
+    started = time.monotonic()
+    deadline = started + wait_s
     pause = 0.2
+    waited = False
     while True:
         token, holder = store.acquire_lease(scope, run_id, actor=actor, host=socket.gethostname(),
                                             pid=os.getpid(), process=process_identity(),
                                             now=clock(), ttl_s=ttl_s, holder_gone=holder_is_gone)
         if token is not None:
+            if waited:  # counted by /metrics (opsctl_lock_events{event="waited"})
+                store.record_lock_event(scope, "waited", run_id, actor, clock(),
+                                        reason=f"{time.monotonic() - started:.3f}s")
             return Lease(store, scope, token, ttl_s, clock)
         assert holder is not None
         remaining = deadline - time.monotonic()
         if remaining <= 0:
+            store.record_lock_event(scope, "conflict", run_id, actor, clock(),
+                                    reason=f"held by {holder['run_id']}")
             hint = "retry later, or wait with --wait-lock 5m" if wait_s == 0 else "retry later"
             raise ConflictError(f"{scope} is locked by {describe_holder(holder)}; {hint}",
                                 step="gate")
+        waited = True
         sleep(min(pause, remaining))
         pause = min(pause * 2, 5.0)

@@ -133,7 +133,8 @@ class StoreCollector:
                   "ELSE scope END")
         events = CounterMetricFamily(
             "opsctl_lock_events", "Lease events recorded in the store: acquired, taken_over "
-            "(an expired lease or a dead holder's), released, broken (by `opsctl locks break`).",
+            "(an expired lease or a dead holder's), released, broken (by `opsctl locks break`), "
+            "waited (a run waited for the lease, then got it), conflict (a run gave up: exit 7).",
             labels=["automation", "event"])
         for row in store._rows(f"SELECT {prefix} AS automation, event, COUNT(*) AS n "
                                f"FROM lock_events GROUP BY {prefix}, event ORDER BY 1, 2"):

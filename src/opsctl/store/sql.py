@@ -428,6 +428,14 @@ class SQLStore:
                            now.isoformat()))
         return token, None
 
+    def record_lock_event(self, scope: str, event: str, run_id: str, actor: str, at: datetime,
+                          reason: str | None = None) -> None:
+        """A lease event that changes no lease: a run that waited for it, or gave up."""
+        with self.transaction():
+            self._execute("INSERT INTO lock_events (scope, event, run_id, token, actor, reason, "
+                          "at) VALUES (?, ?, ?, NULL, ?, ?, ?)",
+                          (scope, event, run_id, actor, reason, at.isoformat()))
+
     def set_lease_run(self, scope: str, token: int, run_id: str) -> None:
         with self.transaction():
             self._execute("UPDATE locks SET run_id = ? WHERE scope = ? AND token = ?",
