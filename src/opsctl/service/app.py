@@ -265,13 +265,21 @@ def _audit_refusal(runtime: ServerRuntime, reason: str, request: Request) -> Non
 # -- routes ---------------------------------------------------------------------------------------
 
 def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
-    def principal(request: Request,
-                  credentials: Annotated[HTTPAuthorizationCredentials | None,
-                                         Depends(bearer)]) -> Principal:
-        return _authenticate(runtime, credentials, request)
+    # One worker-thread hop authenticates and opens the session; the two async dependencies
+    # only hand out its parts (a sync dependency each would cost a thread hop per request).
+    def caller(request: Request,
+               credentials: Annotated[HTTPAuthorizationCredentials | None,
+                                      Depends(bearer)]) -> tuple[Principal, Session]:
+        who = _authenticate(runtime, credentials, request)
+        return who, runtime.session(who)
 
-    def session_of(who: Annotated[Principal, Depends(principal)]) -> Session:
-        return runtime.session(who)
+    async def principal(
+            pair: Annotated[tuple[Principal, Session], Depends(caller)]) -> Principal:
+        return pair[0]
+
+    async def session_of(
+            pair: Annotated[tuple[Principal, Session], Depends(caller)]) -> Session:
+        return pair[1]
 
     Caller = Annotated[Session, Depends(session_of)]
     Who = Annotated[Principal, Depends(principal)]
