@@ -642,7 +642,12 @@ def bench_list_runs(small: BenchProject, big: BenchProject, small_ids: list[str]
     def deep(ids: list[str]) -> str:
         return encode_cursor(ids[len(ids) // 10])  # 90% of the history is newer than this
 
-    servers = {"small": start_opsctl(small), "big": start_opsctl(big)}
+    servers = {"small": start_opsctl(small)}
+    try:
+        servers["big"] = start_opsctl(big)
+    except BaseException:
+        servers["small"].stop()
+        raise
     projects = {"small": small, "big": big}
     filt = "&".join(f"{k}={v}" for k, v in FILTER.items())
     rare = "&".join(f"{k}={v}" for k, v in RARE_FILTER.items())
