@@ -169,25 +169,60 @@ def _install_error_handlers(app: FastAPI, runtime: ServerRuntime) -> None:
 
 
 def _install_body_limit(app: FastAPI, runtime: ServerRuntime) -> None:
-    limit = server_setting_int(runtime, "max_body", 1024 * 1024)
+    """Refuse request bodies larger than ``server.max_body`` (422). A plain ASGI middleware:
+    Starlette's ``@app.middleware("http")`` runs every request through a task group and
+    memory streams, which cost about as much as a whole small route."""
+    from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-    @app.middleware("http")
-    async def body_limit(request: Request, call_next: Callable[[Request], Any]) -> Response:
-        length = request.headers.get("content-length")
-        too_big = False
-        if length is not None:
-            too_big = not length.isdigit() or int(length) > limit
-        elif request.method in ("POST", "PUT", "PATCH", "DELETE"):
-            body = await request.body()  # chunked: read (bounded by uvicorn) and measure
-            too_big = len(body) > limit
-        if too_big:
-            return JSONResponse(problem(422, f"request body is larger than {limit} bytes",
-                                        exit_code=2, error_type="validation",
-                                        errors=[{"field": "body",
-                                                 "message": f"larger than {limit} bytes"}]),
-                                status_code=422, media_type=PROBLEM_TYPE)
-        response: Response = await call_next(request)
-        return response
+    limit = server_setting_int(runtime, "max_body", 1024 * 1024)
+    too_big = JSONResponse(problem(422, f"request body is larger than {limit} bytes",
+                                   exit_code=2, error_type="validation",
+                                   errors=[{"field": "body",
+                                            "message": f"larger than {limit} bytes"}]),
+                           status_code=422, media_type=PROBLEM_TYPE)
+
+    class BodyLimit:
+        def __init__(self, inner: ASGIApp) -> None:
+            self.inner = inner
+
+        async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+            if scope["type"] != "http":
+                await self.inner(scope, receive, send)
+                return
+            length = next((v for k, v in scope["headers"] if k == b"content-length"), None)
+            if length is not None:
+                if not length.isdigit() or int(length) > limit:
+                    await too_big(scope, receive, send)
+                    return
+            elif scope["method"] in ("POST", "PUT", "PATCH", "DELETE"):
+                # chunked: read up to the limit, then hand the body on as one message
+                chunks: list[bytes] = []
+                size, more = 0, True
+                while more:
+                    message = await receive()
+                    if message["type"] != "http.request":
+                        break  # the client went away: the app sees an empty body
+                    chunks.append(message.get("body", b""))
+                    size += len(chunks[-1])
+                    more = bool(message.get("more_body", False))
+                    if size > limit:
+                        await too_big(scope, receive, send)
+                        return
+                replayed = False
+
+                async def replay() -> Message:
+                    nonlocal replayed
+                    if replayed:
+                        return await receive()
+                    replayed = True
+                    return {"type": "http.request", "body": b"".join(chunks),
+                            "more_body": False}
+
+                await self.inner(scope, replay, send)
+                return
+            await self.inner(scope, receive, send)
+
+    app.add_middleware(BodyLimit)
 
 
 def server_setting_int(runtime: ServerRuntime, key: str, default: int) -> int:
@@ -230,13 +265,21 @@ def _audit_refusal(runtime: ServerRuntime, reason: str, request: Request) -> Non
 # -- routes ---------------------------------------------------------------------------------------
 
 def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
-    def principal(request: Request,
-                  credentials: Annotated[HTTPAuthorizationCredentials | None,
-                                         Depends(bearer)]) -> Principal:
-        return _authenticate(runtime, credentials, request)
+    # One worker-thread hop authenticates and opens the session; the two async dependencies
+    # only hand out its parts (a sync dependency each would cost a thread hop per request).
+    def caller(request: Request,
+               credentials: Annotated[HTTPAuthorizationCredentials | None,
+                                      Depends(bearer)]) -> tuple[Principal, Session]:
+        who = _authenticate(runtime, credentials, request)
+        return who, runtime.session(who)
 
-    def session_of(who: Annotated[Principal, Depends(principal)]) -> Session:
-        return runtime.session(who)
+    async def principal(
+            pair: Annotated[tuple[Principal, Session], Depends(caller)]) -> Principal:
+        return pair[0]
+
+    async def session_of(
+            pair: Annotated[tuple[Principal, Session], Depends(caller)]) -> Session:
+        return pair[1]
 
     Caller = Annotated[Session, Depends(session_of)]
     Who = Annotated[Principal, Depends(principal)]
