@@ -19,12 +19,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from opsctl.config.redact import Redactor
+from opsctl.engine.session import Session
 from opsctl.engine.state import RunOutcome
 from opsctl.errors import OpsctlError
 from opsctl.governance.identity import Identity
 
 if TYPE_CHECKING:
-    from opsctl.engine.session import Session
     from opsctl.governance.gate import Governance
     from opsctl.store.sql import SQLStore
 
@@ -85,13 +85,13 @@ class ServerRuntime:
         """A session for one request or run: the server's configuration, the principal's
         identity and permissions, its own redactor (secrets of one request mask its outputs
         without growing a shared list), and this thread's store."""
-        redactor = Redactor(self.base.redactor.values())
-        store = self.store()
-        store.redactor = redactor
-        return dataclasses.replace(
-            self.base, identity=principal.identity(), redactor=redactor,
-            governance=self.governance_for(principal), stop_requested=threading.Event(),
-            _store=store, _catalog=self.base.catalog)
+        values = {f.name: getattr(self.base, f.name) for f in dataclasses.fields(Session)}
+        values.update(identity=principal.identity(),
+                      redactor=Redactor(self.base.redactor.values()),
+                      governance=self.governance_for(principal),
+                      stop_requested=threading.Event(), _store=None,
+                      _catalog=self.base.catalog)
+        return ServerSession(**values, runtime=self)
 
     def governance_for(self, principal: Principal) -> Governance:
         """The configured policy, with the principal's permissions: a token's own scope; an
@@ -242,6 +242,26 @@ class ServerRuntime:
                 store.close()
 
 
+@dataclass
+class ServerSession(Session):
+    """A session whose store is the connection of the thread using it, masking with this
+    session's redactor. FastAPI may build a request's session in one worker thread and run the
+    route in another: a session never carries one thread's connection to another, where a
+    concurrent request would swap the redactor under it."""
+
+    runtime: ServerRuntime | None = field(default=None, repr=False)
+
+    @property
+    def store(self) -> SQLStore:
+        assert self.runtime is not None
+        store = self.runtime.store()
+        store.redactor = self.redactor
+        return store
+
+    def close(self) -> None:
+        """The connections belong to the server's threads; they close at shutdown."""
+
+
 def _lease_is_live(store: SQLStore, run_id: str) -> bool:
     from opsctl.engine.locks import holder_is_gone
 
@@ -286,3 +306,4 @@ def _recovery_work(row: Mapping[str, Any]) -> Callable[[Session], RunOutcome]:
                        source=session.catalog.entry(automation.name).source)
 
     return work
+
