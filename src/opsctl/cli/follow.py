@@ -26,8 +26,9 @@ _LEVEL_STYLE = {"debug": "dim", "info": "cyan", "warning": "yellow", "error": "r
 
 
 def follow_run(session: Any, row: dict[str, Any], opts: CommonOptions,
-               render_run: Callable[[dict[str, Any], TextIO], None]) -> int:
-    """Print the events of ``row``'s run until it finishes; its exit code (130 if stopped)."""
+               render_run: Callable[[dict[str, Any], TextIO], None], *, after_seq: int = 0) -> int:
+    """Print the events of ``row``'s run (after ``after_seq``) until it finishes; its exit
+    code (130 if stopped)."""
     stop = threading.Event()
 
     def on_signal(signum: int, frame: Any) -> None:
@@ -37,7 +38,7 @@ def follow_run(session: Any, row: dict[str, Any], opts: CommonOptions,
     signal.signal(signal.SIGTERM, on_signal)
     as_json = output_format(opts, session) == "json"
     color = color_enabled(sys.stdout)
-    for event in follow_events(session.store, row["id"], stop=stop):
+    for event in follow_events(session.store, row["id"], after_seq=after_seq, stop=stop):
         if event.kind == "result":
             if as_json:
                 click.echo(json.dumps(event.data, ensure_ascii=False, default=str))
@@ -68,6 +69,8 @@ def event_line(event: RunEvent, color: bool = False) -> str:
         actions = data.pop("actions", None) or []
         data["actions"] = ", ".join(str(a.get("id")) for a in actions[:5]) + (
             f", ... ({len(actions) - 5} more)" if len(actions) > 5 else "")
+    elif kind == "gate" and data.get("policy") is None:
+        data["policy"] = "none configured"
     elif kind in ("action.finished", "run.finished"):
         from opsctl.cli.render import STATUS_STYLE
 
