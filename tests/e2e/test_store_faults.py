@@ -133,11 +133,11 @@ def tmpfs_state(tmp_path: Path) -> Iterator[Path]:
 
 def fill(directory: Path) -> Path:
     filler = directory / "filler"
-    with open(filler, "wb") as fh:
+    # unbuffered: a buffered file would retry its refused bytes on close, and raise there
+    with open(filler, "wb", buffering=0) as fh:
         try:
             while True:
                 fh.write(b"\0" * 65536)
-                fh.flush()
         except OSError:
             pass
     # the last partial block: write byte by byte until the device refuses

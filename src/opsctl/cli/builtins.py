@@ -192,10 +192,21 @@ def _artifacts(session: Any, row: dict[str, Any]) -> dict[str, Any]:
 @click.option("--artifacts", is_flag=True, default=False,
               help="Also the run's artifacts: request, saved plan, approvals, policy decision, "
                    "result and audit events.")
+@click.option("--follow", "-f", is_flag=True, default=False,
+              help="Print the run's events as they happen (JSON: one per line), then its "
+                   "result, and exit with the run's exit code. Ctrl-C stops following (exit "
+                   "130) and leaves the run alone.")
+@click.option("--after", "after_seq", type=click.IntRange(0), default=0, metavar="SEQ",
+              help="With --follow: start after event SEQ (the last one seen), as a Server-Sent "
+                   "Events client resumes with Last-Event-ID.")
 @diff_option
 @common_options
-def show_cmd(run_id: str, artifacts: bool, opts: CommonOptions) -> int:
-    """Show RUN_ID (or a unique prefix of at least 6 characters)."""
+def show_cmd(run_id: str, artifacts: bool, follow: bool, after_seq: int,
+             opts: CommonOptions) -> int:
+    """Show RUN_ID (or a unique prefix of at least 6 characters).
+
+    Exits 0 once shown; with --follow, exits with the run's own exit code once it finished.
+    """
     from opsctl.errors import UsageError
 
     session = open_cli_session(opts)
@@ -207,44 +218,54 @@ def show_cmd(run_id: str, artifacts: bool, opts: CommonOptions) -> int:
 
         raise UsageError(f"no run {run_id!r} in {mask_url(session.settings.effective_store_url)}")
     _may_view(session, row["automation"])
+    if follow:
+        from opsctl.cli.follow import follow_run
+
+        return follow_run(session, row, opts, lambda done, stream: _render_run(
+            _shown_run(session, done, artifacts), stream, opts), after_seq=after_seq)
+    return emit_data(_shown_run(session, row, artifacts), opts, session,
+                     lambda data, stream: _render_run(data, stream, opts))
+
+
+def _shown_run(session: Any, row: dict[str, Any], artifacts: bool) -> dict[str, Any]:
     row["actions"] = [asdict(a) for a in session.store.list_actions(row["id"])]
     if artifacts:
         row["artifacts"] = _artifacts(session, row)
+    return row
 
-    def render(data: dict[str, Any], stream: TextIO) -> None:
-        from opsctl.cli.render import render_result
 
-        if data.get("result"):
-            render_result(data["result"], stream, full_diff=opts.diff)
-        else:
-            stream.write(f"run {data['id']}  {data['automation']}  {data['status']} (unfinished)\n")
-        rt = data.get("runtime") or {}
-        identity = rt.get("identity") or {}
-        context = identity.get("context") or {}
-        stream.write(f"actor {data['actor']} ({identity.get('source', '?')})"
-                     + (f"  job {context['job_url']}" if context.get("job_url") else "")
-                     + f"  started {data['started_at']}  finished {data['finished_at'] or '-'}\n")
-        stream.write(f"opsctl {rt.get('opsctl_version')}  python {rt.get('python_version')}  "
-                     f"source {str(rt.get('automation_source_hash'))[:19]}  "
-                     f"git {rt.get('git_commit') or '-'}\n")
-        kept = data.get("artifacts")
-        if kept:
-            plan = kept.get("plan")
-            if plan:
-                stream.write(f"saved plan {plan['plan_id']} by {plan.get('created_by')} at "
-                             f"{plan['created_at']} ({len(plan.get('actions') or [])} actions)\n")
-            for approval in kept["approvals"]:
-                stream.write(f"{approval['decision']} by {approval['actor']} at "
-                             f"{approval['created_at']}: {approval['reason']}\n")
-            if kept.get("policy"):
-                policy = kept["policy"]
-                stream.write(f"policy {policy['effect']} by rule {policy['rule']}\n")
-            stream.write(f"audit events ({len(kept['audit'])}):\n")
-            for event in kept["audit"]:
-                stream.write(f"  {event['seq']:>6}  {event['at']}  {event['kind']}  "
-                             f"{event['actor']}\n")
+def _render_run(data: dict[str, Any], stream: TextIO, opts: CommonOptions) -> None:
+    from opsctl.cli.render import render_result
 
-    return emit_data(row, opts, session, render)
+    if data.get("result"):
+        render_result(data["result"], stream, full_diff=opts.diff)
+    else:
+        stream.write(f"run {data['id']}  {data['automation']}  {data['status']} (unfinished)\n")
+    rt = data.get("runtime") or {}
+    identity = rt.get("identity") or {}
+    context = identity.get("context") or {}
+    stream.write(f"actor {data['actor']} ({identity.get('source', '?')})"
+                 + (f"  job {context['job_url']}" if context.get("job_url") else "")
+                 + f"  started {data['started_at']}  finished {data['finished_at'] or '-'}\n")
+    stream.write(f"opsctl {rt.get('opsctl_version')}  python {rt.get('python_version')}  "
+                 f"source {str(rt.get('automation_source_hash'))[:19]}  "
+                 f"git {rt.get('git_commit') or '-'}\n")
+    kept = data.get("artifacts")
+    if kept:
+        plan = kept.get("plan")
+        if plan:
+            stream.write(f"saved plan {plan['plan_id']} by {plan.get('created_by')} at "
+                         f"{plan['created_at']} ({len(plan.get('actions') or [])} actions)\n")
+        for approval in kept["approvals"]:
+            stream.write(f"{approval['decision']} by {approval['actor']} at "
+                         f"{approval['created_at']}: {approval['reason']}\n")
+        if kept.get("policy"):
+            policy = kept["policy"]
+            stream.write(f"policy {policy['effect']} by rule {policy['rule']}\n")
+        stream.write(f"audit events ({len(kept['audit'])}):\n")
+        for event in kept["audit"]:
+            stream.write(f"  {event['seq']:>6}  {event['at']}  {event['kind']}  "
+                         f"{event['actor']}\n")
 
 
 @click.command("completion", short_help="Print a shell completion script (bash, zsh, fish).")

@@ -13,6 +13,7 @@ from typing import Any
 
 from opsctl.contract.automation import Automation
 from opsctl.engine.context import Context
+from opsctl.engine.events import record_event
 from opsctl.engine.session import Session
 from opsctl.engine.state import ActionState, ProgressFn, RunState, iso
 from opsctl.errors import AutomationBugError, DependencyError, OpsctlError
@@ -41,12 +42,16 @@ def _apply_one(run: RunState, ctx: Context, state: ActionState) -> OpsctlError |
     ctx.log = log
     if state.interrupted and run.automation.has_verify and _already_converged(run, ctx, state):
         state.status = "applied"
+        at = iso(session.clock())
+        _finished_event(run, state, at, 0.0)
         store.action_finished(run.run_id, action.id, status="applied", error=None,
-                              at=iso(session.clock()), fence=run.fence)
+                              at=at, fence=run.fence)
         log.info("action.rechecked", converged=True)
         return None
     ctx.phase = "apply"
-    store.action_started(run.run_id, action.id, iso(session.clock()), fence=run.fence)
+    at = iso(session.clock())
+    record_event(run, "action.started", {"id": action.id}, at)
+    store.action_started(run.run_id, action.id, at, fence=run.fence)
     # debug: the journal has it; the one info line per action is its outcome, with duration
     log.debug("action.started", kind=action.kind, target=action.target)
     began = time.monotonic()
@@ -61,17 +66,27 @@ def _apply_one(run: RunState, ctx: Context, state: ActionState) -> OpsctlError |
                   duration_ms=round((time.monotonic() - began) * 1000, 1))
     except KeyboardInterrupt:
         state.status = "pending"
+        at = iso(session.clock())
+        record_event(run, "action.finished", {"id": action.id, "status": "interrupted",
+                                              "attempts": state.attempts, "duration_ms": None,
+                                              "error": "interrupted by signal"}, at)
         store.action_finished(run.run_id, action.id, status="interrupted",
-                              error="interrupted by signal", at=iso(session.clock()),
-                              fence=run.fence)
+                              error="interrupted by signal", at=at, fence=run.fence)
         raise
     else:
         log.info(f"action.{state.status}", kind=action.kind, target=action.target,
                  attempts=state.attempts, duration_ms=round((time.monotonic() - began) * 1000, 1))
+    at = iso(session.clock())
+    _finished_event(run, state, at, round((time.monotonic() - began) * 1000, 1))
     store.action_finished(run.run_id, action.id, status=state.status, error=state.error,
-                          at=iso(session.clock()), attempts=state.attempts, fence=run.fence,
-                          defer=True)
+                          at=at, attempts=state.attempts, fence=run.fence, defer=True)
     return error
+
+
+def _finished_event(run: RunState, state: ActionState, at: str, duration_ms: float) -> None:
+    record_event(run, "action.finished", {"id": state.action.id, "status": state.status,
+                                          "attempts": state.attempts, "duration_ms": duration_ms,
+                                          "error": state.error}, at)
 
 
 @traced_step("apply")
@@ -104,8 +119,10 @@ def apply_actions(run: RunState, ctx: Context, on_progress: ProgressFn | None) -
 
     def skip(state: ActionState, why: str | None) -> None:
         state.status, state.error = "skipped", why
+        at = iso(session.clock())
+        _finished_event(run, state, at, 0.0)
         store.action_finished(run.run_id, state.action.id, status="skipped", error=why,
-                              at=iso(session.clock()), fence=run.fence)
+                              at=at, fence=run.fence)
 
     def dep_states(state: ActionState) -> list[ActionState]:
         return [by_id[d] for d in state.action.depends_on if d in by_id]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from opsctl.engine.context import Context
+from opsctl.engine.events import record_event
 from opsctl.engine.results import decision_document
 from opsctl.engine.run_audit import queue_audit
 from opsctl.engine.state import RunState
@@ -26,6 +27,7 @@ def pass_gate(run: RunState, ctx: Context) -> None:
     decision = decide(session, governance, automation=run.automation.name,
                       version=run.automation.version, request_doc=run.request_doc,
                       actor=session.actor, actions=run.plan.actions, now=now)
+    record_event(run, "gate", {"policy": None if decision is None else decision_document(decision)})
     checks: list[str] = []
     if decision is not None:
         run.decision = decision

@@ -16,6 +16,7 @@ from opsctl.contract.automation import Automation
 from opsctl.contract.plan import load_plan_document, verify_plan_document
 from opsctl.engine.applying import apply_actions, automation_bug, retry_policy_for, verify_applied
 from opsctl.engine.context import Context
+from opsctl.engine.events import plan_event, record_event, start_recording, stop_recording
 from opsctl.engine.gating import pass_gate
 from opsctl.engine.ids import new_run_id
 from opsctl.engine.planning import make_plan
@@ -83,6 +84,9 @@ def _start(session: Session, automation: Automation[Any], mode: Mode, request: A
         run.run_id = str(resume["id"])
         run.resumed = True
         session.store.reopen_run(run.run_id)
+        start_recording(run, "run.resumed", {"automation": automation.name, "mode": mode,
+                                             "actor": session.actor,
+                                             "previous_status": resume["status"]})
         session.log.info("run.resumed", run_id=run.run_id, automation=automation.name,
                          step="validate", previous_status=resume["status"], actor=session.actor)
         queue_audit(run, "run.resumed", previous_status=resume["status"],
@@ -106,6 +110,8 @@ def _start(session: Session, automation: Automation[Any], mode: Mode, request: A
                     **({"targets": list(targets)} if targets else {})},
         "started_at": iso(run.started_at),
     })
+    start_recording(run, "run.started", {"automation": automation.name, "mode": mode,
+                                         "actor": session.actor})
     session.log.info("run.started", run_id=run.run_id, automation=automation.name, mode=mode,
                      step="validate", actor=session.actor, idempotency_key=key)
     queue_audit(run, "request.received", mode=mode, contract_version=automation.version,
@@ -121,6 +127,9 @@ def _finish(run: RunState, status: str, exit_code: int, error: OpsctlError | Non
 
     doc = run_document(run, status, exit_code, error)
     try:
+        # queued first: the run's last event commits with its result
+        record_event(run, "run.finished", {"status": status, "exit_code": exit_code,
+                                           "summary": doc["summary"], "error": doc["error"]})
         run.session.store.finish_run(run.run_id, status=status, exit_code=exit_code, result=doc,
                                      error_type=error.error_type if error else None,
                                      finished_at=doc["timing"]["finished_at"])
@@ -131,6 +140,7 @@ def _finish(run: RunState, status: str, exit_code: int, error: OpsctlError | Non
     except StoreUnavailableError as exc:
         doc = unrecorded_document(run, doc, exc)
         status, exit_code, error = doc["status"], exc.exit_code, exc
+    stop_recording(run)  # this last line is the run.finished event, already recorded
     log = run.session.log.error if error is not None else run.session.log.info
     log("run.finished", run_id=run.run_id, automation=run.automation.name, status=status,
         exit_code=exit_code, step="result", error=error.message if error else None,
@@ -277,6 +287,7 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
     try:
         try:
             plan = make_plan(run, ctx)
+            record_event(run, "plan", plan_event(run))
             if expected_fingerprint is not None and plan.fingerprint != expected_fingerprint:
                 raise PlanRejectedError(
                     "plan is stale: planning now gives different actions than the saved plan "
@@ -333,6 +344,7 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
         return _finish(run, "cancelled", ExitCode.INTERRUPTED, interrupted, ctx)
     finally:
         end_run(run)
+        stop_recording(run)
         if lease is not None:
             lease.release()
 

@@ -43,6 +43,8 @@ class Session:
     """How retry waits sleep; default: wait on ``stop_requested`` so a signal ends a wait."""
 
     def wait(self, seconds: float) -> None:
+        if self._store is not None:
+            self._store.flush()  # a run's journal and events so far are visible while it waits
         if self.sleep is not None:
             self.sleep(seconds)
         elif self.stop_requested.wait(seconds):

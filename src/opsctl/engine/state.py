@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from opsctl.contract.automation import Action, Automation
 from opsctl.contract.plan import Plan
 from opsctl.engine.ids import new_run_id
 from opsctl.engine.session import Session
+
+if TYPE_CHECKING:
+    from opsctl.engine.events import RunEventRecorder
 
 Mode = Literal["plan", "apply"]
 ProgressFn = Callable[[int, int, str], None]
@@ -61,6 +64,7 @@ class RunState:
     concurrency: int = 1
     targets: tuple[str, ...] = ()  # --target patterns: only matching actions and their deps
     trace: Any = None           # opsctl.observe.tracing.RunTrace while the run is traced
+    events: RunEventRecorder | None = None  # its event stream, while the run records one
 
 
 def iso(moment: datetime) -> str:

@@ -81,21 +81,41 @@ class CaptureSink:
         self.events.append(dict(event))
 
 
+Tap = Callable[[EventDict], None]
+
+
 class Logger:
     """A bound logger: ``log.bind(run_id=...).info("action.applied", action=...)``."""
 
     def __init__(self, sink: Callable[[EventDict], None], processors: list[Processor],
-                 level: str = "info", context: dict[str, Any] | None = None) -> None:
+                 level: str = "info", context: dict[str, Any] | None = None,
+                 taps: dict[str, Tap] | None = None) -> None:
         self._sink = sink
         self._processors = processors
         self._level = level
         self._threshold = LEVELS[level]
         self._context = context or {}
+        self._taps: dict[str, Tap] = {} if taps is None else taps  # shared with bound loggers
 
     def bind(self, **values: Any) -> Logger:
         context = {**self._context, **values}
         _LAST_CONTEXT.set(context)
-        return Logger(self._sink, self._processors, context=context, level=self._level)
+        return Logger(self._sink, self._processors, context=context, level=self._level,
+                      taps=self._taps)
+
+    def tap(self, run_id: str, tap: Tap) -> Callable[[], None]:
+        """Also hand ``tap`` every line about run ``run_id`` (its ``run_id`` field, bound or
+        given) that this logger, or one bound from it, writes: after the level filter and
+        the processors (secrets masked), as the sink gets it. Lines of other runs, in other
+        threads of the same process, never reach it. Returns the function that removes it.
+        """
+        self._taps[run_id] = tap
+
+        def remove() -> None:
+            if self._taps.get(run_id) is tap:
+                self._taps.pop(run_id, None)
+
+        return remove
 
     def _log(self, level: str, event: str, values: dict[str, Any]) -> None:
         if LEVELS[level] < self._threshold:
@@ -109,6 +129,11 @@ class Logger:
         for processor in self._processors:
             record = processor(record)
         self._sink(record)
+        if self._taps:
+            run_id = record.get("run_id")
+            tap = self._taps.get(run_id) if isinstance(run_id, str) else None
+            if tap is not None:
+                tap(record)
 
     def debug(self, event: str, **values: Any) -> None:
         self._log("debug", event, values)

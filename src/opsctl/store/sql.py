@@ -38,6 +38,12 @@ _STARTED_AND_FINISHED = ("UPDATE actions SET status = ?, error = ?, finished_at 
                          "started_at = ?, attempts = ? WHERE run_id = ? AND action_id = ?")
 
 
+# Built once: json.dumps with any keyword builds a new encoder per call (~0.7 µs of the few
+# microseconds an event may cost; bench/journal.py).
+_EVENT_JSON = json.JSONEncoder(default=str, ensure_ascii=False).encode
+_EVENTS_PER_INSERT = 32  # 160 parameters; SQLite allows 999 before 3.32
+
+
 class LeaseLostError(ConflictError):
     """A journal write was refused: this run's lease expired and another run took the scope."""
 
@@ -100,13 +106,17 @@ class SQLStore:
         self._conn = conn
         self._lock = threading.RLock()  # one connection, shared by the apply worker threads
         self._deferred: list[tuple[str, Sequence[Any], Fence | None]] = []
+        self._event_rows: list[tuple[str, int, str, str, str]] = []  # run_events, not yet written
+        self._event_seq: dict[str, int] = {}  # last seq of each run recording through this store
         self.journal_mode = "strict"
         self.group_size = 256
         self.group_s = 0.05
         self._group_since = 0.0
         self.dialect = dialect
         self.url = url
-        self.redactor = redactor or Redactor()
+        # "is None", not "or": an empty Redactor is falsy, and the session adds the secrets of
+        # each request to its own later; a copy made now would never mask them.
+        self.redactor = redactor if redactor is not None else Redactor()
         self.unavailable: str | None = None
         """Set to the driver's message once the store failed under this process."""
 
@@ -165,8 +175,12 @@ class SQLStore:
                 self._conn.execute("ROLLBACK")
 
     def _write_deferred(self) -> None:
-        """Write deferred records in order; an action's started + finished pair as one row
-        update (group mode defers both), which halves the statements of a batch."""
+        """Write buffered run events, then deferred records in order; an action's started +
+        finished pair as one row update (group mode defers both), which halves the statements
+        of a batch."""
+        if self._event_rows:
+            events, self._event_rows = self._event_rows, []
+            self._insert_events(events)
         pending, self._deferred = self._deferred, []
         i = 0
         while i < len(pending):
@@ -192,10 +206,31 @@ class SQLStore:
             raise LeaseLostError(f"lease on {fence[0]} (token {fence[1]}) was lost: another run "
                                  "holds the scope now; this run stops without recording more")
 
+    def _executemany(self, statement: str, rows: Sequence[Sequence[Any]]) -> None:
+        if self.dialect == "postgresql":
+            with self._conn.cursor() as cur:
+                cur.executemany(self._sql(statement), rows)
+        else:
+            self._conn.executemany(statement, rows)
+
+    def _insert_events(self, rows: list[tuple[str, int, str, str, str]]) -> None:
+        """Insert run events, many to a statement: a row of SQLite's executemany costs about
+        a third more than its share of a 32-row INSERT (bench/journal.py, group mode)."""
+        insert = "INSERT INTO run_events (run_id, seq, at, kind, data_json) VALUES "
+        whole = len(rows) - len(rows) % _EVENTS_PER_INSERT
+        if whole and self.dialect == "sqlite":
+            self._executemany(insert + ", ".join(["(?, ?, ?, ?, ?)"] * _EVENTS_PER_INSERT),
+                              [[v for row in rows[i:i + _EVENTS_PER_INSERT] for v in row]
+                               for i in range(0, whole, _EVENTS_PER_INSERT)])
+            rows = rows[whole:]
+        if rows:
+            self._executemany(insert + "(?, ?, ?, ?, ?)", rows)
+
     def flush(self) -> None:
-        """Commit journal records still deferred (group mode, or a finished record in strict)."""
+        """Commit journal records still deferred (group mode, or a finished record in strict)
+        and buffered run events."""
         with self._lock:
-            if self._deferred:
+            if self._deferred or self._event_rows:
                 with self.transaction():
                     pass
 
@@ -324,14 +359,9 @@ class SQLStore:
     def record_actions(self, run_id: str, actions: Sequence[dict[str, Any]], first_seq: int = 0) -> None:
         rows = [(run_id, seq, action["id"], action["kind"], action["target"], self._json(action))
                 for seq, action in enumerate(actions, start=first_seq)]
-        statement = self._sql("INSERT INTO actions (run_id, seq, action_id, kind, target, "
-                              "spec_json, status) VALUES (?, ?, ?, ?, ?, ?, 'pending')")
         with self.transaction():
-            if self.dialect == "postgresql":
-                with self._conn.cursor() as cur:
-                    cur.executemany(statement, rows)
-            else:
-                self._conn.executemany(statement, rows)
+            self._executemany("INSERT INTO actions (run_id, seq, action_id, kind, target, "
+                              "spec_json, status) VALUES (?, ?, ?, ?, ?, ?, 'pending')", rows)
 
     def _fenced_update(self, statement: str, params: Sequence[Any], fence: Fence | None,
                        defer: bool = False) -> None:
@@ -381,6 +411,45 @@ class SQLStore:
                           "error, started_at, finished_at FROM actions WHERE run_id = ? ORDER BY seq",
                           (run_id,))
         return [ActionRecord(spec=json.loads(r.pop("spec_json")), **r) for r in rows]
+
+    # -- run events -----------------------------------------------------------------------
+    def open_run_events(self, run_id: str) -> None:
+        """Record events of ``run_id`` through this store from now on, numbered after the last
+        one stored (a resumed run continues its sequence)."""
+        rows = self._rows("SELECT MAX(seq) AS seq FROM run_events WHERE run_id = ?", (run_id,))
+        with self._lock:
+            self._event_seq[run_id] = int(rows[0]["seq"] or 0)
+
+    def close_run_events(self, run_id: str) -> None:
+        """Stop numbering events of ``run_id``; those buffered are written with the next commit."""
+        with self._lock:
+            self._event_seq.pop(run_id, None)
+
+    def queue_run_event(self, run_id: str, at: str, kind: str, data: Any) -> int | None:
+        """Number one event of an open run and buffer it, secrets masked; its seq, or None when
+        the run's events are not open here.
+
+        The row is written at the start of the next transaction (a journal record's, the
+        run's result), so an event costs an INSERT in a batch, never a commit of its own.
+        Numbering and buffering happen under the store's lock, so a commit never carries an
+        event without every lower-numbered one: a reader that saw seq N has seen 1..N.
+        """
+        data_json = _EVENT_JSON(self.redactor.redact(data) if self.redactor else data)
+        with self._lock:
+            last = self._event_seq.get(run_id)
+            if last is None:
+                return None
+            self._event_seq[run_id] = seq = last + 1
+            self._event_rows.append((run_id, seq, at, kind, data_json))
+        return seq
+
+    def run_events(self, run_id: str, after_seq: int = 0, limit: int = 500) -> list[Row]:
+        """Events of ``run_id`` numbered above ``after_seq``, in order: seq, at, kind, data."""
+        rows = self._rows("SELECT seq, at, kind, data_json FROM run_events WHERE run_id = ? "
+                          "AND seq > ? ORDER BY seq LIMIT ?", (run_id, after_seq, limit))
+        for row in rows:
+            row["data"] = json.loads(row.pop("data_json"))
+        return rows
 
     # -- leases ---------------------------------------------------------------------------
     def acquire_lease(self, scope: str, run_id: str, *, actor: str, host: str, pid: int,

@@ -1,0 +1,87 @@
+"""``opsctl show RUN_ID --follow``: a run's events printed as they happen, then its result.
+
+Text: one line per event (time, kind, fields), then the run as ``show`` prints it. JSON: one
+object per line (``seq``, ``at``, ``kind``, ``data``), the last being the result document.
+The exit code is the run's own once it has finished; Ctrl-C (or SIGTERM) stops following with
+130 and leaves the run alone.
+"""
+
+from __future__ import annotations
+
+import json
+import signal
+import sys
+import threading
+from collections.abc import Callable
+from typing import Any, TextIO
+
+import click
+
+from opsctl.cli.options import CommonOptions, output_format
+from opsctl.engine.events import RunEvent, follow_events
+from opsctl.errors import ExitCode
+from opsctl.observe.color import color_enabled, styled
+
+_LEVEL_STYLE = {"debug": "dim", "info": "cyan", "warning": "yellow", "error": "red"}
+
+
+def follow_run(session: Any, row: dict[str, Any], opts: CommonOptions,
+               render_run: Callable[[dict[str, Any], TextIO], None], *, after_seq: int = 0) -> int:
+    """Print the events of ``row``'s run (after ``after_seq``) until it finishes; its exit
+    code (130 if stopped)."""
+    stop = threading.Event()
+
+    def on_signal(signum: int, frame: Any) -> None:
+        stop.set()  # only this process stops: the run is another's
+
+    signal.signal(signal.SIGINT, on_signal)
+    signal.signal(signal.SIGTERM, on_signal)
+    as_json = output_format(opts, session) == "json"
+    color = color_enabled(sys.stdout)
+    for event in follow_events(session.store, row["id"], after_seq=after_seq, stop=stop):
+        if event.kind == "result":
+            if as_json:
+                click.echo(json.dumps(event.data, ensure_ascii=False, default=str))
+            else:
+                done = session.store.get_run(row["id"]) or row
+                render_run(done, sys.stdout)
+            code = event.data.get("exit_code")
+            return int(code) if isinstance(code, int) else ExitCode.INTERNAL
+        if as_json:
+            click.echo(json.dumps(event.to_dict(), ensure_ascii=False, default=str))
+        else:
+            click.echo(event_line(event, color))
+    click.echo(f"opsctl: stopped following run {row['id']}; it goes on (`opsctl show "
+               f"{row['id']} --follow` follows it again)", err=True)
+    return ExitCode.INTERRUPTED
+
+
+def event_line(event: RunEvent, color: bool = False) -> str:
+    """One event for people: ``HH:MM:SS.mmm kind fields``, coloured by level or status."""
+    data = dict(event.data)
+    style: str | None = None
+    kind = event.kind
+    if kind == "log":
+        level = str(data.pop("level", "info"))
+        style = _LEVEL_STYLE.get(level)
+        kind = f"{level} {data.pop('event', '')}"
+    elif kind == "plan":
+        actions = data.pop("actions", None) or []
+        data["actions"] = ", ".join(str(a.get("id")) for a in actions[:5]) + (
+            f", ... ({len(actions) - 5} more)" if len(actions) > 5 else "")
+    elif kind == "gate" and data.get("policy") is None:
+        data["policy"] = "none configured"
+    elif kind in ("action.finished", "run.finished"):
+        from opsctl.cli.render import STATUS_STYLE
+
+        style = STATUS_STYLE.get(str(data.get("status")))
+        if isinstance(data.get("error"), dict):
+            data["error"] = data["error"].get("message")
+    fields = " ".join(f"{k}={_shown(v)}" for k, v in data.items() if v is not None and v != "")
+    return f"{event.at[11:23]} {styled(f'{kind:<16}', style, color)} {fields}".rstrip()
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False, default=str, separators=(",", ":"))
+    return str(value)

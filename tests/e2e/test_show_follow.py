@@ -1,0 +1,137 @@
+"""``opsctl show RUN --follow`` in one process while the run goes on in another."""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import time
+from typing import Any
+
+import pytest
+
+from tests.conftest import OPSCTL, Project, validate_result
+from tests.e2e.test_durable import LEDGER, hold, release
+
+
+@pytest.fixture
+def ledger(backend_project: Project) -> Project:
+    backend_project.add_module("ledger_auto", LEDGER)
+    return backend_project
+
+
+def running_run(project: Project) -> str:
+    listed = project.run("runs", "--status", "running", "--format", "json")
+    assert listed.code == 0
+    (run,) = listed.doc["runs"]
+    return str(run["id"])
+
+
+def follow(project: Project, run_id: str, *args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen([OPSCTL, "show", run_id, "--follow", *args], cwd=project.root,
+                            env=project.env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, bufsize=1)
+
+
+def read_until(proc: subprocess.Popen[str], wanted: Any, timeout: float = 30) -> list[str]:
+    """Lines of ``proc``'s stdout up to the first one ``wanted`` accepts (which is included)."""
+    assert proc.stdout is not None
+    lines: list[str] = []
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        line = proc.stdout.readline()
+        assert line, f"the follower ended early: {lines}\n{proc.stderr.read() if proc.stderr else ''}"
+        lines.append(line.rstrip("\n"))
+        if wanted(lines[-1]):
+            return lines
+    raise AssertionError(f"never saw the line: {lines}")
+
+
+def is_started(action: str) -> Any:
+    def check(line: str) -> bool:
+        event = json.loads(line)
+        return bool(event.get("kind") == "action.started" and event["data"]["id"] == action)
+
+    return check
+
+
+def test_json_lines_follow_a_run_live_to_its_result_and_exit_code(ledger: Project) -> None:
+    (ledger.root / "fail-c").write_text("")  # c fails: the run ends partial, exit 5
+    run = hold(ledger, "--format", "json")
+    run_id = running_run(ledger)
+    follower = follow(ledger, run_id, "--format", "json")
+    # the run is still held inside b: what the follower printed so far happened live
+    live = [json.loads(line) for line in read_until(follower, is_started("t-b"))]
+    assert run.poll() is None
+    assert [e["seq"] for e in live] == list(range(1, len(live) + 1))
+    assert [e["kind"] for e in live if e["kind"] != "log"] == [
+        "run.started", "plan", "gate", "action.started", "action.finished", "action.started"]
+    release(ledger)
+    out, err = follower.communicate(timeout=60)
+    assert follower.returncode == 5, err
+    rest = [json.loads(line) for line in out.splitlines()]
+    events, result = live + rest[:-1], rest[-1]
+    assert [e["seq"] for e in events] == list(range(1, len(events) + 1))
+    assert events[-1]["kind"] == "run.finished"
+    assert (events[-1]["data"]["status"], events[-1]["data"]["exit_code"]) == ("partial", 5)
+    failed = [e["data"] for e in events if e["kind"] == "action.finished"
+              and e["data"]["status"] == "failed"]
+    assert [(f["id"], f["attempts"]) for f in failed] == [("t-c", 2)]
+    validate_result(result)
+    assert (result["run_id"], result["status"], result["exit_code"]) == (run_id, "partial", 5)
+    run_out, _ = run.communicate(timeout=60)
+    assert run.returncode == 5 and json.loads(run_out) == result
+
+    # following a finished run after the Nth event prints the rest: no gap, no duplicate
+    for after in (0, 3, len(events)):
+        again = ledger.run("show", run_id[:12], "--follow", "--after", str(after), "--format",
+                           "json", expect_json=False)
+        assert again.code == 5
+        lines = [json.loads(line) for line in again.stdout.splitlines()]
+        assert lines[:-1] == events[after:]
+        assert lines[-1] == result
+
+
+def test_text_follow_prints_lines_then_the_run_as_show_does(ledger: Project) -> None:
+    run = hold(ledger)
+    run_id = running_run(ledger)
+    follower = follow(ledger, run_id)
+    live = read_until(follower, lambda line: "action.started" in line and "id=t-b" in line)
+    assert run.poll() is None
+    assert " run.started " in f" {live[0]} " and "automation=ledger" in live[0]
+    assert any(" plan " in line and "count=4" in line for line in live)
+    release(ledger)
+    out, err = follower.communicate(timeout=60)
+    assert follower.returncode == 0, err
+    assert "\x1b[" not in out  # not a terminal: no colour
+    assert any("action.finished" in line and "id=t-d status=applied" in line
+               for line in out.splitlines())
+    tail = out.split("run.finished", 1)[1]
+    shown = ledger.run("show", run_id)
+    assert shown.code == 0
+    assert tail.split("\n", 1)[1] == shown.stdout
+    run.communicate(timeout=60)
+    assert run.returncode == 0
+
+
+def test_ctrl_c_stops_following_and_leaves_the_run_alone(ledger: Project) -> None:
+    run = hold(ledger)
+    run_id = running_run(ledger)
+    follower = follow(ledger, run_id, "--format", "json")
+    read_until(follower, is_started("t-b"))
+    follower.send_signal(signal.SIGINT)
+    out, err = follower.communicate(timeout=30)
+    assert follower.returncode == 130
+    assert "stopped following" in err and "Traceback" not in err
+    assert all(json.loads(line)["kind"] != "result" for line in out.splitlines())
+    assert run.poll() is None  # still held, still running
+    release(ledger)
+    run.communicate(timeout=60)
+    assert run.returncode == 0
+    assert ledger.run("show", run_id, "--format", "json").doc["status"] == "succeeded"
+
+
+def test_following_an_unknown_run_is_a_usage_error(ledger: Project) -> None:
+    result = ledger.run("show", "run_nosuchrun", "--follow")
+    assert result.code == 2
+    assert "no run 'run_nosuchrun'" in result.stderr
