@@ -319,3 +319,80 @@ def test_metrics_over_http_count_runs_and_lock_conflicts(api: Api) -> None:
                  ("status", "succeeded"))] == 1
     assert runs[(("automation", "files"), ("exit_code", "7"), ("mode", "apply"),
                  ("status", "conflict"))] == 1
+
+
+def parse_sse(text: str) -> list[dict[str, Any]]:
+    """The events of a text/event-stream body: id, event and the JSON data of each."""
+    events = []
+    for frame in text.split("\n\n"):
+        fields: dict[str, Any] = {}
+        for line in frame.splitlines():
+            if line.startswith(":") or ": " not in line:
+                continue
+            key, value = line.split(": ", 1)
+            fields[key] = value
+        if "event" in fields:
+            fields["data"] = json.loads(fields["data"])
+            events.append(fields)
+    return events
+
+
+def test_the_event_stream_of_a_finished_run_resumes_after_last_event_id(api: Api) -> None:
+    token = api.token("olga", "operator")
+    work = api.project.root / "work" / "sse"
+    done = api.call("POST", "/v1/automations/files/runs?wait=30s", token,
+                    json={"request": {"directory": str(work), "names": ["a", "b"]}})
+    run_id = done.json()["run_id"]
+    whole = api.call("GET", f"/v1/runs/{run_id}/events", token)
+    assert whole.status_code == 200
+    assert whole.headers["content-type"].startswith("text/event-stream")
+    events = parse_sse(whole.text)
+    ids = [int(e["id"]) for e in events if "id" in e]
+    assert ids == list(range(1, len(ids) + 1))
+    kinds = [e["event"] for e in events]
+    assert kinds[0] == "run.started" and kinds[-1] == "result"
+    assert kinds.count("action.finished") == 2 and "log" in kinds
+    assert events[-1]["data"] == done.json()
+    rest = parse_sse(api.call("GET", f"/v1/runs/{run_id}/events", token,
+                              headers={"Last-Event-ID": str(ids[2])}).text)
+    assert [int(e["id"]) for e in rest if "id" in e] == ids[3:]
+    assert rest[-1]["event"] == "result"
+    bad = api.call("GET", f"/v1/runs/{run_id}/events", token, headers={"Last-Event-ID": "x"})
+    assert bad.status_code == 422
+    assert api.call("GET", "/v1/runs/run_01M8TXN9WRGY8Q4PKJZ64ZZJA7/events", token
+                    ).status_code == 404
+
+
+def test_events_stream_live_over_a_socket_and_resume_without_gaps(
+        live: Any, api_project: Project) -> None:
+    token = make_token(api_project, "olga", "operator")
+    hold = api_project.root / "hold-sse"
+    server = live()
+    started = post(server, "/v1/automations/files/runs", token,
+                   {"request": {"directory": str(api_project.root / "work" / "live"),
+                                "names": ["a", "b", "c"], "hold": str(hold)}})
+    run_id = started.json()["run_id"]
+    headers = {"Authorization": f"Bearer {token}"}
+    seen: list[dict[str, Any]] = []
+    with httpx.stream("GET", f"{server.url}/v1/runs/{run_id}/events", headers=headers,
+                      timeout=30) as stream:
+        buffer = ""
+        for chunk in stream.iter_text():
+            buffer += chunk
+            seen = parse_sse(buffer)
+            if any(e["event"] == "action.started" for e in seen):
+                break  # the run is held inside its first action: the stream is live
+    assert not any(e["event"] == "result" for e in seen)
+    last = int([e for e in seen if "id" in e][-1]["id"])
+    hold.write_text("go")
+    with httpx.stream("GET", f"{server.url}/v1/runs/{run_id}/events", timeout=30,
+                      headers={**headers, "Last-Event-ID": str(last)}) as stream:
+        rest = parse_sse(stream.read().decode())
+    ids = [int(e["id"]) for e in seen + rest if "id" in e]
+    assert ids == list(range(1, len(ids) + 1))  # no gap, no repeat across the reconnect
+    assert rest[-1]["event"] == "result" and rest[-1]["data"]["status"] == "succeeded"
+    follow = run_opsctl("show", run_id, "--follow", "--format", "json", cwd=api_project.root,
+                        env=api_project.env())
+    lines = [json.loads(line) for line in follow.stdout.splitlines() if line.strip()]
+    assert follow.code == 0
+    assert [line["seq"] for line in lines[:-1]] == ids  # the terminal sees the same stream
