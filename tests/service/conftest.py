@@ -287,10 +287,11 @@ class LiveServer:
 
         log = self.project.root / f"serve-{len(self.logs)}.log"
         self.logs.append(str(log))
-        self.proc = subprocess.Popen(
-            [OPSCTL, "serve", "--port", str(self.port), "--log-format", "json", *args],
-            cwd=self.project.root, env=env or self.project.env(), text=True,
-            stdout=subprocess.DEVNULL, stderr=log.open("w"))
+        with log.open("w") as stderr:  # the child keeps its own descriptor
+            self.proc = subprocess.Popen(
+                [OPSCTL, "serve", "--port", str(self.port), "--log-format", "json", *args],
+                cwd=self.project.root, env=env or self.project.env(), text=True,
+                stdout=subprocess.DEVNULL, stderr=stderr)
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             assert self.proc.poll() is None, f"server exited: {log.read_text()}"

@@ -46,6 +46,7 @@ API_VERSION = "v1"
 RUN_ID = re.compile(r"^run_[0-9A-HJKMNP-TV-Z]{26}$")
 PLAN_ID = re.compile(r"^plan_[0-9A-HJKMNP-TV-Z]{26}$")
 MAX_WAIT_S = 300.0
+MAX_SEQ = 2**63 - 1  # a store's 64-bit integer: a larger ?since cannot even be compared
 RUN_STATUSES = ("queued", "running", "succeeded", "no_changes", "changes_planned", "partial",
                 "failed", "denied", "conflict", "cancelled")
 
@@ -155,6 +156,10 @@ def _install_error_handlers(app: FastAPI, runtime: ServerRuntime) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         status = exc.status_code
+        if status == 400:  # FastAPI could not read the body at all (not UTF-8 JSON, say)
+            return send(problem(422, "invalid input: body: malformed JSON", exit_code=2,
+                                error_type="validation",
+                                errors=[{"field": "body", "message": "malformed JSON"}]))
         detail = {404: "no such endpoint", 405: "method not allowed here"}.get(
             status, str(exc.detail))
         return send(problem(status, detail, exit_code=2 if status < 500 else 1,
@@ -318,7 +323,10 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
     # plans ----------------------------------------------------------------------------------
     @app.post("/v1/automations/{name}/plans", tags=["plans"], status_code=201,
               summary="Plan now (read-only), store the signed plan, say what approval it needs",
-              responses=responses(*auth_problems, 404, 409, 422))
+              responses={200: {"description": "No plan was stored: the run's result document "
+                                              "says why (refused at the gate, a failed "
+                                              "precheck, an automation error)"},
+                         **responses(*auth_problems, 404, 409, 422)})
     def create_plan(name: str, body: PlanCreate, session: Caller,
                     response: Response) -> dict[str, Any]:
         from opsctl.engine.run import execute
@@ -356,8 +364,9 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
 
     @app.post("/v1/plans/{plan_id}/apply", tags=["plans"], status_code=202,
               summary="Apply exactly that stored plan (refused when stale, expired, unapproved "
-                      "or already applied)",
-              responses={200: {"description": "The run finished within ?wait"},
+                      "or already applied)", response_model=None,
+              responses={202: {"model": RunAccepted, "description": "Queued: poll Location"},
+                         200: {"description": "The run finished within ?wait"},
                          **responses(*auth_problems, 404, 409, 422)})
     def apply_plan(plan_id: str, session: Caller, who: Who, response: Response,
                    wait: Annotated[str | None, Query(description="e.g. 30s")] = None,
@@ -380,8 +389,9 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
     # runs -----------------------------------------------------------------------------------
     @app.post("/v1/automations/{name}/runs", tags=["runs"], status_code=202,
               summary="Start a run (a dry run, or an apply): 202 + Location, or the result "
-                      "with ?wait",
-              responses={200: {"description": "The run finished within ?wait, or a finished "
+                      "with ?wait", response_model=None,
+              responses={202: {"model": RunAccepted, "description": "Queued: poll Location"},
+                         200: {"description": "The run finished within ?wait, or a finished "
                                               "run of this Idempotency-Key was replayed"},
                          **responses(*auth_problems, 404, 409, 422)})
     def create_run(name: str, body: RunCreate, session: Caller, who: Who, response: Response,
@@ -512,7 +522,7 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
     @app.get("/v1/audit", tags=["audit"], response_model=AuditPage,
              summary="Audit events after sequence number `since`, in order, with their hashes",
              responses=responses(*auth_problems, 422))
-    def audit(session: Caller, since: Annotated[int, Query(ge=0)] = 0,
+    def audit(session: Caller, since: Annotated[int, Query(ge=0, le=MAX_SEQ)] = 0,
               run_id: Annotated[str | None, Query(max_length=64)] = None,
               limit: Annotated[int, Query(ge=1, le=1000)] = 500) -> dict[str, Any]:
         from opsctl.store.audit import iter_events
