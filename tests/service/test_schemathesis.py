@@ -28,8 +28,8 @@ from tests.service.conftest import LiveServer, free_port, make_token, setup_proj
 
 schemathesis = pytest.importorskip("schemathesis")
 
-ADMIN_EXAMPLES = 40
-VIEWER_EXAMPLES = 10
+ADMIN_EXAMPLES = 60
+VIEWER_EXAMPLES = 15
 
 CHECKS = [
     schemathesis.checks.not_a_server_error,

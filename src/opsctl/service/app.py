@@ -374,6 +374,7 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
         from opsctl.engine.run import apply_stored_plan
         from opsctl.store.plans import refuse_applied
 
+        wait_s = None if wait is None else _wait_seconds(wait)  # refused before anything runs
         document = _plan(session, plan_id)
         name = str(document["automation"])
         automation = _automation(session, name)
@@ -384,7 +385,7 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
                         key=f"plan:{plan_id}", key_source="plan",
                         runtime={"plan_id": plan_id})
         runtime.submit(run_id, who, lambda s: apply_stored_plan(s, plan_id, queued_run_id=run_id))
-        return _accepted(run_id, wait, response)
+        return _accepted(run_id, wait_s, response)
 
     # runs -----------------------------------------------------------------------------------
     @app.post("/v1/automations/{name}/runs", tags=["runs"], status_code=202,
@@ -407,6 +408,7 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
         )
         from opsctl.engine.run import REPLAYABLE, RESUMABLE, execute, resume_run
 
+        wait_s = None if wait is None else _wait_seconds(wait)  # refused before anything runs
         automation = _automation(session, name)
         mode: Literal["plan", "apply"] = "plan" if body.dry_run else "apply"
         request = _engine(lambda: versioned_request(automation, body.request,
@@ -433,11 +435,11 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
                     response.status_code = 200
                     return doc
                 if prior["status"] in ("queued", "running"):
-                    return _accepted(str(prior["id"]), wait, response)
+                    return _accepted(str(prior["id"]), wait_s, response)
                 if prior["status"] in RESUMABLE and session.store.list_actions(str(prior["id"])):
                     prior_id = str(prior["id"])
                     runtime.submit(prior_id, who, lambda s: resume_run(s, prior_id))
-                    return _accepted(prior_id, wait, response)
+                    return _accepted(prior_id, wait_s, response)
         source = session.catalog.entry(name).source
         run_id = _queue(session, automation, mode=mode, request_doc=request_doc, key=run_key,
                         key_source="caller" if key else "derived",
@@ -448,7 +450,7 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
             s, automation, data, mode=mode, dry_run=body.dry_run, idempotency_key=key,
             targets=patterns, contract_version=body.contract_version, queued_run_id=run_id,
             source=source))
-        return _accepted(run_id, wait, response)
+        return _accepted(run_id, wait_s, response)
 
     @app.get("/v1/runs", tags=["runs"], response_model=RunPage,
              summary="Run history, newest first, a page at a time (cursor pagination)",
@@ -608,10 +610,9 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
         })
         return run_id
 
-    def _accepted(run_id: str, wait: str | None, response: Response) -> dict[str, Any]:
+    def _accepted(run_id: str, seconds: float | None, response: Response) -> dict[str, Any]:
         location = f"/{API_VERSION}/runs/{run_id}"
-        if wait is not None:
-            seconds = _wait_seconds(wait)
+        if seconds is not None:
             future = runtime.future(run_id)
             if future is not None:
                 try:
