@@ -220,3 +220,26 @@ def test_an_internal_error_is_a_generic_500_logged_on_the_server(
     assert "boom" not in r.text and "RuntimeError" not in r.text
     logged = capsys.readouterr().err
     assert "http.internal_error" in logged and "boom" in logged
+
+
+def test_credentials_are_checked_before_an_unreadable_body(api: Api) -> None:
+    """Without valid credentials a malformed body is a 401 like any other request (audited),
+    not a 422 describing the input."""
+    from opsctl.store.audit import iter_events
+
+    before = recorded(api)
+    for token in (None, "opsctl_" + "x" * 43):
+        for content in (b'{"request": ', b"\xff\xfe"):
+            r = api.call("POST", "/v1/automations/files/runs", token, content=content,
+                         headers={"content-type": "application/json"})
+            doc = assert_problem(r, 401)
+            assert doc["error_type"] == "auth" and r.headers["www-authenticate"] == "Bearer"
+    after = recorded(api)
+    assert after.pop("audit_events") == before.pop("audit_events") + 4
+    assert after == before
+    session = project_session(api.project)
+    try:
+        kinds = [e.kind for e in iter_events(session.store)][-4:]
+    finally:
+        session.close()
+    assert kinds == ["auth.refused"] * 4

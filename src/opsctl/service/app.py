@@ -135,8 +135,25 @@ def _install_error_handlers(app: FastAPI, runtime: ServerRuntime) -> None:
             headers = {"Retry-After": "5"}
         return send(body, headers)
 
+    async def unauthenticated(request: Request) -> JSONResponse | None:
+        """A body FastAPI cannot parse is refused before the route's credential check runs:
+        on /v1 a caller without valid credentials still gets its 401 (audited), and no word
+        about its input."""
+        if not request.url.path.startswith(f"/{API_VERSION}/"):
+            return None
+        credentials = await bearer(request)
+        try:
+            await run_in_threadpool(_authenticate, runtime, credentials, request)
+        except UnauthenticatedError as exc:
+            return send(problem_for(exc), {"WWW-Authenticate": "Bearer"})
+        return None
+
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        if any(err.get("type") == "json_invalid" for err in exc.errors()):
+            refused = await unauthenticated(request)
+            if refused is not None:
+                return refused
         fields = []
         for err in exc.errors():
             loc = [str(p) for p in err.get("loc", ())]
@@ -157,6 +174,9 @@ def _install_error_handlers(app: FastAPI, runtime: ServerRuntime) -> None:
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         status = exc.status_code
         if status == 400:  # FastAPI could not read the body at all (not UTF-8 JSON, say)
+            refused = await unauthenticated(request)
+            if refused is not None:
+                return refused
             return send(problem(422, "invalid input: body: malformed JSON", exit_code=2,
                                 error_type="validation",
                                 errors=[{"field": "body", "message": "malformed JSON"}]))
