@@ -286,7 +286,7 @@ class LiveServer:
     def start(self, *args: str, env: dict[str, str] | None = None) -> LiveServer:
         import httpx
 
-        log = self.project.root / f"serve-{len(self.logs)}.log"
+        log = self.project.root / f"serve-{self.port}-{len(self.logs)}.log"  # one per server
         self.logs.append(str(log))
         with log.open("w") as stderr:  # the child keeps its own copy of the descriptor
             self.proc = subprocess.Popen(

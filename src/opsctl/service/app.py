@@ -46,6 +46,7 @@ API_VERSION = "v1"
 RUN_ID = re.compile(r"^run_[0-9A-HJKMNP-TV-Z]{26}$")
 PLAN_ID = re.compile(r"^plan_[0-9A-HJKMNP-TV-Z]{26}$")
 MAX_WAIT_S = 300.0
+MAX_SEQ = 2**63 - 1  # a store's 64-bit integer: a larger ?since cannot even be compared
 RUN_STATUSES = ("queued", "running", "succeeded", "no_changes", "changes_planned", "partial",
                 "failed", "denied", "conflict", "cancelled")
 
@@ -134,8 +135,25 @@ def _install_error_handlers(app: FastAPI, runtime: ServerRuntime) -> None:
             headers = {"Retry-After": "5"}
         return send(body, headers)
 
+    async def unauthenticated(request: Request) -> JSONResponse | None:
+        """A body FastAPI cannot parse is refused before the route's credential check runs:
+        on /v1 a caller without valid credentials still gets its 401 (audited), and no word
+        about its input."""
+        if not request.url.path.startswith(f"/{API_VERSION}/"):
+            return None
+        credentials = await bearer(request)
+        try:
+            await run_in_threadpool(_authenticate, runtime, credentials, request)
+        except UnauthenticatedError as exc:
+            return send(problem_for(exc), {"WWW-Authenticate": "Bearer"})
+        return None
+
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        if any(err.get("type") == "json_invalid" for err in exc.errors()):
+            refused = await unauthenticated(request)
+            if refused is not None:
+                return refused
         fields = []
         for err in exc.errors():
             loc = [str(p) for p in err.get("loc", ())]
@@ -155,6 +173,13 @@ def _install_error_handlers(app: FastAPI, runtime: ServerRuntime) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         status = exc.status_code
+        if status == 400:  # FastAPI could not read the body at all (not UTF-8 JSON, say)
+            refused = await unauthenticated(request)
+            if refused is not None:
+                return refused
+            return send(problem(422, "invalid input: body: malformed JSON", exit_code=2,
+                                error_type="validation",
+                                errors=[{"field": "body", "message": "malformed JSON"}]))
         detail = {404: "no such endpoint", 405: "method not allowed here"}.get(
             status, str(exc.detail))
         return send(problem(status, detail, exit_code=2 if status < 500 else 1,
@@ -363,7 +388,10 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
     # plans ----------------------------------------------------------------------------------
     @app.post("/v1/automations/{name}/plans", tags=["plans"], status_code=201,
               summary="Plan now (read-only), store the signed plan, say what approval it needs",
-              responses=responses(*auth_problems, 404, 409, 422))
+              responses={200: {"description": "No plan was stored: the run's result document "
+                                              "says why (refused at the gate, a failed "
+                                              "precheck, an automation error)"},
+                         **responses(*auth_problems, 404, 409, 422)})
     def create_plan(name: str, body: PlanCreate, session: Caller,
                     response: Response) -> dict[str, Any]:
         from opsctl.engine.run import execute
@@ -401,8 +429,9 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
 
     @app.post("/v1/plans/{plan_id}/apply", tags=["plans"], status_code=202,
               summary="Apply exactly that stored plan (refused when stale, expired, unapproved "
-                      "or already applied)",
-              responses={200: {"description": "The run finished within ?wait"},
+                      "or already applied)", response_model=None,
+              responses={202: {"model": RunAccepted, "description": "Queued: poll Location"},
+                         200: {"description": "The run finished within ?wait"},
                          **responses(*auth_problems, 404, 409, 422)})
     def apply_plan(plan_id: str, session: Caller, who: Who, response: Response,
                    wait: Annotated[str | None, Query(description="e.g. 30s")] = None,
@@ -410,6 +439,7 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
         from opsctl.engine.run import apply_stored_plan
         from opsctl.store.plans import refuse_applied
 
+        wait_s = None if wait is None else _wait_seconds(wait)  # refused before anything runs
         document = _plan(session, plan_id)
         name = str(document["automation"])
         automation = _automation(session, name)
@@ -421,13 +451,14 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
                         key=f"plan:{plan_id}", key_source="plan",
                         runtime={"plan_id": plan_id})
         runtime.submit(run_id, who, lambda s: apply_stored_plan(s, plan_id, queued_run_id=run_id))
-        return _accepted(run_id, wait, response)
+        return _accepted(run_id, wait_s, response)
 
     # runs -----------------------------------------------------------------------------------
     @app.post("/v1/automations/{name}/runs", tags=["runs"], status_code=202,
               summary="Start a run (a dry run, or an apply): 202 + Location, or the result "
-                      "with ?wait",
-              responses={200: {"description": "The run finished within ?wait, or a finished "
+                      "with ?wait", response_model=None,
+              responses={202: {"model": RunAccepted, "description": "Queued: poll Location"},
+                         200: {"description": "The run finished within ?wait, or a finished "
                                               "run of this Idempotency-Key was replayed"},
                          **responses(*auth_problems, 404, 409, 422)})
     def create_run(name: str, body: RunCreate, session: Caller, who: Who, response: Response,
@@ -443,6 +474,7 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
         )
         from opsctl.engine.run import REPLAYABLE, RESUMABLE, execute
 
+        wait_s = None if wait is None else _wait_seconds(wait)  # refused before anything runs
         automation = _automation(session, name)
         mode: Literal["plan", "apply"] = "plan" if body.dry_run else "apply"
         request = _engine(lambda: versioned_request(automation, body.request,
@@ -469,10 +501,10 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
                     response.status_code = 200
                     return doc
                 if prior["status"] in ("queued", "running"):
-                    return _accepted(str(prior["id"]), wait, response)
+                    return _accepted(str(prior["id"]), wait_s, response)
                 if prior["status"] in RESUMABLE and session.store.list_actions(str(prior["id"])):
                     runtime.resume(str(prior["id"]), who)
-                    return _accepted(str(prior["id"]), wait, response)
+                    return _accepted(str(prior["id"]), wait_s, response)
         source = session.catalog.entry(name).source
         run_id = _queue(session, automation, mode=mode, request_doc=request_doc, key=run_key,
                         key_source="caller" if key else "derived",
@@ -483,7 +515,7 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
             s, automation, data, mode=mode, dry_run=body.dry_run, idempotency_key=key,
             targets=patterns, contract_version=body.contract_version, queued_run_id=run_id,
             source=source))
-        return _accepted(run_id, wait, response)
+        return _accepted(run_id, wait_s, response)
 
     @app.get("/v1/runs", tags=["runs"], response_model=RunPage,
              summary="Run history, newest first, a page at a time (cursor pagination)",
@@ -557,7 +589,7 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
     @app.get("/v1/audit", tags=["audit"], response_model=AuditPage,
              summary="Audit events after sequence number `since`, in order, with their hashes",
              responses=responses(*auth_problems, 422))
-    def audit(session: Caller, since: Annotated[int, Query(ge=0)] = 0,
+    def audit(session: Caller, since: Annotated[int, Query(ge=0, le=MAX_SEQ)] = 0,
               run_id: Annotated[str | None, Query(max_length=64)] = None,
               limit: Annotated[int, Query(ge=1, le=1000)] = 500) -> dict[str, Any]:
         from opsctl.store.audit import iter_events
@@ -643,10 +675,9 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
         })
         return run_id
 
-    def _accepted(run_id: str, wait: str | None, response: Response) -> dict[str, Any]:
+    def _accepted(run_id: str, seconds: float | None, response: Response) -> dict[str, Any]:
         location = f"/{API_VERSION}/runs/{run_id}"
-        if wait is not None:
-            seconds = _wait_seconds(wait)
+        if seconds is not None:
             future = runtime.future(run_id)
             if future is not None:
                 try:

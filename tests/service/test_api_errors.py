@@ -1,0 +1,245 @@
+"""Refusals of the HTTP API: invalid input is a 422 naming every bad field and records nothing;
+unknown automations, runs and plans are 404; no problem document carries a traceback or a path
+of the server's source."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+import opsctl
+from tests.conftest import Project
+from tests.service.conftest import Api, in_process, project_session
+
+MAX_BODY = 2048
+SOURCE_DIR = str(Path(opsctl.__file__).resolve().parent)
+SITE_DIR = str(Path(httpx.__file__).resolve().parent.parent)
+UNKNOWN_RUN = "run_00000000000000000000000000"
+UNKNOWN_PLAN = "plan_00000000000000000000000000"
+
+
+@pytest.fixture
+def small_api(api_project: Project) -> Iterator[Api]:
+    """The API with ``[server] max_body`` set small, on both stores."""
+    api_project.write_config(f"[server]\nworkers = 2\nmax_body = {MAX_BODY}\n")
+    yield from in_process(api_project)
+
+
+def recorded(api: Api) -> dict[str, int]:
+    """How many rows the store holds of what a request could record."""
+    session = project_session(api.project)
+    try:
+        return {table: int(session.store._rows(f"SELECT COUNT(*) AS n FROM {table}")[0]["n"])
+                for table in ("runs", "actions", "plans", "approvals", "locks", "audit_events")}
+    finally:
+        session.close()
+
+
+def assert_problem(r: httpx.Response, status: int) -> dict[str, Any]:
+    assert r.status_code == status, r.text
+    assert r.headers["content-type"] == "application/problem+json"
+    doc = r.json()
+    assert doc["status"] == status and doc["title"] and doc["type"].startswith("https://")
+    assert {"detail", "exit_code", "error_type", "errors"} <= set(doc)
+    assert_no_internals(r.text)
+    return dict(doc)
+
+
+def assert_no_internals(text: str) -> None:
+    assert "Traceback" not in text
+    assert 'File "' not in text
+    assert SOURCE_DIR not in text and SITE_DIR not in text
+    assert "site-packages" not in text and "opsctl/service/" not in text
+
+
+def fields(doc: dict[str, Any]) -> set[str]:
+    return {e["field"] for e in doc["errors"]}
+
+
+def test_invalid_input_names_every_bad_field_and_records_nothing(small_api: Api) -> None:
+    api = small_api
+    token = api.token("olga", "admin")
+    work = str(api.project.root / "work")
+    before = recorded(api)
+    runs, plans = "/v1/automations/files/runs", "/v1/automations/files/plans"
+
+    cases: list[tuple[str, str, dict[str, Any], set[str]]] = [
+        # wrong types of the body's own fields
+        ("POST", runs, {"json": {"request": {"directory": work}, "dry_run": "sometimes",
+                                 "targets": 5, "contract_version": 7}},
+         {"body.dry_run", "body.targets", "body.contract_version"}),
+        # unknown fields of the body
+        ("POST", runs, {"json": {"request": {"directory": work}, "colour": "red", "size": 1}},
+         {"body.colour", "body.size"}),
+        ("POST", plans, {"json": {"request": {"directory": work}, "dry_run": True}},
+         {"body.dry_run"}),
+        # the request document: missing, wrong type, out of its enum, unknown, all at once
+        ("POST", runs, {"json": {"request": {"names": "x", "environment": "qa", "colour": 1}}},
+         {"request.directory", "request.names", "request.environment", "request.colour"}),
+        ("POST", plans, {"json": {"request": {"names": [1], "hold": []}}},
+         {"request.directory", "request.names.0", "request.hold"}),
+        ("POST", runs, {"json": {"request": "files please"}}, {"body.request"}),
+        ("POST", runs, {"json": ["request"]}, {"body"}),
+        # missing required fields
+        ("POST", f"/v1/plans/{UNKNOWN_PLAN}/approvals", {"json": {}},
+         {"body.decision", "body.reason"}),
+        ("POST", f"/v1/plans/{UNKNOWN_PLAN}/approvals",
+         {"json": {"decision": "maybe", "reason": ""}}, {"body.decision", "body.reason"}),
+        ("DELETE", "/v1/locks/files/somewhere", {}, {"query.reason"}),
+        # malformed JSON
+        ("POST", runs, {"content": b'{"request": {"directory": ',
+                        "headers": {"content-type": "application/json"}}, {"body"}),
+        ("POST", runs, {"content": b'{"request": {}}\xff\xfe',
+                        "headers": {"content-type": "application/json"}}, {"body"}),
+        ("POST", runs, {"content": b"\xff\xfe\xfd", "headers": {"content-type":
+                                                               "application/json"}},
+         {"body"}),
+        # query parameters and headers
+        ("GET", "/v1/runs?limit=0&status=bogus&since=yesterday",
+         {}, {"query.limit", "query.status", "query.since"}),
+        ("GET", "/v1/audit?since=-1&limit=100000", {}, {"query.since", "query.limit"}),
+        ("GET", "/v1/audit?since=99999999999999999999999", {}, {"query.since"}),
+        ("GET", "/v1/automations/files/schema?kind=bogus", {}, {"query.kind"}),
+        ("POST", runs + "?wait=forever", {"json": {"request": {"directory": work}}},
+         {"query.wait"}),
+        ("POST", runs + "?wait=2h", {"json": {"request": {"directory": work}}},
+         {"query.wait"}),
+        ("POST", runs, {"json": {"request": {"directory": work}},
+                        "headers": {"Idempotency-Key": "k" * 201}},
+         {"header.idempotency-key"}),
+        ("POST", runs, {"json": {"request": {"directory": work}},
+                        "headers": {"Idempotency-Key": "tab\there"}},
+         {"header.idempotency-key"}),
+    ]
+    for method, path, kwargs, bad in cases:
+        doc = assert_problem(api.call(method, path, token, **kwargs), 422)
+        assert fields(doc) == bad, (path, kwargs, doc)
+        assert doc["exit_code"] == 2 and doc["error_type"] == "validation"
+        for field in bad:  # the detail names each too (its last name, not an index)
+            name = [part for part in field.split(".") if not part.isdigit()][-1]
+            assert name.lower() in doc["detail"].lower(), doc
+    assert recorded(api) == before
+    assert not list((api.project.root / "work").iterdir())  # nothing was applied either
+
+
+def test_an_oversized_body_is_refused_before_it_is_read(small_api: Api) -> None:
+    api = small_api
+    token = api.token("olga", "admin")
+    work = str(api.project.root / "work")
+    before = recorded(api)
+    big = {"request": {"directory": work, "names": ["n" * 100] * 30}}
+    assert len(json.dumps(big)) > MAX_BODY
+
+    doc = assert_problem(api.call("POST", "/v1/automations/files/runs", token, json=big), 422)
+    assert doc["errors"] == [{"field": "body", "message": f"larger than {MAX_BODY} bytes"}]
+    assert str(MAX_BODY) in doc["detail"]
+
+    def chunks() -> Iterator[bytes]:  # no Content-Length: measured as it is read
+        yield json.dumps(big).encode()
+
+    doc = assert_problem(api.call("POST", "/v1/automations/files/plans", token,
+                                  content=chunks(),
+                                  headers={"content-type": "application/json"}), 422)
+    assert fields(doc) == {"body"}
+    doc = assert_problem(api.call("POST", "/v1/automations/files/runs", token, content=b"{}",
+                                  headers={"content-type": "application/json",
+                                           "content-length": "lots"}), 422)
+    assert fields(doc) == {"body"}
+    assert recorded(api) == before
+    # just under the limit is accepted
+    fits = {"request": {"directory": work, "names": ["a.txt"]}, "dry_run": True}
+    r = api.call("POST", "/v1/automations/files/runs?wait=30s", token, json=fits)
+    assert r.status_code == 200, r.text
+
+
+def test_unknown_automations_runs_and_plans_are_404(api: Api) -> None:
+    token = api.token("olga", "admin")
+    work = str(api.project.root / "work")
+    before = recorded(api)
+    body = {"json": {"request": {"directory": work}}}
+    for method, path, kwargs, says in [
+        ("GET", "/v1/automations/nope", {}, "unknown automation 'nope'"),
+        ("GET", "/v1/automations/nope/schema?kind=result", {}, "unknown automation"),
+        ("POST", "/v1/automations/nope/runs", body, "unknown automation"),
+        ("POST", "/v1/automations/nope/plans", body, "unknown automation"),
+        ("GET", "/v1/runs?automation=nope", {}, None),
+        ("GET", f"/v1/runs/{UNKNOWN_RUN}", {}, f"no run '{UNKNOWN_RUN}'"),
+        ("GET", "/v1/runs/run_x", {}, "no run"),
+        ("GET", f"/v1/runs/{UNKNOWN_RUN}/events", {}, "no run"),
+        ("GET", f"/v1/plans/{UNKNOWN_PLAN}", {}, f"no saved plan '{UNKNOWN_PLAN}'"),
+        ("GET", "/v1/plans/plan_x", {}, "no saved plan"),
+        ("POST", f"/v1/plans/{UNKNOWN_PLAN}/approvals",
+         {"json": {"decision": "approve", "reason": "ok"}}, "no saved plan"),
+        ("POST", f"/v1/plans/{UNKNOWN_PLAN}/apply", {}, "no saved plan"),
+        ("DELETE", "/v1/locks/files/nowhere?reason=cleanup", {}, "no lock held"),
+        ("GET", "/v1/no-such-thing", {}, "no such endpoint"),
+    ]:
+        r = api.call(method, path, token, **kwargs)
+        if says is None:  # a filter naming no automation is an empty page, not a 404
+            assert r.status_code == 200 and r.json()["runs"] == [], r.text
+            continue
+        doc = assert_problem(r, 404)
+        assert says in doc["detail"], (path, doc)
+        assert "known:" not in doc["detail"] and "report" not in doc["detail"]
+    assert recorded(api) == before
+
+
+def test_an_internal_error_is_a_generic_500_logged_on_the_server(
+        sqlite_project: Project, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from opsctl.service import app as app_module
+    from opsctl.service.runtime import ServerRuntime
+    from tests.service.conftest import SyncASGITransport, make_token
+
+    def broken(automation: Any) -> Any:
+        raise RuntimeError(f"boom in {app_module.__file__}")
+
+    monkeypatch.setattr(app_module, "_slo_of", broken)
+    token = make_token(sqlite_project, "olga", "admin")
+    session = project_session(sqlite_project)
+    runtime = ServerRuntime(session, workers=1)
+    transport = SyncASGITransport(app_module.create_app(runtime))
+    transport._inner = httpx.ASGITransport(app=transport._inner.app,
+                                           raise_app_exceptions=False)
+    client = httpx.Client(transport=transport,  # type: ignore[arg-type]
+                          base_url="http://opsctl.test")
+    try:
+        r = client.get("/v1/automations", headers={"Authorization": f"Bearer {token}"})
+    finally:
+        client.close()
+        runtime.shutdown(5)
+        transport.close()
+        session.close()
+    doc = assert_problem(r, 500)
+    assert doc["exit_code"] == 1 and doc["error_type"] == "internal"
+    assert "boom" not in r.text and "RuntimeError" not in r.text
+    logged = capsys.readouterr().err
+    assert "http.internal_error" in logged and "boom" in logged
+
+
+def test_credentials_are_checked_before_an_unreadable_body(api: Api) -> None:
+    """Without valid credentials a malformed body is a 401 like any other request (audited),
+    not a 422 describing the input."""
+    from opsctl.store.audit import iter_events
+
+    before = recorded(api)
+    for token in (None, "opsctl_" + "x" * 43):
+        for content in (b'{"request": ', b"\xff\xfe"):
+            r = api.call("POST", "/v1/automations/files/runs", token, content=content,
+                         headers={"content-type": "application/json"})
+            doc = assert_problem(r, 401)
+            assert doc["error_type"] == "auth" and r.headers["www-authenticate"] == "Bearer"
+    after = recorded(api)
+    assert after.pop("audit_events") == before.pop("audit_events") + 4
+    assert after == before
+    session = project_session(api.project)
+    try:
+        kinds = [e.kind for e in iter_events(session.store)][-4:]
+    finally:
+        session.close()
+    assert kinds == ["auth.refused"] * 4
