@@ -30,12 +30,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
+from opsctl.contract.types import DURATION_PATTERN
+
 PREFIX = "r."
 ROW_MARK = "_row"
 LIST_MARK = "_list"
 REMOVE_MARK = "_remove"
 SET_MARK = "_set"
-DURATION_PATTERN = r"^(\d+(\.\d+)?(ms|w|d|h|m|s))+$|^\d+(\.\d+)?$"
 DEPRECATION_KEY = "x-opsctl-deprecation"
 REMOVAL_KEY = "x-opsctl-removal"
 MAX_ROWS = 100
