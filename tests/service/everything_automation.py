@@ -40,7 +40,7 @@ class Request(BaseModel):
     replicas: int = Field(default=2, ge=1, le=10, description="How many")
     ratio: float = Field(default=0.5, ge=0, le=1)
     force: bool = False
-    verbose: bool | None = None
+    notify: bool | None = None
     color: Color = Color.red
     mode: Literal["fast", "safe"] = "safe"
     region: Literal["eu"] = "eu"
@@ -50,7 +50,7 @@ class Request(BaseModel):
     sizes: list[int] = Field(default_factory=list)
     colors: list[Color] = Field(default_factory=list)
     ports: list[Port] = Field(default_factory=list)
-    target: Target
+    primary: Target
     backup: Target | None = None
     retention: Duration = Field(default="30d", description="How long to keep old releases")
     api_key: Secret = Field(description="Deploy key")
@@ -74,4 +74,34 @@ def plan(ctx, req):
 @everything.apply
 def apply(ctx, req, action):
     ctx.log.info("deploy.done", service=req.service)
+'''
+
+ECHO = '''
+from pydantic import BaseModel, ConfigDict, Field
+
+from opsctl import Action, Automation, Secret
+
+
+class Request(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(description="Shown as the target, the reason, a diff and a log line")
+    password: Secret | None = None
+
+
+echo = Automation("echo", version="1.0.0", owner="<b>owner</b>", summary="Echo <i>text</i>",
+                  request=Request, effect="mutate")
+
+
+@echo.plan
+def plan(ctx, req):
+    yield Action(id="echo", kind="update", target=req.text, reason=req.text,
+                 before={"value": req.text}, after={"value": req.text + "!"})
+    yield Action(id="note", kind="update", target="note", reason="multi-line",
+                 before="line one\\n" + req.text, after="line one\\nline two")
+
+
+@echo.apply
+def apply(ctx, req, action):
+    ctx.log.info("echo.said", text=req.text)
 '''

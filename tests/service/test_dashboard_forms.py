@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 
 pytest.importorskip("fastapi", reason="the dashboard needs the server extra")
 
-from opsctl.contract.description import request_schema  # noqa: E402
-from opsctl.service.dashboard.forms import (  # noqa: E402
+from opsctl.contract.description import request_schema
+from opsctl.service.dashboard.forms import (
     FormField,
     added_rows,
     attach_errors,
@@ -25,7 +25,7 @@ from opsctl.service.dashboard.forms import (  # noqa: E402
     form_fields,
     parse_form,
 )
-from tests.service.everything_automation import SOURCE  # noqa: E402
+from tests.service.everything_automation import SOURCE
 
 module = types.ModuleType("everything_for_forms")
 sys.modules[module.__name__] = module  # pydantic resolves the model's names through it
@@ -34,17 +34,17 @@ Request: Any = module.Request
 SCHEMA = request_schema(module.everything)
 
 FULL = {
-    "service": "api-gw", "replicas": 7, "ratio": 0.25, "force": True, "verbose": False,
+    "service": "api-gw", "replicas": 7, "ratio": 0.25, "force": True, "notify": False,
     "color": "blue", "mode": "fast", "region": "eu", "note": "first <b>deploy</b>",
     "limit": 12, "tags": ["a", "b c"], "sizes": [1, 20, 300], "colors": ["green", "blue"],
     "ports": [{"name": "http", "number": 80, "protocol": "tcp"},
               {"name": "dns", "number": 53, "protocol": "udp"}],
-    "target": {"host": "db.internal", "weight": 2.5},
+    "primary": {"host": "db.internal", "weight": 2.5},
     "backup": {"host": "backup.internal", "weight": 1.0},
     "retention": "1h30m", "api_key": "s3cr3t-key", "token": "tok-value",
     "labels": {"team": "core"}, "old_name": "legacy",
 }
-MINIMAL = {"service": "web", "target": {"host": "h"}, "api_key": "k"}
+MINIMAL = {"service": "web", "primary": {"host": "h"}, "api_key": "k"}
 SECRETS = ("api_key", "token")
 
 
@@ -86,9 +86,9 @@ def as_browser(fields: Iterable[FormField], typed: dict[str, str]) -> list[tuple
 
 @pytest.mark.parametrize(("path", "widget"), [
     ("service", "text"), ("replicas", "number"), ("ratio", "number"), ("force", "checkbox"),
-    ("verbose", "tristate"), ("color", "select"), ("mode", "select"), ("region", "select"),
+    ("notify", "tristate"), ("color", "select"), ("mode", "select"), ("region", "select"),
     ("note", "text"), ("limit", "number"), ("tags", "lines"), ("sizes", "lines"),
-    ("colors", "multiselect"), ("ports", "rows"), ("target", "fieldset"),
+    ("colors", "multiselect"), ("ports", "rows"), ("primary", "fieldset"),
     ("backup", "fieldset"), ("retention", "duration"), ("api_key", "password"),
     ("token", "password"), ("labels", "json"), ("old_name", "text"),
 ], ids=lambda v: str(v))
@@ -115,7 +115,7 @@ def test_constraints_defaults_help_and_deprecation_are_shown() -> None:
     assert fields["note"].nullable and not fields["note"].required
     assert fields["old_name"].deprecated == "use service (removed in 2.0.0)"
     assert fields["backup"].nullable and not fields["backup"].enabled
-    assert fields["target"].required and not fields["target"].nullable
+    assert fields["primary"].required and not fields["primary"].nullable
     assert fields["ports"].rows == ()
 
 
@@ -142,10 +142,10 @@ def test_secrets_are_never_rendered_back() -> None:
 
 
 def test_empty_optional_fields_leave_the_defaults_to_the_contract() -> None:
-    fields, _ = form_fields(SCHEMA, {"service": "web", "target": {"host": "h"}})
+    fields, _ = form_fields(SCHEMA, {"service": "web", "primary": {"host": "h"}})
     document = parse_form(SCHEMA, as_browser(fields, {"api_key": "k"}))
     # the browser sends the shown defaults, an unticked checkbox nothing: false
-    assert document["force"] is False and "verbose" not in document and "note" not in document
+    assert document["force"] is False and "notify" not in document and "note" not in document
     assert "backup" not in document and document["ports"] == [] and "token" not in document
     parsed = Request.model_validate(document)
     assert parsed.replicas == 2 and parsed.retention == timedelta(days=30)
@@ -172,14 +172,14 @@ def test_rows_are_added_and_removed() -> None:
 def test_contract_errors_land_next_to_their_fields() -> None:
     errors = [{"field": "request.service", "message": "String should match pattern"},
               {"field": "request.ports.0.number", "message": "Input should be >= 1"},
-              {"field": "request.target.host", "message": "required field is missing"},
+              {"field": "request.primary.host", "message": "required field is missing"},
               {"field": "request.tags.1", "message": "too long"},
               {"field": "request.nope", "message": "unknown field"}]
     fields, loose = form_fields(SCHEMA, {"ports": [{"name": "x", "number": 0}]}, errors=errors)
     found = by_path(fields)
     assert found["service"].error == "String should match pattern"
     assert found["ports.0.number"].error == "Input should be >= 1"
-    assert found["target.host"].error == "required field is missing"
+    assert found["primary.host"].error == "required field is missing"
     assert found["tags"].error == "1: too long"
     assert loose == ["nope: unknown field"]
     assert attach_errors([], [{"field": "request", "message": "bad"}])[1] == ["bad"]

@@ -94,6 +94,9 @@ def _login_routes(router: APIRouter, dashboard: Dashboard) -> None:
             login = await run_in_threadpool(_start_login, dashboard, credential, request)
         except UnauthenticatedError as exc:
             return login_form(request, error=_login_refusal(exc.message), status=401)
+        previous = dashboard.logins.find(request.cookies.get(COOKIE))
+        if previous is not None:  # a login replaces the browser's earlier one
+            dashboard.logins.end(previous.id)
         response = see_other(safe_next(first(pairs, "next")))
         response.set_cookie(COOKIE, dashboard.logins.cookie_value(login),
                             expires=login.expires_at, httponly=True, samesite="strict",
@@ -315,14 +318,42 @@ def _plan_routes(router: APIRouter, dashboard: Dashboard) -> None:
 
                 return _plan_page(dashboard, request, viewer, plan_id,
                                   status=status_for(exc), problem=exc.message)
+            # A saved plan keeps only digests of its secrets: the form asks for them again
+            # and they reach the run as OPSCTL_SECRET_<FIELD> do on the command line (the
+            # engine checks each against its digest); they live in memory only.
+            given = {f"OPSCTL_SECRET_{key.upper()}": value for name, value in pairs
+                     if name.startswith("secret.") and value
+                     for key in [name.removeprefix("secret.")]
+                     if key in secret_fields(document.get("request"))}
             run_id = api._queue(session, automation, mode="apply",
                                 request_doc=document["request"], key=f"plan:{plan_id}",
                                 key_source="plan", runtime={"plan_id": plan_id})
-            runtime.submit(run_id, viewer.principal,
-                           lambda s: apply_stored_plan(s, plan_id, queued_run_id=run_id))
+
+            def work(run_session: Any) -> Any:
+                run_session.env = {**run_session.env, **given}
+                return apply_stored_plan(run_session, plan_id, queued_run_id=run_id)
+
+            runtime.submit(run_id, viewer.principal, work)
             return see_other(f"/runs/{run_id}")
 
         return await run_in_threadpool(work)
+
+
+def secret_fields(request_doc: Any) -> list[str]:
+    """The fields of a saved plan's request whose secret is kept only as a digest."""
+    from opsctl.contract.plan import SECRET_MARKER
+
+    found: list[str] = []
+    if isinstance(request_doc, dict):
+        for key, value in request_doc.items():
+            if isinstance(value, dict) and set(value) == {SECRET_MARKER}:
+                found.append(str(key))
+            else:
+                found.extend(secret_fields(value))
+    elif isinstance(request_doc, list):
+        for value in request_doc:
+            found.extend(secret_fields(value))
+    return sorted(set(found))
 
 
 def _plan_page(dashboard: Dashboard, request: Request, viewer: Viewer, plan_id: str, *,
@@ -360,6 +391,7 @@ def _plan_page(dashboard: Dashboard, request: Request, viewer: Viewer, plan_id: 
         blast=views.blast_radius(document, entry.lock_scope if entry else [],
                                  entry.effect if entry else "mutate"),
         left=left, stale=stale, applied_run=applied_run,
+        secrets=secret_fields(document.get("request")),
         latest_run=latest[0]["id"] if latest else None,
         can_decide=may(viewer.session, "approve", name, environment=environment),
         can_apply=may(viewer.session, "apply", name, environment=environment),
