@@ -77,6 +77,8 @@ def apply(ctx, req, action):
 '''
 
 ECHO = '''
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from opsctl import Action, Automation, Secret
@@ -86,11 +88,12 @@ class Request(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     text: str = Field(description="Shown as the target, the reason, a diff and a log line")
+    environment: Literal["staging", "prod"] = "staging"
     password: Secret | None = None
 
 
 echo = Automation("echo", version="1.0.0", owner="<b>owner</b>", summary="Echo <i>text</i>",
-                  request=Request, effect="mutate")
+                  request=Request, effect="mutate", lock_scope=("environment",))
 
 
 @echo.plan

@@ -337,3 +337,17 @@ def test_every_value_is_escaped(dash: Api, payload: str) -> None:
     assert "echo.said" in stream and "event: result" in stream
     assert SECRET not in stream
     assert '"status":"succeeded"' in stream
+
+
+def test_the_live_log_resumes_after_the_last_event_seen(dash: Api) -> None:
+    v = visitor(dash, "ada", "admin")
+    planned = v.post("/automations/echo/plan", [("r.text", "hello")])
+    applied = v.post(planned.headers["location"] + "/apply", {})
+    run = applied.headers["location"]
+    wait_run(v, run)
+    whole = v.client.get(run + "/events", timeout=30).text
+    ids = [int(line[4:]) for line in whole.splitlines() if line.startswith("id: ")]
+    assert ids == list(range(1, len(ids) + 1)) and len(ids) > 4
+    rest = v.client.get(run + "/events", headers={"Last-Event-ID": "3"}, timeout=30).text
+    assert [int(line[4:]) for line in rest.splitlines() if line.startswith("id: ")] == ids[3:]
+    assert rest.rstrip().splitlines()[-2] == "event: result"
