@@ -19,7 +19,6 @@ from opsctl.service.dashboard.logins import COOKIE, LOGIN_COOKIE, csrf_matches
 from opsctl.service.dashboard.web import (
     HERE,
     Dashboard,
-    LoginRequired,
     SecurityHeaders,
     Viewer,
     Who,
@@ -572,4 +571,4 @@ def _locks_page(dashboard: Dashboard, request: Request, viewer: Viewer, *, statu
                           leases=leases)
 
 
-__all__ = ["LoginRequired", "install"]
+__all__ = ["install"]

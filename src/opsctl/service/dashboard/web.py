@@ -3,7 +3,7 @@ security headers (Content-Security-Policy without inline scripts, no framing).""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Coroutine, Mapping
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -251,6 +251,3 @@ def safe_next(target: str | None) -> str:
         return "/"
     return target
 
-
-def mapping(value: Any) -> Mapping[str, Any]:
-    return value if isinstance(value, Mapping) else {}
