@@ -377,7 +377,9 @@ def test_events_stream_live_over_a_socket_and_resume_without_gaps(
     with httpx.stream("GET", f"{server.url}/v1/runs/{run_id}/events", headers=headers,
                       timeout=30) as stream:
         buffer = ""
+        deadline = time.monotonic() + 30
         for chunk in stream.iter_text():
+            assert time.monotonic() < deadline, f"no action.started event in: {buffer}"
             buffer += chunk
             seen = parse_sse(buffer)
             if any(e["event"] == "action.started" for e in seen):

@@ -9,6 +9,9 @@ from pydantic import BeforeValidator, PlainSerializer, SecretStr, WithJsonSchema
 
 from opsctl.contract.durations import format_duration, parse_duration, written_duration
 
+DURATION_PATTERN = r"^(\d+(\.\d+)?(ms|w|d|h|m|s))+$|^\d+(\.\d+)?$"
+"""The JSON Schema pattern of a :data:`Duration` (forms recognise durations by it)."""
+
 Duration = Annotated[
     timedelta,
     BeforeValidator(written_duration),
@@ -16,7 +19,7 @@ Duration = Annotated[
     WithJsonSchema(
         {
             "type": "string",
-            "pattern": r"^(\d+(\.\d+)?(ms|w|d|h|m|s))+$|^\d+(\.\d+)?$",
+            "pattern": DURATION_PATTERN,
             "description": "A duration such as 30d, 15m, 1h30m or a number of seconds",
         }
     ),

@@ -96,6 +96,8 @@ def _start(session: Session, automation: Automation[Any], mode: Mode, request: A
         from opsctl.store.queue import claim_queued_run
 
         claim_queued_run(session.store, run.run_id, iso(run.started_at))
+        start_recording(run, "run.started", {"automation": automation.name, "mode": mode,
+                                             "actor": session.actor})
         session.log.info("run.started", run_id=run.run_id, automation=automation.name, mode=mode,
                          step="validate", actor=session.actor, idempotency_key=key)
         queue_audit(run, "request.received", mode=mode, contract_version=automation.version,

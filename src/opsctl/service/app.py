@@ -30,6 +30,7 @@ from opsctl.errors import (
     UnknownAutomationError,
     UsageError,
 )
+from opsctl.service.dashboard import mount_dashboard
 from opsctl.service.problems import (
     PROBLEM_TYPE,
     InputError,
@@ -118,6 +119,7 @@ def create_app(runtime: ServerRuntime) -> FastAPI:
     _install_error_handlers(app, runtime)
     _install_body_limit(app, runtime)
     _routes(app, runtime)
+    mount_dashboard(app, runtime)
     app.openapi = lambda: _openapi(app, runtime)  # type: ignore[method-assign]
     return app
 
@@ -527,33 +529,9 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
                   since: datetime | None = None, until: datetime | None = None,
                   cursor: Annotated[str | None, Query(max_length=200)] = None,
                   limit: Annotated[int, Query(ge=1, le=500)] = 50) -> dict[str, Any]:
-        from opsctl.governance.gate import governance_for
-        from opsctl.store.queue import page_runs
-
-        governance = governance_for(session)
-        permissions = governance.permissions
-        if automation is not None:
-            _check(session, "view", automation, any_environment=True)
-
-        def visible(row: dict[str, Any]) -> bool:
-            return permissions is None or permissions.allows(
-                session.actor, "view", automation=str(row["automation"]), environment=None) \
-                or _may_view_some_environment(governance, session.actor, str(row["automation"]))
-
-        found: list[dict[str, Any]] = []
-        next_cursor = cursor
-        for _ in range(20):  # a scoped token skips what it may not see, a bounded number of pages
-            rows, next_cursor = _engine(lambda c=next_cursor: page_runs(  # type: ignore[misc]
-                session.store, automation=automation, status=status, actor=actor,
-                since=_iso(since), until=_iso(until), cursor=c, limit=limit))
-            found.extend(r for r in rows if visible(r))
-            if len(found) >= limit or next_cursor is None:
-                break
-        if len(found) > limit:
-            from opsctl.store.queue import encode_cursor
-
-            found = found[:limit]
-            next_cursor = encode_cursor(str(found[-1]["id"]))
+        found, next_cursor = _visible_runs(session, automation=automation, status=status,
+                                           actor=actor, since=since, until=until,
+                                           cursor=cursor, limit=limit)
         return {"runs": found, "next_cursor": next_cursor}
 
     @app.get("/v1/runs/{run_id}", tags=["runs"],
@@ -640,40 +618,8 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
                 responses=responses(*auth_problems, 404, 422))
     def break_lock(scope: str, session: Caller,
                    reason: Annotated[str, Query(min_length=1, max_length=2000)]) -> dict[str, Any]:
-        from opsctl.store.audit import append_event
-
-        _check(session, "admin", scope.split("/", 1)[0])
-        broken = session.store.break_lease(scope, actor=session.actor, reason=reason,
-                                           now=session.clock())
-        if broken is None:
-            raise NotFoundError(f"no lock held on {scope!r}")
-        append_event(session.store, "lock.broken", actor=session.actor,
-                     payload={"scope": scope, "run_id": broken["run_id"], "reason": reason,
-                              "token": broken.get("token")}, run_id=broken["run_id"])
+        broken = _break_lock(session, scope, reason)
         return {"broken": broken, "by": session.actor, "reason": reason}
-
-    def _queue(session: Session, automation: Any, *, mode: str, request_doc: Any, key: str,
-               key_source: str, runtime: dict[str, Any], request_hash: str | None = None,
-               ) -> str:
-        from opsctl.engine.ids import new_run_id
-        from opsctl.engine.request import hash_of_request
-        from opsctl.engine.runtime import runtime_info
-        from opsctl.engine.state import iso
-        from opsctl.store.queue import create_queued_run
-
-        run_id = new_run_id()
-        entry = session.catalog.entry(automation.name)
-        create_queued_run(session.store, {
-            "id": run_id, "automation": automation.name,
-            "contract_version": automation.version, "mode": mode, "actor": session.actor,
-            "idempotency_key": key, "key_source": key_source,
-            "request_hash": request_hash or hash_of_request(request_doc),
-            "request": request_doc,
-            "runtime": {**runtime_info(entry.source), "identity": session.identity.to_dict(),
-                        "executor": EXECUTOR, **runtime},
-            "started_at": iso(session.clock()),
-        })
-        return run_id
 
     def _accepted(run_id: str, seconds: float | None, response: Response) -> dict[str, Any]:
         location = f"/{API_VERSION}/runs/{run_id}"
@@ -701,6 +647,79 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
 
 
 # -- helpers --------------------------------------------------------------------------------------
+
+def _queue(session: Session, automation: Any, *, mode: str, request_doc: Any, key: str,
+           key_source: str, runtime: dict[str, Any], request_hash: str | None = None,
+           ) -> str:
+    from opsctl.engine.ids import new_run_id
+    from opsctl.engine.request import hash_of_request
+    from opsctl.engine.runtime import runtime_info
+    from opsctl.engine.state import iso
+    from opsctl.store.queue import create_queued_run
+
+    run_id = new_run_id()
+    entry = session.catalog.entry(automation.name)
+    create_queued_run(session.store, {
+        "id": run_id, "automation": automation.name,
+        "contract_version": automation.version, "mode": mode, "actor": session.actor,
+        "idempotency_key": key, "key_source": key_source,
+        "request_hash": request_hash or hash_of_request(request_doc),
+        "request": request_doc,
+        "runtime": {**runtime_info(entry.source), "identity": session.identity.to_dict(),
+                    "executor": EXECUTOR, **runtime},
+        "started_at": iso(session.clock()),
+    })
+    return run_id
+
+
+def _visible_runs(session: Session, *, automation: str | None, status: str | None,
+                  actor: str | None, since: datetime | None, until: datetime | None,
+                  cursor: str | None, limit: int) -> tuple[list[dict[str, Any]], str | None]:
+    """A page of run history, newest first, of the runs the session may view."""
+    from opsctl.governance.gate import governance_for
+    from opsctl.store.queue import page_runs
+
+    governance = governance_for(session)
+    permissions = governance.permissions
+    if automation is not None:
+        _check(session, "view", automation, any_environment=True)
+
+    def visible(row: dict[str, Any]) -> bool:
+        return permissions is None or permissions.allows(
+            session.actor, "view", automation=str(row["automation"]), environment=None) \
+            or _may_view_some_environment(governance, session.actor, str(row["automation"]))
+
+    found: list[dict[str, Any]] = []
+    next_cursor = cursor
+    for _ in range(20):  # a scoped token skips what it may not see, a bounded number of pages
+        rows, next_cursor = _engine(lambda c=next_cursor: page_runs(  # type: ignore[misc]
+            session.store, automation=automation, status=status, actor=actor,
+            since=_iso(since), until=_iso(until), cursor=c, limit=limit))
+        found.extend(r for r in rows if visible(r))
+        if len(found) >= limit or next_cursor is None:
+            break
+    if len(found) > limit:
+        from opsctl.store.queue import encode_cursor
+
+        found = found[:limit]
+        next_cursor = encode_cursor(str(found[-1]["id"]))
+    return found, next_cursor
+
+
+def _break_lock(session: Session, scope: str, reason: str) -> dict[str, Any]:
+    """Break the lease on ``scope`` (admin), fencing its holder off; audited."""
+    from opsctl.store.audit import append_event
+
+    _check(session, "admin", scope.split("/", 1)[0])
+    broken = session.store.break_lease(scope, actor=session.actor, reason=reason,
+                                       now=session.clock())
+    if broken is None:
+        raise NotFoundError(f"no lock held on {scope!r}")
+    append_event(session.store, "lock.broken", actor=session.actor,
+                 payload={"scope": scope, "run_id": broken["run_id"], "reason": reason,
+                          "token": broken.get("token")}, run_id=broken["run_id"])
+    return broken
+
 
 def _engine(call: Callable[[], Any]) -> Any:
     """Call library code; an unknown automation/run/plan becomes 404, everything else keeps

@@ -11,11 +11,12 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING, Any
 
-from opsctl.errors import AuthError, ConfigError
+from opsctl.errors import AuthError, ConfigError, UsageError
 from opsctl.service.problems import UnauthenticatedError
 from opsctl.service.runtime import Principal
 
 if TYPE_CHECKING:
+    from opsctl.governance.tokens import TokenRecord
     from opsctl.service.runtime import ServerRuntime
 
 _verifiers: dict[int, Any] = {}
@@ -36,6 +37,26 @@ def principal_from(runtime: ServerRuntime, credential: str) -> Principal:
         record = authenticate(runtime.store(), credential, runtime.base.clock())
     except AuthError as exc:
         raise UnauthenticatedError(f"invalid API token: {exc.message}") from None
+    return token_principal(runtime, record)
+
+
+def principal_of_token(runtime: ServerRuntime, token_id: str) -> Principal:
+    """The principal of the API token ``token_id`` while it is active (a dashboard login
+    holds the token's id, never its secret); UnauthenticatedError once it is revoked, has
+    expired or is gone."""
+    from opsctl.governance.tokens import get_token
+
+    try:
+        record = get_token(runtime.store(), token_id)
+    except UsageError:
+        raise UnauthenticatedError("the API token of this session no longer exists") from None
+    status = record.status(runtime.base.clock())
+    if status != "active":
+        raise UnauthenticatedError(f"API token {record.id} is {status}")
+    return token_principal(runtime, record)
+
+
+def token_principal(runtime: ServerRuntime, record: TokenRecord) -> Principal:
     from opsctl.governance.gate import governance_for
 
     groups = {k: list(v) for k, v in governance_for(runtime.base).groups.items()}

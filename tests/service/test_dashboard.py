@@ -1,0 +1,353 @@
+"""The dashboard in process: logins (cookie, expiry, fixation, logout, revocation), CSRF on
+every form, the security headers, escaping, what each role sees and may do, the plan review
+with four eyes, validation errors next to their fields, and secrets that never reach a page."""
+
+from __future__ import annotations
+
+import html
+import re
+import time
+from collections.abc import Iterator
+from datetime import timedelta
+from typing import Any
+
+import pytest
+
+pytest.importorskip("fastapi", reason="the dashboard needs the server extra")
+
+from tests.conftest import Project
+from tests.service.conftest import Api, in_process, setup_project
+from tests.service.dashboard_kit import Visitor
+from tests.service.everything_automation import ECHO, SOURCE
+
+XSS = ['<script>window.__xss=1</script>', '"><img src=x onerror="window.__xss=1">']
+SECRET = "hunter2-very-secret-value"
+
+
+@pytest.fixture
+def dash(tmp_path: Any) -> Iterator[Api]:
+    root = tmp_path / "proj"
+    root.mkdir()
+    project = setup_project(Project(root))
+    project.add_module("everything_automation", SOURCE)
+    project.add_module("echo_automation", ECHO)
+    yield from in_process(project)
+
+
+def visitor(api: Api, actor: str, role: str, **scope: Any) -> Visitor:
+    v = Visitor(api)
+    response = v.login(api.token(actor, role, **scope))
+    assert response.status_code == 303, response.text
+    return v
+
+
+def plan_files(v: Visitor, api: Api, environment: str = "prod", names: str = "a.txt") -> str:
+    response = v.post("/automations/files/plan", [
+        ("r.directory", str(api.project.root / "work" / environment)), ("r.names", names),
+        ("r.environment", f'"{environment}"')])
+    assert response.status_code == 303, response.text
+    return str(response.headers["location"])
+
+
+def wait_run(v: Visitor, path: str) -> str:
+    deadline = time.monotonic() + 30
+    while True:
+        page = v.get(path).text
+        if 'class="live-state" id="live-state">live' not in page.replace(
+                'class="muted live-state"', 'class="live-state"'):
+            return page
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+
+
+# -- logins ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("path", ["/", "/automations/files", "/runs", "/audit", "/locks",
+                                  "/slos", "/runs/run_01ARZ3NDEKTSV4RRFFQ69G5FAV/events"])
+def test_every_page_needs_a_login(dash: Api, path: str) -> None:
+    response = Visitor(dash).get(path)
+    assert response.status_code == 303
+    assert response.headers["location"].startswith("/login?next=")
+
+
+def test_login_cookie_is_signed_httponly_strict_and_ends_with_the_token(dash: Api) -> None:
+    v = Visitor(dash)
+    token = dash.token("olga", "operator", expires=timedelta(hours=1))
+    response = v.login(token)
+    assert response.status_code == 303 and response.headers["location"] == "/"
+    cookie = next(c for c in response.headers.get_list("set-cookie")
+                  if c.startswith("opsctl_session="))
+    assert "HttpOnly" in cookie and "SameSite=strict" in cookie and "Path=/" in cookie
+    assert token not in cookie and token[7:20] not in cookie
+    value = cookie.split(";")[0].split("=", 1)[1]
+    assert re.fullmatch(r"[A-Za-z0-9_-]{43}\.[0-9a-f]{32}", value)
+    expires = re.search(r"expires=([^;]+)", cookie)
+    assert expires is not None
+    from email.utils import parsedate_to_datetime
+
+    left = parsedate_to_datetime(expires.group(1)).timestamp() - time.time()
+    assert 3000 < left <= 3600  # the token's hour, not the dashboard's 8 hours
+    assert "olga" in v.get("/").text
+
+
+def test_a_bad_token_is_refused_and_audited(dash: Api) -> None:
+    v = Visitor(dash)
+    response = v.login("opsctl_" + "x" * 43)
+    assert response.status_code == 401
+    assert "invalid API token" in response.text and "opsctl_xxx" not in response.text
+    admin = visitor(dash, "ada", "admin")
+    assert "auth.refused" in admin.get("/audit").text
+
+
+def test_the_login_form_needs_its_own_csrf_token(dash: Api) -> None:
+    v = Visitor(dash)
+    response = v.post("/login", {"token": dash.token("olga", "operator")}, csrf=False)
+    assert response.status_code == 403
+    assert "opsctl_session" not in response.headers.get("set-cookie", "")
+
+
+def test_a_planted_session_id_is_worthless_and_login_makes_a_new_one(dash: Api) -> None:
+    v = Visitor(dash)
+    v.client.cookies.set("opsctl_session", "attacker-chosen.0000", domain="opsctl.test")
+    assert v.get("/").status_code == 303
+    v.login(dash.token("olga", "operator"))
+    first = v.client.cookies.get("opsctl_session")
+    assert first and "attacker" not in first
+    v.login(dash.token("olga", "operator"))  # logging in again: a new id, the old one ends
+    second = v.client.cookies.get("opsctl_session")
+    assert second != first
+    stale = Visitor(dash)
+    stale.client.cookies.set("opsctl_session", first, domain="opsctl.test")
+    assert stale.get("/").status_code == 303
+
+
+def test_logout_ends_the_login_on_the_server(dash: Api) -> None:
+    v = visitor(dash, "olga", "operator")
+    copied = v.client.cookies.get("opsctl_session")
+    response = v.post("/logout", {})
+    assert response.status_code == 303 and response.headers["location"] == "/login"
+    replay = Visitor(dash)
+    replay.client.cookies.set("opsctl_session", str(copied), domain="opsctl.test")
+    assert replay.get("/").status_code == 303
+
+
+def test_revoking_the_token_ends_its_logins(dash: Api) -> None:
+    from opsctl.governance.tokens import list_tokens, revoke_token
+    from tests.service.conftest import project_session
+
+    v = visitor(dash, "olga", "operator")
+    assert v.get("/").status_code == 200
+    session = project_session(dash.project)
+    try:
+        record = next(t for t in list_tokens(session.store) if t.actor == "olga")
+        revoke_token(session.store, record.id, by="test", now=session.clock())
+    finally:
+        session.close()
+    assert v.get("/").status_code == 303
+
+
+# -- CSRF and headers -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("path", ["/automations/files/plan", "/plans/PLAN/decision",
+                                  "/plans/PLAN/apply", "/runs/RUN/resume", "/locks/break",
+                                  "/logout"])
+def test_every_form_post_needs_the_csrf_token(dash: Api, path: str) -> None:
+    v = visitor(dash, "ada", "admin")
+    plan = plan_files(v, dash)
+    plan_id = plan.rsplit("/", 1)[1]
+    path = path.replace("PLAN", plan_id).replace("RUN", "run_01ARZ3NDEKTSV4RRFFQ69G5FAV")
+    fields = {"decision": "approve", "reason": "r", "scope": "x",
+              "r.directory": str(dash.project.root / "work"), "csrf": "forged"}
+    response = v.post(path, fields, csrf=False)
+    assert response.status_code == 403, response.text
+    assert "CSRF" in response.text
+    assert v.get("/").status_code == 200  # still logged in (logout refused too)
+    assert "approval.approved" not in v.get("/audit").text
+
+
+def test_security_headers_and_no_inline_script_anywhere(dash: Api) -> None:
+    v = visitor(dash, "ada", "admin")
+    plan = plan_files(v, dash)
+    for path in ["/login", "/", "/automations/files", "/automations/everything", plan,
+                 "/runs", "/audit?verify=1", "/locks", "/slos", "/static/dashboard.css"]:
+        response = v.get(path)
+        assert response.status_code == 200, (path, response.text[:500])
+        csp = response.headers["content-security-policy"]
+        assert "script-src 'self'" in csp and "frame-ancestors 'none'" in csp
+        assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
+        assert response.headers["x-frame-options"] == "DENY"
+        assert response.headers["x-content-type-options"] == "nosniff"
+        if path.startswith("/static"):
+            continue
+        html = response.text
+        assert all("src=" in tag for tag in re.findall(r"<script[^>]*>", html)), path
+        assert not re.search(r"\son[a-z]+\s*=", html), path
+        assert not re.search(r"\sstyle\s*=", html), path
+    api_response = dash.call("GET", "/healthz")
+    assert "content-security-policy" not in api_response.headers
+
+
+def test_htmx_is_vendored_with_its_licence_and_version(dash: Api) -> None:
+    response = Visitor(dash).get("/static/htmx.min.js")
+    assert response.status_code == 200
+    assert response.text.startswith("/*! htmx 2.0.11") and "0BSD" in response.text[:300]
+
+
+# -- what a role sees -----------------------------------------------------------------------------
+
+def test_a_viewer_sees_no_form_and_may_not_plan(dash: Api) -> None:
+    v = visitor(dash, "vic", "viewer")
+    page = v.get("/automations/files").text
+    assert 'action="/automations/files/plan"' not in page and "may not plan" in page
+    response = v.post("/automations/files/plan", {"r.directory": "/tmp/x"})
+    assert response.status_code == 403
+    assert "needs role planner" in response.text
+
+
+def test_a_token_scoped_to_one_automation_sees_only_it(dash: Api) -> None:
+    v = visitor(dash, "rita", "operator", automations=("report",))
+    catalog = v.get("/").text
+    assert "/automations/report" in catalog and "/automations/files" not in catalog
+    assert 'href="/audit"' not in catalog and 'href="/locks"' not in catalog
+    assert v.get("/audit").status_code == 403
+    assert v.get("/automations/files").status_code == 403
+
+
+def test_catalog_shows_the_facts_and_filters(dash: Api) -> None:
+    v = visitor(dash, "ada", "admin")
+    page = v.get("/").text
+    for fact in ("files", "platform", "1.0.0", "effect-mutate", "effect-read", "never"):
+        assert fact in page
+    assert "/automations/files" not in v.get("/?effect=read").text
+    searched = v.get("/?q=list+a+dir").text
+    assert "/automations/report" in searched and "/automations/files" not in searched
+
+
+# -- plans, four eyes, applying -------------------------------------------------------------------
+
+def test_plan_review_four_eyes_apply_and_history(dash: Api) -> None:
+    sam = visitor(dash, "sam", "admin")
+    plan = plan_files(sam, dash, names="a.txt\nb.txt")
+    page = sam.get(plan).text
+    assert "2 create" in page and "prod-changes" in page and "1 still missing" in page
+    assert 'id="apply-plan"' not in page  # not approved yet
+    assert "You cannot approve" in page and "four eyes" in page
+    own = sam.post(plan + "/decision", {"decision": "approve", "reason": "mine"})
+    assert own.status_code == 403 and "needs another approver" in own.text
+
+    sue = visitor(dash, "sue", "approver")
+    review = sue.get(plan).text
+    assert 'value="approve"' in review and "disabled" not in review.split('value="approve"')[1][:40]
+    assert 'id="apply-plan"' not in review  # an approver may not apply
+    assert sue.post(plan + "/decision", {"decision": "approve", "reason": "ok"}
+                    ).status_code == 303
+
+    approved = sam.get(plan).text
+    assert "Approvals: 1 of 1 (by sue)" in approved and 'id="apply-plan"' in approved
+    applied = sam.post(plan + "/apply", {})
+    assert applied.status_code == 303 and applied.headers["location"].startswith("/runs/run_")
+    run_page = wait_run(sam, applied.headers["location"])
+    assert "succeeded" in run_page and "file:a.txt" in run_page and "<svg" in run_page
+    assert (dash.project.root / "work" / "prod" / "b.txt").exists()
+    history = sam.get("/runs?automation=files&status=succeeded").text
+    assert applied.headers["location"].removeprefix("/runs/") in history
+    again = sam.post(plan + "/apply", {})
+    assert again.status_code == 409 and "already" in again.text
+    assert "The chain is intact" in sam.get("/audit?verify=1").text
+
+
+def test_an_expired_plan_says_so_and_offers_a_re_plan(dash: Api) -> None:
+    sam = visitor(dash, "sam", "admin")
+    plan = plan_files(sam, dash, environment="staging")
+    runtime = dash.client._transport._inner.app.state.runtime  # type: ignore[attr-defined]
+    real = runtime.base.clock
+    runtime.base.clock = lambda: real() + timedelta(days=30)
+    try:
+        page = sam.get(plan).text
+        assert 'id="plan-expired"' in page and "Re-plan with the same request" in page
+        assert 'id="apply-plan"' not in page
+        replan = re.search(r'href="(/automations/files\?from_plan=[^"]+)"', page)
+        assert replan is not None
+        form = sam.get(replan.group(1).replace("&amp;", "&")).text
+        assert str(dash.project.root / "work" / "staging") in form
+    finally:
+        runtime.base.clock = real
+
+
+def test_validation_errors_appear_next_to_their_fields(dash: Api) -> None:
+    v = visitor(dash, "ada", "admin")
+    response = v.post("/automations/everything/plan", [
+        ("r.service", "Bad Name"), ("r.replicas", "99"), ("r.primary.host", ""),
+        ("r.api_key", SECRET), ("r.retention", "soon")])
+    assert response.status_code == 422
+    html = response.text
+    for dom_id, words in [("f-service-error", "pattern"), ("f-replicas-error", "less than"),
+                          ("f-primary-host-error", "required"), ("f-retention-error", "")]:
+        assert f'id="{dom_id}"' in html, dom_id
+        assert words in html.split(f'id="{dom_id}"')[1][:300]
+    assert 'value="Bad Name"' in html  # what was typed stays
+    assert SECRET not in html  # a secret is never echoed back
+
+
+def test_add_item_gives_one_more_row(dash: Api) -> None:
+    v = visitor(dash, "ada", "admin")
+    page = v.post("/automations/everything/plan", [("r.service", "svc"), ("r.ports._list", "1"),
+                                                    ("_add", "ports")])
+    assert page.status_code == 200
+    assert 'name="r.ports.0.name"' in page.text and 'name="r.ports.1.name"' not in page.text
+
+
+def test_a_plan_of_every_construct_round_trips_through_the_page(dash: Api) -> None:
+    v = visitor(dash, "ada", "admin")
+    response = v.post("/automations/everything/plan", [
+        ("r.service", "api"), ("r.replicas", "3"), ("r.color", '"green"'),
+        ("r.ports._list", "1"), ("r.ports.0._row", "1"), ("r.ports.0.name", "http"),
+        ("r.ports.0.number", "80"), ("r.primary.host", "db"), ("r.api_key", SECRET),
+        ("r.retention", "12h"), ("r.tags", "x\ny"), ("r.colors", '"blue"'),
+        ("r.old_name", "legacy")])
+    assert response.status_code == 303, response.text
+    page = html.unescape(v.get(response.headers["location"]).text)
+    assert SECRET not in page
+    assert '"retention": "12h"' in page and '"$secret"' in page
+    assert "deprecated" in v.get("/automations/everything").text
+
+
+# -- escaping and secrets -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("payload", XSS, ids=["script", "attribute"])
+def test_every_value_is_escaped(dash: Api, payload: str) -> None:
+    v = visitor(dash, "ada", "admin")
+    planned = v.post("/automations/echo/plan", [("r.text", payload),
+                                                 ("r.password", SECRET)])
+    assert planned.status_code == 303, planned.text
+    plan = planned.headers["location"]
+    pages = [v.get(plan).text, v.get("/").text]
+    assert 'name="secret.password"' in pages[0]
+    applied = v.post(plan + "/apply", {"secret.password": SECRET})
+    run = applied.headers["location"]
+    pages += [wait_run(v, run), v.get("/audit").text, v.get("/runs").text]
+    bad_form = v.post("/automations/echo/plan", [("r.text", payload), ("r.nope", "1")])
+    pages.append(bad_form.text)
+    for text in pages:
+        assert payload not in text
+        assert "<script>window" not in text and "<img src=x" not in text
+        assert SECRET not in text
+    assert "&lt;script&gt;" in pages[0] or "&#34;&gt;&lt;img" in pages[0]
+    stream = v.client.get(run + "/events", timeout=30).text
+    assert "echo.said" in stream and "event: result" in stream
+    assert SECRET not in stream
+    assert '"status":"succeeded"' in stream
+
+
+def test_the_live_log_resumes_after_the_last_event_seen(dash: Api) -> None:
+    v = visitor(dash, "ada", "admin")
+    planned = v.post("/automations/echo/plan", [("r.text", "hello")])
+    applied = v.post(planned.headers["location"] + "/apply", {})
+    run = applied.headers["location"]
+    wait_run(v, run)
+    whole = v.client.get(run + "/events", timeout=30).text
+    ids = [int(line[4:]) for line in whole.splitlines() if line.startswith("id: ")]
+    assert ids == list(range(1, len(ids) + 1)) and len(ids) > 4
+    rest = v.client.get(run + "/events", headers={"Last-Event-ID": "3"}, timeout=30).text
+    assert [int(line[4:]) for line in rest.splitlines() if line.startswith("id: ")] == ids[3:]
+    assert rest.rstrip().splitlines()[-2] == "event: result"
