@@ -394,7 +394,7 @@ def test_events_stream_live_over_a_socket_and_resume_without_gaps(
     assert ids == list(range(1, len(ids) + 1))  # no gap, no repeat across the reconnect
     assert rest[-1]["event"] == "result" and rest[-1]["data"]["status"] == "succeeded"
     follow = run_opsctl("show", run_id, "--follow", "--format", "json", cwd=api_project.root,
-                        env=api_project.env())
+                        env=api_project.env(), expect_json=False)  # JSON lines, then the result
     lines = [json.loads(line) for line in follow.stdout.splitlines() if line.strip()]
     assert follow.code == 0
     assert [line["seq"] for line in lines[:-1]] == ids  # the terminal sees the same stream
