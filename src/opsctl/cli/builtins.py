@@ -419,25 +419,12 @@ def locks_group(ctx: click.Context, opts: CommonOptions) -> int | None:
 @common_options
 def locks_break(scope: str, reason: str, opts: CommonOptions) -> int:
     """Break the lease on SCOPE; its holder's next journal write is refused (fencing)."""
-    from opsctl.errors import UsageError
+    from opsctl.engine.locks import break_lock
 
     session = open_cli_session(opts)
     if opts.show_config:
         return show_config(session)
-    from opsctl.governance.gate import check_permission
-
-    check_permission(session, "admin", automation=scope.split("/", 1)[0])
-    broken = session.store.break_lease(scope, actor=session.actor, reason=reason,
-                                       now=session.clock())
-    if broken is None:
-        raise UsageError(f"no lock held on {scope!r}")
-    from opsctl.store.audit import append_event
-
-    append_event(session.store, "lock.broken", actor=session.actor,
-                 payload={"scope": scope, "run_id": broken["run_id"], "reason": reason,
-                          "token": broken.get("token")}, run_id=broken["run_id"])
-    session.log.warning("lock.broken", scope=scope, run_id=broken["run_id"], reason=reason,
-                        actor=session.actor)
+    broken = break_lock(session, scope, reason)
     return emit_data({"broken": broken, "by": session.actor, "reason": reason}, opts, session,
                      lambda d, stream: stream.write(
                          f"broke the lease on {scope} held by run {d['broken']['run_id']}\n"))

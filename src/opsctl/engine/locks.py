@@ -16,10 +16,13 @@ import socket
 import threading
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from opsctl.errors import ConflictError, OpsctlError
 from opsctl.store.sql import Fence, SQLStore, open_store
+
+if TYPE_CHECKING:
+    from opsctl.engine.session import Session
 
 
 class Lease:
@@ -170,3 +173,23 @@ def acquire_lease(store: SQLStore, scope: str, run_id: str, *, actor: str, ttl_s
         waited = True
         sleep(min(pause, remaining))
         pause = min(pause * 2, 5.0)
+
+
+def break_lock(session: Session, scope: str, reason: str) -> dict[str, Any]:
+    """Break the lease on ``scope`` (admin): its holder's next journal write is refused
+    (fencing). Audited as ``lock.broken``; UsageError (exit 2) when no lease is held there."""
+    from opsctl.errors import UsageError
+    from opsctl.governance.gate import check_permission
+    from opsctl.store.audit import append_event
+
+    check_permission(session, "admin", automation=scope.split("/", 1)[0])
+    broken = session.store.break_lease(scope, actor=session.actor, reason=reason,
+                                       now=session.clock())
+    if broken is None:
+        raise UsageError(f"no lock held on {scope!r}")
+    append_event(session.store, "lock.broken", actor=session.actor,
+                 payload={"scope": scope, "run_id": broken["run_id"], "reason": reason,
+                          "token": broken.get("token")}, run_id=broken["run_id"])
+    session.log.warning("lock.broken", scope=scope, run_id=broken["run_id"], reason=reason,
+                        actor=session.actor)
+    return broken

@@ -92,26 +92,20 @@ def _start(session: Session, automation: Automation[Any], mode: Mode, request: A
         queue_audit(run, "run.resumed", previous_status=resume["status"],
                identity=session.identity.to_dict())
         return run
-    if queued:
+    if queued:  # recorded when it was accepted: claim it
         from opsctl.store.queue import claim_queued_run
 
         claim_queued_run(session.store, run.run_id, iso(run.started_at))
-        start_recording(run, "run.started", {"automation": automation.name, "mode": mode,
-                                             "actor": session.actor})
-        session.log.info("run.started", run_id=run.run_id, automation=automation.name, mode=mode,
-                         step="validate", actor=session.actor, idempotency_key=key)
-        queue_audit(run, "request.received", mode=mode, contract_version=automation.version,
-                    request=request_doc, idempotency_key=key, identity=session.identity.to_dict())
-        return run
-    session.store.create_run({
-        "id": run.run_id, "automation": automation.name, "contract_version": automation.version,
-        "mode": mode, "status": "running", "actor": session.actor,
-        "idempotency_key": key, "key_source": key_source,
-        "request_hash": hash_of_request(request_doc, targets), "request": request_doc,
-        "runtime": {**runtime_info(source), "identity": session.identity.to_dict(),
-                    **({"targets": list(targets)} if targets else {})},
-        "started_at": iso(run.started_at),
-    })
+    else:
+        session.store.create_run({
+            "id": run.run_id, "automation": automation.name,
+            "contract_version": automation.version, "mode": mode, "status": "running",
+            "actor": session.actor, "idempotency_key": key, "key_source": key_source,
+            "request_hash": hash_of_request(request_doc, targets), "request": request_doc,
+            "runtime": {**runtime_info(source), "identity": session.identity.to_dict(),
+                        **({"targets": list(targets)} if targets else {})},
+            "started_at": iso(run.started_at),
+        })
     start_recording(run, "run.started", {"automation": automation.name, "mode": mode,
                                          "actor": session.actor})
     session.log.info("run.started", run_id=run.run_id, automation=automation.name, mode=mode,

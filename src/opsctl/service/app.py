@@ -707,18 +707,11 @@ def _visible_runs(session: Session, *, automation: str | None, status: str | Non
 
 
 def _break_lock(session: Session, scope: str, reason: str) -> dict[str, Any]:
-    """Break the lease on ``scope`` (admin), fencing its holder off; audited."""
-    from opsctl.store.audit import append_event
+    """Break the lease on ``scope`` (admin), fencing its holder off; audited; 404 if none."""
+    from opsctl.engine.locks import break_lock
 
-    _check(session, "admin", scope.split("/", 1)[0])
-    broken = session.store.break_lease(scope, actor=session.actor, reason=reason,
-                                       now=session.clock())
-    if broken is None:
-        raise NotFoundError(f"no lock held on {scope!r}")
-    append_event(session.store, "lock.broken", actor=session.actor,
-                 payload={"scope": scope, "run_id": broken["run_id"], "reason": reason,
-                          "token": broken.get("token")}, run_id=broken["run_id"])
-    return broken
+    result: dict[str, Any] = _engine(lambda: break_lock(session, scope, reason))
+    return result
 
 
 def _engine(call: Callable[[], Any]) -> Any:
@@ -730,7 +723,7 @@ def _engine(call: Callable[[], Any]) -> Any:
         # Without the CLI's list of known names: a caller sees only what it may view.
         raise NotFoundError(exc.message.split(" (known:")[0]) from None
     except UsageError as exc:
-        if exc.message.startswith(("no saved plan", "no run ")):
+        if exc.message.startswith(("no saved plan", "no run ", "no lock held")):
             raise NotFoundError(exc.message) from None
         if exc.fields:
             raise InputError(exc.message, [{"field": f"request.{f['field']}",
