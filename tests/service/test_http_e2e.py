@@ -398,3 +398,14 @@ def test_events_stream_live_over_a_socket_and_resume_without_gaps(
     lines = [json.loads(line) for line in follow.stdout.splitlines() if line.strip()]
     assert follow.code == 0
     assert [line["seq"] for line in lines[:-1]] == ids  # the terminal sees the same stream
+
+
+def test_a_taken_port_is_exit_2_and_changes_nothing(sqlite_project: Project) -> None:
+    import socket
+
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        result = sqlite_project.run("serve", "--port", str(port))
+    assert result.code == 2, result.stderr
+    assert f"cannot serve on 127.0.0.1:{port}" in result.stderr
+    assert "Traceback" not in result.stderr and "ERROR" not in result.stderr

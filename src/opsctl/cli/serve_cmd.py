@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import json
+import socket
 import sys
 from typing import Any
 
@@ -86,6 +87,8 @@ def serve_cmd(host: str | None, port: int | None, workers: int | None,
     from opsctl.service.app import create_app
     from opsctl.service.auth import oidc_verifier
 
+    listener = _listen(host, port)  # before any run is picked up: a taken port changes nothing
+    port = int(listener.getsockname()[1])
     session.store.migrate()
     runtime = _runtime(session, workers)
     oidc_verifier(runtime)  # a bad [[server.oidc]] table is exit 2 now, not a 500 later
@@ -114,10 +117,25 @@ def serve_cmd(host: str | None, port: int | None, workers: int | None,
                + (f", {len(recovered)} run(s) picked up again" if recovered else "") + ")",
                err=True)
     try:
-        Server(config).run()
+        Server(config).run(sockets=[listener])
     finally:
         runtime.shutdown(grace)
+        listener.close()
     return 0
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """The listening socket on ``host:port`` (port 0: a free one), or exit 2 saying why."""
+    try:
+        infos = socket.getaddrinfo(host.strip("[]"), port, type=socket.SOCK_STREAM,
+                                   flags=socket.AI_PASSIVE)
+    except socket.gaierror as exc:
+        raise UsageError(f"cannot serve on {host}: {exc.strerror}") from None
+    family, _, _, _, address = infos[0]
+    try:
+        return socket.create_server(address, family=family, backlog=2048)
+    except OSError as exc:
+        raise UsageError(f"cannot serve on {host}:{port}: {exc.strerror}") from None
 
 
 @click.command("openapi", short_help="Print the HTTP API's OpenAPI document.")
