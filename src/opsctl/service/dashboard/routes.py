@@ -93,9 +93,7 @@ def _login_routes(router: APIRouter, dashboard: Dashboard) -> None:
             login = await run_in_threadpool(_start_login, dashboard, credential, request)
         except UnauthenticatedError as exc:
             return login_form(request, error=_login_refusal(exc.message), status=401)
-        previous = dashboard.logins.find(request.cookies.get(COOKIE))
-        if previous is not None:  # a login replaces the browser's earlier one
-            dashboard.logins.end(previous.id)
+        await run_in_threadpool(_end_login, dashboard, request.cookies.get(COOKIE))
         response = see_other(safe_next(first(pairs, "next")))
         response.set_cookie(COOKIE, dashboard.logins.cookie_value(login),
                             expires=login.expires_at, httponly=True, samesite="strict",
@@ -106,13 +104,13 @@ def _login_routes(router: APIRouter, dashboard: Dashboard) -> None:
     @router.post("/logout")
     async def logout(request: Request) -> Response:
         pairs = await form_pairs(request)
-        login = dashboard.logins.find(request.cookies.get(COOKIE))
+        login = await run_in_threadpool(dashboard.logins.find, request.cookies.get(COOKIE))
         if login is not None:
             if not csrf_matches(login.csrf, first(pairs, "csrf")):
                 from opsctl.service.dashboard.web import CSRFRefused
 
                 raise CSRFRefused
-            dashboard.logins.end(login.id)
+            await run_in_threadpool(dashboard.logins.end, login.id)
         response = see_other("/login")
         response.delete_cookie(COOKIE, path="/", httponly=True, samesite="strict")
         return response
@@ -142,6 +140,13 @@ def _start_login(dashboard: Dashboard, credential: str, request: Request) -> Any
     expires = datetime.fromtimestamp(int(claims["exp"]), UTC)
     return dashboard.logins.start(actor=principal.actor, principal=principal,
                                   credential_expires=expires)
+
+
+def _end_login(dashboard: Dashboard, cookie: str | None) -> None:
+    """A login replaces the browser's earlier one."""
+    previous = dashboard.logins.find(cookie)
+    if previous is not None:
+        dashboard.logins.end(previous.id)
 
 
 def _login_refusal(message: str) -> str:
