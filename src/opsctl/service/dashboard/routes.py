@@ -178,7 +178,7 @@ def _catalog_routes(router: APIRouter, dashboard: Dashboard) -> None:
             items.append({"entry": entry, "last": last[0] if last else None,
                           "slo": _slo(session, entry, _now(viewer))})
         return dashboard.page(request, "catalog.html", viewer, items=items, q=text,
-                              effect=effect or "")
+                              effect=effect or "", problems=api.catalog_problems(session))
 
     @router.get("/automations/{name}")
     def automation(request: Request, name: str, viewer: Who) -> HTMLResponse:
