@@ -138,6 +138,11 @@ def _start_login(dashboard: Dashboard, credential: str, request: Request) -> Any
 
     claims = jwt.decode(credential, options={"verify_signature": False})  # verified above
     expires = datetime.fromtimestamp(int(claims["exp"]), UTC)
+    if expires <= runtime.base.clock():
+        # accepted by the verifier's clock-skew leeway, but a login would end before it began
+        message = "invalid OIDC token: the token has expired"
+        api._audit_refusal(runtime, message, request)
+        raise UnauthenticatedError(message)
     return dashboard.logins.start(actor=principal.actor, principal=principal,
                                   credential_expires=expires)
 
