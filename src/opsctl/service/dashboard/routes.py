@@ -181,7 +181,7 @@ def _catalog_routes(router: APIRouter, dashboard: Dashboard) -> None:
                 continue
             last, _ = page_runs(session.store, automation=entry.name, limit=1)
             items.append({"entry": entry, "last": last[0] if last else None,
-                          "slo": _slo(session, entry, _now(viewer))})
+                          "slo": _success(session, entry, _now(viewer))})
         return dashboard.page(request, "catalog.html", viewer, items=items, q=text,
                               effect=effect or "", problems=api.catalog_problems(session))
 
@@ -200,6 +200,18 @@ def _catalog_routes(router: APIRouter, dashboard: Dashboard) -> None:
         pairs = await form_pairs(request)
         check_csrf(viewer, pairs)
         return await run_in_threadpool(_plan_from_form, dashboard, request, viewer, name, pairs)
+
+
+def _success(session: Any, entry: Any, now: datetime) -> dict[str, Any]:
+    """The success rate over the automation's SLO window: all the catalog shows of its SLO
+    (one aggregate; the quantiles cost a sort of the window's runs each)."""
+    from opsctl.observe.slo import DEFAULT_WINDOW, measure_success, success_rate, window_seconds
+
+    window = str((entry.slo or {}).get("window") or DEFAULT_WINDOW)
+    runs, good = measure_success(session.store, entry.name, window_s=window_seconds(window),
+                                 now=now)
+    rate = success_rate(good, runs)
+    return {"window": window, "success_rate": None if rate is None else round(rate, 6)}
 
 
 def _slo(session: Any, entry: Any, now: datetime) -> dict[str, Any]:
