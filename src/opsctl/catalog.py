@@ -13,6 +13,10 @@ the same invalid settings as ``opsctl NAME`` without importing pydantic. A modul
 to import, and a request field that clashes with a built-in option, are configuration errors
 (exit 2) for every command that needs the catalog. The manifest is owner-only (0600).
 
+A server loads the catalog with ``strict=False`` instead: a module that fails to import or
+whose declaration is rejected is set aside in :attr:`Catalog.broken` with its error, the other
+automations are served, and no manifest is written (the command line still refuses it).
+
 A command-line process calls :func:`defer_manifest_writes` first: a new manifest then stays in
 memory until :func:`flush_manifest_writes`, so a command that ends with an input error (exit 2)
 writes nothing.
@@ -75,9 +79,13 @@ class Catalog:
     def __init__(self, entries: dict[str, CatalogEntry] | None = None,
                  problems: list[str] | None = None, from_cache: bool = False,
                  files: dict[str, list[int] | None] | None = None,
-                 validated: list[str] | None = None) -> None:
+                 validated: list[str] | None = None,
+                 broken: list[dict[str, str | None]] | None = None) -> None:
         self.entries = entries if entries is not None else {}
         self.problems = problems if problems is not None else []  # warnings, e.g. duplicates
+        self.broken = broken if broken is not None else []
+        """Set aside by a lenient load: module, origin, automation (None when the module
+        itself failed) and message."""
         self.from_cache = from_cache
         self.files = files if files is not None else {}  # source file -> [mtime_ns, size]
         self.validated = validated if validated is not None else []  # config fingerprints
@@ -97,6 +105,12 @@ class Catalog:
             raise UnknownAutomationError(f"automation {name!r} is no longer defined in "
                                          f"{entry.module}; run `opsctl list` to refresh")
         return found[name]
+
+    def set_aside(self, name: str, message: str) -> None:
+        """Serve the others without automation ``name``, which does not load."""
+        entry = self.entries.pop(name)
+        self.broken.append({"module": entry.module, "origin": entry.origin,
+                            "automation": name, "message": message})
 
 
 def _split_spec(spec: str) -> tuple[str, str | None]:
@@ -280,61 +294,79 @@ def _unsaved_manifest(path: str, key: dict[str, Any]) -> Catalog | None:
     return found[1] if found is not None and found[0] == key else None
 
 
-def build_catalog(layers: Layers) -> tuple[Catalog, list[str]]:
+def build_catalog(layers: Layers, *, strict: bool = True) -> tuple[Catalog, list[str]]:
     """Import every configured automation; returns the catalog and the source files it read.
 
     A module that is missing, fails to import or defines a broken automation is a ConfigError
-    naming it: every automation command would otherwise report "unknown automation".
+    naming it: every automation command would otherwise report "unknown automation". Unless
+    ``strict`` is false: then that module is set aside in ``catalog.broken``.
     """
-    from opsctl.contract.flags import flag_clash, flag_specs
-
     add_python_path(layers)
     catalog = Catalog()
     files: list[str] = []
     for spec, origin in [*_configured_specs(layers), *_entry_point_specs()]:
         module_name, attr = _split_spec(spec)
         try:
-            automations = _automations_in(module_name, attr, origin)
-        except AutomationBugError as exc:
-            raise ConfigError(f"automation module {module_name!r} (from {origin}): {exc}") from None
-        for automation in automations:
-            if automation.name in catalog.entries:
-                other = catalog.entries[automation.name]
-                catalog.problems.append(f"automation {automation.name!r} is defined twice: in "
-                                        f"{other.module} and {module_name}; keeping the first")
-                continue
-            module = sys.modules[module_name]
-            source = getattr(module, "__file__", None)
-            model_module = sys.modules.get(automation.request_model.__module__)
-            for path in (source, getattr(model_module, "__file__", None)):
-                if path:
-                    files.append(path)
-            specs = flag_specs(automation.request_model)
-            problem = flag_clash(specs)
-            if problem is not None:
-                raise ConfigError(f"automation {automation.name!r} ({module_name}, from "
-                                  f"{origin}): {problem}")
-            catalog.entries[automation.name] = CatalogEntry(
-                name=automation.name, version=automation.version, owner=automation.owner,
-                summary=automation.summary, description=automation.description,
-                effect=automation.effect, lock_scope=list(automation.lock_scope),
-                module=module_name, attr=attr or "", source=source, origin=origin,
-                flags=[dict(f) for f in specs], slo=automation.slo,
-            )
+            _add_module(catalog, files, module_name, attr, origin)
+        except ConfigError as exc:
+            if strict:
+                raise
+            catalog.broken.append({"module": spec, "origin": origin, "automation": None,
+                                   "message": exc.message})
     catalog.files = {f: _stat(f) for f in sorted(set(files))}
     return catalog, files
 
 
-def load_catalog(layers: Layers, *, use_cache: bool = True) -> Catalog:
+def _add_module(catalog: Catalog, files: list[str], module_name: str, attr: str | None,
+                origin: str) -> None:
+    """Add the automations of one module; a ConfigError leaves the catalog as it was."""
+    from opsctl.contract.flags import flag_clash, flag_specs
+
+    try:
+        automations = _automations_in(module_name, attr, origin)
+    except AutomationBugError as exc:
+        raise ConfigError(f"automation module {module_name!r} (from {origin}): {exc}") from None
+    added: dict[str, CatalogEntry] = {}
+    read: list[str] = []
+    for automation in automations:
+        if automation.name in catalog.entries or automation.name in added:
+            other = catalog.entries.get(automation.name) or added[automation.name]
+            catalog.problems.append(f"automation {automation.name!r} is defined twice: in "
+                                    f"{other.module} and {module_name}; keeping the first")
+            continue
+        module = sys.modules[module_name]
+        source = getattr(module, "__file__", None)
+        model_module = sys.modules.get(automation.request_model.__module__)
+        for path in (source, getattr(model_module, "__file__", None)):
+            if path:
+                read.append(path)
+        specs = flag_specs(automation.request_model)
+        problem = flag_clash(specs)
+        if problem is not None:
+            raise ConfigError(f"automation {automation.name!r} ({module_name}, from "
+                              f"{origin}): {problem}")
+        added[automation.name] = CatalogEntry(
+            name=automation.name, version=automation.version, owner=automation.owner,
+            summary=automation.summary, description=automation.description,
+            effect=automation.effect, lock_scope=list(automation.lock_scope),
+            module=module_name, attr=attr or "", source=source, origin=origin,
+            flags=[dict(f) for f in specs], slo=automation.slo,
+        )
+    catalog.entries.update(added)
+    files.extend(read)
+
+
+def load_catalog(layers: Layers, *, use_cache: bool = True, strict: bool = True) -> Catalog:
     """The catalog, from the manifest when it is still valid, else by importing.
 
     Raises ConfigError when the configuration is invalid (checked with pydantic unless the
-    manifest says this very configuration validated before) or an automation cannot be loaded.
+    manifest says this very configuration validated before) or, if ``strict``, when an
+    automation cannot be loaded (else it is set aside in ``broken``, and no manifest written).
     """
     state_dir = layers.values.get("state_dir")
     if not use_cache or not isinstance(state_dir, str):
         _validate_config(layers)
-        return build_catalog(layers)[0]
+        return build_catalog(layers, strict=strict)[0]
     manifest = os.path.join(state_dir, MANIFEST_FILE)
     add_python_path(layers)
     key = _cache_key(layers)
@@ -342,7 +374,9 @@ def load_catalog(layers: Layers, *, use_cache: bool = True) -> Catalog:
     catalog = _unsaved_manifest(manifest, key) or _read_manifest(manifest, key)
     if catalog is None:
         _validate_config(layers)
-        catalog = build_catalog(layers)[0]
+        catalog = build_catalog(layers, strict=strict)[0]
+        if catalog.broken:
+            return catalog  # a manifest would tell the command line it loads
     elif config in catalog.validated:
         return catalog
     else:

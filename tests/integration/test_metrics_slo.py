@@ -17,7 +17,7 @@ from pydantic import BaseModel, Field
 
 from opsctl import Action, Automation, TransientError
 from opsctl.observe.metrics import ACTION_BUCKETS, RUN_BUCKETS, render_metrics
-from opsctl.observe.slo import measure_slo, rank_of
+from opsctl.observe.slo import measure_slo, measure_success, rank_of
 from opsctl.store.audit import NewEvent, append_events
 from opsctl.store.sql import SQLStore, open_store
 from opsctl.testing import FakeClock, OpsctlHarness
@@ -257,5 +257,13 @@ def test_slo_figures_over_the_window(seeded: tuple[OpsctlHarness, datetime],
         assert later.windows["5m"] == (0, 0) and later.windows["6h"] == (1, 4)
         nothing = measure_slo(store, "nobody", window_s=86400, now=now)
         assert (nothing.runs, nothing.p50_s, nothing.p95_s, nothing.actions) == (0, None, None, 0)
+
+        # the catalog's summary counts the same runs as the full measurement
+        for window_s, at in ((30 * 86400, now), (60 * 86400, now),
+                             (30 * 86400, now + timedelta(hours=2)), (86400, now)):
+            full = measure_slo(store, "metered", window_s=window_s, now=at)
+            assert measure_success(store, "metered", window_s=window_s, now=at) == \
+                (full.runs, full.good)
+        assert measure_success(store, "nobody", window_s=86400, now=now) == (0, 0)
     finally:
         store.close()

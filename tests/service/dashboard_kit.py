@@ -17,11 +17,24 @@ CSRF = re.compile(r'name="csrf" value="([^"]+)"')
 
 
 class Visitor:
-    def __init__(self, api: Api) -> None:
+    def __init__(self, api: Api | None, *, url: str | None = None) -> None:
+        """A visitor of the app of ``api`` in process, or of a real server at ``url``."""
         self.api = api
-        self.client = httpx.Client(transport=api.client._transport,  # one app, its own cookies
-                                   base_url="http://opsctl.test", follow_redirects=False)
+        if url is not None:
+            self.client = httpx.Client(base_url=url, follow_redirects=False, timeout=30)
+        else:
+            assert api is not None
+            self.client = httpx.Client(transport=api.client._transport,  # its own cookies
+                                       base_url="http://opsctl.test", follow_redirects=False)
         self.csrf = ""
+
+    def moved_to(self, url: str) -> Visitor:
+        """The same browser (its cookies) visiting another server at ``url``."""
+        other = Visitor(None, url=url)
+        for cookie in self.client.cookies.jar:
+            other.client.cookies.set(cookie.name, str(cookie.value), path=cookie.path)
+        other.csrf = self.csrf
+        return other
 
     def get(self, path: str, **kwargs: Any) -> httpx.Response:
         response = self.client.get(path, **kwargs)

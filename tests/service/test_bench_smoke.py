@@ -50,3 +50,30 @@ def test_http_api_bench_prints_every_figure() -> None:
     dry = doc["dry_run"]
     assert dry["http"]["runs"] >= 5 and dry["in_process"]["runs"] >= 5
     assert dry["p50_ratio"] is not None and dry["p50_ratio"] > 0
+
+
+DASHBOARD_BENCH = BENCH.parent / "dashboard.py"
+DASHBOARD_CASES = {"page_catalog", "page_run", "page_history", "page_history_deep",
+                   "api_automations", "api_run", "api_runs"}
+
+
+@pytest.mark.e2e
+def test_dashboard_bench_prints_every_figure() -> None:
+    proc = subprocess.run(
+        [sys.executable, str(DASHBOARD_BENCH), "--runs", "200", "--duration", "0.3",
+         "--warmup", "0.05", "--rounds", "1"],
+        capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    doc = json.loads(proc.stdout)
+
+    assert doc["benchmark"] == "dashboard" and doc["settings"]["store"] == "sqlite"
+    assert doc["seed"]["runs"] == 200
+    assert set(doc["targets_met"]) == {"history_page_p95"}
+    assert isinstance(doc["targets_met"]["history_page_p95"], bool)
+    cases = doc["dashboard"]["cases"]
+    assert set(cases) == DASHBOARD_CASES
+    for figures in cases.values():
+        assert set(figures) >= CASE_KEYS - {"server_cpu_ms_per_req"}
+        assert figures["errors"] == 0 and figures["requests"] > 0
+    assert {"history_vs_api_runs_p95", "run_page_vs_api_run_p95",
+            "catalog_vs_api_automations_p95"} <= set(doc["dashboard"]["ratios"])

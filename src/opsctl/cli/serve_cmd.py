@@ -37,14 +37,13 @@ def is_loopback(host: str) -> bool:
 def _runtime(session: Any, workers: int) -> Any:
     from opsctl.service.runtime import ServerRuntime
 
+    runtime = ServerRuntime(session, workers=workers)
     for problem in session.catalog.problems:
         click.echo(f"opsctl: warning: {problem}", err=True)
-    for name in list(session.catalog.entries):
-        try:
-            session.catalog.load(name)  # imported once, before threads share the catalog
-        except Exception as exc:
-            click.echo(f"opsctl: warning: automation {name} does not load: {exc}", err=True)
-    return ServerRuntime(session, workers=workers)
+    for broken in session.catalog.broken:
+        click.echo(f"opsctl: warning: not serving {broken.get('automation') or broken['module']}"
+                   f": {broken['message']}", err=True)
+    return runtime
 
 
 @click.command("serve", short_help="Serve the HTTP API (extra opsctl[server]).")

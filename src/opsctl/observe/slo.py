@@ -234,6 +234,19 @@ COUNTED = ("mode = 'apply' AND finished_at IS NOT NULL AND finished_at >= ? AND 
 _GOOD = f"status IN ({', '.join(repr(s) for s in GOOD_STATUSES)})"
 
 
+def measure_success(store: SQLStore, automation: str, *, window_s: float,
+                    now: datetime | None = None) -> tuple[int, int]:
+    """(counted runs, good runs) of one automation over ``window_s`` seconds ending ``now``:
+    the part of :func:`measure_slo` a summary (the dashboard's catalog) shows, one aggregate
+    over the ``runs_by_finish`` index, without the quantiles, burn windows and retries."""
+    now = now or datetime.now(UTC)
+    row = store._rows(
+        f"SELECT COUNT(*) AS runs, SUM(CASE WHEN {_GOOD} THEN 1 ELSE 0 END) AS good "
+        f"FROM runs WHERE automation = ? AND {COUNTED}",
+        (automation, iso_utc(now - timedelta(seconds=window_s)), iso_utc(now)))[0]
+    return int(row["runs"] or 0), int(row["good"] or 0)
+
+
 def measure_slo(store: SQLStore, automation: str, *, window_s: float,
                 now: datetime | None = None) -> Measured:
     """Read one automation's counted runs over ``window_s`` seconds ending ``now``.

@@ -364,7 +364,7 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
             items.append({"name": entry.name, "version": entry.version, "owner": entry.owner,
                           "effect": entry.effect, "summary": entry.summary,
                           "slo": _slo_of(automation)})
-        return {"automations": items}
+        return {"automations": items, "problems": catalog_problems(session)}
 
     @app.get("/v1/automations/{name}", tags=["catalog"], summary="An automation's contract",
              responses=responses(*auth_problems, 404))
@@ -704,6 +704,19 @@ def _visible_runs(session: Session, *, automation: str | None, status: str | Non
         found = found[:limit]
         next_cursor = encode_cursor(str(found[-1]["id"]))
     return found, next_cursor
+
+
+def catalog_problems(session: Session) -> list[dict[str, str | None]]:
+    """The automations the server could not load (module, origin, error): for an admin of
+    every automation only, as the errors name modules and paths."""
+    from opsctl.governance.gate import governance_for
+
+    broken = session.catalog.broken
+    permissions = governance_for(session).permissions
+    if not broken or (permissions is not None and not permissions.allows(
+            session.actor, "admin", automation="*", environment=None)):
+        return []
+    return [dict(b) for b in broken]
 
 
 def _break_lock(session: Session, scope: str, reason: str) -> dict[str, Any]:

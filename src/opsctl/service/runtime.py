@@ -52,6 +52,7 @@ class ServerRuntime:
 
     def __init__(self, base: Session, *, workers: int = 4) -> None:
         self.base = base
+        serve_catalog(base)
         self.workers = workers
         self._local = threading.local()
         self._stores: list[SQLStore] = []
@@ -240,6 +241,24 @@ class ServerRuntime:
         for store in stores:
             with suppress(Exception):  # closing at exit; what matters is committed
                 store.close()
+
+
+def serve_catalog(base: Session) -> None:
+    """Load the catalog a server serves, importing every automation once (before threads
+    share it). One that fails to import or is rejected is set aside in ``catalog.broken``
+    with its error: the server serves the others and shows admins what is wrong."""
+    from opsctl.catalog import load_catalog
+
+    if base._catalog is None:
+        base._catalog = load_catalog(base.layers, strict=False)
+    catalog = base._catalog
+    for name in list(catalog.entries):
+        try:
+            catalog.load(name)
+        except Exception as exc:
+            message = exc.message if isinstance(exc, OpsctlError) else \
+                f"{type(exc).__name__}: {exc}"
+            catalog.set_aside(name, message)
 
 
 @dataclass

@@ -185,4 +185,20 @@ MIGRATIONS: tuple[Migration, ...] = (
         "CREATE INDEX runs_by_finish ON runs "
         "(automation, finished_at, mode, status, exit_code, started_at)",
     )),
+    Migration(8, "dashboard logins", (
+        # A login is found by the SHA-256 of its id (the cookie holds the id itself): reading
+        # this table is no way to log in. ``token_id`` names an API token (re-read on every
+        # page); ``principal_json`` the verified OIDC identity. Logout sets ``revoked_at``.
+        """CREATE TABLE dashboard_sessions (
+            id_hash TEXT PRIMARY KEY,
+            actor TEXT NOT NULL,
+            token_id TEXT,
+            principal_json TEXT,
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            last_seen_at TEXT NOT NULL,
+            revoked_at TEXT
+        )""",
+        "CREATE INDEX dashboard_sessions_by_expiry ON dashboard_sessions (expires_at)",
+    )),
 )

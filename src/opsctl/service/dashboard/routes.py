@@ -93,9 +93,7 @@ def _login_routes(router: APIRouter, dashboard: Dashboard) -> None:
             login = await run_in_threadpool(_start_login, dashboard, credential, request)
         except UnauthenticatedError as exc:
             return login_form(request, error=_login_refusal(exc.message), status=401)
-        previous = dashboard.logins.find(request.cookies.get(COOKIE))
-        if previous is not None:  # a login replaces the browser's earlier one
-            dashboard.logins.end(previous.id)
+        await run_in_threadpool(_end_login, dashboard, request.cookies.get(COOKIE))
         response = see_other(safe_next(first(pairs, "next")))
         response.set_cookie(COOKIE, dashboard.logins.cookie_value(login),
                             expires=login.expires_at, httponly=True, samesite="strict",
@@ -106,13 +104,13 @@ def _login_routes(router: APIRouter, dashboard: Dashboard) -> None:
     @router.post("/logout")
     async def logout(request: Request) -> Response:
         pairs = await form_pairs(request)
-        login = dashboard.logins.find(request.cookies.get(COOKIE))
+        login = await run_in_threadpool(dashboard.logins.find, request.cookies.get(COOKIE))
         if login is not None:
             if not csrf_matches(login.csrf, first(pairs, "csrf")):
                 from opsctl.service.dashboard.web import CSRFRefused
 
                 raise CSRFRefused
-            dashboard.logins.end(login.id)
+            await run_in_threadpool(dashboard.logins.end, login.id)
         response = see_other("/login")
         response.delete_cookie(COOKIE, path="/", httponly=True, samesite="strict")
         return response
@@ -140,8 +138,20 @@ def _start_login(dashboard: Dashboard, credential: str, request: Request) -> Any
 
     claims = jwt.decode(credential, options={"verify_signature": False})  # verified above
     expires = datetime.fromtimestamp(int(claims["exp"]), UTC)
+    if expires <= runtime.base.clock():
+        # accepted by the verifier's clock-skew leeway, but a login would end before it began
+        message = "invalid OIDC token: the token has expired"
+        api._audit_refusal(runtime, message, request)
+        raise UnauthenticatedError(message)
     return dashboard.logins.start(actor=principal.actor, principal=principal,
                                   credential_expires=expires)
+
+
+def _end_login(dashboard: Dashboard, cookie: str | None) -> None:
+    """A login replaces the browser's earlier one."""
+    previous = dashboard.logins.find(cookie)
+    if previous is not None:
+        dashboard.logins.end(previous.id)
 
 
 def _login_refusal(message: str) -> str:
@@ -171,9 +181,9 @@ def _catalog_routes(router: APIRouter, dashboard: Dashboard) -> None:
                 continue
             last, _ = page_runs(session.store, automation=entry.name, limit=1)
             items.append({"entry": entry, "last": last[0] if last else None,
-                          "slo": _slo(session, entry, _now(viewer))})
+                          "slo": _success(session, entry, _now(viewer))})
         return dashboard.page(request, "catalog.html", viewer, items=items, q=text,
-                              effect=effect or "")
+                              effect=effect or "", problems=api.catalog_problems(session))
 
     @router.get("/automations/{name}")
     def automation(request: Request, name: str, viewer: Who) -> HTMLResponse:
@@ -190,6 +200,18 @@ def _catalog_routes(router: APIRouter, dashboard: Dashboard) -> None:
         pairs = await form_pairs(request)
         check_csrf(viewer, pairs)
         return await run_in_threadpool(_plan_from_form, dashboard, request, viewer, name, pairs)
+
+
+def _success(session: Any, entry: Any, now: datetime) -> dict[str, Any]:
+    """The success rate over the automation's SLO window: all the catalog shows of its SLO
+    (one aggregate; the quantiles cost a sort of the window's runs each)."""
+    from opsctl.observe.slo import DEFAULT_WINDOW, measure_success, success_rate, window_seconds
+
+    window = str((entry.slo or {}).get("window") or DEFAULT_WINDOW)
+    runs, good = measure_success(session.store, entry.name, window_s=window_seconds(window),
+                                 now=now)
+    rate = success_rate(good, runs)
+    return {"window": window, "success_rate": None if rate is None else round(rate, 6)}
 
 
 def _slo(session: Any, entry: Any, now: datetime) -> dict[str, Any]:

@@ -65,7 +65,7 @@ class Dashboard:
         from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
         self.runtime = runtime
-        self.logins = Logins(runtime.base.clock)
+        self.logins = Logins(runtime.store, runtime.base.clock, runtime.base.signing_key)
         self.templates: Environment = Environment(
             loader=FileSystemLoader(str(HERE / "templates")),
             autoescape=select_autoescape(default=True, default_for_string=True),
