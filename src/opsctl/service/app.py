@@ -438,21 +438,8 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
     def apply_plan(plan_id: str, session: Caller, who: Who, response: Response,
                    wait: Annotated[str | None, Query(description="e.g. 30s")] = None,
                    ) -> dict[str, Any]:
-        from opsctl.engine.run import apply_stored_plan
-        from opsctl.store.plans import refuse_applied
-
         wait_s = None if wait is None else _wait_seconds(wait)  # refused before anything runs
-        document = _plan(session, plan_id)
-        name = str(document["automation"])
-        automation = _automation(session, name)
-        _check(session, "apply", name, environment=_environment(document.get("request")))
-        _engine(lambda: refuse_applied(session.store, plan_id, session.store.get_plan(plan_id),
-                                       ""))
-        _engine(lambda: _intact_and_current(session, plan_id))  # 409 now, not a queued refusal
-        run_id = _queue(session, automation, mode="apply", request_doc=document["request"],
-                        key=f"plan:{plan_id}", key_source="plan",
-                        runtime={"plan_id": plan_id})
-        runtime.submit(run_id, who, lambda s: apply_stored_plan(s, plan_id, queued_run_id=run_id))
+        run_id = queue_plan_apply(runtime, session, who, plan_id)
         return _accepted(run_id, wait_s, response)
 
     # runs -----------------------------------------------------------------------------------
@@ -647,6 +634,33 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
 
 
 # -- helpers --------------------------------------------------------------------------------------
+
+def queue_plan_apply(runtime: ServerRuntime, session: Session, who: Principal, plan_id: str,
+                     secrets: dict[str, str] | None = None) -> str:
+    """Queue the apply of stored plan ``plan_id`` once it may be applied now: it exists, the
+    caller may apply it, it was not applied, and it is intact and unexpired (409 otherwise, with
+    nothing queued). ``secrets`` (``OPSCTL_SECRET_<FIELD>``) restore the secret fields a stored
+    plan keeps only as digests; they live in memory only. The queued run's id."""
+    from opsctl.engine.run import apply_stored_plan
+    from opsctl.store.plans import refuse_applied
+
+    document = _plan(session, plan_id)
+    name = str(document["automation"])
+    automation = _automation(session, name)
+    _check(session, "apply", name, environment=_environment(document.get("request")))
+    _engine(lambda: refuse_applied(session.store, plan_id, session.store.get_plan(plan_id), ""))
+    _engine(lambda: _intact_and_current(session, plan_id))  # 409 now, not a queued refusal
+    run_id = _queue(session, automation, mode="apply", request_doc=document["request"],
+                    key=f"plan:{plan_id}", key_source="plan", runtime={"plan_id": plan_id})
+
+    def work(run_session: Session) -> Any:
+        if secrets:
+            run_session.env = {**run_session.env, **secrets}
+        return apply_stored_plan(run_session, plan_id, queued_run_id=run_id)
+
+    runtime.submit(run_id, who, work)
+    return run_id
+
 
 def _queue(session: Session, automation: Any, *, mode: str, request_doc: Any, key: str,
            key_source: str, runtime: dict[str, Any], request_hash: str | None = None,

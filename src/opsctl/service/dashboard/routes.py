@@ -321,24 +321,8 @@ def _plan_routes(router: APIRouter, dashboard: Dashboard) -> None:
         check_csrf(viewer, pairs)
 
         def work() -> Response:
-            from opsctl.engine.run import apply_stored_plan
-            from opsctl.store.plans import refuse_applied
-
             session = viewer.session
             document = api._plan(session, plan_id)
-            name = str(document["automation"])
-            automation = api._automation(session, name)
-            try:
-                api._check(session, "apply", name,
-                           environment=api._environment(document.get("request")))
-                api._engine(lambda: refuse_applied(session.store, plan_id,
-                                                   session.store.get_plan(plan_id), ""))
-                api._engine(lambda: api._intact_and_current(session, plan_id))
-            except OpsctlError as exc:
-                from opsctl.service.problems import status_for
-
-                return _plan_page(dashboard, request, viewer, plan_id,
-                                  status=status_for(exc), problem=exc.message)
             # A saved plan keeps only digests of its secrets: the form asks for them again
             # and they reach the run as OPSCTL_SECRET_<FIELD> do on the command line (the
             # engine checks each against its digest); they live in memory only.
@@ -346,15 +330,13 @@ def _plan_routes(router: APIRouter, dashboard: Dashboard) -> None:
                      if name.startswith("secret.") and value
                      for key in [name.removeprefix("secret.")]
                      if key in secret_fields(document.get("request"))}
-            run_id = api._queue(session, automation, mode="apply",
-                                request_doc=document["request"], key=f"plan:{plan_id}",
-                                key_source="plan", runtime={"plan_id": plan_id})
+            try:
+                run_id = api.queue_plan_apply(runtime, session, viewer.principal, plan_id, given)
+            except OpsctlError as exc:
+                from opsctl.service.problems import status_for
 
-            def work(run_session: Any) -> Any:
-                run_session.env = {**run_session.env, **given}
-                return apply_stored_plan(run_session, plan_id, queued_run_id=run_id)
-
-            runtime.submit(run_id, viewer.principal, work)
+                return _plan_page(dashboard, request, viewer, plan_id,
+                                  status=status_for(exc), problem=exc.message)
             return see_other(f"/runs/{run_id}")
 
         return await run_in_threadpool(work)
