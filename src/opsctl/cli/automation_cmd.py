@@ -107,7 +107,9 @@ def run_automation_command(entry: CatalogEntry, mode: str, opts: CommonOptions,
                            idempotency_key: str | None = None, wait_lock: str | None = None,
                            max_failures: int = 1, max_iterations: int = 5,
                            concurrency: int = 1, contract_version: str | None = None,
-                           yes: bool = False, targets: tuple[str, ...] = ()) -> int:
+                           yes: bool = False, targets: tuple[str, ...] = (),
+                           executor: str | None = None, no_wait: bool = False,
+                           fan_out: int | None = None) -> int:
     """Plan, or apply (asking first on a terminal, see :mod:`opsctl.cli.confirm`), or
     reconcile one automation; print the result document and return its exit code."""
     from opsctl.cli.request_input import load_request_file, merge_request
@@ -133,6 +135,38 @@ def run_automation_command(entry: CatalogEntry, mode: str, opts: CommonOptions,
     request = merge_request(document, flags)
     key = idempotency_key_from(idempotency_key, entry.name, os.environ)
     wait_s = parse_duration(wait_lock).total_seconds() if wait_lock else 0.0
+    chosen = executor or session.settings.executor
+    if (no_wait or fan_out) and chosen != "celery":
+        from opsctl.errors import UsageError
+
+        raise UsageError(f"{'--no-wait' if no_wait else '--fan-out'} needs the celery executor "
+                         "(--executor celery, or executor = \"celery\" in opsctl.toml)")
+    if chosen == "celery" and mode != "plan":
+        if mode == "reconcile":
+            from opsctl.errors import UsageError
+
+            raise UsageError("reconcile runs in this process: use --executor local (it "
+                             "re-plans between applies, which a queued run does not)")
+        from opsctl.cli.confirm import needs_confirmation
+        from opsctl.cli.remote_cmds import run_on_celery
+
+        if not dry_run and needs_confirmation(
+                setting=session.settings.confirm, yes=yes, effect=automation.effect,
+                dry_run=dry_run, stdin_tty=sys.stdin.isatty(), stderr_tty=sys.stderr.isatty()):
+            from opsctl.errors import UsageError
+
+            raise UsageError("a queued apply cannot stop to ask on this terminal: look at the "
+                             "plan with --dry-run, then apply with --yes (or set confirm = "
+                             "\"never\")")
+
+        try:
+            return run_on_celery(session, automation, request, opts, dry_run=dry_run,
+                                 idempotency_key=key, contract_version=contract_version,
+                                 targets=targets, fan_out=fan_out or 0,
+                                 concurrency=concurrency, max_failures=max_failures,
+                                 wait_lock_s=wait_s, no_wait=no_wait, warnings=warnings)
+        finally:
+            session.close()
     confirm: Callable[[dict[str, Any]], bool] | None = None
     if mode != "plan" and not dry_run and needs_confirmation(
             setting=session.settings.confirm, yes=yes, effect=automation.effect,
@@ -272,6 +306,21 @@ def build_command(entry: CatalogEntry, mode: str) -> click.Command:
         params.append(click.Option(["--dry-run"], is_flag=True, default=False,
                                    help="Print the plan and stop after the gate; change nothing."))
     if mode in ("run", "apply", "reconcile"):
+        params.append(click.Option(["--executor"], type=click.Choice(["local", "celery"]),
+                                   default=None,
+                                   help="Who carries out the run: local (this process) or "
+                                        "celery (queued for `opsctl worker`s; followed here to "
+                                        "its result and exit code). Default: the executor "
+                                        "setting, else local."))
+        params.append(click.Option(["--no-wait"], is_flag=True, default=False,
+                                   help="With the celery executor: print the queued run's id "
+                                        "and exit 0 (`opsctl wait RUN_ID` follows it)."))
+        params.append(click.Option(["--fan-out"], type=click.IntRange(1, 1024), default=None,
+                                   metavar="N",
+                                   help="With the celery executor: spread the run's independent "
+                                        "actions over up to N chunks on other workers "
+                                        "(default: worker.fan_out, else 1). --concurrency is "
+                                        "shared among the chunks."))
         params.append(click.Option(["-y", "--yes", "--auto-approve", "yes"], is_flag=True,
                                    default=False,
                                    help="Apply without showing the plan and asking first (on a "
@@ -294,7 +343,8 @@ def build_command(entry: CatalogEntry, mode: str) -> click.Command:
                  max_iterations: int = 5, until_converged: bool = True, concurrency: int = 1,
                  at: str | None = None, as_actor: str | None = None,
                  contract_version: str | None = None, yes: bool = False,
-                 target_patterns: tuple[str, ...] = (), **values: Any) -> int:
+                 target_patterns: tuple[str, ...] = (), executor: str | None = None,
+                 no_wait: bool = False, fan_out: int | None = None, **values: Any) -> int:
         unknown = set(values) - field_names
         assert not unknown, unknown
         if mode == "policy":
@@ -307,7 +357,8 @@ def build_command(entry: CatalogEntry, mode: str) -> click.Command:
                                       idempotency_key=idempotency_key, wait_lock=wait_lock,
                                       max_failures=1 if fail_fast else (max_failures or 1),
                                       contract_version=contract_version, yes=yes,
-                                      targets=target_patterns)
+                                      targets=target_patterns, executor=executor,
+                                      no_wait=no_wait, fan_out=fan_out)
 
     command = click.Command(entry.name, callback=callback, params=params,
                             help=entry.description, short_help=entry.summary,

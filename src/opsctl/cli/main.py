@@ -70,6 +70,8 @@ BUILTINS: dict[str, tuple[str, str]] = {
     "show": ("show_cmd", "Show one run: its result, actions and runtime."),
     "slo": ("slo_cmds:slo_cmd", "Report service-level objectives, or print alerting rules."),
     "token": ("token_cmds:token_group", "Create, list and revoke API tokens."),
+    "wait": ("remote_cmds:wait_cmd", "Follow a queued or running run to its result."),
+    "worker": ("remote_cmds:worker_cmd", "Run a Celery worker for queued runs (extra opsctl[celery])."),
 }
 
 

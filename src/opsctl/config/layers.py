@@ -20,14 +20,15 @@ ENV_PREFIX = "OPSCTL_"
 SECRET_ENV_PREFIX = "OPSCTL_SECRET_"
 # Scalar settings that environment variables may set (OPSCTL_<NAME>).
 ENV_KEYS = ("state_dir", "store_url", "plan_ttl", "lock_ttl", "journal_mode", "stop_grace", "plan_signing_key", "log_format", "log_level",
-            "format", "actor", "policy_file", "max_input_size", "confirm")
+            "format", "actor", "policy_file", "max_input_size", "confirm", "executor",
+            "broker_url")
 LIST_ENV_KEYS = ("automations", "python_path")
 # Tables that environment variables may set one key of: OPSCTL_RETRY__ATTEMPTS=5 and
 # OPSCTL_AUTOMATION__CLEANUP_FILES__ALLOWED_ROOTS='["/srv/tmp"]' (name: "_" for "-").
 RETRY_ENV_PREFIX = "OPSCTL_RETRY__"
 AUTOMATION_ENV_PREFIX = "OPSCTL_AUTOMATION__"
 # Tables merged key by key across layers (a later layer sets keys, it does not replace the table).
-MERGED_TABLES = ("secrets", "automation", "retry", "log_levels", "server")
+MERGED_TABLES = ("secrets", "automation", "retry", "log_levels", "server", "worker")
 DEFAULTS: dict[str, Any] = {
     "automations": [],
     "python_path": [],
@@ -53,6 +54,9 @@ DEFAULTS: dict[str, Any] = {
     "max_input_size": "10MiB",
     "confirm": "tty",
     "server": {},
+    "executor": "local",
+    "broker_url": None,
+    "worker": {},
 }
 PATH_KEYS = ("state_dir", "policy_file")
 PATH_LIST_KEYS = ("python_path",)

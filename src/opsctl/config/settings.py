@@ -78,6 +78,17 @@ class Settings(BaseModel):
         description="`opsctl serve`: host, port, tls_cert, tls_key, allow_remote, workers, "
                     "max_body, [[server.oidc]] issuers (validated when the server starts)")
 
+    executor: Literal["local", "celery"] = Field(
+        description="Who carries out applies: local (this process) or celery (queued for "
+                    "`opsctl worker` processes; needs broker_url and a PostgreSQL store)")
+    broker_url: str | None = Field(
+        description="Celery broker of the celery executor and `opsctl worker`: "
+                    "redis://HOST:6379/0 or amqp://USER:PASSWORD@HOST:5672//")
+    worker: dict[str, Any] = Field(
+        description="Workers: queue (default 'opsctl'), [[worker.routes]] (automation glob, "
+                    "environment, queue), fan_out (chunks of a large run), sweep_interval, "
+                    "redeliver_after (validated when a worker starts or a run is queued)")
+
     @field_validator("plan_ttl", "lock_ttl", "stop_grace", mode="before")
     @classmethod
     def _duration(cls, value: Any, info: ValidationInfo) -> timedelta:

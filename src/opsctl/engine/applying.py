@@ -61,6 +61,7 @@ def _apply_one(run: RunState, ctx: Context, state: ActionState) -> OpsctlError |
     except OpsctlError as exc:
         exc.step = exc.step or "apply"
         state.status, state.error, error = "failed", exc.message, exc
+        state.exception = exc
         log.error("action.failed", error=exc.message, error_type=exc.error_type,
                   kind=action.kind, target=action.target, attempts=state.attempts,
                   duration_ms=round((time.monotonic() - began) * 1000, 1))

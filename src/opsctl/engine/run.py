@@ -61,7 +61,7 @@ __all__ = ["RunOutcome", "apply_plan_file", "apply_stored_plan", "check_policy",
 
 # -- the pipeline ---------------------------------------------------------------------------------
 
-def _context(run: RunState) -> Context:
+def run_context(run: RunState) -> Context:
     session = run.session
     name = run.automation.name
     return Context(
@@ -199,7 +199,9 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
             concurrency: int = 1, contract_version: str | None = None,
             warnings: Sequence[str] = (), targets: Sequence[str] = (),
             confirm: Callable[[dict[str, Any]], bool] | None = None,
-            queued_run_id: str | None = None, store_plan: bool = False) -> RunOutcome:
+            queued_run_id: str | None = None, store_plan: bool = False,
+            fan_out: int = 0, wake_chunk: Callable[[str, int], None] | None = None,
+            claimed: bool = False) -> RunOutcome:
     """Run one automation through the whole pipeline; the public entry of every CLI verb.
 
     An apply under a key whose earlier run finished replays that result (caller keys only);
@@ -210,7 +212,10 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
     to go on; declined, the run ends ``changes_planned`` (exit 10) with nothing applied.
     ``queued_run_id`` names a run recorded ``queued`` (by :mod:`opsctl.store.queue`) that this
     call claims and carries out; ``store_plan`` keeps a plan's signed document in the store
-    (``plan_id`` in the result's artifacts) without writing a file.
+    (``plan_id`` in the result's artifacts) without writing a file. ``fan_out`` > 1 with
+    ``wake_chunk`` (a worker's) spreads the apply over that many chunks for other workers
+    (:mod:`opsctl.dispatch.fanout`). ``claimed``: the caller holds the run's executor claim,
+    so a run of the key left ``running`` with nothing journaled is its own to adopt.
     """
     from opsctl.engine.locks import acquire_lease
 
@@ -246,7 +251,7 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
         prior = None
         if mode == "apply":
             prior = _prior_run(session, automation, key, key_source, request_hash,
-                               resume_run_id, holds_scope=lease is not None)
+                               resume_run_id, holds_scope=lease is not None or claimed)
             if prior is not None and prior["status"] in REPLAYABLE:
                 return _replay(session, prior)
         if prior is not None and queued_run_id is not None:
@@ -260,7 +265,7 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
         if lease is not None:
             lease.release()
         raise
-    ctx = _context(run)
+    ctx = run_context(run)
     start_run(run)
     run.policy = policy
     run.requested_version = versioned.requested_version
@@ -313,7 +318,7 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
             if plan_id is not None:
                 session.store.set_run_plan(run.run_id, plan.fingerprint, plan_id)
                 run.artifacts["plan_id"] = plan_id
-            failure = apply_actions(run, ctx, on_progress)
+            failure = _apply(run, ctx, on_progress, fan_out, wake_chunk)
             if failure is None:
                 failure = verify_applied(run, ctx)
                 if failure is not None:
@@ -345,6 +350,20 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
             lease.release()
 
 
+def _apply(run: RunState, ctx: Context, on_progress: ProgressFn | None, fan_out: int,
+           wake_chunk: Callable[[str, int], None] | None) -> OpsctlError | None:
+    """Apply here, or fanned out over workers when asked and worthwhile."""
+    pending = sum(1 for state in run.states if not state.done)
+    if fan_out > 1 and wake_chunk is not None and pending > 1:
+        from opsctl.dispatch.fanout import apply_fanned_out, can_fan_out
+
+        why = can_fan_out(run)
+        if why is None:
+            return apply_fanned_out(run, ctx, on_progress, fan_out=fan_out, wake=wake_chunk)
+        run.warnings.append(f"not fanned out ({why}): applied by this worker alone")
+    return apply_actions(run, ctx, on_progress)
+
+
 def check_policy(session: Session, automation: Automation[Any], data: Mapping[str, Any], *,
                  at: datetime | None = None, actor: str | None = None) -> RunOutcome:
     """Explain the policy decision for a request: validate, plan (read-only), evaluate.
@@ -359,7 +378,7 @@ def check_policy(session: Session, automation: Automation[Any], data: Mapping[st
     _check_permission(session, automation, "plan", request_doc)
     run = RunState(session=session, automation=automation, mode="plan", request=request,
                request_doc=request_doc, idempotency_key=None)
-    ctx = _context(run)
+    ctx = run_context(run)
     ctx.phase = "plan"
     try:
         actions = automation.call_plan(ctx, request)
@@ -419,7 +438,7 @@ def apply_plan_file(session: Session, path: Path, *,
 
 
 def apply_stored_plan(session: Session, plan_id: str, *, on_progress: ProgressFn | None = None,
-                      queued_run_id: str | None = None) -> RunOutcome:
+                      queued_run_id: str | None = None, **options: Any) -> RunOutcome:
     """Apply a plan saved in the store (by ``plan --out`` or the HTTP API) exactly as
     ``apply --plan`` applies its file: refused (exit 3) when edited, expired, stale, unapproved
     or already applied; an unknown plan is exit 2."""
@@ -432,11 +451,12 @@ def apply_stored_plan(session: Session, plan_id: str, *, on_progress: ProgressFn
     doc = stored_plan(session.store, plan_id, key)
     verify_plan_document(doc, key, session.clock(), source)
     return _apply_saved(session, doc, key, source, on_progress=on_progress,
-                        queued_run_id=queued_run_id)
+                        queued_run_id=queued_run_id, **options)
 
 
 def _apply_saved(session: Session, doc: dict[str, Any], key: bytes, source: str, *,
-                 on_progress: ProgressFn | None, queued_run_id: str | None = None) -> RunOutcome:
+                 on_progress: ProgressFn | None, queued_run_id: str | None = None,
+                 **options: Any) -> RunOutcome:
     plan_id = str(doc["plan_id"])
     automation = session.catalog.load(str(doc["automation"]))
     if automation.version != doc["contract_version"]:
@@ -450,12 +470,12 @@ def _apply_saved(session: Session, doc: dict[str, Any], key: bytes, source: str,
     return execute(session, automation, request, mode="apply",
                    expected_fingerprint=str(doc["fingerprint"]), plan_id=plan_id,
                    on_progress=on_progress, source=entry.source,
-                   targets=[str(t) for t in targets], queued_run_id=queued_run_id)
+                   targets=[str(t) for t in targets], queued_run_id=queued_run_id, **options)
 
 
 
 def resume_run(session: Session, run_id: str, *, on_progress: ProgressFn | None = None,
-               wait_lock_s: float = 0.0) -> RunOutcome:
+               wait_lock_s: float = 0.0, **options: Any) -> RunOutcome:
     """Finish an interrupted, partial or failed apply: journaled actions are not applied again."""
     prior = session.store.get_run(run_id)
     if prior is None:
@@ -473,7 +493,7 @@ def resume_run(session: Session, run_id: str, *, on_progress: ProgressFn | None 
                    idempotency_key=prior["idempotency_key"] if key_source == "caller" else None,
                    resume_run_id=str(prior["id"]), on_progress=on_progress,
                    source=session.catalog.entry(automation.name).source, wait_lock_s=wait_lock_s,
-                   targets=(prior.get("runtime") or {}).get("targets") or ())
+                   targets=(prior.get("runtime") or {}).get("targets") or (), **options)
 
 
 def reconcile(session: Session, automation: Automation[Any], data: Mapping[str, Any], *,

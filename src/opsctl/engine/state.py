@@ -36,6 +36,7 @@ class ActionState:
     waits: list[float] = field(default_factory=list)
     done: bool = False          # journaled as finished by an earlier attempt of this run
     interrupted: bool = False   # journaled as started but never finished: re-check first
+    exception: Any = None       # the OpsctlError it failed with (its type and exit code)
 
 
 @dataclass

@@ -201,4 +201,33 @@ MIGRATIONS: tuple[Migration, ...] = (
         )""",
         "CREATE INDEX dashboard_sessions_by_expiry ON dashboard_sessions (expires_at)",
     )),
+    Migration(9, "claims of queued runs and fanned-out chunks", (
+        # A run carried out by a remote executor (``executor``) is claimed by one worker at a
+        # time: ``claim_token`` grows with every claim, ``claim_until`` is the claim's lease
+        # (renewed by a heartbeat), ``claim_process`` the claimer's process identity (a claimer
+        # on the same machine that is gone is taken over at once). ``woken_at``: the last
+        # wake-up the sweeper sent, so several sweepers do not all send one.
+        "ALTER TABLE runs ADD COLUMN executor TEXT",
+        "ALTER TABLE runs ADD COLUMN claim_owner TEXT",
+        "ALTER TABLE runs ADD COLUMN claim_process TEXT",
+        "ALTER TABLE runs ADD COLUMN claim_until TEXT",
+        "ALTER TABLE runs ADD COLUMN claim_token INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE runs ADD COLUMN woken_at TEXT",
+        "CREATE INDEX runs_by_executor ON runs (executor, status)",
+        # A fanned-out run's actions in chunks: one worker claims a chunk (``attempt`` grows
+        # with every claim and fences the chunk's journal writes), ``claim_until`` is renewed
+        # by its heartbeat; the run's coordinator re-offers a chunk whose claimer is gone.
+        """CREATE TABLE run_chunks (
+            run_id TEXT NOT NULL,
+            chunk INTEGER NOT NULL,
+            actions_json TEXT NOT NULL,
+            status TEXT NOT NULL,
+            attempt INTEGER NOT NULL DEFAULT 0,
+            owner TEXT,
+            process TEXT,
+            claim_until TEXT,
+            reason TEXT,
+            PRIMARY KEY (run_id, chunk)
+        )""",
+    )),
 )

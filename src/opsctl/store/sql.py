@@ -25,7 +25,7 @@ Row = dict[str, Any]
 RUN_COLUMNS = ("id", "automation", "contract_version", "mode", "status", "exit_code", "actor",
                "idempotency_key", "request_json", "plan_id", "plan_fingerprint", "result_json",
                "runtime_json", "error_type", "started_at", "finished_at", "request_hash",
-               "key_source")
+               "key_source", "executor")
 Fence = tuple[str, int]
 """(lock scope, fencing token): journal writes carrying one succeed only while it holds."""
 
@@ -119,6 +119,9 @@ class SQLStore:
         self.redactor = redactor if redactor is not None else Redactor()
         self.unavailable: str | None = None
         """Set to the driver's message once the store failed under this process."""
+        self.chunk_fence: tuple[str, int, int] | None = None
+        """(run id, chunk, attempt) while this connection applies a chunk of a fanned-out run:
+        its journal writes then also need that claim of the chunk to still hold."""
 
     # -- plumbing -------------------------------------------------------------------------
     def _sql(self, statement: str) -> str:
@@ -201,10 +204,21 @@ class SQLStore:
         if fence is not None:
             statement += " AND EXISTS (SELECT 1 FROM locks WHERE scope = ? AND token = ?)"
             params = [*params, fence[0], fence[1]]
+        chunk = self.chunk_fence
+        if chunk is not None:
+            statement += (" AND EXISTS (SELECT 1 FROM run_chunks WHERE run_id = ? AND chunk = ? "
+                          "AND attempt = ? AND status = 'running')")
+            params = [*params, *chunk]
         cur = self._execute(statement, params)
-        if fence is not None and cur.rowcount != 1:
+        if cur.rowcount == 1 or (fence is None and chunk is None):
+            return
+        if fence is not None and not self._rows(
+                "SELECT 1 AS held FROM locks WHERE scope = ? AND token = ?", fence):
             raise LeaseLostError(f"lease on {fence[0]} (token {fence[1]}) was lost: another run "
                                  "holds the scope now; this run stops without recording more")
+        raise LeaseLostError(f"chunk {chunk[1] if chunk else '?'} of run "
+                             f"{chunk[0] if chunk else '?'} was claimed again by another worker "
+                             "(or its run stopped it): this worker stops without recording more")
 
     def _executemany(self, statement: str, rows: Sequence[Sequence[Any]]) -> None:
         if self.dialect == "postgresql":

@@ -1,0 +1,207 @@
+"""``--executor celery`` for an automation command, ``opsctl wait RUN_ID`` and ``opsctl worker``.
+
+A queued run is followed to its end as if it ran here: progress on a terminal, then the result
+document and the run's own exit code. Ctrl-C stops following (exit 130); the run goes on.
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+import threading
+from typing import Any
+
+import click
+
+from opsctl.cli.options import CommonOptions, common_options, open_cli_session, show_config
+from opsctl.errors import ExitCode
+
+
+def _follow(session: Any, run_id: str, opts: CommonOptions, *, timeout_s: float | None,
+            warnings: list[str] | None = None) -> int:
+    from opsctl.cli.output import emit, progress_for
+    from opsctl.dispatch.remote import wait_for
+
+    stop = threading.Event()
+
+    def on_signal(signum: int, frame: Any) -> None:
+        stop.set()  # only the follower stops: the run is the worker's
+
+    signal.signal(signal.SIGINT, on_signal)
+    signal.signal(signal.SIGTERM, on_signal)
+    progress = progress_for(session, opts)
+    state = {"done": 0, "total": 0}
+
+    def on_event(event: Any) -> None:
+        if progress is None:
+            return
+        if event.kind == "plan":
+            state["total"] = int(event.data.get("count") or 0)
+        elif event.kind == "action.finished" and state["total"]:
+            state["done"] += 1
+            progress(state["done"], state["total"], str(event.data.get("id")))
+
+    try:
+        try:
+            document = wait_for(session, run_id, timeout_s=timeout_s, on_event=on_event,
+                                stop=stop)
+        finally:
+            if progress is not None:
+                progress.close()
+    except KeyboardInterrupt:
+        click.echo(f"opsctl: stopped following run {run_id}; it goes on (`opsctl wait "
+                   f"{run_id}` follows it again)", err=True)
+        return ExitCode.INTERRUPTED
+    if warnings:
+        shown = document.setdefault("warnings", [])
+        shown.extend(w for w in warnings if w not in shown)
+    code = document.get("exit_code")
+    return emit(document, int(code) if isinstance(code, int) else ExitCode.INTERNAL, opts,
+                session)
+
+
+def run_on_celery(session: Any, automation: Any, request: dict[str, Any], opts: CommonOptions,
+                  *, dry_run: bool, idempotency_key: str | None, contract_version: str | None,
+                  targets: tuple[str, ...], fan_out: int, concurrency: int, max_failures: int,
+                  wait_lock_s: float, no_wait: bool, warnings: list[str]) -> int:
+    """Queue the run for a worker, then follow it (or print its id with ``no_wait``)."""
+    from opsctl.cli.options import output_format
+    from opsctl.cli.output import emit
+    from opsctl.dispatch.remote import queue_for_celery
+
+    queued = queue_for_celery(session, automation, request,
+                              mode="plan" if dry_run else "apply",
+                              idempotency_key=idempotency_key, contract_version=contract_version,
+                              targets=targets, fan_out=fan_out, concurrency=concurrency,
+                              max_failures=max_failures, wait_lock_s=wait_lock_s)
+    if queued.replayed is not None:
+        return emit(queued.replayed, int(queued.replayed.get("exit_code") or 0), opts, session)
+    if queued.existing:
+        click.echo(f"opsctl: run {queued.run_id} of this idempotency key is already queued or "
+                   "running: following it", err=True)
+    if no_wait:
+        if output_format(opts, session) == "json":
+            import json
+
+            click.echo(json.dumps({"run_id": queued.run_id, "status": "queued",
+                                   "automation": automation.name}))
+        else:
+            click.echo(queued.run_id)
+        return ExitCode.SUCCESS
+    return _follow(session, queued.run_id, opts, timeout_s=None, warnings=warnings)
+
+
+@click.command("wait", short_help="Follow a queued or running run to its result.")
+@click.argument("run_id")
+@click.option("--timeout", default=None, metavar="DURATION",
+              help="Give up following after this long (exit 4; the run goes on).")
+@common_options
+def wait_cmd(run_id: str, timeout: str | None, opts: CommonOptions) -> int:
+    """Wait for RUN_ID (or a unique prefix) to finish: progress on a terminal, then its result
+    document, and exit with the run's own exit code (as if it had run here)."""
+    from opsctl.config.redact import mask_url
+    from opsctl.contract.durations import parse_duration
+    from opsctl.errors import UsageError
+
+    timeout_s = None
+    if timeout is not None:
+        try:
+            timeout_s = parse_duration(timeout).total_seconds()
+        except ValueError as exc:
+            raise UsageError(f"--timeout: {exc}") from None
+    session = open_cli_session(opts)
+    if opts.show_config:
+        return show_config(session)
+    try:
+        row = session.store.get_run(run_id)
+        if row is None:
+            raise UsageError(f"no run {run_id!r} in "
+                             f"{mask_url(session.settings.effective_store_url)}")
+        from opsctl.cli.builtins import _may_view
+
+        _may_view(session, row["automation"])
+        return _follow(session, str(row["id"]), opts, timeout_s=timeout_s)
+    finally:
+        session.close()
+
+
+@click.command("worker", short_help="Run a Celery worker for queued runs (extra opsctl[celery]).")
+@click.option("--concurrency", type=click.IntRange(1, 256), default=4, show_default=True,
+              help="Runs and chunks this worker carries out at once (threads).")
+@click.option("--queue", "-Q", "queues", multiple=True, metavar="QUEUE",
+              help="Queue to take work from (repeatable; default: worker.queue, else 'opsctl'). "
+                   "Route prod automations to a prod queue with [[worker.routes]].")
+@click.option("--name", default=None, help="Worker name (default: opsctl@HOST-PID).")
+@common_options
+def worker_cmd(concurrency: int, queues: tuple[str, ...], name: str | None,
+               opts: CommonOptions) -> int:
+    """Carry out runs queued with the celery executor (`--executor celery`, or
+    `executor = "celery"`), from the broker in broker_url, on the PostgreSQL store.
+
+    SIGTERM: runs in progress stop at their next action boundary and are handed back to other
+    workers (resumed from the journal); a killed worker's runs are taken over once its claims
+    run out (at once for a worker on the same machine)."""
+    import os
+    import socket
+
+    from opsctl.dispatch.config import require_remote_ready, worker_config
+    from opsctl.errors import UsageError
+
+    session = open_cli_session(opts)
+    if opts.show_config:
+        return show_config(session)
+    broker = require_remote_ready(session.settings, "`opsctl worker`")
+    config = worker_config(session.settings.worker)
+    try:
+        import celery  # noqa: F401
+    except ImportError:
+        raise UsageError("`opsctl worker` needs the celery extra: pip install "
+                         "'opsctl[celery]'") from None
+    from opsctl.config.redact import mask_url
+    from opsctl.dispatch import celery_app
+    from opsctl.dispatch.worker import Worker
+    from opsctl.service.runtime import serve_catalog
+
+    session.store.migrate()
+    serve_catalog(session)
+    for broken in session.catalog.broken:
+        click.echo(f"opsctl: warning: this worker cannot run "
+                   f"{broken.get('automation') or broken['module']}: {broken['message']}",
+                   err=True)
+    app = celery_app.make_app(broker, default_queue=config.queue)
+    worker = Worker(session, config,
+                    wake=lambda run_id, queue: celery_app.wake(app, run_id, queue),
+                    wake_chunk=lambda run_id, chunk, queue: celery_app.wake_chunk(
+                        app, run_id, chunk, queue))
+    celery_app._worker = worker
+    from celery.signals import worker_shutting_down
+
+    def stopping(**_: Any) -> None:
+        worker.request_stop()
+
+    worker_shutting_down.connect(stopping, weak=False)
+    sweeper_stop = threading.Event()
+    sweeper = threading.Thread(target=worker.sweep_forever, args=(sweeper_stop,),
+                               name="opsctl-sweeper", daemon=True)
+    sweeper.start()
+    wanted = list(queues) or [config.queue]
+    node = name or f"opsctl@{socket.gethostname()}-{os.getpid()}"
+    click.echo(f"opsctl: worker {node} taking {', '.join(wanted)} from {mask_url(broker)} "
+               f"({concurrency} at once, {len(session.catalog.entries)} automation(s))",
+               err=True)
+    level = {"debug": "DEBUG", "info": "INFO"}.get(session.settings.log_level, "WARNING")
+    try:
+        app.worker_main(["worker", f"--concurrency={concurrency}", "--pool=threads",
+                         "-O", "fair", "-Q", ",".join(wanted), "-n", node,
+                         f"--loglevel={level}", "--without-gossip", "--without-mingle",
+                         "--without-heartbeat"])
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else 0
+        if code not in (0, None):
+            return ExitCode.DEPENDENCY
+    finally:
+        sweeper_stop.set()
+        worker.close()
+        session.close()
+    sys.stdout.flush()
+    return ExitCode.SUCCESS

@@ -1,0 +1,100 @@
+"""The Celery side of the ``celery`` executor (extra ``opsctl[celery]``): the app, its two tasks
+and the settings chosen for runs that last minutes or hours.
+
+The broker carries wake-ups only (a run id, or a run id and a chunk number); the store holds
+the run. That decides the settings:
+
+* ``task_acks_late = False``: a message is acknowledged when a worker takes it. Late acks are
+  not the safety net here: Redis redelivers an unacknowledged long task after its visibility
+  timeout again and again, and RabbitMQ's consumer timeout closes the channel of a worker that
+  holds one too long. A worker that dies after taking a message leaves a claim that runs out;
+  the sweeper of any live worker then sends the run's wake-up again.
+* ``task_reject_on_worker_lost = False`` for the same reason (requeueing on a lost worker loops
+  and duplicates); duplicates would be harmless, but they are not needed.
+* ``worker_prefetch_multiplier = 1`` and the fair strategy: a worker reserves one message per
+  free slot, so a long run never holds other wake-ups behind it.
+* No time limits: a run's own deadlines (retry deadlines, verify timeout, stop_grace) bound it,
+  and a hard kill mid-action would only turn into a resume.
+* The ``threads`` pool: runs are I/O-bound, and threads share the loaded catalog and let a
+  stop reach every run in the process.
+* SIGTERM (warm shutdown): each run in progress stops at its next action boundary (actions in
+  flight finish within ``stop_grace``) and is handed back: its claim is released at once and
+  its wake-up sent again, so another worker resumes it from the journal without waiting for a
+  lease to run out. Chunks stop the same way and are offered again by their run.
+* Results are not kept by Celery (``task_ignore_result``): the store has them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from opsctl.dispatch.config import DEFAULT_QUEUE
+
+if TYPE_CHECKING:
+    from celery import Celery
+
+    from opsctl.dispatch.worker import Worker
+
+RUN_TASK = "opsctl.run"
+CHUNK_TASK = "opsctl.chunk"
+REFUSED_DELAY_S = 2.0
+
+_worker: Worker | None = None
+"""The worker this process runs (set by ``opsctl worker``); tasks carry out runs through it."""
+
+
+def make_app(broker_url: str, *, default_queue: str = DEFAULT_QUEUE) -> Celery:
+    from celery import Celery
+
+    app = Celery("opsctl", broker=broker_url, set_as_current=False)
+    app.conf.update(
+        task_acks_late=False,
+        task_reject_on_worker_lost=False,
+        worker_prefetch_multiplier=1,
+        task_ignore_result=True,
+        task_default_queue=default_queue,
+        task_serializer="json",
+        accept_content=["json"],
+        task_time_limit=None,
+        task_soft_time_limit=None,
+        broker_connection_retry_on_startup=True,
+        broker_connection_max_retries=None,  # a worker waits for its broker to come back
+        task_publish_retry=True,
+        task_publish_retry_policy={"max_retries": 5, "interval_start": 0.2,
+                                   "interval_step": 0.5, "interval_max": 2.0},
+        worker_hijack_root_logger=False,
+        worker_redirect_stdouts=False,
+        worker_send_task_events=False,
+        broker_transport_options={"visibility_timeout": 43200},  # unused with early acks
+    )
+
+    @app.task(name=RUN_TASK, bind=True, ignore_result=True)  # type: ignore[untyped-decorator]
+    def run_task(self: Any, run_id: str, refusals: int = 0) -> str:
+        worker = _require_worker()
+        outcome = worker.carry_out(run_id, refusals)
+        if outcome == "refused":
+            # Another worker of this queue may have the automation at the run's version.
+            queue = self.request.delivery_info.get("routing_key") or worker.config.queue
+            app.send_task(RUN_TASK, args=[run_id, refusals + 1], queue=queue,
+                          countdown=REFUSED_DELAY_S)
+        return outcome
+
+    @app.task(name=CHUNK_TASK, ignore_result=True)  # type: ignore[untyped-decorator]
+    def chunk_task(run_id: str, chunk: int) -> str:
+        return _require_worker().apply_chunk(run_id, int(chunk))
+
+    return app
+
+
+def _require_worker() -> Worker:
+    if _worker is None:  # a task delivered to a process that is not an `opsctl worker`
+        raise RuntimeError("opsctl tasks run in `opsctl worker` processes only")
+    return _worker
+
+
+def wake(app: Celery, run_id: str, queue: str) -> None:
+    app.send_task(RUN_TASK, args=[run_id], queue=queue)
+
+
+def wake_chunk(app: Celery, run_id: str, chunk: int, queue: str) -> None:
+    app.send_task(CHUNK_TASK, args=[run_id, chunk], queue=queue)

@@ -1,0 +1,126 @@
+"""Queue a run for the ``celery`` executor from this process (the CLI, the HTTP server), and
+follow a queued run to its result.
+
+Queueing does what the local path does before it runs anything: validate the request, check
+the caller's permission, look at earlier runs of the idempotency key (a finished one replays,
+an unfinished one is followed instead of queued twice, another request under it is exit 7).
+Then the run is recorded ``queued`` with the options it runs with, and its wake-up sent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from opsctl.engine.session import Session
+from opsctl.errors import ConflictError, DependencyError
+
+EXECUTOR = "celery"
+
+
+@dataclass(frozen=True)
+class Queued:
+    run_id: str
+    replayed: dict[str, Any] | None = None  # a finished run of the key: its result
+    existing: bool = False                   # an unfinished run of the key, followed instead
+
+
+def queue_for_celery(session: Session, automation: Any, data: Mapping[str, Any], *,
+                     mode: str, idempotency_key: str | None = None,
+                     contract_version: str | None = None, targets: Sequence[str] = (),
+                     fan_out: int = 0, concurrency: int = 1, max_failures: int = 1,
+                     wait_lock_s: float = 0.0, plan_id: str | None = None,
+                     send: Callable[[str, str], None] | None = None) -> Queued:
+    """Record the run ``queued`` for a worker and wake one (``send``: run id, queue)."""
+    from opsctl.dispatch.config import require_remote_ready, worker_config
+    from opsctl.engine.ids import new_run_id
+    from opsctl.engine.request import (
+        derived_run_key,
+        hash_of_request,
+        request_document,
+        target_patterns,
+        versioned_request,
+    )
+    from opsctl.engine.run import REPLAYABLE, _check_permission
+    from opsctl.engine.runtime import runtime_info
+    from opsctl.engine.state import iso
+    from opsctl.governance.gate import environment_of
+    from opsctl.store.queue import create_queued_run
+
+    broker = require_remote_ready(session.settings, "the celery executor")
+    config = worker_config(session.settings.worker)
+    versioned = versioned_request(automation, data, contract_version)
+    request_doc = request_document(session, automation, versioned.request)
+    _check_permission(session, automation, "plan" if mode == "plan" else "apply", request_doc)
+    patterns = target_patterns(targets)
+    key = idempotency_key or derived_run_key(automation, request_doc, patterns)
+    request_hash = hash_of_request(request_doc, patterns)
+    store = session.store
+    if mode == "apply":
+        prior = store.latest_run_for_key(automation.name, key)
+        if prior is not None:
+            if prior["request_hash"] != request_hash:
+                raise ConflictError(f"idempotency key {key!r} was used by run {prior['id']} "
+                                    "with a different request; use a new key", step="validate")
+            if prior["status"] in REPLAYABLE and idempotency_key is not None:
+                doc = dict(prior["result"] or {})
+                doc["replayed"] = True
+                return Queued(str(prior["id"]), replayed=doc)
+            if prior["status"] in ("queued", "running"):
+                return Queued(str(prior["id"]), existing=True)
+    queue = config.queue_for(automation.name, environment_of(request_doc))
+    run_id = new_run_id()
+    entry = session.catalog.entry(automation.name)
+    runtime = {**runtime_info(entry.source), "identity": session.identity.to_dict(),
+               "executor": EXECUTOR, "queue": queue, "fan_out": fan_out or config.fan_out,
+               "concurrency": concurrency, "max_failures": max_failures,
+               "wait_lock_s": wait_lock_s}
+    if patterns:
+        runtime["targets"] = list(patterns)
+    if contract_version:
+        runtime["contract_version"] = contract_version
+    if plan_id:
+        runtime["plan_id"] = plan_id
+    create_queued_run(store, {
+        "id": run_id, "automation": automation.name, "contract_version": automation.version,
+        "mode": mode, "actor": session.actor, "idempotency_key": key,
+        "key_source": "caller" if idempotency_key else "derived",
+        "request_hash": request_hash, "request": request_doc, "runtime": runtime,
+        "started_at": iso(session.clock()), "executor": EXECUTOR,
+    })
+    session.log.info("run.queued", run_id=run_id, automation=automation.name, queue=queue,
+                     executor=EXECUTOR)
+    try:
+        (send or broker_sender(broker))(run_id, queue)
+    except Exception as exc:
+        # Recorded: a worker's sweeper sends the wake-up once the broker is back.
+        session.log.warning("run.wake_failed", run_id=run_id, error=f"{type(exc).__name__}",
+                            message="the broker did not take the wake-up; a worker's sweeper "
+                                    "sends it again once the broker is reachable")
+    return Queued(run_id)
+
+
+def broker_sender(broker_url: str) -> Callable[[str, str], None]:
+    from opsctl.dispatch.celery_app import make_app, wake
+
+    app = make_app(broker_url)
+    return lambda run_id, queue: wake(app, run_id, queue)
+
+
+def wait_for(session: Session, run_id: str, *, timeout_s: float | None,
+             on_event: Callable[[Any], None] | None = None,
+             stop: Any = None) -> dict[str, Any]:
+    """Follow ``run_id`` until it finished; its result document. DependencyError (exit 4)
+    when ``timeout_s`` passes first (the run goes on)."""
+    from opsctl.engine.events import follow_events
+
+    for event in follow_events(session.store, run_id, timeout_s=timeout_s, stop=stop):
+        if event.kind == "result":
+            return dict(event.data)
+        if on_event is not None:
+            on_event(event)
+    if stop is not None and stop.is_set():
+        raise KeyboardInterrupt
+    raise DependencyError(f"run {run_id} has not finished within the timeout; it goes on "
+                          f"(`opsctl wait {run_id}` follows it again)", step="result")

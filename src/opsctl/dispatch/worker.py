@@ -1,0 +1,312 @@
+"""What a worker does with a wake-up: claim the run, carry it out with the engine, let go.
+
+:class:`Worker` holds a worker process's configuration, its store connections (one per thread)
+and the sessions of the runs it carries out, so a stop (SIGTERM) reaches them. Nothing here
+imports Celery: the same code serves any transport that delivers run ids and chunk numbers.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from opsctl.dispatch.claims import (
+    Heartbeat,
+    RunClaim,
+    claim_run,
+    release_run_claim,
+    renew_run_claim,
+    sweep,
+)
+from opsctl.dispatch.config import WorkerConfig
+from opsctl.engine.session import Session
+from opsctl.errors import OpsctlError, PlanRejectedError
+
+Wake = Callable[[str, str], None]            # (run id, queue)
+WakeChunk = Callable[[str, int, str], None]  # (run id, chunk, queue)
+MAX_REFUSALS = 5
+"""Wake-ups a run may get refused (no worker has its automation at its contract version)
+before it is finished as failed, instead of waiting for such a worker forever."""
+
+EXECUTOR = "celery"
+
+
+class Worker:
+    """One worker process: its runtime (stores, sessions), config and the runs in progress."""
+
+    def __init__(self, base: Session, config: WorkerConfig, *, wake: Wake,
+                 wake_chunk: WakeChunk) -> None:
+        from opsctl.service.runtime import ServerRuntime
+
+        self.base = base
+        self.config = config
+        self.runtime = ServerRuntime(base, workers=1)
+        self.wake = wake
+        self.wake_chunk = wake_chunk
+        self.ttl_s = base.settings.lock_ttl.total_seconds()
+        self.stopping = threading.Event()
+        self._sessions: dict[int, Session] = {}
+        self._lock = threading.Lock()
+
+    # -- sessions --------------------------------------------------------------------------
+    def session_for(self, row: dict[str, Any]) -> Session:
+        """A session acting as the run's recorded actor and identity, with the permissions
+        the configuration gives (the run was checked when it was queued; the policy gate and
+        approvals run again here, under that actor)."""
+        from opsctl.governance.identity import Identity
+        from opsctl.service.runtime import Principal, _recovery_principal
+
+        recorded = (row.get("runtime") or {}).get("identity") or {}
+        actor = str(row["actor"])
+        principal = _recovery_principal(Principal(actor, "token"))
+        session = self.runtime.session(principal)
+        session.identity = Identity(actor, str(recorded.get("source") or "worker"),
+                                    {str(k): str(v) for k, v in
+                                     (recorded.get("context") or {}).items()})
+        return session
+
+    def _track(self, session: Session) -> None:
+        with self._lock:
+            self._sessions[id(session)] = session
+        if self.stopping.is_set():
+            session.stop_requested.set()
+
+    def _untrack(self, session: Session) -> None:
+        with self._lock:
+            self._sessions.pop(id(session), None)
+
+    def request_stop(self) -> None:
+        """SIGTERM: every run in progress stops at its next action boundary (actions in flight
+        finish within stop_grace) and is handed back for another worker to resume."""
+        self.stopping.set()
+        with self._lock:
+            sessions = list(self._sessions.values())
+        for session in sessions:
+            session.stop_requested.set()
+
+    # -- a run -----------------------------------------------------------------------------
+    def carry_out(self, run_id: str, refusals: int = 0) -> str:
+        """Claim ``run_id`` and carry it out; what happened, in a word: ``finished``,
+        ``handed-back``, ``not-claimed``, ``refused`` (another worker should take it) or
+        ``gave-up`` (refused too often: finished as failed)."""
+        if self.stopping.is_set():
+            return "not-claimed"
+        store = self.runtime.store()
+        row = store.get_run(run_id)
+        if row is None:
+            return "not-claimed"
+        why = self._cannot_run(row)
+        if why is not None:
+            return self._refuse(row, why, refusals)
+        claim = claim_run(store, run_id, ttl_s=self.ttl_s)
+        if claim is None:
+            return "not-claimed"  # finished, or carried out by a live claimer: a duplicate
+        url = self.base.settings.effective_store_url
+        beat = Heartbeat(url, lambda s: renew_run_claim(s, claim, ttl_s=self.ttl_s),
+                         self.ttl_s, f"claim:{run_id}")
+        session: Session | None = None
+        try:
+            row = store.get_run(run_id) or row
+            session = self.session_for(row)
+            self._track(session)
+            threading.Thread(target=self._watch_claim, args=(beat, session), daemon=True,
+                             name=f"claim-watch:{run_id}").start()
+            self._work(session, row, claim)
+        finally:
+            if session is not None:
+                self._untrack(session)
+            beat.stop()
+            if session is None:  # failed before the run could start: let another take it
+                release_run_claim(store, claim, hand_back=True)
+        return self._let_go(session, claim, row)
+
+    def _watch_claim(self, beat: Heartbeat, session: Session) -> None:
+        """A claim taken by another worker (this one's heartbeats failed for a whole TTL):
+        stop at the next boundary; the scope lease's fence refuses any later journal write."""
+        while not beat.lost.wait(1.0):
+            if session.stop_requested.is_set() and self.stopping.is_set():
+                return
+            if beat._stop.is_set():
+                return
+        session.stop_requested.set()
+
+    def _cannot_run(self, row: dict[str, Any]) -> str | None:
+        if row["status"] not in ("queued", "running"):
+            return None  # the claim says no; nothing to refuse
+        name = str(row["automation"])
+        try:
+            automation = self.base.catalog.load(name)
+        except OpsctlError as exc:
+            return f"this worker cannot load automation {name!r}: {exc.message}"
+        if automation.version != row["contract_version"]:
+            return (f"this worker runs {name} {automation.version}, the run was queued for "
+                    f"{row['contract_version']}")
+        return None
+
+    def _refuse(self, row: dict[str, Any], why: str, refusals: int) -> str:
+        run_id = str(row["id"])
+        self.base.log.error("run.refused_by_worker", run_id=run_id, automation=row["automation"],
+                            reason=why, refusals=refusals + 1)
+        if refusals + 1 < MAX_REFUSALS:
+            return "refused"
+        store = self.runtime.store()
+        claim = claim_run(store, run_id, ttl_s=self.ttl_s)
+        if claim is None:
+            return "not-claimed"
+        session = self.session_for(row)
+        error = PlanRejectedError(f"no worker could run it: {why} (refused {MAX_REFUSALS} "
+                                  "times); deploy the same automation version to the workers "
+                                  "of this queue, then run it again", reason="stale",
+                                  step="validate")
+        if row["status"] == "queued":
+            self.runtime._refused(session, run_id, error)
+        else:
+            _finish_unrunnable(session, row, error)
+        release_run_claim(store, claim)
+        return "gave-up"
+
+    def _work(self, session: Session, row: dict[str, Any], claim: RunClaim) -> None:
+        from opsctl.errors import AutomationBugError
+        from opsctl.store.sql import LeaseLostError, StoreUnavailableError
+
+        run_id = str(row["id"])
+        if claim.status == "running" and row["mode"] != "apply":
+            # A dry run whose worker died changed nothing: plan it again from the start.
+            with session.store.transaction():
+                session.store._execute("UPDATE runs SET status = 'queued' WHERE id = ? AND "
+                                       "claim_token = ?", (run_id, claim.token))
+            row = {**row, "status": "queued"}
+            claim = RunClaim(claim.run_id, claim.token, "queued")
+        try:
+            work_for(row, claim, self)(session)
+        except (LeaseLostError, StoreUnavailableError) as exc:
+            # Another worker holds it now, or the store is away: the claim runs out and the
+            # sweeper wakes the run again.
+            session.log.warning("run.left", run_id=run_id, error=exc.message)
+        except OpsctlError as exc:
+            if row["status"] == "queued":
+                self.runtime._refused(session, run_id, exc)
+            else:
+                current = session.store.get_run(run_id)
+                if current is not None and current["status"] in ("running", "queued"):
+                    session.log.error("run.resume_failed", run_id=run_id, error=exc.message)
+                    _finish_unrunnable(session, current, exc)
+        except Exception as exc:  # a bug: recorded as one, never lost silently
+            session.log.error("run.crashed", run_id=run_id,
+                              error=f"{type(exc).__name__}: {exc}")
+            if row["status"] == "queued":
+                self.runtime._refused(session, run_id, AutomationBugError(
+                    f"internal error while running {run_id}: {type(exc).__name__}",
+                    step="apply"))
+
+    def _let_go(self, session: Session, claim: RunClaim, row: dict[str, Any]) -> str:
+        store = self.runtime.store()
+        after = store.get_run(claim.run_id)
+        unfinished = after is not None and after["status"] in ("running", "cancelled", "queued")
+        if session.stop_requested.is_set() and unfinished:
+            release_run_claim(store, claim, hand_back=True)
+            queue = str((row.get("runtime") or {}).get("queue") or self.config.queue)
+            try:
+                self.wake(claim.run_id, queue)
+            except Exception as exc:
+                session.log.warning("run.wake_failed", run_id=claim.run_id, error=str(exc))
+            session.log.info("run.handed_back", run_id=claim.run_id)
+            return "handed-back"
+        release_run_claim(store, claim)
+        return "finished"
+
+    # -- a chunk ---------------------------------------------------------------------------
+    def apply_chunk(self, run_id: str, chunk: int) -> str:
+        from opsctl.dispatch.fanout import run_chunk
+
+        if self.stopping.is_set():
+            return "not-claimed"
+        row = self.runtime.store().get_run(run_id)
+        if row is None or row["status"] != "running":
+            return "not-claimed"
+        session = self.session_for(row)
+        self._track(session)
+        try:
+            return run_chunk(session, run_id, chunk)
+        finally:
+            self._untrack(session)
+
+    # -- the sweeper -----------------------------------------------------------------------
+    def sweep_once(self) -> list[str]:
+        def wake(run_id: str, row: dict[str, Any]) -> None:
+            self.wake(run_id, str(row["runtime"].get("queue") or self.config.queue))
+
+        return sweep(self.runtime.store(), executor=EXECUTOR, wake=wake,
+                     redeliver_after_s=self.config.redeliver_after_s)
+
+    def sweep_forever(self, stop: threading.Event) -> None:
+        """Every ``sweep_interval``: wake runs nobody carries out. Never raises."""
+        while not stop.wait(self.config.sweep_interval_s):
+            try:
+                woken = self.sweep_once()
+            except Exception as exc:
+                self.base.log.warning("sweeper.failed", error=f"{type(exc).__name__}: {exc}")
+                continue
+            for run_id in woken:
+                self.base.log.info("sweeper.woke", run_id=run_id)
+
+    def close(self) -> None:
+        self.runtime.shutdown(0.0)
+
+
+def _finish_unrunnable(session: Session, row: dict[str, Any], error: OpsctlError) -> None:
+    from opsctl.engine.results import error_document
+
+    now = session.clock()
+    doc = error_document(error, mode=row["mode"], automation=row["automation"], started_at=now,
+                         finished_at=now, actor=row["actor"], redact=session.redactor.redact)
+    doc.update(run_id=row["id"], contract_version=row["contract_version"],
+               idempotency_key=row["idempotency_key"])
+    session.store.finish_run(str(row["id"]), status=doc["status"], exit_code=error.exit_code,
+                             result=doc, error_type=error.error_type,
+                             finished_at=doc["timing"]["finished_at"])
+
+
+def work_for(row: dict[str, Any], claim: RunClaim, worker: Worker) -> Callable[[Session], Any]:
+    """Start the queued run, or resume the run whose claimer died, with the options it was
+    queued with (fan-out, concurrency, failures, lock wait, targets)."""
+    run_id, mode = str(row["id"]), str(row["mode"])
+    runtime: dict[str, Any] = row.get("runtime") or {}
+    queue = str(runtime.get("queue") or worker.config.queue)
+    fan_out = int(runtime.get("fan_out") or 0)
+
+    def wake_chunk(chunk_run: str, chunk: int) -> None:
+        worker.wake_chunk(chunk_run, chunk, queue)
+
+    options: dict[str, Any] = {"fan_out": fan_out, "wake_chunk": wake_chunk, "claimed": True,
+                               "max_failures": int(runtime.get("max_failures") or 1),
+                               "concurrency": int(runtime.get("concurrency") or 1)}
+
+    def work(session: Session) -> Any:
+        from opsctl.engine.request import secret_digest
+        from opsctl.engine.run import apply_stored_plan, execute, resume_run
+        from opsctl.engine.saved_plans import restore_secrets
+
+        if claim.status == "running" and mode == "apply":
+            # Its claimer died or handed it back: the journal makes this a resume. The dead
+            # claimer's scope lease is taken over once its process is known gone (this
+            # machine) or its TTL ran out.
+            return resume_run(session, run_id, wait_lock_s=worker.ttl_s * 1.5, **options)
+        if runtime.get("plan_id"):
+            return apply_stored_plan(session, str(runtime["plan_id"]), queued_run_id=run_id,
+                                     **options)
+        automation = session.catalog.load(str(row["automation"]))
+        request = restore_secrets(session, automation, row["request"],
+                                  secret_digest(session.signing_key), f"run {run_id}")
+        return execute(session, automation, request, mode="apply" if mode == "apply" else "plan",
+                       dry_run=mode != "apply",
+                       idempotency_key=(row["idempotency_key"]
+                                        if row.get("key_source") == "caller" else None),
+                       targets=runtime.get("targets") or (), queued_run_id=run_id,
+                       store_plan=bool(runtime.get("store_plan")),
+                       wait_lock_s=float(runtime.get("wait_lock_s") or 0.0),
+                       contract_version=runtime.get("contract_version"),
+                       source=session.catalog.entry(automation.name).source, **options)
+
+    return work
