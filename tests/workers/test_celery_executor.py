@@ -1,10 +1,234 @@
+"""`--executor celery`: a queued run followed to its result as if it ran here, `--no-wait`,
+`opsctl wait`, routing to queues, and the HTTP API's runs carried out by workers.
+
+Every status a local run can end with is produced once locally and once through a worker, and
+the two must agree on status, exit code and summary.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import CLIResult
 from tests.workers.conftest import WorkerProject
+
+CELERY = ("--executor", "celery")
+
+
+def _apply(project: WorkerProject, *args: str, celery: bool = True) -> CLIResult:
+    return project.run("apply", "effects", *args, *(CELERY if celery else ()),
+                       "--format", "json")
 
 
 def test_apply_on_celery_follows_to_result(wproject: WorkerProject) -> None:
     wproject.start_worker(2)
-    r = wproject.run("apply", "effects", "--batch", "a", "--count", "20", "--executor", "celery",
-                     "--fan-out", "3", "--format", "json")
+    r = _apply(wproject, "--batch", "a", "--count", "20", "--fan-out", "3", "--concurrency", "6")
     assert r.code == 0, r.stderr
     assert r.doc["status"] == "succeeded"
+    assert r.doc["summary"]["applied"] == 20
+    assert r.doc["artifacts"]["fan_out"] == {"chunks": 3, "actions": 20}
     assert wproject.effects() == {f"a-{i:05d}": 1 for i in range(20)}
+    # the run's events name every action once, as a local run's do
+    events = wproject.run("show", r.doc["run_id"], "--follow", "--format", "json",
+                          expect_json=False)
+    finished = [json.loads(line)["data"]["id"] for line in events.stdout.splitlines()
+                if json.loads(line).get("kind") == "action.finished"]
+    assert sorted(finished) == sorted(f"a-{i:05d}" for i in range(20))
+
+
+# (request flags, other setup) -> the same status and exit code locally and on a worker
+CASES: dict[str, tuple[list[str], str, int]] = {
+    "succeeded": (["--count", "4"], "succeeded", 0),
+    "partial": (["--count", "6", "--fail", "2", "--max-failures", "9"], "partial", 5),
+    "failed": (["--count", "1", "--fail", "0"], "failed", 1),
+    "transient-retried": (["--count", "3", "--flaky", "1"], "succeeded", 0),
+    "changes-planned": (["--count", "2", "--dry-run"], "changes_planned", 10),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_exit_codes_match_local_runs(rproject: WorkerProject, case: str) -> None:
+    flags, status, code = CASES[case]
+    dry = "--dry-run" in flags
+    flags = [f for f in flags if f != "--dry-run"]
+    rproject.start_worker(2)
+    results: dict[str, Any] = {}
+    for where in ("local", "celery"):
+        batch = f"{case}-{where}"
+        if dry:
+            r = rproject.run("effects", "--batch", batch, *flags, "--dry-run",
+                             *(CELERY if where == "celery" else ()), "--format", "json")
+        else:
+            r = _apply(rproject, "--batch", batch, *flags, "--fan-out", "2",
+                       celery=where == "celery") if where == "celery" else \
+                _apply(rproject, "--batch", batch, *flags, celery=False)
+        assert r.code == code, (where, r.stdout, r.stderr)
+        assert r.doc["status"] == status, (where, r.doc)
+        results[where] = r.doc
+    assert results["local"]["summary"] == results["celery"]["summary"]
+    if results["local"]["error"]:
+        assert results["local"]["error"]["type"] == results["celery"]["error"]["type"]
+
+
+def test_no_change_and_replay_and_key_conflict(rproject: WorkerProject) -> None:
+    rproject.start_worker(1)
+    first = _apply(rproject, "--batch", "k", "--count", "2", "--idempotency-key", "k1")
+    assert first.code == 0 and first.doc["status"] == "succeeded"
+    again = _apply(rproject, "--batch", "k", "--count", "2", "--idempotency-key", "k1")
+    assert again.code == 0 and again.doc["replayed"] is True  # replayed, not queued again
+    other = _apply(rproject, "--batch", "k", "--count", "3", "--idempotency-key", "k1")
+    assert other.code == 7 and other.doc["status"] == "conflict"
+    nothing = _apply(rproject, "--batch", "k", "--count", "2")
+    assert nothing.code == 0 and nothing.doc["status"] == "no_changes"
+    assert len([r for r in rproject.run_rows()]) == 2  # the replay and the conflict queued nothing
+
+
+def test_denied_by_policy_is_exit_6_on_a_worker(rproject: WorkerProject) -> None:
+    (rproject.root / "policy.yaml").write_text(
+        "version: 1\nrules:\n  - name: no-effects\n    match: {automation: effects}\n"
+        "    decision: deny\n    reason: frozen\n")
+    rproject.start_worker(1)
+    r = _apply(rproject, "--batch", "p", "--count", "1")
+    assert r.code == 6, r.stderr
+    assert r.doc["status"] == "denied"
+    assert rproject.effects() == {}
+
+
+def test_lock_held_is_exit_7_unless_waiting(rproject: WorkerProject) -> None:
+    from opsctl.engine.locks import acquire_lease
+
+    rproject.start_worker(1)
+    store = rproject.store()
+    try:
+        lease = acquire_lease(store, "effects/batch=l", "run_holder", actor="other", ttl_s=60,
+                              wait_s=0, clock=lambda: __import__("datetime").datetime.now(
+                                  __import__("datetime").UTC))
+        r = _apply(rproject, "--batch", "l", "--count", "1")
+        assert r.code == 7, r.stderr
+        assert r.doc["status"] == "conflict"
+        lease.release()
+    finally:
+        store.close()
+    r = _apply(rproject, "--batch", "l", "--count", "1")
+    assert r.code == 0
+
+
+def test_no_wait_prints_the_id_and_wait_follows(rproject: WorkerProject) -> None:
+    r = rproject.run("apply", "effects", "--batch", "w", "--count", "3", *CELERY, "--no-wait")
+    assert r.code == 0, r.stderr
+    run_id = r.stdout.strip()
+    assert run_id.startswith("run_") and "\n" not in run_id
+    # nobody takes it yet: waiting with a timeout gives up with exit 4, the run goes on
+    timed_out = rproject.run("wait", run_id, "--timeout", "1s")
+    assert timed_out.code == 4, timed_out.stderr
+    assert "goes on" in timed_out.stderr
+    rproject.start_worker(1)
+    done = rproject.run("wait", run_id, "--format", "json")
+    assert done.code == 0, done.stderr
+    assert done.doc["run_id"] == run_id and done.doc["status"] == "succeeded"
+    shown = rproject.run("wait", run_id[:12], "--format", "json")  # a prefix, a finished run
+    assert shown.code == 0 and shown.doc["run_id"] == run_id
+    unknown = rproject.run("wait", "run_nope")
+    assert unknown.code == 2 and "no run" in unknown.stderr
+
+
+def test_no_wait_json_and_flags_that_need_celery(rproject: WorkerProject) -> None:
+    r = rproject.run("apply", "effects", "--batch", "j", *CELERY, "--no-wait", "--format", "json",
+                     expect_json=True)
+    assert r.code == 0 and r.doc["status"] == "queued" and r.doc["run_id"].startswith("run_")
+    for flag in (["--no-wait"], ["--fan-out", "2"]):
+        bad = rproject.run("apply", "effects", "--batch", "j2", "--executor", "local", *flag)
+        assert bad.code == 2 and "celery executor" in bad.stderr
+    reconcile = rproject.run("reconcile", "effects", "--batch", "j3", *CELERY)
+    assert reconcile.code == 2 and "in this process" in reconcile.stderr
+
+
+def test_routes_keep_work_on_the_queue_of_its_workers(rproject: WorkerProject) -> None:
+    prod = rproject.queue + "-prod"
+    rproject.worker_config(f'[[worker.routes]]\nautomation = "eff*"\nqueue = "{prod}"\n')
+    rproject.start_worker(1)  # the default queue only
+    r = rproject.run("apply", "effects", "--batch", "r", "--count", "2", *CELERY, "--no-wait")
+    run_id = r.stdout.strip()
+    store = rproject.store()
+    try:
+        row = store.get_run(run_id)
+        assert row is not None and row["runtime"]["queue"] == prod
+    finally:
+        store.close()
+    assert rproject.run("wait", run_id, "--timeout", "2s").code == 4  # not taken off-route
+    rproject.start_worker(1, "--queue", prod)
+    assert rproject.run("wait", run_id).code == 0
+
+
+def test_config_executor_setting_and_show_config(rproject: WorkerProject) -> None:
+    rproject.extra_env["OPSCTL_EXECUTOR"] = "celery"
+    shown = rproject.run("apply", "effects", "--batch", "c", "--show-config")
+    assert "executor" in shown.stdout and "celery" in shown.stdout
+    rproject.start_worker(1)
+    r = rproject.run("apply", "effects", "--batch", "c", "--count", "1", "--format", "json")
+    assert r.code == 0
+    store = rproject.store()
+    try:
+        assert store.get_run(r.doc["run_id"])["executor"] == "celery"  # type: ignore[index]
+    finally:
+        store.close()
+    local = rproject.run("apply", "effects", "--batch", "c2", "--count", "1", "--executor",
+                         "local", "--format", "json")
+    assert local.code == 0
+    bad = rproject.run("apply", "effects", "--batch", "c", env=rproject.env(
+        {"OPSCTL_EXECUTOR": "cluster"}))
+    assert bad.code == 2 and "executor" in bad.stderr
+
+
+def test_http_api_runs_use_the_celery_executor(rproject: WorkerProject, tmp_path: Path) -> None:
+    pytest.importorskip("fastapi")
+    import httpx
+
+    from tests.service.conftest import LiveServer, free_port, make_token
+
+    rproject.extra_env["OPSCTL_EXECUTOR"] = "celery"
+    token = make_token(rproject, "alice", "operator")
+    server = LiveServer(rproject, free_port()).start()
+    try:
+        rproject.start_worker(1)
+        headers = {"Authorization": f"Bearer {token}"}
+        r = httpx.post(f"{server.url}/v1/automations/effects/runs?wait=60s", headers=headers,
+                       json={"request": {"batch": "h", "count": 3}}, timeout=90)
+        assert r.status_code == 200, r.text
+        assert r.json()["status"] == "succeeded"
+        assert rproject.effects() == {f"h-{i:05d}": 1 for i in range(3)}
+        accepted = httpx.post(f"{server.url}/v1/automations/effects/runs", headers=headers,
+                              json={"request": {"batch": "h2", "count": 2}}, timeout=30)
+        assert accepted.status_code == 202
+        run_id = accepted.json()["run_id"]
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            got = httpx.get(f"{server.url}/v1/runs/{run_id}", headers=headers, timeout=10)
+            if got.json().get("status") == "succeeded":
+                break
+            time.sleep(0.1)
+        assert got.json()["status"] == "succeeded"
+        assert "run.started" not in server.log_text()  # carried out by the worker, not here
+    finally:
+        server.stop()
+
+
+def test_sqlite_store_is_refused_for_remote_execution(tmp_path: Path) -> None:
+    from tests.conftest import Project
+    from tests.workers.conftest import EFFECTS
+
+    root = tmp_path / "lite"
+    root.mkdir()
+    project = Project(root)
+    project.add_module("effects_auto", EFFECTS)
+    env = project.env({"OPSCTL_BROKER_URL": "redis://127.0.0.1:1/0"})
+    r = project.run("apply", "effects", "--batch", "s", *CELERY, env=env)
+    assert r.code == 2 and "PostgreSQL" in r.stderr
+    w = project.run("worker", env=env)
+    assert w.code == 2 and "PostgreSQL" in w.stderr
+    assert not (root / "effects.db").exists()

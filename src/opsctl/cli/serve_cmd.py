@@ -81,6 +81,11 @@ def serve_cmd(host: str | None, port: int | None, workers: int | None,
         raise UsageError(f"refusing to serve on {host} without TLS: set server.tls_cert and "
                          "server.tls_key, or pass --allow-insecure-remote behind a "
                          "TLS-terminating proxy")
+    if session.settings.executor == "celery":  # refused before anything listens
+        from opsctl.dispatch.config import require_remote_ready, worker_config
+
+        require_remote_ready(session.settings, "`opsctl serve` with the celery executor")
+        worker_config(session.settings.worker)
     import uvicorn
 
     from opsctl.service.app import create_app

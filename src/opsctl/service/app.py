@@ -621,13 +621,20 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
                     response.status_code = 200
                     response.headers["Location"] = location
                     return outcome.document
-            else:
-                row = runtime.store().get_run(run_id)
-                if row is not None and row.get("result") and row["status"] not in (
-                        "queued", "running"):
-                    response.status_code = 200
-                    response.headers["Location"] = location
-                    return _result_of(row)
+            else:  # carried out by a worker (or finished already): watch the store
+                import time
+
+                deadline = time.monotonic() + seconds
+                while True:
+                    row = runtime.store().get_run(run_id)
+                    if row is not None and row.get("result") and row["status"] not in (
+                            "queued", "running"):
+                        response.status_code = 200
+                        response.headers["Location"] = location
+                        return _result_of(row)
+                    if time.monotonic() >= deadline or runtime.stopping.is_set():
+                        break
+                    time.sleep(min(0.1, max(0.0, deadline - time.monotonic())))
         response.headers["Location"] = location
         return {"run_id": run_id, "status": "queued", "location": location,
                 "events": f"{location}/events"}
@@ -673,6 +680,14 @@ def _queue(session: Session, automation: Any, *, mode: str, request_doc: Any, ke
 
     run_id = new_run_id()
     entry = session.catalog.entry(automation.name)
+    executor: dict[str, Any] = {"executor": EXECUTOR}
+    if session.settings.executor == "celery":
+        from opsctl.dispatch.config import worker_config
+        from opsctl.governance.gate import environment_of
+
+        config = worker_config(session.settings.worker)
+        executor = {"executor": "celery", "fan_out": config.fan_out,
+                    "queue": config.queue_for(automation.name, environment_of(request_doc))}
     create_queued_run(session.store, {
         "id": run_id, "automation": automation.name,
         "contract_version": automation.version, "mode": mode, "actor": session.actor,
@@ -680,8 +695,9 @@ def _queue(session: Session, automation: Any, *, mode: str, request_doc: Any, ke
         "request_hash": request_hash or hash_of_request(request_doc),
         "request": request_doc,
         "runtime": {**runtime_info(entry.source), "identity": session.identity.to_dict(),
-                    "executor": EXECUTOR, **runtime},
+                    **executor, **runtime},
         "started_at": iso(session.clock()),
+        "executor": "celery" if executor["executor"] == "celery" else None,
     })
     return run_id
 

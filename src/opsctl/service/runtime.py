@@ -62,6 +62,9 @@ class ServerRuntime:
         self._running: dict[str, Session] = {}
         self._lock = threading.Lock()
         self.stopping = threading.Event()
+        self.executor = base.settings.executor
+        """``local``: runs are carried out by this process's pool; ``celery``: by workers."""
+        self._sender: Callable[[str, str], None] | None = None
 
     # -- stores and sessions --------------------------------------------------------------
     def store(self) -> SQLStore:
@@ -116,18 +119,49 @@ class ServerRuntime:
 
     # -- the executor ---------------------------------------------------------------------
     def submit(self, run_id: str, principal: Principal,
-               work: Callable[[Session], RunOutcome]) -> Future[RunOutcome | None]:
-        """Carry out ``work`` on the pool for queued run ``run_id``."""
+               work: Callable[[Session], RunOutcome]) -> Future[RunOutcome | None] | None:
+        """Carry out ``work`` on the pool for queued run ``run_id``; with the celery executor,
+        wake a worker instead (it carries out the run as recorded; None)."""
+        if self.executor == "celery":
+            self.wake(run_id)
+            return None
         future = self._pool.submit(self._carry_out, run_id, principal, work)
         with self._lock:
             self._futures[run_id] = future
         future.add_done_callback(lambda _f: self._forget(run_id))
         return future
 
-    def resume(self, run_id: str, principal: Principal) -> Future[RunOutcome | None]:
-        """Resume interrupted run ``run_id`` on the pool; it reads as running from now on."""
+    def wake(self, run_id: str) -> None:
+        """Send the wake-up of a run queued for the celery executor (to its recorded queue).
+        A broker that does not take it is logged: a worker's sweeper sends it later."""
+        from opsctl.dispatch.config import DEFAULT_QUEUE
+
+        row = self.store().get_run(run_id)
+        queue = str(((row or {}).get("runtime") or {}).get("queue") or DEFAULT_QUEUE)
+        try:
+            if self._sender is None:
+                from opsctl.dispatch.remote import broker_sender
+
+                self._sender = broker_sender(str(self.base.settings.broker_url))
+            self._sender(run_id, queue)
+        except Exception as exc:  # noqa: BLE001 - kombu and socket errors: the sweeper resends
+            self.base.log.warning("run.wake_failed", run_id=run_id, error=type(exc).__name__)
+
+    def resume(self, run_id: str, principal: Principal) -> Future[RunOutcome | None] | None:
+        """Resume interrupted run ``run_id`` on the pool (or on a worker, with the celery
+        executor); it reads as running from now on."""
         from opsctl.engine.run import resume_run
 
+        if self.executor == "celery":
+            from opsctl.dispatch.claims import EXPIRED
+
+            store = self.store()
+            with store.transaction():
+                store._execute("UPDATE runs SET status = 'running', exit_code = NULL, "
+                               "finished_at = NULL, executor = 'celery', claim_until = ?, "
+                               "woken_at = NULL WHERE id = ?", (EXPIRED, run_id))
+            self.wake(run_id)
+            return None
         self.store().reopen_run(run_id)
         return self.submit(run_id, principal, lambda session: resume_run(session, run_id))
 
