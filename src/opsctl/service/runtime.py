@@ -144,7 +144,7 @@ class ServerRuntime:
 
                 self._sender = broker_sender(str(self.base.settings.broker_url))
             self._sender(run_id, queue)
-        except Exception as exc:  # noqa: BLE001 - kombu and socket errors: the sweeper resends
+        except Exception as exc:  # kombu and socket errors: the sweeper resends
             self.base.log.warning("run.wake_failed", run_id=run_id, error=type(exc).__name__)
 
     def resume(self, run_id: str, principal: Principal) -> Future[RunOutcome | None] | None:
