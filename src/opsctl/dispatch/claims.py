@@ -207,7 +207,7 @@ def claim_chunk(store: SQLStore, run_id: str, chunk: int, *, ttl_s: float,
 def renew_chunk(store: SQLStore, claim: ChunkClaim, *, ttl_s: float) -> bool:
     with store.transaction():
         cur = store._execute("UPDATE run_chunks SET claim_until = ? WHERE run_id = ? AND "
-                             "chunk = ? AND attempt = ? AND status = 'running'",
+                             "chunk = ? AND attempt = ? AND status IN ('running', 'stop')",
                              (_until(now_utc(), ttl_s), *claim.fence))
         return bool(cur.rowcount == 1)
 
@@ -264,8 +264,9 @@ def reoffer_chunk(store: SQLStore, run_id: str, chunk: int, attempt: int) -> boo
 
 
 def claim_expired(row: Row, now: datetime | None = None) -> bool:
-    return row["status"] == "running" and _claimable(row["claim_until"], row["process"],
-                                                     now or now_utc())
+    """A claimed chunk (running, or asked to stop) whose claimer is gone or lease ran out."""
+    return row["status"] in ("running", "stop") and _claimable(
+        row["claim_until"], row["process"], now or now_utc())
 
 
 # -- the sweeper --------------------------------------------------------------------------------

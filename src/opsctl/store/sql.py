@@ -206,8 +206,9 @@ class SQLStore:
             params = [*params, fence[0], fence[1]]
         chunk = self.chunk_fence
         if chunk is not None:
+            # 'stop': the run asked the chunk to stop; the actions in flight still record
             statement += (" AND EXISTS (SELECT 1 FROM run_chunks WHERE run_id = ? AND chunk = ? "
-                          "AND attempt = ? AND status = 'running')")
+                          "AND attempt = ? AND status IN ('running', 'stop'))")
             params = [*params, *chunk]
         cur = self._execute(statement, params)
         if cur.rowcount == 1 or (fence is None and chunk is None):
