@@ -101,9 +101,14 @@ def release_run_claim(store: SQLStore, claim: RunClaim, *, hand_back: bool = Fal
                            "WHERE id = ? AND claim_token = ? AND status IN "
                            "('running', 'cancelled')", (EXPIRED, claim.run_id, claim.token))
         else:
-            store._execute("UPDATE runs SET claim_until = NULL, claim_process = NULL "
-                           "WHERE id = ? AND claim_token = ? AND status NOT IN "
-                           "('queued', 'running')", (claim.run_id, claim.token))
+            cur = store._execute("UPDATE runs SET claim_until = NULL, claim_process = NULL "
+                                 "WHERE id = ? AND claim_token = ? AND status NOT IN "
+                                 "('queued', 'running')", (claim.run_id, claim.token))
+            if cur.rowcount == 1:
+                # Chunks of an earlier claim that nobody settled (their workers lost the store,
+                # and the resume applied the rest itself) are over with the run.
+                store._execute("UPDATE run_chunks SET status = 'superseded' WHERE run_id = ? "
+                               "AND status IN ('pending', 'running', 'stop')", (claim.run_id,))
 
 
 class Heartbeat:

@@ -53,8 +53,11 @@ def can_fan_out(run: RunState) -> str | None:
     Chunk workers rebuild actions from the journal, where secrets are masked: an action that
     holds a secret value is applied where it was planned.
     """
-    for state, spec in zip(run.states, run.specs, strict=False):
-        if not state.done and spec != state.action.to_dict():
+    # by id: a resumed run's states are the journal's, then the new actions; its specs are
+    # those of the fresh plan (what is left), so their positions do not match
+    specs = {spec.get("id"): spec for spec in run.specs}
+    for state in run.states:
+        if not state.done and specs.get(state.action.id) != state.action.to_dict():
             return f"action {state.action.id} holds a secret value"
     return None
 

@@ -22,6 +22,7 @@ from opsctl.dispatch.claims import (
 from opsctl.dispatch.config import WorkerConfig
 from opsctl.engine.session import Session
 from opsctl.errors import OpsctlError, PlanRejectedError
+from opsctl.store.sql import Row, SQLStore
 
 Wake = Callable[[str, str], None]            # (run id, queue)
 WakeChunk = Callable[[str, int, str], None]  # (run id, chunk, queue)
@@ -88,12 +89,12 @@ class Worker:
     # -- a run -----------------------------------------------------------------------------
     def carry_out(self, run_id: str, refusals: int = 0) -> str:
         """Claim ``run_id`` and carry it out; what happened, in a word: ``finished``,
-        ``handed-back``, ``not-claimed``, ``refused`` (another worker should take it) or
-        ``gave-up`` (refused too often: finished as failed)."""
+        ``handed-back``, ``not-claimed``, ``refused`` (another worker should take it),
+        ``gave-up`` (refused too often: finished as failed) or ``left`` (the store went away:
+        the claim runs out)."""
         if self.stopping.is_set():
             return "not-claimed"
-        store = self.runtime.store()
-        row = store.get_run(run_id)
+        store, row = self._read_run(run_id)
         if row is None:
             return "not-claimed"
         why = self._cannot_run(row)
@@ -119,7 +120,25 @@ class Worker:
             beat.stop()
             if session is None:  # failed before the run could start: let another take it
                 release_run_claim(store, claim, hand_back=True)
-        return self._let_go(session, claim, row)
+        try:
+            return self._let_go(session, claim, row)
+        except OpsctlError as exc:  # the store is away: the claim runs out, the sweeper wakes it
+            self.base.log.warning("run.left", run_id=run_id, error=exc.message)
+            return "left"
+
+    def _read_run(self, run_id: str) -> tuple[SQLStore, Row | None]:
+        """This thread's store and the run's row. A pooled connection that the server dropped
+        while this thread was idle (a store restart, a network blip) fails its first query:
+        it is replaced once, or the wake-up would be lost until the sweeper's next one
+        (redeliver_after)."""
+        from opsctl.store.sql import StoreUnavailableError
+
+        store = self.runtime.store()
+        try:
+            return store, store.get_run(run_id)
+        except StoreUnavailableError:
+            store = self.runtime.store()  # reopened: the failed one is marked unavailable
+            return store, store.get_run(run_id)
 
     def _watch_claim(self, beat: Heartbeat, session: Session) -> None:
         """A claim taken by another worker (this one's heartbeats failed for a whole TTL):
@@ -222,7 +241,7 @@ class Worker:
 
         if self.stopping.is_set():
             return "not-claimed"
-        row = self.runtime.store().get_run(run_id)
+        _, row = self._read_run(run_id)
         if row is None or row["status"] != "running":
             return "not-claimed"
         session = self.session_for(row)

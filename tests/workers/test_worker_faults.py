@@ -1,0 +1,447 @@
+"""Workers under real faults: the broker restarted, the store unreachable, and refusals.
+
+The broker is only a wake-up and the store is the truth, so every fault here must end the same
+way: each run finished, each effect applied once (``effects.db`` counts them), nothing left
+queued or running. The faults are real processes and sockets: a ``redis-server`` of the test's
+own (never the machine's) killed and started again on its port without persistence, and a TCP
+proxy in front of PostgreSQL whose ``kill()`` drops every connection of a worker.
+
+Waits poll the store against deadlines; sleeps only shape the faults. Each test prints what its
+fault cost (``pytest -s`` shows it).
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import json
+import shutil
+import signal
+import socket
+import sqlite3
+import subprocess
+import time
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+
+from tests.conftest import OPSCTL, Project
+from tests.tcp_proxy import TCPProxy
+from tests.workers.conftest import EFFECTS, WorkerProject, _project
+
+REDELIVER_AFTER_S = 5.0  # worker.redeliver_after as WorkerProject writes it
+LOCK_TTL_S = 3.0         # OPSCTL_LOCK_TTL as WorkerProject sets it: claims, leases, heartbeats
+
+
+def wait_until(check: Callable[[], Any], timeout: float, what: str,
+               details: Callable[[], str] = lambda: "") -> Any:
+    """Poll ``check`` every 50 ms until it returns something truthy; fail after ``timeout``."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = check()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{what}: not within {timeout:.0f}s\n{details()}")
+        time.sleep(0.05)
+
+
+def applied(project: WorkerProject) -> int:
+    """How many targets have their effect (0 while effects.db is still being created)."""
+    try:
+        return len(project.effects())
+    except sqlite3.OperationalError:  # the file exists, its table not yet
+        return 0
+
+
+def queue_runs(project: WorkerProject, batches: list[str], *args: str) -> list[str]:
+    """Queue one fanned-out apply per batch without following it; the run ids."""
+    ids = []
+    for batch in batches:
+        r = project.run("apply", "effects", "--batch", batch, "--executor", "celery",
+                        "--no-wait", "--format", "json", *args, expect_json=False)
+        assert r.code == 0, r.stderr
+        ids.append(json.loads(r.stdout)["run_id"])
+    return ids
+
+
+def finished_runs(project: WorkerProject, timeout: float) -> list[dict[str, Any]]:
+    """The runs once none is queued or running and every claim was let go (a worker lets go
+    of its claim just after it records the result)."""
+    project.wait_all_finished(timeout=timeout)
+    return list(wait_until(
+        lambda: (rows := project.run_rows()) and all(r["claim_until"] is None for r in rows)
+        and rows, 10, "claims let go after the runs finished",
+        lambda: json.dumps(project.run_rows(), default=str)))
+
+
+def assert_all_done_once(project: WorkerProject, rows: list[dict[str, Any]],
+                         expected: dict[str, int]) -> None:
+    """Every run succeeded, each effect once, no chunk or lease left behind."""
+    assert [r["status"] for r in rows] == ["succeeded"] * len(rows), rows
+    assert [r["exit_code"] for r in rows] == [0] * len(rows), rows
+    assert project.effects() == expected
+    store = project.store()
+    try:
+        chunks = store._rows("SELECT run_id, chunk, status FROM run_chunks WHERE status IN "
+                             "('pending', 'running', 'stop')")
+    finally:
+        store.close()
+    assert chunks == []
+    assert project.run("locks", "--format", "json", expect_json=True).doc["locks"] == []
+
+
+def log_events(text: str, event: str) -> list[dict[str, Any]]:
+    found = []
+    for line in text.splitlines():
+        if line.startswith("{") and f'"{event}"' in line:
+            with contextlib.suppress(ValueError):
+                found.append(json.loads(line))
+    return found
+
+
+# -- a Redis of the test's own --------------------------------------------------------------
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class RedisServer:
+    """``redis-server`` on a free loopback port without persistence: a restart loses every
+    queued message, as a broker restarted without AOF/RDB does."""
+
+    def __init__(self, directory: Path) -> None:
+        binary = shutil.which("redis-server")
+        if binary is None:
+            pytest.skip("the broker-restart tests start their own redis-server (apt: "
+                        "redis-server)")
+        self.binary = binary
+        self.directory = directory
+        directory.mkdir()
+        self.port = free_port()
+        self.proc: subprocess.Popen[bytes] | None = None
+        self.starts = 0
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def ping(self) -> bool:
+        try:
+            with socket.create_connection(("127.0.0.1", self.port), timeout=0.5) as sock:
+                sock.sendall(b"PING\r\n")
+                return sock.recv(64).startswith(b"+PONG")
+        except OSError:
+            return False
+
+    def run_wakeups(self, queue: str) -> tuple[set[str], set[str]]:
+        """The runs whose wake-up waits in ``queue`` (a Redis list of Celery messages), and
+        those whose wake-up a worker took but has not started yet (kombu keeps those in the
+        ``unacked`` hash until they are acknowledged, when the task starts)."""
+        import redis
+
+        client = redis.Redis.from_url(self.url)
+        try:
+            waiting = client.lrange(queue, 0, -1)
+            held = [json.loads(v)[0] for v in client.hvals("unacked")]
+        finally:
+            client.close()
+
+        def runs(messages: list[Any]) -> set[str]:
+            found = set()
+            for message in messages:
+                if isinstance(message, bytes | str):
+                    message = json.loads(message)
+                if message["headers"].get("task") == "opsctl.run":
+                    found.add(str(json.loads(base64.b64decode(message["body"]))[0][0]))
+            return found
+
+        return runs(waiting), runs(held)
+
+    def start(self) -> None:
+        assert self.proc is None
+        self.starts += 1
+        log = open(self.directory / f"redis-{self.starts}.log", "wb")  # noqa: SIM115
+        self.proc = subprocess.Popen(
+            [self.binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
+             "--appendonly", "no", "--dir", str(self.directory), "--protected-mode", "no"],
+            stdout=log, stderr=subprocess.STDOUT, cwd=self.directory)
+        log.close()
+        wait_until(self.ping, 10, f"redis-server on port {self.port}",
+                   lambda: (self.directory / f"redis-{self.starts}.log").read_text())
+
+    def kill(self) -> None:
+        """SIGKILL: the connections drop at once and the queues are gone."""
+        assert self.proc is not None
+        self.proc.send_signal(signal.SIGKILL)
+        self.proc.wait(timeout=10)
+        self.proc = None
+
+    def stop(self) -> None:
+        if self.proc is not None:
+            self.kill()
+
+
+@pytest.fixture
+def own_redis(tmp_path: Path) -> Iterator[RedisServer]:
+    server = RedisServer(tmp_path / "redis")
+    server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def oproject(tmp_path: Path, own_redis: RedisServer) -> Iterator[WorkerProject]:
+    """A worker project whose broker is the test's own redis-server."""
+    yield from _project(tmp_path, own_redis.url, "redis")
+
+
+# -- 1. the broker restarted ------------------------------------------------------------------
+
+def test_broker_restart_mid_run_loses_wakeups_not_runs(oproject: WorkerProject,
+                                                       own_redis: RedisServer) -> None:
+    """Redis killed under fanned-out runs and started again empty on its port: the wake-ups it
+    held are gone (runs not taken yet, chunks not taken yet), the runs are not.
+
+    Cost: runs queued but not taken yet wait for the sweeper (redeliver_after after they were
+    queued, 5 s here, 300 s by default), and for the worker's consumer to reconnect (Celery
+    tries again 2 s, 4 s, 6 s ... up to 30 s apart, so a long outage adds up to 30 s after the
+    broker is back); chunks whose wake-up was lost are applied by their coordinator, one at a
+    time, instead of by other workers. Runs in progress go on: their claims, leases and
+    journal are in PostgreSQL, and the broker is not on their path.
+    """
+    batches = [f"b{i}" for i in range(6)]
+    count = 20
+    started = time.monotonic()
+    # queued before any worker runs: six wake-ups for a worker with two slots, each run taking
+    # a slot for a second or two; the worker takes a few ahead (prefetch), the rest wait in
+    # Redis and go down with it
+    ids = queue_runs(oproject, batches, "--count", str(count), "--sleep-ms", "50",
+                     "--fan-out", "3")
+    oproject.start_worker(2)
+    wait_until(lambda: applied(oproject) >= 6, 30, "effects applied before the fault",
+               oproject.worker_logs)
+    waiting, held = own_redis.run_wakeups(oproject.queue)
+    lost = waiting - held  # a run whose only wake-ups go down with the broker
+    own_redis.kill()
+    killed_at = datetime.now(UTC)
+    applied_at_kill = applied(oproject)
+    assert lost, "the worker had taken every wake-up before the fault: it would test nothing"
+    time.sleep(3)
+    own_redis.start()
+    restarted = time.monotonic()
+    rows = finished_runs(oproject, 60)
+    finished = time.monotonic()
+    assert sorted(r["id"] for r in rows) == sorted(ids)
+    assert_all_done_once(oproject, rows,
+                         {f"{b}-{i:05d}": 1 for b in batches for i in range(count)})
+    woken = {e["run_id"] for e in log_events(oproject.worker_logs(), "sweeper.woke")
+             if datetime.fromisoformat(e["ts"]) > killed_at}
+    assert lost <= woken, (lost, woken)  # each lost wake-up sent again by the sweeper
+    print(f"\nbroker restart: {applied_at_kill}/{count * len(batches)} effects at the kill, "
+          f"{len(lost)} run wake-up(s) lost with the broker's queue, down 3s, runs "
+          f"finished {finished - restarted:.1f}s after it came back "
+          f"({finished - started:.1f}s in all)")
+
+
+def test_queueing_while_the_broker_is_down_records_and_the_sweeper_delivers(
+        oproject: WorkerProject, own_redis: RedisServer) -> None:
+    """``--no-wait`` with the broker down records the run, warns that its wake-up was not
+    delivered and exits 0; once the broker is back a worker's sweeper sends the wake-up.
+
+    Cost: the CLI spends the publish retries (about 6 s) before it gives up on the broker, and
+    so does each sweep that tries to wake a run meanwhile (the sweeper thread waits that long);
+    the run starts at most about redeliver_after (plus a sweep interval and the worker's
+    reconnection) after the broker is back.
+    """
+    oproject.start_worker(2)
+    own_redis.kill()
+    t0 = time.monotonic()
+    r = oproject.run("apply", "effects", "--batch", "q", "--count", "3", "--executor", "celery",
+                     "--no-wait", "--format", "json", expect_json=False, timeout=60)
+    cli_s = time.monotonic() - t0
+    assert r.code == 0, r.stderr
+    run_id = json.loads(r.stdout)["run_id"]
+    warned = log_events(r.stderr, "run.wake_failed")
+    assert warned and warned[0]["run_id"] == run_id, r.stderr
+    assert "sweeper sends it again" in warned[0]["message"]
+    assert [(row["id"], row["status"]) for row in oproject.run_rows()] == [(run_id, "queued")]
+    time.sleep(1)  # down a little longer: the sweeper's own wake-ups fail too meanwhile
+    assert oproject.run_rows()[0]["status"] == "queued"
+    own_redis.start()
+    back = time.monotonic()
+    rows = finished_runs(oproject, REDELIVER_AFTER_S + 20)
+    delivered_s = time.monotonic() - back
+    assert_all_done_once(oproject, rows, {f"q-{i:05d}": 1 for i in range(3)})
+    assert log_events(oproject.worker_logs(), "sweeper.woke")
+    assert delivered_s < REDELIVER_AFTER_S + 15, delivered_s
+    print(f"\nbroker down at queueing: the CLI took {cli_s:.1f}s, the run finished "
+          f"{delivered_s:.1f}s after the broker came back")
+
+
+# -- 2. the store unreachable for a while -----------------------------------------------------
+
+@pytest.fixture
+def store_proxy(rproject: WorkerProject) -> Iterator[tuple[TCPProxy, str]]:
+    """A TCP proxy in front of the project's PostgreSQL; the store URL through it (for the
+    worker). The CLI and the test keep the direct URL."""
+    parts = urlsplit(rproject.extra_env["OPSCTL_STORE_URL"])
+    proxy = TCPProxy(parts.hostname or "127.0.0.1", parts.port or 5432)
+    try:
+        yield proxy, urlunsplit(parts._replace(netloc=f"127.0.0.1:{proxy.port}"))
+    finally:
+        proxy.kill()
+
+
+def test_store_unreachable_mid_run_the_claim_runs_out_and_a_new_claim_resumes(
+        rproject: WorkerProject, store_proxy: tuple[TCPProxy, str]) -> None:
+    """Every connection of the worker to PostgreSQL dropped mid-run for a few seconds, then
+    the server reachable again on the same address: the run ends, each effect once.
+
+    Cost: while the store is away nothing progresses (the in-flight actions finish, their
+    journal writes fail, the coordinator and its chunks give up: ``run.left``, ``chunk.lost``).
+    After it is back the run waits for its claim to run out (the lease TTL, lock_ttl = 3 s
+    here, 60 s by default, counted from the last heartbeat before the outage, so an outage
+    longer than the TTL adds nothing), then for the sweeper (sweep_interval) and a new claim,
+    which resumes from the journal and fans out again: it re-plans, so an effect whose
+    journal record was lost is found done and not applied again. A wake-up lost after the
+    store is back would cost a whole redeliver_after more: set to 20 s here, the deadline
+    below catches it (a pool thread's connection dropped while it was idle once did that).
+    """
+    proxy, via_proxy = store_proxy
+    rproject.write_config(f'[worker]\nqueue = "{rproject.queue}"\nsweep_interval = "500ms"\n'
+                          'redeliver_after = "20s"\n')
+    worker = rproject.start_worker(3, env={"OPSCTL_STORE_URL": via_proxy})
+    started = time.monotonic()
+    [run_id] = queue_runs(rproject, ["s"], "--count", "30", "--sleep-ms", "100",
+                          "--fan-out", "3")
+    wait_until(lambda: applied(rproject) >= 6, 30, "effects applied before the fault",
+               rproject.worker_logs)
+    proxy.kill()
+    killed = time.monotonic()
+    applied_at_kill = applied(rproject)
+    time.sleep(LOCK_TTL_S + 1)  # longer than the lease TTL: the claim is out when it is back
+    progressed = applied(rproject) - applied_at_kill
+    proxy = TCPProxy(proxy.target[0], proxy.target[1], port=proxy.port)
+    back = time.monotonic()
+    try:
+        rows = finished_runs(rproject, 60)
+        finished = time.monotonic()
+        assert [r["id"] for r in rows] == [run_id]
+        assert_all_done_once(rproject, rows, {f"s-{i:05d}": 1 for i in range(30)})
+        assert worker.poll() is None  # the worker itself rode it out
+        logs = rproject.worker_logs()
+        assert log_events(logs, "sweeper.woke"), logs[-4000:]
+        assert len(log_events(logs, "run.fanned_out")) == 2, logs[-4000:]  # the resume too
+        # at most the actions in flight (one per chunk) took effect after the store went away
+        assert progressed <= 3, progressed
+        assert finished - back < 10, logs[-6000:]  # no wake-up lost once the store is back
+        print(f"\nstore away {LOCK_TTL_S + 1:.0f}s: {applied_at_kill}/30 effects at the fault, {progressed} more "
+              f"while away, the run finished {finished - back:.1f}s after the store was back "
+              f"({finished - started:.1f}s in all, {finished - killed:.1f}s since the fault)")
+    finally:
+        proxy.kill()
+
+
+# -- 3. bad input and refusals ----------------------------------------------------------------
+
+UNUSED_BROKER = "redis://127.0.0.1:9/0"  # never connected to: the checks come first
+
+
+def effects_project(project: Project) -> Project:
+    """A plain project (the SQLite store) with the ``effects`` automation and a broker URL."""
+    project.add_module("effects_auto", EFFECTS)
+    project.extra_env.update(OPSCTL_BROKER_URL=UNUSED_BROKER, OPSCTL_CONFIRM="never",
+                             OPSCTL_LOG_FORMAT="json")
+    return project
+
+
+def error_text(result: Any) -> str:
+    doc = result.doc if isinstance(result.doc, dict) else {}
+    return f"{(doc.get('error') or {}).get('message', '')}\n{result.stderr}"
+
+
+def test_celery_executor_and_worker_refuse_the_sqlite_store(project: Project) -> None:
+    effects_project(project)
+    r = project.run("apply", "effects", "--batch", "x", "--executor", "celery", "--format",
+                    "json", timeout=60)
+    assert r.code == 2, (r.stdout, r.stderr)
+    assert "PostgreSQL" in error_text(r) and "SQLite" in error_text(r), error_text(r)
+    r = project.run("apply", "effects", "--batch", "x", "--executor", "celery", "--no-wait",
+                    timeout=60)
+    assert r.code == 2 and "PostgreSQL" in r.stderr, r.stderr
+    runs = project.run("runs", "--format", "json", expect_json=True).doc["runs"]
+    assert runs == []  # nothing recorded
+    assert not (project.root / "effects.db").exists()
+    # a worker says why it cannot start, instead of waiting on a store nobody else can share
+    worker = subprocess.run([OPSCTL, "worker"], cwd=project.root, env=project.env(),
+                            capture_output=True, text=True, timeout=60)
+    assert worker.returncode == 2, worker.stderr
+    assert "`opsctl worker` needs the PostgreSQL store" in worker.stderr, worker.stderr
+    assert "SQLite store is a file on this machine" in worker.stderr
+    assert "Traceback" not in worker.stderr
+
+
+def test_celery_executor_and_worker_need_a_broker(rproject: WorkerProject) -> None:
+    del rproject.extra_env["OPSCTL_BROKER_URL"]
+    r = rproject.run("apply", "effects", "--batch", "x", "--executor", "celery", "--format",
+                     "json", timeout=60)
+    assert r.code == 2, (r.stdout, r.stderr)
+    assert "needs a Celery broker: set broker_url (OPSCTL_BROKER_URL)" in error_text(r)
+    assert rproject.run_rows() == []  # nothing recorded
+    worker = subprocess.run([OPSCTL, "worker"], cwd=rproject.root, env=rproject.env(),
+                            capture_output=True, text=True, timeout=60)
+    assert worker.returncode == 2, worker.stderr
+    assert "`opsctl worker` needs a Celery broker" in worker.stderr, worker.stderr
+    assert "Traceback" not in worker.stderr
+
+
+def test_a_worker_with_another_contract_version_refuses_and_the_run_fails_after_max_refusals(
+        rproject: WorkerProject, tmp_path: Path) -> None:
+    """The only worker of the queue runs effects 2.0.0; the run was queued for 1.0.0. It
+    refuses each wake-up (``run.refused_by_worker``), and after MAX_REFUSALS the run is
+    finished as failed with exit 3 and why, instead of staying queued.
+
+    Cost: MAX_REFUSALS wake-ups REFUSED_DELAY_S apart (about 8 s) before the caller learns it.
+    """
+    from opsctl.dispatch.celery_app import REFUSED_DELAY_S
+    from opsctl.dispatch.worker import MAX_REFUSALS
+
+    root = tmp_path / "v2"
+    root.mkdir()
+    v2 = WorkerProject(root, rproject.extra_env["OPSCTL_STORE_URL"],
+                       rproject.extra_env["OPSCTL_BROKER_URL"], "redis")
+    try:
+        v2.queue = rproject.queue  # the same store and queue, the automation one major later
+        v2.worker_config()
+        v2.add_module("effects_auto", EFFECTS.replace('version="1.0.0"', 'version="2.0.0"'))
+        v2.start_worker(2)
+        t0 = time.monotonic()
+        r = rproject.run("apply", "effects", "--batch", "v", "--count", "3", "--executor",
+                         "celery", "--format", "json", timeout=60)
+        took = time.monotonic() - t0
+        assert r.code == 3, (r.stdout, r.stderr, v2.worker_logs()[-3000:])
+        assert r.doc["status"] == "failed"
+        message = r.doc["error"]["message"]
+        assert "no worker could run it" in message, message
+        assert "effects 2.0.0" in message and "1.0.0" in message, message
+        assert f"refused {MAX_REFUSALS} times" in message, message
+        [row] = finished_runs(rproject, 10)
+        assert (row["status"], row["exit_code"]) == ("failed", 3)
+        refusals = log_events(v2.worker_logs(), "run.refused_by_worker")
+        assert refusals and all(e["run_id"] == r.doc["run_id"] for e in refusals)
+        assert "this worker runs effects 2.0.0" in refusals[0]["reason"]
+        assert max(e["refusals"] for e in refusals) == MAX_REFUSALS
+        assert rproject.effects() == {} and v2.effects() == {}  # nothing applied anywhere
+        assert took >= (MAX_REFUSALS - 1) * REFUSED_DELAY_S
+        print(f"\nrefused by the only worker: failed with exit 3 after {took:.1f}s")
+    finally:
+        v2.stop_all()
