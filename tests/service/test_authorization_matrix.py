@@ -298,6 +298,22 @@ class World:
         rows = self.store._rows("SELECT MAX(seq) AS seq FROM audit_events")
         return int(rows[0]["seq"] or 0)
 
+    def quiesce(self) -> None:
+        """Wait for runs that earlier cells queued: their audit events (appended as they
+        finish) are not this cell's. Quiet = none unfinished and no new event for 50 ms."""
+        import time
+
+        deadline = time.monotonic() + 60
+        seen = -1
+        while time.monotonic() < deadline:
+            busy = self.store._rows("SELECT COUNT(*) AS n FROM runs WHERE status IN "
+                                    "('queued', 'running')")[0]["n"]
+            now = self.last_seq()
+            if not busy and now == seen:
+                return
+            seen = now
+            time.sleep(0.05)
+
     def events_after(self, seq: int) -> list[Any]:
         from opsctl.store.audit import iter_events
 
@@ -380,6 +396,7 @@ def check_cell(world: World, credential: Credential, endpoint: Endpoint) -> None
             pytest.skip(reason)
     path = world.path(endpoint)
     body = world.body(endpoint.body)
+    world.quiesce()
     counts, seq = world.counts(), world.last_seq()
 
     r = world.api.call(endpoint.method, path, headers=world.headers(credential),
