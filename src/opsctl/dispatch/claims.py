@@ -75,8 +75,10 @@ def claim_run(store: SQLStore, run_id: str, *, ttl_s: float,
     token = int(row["claim_token"] or 0)
     with store.transaction():
         cur = store._execute(
+            # woken_at = NULL: should this claimer die too, the sweeper wakes the run at once,
+            # not a redeliver_after after the wake-up this claimer answered
             "UPDATE runs SET claim_owner = ?, claim_process = ?, claim_until = ?, "
-            "claim_token = ? WHERE id = ? AND claim_token = ? AND status = ?",
+            "claim_token = ?, woken_at = NULL WHERE id = ? AND claim_token = ? AND status = ?",
             (owner_name(), process_identity(), _until(now, ttl_s), token + 1, run_id, token,
              row["status"]))
         if cur.rowcount != 1:
@@ -275,6 +277,25 @@ def claim_expired(row: Row, now: datetime | None = None) -> bool:
 
 
 # -- the sweeper --------------------------------------------------------------------------------
+
+def release_orphaned_leases(store: SQLStore, *, executor: str,
+                            now: datetime | None = None) -> list[str]:
+    """Release the scope leases still held for a finished run of ``executor`` by a holder that
+    is gone or whose lease ran out (its worker was killed between recording the run finished
+    and releasing the lease); their scopes. Nobody would take them over until the scope is
+    used again, and ``opsctl locks`` would show them held. The DELETE names the lease's token:
+    a lease taken meanwhile by another run is never released."""
+    now = now or now_utc()
+    rows = store._rows("SELECT l.scope, l.token, l.process, l.expires_at FROM locks l JOIN runs r "
+                       "ON r.id = l.run_id WHERE r.executor = ? AND r.status NOT IN "
+                       "('queued', 'running')", (executor,))
+    released = []
+    for row in rows:
+        if str(row["expires_at"]) <= now.isoformat() or holder_is_gone(row["process"]):
+            store.release_lease(str(row["scope"]), int(row["token"]), now=now)
+            released.append(str(row["scope"]))
+    return released
+
 
 def sweep(store: SQLStore, *, executor: str, wake: Callable[[str, Row], None],
           redeliver_after_s: float, now: datetime | None = None) -> list[str]:

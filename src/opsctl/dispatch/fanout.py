@@ -291,6 +291,35 @@ def _settle_rest(run: RunState, pending: list[ActionState]) -> None:
                               at=at, fence=run.fence)
 
 
+def quiesce_chunks(session: Any, run_id: str) -> None:
+    """Before a run taken over from a coordinator that is gone is planned again: no chunk of
+    the earlier claims may be claimed any more, and the actions still in flight on live
+    workers must be over, so that the new plan sees every effect they made (an action whose
+    effect lands after the new plan read the world would be applied again).
+
+    Pending chunks are stopped, running ones asked to stop at their next action boundary
+    (their actions in flight finish and are journaled); this waits until their claimers let
+    go, are gone, or their claims ran out (a lock TTL at most), then settles them."""
+    store = session.store
+    numbers = [int(r["chunk"]) for r in store._rows(
+        "SELECT chunk FROM run_chunks WHERE run_id = ? AND status IN ('pending', 'running', "
+        "'stop')", (run_id,))]
+    if not numbers:
+        return
+    set_chunks(store, run_id, numbers, "stopped", where=("pending",))
+    set_chunks(store, run_id, numbers, "stop", where=("running",))
+    deadline = time.monotonic() + 2 * session.settings.lock_ttl.total_seconds()
+    while True:
+        live = [int(r["chunk"]) for r in chunk_rows(store, run_id, numbers)
+                if r["status"] == "stop" and not claim_expired(r)]
+        if not live or time.monotonic() > deadline:
+            break
+        time.sleep(POLL_S)
+    if live:
+        session.log.warning("chunk.still_claimed", run_id=run_id, chunks=live, step="apply")
+    set_chunks(store, run_id, numbers, "stopped", where=("stop",))
+
+
 # -- one chunk ---------------------------------------------------------------------------------
 
 def run_chunk(session: Any, run_id: str, chunk: int) -> str:
@@ -341,6 +370,34 @@ def _lease_fence(session: Any, run_id: str) -> Any:
         if lease.get("run_id") == run_id:
             return (str(lease["scope"]), int(lease["token"]))
     return None
+
+
+def _recheck_unfinished(run: RunState, ctx: Context) -> None:
+    """A chunk offered again: its claimer died, maybe after an action took effect and before
+    its finished record was committed. As a resumed run does, ask the plan: an unfinished
+    action it no longer yields took effect (applied, when journaled started) or converged
+    otherwise (unchanged), and is not applied again. (With ``verify``, each action journaled
+    started is re-checked by it before it is applied.)"""
+    unfinished = [s for s in run.states if not s.done]
+    if not unfinished or run.automation.has_verify:
+        return
+    ctx.phase = "plan"
+    try:
+        planned = {a.id for a in run.automation.call_plan(ctx, run.request)}
+    except Exception as exc:
+        run.session.log.warning("chunk.recheck_failed", run_id=run.run_id, step="apply",
+                                error=f"{type(exc).__name__}: {exc}")
+        return
+    finally:
+        ctx.phase = "apply"
+    for state in unfinished:
+        if state.action.id in planned:
+            continue
+        state.status = "applied" if state.interrupted else "unchanged"
+        state.done, state.interrupted = True, False
+        run.session.store.action_finished(run.run_id, state.action.id, status=state.status,
+                                          error=None, at=iso(run.session.clock()),
+                                          fence=run.fence)
 
 
 def run_chunk_claimed(session: Any, parent: RunState, claim: ChunkClaim) -> str:
@@ -396,6 +453,8 @@ def run_chunk_claimed(session: Any, parent: RunState, claim: ChunkClaim) -> str:
         run.concurrency = claim.concurrency
         run.fence = parent.fence or _lease_fence(chunk_session, claim.run_id)
         ctx = run_context(run)
+        if claim.attempt > 1:
+            _recheck_unfinished(run, ctx)
         # Dependencies outside the chunk are already settled: the chunk holds whole groups.
         try:
             apply_actions(run, ctx, None)

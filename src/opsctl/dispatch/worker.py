@@ -15,6 +15,7 @@ from opsctl.dispatch.claims import (
     Heartbeat,
     RunClaim,
     claim_run,
+    release_orphaned_leases,
     release_run_claim,
     renew_run_claim,
     sweep,
@@ -65,7 +66,16 @@ class Worker:
         session.identity = Identity(actor, str(recorded.get("source") or "worker"),
                                     {str(k): str(v) for k, v in
                                      (recorded.get("context") or {}).items()})
-        return session
+        # One connection for the run, shared by the threads applying its actions (as a
+        # chunk's is). A server session's store is each thread's own: the finished records
+        # that --concurrency's pool threads defer would stay unflushed on their connections
+        # (the run ends with actions journaled "started"), and those connections open.
+        from opsctl.dispatch.fanout import plain_session
+
+        store = self.runtime.store()
+        store.redactor = session.redactor
+        pinned: Session = plain_session(session, store, session.stop_requested)
+        return pinned
 
     def _track(self, session: Session) -> None:
         with self._lock:
@@ -256,7 +266,11 @@ class Worker:
         def wake(run_id: str, row: dict[str, Any]) -> None:
             self.wake(run_id, str(row["runtime"].get("queue") or self.config.queue))
 
-        return sweep(self.runtime.store(), executor=EXECUTOR, wake=wake,
+        store = self.runtime.store()
+        for scope in release_orphaned_leases(store, executor=EXECUTOR):
+            self.base.log.info("lease.released", scope=scope,
+                               reason="its run finished, its holder is gone")
+        return sweep(store, executor=EXECUTOR, wake=wake,
                      redeliver_after_s=self.config.redeliver_after_s)
 
     def sweep_forever(self, stop: threading.Event) -> None:
@@ -310,7 +324,10 @@ def work_for(row: dict[str, Any], claim: RunClaim, worker: Worker) -> Callable[[
         if claim.status == "running" and mode == "apply":
             # Its claimer died or handed it back: the journal makes this a resume. The dead
             # claimer's scope lease is taken over once its process is known gone (this
-            # machine) or its TTL ran out.
+            # machine) or its TTL ran out. Its chunks still applied elsewhere stop first.
+            from opsctl.dispatch.fanout import quiesce_chunks
+
+            quiesce_chunks(session, run_id)
             return resume_run(session, run_id, wait_lock_s=worker.ttl_s * 1.5, **options)
         if runtime.get("plan_id"):
             return apply_stored_plan(session, str(runtime["plan_id"]), queued_run_id=run_id,
