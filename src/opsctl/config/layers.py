@@ -57,6 +57,7 @@ DEFAULTS: dict[str, Any] = {
     "executor": "local",
     "broker_url": None,
     "worker": {},
+    "schedules": [],
 }
 PATH_KEYS = ("state_dir", "policy_file")
 PATH_LIST_KEYS = ("python_path",)

@@ -89,6 +89,11 @@ class Settings(BaseModel):
                     "environment, queue), fan_out (chunks of a large run), sweep_interval, "
                     "redeliver_after (validated when a worker starts or a run is queued)")
 
+    schedules: list[dict[str, Any]] = Field(
+        description="[[schedules]]: name, automation, cron, timezone, request or request_file, "
+                    "concurrency, misfire, grace, max_catchup, paused (checked by `opsctl "
+                    "schedule` and the scheduler)")
+
     @field_validator("plan_ttl", "lock_ttl", "stop_grace", mode="before")
     @classmethod
     def _duration(cls, value: Any, info: ValidationInfo) -> timedelta:
@@ -216,7 +221,8 @@ def _setting_rows(settings: Settings, layers: Layers) -> list[tuple[str, str, st
         elif key == "store_url" and value is None:
             shown = f"{settings.effective_store_url} (embedded)"
         elif isinstance(value, list):
-            shown = ", ".join(value) if value else "[]"
+            shown = ", ".join(str(v.get("name", "?")) if isinstance(v, dict) else str(v)
+                              for v in value) if value else "[]"
         else:
             shown = "" if value is None else str(value)
         rows.append((key, shown, layers.origin.get(key, "default")))

@@ -31,7 +31,8 @@ def queue_for_celery(session: Session, automation: Any, data: Mapping[str, Any],
                      contract_version: str | None = None, targets: Sequence[str] = (),
                      fan_out: int = 0, concurrency: int = 1, max_failures: int = 1,
                      wait_lock_s: float = 0.0, plan_id: str | None = None,
-                     send: Callable[[str, str], None] | None = None) -> Queued:
+                     send: Callable[[str, str], None] | None = None,
+                     runtime_extra: Mapping[str, Any] | None = None) -> Queued:
     """Record the run ``queued`` for a worker and wake one (``send``: run id, queue)."""
     from opsctl.dispatch.config import require_remote_ready, worker_config
     from opsctl.engine.ids import new_run_id
@@ -82,6 +83,7 @@ def queue_for_celery(session: Session, automation: Any, data: Mapping[str, Any],
         runtime["contract_version"] = contract_version
     if plan_id:
         runtime["plan_id"] = plan_id
+    runtime.update(runtime_extra or {})
     create_queued_run(store, {
         "id": run_id, "automation": automation.name, "contract_version": automation.version,
         "mode": mode, "actor": session.actor, "idempotency_key": key,

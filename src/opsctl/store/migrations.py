@@ -230,4 +230,42 @@ MIGRATIONS: tuple[Migration, ...] = (
             PRIMARY KEY (run_id, chunk)
         )""",
     )),
+    Migration(10, "schedules and their fires", (
+        # A schedule declared in opsctl.toml (source 'config', synced when a scheduler starts)
+        # or added with `opsctl schedule add` (source 'cli'). ``last_slot``: the latest slot a
+        # scheduler handled (UTC); ``problem``: why a declared schedule is not fired.
+        """CREATE TABLE schedules (
+            name TEXT PRIMARY KEY,
+            automation TEXT NOT NULL,
+            cron TEXT NOT NULL,
+            timezone TEXT NOT NULL,
+            request_json TEXT NOT NULL,
+            request_file TEXT,
+            concurrency TEXT NOT NULL,
+            misfire TEXT NOT NULL,
+            grace_s INTEGER NOT NULL,
+            max_catchup INTEGER NOT NULL,
+            paused INTEGER NOT NULL DEFAULT 0,
+            source TEXT NOT NULL,
+            problem TEXT,
+            last_slot TEXT,
+            last_run_id TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+        # One row per slot a scheduler acted on: whoever inserts it fires it (the primary key
+        # makes two schedulers fire a slot once). outcome: fired | skipped | misfired | invalid.
+        """CREATE TABLE schedule_fires (
+            schedule TEXT NOT NULL,
+            slot TEXT NOT NULL,
+            outcome TEXT NOT NULL,
+            reason TEXT,
+            run_id TEXT,
+            at TEXT NOT NULL,
+            scheduler TEXT,
+            PRIMARY KEY (schedule, slot)
+        )""",
+        # `concurrency = "replace"` asks a schedule's previous run to stop gracefully.
+        "ALTER TABLE runs ADD COLUMN cancel_requested_at TEXT",
+    )),
 )

@@ -1,0 +1,367 @@
+"""`opsctl schedule list|add|pause|resume|remove|next|check` and `opsctl scheduler`."""
+
+from __future__ import annotations
+
+import json
+import signal
+import sys
+import threading
+from datetime import UTC, datetime
+from typing import Any, TextIO
+
+import click
+
+from opsctl.cli.options import CommonOptions, common_options, open_cli_session, show_config
+from opsctl.errors import ExitCode, UsageError
+
+
+def _open(opts: CommonOptions) -> Any:
+    session = open_cli_session(opts)
+    session.store.migrate()
+    return session
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _sync(session: Any) -> list[tuple[str, str]]:
+    from opsctl.schedule.scheduler import sync_declared
+
+    return sync_declared(session, now=_now())
+
+
+def _local(moment: str | None, timezone: str) -> str | None:
+    if not moment:
+        return None
+    from opsctl.schedule.cron import zone
+
+    return datetime.fromisoformat(moment).astimezone(zone(timezone)).isoformat()
+
+
+def _listing(session: Any) -> list[dict[str, Any]]:
+    from opsctl.schedule import store as sched_store
+    from opsctl.schedule.model import schedule_from_row
+
+    out = []
+    for row in sched_store.list_schedules(session.store):
+        schedule = schedule_from_row(row)
+        last = sched_store.last_fire(session.store, schedule.name)
+        status = sched_store.run_status(session.store, (last or {}).get("run_id"))
+        upcoming = None
+        if not row["paused"] and not row["problem"]:
+            upcoming = schedule.cron.next_after(_now()).isoformat()
+        out.append({
+            **schedule.definition(), "problem": row["problem"],
+            "state": "invalid" if row["problem"] else "paused" if row["paused"] else "active",
+            "last": None if last is None else {
+                "slot": _local(str(last["slot"]), schedule.cron.timezone),
+                "outcome": last["outcome"], "reason": last["reason"],
+                "run_id": last["run_id"],
+                "run_status": status["status"] if status else None,
+                "exit_code": status["exit_code"] if status else None},
+            "next": upcoming,
+        })
+    return out
+
+
+def _render_list(rows: list[dict[str, Any]], stream: TextIO) -> None:
+    if not rows:
+        stream.write("no schedules (declare [[schedules]] in opsctl.toml, or `opsctl schedule "
+                     "add`)\n")
+        return
+    table = [("NAME", "AUTOMATION", "CRON", "STATE", "LAST", "OUTCOME", "NEXT")]
+    for row in rows:
+        last = row["last"] or {}
+        outcome = last.get("outcome") or ""
+        if last.get("run_status"):
+            outcome = f"{last['run_status']} (exit {last.get('exit_code')})" if last.get(
+                "exit_code") is not None else str(last["run_status"])
+        table.append((row["name"], row["automation"], f"{row['cron']} {row['timezone']}",
+                      row["state"], (last.get("slot") or "-")[:19], outcome or "-",
+                      (row["next"] or "-")[:19]))
+    widths = [max(len(str(r[i])) for r in table) for i in range(len(table[0]))]
+    for r in table:
+        stream.write("  ".join(str(v).ljust(w) for v, w in zip(r, widths, strict=True))
+                     .rstrip() + "\n")
+    for row in rows:
+        if row["problem"]:
+            stream.write(f"{row['name']}: not fired: {row['problem']}\n")
+
+
+@click.group("schedule", short_help="List, add, pause, resume and remove cron schedules.")
+def schedule_group() -> None:
+    """Cron schedules of automations: declared in opsctl.toml ([[schedules]]) or added here,
+    fired by `opsctl scheduler` (or `opsctl serve --scheduler`)."""
+
+
+@schedule_group.command("list")
+@common_options
+def list_cmd(opts: CommonOptions) -> int:
+    """Every schedule: its state, last fire and outcome, next fire (in its time zone)."""
+    from opsctl.cli.output import emit_data
+
+    session = _open(opts)
+    if opts.show_config:
+        return show_config(session)
+    try:
+        _sync(session)
+        rows = _listing(session)
+    finally:
+        session.close()
+    return emit_data(rows, opts, session, _render_list)
+
+
+@schedule_group.command("add")
+@click.argument("name")
+@click.option("--automation", required=True, help="The automation to run.")
+@click.option("--cron", "cron_expr", required=True, metavar="EXPR",
+              help="Cron expression: 5 fields, or 6 with seconds first.")
+@click.option("--timezone", default="UTC", show_default=True, help="IANA time zone of EXPR.")
+@click.option("--request", "request_file", metavar="FILE", default=None,
+              help="Request document (JSON or YAML), stored with the schedule.")
+@click.option("--concurrency", type=click.Choice(["allow", "forbid", "replace"]),
+              default="forbid", show_default=True,
+              help="While the previous run is active: fire anyway, skip, or stop it first.")
+@click.option("--misfire", type=click.Choice(["skip", "run_once", "run_all"]),
+              default="run_once", show_default=True,
+              help="Slots missed by more than --grace: skip them, one run for all, or each "
+                   "(at most --max-catchup).")
+@click.option("--grace", default="5m", show_default=True, metavar="DURATION",
+              help="How late a fire may be and still count as on time.")
+@click.option("--max-catchup", type=click.IntRange(1, 1000), default=10, show_default=True)
+@click.option("--paused", is_flag=True, default=False, help="Add it paused.")
+@common_options
+def add_cmd(name: str, automation: str, cron_expr: str, timezone: str,
+            request_file: str | None, concurrency: str, misfire: str, grace: str,
+            max_catchup: int, paused: bool, opts: CommonOptions) -> int:
+    """Add schedule NAME (checked first: the cron expression, the time zone, the automation
+    and the request; anything wrong is exit 2 and nothing is stored)."""
+    from opsctl.cli.request_input import load_request_file
+    from opsctl.schedule import store as sched_store
+    from opsctl.schedule.model import ScheduleError, check_target, parse_schedule
+
+    session = _open(opts)
+    if opts.show_config:
+        return show_config(session)
+    try:
+        request = (load_request_file(request_file, limit=session.settings.max_input_size)
+                   if request_file else {})
+        schedule = parse_schedule({"name": name, "automation": automation, "cron": cron_expr,
+                                   "timezone": timezone, "request": request,
+                                   "concurrency": concurrency, "misfire": misfire,
+                                   "grace": grace, "max_catchup": max_catchup,
+                                   "paused": paused}, where=name, source="cli")
+        doc = check_target(session, schedule)
+        _refuse_stored_secrets(schedule.name, doc)
+        declared = {s.get("name") for s in session.settings.schedules}
+        if name in declared:
+            raise ScheduleError(name, "name", "declared in opsctl.toml: change it there")
+        if sched_store.get_schedule(session.store, name) is not None:
+            raise ScheduleError(name, "name", "a schedule of that name exists (`opsctl "
+                                              "schedule remove` it first)")
+        sched_store.save_schedule(session.store, schedule, now=_now())
+        _audit(session, "schedule.added", name, schedule.definition())
+        upcoming = schedule.cron.next_after(_now()).isoformat()
+    finally:
+        session.close()
+    return _report(opts, session, {"schedule": name, "added": True, "paused": paused,
+                                   "next": upcoming},
+                   f"added schedule {name}: {automation} at {cron_expr} ({timezone})"
+                   + ("" if paused else f"; next fire {upcoming}"))
+
+
+def _refuse_stored_secrets(name: str, doc: dict[str, Any]) -> None:
+    from opsctl.contract.plan import SECRET_MARKER
+    from opsctl.schedule.model import ScheduleError
+
+    for key, value in doc.items():
+        if isinstance(value, dict) and set(value) == {SECRET_MARKER}:
+            raise ScheduleError(name, f"request.{key}",
+                                "secret fields are not stored with a schedule; set "
+                                f"OPSCTL_SECRET_{key.upper()} where the runs are carried out")
+
+
+def _audit(session: Any, kind: str, name: str, payload: dict[str, Any]) -> None:
+    from opsctl.store.audit import append_event
+
+    append_event(session.store, kind, actor=session.actor, payload={"schedule": name,
+                                                                    **payload})
+
+
+def _report(opts: CommonOptions, session: Any, data: dict[str, Any], text: str) -> int:
+    from opsctl.cli.options import output_format
+
+    if output_format(opts, session) == "json":
+        click.echo(json.dumps(data))
+    else:
+        click.echo(text)
+    return ExitCode.SUCCESS
+
+
+def _toggle(name: str, paused: bool, opts: CommonOptions) -> int:
+    from opsctl.schedule import store as sched_store
+
+    session = _open(opts)
+    if opts.show_config:
+        return show_config(session)
+    try:
+        _sync(session)
+        if not sched_store.set_paused(session.store, name, paused, now=_now()):
+            raise UsageError(f"no schedule {name!r} (`opsctl schedule list` shows them)")
+        _audit(session, "schedule.paused" if paused else "schedule.resumed", name, {})
+    finally:
+        session.close()
+    return _report(opts, session, {"schedule": name, "paused": paused},
+                   f"{'paused' if paused else 'resumed'} schedule {name}")
+
+
+@schedule_group.command("pause")
+@click.argument("name")
+@common_options
+def pause_cmd(name: str, opts: CommonOptions) -> int:
+    """Stop firing NAME (slots while paused are not made up for when resumed)."""
+    return _toggle(name, True, opts)
+
+
+@schedule_group.command("resume")
+@click.argument("name")
+@common_options
+def resume_cmd(name: str, opts: CommonOptions) -> int:
+    """Fire NAME again from its next slot."""
+    return _toggle(name, False, opts)
+
+
+@schedule_group.command("remove")
+@click.argument("name")
+@common_options
+def remove_cmd(name: str, opts: CommonOptions) -> int:
+    """Remove NAME (one added with `schedule add`; a declared one is removed from
+    opsctl.toml). Its fires and runs stay in the history."""
+    from opsctl.schedule import store as sched_store
+
+    session = _open(opts)
+    if opts.show_config:
+        return show_config(session)
+    try:
+        if name in {s.get("name") for s in session.settings.schedules}:
+            raise UsageError(f"schedule {name!r} is declared in opsctl.toml: remove it there")
+        if not sched_store.delete_schedule(session.store, name):
+            raise UsageError(f"no schedule {name!r} (`opsctl schedule list` shows them)")
+        _audit(session, "schedule.removed", name, {})
+    finally:
+        session.close()
+    return _report(opts, session, {"schedule": name, "removed": True},
+                   f"removed schedule {name}")
+
+
+@schedule_group.command("next")
+@click.argument("name")
+@click.option("--count", type=click.IntRange(1, 1000), default=5, show_default=True)
+@common_options
+def next_cmd(name: str, count: int, opts: CommonOptions) -> int:
+    """The coming fire times of NAME, in its time zone."""
+    from opsctl.cli.output import emit_data
+    from opsctl.schedule import store as sched_store
+    from opsctl.schedule.model import schedule_from_row
+
+    session = _open(opts)
+    if opts.show_config:
+        return show_config(session)
+    try:
+        _sync(session)
+        row = sched_store.get_schedule(session.store, name)
+        if row is None:
+            raise UsageError(f"no schedule {name!r} (`opsctl schedule list` shows them)")
+        schedule = schedule_from_row(row)
+        times = [t.isoformat() for t in schedule.cron.upcoming(_now(), count)]
+    finally:
+        session.close()
+    data = {"schedule": name, "cron": schedule.cron.expression,
+            "timezone": schedule.cron.timezone, "paused": bool(row["paused"]), "next": times}
+
+    def render(doc: dict[str, Any], stream: TextIO) -> None:
+        note = " (paused: these fire once resumed)" if doc["paused"] else ""
+        stream.write(f"{name}: {doc['cron']} in {doc['timezone']}{note}\n")
+        for moment in doc["next"]:
+            stamp = datetime.fromisoformat(moment)
+            stream.write(f"  {stamp.strftime('%Y-%m-%d %H:%M:%S')} {stamp.tzname()} "
+                         f"({stamp.strftime('%a')})\n")
+
+    return emit_data(data, opts, session, render)
+
+
+@schedule_group.command("check")
+@common_options
+def check_cmd(opts: CommonOptions) -> int:
+    """Check the declared schedules (cron, time zone, automation, request) without storing
+    anything: exit 2 naming each schedule and field that is wrong."""
+    from opsctl.schedule.model import ScheduleError, check_target
+    from opsctl.schedule.scheduler import declared_schedules
+
+    session = open_cli_session(opts)
+    if opts.show_config:
+        return show_config(session)
+    try:
+        schedules, problems = declared_schedules(session)
+        for schedule in schedules:
+            try:
+                _refuse_stored_secrets(schedule.name, check_target(session, schedule))
+            except ScheduleError as exc:
+                problems.append((schedule.name, exc.message))
+    finally:
+        session.close()
+    for _, problem in problems:
+        click.echo(f"opsctl: {problem}", err=True)
+    if problems:
+        return ExitCode.USAGE
+    click.echo(f"{len(schedules)} schedule(s) ok")
+    return ExitCode.SUCCESS
+
+
+@click.command("scheduler", short_help="Fire due schedules as queued runs.")
+@click.option("--once", is_flag=True, default=False,
+              help="Handle what is due now, wait for the runs fired here, and exit.")
+@common_options
+def scheduler_cmd(once: bool, opts: CommonOptions) -> int:
+    """Fire each due slot of each schedule as a queued run (executor of the config), with the
+    misfire and concurrency policies. Any number of schedulers may run against one store:
+    each slot fires once. SIGTERM stops firing; runs carried out here checkpoint."""
+    from opsctl.schedule.scheduler import Scheduler
+
+    session = _open(opts)
+    if opts.show_config:
+        return show_config(session)
+    if session.settings.executor == "celery":
+        from opsctl.dispatch.config import require_remote_ready
+
+        require_remote_ready(session.settings, "`opsctl scheduler` with the celery executor")
+    scheduler = Scheduler(session)
+    scheduler.start()
+    grace = session.settings.stop_grace.total_seconds()
+    if once:
+        try:
+            scheduler.tick()
+        finally:
+            scheduler.runtime._pool.shutdown(wait=True)
+            scheduler.close(grace)
+            session.close()
+        return ExitCode.SUCCESS
+    stop = threading.Event()
+
+    def on_signal(signum: int, frame: Any) -> None:
+        stop.set()
+        scheduler.runtime.shutdown_requested()
+
+    signal.signal(signal.SIGINT, on_signal)
+    signal.signal(signal.SIGTERM, on_signal)
+    click.echo(f"opsctl: scheduler {scheduler.owner} firing "
+               f"{len(session.settings.schedules)} declared schedule(s) and those added with "
+               f"`opsctl schedule add` ({session.settings.executor} executor)", err=True)
+    try:
+        scheduler.run_forever(stop)
+    finally:
+        scheduler.close(grace)
+        session.close()
+    sys.stdout.flush()
+    return ExitCode.SUCCESS

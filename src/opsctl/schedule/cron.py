@@ -1,0 +1,97 @@
+"""Cron expressions in a time zone, behind one small interface over cronsim.
+
+cronsim (not croniter): it has no dependencies, and it handles daylight-saving transitions the
+way Debian's cron does, which is what an operator expects and what `opsctl schedule next`
+shows: a job at a fixed local time that falls in the hour skipped in spring runs at the
+transition (02:30 -> 03:00), one at a fixed time in the hour repeated in autumn runs once
+(the first 02:30), and jobs that run every N minutes or hours run in both halves of the
+repeated hour. croniter fires the repeated fixed time twice.
+
+Five fields (minute hour day month weekday), or six with seconds first (``*/10 * * * * *``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+
+class CronError(ValueError):
+    """An expression or time zone that cannot be used; the message says why."""
+
+
+def zone(name: str) -> Any:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    if not isinstance(name, str) or not name or name.startswith(("/", ".")) or ".." in name:
+        raise CronError(f"unknown time zone {name!r}")
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        raise CronError(f"unknown time zone {name!r} (use an IANA name such as UTC, "
+                        "Europe/Berlin or America/New_York)") from None
+
+
+@dataclass(frozen=True)
+class Cron:
+    expression: str
+    timezone: str
+
+    def _iter(self, after: datetime) -> Iterator[datetime]:
+        from cronsim import CronSim
+
+        tz = zone(self.timezone)
+        for slot in CronSim(self.expression, after.astimezone(tz)):
+            yield slot.astimezone(tz)  # the zone's own name (CET/CEST), not a fixed offset
+
+    def next_after(self, moment: datetime) -> datetime:
+        """The first slot strictly after ``moment``, in the schedule's zone."""
+        for slot in self._iter(moment):
+            if slot > moment:
+                return slot
+        raise CronError(f"cron {self.expression!r} has no next slot")  # pragma: no cover
+
+    def upcoming(self, moment: datetime, count: int) -> list[datetime]:
+        out: list[datetime] = []
+        for slot in self._iter(moment):
+            if slot > moment:
+                out.append(slot)
+                if len(out) >= count:
+                    break
+        return out
+
+    def between(self, after: datetime, until: datetime, *, keep: int) -> tuple[list[datetime], int]:
+        """Slots in (``after``, ``until``]: the last ``keep`` of them, and how many there were
+        in all (a scheduler that was down a week does not list every minute of it)."""
+        from collections import deque
+
+        kept: deque[datetime] = deque(maxlen=max(1, keep))
+        total = 0
+        for slot in self._iter(after):
+            if slot <= after:
+                continue
+            if slot > until:
+                break
+            kept.append(slot)
+            total += 1
+        return list(kept), total
+
+
+def parse_cron(expression: str, timezone: str = "UTC") -> Cron:
+    """Check ``expression`` and ``timezone``; CronError naming what is wrong."""
+    from cronsim import CronSim, CronSimError
+
+    if not isinstance(expression, str) or not expression.strip():
+        raise CronError("cron expression is empty")
+    expression = " ".join(expression.split())
+    if len(expression.split(" ")) not in (5, 6):
+        raise CronError(f"cron expression {expression!r} has {len(expression.split(' '))} "
+                        "fields: use 5 (minute hour day month weekday) or 6 (seconds first)")
+    tz = zone(timezone)
+    try:
+        CronSim(expression, datetime.now(tz))
+    except CronSimError as exc:
+        raise CronError(f"cron expression {expression!r}: {exc}") from None
+    return Cron(expression, timezone)

@@ -1,0 +1,386 @@
+"""`opsctl scheduler`: fire each due slot of each schedule once, as a queued run.
+
+Every tick (a second), each schedule whose next slot has come is decided (:func:`decide`:
+on time, missed and the misfire policy), and each slot to act on is claimed by inserting its
+row in ``schedule_fires``: the one scheduler whose INSERT goes in acts on it, so any number of
+schedulers (processes, machines, `opsctl serve --scheduler`) fire each slot exactly once.
+The run it queues has the idempotency key ``schedule:NAME:SLOT`` and is carried out by the
+configured executor: this process's pool (``local``) or the workers (``celery``).
+
+Concurrency, decided against the schedule's previous run: ``allow`` fires anyway, ``forbid``
+skips the slot while it is queued or running, ``replace`` asks it to stop gracefully (it ends
+``cancelled`` at its next action boundary, journal intact) and fires the new run, which waits
+for the scope's lock. Every fire is a run; every skip, misfire and refusal is an audit event
+with its reason, and a row in ``schedule_fires`` that `opsctl schedule list` reads.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from opsctl.errors import OpsctlError
+from opsctl.schedule import store as sched_store
+from opsctl.schedule.model import (
+    Decision,
+    Schedule,
+    ScheduleError,
+    check_target,
+    decide,
+    parse_schedule,
+    request_of,
+    schedule_from_row,
+)
+
+RELOAD_S = 2.0        # how often definitions, pauses and removals are read again
+STUCK_FIRE_S = 60.0   # a slot claimed but never settled (its scheduler died): fired again
+
+
+def declared_schedules(session: Any) -> tuple[list[Schedule], list[tuple[str, str]]]:
+    """The ``[[schedules]]`` of the configuration, and (schedule, problem) for each table that
+    is not a valid schedule."""
+    from pathlib import Path
+
+    base = Path(session.layers.root) if getattr(session.layers, "root", None) else None
+    found: list[Schedule] = []
+    problems: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for i, raw in enumerate(session.settings.schedules):
+        where = f"schedules[{i}]"
+        try:
+            schedule = parse_schedule(raw, where=where, base_dir=base)
+        except ScheduleError as exc:
+            problems.append((exc.schedule, exc.message))
+            continue
+        if schedule.name in seen:
+            problems.append((schedule.name, f"schedule {schedule.name!r}: name: declared twice"))
+            continue
+        seen.add(schedule.name)
+        found.append(schedule)
+    return found, problems
+
+
+def sync_declared(session: Any, *, now: datetime) -> list[tuple[str, str]]:
+    """Store the declared schedules (a schedule whose automation or request does not validate
+    is stored with its problem and not fired); drop declared ones no longer in the config.
+    The problems, by schedule."""
+    store = session.store
+    schedules, problems = declared_schedules(session)
+    for schedule in schedules:
+        problem = None
+        try:
+            check_target(session, schedule)
+        except ScheduleError as exc:
+            problem = exc.message
+            problems.append((schedule.name, problem))
+        sched_store.save_schedule(store, schedule, now=now, problem=problem)
+    declared = {s.name for s in schedules} | {name for name, _ in problems}
+    for row in sched_store.list_schedules(store):
+        if row["source"] == "config" and row["name"] not in declared:
+            sched_store.delete_schedule(store, str(row["name"]))
+    return problems
+
+
+class Scheduler:
+    """One scheduler: a base session (configuration, catalog), the executor it queues for."""
+
+    def __init__(self, session: Any, *, runtime: Any = None, clock: Callable[[], datetime]
+                 | None = None, tick_s: float = 1.0) -> None:
+        from opsctl.dispatch.claims import owner_name
+
+        self.session = session
+        self.executor = session.settings.executor
+        self.clock = clock or (lambda: datetime.now(UTC))
+        self.tick_s = tick_s
+        self.owner = owner_name()
+        if runtime is None:
+            from opsctl.service.runtime import ServerRuntime, serve_catalog
+
+            serve_catalog(session)
+            runtime = ServerRuntime(session, workers=int(
+                (session.settings.server or {}).get("workers", 4)))
+        self.runtime = runtime
+        self._rows: dict[str, dict[str, Any]] = {}
+        self._next: dict[str, datetime] = {}
+        self._loaded = 0.0
+        self._sender: Callable[[str, str], None] | None = None
+        self.stopping = threading.Event()
+        self.fired = 0
+
+    @property
+    def store(self) -> Any:
+        return self.runtime.store() if self.runtime is not None else self.session.store
+
+    # -- the loop -------------------------------------------------------------------------
+    def start(self) -> list[tuple[str, str]]:
+        """Sync the declared schedules; their problems (logged: those are not fired)."""
+        problems = sync_declared(self.session, now=self.clock())
+        for name, problem in problems:
+            self.session.log.warning("schedule.invalid", schedule=name, problem=problem)
+        return problems
+
+    def run_forever(self, stop: threading.Event | None = None) -> None:
+        stop = stop or self.stopping
+        while not stop.is_set():
+            began = time.monotonic()
+            try:
+                self.tick()
+            except OpsctlError as exc:  # a store outage: try again next tick
+                self.session.log.warning("scheduler.tick_failed", error=exc.message)
+            except Exception as exc:  # a bug must not stop every schedule: logged, next tick
+                self.session.log.error("scheduler.tick_failed",
+                                       error=f"{type(exc).__name__}: {exc}")
+            stop.wait(max(0.0, self.tick_s - (time.monotonic() - began)))
+
+    def tick(self) -> int:
+        """Handle every due slot now; how many runs were fired."""
+        now = self.clock()
+        if time.monotonic() - self._loaded >= RELOAD_S:
+            self._reload()
+        fired = 0
+        for name, row in list(self._rows.items()):
+            if row["paused"] or row["problem"]:
+                continue
+            due = self._next.get(name)
+            if due is not None and due > now:
+                continue
+            fired += self._handle(schedule_from_row(row), now)
+        self._forward_cancels()
+        return fired
+
+    def _reload(self) -> None:
+        rows = {str(r["name"]): r for r in sched_store.list_schedules(self.store)}
+        for name in set(self._next) - set(rows):
+            self._next.pop(name, None)
+        for name, row in rows.items():
+            old = self._rows.get(name)
+            if old is not None and (old["cron"], old["timezone"], old["paused"]) != (
+                    row["cron"], row["timezone"], row["paused"]):
+                self._next.pop(name, None)
+        self._rows = rows
+        self._loaded = time.monotonic()
+        self._recover_stuck()
+
+    def _handle(self, schedule: Schedule, now: datetime) -> int:
+        store = self.store
+        fresh = sched_store.get_schedule(store, schedule.name)
+        if fresh is None or fresh["paused"]:
+            return 0
+        last = datetime.fromisoformat(str(fresh["last_slot"])) if fresh["last_slot"] else now
+        decisions = decide(schedule, last, now)
+        for skipped in decisions.skipped:
+            if sched_store.claim_slot(store, schedule.name, skipped.slot, outcome="misfired",
+                                      reason=skipped.reason, now=now, scheduler=self.owner):
+                self._audit("schedule.misfired", schedule, skipped.slot, reason=skipped.reason)
+        fired = sum(self._fire(schedule, d, now) for d in decisions.fires)
+        if decisions.last_slot is not None:
+            sched_store.advance(store, schedule.name, decisions.last_slot)
+        self._next[schedule.name] = schedule.cron.next_after(now)
+        return fired
+
+    # -- one slot -------------------------------------------------------------------------
+    def _fire(self, schedule: Schedule, decision: Decision, now: datetime) -> int:
+        store = self.store
+        if not sched_store.claim_slot(store, schedule.name, decision.slot, outcome="firing",
+                                      reason=decision.reason, now=now, scheduler=self.owner):
+            return 0  # another scheduler has this slot
+        reason = decision.reason
+        fresh = sched_store.get_schedule(store, schedule.name) or {}
+        previous = sched_store.run_status(store, fresh.get("last_run_id"))
+        active = previous is not None and previous["status"] in ("queued", "running")
+        if active and schedule.concurrency == "forbid":
+            why = (f"previous run {fresh['last_run_id']} is still {previous['status']} "
+                   "(concurrency = forbid)")
+            sched_store.settle_fire(store, schedule.name, decision.slot, outcome="skipped",
+                                    reason=why, run_id=None)
+            self._audit("schedule.skipped", schedule, decision.slot, reason=why)
+            return 0
+        if active and schedule.concurrency == "replace":
+            self._cancel(str(fresh["last_run_id"]))
+            reason += f"; replaced run {fresh['last_run_id']} (asked to stop)"
+        try:
+            run_id = self._queue(schedule, decision.slot,
+                                 wait_lock_s=self._replace_wait() if active else 0.0)
+        except OpsctlError as exc:
+            sched_store.settle_fire(store, schedule.name, decision.slot, outcome="invalid",
+                                    reason=exc.message, run_id=None)
+            self._audit("schedule.invalid", schedule, decision.slot, reason=exc.message)
+            self.session.log.warning("schedule.invalid", schedule=schedule.name,
+                                     slot=sched_store.slot_key(decision.slot), error=exc.message)
+            return 0
+        sched_store.settle_fire(store, schedule.name, decision.slot, outcome="fired",
+                                reason=reason, run_id=run_id)
+        self._audit("schedule.fired", schedule, decision.slot, reason=reason, run_id=run_id)
+        self.session.log.info("schedule.fired", schedule=schedule.name, run_id=run_id,
+                              slot=sched_store.slot_key(decision.slot), reason=reason)
+        self.fired += 1
+        return 1
+
+    def _replace_wait(self) -> float:
+        grace: float = self.session.settings.stop_grace.total_seconds()
+        return grace + 10.0
+
+    def _queue(self, schedule: Schedule, slot: datetime, *, wait_lock_s: float) -> str:
+        """Validate the request now (it may have changed since the schedule was stored) and
+        queue the run for the executor; its id."""
+        key = f"schedule:{schedule.name}:{sched_store.slot_key(slot)}"
+        context = {"schedule": schedule.name, "slot": sched_store.slot_key(slot)}
+        session = self._session(context)
+        automation = self._automation(schedule)
+        data = request_of(schedule, limit=session.settings.max_input_size)
+        prior = session.store.latest_run_for_key(automation.name, key)
+        if prior is not None:  # fired by a scheduler that died before settling the slot
+            return str(prior["id"])
+        if self.executor == "celery":
+            from opsctl.dispatch.remote import queue_for_celery
+
+            queued = queue_for_celery(session, automation, data, mode="apply",
+                                      idempotency_key=key, wait_lock_s=wait_lock_s,
+                                      runtime_extra=context)
+            return queued.run_id
+        return self._queue_local(session, automation, data, key, context, wait_lock_s)
+
+    def _queue_local(self, session: Any, automation: Any, data: dict[str, Any], key: str,
+                     context: dict[str, str], wait_lock_s: float) -> str:
+        from opsctl.engine.ids import new_run_id
+        from opsctl.engine.request import hash_of_request, request_document, versioned_request
+        from opsctl.engine.run import _check_permission, execute
+        from opsctl.engine.runtime import runtime_info
+        from opsctl.engine.state import iso
+        from opsctl.store.queue import create_queued_run
+
+        request = versioned_request(automation, data).request
+        request_doc = request_document(session, automation, request)
+        _check_permission(session, automation, "apply", request_doc)
+        run_id = new_run_id()
+        entry = session.catalog.entry(automation.name)
+        create_queued_run(session.store, {
+            "id": run_id, "automation": automation.name,
+            "contract_version": automation.version, "mode": "apply", "actor": session.actor,
+            "idempotency_key": key, "key_source": "caller",
+            "request_hash": hash_of_request(request_doc), "request": request_doc,
+            "runtime": {**runtime_info(entry.source), "identity": session.identity.to_dict(),
+                        "executor": "scheduler", **context},
+            "started_at": iso(session.clock()),
+        })
+        self.runtime.submit(run_id, self._principal(context), lambda s: execute(
+            s, automation, data, mode="apply", idempotency_key=key, queued_run_id=run_id,
+            wait_lock_s=wait_lock_s, source=entry.source))
+        return run_id
+
+    # -- identity, cancellation, recovery -----------------------------------------------
+    def _principal(self, context: dict[str, str]) -> Any:
+        """The scheduler's actor with the configured permissions (none configured: no role
+        checks, as on the command line)."""
+        from opsctl.governance.gate import governance_for
+        from opsctl.governance.permissions import Permissions
+        from opsctl.service.runtime import Principal
+
+        governance = governance_for(self.session)
+        grant = governance.permissions or Permissions.unrestricted(governance.groups)
+        return Principal(self.session.actor, "token", scope=context, grant=grant)
+
+    def _session(self, context: dict[str, str]) -> Any:
+        from opsctl.governance.identity import Identity
+
+        if self.runtime is not None:
+            session = self.runtime.session(self._principal(context))
+        else:
+            session = self.session
+        session.identity = Identity(self.session.actor, "schedule", context)
+        return session
+
+    def _automation(self, schedule: Schedule) -> Any:
+        from opsctl.schedule.model import ScheduleError
+
+        try:
+            return self.session.catalog.load(schedule.automation)
+        except OpsctlError as exc:
+            raise ScheduleError(schedule.name, "automation", exc.message) from None
+
+    def _cancel(self, run_id: str) -> None:
+        """Ask ``run_id`` to stop at its next action boundary; a run still queued ends
+        cancelled at once."""
+        from opsctl.engine.results import error_document
+        from opsctl.errors import InterruptedRunError
+
+        store = self.store
+        now = self.clock()
+        with store.transaction():
+            store._execute("UPDATE runs SET cancel_requested_at = ? WHERE id = ? AND status IN "
+                           "('queued', 'running')", (now.isoformat(), run_id))
+        row = store.get_run(run_id)
+        if row is not None and row["status"] == "queued":
+            error = InterruptedRunError("replaced by the schedule's next run before it started",
+                                        step="validate")
+            doc = error_document(error, mode=row["mode"], automation=row["automation"],
+                                 started_at=now, finished_at=now, actor=row["actor"],
+                                 redact=self.session.redactor.redact)
+            doc.update(run_id=run_id, contract_version=row["contract_version"],
+                       idempotency_key=row["idempotency_key"])
+            with store.transaction():
+                store._execute("UPDATE runs SET status = 'cancelled', exit_code = ?, "
+                               "result_json = ?, error_type = ?, finished_at = ? WHERE id = ? "
+                               "AND status = 'queued'",
+                               (error.exit_code, store._json(doc), error.error_type,
+                                doc["timing"]["finished_at"], run_id))
+        self._forward_cancels()
+
+    def _forward_cancels(self) -> None:
+        """Runs this process carries out whose stop was asked for (by any scheduler) stop."""
+        runtime = self.runtime
+        if runtime is None:
+            return
+        with runtime._lock:
+            running = dict(runtime._running)
+        if not running:
+            return
+        marks = ", ".join("?" for _ in running)
+        rows = self.store._rows(f"SELECT id FROM runs WHERE id IN ({marks}) AND "
+                                "cancel_requested_at IS NOT NULL", list(running))
+        for row in rows:
+            running[str(row["id"])].stop_requested.set()
+
+    def _recover_stuck(self) -> None:
+        """A slot claimed by a scheduler that died before it queued the run is fired again
+        (the run's idempotency key keeps it to one run)."""
+        store = self.store
+        horizon = (self.clock() - timedelta(seconds=STUCK_FIRE_S)).isoformat()
+        rows = store._rows("SELECT schedule, slot, reason, at FROM schedule_fires WHERE "
+                           "outcome = 'firing' AND at < ?", (horizon,))
+        for row in rows:
+            with store.transaction():
+                cur = store._execute("UPDATE schedule_fires SET at = ?, scheduler = ? WHERE "
+                                     "schedule = ? AND slot = ? AND outcome = 'firing' AND "
+                                     "at = ?", (self.clock().isoformat(), self.owner,
+                                                row["schedule"], row["slot"], row["at"]))
+            found = self._rows.get(str(row["schedule"]))
+            if cur.rowcount != 1 or found is None:
+                continue
+            schedule = schedule_from_row(found)
+            slot = datetime.fromisoformat(str(row["slot"]))
+            try:
+                run_id = self._queue(schedule, slot, wait_lock_s=0.0)
+            except OpsctlError as exc:
+                sched_store.settle_fire(store, schedule.name, slot, outcome="invalid",
+                                        reason=exc.message, run_id=None)
+                continue
+            sched_store.settle_fire(store, schedule.name, slot, outcome="fired",
+                                    reason=f"{row['reason']}; fired again: its scheduler "
+                                           "stopped before queueing it", run_id=run_id)
+
+    def _audit(self, kind: str, schedule: Schedule, slot: datetime, *, reason: str,
+               run_id: str | None = None) -> None:
+        from opsctl.store.audit import append_event
+
+        append_event(self.store, kind, actor=self.session.actor, run_id=run_id,
+                     payload={"schedule": schedule.name, "automation": schedule.automation,
+                              "slot": sched_store.slot_key(slot), "reason": reason})
+
+    def close(self, grace_s: float = 0.0) -> None:
+        self.stopping.set()
+        if self.runtime is not None:
+            self.runtime.shutdown(grace_s)

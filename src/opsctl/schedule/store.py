@@ -1,0 +1,123 @@
+"""Schedules and their fires in the store (tables of migration 10)."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+from opsctl.schedule.model import Schedule
+from opsctl.store.sql import Row, SQLStore
+
+_COLUMNS = ("name", "automation", "cron", "timezone", "request_json", "request_file",
+            "concurrency", "misfire", "grace_s", "max_catchup", "paused", "source", "problem",
+            "last_slot", "last_run_id", "created_at", "updated_at")
+
+
+def slot_key(slot: datetime) -> str:
+    """A slot as every scheduler writes it: UTC, ISO 8601."""
+    return slot.astimezone(UTC).isoformat()
+
+
+def _row(row: Row) -> Row:
+    row["request"] = json.loads(row.pop("request_json") or "{}")
+    row["paused"] = bool(row["paused"])
+    return row
+
+
+def list_schedules(store: SQLStore) -> list[Row]:
+    return [_row(r) for r in store._rows(f"SELECT {', '.join(_COLUMNS)} FROM schedules "
+                                         "ORDER BY name")]
+
+
+def get_schedule(store: SQLStore, name: str) -> Row | None:
+    rows = store._rows(f"SELECT {', '.join(_COLUMNS)} FROM schedules WHERE name = ?", (name,))
+    return _row(rows[0]) if rows else None
+
+
+def save_schedule(store: SQLStore, schedule: Schedule, *, now: datetime,
+                  problem: str | None = None, keep_paused: bool = True) -> None:
+    """Insert or update ``schedule``'s definition. An existing schedule keeps its history
+    (last slot, last run) and, with ``keep_paused``, a pause set with `opsctl schedule pause`."""
+    values = {"automation": schedule.automation, "cron": schedule.cron.expression,
+              "timezone": schedule.cron.timezone, "request_json": store._json(schedule.request),
+              "request_file": schedule.request_file, "concurrency": schedule.concurrency,
+              "misfire": schedule.misfire, "grace_s": round(schedule.grace_s),
+              "max_catchup": schedule.max_catchup, "source": schedule.source,
+              "problem": problem, "updated_at": now.isoformat()}
+    with store.transaction():
+        found = store._rows("SELECT paused FROM schedules WHERE name = ?", (schedule.name,))
+        if found:
+            paused = bool(found[0]["paused"]) if keep_paused else False
+            values["paused"] = int(schedule.paused or paused)
+            sets = ", ".join(f"{k} = ?" for k in values)
+            store._execute(f"UPDATE schedules SET {sets} WHERE name = ?",
+                           [*values.values(), schedule.name])
+        else:
+            values.update(name=schedule.name, paused=int(schedule.paused),
+                          created_at=now.isoformat(), last_slot=slot_key(now))
+            store._execute(f"INSERT INTO schedules ({', '.join(values)}) VALUES "
+                           f"({', '.join('?' for _ in values)})", list(values.values()))
+
+
+def delete_schedule(store: SQLStore, name: str) -> bool:
+    with store.transaction():
+        cur = store._execute("DELETE FROM schedules WHERE name = ?", (name,))
+        return bool(cur.rowcount == 1)
+
+
+def set_paused(store: SQLStore, name: str, paused: bool, *, now: datetime) -> bool:
+    with store.transaction():
+        cur = store._execute("UPDATE schedules SET paused = ?, updated_at = ? WHERE name = ?",
+                             (int(paused), now.isoformat(), name))
+        return bool(cur.rowcount == 1)
+
+
+def advance(store: SQLStore, name: str, slot: datetime) -> None:
+    """Move the schedule's last handled slot forward (never back: schedulers race)."""
+    key = slot_key(slot)
+    with store.transaction():
+        store._execute("UPDATE schedules SET last_slot = ? WHERE name = ? AND "
+                       "(last_slot IS NULL OR last_slot < ?)", (key, name, key))
+
+
+def claim_slot(store: SQLStore, name: str, slot: datetime, *, outcome: str, reason: str,
+               now: datetime, scheduler: str) -> bool:
+    """Record what happens to ``slot``: True for the one scheduler whose row went in."""
+    with store.transaction():
+        cur = store._execute(
+            "INSERT INTO schedule_fires (schedule, slot, outcome, reason, at, scheduler) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (schedule, slot) DO NOTHING",
+            (name, slot_key(slot), outcome, reason, now.isoformat(), scheduler))
+        return bool(cur.rowcount == 1)
+
+
+def settle_fire(store: SQLStore, name: str, slot: datetime, *, outcome: str, reason: str,
+                run_id: str | None) -> None:
+    with store.transaction():
+        store._execute("UPDATE schedule_fires SET outcome = ?, reason = ?, run_id = ? "
+                       "WHERE schedule = ? AND slot = ?",
+                       (outcome, reason, run_id, name, slot_key(slot)))
+        if run_id is not None:
+            store._execute("UPDATE schedules SET last_run_id = ? WHERE name = ?",
+                           (run_id, name))
+
+
+def last_fire(store: SQLStore, name: str) -> Row | None:
+    rows = store._rows("SELECT slot, outcome, reason, run_id, at FROM schedule_fires WHERE "
+                       "schedule = ? ORDER BY slot DESC LIMIT 1", (name,))
+    return rows[0] if rows else None
+
+
+def fires(store: SQLStore, name: str | None = None, limit: int = 100000) -> list[Row]:
+    where, params = ("WHERE schedule = ? ", [name]) if name else ("", [])
+    return store._rows(f"SELECT schedule, slot, outcome, reason, run_id, at, scheduler FROM "
+                       f"schedule_fires {where}ORDER BY schedule, slot LIMIT ?",
+                       [*params, limit])
+
+
+def run_status(store: SQLStore, run_id: str | None) -> Any:
+    if not run_id:
+        return None
+    rows = store._rows("SELECT status, exit_code FROM runs WHERE id = ?", (run_id,))
+    return rows[0] if rows else None
