@@ -283,8 +283,10 @@ def next_cmd(name: str, count: int, opts: CommonOptions) -> int:
     def render(doc: dict[str, Any], stream: TextIO) -> None:
         note = " (paused: these fire once resumed)" if doc["paused"] else ""
         stream.write(f"{name}: {doc['cron']} in {doc['timezone']}{note}\n")
+        from opsctl.schedule.cron import zone
+
         for moment in doc["next"]:
-            stamp = datetime.fromisoformat(moment)
+            stamp = datetime.fromisoformat(moment).astimezone(zone(doc["timezone"]))
             stream.write(f"  {stamp.strftime('%Y-%m-%d %H:%M:%S')} {stamp.tzname()} "
                          f"({stamp.strftime('%a')})\n")
 

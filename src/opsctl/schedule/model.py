@@ -185,7 +185,7 @@ class Decisions:
 
 def decide(schedule: Schedule, last_slot: datetime, now: datetime) -> Decisions:
     """What to do with the slots in (``last_slot``, ``now``]."""
-    keep = max(schedule.max_catchup, 1) + 1
+    keep = max(schedule.max_catchup + 1, 100)  # listed one by one; older ones only counted
     slots, total = schedule.cron.between(last_slot, now, keep=keep)
     out = Decisions(fires=[], skipped=[], last_slot=slots[-1] if slots else None)
     if not slots:

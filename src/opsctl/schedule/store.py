@@ -67,9 +67,16 @@ def delete_schedule(store: SQLStore, name: str) -> bool:
 
 
 def set_paused(store: SQLStore, name: str, paused: bool, *, now: datetime) -> bool:
+    """Pause or resume; a resumed schedule goes on from now (the slots while it was paused
+    are not misfires to make up for)."""
     with store.transaction():
-        cur = store._execute("UPDATE schedules SET paused = ?, updated_at = ? WHERE name = ?",
-                             (int(paused), now.isoformat(), name))
+        if paused:
+            cur = store._execute("UPDATE schedules SET paused = 1, updated_at = ? WHERE "
+                                 "name = ?", (now.isoformat(), name))
+        else:
+            cur = store._execute("UPDATE schedules SET paused = 0, updated_at = ?, "
+                                 "last_slot = ? WHERE name = ?",
+                                 (now.isoformat(), slot_key(now), name))
         return bool(cur.rowcount == 1)
 
 

@@ -1,0 +1,235 @@
+"""The scheduler on a real store (SQLite and PostgreSQL) with a fake clock: each slot fired
+once by two schedulers, the concurrency policies against a real previous run, misfires after
+downtime, pause/resume, and schedules that stopped validating."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from opsctl.engine.session import open_session
+from opsctl.schedule import store as sched_store
+from opsctl.schedule.scheduler import Scheduler
+from tests.conftest import Project
+
+HELD = '''
+import os, time
+from pathlib import Path
+from pydantic import BaseModel
+from opsctl import Action, Automation
+
+class Request(BaseModel):
+    tag: str = "t"
+    hold: bool = False
+
+held = Automation("held", version="1.0.0", owner="tests", summary="record a fire",
+                  request=Request, lock_scope=["tag"])
+@held.plan
+def plan(ctx, req):
+    yield Action(id="mark", kind="create", target=req.tag, reason="scheduled")
+    yield Action(id="after", kind="create", target=req.tag, reason="second step")
+
+@held.apply
+def apply(ctx, req, action):
+    ROOT = Path(ctx.config["root"])  # the module is imported once per test process
+    if req.hold and action.id == "mark":
+        (ROOT / "holding").write_text("1")
+        while not (ROOT / "release").exists():
+            time.sleep(0.02)
+    with open(ROOT / "fires.log", "a") as fh:
+        fh.write(f"{req.tag} {action.id}\\n")
+    return "applied"
+'''
+
+T0 = datetime(2026, 12, 2, 12, 0, tzinfo=UTC)
+
+
+class Clock:
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def sched_project(tmp_path: Path, store_url: str) -> Project:
+    root = tmp_path / "proj"
+    root.mkdir()
+    project = Project(root)
+    project.extra_env["OPSCTL_STORE_URL"] = store_url
+    project.add_module("held_auto", HELD)
+    return project
+
+
+def _config(project: Project, *schedules: dict[str, Any]) -> None:
+    lines = []
+    for s in schedules:
+        lines.append("[[schedules]]")
+        for key, value in s.items():
+            if isinstance(value, dict):  # a TOML inline table
+                inner = ", ".join(f"{k} = {json.dumps(v)}" for k, v in value.items())
+                lines.append(f"{key} = {{ {inner} }}")
+            else:
+                lines.append(f"{key} = {json.dumps(value)}")
+    lines.append(f"[automation.held]\nroot = {json.dumps(str(project.root))}")
+    project.write_config("\n".join(lines) + "\n")
+
+
+@pytest.fixture
+def make_scheduler(sched_project: Project) -> Iterator[Any]:
+    made: list[Scheduler] = []
+
+    def make(clock: Clock) -> Scheduler:
+        session = open_session(env=sched_project.env(), cwd=sched_project.root)
+        session.store.migrate()
+        scheduler = Scheduler(session, clock=clock)
+        made.append(scheduler)
+        return scheduler
+
+    yield make
+    for scheduler in made:
+        scheduler.close(5)
+        scheduler.session.close()
+
+
+def _wait_runs(scheduler: Scheduler, deadline_s: float = 30) -> list[dict[str, Any]]:
+    deadline = time.monotonic() + deadline_s
+    while True:
+        rows = scheduler.store._rows("SELECT id, status, idempotency_key FROM runs ORDER BY id")
+        if all(r["status"] not in ("queued", "running") for r in rows):
+            return rows
+        assert time.monotonic() < deadline, rows
+        time.sleep(0.02)
+
+
+def _fires(scheduler: Scheduler) -> list[tuple[str, str, str | None]]:
+    return [(str(f["slot"])[11:19], str(f["outcome"]), f["run_id"])
+            for f in sched_store.fires(scheduler.store)]
+
+
+def test_two_schedulers_fire_each_slot_once(sched_project: Project, make_scheduler: Any) -> None:
+    _config(sched_project, {"name": "tick", "automation": "held", "cron": "* * * * *",
+                            "request": {"tag": "tick"}, "concurrency": "allow"})
+    clock = Clock(T0)
+    a, b = make_scheduler(clock), make_scheduler(clock)
+    a.start()
+    b.start()
+    for minute in range(1, 6):
+        clock.now = T0 + timedelta(minutes=minute, seconds=1)
+        first, second = (a, b) if minute % 2 else (b, a)
+        first.tick()
+        second.tick()
+    runs = _wait_runs(a)
+    keys = [r["idempotency_key"] for r in runs]
+    assert len(keys) == len(set(keys)) == 5
+    assert sorted(keys) == [f"schedule:tick:2026-12-02T12:0{m}:00+00:00" for m in range(1, 6)]
+    assert [o for _, o, _ in _fires(a)] == ["fired"] * 5
+    assert (sched_project.root / "fires.log").read_text().count("tick mark") == 5
+
+
+def test_forbid_skips_while_the_previous_run_is_active_and_replace_stops_it(
+        sched_project: Project, make_scheduler: Any) -> None:
+    _config(sched_project,
+            {"name": "forbid", "automation": "held", "cron": "* * * * *",
+             "request": {"tag": "f", "hold": True}, "concurrency": "forbid"},
+            {"name": "replace", "automation": "held", "cron": "* * * * *",
+             "request": {"tag": "r", "hold": True}, "concurrency": "replace"})
+    clock = Clock(T0)
+    scheduler = make_scheduler(clock)
+    scheduler.start()
+    clock.now = T0 + timedelta(minutes=1, seconds=1)
+    assert scheduler.tick() == 2
+    deadline = time.monotonic() + 30
+    while not (sched_project.root / "holding").exists():
+        assert time.monotonic() < deadline
+        time.sleep(0.02)
+    clock.now = T0 + timedelta(minutes=2, seconds=1)
+    scheduler.tick()
+    fires = {(f["schedule"], str(f["slot"])[14:16]): f for f in sched_store.fires(scheduler.store)}
+    skipped = fires[("forbid", "02")]
+    assert skipped["outcome"] == "skipped" and "concurrency = forbid" in skipped["reason"]
+    replaced = fires[("replace", "02")]
+    assert replaced["outcome"] == "fired" and "replaced run" in replaced["reason"]
+    (sched_project.root / "release").write_text("1")
+    runs = {r["id"]: r for r in _wait_runs(scheduler)}
+    first_replace = runs[fires[("replace", "01")]["run_id"]]
+    assert first_replace["status"] == "cancelled"  # stopped at its next action boundary
+    assert runs[replaced["run_id"]]["status"] == "succeeded"
+    assert runs[fires[("forbid", "01")]["run_id"]]["status"] == "succeeded"
+    events = scheduler.store._rows("SELECT kind FROM audit_events WHERE kind LIKE ?",
+                                   ("schedule.%",))
+    assert {"schedule.skipped", "schedule.fired"} <= {e["kind"] for e in events}
+
+
+@pytest.mark.parametrize(("policy", "fired"), [("skip", 0), ("run_once", 1), ("run_all", 3)])
+def test_downtime_applies_the_misfire_policy(sched_project: Project, make_scheduler: Any,
+                                             policy: str, fired: int) -> None:
+    _config(sched_project, {"name": "m", "automation": "held", "cron": "*/10 * * * *",
+                            "request": {"tag": policy}, "misfire": policy, "grace": "1m",
+                            "max_catchup": 3, "concurrency": "allow"})
+    clock = Clock(T0)
+    scheduler = make_scheduler(clock)
+    scheduler.start()
+    clock.now = T0 + timedelta(minutes=55)  # down since T0: 5 slots missed
+    scheduler.tick()
+    runs = _wait_runs(scheduler)
+    assert len(runs) == fired
+    outcomes = [o for _, o, _ in _fires(scheduler)]
+    assert outcomes.count("fired") == fired
+    assert outcomes.count("misfired") == 5 - fired
+    clock.now = T0 + timedelta(minutes=60, seconds=5)  # back on time
+    scheduler.tick()
+    assert len(_wait_runs(scheduler)) == fired + 1
+
+
+def test_paused_schedules_do_not_fire_and_resume_from_now(sched_project: Project,
+                                                          make_scheduler: Any) -> None:
+    _config(sched_project, {"name": "p", "automation": "held", "cron": "* * * * *",
+                            "request": {"tag": "p"}, "misfire": "run_all"})
+    clock = Clock(T0)
+    scheduler = make_scheduler(clock)
+    scheduler.start()
+    sched_store.set_paused(scheduler.store, "p", True, now=clock.now)
+    scheduler._loaded = 0  # read definitions again now
+    clock.now = T0 + timedelta(minutes=30)
+    scheduler.tick()
+    assert _fires(scheduler) == []
+    sched_store.set_paused(scheduler.store, "p", False, now=clock.now)
+    scheduler._loaded = 0
+    clock.now = T0 + timedelta(minutes=31, seconds=1)
+    scheduler.tick()
+    assert [o for _, o, _ in _fires(scheduler)] == ["fired"]  # not the 30 paused minutes
+
+
+def test_schedules_that_stop_validating_are_reported_not_fired(sched_project: Project,
+                                                               make_scheduler: Any) -> None:
+    request = sched_project.root / "req.json"
+    request.write_text('{"tag": "file"}')
+    _config(sched_project,
+            {"name": "ghost", "automation": "no-such-thing", "cron": "* * * * *"},
+            {"name": "bad-request", "automation": "held", "cron": "* * * * *",
+             "request": {"tag": 5}},
+            {"name": "from-file", "automation": "held", "cron": "* * * * *",
+             "request_file": "req.json"})
+    clock = Clock(T0)
+    scheduler = make_scheduler(clock)
+    problems = dict(scheduler.start())
+    assert "automation" in problems["ghost"] and "request.tag" in problems["bad-request"]
+    request.write_text('{"tag": ["not", "a", "string"]}')  # broken after it was stored
+    clock.now = T0 + timedelta(minutes=1, seconds=1)
+    scheduler.tick()
+    fires = _fires(scheduler)
+    assert [o for _, o, _ in fires] == ["invalid"]  # only from-file was tried
+    events = scheduler.store._rows("SELECT payload_json FROM audit_events WHERE kind = "
+                                   "'schedule.invalid'")
+    assert "request" in events[0]["payload_json"]
+    rows = {r["name"]: r for r in sched_store.list_schedules(scheduler.store)}
+    assert rows["ghost"]["problem"] and rows["bad-request"]["problem"]
+    assert not rows["from-file"]["problem"]

@@ -1,0 +1,158 @@
+"""The misfire policy as a pure function of (schedule, last slot handled, now), on a fake
+clock: each policy x each misfire case x the DST transitions of Europe/Berlin and
+America/New_York."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from opsctl.schedule.cron import CronError, parse_cron
+from opsctl.schedule.model import ScheduleError, decide, parse_schedule
+
+BERLIN = ZoneInfo("Europe/Berlin")
+NY = ZoneInfo("America/New_York")
+
+
+def sched(cron: str = "*/10 * * * *", tz: str = "UTC", **kw: Any) -> Any:
+    return parse_schedule({"name": "s", "automation": "a", "cron": cron, "timezone": tz, **kw},
+                          where="test")
+
+
+T0 = datetime(2026, 12, 2, 12, 0, tzinfo=UTC)
+
+
+def test_on_time_and_late_within_grace_fire() -> None:
+    s = sched(grace="2m")
+    d = decide(s, T0, T0 + timedelta(minutes=10, seconds=30))
+    assert [x.slot for x in d.fires] == [T0 + timedelta(minutes=10)]
+    assert d.fires[0].reason.startswith("late by 30s")
+    assert d.skipped == [] and d.missed == 0 and d.last_slot == T0 + timedelta(minutes=10)
+    assert decide(s, T0, T0 + timedelta(minutes=9)).fires == []  # nothing due yet
+
+
+@pytest.mark.parametrize("policy", ["skip", "run_once", "run_all"])
+def test_missed_slots_without_one_on_time(policy: str) -> None:
+    s = sched(grace="1m", misfire=policy, max_catchup=3)
+    now = T0 + timedelta(minutes=55)  # slots 10..50 missed (5), none on time
+    d = decide(s, T0, now)
+    missed = [T0 + timedelta(minutes=m) for m in (10, 20, 30, 40, 50)]
+    assert d.missed == 5 and d.last_slot == missed[-1]
+    fired = [x.slot for x in d.fires]
+    skipped = [x.slot for x in d.skipped]
+    if policy == "skip":
+        assert fired == [] and skipped == missed
+    elif policy == "run_once":
+        assert fired == [missed[-1]] and skipped == missed[:-1]
+        assert "makes up for them" in d.fires[0].reason
+    else:
+        assert fired == missed[-3:] and skipped == missed[:2]
+        assert all("run_all" in x.reason for x in d.skipped)
+    assert sorted(fired + skipped) == missed  # every slot accounted for once
+
+
+@pytest.mark.parametrize("policy", ["skip", "run_once", "run_all"])
+def test_missed_slots_with_one_on_time(policy: str) -> None:
+    s = sched(grace="1m", misfire=policy, max_catchup=10)
+    now = T0 + timedelta(minutes=30, seconds=20)  # 10, 20 missed; 30 on time
+    d = decide(s, T0, now)
+    fired = [x.slot for x in d.fires]
+    on_time = T0 + timedelta(minutes=30)
+    if policy == "run_all":
+        assert fired == [T0 + timedelta(minutes=10), T0 + timedelta(minutes=20), on_time]
+    else:  # skip, and run_once (the run on time covers the missed ones)
+        assert fired == [on_time]
+        assert [x.slot for x in d.skipped] == [T0 + timedelta(minutes=10),
+                                               T0 + timedelta(minutes=20)]
+
+
+def test_a_long_outage_is_bounded() -> None:
+    s = sched("* * * * *", grace="1m", misfire="run_all", max_catchup=5)
+    d = decide(s, T0, T0 + timedelta(days=7))  # 10,080 slots, the last two within the grace
+    assert d.missed == 7 * 24 * 60 - 2
+    assert len(d.fires) == 5 + 2  # caught up (max_catchup), then the two on time
+    assert len(d.skipped) == 98 - 5  # the newest 100 are listed, the rest only counted
+    assert "10078 slot(s) missed" in d.fires[0].reason
+
+
+def test_spring_forward_fixed_time_runs_at_the_transition() -> None:
+    s = sched("30 2 * * *", "Europe/Berlin")
+    before = datetime(2026, 3, 28, 12, 0, tzinfo=BERLIN)
+    slot = s.cron.next_after(before)
+    assert slot == datetime(2026, 3, 29, 3, 0, tzinfo=BERLIN)  # 02:30 does not exist
+    assert slot.utcoffset() == timedelta(hours=2)
+    d = decide(s, before, slot + timedelta(seconds=5))
+    assert [x.slot for x in d.fires] == [slot]
+
+
+def test_fall_back_fixed_time_runs_once() -> None:
+    s = sched("30 2 * * *", "Europe/Berlin")
+    start = datetime(2026, 10, 24, 12, 0, tzinfo=BERLIN)
+    end = datetime(2026, 10, 26, 0, 0, tzinfo=BERLIN)
+    slots, total = s.cron.between(start, end, keep=10)
+    assert total == 1 and slots[0].utcoffset() == timedelta(hours=2)  # the first 02:30 only
+
+
+def test_fall_back_interval_runs_in_both_halves() -> None:
+    s = sched("0 * * * *", "America/New_York")
+    start = datetime(2026, 11, 1, 0, 0, tzinfo=NY)  # 01:00 happens twice this night
+    slots, _ = s.cron.between(start, start.astimezone(UTC) + timedelta(hours=4), keep=10)
+    assert [x.astimezone(UTC).hour for x in slots] == [5, 6, 7, 8]  # 4 real hours, 4 fires
+    assert [x.hour for x in slots] == [1, 1, 2, 3]
+
+
+def test_spring_forward_interval_skips_the_missing_hour() -> None:
+    s = sched("15 * * * *", "America/New_York")
+    start = datetime(2026, 3, 8, 0, 30, tzinfo=NY)
+    slots, _ = s.cron.between(start, datetime(2026, 3, 8, 4, 0, tzinfo=NY), keep=10)
+    assert [x.hour for x in slots] == [1, 3]  # 02:15 does not exist; nothing made up twice
+
+
+def test_a_scheduler_down_across_a_dst_change_applies_the_misfire_policy() -> None:
+    s = sched("30 2 * * *", "Europe/Berlin", misfire="run_once", grace="10m")
+    last = datetime(2026, 3, 27, 12, 0, tzinfo=BERLIN)
+    now = datetime(2026, 3, 30, 9, 0, tzinfo=BERLIN)  # missed the 28th, 29th (03:00), 30th
+    d = decide(s, last, now)
+    assert d.missed == 3
+    assert [x.slot for x in d.fires] == [datetime(2026, 3, 30, 2, 30, tzinfo=BERLIN)]
+
+
+def test_six_fields_are_seconds_first() -> None:
+    s = sched("*/15 * * * * *")
+    assert s.cron.upcoming(T0, 3) == [T0 + timedelta(seconds=15 * i) for i in (1, 2, 3)]
+
+
+@pytest.mark.parametrize(("raw", "field", "message"), [
+    ({"cron": "61 * * * *"}, "cron", "Bad minute"),
+    ({"cron": "* * *"}, "cron", "3 fields"),
+    ({"cron": ""}, "cron", "empty"),
+    ({"timezone": "Mars/Olympus"}, "timezone", "unknown time zone"),
+    ({"timezone": "../../etc/passwd"}, "timezone", "unknown time zone"),
+    ({"concurrency": "sometimes"}, "concurrency", "not one of"),
+    ({"misfire": "later"}, "misfire", "not one of"),
+    ({"grace": "0s"}, "grace", "between"),
+    ({"grace": "soon"}, "grace", ""),
+    ({"max_catchup": 0}, "max_catchup", "1 to 1000"),
+    ({"paused": "yes"}, "paused", "true or false"),
+    ({"request": [1]}, "request", "table"),
+    ({"color": "red"}, "color", "unknown field"),
+    ({"automation": ""}, "automation", "required"),
+])
+def test_bad_definitions_name_the_schedule_and_field(raw: dict[str, Any], field: str,
+                                                     message: str) -> None:
+    base = {"name": "nightly", "automation": "a", "cron": "0 3 * * *"}
+    with pytest.raises(ScheduleError) as info:
+        parse_schedule({**base, **raw}, where="schedules[0]")
+    assert info.value.schedule == "nightly" and info.value.field == field
+    assert message in info.value.message and info.value.exit_code == 2
+
+
+def test_bad_names() -> None:
+    for name in ("", "Upper", "has space", "x" * 101, None):
+        with pytest.raises(ScheduleError):
+            parse_schedule({"name": name, "automation": "a", "cron": "* * * * *"}, where="w")
+    with pytest.raises(CronError):
+        parse_cron("* * * * *", "Nowhere/City")
