@@ -1,0 +1,209 @@
+"""`opsctl schedule ...` and `opsctl scheduler` as a user runs them, and three scheduler
+processes against one PostgreSQL store firing per-second slots: none twice, none missed."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import subprocess
+import time
+from collections import Counter
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import OPSCTL, Project, postgres_schema_url
+
+NOTE = '''
+from pathlib import Path
+from pydantic import BaseModel
+from opsctl import Action, Automation, Secret
+
+class Request(BaseModel):
+    tag: str = "t"
+    token: Secret | None = None
+
+note = Automation("note", version="1.0.0", owner="tests", summary="append a line",
+                  request=Request)
+
+@note.plan
+def plan(ctx, req):
+    yield Action(id="line", kind="create", target=req.tag, reason="scheduled")
+
+@note.apply
+def apply(ctx, req, action):
+    with open(Path(ctx.config["root"]) / "notes.log", "a") as fh:
+        fh.write(req.tag + "\\n")
+    return "applied"
+'''
+
+
+@pytest.fixture
+def sproject(project: Project) -> Project:
+    project.add_module("note_auto", NOTE)
+    project.write_config(f'[automation.note]\nroot = "{project.root}"\n')
+    return project
+
+
+def _declare(project: Project, body: str) -> None:
+    project.write_config(f'{body}\n[automation.note]\nroot = "{project.root}"\n')
+
+
+def _store_rows(project: Project, sql: str) -> list[dict[str, Any]]:
+    from opsctl.store.sql import open_store
+
+    url = project.extra_env.get("OPSCTL_STORE_URL") or f"sqlite:///{project.db}"
+    store = open_store(url)
+    try:
+        return store._rows(sql)
+    finally:
+        store.close()
+
+
+def test_add_list_next_pause_resume_remove(sproject: Project) -> None:
+    r = sproject.run("schedule", "add", "nightly", "--automation", "note", "--cron",
+                     "30 2 * * *", "--timezone", "Europe/Berlin", "--format", "json",
+                     expect_json=True)
+    assert r.code == 0, r.stderr
+    assert r.doc["schedule"] == "nightly" and r.doc["next"].endswith(("+01:00", "+02:00"))
+    shown = sproject.run("schedule", "list", "--format", "json", expect_json=True)
+    [row] = shown.doc
+    assert (row["name"], row["state"], row["cron"], row["timezone"]) == (
+        "nightly", "active", "30 2 * * *", "Europe/Berlin")
+    text = sproject.run("schedule", "list")
+    assert "nightly" in text.stdout and "Europe/Berlin" in text.stdout
+    nxt = sproject.run("schedule", "next", "nightly", "--count", "3", "--format", "json",
+                       expect_json=True)
+    assert len(nxt.doc["next"]) == 3
+    assert all(datetime.fromisoformat(t).hour == 2 for t in nxt.doc["next"])
+    assert "CET" in sproject.run("schedule", "next", "nightly").stdout or \
+        "CEST" in sproject.run("schedule", "next", "nightly").stdout
+    assert sproject.run("schedule", "pause", "nightly").code == 0
+    assert sproject.run("schedule", "list", "--format", "json",
+                        expect_json=True).doc[0]["state"] == "paused"
+    assert sproject.run("schedule", "resume", "nightly").code == 0
+    assert sproject.run("schedule", "remove", "nightly").code == 0
+    assert sproject.run("schedule", "list", "--format", "json", expect_json=True).doc == []
+    kinds = [r["kind"] for r in _store_rows(sproject, "SELECT kind FROM audit_events")]
+    assert kinds == ["schedule.added", "schedule.paused", "schedule.resumed",
+                     "schedule.removed"]
+
+
+@pytest.mark.parametrize(("args", "field"), [
+    (["--cron", "61 * * * *"], "cron"),
+    (["--cron", "* * * * *", "--timezone", "Moon/Tranquility"], "timezone"),
+    (["--cron", "* * * * *", "--automation", "ghost"], "automation"),
+    (["--cron", "* * * * *", "--request", "bad.json"], "request.tag"),
+    (["--cron", "* * * * *", "--request", "secret.json"], "request.token"),
+    (["--cron", "* * * * *", "--grace", "0s"], "grace"),
+])
+def test_bad_input_is_exit_2_naming_schedule_and_field(sproject: Project, args: list[str],
+                                                       field: str) -> None:
+    (sproject.root / "bad.json").write_text('{"tag": {"no": 1}}')
+    (sproject.root / "secret.json").write_text('{"tag": "x", "token": "hunter2-value"}')
+    base = ["schedule", "add", "broken"]
+    if "--automation" not in args:
+        base += ["--automation", "note"]
+    r = sproject.run(*base, *args)
+    assert r.code == 2, r.stderr
+    assert "schedule 'broken'" in r.stderr and f"{field}:" in r.stderr
+    assert "hunter2-value" not in r.stderr + r.stdout
+    assert sproject.run("schedule", "list", "--format", "json", expect_json=True).doc == []
+
+
+def test_declared_schedules_check_and_refusals(sproject: Project) -> None:
+    _declare(sproject, '[[schedules]]\nname = "hourly"\nautomation = "note"\ncron = "0 * * * *"'
+                       '\nrequest = { tag = "h" }\n\n[[schedules]]\nname = "broken"\n'
+                       'automation = "note"\ncron = "0 * * * *"\nrequest = { tag = 7 }\n')
+    check = sproject.run("schedule", "check")
+    assert check.code == 2 and "schedule 'broken': request.tag" in check.stderr
+    rows = {r["name"]: r for r in sproject.run("schedule", "list", "--format", "json",
+                                               expect_json=True).doc}
+    assert rows["hourly"]["state"] == "active" and rows["broken"]["state"] == "invalid"
+    assert "not fired" in sproject.run("schedule", "list").stdout
+    assert sproject.run("schedule", "remove", "hourly").code == 2  # declared: edit the file
+    dup = sproject.run("schedule", "add", "hourly", "--automation", "note", "--cron", "* * * * *")
+    assert dup.code == 2 and "opsctl.toml" in dup.stderr
+    assert sproject.run("schedule", "pause", "ghost").code == 2
+    assert sproject.run("schedule", "next", "ghost").code == 2
+
+
+def test_scheduler_fires_per_second_slots_and_stops_on_sigterm(sproject: Project) -> None:
+    _declare(sproject, '[[schedules]]\nname = "sec"\nautomation = "note"\ncron = "* * * * * *"'
+                       '\nrequest = { tag = "s" }\nconcurrency = "allow"\n')
+    proc = subprocess.Popen([OPSCTL, "scheduler", "--log-format", "json"], cwd=sproject.root,
+                            env=sproject.env(), stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            log = sproject.root / "notes.log"
+            if log.exists() and log.read_text().count("s\n") >= 3:
+                break
+            time.sleep(0.05)
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 0, err
+    assert "Traceback" not in err
+    listed = sproject.run("schedule", "list", "--format", "json", expect_json=True).doc[0]
+    assert listed["last"]["outcome"] == "fired" and listed["last"]["run_status"] == "succeeded"
+
+
+def test_three_schedulers_on_postgresql_fire_every_second_once(tmp_path: Path) -> None:
+    """A few minutes of per-second slots by three schedulers at once on one PostgreSQL store
+    (OPSCTL_SCHEDULER_SOAK_S, default 45 in CI): every slot between the first and the last
+    fire is fired once, by one of them, and none is missed."""
+    soak = float(os.environ.get("OPSCTL_SCHEDULER_SOAK_S", "45"))
+    for url in postgres_schema_url():
+        root = tmp_path / "proj"
+        root.mkdir()
+        project = Project(root)
+        project.extra_env["OPSCTL_STORE_URL"] = url
+        project.add_module("note_auto", NOTE)
+        _declare(project, '[[schedules]]\nname = "sec"\nautomation = "note"\n'
+                          'cron = "* * * * * *"\nrequest = { tag = "s" }\n'
+                          'concurrency = "allow"\ngrace = "30s"\n')
+        assert project.run("schedule", "list").code == 0  # synced and migrated once
+        logs = [(root / f"s{i}.log").open("w") for i in range(3)]
+        procs = [subprocess.Popen([OPSCTL, "scheduler", "--log-format", "json"], cwd=root,
+                                  env=project.env(), stdout=subprocess.DEVNULL, stderr=log,
+                                  text=True) for log in logs]
+        started = datetime.now(UTC)
+        try:
+            time.sleep(soak)
+        finally:
+            for proc in procs:
+                with contextlib.suppress(ProcessLookupError):
+                    proc.send_signal(signal.SIGTERM)
+            codes = [proc.wait(timeout=60) for proc in procs]
+            for log in logs:
+                log.close()
+        assert codes == [0, 0, 0], [(root / f"s{i}.log").read_text()[-2000:] for i in range(3)]
+        fires = _store_rows(project, "SELECT slot, outcome, scheduler, run_id FROM "
+                                     "schedule_fires ORDER BY slot")
+        slots = [datetime.fromisoformat(str(f["slot"])) for f in fires]
+        assert len(slots) == len(set(slots))  # the primary key; and one run per slot:
+        runs = _store_rows(project, "SELECT idempotency_key FROM runs")
+        keys = Counter(str(r["idempotency_key"]) for r in runs)
+        assert max(keys.values()) == 1
+        assert len(keys) == len(fires)
+        assert all(f["outcome"] == "fired" for f in fires), [f for f in fires
+                                                            if f["outcome"] != "fired"]
+        first, last = slots[0], slots[-1]
+        assert first - started < timedelta(seconds=10)
+        expected = int((last - first).total_seconds()) + 1
+        assert len(slots) == expected, "a slot was missed"
+        assert expected >= soak - 10
+        # All three tried every slot (the one whose tick comes first after the second wins
+        # it; the others' INSERTs found the row): each logged its start and no error.
+        for i in range(3):
+            text = (root / f"s{i}.log").read_text()
+            assert "firing" in text and '"level": "error"' not in text, text[-2000:]
+        lines = (root / "notes.log").read_text().splitlines()
+        assert len(lines) == len(fires)  # each fire applied once
