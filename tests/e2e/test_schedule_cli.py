@@ -207,3 +207,22 @@ def test_three_schedulers_on_postgresql_fire_every_second_once(tmp_path: Path) -
             assert "firing" in text and '"level": "error"' not in text, text[-2000:]
         lines = (root / "notes.log").read_text().splitlines()
         assert len(lines) == len(fires)  # each fire applied once
+
+
+def test_serve_can_run_the_scheduler(sproject: Project) -> None:
+    pytest.importorskip("fastapi")
+    from tests.service.conftest import LiveServer, free_port
+
+    _declare(sproject, '[[schedules]]\nname = "sec"\nautomation = "note"\ncron = "* * * * * *"'
+                       '\nrequest = { tag = "v" }\nconcurrency = "allow"\n')
+    server = LiveServer(sproject, free_port()).start("--scheduler")
+    try:
+        deadline = time.monotonic() + 30
+        log = sproject.root / "notes.log"
+        while not (log.exists() and log.read_text().count("v\n") >= 2):
+            assert time.monotonic() < deadline, server.log_text()[-3000:]
+            time.sleep(0.05)
+    finally:
+        code = server.stop()
+    assert code == 0
+    assert "schedule.fired" in server.log_text()

@@ -53,12 +53,16 @@ def _runtime(session: Any, workers: int) -> Any:
               help=f"Port (default: server.port, else {DEFAULT_PORT}).")
 @click.option("--workers", type=click.IntRange(1, 64), default=None,
               help="Runs carried out at once (default: server.workers, else 4).")
+@click.option("--scheduler/--no-scheduler", "with_scheduler", default=None,
+              help="Also fire the schedules (as `opsctl scheduler` does; default: "
+                   "server.scheduler, else off).")
 @click.option("--allow-insecure-remote", is_flag=True, default=False,
               help="Bind a non-loopback address without TLS (tokens then cross the network "
                    "in clear text: only behind a TLS-terminating proxy).")
 @common_options
 def serve_cmd(host: str | None, port: int | None, workers: int | None,
-              allow_insecure_remote: bool, opts: CommonOptions) -> int:
+              with_scheduler: bool | None, allow_insecure_remote: bool,
+              opts: CommonOptions) -> int:
     """Serve the automations over HTTP: the API under /v1, /metrics, /healthz, /readyz.
 
     Runs are carried out by a bounded pool of threads in this process, through the same
@@ -102,11 +106,23 @@ def serve_cmd(host: str | None, port: int | None, workers: int | None,
                             message="serving without TLS on a non-loopback address")
     recovered = runtime.recover()
     grace = session.settings.stop_grace.total_seconds()
+    scheduler = None
+    if with_scheduler if with_scheduler is not None else bool(server.get("scheduler", False)):
+        import threading
+
+        from opsctl.schedule.scheduler import Scheduler
+
+        scheduler = Scheduler(session, runtime=runtime)
+        scheduler.start()
+        threading.Thread(target=scheduler.run_forever, name="opsctl-scheduler",
+                         daemon=True).start()
 
     class Server(uvicorn.Server):
         def handle_exit(self, sig: int, frame: Any) -> None:
             session.log.info("server.stopping", signal=sig,
                              running=runtime.running_count(), queued=runtime.queued_count())
+            if scheduler is not None:
+                scheduler.stopping.set()  # no new fire; the fired runs checkpoint below
             runtime.shutdown_requested()  # queued runs stay queued; running ones checkpoint
             super().handle_exit(sig, frame)
             # A stop asked for is the end of a server's job: exit 0 after the graceful
@@ -118,7 +134,8 @@ def serve_cmd(host: str | None, port: int | None, workers: int | None,
                             timeout_graceful_shutdown=5, server_header=False)
     click.echo(f"opsctl: serving {len(session.catalog.entries)} automation(s) on "
                f"{'https' if cert else 'http'}://{host}:{port} ({workers} run workers"
-               + (f", {len(recovered)} run(s) picked up again" if recovered else "") + ")",
+               + (f", {len(recovered)} run(s) picked up again" if recovered else "")
+               + (", firing schedules" if scheduler is not None else "") + ")",
                err=True)
     try:
         Server(config).run(sockets=[listener])

@@ -120,6 +120,8 @@ class Scheduler:
         problems = sync_declared(self.session, now=self.clock())
         for name, problem in problems:
             self.session.log.warning("schedule.invalid", schedule=name, problem=problem)
+        if self.executor == "local":  # runs a scheduler fired and did not finish: finish them
+            self.runtime.recover(("scheduler",))
         return problems
 
     def run_forever(self, stop: threading.Event | None = None) -> None:

@@ -223,7 +223,7 @@ class ServerRuntime:
                             exit_code=exc.exit_code, error=exc.message)
         return RunOutcome(doc, int(exc.exit_code))
 
-    def recover(self) -> list[str]:
+    def recover(self, executors: tuple[str, ...] = (EXECUTOR,)) -> list[str]:
         """At start: carry out runs left queued, and resume the server's runs interrupted by
         a shutdown or a crash (the journal makes a resume apply each action once)."""
         from opsctl.store.queue import queued_runs
@@ -232,7 +232,7 @@ class ServerRuntime:
         picked: list[str] = []
         for row in queued_runs(store, ("queued", "running", "cancelled")):
             runtime = row.get("runtime") or {}
-            if runtime.get("executor") != EXECUTOR:
+            if runtime.get("executor") not in executors:
                 continue
             if row["status"] != "queued" and (row["mode"] != "apply"
                                               or not store.list_actions(str(row["id"]))):
