@@ -127,6 +127,7 @@ def test_two_schedulers_fire_each_slot_once(sched_project: Project, make_schedul
         first.tick()
         second.tick()
     runs = _wait_runs(a)
+    assert {r["status"] for r in runs} == {"succeeded"}  # overlapping runs wait for the lock
     keys = [r["idempotency_key"] for r in runs]
     assert len(keys) == len(set(keys)) == 5
     assert sorted(keys) == [f"schedule:tick:2026-12-02T12:0{m}:00+00:00" for m in range(1, 6)]

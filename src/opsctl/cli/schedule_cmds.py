@@ -152,8 +152,7 @@ def add_cmd(name: str, automation: str, cron_expr: str, timezone: str,
                                    "concurrency": concurrency, "misfire": misfire,
                                    "grace": grace, "max_catchup": max_catchup,
                                    "paused": paused}, where=name, source="cli")
-        doc = check_target(session, schedule)
-        _refuse_stored_secrets(schedule.name, doc)
+        check_target(session, schedule)
         declared = {s.get("name") for s in session.settings.schedules}
         if name in declared:
             raise ScheduleError(name, "name", "declared in opsctl.toml: change it there")
@@ -169,17 +168,6 @@ def add_cmd(name: str, automation: str, cron_expr: str, timezone: str,
                                    "next": upcoming},
                    f"added schedule {name}: {automation} at {cron_expr} ({timezone})"
                    + ("" if paused else f"; next fire {upcoming}"))
-
-
-def _refuse_stored_secrets(name: str, doc: dict[str, Any]) -> None:
-    from opsctl.contract.plan import SECRET_MARKER
-    from opsctl.schedule.model import ScheduleError
-
-    for key, value in doc.items():
-        if isinstance(value, dict) and set(value) == {SECRET_MARKER}:
-            raise ScheduleError(name, f"request.{key}",
-                                "secret fields are not stored with a schedule; set "
-                                f"OPSCTL_SECRET_{key.upper()} where the runs are carried out")
 
 
 def _audit(session: Any, kind: str, name: str, payload: dict[str, Any]) -> None:
@@ -308,7 +296,7 @@ def check_cmd(opts: CommonOptions) -> int:
         schedules, problems = declared_schedules(session)
         for schedule in schedules:
             try:
-                _refuse_stored_secrets(schedule.name, check_target(session, schedule))
+                check_target(session, schedule)
             except ScheduleError as exc:
                 problems.append((schedule.name, exc.message))
     finally:

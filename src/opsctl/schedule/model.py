@@ -146,6 +146,20 @@ def request_of(schedule: Schedule, *, limit: int = 10 * 1024 * 1024) -> dict[str
         raise ScheduleError(schedule.name, "request_file", exc.message) from None
 
 
+def with_env_secrets(session: Any, automation: Any, data: dict[str, Any]) -> dict[str, Any]:
+    """Secret fields the schedule does not hold, from ``OPSCTL_SECRET_<FIELD>`` where the run
+    is fired (as the command line reads them); they are masked like every secret."""
+    from opsctl.contract.flags import flag_specs
+
+    out = dict(data)
+    for spec in flag_specs(automation.request_model):
+        if spec["type"] == "secret" and spec["field"] not in out and spec["envvar"]:
+            value = session.env.get(spec["envvar"])
+            if value:
+                out[spec["field"]] = value
+    return out
+
+
 def check_target(session: Any, schedule: Schedule) -> dict[str, Any]:
     """The automation exists and the request validates: its request document (ScheduleError
     naming the field otherwise)."""
@@ -156,14 +170,24 @@ def check_target(session: Any, schedule: Schedule) -> dict[str, Any]:
         automation = session.catalog.load(schedule.automation)
     except OpsctlError as exc:
         raise ScheduleError(schedule.name, "automation", exc.message) from None
-    data = request_of(schedule, limit=session.settings.max_input_size)
+    stored = request_of(schedule, limit=session.settings.max_input_size)
+    data = with_env_secrets(session, automation, stored)
     try:
         request = versioned_request(automation, data).request
-        return dict(request_document(session, automation, request))
+        document = dict(request_document(session, automation, request))
     except UsageError as exc:
         fields = getattr(exc, "fields", None) or []
         where = "request." + str(fields[0]["field"]) if fields else "request"
         raise ScheduleError(schedule.name, where, exc.message) from None
+    from opsctl.contract.plan import SECRET_MARKER
+
+    for key in stored:  # a secret written into the schedule would be stored in clear text
+        value = document.get(key)
+        if isinstance(value, dict) and set(value) == {SECRET_MARKER}:
+            raise ScheduleError(schedule.name, f"request.{key}",
+                                "secret fields are not stored with a schedule; set "
+                                f"OPSCTL_SECRET_{key.upper()} where the runs are carried out")
+    return document
 
 
 # -- slots ----------------------------------------------------------------------------------

@@ -33,6 +33,7 @@ from opsctl.schedule.model import (
     parse_schedule,
     request_of,
     schedule_from_row,
+    with_env_secrets,
 )
 
 RELOAD_S = 2.0        # how often definitions, pauses and removals are read again
@@ -204,8 +205,11 @@ class Scheduler:
             self._cancel(str(fresh["last_run_id"]))
             reason += f"; replaced run {fresh['last_run_id']} (asked to stop)"
         try:
-            run_id = self._queue(schedule, decision.slot,
-                                 wait_lock_s=self._replace_wait() if active else 0.0)
+            # A scheduled run waits for its scope's lock up to the grace (another run of
+            # the scope, or the one being replaced, is finishing), then exits 7.
+            wait = schedule.grace_s if not active else max(schedule.grace_s,
+                                                           self._replace_wait())
+            run_id = self._queue(schedule, decision.slot, wait_lock_s=wait)
         except OpsctlError as exc:
             sched_store.settle_fire(store, schedule.name, decision.slot, outcome="invalid",
                                     reason=exc.message, run_id=None)
@@ -232,7 +236,8 @@ class Scheduler:
         context = {"schedule": schedule.name, "slot": sched_store.slot_key(slot)}
         session = self._session(context)
         automation = self._automation(schedule)
-        data = request_of(schedule, limit=session.settings.max_input_size)
+        data = with_env_secrets(session, automation,
+                                request_of(schedule, limit=session.settings.max_input_size))
         prior = session.store.latest_run_for_key(automation.name, key)
         if prior is not None:  # fired by a scheduler that died before settling the slot
             return str(prior["id"])
@@ -365,7 +370,7 @@ class Scheduler:
             schedule = schedule_from_row(found)
             slot = datetime.fromisoformat(str(row["slot"]))
             try:
-                run_id = self._queue(schedule, slot, wait_lock_s=0.0)
+                run_id = self._queue(schedule, slot, wait_lock_s=schedule.grace_s)
             except OpsctlError as exc:
                 sched_store.settle_fire(store, schedule.name, slot, outcome="invalid",
                                         reason=exc.message, run_id=None)
