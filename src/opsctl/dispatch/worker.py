@@ -121,7 +121,7 @@ class Worker:
             row = store.get_run(run_id) or row
             session = self.session_for(row)
             self._track(session)
-            threading.Thread(target=self._watch_claim, args=(beat, session), daemon=True,
+            threading.Thread(target=self._watch_claim, args=(beat, session, run_id), daemon=True,
                              name=f"claim-watch:{run_id}").start()
             self._work(session, row, claim)
         finally:
@@ -150,15 +150,32 @@ class Worker:
             store = self.runtime.store()  # reopened: the failed one is marked unavailable
             return store, store.get_run(run_id)
 
-    def _watch_claim(self, beat: Heartbeat, session: Session) -> None:
+    def _watch_claim(self, beat: Heartbeat, session: Session, run_id: str) -> None:
         """A claim taken by another worker (this one's heartbeats failed for a whole TTL):
-        stop at the next boundary; the scope lease's fence refuses any later journal write."""
-        while not beat.lost.wait(1.0):
-            if session.stop_requested.is_set() and self.stopping.is_set():
-                return
-            if beat._stop.is_set():
-                return
-        session.stop_requested.set()
+        stop at the next boundary; the scope lease's fence refuses any later journal write.
+        A run asked to stop (a schedule's ``replace``) stops the same way, and stays
+        ``cancelled``."""
+        from opsctl.store.sql import open_store
+
+        store = None
+        try:
+            while not beat.lost.wait(1.0):
+                if session.stop_requested.is_set() and self.stopping.is_set():
+                    return
+                if beat._stop.is_set():
+                    return
+                try:
+                    store = store or open_store(self.base.settings.effective_store_url)
+                    if store._rows("SELECT 1 AS asked FROM runs WHERE id = ? AND "
+                                   "cancel_requested_at IS NOT NULL", (run_id,)):
+                        session.stop_requested.set()
+                        return
+                except OpsctlError:
+                    store = None  # the store is away: the heartbeat decides
+            session.stop_requested.set()
+        finally:
+            if store is not None:
+                store.close()
 
     def _cannot_run(self, row: dict[str, Any]) -> str | None:
         if row["status"] not in ("queued", "running"):
@@ -233,6 +250,9 @@ class Worker:
         store = self.runtime.store()
         after = store.get_run(claim.run_id)
         unfinished = after is not None and after["status"] in ("running", "cancelled", "queued")
+        if unfinished and store._rows("SELECT 1 AS asked FROM runs WHERE id = ? AND "
+                                      "cancel_requested_at IS NOT NULL", (claim.run_id,)):
+            unfinished = False  # stopped on request: it stays cancelled
         if session.stop_requested.is_set() and unfinished:
             release_run_claim(store, claim, hand_back=True)
             queue = str((row.get("runtime") or {}).get("queue") or self.config.queue)
