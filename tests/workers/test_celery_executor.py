@@ -232,3 +232,38 @@ def test_sqlite_store_is_refused_for_remote_execution(tmp_path: Path) -> None:
     w = project.run("worker", env=env)
     assert w.code == 2 and "PostgreSQL" in w.stderr
     assert not (root / "effects.db").exists()
+
+
+def test_scheduler_queues_its_fires_for_workers(rproject: WorkerProject) -> None:
+    import signal
+    import subprocess
+
+    from tests.conftest import OPSCTL
+
+    rproject.worker_config('[[schedules]]\nname = "sec"\nautomation = "effects"\n'
+                           'cron = "* * * * * *"\nrequest = { batch = "sched", count = 2 }\n'
+                           'concurrency = "allow"\n')
+    rproject.start_worker(2)
+    env = rproject.env({"OPSCTL_EXECUTOR": "celery"})
+    proc = subprocess.Popen([OPSCTL, "scheduler"], cwd=rproject.root, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while len(rproject.effects()) < 2 or len(rproject.run_rows()) < 3:
+            assert time.monotonic() < deadline, rproject.worker_logs()[-3000:]
+            time.sleep(0.1)
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err
+    rows = rproject.wait_all_finished()
+    assert {r["status"] for r in rows} <= {"succeeded", "no_changes"}
+    store = rproject.store()
+    try:
+        executors = {r["executor"] for r in store._rows("SELECT executor FROM runs")}
+        fires = store._rows("SELECT outcome, run_id FROM schedule_fires")
+    finally:
+        store.close()
+    assert executors == {"celery"}  # carried out by the worker, not the scheduler
+    assert all(f["outcome"] == "fired" and f["run_id"] for f in fires)
+    assert rproject.effects() == {"sched-00000": 1, "sched-00001": 1}
