@@ -22,7 +22,7 @@ from opsctl.dispatch.claims import (
 )
 from opsctl.dispatch.config import WorkerConfig
 from opsctl.engine.session import Session
-from opsctl.errors import OpsctlError, PlanRejectedError
+from opsctl.errors import DependencyError, OpsctlError, PlanRejectedError
 from opsctl.store.sql import Row, SQLStore
 
 Wake = Callable[[str, str], None]            # (run id, queue)
@@ -214,7 +214,7 @@ class Worker:
 
     def _work(self, session: Session, row: dict[str, Any], claim: RunClaim) -> None:
         from opsctl.errors import AutomationBugError
-        from opsctl.store.sql import LeaseLostError, StoreUnavailableError
+        from opsctl.store.sql import LeaseLostError
 
         run_id = str(row["id"])
         if claim.status == "running" and row["mode"] != "apply":
@@ -226,9 +226,10 @@ class Worker:
             claim = RunClaim(claim.run_id, claim.token, "queued")
         try:
             work_for(row, claim, self)(session)
-        except (LeaseLostError, StoreUnavailableError) as exc:
-            # Another worker holds it now, or the store is away: the claim runs out and the
-            # sweeper wakes the run again.
+        except (LeaseLostError, DependencyError) as exc:
+            # Another worker holds it now, or the store is away (it raises DependencyError
+            # while it reconnects): the claim runs out and the sweeper wakes the run again.
+            # A run's own dependency failures never get here: the engine records them.
             session.log.warning("run.left", run_id=run_id, error=exc.message)
         except OpsctlError as exc:
             if row["status"] == "queued":
