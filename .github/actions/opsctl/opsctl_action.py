@@ -1,0 +1,525 @@
+#!/usr/bin/env python3
+"""The steps of the opsctl GitHub Action (``action.yml`` at the repository root).
+
+A composite action gets no ``INPUT_*`` variables by itself: each step of ``action.yml`` passes
+the inputs it needs through ``env:``, and calls this script::
+
+    python3 opsctl_action.py install   # pip-install opsctl as the inputs say
+    python3 opsctl_action.py run       # run opsctl once and report its result document
+
+``run`` builds one opsctl command from the inputs (``--format json``, ``--idempotency-key ci``
+unless told otherwise), runs it with its logs passing through, then
+
+* writes the outputs (``status``, ``exit-code``, ``run-id``, the summary counts, ...) to
+  ``$GITHUB_OUTPUT``, multi-line values in the delimited form;
+* appends a Markdown report (the run, its counts, the error, the actions) to
+  ``$GITHUB_STEP_SUMMARY``, every value escaped so that it stays in its table cell; values come
+  only from the result document, where opsctl has already masked secrets;
+* exits with the run's exit code, except that ``fail-on`` says which codes fail the step: by
+  default exit 10 ("changes planned") succeeds when planning (modes ``plan`` and ``dry-run``).
+
+Standard library only: it runs on the runner's Python, before opsctl is installed too.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import secrets
+import shlex
+import shutil
+import subprocess
+import sys
+import sysconfig
+import tempfile
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+MODES = ("dry-run", "plan", "apply", "apply-plan")
+FAIL_ON = ("error", "changes", "never")
+COUNTS = ("planned", "applied", "unchanged", "skipped", "failed")
+RESULT_SCHEMA = "opsctl.result/v1"
+EXIT_USAGE = 2
+EXIT_CHANGES_PLANNED = 10
+EXIT_NOT_FOUND = 127
+MAX_ACTION_ROWS = 100  # a job summary is at most 1 MiB; the whole plan is in result-file
+MAX_CELL = 200
+_EXTRAS = re.compile(r"^[A-Za-z0-9_.,-]*$")
+_APPLIED_BY = re.compile(r"already applied by run (run_[0-9A-Za-z]+)")
+_MARKDOWN_SPECIAL = frozenset("\\`*_[]<>|~&")
+
+
+class ActionInputError(Exception):
+    """An input of the action that cannot work: the step fails with exit 2, whatever fail-on."""
+
+
+@dataclass(frozen=True)
+class Inputs:
+    automation: str
+    mode: str
+    request: str
+    args: tuple[str, ...]
+    plan_file: str
+    idempotency_key: str
+    fail_on: str
+
+    @property
+    def planning(self) -> bool:
+        return self.mode in ("plan", "dry-run")
+
+
+def read_inputs(env: Mapping[str, str]) -> Inputs:
+    def get(name: str, default: str = "") -> str:
+        return env.get(f"INPUT_{name}", default).strip()
+
+    mode = get("MODE", "dry-run") or "dry-run"
+    if mode not in MODES:
+        raise ActionInputError(f"input mode: {mode!r} is not one of {', '.join(MODES)}")
+    fail_on = get("FAIL_ON", "error") or "error"
+    if fail_on not in FAIL_ON:
+        raise ActionInputError(f"input fail-on: {fail_on!r} is not one of {', '.join(FAIL_ON)}")
+    automation = get("AUTOMATION")
+    if not automation:
+        raise ActionInputError("input automation is required (the name `opsctl list` shows)")
+    try:
+        args = tuple(shlex.split(env.get("INPUT_ARGS", ""), comments=True))
+    except ValueError as exc:
+        raise ActionInputError(f"input args: {exc}") from None
+    plan_file = get("PLAN_FILE", "opsctl-plan.json")
+    if mode in ("plan", "apply-plan") and not plan_file:
+        raise ActionInputError(f"input plan-file is required with mode {mode}")
+    return Inputs(automation=automation, mode=mode, request=env.get("INPUT_REQUEST", ""),
+                  args=args, plan_file=plan_file, idempotency_key=get("IDEMPOTENCY_KEY"),
+                  fail_on=fail_on)
+
+
+# --- install -----------------------------------------------------------------------------
+
+
+def install_command(install: str, version: str, extras: str, action_path: str,
+                    python: str) -> list[str] | None:
+    """The pip command that installs opsctl, or None for ``install: none``.
+
+    ``install`` given: what pip installs, verbatim (``opsctl[aws]==1.2.0``, ``-e .``,
+    ``-r requirements.txt``). Else ``opsctl-version`` from the package index, else the opsctl
+    of the action's own checkout, so the action and the CLI are the same version.
+    """
+    install, version, extras = install.strip(), version.strip(), extras.strip()
+    if install == "none":
+        return None
+    pip = [python, "-m", "pip", "install", "--disable-pip-version-check", "--no-input"]
+    if install:
+        return [*pip, *shlex.split(install)]
+    if not _EXTRAS.match(extras):
+        raise ActionInputError(f"input extras: {extras!r} is not a comma-separated list of "
+                               "extras such as aws,postgres")
+    wanted = f"[{extras}]" if extras else ""
+    if version:
+        pin = version if version[0] in "<>=!~" else f"=={version.removeprefix('v')}"
+        return [*pip, f"opsctl{wanted}{pin}"]
+    return [*pip, f"{action_path}{wanted}"]
+
+
+def install(env: Mapping[str, str]) -> int:
+    command = install_command(env.get("INPUT_INSTALL", ""), env.get("INPUT_OPSCTL_VERSION", ""),
+                              env.get("INPUT_EXTRAS", ""), env.get("GITHUB_ACTION_PATH", "."),
+                              sys.executable)
+    if command is not None:
+        print("+ " + shlex.join(command), flush=True)
+        code = subprocess.call(command)
+        if code != 0:
+            return code
+        for scheme in (sysconfig.get_default_scheme(), f"{os.name}_user"):
+            scripts = Path(sysconfig.get_path("scripts", scheme))
+            installed = scripts / "opsctl"
+            if not installed.is_file():
+                continue
+            if shutil.which("opsctl") != str(installed) and env.get("GITHUB_PATH"):
+                # pip put it where PATH does not look (a user site): later steps look there.
+                with open(env["GITHUB_PATH"], "a", encoding="utf-8") as fh:
+                    fh.write(f"{scripts}\n")
+            return subprocess.call([str(installed), "--version"])
+    found = shutil.which("opsctl")
+    if found is None:
+        annotate("error", "no opsctl on PATH: with install: none, install it in an earlier "
+                          "step or add its directory to $GITHUB_PATH", title="opsctl action")
+        return EXIT_NOT_FOUND
+    return subprocess.call([found, "--version"])
+
+
+# --- run -----------------------------------------------------------------------------------
+
+
+def is_document(text: str) -> bool:
+    """Whether the request input is a document rather than the path of one."""
+    stripped = text.strip()
+    return "\n" in stripped or stripped.startswith(("{", "[")) or ": " in stripped \
+        or stripped.endswith(":")
+
+
+def request_arguments(text: str, scratch: Path) -> tuple[list[str], Path | None]:
+    """``--request FILE``: a path as given, or the document text written to a scratch file
+    (returned second, to be removed after the run)."""
+    if not text.strip():
+        return [], None
+    if Path(text.strip()).is_file() or not is_document(text):
+        return ["--request", text.strip()], None
+    # YAML 1.2 reads JSON too; opsctl reads a request document strictly either way.
+    fd, path = tempfile.mkstemp(prefix="opsctl-request-", suffix=".yaml", dir=scratch)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(text)
+    return ["--request", path], Path(path)
+
+
+def build_command(inputs: Inputs, request: Sequence[str], opsctl: str = "opsctl") -> list[str]:
+    key = ["--idempotency-key", inputs.idempotency_key] if inputs.idempotency_key else []
+    if inputs.mode == "apply-plan":  # the saved plan is the run's key: it applies once
+        head = [opsctl, "apply", "--plan", inputs.plan_file]
+    elif inputs.mode == "plan":
+        head = [opsctl, "plan", inputs.automation, *request, "--out", inputs.plan_file, *key]
+    elif inputs.mode == "dry-run":
+        head = [opsctl, inputs.automation, *request, "--dry-run", *key]
+    else:
+        head = [opsctl, "apply", inputs.automation, *request, *key, "--yes"]
+    return [*head, *inputs.args, "--format", "json"]
+
+
+def check_plan_automation(inputs: Inputs) -> None:
+    """With mode apply-plan, the saved plan must be a plan of the automation named."""
+    try:
+        with open(inputs.plan_file, encoding="utf-8") as fh:
+            plan = json.load(fh)
+    except (OSError, ValueError):
+        return  # opsctl says what is wrong with the file (exit 2), recorded as any refusal
+    named = plan.get("automation") if isinstance(plan, dict) else None
+    if isinstance(named, str) and named != inputs.automation:
+        raise ActionInputError(f"plan-file {inputs.plan_file} is a plan of {named!r}, not of "
+                               f"{inputs.automation!r}")
+
+
+@dataclass
+class Outcome:
+    code: int
+    document: dict[str, Any] | None
+    problem: str | None = None
+    replayed_from: str | None = None
+
+
+def result_document(lines: Sequence[str]) -> tuple[dict[str, Any] | None, int]:
+    """The result document among opsctl's stdout lines (the last one), and its line number."""
+    for number in range(len(lines) - 1, -1, -1):
+        line = lines[number].strip()
+        if not line.startswith("{"):
+            continue
+        try:
+            doc = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(doc, dict) and doc.get("schema") == RESULT_SCHEMA:
+            return doc, number
+    return None, -1
+
+
+def run_json(command: Sequence[str]) -> Outcome:
+    """Run ``command`` (stderr passes through) and read its result document from stdout.
+
+    Workflow commands are off meanwhile: nothing an automation logs can set an output or
+    an environment variable of the job.
+    """
+    token = secrets.token_hex(16)
+    print(f"::stop-commands::{token}", flush=True)
+    try:
+        proc = subprocess.run(command, stdout=subprocess.PIPE, text=True, errors="replace",
+                              check=False)
+        lines = proc.stdout.splitlines()
+        doc, number = result_document(lines)
+        # what else the automation printed, shown while commands are still off
+        shown = [line for i, line in enumerate(lines) if i != number and line.strip()]
+        if shown:
+            print("\n".join(shown), flush=True)
+    except OSError as exc:
+        return Outcome(EXIT_NOT_FOUND, None, f"opsctl could not be started: {exc.strerror}")
+    finally:
+        print(f"::{token}::", flush=True)
+    code = proc.returncode if proc.returncode >= 0 else 128 - proc.returncode
+    if doc is None:
+        return Outcome(code or 1, None, f"opsctl exited {code} without a result document; "
+                                        "its log above says why")
+    return Outcome(code, doc)
+
+
+def same_ci_job(run: Mapping[str, Any], env: Mapping[str, str]) -> bool:
+    runtime = run.get("runtime") or {}
+    context = (runtime.get("identity") or {}).get("context") or {}
+    wanted = {"ci": "github", "repository": env.get("GITHUB_REPOSITORY"),
+              "run_id": env.get("GITHUB_RUN_ID"), "job_name": env.get("GITHUB_JOB")}
+    return all(value and context.get(name) == value for name, value in wanted.items())
+
+
+def replay_applied_plan(outcome: Outcome, env: Mapping[str, str], opsctl: str) -> Outcome:
+    """A re-run of this job finds its saved plan applied by its own earlier attempt: replay
+    that run's result (resume it when it did not finish), as ``--idempotency-key ci`` does for
+    an apply without a saved plan. A plan applied by any other run stays refused (exit 3)."""
+    error = (outcome.document or {}).get("error") or {}
+    match = _APPLIED_BY.search(str(error.get("message", "")))
+    if outcome.code != 3 or match is None:
+        return outcome
+    run_id = match.group(1)
+    shown = subprocess.run([opsctl, "show", run_id, "--format", "json"], stdout=subprocess.PIPE,
+                           stderr=subprocess.DEVNULL, text=True, errors="replace", check=False)
+    try:
+        run = json.loads(shown.stdout) if shown.returncode == 0 else None
+    except ValueError:
+        run = None
+    if not isinstance(run, dict) or not same_ci_job(run, env):
+        return outcome
+    if run.get("status") in ("succeeded", "no_changes") and isinstance(run.get("result"), dict):
+        doc = dict(run["result"])
+        doc["replayed"] = True
+        return Outcome(int(doc.get("exit_code", 0)), doc, replayed_from=run_id)
+    resumed = run_json([opsctl, "resume", run_id, "--format", "json"])
+    resumed.replayed_from = run_id
+    return resumed
+
+
+def step_exit_code(code: int, inputs: Inputs) -> int:
+    if inputs.fail_on == "never" or code == 0:
+        return 0
+    if code == EXIT_CHANGES_PLANNED and inputs.planning and inputs.fail_on == "error":
+        return 0
+    return code
+
+
+# --- outputs and summary -------------------------------------------------------------------
+
+
+def output_lines(name: str, value: str) -> str:
+    """One ``$GITHUB_OUTPUT`` entry: ``name=value``, or the delimited form for multi-line text."""
+    if "\n" not in value and "\r" not in value:
+        return f"{name}={value}\n"
+    while True:
+        delimiter = f"ghadelimiter_{secrets.token_hex(16)}"
+        if delimiter not in value:
+            return f"{name}<<{delimiter}\n{value}\n{delimiter}\n"
+
+
+def outputs_of(outcome: Outcome, inputs: Inputs, result_file: str) -> dict[str, str]:
+    doc = outcome.document or {}
+    summary = doc.get("summary") or {}
+    error = doc.get("error") or {}
+    plan_file = ""
+    if inputs.mode == "apply-plan" or (inputs.mode == "plan" and os.path.isfile(inputs.plan_file)
+                                       and (doc.get("artifacts") or {}).get("plan_file")):
+        plan_file = os.path.abspath(inputs.plan_file)
+    return {
+        "status": str(doc.get("status") or "failed"),
+        "exit-code": str(outcome.code),
+        "run-id": str(doc.get("run_id") or ""),
+        "replayed": "true" if doc.get("replayed") else "false",
+        **{name: str(int(summary.get(name) or 0)) for name in COUNTS},
+        "error": str(error.get("message") or outcome.problem or ""),
+        "plan-file": plan_file,
+        "result-file": result_file,
+    }
+
+
+def write_outputs(values: Mapping[str, str], env: Mapping[str, str]) -> None:
+    path = env.get("GITHUB_OUTPUT")
+    text = "".join(output_lines(name, value) for name, value in values.items())
+    if not path:
+        print(text, end="")
+        return
+    with open(path, "a", encoding="utf-8") as fh:
+        fh.write(text)
+
+
+def cell(value: Any, limit: int = MAX_CELL) -> str:
+    """Text that stays inside one Markdown table cell and renders as itself."""
+    if value is None:
+        return ""
+    text = value if isinstance(value, str) else json.dumps(value, sort_keys=True,
+                                                           ensure_ascii=False)
+    if len(text) > limit:
+        text = text[:limit - 1] + "…"
+    out = []
+    for ch in text.replace("\r\n", "\n"):
+        if ch in "\n\r":
+            out.append("<br>")
+        elif ch in _MARKDOWN_SPECIAL:
+            out.append("\\" + ch)
+        elif unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp"):
+            out.append("\N{REPLACEMENT CHARACTER}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[str]], align: str = "---") -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join(align for _ in header) + "|"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def _fenced(text: str, info: str) -> str:
+    longest = max((len(m) for m in re.findall(r"`+", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}{info}\n{text}\n{fence}\n"
+
+
+def summary_markdown(outcome: Outcome, inputs: Inputs, outputs: Mapping[str, str]) -> str:
+    doc = outcome.document or {}
+    automation = doc.get("automation") or inputs.automation
+    parts = [f"### opsctl {cell(automation)}: {cell(outputs['status'])} "
+             f"(exit {outcome.code})\n"]
+    rows = [("mode", cell(inputs.mode)), ("exit code", cell(str(outcome.code))),
+            ("run", cell(outputs["run-id"] or "-")),
+            ("contract version", cell(doc.get("contract_version") or "-")),
+            ("actor", cell(doc.get("actor") or "-")),
+            ("idempotency key", cell(doc.get("idempotency_key") or "-")),
+            ("replayed", "yes" if outputs["replayed"] == "true" else "no")]
+    if outcome.replayed_from:
+        rows.append(("replayed from", cell(outcome.replayed_from
+                                           + " (this job's earlier attempt)")))
+    artifacts = doc.get("artifacts") or {}
+    if artifacts.get("plan_id"):
+        rows.append(("saved plan", cell(f"{artifacts['plan_id']}")))
+    if outputs["plan-file"]:
+        rows.append(("plan file", cell(outputs["plan-file"])))
+    if artifacts.get("plan_expires_at"):
+        rows.append(("plan expires", cell(artifacts["plan_expires_at"])))
+    parts.append(_table(("", ""), rows))
+    parts.append(_table(COUNTS, [[outputs[name] for name in COUNTS]], "--:"))
+    error = doc.get("error") or {}
+    if error or outcome.problem:
+        kind = f" ({cell(error['type'])})" if error.get("type") else ""
+        message = error.get("message") or outcome.problem
+        parts.append(f"**Error**{kind}: {cell(message, limit=2000)}\n")
+    warnings = [w for w in doc.get("warnings") or [] if w]
+    if warnings:
+        parts.append("**Warnings**\n\n" + "".join(f"- {cell(w, limit=500)}\n"
+                                                  for w in warnings[:20]))
+    actions = ((doc.get("plan") or {}).get("actions")) or []
+    if actions:
+        shown = actions[:MAX_ACTION_ROWS]
+        with_errors = any(a.get("error") for a in shown)
+        header = ["action", "kind", "target", "reason", "status"] + (["error"] if with_errors
+                                                                     else [])
+        rows_ = [[cell(a.get("id")), cell(a.get("kind")), cell(a.get("target")),
+                  cell(a.get("reason")), cell(a.get("status"))]
+                 + ([cell(a.get("error"))] if with_errors else []) for a in shown]
+        parts.append(_table(header, rows_))
+        if len(actions) > len(shown):
+            parts.append(f"… and {len(actions) - len(shown)} more actions: all of them are in "
+                         "the result document (output `result-file`)\n")
+    elif doc.get("run_id") and doc.get("status") in ("succeeded", "no_changes"):
+        parts.append("No actions: nothing to change.\n")
+    request = doc.get("request")
+    if request:
+        text = json.dumps(request, indent=2, sort_keys=True, ensure_ascii=False)
+        parts.append("<details><summary>request</summary>\n\n" + _fenced(text, "json")
+                     + "\n</details>\n")
+    return "\n".join(parts) + "\n"
+
+
+def write_summary(markdown: str, env: Mapping[str, str]) -> None:
+    path = env.get("GITHUB_STEP_SUMMARY")
+    if path:
+        with open(path, "a", encoding="utf-8") as fh:
+            fh.write(markdown)
+
+
+def annotate(kind: str, message: str, title: str) -> None:
+    """A ``::error``/``::warning``/``::notice`` workflow command, its values escaped."""
+    def data(text: str) -> str:
+        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+    def prop(text: str) -> str:
+        return data(text).replace(":", "%3A").replace(",", "%2C")
+
+    print(f"::{kind} title={prop(title)}::{data(message)}", flush=True)
+
+
+def save_result(doc: Mapping[str, Any] | None, scratch: Path) -> str:
+    if doc is None:
+        return ""
+    fd, path = tempfile.mkstemp(prefix="opsctl-result-", suffix=".json", dir=scratch)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        json.dump(doc, fh, indent=2, sort_keys=True)
+        fh.write("\n")
+    return path
+
+
+def report(outcome: Outcome, inputs: Inputs, env: Mapping[str, str], scratch: Path) -> int:
+    result_file = save_result(outcome.document, scratch)
+    values = outputs_of(outcome, inputs, result_file)
+    write_outputs(values, env)
+    write_summary(summary_markdown(outcome, inputs, values), env)
+    counts = ", ".join(f"{values[name]} {name}" for name in COUNTS)
+    print(f"opsctl {inputs.automation} ({inputs.mode}): {values['status']}, exit {outcome.code}"
+          f"{', run ' + values['run-id'] if values['run-id'] else ''}"
+          f"{' (replayed)' if values['replayed'] == 'true' else ''}: {counts}", flush=True)
+    if result_file:
+        print(f"result document: {result_file}", flush=True)
+    code = step_exit_code(outcome.code, inputs)
+    title = f"opsctl {inputs.automation}"
+    if code != 0:
+        annotate("error", f"{values['status']} (exit {outcome.code}): "
+                          f"{values['error'] or 'see the log'}", title=title)
+    elif outcome.code == EXIT_CHANGES_PLANNED:
+        annotate("notice", f"changes planned: {values['planned']} action(s)", title=title)
+    return code
+
+
+def run(env: Mapping[str, str]) -> int:
+    scratch = Path(env.get("RUNNER_TEMP") or tempfile.gettempdir())
+    scratch.mkdir(parents=True, exist_ok=True)
+    opsctl = shutil.which("opsctl") or "opsctl"
+    try:
+        inputs = read_inputs(env)
+    except ActionInputError as exc:
+        fallback = Inputs(env.get("INPUT_AUTOMATION", "").strip() or "-", "-", "", (), "", "",
+                          "error")
+        return report(Outcome(EXIT_USAGE, None, str(exc)), fallback, env, scratch)
+    request: list[str] = []
+    scratch_request: Path | None = None
+    try:
+        if inputs.mode == "apply-plan":
+            if inputs.request.strip():
+                raise ActionInputError("input request: a saved plan carries its request; "
+                                       "give it to the plan step instead")
+            check_plan_automation(inputs)
+        else:
+            request, scratch_request = request_arguments(inputs.request, scratch)
+            if inputs.mode == "plan":
+                Path(inputs.plan_file).parent.mkdir(parents=True, exist_ok=True)
+    except ActionInputError as exc:
+        return report(Outcome(EXIT_USAGE, None, str(exc)), inputs, env, scratch)
+    print(f"opsctl {inputs.automation}: {inputs.mode}", flush=True)
+    try:
+        outcome = run_json(build_command(inputs, request, opsctl))
+        if inputs.mode == "apply-plan":
+            outcome = replay_applied_plan(outcome, env, opsctl)
+    finally:
+        if scratch_request is not None:
+            scratch_request.unlink(missing_ok=True)
+    return report(outcome, inputs, env, scratch)
+
+
+def main(argv: Sequence[str]) -> int:
+    commands = {"install": install, "run": run}
+    if len(argv) != 1 or argv[0] not in commands:
+        print(f"usage: {os.path.basename(__file__)} install|run", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        return commands[argv[0]](os.environ)
+    except ActionInputError as exc:
+        annotate("error", str(exc), title="opsctl action")
+        return EXIT_USAGE
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
