@@ -29,7 +29,7 @@ OPSCTL = str(Path(sys.executable).parent / "opsctl")
 
 HEAVY = ("fastapi", "starlette", "uvicorn", "sqlalchemy", "psycopg", "celery", "kombu", "redis",
          "structlog", "boto3", "botocore", "prometheus_client", "jwt", "httpx", "anyio",
-         "opentelemetry")
+         "opentelemetry", "airflow", "prefect")
 NOT_ON_THE_FAST_PATH = (*HEAVY, "pydantic", "pydantic_core")
 
 # The public API, pinned: adding or removing a name is a deliberate change to this list.

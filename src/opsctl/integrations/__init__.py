@@ -1,0 +1,15 @@
+"""Run an opsctl automation as a task of another orchestrator.
+
+* :mod:`opsctl.integrations.common`: the shared, dependency-free core: run an automation by
+  name through the library (:func:`~opsctl.integrations.common.run_automation`) and the one
+  exit-code policy table both adapters apply (retry, fail, fail with the partial result,
+  success with changes planned).
+* :mod:`opsctl.integrations.airflow`: ``OpsctlOperator`` (needs ``opsctl[airflow]``).
+* :mod:`opsctl.integrations.prefect`: ``opsctl_task`` and ``opsctl_flow`` (needs
+  ``opsctl[prefect]``).
+
+Importing this package imports neither Airflow nor Prefect: each adapter imports its host
+only when it is imported itself.
+"""
+
+from __future__ import annotations
