@@ -318,7 +318,12 @@ def sweep(store: SQLStore, *, executor: str, wake: Callable[[str, Row], None],
         else:
             stale = _claimable(row["claim_until"], row["claim_process"], now)
         last = row["woken_at"]
-        if not stale or (last is not None and last > horizon):
+        # A wake-up sent while the lease still ran (its claimer seen gone from this machine)
+        # may have reached workers elsewhere that cannot see that and let it be: once the
+        # lease has run out, wake the run again instead of a redeliver_after later.
+        until = row["claim_until"]
+        lapsed = until is not None and last is not None and last < str(until) <= now.isoformat()
+        if not stale or (last is not None and last > horizon and not lapsed):
             continue
         with store.transaction():
             if last is None:
