@@ -16,15 +16,14 @@ from __future__ import annotations
 import json
 import os
 import socket
-import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from opsctl.engine.locks import Heartbeat as Heartbeat  # where fanout imported it from
 from opsctl.engine.locks import holder_is_gone, process_identity
-from opsctl.errors import OpsctlError
-from opsctl.store.sql import Row, SQLStore, open_store
+from opsctl.store.sql import Row, SQLStore
 
 EXPIRED = "1970-01-01T00:00:00+00:00"
 """``claim_until`` of a run handed back: any claimer may take it at once."""
@@ -111,38 +110,6 @@ def release_run_claim(store: SQLStore, claim: RunClaim, *, hand_back: bool = Fal
                 # and the resume applied the rest itself) are over with the run.
                 store._execute("UPDATE run_chunks SET status = 'superseded' WHERE run_id = ? "
                                "AND status IN ('pending', 'running', 'stop')", (claim.run_id,))
-
-
-class Heartbeat:
-    """Renew a claim every third of its TTL from a thread with its own connection; ``lost`` is
-    set once the claim is found taken (a store that fails is tried again at the next beat)."""
-
-    def __init__(self, url: str, renew: Callable[[SQLStore], bool], ttl_s: float,
-                 name: str) -> None:
-        self.lost = threading.Event()
-        self._stop = threading.Event()
-        self._url, self._renew, self._ttl_s = url, renew, ttl_s
-        self._thread = threading.Thread(target=self._beat, name=name, daemon=True)
-        self._thread.start()
-
-    def _beat(self) -> None:
-        store: SQLStore | None = None
-        while not self._stop.wait(self._ttl_s / 3):
-            try:
-                store = store or open_store(self._url)
-                if not self._renew(store):
-                    self.lost.set()
-                    break
-            except OpsctlError:
-                if store is not None:
-                    store.close()
-                store = None
-        if store is not None:
-            store.close()
-
-    def stop(self) -> None:
-        self._stop.set()
-        self._thread.join(timeout=5)
 
 
 # -- chunks of a fanned-out run ------------------------------------------------------------------

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from typing import Any
 
 from opsctl.dispatch.claims import (
-    Heartbeat,
     RunClaim,
     claim_run,
     release_orphaned_leases,
@@ -21,6 +20,7 @@ from opsctl.dispatch.claims import (
     sweep,
 )
 from opsctl.dispatch.config import WorkerConfig
+from opsctl.engine.locks import Heartbeat
 from opsctl.engine.session import Session
 from opsctl.errors import DependencyError, OpsctlError, PlanRejectedError
 from opsctl.store.sql import Row, SQLStore
@@ -162,7 +162,7 @@ class Worker:
             while not beat.lost.wait(1.0):
                 if session.stop_requested.is_set() and self.stopping.is_set():
                     return
-                if beat._stop.is_set():
+                if beat.stopped():
                     return
                 try:
                     store = store or open_store(self.base.settings.effective_store_url)

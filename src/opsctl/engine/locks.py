@@ -25,6 +25,44 @@ if TYPE_CHECKING:
     from opsctl.engine.session import Session
 
 
+class Heartbeat:
+    """Renew a lease every third of its TTL from a thread with its own connection (``renew``
+    returns False once the lease is found taken: ``lost`` is set and the beat ends). A store
+    that fails under the heartbeat is tried again at the next beat; the holder's own writes
+    report the failure (exit 4). The thread never raises. Scope leases and the claims of
+    remote executors (:mod:`opsctl.dispatch.claims`) beat this way."""
+
+    def __init__(self, url: str, renew: Callable[[SQLStore], bool], ttl_s: float, name: str,
+                 *, redactor: Any = None, lost: threading.Event | None = None) -> None:
+        self.lost = lost or threading.Event()
+        self._stop = threading.Event()
+        self._url, self._renew, self._ttl_s, self._redactor = url, renew, ttl_s, redactor
+        self._thread = threading.Thread(target=self._beat, name=name, daemon=True)
+        self._thread.start()
+
+    def _beat(self) -> None:
+        store: SQLStore | None = None
+        while not self._stop.wait(self._ttl_s / 3):
+            try:
+                store = store or open_store(self._url, self._redactor)
+                if not self._renew(store):
+                    self.lost.set()
+                    break
+            except OpsctlError:
+                if store is not None:
+                    store.close()
+                store = None
+        if store is not None:
+            store.close()
+
+    def stopped(self) -> bool:
+        return self._stop.is_set()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5)
+
+
 class Lease:
     """A held lease; ``fence`` goes with every journal write."""
 
@@ -36,42 +74,22 @@ class Lease:
         self.ttl_s = ttl_s
         self.clock = clock
         self.lost = threading.Event()
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._beat: Heartbeat | None = None
 
     @property
     def fence(self) -> Fence:
         return (self.scope, self.token)
 
     def start_heartbeat(self) -> None:
-        """Renew the lease every third of its TTL from a thread with its own connection."""
-        url, redactor = self.store.url, self.store.redactor
-
-        def beat() -> None:
-            # A store that fails under the heartbeat is tried again at the next beat; the
-            # run's own journal writes report the failure (exit 4). A thread never raises.
-            store: SQLStore | None = None
-            while not self._stop.wait(self.ttl_s / 3):
-                try:
-                    store = store or open_store(url, redactor)
-                    if not store.renew_lease(self.scope, self.token, now=self.clock(),
-                                             ttl_s=self.ttl_s):
-                        self.lost.set()
-                        break
-                except OpsctlError:
-                    if store is not None:
-                        store.close()
-                    store = None
-            if store is not None:
-                store.close()
-
-        self._thread = threading.Thread(target=beat, name=f"lease:{self.scope}", daemon=True)
-        self._thread.start()
+        """Renew the lease every third of its TTL (:class:`Heartbeat`)."""
+        self._beat = Heartbeat(
+            self.store.url, lambda store: store.renew_lease(
+                self.scope, self.token, now=self.clock(), ttl_s=self.ttl_s),
+            self.ttl_s, f"lease:{self.scope}", redactor=self.store.redactor, lost=self.lost)
 
     def release(self) -> None:
-        self._stop.set()
-        if self._thread is not None:
-            self._thread.join(timeout=5)
+        if self._beat is not None:
+            self._beat.stop()
         # If the store failed under this run (reported as exit 4), the lease stays until it
         # expires, or until a run on this machine sees that this process is gone.
         with contextlib.suppress(OpsctlError):
