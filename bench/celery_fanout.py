@@ -295,6 +295,15 @@ class Bench:
                 for queue in self.queues:
                     with contextlib.suppress(Exception):
                         channel.queue_delete(queue)
+        if self.broker.startswith(("redis://", "rediss://")):
+            with contextlib.suppress(Exception):  # what kombu keeps of a queue besides its list
+                import redis
+
+                client = redis.Redis.from_url(self.broker)
+                for queue in self.queues:
+                    client.delete(f"_kombu.binding.{queue}",
+                                  f"_kombu.binding_permanent.{queue}")
+                client.close()
 
     # -- the store -------------------------------------------------------------------------
     @property

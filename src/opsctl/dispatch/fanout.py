@@ -26,7 +26,6 @@ from typing import Any
 
 from opsctl.dispatch.claims import (
     ChunkClaim,
-    Heartbeat,
     chunk_rows,
     chunk_status,
     claim_chunk,
@@ -39,6 +38,7 @@ from opsctl.dispatch.claims import (
 )
 from opsctl.engine.context import Context
 from opsctl.engine.events import record_event
+from opsctl.engine.locks import Heartbeat
 from opsctl.engine.state import ActionState, ProgressFn, RunState, iso
 from opsctl.errors import ExitCode, OpsctlError
 
@@ -343,7 +343,8 @@ def run_chunk(session: Any, run_id: str, chunk: int) -> str:
                           error=f"this worker runs {automation.name} {automation.version}, the "
                                 f"run was planned with {row['contract_version']}")
         return "refused"
-    claim = claim_chunk(store, run_id, chunk, ttl_s=ttl_s)
+    claim = claim_chunk(store, run_id, chunk, ttl_s=ttl_s) or _claim_pending(store, run_id,
+                                                                            ttl_s)
     if claim is None:
         return "not-claimed"
     from opsctl.engine.applying import retry_policy_for
@@ -363,6 +364,20 @@ def run_chunk(session: Any, run_id: str, chunk: int) -> str:
     run.policy = retry_policy_for(session, automation)
     run.max_failures = max(1, int((row.get("runtime") or {}).get("max_failures") or 1))
     return run_chunk_claimed(session, run, claim)
+
+
+def _claim_pending(store: Any, run_id: str, ttl_s: float) -> ChunkClaim | None:
+    """Claim another pending chunk of the run: a chunk's wake-up is a free slot for the run.
+    The chunk it names may be taken already (by the coordinator, which applies chunks while it
+    waits), while the wake-up of a chunk still pending sits in the reserve of a busy worker
+    (Celery reserves up to --concurrency messages besides those it runs); without this, that
+    slot idled and the busy worker applied the chunk a round later."""
+    for row in store._rows("SELECT chunk FROM run_chunks WHERE run_id = ? AND status = "
+                           "'pending' ORDER BY chunk", (run_id,)):
+        claim = claim_chunk(store, run_id, int(row["chunk"]), ttl_s=ttl_s)
+        if claim is not None:
+            return claim
+    return None
 
 
 def _lease_fence(session: Any, run_id: str) -> Any:
