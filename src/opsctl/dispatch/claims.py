@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from opsctl.engine.locks import Heartbeat as Heartbeat  # where fanout imported it from
 from opsctl.engine.locks import holder_is_gone, process_identity
 from opsctl.store.sql import Row, SQLStore
 
