@@ -38,6 +38,7 @@ from opsctl.schedule.model import (
 
 RELOAD_S = 2.0        # how often definitions, pauses and removals are read again
 STUCK_FIRE_S = 60.0   # a slot claimed but never settled (its scheduler died): fired again
+ALIGN_S = 0.005       # how long after a whole second the loop ticks
 
 
 def declared_schedules(session: Any) -> tuple[list[Schedule], list[tuple[str, str]]]:
@@ -108,6 +109,7 @@ class Scheduler:
         self._next: dict[str, datetime] = {}
         self._loaded = 0.0
         self._sender: Callable[[str, str], None] | None = None
+        self._runtime_cache: dict[str | None, tuple[float, dict[str, Any]]] = {}
         self.stopping = threading.Event()
         self.fired = 0
 
@@ -128,7 +130,6 @@ class Scheduler:
     def run_forever(self, stop: threading.Event | None = None) -> None:
         stop = stop or self.stopping
         while not stop.is_set():
-            began = time.monotonic()
             try:
                 self.tick()
             except OpsctlError as exc:  # a store outage: try again next tick
@@ -136,23 +137,109 @@ class Scheduler:
             except Exception as exc:  # a bug must not stop every schedule: logged, next tick
                 self.session.log.error("scheduler.tick_failed",
                                        error=f"{type(exc).__name__}: {exc}")
-            stop.wait(max(0.0, self.tick_s - (time.monotonic() - began)))
+            # Slots fall on whole seconds: tick just after the wall clock's next multiple of
+            # tick_s, so a due slot waits ~ALIGN_S for the loop, not up to a whole tick.
+            stop.wait(self.tick_s - time.time() % self.tick_s + ALIGN_S)
 
     def tick(self) -> int:
         """Handle every due slot now; how many runs were fired."""
         now = self.clock()
         if time.monotonic() - self._loaded >= RELOAD_S:
             self._reload()
-        fired = 0
+        due: list[Schedule] = []
         for name, row in list(self._rows.items()):
             if row["paused"] or row["problem"]:
                 continue
-            due = self._next.get(name)
-            if due is not None and due > now:
+            at = self._next.get(name)
+            if at is not None and at > now:
                 continue
-            fired += self._handle(schedule_from_row(row), now)
+            due.append(schedule_from_row(row))
+        fired = self._handle_due(due, now) if due else 0
         self._forward_cancels()
         return fired
+
+    def _handle_due(self, due: list[Schedule], now: datetime) -> int:
+        """The due schedules with at most one slot to fire (the usual case), together: one
+        read of their state, one transaction claiming their slots, one recording the runs,
+        fires, last slots and audit events; the runs go to the executor after that commit.
+        A schedule with misfires, a catch-up or a run to replace is handled on its own."""
+        store = self.store
+        states = sched_store.states(store, [s.name for s in due])
+        batch: list[tuple[Schedule, Decision, bool]] = []
+        advanced: list[tuple[str, datetime]] = []
+        handled: list[Schedule] = []  # their next slot is set once the tick is recorded
+        fired = 0
+        for schedule in due:
+            state = states.get(schedule.name)
+            if state is None or state["paused"]:
+                continue
+            last = datetime.fromisoformat(str(state["last_slot"])) if state["last_slot"] else now
+            decisions = decide(schedule, last, now)
+            active = state["last_run_status"] in ("queued", "running")
+            if decisions.skipped or len(decisions.fires) > 1 or (
+                    active and schedule.concurrency == "replace" and decisions.fires):
+                fired += self._handle(schedule, now)
+                continue
+            if decisions.last_slot is None:
+                self._next[schedule.name] = schedule.cron.next_after(now)
+                continue
+            if decisions.fires:
+                batch.append((schedule, decisions.fires[0], active))
+            advanced.append((schedule.name, decisions.last_slot))
+            handled.append(schedule)
+        if not advanced:
+            return fired
+        won = sched_store.claim_slots(store, [(s.name, d.slot, "firing", d.reason)
+                                              for s, d, _ in batch],
+                                      now=now, scheduler=self.owner)
+        runs: list[dict[str, Any]] = []
+        work: list[tuple[str, Any, Any]] = []
+        settled: list[tuple[str, datetime, str, str, str | None]] = []
+        events: list[Any] = []
+        logged: list[dict[str, Any]] = []
+        for (schedule, decision, active), mine in zip(batch, won, strict=True):
+            if not mine:
+                continue  # another scheduler has this slot
+            slot = decision.slot
+            if active and schedule.concurrency == "forbid":
+                last_run = states[schedule.name]
+                why = (f"previous run {last_run['last_run_id']} is still "
+                       f"{last_run['last_run_status']} (concurrency = forbid)")
+                settled.append((schedule.name, slot, "skipped", why, None))
+                events.append(self._event("schedule.skipped", schedule, slot, reason=why))
+                continue
+            wait_lock_s = schedule.grace_s if not active else max(schedule.grace_s,
+                                                                  self._replace_wait())
+            try:
+                if self.executor == "celery":
+                    run_id = self._queue(schedule, slot, wait_lock_s=wait_lock_s)
+                else:
+                    run, principal, carry_out = self._local_run(schedule, slot, wait_lock_s)
+                    run_id = str(run["id"])
+                    runs.append(run)
+                    work.append((run_id, principal, carry_out))
+            except OpsctlError as exc:
+                settled.append((schedule.name, slot, "invalid", exc.message, None))
+                events.append(self._event("schedule.invalid", schedule, slot,
+                                          reason=exc.message))
+                self.session.log.warning("schedule.invalid", schedule=schedule.name,
+                                         slot=sched_store.slot_key(slot), error=exc.message)
+                continue
+            settled.append((schedule.name, slot, "fired", decision.reason, run_id))
+            events.append(self._event("schedule.fired", schedule, slot, reason=decision.reason,
+                                      run_id=run_id))
+            logged.append({"schedule": schedule.name, "run_id": run_id,
+                           "slot": sched_store.slot_key(slot), "reason": decision.reason})
+        sched_store.record_tick(store, runs=runs, settled=settled, advanced=advanced,
+                                events=events)
+        for schedule in handled:
+            self._next[schedule.name] = schedule.cron.next_after(now)
+        for run_id, principal, carry_out in work:
+            self.runtime.submit(run_id, principal, carry_out)
+        for fields in logged:
+            self.session.log.info("schedule.fired", **fields)
+        self.fired += len(logged)
+        return fired + len(logged)
 
     def _reload(self) -> None:
         rows = {str(r["name"]): r for r in sched_store.list_schedules(self.store)}
@@ -250,33 +337,66 @@ class Scheduler:
             return queued.run_id
         return self._queue_local(session, automation, data, key, context, wait_lock_s)
 
+    def _local_run(self, schedule: Schedule, slot: datetime,
+                   wait_lock_s: float) -> tuple[dict[str, Any], Any, Callable[[Any], Any]]:
+        """A slot this scheduler just claimed, validated for this process's pool: the queued
+        run's row, its principal and its work (stored and submitted by the caller)."""
+        key = f"schedule:{schedule.name}:{sched_store.slot_key(slot)}"
+        context = {"schedule": schedule.name, "slot": sched_store.slot_key(slot)}
+        session = self._session(context)
+        automation = self._automation(schedule)
+        data = with_env_secrets(session, automation,
+                                request_of(schedule, limit=session.settings.max_input_size))
+        return self._run_row(session, automation, data, key, context, wait_lock_s)
+
     def _queue_local(self, session: Any, automation: Any, data: dict[str, Any], key: str,
                      context: dict[str, str], wait_lock_s: float) -> str:
+        from opsctl.store.queue import create_queued_run
+
+        run, principal, work = self._run_row(session, automation, data, key, context,
+                                             wait_lock_s)
+        create_queued_run(session.store, run)
+        self.runtime.submit(str(run["id"]), principal, work)
+        return str(run["id"])
+
+    def _run_row(self, session: Any, automation: Any, data: dict[str, Any], key: str,
+                 context: dict[str, str],
+                 wait_lock_s: float) -> tuple[dict[str, Any], Any, Callable[[Any], Any]]:
         from opsctl.engine.ids import new_run_id
         from opsctl.engine.request import hash_of_request, request_document, versioned_request
         from opsctl.engine.run import _check_permission, execute
-        from opsctl.engine.runtime import runtime_info
         from opsctl.engine.state import iso
-        from opsctl.store.queue import create_queued_run
 
         request = versioned_request(automation, data).request
         request_doc = request_document(session, automation, request)
         _check_permission(session, automation, "apply", request_doc)
         run_id = new_run_id()
         entry = session.catalog.entry(automation.name)
-        create_queued_run(session.store, {
+        run = {
             "id": run_id, "automation": automation.name,
             "contract_version": automation.version, "mode": "apply", "actor": session.actor,
             "idempotency_key": key, "key_source": "caller",
             "request_hash": hash_of_request(request_doc), "request": request_doc,
-            "runtime": {**runtime_info(entry.source), "identity": session.identity.to_dict(),
-                        "executor": "scheduler", **context},
+            "runtime": {**self._runtime_info(entry.source),
+                        "identity": session.identity.to_dict(), "executor": "scheduler",
+                        **context},
             "started_at": iso(session.clock()),
-        })
-        self.runtime.submit(run_id, self._principal(context), lambda s: execute(
+        }
+        return run, self._principal(context), lambda s: execute(
             s, automation, data, mode="apply", idempotency_key=key, queued_run_id=run_id,
-            wait_lock_s=wait_lock_s, source=entry.source))
-        return run_id
+            wait_lock_s=wait_lock_s, source=entry.source)
+
+    def _runtime_info(self, source: str | None) -> dict[str, Any]:
+        """What produced the runs of an automation (versions, its source's hash, the git
+        commit): read once a second at most, not once a fire."""
+        from opsctl.engine.runtime import runtime_info
+
+        now = time.monotonic()
+        cached = self._runtime_cache.get(source)
+        if cached is None or now - cached[0] >= 1.0:
+            cached = (now, runtime_info(source))
+            self._runtime_cache[source] = cached
+        return dict(cached[1])
 
     # -- identity, cancellation, recovery -----------------------------------------------
     def _principal(self, context: dict[str, str]) -> Any:
@@ -381,11 +501,18 @@ class Scheduler:
 
     def _audit(self, kind: str, schedule: Schedule, slot: datetime, *, reason: str,
                run_id: str | None = None) -> None:
-        from opsctl.store.audit import append_event
+        from opsctl.store.audit import append_events
 
-        append_event(self.store, kind, actor=self.session.actor, run_id=run_id,
-                     payload={"schedule": schedule.name, "automation": schedule.automation,
-                              "slot": sched_store.slot_key(slot), "reason": reason})
+        append_events(self.store, [self._event(kind, schedule, slot, reason=reason,
+                                               run_id=run_id)])
+
+    def _event(self, kind: str, schedule: Schedule, slot: datetime, *, reason: str,
+               run_id: str | None = None) -> Any:
+        from opsctl.store.audit import NewEvent
+
+        return NewEvent(kind, self.session.actor, {
+            "schedule": schedule.name, "automation": schedule.automation,
+            "slot": sched_store.slot_key(slot), "reason": reason}, run_id)
 
     def close(self, grace_s: float = 0.0) -> None:
         self.stopping.set()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -92,11 +93,13 @@ def claim_slot(store: SQLStore, name: str, slot: datetime, *, outcome: str, reas
                now: datetime, scheduler: str) -> bool:
     """Record what happens to ``slot``: True for the one scheduler whose row went in."""
     with store.transaction():
-        cur = store._execute(
-            "INSERT INTO schedule_fires (schedule, slot, outcome, reason, at, scheduler) "
-            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (schedule, slot) DO NOTHING",
-            (name, slot_key(slot), outcome, reason, now.isoformat(), scheduler))
+        cur = store._execute(_CLAIM, (name, slot_key(slot), outcome, reason, now.isoformat(),
+                                      scheduler))
         return bool(cur.rowcount == 1)
+
+
+_CLAIM = ("INSERT INTO schedule_fires (schedule, slot, outcome, reason, at, scheduler) "
+          "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (schedule, slot) DO NOTHING")
 
 
 def settle_fire(store: SQLStore, name: str, slot: datetime, *, outcome: str, reason: str,
@@ -128,3 +131,68 @@ def run_status(store: SQLStore, run_id: str | None) -> Any:
         return None
     rows = store._rows("SELECT status, exit_code FROM runs WHERE id = ?", (run_id,))
     return rows[0] if rows else None
+
+
+# -- a tick's work in a few round trips (1,000 schedules due at once) --------------------------
+
+def states(store: SQLStore, names: Sequence[str]) -> dict[str, Row]:
+    """The pause, last slot and last run (with its status) of the schedules ``names``: what a
+    tick reads fresh, in one query, before it decides anything."""
+    sql = ("SELECT s.name, s.paused, s.last_slot, s.last_run_id, r.status AS last_run_status "
+           "FROM schedules s LEFT JOIN runs r ON r.id = s.last_run_id")
+    if len(names) > 500:  # most of them: all rows, rather than a long IN list
+        rows = store._rows(sql)
+    else:
+        rows = store._rows(f"{sql} WHERE s.name IN ({', '.join('?' for _ in names)})", names)
+    return {str(r["name"]): r for r in rows}
+
+
+def claim_slots(store: SQLStore, claims: Sequence[tuple[str, datetime, str, str]], *,
+                now: datetime, scheduler: str) -> list[bool]:
+    """:func:`claim_slot` for each (schedule, slot, outcome, reason), in one transaction."""
+    at = now.isoformat()
+    with store.transaction():
+        return [bool(store._execute(_CLAIM, (name, slot_key(slot), outcome, reason, at,
+                                             scheduler)).rowcount == 1)
+                for name, slot, outcome, reason in claims]
+
+
+def record_tick(store: SQLStore, *, runs: Sequence[Row],
+                settled: Sequence[tuple[str, datetime, str, str, str | None]],
+                advanced: Sequence[tuple[str, datetime]], events: Sequence[Any]) -> None:
+    """What a tick did, in one transaction: the runs it queued (rows as
+    :func:`opsctl.store.queue.create_queued_run` takes them), each claimed slot's outcome,
+    reason and run (the schedule's last run), each schedule's last handled slot moved forward
+    (:func:`advance`), and the audit events (``NewEvent``)."""
+    from opsctl.store.audit import append_in_transaction
+    from opsctl.store.sql import RUN_COLUMNS
+
+    rows = [{**run, "status": "queued", "request_json": store._json(run["request"]),
+             "runtime_json": store._json(run["runtime"])} for run in runs]
+    columns = [c for c in RUN_COLUMNS if rows and c in rows[0]]
+    keys = [(slot_key(slot), name, slot_key(slot)) for name, slot in advanced]
+    with store.transaction():
+        _many(store, f"INSERT INTO runs ({', '.join(columns)}) VALUES "
+                     f"({', '.join('?' for _ in columns)})", [[r[c] for c in columns]
+                                                               for r in rows])
+        _many(store, "UPDATE schedule_fires SET outcome = ?, reason = ?, run_id = ? WHERE "
+                     "schedule = ? AND slot = ?",
+              [(outcome, reason, run_id, name, slot_key(slot))
+               for name, slot, outcome, reason, run_id in settled])
+        _many(store, "UPDATE schedules SET last_run_id = ? WHERE name = ?",
+              [(run_id, name) for name, _, _, _, run_id in settled if run_id is not None])
+        _many(store, "UPDATE schedules SET last_slot = ? WHERE name = ? AND "
+                     "(last_slot IS NULL OR last_slot < ?)", keys)
+        if events:
+            append_in_transaction(store, events)
+
+
+def _many(store: SQLStore, statement: str, params: Sequence[Sequence[Any]]) -> None:
+    """One statement for many rows, in the caller's transaction (psycopg pipelines them)."""
+    if not params:
+        return
+    if store.dialect == "postgresql":
+        with store._conn.cursor() as cur:
+            cur.executemany(store._sql(statement), params)
+    else:
+        store._conn.executemany(statement, params)
