@@ -1,0 +1,15 @@
+"""Adopting legacy scripts: ``opsctl inventory scan`` reads a folder of Python and shell scripts
+without running them (interface, environment, side effects, exit codes, callers, owners) and
+ranks them by blast radius; ``opsctl wrap`` puts one behind a contract.
+
+    discover   which files are scripts, which are libraries, vendored, tests or unreadable
+    python_scan   the AST of a Python script: flags, env, effects (one level into helpers), exits
+    shell_scan    a POSIX shell tokeniser: getopts/case flags, $VARS, commands, exits
+    commands   what a command line does (rm -rf, kubectl delete, terraform destroy...)
+    callers    CI workflows, Makefiles, justfiles, tox, cron, Dockerfiles, entry points, scripts
+    history    owners and churn from git
+    tier       the promotion tier and its reasons
+    scan       all of the above over a tree -> Inventory
+    report     the table and the Markdown report
+    wrap       a generated automation module around one script
+"""
