@@ -182,7 +182,7 @@ def inventory_schema() -> dict[str, Any]:
     from pydantic import ConfigDict, TypeAdapter
 
     for cls in (Flag, Interface, EnvVar, Effect, Caller, Author, Owners, Script, Skipped, Inventory):
-        cls.__pydantic_config__ = ConfigDict(use_attribute_docstrings=True)  # type: ignore[attr-defined]
+        setattr(cls, "__pydantic_config__", ConfigDict(use_attribute_docstrings=True))  # noqa: B010
     schema = TypeAdapter(Inventory).json_schema(mode="serialization")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = "https://opsctl.dev/schemas/opsctl.inventory-v1.json"

@@ -1,10 +1,25 @@
-"""Scan a tree of legacy scripts into an Inventory. STUB: interface only, being written."""
+"""Scan a tree of legacy scripts into an :class:`~opsctl.adopt.model.Inventory`.
+
+Nothing is run: files are read, Python is parsed to an AST and shell is tokenised. A script that
+cannot be read or parsed is recorded in ``errors`` with the reason and the scan goes on.
+
+    discover -> read + scan each candidate -> libraries apart -> callers -> owners -> tier -> sort
+"""
 
 from __future__ import annotations
 
+import io
+import os
+import subprocess
+import tokenize
+from datetime import UTC, datetime
 from pathlib import Path
 
-from opsctl.adopt.model import Inventory, Script
+from opsctl.adopt.discover import MAX_BYTES, Candidate, discover
+from opsctl.adopt.model import Inventory, Script, Skipped
+from opsctl.adopt.python_scan import PythonFacts, scan_python
+from opsctl.adopt.shell_scan import scan_shell
+from opsctl.adopt.tier import promotion, tier_rank
 
 
 class ScanError(Exception):
@@ -16,12 +31,146 @@ class ScanError(Exception):
         self.reason = reason
 
 
-def scan_file(file: Path, *, root: Path | None = None) -> Script:
-    """One script, with its callers and owners looked up in ``root`` (default: the nearest git
+def _decode(data: bytes, language: str) -> str:
+    if language == "python":
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+        return data.decode(encoding)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")  # shell has no declared encoding; keep scanning
+
+
+def _scan_candidate(candidate: Candidate, root: Path) -> tuple[Script, PythonFacts | None]:
+    script = Script(path=candidate.path, language=candidate.language,
+                    interpreter=candidate.interpreter)
+    try:
+        data = candidate.file.read_bytes()
+    except OSError as exc:
+        raise ScanError(candidate.path, f"cannot read: {exc.strerror or exc}") from None
+    if b"\0" in data:
+        raise ScanError(candidate.path, "binary file, not a script")
+    try:
+        text = _decode(data, candidate.language)
+    except (UnicodeDecodeError, LookupError, SyntaxError) as exc:
+        raise ScanError(candidate.path, f"not readable text: {exc}") from None
+    if candidate.language == "shell":
+        scan_shell(script, text)
+        return script, None
+    try:
+        facts = scan_python(script, text, file=candidate.file, root=root)
+    except SyntaxError as exc:
+        where = f" at line {exc.lineno}" if exc.lineno else ""
+        raise ScanError(candidate.path, f"Python syntax error{where}: {exc.msg}") from None
+    except (ValueError, RecursionError, MemoryError) as exc:
+        reason = str(exc) if isinstance(exc, ValueError) else "nested too deeply to parse"
+        raise ScanError(candidate.path, reason) from None
+    return script, facts
+
+
+def _is_library(candidate: Candidate, facts: PythonFacts | None) -> bool:
+    return facts is not None and not facts.entry and candidate.interpreter is None
+
+
+def _module_name(path: str) -> str:
+    dotted = path[:-3] if path.endswith(".py") else path
+    return dotted.replace("/", ".").removesuffix(".__init__")
+
+
+def scan_tree(root: Path, *, git: bool = True, now: datetime | None = None,
+              max_bytes: int = MAX_BYTES) -> Inventory:
+    """Every script under ``root`` (a folder, or a single script), with callers and owners.
+
+    Raises FileNotFoundError (or NotADirectoryError) when ``root`` does not exist."""
+    from opsctl.adopt.callers import find_callers
+    from opsctl.adopt.history import git_owners
+
+    if not root.exists():
+        raise FileNotFoundError(f"no such file or folder: {root}")
+    folder = root if root.is_dir() else root.parent
+    found = discover(root, max_bytes=max_bytes)
+    inventory = Inventory(root=str(root.absolute()), skipped=found.skipped, errors=found.errors)
+    scanned: list[tuple[Candidate, Script, PythonFacts | None]] = []
+    for candidate in found.candidates:
+        try:
+            script, facts = _scan_candidate(candidate, folder)
+        except ScanError as exc:
+            inventory.errors.append(Skipped(exc.path, exc.reason))
+            continue
+        scanned.append((candidate, script, facts))
+
+    importers: dict[str, list[str]] = {}
+    for _, script, facts in scanned:
+        for name in facts.imports if facts else ():
+            importers.setdefault(name, []).append(script.path)
+    for candidate, script, facts in scanned:
+        if _is_library(candidate, facts):
+            users = importers.get(_module_name(candidate.path), [])
+            if not users and "/" in candidate.path:  # `from pkg import mod` style, or sibling import
+                users = importers.get(_module_name(candidate.path.rsplit("/", 1)[1]), [])
+            if users:
+                reason = f"library, imported by {', '.join(sorted(set(users))[:3])}"
+                if len(set(users)) > 3:
+                    reason += f" and {len(set(users)) - 3} more"
+            else:
+                reason = "library: only definitions, no entry point"
+            inventory.libraries.append(Skipped(candidate.path, reason))
+        else:
+            inventory.scripts.append(script)
+
+    paths = [script.path for script in inventory.scripts]
+    callers = find_callers(folder, paths, found.files + [c.path for c in found.candidates])
+    owners = git_owners(folder, paths, now=now or datetime.now(UTC)) if git else {}
+    for script in inventory.scripts:
+        script.callers = callers.get(script.path, [])
+        script.owners = owners.get(script.path)
+        tier, reasons, risk = promotion(script)
+        script.tier, script.reasons, script.risk = tier, reasons, risk  # type: ignore[assignment]
+    inventory.scripts.sort(key=lambda s: (-tier_rank(s.tier), -s.risk, s.path))
+    return inventory
+
+
+def scan_file(file: Path, *, root: Path | None = None, git: bool = True) -> Script:
+    """One script, with its callers and owners looked up in ``root`` (default: the top of the git
     work tree holding it, else its folder). Raises ScanError when it cannot be scanned."""
-    raise NotImplementedError
+    file = file.absolute()
+    if not file.exists():
+        raise ScanError(str(file), "no such file")
+    if file.is_dir():
+        raise ScanError(str(file), "a folder, not a script (scan it with `opsctl inventory scan`)")
+    root = (root or _work_tree(file.parent) or file.parent).absolute()
+    inventory = scan_tree(root, git=git) if root != file.parent or _small(root) else None
+    relative = os.path.relpath(file, root).replace(os.sep, "/")
+    if inventory is not None:
+        for script in inventory.scripts:
+            if script.path == relative:
+                return script
+        for entry in inventory.errors + inventory.libraries + inventory.skipped:
+            if entry.path == relative:
+                raise ScanError(relative, entry.reason)
+    only = scan_tree(file, git=git)
+    if only.errors:
+        raise ScanError(relative, only.errors[0].reason)
+    if not only.scripts:
+        reason = (only.libraries or only.skipped or [Skipped(relative, "not a Python or shell "
+                                                                       "script")])[0].reason
+        raise ScanError(relative, reason)
+    script = only.scripts[0]
+    script.path = relative
+    return script
 
 
-def scan_tree(root: Path) -> Inventory:
-    """Every script under ``root``."""
-    raise NotImplementedError
+def _small(folder: Path) -> bool:
+    try:
+        return sum(1 for _ in zip(range(2000), os.scandir(folder), strict=False)) < 2000
+    except OSError:
+        return False
+
+
+def _work_tree(folder: Path) -> Path | None:
+    try:
+        top = subprocess.run(["git", "-C", str(folder), "rev-parse", "--show-toplevel"],
+                             capture_output=True, text=True, timeout=10, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return Path(top.stdout.strip()) if top.returncode == 0 and top.stdout.strip() else None

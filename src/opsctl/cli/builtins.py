@@ -105,12 +105,22 @@ def slo_text(slo: dict[str, Any]) -> str:
               help="The request schema of an older contract major still accepted (e.g. 1).")
 @click.option("--result-document", is_flag=True, default=False,
               help="Print the schema of the result document every command emits.")
+@click.option("--inventory", "inventory", is_flag=True, default=False,
+              help="Print the schema of `opsctl inventory scan --format json` (opsctl.inventory/v1).")
 @common_options
 def schema_cmd(name: str | None, kind: str, version: str | None, result_document: bool,
-               opts: CommonOptions) -> int:
-    """Print the JSON Schema (2020-12) of NAME's request or result, or of the result document."""
+               inventory: bool, opts: CommonOptions) -> int:
+    """Print the JSON Schema (2020-12) of NAME's request or result, of the result document, or of
+    the script inventory."""
     from opsctl.contract.result import result_schema
 
+    if inventory:
+        if name is not None or result_document:
+            raise click.UsageError("--inventory takes no automation NAME")
+        from opsctl.adopt.model import inventory_schema
+
+        click.echo(json.dumps(inventory_schema(), indent=2))
+        return 0
     if result_document or (name is None and kind == "result"):
         click.echo(json.dumps(result_schema(), indent=2))
         return 0

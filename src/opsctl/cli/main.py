@@ -55,6 +55,7 @@ BUILTINS: dict[str, tuple[str, str]] = {
     "config": ("config_group", "Inspect the resolved configuration."),
     "contract": ("contract_cmds:contract_group", "Lock and check automation contracts."),
     "describe": ("describe_cmd", "Show an automation's contract."),
+    "inventory": ("inventory_cmd:inventory_group", "Inventory a folder of legacy scripts."),
     "list": ("list_cmd", "List registered automations."),
     "locks": ("locks_group", "List or break run leases."),
     "new": ("scaffold_cmd:new_cmd", "Scaffold a new automation, its tests and lock entry."),
@@ -226,44 +227,51 @@ def main(argv: list[str] | None = None) -> None:
 
     defer_manifest_writes()  # an invocation that ends with exit 2 writes nothing
     try:
-        shown = _not_utf8(args)
-        if shown is not None:
-            raise UsageError(f"argument {shown} is not UTF-8 text")
-        code = cli.main(args=args, prog_name="opsctl", standalone_mode=False)
-    except click.exceptions.Exit as exc:
-        code = exc.exit_code
-    except click.Abort:
-        click.echo("opsctl: aborted", err=True)
-        code = 130
-    except click.ClickException as exc:
-        # Click's own usage text ("Usage: ... Try ... Error: ...") would be a second error
-        # format; its message becomes the one opsctl line, with where to look for help.
-        message = " ".join(exc.format_message().split())
-        # click >= 8.2 raises this for a group called bare (8.1 prints the help and exits 0)
-        no_args = getattr(click.exceptions, "NoArgsIsHelpError", ())
-        if isinstance(exc, no_args):
-            click.echo(exc.format_message(), err=True)
-            message = "give a command (or an automation NAME)"
-        code = _report(UsageError(message), args, started, _usage_hint(exc))
-    except OpsctlError as exc:
-        code = _report(exc, args, started)
-        if exc.exit_code == 1 and STATE.opts is not None and STATE.opts.verbose:
-            import traceback
+        try:
+            shown = _not_utf8(args)
+            if shown is not None:
+                raise UsageError(f"argument {shown} is not UTF-8 text")
+            code = cli.main(args=args, prog_name="opsctl", standalone_mode=False)
+        except click.exceptions.Exit as exc:
+            code = exc.exit_code
+        except click.Abort:
+            click.echo("opsctl: aborted", err=True)
+            code = 130
+        except click.ClickException as exc:
+            # Click's own usage text ("Usage: ... Try ... Error: ...") would be a second error
+            # format; its message becomes the one opsctl line, with where to look for help.
+            message = " ".join(exc.format_message().split())
+            # click >= 8.2 raises this for a group called bare (8.1 prints the help and exits 0)
+            no_args = getattr(click.exceptions, "NoArgsIsHelpError", ())
+            if isinstance(exc, no_args):
+                click.echo(exc.format_message(), err=True)
+                message = "give a command (or an automation NAME)"
+            code = _report(UsageError(message), args, started, _usage_hint(exc))
+        except OpsctlError as exc:
+            code = _report(exc, args, started)
+            if exc.exit_code == 1 and STATE.opts is not None and STATE.opts.verbose:
+                import traceback
 
-            traceback.print_exception(exc)
-    except KeyboardInterrupt:
-        click.echo("opsctl: interrupted", err=True)
-        code = 130
-    except Exception as exc:
-        if STATE.opts is not None and STATE.opts.verbose:
-            import traceback
+                traceback.print_exception(exc)
+        except KeyboardInterrupt:
+            click.echo("opsctl: interrupted", err=True)
+            code = 130
+        except Exception as exc:
+            if STATE.opts is not None and STATE.opts.verbose:
+                import traceback
 
-            traceback.print_exc()
-            click.echo(f"opsctl: internal error: {type(exc).__name__}: {exc}", err=True)
-        else:
-            click.echo(f"opsctl: internal error: {type(exc).__name__}: {exc} "
-                       "(run again with -v for the traceback)", err=True)
-        code = 1
+                traceback.print_exc()
+                click.echo(f"opsctl: internal error: {type(exc).__name__}: {exc}", err=True)
+            else:
+                click.echo(f"opsctl: internal error: {type(exc).__name__}: {exc} "
+                           "(run again with -v for the traceback)", err=True)
+            code = 1
+    except BrokenPipeError:
+        # The reader went away (`opsctl ... | head`): what it did not read is not an error of
+        # opsctl. Point stdout at /dev/null so the interpreter's final flush stays quiet.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        code = 141  # as a shell reports a process ended by SIGPIPE
     flush_manifest_writes(write=code != ExitCode.USAGE)
     if argv is None:
         # A CLI process is about to end: skip the interpreter's final garbage-collector walk over

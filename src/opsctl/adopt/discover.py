@@ -1,0 +1,210 @@
+"""Which files of a tree are scripts, and which are left out (and why).
+
+A script is a ``*.py`` or ``*.sh``/``*.bash`` file, or an extensionless file whose shebang names
+Python or a POSIX shell. Left out, with the reason recorded: version-control, virtualenv, vendored
+and build folders, tests, files that are not text, files over the size limit, symlinks that loop
+or leave the tree. Whether a Python file is a program or a library only imported by others is
+decided after its AST is read (see :mod:`opsctl.adopt.scan`).
+
+The walk is ``os.scandir`` by hand rather than ``os.walk`` so that a skipped folder is recorded
+once with its reason and a symlink loop is reported instead of followed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from opsctl.adopt.model import Language, Skipped
+
+MAX_BYTES = 2 * 1024 * 1024
+"""Larger files are reported, not read: no hand-written ops script is 2 MB."""
+
+_SKIP_DIRS: dict[str, str] = {
+    ".git": "version control", ".hg": "version control", ".svn": "version control",
+    "node_modules": "vendored dependencies", "vendor": "vendored code", "vendored": "vendored code",
+    "_vendor": "vendored code", "third_party": "vendored code", "third-party": "vendored code",
+    "site-packages": "installed packages", "dist-packages": "installed packages",
+    # `build/` is left in: many repositories keep their build scripts there.
+    "venv": "virtualenv", ".venv": "virtualenv", ".tox": "test environments",
+    ".nox": "test environments", "__pycache__": "bytecode cache", ".mypy_cache": "tool cache",
+    ".pytest_cache": "tool cache", ".ruff_cache": "tool cache", "dist": "build output", ".eggs": "build output", ".terraform": "terraform providers",
+    "tests": "tests", "test": "tests", "testing": "tests", "__tests__": "tests",
+}
+_TEST_FILE = re.compile(r"^(test_.*\.py|.*_test\.py|conftest\.py|.*_test\.sh|test_.*\.sh)$")
+_SHEBANG = re.compile(rb"^#!\s*(\S+)(?:[ \t]+(\S+))?")
+_PYTHON = re.compile(r"^python[0-9.]*$|^pypy[0-9.]*$")
+_SHELLS = frozenset({"sh", "bash", "dash", "ksh", "zsh", "ash", "busybox"})
+_SCRIPT_SUFFIXES: dict[str, Language] = {".py": "python", ".sh": "shell", ".bash": "shell",
+                                          ".ksh": "shell", ".zsh": "shell"}
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A file that looks like a script: read it and scan it."""
+
+    path: str
+    """Relative to the root, ``/``-separated."""
+    file: Path
+    language: Language
+    interpreter: str | None = None
+
+
+@dataclass(slots=True)
+class Discovery:
+    candidates: list[Candidate] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    """Every other readable file kept (relative), where callers are looked for."""
+    skipped: list[Skipped] = field(default_factory=list)
+    errors: list[Skipped] = field(default_factory=list)
+
+
+def interpreter_of(first_line: bytes) -> tuple[Language | None, str | None]:
+    """The language and interpreter a shebang names (``#!/usr/bin/env python3`` -> python)."""
+    match = _SHEBANG.match(first_line)
+    if match is None:
+        return None, None
+    program = os.path.basename(match.group(1).decode("utf-8", "replace"))
+    if program == "env" and match.group(2):
+        argument = match.group(2).decode("utf-8", "replace")
+        if argument == "-S":  # `#!/usr/bin/env -S python3 -u`
+            rest = first_line[match.end():].split()
+            argument = rest[0].decode("utf-8", "replace") if rest else ""
+        program = os.path.basename(argument)
+    interpreter = first_line[2:].decode("utf-8", "replace").strip()
+    if _PYTHON.match(program):
+        return "python", interpreter
+    if program in _SHELLS:
+        return "shell", interpreter
+    return None, interpreter
+
+
+def _virtualenv(path: str) -> bool:
+    return os.path.exists(os.path.join(path, "pyvenv.cfg"))
+
+
+def discover(root: Path, *, max_bytes: int = MAX_BYTES) -> Discovery:
+    """Walk ``root`` (a folder, or one file) and sort its files."""
+    found = Discovery()
+    if root.is_file():
+        _consider(found, root, root.name, max_bytes)
+        return found
+    seen: set[tuple[int, int]] = set()
+    for directory, relative in _walk_dirs(root, found, seen):
+        try:
+            entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
+        except OSError as exc:
+            found.errors.append(Skipped(relative or ".", f"cannot list the folder: {exc.strerror}"))
+            continue
+        for entry in entries:
+            rel = f"{relative}/{entry.name}" if relative else entry.name
+            try:
+                is_file = entry.is_file()
+            except OSError as exc:  # ELOOP: a symlink to itself
+                found.errors.append(Skipped(rel, _os_reason(exc)))
+                continue
+            if not is_file:
+                if entry.is_symlink() and not os.path.exists(entry.path):
+                    found.errors.append(Skipped(rel, _dangling(entry.path)))
+                continue
+            _consider(found, Path(entry.path), rel, max_bytes)
+    return found
+
+
+def _walk_dirs(root: Path, found: Discovery, seen: set[tuple[int, int]]) -> Iterator[tuple[str, str]]:
+    """Folders to read, depth first, skipping the ones that hold no scripts of the project."""
+    stack: list[tuple[str, str]] = [(str(root), "")]
+    while stack:
+        directory, relative = stack.pop()
+        try:
+            stat = os.stat(directory)
+        except OSError as exc:
+            found.errors.append(Skipped(relative or ".", _os_reason(exc)))
+            continue
+        if (stat.st_dev, stat.st_ino) in seen:
+            found.errors.append(Skipped(relative, "symlink loop: the folder is already scanned "
+                                                  "under another path"))
+            continue
+        seen.add((stat.st_dev, stat.st_ino))
+        yield directory, relative
+        try:
+            subdirs = sorted((e for e in os.scandir(directory) if _is_dir(e)),
+                             key=lambda entry: entry.name, reverse=True)
+        except OSError:
+            continue  # reported by the caller's own scandir
+        for entry in subdirs:
+            rel = f"{relative}/{entry.name}" if relative else entry.name
+            reason = _SKIP_DIRS.get(entry.name)
+            if reason is None and (entry.name.endswith(".egg-info") or _virtualenv(entry.path)):
+                reason = "build output" if entry.name.endswith(".egg-info") else "virtualenv"
+            if reason is not None:
+                if reason not in ("version control", "bytecode cache", "tool cache"):
+                    found.skipped.append(Skipped(rel + "/", reason))
+                continue
+            stack.append((entry.path, rel))
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _consider(found: Discovery, file: Path, rel: str, max_bytes: int) -> None:
+    name = file.name
+    language = _SCRIPT_SUFFIXES.get(file.suffix)
+    if language is not None and _TEST_FILE.match(name):
+        found.skipped.append(Skipped(rel, "tests"))
+        return
+    if language is None and file.suffix not in ("",) and not name.startswith("."):
+        found.files.append(rel)  # a Makefile.in, a workflow, a Dockerfile: maybe a caller
+        return
+    try:
+        size = file.stat().st_size
+        if size > max_bytes:
+            if language is not None:
+                found.errors.append(Skipped(rel, f"too large to be a script: {_size(size)} "
+                                                 f"(limit {_size(max_bytes)})"))
+            return
+        with open(file, "rb") as handle:
+            head = handle.read(512)
+    except OSError as exc:
+        if language is not None:
+            found.errors.append(Skipped(rel, _os_reason(exc)))
+        return
+    shebang_language, interpreter = interpreter_of(head.split(b"\n", 1)[0])
+    if language is None:
+        if shebang_language is None:
+            if interpreter is not None:
+                found.skipped.append(Skipped(rel, f"not Python or shell ({interpreter})"))
+            else:
+                found.files.append(rel)
+            return
+        language = shebang_language
+    elif b"\0" in head:
+        found.errors.append(Skipped(rel, "binary file, not a script"))
+        return
+    found.candidates.append(Candidate(rel, file, language, interpreter))
+
+
+def _size(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
+def _os_reason(exc: OSError) -> str:
+    if exc.errno == 40:  # ELOOP
+        return "symlink loop"
+    return f"cannot read: {exc.strerror or exc}"
+
+
+def _dangling(path: str) -> str:
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == 40:
+            return "symlink loop"
+    return "broken symlink"

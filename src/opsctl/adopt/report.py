@@ -1,0 +1,146 @@
+"""The inventory for people: a table for the terminal, a Markdown report for a ticket or a wiki.
+
+Both list scripts in the inventory's order (tier, then risk). Nothing here reads files or
+decides anything: it only formats an :class:`~opsctl.adopt.model.Inventory`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TextIO
+
+from opsctl.adopt.model import TIERS, Inventory, Script
+
+
+def _effects_cell(script: Script) -> str:
+    destructive = sum(1 for e in script.effects if e.destructive)
+    mutating = len(script.effects) - destructive
+    parts = []
+    if destructive:
+        parts.append(f"{destructive} destructive")
+    if mutating:
+        parts.append(f"{mutating} mutating")
+    return ", ".join(parts) or "-"
+
+
+def _callers_cell(script: Script) -> str:
+    kinds = Counter(c.kind for c in script.callers)
+    return ", ".join(f"{kind} x{n}" if n > 1 else kind for kind, n in kinds.most_common()) or "-"
+
+
+def _owner_cell(script: Script) -> str:
+    if not script.owners or not script.owners.authors:
+        return "-"
+    first = script.owners.authors[0].name
+    others = len(script.owners.authors) - 1
+    return first + (f" +{others}" if others else "")
+
+
+def summary_line(inventory: Inventory) -> str:
+    tiers = Counter(s.tier for s in inventory.scripts)
+    destructive = sum(1 for s in inventory.scripts if s.destructive)
+    counts = ", ".join(f"{tiers[t]} {t}" for t in reversed(TIERS) if tiers[t])
+    line = (f"{len(inventory.scripts)} scripts ({counts or 'none'}); {destructive} destructive; "
+            f"{len(inventory.libraries)} libraries, {len(inventory.skipped)} skipped, "
+            f"{len(inventory.errors)} not scanned")
+    return line
+
+
+def render_table(inventory: Inventory, stream: TextIO, *, color: bool = True) -> None:
+    """The rich table, riskiest first, then the warnings and the files not scanned."""
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(file=stream, no_color=not color, highlight=False, soft_wrap=False,
+                      width=None if stream.isatty() else 160)
+    table = Table(title=f"Inventory of {inventory.root}", title_justify="left")
+    for column in ("tier", "script", "lang", "interface", "effects", "dry run", "callers",
+                   "owner"):
+        table.add_column(column, overflow="fold")
+    for script in inventory.scripts:
+        interface: str = script.interface.kind
+        if script.interface.flags:
+            interface += f" ({len(script.interface.flags)} flags)"
+        tier = f"[bold red]{script.tier}[/]" if script.tier == "platform" else script.tier
+        effects = _effects_cell(script)
+        if script.destructive:
+            effects = f"[red]{effects}[/]"
+        table.add_row(tier, script.path, script.language, interface, effects,
+                      script.dry_run_flag or ("yes" if script.has_dry_run else "no"),
+                      _callers_cell(script), _owner_cell(script))
+    console.print(table)
+    console.print(summary_line(inventory))
+    for entry in inventory.errors:
+        console.print(f"[yellow]not scanned[/]: {entry.path}: {entry.reason}", markup=True)
+
+
+def render_markdown(inventory: Inventory, stream: TextIO) -> None:
+    """A report to paste into a ticket or a wiki page: summary, table, then one section a script."""
+    write = stream.write
+    write(f"# Script inventory of `{inventory.root}`\n\n{summary_line(inventory)}.\n\n")
+    write("| tier | script | language | interface | effects | dry run | callers | owner |\n")
+    write("|---|---|---|---|---|---|---|---|\n")
+    for s in inventory.scripts:
+        write(f"| {s.tier} | [`{_md(s.path)}`](#{_anchor(s.path)}) | {s.language} | "
+              f"{s.interface.kind} | {_effects_cell(s)} | "
+              f"{_md(s.dry_run_flag or ('yes' if s.has_dry_run else 'no'))} | "
+              f"{_callers_cell(s)} | {_md(_owner_cell(s))} |\n")
+    for s in inventory.scripts:
+        write(f"\n## {_md(s.path)}\n\n")
+        if s.summary:
+            write(f"{_md(s.summary)}\n\n")
+        write(f"**Tier: {s.tier}.** " + "; ".join(_md(r) for r in s.reasons) + ".\n\n")
+        if s.interface.flags:
+            write(f"Interface ({s.interface.kind}):\n\n| flag | type | default | required | help |\n"
+                  "|---|---|---|---|---|\n")
+            for flag in s.interface.flags:
+                name = " / ".join([flag.name, *flag.aliases])
+                kind = flag.type + (f" {flag.choices}" if flag.choices else "")
+                default = "" if flag.default is None else f"`{flag.default!r}`"
+                write(f"| `{_md(name)}` | {_md(kind)} | {_md(default)} | "
+                      f"{'yes' if flag.required else ''} | {_md(flag.help or '')} |\n")
+            write("\n")
+        if s.effects:
+            write("Effects:\n\n")
+            for effect in s.effects:
+                where = f"{effect.path}:{effect.line}" if effect.path else f"line {effect.line}"
+                mark = "**destructive** " if effect.destructive else ""
+                via = f" via `{_md(effect.via)}`" if effect.via else ""
+                write(f"- {mark}{effect.kind}: `{_md(effect.call)}` ({where}{via}, "
+                      f"{effect.confidence} confidence)\n")
+            write("\n")
+        if s.env:
+            names = ", ".join(f"`{v.name}`" + (" (credential)" if v.credential else "")
+                              for v in s.env)
+            write(f"Environment: {names}\n\n")
+        if s.exit_codes:
+            write(f"Exit codes: {', '.join(str(c) for c in s.exit_codes)}\n\n")
+        if s.callers:
+            write("Callers:\n\n")
+            for caller in s.callers:
+                write(f"- {caller.kind}: `{_md(caller.path)}:{caller.line}`"
+                      + (f" — `{_md(caller.text)}`" if caller.text else "") + "\n")
+            write("\n")
+        if s.owners and s.owners.authors:
+            people = ", ".join(f"{_md(a.name)} ({a.commits})" for a in s.owners.authors[:5])
+            write(f"Owners: {people}; last change {s.owners.last_change}, "
+                  f"{s.owners.commits_90d} commits in 90 days\n\n")
+        for warning in s.warnings:
+            write(f"> warning: {_md(warning)}\n")
+    if inventory.errors:
+        write("\n## Not scanned\n\n")
+        for entry in inventory.errors:
+            write(f"- `{_md(entry.path)}`: {_md(entry.reason)}\n")
+    if inventory.libraries:
+        write("\n## Libraries (imported, not run)\n\n")
+        for entry in inventory.libraries:
+            write(f"- `{_md(entry.path)}`: {_md(entry.reason)}\n")
+
+
+def _md(text: str) -> str:
+    """Text safe inside a Markdown table cell or inline code: no pipes, no line breaks."""
+    return str(text).replace("|", "\\|").replace("\n", " ").replace("`", "'")
+
+
+def _anchor(path: str) -> str:
+    return "".join(ch for ch in path.lower().replace(" ", "-") if ch.isalnum() or ch in "-_")

@@ -1,0 +1,90 @@
+"""``opsctl inventory scan PATH``: what a folder of legacy scripts does, who runs it, who owns it."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+_EPILOG = """Nothing is run: Python is read as an AST, shell with a tokeniser. Scripts that cannot
+be read (a syntax error, Python 2, a binary or huge file, a symlink loop) are listed with the
+reason; the scan goes on and exits 0 (3 with --strict).
+
+\b
+Formats:
+  text       a table, riskiest first (the default on a terminal)
+  json       opsctl.inventory/v1; its JSON Schema: `opsctl schema --inventory`
+  markdown   a report for a ticket or a wiki page
+
+\b
+Tiers (how many of: run by CI or cron / destroys or changes remote systems / others depend on it):
+  private 0, shared 1, interface 2, platform 3; `opsctl wrap --all` wraps them by tier."""
+
+
+@click.group("inventory", short_help="Inventory a folder of legacy scripts.")
+def inventory_group() -> None:
+    """Inventory legacy scripts: interface, environment, effects, callers, owners, tier."""
+
+
+@inventory_group.command("scan", epilog=_EPILOG)
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("-o", "--format", "format_", type=click.Choice(["text", "json", "markdown"]),
+              default=None, help="Output format (default: text, or the global --format).")
+@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the report to FILE instead of standard output.")
+@click.option("--strict", is_flag=True, default=False,
+              help="Exit 3 when any script could not be scanned.")
+@click.option("--no-git", is_flag=True, default=False,
+              help="Do not read owners and churn from git.")
+@click.pass_context
+def scan_cmd(ctx: click.Context, path: Path, format_: str | None, out: Path | None, strict: bool,
+             no_git: bool) -> int:
+    """Scan PATH (a folder or one script) without running anything."""
+    from opsctl.adopt.model import inventory_document
+    from opsctl.adopt.report import render_markdown, render_table, summary_line
+    from opsctl.adopt.scan import scan_tree
+    from opsctl.errors import ExitCode, UsageError
+
+    root_format = ctx.find_root().params.get("format_")
+    chosen = format_ or root_format or os.environ.get("OPSCTL_FORMAT") or "text"
+    if chosen not in ("text", "json", "markdown"):
+        raise UsageError(f"unknown format {chosen!r} (text, json or markdown)")
+    if not path.exists() and not path.is_symlink():
+        raise UsageError(f"no such file or folder: {path}")
+    if out is not None and out.parent and not out.parent.is_dir():
+        raise UsageError(f"--out: no such folder: {out.parent}")
+    try:
+        inventory = scan_tree(path, git=not no_git)
+    except OSError as exc:
+        raise UsageError(f"cannot scan {path}: {exc.strerror or exc}") from None
+
+    buffer = io.StringIO()
+    if chosen == "json":
+        buffer.write(json.dumps(inventory_document(inventory), indent=2, ensure_ascii=False,
+                                default=str) + "\n")
+    elif chosen == "markdown":
+        render_markdown(inventory, buffer)
+    else:
+        color = out is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        render_table(inventory, buffer if out is not None or not color else sys.stdout,
+                     color=color)
+    if out is not None:
+        out.write_text(buffer.getvalue(), encoding="utf-8")
+        click.echo(f"wrote {out}: {summary_line(inventory)}", err=True)
+    elif buffer.getvalue():
+        click.echo(buffer.getvalue(), nl=False)
+    if chosen != "text" or out is not None:
+        for entry in inventory.errors:
+            click.echo(f"opsctl: warning: not scanned: {entry.path}: {entry.reason}", err=True)
+    if strict and inventory.errors:
+        # Not an exception: the inventory is printed; under --format json an error document
+        # after it would make standard output two documents.
+        total = len(inventory.errors) + len(inventory.scripts) + len(inventory.libraries)
+        click.echo(f"opsctl: error: {len(inventory.errors)} of {total} scripts could not be "
+                   "scanned (--strict)", err=True)
+        return ExitCode.VALIDATION
+    return 0
