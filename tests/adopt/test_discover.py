@@ -1,0 +1,105 @@
+"""Which files of a tree are scripts: by extension or shebang; what is left out, and why."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from opsctl.adopt.discover import discover, interpreter_of
+
+
+def write(root: Path, rel: str, text: str | bytes = "") -> Path:
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text)
+    return path
+
+
+@pytest.mark.parametrize(("line", "language", "interpreter"), [
+    pytest.param(b"#!/usr/bin/env python3", "python", "/usr/bin/env python3", id="env-python3"),
+    pytest.param(b"#!/usr/bin/python2.7", "python", "/usr/bin/python2.7", id="python2.7"),
+    pytest.param(b"#!/bin/bash -eu", "shell", "/bin/bash -eu", id="bash-options"),
+    pytest.param(b"#! /bin/sh", "shell", "/bin/sh", id="space-after-bang"),
+    pytest.param(b"#!/usr/bin/env -S python3 -u", "python", "/usr/bin/env -S python3 -u",
+                 id="env-dash-S"),
+    pytest.param(b"#!/usr/bin/env zsh", "shell", "/usr/bin/env zsh", id="zsh"),
+    pytest.param(b"#!/usr/bin/perl -w", None, "/usr/bin/perl -w", id="perl"),
+    pytest.param(b"import os", None, None, id="no-shebang"),
+])
+def test_the_shebang_names_the_language(line: bytes, language: str | None,
+                                        interpreter: str | None) -> None:
+    assert interpreter_of(line) == (language, interpreter)
+
+
+def test_scripts_are_found_by_extension_or_shebang_and_the_rest_is_kept_for_callers(
+        tmp_path: Path) -> None:
+    write(tmp_path, "scripts/deploy.sh", "echo hi\n")
+    write(tmp_path, "scripts/backup", "#!/bin/bash\necho\n")
+    write(tmp_path, "tools/report.py", "print(1)\n")
+    write(tmp_path, "bin/rotate", "#!/usr/bin/env python3\nprint(1)\n")
+    write(tmp_path, "bin/legacy.pl", "#!/usr/bin/perl\n")
+    write(tmp_path, "bin/tool", "#!/usr/bin/perl\nprint 1;\n")
+    write(tmp_path, "Makefile", "all:\n\t./scripts/deploy.sh\n")
+    write(tmp_path, ".github/workflows/ci.yml", "on: push\n")
+    write(tmp_path, "README", "plain text\n")
+
+    found = discover(tmp_path)
+
+    assert sorted((c.path, c.language) for c in found.candidates) == [
+        ("bin/rotate", "python"), ("scripts/backup", "shell"), ("scripts/deploy.sh", "shell"),
+        ("tools/report.py", "python")]
+    assert {"Makefile", ".github/workflows/ci.yml", "README", "bin/legacy.pl"} <= set(found.files)
+    assert [(s.path, s.reason) for s in found.skipped] == [
+        ("bin/tool", "not Python or shell (/usr/bin/perl)")]
+    assert found.errors == []
+
+
+def test_vendored_virtualenv_and_test_folders_are_skipped_with_their_reason(tmp_path: Path) -> None:
+    write(tmp_path, "ops/clean.sh", "rm -rf x\n")
+    write(tmp_path, "node_modules/pkg/install.sh", "rm -rf x\n")
+    write(tmp_path, "vendor/lib/run.py", "print(1)\n")
+    write(tmp_path, "env/pyvenv.cfg", "home = /usr\n")
+    write(tmp_path, "env/bin/activate.sh", "echo\n")
+    write(tmp_path, "tests/test_clean.py", "def test(): pass\n")
+    write(tmp_path, "ops/test_helpers.py", "def test(): pass\n")
+    write(tmp_path, "ops/conftest.py", "")
+    write(tmp_path, "pkg.egg-info/x.py", "")
+    write(tmp_path, ".git/hooks/pre-commit", "#!/bin/sh\n")
+    write(tmp_path, "build/release.sh", "git tag v1\n")
+
+    found = discover(tmp_path)
+
+    assert sorted(c.path for c in found.candidates) == ["build/release.sh", "ops/clean.sh"]
+    assert sorted((s.path, s.reason) for s in found.skipped) == [
+        ("env/", "virtualenv"), ("node_modules/", "vendored dependencies"),
+        ("ops/conftest.py", "tests"), ("ops/test_helpers.py", "tests"),
+        ("pkg.egg-info/", "build output"), ("tests/", "tests"), ("vendor/", "vendored code")]
+
+
+def test_unreadable_files_are_errors_with_a_reason_and_the_walk_goes_on(tmp_path: Path) -> None:
+    write(tmp_path, "ok.sh", "echo ok\n")
+    write(tmp_path, "blob.py", b"\x7fELF\x00\x00\x01binary")
+    write(tmp_path, "huge.py", "x = 1\n" * 10)
+    (tmp_path / "self.sh").symlink_to("self.sh")
+    (tmp_path / "dangling.py").symlink_to("missing.py")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "up").symlink_to("..", target_is_directory=True)
+
+    found = discover(tmp_path, max_bytes=50)
+
+    assert [c.path for c in found.candidates] == ["ok.sh"]
+    reasons = {e.path: e.reason for e in found.errors}
+    assert reasons["blob.py"] == "binary file, not a script"
+    assert reasons["huge.py"].startswith("too large to be a script")
+    assert reasons["self.sh"] == "symlink loop"
+    assert reasons["dangling.py"] == "broken symlink"
+    assert "symlink loop" in reasons["sub/up"]
+
+
+def test_one_file_can_be_the_root(tmp_path: Path) -> None:
+    script = write(tmp_path, "one.sh", "echo\n")
+    assert [c.path for c in discover(script).candidates] == ["one.sh"]
