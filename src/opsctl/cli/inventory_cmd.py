@@ -64,8 +64,10 @@ def scan_cmd(ctx: click.Context, path: Path, format_: str | None, out: Path | No
 
     buffer = io.StringIO()
     if chosen == "json":
-        buffer.write(json.dumps(inventory_document(inventory), indent=2, ensure_ascii=False,
-                                default=str) + "\n")
+        # one line on standard output, as every opsctl JSON document; indented in a file,
+        # which is meant to be read and diffed
+        buffer.write(json.dumps(inventory_document(inventory), ensure_ascii=False, default=str,
+                                indent=2 if out is not None else None) + "\n")
     elif chosen == "markdown":
         render_markdown(inventory, buffer)
     else:

@@ -1,0 +1,237 @@
+"""``opsctl inventory scan`` through the installed console script, on a small ops repository in
+a real git repository: what a new user reads in the README."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import textwrap
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from tests.conftest import clean_env, run_opsctl
+
+pytestmark = pytest.mark.e2e
+
+CLEANUP = '''\
+#!/usr/bin/env python3
+"""Terminate stopped EC2 instances older than --days."""
+import argparse
+import os
+import sys
+
+import boto3
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--region", default="eu-west-1", help="AWS region")
+    parser.add_argument("--days", type=int, default=30, help="Minimum age in days")
+    parser.add_argument("--env", choices=["staging", "prod"], required=True)
+    parser.add_argument("--dry-run", action="store_true", help="Only print what would go")
+    args = parser.parse_args()
+    token = os.environ["SLACK_TOKEN"]
+    ec2 = boto3.client("ec2", region_name=args.region)
+    ids = [i["InstanceId"] for r in ec2.describe_instances()["Reservations"] for i in r["Instances"]]
+    if not ids:
+        sys.exit(3)
+    if not args.dry_run:
+        ec2.terminate_instances(InstanceIds=ids)
+
+
+if __name__ == "__main__":
+    main()
+'''
+
+ROTATE = '''\
+#!/bin/bash
+# Rotate the nightly database dumps.
+set -euo pipefail
+KEEP=7
+while getopts "k:n" opt; do
+  case $opt in
+    k) KEEP="$OPTARG" ;;
+    n) DRY=1 ;;
+  esac
+done
+find "$BACKUP_DIR" -name '*.sql.gz' -mtime +"$KEEP" -delete
+exit 0
+'''
+
+REPORT = '''\
+#!/usr/bin/env python3
+"""Print disk usage of the backup folder."""
+import shutil
+from helpers import human
+
+print(human(shutil.disk_usage("/").used))
+'''
+
+HELPERS = '''\
+def human(n):
+    return f"{n / 1e9:.1f} GB"
+'''
+
+
+def git(root: Path, *args: str, author: str = "Ada <ada@example.com>") -> None:
+    name, email = author[:-1].split(" <")
+    env = {**os.environ, "GIT_AUTHOR_NAME": name, "GIT_AUTHOR_EMAIL": email,
+           "GIT_COMMITTER_NAME": name, "GIT_COMMITTER_EMAIL": email}
+    subprocess.run(["git", "-C", str(root), *args], check=True, env=env, capture_output=True)
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    root = tmp_path / "ops"
+    files = {
+        "scripts/cleanup_ec2.py": CLEANUP,
+        "scripts/rotate-dumps.sh": ROTATE,
+        "scripts/report.py": REPORT,
+        "scripts/helpers.py": HELPERS,
+        "Makefile": "clean:\n\tpython3 scripts/cleanup_ec2.py --env staging\n",
+        ".github/workflows/nightly.yml": textwrap.dedent("""\
+            on:
+              schedule: [{cron: "0 3 * * *"}]
+            jobs:
+              clean:
+                runs-on: ubuntu-latest
+                steps:
+                  - uses: actions/checkout@v4
+                  - run: |
+                      pip install boto3
+                      python scripts/cleanup_ec2.py --env prod
+            """),
+        "deploy/crontab": "15 2 * * * /opt/ops/scripts/rotate-dumps.sh -k 14\n",
+    }
+    for rel, text in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "scripts")
+    (root / "scripts/cleanup_ec2.py").write_text(CLEANUP + "# tuned\n")
+    git(root, "commit", "-qam", "tune", author="Grace <grace@example.com>")
+    return root
+
+
+def scan(*args: str, cwd: Path) -> tuple[int, str, str]:
+    result = run_opsctl("inventory", "scan", *args, cwd=cwd, env=clean_env(cwd / ".home"))
+    return result.code, result.stdout, result.stderr
+
+
+def test_the_json_inventory_follows_its_published_schema(repo: Path) -> None:
+    code, out, err = scan(str(repo), "--format", "json", cwd=repo.parent)
+    assert code == 0, err
+    doc = json.loads(out)
+    schema_run = run_opsctl("schema", "--inventory", cwd=repo.parent, expect_json=True)
+    assert schema_run.code == 0
+    jsonschema.Draft202012Validator(schema_run.doc).validate(doc)
+
+    assert doc["schema"] == "opsctl.inventory/v1"
+    assert Path(doc["root"]) == repo
+    scripts = {s["path"]: s for s in doc["scripts"]}
+    assert sorted(scripts) == ["scripts/cleanup_ec2.py", "scripts/report.py",
+                               "scripts/rotate-dumps.sh"]
+    assert [(lib["path"], lib["reason"]) for lib in doc["libraries"]] == [
+        ("scripts/helpers.py", "library, imported by scripts/report.py")]
+
+    cleanup = scripts["scripts/cleanup_ec2.py"]
+    assert cleanup["interface"]["kind"] == "argparse"
+    flags = {f["name"]: f for f in cleanup["interface"]["flags"]}
+    assert flags["--days"]["type"] == "integer" and flags["--days"]["default"] == 30
+    assert flags["--env"]["choices"] == ["staging", "prod"] and flags["--env"]["required"]
+    assert cleanup["has_dry_run"] and cleanup["dry_run_flag"] == "--dry-run"
+    assert [(v["name"], v["credential"]) for v in cleanup["env"]] == [("SLACK_TOKEN", True)]
+    destroying = [e for e in cleanup["effects"] if e["destructive"]]
+    assert [(e["kind"], e["line"]) for e in destroying] == [("cloud", 24)]
+    assert cleanup["exit_codes"] == [3]
+    assert sorted((c["kind"], c["path"], c["line"]) for c in cleanup["callers"]) == [
+        ("github-actions", ".github/workflows/nightly.yml", 10), ("makefile", "Makefile", 2)]
+    assert [a["name"] for a in cleanup["owners"]["authors"]] in (["Ada", "Grace"],
+                                                                 ["Grace", "Ada"])
+    assert cleanup["owners"]["commits_90d"] == 2
+    assert cleanup["tier"] == "platform"
+    assert len(cleanup["reasons"]) >= 3
+
+    rotate = scripts["scripts/rotate-dumps.sh"]
+    assert rotate["interface"]["kind"] == "getopts"
+    assert {f["name"] for f in rotate["interface"]["flags"]} == {"-k", "-n"}
+    assert [v["name"] for v in rotate["env"]] == ["BACKUP_DIR"]
+    assert any(e["destructive"] and e["line"] == 11 for e in rotate["effects"])
+    assert [(c["kind"], c["path"], c["line"]) for c in rotate["callers"]] == [
+        ("cron", "deploy/crontab", 1)]
+
+    report = scripts["scripts/report.py"]
+    assert report["effects"] == [] and report["tier"] == "private"
+    # riskiest first
+    assert doc["scripts"][0]["path"] == "scripts/cleanup_ec2.py"
+
+
+def test_markdown_and_table_reports(repo: Path, tmp_path: Path) -> None:
+    out = tmp_path / "inventory.md"
+    code, stdout, err = scan(str(repo), "--format", "markdown", "--out", str(out), cwd=tmp_path)
+    assert code == 0, err
+    assert stdout == ""
+    assert f"wrote {out}" in err
+    text = out.read_text()
+    assert text.startswith(f"# Script inventory of `{repo}`")
+    assert "## scripts/cleanup_ec2.py" in text
+    assert "**Tier: platform.**" in text
+    assert "| `--env` | choice ['staging', 'prod'] |" in text
+
+    code, stdout, err = scan(str(repo), cwd=tmp_path)
+    assert code == 0, err
+    first_row = next(line for line in stdout.splitlines() if "scripts/" in line)
+    assert "platform" in first_row and "cleanup_ec2.py" in first_row
+    assert "3 scripts (1 platform" in stdout
+
+
+def test_bad_scripts_are_reported_one_by_one_and_the_scan_goes_on(tmp_path: Path) -> None:
+    root = tmp_path / "mess"
+    root.mkdir()
+    (root / "good.sh").write_text("#!/bin/sh\nrm -rf /tmp/cache\n")
+    (root / "old.py").write_text("print 'hello'\n")
+    (root / "broken.py").write_text("def f(:\n")
+    (root / "blob.py").write_bytes(b"\x00\x01\x02 not text")
+    (root / "loop.sh").symlink_to("loop.sh")
+    with open(root / "huge.py", "wb") as handle:  # sparse: 50 MB on paper, nothing on disk
+        handle.truncate(50 * 1024 * 1024)
+
+    code, out, err = scan(str(root), "--format", "json", "--no-git", cwd=tmp_path)
+    assert code == 0, err
+    doc = json.loads(out)
+    assert [s["path"] for s in doc["scripts"]] == ["good.sh"]
+    reasons = {e["path"]: e["reason"] for e in doc["errors"]}
+    assert reasons["old.py"].startswith("Python 2 syntax")
+    assert reasons["broken.py"].startswith("Python syntax error at line 1")
+    assert reasons["blob.py"] == "binary file, not a script"
+    assert reasons["loop.sh"] == "symlink loop"
+    assert reasons["huge.py"].startswith("too large to be a script: 50.0 MB")
+    for path in reasons:
+        assert f"opsctl: warning: not scanned: {path}: " in err
+
+    code, out, err = scan(str(root), "--format", "json", "--no-git", "--strict", cwd=tmp_path)
+    assert code == 3
+    assert json.loads(out)["errors"]  # the inventory is still printed, once
+    assert "opsctl: error: 5 of 6 scripts could not be scanned (--strict)" in err
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    pytest.param(["does-not-exist"], "no such file or folder: does-not-exist", id="missing-path"),
+    pytest.param([".", "--format", "yaml"], "Invalid value for '-o' / '--format'", id="bad-format"),
+    pytest.param([".", "--out", "no/such/dir/x.json"], "--out: no such folder: no/such/dir",
+                 id="out-folder-missing"),
+])
+def test_bad_arguments_exit_2_and_write_nothing(tmp_path: Path, args: list[str],
+                                                message: str) -> None:
+    before = sorted(p.name for p in tmp_path.iterdir())
+    code, out, err = scan(*args, cwd=tmp_path)
+    assert code == 2
+    assert message in err
+    assert out == ""
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != ".home") == \
+        [b for b in before if b != ".home"]
