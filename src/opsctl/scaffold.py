@@ -189,26 +189,36 @@ def _same_dirs(entries: list[object], wanted: str) -> bool:
     return any(os.path.normpath(str(e)) == os.path.normpath(wanted) for e in entries)
 
 
-def scaffold(start: Path, name: str, *, directory: str = "automations", tests: str = "tests",
-             owner: str = "", summary: str = "", force: bool = False) -> list[Generated]:
-    """Create the automation ``name`` in the project around ``start``; the files written."""
+def check_name(name: str, *, suggestion: str = "choose another name") -> None:
+    """Refuse a name that is not lower-case words joined by '-', or is a built-in verb."""
     if not _NAME.match(name):
         raise UsageError(f"automation name {name!r} must be lower-case words joined by '-' "
                          "(e.g. rotate-keys)")
     from opsctl.contract.automation import RESERVED_NAMES
 
     if name in RESERVED_NAMES:
-        raise UsageError(f"{name!r} is a built-in opsctl verb; choose another name")
+        raise UsageError(f"{name!r} is a built-in opsctl verb; {suggestion}")
+
+
+def refuse_overwrite(paths: list[Path], *, force: bool) -> None:
+    """Refuse to replace files that exist, unless ``force``."""
+    existing = [p for p in paths if p.exists()]
+    if existing and not force:
+        raise UsageError("would overwrite " + ", ".join(str(p) for p in existing)
+                         + " (use --force to replace them)")
+
+
+def scaffold(start: Path, name: str, *, directory: str = "automations", tests: str = "tests",
+             owner: str = "", summary: str = "", force: bool = False) -> list[Generated]:
+    """Create the automation ``name`` in the project around ``start``; the files written."""
+    check_name(name)
     root = find_project(start.resolve())
     module = module_name(name)
     code_dir = root / directory
     module_path = code_dir / f"{module}.py"
     test_path = root / tests / f"test_{module}.py"
     config_path = root / "opsctl.toml"
-    existing = [p for p in (module_path, test_path) if p.exists()]
-    if existing and not force:
-        raise UsageError("would overwrite " + ", ".join(str(p) for p in existing)
-                         + " (use --force to replace them)")
+    refuse_overwrite([module_path, test_path], force=force)
     owner = owner or os.environ.get("USER", "") or "unknown"
     summary = summary or f"{name.replace('-', ' ').capitalize()} (describe what it does)"
     from opsctl.contract.lockfile import LOCK_FILE
@@ -257,6 +267,12 @@ def _write_golden(root: Path, name: str, path: Path) -> Path:
 
 def _lock_new_automation(root: Path, name: str) -> Path:
     """Add the new automation to the lock file, keeping every other entry as it was."""
+    return lock_automations(root, [name])
+
+
+def lock_automations(root: Path, names: list[str]) -> Path:
+    """Add (or refresh) the entries of ``names`` in the project's lock file, keeping every
+    other entry as it was."""
     from opsctl.catalog import load_catalog
     from opsctl.config.layers import load_layers
     from opsctl.contract.lockfile import LOCK_FILE, contract_snapshot, read_lock, write_lock
@@ -264,9 +280,9 @@ def _lock_new_automation(root: Path, name: str) -> Path:
     path = root / LOCK_FILE
     previous = read_lock(path) if path.exists() else None
     catalog = load_catalog(load_layers(cwd=root))
-    automation = catalog.load(name)
     snapshots = {n: dict(entry.contract) for n, entry in
                  (previous.automations.items() if previous is not None else [])}
-    snapshots[name] = contract_snapshot(automation, catalog.entry(name).flags)
+    for name in names:
+        snapshots[name] = contract_snapshot(catalog.load(name), catalog.entry(name).flags)
     write_lock(path, snapshots, previous)
     return path

@@ -76,6 +76,7 @@ BUILTINS: dict[str, tuple[str, str]] = {
     "token": ("token_cmds:token_group", "Create, list and revoke API tokens."),
     "wait": ("remote_cmds:wait_cmd", "Follow a queued or running run to its result."),
     "worker": ("remote_cmds:worker_cmd", "Run a Celery worker for queued runs (extra opsctl[celery])."),
+    "wrap": ("wrap_cmd:wrap_cmd", "Put a legacy script behind a contract (an automation module)."),
 }
 
 

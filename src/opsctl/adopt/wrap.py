@@ -1,0 +1,754 @@
+"""``opsctl wrap SCRIPT``: an automation module around one legacy script, from its scan.
+
+The request model comes from the script's flags, the effect from its effects, the secrets
+from the credentials it reads; the module imports :mod:`opsctl.adopt.runtime` for the
+mechanics. Like ``opsctl new``, it registers the module in ``opsctl.toml``, writes kit tests
+and a contract lock entry, overwrites nothing unless forced, and writes every file only after
+all of them were generated (and the module was loaded once, in memory).
+
+A script whose interface the scan could not determine (its warnings, or argv read wholesale)
+is refused unless forced; then the request gets an ``args`` field passed to it as is.
+Subcommands become a required ``command`` field with the subcommands as choices; options of
+one subcommand are optional fields, refused with another subcommand.
+"""
+
+from __future__ import annotations
+
+import json
+import keyword
+import os
+import re
+import shlex
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from opsctl.adopt.model import (
+    TIERS,
+    Caller,
+    Effect,
+    EnvVar,
+    Flag,
+    Interface,
+    Owners,
+    Script,
+    Tier,
+)
+from opsctl.adopt.runtime import Arg
+from opsctl.errors import PlanRejectedError, UsageError
+from opsctl.scaffold import Generated
+
+COMMAND_FIELD = "command"
+PASSTHROUGH_FIELD = "args"
+_JOINED_KINDS = ("argparse", "click", "typer", "optparse", "getopt")
+_DOUBLE_DASH_KINDS = (*_JOINED_KINDS, "getopts")
+_PYTHON = re.compile(r"^python3?$")
+_SYSTEM_BIN = ("/usr/bin", "/bin", "/usr/local/bin")
+_SHELLS = ("bash", "sh", "dash", "zsh", "ksh")
+
+
+class ScriptNotUnderstoodError(PlanRejectedError):
+    """The scan could not determine the script's interface: nothing was written."""
+
+    def __init__(self, message: str, problems: list[str]) -> None:
+        super().__init__(message, reason="not-understood", step=None)
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class RequestField:
+    """One field of the generated request model and how it reaches the script."""
+
+    name: str
+    annotation: str
+    default: Any
+    required: bool
+    description: str
+    arg: Arg | None
+    sample: Any
+    """A valid value, used by the generated tests for required fields."""
+
+
+@dataclass
+class WrapDesign:
+    """Everything the generated module says, decided from the scan (no I/O)."""
+
+    name: str
+    script: Script
+    fields: list[RequestField]
+    effect: Literal["read", "mutate"]
+    interpreter: tuple[str, ...] | None
+    secrets: dict[str, str]
+    required_secrets: list[str]
+    problems: list[str]
+    command_field: str | None = None
+    passthrough: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def destructive(self) -> list[Effect]:
+        return [e for e in self.script.effects if e.destructive]
+
+
+@dataclass(frozen=True)
+class Wrapped:
+    """What ``wrap_script`` did."""
+
+    name: str
+    script: str
+    effect: str
+    files: list[Generated]
+    problems: list[str]
+    """What the scan could not determine (non-empty only when forced)."""
+
+
+# -- decisions ---------------------------------------------------------------------------------
+def problems_of(script: Script) -> list[str]:
+    """What keeps the interface from being known: the scan's warnings, argv read wholesale."""
+    found = list(script.warnings)
+    if script.interface.kind == "argv":
+        found.append("the script reads its arguments wholesale (sys.argv / \"$@\"), so its "
+                     "flags are unknown")
+    return found
+
+
+def select_effect(script: Script) -> Literal["read", "mutate"]:
+    """``read`` only when the scan found no effect at all and nothing it could not resolve."""
+    return "read" if not script.effects and not script.warnings else "mutate"
+
+
+def interpreter_for(script: Script) -> tuple[str, ...] | None:
+    """The interpreter from the shebang; None means this Python (for Python) or bash."""
+    words = shlex.split(script.interpreter.removeprefix("#!")) if script.interpreter else []
+    if words and Path(words[0]).name == "env":
+        words = [w for w in words[1:] if not w.startswith("-") and "=" not in w]
+    if not words:
+        return None
+    program = Path(words[0]).name
+    if script.language == "python":
+        generic = _PYTHON.match(program) and (words[0] == program
+                                              or str(Path(words[0]).parent) in _SYSTEM_BIN)
+        return None if generic and len(words) == 1 else tuple(words)
+    if program in _SHELLS:
+        return (program, *words[1:])
+    return tuple(words)
+
+
+def derive_name(path: str) -> str:
+    """``scripts/Cleanup_Old.v2.sh`` -> ``cleanup-old-v2``."""
+    stem = Path(path).name
+    for suffix in (".py", ".sh", ".bash"):
+        if stem.endswith(suffix):
+            stem = stem[: -len(suffix)]
+    words = re.findall(r"[a-z0-9]+", stem.lower())
+    name = "-".join(words) or "script"
+    return name if name[0].isalpha() else f"script-{name}"
+
+
+def secret_name(variable: str) -> str:
+    """The opsctl secret for an environment variable (``OPSCTL_SECRET_<VARIABLE>``)."""
+    return re.sub(r"[^a-z0-9_]", "_", variable.lower())
+
+
+def _spelling(flag: Flag) -> str:
+    if flag.positional:
+        return flag.dest or flag.name
+    spellings = [flag.name, *flag.aliases]
+    long = next((s for s in spellings if s.startswith("--")), None)
+    return long or flag.dest or flag.name
+
+
+def _identifier(text: str) -> str:
+    ident = re.sub(r"[^0-9A-Za-z_]+", "_", text.lstrip("-")).strip("_").lower() or "arg"
+    return f"arg_{ident}" if ident[0].isdigit() else ident
+
+
+def _option_strings(name: str, is_bool: bool) -> set[str]:
+    flag = "--" + name.replace("_", "-")
+    return {flag, "--no-" + flag[2:]} if is_bool else {flag}
+
+
+class _Names:
+    """Field names that are valid identifiers and make CLI flags clashing with nothing."""
+
+    def __init__(self) -> None:
+        from pydantic import BaseModel
+
+        from opsctl.contract.flags import RESERVED_OPTIONS
+
+        self._forbidden = set(RESERVED_OPTIONS) | set(dir(BaseModel))
+        self._taken: set[str] = set()
+        self._strings: set[str] = set()
+
+    def _free(self, name: str, is_bool: bool) -> bool:
+        strings = _option_strings(name, is_bool)
+        return not (keyword.iskeyword(name) or name in self._forbidden or name in self._taken
+                    or strings & self._strings or strings & self._forbidden)
+
+    def claim(self, wanted: str, is_bool: bool = False) -> str:
+        candidates = [wanted, f"script_{wanted}"]
+        candidates += [f"script_{wanted}_{n}" for n in range(2, 100)]
+        name = next(c for c in candidates if self._free(c, is_bool))
+        self._taken.add(name)
+        self._strings |= _option_strings(name, is_bool)
+        return name
+
+
+def _coerce_default(flag: Flag, kind: str) -> Any:
+    value = flag.default
+    if value is None:
+        return None
+    try:
+        if kind == "boolean":
+            return value if isinstance(value, bool) else None
+        if isinstance(value, bool):
+            return None
+        if kind == "integer":
+            return int(value) if isinstance(value, int | str) else None
+        if kind == "number":
+            number = float(value)
+            return number if number == number and abs(number) != float("inf") else None
+        if kind == "list":
+            return [str(v) for v in value] if isinstance(value, list | tuple) else None
+        if kind == "choice":
+            return str(value) if flag.choices and str(value) in map(str, flag.choices) else None
+        return str(value) if isinstance(value, str | int | float) else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _request_field(flag: Flag, names: _Names, script: Script) -> RequestField:
+    kind = flag.type if flag.type in ("string", "integer", "number", "boolean", "path", "choice",
+                                      "list") else "string"
+    if flag.choices and kind not in ("boolean", "list"):
+        kind = "choice"
+    choices = [str(c) for c in flag.choices or []]
+    literal = "Literal[" + ", ".join(repr(c) for c in choices) + "]" if choices else "str"
+    base, sample = {
+        "string": ("str", "example"), "integer": ("int", 1), "number": ("float", 1.0),
+        "boolean": ("bool", True), "path": ("Path", "example"),
+        "choice": (literal, choices[0] if choices else "example"),
+        "list": (f"list[{literal}]", [choices[0] if choices else "example"]),
+    }[kind]
+    default = _coerce_default(flag, kind)
+    if kind == "boolean":
+        default = bool(default)
+    in_subcommand = flag.subcommand is not None
+    required = flag.required and default is None and kind != "boolean" and not in_subcommand
+    annotation = base
+    if not required and default is None and kind not in ("boolean", "list"):
+        annotation = f"{base} | None"
+    if kind == "list" and default is None:
+        default = []
+    name = names.claim(_identifier(_spelling(flag)), is_bool=kind == "boolean")
+    spelled = "--" + name.replace("_", "-")
+    help_text = (flag.help or "").strip().replace("\n", " ")
+    script_spelling = " / ".join([flag.name, *flag.aliases])
+    if flag.positional:
+        notes = f"positional argument {flag.name} of the script"
+    elif script_spelling != spelled:
+        notes = f"the script's {script_spelling}"
+    else:
+        notes = ""
+    if flag.subcommand:
+        notes = f"{notes}; {flag.subcommand!r} command only" if notes \
+            else f"{flag.subcommand!r} command only"
+        if flag.required:
+            notes += ", required there"
+    description = f"{help_text} ({notes})" if help_text and notes else help_text or notes \
+        or f"{flag.name} of the script"
+    arg_kind: Any = ("positional" if flag.positional else "switch" if kind == "boolean"
+                     else "list" if kind == "list" else "option")
+    joined = (script.interface.kind in _JOINED_KINDS and not flag.positional
+              and flag.name.startswith("--"))
+    arg = Arg(field=name, flag=None if flag.positional else flag.name, kind=arg_kind,
+              default=None if flag.positional else (default if default != [] else None),
+              subcommand=flag.subcommand, required=flag.required and in_subcommand,
+              joined=joined)
+    return RequestField(name, annotation, default, required, description, arg, sample)
+
+
+def design(script: Script, name: str, *, force: bool = False) -> WrapDesign:
+    """Decide the module for ``script`` (raises ScriptNotUnderstoodError unless ``force``)."""
+    problems = problems_of(script)
+    if problems and not force:
+        raise ScriptNotUnderstoodError(
+            f"cannot wrap {script.path}: the scan could not determine "
+            + "; ".join(problems) + " (use --force to wrap it anyway, with an `args` field "
+            "passed to the script as is)", problems)
+    names = _Names()
+    fields: list[RequestField] = []
+    command_field = passthrough = None
+    subcommands = script.interface.subcommands
+    if subcommands:
+        command_field = names.claim(COMMAND_FIELD)
+        literal = "Literal[" + ", ".join(repr(s) for s in subcommands) + "]"
+        fields.append(RequestField(command_field, literal, None, True,
+                                   "The script's subcommand", None, subcommands[0]))
+    dry_run = script.dry_run_flag if script.has_dry_run else None
+    for flag in script.interface.flags:
+        spellings = {flag.name, *flag.aliases}
+        if spellings & {"-h", "--help"} or (dry_run and dry_run in spellings):
+            continue
+        fields.append(_request_field(flag, names, script))
+    if problems:
+        passthrough = names.claim(PASSTHROUGH_FIELD)
+        fields.append(RequestField(passthrough, "list[str]", [], False,
+                                   "Arguments passed to the script as they are (the scan could "
+                                   "not determine its interface)", None, []))
+    secrets: dict[str, str] = {}
+    required_secrets: list[str] = []
+    for env in script.env:
+        if env.credential and env.name not in secrets.values():
+            secrets[secret_name(env.name)] = env.name
+            if env.required:
+                required_secrets.append(secret_name(env.name))
+    return WrapDesign(name=name, script=script, fields=fields, effect=select_effect(script),
+                      interpreter=interpreter_for(script), secrets=secrets,
+                      required_secrets=required_secrets, problems=problems,
+                      command_field=command_field, passthrough=passthrough)
+
+
+# -- rendering ---------------------------------------------------------------------------------
+def _arg_source(arg: Arg) -> str:
+    parts = [repr(arg.field)]
+    if arg.flag is not None:
+        parts.append(repr(arg.flag))
+    if arg.kind != "option":
+        parts.append(f"kind={arg.kind!r}")
+    if arg.default is not None:
+        parts.append(f"default={arg.default!r}")
+    if arg.subcommand is not None:
+        parts.append(f"subcommand={arg.subcommand!r}")
+    if arg.required:
+        parts.append("required=True")
+    if arg.joined:
+        parts.append("joined=True")
+    return f"Arg({', '.join(parts)})"
+
+
+def _field_source(f: RequestField) -> str:
+    description = f"description={f.description!r}"
+    if f.required:
+        return f"    {f.name}: {f.annotation} = Field({description})"
+    if isinstance(f.default, list):
+        if f.default:
+            return (f"    {f.name}: {f.annotation} = Field(default_factory=lambda: "
+                    f"{f.default!r}, {description})")
+        return f"    {f.name}: {f.annotation} = Field(default_factory=list, {description})"
+    return f"    {f.name}: {f.annotation} = Field(default={f.default!r}, {description})"
+
+
+def _doc_line(text: str) -> str:
+    return text.replace("\\", "/").replace('"""', "'''")
+
+
+def render_module(d: WrapDesign, *, script_from_module: str, label: str, owner: str,
+                  command: str) -> str:
+    """The automation module's text."""
+    s = d.script
+    var = d.name.replace("-", "_")
+    summary = (s.summary or f"Run the legacy script {label}").strip().splitlines()[0]
+    summary = summary.replace('"', "'")[:200]
+    lines = [f'"""{_doc_line(summary)}', "",
+             f"Wraps the legacy script {_doc_line(label)} ({s.language}, "
+             f"{s.interface.kind} interface), generated by `{_doc_line(command)}`.",
+             "The script runs as it is: flags from the request, credentials from opsctl secrets,",
+             "output into the run log, exit codes mapped below. Edit freely; `opsctl contract",
+             "check` tells when the request changed."]
+    if d.destructive:
+        lines += ["", "DESTRUCTIVE: the scan found effects that may lose data:"]
+        lines += [f"  - {_doc_line(e.call)} (line {e.line}, {e.kind})" for e in d.destructive]
+    if d.problems:
+        lines += ["", "What the scan could not determine (wrapped with --force; `args` is passed "
+                  "as is):"]
+        lines += [f"  - {_doc_line(p)}" for p in d.problems]
+    lines += ['"""', "", "from __future__ import annotations", "", "from collections.abc "
+              "import Iterator"]
+    annotations = " ".join(f.annotation for f in d.fields)
+    if "Path" in annotations:
+        lines.append("from pathlib import Path")
+    if "Literal[" in annotations:
+        lines.append("from typing import Literal")
+    lines += ["", "from pydantic import BaseModel, ConfigDict, Field", "",
+              "from opsctl import Action, Automation, Context",
+              "from opsctl.adopt.runtime import Arg, WrappedScript", "", "",
+              "class Request(BaseModel):",
+              '    model_config = ConfigDict(extra="forbid", protected_namespaces=())', ""]
+    lines += [_field_source(f) for f in d.fields] or ["    pass"]
+    args = [f.arg for f in d.fields if f.arg is not None]
+    lines += ["", "", "SCRIPT = WrappedScript(",
+              f"    script={script_from_module!r},  # relative to this file",
+              "    module_file=__file__,",
+              f"    language={s.language!r},"]
+    if d.interpreter is not None:
+        lines.append(f"    interpreter={d.interpreter!r},")
+    if args:
+        lines.append("    args=(")
+        lines += [f"        {_arg_source(a)}," for a in args]
+        lines.append("    ),")
+    if d.command_field:
+        lines.append(f"    command_field={d.command_field!r},")
+    if d.passthrough:
+        lines.append(f"    passthrough={d.passthrough!r},")
+    if s.has_dry_run and s.dry_run_flag:
+        lines.append(f"    dry_run_flag={s.dry_run_flag!r},  # run while planning: read-only by "
+                     "the script's promise")
+    if d.secrets:
+        lines.append(f"    secrets={d.secrets!r},  # opsctl secret -> the script's variable")
+    if d.required_secrets:
+        lines.append(f"    required_secrets={tuple(d.required_secrets)!r},")
+    codes = ", ".join(f"{c}: 'failed'" for c in sorted(set(s.exit_codes)) if c != 0)
+    lines += ["    # exit code -> 'ok', 'retry' (transient, retried) or 'failed'; unlisted: 0 ok, "
+              "else failed",
+              f"    exit_codes={{0: 'ok'{', ' + codes if codes else ''}}},",
+              "    timeout=600.0,  # seconds; [automation.NAME] timeout overrides it",
+              f"    double_dash={s.interface.kind in _DOUBLE_DASH_KINDS!r},", ")", "", ""]
+    if d.destructive:
+        lines.append("# DESTRUCTIVE: " + "; ".join(e.call.replace("\n", " ")
+                                                   for e in d.destructive)[:300])
+    lines += [f"{var} = Automation(", f"    {d.name!r},", '    version="0.1.0",',
+              f"    owner={owner!r},", f"    summary={summary!r},", "    request=Request,",
+              f"    effect={d.effect!r},", ")", "", "",
+              f"@{var}.plan",
+              "def plan(ctx: Context, req: Request) -> Iterator[Action]:",
+              '    """One run of the script: its exact command line (and its own dry run)."""',
+              "    return SCRIPT.plan(ctx, req)", "", "",
+              f"@{var}.apply",
+              "def apply(ctx: Context, req: Request, action: Action) -> None:",
+              '    """Runs the script with a timeout; its exit code decides."""',
+              "    SCRIPT.apply(ctx, req, action)", ""]
+    return "\n".join(lines)
+
+
+STUBS = {
+    "python": "import sys\nprint('stub', *sys.argv[1:])\n",
+    "shell": 'echo stub "$@"\n',
+}
+
+TEST_TEMPLATE = '''"""Tests of the {name} automation (the wrapped script {label}), with opsctl's test kit.
+
+They never run the real script: `[automation.{name}] script = ...`, the documented hook, points
+the automation at a harmless stub that prints its arguments. Run them with `pytest {test_path}`.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from opsctl.testing import FakeClock, OpsctlHarness, assert_exit, assert_schemas_match_lock
+
+HERE = Path(__file__).resolve().parent
+PROJECT = next(d for d in [HERE, *HERE.parents] if (d / "opsctl.toml").exists())
+REQUEST = {request}
+ARGUMENTS = {arguments}
+STUB = {stub!r}
+
+
+@pytest.fixture
+def harness(tmp_path: Path, opsctl_clock: FakeClock) -> Iterator[OpsctlHarness]:
+    """The project's automations on a temporary store, the script replaced by the stub."""
+    stub = tmp_path / "stub"
+    stub.write_text(STUB)
+    interpreter = {interpreter}
+    with OpsctlHarness(tmp_path / "harness", clock=opsctl_clock, project=PROJECT,
+                       secrets={secrets!r},
+                       config={{"{name}": {{"script": str(stub),
+                                            "interpreter": interpreter}}}}) as h:
+        yield h
+
+
+def test_the_request_has_the_scripts_flags(harness: OpsctlHarness) -> None:
+    model = harness.automation("{name}").request_model
+
+    assert list(model.model_fields) == {fields!r}
+
+
+def test_the_plan_is_one_run_of_the_script(harness: OpsctlHarness) -> None:
+    result = harness.dry_run("{name}", **REQUEST)
+
+    assert_exit(result, 10)
+    assert result.action_ids() == ["run"]
+    assert result.planned is not None
+    assert result.planned[0]["data"]["arguments"] == ARGUMENTS
+
+
+def test_apply_runs_the_script_with_those_arguments(harness: OpsctlHarness) -> None:
+    result = harness.apply("{name}", **REQUEST)
+
+    assert_exit(result, 0)
+    lines = [e["line"] for e in result.events if e.get("event") == "script.output"]
+    assert lines == [" ".join(["stub", *ARGUMENTS])]
+
+
+def test_a_bad_request_runs_nothing(harness: OpsctlHarness) -> None:
+    result = harness.apply("{name}", **REQUEST, unknown_field=1)
+
+    assert_exit(result, 2)
+    assert not [e for e in result.events if e.get("event") == "script.output"]
+
+
+def test_the_contract_is_the_locked_one(harness: OpsctlHarness) -> None:
+    assert_schemas_match_lock(harness.automation("{name}"), PROJECT / "{lock}")
+'''
+
+
+def _py(value: Any) -> str:
+    return repr(value)
+
+
+def render_tests(d: WrapDesign, *, label: str, test_path: str, request: dict[str, Any],
+                 arguments: list[str]) -> str:
+    from opsctl.contract.lockfile import LOCK_FILE
+
+    interpreter = "[sys.executable]" if d.script.language == "python" else '["sh"]'
+    secrets = {name: f"test-{name}" for name in d.secrets}
+    return TEST_TEMPLATE.format(name=d.name, label=label, test_path=test_path,
+                                request=_py(request), arguments=_py(arguments),
+                                stub=STUBS[d.script.language], interpreter=interpreter,
+                                secrets=secrets, fields=[f.name for f in d.fields],
+                                lock=LOCK_FILE)
+
+
+def sample_request(d: WrapDesign) -> dict[str, Any]:
+    """A valid request for the generated tests: a value for each required field."""
+    return {f.name: f.sample for f in d.fields if f.required}
+
+
+def load_module_text(text: str, module_path: Path) -> dict[str, Any]:
+    """Execute the generated module in memory (nothing written) and check its flags."""
+    from opsctl.contract.automation import Automation
+    from opsctl.contract.flags import flag_clash, flag_specs
+
+    namespace: dict[str, Any] = {"__file__": str(module_path),
+                                 "__name__": f"opsctl_wrap_{module_path.stem}"}
+    exec(compile(text, str(module_path), "exec"), namespace)
+    automations = [v for v in namespace.values() if isinstance(v, Automation)]
+    clash = flag_clash(flag_specs(namespace["Request"]))
+    if len(automations) != 1 or clash:
+        raise UsageError(f"the generated module for {module_path.stem} is broken: "
+                         f"{clash or 'no automation'}")
+    return namespace
+
+
+# -- the library calls -------------------------------------------------------------------------
+@dataclass
+class _Prepared:
+    name: str
+    module: str
+    files: dict[Path, str]
+    design: WrapDesign
+
+
+def _prepare(root: Path, script_file: Path, script: Script, name: str, *, out: str,
+             tests: str, owner: str, force: bool, command: str) -> _Prepared:
+    from opsctl.scaffold import check_name, module_name, refuse_overwrite
+
+    check_name(name, suggestion=f"give it another with --name (e.g. --name {name}-script)")
+    d = design(script, name, force=force)
+    module = module_name(name)
+    module_path = root / out / f"{module}.py"
+    test_path = root / tests / f"test_{module}.py"
+    refuse_overwrite([module_path, test_path], force=force)
+    try:
+        label = script_file.relative_to(root).as_posix()
+    except ValueError:
+        label = str(script_file)
+    relative = Path(os.path.relpath(script_file, module_path.parent)).as_posix()
+    text = render_module(d, script_from_module=relative, label=label, owner=owner,
+                         command=command)
+    namespace = load_module_text(text, module_path)
+    request = sample_request(d)
+    arguments = namespace["SCRIPT"].arguments(namespace["Request"](**request))
+    test_text = render_tests(d, label=label, test_path=test_path.relative_to(root).as_posix(),
+                             request=request, arguments=arguments)
+    return _Prepared(name, module, {module_path: text, test_path: test_text}, d)
+
+
+def _write(root: Path, prepared: list[_Prepared], out: str) -> list[Generated]:
+    """Write the modules and tests, wire opsctl.toml, lock the new contracts."""
+    from opsctl.scaffold import lock_automations, wire_config
+
+    config_path = root / "opsctl.toml"
+    config = config_path.read_text() if config_path.exists() else ""
+    for p in prepared:
+        config = wire_config(config, p.module, os.path.relpath(root / out, root))
+    generated: list[Generated] = []
+    for p in prepared:
+        for path, text in p.files.items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text)
+        module_path, test_path = list(p.files)
+        generated += [
+            Generated(module_path, f"the automation {p.name}: request from the script's flags, "
+                      "a plan showing its command line, an apply running it", p.files[module_path]),
+            Generated(test_path, "its tests (opsctl.testing; the script replaced by a stub)",
+                      p.files[test_path]),
+        ]
+    config_path.write_text(config)
+    lock = lock_automations(root, [p.name for p in prepared])
+    generated += [
+        Generated(config_path, "the project config: the modules added to automations", None),
+        Generated(lock, "the contract lock, with the new entries", None),
+    ]
+    return generated
+
+
+def _owner(owner: str, script: Script) -> str:
+    if owner:
+        return owner
+    if script.owners and script.owners.authors:
+        return script.owners.authors[0].email or script.owners.authors[0].name
+    return os.environ.get("USER", "") or "unknown"
+
+
+def _scan(file: Path) -> Script:
+    from opsctl.adopt.scan import ScanError, scan_file
+
+    try:
+        return scan_file(file)
+    except ScanError as exc:
+        raise ScriptNotUnderstoodError(f"cannot wrap {file}: {exc.reason}", [exc.reason]) \
+            from None
+
+
+def check_script_file(file: Path) -> Path:
+    if not file.exists():
+        raise UsageError(f"script {file} does not exist")
+    if not file.is_file():
+        raise UsageError(f"{file} is not a file (give the path of one script)")
+    return file.resolve()
+
+
+def wrap_script(start: Path, file: Path, *, name: str | None = None,
+                out: str = "automations", tests: str = "tests", owner: str = "",
+                force: bool = False, script: Script | None = None) -> Wrapped:
+    """Wrap one script into an automation of the project around ``start``.
+
+    ``script`` is its scan (default: :func:`opsctl.adopt.scan.scan_file`). Raises UsageError
+    (a missing file, a reserved name, files that exist) or ScriptNotUnderstoodError; nothing
+    is written then.
+    """
+    from opsctl.scaffold import find_project
+
+    path = check_script_file(file)
+    scanned = script if script is not None else _scan(path)
+    name = name or derive_name(path.name)
+    root = find_project(start.resolve())
+    command = "opsctl wrap " + shlex.quote(os.path.relpath(path, root))
+    prepared = _prepare(root, path, scanned, name, out=out, tests=tests,
+                        owner=_owner(owner, scanned), force=force, command=command)
+    files = _write(root, [prepared], out)
+    return Wrapped(name, prepared.design.script.path, prepared.design.effect, files,
+                   prepared.design.problems)
+
+
+@dataclass(frozen=True)
+class WrapReport:
+    """One script of ``wrap --all``: wrapped, or refused and why."""
+
+    script: str
+    name: str | None
+    wrapped: bool
+    reason: str
+    effect: str | None = None
+
+
+def wrap_all(start: Path, source: Path, *, min_tier: Tier = "shared", out: str = "automations",
+             tests: str = "tests", owner: str = "", force: bool = False,
+             ) -> tuple[list[WrapReport], list[Generated]]:
+    """Wrap every script at or above ``min_tier`` of an inventory file or a scanned folder."""
+    from opsctl.scaffold import find_project
+
+    if min_tier not in TIERS:
+        raise UsageError(f"--min-tier must be one of {', '.join(TIERS)}")
+    root_dir, scripts = load_inventory(source)
+    root = find_project(start.resolve())
+    wanted = [s for s in scripts if TIERS.index(s.tier) >= TIERS.index(min_tier)]
+    reports: list[WrapReport] = []
+    prepared: list[_Prepared] = []
+    taken: set[str] = set()
+    from opsctl.contract.automation import RESERVED_NAMES
+
+    for s in sorted(wanted, key=lambda s: s.path):
+        base = derive_name(s.path)
+        if base in RESERVED_NAMES:
+            base = f"{base}-script"
+        name = next(n for n in [base, *(f"{base}-{i}" for i in range(2, 1000))]
+                    if n not in taken)
+        taken.add(name)
+        file = root_dir / s.path
+        try:
+            check_script_file(file)
+            command = "opsctl wrap --all " + shlex.quote(os.path.relpath(source, root))
+            p = _prepare(root, file.resolve(), s, name, out=out, tests=tests,
+                         owner=_owner(owner, s), force=force, command=command)
+        except UsageError as exc:
+            reports.append(WrapReport(s.path, name, False, exc.message))
+            continue
+        except ScriptNotUnderstoodError as exc:
+            reports.append(WrapReport(s.path, name, False,
+                                      "could not determine: " + "; ".join(exc.problems)))
+            continue
+        prepared.append(p)
+        reports.append(WrapReport(s.path, name, True, "wrapped", p.design.effect))
+    files = _write(root, prepared, out) if prepared else []
+    return reports, files
+
+
+def load_inventory(source: Path) -> tuple[Path, list[Script]]:
+    """The scripts of an ``opsctl.inventory/v1`` file, or of a scan of a folder."""
+    if source.is_dir():
+        from opsctl.adopt.scan import scan_tree
+
+        inventory = scan_tree(source)
+        return Path(inventory.root) if Path(inventory.root).is_absolute() else source, \
+            list(inventory.scripts)
+    if not source.is_file():
+        raise UsageError(f"{source} is neither an inventory file nor a folder")
+    try:
+        document = json.loads(source.read_text())
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise UsageError(f"{source} is not an inventory JSON document: {exc}") from None
+    from opsctl.adopt.model import SCHEMA_ID
+
+    if not isinstance(document, dict) or document.get("schema") != SCHEMA_ID:
+        raise UsageError(f"{source} is not an {SCHEMA_ID} document "
+                         "(`opsctl inventory scan --format json`)")
+    root = Path(str(document.get("root") or "."))
+    if not root.is_absolute():
+        root = source.resolve().parent / root
+    try:
+        scripts = [script_from_document(s) for s in document.get("scripts") or []]
+    except (TypeError, KeyError, ValueError) as exc:
+        raise UsageError(f"{source}: a script entry is malformed: {exc}") from None
+    return root, scripts
+
+
+def _only(cls: type, raw: Mapping[str, Any]) -> dict[str, Any]:
+    names = set(getattr(cls, "__dataclass_fields__", {}))
+    return {k: v for k, v in raw.items() if k in names}
+
+
+def script_from_document(raw: Mapping[str, Any]) -> Script:
+    """A :class:`Script` from its ``opsctl.inventory/v1`` JSON form."""
+    from opsctl.adopt.model import Author
+
+    values = _only(Script, raw)
+    interface = dict(values.get("interface") or {})
+    interface["flags"] = [Flag(**_only(Flag, f)) for f in interface.get("flags") or []]
+    values["interface"] = Interface(**_only(Interface, interface))
+    values["env"] = [EnvVar(**_only(EnvVar, e)) for e in values.get("env") or []]
+    values["effects"] = [Effect(**_only(Effect, e)) for e in values.get("effects") or []]
+    values["callers"] = [Caller(**_only(Caller, c)) for c in values.get("callers") or []]
+    owners = values.get("owners")
+    if owners:
+        owners = dict(owners)
+        owners["authors"] = [Author(**_only(Author, a)) for a in owners.get("authors") or []]
+        values["owners"] = Owners(**_only(Owners, owners))
+    return Script(**values)

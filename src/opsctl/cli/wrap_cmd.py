@@ -1,0 +1,91 @@
+"""``opsctl wrap SCRIPT`` and ``opsctl wrap --all INVENTORY_OR_FOLDER``: legacy scripts behind
+contracts (docs/adopting.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, TextIO
+
+import click
+
+from opsctl.cli.options import CommonOptions, common_options
+from opsctl.cli.output import emit_data
+
+_EPILOG = """Files, in the project of the nearest opsctl.toml (or here, for a new project):
+
+\b
+  automations/NAME.py        the automation: request from the script's flags, plan, apply
+  tests/test_NAME.py         its tests (opsctl.testing; the script replaced by a stub)
+  opsctl.toml                the module added to `automations` (and its folder to python_path)
+  opsctl.contracts.json      the contract lock, with the new entry
+
+Exit codes: 0 wrapped; 2 bad input (no such script, a reserved name, files that exist);
+3 the scan could not determine the interface (nothing written; --force wraps it with an
+`args` passthrough). With --all: 0 all wrapped, 5 some wrapped and some refused, 3 none
+wrapped."""
+
+
+@click.command("wrap", short_help="Put a legacy script behind a contract (an automation module).",
+               epilog=_EPILOG)
+@click.argument("script", type=click.Path(path_type=Path))
+@click.option("--name", default=None, help="Automation name (default: from the file name).")
+@click.option("--all", "wrap_every", is_flag=True, default=False,
+              help="SCRIPT is an inventory JSON file or a folder: wrap every script in it.")
+@click.option("--min-tier", type=click.Choice(["private", "shared", "interface", "platform"]),
+              default="shared", show_default=True, help="With --all: the lowest tier wrapped.")
+@click.option("--out", "out_dir", default="automations", show_default=True,
+              help="Folder of the generated modules, relative to the project.")
+@click.option("--tests", default="tests", show_default=True,
+              help="Folder of the generated tests, relative to the project.")
+@click.option("--owner", default="", help="Owning team or person (default: from git, $USER).")
+@click.option("--force", is_flag=True, default=False,
+              help="Replace files that exist; wrap a script the scan did not fully understand.")
+@common_options
+def wrap_cmd(script: Path, name: str | None, wrap_every: bool, min_tier: Any, out_dir: str,
+             tests: str, owner: str, force: bool, opts: CommonOptions) -> int:
+    """Generate an automation module around the legacy SCRIPT (or, with --all, around every
+    script of an inventory or folder)."""
+    from opsctl.adopt.wrap import wrap_all, wrap_script
+    from opsctl.errors import ExitCode, UsageError
+
+    if wrap_every:
+        if name:
+            raise UsageError("--name names one script; with --all names come from file names")
+        reports, files = wrap_all(Path.cwd(), script, min_tier=min_tier, out=out_dir,
+                                  tests=tests, owner=owner, force=force)
+        wrapped = [r for r in reports if r.wrapped]
+        data: dict[str, Any] = {
+            "scripts": [{"script": r.script, "automation": r.name, "wrapped": r.wrapped,
+                         "reason": r.reason, "effect": r.effect} for r in reports],
+            "files": [{"path": str(g.path), "purpose": g.purpose} for g in files]}
+
+        def render_all(doc: dict[str, Any], stream: TextIO) -> None:
+            for item in doc["scripts"]:
+                mark = "wrapped" if item["wrapped"] else "refused"
+                stream.write(f"{mark:<8} {item['script']}  -> {item['automation']}"
+                             + ("" if item["wrapped"] else f"\n         {item['reason']}")
+                             + "\n")
+            stream.write(f"{len(wrapped)} of {len(doc['scripts'])} wrapped\n")
+
+        emit_data(data, opts, None, render_all)
+        if len(wrapped) == len(reports):
+            return ExitCode.SUCCESS
+        return ExitCode.PARTIAL if wrapped else ExitCode.VALIDATION
+
+    result = wrap_script(Path.cwd(), script, name=name, out=out_dir, tests=tests, owner=owner,
+                         force=force)
+    one = {"automation": result.name, "script": result.script, "effect": result.effect,
+           "could_not_determine": result.problems,
+           "files": [{"path": str(g.path), "purpose": g.purpose} for g in result.files]}
+
+    def render(doc: dict[str, Any], stream: TextIO) -> None:
+        stream.write(f"wrapped {doc['script']} as automation {doc['automation']} "
+                     f"(effect: {doc['effect']}):\n")
+        for item in doc["files"]:
+            stream.write(f"  {item['path']}\n      {item['purpose']}\n")
+        for problem in doc["could_not_determine"]:
+            stream.write(f"  could not determine: {problem}\n")
+        stream.write(f"next: `opsctl {doc['automation']} --help`, then "
+                     f"`opsctl {doc['automation']} --dry-run ...`\n")
+
+    return emit_data(one, opts, None, render)
