@@ -607,14 +607,24 @@ def _owner(owner: str, script: Script) -> str:
     return os.environ.get("USER", "") or "unknown"
 
 
-def _scan(file: Path) -> Script:
+def _scan(file: Path, *, force: bool) -> Script:
+    """The scan of ``file``; when it fails and ``force``, a script known only by its name."""
     from opsctl.adopt.scan import ScanError, scan_file
 
     try:
         return scan_file(file)
     except ScanError as exc:
-        raise ScriptNotUnderstoodError(f"cannot wrap {file}: {exc.reason}", [exc.reason]) \
-            from None
+        if not force:
+            raise ScriptNotUnderstoodError(
+                f"cannot wrap {file}: the scan failed: {exc.reason} (use --force to wrap it "
+                "anyway, with an `args` field passed to the script as is)", [exc.reason]) \
+                from None
+        first = file.read_bytes()[:200].split(b"\n", 1)[0].decode("utf-8", "replace")
+        shebang = first[2:].strip() if first.startswith("#!") else None
+        python = file.suffix == ".py" or bool(shebang and "python" in shebang)
+        return Script(path=file.name, language="python" if python else "shell",
+                      interpreter=shebang, interface=Interface(kind="argv"),
+                      warnings=[f"the scan failed: {exc.reason}"])
 
 
 def check_script_file(file: Path) -> Path:
@@ -634,12 +644,15 @@ def wrap_script(start: Path, file: Path, *, name: str | None = None,
     (a missing file, a reserved name, files that exist) or ScriptNotUnderstoodError; nothing
     is written then.
     """
-    from opsctl.scaffold import find_project
+    from opsctl.scaffold import check_name, find_project, module_name, refuse_overwrite
 
     path = check_script_file(file)
-    scanned = script if script is not None else _scan(path)
     name = name or derive_name(path.name)
+    check_name(name, suggestion=f"give it another with --name (e.g. --name {name}-script)")
     root = find_project(start.resolve())
+    refuse_overwrite([root / out / f"{module_name(name)}.py",
+                      root / tests / f"test_{module_name(name)}.py"], force=force)
+    scanned = script if script is not None else _scan(path, force=force)
     command = "opsctl wrap " + shlex.quote(os.path.relpath(path, root))
     prepared = _prepare(root, path, scanned, name, out=out, tests=tests,
                         owner=_owner(owner, scanned), force=force, command=command)

@@ -1,0 +1,270 @@
+"""The runtime of wrapped scripts (opsctl.adopt.runtime), on real scripts run as subprocesses."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, Literal
+
+import pytest
+from pydantic import BaseModel, ConfigDict, Field
+
+from opsctl import Action, Automation, Context
+from opsctl.adopt.runtime import Arg, WrappedScript, exit_outcome, run_script
+from opsctl.errors import UsageError
+from opsctl.testing import OpsctlHarness, assert_exit
+
+ECHO_ARGV = "import json, sys\nprint(json.dumps(sys.argv[1:]))\n"
+
+
+class Req(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    command: Literal["sync", "prune"] = "sync"
+    days: int = Field(default=7)
+    force: bool = False
+    keep: bool = True
+    tag: list[str] = Field(default_factory=list)
+    name: str | None = None
+    paths: list[str] = Field(default_factory=list)
+    older: int | None = None
+    extra: list[str] = Field(default_factory=list)
+
+
+WRAPPED = WrappedScript(
+    script="tool.py", module_file=__file__, language="python",
+    args=(Arg("days", "--days", default=7, joined=True),
+          Arg("force", "-f", kind="switch", default=False),
+          Arg("keep", "--no-keep", kind="switch", default=True),
+          Arg("tag", "--tag", kind="list"),
+          Arg("name", "-n"),
+          Arg("older", "--older", subcommand="prune", required=False),
+          Arg("paths", kind="positional")),
+    command_field="command", passthrough="extra")
+
+
+@pytest.mark.parametrize(("request_", "argv"), [
+    ({}, ["sync"]),
+    ({"days": 7}, ["sync"]),
+    ({"days": 3}, ["--days=3", "sync"]),
+    ({"force": True}, ["-f", "sync"]),
+    ({"keep": False}, ["--no-keep", "sync"]),
+    ({"tag": ["a", "b"]}, ["--tag", "a", "--tag", "b", "sync"]),
+    ({"name": "x y; rm -rf /"}, ["-n", "x y; rm -rf /", "sync"]),
+    ({"paths": ["b", "a"]}, ["sync", "b", "a"]),
+    ({"paths": ["-rf"]}, ["sync", "--", "-rf"]),
+    ({"command": "prune", "older": 3}, ["prune", "--older", "3"]),
+    ({"extra": ["--raw", "1"], "paths": ["p"]}, ["sync", "--raw", "1", "p"]),
+], ids=["defaults", "the-scripts-default-is-left-out", "joined-long-option", "boolean-is-bare",
+        "store-false-switch", "list-repeats-the-flag", "value-is-one-word",
+        "positionals-in-order", "dash-value-after-double-dash", "subcommand-then-its-options",
+        "passthrough-before-positionals"])
+def test_arguments_from_a_request(request_: dict[str, Any], argv: list[str]) -> None:
+    assert WRAPPED.arguments(Req(**request_)) == argv
+
+
+@pytest.mark.parametrize(("wrapped", "request_", "message"), [
+    (WRAPPED, {"older": 3}, "option of the 'prune' command"),
+    (WrappedScript("t.sh", __file__, "shell", args=(Arg("paths", kind="positional"),),
+                   double_dash=False), {"paths": ["-x"]}, "cannot tell it from an option"),
+], ids=["option-of-another-subcommand", "dash-value-without-double-dash"])
+def test_arguments_refused(wrapped: WrappedScript, request_: dict[str, Any],
+                           message: str) -> None:
+    with pytest.raises(UsageError, match=message):
+        wrapped.arguments(Req(**request_))
+
+
+@pytest.mark.parametrize(("code", "mapping", "outcome"), [
+    (0, {}, "ok"), (1, {}, "failed"), (75, {75: "retry"}, "retry"), (0, {0: "failed"}, "failed"),
+    (3, {3: "ok"}, "ok"),
+], ids=["zero-ok", "nonzero-failed", "declared-retry", "declared-zero-failed", "declared-ok"])
+def test_exit_code_mapping(code: int, mapping: dict[int, Any], outcome: str) -> None:
+    assert exit_outcome(code, mapping) == outcome
+
+
+def test_arguments_reach_the_script_as_one_argv_never_through_a_shell(tmp_path: Path) -> None:
+    script = tmp_path / "echo.py"
+    script.write_text(ECHO_ARGV)
+    words = ["a b", "$(touch pwned)", "; rm -rf /", "`id`", "*"]
+
+    done = run_script([sys.executable, str(script), *words], cwd=tmp_path, env=os.environ,
+                      timeout=30)
+
+    assert done.exit_code == 0
+    assert json.loads(done.stdout_tail[0]) == words
+    assert not (tmp_path / "pwned").exists()
+
+
+def test_a_timeout_kills_the_whole_process_group_fast(tmp_path: Path) -> None:
+    script = tmp_path / "slow.sh"
+    script.write_text('sleep 30 &\necho $! > child.pid\nsleep 30\n')
+    began = time.monotonic()
+
+    done = run_script(["bash", str(script)], cwd=tmp_path, env=os.environ, timeout=1)
+
+    assert done.timed_out and done.exit_code is None
+    assert time.monotonic() - began < 6
+    child = int((tmp_path / "child.pid").read_text())
+    with pytest.raises(ProcessLookupError):
+        os.kill(child, 0)
+
+
+def test_output_lines_are_masked_before_anyone_sees_them(tmp_path: Path) -> None:
+    script = tmp_path / "leak.sh"
+    script.write_text('echo "token is $TOKEN"\necho "again $TOKEN" >&2\n')
+    seen: list[tuple[str, str]] = []
+
+    done = run_script(["bash", str(script)], cwd=tmp_path, env={**os.environ, "TOKEN": "s3cr3t-v"},
+                      timeout=30, secrets=["s3cr3t-v"], on_line=lambda s, ln: seen.append((s, ln)))
+
+    assert sorted(seen) == [("stderr", "again ***"), ("stdout", "token is ***")]
+    assert done.stdout_tail == ["token is ***"] and done.stderr_tail == ["again ***"]
+
+
+# -- through the engine: a real automation around a real script --------------------------------
+class ToolRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    mode: str = Field(default="ok", description="what the script does")
+
+
+SCRIPT_TEXT = """#!/bin/bash
+# -n: dry run, changes nothing
+DRY=0
+if [ "$1" = "-n" ]; then DRY=1; shift; fi
+echo "token=$API_TOKEN mode=$1"
+case "$1" in
+  ok) [ $DRY = 1 ] && echo "would write out.txt" || echo done > out.txt ;;
+  fail) echo "first" >&2; echo "it broke: $API_TOKEN" >&2; exit 3 ;;
+  busy) exit 75 ;;
+  sleep) sleep 30 ;;
+esac
+"""
+
+
+def make_automation(script: Path, *, dry_run_flag: str | None, name: str) -> Automation[Any]:
+    wrapped = WrappedScript(
+        script=script.name, module_file=str(script), language="shell",
+        args=(Arg("mode", kind="positional"),), dry_run_flag=dry_run_flag,
+        secrets={"api_token": "API_TOKEN"}, required_secrets=("api_token",),
+        exit_codes={0: "ok", 75: "retry"}, timeout=30)
+    automation = Automation(name, version="1.0.0", owner="t", summary="a wrapped script",
+                            request=ToolRequest, effect="mutate",
+                            retry={"attempts": 2, "base": "1s", "cap": "1s"})
+
+    @automation.plan
+    def plan(ctx: Context, req: ToolRequest) -> Iterator[Action]:
+        return wrapped.plan(ctx, req)
+
+    @automation.apply
+    def apply(ctx: Context, req: ToolRequest, action: Action) -> None:
+        wrapped.apply(ctx, req, action)
+
+    return automation
+
+
+SECRET = "tok-9f8e7d6c"
+
+
+@pytest.fixture
+def tool(tmp_path: Path) -> Path:
+    script = tmp_path / "scripts" / "tool.sh"
+    script.parent.mkdir()
+    script.write_text(SCRIPT_TEXT)
+    return script
+
+
+@pytest.fixture
+def harness(tmp_path: Path) -> Iterator[OpsctlHarness]:
+    with OpsctlHarness(tmp_path / "h", secrets={"api_token": SECRET}) as h:
+        yield h
+
+
+def test_apply_runs_the_script_in_its_folder_and_logs_its_output(
+        harness: OpsctlHarness, tool: Path) -> None:
+    automation = harness.register(make_automation(tool, dry_run_flag=None, name="tool-ok"))
+
+    result = harness.apply(automation, mode="ok")
+
+    assert_exit(result, 0)
+    assert (tool.parent / "out.txt").read_text() == "done\n"
+    lines = [e["line"] for e in result.events if e["event"] == "script.output"]
+    assert lines == ["token=*** mode=ok"]
+    assert [e["exit_code"] for e in result.events if e["event"] == "script.exited"] == [0]
+
+
+def test_a_failing_exit_code_fails_the_action_naming_the_code_and_stderr(
+        harness: OpsctlHarness, tool: Path) -> None:
+    automation = harness.register(make_automation(tool, dry_run_flag=None, name="tool-fail"))
+
+    result = harness.apply(automation, mode="fail")
+
+    assert_exit(result, 1)
+    assert result.action("run")["status"] == "failed"
+    assert result.action("run")["attempts"] == 1  # not retried
+    error = result.action("run")["error"]
+    assert "exited with code 3" in error and "first | it broke: ***" in error
+    everything = json.dumps(result.doc) + json.dumps(result.events, default=str)
+    assert SECRET not in everything
+
+
+def test_a_code_declared_transient_is_retried_then_fails(harness: OpsctlHarness,
+                                                         tool: Path) -> None:
+    automation = harness.register(make_automation(tool, dry_run_flag=None, name="tool-busy"))
+
+    result = harness.apply(automation, mode="busy")
+
+    assert result.exit_code == 4
+    assert result.action("run")["attempts"] == 2
+
+
+def test_a_dry_run_flag_runs_the_scripts_dry_run_while_planning(harness: OpsctlHarness,
+                                                                tool: Path) -> None:
+    automation = harness.register(make_automation(tool, dry_run_flag="-n", name="tool-dry"))
+
+    result = harness.dry_run(automation, mode="ok")
+
+    assert_exit(result, 10)
+    after = result.action("run")["after"]
+    assert after["command"] == f"bash {tool} ok"
+    assert after["dry_run"] == "token=*** mode=ok\nwould write out.txt"
+    assert not (tool.parent / "out.txt").exists()
+
+
+def test_a_failing_dry_run_rejects_the_plan(harness: OpsctlHarness, tool: Path) -> None:
+    automation = harness.register(make_automation(tool, dry_run_flag="-n", name="tool-dryfail"))
+
+    result = harness.dry_run(automation, mode="fail")
+
+    assert_exit(result, 3)
+    assert "exited with code 3" in str(result.error)
+    assert SECRET not in json.dumps(result.doc)
+
+
+def test_a_missing_credential_is_a_configuration_error_before_anything_runs(
+        tmp_path: Path, tool: Path) -> None:
+    with OpsctlHarness(tmp_path / "h2") as harness:
+        automation = harness.register(make_automation(tool, dry_run_flag=None, name="tool-nosec"))
+
+        result = harness.apply(automation, mode="ok")
+
+    assert_exit(result, 2)
+    assert "OPSCTL_SECRET_API_TOKEN" in str(result.error)
+    assert not (tool.parent / "out.txt").exists()
+
+
+def test_the_timeout_from_config_kills_the_script_with_a_clear_error(
+        harness: OpsctlHarness, tool: Path) -> None:
+    automation = harness.register(make_automation(tool, dry_run_flag=None, name="tool-slow"))
+    harness.configure("tool-slow", timeout=1)
+    began = time.monotonic()
+
+    result = harness.apply(automation, mode="sleep")
+
+    assert_exit(result, 1)
+    assert "timed out after 1s; its process group was killed" in result.action("run")["error"]
+    assert time.monotonic() - began < 8
