@@ -1,0 +1,290 @@
+"""Generating an automation module from a scanned script (opsctl.adopt.wrap), from hand-built
+``Script`` values."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from opsctl.adopt.model import (
+    Effect,
+    EnvVar,
+    Flag,
+    Interface,
+    Inventory,
+    Script,
+    inventory_document,
+)
+from opsctl.adopt.wrap import (
+    ScriptNotUnderstoodError,
+    derive_name,
+    design,
+    interpreter_for,
+    script_from_document,
+    select_effect,
+    wrap_all,
+    wrap_script,
+)
+from opsctl.errors import UsageError
+from tests.conftest import clean_env
+
+
+def script_with(*flags: Flag, kind: Any = "argparse", **extra: Any) -> Script:
+    return Script(path="tool.py", language="python",
+                  interface=Interface(kind=kind, flags=list(flags)), **extra)
+
+
+def one_field(flag: Flag, **extra: Any) -> Any:
+    fields = design(script_with(flag, **extra), "tool").fields
+    assert len(fields) == 1
+    return fields[0]
+
+
+@pytest.mark.parametrize(("flag", "annotation", "default", "required"), [
+    (Flag("--name"), "str | None", None, False),
+    (Flag("--name", required=True), "str", None, True),
+    (Flag("--count", type="integer", default=3), "int", 3, False),
+    (Flag("--count", type="integer", default="3"), "int", 3, False),
+    (Flag("--ratio", type="number", default=0.5), "float", 0.5, False),
+    (Flag("--force", type="boolean"), "bool", False, False),
+    (Flag("--keep", type="boolean", default=True), "bool", True, False),
+    (Flag("--out-dir", type="path", default="."), "Path", ".", False),
+    (Flag("--env", type="choice", choices=["staging", "prod"], required=True),
+     "Literal['staging', 'prod']", None, True),
+    (Flag("--level", type="integer", choices=[1, 2], default=1), "Literal['1', '2']", "1", False),
+    (Flag("--tag", type="list"), "list[str]", [], False),
+    (Flag("target", positional=True, required=True), "str", None, True),
+    (Flag("--count", type="integer", default="many"), "int | None", None, False),
+], ids=["optional-string", "required-string", "integer-default", "integer-default-from-text",
+        "number", "switch", "store-false-switch", "path", "choices", "integer-choices-as-text",
+        "list", "positional", "default-that-does-not-fit-is-dropped"])
+def test_a_flag_becomes_a_typed_field(flag: Flag, annotation: str, default: Any,
+                                      required: bool) -> None:
+    field = one_field(flag)
+
+    assert (field.annotation, field.default, field.required) == (annotation, default, required)
+
+
+@pytest.mark.parametrize(("flag", "name"), [
+    (Flag("--max-age"), "max_age"),
+    (Flag("-n", aliases=["--count"]), "count"),
+    (Flag("-n", dest="number"), "number"),
+    (Flag("-x"), "x"),
+    (Flag("--Max.Age"), "max_age"),
+    (Flag("--2fa"), "arg_2fa"),
+    (Flag("--class"), "script_class"),
+    (Flag("--out"), "script_out"),
+    (Flag("--verbose", type="boolean"), "script_verbose"),
+    (Flag("--target"), "script_target"),
+    (Flag("--json"), "script_json"),
+    (Flag("--model-name"), "model_name"),
+], ids=["dashes", "long-alias-preferred", "dest-for-a-short-flag", "short-only", "odd-characters",
+        "leading-digit", "keyword", "built-in-option", "built-in-switch", "built-in-target",
+        "pydantic-attribute", "pydantic-namespace-is-fine"])
+def test_flag_names_become_identifiers_that_clash_with_nothing(flag: Flag, name: str) -> None:
+    assert one_field(flag).name == name
+
+
+def test_the_script_spelling_stays_in_the_argv_and_the_help() -> None:
+    field = one_field(Flag("--out", help="Where to write"))
+
+    assert field.arg.flag == "--out"
+    assert field.description == "Where to write (the script's --out)"
+
+
+def test_a_switch_and_its_negation_get_distinct_flags() -> None:
+    fields = design(script_with(Flag("--cache", type="boolean"),
+                                Flag("--no-cache", type="boolean")), "tool").fields
+
+    assert [f.name for f in fields] == ["cache", "script_no_cache"]
+
+
+def test_the_dry_run_and_help_flags_are_not_request_fields() -> None:
+    script = script_with(Flag("-h", aliases=["--help"], type="boolean"),
+                         Flag("--dry-run", aliases=["-n"], type="boolean"), Flag("--name"),
+                         has_dry_run=True, dry_run_flag="--dry-run")
+
+    assert [f.name for f in design(script, "tool").fields] == ["name"]
+
+
+def test_subcommands_become_a_required_command_field_and_options_per_command() -> None:
+    script = script_with(Flag("--older", type="integer", subcommand="prune", required=True),
+                         Flag("--verbose-log", type="boolean"))
+    script.interface.subcommands = ["sync", "prune"]
+
+    fields = design(script, "tool").fields
+
+    assert [(f.name, f.annotation, f.required) for f in fields] == [
+        ("command", "Literal['sync', 'prune']", True), ("older", "int | None", False),
+        ("verbose_log", "bool", False)]
+    assert fields[1].arg.subcommand == "prune" and fields[1].arg.required
+
+
+def test_credentials_in_the_environment_become_opsctl_secrets() -> None:
+    script = script_with(env=[EnvVar("API_TOKEN", 3, credential=True, required=True),
+                              EnvVar("DB_PASSWORD", 4, credential=True),
+                              EnvVar("HOME", 5)])
+
+    made = design(script, "tool")
+
+    assert made.secrets == {"api_token": "API_TOKEN", "db_password": "DB_PASSWORD"}
+    assert made.required_secrets == ["api_token"]
+
+
+@pytest.mark.parametrize(("effects", "warnings", "effect"), [
+    ([], [], "read"),
+    ([Effect("http", False, "requests.post", 3)], [], "mutate"),
+    ([], ["unresolved command: $CMD"], "mutate"),
+], ids=["nothing-found-is-read", "any-effect-mutates", "unresolved-commands-mutate"])
+def test_the_effect_comes_from_the_scan(effects: list[Effect], warnings: list[str],
+                                        effect: str) -> None:
+    assert select_effect(script_with(effects=effects, warnings=warnings)) == effect
+
+
+@pytest.mark.parametrize(("language", "shebang", "interpreter"), [
+    ("python", None, None),
+    ("python", "/usr/bin/env python3", None),
+    ("python", "/usr/bin/python3", None),
+    ("python", "/usr/bin/env python2", ("python2",)),
+    ("python", "/opt/venv/bin/python", ("/opt/venv/bin/python",)),
+    ("shell", "/bin/bash", ("bash",)),
+    ("shell", "/usr/bin/env sh", ("sh",)),
+    ("shell", None, None),
+], ids=["python-no-shebang", "env-python3", "system-python3", "python2", "a-venv",
+        "bash", "env-sh", "shell-no-shebang"])
+def test_the_interpreter_comes_from_the_shebang(language: Any, shebang: str | None,
+                                                interpreter: tuple[str, ...] | None) -> None:
+    script = Script(path="x", language=language, interpreter=shebang)
+
+    assert interpreter_for(script) == interpreter
+
+
+@pytest.mark.parametrize(("path", "name"), [
+    ("scripts/cleanup.sh", "cleanup"), ("Cleanup_Old.v2.py", "cleanup-old-v2"),
+    ("2fa-reset.sh", "script-2fa-reset"), ("bin/backup", "backup"),
+], ids=["plain", "mixed-case-and-dots", "leading-digit", "no-suffix"])
+def test_names_come_from_file_names(path: str, name: str) -> None:
+    assert derive_name(path) == name
+
+
+def test_a_script_not_understood_is_refused_with_what_could_not_be_determined() -> None:
+    script = script_with(kind="argv", warnings=["flags built dynamically at line 4"])
+
+    with pytest.raises(ScriptNotUnderstoodError) as refused:
+        design(script, "tool")
+
+    assert refused.value.exit_code == 3
+    assert refused.value.problems[0] == "flags built dynamically at line 4"
+    assert "reads its arguments wholesale" in refused.value.problems[1]
+
+
+def test_forced_it_gets_an_args_passthrough_field() -> None:
+    script = script_with(Flag("--name"), warnings=["unresolved command: $CMD"])
+
+    fields = design(script, "tool", force=True).fields
+
+    assert [(f.name, f.annotation) for f in fields] == [("name", "str | None"),
+                                                        ("args", "list[str]")]
+
+
+# -- writing a project ---------------------------------------------------------------------------
+CLEANUP = """#!/bin/bash
+# Remove old build folders
+while getopts "d:n" opt; do case $opt in d) DAYS=$OPTARG ;; n) DRY=1 ;; esac; done
+echo "days=$DAYS"
+"""
+
+
+def cleanup_scan(path: str = "scripts/cleanup_unit.sh") -> Script:
+    return Script(path=path, language="shell", interpreter="/bin/bash",
+                  summary="Remove old build folders",
+                  interface=Interface(kind="getopts", flags=[
+                      Flag("-d", type="integer", default=7, help="Age in days"),
+                      Flag("-n", type="boolean")]),
+                  env=[EnvVar("API_TOKEN", 3, credential=True)],
+                  effects=[Effect("file-delete", True, "rm -rf $BUILD", 4)],
+                  has_dry_run=True, dry_run_flag="-n", tier="shared")
+
+
+def test_wrap_writes_a_module_that_runs_the_script_relative_to_itself(tmp_path: Path) -> None:
+    script = tmp_path / "scripts" / "cleanup_unit.sh"
+    script.parent.mkdir()
+    script.write_text(CLEANUP)
+
+    wrapped = wrap_script(tmp_path, script, script=cleanup_scan(), owner="ops")
+
+    assert wrapped.name == "cleanup-unit" and wrapped.effect == "mutate"
+    module = (tmp_path / "automations" / "cleanup_unit.py").read_text()
+    assert "script='../scripts/cleanup_unit.sh'" in module
+    assert "DESTRUCTIVE" in module and "rm -rf $BUILD" in module
+    assert "dry_run_flag='-n'" in module and "secrets={'api_token': 'API_TOKEN'}" in module
+    assert (tmp_path / "tests" / "test_cleanup_unit.py").exists()
+    assert "cleanup-unit" in json.loads((tmp_path / "opsctl.contracts.json").read_text())[
+        "automations"]
+
+
+@pytest.mark.parametrize(("setup", "kwargs", "error"), [
+    (lambda p: None, {"name": "plan"}, "built-in opsctl verb; give it another with --name"),
+    (lambda p: (p / "automations").mkdir() or (p / "automations" / "cleanup_unit.py")
+     .write_text("# mine\n"), {}, "would overwrite"),
+], ids=["reserved-name", "existing-module"])
+def test_wrap_refuses_and_writes_nothing(tmp_path: Path, setup: Any, kwargs: dict[str, Any],
+                                         error: str) -> None:
+    script = tmp_path / "cleanup_unit.sh"
+    script.write_text(CLEANUP)
+    setup(tmp_path)
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+
+    with pytest.raises(UsageError, match=error):
+        wrap_script(tmp_path, script, script=cleanup_scan("cleanup_unit.sh"), **kwargs)
+
+    assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
+
+
+def test_wrap_all_takes_an_inventory_wraps_at_or_above_the_tier_and_reports_refusals(
+        tmp_path: Path) -> None:
+    (tmp_path / "ops").mkdir()
+    for name in ("sync_unit_a.sh", "sync-unit-a.sh", "private_unit.sh", "dynamic_unit.sh"):
+        (tmp_path / "ops" / name).write_text(CLEANUP)
+    scripts = [cleanup_scan("sync_unit_a.sh"), cleanup_scan("sync-unit-a.sh"),
+               Script(path="private_unit.sh", language="shell", tier="private"),
+               Script(path="dynamic_unit.sh", language="shell", tier="platform",
+                      warnings=["flags built dynamically"]),
+               Script(path="gone_unit.sh", language="shell", tier="shared")]
+    inventory = tmp_path / "inventory.json"
+    inventory.write_text(json.dumps(inventory_document(Inventory(root="ops", scripts=scripts))))
+
+    reports, _ = wrap_all(tmp_path, inventory)
+
+    assert [(r.script, r.name, r.wrapped) for r in reports] == [
+        ("dynamic_unit.sh", "dynamic-unit", False), ("gone_unit.sh", "gone-unit", False),
+        ("sync-unit-a.sh", "sync-unit-a", True), ("sync_unit_a.sh", "sync-unit-a-2", True)]
+    assert reports[0].reason == "could not determine: flags built dynamically"
+    assert "does not exist" in reports[1].reason
+    assert not (tmp_path / "automations" / "dynamic_unit.py").exists()
+
+
+def test_an_inventory_document_reads_back_into_the_same_script() -> None:
+    script = cleanup_scan()
+    document = json.loads(json.dumps(inventory_document(Inventory(root=".", scripts=[script]))))
+
+    assert script_from_document(document["scripts"][0]) == script
+
+
+def test_the_generated_tests_pass_at_once(tmp_path: Path) -> None:
+    script = tmp_path / "scripts" / "cleanup_kit.sh"
+    script.parent.mkdir()
+    script.write_text(CLEANUP)
+    wrap_script(tmp_path, script, script=cleanup_scan("scripts/cleanup_kit.sh"))
+
+    ran = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                          "tests/test_cleanup_kit.py"], cwd=tmp_path, capture_output=True,
+                         text=True, env=clean_env(tmp_path / "home"), timeout=300)
+
+    assert ran.returncode == 0, ran.stdout + ran.stderr
+    assert "5 passed" in ran.stdout
