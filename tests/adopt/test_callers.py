@@ -1,0 +1,451 @@
+"""Who runs each script: every caller format gives the file, the 1-based line, the kind and the
+calling line, from a realistic file; comments, longer names, a script itself and ambiguous names
+are not callers."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from opsctl.adopt.callers import find_callers
+from opsctl.adopt.model import Caller
+
+SCRIPTS = (
+    "scripts/deploy.sh",
+    "scripts/backup.sh",
+    "scripts/migrate.py",
+    "tools/report.py",
+    "ops/rotate_logs.sh",
+    "pkg/cli.py",
+    "src/acme/tasks.py",
+    "app/entry.sh",
+    "bin/cleanup",
+)
+
+
+def make_tree(tmp_path: Path, files: dict[str, str]) -> list[str]:
+    for script in SCRIPTS:
+        path = tmp_path / script
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists():
+            path.write_text("#!/bin/sh\necho hi\n")
+    for name, text in files.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"))
+    return sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file())
+
+
+def callers(tmp_path: Path, files: dict[str, str],
+            scripts: tuple[str, ...] = SCRIPTS) -> dict[str, list[tuple[str, int, str, str]]]:
+    every = make_tree(tmp_path, files)
+    found = find_callers(tmp_path, list(scripts), every)
+    return {script: [(c.path, c.line, c.kind, c.text) for c in entries]
+            for script, entries in found.items()}
+
+
+CASES = [
+    pytest.param(
+        {".github/workflows/ci.yml": """
+            name: ci
+            on: [push]
+            jobs:
+              deploy:
+                runs-on: ubuntu-latest
+                steps:
+                  - uses: actions/checkout@v4
+                  - name: deploy
+                    run: |
+                      echo "starting"
+                      # ./scripts/deploy.sh is run below
+                      ./scripts/deploy.sh --env prod
+                  - run: ./backup.sh --full
+                    working-directory: scripts
+                  - run: python ${{ github.workspace }}/tools/report.py
+            """},
+        {"scripts/deploy.sh": [(".github/workflows/ci.yml", 12, "github-actions",
+                                "./scripts/deploy.sh --env prod")],
+         "scripts/backup.sh": [(".github/workflows/ci.yml", 13, "github-actions",
+                                "- run: ./backup.sh --full")],
+         "tools/report.py": [(".github/workflows/ci.yml", 15, "github-actions",
+                              "- run: python ${{ github.workspace }}/tools/report.py")]},
+        id="github-actions-multi-line-run-and-working-directory"),
+    pytest.param(
+        {".github/workflows/nightly.yaml": """
+            on: {schedule: [{cron: "0 3 * * *"}]}
+            defaults:
+              run:
+                working-directory: ops
+            jobs:
+              rotate:
+                runs-on: ubuntu-latest
+                steps:
+                  - run: >
+                      bash rotate_logs.sh
+                      --keep 7
+            """},
+        {"ops/rotate_logs.sh": [(".github/workflows/nightly.yaml", 10, "github-actions",
+                                 "bash rotate_logs.sh")]},
+        id="github-actions-defaults-working-directory-folded"),
+    pytest.param(
+        {".github/actions/release/action.yml": """
+            name: release
+            runs:
+              using: composite
+              steps:
+                - shell: bash
+                  run: |
+                    set -eu
+                    "${{ github.workspace }}/scripts/deploy.sh" "$ENV"
+            """},
+        {"scripts/deploy.sh": [(".github/actions/release/action.yml", 8, "github-actions",
+                                '"${{ github.workspace }}/scripts/deploy.sh" "$ENV"')]},
+        id="github-composite-action"),
+    pytest.param(
+        {".gitlab-ci.yml": """
+            include:
+              - local: ci/jobs.yml
+            stages: [test, deploy]
+            before_script:
+              - cd scripts
+              - ./backup.sh
+            deploy:
+              stage: deploy
+              script:
+                - echo deploying  # not ./scripts/deploy.sh
+                - ./scripts/deploy.sh
+            """,
+         "ci/jobs.yml": """
+            report:
+              script: python tools/report.py
+            """},
+        {"scripts/backup.sh": [(".gitlab-ci.yml", 6, "gitlab-ci", "- ./backup.sh")],
+         "scripts/deploy.sh": [(".gitlab-ci.yml", 11, "gitlab-ci", "- ./scripts/deploy.sh")],
+         "tools/report.py": [("ci/jobs.yml", 2, "gitlab-ci", "script: python tools/report.py")]},
+        id="gitlab-ci-and-a-local-include"),
+    pytest.param(
+        {".circleci/config.yml": """
+            version: 2.1
+            jobs:
+              build:
+                steps:
+                  - checkout
+                  - run:
+                      name: backup
+                      command: scripts/backup.sh
+            """,
+         "Jenkinsfile": """
+            pipeline {
+              stages {
+                stage('Deploy') {
+                  steps {
+                    // sh './scripts/backup.sh'
+                    sh './scripts/deploy.sh prod'
+                  }
+                }
+              }
+            }
+            """},
+        {"scripts/backup.sh": [(".circleci/config.yml", 8, "ci", "command: scripts/backup.sh")],
+         "scripts/deploy.sh": [("Jenkinsfile", 6, "ci", "sh './scripts/deploy.sh prod'")]},
+        id="other-ci"),
+    pytest.param(
+        {"Makefile": """
+            PYTHON ?= python3
+            # deploy: ./scripts/deploy.sh
+            .PHONY: deploy
+            deploy: scripts/deploy.sh
+            \t@./scripts/deploy.sh $(ENV)
+            migrate:
+            \t-$(PYTHON) scripts/migrate.py --apply
+            rotate:
+            \tcd ops && ./rotate_logs.sh \\
+            \t  --keep 7
+            report: ; $(PYTHON) $(CURDIR)/tools/report.py
+            """},
+        {"scripts/deploy.sh": [("Makefile", 5, "makefile", "@./scripts/deploy.sh $(ENV)")],
+         "scripts/migrate.py": [("Makefile", 7, "makefile",
+                                 "-$(PYTHON) scripts/migrate.py --apply")],
+         "ops/rotate_logs.sh": [("Makefile", 9, "makefile", "cd ops && ./rotate_logs.sh \\")],
+         "tools/report.py": [("Makefile", 11, "makefile",
+                              "report: ; $(PYTHON) $(CURDIR)/tools/report.py")]},
+        id="makefile-recipes-cd-variables-and-prefixes"),
+    pytest.param(
+        {"justfile": """
+            # run ./scripts/backup.sh by hand
+            deploy env:
+                ./scripts/deploy.sh {{env}}
+            """,
+         "tox.ini": """
+            [tox]
+            envlist = py311
+
+            [testenv:report]
+            commands =
+                python {toxinidir}/tools/report.py
+                python scripts/migrate.py --check
+            """},
+        {"scripts/deploy.sh": [("justfile", 3, "justfile", "./scripts/deploy.sh {{env}}")],
+         "tools/report.py": [("tox.ini", 6, "tox", "python {toxinidir}/tools/report.py")],
+         "scripts/migrate.py": [("tox.ini", 7, "tox", "python scripts/migrate.py --check")]},
+        id="justfile-and-tox"),
+    pytest.param(
+        {"deploy/crontab": """
+            SHELL=/bin/bash
+            # 0 1 * * * /opt/app/scripts/deploy.sh
+            30 2 * * * /opt/app/scripts/backup.sh >> /var/log/backup.log 2>&1
+            @daily cd /opt/app && ops/rotate_logs.sh
+            """,
+         "etc/cron.d/reports": """
+            15 6 * * 1-5 app python3 /srv/app/tools/report.py --weekly
+            """},
+        {"scripts/backup.sh": [("deploy/crontab", 3, "cron",
+                                "30 2 * * * /opt/app/scripts/backup.sh >> /var/log/backup.log 2>&1")],
+         "ops/rotate_logs.sh": [("deploy/crontab", 4, "cron",
+                                 "@daily cd /opt/app && ops/rotate_logs.sh")],
+         "tools/report.py": [("etc/cron.d/reports", 1, "cron",
+                              "15 6 * * 1-5 app python3 /srv/app/tools/report.py --weekly")]},
+        id="cron-tables"),
+    pytest.param(
+        {"k8s/backup-cronjob.yaml": """
+            apiVersion: batch/v1
+            kind: CronJob
+            metadata:
+              name: backup
+            spec:
+              schedule: "0 2 * * *"
+              jobTemplate:
+                spec:
+                  template:
+                    spec:
+                      containers:
+                        - name: backup
+                          image: acme/ops:1
+                          command: ["/bin/sh", "-c"]
+                          args:
+                            - /app/scripts/backup.sh --full
+            """},
+        {"scripts/backup.sh": [("k8s/backup-cronjob.yaml", 16, "cron",
+                                "- /app/scripts/backup.sh --full")]},
+        id="kubernetes-cronjob"),
+    pytest.param(
+        {"systemd/report.service": """
+            [Service]
+            Type=oneshot
+            ExecStart=/usr/bin/python3 /opt/app/tools/report.py
+            """,
+         "systemd/report.timer": """
+            [Timer]
+            OnCalendar=daily
+            """,
+         "app/celery_config.py": """
+            from celery.schedules import crontab
+            beat_schedule = {
+                "nightly-backup": {
+                    "task": "acme.run_script",
+                    "schedule": crontab(hour=2),
+                    "args": ["scripts/backup.sh"],
+                },
+            }
+            """},
+        {"tools/report.py": [("systemd/report.service", 3, "cron",
+                              "ExecStart=/usr/bin/python3 /opt/app/tools/report.py")],
+         "scripts/backup.sh": [("app/celery_config.py", 6, "cron",
+                                '"args": ["scripts/backup.sh"],')]},
+        id="systemd-timer-and-celery-beat"),
+    pytest.param(
+        {"Dockerfile": """
+            FROM python:3.12-slim
+            COPY app/entry.sh /app/entry.sh
+            COPY scripts/ /app/scripts/
+            RUN chmod +x /app/entry.sh \\
+             && /app/scripts/migrate.py --check \\
+             && echo done
+            ENTRYPOINT ["/app/entry.sh"]
+            CMD ["python", "-m", "pkg.cli", "serve"]
+            """},
+        {"app/entry.sh": [("Dockerfile", 7, "dockerfile", 'ENTRYPOINT ["/app/entry.sh"]')],
+         "scripts/migrate.py": [("Dockerfile", 5, "dockerfile",
+                                 "&& /app/scripts/migrate.py --check \\")],
+         "pkg/cli.py": [("Dockerfile", 8, "dockerfile",
+                         'CMD ["python", "-m", "pkg.cli", "serve"]')]},
+        id="dockerfile-run-continuation-exec-form-copy-is-not-a-call"),
+    pytest.param(
+        {"docker-compose.yml": """
+            services:
+              worker:
+                image: acme/ops
+                entrypoint: ["/bin/sh", "-c"]
+                command:
+                  - ./scripts/backup.sh && python tools/report.py
+              web:
+                command: python -m pkg.cli serve
+            """},
+        {"scripts/backup.sh": [("docker-compose.yml", 6, "compose",
+                                "- ./scripts/backup.sh && python tools/report.py")],
+         "tools/report.py": [("docker-compose.yml", 6, "compose",
+                              "- ./scripts/backup.sh && python tools/report.py")],
+         "pkg/cli.py": [("docker-compose.yml", 8, "compose", "command: python -m pkg.cli serve")]},
+        id="compose-command-list-and-string"),
+    pytest.param(
+        {"pyproject.toml": """
+            [project]
+            name = "acme"
+
+            [project.scripts]
+            acme = "pkg.cli:main"
+            acme-tasks = "acme.tasks:run"
+            """},
+        {"pkg/cli.py": [("pyproject.toml", 5, "entry-point", 'acme = "pkg.cli:main"')],
+         "src/acme/tasks.py": [("pyproject.toml", 6, "entry-point",
+                                'acme-tasks = "acme.tasks:run"')]},
+        id="pyproject-scripts"),
+    pytest.param(
+        {"setup.py": """
+            from setuptools import setup
+
+            setup(
+                name="acme",
+                entry_points={
+                    "console_scripts": [
+                        "acme = pkg.cli:main",
+                    ],
+                },
+                scripts=["bin/cleanup"],
+            )
+            """},
+        {"pkg/cli.py": [("setup.py", 7, "entry-point", '"acme = pkg.cli:main",')],
+         "bin/cleanup": [("setup.py", 10, "entry-point", 'scripts=["bin/cleanup"],')]},
+        id="setup-py-console-scripts-and-scripts"),
+    pytest.param(
+        {"setup.cfg": """
+            [metadata]
+            name = acme
+
+            [options]
+            scripts =
+                bin/cleanup
+
+            [options.entry_points]
+            console_scripts =
+                acme-tasks = acme.tasks:run
+            """},
+        {"bin/cleanup": [("setup.cfg", 6, "entry-point", "bin/cleanup")],
+         "src/acme/tasks.py": [("setup.cfg", 10, "entry-point", "acme-tasks = acme.tasks:run")]},
+        id="setup-cfg-entry-points-and-scripts"),
+    pytest.param(
+        {"scripts/deploy.sh": """
+            #!/usr/bin/env bash
+            set -euo pipefail
+            HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+            # ./backup.sh runs first
+            "$HERE/backup.sh" --quick
+            bash "$(dirname "$0")/../ops/rotate_logs.sh"
+            python3 tools/report.py
+            python -m pkg.cli deploy
+            echo "then run ./scripts/migrate.py"
+            """},
+        {"scripts/backup.sh": [("scripts/deploy.sh", 5, "script", '"$HERE/backup.sh" --quick')],
+         "ops/rotate_logs.sh": [("scripts/deploy.sh", 6, "script",
+                                 'bash "$(dirname "$0")/../ops/rotate_logs.sh"')],
+         "tools/report.py": [("scripts/deploy.sh", 7, "script", "python3 tools/report.py")],
+         "pkg/cli.py": [("scripts/deploy.sh", 8, "script", "python -m pkg.cli deploy")]},
+        id="shell-script-calling-others"),
+    pytest.param(
+        {"tools/report.py": """
+            \"\"\"Report. Run ./scripts/backup.sh first.\"\"\"
+            import subprocess
+            import sys
+
+            def main() -> None:
+                print("see scripts/deploy.sh")
+                subprocess.run(["bash", "scripts/backup.sh", "--quick"], check=True)
+                subprocess.check_call(
+                    [sys.executable, "-m", "pkg.cli",
+                     "report"])
+                os.system("./scripts/deploy.sh prod")
+            """},
+        {"scripts/backup.sh": [("tools/report.py", 7, "script",
+                                'subprocess.run(["bash", "scripts/backup.sh", "--quick"], check=True)')],
+         "pkg/cli.py": [("tools/report.py", 9, "script", '[sys.executable, "-m", "pkg.cli",')],
+         "scripts/deploy.sh": [("tools/report.py", 11, "script",
+                                'os.system("./scripts/deploy.sh prod")')]},
+        id="python-subprocess-and-os-system"),
+]
+
+
+@pytest.mark.parametrize(("files", "expected"), CASES)
+def test_each_caller_format_is_found_with_its_line(
+        tmp_path: Path, files: dict[str, str],
+        expected: dict[str, list[tuple[str, int, str, str]]]) -> None:
+    assert callers(tmp_path, files) == expected
+
+
+NEGATIVES = [
+    pytest.param({"Makefile": "# ./scripts/deploy.sh\nall:\n\t# ./scripts/deploy.sh\n"},
+                 id="comments"),
+    pytest.param({"Makefile": "all:\n\t./scripts/mydeploy.sh\n\t./scripts/deploy.sh.bak\n"},
+                 id="longer-names"),
+    pytest.param({"scripts/deploy.sh": "#!/bin/sh\n# usage: ./deploy.sh\nexec \"$0\" again\n"
+                                       "./scripts/deploy.sh --again\n"},
+                 id="a-script-does-not-call-itself"),
+    pytest.param({"deploy/crontab": "0 1 * * * /opt/run.sh\n"},
+                 id="ambiguous-or-unknown-basename"),
+    pytest.param({"README.md": "Run ./scripts/deploy.sh\n", "docs/ops.yml": "run: ./scripts/deploy.sh\n"},
+                 id="documents-are-not-callers"),
+    pytest.param({"scripts/backup.sh": "#!/bin/sh\necho 'run ./scripts/deploy.sh after'\n"
+                                       "cp scripts/deploy.sh /tmp/\nchmod +x scripts/deploy.sh\n"},
+                 id="echo-cp-chmod-are-not-calls"),
+    pytest.param({"Dockerfile": "FROM alpine\nCOPY scripts/deploy.sh /usr/local/bin/\n"},
+                 id="docker-copy-is-not-a-call"),
+]
+
+
+@pytest.mark.parametrize("files", NEGATIVES)
+def test_mentions_that_are_not_calls_are_not_callers(tmp_path: Path, files: dict[str, str]) -> None:
+    found = callers(tmp_path, files)
+    assert found.get("scripts/deploy.sh", []) == []
+
+
+def test_an_ambiguous_basename_is_not_matched_and_a_longer_suffix_decides(tmp_path: Path) -> None:
+    scripts = ("a/run.sh", "b/run.sh")
+    files = {"deploy/crontab": "0 1 * * * /opt/run.sh\n5 1 * * * /opt/app/b/run.sh\n"}
+    assert callers(tmp_path, files, scripts) == {
+        "b/run.sh": [("deploy/crontab", 2, "cron", "5 1 * * * /opt/app/b/run.sh")]}
+
+
+def test_a_reference_resolves_from_the_callers_folder_before_the_root(tmp_path: Path) -> None:
+    scripts = ("run.sh", "ops/run.sh", "ops/main.sh")
+    files = {"ops/main.sh": "#!/bin/sh\n./run.sh\n", "run.sh": "#!/bin/sh\necho\n",
+             "ops/run.sh": "#!/bin/sh\necho\n"}
+    assert callers(tmp_path, files, scripts) == {
+        "ops/run.sh": [("ops/main.sh", 2, "script", "./run.sh")]}
+
+
+def test_the_result_is_made_of_caller_values(tmp_path: Path) -> None:
+    every = make_tree(tmp_path, {"Makefile": "all:\n\t./scripts/deploy.sh\n"})
+    assert find_callers(tmp_path, list(SCRIPTS), every) == {
+        "scripts/deploy.sh": [Caller(path="Makefile", line=2, kind="makefile",
+                                     text="./scripts/deploy.sh")]}
+
+
+def test_large_and_binary_files_are_not_read(tmp_path: Path) -> None:
+    files = {"Makefile": "all:\n\t./scripts/deploy.sh\n" + "#" * (2 * 1024 * 1024 + 1) + "\n"}
+    every = make_tree(tmp_path, files)
+    (tmp_path / "deploy.cron").write_bytes(b"\0\x01 0 1 * * * ./scripts/deploy.sh\n")
+    assert find_callers(tmp_path, list(SCRIPTS), [*every, "deploy.cron"]) == {}
+
+
+def test_a_thousand_scripts_scan_in_linear_time(tmp_path: Path) -> None:
+    scripts = [f"jobs/job_{n}.sh" for n in range(1000)]
+    for n, script in enumerate(scripts):
+        path = tmp_path / script
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"#!/bin/sh\n./jobs/job_{(n + 1) % 1000}.sh\n")
+    recipes = "".join(f"job{n}:\n\t./jobs/job_{n}.sh\n" for n in range(1000))
+    (tmp_path / "Makefile").write_text(recipes)
+    found = find_callers(tmp_path, scripts, [*scripts, "Makefile"])
+    assert len(found) == 1000
+    assert {c.kind for c in found["jobs/job_0.sh"]} == {"makefile", "script"}
