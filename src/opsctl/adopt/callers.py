@@ -878,11 +878,12 @@ def _scan_yaml_scalar(file: _File, node: yaml.Node, index: ScriptIndex, collecto
     text = normalise(value)
     found, cwd = command_refs(text, index, where)
     start, end = node.start_mark.line, node.end_mark.line
+    style = getattr(node, "style", None)
     for ref in found:
         offset = text.count("\n", 0, ref.pos)
-        if isinstance(node, yaml.ScalarNode) and node.style == "|":
+        if style == "|":
             line = start + 2 + offset
-        elif start == end or (node.style not in ("|", ">") and "\n" not in value.strip()
+        elif start == end or (style not in ("|", ">") and "\n" not in value.strip()
                               and start + 1 == end):
             line = start + 1
         else:
