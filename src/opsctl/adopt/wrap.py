@@ -525,9 +525,19 @@ def load_module_text(text: str, module_path: Path) -> dict[str, Any]:
     from opsctl.contract.automation import Automation
     from opsctl.contract.flags import flag_clash, flag_specs
 
-    namespace: dict[str, Any] = {"__file__": str(module_path),
-                                 "__name__": f"opsctl_wrap_{module_path.stem}"}
-    exec(compile(text, str(module_path), "exec"), namespace)
+    import sys
+    import types
+
+    # a real module in sys.modules while it runs: pydantic resolves the (postponed)
+    # annotations through it
+    module = types.ModuleType(f"_opsctl_wrap_check_{module_path.stem}")
+    module.__file__ = str(module_path)
+    sys.modules[module.__name__] = module
+    try:
+        exec(compile(text, str(module_path), "exec"), module.__dict__)
+    finally:
+        sys.modules.pop(module.__name__, None)
+    namespace = module.__dict__
     automations = [v for v in namespace.values() if isinstance(v, Automation)]
     clash = flag_clash(flag_specs(namespace["Request"]))
     if len(automations) != 1 or clash:
@@ -543,6 +553,7 @@ class _Prepared:
     module: str
     files: dict[Path, str]
     design: WrapDesign
+    label: str
 
 
 def _prepare(root: Path, script_file: Path, script: Script, name: str, *, out: str,
@@ -567,7 +578,7 @@ def _prepare(root: Path, script_file: Path, script: Script, name: str, *, out: s
     arguments = namespace["SCRIPT"].arguments(namespace["Request"](**request))
     test_text = render_tests(d, label=label, test_path=test_path.relative_to(root).as_posix(),
                              request=request, arguments=arguments)
-    return _Prepared(name, module, {module_path: text, test_path: test_text}, d)
+    return _Prepared(name, module, {module_path: text, test_path: test_text}, d, label)
 
 
 def _write(root: Path, prepared: list[_Prepared], out: str) -> list[Generated]:
@@ -657,7 +668,7 @@ def wrap_script(start: Path, file: Path, *, name: str | None = None,
     prepared = _prepare(root, path, scanned, name, out=out, tests=tests,
                         owner=_owner(owner, scanned), force=force, command=command)
     files = _write(root, [prepared], out)
-    return Wrapped(name, prepared.design.script.path, prepared.design.effect, files,
+    return Wrapped(name, prepared.label, prepared.design.effect, files,
                    prepared.design.problems)
 
 
