@@ -522,11 +522,11 @@ def sample_request(d: WrapDesign) -> dict[str, Any]:
 
 def load_module_text(text: str, module_path: Path) -> dict[str, Any]:
     """Execute the generated module in memory (nothing written) and check its flags."""
-    from opsctl.contract.automation import Automation
-    from opsctl.contract.flags import flag_clash, flag_specs
-
     import sys
     import types
+
+    from opsctl.contract.automation import Automation
+    from opsctl.contract.flags import flag_clash, flag_specs
 
     # a real module in sys.modules while it runs: pydantic resolves the (postponed)
     # annotations through it
