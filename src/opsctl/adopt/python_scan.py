@@ -1,11 +1,46 @@
-"""The AST of a Python script. STUB: interface only; the real scanner replaces this file."""
+"""The AST of a Python script, read without running it: summary, interface (see
+:mod:`opsctl.adopt.python_interface`), environment, side effects, exit codes, dry run, and whether
+the file is a program or a library.
+
+One ``ast.parse`` and one iterative walk (:func:`~opsctl.adopt.python_interface.index_module`)
+per script; the rules then look only at the nodes they need (calls, subscripts, compares...), and
+whole families are skipped by a substring test of the source (no ``boto`` in the text: no cloud
+receivers to track). Local modules the script imports are parsed once per process
+(:func:`_module_effects`, keyed by path, mtime and size).
+
+Effects found inside a function carry ``via`` (the function's name); effects of a local module's
+function the script calls carry ``path`` (the module, relative to ``root``), ``via``
+(``module.function``) and at most ``medium`` confidence. ``open(path, "w")`` is a non-destructive
+file-write (it truncates the file the script itself owns, as far as a static reading can tell);
+deletes, ``DELETE``/``DROP``/``TRUNCATE``, HTTP DELETE and cloud ``delete_*``/``terminate_*``
+calls are destructive.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import ast
+import functools
+import re
+import shlex
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from opsctl.adopt.model import Script
+from opsctl.adopt import commands
+from opsctl.adopt.model import Confidence, Effect, EffectKind, EnvVar, Script
+from opsctl.adopt.python_interface import (
+    ModuleIndex,
+    Position,
+    const_str,
+    dotted,
+    dry_run_flag,
+    extract_interface,
+    index_module,
+    keywords,
+    literal,
+    position,
+)
 
 
 @dataclass(slots=True)
@@ -22,7 +57,1048 @@ class PythonFacts:
 def scan_python(script: Script, source: str, *, file: Path, root: Path) -> PythonFacts:
     """Fill ``script`` (interface, env, effects, exit_codes, has_dry_run, dry_run_flag, summary,
     warnings) from ``source``. Raises SyntaxError (or ValueError) when it does not parse."""
-    import ast
+    tree = parse(source)
+    try:
+        return _scan(script, source, tree, file=file, root=root)
+    except RecursionError:
+        raise ValueError("nested too deeply to scan (RecursionError)") from None
 
-    ast.parse(source)
-    return PythonFacts(entry=True)
+
+def parse(source: str) -> ast.Module:
+    """``ast.parse``, with Python 2 sources and pathological nesting reported as ValueError."""
+    try:
+        return ast.parse(source)
+    except SyntaxError as error:
+        reason = python2_reason(source, error)
+        if reason:
+            raise ValueError(f"Python 2 syntax ({reason}); run it through 2to3 or pyupgrade first") from None
+        raise
+    except (RecursionError, MemoryError):
+        raise ValueError("nested too deeply to parse (RecursionError)") from None
+
+
+# --- Python 2 ----------------------------------------------------------------------------------
+
+_PY2_LINE_RULES = (
+    ("print statement", re.compile(r"^\s*print\s*(?:>>|[\"'\w`]|$)")),
+    ("exec statement", re.compile(r"^\s*exec\s+[\"'\w]")),
+    ("'except X, e'", re.compile(r"^\s*except\s+[\w.]+\s*,\s*\w+\s*:")),
+    ("'raise E, message'", re.compile(r"^\s*raise\s+[\w.]+\s*,")),
+    ("backticks", re.compile(r"`[^`\n]+`")),
+    ("'<>' operator", re.compile(r"<>")),
+    ("octal literal without 0o", re.compile(r"(?<![\w.])0[0-7]+\b")),
+    ("long integer literal", re.compile(r"(?<![\w.])\d+[lL]\b")),
+    ("ur'' string prefix", re.compile(r"(?<![\w])[uU][rR]['\"]")),
+)
+_PY2_MESSAGES = (
+    ("Missing parentheses in call to 'print'", "print statement"),
+    ("Missing parentheses in call to 'exec'", "exec statement"),
+    ("multiple exception types must be parenthesized", "'except X, e'"),
+    ("leading zeros in decimal integer literals", "octal literal without 0o"),
+)
+
+
+def python2_reason(source: str, error: SyntaxError) -> str | None:
+    """What in ``source`` is Python 2 (``print statement at line 12``), or None."""
+    line = error.lineno or 0
+    for message, reason in _PY2_MESSAGES:
+        if message in (error.msg or ""):
+            return f"{reason} at line {line}"
+    lines = source.splitlines()
+    text = lines[line - 1] if 0 < line <= len(lines) else ""
+    for reason, pattern in _PY2_LINE_RULES:
+        if pattern.search(text):
+            return f"{reason} at line {line}"
+    for number, text in enumerate(lines, 1):  # the parser stopped elsewhere: the strongest signs
+        for reason, pattern in _PY2_LINE_RULES[:3]:
+            if pattern.search(text) and not text.lstrip().startswith("#"):
+                return f"{reason} at line {number}"
+    return None
+
+
+# --- the scan ----------------------------------------------------------------------------------
+
+def _scan(script: Script, source: str, tree: ast.Module, *, file: Path, root: Path) -> PythonFacts:
+    index = index_module(tree)
+    package = _package_of(file, root)
+    _absolute_aliases(index, package)
+    script.summary = summary(tree, source)
+    django_path = "management/commands/" in file.as_posix()
+    interface = extract_interface(index, source, django_path=django_path)
+    script.interface = interface.interface
+    script.warnings.extend(interface.warnings)
+    script.env = environment(index, interface.env)
+    finder = EffectFinder(index, source)
+    script.effects = finder.effects()
+    script.warnings.extend(finder.warnings)
+    imports, local = _imports(index, package, file, root)
+    _follow_local_modules(script, index, local, root)
+    script.exit_codes, exit_warning = exit_codes(index)
+    if exit_warning and not script.exit_codes:
+        script.warnings.append(exit_warning)
+    flag = dry_run_flag(script.interface.flags)
+    if flag is None and "argv" in source:
+        flag = next((text for compare, _scope in index.compares
+                     if (text := _argv_membership(index, compare)) and text.lstrip("-").lower().replace("_", "-")
+                     in ("dry-run", "dryrun", "noop", "no-op", "simulate", "pretend")), None)
+    script.dry_run_flag = flag
+    script.has_dry_run = flag is not None or any(_DRY_RUN_ENV.search(env.name) for env in script.env)
+    return PythonFacts(entry=is_entry(tree, index, django_path or script.interface.kind == "django", source),
+                       imports=imports)
+
+
+def _argv_membership(index: ModuleIndex, compare: ast.Compare) -> str | None:
+    if isinstance(compare.ops[0], ast.In | ast.NotIn) and index.canonical(compare.comparators[0]) == "sys.argv":
+        return const_str(compare.left)
+    return None
+
+
+_DRY_RUN_ENV = re.compile(r"(?:^|_)(?:DRY_?RUN|NOOP|SIMULATE)$", re.IGNORECASE)
+
+
+# --- summary and entry -------------------------------------------------------------------------
+
+_BOILERPLATE = re.compile(
+    r"copyright|spdx-|licen[cs]e|all rights reserved|-\*-|coding[:=]|vim?:|pylint:|noqa|type:|flake8|"
+    r"^[-=#*~_ ]*$", re.IGNORECASE)
+
+
+def summary(tree: ast.Module, source: str) -> str | None:
+    """The first line of the module docstring, else the first comment after the shebang."""
+    docstring = ast.get_docstring(tree)
+    if docstring:
+        return next((line.strip() for line in docstring.splitlines() if line.strip()), None)
+    for number, line in enumerate(source.splitlines()):
+        stripped = line.strip()
+        if not stripped or (number == 0 and stripped.startswith("#!")):
+            continue
+        if not stripped.startswith("#"):
+            return None
+        text = stripped.lstrip("#").strip()
+        if text and not _BOILERPLATE.search(text):
+            return text
+    return None
+
+
+_SETUP_CALLS = re.compile(
+    r"^(?:logging\.|warnings\.|sys\.path\.|sys\.setrecursionlimit|urllib3\.disable_warnings|"
+    r"dotenv\.load_dotenv|django\.setup|os\.environ\.setdefault|matplotlib\.use|locale\.setlocale|"
+    r"(?:\w+\.)*(?:register|setdefault|update|append|extend|add|install|patch_all)$)")
+_CLI_MODULE_CALLS = ("argparse.ArgumentParser", "optparse.OptionParser", "typer.Typer",
+                     "getopt.getopt", "getopt.gnu_getopt", "click.group", "click.command")
+
+
+def is_entry(tree: ast.Module, index: ModuleIndex, django: bool, source: str) -> bool:
+    if django or source.startswith("#!"):
+        return True
+    return any(_does_work(statement, index) for statement in tree.body)
+
+
+def _does_work(statement: ast.stmt, index: ModuleIndex) -> bool:
+    if isinstance(statement, ast.If):
+        test = statement.test
+        if (isinstance(test, ast.Compare) and isinstance(test.left, ast.Name) and test.left.id == "__name__"
+                and const_str(test.comparators[0]) == "__main__"):
+            return True
+        return any(_does_work(inner, index) for inner in (*statement.body, *statement.orelse))
+    if isinstance(statement, ast.Try):
+        return any(_does_work(inner, index) for inner in (*statement.body, *statement.finalbody))
+    if isinstance(statement, ast.For | ast.While | ast.With | ast.AsyncFor | ast.AsyncWith):
+        return True
+    if isinstance(statement, ast.Expr):
+        value = statement.value
+        if isinstance(value, ast.Await):
+            return True
+        if isinstance(value, ast.Call):
+            return not _SETUP_CALLS.match(index.canonical(value.func) or "")
+        return False
+    if isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef):
+        return any((index.canonical(d.func if isinstance(d, ast.Call) else d) or "") in _CLI_MODULE_CALLS
+                   for d in statement.decorator_list)
+    if isinstance(statement, ast.Assign | ast.AnnAssign) and isinstance(statement.value, ast.Call):
+        name = index.canonical(statement.value.func) or ""
+        return name in _CLI_MODULE_CALLS or name.endswith(".parse_args")
+    return False
+
+
+# --- imports and local modules -----------------------------------------------------------------
+
+def _package_of(file: Path, root: Path) -> list[str]:
+    try:
+        return list(file.parent.resolve().relative_to(root.resolve()).parts)
+    except ValueError:
+        return []
+
+
+def _absolute(module: str, level: int, package: list[str]) -> str:
+    base = package[: len(package) - (level - 1)] if level > 1 else package
+    return ".".join([*base, *([module] if module else [])])
+
+
+def _absolute_aliases(index: ModuleIndex, package: list[str]) -> None:
+    for name, target in list(index.aliases.items()):
+        if target.startswith("."):
+            stripped = target.lstrip(".")
+            index.aliases[name] = _absolute(stripped, len(target) - len(stripped), package)
+
+
+def _module_file(module: str, bases: list[Path]) -> Path | None:
+    if not module or module.partition(".")[0] in sys.stdlib_module_names:
+        return None
+    relative = Path(*module.split("."))
+    for base in bases:
+        for candidate in (base / relative.parent / f"{relative.name}.py", base / relative / "__init__.py"):
+            if candidate.is_file():
+                return candidate
+    return None
+
+
+def _imports(index: ModuleIndex, package: list[str], file: Path, root: Path) -> tuple[set[str], dict[str, Path]]:
+    imports: set[str] = set()
+    local: dict[str, Path] = {}
+    bases = list(dict.fromkeys([file.parent, root]))
+
+    def register(module: str, relative: bool) -> bool:
+        path = _module_file(module, [root] if relative else bases)
+        if path is not None and path.resolve() != file.resolve():
+            local[module] = path
+            return True
+        return False
+
+    for node in index.imports:
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                imports.add(alias.name)
+                register(alias.name, False)
+        else:
+            module = _absolute(node.module or "", node.level, package) if node.level else node.module or ""
+            if module:
+                imports.add(module)
+                register(module, node.level > 0)
+            for alias in node.names:
+                if alias.name != "*":
+                    full = f"{module}.{alias.name}" if module else alias.name
+                    if register(full, node.level > 0):
+                        imports.add(full)
+    return imports, local
+
+
+@functools.lru_cache(maxsize=1024)
+def _module_effects(path: str, mtime_ns: int, size: int) -> tuple[dict[str, tuple[Effect, ...]], str | None]:
+    """The effects of a local module by function (``""``: import time), parsed once per version."""
+    del mtime_ns, size  # the cache key
+    try:
+        source = Path(path).read_text(encoding="utf-8", errors="replace")
+        index = index_module(parse(source))
+        finder = EffectFinder(index, source)
+        found = finder.effects()
+    except (OSError, SyntaxError, ValueError, RecursionError) as error:
+        return {}, f"{type(error).__name__}: {error}"
+    by_function: dict[str, list[Effect]] = {}
+    for effect in found:
+        by_function.setdefault(effect.via or "", []).append(effect)
+    return {name: tuple(effects) for name, effects in by_function.items()}, None
+
+
+def _follow_local_modules(script: Script, index: ModuleIndex, local: dict[str, Path], root: Path) -> None:
+    if not local:
+        return
+    wanted: dict[str, set[str]] = {module: {""} for module in local}
+    for call, _scope in index.calls:
+        name = index.canonical(call.func)
+        if name:
+            module, _, function = name.rpartition(".")
+            if module in wanted:
+                wanted[module].add(function)
+    for module, functions in wanted.items():
+        path = local[module]
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        by_function, error = _module_effects(str(path), stat.st_mtime_ns, stat.st_size)
+        if error:
+            script.warnings.append(f"local module {module} not scanned ({error})")
+        try:
+            relative = path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            relative = path.as_posix()
+        for function in sorted(functions):
+            for effect in by_function.get(function, ()):
+                script.effects.append(replace(
+                    effect, path=relative, via=f"{module}.{function}" if function else module,
+                    confidence="medium" if effect.confidence == "high" else effect.confidence))
+
+
+# --- environment -------------------------------------------------------------------------------
+
+_CREDENTIAL = re.compile(
+    r"(?:^|_)(?:[A-Z0-9]*(?:PASSWORD|PASSWD|SECRET|TOKEN)S?|PASS|PWD|PASSPHRASE|CREDENTIALS?|CREDS|APIKEY"
+    r"|AUTHORIZATION|DSN|COOKIE|(?:API|ACCESS|PRIVATE|SECRET|SIGNING|ENCRYPTION|MASTER|SSH|CLIENT|ACCOUNT"
+    r"|SERVICE|APP|HMAC|JWT|WEBHOOK|DEPLOY|LICENSE|GPG|PGP|SESSION|STORAGE)_KEY)(?=_|$)|(?:^|_)AUTH$")
+_CREDENTIAL_URL = re.compile(r"(?:^|_)(?:DATABASE_UR[LI]|DB_UR[LI]|CONNECTION_STRING|SQLALCHEMY_DATABASE_URI)$")
+_NOT_A_SECRET = re.compile(
+    r"_(?:IDS?|URL|URI|ENDPOINT|HOST|PORT|PATH|FILE|DIR|TYPE|NAME|TTL|USER|USERNAME|REGION|LENGTH"
+    r"|EXPIRY|EXPIRES|ENABLED|HEADER|PREFIX|ARN)$")
+
+
+def looks_like_credential(name: str) -> bool:
+    """Whether an environment variable's name says it holds a secret: ``AWS_SECRET_ACCESS_KEY``,
+    ``GITHUB_TOKEN``, ``DB_PASSWORD``, ``DATABASE_URL``; not ``AWS_REGION``, ``AWS_ACCESS_KEY_ID``,
+    ``PWD`` or ``TOKEN_URL``."""
+    upper = name.upper().replace("-", "_")
+    if _CREDENTIAL_URL.search(upper):
+        return True
+    if upper == "PWD" or _NOT_A_SECRET.search(upper):
+        return False
+    return bool(_CREDENTIAL.search(upper))
+
+
+_ENV_CALLS = {"os.environ.get": False, "os.getenv": False, "os.environ.setdefault": False,
+              "os.environ.pop": False, "os.getenvb": False}
+
+
+def environment(index: ModuleIndex, named: list[tuple[str, int]]) -> list[EnvVar]:
+    """Each variable read (one entry per name, at its first line); required when read by subscript."""
+    reads: list[tuple[str, int, bool]] = list((name, line, False) for name, line in named)
+    for call, scope in index.calls:
+        if index.canonical(call.func) in _ENV_CALLS and call.args:
+            name = _env_name(index, call.args[0], scope)
+            if name:
+                reads.append((name, call.lineno, False))
+    for subscript, scope in index.subscripts:
+        if isinstance(subscript.ctx, ast.Load) and index.canonical(subscript.value) == "os.environ":
+            name = _env_name(index, subscript.slice, scope)
+            if name:
+                reads.append((name, subscript.lineno, True))
+    for compare, scope in index.compares:
+        if isinstance(compare.ops[0], ast.In | ast.NotIn) and index.canonical(compare.comparators[0]) == "os.environ":
+            name = _env_name(index, compare.left, scope)
+            if name:
+                reads.append((name, compare.lineno, False))
+    found: dict[str, EnvVar] = {}
+    for name, line, required in sorted(reads, key=lambda read: read[1]):
+        if name in found:
+            found[name].required = found[name].required or required
+        else:
+            found[name] = EnvVar(name, line, credential=looks_like_credential(name), required=required)
+    return list(found.values())
+
+
+def _env_name(index: ModuleIndex, node: ast.expr, scope: str) -> str | None:
+    if isinstance(node, ast.Constant):
+        return node.value if isinstance(node.value, str) else None
+    if isinstance(node, ast.Name):
+        value = Resolver(index, scope, (10**9, 0)).constant(node)
+        return value
+    return None
+
+
+# --- exit codes --------------------------------------------------------------------------------
+
+_EXIT_CALLS = {"sys.exit", "exit", "quit", "os._exit", "SystemExit", "click.exceptions.Exit", "click.Exit",
+               "typer.Exit", "typer.exit"}
+_EXIT_EXCEPTIONS = {"click.Abort": 1, "click.exceptions.Abort": 1, "typer.Abort": 1, "click.ClickException": 1,
+                    "click.UsageError": 2, "click.BadParameter": 2, "click.exceptions.UsageError": 2,
+                    "click.exceptions.BadParameter": 2, "click.exceptions.ClickException": 1}
+
+
+def exit_codes(index: ModuleIndex) -> tuple[list[int], str | None]:
+    """The exit codes the script names, sorted; and a warning for one it does not."""
+    codes: set[int] = set()
+    unknown: str | None = None
+    for call, scope in index.calls:
+        name = index.canonical(call.func) or ""
+        func = call.func
+        if name in _EXIT_CALLS or (isinstance(func, ast.Attribute) and func.attr == "exit"
+                                   and (dotted(func.value) or "").endswith("ctx")):
+            argument = call.args[0] if call.args else keywords(call).get("code")
+            values = _exit_values(index, argument, scope)
+            if values is None:
+                unknown = f"exit code not determined statically: line {call.lineno}: {_call_text(call)}"
+            else:
+                codes.update(values)
+        elif name in _EXIT_EXCEPTIONS:
+            codes.add(_EXIT_EXCEPTIONS[name])
+        elif isinstance(func, ast.Attribute) and func.attr == "error" and (dotted(func.value) or "").endswith("parser"):
+            codes.add(2)
+    for raised, _scope in index.raises:
+        exception = index.canonical(raised.exc) if raised.exc is not None else None
+        if exception == "SystemExit":
+            codes.add(0)
+        elif exception in _EXIT_EXCEPTIONS:
+            codes.add(_EXIT_EXCEPTIONS[exception])
+    return sorted(codes), unknown
+
+
+def _exit_values(index: ModuleIndex, node: ast.expr | None, scope: str, depth: int = 0) -> set[int] | None:
+    if node is None:
+        return {0}
+    ok, value = literal(node)
+    if ok:
+        if value is None:
+            return {0}
+        if isinstance(value, bool | int):
+            return {int(value) % 256}
+        return {1}
+    if isinstance(node, ast.JoinedStr | ast.BinOp) and const_str(node) is not None:
+        return {1}
+    if isinstance(node, ast.Name):
+        constant = Resolver(index, scope, (10**9, 0)).value_of(node)
+        return _exit_values(index, constant, scope, depth + 1) if constant is not None and depth < 4 else None
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and depth < 2:
+        helper = index.function(node.func.id, scope)
+        if helper is None:
+            return None
+        qualname = next(name for name, function in index.functions.items() if function is helper)
+        values: set[int] = set()
+        returns = index.returns.get(qualname, [])
+        for ret in returns:
+            found = _exit_values(index, ret.value, qualname, depth + 1)
+            if found is None:
+                return None
+            values |= found
+        return values or {0}
+    return None
+
+
+# --- resolving strings and command lines -------------------------------------------------------
+
+@dataclass(slots=True)
+class Scope:
+    """Where an expression is: the module's index, the enclosing function, the position."""
+
+    index: ModuleIndex
+    name: str
+    position: Position
+
+
+def resolve_command(node: ast.expr, scope: Scope) -> list[str] | str | None:
+    """The command line ``node`` stands for: a list of words, a shell string, or None. Words the
+    scanner cannot know are ``$name`` (a variable) or ``<expr>``."""
+    return Resolver(scope.index, scope.name, scope.position).command(node)
+
+
+_FORMAT_FIELD = re.compile(r"\{[^{}]*\}")
+_PERCENT_FIELD = re.compile(r"%(?:\([^)]*\))?[-#0 +]*\d*(?:\.\d+)?[sdifrx]")
+
+
+class Resolver:
+    """Static values of expressions at one place of a module: literals, variables assigned in the
+    same function (the nearest assignment before, plus ``+=``/``append``/``extend``) or at module
+    level, and the single return of the file's own helper functions. ``indirect`` is set when a
+    value came through a variable or a helper (medium confidence)."""
+
+    def __init__(self, index: ModuleIndex, scope: str, at: Position) -> None:
+        self.index = index
+        self.scope = scope
+        self.at = at
+        self.indirect = False
+        self.depth = 0
+
+    def _assignment(self, name: str) -> tuple[ast.expr, list[tuple[str, ast.expr]], str] | None:
+        scope = self.scope
+        while True:
+            entries = self.index.assigns.get((scope, name))
+            if entries:
+                limit = self.at if scope == self.scope else (10**9, 0)
+                before = [entry for entry in entries if entry[0] < limit]
+                starts = [number for number, entry in enumerate(before) if entry[1] == "="]
+                if starts:
+                    start = starts[-1]
+                    return (before[start][2], [(op, value) for _pos, op, value in before[start + 1:]], scope)
+            if self._is_parameter(name, scope) or not scope:
+                return None
+            scope = scope.rpartition(".")[0]
+
+    def _is_parameter(self, name: str, scope: str) -> bool:
+        function = self.index.functions.get(scope)
+        if function is None:
+            return False
+        args = function.args
+        return any(arg.arg == name for arg in (*args.posonlyargs, *args.args, *args.kwonlyargs))
+
+    def _within(self, scope: str, value: ast.expr) -> Resolver:
+        inner = Resolver(self.index, scope, position(value) if scope != self.scope else self.at)
+        inner.depth = self.depth + 1
+        return inner
+
+    def value_of(self, node: ast.Name) -> ast.expr | None:
+        found = self._assignment(node.id)
+        if found is None or found[1]:
+            return None
+        return found[0]
+
+    def constant(self, node: ast.expr) -> str | None:
+        if isinstance(node, ast.Constant):
+            return node.value if isinstance(node.value, str) else None
+        if isinstance(node, ast.Name) and self.depth < 6:
+            value = self.value_of(node)
+            if value is not None:
+                return self._within(self.scope, value).constant(value)
+        return None
+
+    def command(self, node: ast.expr) -> list[str] | str | None:
+        words = self.words(node)
+        if words is not None:
+            return words
+        return self.text(node, holes=False)
+
+    def words(self, node: ast.expr) -> list[str] | None:
+        if self.depth > 8:
+            return None
+        if isinstance(node, ast.List | ast.Tuple):
+            words: list[str] = []
+            for element in node.elts:
+                if isinstance(element, ast.Starred):
+                    words.extend(self.words(element.value) or [self.word(element.value)])
+                else:
+                    words.append(self.word(element))
+            return words
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+            left, right = self.words(node.left), self.words(node.right)
+            if left is None and right is None:
+                return None
+            return (left or [self.word(node.left)]) + (right or [self.word(node.right)])
+        if isinstance(node, ast.Name):
+            found = self._assignment(node.id)
+            if found is None:
+                return None
+            value, changes, scope = found
+            inner = self._within(scope, value)
+            words_ = inner.words(value)
+            if words_ is None:
+                return None
+            for op, change in changes:
+                if op == "append":
+                    words_.append(inner.word(change))
+                else:
+                    words_.extend(inner.words(change) or [inner.word(change)])
+            self.indirect = True
+            return words_
+        if isinstance(node, ast.Call):
+            name = self.index.canonical(node.func) or ""
+            if name == "shlex.split" and node.args:
+                text = self.text(node.args[0])
+                if text is not None:
+                    return _split(text)
+            if isinstance(node.func, ast.Attribute) and node.func.attr == "split" and not node.args:
+                text = self.text(node.func.value)
+                if text is not None:
+                    return text.split()
+            if name in ("list", "tuple") and node.args:
+                return self.words(node.args[0])
+            helper = self._helper_return(node)
+            if helper is not None:
+                value, scope = helper
+                words_ = self._within(scope, value).words(value)
+                if words_ is not None:
+                    self.indirect = True
+                return words_
+        return None
+
+    def _helper_return(self, call: ast.Call) -> tuple[ast.expr, str] | None:
+        if not isinstance(call.func, ast.Name):
+            return None
+        helper = self.index.function(call.func.id, self.scope)
+        if helper is None:
+            return None
+        qualname = next(name for name, function in self.index.functions.items() if function is helper)
+        returns = [ret.value for ret in self.index.returns.get(qualname, []) if ret.value is not None]
+        return (returns[0], qualname) if len(returns) == 1 else None
+
+    def word(self, node: ast.expr) -> str:
+        if isinstance(node, ast.Constant) and isinstance(node.value, str | int | float):
+            return str(node.value)
+        text = self.text(node)
+        if text is not None:
+            return text
+        if isinstance(node, ast.Name):
+            return f"${node.id}"
+        return "<expr>"
+
+    def text(self, node: ast.expr, holes: bool = True) -> str | None:
+        """The string ``node`` evaluates to, with unknown parts as ``$name``/``<expr>``; None when
+        nothing of it is literal."""
+        if self.depth > 8:
+            return None
+        if isinstance(node, ast.Constant):
+            return node.value if isinstance(node.value, str) else None
+        if isinstance(node, ast.JoinedStr):
+            parts = []
+            for part in node.values:
+                if isinstance(part, ast.FormattedValue):
+                    parts.append(self.word(part.value))
+                elif isinstance(part, ast.Constant):
+                    parts.append(str(part.value))
+            return "".join(parts)
+        if isinstance(node, ast.BinOp):
+            if isinstance(node.op, ast.Add):
+                left, right = self.text(node.left), self.text(node.right)
+                if left is None and right is None:
+                    return None
+                return (left if left is not None else self.word(node.left)) + (
+                    right if right is not None else self.word(node.right))
+            if isinstance(node.op, ast.Mod):
+                template = self.text(node.left)
+                if template is None:
+                    return None
+                values = [self.word(e) for e in node.right.elts] if isinstance(node.right, ast.Tuple) else [
+                    self.word(node.right)]
+                filler = iter(values)
+                return _PERCENT_FIELD.sub(lambda _m: next(filler, "<expr>"), template)
+        if isinstance(node, ast.Name):
+            found = self._assignment(node.id)
+            if found is None or found[1]:
+                return None
+            value, _changes, scope = found
+            text = self._within(scope, value).text(value)
+            if text is not None:
+                self.indirect = True
+            return text
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            if node.func.attr == "join" and node.args:
+                separator = self.text(node.func.value)
+                words = self.words(node.args[0])
+                if separator is not None and words is not None:
+                    return separator.join(words)
+            if node.func.attr == "format":
+                template = self.text(node.func.value)
+                if template is not None:
+                    filler = iter([self.word(arg) for arg in node.args])
+                    named = {k.arg: self.word(k.value) for k in node.keywords if k.arg}
+
+                    def fill(match: re.Match[str]) -> str:
+                        key = match.group(0)[1:-1].partition(":")[0].partition("!")[0]
+                        return named.get(key) or next(filler, "<expr>")
+
+                    return _FORMAT_FIELD.sub(fill, template)
+        return None
+
+
+def _split(text: str) -> list[str]:
+    try:
+        return shlex.split(text)
+    except ValueError:
+        return text.split()
+
+
+# --- effects -----------------------------------------------------------------------------------
+
+_FILE_DELETE = {"os.remove", "os.unlink", "os.rmdir", "os.removedirs", "shutil.rmtree"}
+_FILE_MOVE = {"shutil.move", "shutil.copy", "shutil.copyfile", "shutil.copy2", "shutil.copytree",
+              "os.rename", "os.replace", "os.renames"}
+_OPENERS = {"open", "io.open", "codecs.open", "gzip.open", "bz2.open", "lzma.open", "tarfile.open",
+            "zipfile.ZipFile"}
+_SUBPROCESS = {"subprocess.run", "subprocess.call", "subprocess.check_call", "subprocess.check_output",
+               "subprocess.Popen"}
+_SHELL_STRING = {"os.system", "os.popen", "subprocess.getoutput", "subprocess.getstatusoutput",
+                 "commands.getoutput", "commands.getstatusoutput", "asyncio.create_subprocess_shell",
+                 "pexpect.run", "pexpect.spawn", "fabric.api.local", "fabric.api.run", "fabric.api.sudo",
+                 "fabric.operations.local", "fabric.operations.run", "fabric.operations.sudo", "invoke.run"}
+_EXEC_ARGV = {"os.execv": 1, "os.execve": 1, "os.execvp": 1, "os.execvpe": 1, "os.spawnv": 2,
+              "os.spawnve": 2, "os.spawnvp": 2, "os.spawnvpe": 2, "os.posix_spawn": 1, "os.posix_spawnp": 1}
+_EXEC_LIST = {"os.execl": 1, "os.execle": 1, "os.execlp": 1, "os.execlpe": 1, "os.spawnl": 2,
+              "os.spawnle": 2, "os.spawnlp": 2, "os.spawnlpe": 2}
+_SH_SPECIAL = {"Command", "ErrorReturnCode", "CommandNotFound", "RunningCommand", "glob", "contrib", "bake"}
+
+_CLOUD_MODULES = ("boto3", "boto", "botocore", "openstack", "novaclient", "keystoneclient", "cinderclient",
+                  "glanceclient", "neutronclient", "google.cloud", "googleapiclient", "azure", "libcloud",
+                  "kubernetes", "digitalocean", "hcloud", "linode_api4", "pyVmomi", "proxmoxer")
+_CLOUD_DESTRUCTIVE = re.compile(
+    r"^(?:begin_)?(?:delete|terminate|remove|purge|deregister|detach|destroy|batch_delete|force_delete)(?:_|$)")
+_CLOUD_MUTATING = re.compile(
+    r"^(?:begin_)?(?:modify|put|update|create|attach|start|stop|reboot|run_instances|patch|replace|insert|"
+    r"upload|copy|restore|reset|associate|disassociate|authorize|revoke|register|enable|disable|set|send|"
+    r"publish|tag|untag|import|release|allocate|scale|change|deallocate|power_off|restart|resize|rebuild|"
+    r"migrate|apply|invoke)(?:_|$)")
+_CLOUD_NAMED_DESTRUCTIVE = re.compile(
+    r"^(?:terminate_instances|delete_(?:bucket\w*|objects?|stack|db_\w+|snapshots?|volume|table|function|"
+    r"cluster|service|security_group|hosted_zone|secret|parameters?|log_group|repository|nodegroup|key_pair|"
+    r"image|load_balancer|target_group|queue|topic|distribution|vpc|subnet|nat_gateway|internet_gateway|"
+    r"network_interface|launch_template|auto_scaling_group|file_system|namespaced_\w+|namespace|server|"
+    r"instances?|resource_group|virtual_machine|disk)|deregister_(?:image|instances\w*|targets|task_definition)"
+    r"|purge_queue|batch_delete_\w+|begin_delete\w*)$")
+_CLOUD_NAMED_MUTATING = re.compile(
+    r"^(?:run_instances|(?:start|stop|reboot)_instances|(?:create|update|modify)_(?:stack|db_\w+|snapshot|"
+    r"bucket|cluster|service|function\w*|auto_scaling_group|namespaced_\w+|server)|put_(?:object|bucket_\w+|"
+    r"parameter|secret_value|item|metric_alarm|record)|change_resource_record_sets|set_desired_capacity|"
+    r"upload_file(?:obj)?|copy_object|send_command|(?:patch|replace)_namespaced_\w+|"
+    r"begin_(?:create\w*|update\w*|start|restart|power_off|deallocate))$")
+_HTTP_MODULES = ("requests", "httpx")
+_HTTP_CLIENTS = {"requests.Session", "requests.session", "httpx.Client", "httpx.AsyncClient",
+                 "aiohttp.ClientSession", "urllib3.PoolManager", "requests.sessions.Session"}
+_HTTP_WRITES = {"post": False, "put": False, "patch": False, "delete": True}
+_SQL_METHODS = {"execute", "executemany", "executescript", "exec_driver_sql", "read_sql", "read_sql_query",
+                "query", "run_sql", "execute_sql", "raw"}
+_SQL_STATEMENT = re.compile(r"^\W*([A-Za-z]+)\s+(\S+)")
+_SQL_DESTRUCTIVE = {"DELETE", "DROP", "TRUNCATE"}
+_SQL_MUTATING = {"UPDATE", "ALTER", "INSERT", "CREATE", "GRANT", "REVOKE", "REPLACE", "MERGE", "UPSERT", "RENAME"}
+_SQL_NOISE = re.compile(r"--[^\n]*|/\*.*?\*/|'(?:[^']|'')*'", re.DOTALL)
+_URLLIB = {"urllib.request.Request", "urllib.request.urlopen", "urllib2.Request", "urllib2.urlopen"}
+_ORM_MUTATING = {"update", "bulk_update", "bulk_create", "create", "get_or_create", "update_or_create"}
+_SESSION_MUTATING = {"add", "add_all", "merge", "bulk_save_objects", "bulk_insert_mappings",
+                     "bulk_update_mappings"}
+_ORM_METHODS = {"delete", "save", *_ORM_MUTATING, *_SESSION_MUTATING}
+
+
+def classify_sql(text: str) -> bool | None:
+    """True: the SQL deletes (DELETE, DROP, TRUNCATE, ALTER ... DROP); False: it changes
+    (UPDATE, INSERT, CREATE...); None: it only reads, or is not SQL. Keywords count only at the
+    start of a statement, outside comments and quoted strings."""
+    result: bool | None = None
+    for statement in _SQL_NOISE.sub(" ", text).split(";"):
+        match = _SQL_STATEMENT.match(statement)
+        if not match:
+            continue
+        verb = match.group(1).upper()
+        if verb == "WITH":
+            found = re.search(r"\)\s*(DELETE|UPDATE|INSERT|MERGE)\b", statement, re.IGNORECASE)
+            verb = found.group(1).upper() if found else verb
+        if verb in _SQL_DESTRUCTIVE or (verb == "ALTER" and re.search(r"\bDROP\b", statement, re.IGNORECASE)):
+            return True
+        if verb in _SQL_MUTATING:
+            result = False
+    return result
+
+
+_LONG_STRING = re.compile(r"""(?P<q>'|")(?:\\.|(?!(?P=q)).)*(?P=q)""")
+_SECRET_VALUE = re.compile(r"(?i)password|passwd|secret|token|api[_-]?key|bearer|authorization|"
+                           r"^[A-Za-z0-9+/_\-]{24,}={0,2}$")
+_SECRET_KEYWORD = re.compile(r"(?i)\b(\w*(?:password|passwd|secret|token|api_?key|auth)\w*)=([^,)]+)")
+
+
+def sanitize_call(text: str, limit: int = 120) -> str:
+    """``call`` text without secrets: string literals longer than 60 characters or that look like a
+    credential become ``'…'``, so do ``password=...`` keyword values; cut to ``limit`` characters."""
+    def literal_(match: re.Match[str]) -> str:
+        body = match.group(0)[1:-1]
+        if len(body) > 60 or (_SECRET_VALUE.search(body) and (len(body) >= 16 or "=" in body or ":" in body)):
+            return f"{match.group('q')}…{match.group('q')}"
+        return match.group(0)
+
+    text = _SECRET_KEYWORD.sub(lambda m: f"{m.group(1)}=…", _LONG_STRING.sub(literal_, " ".join(text.split())))
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _call_text(node: ast.AST) -> str:
+    try:
+        return sanitize_call(ast.unparse(node))
+    except (RecursionError, ValueError):
+        return "<expr>"
+
+
+class EffectFinder:
+    """The effects of one module's calls (see the module docstring for the rules)."""
+
+    def __init__(self, index: ModuleIndex, source: str) -> None:
+        self.index = index
+        self.source = source
+        self.warnings: list[str] = []
+        self.found: list[Effect] = []
+        cloud = any(module.partition(".")[0] in source for module in _CLOUD_MODULES)
+        self.cloud = self._receivers(lambda name: name.startswith(_CLOUD_MODULES)) if cloud else set()
+        http = "requests" in source or "httpx" in source or "aiohttp" in source or "urllib3" in source
+        self.http = self._receivers(lambda name: name in _HTTP_CLIENTS, propagate=False) if http else set()
+        self.paths = self._receivers(lambda name: name in ("pathlib.Path", "Path", "pathlib.PurePath"),
+                                     propagate=False) if "Path" in source else set()
+        self.orm: set[str] = set()
+        if "objects" in source or "query" in source or "get_object_or_404" in source:
+            self.orm = self._receivers(lambda name: name.endswith("get_object_or_404"), orm=True)
+
+    def _rooted(self, node: ast.expr, names: set[str], orm: bool = False) -> bool:
+        for _ in range(32):
+            if isinstance(node, ast.Attribute):
+                if orm and (node.attr == "objects" or (node.attr == "query" and isinstance(node.value, ast.Name)
+                                                       and node.value.id[:1].isupper())):
+                    return True
+                if names and dotted(node) in names:
+                    return True
+                node = node.value
+            elif isinstance(node, ast.Call):
+                if orm and isinstance(node.func, ast.Attribute) and node.func.attr == "query":
+                    return True
+                node = node.func
+            elif isinstance(node, ast.Subscript):
+                node = node.value
+            elif isinstance(node, ast.Name):
+                return node.id in names
+            else:
+                return False
+        return False
+
+    def _receivers(self, accepts: Callable[[str], bool], propagate: bool = True, orm: bool = False) -> set[str]:
+        """Names assigned (or bound by ``with ... as``/``for``) from a constructor ``accepts``
+        takes, or, with ``propagate``, from an expression rooted in such a name."""
+        names: set[str] = set()
+        index = self.index
+
+        def produces(value: ast.expr) -> bool:
+            if isinstance(value, ast.Call) and accepts(index.canonical(value.func) or ""):
+                return True
+            if not propagate:
+                return False
+            if self._rooted(value, names, orm):
+                return True
+            root = value
+            while isinstance(root, ast.Attribute | ast.Call | ast.Subscript):
+                root = root.func if isinstance(root, ast.Call) else root.value
+            return isinstance(root, ast.Name) and accepts(index.canonical(root) or "")
+
+        for _ in range(2):
+            for (_scope, name), entries in index.assigns.items():
+                if name not in names and any(op == "=" and produces(value) for _pos, op, value in entries):
+                    names.add(name)
+            for item, _scope in index.withitems:
+                if item.optional_vars is not None and (target := dotted(item.optional_vars)) and produces(item.context_expr):
+                    names.add(target)
+            for loop, _scope in index.loops:
+                if (target := dotted(loop.target)) and propagate and produces(loop.iter):
+                    names.add(target)
+        return names
+
+    def effects(self) -> list[Effect]:
+        for call, scope in self.index.calls:
+            before = len(self.found)
+            try:
+                self._classify(call, scope)
+            except RecursionError:
+                self.warnings.append(f"line {call.lineno}: nested too deeply to resolve")
+            if scope:
+                for effect in self.found[before:]:
+                    effect.via = effect.via or scope
+        unique: dict[tuple[str, str, int], Effect] = {}
+        for effect in sorted(self.found, key=lambda effect: effect.line):
+            unique.setdefault((effect.kind, effect.call, effect.line), effect)
+        return list(unique.values())
+
+    def _add(self, kind: EffectKind, destructive: bool, call: ast.Call, confidence: Confidence = "high") -> None:
+        self.found.append(Effect(kind, destructive, _call_text(call), call.lineno, confidence))
+
+    def _classify(self, call: ast.Call, scope: str) -> None:
+        func = call.func
+        name = self.index.canonical(func) or ""
+        attr = func.attr if isinstance(func, ast.Attribute) else None
+        if name in _FILE_DELETE:
+            self._add("file-delete", True, call)
+        elif name in _FILE_MOVE:
+            self._add("file-write", False, call)
+        elif name in _OPENERS or attr == "open":
+            self._open(call, name)
+        elif attr in ("write_text", "write_bytes") and isinstance(func, ast.Attribute):
+            self._add("file-write", False, call, "high" if self._path_like(func) else "medium")
+        elif attr in ("unlink", "rmdir") and isinstance(func, ast.Attribute) and not name.startswith("os."):
+            self._add("file-delete", True, call, "high" if self._path_like(func) else "medium")
+        elif (name in _SUBPROCESS or name in _SHELL_STRING or name in _EXEC_ARGV or name in _EXEC_LIST
+              or name == "asyncio.create_subprocess_exec" or name.startswith(("sh.", "plumbum."))
+              or isinstance(func, ast.Subscript) or attr == "exec_command"
+              or (isinstance(func, ast.Call) and "Command" in self.source)):
+            self._command(call, scope, name, attr)
+        elif (attr and isinstance(func, ast.Attribute) and self._cloud(call, func, attr)) or (
+                (attr in _HTTP_WRITES or attr == "request" or name in _URLLIB) and self._http(call, name, attr)):
+            pass
+        elif attr in _SQL_METHODS or (name.startswith("sqlalchemy") and name.endswith(".text")):
+            self._sql(call, scope)
+        elif name in ("sqlalchemy.delete", "sqlalchemy.update", "sqlalchemy.insert"):
+            self._add("orm", name == "sqlalchemy.delete", call)
+        elif attr in _ORM_METHODS:
+            self._orm(call, attr or "")
+
+    def _path_like(self, func: ast.Attribute) -> bool:
+        receiver = func.value
+        if isinstance(receiver, ast.Call):
+            return self.index.canonical(receiver.func) in ("pathlib.Path", "Path")
+        if isinstance(receiver, ast.BinOp) and isinstance(receiver.op, ast.Div):
+            return True
+        return dotted(receiver) in self.paths
+
+    def _open(self, call: ast.Call, name: str) -> None:
+        if name in _OPENERS:
+            mode_node = call.args[1] if len(call.args) > 1 else keywords(call).get("mode")
+            confidence: Confidence = "high"
+        elif isinstance(call.func, ast.Attribute) and self._path_like(call.func):
+            mode_node = call.args[0] if call.args else keywords(call).get("mode")
+            confidence = "medium" if isinstance(call.func.value, ast.Name) else "high"
+        else:
+            return
+        mode = const_str(mode_node) or ""
+        if any(letter in mode for letter in "wax+"):
+            self._add("file-write", False, call, confidence)
+
+    def _command(self, call: ast.Call, scope: str, name: str, attr: str | None) -> None:
+        resolver = Resolver(self.index, scope, position(call))
+        kw = keywords(call)
+        target: list[str] | str | None
+        label = name or attr or "command"
+        confidence: Confidence = "high"
+        if name in _SUBPROCESS:
+            argument = call.args[0] if call.args else kw.get("args")
+            if argument is None:
+                return
+            target = resolver.command(argument)
+            shell = literal(kw.get("shell"))[1] is True
+            if shell and isinstance(target, list):
+                target = " ".join(target)
+        elif name in _SHELL_STRING or attr == "exec_command":
+            if not call.args:
+                return
+            target = resolver.text(call.args[0])
+            if name == "pexpect.spawn" and target is not None and len(call.args) > 1:
+                target = [*_split(target), *(resolver.words(call.args[1]) or ["<expr>"])]
+            confidence = "high" if name else "medium"
+        elif name in _EXEC_ARGV:
+            slot = _EXEC_ARGV[name]
+            target = resolver.words(call.args[slot]) if len(call.args) > slot else None
+        elif name in _EXEC_LIST:
+            slot = _EXEC_LIST[name]
+            arguments = call.args[slot:-1] if name.endswith("e") else call.args[slot:]
+            target = [resolver.word(arg) for arg in arguments] or None
+        elif name == "asyncio.create_subprocess_exec":
+            words: list[str] = []
+            for arg in call.args:
+                if isinstance(arg, ast.Starred):
+                    words.extend(resolver.words(arg.value) or ["<expr>"])
+                else:
+                    words.append(resolver.word(arg))
+            target = words or None
+        else:
+            target = self._sh_or_plumbum(call, resolver, name)
+            if target is None:
+                return
+            confidence = "medium"
+        if target is None or target == []:
+            self.found.append(Effect("command", False, sanitize_call(f"{label}(<expr>)"), call.lineno, "low"))
+            self.warnings.append(f"line {call.lineno}: {label}(<expr>): command not resolved statically")
+            return
+        if resolver.indirect and confidence == "high":
+            confidence = "medium"
+        if isinstance(target, str):
+            found = commands.classify_command_string(target, line=call.lineno, confidence=confidence)
+        else:
+            one = commands.classify_argv(target, line=call.lineno, confidence=confidence)
+            found = [one] if one is not None else []
+        for effect in found:
+            effect.call = sanitize_call(effect.call)
+        self.found.extend(found)
+
+    def _sh_or_plumbum(self, call: ast.Call, resolver: Resolver, name: str) -> list[str] | None:
+        """``sh.rm("-rf", path)``, ``sh.Command("x")(...)``, plumbum's ``rm["-rf", path]()`` and
+        ``local["rm"][...]()``."""
+        func = call.func
+        base: list[str] | None = None
+        if name.startswith("sh.") and name.count(".") == 1 and name[3:] not in _SH_SPECIAL:
+            base = [name[3:].replace("_", "-")]
+        elif name.startswith("plumbum.cmd.") and name.count(".") == 2:
+            base = [name[12:]]
+        elif isinstance(func, ast.Subscript):
+            base = self._plumbum_command(func, resolver)
+        elif isinstance(func, ast.Call) and self.index.canonical(func.func) in ("sh.Command", "plumbum.local.get"):
+            base = [resolver.word(func.args[0])] if func.args else None
+        if base is None:
+            return None
+        words = [resolver.word(arg) for arg in call.args if not isinstance(arg, ast.Starred)]
+        for keyword in call.keywords:
+            if keyword.arg and not keyword.arg.startswith("_"):
+                flag = ("-" if len(keyword.arg) == 1 else "--") + keyword.arg.replace("_", "-")
+                words.append(flag if literal(keyword.value)[1] is True else f"{flag}={resolver.word(keyword.value)}")
+        return base + words
+
+    def _plumbum_command(self, node: ast.expr, resolver: Resolver) -> list[str] | None:
+        if isinstance(node, ast.Subscript):
+            inner = node.value
+            elements = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+            if self.index.canonical(inner) == "plumbum.local":
+                return [resolver.word(node.slice)]
+            base = self._plumbum_command(inner, resolver)
+            return None if base is None else base + [resolver.word(element) for element in elements]
+        name = self.index.canonical(node) or ""
+        return [name[12:]] if name.startswith("plumbum.cmd.") else None
+
+    def _cloud_rooted(self, node: ast.expr) -> bool:
+        if self.cloud and self._rooted(node, self.cloud):
+            return True
+        while isinstance(node, ast.Attribute | ast.Call | ast.Subscript):
+            node = node.func if isinstance(node, ast.Call) else node.value
+        return isinstance(node, ast.Name) and (self.index.canonical(node) or "").startswith(_CLOUD_MODULES)
+
+    def _cloud(self, call: ast.Call, func: ast.Attribute, attr: str) -> bool:
+        """A cloud SDK call: any mutating method of a client/resource made by the SDK (high), or
+        a method whose name only a cloud SDK has (medium)."""
+        if self._cloud_rooted(func.value):
+            if _CLOUD_DESTRUCTIVE.match(attr):
+                self._add("cloud", True, call)
+                return True
+            if _CLOUD_MUTATING.match(attr):
+                self._add("cloud", False, call)
+                return True
+            return False
+        if self.http and self._rooted(func.value, self.http):
+            return False
+        if _CLOUD_NAMED_DESTRUCTIVE.match(attr):
+            self._add("cloud", True, call, "medium")
+            return True
+        if _CLOUD_NAMED_MUTATING.match(attr):
+            self._add("cloud", False, call, "medium")
+            return True
+        return False
+
+    def _http(self, call: ast.Call, name: str, attr: str | None) -> bool:
+        kw = keywords(call)
+        if name in _URLLIB:
+            method = (const_str(kw.get("method")) or "").upper()
+            has_data = len(call.args) > 1 or "data" in kw
+            if method in ("POST", "PUT", "PATCH", "DELETE") or (has_data and not method):
+                self._add("http", method == "DELETE", call)
+            return True
+        module_call = name.partition(".")[0] in _HTTP_MODULES and name.count(".") == 1
+        receiver = isinstance(call.func, ast.Attribute) and bool(self.http) and self._rooted(call.func.value, self.http)
+        if not (module_call or receiver):
+            return False
+        if attr == "request":
+            method_node = call.args[0] if call.args else kw.get("method")
+            method = (const_str(method_node) or "").upper()
+            if method in ("POST", "PUT", "PATCH", "DELETE"):
+                self._add("http", method == "DELETE", call)
+            elif not method:
+                self._add("http", False, call, "low")
+        elif attr in _HTTP_WRITES:
+            self._add("http", _HTTP_WRITES[attr], call)
+        return True
+
+    def _sql(self, call: ast.Call, scope: str) -> None:
+        kw = keywords(call)
+        argument = call.args[0] if call.args else next(
+            (kw[key] for key in ("sql", "statement", "operation", "query") if key in kw), None)
+        if argument is None or (isinstance(argument, ast.Call) and not isinstance(argument.func, ast.Attribute)):
+            return
+        resolver = Resolver(self.index, scope, position(call))
+        text = resolver.text(argument)
+        if text is None:
+            return
+        verdict = classify_sql(text)
+        if verdict is not None:
+            self._add("sql", verdict, call, "medium" if resolver.indirect else "high")
+
+    def _orm(self, call: ast.Call, attr: str) -> None:
+        receiver = call.func.value  # type: ignore[attr-defined]
+        session = (dotted(receiver) or "").rpartition(".")[2].lower().endswith("session")
+        if session and not (self.http and self._rooted(receiver, self.http)):
+            if attr == "delete" and len(call.args) == 1 and const_str(call.args[0]) is None:
+                self._add("orm", True, call)
+                return
+            if attr in _SESSION_MUTATING:
+                self._add("orm", False, call, "medium")
+                return
+        if not self.orm and "objects" not in self.source and "query" not in self.source:
+            return
+        chained = self._rooted(receiver, set(), orm=True)
+        tracked = not chained and self._rooted(receiver, self.orm, orm=True)
+        if not (chained or tracked):
+            return
+        confidence: Confidence = "high" if chained else "medium"
+        if attr == "delete" and not call.args:
+            self._add("orm", True, call, confidence)
+        elif (attr == "save" and tracked) or attr in _ORM_MUTATING:
+            self._add("orm", False, call, confidence)
+
+

@@ -1,0 +1,902 @@
+"""How a Python script is called, read from its AST: argparse (subparsers, parents, parsers built in
+helpers and passed around), click (groups, options, arguments, envvar), typer (``typer.Option``
+defaults and ``Annotated``), optparse, getopt specs, ``sys.argv`` indexing and Django management
+commands; and whether one of its flags is a dry run.
+
+Also the :class:`ModuleIndex`: the one walk over the tree that both this module and
+:mod:`opsctl.adopt.python_scan` read, so a script's AST is traversed once.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from opsctl.adopt.model import Flag, Interface, InterfaceKind
+
+Position = tuple[int, int]
+FunctionNode = ast.FunctionDef | ast.AsyncFunctionDef
+
+
+@dataclass(slots=True)
+class ModuleIndex:
+    """The nodes of one module the scanners look at, each with its scope (the qualified name of
+    the enclosing function or class, ``""`` at module level)."""
+
+    tree: ast.Module
+    aliases: dict[str, str] = field(default_factory=dict)
+    """Local name -> dotted name it was imported as (``sp`` -> ``subprocess``)."""
+    calls: list[tuple[ast.Call, str]] = field(default_factory=list)
+    assigns: dict[tuple[str, str], list[tuple[Position, str, ast.expr]]] = field(default_factory=dict)
+    """(scope, name) -> [(position, op, value)] with op ``=``, ``+=``, ``append`` or ``extend``."""
+    tuple_assigns: list[tuple[ast.Assign, str]] = field(default_factory=list)
+    functions: dict[str, FunctionNode] = field(default_factory=dict)
+    classes: list[ast.ClassDef] = field(default_factory=list)
+    subscripts: list[tuple[ast.Subscript, str]] = field(default_factory=list)
+    compares: list[tuple[ast.Compare, str]] = field(default_factory=list)
+    raises: list[tuple[ast.Raise, str]] = field(default_factory=list)
+    returns: dict[str, list[ast.Return]] = field(default_factory=dict)
+    loops: list[tuple[ast.For | ast.AsyncFor, str]] = field(default_factory=list)
+    withitems: list[tuple[ast.withitem, str]] = field(default_factory=list)
+    imports: list[ast.Import | ast.ImportFrom] = field(default_factory=list)
+
+    def canonical(self, node: ast.expr) -> str | None:
+        """The dotted name of ``node`` with its first part resolved through the imports."""
+        name = dotted(node)
+        if name is None:
+            return None
+        first, dot, rest = name.partition(".")
+        target = self.aliases.get(first)
+        return f"{target}{dot}{rest}" if target else name
+
+    def function(self, name: str, scope: str) -> FunctionNode | None:
+        """A function of this file called as ``name`` from ``scope`` (nested, then module level)."""
+        if scope and (found := self.functions.get(f"{scope}.{name}")):
+            return found
+        return self.functions.get(name)
+
+
+def dotted(node: ast.expr) -> str | None:
+    parts: list[str] = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if not isinstance(node, ast.Name):
+        return None
+    parts.append(node.id)
+    return ".".join(reversed(parts))
+
+
+def position(node: ast.AST) -> Position:
+    return (getattr(node, "lineno", 0), getattr(node, "col_offset", 0))
+
+
+def index_module(tree: ast.Module) -> ModuleIndex:
+    """One iterative walk over ``tree`` (no recursion, so deep nesting does not overflow)."""
+    index = ModuleIndex(tree)
+    aliases, calls, assigns = index.aliases, index.calls, index.assigns
+    stack: list[tuple[ast.AST, str]] = [(node, "") for node in reversed(tree.body)]
+    pop, push = stack.pop, stack.append
+    call_t, assign_t, attribute_t, name_t = ast.Call, ast.Assign, ast.Attribute, ast.Name
+    while stack:
+        node, scope = pop()
+        kind = type(node)
+        inner = scope
+        if kind is call_t:
+            calls.append((node, scope))  # type: ignore[arg-type]
+            func = node.func  # type: ignore[attr-defined]
+            if (type(func) is attribute_t and func.attr in ("append", "extend")
+                    and type(func.value) is name_t and node.args):  # type: ignore[attr-defined]
+                assigns.setdefault((scope, func.value.id), []).append(
+                    (position(node), func.attr, node.args[0]))  # type: ignore[attr-defined]
+        elif kind is name_t or kind is ast.Constant or kind is attribute_t:
+            if kind is attribute_t:
+                push((node.value, scope))  # type: ignore[attr-defined]
+            continue
+        elif kind is assign_t:
+            value = node.value  # type: ignore[attr-defined]
+            for target in node.targets:  # type: ignore[attr-defined]
+                name = dotted(target)
+                if name is not None:
+                    assigns.setdefault((scope, name), []).append((position(node), "=", value))
+                elif isinstance(target, ast.Tuple | ast.List):
+                    index.tuple_assigns.append((node, scope))  # type: ignore[arg-type]
+        elif kind is ast.AnnAssign:
+            name = dotted(node.target)  # type: ignore[attr-defined]
+            if name is not None and node.value is not None:  # type: ignore[attr-defined]
+                assigns.setdefault((scope, name), []).append(
+                    (position(node), "=", node.value))  # type: ignore[attr-defined]
+        elif kind is ast.AugAssign:
+            if isinstance(node.op, ast.Add) and isinstance(node.target, ast.Name):  # type: ignore[attr-defined]
+                assigns.setdefault((scope, node.target.id), []).append(  # type: ignore[attr-defined]
+                    (position(node), "+=", node.value))  # type: ignore[attr-defined]
+        elif kind is ast.FunctionDef or kind is ast.AsyncFunctionDef or kind is ast.ClassDef:
+            inner = f"{scope}.{node.name}" if scope else node.name  # type: ignore[attr-defined]
+            for decorator in node.decorator_list:  # type: ignore[attr-defined]
+                push((decorator, scope))
+            if kind is ast.ClassDef:
+                index.classes.append(node)  # type: ignore[arg-type]
+                for base in node.bases:  # type: ignore[attr-defined]
+                    push((base, scope))
+            else:
+                index.functions[inner] = node  # type: ignore[assignment]
+                for default in (*node.args.defaults, *node.args.kw_defaults):  # type: ignore[attr-defined]
+                    if default is not None:
+                        push((default, scope))
+            for statement in reversed(node.body):  # type: ignore[attr-defined]
+                push((statement, inner))
+            continue
+        elif kind is ast.Subscript:
+            index.subscripts.append((node, scope))  # type: ignore[arg-type]
+        elif kind is ast.Compare:
+            index.compares.append((node, scope))  # type: ignore[arg-type]
+        elif kind is ast.Raise:
+            index.raises.append((node, scope))  # type: ignore[arg-type]
+        elif kind is ast.Return:
+            index.returns.setdefault(scope, []).append(node)  # type: ignore[arg-type]
+        elif kind is ast.For or kind is ast.AsyncFor:
+            index.loops.append((node, scope))  # type: ignore[arg-type]
+        elif kind is ast.withitem:
+            index.withitems.append((node, scope))  # type: ignore[arg-type]
+        elif kind is ast.Import:
+            index.imports.append(node)  # type: ignore[arg-type]
+            for alias in node.names:  # type: ignore[attr-defined]
+                if alias.asname:
+                    aliases[alias.asname] = alias.name
+                else:
+                    first = alias.name.partition(".")[0]
+                    aliases[first] = first
+            continue
+        elif kind is ast.ImportFrom:
+            index.imports.append(node)  # type: ignore[arg-type]
+            module = "." * node.level + (node.module or "")  # type: ignore[attr-defined]
+            for alias in node.names:  # type: ignore[attr-defined]
+                if alias.name != "*":
+                    joined = f"{module}.{alias.name}" if module and not module.endswith(".") else module + alias.name
+                    aliases[alias.asname or alias.name] = joined
+            continue
+        for child in ast.iter_child_nodes(node):
+            push((child, inner))
+    for entries in assigns.values():
+        entries.sort(key=lambda entry: entry[0])
+    return index
+
+
+def literal(node: ast.expr | None) -> tuple[bool, Any]:
+    if node is None:
+        return False, None
+    try:
+        return True, ast.literal_eval(node)
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return False, None
+
+
+def const_str(node: ast.expr | None) -> str | None:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr):
+        parts = [part.value for part in node.values
+                 if isinstance(part, ast.Constant) and isinstance(part.value, str)]
+        return "".join(parts)
+    return None
+
+
+def keywords(call: ast.Call) -> dict[str, ast.expr]:
+    return {keyword.arg: keyword.value for keyword in call.keywords if keyword.arg}
+
+
+# --- flag types ------------------------------------------------------------------------------
+
+_TYPE_NAMES = {
+    "int": "integer", "float": "number", "str": "string", "bool": "boolean", "complex": "number",
+    "long": "integer", "string": "string", "choice": "choice",
+    "click.INT": "integer", "click.FLOAT": "number", "click.STRING": "string", "click.BOOL": "boolean",
+    "click.UUID": "string", "pathlib.Path": "path", "Path": "path", "os.path.abspath": "path",
+    "os.path.expanduser": "path", "os.path.realpath": "path", "open": "path",
+    "argparse.FileType": "path", "click.Path": "path", "click.File": "path",
+    "click.IntRange": "integer", "click.FloatRange": "number", "click.DateTime": "string",
+    "typer.FileText": "path", "typer.FileBinaryRead": "path", "typer.FileTextWrite": "path",
+    "typing.List": "list", "list": "list", "typing.Sequence": "list", "tuple": "list",
+    "typing.Tuple": "list", "typing.Set": "list", "set": "list",
+}
+
+
+def type_name(index: ModuleIndex, node: ast.expr | None) -> str:
+    """The model's type string for an argparse/click/optparse ``type=`` or an annotation."""
+    if node is None:
+        return "string"
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):  # optparse type="int"
+        return _TYPE_NAMES.get(node.value, "string")
+    if isinstance(node, ast.Call):
+        node = node.func
+    elif isinstance(node, ast.Subscript):
+        node = node.value
+    name = index.canonical(node) or ""
+    return _TYPE_NAMES.get(name) or _TYPE_NAMES.get(name.rpartition(".")[2], "string")
+
+
+def _names_and_dest(strings: list[str]) -> tuple[str, list[str], str | None]:
+    dashed = [text for text in strings if text.startswith("-")]
+    dest = next((text for text in strings if not text.startswith("-")), None)
+    longs = [text for text in dashed if text.startswith("--")]
+    name = longs[0] if longs else dashed[0]
+    return name, [text for text in dashed if text != name], dest
+
+
+# --- argparse, optparse and Django's add_arguments ----------------------------------------------
+
+@dataclass(eq=False, slots=True)
+class _Parser:
+    kind: InterfaceKind
+    subcommand: str | None = None
+    flags: list[Flag] = field(default_factory=list)
+    parents: list[_Parser] = field(default_factory=list)
+    parent_only: bool = False
+
+
+@dataclass(eq=False, slots=True)
+class _Subparsers:
+    owner: _Parser
+
+
+_PARSER_CTORS: dict[str, InterfaceKind] = {
+    "argparse.ArgumentParser": "argparse", "optparse.OptionParser": "optparse",
+}
+_BOOLEAN_ACTIONS = {"store_true": False, "store_false": True, "store_const": None,
+                    "append_const": None, "BooleanOptionalAction": None}
+
+
+class _ParserTracker:
+    """Which expressions of the file are argparse/optparse parsers, through variables, helper
+    functions (parsers passed in or returned), groups, subparsers and ``parents=``."""
+
+    def __init__(self, index: ModuleIndex, warnings: list[str]) -> None:
+        self.index = index
+        self.warnings = warnings
+        self.bindings: dict[tuple[str, str], _Parser | _Subparsers] = {}
+        self.memo: dict[int, _Parser | _Subparsers | None] = {}
+        self.parsers: list[_Parser] = []
+
+    def lookup(self, name: str, scope: str) -> _Parser | _Subparsers | None:
+        while True:
+            found = self.bindings.get((scope, name))
+            if found is not None or not scope:
+                return found
+            scope = scope.rpartition(".")[0]
+
+    def evaluate(self, node: ast.expr, scope: str, depth: int = 0) -> _Parser | _Subparsers | None:
+        if isinstance(node, ast.Name | ast.Attribute):
+            name = dotted(node)
+            return self.lookup(name, scope) if name else None
+        if not isinstance(node, ast.Call) or depth > 8:
+            return None
+        if id(node) in self.memo:
+            return self.memo[id(node)]
+        self.memo[id(node)] = None
+        result = self._evaluate_call(node, scope, depth)
+        self.memo[id(node)] = result
+        return result
+
+    def _new(self, kind: InterfaceKind, subcommand: str | None, call: ast.Call, scope: str) -> _Parser:
+        parser = _Parser(kind, subcommand)
+        parents = keywords(call).get("parents")
+        if isinstance(parents, ast.List | ast.Tuple):
+            for element in parents.elts:
+                parent = self.evaluate(element, scope)
+                if isinstance(parent, _Parser):
+                    parent.parent_only = True
+                    parser.parents.append(parent)
+        self.parsers.append(parser)
+        return parser
+
+    def _evaluate_call(self, call: ast.Call, scope: str, depth: int) -> _Parser | _Subparsers | None:
+        name = self.index.canonical(call.func)
+        if name in _PARSER_CTORS:
+            return self._new(_PARSER_CTORS[name], None, call, scope)
+        if name == "optparse.OptionGroup" and call.args:
+            return self.evaluate(call.args[0], scope, depth + 1)
+        func = call.func
+        if isinstance(func, ast.Attribute):
+            receiver = self.evaluate(func.value, scope, depth + 1)
+            if isinstance(receiver, _Parser):
+                if func.attr == "add_subparsers":
+                    return _Subparsers(receiver)
+                if func.attr in ("add_argument_group", "add_mutually_exclusive_group"):
+                    return receiver
+            elif isinstance(receiver, _Subparsers) and func.attr == "add_parser":
+                sub = const_str(call.args[0]) if call.args else const_str(keywords(call).get("name"))
+                if sub is None:
+                    self.warnings.append(f"line {call.lineno}: a subcommand whose name is built at run time")
+                    sub = "<expr>"
+                owner = receiver.owner.subcommand
+                return self._new(receiver.owner.kind, f"{owner} {sub}" if owner else sub, call, scope)
+        elif isinstance(func, ast.Name) and (helper := self.index.function(func.id, scope)):
+            helper_scope = self._qualname(helper)
+            for ret in self.index.returns.get(helper_scope, []):
+                if ret.value is not None:
+                    found = self.evaluate(ret.value, helper_scope, depth + 1)
+                    if found is not None:
+                        return found
+        return None
+
+    def _qualname(self, function: FunctionNode) -> str:
+        return next(name for name, node in self.index.functions.items() if node is function)
+
+    def bind_all(self) -> None:
+        index = self.index
+        for _ in range(2):
+            for (scope, name), entries in index.assigns.items():
+                for _pos, op, value in entries:
+                    if op == "=" and (found := self.evaluate(value, scope)) is not None:
+                        self.bindings[(scope, name)] = found
+            for call, scope in index.calls:
+                if not isinstance(call.func, ast.Name) or not call.args:
+                    continue
+                helper = index.function(call.func.id, scope)
+                if helper is None:
+                    continue
+                params = [arg.arg for arg in (*helper.args.posonlyargs, *helper.args.args)]
+                for param, arg in zip(params, call.args, strict=False):
+                    found = self.evaluate(arg, scope)
+                    if found is not None:
+                        self.bindings[(self._qualname(helper), param)] = found
+        for cls in index.classes:
+            if not _is_django_command(index, cls):
+                continue
+            for item in cls.body:
+                if isinstance(item, ast.FunctionDef) and item.name == "add_arguments":
+                    params = [arg.arg for arg in item.args.args]
+                    if len(params) >= 2:
+                        parser = _Parser("django")
+                        self.parsers.append(parser)
+                        self.bindings[(self._qualname(item), params[1])] = parser
+
+    def collect(self) -> None:
+        for call, scope in sorted(self.index.calls, key=lambda item: position(item[0])):
+            func = call.func
+            if isinstance(func, ast.Attribute) and func.attr in ("add_argument", "add_option"):
+                parser = self.evaluate(func.value, scope)
+                if isinstance(parser, _Parser):
+                    flag = parse_add_argument(self.index, call, self.warnings)
+                    if flag is not None:
+                        parser.flags.append(flag)
+            elif self.index.canonical(func) == "optparse.make_option":
+                flag = parse_add_argument(self.index, call, self.warnings)
+                if flag is not None:
+                    loose = next((p for p in self.parsers if p.kind in ("optparse", "django")), None)
+                    if loose is None:
+                        loose = _Parser("optparse")
+                        self.parsers.append(loose)
+                    loose.flags.append(flag)
+
+
+def _is_django_command(index: ModuleIndex, cls: ast.ClassDef) -> bool:
+    return any((dotted(base) or "").rpartition(".")[2] in
+               ("BaseCommand", "LabelCommand", "AppCommand", "NoArgsCommand") for base in cls.bases)
+
+
+def parse_add_argument(index: ModuleIndex, call: ast.Call, warnings: list[str]) -> Flag | None:
+    """One ``add_argument``/``add_option``/``make_option`` call as a Flag (None when its names are
+    not literal: a warning says so)."""
+    names = [const_str(arg) if isinstance(arg, ast.Constant) else None for arg in call.args]
+    strings = [name for name in names if name is not None]
+    if not strings or len(strings) != len(names):
+        warnings.append(f"line {call.lineno}: a flag whose name is built at run time")
+        return None
+    kw = keywords(call)
+    dest = const_str(kw.get("dest"))
+    if any(text.startswith("-") for text in strings):
+        name, aliases, _ = _names_and_dest(strings)
+        positional = False
+    else:
+        name, aliases, positional = strings[0], [], True
+    action_node = kw.get("action")
+    action = const_str(action_node)
+    if action is None and action_node is not None:
+        action = (dotted(action_node) or "").rpartition(".")[2]
+    nargs_ok, nargs = literal(kw.get("nargs"))
+    has_default, default = literal(kw.get("default"))
+    if not has_default:
+        default = None
+    choices_ok, choices = literal(kw.get("choices"))
+    flag = Flag(name=name, aliases=aliases, positional=positional, line=call.lineno,
+                dest=dest if dest and dest != name.lstrip("-").replace("-", "_") else None,
+                help=const_str(kw.get("help")), default=default)
+    if choices_ok and isinstance(choices, list | tuple | set):
+        flag.type, flag.choices = "choice", list(choices)
+    elif action in _BOOLEAN_ACTIONS:
+        flag.type = "boolean"
+        if "default" not in kw:
+            flag.default = _BOOLEAN_ACTIONS[action]
+    elif action == "count":
+        flag.type = "integer"
+    elif action in ("append", "extend") or nargs in ("+", "*", "...") or (
+            isinstance(nargs, int) and nargs > 1) or index.canonical(kw.get("nargs") or ast.Constant(None)) == "argparse.REMAINDER":
+        flag.type = "list"
+    else:
+        flag.type = type_name(index, kw.get("type"))
+    required_ok, required = literal(kw.get("required"))
+    if positional:
+        flag.required = not (nargs_ok and nargs in ("?", "*"))
+    else:
+        flag.required = bool(required_ok and required is True)
+    return flag
+
+
+# --- click -------------------------------------------------------------------------------------
+
+def _decorator_call(decorator: ast.expr) -> tuple[ast.expr, ast.Call | None]:
+    return (decorator.func, decorator) if isinstance(decorator, ast.Call) else (decorator, None)
+
+
+def _command_name(call: ast.Call | None, function: FunctionNode) -> str:
+    if call is not None:
+        explicit = const_str(call.args[0]) if call.args else const_str(keywords(call).get("name"))
+        if explicit:
+            return explicit
+    return function.name.lower().replace("_", "-")
+
+
+def _click_param(index: ModuleIndex, call: ast.Call, argument: bool,
+                 env: list[tuple[str, int]]) -> Flag | None:
+    strings = [const_str(arg) for arg in call.args if isinstance(arg, ast.Constant)]
+    decls = [text for text in strings if text]
+    if not decls:
+        return None
+    kw = keywords(call)
+    has_default, default = literal(kw.get("default"))
+    flag = Flag(name=decls[0], line=call.lineno, help=const_str(kw.get("help")),
+                default=default if has_default else None)
+    required_ok, required = literal(kw.get("required"))
+    nargs_ok, nargs = literal(kw.get("nargs"))
+    envvar_ok, envvar = literal(kw.get("envvar"))
+    if envvar_ok:
+        for name in [envvar] if isinstance(envvar, str) else list(envvar or []):
+            if isinstance(name, str):
+                env.append((name, call.lineno))
+    type_node = kw.get("type")
+    if argument:
+        flag.positional = True
+        flag.name = decls[0].lower()
+        flag.required = (required is True) if required_ok else not (has_default or nargs == -1)
+    else:
+        split: list[str] = []
+        for decl in decls:
+            split.extend(part.strip() for part in decl.split("/")) if "/" in decl else split.append(decl)
+        flag.name, flag.aliases, dest = _names_and_dest(split)
+        if dest and dest != flag.name.lstrip("-").replace("-", "_"):
+            flag.dest = dest
+        flag.required = required_ok and required is True
+    if isinstance(type_node, ast.Call) and (index.canonical(type_node.func) or "").endswith("Choice"):
+        ok, values = literal(type_node.args[0] if type_node.args else None)
+        flag.type, flag.choices = "choice", list(values) if ok and values else None
+    elif not argument and (literal(kw.get("is_flag"))[1] is True or "flag_value" in kw
+                           or any("/" in decl for decl in decls)):
+        flag.type = "boolean"
+        if not has_default:
+            flag.default = False
+    elif not argument and literal(kw.get("count"))[1] is True:
+        flag.type = "integer"
+    elif literal(kw.get("multiple"))[1] is True or (nargs_ok and isinstance(nargs, int) and (nargs > 1 or nargs == -1)):
+        flag.type = "list"
+    elif type_node is not None:
+        flag.type = type_name(index, type_node)
+    elif has_default and not isinstance(default, str) and default is not None:
+        flag.type = {bool: "boolean", int: "integer", float: "number"}.get(type(default), "string")
+    return flag
+
+
+def _click_interface(index: ModuleIndex, env: list[tuple[str, int]]) -> tuple[list[Flag], list[str]]:
+    commands: dict[str, tuple[FunctionNode, str | None, str]] = {}  # name -> (node, parent, cmd name)
+    params: dict[str, list[ast.Call]] = {}
+    kinds: dict[str, str] = {}
+    for qualname, function in index.functions.items():
+        found = False
+        for decorator in function.decorator_list:
+            func, call = _decorator_call(decorator)
+            name = index.canonical(func) or ""
+            if name in ("click.command", "click.group"):
+                commands[function.name] = (function, None, _command_name(call, function))
+                kinds[function.name] = name
+                found = True
+            elif (isinstance(func, ast.Attribute) and func.attr in ("command", "group")
+                  and isinstance(func.value, ast.Name)):
+                commands[function.name] = (function, func.value.id, _command_name(call, function))
+                kinds[function.name] = func.attr
+                found = True
+            elif name in ("click.option", "click.argument", "click.password_option",
+                          "click.confirmation_option") and call is not None:
+                params.setdefault(qualname, []).append(call)
+        if not found:
+            params.pop(qualname, None)
+    for call, _scope in index.calls:  # group.add_command(command, name="...")
+        func = call.func
+        if (isinstance(func, ast.Attribute) and func.attr == "add_command" and call.args
+                and isinstance(func.value, ast.Name) and isinstance(call.args[0], ast.Name)
+                and call.args[0].id in commands):
+            node, _parent, cmd = commands[call.args[0].id]
+            explicit = const_str(call.args[1]) if len(call.args) > 1 else const_str(keywords(call).get("name"))
+            commands[call.args[0].id] = (node, func.value.id, explicit or cmd)
+    commands = {name: entry for name, entry in commands.items()
+                if entry[1] is None or entry[1] in commands}
+    if not commands:
+        return [], []
+
+    def path(name: str, depth: int = 0) -> list[str]:
+        _node, parent, cmd = commands[name]
+        if parent is None or parent not in commands or depth > 8:
+            return []
+        return [*path(parent, depth + 1), cmd]
+
+    flags: list[Flag] = []
+    subcommands: list[str] = []
+    for name, (node, _parent, _cmd) in commands.items():
+        sub = " ".join(path(name)) or None
+        if sub:
+            subcommands.append(sub)
+        for call in reversed(params.get(_qualname_of(index, node), [])):
+            flag = _click_param(index, call, (index.canonical(call.func) or "").endswith("argument"), env)
+            if flag is not None:
+                flag.subcommand = sub
+                flags.append(flag)
+    return flags, subcommands
+
+
+def _qualname_of(index: ModuleIndex, function: FunctionNode) -> str:
+    return next(name for name, node in index.functions.items() if node is function)
+
+
+# --- typer -------------------------------------------------------------------------------------
+
+def _typer_interface(index: ModuleIndex, env: list[tuple[str, int]]) -> tuple[list[Flag], list[str]]:
+    apps: dict[str, str | None] = {}  # app variable -> prefix
+    for (_scope, name), entries in index.assigns.items():
+        if any(op == "=" and isinstance(value, ast.Call) and index.canonical(value.func) == "typer.Typer"
+               for _pos, op, value in entries):
+            apps[name] = None
+    roots: list[FunctionNode] = []
+    for call, _scope in index.calls:
+        called = index.canonical(call.func)
+        if called == "typer.run" and call.args and isinstance(call.args[0], ast.Name):
+            helper = index.function(call.args[0].id, "")
+            if helper is not None:
+                roots.append(helper)
+        elif (isinstance(call.func, ast.Attribute) and call.func.attr == "add_typer" and call.args
+              and isinstance(call.args[0], ast.Name) and call.args[0].id in apps):
+            apps[call.args[0].id] = const_str(keywords(call).get("name")) or call.args[0].id
+    if not apps and not roots:
+        return [], []
+    commands: list[tuple[FunctionNode, str | None]] = [(root, None) for root in roots]
+    callbacks: list[FunctionNode] = []
+    for function in index.functions.values():
+        for decorator in function.decorator_list:
+            func, spec = _decorator_call(decorator)
+            if isinstance(func, ast.Attribute) and (app := dotted(func.value)) in apps:
+                prefix = apps[app or ""]
+                if func.attr == "command":
+                    cmd = _command_name(spec, function)
+                    commands.append((function, f"{prefix} {cmd}" if prefix else cmd))
+                elif func.attr == "callback":
+                    callbacks.append(function)
+    if len(commands) == 1 and not callbacks and all(prefix is None for prefix in apps.values()):
+        commands = [(commands[0][0], None)]
+    flags: list[Flag] = []
+    for function in callbacks:
+        flags.extend(_typer_params(index, function, None, env))
+    for function, sub in commands:
+        flags.extend(_typer_params(index, function, sub, env))
+    return flags, [sub for _function, sub in commands if sub]
+
+
+def _unwrap_annotation(index: ModuleIndex, node: ast.expr | None) -> tuple[ast.expr | None, list[ast.expr]]:
+    """(base type, Annotated metadata) with Optional/``X | None`` removed."""
+    meta: list[ast.expr] = []
+    for _ in range(4):
+        if isinstance(node, ast.Subscript):
+            name = (index.canonical(node.value) or "").rpartition(".")[2]
+            elements = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+            if name == "Annotated":
+                node, meta = elements[0], [*meta, *elements[1:]]
+                continue
+            if name in ("Optional", "Union"):
+                node = next((e for e in elements if not (isinstance(e, ast.Constant) and e.value is None)), None)
+                continue
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+            node = node.left if not (isinstance(node.left, ast.Constant) and node.left.value is None) else node.right
+            continue
+        break
+    return node, meta
+
+
+def _enum_values(index: ModuleIndex, node: ast.expr | None) -> list[Any] | None:
+    if not isinstance(node, ast.Name):
+        return None
+    for cls in index.classes:
+        if cls.name == node.id and any((dotted(base) or "").endswith("Enum") for base in cls.bases):
+            values = []
+            for item in cls.body:
+                if isinstance(item, ast.Assign):
+                    ok, value = literal(item.value)
+                    if ok:
+                        values.append(value)
+            return values
+    return None
+
+
+def _typer_params(index: ModuleIndex, function: FunctionNode, sub: str | None,
+                  env: list[tuple[str, int]]) -> list[Flag]:
+    args = function.args
+    positional = [*args.posonlyargs, *args.args]
+    defaults: list[ast.expr | None] = [None] * (len(positional) - len(args.defaults)) + list(args.defaults)
+    pairs = [*zip(positional, defaults, strict=True), *zip(args.kwonlyargs, args.kw_defaults, strict=True)]
+    flags: list[Flag] = []
+    for arg, default in pairs:
+        base, meta = _unwrap_annotation(index, arg.annotation)
+        if (index.canonical(base) or "").rpartition(".")[2] == "Context" if base is not None else False:
+            continue
+        spec: ast.Call | None = None
+        annotated = False
+        for candidate in meta:
+            if isinstance(candidate, ast.Call) and index.canonical(candidate.func) in ("typer.Option", "typer.Argument"):
+                spec, annotated = candidate, True
+        if spec is None and isinstance(default, ast.Call) and index.canonical(default.func) in ("typer.Option", "typer.Argument"):
+            spec = default
+        is_argument = (index.canonical(spec.func) == "typer.Argument") if spec else default is None
+        value_node: ast.expr | None = default
+        decls: list[str] = []
+        kw: dict[str, ast.expr] = {}
+        if spec is not None:
+            kw = keywords(spec)
+            spec_args = list(spec.args)
+            if not annotated:
+                value_node = spec_args.pop(0) if spec_args else kw.get("default")
+            decls = [text for text in (const_str(a) for a in spec_args if isinstance(a, ast.Constant)) if text]
+        required = value_node is None or (isinstance(value_node, ast.Constant) and value_node.value is Ellipsis)
+        has_default, default_value = literal(value_node) if not required else (False, None)
+        flag = Flag(name=arg.arg, positional=is_argument, required=required, subcommand=sub,
+                    line=arg.lineno, help=const_str(kw.get("help")),
+                    default=default_value if has_default else None)
+        type_ = type_name(index, base) if base is not None else "string"
+        if (values := _enum_values(index, base)) is not None:
+            flag.type, flag.choices = "choice", values
+        else:
+            flag.type = type_
+        if not is_argument:
+            if decls:
+                flag.name, flag.aliases, _ = _names_and_dest(decls)
+            else:
+                flag.name = "--" + arg.arg.replace("_", "-")
+                if flag.type == "boolean":
+                    flag.aliases = ["--no-" + arg.arg.replace("_", "-")]
+            if flag.name.lstrip("-").replace("-", "_") != arg.arg:
+                flag.dest = arg.arg
+        envvar_ok, envvar = literal(kw.get("envvar"))
+        if envvar_ok:
+            for name in [envvar] if isinstance(envvar, str) else list(envvar or []):
+                env.append((name, arg.lineno))
+        flags.append(flag)
+    return flags
+
+
+# --- getopt and sys.argv ------------------------------------------------------------------------
+
+def _module_string(index: ModuleIndex, node: ast.expr | None, scope: str) -> Any:
+    ok, value = literal(node)
+    if ok:
+        return value
+    if isinstance(node, ast.Name):
+        for candidate in (scope, ""):
+            entries = index.assigns.get((candidate, node.id))
+            if entries:
+                return literal(entries[-1][2])[1]
+    return None
+
+
+def _getopt_interface(index: ModuleIndex) -> list[Flag]:
+    flags: dict[str, Flag] = {}
+    for call, scope in index.calls:
+        if index.canonical(call.func) not in ("getopt.getopt", "getopt.gnu_getopt") or len(call.args) < 2:
+            continue
+        shorts = _module_string(index, call.args[1], scope)
+        longs = _module_string(index, call.args[2], scope) if len(call.args) > 2 else \
+            _module_string(index, keywords(call).get("longopts"), scope)
+        if isinstance(shorts, str):
+            for position_, letter in enumerate(shorts):
+                if letter not in ":+-":
+                    takes = shorts[position_ + 1:position_ + 2] == ":"
+                    flags.setdefault(f"-{letter}", Flag(f"-{letter}", "string" if takes else "boolean",
+                                                        line=call.lineno))
+        for long in [longs] if isinstance(longs, str) else list(longs or []):
+            if isinstance(long, str):
+                name = "--" + long.rstrip("=")
+                flags.setdefault(name, Flag(name, "string" if long.endswith("=") else "boolean",
+                                            line=call.lineno))
+    if flags:  # `if opt in ("-n", "--name")`: one flag with an alias
+        for compare, _scope in index.compares:
+            if not isinstance(compare.ops[0], ast.In) or not isinstance(compare.comparators[0], ast.Tuple | ast.List):
+                continue
+            group = [const_str(element) for element in compare.comparators[0].elts]
+            names = [name for name in group if name and name in flags]
+            if len(names) > 1:
+                longs_ = [name for name in names if name.startswith("--")]
+                keep = flags[longs_[0] if longs_ else names[0]]
+                for name in names:
+                    if name != keep.name:
+                        keep.aliases.append(name)
+                        del flags[name]
+    return list(flags.values())
+
+
+def _argv_index(index: ModuleIndex, node: ast.expr, argv_names: dict[str, int]) -> int | None:
+    """N when ``node`` is ``sys.argv[N]`` (or ``args[N - 1]`` for ``args = sys.argv[1:]``)."""
+    if not isinstance(node, ast.Subscript) or not isinstance(node.slice, ast.Constant):
+        return None
+    number = node.slice.value
+    if not isinstance(number, int) or isinstance(number, bool) or number < 0:
+        return None
+    if index.canonical(node.value) == "sys.argv":
+        return number or None
+    if isinstance(node.value, ast.Name) and node.value.id in argv_names:
+        return number + argv_names[node.value.id]
+    return None
+
+
+def _argv_interface(index: ModuleIndex) -> list[Flag]:
+    argv_names: dict[str, int] = {}
+    for (_scope, name), entries in index.assigns.items():
+        for _pos, how, value in entries:
+            if (how == "=" and isinstance(value, ast.Subscript) and isinstance(value.slice, ast.Slice)
+                    and index.canonical(value.value) == "sys.argv" and value.slice.upper is None):
+                ok, start = literal(value.slice.lower)
+                if ok and isinstance(start, int):
+                    argv_names[name] = start
+    positions: dict[int, Flag] = {}
+    for subscript, _scope in index.subscripts:
+        number = _argv_index(index, subscript, argv_names)
+        if number is not None and number not in positions:
+            positions[number] = Flag(f"arg{number}", positional=True, line=subscript.lineno)
+    for assign, _scope in index.tuple_assigns:
+        if index.canonical(assign.value) == "sys.argv":
+            target = assign.targets[0]
+            for number, element in enumerate(target.elts if isinstance(target, ast.Tuple | ast.List) else []):
+                if isinstance(element, ast.Starred):
+                    break
+                if number and isinstance(element, ast.Name):
+                    positions[number] = Flag(element.id, positional=True, required=True, line=assign.lineno)
+    switches: list[Flag] = []
+    checked = False
+    for compare, _scope in index.compares:
+        left, op, right = compare.left, compare.ops[0], compare.comparators[0]
+        if isinstance(op, ast.In | ast.NotIn) and index.canonical(right) == "sys.argv":
+            switch = const_str(left)
+            if switch and switch.startswith("-") and all(flag.name != switch for flag in switches):
+                switches.append(Flag(switch, "boolean", default=False, line=compare.lineno))
+        elif (isinstance(left, ast.Call) and isinstance(left.func, ast.Name) and left.func.id == "len"
+              and left.args and index.canonical(left.args[0]) == "sys.argv"):
+            ok, bound = literal(right)
+            if ok and isinstance(bound, int):
+                checked = True
+                last = bound if isinstance(op, ast.LtE) else bound - 1 if isinstance(op, ast.Lt | ast.NotEq | ast.Eq) else 0
+                for number in range(1, last + 1):
+                    positions.setdefault(number, Flag(f"arg{number}", positional=True, line=compare.lineno))
+                    positions[number].required = True
+        elif isinstance(op, ast.Eq | ast.NotEq) and (number := _argv_index(index, left, argv_names)):
+            choice = const_str(right)
+            if choice is not None and number in positions:
+                flag = positions[number]
+                flag.type, flag.choices = "choice", [*(flag.choices or []), choice]
+    if not checked:
+        for flag in positions.values():
+            flag.required = True
+    return [positions[number] for number in sorted(positions)] + switches
+
+
+# --- the interface -----------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class InterfaceFacts:
+    interface: Interface
+    env: list[tuple[str, int]] = field(default_factory=list)
+    """Environment variables named by the CLI (click/typer ``envvar=``), with their lines."""
+    warnings: list[str] = field(default_factory=list)
+
+
+def extract_interface(index: ModuleIndex, source: str, *, django_path: bool = False) -> InterfaceFacts:
+    """The script's command line, by the first framework found (Django, click, typer, argparse,
+    optparse, getopt, then bare ``sys.argv``). Cheap substring checks skip absent frameworks."""
+    facts = InterfaceFacts(Interface())
+    env = facts.env
+    if "click" in source:
+        flags, subcommands = _click_interface(index, env)
+        if flags or subcommands or _has_click_command(index):
+            facts.interface = Interface("click", flags, subcommands)
+            return facts
+    if "typer" in source:
+        flags, subcommands = _typer_interface(index, env)
+        if flags or subcommands:
+            facts.interface = Interface("typer", flags, subcommands)
+            return facts
+    if "Parser" in source or "BaseCommand" in source or "make_option" in source or django_path:
+        tracker = _ParserTracker(index, facts.warnings)
+        tracker.bind_all()
+        tracker.collect()
+        interface = _assemble_parsers(tracker.parsers)
+        if django_path and interface.kind in ("none", "argparse"):
+            interface.kind = "django"
+        if interface.kind != "none":
+            facts.interface = interface
+            return facts
+    if "getopt" in source:
+        flags = _getopt_interface(index)
+        if flags:
+            facts.interface = Interface("getopt", flags)
+            return facts
+    if "argv" in source:
+        flags = _argv_interface(index)
+        if flags:
+            facts.interface = Interface("argv", flags)
+    return facts
+
+
+def _has_click_command(index: ModuleIndex) -> bool:
+    return any((index.canonical(_decorator_call(d)[0]) or "") in ("click.command", "click.group")
+               for function in index.functions.values() for d in function.decorator_list)
+
+
+def _assemble_parsers(parsers: list[_Parser]) -> Interface:
+    if not parsers:
+        return Interface()
+    kinds = {parser.kind for parser in parsers if not parser.parent_only} or {parsers[0].kind}
+    kind: InterfaceKind = "django" if "django" in kinds else "argparse" if "argparse" in kinds else "optparse"
+    flags: list[Flag] = []
+    subcommands: list[str] = []
+
+    def inherited(parser: _Parser, depth: int = 0) -> list[Flag]:
+        own = [flag for parent in parser.parents if depth < 8 for flag in inherited(parent, depth + 1)]
+        return own + parser.flags
+
+    for parser in parsers:
+        if parser.parent_only:
+            continue
+        if parser.subcommand:
+            subcommands.append(parser.subcommand)
+        seen: set[str] = set()
+        for flag in inherited(parser):
+            if flag.name in seen:
+                continue
+            seen.add(flag.name)
+            if parser.parents or flag.subcommand != parser.subcommand:
+                flag = replace(flag, aliases=list(flag.aliases))
+            flag.subcommand = parser.subcommand
+            flags.append(flag)
+    return Interface(kind, flags, subcommands)
+
+
+# --- dry run -----------------------------------------------------------------------------------
+
+_DRY_RUN_NAMES = {"dry-run", "dryrun", "noop", "no-op", "simulate", "pretend", "whatif", "what-if"}
+_DRY_RUN_BOOLEAN_NAMES = {"check", "plan"}
+_DRY_RUN_HELP = re.compile(
+    r"dry[- _]?run|simulat|pretend|no[- ]?op\b|without (?:actually )?(?:chang|doing|making|modif|writ|delet|apply)"
+    r"|(?:do not|don't|not) (?:actually )?(?:chang|modif|delet|apply|execut|make)|no changes|would (?:be )?do",
+    re.IGNORECASE)
+
+
+def dry_run_flag(flags: list[Flag]) -> str | None:
+    """The spelling of the flag that makes the script only show what it would do, if any."""
+    for flag in flags:
+        if flag.positional:
+            continue
+        spellings = [flag.name, *flag.aliases, *([flag.dest] if flag.dest else [])]
+        normalized = {text.lstrip("-").lower().replace("_", "-") for text in spellings}
+        says_dry = bool(flag.help and _DRY_RUN_HELP.search(flag.help))
+        if (normalized & _DRY_RUN_NAMES
+                or (normalized & _DRY_RUN_BOOLEAN_NAMES and flag.type == "boolean"
+                    and any(text in ("--check", "--plan") for text in spellings))
+                or (says_dry and flag.type == "boolean")):
+            longs = [text for text in (flag.name, *flag.aliases)
+                     if text.startswith("--") and not text.startswith("--no-")]
+            return longs[0] if longs else flag.name
+    return None
