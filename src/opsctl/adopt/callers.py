@@ -85,10 +85,6 @@ NOT_RUNNING = frozenset({
     "logger", "COPY", "ADD", "find", "du", "sort", "uniq", "tee", "pycodestyle", "autopep8",
     "pre-commit", "codespell", "chattr", "setfacl", "openssl", "gpg", "base64", "xxd", "od",
 })
-_KEYWORD_HELP = frozenset({"help", "description", "epilog", "usage", "prog", "msg", "message",
-                           "summary", "doc", "short_help"})
-_PY_QUIET_CALLS = frozenset({"print", "echo", "secho", "info", "debug", "warning", "warn", "error",
-                             "exception", "critical", "log", "write", "fail", "exit", "fatal"})
 
 
 # --- the index of scripts -----------------------------------------------------------------------
@@ -115,10 +111,17 @@ class ScriptIndex:
                 by_module_tail.setdefault(module[-1], []).append(path)
         return cls(paths, by_basename, by_module_tail)
 
-    def mentioned_in(self, text: str) -> bool:
-        """Whether ``text`` holds a word that may name a script (a cheap filter before parsing)."""
+    def mentioned_in(self, text: str, *, modules: bool = False) -> bool:
+        """Whether ``text`` holds a word that may name a script (a cheap filter before parsing):
+        a file name, or with ``-m`` (or ``modules``) a module, or a Django command name."""
+        modules = modules or "-m" in text
+        commands = "manage" in text or "django-admin" in text
         for token in _NAME_TOKEN_RE.findall(text):
-            if token in self.by_basename or token.rpartition(".")[2] in self.by_module_tail:
+            if token in self.by_basename:
+                return True
+            if modules and token.rpartition(".")[2] in self.by_module_tail:
+                return True
+            if commands and f"{token}.py" in self.by_basename:
                 return True
         return False
 
@@ -135,7 +138,12 @@ class ScriptIndex:
                 path = _join(base_dir, rest)
                 if path in self.scripts:
                     return path
-        return _by_suffix(ref, candidates, lambda p: p.split("/"))
+        # A relative path with folders that leads nowhere names another file of the same name
+        # unless a folder matches too; an absolute (deployed) path or a bare name needs only the
+        # name to be unique.
+        relative_with_folders = anchored is not None and "/" in ref.strip("/")
+        return _by_suffix(ref, candidates, lambda p: p.split("/"),
+                          minimum=2 if relative_with_folders else 1)
 
     def resolve_module(self, module: str, bases: Sequence[str]) -> str | None:
         """The script ``python -m module`` runs, from each base directory, else by module suffix."""
@@ -150,6 +158,13 @@ class ScriptIndex:
                 if full in self.scripts:
                     return full
         return _by_suffix(relative, candidates, lambda p: _module_parts(p) or [], exact=True)
+
+    def resolve_management_command(self, name: str) -> str | None:
+        """The script of a Django management command (``manage.py NAME``), when only one app
+        has it."""
+        found = [path for path in self.by_basename.get(f"{name}.py", [])
+                 if "/management/commands/" in f"/{path}"]
+        return found[0] if len(found) == 1 else None
 
     def resolve_entry_point(self, target: str, base_dir: str) -> str | None:
         """The script holding the module of ``pkg.mod:func`` in a package at ``base_dir``."""
@@ -199,7 +214,8 @@ def _anchor(ref: str, bases: Sequence[str], variables: dict[str, str]) -> list[t
     return [(base, ref) for base in bases]
 
 
-def _by_suffix(ref: str, candidates: Sequence[str], parts_of: Any, *, exact: bool = False) -> str | None:
+def _by_suffix(ref: str, candidates: Sequence[str], parts_of: Any, *, exact: bool = False,
+               minimum: int = 1) -> str | None:
     """The one candidate sharing the longest trailing path with ``ref`` (None when tied)."""
     wanted = [part for part in ref.split("/") if part not in ("", ".", "..", "~")
               and not part.startswith("$")]
@@ -219,7 +235,7 @@ def _by_suffix(ref: str, candidates: Sequence[str], parts_of: Any, *, exact: boo
             best, best_length = [candidate], length
         elif length == best_length and length:
             best.append(candidate)
-    return best[0] if len(best) == 1 else None
+    return best[0] if len(best) == 1 and best_length >= minimum else None
 
 
 # --- a shell-like scanner -----------------------------------------------------------------------
@@ -402,6 +418,11 @@ def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str 
     bases = where.bases(cwd)
     pythonish = python or any(_PYTHONISH_RE.search(w.text) for w in words[:position + 1])
     for k, word in enumerate(words):
+        if _is_django_manage(words, k, command) and k + 1 < len(words):
+            following = next((w for w in words[k + 1:] if not w.text.startswith("-")), None)
+            script = index.resolve_management_command(following.text) if following else None
+            if following and script and script != where.caller:
+                found.append(Found(script, base + following.pos))
         if word.text == "-c" and command in SHELLS | {"env"} and k + 1 < len(words):
             inner = words[k + 1]
             refs, _ = command_refs(normalise(inner.text), index, Where(
@@ -428,6 +449,13 @@ def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str 
             if script and script != where.caller:
                 found.append(Found(script, base + word.pos))
     return cwd
+
+
+def _is_django_manage(words: list[Word], k: int, command: str) -> bool:
+    text = words[k].text
+    return (posixpath.basename(text) == "manage.py"
+            or (text == "manage" and k > 0 and words[k - 1].text == "-m")
+            or (k == 0 and command in ("django-admin", "django-admin.py")))
 
 
 def _change_directory(target: str, where: Where, cwd: str | None) -> str | None:
@@ -500,7 +528,7 @@ def find_callers(root: Path, scripts: Sequence[str], files: Sequence[str]) -> di
     plan = [(path, "gitlab-ci" if path in included else kind) for path, kind in plan]
     for path, kind in plan:
         source = _read(root / path)
-        if source is None or not index.mentioned_in(source):
+        if source is None or not index.mentioned_in(source, modules=kind == "entry-point"):
             continue
         file = _File.of(path, source)
         try:
@@ -556,6 +584,8 @@ def classify(path: str, scripts: frozenset[str]) -> str | None:
             ".woodpecker", "cloudbuild", "appveyor", "codefresh", "buildspec")))) \
             or ".woodpecker" in folders:
         return "ci"
+    if name == "Procfile" or lower.startswith("procfile."):
+        return "procfile"
     if lower.endswith((".service", ".timer")):
         return "systemd"
     if path in scripts:
@@ -698,6 +728,15 @@ def _scan_jenkins(file: _File, index: ScriptIndex, collector: _Collector,
         _scan_chunk(file, shell, number, index, collector, "ci", Where(file.path, ""))
 
 
+def _scan_procfile(file: _File, index: ScriptIndex, collector: _Collector,
+                   plan: list[tuple[str, str]]) -> None:
+    """Heroku-style process types (``release: bin/release``): run by the platform on deploy."""
+    for number, line in enumerate(file.lines, 1):
+        match = re.match(r"^\s*[\w\-]+\s*:\s*(.+)$", line)
+        if match and not line.lstrip().startswith("#"):
+            _scan_chunk(file, match.group(1), number, index, collector, "ci", Where(file.path, ""))
+
+
 def _scan_systemd(file: _File, index: ScriptIndex, collector: _Collector,
                   plan: list[tuple[str, str]]) -> None:
     if not file.path.endswith(".service"):
@@ -779,68 +818,151 @@ def _line_holding(file: _File, script: str, raw_range: tuple[int, int]) -> int |
 # --- Python ---------------------------------------------------------------------------------------
 
 
+_RUNNER_CALLS = frozenset({
+    "run", "call", "check_call", "check_output", "Popen", "system", "popen", "getoutput",
+    "getstatusoutput", "run_path", "create_subprocess_exec", "create_subprocess_shell", "spawn",
+    "spawnl", "spawnle", "spawnlp", "spawnv", "spawnve", "spawnvp", "execl", "execle", "execlp",
+    "execv", "execve", "execvp", "execvpe", "sudo", "local", "run_command", "run_cmd", "run_script",
+    "runcmd", "sh", "bash", "shell", "check_run", "run_process", "call_command"})
+_SCHEDULE_CALLS = frozenset({"add_job", "do", "scheduled_job", "add_periodic_task", "enter", "every"})
+_COMMAND_KEYWORDS = frozenset({"args", "cmd", "command", "commands", "script", "path", "argv",
+                               "path_name", "func"})
+_MAX_PY_DEPTH = 4
+
+
+@dataclass(slots=True)
+class _PythonCallers:
+    """Scripts a Python file runs: the arguments of subprocess-like calls (through the names
+    they were assigned to), and of scheduler calls and Celery beat schedules (kind cron)."""
+
+    file: _File
+    index: ScriptIndex
+    collector: _Collector
+    assigned: dict[str, list[ast.expr]]
+    where: Where
+
+    def command(self, node: ast.expr, kind: CallerKind, line: int | None, depth: int = 0) -> None:
+        """Scan ``node`` as a command; ``line`` overrides the node's own (for assigned names)."""
+        if depth > _MAX_PY_DEPTH:
+            return
+        if isinstance(node, ast.List | ast.Tuple):
+            if any(isinstance(elt, ast.List | ast.Tuple) for elt in node.elts):
+                for elt in node.elts:
+                    self.command(elt, kind, line, depth + 1)
+                return
+            items = [(self.word(elt, depth), line or elt.lineno) for elt in node.elts]
+            _scan_word_list(self.file, items, self.index, self.collector, kind, self.where)
+        elif isinstance(node, ast.Constant | ast.JoinedStr | ast.BinOp):
+            text = self.word(node, depth)
+            if self.index.mentioned_in(text):
+                _scan_chunk(self.file, text, line or node.lineno, self.index, self.collector,
+                            kind, self.where, python=True)
+        elif isinstance(node, ast.Name):
+            for value in self.assigned.get(node.id, []):
+                self.command(value, kind, line or node.lineno, depth + 1)
+        elif isinstance(node, ast.Call):
+            name = _call_name(node.func)
+            if name in ("join", "joinpath", "Path", "PurePath") and _call_name(node.func) != "":
+                text = self.word(node, depth)
+                if text != "$X" and self.index.mentioned_in(text):
+                    _scan_chunk(self.file, text, line or node.lineno, self.index, self.collector,
+                                kind, self.where, python=True)
+                    return
+            for arg in node.args:
+                self.command(arg, kind, line, depth + 1)
+        elif isinstance(node, ast.Dict):
+            for value in node.values:
+                self.command(value, kind, line, depth + 1)
+
+    def word(self, node: ast.expr, depth: int = 0) -> str:
+        """One word of a command: a literal, ``python`` for sys.executable, a path joined with
+        ``/`` (``Path(x) / "a.sh"``, ``os.path.join(x, "a.sh")``), else ``$X``."""
+        if depth > _MAX_PY_DEPTH:
+            return "$X"
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            return node.value
+        if isinstance(node, ast.Attribute) and node.attr == "executable":
+            return "python"
+        if isinstance(node, ast.JoinedStr):
+            return "".join(self.word(value.value if isinstance(value, ast.FormattedValue) else value,
+                                     depth + 1) for value in node.values)
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div):
+            return f"{self.word(node.left, depth + 1)}/{self.word(node.right, depth + 1)}"
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+            return f"{self.word(node.left, depth + 1)}{self.word(node.right, depth + 1)}"
+        if isinstance(node, ast.Call):
+            name = _call_name(node.func)
+            if name in ("join", "joinpath") and not isinstance(
+                    getattr(node.func, "value", None), ast.Constant):
+                return "/".join(self.word(arg, depth + 1) for arg in node.args)
+            if name in ("str", "Path", "PurePath", "fspath", "abspath", "realpath", "resolve") \
+                    and len(node.args) == 1:
+                return self.word(node.args[0], depth + 1)
+            if name in ("resolve", "absolute") and isinstance(node.func, ast.Attribute):
+                return self.word(node.func.value, depth + 1)
+        if isinstance(node, ast.Name):
+            values = self.assigned.get(node.id, [])
+            if len(values) == 1:
+                return self.word(values[0], depth + 1)
+        return "$X"
+
+
 def _scan_python(file: _File, index: ScriptIndex, collector: _Collector,
                  plan: list[tuple[str, str]]) -> None:
+    _scan_cron_lines(file, index, collector)
     scheduler = bool(_SCHEDULER_RE.search(file.text))
     if not scheduler and not _PY_RUNNER_RE.search(file.text):
-        _scan_cron_lines(file, index, collector)
         return
     try:
         tree = ast.parse(file.text)
     except (SyntaxError, ValueError):
         return
-    kind: CallerKind = "cron" if scheduler else "script"
-    where = Where(file.path, None)
-    quiet: set[int] = set()
+    assigned: dict[str, list[ast.expr]] = {}
+    scheduled: set[str] = set()
     for node in ast.walk(tree):
-        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
-            body = node.body
-            if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
-                quiet.add(id(body[0].value))
-        elif isinstance(node, ast.Call):
-            if _call_name(node.func) in _PY_QUIET_CALLS:
-                for sub in ast.walk(node):
-                    quiet.add(id(sub))
+        if isinstance(node, ast.Assign):
+            for target in node.targets:
+                if isinstance(target, ast.Name):
+                    assigned.setdefault(target.id, []).append(node.value)
+        elif isinstance(node, ast.AnnAssign) and node.value and isinstance(node.target, ast.Name):
+            assigned.setdefault(node.target.id, []).append(node.value)
+        elif scheduler and isinstance(node, ast.Call) and _call_name(node.func) in _SCHEDULE_CALLS:
+            scheduled.update(arg.id for arg in node.args if isinstance(arg, ast.Name))
+        elif scheduler and isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and any(
+                _call_name(d.func if isinstance(d, ast.Call) else d) in _SCHEDULE_CALLS
+                | {"periodic_task"} for d in node.decorator_list):
+            scheduled.add(node.name)
+    finder = _PythonCallers(file, index, collector, assigned, Where(file.path, None))
+    stack: list[tuple[ast.AST, CallerKind]] = [(tree, "script")]
+    while stack:
+        node, kind = stack.pop()
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name in scheduled:
+            kind = "cron"
+        if isinstance(node, ast.Call):
+            name = _call_name(node.func)
+            call_kind: CallerKind | None = (
+                "cron" if scheduler and name in _SCHEDULE_CALLS
+                else kind if name in _RUNNER_CALLS else None)
+            if call_kind is not None:
+                for arg in node.args:
+                    finder.command(arg, call_kind, None)
+                for keyword in node.keywords:
+                    if keyword.arg in _COMMAND_KEYWORDS:
+                        finder.command(keyword.value, call_kind, None)
+            if name == "run_module" and node.args and isinstance(node.args[0], ast.Constant):
+                module = str(node.args[0].value)
+                script = index.resolve_module(module, [])
+                if script:
+                    collector.add(script, file.path, node.lineno, kind, file.text_of(node.lineno))
             for keyword in node.keywords:
-                if keyword.arg in _KEYWORD_HELP:
-                    for sub in ast.walk(keyword.value):
-                        quiet.add(id(sub))
-    for node in ast.walk(tree):
-        if id(node) in quiet:
-            continue
-        if isinstance(node, ast.List | ast.Tuple):
-            items = [(_python_word(elt), elt.lineno) for elt in node.elts]
-            if any(isinstance(elt, ast.Constant) and isinstance(elt.value, str) for elt in node.elts):
-                for elt in node.elts:
-                    quiet.add(id(elt))
-                _scan_word_list(file, [(text, line) for text, line in items], index, collector,
-                                kind, where)
-        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
-            _scan_python_string(file, node.value, node.lineno, index, collector, kind, where)
-        elif isinstance(node, ast.JoinedStr):
-            for sub in node.values:
-                quiet.add(id(sub))
-            _scan_python_string(file, _python_word(node), node.lineno, index, collector, kind, where)
-    _scan_cron_lines(file, index, collector)
-
-
-def _scan_python_string(file: _File, value: str, line: int, index: ScriptIndex,
-                        collector: _Collector, kind: CallerKind, where: Where) -> None:
-    if not index.mentioned_in(value):
-        return
-    _scan_chunk(file, value, line, index, collector, kind, where, python=True)
-
-
-def _python_word(node: ast.expr) -> str:
-    if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return node.value
-    if isinstance(node, ast.Attribute) and node.attr == "executable":
-        return "python"
-    if isinstance(node, ast.JoinedStr):
-        return "".join(_python_word(value) if not isinstance(value, ast.FormattedValue)
-                       else _python_word(value.value) if isinstance(value.value, ast.Attribute)
-                       and value.value.attr == "executable" else "$X" for value in node.values)
-    return "$X"
+                if keyword.arg in ("beat_schedule", "CELERYBEAT_SCHEDULE"):
+                    finder.command(keyword.value, "cron", None)
+        elif isinstance(node, ast.Assign) and any(
+                (isinstance(t, ast.Name) and t.id in ("beat_schedule", "CELERYBEAT_SCHEDULE"))
+                or (isinstance(t, ast.Attribute) and t.attr == "beat_schedule")
+                for t in node.targets):
+            finder.command(node.value, "cron", None)
+        stack += [(child, kind) for child in ast.iter_child_nodes(node)]
 
 
 def _call_name(func: ast.expr) -> str:
@@ -1196,6 +1318,7 @@ _SCANNERS = {
     "tox": _scan_tox,
     "cron": _scan_cron,
     "systemd": _scan_systemd,
+    "procfile": _scan_procfile,
     "dockerfile": _scan_dockerfile,
     "compose": _scan_compose,
     "entry-point": _scan_entry_points,
