@@ -22,6 +22,7 @@ SCRIPTS = (
     "src/acme/tasks.py",
     "app/entry.sh",
     "bin/cleanup",
+    "dash/management/commands/update_metrics.py",
 )
 
 
@@ -373,6 +374,39 @@ CASES = [
          "scripts/deploy.sh": [("tools/report.py", 11, "script",
                                 'os.system("./scripts/deploy.sh prod")')]},
         id="python-subprocess-and-os-system"),
+    pytest.param(
+        {"ops/nightly.py": """
+            import subprocess
+            from pathlib import Path
+
+            from apscheduler.schedulers.blocking import BlockingScheduler
+
+            HERE = Path(__file__).resolve().parent
+            BACKUP = HERE.parent / "scripts" / "backup.sh"
+            sched = BlockingScheduler()
+
+            @sched.scheduled_job("cron", hour=2)
+            def nightly() -> None:
+                subprocess.run([str(BACKUP), "--full"], check=True)
+
+            def report() -> None:
+                subprocess.run(["python", "tools/report.py"], check=True)
+
+            sched.add_job(report, "cron", hour=6)
+            """},
+        {"scripts/backup.sh": [("ops/nightly.py", 12, "cron",
+                                'subprocess.run([str(BACKUP), "--full"], check=True)')],
+         "tools/report.py": [("ops/nightly.py", 15, "cron",
+                              'subprocess.run(["python", "tools/report.py"], check=True)')]},
+        id="apscheduler-jobs-through-a-path-variable"),
+    pytest.param(
+        {"Procfile": "release: scripts/migrate.py --apply\nweb: gunicorn app:wsgi\n",
+         "Makefile": "metrics:\n\tpython manage.py update_metrics --quiet\n",
+         "dash/management/commands/update_metrics.py": "print('x')\n"},
+        {"scripts/migrate.py": [("Procfile", 1, "ci", "release: scripts/migrate.py --apply")],
+         "dash/management/commands/update_metrics.py": [
+             ("Makefile", 2, "makefile", "python manage.py update_metrics --quiet")]},
+        id="procfile-and-django-management-command"),
 ]
 
 
@@ -400,6 +434,14 @@ NEGATIVES = [
                  id="echo-cp-chmod-are-not-calls"),
     pytest.param({"Dockerfile": "FROM alpine\nCOPY scripts/deploy.sh /usr/local/bin/\n"},
                  id="docker-copy-is-not-a-call"),
+    pytest.param({"Makefile": "all:\n\t./vendor/tool/deploy.sh\n"},
+                 id="a-relative-path-into-another-folder"),
+    pytest.param({"tools/report.py": "import subprocess\n\n\ndef main():\n"
+                                     "    \"\"\"Runs ./scripts/deploy.sh for you.\"\"\"\n"
+                                     "    print('now run scripts/deploy.sh')\n"
+                                     "    names = ['scripts/deploy.sh']\n"
+                                     "    subprocess.run(['ls'])\n"},
+                 id="python-docstrings-prints-and-data-lists"),
 ]
 
 
