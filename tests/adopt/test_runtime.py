@@ -215,7 +215,7 @@ def test_a_failing_exit_code_fails_the_action_naming_the_code_and_stderr(
 
     result = harness.apply(automation, mode="fail")
 
-    assert_exit(result, 1)
+    assert_exit(result, 5)
     assert result.action("run")["status"] == "failed"
     assert result.action("run")["attempts"] == 1  # not retried
     error = result.action("run")["error"]
@@ -277,6 +277,6 @@ def test_the_timeout_from_config_kills_the_script_with_a_clear_error(
 
     result = harness.apply(automation, mode="sleep")
 
-    assert_exit(result, 1)
+    assert_exit(result, 5)
     assert "timed out after 1s; its process group was killed" in result.action("run")["error"]
     assert time.monotonic() - began < 8

@@ -134,7 +134,8 @@ def test_wrapped_scripts_work_at_once_help_dry_run_apply_runs_contract_audit(
 
     failed = opsctl(root, "deploy", "--env", "prod", "--service", "web", "--fail-with", "3",
                     "--format", "json")
-    assert failed.code == 1
+    assert failed.code == 5
+    assert (failed.doc["status"], failed.doc["error"]["type"]) == ("failed", "partial")
     error = failed.doc["plan"]["actions"][0]["error"]
     assert "exited with code 3" in error and "cannot reach the cluster" in error
 

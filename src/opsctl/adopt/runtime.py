@@ -17,7 +17,8 @@ harmless stub), ``interpreter`` (``"python3.12"`` or a list of words), ``cwd`` (
 relative to the current directory.
 
     OpsctlError
-    └── ScriptFailedError   exit 1  internal   the script failed, timed out or could not start
+    └── ScriptFailedError   exit 5  partial    the script failed or timed out: it may have done
+                                               part of its work (inspect, then resume)
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Literal
 
-from opsctl.errors import ConfigError, OpsctlError, TransientError, UsageError
+from opsctl.errors import ConfigError, ExitCode, OpsctlError, TransientError, UsageError
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -57,9 +58,14 @@ KILL_GRACE = 2.0
 
 
 class ScriptFailedError(OpsctlError):
-    """The wrapped script exited with a code mapped to ``failed``, timed out or did not start.
+    """The wrapped script exited with a code mapped to ``failed``, or timed out.
 
-    Not retryable: a legacy script is not known to be safe to run twice."""
+    Exit 5, not 1: exit 1 is kept for bugs in opsctl, and a legacy script that stopped half way
+    may have changed part of what it meant to (the table's "inspect, then resume"). Not
+    retryable: a legacy script is not known to be safe to run twice."""
+
+    exit_code = ExitCode.PARTIAL
+    error_type = "partial"
 
 
 @dataclass(frozen=True)
@@ -120,7 +126,7 @@ def run_script(argv: Sequence[str], *, cwd: Path, env: Mapping[str, str], timeou
     """Run ``argv`` (no shell) in its own process group; kill the group after ``timeout``.
 
     Every output line is masked (each of ``secrets`` by value) before ``on_line(stream, line)``
-    or the tails see it. Raises ScriptFailedError when the program cannot be started.
+    or the tails see it. Raises ConfigError when the program cannot be started.
     """
     from opsctl.config.redact import Redactor
 
@@ -130,7 +136,7 @@ def run_script(argv: Sequence[str], *, cwd: Path, env: Mapping[str, str], timeou
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                 start_new_session=True)
     except OSError as exc:
-        raise ScriptFailedError(f"could not start {shlex.join(argv[:2])}: "
+        raise ConfigError(f"could not start {shlex.join(argv[:2])}: "
                                 f"{exc.strerror or exc}") from None
     tails: dict[str, deque[str]] = {"stdout": deque(maxlen=TAIL_LINES),
                                     "stderr": deque(maxlen=TAIL_LINES)}
