@@ -161,6 +161,9 @@ def index_module(tree: ast.Module) -> ModuleIndex:
             push((child, inner))
     for entries in assigns.values():
         entries.sort(key=lambda entry: entry[0])
+    for nodes in (calls, index.subscripts, index.compares, index.raises, index.loops, index.tuple_assigns):
+        nodes.sort(key=lambda item: position(item[0]))  # the walk is depth-first, reports read in source order
+    index.withitems.sort(key=lambda item: position(item[0].context_expr))
     return index
 
 
@@ -256,7 +259,8 @@ class _ParserTracker:
         self.index = index
         self.warnings = warnings
         self.bindings: dict[tuple[str, str], _Parser | _Subparsers] = {}
-        self.memo: dict[int, _Parser | _Subparsers | None] = {}
+        self.memo: dict[int, _Parser | _Subparsers] = {}
+        self.active: set[int] = set()
         self.parsers: list[_Parser] = []
 
     def lookup(self, name: str, scope: str) -> _Parser | _Subparsers | None:
@@ -272,11 +276,15 @@ class _ParserTracker:
             return self.lookup(name, scope) if name else None
         if not isinstance(node, ast.Call) or depth > 8:
             return None
-        if id(node) in self.memo:
+        if id(node) in self.memo:  # a parser made by a call is made once, however often it is asked
             return self.memo[id(node)]
-        self.memo[id(node)] = None
+        if id(node) in self.active:
+            return None
+        self.active.add(id(node))
         result = self._evaluate_call(node, scope, depth)
-        self.memo[id(node)] = result
+        self.active.discard(id(node))
+        if result is not None:
+            self.memo[id(node)] = result
         return result
 
     def _new(self, kind: InterfaceKind, subcommand: str | None, call: ast.Call, scope: str) -> _Parser:
@@ -784,7 +792,7 @@ def _argv_interface(index: ModuleIndex) -> list[Flag]:
                     positions[number].required = True
         elif isinstance(op, ast.Eq | ast.NotEq) and (number := _argv_index(index, left, argv_names)):
             choice = const_str(right)
-            if choice is not None and number in positions:
+            if choice is not None and number in positions and choice not in (positions[number].choices or []):
                 flag = positions[number]
                 flag.type, flag.choices = "choice", [*(flag.choices or []), choice]
     if not checked:
