@@ -38,7 +38,8 @@ from typing import NamedTuple
 
 from opsctl.adopt.model import Confidence, Effect, EffectKind
 
-__all__ = ["classify_argv", "classify_command_string", "classify_sql", "looks_like_credential"]
+__all__ = ["call_text", "classify_argv", "classify_command_string", "classify_sql",
+           "looks_like_credential"]
 
 _CREDENTIAL_NAME = re.compile(
     r"TOKEN|SECRET|PASSWORD|PASSWD|PASSPHRASE|(?:^|_)PASS(?:_|$)|_PWD$|CREDENTIAL"
@@ -114,7 +115,10 @@ def _mask(word: str) -> str:
     return _SECRET_VALUE.sub("***", word)
 
 
-def _call_text(argv: Sequence[str]) -> str:
+def call_text(argv: Sequence[str]) -> str:
+    """``argv`` joined for an Effect's ``call``: trimmed to about 120 characters, with values that
+    look like secrets (``--password X``, ``TOKEN=...``, ``-pX`` for mysql, URL passwords,
+    ``Authorization:`` headers, well-known token formats) replaced by ``***``."""
     words: list[str] = []
     secret_next = False
     tool = ""
@@ -1121,7 +1125,7 @@ def _effect(argv: Sequence[str], verdicts: list[tuple[_Verdict, Confidence | Non
         return None
     verdict, cap = max(verdicts, key=lambda pair: (pair[0].destructive,
                                                    _CONFIDENCE_RANK[_lower(confidence, pair[1])]))
-    return Effect(kind=verdict.kind, destructive=verdict.destructive, call=_call_text(argv),
+    return Effect(kind=verdict.kind, destructive=verdict.destructive, call=call_text(argv),
                   line=line, confidence=_lower(confidence, cap))
 
 
