@@ -577,3 +577,489 @@ def test_call_text_is_cut_to_120_characters() -> None:
 @given(st.text(max_size=400))
 def test_call_text_bound_holds_for_any_text(text: str) -> None:
     assert len(sanitize_call(text)) <= 120
+
+
+# --- commands: resolving the command line --------------------------------------------------------
+
+def resolved(source: str) -> list[str] | str | None:
+    """What the scanner resolves the first argument of the last ``run(...)`` in ``source`` to."""
+    index = index_module(ast.parse(textwrap.dedent(source)))
+    call, scope = [(call, scope) for call, scope in index.calls
+                   if isinstance(call.func, ast.Name) and call.func.id == "run"][-1]
+    return resolve_command(call.args[0], Scope(index, scope, position(call)))
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    pytest.param("run(['rm', '-rf', path])", ["rm", "-rf", "$path"], id="list-literal"),
+    pytest.param("run(('ls', '-l', 3))", ["ls", "-l", "3"], id="tuple-and-number"),
+    pytest.param("run(['rm', '-rf', args.path])", ["rm", "-rf", "<expr>"], id="attribute-hole"),
+    pytest.param("run('kubectl get pods')", "kubectl get pods", id="string"),
+    pytest.param("import shlex\nrun(shlex.split('kubectl delete ns \"a b\"'))", ["kubectl", "delete", "ns", "a b"],
+                 id="shlex-split"),
+    pytest.param("run('docker rm -f x'.split())", ["docker", "rm", "-f", "x"], id="str-split"),
+    pytest.param("run(' '.join(['rm', '-rf', d]))", "rm -rf $d", id="join"),
+    pytest.param("run(f'rm -rf {path}/*')", "rm -rf $path/*", id="f-string-name"),
+    pytest.param("run(f'rm -rf {cfg[\"dir\"]}')", "rm -rf <expr>", id="f-string-expr"),
+    pytest.param("run('rm -rf %s' % path)", "rm -rf $path", id="percent-format"),
+    pytest.param("run('rm -rf %s %s' % (a, 'b'))", "rm -rf $a b", id="percent-tuple"),
+    pytest.param("run('{} delete {}'.format(tool, name))", "$tool delete $name", id="str-format"),
+    pytest.param("run(['helm', 'uninstall'] + releases)", ["helm", "uninstall", "$releases"], id="concat-hole"),
+    pytest.param("run(['ssh', host, *remote])", ["ssh", "$host", "$remote"], id="starred-unknown"),
+    pytest.param("extra = ['-v']\nrun(['ssh', host, *extra])", ["ssh", "$host", "-v"], id="starred-known"),
+    pytest.param("cmd = ['kubectl', 'delete']\ncmd += ['ns', name]\ncmd.append('--wait')\n"
+                 "cmd.extend(['--timeout', '60s'])\nrun(cmd)",
+                 ["kubectl", "delete", "ns", "$name", "--wait", "--timeout", "60s"], id="variable-built-up"),
+    pytest.param("cmd = ['terraform', 'plan']\ncmd = ['terraform', 'apply']\nrun(cmd)\ncmd = ['ls']",
+                 ["terraform", "apply"], id="nearest-assignment-before"),
+    pytest.param("KUBECTL = 'kubectl'\ndef f(ns):\n    run([KUBECTL, 'delete', 'ns', ns])",
+                 ["kubectl", "delete", "ns", "$ns"], id="module-constant-word"),
+    pytest.param("BASE = ['aws', 's3']\ndef f():\n    run(BASE + ['rm', '--recursive', 's3://b'])",
+                 ["aws", "s3", "rm", "--recursive", "s3://b"], id="module-list-in-function"),
+    pytest.param("def build(ns):\n    return ['kubectl', 'delete', 'ns', ns]\nrun(build('x'))",
+                 ["kubectl", "delete", "ns", "$ns"], id="helper-return"),
+    pytest.param("def f(cmd):\n    run(cmd)", None, id="parameter-unresolved"),
+    pytest.param("run(get_command())", None, id="unknown-call"),
+])
+def test_resolve_command(source: str, expected: list[str] | str | None) -> None:
+    assert resolved(source) == expected
+
+
+@pytest.mark.parametrize(("source", "argv", "confidence"), [
+    pytest.param("import subprocess\nsubprocess.run(['rm', '-rf', d])", ["rm", "-rf", "$d"], "high", id="run"),
+    pytest.param("import subprocess\nsubprocess.call(['ls'])", ["ls"], "high", id="call"),
+    pytest.param("import subprocess\nsubprocess.check_call(args=['ls'])", ["ls"], "high", id="check_call-kw"),
+    pytest.param("import subprocess as sp\nsp.check_output(['ls'])", ["ls"], "high", id="alias"),
+    pytest.param("from subprocess import Popen\nPopen(['ls'])", ["ls"], "high", id="popen-imported"),
+    pytest.param("import subprocess\ncmd = ['ls']\nsubprocess.run(cmd)", ["ls"], "medium", id="through-variable"),
+    pytest.param("import os\nos.execvp('kubectl', ['kubectl', 'drain', n])", ["kubectl", "drain", "$n"], "high",
+                 id="execvp"),
+    pytest.param("import os\nos.execlp('rm', 'rm', '-rf', d)", ["rm", "-rf", "$d"], "high", id="execlp"),
+    pytest.param("import os\nos.spawnvp(os.P_WAIT, 'ls', ['ls', '-l'])", ["ls", "-l"], "high", id="spawnvp"),
+    pytest.param("import asyncio\nasyncio.create_subprocess_exec('rm', '-rf', *paths)", ["rm", "-rf", "$paths"],
+                 "high", id="asyncio-exec"),
+    pytest.param("import sh\nsh.rm('-rf', path)", ["rm", "-rf", "$path"], "medium", id="sh"),
+    pytest.param("import sh\nsh.kubectl('delete', 'pod', p, force=True)",
+                 ["kubectl", "delete", "pod", "$p", "--force"], "medium", id="sh-keyword"),
+    pytest.param("from plumbum import local\nlocal['rm']['-rf', p]()", ["rm", "-rf", "$p"], "medium",
+                 id="plumbum-local"),
+    pytest.param("from plumbum.cmd import rm\nrm['-rf', p]()", ["rm", "-rf", "$p"], "medium", id="plumbum-cmd"),
+])
+def test_command_argv_passed_to_the_rules(recorded: RecordedCommands, source: str, argv: list[str],
+                                          confidence: str) -> None:
+    script, _ = scan(source)
+    assert recorded.argv == [(argv, source.count("\n") + 1, confidence)]
+    assert effects_of(script) == [("command", False, confidence)]
+
+
+@pytest.mark.parametrize(("source", "text"), [
+    pytest.param("import os\nos.system('rm -rf /tmp/x')", "rm -rf /tmp/x", id="os.system"),
+    pytest.param("import os\nos.popen(f'kubectl delete ns {ns}')", "kubectl delete ns $ns", id="os.popen"),
+    pytest.param("import subprocess\nsubprocess.run('make clean', shell=True)", "make clean", id="shell-true"),
+    pytest.param("import subprocess\nsubprocess.check_output('git push --force')", "git push --force",
+                 id="string-without-shell"),
+    pytest.param("import subprocess\nsubprocess.getoutput('df -h')", "df -h", id="getoutput"),
+    pytest.param("import asyncio\nasyncio.create_subprocess_shell('rm -rf x')", "rm -rf x", id="asyncio-shell"),
+    pytest.param("import pexpect\npexpect.spawn('ssh host')", "ssh host", id="pexpect"),
+    pytest.param("from fabric.api import sudo\nsudo('systemctl restart nginx')", "systemctl restart nginx",
+                 id="fabric"),
+])
+def test_command_strings_passed_to_the_rules(recorded: RecordedCommands, source: str, text: str) -> None:
+    scan(source)
+    assert [entry[0] for entry in recorded.strings] == [text]
+
+
+def test_paramiko_exec_command_is_medium(recorded: RecordedCommands) -> None:
+    scan("client.exec_command('sudo reboot')")
+    assert recorded.strings == [("sudo reboot", 1, "medium")]
+
+
+def test_unresolved_command_is_a_low_confidence_effect_and_a_warning(recorded: RecordedCommands) -> None:
+    script, _ = scan("import subprocess\ndef run(cmd):\n    subprocess.run(cmd)\n")
+    assert [(e.kind, e.destructive, e.confidence, e.call) for e in script.effects] == [
+        ("command", False, "low", "subprocess.run(<expr>)")]
+    assert script.warnings == ["line 3: subprocess.run(<expr>): command not resolved statically"]
+    assert recorded.argv == recorded.strings == []
+
+
+RULES_MISSING = commands.classify_argv(["rm", "-rf", "x"], line=1) is None
+needs_rules = pytest.mark.skipif(RULES_MISSING, reason="commands rules not in yet")
+
+
+@needs_rules
+@pytest.mark.parametrize(("source", "confidence"), [
+    pytest.param("import subprocess\nsubprocess.run(['rm', '-rf', path])", "high", id="literal-list"),
+    pytest.param("import subprocess\ncmd = ['rm', '-rf', path]\nsubprocess.run(cmd)", "medium", id="variable"),
+    pytest.param("import os\nos.system('rm -rf /var/cache/app')", "high", id="os.system"),
+    pytest.param("import subprocess\nsubprocess.run(['kubectl', 'delete', 'namespace', ns])", "high",
+                 id="kubectl-delete"),
+])
+def test_destructive_commands_end_to_end(source: str, confidence: str) -> None:
+    assert effects(source) == [("command", True, confidence)]
+
+
+@needs_rules
+def test_read_only_command_is_no_effect() -> None:
+    assert effects("import subprocess\nsubprocess.run(['ls', '-l'])") == []
+
+
+# --- effects: cloud, HTTP, SQL, ORM ------------------------------------------------------------
+
+@pytest.mark.parametrize(("source", "expected"), [
+    pytest.param("import boto3\nec2 = boto3.client('ec2')\nec2.terminate_instances(InstanceIds=ids)",
+                 [("cloud", True, "high")], id="boto3-terminate"),
+    pytest.param("import boto3\nec2 = boto3.client('ec2')\nec2.describe_instances()\nec2.stop_instances(InstanceIds=i)",
+                 [("cloud", False, "high")], id="boto3-stop-mutates-describe-reads"),
+    pytest.param("import boto3\ns = boto3.Session(profile_name='x')\nr53 = s.client('route53')\n"
+                 "r53.change_resource_record_sets(HostedZoneId=z, ChangeBatch=b)", [("cloud", False, "high")],
+                 id="session-client"),
+    pytest.param("import boto3\ns3 = boto3.resource('s3')\ns3.Bucket(name).objects.all().delete()",
+                 [("cloud", True, "high")], id="resource-chain-delete"),
+    pytest.param("import boto3\ns3 = boto3.resource('s3')\nbucket = s3.Bucket(name)\nbucket.delete()",
+                 [("cloud", True, "high")], id="resource-variable-delete"),
+    pytest.param("import boto3\nfor b in boto3.resource('s3').buckets.all():\n    b.delete()",
+                 [("cloud", True, "high")], id="resource-loop"),
+    pytest.param("import boto3\nboto3.client('s3').put_object(Bucket=b, Key=k, Body=x)",
+                 [("cloud", False, "high")], id="direct-put"),
+    pytest.param("class C:\n    def f(self):\n        self.client.delete_bucket(Bucket=b)",
+                 [("cloud", True, "medium")], id="unknown-receiver-cloud-name"),
+    pytest.param("def f(ec2):\n    ec2.run_instances(ImageId=i)", [("cloud", False, "medium")],
+                 id="unknown-receiver-run-instances"),
+    pytest.param("import boto.ec2\nconn = boto.ec2.connect_to_region('eu-west-1')\nconn.terminate_instances(ids)",
+                 [("cloud", True, "high")], id="boto2"),
+    pytest.param("import openstack\nconn = openstack.connect(cloud='x')\nconn.compute.delete_server(s)\n"
+                 "conn.delete_server(s)", [("cloud", True, "high")] * 2, id="openstack"),
+    pytest.param("from google.cloud import storage\nclient = storage.Client()\n"
+                 "client.bucket('b').blob('k').delete()", [("cloud", True, "high")], id="gcs-blob"),
+    pytest.param("from azure.mgmt.compute import ComputeManagementClient\nc = ComputeManagementClient(cred, sub)\n"
+                 "c.virtual_machines.begin_delete(rg, name)", [("cloud", True, "high")], id="azure-begin-delete"),
+    pytest.param("from kubernetes import client\nv1 = client.CoreV1Api()\nv1.delete_namespaced_pod(n, ns)\n"
+                 "v1.list_namespaced_pod(ns)", [("cloud", True, "high")], id="kubernetes"),
+])
+def test_cloud_effects(source: str, expected: list[tuple[str, bool, str]]) -> None:
+    assert effects(source) == expected
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    pytest.param("import requests\nrequests.post(url, json=body)", [("http", False, "high")], id="post"),
+    pytest.param("import requests\nrequests.put(url)\nrequests.patch(url)", [("http", False, "high")] * 2,
+                 id="put-patch"),
+    pytest.param("import requests\nrequests.delete(url)", [("http", True, "high")], id="delete"),
+    pytest.param("import requests\nrequests.get(url)\nrequests.head(url)", [], id="reads"),
+    pytest.param("import requests\nrequests.request('DELETE', url)", [("http", True, "high")], id="request-delete"),
+    pytest.param("import requests\nrequests.request('GET', url)", [], id="request-get"),
+    pytest.param("import requests\ns = requests.Session()\ns.auth = a\ns.post(url)", [("http", False, "high")],
+                 id="session"),
+    pytest.param("import httpx\nwith httpx.Client() as client:\n    client.delete(url)", [("http", True, "high")],
+                 id="httpx-client"),
+    pytest.param("import httpx\nhttpx.patch(url)", [("http", False, "high")], id="httpx-module"),
+    pytest.param("import urllib.request\nreq = urllib.request.Request(url, method='DELETE')",
+                 [("http", True, "high")], id="urllib-delete"),
+    pytest.param("from urllib.request import Request\nRequest(url, data=payload)", [("http", False, "high")],
+                 id="urllib-data-post"),
+    pytest.param("import urllib.request\nurllib.request.urlopen(url)", [], id="urllib-get"),
+])
+def test_http_effects(source: str, expected: list[tuple[str, bool, str]]) -> None:
+    assert effects(source) == expected
+
+
+@pytest.mark.parametrize(("sql", "verdict"), [
+    pytest.param("DELETE FROM users WHERE id = 1", True, id="delete"),
+    pytest.param("drop table users", True, id="drop-lowercase"),
+    pytest.param("TRUNCATE TABLE events", True, id="truncate"),
+    pytest.param("ALTER TABLE t DROP COLUMN c", True, id="alter-drop"),
+    pytest.param("ALTER TABLE t ADD COLUMN c int", False, id="alter-add"),
+    pytest.param("UPDATE users SET active = false", False, id="update"),
+    pytest.param("INSERT INTO t VALUES (1)", False, id="insert"),
+    pytest.param("CREATE INDEX i ON t (c)", False, id="create"),
+    pytest.param("GRANT SELECT ON t TO r", False, id="grant"),
+    pytest.param("MERGE INTO t USING s ON (x) WHEN MATCHED THEN UPDATE SET y = 1", False, id="merge"),
+    pytest.param("SELECT 1; DELETE FROM t", True, id="second-statement"),
+    pytest.param("WITH old AS (SELECT id FROM t) DELETE FROM t WHERE id IN (SELECT id FROM old)", True,
+                 id="cte-delete"),
+    pytest.param("SELECT * FROM deleted_items", None, id="keyword-inside-word"),
+    pytest.param("SELECT 'DELETE FROM t'", None, id="keyword-in-string"),
+    pytest.param("-- DELETE FROM t\nSELECT 1", None, id="keyword-in-comment"),
+    pytest.param("/* DROP TABLE t */ SELECT 1", None, id="block-comment"),
+    pytest.param("SELECT * FROM t WHERE x = 'a'", None, id="select"),
+    pytest.param("delete the file", True, id="looks-like-sql"),
+])
+def test_classify_sql(sql: str, verdict: bool | None) -> None:
+    assert classify_sql(sql) is verdict
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    pytest.param("cur.execute('DELETE FROM users WHERE id = %s', (uid,))", [("sql", True, "high")], id="execute"),
+    pytest.param("cur.executemany('INSERT INTO t VALUES (?)', rows)", [("sql", False, "high")], id="executemany"),
+    pytest.param("conn.executescript('DROP TABLE a; DROP TABLE b')", [("sql", True, "high")], id="executescript"),
+    pytest.param("from sqlalchemy import text\nsession.execute(text('TRUNCATE events'))",
+                 [("sql", True, "high")], id="sqlalchemy-text"),
+    pytest.param("import pandas as pd\npd.read_sql('SELECT * FROM t', conn)", [], id="read-sql-select"),
+    pytest.param("cur.execute(f'DELETE FROM {table} WHERE ts < %s', (cutoff,))", [("sql", True, "high")],
+                 id="f-string"),
+    pytest.param("cur.execute('UPDATE ' + table + ' SET done = 1')", [("sql", False, "high")], id="concatenation"),
+    pytest.param("q = 'DROP TABLE staging'\ncur.execute(q)", [("sql", True, "medium")], id="variable"),
+    pytest.param("q = '''\n  -- nightly\n  DELETE FROM t\n'''\ncur.execute(q)", [("sql", True, "medium")],
+                 id="multiline-with-comment"),
+    pytest.param("cur.execute('SELECT * FROM deleted')", [], id="select"),
+    pytest.param("executor.execute(task)", [], id="not-a-string"),
+])
+def test_sql_effects(source: str, expected: list[tuple[str, bool, str]]) -> None:
+    assert effects(source) == expected
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    pytest.param("User.objects.filter(active=False).delete()", [("orm", True, "high")], id="queryset-delete"),
+    pytest.param("u = User.objects.get(pk=1)\nu.delete()", [("orm", True, "medium")], id="instance-delete"),
+    pytest.param("for u in User.objects.filter(x=1):\n    u.delete()", [("orm", True, "medium")], id="loop-delete"),
+    pytest.param("qs = Order.objects.filter(stale=True)\nqs.delete()", [("orm", True, "medium")],
+                 id="queryset-variable"),
+    pytest.param("User.objects.filter(x=1).update(active=False)", [("orm", False, "high")], id="queryset-update"),
+    pytest.param("User.objects.bulk_update(users, ['name'])", [("orm", False, "high")], id="bulk-update"),
+    pytest.param("u = User.objects.get(pk=1)\nu.name = 'x'\nu.save()", [("orm", False, "medium")], id="save"),
+    pytest.param("session.delete(user)", [("orm", True, "high")], id="sqlalchemy-session-delete"),
+    pytest.param("db.session.query(User).filter(User.old).delete()", [("orm", True, "high")],
+                 id="sqlalchemy-query-delete"),
+    pytest.param("User.query.filter_by(x=1).delete()", [("orm", True, "high")], id="flask-sqlalchemy"),
+    pytest.param("session.add(user)\nsession.merge(other)", [("orm", False, "medium")] * 2, id="session-add"),
+    pytest.param("from sqlalchemy import delete\nsession.execute(delete(User).where(User.old))",
+                 [("orm", True, "high")], id="core-delete"),
+])
+def test_orm_effects(source: str, expected: list[tuple[str, bool, str]]) -> None:
+    assert effects(source) == expected
+
+
+@pytest.mark.parametrize("source", [
+    pytest.param("d = {}\nd.update(a=1)\nd.update({'b': 2})", id="dict.update"),
+    pytest.param("items = [1]\nitems.remove(1)\ns = set()\ns.remove(1)\ns.discard(2)", id="list-set-remove"),
+    pytest.param("name = 'a-b'.replace('-', '_')\ntext.replace('x', 'y')", id="str.replace"),
+    pytest.param("import logging\nlogging.info('DELETE FROM users')\nlog = logging.getLogger()\n"
+                 "log.warning('drop table')", id="logging"),
+    pytest.param("self.cache.delete(key)\ncache.set('k', 1)", id="cache-delete"),
+    pytest.param("config.update(overrides)\nself.state.update(x=1)", id="attribute-update"),
+    pytest.param("import os\nos.environ.update({'A': '1'})\nos.path.exists(p)", id="os-reads"),
+    pytest.param("import requests\nr = requests.Session()\nr.get(url)", id="http-get"),
+    pytest.param("parser.delete_comment = 1\nx = obj.terminate", id="attributes-not-calls"),
+    pytest.param("open(p).read()\nwith open(p, encoding='utf-8') as f: f.read()", id="open-read"),
+])
+def test_no_false_positives(source: str) -> None:
+    assert effects(source) == []
+
+
+def test_os_remove_is_one_effect() -> None:
+    assert effects("import os\nos.remove(p)") == [("file-delete", True, "high")]
+
+
+# --- exit codes --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("source", "codes"), [
+    pytest.param("import sys\nsys.exit(2)", [2], id="sys.exit-int"),
+    pytest.param("import sys\nsys.exit('failed')", [1], id="sys.exit-message"),
+    pytest.param("import sys\nsys.exit(f'failed {x}')", [1], id="sys.exit-f-string"),
+    pytest.param("import sys\nsys.exit()\nsys.exit(0)\nsys.exit(None)", [0], id="zero-forms"),
+    pytest.param("exit(3)\nquit(4)", [3, 4], id="exit-quit"),
+    pytest.param("import os\nos._exit(5)", [5], id="os._exit"),
+    pytest.param("raise SystemExit(6)", [6], id="raise-systemexit"),
+    pytest.param("raise SystemExit", [0], id="raise-bare-systemexit"),
+    pytest.param("import sys\nsys.exit(-1)", [255], id="negative-wraps"),
+    pytest.param("import sys\nEXIT_FAIL = 7\nsys.exit(EXIT_FAIL)", [7], id="constant"),
+    pytest.param("import sys\ndef main():\n    if x:\n        return 1\n    return 0\nsys.exit(main())", [0, 1],
+                 id="main-returns"),
+    pytest.param("import sys\ndef main():\n    pass\nsys.exit(main())", [0], id="main-returns-none"),
+    pytest.param("import typer\nraise typer.Exit(code=4)", [4], id="typer-exit"),
+    pytest.param("import click\nraise click.exceptions.Exit(5)", [5], id="click-exit"),
+    pytest.param("def f(ctx):\n    ctx.exit(6)", [6], id="ctx-exit"),
+    pytest.param("import click\nraise click.Abort()", [1], id="click-abort"),
+    pytest.param("parser.error('bad')", [2], id="parser-error"),
+    pytest.param("import sys\nsys.exit(3)\nsys.exit(1)\nsys.exit(3)", [1, 3], id="sorted-unique"),
+])
+def test_exit_codes(source: str, codes: list[int]) -> None:
+    script, _ = scan(source)
+    assert script.exit_codes == codes
+    assert not any("exit code" in warning for warning in script.warnings)
+
+
+def test_unknown_exit_code_warns_only_when_nothing_else_is_known() -> None:
+    unknown, _ = scan("import sys\nsys.exit(run())")
+    assert unknown.exit_codes == []
+    assert unknown.warnings == ["exit code not determined statically: line 2: sys.exit(run())"]
+    known, _ = scan("import sys\nif x:\n    sys.exit(2)\nsys.exit(run())")
+    assert (known.exit_codes, known.warnings) == ([2], [])
+
+
+# --- entry and imports -------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("source", "entry"), [
+    pytest.param("def main(): pass\nif __name__ == '__main__':\n    main()\n", True, id="main-guard"),
+    pytest.param("#!/usr/bin/env python\ndef f(): pass\n", True, id="shebang"),
+    pytest.param("import os\nos.remove('x')\n", True, id="top-level-call"),
+    pytest.param("for x in range(3):\n    pass\n", True, id="top-level-loop"),
+    pytest.param("with open('x') as f:\n    pass\n", True, id="top-level-with"),
+    pytest.param("import argparse\nparser = argparse.ArgumentParser()\n", True, id="cli-at-module-level"),
+    pytest.param("import click\n@click.command()\ndef main(): pass\n", True, id="click-command"),
+    pytest.param("import os\nimport logging\nlogging.basicConfig(level='INFO')\nlog = logging.getLogger(__name__)\n"
+                 "X = 1\ndef f(): pass\nclass C: pass\n", False, id="library"),
+    pytest.param("try:\n    import json\nexcept ImportError:\n    json = None\n", False, id="optional-import"),
+    pytest.param('"""Doc."""\nimport sys\nsys.path.insert(0, ".")\n', False, id="sys-path-setup"),
+])
+def test_entry(source: str, entry: bool) -> None:
+    _, facts = scan(source)
+    assert facts.entry is entry
+
+
+def test_imports_absolute_and_relative(tmp_path: Path) -> None:
+    (tmp_path / "pkg" / "sub").mkdir(parents=True)
+    (tmp_path / "pkg" / "lib").mkdir()
+    (tmp_path / "pkg" / "lib" / "util.py").write_text("")
+    script_file = tmp_path / "pkg" / "sub" / "job.py"
+    source = "import os.path\nimport a.b.c as abc\nfrom x.y import z\nfrom ..lib import util\nfrom . import sibling\n"
+    script_file.write_text(source)
+    _, facts = scan(source, file=script_file, root=tmp_path)
+    assert facts.imports == {"os.path", "a.b.c", "x.y", "pkg.lib", "pkg.lib.util", "pkg.sub"}
+
+
+# --- local modules -----------------------------------------------------------------------------
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text))
+    return path
+
+
+def test_helper_module_next_to_the_script(tmp_path: Path) -> None:
+    write(tmp_path / "helpers.py", """
+        import os, shutil
+        def cleanup(path):
+            shutil.rmtree(path)
+        def unused():
+            os.remove("x")
+    """)
+    script_file = write(tmp_path / "job.py", "import helpers\nhelpers.cleanup('/srv/build')\n")
+    script, facts = scan(script_file.read_text(), file=script_file, root=tmp_path)
+    assert [(e.kind, e.destructive, e.confidence, e.path, e.via, e.line) for e in script.effects] == [
+        ("file-delete", True, "medium", "helpers.py", "helpers.cleanup", 4)]
+    assert "helpers" in facts.imports
+
+
+def test_from_import_of_a_package_module_under_root(tmp_path: Path) -> None:
+    write(tmp_path / "lib" / "__init__.py", "")
+    write(tmp_path / "lib" / "cloud.py", """
+        import boto3
+        def nuke(ids):
+            boto3.client("ec2").terminate_instances(InstanceIds=ids)
+        def look():
+            boto3.client("ec2").describe_instances()
+    """)
+    script_file = write(tmp_path / "bin" / "reap.py", "from lib.cloud import nuke, look\nnuke(['i-1'])\nlook()\n")
+    script, _ = scan(script_file.read_text(), file=script_file, root=tmp_path)
+    assert [(e.kind, e.destructive, e.confidence, e.path, e.via) for e in script.effects] == [
+        ("cloud", True, "medium", "lib/cloud.py", "lib.cloud.nuke")]
+
+
+def test_relative_import_and_import_time_effects(tmp_path: Path) -> None:
+    write(tmp_path / "ops" / "__init__.py", "")
+    write(tmp_path / "ops" / "state.py", """
+        import requests
+        requests.post("https://hooks.example/started")
+        def reset(cur):
+            cur.execute("TRUNCATE jobs")
+    """)
+    script_file = write(tmp_path / "ops" / "run.py", "from . import state\nstate.reset(cursor)\n")
+    script, _ = scan(script_file.read_text(), file=script_file, root=tmp_path)
+    assert [(e.kind, e.destructive, e.via, e.path) for e in script.effects] == [
+        ("http", False, "ops.state", "ops/state.py"), ("sql", True, "ops.state.reset", "ops/state.py")]
+
+
+def test_a_shared_module_is_parsed_once(tmp_path: Path) -> None:
+    write(tmp_path / "common.py", "import os\ndef wipe(p):\n    os.remove(p)\n")
+    _module_effects.cache_clear()
+    for number in range(5):
+        script_file = write(tmp_path / f"job{number}.py", "import common\ncommon.wipe('x')\n")
+        script, _ = scan(script_file.read_text(), file=script_file, root=tmp_path)
+        assert len(script.effects) == 1
+    info = _module_effects.cache_info()
+    assert (info.misses, info.hits) == (1, 4)
+
+
+def test_an_unparsable_helper_module_is_a_warning(tmp_path: Path) -> None:
+    write(tmp_path / "old.py", "def f():\n    print 'hello'\n")
+    script_file = write(tmp_path / "job.py", "import old\nold.f()\n")
+    script, _ = scan(script_file.read_text(), file=script_file, root=tmp_path)
+    assert script.effects == []
+    assert len(script.warnings) == 1 and script.warnings[0].startswith("local module old not scanned")
+
+
+def test_standard_library_names_are_not_local_modules(tmp_path: Path) -> None:
+    write(tmp_path / "json.py", "import os\ndef loads(x):\n    os.remove(x)\n")
+    script_file = write(tmp_path / "job.py", "import json\njson.loads('{}')\n")
+    script, _ = scan(script_file.read_text(), file=script_file, root=tmp_path)
+    assert script.effects == []
+
+
+# --- Python 2 and pathological sources ---------------------------------------------------------
+
+@pytest.mark.parametrize(("source", "reason"), [
+    pytest.param("import os\n\nprint 'hello'\n", "print statement at line 3", id="print"),
+    pytest.param("print >>sys.stderr, 'x'\nprint 'y'\n", "print statement at line 2", id="print-chevron"),
+    pytest.param("x = ur'abc'\n", "ur'' string prefix at line 1", id="ur-prefix"),
+    pytest.param("x = 10L\n", "long integer literal at line 1", id="long-literal"),
+    pytest.param("try:\n    pass\nexcept OSError, e:\n    pass\n", "'except X, e' at line 3", id="except-comma"),
+    pytest.param("x = `y`\n", "backticks at line 1", id="backticks"),
+    pytest.param("if a <> b:\n    pass\n", "'<>' operator at line 1", id="not-equal"),
+    pytest.param("import os\nos.chmod(p, 0755)\n", "octal literal without 0o at line 2", id="octal"),
+    pytest.param("exec 'x = 1'\n", "exec statement at line 1", id="exec"),
+    pytest.param("raise ValueError, 'bad'\n", "'raise E, message' at line 1", id="raise-comma"),
+])
+def test_python2_source_is_a_value_error_naming_the_cause(source: str, reason: str) -> None:
+    with pytest.raises(ValueError) as raised:
+        scan(source)
+    assert str(raised.value) == f"Python 2 syntax ({reason}); run it through 2to3 or pyupgrade first"
+
+
+def test_other_syntax_errors_propagate() -> None:
+    with pytest.raises(SyntaxError):
+        scan("def f(:\n    pass\n")
+
+
+@pytest.mark.parametrize("source", [
+    pytest.param("x = " + "-" * 200_000 + "1\n", id="deep-unary"),
+    pytest.param("x = " + "(" * 150 + "1" + ")" * 150 + "\n", id="many-parentheses"),
+    pytest.param("x = " + "a." * 50_000 + "b\n", id="long-attribute-chain"),
+    pytest.param("x = " + " + ".join(["'a'"] * 20_000) + "\nos.system(x)\n", id="long-concatenation"),
+])
+def test_pathological_nesting_is_a_clear_error_or_a_scan(source: str) -> None:
+    try:
+        scan(source)
+    except ValueError as error:
+        assert "nested too deeply" in str(error)
+    except SyntaxError:
+        pass
+
+
+# --- property: any valid Python scans ------------------------------------------------------------
+
+FRAGMENTS = [
+    "import os, sys, subprocess, shutil", "import boto3", "import requests", "import argparse",
+    "import click", "x = 1", "cmd = ['ls']", "cmd += [x]", "subprocess.run(cmd)", "os.system(f'rm {x}')",
+    "sys.exit(x)", "def f(a):\n    return a", "class C:\n    def m(self):\n        self.c.delete()",
+    "p = argparse.ArgumentParser()", "p.add_argument('--x', type=int)", "s = p.add_subparsers()",
+    "q = s.add_parser(x)", "q.add_argument(*names)", "os.environ[x]", "os.environ.get('A_TOKEN')",
+    "for i in x:\n    i.delete()", "with open(x, 'w') as f:\n    pass", "requests.request(m, u)",
+    "cur.execute('DELETE' + x)", "@click.command()\n@click.option(x)\ndef g(): pass", "sys.argv[x]",
+    "len(sys.argv) < x", "raise SystemExit(x)", "lambda: f(x)", "[y for y in sys.argv]",
+    "ec2 = boto3.client(x)\nec2.delete_thing()", "if __name__ == '__main__':\n    f(1)",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=12))
+def test_any_valid_python_scans_into_well_formed_facts(fragments: list[str]) -> None:
+    source = "\n".join(fragments) + "\n"
+    script, facts = scan(source)
+    lines = source.count("\n") + 1
+    for effect in script.effects:
+        assert effect.kind in ("file-delete", "file-write", "command", "cloud", "http", "sql", "orm")
+        assert effect.confidence in ("high", "medium", "low")
+        assert 1 <= effect.line <= lines and len(effect.call) <= 120
+    assert len({env.name for env in script.env}) == len(script.env)
+    assert script.exit_codes == sorted(set(script.exit_codes))
+    assert isinstance(facts.entry, bool)

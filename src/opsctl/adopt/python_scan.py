@@ -945,7 +945,7 @@ class EffectFinder:
             target = resolver.text(call.args[0])
             if name == "pexpect.spawn" and target is not None and len(call.args) > 1:
                 target = [*_split(target), *(resolver.words(call.args[1]) or ["<expr>"])]
-            confidence = "high" if name else "medium"
+            confidence = "medium" if attr == "exec_command" else "high"
         elif name in _EXEC_ARGV:
             slot = _EXEC_ARGV[name]
             target = resolver.words(call.args[slot]) if len(call.args) > slot else None
@@ -957,7 +957,7 @@ class EffectFinder:
             words: list[str] = []
             for arg in call.args:
                 if isinstance(arg, ast.Starred):
-                    words.extend(resolver.words(arg.value) or ["<expr>"])
+                    words.extend(resolver.words(arg.value) or [resolver.word(arg.value)])
                 else:
                     words.append(resolver.word(arg))
             target = words or None
