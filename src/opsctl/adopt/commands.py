@@ -787,6 +787,15 @@ def _rule_partitioner(args: list[str]) -> _Verdict | None:
     return _DEST if positionals else None
 
 
+_PARTED_WRITES = frozenset({"mklabel", "mktable", "rm", "mkpart", "mkpartfs", "resizepart", "resize",
+                            "mkfs", "rescue", "set", "name", "toggle"})
+
+
+def _rule_parted(args: list[str]) -> _Verdict | None:
+    _, _, positionals = _split_options(args)
+    return _DEST if _PARTED_WRITES & set(positionals) else None
+
+
 def _rule_wipefs(args: list[str]) -> _Verdict | None:
     shorts, longs, _ = _split_options(args)
     return _DEST if shorts & {"a", "o"} or longs & {"--all", "--offset"} else None
@@ -861,7 +870,7 @@ _RULES: dict[str, _Rule] = {
     "kill": _rule_kill, "dd": _rule_dd, "sed": _rule_sed, "perl": _rule_perl, "tee": _rule_tee,
     "tar": _rule_tar, "rsync": _rule_rsync, "crontab": _rule_crontab, "iptables": _rule_iptables,
     "ip6tables": _rule_iptables, "fdisk": _rule_partitioner, "sfdisk": _rule_partitioner,
-    "sgdisk": _rule_partitioner, "parted": _rule_partitioner, "wipefs": _rule_wipefs,
+    "sgdisk": _rule_partitioner, "parted": _rule_parted, "wipefs": _rule_wipefs,
     "gzip": _rule_gzip, "gunzip": _rule_gzip, "bzip2": _rule_gzip, "xz": _rule_gzip,
     "zstd": _rule_gzip, "unzip": _rule_unzip, "sysctl": _rule_sysctl, "shutdown": _always(_DEST),
     "init": lambda a: _DEST if a[:1] in (["0"], ["6"]) else None,

@@ -800,10 +800,6 @@ def _usage_help(usage: list[str], names: list[str]) -> str | None:
     return None
 
 
-def _arm_commands(parsed: _Parsed, arm: _CaseArm) -> list[_Command]:
-    return [command for command in parsed.commands if command.arm is arm]
-
-
 def _literal(value: str) -> bool:
     return "$" not in value and "`" not in value
 
@@ -814,6 +810,14 @@ class _Scan:
         self.text = text
         self.lines = text.splitlines()
         self.parsed = _parse(text)
+        self.arm_commands: dict[int, list[_Command]] = {}
+        for command in self.parsed.commands:
+            if command.arm is not None:
+                self.arm_commands.setdefault(id(command.arm), []).append(command)
+        self.arm_expansions: dict[int, list[_Expansion]] = {}
+        for expansion in self.parsed.expansions:
+            if expansion.arm is not None:
+                self.arm_expansions.setdefault(id(expansion.arm), []).append(expansion)
         self.assignments: dict[str, list[tuple[int, str, str | None]]] = {}
         """name -> (line, value as written or "" , function) for each assignment seen."""
 
@@ -890,19 +894,24 @@ class _Scan:
         kind = "none"
         getopts = [c for c in self.parsed.commands if c.words[:1] == ["getopts"] and len(c.words) >= 3]
         option_cases: list[_Case] = []
+        specs: set[tuple[str, str]] = set()
         for command in getopts:
             kind = "getopts"
-            flags.extend(self.getopts_flags(command, usage))
+            if (command.words[1], command.words[2]) not in specs:
+                specs.add((command.words[1], command.words[2]))
+                names = {flag.name for flag in flags}
+                flags.extend(f for f in self.getopts_flags(command, usage) if f.name not in names)
         if getopts:
             variables = {c.words[2] for c in getopts}
             option_cases = [case for case in self.parsed.cases
                             if (_SUBJECT_VAR.fullmatch(case.subject) or _NO_MATCH).group(1) in variables]
         else:
+            by_name: dict[str, Flag] = {}
             for case in self.parsed.cases:
                 if _SUBJECT_VAR.fullmatch(case.subject) and any(
                         _OPTION_PATTERN.fullmatch(p) for arm in case.arms for p in arm.patterns):
                     option_cases.append(case)
-                    flags.extend(self.case_flags(case, usage, flags))
+                    flags.extend(self.case_flags(case, usage, by_name))
             if flags:
                 kind = "case"
         positionals = self.positional_flags(option_cases)
@@ -946,14 +955,13 @@ class _Scan:
         return above.lstrip("#").strip() or None if above.startswith("#") else None
 
     def arm_dest(self, arm: _CaseArm) -> str | None:
-        for command in _arm_commands(self.parsed, arm):
+        for command in self.arm_commands.get(id(arm), []):
             for name, _value, _raw in command.assignments:
                 return name
         return None
 
-    def case_flags(self, case: _Case, usage: list[str], known: list[Flag]) -> list[Flag]:
+    def case_flags(self, case: _Case, usage: list[str], by_name: dict[str, Flag]) -> list[Flag]:
         subject = (_SUBJECT_VAR.fullmatch(case.subject) or _NO_MATCH).group(1)
-        by_name = {name: flag for flag in known for name in (flag.name, *flag.aliases)}
         flags: list[Flag] = []
         for arm in case.arms:
             options = [m for m in (_OPTION_PATTERN.fullmatch(p) for p in arm.patterns) if m]
@@ -982,12 +990,10 @@ class _Scan:
         return flags
 
     def arm_takes_value(self, arm: _CaseArm, subject: str | None) -> bool:
-        for expansion in self.parsed.expansions:
-            if expansion.arm is not arm:
-                continue
+        for expansion in self.arm_expansions.get(id(arm), []):
             if expansion.name == "2" or (expansion.name == subject and expansion.op in ("#", "##")):
                 return True
-        for command in _arm_commands(self.parsed, arm):
+        for command in self.arm_commands.get(id(arm), []):
             if command.words[:2] == ["shift", "2"]:
                 return True
             if any(re.search(r"\$\{?2\b", value) for _n, _v, value in command.assignments):
@@ -1001,16 +1007,17 @@ class _Scan:
         return None
 
     def positional_flags(self, option_cases: list[_Case]) -> list[Flag]:
-        excluded: list[tuple[int, int]] = [(case.line, case.end_line or case.line) for case in option_cases]
+        excluded: set[int] = set()
         for case in option_cases:
+            excluded.update(range(case.line, (case.end_line or case.line) + 1))
             for line in range(max(1, case.line - 3), case.line):
                 if re.match(r"\s*(?:while|until|for)\b", self.lines[line - 1] if line <= len(self.lines) else ""):
-                    excluded.append((line, case.line))
+                    excluded.update(range(line, case.line))
         reads: dict[int, Flag] = {}
         for expansion in self.parsed.expansions:
             if not expansion.name.isdigit() or expansion.name == "0" or expansion.function is not None:
                 continue
-            if any(start <= expansion.line <= end for start, end in excluded):
+            if expansion.line in excluded:
                 continue
             number = int(expansion.name)
             flag = reads.get(number)

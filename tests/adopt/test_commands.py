@@ -1,0 +1,553 @@
+"""What a command line does: opsctl.adopt.commands, rule by rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from opsctl.adopt.commands import (
+    call_text,
+    classify_argv,
+    classify_command_string,
+    classify_sql,
+    looks_like_credential,
+)
+
+DESTRUCTIVE = [
+    ("rm", "rm x"),
+    ("rm -rf", "rm -rf /var/lib/app"),
+    ("rm -fr", "rm -fr build"),
+    ("rm --recursive", "rm --recursive --force build"),
+    ("rmdir", "rmdir /tmp/x"),
+    ("shred", "shred -u secret.txt"),
+    ("unlink", "unlink /etc/app.conf"),
+    ("truncate", "truncate -s 0 /var/log/app.log"),
+    ("dd of=", "dd if=/dev/zero of=/dev/sdb bs=1M"),
+    ("mkfs.ext4", "mkfs.ext4 /dev/sdb1"),
+    ("mkfs -t", "mkfs -t xfs /dev/sdc"),
+    ("wipefs -a", "wipefs -a /dev/sdb"),
+    ("fdisk", "fdisk /dev/sdb"),
+    ("parted mklabel", "parted -s /dev/sdb mklabel gpt"),
+    ("kubectl delete", "kubectl delete namespace staging"),
+    ("kubectl -n delete", "kubectl -n prod delete pod web-1"),
+    ("kubectl --context= delete", "kubectl --context=prod delete deploy/web"),
+    ("kubectl drain", "kubectl drain node-1 --ignore-daemonsets"),
+    ("kubectl replace --force", "kubectl replace --force -f pod.yaml"),
+    ("kubectl scale --replicas=0", "kubectl scale deploy/web --replicas=0"),
+    ("kubectl scale --replicas 0", "kubectl scale deploy/web --replicas 0"),
+    ("kubectl apply --prune", "kubectl apply --prune -l app=web -f dir/"),
+    ("oc delete", "oc delete project demo"),
+    ("helm uninstall", "helm uninstall web -n prod"),
+    ("helm delete", "helm delete --purge web"),
+    ("terraform destroy", "terraform destroy -auto-approve"),
+    ("terraform apply -destroy", "terraform apply -destroy -auto-approve"),
+    ("terraform -chdir destroy", "terraform -chdir=infra destroy"),
+    ("terraform state rm", "terraform state rm aws_instance.web"),
+    ("terraform workspace delete", "terraform workspace delete old"),
+    ("terragrunt destroy", "terragrunt destroy"),
+    ("terragrunt run-all destroy", "terragrunt run-all destroy"),
+    ("tofu destroy", "tofu destroy"),
+    ("pulumi destroy", "pulumi destroy --yes"),
+    ("pulumi stack rm", "pulumi stack rm dev"),
+    ("git push --force", "git push --force origin main"),
+    ("git push -f", "git push -f origin main"),
+    ("git push -fu", "git push -fu origin main"),
+    ("git push --force-with-lease", "git push --force-with-lease=main origin main"),
+    ("git push --mirror", "git push --mirror backup"),
+    ("git push --delete", "git push --delete origin old"),
+    ("git push -d", "git push -d origin old"),
+    ("git push origin :branch", "git push origin :old-branch"),
+    ("git push origin +ref", "git push origin +main"),
+    ("git -C dir push -f", "git -C /srv/repo push -f"),
+    ("git reset --hard", "git reset --hard origin/main"),
+    ("git clean -fd", "git clean -fd"),
+    ("git clean -fdx", "git clean -fdx"),
+    ("git clean -f", "git clean -f"),
+    ("git branch -D", "git branch -D feature"),
+    ("git tag -d", "git tag -d v1.0"),
+    ("git checkout -- .", "git checkout -- ."),
+    ("git checkout .", "git checkout ."),
+    ("git restore", "git restore src/"),
+    ("git filter-branch", "git filter-branch --tree-filter x HEAD"),
+    ("docker rm", "docker rm -f web"),
+    ("docker rmi", "docker rmi app:old"),
+    ("docker image rm", "docker image rm app:old"),
+    ("docker image prune", "docker image prune -af"),
+    ("docker system prune", "docker system prune -af --volumes"),
+    ("docker volume rm", "docker volume rm data"),
+    ("docker volume prune", "docker volume prune -f"),
+    ("docker network rm", "docker network rm backend"),
+    ("docker compose down -v", "docker compose down -v"),
+    ("docker-compose rm", "docker-compose rm -f"),
+    ("podman rm", "podman rm web"),
+    ("aws s3 rm", "aws s3 rm s3://bucket/key"),
+    ("aws s3 rm --recursive", "aws --profile prod s3 rm s3://bucket --recursive"),
+    ("aws s3 rb", "aws s3 rb s3://bucket --force"),
+    ("aws s3 sync --delete", "aws s3 sync ./site s3://bucket --delete"),
+    ("aws s3api delete-object", "aws s3api delete-object --bucket b --key k"),
+    ("aws ec2 terminate-instances", "aws ec2 terminate-instances --instance-ids i-1"),
+    ("aws rds delete-db-instance", "aws rds delete-db-instance --db-instance-identifier db"),
+    ("aws ecr batch-delete-image", "aws ecr batch-delete-image --repository-name r"),
+    ("aws sqs purge-queue", "aws sqs purge-queue --queue-url u"),
+    ("aws elb deregister", "aws elb deregister-instances-from-load-balancer --load-balancer-name x"),
+    ("aws --region x iam remove", "aws --region eu-west-1 iam remove-role-from-instance-profile"),
+    ("gcloud delete", "gcloud compute instances delete web-1 --zone us-central1-a"),
+    ("gcloud --project delete", "gcloud --project=p sql instances delete db"),
+    ("gcloud storage rm", "gcloud storage rm gs://bucket/x"),
+    ("gsutil rm", "gsutil -m rm -r gs://bucket/x"),
+    ("gsutil rb", "gsutil rb gs://bucket"),
+    ("gsutil rsync -d", "gsutil rsync -d -r dir gs://bucket"),
+    ("az delete", "az group delete --name rg --yes"),
+    ("az storage delete-batch", "az storage blob delete-batch -s c"),
+    ("openstack delete", "openstack server delete web"),
+    ("doctl delete", "doctl compute droplet delete web -f"),
+    ("redis-cli flushall", "redis-cli -h cache FLUSHALL"),
+    ("redis-cli flushdb", "redis-cli -n 2 flushdb"),
+    ("redis-cli del", "redis-cli DEL session:1"),
+    ("mongo drop", "mongo app --eval 'db.users.drop()'"),
+    ("mongosh deleteMany", "mongosh --eval 'db.logs.deleteMany({})'"),
+    ("dropdb", "dropdb app_test"),
+    ("dropuser", "dropuser bob"),
+    ("rsync --delete", "rsync -av --delete src/ host:/dst/"),
+    ("rsync --delete-after", "rsync -a --delete-after src/ dst/"),
+    ("find -delete", "find /tmp -name '*.log' -mtime +7 -delete"),
+    ("find -exec rm", "find . -name '*.pyc' -exec rm -f {} ;"),
+    ("find -exec rm +", "find . -type f -exec rm {} +"),
+    ("crontab -r", "crontab -r"),
+    ("userdel", "userdel -r bob"),
+    ("iptables -F", "iptables -F"),
+    ("iptables --flush", "iptables -t nat --flush"),
+    ("shutdown", "shutdown -h now"),
+    ("reboot", "reboot"),
+    ("systemctl reboot", "systemctl reboot"),
+    ("apt-get purge", "apt-get purge -y nginx"),
+    ("lvremove", "lvremove -f vg/lv"),
+    ("zfs destroy", "zfs destroy -r tank/data"),
+    ("vault kv delete", "vault kv delete secret/app"),
+    ("consul kv delete", "consul kv delete -recurse app/"),
+    ("etcdctl del", "etcdctl del --prefix /app"),
+    ("gh repo delete", "gh repo delete org/repo --yes"),
+    ("rclone purge", "rclone purge remote:bucket"),
+    ("s3cmd del", "s3cmd del s3://bucket/x"),
+    ("mc rm", "mc rm --recursive --force local/bucket"),
+    ("pg_restore --clean", "pg_restore --clean -d app dump.sql"),
+    ("mysqladmin drop", "mysqladmin -u root drop app"),
+    ("mongorestore --drop", "mongorestore --drop dump/"),
+    ("bq rm", "bq rm -f dataset.table"),
+]
+
+
+@pytest.mark.parametrize("command", [c for _, c in DESTRUCTIVE], ids=[i for i, _ in DESTRUCTIVE])
+def test_destructive_commands(command: str) -> None:
+    effect = classify_command_string(command, line=7)
+    assert len(effect) == 1
+    assert effect[0].destructive is True
+    assert effect[0].kind == "command"
+    assert effect[0].line == 7
+    assert effect[0].confidence == "high"
+
+
+MUTATING = [
+    ("mv", "mv a b"),
+    ("cp", "cp -r a b"),
+    ("ln -sf", "ln -sf /opt/app/current /opt/app/live"),
+    ("chmod", "chmod 600 key"),
+    ("chown", "chown -R app: /srv"),
+    ("mkdir", "mkdir -p /srv/app"),
+    ("touch", "touch /var/run/app.stamp"),
+    ("tee", "tee /etc/app.conf"),
+    ("tee -a", "tee -a log.txt"),
+    ("sed -i", "sed -i 's/a/b/' file"),
+    ("sed -i.bak", "sed -i.bak 's/a/b/' file"),
+    ("sed --in-place", "sed --in-place -e 's/a/b/' file"),
+    ("perl -pi -e", "perl -pi -e 's/a/b/' file"),
+    ("kubectl apply", "kubectl apply -f manifests/"),
+    ("kubectl create", "kubectl create namespace web"),
+    ("kubectl patch", "kubectl patch deploy web -p '{}'"),
+    ("kubectl scale", "kubectl scale deploy/web --replicas=3"),
+    ("kubectl rollout restart", "kubectl rollout restart deploy/web"),
+    ("kubectl annotate", "kubectl annotate pod web a=b"),
+    ("kubectl label", "kubectl label node n1 role=db"),
+    ("kubectl set image", "kubectl set image deploy/web web=app:2"),
+    ("kubectl replace", "kubectl replace -f pod.yaml"),
+    ("helm install", "helm install web ./chart"),
+    ("helm upgrade --install", "helm upgrade --install web ./chart -n prod"),
+    ("terraform apply", "terraform apply -auto-approve tfplan"),
+    ("terraform import", "terraform import aws_instance.web i-1"),
+    ("pulumi up", "pulumi up --yes"),
+    ("git push", "git push origin main"),
+    ("git push -u", "git push -u origin feature"),
+    ("git commit", "git commit -am msg"),
+    ("git tag", "git tag v1.2.3"),
+    ("git merge", "git merge --no-ff feature"),
+    ("git clone", "git clone https://example.com/repo.git"),
+    ("git pull", "git pull --rebase"),
+    ("git checkout branch", "git checkout main"),
+    ("git branch -d", "git branch -d merged"),
+    ("docker push", "docker push registry/app:1"),
+    ("docker build", "docker build -t app ."),
+    ("docker run", "docker run --rm -v /data:/data app"),
+    ("docker stop", "docker stop web"),
+    ("docker tag", "docker tag app registry/app:1"),
+    ("docker compose up", "docker compose up -d"),
+    ("docker compose down", "docker compose down"),
+    ("aws s3 cp", "aws s3 cp file s3://bucket/"),
+    ("aws s3 mv", "aws s3 mv s3://a/x s3://b/x"),
+    ("aws s3 sync", "aws s3 sync ./site s3://bucket"),
+    ("aws create", "aws ec2 create-snapshot --volume-id v"),
+    ("aws put", "aws s3api put-object --bucket b --key k"),
+    ("aws update", "aws ecs update-service --force-new-deployment --service s"),
+    ("aws modify", "aws rds modify-db-instance --db-instance-identifier d"),
+    ("aws run-instances", "aws ec2 run-instances --image-id ami-1"),
+    ("aws start", "aws ec2 start-instances --instance-ids i-1"),
+    ("aws stop", "aws ec2 stop-instances --instance-ids i-1"),
+    ("gcloud create", "gcloud compute instances create web"),
+    ("gcloud deploy", "gcloud app deploy app.yaml"),
+    ("gcloud run deploy", "gcloud run deploy web --image x"),
+    ("az create", "az vm create -g rg -n vm"),
+    ("pip install", "pip install -r requirements.txt"),
+    ("apt-get install", "apt-get install -y nginx"),
+    ("apt-get remove", "apt-get remove -y nginx"),
+    ("yum install", "yum -y install httpd"),
+    ("systemctl restart", "systemctl restart nginx"),
+    ("systemctl enable --now", "systemctl enable --now app"),
+    ("systemctl disable", "systemctl disable app"),
+    ("systemctl mask", "systemctl mask app"),
+    ("service restart", "service nginx restart"),
+    ("init.d restart", "/etc/init.d/nginx restart"),
+    ("ansible-playbook", "ansible-playbook -i inv site.yml"),
+    ("scp", "scp file host:/tmp/"),
+    ("rsync", "rsync -av src/ host:/dst/"),
+    ("tar -x", "tar -xzf app.tgz -C /opt"),
+    ("tar xzf", "tar xzf app.tgz"),
+    ("tar -c", "tar -czf backup.tgz /srv"),
+    ("kill -9", "kill -9 1234"),
+    ("kill", "kill $PID"),
+    ("pkill", "pkill -f worker"),
+    ("killall", "killall nginx"),
+    ("crontab file", "crontab jobs.txt"),
+    ("iptables -A", "iptables -A INPUT -p tcp --dport 22 -j ACCEPT"),
+    ("useradd", "useradd -m bob"),
+    ("vault write", "vault write secret/app key=value"),
+    ("createdb", "createdb app"),
+    ("pg_restore", "pg_restore -d app dump.sql"),
+    ("npm publish", "npm publish --access public"),
+    ("gsutil cp", "gsutil cp file gs://bucket/"),
+    ("redis-cli set", "redis-cli SET key value"),
+    ("mongo insert", "mongo app --eval 'db.users.insertOne({a: 1})'"),
+]
+
+
+@pytest.mark.parametrize("command", [c for _, c in MUTATING], ids=[i for i, _ in MUTATING])
+def test_mutating_commands(command: str) -> None:
+    effects = classify_command_string(command, line=3)
+    assert len(effects) == 1
+    assert effects[0].destructive is False
+    assert effects[0].line == 3
+
+
+READ_ONLY = [
+    ("ls", "ls -la /srv"),
+    ("cat", "cat /etc/hosts"),
+    ("echo", "echo rm -rf /"),
+    ("echo string", "echo 'rm -rf / && kubectl delete ns prod'"),
+    ("echo DROP TABLE", 'echo "DROP TABLE users"'),
+    ("printf", "printf '%s\\n' 'terraform destroy'"),
+    ("grep", "grep -r TODO ."),
+    ("kubectl get", "kubectl get pods -n prod"),
+    ("kubectl describe", "kubectl describe node n1"),
+    ("kubectl logs", "kubectl logs -f deploy/web"),
+    ("kubectl rollout status", "kubectl rollout status deploy/web"),
+    ("kubectl -n delete-me get", "kubectl -n delete get pods"),
+    ("git status", "git status --porcelain"),
+    ("git log", "git log --oneline -5"),
+    ("git diff", "git diff HEAD~1"),
+    ("git fetch", "git fetch --all --prune"),
+    ("git branch list", "git branch -a"),
+    ("git tag list", "git tag -l 'v*'"),
+    ("git clean without -f", "git clean -d"),
+    ("terraform plan", "terraform plan -out tfplan"),
+    ("terraform plan -destroy", "terraform plan -destroy"),
+    ("terraform init", "terraform init -upgrade"),
+    ("terraform validate", "terraform validate"),
+    ("terraform output", "terraform output -json"),
+    ("aws describe", "aws ec2 describe-instances"),
+    ("aws list", "aws s3api list-buckets"),
+    ("aws get", "aws sts get-caller-identity"),
+    ("aws s3 ls", "aws s3 ls s3://bucket"),
+    ("gcloud list", "gcloud compute instances list --filter=name:delete"),
+    ("gcloud describe", "gcloud sql instances describe db"),
+    ("gcloud config set", "gcloud config set project p"),
+    ("az show", "az group show --name rg"),
+    ("docker ps", "docker ps -a"),
+    ("docker logs", "docker logs web"),
+    ("docker images", "docker images"),
+    ("helm list", "helm list -A"),
+    ("helm template", "helm template ./chart"),
+    ("systemctl status", "systemctl status nginx"),
+    ("psql select", "psql -c 'SELECT count(*) FROM users'"),
+    ("pg_dump", "pg_dump -Fc app"),
+    ("mysqldump", "mysqldump app"),
+    ("curl GET", "curl -fsSL https://example.com/install.sh"),
+    ("curl -I", "curl -I https://example.com"),
+    ("curl -G -d", "curl -G -d q=1 https://example.com/search"),
+    ("wget", "wget -q https://example.com/file"),
+    ("http GET", "http example.com/api"),
+    ("test", "[ -f /etc/app.conf ]"),
+    ("kill -0", "kill -0 $PID"),
+    ("crontab -l", "crontab -l"),
+    ("iptables -L", "iptables -L -n"),
+    ("wipefs list", "wipefs /dev/sdb"),
+    ("fdisk -l", "fdisk -l"),
+    ("redis-cli get", "redis-cli GET key"),
+    ("command -v", "command -v kubectl"),
+    ("unknown tool", "frobnicate --delete everything"),
+    ("script path", "./deploy.sh --force"),
+    ("python script", "python3 manage.py migrate"),
+    ("sudo -i alone", "sudo -i"),
+    ("ssh without command", "ssh -t bastion"),
+    ("find without action", "find . -name '*.log'"),
+    ("xargs echo", "xargs echo"),
+    ("make", "make build"),
+]
+
+
+@pytest.mark.parametrize("command", [c for _, c in READ_ONLY], ids=[i for i, _ in READ_ONLY])
+def test_read_only_and_unknown_commands_are_not_effects(command: str) -> None:
+    assert classify_command_string(command, line=1) == []
+
+
+DRY_RUN = [
+    ("kubectl delete --dry-run=client", "kubectl delete ns prod --dry-run=client"),
+    ("kubectl apply --dry-run", "kubectl apply -f x --dry-run=server"),
+    ("git push --dry-run", "git push --force --dry-run origin main"),
+    ("git push -n", "git push -n origin main"),
+    ("git clean -n", "git clean -fdn"),
+    ("rsync -n", "rsync -avn --delete src/ dst/"),
+    ("rsync --dry-run", "rsync -av --dry-run --delete src/ dst/"),
+    ("helm upgrade --dry-run", "helm upgrade --install --dry-run web ./chart"),
+    ("aws s3 rm --dryrun", "aws s3 rm s3://b/k --dryrun"),
+    ("aws ec2 --dry-run", "aws ec2 terminate-instances --instance-ids i-1 --dry-run"),
+    ("ansible-playbook --check", "ansible-playbook site.yml --check"),
+    ("ansible-playbook -C", "ansible-playbook -C site.yml"),
+    ("apt-get -s", "apt-get -s purge nginx"),
+    ("puppet --noop", "pulumi destroy --noop"),
+]
+
+
+@pytest.mark.parametrize("command", [c for _, c in DRY_RUN], ids=[i for i, _ in DRY_RUN])
+def test_a_dry_run_argument_makes_it_no_effect(command: str) -> None:
+    assert classify_command_string(command, line=1) == []
+
+
+def test_dry_run_none_is_a_real_run() -> None:
+    effects = classify_command_string("kubectl delete ns x --dry-run=none", line=1)
+    assert [e.destructive for e in effects] == [True]
+
+
+WRAPPED = [
+    ("sudo", ["sudo", "rm", "-rf", "/srv"], True, "high"),
+    ("sudo -u", ["sudo", "-u", "postgres", "dropdb", "app"], True, "high"),
+    ("sudo -E -H", ["sudo", "-EH", "kubectl", "delete", "ns", "x"], True, "high"),
+    ("sudo --", ["sudo", "--", "rm", "x"], True, "high"),
+    ("env VAR=x", ["env", "KUBECONFIG=/k", "kubectl", "delete", "pod", "p"], True, "high"),
+    ("env -i", ["env", "-i", "PATH=/bin", "rm", "x"], True, "high"),
+    ("assignment prefix", ["FOO=1", "rm", "x"], True, "high"),
+    ("nohup", ["nohup", "rm", "-rf", "x"], True, "high"),
+    ("time", ["time", "terraform", "destroy"], True, "high"),
+    ("nice -n", ["nice", "-n", "10", "rm", "x"], True, "high"),
+    ("nice -10", ["nice", "-10", "rm", "x"], True, "high"),
+    ("ionice", ["ionice", "-c", "3", "rm", "-rf", "x"], True, "high"),
+    ("timeout N", ["timeout", "30", "kubectl", "delete", "pod", "p"], True, "high"),
+    ("timeout -s KILL N", ["timeout", "-s", "KILL", "5m", "rm", "x"], True, "high"),
+    ("xargs", ["xargs", "-0", "-n", "1", "rm", "-f"], True, "high"),
+    ("xargs -I", ["xargs", "-I", "{}", "kubectl", "delete", "pod", "{}"], True, "high"),
+    ("exec", ["exec", "rm", "x"], True, "high"),
+    ("command", ["command", "rm", "x"], True, "high"),
+    ("sh -c", ["sh", "-c", "rm -rf /tmp/x"], True, "high"),
+    ("bash -ec", ["bash", "-ec", "cd /srv && git reset --hard"], True, "high"),
+    ("bash -c mutating", ["bash", "-c", "mkdir -p /srv"], False, "high"),
+    ("su -c", ["su", "-", "postgres", "-c", "dropdb app"], True, "high"),
+    ("ssh host cmd", ["ssh", "host", "rm", "-rf", "/data"], True, "medium"),
+    ("ssh opts host string", ["ssh", "-i", "key", "-o", "StrictHostKeyChecking=no", "-p", "22",
+                              "user@host", "sudo systemctl restart app"], False, "medium"),
+    ("ssh -tt", ["ssh", "-tt", "host", "kubectl delete ns x"], True, "medium"),
+    ("docker exec", ["docker", "exec", "-it", "db", "psql", "-c", "DROP TABLE t"], True, "medium"),
+    ("docker exec -e", ["docker", "exec", "-e", "A=1", "web", "rm", "-rf", "/cache"], True, "medium"),
+    ("kubectl exec --", ["kubectl", "exec", "-n", "prod", "pod", "--", "rm", "-rf", "/x"], True,
+     "medium"),
+    ("kubectl exec shell string", ["kubectl", "exec", "pod", "--", "sh", "-c", "rm -rf /x"], True,
+     "medium"),
+    ("docker compose exec", ["docker", "compose", "exec", "db", "dropdb", "app"], True, "medium"),
+    ("sudo sh -c", ["sudo", "sh", "-c", "echo x > /etc/y; systemctl restart y"], False, "high"),
+    ("eval literal", ["eval", "rm -rf /tmp/x"], True, "high"),
+    ("trap", ["trap", "rm -f /tmp/lock", "EXIT"], True, "high"),
+    ("flock", ["flock", "-n", "/tmp/lock", "rm", "x"], True, "high"),
+    ("gcloud compute ssh --command", ["gcloud", "compute", "ssh", "vm", "--command", "rm -rf /x"],
+     True, "medium"),
+]
+
+
+@pytest.mark.parametrize(("argv", "destructive", "confidence"), [w[1:] for w in WRAPPED],
+                         ids=[w[0] for w in WRAPPED])
+def test_wrappers_are_unwrapped(argv: list[str], destructive: bool, confidence: str) -> None:
+    effect = classify_argv(argv, line=5)
+    assert effect is not None
+    assert effect.destructive is destructive
+    assert effect.confidence == confidence
+    assert effect.call.startswith(argv[0])
+
+
+def test_the_given_confidence_is_kept_and_lowered_never_raised() -> None:
+    assert classify_argv(["rm", "x"], line=1, confidence="low").confidence == "low"  # type: ignore[union-attr]
+    inner = classify_argv(["ssh", "h", "rm x"], line=1, confidence="high")
+    assert inner is not None and inner.confidence == "medium"
+    assert classify_argv(["ssh", "h", "rm x"], line=1, confidence="low").confidence == "low"  # type: ignore[union-attr]
+
+
+UNRESOLVED = [
+    ("$VERB", ["kubectl", "$VERB", "pod", "p"], False, "medium"),
+    ("$ACTION named destroy", ["terraform", "$DESTROY_OR_APPLY"], True, "medium"),
+    ("<expr>", ["kubectl", "<expr>", "ns", "x"], False, "low"),
+    ("git <expr>", ["git", "<expr>"], False, "low"),
+    ("psql -c $SQL", ["psql", "-c", "$SQL"], False, "medium"),
+    ("curl -X $METHOD", ["curl", "-X", "$METHOD", "https://x"], False, "medium"),
+]
+
+
+@pytest.mark.parametrize(("argv", "destructive", "confidence"), [u[1:] for u in UNRESOLVED],
+                         ids=[u[0] for u in UNRESOLVED])
+def test_an_unresolved_deciding_word_lowers_confidence(argv: list[str], destructive: bool,
+                                                       confidence: str) -> None:
+    effect = classify_argv(argv, line=1)
+    assert effect is not None
+    assert (effect.destructive, effect.confidence) == (destructive, confidence)
+
+
+@pytest.mark.parametrize("argv", [["$CMD", "delete", "x"], ["<expr>"], ["$RM", "-rf", "/"], [],
+                                  ["sh", "-c", "$SCRIPT"], ["eval", "$CMD"]],
+                         ids=["$CMD", "<expr> alone", "$RM", "empty", "sh -c $SCRIPT", "eval $CMD"])
+def test_an_unresolved_command_is_not_guessed(argv: list[str]) -> None:
+    assert classify_argv(argv, line=1) is None
+
+
+def test_a_resolved_argument_keeps_high_confidence() -> None:
+    effect = classify_argv(["rm", "-rf", "$BUILD_DIR/out"], line=1)
+    assert effect is not None and effect.confidence == "high" and effect.destructive
+
+
+HTTP = [
+    ("curl -X DELETE", ["curl", "-X", "DELETE", "https://api/x/1"], True),
+    ("curl -XDELETE", ["curl", "-sSXDELETE", "https://api/x/1"], True),
+    ("curl --request=PUT", ["curl", "--request=PUT", "https://api/x"], False),
+    ("curl -X POST", ["curl", "-X", "POST", "https://api/x"], False),
+    ("curl -d", ["curl", "-d", "a=1", "https://api/x"], False),
+    ("curl --data-binary", ["curl", "--data-binary", "@f", "https://api/x"], False),
+    ("curl -F", ["curl", "-F", "file=@x", "https://api/upload"], False),
+    ("curl -T", ["curl", "-T", "file", "https://api/upload"], False),
+    ("curl --json", ["curl", "--json", "{}", "https://api/x"], False),
+    ("curl -X PATCH", ["curl", "-fsS", "-X", "PATCH", "https://api/x"], False),
+    ("wget --method=DELETE", ["wget", "--method=DELETE", "https://api/x"], True),
+    ("wget --post-data", ["wget", "--post-data=a=1", "https://api/x"], False),
+    ("http DELETE", ["http", "DELETE", "api/x/1"], True),
+    ("http POST", ["http", "POST", "api/x", "a=1"], False),
+    ("http items", ["http", "api/x", "name=web"], False),
+]
+
+
+@pytest.mark.parametrize(("argv", "destructive"), [h[1:] for h in HTTP], ids=[h[0] for h in HTTP])
+def test_http_writes(argv: list[str], destructive: bool) -> None:
+    effect = classify_argv(argv, line=1)
+    assert effect is not None
+    assert (effect.kind, effect.destructive) == ("http", destructive)
+
+
+SQL_CLIENTS = [
+    ("psql -c DROP", ["psql", "-h", "db", "-c", "DROP TABLE users"], True),
+    ("psql --command=TRUNCATE", ["psql", "--command=TRUNCATE sessions"], True),
+    ("psql -c DELETE", ["psql", "app", "-c", "delete from jobs where done"], True),
+    ("psql -c INSERT", ["psql", "-c", "INSERT INTO t VALUES (1)"], False),
+    ("psql -c ALTER", ["psql", "-c", "ALTER TABLE t ADD c int"], False),
+    ("psql -f", ["psql", "-f", "migrate.sql"], False),
+    ("mysql -e DROP", ["mysql", "-u", "root", "-e", "DROP DATABASE app"], True),
+    ("mysql --execute=UPDATE", ["mysql", "--execute=UPDATE t SET a=1"], False),
+    ("mysql -eCREATE", ["mysql", "-eCREATE DATABASE app"], False),
+    ("sqlite3 db DELETE", ["sqlite3", "app.db", "DELETE FROM t"], True),
+    ("clickhouse-client --query", ["clickhouse-client", "--query", "TRUNCATE TABLE t"], True),
+]
+
+
+@pytest.mark.parametrize(("argv", "destructive"), [s[1:] for s in SQL_CLIENTS],
+                         ids=[s[0] for s in SQL_CLIENTS])
+def test_sql_run_by_database_clients(argv: list[str], destructive: bool) -> None:
+    effect = classify_argv(argv, line=1)
+    assert effect is not None
+    assert (effect.kind, effect.destructive) == ("sql", destructive)
+
+
+@pytest.mark.parametrize(("sql", "expected"), [
+    ("DROP TABLE users", True), ("truncate t", True), ("DELETE FROM t WHERE x", True),
+    ("INSERT INTO t VALUES (1)", False), ("UPDATE t SET a = 1", False), ("CREATE INDEX i ON t(a)", False),
+    ("GRANT SELECT ON t TO bob", False), ("SELECT * FROM t", None), ("SELECT deleted_at FROM t", None),
+    ("SELECT * FROM t FOR UPDATE", None), ("\\dt", None),
+], ids=["drop", "truncate", "delete", "insert", "update", "create", "grant", "select",
+        "deleted_at column", "for update", "meta command"])
+def test_classify_sql(sql: str, expected: bool | None) -> None:
+    assert classify_sql(sql) is expected
+
+
+def test_a_command_string_yields_each_effect_with_its_line() -> None:
+    text = "cd /srv\nrm -rf build && mkdir build\nkubectl get pods | grep web\n"
+    effects = classify_command_string(text, line=10)
+    assert [(e.line, e.destructive, e.call) for e in effects] == [
+        (11, True, "rm -rf build"), (11, False, "mkdir build")]
+
+
+def test_the_most_destructive_command_of_a_wrapped_string_decides() -> None:
+    effect = classify_argv(["bash", "-c", "mkdir x; rm -rf y"], line=1)
+    assert effect is not None and effect.destructive
+
+
+CREDENTIALS = [
+    ("GITHUB_TOKEN", True), ("DB_PASSWORD", True), ("MYSQL_PWD", True), ("DB_PASS", True),
+    ("PASSWD", True), ("AWS_SECRET_ACCESS_KEY", True), ("AWS_ACCESS_KEY_ID", True),
+    ("API_KEY", True), ("STRIPE_APIKEY", True), ("PRIVATE_KEY", True), ("GOOGLE_CREDENTIALS", True),
+    ("CREDENTIAL", True), ("BASIC_AUTH", True), ("AUTH_HEADER", True), ("OAUTH_CLIENT_SECRET", True),
+    ("apiKey", True), ("authToken", True), ("--auth-token", True), ("SSH_KEY", True),
+    ("VAULT_TOKEN", True), ("SLACK_WEBHOOK_SECRET", True),
+    ("AWS_REGION", False), ("AUTHOR", False), ("KEY_NAME", False), ("PWD", False),
+    ("BYPASS", False), ("USER", False), ("HOST", False), ("PASSTHROUGH", False),
+    ("SORT_KEY", False), ("DRY_RUN", False), ("AUTHORS_FILE", False),
+]
+
+
+@pytest.mark.parametrize(("name", "expected"), CREDENTIALS, ids=[c[0] for c in CREDENTIALS])
+def test_looks_like_credential(name: str, expected: bool) -> None:
+    assert looks_like_credential(name) is expected
+
+
+MASKED = [
+    ("--password X", ["mysql", "--password", "hunter2", "-e", "DROP TABLE t"], "hunter2"),
+    ("--token=X", ["vault", "write", "--token=s.abcdef", "x"], "s.abcdef"),
+    ("mysql -pX", ["mysql", "-phunter2", "-e", "DROP TABLE t"], "hunter2"),
+    ("TOKEN=X prefix", ["API_TOKEN=abc123", "curl", "-X", "POST", "u"], "abc123"),
+    ("url password", ["curl", "-X", "DELETE", "https://admin:hunter2@api/x"], "hunter2"),
+    ("curl -u", ["curl", "-u", "admin:hunter2", "-X", "DELETE", "https://api/x"], "hunter2"),
+    ("auth header", ["curl", "-H", "Authorization: Bearer abc.def", "-X", "POST", "u"], "abc.def"),
+    ("aws key literal", ["aws", "s3", "rm", "s3://b/AKIAABCDEFGHIJKLMNOP"], "AKIAABCDEFGHIJKLMNOP"),
+    ("github token literal", ["git", "push", "-f", "https://ghp_abcdefghijklmnopqrstuvwx@github.com/o/r"],
+     "ghp_abcdefghijklmnopqrstuvwx"),
+    ("redis -a", ["redis-cli", "-a", "hunter2", "FLUSHALL"], "hunter2"),
+]
+
+
+@pytest.mark.parametrize(("argv", "secret"), [m[1:] for m in MASKED], ids=[m[0] for m in MASKED])
+def test_secrets_are_masked_in_the_call(argv: list[str], secret: str) -> None:
+    effect = classify_argv(argv, line=1)
+    assert effect is not None
+    assert secret not in effect.call
+    assert "***" in effect.call
+
+
+def test_call_text_is_trimmed() -> None:
+    text = call_text(["rm", "-rf", *[f"/srv/data/{i:04d}" for i in range(40)]])
+    assert len(text) <= 120 and text.endswith("...")
