@@ -456,6 +456,16 @@ def test_dry_run_flag(source: str, flag: str | None) -> None:
     assert (script.has_dry_run, script.dry_run_flag) == (flag is not None, flag)
 
 
+@pytest.mark.parametrize("call", [
+    pytest.param('"--apply", action="store_true", help="delete for real"', id="apply"),
+    pytest.param('"--execute", action="store_true"', id="execute"),
+    pytest.param('"--go", action="store_true", help="act; the default is a dry run"', id="help-says-default"),
+])
+def test_preview_by_default_is_a_dry_run_without_a_flag(call: str) -> None:
+    script, _ = scan(ARGPARSE.format(call))
+    assert (script.has_dry_run, script.dry_run_flag) == (True, None)
+
+
 def test_dry_run_from_the_environment_has_no_flag() -> None:
     script, _ = scan("import os\nDRY_RUN = os.environ.get('DRY_RUN') == '1'\n")
     assert (script.has_dry_run, script.dry_run_flag) == (True, None)
@@ -538,6 +548,9 @@ def test_credential_names(name: str, credential: bool) -> None:
                  [("file-write", False, "high")] * 3, id="shutil-move-copy"),
     pytest.param("import os\nos.rename(a, b)\nos.replace(a, b)", [("file-write", False, "high")] * 2,
                  id="rename-replace"),
+    pytest.param("from django.core.files.storage import default_storage\ndefault_storage.delete(p)\n"
+                 "default_storage.save(p, f)", [("file-delete", True, "high"), ("file-write", False, "high")],
+                 id="django-storage"),
 ])
 def test_file_effects(source: str, expected: list[tuple[str, bool, str]]) -> None:
     assert effects(source) == expected
@@ -562,7 +575,8 @@ def test_effect_call_text_and_via() -> None:
     pytest.param("requests.post(url, data='" + "x" * 70 + "')", "requests.post(url, data='…')", id="long-literal"),
     pytest.param("requests.post(url, headers={'Authorization': 'Bearer abcdef0123456789abcdef'})",
                  "requests.post(url, headers={'Authorization': '…'})", id="bearer"),
-    pytest.param("connect(host, password='hunter2')", "connect(host, password=…)", id="password-keyword"),
+    pytest.param("connect(host, password='hunter2')", "connect(host, password='…')", id="password-keyword"),
+    pytest.param("get(url, auth=(user, password))", "get(url, auth=(user, password))", id="names-kept"),
     pytest.param("os.remove('a')", "os.remove('a')", id="short-kept"),
 ])
 def test_call_text_never_carries_secrets(text: str, expected: str) -> None:
@@ -757,6 +771,13 @@ def test_cloud_effects(source: str, expected: list[tuple[str, bool, str]]) -> No
     pytest.param("from urllib.request import Request\nRequest(url, data=payload)", [("http", False, "high")],
                  id="urllib-data-post"),
     pytest.param("import urllib.request\nurllib.request.urlopen(url)", [], id="urllib-get"),
+    pytest.param("def f(session):\n    session.delete(f'https://gcr.io/v2/{image}')", [("http", True, "medium")],
+                 id="unknown-client-literal-url"),
+    pytest.param("def f(client, base_url):\n    client.post(base_url + '/jobs')", [("http", False, "medium")],
+                 id="unknown-client-url-name"),
+    pytest.param("def f(session, dry):\n    fetch = session.get if dry else None\n    fetch = session.delete\n"
+                 "    fetch('https://x/y')", [("http", True, "medium")], id="method-reference"),
+    pytest.param("import subprocess\nrun = subprocess.run\ndef f():\n    run('ls')", [], id="alias-to-reader"),
 ])
 def test_http_effects(source: str, expected: list[tuple[str, bool, str]]) -> None:
     assert effects(source) == expected

@@ -892,19 +892,32 @@ _DRY_RUN_HELP = re.compile(
     re.IGNORECASE)
 
 
-def dry_run_flag(flags: list[Flag]) -> str | None:
-    """The spelling of the flag that makes the script only show what it would do, if any."""
+_APPLY_NAMES = {"apply", "execute", "commit", "confirm", "really", "for-real", "no-dry-run", "doit", "do-it",
+                "no-noop", "write", "fix"}
+_PREVIEW_BY_DEFAULT = re.compile(r"(?:default|otherwise|without (?:it|this)).{0,40}(?:dry[- _]?run|preview|only (?:show|print|list))"
+                                 r"|(?:dry[- _]?run|preview)[^.]{0,20}(?:by default|is the default)", re.IGNORECASE)
+
+
+def dry_run(flags: list[Flag]) -> tuple[bool, str | None]:
+    """Whether the script can show what it would do without doing it, and the flag that asks for
+    it. A script that only previews unless given ``--apply``/``--execute``/``--commit``... has a
+    dry run and no flag for it (the preview is what it does without flags)."""
+    inverted = False
     for flag in flags:
         if flag.positional:
             continue
         spellings = [flag.name, *flag.aliases, *([flag.dest] if flag.dest else [])]
         normalized = {text.lstrip("-").lower().replace("_", "-") for text in spellings}
         says_dry = bool(flag.help and _DRY_RUN_HELP.search(flag.help))
+        if flag.type == "boolean" and not normalized & _DRY_RUN_NAMES and (
+                normalized & _APPLY_NAMES or (flag.help and _PREVIEW_BY_DEFAULT.search(flag.help))):
+            inverted = inverted or bool(normalized & _APPLY_NAMES) or says_dry
+            continue
         if (normalized & _DRY_RUN_NAMES
                 or (normalized & _DRY_RUN_BOOLEAN_NAMES and flag.type == "boolean"
                     and any(text in ("--check", "--plan") for text in spellings))
                 or (says_dry and flag.type == "boolean")):
             longs = [text for text in (flag.name, *flag.aliases)
                      if text.startswith("--") and not text.startswith("--no-")]
-            return longs[0] if longs else flag.name
-    return None
+            return True, longs[0] if longs else flag.name
+    return inverted, None

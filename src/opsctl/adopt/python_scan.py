@@ -34,7 +34,7 @@ from opsctl.adopt.python_interface import (
     Position,
     const_str,
     dotted,
-    dry_run_flag,
+    dry_run,
     extract_interface,
     index_module,
     keywords,
@@ -136,13 +136,13 @@ def _scan(script: Script, source: str, tree: ast.Module, *, file: Path, root: Pa
     script.exit_codes, exit_warning = exit_codes(index)
     if exit_warning and not script.exit_codes:
         script.warnings.append(exit_warning)
-    flag = dry_run_flag(script.interface.flags)
+    has_dry_run, flag = dry_run(script.interface.flags)
     if flag is None and "argv" in source:
         flag = next((text for compare, _scope in index.compares
                      if (text := _argv_membership(index, compare)) and text.lstrip("-").lower().replace("_", "-")
                      in ("dry-run", "dryrun", "noop", "no-op", "simulate", "pretend")), None)
     script.dry_run_flag = flag
-    script.has_dry_run = flag is not None or any(_DRY_RUN_ENV.search(env.name) for env in script.env)
+    script.has_dry_run = has_dry_run or flag is not None or any(_DRY_RUN_ENV.search(env.name) for env in script.env)
     return PythonFacts(entry=is_entry(tree, index, django_path or script.interface.kind == "django", source),
                        imports=imports)
 
@@ -765,7 +765,8 @@ def classify_sql(text: str) -> bool | None:
 _LONG_STRING = re.compile(r"""(?P<q>'|")(?:\\.|(?!(?P=q)).)*(?P=q)""")
 _SECRET_VALUE = re.compile(r"(?i)password|passwd|secret|token|api[_-]?key|bearer|authorization|"
                            r"^[A-Za-z0-9+/_\-]{24,}={0,2}$")
-_SECRET_KEYWORD = re.compile(r"(?i)\b(\w*(?:password|passwd|secret|token|api_?key|auth)\w*)=([^,)]+)")
+_SECRET_KEYWORD = re.compile(
+    r"""(?i)\b(\w*(?:password|passwd|secret|token|api_?key|auth)\w*)=(?P<q>'|")(?:\\.|(?!(?P=q)).)*(?P=q)""")
 
 
 def sanitize_call(text: str, limit: int = 120) -> str:
@@ -777,7 +778,7 @@ def sanitize_call(text: str, limit: int = 120) -> str:
             return f"{match.group('q')}…{match.group('q')}"
         return match.group(0)
 
-    text = _SECRET_KEYWORD.sub(lambda m: f"{m.group(1)}=…", _LONG_STRING.sub(literal_, " ".join(text.split())))
+    text = _SECRET_KEYWORD.sub(lambda m: f"{m.group(1)}={m.group('q')}…{m.group('q')}", _LONG_STRING.sub(literal_, " ".join(text.split())))
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -857,11 +858,29 @@ class EffectFinder:
                     names.add(target)
         return names
 
+    def _method_references(self) -> dict[tuple[str, str], list[ast.Attribute]]:
+        """``fetch = session.delete``: names bound to a method, so ``fetch(url)`` is classified as
+        ``session.delete(url)``."""
+        found: dict[tuple[str, str], list[ast.Attribute]] = {}
+        for key, entries in self.index.assigns.items():
+            values = [value for _pos, op, value in entries if op == "=" and isinstance(value, ast.Attribute)]
+            if values:
+                found[key] = values
+        return found
+
     def effects(self) -> list[Effect]:
+        references = self._method_references()
         for call, scope in self.index.calls:
             before = len(self.found)
             try:
                 self._classify(call, scope)
+                func = call.func
+                if isinstance(func, ast.Name) and len(self.found) == before and references:
+                    targets = references.get((scope, func.id)) or references.get(("", func.id)) or []
+                    for target in targets:
+                        self._classify(ast.copy_location(ast.Call(target, call.args, call.keywords), call), scope)
+                    for effect in self.found[before:]:
+                        effect.confidence = "medium" if effect.confidence == "high" else effect.confidence
             except RecursionError:
                 self.warnings.append(f"line {call.lineno}: nested too deeply to resolve")
             if scope:
@@ -887,6 +906,8 @@ class EffectFinder:
             self._open(call, name)
         elif attr in ("write_text", "write_bytes") and isinstance(func, ast.Attribute):
             self._add("file-write", False, call, "high" if self._path_like(func) else "medium")
+        elif name.startswith("django.core.files.storage.") and attr in ("delete", "save"):
+            self._add("file-delete" if attr == "delete" else "file-write", attr == "delete", call)
         elif attr in ("unlink", "rmdir") and isinstance(func, ast.Attribute) and not name.startswith("os."):
             self._add("file-delete", True, call, "high" if self._path_like(func) else "medium")
         elif (name in _SUBPROCESS or name in _SHELL_STRING or name in _EXEC_ARGV or name in _EXEC_LIST
@@ -895,7 +916,7 @@ class EffectFinder:
               or (isinstance(func, ast.Call) and "Command" in self.source)):
             self._command(call, scope, name, attr)
         elif (attr and isinstance(func, ast.Attribute) and self._cloud(call, func, attr)) or (
-                (attr in _HTTP_WRITES or attr == "request" or name in _URLLIB) and self._http(call, name, attr)):
+                (attr in _HTTP_WRITES or attr == "request" or name in _URLLIB) and self._http(call, name, attr, scope)):
             pass
         elif attr in _SQL_METHODS or (name.startswith("sqlalchemy") and name.endswith(".text")):
             self._sql(call, scope)
@@ -1042,7 +1063,7 @@ class EffectFinder:
             return True
         return False
 
-    def _http(self, call: ast.Call, name: str, attr: str | None) -> bool:
+    def _http(self, call: ast.Call, name: str, attr: str | None, scope: str) -> bool:
         kw = keywords(call)
         if name in _URLLIB:
             method = (const_str(kw.get("method")) or "").upper()
@@ -1053,6 +1074,9 @@ class EffectFinder:
         module_call = name.partition(".")[0] in _HTTP_MODULES and name.count(".") == 1
         receiver = isinstance(call.func, ast.Attribute) and bool(self.http) and self._rooted(call.func.value, self.http)
         if not (module_call or receiver):
+            if attr in _HTTP_WRITES and self._url_argument(call, scope):
+                self._add("http", _HTTP_WRITES[attr], call, "medium")
+                return True
             return False
         if attr == "request":
             method_node = call.args[0] if call.args else kw.get("method")
@@ -1064,6 +1088,21 @@ class EffectFinder:
         elif attr in _HTTP_WRITES:
             self._add("http", _HTTP_WRITES[attr], call)
         return True
+
+    def _url_argument(self, call: ast.Call, scope: str) -> bool:
+        """The first argument of a call on an unknown client is a URL: a literal ``http(s)://``
+        string, or a value whose name says ``url``/``endpoint``."""
+        argument = call.args[0] if call.args else keywords(call).get("url")
+        if argument is None:
+            return False
+        text = Resolver(self.index, scope, position(call)).text(argument) or ""
+        if text.startswith(("http://", "https://")):
+            return True
+        if isinstance(argument, ast.JoinedStr | ast.BinOp):
+            argument = next((node.value for node in ast.walk(argument) if isinstance(node, ast.FormattedValue)),
+                            argument.left if isinstance(argument, ast.BinOp) else argument)
+        name = (dotted(argument) or "").rpartition(".")[2].lower()
+        return any(word in name for word in ("url", "uri", "endpoint"))
 
     def _sql(self, call: ast.Call, scope: str) -> None:
         kw = keywords(call)
