@@ -56,6 +56,9 @@ _SCHEDULER_RE = re.compile(r"beat_schedule|CELERYBEAT_SCHEDULE|apscheduler|add_j
 _PY_RUNNER_RE = re.compile(r"subprocess|os\.system|popen|os\.exec|spawn|\bsh\b|plumbum|pexpect|runpy"
                            r"|check_call|check_output|\brun\w*\(|invoke|fabric|getoutput|execute"
                            r"|shell|\bcall\(", re.I)
+_PLAIN_RUN_RE = re.compile(r"[^\s\"'\\#$<;&|()`>]+")
+_DQ_STOP_RE = re.compile(r'["\\]')
+_PIECE_SPLIT_RE = re.compile(r"[\s=,;:|&\[\](){}]+")
 _BRACED_VAR_RE = re.compile(r"\$\{(\w+)\}")
 _NAME_TOKEN_RE = re.compile(r"[\w\-]+(?:\.[\w\-]+)*")
 
@@ -265,12 +268,11 @@ class Where:
     """The working directory when the format fixes it (CI: the root), else None."""
     variables: dict[str, str] = field(default_factory=dict)
 
-    def __post_init__(self) -> None:
-        self.variables.setdefault("__HERE", self.here)
+    here: str = ""
 
-    @property
-    def here(self) -> str:
-        return posixpath.dirname(self.caller)
+    def __post_init__(self) -> None:
+        self.here = posixpath.dirname(self.caller)
+        self.variables.setdefault("__HERE", self.here)
 
     def bases(self, cwd: str | None) -> list[str]:
         if cwd is not None:
@@ -305,17 +307,32 @@ def split_commands(text: str) -> Iterator[list[Word]]:
         chars, start = [], -1
 
     while i < n:
-        c = text[i]
         if quote:
-            if c == quote:
+            # Jump to the closing quote (or, in double quotes, the next backslash).
+            stop = _DQ_STOP_RE.search(text, i) if quote == '"' else None
+            end = text.find("'", i) if quote == "'" else (stop.start() if stop else -1)
+            end = n if end < 0 else end
+            chars.append(text[i:end])
+            i = end
+            if i >= n:
+                break
+            if text[i] == quote:
                 quote = ""
-            elif c == "\\" and quote == '"' and i + 1 < n and text[i + 1] in '"\\$`':
+            elif i + 1 < n and text[i + 1] in '"\\$`':
                 chars.append(text[i + 1])
                 i += 1
             else:
-                chars.append(c)
+                chars.append("\\")
             i += 1
             continue
+        plain = _PLAIN_RUN_RE.match(text, i)
+        if plain:
+            if start < 0:
+                start = i
+            chars.append(plain.group())
+            i = plain.end()
+            continue
+        c = text[i]
         if c in "\"'":
             quote = c
             if start < 0:
@@ -329,9 +346,13 @@ def split_commands(text: str) -> Iterator[list[Word]]:
                 chars.append(text[i + 1])
             i += 2
             continue
-        if c == "#" and start < 0:
-            end = text.find("\n", i)
-            i = n if end < 0 else end
+        if c == "#":
+            if start < 0:
+                end = text.find("\n", i)
+                i = n if end < 0 else end
+            else:
+                chars.append(c)
+                i += 1
             continue
         if c == "$" and i + 1 < n and text[i + 1] == "{":
             end = text.find("}", i)
@@ -418,7 +439,8 @@ def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str 
     bases = where.bases(cwd)
     pythonish = python or any(_PYTHONISH_RE.search(w.text) for w in words[:position + 1])
     for k, word in enumerate(words):
-        if _is_django_manage(words, k, command) and k + 1 < len(words):
+        if ("manage" in word.text or (k == 0 and "django" in command)) and _is_django_manage(
+                words, k, command) and k + 1 < len(words):
             following = next((w for w in words[k + 1:] if not w.text.startswith("-")), None)
             script = index.resolve_management_command(following.text) if following else None
             if following and script and script != where.caller:
@@ -441,7 +463,10 @@ def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str 
             if script and script != where.caller:
                 found.append(Found(script, base + word.pos))
             continue
-        for piece in re.split(r"[\s=,;:|&\[\](){}]+", _BRACED_VAR_RE.sub(r"$\1", word.text)):
+        text = word.text
+        pieces = [text] if _PIECE_SPLIT_RE.search(text) is None else _PIECE_SPLIT_RE.split(
+            _BRACED_VAR_RE.sub(r"$\1", text))
+        for piece in pieces:
             piece = piece.strip("'\"`,")
             if not piece or piece.rstrip("/").rpartition("/")[2] not in index.by_basename:
                 continue
@@ -533,7 +558,12 @@ def find_callers(root: Path, scripts: Sequence[str], files: Sequence[str]) -> di
         file = _File.of(path, source)
         try:
             _SCANNERS[kind](file, index, collector, plan)
-        except (RecursionError, ValueError, yaml.YAMLError):
+        except yaml.YAMLError:
+            # A templated file (Helm, Jinja) is not YAML until rendered: read it line by line.
+            fallback = _YAML_FALLBACK_KINDS.get(kind)
+            if fallback is not None and (kind != "yaml" or "CronJob" in source):
+                _scan_yaml_lines(file, index, collector, fallback)
+        except (RecursionError, ValueError):
             continue
     return {script: sorted(callers.values(), key=lambda c: (c.path, c.line))
             for script, callers in collector.found.items()}
@@ -828,6 +858,7 @@ _SCHEDULE_CALLS = frozenset({"add_job", "do", "scheduled_job", "add_periodic_tas
 _COMMAND_KEYWORDS = frozenset({"args", "cmd", "command", "commands", "script", "path", "argv",
                                "path_name", "func"})
 _MAX_PY_DEPTH = 4
+_BEAT_NAMES = frozenset({"beat_schedule", "CELERYBEAT_SCHEDULE"})
 
 
 @dataclass(slots=True)
@@ -917,52 +948,63 @@ def _scan_python(file: _File, index: ScriptIndex, collector: _Collector,
         tree = ast.parse(file.text)
     except (SyntaxError, ValueError):
         return
+    # One walk collects assignments and calls; calls are read once every name is known.
     assigned: dict[str, list[ast.expr]] = {}
-    scheduled: set[str] = set()
+    calls: list[ast.Call] = []
+    functions: list[ast.FunctionDef | ast.AsyncFunctionDef] = []
+    beat: list[ast.expr] = []
     for node in ast.walk(tree):
-        if isinstance(node, ast.Assign):
+        if isinstance(node, ast.Call):
+            calls.append(node)
+        elif isinstance(node, ast.Assign):
             for target in node.targets:
                 if isinstance(target, ast.Name):
                     assigned.setdefault(target.id, []).append(node.value)
+                if (isinstance(target, ast.Name) and target.id in _BEAT_NAMES) or (
+                        isinstance(target, ast.Attribute) and target.attr in _BEAT_NAMES):
+                    beat.append(node.value)
         elif isinstance(node, ast.AnnAssign) and node.value and isinstance(node.target, ast.Name):
             assigned.setdefault(node.target.id, []).append(node.value)
-        elif scheduler and isinstance(node, ast.Call) and _call_name(node.func) in _SCHEDULE_CALLS:
-            scheduled.update(arg.id for arg in node.args if isinstance(arg, ast.Name))
-        elif scheduler and isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and any(
-                _call_name(d.func if isinstance(d, ast.Call) else d) in _SCHEDULE_CALLS
-                | {"periodic_task"} for d in node.decorator_list):
-            scheduled.add(node.name)
+        elif scheduler and isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            functions.append(node)
     finder = _PythonCallers(file, index, collector, assigned, Where(file.path, None))
-    stack: list[tuple[ast.AST, CallerKind]] = [(tree, "script")]
-    while stack:
-        node, kind = stack.pop()
-        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name in scheduled:
-            kind = "cron"
-        if isinstance(node, ast.Call):
-            name = _call_name(node.func)
-            call_kind: CallerKind | None = (
-                "cron" if scheduler and name in _SCHEDULE_CALLS
-                else kind if name in _RUNNER_CALLS else None)
-            if call_kind is not None:
-                for arg in node.args:
-                    finder.command(arg, call_kind, None)
-                for keyword in node.keywords:
-                    if keyword.arg in _COMMAND_KEYWORDS:
-                        finder.command(keyword.value, call_kind, None)
-            if name == "run_module" and node.args and isinstance(node.args[0], ast.Constant):
-                module = str(node.args[0].value)
-                script = index.resolve_module(module, [])
-                if script:
-                    collector.add(script, file.path, node.lineno, kind, file.text_of(node.lineno))
+    for value in beat:
+        finder.command(value, "cron", None)
+    in_jobs = _calls_in_scheduled_functions(functions, calls) if scheduler else set()
+    for node in calls:
+        kind: CallerKind = "cron" if id(node) in in_jobs else "script"
+        name = _call_name(node.func)
+        call_kind: CallerKind | None = (
+            "cron" if scheduler and name in _SCHEDULE_CALLS
+            else kind if name in _RUNNER_CALLS else None)
+        if call_kind is not None:
+            for arg in node.args:
+                finder.command(arg, call_kind, None)
             for keyword in node.keywords:
-                if keyword.arg in ("beat_schedule", "CELERYBEAT_SCHEDULE"):
-                    finder.command(keyword.value, "cron", None)
-        elif isinstance(node, ast.Assign) and any(
-                (isinstance(t, ast.Name) and t.id in ("beat_schedule", "CELERYBEAT_SCHEDULE"))
-                or (isinstance(t, ast.Attribute) and t.attr == "beat_schedule")
-                for t in node.targets):
-            finder.command(node.value, "cron", None)
-        stack += [(child, kind) for child in ast.iter_child_nodes(node)]
+                if keyword.arg in _COMMAND_KEYWORDS:
+                    finder.command(keyword.value, call_kind, None)
+        if name == "run_module" and node.args and isinstance(node.args[0], ast.Constant):
+            module = str(node.args[0].value)
+            script = index.resolve_module(module, [])
+            if script:
+                collector.add(script, file.path, node.lineno, kind, file.text_of(node.lineno))
+        for keyword in node.keywords:
+            if keyword.arg in _BEAT_NAMES:
+                finder.command(keyword.value, "cron", None)
+
+
+def _calls_in_scheduled_functions(functions: list[ast.FunctionDef | ast.AsyncFunctionDef],
+                                  calls: list[ast.Call]) -> set[int]:
+    """The calls inside functions a scheduler runs (``add_job(f)``, ``@scheduled_job``)."""
+    scheduled = {arg.id for call in calls if _call_name(call.func) in _SCHEDULE_CALLS
+                 for arg in call.args if isinstance(arg, ast.Name)}
+    inside: set[int] = set()
+    for function in functions:
+        if function.name in scheduled or any(
+                _call_name(d.func if isinstance(d, ast.Call) else d) in _SCHEDULE_CALLS
+                | {"periodic_task"} for d in function.decorator_list):
+            inside.update(id(node) for node in ast.walk(function) if isinstance(node, ast.Call))
+    return inside
 
 
 def _call_name(func: ast.expr) -> str:
@@ -1155,6 +1197,33 @@ def _scan_yaml(file: _File, index: ScriptIndex, collector: _Collector,
     elif re.search(r"^\s*(before_)?script:", file.text, re.M) and re.search(
             r"^\s*stage:", file.text, re.M):
         _scan_gitlab(file, index, collector, plan)
+
+
+_YAML_FALLBACK_KINDS: dict[str, CallerKind] = {
+    "github-actions": "github-actions", "gitlab-ci": "gitlab-ci", "ci": "ci", "compose": "compose",
+    "yaml": "cron"}
+
+
+def _scan_yaml_lines(file: _File, index: ScriptIndex, collector: _Collector,
+                     kind: CallerKind) -> None:
+    """Each line's value (after ``- `` and ``key:``, template tags removed) as a command."""
+    for number, line in enumerate(file.lines, 1):
+        value = re.sub(r"\{\{.*?\}\}|\{%.*?%\}", " ", line)
+        match = re.match(r"^\s*(?:-\s+)?(?:[\w.\-]+:(?:\s+|$))?(.*)$", value)
+        value = match.group(1).strip() if match else ""
+        if not value or value.startswith("#") or not index.mentioned_in(value):
+            continue
+        if value.startswith("["):
+            try:
+                items = json.loads(value)
+            except ValueError:
+                items = None
+            if isinstance(items, list) and all(isinstance(item, str) for item in items):
+                _scan_word_list(file, [(item, number) for item in items], index, collector, kind,
+                                Where(file.path, None))
+                continue
+        _scan_chunk(file, value.strip("\"'"), number, index, collector, kind,
+                    Where(file.path, None))
 
 
 def _walk_containers(node: yaml.Node) -> Iterator[yaml.Node]:
