@@ -491,3 +491,86 @@ def test_a_thousand_scripts_scan_in_linear_time(tmp_path: Path) -> None:
     found = find_callers(tmp_path, scripts, [*scripts, "Makefile"])
     assert len(found) == 1000
     assert {c.kind for c in found["jobs/job_0.sh"]} == {"makefile", "script"}
+
+
+SPELLINGS = [
+    pytest.param('"$(dirname "$0")/../scripts/backup.sh"', "scripts/backup.sh", id="dirname-0"),
+    pytest.param('"${BASH_SOURCE%/*}/../scripts/backup.sh"', "scripts/backup.sh",
+                 id="bash-source-strip"),
+    pytest.param('SCRIPT_DIR=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" &> /dev/null && pwd)\n'
+                 '"$SCRIPT_DIR/rotate_logs.sh"', "ops/rotate_logs.sh", id="script-dir-idiom"),
+    pytest.param('ROOT="$(dirname "$0")/.."\n"$ROOT/tools/report.py"', "tools/report.py",
+                 id="a-variable-assigned-from-the-scripts-folder"),
+    pytest.param("cd ../scripts\n./backup.sh", "scripts/backup.sh", id="cd-holds-for-later-lines"),
+    pytest.param("(cd .. && bash scripts/backup.sh)", "scripts/backup.sh", id="subshell-cd"),
+    pytest.param("sudo -u app ../scripts/backup.sh", "scripts/backup.sh", id="sudo"),
+    pytest.param("FOO=1 exec ../tools/report.py", "tools/report.py", id="assignment-and-exec"),
+    pytest.param('bash -c "cd /srv && ./scripts/backup.sh"', "scripts/backup.sh", id="bash-c"),
+    pytest.param("python3 -m acme.tasks", "src/acme/tasks.py", id="python-m-under-src"),
+    pytest.param("uv run python -mpkg.cli", "pkg/cli.py", id="python-m-glued"),
+    pytest.param("source ../scripts/backup.sh", "scripts/backup.sh", id="source"),
+    pytest.param("./scripts/backup.sh | tee out.log", "scripts/backup.sh", id="pipeline"),
+    pytest.param('echo "0 2 * * * /opt/app/scripts/backup.sh" | crontab -', "scripts/backup.sh",
+                 id="a-cron-entry-written-by-a-script"),
+]
+
+
+@pytest.mark.parametrize(("line", "script"), SPELLINGS)
+def test_shell_spellings_of_a_reference(tmp_path: Path, line: str, script: str) -> None:
+    found = callers(tmp_path, {"ops/main.sh": f"#!/bin/bash\n{line}\n"},
+                    (*SCRIPTS, "ops/main.sh"))
+    assert list(found) == [script]
+    assert found[script][0][:2] == ("ops/main.sh", line.count("\n") + 2)
+
+
+SHELL_NEGATIVES = [
+    pytest.param("cat <<EOF\nusage: ./scripts/backup.sh [--full]\nEOF", id="a-usage-here-document"),
+    pytest.param('printf "%s\\n" "run ../scripts/backup.sh"', id="printf"),
+    pytest.param("shellcheck ../scripts/backup.sh", id="a-linter-reads-it"),
+    pytest.param("git add scripts/backup.sh", id="git"),
+    pytest.param("[ -x ../scripts/backup.sh ] || exit 1", id="a-test"),
+    pytest.param("./scripts/backup.sh.orig", id="a-longer-name"),
+    pytest.param("./scripts/my-backup.sh", id="a-name-ending-the-same"),
+]
+
+
+@pytest.mark.parametrize("line", SHELL_NEGATIVES)
+def test_shell_mentions_that_do_not_run_it(tmp_path: Path, line: str) -> None:
+    assert callers(tmp_path, {"ops/main.sh": f"#!/bin/bash\n{line}\n"},
+                   (*SCRIPTS, "ops/main.sh")) == {}
+
+
+def test_a_helm_template_is_read_line_by_line(tmp_path: Path) -> None:
+    files = {"chart/templates/cronjob.yaml": """
+        apiVersion: batch/v1
+        kind: CronJob
+        metadata:
+          name: {{ .Release.Name }}-backup
+        spec:
+          schedule: {{ .Values.schedule | quote }}
+          jobTemplate:
+            spec:
+              template:
+                spec:
+                  containers:
+                    - name: backup
+                      command: ["/app/scripts/backup.sh", "--full"]
+        """}
+    assert callers(tmp_path, files) == {"scripts/backup.sh": [
+        ("chart/templates/cronjob.yaml", 13, "cron",
+         'command: ["/app/scripts/backup.sh", "--full"]')]}
+
+
+def test_gitlab_reference_tags_do_not_stop_the_reading(tmp_path: Path) -> None:
+    files = {".gitlab-ci.yml": """
+        .setup:
+          script:
+            - ./scripts/backup.sh
+        deploy:
+          script:
+            - !reference [.setup, script]
+            - ./scripts/deploy.sh
+        """}
+    assert callers(tmp_path, files) == {
+        "scripts/backup.sh": [(".gitlab-ci.yml", 3, "gitlab-ci", "- ./scripts/backup.sh")],
+        "scripts/deploy.sh": [(".gitlab-ci.yml", 7, "gitlab-ci", "- ./scripts/deploy.sh")]}
