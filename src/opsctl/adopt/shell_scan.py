@@ -91,6 +91,8 @@ class _Command:
     arm: _CaseArm | None = None
     remote: bool = False
     stdin_text: str | None = None
+    seq: int = 0
+    """The order in which the lexer met it (reads and assignments are compared by it)."""
 
 
 @dataclass(slots=True)
@@ -101,6 +103,7 @@ class _Expansion:
     line: int
     function: str | None
     arm: _CaseArm | None
+    seq: int = 0
 
 
 @dataclass(slots=True)
@@ -108,9 +111,14 @@ class _Parsed:
     commands: list[_Command] = field(default_factory=list)
     cases: list[_Case] = field(default_factory=list)
     expansions: list[_Expansion] = field(default_factory=list)
-    assigned: dict[str, int] = field(default_factory=dict)
-    """Names assigned outside simple commands (for loops, arithmetic), with the first line."""
+    assigned: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """Names assigned outside simple commands (for loops, arithmetic): (first line, seq)."""
     functions: dict[str, tuple[int, int]] = field(default_factory=dict)
+    sequence: int = 0
+
+    def next_seq(self) -> int:
+        self.sequence += 1
+        return self.sequence
 
 
 @dataclass(slots=True, eq=False)
@@ -313,7 +321,8 @@ class _Lexer:
     def command_for(self, frame: _Frame, pos: int) -> _Command:
         if frame.command is None:
             frame.command = _Command(self.line_of(pos), function=self.current_function(frame),
-                                     arm=self.current_arm(frame), remote=self.remote)
+                                     arm=self.current_arm(frame), remote=self.remote,
+                                     seq=self.sink.next_seq())
         return frame.command
 
     # -- words --------------------------------------------------------------------------------------
@@ -401,7 +410,7 @@ class _Lexer:
     def for_word(self, frame: _Frame, word: str, raw: str, start: int) -> None:
         if frame.for_mode == 1:
             if _NAME.fullmatch(word):
-                self.sink.assigned.setdefault(word, self.line_of(start))
+                self.sink.assigned.setdefault(word, (self.line_of(start), self.sink.next_seq()))
             frame.for_mode = 2
         elif frame.for_mode == 2:
             frame.for_mode = 3 if raw == "in" else 0
@@ -476,7 +485,7 @@ class _Lexer:
                 for match in _BODY_EXPANSION.finditer(body):
                     self.sink.expansions.append(_Expansion(
                         match.group(1), match.group(2) or "", "", line + body.count("\n", 0, match.start()),
-                        command.function, command.arm))
+                        command.function, command.arm, self.sink.next_seq()))
             target = _heredoc_reader(command.words)
             if target is not None and self.depth < _MAX_DEPTH:
                 nested = _Lexer(body, self.sink, line_base=line, depth=self.depth,
@@ -585,7 +594,8 @@ class _Lexer:
 
     def expansion(self, frame: _Frame, name: str, op: str, arg: str, pos: int) -> None:
         self.sink.expansions.append(_Expansion(name, op, arg, self.line_of(pos),
-                                               self.current_function(frame), self.current_arm(frame)))
+                                               self.current_function(frame), self.current_arm(frame),
+                                               self.sink.next_seq()))
 
     def read_brace(self, frame: _Frame, start: int) -> None:
         text, n = self.text, self.n
@@ -640,9 +650,9 @@ class _Lexer:
         line = self.line_of(body_start)
         for match in _BODY_EXPANSION.finditer(body):
             self.sink.expansions.append(_Expansion(match.group(1), "", "", line, self.current_function(frame),
-                                                   self.current_arm(frame)))
+                                                   self.current_arm(frame), self.sink.next_seq()))
         for match in _ARITH_ASSIGN.finditer(body):
-            self.sink.assigned.setdefault(match.group(1), line)
+            self.sink.assigned.setdefault(match.group(1), (line, self.sink.next_seq()))
         self.pos = end
 
     def substitution(self, frame: _Frame, parts: list[str], body_start: int) -> None:
@@ -741,6 +751,7 @@ _LICENSE = re.compile(r"(?i)copyright|licen[cs]e|spdx|all rights reserved|warran
 _SKIP_COMMENT = re.compile(r"(?i)^(?:shellcheck|-\*-|vim?:|usage\b|author\b|date\b|version\b|"
                            r"created\b|\$id|@|ex:|todo\b)|^[-=#*~_+ ]*$")
 _DESCRIPTION_PREFIX = re.compile(r"(?i)^(?:description|desc|summary|purpose|synopsis)\s*:\s*")
+_ECHO_PREFIX = re.compile(r"^\s*(?:echo|printf)\s+(?:-[en]+\s+)?")
 _USAGE_FUNCTION = re.compile(r"(?i)usage|help")
 _MAX_WARNINGS = 10
 
@@ -791,7 +802,7 @@ def _usage_help(usage: list[str], names: list[str]) -> str | None:
         for line in usage:
             if not token.search(line):
                 continue
-            parts = re.split(r"\s{2,}|\t+", line.strip().strip("\"'"))
+            parts = re.split(r"\s{2,}|\t+", _ECHO_PREFIX.sub("", line).strip().strip("\"'").strip())
             if len(parts) >= 2 and token.search(parts[0]):
                 return " ".join(parts[1:]).strip("\"' ") or None
             tail = re.search(re.escape(name) + r"(?:[ =]<?[A-Za-z_]+>?)?\s*[:)-]\s+(.+)", line)
@@ -818,8 +829,8 @@ class _Scan:
         for expansion in self.parsed.expansions:
             if expansion.arm is not None:
                 self.arm_expansions.setdefault(id(expansion.arm), []).append(expansion)
-        self.assignments: dict[str, list[tuple[int, str, str | None]]] = {}
-        """name -> (line, value as written or "" , function) for each assignment seen."""
+        self.assignments: dict[str, list[tuple[int, str, str | None, int]]] = {}
+        """name -> (line, literal value or "$", function, seq) for each assignment seen."""
 
     def run(self) -> None:
         self.collect_assignments()
@@ -832,17 +843,21 @@ class _Scan:
 
     # -- assignments ------------------------------------------------------------------------------
 
-    def assign(self, name: str, line: int, value: str, function: str | None) -> None:
-        self.assignments.setdefault(name, []).append((line, value, function))
+    def assign(self, name: str, command: _Command | tuple[int, int], value: str = "$") -> None:
+        if isinstance(command, _Command):
+            entry = (command.line, value, command.function, command.seq)
+        else:
+            entry = (command[0], value, None, command[1])
+        self.assignments.setdefault(name, []).append(entry)
 
     def collect_assignments(self) -> None:
-        for name, line in self.parsed.assigned.items():
-            self.assign(name, line, "$", None)
+        for name, where in self.parsed.assigned.items():
+            self.assign(name, where)
         for command in self.parsed.commands:
             for name, value, raw in command.assignments:
                 if re.search(r"\$\{?" + name + r"\b", raw):
                     continue  # FOO=${FOO:-default} reads the environment
-                self.assign(name, command.line, value if _literal(raw) else "$", command.function)
+                self.assign(name, command, value if _literal(raw) else "$")
             words = command.words
             if not words:
                 continue
@@ -855,9 +870,9 @@ class _Scan:
                     if not _NAME.fullmatch(name):
                         continue
                     if eq and not re.search(r"\$\{?" + name + r"\b", value):
-                        self.assign(name, command.line, value if _literal(value) else "$", command.function)
+                        self.assign(name, command, value if _literal(value) else "$")
                     elif not eq and head in ("local", "declare", "typeset"):
-                        self.assign(name, command.line, "$", command.function)
+                        self.assign(name, command)
             elif head in ("read", "mapfile", "readarray"):
                 skip = False
                 for word in words[1:]:
@@ -870,14 +885,14 @@ class _Scan:
                     if word == "-a":
                         continue
                     if _NAME.fullmatch(word):
-                        self.assign(word, command.line, "$", command.function)
+                        self.assign(word, command)
             elif (head == "getopts" and len(words) >= 3) or (head == "printf" and len(words) >= 3 and words[1] == "-v"):
-                self.assign(words[2], command.line, "$", command.function)
+                self.assign(words[2], command)
             elif head == "let":
                 for word in words[1:]:
                     match = _ARITH_ASSIGN.match(word)
                     if match:
-                        self.assign(match.group(1), command.line, "$", command.function)
+                        self.assign(match.group(1), command)
 
     def resolvable(self) -> dict[str, str]:
         values: dict[str, str] = {}
@@ -977,7 +992,7 @@ class _Scan:
                     if name != existing.name and name not in existing.aliases:
                         existing.aliases.append(name)
                 continue
-            names.sort(key=lambda n: (not n.startswith("--"), names.index(n)))
+            names.sort(key=lambda n: not n.startswith("--"))
             dest = self.arm_dest(arm)
             flag = Flag(name=names[0], type="string" if takes_value else "boolean",
                         aliases=names[1:], dest=dest, line=arm.line,
@@ -1001,7 +1016,7 @@ class _Scan:
         return False
 
     def initial_value(self, name: str, before: int) -> str | None:
-        for line, value, function in self.assignments.get(name, []):
+        for line, value, function, _seq in self.assignments.get(name, []):
             if line < before and function is None and value != "$":
                 return value
         return None
@@ -1057,8 +1072,8 @@ class _Scan:
         for name, seen in reads.items():
             assigned = self.assignments.get(name, [])
             if assigned:
-                first = min(line for line, _v, _f in assigned)
-                early = [e for e in seen if e.function is None and e.line < first]
+                first = min(seq for _line, _value, _function, seq in assigned)
+                early = [e for e in seen if e.function is None and e.seq < first]
                 if not early:
                     continue
                 seen = early
@@ -1066,7 +1081,7 @@ class _Scan:
                 nounset and not assigned and not any(e.op in _DEFAULTING_OPS for e in seen))
             env.append(EnvVar(name=name, line=min(e.line for e in seen),
                               credential=looks_like_credential(name), required=required))
-        env.sort(key=lambda var: (var.line, var.name))
+        env.sort(key=lambda var: var.line)
         self.script.env = env
 
     # -- effects ----------------------------------------------------------------------------------

@@ -1,0 +1,417 @@
+"""Shell scripts read without running them: the tokeniser (simple_commands) and scan_shell."""
+
+from __future__ import annotations
+
+import textwrap
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from opsctl.adopt.model import Script
+from opsctl.adopt.shell_scan import scan_shell, simple_commands
+
+
+def commands(text: str) -> list[tuple[int, list[str]]]:
+    return list(simple_commands(textwrap.dedent(text)))
+
+
+def scan(text: str) -> Script:
+    script = Script(path="x.sh", language="shell")
+    scan_shell(script, textwrap.dedent(text).lstrip("\n"))
+    return script
+
+
+# -- the tokeniser --------------------------------------------------------------------------------
+
+TOKENISER = [
+    ("plain words", "ls -la /tmp", [(1, ["ls", "-la", "/tmp"])]),
+    ("single quotes", "echo 'a b' c", [(1, ["echo", "a b", "c"])]),
+    ("double quotes keep expansions", 'echo "a $B c"', [(1, ["echo", "a $B c"])]),
+    ("adjacent quoting", "echo a'b'\"c\"d", [(1, ["echo", "abcd"])]),
+    ("escaped space", r"rm my\ file", [(1, ["rm", "my file"])]),
+    ("escaped quote in double quotes", r'echo "say \"hi\""', [(1, ["echo", 'say "hi"'])]),
+    ("backslash kept before other chars in double quotes", r'echo "a\nb"', [(1, ["echo", r"a\nb"])]),
+    ("ansi-c quoting", "echo $'a\\'b'", [(1, ["echo", "a'b"])]),
+    ("empty quotes are a word", "echo '' \"\"", [(1, ["echo", "", ""])]),
+    ("line continuation", "rm -rf \\\n  /srv/x", [(1, ["rm", "-rf", "/srv/x"])]),
+    ("semicolon", "a; b", [(1, ["a"]), (1, ["b"])]),
+    ("and or", "a && b || c", [(1, ["a"]), (1, ["b"]), (1, ["c"])]),
+    ("pipe and background", "a | b & c |& d", [(1, ["a"]), (1, ["b"]), (1, ["c"]), (1, ["d"])]),
+    ("newlines", "a\n\nb\n", [(1, ["a"]), (3, ["b"])]),
+    ("comment", "a # rm -rf / 'unbalanced\nb", [(1, ["a"]), (2, ["b"])]),
+    ("hash inside a word", "echo a#b ${#x}", [(1, ["echo", "a#b", "${#x}"])]),
+    ("comment line with quotes", "# it's \"fine\"\nls", [(2, ["ls"])]),
+    ("subshell", "(cd /x && rm y)", [(1, ["cd", "/x"]), (1, ["rm", "y"])]),
+    ("group", "{ a; b; } > log", [(1, ["a"]), (1, ["b"])]),
+    ("command substitution", 'x=$(rm -rf "$d")', [(1, ["rm", "-rf", "$d"])]),
+    ("nested substitution", "echo $(ls $(dirname $(pwd)))",
+     [(1, ["pwd"]), (1, ["dirname", "$(pwd)"]), (1, ["ls", "$(dirname $(pwd))"]),
+      (1, ["echo", "$(ls $(dirname $(pwd)))"])]),
+    ("substitution with a case inside", "x=$(case a in a) rm b;; esac)", [(1, ["rm", "b"])]),
+    ("substitution with a quoted paren", 'x=$(echo ")")', [(1, ["echo", ")"])]),
+    ("backticks", "x=`rm -f a`; echo `date`", [(1, ["rm", "-f", "a"]), (1, ["date"]),
+                                               (1, ["echo", "`date`"])]),
+    ("process substitution", "diff <(sort a) <(sort b)",
+     [(1, ["sort", "a"]), (1, ["sort", "b"]), (1, ["diff", "<(sort a)", "<(sort b)"])]),
+    ("arithmetic is not a command", "(( i++ ))\necho $(( i * 2 ))", [(2, ["echo", "$(( i * 2 ))"])]),
+    ("parameter expansion with a default holding spaces", 'echo "${A:-a b}" ${B:-c}',
+     [(1, ["echo", "${A:-a b}", "${B:-c}"])]),
+    ("heredoc body is skipped", "cat <<EOF\nrm -rf /\nEOF\nls", [(1, ["cat"]), (4, ["ls"])]),
+    ("quoted heredoc delimiter", "cat <<'EOF' > f\n$(rm x)\nEOF\nls", [(1, ["cat"]), (4, ["ls"])]),
+    ("tab-stripped heredoc", "cat <<-EOF\n\trm x\n\tEOF\nls", [(1, ["cat"]), (4, ["ls"])]),
+    ("two heredocs on one line", "a <<A; b <<B\n1\nA\n2\nB\nc", [(1, ["a"]), (1, ["b"]), (6, ["c"])]),
+    ("heredoc fed to bash is scanned", "bash <<EOF\nrm -rf /x\nEOF", [(1, ["bash"]), (2, ["rm", "-rf", "/x"])]),
+    ("heredoc fed to ssh is scanned", "ssh h 'bash -s' <<'EOF'\nsystemctl restart a\nEOF",
+     [(1, ["ssh", "h", "bash -s"]), (2, ["systemctl", "restart", "a"])]),
+    ("here-string", "grep x <<< \"$v\"", [(1, ["grep", "x"])]),
+    ("if then else fi", "if [ -f x ]; then rm x; else touch x; fi",
+     [(1, ["[", "-f", "x", "]"]), (1, ["rm", "x"]), (1, ["touch", "x"])]),
+    ("double brackets are a test", "if [[ -f x && $a < $b ]]; then rm x; fi", [(1, ["rm", "x"])]),
+    ("for loop", "for f in a b c; do rm \"$f\"; done", [(1, ["rm", "$f"])]),
+    ("c-style for loop", "for ((i=0; i<3; i++)); do echo $i; done", [(1, ["echo", "$i"])]),
+    ("while loop with redirect", "while read -r l; do echo \"$l\"; done < f",
+     [(1, ["read", "-r", "l"]), (1, ["echo", "$l"])]),
+    ("until", "until ping -c1 h; do sleep 1; done", [(1, ["ping", "-c1", "h"]), (1, ["sleep", "1"])]),
+    ("case arms", "case \"$1\" in\n  -n|--dry-run) DRY=1 ;;\n  stop) systemctl stop a;;\n  *) usage; exit 1;;\nesac",
+     [(3, ["systemctl", "stop", "a"]), (4, ["usage"]), (4, ["exit", "1"])]),
+    ("case with parenthesised pattern", "case x in (a) rm a ;; esac", [(1, ["rm", "a"])]),
+    ("case arm without ;; before esac", "case x in a) rm a\nesac\nls", [(1, ["rm", "a"]), (3, ["ls"])]),
+    ("function definition", "cleanup() {\n  rm -f $tmp\n}\ncleanup", [(2, ["rm", "-f", "$tmp"]), (4, ["cleanup"])]),
+    ("function keyword", "function deploy {\n kubectl apply -f x\n}", [(2, ["kubectl", "apply", "-f", "x"])]),
+    ("function keyword with parens", "function f () { ls; }", [(1, ["ls"])]),
+    ("assignments before a command", "FOO=1 BAR='a b' make x", [(1, ["make", "x"])]),
+    ("assignment only", "FOO=bar", []),
+    ("array assignment", "arr=(a \"b c\" $(rm x))\nls", [(1, ["rm", "x"]), (2, ["ls"])]),
+    ("export with assignment", "export A=1", [(1, ["export", "A=1"])]),
+    ("redirections are not words", "echo hi > out 2>&1 >>log </dev/null", [(1, ["echo", "hi"])]),
+    ("fd redirection", "cmd 2>/dev/null 3>&1", [(1, ["cmd"])]),
+    ("exec redirect only", "exec >log 2>&1\nls", [(1, ["exec"]), (2, ["ls"])]),
+    ("negation", "! grep -q x f", [(1, ["grep", "-q", "x", "f"])]),
+    ("keyword quoted is a word", "'if' x", [(1, ["if", "x"])]),
+    ("crlf line endings", "a\r\nb\r\n", [(1, ["a"]), (2, ["b"])]),
+    ("multi-line quoted string keeps the start line", "echo 'a\nb'\nls", [(1, ["echo", "a\nb"]), (3, ["ls"])]),
+    ("multi-line command substitution", "x=$(\n  rm y\n)\nls", [(2, ["rm", "y"]), (4, ["ls"])]),
+    ("unterminated quote", "echo 'abc", [(1, ["echo", "abc"])]),
+    ("unterminated substitution", "echo $(ls", [(1, ["ls"]), (1, ["echo", "$(ls"])]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [t[1:] for t in TOKENISER], ids=[t[0] for t in TOKENISER])
+def test_simple_commands(text: str, expected: list[tuple[int, list[str]]]) -> None:
+    assert list(simple_commands(text)) == expected
+
+
+def test_line_numbers_through_a_realistic_script() -> None:
+    text = """\
+    #!/bin/bash
+    set -e
+    # Clean up: "it's fine"
+    usage() {
+      cat <<EOF
+    Usage: $0 [-f]
+    EOF
+    }
+    for d in $(ls /srv); do
+      if [ -d "/srv/$d" ]; then
+        rm -rf "/srv/$d/cache" \\
+          "/srv/$d/tmp"
+      fi
+    done
+    echo "done
+    really" && touch /srv/.stamp
+    """
+    found = {line: words[0] for line, words in commands(text)}
+    assert found == {2: "set", 5: "cat", 9: "ls", 10: "[", 11: "rm", 15: "echo", 16: "touch"}
+
+
+_PIECES = st.sampled_from([
+    "a", "b ", " ", "$", "(", ")", "{", "}", "[", "]", "[[", "]]", "'", '"', "`", "\\", ";", ";;",
+    "&", "&&", "|", "||", "<", ">", ">>", "2>&1", "#", "\n", "\t", "=", "-", "$(", "${", "$((",
+    "<<EOF\n", "\nEOF\n", "<<-'X'\n", "\n\tX\n", "case ", " in ", "esac", "if ", "then", "fi",
+    "for ", "do", "done", "while ", "function ", "f()", "ssh h <<Z\n", "\nZ\n", "sh -c ", "$'",
+    "<(", "!", "exit 3", "getopts ", "--x)", "shift 2", "$1", "${1:?}",
+])
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.one_of(st.lists(_PIECES, max_size=80).map("".join), st.text(max_size=300)))
+def test_simple_commands_never_raises_and_lines_are_in_range(text: str) -> None:
+    last_line = text.count("\n") + 1
+    for line, words in simple_commands(text):
+        assert 1 <= line <= last_line
+        assert words and all(isinstance(word, str) for word in words)
+    scan_shell(Script(path="fuzz.sh", language="shell"), text)
+
+
+@pytest.mark.parametrize("text", ["$(" * 3000, "`" * 3001, "${" * 3000, "(" * 5000, "$((" * 2000,
+                                  "a=(" * 3000, "case x in " * 2000, "cat <<EOF\n" * 2000,
+                                  "f() " * 3000, "{ " * 5000, "\"" * 5001],
+                         ids=["substitutions", "backticks", "braces", "parens", "arithmetic",
+                              "arrays", "cases", "heredocs", "functions", "groups", "quotes"])
+def test_pathological_nesting_is_handled_quickly(text: str) -> None:
+    started = time.perf_counter()
+    list(simple_commands(text))
+    scan_shell(Script(path="deep.sh", language="shell"), text)
+    assert time.perf_counter() - started < 2.0
+
+
+def test_the_tokeniser_is_linear() -> None:
+    unit = "x=$(ls \"$d\" | grep -v '#') # c\nif [ -n \"$x\" ]; then rm -rf \"$x\"; fi\n" * 50
+    timings = []
+    for copies in (20, 80):
+        started = time.perf_counter()
+        count = sum(1 for _ in simple_commands(unit * copies))
+        timings.append(time.perf_counter() - started)
+        assert count == copies * 50 * 4
+    assert timings[1] < timings[0] * 8 + 0.05
+
+
+# -- scan_shell: effects --------------------------------------------------------------------------
+
+FALSE_POSITIVES = [
+    ("rm in an echo string", 'echo "run rm -rf / to clean up"'),
+    ("kubectl get", "kubectl get pods -n prod"),
+    ("terraform plan", "terraform plan -out plan.tfplan"),
+    ("git push --dry-run", "git push --dry-run origin main"),
+    ("rm in a comment", "# rm -rf /\nls"),
+    ("DROP TABLE in an echo", 'echo "DROP TABLE users"'),
+    ("rm in a quoted heredoc to cat", "cat <<'EOF'\nrm -rf /\nEOF"),
+    ("rm in a printf format", "printf 'rm -rf %s\\n' /"),
+    ("kubectl delete with --dry-run=client", "kubectl delete ns x --dry-run=client -o yaml"),
+    ("writes to /dev/null", "make build >/dev/null 2>&1"),
+    ("stderr redirection", "echo oops >&2"),
+    ("grep for delete", "grep -r 'delete' src/"),
+    ("variable named rm", 'rm_flag="-rf"'),
+]
+
+
+@pytest.mark.parametrize("text", [f[1] for f in FALSE_POSITIVES], ids=[f[0] for f in FALSE_POSITIVES])
+def test_false_positives_are_not_effects(text: str) -> None:
+    assert scan(text).effects == []
+
+
+def test_effects_with_lines_functions_and_confidence() -> None:
+    script = scan("""
+        #!/bin/sh
+        KUBECTL="kubectl --context prod"
+        NS=web
+        cleanup() {
+          rm -rf "$WORK"
+        }
+        $KUBECTL delete ns "$NS"
+        echo ok > /var/log/deploy.log
+        echo again >> /var/log/deploy.log
+        ssh bastion <<'EOF'
+        sudo systemctl restart app
+        EOF
+    """)
+    assert [(e.line, e.kind, e.destructive, e.confidence, e.via) for e in script.effects] == [
+        (5, "command", True, "high", "cleanup"),
+        (7, "command", True, "medium", None),
+        (8, "file-write", False, "high", None),
+        (11, "command", False, "medium", None),
+    ]
+    assert script.effects[1].call == "kubectl --context prod delete ns web"
+    assert script.effects[2].call == "echo ok > /var/log/deploy.log"
+
+
+def test_sql_in_a_heredoc_fed_to_psql() -> None:
+    script = scan("""
+        psql "$DATABASE_URL" <<SQL
+        DELETE FROM sessions WHERE expired;
+        SQL
+        mysql app < migrate.sql
+    """)
+    assert [(e.kind, e.destructive, e.line, e.confidence) for e in script.effects] == [
+        ("sql", True, 1, "high"), ("sql", False, 4, "low")]
+
+
+def test_an_unresolved_command_is_a_warning_not_an_effect() -> None:
+    script = scan('$TOOL delete everything\neval "$CMD"\n')
+    assert script.effects == []
+    assert script.warnings == [
+        "line 1: a command run through an unresolved variable ($TOOL)",
+        "line 2: eval of a string built at run time"]
+
+
+def test_variables_assigned_more_than_once_are_not_resolved() -> None:
+    script = scan('CMD=ls\nCMD="rm -rf"\n$CMD /x\n')
+    assert script.effects == []
+
+
+# -- scan_shell: exit codes, summary --------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "codes"), [
+    ("exit 0", [0]), ("exit 1\nexit 2\nexit 1", [1, 2]), ("exit", []), ("exit $?", []),
+    ('exit "$rc"', []), ("exit 256", [0]), ("exit -1", [255]), ("f() { exit 3; }", [3]),
+    ("ssh h <<EOF\nexit 4\nEOF", []), ("echo exit 5", []),
+], ids=["zero", "several", "bare exit", "exit $?", "exit $rc", "wraps", "negative", "in a function",
+        "remote exit", "exit as an argument"])
+def test_exit_codes(text: str, codes: list[int]) -> None:
+    assert scan(text).exit_codes == codes
+
+
+@pytest.mark.parametrize(("text", "summary"), [
+    ("#!/bin/bash\n# Rotate the logs.\nls", "Rotate the logs."),
+    ("#!/bin/bash\nset -euo pipefail\n\n# Rotate the logs.\nls", "Rotate the logs."),
+    ("#!/bin/sh\n# Copyright 2020 ACME\n# Licensed under the Apache License\n#\n# Backup the DB.\n",
+     "Backup the DB."),
+    ("#!/bin/sh\n# shellcheck disable=SC2086\n# ----------\n# Description: Sync assets\n", "Sync assets"),
+    ("#!/bin/sh\nls\n# later comment", None),
+    ("#!/bin/sh\n# Usage: x.sh [-n]\n# Deploys web.\n", "Deploys web."),
+], ids=["first comment", "after set -e", "after licence", "directive and rule skipped", "no leading comment",
+        "usage line skipped"])
+def test_summary(text: str, summary: str | None) -> None:
+    assert scan(text).summary == summary
+
+
+# -- scan_shell: interface ------------------------------------------------------------------------
+
+def test_getopts_flags_with_help_from_arm_comments_and_usage() -> None:
+    script = scan("""
+        #!/bin/bash
+        usage() {
+          echo "Usage: $0 [-n] [-e ENV] [-v]"
+          echo "  -e ENV    target environment"
+          echo "  -v        verbose output"
+        }
+        while getopts ":ne:vh" opt; do
+          case "$opt" in
+            n) DRY_RUN=1 ;;  # show what would change
+            e) ENV="$OPTARG" ;;
+            v) VERBOSE=1 ;;
+            h) usage; exit 0 ;;
+            *) usage; exit 2 ;;
+          esac
+        done
+    """)
+    assert script.interface.kind == "getopts"
+    flags = {f.name: (f.type, f.help, f.dest) for f in script.interface.flags}
+    assert flags == {
+        "-n": ("boolean", "show what would change", "DRY_RUN"),
+        "-e": ("string", "target environment", "ENV"),
+        "-v": ("boolean", "verbose output", "VERBOSE"),
+        "-h": ("boolean", None, None),
+    }
+    assert script.has_dry_run and script.dry_run_flag == "-n"
+    assert script.exit_codes == [0, 2]
+    assert [e.name for e in script.env] == []
+
+
+def test_case_loop_flags() -> None:
+    script = scan("""
+        #!/bin/bash
+        ENV=staging
+        while [ $# -gt 0 ]; do
+          case "$1" in
+            -n|--dry-run) DRY_RUN=1; shift ;;
+            # the target environment
+            --env) ENV="$2"; shift 2 ;;
+            --env=*) ENV="${1#*=}"; shift ;;
+            -f|--force)
+              FORCE=1
+              shift
+              ;;
+            --token) TOKEN="$2"; shift 2 ;;
+            --) shift; break ;;
+            -*) echo "unknown $1"; exit 2 ;;
+            *) break ;;
+          esac
+        done
+    """)
+    assert script.interface.kind == "case"
+    flags = {f.name: (f.type, f.aliases, f.dest, f.default, f.help) for f in script.interface.flags}
+    assert flags == {
+        "--dry-run": ("boolean", ["-n"], "DRY_RUN", None, None),
+        "--env": ("string", [], "ENV", "staging", "the target environment"),
+        "--force": ("boolean", ["-f"], "FORCE", None, None),
+        "--token": ("string", [], "TOKEN", None, None),
+    }
+    assert script.dry_run_flag == "--dry-run"
+
+
+def test_positional_arguments() -> None:
+    script = scan("""
+        #!/bin/sh
+        SERVICE=${1:?usage: restart.sh SERVICE [WAIT]}
+        WAIT="${2:-30}"
+        helper() { echo "$1"; }
+        systemctl restart "$SERVICE"
+    """)
+    assert script.interface.kind == "argv"
+    assert [(f.name, f.positional, f.required, f.default, f.dest) for f in script.interface.flags] == [
+        ("arg1", True, True, None, "SERVICE"), ("arg2", True, False, "30", "WAIT")]
+
+
+def test_argument_count_check_makes_positionals_required() -> None:
+    script = scan('if [ $# -lt 2 ]; then echo usage; exit 1; fi\nsrc=$1\ndst=$2\ncp "$src" "$dst"\n')
+    assert [(f.name, f.required) for f in script.interface.flags] == [("arg1", True), ("arg2", True)]
+
+
+def test_no_interface() -> None:
+    assert scan("ls /srv\n").interface.kind == "none"
+
+
+def test_dollar_at_only_is_argv() -> None:
+    script = scan('exec python3 app.py "$@"\n')
+    assert (script.interface.kind, script.interface.flags) == ("argv", [])
+
+
+# -- scan_shell: environment ----------------------------------------------------------------------
+
+def test_environment_reads() -> None:
+    script = scan("""
+        #!/bin/bash
+        : "${AWS_REGION:=eu-west-1}"
+        DB_HOST=${DB_HOST:-localhost}
+        curl -H "Authorization: Bearer $GITHUB_TOKEN" "https://$API_HOST/x"
+        psql -U "${PGUSER:?set PGUSER}" -h "$DB_HOST"
+        echo "$HOME $PATH $RANDOM $LC_ALL $1 $#"
+        for f in *; do echo "$f"; done
+        read -r answer
+        echo "$answer"
+        local_var=1
+        echo "$local_var"
+        lower() { local x=$1; echo "$x"; }
+        if [ -z "$LATER" ]; then LATER=1; fi
+        DEPLOY_KEY=abc
+        echo ${DEPLOY_KEY}
+    """)
+    assert [(v.name, v.line, v.credential, v.required) for v in script.env] == [
+        ("AWS_REGION", 2, False, False),
+        ("DB_HOST", 3, False, False),
+        ("GITHUB_TOKEN", 4, True, False),
+        ("API_HOST", 4, False, False),
+        ("PGUSER", 5, False, True),
+        ("LATER", 13, False, False),
+    ]
+
+
+def test_set_u_makes_plain_reads_required() -> None:
+    script = scan('set -euo pipefail\necho "$TARGET" "${OPTIONAL:-}"\n')
+    assert [(v.name, v.required) for v in script.env] == [("TARGET", True), ("OPTIONAL", False)]
+
+
+def test_dry_run_environment_variable() -> None:
+    script = scan('if [ "${DRY_RUN:-0}" = 1 ]; then echo would; else rm -rf /x; fi\n')
+    assert script.has_dry_run and script.dry_run_flag is None
+
+
+def test_credential_values_are_never_recorded() -> None:
+    script = scan("""
+        #!/bin/bash
+        DB_PASSWORD=hunter2
+        API_TOKEN="s3cr3t"
+        while [ $# -gt 0 ]; do
+          case "$1" in
+            --password) DB_PASSWORD="$2"; shift 2 ;;
+          esac
+        done
+        mysql -u root -p"$DB_PASSWORD" -e "DROP DATABASE app"
+        curl -X POST -H "X-Token: $API_TOKEN" --password hunter2 https://x
+    """)
+    dumped = repr(script)
+    assert "hunter2" not in dumped and "s3cr3t" not in dumped
+    assert [e.kind for e in script.effects] == ["sql", "http"]
