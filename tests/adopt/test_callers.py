@@ -402,10 +402,13 @@ CASES = [
     pytest.param(
         {"Procfile": "release: scripts/migrate.py --apply\nweb: gunicorn app:wsgi\n",
          "Makefile": "metrics:\n\tpython manage.py update_metrics --quiet\n",
-         "dash/management/commands/update_metrics.py": "print('x')\n"},
+         "dash/management/commands/update_metrics.py": "print('x')\n",
+         "dash/tasks.py": "from django.core.management import call_command\n\n"
+                          "call_command('update_metrics', verbosity=0)\n"},
         {"scripts/migrate.py": [("Procfile", 1, "ci", "release: scripts/migrate.py --apply")],
          "dash/management/commands/update_metrics.py": [
-             ("Makefile", 2, "makefile", "python manage.py update_metrics --quiet")]},
+             ("Makefile", 2, "makefile", "python manage.py update_metrics --quiet"),
+             ("dash/tasks.py", 3, "script", "call_command('update_metrics', verbosity=0)")]},
         id="procfile-and-django-management-command"),
 ]
 

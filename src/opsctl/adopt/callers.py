@@ -53,7 +53,7 @@ _PYTHONISH_RE = re.compile(r"(?i)python|^py$|^uv$|^coverage$|^pipenv$|^poetry$|^
 _MODULE_RE = re.compile(r"^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$")
 _SCHEDULER_RE = re.compile(r"beat_schedule|CELERYBEAT_SCHEDULE|apscheduler|add_job\s*\(|scheduled_job"
                            r"|schedule\.every|\bcrontab\s*\(")
-_PY_RUNNER_RE = re.compile(r"subprocess|os\.system|popen|os\.exec|spawn|\bsh\b|plumbum|pexpect|runpy"
+_PY_RUNNER_RE = re.compile(r"call_command|subprocess|os\.system|popen|os\.exec|spawn|\bsh\b|plumbum|pexpect|runpy"
                            r"|check_call|check_output|\brun\w*\(|invoke|fabric|getoutput|execute"
                            r"|shell|\bcall\(", re.I)
 _PLAIN_RUN_RE = re.compile(r"[^\s\"'\\#$<;&|()`>]+")
@@ -118,7 +118,7 @@ class ScriptIndex:
         """Whether ``text`` holds a word that may name a script (a cheap filter before parsing):
         a file name, or with ``-m`` (or ``modules``) a module, or a Django command name."""
         modules = modules or "-m" in text
-        commands = "manage" in text or "django-admin" in text
+        commands = "manage" in text or "django-admin" in text or "call_command" in text
         for token in _NAME_TOKEN_RE.findall(text):
             if token in self.by_basename:
                 return True
@@ -853,7 +853,7 @@ _RUNNER_CALLS = frozenset({
     "getstatusoutput", "run_path", "create_subprocess_exec", "create_subprocess_shell", "spawn",
     "spawnl", "spawnle", "spawnlp", "spawnv", "spawnve", "spawnvp", "execl", "execle", "execlp",
     "execv", "execve", "execvp", "execvpe", "sudo", "local", "run_command", "run_cmd", "run_script",
-    "runcmd", "sh", "bash", "shell", "check_run", "run_process", "call_command"})
+    "runcmd", "sh", "bash", "shell", "check_run", "run_process"})
 _SCHEDULE_CALLS = frozenset({"add_job", "do", "scheduled_job", "add_periodic_task", "enter", "every"})
 _COMMAND_KEYWORDS = frozenset({"args", "cmd", "command", "commands", "script", "path", "argv",
                                "path_name", "func"})
@@ -983,6 +983,11 @@ def _scan_python(file: _File, index: ScriptIndex, collector: _Collector,
             for keyword in node.keywords:
                 if keyword.arg in _COMMAND_KEYWORDS:
                     finder.command(keyword.value, call_kind, None)
+        if name == "call_command" and node.args and isinstance(node.args[0], ast.Constant):
+            script = index.resolve_management_command(str(node.args[0].value))
+            if script:
+                collector.add(script, file.path, node.lineno, kind, file.text_of(node.lineno))
+            continue
         if name == "run_module" and node.args and isinstance(node.args[0], ast.Constant):
             module = str(node.args[0].value)
             script = index.resolve_module(module, [])
