@@ -17,7 +17,6 @@ import json
 import posixpath
 import re
 import tomllib
-from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -526,18 +525,10 @@ class _File:
     path: str
     text: str
     lines: list[str]
-    starts: list[int]
 
     @classmethod
     def of(cls, path: str, text: str) -> _File:
-        lines = text.split("\n")
-        starts = [0]
-        for line in lines[:-1]:
-            starts.append(starts[-1] + len(line) + 1)
-        return cls(path, text, lines, starts)
-
-    def line_of(self, pos: int) -> int:
-        return bisect_right(self.starts, pos)
+        return cls(path, text, text.split("\n"))
 
     def text_of(self, line: int) -> str:
         return self.lines[line - 1] if 0 < line <= len(self.lines) else ""
@@ -1279,8 +1270,7 @@ def _scan_entry_points(file: _File, index: ScriptIndex, collector: _Collector,
                        plan: list[tuple[str, str]]) -> None:
     here = posixpath.dirname(file.path)
     name = posixpath.basename(file.path)
-    targets: list[tuple[str, int, bool]] = []
-    """(module target or script path, line, is_path)"""
+    targets: list[tuple[str, int, bool]] = []  # (pkg.mod:func or a script's path, line, is a path)
     if name == "pyproject.toml":
         try:
             data = tomllib.loads(file.text)
