@@ -577,3 +577,19 @@ def test_gitlab_reference_tags_do_not_stop_the_reading(tmp_path: Path) -> None:
     assert callers(tmp_path, files) == {
         "scripts/backup.sh": [(".gitlab-ci.yml", 3, "gitlab-ci", "- ./scripts/backup.sh")],
         "scripts/deploy.sh": [(".gitlab-ci.yml", 7, "gitlab-ci", "- ./scripts/deploy.sh")]}
+
+
+@pytest.mark.parametrize(("timer", "expected"), [
+    pytest.param({"units/backup.timer": "[Timer]\nOnCalendar=daily\n"}, True, id="same-name"),
+    pytest.param({"units/nightly.timer": "[Timer]\nOnCalendar=daily\nUnit=backup.service\n"}, True,
+                 id="unit-line"),
+    pytest.param({}, False, id="a-service-without-a-timer-is-not-cron"),
+])
+def test_a_systemd_service_started_by_a_timer_is_a_cron_caller(
+        tmp_path: Path, timer: dict[str, str], expected: bool) -> None:
+    files = {"units/backup.service": "[Service]\nExecStart=-/opt/app/scripts/backup.sh --full\n",
+             **timer}
+    found = callers(tmp_path, files)
+    assert found == ({"scripts/backup.sh": [("units/backup.service", 2, "cron",
+                                             "ExecStart=-/opt/app/scripts/backup.sh --full")]}
+                     if expected else {})

@@ -541,7 +541,9 @@ def find_callers(root: Path, scripts: Sequence[str], files: Sequence[str]) -> di
     collector = _Collector(index)
     plan = _plan(files, index)
     included = gitlab_includes(root, plan, files)
-    plan = [(path, "gitlab-ci" if path in included else kind) for path, kind in plan]
+    timed = timed_services(root, plan)
+    plan = [(path, "gitlab-ci" if path in included else kind) for path, kind in plan
+            if kind != "systemd" or path in timed]
     for path, kind in plan:
         source = _read(root / path)
         if source is None or not index.mentioned_in(source, modules=kind == "entry-point"):
@@ -758,16 +760,30 @@ def _scan_procfile(file: _File, index: ScriptIndex, collector: _Collector,
             _scan_chunk(file, match.group(1), number, index, collector, "ci", Where(file.path, ""))
 
 
+def timed_services(root: Path, plan: list[tuple[str, str]]) -> set[str]:
+    """The ``.service`` units a ``.timer`` starts: the timer of the same name, or its ``Unit=``."""
+    services = {path for path, kind in plan if kind == "systemd" and path.endswith(".service")}
+    timed: set[str] = set()
+    for path, kind in plan:
+        if kind != "systemd" or not path.endswith(".timer"):
+            continue
+        folder = posixpath.dirname(path)
+        unit = posixpath.basename(path)[: -len(".timer")] + ".service"
+        text = _read(root / path) or ""
+        match = re.search(r"^\s*Unit\s*=\s*(\S+)", text, re.M)
+        if match:
+            unit = match.group(1)
+        for candidate in (posixpath.join(folder, unit), posixpath.join(folder, unit.replace(
+                "@.service", ".service"))):
+            if candidate in services:
+                timed.add(candidate)
+    return timed
+
+
 def _scan_systemd(file: _File, index: ScriptIndex, collector: _Collector,
                   plan: list[tuple[str, str]]) -> None:
-    if not file.path.endswith(".service"):
-        return
-    stem = file.path[: -len(".service")]
-    timers = {path for path, kind in plan if kind == "systemd" and path.endswith(".timer")}
+    """A service a timer starts (see :func:`timed_services`): its Exec lines, kind cron."""
     kind: CallerKind = "cron"
-    if f"{stem}.timer" not in timers and not any(
-            posixpath.basename(stem.partition("@")[0]) in posixpath.basename(t) for t in timers):
-        return
     for number, line in enumerate(file.lines, 1):
         match = re.match(r"^\s*Exec(?:Start|StartPre|StartPost|Stop|Reload|Condition)\s*=\s*[-@:+!]*(.*)$",
                          line)
@@ -1308,7 +1324,7 @@ def _scan_entry_points(file: _File, index: ScriptIndex, collector: _Collector,
 
 def _line_with(file: _File, value: str) -> int:
     for number, line in enumerate(file.lines, 1):
-        if value in line:
+        if value in line and not line.lstrip().startswith("#"):
             return number
     return 1
 
