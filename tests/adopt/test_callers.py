@@ -593,3 +593,23 @@ def test_a_systemd_service_started_by_a_timer_is_a_cron_caller(
     assert found == ({"scripts/backup.sh": [("units/backup.service", 2, "cron",
                                              "ExecStart=-/opt/app/scripts/backup.sh --full")]}
                      if expected else {})
+
+
+def test_a_script_copied_into_an_image_under_another_name(tmp_path: Path) -> None:
+    files = {"docker/Dockerfile": """
+        FROM alpine
+        COPY scripts/deploy.sh /usr/local/bin/deploy
+        COPY --chmod=755 scripts/backup.sh /backup
+        RUN deploy --check
+        ENTRYPOINT ["/backup"]
+        """}
+    assert callers(tmp_path, files) == {
+        "scripts/deploy.sh": [("docker/Dockerfile", 4, "dockerfile", "RUN deploy --check")],
+        "scripts/backup.sh": [("docker/Dockerfile", 5, "dockerfile", 'ENTRYPOINT ["/backup"]')]}
+
+
+def test_makefile_variables_with_a_literal_value_are_expanded(tmp_path: Path) -> None:
+    scripts = ("ops/a/run.sh", "ops/b/run.sh")
+    files = {"Makefile": "OPS := ops/b\nPY ?= python3\n\nrun:\n\t$(OPS)/run.sh\n"}
+    assert callers(tmp_path, files, scripts) == {
+        "ops/b/run.sh": [("Makefile", 5, "makefile", "$(OPS)/run.sh")]}

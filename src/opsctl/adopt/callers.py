@@ -43,6 +43,8 @@ _HERE_RE = re.compile(
     rf"""|(?:{_DIRNAME})|\$\{{(?:0|BASH_SOURCE(?:\[0\])?)%/\*\}}""")
 _GH_WORKSPACE_RE = re.compile(r"\$\{\{\s*github\.workspace\s*\}\}")
 _MAKE_VAR_RE = re.compile(r"\$\(([A-Za-z_][\w.]*)\)")
+_MAKE_ASSIGN_RE = re.compile(r"^(?:export\s+|override\s+)?([A-Za-z_]\w*)\s*(?:[:?]{1,2}|::=)?=[ \t]*"
+                             r"([^\n#]*)", re.M)
 _VAR_PREFIX_RE = re.compile(r"^\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))(/|$)")
 _CRON_LINE_RE = re.compile(r"^\s*(?:@(?:reboot|yearly|annually|monthly|weekly|daily|midnight|hourly)"
                            r"|(?:[\d*/,\-?LW]+\s+){3}(?:[\d*/,\-A-Za-z?LW#]+\s+)[\d*/,\-A-Za-z?LW#]+)"
@@ -684,6 +686,9 @@ def _scan_cron(file: _File, index: ScriptIndex, collector: _Collector,
 def _scan_makefile(file: _File, index: ScriptIndex, collector: _Collector,
                    plan: list[tuple[str, str]]) -> None:
     here = posixpath.dirname(file.path)
+    # Literal variables of the Makefile (SCRIPTS := tools/ops) stand for their value.
+    values = {m.group(1): _MAKE_VAR_RE.sub(r"${\1}", m.group(2).strip())
+              for m in _MAKE_ASSIGN_RE.finditer(file.text) if "$(shell" not in m.group(2)}
     number = 0
     while number < len(file.lines):
         line = file.lines[number]
@@ -700,6 +705,9 @@ def _scan_makefile(file: _File, index: ScriptIndex, collector: _Collector,
         if recipe is None:
             continue
         recipe = _MAKE_VAR_RE.sub(r"${\1}", recipe.lstrip().lstrip("@-+").replace("$$", "$"))
+        for _ in range(2):
+            if "${" in recipe:
+                recipe = _BRACED_VAR_RE.sub(lambda m: values.get(m.group(1), m.group(0)), recipe)
         # Each recipe line runs in a shell of its own, from the Makefile's folder.
         _scan_chunk(file, recipe, first + 1, index, collector, "makefile",
                     Where(file.path, here, {"CURDIR": here}))
@@ -795,6 +803,7 @@ def _scan_systemd(file: _File, index: ScriptIndex, collector: _Collector,
 def _scan_dockerfile(file: _File, index: ScriptIndex, collector: _Collector,
                      plan: list[tuple[str, str]]) -> None:
     here = posixpath.dirname(file.path)
+    aliases = _docker_copies(file, index, here)
     number = 0
     while number < len(file.lines):
         first = number
@@ -816,11 +825,31 @@ def _scan_dockerfile(file: _File, index: ScriptIndex, collector: _Collector,
             except ValueError:
                 items = None
             if isinstance(items, list) and all(isinstance(item, str) for item in items):
+                items = [aliases.get(item, item) for item in items]
                 _scan_word_list(file, [(item, first + 1) for item in items], index, collector,
                                 "dockerfile", where, raw_range=(first + 1, number))
                 continue
         body = re.sub(r"--mount=\S+|--network=\S+|--security=\S+", "", body)
+        for alias, script in aliases.items():
+            if alias in body:
+                body = re.sub(rf"(?<![\w./-]){re.escape(alias)}(?![\w.-])", script, body)
         _scan_chunk(file, body, first + 1, index, collector, "dockerfile", where)
+
+
+def _docker_copies(file: _File, index: ScriptIndex, here: str) -> dict[str, str]:
+    """Scripts copied into the image under another name (``COPY scripts/entry.sh /entrypoint``):
+    {that name as a path and as a bare name: the script}."""
+    aliases: dict[str, str] = {}
+    for match in re.finditer(r"^\s*(?:COPY|ADD)\s+(?:--\S+\s+)*(\S+)\s+(\S+)\s*$", file.text,
+                             re.M | re.I):
+        source, target = match.group(1), match.group(2)
+        if target.endswith("/") or source.startswith("["):
+            continue
+        script = index.resolve_path(source, [here, ""], {})
+        if script and posixpath.basename(target) != posixpath.basename(script):
+            aliases[target] = script
+            aliases.setdefault(posixpath.basename(target), script)
+    return aliases
 
 
 def _scan_word_list(file: _File, items: list[tuple[str, int]], index: ScriptIndex,
