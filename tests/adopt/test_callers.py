@@ -410,6 +410,19 @@ CASES = [
              ("Makefile", 2, "makefile", "python manage.py update_metrics --quiet"),
              ("dash/tasks.py", 3, "script", "call_command('update_metrics', verbosity=0)")]},
         id="procfile-and-django-management-command"),
+    pytest.param(
+        {".pre-commit-config.yaml": """
+            repos:
+              - repo: local
+                hooks:
+                  - id: migrations
+                    name: check migrations
+                    entry: python scripts/migrate.py --check
+                    language: system
+            """},
+        {"scripts/migrate.py": [(".pre-commit-config.yaml", 6, "ci",
+                                 "entry: python scripts/migrate.py --check")]},
+        id="pre-commit-local-hook"),
 ]
 
 

@@ -609,6 +609,8 @@ def classify(path: str, scripts: frozenset[str]) -> str | None:
             ".woodpecker", "cloudbuild", "appveyor", "codefresh", "buildspec")))) \
             or ".woodpecker" in folders:
         return "ci"
+    if lower in (".pre-commit-config.yaml", ".pre-commit-config.yml", ".pre-commit-hooks.yaml"):
+        return "pre-commit"
     if name == "Procfile" or lower.startswith("procfile."):
         return "procfile"
     if lower.endswith((".service", ".timer")):
@@ -1194,6 +1196,14 @@ def _scan_ci(file: _File, index: ScriptIndex, collector: _Collector,
             _scan_yaml_commands(file, value, index, collector, "ci", Where(file.path, ""))
 
 
+def _scan_pre_commit(file: _File, index: ScriptIndex, collector: _Collector,
+                     plan: list[tuple[str, str]]) -> None:
+    """pre-commit hooks (``entry: scripts/check.sh``), run on commits and in CI."""
+    for document in _compose_all(file.text):
+        for value in _walk_keys(document, frozenset({"entry"})):
+            _scan_yaml_commands(file, value, index, collector, "ci", Where(file.path, ""))
+
+
 def _scan_compose(file: _File, index: ScriptIndex, collector: _Collector,
                   plan: list[tuple[str, str]]) -> None:
     here = posixpath.dirname(file.path)
@@ -1242,6 +1252,7 @@ def _scan_yaml(file: _File, index: ScriptIndex, collector: _Collector,
 
 _YAML_FALLBACK_KINDS: dict[str, CallerKind] = {
     "github-actions": "github-actions", "gitlab-ci": "gitlab-ci", "ci": "ci", "compose": "compose",
+    "pre-commit": "ci",
     "yaml": "cron"}
 
 
@@ -1428,6 +1439,7 @@ _SCANNERS = {
     "cron": _scan_cron,
     "systemd": _scan_systemd,
     "procfile": _scan_procfile,
+    "pre-commit": _scan_pre_commit,
     "dockerfile": _scan_dockerfile,
     "compose": _scan_compose,
     "entry-point": _scan_entry_points,
