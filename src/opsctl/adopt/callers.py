@@ -115,13 +115,15 @@ class ScriptIndex:
                 by_module_tail.setdefault(module[-1], []).append(path)
         return cls(paths, by_basename, by_module_tail)
 
-    def mentioned_in(self, text: str, *, modules: bool = False) -> bool:
+    def mentioned_in(self, text: str, *, modules: bool = False, path: str = "") -> bool:
         """Whether ``text`` holds a word that may name a script (a cheap filter before parsing):
-        a file name, or with ``-m`` (or ``modules``) a module, or a Django command name."""
+        a file name, or with ``-m`` (or ``modules``) a module, or a Django command name; the
+        name of ``path`` itself (a script's usage text) does not count."""
         modules = modules or "-m" in text
         commands = "manage" in text or "django-admin" in text or "call_command" in text
         for token in _NAME_TOKEN_RE.findall(text):
-            if token in self.by_basename:
+            named = self.by_basename.get(token)
+            if named and named != [path]:
                 return True
             if modules and token.rpartition(".")[2] in self.by_module_tail:
                 return True
@@ -548,7 +550,8 @@ def find_callers(root: Path, scripts: Sequence[str], files: Sequence[str]) -> di
             if kind != "systemd" or path in timed]
     for path, kind in plan:
         source = _read(root / path)
-        if source is None or not index.mentioned_in(source, modules=kind == "entry-point"):
+        if source is None or not index.mentioned_in(source, modules=kind == "entry-point",
+                                                    path=path):
             continue
         file = _File.of(path, source)
         try:
