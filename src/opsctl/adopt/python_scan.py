@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import ast
 import functools
+import os
 import re
 import shlex
 import sys
@@ -242,13 +243,13 @@ def _absolute_aliases(index: ModuleIndex, package: list[str]) -> None:
             index.aliases[name] = _absolute(stripped, len(target) - len(stripped), package)
 
 
-def _module_file(module: str, bases: list[Path]) -> Path | None:
+def _module_file(module: str, bases: list[str]) -> str | None:
     if not module or module.partition(".")[0] in sys.stdlib_module_names:
         return None
-    relative = Path(*module.split("."))
-    for base in bases:
-        for candidate in (base / relative.parent / f"{relative.name}.py", base / relative / "__init__.py"):
-            if candidate.is_file():
+    relative = module.replace(".", os.sep)
+    for base in bases:  # plain strings and os.path: pathlib was a quarter of a scan here
+        for candidate in (os.path.join(base, relative + ".py"), os.path.join(base, relative, "__init__.py")):
+            if os.path.isfile(candidate):
                 return candidate
     return None
 
@@ -256,12 +257,16 @@ def _module_file(module: str, bases: list[Path]) -> Path | None:
 def _imports(index: ModuleIndex, package: list[str], file: Path, root: Path) -> tuple[set[str], dict[str, Path]]:
     imports: set[str] = set()
     local: dict[str, Path] = {}
-    bases = list(dict.fromkeys([file.parent, root]))
+    if not index.imports:
+        return imports, local
+    here = os.path.realpath(file)
+    roots = [str(root)]
+    bases = list(dict.fromkeys([str(file.parent), str(root)]))
 
     def register(module: str, relative: bool) -> bool:
-        path = _module_file(module, [root] if relative else bases)
-        if path is not None and path.resolve() != file.resolve():
-            local[module] = path
+        path = _module_file(module, roots if relative else bases)
+        if path is not None and os.path.realpath(path) != here:
+            local[module] = Path(path)
             return True
         return False
 
