@@ -133,6 +133,12 @@ DESTRUCTIVE = [
     ("mysqladmin drop", "mysqladmin -u root drop app"),
     ("mongorestore --drop", "mongorestore --drop dump/"),
     ("bq rm", "bq rm -f dataset.table"),
+    ("kind delete cluster", "kind delete cluster --name ci"),
+    ("minikube delete", "minikube delete --all"),
+    ("eksctl delete", "eksctl delete cluster --name prod"),
+    ("kubeadm reset", "kubeadm reset -f"),
+    ("manage.py flush", "python manage.py flush --noinput"),
+    ("alembic downgrade", "alembic downgrade -1"),
 ]
 
 
@@ -234,6 +240,18 @@ MUTATING = [
     ("gsutil cp", "gsutil cp file gs://bucket/"),
     ("redis-cli set", "redis-cli SET key value"),
     ("mongo insert", "mongo app --eval 'db.users.insertOne({a: 1})'"),
+    ("kind create cluster", "kind create cluster --config kind.yaml"),
+    ("manage.py migrate", "python manage.py migrate --noinput"),
+    ("./manage.py collectstatic", "./manage.py collectstatic --noinput"),
+    ("python -m app db upgrade", "python -m warehouse db upgrade head"),
+    ("alembic upgrade", "alembic -c alembic.ini upgrade head"),
+    ("flask db upgrade", "flask db upgrade"),
+    ("gofmt -w", "gofmt -s -w ."),
+    ("xargs gofmt -w", "xargs -0 gofmt -s -w"),
+    ("black", "black src tests"),
+    ("prettier --write", "prettier --write ."),
+    ("go generate", "go generate ./..."),
+    ("go build -o", "go build -o bin/app ./cmd/app"),
 ]
 
 
@@ -302,12 +320,18 @@ READ_ONLY = [
     ("command -v", "command -v kubectl"),
     ("unknown tool", "frobnicate --delete everything"),
     ("script path", "./deploy.sh --force"),
-    ("python script", "python3 manage.py migrate"),
+    ("python script", "python3 tools/cleanup.py --delete-all"),
     ("sudo -i alone", "sudo -i"),
     ("ssh without command", "ssh -t bastion"),
     ("find without action", "find . -name '*.log'"),
     ("xargs echo", "xargs echo"),
     ("make", "make build"),
+    ("gofmt -l", "gofmt -l ."),
+    ("black --check", "black --check ."),
+    ("go test", "go test ./..."),
+    ("go build", "go build ./..."),
+    ("python -m other", "python -m http.server 8000"),
+    ("manage.py check", "python manage.py check --deploy"),
 ]
 
 

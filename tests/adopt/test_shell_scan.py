@@ -95,6 +95,9 @@ TOKENISER = [
     ("multi-line command substitution", "x=$(\n  rm y\n)\nls", [(2, ["rm", "y"]), (4, ["ls"])]),
     ("unterminated quote", "echo 'abc", [(1, ["echo", "abc"])]),
     ("unterminated substitution", "echo $(ls", [(1, ["ls"]), (1, ["echo", "$(ls"])]),
+    ("a bare brace in a default does not nest", 'a="${A:-{\\}}"\nrm x', [(2, ["rm", "x"])]),
+    ("a single quote inside a double-quoted default", 'echo "${A:-don\'t}"\nrm x',
+     [(1, ["echo", "${A:-don't}"]), (2, ["rm", "x"])]),
 ]
 
 
@@ -228,6 +231,28 @@ def test_sql_in_a_heredoc_fed_to_psql() -> None:
         ("sql", True, 1, "high"), ("sql", False, 4, "low")]
 
 
+def test_the_scripts_own_mktemp_files_are_not_effects() -> None:
+    script = scan("""
+        workdir=$(mktemp -d)
+        trap 'rm -rf "${workdir}"' EXIT
+        profile="${workdir}/cover.out"
+        echo "mode: set" > "$profile"
+        cp report.txt "$workdir/"
+        rm -f "$profile"
+        rm -rf /srv/cache
+    """)
+    assert [(e.line, e.call) for e in script.effects] == [(7, "rm -rf /srv/cache")]
+
+
+def test_a_variable_with_several_literal_values_is_tried_with_each() -> None:
+    script = scan("""
+        SED=sed
+        if command -v gsed >/dev/null; then SED=gsed; fi
+        ${SED} -i 's/a/b/' VERSION
+    """)
+    assert [(e.line, e.destructive, e.confidence) for e in script.effects] == [(3, False, "medium")]
+
+
 def test_an_unresolved_command_is_a_warning_not_an_effect() -> None:
     script = scan('$TOOL delete everything\neval "$CMD"\n')
     assert script.effects == []
@@ -236,8 +261,8 @@ def test_an_unresolved_command_is_a_warning_not_an_effect() -> None:
         "line 2: eval of a string built at run time"]
 
 
-def test_variables_assigned_more_than_once_are_not_resolved() -> None:
-    script = scan('CMD=ls\nCMD="rm -rf"\n$CMD /x\n')
+def test_variables_assigned_at_run_time_are_not_resolved() -> None:
+    script = scan('CMD=$(command -v rm)\n$CMD -rf /x\nRM=rm\nRM="$1"\n$RM -rf /y\n')
     assert script.effects == []
 
 
@@ -261,8 +286,11 @@ def test_exit_codes(text: str, codes: list[int]) -> None:
     ("#!/bin/sh\n# shellcheck disable=SC2086\n# ----------\n# Description: Sync assets\n", "Sync assets"),
     ("#!/bin/sh\nls\n# later comment", None),
     ("#!/bin/sh\n# Usage: x.sh [-n]\n# Deploys web.\n", "Deploys web."),
+    ("#!/bin/sh\n# Copyright 2018 The Authors.\n#\n# Licensed under the Apache License, Version 2.0\n"
+     "#\n#     http://www.apache.org/licenses/LICENSE-2.0\n#\n# Unless required by applicable law\n"
+     "# limitations under the License.\n\n# Builds the release.\nset -e\n", "Builds the release."),
 ], ids=["first comment", "after set -e", "after licence", "directive and rule skipped", "no leading comment",
-        "usage line skipped"])
+        "usage line skipped", "after a whole Apache header"])
 def test_summary(text: str, summary: str | None) -> None:
     assert scan(text).summary == summary
 
@@ -330,6 +358,20 @@ def test_case_loop_flags() -> None:
         "--token": ("string", [], "TOKEN", None, None),
     }
     assert script.dry_run_flag == "--dry-run"
+
+
+def test_a_catch_all_arm_in_an_option_loop_is_a_positional() -> None:
+    script = scan("""
+        target="./..."
+        for arg in "$@"; do
+          case "${arg}" in
+            --html) html=true ;;
+            *) target="${arg}" ;;
+          esac
+        done
+    """)
+    assert [(f.name, f.positional, f.type) for f in script.interface.flags] == [
+        ("--html", False, "boolean"), ("target", True, "string")]
 
 
 def test_positional_arguments() -> None:

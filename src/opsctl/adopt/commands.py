@@ -844,6 +844,99 @@ def _rule_bq(args: list[str]) -> _Verdict | None:
     return _MUT if verb in ("mk", "load", "cp", "insert", "update", "extract") else None
 
 
+def _rule_write_flag(*flags: str) -> _Rule:
+    """Formatters that rewrite files only with a flag (``gofmt -w``, ``prettier --write``)."""
+    wanted = frozenset(flags)
+
+    def rule(args: list[str]) -> _Verdict | None:
+        shorts, longs, _ = _split_options(args)
+        letters = {f[1] for f in wanted if len(f) == 2}
+        return _MUT if longs & wanted or shorts & letters else None
+
+    return rule
+
+
+def _rule_formatter(args: list[str]) -> _Verdict | None:
+    """Formatters that rewrite files unless told to check (``black``, ``isort``)."""
+    _, longs, positionals = _split_options(args)
+    if longs & {"--check", "--diff", "--check-only"} or not positionals:
+        return None
+    return _MUT
+
+
+def _rule_ruff(args: list[str]) -> _Verdict | None:
+    verb, rest = _first_positional(args)
+    if verb == "format":
+        return _rule_formatter(rest or ["."])
+    return _MUT if "--fix" in args and "--no-fix" not in args else None
+
+
+def _rule_cargo(args: list[str]) -> _Verdict | None:
+    verb, rest = _first_positional(args)
+    if verb == "fmt":
+        return None if "--check" in rest else _MUT
+    return _MUT if verb in ("publish", "yank", "install") else None
+
+
+def _rule_go(args: list[str]) -> _Verdict | None:
+    verb, rest = _first_positional(args)
+    if verb in ("generate", "install", "fmt", "get"):
+        return _MUT
+    if verb == "mod" and rest[:1] and rest[0] in ("tidy", "vendor", "edit", "init"):
+        return _MUT
+    return _MUT if verb == "build" and ("-o" in rest or any(w.startswith("-o=") for w in rest)) else None
+
+
+_DJANGO_DESTRUCTIVE = frozenset({"flush", "reset_db", "sqlflush_apply", "clear_cache"})
+_DJANGO_MUTATING = frozenset({"migrate", "loaddata", "createsuperuser", "collectstatic",
+                              "createcachetable", "changepassword", "compilemessages",
+                              "makemigrations", "update_index", "rebuild_index"})
+
+
+def _rule_django(args: list[str]) -> _Verdict | None:
+    verb, _ = _first_positional(args, frozenset({"--settings", "--pythonpath", "-v", "--verbosity"}))
+    if verb is None:
+        return None
+    if _unresolved(verb):
+        return None
+    if verb in _DJANGO_DESTRUCTIVE:
+        return _DEST
+    return _MUT if verb in _DJANGO_MUTATING else None
+
+
+def _migration_words(words: list[str]) -> _Verdict | None:
+    """``<app> db upgrade``, ``<app> migrate``: a database migration run by a project's own CLI."""
+    lowered = [w.lower() for w in words[:4]]
+    if "downgrade" in lowered:
+        return _DEST
+    if "migrate" in lowered or ("db" in lowered and "upgrade" in lowered):
+        return _MUT
+    return None
+
+
+def _rule_python(args: list[str]) -> _Verdict | None:
+    """``python manage.py migrate``, ``python -m alembic upgrade``, ``python -m app db upgrade``;
+    other Python programs are left to the callers finder."""
+    index = 0
+    while index < len(args) and args[index].startswith("-") and args[index] != "-m":
+        index += 1
+    if index >= len(args):
+        return None
+    if args[index] == "-m":
+        module = args[index + 1] if index + 1 < len(args) else ""
+        rest = args[index + 2:]
+        rule = {"alembic": _RULES.get("alembic"), "django": _rule_django}.get(module)
+        return rule(rest) if rule else _migration_words(rest)
+    program = args[index].rsplit("/", 1)[-1]
+    if program == "manage.py":
+        return _rule_django(args[index + 1:])
+    return None
+
+
+def _rule_flask(args: list[str]) -> _Verdict | None:
+    return _migration_words(args)
+
+
 def _always(verdict: _Verdict) -> _Rule:
     return lambda args: verdict
 
@@ -884,7 +977,9 @@ _RULES: dict[str, _Rule] = {
                                         "oci", "ibmcloud", "scw", "vault", "consul", "etcdctl",
                                         "heroku", "flyctl", "fly", "vercel", "netlify", "firebase",
                                         "glab", "nomad", "rclone", "s3cmd", "mc", "azcopy", "virsh",
-                                        "zfs", "zpool", "nft", "ufw", "gh", "ceph", "rbd")},
+                                        "zfs", "zpool", "nft", "ufw", "gh", "ceph", "rbd", "kind",
+                                        "k3d", "minikube", "eksctl", "kops", "ctr", "crictl")},
+    "kubeadm": _subcommand_rule(_frozen("reset"), _frozen("init join upgrade certs token")),
     "psql": _rule_psql, "mysql": _rule_mysql, "mariadb": _rule_mysql, "sqlite3": _rule_sqlite,
     "clickhouse-client": _rule_sql_option("-q", "--query"), "cqlsh": _rule_sql_option("-e", "--execute"),
     "sqlcmd": _rule_sql_option("-Q", "-q"), "snowsql": _rule_sql_option("-q", "--query"),
@@ -902,7 +997,15 @@ _RULES: dict[str, _Rule] = {
                                     "brew", "pip", "pip3", "pipx", "gem", "snap", "flatpak", "port",
                                     "choco", "conda", "mamba", "microdnf", "tdnf")},
     "npm": _subcommand_rule(_frozen("unpublish"), _frozen("publish deprecate dist-tag")),
-    "cargo": _subcommand_rule(frozenset(), _frozen("publish yank")),
+    "cargo": _rule_cargo,
+    "go": _rule_go, "gofmt": _rule_write_flag("-w"), "goimports": _rule_write_flag("-w"),
+    "shfmt": _rule_write_flag("-w", "--write"), "prettier": _rule_write_flag("--write", "-w"),
+    "clang-format": _rule_write_flag("-i"), "autopep8": _rule_write_flag("-i", "--in-place"),
+    "black": _rule_formatter, "isort": _rule_formatter, "rustfmt": _rule_formatter,
+    "ruff": _rule_ruff, "alembic": _subcommand_rule(_frozen("downgrade"), _frozen("upgrade stamp"),
+                                                    frozenset({"-c", "--config", "-n", "--name", "-x"})),
+    "manage.py": _rule_django, "django-admin": _rule_django,
+    "python": _rule_python, "python3": _rule_python, "flask": _rule_flask,
 }
 
 

@@ -32,7 +32,7 @@ _MAX_DEPTH = 60
 _BLANKS = re.compile(r"(?:[ \t\r\f\v]+|\\\r?\n)+")
 _PLAIN = re.compile(r"[^\s;&|()<>'\"`\\$]+")
 _DQ_PLAIN = re.compile(r'[^"\\$`]+')
-_BRACE_PLAIN = re.compile(r"[^}'\"\\$`{]+")
+_BRACE_PLAIN = re.compile(r"[^}'\"\\$`]+")
 _OPERATOR = re.compile(r";;&|;;|;&|;|&&|\|\||\|&|\||&")
 _REDIRECT = re.compile(r"(\d*)(&>>|&>|<<<|<<-|<<|<>|<&|>&|>>|>\||<|>)")
 _COMMENT_END = re.compile(r"[^\n]*")
@@ -570,7 +570,7 @@ class _Lexer:
             parts.append(text[start:self.pos])
             return
         if following == "{":
-            self.read_brace(frame, start)
+            self.read_brace(frame, start, quoted=quoted)
             parts.append(text[start:self.pos])
             return
         if following == "'" and not quoted:
@@ -597,12 +597,13 @@ class _Lexer:
                                                self.current_function(frame), self.current_arm(frame),
                                                self.sink.next_seq()))
 
-    def read_brace(self, frame: _Frame, start: int) -> None:
+    def read_brace(self, frame: _Frame, start: int, *, quoted: bool) -> None:
+        """``${...}`` up to its ``}`` (a bare ``{`` does not nest, as in bash; ``'`` quotes only
+        outside double quotes)."""
         text, n = self.text, self.n
         param = _BRACE_PARAM.match(text, start + 2)
         self.pos = param.end() if param else start + 2
         arg_start = self.pos
-        depth = 1
         scratch: list[str] = []
         while self.pos < n:
             plain = _BRACE_PLAIN.match(text, self.pos)
@@ -611,12 +612,9 @@ class _Lexer:
                 continue
             char = text[self.pos]
             if char == "}":
-                depth -= 1
                 self.pos += 1
-                if depth == 0:
-                    break
-            elif char == "{":
-                depth += 1
+                break
+            if char == "'" and quoted:
                 self.pos += 1
             elif char == "'":
                 end = text.find("'", self.pos + 1)
@@ -746,14 +744,23 @@ _DRY_RUN_HELP = re.compile(r"(?i)dry|simulat|what would|without (?:making|applyi
 _DRY_RUN_VARIABLE = re.compile(r"(?i)^(?:DRY_?RUN|NOOP|NO_OP|SIMULATE|WHAT_?IF)$")
 _QUIET_TARGETS = ("/dev/null", "/dev/stderr", "/dev/stdout", "/dev/tty", "/dev/fd/", "/proc/self/fd/")
 _WRITE_OPS = (">", ">>", ">|", "&>", "&>>", ">&")
-_LICENSE = re.compile(r"(?i)copyright|licen[cs]e|spdx|all rights reserved|warranty|\(c\)|"
-                      r"you may not use|distributed under|permissions and|apache|gnu general")
+_LICENSE = re.compile(r"(?i)copyright|licen[cs]e|spdx|all rights reserved|warrant|\(c\)|"
+                      r"you may not use|distributed under|permissions and|apache|gnu|"
+                      r"unless required by applicable law|you may obtain a copy|"
+                      r"permission is hereby granted|above copyright notice|free software|"
+                      r"as published by|merchantability|fitness for a particular purpose|"
+                      r"you should have received")
+_LICENSE_END = re.compile(r"(?i)limitations under the licen[cs]e|along with this program|"
+                          r"in the software\.?$|spdx-license-identifier")
 _SKIP_COMMENT = re.compile(r"(?i)^(?:shellcheck|-\*-|vim?:|usage\b|author\b|date\b|version\b|"
                            r"created\b|\$id|@|ex:|todo\b)|^[-=#*~_+ ]*$")
 _DESCRIPTION_PREFIX = re.compile(r"(?i)^(?:description|desc|summary|purpose|synopsis)\s*:\s*")
 _ECHO_PREFIX = re.compile(r"^\s*(?:echo|printf)\s+(?:-[en]+\s+)?")
 _USAGE_FUNCTION = re.compile(r"(?i)usage|help")
 _MAX_WARNINGS = 10
+_SCRATCH_ALL_ARGS = frozenset({"rm", "rmdir", "unlink", "shred", "mkdir", "touch", "chmod", "chown",
+                               "tee", "truncate"})
+_SCRATCH_LAST_ARG = frozenset({"cp", "mv", "ln", "install", "rsync", "scp"})
 
 
 def _summary(text: str) -> str | None:
@@ -773,7 +780,7 @@ def _summary(text: str) -> str | None:
             in_license = False
             continue
         if in_license or _LICENSE.search(comment):
-            in_license = True
+            in_license = not _LICENSE_END.search(comment)
             continue
         if _SKIP_COMMENT.search(comment):
             continue
@@ -829,6 +836,9 @@ class _Scan:
         for expansion in self.parsed.expansions:
             if expansion.arm is not None:
                 self.arm_expansions.setdefault(id(expansion.arm), []).append(expansion)
+        self.raw_values: dict[str, list[str]] = {}
+        """name -> each value as written (expansions kept), to follow ``mktemp`` scratch paths."""
+        self.scratch: set[str] = set()
         self.assignments: dict[str, list[tuple[int, str, str | None, int]]] = {}
         """name -> (line, literal value or "$", function, seq) for each assignment seen."""
 
@@ -855,6 +865,7 @@ class _Scan:
             self.assign(name, where)
         for command in self.parsed.commands:
             for name, value, raw in command.assignments:
+                self.raw_values.setdefault(name, []).append(value)
                 if re.search(r"\$\{?" + name + r"\b", raw):
                     continue  # FOO=${FOO:-default} reads the environment
                 self.assign(name, command, value if _literal(raw) else "$")
@@ -869,6 +880,8 @@ class _Scan:
                     name, eq, value = word.partition("=")
                     if not _NAME.fullmatch(name):
                         continue
+                    if eq:
+                        self.raw_values.setdefault(name, []).append(value)
                     if eq and not re.search(r"\$\{?" + name + r"\b", value):
                         self.assign(name, command, value if _literal(value) else "$")
                     elif not eq and head in ("local", "declare", "typeset"):
@@ -894,11 +907,48 @@ class _Scan:
                     if match:
                         self.assign(match.group(1), command)
 
-    def resolvable(self) -> dict[str, str]:
-        values: dict[str, str] = {}
+    def scratch_variables(self) -> set[str]:
+        """Variables holding the script's own ``mktemp`` paths, or paths under them."""
+        scratch = {name for name, values in self.raw_values.items()
+                   if any("mktemp" in value for value in values)}
+        changed = bool(scratch)
+        while changed:
+            changed = False
+            under = re.compile(r"^\$\{?(?:" + "|".join(map(re.escape, scratch)) + r")\b")
+            for name, values in self.raw_values.items():
+                if name not in scratch and values and all(under.match(v) for v in values):
+                    scratch.add(name)
+                    changed = True
+        return scratch
+
+    def is_scratch(self, word: str) -> bool:
+        match = re.match(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)", word)
+        return match is not None and match.group(1) in self.scratch
+
+    def own_scratch(self, words: list[str], depth: int = 0) -> bool:
+        """``rm -rf "$tmpdir"``, ``trap 'rm -rf "$tmp"' EXIT``, ``cp x "$tmp/"``: work on the
+        script's own temporary files, which is not an effect."""
+        if not self.scratch or depth > 2:
+            return False
+        if words[:1] == ["trap"] and len(words) > 1:
+            inner = [w for _line, w in simple_commands(words[1])]
+            return bool(inner) and all(self.own_scratch(w, depth + 1) or
+                                       _commands.classify_argv(w, line=1) is None for w in inner)
+        name, index = _program(words)
+        args = [w for w in words[index + 1:] if not w.startswith("-")]
+        if not args:
+            return False
+        if name in _SCRATCH_ALL_ARGS:
+            return all(self.is_scratch(arg) for arg in args)
+        return name in _SCRATCH_LAST_ARG and self.is_scratch(args[-1])
+
+    def resolvable(self) -> dict[str, list[str]]:
+        """Variables only ever assigned literals (a few at most): their values."""
+        values: dict[str, list[str]] = {}
         for name, seen in self.assignments.items():
-            if len(seen) == 1 and seen[0][1] != "$" and not looks_like_credential(name):
-                values[name] = seen[0][1]
+            literals = list(dict.fromkeys(value for _line, value, _function, _seq in seen))
+            if "$" not in literals and len(literals) <= 4 and not looks_like_credential(name):
+                values[name] = literals
         return values
 
     # -- interface --------------------------------------------------------------------------------
@@ -980,6 +1030,11 @@ class _Scan:
         flags: list[Flag] = []
         for arm in case.arms:
             options = [m for m in (_OPTION_PATTERN.fullmatch(p) for p in arm.patterns) if m]
+            if arm.patterns == ["*"] and subject is not None:
+                positional = self.catch_all_positional(arm, subject, by_name)
+                if positional is not None:
+                    flags.append(positional)
+                continue
             if not options:
                 continue
             names = list(dict.fromkeys(m.group(1) for m in options))
@@ -1003,6 +1058,17 @@ class _Scan:
             for name in names:
                 by_name[name] = flag
         return flags
+
+    def catch_all_positional(self, arm: _CaseArm, subject: str, by_name: dict[str, Flag]) -> Flag | None:
+        """``*) target="$1" ;;`` in an option loop: a positional named after its variable."""
+        reference = re.compile(r"\"?\$\{?" + re.escape(subject) + r"\}?\"?")
+        for command in self.arm_commands.get(id(arm), []):
+            for name, _value, raw in command.assignments:
+                if reference.fullmatch(raw) and name not in by_name:
+                    flag = Flag(name=name, positional=True, dest=name, line=arm.line)
+                    by_name[name] = flag
+                    return flag
+        return None
 
     def arm_takes_value(self, arm: _CaseArm, subject: str | None) -> bool:
         for expansion in self.arm_expansions.get(id(arm), []):
@@ -1072,8 +1138,8 @@ class _Scan:
         for name, seen in reads.items():
             assigned = self.assignments.get(name, [])
             if assigned:
-                first = min(seq for _line, _value, _function, seq in assigned)
-                early = [e for e in seen if e.function is None and e.seq < first]
+                _line, _value, writer, first = min(assigned, key=lambda entry: entry[3])
+                early = [e for e in seen if e.seq < first and e.function in (None, writer)]
                 if not early:
                     continue
                 seen = early
@@ -1089,6 +1155,29 @@ class _Scan:
     def warn(self, message: str) -> None:
         if len(self.script.warnings) < _MAX_WARNINGS and message not in self.script.warnings:
             self.script.warnings.append(message)
+
+    def command_effect(self, command: _Command, values: dict[str, list[str]],
+                       base: Confidence) -> Effect | None:
+        """The effect of one command, its variables resolved; a variable with several literal
+        values is tried with each (the most destructive wins, at medium confidence)."""
+        head = _SUBJECT_VAR.fullmatch(command.words[0])
+        choices = values.get(head.group(1), []) if head else []
+        found: list[Effect] = []
+        for choice in choices if len(choices) > 1 else [None]:
+            single = {name: literals[0] for name, literals in values.items() if len(literals) == 1}
+            if choice is not None and head is not None:
+                single[head.group(1)] = choice
+            words, through_variable = self.resolve(command, single)
+            if words and words[0].startswith("$"):
+                self.warn(f"line {command.line}: a command run through an unresolved variable "
+                          f"({words[0]})")
+            elif words[:1] == ["eval"] and any("$" in w for w in words[1:]):
+                self.warn(f"line {command.line}: eval of a string built at run time")
+            confidence: Confidence = "medium" if through_variable or choice is not None else base
+            effect = _commands.classify_argv(words, line=command.line, confidence=confidence)
+            if effect is not None:
+                found.append(effect)
+        return max(found, key=lambda effect: effect.destructive) if found else None
 
     def resolve(self, command: _Command, values: dict[str, str]) -> tuple[list[str], bool]:
         words: list[str] = []
@@ -1115,20 +1204,14 @@ class _Scan:
 
     def effects(self) -> None:
         values = self.resolvable()
+        self.scratch = self.scratch_variables()
         effects: list[Effect] = []
         written: set[str] = set()
         for command in self.parsed.commands:
             base: Confidence = "medium" if command.remote else "high"
             if command.words:
-                words, through_variable = self.resolve(command, values)
-                confidence: Confidence = "medium" if through_variable else base
-                if words and words[0].startswith("$"):
-                    self.warn(f"line {command.line}: a command run through an unresolved variable "
-                              f"({words[0]})")
-                elif words[:1] == ["eval"] and any("$" in w for w in words[1:]):
-                    self.warn(f"line {command.line}: eval of a string built at run time")
-                effect = _commands.classify_argv(words, line=command.line, confidence=confidence)
-                if effect is not None:
+                effect = self.command_effect(command, values, base)
+                if effect is not None and not self.own_scratch(command.words):
                     effect.via = command.function
                     effects.append(effect)
                 program, _index = _program(command.words)
@@ -1160,7 +1243,7 @@ class _Scan:
             return None
         if op == ">&" and (target.isdigit() or target == "-"):
             return None
-        if target in written:
+        if target in written or self.is_scratch(target):
             return None
         written.add(target)
         call = _commands.call_text([*command.words, f"{op} {target}"])
