@@ -191,6 +191,24 @@ def test_argparse_parser_built_in_helpers_and_passed_around() -> None:
     assert found["--region"].default == "eu-west-1"
 
 
+def test_argparse_parser_on_self_and_parser_subclasses() -> None:
+    found = flags("""
+        import argparse
+
+        class QuietParser(argparse.ArgumentParser):
+            def error(self, message):
+                raise SystemExit(2)
+
+        class Tool:
+            def __init__(self):
+                self.parser = QuietParser(prog="tool")
+
+            def setup(self):
+                self.parser.add_argument("--zone")
+    """)
+    assert sorted(found) == ["--zone"]
+
+
 def test_argparse_flag_built_at_run_time_is_a_warning() -> None:
     script, _ = scan("""
         import argparse
@@ -861,6 +879,13 @@ def test_orm_effects(source: str, expected: list[tuple[str, bool, str]]) -> None
     pytest.param("import requests\nr = requests.Session()\nr.get(url)", id="http-get"),
     pytest.param("parser.delete_comment = 1\nx = obj.terminate", id="attributes-not-calls"),
     pytest.param("open(p).read()\nwith open(p, encoding='utf-8') as f: f.read()", id="open-read"),
+    pytest.param("from boto3.resources.params import create_request_parameters\n"
+                 "params = create_request_parameters(a, b)\nparams.update(kwargs)", id="value-from-an-sdk-helper"),
+    pytest.param("import botocore.session\ns = botocore.session.get_session()\ns.set_config_variable('region', r)\n"
+                 "c = s.create_client('ec2')\nc.describe_instances()", id="sdk-local-configuration"),
+    pytest.param("def f(conn):\n    conn.send_command('AUTH', token)", id="redis-send-command"),
+    pytest.param("from datetime import timezone\nparsed.astimezone(timezone.utc).replace(tzinfo=None)",
+                 id="datetime-replace"),
 ])
 def test_no_false_positives(source: str) -> None:
     assert effects(source) == []

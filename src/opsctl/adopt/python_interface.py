@@ -287,6 +287,13 @@ class _ParserTracker:
         self.memo: dict[int, _Parser | _Subparsers] = {}
         self.active: set[int] = set()
         self.parsers: list[_Parser] = []
+        self.subclasses: dict[str, InterfaceKind] = {}
+        """Parser classes of this file (``class Parser(argparse.ArgumentParser)``)."""
+        for cls in index.classes:
+            for base in cls.bases:
+                kind = _PARSER_CTORS.get(index.canonical(base) or "")
+                if kind is not None:
+                    self.subclasses[cls.name] = kind
 
     def lookup(self, name: str, scope: str) -> _Parser | _Subparsers | None:
         while True:
@@ -328,6 +335,8 @@ class _ParserTracker:
         name = self.index.canonical(call.func)
         if name in _PARSER_CTORS:
             return self._new(_PARSER_CTORS[name], None, call, scope)
+        if name in self.subclasses:
+            return self._new(self.subclasses[name], None, call, scope)
         if name == "optparse.OptionGroup" and call.args:
             return self.evaluate(call.args[0], scope, depth + 1)
         func = call.func
@@ -364,6 +373,8 @@ class _ParserTracker:
                 for _pos, op, value in entries:
                     if op == "=" and (found := self.evaluate(value, scope)) is not None:
                         self.bindings[(scope, name)] = found
+                        if name.startswith("self.") and "." in scope:  # seen from the class's other methods
+                            self.bindings[(scope.rpartition(".")[0], name)] = found
             for call, scope in index.calls:
                 if not isinstance(call.func, ast.Name) or not call.args:
                     continue

@@ -712,11 +712,14 @@ _CLOUD_MODULES = ("boto3", "boto", "botocore", "openstack", "novaclient", "keyst
                   "kubernetes", "digitalocean", "hcloud", "linode_api4", "pyVmomi", "proxmoxer")
 _CLOUD_DESTRUCTIVE = re.compile(
     r"^(?:begin_)?(?:delete|terminate|remove|purge|deregister|detach|destroy|batch_delete|force_delete)(?:_|$)")
-_CLOUD_MUTATING = re.compile(
-    r"^(?:begin_)?(?:modify|put|update|create|attach|start|stop|reboot|run_instances|patch|replace|insert|"
-    r"upload|copy|restore|reset|associate|disassociate|authorize|revoke|register|enable|disable|set|send|"
-    r"publish|tag|untag|import|release|allocate|scale|change|deallocate|power_off|restart|resize|rebuild|"
-    r"migrate|apply|invoke)(?:_|$)")
+_CLOUD_MUTATING = re.compile(  # a bare verb (instance.start(), obj.put()) or verb_object
+    r"^(?:begin_)?(?:(?:modify|put|update|create|attach|start|stop|reboot|patch|insert|upload|copy|restore|"
+    r"publish|restart|resize|rebuild|deallocate|power_off)(?:_|$)|(?:run|replace|reset|associate|disassociate|"
+    r"authorize|revoke|register|enable|disable|send|tag|untag|import|release|allocate|scale|change|migrate|"
+    r"apply|invoke)_)(?!client$|resource$|session$|presigned)")
+_CLOUD_FACTORY = re.compile(  # what makes a client/resource/connection in a cloud SDK
+    r"\.(?:client|resource|Session|session|get_session|connect\w*|Connection|build|Client|\w+Client|\w+Api|\w+API"
+    r"|get_driver|ServiceResource|Bucket|Object|Table|Queue|Topic|Instance|Volume|Stack|Proxmox\w*)$")
 _CLOUD_NAMED_DESTRUCTIVE = re.compile(
     r"^(?:terminate_instances|delete_(?:bucket\w*|objects?|stack|db_\w+|snapshots?|volume|table|function|"
     r"cluster|service|security_group|hosted_zone|secret|parameters?|log_group|repository|nodegroup|key_pair|"
@@ -728,7 +731,7 @@ _CLOUD_NAMED_MUTATING = re.compile(
     r"^(?:run_instances|(?:start|stop|reboot)_instances|(?:create|update|modify)_(?:stack|db_\w+|snapshot|"
     r"bucket|cluster|service|function\w*|auto_scaling_group|namespaced_\w+|server)|put_(?:object|bucket_\w+|"
     r"parameter|secret_value|item|metric_alarm|record)|change_resource_record_sets|set_desired_capacity|"
-    r"upload_file(?:obj)?|copy_object|send_command|(?:patch|replace)_namespaced_\w+|"
+    r"upload_file(?:obj)?|copy_object|(?:patch|replace)_namespaced_\w+|"
     r"begin_(?:create\w*|update\w*|start|restart|power_off|deallocate))$")
 _HTTP_MODULES = ("requests", "httpx")
 _HTTP_CLIENTS = {"requests.Session", "requests.session", "httpx.Client", "httpx.AsyncClient",
@@ -803,7 +806,8 @@ class EffectFinder:
         self.warnings: list[str] = []
         self.found: list[Effect] = []
         cloud = any(module.partition(".")[0] in source for module in _CLOUD_MODULES)
-        self.cloud = self._receivers(lambda name: name.startswith(_CLOUD_MODULES)) if cloud else set()
+        self.cloud = self._receivers(
+            lambda name: name.startswith(_CLOUD_MODULES) and bool(_CLOUD_FACTORY.search(name))) if cloud else set()
         http = "requests" in source or "httpx" in source or "aiohttp" in source or "urllib3" in source
         self.http = self._receivers(lambda name: name in _HTTP_CLIENTS, propagate=False) if http else set()
         self.paths = self._receivers(lambda name: name in ("pathlib.Path", "Path", "pathlib.PurePath"),
@@ -846,10 +850,15 @@ class EffectFinder:
                 return False
             if self._rooted(value, names, orm):
                 return True
-            root = value
-            while isinstance(root, ast.Attribute | ast.Call | ast.Subscript):
-                root = root.func if isinstance(root, ast.Call) else root.value
-            return isinstance(root, ast.Name) and accepts(index.canonical(root) or "")
+            node = value
+            while isinstance(node, ast.Attribute | ast.Call | ast.Subscript):  # boto3.resource("s3").Bucket(b)
+                if isinstance(node, ast.Call):
+                    if accepts(index.canonical(node.func) or ""):
+                        return True
+                    node = node.func
+                else:
+                    node = node.value
+            return False
 
         for _ in range(2):
             for (_scope, name), entries in index.assigns.items():
@@ -1043,9 +1052,12 @@ class EffectFinder:
     def _cloud_rooted(self, node: ast.expr) -> bool:
         if self.cloud and self._rooted(node, self.cloud):
             return True
-        while isinstance(node, ast.Attribute | ast.Call | ast.Subscript):
-            node = node.func if isinstance(node, ast.Call) else node.value
-        return isinstance(node, ast.Name) and (self.index.canonical(node) or "").startswith(_CLOUD_MODULES)
+        while isinstance(node, ast.Attribute | ast.Subscript | ast.Call):
+            if isinstance(node, ast.Call):  # boto3.client("s3").delete_bucket(...)
+                name = self.index.canonical(node.func) or ""
+                return name.startswith(_CLOUD_MODULES) and bool(_CLOUD_FACTORY.search(name))
+            node = node.value
+        return False
 
     def _cloud(self, call: ast.Call, func: ast.Attribute, attr: str) -> bool:
         """A cloud SDK call: any mutating method of a client/resource made by the SDK (high), or
@@ -1074,7 +1086,7 @@ class EffectFinder:
             method = (const_str(kw.get("method")) or "").upper()
             has_data = len(call.args) > 1 or "data" in kw
             if method in ("POST", "PUT", "PATCH", "DELETE") or (has_data and not method):
-                self._add("http", method == "DELETE", call)
+                self._add("http", method == "DELETE", call, "low" if "method" in kw and not method else "high")
             return True
         module_call = name.partition(".")[0] in _HTTP_MODULES and name.count(".") == 1
         receiver = isinstance(call.func, ast.Attribute) and bool(self.http) and self._rooted(call.func.value, self.http)
