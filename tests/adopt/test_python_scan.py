@@ -917,6 +917,8 @@ def test_os_remove_is_one_effect() -> None:
     pytest.param("import click\nraise click.Abort()", [1], id="click-abort"),
     pytest.param("parser.error('bad')", [2], id="parser-error"),
     pytest.param("import sys\nsys.exit(3)\nsys.exit(1)\nsys.exit(3)", [1, 3], id="sorted-unique"),
+    pytest.param("import sys\nsys.exit(1 if failed else 0)", [0, 1], id="conditional"),
+    pytest.param("import sys\nsys.exit('error: %s' % reason)", [1], id="formatted-message"),
 ])
 def test_exit_codes(source: str, codes: list[int]) -> None:
     script, _ = scan(source)
@@ -937,6 +939,7 @@ def test_unknown_exit_code_warns_only_when_nothing_else_is_known() -> None:
 @pytest.mark.parametrize(("source", "entry"), [
     pytest.param("def main(): pass\nif __name__ == '__main__':\n    main()\n", True, id="main-guard"),
     pytest.param("#!/usr/bin/env python\ndef f(): pass\n", True, id="shebang"),
+    pytest.param("def main(): pass\nif '__main__' == __name__:\n    main()\n", True, id="main-guard-reversed"),
     pytest.param("import os\nos.remove('x')\n", True, id="top-level-call"),
     pytest.param("for x in range(3):\n    pass\n", True, id="top-level-loop"),
     pytest.param("with open('x') as f:\n    pass\n", True, id="top-level-with"),

@@ -198,8 +198,9 @@ def is_entry(tree: ast.Module, index: ModuleIndex, django: bool, source: str) ->
 def _does_work(statement: ast.stmt, index: ModuleIndex) -> bool:
     if isinstance(statement, ast.If):
         test = statement.test
-        if (isinstance(test, ast.Compare) and isinstance(test.left, ast.Name) and test.left.id == "__name__"
-                and const_str(test.comparators[0]) == "__main__"):
+        if isinstance(test, ast.Compare) and {dotted(test.left), const_str(test.left),
+                                              dotted(test.comparators[0]), const_str(test.comparators[0])} >= {
+                                                  "__name__", "__main__"}:
             return True
         return any(_does_work(inner, index) for inner in (*statement.body, *statement.orelse))
     if isinstance(statement, ast.Try):
@@ -446,8 +447,12 @@ def _exit_values(index: ModuleIndex, node: ast.expr | None, scope: str, depth: i
         if isinstance(value, bool | int):
             return {int(value) % 256}
         return {1}
-    if isinstance(node, ast.JoinedStr | ast.BinOp) and const_str(node) is not None:
+    if isinstance(node, ast.JoinedStr) or (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod)
+                                           and const_str(node.left) is not None):
         return {1}
+    if isinstance(node, ast.IfExp):  # sys.exit(1 if failed else 0)
+        body, orelse = _exit_values(index, node.body, scope, depth), _exit_values(index, node.orelse, scope, depth)
+        return body | orelse if body is not None and orelse is not None else None
     if isinstance(node, ast.Name):
         constant = Resolver(index, scope, (10**9, 0)).value_of(node)
         return _exit_values(index, constant, scope, depth + 1) if constant is not None and depth < 4 else None
