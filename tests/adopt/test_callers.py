@@ -519,6 +519,9 @@ SPELLINGS = [
                  id="a-variable-assigned-from-the-scripts-folder"),
     pytest.param("cd ../scripts\n./backup.sh", "scripts/backup.sh", id="cd-holds-for-later-lines"),
     pytest.param("(cd .. && bash scripts/backup.sh)", "scripts/backup.sh", id="subshell-cd"),
+    pytest.param("cd /opt/app/scripts && ./backup.sh", "scripts/backup.sh",
+                 id="cd-to-a-deployed-folder"),
+    pytest.param('cd "$WORKDIR"\n./backup.sh', "scripts/backup.sh", id="cd-to-an-unknown-folder"),
     pytest.param("sudo -u app ../scripts/backup.sh", "scripts/backup.sh", id="sudo"),
     pytest.param("FOO=1 exec ../tools/report.py", "tools/report.py", id="assignment-and-exec"),
     pytest.param('bash -c "cd /srv && ./scripts/backup.sh"', "scripts/backup.sh", id="bash-c"),
@@ -547,6 +550,8 @@ SHELL_NEGATIVES = [
     pytest.param("[ -x ../scripts/backup.sh ] || exit 1", id="a-test"),
     pytest.param("./scripts/backup.sh.orig", id="a-longer-name"),
     pytest.param("./scripts/my-backup.sh", id="a-name-ending-the-same"),
+    pytest.param("cd ../tools\n./backup.sh", id="cd-to-a-known-folder-without-it"),
+    pytest.param("./vendor/backup.sh", id="a-known-relative-folder-without-it"),
 ]
 
 

@@ -131,8 +131,10 @@ class ScriptIndex:
                 return True
         return False
 
-    def resolve_path(self, ref: str, bases: Sequence[str], variables: dict[str, str]) -> str | None:
-        """The script a path word names, tried from each base directory, else by trailing path."""
+    def resolve_path(self, ref: str, bases: Sequence[str], variables: dict[str, str], *,
+                     known_cwd: bool = False) -> str | None:
+        """The script a path word names, tried from each base directory, else by trailing path
+        (not for ``./name`` when the working directory is known: it is not there)."""
         ref = ref.strip()
         name = ref.rstrip("/").rpartition("/")[2]
         candidates = self.by_basename.get(name)
@@ -144,10 +146,15 @@ class ScriptIndex:
                 path = _join(base_dir, rest)
                 if path in self.scripts:
                     return path
+            deployed = [_join(base, rest) for base, rest in anchored if base.startswith("/")]
+            if deployed:  # after ``cd /opt/app``
+                return _by_suffix(deployed[0], candidates, lambda p: p.split("/"))
         # A relative path with folders that leads nowhere names another file of the same name
         # unless a folder matches too; an absolute (deployed) path or a bare name needs only the
         # name to be unique.
-        relative_with_folders = anchored is not None and "/" in ref.strip("/")
+        relative_with_folders = anchored is not None and (any(
+            part not in ("", ".") for part in ref.split("/")[:-1]) or (
+            known_cwd and ref.startswith("./")))
         return _by_suffix(ref, candidates, lambda p: p.split("/"),
                           minimum=2 if relative_with_folders else 1)
 
@@ -473,7 +480,8 @@ def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str 
             piece = piece.strip("'\"`,")
             if not piece or piece.rstrip("/").rpartition("/")[2] not in index.by_basename:
                 continue
-            script = index.resolve_path(piece, bases, where.variables)
+            script = index.resolve_path(piece, bases, where.variables,
+                                        known_cwd=cwd is not None and not cwd.startswith("/"))
             if script and script != where.caller:
                 found.append(Found(script, base + word.pos))
     return cwd
@@ -489,6 +497,8 @@ def _is_django_manage(words: list[Word], k: int, command: str) -> bool:
 def _change_directory(target: str, where: Where, cwd: str | None) -> str | None:
     if not target or target == "-":
         return cwd
+    if target.startswith("/"):  # a deployed path: kept to match scripts by their trailing path
+        return posixpath.normpath(target)
     anchored = _anchor(target, where.bases(cwd), where.variables)
     if not anchored:
         return None
