@@ -103,14 +103,16 @@ def _read_log(git: str, root: Path, timeout: float) -> Iterator[Commit]:
     # A huge repository must not hang the scan: kill git after the timeout, keep what was read.
     timer = threading.Timer(timeout, process.kill)
     timer.start()
+    stdout = process.stdout
     try:
-        assert process.stdout is not None
-        yield from parse_log(process.stdout)
+        if stdout is not None:
+            yield from parse_log(stdout)
     finally:
         timer.cancel()
         if process.poll() is None:
             process.kill()
-        process.stdout.close() if process.stdout else None
+        if stdout is not None:
+            stdout.close()
         process.wait()
 
 
