@@ -713,6 +713,44 @@ def test_unresolved_command_is_a_low_confidence_effect_and_a_warning(recorded: R
     assert recorded.argv == recorded.strings == []
 
 
+@pytest.mark.parametrize(("source", "argv", "strings"), [
+    pytest.param("import subprocess\ndef run(cmd):\n    subprocess.run(cmd, shell=True, check=True)\n"
+                 "run('kubectl delete ns old')\nrun(f'helm uninstall {name}')",
+                 [], [("kubectl delete ns old", 4), ("helm uninstall $name", 5)], id="shell-wrapper"),
+    pytest.param("import subprocess\ndef run(cmd, check=True):\n    return subprocess.check_call(cmd)\n"
+                 "def main():\n    run(['terraform', 'destroy', '-auto-approve'])",
+                 [(["terraform", "destroy", "-auto-approve"], 5)], [], id="argv-wrapper"),
+    pytest.param("import subprocess, shlex\ndef sh(command):\n    subprocess.run(shlex.split(command))\n"
+                 "sh('docker system prune -af')", [], [("docker system prune -af", 4)], id="shlex-wrapper"),
+    pytest.param("import subprocess\ndef kubectl(*args):\n    subprocess.check_call(args)\n"
+                 "kubectl('delete', 'pod', pod)", [(["delete", "pod", "$pod"], 4)], [], id="varargs-wrapper"),
+    pytest.param("import os\nclass Deployer:\n    def sh(self, cmd):\n        os.system(cmd)\n"
+                 "    def clean(self):\n        self.sh('rm -rf /srv/app/releases')",
+                 [], [("rm -rf /srv/app/releases", 6)], id="method-wrapper"),
+])
+def test_commands_through_wrapper_functions(recorded: RecordedCommands, source: str,
+                                            argv: list[tuple[list[str], int]], strings: list[tuple[str, int]]) -> None:
+    script, _ = scan(source)
+    assert [(words, line) for words, line, _confidence in recorded.argv] == argv
+    assert [(text, line) for text, line, _confidence in recorded.strings] == strings
+    assert {confidence for *_rest, confidence in recorded.argv + recorded.strings} == {"medium"}
+    assert script.warnings == []
+    assert all(effect.confidence == "medium" and effect.via for effect in script.effects)
+
+
+def test_wrapper_in_a_local_module(recorded: RecordedCommands, tmp_path: Path) -> None:
+    write(tmp_path / "ops_utils.py", """
+        import subprocess
+        def run(cmd):
+            return subprocess.run(cmd, shell=True)
+    """)
+    script_file = write(tmp_path / "job.py", "from ops_utils import run\nrun('rm -rf /var/cache/app')\n")
+    script, _ = scan(script_file.read_text(), file=script_file, root=tmp_path)
+    assert recorded.strings == [("rm -rf /var/cache/app", 2, "medium")]
+    assert [(e.kind, e.line, e.via, e.path, e.confidence) for e in script.effects] == [
+        ("command", 2, "ops_utils.run", None, "medium")]
+
+
 RULES_MISSING = commands.classify_argv(["rm", "-rf", "x"], line=1) is None
 needs_rules = pytest.mark.skipif(RULES_MISSING, reason="commands rules not in yet")
 

@@ -289,51 +289,77 @@ def _imports(index: ModuleIndex, package: list[str], file: Path, root: Path) -> 
     return imports, local
 
 
+@dataclass(frozen=True, slots=True)
+class ModuleEffects:
+    """What a local module does, by function (``""``: at import time)."""
+
+    by_function: dict[str, tuple[Effect, ...]]
+    command_parameters: dict[str, CommandParameter]
+    error: str | None = None
+
+
 @functools.lru_cache(maxsize=1024)
-def _module_effects(path: str, mtime_ns: int, size: int) -> tuple[dict[str, tuple[Effect, ...]], str | None]:
-    """The effects of a local module by function (``""``: import time), parsed once per version."""
+def _module_effects(path: str, mtime_ns: int, size: int) -> ModuleEffects:
+    """A local module's effects, parsed once per version of the file (a module shared by 200
+    scripts is read once)."""
     del mtime_ns, size  # the cache key
     try:
         source = Path(path).read_text(encoding="utf-8", errors="replace")
-        index = index_module(parse(source))
-        finder = EffectFinder(index, source)
+        finder = EffectFinder(index_module(parse(source)), source)
         found = finder.effects()
     except (OSError, SyntaxError, ValueError, RecursionError) as error:
-        return {}, f"{type(error).__name__}: {error}"
+        return ModuleEffects({}, {}, f"{type(error).__name__}: {error}")
     by_function: dict[str, list[Effect]] = {}
     for effect in found:
         by_function.setdefault(effect.via or "", []).append(effect)
-    return {name: tuple(effects) for name, effects in by_function.items()}, None
+    return ModuleEffects({name: tuple(effects) for name, effects in by_function.items()},
+                         dict(finder.command_parameters))
 
 
 def _follow_local_modules(script: Script, index: ModuleIndex, local: dict[str, Path], root: Path) -> None:
     if not local:
         return
     wanted: dict[str, set[str]] = {module: {""} for module in local}
-    for call, _scope in index.calls:
+    sites: list[tuple[ast.Call, str, str, str]] = []
+    for call, scope in index.calls:
         name = index.canonical(call.func)
         if name:
             module, _, function = name.rpartition(".")
             if module in wanted:
                 wanted[module].add(function)
+                sites.append((call, scope, module, function))
     for module, functions in wanted.items():
         path = local[module]
         try:
             stat = path.stat()
         except OSError:
             continue
-        by_function, error = _module_effects(str(path), stat.st_mtime_ns, stat.st_size)
-        if error:
-            script.warnings.append(f"local module {module} not scanned ({error})")
+        found = _module_effects(str(path), stat.st_mtime_ns, stat.st_size)
+        if found.error:
+            script.warnings.append(f"local module {module} not scanned ({found.error})")
         try:
             relative = path.resolve().relative_to(root.resolve()).as_posix()
         except ValueError:
             relative = path.as_posix()
+        resolved: set[str] = set()
+        for call, scope, site_module, function in sites:  # helpers.run("rm -rf build")
+            spec = found.command_parameters.get(function)
+            if site_module != module or spec is None or spec.method:
+                continue
+            target = command_at_site(index, call, scope, spec)
+            if target is not None:
+                resolved.add(function)
+                for effect in classify_command(target, line=call.lineno, confidence="medium"):
+                    effect.via = f"{module}.{function}"
+                    script.effects.append(effect)
         for function in sorted(functions):
-            for effect in by_function.get(function, ()):
+            for effect in found.by_function.get(function, ()):
+                if function in resolved and effect.kind == "command" and effect.confidence == "low":
+                    continue
                 script.effects.append(replace(
                     effect, path=relative, via=f"{module}.{function}" if function else module,
                     confidence="medium" if effect.confidence == "high" else effect.confidence))
+    script.effects.sort(key=lambda effect: (effect.path or "", effect.line))
 
 
 # --- environment -------------------------------------------------------------------------------
@@ -802,6 +828,78 @@ def _call_text(node: ast.AST) -> str:
         return "<expr>"
 
 
+@dataclass(frozen=True, slots=True)
+class CommandParameter:
+    """A function of the file that runs the command it is given: which parameter carries it."""
+
+    name: str
+    index: int
+    """Among the positional parameters, ``self`` not counted."""
+    vararg: bool = False
+    method: bool = False
+    as_text: bool = True
+    """The command is a shell string (``shell=True``, ``os.system``, ``shlex.split(cmd)``)."""
+
+
+def command_parameter(index: ModuleIndex, node: ast.expr, scope: str, as_text: bool) -> CommandParameter | None:
+    """The parameter of the function at ``scope`` that ``node`` (``cmd``, ``shlex.split(cmd)``,
+    ``cmd.split()``, ``args`` of ``*args``) passes on as the command, if it is one."""
+    if isinstance(node, ast.Call):
+        if index.canonical(node.func) == "shlex.split" and node.args:
+            node, as_text = node.args[0], True
+        elif isinstance(node.func, ast.Attribute) and node.func.attr == "split" and not node.args:
+            node, as_text = node.func.value, True
+    function = index.functions.get(scope)
+    if not isinstance(node, ast.Name) or function is None:
+        return None
+    params = [arg.arg for arg in (*function.args.posonlyargs, *function.args.args)]
+    method = bool(params) and params[0] in ("self", "cls") and "." in scope
+    offset = 1 if method else 0
+    if function.args.vararg is not None and function.args.vararg.arg == node.id:
+        return CommandParameter(node.id, len(params) - offset, vararg=True, method=method, as_text=False)
+    if node.id in params[offset:]:
+        return CommandParameter(node.id, params.index(node.id) - offset, method=method, as_text=as_text)
+    if any(arg.arg == node.id for arg in function.args.kwonlyargs):
+        return CommandParameter(node.id, 10**6, method=method, as_text=as_text)
+    return None
+
+
+def command_at_site(index: ModuleIndex, site: ast.Call, scope: str, spec: CommandParameter) -> list[str] | str | None:
+    """The command a call of a wrapper passes it, resolved where the call is."""
+    resolver = Resolver(index, scope, position(site))
+    if spec.vararg:
+        words: list[str] = []
+        for argument in site.args[spec.index:]:
+            if isinstance(argument, ast.Starred):
+                words.extend(resolver.words(argument.value) or [resolver.word(argument.value)])
+            else:
+                words.append(resolver.word(argument))
+        return words or None
+    positional = site.args[: spec.index + 1]
+    node = (site.args[spec.index] if len(site.args) > spec.index and not any(
+        isinstance(argument, ast.Starred) for argument in positional) else keywords(site).get(spec.name))
+    if node is None:
+        return None
+    target = resolver.command(node)
+    if not target:
+        return None
+    if spec.as_text and isinstance(target, list):
+        target = " ".join(target)
+    return target
+
+
+def classify_command(target: list[str] | str, *, line: int, confidence: Confidence) -> list[Effect]:
+    """The command rules' effects of a resolved command line, their text without secrets."""
+    if isinstance(target, str):
+        found = commands.classify_command_string(target, line=line, confidence=confidence)
+    else:
+        one = commands.classify_argv(target, line=line, confidence=confidence)
+        found = [one] if one is not None else []
+    for effect in found:
+        effect.call = sanitize_call(effect.call)
+    return found
+
+
 class EffectFinder:
     """The effects of one module's calls (see the module docstring for the rules)."""
 
@@ -810,6 +908,8 @@ class EffectFinder:
         self.source = source
         self.warnings: list[str] = []
         self.found: list[Effect] = []
+        self.command_parameters: dict[str, CommandParameter] = {}
+        """Functions of this module that run the command they are given (see _through_callers)."""
         cloud = any(module.partition(".")[0] in source for module in _CLOUD_MODULES)
         self.cloud = self._receivers(
             lambda name: name.startswith(_CLOUD_MODULES) and bool(_CLOUD_FACTORY.search(name))) if cloud else set()
@@ -971,18 +1071,21 @@ class EffectFinder:
         target: list[str] | str | None
         label = name or attr or "command"
         confidence: Confidence = "high"
+        command_node: ast.expr | None = None
+        as_text = True
         if name in _SUBPROCESS:
-            argument = call.args[0] if call.args else kw.get("args")
-            if argument is None:
+            command_node = call.args[0] if call.args else kw.get("args")
+            if command_node is None:
                 return
-            target = resolver.command(argument)
-            shell = literal(kw.get("shell"))[1] is True
-            if shell and isinstance(target, list):
+            target = resolver.command(command_node)
+            as_text = literal(kw.get("shell"))[1] is True
+            if as_text and isinstance(target, list):
                 target = " ".join(target)
         elif name in _SHELL_STRING or attr == "exec_command":
             if not call.args:
                 return
-            target = resolver.text(call.args[0])
+            command_node = call.args[0]
+            target = resolver.text(command_node)
             if name == "pexpect.spawn" and target is not None and len(call.args) > 1:
                 target = [*_split(target), *(resolver.words(call.args[1]) or ["<expr>"])]
             confidence = "medium" if attr == "exec_command" else "high"
@@ -1007,19 +1110,37 @@ class EffectFinder:
                 return
             confidence = "medium"
         if target is None or target == []:
+            if command_node is not None and self._through_callers(command_node, scope, as_text):
+                return
             self.found.append(Effect("command", False, sanitize_call(f"{label}(<expr>)"), call.lineno, "low"))
             self.warnings.append(f"line {call.lineno}: {label}(<expr>): command not resolved statically")
             return
         if resolver.indirect and confidence == "high":
             confidence = "medium"
-        if isinstance(target, str):
-            found = commands.classify_command_string(target, line=call.lineno, confidence=confidence)
-        else:
-            one = commands.classify_argv(target, line=call.lineno, confidence=confidence)
-            found = [one] if one is not None else []
-        for effect in found:
-            effect.call = sanitize_call(effect.call)
-        self.found.extend(found)
+        self.found.extend(classify_command(target, line=call.lineno, confidence=confidence))
+
+    def _through_callers(self, node: ast.expr, scope: str, as_text: bool) -> bool:
+        """A wrapper (``def run(cmd): subprocess.run(cmd, shell=True)``): the command is each
+        call site's argument, classified at the call site's line (medium confidence)."""
+        spec = command_parameter(self.index, node, scope, as_text)
+        if spec is None:
+            return False
+        self.command_parameters.setdefault(scope, spec)
+        simple = scope.rpartition(".")[2]
+        resolved = False
+        for site, site_scope in self.index.calls:
+            func = site.func
+            if spec.method:
+                if not (isinstance(func, ast.Attribute) and func.attr == simple
+                        and isinstance(func.value, ast.Name) and func.value.id in ("self", "cls")):
+                    continue
+            elif not (isinstance(func, ast.Name) and func.id == simple):
+                continue
+            target = command_at_site(self.index, site, site_scope, spec)
+            if target is not None:
+                self.found.extend(classify_command(target, line=site.lineno, confidence="medium"))
+                resolved = True
+        return resolved
 
     def _sh_or_plumbum(self, call: ast.Call, resolver: Resolver, name: str) -> list[str] | None:
         """``sh.rm("-rf", path)``, ``sh.Command("x")(...)``, plumbum's ``rm["-rf", path]()`` and
