@@ -137,6 +137,7 @@ DESTRUCTIVE = [
     ("minikube delete", "minikube delete --all"),
     ("eksctl delete", "eksctl delete cluster --name prod"),
     ("kubeadm reset", "kubeadm reset -f"),
+    ("gcloud untag", "gcloud container images untag gcr.io/p/a:old"),
     ("manage.py flush", "python manage.py flush --noinput"),
     ("alembic downgrade", "alembic downgrade -1"),
 ]
@@ -252,6 +253,10 @@ MUTATING = [
     ("prettier --write", "prettier --write ."),
     ("go generate", "go generate ./..."),
     ("go build -o", "go build -o bin/app ./cmd/app"),
+    ("npm ci", "npm ci"),
+    ("yarn install", "yarn install --frozen-lockfile"),
+    ("bundle install", "bundle install"),
+    ("gcloud tag", "gcloud container images add-tag gcr.io/p/a:1 gcr.io/p/a:latest"),
 ]
 
 
@@ -308,7 +313,9 @@ READ_ONLY = [
     ("curl GET", "curl -fsSL https://example.com/install.sh"),
     ("curl -I", "curl -I https://example.com"),
     ("curl -G -d", "curl -G -d q=1 https://example.com/search"),
-    ("wget", "wget -q https://example.com/file"),
+    ("wget to stdout", "wget -qO- https://example.com/file"),
+    ("wget --spider", "wget --spider https://example.com/file"),
+    ("curl -o /dev/null", "curl -sS -o /dev/null -w '%{http_code}' https://example.com"),
     ("http GET", "http example.com/api"),
     ("test", "[ -f /etc/app.conf ]"),
     ("kill -0", "kill -0 $PID"),
@@ -476,6 +483,23 @@ HTTP = [
     ("http POST", ["http", "POST", "api/x", "a=1"], False),
     ("http items", ["http", "api/x", "name=web"], False),
 ]
+
+
+DOWNLOADS = [
+    ("curl -o", ["curl", "-fsSL", "-o", "bin/tool", "https://x/tool"]),
+    ("curl -Lo attached", ["curl", "-fsSLo", "bin/tool", "https://x/tool"]),
+    ("curl -O", ["curl", "-O", "https://x/a.tgz"]),
+    ("curl --output=", ["curl", "--output=a.tgz", "https://x/a.tgz"]),
+    ("wget", ["wget", "-q", "https://x/a.tgz"]),
+    ("wget -O file", ["wget", "-O", "a.tgz", "https://x/a.tgz"]),
+]
+
+
+@pytest.mark.parametrize("argv", [d[1] for d in DOWNLOADS], ids=[d[0] for d in DOWNLOADS])
+def test_a_saved_download_is_a_file_write(argv: list[str]) -> None:
+    effect = classify_argv(argv, line=1)
+    assert effect is not None
+    assert (effect.kind, effect.destructive) == ("file-write", False)
 
 
 @pytest.mark.parametrize(("argv", "destructive"), [h[1:] for h in HTTP], ids=[h[0] for h in HTTP])

@@ -244,6 +244,22 @@ def test_the_scripts_own_mktemp_files_are_not_effects() -> None:
     assert [(e.line, e.call) for e in script.effects] == [(7, "rm -rf /srv/cache")]
 
 
+@pytest.mark.parametrize("text", [
+    "tmp=/tmp/report.$$\nls > $tmp\nrm -f $tmp",
+    'trap "rm -f /tmp/lock.$$" EXIT',
+    "rm -rf /tmp/build-artifacts",
+    'work="${TMPDIR:-/tmp}/job"\nmkdir -p "$work"\nrm -rf "$work"',
+], ids=["pid-named variable", "pid-named literal", "named entry under /tmp", "under TMPDIR"])
+def test_temporary_paths_are_the_scripts_own(text: str) -> None:
+    assert scan(text).effects == []
+
+
+@pytest.mark.parametrize("text", ["rm -rf /tmp/*", "rm -rf /tmp", "rm -rf /var/tmp/"],
+                         ids=["everything in /tmp", "/tmp itself", "/var/tmp itself"])
+def test_wiping_the_temporary_folder_is_destructive(text: str) -> None:
+    assert [e.destructive for e in scan(text).effects] == [True]
+
+
 def test_a_variable_with_several_literal_values_is_tried_with_each() -> None:
     script = scan("""
         SED=sed

@@ -329,10 +329,17 @@ def _http_verdict(method: str | None) -> _Verdict | None:
     return _Verdict(False, "http") if method in ("POST", "PUT", "PATCH") else None
 
 
+_DISCARDED_OUTPUT = ("-", "/dev/null", "/dev/stdout", "/dev/stderr")
+_DOWNLOAD = _Verdict(False, "file-write")
+
+
 def _rule_curl(args: list[str]) -> _Verdict | None:
+    """Writes by method (``-X``, data and upload options); otherwise a download saved with
+    ``-o FILE``/``-O`` is a file write."""
     method: str | None = None
     implied: str | None = None
     get = False
+    saved = False
     index = 0
     while index < len(args):
         word = args[index]
@@ -349,6 +356,9 @@ def _rule_curl(args: list[str]) -> _Verdict | None:
                 get = True
             elif name == "--head":
                 return None
+            elif name in ("--output", "--remote-name", "--remote-name-all"):
+                target = value if eq else (args[index] if index < len(args) else "-")
+                saved = saved or name != "--output" or target not in _DISCARDED_OUTPUT
             continue
         if not word.startswith("-") or len(word) < 2:
             continue
@@ -363,14 +373,17 @@ def _rule_curl(args: list[str]) -> _Verdict | None:
                     implied = implied or "POST"
                 elif letter == "T":
                     implied = "PUT"
+                elif letter == "o":
+                    saved = saved or value not in _DISCARDED_OUTPUT
                 break
+            if letter == "O":
+                saved = True
             if letter == "G":
                 get = True
             elif letter == "I":
                 return None
-    if method is None and get:
-        return None
-    return _http_verdict(method or implied)
+    verdict = None if method is None and get else _http_verdict(method or implied)
+    return verdict or (_DOWNLOAD if saved else None)
 
 
 def _rule_wget(args: list[str]) -> _Verdict | None:
@@ -378,7 +391,16 @@ def _rule_wget(args: list[str]) -> _Verdict | None:
     if method is None and any(w.split("=", 1)[0] in ("--post-data", "--post-file", "--body-data",
                                                       "--body-file") for w in args):
         method = "POST"
-    return _http_verdict(method)
+    verdict = _http_verdict(method)
+    if verdict is not None or "--spider" in args:
+        return verdict
+    target: str | None = None
+    for index, word in enumerate(args):
+        if word.startswith("--output-document"):
+            target = word.partition("=")[2] or (args[index + 1] if index + 1 < len(args) else "-")
+        elif re.match(r"-[a-zA-Z]*O", word):
+            target = word[word.index("O") + 1:] or (args[index + 1] if index + 1 < len(args) else "-")
+    return _DOWNLOAD if target not in _DISCARDED_OUTPUT else None
 
 
 _HTTPIE_OPTIONS = frozenset({"-a", "--auth", "-A", "--auth-type", "-o", "--output", "--session",
@@ -624,14 +646,13 @@ def _rule_aws(args: list[str]) -> _Verdict | None:
 
 
 _CLOUD_DESTRUCTIVE = frozenset({"delete", "destroy", "purge", "rm", "del", "drop", "terminate",
-                                "wipe", "rebuild", "uninstall", "rb"})
+                                "wipe", "rebuild", "uninstall", "rb", "untag"})
 _CLOUD_DESTRUCTIVE_PREFIX = ("delete-", "destroy-", "purge-")
 _CLOUD_MUTATING = frozenset({"create", "update", "deploy", "set", "unset", "add", "patch", "resize",
                              "start", "stop", "restart", "reboot", "apply", "import", "attach",
                              "detach", "enable", "disable", "scale", "upgrade", "submit", "upload",
-                             "rollback", "promote", "move", "mv", "cp", "copy", "tag", "untag",
-                             "invoke", "reset", "put", "write", "revoke", "restore", "merge",
-                             "close", "edit", "archive", "transfer", "rename", "suspend", "resume",
+                             "rollback", "promote", "move", "mv", "cp", "copy", "tag",
+                             "invoke", "reset", "put", "write", "revoke", "restore", "merge", "close", "edit", "archive", "transfer", "rename", "suspend", "resume",
                              "mb", "rsync", "publish", "release", "install", "login-docker"})
 _CLOUD_MUTATING_PREFIX = ("add-", "set-", "remove-", "update-", "create-", "enable-", "disable-")
 _CLOUD_READ = frozenset({"list", "describe", "show", "get", "ls", "status", "info", "read", "logs",
@@ -996,7 +1017,11 @@ _RULES: dict[str, _Rule] = {
     **{name: _PACKAGES for name in ("apt", "apt-get", "aptitude", "yum", "dnf", "zypper", "apk",
                                     "brew", "pip", "pip3", "pipx", "gem", "snap", "flatpak", "port",
                                     "choco", "conda", "mamba", "microdnf", "tdnf")},
-    "npm": _subcommand_rule(_frozen("unpublish"), _frozen("publish deprecate dist-tag")),
+    "npm": _subcommand_rule(_frozen("unpublish"), _frozen("publish deprecate dist-tag install i ci "
+                                                          "update uninstall link")),
+    **{name: _subcommand_rule(frozenset(), _frozen("install add ci update upgrade remove publish sync "
+                                                   "lock"))
+       for name in ("yarn", "pnpm", "bundle", "composer", "poetry", "pipenv", "uv")},
     "cargo": _rule_cargo,
     "go": _rule_go, "gofmt": _rule_write_flag("-w"), "goimports": _rule_write_flag("-w"),
     "shfmt": _rule_write_flag("-w", "--write"), "prettier": _rule_write_flag("--write", "-w"),

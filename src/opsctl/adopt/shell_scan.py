@@ -763,6 +763,18 @@ _SCRATCH_ALL_ARGS = frozenset({"rm", "rmdir", "unlink", "shred", "mkdir", "touch
 _SCRATCH_LAST_ARG = frozenset({"cp", "mv", "ln", "install", "rsync", "scp"})
 
 
+_TEMP_PREFIX = re.compile(r"^(?:/tmp/|/var/tmp/|\$\{?TMPDIR\b)")
+
+
+def _scratch_path(word: str) -> bool:
+    """A path of the script's own: named after its process id (``/tmp/x.$$``), or a named entry
+    under the temporary folder (not ``/tmp/*`` nor ``/tmp`` itself)."""
+    if "$$" in word:
+        return True
+    return bool(_TEMP_PREFIX.match(word)) and not word.rstrip("/").endswith("*") \
+        and word.rstrip("/") not in ("/tmp", "/var/tmp")
+
+
 def _summary(text: str) -> str | None:
     lines = text.splitlines()
     in_license = False
@@ -910,7 +922,7 @@ class _Scan:
     def scratch_variables(self) -> set[str]:
         """Variables holding the script's own ``mktemp`` paths, or paths under them."""
         scratch = {name for name, values in self.raw_values.items()
-                   if any("mktemp" in value for value in values)}
+                   if any("mktemp" in value or _scratch_path(value) for value in values)}
         changed = bool(scratch)
         while changed:
             changed = False
@@ -923,12 +935,12 @@ class _Scan:
 
     def is_scratch(self, word: str) -> bool:
         match = re.match(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)", word)
-        return match is not None and match.group(1) in self.scratch
+        return (match is not None and match.group(1) in self.scratch) or _scratch_path(word)
 
     def own_scratch(self, words: list[str], depth: int = 0) -> bool:
         """``rm -rf "$tmpdir"``, ``trap 'rm -rf "$tmp"' EXIT``, ``cp x "$tmp/"``: work on the
         script's own temporary files, which is not an effect."""
-        if not self.scratch or depth > 2:
+        if depth > 2:
             return False
         if words[:1] == ["trap"] and len(words) > 1:
             inner = [w for _line, w in simple_commands(words[1])]
