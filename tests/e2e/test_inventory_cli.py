@@ -147,7 +147,7 @@ def test_the_json_inventory_follows_its_published_schema(repo: Path) -> None:
     assert cleanup["has_dry_run"] and cleanup["dry_run_flag"] == "--dry-run"
     assert [(v["name"], v["credential"]) for v in cleanup["env"]] == [("SLACK_TOKEN", True)]
     destroying = [e for e in cleanup["effects"] if e["destructive"]]
-    assert [(e["kind"], e["line"]) for e in destroying] == [("cloud", 24)]
+    assert [(e["kind"], e["line"]) for e in destroying] == [("cloud", 23)]
     assert cleanup["exit_codes"] == [3]
     assert sorted((c["kind"], c["path"], c["line"]) for c in cleanup["callers"]) == [
         ("github-actions", ".github/workflows/nightly.yml", 10), ("makefile", "Makefile", 2)]
