@@ -113,6 +113,7 @@ def test_merge_commits_are_not_counted(repo: Path) -> None:
     pytest.param("plain-folder", id="not-a-repository"),
     pytest.param("empty-repository", id="a-repository-without-commits"),
     pytest.param("missing-folder", id="a-folder-that-does-not-exist"),
+    pytest.param("bare-repository", id="a-bare-repository"),
 ])
 def test_no_repository_means_no_owners_and_no_error(tmp_path: Path, setup: str) -> None:
     root = tmp_path / "tree"
@@ -121,6 +122,8 @@ def test_no_repository_means_no_owners_and_no_error(tmp_path: Path, setup: str) 
         (root / "backup.sh").write_text("echo\n")
     if setup == "empty-repository":
         git(root, "init", "-q")
+    if setup == "bare-repository":
+        git(root, "init", "-q", "--bare")
     assert git_owners(root, ["backup.sh"], now=NOW) == {}
 
 

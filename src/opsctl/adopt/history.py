@@ -81,13 +81,15 @@ def aggregate_owners(commits: Iterable[Commit], wanted: dict[str, str], *,
 def _prefix_in_repository(git: str, root: Path, timeout: float) -> str | None:
     """``root``'s path below the top of its work tree (``""`` or ``"sub/dir/"``), None outside one."""
     try:
-        done = subprocess.run([git, "-C", str(root), "rev-parse", "--show-prefix"],
-                              capture_output=True, timeout=timeout, env=_git_env(), check=False)
+        done = subprocess.run(
+            [git, "-C", str(root), "rev-parse", "--is-inside-work-tree", "--show-prefix"],
+            capture_output=True, timeout=timeout, env=_git_env(), check=False)
     except (OSError, subprocess.SubprocessError):
         return None
-    if done.returncode != 0:
+    inside, _, prefix = done.stdout.decode("utf-8", "surrogateescape").partition("\n")
+    if done.returncode != 0 or inside != "true":  # not a repository, a bare one, or .git itself
         return None
-    return done.stdout.decode("utf-8", "surrogateescape").strip("\n")
+    return prefix.strip("\n")
 
 
 def _read_log(git: str, root: Path, timeout: float) -> Iterator[Commit]:
