@@ -269,6 +269,16 @@ def test_a_variable_with_several_literal_values_is_tried_with_each() -> None:
     assert [(e.line, e.destructive, e.confidence) for e in script.effects] == [(3, False, "medium")]
 
 
+@pytest.mark.parametrize(("text", "confidence"), [
+    ("sudo -u postgres psql app <<'SQL'\nDROP TABLE t;\nSQL\n", "high"),
+    ("timeout 30 mysql -u root <<EOF\nTRUNCATE t;\nEOF\n", "high"),
+    ("docker exec -i db psql -U app <<SQL\nDELETE FROM t;\nSQL\n", "medium"),
+], ids=["sudo -u", "timeout N", "docker exec"])
+def test_sql_heredocs_behind_wrappers(text: str, confidence: str) -> None:
+    assert [(e.kind, e.destructive, e.confidence) for e in scan(text).effects] == [
+        ("sql", True, confidence)]
+
+
 def test_an_unresolved_command_is_a_warning_not_an_effect() -> None:
     script = scan('$TOOL delete everything\neval "$CMD"\n')
     assert script.effects == []
@@ -406,6 +416,47 @@ def test_positional_arguments() -> None:
 def test_argument_count_check_makes_positionals_required() -> None:
     script = scan('if [ $# -lt 2 ]; then echo usage; exit 1; fi\nsrc=$1\ndst=$2\ncp "$src" "$dst"\n')
     assert [(f.name, f.required) for f in script.interface.flags] == [("arg1", True), ("arg2", True)]
+
+
+def test_a_subcommand_case_gives_the_positional_its_choices() -> None:
+    script = scan("""
+        case "$1" in
+          start|restart) systemctl restart app ;;
+          stop) systemctl stop app ;;
+          *) echo "usage: $0 {start|stop|restart}"; exit 2 ;;
+        esac
+    """)
+    assert [(f.name, f.type, f.choices) for f in script.interface.flags] == [
+        ("arg1", "choice", ["start", "restart", "stop"])]
+    assert script.interface.kind == "argv"
+
+
+def test_positionals_read_by_a_function_called_with_the_arguments() -> None:
+    script = scan("""
+        main() {
+          local target=${1:?target}
+          helper "$target"
+        }
+        helper() { echo "$1"; }
+        main "$@"
+    """)
+    assert [(f.name, f.required) for f in script.interface.flags] == [("arg1", True)]
+
+
+@pytest.mark.parametrize(("arm", "flag"), [
+    ("--apply) APPLY=1; shift ;;", None),
+    ("--execute) EXECUTE=1; shift ;;", None),
+    ("-n) DRY_RUN=true; shift ;;", "-n"),
+    ("--preview) PREVIEW=1; shift ;;", "--preview"),
+], ids=["apply confirms", "execute confirms", "-n setting DRY_RUN", "preview"])
+def test_dry_run_from_flags(arm: str, flag: str | None) -> None:
+    script = scan(f'while [ $# -gt 0 ]; do\n  case "$1" in\n    {arm}\n  esac\ndone\n')
+    assert (script.has_dry_run, script.dry_run_flag) == (True, flag)
+
+
+def test_no_dry_run() -> None:
+    script = scan('while [ $# -gt 0 ]; do\n  case "$1" in\n    -f|--force) F=1; shift ;;\n  esac\ndone\n')
+    assert (script.has_dry_run, script.dry_run_flag) == (False, None)
 
 
 def test_no_interface() -> None:

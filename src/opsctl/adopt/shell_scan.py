@@ -51,6 +51,10 @@ _KEYWORDS_SKIP = frozenset({"if", "then", "else", "elif", "do", "while", "until"
 _SHELL_NAMES = frozenset({"sh", "bash", "dash", "zsh", "ksh", "ash"})
 _SQL_CLIENTS = frozenset({"psql", "mysql", "mariadb", "sqlite3", "clickhouse-client", "cqlsh",
                           "sqlcmd", "snowsql"})
+_WRAPPER_VALUE_OPTIONS = {"sudo": frozenset({"-u", "-g", "-p", "-C", "-h", "-r", "-t", "-U", "-D"}),
+                          "doas": frozenset({"-u", "-C"}), "nice": frozenset({"-n"}),
+                          "timeout": frozenset({"-s", "-k", "--signal", "--kill-after"}),
+                          "env": frozenset({"-u", "-C", "-S"})}
 _PASS_THROUGH = frozenset({"sudo", "env", "nohup", "exec", "command", "time", "doas", "nice",
                            "timeout", "stdbuf", "-", "--"})
 
@@ -684,10 +688,24 @@ class _Lexer:
 
 
 def _program(words: list[str]) -> tuple[str | None, int]:
-    """The program a command runs past ``sudo``/``env``... and its index in ``words``."""
+    """The program a command runs past ``sudo -u x``/``env``/``timeout 5``... and its index."""
+    skip = False
+    wrapper = ""
     for index, word in enumerate(words):
+        if skip:
+            skip = False
+            continue
         name = word.rsplit("/", 1)[-1]
-        if name in _PASS_THROUGH or word.startswith("-") or _ASSIGNMENT_WORD.match(word):
+        if name in _PASS_THROUGH:
+            wrapper = name
+            skip = name == "timeout" and index + 1 < len(words) and not words[index + 1].startswith("-")
+            continue
+        if word.startswith("-"):
+            skip = word in _WRAPPER_VALUE_OPTIONS.get(wrapper, ())
+            continue
+        if _ASSIGNMENT_WORD.match(word):
+            continue
+        if wrapper == "timeout" and re.fullmatch(r"[\d.]+[smhd]?", word):
             continue
         return name, index
     return None, len(words)
@@ -736,10 +754,14 @@ _DEFAULTING_OPS = frozenset({":-", "-", ":=", "=", ":+", "+"})
 _REQUIRED_OPS = frozenset({":?", "?"})
 _NOUNSET = re.compile(r"^[ \t]*set[ \t]+(?:-[a-zA-Z]*u|-o[ \t]+nounset)", re.M)
 _ARG_COUNT_CHECK = re.compile(r"\$\{?#\}?\"?\s*-(lt|ne|le|eq)\s*\"?(\d+)")
+_CHOICE = re.compile(r"[A-Za-z0-9][\w.:-]*")
 _OPTION_PATTERN = re.compile(r"(--?[A-Za-z0-9][\w-]*)(=\*?)?")
 _SUBJECT_VAR = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*|1)\}?")
 _DRY_RUN_NAMES = frozenset({"dry-run", "dryrun", "dry_run", "noop", "no-op", "check", "plan",
-                            "simulate", "what-if", "whatif", "pretend", "no-act"})
+                            "simulate", "what-if", "whatif", "pretend", "no-act", "preview"})
+_CONFIRM_NAMES = frozenset({"apply", "execute", "commit", "for-real", "no-dry-run", "confirm", "really"})
+"""Flags that turn a preview-by-default script into a real run: the script has a dry run, without
+a flag to ask for it."""
 _DRY_RUN_HELP = re.compile(r"(?i)dry|simulat|what would|without (?:making|applying|changing)|no changes|noop")
 _DRY_RUN_VARIABLE = re.compile(r"(?i)^(?:DRY_?RUN|NOOP|NO_OP|SIMULATE|WHAT_?IF)$")
 _QUIET_TARGETS = ("/dev/null", "/dev/stderr", "/dev/stdout", "/dev/tty", "/dev/fd/", "/proc/self/fd/")
@@ -1099,7 +1121,17 @@ class _Scan:
                 return value
         return None
 
+    def argument_functions(self) -> set[str | None]:
+        """The top level and the functions it calls with the script's arguments (``main "$@"``)."""
+        called: set[str | None] = {None}
+        for command in self.parsed.commands:
+            if command.function is None and len(command.words) >= 2 and command.words[0] in \
+                    self.parsed.functions and any(w in ("$@", "$*", "${@}") for w in command.words[1:]):
+                called.add(command.words[0])
+        return called
+
     def positional_flags(self, option_cases: list[_Case]) -> list[Flag]:
+        argument_functions = self.argument_functions()
         excluded: set[int] = set()
         for case in option_cases:
             excluded.update(range(case.line, (case.end_line or case.line) + 1))
@@ -1108,7 +1140,8 @@ class _Scan:
                     excluded.update(range(line, case.line))
         reads: dict[int, Flag] = {}
         for expansion in self.parsed.expansions:
-            if not expansion.name.isdigit() or expansion.name == "0" or expansion.function is not None:
+            if not expansion.name.isdigit() or expansion.name == "0" or \
+                    expansion.function not in argument_functions:
                 continue
             if expansion.line in excluded:
                 continue
@@ -1127,6 +1160,13 @@ class _Scan:
                 match = re.fullmatch(r"\"?\$\{?([1-9])(?:[:}?\-=+][^\"]*)?\"?", raw)
                 if match and int(match.group(1)) in reads and reads[int(match.group(1))].dest is None:
                     reads[int(match.group(1))].dest = name
+        for case in self.parsed.cases:
+            subject = re.fullmatch(r"\$\{?([1-9])\}?", case.subject)
+            if subject and int(subject.group(1)) in reads and case not in option_cases:
+                choices = [p for arm in case.arms for p in arm.patterns if _CHOICE.fullmatch(p)]
+                flag = reads[int(subject.group(1))]
+                if choices and flag.choices is None:
+                    flag.type, flag.choices = "choice", list(dict.fromkeys(choices))
         count_check = _ARG_COUNT_CHECK.search(self.text)
         if count_check and reads:
             operator, number = count_check.group(1), int(count_check.group(2))
@@ -1229,6 +1269,8 @@ class _Scan:
                 program, _index = _program(command.words)
                 if program in _SQL_CLIENTS:
                     effects.extend(self.sql_input(command, base))
+                elif any(w.rsplit("/", 1)[-1] in _SQL_CLIENTS for w in command.words[1:]):
+                    effects.extend(self.sql_input(command, "medium"))  # docker exec db psql <<SQL
             for redirect in command.redirects:
                 effect = self.redirect_effect(command, redirect, written, base)
                 if effect is not None:
@@ -1283,7 +1325,9 @@ class _Scan:
                     self.script.has_dry_run = True
                     self.script.dry_run_flag = flag.name
                     return
-        if any(_DRY_RUN_VARIABLE.match(var.name) for var in self.script.env):
+        confirming = any(name.lstrip("-").lower() in _CONFIRM_NAMES
+                         for flag in self.script.interface.flags for name in (flag.name, *flag.aliases))
+        if confirming or any(_DRY_RUN_VARIABLE.match(var.name) for var in self.script.env):
             self.script.has_dry_run = True
 
 
