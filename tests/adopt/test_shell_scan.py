@@ -185,6 +185,8 @@ FALSE_POSITIVES = [
     ("kubectl delete with --dry-run=client", "kubectl delete ns x --dry-run=client -o yaml"),
     ("writes to /dev/null", "make build >/dev/null 2>&1"),
     ("stderr redirection", "echo oops >&2"),
+    ("redirection into a process substitution", "exec > >(logger -t deploy) 2>&1"),
+    ("closing a descriptor", "exec 3>&-"),
     ("grep for delete", "grep -r 'delete' src/"),
     ("variable named rm", 'rm_flag="-rf"'),
 ]
@@ -287,9 +289,20 @@ def test_an_unresolved_command_is_a_warning_not_an_effect() -> None:
         "line 2: eval of a string built at run time"]
 
 
-def test_variables_assigned_at_run_time_are_not_resolved() -> None:
-    script = scan('CMD=$(command -v rm)\n$CMD -rf /x\nRM=rm\nRM="$1"\n$RM -rf /y\n')
+def test_variables_assigned_by_a_command_are_not_resolved() -> None:
+    script = scan('CMD=$(command -v rm)\n$CMD -rf /x\nRM=`which rm`\n$RM -rf /y\n')
     assert script.effects == []
+
+
+def test_a_default_overridable_by_an_argument_is_still_a_medium_guess() -> None:
+    script = scan('RM=rm\n[ -n "$1" ] && RM="$1"\n$RM -rf /y\n')
+    assert [(e.line, e.destructive, e.confidence) for e in script.effects] == [(3, True, "medium")]
+
+
+def test_a_value_naming_other_variables_is_resolved_up_to_them() -> None:
+    script = scan('KUBECTL="kubectl --context ${CONTEXT}"\n$KUBECTL delete ns "$NS"\n')
+    assert [(e.destructive, e.confidence, e.call) for e in script.effects] == [
+        (True, "medium", "kubectl --context ${CONTEXT} delete ns $NS")]
 
 
 # -- scan_shell: exit codes, summary --------------------------------------------------------------

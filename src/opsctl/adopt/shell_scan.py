@@ -856,6 +856,11 @@ def _literal(value: str) -> bool:
     return "$" not in value and "`" not in value
 
 
+def _static(value: str) -> bool:
+    """No command substitution: the value is known up to the variables it names."""
+    return "`" not in value and "$(" not in value
+
+
 class _Scan:
     def __init__(self, script: Script, text: str) -> None:
         self.script = script
@@ -874,7 +879,7 @@ class _Scan:
         """name -> each value as written (expansions kept), to follow ``mktemp`` scratch paths."""
         self.scratch: set[str] = set()
         self.assignments: dict[str, list[tuple[int, str, str | None, int]]] = {}
-        """name -> (line, literal value or "$", function, seq) for each assignment seen."""
+        """name -> (line, value or "$" when it runs a command, function, seq) for each assignment."""
 
     def run(self) -> None:
         self.collect_assignments()
@@ -902,7 +907,7 @@ class _Scan:
                 self.raw_values.setdefault(name, []).append(value)
                 if re.search(r"\$\{?" + name + r"\b", raw):
                     continue  # FOO=${FOO:-default} reads the environment
-                self.assign(name, command, value if _literal(raw) else "$")
+                self.assign(name, command, value if _static(raw) else "$")
             words = command.words
             if not words:
                 continue
@@ -917,7 +922,7 @@ class _Scan:
                     if eq:
                         self.raw_values.setdefault(name, []).append(value)
                     if eq and not re.search(r"\$\{?" + name + r"\b", value):
-                        self.assign(name, command, value if _literal(value) else "$")
+                        self.assign(name, command, value if _static(value) else "$")
                     elif not eq and head in ("local", "declare", "typeset"):
                         self.assign(name, command)
             elif head in ("read", "mapfile", "readarray"):
@@ -1117,7 +1122,7 @@ class _Scan:
 
     def initial_value(self, name: str, before: int) -> str | None:
         for line, value, function, _seq in self.assignments.get(name, []):
-            if line < before and function is None and value != "$":
+            if line < before and function is None and _literal(value):
                 return value
         return None
 
@@ -1154,9 +1159,12 @@ class _Scan:
             elif expansion.op in (":-", "-") and _literal(expansion.arg) and flag.default is None:
                 flag.default = expansion.arg.strip("\"'")
         for command in self.parsed.commands:
-            if command.function is not None:
+            if command.function not in argument_functions or command.line in excluded:
                 continue
-            for name, _value, raw in command.assignments:
+            pairs = [(name, raw) for name, _value, raw in command.assignments]
+            if command.words[:1] and command.words[0] in ("local", "declare", "readonly", "export"):
+                pairs += [(w.partition("=")[0], w.partition("=")[2]) for w in command.words[1:] if "=" in w]
+            for name, raw in pairs:
                 match = re.fullmatch(r"\"?\$\{?([1-9])(?:[:}?\-=+][^\"]*)?\"?", raw)
                 if match and int(match.group(1)) in reads and reads[int(match.group(1))].dest is None:
                     reads[int(match.group(1))].dest = name
@@ -1293,7 +1301,7 @@ class _Scan:
                         confidence: Confidence) -> Effect | None:
         op = redirect.op.lstrip("0123456789")
         target = redirect.target
-        if op not in _WRITE_OPS or not target or target.startswith(_QUIET_TARGETS):
+        if op not in _WRITE_OPS or not target or target.startswith((*_QUIET_TARGETS, ">(", "<(")):
             return None
         if op == ">&" and (target.isdigit() or target == "-"):
             return None
