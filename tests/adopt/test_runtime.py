@@ -183,10 +183,11 @@ SECRET = "tok-9f8e7d6c"
 
 
 @pytest.fixture
-def tool(tmp_path: Path) -> Path:
+def tool(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     script = tmp_path / "scripts" / "tool.sh"
     script.parent.mkdir()
     script.write_text(SCRIPT_TEXT)
+    monkeypatch.chdir(script.parent)  # the script runs in the current directory
     return script
 
 

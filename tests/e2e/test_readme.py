@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -135,3 +136,40 @@ def test_configuration_from_the_environment_as_documented(project: Project) -> N
                                                                    "layer": "env"}
     assert shown.doc["automation.cleanup-files.min_age"]["layer"].startswith("repo:")
     assert shown.doc["retry.attempts"] == {"value": "5", "layer": "env"}
+
+
+def test_adoption_section_works_as_documented(project: Project) -> None:
+    script = next(b for b in _blocks("bash") if "ops/prune-backups.sh" in b)
+    (project.root / "ops").mkdir()
+    (project.root / "ops" / "prune-backups.sh").write_text(script)
+    backups = project.root / "srv" / "backups"
+    backups.mkdir(parents=True)
+    old, new = backups / "old.tar.gz", backups / "new.tar.gz"
+    old.write_text("old")
+    new.write_text("new")
+    month_ago = old.stat().st_mtime - 30 * 86400
+    os.utime(old, (month_ago, month_ago))
+
+    scanned = project.run("inventory", "scan", "ops/", "--format", "json")
+    assert scanned.code == 0, scanned.stderr
+    (found,) = scanned.doc["scripts"]
+    assert (found["path"], found["tier"], found["dry_run_flag"]) == ("prune-backups.sh", "shared",
+                                                                     "-n")
+    assert [e["call"].split()[0] for e in found["effects"] if e["destructive"]] == ["find"]
+    assert {f["name"] for f in found["interface"]["flags"]} == {"-d", "-k", "-n"}
+
+    assert project.run("wrap", "ops/prune-backups.sh").code == 0
+    helped = project.run("prune-backups", "--help")
+    assert helped.code == 0 and "--dir" in helped.stdout and "--keep" in helped.stdout
+
+    dry = project.run("prune-backups", "--dir", "srv/backups", "--dry-run", "--format", "json")
+    assert dry.code == 10, dry.stderr
+    assert "old.tar.gz" in json.dumps(dry.doc["plan"]["actions"][0]["after"])
+    assert old.exists()
+
+    applied = project.run("prune-backups", "--dir", "srv/backups", "--keep", "7", "--format",
+                          "json")
+    assert applied.code == 0, applied.stderr
+    assert not old.exists() and new.exists()
+    assert project.run("audit", "verify").code == 0
+    assert project.run("contract", "check").code == 0

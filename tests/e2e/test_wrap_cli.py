@@ -116,20 +116,20 @@ def test_wrapped_scripts_work_at_once_help_dry_run_apply_runs_contract_audit(
     assert dry.code == 10, dry.stderr
     assert f"bash {root}/scripts/cleanup.sh -d 3 build" in dry.stdout
     assert "would remove build/old" in dry.stdout
-    assert not (root / "scripts" / "cleaned.txt").exists()
+    assert not (root / "cleaned.txt").exists()
 
     applied = opsctl(root, "cleanup", "--folder", "build", "--days", "3", "--format", "json",
                      secret=True)
     assert applied.code == 0, applied.stderr
     assert applied.doc["status"] == "succeeded"
-    assert (root / "scripts" / "cleaned.txt").read_text() == "3 build\n"
+    assert (root / "cleaned.txt").read_text() == "3 build\n"
     assert SECRET not in applied.stdout + applied.stderr
     assert "cleaning build older than 3 days with ***" in applied.stderr
 
     deployed = opsctl(root, "deploy", "--env", "prod", "--tag", "a", "--tag", "b",
                       "--service", "-web", "--yes")
     assert deployed.code == 0, deployed.stderr
-    assert json.loads((root / "scripts" / "deployed.json").read_text()) == [
+    assert json.loads((root / "deployed.json").read_text()) == [
         "--env=prod", "--tag=a", "--tag=b", "--", "-web"]
 
     failed = opsctl(root, "deploy", "--env", "prod", "--service", "web", "--fail-with", "3",

@@ -12,7 +12,7 @@ mechanics here keeps the generated code short, and fixes reach it by upgrading o
            mapped: ``ok``, ``retry`` (a transient failure, retried) or ``failed``
 
 ``[automation.NAME]`` may set ``script`` (another file to run: the hook tests use to run a
-harmless stub), ``interpreter`` (``"python3.12"`` or a list of words), ``cwd`` (default: the script's folder), ``timeout`` (seconds or ``10m``) and
+harmless stub), ``interpreter`` (``"python3.12"`` or a list of words), ``cwd`` (default: the current directory, as when the script is run by hand), ``timeout`` (seconds or ``10m``) and
 ``plan_dry_run = false`` (plan without running the script's dry run). Relative paths are
 relative to the current directory.
 
@@ -277,7 +277,9 @@ class WrappedScript:
 
     def working_dir(self, ctx: Context) -> Path:
         configured = ctx.config.get("cwd")
-        folder = Path(str(configured)).expanduser() if configured else self.script_path(ctx).parent
+        # The current directory by default: relative paths given as flags mean what they meant
+        # when the script was run by hand (or by the Makefile or CI job that called it).
+        folder = Path(str(configured)).expanduser() if configured else Path.cwd()
         if not folder.is_dir():
             raise ConfigError(f"working directory {folder} of the script does not exist")
         return folder

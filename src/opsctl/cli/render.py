@@ -69,7 +69,7 @@ def render_result(doc: dict[str, Any], stream: TextIO, *, full_diff: bool = Fals
 
         render_actions(actions, stream, full=full_diff, color=color_enabled(stream),
                        status_style=STATUS_STYLE)
-    elif doc["mode"] == "plan" or status == "no_changes":
+    elif (doc["mode"] == "plan" and not doc.get("error")) or status == "no_changes":
         stream.write("no changes: the target is already in the requested state\n")
     s = doc["summary"]
     if actions:
