@@ -852,6 +852,12 @@ def _usage_help(usage: list[str], names: list[str]) -> str | None:
     return None
 
 
+def _variable_of(word: str) -> str | None:
+    """``NAME`` for a word that is exactly ``$NAME`` or ``${NAME}`` (or ``$1``)."""
+    match = _SUBJECT_VAR.fullmatch(word)
+    return match.group(1) if match else None
+
+
 def _literal(value: str) -> bool:
     return "$" not in value and "`" not in value
 
@@ -1008,7 +1014,7 @@ class _Scan:
         if getopts:
             variables = {c.words[2] for c in getopts}
             option_cases = [case for case in self.parsed.cases
-                            if (_SUBJECT_VAR.fullmatch(case.subject) or _NO_MATCH).group(1) in variables]
+                            if _variable_of(case.subject) in variables]
         else:
             by_name: dict[str, Flag] = {}
             for case in self.parsed.cases:
@@ -1065,7 +1071,7 @@ class _Scan:
         return None
 
     def case_flags(self, case: _Case, usage: list[str], by_name: dict[str, Flag]) -> list[Flag]:
-        subject = (_SUBJECT_VAR.fullmatch(case.subject) or _NO_MATCH).group(1)
+        subject = _variable_of(case.subject)
         flags: list[Flag] = []
         for arm in case.arms:
             options = [m for m in (_OPTION_PATTERN.fullmatch(p) for p in arm.patterns) if m]
@@ -1216,7 +1222,7 @@ class _Scan:
         if len(self.script.warnings) < _MAX_WARNINGS and message not in self.script.warnings:
             self.script.warnings.append(message)
 
-    def command_effect(self, command: _Command, values: dict[str, list[str]],
+    def command_effect(self, command: _Command, values: dict[str, list[str]], single: dict[str, str],
                        base: Confidence) -> Effect | None:
         """The effect of one command, its variables resolved; a variable with several literal
         values is tried with each (the most destructive wins, at medium confidence)."""
@@ -1224,10 +1230,8 @@ class _Scan:
         choices = values.get(head.group(1), []) if head else []
         found: list[Effect] = []
         for choice in choices if len(choices) > 1 else [None]:
-            single = {name: literals[0] for name, literals in values.items() if len(literals) == 1}
-            if choice is not None and head is not None:
-                single[head.group(1)] = choice
-            words, through_variable = self.resolve(command, single)
+            known = single if choice is None or head is None else {**single, head.group(1): choice}
+            words, through_variable = self.resolve(command, known)
             if words and words[0].startswith("$"):
                 self.warn(f"line {command.line}: a command run through an unresolved variable "
                           f"({words[0]})")
@@ -1264,13 +1268,14 @@ class _Scan:
 
     def effects(self) -> None:
         values = self.resolvable()
+        single = {name: literals[0] for name, literals in values.items() if len(literals) == 1}
         self.scratch = self.scratch_variables()
         effects: list[Effect] = []
         written: set[str] = set()
         for command in self.parsed.commands:
             base: Confidence = "medium" if command.remote else "high"
             if command.words:
-                effect = self.command_effect(command, values, base)
+                effect = self.command_effect(command, values, single, base)
                 if effect is not None and not self.own_scratch(command.words):
                     effect.via = command.function
                     effects.append(effect)
@@ -1339,12 +1344,6 @@ class _Scan:
             self.script.has_dry_run = True
 
 
-class _NoMatch:
-    def group(self, _index: int) -> None:
-        return None
-
-
-_NO_MATCH = _NoMatch()
 
 
 def scan_shell(script: Script, text: str) -> None:
