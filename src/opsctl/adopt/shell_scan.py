@@ -56,7 +56,7 @@ _WRAPPER_VALUE_OPTIONS = {"sudo": frozenset({"-u", "-g", "-p", "-C", "-h", "-r",
                           "timeout": frozenset({"-s", "-k", "--signal", "--kill-after"}),
                           "env": frozenset({"-u", "-C", "-S"})}
 _PASS_THROUGH = frozenset({"sudo", "env", "nohup", "exec", "command", "time", "doas", "nice",
-                           "timeout", "stdbuf", "-", "--"})
+                           "timeout", "stdbuf"})
 
 
 @dataclass(slots=True)
