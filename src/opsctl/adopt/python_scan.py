@@ -741,6 +741,7 @@ _SH_SPECIAL = {"Command", "ErrorReturnCode", "CommandNotFound", "RunningCommand"
 _CLOUD_MODULES = ("boto3", "boto", "botocore", "openstack", "novaclient", "keystoneclient", "cinderclient",
                   "glanceclient", "neutronclient", "google.cloud", "googleapiclient", "azure", "libcloud",
                   "kubernetes", "digitalocean", "hcloud", "linode_api4", "pyVmomi", "proxmoxer")
+_CLOUD_HINT = re.compile("|".join(sorted({re.escape(module.partition(".")[0]) for module in _CLOUD_MODULES})))
 _CLOUD_DESTRUCTIVE = re.compile(
     r"^(?:begin_)?(?:delete|terminate|remove|purge|deregister|detach|destroy|batch_delete|force_delete)(?:_|$)")
 _CLOUD_MUTATING = re.compile(  # a bare verb (instance.start(), obj.put()) or verb_object
@@ -910,7 +911,7 @@ class EffectFinder:
         self.found: list[Effect] = []
         self.command_parameters: dict[str, CommandParameter] = {}
         """Functions of this module that run the command they are given (see _through_callers)."""
-        cloud = any(module.partition(".")[0] in source for module in _CLOUD_MODULES)
+        cloud = _CLOUD_HINT.search(source) is not None
         self.cloud = self._receivers(
             lambda name: name.startswith(_CLOUD_MODULES) and bool(_CLOUD_FACTORY.search(name))) if cloud else set()
         http = "requests" in source or "httpx" in source or "aiohttp" in source or "urllib3" in source
