@@ -518,6 +518,12 @@ def test_environment_reads() -> None:
         ("USER", 8, False), ("DJANGO_SETTINGS_MODULE", 9, False), ("CI", 10, False), ("DEPLOY_KEY", 15, True)]
 
 
+def test_environment_names_from_a_loop_over_literals() -> None:
+    script, _ = scan("import os\nfor name in ('DB_HOST', 'DB_PASSWORD'):\n    print(os.environ[name])\n")
+    assert [(env.name, env.required, env.credential) for env in script.env] == [
+        ("DB_HOST", True, False), ("DB_PASSWORD", True, True)]
+
+
 def test_environment_required_when_any_read_has_no_default() -> None:
     script, _ = scan("import os\nA = os.environ.get('TOKEN')\nB = os.environ['TOKEN']\n")
     assert [(env.name, env.line, env.required) for env in script.env] == [("TOKEN", 2, True)]
@@ -794,6 +800,9 @@ def test_read_only_command_is_no_effect() -> None:
                  [("cloud", True, "medium")], id="unknown-receiver-cloud-name"),
     pytest.param("def f(ec2):\n    ec2.run_instances(ImageId=i)", [("cloud", False, "medium")],
                  id="unknown-receiver-run-instances"),
+    pytest.param("import boto3\nfrom c7n.utils import local_session\nclient = local_session(f).client('ec2')\n"
+                 "client.delete_tags(Resources=r)\nlocal_session(f).client('s3').put_bucket_policy(Bucket=b)",
+                 [("cloud", True, "high"), ("cloud", False, "high")], id="client-by-shape"),
     pytest.param("import boto.ec2\nconn = boto.ec2.connect_to_region('eu-west-1')\nconn.terminate_instances(ids)",
                  [("cloud", True, "high")], id="boto2"),
     pytest.param("import openstack\nconn = openstack.connect(cloud='x')\nconn.compute.delete_server(s)\n"
@@ -900,6 +909,9 @@ def test_sql_effects(source: str, expected: list[tuple[str, bool, str]]) -> None
     pytest.param("session.add(user)\nsession.merge(other)", [("orm", False, "medium")] * 2, id="session-add"),
     pytest.param("from sqlalchemy import delete\nsession.execute(delete(User).where(User.old))",
                  [("orm", True, "high")], id="core-delete"),
+    pytest.param("from django.db import models\ndef purge(item):\n    item.delete()\n    other.save()",
+                 [("orm", True, "low"), ("orm", False, "low")], id="django-file-instance"),
+    pytest.param("def purge(item):\n    item.delete()\n    other.save()", [], id="no-django-no-guess"),
 ])
 def test_orm_effects(source: str, expected: list[tuple[str, bool, str]]) -> None:
     assert effects(source) == expected
@@ -952,8 +964,7 @@ def test_os_remove_is_one_effect() -> None:
     pytest.param("import typer\nraise typer.Exit(code=4)", [4], id="typer-exit"),
     pytest.param("import click\nraise click.exceptions.Exit(5)", [5], id="click-exit"),
     pytest.param("def f(ctx):\n    ctx.exit(6)", [6], id="ctx-exit"),
-    pytest.param("import click\nraise click.Abort()", [1], id="click-abort"),
-    pytest.param("parser.error('bad')", [2], id="parser-error"),
+    pytest.param("import click\nraise click.Abort()\nparser.error('bad')", [], id="implicit-codes-not-listed"),
     pytest.param("import sys\nsys.exit(3)\nsys.exit(1)\nsys.exit(3)", [1, 3], id="sorted-unique"),
     pytest.param("import sys\nsys.exit(1 if failed else 0)", [0, 1], id="conditional"),
     pytest.param("import sys\nsys.exit('error: %s' % reason)", [1], id="formatted-message"),

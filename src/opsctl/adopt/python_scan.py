@@ -395,19 +395,13 @@ def environment(index: ModuleIndex, named: list[tuple[str, int]]) -> list[EnvVar
     reads: list[tuple[str, int, bool]] = list((name, line, False) for name, line in named)
     for call, scope in index.calls:
         if index.canonical(call.func) in _ENV_CALLS and call.args:
-            name = _env_name(index, call.args[0], scope)
-            if name:
-                reads.append((name, call.lineno, False))
+            reads.extend((name, call.lineno, False) for name in _env_names(index, call.args[0], scope))
     for subscript, scope in index.subscripts:
         if isinstance(subscript.ctx, ast.Load) and index.canonical(subscript.value) == "os.environ":
-            name = _env_name(index, subscript.slice, scope)
-            if name:
-                reads.append((name, subscript.lineno, True))
+            reads.extend((name, subscript.lineno, True) for name in _env_names(index, subscript.slice, scope))
     for compare, scope in index.compares:
         if isinstance(compare.ops[0], ast.In | ast.NotIn) and index.canonical(compare.comparators[0]) == "os.environ":
-            name = _env_name(index, compare.left, scope)
-            if name:
-                reads.append((name, compare.lineno, False))
+            reads.extend((name, compare.lineno, False) for name in _env_names(index, compare.left, scope))
     found: dict[str, EnvVar] = {}
     for name, line, required in sorted(reads, key=lambda read: read[1]):
         if name in found:
@@ -417,26 +411,33 @@ def environment(index: ModuleIndex, named: list[tuple[str, int]]) -> list[EnvVar
     return list(found.values())
 
 
-def _env_name(index: ModuleIndex, node: ast.expr, scope: str) -> str | None:
+def _env_names(index: ModuleIndex, node: ast.expr, scope: str) -> list[str]:
+    """The variable names ``node`` stands for: a literal, a constant, or the loop variable of a
+    ``for name in ("A", "B")``."""
     if isinstance(node, ast.Constant):
-        return node.value if isinstance(node.value, str) else None
+        return [node.value] if isinstance(node.value, str) else []
     if isinstance(node, ast.Name):
         value = Resolver(index, scope, (10**9, 0)).constant(node)
-        return value
-    return None
+        if value is not None:
+            return [value]
+        for loop, loop_scope in index.loops:
+            if loop_scope == scope and isinstance(loop.target, ast.Name) and loop.target.id == node.id:
+                ok, values = literal(loop.iter)
+                if ok and isinstance(values, list | tuple | set):
+                    return [value for value in values if isinstance(value, str)]
+    return []
 
 
 # --- exit codes --------------------------------------------------------------------------------
 
 _EXIT_CALLS = {"sys.exit", "exit", "quit", "os._exit", "SystemExit", "click.exceptions.Exit", "click.Exit",
                "typer.Exit", "typer.exit"}
-_EXIT_EXCEPTIONS = {"click.Abort": 1, "click.exceptions.Abort": 1, "typer.Abort": 1, "click.ClickException": 1,
-                    "click.UsageError": 2, "click.BadParameter": 2, "click.exceptions.UsageError": 2,
-                    "click.exceptions.BadParameter": 2, "click.exceptions.ClickException": 1}
 
 
 def exit_codes(index: ModuleIndex) -> tuple[list[int], str | None]:
-    """The exit codes the script names, sorted; and a warning for one it does not."""
+    """The exit codes the script names, sorted; and a warning for one it does not. Only codes
+    written in the source count: the usage error argparse exits with (2) or click's Abort (1)
+    are not listed, as every such script has them."""
     codes: set[int] = set()
     unknown: str | None = None
     for call, scope in index.calls:
@@ -450,16 +451,9 @@ def exit_codes(index: ModuleIndex) -> tuple[list[int], str | None]:
                 unknown = f"exit code not determined statically: line {call.lineno}: {_call_text(call)}"
             else:
                 codes.update(values)
-        elif name in _EXIT_EXCEPTIONS:
-            codes.add(_EXIT_EXCEPTIONS[name])
-        elif isinstance(func, ast.Attribute) and func.attr == "error" and (dotted(func.value) or "").endswith("parser"):
-            codes.add(2)
     for raised, _scope in index.raises:
-        exception = index.canonical(raised.exc) if raised.exc is not None else None
-        if exception == "SystemExit":
+        if raised.exc is not None and index.canonical(raised.exc) == "SystemExit":
             codes.add(0)
-        elif exception in _EXIT_EXCEPTIONS:
-            codes.add(_EXIT_EXCEPTIONS[exception])
     return sorted(codes), unknown
 
 
@@ -829,6 +823,13 @@ def _call_text(node: ast.AST) -> str:
         return "<expr>"
 
 
+def _service_client(call: ast.Call) -> bool:
+    """``session.client("ec2")``, ``local_session(factory).resource("s3")``: an SDK client by its
+    shape, whoever made the session."""
+    return (isinstance(call.func, ast.Attribute) and call.func.attr in ("client", "resource")
+            and bool(call.args) and const_str(call.args[0]) is not None)
+
+
 @dataclass(frozen=True, slots=True)
 class CommandParameter:
     """A function of the file that runs the command it is given: which parameter carries it."""
@@ -913,12 +914,14 @@ class EffectFinder:
         """Functions of this module that run the command they are given (see _through_callers)."""
         cloud = _CLOUD_HINT.search(source) is not None
         self.cloud = self._receivers(
-            lambda name: name.startswith(_CLOUD_MODULES) and bool(_CLOUD_FACTORY.search(name))) if cloud else set()
+            lambda name: name.startswith(_CLOUD_MODULES) and bool(_CLOUD_FACTORY.search(name)), cloud=True,
+        ) if cloud else set()
         http = "requests" in source or "httpx" in source or "aiohttp" in source or "urllib3" in source
         self.http = self._receivers(lambda name: name in _HTTP_CLIENTS, propagate=False) if http else set()
         self.paths = self._receivers(lambda name: name in ("pathlib.Path", "Path", "pathlib.PurePath"),
                                      propagate=False) if "Path" in source else set()
         self.orm: set[str] = set()
+        self.django = any(target.startswith("django.") for target in index.aliases.values())
         if "objects" in source or "query" in source or "get_object_or_404" in source:
             self.orm = self._receivers(lambda name: name.endswith("get_object_or_404"), orm=True)
 
@@ -943,14 +946,16 @@ class EffectFinder:
                 return False
         return False
 
-    def _receivers(self, accepts: Callable[[str], bool], propagate: bool = True, orm: bool = False) -> set[str]:
+    def _receivers(self, accepts: Callable[[str], bool], propagate: bool = True, orm: bool = False,
+                   cloud: bool = False) -> set[str]:
         """Names assigned (or bound by ``with ... as``/``for``) from a constructor ``accepts``
         takes, or, with ``propagate``, from an expression rooted in such a name."""
         names: set[str] = set()
         index = self.index
 
         def produces(value: ast.expr) -> bool:
-            if isinstance(value, ast.Call) and accepts(index.canonical(value.func) or ""):
+            if isinstance(value, ast.Call) and (accepts(index.canonical(value.func) or "") or (
+                    cloud and _service_client(value))):
                 return True
             if not propagate:
                 return False
@@ -1182,7 +1187,7 @@ class EffectFinder:
         while isinstance(node, ast.Attribute | ast.Subscript | ast.Call):
             if isinstance(node, ast.Call):  # boto3.client("s3").delete_bucket(...)
                 name = self.index.canonical(node.func) or ""
-                return name.startswith(_CLOUD_MODULES) and bool(_CLOUD_FACTORY.search(name))
+                return (name.startswith(_CLOUD_MODULES) and bool(_CLOUD_FACTORY.search(name))) or _service_client(node)
             node = node.value
         return False
 
@@ -1272,11 +1277,13 @@ class EffectFinder:
             if attr in _SESSION_MUTATING:
                 self._add("orm", False, call, "medium")
                 return
-        if not self.orm and "objects" not in self.source and "query" not in self.source:
-            return
-        chained = self._rooted(receiver, set(), orm=True)
-        tracked = not chained and self._rooted(receiver, self.orm, orm=True)
+        chained = bool(self.orm or "objects" in self.source or "query" in self.source) and self._rooted(
+            receiver, set(), orm=True)
+        tracked = not chained and bool(self.orm) and self._rooted(receiver, self.orm, orm=True)
         if not (chained or tracked):
+            if self.django and attr in ("delete", "save") and not call.args and not (
+                    self.http and self._rooted(receiver, self.http)):
+                self._add("orm", attr == "delete", call, "low")  # a model instance, most likely
             return
         confidence: Confidence = "high" if chained else "medium"
         if attr == "delete" and not call.args:
