@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import subprocess
 import tokenize
 from datetime import UTC, datetime
 from pathlib import Path
 
 from opsctl.adopt.discover import MAX_BYTES, Candidate, discover
-from opsctl.adopt.model import Inventory, Script, Skipped
+from opsctl.adopt.model import Caller, Inventory, Script, Skipped
 from opsctl.adopt.python_scan import PythonFacts, scan_python
 from opsctl.adopt.shell_scan import scan_shell
 from opsctl.adopt.tier import promotion, tier_rank
@@ -105,13 +106,11 @@ def scan_tree(root: Path, *, git: bool = True, now: datetime | None = None,
             importers.setdefault(name, []).append(script.path)
     for candidate, script, facts in scanned:
         if _is_library(candidate, facts):
-            users = importers.get(_module_name(candidate.path), [])
-            if not users and "/" in candidate.path:  # `from pkg import mod` style, or sibling import
-                users = importers.get(_module_name(candidate.path.rsplit("/", 1)[1]), [])
+            users = _importers_of(candidate.path, importers)
             if users:
-                reason = f"library, imported by {', '.join(sorted(set(users))[:3])}"
-                if len(set(users)) > 3:
-                    reason += f" and {len(set(users)) - 3} more"
+                reason = f"library, imported by {', '.join(users[:3])}"
+                if len(users) > 3:
+                    reason += f" and {len(users) - 3} more"
             else:
                 reason = "library: only definitions, no entry point"
             inventory.libraries.append(Skipped(candidate.path, reason))
@@ -120,6 +119,8 @@ def scan_tree(root: Path, *, git: bool = True, now: datetime | None = None,
 
     paths = [script.path for script in inventory.scripts]
     callers = find_callers(folder, paths, found.files + [c.path for c in found.candidates])
+    _package_modules_apart(inventory, scanned, importers, callers, folder)
+    paths = [script.path for script in inventory.scripts]
     owners = git_owners(folder, paths, now=now or datetime.now(UTC)) if git else {}
     for script in inventory.scripts:
         script.callers = callers.get(script.path, [])
@@ -128,6 +129,49 @@ def scan_tree(root: Path, *, git: bool = True, now: datetime | None = None,
         script.tier, script.reasons, script.risk = tier, reasons, risk  # type: ignore[assignment]
     inventory.scripts.sort(key=lambda s: (-tier_rank(s.tier), -s.risk, s.path))
     return inventory
+
+
+def _package_modules_apart(inventory: Inventory,
+                           scanned: list[tuple[Candidate, Script, PythonFacts | None]],
+                           importers: dict[str, list[str]], callers: dict[str, list[Caller]],
+                           folder: Path) -> None:
+    """A module of a package (its folder has ``__init__.py``) with no shebang, no ``__main__``
+    guard and nothing found that runs it is a library even when it declares a CLI at module
+    level (``cli/builtins.py`` of a click application): importing it runs nothing."""
+    moved: set[str] = set()
+    for candidate, script, facts in scanned:
+        if (facts is None or candidate.interpreter is not None or callers.get(script.path)
+                or "/management/commands/" in f"/{script.path}" or "/" not in script.path
+                or not (folder / candidate.path).parent.joinpath("__init__.py").exists()
+                or _has_main_guard(candidate.file)):
+            continue
+        users = _importers_of(candidate.path, importers)
+        reason = (f"library, imported by {', '.join(users[:3])}" if users else
+                  "library: a module of its package that nothing runs (no __main__ guard, "
+                  "shebang or caller)")
+        inventory.libraries.append(Skipped(script.path, reason))
+        moved.add(script.path)
+    inventory.scripts = [s for s in inventory.scripts if s.path not in moved]
+
+
+def _importers_of(path: str, importers: dict[str, list[str]]) -> list[str]:
+    """Files importing the module at ``path``, whatever folder the import is rooted at
+    (``src/pkg/mod.py`` is ``pkg.mod``)."""
+    dotted = _module_name(path)
+    found = {user for name, users in importers.items()
+             if name == dotted or dotted.endswith("." + name) for user in users}
+    return sorted(found)
+
+
+_MAIN_GUARD = re.compile(r"""^if\s+(?:__name__\s*==\s*['"]__main__['"]|['"]__main__['"]\s*==\s*__name__)""",
+                         re.MULTILINE)
+
+
+def _has_main_guard(file: Path) -> bool:
+    try:
+        return _MAIN_GUARD.search(file.read_text(errors="replace")) is not None
+    except OSError:
+        return False
 
 
 def scan_file(file: Path, *, root: Path | None = None, git: bool = True) -> Script:

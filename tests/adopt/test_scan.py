@@ -1,0 +1,88 @@
+"""scan_tree and scan_file: scripts apart from libraries, errors per script, one file alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from opsctl.adopt.scan import ScanError, scan_file, scan_tree
+
+
+def write(root: Path, rel: str, text: str) -> Path:
+    path = root / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    return path
+
+
+def test_libraries_are_told_apart_from_scripts_and_say_who_imports_them(tmp_path: Path) -> None:
+    write(tmp_path, "ops/report.py", "from helpers import human\nprint(human(3))\n")
+    write(tmp_path, "ops/helpers.py", "def human(n):\n    return str(n)\n")
+    write(tmp_path, "ops/unused.py", "X = 1\n")
+    write(tmp_path, "app/__init__.py", "")
+    write(tmp_path, "app/main.py", "from app import commands\n\nif __name__ == '__main__':\n"
+                                   "    commands.cli()\n")
+    write(tmp_path, "app/commands.py", "import click\n\n@click.command()\n"
+                                       "@click.option('--n', type=int)\ndef cli(n):\n    pass\n")
+    write(tmp_path, "shop/management/commands/purge_carts.py",
+          "from django.core.management.base import BaseCommand\n\n"
+          "class Command(BaseCommand):\n    def handle(self, *args, **options):\n"
+          "        Cart.objects.all().delete()\n")
+
+    inventory = scan_tree(tmp_path, git=False)
+
+    assert sorted(s.path for s in inventory.scripts) == [
+        "app/main.py", "ops/report.py", "shop/management/commands/purge_carts.py"]
+    assert {lib.path: lib.reason for lib in inventory.libraries} == {
+        "app/__init__.py": "library, imported by app/main.py",
+        "app/commands.py": "library, imported by app/main.py",
+        "ops/helpers.py": "library, imported by ops/report.py",
+        "ops/unused.py": "library: only definitions, no entry point",
+    }
+    assert inventory.root == str(tmp_path.absolute())
+
+
+def test_scripts_that_cannot_be_scanned_are_errors_and_the_rest_is_scanned(tmp_path: Path) -> None:
+    write(tmp_path, "ok.sh", "#!/bin/sh\nexit 4\n")
+    write(tmp_path, "py2.py", "print 'x'\n")
+    write(tmp_path, "bad.py", "def (\n")
+    write(tmp_path, "latin.py", "# -*- coding: latin-1 -*-\nprint('caf\xe9')\n")
+
+    inventory = scan_tree(tmp_path, git=False)
+
+    assert sorted((s.path, tuple(s.exit_codes)) for s in inventory.scripts) == [
+        ("latin.py", ()), ("ok.sh", (4,))]
+    reasons = {e.path: e.reason for e in inventory.errors}
+    assert reasons["py2.py"].startswith("Python 2 syntax")
+    assert reasons["bad.py"].startswith("Python syntax error at line 1")
+
+
+def test_a_missing_root_raises(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError):
+        scan_tree(tmp_path / "nope")
+
+
+@pytest.mark.parametrize(("rel", "reason"), [
+    pytest.param("missing.sh", "no such file", id="missing"),
+    pytest.param("folder", "a folder, not a script", id="folder"),
+    pytest.param("notes.txt", "not a Python or shell script", id="not-a-script"),
+    pytest.param("py2.py", "Python 2 syntax", id="python2"),
+])
+def test_scan_file_says_why_a_file_cannot_be_scanned(tmp_path: Path, rel: str,
+                                                     reason: str) -> None:
+    (tmp_path / "folder").mkdir()
+    write(tmp_path, "notes.txt", "hello\n")
+    write(tmp_path, "py2.py", "print 'x'\n")
+    with pytest.raises(ScanError) as caught:
+        scan_file(tmp_path / rel, root=tmp_path, git=False)
+    assert caught.value.reason.startswith(reason)
+
+
+def test_scan_file_finds_the_callers_of_one_script_in_its_root(tmp_path: Path) -> None:
+    script = write(tmp_path, "scripts/clean.sh", "#!/bin/sh\nrm -rf \"$1\"\n")
+    write(tmp_path, "Makefile", "clean:\n\t./scripts/clean.sh build\n")
+    found = scan_file(script, root=tmp_path, git=False)
+    assert found.path == "scripts/clean.sh"
+    assert [(c.path, c.line, c.kind) for c in found.callers] == [("Makefile", 2, "makefile")]
+    assert found.destructive
