@@ -1113,6 +1113,11 @@ def test_python2_source_is_a_value_error_naming_the_cause(source: str, reason: s
     assert str(raised.value) == f"Python 2 syntax ({reason}); run it through 2to3 or pyupgrade first"
 
 
+def test_invalid_escape_sequences_are_not_errors_or_warnings() -> None:
+    script, _ = scan('import re, os\nPATTERN = re.compile("\\d+")\nos.remove("x")\n')  # pytest: warnings are errors
+    assert effects_of(script) == [("file-delete", True, "high")]
+
+
 def test_other_syntax_errors_propagate() -> None:
     with pytest.raises(SyntaxError):
         scan("def f(:\n    pass\n")

@@ -8,9 +8,13 @@ whole families are skipped by a substring test of the source (no ``boto`` in the
 receivers to track). Local modules the script imports are parsed once per process
 (:func:`_module_effects`, keyed by path, mtime and size).
 
-Effects found inside a function carry ``via`` (the function's name); effects of a local module's
-function the script calls carry ``path`` (the module, relative to ``root``), ``via``
-(``module.function``) and at most ``medium`` confidence. ``open(path, "w")`` is a non-destructive
+Command lines are resolved statically (:class:`Resolver`: literals, f-strings, joins, ``shlex.split``,
+variables built up in the same function, helpers' returns) and handed to
+:mod:`opsctl.adopt.commands`, which decides what they do; a wrapper (``def run(cmd):
+subprocess.run(cmd, shell=True)``) is resolved at each of its call sites. Effects found inside a
+function carry ``via`` (the function's name); effects of a local module's function the script calls
+carry ``path`` (the module, relative to ``root``), ``via`` (``module.function``) and at most
+``medium`` confidence. ``open(path, "w")`` is a non-destructive
 file-write (it truncates the file the script itself owns, as far as a static reading can tell);
 deletes, ``DELETE``/``DROP``/``TRUNCATE``, HTTP DELETE and cloud ``delete_*``/``terminate_*``
 calls are destructive.
@@ -24,6 +28,7 @@ import os
 import re
 import shlex
 import sys
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -68,7 +73,9 @@ def scan_python(script: Script, source: str, *, file: Path, root: Path) -> Pytho
 def parse(source: str) -> ast.Module:
     """``ast.parse``, with Python 2 sources and pathological nesting reported as ValueError."""
     try:
-        return ast.parse(source)
+        with warnings.catch_warnings():  # "\d" in a script's string: its problem, not a scan error or noise
+            warnings.simplefilter("ignore")
+            return ast.parse(source)
     except SyntaxError as error:
         reason = python2_reason(source, error)
         if reason:
