@@ -558,6 +558,11 @@ def test_credential_names(name: str, credential: bool) -> None:
     pytest.param("from pathlib import Path\np = Path('a')\np.rmdir()", [("file-delete", True, "high")],
                  id="path-variable-rmdir"),
     pytest.param("f(x).unlink(missing_ok=True)", [("file-delete", True, "medium")], id="unknown-unlink"),
+    pytest.param("import os, shutil, tempfile\nwork = tempfile.mkdtemp()\nshutil.rmtree(work)\n"
+                 "shutil.rmtree(os.path.join(work, 'sub'))\ntmp = tempfile.NamedTemporaryFile(delete=False)\n"
+                 "os.remove(tmp.name)\nwith tempfile.TemporaryDirectory() as d:\n    os.unlink(d + '/x')\n"
+                 "    os.unlink(f'{d}/y')\nshutil.rmtree(other)",
+                 [("file-delete", True, "high")], id="own-temporary-files-are-not-effects"),
     pytest.param("open(p, 'w')", [("file-write", False, "high")], id="open-w"),
     pytest.param("open(p, mode='wb')", [("file-write", False, "high")], id="open-wb"),
     pytest.param("open(p, 'a')", [("file-write", False, "high")], id="open-append"),
@@ -813,6 +818,8 @@ def test_read_only_command_is_no_effect() -> None:
                  "c.virtual_machines.begin_delete(rg, name)", [("cloud", True, "high")], id="azure-begin-delete"),
     pytest.param("from kubernetes import client\nv1 = client.CoreV1Api()\nv1.delete_namespaced_pod(n, ns)\n"
                  "v1.list_namespaced_pod(ns)", [("cloud", True, "high")], id="kubernetes"),
+    pytest.param("import docker\nd = docker.from_env()\nd.containers.prune()\nfor c in d.containers.list():\n"
+                 "    c.remove(force=True)\nd.images.pull('x')", [("cloud", True, "high")] * 2, id="docker-sdk"),
 ])
 def test_cloud_effects(source: str, expected: list[tuple[str, bool, str]]) -> None:
     assert effects(source) == expected
@@ -843,6 +850,8 @@ def test_cloud_effects(source: str, expected: list[tuple[str, bool, str]]) -> No
     pytest.param("def f(session, dry):\n    fetch = session.get if dry else None\n    fetch = session.delete\n"
                  "    fetch('https://x/y')", [("http", True, "medium")], id="method-reference"),
     pytest.param("import subprocess\nrun = subprocess.run\ndef f():\n    run('ls')", [], id="alias-to-reader"),
+    pytest.param("import functools, requests\npost = functools.partial(requests.post, timeout=5)\npost(url)",
+                 [("http", False, "medium")], id="partial"),
 ])
 def test_http_effects(source: str, expected: list[tuple[str, bool, str]]) -> None:
     assert effects(source) == expected

@@ -741,10 +741,11 @@ _SH_SPECIAL = {"Command", "ErrorReturnCode", "CommandNotFound", "RunningCommand"
 
 _CLOUD_MODULES = ("boto3", "boto", "botocore", "openstack", "novaclient", "keystoneclient", "cinderclient",
                   "glanceclient", "neutronclient", "google.cloud", "googleapiclient", "azure", "libcloud",
-                  "kubernetes", "digitalocean", "hcloud", "linode_api4", "pyVmomi", "proxmoxer")
+                  "kubernetes", "digitalocean", "hcloud", "linode_api4", "pyVmomi", "proxmoxer", "docker")
 _CLOUD_HINT = re.compile("|".join(sorted({re.escape(module.partition(".")[0]) for module in _CLOUD_MODULES})))
 _CLOUD_DESTRUCTIVE = re.compile(
-    r"^(?:begin_)?(?:delete|terminate|remove|purge|deregister|detach|destroy|batch_delete|force_delete)(?:_|$)")
+    r"^(?:begin_)?(?:delete|terminate|remove|purge|deregister|detach|destroy|batch_delete|force_delete|prune|kill)"
+    r"(?:_|$)")
 _CLOUD_MUTATING = re.compile(  # a bare verb (instance.start(), obj.put()) or verb_object
     r"^(?:begin_)?(?:(?:modify|put|update|create|attach|start|stop|reboot|patch|insert|upload|copy|restore|"
     r"publish|restart|resize|rebuild|deallocate|power_off)(?:_|$)|(?:run|replace|reset|associate|disassociate|"
@@ -752,7 +753,7 @@ _CLOUD_MUTATING = re.compile(  # a bare verb (instance.start(), obj.put()) or ve
     r"apply|invoke)_)(?!client$|resource$|session$|presigned)")
 _CLOUD_FACTORY = re.compile(  # what makes a client/resource/connection in a cloud SDK
     r"\.(?:client|resource|Session|session|get_session|connect\w*|Connection|build|Client|\w+Client|\w+Api|\w+API"
-    r"|get_driver|ServiceResource|Bucket|Object|Table|Queue|Topic|Instance|Volume|Stack|Proxmox\w*)$")
+    r"|get_driver|ServiceResource|Bucket|Object|Table|Queue|Topic|Instance|Volume|Stack|Proxmox\w*|from_env)$")
 _CLOUD_NAMED_DESTRUCTIVE = re.compile(
     r"^(?:terminate_instances|delete_(?:bucket\w*|objects?|stack|db_\w+|snapshots?|volume|table|function|"
     r"cluster|service|security_group|hosted_zone|secret|parameters?|log_group|repository|nodegroup|key_pair|"
@@ -928,6 +929,8 @@ class EffectFinder:
         self.paths = self._receivers(lambda name: name in ("pathlib.Path", "Path", "pathlib.PurePath"),
                                      propagate=False) if "Path" in source else set()
         self.orm: set[str] = set()
+        self.temporary = self._receivers(lambda name: name.startswith("tempfile."),
+                                         propagate=False) if "tempfile" in source else set()
         self.django = any(target.startswith("django.") for target in index.aliases.values())
         if "objects" in source or "query" in source or "get_object_or_404" in source:
             self.orm = self._receivers(lambda name: name.endswith("get_object_or_404"), orm=True)
@@ -990,15 +993,43 @@ class EffectFinder:
                     names.add(target)
         return names
 
-    def _method_references(self) -> dict[tuple[str, str], list[ast.Attribute]]:
-        """``fetch = session.delete``: names bound to a method, so ``fetch(url)`` is classified as
-        ``session.delete(url)``."""
-        found: dict[tuple[str, str], list[ast.Attribute]] = {}
+    def _method_references(self) -> dict[tuple[str, str], list[ast.expr]]:
+        """``fetch = session.delete``, ``run = functools.partial(subprocess.run, check=True)``:
+        names bound to a function, so ``fetch(url)`` is classified as ``session.delete(url)``."""
+        found: dict[tuple[str, str], list[ast.expr]] = {}
         for key, entries in self.index.assigns.items():
-            values = [value for _pos, op, value in entries if op == "=" and isinstance(value, ast.Attribute)]
+            values: list[ast.expr] = []
+            for _pos, op, value in entries:
+                if op != "=":
+                    continue
+                if (isinstance(value, ast.Call) and value.args
+                        and self.index.canonical(value.func) == "functools.partial"):
+                    value = value.args[0]
+                if isinstance(value, ast.Attribute) or (
+                        isinstance(value, ast.Name) and value.id in self.index.aliases):
+                    values.append(value)
             if values:
                 found[key] = values
         return found
+
+    def _temporary(self, node: ast.expr, scope: str) -> bool:
+        """A path the script made with ``tempfile`` (its own scratch space: deleting it is not an
+        effect), or one joined under such a path."""
+        if not self.temporary:
+            return False
+        for _ in range(8):
+            if isinstance(node, ast.Call) and node.args and (self.index.canonical(node.func) or "").startswith(
+                    ("os.path.join", "pathlib.Path", "Path")):
+                node = node.args[0]
+            elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div | ast.Add):
+                node = node.left
+            elif isinstance(node, ast.JoinedStr) and node.values and isinstance(node.values[0], ast.FormattedValue):
+                node = node.values[0].value
+            elif isinstance(node, ast.Attribute) and node.attr == "name" and dotted(node.value) in self.temporary:
+                return True
+            else:
+                break
+        return dotted(node) in self.temporary
 
     def effects(self) -> list[Effect]:
         references = self._method_references()
@@ -1031,7 +1062,8 @@ class EffectFinder:
         name = self.index.canonical(func) or ""
         attr = func.attr if isinstance(func, ast.Attribute) else None
         if name in _FILE_DELETE:
-            self._add("file-delete", True, call)
+            if not (call.args and self._temporary(call.args[0], scope)):
+                self._add("file-delete", True, call)
         elif name in _FILE_MOVE:
             self._add("file-write", False, call)
         elif name in _OPENERS or attr == "open":
@@ -1040,7 +1072,8 @@ class EffectFinder:
             self._add("file-write", False, call, "high" if self._path_like(func) else "medium")
         elif name.startswith("django.core.files.storage.") and attr in ("delete", "save"):
             self._add("file-delete" if attr == "delete" else "file-write", attr == "delete", call)
-        elif attr in ("unlink", "rmdir") and isinstance(func, ast.Attribute) and not name.startswith("os."):
+        elif (attr in ("unlink", "rmdir") and isinstance(func, ast.Attribute) and not name.startswith("os.")
+              and not self._temporary(func.value, scope)):
             self._add("file-delete", True, call, "high" if self._path_like(func) else "medium")
         elif (name in _SUBPROCESS or name in _SHELL_STRING or name in _EXEC_ARGV or name in _EXEC_LIST
               or name == "asyncio.create_subprocess_exec" or name.startswith(("sh.", "plumbum."))
