@@ -41,6 +41,8 @@ class ModuleIndex:
     loops: list[tuple[ast.For | ast.AsyncFor, str]] = field(default_factory=list)
     withitems: list[tuple[ast.withitem, str]] = field(default_factory=list)
     imports: list[ast.Import | ast.ImportFrom] = field(default_factory=list)
+    scopes: dict[int, str] = field(default_factory=dict)
+    """id(function node) -> its qualified name."""
 
     names: dict[int, str | None] = field(default_factory=dict)
     """canonical() by node id: the rules ask for the same call's name several times."""
@@ -58,6 +60,10 @@ class ModuleIndex:
                 name = f"{target}{dot}{rest}"
         self.names[key] = name
         return name
+
+    def qualname(self, function: FunctionNode) -> str:
+        """The scope name of a function of this module (``Class.method``)."""
+        return self.scopes[id(function)]
 
     def function(self, name: str, scope: str) -> FunctionNode | None:
         """A function of this file called as ``name`` from ``scope`` (nested, then module level)."""
@@ -138,6 +144,7 @@ def index_module(tree: ast.Module) -> ModuleIndex:
                     push((base, scope))
             else:
                 index.functions[inner] = node  # type: ignore[assignment]
+                index.scopes[id(node)] = inner
                 for default in (*node.args.defaults, *node.args.kw_defaults):  # type: ignore[attr-defined]
                     if default is not None:
                         push((default, scope))
@@ -355,16 +362,13 @@ class _ParserTracker:
                 owner = receiver.owner.subcommand
                 return self._new(receiver.owner.kind, f"{owner} {sub}" if owner else sub, call, scope)
         elif isinstance(func, ast.Name) and (helper := self.index.function(func.id, scope)):
-            helper_scope = self._qualname(helper)
+            helper_scope = self.index.qualname(helper)
             for ret in self.index.returns.get(helper_scope, []):
                 if ret.value is not None:
                     found = self.evaluate(ret.value, helper_scope, depth + 1)
                     if found is not None:
                         return found
         return None
-
-    def _qualname(self, function: FunctionNode) -> str:
-        return next(name for name, node in self.index.functions.items() if node is function)
 
     def bind_all(self) -> None:
         index = self.index
@@ -385,7 +389,7 @@ class _ParserTracker:
                 for param, arg in zip(params, call.args, strict=False):
                     found = self.evaluate(arg, scope)
                     if found is not None:
-                        self.bindings[(self._qualname(helper), param)] = found
+                        self.bindings[(self.index.qualname(helper), param)] = found
         for cls in index.classes:
             if not _is_django_command(index, cls):
                 continue
@@ -395,7 +399,7 @@ class _ParserTracker:
                     if len(params) >= 2:
                         parser = _Parser("django")
                         self.parsers.append(parser)
-                        self.bindings[(self._qualname(item), params[1])] = parser
+                        self.bindings[(self.index.qualname(item), params[1])] = parser
 
     def collect(self) -> None:
         for call, scope in sorted(self.index.calls, key=lambda item: position(item[0])):
@@ -580,16 +584,12 @@ def _click_interface(index: ModuleIndex, env: list[tuple[str, int]]) -> tuple[li
         sub = " ".join(path(name)) or None
         if sub:
             subcommands.append(sub)
-        for call in reversed(params.get(_qualname_of(index, node), [])):
+        for call in reversed(params.get(index.qualname(node), [])):
             flag = _click_param(index, call, (index.canonical(call.func) or "").endswith("argument"), env)
             if flag is not None:
                 flag.subcommand = sub
                 flags.append(flag)
     return flags, subcommands
-
-
-def _qualname_of(index: ModuleIndex, function: FunctionNode) -> str:
-    return next(name for name, node in index.functions.items() if node is function)
 
 
 # --- typer -------------------------------------------------------------------------------------

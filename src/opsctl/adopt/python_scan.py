@@ -487,7 +487,7 @@ def _exit_values(index: ModuleIndex, node: ast.expr | None, scope: str, depth: i
         helper = index.function(node.func.id, scope)
         if helper is None:
             return None
-        qualname = next(name for name, function in index.functions.items() if function is helper)
+        qualname = index.qualname(helper)
         values: set[int] = set()
         returns = index.returns.get(qualname, [])
         for ret in returns:
@@ -640,7 +640,7 @@ class Resolver:
         helper = self.index.function(call.func.id, self.scope)
         if helper is None:
             return None
-        qualname = next(name for name, function in self.index.functions.items() if function is helper)
+        qualname = self.index.qualname(helper)
         returns = [ret.value for ret in self.index.returns.get(qualname, []) if ret.value is not None]
         return (returns[0], qualname) if len(returns) == 1 else None
 
@@ -918,6 +918,7 @@ class EffectFinder:
         self.source = source
         self.warnings: list[str] = []
         self.found: list[Effect] = []
+        self.sites: dict[tuple[str, bool], list[tuple[ast.Call, str]]] | None = None
         self.command_parameters: dict[str, CommandParameter] = {}
         """Functions of this module that run the command they are given (see _through_callers)."""
         cloud = _CLOUD_HINT.search(source) is not None
@@ -1172,16 +1173,17 @@ class EffectFinder:
         if spec is None:
             return False
         self.command_parameters.setdefault(scope, spec)
-        simple = scope.rpartition(".")[2]
+        if self.sites is None:  # built once, on the first wrapper: (name, is a method call) -> calls
+            self.sites = {}
+            for site, site_scope in self.index.calls:
+                func = site.func
+                if isinstance(func, ast.Name):
+                    self.sites.setdefault((func.id, False), []).append((site, site_scope))
+                elif (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name)
+                      and func.value.id in ("self", "cls")):
+                    self.sites.setdefault((func.attr, True), []).append((site, site_scope))
         resolved = False
-        for site, site_scope in self.index.calls:
-            func = site.func
-            if spec.method:
-                if not (isinstance(func, ast.Attribute) and func.attr == simple
-                        and isinstance(func.value, ast.Name) and func.value.id in ("self", "cls")):
-                    continue
-            elif not (isinstance(func, ast.Name) and func.id == simple):
-                continue
+        for site, site_scope in self.sites.get((scope.rpartition(".")[2], spec.method), []):
             target = command_at_site(self.index, site, site_scope, spec)
             if target is not None:
                 self.found.extend(classify_command(target, line=site.lineno, confidence="medium"))
