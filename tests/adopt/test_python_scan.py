@@ -94,6 +94,8 @@ def test_summary_is_the_docstring_or_leading_comment(source: str, expected: str 
 ARGPARSE = """\
 import argparse, os
 from pathlib import Path
+DEFAULT_REGION = "eu-west-1"
+REGIONS = ["eu-west-1", "us-east-1"]
 def parse_level(text): return text
 parser = argparse.ArgumentParser()
 parser.add_argument({})
@@ -126,12 +128,25 @@ parser.add_argument({})
     pytest.param('"--token", default=os.environ.get("API_TOKEN")', "--token", {"default": None},
                  id="default-from-env-not-kept"),
     pytest.param('"--hosts", nargs=2', "--hosts", {"type": "list"}, id="nargs-int"),
+    pytest.param('"--region", default=DEFAULT_REGION, choices=REGIONS', "--region",
+                 {"default": "eu-west-1", "choices": ["eu-west-1", "us-east-1"], "type": "choice"},
+                 id="module-constants"),
 ])
 def test_argparse_add_argument(call: str, name: str, expected: dict[str, Any]) -> None:
     script, _ = scan(ARGPARSE.format(call))
     assert script.interface.kind == "argparse"
     flag = {flag.name: flag for flag in script.interface.flags}[name]
     assert {key: getattr(flag, key) for key in expected} == expected
+
+
+@pytest.mark.parametrize("call", [
+    pytest.param('"--password", default="hunter2"', id="credential-name"),
+    pytest.param('"--auth", dest="api_token", default="abc"', id="credential-dest"),
+    pytest.param('"--header", default="Bearer eyJhbGciOiJIUzI1NiJ9abcdef"', id="secret-looking-value"),
+])
+def test_secret_defaults_are_not_recorded(call: str) -> None:
+    script, _ = scan(ARGPARSE.format(call))
+    assert [flag.default for flag in script.interface.flags] == [None]
 
 
 def test_argparse_default_from_the_environment_lists_the_variable() -> None:

@@ -208,6 +208,17 @@ def literal(node: ast.expr | None) -> tuple[bool, Any]:
         return False, None
 
 
+def literal_value(index: ModuleIndex, node: ast.expr | None) -> tuple[bool, Any]:
+    """A literal, or a module constant assigned a literal once (``default=DEFAULT_REGION``)."""
+    ok, value = literal(node)
+    if ok or not isinstance(node, ast.Name):
+        return ok, value
+    entries = index.assigns.get(("", node.id), [])
+    if len(entries) == 1 and entries[0][1] == "=":
+        return literal(entries[0][2])
+    return False, None
+
+
 def const_str(node: ast.expr | None) -> str | None:
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return node.value
@@ -445,10 +456,10 @@ def parse_add_argument(index: ModuleIndex, call: ast.Call, warnings: list[str]) 
     if action is None and action_node is not None:
         action = (dotted(action_node) or "").rpartition(".")[2]
     nargs_ok, nargs = literal(kw.get("nargs"))
-    has_default, default = literal(kw.get("default"))
+    has_default, default = literal_value(index, kw.get("default"))
     if not has_default:
         default = None
-    choices_ok, choices = literal(kw.get("choices"))
+    choices_ok, choices = literal_value(index, kw.get("choices"))
     flag = Flag(name=name, aliases=aliases, positional=positional, line=call.lineno,
                 dest=dest if dest and dest != name.lstrip("-").replace("-", "_") else None,
                 help=const_str(kw.get("help")), default=default)
@@ -494,7 +505,7 @@ def _click_param(index: ModuleIndex, call: ast.Call, argument: bool,
     if not decls:
         return None
     kw = keywords(call)
-    has_default, default = literal(kw.get("default"))
+    has_default, default = literal_value(index, kw.get("default"))
     flag = Flag(name=decls[0], line=call.lineno, help=const_str(kw.get("help")),
                 default=default if has_default else None)
     required_ok, required = literal(kw.get("required"))

@@ -135,6 +135,10 @@ def _scan(script: Script, source: str, tree: ast.Module, *, file: Path, root: Pa
     interface = extract_interface(index, source, django_path=django_path)
     script.interface = interface.interface
     script.warnings.extend(interface.warnings)
+    for option in script.interface.flags:  # a password's default written in the script is still a secret
+        if isinstance(option.default, str) and (_SECRET_VALUE.search(option.default) or any(
+                looks_like_credential(name.lstrip("-").replace("-", "_")) for name in (option.name, option.dest or ""))):
+            option.default = None
     script.env = environment(index, interface.env)
     finder = EffectFinder(index, source)
     script.effects = finder.effects()
