@@ -1,4 +1,5 @@
-"""Start-up stays light: ``import opsctl``, ``opsctl --help`` and ``opsctl list`` (warm catalog).
+"""Start-up stays light: ``import opsctl``, ``opsctl --help``, ``opsctl list`` (warm catalog),
+``opsctl runs`` and ``opsctl show``.
 
 Each check runs a fresh interpreter in a self-contained temporary project (its own opsctl.toml
 registering a tiny automation, HOME and XDG_CONFIG_HOME in the temp dir, no OPSCTL_* variables)
@@ -211,6 +212,19 @@ def test_first_call_leaves_a_warm_catalog(light_project: tuple[Path, dict[str, s
     modules, out = modules_via_importtime(["list"], root, env)
     assert "tiny-light" in out
     assert offenders(modules, NOT_ON_THE_FAST_PATH) == []
+
+
+def test_reading_runs_does_not_import_pydantic(light_project: tuple[Path, dict[str, str]]) -> None:
+    """`opsctl runs` and `opsctl show` validate the settings without pydantic."""
+    root, env = light_project
+    planned = run([OPSCTL, "plan", "tiny-light", "--format", "json"], root, env)
+    assert planned.returncode == 10, planned.stderr
+    run_id = json.loads(planned.stdout)["run_id"]
+    for args in (["runs"], ["show", run_id]):
+        modules, out = modules_via_importtime(args, root, env)
+        assert run_id in out
+        assert "opsctl.config.settings" in modules  # sanity: the settings were validated
+        assert offenders(modules, NOT_ON_THE_FAST_PATH) == [], args
 
 
 def test_all_is_sorted_and_pinned() -> None:

@@ -1,29 +1,27 @@
-"""Validated settings: the merged layers checked by a strict pydantic model.
+"""Validated settings: the merged layers, checked field by field.
 
 Unknown keys, wrong types and bad values are configuration errors (exit 2) that name the key
 and the layer it came from.
+
+Every command validates its settings, and ``opsctl runs`` / ``opsctl show`` need nothing else
+that imports pydantic, whose import and the building of a 30-field model measured ~85 ms of a
+~150 ms ``opsctl runs``. So settings are checked here by a small validator that accepts only
+values already in their plain form (a string for a path, a duration or a choice, a list of
+strings, a table with string keys...) and builds the same values pydantic would. Anything else,
+valid or not, goes to the pydantic model in :mod:`opsctl.config.settings_model`, which stays the
+definition of what is valid and words every error; a test pins that both agree.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    SecretStr,
-    ValidationError,
-    ValidationInfo,
-    field_validator,
-)
-
 from opsctl.config.layers import Layers
 from opsctl.config.redact import mask_url
 from opsctl.contract.durations import format_duration, parse_duration
-from opsctl.errors import ConfigError
 
 # (lowest, highest, why) of each duration setting. The lease heartbeat renews every third of
 # lock_ttl: at 0s leases expire as they are granted and two applies both take the same scope.
@@ -36,101 +34,67 @@ DURATION_BOUNDS: dict[str, tuple[timedelta, timedelta, str]] = {
                    "how long the action in flight may finish after a signal"),
 }
 
+LogLevel = Literal["debug", "info", "warning", "error"]
 
-class Settings(BaseModel):
-    """Every opsctl setting. Paths are absolute once loaded."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class SecretText:
+    """A secret setting: shown as ``**********``, read with :meth:`get_secret_value` (the
+    interface of pydantic's ``SecretStr``, without importing pydantic)."""
 
-    automations: list[str] = Field(description="Automation modules: 'package.module' or 'package.module:attr'")
-    python_path: list[str] = Field(description="Directories added to sys.path before importing automations")
-    state_dir: Path = Field(description="Where the embedded store, the plan key and caches live")
-    store_url: str | None = Field(description="sqlite:///PATH or postgresql://...; default: SQLite in state_dir")
-    plan_ttl: timedelta = Field(description="How long a saved plan stays valid")
-    journal_mode: Literal["strict", "group"] = Field(
-        description="strict: commit at every action boundary; group: batch journal records")
-    lock_ttl: timedelta = Field(description="Lease length of a run's lock; renewed every third of it")
-    stop_grace: timedelta = Field(description="After SIGINT/SIGTERM, how long in-flight actions may finish")
-    plan_signing_key: SecretStr | None = Field(description="Key that signs plan files; default: a key file in state_dir")
-    log_format: Literal["auto", "json", "console"] = Field(description="Log rendering on stderr")
-    log_level: Literal["debug", "info", "warning", "error"] = Field(description="Lowest level logged")
-    log_levels: dict[str, Literal["debug", "info", "warning", "error"]] = Field(
-        description="Levels of stdlib loggers (boto3, urllib3, psycopg...) by logger name; "
-                    "others log warnings and errors")
-    format: Literal["text", "json"] = Field(description="Default output format")
-    actor: str | None = Field(description="Who runs opsctl; default: CI identity or OS user")
-    retry: dict[str, Any] = Field(description="Default retry policy: attempts, base, cap, deadline, timeout")
-    secrets: dict[str, SecretStr] = Field(description="Named secrets for automations (ctx.secrets)")
-    automation: dict[str, dict[str, Any]] = Field(description="Per-automation settings (ctx.config)")
-    policy_file: Path | None = Field(
-        description="Policy rules (YAML or JSON); default: policy.yaml beside opsctl.toml, if any")
-    policy: dict[str, Any] | None = Field(
-        description="Policy rules inline (the [policy] table), instead of a policy file")
-    groups: dict[str, list[str]] = Field(description="Groups of actors: name = [actor, ...]")
-    permissions: dict[str, Any] | None = Field(
-        description="Role grants ([[permissions.grants]]); none configured: no role checks")
-    confirm: Literal["tty", "never"] = Field(
-        description="tty: on a terminal, a mutating apply without a saved plan shows the plan "
-                    "and asks for 'yes' first; never: do not ask")
-    max_input_size: int = Field(
-        description="Largest request document or plan file read, in bytes (10MiB, 512KiB, 4096)")
-    server: dict[str, Any] = Field(
-        description="`opsctl serve`: host, port, tls_cert, tls_key, allow_remote, workers, "
-                    "max_body, [[server.oidc]] issuers (validated when the server starts)")
+    __slots__ = ("_value",)
 
-    executor: Literal["local", "celery"] = Field(
-        description="Who carries out applies: local (this process) or celery (queued for "
-                    "`opsctl worker` processes; needs broker_url and a PostgreSQL store)")
-    broker_url: str | None = Field(
-        description="Celery broker of the celery executor and `opsctl worker`: "
-                    "redis://HOST:6379/0 or amqp://USER:PASSWORD@HOST:5672//")
-    worker: dict[str, Any] = Field(
-        description="Workers: queue (default 'opsctl'), [[worker.routes]] (automation glob, "
-                    "environment, queue), fan_out (chunks of a large run), sweep_interval, "
-                    "redeliver_after (validated when a worker starts or a run is queued)")
+    def __init__(self, value: str) -> None:
+        self._value = value
 
-    schedules: list[dict[str, Any]] = Field(
-        description="[[schedules]]: name, automation, cron, timezone, request or request_file, "
-                    "concurrency, misfire, grace, max_catchup, paused (checked by `opsctl "
-                    "schedule` and the scheduler)")
+    def get_secret_value(self) -> str:
+        return self._value
 
-    @field_validator("plan_ttl", "lock_ttl", "stop_grace", mode="before")
-    @classmethod
-    def _duration(cls, value: Any, info: ValidationInfo) -> timedelta:
-        duration = parse_duration(value)
-        low, high, why = DURATION_BOUNDS[str(info.field_name)]
-        if not low <= duration <= high:
-            raise ValueError(f"{format_duration(duration)} is out of range: between "
-                             f"{format_duration(low)} and {format_duration(high)} ({why})")
-        return duration
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, SecretText) and other._value == self._value
 
-    @field_validator("max_input_size", mode="before")
-    @classmethod
-    def _byte_size(cls, value: Any) -> int:
-        return parse_byte_size(value)
+    def __hash__(self) -> int:
+        return hash(self._value)
 
-    @field_validator("secrets", mode="before")
-    @classmethod
-    def _indirect_secrets(cls, value: Any) -> Any:
-        """A secret may be written as ``env:NAME`` or ``file:PATH`` instead of inline."""
-        if not isinstance(value, dict):
-            return value
-        resolved = {}
-        for name, raw in value.items():
-            if isinstance(raw, str) and raw.startswith("env:"):
-                import os
+    def __str__(self) -> str:
+        return "**********" if self._value else ""
 
-                env_value = os.environ.get(raw[4:])
-                if env_value is None:
-                    raise ValueError(f"secret {name!r} refers to unset environment variable {raw[4:]}")
-                raw = env_value
-            elif isinstance(raw, str) and raw.startswith("file:"):
-                try:
-                    raw = Path(raw[5:]).expanduser().read_text().strip()
-                except OSError as exc:
-                    raise ValueError(f"secret {name!r}: cannot read {raw[5:]}: {exc.strerror}") from None
-            resolved[name] = raw
-        return resolved
+    def __repr__(self) -> str:
+        return f"SecretText('{self}')"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every opsctl setting (described in :class:`opsctl.config.settings_model.SettingsModel`).
+    Paths are absolute once loaded."""
+
+    automations: list[str]
+    python_path: list[str]
+    state_dir: Path
+    store_url: str | None
+    plan_ttl: timedelta
+    journal_mode: Literal["strict", "group"]
+    lock_ttl: timedelta
+    stop_grace: timedelta
+    plan_signing_key: SecretText | None
+    log_format: Literal["auto", "json", "console"]
+    log_level: LogLevel
+    log_levels: dict[str, LogLevel]
+    format: Literal["text", "json"]
+    actor: str | None
+    retry: dict[str, Any]
+    secrets: dict[str, SecretText]
+    automation: dict[str, dict[str, Any]]
+    policy_file: Path | None
+    policy: dict[str, Any] | None
+    groups: dict[str, list[str]]
+    permissions: dict[str, Any] | None
+    confirm: Literal["tty", "never"]
+    max_input_size: int
+    server: dict[str, Any]
+    executor: Literal["local", "celery"]
+    broker_url: str | None
+    worker: dict[str, Any]
+    schedules: list[dict[str, Any]]
 
     @property
     def effective_store_url(self) -> str:
@@ -141,6 +105,138 @@ class Settings(BaseModel):
         if self.plan_signing_key is not None:
             values.append(self.plan_signing_key.get_secret_value())
         return values
+
+
+FIELDS: tuple[str, ...] = tuple(Settings.__dataclass_fields__)
+CHOICES: dict[str, tuple[str, ...]] = {
+    "journal_mode": ("strict", "group"),
+    "log_format": ("auto", "json", "console"),
+    "log_level": ("debug", "info", "warning", "error"),
+    "format": ("text", "json"),
+    "confirm": ("tty", "never"),
+    "executor": ("local", "celery"),
+}
+
+
+def checked_duration(name: str, value: Any) -> timedelta:
+    """A duration setting within its bounds; ValueError otherwise."""
+    duration = parse_duration(value)
+    low, high, why = DURATION_BOUNDS[name]
+    if not low <= duration <= high:
+        raise ValueError(f"{format_duration(duration)} is out of range: between "
+                         f"{format_duration(low)} and {format_duration(high)} ({why})")
+    return duration
+
+
+def resolve_secret_references(value: Any) -> Any:
+    """A secret may be written as ``env:NAME`` or ``file:PATH`` instead of inline."""
+    if not isinstance(value, dict):
+        return value
+    resolved = {}
+    for name, raw in value.items():
+        if isinstance(raw, str) and raw.startswith("env:"):
+            import os
+
+            env_value = os.environ.get(raw[4:])
+            if env_value is None:
+                raise ValueError(f"secret {name!r} refers to unset environment variable {raw[4:]}")
+            raw = env_value
+        elif isinstance(raw, str) and raw.startswith("file:"):
+            try:
+                raw = Path(raw[5:]).expanduser().read_text().strip()
+            except OSError as exc:
+                raise ValueError(f"secret {name!r}: cannot read {raw[5:]}: {exc.strerror}") from None
+        resolved[name] = raw
+    return resolved
+
+
+class _NotPlain(Exception):
+    """A value not in its plain form: the pydantic model decides whether it is valid."""
+
+
+def _text(value: Any) -> str:
+    if type(value) is not str:
+        raise _NotPlain
+    return value
+
+
+def _text_or_none(value: Any) -> str | None:
+    return None if value is None else _text(value)
+
+
+def _list(value: Any) -> list[Any]:
+    if type(value) is not list:
+        raise _NotPlain
+    return value
+
+
+def _texts(value: Any) -> list[str]:
+    return [_text(item) for item in _list(value)]
+
+
+def _table(value: Any) -> dict[str, Any]:
+    if type(value) is not dict or any(type(key) is not str for key in value):
+        raise _NotPlain
+    return dict(value)
+
+
+def _table_or_none(value: Any) -> dict[str, Any] | None:
+    return None if value is None else _table(value)
+
+
+def _choice(name: str, value: Any) -> Any:
+    if type(value) is not str or value not in CHOICES[name]:
+        raise _NotPlain
+    return value
+
+
+def _path_or_none(value: Any) -> Path | None:
+    return None if value is None else Path(_text(value))
+
+
+def _plain_settings(values: dict[str, Any]) -> Settings:
+    """Settings from values already in their plain form, as the pydantic model would build
+    them; raises _NotPlain for anything else (a wrong value, or one pydantic would convert)."""
+    if len(values) != len(FIELDS) or any(key not in values for key in FIELDS):
+        raise _NotPlain
+    try:
+        durations = {name: checked_duration(name, values[name]) for name in DURATION_BOUNDS}
+        max_input_size = parse_byte_size(values["max_input_size"])
+        secrets = _table(resolve_secret_references(values["secrets"]))
+    except Exception:  # the model raises the same error, worded as a config error
+        raise _NotPlain from None
+    signing_key = _text_or_none(values["plan_signing_key"])
+    return Settings(
+        automations=_texts(values["automations"]),
+        python_path=_texts(values["python_path"]),
+        state_dir=Path(_text(values["state_dir"])),
+        store_url=_text_or_none(values["store_url"]),
+        plan_ttl=durations["plan_ttl"],
+        journal_mode=_choice("journal_mode", values["journal_mode"]),
+        lock_ttl=durations["lock_ttl"],
+        stop_grace=durations["stop_grace"],
+        plan_signing_key=None if signing_key is None else SecretText(signing_key),
+        log_format=_choice("log_format", values["log_format"]),
+        log_level=_choice("log_level", values["log_level"]),
+        log_levels={name: _choice("log_level", level)
+                    for name, level in _table(values["log_levels"]).items()},
+        format=_choice("format", values["format"]),
+        actor=_text_or_none(values["actor"]),
+        retry=_table(values["retry"]),
+        secrets={name: SecretText(_text(value)) for name, value in secrets.items()},
+        automation={name: _table(table) for name, table in _table(values["automation"]).items()},
+        policy_file=_path_or_none(values["policy_file"]),
+        policy=_table_or_none(values["policy"]),
+        groups={name: _texts(members) for name, members in _table(values["groups"]).items()},
+        permissions=_table_or_none(values["permissions"]),
+        confirm=_choice("confirm", values["confirm"]),
+        max_input_size=max_input_size,
+        server=_table(values["server"]),
+        executor=_choice("executor", values["executor"]),
+        broker_url=_text_or_none(values["broker_url"]),
+        worker=_table(values["worker"]),
+        schedules=[_table(schedule) for schedule in _list(values["schedules"])],
+    )
 
 
 _BYTE_UNITS = {"": 1, "b": 1, "kb": 1000, "kib": 1024, "mb": 1000**2, "mib": 1024**2,
@@ -174,17 +270,11 @@ SECRET_KEYS = frozenset({"plan_signing_key", "secrets"})
 
 def validate_settings(layers: Layers) -> Settings:
     try:
-        return Settings.model_validate(layers.values)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        key = ".".join(str(p) for p in first["loc"]) or "config"
-        top = str(first["loc"][0]) if first["loc"] else ""
-        where = layers.origin.get(key) or layers.origin.get(top, "config")
-        if first["type"] == "extra_forbidden":
-            raise ConfigError(f"unknown config key {key!r} (from {where})") from None
-        ctx = first.get("ctx") or {}
-        message = str(ctx["error"]) if first["type"] == "value_error" and "error" in ctx else first["msg"]
-        raise ConfigError(f"config key {key!r} (from {where}): {message}") from None
+        return _plain_settings(layers.values)
+    except _NotPlain:
+        from opsctl.config.settings_model import validate_with_model
+
+        return validate_with_model(layers)
 
 
 def describe_settings(settings: Settings, layers: Layers) -> list[tuple[str, str, str]]:
@@ -194,7 +284,7 @@ def describe_settings(settings: Settings, layers: Layers) -> list[tuple[str, str
 
 def _setting_rows(settings: Settings, layers: Layers) -> list[tuple[str, str, str]]:
     rows: list[tuple[str, str, str]] = []
-    for key in Settings.model_fields:
+    for key in FIELDS:
         value = getattr(settings, key)
         if key == "secrets":
             for name in sorted(value):

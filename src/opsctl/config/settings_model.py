@@ -1,0 +1,127 @@
+"""The pydantic model of the settings: what is valid, and the words of every error.
+
+:func:`opsctl.config.settings.validate_settings` checks plain values without importing
+pydantic; it hands this model everything else, valid (a value pydantic converts) or not.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SecretStr,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
+
+from opsctl.config.layers import Layers
+from opsctl.config.settings import (
+    FIELDS,
+    SecretText,
+    Settings,
+    checked_duration,
+    parse_byte_size,
+    resolve_secret_references,
+)
+from opsctl.errors import ConfigError
+
+
+class SettingsModel(BaseModel):
+    """Every opsctl setting. Paths are absolute once loaded."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    automations: list[str] = Field(description="Automation modules: 'package.module' or 'package.module:attr'")
+    python_path: list[str] = Field(description="Directories added to sys.path before importing automations")
+    state_dir: Path = Field(description="Where the embedded store, the plan key and caches live")
+    store_url: str | None = Field(description="sqlite:///PATH or postgresql://...; default: SQLite in state_dir")
+    plan_ttl: timedelta = Field(description="How long a saved plan stays valid")
+    journal_mode: Literal["strict", "group"] = Field(
+        description="strict: commit at every action boundary; group: batch journal records")
+    lock_ttl: timedelta = Field(description="Lease length of a run's lock; renewed every third of it")
+    stop_grace: timedelta = Field(description="After SIGINT/SIGTERM, how long in-flight actions may finish")
+    plan_signing_key: SecretStr | None = Field(description="Key that signs plan files; default: a key file in state_dir")
+    log_format: Literal["auto", "json", "console"] = Field(description="Log rendering on stderr")
+    log_level: Literal["debug", "info", "warning", "error"] = Field(description="Lowest level logged")
+    log_levels: dict[str, Literal["debug", "info", "warning", "error"]] = Field(
+        description="Levels of stdlib loggers (boto3, urllib3, psycopg...) by logger name; "
+                    "others log warnings and errors")
+    format: Literal["text", "json"] = Field(description="Default output format")
+    actor: str | None = Field(description="Who runs opsctl; default: CI identity or OS user")
+    retry: dict[str, Any] = Field(description="Default retry policy: attempts, base, cap, deadline, timeout")
+    secrets: dict[str, SecretStr] = Field(description="Named secrets for automations (ctx.secrets)")
+    automation: dict[str, dict[str, Any]] = Field(description="Per-automation settings (ctx.config)")
+    policy_file: Path | None = Field(
+        description="Policy rules (YAML or JSON); default: policy.yaml beside opsctl.toml, if any")
+    policy: dict[str, Any] | None = Field(
+        description="Policy rules inline (the [policy] table), instead of a policy file")
+    groups: dict[str, list[str]] = Field(description="Groups of actors: name = [actor, ...]")
+    permissions: dict[str, Any] | None = Field(
+        description="Role grants ([[permissions.grants]]); none configured: no role checks")
+    confirm: Literal["tty", "never"] = Field(
+        description="tty: on a terminal, a mutating apply without a saved plan shows the plan "
+                    "and asks for 'yes' first; never: do not ask")
+    max_input_size: int = Field(
+        description="Largest request document or plan file read, in bytes (10MiB, 512KiB, 4096)")
+    server: dict[str, Any] = Field(
+        description="`opsctl serve`: host, port, tls_cert, tls_key, allow_remote, workers, "
+                    "max_body, [[server.oidc]] issuers (validated when the server starts)")
+
+    executor: Literal["local", "celery"] = Field(
+        description="Who carries out applies: local (this process) or celery (queued for "
+                    "`opsctl worker` processes; needs broker_url and a PostgreSQL store)")
+    broker_url: str | None = Field(
+        description="Celery broker of the celery executor and `opsctl worker`: "
+                    "redis://HOST:6379/0 or amqp://USER:PASSWORD@HOST:5672//")
+    worker: dict[str, Any] = Field(
+        description="Workers: queue (default 'opsctl'), [[worker.routes]] (automation glob, "
+                    "environment, queue), fan_out (chunks of a large run), sweep_interval, "
+                    "redeliver_after (validated when a worker starts or a run is queued)")
+
+    schedules: list[dict[str, Any]] = Field(
+        description="[[schedules]]: name, automation, cron, timezone, request or request_file, "
+                    "concurrency, misfire, grace, max_catchup, paused (checked by `opsctl "
+                    "schedule` and the scheduler)")
+
+    @field_validator("plan_ttl", "lock_ttl", "stop_grace", mode="before")
+    @classmethod
+    def _duration(cls, value: Any, info: ValidationInfo) -> timedelta:
+        return checked_duration(str(info.field_name), value)
+
+    @field_validator("max_input_size", mode="before")
+    @classmethod
+    def _byte_size(cls, value: Any) -> int:
+        return parse_byte_size(value)
+
+    @field_validator("secrets", mode="before")
+    @classmethod
+    def _indirect_secrets(cls, value: Any) -> Any:
+        return resolve_secret_references(value)
+
+
+def validate_with_model(layers: Layers) -> Settings:
+    try:
+        model = SettingsModel.model_validate(layers.values)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        key = ".".join(str(p) for p in first["loc"]) or "config"
+        top = str(first["loc"][0]) if first["loc"] else ""
+        where = layers.origin.get(key) or layers.origin.get(top, "config")
+        if first["type"] == "extra_forbidden":
+            raise ConfigError(f"unknown config key {key!r} (from {where})") from None
+        ctx = first.get("ctx") or {}
+        message = str(ctx["error"]) if first["type"] == "value_error" and "error" in ctx else first["msg"]
+        raise ConfigError(f"config key {key!r} (from {where}): {message}") from None
+    values = {name: getattr(model, name) for name in FIELDS}
+    signing_key = model.plan_signing_key
+    values["plan_signing_key"] = (None if signing_key is None
+                                  else SecretText(signing_key.get_secret_value()))
+    values["secrets"] = {name: SecretText(secret.get_secret_value())
+                         for name, secret in model.secrets.items()}
+    return Settings(**values)

@@ -1,0 +1,146 @@
+"""Settings are checked without pydantic when their values are plain, and that check agrees with
+the pydantic model: the same Settings for what it accepts, the same error for the rest."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from opsctl.config.layers import DEFAULTS, Layers
+from opsctl.config.settings import (
+    FIELDS,
+    SecretText,
+    Settings,
+    _NotPlain,
+    _plain_settings,
+    validate_settings,
+)
+from opsctl.config.settings_model import SettingsModel, validate_with_model
+from opsctl.errors import ConfigError
+
+
+def layers_of(**changes: Any) -> Layers:
+    values = copy.deepcopy(DEFAULTS)
+    values["state_dir"] = "/srv/proj/.opsctl"
+    values.update(changes)
+    origin = {key: "repo:/srv/proj/opsctl.toml" for key in changes}
+    return Layers(values, origin, [], "/srv/proj")
+
+
+def outcome(check: Any, layers: Layers) -> Settings | str:
+    try:
+        found: Settings = check(layers)
+    except ConfigError as exc:
+        return f"error: {exc.message}"
+    return found
+
+
+def agrees(layers: Layers) -> Settings | str:
+    """validate_settings and the pydantic model agree on ``layers``; returns the outcome."""
+    light = outcome(validate_settings, layers)
+    assert light == outcome(validate_with_model, layers)
+    return light
+
+
+def test_fields_are_the_models_in_its_order() -> None:
+    assert tuple(SettingsModel.model_fields) == FIELDS
+
+
+VALID = {
+    "defaults": {},
+    "lists": {"automations": ["a.b", "c:d"], "python_path": ["/srv/proj", "."]},
+    "durations": {"plan_ttl": "1h30m", "lock_ttl": 90, "stop_grace": "0.5s"},
+    "choices": {"journal_mode": "group", "log_format": "json", "log_level": "debug",
+                "format": "json", "confirm": "never", "executor": "celery"},
+    "optional-text": {"store_url": "postgresql://u:p@h/db", "actor": "alice",
+                      "broker_url": "redis://h:6379/0", "plan_signing_key": "k" * 32},
+    "tables": {"retry": {"attempts": 3, "deadline": "60s"}, "server": {"port": 8080},
+               "worker": {"queue": "q"}, "log_levels": {"boto3": "warning"},
+               "automation": {"cleanup-files": {"keep": 3, "roots": ["/a"]}},
+               "groups": {"ops": ["alice", "bob"]}, "policy": {"rules": []},
+               "permissions": {"grants": [{"role": "viewer"}]}},
+    "schedules": {"schedules": [{"name": "nightly", "cron": "0 3 * * *"}]},
+    "paths": {"policy_file": "/srv/proj/policy.yaml"},
+    "sizes": {"max_input_size": 4096},
+    "secrets": {"secrets": {"token": "s3cret", "empty": ""}},
+}
+
+
+@pytest.mark.parametrize("changes", list(VALID.values()), ids=list(VALID))
+def test_plain_values_are_checked_without_the_model(changes: dict[str, Any]) -> None:
+    layers = layers_of(**changes)
+    plain = _plain_settings(layers.values)
+    assert plain == agrees(layers)
+
+
+INVALID = {
+    "unknown-key": {"colour": "blue"},
+    "automations-not-a-list": {"automations": "a.b"},
+    "automations-number": {"automations": ["a", 1]},
+    "state-dir-number": {"state_dir": 3},
+    "duration-text": {"lock_ttl": "soon"},
+    "duration-too-short": {"lock_ttl": "0s"},
+    "duration-too-long": {"plan_ttl": "100d"},
+    "duration-negative": {"stop_grace": "-1s"},
+    "duration-bool": {"plan_ttl": True},
+    "choice": {"journal_mode": "fast"},
+    "choice-case": {"log_format": "JSON"},
+    "log-levels": {"log_levels": {"boto3": "loud"}},
+    "size-text": {"max_input_size": "lots"},
+    "size-zero": {"max_input_size": 0},
+    "size-bool": {"max_input_size": True},
+    "secret-unset-env": {"secrets": {"token": "env:OPSCTL_TEST_SURELY_UNSET_VARIABLE"}},
+    "secret-missing-file": {"secrets": {"token": "file:/nonexistent/opsctl/secret"}},
+    "secret-number": {"secrets": {"token": 5}},
+    "signing-key-number": {"plan_signing_key": 5},
+    "table-not-a-table": {"retry": 3},
+    "automation-table-of-text": {"automation": {"x": "y"}},
+    "groups-of-text": {"groups": {"ops": "alice"}},
+    "schedules-of-text": {"schedules": ["nightly"]},
+    "actor-number": {"actor": 7},
+    "policy-list": {"policy": []},
+}
+
+
+@pytest.mark.parametrize("changes", list(INVALID.values()), ids=list(INVALID))
+def test_invalid_values_get_the_models_error(changes: dict[str, Any]) -> None:
+    layers = layers_of(**changes)
+    with pytest.raises(_NotPlain):
+        _plain_settings(layers.values)
+    found = agrees(layers)
+    assert isinstance(found, str) and found.startswith("error: ")
+
+
+def test_a_value_pydantic_converts_still_validates() -> None:
+    found = agrees(layers_of(state_dir=Path("/srv/x"), automations=("a.b",)))
+    assert isinstance(found, Settings)
+    assert found.state_dir == Path("/srv/x") and found.automations == ["a.b"]
+
+
+def test_indirect_secrets_resolve_alike(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "key").write_text("from-file\n")
+    monkeypatch.setenv("OPSCTL_TEST_SECRET_VALUE", "from-env")
+    layers = layers_of(secrets={"a": "env:OPSCTL_TEST_SECRET_VALUE", "b": f"file:{tmp_path / 'key'}"})
+    found = agrees(layers)
+    assert isinstance(found, Settings)
+    assert found.secrets == {"a": SecretText("from-env"), "b": SecretText("from-file")}
+    assert str(found.secrets["a"]) == "**********" and "from-env" not in repr(found.secrets)
+
+
+JSONISH = st.recursive(
+    st.none() | st.booleans() | st.integers(-5, 10**6) | st.floats(allow_nan=False)
+    | st.sampled_from(["", "1h", "0s", "30d", "10MiB", "json", "group", "tty", "x", "env:HOME"])
+    | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner, max_size=3),
+    max_leaves=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(key=st.sampled_from([*FIELDS, "unknown"]), value=JSONISH)
+def test_any_one_value_gets_the_same_outcome(key: str, value: Any) -> None:
+    agrees(layers_of(**{key: value}))
