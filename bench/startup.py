@@ -12,8 +12,13 @@ Targets (a CI step calls opsctl several times, so start-up is a product requirem
 
 * ``opsctl --help`` and ``opsctl list`` (warm catalog cache) no slower than a hello-world click
   app's ``--help``;
-* ``opsctl plan trivial`` (validate, plan, record the run in SQLite, print) at most 15x
-  ``python -c pass``.
+* ``opsctl plan trivial`` (validate, plan, record the run in SQLite, print) at most 12x
+  ``python -c pass``;
+* ``opsctl runs`` and ``opsctl show RUN`` (a store holding a few runs) at most 1.5x
+  ``opsctl list``.
+
+``rows`` in the output puts each of these beside its floor (``python -c pass``, ``opsctl list``)
+from the same run, with the ratio of the medians and the goal.
 
 The script prints one JSON object on stdout and exits 0 whether or not the targets are met: it is
 a measurement, not a test. It exits 1 only if a case cannot run at all (wrong exit code).
@@ -39,7 +44,9 @@ REPO = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 OPSCTL = str(Path(sys.executable).parent / "opsctl")
 EXAMPLE_MODULES = ["examples.release_tag", "examples.cleanup_files", "examples.cleanup_ebs"]
-TARGET_PLAN_VS_BARE = 15.0
+TARGET_PLAN_VS_BARE = 12.0
+TARGET_READ_VS_LIST = 1.5
+SEEDED_RUNS = 3  # applies of the trivial automation, so runs/show read a store with runs
 
 HELLO_CLICK = '''\
 import click
@@ -162,6 +169,14 @@ def manifest_mtimes(*projects: Path) -> dict[str, int]:
             for p in sorted((proj / ".opsctl").glob("catalog.*")) if ".tmp" not in p.name}
 
 
+def _row(case: str, floor: str, goal: float, stats: dict[str, dict[str, float]]) -> dict[str, Any]:
+    """One case beside its floor from the same run: both medians, their ratio and the goal."""
+    ratio = stats[case]["median_ms"] / stats[floor]["median_ms"]
+    return {"case": case, "median_ms": stats[case]["median_ms"], "floor": floor,
+            "floor_median_ms": stats[floor]["median_ms"], "ratio": round(ratio, 2),
+            "goal": goal, "met": ratio <= goal}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--rounds", type=int, default=30, help="rounds of every case (default 30)")
@@ -224,6 +239,11 @@ def main() -> int:
         check("second plan", proc, (10,), '"changes_planned"')
         cold["plan_second_call_ms"] = round(ms, 2)
         cold["plan_second_call_rebuilt_manifest"] = manifest_mtimes(plan_proj) != built
+        for index in range(SEEDED_RUNS):
+            ms, proc = run_once([OPSCTL, "trivial", "--subject", f"seed-{index}", "--format", "json"],
+                                plan_proj, env)
+            check("seed run", proc, (0,), '"succeeded"')
+        run_id = json.loads(proc.stdout)["run_id"]
         cold["note"] = ("first call in a fresh project: builds the catalog manifest, creates the "
                         "SQLite store and the plan key, compiles the automation's bytecode")
 
@@ -236,6 +256,8 @@ def main() -> int:
              plan_proj, (10,), '"changes_planned"'),
             ("opsctl plan trivial (text, piped)", [OPSCTL, "plan", "trivial"], plan_proj, (10,),
              "changes_planned"),
+            ("opsctl runs", [OPSCTL, "runs"], plan_proj, (0,), "trivial"),
+            ("opsctl show RUN", [OPSCTL, "show", run_id], plan_proj, (0,), run_id),
         ]
         # One untimed warm-up round: checks every case works, warms the page cache and bytecode.
         for name, argv, cwd, codes, needle in cases:
@@ -261,6 +283,12 @@ def main() -> int:
         list_vs_click = stats["opsctl list"]["median_ms"] / click_help
         plan_vs_bare = max(stats["opsctl plan trivial --format json"]["median_ms"],
                            stats["opsctl plan trivial (text, piped)"]["median_ms"]) / bare
+        rows = [
+            _row("opsctl runs", "opsctl list", TARGET_READ_VS_LIST, stats),
+            _row("opsctl show RUN", "opsctl list", TARGET_READ_VS_LIST, stats),
+            _row("opsctl plan trivial --format json", "python -c pass", TARGET_PLAN_VS_BARE, stats),
+            _row("opsctl plan trivial (text, piped)", "python -c pass", TARGET_PLAN_VS_BARE, stats),
+        ]
         result = {
             "machine": {
                 "python": platform.python_version(),
@@ -277,6 +305,7 @@ def main() -> int:
             "cold": cold,
             "catalog_cache_stable_during_timing": cache_stable,
             "cases": stats,
+            "rows": rows,
             "targets": {
                 "help_vs_click": round(help_vs_click, 2),
                 "help_vs_click <= 1.0": help_vs_click <= 1.0,
