@@ -154,6 +154,8 @@ def test_destructive_commands(command: str) -> None:
 
 
 MUTATING = [
+    ("docker buildx rm (a builder, recreated)", "docker buildx rm --force kind-builder"),
+    ("docker manifest rm (a local list)", "docker manifest rm registry/app:1.2"),
     ("mv", "mv a b"),
     ("cp", "cp -r a b"),
     ("ln -sf", "ln -sf /opt/app/current /opt/app/live"),

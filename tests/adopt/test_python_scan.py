@@ -1190,3 +1190,58 @@ def test_any_valid_python_scans_into_well_formed_facts(fragments: list[str]) -> 
     assert len({env.name for env in script.env}) == len(script.env)
     assert script.exit_codes == sorted(set(script.exit_codes))
     assert isinstance(facts.entry, bool)
+
+
+# --- rules beyond the known SDKs --------------------------------------------------------------
+
+
+def test_deleting_methods_of_any_constructed_api_client_are_destructive() -> None:
+    found = effects("""
+        from ghapi.all import GhApi
+        import mu
+        api = GhApi(owner="o", repo="r")
+        api.actions.delete_actions_cache_by_key(key="venv-1")
+        manager = mu.LambdaManager(factory)
+        manager.remove(function)
+        items = [1, 2]
+        items.remove(1)
+        """)
+    assert found == [("cloud", True, "medium"), ("cloud", True, "medium")]
+
+
+def test_a_project_function_named_as_a_deletion_is_a_low_confidence_guess(tmp_path: Path) -> None:
+    (tmp_path / "shop").mkdir()
+    script, _ = scan("""
+        from shop.tasks import delete_old_payloads, refresh_cache
+        from json import dumps
+        delete_old_payloads()
+        refresh_cache()
+        dumps({})
+        """, file=tmp_path / "shop" / "purge.py", root=tmp_path)
+    assert [(e.kind, e.destructive, e.confidence, e.via) for e in script.effects] == [
+        ("call", True, "low", "shop.tasks.delete_old_payloads")]
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    pytest.param("""
+        import shutil
+        from pathlib import Path
+        def build(parent):
+            out = parent / "_build"
+            shutil.rmtree(str(out))
+            out.mkdir(parents=True)
+        """, [("file-write", False)], id="wiped-and-recreated-path"),
+    pytest.param("""
+        import os, shutil
+        OUT = "gen/schemas"
+        shutil.rmtree(OUT)
+        os.makedirs(OUT, exist_ok=True)
+        """, [("file-write", False)], id="wiped-and-recreated-constant"),
+    pytest.param("""
+        import shutil
+        shutil.rmtree("/var/lib/data")
+        """, [("file-delete", True)], id="wiped-only"),
+])
+def test_a_folder_wiped_to_be_rebuilt_is_output_not_loss(source: str,
+                                                         expected: list[tuple[str, bool]]) -> None:
+    assert [(kind, destructive) for kind, destructive, _ in effects(source)] == expected

@@ -588,7 +588,10 @@ def _rule_docker(args: list[str]) -> _Verdict | None:
         if sub is None:
             return None
         if sub in ("rm", "remove", "prune", "rmi"):
-            return _DEST
+            # a buildx builder instance, a local manifest list or a CLI context holds no data of
+            # its own: removing one (to recreate it) changes the machine, it destroys nothing
+            return _MUT if verb in ("buildx", "manifest", "context") and sub in ("rm", "remove") \
+                else _DEST
         if sub in ("ls", "list", "inspect", "ps", "logs", "df", "info", "events", "history", "use",
                    "version", "show"):
             return None

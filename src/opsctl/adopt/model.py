@@ -16,7 +16,9 @@ SCHEMA_ID = "opsctl.inventory/v1"
 Language = Literal["python", "shell"]
 InterfaceKind = Literal["argparse", "click", "typer", "optparse", "getopt", "argv", "django",
                         "getopts", "case", "none"]
-EffectKind = Literal["file-delete", "file-write", "command", "cloud", "http", "sql", "orm"]
+EffectKind = Literal["file-delete", "file-write", "command", "cloud", "http", "sql", "orm", "call"]
+"""``call``: a call into the project's own code that could not be followed, whose name says it
+deletes (``delete_expired(...)``); always ``low`` confidence."""
 Confidence = Literal["high", "medium", "low"]
 CallerKind = Literal["github-actions", "gitlab-ci", "makefile", "justfile", "tox", "cron",
                      "dockerfile", "compose", "entry-point", "script", "ci"]

@@ -145,6 +145,7 @@ def _scan(script: Script, source: str, tree: ast.Module, *, file: Path, root: Pa
     script.warnings.extend(finder.warnings)
     imports, local = _imports(index, package, file, root)
     _follow_local_modules(script, index, local, root)
+    _deleting_project_calls(script, index, file, root)
     script.exit_codes, exit_warning = exit_codes(index)
     if exit_warning and not script.exit_codes:
         script.warnings.append(exit_warning)
@@ -371,6 +372,35 @@ def _follow_local_modules(script: Script, index: ModuleIndex, local: dict[str, P
                     effect, path=relative, via=f"{module}.{function}" if function else module,
                     confidence="medium" if effect.confidence == "high" else effect.confidence))
     script.effects.sort(key=lambda effect: (effect.path or "", effect.line))
+
+
+_DELETING_NAME = re.compile(
+    r"^_?(?:delete|purge|destroy|drop|wipe|remove|terminate|erase|truncate|nuke|prune)(?:_|$)", re.IGNORECASE)
+
+
+def _deleting_project_calls(script: Script, index: ModuleIndex, file: Path, root: Path) -> None:
+    """A call into the project's own code that could not be followed to an effect (its module is
+    not in the scanned tree, or the deletion is deeper than one level), whose name says it
+    deletes: ``delete_event_payloads_task()``, ``delete_app(app)``. A guess, so ``low``."""
+    followed = {effect.via for effect in script.effects if effect.via}
+    project: dict[str, bool] = {}
+    bases = list(dict.fromkeys([str(root), str(file.parent)]))
+    for call, _scope in index.calls:
+        name = index.canonical(call.func)
+        if not name or "." not in name:
+            continue
+        module, _, function = name.rpartition(".")
+        if not _DELETING_NAME.match(function) or name in followed:
+            continue
+        top = module.partition(".")[0]
+        if top not in project:
+            project[top] = top not in sys.stdlib_module_names and any(
+                os.path.isdir(os.path.join(base, top)) or os.path.isfile(os.path.join(base, top + ".py"))
+                for base in bases)
+        if project[top]:
+            script.effects.append(Effect("call", True, sanitize_call(_call_text(call)), call.lineno, "low",
+                                         via=name))
+            followed.add(name)
 
 
 # --- environment -------------------------------------------------------------------------------
@@ -771,6 +801,10 @@ _CLOUD_NAMED_MUTATING = re.compile(
     r"parameter|secret_value|item|metric_alarm|record)|change_resource_record_sets|set_desired_capacity|"
     r"upload_file(?:obj)?|copy_object|(?:patch|replace)_namespaced_\w+|"
     r"begin_(?:create\w*|update\w*|start|restart|power_off|deallocate))$")
+_API_CLIENT = re.compile(r"(?:^|\.)[A-Z]\w*(?:Api|API|Client|Manager|Service|Connection|Hub)$")
+"""A constructed client of some remote API (``GhApi(...)``, ``LambdaManager(...)``): its
+deleting methods count even when its SDK is not one the scanner knows."""
+_API_CLIENT_HINT = re.compile(r"[A-Z]\w*(?:Api|API|Client|Manager|Service|Connection|Hub)\(")
 _HTTP_MODULES = ("requests", "httpx")
 _HTTP_CLIENTS = {"requests.Session", "requests.session", "httpx.Client", "httpx.AsyncClient",
                  "aiohttp.ClientSession", "urllib3.PoolManager", "requests.sessions.Session"}
@@ -914,6 +948,27 @@ def classify_command(target: list[str] | str, *, line: int, confidence: Confiden
     return found
 
 
+_RMTREE_TARGET = re.compile(r"rmtree\((?:str\()?([A-Za-z_][\w.]*)\)?[,)]")
+
+
+def _regenerated(effect: Effect, source: str) -> Effect:
+    """``shutil.rmtree(build_dir)`` of a folder the script creates again (``build_dir.mkdir``,
+    ``os.makedirs(build_dir)``): it wipes its own output to rebuild it, a write of output rather
+    than the loss of data."""
+    if effect.kind != "file-delete" or not effect.destructive:
+        return effect
+    match = _RMTREE_TARGET.search(effect.call)
+    if match is None:
+        return effect
+    target = re.escape(match.group(1))
+    recreated = re.search(rf"(?:\b{target}\.mkdir\(|makedirs\(\s*(?:str\()?{target}\b|"
+                          rf"\bmkdir\(\s*(?:str\()?{target}\b)", source)
+    if recreated is None:
+        return effect
+    return replace(effect, kind="file-write", destructive=False,
+                   call=sanitize_call(effect.call + " (re-created: its own output)"))
+
+
 class EffectFinder:
     """The effects of one module's calls (see the module docstring for the rules)."""
 
@@ -929,6 +984,8 @@ class EffectFinder:
         self.cloud = self._receivers(
             lambda name: name.startswith(_CLOUD_MODULES) and bool(_CLOUD_FACTORY.search(name)), cloud=True,
         ) if cloud else set()
+        self.clients = self._receivers(lambda name: bool(_API_CLIENT.search(name))) \
+            if _API_CLIENT_HINT.search(source) else set()
         http = "requests" in source or "httpx" in source or "aiohttp" in source or "urllib3" in source
         self.http = self._receivers(lambda name: name in _HTTP_CLIENTS, propagate=False) if http else set()
         self.paths = self._receivers(lambda name: name in ("pathlib.Path", "Path", "pathlib.PurePath"),
@@ -1057,7 +1114,7 @@ class EffectFinder:
         unique: dict[tuple[str, str, int], Effect] = {}
         for effect in sorted(self.found, key=lambda effect: effect.line):
             unique.setdefault((effect.kind, effect.call, effect.line), effect)
-        return list(unique.values())
+        return [_regenerated(effect, self.source) for effect in unique.values()]
 
     def _add(self, kind: EffectKind, destructive: bool, call: ast.Call, confidence: Confidence = "high") -> None:
         self.found.append(Effect(kind, destructive, _call_text(call), call.lineno, confidence))
@@ -1250,6 +1307,9 @@ class EffectFinder:
             return False
         if self.http and self._rooted(func.value, self.http):
             return False
+        if self.clients and _CLOUD_DESTRUCTIVE.match(attr) and self._rooted(func.value, self.clients):
+            self._add("cloud", True, call, "medium")
+            return True
         if _CLOUD_NAMED_DESTRUCTIVE.match(attr):
             self._add("cloud", True, call, "medium")
             return True

@@ -139,8 +139,10 @@ def _package_modules_apart(inventory: Inventory,
     guard and nothing found that runs it is a library even when it declares a CLI at module
     level (``cli/builtins.py`` of a click application): importing it runs nothing."""
     moved: set[str] = set()
+    listed = {script.path for script in inventory.scripts}
     for candidate, script, facts in scanned:
-        if (facts is None or candidate.interpreter is not None or callers.get(script.path)
+        if (facts is None or script.path not in listed or candidate.interpreter is not None
+                or callers.get(script.path)
                 or "/management/commands/" in f"/{script.path}" or "/" not in script.path
                 or not (folder / candidate.path).parent.joinpath("__init__.py").exists()
                 or _has_main_guard(candidate.file)):
