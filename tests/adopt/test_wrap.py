@@ -25,6 +25,7 @@ from opsctl.adopt.wrap import (
     derive_name,
     design,
     interpreter_for,
+    sample_request,
     script_from_document,
     select_effect,
     wrap_all,
@@ -123,6 +124,22 @@ def test_subcommands_become_a_required_command_field_and_options_per_command() -
         ("command", "Literal['sync', 'prune']", True), ("older", "int | None", False),
         ("verbose_log", "bool", False)]
     assert fields[1].arg.subcommand == "prune" and fields[1].arg.required
+
+
+def test_an_option_several_subcommands_share_is_one_field() -> None:
+    script = script_with(
+        Flag("--env", type="choice", choices=["staging", "prod"], subcommand="up", required=True),
+        Flag("--replicas", type="integer", default=2, subcommand="up"),
+        Flag("--env", type="choice", choices=["staging", "prod"], subcommand="down", required=True),
+        Flag("--force", type="boolean", subcommand="down"))
+    script.interface.subcommands = ["up", "down"]
+
+    d = design(script, "deploy")
+
+    assert [f.name for f in d.fields] == ["command", "env", "replicas", "force"]
+    env = d.fields[1]
+    assert env.arg.subcommand == ("up", "down") and env.arg.required
+    assert sample_request(d) == {"command": "up", "env": "staging"}
 
 
 def test_credentials_in_the_environment_become_opsctl_secrets() -> None:

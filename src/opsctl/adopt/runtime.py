@@ -78,8 +78,9 @@ class Arg:
     kind: ArgKind = "option"
     default: Any = None
     """The script's own default: an option with this value is left out (the script applies it)."""
-    subcommand: str | None = None
-    """Only for this subcommand (the request's ``command``)."""
+    subcommand: str | tuple[str, ...] | None = None
+    """Only for this subcommand (the request's ``command``), or these: an option several
+    subcommands share is one field."""
     required: bool = False
     """Required when its subcommand is chosen (the model cannot say so: it is per subcommand)."""
     joined: bool = False
@@ -222,9 +223,11 @@ class WrappedScript:
         positionals: list[str] = []
         for arg in self.args:
             value = values.get(arg.field)
-            if arg.subcommand is not None and arg.subcommand != command:
+            allowed = (arg.subcommand,) if isinstance(arg.subcommand, str) else arg.subcommand
+            if allowed is not None and command not in allowed:
                 if value is not None and value != [] and not _same(value, arg.default):
-                    raise UsageError(f"{arg.field} is an option of the {arg.subcommand!r} "
+                    shown = " or ".join(repr(name) for name in allowed)
+                    raise UsageError(f"{arg.field} is an option of the {shown} "
                                      f"command, not of {command!r}")
                 continue
             if arg.subcommand is not None and arg.required and value is None:

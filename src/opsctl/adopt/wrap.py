@@ -20,7 +20,7 @@ import os
 import re
 import shlex
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -218,7 +218,8 @@ def _coerce_default(flag: Flag, kind: str) -> Any:
         return None
 
 
-def _request_field(flag: Flag, names: _Names, script: Script) -> RequestField:
+def _request_field(flag: Flag, names: _Names, script: Script,
+                   shared: tuple[str, ...] | None = None) -> RequestField:
     kind = flag.type if flag.type in ("string", "integer", "number", "boolean", "path", "choice",
                                       "list") else "string"
     if flag.choices and kind not in ("boolean", "list"):
@@ -234,7 +235,8 @@ def _request_field(flag: Flag, names: _Names, script: Script) -> RequestField:
     default = _coerce_default(flag, kind)
     if kind == "boolean":
         default = bool(default)
-    in_subcommand = flag.subcommand is not None
+    subcommands = shared or ((flag.subcommand,) if flag.subcommand else ())
+    in_subcommand = bool(subcommands)
     required = flag.required and default is None and kind != "boolean" and not in_subcommand
     annotation = base
     if not required and default is None and kind not in ("boolean", "list"):
@@ -251,9 +253,10 @@ def _request_field(flag: Flag, names: _Names, script: Script) -> RequestField:
         notes = f"the script's {script_spelling}"
     else:
         notes = ""
-    if flag.subcommand:
-        notes = f"{notes}; {flag.subcommand!r} command only" if notes \
-            else f"{flag.subcommand!r} command only"
+    if subcommands:
+        only = (f"{subcommands[0]!r} command only" if len(subcommands) == 1 else
+                ", ".join(repr(c) for c in subcommands) + " commands only")
+        notes = f"{notes}; {only}" if notes else only
         if flag.required:
             notes += ", required there"
     description = f"{help_text} ({notes})" if help_text and notes else help_text or notes \
@@ -264,9 +267,38 @@ def _request_field(flag: Flag, names: _Names, script: Script) -> RequestField:
               and flag.name.startswith("--"))
     arg = Arg(field=name, flag=None if flag.positional else flag.name, kind=arg_kind,
               default=None if flag.positional else (default if default != [] else None),
-              subcommand=flag.subcommand, required=flag.required and in_subcommand,
+              subcommand=(subcommands[0] if len(subcommands) == 1 else subcommands) or None,
+              required=flag.required and in_subcommand,
               joined=joined)
     return RequestField(name, annotation, default, required, description, arg, sample)
+
+
+def _shared_across_subcommands(flags: list[Flag]) -> list[tuple[Flag, tuple[str, ...] | None]]:
+    """Flags in script order; one spelled, typed and constrained the same way in several
+    subcommands (``--env`` of ``up`` and of ``down``) comes once, with the subcommands it
+    belongs to, so the request has one ``--env`` rather than ``--env`` and ``--script-env``.
+    It is required only when every one of those subcommands requires it."""
+    groups: dict[tuple[Any, ...], list[Flag]] = {}
+    order: list[tuple[Any, ...]] = []
+    for flag in flags:
+        key: tuple[Any, ...] = (flag.name, tuple(flag.aliases), flag.type, flag.positional,
+                                repr(flag.choices), repr(flag.default))
+        if flag.subcommand is None:
+            key = (*key, id(flag))  # never merged
+        if key not in groups:
+            groups[key] = []
+            order.append(key)
+        groups[key].append(flag)
+    merged: list[tuple[Flag, tuple[str, ...] | None]] = []
+    for key in order:
+        group = groups[key]
+        if len(group) == 1:
+            merged.append((group[0], None))
+            continue
+        subcommands = tuple(dict.fromkeys(f.subcommand for f in group if f.subcommand))
+        first = replace(group[0], required=all(f.required for f in group))
+        merged.append((first, subcommands))
+    return merged
 
 
 def design(script: Script, name: str, *, force: bool = False) -> WrapDesign:
@@ -287,11 +319,11 @@ def design(script: Script, name: str, *, force: bool = False) -> WrapDesign:
         fields.append(RequestField(command_field, literal, None, True,
                                    "The script's subcommand", None, subcommands[0]))
     dry_run = script.dry_run_flag if script.has_dry_run else None
-    for flag in script.interface.flags:
+    for flag, shared in _shared_across_subcommands(script.interface.flags):
         spellings = {flag.name, *flag.aliases}
         if spellings & {"-h", "--help"} or (dry_run and dry_run in spellings):
             continue
-        fields.append(_request_field(flag, names, script))
+        fields.append(_request_field(flag, names, script, shared))
     if problems:
         passthrough = names.claim(PASSTHROUGH_FIELD)
         fields.append(RequestField(passthrough, "list[str]", [], False,
@@ -517,8 +549,17 @@ def render_tests(d: WrapDesign, *, label: str, test_path: str, request: dict[str
 
 
 def sample_request(d: WrapDesign) -> dict[str, Any]:
-    """A valid request for the generated tests: a value for each required field."""
-    return {f.name: f.sample for f in d.fields if f.required}
+    """A valid request for the generated tests: a value for each required field, and for the
+    fields the first subcommand requires when the script has subcommands."""
+    request = {f.name: f.sample for f in d.fields if f.required}
+    command = request.get(d.command_field) if d.command_field else None
+    for f in d.fields:
+        allowed = (f.arg.subcommand,) if f.arg is not None and isinstance(f.arg.subcommand, str) \
+            else f.arg.subcommand if f.arg is not None else None
+        if (command is not None and f.arg is not None and allowed is not None
+                and command in allowed and f.arg.required and f.name not in request):
+            request[f.name] = f.sample
+    return request
 
 
 def load_module_text(text: str, module_path: Path) -> dict[str, Any]:
