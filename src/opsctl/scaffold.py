@@ -198,6 +198,31 @@ def check_name(name: str, *, suggestion: str = "choose another name") -> None:
 
     if name in RESERVED_NAMES:
         raise UsageError(f"{name!r} is a built-in opsctl verb; {suggestion}")
+    shadowed = shadowed_module(module_name(name))
+    if shadowed:
+        raise UsageError(f"automation name {name!r} would make the module {module_name(name)}.py, "
+                         f"which hides {shadowed} of the same name from every import; "
+                         f"{suggestion}")
+
+
+def shadowed_module(module: str) -> str | None:
+    """What an automation module of this name would hide on ``sys.path``: Python's own module,
+    or an installed package (``copy.py`` beside the automations breaks ``import copy`` in opsctl
+    itself)."""
+    import importlib.util
+    import sys
+
+    if module in sys.stdlib_module_names:
+        return f"Python's own `{module}` module"
+    try:
+        spec = importlib.util.find_spec(module)
+    except (ImportError, ValueError):
+        return None
+    origin = (spec.origin or "") if spec is not None else ""
+    if spec is not None and ("site-packages" in origin or "dist-packages" in origin
+                             or spec.origin in (None, "built-in", "frozen")):
+        return f"the installed package `{module}`"
+    return None
 
 
 def refuse_overwrite(paths: list[Path], *, force: bool) -> None:

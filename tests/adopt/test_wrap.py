@@ -247,9 +247,11 @@ def test_wrap_writes_a_module_that_runs_the_script_relative_to_itself(tmp_path: 
 
 @pytest.mark.parametrize(("setup", "kwargs", "error"), [
     (lambda p: None, {"name": "plan"}, "built-in opsctl verb; give it another with --name"),
+    (lambda p: None, {"name": "copy"}, "hides Python's own `copy` module"),
+    (lambda p: None, {"name": "pydantic"}, "hides the installed package `pydantic`"),
     (lambda p: (p / "automations").mkdir() or (p / "automations" / "cleanup_unit.py")
      .write_text("# mine\n"), {}, "would overwrite"),
-], ids=["reserved-name", "existing-module"])
+], ids=["reserved-name", "stdlib-module", "installed-package", "existing-module"])
 def test_wrap_refuses_and_writes_nothing(tmp_path: Path, setup: Any, kwargs: dict[str, Any],
                                          error: str) -> None:
     script = tmp_path / "cleanup_unit.sh"

@@ -105,9 +105,10 @@ class Wrapped:
 
 # -- decisions ---------------------------------------------------------------------------------
 def problems_of(script: Script) -> list[str]:
-    """What keeps the interface from being known: the scan's warnings, argv read wholesale."""
+    """What keeps the interface from being known: the scan's warnings, argv read wholesale
+    (``"$@"``, ``sys.argv[1:]``; positions read one by one, ``sys.argv[1]``, are known)."""
     found = list(script.warnings)
-    if script.interface.kind == "argv":
+    if script.interface.kind == "argv" and not script.interface.flags:
         found.append("the script reads its arguments wholesale (sys.argv / \"$@\"), so its "
                      "flags are unknown")
     return found
@@ -740,10 +741,11 @@ def wrap_all(start: Path, source: Path, *, min_tier: Tier = "shared", out: str =
     prepared: list[_Prepared] = []
     taken: set[str] = set()
     from opsctl.contract.automation import RESERVED_NAMES
+    from opsctl.scaffold import module_name, shadowed_module
 
     for s in sorted(wanted, key=lambda s: s.path):
         base = derive_name(s.path)
-        if base in RESERVED_NAMES:
+        if base in RESERVED_NAMES or shadowed_module(module_name(base)):
             base = f"{base}-script"
         name = next(n for n in [base, *(f"{base}-{i}" for i in range(2, 1000))]
                     if n not in taken)
