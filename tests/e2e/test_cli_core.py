@@ -197,6 +197,31 @@ def test_runs_and_show(counter: Project) -> None:
     assert text.code == 0 and "succeeded" in text.stdout
 
 
+def test_runs_pages_with_after_and_before(counter: Project) -> None:
+    counter.run("counter", "--environment", "staging", "--dry-run")
+    counter.run("counter", "--environment", "prod", "--dry-run")
+    counter.run("counter", "--environment", "staging", "--dry-run")
+    every = counter.run("runs", "--format", "json", expect_json=True).doc
+    assert every["next_after"] is None and every["next_before"] is None
+    ids = [r["id"] for r in every["runs"]]
+    assert len(ids) == 3
+    first = counter.run("runs", "--limit", "2", "--format", "json", expect_json=True)
+    assert first.code == 0
+    assert ([r["id"] for r in first.doc["runs"]], first.doc["next_after"]) == (ids[:2], ids[1])
+    older = counter.run("runs", "--limit", "2", "--after", ids[1], "--format", "json",
+                        expect_json=True)
+    assert (older.code, [r["id"] for r in older.doc["runs"]]) == (0, ids[2:])
+    assert (older.doc["next_after"], older.doc["next_before"]) == (None, ids[2])
+    newer = counter.run("runs", "--limit", "2", "--before", ids[2], "--format", "json",
+                        expect_json=True)
+    assert [r["id"] for r in newer.doc["runs"]] == ids[:2]
+    text = counter.run("runs", "--limit", "1")
+    assert text.code == 0 and f"older runs: opsctl runs --after {ids[0]}" in text.stdout
+    bad = counter.run("runs", "--after", "run_unknown")
+    assert bad.code == 2
+    assert "--after run_unknown: no such run" in bad.stderr
+
+
 def test_runtime_records_git_commit(counter: Project) -> None:
     env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@e", "GIT_COMMITTER_NAME": "t",
            "GIT_COMMITTER_EMAIL": "t@e", "PATH": os.environ["PATH"], "HOME": str(counter.root)}

@@ -150,25 +150,38 @@ def schema_cmd(name: str | None, kind: str, version: str | None, result_document
                                  "failed", "denied", "conflict", "cancelled"]),
               help="Only runs with this status.")
 @click.option("--limit", type=click.IntRange(1, 10000), default=50, show_default=True)
+@click.option("--after", default=None, metavar="RUN_ID",
+              help="Only runs older than this one: the next page (its `next_after`).")
+@click.option("--before", default=None, metavar="RUN_ID",
+              help="Only runs newer than this one: the previous page (its `next_before`).")
 @common_options
-def runs_cmd(automation: str | None, status: str | None, limit: int, opts: CommonOptions) -> int:
-    """List recorded runs, newest first."""
+def runs_cmd(automation: str | None, status: str | None, limit: int, after: str | None,
+             before: str | None, opts: CommonOptions) -> int:
+    """List recorded runs, newest first (by start time), a page at a time."""
+    from opsctl.store.queue import runs_page
+
     session = open_cli_session(opts)
     if opts.show_config:
         return show_config(session)
     _may_view(session, automation or "*")
-    rows = session.store.list_runs(automation=automation, status=status, limit=limit)
+    page = runs_page(session.store, automation=automation, status=status, after=after,
+                     before=before, limit=limit)
 
-    def render(data: list[dict[str, Any]], stream: TextIO) -> None:
-        if not data:
-            stream.write("no runs recorded\n")
+    def render(data: dict[str, Any], stream: TextIO) -> None:
+        if not data["runs"]:
+            stream.write("no runs recorded\n" if after is None and before is None
+                         else "no runs on this page\n")
             return
         table(("run", "automation", "mode", "status", "exit", "actor", "started"),
               [(r["id"], r["automation"], r["mode"], r["status"], r["exit_code"], r["actor"],
-                r["started_at"]) for r in data], stream)
+                r["started_at"]) for r in data["runs"]], stream)
+        for option, key in (("--before", "next_before"), ("--after", "next_after")):
+            if data[key]:
+                stream.write(f"{'newer' if key == 'next_before' else 'older'} runs: "
+                             f"opsctl runs {option} {data[key]}\n")
 
-    return emit_data({"runs": rows} if (opts.format or session.settings.format) == "json" else rows,
-                     opts, session, render)
+    return emit_data({"runs": page.runs, "next_after": page.next_after,
+                      "next_before": page.next_before}, opts, session, render)
 
 
 def _may_view(session: Any, automation: str = "*") -> None:

@@ -268,4 +268,23 @@ MIGRATIONS: tuple[Migration, ...] = (
         # `concurrency = "replace"` asks a schedule's previous run to stop gracefully.
         "ALTER TABLE runs ADD COLUMN cancel_requested_at TEXT",
     )),
+    Migration(11, "run history by start time; audit checkpoints", (
+        # `opsctl runs` and GET /v1/runs page newest first by (started_at, id), filtered or not:
+        # each page is a range scan of one of these from the cursor, never a scan and a sort.
+        # They supersede the (automation, started_at) and (status, started_at) indexes.
+        "CREATE INDEX runs_by_start ON runs (started_at, id)",
+        "CREATE INDEX runs_by_automation_start ON runs (automation, started_at, id)",
+        "CREATE INDEX runs_by_status_start ON runs (status, started_at, id)",
+        "CREATE INDEX runs_by_actor_start ON runs (actor, started_at, id)",
+        "DROP INDEX runs_by_automation",
+        "DROP INDEX runs_by_status",
+        # The head of the chain (seq, hash) as of a full `opsctl audit verify` that passed:
+        # `audit verify --since SEQ` starts from the newest checkpoint at or before SEQ.
+        """CREATE TABLE audit_checkpoints (
+            seq INTEGER PRIMARY KEY,
+            hash TEXT NOT NULL,
+            actor TEXT,
+            recorded_at TEXT NOT NULL
+        )""",
+    )),
 )

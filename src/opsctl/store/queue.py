@@ -4,9 +4,11 @@ A run started over HTTP (and later by a schedule or a worker) is recorded ``queu
 canonical request, then handed to an executor. :func:`claim_queued_run` is an UPDATE that one
 claimer wins; the engine then carries the run out as it carries out a CLI run.
 
-:func:`page_runs` walks run history newest first by id. Run ids are ULIDs (time-ordered), so a
-page is an index range scan from the cursor (``id < cursor``), never an OFFSET: the cost of a
-page does not grow with history.
+:func:`runs_page` walks run history newest first by ``(started_at, id)`` (the id breaks ties
+between runs started in the same microsecond). A cursor is a run id: a page is an index range
+scan from that run's ``(started_at, id)`` (migration 11), never an OFFSET, so the cost of a page
+does not grow with history. ``opsctl runs --after/--before`` and ``GET /v1/runs?cursor=`` (the
+run id, base64url) are the same walk.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 import base64
 import binascii
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from opsctl.errors import ConflictError, UsageError
 from opsctl.store.sql import Row, SQLStore
@@ -69,16 +71,30 @@ def decode_cursor(cursor: str) -> str:
     return text
 
 
-def page_runs(store: SQLStore, *, automation: str | None = None, status: str | None = None,
-              actor: str | None = None, mode: str | None = None, since: str | None = None,
-              until: str | None = None, cursor: str | None = None,
-              limit: int = 50) -> tuple[list[Row], str | None]:
-    """One page of runs, newest first, and the cursor of the next page (None at the end).
+class RunPage(NamedTuple):
+    """One page of run history, newest first.
 
-    ``since``/``until`` bound ``started_at`` (ISO 8601, UTC). Filters use the indexes of
-    migration 6 (automation, status or actor with id); the page reads ``limit + 1`` rows.
+    ``next_after`` is the cursor of the next (older) page and ``next_before`` that of the
+    previous (newer) page: a run id, or None when no run matching the filters lies that way.
     """
-    limit = max(1, min(limit, MAX_PAGE))
+
+    runs: list[Row]
+    next_after: str | None
+    next_before: str | None
+
+
+def runs_page(store: SQLStore, *, automation: str | None = None, status: str | None = None,
+              actor: str | None = None, mode: str | None = None, since: str | None = None,
+              until: str | None = None, after: str | None = None, before: str | None = None,
+              limit: int = 50) -> RunPage:
+    """Runs matching the filters, newest first by ``(started_at, id)``, ``limit`` at a time.
+
+    ``after``: only runs older than that run (the next page); ``before``: only runs newer than
+    it (the previous page, still listed newest first). ``since``/``until`` bound ``started_at``
+    (ISO 8601, UTC). A cursor that names no run is a UsageError (exit 2).
+    """
+    if after is not None and before is not None:
+        raise UsageError("give --after or --before, not both", step="validate")
     where: list[str] = []
     params: list[Any] = []
     for column, value in (("automation", automation), ("status", status), ("actor", actor),
@@ -92,12 +108,55 @@ def page_runs(store: SQLStore, *, automation: str | None = None, status: str | N
     if until is not None:
         where.append("started_at < ?")
         params.append(until)
-    if cursor is not None:
-        where.append("id < ?")
-        params.append(decode_cursor(cursor))
-    clause = f"WHERE {' AND '.join(where)} " if where else ""
-    rows = store._rows(f"SELECT {', '.join(PAGE_COLUMNS)} FROM runs {clause}"
-                       f"ORDER BY id DESC LIMIT ?", [*params, limit + 1])
+    cursor_id = after if after is not None else before
+    if cursor_id is None:
+        rows = _page(store, where, params, "<", None, limit + 1)
+        return RunPage(rows[:limit], str(rows[limit - 1]["id"]) if len(rows) > limit else None,
+                       None)
+    found = store._rows("SELECT started_at FROM runs WHERE id = ?", (cursor_id,))
+    if not found:
+        option = "--after" if after is not None else "--before"
+        raise UsageError(f"{option} {cursor_id}: no such run to page from", step="validate")
+    key = (found[0]["started_at"], cursor_id)
+    older = after is not None
+    rows = _page(store, where, params, "<" if older else ">", key, limit + 1)
     more = len(rows) > limit
     rows = rows[:limit]
-    return rows, encode_cursor(str(rows[-1]["id"])) if more and rows else None
+    if not older:
+        rows.reverse()
+    # Anything the other way, from the page's edge nearest the cursor (or the cursor itself)?
+    edge = (rows[0] if older else rows[-1]) if rows else None
+    edge_key = (edge["started_at"], str(edge["id"])) if edge is not None else key
+    back = _page(store, where, params, ">" if older else "<", edge_key, 1)
+    first, last = (str(rows[0]["id"]), str(rows[-1]["id"])) if rows else (cursor_id, cursor_id)
+    if older:
+        return RunPage(rows, last if more else None, first if back else None)
+    return RunPage(rows, last if back else None, first if more else None)
+
+
+def _page(store: SQLStore, where: list[str], params: list[Any], direction: str,
+          key: tuple[Any, str] | None, limit: int) -> list[Row]:
+    """Up to ``limit`` matching runs beyond ``key`` (``<``: older, newest first; ``>``: newer,
+    oldest first), read in index order."""
+    clause, values = list(where), list(params)
+    if key is not None:
+        clause.append(f"(started_at, id) {direction} (?, ?)")
+        values.extend(key)
+    order = "DESC" if direction == "<" else "ASC"
+    text = f"WHERE {' AND '.join(clause)} " if clause else ""
+    return store._rows(f"SELECT {', '.join(PAGE_COLUMNS)} FROM runs {text}"
+                       f"ORDER BY started_at {order}, id {order} LIMIT ?", [*values, limit])
+
+
+def page_runs(store: SQLStore, *, automation: str | None = None, status: str | None = None,
+              actor: str | None = None, mode: str | None = None, since: str | None = None,
+              until: str | None = None, cursor: str | None = None,
+              limit: int = 50) -> tuple[list[Row], str | None]:
+    """One page of :func:`runs_page` for the HTTP API: the cursor is the run id in base64url
+    (:func:`encode_cursor`); returns the runs and the cursor of the next page (None at the end).
+    """
+    page = runs_page(store, automation=automation, status=status, actor=actor, mode=mode,
+                     since=since, until=until,
+                     after=decode_cursor(cursor) if cursor is not None else None,
+                     limit=max(1, min(limit, MAX_PAGE)))
+    return page.runs, encode_cursor(page.next_after) if page.next_after else None
