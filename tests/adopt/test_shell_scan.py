@@ -10,7 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from opsctl.adopt.model import Script
-from opsctl.adopt.shell_scan import scan_shell, simple_commands
+from opsctl.adopt.shell_lexer import simple_commands
+from opsctl.adopt.shell_scan import scan_shell
 
 
 def commands(text: str) -> list[tuple[int, list[str]]]:

@@ -4,7 +4,8 @@ ranks them by blast radius; ``opsctl wrap`` puts one behind a contract.
 
     discover   which files are scripts, which are libraries, vendored, tests or unreadable
     python_scan   the AST of a Python script: flags, env, effects (one level into helpers), exits
-    shell_scan    a POSIX shell tokeniser: getopts/case flags, $VARS, commands, exits
+    shell_lexer   a POSIX shell tokeniser: the simple commands, case arms and expansions of a text
+    shell_scan    a shell script: getopts/case flags, $VARS, commands, exits
     commands   what a command line does (rm -rf, kubectl delete, terraform destroy...)
     callers    CI workflows, Makefiles, justfiles, tox, cron, Dockerfiles, entry points, scripts
     history    owners and churn from git

@@ -37,6 +37,7 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from opsctl.adopt.model import Confidence, Effect, EffectKind
+from opsctl.adopt.shell_lexer import simple_commands
 
 __all__ = ["call_text", "classify_argv", "classify_command_string", "classify_sql",
            "looks_like_credential"]
@@ -1251,8 +1252,6 @@ def _lower_cap(a: Confidence | None, b: Confidence | None) -> Confidence | None:
 
 
 def _classify_string(text: str, depth: int) -> list[tuple[_Verdict, Confidence | None]]:
-    from opsctl.adopt.shell_scan import simple_commands
-
     found: list[tuple[_Verdict, Confidence | None]] = []
     for _line, words in simple_commands(text):
         found.extend(_classify(words, depth))
@@ -1283,8 +1282,6 @@ def classify_command_string(text: str, *, line: int, confidence: Confidence = "h
     """The effects of a shell command string (``os.system(...)``, ``shell=True``): split into
     simple commands with the shell tokeniser, each classified with :func:`classify_argv`.
     ``line`` is the line of the string; a multi-line string adds its own line offset."""
-    from opsctl.adopt.shell_scan import simple_commands
-
     effects: list[Effect] = []
     for offset, words in simple_commands(text):
         effect = _effect(words, _classify(words, 0), line + offset - 1, confidence)
