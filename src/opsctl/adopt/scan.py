@@ -125,6 +125,11 @@ def scan_tree(root: Path, *, git: bool = True, now: datetime | None = None,
     for script in inventory.scripts:
         script.callers = callers.get(script.path, [])
         script.owners = owners.get(script.path)
+        if _image_build_only(script, folder):
+            for effect in script.effects:
+                if effect.destructive and effect.kind in ("file-delete", "command"):
+                    effect.destructive = False
+                    effect.call += " [image build]"
         tier, reasons, risk = promotion(script)
         script.tier, script.reasons, script.risk = tier, reasons, risk  # type: ignore[assignment]
     inventory.scripts.sort(key=lambda s: (-tier_rank(s.tier), -s.risk, s.path))
@@ -163,6 +168,30 @@ def _importers_of(path: str, importers: dict[str, list[str]]) -> list[str]:
     found = {user for name, users in importers.items()
              if name == dotted or dotted.endswith("." + name) for user in users}
     return sorted(found)
+
+
+def _image_build_only(script: Script, folder: Path) -> bool:
+    """Every caller is a Dockerfile ``RUN``: the script runs while an image is built, so what
+    it deletes (package caches, docs, build dependencies) belongs to that image alone."""
+    if not script.callers or any(c.kind != "dockerfile" for c in script.callers):
+        return False
+    return all(_dockerfile_instruction(folder / c.path, c.line) == "RUN" for c in script.callers)
+
+
+def _dockerfile_instruction(file: Path, line: int) -> str | None:
+    """The instruction (``RUN``, ``CMD``...) of the Dockerfile line ``line``, through the
+    backslash continuations before it."""
+    try:
+        lines = file.read_text(errors="replace").splitlines()
+    except OSError:
+        return None
+    index = line - 1
+    while 0 < index < len(lines) + 1 and lines[index - 1].rstrip().endswith("\\"):
+        index -= 1
+    if not 0 <= index < len(lines):
+        return None
+    words = lines[index].split(None, 1)
+    return words[0].upper() if words else None
 
 
 _MAIN_GUARD = re.compile(r"""^if\s+(?:__name__\s*==\s*['"]__main__['"]|['"]__main__['"]\s*==\s*__name__)""",
