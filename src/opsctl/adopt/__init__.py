@@ -7,6 +7,9 @@ ranks them by blast radius; ``opsctl wrap`` puts one behind a contract.
     shell_lexer   a POSIX shell tokeniser: the simple commands, case arms and expansions of a text
     shell_scan    a shell script: getopts/case flags, $VARS, commands, exits
     commands   what a command line does (rm -rf, kubectl delete, terraform destroy...)
+    command_rules   the rule of each executable (RULES) and the host tools' rules
+    service_rules   rules of database, HTTP and platform clients (psql, curl, kubectl, terraform...)
+    command_args    the Verdict a rule returns and the argument readers the rules share
     callers    CI workflows, Makefiles, justfiles, tox, cron, Dockerfiles, entry points, scripts
     history    owners and churn from git
     tier       the promotion tier and its reasons

@@ -1,0 +1,369 @@
+"""The command rule of each executable: :data:`RULES` maps a program name to its rule, from the
+host tools kept here (systemctl and package managers, file tools, ``dd``, ``tar``, ``kill``,
+``crontab``, firewalls and partitioners, formatters, ``cargo``/``go``, Django and Python entry
+points, the lists of always-mutating and always-destructive tools) and the service clients of
+:mod:`~opsctl.adopt.service_rules`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from opsctl.adopt.command_args import (
+    DEST,
+    MUT,
+    Rule,
+    Verdict,
+    first_positional,
+    frozen,
+    is_unresolved,
+    split_options,
+    subcommand_rule,
+    unresolved_verdict,
+)
+from opsctl.adopt.service_rules import (
+    cloud_rule,
+    rule_aws,
+    rule_compose,
+    rule_curl,
+    rule_docker,
+    rule_git,
+    rule_gsutil,
+    rule_helm,
+    rule_httpie,
+    rule_kubectl,
+    rule_mongo,
+    rule_mysql,
+    rule_psql,
+    rule_pulumi,
+    rule_redis,
+    rule_sql_option,
+    rule_sqlite,
+    rule_terraform,
+    rule_wget,
+    sql_verdict,
+)
+
+_SYSTEMCTL = subcommand_rule(
+    frozen("poweroff reboot halt kexec"),
+    frozen("start stop restart reload try-restart reload-or-restart try-reload-or-restart enable "
+           "disable mask unmask kill daemon-reload reenable isolate set-property edit link preset "
+           "revert reset-failed daemon-reexec rescue emergency"),
+    frozenset({"-H", "--host", "-M", "--machine", "-t", "--type", "-p", "--property", "-s",
+               "--signal", "--state"}))
+_PACKAGES = subcommand_rule(
+    frozen("purge"),
+    frozen("install reinstall upgrade dist-upgrade full-upgrade update remove autoremove erase "
+           "uninstall del add localinstall downgrade groupinstall groupremove build-dep "
+           "upgrade-all tap"),
+    frozenset({"-o", "-c", "-t", "--target-release", "-r", "--requirement", "-e", "--index-url",
+               "--repository", "-X", "--root"}))
+_SERVICE_VERBS = frozen("start stop restart reload force-reload condrestart try-restart")
+
+
+def _rule_service(args: list[str]) -> Verdict | None:
+    _, _, positionals = split_options(args)
+    if len(positionals) < 2:
+        return None
+    if is_unresolved(positionals[1]):
+        return unresolved_verdict(positionals[1])
+    return MUT if positionals[1] in _SERVICE_VERBS else None
+
+
+def rule_init_script(args: list[str]) -> Verdict | None:
+    return MUT if args[:1] and args[0] in _SERVICE_VERBS else None
+
+
+def _rule_rsync(args: list[str]) -> Verdict | None:
+    _, longs, _ = split_options(args)
+    return DEST if any(name.startswith("--del") for name in longs) else MUT
+
+
+def _rule_dd(args: list[str]) -> Verdict | None:
+    return DEST if any(word.startswith("of=") for word in args) else None
+
+
+def _rule_sed(args: list[str]) -> Verdict | None:
+    return MUT if any(re.match(r"-[EnrsuzRl]*i|--in-place", w) for w in args) else None
+
+
+def _rule_perl(args: list[str]) -> Verdict | None:
+    return MUT if any(re.match(r"-[a-zA-Z]*i", w) and not w.startswith("-I") for w in args) else None
+
+
+def _rule_tee(args: list[str]) -> Verdict | None:
+    _, _, files = split_options(args)
+    return MUT if any(not f.startswith("/dev/") for f in files) else None
+
+
+def _rule_tar(args: list[str]) -> Verdict | None:
+    if not args:
+        return None
+    letters = set(args[0]) if not args[0].startswith("-") else set()
+    shorts, longs, _ = split_options(args)
+    letters |= shorts
+    if "--delete" in longs:
+        return DEST
+    if letters & set("xcru") or longs & {"--extract", "--get", "--create", "--append", "--update"}:
+        return MUT
+    return None
+
+
+def _rule_kill(args: list[str]) -> Verdict | None:
+    if not args or args[0] in ("-0", "-l", "-L", "--list", "-s0"):
+        return None
+    return MUT
+
+
+def _rule_crontab(args: list[str]) -> Verdict | None:
+    shorts, _, positionals = split_options(args, frozenset({"-u"}))
+    if "r" in shorts:
+        return DEST
+    if "l" in shorts:
+        return None
+    return MUT if "e" in shorts or positionals else None
+
+
+def _rule_iptables(args: list[str]) -> Verdict | None:
+    shorts, longs, _ = split_options(args, frozenset({"-t", "--table"}))
+    if shorts & {"F", "X", "Z"} or longs & {"--flush", "--delete-chain", "--zero"}:
+        return DEST
+    if shorts & set("AIDRPNE") or longs & {"--append", "--insert", "--delete", "--replace",
+                                          "--policy", "--new-chain", "--rename-chain"}:
+        return MUT
+    return None
+
+
+def _rule_partitioner(args: list[str]) -> Verdict | None:
+    shorts, longs, positionals = split_options(args)
+    if shorts & {"l", "d", "s", "p"} or longs & {"--list", "--dump", "--print", "--show"}:
+        return None
+    if positionals[1:2] in (["print"], ["p"]):
+        return None
+    return DEST if positionals else None
+
+
+_PARTED_WRITES = frozenset({"mklabel", "mktable", "rm", "mkpart", "mkpartfs", "resizepart", "resize",
+                            "mkfs", "rescue", "set", "name", "toggle"})
+
+
+def _rule_parted(args: list[str]) -> Verdict | None:
+    _, _, positionals = split_options(args)
+    return DEST if _PARTED_WRITES & set(positionals) else None
+
+
+def _rule_wipefs(args: list[str]) -> Verdict | None:
+    shorts, longs, _ = split_options(args)
+    return DEST if shorts & {"a", "o"} or longs & {"--all", "--offset"} else None
+
+
+def _rule_gzip(args: list[str]) -> Verdict | None:
+    shorts, longs, positionals = split_options(args)
+    if shorts & {"c", "t", "l"} or longs & {"--stdout", "--test", "--list"} or not positionals:
+        return None
+    return MUT
+
+
+def _rule_unzip(args: list[str]) -> Verdict | None:
+    shorts, _, _ = split_options(args)
+    return None if shorts & {"l", "t", "v", "Z"} else MUT
+
+
+def _rule_sysctl(args: list[str]) -> Verdict | None:
+    shorts, _, positionals = split_options(args)
+    return MUT if "w" in shorts or any("=" in p for p in positionals) else None
+
+
+def _rule_pg_restore(args: list[str]) -> Verdict | None:
+    shorts, longs, _ = split_options(args)
+    return DEST if "c" in shorts or "--clean" in longs else MUT
+
+
+def _rule_mongorestore(args: list[str]) -> Verdict | None:
+    return DEST if "--drop" in args else MUT
+
+
+def _rule_ansible(args: list[str]) -> Verdict | None:
+    _, longs, _ = split_options(args)
+    if longs & {"--syntax-check", "--list-hosts", "--list-tasks", "--list-tags"}:
+        return None
+    return MUT
+
+
+def _rule_bq(args: list[str]) -> Verdict | None:
+    verb, rest = first_positional(args)
+    if verb == "query":
+        _, _, positionals = split_options(rest)
+        return sql_verdict(" ".join(positionals) if positionals else None)
+    if verb == "rm":
+        return DEST
+    return MUT if verb in ("mk", "load", "cp", "insert", "update", "extract") else None
+
+
+def _rule_write_flag(*flags: str) -> Rule:
+    """Formatters that rewrite files only with a flag (``gofmt -w``, ``prettier --write``)."""
+    wanted = frozenset(flags)
+
+    def rule(args: list[str]) -> Verdict | None:
+        shorts, longs, _ = split_options(args)
+        letters = {f[1] for f in wanted if len(f) == 2}
+        return MUT if longs & wanted or shorts & letters else None
+
+    return rule
+
+
+def _rule_formatter(args: list[str]) -> Verdict | None:
+    """Formatters that rewrite files unless told to check (``black``, ``isort``)."""
+    _, longs, positionals = split_options(args)
+    if longs & {"--check", "--diff", "--check-only"} or not positionals:
+        return None
+    return MUT
+
+
+def _rule_ruff(args: list[str]) -> Verdict | None:
+    verb, rest = first_positional(args)
+    if verb == "format":
+        return _rule_formatter(rest or ["."])
+    return MUT if "--fix" in args and "--no-fix" not in args else None
+
+
+def _rule_cargo(args: list[str]) -> Verdict | None:
+    verb, rest = first_positional(args)
+    if verb == "fmt":
+        return None if "--check" in rest else MUT
+    return MUT if verb in ("publish", "yank", "install") else None
+
+
+def _rule_go(args: list[str]) -> Verdict | None:
+    verb, rest = first_positional(args)
+    if verb in ("generate", "install", "fmt", "get"):
+        return MUT
+    if verb == "mod" and rest[:1] and rest[0] in ("tidy", "vendor", "edit", "init"):
+        return MUT
+    return MUT if verb == "build" and ("-o" in rest or any(w.startswith("-o=") for w in rest)) else None
+
+
+_DJANGO_DESTRUCTIVE = frozenset({"flush", "reset_db", "sqlflush_apply", "clear_cache"})
+_DJANGO_MUTATING = frozenset({"migrate", "loaddata", "createsuperuser", "collectstatic",
+                              "createcachetable", "changepassword", "compilemessages",
+                              "makemigrations", "update_index", "rebuild_index"})
+
+
+def _rule_django(args: list[str]) -> Verdict | None:
+    verb, _ = first_positional(args, frozenset({"--settings", "--pythonpath", "-v", "--verbosity"}))
+    if verb is None:
+        return None
+    if is_unresolved(verb):
+        return None
+    if verb in _DJANGO_DESTRUCTIVE:
+        return DEST
+    return MUT if verb in _DJANGO_MUTATING else None
+
+
+def _migration_words(words: list[str]) -> Verdict | None:
+    """``<app> db upgrade``, ``<app> migrate``: a database migration run by a project's own CLI."""
+    lowered = [w.lower() for w in words[:4]]
+    if "downgrade" in lowered:
+        return DEST
+    if "migrate" in lowered or ("db" in lowered and "upgrade" in lowered):
+        return MUT
+    return None
+
+
+def _rule_python(args: list[str]) -> Verdict | None:
+    """``python manage.py migrate``, ``python -m alembic upgrade``, ``python -m app db upgrade``;
+    other Python programs are left to the callers finder."""
+    index = 0
+    while index < len(args) and args[index].startswith("-") and args[index] != "-m":
+        index += 1
+    if index >= len(args):
+        return None
+    if args[index] == "-m":
+        module = args[index + 1] if index + 1 < len(args) else ""
+        rest = args[index + 2:]
+        rule = {"alembic": RULES.get("alembic"), "django": _rule_django}.get(module)
+        return rule(rest) if rule else _migration_words(rest)
+    program = args[index].rsplit("/", 1)[-1]
+    if program == "manage.py":
+        return _rule_django(args[index + 1:])
+    return None
+
+
+def _rule_flask(args: list[str]) -> Verdict | None:
+    return _migration_words(args)
+
+
+def always(verdict: Verdict) -> Rule:
+    return lambda args: verdict
+
+
+def _always_with_args(verdict: Verdict) -> Rule:
+    return lambda args: verdict if any(not a.startswith("-") for a in args) else None
+
+
+_MUTATING_TOOLS = ("mv cp install ln chmod chown chgrp chattr setfacl mkdir touch mknod mkfifo patch "
+                   "scp useradd usermod groupadd groupmod passwd chpasswd gpasswd adduser mount "
+                   "umount swapon swapoff modprobe rmmod insmod createdb createuser pkill killall "
+                   "iptables-restore ip6tables-restore zip lvcreate lvextend lvresize vgcreate "
+                   "vgextend vgreduce pvcreate ansible-playbook twine supervisorctl pm2 launchctl "
+                   "hostnamectl timedatectl update-alternatives logrotate chsh usermod "
+                   "update-rc.d chkconfig certbot")
+_DESTRUCTIVE_TOOLS = ("rm rmdir shred srm unlink truncate mke2fs mkswap mkdosfs mkntfs dropdb dropuser "
+                      "userdel deluser groupdel delgroup shutdown reboot poweroff halt lvremove "
+                      "vgremove pvremove lvreduce pg_dropcluster")
+
+RULES: dict[str, Rule] = {
+    **{name: always(DEST) for name in _DESTRUCTIVE_TOOLS.split()},
+    **{name: _always_with_args(MUT) for name in _MUTATING_TOOLS.split()},
+    "ansible-playbook": _rule_ansible, "pkill": always(MUT), "killall": always(MUT),
+    "kill": _rule_kill, "dd": _rule_dd, "sed": _rule_sed, "perl": _rule_perl, "tee": _rule_tee,
+    "tar": _rule_tar, "rsync": _rule_rsync, "crontab": _rule_crontab, "iptables": _rule_iptables,
+    "ip6tables": _rule_iptables, "fdisk": _rule_partitioner, "sfdisk": _rule_partitioner,
+    "sgdisk": _rule_partitioner, "parted": _rule_parted, "wipefs": _rule_wipefs,
+    "gzip": _rule_gzip, "gunzip": _rule_gzip, "bzip2": _rule_gzip, "xz": _rule_gzip,
+    "zstd": _rule_gzip, "unzip": _rule_unzip, "sysctl": _rule_sysctl, "shutdown": always(DEST),
+    "init": lambda a: DEST if a[:1] in (["0"], ["6"]) else None,
+    "telinit": lambda a: DEST if a[:1] in (["0"], ["6"]) else None,
+    "kubectl": rule_kubectl, "oc": rule_kubectl, "helm": rule_helm,
+    "terraform": rule_terraform, "tofu": rule_terraform, "terragrunt": rule_terraform,
+    "pulumi": rule_pulumi, "git": rule_git, "docker": rule_docker, "podman": rule_docker,
+    "nerdctl": rule_docker, "docker-compose": rule_compose, "podman-compose": rule_compose,
+    "aws": rule_aws, "gsutil": rule_gsutil, "bq": _rule_bq,
+    **{name: cloud_rule() for name in ("gcloud", "az", "openstack", "doctl", "hcloud", "linode-cli",
+                                       "oci", "ibmcloud", "scw", "vault", "consul", "etcdctl",
+                                       "heroku", "flyctl", "fly", "vercel", "netlify", "firebase",
+                                       "glab", "nomad", "rclone", "s3cmd", "mc", "azcopy", "virsh",
+                                       "zfs", "zpool", "nft", "ufw", "gh", "ceph", "rbd", "kind",
+                                       "k3d", "minikube", "eksctl", "kops", "ctr", "crictl")},
+    "kubeadm": subcommand_rule(frozen("reset"), frozen("init join upgrade certs token")),
+    "psql": rule_psql, "mysql": rule_mysql, "mariadb": rule_mysql, "sqlite3": rule_sqlite,
+    "clickhouse-client": rule_sql_option("-q", "--query"), "cqlsh": rule_sql_option("-e", "--execute"),
+    "sqlcmd": rule_sql_option("-Q", "-q"), "snowsql": rule_sql_option("-q", "--query"),
+    "mongo": rule_mongo, "mongosh": rule_mongo, "redis-cli": rule_redis,
+    "mysqladmin": subcommand_rule(frozen("drop"), frozen("create flush-hosts flush-logs "
+                                   "flush-privileges flush-tables reload refresh shutdown password"),
+                                  frozenset({"-u", "-h", "-P", "--user", "--host", "--port"})),
+    "pg_restore": _rule_pg_restore, "mongorestore": _rule_mongorestore,
+    "pg_ctl": subcommand_rule(frozenset(), frozen("start stop restart promote reload kill"),
+                              frozenset({"-D", "-l", "-m", "-o", "-w", "-t"})),
+    "curl": rule_curl, "wget": rule_wget, "http": rule_httpie, "https": rule_httpie,
+    "xh": rule_httpie, "xhs": rule_httpie,
+    "systemctl": _SYSTEMCTL, "service": _rule_service, "rc-service": _rule_service,
+    **{name: _PACKAGES for name in ("apt", "apt-get", "aptitude", "yum", "dnf", "zypper", "apk",
+                                    "brew", "pip", "pip3", "pipx", "gem", "snap", "flatpak", "port",
+                                    "choco", "conda", "mamba", "microdnf", "tdnf")},
+    "npm": subcommand_rule(frozen("unpublish"), frozen("publish deprecate dist-tag install i ci "
+                                                          "update uninstall link")),
+    **{name: subcommand_rule(frozenset(), frozen("install add ci update upgrade remove publish sync "
+                                                 "lock"))
+       for name in ("yarn", "pnpm", "bundle", "composer", "poetry", "pipenv", "uv")},
+    "cargo": _rule_cargo,
+    "go": _rule_go, "gofmt": _rule_write_flag("-w"), "goimports": _rule_write_flag("-w"),
+    "shfmt": _rule_write_flag("-w", "--write"), "prettier": _rule_write_flag("--write", "-w"),
+    "clang-format": _rule_write_flag("-i"), "autopep8": _rule_write_flag("-i", "--in-place"),
+    "black": _rule_formatter, "isort": _rule_formatter, "rustfmt": _rule_formatter,
+    "ruff": _rule_ruff, "alembic": subcommand_rule(frozen("downgrade"), frozen("upgrade stamp"),
+                                                   frozenset({"-c", "--config", "-n", "--name", "-x"})),
+    "manage.py": _rule_django, "django-admin": _rule_django,
+    "python": _rule_python, "python3": _rule_python, "flask": _rule_flask,
+}

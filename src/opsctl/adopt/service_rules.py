@@ -1,0 +1,489 @@
+"""Command rules for clients of services: SQL, MongoDB and Redis clients, HTTP clients (``curl``,
+``wget``, HTTPie), and the tools with subcommands that drive a platform (``kubectl``, ``helm``,
+``terraform``, ``pulumi``, ``git``, ``docker``/``compose``, ``aws``, ``gcloud``/``az`` and other
+cloud CLIs, ``gsutil``). Each rule reads the words after the executable and returns a
+:class:`~opsctl.adopt.command_args.Verdict` or None (reads only).
+"""
+
+from __future__ import annotations
+
+import re
+
+from opsctl.adopt.command_args import (
+    DEST,
+    MUT,
+    Rule,
+    Verdict,
+    first_positional,
+    is_unresolved,
+    option_value,
+    split_options,
+    unresolved_verdict,
+)
+
+# -- SQL -------------------------------------------------------------------------------------------
+
+_SQL_DESTRUCTIVE = re.compile(r"(?i)\b(?:drop|truncate|delete)\b")
+_SQL_MUTATING = re.compile(
+    r"(?i)\b(?:insert\s+into|update\s+[\w.\"`\[\]]+\s+set|alter|create|grant|revoke|replace\s+into"
+    r"|merge\s+into|copy\s+[\w.\"]+\s+from|rename|upsert|vacuum|reindex|refresh\s+materialized|call)\b"
+)
+
+
+def classify_sql(text: str) -> bool | None:
+    """``True`` when SQL text deletes (DROP, TRUNCATE, DELETE), ``False`` when it otherwise writes
+    (INSERT, UPDATE ... SET, ALTER, CREATE, GRANT...), ``None`` when it only reads."""
+    if _SQL_DESTRUCTIVE.search(text):
+        return True
+    return False if _SQL_MUTATING.search(text) else None
+
+
+def sql_verdict(sql: str | None) -> Verdict | None:
+    if sql is None:
+        return None
+    if is_unresolved(sql):
+        return unresolved_verdict(sql, "sql")
+    destructive = classify_sql(sql)
+    return None if destructive is None else Verdict(destructive, "sql")
+
+
+def rule_psql(args: list[str]) -> Verdict | None:
+    sql = option_value(args, frozenset({"-c", "--command"}), "-c")
+    if sql is None and option_value(args, frozenset({"-f", "--file"}), "-f") is not None:
+        return Verdict(False, "sql", "low")
+    return sql_verdict(sql)
+
+
+def rule_mysql(args: list[str]) -> Verdict | None:
+    return sql_verdict(option_value(args, frozenset({"-e", "--execute"}), "-e"))
+
+
+def rule_sqlite(args: list[str]) -> Verdict | None:
+    _, _, positionals = split_options(args, frozenset({"-cmd", "-separator", "-nullvalue"}))
+    sql = " ".join(positionals[1:]) if len(positionals) > 1 else None
+    return None if sql is not None and sql.startswith(".") else sql_verdict(sql)
+
+
+def rule_sql_option(*names: str) -> Rule:
+    options = frozenset(names)
+    return lambda args: sql_verdict(option_value(args, options))
+
+
+_MONGO_DESTRUCTIVE = re.compile(r"\.(?:drop\w*|remove|delete\w*|findOneAndDelete)\s*\(")
+_MONGO_MUTATING = re.compile(r"\.(?:insert\w*|update\w*|replace\w*|create\w*|renameCollection|bulkWrite"
+                             r"|findOneAnd(?:Update|Replace)|save)\s*\(")
+
+
+def rule_mongo(args: list[str]) -> Verdict | None:
+    code = option_value(args, frozenset({"--eval"}))
+    if code is None:
+        return None
+    if is_unresolved(code):
+        return unresolved_verdict(code)
+    if _MONGO_DESTRUCTIVE.search(code):
+        return DEST
+    return MUT if _MONGO_MUTATING.search(code) else None
+
+
+_REDIS_DESTRUCTIVE = frozenset({"FLUSHALL", "FLUSHDB", "DEL", "UNLINK", "HDEL", "SREM", "ZREM",
+                                "ZREMRANGEBYSCORE", "ZREMRANGEBYRANK", "XDEL", "XTRIM"})
+_REDIS_MUTATING = frozenset({"SET", "MSET", "SETEX", "SETNX", "PSETEX", "HSET", "HMSET", "HSETNX",
+                             "LPUSH", "RPUSH", "LSET", "LTRIM", "SADD", "ZADD", "INCR", "INCRBY",
+                             "DECR", "DECRBY", "EXPIRE", "PEXPIRE", "PERSIST", "RENAME", "PUBLISH",
+                             "XADD", "APPEND", "CONFIG", "SHUTDOWN", "BGREWRITEAOF", "SAVE",
+                             "BGSAVE", "REPLICAOF", "SLAVEOF", "MIGRATE", "RESTORE", "EVAL"})
+_REDIS_OPTIONS = frozenset({"-h", "-p", "-s", "-a", "-u", "-r", "-i", "-n", "-d", "-D", "--user",
+                           "--pass", "--cacert", "--cert", "--key", "--sni", "--pattern"})
+
+
+def rule_redis(args: list[str]) -> Verdict | None:
+    verb, _ = first_positional(args, _REDIS_OPTIONS)
+    if verb is None:
+        return None
+    if is_unresolved(verb):
+        return unresolved_verdict(verb)
+    if verb.upper() in _REDIS_DESTRUCTIVE:
+        return DEST
+    return MUT if verb.upper() in _REDIS_MUTATING else None
+
+
+# -- HTTP ------------------------------------------------------------------------------------------
+
+_CURL_VALUE_SHORTS = frozenset("XdFTHuoAebcmwxKErYyzCDPQt")
+_CURL_DATA = frozenset({"-d", "--data", "--data-raw", "--data-binary", "--data-urlencode",
+                        "--data-ascii", "-F", "--form", "--form-string", "--json"})
+
+
+def _http_verdict(method: str | None) -> Verdict | None:
+    if method is None:
+        return None
+    if is_unresolved(method):
+        return unresolved_verdict(method, "http")
+    method = method.upper()
+    if method == "DELETE":
+        return Verdict(True, "http")
+    return Verdict(False, "http") if method in ("POST", "PUT", "PATCH") else None
+
+
+_DISCARDED_OUTPUT = ("-", "/dev/null", "/dev/stdout", "/dev/stderr")
+_DOWNLOAD = Verdict(False, "file-write")
+
+
+def rule_curl(args: list[str]) -> Verdict | None:
+    """Writes by method (``-X``, data and upload options); otherwise a download saved with
+    ``-o FILE``/``-O`` is a file write."""
+    method: str | None = None
+    implied: str | None = None
+    get = False
+    saved = False
+    index = 0
+    while index < len(args):
+        word = args[index]
+        index += 1
+        if word.startswith("--"):
+            name, eq, value = word.partition("=")
+            if name == "--request":
+                method = value if eq else (args[index] if index < len(args) else None)
+            elif name in _CURL_DATA:
+                implied = implied or "POST"
+            elif name == "--upload-file":
+                implied = "PUT"
+            elif name == "--get":
+                get = True
+            elif name == "--head":
+                return None
+            elif name in ("--output", "--remote-name", "--remote-name-all"):
+                target = value if eq else (args[index] if index < len(args) else "-")
+                saved = saved or name != "--output" or target not in _DISCARDED_OUTPUT
+            continue
+        if not word.startswith("-") or len(word) < 2:
+            continue
+        for position, letter in enumerate(word[1:], start=2):
+            if letter in _CURL_VALUE_SHORTS:
+                value = word[position:] or (args[index] if index < len(args) else "")
+                if not word[position:]:
+                    index += 1
+                if letter == "X":
+                    method = value
+                elif letter in "dF":
+                    implied = implied or "POST"
+                elif letter == "T":
+                    implied = "PUT"
+                elif letter == "o":
+                    saved = saved or value not in _DISCARDED_OUTPUT
+                break
+            if letter == "O":
+                saved = True
+            if letter == "G":
+                get = True
+            elif letter == "I":
+                return None
+    verdict = None if method is None and get else _http_verdict(method or implied)
+    return verdict or (_DOWNLOAD if saved else None)
+
+
+def rule_wget(args: list[str]) -> Verdict | None:
+    method = option_value(args, frozenset({"--method"}))
+    if method is None and any(w.split("=", 1)[0] in ("--post-data", "--post-file", "--body-data",
+                                                      "--body-file") for w in args):
+        method = "POST"
+    verdict = _http_verdict(method)
+    if verdict is not None or "--spider" in args:
+        return verdict
+    target: str | None = None
+    for index, word in enumerate(args):
+        if word.startswith("--output-document"):
+            target = word.partition("=")[2] or (args[index + 1] if index + 1 < len(args) else "-")
+        elif re.match(r"-[a-zA-Z]*O", word):
+            target = word[word.index("O") + 1:] or (args[index + 1] if index + 1 < len(args) else "-")
+    return _DOWNLOAD if target not in _DISCARDED_OUTPUT else None
+
+
+_HTTPIE_OPTIONS = frozenset({"-a", "--auth", "-A", "--auth-type", "-o", "--output", "--session",
+                             "--session-read-only", "--verify", "--cert", "--cert-key", "--timeout",
+                             "--proxy", "--pretty", "-s", "--style", "-p", "--print",
+                             "--max-redirects", "--default-scheme"})
+_HTTP_METHODS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"})
+_HTTPIE_DATA_ITEM = re.compile(r"^[^=:@]*(?::=|=|@)(?!=)")
+
+
+def rule_httpie(args: list[str]) -> Verdict | None:
+    _, _, positionals = split_options(args, _HTTPIE_OPTIONS)
+    if not positionals:
+        return None
+    if positionals[0].upper() in _HTTP_METHODS and positionals[0].isupper():
+        return _http_verdict(positionals[0])
+    items = positionals[1:]
+    if any(_HTTPIE_DATA_ITEM.match(item) and "==" not in item for item in items):
+        return Verdict(False, "http")
+    return None
+
+
+# -- tools with subcommands ------------------------------------------------------------------------
+
+KUBECTL_GLOBAL = frozenset({"-n", "--namespace", "--context", "--kubeconfig", "--cluster", "--user",
+                            "-s", "--server", "--token", "--as", "--as-group", "--request-timeout",
+                            "--certificate-authority", "--client-certificate", "--client-key",
+                            "--tls-server-name", "--cache-dir", "-v", "--v", "-l", "--selector",
+                            "-f", "--filename", "-o", "--output"})
+_KUBECTL_MUTATING = frozenset({"apply", "create", "patch", "annotate", "label", "set", "edit",
+                               "expose", "run", "autoscale", "cordon", "uncordon", "taint", "cp",
+                               "certificate", "replace", "scale", "rollout", "debug"})
+
+
+def rule_kubectl(args: list[str]) -> Verdict | None:
+    verb, rest = first_positional(args, KUBECTL_GLOBAL)
+    if verb is None:
+        return None
+    if is_unresolved(verb):
+        return unresolved_verdict(verb)
+    _, longs, positionals = split_options(rest, KUBECTL_GLOBAL)
+    if verb in ("delete", "drain"):
+        return DEST
+    if verb == "replace" and "--force" in longs:
+        return DEST
+    if verb == "apply" and "--prune" in longs:
+        return DEST
+    if verb == "scale":
+        replicas = option_value(rest, frozenset({"--replicas"}))
+        return DEST if replicas == "0" else MUT
+    if verb == "rollout" and positionals[:1] in (["status"], ["history"]):
+        return None
+    return MUT if verb in _KUBECTL_MUTATING else None
+
+
+_HELM_GLOBAL = frozenset({"-n", "--namespace", "--kube-context", "--kubeconfig", "--registry-config",
+                          "--repository-config", "--repository-cache"})
+
+
+def rule_helm(args: list[str]) -> Verdict | None:
+    verb, _ = first_positional(args, _HELM_GLOBAL)
+    if verb is None:
+        return None
+    if is_unresolved(verb):
+        return unresolved_verdict(verb)
+    if verb in ("uninstall", "delete", "del", "un"):
+        return DEST
+    return MUT if verb in ("install", "upgrade", "rollback", "push") else None
+
+
+def rule_terraform(args: list[str]) -> Verdict | None:
+    verb, rest = first_positional(args)
+    while verb in ("run-all", "run"):
+        verb, rest = first_positional([w for w in rest if w != "--all"])
+    if verb is None:
+        return None
+    if is_unresolved(verb):
+        return unresolved_verdict(verb)
+    sub, _ = first_positional(rest)
+    if verb == "destroy" or (verb == "apply" and ("-destroy" in rest or "--destroy" in rest)):
+        return DEST
+    if verb == "state":
+        if sub == "rm":
+            return DEST
+        return MUT if sub in ("mv", "push", "replace-provider") else None
+    if verb == "workspace":
+        return DEST if sub == "delete" else (MUT if sub == "new" else None)
+    return MUT if verb in ("apply", "import", "taint", "untaint", "force-unlock") else None
+
+
+def rule_pulumi(args: list[str]) -> Verdict | None:
+    verb, rest = first_positional(args, frozenset({"-s", "--stack", "-C", "--cwd"}))
+    if verb is None:
+        return None
+    if is_unresolved(verb):
+        return unresolved_verdict(verb)
+    sub, _ = first_positional(rest, frozenset({"-s", "--stack"}))
+    if verb == "destroy" or (verb == "stack" and sub == "rm") or (verb == "state" and sub == "delete"):
+        return DEST
+    return MUT if verb in ("up", "update", "refresh", "import", "cancel") else None
+
+
+_GIT_GLOBAL = frozenset({"-C", "-c", "--git-dir", "--work-tree", "--namespace", "--exec-path"})
+_GIT_MUTATING = frozenset({"commit", "merge", "rebase", "cherry-pick", "revert", "am", "apply",
+                           "pull", "mv", "add", "init", "clone", "switch", "checkout", "reset",
+                           "submodule", "worktree", "gc", "notes", "stash", "remote"})
+
+
+def rule_git(args: list[str]) -> Verdict | None:
+    verb, rest = first_positional(args, _GIT_GLOBAL)
+    if verb is None:
+        return None
+    if is_unresolved(verb):
+        return unresolved_verdict(verb)
+    shorts, longs, positionals = split_options(rest, frozenset({"-m", "-F", "-u", "--message"}))
+    if verb == "push":
+        if "n" in shorts:
+            return None
+        forced = shorts & {"f", "d"} or longs & {"--force", "--force-with-lease", "--mirror",
+                                                 "--delete", "--prune", "--force-if-includes"}
+        refspec_forced = any(p.startswith((":", "+")) for p in positionals[1:])
+        return DEST if forced or refspec_forced else MUT
+    if verb == "reset":
+        return DEST if "--hard" in longs else MUT
+    if verb == "clean":
+        if "n" in shorts:
+            return None
+        return DEST if "f" in shorts or "--force" in longs else None
+    if verb == "branch":
+        if "D" in shorts or ({"d"} <= shorts and "f" in shorts) or {"--delete", "--force"} <= longs:
+            return DEST
+        return MUT if shorts & {"d", "m", "M", "c", "C", "f"} or longs & {"--delete", "--move",
+                                                                          "--copy", "--force"} else None
+    if verb == "tag":
+        if "d" in shorts or "--delete" in longs or "f" in shorts or "--force" in longs:
+            return DEST
+        listing = "l" in shorts or longs & {"--list", "--contains", "--points-at", "--merged"}
+        return None if listing or not positionals else MUT
+    if verb == "checkout":
+        if "f" in shorts or "--force" in longs or "--" in rest or "." in positionals:
+            return DEST
+        return MUT
+    if verb == "restore":
+        return MUT if longs & {"--staged"} and not longs & {"--worktree"} else DEST
+    if verb in ("filter-branch", "filter-repo"):
+        return DEST
+    if verb == "rm":
+        return MUT if "--cached" in longs else DEST
+    if verb == "stash" and positionals[:1] in (["drop"], ["clear"]):
+        return DEST
+    if verb == "stash" and positionals[:1] in (["list"], ["show"]):
+        return None
+    if verb == "update-ref" and "d" in shorts:
+        return DEST
+    if verb == "remote" and not positionals[:1]:
+        return None
+    if verb == "switch" and ("--discard-changes" in longs or "f" in shorts or "--force" in longs):
+        return DEST
+    return MUT if verb in _GIT_MUTATING else None
+
+
+DOCKER_GLOBAL = frozenset({"-H", "--host", "--context", "-c", "--config", "-l", "--log-level",
+                           "--tlscacert", "--tlscert", "--tlskey"})
+_DOCKER_MUTATING = frozenset({"push", "build", "run", "stop", "start", "restart", "tag", "create",
+                              "pull", "commit", "load", "import", "cp", "pause", "unpause", "update",
+                              "rename", "save", "kill", "deploy", "scale", "swarm", "buildx",
+                              "plugin", "up", "down", "exec"})
+_DOCKER_GROUPS = frozenset({"image", "container", "volume", "network", "builder", "system",
+                            "service", "stack", "secret", "config", "node", "plugin", "context",
+                            "buildx", "manifest", "trust"})
+
+
+def rule_docker(args: list[str]) -> Verdict | None:
+    verb, rest = first_positional(args, DOCKER_GLOBAL)
+    if verb is None:
+        return None
+    if is_unresolved(verb):
+        return unresolved_verdict(verb)
+    if verb == "compose":
+        return rule_compose(rest)
+    if verb in ("rm", "rmi", "prune"):
+        return DEST
+    if verb in _DOCKER_GROUPS:
+        sub, _ = first_positional(rest)
+        if sub is None:
+            return None
+        if sub in ("rm", "remove", "prune", "rmi"):
+            # a buildx builder instance, a local manifest list or a CLI context holds no data of
+            # its own: removing one (to recreate it) changes the machine, it destroys nothing
+            return MUT if verb in ("buildx", "manifest", "context") and sub in ("rm", "remove") \
+                else DEST
+        if sub in ("ls", "list", "inspect", "ps", "logs", "df", "info", "events", "history", "use",
+                   "version", "show"):
+            return None
+        return MUT
+    return MUT if verb in _DOCKER_MUTATING else None
+
+
+def rule_compose(args: list[str]) -> Verdict | None:
+    verb, rest = first_positional(args, frozenset({"-f", "--file", "-p", "--project-name",
+                                                   "--env-file", "--profile", "--project-directory"}))
+    if verb is None:
+        return None
+    if is_unresolved(verb):
+        return unresolved_verdict(verb)
+    shorts, longs, _ = split_options(rest)
+    if verb == "down":
+        return DEST if "v" in shorts or longs & {"--volumes", "--rmi"} else MUT
+    if verb == "rm":
+        return DEST
+    return MUT if verb in ("up", "start", "stop", "restart", "run", "build", "push", "pull",
+                           "create", "kill", "pause", "unpause", "scale", "cp") else None
+
+
+_AWS_GLOBAL = frozenset({"--profile", "--region", "--output", "--endpoint-url", "--query", "--color",
+                         "--cli-read-timeout", "--cli-connect-timeout", "--ca-bundle",
+                         "--cli-binary-format"})
+_AWS_DESTRUCTIVE = ("delete-", "terminate-", "remove-", "deregister-", "purge-", "batch-delete-",
+                    "destroy-")
+_AWS_MUTATING = ("create-", "put-", "update-", "modify-", "run-", "start-", "stop-", "reboot-",
+                 "attach-", "detach-", "associate-", "disassociate-", "register-", "tag-", "untag-",
+                 "import-", "copy-", "enable-", "disable-", "set-", "add-", "authorize-", "revoke-",
+                 "restore-", "send-", "upload-", "reset-", "rotate-", "cancel-", "promote-",
+                 "failover-", "apply-", "change-", "replace-", "release-", "allocate-", "execute-",
+                 "batch-write-", "batch-put-", "invoke", "publish", "deploy", "package", "sync",
+                 "assign-", "unassign-", "complete-", "abort-", "accept-", "reject-", "resize-")
+
+
+def rule_aws(args: list[str]) -> Verdict | None:
+    service, rest = first_positional(args, _AWS_GLOBAL)
+    operation, after = first_positional(rest, _AWS_GLOBAL)
+    if service is None or operation is None:
+        return None
+    for word in (service, operation):
+        if is_unresolved(word):
+            return unresolved_verdict(word)
+    if service == "s3":
+        if operation in ("rm", "rb"):
+            return DEST
+        if operation == "sync":
+            return DEST if "--delete" in after else MUT
+        return MUT if operation in ("cp", "mv", "mb", "website") else None
+    if operation.startswith(_AWS_DESTRUCTIVE):
+        return DEST
+    return MUT if operation.startswith(_AWS_MUTATING) else None
+
+
+_CLOUD_DESTRUCTIVE = frozenset({"delete", "destroy", "purge", "rm", "del", "drop", "terminate",
+                                "wipe", "rebuild", "uninstall", "rb", "untag"})
+_CLOUD_DESTRUCTIVE_PREFIX = ("delete-", "destroy-", "purge-")
+_CLOUD_MUTATING = frozenset({"create", "update", "deploy", "set", "unset", "add", "patch", "resize",
+                             "start", "stop", "restart", "reboot", "apply", "import", "attach",
+                             "detach", "enable", "disable", "scale", "upgrade", "submit", "upload",
+                             "rollback", "promote", "move", "mv", "cp", "copy", "tag",
+                             "invoke", "reset", "put", "write", "revoke", "restore", "merge", "close", "edit", "archive", "transfer", "rename", "suspend", "resume",
+                             "mb", "rsync", "publish", "release", "install", "login-docker"})
+_CLOUD_MUTATING_PREFIX = ("add-", "set-", "remove-", "update-", "create-", "enable-", "disable-")
+_CLOUD_READ = frozenset({"list", "describe", "show", "get", "ls", "status", "info", "read", "logs",
+                         "version", "help", "wait", "inspect", "search", "view", "print", "cat",
+                         "config", "auth", "login", "account", "whoami", "components", "stat", "du"})
+
+
+def cloud_rule(extra_mutating: frozenset[str] = frozenset()) -> Rule:
+    def rule(args: list[str]) -> Verdict | None:
+        unresolved: str | None = None
+        for count, word in enumerate(w for w in args if not w.startswith("-")):
+            if word == "--":
+                break
+            if is_unresolved(word):
+                unresolved = unresolved or (word if count < 3 else None)
+                continue
+            verb = word.rsplit(":", 1)[-1].lower()
+            if verb in _CLOUD_READ or verb.startswith(("get-", "list-", "describe-")):
+                return None
+            if verb in _CLOUD_DESTRUCTIVE or verb.startswith(_CLOUD_DESTRUCTIVE_PREFIX):
+                return DEST
+            if verb in _CLOUD_MUTATING or verb in extra_mutating or verb.startswith(_CLOUD_MUTATING_PREFIX):
+                return MUT
+        return unresolved_verdict(unresolved) if unresolved else None
+
+    return rule
+
+
+def rule_gsutil(args: list[str]) -> Verdict | None:
+    verb, rest = first_positional(args, frozenset({"-o", "-h", "-u"}))
+    if verb == "rsync":
+        shorts, _, _ = split_options(rest)
+        return DEST if "d" in shorts else MUT
+    return cloud_rule(frozenset({"acl", "setmeta", "iam", "defacl", "lifecycle", "versioning",
+                                 "notification", "cors", "web", "label"}))(args)
