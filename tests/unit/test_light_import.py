@@ -227,6 +227,19 @@ def test_reading_runs_does_not_import_pydantic(light_project: tuple[Path, dict[s
         assert offenders(modules, NOT_ON_THE_FAST_PATH) == [], args
 
 
+def test_warm_plan_skips_pydantic_plugin_discovery(light_project: tuple[Path, dict[str, str]]) -> None:
+    """pydantic plugins are off, so importlib.metadata is not imported (see cli/start_up.py)."""
+    root, env = light_project
+    argv = [OPSCTL, "plan", "tiny-light", "--format", "json"]
+    assert run(argv, root, env).returncode == 10  # builds the catalog manifest
+    proc = run(argv, root, {**env, "PYTHONPROFILEIMPORTTIME": "1"})
+    assert proc.returncode == 10, proc.stderr
+    modules = [line.rsplit("|", 1)[1].strip() for line in proc.stderr.splitlines()
+               if line.startswith("import time:") and "|" in line]
+    assert "pydantic" in modules
+    assert "importlib.metadata" not in modules
+
+
 def test_all_is_sorted_and_pinned() -> None:
     assert list(opsctl.__all__) == sorted(opsctl.__all__)
     assert list(opsctl.__all__) == PUBLIC_API

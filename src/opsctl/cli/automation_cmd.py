@@ -123,6 +123,9 @@ def run_automation_command(entry: CatalogEntry, mode: str, opts: CommonOptions,
         return show_config(session)
     document = (load_request_file(request_file, limit=session.settings.max_input_size)
                 if request_file else {})
+    from opsctl.cli.start_up import pause_collector, resume_collector
+
+    pause_collector()  # importing the automation (and pydantic) is start-up too
     automation = session.catalog.load(entry.name)
     warnings = secret_flag_warnings(entry, ctx)
     for warning in warnings:
@@ -131,6 +134,8 @@ def run_automation_command(entry: CatalogEntry, mode: str, opts: CommonOptions,
     from opsctl.cli.output import emit, progress_for
     from opsctl.engine.run import execute
     from opsctl.observe.color import color_enabled
+
+    resume_collector()
 
     request = merge_request(document, flags)
     key = idempotency_key_from(idempotency_key, entry.name, os.environ)

@@ -223,6 +223,10 @@ def main(argv: list[str] | None = None) -> None:
     # first model is built (measured 15-30 ms here); opsctl's CLI uses none. Setting the
     # variable yourself (e.g. to an empty string) keeps them enabled.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    if argv is None:
+        from opsctl.cli.start_up import start_cli_process
+
+        start_cli_process()
     from opsctl.catalog import defer_manifest_writes, flush_manifest_writes
     from opsctl.errors import ExitCode, OpsctlError, UsageError
 

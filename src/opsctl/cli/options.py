@@ -84,6 +84,9 @@ def common_options(fn: F) -> F:
                              quiet or bool(root.get("quiet")),
                              no_color or bool(root.get("no_color")), diff)
         STATE.opts = opts
+        from opsctl.cli.start_up import resume_collector
+
+        resume_collector()  # the command is resolved: start-up is over (see start_up.py)
         return fn(*args, opts=opts, **kwargs)
 
     return wrapper  # type: ignore[return-value]
