@@ -16,15 +16,13 @@ from hypothesis import strategies as st
 
 from opsctl.adopt import commands
 from opsctl.adopt.model import Confidence, Effect, Flag, Script
+from opsctl.adopt.python_commands import Scope, resolve_command, sanitize_call
+from opsctl.adopt.python_effects import classify_sql
 from opsctl.adopt.python_interface import index_module, position
 from opsctl.adopt.python_scan import (
     PythonFacts,
-    Scope,
     _module_effects,
-    classify_sql,
     looks_like_credential,
-    resolve_command,
-    sanitize_call,
     scan_python,
 )
 

@@ -1,0 +1,576 @@
+"""The side effects of a Python module's calls: :class:`EffectFinder` walks the calls once and
+applies the rule tables kept here (file deletes and writes, subprocess and ``os.system``/``exec*``,
+``sh``, cloud SDKs and API clients, HTTP clients and ``urllib``, SQL statements and ORM methods),
+resolving command lines through :mod:`opsctl.adopt.python_commands`.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from opsctl.adopt.model import Confidence, Effect, EffectKind
+from opsctl.adopt.python_commands import (
+    CommandParameter,
+    Resolver,
+    classify_command,
+    command_at_site,
+    command_parameter,
+    node_text,
+    sanitize_call,
+    split_command,
+)
+from opsctl.adopt.python_interface import (
+    ModuleIndex,
+    const_str,
+    dotted,
+    keywords,
+    literal,
+    position,
+)
+
+# --- effects -----------------------------------------------------------------------------------
+
+_FILE_DELETE = {"os.remove", "os.unlink", "os.rmdir", "os.removedirs", "shutil.rmtree"}
+_FILE_MOVE = {"shutil.move", "shutil.copy", "shutil.copyfile", "shutil.copy2", "shutil.copytree",
+              "os.rename", "os.replace", "os.renames"}
+_OPENERS = {"open", "io.open", "codecs.open", "gzip.open", "bz2.open", "lzma.open", "tarfile.open",
+            "zipfile.ZipFile"}
+_SUBPROCESS = {"subprocess.run", "subprocess.call", "subprocess.check_call", "subprocess.check_output",
+               "subprocess.Popen"}
+_SHELL_STRING = {"os.system", "os.popen", "subprocess.getoutput", "subprocess.getstatusoutput",
+                 "commands.getoutput", "commands.getstatusoutput", "asyncio.create_subprocess_shell",
+                 "pexpect.run", "pexpect.spawn", "fabric.api.local", "fabric.api.run", "fabric.api.sudo",
+                 "fabric.operations.local", "fabric.operations.run", "fabric.operations.sudo", "invoke.run"}
+_EXEC_ARGV = {"os.execv": 1, "os.execve": 1, "os.execvp": 1, "os.execvpe": 1, "os.spawnv": 2,
+              "os.spawnve": 2, "os.spawnvp": 2, "os.spawnvpe": 2, "os.posix_spawn": 1, "os.posix_spawnp": 1}
+_EXEC_LIST = {"os.execl": 1, "os.execle": 1, "os.execlp": 1, "os.execlpe": 1, "os.spawnl": 2,
+              "os.spawnle": 2, "os.spawnlp": 2, "os.spawnlpe": 2}
+_SH_SPECIAL = {"Command", "ErrorReturnCode", "CommandNotFound", "RunningCommand", "glob", "contrib", "bake"}
+
+_CLOUD_MODULES = ("boto3", "boto", "botocore", "openstack", "novaclient", "keystoneclient", "cinderclient",
+                  "glanceclient", "neutronclient", "google.cloud", "googleapiclient", "azure", "libcloud",
+                  "kubernetes", "digitalocean", "hcloud", "linode_api4", "pyVmomi", "proxmoxer", "docker")
+_CLOUD_HINT = re.compile("|".join(sorted({re.escape(module.partition(".")[0]) for module in _CLOUD_MODULES})))
+_CLOUD_DESTRUCTIVE = re.compile(
+    r"^(?:begin_)?(?:delete|terminate|remove|purge|deregister|detach|destroy|batch_delete|force_delete|prune|kill)"
+    r"(?:_|$)")
+_CLOUD_MUTATING = re.compile(  # a bare verb (instance.start(), obj.put()) or verb_object
+    r"^(?:begin_)?(?:(?:modify|put|update|create|attach|start|stop|reboot|patch|insert|upload|copy|restore|"
+    r"publish|restart|resize|rebuild|deallocate|power_off)(?:_|$)|(?:run|replace|reset|associate|disassociate|"
+    r"authorize|revoke|register|enable|disable|send|tag|untag|import|release|allocate|scale|change|migrate|"
+    r"apply|invoke)_)(?!client$|resource$|session$|presigned)")
+_CLOUD_FACTORY = re.compile(  # what makes a client/resource/connection in a cloud SDK
+    r"\.(?:client|resource|Session|session|get_session|connect\w*|Connection|build|Client|\w+Client|\w+Api|\w+API"
+    r"|get_driver|ServiceResource|Bucket|Object|Table|Queue|Topic|Instance|Volume|Stack|Proxmox\w*|from_env)$")
+_CLOUD_NAMED_DESTRUCTIVE = re.compile(
+    r"^(?:terminate_instances|delete_(?:bucket\w*|objects?|stack|db_\w+|snapshots?|volume|table|function|"
+    r"cluster|service|security_group|hosted_zone|secret|parameters?|log_group|repository|nodegroup|key_pair|"
+    r"image|load_balancer|target_group|queue|topic|distribution|vpc|subnet|nat_gateway|internet_gateway|"
+    r"network_interface|launch_template|auto_scaling_group|file_system|namespaced_\w+|namespace|server|"
+    r"instances?|resource_group|virtual_machine|disk)|deregister_(?:image|instances\w*|targets|task_definition)"
+    r"|purge_queue|batch_delete_\w+|begin_delete\w*)$")
+_CLOUD_NAMED_MUTATING = re.compile(
+    r"^(?:run_instances|(?:start|stop|reboot)_instances|(?:create|update|modify)_(?:stack|db_\w+|snapshot|"
+    r"bucket|cluster|service|function\w*|auto_scaling_group|namespaced_\w+|server)|put_(?:object|bucket_\w+|"
+    r"parameter|secret_value|item|metric_alarm|record)|change_resource_record_sets|set_desired_capacity|"
+    r"upload_file(?:obj)?|copy_object|(?:patch|replace)_namespaced_\w+|"
+    r"begin_(?:create\w*|update\w*|start|restart|power_off|deallocate))$")
+_API_CLIENT = re.compile(r"(?:^|\.)[A-Z]\w*(?:Api|API|Client|Manager|Service|Connection|Hub)$")
+"""A constructed client of some remote API (``GhApi(...)``, ``LambdaManager(...)``): its
+deleting methods count even when its SDK is not one the scanner knows."""
+_API_CLIENT_HINT = re.compile(r"[A-Z]\w*(?:Api|API|Client|Manager|Service|Connection|Hub)\(")
+_HTTP_MODULES = ("requests", "httpx")
+_HTTP_CLIENTS = {"requests.Session", "requests.session", "httpx.Client", "httpx.AsyncClient",
+                 "aiohttp.ClientSession", "urllib3.PoolManager", "requests.sessions.Session"}
+_HTTP_WRITES = {"post": False, "put": False, "patch": False, "delete": True}
+_SQL_METHODS = {"execute", "executemany", "executescript", "exec_driver_sql", "read_sql", "read_sql_query",
+                "query", "run_sql", "execute_sql", "raw"}
+_SQL_STATEMENT = re.compile(r"^\W*([A-Za-z]+)\s+(\S+)")
+_SQL_DESTRUCTIVE = {"DELETE", "DROP", "TRUNCATE"}
+_SQL_MUTATING = {"UPDATE", "ALTER", "INSERT", "CREATE", "GRANT", "REVOKE", "REPLACE", "MERGE", "UPSERT", "RENAME"}
+_SQL_NOISE = re.compile(r"--[^\n]*|/\*.*?\*/|'(?:[^']|'')*'", re.DOTALL)
+_URLLIB = {"urllib.request.Request", "urllib.request.urlopen", "urllib2.Request", "urllib2.urlopen"}
+_ORM_MUTATING = {"update", "bulk_update", "bulk_create", "create", "get_or_create", "update_or_create"}
+_SESSION_MUTATING = {"add", "add_all", "merge", "bulk_save_objects", "bulk_insert_mappings",
+                     "bulk_update_mappings"}
+_ORM_METHODS = {"delete", "save", *_ORM_MUTATING, *_SESSION_MUTATING}
+
+
+def classify_sql(text: str) -> bool | None:
+    """True: the SQL deletes (DELETE, DROP, TRUNCATE, ALTER ... DROP); False: it changes
+    (UPDATE, INSERT, CREATE...); None: it only reads, or is not SQL. Keywords count only at the
+    start of a statement, outside comments and quoted strings."""
+    result: bool | None = None
+    for statement in _SQL_NOISE.sub(" ", text).split(";"):
+        match = _SQL_STATEMENT.match(statement)
+        if not match:
+            continue
+        verb = match.group(1).upper()
+        if verb == "WITH":
+            found = re.search(r"\)\s*(DELETE|UPDATE|INSERT|MERGE)\b", statement, re.IGNORECASE)
+            verb = found.group(1).upper() if found else verb
+        if verb in _SQL_DESTRUCTIVE or (verb == "ALTER" and re.search(r"\bDROP\b", statement, re.IGNORECASE)):
+            return True
+        if verb in _SQL_MUTATING:
+            result = False
+    return result
+
+
+def _service_client(call: ast.Call) -> bool:
+    """``session.client("ec2")``, ``local_session(factory).resource("s3")``: an SDK client by its
+    shape, whoever made the session."""
+    return (isinstance(call.func, ast.Attribute) and call.func.attr in ("client", "resource")
+            and bool(call.args) and const_str(call.args[0]) is not None)
+
+
+_RMTREE_TARGET = re.compile(r"rmtree\((?:str\()?([A-Za-z_][\w.]*)\)?[,)]")
+
+
+def _regenerated(effect: Effect, source: str) -> Effect:
+    """``shutil.rmtree(build_dir)`` of a folder the script creates again (``build_dir.mkdir``,
+    ``os.makedirs(build_dir)``): it wipes its own output to rebuild it, a write of output rather
+    than the loss of data."""
+    if effect.kind != "file-delete" or not effect.destructive:
+        return effect
+    match = _RMTREE_TARGET.search(effect.call)
+    if match is None:
+        return effect
+    target = re.escape(match.group(1))
+    recreated = re.search(rf"(?:\b{target}\.mkdir\(|makedirs\(\s*(?:str\()?{target}\b|"
+                          rf"\bmkdir\(\s*(?:str\()?{target}\b)", source)
+    if recreated is None:
+        return effect
+    return replace(effect, kind="file-write", destructive=False,
+                   call=sanitize_call(effect.call + " (re-created: its own output)"))
+
+
+class EffectFinder:
+    """The effects of one module's calls (see the module docstring for the rules)."""
+
+    def __init__(self, index: ModuleIndex, source: str) -> None:
+        self.index = index
+        self.source = source
+        self.warnings: list[str] = []
+        self.found: list[Effect] = []
+        self.sites: dict[tuple[str, bool], list[tuple[ast.Call, str]]] | None = None
+        self.command_parameters: dict[str, CommandParameter] = {}
+        """Functions of this module that run the command they are given (see _through_callers)."""
+        cloud = _CLOUD_HINT.search(source) is not None
+        self.cloud = self._receivers(
+            lambda name: name.startswith(_CLOUD_MODULES) and bool(_CLOUD_FACTORY.search(name)), cloud=True,
+        ) if cloud else set()
+        self.clients = self._receivers(lambda name: bool(_API_CLIENT.search(name))) \
+            if _API_CLIENT_HINT.search(source) else set()
+        http = "requests" in source or "httpx" in source or "aiohttp" in source or "urllib3" in source
+        self.http = self._receivers(lambda name: name in _HTTP_CLIENTS, propagate=False) if http else set()
+        self.paths = self._receivers(lambda name: name in ("pathlib.Path", "Path", "pathlib.PurePath"),
+                                     propagate=False) if "Path" in source else set()
+        self.orm: set[str] = set()
+        self.temporary = self._receivers(lambda name: name.startswith("tempfile."),
+                                         propagate=False) if "tempfile" in source else set()
+        self.django = any(target.startswith("django.") for target in index.aliases.values())
+        if "objects" in source or "query" in source or "get_object_or_404" in source:
+            self.orm = self._receivers(lambda name: name.endswith("get_object_or_404"), orm=True)
+
+    def _rooted(self, node: ast.expr, names: set[str], orm: bool = False) -> bool:
+        for _ in range(32):
+            if isinstance(node, ast.Attribute):
+                if orm and (node.attr == "objects" or (node.attr == "query" and isinstance(node.value, ast.Name)
+                                                       and node.value.id[:1].isupper())):
+                    return True
+                if names and dotted(node) in names:
+                    return True
+                node = node.value
+            elif isinstance(node, ast.Call):
+                if orm and isinstance(node.func, ast.Attribute) and node.func.attr == "query":
+                    return True
+                node = node.func
+            elif isinstance(node, ast.Subscript):
+                node = node.value
+            elif isinstance(node, ast.Name):
+                return node.id in names
+            else:
+                return False
+        return False
+
+    def _receivers(self, accepts: Callable[[str], bool], propagate: bool = True, orm: bool = False,
+                   cloud: bool = False) -> set[str]:
+        """Names assigned (or bound by ``with ... as``/``for``) from a constructor ``accepts``
+        takes, or, with ``propagate``, from an expression rooted in such a name."""
+        names: set[str] = set()
+        index = self.index
+
+        def produces(value: ast.expr) -> bool:
+            if isinstance(value, ast.Call) and (accepts(index.canonical(value.func) or "") or (
+                    cloud and _service_client(value))):
+                return True
+            if not propagate:
+                return False
+            if self._rooted(value, names, orm):
+                return True
+            node = value
+            while isinstance(node, ast.Attribute | ast.Call | ast.Subscript):  # boto3.resource("s3").Bucket(b)
+                if isinstance(node, ast.Call):
+                    if accepts(index.canonical(node.func) or ""):
+                        return True
+                    node = node.func
+                else:
+                    node = node.value
+            return False
+
+        for _ in range(2):
+            for (_scope, name), entries in index.assigns.items():
+                if name not in names and any(op == "=" and produces(value) for _pos, op, value in entries):
+                    names.add(name)
+            for item, _scope in index.withitems:
+                if item.optional_vars is not None and (target := dotted(item.optional_vars)) and produces(item.context_expr):
+                    names.add(target)
+            for loop, _scope in index.loops:
+                if (target := dotted(loop.target)) and propagate and produces(loop.iter):
+                    names.add(target)
+        return names
+
+    def _method_references(self) -> dict[tuple[str, str], list[ast.expr]]:
+        """``fetch = session.delete``, ``run = functools.partial(subprocess.run, check=True)``:
+        names bound to a function, so ``fetch(url)`` is classified as ``session.delete(url)``."""
+        found: dict[tuple[str, str], list[ast.expr]] = {}
+        for key, entries in self.index.assigns.items():
+            values: list[ast.expr] = []
+            for _pos, op, value in entries:
+                if op != "=":
+                    continue
+                if (isinstance(value, ast.Call) and value.args
+                        and self.index.canonical(value.func) == "functools.partial"):
+                    value = value.args[0]
+                if isinstance(value, ast.Attribute) or (
+                        isinstance(value, ast.Name) and value.id in self.index.aliases):
+                    values.append(value)
+            if values:
+                found[key] = values
+        return found
+
+    def _temporary(self, node: ast.expr, scope: str) -> bool:
+        """A path the script made with ``tempfile`` (its own scratch space: deleting it is not an
+        effect), or one joined under such a path."""
+        if not self.temporary:
+            return False
+        for _ in range(8):
+            if isinstance(node, ast.Call) and node.args and (self.index.canonical(node.func) or "").startswith(
+                    ("os.path.join", "pathlib.Path", "Path")):
+                node = node.args[0]
+            elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div | ast.Add):
+                node = node.left
+            elif isinstance(node, ast.JoinedStr) and node.values and isinstance(node.values[0], ast.FormattedValue):
+                node = node.values[0].value
+            elif isinstance(node, ast.Attribute) and node.attr == "name" and dotted(node.value) in self.temporary:
+                return True
+            else:
+                break
+        return dotted(node) in self.temporary
+
+    def effects(self) -> list[Effect]:
+        references = self._method_references()
+        for call, scope in self.index.calls:
+            before = len(self.found)
+            try:
+                self._classify(call, scope)
+                func = call.func
+                if isinstance(func, ast.Name) and len(self.found) == before and references:
+                    targets = references.get((scope, func.id)) or references.get(("", func.id)) or []
+                    for target in targets:
+                        self._classify(ast.copy_location(ast.Call(target, call.args, call.keywords), call), scope)
+                    for effect in self.found[before:]:
+                        effect.confidence = "medium" if effect.confidence == "high" else effect.confidence
+            except RecursionError:
+                self.warnings.append(f"line {call.lineno}: nested too deeply to resolve")
+            if scope:
+                for effect in self.found[before:]:
+                    effect.via = effect.via or scope
+        unique: dict[tuple[str, str, int], Effect] = {}
+        for effect in sorted(self.found, key=lambda effect: effect.line):
+            unique.setdefault((effect.kind, effect.call, effect.line), effect)
+        return [_regenerated(effect, self.source) for effect in unique.values()]
+
+    def _add(self, kind: EffectKind, destructive: bool, call: ast.Call, confidence: Confidence = "high") -> None:
+        self.found.append(Effect(kind, destructive, node_text(call), call.lineno, confidence))
+
+    def _classify(self, call: ast.Call, scope: str) -> None:
+        func = call.func
+        name = self.index.canonical(func) or ""
+        attr = func.attr if isinstance(func, ast.Attribute) else None
+        if name in _FILE_DELETE:
+            if not (call.args and self._temporary(call.args[0], scope)):
+                self._add("file-delete", True, call)
+        elif name in _FILE_MOVE:
+            self._add("file-write", False, call)
+        elif name in _OPENERS or attr == "open":
+            self._open(call, name)
+        elif attr in ("write_text", "write_bytes") and isinstance(func, ast.Attribute):
+            self._add("file-write", False, call, "high" if self._path_like(func) else "medium")
+        elif name.startswith("django.core.files.storage.") and attr in ("delete", "save"):
+            self._add("file-delete" if attr == "delete" else "file-write", attr == "delete", call)
+        elif (attr in ("unlink", "rmdir") and isinstance(func, ast.Attribute) and not name.startswith("os.")
+              and not self._temporary(func.value, scope)):
+            self._add("file-delete", True, call, "high" if self._path_like(func) else "medium")
+        elif (name in _SUBPROCESS or name in _SHELL_STRING or name in _EXEC_ARGV or name in _EXEC_LIST
+              or name == "asyncio.create_subprocess_exec" or name.startswith(("sh.", "plumbum."))
+              or isinstance(func, ast.Subscript) or attr == "exec_command"
+              or (isinstance(func, ast.Call) and "Command" in self.source)):
+            self._command(call, scope, name, attr)
+        elif (attr and isinstance(func, ast.Attribute) and self._cloud(call, func, attr)) or (
+                (attr in _HTTP_WRITES or attr == "request" or name in _URLLIB) and self._http(call, name, attr, scope)):
+            pass
+        elif attr in _SQL_METHODS or (name.startswith("sqlalchemy") and name.endswith(".text")):
+            self._sql(call, scope)
+        elif name in ("sqlalchemy.delete", "sqlalchemy.update", "sqlalchemy.insert"):
+            self._add("orm", name == "sqlalchemy.delete", call)
+        elif attr in _ORM_METHODS:
+            self._orm(call, attr or "")
+
+    def _path_like(self, func: ast.Attribute) -> bool:
+        receiver = func.value
+        if isinstance(receiver, ast.Call):
+            return self.index.canonical(receiver.func) in ("pathlib.Path", "Path")
+        if isinstance(receiver, ast.BinOp) and isinstance(receiver.op, ast.Div):
+            return True
+        return dotted(receiver) in self.paths
+
+    def _open(self, call: ast.Call, name: str) -> None:
+        if name in _OPENERS:
+            mode_node = call.args[1] if len(call.args) > 1 else keywords(call).get("mode")
+            confidence: Confidence = "high"
+        elif isinstance(call.func, ast.Attribute) and self._path_like(call.func):
+            mode_node = call.args[0] if call.args else keywords(call).get("mode")
+            confidence = "medium" if isinstance(call.func.value, ast.Name) else "high"
+        else:
+            return
+        mode = const_str(mode_node) or ""
+        if any(letter in mode for letter in "wax+"):
+            self._add("file-write", False, call, confidence)
+
+    def _command(self, call: ast.Call, scope: str, name: str, attr: str | None) -> None:
+        resolver = Resolver(self.index, scope, position(call))
+        kw = keywords(call)
+        target: list[str] | str | None
+        label = name or attr or "command"
+        confidence: Confidence = "high"
+        command_node: ast.expr | None = None
+        as_text = True
+        if name in _SUBPROCESS:
+            command_node = call.args[0] if call.args else kw.get("args")
+            if command_node is None:
+                return
+            target = resolver.command(command_node)
+            as_text = literal(kw.get("shell"))[1] is True
+            if as_text and isinstance(target, list):
+                target = " ".join(target)
+        elif name in _SHELL_STRING or attr == "exec_command":
+            if not call.args:
+                return
+            command_node = call.args[0]
+            target = resolver.text(command_node)
+            if name == "pexpect.spawn" and target is not None and len(call.args) > 1:
+                target = [*split_command(target), *(resolver.words(call.args[1]) or ["<expr>"])]
+            confidence = "medium" if attr == "exec_command" else "high"
+        elif name in _EXEC_ARGV:
+            slot = _EXEC_ARGV[name]
+            target = resolver.words(call.args[slot]) if len(call.args) > slot else None
+        elif name in _EXEC_LIST:
+            slot = _EXEC_LIST[name]
+            arguments = call.args[slot:-1] if name.endswith("e") else call.args[slot:]
+            target = [resolver.word(arg) for arg in arguments] or None
+        elif name == "asyncio.create_subprocess_exec":
+            words: list[str] = []
+            for arg in call.args:
+                if isinstance(arg, ast.Starred):
+                    words.extend(resolver.words(arg.value) or [resolver.word(arg.value)])
+                else:
+                    words.append(resolver.word(arg))
+            target = words or None
+        else:
+            target = self._sh_or_plumbum(call, resolver, name)
+            if target is None:
+                return
+            confidence = "medium"
+        if target is None or target == []:
+            if command_node is not None and self._through_callers(command_node, scope, as_text):
+                return
+            self.found.append(Effect("command", False, sanitize_call(f"{label}(<expr>)"), call.lineno, "low"))
+            self.warnings.append(f"line {call.lineno}: {label}(<expr>): command not resolved statically")
+            return
+        if resolver.indirect and confidence == "high":
+            confidence = "medium"
+        self.found.extend(classify_command(target, line=call.lineno, confidence=confidence))
+
+    def _through_callers(self, node: ast.expr, scope: str, as_text: bool) -> bool:
+        """A wrapper (``def run(cmd): subprocess.run(cmd, shell=True)``): the command is each
+        call site's argument, classified at the call site's line (medium confidence)."""
+        spec = command_parameter(self.index, node, scope, as_text)
+        if spec is None:
+            return False
+        self.command_parameters.setdefault(scope, spec)
+        if self.sites is None:  # built once, on the first wrapper: (name, is a method call) -> calls
+            self.sites = {}
+            for site, site_scope in self.index.calls:
+                func = site.func
+                if isinstance(func, ast.Name):
+                    self.sites.setdefault((func.id, False), []).append((site, site_scope))
+                elif (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name)
+                      and func.value.id in ("self", "cls")):
+                    self.sites.setdefault((func.attr, True), []).append((site, site_scope))
+        resolved = False
+        for site, site_scope in self.sites.get((scope.rpartition(".")[2], spec.method), []):
+            target = command_at_site(self.index, site, site_scope, spec)
+            if target is not None:
+                self.found.extend(classify_command(target, line=site.lineno, confidence="medium"))
+                resolved = True
+        return resolved
+
+    def _sh_or_plumbum(self, call: ast.Call, resolver: Resolver, name: str) -> list[str] | None:
+        """``sh.rm("-rf", path)``, ``sh.Command("x")(...)``, plumbum's ``rm["-rf", path]()`` and
+        ``local["rm"][...]()``."""
+        func = call.func
+        base: list[str] | None = None
+        if name.startswith("sh.") and name.count(".") == 1 and name[3:] not in _SH_SPECIAL:
+            base = [name[3:].replace("_", "-")]
+        elif name.startswith("plumbum.cmd.") and name.count(".") == 2:
+            base = [name[12:]]
+        elif isinstance(func, ast.Subscript):
+            base = self._plumbum_command(func, resolver)
+        elif isinstance(func, ast.Call) and self.index.canonical(func.func) in ("sh.Command", "plumbum.local.get"):
+            base = [resolver.word(func.args[0])] if func.args else None
+        if base is None:
+            return None
+        words = [resolver.word(arg) for arg in call.args if not isinstance(arg, ast.Starred)]
+        for keyword in call.keywords:
+            if keyword.arg and not keyword.arg.startswith("_"):
+                flag = ("-" if len(keyword.arg) == 1 else "--") + keyword.arg.replace("_", "-")
+                words.append(flag if literal(keyword.value)[1] is True else f"{flag}={resolver.word(keyword.value)}")
+        return base + words
+
+    def _plumbum_command(self, node: ast.expr, resolver: Resolver) -> list[str] | None:
+        if isinstance(node, ast.Subscript):
+            inner = node.value
+            elements = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+            if self.index.canonical(inner) == "plumbum.local":
+                return [resolver.word(node.slice)]
+            base = self._plumbum_command(inner, resolver)
+            return None if base is None else base + [resolver.word(element) for element in elements]
+        name = self.index.canonical(node) or ""
+        return [name[12:]] if name.startswith("plumbum.cmd.") else None
+
+    def _cloud_rooted(self, node: ast.expr) -> bool:
+        if self.cloud and self._rooted(node, self.cloud):
+            return True
+        while isinstance(node, ast.Attribute | ast.Subscript | ast.Call):
+            if isinstance(node, ast.Call):  # boto3.client("s3").delete_bucket(...)
+                name = self.index.canonical(node.func) or ""
+                return (name.startswith(_CLOUD_MODULES) and bool(_CLOUD_FACTORY.search(name))) or _service_client(node)
+            node = node.value
+        return False
+
+    def _cloud(self, call: ast.Call, func: ast.Attribute, attr: str) -> bool:
+        """A cloud SDK call: any mutating method of a client/resource made by the SDK (high), or
+        a method whose name only a cloud SDK has (medium)."""
+        if self._cloud_rooted(func.value):
+            if _CLOUD_DESTRUCTIVE.match(attr):
+                self._add("cloud", True, call)
+                return True
+            if _CLOUD_MUTATING.match(attr):
+                self._add("cloud", False, call)
+                return True
+            return False
+        if self.http and self._rooted(func.value, self.http):
+            return False
+        if self.clients and _CLOUD_DESTRUCTIVE.match(attr) and self._rooted(func.value, self.clients):
+            self._add("cloud", True, call, "medium")
+            return True
+        if _CLOUD_NAMED_DESTRUCTIVE.match(attr):
+            self._add("cloud", True, call, "medium")
+            return True
+        if _CLOUD_NAMED_MUTATING.match(attr):
+            self._add("cloud", False, call, "medium")
+            return True
+        return False
+
+    def _http(self, call: ast.Call, name: str, attr: str | None, scope: str) -> bool:
+        kw = keywords(call)
+        if name in _URLLIB:
+            method = (const_str(kw.get("method")) or "").upper()
+            has_data = len(call.args) > 1 or "data" in kw
+            if method in ("POST", "PUT", "PATCH", "DELETE") or (has_data and not method):
+                self._add("http", method == "DELETE", call, "low" if "method" in kw and not method else "high")
+            return True
+        module_call = name.partition(".")[0] in _HTTP_MODULES and name.count(".") == 1
+        receiver = isinstance(call.func, ast.Attribute) and bool(self.http) and self._rooted(call.func.value, self.http)
+        if not (module_call or receiver):
+            if attr in _HTTP_WRITES and self._url_argument(call, scope):
+                self._add("http", _HTTP_WRITES[attr], call, "medium")
+                return True
+            return False
+        if attr == "request":
+            method_node = call.args[0] if call.args else kw.get("method")
+            method = (const_str(method_node) or "").upper()
+            if method in ("POST", "PUT", "PATCH", "DELETE"):
+                self._add("http", method == "DELETE", call)
+            elif not method:
+                self._add("http", False, call, "low")
+        elif attr in _HTTP_WRITES:
+            self._add("http", _HTTP_WRITES[attr], call)
+        return True
+
+    def _url_argument(self, call: ast.Call, scope: str) -> bool:
+        """The first argument of a call on an unknown client is a URL: a literal ``http(s)://``
+        string, or a value whose name says ``url``/``endpoint``."""
+        argument = call.args[0] if call.args else keywords(call).get("url")
+        if argument is None:
+            return False
+        text = Resolver(self.index, scope, position(call)).text(argument) or ""
+        if text.startswith(("http://", "https://")):
+            return True
+        if isinstance(argument, ast.JoinedStr | ast.BinOp):
+            argument = next((node.value for node in ast.walk(argument) if isinstance(node, ast.FormattedValue)),
+                            argument.left if isinstance(argument, ast.BinOp) else argument)
+        name = (dotted(argument) or "").rpartition(".")[2].lower()
+        return any(word in name for word in ("url", "uri", "endpoint"))
+
+    def _sql(self, call: ast.Call, scope: str) -> None:
+        kw = keywords(call)
+        argument = call.args[0] if call.args else next(
+            (kw[key] for key in ("sql", "statement", "operation", "query") if key in kw), None)
+        if argument is None or (isinstance(argument, ast.Call) and not isinstance(argument.func, ast.Attribute)):
+            return
+        resolver = Resolver(self.index, scope, position(call))
+        text = resolver.text(argument)
+        if text is None:
+            return
+        verdict = classify_sql(text)
+        if verdict is not None:
+            self._add("sql", verdict, call, "medium" if resolver.indirect else "high")
+
+    def _orm(self, call: ast.Call, attr: str) -> None:
+        receiver = call.func.value  # type: ignore[attr-defined]
+        session = (dotted(receiver) or "").rpartition(".")[2].lower().endswith("session")
+        if session and not (self.http and self._rooted(receiver, self.http)):
+            if attr == "delete" and len(call.args) == 1 and const_str(call.args[0]) is None:
+                self._add("orm", True, call)
+                return
+            if attr in _SESSION_MUTATING:
+                self._add("orm", False, call, "medium")
+                return
+        chained = bool(self.orm or "objects" in self.source or "query" in self.source) and self._rooted(
+            receiver, set(), orm=True)
+        tracked = not chained and bool(self.orm) and self._rooted(receiver, self.orm, orm=True)
+        if not (chained or tracked):
+            if self.django and attr in ("delete", "save") and not call.args and not (
+                    self.http and self._rooted(receiver, self.http)):
+                self._add("orm", attr == "delete", call, "low")  # a model instance, most likely
+            return
+        confidence: Confidence = "high" if chained else "medium"
+        if attr == "delete" and not call.args:
+            self._add("orm", True, call, confidence)
+        elif (attr == "save" and tracked) or attr in _ORM_MUTATING:
+            self._add("orm", False, call, confidence)
