@@ -73,7 +73,7 @@ def test_labels_document_shape(labels_doc: dict[str, Any]) -> None:
     for path, label in labels_doc["scripts"].items():
         for key, kind in required.items():
             assert isinstance(label.get(key), kind), (path, key)
-        assert label["split"] in {"dev", "held-out", "held-out-2"}, path
+        assert label["split"] in {"dev", "held-out", "held-out-2", "held-out-3"}, path
         assert label["language"] in {"python", "shell"}, path
         assert not label["destructive"] or label["mutating"], f"{path}: destructive implies mutating"
         assert not label["destructive"] or label["destructive_lines"], path
@@ -149,11 +149,28 @@ def test_the_second_held_out_split_is_large_mixed_and_from_new_repositories(
     assert sum(s["destructive"] for s in second.values()) >= 12
     assert sum(not s["destructive"] for s in second.values()) >= 20
     assert {s["language"] for s in second.values()} == {"python", "shell"}
-    first_repos = {acc.repo_of(p) for p, s in scripts.items() if s["split"] != "held-out-2"}
+    first_repos = {acc.repo_of(p) for p, s in scripts.items() if s["split"] in {"dev", "held-out"}}
     assert not first_repos & {acc.repo_of(p) for p in second}, "held-out-2 must use new repositories"
     # the first labels come first in the file, so their split draw is unchanged
     splits = [s["split"] for s in scripts.values()]
-    assert splits.index("held-out-2") == len(splits) - len(second)
+    third = splits.count("held-out-3")
+    assert splits.index("held-out-2") == len(splits) - third - len(second)
+
+
+def test_the_third_held_out_split_is_large_mixed_and_from_new_repositories(
+        labels_doc: dict[str, Any]) -> None:
+    scripts = labels_doc["scripts"]
+    third = {p: s for p, s in scripts.items() if s["split"] == "held-out-3"}
+    assert len(third) >= 50
+    assert len({acc.repo_of(p) for p in third}) >= 6
+    assert sum(s["destructive"] for s in third.values()) >= 12
+    assert sum(not s["destructive"] for s in third.values()) >= 20
+    assert {s["language"] for s in third.values()} == {"python", "shell"}
+    earlier_repos = {acc.repo_of(p) for p, s in scripts.items() if s["split"] != "held-out-3"}
+    assert not earlier_repos & {acc.repo_of(p) for p in third}, "held-out-3 must use new repositories"
+    # the third set comes last in the file, after the first two
+    splits = [s["split"] for s in scripts.values()]
+    assert splits.index("held-out-3") == len(splits) - len(third)
 
 
 def test_select_split(labels_doc: dict[str, Any]) -> None:
@@ -161,10 +178,12 @@ def test_select_split(labels_doc: dict[str, Any]) -> None:
     held_out = acc.select_split(scripts, "held-out")
     dev = acc.select_split(scripts, "dev")
     second = acc.select_split(scripts, "held-out-2")
-    assert len(held_out) + len(dev) + len(second) == len(acc.select_split(scripts, "all"))
+    third = acc.select_split(scripts, "held-out-3")
+    assert len(held_out) + len(dev) + len(second) + len(third) == len(acc.select_split(scripts, "all"))
     assert len(acc.select_split(scripts, "all")) == len(scripts)
     assert not set(held_out) & set(dev)
     assert not set(second) & (set(held_out) | set(dev))
+    assert not set(third) & (set(held_out) | set(dev) | set(second))
     with pytest.raises(ValueError):
         acc.select_split(scripts, "test")
 
