@@ -13,7 +13,10 @@ ranks them by blast radius; ``opsctl wrap`` puts one behind a contract.
     command_rules   the rule of each executable (RULES) and the host tools' rules
     service_rules   rules of database, HTTP and platform clients (psql, curl, kubectl, terraform...)
     command_args    the Verdict a rule returns and the argument readers the rules share
-    callers    CI workflows, Makefiles, justfiles, tox, cron, Dockerfiles, entry points, scripts
+    callers    who runs each script: find_callers, which reader reads which file
+    caller_refs     the index of scripts, the shell-like scanner of references, what readers share
+    callers_ci      CI workflows (GitHub, GitLab, other CI, Jenkins), pre-commit, compose, CronJobs
+    callers_build   Makefiles, justfiles, tox, Procfile, cron, systemd, Dockerfiles, Python, entry points
     history    owners and churn from git
     tier       the promotion tier and its reasons
     scan       all of the above over a tree -> Inventory

@@ -1,0 +1,580 @@
+"""The references to scripts in caller files: :class:`ScriptIndex` (each script by file name and
+Python module name, and how a written path is anchored and matched by its longest unambiguous
+suffix), the small shell-like scanner (:func:`split_commands`, :func:`command_refs`: words,
+``$(dirname "$0")`` and ``cd dir &&``, variables) and what every reader shares: the file read,
+the collector of callers, a chunk of shell or an exec-form word list scanned for references.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from opsctl.adopt.model import Caller, CallerKind
+
+MAX_BYTES = 2 * 1024 * 1024
+"""Caller files larger than this are not read (a generated or data file, not a pipeline)."""
+
+# The directory of the running script, in its usual shell spellings, rewritten to ``$__HERE``
+# (on one line: rewriting never removes a line break, so line numbers hold).
+_SP = r"[ \t]"
+_SELF = r"""["']?\$\{?(?:0|BASH_SOURCE(?:\[0\])?)\}?["']?"""
+_SELF_RESOLVED = (rf"""(?:{_SELF}|["']?\$\({_SP}*(?:readlink{_SP}+-f|realpath){_SP}+{_SELF}{_SP}*\)"""
+                  r"""["']?)""")
+_DIRNAME = (rf"""\$\({_SP}*dirname{_SP}+(?:--{_SP}+)?{_SELF_RESOLVED}{_SP}*\)"""
+            rf"""|`{_SP}*dirname{_SP}+{_SELF}{_SP}*`""")
+_HERE_RE = re.compile(
+    rf"""\$\({_SP}*cd{_SP}+(?:-P{_SP}+)?(?:--{_SP}+)?["']?(?:{_DIRNAME})(?P<up>/\.\.)?["']?{_SP}*"""
+    rf"""(?:[&12]?>{_SP}*/dev/null{_SP}*(?:2>&1{_SP}*)?)?(?:&&|;){_SP}*pwd(?:{_SP}+-P)?{_SP}*\)"""
+    rf"""|(?:{_DIRNAME})|\$\{{(?:0|BASH_SOURCE(?:\[0\])?)%/\*\}}""")
+GH_WORKSPACE_RE = re.compile(r"\$\{\{\s*github\.workspace\s*\}\}")
+_VAR_PREFIX_RE = re.compile(r"^\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))(/|$)")
+_HEREDOC_RE = re.compile(r"<<-?\s*(['\"]?)([A-Za-z_]\w*)\1")
+_PYTHONISH_RE = re.compile(r"(?i)python|^py$|^uv$|^coverage$|^pipenv$|^poetry$|^pdm$|^hatch$|^\$X$")
+_MODULE_RE = re.compile(r"^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$")
+_PLAIN_RUN_RE = re.compile(r"[^\s\"'\\#$<;&|()`>]+")
+_DQ_STOP_RE = re.compile(r'["\\]')
+_PIECE_SPLIT_RE = re.compile(r"[\s=,;:|&\[\](){}]+")
+BRACED_VAR_RE = re.compile(r"\$\{(\w+)\}")
+_NAME_TOKEN_RE = re.compile(r"[\w\-]+(?:\.[\w\-]+)*")
+
+HERE_VARS = frozenset({"__HERE", "SCRIPT_DIR", "SCRIPTDIR", "SCRIPTS_DIR", "DIR", "HERE", "BASEDIR",
+                       "BASE_DIR", "THIS_DIR", "MYDIR", "MY_DIR", "SCRIPTPATH", "SCRIPT_PATH",
+                       "CURDIR", "CURRENT_DIR", "BIN_DIR", "BINDIR"})
+ROOT_VARS = frozenset({"__ROOT", "GITHUB_WORKSPACE", "CI_PROJECT_DIR", "REPO_ROOT", "ROOT_DIR",
+                       "PROJECT_ROOT", "PROJECT_DIR", "TOPDIR", "TOP_DIR", "WORKSPACE", "REPO_DIR",
+                       "BITBUCKET_CLONE_DIR", "CIRCLE_WORKING_DIRECTORY", "BUILD_SOURCESDIRECTORY",
+                       "DRONE_WORKSPACE", "TRAVIS_BUILD_DIR", "BUILDKITE_BUILD_CHECKOUT_PATH",
+                       "toxinidir", "GIT_ROOT"})
+CWD_VARS = frozenset({"PWD", "pwd"})
+WRAPPERS = frozenset({"sudo", "exec", "time", "nohup", "env", "nice", "ionice", "command", "builtin",
+                      "xargs", "timeout", "stdbuf", "chronic", "setsid", "unbuffer", "then", "do",
+                      "else", "elif", "if", "while", "until", "!", "{", "run-one", "flock", "watch",
+                      "strace", "caffeinate", "doas", "eval"})
+SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "/bin/sh", "/bin/bash", "/usr/bin/env",
+                    "/usr/bin/bash", "/bin/zsh", "/bin/dash"})
+NOT_RUNNING = frozenset({
+    "echo", "printf", "cat", "cp", "mv", "rm", "ln", "chmod", "chown", "chgrp", "touch", "ls",
+    "test", "[", "[[", "install", "scp", "rsync", "grep", "egrep", "fgrep", "rg", "sed", "diff",
+    "stat", "file", "wc", "head", "tail", "less", "more", "vi", "vim", "nano", "shellcheck", "shfmt",
+    "tar", "zip", "unzip", "gzip", "git", "curl", "wget", "mkdir", "dirname", "basename",
+    "realpath", "readlink", "read", "which", "type", "hash", "md5sum", "sha256sum", "sha1sum",
+    "dos2unix", "black", "ruff", "flake8", "pylint", "mypy", "isort", "pyflakes", "bandit",
+    "yamllint", "aws", "gsutil", "log", "info", "warn", "warning", "die", "error", "fail", "usage",
+    "logger", "COPY", "ADD", "find", "du", "sort", "uniq", "tee", "pycodestyle", "autopep8",
+    "pre-commit", "codespell", "chattr", "setfacl", "openssl", "gpg", "base64", "xxd", "od",
+})
+
+
+# --- the index of scripts -----------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class ScriptIndex:
+    """The scripts by path, by file name and by last module component."""
+
+    scripts: frozenset[str]
+    by_basename: dict[str, list[str]]
+    by_module_tail: dict[str, list[str]]
+
+    @classmethod
+    def of(cls, scripts: Iterable[str]) -> ScriptIndex:
+        paths = frozenset(scripts)
+        by_basename: dict[str, list[str]] = {}
+        by_module_tail: dict[str, list[str]] = {}
+        for path in sorted(paths):
+            name = posixpath.basename(path)
+            by_basename.setdefault(name, []).append(path)
+            module = _module_parts(path)
+            if module:
+                by_module_tail.setdefault(module[-1], []).append(path)
+        return cls(paths, by_basename, by_module_tail)
+
+    def mentioned_in(self, text: str, *, modules: bool = False, path: str = "") -> bool:
+        """Whether ``text`` holds a word that may name a script (a cheap filter before parsing):
+        a file name, or with ``-m`` (or ``modules``) a module, or a Django command name; the
+        name of ``path`` itself (a script's usage text) does not count."""
+        modules = modules or "-m" in text
+        commands = "manage" in text or "django-admin" in text or "call_command" in text
+        for token in _NAME_TOKEN_RE.findall(text):
+            named = self.by_basename.get(token)
+            if named and named != [path]:
+                return True
+            if modules and token.rpartition(".")[2] in self.by_module_tail:
+                return True
+            if commands and f"{token}.py" in self.by_basename:
+                return True
+        return False
+
+    def resolve_path(self, ref: str, bases: Sequence[str], variables: dict[str, str], *,
+                     known_cwd: bool = False) -> str | None:
+        """The script a path word names, tried from each base directory, else by trailing path
+        (not for ``./name`` when the working directory is known: it is not there)."""
+        ref = ref.strip()
+        name = ref.rstrip("/").rpartition("/")[2]
+        candidates = self.by_basename.get(name)
+        if not candidates:
+            return None
+        anchored = _anchor(ref, bases, variables)
+        if anchored is not None:
+            for base_dir, rest in anchored:
+                path = join_path(base_dir, rest)
+                if path in self.scripts:
+                    return path
+            deployed = [join_path(base, rest) for base, rest in anchored if base.startswith("/")]
+            if deployed:  # after ``cd /opt/app``
+                return _by_suffix(deployed[0], candidates, lambda p: p.split("/"))
+        # A relative path with folders that leads nowhere names another file of the same name
+        # unless a folder matches too; an absolute (deployed) path or a bare name needs only the
+        # name to be unique.
+        relative_with_folders = anchored is not None and (any(
+            part not in ("", ".") for part in ref.split("/")[:-1]) or (
+            known_cwd and ref.startswith("./")))
+        return _by_suffix(ref, candidates, lambda p: p.split("/"),
+                          minimum=2 if relative_with_folders else 1)
+
+    def resolve_module(self, module: str, bases: Sequence[str]) -> str | None:
+        """The script ``python -m module`` runs, from each base directory, else by module suffix."""
+        parts = module.split(".")
+        candidates = self.by_module_tail.get(parts[-1])
+        if not candidates:
+            return None
+        relative = "/".join(parts)
+        for base_dir in [*bases, "", "src"]:
+            for path in (f"{relative}.py", f"{relative}/__main__.py"):
+                full = join_path(base_dir, path)
+                if full in self.scripts:
+                    return full
+        return _by_suffix(relative, candidates, lambda p: _module_parts(p) or [], exact=True)
+
+    def resolve_management_command(self, name: str) -> str | None:
+        """The script of a Django management command (``manage.py NAME``), when only one app
+        has it."""
+        found = [path for path in self.by_basename.get(f"{name}.py", [])
+                 if "/management/commands/" in f"/{path}"]
+        return found[0] if len(found) == 1 else None
+
+    def resolve_entry_point(self, target: str, base_dir: str) -> str | None:
+        """The script holding the module of ``pkg.mod:func`` in a package at ``base_dir``."""
+        module = target.partition(":")[0].strip()
+        if not _MODULE_RE.match(module):
+            return None
+        relative = module.replace(".", "/")
+        for src in ("", "src", "lib"):
+            for path in (f"{relative}.py", f"{relative}/__main__.py", f"{relative}/__init__.py"):
+                full = join_path(join_path(base_dir, src), path)
+                if full in self.scripts:
+                    return full
+        return self.resolve_module(module, [base_dir])
+
+
+def _module_parts(path: str) -> list[str] | None:
+    if not path.endswith(".py"):
+        return None
+    parts = path[:-3].split("/")
+    if parts[-1] == "__main__":
+        parts.pop()
+    return parts or None
+
+
+def join_path(base: str, rest: str) -> str:
+    joined = posixpath.normpath(posixpath.join(base, rest)) if base else posixpath.normpath(rest)
+    return "" if joined == "." else joined
+
+
+def _anchor(ref: str, bases: Sequence[str], variables: dict[str, str]) -> list[tuple[str, str]] | None:
+    """Where a path word starts: [(directory relative to root, rest)], None when unknown."""
+    match = _VAR_PREFIX_RE.match(ref)
+    if match:
+        var = match.group(1) or match.group(2)
+        rest = ref[match.end():]
+        if var in variables:
+            return [(variables[var], rest)]
+        if var in ROOT_VARS:
+            return [("", rest)]
+        if var in CWD_VARS:
+            return [(base, rest) for base in bases]
+        if var in HERE_VARS:
+            return [(variables.get("__HERE", bases[0] if bases else ""), rest)]
+        return None
+    if ref.startswith(("/", "~", "$")):
+        return None
+    return [(base, ref) for base in bases]
+
+
+def _by_suffix(ref: str, candidates: Sequence[str], parts_of: Any, *, exact: bool = False,
+               minimum: int = 1) -> str | None:
+    """The one candidate sharing the longest trailing path with ``ref`` (None when tied)."""
+    wanted = [part for part in ref.split("/") if part not in ("", ".", "..", "~")
+              and not part.startswith("$")]
+    if not wanted:
+        return None
+    best: list[str] = []
+    best_length = 0
+    for candidate in candidates:
+        parts = parts_of(candidate)
+        length = 0
+        while (length < len(parts) and length < len(wanted)
+               and parts[-1 - length] == wanted[-1 - length]):
+            length += 1
+        if exact and length < len(wanted):
+            continue
+        if length > best_length:
+            best, best_length = [candidate], length
+        elif length == best_length and length:
+            best.append(candidate)
+    return best[0] if len(best) == 1 and best_length >= minimum else None
+
+
+# --- a shell-like scanner -----------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Word:
+    text: str
+    pos: int
+    """Offset of the word's first character in the scanned text."""
+
+
+@dataclass(slots=True)
+class Found:
+    """A script named in a scanned text, at ``pos``."""
+
+    script: str
+    pos: int
+
+
+@dataclass(slots=True)
+class Where:
+    """From where a caller's commands run, relative to the scanned root."""
+
+    caller: str
+    cwd: str | None
+    """The working directory when the format fixes it (CI: the root), else None."""
+    variables: dict[str, str] = field(default_factory=dict)
+
+    here: str = ""
+
+    def __post_init__(self) -> None:
+        self.here = posixpath.dirname(self.caller)
+        self.variables.setdefault("__HERE", self.here)
+
+    def bases(self, cwd: str | None) -> list[str]:
+        if cwd is not None:
+            return [cwd]
+        return [self.here, ""] if self.here else [""]
+
+
+def normalise(text: str) -> str:
+    """Rewrite spellings of "this script's folder" and of the workspace to plain variables."""
+    if "dirname" in text or "%/*" in text:
+        text = _HERE_RE.sub(lambda m: "$__HERE/.." if m.group("up") else "$__HERE", text)
+    if "github.workspace" in text:
+        text = GH_WORKSPACE_RE.sub("$__ROOT", text)
+    return text
+
+
+def split_commands(text: str) -> Iterator[list[Word]]:
+    """The simple commands of a shell text as words (quotes removed), comments dropped, through
+    ``;``, ``&&``, ``||``, pipes, subshells and new lines; ``${...}`` is kept whole; the bodies of
+    here-documents fed to ``cat``-like commands are skipped."""
+    words: list[Word] = []
+    chars: list[str] = []
+    start = -1
+    quote = ""
+    heredocs: list[tuple[str, bool, bool]] = []
+    i, n = 0, len(text)
+
+    def flush_word() -> None:
+        nonlocal chars, start
+        if start >= 0:
+            words.append(Word("".join(chars), start))
+        chars, start = [], -1
+
+    while i < n:
+        if quote:
+            # Jump to the closing quote (or, in double quotes, the next backslash).
+            stop = _DQ_STOP_RE.search(text, i) if quote == '"' else None
+            end = text.find("'", i) if quote == "'" else (stop.start() if stop else -1)
+            end = n if end < 0 else end
+            chars.append(text[i:end])
+            i = end
+            if i >= n:
+                break
+            if text[i] == quote:
+                quote = ""
+            elif i + 1 < n and text[i + 1] in '"\\$`':
+                chars.append(text[i + 1])
+                i += 1
+            else:
+                chars.append("\\")
+            i += 1
+            continue
+        plain = _PLAIN_RUN_RE.match(text, i)
+        if plain:
+            if start < 0:
+                start = i
+            chars.append(plain.group())
+            i = plain.end()
+            continue
+        c = text[i]
+        if c in "\"'":
+            quote = c
+            if start < 0:
+                start = i
+            i += 1
+            continue
+        if c == "\\" and i + 1 < n:
+            if text[i + 1] != "\n":
+                if start < 0:
+                    start = i
+                chars.append(text[i + 1])
+            i += 2
+            continue
+        if c == "#":
+            if start < 0:
+                end = text.find("\n", i)
+                i = n if end < 0 else end
+            else:
+                chars.append(c)
+                i += 1
+            continue
+        if c == "$" and i + 1 < n and text[i + 1] == "{":
+            end = text.find("}", i)
+            end = n - 1 if end < 0 else end
+            if start < 0:
+                start = i
+            chars.append(text[i:end + 1])
+            i = end + 1
+            continue
+        if c == "<" and text.startswith("<<", i) and not text.startswith("<<<", i):
+            match = _HEREDOC_RE.match(text, i)
+            if match:
+                first = next((w.text for w in words if "=" not in w.text), "")
+                heredocs.append((match.group(2), match.group(0).startswith("<<-"),
+                                 posixpath.basename(first) in NOT_RUNNING))
+                flush_word()
+                i = match.end()
+                continue
+        if c.isspace() or c in ";&|()`<>":
+            flush_word()
+            if c in ";&|()`\n" and words:
+                yield words
+                words = []
+            if c == "\n" and heredocs:
+                i = _skip_heredocs(text, i + 1, heredocs)
+                heredocs = []
+                continue
+            i += 1
+            continue
+        if start < 0:
+            start = i
+        chars.append(c)
+        i += 1
+    flush_word()
+    if words:
+        yield words
+
+
+def _skip_heredocs(text: str, i: int, heredocs: list[tuple[str, bool, bool]]) -> int:
+    """Past the bodies of quiet here-documents (``cat <<EOF``); others are read as commands."""
+    for delimiter, strip_tabs, quiet in heredocs:
+        if not quiet:
+            return i
+        while i < len(text):
+            end = text.find("\n", i)
+            end = len(text) if end < 0 else end
+            line = text[i:end]
+            i = end + 1
+            if (line.lstrip("\t") if strip_tabs else line) == delimiter:
+                break
+    return i
+
+
+def command_refs(text: str, index: ScriptIndex, where: Where, *, base: int = 0,
+                 python: bool = False) -> tuple[list[Found], str | None]:
+    """Scripts a shell text runs, and the working directory it ends in."""
+    found: list[Found] = []
+    cwd = where.cwd
+    for words in split_commands(text):
+        cwd = _segment_refs(words, index, where, cwd, found, base, python)
+    return found, cwd
+
+
+def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str | None,
+                  found: list[Found], base: int, python: bool) -> str | None:
+    """Scripts one simple command runs; returns the working directory after it (``cd``)."""
+    position = 0
+    while position < len(words):
+        leading = words[position].text
+        if re.match(r"^[A-Za-z_]\w*=", leading):
+            _learn_variable(leading, where, cwd)
+        elif leading in WRAPPERS or (position > 0 and leading.startswith("-")) or (
+                position > 0 and words[position - 1].text == "timeout" and leading[:1].isdigit()):
+            pass
+        else:
+            break
+        position += 1
+    command = posixpath.basename(words[position].text) if position < len(words) else ""
+    if command == "cd":
+        target = words[position + 1].text if position + 1 < len(words) else ""
+        return _change_directory(target, where, cwd)
+    if command in NOT_RUNNING:
+        return cwd
+    bases = where.bases(cwd)
+    pythonish = python or any(_PYTHONISH_RE.search(w.text) for w in words[:position + 1])
+    for k, word in enumerate(words):
+        if ("manage" in word.text or (k == 0 and "django" in command)) and _is_django_manage(
+                words, k, command) and k + 1 < len(words):
+            following = next((w for w in words[k + 1:] if not w.text.startswith("-")), None)
+            script = index.resolve_management_command(following.text) if following else None
+            if following and script and script != where.caller:
+                found.append(Found(script, base + following.pos))
+        if word.text == "-c" and command in SHELLS | {"env"} and k + 1 < len(words):
+            inner = words[k + 1]
+            refs, _ = command_refs(normalise(inner.text), index, Where(
+                where.caller, cwd, where.variables), base=base + inner.pos)
+            found.extend(refs)
+            break
+        if word.text in ("-m", "run") and k + 1 < len(words) and (pythonish or word.text == "-m"):
+            module = words[k + 1].text
+            if _MODULE_RE.match(module) and (pythonish or "." in module):
+                script = index.resolve_module(module, bases)
+                if script and script != where.caller:
+                    found.append(Found(script, base + words[k + 1].pos))
+            continue
+        if word.text.startswith("-m") and len(word.text) > 2 and pythonish:
+            script = index.resolve_module(word.text[2:], bases)
+            if script and script != where.caller:
+                found.append(Found(script, base + word.pos))
+            continue
+        text = word.text
+        pieces = [text] if _PIECE_SPLIT_RE.search(text) is None else _PIECE_SPLIT_RE.split(
+            BRACED_VAR_RE.sub(r"$\1", text))
+        for piece in pieces:
+            piece = piece.strip("'\"`,")
+            if not piece or piece.rstrip("/").rpartition("/")[2] not in index.by_basename:
+                continue
+            script = index.resolve_path(piece, bases, where.variables,
+                                        known_cwd=cwd is not None and not cwd.startswith("/"))
+            if script and script != where.caller:
+                found.append(Found(script, base + word.pos))
+    return cwd
+
+
+def _is_django_manage(words: list[Word], k: int, command: str) -> bool:
+    text = words[k].text
+    return (posixpath.basename(text) == "manage.py"
+            or (text == "manage" and k > 0 and words[k - 1].text == "-m")
+            or (k == 0 and command in ("django-admin", "django-admin.py")))
+
+
+def _change_directory(target: str, where: Where, cwd: str | None) -> str | None:
+    if not target or target == "-":
+        return cwd
+    if target.startswith("/"):  # a deployed path: kept to match scripts by their trailing path
+        return posixpath.normpath(target)
+    anchored = _anchor(target, where.bases(cwd), where.variables)
+    if not anchored:
+        return None
+    directory = join_path(*anchored[0])
+    return None if directory.startswith("..") else directory
+
+
+def _learn_variable(word: str, where: Where, cwd: str | None) -> None:
+    """Remember ``DIR=$__HERE/..``-like assignments naming a folder of the tree."""
+    name, _, value = word.partition("=")
+    if not value.startswith("$"):
+        return
+    anchored = _anchor(value, where.bases(cwd), where.variables)
+    if anchored and len(anchored) == 1:
+        directory = join_path(*anchored[0])
+        if not directory.startswith(".."):
+            where.variables[name] = directory
+
+
+# --- what every reader shares --------------------------------------------------------------------
+
+
+class Collector:
+    def __init__(self, index: ScriptIndex) -> None:
+        self.index = index
+        self.found: dict[str, dict[tuple[str, int], Caller]] = {}
+
+    def add(self, script: str, caller: str, line: int, kind: CallerKind, text: str) -> None:
+        if script == caller:
+            return
+        key = (caller, line)
+        self.found.setdefault(script, {}).setdefault(
+            key, Caller(path=caller, line=line, kind=kind, text=text.strip()[:300]))
+
+
+@dataclass(slots=True)
+class CallerFile:
+    path: str
+    text: str
+    lines: list[str]
+
+    @classmethod
+    def of(cls, path: str, text: str) -> CallerFile:
+        return cls(path, text, text.split("\n"))
+
+    def text_of(self, line: int) -> str:
+        return self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+
+
+def read_text(file: Path) -> str | None:
+    try:
+        if not file.is_file() or file.stat().st_size > MAX_BYTES:
+            return None
+        data = file.read_bytes()
+    except OSError:
+        return None
+    if b"\0" in data[:8192]:
+        return None
+    return data.decode("utf-8", "replace")
+
+
+def callers_in_chunk(file: CallerFile, chunk: str, first_line: int, index: ScriptIndex,
+                     collector: Collector, kind: CallerKind, where: Where, *,
+                     python: bool = False) -> str | None:
+    """Scan ``chunk``, written from line ``first_line`` of the file on, as shell commands."""
+    text = normalise(chunk)
+    found, cwd = command_refs(text, index, where, python=python)
+    for ref in found:
+        line = first_line + text.count("\n", 0, ref.pos)
+        collector.add(ref.script, file.path, line, kind, file.text_of(line))
+    return cwd
+
+
+def callers_in_word_list(file: CallerFile, items: list[tuple[str, int]], index: ScriptIndex,
+                         collector: Collector, kind: CallerKind, where: Where, *,
+                         raw_range: tuple[int, int] | None = None) -> None:
+    """An exec-form command (a list of words, each with the line it is written on)."""
+    # A word's position is its index times _WORD_SPAN (plus the offset inside a ``sh -c`` text).
+    words = [Word(text, k * _WORD_SPAN) for k, (text, _) in enumerate(items)]
+    if not words:
+        return
+    found: list[Found] = []
+    _segment_refs(words, index, where, where.cwd, found, 0, False)
+    for ref in found:
+        line = items[min(ref.pos // _WORD_SPAN, len(items) - 1)][1]
+        if raw_range is not None:
+            line = _line_holding(file, ref.script, raw_range) or line
+        collector.add(ref.script, file.path, line, kind, file.text_of(line))
+
+
+_WORD_SPAN = 1 << 24
+
+
+def _line_holding(file: CallerFile, script: str, raw_range: tuple[int, int]) -> int | None:
+    name = posixpath.basename(script)
+    stem = name[:-3] if name.endswith(".py") else name
+    for number in range(raw_range[0], min(raw_range[1], len(file.lines)) + 1):
+        if name in file.text_of(number) or stem in file.text_of(number):
+            return number
+    return None

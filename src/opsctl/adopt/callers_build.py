@@ -1,0 +1,519 @@
+"""Readers of build and runtime caller files: Makefiles, justfiles, tox, Procfiles, cron tables,
+systemd units (services a timer starts), Dockerfiles, Python code that runs or schedules a script
+(subprocess, Celery beat, APScheduler, schedule...) and package entry points (pyproject.toml,
+setup.py, setup.cfg).
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import posixpath
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from opsctl.adopt.caller_refs import (
+    BRACED_VAR_RE,
+    CallerFile,
+    Collector,
+    ScriptIndex,
+    Where,
+    callers_in_chunk,
+    callers_in_word_list,
+    command_refs,
+    normalise,
+    read_text,
+)
+from opsctl.adopt.model import CallerKind
+
+_MAKE_VAR_RE = re.compile(r"\$\(([A-Za-z_][\w.]*)\)")
+_MAKE_ASSIGN_RE = re.compile(r"^(?:export\s+|override\s+)?([A-Za-z_]\w*)\s*(?:[:?]{1,2}|::=)?=[ \t]*"
+                             r"([^\n#]*)", re.M)
+_CRON_LINE_RE = re.compile(r"^\s*(?:@(?:reboot|yearly|annually|monthly|weekly|daily|midnight|hourly)"
+                           r"|(?:[\d*/,\-?LW]+\s+){3}(?:[\d*/,\-A-Za-z?LW#]+\s+)[\d*/,\-A-Za-z?LW#]+)"
+                           r"\s+(?P<command>\S.*)$")
+_SCHEDULER_RE = re.compile(r"beat_schedule|CELERYBEAT_SCHEDULE|apscheduler|add_job\s*\(|scheduled_job"
+                           r"|schedule\.every|\bcrontab\s*\(")
+_PY_RUNNER_RE = re.compile(r"call_command|subprocess|os\.system|popen|os\.exec|spawn|\bsh\b|plumbum|pexpect|runpy"
+                           r"|check_call|check_output|\brun\w*\(|invoke|fabric|getoutput|execute"
+                           r"|shell|\bcall\(", re.I)
+
+
+# --- plain text formats ---------------------------------------------------------------------------
+
+
+def callers_in_shell(file: CallerFile, index: ScriptIndex, collector: Collector,
+                     plan: list[tuple[str, str]]) -> None:
+    callers_in_chunk(file, file.text, 1, index, collector, "script", Where(file.path, None))
+    _scan_cron_lines(file, index, collector)
+
+
+def _scan_cron_lines(file: CallerFile, index: ScriptIndex, collector: Collector) -> None:
+    """Cron entries written by a script or a program (``echo "0 2 * * * ..." | crontab -``)."""
+    for number, line in enumerate(file.lines, 1):
+        if "*" not in line and "@" not in line:
+            continue
+        for piece in [line, *re.findall(r"""["']([^"']+)["']""", line)]:
+            match = _CRON_LINE_RE.match(piece)
+            if match:
+                refs, _ = command_refs(normalise(match.group("command")), index,
+                                       Where(file.path, None))
+                for ref in refs:
+                    collector.add(ref.script, file.path, number, "cron", line)
+
+
+def callers_in_cron(file: CallerFile, index: ScriptIndex, collector: Collector,
+                    plan: list[tuple[str, str]]) -> None:
+    for number, line in enumerate(file.lines, 1):
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#") or re.match(r"^[A-Za-z_]\w*\s*=", stripped):
+            continue
+        match = _CRON_LINE_RE.match(line)
+        command = match.group("command") if match else stripped
+        callers_in_chunk(file, command.replace("%", " "), number, index, collector, "cron",
+                         Where(file.path, None))
+
+
+def callers_in_makefile(file: CallerFile, index: ScriptIndex, collector: Collector,
+                        plan: list[tuple[str, str]]) -> None:
+    here = posixpath.dirname(file.path)
+    # Literal variables of the Makefile (SCRIPTS := tools/ops) stand for their value.
+    values = {m.group(1): _MAKE_VAR_RE.sub(r"${\1}", m.group(2).strip())
+              for m in _MAKE_ASSIGN_RE.finditer(file.text) if "$(shell" not in m.group(2)}
+    number = 0
+    while number < len(file.lines):
+        line = file.lines[number]
+        first = number
+        while line.endswith("\\") and number + 1 < len(file.lines):
+            number += 1
+            line = line[:-1] + "\n" + file.lines[number].lstrip("\t")
+        number += 1
+        recipe: str | None = None
+        if line.startswith("\t"):
+            recipe = line[1:]
+        elif not line.startswith("#") and re.match(r"^[^=#:]+::?(?!=)[^=;]*;", line):
+            recipe = line.partition(";")[2]
+        if recipe is None:
+            continue
+        recipe = _MAKE_VAR_RE.sub(r"${\1}", recipe.lstrip().lstrip("@-+").replace("$$", "$"))
+        for _ in range(2):
+            if "${" in recipe:
+                recipe = BRACED_VAR_RE.sub(lambda m: values.get(m.group(1), m.group(0)), recipe)
+        # Each recipe line runs in a shell of its own, from the Makefile's folder.
+        callers_in_chunk(file, recipe, first + 1, index, collector, "makefile",
+                         Where(file.path, here, {"CURDIR": here}))
+
+
+def callers_in_justfile(file: CallerFile, index: ScriptIndex, collector: Collector,
+                        plan: list[tuple[str, str]]) -> None:
+    here = posixpath.dirname(file.path)
+    for number, line in enumerate(file.lines, 1):
+        if not line[:1].isspace() or not line.strip() or line.strip().startswith("#"):
+            continue
+        recipe = re.sub(r"\{\{\s*(\w+)\s*\}\}", r"${\1}", line.strip().lstrip("@-"))
+        callers_in_chunk(file, recipe, number, index, collector, "justfile", Where(file.path, here))
+
+
+def callers_in_tox(file: CallerFile, index: ScriptIndex, collector: Collector,
+                   plan: list[tuple[str, str]]) -> None:
+    here = posixpath.dirname(file.path)
+    in_commands = False
+    for number, line in enumerate(file.lines, 1):
+        stripped = line.strip()
+        if stripped.startswith("["):
+            in_commands = False
+            continue
+        key = re.match(r"^([\w.\-]+)\s*[=:]\s*(.*)$", line)
+        if key:
+            in_commands = key.group(1) in ("commands", "commands_pre", "commands_post")
+            value = key.group(2)
+        elif in_commands and line[:1].isspace():
+            value = stripped
+        else:
+            continue
+        if not in_commands or not value or value.startswith("#"):
+            continue
+        value = value.lstrip("-")
+        value = re.sub(r"\{toxinidir\}", "$__HERE", value)
+        value = re.sub(r"\{env(?:python|bindir/python\d*)\}", "python", value)
+        value = re.sub(r"\{[^}]*\}", "", value)
+        callers_in_chunk(file, value, number, index, collector, "tox", Where(file.path, here))
+
+
+def callers_in_procfile(file: CallerFile, index: ScriptIndex, collector: Collector,
+                        plan: list[tuple[str, str]]) -> None:
+    """Heroku-style process types (``release: bin/release``): run by the platform on deploy."""
+    for number, line in enumerate(file.lines, 1):
+        match = re.match(r"^\s*[\w\-]+\s*:\s*(.+)$", line)
+        if match and not line.lstrip().startswith("#"):
+            callers_in_chunk(file, match.group(1), number, index, collector, "ci", Where(file.path, ""))
+
+
+def timed_services(root: Path, plan: list[tuple[str, str]]) -> set[str]:
+    """The ``.service`` units a ``.timer`` starts: the timer of the same name, or its ``Unit=``."""
+    services = {path for path, kind in plan if kind == "systemd" and path.endswith(".service")}
+    timed: set[str] = set()
+    for path, kind in plan:
+        if kind != "systemd" or not path.endswith(".timer"):
+            continue
+        folder = posixpath.dirname(path)
+        unit = posixpath.basename(path)[: -len(".timer")] + ".service"
+        text = read_text(root / path) or ""
+        match = re.search(r"^\s*Unit\s*=\s*(\S+)", text, re.M)
+        if match:
+            unit = match.group(1)
+        for candidate in (posixpath.join(folder, unit), posixpath.join(folder, unit.replace(
+                "@.service", ".service"))):
+            if candidate in services:
+                timed.add(candidate)
+    return timed
+
+
+def callers_in_systemd(file: CallerFile, index: ScriptIndex, collector: Collector,
+                       plan: list[tuple[str, str]]) -> None:
+    """A service a timer starts (see :func:`timed_services`): its Exec lines, kind cron."""
+    kind: CallerKind = "cron"
+    for number, line in enumerate(file.lines, 1):
+        match = re.match(r"^\s*Exec(?:Start|StartPre|StartPost|Stop|Reload|Condition)\s*=\s*[-@:+!]*(.*)$",
+                         line)
+        if not match:
+            continue
+        callers_in_chunk(file, match.group(1), number, index, collector, kind, Where(file.path, None))
+
+
+def callers_in_dockerfile(file: CallerFile, index: ScriptIndex, collector: Collector,
+                          plan: list[tuple[str, str]]) -> None:
+    here = posixpath.dirname(file.path)
+    aliases = _docker_copies(file, index, here)
+    number = 0
+    while number < len(file.lines):
+        first = number
+        body_lines = [file.lines[number]]
+        while body_lines[-1].rstrip().endswith("\\") and number + 1 < len(file.lines):
+            number += 1
+            nxt = file.lines[number]
+            body_lines.append("" if nxt.lstrip().startswith("#") else nxt)
+        number += 1
+        match = re.match(r"^\s*(RUN|CMD|ENTRYPOINT)\s+(.*)$", body_lines[0], re.I | re.S)
+        if not match:
+            continue
+        body = "\n".join([match.group(2), *body_lines[1:]])
+        stripped = body.strip()
+        where = Where(file.path, None, {"__HERE": here})
+        if stripped.startswith("["):
+            try:
+                items = json.loads(re.sub(r"\\\n", "", stripped))
+            except ValueError:
+                items = None
+            if isinstance(items, list) and all(isinstance(item, str) for item in items):
+                items = [aliases.get(item, item) for item in items]
+                callers_in_word_list(file, [(item, first + 1) for item in items], index, collector,
+                                     "dockerfile", where, raw_range=(first + 1, number))
+                continue
+        body = re.sub(r"--mount=\S+|--network=\S+|--security=\S+", "", body)
+        for alias, script in aliases.items():
+            if alias in body:
+                body = re.sub(rf"(?<![\w./-]){re.escape(alias)}(?![\w.-])", script, body)
+        callers_in_chunk(file, body, first + 1, index, collector, "dockerfile", where)
+
+
+def _docker_copies(file: CallerFile, index: ScriptIndex, here: str) -> dict[str, str]:
+    """Scripts copied into the image under another name (``COPY scripts/entry.sh /entrypoint``):
+    {that name as a path and as a bare name: the script}."""
+    aliases: dict[str, str] = {}
+    for match in re.finditer(r"^\s*(?:COPY|ADD)\s+(?:--\S+\s+)*(\S+)\s+(\S+)\s*$", file.text,
+                             re.M | re.I):
+        source, target = match.group(1), match.group(2)
+        if target.endswith("/") or source.startswith("["):
+            continue
+        script = index.resolve_path(source, [here, ""], {})
+        if script and posixpath.basename(target) != posixpath.basename(script):
+            aliases[target] = script
+            aliases.setdefault(posixpath.basename(target), script)
+    return aliases
+
+
+# --- Python ---------------------------------------------------------------------------------------
+
+
+_RUNNER_CALLS = frozenset({
+    "run", "call", "check_call", "check_output", "Popen", "system", "popen", "getoutput",
+    "getstatusoutput", "run_path", "create_subprocess_exec", "create_subprocess_shell", "spawn",
+    "spawnl", "spawnle", "spawnlp", "spawnv", "spawnve", "spawnvp", "execl", "execle", "execlp",
+    "execv", "execve", "execvp", "execvpe", "sudo", "local", "run_command", "run_cmd", "run_script",
+    "runcmd", "sh", "bash", "shell", "check_run", "run_process"})
+_SCHEDULE_CALLS = frozenset({"add_job", "do", "scheduled_job", "add_periodic_task", "enter", "every"})
+_COMMAND_KEYWORDS = frozenset({"args", "cmd", "command", "commands", "script", "path", "argv",
+                               "path_name", "func"})
+_MAX_PY_DEPTH = 4
+_BEAT_NAMES = frozenset({"beat_schedule", "CELERYBEAT_SCHEDULE"})
+
+
+@dataclass(slots=True)
+class _PythonCallers:
+    """Scripts a Python file runs: the arguments of subprocess-like calls (through the names
+    they were assigned to), and of scheduler calls and Celery beat schedules (kind cron)."""
+
+    file: CallerFile
+    index: ScriptIndex
+    collector: Collector
+    assigned: dict[str, list[ast.expr]]
+    where: Where
+
+    def command(self, node: ast.expr, kind: CallerKind, line: int | None, depth: int = 0) -> None:
+        """Scan ``node`` as a command; ``line`` overrides the node's own (for assigned names)."""
+        if depth > _MAX_PY_DEPTH:
+            return
+        if isinstance(node, ast.List | ast.Tuple):
+            if any(isinstance(elt, ast.List | ast.Tuple) for elt in node.elts):
+                for elt in node.elts:
+                    self.command(elt, kind, line, depth + 1)
+                return
+            items = [(self.word(elt, depth), line or elt.lineno) for elt in node.elts]
+            callers_in_word_list(self.file, items, self.index, self.collector, kind, self.where)
+        elif isinstance(node, ast.Constant | ast.JoinedStr | ast.BinOp):
+            text = self.word(node, depth)
+            if self.index.mentioned_in(text):
+                callers_in_chunk(self.file, text, line or node.lineno, self.index, self.collector,
+                                 kind, self.where, python=True)
+        elif isinstance(node, ast.Name):
+            for value in self.assigned.get(node.id, []):
+                self.command(value, kind, line or node.lineno, depth + 1)
+        elif isinstance(node, ast.Call):
+            name = _call_name(node.func)
+            if name in ("join", "joinpath", "Path", "PurePath") and _call_name(node.func) != "":
+                text = self.word(node, depth)
+                if text != "$X" and self.index.mentioned_in(text):
+                    callers_in_chunk(self.file, text, line or node.lineno, self.index, self.collector,
+                                     kind, self.where, python=True)
+                    return
+            for arg in node.args:
+                self.command(arg, kind, line, depth + 1)
+        elif isinstance(node, ast.Dict):
+            for value in node.values:
+                self.command(value, kind, line, depth + 1)
+
+    def word(self, node: ast.expr, depth: int = 0) -> str:
+        """One word of a command: a literal, ``python`` for sys.executable, a path joined with
+        ``/`` (``Path(x) / "a.sh"``, ``os.path.join(x, "a.sh")``), else ``$X``."""
+        if depth > _MAX_PY_DEPTH:
+            return "$X"
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            return node.value
+        if isinstance(node, ast.Attribute) and node.attr == "executable":
+            return "python"
+        if isinstance(node, ast.JoinedStr):
+            return "".join(self.word(value.value if isinstance(value, ast.FormattedValue) else value,
+                                     depth + 1) for value in node.values)
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div):
+            return f"{self.word(node.left, depth + 1)}/{self.word(node.right, depth + 1)}"
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+            return f"{self.word(node.left, depth + 1)}{self.word(node.right, depth + 1)}"
+        if isinstance(node, ast.Call):
+            name = _call_name(node.func)
+            if name in ("join", "joinpath") and not isinstance(
+                    getattr(node.func, "value", None), ast.Constant):
+                return "/".join(self.word(arg, depth + 1) for arg in node.args)
+            if name in ("str", "Path", "PurePath", "fspath", "abspath", "realpath", "resolve") \
+                    and len(node.args) == 1:
+                return self.word(node.args[0], depth + 1)
+            if name in ("resolve", "absolute") and isinstance(node.func, ast.Attribute):
+                return self.word(node.func.value, depth + 1)
+        if isinstance(node, ast.Name):
+            values = self.assigned.get(node.id, [])
+            if len(values) == 1:
+                return self.word(values[0], depth + 1)
+        return "$X"
+
+
+def callers_in_python(file: CallerFile, index: ScriptIndex, collector: Collector,
+                      plan: list[tuple[str, str]]) -> None:
+    _scan_cron_lines(file, index, collector)
+    scheduler = bool(_SCHEDULER_RE.search(file.text))
+    if not scheduler and not _PY_RUNNER_RE.search(file.text):
+        return
+    try:
+        tree = ast.parse(file.text)
+    except (SyntaxError, ValueError):
+        return
+    # One walk collects assignments and calls; calls are read once every name is known.
+    assigned: dict[str, list[ast.expr]] = {}
+    calls: list[ast.Call] = []
+    functions: list[ast.FunctionDef | ast.AsyncFunctionDef] = []
+    beat: list[ast.expr] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            calls.append(node)
+        elif isinstance(node, ast.Assign):
+            for target in node.targets:
+                if isinstance(target, ast.Name):
+                    assigned.setdefault(target.id, []).append(node.value)
+                if (isinstance(target, ast.Name) and target.id in _BEAT_NAMES) or (
+                        isinstance(target, ast.Attribute) and target.attr in _BEAT_NAMES):
+                    beat.append(node.value)
+        elif isinstance(node, ast.AnnAssign) and node.value and isinstance(node.target, ast.Name):
+            assigned.setdefault(node.target.id, []).append(node.value)
+        elif scheduler and isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            functions.append(node)
+    finder = _PythonCallers(file, index, collector, assigned, Where(file.path, None))
+    for value in beat:
+        finder.command(value, "cron", None)
+    in_jobs = _calls_in_scheduled_functions(functions, calls) if scheduler else set()
+    for node in calls:
+        kind: CallerKind = "cron" if id(node) in in_jobs else "script"
+        name = _call_name(node.func)
+        call_kind: CallerKind | None = (
+            "cron" if scheduler and name in _SCHEDULE_CALLS
+            else kind if name in _RUNNER_CALLS else None)
+        if call_kind is not None:
+            for arg in node.args:
+                finder.command(arg, call_kind, None)
+            for keyword in node.keywords:
+                if keyword.arg in _COMMAND_KEYWORDS:
+                    finder.command(keyword.value, call_kind, None)
+        if name == "call_command" and node.args and isinstance(node.args[0], ast.Constant):
+            script = index.resolve_management_command(str(node.args[0].value))
+            if script:
+                collector.add(script, file.path, node.lineno, kind, file.text_of(node.lineno))
+            continue
+        if name == "run_module" and node.args and isinstance(node.args[0], ast.Constant):
+            module = str(node.args[0].value)
+            script = index.resolve_module(module, [])
+            if script:
+                collector.add(script, file.path, node.lineno, kind, file.text_of(node.lineno))
+        for keyword in node.keywords:
+            if keyword.arg in _BEAT_NAMES:
+                finder.command(keyword.value, "cron", None)
+
+
+def _calls_in_scheduled_functions(functions: list[ast.FunctionDef | ast.AsyncFunctionDef],
+                                  calls: list[ast.Call]) -> set[int]:
+    """The calls inside functions a scheduler runs (``add_job(f)``, ``@scheduled_job``)."""
+    scheduled = {arg.id for call in calls if _call_name(call.func) in _SCHEDULE_CALLS
+                 for arg in call.args if isinstance(arg, ast.Name)}
+    inside: set[int] = set()
+    for function in functions:
+        if function.name in scheduled or any(
+                _call_name(d.func if isinstance(d, ast.Call) else d) in _SCHEDULE_CALLS
+                | {"periodic_task"} for d in function.decorator_list):
+            inside.update(id(node) for node in ast.walk(function) if isinstance(node, ast.Call))
+    return inside
+
+
+def _call_name(func: ast.expr) -> str:
+    if isinstance(func, ast.Name):
+        return func.id
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    return ""
+
+
+# --- package entry points ------------------------------------------------------------------------------
+
+
+def callers_in_entry_points(file: CallerFile, index: ScriptIndex, collector: Collector,
+                            plan: list[tuple[str, str]]) -> None:
+    here = posixpath.dirname(file.path)
+    name = posixpath.basename(file.path)
+    targets: list[tuple[str, int, bool]] = []  # (pkg.mod:func or a script's path, line, is a path)
+    if name == "pyproject.toml":
+        try:
+            data = tomllib.loads(file.text)
+        except tomllib.TOMLDecodeError:
+            return
+        project = data.get("project", {})
+        tables = [project.get("scripts", {}), project.get("gui-scripts", {}),
+                  data.get("tool", {}).get("poetry", {}).get("scripts", {})]
+        for table in tables:
+            if not isinstance(table, dict):
+                continue
+            for value in table.values():
+                if isinstance(value, dict):
+                    value = value.get("callable") or value.get("reference") or ""
+                if isinstance(value, str) and value:
+                    is_path = "/" in value or value.endswith((".py", ".sh"))
+                    targets.append((value, _line_with(file, value), is_path))
+        for value in data.get("tool", {}).get("setuptools", {}).get("script-files", []) or []:
+            if isinstance(value, str):
+                targets.append((value, _line_with(file, value), True))
+    elif name == "setup.py":
+        targets += _setup_py_targets(file)
+    else:
+        targets += _setup_cfg_targets(file)
+    for value, line, is_path in targets:
+        if is_path:
+            script = index.resolve_path(value.strip(), [here], {})
+        else:
+            target = value.partition("=")[2] if "=" in value else value
+            script = index.resolve_entry_point(target.strip().split()[0] if target.strip() else "",
+                                               here)
+        if script:
+            collector.add(script, file.path, line, "entry-point", file.text_of(line))
+
+
+def _line_with(file: CallerFile, value: str) -> int:
+    for number, line in enumerate(file.lines, 1):
+        if value in line and not line.lstrip().startswith("#"):
+            return number
+    return 1
+
+
+def _setup_py_targets(file: CallerFile) -> list[tuple[str, int, bool]]:
+    try:
+        tree = ast.parse(file.text)
+    except (SyntaxError, ValueError):
+        return []
+    targets: list[tuple[str, int, bool]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Dict):
+            for key, value in zip(node.keys, node.values, strict=True):
+                if isinstance(key, ast.Constant) and key.value in ("console_scripts", "gui_scripts"):
+                    targets += [(s, line, False) for s, line in _strings(value)]
+        elif isinstance(node, ast.keyword) and node.arg == "scripts":
+            targets += [(s, line, True) for s, line in _strings(node.value)]
+        elif isinstance(node, ast.keyword) and node.arg == "entry_points" and isinstance(
+                node.value, ast.Constant) and isinstance(node.value.value, str):
+            for offset, line in enumerate(node.value.value.split("\n")):
+                if "=" in line and ":" in line:
+                    targets.append((line, node.value.lineno + offset, False))
+    return targets
+
+
+def _strings(node: ast.expr) -> list[tuple[str, int]]:
+    if isinstance(node, ast.List | ast.Tuple):
+        return [(elt.value, elt.lineno) for elt in node.elts
+                if isinstance(elt, ast.Constant) and isinstance(elt.value, str)]
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [(node.value, node.lineno)]
+    return []
+
+
+def _setup_cfg_targets(file: CallerFile) -> list[tuple[str, int, bool]]:
+    targets: list[tuple[str, int, bool]] = []
+    section = ""
+    key = ""
+    for number, line in enumerate(file.lines, 1):
+        stripped = line.strip()
+        if not stripped or stripped.startswith(("#", ";")):
+            continue
+        if stripped.startswith("[") and stripped.endswith("]"):
+            section, key = stripped[1:-1].strip(), ""
+            continue
+        match = re.match(r"^([\w.\-]+)\s*=\s*(.*)$", line)
+        if match and not line[:1].isspace():
+            key, value = match.group(1), match.group(2).strip()
+        elif line[:1].isspace():
+            value = stripped
+        else:
+            continue
+        if not value:
+            continue
+        if section in ("options.entry_points", "entry_points") and key in ("console_scripts",
+                                                                          "gui_scripts"):
+            if "=" in value:
+                targets.append((value, number, False))
+        elif (section, key) in (("options", "scripts"), ("files", "scripts")):
+            targets += [(path, number, True) for path in value.split()]
+    return targets

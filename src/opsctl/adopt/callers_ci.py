@@ -1,0 +1,303 @@
+"""Readers of CI and YAML caller files: GitHub Actions workflows and actions, GitLab CI (and the
+files it includes), other CI services (CircleCI, Buildkite, Azure, Bitbucket, Travis, Drone,
+Woodpecker...), Jenkinsfiles, pre-commit, compose files and Kubernetes CronJobs, with a line by line
+fallback for templated YAML.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+import posixpath
+import re
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import yaml
+
+from opsctl.adopt.caller_refs import (
+    GH_WORKSPACE_RE,
+    CallerFile,
+    Collector,
+    Found,
+    ScriptIndex,
+    Where,
+    callers_in_chunk,
+    callers_in_word_list,
+    command_refs,
+    join_path,
+    normalise,
+    read_text,
+)
+from opsctl.adopt.model import CallerKind
+
+
+def callers_in_jenkins(file: CallerFile, index: ScriptIndex, collector: Collector,
+                       plan: list[tuple[str, str]]) -> None:
+    for number, line in enumerate(file.lines, 1):
+        stripped = line.strip()
+        if not stripped or stripped.startswith(("//", "*", "/*")):
+            continue
+        shell = re.sub(r"""['"]{3}|['"]""", " ", stripped)
+        callers_in_chunk(file, shell, number, index, collector, "ci", Where(file.path, ""))
+
+
+# --- YAML formats -------------------------------------------------------------------------------------
+
+
+def _compose_all(text: str) -> list[yaml.Node]:
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return [node for node in yaml.compose_all(text, Loader=loader) if node is not None]
+
+
+def _mapping(node: yaml.Node | None) -> dict[str, yaml.Node]:
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {str(key.value): value for key, value in node.value if isinstance(key, yaml.ScalarNode)}
+
+
+def _scalar(node: yaml.Node | None) -> str | None:
+    return node.value if isinstance(node, yaml.ScalarNode) and isinstance(node.value, str) else None
+
+
+def _scan_yaml_scalar(file: CallerFile, node: yaml.Node, index: ScriptIndex, collector: Collector,
+                      kind: CallerKind, where: Where) -> str | None:
+    """A command written as a YAML string, with each reference's line in the file."""
+    value = _scalar(node)
+    if value is None:
+        return where.cwd
+    text = normalise(value)
+    found, cwd = command_refs(text, index, where)
+    start, end = node.start_mark.line, node.end_mark.line
+    style = getattr(node, "style", None)
+    for ref in found:
+        offset = text.count("\n", 0, ref.pos)
+        if style == "|":
+            line = start + 2 + offset
+        elif start == end or (style not in ("|", ">") and "\n" not in value.strip()
+                              and start + 1 == end):
+            line = start + 1
+        else:
+            line = _nth_line_holding(file, text, ref, start, end)
+        collector.add(ref.script, file.path, line, kind, file.text_of(line))
+    return cwd
+
+
+def _nth_line_holding(file: CallerFile, value: str, ref: Found, start: int, end: int) -> int:
+    """For folded and quoted scalars: the raw line holding the same occurrence of the name."""
+    name = posixpath.basename(ref.script)
+    nth = value[:ref.pos].count(name)
+    seen = 0
+    for number in range(start + 1, min(end + 1, len(file.lines)) + 1):
+        count = file.text_of(number).count(name)
+        if seen + count > nth:
+            return number
+        seen += count
+    return start + 1
+
+
+def _scan_yaml_commands(file: CallerFile, node: yaml.Node, index: ScriptIndex, collector: Collector,
+                        kind: CallerKind, where: Where) -> str | None:
+    """A string or a (nested) list of strings, run one after the other in one shell."""
+    cwd = where.cwd
+    if isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            cwd = _scan_yaml_commands(file, item, index, collector, kind,
+                                      Where(where.caller, cwd, where.variables))
+        return cwd
+    return _scan_yaml_scalar(file, node, index, collector, kind, where)
+
+
+def _workdir(node: yaml.Node | None, default: str) -> str:
+    value = _scalar(node)
+    if not value:
+        return default
+    value = GH_WORKSPACE_RE.sub("", value).lstrip("/") if "github.workspace" in value else value
+    directory = join_path(default, value) if not value.startswith("/") else value.lstrip("/")
+    return "" if directory.startswith("..") else directory
+
+
+def callers_in_github(file: CallerFile, index: ScriptIndex, collector: Collector,
+                      plan: list[tuple[str, str]]) -> None:
+    for document in _compose_all(file.text):
+        top = _mapping(document)
+        default = _workdir(_mapping(_mapping(top.get("defaults")).get("run")).get("working-directory"), "")
+        step_lists: list[tuple[yaml.Node, str]] = []
+        for job in _mapping(top.get("jobs")).values():
+            job_map = _mapping(job)
+            job_dir = _workdir(_mapping(_mapping(job_map.get("defaults")).get("run")).get(
+                "working-directory"), default)
+            if "steps" in job_map:
+                step_lists.append((job_map["steps"], job_dir))
+        runs = _mapping(top.get("runs"))
+        if "steps" in runs:
+            step_lists.append((runs["steps"], default))
+        for steps, directory in step_lists:
+            if not isinstance(steps, yaml.SequenceNode):
+                continue
+            for step in steps.value:
+                step_map = _mapping(step)
+                if "run" not in step_map:
+                    continue
+                cwd = _workdir(step_map.get("working-directory"), directory)
+                _scan_yaml_scalar(file, step_map["run"], index, collector, "github-actions",
+                                  Where(file.path, cwd))
+
+
+_GITLAB_KEYS = frozenset({"script", "before_script", "after_script"})
+_CI_KEYS = frozenset({"run", "command", "commands", "script", "before_script", "after_script",
+                      "install", "before_install", "after_success", "after_failure", "before_deploy",
+                      "after_deploy", "bash", "sh", "inlineScript", "scriptPath", "filePath", "cmd",
+                      "pre_build", "build", "post_build", "entrypoint", "args"})
+
+
+def _walk_keys(node: yaml.Node, keys: frozenset[str], depth: int = 0) -> Iterator[yaml.Node]:
+    if depth > 50:
+        return
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode) and key.value in keys and not isinstance(
+                    value, yaml.MappingNode):
+                yield value
+            else:
+                yield from _walk_keys(value, keys, depth + 1)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            yield from _walk_keys(item, keys, depth + 1)
+
+
+def callers_in_gitlab(file: CallerFile, index: ScriptIndex, collector: Collector,
+                      plan: list[tuple[str, str]]) -> None:
+    for document in _compose_all(file.text):
+        for value in _walk_keys(document, _GITLAB_KEYS):
+            _scan_yaml_commands(file, value, index, collector, "gitlab-ci", Where(file.path, ""))
+
+
+def callers_in_ci(file: CallerFile, index: ScriptIndex, collector: Collector,
+                  plan: list[tuple[str, str]]) -> None:
+    for document in _compose_all(file.text):
+        for value in _walk_keys(document, _CI_KEYS):
+            _scan_yaml_commands(file, value, index, collector, "ci", Where(file.path, ""))
+
+
+def callers_in_pre_commit(file: CallerFile, index: ScriptIndex, collector: Collector,
+                          plan: list[tuple[str, str]]) -> None:
+    """pre-commit hooks (``entry: scripts/check.sh``), run on commits and in CI."""
+    for document in _compose_all(file.text):
+        for value in _walk_keys(document, frozenset({"entry"})):
+            _scan_yaml_commands(file, value, index, collector, "ci", Where(file.path, ""))
+
+
+def callers_in_compose(file: CallerFile, index: ScriptIndex, collector: Collector,
+                       plan: list[tuple[str, str]]) -> None:
+    here = posixpath.dirname(file.path)
+    for document in _compose_all(file.text):
+        for service in _mapping(_mapping(document).get("services")).values():
+            service_map = _mapping(service)
+            for key in ("entrypoint", "command"):
+                _scan_command_node(file, service_map.get(key), index, collector, "compose",
+                                   Where(file.path, None, {"__HERE": here}))
+
+
+def _scan_command_node(file: CallerFile, node: yaml.Node | None, index: ScriptIndex,
+                       collector: Collector, kind: CallerKind, where: Where) -> None:
+    if isinstance(node, yaml.SequenceNode):
+        items = [(item.value, item.start_mark.line + 1) for item in node.value
+                 if isinstance(item, yaml.ScalarNode)]
+        callers_in_word_list(file, items, index, collector, kind, where)
+    elif isinstance(node, yaml.ScalarNode):
+        _scan_yaml_scalar(file, node, index, collector, kind, where)
+
+
+def callers_in_yaml(file: CallerFile, index: ScriptIndex, collector: Collector,
+                    plan: list[tuple[str, str]]) -> None:
+    """Other YAML: Kubernetes CronJobs (a container's command and args), and GitLab CI files
+    that the main ``.gitlab-ci.yml`` includes."""
+    if "CronJob" in file.text:
+        for document in _compose_all(file.text):
+            top = _mapping(document)
+            if _scalar(top.get("kind")) != "CronJob":
+                continue
+            for container in _walk_containers(document):
+                container_map = _mapping(container)
+                items: list[tuple[str, int]] = []
+                for key in ("command", "args"):
+                    node = container_map.get(key)
+                    if isinstance(node, yaml.SequenceNode):
+                        items += [(item.value, item.start_mark.line + 1) for item in node.value
+                                  if isinstance(item, yaml.ScalarNode)]
+                    elif isinstance(node, yaml.ScalarNode):
+                        items.append((node.value, node.start_mark.line + 1))
+                callers_in_word_list(file, items, index, collector, "cron", Where(file.path, None))
+    elif re.search(r"^\s*(before_)?script:", file.text, re.M) and re.search(
+            r"^\s*stage:", file.text, re.M):
+        callers_in_gitlab(file, index, collector, plan)
+
+
+YAML_FALLBACK_KINDS: dict[str, CallerKind] = {
+    "github-actions": "github-actions", "gitlab-ci": "gitlab-ci", "ci": "ci", "compose": "compose",
+    "pre-commit": "ci",
+    "yaml": "cron"}
+
+
+def callers_in_yaml_lines(file: CallerFile, index: ScriptIndex, collector: Collector,
+                          kind: CallerKind) -> None:
+    """Each line's value (after ``- `` and ``key:``, template tags removed) as a command."""
+    for number, line in enumerate(file.lines, 1):
+        value = re.sub(r"\{\{.*?\}\}|\{%.*?%\}", " ", line)
+        match = re.match(r"^\s*(?:-\s+)?(?:[\w.\-]+:(?:\s+|$))?(.*)$", value)
+        value = match.group(1).strip() if match else ""
+        if not value or value.startswith("#") or not index.mentioned_in(value):
+            continue
+        if value.startswith("["):
+            try:
+                items = json.loads(value)
+            except ValueError:
+                items = None
+            if isinstance(items, list) and all(isinstance(item, str) for item in items):
+                callers_in_word_list(file, [(item, number) for item in items], index, collector, kind,
+                                     Where(file.path, None))
+                continue
+        callers_in_chunk(file, value.strip("\"'"), number, index, collector, kind,
+                         Where(file.path, None))
+
+
+def _walk_containers(node: yaml.Node) -> Iterator[yaml.Node]:
+    for value in _walk_keys(node, frozenset({"containers", "initContainers"})):
+        if isinstance(value, yaml.SequenceNode):
+            yield from value.value
+
+
+def gitlab_includes(root: Path, plan: list[tuple[str, str]], files: Sequence[str]) -> set[str]:
+    """The local files ``.gitlab-ci.yml`` includes (``include: local:``, globs, transitively)."""
+    queue = [path for path, kind in plan if kind == "gitlab-ci"]
+    seen: set[str] = set(queue)
+    while queue:
+        source = read_text(root / queue.pop())
+        if source is None or "include" not in source:
+            continue
+        try:
+            documents = _compose_all(source)
+        except yaml.YAMLError:
+            continue
+        for document in documents:
+            for pattern in _include_patterns(_mapping(document).get("include")):
+                pattern = pattern.lstrip("/")
+                for path in fnmatch.filter(files, pattern) if "*" in pattern else [pattern]:
+                    if path not in seen and path in files:
+                        seen.add(path)
+                        queue.append(path)
+    return seen
+
+
+def _include_patterns(node: yaml.Node | None) -> Iterator[str]:
+    if isinstance(node, yaml.ScalarNode):
+        if not node.value.startswith(("http://", "https://")):
+            yield node.value
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            yield from _include_patterns(item)
+    elif isinstance(node, yaml.MappingNode):
+        local = _scalar(_mapping(node).get("local"))
+        if local:
+            yield local
