@@ -974,7 +974,8 @@ def test_audit_trail_is_an_ordered_hash_chain_and_filters_by_run(deploy: Project
     events = audit(deploy)
     assert verified.doc == {"ok": True, "events": len(events), "first_bad_seq": None,
                             "first_bad_id": None, "problem": None,
-                            "head_hash": events[-1]["hash"], "mismatches": []}
+                            "head_hash": events[-1]["hash"], "mismatches": [],
+                            "from_seq": 0, "from_hash": "0" * 64}
     assert [e["seq"] for e in events] == list(range(1, len(events) + 1))
     assert [e["prev_hash"] for e in events] == [GENESIS] + [e["hash"] for e in events[:-1]]
     for event in events:
@@ -1049,6 +1050,34 @@ def test_tampering_with_the_audit_table_is_detected(
         assert message.startswith(f"audit trail is not intact: {first_bad}")
         assert problem in message
     assert effects(deploy) == ["create staging/web-0", "create staging/web-1"]
+
+
+def test_audit_verify_since_starts_from_the_checkpoint_of_the_last_verify(
+        deploy: Project) -> None:
+    assert as_(deploy, "rita", "deploy", "--count", "2").code == 0
+    full = as_(deploy, "auditor", "audit", "verify", "--format", "json")
+    assert (full.code, full.doc["from_seq"]) == (0, 0)
+    head = full.doc["events"]
+    assert as_(deploy, "rita", "deploy", "--count", "3").code == 0
+    since = as_(deploy, "auditor", "audit", "verify", "--since", str(head), "--format", "json")
+    assert since.code == 0, since.stderr
+    assert (since.doc["from_seq"], since.doc["from_hash"]) == (head, full.doc["head_hash"])
+    text = as_(deploy, "auditor", "audit", "verify", "--since", str(head))
+    assert text.code == 0
+    assert f"from checkpoint event {head} ({full.doc['head_hash']})" in text.stdout
+    with database(deploy) as conn:  # before the checkpoints: only a full verify looks there
+        sql(conn, "UPDATE audit_events SET payload_json = '{}' WHERE seq = 2")
+    assert as_(deploy, "auditor", "audit", "verify", "--since", str(head)).code == 0
+    assert as_(deploy, "auditor", "audit", "verify").code == 3
+    assert as_(deploy, "rita", "deploy", "--count", "1").code == 0
+    with database(deploy) as conn:  # after the newest checkpoint: --since finds it
+        sql(conn, f"UPDATE audit_events SET payload_json = '{{}}' WHERE seq = {head + 2}")
+    broken = as_(deploy, "auditor", "audit", "verify", "--since", str(head), "--format", "json")
+    assert broken.code == 3
+    assert broken.doc["error"]["message"].startswith(
+        f"audit trail is not intact: event {head + 2} (")
+    beyond = as_(deploy, "auditor", "audit", "verify", "--since", "100000")
+    assert beyond.code == 2 and "--since 100000: the audit trail's head is event" in beyond.stderr
 
 
 # -- secrets -------------------------------------------------------------------------------

@@ -47,6 +47,18 @@ def test_tutorial_automation_runs_as_documented(project: Project) -> None:
     assert project.run("apply", "--plan", "plan.json").code == 0
     runs = project.run("runs", "--automation", "rotate-keys", "--format", "json", expect_json=True)
     assert len(runs.doc["runs"]) == 6
+    ids = [r["id"] for r in runs.doc["runs"]]
+    older = project.run("runs", "--limit", "50", "--after", ids[0], "--format", "json",
+                        expect_json=True)
+    assert ([r["id"] for r in older.doc["runs"]], older.doc["next_before"]) == (ids[1:], ids[1])
+    newer = project.run("runs", "--limit", "50", "--before", ids[1], "--format", "json",
+                        expect_json=True)
+    assert ([r["id"] for r in newer.doc["runs"]], newer.doc["next_after"]) == (ids[:1], ids[0])
+    verified = project.run("audit", "verify", "--format", "json", expect_json=True)
+    head = verified.doc["events"]
+    since = project.run("audit", "verify", "--since", str(head), "--format", "json",
+                        expect_json=True)
+    assert (since.code, since.doc["from_seq"], since.doc["events"]) == (0, head, 0)
     shown = project.run("show", applied.doc["run_id"])
     assert shown.code == 0 and "succeeded" in shown.stdout
 

@@ -151,7 +151,8 @@ def test_a_clean_chain_verifies_and_streams_in_pages(store: SQLStore, raw: RawDB
     assert list(iter_events(store, run_id="run_1", page=3)) == events[1::2]
     assert report.to_dict() == {"ok": True, "events": 25, "first_bad_seq": None,
                                 "first_bad_id": None, "problem": None,
-                                "head_hash": events[-1].hash, "mismatches": []}
+                                "head_hash": events[-1].hash, "mismatches": [],
+                                "from_seq": 0, "from_hash": GENESIS_HASH}
 
 
 def test_an_event_is_stored_as_returned_and_exports_as_json(store: SQLStore, raw: RawDB) -> None:

@@ -86,25 +86,30 @@ def audit_group() -> None:
 
 
 @audit_group.command("verify")
+@click.option("--since", "since_seq", type=click.IntRange(0), default=None, metavar="SEQ",
+              help="Walk from the newest checkpoint at or before event SEQ (recorded by an "
+                   "earlier verify that passed) instead of event 1.")
 @common_options
-def audit_verify(opts: CommonOptions) -> int:
+def audit_verify(since_seq: int | None, opts: CommonOptions) -> int:
     """Recompute the hash chain; exit 3 naming the first bad event when anything was edited,
     deleted, inserted or reordered, or naming the approvals and saved plans whose rows do not
-    match the events recorded with them."""
+    match the events recorded with them. A verify that passes records its head as a
+    checkpoint, where a later `--since` starts."""
     import dataclasses
 
     from opsctl.errors import PlanRejectedError
     from opsctl.governance.approvals import record_mismatches
     from opsctl.governance.gate import check_permission
-    from opsctl.store.audit import verify_chain
+    from opsctl.store.audit import record_checkpoint, verify_chain
 
     session = open_cli_session(opts)
     if opts.show_config:
         return show_config(session)
     check_permission(session, "view", automation="*")
-    report = verify_chain(session.store)
+    report = verify_chain(session.store, since=since_seq)
     if report.ok:
         report = dataclasses.replace(report, mismatches=tuple(record_mismatches(session.store)))
+        record_checkpoint(session.store, report, actor=session.actor)
     session.close()
     if not report.ok:
         raise PlanRejectedError(f"audit trail is not intact: {report.problem}", reason="tampered")
@@ -115,7 +120,10 @@ def audit_verify(opts: CommonOptions) -> int:
             + "; ".join(report.mismatches), reason="tampered")
 
     def render(data: dict[str, Any], stream: TextIO) -> None:
-        stream.write(f"audit trail intact: {data['events']} event(s), head {data['head_hash']}\n")
+        start = (f" from checkpoint event {data['from_seq']} ({data['from_hash']})"
+                 if data["from_seq"] else "")
+        stream.write(f"audit trail intact: {data['events']} event(s){start}, "
+                     f"head {data['head_hash']}\n")
 
     return emit_data(report.to_dict(), opts, session, render)
 

@@ -13,9 +13,21 @@ everything up to it.
 Payloads are redacted with the store's redactor before they are hashed, so the stored row and
 its hash agree and no registered secret is ever written. A payload is stored as its canonical
 JSON text (:mod:`opsctl.contract.canonical`) and the hash covers that text byte for byte:
-:func:`verify_chain` hashes the stored text itself and refuses a payload that is not the
-canonical text of its own parse (a duplicate key, say, which SQL's ``json_extract`` and a JSON
-reader could resolve differently from opsctl).
+:func:`verify_chain` hashes the stored text itself, without parsing or serialising it again, so
+any edit of a payload breaks the chain. Readers that act on events (:func:`plan_events`) also
+refuse a payload that is not the canonical text of its own parse (a duplicate key, say, which
+SQL's ``json_extract`` and a JSON reader could resolve differently from opsctl), and so does
+:func:`verify_chain` when it names what is wrong with an event whose hash does not match. (A
+non-canonical payload whose hash matches can only come from someone who recomputed the hashes
+from it to the head, which only an anchor, a published head or a checkpoint, can reveal.)
+
+A verify that passed can be recorded as a checkpoint, its (seq, hash) in ``audit_checkpoints``
+(:func:`record_checkpoint`); ``verify_chain(store, since=SEQ)`` then starts from the newest
+checkpoint at or before SEQ instead of event 1. The events up to the checkpoint are not
+re-examined: a checkpoint in the same database guards against accidental corruption and against
+edits made after it, not against someone who rewrites the trail *and* its checkpoints; compare
+the start hash it reports with a head you published. A full verify also checks every checkpoint
+against the event it names, so a rehashed trail that forgot its checkpoints is caught.
 """
 
 from __future__ import annotations
@@ -34,7 +46,7 @@ from opsctl.contract.canonical import (
     canonical_json,
     parse_json,
 )
-from opsctl.errors import PlanRejectedError
+from opsctl.errors import PlanRejectedError, UsageError
 from opsctl.store.sql import SQLStore
 
 __all__ = ["GENESIS_HASH", "AuditEvent", "ChainReport", "NewEvent", "append_event",
@@ -48,6 +60,7 @@ GENESIS_HASH = "0" * 64
 # Serialises appenders on PostgreSQL; SQLite's BEGIN IMMEDIATE already admits one writer.
 _APPEND_LOCK_KEY = 7270112
 _COLUMNS = "seq, id, at, kind, run_id, plan_id, actor, payload_json, prev_hash, hash"
+_NAMES = tuple(name.strip() for name in _COLUMNS.split(","))
 
 
 @dataclass(frozen=True)
@@ -82,7 +95,8 @@ class ChainReport:
     ``events`` counts the events verified good, up to the first bad one. ``head_hash`` is the
     hash of the newest good event (None for an empty trail): when ``ok``, the value to anchor.
     ``mismatches`` lists rows of other tables that disagree with the events recorded with them
-    (filled by ``opsctl audit verify`` once the chain itself is intact).
+    (filled by ``opsctl audit verify`` once the chain itself is intact). ``from_seq`` and
+    ``from_hash`` are where the walk started: event 0 and the genesis hash, or a checkpoint.
     """
 
     ok: bool
@@ -92,6 +106,8 @@ class ChainReport:
     problem: str | None
     head_hash: str | None
     mismatches: tuple[str, ...] = ()
+    from_seq: int = 0
+    from_hash: str = GENESIS_HASH
 
     def to_dict(self) -> dict[str, object]:
         return {**asdict(self), "mismatches": list(self.mismatches)}
@@ -107,10 +123,17 @@ def _content_json(seq: int, event_id: str, at: str, kind: str, run_id: str | Non
                   plan_id: str | None, actor: str, payload_json: str) -> str:
     """``canonical_json(event.content())``, built around the already canonical payload text
     (keys in sorted order) instead of parsing and serialising the payload again."""
+    if _PLAIN.fullmatch(f"{actor}{at}{event_id}{kind}{run_id or ''}{plan_id or ''}"):
+        # ids, times, kinds: nothing JSON would escape (the common case, one regex per event)
+        run = "null" if run_id is None else f'"{run_id}"'
+        plan = "null" if plan_id is None else f'"{plan_id}"'
+        return (f'{{"actor":"{actor}","at":"{at}","id":"{event_id}","kind":"{kind}",'
+                f'"payload":{payload_json},"plan_id":{plan},"run_id":{run},"seq":{seq}}}')
+
     def text(value: str | None) -> str:
         if value is None:
             return "null"
-        if _PLAIN.fullmatch(value):  # ids, times, kinds: nothing JSON would escape
+        if _PLAIN.fullmatch(value):
             return f'"{value}"'
         return canonical_json(value)
 
@@ -120,6 +143,13 @@ def _content_json(seq: int, event_id: str, at: str, kind: str, run_id: str | Non
 
 
 class _Head(NamedTuple):
+    seq: int
+    hash: str
+
+
+class Checkpoint(NamedTuple):
+    """A (seq, hash) of the chain recorded after a verify that passed."""
+
     seq: int
     hash: str
 
@@ -333,11 +363,41 @@ def _read_head(store: SQLStore) -> _Head | None:
 class _Chain:
     """Checks events handed to it in seq order; remembers the newest good one."""
 
-    def __init__(self) -> None:
-        self.seq = 0
+    def __init__(self, seq: int = 0, start_hash: str = GENESIS_HASH) -> None:
+        self.seq = seq
         self.id: str | None = None
-        self.hash = GENESIS_HASH
+        self.hash = start_hash
         self.count = 0
+
+    def accept(self, row: tuple[Any, ...]) -> bool:
+        """Take one raw row if it is the next good event; False (nothing taken) otherwise.
+
+        The fast path of the walk: a tuple, one regex and one SHA-256 over the stored text, no
+        JSON parsing (the stored payload text is what was hashed). :meth:`refusal` says what is
+        wrong with a row this refuses.
+        """
+        seq, event_id, at, kind, run_id, plan_id, actor, payload, prev_hash, digest = row
+        if seq != self.seq + 1 or prev_hash != self.hash or type(payload) is not str:
+            return False
+        try:
+            data = (prev_hash + _content_json(seq, event_id, at, kind, run_id, plan_id, actor,
+                                              payload)).encode("utf-8")
+        except (UnicodeEncodeError, TypeError, CanonicalJSONError):
+            return False
+        if _sha256(data).hexdigest() != digest:
+            return False
+        self.seq, self.id, self.hash = seq, event_id, digest
+        self.count += 1
+        return True
+
+    def refusal(self, row: tuple[Any, ...]) -> str:
+        """Why :meth:`accept` refused ``row``, in the words of :meth:`problem_with`."""
+        named = dict(zip(_NAMES, row, strict=True))
+        try:
+            problem = self.problem_with(named)
+        except (UnicodeEncodeError, CanonicalJSONError) as exc:
+            problem = f"event {row[0]} ({row[1]}): payload is not canonical JSON ({exc}) (edited?)"
+        return problem or f"event {row[0]} ({row[1]}): hash does not match its content (edited?)"
 
     def problem_with(self, row: Mapping[str, Any]) -> str | None:
         seq, name = int(row["seq"]), f"event {row['seq']} ({row['id']})"
@@ -362,26 +422,48 @@ class _Chain:
         return None
 
 
-def verify_chain(store: SQLStore, *, page: int = 1000) -> ChainReport:
+def verify_chain(store: SQLStore, *, page: int = 5000, since: int | None = None) -> ChainReport:
     """Recompute the chain from event 1 to the head, ``page`` events a query; name the first break.
+
+    ``since``: start instead from the newest checkpoint at or before event ``since``
+    (:func:`record_checkpoint`), after checking that the event it names still has its hash;
+    with no such checkpoint the walk starts from event 1. A ``since`` beyond the head is a
+    UsageError (exit 2).
 
     Safe while events are appended: the walk follows the head as it moves, and an event past
     the head is reported only if the head, read after the event was seen, still lies behind
     it (an append moves both in one transaction).
     """
-    chain = _Chain()
+    head = _read_head(store)
+    start = _GENESIS_HEAD
+    if since is not None:
+        if since < 0 or (head is not None and since > head.seq):
+            raise UsageError(f"--since {since}: the audit trail's head is event "
+                             f"{head.seq if head else 0}", step="validate")
+        found = store._rows("SELECT seq, hash FROM audit_checkpoints WHERE seq <= ? "
+                            "ORDER BY seq DESC LIMIT 1", (since,))
+        if found:
+            start = _Head(int(found[0]["seq"]), str(found[0]["hash"]))
+    chain = _Chain(start.seq, start.hash)
 
     def bad(seq: int | None, event_id: str | None, problem: str) -> ChainReport:
         return ChainReport(False, chain.count, seq, event_id, problem,
-                           chain.hash if chain.count else None)
+                           chain.hash if chain.seq else None, from_seq=start.seq,
+                           from_hash=start.hash)
 
-    head = _read_head(store)
-    lower: int | None = None  # the first walk has no lower bound: it sees a forged seq <= 0 too
+    if start.seq:
+        anchor = store._rows("SELECT id, hash FROM audit_events WHERE seq = ?", (start.seq,))
+        if not anchor or anchor[0]["hash"] != start.hash:
+            what = "has a hash other than" if anchor else "is missing, unlike"
+            return bad(start.seq, str(anchor[0]["id"]) if anchor else None,
+                       f"event {start.seq} {what} the checkpoint's {start.hash} "
+                       "(edited or deleted before the checkpoint?)")
+    # the first walk from event 1 has no lower bound: it sees a forged seq <= 0 too
+    lower: int | None = start.seq if start.seq else None
     while True:
-        for row in _rows_between(store, lower, head.seq if head else None, page):
-            problem = chain.problem_with(row)
-            if problem:
-                return bad(int(row["seq"]), str(row["id"]), problem)
+        for row in _raw_rows_between(store, lower, head.seq if head else None, page):
+            if not chain.accept(row):
+                return bad(int(row[0]), str(row[1]), chain.refusal(row))
         lower = chain.seq
         if head is None:
             return bad(None, None, "the audit head record is missing (deleted?)")
@@ -399,14 +481,73 @@ def verify_chain(store: SQLStore, *, page: int = 1000) -> ChainReport:
         beyond = store._rows("SELECT seq, id FROM audit_events WHERE seq > ? ORDER BY seq LIMIT 1",
                              (head.seq,))
         if not beyond:
+            moved = _moved_checkpoint(store, start.seq, chain.seq)
+            if moved is not None:
+                return bad(*moved)
             return ChainReport(True, chain.count, None, None, None,
-                               chain.hash if chain.count else None)
+                               chain.hash if chain.seq else None, from_seq=start.seq,
+                               from_hash=start.hash)
         newer = _read_head(store)
         if newer is None or newer.seq < int(beyond[0]["seq"]):
             return bad(int(beyond[0]["seq"]), str(beyond[0]["id"]),
                        f"event {beyond[0]['seq']} ({beyond[0]['id']}): lies beyond the audit head "
                        f"at event {head.seq} (appended outside opsctl?)")
         head = newer
+
+
+_sha256 = hashlib.sha256
+
+
+def _moved_checkpoint(store: SQLStore, lower: int,
+                      upper: int) -> tuple[int, str | None, str] | None:
+    """The first checkpoint in (lower, upper] whose event now has another hash: the trail was
+    rewritten and rehashed after the checkpoint was recorded."""
+    rows = store._rows("SELECT c.seq AS seq, c.hash AS checkpoint, e.id AS id "
+                       "FROM audit_checkpoints c LEFT JOIN audit_events e ON e.seq = c.seq "
+                       "WHERE c.seq > ? AND c.seq <= ? AND (e.hash IS NULL OR e.hash <> c.hash) "
+                       "ORDER BY c.seq LIMIT 1", (lower, upper))
+    if not rows:
+        return None
+    seq, event_id = int(rows[0]["seq"]), rows[0]["id"]
+    return (seq, event_id, f"event {seq} ({event_id}): hash is not the one checkpointed by an "
+                           f"earlier verify ({rows[0]['checkpoint']}): rewritten and rehashed?")
+
+
+def record_checkpoint(store: SQLStore, report: ChainReport, *, actor: str) -> Checkpoint | None:
+    """Record the head of a verify that passed (``report``) as a checkpoint; None if there is
+    nothing to record (a failed verify, mismatched rows, an empty trail)."""
+    if not report.ok or report.mismatches or report.head_hash is None:
+        return None
+    seq = report.from_seq + report.events
+    with store.transaction():
+        store._execute("INSERT INTO audit_checkpoints (seq, hash, actor, recorded_at) "
+                       "VALUES (?, ?, ?, ?) ON CONFLICT (seq) DO NOTHING",
+                       (seq, report.head_hash, store.redactor.redact_text(actor),
+                        datetime.now(UTC).isoformat(timespec="microseconds")))
+    return Checkpoint(seq, report.head_hash)
+
+
+def _raw_rows_between(store: SQLStore, lower: int | None, upper: int | None,
+                      page: int) -> Iterator[tuple[Any, ...]]:
+    """Rows (tuples in :data:`_COLUMNS` order) with lower < seq <= upper, in seq order."""
+    while True:
+        where: list[str] = []
+        params: list[int] = []
+        if lower is not None:
+            where.append("seq > ?")
+            params.append(lower)
+        if upper is not None:
+            where.append("seq <= ?")
+            params.append(upper)
+        clause = f"WHERE {' AND '.join(where)} " if where else ""
+        with store._lock, store._driver_errors():
+            rows: list[tuple[Any, ...]] = store._execute(
+                f"SELECT {_COLUMNS} FROM audit_events {clause}ORDER BY seq LIMIT ?",
+                [*params, page]).fetchall()
+        yield from rows
+        if len(rows) < page:
+            return
+        lower = int(rows[-1][0])
 
 
 def _rows_between(store: SQLStore, lower: int | None, upper: int | None,
