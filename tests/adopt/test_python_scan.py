@@ -18,7 +18,7 @@ from opsctl.adopt import commands
 from opsctl.adopt.model import Confidence, Effect, Flag, Script
 from opsctl.adopt.python_commands import Scope, resolve_command, sanitize_call
 from opsctl.adopt.python_effects import classify_sql
-from opsctl.adopt.python_interface import index_module, position
+from opsctl.adopt.python_index import index_module, position
 from opsctl.adopt.python_scan import (
     PythonFacts,
     _module_effects,

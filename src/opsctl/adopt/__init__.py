@@ -5,6 +5,7 @@ ranks them by blast radius; ``opsctl wrap`` puts one behind a contract.
     discover   which files are scripts, which are libraries, vendored, tests or unreadable
     python_scan   the AST of a Python script: flags, env, effects (one level into helpers), exits
     python_interface   the flags and subcommands of a Python script (argparse, click, typer...)
+    python_index       the one walk over a module's AST the Python readers share (ModuleIndex)
     python_effects     the side effects of a module's calls (EffectFinder and its rule tables)
     python_commands    command lines resolved statically (Resolver), wrappers' call sites, call text
     shell_lexer   a POSIX shell tokeniser: the simple commands, case arms and expansions of a text

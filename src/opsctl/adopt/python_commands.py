@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from opsctl.adopt import commands
 from opsctl.adopt.model import Confidence, Effect
-from opsctl.adopt.python_interface import (
+from opsctl.adopt.python_index import (
     ModuleIndex,
     Position,
     keywords,

@@ -22,7 +22,7 @@ from opsctl.adopt.python_commands import (
     sanitize_call,
     split_command,
 )
-from opsctl.adopt.python_interface import (
+from opsctl.adopt.python_index import (
     ModuleIndex,
     const_str,
     dotted,

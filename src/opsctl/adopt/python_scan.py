@@ -2,7 +2,7 @@
 :mod:`opsctl.adopt.python_interface`), environment, side effects, exit codes, dry run, and whether
 the file is a program or a library.
 
-One ``ast.parse`` and one iterative walk (:func:`~opsctl.adopt.python_interface.index_module`)
+One ``ast.parse`` and one iterative walk (:func:`~opsctl.adopt.python_index.index_module`)
 per script; the rules then look only at the nodes they need (calls, subscripts, compares...), and
 whole families are skipped by a substring test of the source (no ``boto`` in the text: no cloud
 receivers to track). Local modules the script imports are parsed once per process
@@ -43,16 +43,15 @@ from opsctl.adopt.python_commands import (
     sanitize_call,
 )
 from opsctl.adopt.python_effects import EffectFinder
-from opsctl.adopt.python_interface import (
+from opsctl.adopt.python_index import (
     ModuleIndex,
     const_str,
     dotted,
-    dry_run,
-    extract_interface,
     index_module,
     keywords,
     literal,
 )
+from opsctl.adopt.python_interface import dry_run, extract_interface
 
 
 @dataclass(slots=True)

@@ -1,0 +1,228 @@
+"""The one walk over a Python module's AST that every Python reader shares, so a script's tree is
+traversed once: :func:`index_module` builds the :class:`ModuleIndex` (calls, assignments,
+functions, classes, imports and aliases, by name and position); and the small readers of nodes
+(:func:`dotted` names, :func:`position`, :func:`literal` values, :func:`const_str`,
+:func:`keywords`).
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+from typing import Any
+
+Position = tuple[int, int]
+FunctionNode = ast.FunctionDef | ast.AsyncFunctionDef
+
+
+@dataclass(slots=True)
+class ModuleIndex:
+    """The nodes of one module the scanners look at, each with its scope (the qualified name of
+    the enclosing function or class, ``""`` at module level)."""
+
+    tree: ast.Module
+    aliases: dict[str, str] = field(default_factory=dict)
+    """Local name -> dotted name it was imported as (``sp`` -> ``subprocess``)."""
+    calls: list[tuple[ast.Call, str]] = field(default_factory=list)
+    assigns: dict[tuple[str, str], list[tuple[Position, str, ast.expr]]] = field(default_factory=dict)
+    """(scope, name) -> [(position, op, value)] with op ``=``, ``+=``, ``append`` or ``extend``."""
+    tuple_assigns: list[tuple[ast.Assign, str]] = field(default_factory=list)
+    functions: dict[str, FunctionNode] = field(default_factory=dict)
+    classes: list[ast.ClassDef] = field(default_factory=list)
+    subscripts: list[tuple[ast.Subscript, str]] = field(default_factory=list)
+    compares: list[tuple[ast.Compare, str]] = field(default_factory=list)
+    raises: list[tuple[ast.Raise, str]] = field(default_factory=list)
+    returns: dict[str, list[ast.Return]] = field(default_factory=dict)
+    loops: list[tuple[ast.For | ast.AsyncFor, str]] = field(default_factory=list)
+    withitems: list[tuple[ast.withitem, str]] = field(default_factory=list)
+    imports: list[ast.Import | ast.ImportFrom] = field(default_factory=list)
+    scopes: dict[int, str] = field(default_factory=dict)
+    """id(function node) -> its qualified name."""
+
+    names: dict[int, str | None] = field(default_factory=dict)
+    """canonical() by node id: the rules ask for the same call's name several times."""
+
+    def canonical(self, node: ast.expr) -> str | None:
+        """The dotted name of ``node`` with its first part resolved through the imports."""
+        key = id(node)
+        if key in self.names:
+            return self.names[key]
+        name = dotted(node)
+        if name is not None:
+            first, dot, rest = name.partition(".")
+            target = self.aliases.get(first)
+            if target:
+                name = f"{target}{dot}{rest}"
+        self.names[key] = name
+        return name
+
+    def qualname(self, function: FunctionNode) -> str:
+        """The scope name of a function of this module (``Class.method``)."""
+        return self.scopes[id(function)]
+
+    def function(self, name: str, scope: str) -> FunctionNode | None:
+        """A function of this file called as ``name`` from ``scope`` (nested, then module level)."""
+        if scope and (found := self.functions.get(f"{scope}.{name}")):
+            return found
+        return self.functions.get(name)
+
+
+def dotted(node: ast.expr) -> str | None:
+    parts: list[str] = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if not isinstance(node, ast.Name):
+        return None
+    parts.append(node.id)
+    return ".".join(reversed(parts))
+
+
+def position(node: ast.AST) -> Position:
+    return (getattr(node, "lineno", 0), getattr(node, "col_offset", 0))
+
+
+_LEAF_FIELDS = {"ctx", "op", "ops", "type_comment", "kind", "name", "asname", "id", "attr", "arg",
+                "module", "level", "conversion", "is_async", "simple", "value_kind", "lineno"}
+_CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def index_module(tree: ast.Module) -> ModuleIndex:
+    """One iterative walk over ``tree`` (no recursion, so deep nesting does not overflow). The
+    children are read from each node type's fields directly (``ast.iter_child_nodes`` is a
+    generator per node, and would also yield the ``Load``/``Add`` markers): a third of the time."""
+    index = ModuleIndex(tree)
+    child_fields = _CHILD_FIELDS
+    aliases, calls, assigns = index.aliases, index.calls, index.assigns
+    stack: list[tuple[ast.AST, str]] = [(node, "") for node in reversed(tree.body)]
+    pop, push = stack.pop, stack.append
+    call_t, assign_t, attribute_t, name_t = ast.Call, ast.Assign, ast.Attribute, ast.Name
+    while stack:
+        node, scope = pop()
+        kind = type(node)
+        inner = scope
+        if kind is call_t:
+            calls.append((node, scope))  # type: ignore[arg-type]
+            func = node.func  # type: ignore[attr-defined]
+            if (type(func) is attribute_t and func.attr in ("append", "extend")
+                    and type(func.value) is name_t and node.args):  # type: ignore[attr-defined]
+                assigns.setdefault((scope, func.value.id), []).append(
+                    (position(node), func.attr, node.args[0]))  # type: ignore[attr-defined]
+        elif kind is name_t or kind is ast.Constant or kind is attribute_t:
+            if kind is attribute_t:
+                push((node.value, scope))  # type: ignore[attr-defined]
+            continue
+        elif kind is assign_t:
+            value = node.value  # type: ignore[attr-defined]
+            for target in node.targets:  # type: ignore[attr-defined]
+                name = dotted(target)
+                if name is not None:
+                    assigns.setdefault((scope, name), []).append((position(node), "=", value))
+                elif isinstance(target, ast.Tuple | ast.List):
+                    index.tuple_assigns.append((node, scope))  # type: ignore[arg-type]
+        elif kind is ast.AnnAssign:
+            name = dotted(node.target)  # type: ignore[attr-defined]
+            if name is not None and node.value is not None:  # type: ignore[attr-defined]
+                assigns.setdefault((scope, name), []).append(
+                    (position(node), "=", node.value))  # type: ignore[attr-defined]
+        elif kind is ast.AugAssign:
+            if isinstance(node.op, ast.Add) and isinstance(node.target, ast.Name):  # type: ignore[attr-defined]
+                assigns.setdefault((scope, node.target.id), []).append(  # type: ignore[attr-defined]
+                    (position(node), "+=", node.value))  # type: ignore[attr-defined]
+        elif kind is ast.FunctionDef or kind is ast.AsyncFunctionDef or kind is ast.ClassDef:
+            inner = f"{scope}.{node.name}" if scope else node.name  # type: ignore[attr-defined]
+            for decorator in node.decorator_list:  # type: ignore[attr-defined]
+                push((decorator, scope))
+            if kind is ast.ClassDef:
+                index.classes.append(node)  # type: ignore[arg-type]
+                for base in node.bases:  # type: ignore[attr-defined]
+                    push((base, scope))
+            else:
+                index.functions[inner] = node  # type: ignore[assignment]
+                index.scopes[id(node)] = inner
+                for default in (*node.args.defaults, *node.args.kw_defaults):  # type: ignore[attr-defined]
+                    if default is not None:
+                        push((default, scope))
+            for statement in reversed(node.body):  # type: ignore[attr-defined]
+                push((statement, inner))
+            continue
+        elif kind is ast.Subscript:
+            index.subscripts.append((node, scope))  # type: ignore[arg-type]
+        elif kind is ast.Compare:
+            index.compares.append((node, scope))  # type: ignore[arg-type]
+        elif kind is ast.Raise:
+            index.raises.append((node, scope))  # type: ignore[arg-type]
+        elif kind is ast.Return:
+            index.returns.setdefault(scope, []).append(node)  # type: ignore[arg-type]
+        elif kind is ast.For or kind is ast.AsyncFor:
+            index.loops.append((node, scope))  # type: ignore[arg-type]
+        elif kind is ast.withitem:
+            index.withitems.append((node, scope))  # type: ignore[arg-type]
+        elif kind is ast.Import:
+            index.imports.append(node)  # type: ignore[arg-type]
+            for alias in node.names:  # type: ignore[attr-defined]
+                if alias.asname:
+                    aliases[alias.asname] = alias.name
+                else:
+                    first = alias.name.partition(".")[0]
+                    aliases[first] = first
+            continue
+        elif kind is ast.ImportFrom:
+            index.imports.append(node)  # type: ignore[arg-type]
+            module = "." * node.level + (node.module or "")  # type: ignore[attr-defined]
+            for alias in node.names:  # type: ignore[attr-defined]
+                if alias.name != "*":
+                    joined = f"{module}.{alias.name}" if module and not module.endswith(".") else module + alias.name
+                    aliases[alias.asname or alias.name] = joined
+            continue
+        fields = child_fields.get(kind)
+        if fields is None:
+            fields = child_fields[kind] = tuple(name for name in kind._fields if name not in _LEAF_FIELDS)
+        for name in fields:
+            value = getattr(node, name, None)
+            if type(value) is list:
+                for child in value:
+                    if child is not None and type(child) is not str:
+                        push((child, inner))
+            elif value is not None and not isinstance(value, str | int | float | bytes | complex):
+                push((value, inner))
+    for entries in assigns.values():
+        entries.sort(key=lambda entry: entry[0])
+    for nodes in (calls, index.subscripts, index.compares, index.raises, index.loops, index.tuple_assigns):
+        nodes.sort(key=lambda item: position(item[0]))  # the walk is depth-first, reports read in source order
+    index.withitems.sort(key=lambda item: position(item[0].context_expr))
+    return index
+
+
+def literal(node: ast.expr | None) -> tuple[bool, Any]:
+    if node is None:
+        return False, None
+    try:
+        return True, ast.literal_eval(node)
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return False, None
+
+
+def literal_value(index: ModuleIndex, node: ast.expr | None) -> tuple[bool, Any]:
+    """A literal, or a module constant assigned a literal once (``default=DEFAULT_REGION``)."""
+    ok, value = literal(node)
+    if ok or not isinstance(node, ast.Name):
+        return ok, value
+    entries = index.assigns.get(("", node.id), [])
+    if len(entries) == 1 and entries[0][1] == "=":
+        return literal(entries[0][2])
+    return False, None
+
+
+def const_str(node: ast.expr | None) -> str | None:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr):
+        parts = [part.value for part in node.values
+                 if isinstance(part, ast.Constant) and isinstance(part.value, str)]
+        return "".join(parts)
+    return None
+
+
+def keywords(call: ast.Call) -> dict[str, ast.expr]:
+    return {keyword.arg: keyword.value for keyword in call.keywords if keyword.arg}
