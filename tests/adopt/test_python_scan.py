@@ -453,6 +453,84 @@ def test_django_management_command() -> None:
     assert effects_of(script) == [("orm", True, "high")]
 
 
+OLD_STYLE_OPTIONS = """\
+{imports}
+
+class Command({base}):
+    option_list = {base}.option_list + (
+        make_option("-c", "--clean", dest="clean", action="store_true", default=False, help="Clean up old backups"),
+        make_option("-d", "--database", help="Database to back up"),
+        make_option("--keep", type="int", default=7),
+    )
+
+    def handle(self, *args, **options):
+        pass
+"""
+
+
+@pytest.mark.parametrize(("imports", "base", "kind"), [
+    pytest.param("from optparse import make_option\nfrom django.core.management.base import BaseCommand",
+                 "BaseCommand", "django", id="optparse-make-option-in-base-command"),
+    pytest.param("from django.core.management.base import BaseCommand\nfrom ._base import BaseBackupCommand, make_option",
+                 "BaseBackupCommand", "django", id="project-make-option-and-command-base"),
+    pytest.param("from optparse import make_option\nclass Tool: option_list = ()", "Tool", "optparse",
+                 id="make-option-outside-django"),
+])
+def test_old_style_option_list(imports: str, base: str, kind: str) -> None:
+    script, _ = scan(OLD_STYLE_OPTIONS.format(imports=imports, base=base))
+    assert script.interface.kind == kind
+    found = {flag.name: flag for flag in script.interface.flags}
+    assert list(found) == ["--clean", "--database", "--keep"]
+    assert (found["--clean"].type, found["--clean"].default, found["--clean"].aliases,
+            found["--clean"].help) == ("boolean", False, ["-c"], "Clean up old backups")
+    assert (found["--keep"].type, found["--keep"].default) == ("integer", 7)
+
+
+def test_make_option_in_a_module_level_list() -> None:
+    script, _ = scan("""
+        from optparse import OptionParser, make_option
+        OPTIONS = [make_option("--force", action="store_true")]
+        parser = OptionParser(option_list=OPTIONS)
+    """)
+    assert [flag.name for flag in script.interface.flags] == ["--force"]
+
+
+@pytest.mark.parametrize("base", [
+    pytest.param("BaseCommand", id="django-base"),
+    pytest.param("ProjectCommand", id="project-base-extending-super"),
+])
+def test_add_arguments_extending_the_base_class(base: str) -> None:
+    script, _ = scan(f"""
+        from project.base import {base}
+
+        class Command({base}):
+            def add_arguments(self, parser):
+                super().add_arguments(parser)
+                parser.add_argument("--yes", action="store_true", help="Commit the changes to the database")
+                parser.add_argument("--from-date")
+    """)
+    assert script.interface.kind == "django"
+    assert [flag.name for flag in script.interface.flags] == ["--yes", "--from-date"]
+    assert (script.has_dry_run, script.dry_run_flag) == (True, None)
+
+
+@pytest.mark.parametrize(("body", "name"), [
+    pytest.param('label = "slug"', "slug", id="label-attribute"),
+    pytest.param("pass", "label", id="default-label"),
+])
+def test_label_command_positional(body: str, name: str) -> None:
+    script, _ = scan(f"""
+        from django.core.management.base import LabelCommand
+
+        class Command(LabelCommand):
+            {body}
+
+            def handle_label(self, label, **options):
+                pass
+    """)
+    assert [(flag.name, flag.positional) for flag in script.interface.flags] == [(name, True)]
+
+
 def test_django_command_found_by_its_path() -> None:
     script, facts = scan("print('x')\n", file=ROOT / "app/management/commands/prune.py")
     assert script.interface.kind == "django"
@@ -478,6 +556,14 @@ def effects_of(script: Script) -> list[tuple[str, bool, Confidence]]:
                  id="underscore"),
     pytest.param(ARGPARSE.format('"-n", type=int, help="number of nodes"'), None, id="dash-n-number"),
     pytest.param(ARGPARSE.format('"--plan", help="plan file to apply"'), None, id="plan-file-value"),
+    pytest.param(ARGPARSE.format('"--no-admin", action="store_true", help="Do not change administrator accounts"'),
+                 None, id="filter-saying-do-not-change"),
+    pytest.param(ARGPARSE.format('"-n", "--no-staff", action="store_true", help="Do not modify staff users"'),
+                 None, id="dash-n-filter"),
+    pytest.param(ARGPARSE.format('"--fix", action="store_true", help="fix the trees"'), None, id="fix-is-not-preview"),
+    pytest.param(ARGPARSE.format('"--preview", action="store_true"'), "--preview", id="preview"),
+    pytest.param(ARGPARSE.format('"--safe", action="store_true", help="do not change anything"'), "--safe",
+                 id="do-not-change-anything"),
     pytest.param("import click\n@click.command()\n@click.option('--dry-run/--no-dry-run')\ndef m(dry_run): pass\n",
                  "--dry-run", id="click-secondary"),
     pytest.param("import sys\nDRY = '--dry-run' in sys.argv\n", "--dry-run", id="argv-membership"),
@@ -491,6 +577,17 @@ def test_dry_run_flag(source: str, flag: str | None) -> None:
     pytest.param('"--apply", action="store_true", help="delete for real"', id="apply"),
     pytest.param('"--execute", action="store_true"', id="execute"),
     pytest.param('"--go", action="store_true", help="act; the default is a dry run"', id="help-says-default"),
+    pytest.param('"--actually-do-it", action="store_true"', id="actually-do-it"),
+    pytest.param('"--really", action="store_true"', id="really"),
+    pytest.param('"--do-it", action="store_true"', id="do-it"),
+    pytest.param('"--for-real", action="store_true"', id="for-real"),
+    pytest.param('"--no-dry-run", action="store_true"', id="no-dry-run"),
+    pytest.param('"--commit", action="store_true"', id="commit"),
+    pytest.param('"--confirm", action="store_true"', id="confirm"),
+    pytest.param('"--yes", action="store_true", help="Commit the changes to the database"', id="help-commit"),
+    pytest.param('"--go", action="store_true", help="Actually perform the deletion"', id="help-actually"),
+    pytest.param('"--delete", action="store_true", help="Confirm deleting rather than just printing info"',
+                 id="help-rather-than-printing"),
 ])
 def test_preview_by_default_is_a_dry_run_without_a_flag(call: str) -> None:
     script, _ = scan(ARGPARSE.format(call))

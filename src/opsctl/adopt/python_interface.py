@@ -99,6 +99,7 @@ class _ParserTracker:
         self.parsers: list[_Parser] = []
         self.subclasses: dict[str, InterfaceKind] = {}
         """Parser classes of this file (``class Parser(argparse.ArgumentParser)``)."""
+        self.django_classes = [cls for cls in index.classes if _is_django_command(index, cls)]
         for cls in index.classes:
             for base in cls.bases:
                 kind = _PARSER_CTORS.get(index.canonical(base) or "")
@@ -193,9 +194,7 @@ class _ParserTracker:
                     found = self.evaluate(arg, scope)
                     if found is not None:
                         self.bindings[(self.index.qualname(helper), param)] = found
-        for cls in index.classes:
-            if not _is_django_command(index, cls):
-                continue
+        for cls in self.django_classes:
             for item in cls.body:
                 if isinstance(item, ast.FunctionDef) and item.name == "add_arguments":
                     params = [arg.arg for arg in item.args.args]
@@ -213,19 +212,44 @@ class _ParserTracker:
                     flag = parse_add_argument(self.index, call, self.warnings)
                     if flag is not None:
                         parser.flags.append(flag)
-            elif self.index.canonical(func) == "optparse.make_option":
+            elif (self.index.canonical(func) or "").rpartition(".")[2] == "make_option":
+                # optparse's make_option, or a project's own look-alike: old-style Django
+                # ``option_list = BaseCommand.option_list + (make_option(...), ...)``
                 flag = parse_add_argument(self.index, call, self.warnings)
                 if flag is not None:
                     loose = next((p for p in self.parsers if p.kind in ("optparse", "django")), None)
                     if loose is None:
-                        loose = _Parser("optparse")
+                        loose = _Parser("django" if self.django_classes else "optparse")
                         self.parsers.append(loose)
                     loose.flags.append(flag)
+        for cls in self.django_classes:  # LabelCommand: ``handle_label`` takes positionals named by ``label``
+            if any((dotted(base) or "").rpartition(".")[2] == "LabelCommand" for base in cls.bases):
+                label = next((const_str(item.value) for item in cls.body if isinstance(item, ast.Assign)
+                              and any(isinstance(t, ast.Name) and t.id == "label" for t in item.targets)), None)
+                parser = next((p for p in self.parsers if p.kind == "django"), None)
+                if parser is None:
+                    parser = _Parser("django")
+                    self.parsers.append(parser)
+                parser.flags.insert(0, Flag(name=label or "label", positional=True, line=cls.lineno,
+                                            type="list", required=True))
+
+
+_DJANGO_COMMANDS = ("BaseCommand", "LabelCommand", "AppCommand", "NoArgsCommand")
 
 
 def _is_django_command(index: ModuleIndex, cls: ast.ClassDef) -> bool:
-    return any((dotted(base) or "").rpartition(".")[2] in
-               ("BaseCommand", "LabelCommand", "AppCommand", "NoArgsCommand") for base in cls.bases)
+    """A Django management command: a subclass of Django's command classes, or of a project's
+    own ``...Command`` base (``class Command(BaseDbBackupCommand)``) in a module importing Django,
+    or a class whose ``add_arguments(self, parser)`` extends ``super().add_arguments(parser)``."""
+    for base in cls.bases:
+        last = (dotted(base) or "").rpartition(".")[2]
+        if last in _DJANGO_COMMANDS or (last.endswith("Command") and any(
+                target.startswith("django.") for target in index.aliases.values())):
+            return True
+    return any(isinstance(item, ast.FunctionDef) and item.name == "add_arguments" and any(
+        isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "add_arguments"
+        and isinstance(node.func.value, ast.Call) and dotted(node.func.value.func) == "super"
+        for node in ast.walk(item)) for item in cls.body)
 
 
 def parse_add_argument(index: ModuleIndex, call: ast.Call, warnings: list[str]) -> Flag | None:
@@ -665,7 +689,8 @@ def extract_interface(index: ModuleIndex, source: str, *, django_path: bool = Fa
         if flags or subcommands:
             facts.interface = Interface("typer", flags, subcommands)
             return facts
-    if "Parser" in source or "BaseCommand" in source or "make_option" in source or django_path:
+    if ("Parser" in source or "Command" in source or "make_option" in source or "add_arguments" in source
+            or django_path):
         tracker = _ParserTracker(index, facts.warnings)
         tracker.bind_all()
         tracker.collect()
@@ -723,18 +748,24 @@ def _assemble_parsers(parsers: list[_Parser]) -> Interface:
 
 # --- dry run -----------------------------------------------------------------------------------
 
-_DRY_RUN_NAMES = {"dry-run", "dryrun", "noop", "no-op", "simulate", "pretend", "whatif", "what-if"}
+_DRY_RUN_NAMES = {"dry-run", "dryrun", "noop", "no-op", "simulate", "pretend", "whatif", "what-if", "preview"}
 _DRY_RUN_BOOLEAN_NAMES = {"check", "plan"}
-_DRY_RUN_HELP = re.compile(
-    r"dry[- _]?run|simulat|pretend|no[- ]?op\b|without (?:actually )?(?:chang|doing|making|modif|writ|delet|apply)"
-    r"|(?:do not|don't|not) (?:actually )?(?:chang|modif|delet|apply|execut|make)|no changes|would (?:be )?do",
+_DRY_RUN_HELP = re.compile(  # "Do not change administrator accounts" is a filter, not a dry run
+    r"dry[- _]?run|simulat|pretend|\bpreview|no[- ]?op\b|without (?:actually )?(?:chang|doing|making|modif|writ|delet|apply)"
+    r"|(?:do not|don't|not) actually|(?:do not|don't) (?:chang|modif|delet|apply|execut|make|writ)\w* (?:anything|any\b)"
+    r"|no changes|would (?:be )?do",
     re.IGNORECASE)
 
 
-_APPLY_NAMES = {"apply", "execute", "commit", "confirm", "really", "for-real", "no-dry-run", "doit", "do-it",
-                "no-noop", "write", "fix"}
+_APPLY_NAMES = re.compile(  # affirmative: without it the script only shows what it would do
+    r"^(?:actually-|really-)?(?:apply|execute|commit|confirm|really|for-real|no-dry-run|doit|do-it|no-noop|write)"
+    r"(?:-(?:it|changes|all))?$")
+_APPLY_HELP = re.compile(r"^\W*(?:actually|really|commit|apply) (?:\w+ )?(?:the )?(?:perform|do|delet|chang|writ|run|"
+                         r"execut|remov|updat|modif)", re.IGNORECASE)
 _PREVIEW_BY_DEFAULT = re.compile(r"(?:default|otherwise|without (?:it|this)).{0,40}(?:dry[- _]?run|preview|only (?:show|print|list))"
-                                 r"|(?:dry[- _]?run|preview)[^.]{0,20}(?:by default|is the default)", re.IGNORECASE)
+                                 r"|(?:dry[- _]?run|preview)[^.]{0,20}(?:by default|is the default)"
+                                 r"|(?:rather|instead) than (?:just |only |merely )?(?:print|show|list|report)",
+                                 re.IGNORECASE)
 
 
 def dry_run(flags: list[Flag]) -> tuple[bool, str | None]:
@@ -748,9 +779,10 @@ def dry_run(flags: list[Flag]) -> tuple[bool, str | None]:
         spellings = [flag.name, *flag.aliases, *([flag.dest] if flag.dest else [])]
         normalized = {text.lstrip("-").lower().replace("_", "-") for text in spellings}
         says_dry = bool(flag.help and _DRY_RUN_HELP.search(flag.help))
-        if flag.type == "boolean" and not normalized & _DRY_RUN_NAMES and (
-                normalized & _APPLY_NAMES or (flag.help and _PREVIEW_BY_DEFAULT.search(flag.help))):
-            inverted = inverted or bool(normalized & _APPLY_NAMES) or says_dry
+        affirmative = any(_APPLY_NAMES.match(text) for text in normalized) or bool(
+            flag.help and (_APPLY_HELP.search(flag.help) or _PREVIEW_BY_DEFAULT.search(flag.help)))
+        if flag.type == "boolean" and not normalized & _DRY_RUN_NAMES and affirmative:
+            inverted = True
             continue
         if (normalized & _DRY_RUN_NAMES
                 or (normalized & _DRY_RUN_BOOLEAN_NAMES and flag.type == "boolean"
