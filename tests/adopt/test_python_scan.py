@@ -1018,8 +1018,22 @@ def test_sql_effects(source: str, expected: list[tuple[str, bool, str]]) -> None
     pytest.param("for u in User.objects.filter(x=1):\n    u.delete()", [("orm", True, "medium")], id="loop-delete"),
     pytest.param("qs = Order.objects.filter(stale=True)\nqs.delete()", [("orm", True, "medium")],
                  id="queryset-variable"),
-    pytest.param("User.objects.filter(x=1).update(active=False)", [("orm", False, "high")], id="queryset-update"),
-    pytest.param("User.objects.bulk_update(users, ['name'])", [("orm", False, "high")], id="bulk-update"),
+    pytest.param("User.objects.filter(x=1).update(active=False)", [("orm", True, "high")], id="queryset-update"),
+    pytest.param("qs = User.objects.all()\nqs = qs.exclude(staff=True)\nqs.update(password='x')",
+                 [("orm", True, "medium")], id="queryset-variable-update"),
+    pytest.param("from django.db import models\ndef rows(m):\n    qs = m.data.all()\n    return qs.filter(x=1)\n"
+                 "def fix(m):\n    data = rows(m)\n    data.update(value=0)", [("orm", True, "medium")],
+                 id="queryset-from-a-helper-update"),
+    pytest.param("db.session.query(User).filter(User.old).update({'active': False})", [("orm", True, "high")],
+                 id="sqlalchemy-query-update"),
+    pytest.param("User.objects.bulk_update(users, ['name'])", [("orm", True, "medium")], id="bulk-update"),
+    pytest.param("for u in User.objects.filter(x=1):\n    u.email = 'a@b'\n    u.save()", [("orm", True, "medium")],
+                 id="loop-rewrite-save"),
+    pytest.param("for u in User.objects.all():\n    u.set_password('x')\n    u.save()", [("orm", True, "medium")],
+                 id="loop-set-password-save"),
+    pytest.param("for u in User.objects.all():\n    u.save()", [("orm", False, "medium")], id="loop-save-unchanged"),
+    pytest.param("User.objects.create(name='x')\nUser.objects.bulk_create(rows)\nUser.objects.get_or_create(n=1)",
+                 [("orm", False, "high")] * 3, id="creating-rows-is-mutating"),
     pytest.param("u = User.objects.get(pk=1)\nu.name = 'x'\nu.save()", [("orm", False, "medium")], id="save"),
     pytest.param("session.delete(user)", [("orm", True, "high")], id="sqlalchemy-session-delete"),
     pytest.param("db.session.query(User).filter(User.old).delete()", [("orm", True, "high")],
@@ -1034,6 +1048,20 @@ def test_sql_effects(source: str, expected: list[tuple[str, bool, str]]) -> None
 ])
 def test_orm_effects(source: str, expected: list[tuple[str, bool, str]]) -> None:
     assert effects(source) == expected
+
+
+@pytest.mark.parametrize("source", [
+    pytest.param("from django.db import models\nsettings = {}\nsettings.update(debug=True)", id="dict-update"),
+    pytest.param("from django.db import models\nseen = set()\nseen.update(names)", id="set-update"),
+    pytest.param("from collections import Counter\nfrom django.db import models\nc = Counter()\nc.update(words)",
+                 id="counter-update"),
+    pytest.param("from django.db import models\noptions = dict(a=1)\noptions.update(b=2)", id="dict-kwargs-update"),
+    pytest.param("for row in rows:\n    row.name = 'x'\n    row.save()", id="loop-over-a-plain-list"),
+    pytest.param("progress.update(task, advance=1)", id="progress-bar-update"),
+])
+def test_in_place_update_false_positives(source: str) -> None:
+    assert [effect for effect in effects(source) if effect[1]] == []
+
 
 
 @pytest.mark.parametrize("source", [

@@ -96,6 +96,8 @@ _URLLIB = {"urllib.request.Request", "urllib.request.urlopen", "urllib2.Request"
 _ORM_MUTATING = {"update", "bulk_update", "bulk_create", "create", "get_or_create", "update_or_create"}
 _SESSION_MUTATING = {"add", "add_all", "merge", "bulk_save_objects", "bulk_insert_mappings",
                      "bulk_update_mappings"}
+_QUERYSET_METHODS = {"filter", "exclude", "all", "select_related", "prefetch_related", "order_by", "annotate",
+                     "distinct", "using", "only", "defer", "select_for_update"}
 _ORM_METHODS = {"delete", "save", *_ORM_MUTATING, *_SESSION_MUTATING}
 
 
@@ -174,6 +176,65 @@ class EffectFinder:
         self.django = any(target.startswith("django.") for target in index.aliases.values())
         if "objects" in source or "query" in source or "get_object_or_404" in source:
             self.orm = self._receivers(lambda name: name.endswith("get_object_or_404"), orm=True)
+        self.querysets: set[tuple[str, str]] = set()
+        self.queryset_functions: set[str] = set()
+        self.rewritten_saves: set[int] = set()
+        if (self.django or "objects" in source) and ("update" in source or "save" in source):
+            self._find_querysets()
+
+    # --- stored rows overwritten in place ---------------------------------------------------
+
+    def _queryset(self, node: ast.expr, scope: str, depth: int = 0) -> bool:
+        """A Django queryset: rooted in ``Model.objects``/a tracked queryset name, a chain of
+        queryset methods (``metric.data.all()``, ``.filter(...)``), a name bound to one in this
+        scope, or a call of a function of this file that returns one."""
+        if depth > 8:
+            return False
+        if self._rooted(node, self.orm, orm=True):
+            return True
+        if isinstance(node, ast.Call):
+            func = node.func
+            if self.django and isinstance(func, ast.Attribute) and func.attr in _QUERYSET_METHODS:
+                return True
+            if isinstance(func, ast.Name) and (helper := self.index.function(func.id, scope)) is not None:
+                return self.index.qualname(helper) in self.queryset_functions
+            return False
+        if isinstance(node, ast.Name):
+            while True:
+                if (scope, node.id) in self.querysets:
+                    return True
+                if not scope:
+                    return False
+                scope = scope.rpartition(".")[0]
+        return False
+
+    def _find_querysets(self) -> None:
+        index = self.index
+        for _ in range(3):
+            for (scope, name), entries in index.assigns.items():
+                if (scope, name) not in self.querysets and any(
+                        op == "=" and self._queryset(value, scope) for _pos, op, value in entries):
+                    self.querysets.add((scope, name))
+            for scope, returns in index.returns.items():
+                if scope not in self.queryset_functions and any(
+                        ret.value is not None and self._queryset(ret.value, scope) for ret in returns):
+                    self.queryset_functions.add(scope)
+        for loop, scope in index.loops:  # for obj in <queryset>: obj.field = ...; obj.save()
+            target = loop.target
+            if not isinstance(target, ast.Name) or not self._queryset(loop.iter, scope):
+                continue
+            changed = False
+            for node in (inner for statement in loop.body for inner in ast.walk(statement)):
+                if isinstance(node, ast.Assign | ast.AugAssign | ast.AnnAssign):
+                    targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                    changed = changed or any(isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name)
+                                             and t.value.id == target.id for t in targets)
+                elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                      and isinstance(node.func.value, ast.Name) and node.func.value.id == target.id):
+                    if node.func.attr.startswith("set_"):
+                        changed = True
+                    elif node.func.attr == "save" and changed:
+                        self.rewritten_saves.add(id(node))
 
     def _rooted(self, node: ast.expr, names: set[str], orm: bool = False) -> bool:
         for _ in range(32):
@@ -328,7 +389,7 @@ class EffectFinder:
         elif name in ("sqlalchemy.delete", "sqlalchemy.update", "sqlalchemy.insert"):
             self._add("orm", name == "sqlalchemy.delete", call)
         elif attr in _ORM_METHODS:
-            self._orm(call, attr or "")
+            self._orm(call, attr or "", scope)
 
     def _path_like(self, func: ast.Attribute) -> bool:
         receiver = func.value
@@ -551,7 +612,7 @@ class EffectFinder:
         if verdict is not None:
             self._add("sql", verdict, call, "medium" if resolver.indirect else "high")
 
-    def _orm(self, call: ast.Call, attr: str) -> None:
+    def _orm(self, call: ast.Call, attr: str, scope: str) -> None:
         receiver = call.func.value  # type: ignore[attr-defined]
         session = (dotted(receiver) or "").rpartition(".")[2].lower().endswith("session")
         if session and not (self.http and self._rooted(receiver, self.http)):
@@ -564,13 +625,22 @@ class EffectFinder:
         chained = bool(self.orm or "objects" in self.source or "query" in self.source) and self._rooted(
             receiver, set(), orm=True)
         tracked = not chained and bool(self.orm) and self._rooted(receiver, self.orm, orm=True)
+        if not (chained or tracked) and (id(call) in self.rewritten_saves or (
+                attr in ("update", "bulk_update") and bool(self.querysets or self.queryset_functions)
+                and self._queryset(receiver, scope))):
+            tracked = True
         if not (chained or tracked):
             if self.django and attr in ("delete", "save") and not call.args and not (
                     self.http and self._rooted(receiver, self.http)):
                 self._add("orm", attr == "delete", call, "low")  # a model instance, most likely
             return
         confidence: Confidence = "high" if chained else "medium"
-        if attr == "delete" and not call.args:
+        if attr == "update" and ((call.keywords and not call.args) or (  # queryset.update(field=...): rows overwritten
+                chained and len(call.args) == 1 and isinstance(call.args[0], ast.Dict))):  # SQLAlchemy query.update({})
+            self._add("orm", True, call, confidence)
+        elif attr == "bulk_update" or id(call) in self.rewritten_saves:
+            self._add("orm", True, call, "medium")
+        elif attr == "delete" and not call.args:
             self._add("orm", True, call, confidence)
         elif (attr == "save" and tracked) or attr in _ORM_MUTATING:
             self._add("orm", False, call, confidence)
