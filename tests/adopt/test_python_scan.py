@@ -695,6 +695,54 @@ def test_file_effects(source: str, expected: list[tuple[str, bool, str]]) -> Non
     assert effects(source) == expected
 
 
+@pytest.mark.parametrize("source", [
+    pytest.param("import os\ndef f(out):\n    with open(out, 'wb') as fh:\n        fh.write(b'x')\n    upload(out)\n"
+                 "    os.unlink(out)", id="open-wb-then-unlink"),
+    pytest.param("import os, gzip\ndef f(log):\n    gz = log + '.gz'\n    with gzip.open(gz, 'wb') as fh:\n"
+                 "        pass\n    os.remove(gz)", id="gzip-open-then-remove"),
+    pytest.param("import tarfile\nfrom pathlib import Path\ndef f(name):\n    tarfile.open(name, 'w:gz').close()\n"
+                 "    Path(name).unlink()", id="tarfile-then-path-unlink"),
+    pytest.param("import os, shutil\ndef f(d):\n    archive = shutil.make_archive('site', 'zip', d)\n"
+                 "    os.remove(archive)", id="make-archive-result"),
+    pytest.param("import os, subprocess\ndef f(url, dest):\n    subprocess.run(['curl', '-o', dest, url])\n"
+                 "    os.unlink(dest)", id="command-dash-o"),
+    pytest.param("import os\ndef compress():\n    out = 'log.gz'\n    with open(out, 'wb') as fh:\n        pass\n"
+                 "    return out\ndef main():\n    path = compress()\n    os.unlink(path)", id="returned-by-a-helper"),
+    pytest.param("import os, fnmatch\ndef clean(root):\n    for d, _, names in os.walk(root):\n"
+                 "        for name in fnmatch.filter(names, '*.pyc'):\n            os.remove(os.path.join(d, name))",
+                 id="bytecode-cache-cleaner"),
+    pytest.param("import shutil\ndef clean(root):\n    shutil.rmtree(root + '/__pycache__')", id="pycache-rmtree"),
+])
+def test_deleting_own_output_is_not_destructive(source: str) -> None:
+    assert [effect for effect in effects(source) if effect[1]] == []
+
+
+@pytest.mark.parametrize("source", [
+    pytest.param("import os\ndef f(path):\n    with open(path) as fh:\n        fh.read()\n    os.unlink(path)",
+                 id="opened-for-reading"),
+    pytest.param("import os\ndef f(path, other):\n    with open(other, 'w') as fh:\n        pass\n    os.unlink(path)",
+                 id="another-file-written"),
+    pytest.param("import os\ndef f(path):\n    os.remove(path)\ndef g(path):\n    open(path, 'w')",
+                 id="written-in-another-function"),
+    pytest.param("import os\ndef clean(root):\n    for name in os.listdir(root):\n"
+                 "        if name.endswith('.log'):\n            os.remove(name)", id="not-bytecode"),
+])
+def test_deleting_data_stays_destructive(source: str) -> None:
+    assert ("file-delete", True, "high") in effects(source)
+
+
+@pytest.mark.parametrize(("call", "destructive"), [
+    pytest.param("update(status='failed')", False, id="status-marker"),
+    pytest.param("update(_depth=0, _children=0)", False, id="derived-private-fields"),
+    pytest.param("update(last_run=now, synced_at=now)", False, id="timestamps"),
+    pytest.param("update(status='x', email='y')", True, id="status-and-data"),
+    pytest.param("update(password=h)", True, id="data-field"),
+])
+def test_queryset_update_of_bookkeeping_fields(call: str, destructive: bool) -> None:
+    assert effects(f"User.objects.filter(x=1).{call}") == [("orm", destructive, "high")]
+
+
+
 def test_effect_call_text_and_via() -> None:
     script, _ = scan("""
         import shutil

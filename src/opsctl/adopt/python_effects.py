@@ -7,6 +7,7 @@ resolving command lines through :mod:`opsctl.adopt.python_commands`.
 from __future__ import annotations
 
 import ast
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import replace
@@ -96,6 +97,8 @@ _URLLIB = {"urllib.request.Request", "urllib.request.urlopen", "urllib2.Request"
 _ORM_MUTATING = {"update", "bulk_update", "bulk_create", "create", "get_or_create", "update_or_create"}
 _SESSION_MUTATING = {"add", "add_all", "merge", "bulk_save_objects", "bulk_insert_mappings",
                      "bulk_update_mappings"}
+_BOOKKEEPING_FIELD = re.compile(r"^(?:_\w+|status|state|last_\w+|\w+_(?:at|on|time|status|state)|updated|modified)$")
+_BYTECODE = re.compile(r"\.py[co]\b|\.py\[co\]|__pycache__")
 _QUERYSET_METHODS = {"filter", "exclude", "all", "select_related", "prefetch_related", "order_by", "annotate",
                      "distinct", "using", "only", "defer", "select_for_update"}
 _ORM_METHODS = {"delete", "save", *_ORM_MUTATING, *_SESSION_MUTATING}
@@ -176,6 +179,8 @@ class EffectFinder:
         self.django = any(target.startswith("django.") for target in index.aliases.values())
         if "objects" in source or "query" in source or "get_object_or_404" in source:
             self.orm = self._receivers(lambda name: name.endswith("get_object_or_404"), orm=True)
+        self.outputs: dict[str, set[str]] | None = None
+        self.bytecode_scopes: dict[str, bool] = {}
         self.querysets: set[tuple[str, str]] = set()
         self.queryset_functions: set[str] = set()
         self.rewritten_saves: set[int] = set()
@@ -332,6 +337,66 @@ class EffectFinder:
                 break
         return dotted(node) in self.temporary
 
+    # --- the script's own output ------------------------------------------------------------
+
+    def _own_output(self, node: ast.expr, scope: str) -> bool:
+        """A path the same function (or the module) wrote earlier as its own output: opened for
+        writing (``open(x, "wb")``, ``gzip.open``, ``tarfile.open(x, "w:gz")``), made by
+        ``shutil.make_archive``, named by ``-o x`` in a command, or returned by a function of this
+        file that did so. Deleting it (after uploading it, say) loses nothing."""
+        if self.outputs is None:
+            self.outputs = self._find_outputs()
+        if isinstance(node, ast.Call) and node.args and (self.index.canonical(node.func) or "") in (
+                "pathlib.Path", "Path"):
+            node = node.args[0]
+        text = node_text(node)
+        while True:
+            if text in self.outputs.get(scope, ()):
+                return True
+            if not scope:
+                return False
+            scope = scope.rpartition(".")[0]
+
+    def _find_outputs(self) -> dict[str, set[str]]:
+        index = self.index
+        outputs: dict[str, set[str]] = {}
+        for call, scope in index.calls:
+            name = index.canonical(call.func) or ""
+            path: ast.expr | None = None
+            if name in _OPENERS and call.args:
+                mode = const_str(call.args[1] if len(call.args) > 1 else keywords(call).get("mode")) or ""
+                if "w" in mode or "x" in mode:
+                    path = call.args[0]
+            elif name in _SUBPROCESS and call.args and isinstance(call.args[0], ast.List):
+                words = call.args[0].elts
+                for before, after in itertools.pairwise(words):
+                    if const_str(before) in ("-o", "--output", "-O", "--output-document"):
+                        outputs.setdefault(scope, set()).add(node_text(after))
+            if path is not None:
+                outputs.setdefault(scope, set()).add(node_text(path))
+        for _ in range(2):
+            producing = {scope for scope, returns in index.returns.items() if any(
+                ret.value is not None and node_text(ret.value) in outputs.get(scope, ()) for ret in returns)}
+            for (scope, target), entries in index.assigns.items():
+                for _pos, op, value in entries:
+                    if op != "=" or not isinstance(value, ast.Call):
+                        continue
+                    called = index.canonical(value.func) or ""
+                    helper = index.function(value.func.id, scope) if isinstance(value.func, ast.Name) else None
+                    if called == "shutil.make_archive" or (helper is not None and index.qualname(helper) in producing):
+                        outputs.setdefault(scope, set()).add(target)
+        return outputs
+
+    def _bytecode_cleaner(self, scope: str) -> bool:
+        """Deletes in a function that picks files by ``.pyc``/``.pyo``/``__pycache__``: byte-code
+        caches Python regenerates, not data."""
+        if scope not in self.bytecode_scopes:
+            function = self.index.functions.get(scope)
+            self.bytecode_scopes[scope] = function is not None and any(
+                isinstance(node, ast.Constant) and isinstance(node.value, str) and _BYTECODE.search(node.value)
+                for node in ast.walk(function))
+        return self.bytecode_scopes[scope]
+
     def effects(self) -> list[Effect]:
         references = self._method_references()
         for call, scope in self.index.calls:
@@ -363,7 +428,8 @@ class EffectFinder:
         name = self.index.canonical(func) or ""
         attr = func.attr if isinstance(func, ast.Attribute) else None
         if name in _FILE_DELETE:
-            if not (call.args and self._temporary(call.args[0], scope)):
+            if not ((call.args and (self._temporary(call.args[0], scope) or self._own_output(call.args[0], scope)))
+                    or self._bytecode_cleaner(scope)):
                 self._add("file-delete", True, call)
         elif name in _FILE_MOVE:
             self._add("file-write", False, call)
@@ -374,7 +440,8 @@ class EffectFinder:
         elif name.startswith("django.core.files.storage.") and attr in ("delete", "save"):
             self._add("file-delete" if attr == "delete" else "file-write", attr == "delete", call)
         elif (attr in ("unlink", "rmdir") and isinstance(func, ast.Attribute) and not name.startswith("os.")
-              and not self._temporary(func.value, scope)):
+              and not self._temporary(func.value, scope) and not self._own_output(func.value, scope)
+              and not self._bytecode_cleaner(scope)):
             self._add("file-delete", True, call, "high" if self._path_like(func) else "medium")
         elif (name in _SUBPROCESS or name in _SHELL_STRING or name in _EXEC_ARGV or name in _EXEC_LIST
               or name == "asyncio.create_subprocess_exec" or name.startswith(("sh.", "plumbum."))
@@ -637,7 +704,11 @@ class EffectFinder:
         confidence: Confidence = "high" if chained else "medium"
         if attr == "update" and ((call.keywords and not call.args) or (  # queryset.update(field=...): rows overwritten
                 chained and len(call.args) == 1 and isinstance(call.args[0], ast.Dict))):  # SQLAlchemy query.update({})
-            self._add("orm", True, call, confidence)
+            values = call.args[0] if call.args else None
+            fields = [kw.arg for kw in call.keywords] if call.keywords or not isinstance(values, ast.Dict) else [
+                const_str(key) if key is not None else None for key in values.keys]
+            # only bookkeeping: a status/state marker, timestamps, derived ``_cache`` fields: not data lost
+            self._add("orm", not all(field and _BOOKKEEPING_FIELD.match(field) for field in fields), call, confidence)
         elif attr == "bulk_update" or id(call) in self.rewritten_saves:
             self._add("orm", True, call, "medium")
         elif attr == "delete" and not call.args:
