@@ -631,3 +631,122 @@ def test_makefile_variables_with_a_literal_value_are_expanded(tmp_path: Path) ->
     files = {"Makefile": "OPS := ops/b\nPY ?= python3\n\nrun:\n\t$(OPS)/run.sh\n"}
     assert callers(tmp_path, files, scripts) == {
         "ops/b/run.sh": [("Makefile", 5, "makefile", "$(OPS)/run.sh")]}
+
+
+# --- commands written for other programs, task runners and containers -----------------------------
+
+GENERATED_CONFIG = '''\
+import yaml
+
+TEMPLATE = """
+bootstrap:
+  basebackup:
+    command: envdir {{ENV_DIR}} bash /scripts/backup.sh --fast
+  restore:
+    command: python3 /opt/tools/report.py
+      --retries=2
+"""
+
+
+def crontab(placeholders, lines):
+    lines += [('{BACKUP_SCHEDULE} envdir "{ENV_DIR}" /scripts/deploy.sh' +
+               ' "{PGDATA}"').format(**placeholders)]
+    lines += ['15 3 * * * nice /ops/rotate_logs.sh']
+    print("see scripts/migrate.py for details")
+    return yaml.safe_dump(lines)
+'''
+
+RUNTESTS = ("import sys\nfrom django.core.management import execute_from_command_line\n\n"
+            "execute_from_command_line(sys.argv)\n")
+
+GENERATED_AND_INDIRECT = [
+    pytest.param(
+        {"conf/configure.py": GENERATED_CONFIG},
+        {"scripts/backup.sh": [("conf/configure.py", 6, "script",
+                                "command: envdir {{ENV_DIR}} bash /scripts/backup.sh --fast")],
+         "tools/report.py": [("conf/configure.py", 8, "script",
+                              "command: python3 /opt/tools/report.py")],
+         "scripts/deploy.sh": [("conf/configure.py", 14, "cron",
+                                "lines += [('{BACKUP_SCHEDULE} envdir \"{ENV_DIR}\" "
+                                "/scripts/deploy.sh' +")],
+         "ops/rotate_logs.sh": [("conf/configure.py", 16, "cron",
+                                 "lines += ['15 3 * * * nice /ops/rotate_logs.sh']")]},
+        id="python-configuration-generator-writes-commands-and-crontab-lines"),
+    pytest.param(
+        {"tox.ini": "[testenv]\ncommands = {posargs:coverage run scripts/migrate.py}\n\n"
+                    "[testenv:functional]\nallowlist_externals = bash\n"
+                    "commands = {posargs:bash -x scripts/deploy.sh}\n"},
+        {"scripts/migrate.py": [("tox.ini", 2, "tox",
+                                 "commands = {posargs:coverage run scripts/migrate.py}")],
+         "scripts/deploy.sh": [("tox.ini", 6, "tox",
+                                "commands = {posargs:bash -x scripts/deploy.sh}")]},
+        id="tox-posargs-default-command"),
+    pytest.param(
+        {"ops/upgrade.sh": '#!/bin/sh\nCOMMAND="python3 scripts/migrate.py --lazy"\n'
+                           'echo "running ($COMMAND)"\neval $COMMAND || exit 1\n'},
+        {"scripts/migrate.py": [("ops/upgrade.sh", 2, "script",
+                                 'COMMAND="python3 scripts/migrate.py --lazy"')]},
+        id="a-command-kept-in-a-variable-and-evaluated"),
+    pytest.param(
+        {"runtests.py": RUNTESTS,
+         "functional.sh": "#!/bin/bash\n$PYTHON runtests.py migrate\n"
+                          "count=$($PYTHON runtests.py update_metrics --quiet)\n"},
+        {"dash/management/commands/update_metrics.py": [
+            ("functional.sh", 3, "script", "count=$($PYTHON runtests.py update_metrics --quiet)")],
+         "runtests.py": [("functional.sh", 2, "script", "$PYTHON runtests.py migrate"),
+                         ("functional.sh", 3, "script",
+                          "count=$($PYTHON runtests.py update_metrics --quiet)")]},
+        id="a-program-running-djangos-command-line-runs-management-commands"),
+]
+
+
+@pytest.mark.parametrize(("files", "expected"), GENERATED_AND_INDIRECT)
+def test_commands_generated_kept_in_variables_or_run_through_a_django_main(
+        tmp_path: Path, files: dict[str, str],
+        expected: dict[str, list[tuple[str, int, str, str]]]) -> None:
+    assert callers(tmp_path, files, (*SCRIPTS, "runtests.py")) == expected
+
+
+NOT_THE_REPOSITORY_SCRIPT = [
+    pytest.param("docker compose -p app run --rm server cleanup", id="docker-compose-run-service-cmd"),
+    pytest.param("docker run --rm example/image cleanup --all", id="docker-run-image-cmd"),
+    pytest.param("kubectl exec deploy/app -- cleanup", id="kubectl-exec"),
+    pytest.param("pnpm run cleanup", id="a-package-manager-task-name"),
+    pytest.param("just cleanup", id="a-task-runner-recipe-name"),
+    pytest.param("npx cleanup", id="a-package-binary"),
+]
+
+
+@pytest.mark.parametrize("line", NOT_THE_REPOSITORY_SCRIPT)
+def test_a_bare_name_that_is_a_subcommand_or_a_containers_program_is_not_a_caller(
+        tmp_path: Path, line: str) -> None:
+    """A bare name right after a program's name is its subcommand or task, and inside
+    ``docker``/``kubectl``/``podman`` arguments it is the container's program: neither is the
+    repository's script of that name (here ``bin/cleanup``)."""
+    assert callers(tmp_path, {"ops/main.sh": f"#!/bin/bash\n{line}\n"},
+                   (*SCRIPTS, "ops/main.sh")) == {}
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    pytest.param("bash cleanup", ("bin/cleanup", "ops/main.sh"), id="a-shell-runs-a-bare-name"),
+    pytest.param("docker run -v $PWD:/w -w /w image ./bin/cleanup --all", ("bin/cleanup",),
+                 id="a-path-inside-docker-run-is-matched-by-its-trailing-path"),
+])
+def test_named_scripts_are_still_found_next_to_those_rules(
+        tmp_path: Path, line: str, expected: tuple[str, ...]) -> None:
+    found = callers(tmp_path, {"ops/main.sh": f"#!/bin/bash\n{line}\n"}, (*SCRIPTS, "ops/main.sh"))
+    assert list(found) == [expected[0]]
+
+
+@pytest.mark.parametrize("files", [
+    pytest.param({"runtests.py": "import pytest\n\npytest.main()\n",
+                  "functional.sh": "#!/bin/bash\n$PYTHON runtests.py update_metrics\n"},
+                 id="a-program-that-is-not-a-django-main"),
+    pytest.param({"conf/settings.py": "LOG = 'scripts/deploy.sh'\nHELP = 'run update_metrics'\n"},
+                 id="relative-paths-and-names-in-literals-are-data"),
+])
+def test_literals_and_other_programs_that_do_not_run_the_script(
+        tmp_path: Path, files: dict[str, str]) -> None:
+    found = callers(tmp_path, files, (*SCRIPTS, "runtests.py"))
+    assert "dash/management/commands/update_metrics.py" not in found
+    assert "scripts/deploy.sh" not in found

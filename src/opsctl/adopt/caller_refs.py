@@ -68,6 +68,13 @@ NOT_RUNNING = frozenset({
     "logger", "COPY", "ADD", "find", "du", "sort", "uniq", "tee", "pycodestyle", "autopep8",
     "pre-commit", "codespell", "chattr", "setfacl", "openssl", "gpg", "base64", "xxd", "od",
 })
+CONTAINER_RUNTIMES = frozenset({"docker", "docker-compose", "podman", "podman-compose", "nerdctl",
+                                "kubectl", "oc"})
+"""Commands whose arguments run inside a container: a bare name there is a subcommand, a service,
+an image or a program on the image's PATH (``docker compose run web run``), never the repository's
+script of that name; a path with a folder is the image's path, matched like a deployed path."""
+PACKAGE_TASK_RUNNERS = frozenset({"npm", "pnpm", "yarn", "bun", "npx", "pnpx", "bunx"})
+"""Commands whose bare-name arguments are package.json tasks or package binaries."""
 
 
 # --- the index of scripts -----------------------------------------------------------------------
@@ -80,9 +87,11 @@ class ScriptIndex:
     scripts: frozenset[str]
     by_basename: dict[str, list[str]]
     by_module_tail: dict[str, list[str]]
+    root: Path | None = None
+    _django_mains: dict[str, bool] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, scripts: Iterable[str]) -> ScriptIndex:
+    def of(cls, scripts: Iterable[str], root: Path | None = None) -> ScriptIndex:
         paths = frozenset(scripts)
         by_basename: dict[str, list[str]] = {}
         by_module_tail: dict[str, list[str]] = {}
@@ -92,7 +101,17 @@ class ScriptIndex:
             module = _module_parts(path)
             if module:
                 by_module_tail.setdefault(module[-1], []).append(path)
-        return cls(paths, by_basename, by_module_tail)
+        return cls(paths, by_basename, by_module_tail, root)
+
+    def is_django_main(self, script: str) -> bool:
+        """Whether a Python script hands its arguments to Django's command line
+        (``execute_from_command_line``) like ``manage.py`` does: read once, when it is run."""
+        known = self._django_mains.get(script)
+        if known is None:
+            text = read_text(self.root / script) if self.root is not None else None
+            known = text is not None and "execute_from_command_line" in text
+            self._django_mains[script] = known
+        return known
 
     def mentioned_in(self, text: str, *, modules: bool = False, path: str = "") -> bool:
         """Whether ``text`` holds a word that may name a script (a cheap filter before parsing):
@@ -427,9 +446,11 @@ def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str 
         return cwd
     bases = where.bases(cwd)
     pythonish = python or any(_PYTHONISH_RE.search(w.text) for w in words[:position + 1])
+    in_container = command in CONTAINER_RUNTIMES or command in PACKAGE_TASK_RUNNERS
     for k, word in enumerate(words):
-        if ("manage" in word.text or (k == 0 and "django" in command)) and _is_django_manage(
-                words, k, command) and k + 1 < len(words):
+        if ("manage" in word.text or (k == 0 and "django" in command) or (
+                pythonish and word.text.endswith(".py"))) and _is_django_manage(
+                words, k, command, index, bases, where) and k + 1 < len(words):
             following = next((w for w in words[k + 1:] if not w.text.startswith("-")), None)
             script = index.resolve_management_command(following.text) if following else None
             if following and script and script != where.caller:
@@ -459,6 +480,11 @@ def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str 
             piece = piece.strip("'\"`,")
             if not piece or piece.rstrip("/").rpartition("/")[2] not in index.by_basename:
                 continue
+            if "/" not in piece and (in_container or (
+                    k == position + 1 and "." not in piece and not pythonish
+                    and command not in SHELLS)):
+                # a subcommand (``pnpm run build``) or a name inside a container
+                continue
             script = index.resolve_path(piece, bases, where.variables,
                                         known_cwd=cwd is not None and not cwd.startswith("/"))
             if script and script != where.caller:
@@ -466,11 +492,18 @@ def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str 
     return cwd
 
 
-def _is_django_manage(words: list[Word], k: int, command: str) -> bool:
+def _is_django_manage(words: list[Word], k: int, command: str, index: ScriptIndex,
+                      bases: Sequence[str], where: Where) -> bool:
     text = words[k].text
-    return (posixpath.basename(text) == "manage.py"
+    if (posixpath.basename(text) == "manage.py"
             or (text == "manage" and k > 0 and words[k - 1].text == "-m")
-            or (k == 0 and command in ("django-admin", "django-admin.py")))
+            or (k == 0 and command in ("django-admin", "django-admin.py"))):
+        return True
+    # Another program that runs Django's command line (``runtests.py dbbackup``).
+    if not text.endswith(".py") or posixpath.basename(text) not in index.by_basename:
+        return False
+    script = index.resolve_path(text, bases, where.variables)
+    return script is not None and index.is_django_main(script)
 
 
 def _change_directory(target: str, where: Where, cwd: str | None) -> str | None:

@@ -53,7 +53,7 @@ from opsctl.adopt.model import Caller
 def find_callers(root: Path, scripts: Sequence[str], files: Sequence[str]) -> dict[str, list[Caller]]:
     """For each script (path relative to ``root``), the places that run it, found in ``files``
     (every file of the tree that discovery kept, relative to ``root``, scripts included)."""
-    index = ScriptIndex.of(scripts)
+    index = ScriptIndex.of(scripts, root)
     collector = Collector(index)
     plan = _plan(files, index)
     included = gitlab_includes(root, plan, files)

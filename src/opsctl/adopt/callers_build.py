@@ -34,6 +34,14 @@ _MAKE_ASSIGN_RE = re.compile(r"^(?:export\s+|override\s+)?([A-Za-z_]\w*)\s*(?:[:
 _CRON_LINE_RE = re.compile(r"^\s*(?:@(?:reboot|yearly|annually|monthly|weekly|daily|midnight|hourly)"
                            r"|(?:[\d*/,\-?LW]+\s+){3}(?:[\d*/,\-A-Za-z?LW#]+\s+)[\d*/,\-A-Za-z?LW#]+)"
                            r"\s+(?P<command>\S.*)$")
+_TOX_POSARGS_RE = re.compile(r"\{posargs:([^{}]*)\}")
+_EVAL_VAR_RE = re.compile(r"""\beval\s+["']?\$\{?([A-Za-z_]\w*)""")
+_ASSIGN_LINE_RE = re.compile(r"""^\s*(?:export\s+|local\s+)?(?P<name>[A-Za-z_]\w*)=(?P<q>["'])"""
+                             r"""(?P<value>[^"'\n]*)(?P=q)\s*(?:#.*)?$""")
+_SCHEDULE_PLACEHOLDER_RE = re.compile(r"^\s*\{\w*(?i:schedule|cron)\w*\}\s")
+_YAML_KEY_RE = re.compile(r"^\s*(?:-\s+)?[\w.\-]+:\s+")
+_ABSOLUTE_WORD_RE = re.compile(r"(?<![\w.~$}])/(?:[\w.\-]+/)*[\w.\-]+")
+_QUOTED_ABSOLUTE_RE = re.compile(r"""["']/\w""")
 _SCHEDULER_RE = re.compile(r"beat_schedule|CELERYBEAT_SCHEDULE|apscheduler|add_job\s*\(|scheduled_job"
                            r"|schedule\.every|\bcrontab\s*\(")
 _PY_RUNNER_RE = re.compile(r"call_command|subprocess|os\.system|popen|os\.exec|spawn|\bsh\b|plumbum|pexpect|runpy"
@@ -48,6 +56,20 @@ def callers_in_shell(file: CallerFile, index: ScriptIndex, collector: Collector,
                      plan: list[tuple[str, str]]) -> None:
     callers_in_chunk(file, file.text, 1, index, collector, "script", Where(file.path, None))
     _scan_cron_lines(file, index, collector)
+    _scan_evaluated_variables(file, index, collector)
+
+
+def _scan_evaluated_variables(file: CallerFile, index: ScriptIndex, collector: Collector) -> None:
+    """A command kept in a variable and run by ``eval $VAR`` (or ``eval "$VAR"``): the assigned
+    text is scanned as a command at the line of the assignment."""
+    evaluated = set(_EVAL_VAR_RE.findall(file.text))
+    if not evaluated:
+        return
+    for number, line in enumerate(file.lines, 1):
+        match = _ASSIGN_LINE_RE.match(line)
+        if match and match.group("name") in evaluated:
+            callers_in_chunk(file, match.group("value"), number, index, collector, "script",
+                             Where(file.path, None))
 
 
 def _scan_cron_lines(file: CallerFile, index: ScriptIndex, collector: Collector) -> None:
@@ -138,6 +160,7 @@ def callers_in_tox(file: CallerFile, index: ScriptIndex, collector: Collector,
         value = value.lstrip("-")
         value = re.sub(r"\{toxinidir\}", "$__HERE", value)
         value = re.sub(r"\{env(?:python|bindir/python\d*)\}", "python", value)
+        value = _TOX_POSARGS_RE.sub(r"\1", value)  # ``{posargs:DEFAULT}`` runs DEFAULT
         value = re.sub(r"\{[^}]*\}", "", value)
         callers_in_chunk(file, value, number, index, collector, "tox", Where(file.path, here))
 
@@ -332,7 +355,8 @@ def callers_in_python(file: CallerFile, index: ScriptIndex, collector: Collector
                       plan: list[tuple[str, str]]) -> None:
     _scan_cron_lines(file, index, collector)
     scheduler = bool(_SCHEDULER_RE.search(file.text))
-    if not scheduler and not _PY_RUNNER_RE.search(file.text):
+    if not scheduler and not _PY_RUNNER_RE.search(file.text) \
+            and not _QUOTED_ABSOLUTE_RE.search(file.text):
         return
     try:
         tree = ast.parse(file.text)
@@ -358,6 +382,8 @@ def callers_in_python(file: CallerFile, index: ScriptIndex, collector: Collector
         elif scheduler and isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
             functions.append(node)
     finder = _PythonCallers(file, index, collector, assigned, Where(file.path, None))
+    literals = [(node, node.value) for node in ast.walk(tree) if isinstance(node, ast.Constant)
+                and isinstance(node.value, str) and "/" in node.value]
     for value in beat:
         finder.command(value, "cron", None)
     in_jobs = _calls_in_scheduled_functions(functions, calls) if scheduler else set()
@@ -386,6 +412,65 @@ def callers_in_python(file: CallerFile, index: ScriptIndex, collector: Collector
         for keyword in node.keywords:
             if keyword.arg in _BEAT_NAMES:
                 finder.command(keyword.value, "cron", None)
+    _deployed_paths_in_literals(file, index, collector, literals, tree)
+
+
+def _deployed_paths_in_literals(file: CallerFile, index: ScriptIndex, collector: Collector,
+                                literals: list[tuple[ast.Constant, str]], tree: ast.Module) -> None:
+    """Commands a configuration generator writes for another program (a Patroni or supervisor
+    template, a crontab line built from a format string): in a string literal, a command whose
+    words hold an absolute path naming a script (``/scripts/backup.sh``, matched by its trailing
+    path) runs it, at the line of the literal that holds the path. A line led by a schedule (five
+    cron fields, or a ``{..schedule..}`` placeholder) is kind cron. Relative paths and bare names
+    in literals stay data (messages, lists of files)."""
+    heads = _concatenation_heads(tree)
+    for node, text in literals:
+        if not any(name in text for name in _absolute_names(text) if name in index.by_basename):
+            continue
+        head = heads.get(id(node), text)
+        cron = bool(_CRON_LINE_RE.match(head) or _SCHEDULE_PLACEHOLDER_RE.match(head))
+        last = node.end_lineno or node.lineno
+        # A triple-quoted template's k-th line is written k lines below its opening.
+        for k, line in enumerate(text.split("\n")):
+            if "/" not in line:
+                continue
+            command = _YAML_KEY_RE.sub("", line).strip().strip("'\"")
+            refs, _ = command_refs(normalise(command), index, Where(file.path, None))
+            for ref in refs:
+                if not _is_absolute_ref(command, ref.pos):
+                    continue
+                number = min(node.lineno + k, last)
+                collector.add(ref.script, file.path, number, "cron" if cron else "script",
+                              file.text_of(number))
+
+
+def _absolute_names(text: str) -> list[str]:
+    return [word.rstrip("/").rpartition("/")[2] for word in _ABSOLUTE_WORD_RE.findall(text)]
+
+
+def _is_absolute_ref(command: str, pos: int) -> bool:
+    return command[pos:pos + 1] == "/" or command[pos:pos + 2] in ('"/', "'/")
+
+
+def _concatenation_heads(tree: ast.Module) -> dict[int, str]:
+    """For each string literal inside ``"a" + "b"``, the text of the leftmost literal."""
+    heads: dict[int, str] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) and id(node) not in heads:
+            parts: list[ast.expr] = []
+            stack: list[ast.expr] = [node]
+            while stack:
+                item = stack.pop()
+                if isinstance(item, ast.BinOp) and isinstance(item.op, ast.Add):
+                    heads[id(item)] = ""
+                    stack.extend([item.right, item.left])
+                else:
+                    parts.append(item)
+            first = parts[0] if parts else None
+            if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                for part in parts:
+                    heads[id(part)] = first.value
+    return heads
 
 
 def _calls_in_scheduled_functions(functions: list[ast.FunctionDef | ast.AsyncFunctionDef],
