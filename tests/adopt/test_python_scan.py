@@ -928,7 +928,7 @@ needs_rules = pytest.mark.skipif(RULES_MISSING, reason="commands rules not in ye
 @pytest.mark.parametrize(("source", "confidence"), [
     pytest.param("import subprocess\nsubprocess.run(['rm', '-rf', path])", "high", id="literal-list"),
     pytest.param("import subprocess\ncmd = ['rm', '-rf', path]\nsubprocess.run(cmd)", "medium", id="variable"),
-    pytest.param("import os\nos.system('rm -rf /var/cache/app')", "high", id="os.system"),
+    pytest.param("import os\nos.system('rm -rf /srv/app/data')", "high", id="os.system"),
     pytest.param("import subprocess\nsubprocess.run(['kubectl', 'delete', 'namespace', ns])", "high",
                  id="kubectl-delete"),
 ])
@@ -1391,6 +1391,44 @@ def test_a_project_function_named_as_a_deletion_is_a_low_confidence_guess(tmp_pa
         """, file=tmp_path / "shop" / "purge.py", root=tmp_path)
     assert [(e.kind, e.destructive, e.confidence, e.via) for e in script.effects] == [
         ("call", True, "low", "shop.tasks.delete_old_payloads")]
+
+
+@pytest.mark.parametrize(("function", "destructive"), [
+    pytest.param("restore_database", True, id="restore-prefix"),
+    pytest.param("db_restore", True, id="restore-suffix"),
+    pytest.param("purge_cache", False, id="cache-purge"),
+    pytest.param("restored_count", False, id="not-a-restore"),
+])
+def test_a_project_restore_or_deletion_by_name(tmp_path: Path, function: str, destructive: bool) -> None:
+    (tmp_path / "shop").mkdir()
+    script, _ = scan(f"from shop.backups import {function}\n{function}()\n",
+                     file=tmp_path / "shop" / "job.py", root=tmp_path)
+    assert [(e.kind, e.destructive, e.confidence) for e in script.effects] == (
+        [("call", True, "low")] if destructive else [])
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    pytest.param("class C:\n    def handle(self):\n        self._restore_backup()\n    def _restore_backup(self):\n"
+                 "        pass", [("call", True, "low")], id="own-method"),
+    pytest.param("class C:\n    def run(self, f):\n        self.connector.restore_dump(f)",
+                 [("call", True, "low")], id="connector-on-self"),
+    pytest.param("def go(connector, f):\n    connector.restore_dump(f)", [("call", True, "low")], id="connector"),
+    pytest.param("def restore_db():\n    pass\nrestore_db()", [("call", True, "low")], id="function-of-the-file"),
+    pytest.param("def go(window):\n    window.restore()", [], id="unknown-receiver"),
+    pytest.param("import curses\ncurses.restore_term()", [], id="library-function"),
+    pytest.param("from django.core.management import call_command\ncall_command('flush', interactive=False)",
+                 [("orm", True, "medium")], id="call-command-flush"),
+    pytest.param("from django.core.management import call_command\ncall_command('remove_stale_contenttypes')",
+                 [("orm", True, "medium")], id="call-command-remove"),
+    pytest.param("from django.core.management import call_command\ncall_command('clearsessions')",
+                 [("orm", True, "medium")], id="call-command-clear"),
+    pytest.param("from django.core.management import call_command\ncall_command('purge_docs_cache')", [],
+                 id="call-command-cache"),
+    pytest.param("from django.core.management import call_command\ncall_command('migrate')", [],
+                 id="call-command-migrate"),
+])
+def test_restores_and_deleting_django_commands(source: str, expected: list[tuple[str, bool, str]]) -> None:
+    assert effects(source) == expected
 
 
 @pytest.mark.parametrize(("source", "expected"), [

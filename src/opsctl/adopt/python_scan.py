@@ -379,8 +379,13 @@ def _follow_local_modules(script: Script, index: ModuleIndex, local: dict[str, P
     script.effects.sort(key=lambda effect: (effect.path or "", effect.line))
 
 
-_DELETING_NAME = re.compile(
-    r"^_?(?:delete|purge|destroy|drop|wipe|remove|terminate|erase|truncate|nuke|prune)(?:_|$)", re.IGNORECASE)
+_DELETING_NAME = re.compile(  # restoring a backup overwrites the live data it is restored over
+    r"^_?(?:delete|purge|destroy|drop|wipe|remove|terminate|erase|truncate|nuke|prune|restore)(?:_|$)|_restore$",
+    re.IGNORECASE)
+_RESTORE_NAME = re.compile(r"^_?restore(?:_|$)|_restore$", re.IGNORECASE)
+_DELETING_COMMAND = re.compile(r"^(?:delete|remove|purge|clear|drop|wipe|flush)", re.IGNORECASE)
+_CACHE = re.compile(r"cache", re.IGNORECASE)  # a cache is regenerated: purging it loses nothing
+_CONNECTOR = re.compile(r"(?:^|[._])(?:connector|self)$", re.IGNORECASE)
 
 
 def _deleting_project_calls(script: Script, index: ModuleIndex, file: Path, root: Path) -> None:
@@ -395,7 +400,7 @@ def _deleting_project_calls(script: Script, index: ModuleIndex, file: Path, root
         if not name or "." not in name:
             continue
         module, _, function = name.rpartition(".")
-        if not _DELETING_NAME.match(function) or name in followed:
+        if not _DELETING_NAME.search(function) or _CACHE.search(function) or name in followed:
             continue
         top = module.partition(".")[0]
         if top not in project:
@@ -405,6 +410,34 @@ def _deleting_project_calls(script: Script, index: ModuleIndex, file: Path, root
         if project[top]:
             script.effects.append(Effect("call", True, sanitize_call(node_text(call)), call.lineno, "low",
                                          via=name))
+            followed.add(name)
+    _restores_and_commands(script, index, followed)
+
+
+def _restores_and_commands(script: Script, index: ModuleIndex, followed: set[str]) -> None:
+    """The same guess for this file's own code: a restore (``self._restore_backup()``,
+    ``self.connector.restore_dump(f)``, a ``restore_db()`` of this file) overwrites live data;
+    ``call_command("flush")`` or a Django command named as a deletion (``clearsessions``,
+    ``remove_stale_contenttypes``) deletes rows."""
+    for call, scope in index.calls:
+        func = call.func
+        name = index.canonical(func) or ""
+        if name.rpartition(".")[2] == "call_command" and call.args:
+            command = const_str(call.args[0])
+            if command and _DELETING_COMMAND.match(command) and not _CACHE.search(command):
+                script.effects.append(Effect("orm", True, sanitize_call(node_text(call)), call.lineno, "medium",
+                                             via=scope or None))
+            continue
+        if name in followed:
+            continue
+        if isinstance(func, ast.Attribute):
+            own = _RESTORE_NAME.search(func.attr) is not None and _CONNECTOR.search(dotted(func.value) or "") is not None
+        else:
+            own = isinstance(func, ast.Name) and _RESTORE_NAME.search(func.id) is not None and index.function(
+                func.id, scope) is not None
+        if own:
+            script.effects.append(Effect("call", True, sanitize_call(node_text(call)), call.lineno, "low",
+                                         via=scope or None))
             followed.add(name)
 
 
