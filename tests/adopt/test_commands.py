@@ -396,7 +396,7 @@ WRAPPED = [
     ("xargs -I", ["xargs", "-I", "{}", "kubectl", "delete", "pod", "{}"], True, "high"),
     ("exec", ["exec", "rm", "x"], True, "high"),
     ("command", ["command", "rm", "x"], True, "high"),
-    ("sh -c", ["sh", "-c", "rm -rf /tmp/x"], True, "high"),
+    ("sh -c", ["sh", "-c", "rm -rf /srv/x"], True, "high"),
     ("bash -ec", ["bash", "-ec", "cd /srv && git reset --hard"], True, "high"),
     ("bash -c mutating", ["bash", "-c", "mkdir -p /srv"], False, "high"),
     ("su -c", ["su", "-", "postgres", "-c", "dropdb app"], True, "high"),
@@ -412,8 +412,8 @@ WRAPPED = [
      "medium"),
     ("docker compose exec", ["docker", "compose", "exec", "db", "dropdb", "app"], True, "medium"),
     ("sudo sh -c", ["sudo", "sh", "-c", "echo x > /etc/y; systemctl restart y"], False, "high"),
-    ("eval literal", ["eval", "rm -rf /tmp/x"], True, "high"),
-    ("trap", ["trap", "rm -f /tmp/lock", "EXIT"], True, "high"),
+    ("eval literal", ["eval", "rm -rf /srv/x"], True, "high"),
+    ("trap", ["trap", "rm -f /srv/app.lock", "EXIT"], True, "high"),
     ("flock", ["flock", "-n", "/tmp/lock", "rm", "x"], True, "high"),
     ("gcloud compute ssh --command", ["gcloud", "compute", "ssh", "vm", "--command", "rm -rf /x"],
      True, "medium"),
@@ -601,3 +601,108 @@ def test_secrets_are_masked_in_the_call(argv: list[str], secret: str) -> None:
 def test_call_text_is_trimmed() -> None:
     text = call_text(["rm", "-rf", *[f"/srv/data/{i:04d}" for i in range(40)]])
     assert len(text) <= 120 and text.endswith("...")
+
+
+# -- backup tools, Django commands, caches ---------------------------------------------------------
+
+BACKUP_DELETES = [
+    ("wal-g delete --confirm", "wal-g delete before FIND_FULL base_000010 --confirm", True),
+    ("wal-g delete retain --confirm", "wal-g delete retain FULL 5 --confirm", True),
+    ("wal-g delete without --confirm only lists", "wal-g delete retain 5", None),
+    ("wal-g backup-push", "wal-g backup-push /var/lib/postgresql/data", False),
+    ("wal-e delete --confirm", "wal-e delete --confirm before base_00001", True),
+    ("wal-e delete without --confirm only lists", "wal-e delete retain 3", None),
+    ("wal-e through envdir", "envdir /etc/wal-e.d/env wal-e delete --confirm retain 5", True),
+    ("pgbackrest expire", "pgbackrest --stanza=main expire", True),
+    ("pgbackrest backup", "pgbackrest --stanza=main --type=full backup", False),
+    ("barman delete", "barman delete pg oldest", True),
+    ("barman backup", "barman backup pg", False),
+    ("restic forget", "restic -r s3:bucket forget --keep-daily 7", True),
+    ("restic forget --prune", "restic forget --keep-last 3 --prune", True),
+    ("restic prune", "restic prune", True),
+    ("restic backup", "restic -r /srv/repo backup /data", False),
+    ("restic forget -n (dry run)", "restic forget -n --keep-last 3", None),
+    ("borg delete", "borg delete /srv/repo::old", True),
+    ("borg prune", "borg prune --keep-daily=7 /srv/repo", True),
+    ("borg prune --dry-run", "borg prune --dry-run --keep-daily=7 /srv/repo", None),
+    ("borg create", "borg create /srv/repo::today /data", False),
+    ("duplicity remove-older-than --force", "duplicity remove-older-than 6M --force s3://b/p", True),
+    ("duplicity remove-all-but-n-full --force", "duplicity remove-all-but-n-full 2 --force file:///b", True),
+    ("duplicity remove-older-than without --force lists", "duplicity remove-older-than 6M s3://b/p", None),
+    ("rclone delete", "rclone delete remote:bucket/old", True),
+    ("rclone deletefile", "rclone deletefile remote:bucket/x.gz", True),
+    ("rclone rmdirs", "rclone rmdirs remote:bucket", True),
+    ("rclone sync mirrors and deletes", "rclone sync /data remote:backup", True),
+    ("rclone copy", "rclone copy /data remote:backup", False),
+    ("rclone sync --dry-run", "rclone sync --dry-run /data remote:backup", None),
+    ("aws s3 rm", "aws s3 rm --recursive s3://bucket/old", True),
+    ("gsutil rm", "gsutil -m rm -r gs://bucket/old", True),
+    ("mc rb", "mc rb --force local/bucket", True),
+    ("mc mirror --remove", "mc mirror --remove /data local/bucket", True),
+    ("mc mirror", "mc mirror /data local/bucket", False),
+    ("s3cmd rb", "s3cmd rb s3://bucket", True),
+    ("s3cmd sync --delete-removed", "s3cmd sync --delete-removed /data s3://bucket", True),
+    ("s3cmd put", "s3cmd put x s3://bucket/x", False),
+]
+
+
+@pytest.mark.parametrize(("command", "destructive"), [b[1:] for b in BACKUP_DELETES],
+                         ids=[b[0] for b in BACKUP_DELETES])
+def test_backup_tools_deleting_old_backups(command: str, destructive: bool | None) -> None:
+    effects = classify_command_string(command, line=1)
+    assert [e.destructive for e in effects] == ([] if destructive is None else [destructive])
+
+
+DJANGO = [
+    ("manage.py flush", "python manage.py flush --noinput", True, "high"),
+    ("django-admin flush", "django-admin flush --noinput", True, "high"),
+    ("remove_stale_contenttypes", "python3 netbox/manage.py remove_stale_contenttypes --no-input",
+     True, "medium"),
+    ("clearsessions (expired rows are still rows)", "python manage.py clearsessions", True, "medium"),
+    ("delete_ prefix", "./manage.py delete_old_events --days 30", True, "medium"),
+    ("purge prefix through django-admin", "django-admin purge_queue --settings=app.settings",
+     True, "medium"),
+    ("migrate stays mutating", "python manage.py migrate --noinput", False, "high"),
+    ("collectstatic stays mutating", "python3 manage.py collectstatic --no-input", False, "high"),
+]
+
+
+@pytest.mark.parametrize(("command", "destructive", "confidence"), [d[1:] for d in DJANGO],
+                         ids=[d[0] for d in DJANGO])
+def test_django_management_commands_named_for_deleting(command: str, destructive: bool,
+                                                       confidence: str) -> None:
+    effects = classify_command_string(command, line=1)
+    assert [(e.destructive, e.confidence) for e in effects] == [(destructive, confidence)]
+
+
+CACHES = [
+    ("apt lists", "rm -rf /var/lib/apt/lists/*", False),
+    ("/var/cache", "rm -rf /var/cache/apk/*", False),
+    ("~/.cache", "rm -rf ~/.cache/pip", False),
+    ("$HOME/.cache", 'rm -rf "$HOME/.cache/go-build"', False),
+    ("/root/.cache", "rm -rf /root/.cache", False),
+    ("docs and man pages", "rm -rf /usr/share/doc /usr/share/man", False),
+    ("pyc pattern", "rm -f *.pyc", False),
+    ("__pycache__", "rm -rf src/__pycache__ .pytest_cache", False),
+    ("egg-info and node_modules", "rm -rf app.egg-info node_modules", False),
+    ("find -name *.pyc -delete", "find . -name '*.pyc' -delete", False),
+    ("find __pycache__ -delete", "find . -type d -name __pycache__ -delete", False),
+    ("find under /var/cache", "find /var/cache/app -type f -mtime +7 -delete", False),
+    ("one operand is data", "rm -rf /var/cache/app /srv/data", True),
+    ("find in data with a cache name and another", "find /srv -name '*.log' -delete", True),
+    ("a cache-looking name in data", "rm -rf /srv/cache", True),
+    ("/tmp itself", "rm -rf /tmp", True),
+    ("everything in /tmp", "rm -rf /tmp/*", True),
+]
+
+
+@pytest.mark.parametrize(("command", "destructive"), [c[1:] for c in CACHES], ids=[c[0] for c in CACHES])
+def test_deleting_caches_and_temporary_paths_loses_no_data(command: str, destructive: bool) -> None:
+    assert [e.destructive for e in classify_command_string(command, line=1)] == [destructive]
+
+
+@pytest.mark.parametrize("command", ["apt-get clean", "pip cache purge", "npm cache clean --force",
+                                     "yarn cache clean"],
+                         ids=["apt-get clean", "pip cache purge", "npm cache clean", "yarn cache clean"])
+def test_package_cache_purges_are_not_destructive(command: str) -> None:
+    assert not any(e.destructive for e in classify_command_string(command, line=1))

@@ -538,3 +538,90 @@ def test_credential_values_are_never_recorded() -> None:
     dumped = repr(script)
     assert "hunter2" not in dumped and "s3cr3t" not in dumped
     assert [e.kind for e in script.effects] == ["sql", "http"]
+
+
+# -- a file the script wrote earlier is its own output ---------------------------------------------
+
+OWN_OUTPUT = [
+    ("curl -o", "curl -sSL -o out.json https://api/x\njq . out.json\nrm out.json"),
+    ("redirect", "aws events list-targets > payload.json\nrm payload.json"),
+    ("tee", "make report | tee report.txt\nrm -f report.txt"),
+    ("wget -O", "wget -O /srv/pkg.deb https://x/pkg.deb\ndpkg -i /srv/pkg.deb\nrm /srv/pkg.deb"),
+    ("tar -cf", "tar -czf /srv/backup.tgz data\nupload /srv/backup.tgz\nrm /srv/backup.tgz"),
+    ("gzip X then rm X.gz", "gzip /srv/dump.sql\nupload /srv/dump.sql.gz\nrm /srv/dump.sql.gz"),
+    ("cp A X", "cp /etc/app.conf /srv/app.conf.new\nrm /srv/app.conf.new"),
+    ("aws lambda invoke outfile", "aws lambda invoke --function-name f output.json\nrm output.json"),
+    ("an archive it extracted", "tar xpJf /a.tar.xz -C /\nrm /a.tar.xz"),
+    ("same variable", 'out="$DIR/x.json"\ncurl -o "$out" https://x\nrm "${out}"'),
+    ("same variable path", 'cat x > "$RW_DIR/tmp/passwd"\nrm "$RW_DIR/tmp/passwd"'),
+]
+
+
+@pytest.mark.parametrize("text", [o[1] for o in OWN_OUTPUT], ids=[o[0] for o in OWN_OUTPUT])
+def test_removing_a_file_the_script_wrote_earlier_is_not_destructive(text: str) -> None:
+    assert not any(effect.destructive for effect in scan(text).effects)
+
+
+@pytest.mark.parametrize("text", [
+    "rm out.json\ncurl -o out.json https://x",
+    "curl -o a.json https://x\nrm a.json b.json",
+    "cat x > /srv/a\nrm /srv/b",
+], ids=["removed before it is written", "one operand is not its own", "another path"])
+def test_removing_what_the_script_did_not_write_stays_destructive(text: str) -> None:
+    assert any(effect.destructive for effect in scan(text).effects)
+
+
+def test_eval_of_a_command_variable_uses_the_last_assignment_above() -> None:
+    script = scan("""
+        COMMAND="python3 -m venv venv"
+        eval $COMMAND
+        COMMAND="pip install -r requirements.txt"
+        eval $COMMAND
+        COMMAND="python3 manage.py migrate"
+        eval $COMMAND
+        COMMAND="python3 manage.py remove_stale_contenttypes --no-input"
+        eval $COMMAND
+        COMMAND="python3 manage.py collectstatic --no-input"
+        eval $COMMAND
+    """)
+    assert [(e.line, e.destructive, e.confidence) for e in script.effects] == [
+        (4, False, "medium"), (6, False, "medium"), (8, True, "medium"), (10, False, "medium")]
+
+
+# -- getopts long options ---------------------------------------------------------------------------
+
+LONG_GETOPTS = [
+    ("name=* arms read ${OPTARG#*=}", """
+        while getopts ":-:" optchar; do
+            [[ "${optchar}" == "-" ]] || continue
+            case "${OPTARG}" in
+                datadir=* ) DATA_DIR=${OPTARG#*=} ;;
+                threshold_megabytes=*|threshold-megabytes=* ) LIMIT=${OPTARG#*=} ;;
+                no-wait ) NO_WAIT=1 ;;
+            esac
+        done
+     """, [("--datadir", "string", [], "DATA_DIR"),
+           ("--threshold_megabytes", "string", ["--threshold-megabytes"], "LIMIT"),
+           ("--no-wait", "boolean", [], "NO_WAIT")]),
+    ("short and long together, value by ${!OPTIND}", """
+        while getopts "hv-:" opt; do
+          case "$opt" in
+            h) usage ;;
+            v) verbose=1 ;;
+            -) case "${OPTARG}" in
+                 name) name="${!OPTIND}"; OPTIND=$((OPTIND + 1)) ;;
+                 force) force=1 ;;
+               esac ;;
+          esac
+        done
+     """, [("-h", "boolean", [], None), ("-v", "boolean", [], "verbose"),
+           ("--name", "string", [], "name"), ("--force", "boolean", [], "force")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [g[1:] for g in LONG_GETOPTS], ids=[g[0] for g in LONG_GETOPTS])
+def test_getopts_long_options(text: str,
+                              expected: list[tuple[str, str, list[str], str | None]]) -> None:
+    script = scan(text)
+    assert script.interface.kind == "getopts"
+    assert [(f.name, f.type, f.aliases, f.dest) for f in script.interface.flags] == expected

@@ -110,9 +110,11 @@ def is_dry_run(name: str, args: Sequence[str]) -> bool:
         key, eq, value = word.partition("=")
         if key.lower() in _DRY_RUN_LONG and not (eq and value.lower() in _NOT_DRY):
             return True
-    if name in ("rsync", "make", "gmake", "apt-get", "apt", "aptitude", "ansible-playbook"):
+    if name in ("rsync", "make", "gmake", "apt-get", "apt", "aptitude", "ansible-playbook", "rclone",
+                "restic", "borg"):
         shorts, _, _ = split_options(args)
-        letter = {"rsync": "n", "make": "n", "gmake": "n", "ansible-playbook": "C"}.get(name, "s")
+        letter = {"rsync": "n", "make": "n", "gmake": "n", "ansible-playbook": "C", "rclone": "n",
+                  "restic": "n", "borg": "n"}.get(name, "s")
         return letter in shorts
     return False
 

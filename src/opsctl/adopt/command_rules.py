@@ -79,6 +79,36 @@ def _rule_rsync(args: list[str]) -> Verdict | None:
     return DEST if any(name.startswith("--del") for name in longs) else MUT
 
 
+# Paths whose loss loses no data: caches, package indexes, installed docs, and regenerable
+# Python/Node build byproducts. Temporary paths are left to the script readers, which know whether
+# the script made them (a named entry under ``/tmp`` in a shell script is its own; ``/tmp/*`` is not).
+_CACHE_PREFIX = re.compile(
+    r"^(?:/var/cache(?:/|$)|/var/lib/apt/lists(?:/|$)"
+    r"|(?:~|\$\{?HOME\}?|/root)/\.cache(?:/|$)|/usr/share/(?:doc|man)(?:/|$))")
+_CACHE_NAME = re.compile(
+    r"^(?:\*?\.py[co]|__pycache__|\.pytest_cache|\.mypy_cache|\.ruff_cache|node_modules"
+    r"|\*?\.egg-info|[\w.-]+\.egg-info)$")
+
+
+def is_cache_path(word: str) -> bool:
+    """A path whose deletion loses no data: anything under ``/var/cache``, ``/var/lib/apt/lists``, ``~/.cache``,
+    ``/root/.cache``, ``/usr/share/doc``/``man``, or a Python/Node byproduct (``*.pyc``, ``*.pyo``,
+    ``__pycache__``, ``.pytest_cache``, ``node_modules``, ``*.egg-info``)."""
+    path = word.strip("\"'")
+    stripped = path.rstrip("/")
+    if _CACHE_PREFIX.match(path):
+        return True
+    return bool(stripped) and _CACHE_NAME.match(stripped.rsplit("/", 1)[-1]) is not None
+
+
+def _rule_rm(args: list[str]) -> Verdict | None:
+    """``rm``: destructive, mutating when every operand is a cache."""
+    _, _, operands = split_options(args)
+    if operands and all(is_cache_path(word) for word in operands):
+        return MUT
+    return DEST
+
+
 def _rule_dd(args: list[str]) -> Verdict | None:
     return DEST if any(word.startswith("of=") for word in args) else None
 
@@ -244,6 +274,10 @@ def _rule_go(args: list[str]) -> Verdict | None:
 
 
 _DJANGO_DESTRUCTIVE = frozenset({"flush", "reset_db", "sqlflush_apply", "clear_cache"})
+_DJANGO_DESTRUCTIVE_PREFIX = ("delete", "remove", "purge", "clear", "drop", "wipe", "prune", "flush")
+"""A project's own command named for deleting (``remove_stale_contenttypes``, ``clearsessions``,
+``delete_old_events``): destructive at medium confidence (the name, not the body, says so).
+``clearsessions`` deletes only expired sessions; deleting expired rows is still deleting rows."""
 _DJANGO_MUTATING = frozenset({"migrate", "loaddata", "createsuperuser", "collectstatic",
                               "createcachetable", "changepassword", "compilemessages",
                               "makemigrations", "update_index", "rebuild_index"})
@@ -257,6 +291,8 @@ def _rule_django(args: list[str]) -> Verdict | None:
         return None
     if verb in _DJANGO_DESTRUCTIVE:
         return DEST
+    if verb.lower().startswith(_DJANGO_DESTRUCTIVE_PREFIX):
+        return Verdict(True, confidence="medium")
     return MUT if verb in _DJANGO_MUTATING else None
 
 
@@ -293,6 +329,63 @@ def _rule_flask(args: list[str]) -> Verdict | None:
     return _migration_words(args)
 
 
+def _confirmed(verbs: frozenset[str], confirm: str, mutating: frozenset[str],
+               takes_value: frozenset[str] = frozenset()) -> Rule:
+    """Backup tools whose delete only lists what it would delete unless confirmed
+    (``wal-g delete ... --confirm``, ``duplicity remove-older-than ... --force``)."""
+    def rule(args: list[str]) -> Verdict | None:
+        verb, _ = first_positional(args, takes_value)
+        if verb is None:
+            return None
+        if is_unresolved(verb):
+            return unresolved_verdict(verb)
+        if verb in verbs:
+            return DEST if confirm in args else None
+        return MUT if verb in mutating else None
+
+    return rule
+
+
+_RESTIC_VALUE = frozenset({"-r", "--repo", "-p", "--password-file", "--cache-dir", "--repository-file",
+                           "--password-command", "-o", "--option", "--limit-upload",
+                           "--limit-download", "--tls-client-cert", "--cacert"})
+
+
+def _rule_restic(args: list[str]) -> Verdict | None:
+    verb, _ = first_positional(args, _RESTIC_VALUE)
+    if verb in ("forget", "prune"):
+        return DEST
+    return MUT if verb in ("backup", "init", "restore", "copy", "migrate", "rewrite", "tag",
+                           "key", "unlock") else None
+
+
+_RCLONE_DESTRUCTIVE = frozen("delete purge deletefile rmdirs rmdir cleanup sync dedupe")
+"""``rclone sync`` makes the destination a mirror of the source: it deletes at the destination
+(like ``rsync --delete``)."""
+_RCLONE_MUTATING = frozen("copy copyto move moveto mkdir touch copyurl rcat bisync settier link")
+_RCLONE_VALUE = frozenset({"--config", "--log-file", "--log-level", "--transfers", "--checkers",
+                           "--exclude", "--include", "--filter", "--bwlimit", "--backup-dir"})
+
+
+def _rule_mc(args: list[str]) -> Verdict | None:
+    """MinIO client: ``rm``/``rb`` and ``mirror --remove`` delete; ``mirror``/``cp``/``mv`` write."""
+    verb, rest = first_positional(args, frozenset({"--config-dir", "-C"}))
+    if verb in ("rm", "rb"):
+        return DEST
+    if verb == "mirror":
+        return DEST if "--remove" in rest or "--overwrite" in rest else MUT
+    return cloud_rule()(args)
+
+
+def _rule_s3cmd(args: list[str]) -> Verdict | None:
+    verb, rest = first_positional(args, frozenset({"-c", "--config", "--region", "--host"}))
+    if verb in ("del", "rm", "rb", "delete"):
+        return DEST
+    if verb == "sync":
+        return DEST if "--delete-removed" in rest or "--delete-after" in rest else MUT
+    return MUT if verb in ("put", "cp", "mv", "mb", "modify", "setacl", "setpolicy") else None
+
+
 def always(verdict: Verdict) -> Rule:
     return lambda args: verdict
 
@@ -308,14 +401,14 @@ _MUTATING_TOOLS = ("mv cp install ln chmod chown chgrp chattr setfacl mkdir touc
                    "vgextend vgreduce pvcreate ansible-playbook twine supervisorctl pm2 launchctl "
                    "hostnamectl timedatectl update-alternatives logrotate chsh usermod "
                    "update-rc.d chkconfig certbot")
-_DESTRUCTIVE_TOOLS = ("rm rmdir shred srm unlink truncate mke2fs mkswap mkdosfs mkntfs dropdb dropuser "
+_DESTRUCTIVE_TOOLS = ("rmdir shred srm unlink truncate mke2fs mkswap mkdosfs mkntfs dropdb dropuser "
                       "userdel deluser groupdel delgroup shutdown reboot poweroff halt lvremove "
                       "vgremove pvremove lvreduce pg_dropcluster")
 
 RULES: dict[str, Rule] = {
     **{name: always(DEST) for name in _DESTRUCTIVE_TOOLS.split()},
     **{name: _always_with_args(MUT) for name in _MUTATING_TOOLS.split()},
-    "ansible-playbook": _rule_ansible, "pkill": always(MUT), "killall": always(MUT),
+    "rm": _rule_rm, "ansible-playbook": _rule_ansible, "pkill": always(MUT), "killall": always(MUT),
     "kill": _rule_kill, "dd": _rule_dd, "sed": _rule_sed, "perl": _rule_perl, "tee": _rule_tee,
     "tar": _rule_tar, "rsync": _rule_rsync, "crontab": _rule_crontab, "iptables": _rule_iptables,
     "ip6tables": _rule_iptables, "fdisk": _rule_partitioner, "sfdisk": _rule_partitioner,
@@ -332,9 +425,28 @@ RULES: dict[str, Rule] = {
     **{name: cloud_rule() for name in ("gcloud", "az", "openstack", "doctl", "hcloud", "linode-cli",
                                        "oci", "ibmcloud", "scw", "vault", "consul", "etcdctl",
                                        "heroku", "flyctl", "fly", "vercel", "netlify", "firebase",
-                                       "glab", "nomad", "rclone", "s3cmd", "mc", "azcopy", "virsh",
+                                       "glab", "nomad", "azcopy", "virsh",
                                        "zfs", "zpool", "nft", "ufw", "gh", "ceph", "rbd", "kind",
                                        "k3d", "minikube", "eksctl", "kops", "ctr", "crictl")},
+    "rclone": subcommand_rule(_RCLONE_DESTRUCTIVE, _RCLONE_MUTATING, _RCLONE_VALUE),
+    "mc": _rule_mc, "s3cmd": _rule_s3cmd,
+    "wal-g": _confirmed(frozen("delete"), "--confirm", frozen("backup-push wal-push backup-fetch "
+                                                              "wal-fetch backup-mark"),
+                        frozenset({"--config"})),
+    "wal-e": _confirmed(frozen("delete"), "--confirm", frozen("backup-push wal-push backup-fetch "
+                                                              "wal-fetch"),
+                        frozenset({"--aws-instance-profile", "--s3-prefix", "--gpg-key-id",
+                                   "--terse", "-k", "--aws-access-key-id"})),
+    "duplicity": _confirmed(frozen("remove-older-than remove-all-but-n-full remove-all-inc-of-but-n-full "
+                                   "cleanup"), "--force", frozen("full incremental incr restore")),
+    "pgbackrest": subcommand_rule(frozen("expire stanza-delete"),
+                                  frozen("backup restore stanza-create stanza-upgrade archive-push "
+                                         "start stop")),
+    "barman": subcommand_rule(frozen("delete"), frozen("backup recover cron switch-wal "
+                                                       "switch-xlog receive-wal")),
+    "restic": _rule_restic,
+    "borg": subcommand_rule(frozen("delete prune recreate"), frozen("create init compact rename "
+                                                                    "upgrade import-tar")),
     "kubeadm": subcommand_rule(frozen("reset"), frozen("init join upgrade certs token")),
     "psql": rule_psql, "mysql": rule_mysql, "mariadb": rule_mysql, "sqlite3": rule_sqlite,
     "clickhouse-client": rule_sql_option("-q", "--query"), "cqlsh": rule_sql_option("-e", "--execute"),

@@ -24,6 +24,20 @@ Decisions taken where the answer is arguable:
 - ``kubectl apply --prune``, ``tag -f``, ``rclone sync``, ``sgdisk -Z``: destructive (they delete or
   force); ``docker compose down``: mutating, destructive with ``-v``/``--rmi``.
 - ``wipefs`` without ``-a``/``-o`` only lists signatures: read-only.
+- Backup tools deleting old backups are destructive: ``wal-g``/``wal-e delete --confirm`` (without
+  ``--confirm`` they only list), ``pgbackrest expire``, ``barman delete``, ``restic forget``/``prune``,
+  ``borg delete``/``prune``, ``duplicity remove-older-than ... --force`` (without ``--force`` it
+  lists), ``rclone delete``/``purge``/``deletefile``/``rmdirs``/``sync``, ``mc rm``/``rb``,
+  ``s3cmd del``/``rb``/``sync --delete-removed``, ``aws s3 rm``, ``gsutil rm``.
+- ``manage.py``/``django-admin``: ``flush`` destructive; a command named ``delete*``, ``remove*``,
+  ``purge*``, ``clear*``, ``drop*``, ``wipe*``, ``prune*``, ``flush*`` (``clearsessions``,
+  ``remove_stale_contenttypes``) destructive at medium confidence; ``migrate`` mutating.
+- ``rm``/``find -delete`` of caches only (``/var/cache``, ``~/.cache``, ``/var/lib/apt/lists``,
+  ``/usr/share/doc``, ``*.pyc``, ``__pycache__``, ``node_modules``, ``*.egg-info``...): mutating, no
+  data is lost. Temporary paths are decided by the script readers (the shell reader: a named entry
+  under ``/tmp``/``$TMPDIR`` or a ``mktemp`` path is the script's own; ``/tmp`` itself and ``/tmp/*``
+  stay destructive). ``apt-get clean``, ``pip cache purge``, ``npm``/``yarn cache clean``: no
+  effect reported.
 - Cloud CLIs (``aws``, ``gcloud``, ``az``...) are kind ``command`` like any other executable; kind
   ``http`` is for ``curl``/``wget``/``httpie`` writes, kind ``sql`` for SQL run by a database client.
 - A dry-run argument on the same command (``--dry-run``, ``--dryrun``, ``--noop``, ``--simulate``,
@@ -42,13 +56,14 @@ from collections.abc import Sequence
 
 from opsctl.adopt.command_args import (
     DEST,
+    MUT,
     Verdict,
     first_positional,
     is_dry_run,
     is_unresolved,
     option_value,
 )
-from opsctl.adopt.command_rules import RULES, always, rule_init_script
+from opsctl.adopt.command_rules import RULES, always, is_cache_path, rule_init_script
 from opsctl.adopt.model import Confidence, Effect
 from opsctl.adopt.service_rules import DOCKER_GLOBAL, KUBECTL_GLOBAL, classify_sql
 from opsctl.adopt.shell_lexer import simple_commands
@@ -147,7 +162,8 @@ _SUDO_VALUE = frozenset({"-u", "-g", "-h", "-p", "-C", "-r", "-t", "-U", "-D", "
 _WRAPPERS_SIMPLE = frozenset({"nohup", "command", "builtin", "exec", "setsid", "unbuffer", "chronic",
                               "caffeinate", "time", "doas", "pkexec", "stdbuf", "nice", "ionice",
                               "env", "sudo", "timeout", "flock", "chroot", "watch", "sshpass",
-                              "runuser", "xargs", "systemd-run", "strace", "ltrace", "catchsegv"})
+                              "runuser", "xargs", "systemd-run", "strace", "ltrace", "catchsegv",
+                              "envdir", "chpst"})
 _WRAPPER_VALUE: dict[str, frozenset[str]] = {
     "sudo": _SUDO_VALUE, "doas": frozenset({"-u", "-C"}), "pkexec": frozenset({"--user"}),
     "env": frozenset({"-u", "--unset", "-C", "--chdir", "-S", "--split-string"}),
@@ -200,8 +216,8 @@ def _after_wrapper(name: str, args: list[str]) -> list[str] | None:
             continue
         break
     rest = args[index:]
-    if name == "timeout" or name == "chroot" or name == "flock":
-        rest = rest[1:]  # the duration, the new root, the lock file
+    if name in ("timeout", "chroot", "flock", "envdir"):
+        rest = rest[1:]  # the duration, the new root, the lock file, the environment folder
     return rest or None
 
 
@@ -240,6 +256,24 @@ def _exec_inner(tool: str, args: list[str]) -> list[str] | None:
     takes_value = _KUBECTL_EXEC_VALUE if tool in ("kubectl", "oc") else _DOCKER_EXEC_VALUE
     _target, rest = first_positional(args, takes_value)
     return rest or None
+
+
+_FIND_NAME_TESTS = frozenset({"-name", "-iname", "-path", "-ipath", "-wholename"})
+
+
+def _find_deletes_cache(args: list[str]) -> bool:
+    """``find /var/cache ... -delete``, ``find . -name '*.pyc' -delete``: every starting point is a
+    cache or temporary path, or a name test selects only caches (``*.pyc``, ``__pycache__``)."""
+    starts: list[str] = []
+    for word in args:
+        if word.startswith(("-", "(", "!", "\\(")):
+            break
+        starts.append(word)
+    if starts and all(is_cache_path(word) for word in starts):
+        return True
+    names = [args[index + 1] for index, word in enumerate(args[:-1]) if word in _FIND_NAME_TESTS]
+    return bool(names) and all(is_cache_path(name) and not name.startswith("/") for name in names) \
+        and "-o" not in args and "-or" not in args
 
 
 def _find_inner(args: list[str]) -> tuple[bool, list[str] | None]:
@@ -333,7 +367,7 @@ def _classify(argv: list[str], depth: int) -> list[tuple[Verdict, Confidence | N
         if name == "find":
             delete, inner = _find_inner(args)
             if delete:
-                return [(DEST, cap)]
+                return [(MUT if _find_deletes_cache(args) else DEST, cap)]
             if inner is None:
                 return []
             words = inner

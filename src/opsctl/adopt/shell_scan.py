@@ -79,6 +79,58 @@ def _scratch_path(word: str) -> bool:
         and word.rstrip("/") not in ("/tmp", "/var/tmp")
 
 
+_LONG_VALUE_READ = re.compile(r"\$\{OPTARG#|\$\{!OPTIND\}|OPTIND\s*(?:\+\+|\+=|\+\s*1\b)")
+_COMPRESSORS = {"gzip": ".gz", "bzip2": ".bz2", "xz": ".xz", "zstd": ".zst", "lz4": ".lz4"}
+_REMOVERS = frozenset({"rm", "unlink"})
+
+
+def _path_key(word: str) -> str:
+    """A path as compared between commands: quotes dropped, ``${NAME}`` spelled ``$NAME``."""
+    return re.sub(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}", r"$\1", word.strip("\"'")).rstrip("/")
+
+
+def _tar_file(args: list[str]) -> str | None:
+    """The archive of ``tar -cf X``, ``tar xpJf X``, ``tar --file=X``."""
+    for index, word in enumerate(args):
+        if word.startswith("--file"):
+            return word.partition("=")[2] or (args[index + 1] if index + 1 < len(args) else None)
+        bundle = word[1:] if word.startswith("-") and not word.startswith("--") else (
+            word if index == 0 else "")
+        if ("f" in bundle and bundle.replace("f", "").isalpha()) or bundle == "f":
+            after = bundle[bundle.index("f") + 1:]
+            return after or (args[index + 1] if index + 1 < len(args) else None)
+    return None
+
+
+def _outputs(words: list[str]) -> list[str]:
+    """The files a command writes or unpacks, by its own options: ``curl -o X``, ``wget -O X``,
+    ``tee X``, ``tar -cf X``/``tar -xf X``, ``gzip X`` (X.gz), ``cp A X``, ``unzip X``,
+    ``aws lambda invoke ... X``."""
+    program, index = command_program(words)
+    args = words[index + 1:]
+    if program is None or not args:
+        return []
+    positionals = [w for w in args if not w.startswith("-")]
+    if program == "curl":
+        return [args[i + 1] for i, w in enumerate(args[:-1]) if w in ("-o", "--output")] + \
+            [w[2:] for w in args if w.startswith("-o") and len(w) > 2 and not w.startswith("--")]
+    if program == "wget":
+        return [args[i + 1] for i, w in enumerate(args[:-1]) if w in ("-O", "--output-document")] + \
+            [w.partition("=")[2] for w in args if w.startswith("--output-document=")]
+    if program == "tee":
+        return positionals
+    if program == "tar":
+        archive = _tar_file(args)
+        return [archive] if archive else []
+    if program in _COMPRESSORS:
+        return [name for word in positionals for name in (word, word + _COMPRESSORS[program])]
+    if program in ("cp", "mv", "install", "unzip"):
+        return positionals[-1:] if program != "unzip" else positionals[:1]
+    if program == "aws" and positionals[:2] == ["lambda", "invoke"] and len(positionals) > 2:
+        return positionals[-1:]
+    return []
+
+
 def _summary(text: str) -> str | None:
     lines = text.splitlines()
     in_license = False
@@ -295,6 +347,8 @@ class _Scan:
                 flags.extend(f for f in self.getopts_flags(command, usage) if f.name not in names)
         if getopts:
             variables = {c.words[2] for c in getopts}
+            if any("-" in c.words[1] for c in getopts):
+                variables.add("OPTARG")
             option_cases = [case for case in self.parsed.cases
                             if _variable_of(case.subject) in variables]
         else:
@@ -338,6 +392,31 @@ class _Scan:
             help_text = (found.comment if found else None) or self.comment_above(found) or _usage_help(usage, [name])
             flags.append(Flag(name=name, type="string" if takes_value else "boolean", help=help_text,
                               dest=dest, line=found.line if found else command.line))
+        if "-" in spec:
+            flags.extend(self.getopts_long_flags(usage, {flag.name for flag in flags}))
+        return flags
+
+    def getopts_long_flags(self, usage: list[str], seen: set[str]) -> list[Flag]:
+        """Long options read by ``getopts ":-:"`` (``-`` takes a value: the rest of ``--name``):
+        the arms of ``case "${OPTARG}" in name) ...;; name=*) ...``; an option takes a value when
+        its pattern has ``=`` or its arm reads ``${OPTARG#*=}``, ``"${!OPTIND}"`` or advances
+        ``OPTIND``."""
+        flags: list[Flag] = []
+        for case in self.parsed.cases:
+            if _variable_of(case.subject) != "OPTARG":
+                continue
+            for arm in case.arms:
+                names = list(dict.fromkeys(
+                    "--" + p.split("=", 1)[0] for p in arm.patterns
+                    if re.fullmatch(r"[A-Za-z0-9][\w-]*(?:=\*?)?", p)))
+                if not names or names[0] in seen:
+                    continue
+                body = "\n".join(self.lines[arm.line - 1:max(arm.end_line, arm.line)])
+                takes_value = any("=" in p for p in arm.patterns) or _LONG_VALUE_READ.search(body) is not None
+                seen.update(names)
+                flags.append(Flag(name=names[0], type="string" if takes_value else "boolean",
+                                  aliases=names[1:], dest=self.arm_dest(arm), line=arm.line,
+                                  help=arm.comment or self.comment_above(arm) or _usage_help(usage, names)))
         return flags
 
     def comment_above(self, arm: CaseArm | None) -> str | None:
@@ -510,6 +589,12 @@ class _Scan:
         values is tried with each (the most destructive wins, at medium confidence)."""
         head = _SUBJECT_VAR.fullmatch(command.words[0])
         choices = values.get(head.group(1), []) if head else []
+        run = command.words[1] if command.words[0] == "eval" and len(command.words) == 2 else command.words[0]
+        ran = _SUBJECT_VAR.fullmatch(run)
+        if ran and ran.group(1) not in values:
+            nearest = self.nearest_value(ran.group(1), command)
+            if nearest is not None:
+                single = {**single, ran.group(1): nearest}
         found: list[Effect] = []
         for choice in choices if len(choices) > 1 else [None]:
             known = single if choice is None or head is None else {**single, head.group(1): choice}
@@ -524,6 +609,16 @@ class _Scan:
             if effect is not None:
                 found.append(effect)
         return max(found, key=lambda effect: effect.destructive) if found else None
+
+    def nearest_value(self, name: str, command: Command) -> str | None:
+        """``COMMAND="rm -rf x"; eval $COMMAND``: the value of the last assignment above the
+        command in the same function, when the variable has too many values to try each."""
+        best: tuple[int, str] | None = None
+        for line, value, function, _seq in self.assignments.get(name, []):
+            if value != "$" and line <= command.line and function == command.function \
+                    and (best is None or line >= best[0]):
+                best = (line, value)
+        return best[1] if best else None
 
     def resolve(self, command: Command, values: dict[str, str]) -> tuple[list[str], bool]:
         words: list[str] = []
@@ -554,10 +649,13 @@ class _Scan:
         self.scratch = self.scratch_variables()
         effects: list[Effect] = []
         written: set[str] = set()
+        produced: set[str] = set()
         for command in self.parsed.commands:
             base: Confidence = "medium" if command.remote else "high"
             if command.words:
                 effect = self.command_effect(command, values, single, base)
+                if effect is not None and effect.destructive and self.own_output(command.words, produced):
+                    effect = None
                 if effect is not None and not self.own_scratch(command.words):
                     effect.via = command.function
                     effects.append(effect)
@@ -570,7 +668,21 @@ class _Scan:
                 effect = self.redirect_effect(command, redirect, written, base)
                 if effect is not None:
                     effects.append(effect)
+                if redirect.op.lstrip("0123456789") in _WRITE_OPS and redirect.target:
+                    produced.add(_path_key(redirect.target))
+            if command.words:
+                produced.update(_path_key(word) for word in _outputs(command.words))
         self.script.effects = effects
+
+    @staticmethod
+    def own_output(words: list[str], produced: set[str]) -> bool:
+        """``rm out.json`` after ``curl -o out.json``/``> out.json``/``tar -xf out.json``...
+        earlier in the script (same literal path or same variable): its own output."""
+        program, index = command_program(words)
+        if program not in _REMOVERS:
+            return False
+        operands = [w for w in words[index + 1:] if not w.startswith("-")]
+        return bool(operands) and all(_path_key(word) in produced for word in operands)
 
     def sql_input(self, command: Command, confidence: Confidence) -> list[Effect]:
         call = _commands.call_text(command.words)
