@@ -750,3 +750,37 @@ def test_literals_and_other_programs_that_do_not_run_the_script(
     found = callers(tmp_path, files, (*SCRIPTS, "runtests.py"))
     assert "dash/management/commands/update_metrics.py" not in found
     assert "scripts/deploy.sh" not in found
+
+
+MORE_FORMS = [
+    pytest.param(
+        {"pyproject.toml": '[tool.poe.tasks]\nmigrate.cmd = "python scripts/migrate.py --apply"\n'
+                           'metrics.help = "x"\nmetrics.cmd = "python manage.py update_metrics"\n'
+                           '[tool.pdm.scripts]\nbackup = {shell = "bash scripts/backup.sh --full"}\n'},
+        {"scripts/migrate.py": [("pyproject.toml", 2, "script",
+                                 'migrate.cmd = "python scripts/migrate.py --apply"')],
+         "dash/management/commands/update_metrics.py": [
+             ("pyproject.toml", 4, "script", 'metrics.cmd = "python manage.py update_metrics"')],
+         "scripts/backup.sh": [("pyproject.toml", 6, "script",
+                                'backup = {shell = "bash scripts/backup.sh --full"}')]},
+        id="poe-and-pdm-tasks-in-pyproject"),
+    pytest.param(
+        {"tools/build.py": "import subprocess\nimport sys\n\ncommand = [\n    sys.executable,\n"
+                           "    '-m',\n    'django',\n    'update_metrics',\n]\n"
+                           "subprocess.run(command)\n"},
+        {"dash/management/commands/update_metrics.py": [
+            ("tools/build.py", 8, "script", "'update_metrics',")]},
+        id="python-m-django-command-in-an-assigned-list-at-the-line-of-its-name"),
+    pytest.param(
+        {"ops/release.sh": '#!/bin/bash\nBRANCH=${BRANCH:-"release-${MINOR}"}\n'
+                           'echo "a"\n\n./scripts/deploy.sh "${BRANCH}"\n'},
+        {"scripts/deploy.sh": [("ops/release.sh", 5, "script", './scripts/deploy.sh "${BRANCH}"')]},
+        id="a-braced-default-holding-quotes-and-a-nested-variable"),
+]
+
+
+@pytest.mark.parametrize(("files", "expected"), MORE_FORMS)
+def test_task_runner_tables_django_main_modules_and_nested_braces(
+        tmp_path: Path, files: dict[str, str],
+        expected: dict[str, list[tuple[str, int, str, str]]]) -> None:
+    assert callers(tmp_path, files) == expected

@@ -363,8 +363,7 @@ def split_commands(text: str) -> Iterator[list[Word]]:
                 i += 1
             continue
         if c == "$" and i + 1 < n and text[i + 1] == "{":
-            end = text.find("}", i)
-            end = n - 1 if end < 0 else end
+            end = _braced_end(text, i + 2)
             if start < 0:
                 start = i
             chars.append(text[i:end + 1])
@@ -397,6 +396,34 @@ def split_commands(text: str) -> Iterator[list[Word]]:
     flush_word()
     if words:
         yield words
+
+
+def _braced_end(text: str, i: int) -> int:
+    """The ``}`` closing a ``${`` whose body starts at ``i``: nested ``${...}`` and quoted text
+    inside (``${B:-"v-${M}"}``) are part of it; the last character when it is not closed."""
+    depth, quote, n, start = 1, "", len(text), i
+    while i < n:
+        c = text[i]
+        if quote:
+            if c == "\\" and quote == '"':
+                i += 1
+            elif c == quote:
+                quote = ""
+        elif c in "\"'":
+            quote = c
+        elif c == "\\":
+            i += 1
+        elif c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+            if depth == 0:
+                return i
+        elif c == "\n" and not quote:
+            break
+        i += 1
+    close = text.find("}", start)  # not closed on its line: the first ``}``, as written
+    return n - 1 if close < 0 else close
 
 
 def _skip_heredocs(text: str, i: int, heredocs: list[tuple[str, bool, bool]]) -> int:
@@ -448,7 +475,7 @@ def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str 
     pythonish = python or any(_PYTHONISH_RE.search(w.text) for w in words[:position + 1])
     in_container = command in CONTAINER_RUNTIMES or command in PACKAGE_TASK_RUNNERS
     for k, word in enumerate(words):
-        if ("manage" in word.text or (k == 0 and "django" in command) or (
+        if ("manage" in word.text or (k == 0 and "django" in command) or word.text == "django" or (
                 pythonish and word.text.endswith(".py"))) and _is_django_manage(
                 words, k, command, index, bases, where) and k + 1 < len(words):
             following = next((w for w in words[k + 1:] if not w.text.startswith("-")), None)
@@ -496,7 +523,7 @@ def _is_django_manage(words: list[Word], k: int, command: str, index: ScriptInde
                       bases: Sequence[str], where: Where) -> bool:
     text = words[k].text
     if (posixpath.basename(text) == "manage.py"
-            or (text == "manage" and k > 0 and words[k - 1].text == "-m")
+            or (text in ("manage", "django") and k > 0 and words[k - 1].text == "-m")
             or (k == 0 and command in ("django-admin", "django-admin.py"))):
         return True
     # Another program that runs Django's command line (``runtests.py dbbackup``).

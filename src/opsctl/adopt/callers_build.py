@@ -303,7 +303,7 @@ class _PythonCallers:
                                  kind, self.where, python=True)
         elif isinstance(node, ast.Name):
             for value in self.assigned.get(node.id, []):
-                self.command(value, kind, line or node.lineno, depth + 1)
+                self.command(value, kind, line, depth + 1)
         elif isinstance(node, ast.Call):
             name = _call_name(node.func)
             if name in ("join", "joinpath", "Path", "PurePath") and _call_name(node.func) != "":
@@ -523,6 +523,7 @@ def callers_in_entry_points(file: CallerFile, index: ScriptIndex, collector: Col
         for value in data.get("tool", {}).get("setuptools", {}).get("script-files", []) or []:
             if isinstance(value, str):
                 targets.append((value, _line_with(file, value), True))
+        _task_runner_commands(file, data, index, collector, here)
     elif name == "setup.py":
         targets += _setup_py_targets(file)
     else:
@@ -536,6 +537,34 @@ def callers_in_entry_points(file: CallerFile, index: ScriptIndex, collector: Col
                                                here)
         if script:
             collector.add(script, file.path, line, "entry-point", file.text_of(line))
+
+
+def _task_runner_commands(file: CallerFile, data: dict[str, object], index: ScriptIndex,
+                          collector: Collector, here: str) -> None:
+    """Tasks of the pyproject task runners (``[tool.poe.tasks]``, ``[tool.pdm.scripts]``): a
+    task's command (a string, or its ``cmd``/``shell`` value, or each step of a ``sequence``) is
+    run from the project's folder. No caller kind names a task runner of pyproject.toml: these
+    are kind ``script``."""
+    tool = data.get("tool")
+    if not isinstance(tool, dict):
+        return
+    tables = [tool.get("poe", {}).get("tasks") if isinstance(tool.get("poe"), dict) else None,
+              tool.get("pdm", {}).get("scripts") if isinstance(tool.get("pdm"), dict) else None]
+    commands: list[str] = []
+    for table in tables:
+        if not isinstance(table, dict):
+            continue
+        for task in table.values():
+            steps = task.get("sequence", [task]) if isinstance(task, dict) else [task]
+            for step in steps if isinstance(steps, list) else []:
+                if isinstance(step, dict):
+                    step = step.get("cmd") or step.get("shell")
+                if isinstance(step, str) and step.strip():
+                    commands.append(step)
+    for command in commands:
+        first = command.strip().split("\n", 1)[0]
+        callers_in_chunk(file, command, _line_with(file, first), index, collector, "script",
+                         Where(file.path, here))
 
 
 def _line_with(file: CallerFile, value: str) -> int:
