@@ -784,3 +784,37 @@ def test_task_runner_tables_django_main_modules_and_nested_braces(
         tmp_path: Path, files: dict[str, str],
         expected: dict[str, list[tuple[str, int, str, str]]]) -> None:
     assert callers(tmp_path, files) == expected
+
+
+PROCESS_MANAGERS = [
+    pytest.param(
+        {"deploy/uwsgi.ini": "[uwsgi]\nmodule = app.wsgi\nattach-daemon = %d../bin/cleanup\n"
+                             "smart-attach-daemon = /tmp/w.pid /srv/app/ops/rotate_logs.sh\n"
+                             "cron = 0 2 -1 -1 -1 /srv/app/scripts/deploy.sh --nightly\n"},
+        {"bin/cleanup": [("deploy/uwsgi.ini", 3, "script", "attach-daemon = %d../bin/cleanup")],
+         "ops/rotate_logs.sh": [("deploy/uwsgi.ini", 4, "script",
+                                 "smart-attach-daemon = /tmp/w.pid /srv/app/ops/rotate_logs.sh")],
+         "scripts/deploy.sh": [("deploy/uwsgi.ini", 5, "cron",
+                                "cron = 0 2 -1 -1 -1 /srv/app/scripts/deploy.sh --nightly")]},
+        id="uwsgi-daemons-and-cron"),
+    pytest.param(
+        {"etc/supervisor/conf.d/app.conf": "[program:worker]\ncommand=/srv/app/scripts/backup.sh "
+                                           "--loop\nautostart=true\n[unix_http_server]\n"
+                                           "command=/srv/app/scripts/deploy.sh\n"},
+        {"scripts/backup.sh": [("etc/supervisor/conf.d/app.conf", 2, "script",
+                                "command=/srv/app/scripts/backup.sh --loop")]},
+        id="supervisord-program-command-only"),
+    pytest.param(
+        {"Dockerfile": "FROM alpine\nHEALTHCHECK --interval=30s --timeout 3s \\\n"
+                       "  CMD /app/scripts/backup.sh --check || exit 1\n"},
+        {"scripts/backup.sh": [("Dockerfile", 2, "dockerfile",
+                                "HEALTHCHECK --interval=30s --timeout 3s \\")]},
+        id="dockerfile-healthcheck-cmd"),
+]
+
+
+@pytest.mark.parametrize(("files", "expected"), PROCESS_MANAGERS)
+def test_process_managers_and_health_checks_run_scripts(
+        tmp_path: Path, files: dict[str, str],
+        expected: dict[str, list[tuple[str, int, str, str]]]) -> None:
+    assert callers(tmp_path, files) == expected

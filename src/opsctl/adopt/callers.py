@@ -26,6 +26,7 @@ from opsctl.adopt.callers_build import (
     callers_in_cron,
     callers_in_dockerfile,
     callers_in_entry_points,
+    callers_in_ini,
     callers_in_justfile,
     callers_in_makefile,
     callers_in_procfile,
@@ -118,6 +119,9 @@ def classify(path: str, scripts: frozenset[str]) -> str | None:
         return "procfile"
     if lower.endswith((".service", ".timer")):
         return "systemd"
+    if (lower.endswith(".ini") and path not in scripts) or (lower.endswith(".conf") and (
+            "supervisor" in path.lower() or "uwsgi" in lower)):
+        return "ini"
     if path in scripts:
         return "python" if lower.endswith(".py") else "shell"
     if (lower in ("crontab", "cron") or lower.endswith((".cron", ".crontab")) or "crontab" in lower
@@ -152,6 +156,7 @@ _SCANNERS = {
     "cron": callers_in_cron,
     "systemd": callers_in_systemd,
     "procfile": callers_in_procfile,
+    "ini": callers_in_ini,
     "pre-commit": callers_in_pre_commit,
     "dockerfile": callers_in_dockerfile,
     "compose": callers_in_compose,

@@ -42,6 +42,15 @@ _SCHEDULE_PLACEHOLDER_RE = re.compile(r"^\s*\{\w*(?i:schedule|cron)\w*\}\s")
 _YAML_KEY_RE = re.compile(r"^\s*(?:-\s+)?[\w.\-]+:\s+")
 _ABSOLUTE_WORD_RE = re.compile(r"(?<![\w.~$}])/(?:[\w.\-]+/)*[\w.\-]+")
 _QUOTED_ABSOLUTE_RE = re.compile(r"""["']/\w""")
+_DOCKER_RUN_RE = re.compile(
+    r"^\s*(RUN|CMD|ENTRYPOINT|HEALTHCHECK(?:(?:\s|\\\n)+--[\w-]+(?:=\S+|\s+\S+)?)*(?:\s|\\\n)+CMD)"
+    r"\s+(.*)$", re.I | re.S)
+_INI_SECTION_RE = re.compile(r"^\s*\[([^\]]+)\]")
+_INI_KEY_RE = re.compile(r"^([\w.\-]+)\s*[=:]\s*(.*)$")
+_UWSGI_DAEMONS = frozenset({"attach-daemon", "attach-control-daemon", "smart-attach-daemon",
+                            "smart-attach-daemon2", "exec-pre-app", "exec-post-app",
+                            "exec-as-root", "exec-as-user", "exec-pre-jail", "exec-post-jail"})
+_UWSGI_CRONS = frozenset({"cron", "unique-cron", "cron-harakiri-cron"})
 _SCHEDULER_RE = re.compile(r"beat_schedule|CELERYBEAT_SCHEDULE|apscheduler|add_job\s*\(|scheduled_job"
                            r"|schedule\.every|\bcrontab\s*\(")
 _PY_RUNNER_RE = re.compile(r"call_command|subprocess|os\.system|popen|os\.exec|spawn|\bsh\b|plumbum|pexpect|runpy"
@@ -165,6 +174,41 @@ def callers_in_tox(file: CallerFile, index: ScriptIndex, collector: Collector,
         callers_in_chunk(file, value, number, index, collector, "tox", Where(file.path, here))
 
 
+def callers_in_ini(file: CallerFile, index: ScriptIndex, collector: Collector,
+                   plan: list[tuple[str, str]]) -> None:
+    """Process managers configured in INI files. uWSGI ``[uwsgi]``: ``cron``/``unique-cron``
+    (``MIN HOUR DAY MONTH WEEKDAY command``, kind cron), ``attach-daemon``-like and ``exec-*``
+    options (kind script); supervisord ``[program:x]``/``[eventlistener:x]``: ``command=``. No
+    caller kind names a process manager: the daemons and programs are kind ``script`` (cron is
+    for schedules, compose for container runtimes)."""
+    section = ""
+    for number, line in enumerate(file.lines, 1):
+        header = _INI_SECTION_RE.match(line)
+        if header:
+            section = header.group(1).strip().lower()
+            continue
+        key = _INI_KEY_RE.match(line.strip())
+        if not key or line[:1].isspace():
+            continue
+        name, value = key.group(1).lower(), key.group(2)
+        kind: CallerKind = "script"
+        if section == "uwsgi" and name in _UWSGI_CRONS:
+            fields = value.split(None, 5)
+            if len(fields) < 6:
+                continue
+            value, kind = fields[5], "cron"
+        elif section == "uwsgi" and name in _UWSGI_DAEMONS:
+            if name.startswith("smart-attach-daemon"):
+                value = value.split(None, 1)[1] if len(value.split(None, 1)) == 2 else ""
+        elif not (section.startswith(("program:", "eventlistener:", "fcgi-program:"))
+                  and name == "command"):
+            continue
+        value = re.sub(r"%\(here\)s", "$__HERE", value)  # supervisord's folder of the file
+        if section == "uwsgi":
+            value = value.replace("%d", "$__HERE/")  # uWSGI's folder of the file
+        callers_in_chunk(file, value, number, index, collector, kind, Where(file.path, None))
+
+
 def callers_in_procfile(file: CallerFile, index: ScriptIndex, collector: Collector,
                         plan: list[tuple[str, str]]) -> None:
     """Heroku-style process types (``release: bin/release``): run by the platform on deploy."""
@@ -219,10 +263,10 @@ def callers_in_dockerfile(file: CallerFile, index: ScriptIndex, collector: Colle
             nxt = file.lines[number]
             body_lines.append("" if nxt.lstrip().startswith("#") else nxt)
         number += 1
-        match = re.match(r"^\s*(RUN|CMD|ENTRYPOINT)\s+(.*)$", body_lines[0], re.I | re.S)
+        match = _DOCKER_RUN_RE.match("\n".join(body_lines))
         if not match:
             continue
-        body = "\n".join([match.group(2), *body_lines[1:]])
+        body = match.group(2)
         stripped = body.strip()
         where = Where(file.path, None, {"__HERE": here})
         if stripped.startswith("["):
@@ -367,9 +411,14 @@ def callers_in_python(file: CallerFile, index: ScriptIndex, collector: Collector
     calls: list[ast.Call] = []
     functions: list[ast.FunctionDef | ast.AsyncFunctionDef] = []
     beat: list[ast.expr] = []
+    literals: list[tuple[ast.Constant, str]] = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Call):
             calls.append(node)
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and \
+                "/" in node.value and any(name in index.by_basename
+                                          for name in _absolute_names(node.value)):
+            literals.append((node, node.value))
         elif isinstance(node, ast.Assign):
             for target in node.targets:
                 if isinstance(target, ast.Name):
@@ -382,8 +431,7 @@ def callers_in_python(file: CallerFile, index: ScriptIndex, collector: Collector
         elif scheduler and isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
             functions.append(node)
     finder = _PythonCallers(file, index, collector, assigned, Where(file.path, None))
-    literals = [(node, node.value) for node in ast.walk(tree) if isinstance(node, ast.Constant)
-                and isinstance(node.value, str) and "/" in node.value]
+
     for value in beat:
         finder.command(value, "cron", None)
     in_jobs = _calls_in_scheduled_functions(functions, calls) if scheduler else set()
@@ -412,7 +460,8 @@ def callers_in_python(file: CallerFile, index: ScriptIndex, collector: Collector
         for keyword in node.keywords:
             if keyword.arg in _BEAT_NAMES:
                 finder.command(keyword.value, "cron", None)
-    _deployed_paths_in_literals(file, index, collector, literals, tree)
+    if literals:
+        _deployed_paths_in_literals(file, index, collector, literals, tree)
 
 
 def _deployed_paths_in_literals(file: CallerFile, index: ScriptIndex, collector: Collector,
@@ -425,8 +474,6 @@ def _deployed_paths_in_literals(file: CallerFile, index: ScriptIndex, collector:
     in literals stay data (messages, lists of files)."""
     heads = _concatenation_heads(tree)
     for node, text in literals:
-        if not any(name in text for name in _absolute_names(text) if name in index.by_basename):
-            continue
         head = heads.get(id(node), text)
         cron = bool(_CRON_LINE_RE.match(head) or _SCHEDULE_PLACEHOLDER_RE.match(head))
         last = node.end_lineno or node.lineno
