@@ -818,3 +818,18 @@ def test_process_managers_and_health_checks_run_scripts(
         tmp_path: Path, files: dict[str, str],
         expected: dict[str, list[tuple[str, int, str, str]]]) -> None:
     assert callers(tmp_path, files) == expected
+
+
+@pytest.mark.parametrize(("matrix", "expected_line"), [
+    pytest.param("      matrix:\n        include:\n          - name: Deploy\n"
+                 "            command: scripts/deploy.sh --prod\n", 8, id="include-entries"),
+    pytest.param("      matrix:\n        command: [\"scripts/deploy.sh --prod\", \"make lint\"]\n",
+                 6, id="a-matrix-list"),
+])
+def test_a_github_matrix_value_run_by_a_step_is_a_caller(
+        tmp_path: Path, matrix: str, expected_line: int) -> None:
+    workflow = ("on: [push]\njobs:\n  check:\n    strategy:\n" + matrix
+                + "    steps:\n      - run: ${{ matrix.command }}\n")
+    found = callers(tmp_path, {".github/workflows/ci.yml": workflow})
+    assert [(p, line, kind) for p, line, kind, _ in found["scripts/deploy.sh"]] == [
+        (".github/workflows/ci.yml", expected_line, "github-actions")]

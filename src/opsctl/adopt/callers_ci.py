@@ -122,17 +122,17 @@ def callers_in_github(file: CallerFile, index: ScriptIndex, collector: Collector
     for document in _compose_all(file.text):
         top = _mapping(document)
         default = _workdir(_mapping(_mapping(top.get("defaults")).get("run")).get("working-directory"), "")
-        step_lists: list[tuple[yaml.Node, str]] = []
+        step_lists: list[tuple[yaml.Node, str, dict[str, yaml.Node]]] = []
         for job in _mapping(top.get("jobs")).values():
             job_map = _mapping(job)
             job_dir = _workdir(_mapping(_mapping(job_map.get("defaults")).get("run")).get(
                 "working-directory"), default)
             if "steps" in job_map:
-                step_lists.append((job_map["steps"], job_dir))
+                step_lists.append((job_map["steps"], job_dir, job_map))
         runs = _mapping(top.get("runs"))
         if "steps" in runs:
-            step_lists.append((runs["steps"], default))
-        for steps, directory in step_lists:
+            step_lists.append((runs["steps"], default, {}))
+        for steps, directory, job_map in step_lists:
             if not isinstance(steps, yaml.SequenceNode):
                 continue
             for step in steps.value:
@@ -142,6 +142,29 @@ def callers_in_github(file: CallerFile, index: ScriptIndex, collector: Collector
                 cwd = _workdir(step_map.get("working-directory"), directory)
                 _scan_yaml_scalar(file, step_map["run"], index, collector, "github-actions",
                                   Where(file.path, cwd))
+                for value in _matrix_values(job_map, _scalar(step_map["run"]) or ""):
+                    _scan_yaml_scalar(file, value, index, collector, "github-actions",
+                                      Where(file.path, cwd))
+
+
+_MATRIX_REF_RE = re.compile(r"\$\{\{\s*matrix\.([\w-]+)\s*\}\}")
+
+
+def _matrix_values(job: dict[str, yaml.Node], run: str) -> Iterator[yaml.Node]:
+    """The values a step's ``${{ matrix.KEY }}`` takes (the KEY list of the job's matrix, and
+    KEY in each ``include`` entry): a command written there runs where the step runs, at the
+    line it is written on."""
+    if "matrix." not in run:
+        return
+    matrix = _mapping(_mapping(job.get("strategy")).get("matrix"))
+    for key in set(_MATRIX_REF_RE.findall(run)):
+        values = matrix.get(key)
+        if isinstance(values, yaml.SequenceNode):
+            yield from (item for item in values.value if isinstance(item, yaml.ScalarNode))
+        for entry in getattr(matrix.get("include"), "value", None) or []:
+            value = _mapping(entry).get(key) if isinstance(entry, yaml.MappingNode) else None
+            if isinstance(value, yaml.ScalarNode):
+                yield value
 
 
 _GITLAB_KEYS = frozenset({"script", "before_script", "after_script"})
