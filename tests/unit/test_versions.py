@@ -48,6 +48,8 @@ def test_requested_major(given: str | None, document: dict[str, str],
     assert requested_major(document, given) == expected
 
 
-def test_requested_major_rejects_garbage() -> None:
+@pytest.mark.parametrize("raw", ["latest", "\u00b9", "\u0085\u00b9\u001e", "\u0663.0.0"],
+                         ids=["word", "superscript-one", "control-and-superscript", "arabic-three"])
+def test_requested_major_rejects_garbage(raw: str) -> None:
     with pytest.raises(UsageError, match="not a version"):
-        requested_major({"contract_version": "latest"}, None)
+        requested_major({"contract_version": raw}, None)

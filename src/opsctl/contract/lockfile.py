@@ -114,7 +114,7 @@ def parse_version(text: str) -> Version:
     # Numeric identifiers sort before alphanumeric ones, and both after the (0, 0) marker.
     parts: list[tuple[int, int | str]] = [(0, 0)]
     for part in pre.split("."):
-        parts.append((1, int(part)) if part.isdigit() else (2, part))
+        parts.append((1, int(part)) if part.isascii() and part.isdigit() else (2, part))
     return Version(int(major), int(minor), int(patch), tuple(parts))
 
 

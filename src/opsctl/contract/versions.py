@@ -104,6 +104,6 @@ def requested_major(data: Mapping[str, Any], explicit: str | None) -> tuple[str 
         return None, None
     text = str(raw).strip().lstrip("v")
     head = text.split(".", 1)[0]
-    if not head.isdigit():
+    if not (head.isascii() and head.isdigit()):  # "¹" is a digit to str.isdigit, not to int()
         raise UsageError(f"contract version {raw!r} is not a version (give a major like 1, or 1.2.0)")
     return text, int(head)
