@@ -143,7 +143,7 @@ def holder_is_gone(process: str | None) -> bool:
         return False
     machine, _, rest = process.rpartition("/pid=")
     pid_text, _, start = rest.partition("/start=")
-    if machine != _machine() or not pid_text.isdigit():
+    if machine != _machine() or not (pid_text.isascii() and pid_text.isdigit()):
         return False
     pid = int(pid_text)
     if pid == os.getpid():

@@ -86,7 +86,7 @@ class RetryPolicy:
                 raise ValueError(f"unknown retry setting {key!r}: expected one of "
                                  f"{', '.join(known)}")
             if key == "attempts":
-                if isinstance(value, str) and value.strip().isdigit():
+                if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
                     value = int(value.strip())
                 if isinstance(value, bool) or not isinstance(value, int):
                     raise ValueError(f"retry.attempts must be an integer >= 1, not {value!r}")
