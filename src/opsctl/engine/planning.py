@@ -52,7 +52,7 @@ def make_plan(run: RunState, ctx: Context) -> Plan:
                                    run.targets)
     plan = Plan(automation.name, automation.version, run.request_doc, tuple(actions), fingerprint,
                 run.targets)
-    run.specs = redacted
+    del redacted  # journaled from the states, a chunk at a time (RunState.specs)
     run.plan = plan
     run.states = (_resume_states(run, actions, journal) if run.resumed
                   else [ActionState(a) for a in actions])
@@ -119,7 +119,7 @@ def _plan_from_journal(run: RunState, ctx: Context, journal: list[Any]) -> Plan:
                                    run.targets)
     plan = Plan(automation.name, automation.version, run.request_doc, actions, fingerprint,
                 run.targets)
-    run.specs = redacted
+    del redacted
     run.plan, run.states = plan, states
     run.artifacts["new_actions"] = []
     run.warnings.append(f"resumed run {run.run_id}: {skipped} action(s) already finished were "

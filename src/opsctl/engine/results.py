@@ -61,10 +61,10 @@ def run_document(run: RunState, status: str, exit_code: int, error: OpsctlError 
     session = run.session
     finished = session.clock()
     started = run.started_at or finished
-    shown = ("id", "kind", "target", "reason", "before", "after")
-    actions = [{**{k: spec[k] for k in shown}, "status": s.status, "attempts": s.attempts,
-                "waits": s.waits, "error": s.error}
-               for s in run.states for spec in (s.action.to_dict(),)]
+    actions = [{"id": a.id, "kind": a.kind, "target": a.target, "reason": a.reason,
+                "before": a.before, "after": a.after, "status": s.status,
+                "attempts": s.attempts, "waits": list(s.waits or ()), "error": s.error}
+               for s in run.states for a in (s.action,)]
     doc = {
         "schema": RESULT_SCHEMA,
         "run_id": run.run_id,

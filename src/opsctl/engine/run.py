@@ -39,7 +39,7 @@ from opsctl.engine.results import (
     summarize,
     unrecorded_document,
 )
-from opsctl.engine.run_audit import audit_actions, flush_audit, queue_audit
+from opsctl.engine.run_audit import action_events, audit_event, flush_audit, queue_audit
 from opsctl.engine.runtime import runtime_info
 from opsctl.engine.saved_plans import restore_secrets, write_plan_file
 from opsctl.engine.session import Session
@@ -129,10 +129,9 @@ def _finish(run: RunState, status: str, exit_code: int, error: OpsctlError | Non
         run.session.store.finish_run(run.run_id, status=status, exit_code=exit_code, result=doc,
                                      error_type=error.error_type if error else None,
                                      finished_at=doc["timing"]["finished_at"])
-        audit_actions(run)
-        queue_audit(run, "run.finished", status=status, exit_code=exit_code, summary=doc["summary"],
-               error=doc["error"])
-        flush_audit(run)
+        flush_audit(run, action_events(run),
+                    [audit_event(run, "run.finished", status=status, exit_code=exit_code,
+                                 summary=doc["summary"], error=doc["error"])])
     except StoreUnavailableError as exc:
         doc = unrecorded_document(run, doc, exc)
         status, exit_code, error = doc["status"], exc.exit_code, exc

@@ -2,38 +2,53 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from opsctl.engine.state import RunState
+
+if TYPE_CHECKING:
+    from opsctl.store.audit import NewEvent
+
+
+def audit_event(run: RunState, event: str, **payload: Any) -> NewEvent:
+    """An audit event of this run (not yet queued or appended)."""
+    from opsctl.store.audit import NewEvent
+
+    return NewEvent(event, run.session.actor, payload, run_id=run.run_id,
+                    plan_id=run.artifacts.get("plan_id"))
 
 
 def queue_audit(run: RunState, event: str, **payload: Any) -> None:
     """Queue an audit event of this run; :func:`flush_audit` appends the queue in one commit."""
-    from opsctl.store.audit import NewEvent
-
-    run.audit.append(NewEvent(event, run.session.actor, payload, run_id=run.run_id,
-                              plan_id=run.artifacts.get("plan_id")))
+    run.audit.append(audit_event(run, event, **payload))
 
 
-def flush_audit(run: RunState) -> None:
-    if run.audit:
+def flush_audit(run: RunState, *more: Iterable[NewEvent]) -> None:
+    """Append the queued events, then those of ``more`` (produced as they are appended, never
+    all held at once), in one commit."""
+    import itertools
+
+    if not run.audit and not more:
+        return
+    from opsctl.store.audit import append_stream
+
+    queued, run.audit = run.audit, []
+    plan_id = run.artifacts.get("plan_id") or (run.approval_plan[0] if run.approval_plan
+                                                else None)
+    events: Iterable[NewEvent] = itertools.chain(queued, *more)
+    if plan_id:  # events queued before the saved plan was known belong to it too
         import dataclasses
 
-        from opsctl.store.audit import append_events
-
-        events, run.audit = run.audit, []
-        plan_id = run.artifacts.get("plan_id") or (run.approval_plan[0] if run.approval_plan
-                                                    else None)
-        if plan_id:  # events queued before the saved plan was known belong to it too
-            events = [e if e.plan_id else dataclasses.replace(e, plan_id=plan_id) for e in events]
-        append_events(run.session.store, events)
+        events = (e if e.plan_id else dataclasses.replace(e, plan_id=plan_id) for e in events)
+    append_stream(run.session.store, events)
 
 
-def audit_actions(run: RunState) -> None:
+def action_events(run: RunState) -> Iterator[NewEvent]:
     """One audit event per action applied or failed in this run (a resumed run also records
-    those its killed predecessor finished, once)."""
+    those its killed predecessor finished, once), produced one at a time."""
     if run.mode != "apply":
-        return
+        return iter(())
     seen: set[str] = set()
     if run.resumed:
         from opsctl.store.audit import iter_events
@@ -41,7 +56,8 @@ def audit_actions(run: RunState) -> None:
         seen = {str(e.payload.get("action")) for e in iter_events(run.session.store,
                                                                    run_id=run.run_id)
                 if e.kind in ("action.applied", "action.failed")}
-    for state in run.states:
-        if state.status in ("applied", "failed") and state.action.id not in seen:
-            queue_audit(run, f"action.{state.status}", action=state.action.id, kind=state.action.kind,
-                   target=state.action.target, attempts=state.attempts, error=state.error)
+    return (audit_event(run, f"action.{state.status}", action=state.action.id,
+                        kind=state.action.kind, target=state.action.target,
+                        attempts=state.attempts, error=state.error)
+            for state in run.states
+            if state.status in ("applied", "failed") and state.action.id not in seen)

@@ -27,13 +27,13 @@ class RunOutcome:
     exit_code: int
 
 
-@dataclass
+@dataclass(slots=True)  # one per action of a plan, a million of them: no __dict__ each
 class ActionState:
     action: Action
     status: str = "pending"
     attempts: int = 0
     error: str | None = None
-    waits: list[float] = field(default_factory=list)
+    waits: list[float] | None = None  # seconds waited before each retry (None: none)
     done: bool = False          # journaled as finished by an earlier attempt of this run
     interrupted: bool = False   # journaled as started but never finished: re-check first
     exception: Any = None       # the OpsctlError it failed with (its type and exit code)
@@ -50,7 +50,7 @@ class RunState:
     run_id: str = field(default_factory=new_run_id)
     started_at: datetime | None = None
     plan: Plan | None = None
-    specs: list[dict[str, Any]] = field(default_factory=list)  # the plan's actions, redacted
+    kept_specs: list[dict[str, Any]] | None = None  # see specs
     states: list[ActionState] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     artifacts: dict[str, Any] = field(default_factory=dict)
@@ -66,6 +66,19 @@ class RunState:
     targets: tuple[str, ...] = ()  # --target patterns: only matching actions and their deps
     trace: Any = None           # opsctl.observe.tracing.RunTrace while the run is traced
     events: RunEventRecorder | None = None  # its event stream, while the run records one
+
+    @property
+    def specs(self) -> list[dict[str, Any]]:
+        """The plan's actions, redacted (as the journal holds them). Made from the states when
+        asked, not kept beside them: a long plan would hold every action twice."""
+        if self.kept_specs is not None:
+            return self.kept_specs
+        redact = self.session.redactor.redact
+        return [redact(state.action.to_dict()) for state in self.states]
+
+    @specs.setter
+    def specs(self, value: list[dict[str, Any]]) -> None:
+        self.kept_specs = value
 
 
 def iso(moment: datetime) -> str:

@@ -35,7 +35,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
@@ -50,7 +50,7 @@ from opsctl.errors import PlanRejectedError, UsageError
 from opsctl.store.sql import SQLStore
 
 __all__ = ["GENESIS_HASH", "AuditEvent", "ChainReport", "NewEvent", "append_event",
-           "append_events", "append_in_transaction", "canonical_json", "event_hash",
+           "append_events", "append_in_transaction", "append_stream", "canonical_json", "event_hash",
            "events_of_kinds", "iter_events", "plan_events", "verify_chain"]
 
 _PLAIN = re.compile(r"[A-Za-z0-9_.:+@/ -]*")
@@ -191,16 +191,90 @@ def append_events(store: SQLStore, events: Sequence[NewEvent]) -> list[AuditEven
         return append_in_transaction(store, events)
 
 
+def append_stream(store: SQLStore, events: Iterable[NewEvent]) -> int:
+    """Record events in order, in one transaction, without keeping them: a run's one event
+    per action (a million of them) is hashed and inserted ``_STREAM_CHUNK`` at a time, and
+    nothing of an event outlives its chunk. Returns how many were appended."""
+    count = 0
+    head: _Head | None = None
+    with store.transaction():
+        chunk: list[NewEvent] = []
+        for new in events:
+            chunk.append(new)
+            if len(chunk) == _STREAM_CHUNK:
+                head = _append_rows(store, chunk, None, head, None)
+                count += len(chunk)
+                chunk = []
+        if chunk:
+            _append_rows(store, chunk, None, head, None)
+            count += len(chunk)
+    return count
+
+
 def append_in_transaction(store: SQLStore, events: Sequence[NewEvent], *,
                           at: datetime | None = None) -> list[AuditEvent]:
     """Append inside the caller's open transaction, so an event commits with what it records
     (an approval row, a broken lease) or not at all."""
+    appended: list[AuditEvent] = []
+    _append_rows(store, events, at, None, appended)
+    return appended
+
+
+_STREAM_CHUNK = 1000
+
+
+def _append_rows(store: SQLStore, events: Sequence[NewEvent], at: datetime | None,
+                 head: _Head | None, appended: list[AuditEvent] | None) -> _Head:
+    """Hash ``events`` onto the chain after ``head`` (None: read it, checking nothing lies
+    beyond it) in one loop and insert them with one executemany; the new head. ``appended``,
+    when given, receives each event as stored (its payload parsed back from the stored text)."""
     for new in events:
         if not new.kind:
             raise ValueError("an audit event needs a kind")
     if at is not None and at.utcoffset() is None:
         raise ValueError("an audit event's time must be timezone-aware")
     payloads = [_stored_payload(store, new.payload) for new in events]
+    if head is None:
+        head = _locked_head(store)
+    stamp = (at or datetime.now(UTC)).astimezone(UTC).isoformat(timespec="microseconds")
+    inserted: list[tuple[object, ...]] = []
+    seq, prev = head.seq, head.hash
+    ids = os.urandom(16 * len(events)).hex()  # random, like uuid4, without importing uuid
+    redact_text = store.redactor.redact_text
+    actors: dict[str, str] = {}
+    sha256 = hashlib.sha256
+    for i, (new, payload_json) in enumerate(zip(events, payloads, strict=True)):
+        seq += 1
+        event_id = f"evt_{ids[32 * i:32 * i + 32]}"
+        actor = actors.get(new.actor)
+        if actor is None:
+            actor = actors[new.actor] = redact_text(new.actor)
+        digest = sha256((prev + _content_json(seq, event_id, stamp, new.kind, new.run_id,
+                                              new.plan_id, actor, payload_json)
+                         ).encode("utf-8")).hexdigest()
+        inserted.append((seq, event_id, stamp, new.kind, new.run_id, new.plan_id, actor,
+                         payload_json, prev, digest))
+        if appended is not None:
+            appended.append(AuditEvent(seq=seq, id=event_id, at=stamp, kind=new.kind,
+                                       run_id=new.run_id, plan_id=new.plan_id, actor=actor,
+                                       payload=_parse_payload(payload_json) or {},
+                                       prev_hash=prev, hash=digest))
+        prev = digest
+    if inserted:
+        statement = store._sql(f"INSERT INTO audit_events ({_COLUMNS}) "
+                               "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        if store.dialect == "postgresql":
+            with store._conn.cursor() as cur:
+                cur.executemany(statement, inserted)
+        else:
+            store._conn.executemany(statement, inserted)
+        store._execute("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", (seq, prev))
+    return _Head(seq, prev)
+
+
+def _locked_head(store: SQLStore) -> _Head:
+    """The chain's head, read under the append lock (PostgreSQL; SQLite's BEGIN IMMEDIATE
+    already admits one writer); refuses to append after an event that lies beyond it."""
     if store.dialect == "postgresql":
         store._execute(f"SELECT pg_advisory_xact_lock({_APPEND_LOCK_KEY})")
     head = _read_head(store)
@@ -214,33 +288,7 @@ def append_in_transaction(store: SQLStore, events: Sequence[NewEvent], *,
             f"audit event {head.seq + 1} ({beyond[0]['id']}) lies beyond the audit head at event "
             f"{head.seq}: it was appended outside opsctl, and nothing more is recorded until it "
             "is removed (run `opsctl audit verify`)", reason="tampered", step=None)
-    stamp = (at or datetime.now(UTC)).astimezone(UTC).isoformat(timespec="microseconds")
-    appended: list[AuditEvent] = []
-    inserted: list[tuple[object, ...]] = []
-    seq, prev = head.seq, head.hash
-    for new, payload_json in zip(events, payloads, strict=True):
-        seq += 1
-        event_id = f"evt_{os.urandom(16).hex()}"  # random, like uuid4, without importing uuid
-        actor = store.redactor.redact_text(new.actor)
-        digest = hashlib.sha256((prev + _content_json(seq, event_id, stamp, new.kind, new.run_id,
-                                                      new.plan_id, actor, payload_json)
-                                 ).encode("utf-8")).hexdigest()
-        inserted.append((seq, event_id, stamp, new.kind, new.run_id, new.plan_id, actor,
-                     payload_json, prev, digest))
-        appended.append(AuditEvent(seq=seq, id=event_id, at=stamp, kind=new.kind,
-                                   run_id=new.run_id, plan_id=new.plan_id, actor=actor,
-                                   payload=_parse_payload(payload_json) or {}, prev_hash=prev,
-                                   hash=digest))
-        prev = digest
-    statement = store._sql(f"INSERT INTO audit_events ({_COLUMNS}) "
-                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-    if store.dialect == "postgresql":
-        with store._conn.cursor() as cur:
-            cur.executemany(statement, inserted)
-    else:
-        store._conn.executemany(statement, inserted)
-    store._execute("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1", (seq, prev))
-    return appended
+    return head
 
 
 def _stored_payload(store: SQLStore, payload: Mapping[str, object]) -> str:

@@ -10,7 +10,8 @@ import errno
 import json
 import os
 import threading
-from collections.abc import Callable, Iterator, Sequence
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -42,6 +43,8 @@ _STARTED_AND_FINISHED = ("UPDATE actions SET status = ?, error = ?, finished_at 
 # microseconds an event may cost; bench/journal.py).
 _EVENT_JSON = json.JSONEncoder(default=str, ensure_ascii=False).encode
 _EVENTS_PER_INSERT = 32  # 160 parameters; SQLite allows 999 before 3.32
+_RECORD_CHUNK = 1000
+_SPEC_JSON = json.JSONEncoder(sort_keys=True, default=str).encode  # = json.dumps(v, sort_keys=True, default=str)
 
 
 class LeaseLostError(ConflictError):
@@ -105,13 +108,24 @@ class SQLStore:
     def __init__(self, conn: Any, dialect: str, url: str, redactor: Redactor | None = None) -> None:
         self._conn = conn
         self._lock = threading.RLock()  # one connection, shared by the apply worker threads
+        # The buffers below (deferred records, run events, event numbering) have a lock of
+        # their own, so worker threads queue records while another thread commits (group
+        # commit: see _fenced_update).
+        self._buffer_lock = threading.Lock()
         self._deferred: list[tuple[str, Sequence[Any], Fence | None]] = []
+        self._queued = 0      # durable records queued so far (strict mode's tickets)
+        self._taken = 0       # ... of which the newest transaction took this many
+        self._durable = 0     # ... of which this many are committed (or failed: _lost)
+        self._lost: list[tuple[int, int, BaseException]] = []  # (after, through, why) failed
+        self._durable_cv = threading.Condition(threading.Lock())  # _durable moved / _leading
+        self._leading = False  # a writer is committing the queued records for everyone
         self._event_rows: list[tuple[str, int, str, str, str]] = []  # run_events, not yet written
         self._event_seq: dict[str, int] = {}  # last seq of each run recording through this store
         self.journal_mode = "strict"
         self.group_size = 256
         self.group_s = 0.05
         self._group_since = 0.0
+        self._group_count = 0
         self.dialect = dialect
         self.url = url
         # "is None", not "or": an empty Redactor is falsy, and the session adds the secrets of
@@ -153,22 +167,38 @@ class SQLStore:
         """One transaction; journal records deferred by earlier calls commit with it."""
         with self._lock, self._driver_errors():
             if self.dialect == "postgresql":
-                with self._conn.transaction():
-                    self._write_deferred()
-                    yield
+                try:
+                    with self._conn.transaction():
+                        self._write_deferred()
+                        yield
+                except BaseException as exc:
+                    self._settle(exc)
+                    raise
+                self._settle(None)
                 return
             self._conn.execute("BEGIN IMMEDIATE")
             try:
                 self._write_deferred()
                 yield
-            except BaseException:
+            except BaseException as exc:
                 self._rollback()
+                self._settle(exc)
                 raise
             try:
                 self._conn.execute("COMMIT")
-            except BaseException:
+            except BaseException as exc:
                 self._rollback()
+                self._settle(exc)
                 raise
+            self._settle(None)
+
+    def _settle(self, failure: BaseException | None) -> None:
+        """The records the transaction took are committed, or lost with ``failure``: either
+        way their writers stop waiting (under the connection lock)."""
+        if self._taken > self._durable:
+            if failure is not None:
+                self._lost.append((self._durable, self._taken, failure))
+            self._durable = self._taken
 
     def _rollback(self) -> None:
         # SQLite may already have rolled back (a full disk or an I/O error can end the
@@ -180,11 +210,16 @@ class SQLStore:
     def _write_deferred(self) -> None:
         """Write buffered run events, then deferred records in order; an action's started +
         finished pair as one row update (group mode defers both), which halves the statements
-        of a batch."""
-        if self._event_rows:
+        of a batch, and consecutive records of one statement and fence with one executemany."""
+        with self._buffer_lock:
             events, self._event_rows = self._event_rows, []
+            pending, self._deferred = self._deferred, []
+            self._taken = self._queued
+        if events:
             self._insert_events(events)
-        pending, self._deferred = self._deferred, []
+        if not pending:
+            return
+        merged: list[tuple[str, Sequence[Any], Fence | None]] = []
         i = 0
         while i < len(pending):
             statement, params, fence = pending[i]
@@ -193,14 +228,26 @@ class SQLStore:
                 if after is _FINISHED_COUNTED and other_fence == fence \
                         and tuple(done[-2:]) == tuple(params[-2:]):
                     # done: status, error, finished_at, attempts, run_id, action_id
-                    self._fenced_execute(_STARTED_AND_FINISHED,
-                                         (*done[:3], params[0], *done[3:]), fence)
+                    merged.append((_STARTED_AND_FINISHED, (*done[:3], params[0], *done[3:]),
+                                   fence))
                     i += 2
                     continue
-            self._fenced_execute(statement, params, fence)
+            merged.append(pending[i])
             i += 1
+        start = 0
+        for end in range(1, len(merged) + 1):
+            if end == len(merged) or merged[end][0] is not merged[start][0] \
+                    or merged[end][2] != merged[start][2]:
+                statement, _, fence = merged[start]
+                if end - start == 1:
+                    self._fenced_execute(statement, merged[start][1], fence)
+                else:
+                    self._fenced_executemany(statement, [p for _, p, _ in merged[start:end]],
+                                             fence)
+                start = end
 
-    def _fenced_execute(self, statement: str, params: Sequence[Any], fence: Fence | None) -> None:
+    def _fenced(self, statement: str, params: Sequence[Any],
+                fence: Fence | None) -> tuple[str, Sequence[Any]]:
         if fence is not None:
             statement += " AND EXISTS (SELECT 1 FROM locks WHERE scope = ? AND token = ?)"
             params = [*params, fence[0], fence[1]]
@@ -210,9 +257,30 @@ class SQLStore:
             statement += (" AND EXISTS (SELECT 1 FROM run_chunks WHERE run_id = ? AND chunk = ? "
                           "AND attempt = ? AND status IN ('running', 'stop'))")
             params = [*params, *chunk]
-        cur = self._execute(statement, params)
-        if cur.rowcount == 1 or (fence is None and chunk is None):
-            return
+        return statement, params
+
+    def _fenced_execute(self, statement: str, params: Sequence[Any], fence: Fence | None) -> None:
+        cur = self._execute(*self._fenced(statement, params, fence))
+        if cur.rowcount != 1 and (fence is not None or self.chunk_fence is not None):
+            self._fence_lost(fence)
+
+    def _fenced_executemany(self, statement: str, rows: Sequence[Sequence[Any]],
+                            fence: Fence | None) -> None:
+        """Many records of one statement and fence; each must update its row (the drivers sum
+        the rows updated over the batch), else the fence no longer holds."""
+        fenced = [self._fenced(statement, params, fence) for params in rows]
+        sql = self._sql(fenced[0][0])
+        if self.dialect == "postgresql":
+            with self._conn.cursor() as cur:
+                cur.executemany(sql, [p for _, p in fenced])
+                updated = cur.rowcount
+        else:
+            updated = self._conn.executemany(sql, [p for _, p in fenced]).rowcount
+        if updated != len(rows) and (fence is not None or self.chunk_fence is not None):
+            self._fence_lost(fence)
+
+    def _fence_lost(self, fence: Fence | None) -> None:
+        chunk = self.chunk_fence
         if fence is not None and not self._rows(
                 "SELECT 1 AS held FROM locks WHERE scope = ? AND token = ?", fence):
             raise LeaseLostError(f"lease on {fence[0]} (token {fence[1]}) was lost: another run "
@@ -371,12 +439,19 @@ class SQLStore:
         return row
 
     # -- action journal -------------------------------------------------------------------
-    def record_actions(self, run_id: str, actions: Sequence[dict[str, Any]], first_seq: int = 0) -> None:
-        rows = [(run_id, seq, action["id"], action["kind"], action["target"], self._json(action))
-                for seq, action in enumerate(actions, start=first_seq)]
+    def record_actions(self, run_id: str, actions: Iterable[dict[str, Any]], first_seq: int = 0) -> None:
+        """Journal a plan's actions as pending, in one transaction, ``_RECORD_CHUNK`` rows at
+        a time: ``actions`` may be a generator, and no more than a chunk of rows is held."""
+        import itertools
+
+        redact = self.redactor.redact
+        numbered = enumerate(actions, start=first_seq)
         with self.transaction():
-            self._executemany("INSERT INTO actions (run_id, seq, action_id, kind, target, "
-                              "spec_json, status) VALUES (?, ?, ?, ?, ?, ?, 'pending')", rows)
+            while chunk := [(run_id, seq, action["id"], action["kind"], action["target"],
+                             _SPEC_JSON(redact(action)))
+                            for seq, action in itertools.islice(numbered, _RECORD_CHUNK)]:
+                self._executemany("INSERT INTO actions (run_id, seq, action_id, kind, target, "
+                                  "spec_json, status) VALUES (?, ?, ?, ?, ?, ?, 'pending')", chunk)
 
     def _fenced_update(self, statement: str, params: Sequence[Any], fence: Fence | None,
                        defer: bool = False) -> None:
@@ -385,24 +460,58 @@ class SQLStore:
         ``defer`` keeps it for the next transaction: strict mode defers an action's "finished"
         record to commit with the next action's "started" (one commit per action boundary; a
         crash in between leaves the action "started", which resume re-checks). Group mode
-        defers every record and commits every ``group_size`` records or ``group_ms``.
+        defers every record and commits every ``group_size`` records or ``group_ms``. A
+        record not deferred is committed before this returns, together with every record
+        queued meanwhile by other threads (:meth:`_commit_durably`).
         """
-        import time
-
-        with self._lock:
-            if defer or self.journal_mode == "group":
+        if defer or self.journal_mode == "group":
+            with self._buffer_lock:
                 self._deferred.append((statement, params, fence))
                 if self.journal_mode != "group":
                     return
+                # Counted here, not by the buffer's length: the buffer is taken only once the
+                # commit has the connection, and until then no other writer should start one.
+                self._group_count += 1
                 now = time.monotonic()
                 if not self._group_since:
                     self._group_since = now
-                if len(self._deferred) < self.group_size and now - self._group_since < self.group_s:
+                if self._group_count < self.group_size and now - self._group_since < self.group_s:
                     return
-                self._group_since = 0.0
+                self._group_since, self._group_count = 0.0, 0
             with self.transaction():
-                if not (defer or self.journal_mode == "group"):
-                    self._fenced_execute(statement, params, fence)
+                pass
+            return
+        self._commit_durably(statement, params, fence)
+
+    def _commit_durably(self, statement: str, params: Sequence[Any], fence: Fence | None) -> None:
+        """Return once this record is committed (group commit, for strict mode's "started").
+
+        The record is queued; one writer at a time leads: it commits every record queued by
+        then in one transaction (one fsync) while the others wait, so threads that wait
+        together share a commit. A writer whose record a leader committed returns at once; a
+        record whose transaction failed raises that transaction's error in its writer too.
+        """
+        with self._buffer_lock:
+            self._deferred.append((statement, params, fence))
+            self._queued = ticket = self._queued + 1
+        durable = self._durable_cv
+        while True:
+            with durable:
+                while self._durable < ticket and self._leading:
+                    durable.wait()
+                if self._durable >= ticket:
+                    break
+                self._leading = True
+            try:
+                with self.transaction():
+                    pass
+            finally:
+                with durable:
+                    self._leading = False
+                    durable.notify_all()
+        for after, through, failure in self._lost:
+            if after < ticket <= through:
+                raise failure
 
     def action_started(self, run_id: str, action_id: str, at: str, fence: Fence | None = None,
                        ) -> None:
@@ -432,12 +541,12 @@ class SQLStore:
         """Record events of ``run_id`` through this store from now on, numbered after the last
         one stored (a resumed run continues its sequence)."""
         rows = self._rows("SELECT MAX(seq) AS seq FROM run_events WHERE run_id = ?", (run_id,))
-        with self._lock:
+        with self._buffer_lock:
             self._event_seq[run_id] = int(rows[0]["seq"] or 0)
 
     def close_run_events(self, run_id: str) -> None:
         """Stop numbering events of ``run_id``; those buffered are written with the next commit."""
-        with self._lock:
+        with self._buffer_lock:
             self._event_seq.pop(run_id, None)
 
     def queue_run_event(self, run_id: str, at: str, kind: str, data: Any) -> int | None:
@@ -446,11 +555,12 @@ class SQLStore:
 
         The row is written at the start of the next transaction (a journal record's, the
         run's result), so an event costs an INSERT in a batch, never a commit of its own.
-        Numbering and buffering happen under the store's lock, so a commit never carries an
-        event without every lower-numbered one: a reader that saw seq N has seen 1..N.
+        Numbering and buffering happen under the store's buffer lock, and a transaction takes
+        the buffer whole under that lock, so a commit never carries an event without every
+        lower-numbered one: a reader that saw seq N has seen 1..N.
         """
         data_json = _EVENT_JSON(self.redactor.redact(data) if self.redactor else data)
-        with self._lock:
+        with self._buffer_lock:
             last = self._event_seq.get(run_id)
             if last is None:
                 return None
