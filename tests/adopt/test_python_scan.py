@@ -742,6 +742,84 @@ def test_queryset_update_of_bookkeeping_fields(call: str, destructive: bool) -> 
     assert effects(f"User.objects.filter(x=1).{call}") == [("orm", destructive, "high")]
 
 
+@pytest.mark.parametrize(("call", "destructive"), [
+    pytest.param("update(processed=now())", False, id="processed-marker"),
+    pytest.param("update(alert_after=when)", False, id="alert-after"),
+    pytest.param("update(next_report_date=when)", False, id="next-report-date"),
+    pytest.param("update(retry_count=0, last_seen=now)", False, id="counter-and-seen"),
+    pytest.param("update(notified=True, sent_flag=True)", False, id="notified-and-flag"),
+    pytest.param("update(email='x')", True, id="email"),
+    pytest.param("update(name='x', updated=now)", True, id="name-with-timestamp"),
+    pytest.param("update(value=0)", True, id="value"),
+    pytest.param("update(measurement=m)", True, id="measurement"),
+])
+def test_queryset_update_of_schedule_and_progress_markers(call: str, destructive: bool) -> None:
+    assert effects(f"Check.objects.filter(x=1).{call}") == [("orm", destructive, "high")]
+
+
+@pytest.mark.parametrize(("assignments", "destructive"), [
+    pytest.param("p.deletion_notice_date = now()", False, id="notice-date"),
+    pytest.param("p.status = 'done'\n    p.last_checked = now()", False, id="status-and-checked"),
+    pytest.param("p.email = 'x'", True, id="email"),
+    pytest.param("p.status = 'x'\n    p.password = h", True, id="marker-and-password"),
+    pytest.param("p.set_password(h)", True, id="setter"),
+])
+def test_saving_a_queryset_row_after_setting_fields(assignments: str, destructive: bool) -> None:
+    source = f"from app.models import P\nfor p in P.objects.all():\n    {assignments}\n    p.save()\n"
+    assert effects(source) == [("orm", destructive, "medium")]
+
+
+@pytest.mark.parametrize(("statements", "expected"), [
+    pytest.param(["DROP TABLE IF EXISTS stats", "CREATE TABLE stats (a int)"], [False, False], id="table"),
+    pytest.param(["DROP TABLE docs", "CREATE VIRTUAL TABLE docs USING fts5(body)"], [False, False],
+                 id="virtual-table"),
+    pytest.param(["DROP INDEX IF EXISTS ix_a", "CREATE UNIQUE INDEX ix_a ON t (a)"], [False, False], id="index"),
+    pytest.param(["DROP VIEW report", "CREATE OR REPLACE VIEW report AS SELECT 1"], [False, False], id="view"),
+    pytest.param(["DROP TABLE IF EXISTS stats; CREATE TABLE stats (a int)"], [False], id="one-string"),
+    pytest.param(["DROP TABLE IF EXISTS stats", "CREATE TABLE stats_old (a int)"], [True, False],
+                 id="another-name"),
+    pytest.param(["DROP TABLE stats", "CREATE INDEX stats ON t (a)"], [True, False], id="another-kind"),
+    pytest.param(["DROP TABLE users"], [True], id="no-create"),
+])
+def test_dropping_a_table_created_again_is_a_rebuild(statements: list[str], expected: list[bool]) -> None:
+    source = "".join(f"cur.execute({statement!r})\n" for statement in statements)
+    assert effects(source) == [("sql", destructive, "high") for destructive in expected]
+
+
+@pytest.mark.parametrize("call", [
+    pytest.param("client.remove_object('bucket', key)", id="remove-object"),
+    pytest.param("client.remove_objects('bucket', keys)", id="remove-objects"),
+    pytest.param("minio_client.remove_bucket('bucket')", id="remove-bucket"),
+])
+def test_object_store_removals_are_cloud_destructive(call: str) -> None:
+    assert effects(call) == [("cloud", True, "medium")]
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    pytest.param("from proj.models import Check\nCheck.garbage_collect()\n", True, id="classmethod-gc"),
+    pytest.param("from proj.jobs import Job\ndef f():\n    job = Job(1)\n    job.delete_outputs()\n", True,
+                 id="instance-delete"),
+    pytest.param("from proj.jobs import Job\njob = Job(1)\ndef f():\n    job.prune()\n", True,
+                 id="module-level-instance"),
+    pytest.param("from proj.models import Check\nfor c in Check.objects.filter(x=1):\n    c.prune()\n", True,
+                 id="queryset-loop-variable"),
+    pytest.param("from proj.models import Check\nfor c in Check.objects.all():\n    c.wipe_history()\n", True,
+                 id="queryset-loop-wipe"),
+    pytest.param("from proj.jobs import Job\njob = Job(1)\njob.purge_cache()\n", False, id="cache"),
+    pytest.param("from proj.jobs import Job\njob = Job(1)\njob.restore()\n", False, id="restore-method"),
+    pytest.param("from proj.jobs import Job\njob = Job(1)\njob.run()\n", False, id="not-a-deletion"),
+    pytest.param("import collections\nd = collections.OrderedDict()\nd.delete_x()\n", False,
+                 id="stdlib-instance"),
+    pytest.param("items = load()\nfor c in items:\n    c.prune()\n", False, id="plain-loop"),
+    pytest.param("from proj.jobs import Job\njob = Job(1)\njob.tags.remove(t)\n", False, id="attribute-receiver"),
+])
+def test_deleting_methods_of_project_objects(tmp_path: Path, source: str, expected: bool) -> None:
+    write(tmp_path / "proj" / "__init__.py", "")
+    script, _ = scan(source, file=tmp_path / "job.py", root=tmp_path)
+    found = [(effect.kind, effect.destructive, effect.confidence) for effect in script.effects]
+    assert found == ([("call", True, "low")] if expected else [])
+
+
 
 def test_effect_call_text_and_via() -> None:
     script, _ = scan("""
@@ -1286,6 +1364,35 @@ def test_standard_library_names_are_not_local_modules(tmp_path: Path) -> None:
     script_file = write(tmp_path / "job.py", "import json\njson.loads('{}')\n")
     script, _ = scan(script_file.read_text(), file=script_file, root=tmp_path)
     assert script.effects == []
+
+
+@pytest.mark.parametrize(("helper", "script_text", "kind", "names"), [
+    pytest.param("import argparse\ndef parse_args(argv):\n    p = argparse.ArgumentParser()\n"
+                 "    p.add_argument('--days', type=int)\n    p.add_argument('--dry-run', action='store_true')\n"
+                 "    return p.parse_args(argv)\n",
+                 "import sys\nfrom .utils import parse_args\nargs = parse_args(sys.argv[1:])\n",
+                 "argparse", ["--days", "--dry-run"], id="relative-argparse"),
+    pytest.param("import optparse\ndef options():\n    p = optparse.OptionParser()\n"
+                 "    p.add_option('--force', action='store_true')\n    return p.parse_args()\n",
+                 "from ops import utils\nopts, rest = utils.options()\n", "optparse", ["--force"], id="optparse"),
+    pytest.param("import click\n@click.command()\n@click.option('--limit')\ndef main(limit):\n    pass\n",
+                 "from ops.utils import main\nmain()\n", "click", ["--limit"], id="click-command"),
+    pytest.param("import argparse\ndef parse_args():\n    return argparse.ArgumentParser().parse_args()\n"
+                 "def helper():\n    return 1\n",
+                 "from .utils import helper\nhelper()\n", "none", [], id="not-the-parser-builder"),
+    pytest.param("import argparse\ndef parse_args():\n    p = argparse.ArgumentParser()\n"
+                 "    p.add_argument('--x')\n    return p.parse_args()\n",
+                 "import argparse\nfrom .utils import parse_args\np = argparse.ArgumentParser()\n"
+                 "p.add_argument('--own')\np.parse_args()\nparse_args()\n", "argparse", ["--own"],
+                 id="own-interface-wins"),
+])
+def test_interface_from_a_local_module(tmp_path: Path, helper: str, script_text: str, kind: str,
+                                       names: list[str]) -> None:
+    write(tmp_path / "ops" / "__init__.py", "")
+    write(tmp_path / "ops" / "utils.py", helper)
+    script_file = write(tmp_path / "ops" / "job.py", script_text)
+    script, _ = scan(script_file.read_text(), file=script_file, root=tmp_path)
+    assert (script.interface.kind, [flag.name for flag in script.interface.flags]) == (kind, names)
 
 
 # --- Python 2 and pathological sources ---------------------------------------------------------

@@ -72,7 +72,7 @@ _CLOUD_NAMED_DESTRUCTIVE = re.compile(
     r"image|load_balancer|target_group|queue|topic|distribution|vpc|subnet|nat_gateway|internet_gateway|"
     r"network_interface|launch_template|auto_scaling_group|file_system|namespaced_\w+|namespace|server|"
     r"instances?|resource_group|virtual_machine|disk)|deregister_(?:image|instances\w*|targets|task_definition)"
-    r"|purge_queue|batch_delete_\w+|begin_delete\w*)$")
+    r"|purge_queue|batch_delete_\w+|begin_delete\w*|remove_(?:objects?|bucket))$")
 _CLOUD_NAMED_MUTATING = re.compile(
     r"^(?:run_instances|(?:start|stop|reboot)_instances|(?:create|update|modify)_(?:stack|db_\w+|snapshot|"
     r"bucket|cluster|service|function\w*|auto_scaling_group|namespaced_\w+|server)|put_(?:object|bucket_\w+|"
@@ -97,19 +97,53 @@ _URLLIB = {"urllib.request.Request", "urllib.request.urlopen", "urllib2.Request"
 _ORM_MUTATING = {"update", "bulk_update", "bulk_create", "create", "get_or_create", "update_or_create"}
 _SESSION_MUTATING = {"add", "add_all", "merge", "bulk_save_objects", "bulk_insert_mappings",
                      "bulk_update_mappings"}
-_BOOKKEEPING_FIELD = re.compile(r"^(?:_\w+|status|state|last_\w+|\w+_(?:at|on|time|status|state)|updated|modified)$")
+_BOOKKEEPING_WORDS = frozenset({
+    "date", "dates", "time", "times", "timestamp", "ts", "datetime", "at", "on", "after", "before", "until",
+    "since", "processed", "status", "state", "next", "last", "seen", "sent", "notified", "count", "counter",
+    "counts", "attempts", "retries", "retry", "flag", "flags", "updated", "modified", "checked", "synced",
+    "expires", "expiry", "deadline", "scheduled", "progress"})
+"""Words of a field's name (split on ``_``) that mark it as a schedule, time or progress marker."""
 _BYTECODE = re.compile(r"\.py[co]\b|\.py\[co\]|__pycache__")
 _QUERYSET_METHODS = {"filter", "exclude", "all", "select_related", "prefetch_related", "order_by", "annotate",
                      "distinct", "using", "only", "defer", "select_for_update"}
 _ORM_METHODS = {"delete", "save", *_ORM_MUTATING, *_SESSION_MUTATING}
 
 
-def classify_sql(text: str) -> bool | None:
+def bookkeeping_field(field: str | None) -> bool:
+    """A field whose value is bookkeeping rather than data: private/derived (``_depth``), or a
+    schedule, time or progress marker (``status``, ``processed``, ``alert_after``,
+    ``next_report_date``, ``retry_count``); not ``email``, ``password``, ``name``, ``value``."""
+    if not field:
+        return False
+    return field.startswith("_") or any(word in _BOOKKEEPING_WORDS for word in field.lower().split("_"))
+
+
+_SQL_DROP = re.compile(r"^\W*DROP\s+(TABLE|INDEX|VIEW)\s+(?:IF\s+EXISTS\s+)?([\w.\"`\[\]]+)\s*(?:CASCADE\s*)?$",
+                       re.IGNORECASE)
+
+
+def _recreated(kind: str, name: str, text: str) -> bool:
+    """``CREATE <kind> <name>`` somewhere in ``text``: a dropped table, index or view built again."""
+    bare = re.escape(name.strip('"`[]').rpartition(".")[2].strip('"`[]'))
+    return re.search(
+        rf"\bCREATE\s+(?:OR\s+REPLACE\s+)?(?:UNIQUE\s+)?(?:MATERIALIZED\s+)?(?:TEMP(?:ORARY)?\s+|VIRTUAL\s+)?{kind}\s+"
+        rf"(?:CONCURRENTLY\s+)?(?:IF\s+NOT\s+EXISTS\s+)?(?:[\w\"`\[\]]+\.)?[\"`\[]?{bare}[\"`\]]?(?![\w.])",
+        text, re.IGNORECASE) is not None
+
+
+def classify_sql(text: str, source: str = "") -> bool | None:
     """True: the SQL deletes (DELETE, DROP, TRUNCATE, ALTER ... DROP); False: it changes
     (UPDATE, INSERT, CREATE...); None: it only reads, or is not SQL. Keywords count only at the
-    start of a statement, outside comments and quoted strings."""
+    start of a statement, outside comments and quoted strings. ``DROP TABLE|INDEX|VIEW x`` of a
+    name created again (``CREATE TABLE x`` in the same SQL or in ``source``, the module) is a
+    rebuild of something derived: a change, not a loss."""
     result: bool | None = None
     for statement in _SQL_NOISE.sub(" ", text).split(";"):
+        drop = _SQL_DROP.match(statement)
+        if drop and (_recreated(drop.group(1), drop.group(2), text) or (
+                source and _recreated(drop.group(1), drop.group(2), source))):
+            result = False
+            continue
         match = _SQL_STATEMENT.match(statement)
         if not match:
             continue
@@ -183,7 +217,8 @@ class EffectFinder:
         self.bytecode_scopes: dict[str, bool] = {}
         self.querysets: set[tuple[str, str]] = set()
         self.queryset_functions: set[str] = set()
-        self.rewritten_saves: set[int] = set()
+        self.rewritten_saves: dict[int, bool] = {}
+        """``obj.save()`` after fields of a queryset's row were set: whether a data field was."""
         if (self.django or "objects" in source) and ("update" in source or "save" in source):
             self._find_querysets()
 
@@ -213,6 +248,10 @@ class EffectFinder:
                 scope = scope.rpartition(".")[0]
         return False
 
+    def is_queryset(self, node: ast.expr, scope: str) -> bool:
+        """Whether ``node`` (in ``scope``) is a Django queryset, as far as this file tells."""
+        return self._queryset(node, scope)
+
     def _find_querysets(self) -> None:
         index = self.index
         for _ in range(3):
@@ -229,17 +268,20 @@ class EffectFinder:
             if not isinstance(target, ast.Name) or not self._queryset(loop.iter, scope):
                 continue
             changed = False
+            data = False  # a field other than a bookkeeping marker was set
             for node in (inner for statement in loop.body for inner in ast.walk(statement)):
                 if isinstance(node, ast.Assign | ast.AugAssign | ast.AnnAssign):
                     targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-                    changed = changed or any(isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name)
-                                             and t.value.id == target.id for t in targets)
+                    for t in targets:
+                        if isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name) and t.value.id == target.id:
+                            changed = True
+                            data = data or not bookkeeping_field(t.attr)
                 elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
                       and isinstance(node.func.value, ast.Name) and node.func.value.id == target.id):
                     if node.func.attr.startswith("set_"):
-                        changed = True
+                        changed = data = True
                     elif node.func.attr == "save" and changed:
-                        self.rewritten_saves.add(id(node))
+                        self.rewritten_saves[id(node)] = data
 
     def _rooted(self, node: ast.expr, names: set[str], orm: bool = False) -> bool:
         for _ in range(32):
@@ -675,7 +717,7 @@ class EffectFinder:
         text = resolver.text(argument)
         if text is None:
             return
-        verdict = classify_sql(text)
+        verdict = classify_sql(text, self.source)
         if verdict is not None:
             self._add("sql", verdict, call, "medium" if resolver.indirect else "high")
 
@@ -708,9 +750,11 @@ class EffectFinder:
             fields = [kw.arg for kw in call.keywords] if call.keywords or not isinstance(values, ast.Dict) else [
                 const_str(key) if key is not None else None for key in values.keys]
             # only bookkeeping: a status/state marker, timestamps, derived ``_cache`` fields: not data lost
-            self._add("orm", not all(field and _BOOKKEEPING_FIELD.match(field) for field in fields), call, confidence)
-        elif attr == "bulk_update" or id(call) in self.rewritten_saves:
+            self._add("orm", not all(bookkeeping_field(field) for field in fields), call, confidence)
+        elif attr == "bulk_update":
             self._add("orm", True, call, "medium")
+        elif id(call) in self.rewritten_saves:
+            self._add("orm", self.rewritten_saves[id(call)], call, "medium")
         elif attr == "delete" and not call.args:
             self._add("orm", True, call, confidence)
         elif (attr == "save" and tracked) or attr in _ORM_MUTATING:

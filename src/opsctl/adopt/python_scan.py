@@ -24,15 +24,17 @@ calls are destructive.
 from __future__ import annotations
 
 import ast
+import copy
 import functools
 import os
 import re
 import sys
 import warnings
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from opsctl.adopt.model import Effect, EnvVar, Script
+from opsctl.adopt.model import Effect, EnvVar, Interface, Script
 from opsctl.adopt.python_commands import (
     SECRET_VALUE,
     CommandParameter,
@@ -140,6 +142,9 @@ def _scan(script: Script, source: str, tree: ast.Module, *, file: Path, root: Pa
     interface = extract_interface(index, source, django_path=django_path)
     script.interface = interface.interface
     script.warnings.extend(interface.warnings)
+    imports, local = _imports(index, package, file, root)
+    if script.interface.kind == "none" and local:
+        script.interface = _borrowed_interface(index, local) or script.interface
     for option in script.interface.flags:  # a password's default written in the script is still a secret
         if isinstance(option.default, str) and (SECRET_VALUE.search(option.default) or any(
                 looks_like_credential(name.lstrip("-").replace("-", "_")) for name in (option.name, option.dest or ""))):
@@ -148,9 +153,8 @@ def _scan(script: Script, source: str, tree: ast.Module, *, file: Path, root: Pa
     finder = EffectFinder(index, source)
     script.effects = finder.effects()
     script.warnings.extend(finder.warnings)
-    imports, local = _imports(index, package, file, root)
     _follow_local_modules(script, index, local, root)
-    _deleting_project_calls(script, index, file, root)
+    _deleting_project_calls(script, index, file, root, finder)
     script.exit_codes, exit_warning = exit_codes(index)
     if exit_warning and not script.exit_codes:
         script.warnings.append(exit_warning)
@@ -333,6 +337,56 @@ def _module_effects(path: str, mtime_ns: int, size: int) -> ModuleEffects:
                          dict(finder.command_parameters))
 
 
+_PARSER_BUILDERS = re.compile(r"(?:^|\.)(?:ArgumentParser|OptionParser|command|group|option|argument)$")
+
+
+@functools.lru_cache(maxsize=1024)
+def _module_interface(path: str, mtime_ns: int, size: int) -> tuple[Interface | None, frozenset[str]]:
+    """A local module's command line, and its functions that build it (make an argparse or
+    optparse parser, or carry click decorators); parsed once per version of the file."""
+    del mtime_ns, size  # the cache key
+    try:
+        source = Path(path).read_text(encoding="utf-8", errors="replace")
+        if not any(word in source for word in ("Parser", "click")):
+            return None, frozenset()
+        index = index_module(parse(source))
+        interface = extract_interface(index, source).interface
+    except (OSError, SyntaxError, ValueError, RecursionError):
+        return None, frozenset()
+    if interface.kind not in ("argparse", "optparse", "click"):
+        return None, frozenset()
+    builders: set[str] = set()
+    for name, function in index.functions.items():
+        calls = [node for node in ast.walk(function) if isinstance(node, ast.Call)]
+        calls.extend(decorator for decorator in function.decorator_list if isinstance(decorator, ast.Call))
+        if any(_PARSER_BUILDERS.search(index.canonical(call.func) or "") for call in calls) or any(
+                _PARSER_BUILDERS.search(index.canonical(decorator) or "") for decorator in function.decorator_list):
+            builders.add(name)
+    return interface, frozenset(builders)
+
+
+def _borrowed_interface(index: ModuleIndex, local: dict[str, Path]) -> Interface | None:
+    """A script without a command line of its own that calls a local module's function which
+    builds one (``from .utils import parse_args; args = parse_args(sys.argv[1:])``) takes that
+    module's: one level."""
+    for call, _scope in index.calls:
+        name = index.canonical(call.func)
+        if not name or "." not in name:
+            continue
+        module, _, function = name.rpartition(".")
+        path = local.get(module)
+        if path is None:
+            continue
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        interface, builders = _module_interface(str(path), stat.st_mtime_ns, stat.st_size)
+        if interface is not None and function in builders:
+            return copy.deepcopy(interface)
+    return None
+
+
 def _follow_local_modules(script: Script, index: ModuleIndex, local: dict[str, Path], root: Path) -> None:
     if not local:
         return
@@ -380,38 +434,73 @@ def _follow_local_modules(script: Script, index: ModuleIndex, local: dict[str, P
 
 
 _DELETING_NAME = re.compile(  # restoring a backup overwrites the live data it is restored over
-    r"^_?(?:delete|purge|destroy|drop|wipe|remove|terminate|erase|truncate|nuke|prune|restore)(?:_|$)|_restore$",
+    r"^_?(?:delete|purge|destroy|drop|wipe|remove|terminate|erase|truncate|nuke|prune|restore|garbage_collect|gc)"
+    r"(?:_|$)|_restore$",
     re.IGNORECASE)
+_DELETING_METHOD = re.compile(  # of an object: ``obj.restore()`` is too often an undo to guess at
+    r"^_?(?:delete|purge|destroy|drop|wipe|remove|terminate|erase|prune|garbage_collect|gc)(?:_|$)", re.IGNORECASE)
 _RESTORE_NAME = re.compile(r"^_?restore(?:_|$)|_restore$", re.IGNORECASE)
 _DELETING_COMMAND = re.compile(r"^(?:delete|remove|purge|clear|drop|wipe|flush)", re.IGNORECASE)
 _CACHE = re.compile(r"cache", re.IGNORECASE)  # a cache is regenerated: purging it loses nothing
 _CONNECTOR = re.compile(r"(?:^|[._])(?:connector|self)$", re.IGNORECASE)
 
 
-def _deleting_project_calls(script: Script, index: ModuleIndex, file: Path, root: Path) -> None:
+def _deleting_project_calls(script: Script, index: ModuleIndex, file: Path, root: Path,
+                            finder: EffectFinder) -> None:
     """A call into the project's own code that could not be followed to an effect (its module is
     not in the scanned tree, or the deletion is deeper than one level), whose name says it
-    deletes: ``delete_event_payloads_task()``, ``delete_app(app)``. A guess, so ``low``."""
+    deletes: ``delete_event_payloads_task()``, ``delete_app(app)``, ``Check.garbage_collect()``,
+    and methods of the project's objects: ``job = Job(...); job.delete_outputs()``, ``for check in
+    Check.objects.all(): check.prune()``. A guess, so ``low``."""
     followed = {effect.via for effect in script.effects if effect.via}
+    destructive_lines = {effect.line for effect in script.effects if effect.destructive and not effect.path}
     project: dict[str, bool] = {}
     bases = list(dict.fromkeys([str(root), str(file.parent)]))
-    for call, _scope in index.calls:
+
+    def in_project(module: str) -> bool:
+        top = module.partition(".")[0]
+        if top not in project:
+            project[top] = top not in sys.stdlib_module_names and any(
+                os.path.isdir(os.path.join(base, top)) or os.path.isfile(os.path.join(base, top + ".py"))
+                for base in bases)
+        return project[top]
+
+    rows: set[tuple[str, str]] | None = None
+    for call, scope in index.calls:
         name = index.canonical(call.func)
         if not name or "." not in name:
             continue
         module, _, function = name.rpartition(".")
         if not _DELETING_NAME.search(function) or _CACHE.search(function) or name in followed:
             continue
-        top = module.partition(".")[0]
-        if top not in project:
-            project[top] = top not in sys.stdlib_module_names and any(
-                os.path.isdir(os.path.join(base, top)) or os.path.isfile(os.path.join(base, top + ".py"))
-                for base in bases)
-        if project[top]:
-            script.effects.append(Effect("call", True, sanitize_call(node_text(call)), call.lineno, "low",
-                                         via=name))
-            followed.add(name)
+        func = call.func
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id not in index.aliases:
+            if call.lineno in destructive_lines or not _DELETING_METHOD.search(function):
+                continue
+            if rows is None:
+                rows = {(loop_scope, loop.target.id) for loop, loop_scope in index.loops
+                        if isinstance(loop.target, ast.Name) and finder.is_queryset(loop.iter, loop_scope)}
+            if not ((scope, func.value.id) in rows or _project_instance(index, func.value.id, scope, in_project)):
+                continue
+        elif not in_project(module):
+            continue
+        script.effects.append(Effect("call", True, sanitize_call(node_text(call)), call.lineno, "low", via=name))
+        followed.add(name)
     _restores_and_commands(script, index, followed)
+
+
+def _project_instance(index: ModuleIndex, name: str, scope: str, in_project: Callable[[str], bool]) -> bool:
+    """``name`` is bound (in ``scope`` or an enclosing one) to ``Cls(...)`` of a class imported
+    from the project."""
+    while True:
+        for _position, op, value in index.assigns.get((scope, name), ()):
+            if op == "=" and isinstance(value, ast.Call):
+                cls = index.canonical(value.func) or ""
+                if "." in cls and cls.rpartition(".")[2][:1].isupper() and in_project(cls):
+                    return True
+        if not scope:
+            return False
+        scope = scope.rpartition(".")[0]
 
 
 def _restores_and_commands(script: Script, index: ModuleIndex, followed: set[str]) -> None:
