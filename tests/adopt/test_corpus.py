@@ -73,7 +73,7 @@ def test_labels_document_shape(labels_doc: dict[str, Any]) -> None:
     for path, label in labels_doc["scripts"].items():
         for key, kind in required.items():
             assert isinstance(label.get(key), kind), (path, key)
-        assert label["split"] in {"dev", "held-out", "held-out-2", "held-out-3"}, path
+        assert label["split"] in {"dev", "held-out", "held-out-2", "held-out-3", "held-out-4"}, path
         assert label["language"] in {"python", "shell"}, path
         assert not label["destructive"] or label["mutating"], f"{path}: destructive implies mutating"
         assert not label["destructive"] or label["destructive_lines"], path
@@ -153,8 +153,8 @@ def test_the_second_held_out_split_is_large_mixed_and_from_new_repositories(
     assert not first_repos & {acc.repo_of(p) for p in second}, "held-out-2 must use new repositories"
     # the first labels come first in the file, so their split draw is unchanged
     splits = [s["split"] for s in scripts.values()]
-    third = splits.count("held-out-3")
-    assert splits.index("held-out-2") == len(splits) - third - len(second)
+    later = splits.count("held-out-3") + splits.count("held-out-4")
+    assert splits.index("held-out-2") == len(splits) - later - len(second)
 
 
 def test_the_third_held_out_split_is_large_mixed_and_from_new_repositories(
@@ -168,9 +168,26 @@ def test_the_third_held_out_split_is_large_mixed_and_from_new_repositories(
     assert {s["language"] for s in third.values()} == {"python", "shell"}
     earlier_repos = {acc.repo_of(p) for p, s in scripts.items() if s["split"] != "held-out-3"}
     assert not earlier_repos & {acc.repo_of(p) for p in third}, "held-out-3 must use new repositories"
-    # the third set comes last in the file, after the first two
+    # the third set comes after the first two, before the fourth
     splits = [s["split"] for s in scripts.values()]
-    assert splits.index("held-out-3") == len(splits) - len(third)
+    fourth = splits.count("held-out-4")
+    assert splits.index("held-out-3") == len(splits) - fourth - len(third)
+
+
+def test_the_fourth_held_out_split_is_large_mixed_and_from_new_repositories(
+        labels_doc: dict[str, Any]) -> None:
+    scripts = labels_doc["scripts"]
+    fourth = {p: s for p, s in scripts.items() if s["split"] == "held-out-4"}
+    assert len(fourth) >= 40
+    assert len({acc.repo_of(p) for p in fourth}) >= 5
+    assert sum(s["destructive"] for s in fourth.values()) >= 10
+    assert sum(not s["destructive"] for s in fourth.values()) >= 15
+    assert {s["language"] for s in fourth.values()} == {"python", "shell"}
+    earlier_repos = {acc.repo_of(p) for p, s in scripts.items() if s["split"] != "held-out-4"}
+    assert not earlier_repos & {acc.repo_of(p) for p in fourth}, "held-out-4 must use new repositories"
+    # the fourth set comes last in the file, after the first three
+    splits = [s["split"] for s in scripts.values()]
+    assert splits.index("held-out-4") == len(splits) - len(fourth)
 
 
 def test_select_split(labels_doc: dict[str, Any]) -> None:
@@ -179,11 +196,14 @@ def test_select_split(labels_doc: dict[str, Any]) -> None:
     dev = acc.select_split(scripts, "dev")
     second = acc.select_split(scripts, "held-out-2")
     third = acc.select_split(scripts, "held-out-3")
-    assert len(held_out) + len(dev) + len(second) + len(third) == len(acc.select_split(scripts, "all"))
+    fourth = acc.select_split(scripts, "held-out-4")
+    assert (len(held_out) + len(dev) + len(second) + len(third) + len(fourth)
+            == len(acc.select_split(scripts, "all")))
     assert len(acc.select_split(scripts, "all")) == len(scripts)
     assert not set(held_out) & set(dev)
     assert not set(second) & (set(held_out) | set(dev))
     assert not set(third) & (set(held_out) | set(dev) | set(second))
+    assert not set(fourth) & (set(held_out) | set(dev) | set(second) | set(third))
     with pytest.raises(ValueError):
         acc.select_split(scripts, "test")
 
