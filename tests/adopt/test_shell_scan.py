@@ -155,21 +155,24 @@ def test_simple_commands_never_raises_and_lines_are_in_range(text: str) -> None:
                          ids=["substitutions", "backticks", "braces", "parens", "arithmetic",
                               "arrays", "cases", "heredocs", "functions", "groups", "quotes"])
 def test_pathological_nesting_is_handled_quickly(text: str) -> None:
-    started = time.perf_counter()
+    started = time.process_time()  # CPU: a loaded machine does not count
     list(simple_commands(text))
     scan_shell(Script(path="deep.sh", language="shell"), text)
-    assert time.perf_counter() - started < 2.0
+    assert time.process_time() - started < 2.0
 
 
 def test_the_tokeniser_is_linear() -> None:
     unit = "x=$(ls \"$d\" | grep -v '#') # c\nif [ -n \"$x\" ]; then rm -rf \"$x\"; fi\n" * 50
     timings = []
     for copies in (20, 80):
-        started = time.perf_counter()
-        count = sum(1 for _ in simple_commands(unit * copies))
-        timings.append(time.perf_counter() - started)
+        best = float("inf")
+        for _ in range(3):  # CPU time, best of three: other processes on the machine do not count
+            started = time.process_time()
+            count = sum(1 for _ in simple_commands(unit * copies))
+            best = min(best, time.process_time() - started)
+        timings.append(best)
         assert count == copies * 50 * 4
-    assert timings[1] < timings[0] * 8 + 0.05
+    assert timings[1] < timings[0] * 10 + 0.05  # 4x the text: quadratic would be 16x
 
 
 # -- scan_shell: effects --------------------------------------------------------------------------

@@ -87,13 +87,16 @@ _CACHE_PREFIX = re.compile(
     r"|(?:~|\$\{?HOME\}?|/root)/\.cache(?:/|$)|/usr/share/(?:doc|man)(?:/|$))")
 _CACHE_NAME = re.compile(
     r"^(?:\*?\.py[co]|__pycache__|\.pytest_cache|\.mypy_cache|\.ruff_cache|node_modules"
-    r"|\*?\.egg-info|[\w.-]+\.egg-info)$")
+    r"|\*?\.egg-info|[\w.-]+\.egg-info"
+    # runtime state a process leaves behind: a stale PID file, socket or lock holds no data
+    r"|[\w.*$-]*\.(?:pid|sock|socket|lock))$")
 
 
 def is_cache_path(word: str) -> bool:
     """A path whose deletion loses no data: anything under ``/var/cache``, ``/var/lib/apt/lists``, ``~/.cache``,
     ``/root/.cache``, ``/usr/share/doc``/``man``, or a Python/Node byproduct (``*.pyc``, ``*.pyo``,
-    ``__pycache__``, ``.pytest_cache``, ``node_modules``, ``*.egg-info``)."""
+    ``__pycache__``, ``.pytest_cache``, ``node_modules``, ``*.egg-info``), or a process's runtime
+    state (``*.pid``, ``*.sock``, ``*.lock``)."""
     path = word.strip("\"'")
     stripped = path.rstrip("/")
     if _CACHE_PREFIX.match(path):
