@@ -998,11 +998,6 @@ def test_wrapper_in_a_local_module(recorded: RecordedCommands, tmp_path: Path) -
         ("command", 2, "ops_utils.run", None, "medium")]
 
 
-RULES_MISSING = commands.classify_argv(["rm", "-rf", "x"], line=1) is None
-needs_rules = pytest.mark.skipif(RULES_MISSING, reason="commands rules not in yet")
-
-
-@needs_rules
 @pytest.mark.parametrize(("source", "confidence"), [
     pytest.param("import subprocess\nsubprocess.run(['rm', '-rf', path])", "high", id="literal-list"),
     pytest.param("import subprocess\ncmd = ['rm', '-rf', path]\nsubprocess.run(cmd)", "medium", id="variable"),
@@ -1014,7 +1009,6 @@ def test_destructive_commands_end_to_end(source: str, confidence: str) -> None:
     assert effects(source) == [("command", True, confidence)]
 
 
-@needs_rules
 def test_read_only_command_is_no_effect() -> None:
     assert effects("import subprocess\nsubprocess.run(['ls', '-l'])") == []
 
