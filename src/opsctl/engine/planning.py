@@ -4,11 +4,14 @@ journal with a fresh plan."""
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Callable, Sequence
 from fnmatch import fnmatchcase
 from typing import Any
 
 from opsctl.contract.automation import Action
-from opsctl.contract.plan import Plan, plan_fingerprint
+from opsctl.contract.canonical import canonical_json
+from opsctl.contract.plan import Plan
 from opsctl.engine.applying import automation_bug
 from opsctl.engine.context import Context
 from opsctl.engine.results import kind_counts
@@ -47,12 +50,10 @@ def make_plan(run: RunState, ctx: Context) -> Plan:
                                      f"{action.kind} action ({action.id})", step="plan")
     if run.targets:
         actions = _targeted(run, actions)
-    redacted = [run.session.redactor.redact(a.to_dict()) for a in actions]
-    fingerprint = plan_fingerprint(automation.name, automation.version, run.request_doc, redacted,
-                                   run.targets)
+    fingerprint = streamed_fingerprint(automation.name, automation.version, run.request_doc,
+                                       actions, run.targets, run.session.redactor.redact)
     plan = Plan(automation.name, automation.version, run.request_doc, tuple(actions), fingerprint,
                 run.targets)
-    del redacted  # journaled from the states, a chunk at a time (RunState.specs)
     run.plan = plan
     run.states = (_resume_states(run, actions, journal) if run.resumed
                   else [ActionState(a) for a in actions])
@@ -61,6 +62,32 @@ def make_plan(run: RunState, ctx: Context) -> Plan:
     queue_audit(run, "plan.created", fingerprint=fingerprint, actions=len(actions),
            kinds=kind_counts(actions))
     return plan
+
+
+_FINGERPRINT_CHUNK = 1000
+
+
+def streamed_fingerprint(automation: str, version: str, request_doc: Any,
+                         actions: Sequence[Action], targets: Sequence[str],
+                         redact: Callable[[Any], Any]) -> str:
+    """:func:`~opsctl.contract.plan.plan_fingerprint` of the redacted actions, hashed a chunk of
+    actions at a time, so a long plan's dicts and text are never all held at once.
+
+    The bytes hashed are the same: canonical JSON composes, and ``actions`` is the first key of
+    the body, so its text is ``{"actions":[`` + the actions' texts joined by ``,`` + ``],`` +
+    the rest of the body's text after its ``{``.
+    """
+    digest = hashlib.sha256(b'{"actions":[')
+    for start in range(0, len(actions), _FINGERPRINT_CHUNK):
+        text = canonical_json([redact(a.to_dict())
+                               for a in actions[start:start + _FINGERPRINT_CHUNK]])
+        digest.update((b"," if start else b"") + text[1:-1].encode())
+    rest: dict[str, Any] = {"automation": automation, "contract_version": version,
+                            "request": request_doc}
+    if targets:
+        rest["targets"] = list(targets)
+    digest.update(("]," + canonical_json(rest)[1:]).encode())
+    return "sha256:" + digest.hexdigest()
 
 
 def select_targets(actions: list[Action], patterns: tuple[str, ...]) -> list[Action]:
@@ -114,12 +141,10 @@ def _plan_from_journal(run: RunState, ctx: Context, journal: list[Any]) -> Plan:
             state.interrupted = True
         states.append(state)
     actions = tuple(s.action for s in states)
-    redacted = [run.session.redactor.redact(a.to_dict()) for a in actions]
-    fingerprint = plan_fingerprint(automation.name, automation.version, run.request_doc, redacted,
-                                   run.targets)
+    fingerprint = streamed_fingerprint(automation.name, automation.version, run.request_doc,
+                                       actions, run.targets, run.session.redactor.redact)
     plan = Plan(automation.name, automation.version, run.request_doc, actions, fingerprint,
                 run.targets)
-    del redacted
     run.plan, run.states = plan, states
     run.artifacts["new_actions"] = []
     run.warnings.append(f"resumed run {run.run_id}: {skipped} action(s) already finished were "

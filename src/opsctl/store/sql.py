@@ -39,12 +39,31 @@ _STARTED_AND_FINISHED = ("UPDATE actions SET status = ?, error = ?, finished_at 
                          "started_at = ?, attempts = ? WHERE run_id = ? AND action_id = ?")
 
 
-# Built once: json.dumps with any keyword builds a new encoder per call (~0.7 µs of the few
-# microseconds an event may cost; bench/journal.py).
-_EVENT_JSON = json.JSONEncoder(default=str, ensure_ascii=False).encode
+
+
+def _json_encoder(*, sort_keys: bool, ensure_ascii: bool) -> Callable[[Any], str]:
+    """``json.dumps(value, default=str, sort_keys=..., ensure_ascii=...)``, the same text.
+
+    Built once, calling the C encoder directly: ``json.dumps`` with any keyword builds an
+    encoder per call, and ``JSONEncoder.encode`` builds the C one per call too, which is
+    half of an event's cost (bench/journal.py: three events and a spec per action). Without
+    the check for cycles, which would need a dict per call: a value that contains itself
+    stops at the recursion limit (RecursionError) instead of a ValueError.
+    """
+    from json import encoder
+
+    make: Any = getattr(encoder, "c_make_encoder", None)  # not in typeshed: CPython's C encoder
+    if make is None:  # not CPython
+        return json.JSONEncoder(default=str, sort_keys=sort_keys, ensure_ascii=ensure_ascii).encode
+    text = encoder.encode_basestring_ascii if ensure_ascii else encoder.encode_basestring
+    encode = make(None, str, text, None, ": ", ", ", sort_keys, False, True)
+    return lambda value: "".join(encode(value, 0))
+
+
+_EVENT_JSON = _json_encoder(sort_keys=False, ensure_ascii=False)
+_SPEC_JSON = _json_encoder(sort_keys=True, ensure_ascii=True)  # as _json writes, less redaction
 _EVENTS_PER_INSERT = 32  # 160 parameters; SQLite allows 999 before 3.32
 _RECORD_CHUNK = 1000
-_SPEC_JSON = json.JSONEncoder(sort_keys=True, default=str).encode  # = json.dumps(v, sort_keys=True, default=str)
 
 
 class LeaseLostError(ConflictError):
