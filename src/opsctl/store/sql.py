@@ -136,6 +136,7 @@ class SQLStore:
         self._taken = 0       # ... of which the newest transaction took this many
         self._durable = 0     # ... of which this many are committed (or failed: _lost)
         self._lost: list[tuple[int, int, BaseException]] = []  # (after, through, why) failed
+        self._writers = 0     # writers between queuing a durable record and checking _lost
         self._durable_cv = threading.Condition(threading.Lock())  # _durable moved / _leading
         self._leading = False  # a writer is committing the queued records for everyone
         self._event_rows: list[tuple[str, int, str, str, str]] = []  # run_events, not yet written
@@ -513,6 +514,16 @@ class SQLStore:
         with self._buffer_lock:
             self._deferred.append((statement, params, fence))
             self._queued = ticket = self._queued + 1
+            self._writers += 1
+        try:
+            self._await_durable(ticket)
+        finally:
+            with self._buffer_lock:
+                self._writers -= 1
+                if not self._writers:  # no one can still be looking for a failure: forget them
+                    self._lost.clear()
+
+    def _await_durable(self, ticket: int) -> None:
         durable = self._durable_cv
         while True:
             with durable:
