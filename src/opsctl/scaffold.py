@@ -7,10 +7,12 @@ overwritten unless asked; every file is written only after all of them were gene
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
 import tempfile
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -189,6 +191,28 @@ def _same_dirs(entries: list[object], wanted: str) -> bool:
     return any(os.path.normpath(str(e)) == os.path.normpath(wanted) for e in entries)
 
 
+@contextlib.contextmanager
+def undone_on_failure(paths: Iterable[Path]) -> Iterator[None]:
+    """Files written inside the block are put back as they were (or removed, if they did not
+    exist) when the block fails: a lock step that fails after the module was written (a module
+    of the project that does not import, say) leaves the project as it found it."""
+    before = {path: path.read_bytes() if path.is_file() else None for path in paths}
+    new_dirs = {parent for path in before for parent in path.parents if not parent.exists()}
+    try:
+        yield
+    except BaseException:
+        for path, content in before.items():
+            with contextlib.suppress(OSError):
+                if content is None:
+                    path.unlink(missing_ok=True)
+                else:
+                    path.write_bytes(content)
+        for folder in sorted(new_dirs, key=lambda d: len(d.parts), reverse=True):
+            with contextlib.suppress(OSError):  # only if empty: something else may be in it
+                folder.rmdir()
+        raise
+
+
 def check_name(name: str, *, suggestion: str = "choose another name") -> None:
     """Refuse a name that is not lower-case words joined by '-', or is a built-in verb."""
     if not _NAME.match(name):
@@ -254,13 +278,15 @@ def scaffold(start: Path, name: str, *, directory: str = "automations", tests: s
                                      test_path=test_path.relative_to(root))
     config_text = wire_config(config_path.read_text() if config_path.exists() else "",
                               module, os.path.relpath(code_dir, root))
-    code_dir.mkdir(parents=True, exist_ok=True)
-    test_path.parent.mkdir(parents=True, exist_ok=True)
-    module_path.write_text(module_text)
-    test_path.write_text(test_text)
-    config_path.write_text(config_text)
-    golden = _write_golden(root, name, test_path.parent / "golden" / f"{name}.json")
-    lock = _lock_new_automation(root, name)
+    golden_path = test_path.parent / "golden" / f"{name}.json"
+    with undone_on_failure([module_path, test_path, config_path, golden_path, root / LOCK_FILE]):
+        code_dir.mkdir(parents=True, exist_ok=True)
+        test_path.parent.mkdir(parents=True, exist_ok=True)
+        module_path.write_text(module_text)
+        test_path.write_text(test_text)
+        config_path.write_text(config_text)
+        golden = _write_golden(root, name, golden_path)
+        lock = _lock_new_automation(root, name)
     return [
         Generated(module_path, "the automation: request model, read-only plan, apply, verify",
                   module_text),

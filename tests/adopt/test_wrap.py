@@ -307,3 +307,19 @@ def test_the_generated_tests_pass_at_once(tmp_path: Path) -> None:
 
     assert ran.returncode == 0, ran.stdout + ran.stderr
     assert "5 passed" in ran.stdout
+
+
+def test_a_wrap_that_fails_after_writing_puts_the_project_back(tmp_path: Path) -> None:
+    script = tmp_path / "cleanup_unit.sh"
+    script.write_text(CLEANUP)
+    # another module of the project that does not import: the lock step loads the catalog
+    (tmp_path / "broken.py").write_text("import no_such_module_anywhere\n")
+    config = 'automations = ["broken"]\npython_path = ["."]\n'
+    (tmp_path / "opsctl.toml").write_text(config)
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+
+    with pytest.raises(UsageError, match="no_such_module_anywhere"):
+        wrap_script(tmp_path, script, script=cleanup_scan("cleanup_unit.sh"))
+
+    assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
+    assert (tmp_path / "opsctl.toml").read_text() == config

@@ -626,26 +626,30 @@ def _prepare(root: Path, script_file: Path, script: Script, name: str, *, out: s
 
 def _write(root: Path, prepared: list[_Prepared], out: str) -> list[Generated]:
     """Write the modules and tests, wire opsctl.toml, lock the new contracts."""
-    from opsctl.scaffold import lock_automations, wire_config
+    from opsctl.contract.lockfile import LOCK_FILE
+    from opsctl.scaffold import lock_automations, undone_on_failure, wire_config
 
     config_path = root / "opsctl.toml"
     config = config_path.read_text() if config_path.exists() else ""
     for p in prepared:
         config = wire_config(config, p.module, os.path.relpath(root / out, root))
     generated: list[Generated] = []
-    for p in prepared:
-        for path, text in p.files.items():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text)
-        module_path, test_path = list(p.files)
-        generated += [
-            Generated(module_path, f"the automation {p.name}: request from the script's flags, "
-                      "a plan showing its command line, an apply running it", p.files[module_path]),
-            Generated(test_path, "its tests (opsctl.testing; the script replaced by a stub)",
-                      p.files[test_path]),
-        ]
-    config_path.write_text(config)
-    lock = lock_automations(root, [p.name for p in prepared])
+    touched = [path for p in prepared for path in p.files] + [config_path, root / LOCK_FILE]
+    with undone_on_failure(touched):
+        for p in prepared:
+            for path, text in p.files.items():
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(text)
+            module_path, test_path = list(p.files)
+            generated += [
+                Generated(module_path, f"the automation {p.name}: request from the script's "
+                          "flags, a plan showing its command line, an apply running it",
+                          p.files[module_path]),
+                Generated(test_path, "its tests (opsctl.testing; the script replaced by a stub)",
+                          p.files[test_path]),
+            ]
+        config_path.write_text(config)
+        lock = lock_automations(root, [p.name for p in prepared])
     generated += [
         Generated(config_path, "the project config: the modules added to automations", None),
         Generated(lock, "the contract lock, with the new entries", None),
