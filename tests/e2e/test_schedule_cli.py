@@ -215,14 +215,19 @@ def test_three_schedulers_on_postgresql_fire_every_second_once(tmp_path: Path) -
         assert len(slots) == expected, "a slot was missed"
         assert expected >= soak - 10
         # All three tried every slot (the one whose tick comes first after the second wins
-        # it; the others' INSERTs found the row), and every fired run succeeded.
+        # it; the others' INSERTs found the row), and the fired runs succeeded.
         for i in range(3):
             assert "firing" in (root / f"s{i}.log").read_text()
         statuses = Counter(str(r["status"]) for r in _store_rows(project,
                                                                  "SELECT status FROM runs"))
-        assert statuses == Counter({"succeeded": len(fires)}), statuses
+        # A run still holding the automation's lock when the next second fires meets exit 7
+        # (conflict), as documented; on a loaded 2-core machine a run now and then takes
+        # longer than a second. The scheduling property is above; here: runs succeed, but for
+        # those few.
+        assert set(statuses) <= {"succeeded", "conflict"}, statuses
+        assert statuses["conflict"] <= max(2, len(fires) // 20), statuses
         lines = (root / "notes.log").read_text().splitlines()
-        assert len(lines) == len(fires)  # each fire applied once
+        assert len(lines) == statuses["succeeded"]  # each succeeded fire applied once
 
 
 def test_serve_can_run_the_scheduler(sproject: Project) -> None:
