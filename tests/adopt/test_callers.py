@@ -833,3 +833,68 @@ def test_a_github_matrix_value_run_by_a_step_is_a_caller(
     found = callers(tmp_path, {".github/workflows/ci.yml": workflow})
     assert [(p, line, kind) for p, line, kind, _ in found["scripts/deploy.sh"]] == [
         (".github/workflows/ci.yml", expected_line, "github-actions")]
+
+
+def test_command_substitutions_multi_line_strings_and_bare_names(tmp_path: Path) -> None:
+    scripts = ("share/ghe-backup-strategy", "share/ghe-backup-redis", "image/runit/1",
+               "image/service/run", "script/test", "extras/patroni", "bin/ghe-backup")
+    files = {"bin/ghe-backup": textwrap.dedent("""\
+        #!/bin/bash
+        export STRATEGY=${STRATEGY:-$(ghe-backup-strategy)}
+        commands=("
+        echo \\"$title\\"
+        ghe-backup-redis > redis.rdb")
+        DEBUG="1"
+        ok=1
+        $docker_path run --rm image
+        ghe-ssh host test -f /etc/x
+        log_info "Running: ./launcher rebuild and ../script/test"
+        apt-cache depends patroni
+        """),
+        "Makefile": "test:\n\t@script/test\n"}
+    assert {script: [c[:2] for c in found] for script, found in callers(tmp_path, files, scripts).items()} == {
+        "share/ghe-backup-strategy": [("bin/ghe-backup", 2)],
+        "share/ghe-backup-redis": [("bin/ghe-backup", 5)],
+        "script/test": [("Makefile", 2)]}
+
+
+def test_console_scripts_named_in_a_setup_py_variable(tmp_path: Path) -> None:
+    files = {"setup.py": textwrap.dedent("""\
+        from setuptools import setup
+        CONSOLE_SCRIPTS = ['acme-tasks = acme.tasks:main',
+                           "acme-cli = pkg.cli:main"]
+        setup(name="acme", entry_points={"console_scripts": CONSOLE_SCRIPTS + []})
+        """)}
+    found = callers(tmp_path, files)
+    assert found["src/acme/tasks.py"][0][:2] == ("setup.py", 2)
+    assert found["pkg/cli.py"][0][:2] == ("setup.py", 3)
+
+
+def test_scripts_copied_into_an_image_folder_and_run_by_compose(tmp_path: Path) -> None:
+    scripts = ("docker/entrypoint.sh", "kubernetes/entrypoint.sh", "compose/django/start",
+               "compose/celery/worker/start")
+    files = {
+        "Dockerfile": "FROM x\nCOPY patroni*.py docker/entrypoint.sh /\nENTRYPOINT [\"/bin/sh\", \"/entrypoint.sh\"]\n",
+        "compose/django/Dockerfile": textwrap.dedent("""\
+            FROM python
+            COPY ./compose/django/start /start
+            COPY ./compose/celery/worker/start /start-celeryworker
+            """),
+        "docker-compose.yml": textwrap.dedent("""\
+            services:
+              django:{% if cookiecutter.use_celery == 'y' %} &django{% endif %}
+                build:
+                  context: .
+                  dockerfile: ./compose/django/Dockerfile
+                image: {{ cookiecutter.project_slug }}_django
+                command: /start
+            {%- if cookiecutter.use_celery == 'y' %}
+              celeryworker:
+                <<: *django
+                command: /start-celeryworker
+            {%- endif %}
+            """)}
+    found = {script: [c[:2] for c in entries] for script, entries in callers(tmp_path, files, scripts).items()}
+    assert found == {"docker/entrypoint.sh": [("Dockerfile", 3)],
+                     "compose/django/start": [("docker-compose.yml", 7)],
+                     "compose/celery/worker/start": [("docker-compose.yml", 11)]}

@@ -709,3 +709,41 @@ def test_deleting_caches_and_temporary_paths_loses_no_data(command: str, destruc
                          ids=["apt-get clean", "pip cache purge", "npm cache clean", "yarn cache clean"])
 def test_package_cache_purges_are_not_destructive(command: str) -> None:
     assert not any(e.destructive for e in classify_command_string(command, line=1))
+
+
+SITE_WRAPPERS = [
+    ("a wrapper named after rsync", "ghe-rsync -avH --delete snap/ host:/data/", True, "medium"),
+    ("a wrapper named after rsync, no delete", "ci-rsync -av build/ host:/srv/", False, "medium"),
+    ("a wrapper named after ssh, with --", "ghe-ssh -p 122 host -- sudo rm -rf /data/x", True, "medium"),
+    ("a wrapper named after git", "run_git push --force origin main", True, "medium"),
+    ("a wrapper named after kubectl reading", "my-kubectl get pods", None, None),
+    ("a dump loaded into redis", "ghe-ssh host -- ghe-import-redis", True, "medium"),
+    ("a mysqldump imported", "ghe-import-mysql-mysqldump", True, "medium"),
+    ("a database restored", "restore_db /backups/latest", True, "medium"),
+    ("a restore helper that prints a path", "ghe-restore-snapshot-path 20240101", None, None),
+    ("a compatibility check named restore", "ghe-restore-external-database-compatibility-check", None, None),
+    ("a user import is not a data store", "import-users users.csv", None, None),
+]
+
+
+@pytest.mark.parametrize(("command", "destructive", "confidence"), [c[1:] for c in SITE_WRAPPERS],
+                         ids=[c[0] for c in SITE_WRAPPERS])
+def test_a_projects_wrappers_and_data_store_loads(command: str, destructive: bool | None,
+                                                  confidence: str | None) -> None:
+    effects = classify_command_string(command, line=1)
+    if destructive is None:
+        assert effects == []
+    else:
+        assert [(e.destructive, e.confidence) for e in effects] == [(destructive, confidence)]
+
+
+@pytest.mark.parametrize(("command", "destructive"), [
+    ("dd if=image.iso of=/dev/sdb bs=4M", True),
+    ("dd if=/dev/zero of=$DEVICE", True),
+    ("dd of=$DATA_DIR/common/version", False),
+    ("dd if=x of=out.img", False),
+    ("dd if=/dev/sda of=/dev/null", None),
+], ids=["a device", "an unresolved device", "a file under a folder", "a file", "/dev/null"])
+def test_dd_overwrites_devices_and_writes_files(command: str, destructive: bool | None) -> None:
+    assert [e.destructive for e in classify_command_string(command, line=1)] == (
+        [] if destructive is None else [destructive])

@@ -1,9 +1,9 @@
 """Regression floors for the inventory's accuracy on the labelled corpus.
 
-The sets the rules were written from (dev, held-out, held-out-2, held-out-3) must keep what the
-rules reached on them; a change that loses a script there fails here and says which. The last
-blind set (held-out-4) was measured once before any rule was written from it (bench/README.md);
-here it only has to be scanned whole. Floors sit a little under the figures measured when each
+The sets the rules were written from (dev, held-out, held-out-2, held-out-3, held-out-4) must keep
+what the rules reached on them; a change that loses a script there fails here and says which. The
+last blind set (held-out-5) was measured once before any rule was written from it
+(bench/README.md); here it only has to be scanned whole. Floors sit a little under the figures measured when each
 was set, so that a change has to lose a script, not a rounding, to fail.
 """
 
@@ -21,7 +21,8 @@ FLOORS: dict[str, dict[str, float]] = {
     "dev": {"precision": 1.0, "recall": 1.0, "callers": 1.0, "flags": 1.0},
     "held-out": {"precision": 0.85, "recall": 0.9, "callers": 0.95, "flags": 0.9},
     "held-out-2": {"precision": 0.9, "recall": 0.85, "callers": 0.95, "flags": 0.85},
-    "held-out-3": {"precision": 0.75, "recall": 0.9, "callers": 0.8, "flags": 0.85},
+    "held-out-3": {"precision": 0.75, "recall": 0.9, "callers": 0.85, "flags": 0.85},
+    "held-out-4": {"precision": 0.75, "recall": 0.95, "callers": 0.95, "flags": 0.9},
 }
 
 

@@ -1555,3 +1555,45 @@ def test_restores_and_deleting_django_commands(source: str, expected: list[tuple
 def test_a_folder_wiped_to_be_rebuilt_is_output_not_loss(source: str,
                                                          expected: list[tuple[str, bool]]) -> None:
     assert [(kind, destructive) for kind, destructive, _ in effects(source)] == expected
+
+
+def test_a_local_modules_helpers_are_followed_through_their_own_calls(tmp_path: Path) -> None:
+    write(tmp_path / "cleaner" / "__init__.py", "")
+    write(tmp_path / "cleaner" / "core.py", """
+        def deregister_image(client, image_id):
+            client.deregister_image(ImageId=image_id)
+        def delete_snapshot(client, snapshot_id):
+            client.delete_snapshot(SnapshotId=snapshot_id)
+        def remove_all(client, images):
+            for image in images:
+                deregister_image(client, image["ImageId"])
+                delete_snapshot(client, image["SnapshotId"])
+        def clean_images(client, images, dry_run):
+            if not dry_run:
+                remove_all(client, images)
+        def unrelated(client):
+            client.delete_bucket(Bucket="b")
+    """)
+    script_file = write(tmp_path / "cleaner" / "cli.py", """
+        import boto3
+        from .core import clean_images
+        clean_images(boto3.client("ec2"), [], dry_run=False)
+    """)
+    script, _ = scan(script_file.read_text(), file=script_file, root=tmp_path)
+    assert [(e.destructive, e.path, e.via, e.line) for e in script.effects] == [
+        (True, "cleaner/core.py", "cleaner.core.deregister_image", 3),
+        (True, "cleaner/core.py", "cleaner.core.delete_snapshot", 5)]
+
+
+def test_removing_a_symbolic_link_loses_no_data() -> None:
+    script, _ = scan("""
+        import os
+        from pathlib import Path
+        def fix(path, other):
+            if os.path.islink(path):
+                os.remove(path)
+            if other.is_symlink():
+                other.unlink()
+            os.remove(other)
+    """)
+    assert [(e.line, e.destructive) for e in script.effects] == [(6, False), (8, True), (9, True)]

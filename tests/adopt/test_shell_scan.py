@@ -628,3 +628,16 @@ def test_getopts_long_options(text: str,
     script = scan(text)
     assert script.interface.kind == "getopts"
     assert [(f.name, f.type, f.aliases, f.dest) for f in script.interface.flags] == expected
+
+
+@pytest.mark.parametrize(("text", "destructive"), [
+    ('TMPDIR="$ROOTDIR/test/tmp"\nrm -rf "${TMPDIR:?}"/*\n', False),
+    ('scratch_dir=/srv/work/scratch\nrm -rf "$scratch_dir"\n', False),
+    ('rm -rf "$TMPDIR"/*\n', True),
+    ('tmp_dir=$HOME\nrm -rf "$tmp_dir"\n', True),
+    ('DATA=/srv/data\nrm -rf "$DATA"/*\n', True),
+], ids=["own TMPDIR contents", "own scratch folder", "the caller's TMPDIR", "a temp name set to HOME",
+        "a data folder"])
+def test_a_folder_the_script_names_as_temporary_is_its_own(text: str, destructive: bool) -> None:
+    # the script's own scratch space is not an effect at all
+    assert [e.destructive for e in scan(text).effects] == ([True] if destructive else [])

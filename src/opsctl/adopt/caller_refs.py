@@ -73,6 +73,25 @@ CONTAINER_RUNTIMES = frozenset({"docker", "docker-compose", "podman", "podman-co
 """Commands whose arguments run inside a container: a bare name there is a subcommand, a service,
 an image or a program on the image's PATH (``docker compose run web run``), never the repository's
 script of that name; a path with a folder is the image's path, matched like a deployed path."""
+PACKAGE_MANAGERS = frozenset({"apt", "apt-get", "apt-cache", "aptitude", "dpkg", "dpkg-query", "yum",
+                              "dnf", "zypper", "apk", "brew", "pip", "pip3", "conda", "snap",
+                              "rpm", "gem", "port", "choco", "microdnf", "tdnf"})
+# (not ``pipx``: ``pipx run scripts/x.py`` runs a script)
+"""Commands whose bare-name arguments are package names (``apt-cache depends patroni``)."""
+_MESSAGE_COMMAND = re.compile(
+    r"(?i)(?:^|_)(?:log|logger|print|msg|message|say|puts|debug|info|notice|warn|warning|error|"
+    r"fatal|die|abort|verbose|banner|title|header|status|note)(?:_|$)")
+"""Commands that print their arguments (``log_info "Running: ./launcher rebuild"``): a
+sentence given to them mentions a script, it does not run it."""
+_BUILTIN_NAMES = frozenset({
+    "test", "true", "false", "exit", "return", "set", "unset", "export", "local", "declare",
+    "readonly", "shift", "source", "wait", "trap", "kill", "umask", "ulimit", "alias", "times",
+    "run", "start", "stop", "restart", "status", "help", "check", "build", "install", "setup",
+    "main", "init", "update", "upgrade", "clean", "all", "default"})
+"""A bare word that is also a shell builtin or an everyday verb (a subcommand, a make target,
+a service action) does not name the repository's script of that name: ``ghe-ssh host test -f``
+runs ``test``, ``$docker run`` runs no ``run`` script. A path (``./test``, ``script/test``) still
+does."""
 PACKAGE_TASK_RUNNERS = frozenset({"npm", "pnpm", "yarn", "bun", "npx", "pnpx", "bunx"})
 """Commands whose bare-name arguments are package.json tasks or package binaries."""
 
@@ -265,6 +284,9 @@ class Found:
 
     script: str
     pos: int
+    lines: int = 0
+    """Line breaks inside the word before the name (a name on the third line of a quoted,
+    multi-line command string is on the word's line + 2)."""
 
 
 @dataclass(slots=True)
@@ -469,8 +491,10 @@ def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str 
     if command == "cd":
         target = words[position + 1].text if position + 1 < len(words) else ""
         return _change_directory(target, where, cwd)
-    if command in NOT_RUNNING:
-        return cwd
+    if (command in NOT_RUNNING or command in PACKAGE_MANAGERS) and (
+            "/" not in words[position].text or words[position].text.startswith("/")):
+        return cwd  # (a relative path such as ``script/test`` is the repository's own)
+    message = _MESSAGE_COMMAND.search(command) is not None
     bases = where.bases(cwd)
     pythonish = python or any(_PYTHONISH_RE.search(w.text) for w in words[:position + 1])
     in_container = command in CONTAINER_RUNTIMES or command in PACKAGE_TASK_RUNNERS
@@ -501,22 +525,53 @@ def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str 
                 found.append(Found(script, base + word.pos))
             continue
         text = word.text
+        if k > position and message and any(c.isspace() for c in text.strip()):
+            continue  # a sentence printed by a logging function
+        if "$(" in text:  # ``X=${X:-$(helper)}``: the substitution's own commands
+            text = _substitutions(text, index, where, cwd, found, base + word.pos, python)
         pieces = [text] if _PIECE_SPLIT_RE.search(text) is None else _PIECE_SPLIT_RE.split(
             BRACED_VAR_RE.sub(r"$\1", text))
         for piece in pieces:
             piece = piece.strip("'\"`,")
             if not piece or piece.rstrip("/").rpartition("/")[2] not in index.by_basename:
                 continue
-            if "/" not in piece and (in_container or (
-                    k == position + 1 and "." not in piece and not pythonish
+            if "/" not in piece and (in_container or piece.isdigit() or (
+                    k > position and piece in _BUILTIN_NAMES) or (
+                    k == position + 1 and piece == text and "." not in piece and not pythonish
                     and command not in SHELLS)):
-                # a subcommand (``pnpm run build``) or a name inside a container
+                # a subcommand (``pnpm run build``), a name inside a container, a number, a builtin
                 continue
             script = index.resolve_path(piece, bases, where.variables,
                                         known_cwd=cwd is not None and not cwd.startswith("/"))
             if script and script != where.caller:
-                found.append(Found(script, base + word.pos))
+                found.append(Found(script, base + word.pos, text.count("\n", 0, text.find(piece))))
     return cwd
+
+
+def _substitutions(text: str, index: ScriptIndex, where: Where, cwd: str | None, found: list[Found],
+                   base: int, python: bool) -> str:
+    """Scan each ``$( ... )`` of a word as commands of its own (they run before the word is
+    used); returns the word with those bodies taken out."""
+    kept: list[str] = []
+    i = 0
+    while (start := text.find("$(", i)) >= 0:
+        if text.startswith("$((", start):  # arithmetic
+            kept.append(text[i:start + 3])
+            i = start + 3
+            continue
+        depth, end = 1, start + 2
+        while end < len(text) and depth:
+            depth += {"(": 1, ")": -1}.get(text[end], 0)
+            end += 1
+        body = text[start + 2:end - 1] if not depth else text[start + 2:]
+        refs, _ = command_refs(body, index, Where(where.caller, cwd, where.variables),
+                               base=base, python=python)
+        lines_before = text.count("\n", 0, start + 2)
+        found.extend(Found(ref.script, ref.pos, ref.lines + lines_before) for ref in refs)
+        kept.append(text[i:start])
+        i = end
+    kept.append(text[i:])
+    return " ".join(kept)
 
 
 def _is_django_manage(words: list[Word], k: int, command: str, index: ScriptIndex,
@@ -555,6 +610,35 @@ def _learn_variable(word: str, where: Where, cwd: str | None) -> None:
         directory = join_path(*anchored[0])
         if not directory.startswith(".."):
             where.variables[name] = directory
+
+
+def docker_copies(text: str, index: ScriptIndex, bases: Sequence[str]) -> dict[str, str]:
+    """Scripts copied into the image under another name (``COPY scripts/entry.sh /entrypoint``):
+    {that name as a path and as a bare name: the script}. ``bases``: the build context's
+    folders, relative to the scanned root."""
+    aliases: dict[str, str] = {}
+    for match in re.finditer(r"^\s*(?:COPY|ADD)\s+(?:--\S+\s+)*(\S+(?:[ \t]+\S+)+)[ \t]*$", text,
+                             re.M | re.I):
+        *sources, target = match.group(1).split()
+        if sources[0].startswith("["):
+            continue
+        if len(sources) == 1 and not target.endswith("/"):
+            script = index.resolve_path(sources[0], bases, {})
+            if script and posixpath.basename(target) != posixpath.basename(script):
+                aliases[target] = script
+                aliases.setdefault(posixpath.basename(target), script)
+            elif script and target.startswith("/"):  # same name: the path still tells it apart
+                aliases.setdefault(target, script)
+            continue
+        # Into a folder (``COPY a.py docker/entrypoint.sh /``): each script keeps its name there,
+        # which tells apart two scripts of the same name elsewhere in the tree.
+        for source in sources:
+            if any(c in source for c in "*?[$"):
+                continue
+            script = index.resolve_path(source, bases, {})
+            if script and target.startswith("/"):
+                aliases.setdefault(posixpath.join(target, posixpath.basename(script)), script)
+    return aliases
 
 
 # --- what every reader shares --------------------------------------------------------------------
@@ -606,7 +690,7 @@ def callers_in_chunk(file: CallerFile, chunk: str, first_line: int, index: Scrip
     text = normalise(chunk)
     found, cwd = command_refs(text, index, where, python=python)
     for ref in found:
-        line = first_line + text.count("\n", 0, ref.pos)
+        line = first_line + text.count("\n", 0, ref.pos) + ref.lines
         collector.add(ref.script, file.path, line, kind, file.text_of(line))
     return cwd
 

@@ -23,6 +23,7 @@ from opsctl.adopt.caller_refs import (
     callers_in_chunk,
     callers_in_word_list,
     command_refs,
+    docker_copies,
     normalise,
     read_text,
 )
@@ -253,7 +254,7 @@ def callers_in_systemd(file: CallerFile, index: ScriptIndex, collector: Collecto
 def callers_in_dockerfile(file: CallerFile, index: ScriptIndex, collector: Collector,
                           plan: list[tuple[str, str]]) -> None:
     here = posixpath.dirname(file.path)
-    aliases = _docker_copies(file, index, here)
+    aliases = docker_copies(file.text, index, [here, ""])
     number = 0
     while number < len(file.lines):
         first = number
@@ -284,22 +285,6 @@ def callers_in_dockerfile(file: CallerFile, index: ScriptIndex, collector: Colle
             if alias in body:
                 body = re.sub(rf"(?<![\w./-]){re.escape(alias)}(?![\w.-])", script, body)
         callers_in_chunk(file, body, first + 1, index, collector, "dockerfile", where)
-
-
-def _docker_copies(file: CallerFile, index: ScriptIndex, here: str) -> dict[str, str]:
-    """Scripts copied into the image under another name (``COPY scripts/entry.sh /entrypoint``):
-    {that name as a path and as a bare name: the script}."""
-    aliases: dict[str, str] = {}
-    for match in re.finditer(r"^\s*(?:COPY|ADD)\s+(?:--\S+\s+)*(\S+)\s+(\S+)\s*$", file.text,
-                             re.M | re.I):
-        source, target = match.group(1), match.group(2)
-        if target.endswith("/") or source.startswith("["):
-            continue
-        script = index.resolve_path(source, [here, ""], {})
-        if script and posixpath.basename(target) != posixpath.basename(script):
-            aliases[target] = script
-            aliases.setdefault(posixpath.basename(target), script)
-    return aliases
 
 
 # --- Python ---------------------------------------------------------------------------------------
@@ -627,13 +612,17 @@ def _setup_py_targets(file: CallerFile) -> list[tuple[str, int, bool]]:
     except (SyntaxError, ValueError):
         return []
     targets: list[tuple[str, int, bool]] = []
+    # ``CONSOLE_SCRIPTS = [...]`` then ``entry_points={"console_scripts": CONSOLE_SCRIPTS}``
+    named = {statement.targets[0].id: statement.value for statement in tree.body
+             if isinstance(statement, ast.Assign) and len(statement.targets) == 1
+             and isinstance(statement.targets[0], ast.Name)}
     for node in ast.walk(tree):
         if isinstance(node, ast.Dict):
             for key, value in zip(node.keys, node.values, strict=True):
                 if isinstance(key, ast.Constant) and key.value in ("console_scripts", "gui_scripts"):
-                    targets += [(s, line, False) for s, line in _strings(value)]
+                    targets += [(s, line, False) for s, line in _strings(value, named)]
         elif isinstance(node, ast.keyword) and node.arg == "scripts":
-            targets += [(s, line, True) for s, line in _strings(node.value)]
+            targets += [(s, line, True) for s, line in _strings(node.value, named)]
         elif isinstance(node, ast.keyword) and node.arg == "entry_points" and isinstance(
                 node.value, ast.Constant) and isinstance(node.value.value, str):
             for offset, line in enumerate(node.value.value.split("\n")):
@@ -642,7 +631,11 @@ def _setup_py_targets(file: CallerFile) -> list[tuple[str, int, bool]]:
     return targets
 
 
-def _strings(node: ast.expr) -> list[tuple[str, int]]:
+def _strings(node: ast.expr, named: dict[str, ast.expr] | None = None) -> list[tuple[str, int]]:
+    if isinstance(node, ast.Name) and named and node.id in named:
+        return _strings(named[node.id])
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        return _strings(node.left, named) + _strings(node.right, named)
     if isinstance(node, ast.List | ast.Tuple):
         return [(elt.value, elt.lineno) for elt in node.elts
                 if isinstance(elt, ast.Constant) and isinstance(elt.value, str)]

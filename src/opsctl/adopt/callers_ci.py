@@ -25,6 +25,7 @@ from opsctl.adopt.caller_refs import (
     callers_in_chunk,
     callers_in_word_list,
     command_refs,
+    docker_copies,
     join_path,
     normalise,
     read_text,
@@ -45,9 +46,23 @@ def callers_in_jenkins(file: CallerFile, index: ScriptIndex, collector: Collecto
 # --- YAML formats -------------------------------------------------------------------------------------
 
 
+_TEMPLATE_TAG = re.compile(r"\{%-?.*?-?%\}|\{#.*?#\}", re.S)
+_TEMPLATE_VALUE = re.compile(r"\{\{-?\s*(.*?)\s*-?\}\}")
+
+
 def _compose_all(text: str) -> list[yaml.Node]:
+    """The YAML documents of ``text``. A Jinja-templated file (a cookiecutter or Ansible
+    template, ``{% if ... %}`` lines) that is not YAML as written is read once more with its
+    tags blanked out (line breaks kept, so lines hold) and ``{{ x }}`` read as ``x``."""
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return [node for node in yaml.compose_all(text, Loader=loader) if node is not None]
+    try:
+        return [node for node in yaml.compose_all(text, Loader=loader) if node is not None]
+    except yaml.YAMLError:
+        if "{%" not in text and "{{" not in text:
+            raise
+        untagged = _TEMPLATE_TAG.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+        untagged = _TEMPLATE_VALUE.sub(lambda m: re.sub(r"[^\w.-]", "_", m.group(1)), untagged)
+        return [node for node in yaml.compose_all(untagged, Loader=loader) if node is not None]
 
 
 def _mapping(node: yaml.Node | None) -> dict[str, yaml.Node]:
@@ -61,12 +76,16 @@ def _scalar(node: yaml.Node | None) -> str | None:
 
 
 def _scan_yaml_scalar(file: CallerFile, node: yaml.Node, index: ScriptIndex, collector: Collector,
-                      kind: CallerKind, where: Where) -> str | None:
-    """A command written as a YAML string, with each reference's line in the file."""
+                      kind: CallerKind, where: Where, aliases: dict[str, str] | None = None) -> str | None:
+    """A command written as a YAML string, with each reference's line in the file (``aliases``:
+    paths an image gives scripts, replaced by the scripts')."""
     value = _scalar(node)
     if value is None:
         return where.cwd
     text = normalise(value)
+    for alias, script in (aliases or {}).items():
+        if alias in text and "/" in alias:
+            text = re.sub(rf"(?<![\w./-]){re.escape(alias)}(?![\w.-])", script, text)
     found, cwd = command_refs(text, index, where)
     start, end = node.start_mark.line, node.end_mark.line
     style = getattr(node, "style", None)
@@ -217,19 +236,42 @@ def callers_in_compose(file: CallerFile, index: ScriptIndex, collector: Collecto
     for document in _compose_all(file.text):
         for service in _mapping(_mapping(document).get("services")).values():
             service_map = _mapping(service)
+            merged = _mapping(service_map.get("<<"))  # ``<<: *django``
+            aliases = _image_copies(merged | service_map, here, index)
             for key in ("entrypoint", "command"):
-                _scan_command_node(file, service_map.get(key), index, collector, "compose",
-                                   Where(file.path, None, {"__HERE": here}))
+                _scan_command_node(file, service_map.get(key) or merged.get(key), index, collector,
+                                   "compose", Where(file.path, None, {"__HERE": here}), aliases)
+
+
+def _image_copies(service: dict[str, yaml.Node], here: str, index: ScriptIndex) -> dict[str, str]:
+    """Scripts the service's image copies under another path (its Dockerfile's ``COPY
+    ./compose/django/start /start``), so that ``command: /start`` names the right one."""
+    build = service.get("build")
+    context = _scalar(build)
+    dockerfile = "Dockerfile"
+    if context is None:
+        build_map = _mapping(build)
+        context = _scalar(build_map.get("context")) or "."
+        dockerfile = _scalar(build_map.get("dockerfile")) or dockerfile
+    if index.root is None or build is None or "$" in context + dockerfile:
+        return {}
+    context_dir = posixpath.normpath(join_path(here, context))
+    path = posixpath.normpath(join_path(context_dir, dockerfile))
+    if context_dir.startswith("..") or path.startswith(".."):
+        return {}
+    text = read_text(index.root / path)
+    return docker_copies(text, index, [context_dir]) if text else {}
 
 
 def _scan_command_node(file: CallerFile, node: yaml.Node | None, index: ScriptIndex,
-                       collector: Collector, kind: CallerKind, where: Where) -> None:
+                       collector: Collector, kind: CallerKind, where: Where,
+                       aliases: dict[str, str] | None = None) -> None:
     if isinstance(node, yaml.SequenceNode):
-        items = [(item.value, item.start_mark.line + 1) for item in node.value
-                 if isinstance(item, yaml.ScalarNode)]
+        items = [((aliases or {}).get(str(item.value), str(item.value)), item.start_mark.line + 1)
+                 for item in node.value if isinstance(item, yaml.ScalarNode)]
         callers_in_word_list(file, items, index, collector, kind, where)
     elif isinstance(node, yaml.ScalarNode):
-        _scan_yaml_scalar(file, node, index, collector, kind, where)
+        _scan_yaml_scalar(file, node, index, collector, kind, where, aliases)
 
 
 def callers_in_yaml(file: CallerFile, index: ScriptIndex, collector: Collector,

@@ -113,7 +113,15 @@ def _rule_rm(args: list[str]) -> Verdict | None:
 
 
 def _rule_dd(args: list[str]) -> Verdict | None:
-    return DEST if any(word.startswith("of=") for word in args) else None
+    """``dd of=/dev/sdX`` overwrites a device: destructive; ``dd of=FILE`` writes a file as a
+    redirection does (mutating), ``of=/dev/null`` nothing. An unresolved target is a device for all
+    we know."""
+    targets = [word[3:].strip("\"'") for word in args if word.startswith("of=")]
+    if not targets or all(target in ("/dev/null", "/dev/stdout", "/dev/stderr") for target in targets):
+        return None
+    device = [target for target in targets if target.startswith("/dev/")
+              or (target.startswith(("$", "`")) and "/" not in target)]
+    return DEST if device else MUT
 
 
 def _rule_sed(args: list[str]) -> Verdict | None:

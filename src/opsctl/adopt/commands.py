@@ -245,7 +245,10 @@ def _ssh_remote(args: list[str]) -> list[str] | None:
                         index += 1
                     break
             continue
-        return args[index + 1:] or None
+        remote = args[index + 1:]
+        if remote[:1] == ["--"]:  # a wrapper's ``ghe-ssh HOST -- cmd``
+            remote = remote[1:]
+        return remote or None
     return None
 
 
@@ -303,6 +306,30 @@ def _exec_position(name: str, args: list[str]) -> list[str] | None:
     return None
 
 
+# A project's own wrapper of a well-known tool is usually named after it (``ghe-ssh``,
+# ``ci-rsync``, ``run_kubectl``): an executable we have no rule for whose last name part is one of
+# these is read as that tool, at medium confidence (the wrapper may add or drop arguments).
+_WRAPPED_TOOLS = frozenset({"ssh", "rsync", "scp", "kubectl", "docker", "git", "psql", "mysql",
+                            "aws", "gcloud", "az", "helm", "terraform", "rclone", "gsutil",
+                            "sudo", "redis-cli"})
+# A command that loads a dump into a data store (``ghe-import-redis``, ``import_mysql_dump``,
+# ``restore-postgres``) replaces what the store holds: destructive, at medium confidence.
+_STORE_LOAD = re.compile(
+    r"(?i)(?:^|[-_])(?:import|restore|load)[-_](?:[a-z]+[-_])?"
+    r"(?:redis|mysql|mysqldump|mariadb|postgres|postgresql|pg|psql|mongo|mongodb|db|database|"
+    r"elasticsearch|es|opensearch|sqlite|snapshot)(?:[-_](?:dump|mysqldump|pgdump|data|backup|snapshot))?$")
+
+
+def _site_tool(name: str) -> str | None:
+    """The well-known tool a project's wrapper is named after (``ghe-rsync`` -> ``rsync``)."""
+    if name in RULES or ("-" not in name and "_" not in name):
+        return None
+    for tool in sorted(_WRAPPED_TOOLS, key=len, reverse=True):
+        if len(name) > len(tool) and name.endswith(tool) and name[-len(tool) - 1] in "-_":
+            return tool
+    return None
+
+
 def _classify(argv: list[str], depth: int) -> list[tuple[Verdict, Confidence | None]]:
     """The verdicts of ``argv``, each with a confidence cap (None: as given)."""
     words = argv
@@ -317,6 +344,11 @@ def _classify(argv: list[str], depth: int) -> list[tuple[Verdict, Confidence | N
             return []
         name = head.rsplit("/", 1)[-1]
         args = words[1:]
+        if (tool := _site_tool(name)) is not None:
+            name = tool
+            cap = _lower_cap(cap, "medium")
+        elif name not in RULES and _STORE_LOAD.search(name):
+            return [(DEST, _lower_cap(cap, "medium"))]
         if head.startswith("/etc/init.d/"):
             verdict = rule_init_script(args)
             return [(verdict, cap)] if verdict else []

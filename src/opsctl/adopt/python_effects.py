@@ -196,6 +196,7 @@ class EffectFinder:
         self.found: list[Effect] = []
         self.sites: dict[tuple[str, bool], list[tuple[ast.Call, str]]] | None = None
         self.command_parameters: dict[str, CommandParameter] = {}
+        self.link_guards: list[tuple[str, int, int]] | None = None
         """Functions of this module that run the command they are given (see _through_callers)."""
         cloud = _CLOUD_HINT.search(source) is not None
         self.cloud = self._receivers(
@@ -360,6 +361,30 @@ class EffectFinder:
                 found[key] = values
         return found
 
+    def _link_only(self, node: ast.expr, line: int) -> bool:
+        """The path is a symbolic link where it is removed: the call is in the body of
+        ``if os.path.islink(path):`` or ``if path.is_symlink():`` on the same expression. Removing
+        a link loses no data (its target stays)."""
+        if self.link_guards is None:
+            guards: list[tuple[str, int, int]] = []
+            if "islink" in self.source or "is_symlink" in self.source:
+                for statement in ast.walk(self.index.tree):
+                    if not isinstance(statement, ast.If) or not isinstance(statement.test, ast.Call):
+                        continue
+                    test = statement.test
+                    name = self.index.canonical(test.func) or ""
+                    if name == "os.path.islink" and test.args:
+                        subject = node_text(test.args[0])
+                    elif isinstance(test.func, ast.Attribute) and test.func.attr == "is_symlink":
+                        subject = node_text(test.func.value)
+                    else:
+                        continue
+                    end = max(getattr(child, "end_lineno", None) or child.lineno for child in statement.body)
+                    guards.append((subject, statement.body[0].lineno, end))
+            self.link_guards = guards
+        text = node_text(node)
+        return any(subject == text and first <= line <= last for subject, first, last in self.link_guards)
+
     def _temporary(self, node: ast.expr, scope: str) -> bool:
         """A path the script made with ``tempfile`` (its own scratch space: deleting it is not an
         effect), or one joined under such a path."""
@@ -470,8 +495,10 @@ class EffectFinder:
         name = self.index.canonical(func) or ""
         attr = func.attr if isinstance(func, ast.Attribute) else None
         if name in _FILE_DELETE:
-            if not ((call.args and (self._temporary(call.args[0], scope) or self._own_output(call.args[0], scope)))
-                    or self._bytecode_cleaner(scope)):
+            if call.args and self._link_only(call.args[0], call.lineno):
+                self._add("file-delete", False, call)
+            elif not ((call.args and (self._temporary(call.args[0], scope) or self._own_output(call.args[0], scope)))
+                      or self._bytecode_cleaner(scope)):
                 self._add("file-delete", True, call)
         elif name in _FILE_MOVE:
             self._add("file-write", False, call)

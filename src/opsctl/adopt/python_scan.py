@@ -317,6 +317,20 @@ class ModuleEffects:
     by_function: dict[str, tuple[Effect, ...]]
     command_parameters: dict[str, CommandParameter]
     error: str | None = None
+    calls: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Function -> the module's own functions it calls by name (``""``: at import time)."""
+
+    def reachable(self, functions: set[str], depth: int = 6) -> set[str]:
+        """``functions`` and what they call in the same module, through ``depth`` levels: a
+        script's call to ``clean_images()`` reaches the ``deregister_image()`` it calls in turn."""
+        seen = set(functions)
+        frontier = set(functions)
+        for _ in range(depth):
+            frontier = {callee for caller in frontier for callee in self.calls.get(caller, ())} - seen
+            if not frontier:
+                break
+            seen |= frontier
+        return seen
 
 
 @functools.lru_cache(maxsize=1024)
@@ -333,8 +347,14 @@ def _module_effects(path: str, mtime_ns: int, size: int) -> ModuleEffects:
     by_function: dict[str, list[Effect]] = {}
     for effect in found:
         by_function.setdefault(effect.via or "", []).append(effect)
+    calls: dict[str, set[str]] = {}
+    index = finder.index
+    for call, scope in index.calls:
+        if isinstance(call.func, ast.Name) and (helper := index.function(call.func.id, scope)) is not None:
+            calls.setdefault(scope, set()).add(index.qualname(helper))
     return ModuleEffects({name: tuple(effects) for name, effects in by_function.items()},
-                         dict(finder.command_parameters))
+                         dict(finder.command_parameters),
+                         calls={name: frozenset(callees) for name, callees in calls.items()})
 
 
 _PARSER_BUILDERS = re.compile(r"(?:^|\.)(?:ArgumentParser|OptionParser|command|group|option|argument)$")
@@ -423,7 +443,7 @@ def _follow_local_modules(script: Script, index: ModuleIndex, local: dict[str, P
                 for effect in classify_command(target, line=call.lineno, confidence="medium"):
                     effect.via = f"{module}.{function}"
                     script.effects.append(effect)
-        for function in sorted(functions):
+        for function in sorted(found.reachable(functions)):
             for effect in found.by_function.get(function, ()):
                 if function in resolved and effect.kind == "command" and effect.confidence == "low":
                     continue

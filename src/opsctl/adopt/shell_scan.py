@@ -68,6 +68,9 @@ _SCRATCH_LAST_ARG = frozenset({"cp", "mv", "ln", "install", "rsync", "scp"})
 
 
 _TEMP_PREFIX = re.compile(r"^(?:/tmp/|/var/tmp/|\$\{?TMPDIR\b)")
+# A variable the script itself sets and names as temporary (``TMPDIR="$ROOT/test/tmp"``,
+# ``scratch_dir=...``, ``WORK_TMP=...``) holds the script's own scratch space, contents included.
+_TEMP_NAME = re.compile(r"(?i)(?:^|_)(?:tmp|temp|scratch)(?:_?dir|_?path|_?root)?(?:_|$)|^tmpdir$|tmpdir$")
 
 
 def _scratch_path(word: str) -> bool:
@@ -289,7 +292,9 @@ class _Scan:
     def scratch_variables(self) -> set[str]:
         """Variables holding the script's own ``mktemp`` paths, or paths under them."""
         scratch = {name for name, values in self.raw_values.items()
-                   if any("mktemp" in value or _scratch_path(value) for value in values)}
+                   if any("mktemp" in value or _scratch_path(value) for value in values)
+                   or (values and _TEMP_NAME.search(name) and not any(
+                       value.rstrip("/") in ("", "/", "$HOME", "${HOME}", "~") for value in values))}
         changed = bool(scratch)
         while changed:
             changed = False
