@@ -812,6 +812,19 @@ def test_object_store_removals_are_cloud_destructive(call: str) -> None:
                  id="stdlib-instance"),
     pytest.param("items = load()\nfor c in items:\n    c.prune()\n", False, id="plain-loop"),
     pytest.param("from proj.jobs import Job\njob = Job(1)\njob.tags.remove(t)\n", False, id="attribute-receiver"),
+    pytest.param("from proj.base import BaseCommand\nclass Command(BaseCommand):\n"
+                 "    def handle(self):\n        self._cleanup_old_backups()\n", True, id="inherited-from-project"),
+    pytest.param("from proj.base import BaseCommand\nclass Command(BaseCommand):\n"
+                 "    def handle(self):\n        self.clean_expired_sessions()\n", True, id="inherited-expired"),
+    pytest.param("from proj.base import BaseCommand\nclass Command(BaseCommand):\n"
+                 "    def handle(self):\n        self.cleanup_stale_locks()\n", False, id="inherited-stale-locks"),
+    pytest.param("from proj.base import BaseCommand\nclass Command(BaseCommand):\n"
+                 "    def handle(self):\n        self.cleanup()\n", False, id="inherited-plain-cleanup"),
+    pytest.param("from proj.base import BaseCommand\nclass Command(BaseCommand):\n"
+                 "    def handle(self):\n        self.delete_rows()\n    def delete_rows(self):\n        pass\n",
+                 False, id="defined-here-and-empty"),
+    pytest.param("from django.core.management.base import BaseCommand\nclass Command(BaseCommand):\n"
+                 "    def handle(self):\n        self.delete_rows()\n", False, id="inherited-from-a-library"),
 ])
 def test_deleting_methods_of_project_objects(tmp_path: Path, source: str, expected: bool) -> None:
     write(tmp_path / "proj" / "__init__.py", "")

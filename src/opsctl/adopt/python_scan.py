@@ -455,10 +455,11 @@ def _follow_local_modules(script: Script, index: ModuleIndex, local: dict[str, P
 
 _DELETING_NAME = re.compile(  # restoring a backup overwrites the live data it is restored over
     r"^_?(?:delete|purge|destroy|drop|wipe|remove|terminate|erase|truncate|nuke|prune|restore|garbage_collect|gc)"
-    r"(?:_|$)|_restore$",
+    r"(?:_|$)|_restore$|^_?clean(?:up)?_(?:old|expired|outdated)(?:_|$)",
     re.IGNORECASE)
 _DELETING_METHOD = re.compile(  # of an object: ``obj.restore()`` is too often an undo to guess at
-    r"^_?(?:delete|purge|destroy|drop|wipe|remove|terminate|erase|prune|garbage_collect|gc)(?:_|$)", re.IGNORECASE)
+    r"^_?(?:delete|purge|destroy|drop|wipe|remove|terminate|erase|prune|garbage_collect|gc)(?:_|$)"
+    r"|^_?clean(?:up)?_(?:old|expired|outdated)(?:_|$)", re.IGNORECASE)
 _RESTORE_NAME = re.compile(r"^_?restore(?:_|$)|_restore$", re.IGNORECASE)
 _DELETING_COMMAND = re.compile(r"^(?:delete|remove|purge|clear|drop|wipe|flush)", re.IGNORECASE)
 _CACHE = re.compile(r"cache", re.IGNORECASE)  # a cache is regenerated: purging it loses nothing
@@ -500,13 +501,29 @@ def _deleting_project_calls(script: Script, index: ModuleIndex, file: Path, root
             if rows is None:
                 rows = {(loop_scope, loop.target.id) for loop, loop_scope in index.loops
                         if isinstance(loop.target, ast.Name) and finder.is_queryset(loop.iter, loop_scope)}
-            if not ((scope, func.value.id) in rows or _project_instance(index, func.value.id, scope, in_project)):
+            if not ((scope, func.value.id) in rows or _project_instance(index, func.value.id, scope, in_project)
+                    or (func.value.id == "self" and _inherited_from_project(index, scope, function, in_project))):
                 continue
         elif not in_project(module):
             continue
         script.effects.append(Effect("call", True, sanitize_call(node_text(call)), call.lineno, "low", via=name))
         followed.add(name)
     _restores_and_commands(script, index, followed)
+
+
+def _inherited_from_project(index: ModuleIndex, scope: str, method: str,
+                            in_project: Callable[[str], bool]) -> bool:
+    """``self.method()`` in a class of this file that does not define ``method`` and derives from
+    a class of the project (``class Command(BaseDbBackupCommand)`` calling
+    ``self._cleanup_old_backups()`` defined in ``_base.py``)."""
+    class_name = scope.partition(".")[0]
+    for cls in index.classes:
+        if cls.name != class_name:
+            continue
+        if any(isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name == method for node in cls.body):
+            return False
+        return any("." in (base := index.canonical(node) or "") and in_project(base) for node in cls.bases)
+    return False
 
 
 def _project_instance(index: ModuleIndex, name: str, scope: str, in_project: Callable[[str], bool]) -> bool:
