@@ -73,7 +73,7 @@ def test_labels_document_shape(labels_doc: dict[str, Any]) -> None:
     for path, label in labels_doc["scripts"].items():
         for key, kind in required.items():
             assert isinstance(label.get(key), kind), (path, key)
-        assert label["split"] in {"dev", "held-out", "held-out-2", "held-out-3", "held-out-4"}, path
+        assert label["split"] in {"dev", "held-out", "held-out-2", "held-out-3", "held-out-4", "held-out-5"}, path
         assert label["language"] in {"python", "shell"}, path
         assert not label["destructive"] or label["mutating"], f"{path}: destructive implies mutating"
         assert not label["destructive"] or label["destructive_lines"], path
@@ -126,7 +126,7 @@ def test_every_source_folder_has_its_licence_and_provenance() -> None:
         owner, repo = folder.name.split("__", 1)
         assert f"https://github.com/{owner}/{repo}" in text, folder.name
         assert "Commit:" in text and "Licence:" in text, folder.name
-    assert sum(f.stat().st_size for f in CORPUS.rglob("*") if f.is_file()) < 4 * 1024 * 1024
+    assert sum(f.stat().st_size for f in CORPUS.rglob("*") if f.is_file()) < 6 * 1024 * 1024
 
 
 def test_the_split_is_large_and_mixed_enough(labels_doc: dict[str, Any]) -> None:
@@ -153,7 +153,7 @@ def test_the_second_held_out_split_is_large_mixed_and_from_new_repositories(
     assert not first_repos & {acc.repo_of(p) for p in second}, "held-out-2 must use new repositories"
     # the first labels come first in the file, so their split draw is unchanged
     splits = [s["split"] for s in scripts.values()]
-    later = splits.count("held-out-3") + splits.count("held-out-4")
+    later = splits.count("held-out-3") + splits.count("held-out-4") + splits.count("held-out-5")
     assert splits.index("held-out-2") == len(splits) - later - len(second)
 
 
@@ -170,8 +170,8 @@ def test_the_third_held_out_split_is_large_mixed_and_from_new_repositories(
     assert not earlier_repos & {acc.repo_of(p) for p in third}, "held-out-3 must use new repositories"
     # the third set comes after the first two, before the fourth
     splits = [s["split"] for s in scripts.values()]
-    fourth = splits.count("held-out-4")
-    assert splits.index("held-out-3") == len(splits) - fourth - len(third)
+    later = splits.count("held-out-4") + splits.count("held-out-5")
+    assert splits.index("held-out-3") == len(splits) - later - len(third)
 
 
 def test_the_fourth_held_out_split_is_large_mixed_and_from_new_repositories(
@@ -185,9 +185,28 @@ def test_the_fourth_held_out_split_is_large_mixed_and_from_new_repositories(
     assert {s["language"] for s in fourth.values()} == {"python", "shell"}
     earlier_repos = {acc.repo_of(p) for p, s in scripts.items() if s["split"] != "held-out-4"}
     assert not earlier_repos & {acc.repo_of(p) for p in fourth}, "held-out-4 must use new repositories"
-    # the fourth set comes last in the file, after the first three
+    # the fourth set comes after the first three, before the fifth
     splits = [s["split"] for s in scripts.values()]
-    assert splits.index("held-out-4") == len(splits) - len(fourth)
+    assert splits.index("held-out-4") == len(splits) - splits.count("held-out-5") - len(fourth)
+
+
+def test_the_fifth_held_out_split_is_large_mixed_from_new_repositories_and_twice_labelled(
+        labels_doc: dict[str, Any]) -> None:
+    scripts = labels_doc["scripts"]
+    fifth = {p: s for p, s in scripts.items() if s["split"] == "held-out-5"}
+    assert len(fifth) >= 40
+    assert len({acc.repo_of(p) for p in fifth}) >= 5
+    assert sum(s["destructive"] for s in fifth.values()) >= 12
+    assert sum(not s["destructive"] for s in fifth.values()) >= 15
+    assert {s["language"] for s in fifth.values()} == {"python", "shell"}
+    earlier_repos = {acc.repo_of(p) for p, s in scripts.items() if s["split"] != "held-out-5"}
+    assert not earlier_repos & {acc.repo_of(p) for p in fifth}, "held-out-5 must use new repositories"
+    splits = [s["split"] for s in scripts.values()]
+    assert splits.index("held-out-5") == len(splits) - len(fifth)
+    # the second labeller's independent labels cover the same scripts
+    second = json.loads((CORPUS / "held-out-5-second-labels.json").read_text())["scripts"]
+    assert set(second) == set(fifth)
+    assert all(isinstance(label["destructive"], bool) and label["notes"].strip() for label in second.values())
 
 
 def test_select_split(labels_doc: dict[str, Any]) -> None:
@@ -197,7 +216,8 @@ def test_select_split(labels_doc: dict[str, Any]) -> None:
     second = acc.select_split(scripts, "held-out-2")
     third = acc.select_split(scripts, "held-out-3")
     fourth = acc.select_split(scripts, "held-out-4")
-    assert (len(held_out) + len(dev) + len(second) + len(third) + len(fourth)
+    fifth = acc.select_split(scripts, "held-out-5")
+    assert (len(held_out) + len(dev) + len(second) + len(third) + len(fourth) + len(fifth)
             == len(acc.select_split(scripts, "all")))
     assert len(acc.select_split(scripts, "all")) == len(scripts)
     assert not set(held_out) & set(dev)
