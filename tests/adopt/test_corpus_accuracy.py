@@ -23,6 +23,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "held-out-2": {"precision": 0.9, "recall": 0.85, "callers": 0.95, "flags": 0.85},
     "held-out-3": {"precision": 0.75, "recall": 0.9, "callers": 0.85, "flags": 0.85},
     "held-out-4": {"precision": 0.75, "recall": 0.95, "callers": 0.95, "flags": 0.9},
+    "held-out-5": {"precision": 0.9, "recall": 0.75, "callers": 0.95, "flags": 0.9},
 }
 
 
@@ -47,6 +48,6 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
 
 
 def test_the_last_blind_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-4")
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-5")
     assert report["scripts"] >= 40
     assert report["missed"] == []

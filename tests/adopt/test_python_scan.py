@@ -1610,3 +1610,61 @@ def test_removing_a_symbolic_link_loses_no_data() -> None:
             os.remove(other)
     """)
     assert [(e.line, e.destructive) for e in script.effects] == [(6, False), (8, True), (9, True)]
+
+
+def test_a_client_given_as_an_annotated_parameter_and_its_deleting_methods_handed_over() -> None:
+    script, _ = scan("""
+        from kubernetes.client import V1DeleteOptions
+        from proj.kube import KubeClient
+        def terminate_nodes(client: KubeClient, nodes):
+            for node in nodes:
+                client.core.delete_node(node, body=V1DeleteOptions())
+        def cleanup(kube_client: "Optional[KubeClient]", namespace):
+            actions = ((kube_client.core.delete_namespaced_job, list_jobs),)
+            for delete_func, list_func in actions:
+                for item in list_func(kube_client, namespace):
+                    delete_func(item.metadata.name, namespace)
+        def look(client: KubeClient):
+            return client.core.list_node()
+    """)
+    assert [(e.kind, e.destructive, e.line) for e in script.effects] == [
+        ("cloud", True, 6), ("cloud", True, 8)]
+
+
+@pytest.mark.parametrize(("call", "expected"), [
+    pytest.param("os.kill(pid, signal.SIGTERM)", [(True, "high")], id="term"),
+    pytest.param("os.kill(pid, 9)", [(True, "high")], id="nine"),
+    pytest.param("os.killpg(pgid, signal.SIGKILL)", [(True, "high")], id="killpg"),
+    pytest.param("os.kill(pid, signum)", [(True, "medium")], id="chosen-at-run-time"),
+    pytest.param("os.kill(pid, signal.SIGHUP)", [(False, "high")], id="reload"),
+    pytest.param("os.kill(pid, 0)", [], id="exists-check"),
+])
+def test_signals_sent_to_processes(call: str, expected: list[tuple[bool, str]]) -> None:
+    script, _ = scan(f"import os, signal\n{call}\n")
+    assert [(e.destructive, e.confidence) for e in script.effects] == expected
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    pytest.param("for app in apps:\n    app.deep_delete(client)\n", True, id="deep-delete"),
+    pytest.param("repo.delete_branch(name)\n", True, id="delete-something"),
+    pytest.param("store.purge_old(days=30)\n", True, id="purge-something"),
+    pytest.param("items.remove(x)\n", False, id="list-remove"),
+    pytest.param("df.drop_duplicates()\n", False, id="dataframe-drop"),
+    pytest.param("self.delete_rows()\n", False, id="own-method"),
+])
+def test_strongly_named_deletions_on_any_object(tmp_path: Path, source: str, expected: bool) -> None:
+    script, _ = scan(source, file=tmp_path / "job.py", root=tmp_path)
+    assert [(e.kind, e.destructive, e.confidence) for e in script.effects] == (
+        [("call", True, "low")] if expected else [])
+
+
+def test_removing_the_virtualenv_the_script_made_loses_nothing() -> None:
+    script, _ = scan("""
+        import shutil, subprocess, sys
+        from pathlib import Path
+        ENV_PATH = Path(__file__).parent / ".tool-env"
+        subprocess.run([sys.executable, "-m", "venv", str(ENV_PATH)], check=True)
+        shutil.rmtree(ENV_PATH, ignore_errors=True)
+        shutil.rmtree(Path("/srv/data"))
+    """)
+    assert [(e.line, e.destructive) for e in script.effects if e.kind == "file-delete"] == [(7, True)]

@@ -100,3 +100,18 @@ def test_deletions_of_a_script_run_only_while_an_image_is_built_belong_to_that_i
     assert [(e.destructive, e.call) for e in scripts["slim.sh"].effects] == [
         (False, "rm -rf /usr/src/app/tests [image build]")]
     assert [e.destructive for e in scripts["run.sh"].effects] == [True]  # CMD: at run time
+
+
+def test_a_module_run_by_an_entry_point_is_a_script_not_a_library(tmp_path: Path) -> None:
+    (tmp_path / "pkg" / "cli").mkdir(parents=True)
+    (tmp_path / "pkg" / "__init__.py").write_text("")
+    (tmp_path / "pkg" / "cli" / "__init__.py").write_text("")
+    (tmp_path / "pkg" / "cli" / "recon_cron.py").write_text(
+        "import os\n\ndef main():\n    os.remove('/var/cache/x/lock')\n    return 0\n")
+    (tmp_path / "pkg" / "cli" / "helpers.py").write_text("def helper():\n    return 1\n")
+    (tmp_path / "setup.cfg").write_text(
+        "[entry_points]\nconsole_scripts =\n    recon-cron = pkg.cli.recon_cron:main\n")
+    inventory = scan_tree(tmp_path, git=False)
+    assert [s.path for s in inventory.scripts] == ["pkg/cli/recon_cron.py"]
+    assert [(c.path, c.kind) for c in inventory.scripts[0].callers] == [("setup.cfg", "entry-point")]
+    assert "pkg/cli/helpers.py" in [library.path for library in inventory.libraries]

@@ -641,3 +641,17 @@ def test_getopts_long_options(text: str,
 def test_a_folder_the_script_names_as_temporary_is_its_own(text: str, destructive: bool) -> None:
     # the script's own scratch space is not an effect at all
     assert [e.destructive for e in scan(text).effects] == ([True] if destructive else [])
+
+
+def test_files_the_script_made_are_its_own_to_format_and_remove() -> None:
+    script = scan("""
+        truncate -s 1GB $HOME/disk.img
+        /sbin/mkfs.xfs $HOME/disk.img
+        docker cp $CONTAINER:/home/docs/tool-$VERSION.tar.gz .
+        aws s3 cp tool-$VERSION.tar.gz s3://bucket/
+        rm tool-$VERSION.tar.gz
+        mkfs.ext4 /dev/sdb1
+        rm /srv/data/other.tar.gz
+    """)
+    assert [(e.line, e.destructive) for e in script.effects] == [
+        (1, False), (3, False), (4, False), (6, True), (7, True)]

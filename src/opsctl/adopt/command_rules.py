@@ -17,6 +17,7 @@ from opsctl.adopt.command_args import (
     first_positional,
     frozen,
     is_unresolved,
+    option_value,
     split_options,
     subcommand_rule,
     unresolved_verdict,
@@ -124,6 +125,18 @@ def _rule_dd(args: list[str]) -> Verdict | None:
     return DEST if device else MUT
 
 
+def _rule_truncate(args: list[str]) -> Verdict | None:
+    """``truncate -s 0 f``, ``-s -10M``, ``-s <1G``, ``--reference``: data is cut; ``-s 1G`` on a
+    file the script names (preallocating an image) and ``-s +1G`` only make or grow it."""
+    size = option_value(args, frozenset({"-s", "--size"}), short_attached="-s")
+    if size is None or is_unresolved(size):
+        return DEST
+    size = size.strip("\"'")
+    if size.startswith(("-", "<", "/", "%")) or size.rstrip("KMGTPEZYkmgtpezyiBb") in ("0", ""):
+        return DEST
+    return MUT
+
+
 def _rule_sed(args: list[str]) -> Verdict | None:
     return MUT if any(re.match(r"-[EnrsuzRl]*i|--in-place", w) for w in args) else None
 
@@ -150,10 +163,28 @@ def _rule_tar(args: list[str]) -> Verdict | None:
     return None
 
 
+_GENTLE_SIGNALS = frozenset({"HUP", "USR1", "USR2", "CONT", "STOP", "TSTP", "WINCH", "1", "10", "12", "18",
+                             "19", "28"})
+
+
 def _rule_kill(args: list[str]) -> Verdict | None:
+    """``kill``/``pkill``/``killall``: terminating processes is destructive (default TERM, KILL,
+    INT...); a signal that asks a process to reload, report or pause (HUP, USR1, USR2, CONT,
+    STOP, WINCH) is mutating; ``-0`` and ``-l`` only check or list."""
     if not args or args[0] in ("-0", "-l", "-L", "--list", "-s0"):
         return None
-    return MUT
+    for index, word in enumerate(args):
+        if word in ("-s", "--signal") and index + 1 < len(args):
+            signal = args[index + 1]
+        elif word.startswith("--signal="):
+            signal = word.partition("=")[2]
+        elif word.startswith("-") and len(word) > 1 and (word[1:].isdigit() or word[1:].isupper()):
+            signal = word[1:]
+        else:
+            continue
+        signal = signal.upper().removeprefix("SIG")
+        return MUT if signal in _GENTLE_SIGNALS else DEST
+    return DEST
 
 
 def _rule_crontab(args: list[str]) -> Verdict | None:
@@ -412,16 +443,16 @@ _MUTATING_TOOLS = ("mv cp install ln chmod chown chgrp chattr setfacl mkdir touc
                    "vgextend vgreduce pvcreate ansible-playbook twine supervisorctl pm2 launchctl "
                    "hostnamectl timedatectl update-alternatives logrotate chsh usermod "
                    "update-rc.d chkconfig certbot")
-_DESTRUCTIVE_TOOLS = ("rmdir shred srm unlink truncate mke2fs mkswap mkdosfs mkntfs dropdb dropuser "
+_DESTRUCTIVE_TOOLS = ("rmdir shred srm unlink mke2fs mkswap mkdosfs mkntfs dropdb dropuser "
                       "userdel deluser groupdel delgroup shutdown reboot poweroff halt lvremove "
                       "vgremove pvremove lvreduce pg_dropcluster")
 
 RULES: dict[str, Rule] = {
     **{name: always(DEST) for name in _DESTRUCTIVE_TOOLS.split()},
     **{name: _always_with_args(MUT) for name in _MUTATING_TOOLS.split()},
-    "rm": _rule_rm, "ansible-playbook": _rule_ansible, "pkill": always(MUT), "killall": always(MUT),
+    "rm": _rule_rm, "ansible-playbook": _rule_ansible, "pkill": _rule_kill, "killall": _rule_kill,
     "kill": _rule_kill, "dd": _rule_dd, "sed": _rule_sed, "perl": _rule_perl, "tee": _rule_tee,
-    "tar": _rule_tar, "rsync": _rule_rsync, "crontab": _rule_crontab, "iptables": _rule_iptables,
+    "tar": _rule_tar, "rsync": _rule_rsync, "truncate": _rule_truncate, "crontab": _rule_crontab, "iptables": _rule_iptables,
     "ip6tables": _rule_iptables, "fdisk": _rule_partitioner, "sfdisk": _rule_partitioner,
     "sgdisk": _rule_partitioner, "parted": _rule_parted, "wipefs": _rule_wipefs,
     "gzip": _rule_gzip, "gunzip": _rule_gzip, "bzip2": _rule_gzip, "xz": _rule_gzip,

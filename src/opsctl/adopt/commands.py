@@ -15,7 +15,14 @@ tools), :mod:`~opsctl.adopt.service_rules` (database, HTTP and platform clients)
 Decisions taken where the answer is arguable:
 
 - ``shutdown``/``reboot``/``poweroff``/``halt`` (and ``systemctl reboot``): destructive, they
-  terminate whatever runs on the host; ``kill``/``pkill``/``killall`` (any signal): mutating.
+  terminate whatever runs on the host; ``kill``/``pkill``/``killall`` (and Python's ``os.kill``)
+  terminate processes: destructive, mutating with a signal that asks a process to reload, report
+  or pause (``-HUP``, ``-USR1``, ``-USR2``, ``-CONT``, ``-STOP``).
+- A project's wrapper named after a tool (``ghe-rsync``, ``ghe-ssh``, ``run_kubectl``) is read as
+  that tool, at medium confidence; a command named for loading a dump into a data store
+  (``ghe-import-redis``, ``restore_db``) replaces what the store holds: destructive, medium.
+- ``truncate -s 0``/``-s -N``: destructive; ``truncate -s 1G img`` (preallocating): mutating.
+  ``dd of=/dev/...``: destructive; ``dd of=FILE``: mutating, like a redirection.
 - ``git clone``/``git pull``/``git checkout <branch>``: mutating (they write a local tree);
   ``git fetch``: read-only. ``git checkout -- <paths>``/``git checkout .``/``-f``, ``git restore``
   (not ``--staged`` only) discard work: destructive.

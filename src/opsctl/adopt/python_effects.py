@@ -29,6 +29,7 @@ from opsctl.adopt.python_index import (
     dotted,
     keywords,
     literal,
+    literal_value,
     position,
 )
 
@@ -79,10 +80,14 @@ _CLOUD_NAMED_MUTATING = re.compile(
     r"parameter|secret_value|item|metric_alarm|record)|change_resource_record_sets|set_desired_capacity|"
     r"upload_file(?:obj)?|copy_object|(?:patch|replace)_namespaced_\w+|"
     r"begin_(?:create\w*|update\w*|start|restart|power_off|deallocate))$")
+_GENTLE_SIGNALS = frozenset({"HUP", "USR1", "USR2", "CONT", "STOP", "TSTP", "WINCH"})
+_TERMINATING_SIGNALS = frozenset({"KILL", "TERM", "INT", "QUIT", "ABRT"})
 _API_CLIENT = re.compile(r"(?:^|\.)[A-Z]\w*(?:Api|API|Client|Manager|Service|Connection|Hub)$")
 """A constructed client of some remote API (``GhApi(...)``, ``LambdaManager(...)``): its
 deleting methods count even when its SDK is not one the scanner knows."""
-_API_CLIENT_HINT = re.compile(r"[A-Z]\w*(?:Api|API|Client|Manager|Service|Connection|Hub)\(")
+_API_CLIENT_HINT = re.compile(r"[A-Z]\w*(?:Api|API|Client|Manager|Service|Connection|Hub)\(|"
+                              r":\s*[\"']?(?:\w+\[)?[\w.]*[A-Z]\w*(?:Api|API|Client|Manager|Service|Connection|Hub)\b")
+"""A client made here, or a parameter annotated with one (``client: KubeClient``)."""
 _HTTP_MODULES = ("requests", "httpx")
 _HTTP_CLIENTS = {"requests.Session", "requests.session", "httpx.Client", "httpx.AsyncClient",
                  "aiohttp.ClientSession", "urllib3.PoolManager", "requests.sessions.Session"}
@@ -184,6 +189,14 @@ def _regenerated(effect: Effect, source: str) -> Effect:
         return effect
     return replace(effect, kind="file-write", destructive=False,
                    call=sanitize_call(effect.call + " (re-created: its own output)"))
+
+
+def _unwrapped_path(node: ast.expr, index: ModuleIndex) -> ast.expr:
+    """``str(p)``, ``os.fspath(p)``, ``Path(p)`` -> ``p``."""
+    while isinstance(node, ast.Call) and len(node.args) == 1 and (index.canonical(node.func) or "") in (
+            "str", "os.fspath", "pathlib.Path", "Path"):
+        node = node.args[0]
+    return node
 
 
 class EffectFinder:
@@ -340,7 +353,23 @@ class EffectFinder:
             for loop, _scope in index.loops:
                 if (target := dotted(loop.target)) and propagate and produces(loop.iter):
                     names.add(target)
+        for function in index.functions.values():  # def reap(client: KubeClient, ...)
+            arguments = function.args
+            for arg in (*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs):
+                if arg.annotation is not None and any(accepts(name) for name in self._annotation_names(arg.annotation)):
+                    names.add(arg.arg)
         return names
+
+    def _annotation_names(self, node: ast.expr) -> list[str]:
+        """The class names an annotation mentions: ``KubeClient``, ``Optional[EC2Client]``,
+        ``"S3Client"``, ``Client | None``."""
+        found: list[str] = []
+        for inner in ast.walk(node):
+            if isinstance(inner, ast.Name | ast.Attribute):
+                found.append(self.index.canonical(inner) or "")
+            elif isinstance(inner, ast.Constant) and isinstance(inner.value, str):
+                found.extend(re.findall(r"[A-Za-z_][\w.]*", inner.value))
+        return found
 
     def _method_references(self) -> dict[tuple[str, str], list[ast.expr]]:
         """``fetch = session.delete``, ``run = functools.partial(subprocess.run, check=True)``:
@@ -434,11 +463,14 @@ class EffectFinder:
                 mode = const_str(call.args[1] if len(call.args) > 1 else keywords(call).get("mode")) or ""
                 if "w" in mode or "x" in mode:
                     path = call.args[0]
+            elif name == "venv.create" and call.args:
+                path = _unwrapped_path(call.args[0], index)
             elif name in _SUBPROCESS and call.args and isinstance(call.args[0], ast.List):
                 words = call.args[0].elts
                 for before, after in itertools.pairwise(words):
-                    if const_str(before) in ("-o", "--output", "-O", "--output-document"):
-                        outputs.setdefault(scope, set()).add(node_text(after))
+                    # ``curl -o X``; ``python -m venv X`` / ``virtualenv X`` make the script's own venv
+                    if const_str(before) in ("-o", "--output", "-O", "--output-document", "venv", "virtualenv"):
+                        outputs.setdefault(scope, set()).add(node_text(_unwrapped_path(after, index)))
             if path is not None:
                 outputs.setdefault(scope, set()).add(node_text(path))
         for _ in range(2):
@@ -482,10 +514,40 @@ class EffectFinder:
             if scope:
                 for effect in self.found[before:]:
                     effect.via = effect.via or scope
+        if self.cloud or self.clients:
+            self._deleting_callbacks()
         unique: dict[tuple[str, str, int], Effect] = {}
         for effect in sorted(self.found, key=lambda effect: effect.line):
             unique.setdefault((effect.kind, effect.call, effect.line), effect)
         return [_regenerated(effect, self.source) for effect in unique.values()]
+
+    def _deleting_callbacks(self) -> None:
+        """A client's deleting method handed over uncalled, to be called elsewhere:
+        ``pool.map(s3.delete_object, keys)``, ``actions = [(kube.core.delete_namespaced_job,
+        ...)]`` then ``delete_func(name, namespace)``."""
+        called = {id(call.func) for call, _scope in self.index.calls}
+        for node in ast.walk(self.index.tree):
+            if (isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load) and id(node) not in called
+                    and _CLOUD_DESTRUCTIVE.match(node.attr)
+                    and (self._cloud_rooted(node.value) or self._rooted(node.value, self.clients))):
+                self.found.append(Effect("cloud", True, node_text(node), node.lineno, "medium"))
+
+    def _signal(self, call: ast.Call) -> None:
+        """``os.kill(pid, sig)``/``os.killpg``: terminating a process is destructive; a signal that
+        asks it to reload, report or pause (HUP, USR1, USR2, CONT, STOP, WINCH) is mutating and
+        signal 0 only checks that it exists."""
+        node = call.args[1] if len(call.args) > 1 else keywords(call).get("sig") or keywords(call).get("signal")
+        known, value = literal_value(self.index, node) if node is not None else (False, None)
+        name = (self.index.canonical(node) or "") if node is not None and not known else ""
+        if known and value == 0:
+            return
+        signal = name.rpartition(".")[2].removeprefix("SIG") if name else ""
+        if signal in _GENTLE_SIGNALS or (known and value in (1, 10, 12, 18, 19, 28)):
+            self._add("command", False, call)
+        elif signal in _TERMINATING_SIGNALS or (known and isinstance(value, int)):
+            self._add("command", True, call)
+        else:  # a signal chosen at run time (``-k SIGNAL``)
+            self._add("command", True, call, "medium")
 
     def _add(self, kind: EffectKind, destructive: bool, call: ast.Call, confidence: Confidence = "high") -> None:
         self.found.append(Effect(kind, destructive, node_text(call), call.lineno, confidence))
@@ -502,6 +564,8 @@ class EffectFinder:
                 self._add("file-delete", True, call)
         elif name in _FILE_MOVE:
             self._add("file-write", False, call)
+        elif name in ("os.kill", "os.killpg") and call.args:
+            self._signal(call)
         elif name in _OPENERS or attr == "open":
             self._open(call, name)
         elif attr in ("write_text", "write_bytes") and isinstance(func, ast.Attribute):

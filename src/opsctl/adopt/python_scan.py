@@ -24,6 +24,7 @@ calls are destructive.
 from __future__ import annotations
 
 import ast
+import builtins
 import copy
 import functools
 import os
@@ -460,6 +461,9 @@ _DELETING_NAME = re.compile(  # restoring a backup overwrites the live data it i
 _DELETING_METHOD = re.compile(  # of an object: ``obj.restore()`` is too often an undo to guess at
     r"^_?(?:delete|purge|destroy|drop|wipe|remove|terminate|erase|prune|garbage_collect|gc)(?:_|$)"
     r"|^_?clean(?:up)?_(?:old|expired|outdated)(?:_|$)", re.IGNORECASE)
+_STRONGLY_DELETING = re.compile(  # whatever the object: ``app.deep_delete(kube)``, ``repo.delete_branch(b)``
+    r"^(?:delete|purge|wipe|erase|destroy)_\w+$|^\w*(?:deep|hard|force|bulk|batch|cascade|recursive)_delete$",
+    re.IGNORECASE)
 _RESTORE_NAME = re.compile(r"^_?restore(?:_|$)|_restore$", re.IGNORECASE)
 _DELETING_COMMAND = re.compile(r"^(?:delete|remove|purge|clear|drop|wipe|flush)", re.IGNORECASE)
 _CACHE = re.compile(r"cache", re.IGNORECASE)  # a cache is regenerated: purging it loses nothing
@@ -492,17 +496,21 @@ def _deleting_project_calls(script: Script, index: ModuleIndex, file: Path, root
         if not name or "." not in name:
             continue
         module, _, function = name.rpartition(".")
-        if not _DELETING_NAME.search(function) or _CACHE.search(function) or name in followed:
+        if not (_DELETING_NAME.search(function) or _STRONGLY_DELETING.match(function)) or _CACHE.search(function) \
+                or name in followed:
             continue
         func = call.func
         if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id not in index.aliases:
-            if call.lineno in destructive_lines or not _DELETING_METHOD.search(function):
+            if call.lineno in destructive_lines or not (_DELETING_METHOD.search(function)
+                                                         or _STRONGLY_DELETING.match(function)):
                 continue
             if rows is None:
                 rows = {(loop_scope, loop.target.id) for loop, loop_scope in index.loops
                         if isinstance(loop.target, ast.Name) and finder.is_queryset(loop.iter, loop_scope)}
             if not ((scope, func.value.id) in rows or _project_instance(index, func.value.id, scope, in_project)
-                    or (func.value.id == "self" and _inherited_from_project(index, scope, function, in_project))):
+                    or (func.value.id == "self" and _inherited_from_project(index, scope, function, in_project))
+                    or (func.value.id != "self" and _STRONGLY_DELETING.match(function)
+                        and not _standard_instance(index, func.value.id, scope))):
                 continue
         elif not in_project(module):
             continue
@@ -524,6 +532,21 @@ def _inherited_from_project(index: ModuleIndex, scope: str, method: str,
             return False
         return any("." in (base := index.canonical(node) or "") and in_project(base) for node in cls.bases)
     return False
+
+
+def _standard_instance(index: ModuleIndex, name: str, scope: str) -> bool:
+    """``name`` is bound to an object of the standard library or a builtin (``collections.
+    OrderedDict()``, ``dict()``), whose methods delete nothing outside the process."""
+    while True:
+        for _position, op, value in index.assigns.get((scope, name), ()):
+            if op == "=" and isinstance(value, ast.Call | ast.Dict | ast.List | ast.Set):
+                made = index.canonical(value.func) or "" if isinstance(value, ast.Call) else "dict"
+                top = made.partition(".")[0]
+                if top in sys.stdlib_module_names or top in dir(builtins):
+                    return True
+        if not scope:
+            return False
+        scope = scope.rpartition(".")[0]
 
 
 def _project_instance(index: ModuleIndex, name: str, scope: str, in_project: Callable[[str], bool]) -> bool:

@@ -118,7 +118,16 @@ def scan_tree(root: Path, *, git: bool = True, now: datetime | None = None,
             inventory.scripts.append(script)
 
     paths = [script.path for script in inventory.scripts]
-    callers = find_callers(folder, paths, found.files + [c.path for c in found.candidates])
+    libraries = {library.path for library in inventory.libraries}
+    callers = find_callers(folder, paths + sorted(libraries), found.files + [c.path for c in found.candidates])
+    # A module with only definitions that an entry point (``console_scripts``) or another file
+    # runs is a script after all: ``swift-recon-cron = swift.cli.recon_cron:main``.
+    run = {path for path in libraries if any(
+        caller.kind == "entry-point" or not _imported_library(inventory, path)
+        for caller in callers.get(path, []))}
+    if run:
+        inventory.libraries = [library for library in inventory.libraries if library.path not in run]
+        inventory.scripts.extend(script for _candidate, script, _facts in scanned if script.path in run)
     _package_modules_apart(inventory, scanned, importers, callers, folder)
     paths = [script.path for script in inventory.scripts]
     owners = git_owners(folder, paths, now=now or datetime.now(UTC)) if git else {}
@@ -134,6 +143,12 @@ def scan_tree(root: Path, *, git: bool = True, now: datetime | None = None,
         script.tier, script.reasons, script.risk = tier, reasons, risk  # type: ignore[assignment]
     inventory.scripts.sort(key=lambda s: (-tier_rank(s.tier), -s.risk, s.path))
     return inventory
+
+
+def _imported_library(inventory: Inventory, path: str) -> bool:
+    """Whether ``path`` was put with the libraries because other files import it."""
+    return any(library.path == path and library.reason.startswith("library, imported by")
+               for library in inventory.libraries)
 
 
 def _package_modules_apart(inventory: Inventory,

@@ -127,8 +127,20 @@ def _outputs(words: list[str]) -> list[str]:
         return [archive] if archive else []
     if program in _COMPRESSORS:
         return [name for word in positionals for name in (word, word + _COMPRESSORS[program])]
-    if program in ("cp", "mv", "install", "unzip"):
-        return positionals[-1:] if program != "unzip" else positionals[:1]
+    if program in ("docker", "podman", "kubectl", "oc") and positionals[:1] == ["cp"]:
+        positionals = positionals[1:]
+        program = "cp"
+    if program in ("cp", "mv", "install", "unzip", "scp"):
+        if program == "unzip":
+            return positionals[:1]
+        if len(positionals) >= 2 and (positionals[-1] in (".", "./") or positionals[-1].endswith("/")):
+            # ``cp A dir/``, ``docker cp ctr:/out/x.tar.gz .``: each source lands in that folder
+            folder = positionals[-1].rstrip("/")
+            names = [word.rstrip("/").rsplit("/", 1)[-1].rsplit(":", 1)[-1] for word in positionals[:-1]]
+            return [name if folder in (".", "") else f"{folder}/{name}" for name in names]
+        return positionals[-1:]
+    if program == "truncate" or program == "fallocate":  # ``truncate -s 1G img``: makes the file
+        return positionals[-1:]
     if program == "aws" and positionals[:2] == ["lambda", "invoke"] and len(positionals) > 2:
         return positionals[-1:]
     return []
@@ -684,8 +696,8 @@ class _Scan:
         """``rm out.json`` after ``curl -o out.json``/``> out.json``/``tar -xf out.json``...
         earlier in the script (same literal path or same variable): its own output."""
         program, index = command_program(words)
-        if program not in _REMOVERS:
-            return False
+        if program not in _REMOVERS and not (program and (program.startswith("mkfs") or program == "mkswap")):
+            return False  # (formatting an image file the script just made is not destructive either)
         operands = [w for w in words[index + 1:] if not w.startswith("-")]
         return bool(operands) and all(_path_key(word) in produced for word in operands)
 
