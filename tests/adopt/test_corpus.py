@@ -73,7 +73,8 @@ def test_labels_document_shape(labels_doc: dict[str, Any]) -> None:
     for path, label in labels_doc["scripts"].items():
         for key, kind in required.items():
             assert isinstance(label.get(key), kind), (path, key)
-        assert label["split"] in {"dev", "held-out", "held-out-2", "held-out-3", "held-out-4", "held-out-5"}, path
+        assert label["split"] in {"dev", "held-out", "held-out-2", "held-out-3", "held-out-4", "held-out-5",
+                                  "held-out-6"}, path
         assert label["language"] in {"python", "shell"}, path
         assert not label["destructive"] or label["mutating"], f"{path}: destructive implies mutating"
         assert not label["destructive"] or label["destructive_lines"], path
@@ -126,7 +127,7 @@ def test_every_source_folder_has_its_licence_and_provenance() -> None:
         owner, repo = folder.name.split("__", 1)
         assert f"https://github.com/{owner}/{repo}" in text, folder.name
         assert "Commit:" in text and "Licence:" in text, folder.name
-    assert sum(f.stat().st_size for f in CORPUS.rglob("*") if f.is_file()) < 6 * 1024 * 1024
+    assert sum(f.stat().st_size for f in CORPUS.rglob("*") if f.is_file()) < 8 * 1024 * 1024
 
 
 def test_the_split_is_large_and_mixed_enough(labels_doc: dict[str, Any]) -> None:
@@ -153,7 +154,7 @@ def test_the_second_held_out_split_is_large_mixed_and_from_new_repositories(
     assert not first_repos & {acc.repo_of(p) for p in second}, "held-out-2 must use new repositories"
     # the first labels come first in the file, so their split draw is unchanged
     splits = [s["split"] for s in scripts.values()]
-    later = splits.count("held-out-3") + splits.count("held-out-4") + splits.count("held-out-5")
+    later = sum(splits.count(f"held-out-{n}") for n in (3, 4, 5, 6))
     assert splits.index("held-out-2") == len(splits) - later - len(second)
 
 
@@ -170,7 +171,7 @@ def test_the_third_held_out_split_is_large_mixed_and_from_new_repositories(
     assert not earlier_repos & {acc.repo_of(p) for p in third}, "held-out-3 must use new repositories"
     # the third set comes after the first two, before the fourth
     splits = [s["split"] for s in scripts.values()]
-    later = splits.count("held-out-4") + splits.count("held-out-5")
+    later = sum(splits.count(f"held-out-{n}") for n in (4, 5, 6))
     assert splits.index("held-out-3") == len(splits) - later - len(third)
 
 
@@ -187,7 +188,8 @@ def test_the_fourth_held_out_split_is_large_mixed_and_from_new_repositories(
     assert not earlier_repos & {acc.repo_of(p) for p in fourth}, "held-out-4 must use new repositories"
     # the fourth set comes after the first three, before the fifth
     splits = [s["split"] for s in scripts.values()]
-    assert splits.index("held-out-4") == len(splits) - splits.count("held-out-5") - len(fourth)
+    assert splits.index("held-out-4") == len(splits) - splits.count("held-out-5") - splits.count("held-out-6") \
+        - len(fourth)
 
 
 def test_the_fifth_held_out_split_is_large_mixed_from_new_repositories_and_twice_labelled(
@@ -202,11 +204,26 @@ def test_the_fifth_held_out_split_is_large_mixed_from_new_repositories_and_twice
     earlier_repos = {acc.repo_of(p) for p, s in scripts.items() if s["split"] != "held-out-5"}
     assert not earlier_repos & {acc.repo_of(p) for p in fifth}, "held-out-5 must use new repositories"
     splits = [s["split"] for s in scripts.values()]
-    assert splits.index("held-out-5") == len(splits) - len(fifth)
-    # the second labeller's independent labels cover the same scripts
+    assert splits.index("held-out-5") == len(splits) - splits.count("held-out-6") - len(fifth)
+    # the second reader's independent labels cover the same scripts
     second = json.loads((CORPUS / "held-out-5-second-labels.json").read_text())["scripts"]
     assert set(second) == set(fifth)
     assert all(isinstance(label["destructive"], bool) and label["notes"].strip() for label in second.values())
+
+
+def test_the_sixth_held_out_split_is_large_mixed_and_from_new_repositories(
+        labels_doc: dict[str, Any]) -> None:
+    scripts = labels_doc["scripts"]
+    sixth = {p: s for p, s in scripts.items() if s["split"] == "held-out-6"}
+    assert len(sixth) >= 40
+    assert len({acc.repo_of(p) for p in sixth}) >= 5
+    assert sum(s["destructive"] for s in sixth.values()) >= 12
+    assert sum(not s["destructive"] for s in sixth.values()) >= 15
+    assert {s["language"] for s in sixth.values()} == {"python", "shell"}
+    earlier_repos = {acc.repo_of(p) for p, s in scripts.items() if s["split"] != "held-out-6"}
+    assert not earlier_repos & {acc.repo_of(p) for p in sixth}, "held-out-6 must use new repositories"
+    splits = [s["split"] for s in scripts.values()]
+    assert splits.index("held-out-6") == len(splits) - len(sixth)
 
 
 def test_select_split(labels_doc: dict[str, Any]) -> None:
@@ -217,7 +234,8 @@ def test_select_split(labels_doc: dict[str, Any]) -> None:
     third = acc.select_split(scripts, "held-out-3")
     fourth = acc.select_split(scripts, "held-out-4")
     fifth = acc.select_split(scripts, "held-out-5")
-    assert (len(held_out) + len(dev) + len(second) + len(third) + len(fourth) + len(fifth)
+    sixth = acc.select_split(scripts, "held-out-6")
+    assert (len(held_out) + len(dev) + len(second) + len(third) + len(fourth) + len(fifth) + len(sixth)
             == len(acc.select_split(scripts, "all")))
     assert len(acc.select_split(scripts, "all")) == len(scripts)
     assert not set(held_out) & set(dev)
