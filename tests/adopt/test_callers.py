@@ -898,3 +898,51 @@ def test_scripts_copied_into_an_image_folder_and_run_by_compose(tmp_path: Path) 
     assert found == {"docker/entrypoint.sh": [("Dockerfile", 3)],
                      "compose/django/start": [("docker-compose.yml", 7)],
                      "compose/celery/worker/start": [("docker-compose.yml", 11)]}
+
+
+def test_installed_commands_kubernetes_manifests_and_pipeline_steps(tmp_path: Path) -> None:
+    scripts = ("ospurge/main.py", "py/kf/testing/cleanup_ci.py", "py/kf/testing/create_context.py",
+               "rotate_backups/cli.py")
+    files = {
+        "ospurge/__init__.py": "", "py/kf/__init__.py": "", "py/kf/testing/__init__.py": "",
+        "rotate_backups/__init__.py": "",
+        "setup.cfg": "[entry_points]\nconsole_scripts =\n    ospurge = ospurge.main:main\n",
+        "setup.py": "from setuptools import setup\nsetup(entry_points=dict(console_scripts=[\n"
+                    "    'rotate-backups = rotate_backups.cli:main',\n]))\n",
+        "tox.ini": "[testenv]\ncommands =\n    ospurge {posargs:--help}\n",
+        "cleanup-job.yaml": textwrap.dedent("""\
+            apiVersion: batch/v1
+            kind: Job
+            metadata:
+              name: cleanup
+            spec:
+              template:
+                spec:
+                  containers:
+                  - command:
+                    - /bin/sh
+                    - -xc
+                    - /usr/local/bin/checkout.sh /src; python -m kf.testing.cleanup_ci
+                      --project=ci all
+            """),
+        "tekton/task.yaml": textwrap.dedent("""\
+            apiVersion: tekton.dev/v1beta1
+            kind: Task
+            metadata:
+              name: cleanup
+            spec:
+              steps:
+              - name: create-context
+                image: worker
+                command:
+                - python
+                - -m
+                - kf.testing.create_context
+                - create
+            """)}
+    found = {script: [c[:3] for c in entries] for script, entries in callers(tmp_path, files, scripts).items()}
+    assert found == {
+        "ospurge/main.py": [("setup.cfg", 3, "entry-point"), ("tox.ini", 3, "tox")],
+        "rotate_backups/cli.py": [("setup.py", 3, "entry-point")],
+        "py/kf/testing/cleanup_ci.py": [("cleanup-job.yaml", 12, "kubernetes")],
+        "py/kf/testing/create_context.py": [("tekton/task.yaml", 12, "ci")]}

@@ -21,8 +21,9 @@ DESTRUCTIVE = [
     ("killall", "killall nginx"),
     ("kill -s TERM", "kill -s TERM 1234"),
     ("truncate -s 0", "truncate -s 0 /var/log/app.log"),
-    ("rm -fr", "rm -fr build"),
-    ("rm --recursive", "rm --recursive --force build"),
+    ("rm -fr", "rm -fr data"),
+    ("rm --recursive", "rm --recursive --force /srv/build"),
+    ("mkdocs gh-deploy --force", "mkdocs gh-deploy --force"),
     ("rmdir", "rmdir /tmp/x"),
     ("shred", "shred -u secret.txt"),
     ("unlink", "unlink /etc/app.conf"),
@@ -280,6 +281,9 @@ READ_ONLY = [
     ("ls", "ls -la /srv"),
     ("cat", "cat /etc/hosts"),
     ("echo", "echo rm -rf /"),
+    ("which", "which rm"),
+    ("grep for a verb", "grep delete app.log"),
+    ("an unknown tool listing", "kfctl show app"),
     ("echo string", "echo 'rm -rf / && kubectl delete ns prod'"),
     ("echo DROP TABLE", 'echo "DROP TABLE users"'),
     ("printf", "printf '%s\\n' 'terraform destroy'"),
@@ -552,10 +556,10 @@ def test_classify_sql(sql: str, expected: bool | None) -> None:
 
 
 def test_a_command_string_yields_each_effect_with_its_line() -> None:
-    text = "cd /srv\nrm -rf build && mkdir build\nkubectl get pods | grep web\n"
+    text = "cd /srv\nrm -rf data && mkdir data\nkubectl get pods | grep web\n"
     effects = classify_command_string(text, line=10)
     assert [(e.line, e.destructive, e.call) for e in effects] == [
-        (11, True, "rm -rf build"), (11, False, "mkdir build")]
+        (11, True, "rm -rf data"), (11, False, "mkdir data")]
 
 
 def test_the_most_destructive_command_of_a_wrapped_string_decides() -> None:
@@ -729,6 +733,9 @@ SITE_WRAPPERS = [
     ("a restore helper that prints a path", "ghe-restore-snapshot-path 20240101", None, None),
     ("a compatibility check named restore", "ghe-restore-external-database-compatibility-check", None, None),
     ("a user import is not a data store", "import-users users.csv", None, None),
+    ("an unknown tool deleting", "kfctl delete -V -f app.yaml", True, "medium"),
+    ("a tool after a path variable", "${PREFIX}mkdocs gh-deploy --force", True, "high"),
+    ("a tool in a virtualenv", "$VENV/bin/mkdocs gh-deploy", False, "high"),
 ]
 
 

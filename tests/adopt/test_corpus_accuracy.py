@@ -1,9 +1,8 @@
 """Regression floors for the inventory's accuracy on the labelled corpus.
 
-The sets the rules were written from (dev, held-out, held-out-2, held-out-3, held-out-4) must keep
-what the rules reached on them; a change that loses a script there fails here and says which. The
-last blind set (held-out-5) was measured once before any rule was written from it
-(bench/README.md); here it only has to be scanned whole. Floors sit a little under the figures measured when each
+Every set has been used to write rules after its one blind measurement (bench/README.md), so each
+must keep what the rules reached on it; a change that loses a script there fails here and says
+which. Floors sit a little under the figures measured when each
 was set, so that a change has to lose a script, not a rounding, to fail.
 """
 
@@ -24,6 +23,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "held-out-3": {"precision": 0.75, "recall": 0.9, "callers": 0.85, "flags": 0.85},
     "held-out-4": {"precision": 0.75, "recall": 0.95, "callers": 0.95, "flags": 0.9},
     "held-out-5": {"precision": 0.9, "recall": 0.75, "callers": 0.95, "flags": 0.9},
+    "held-out-6": {"precision": 0.9, "recall": 0.9, "callers": 0.85, "flags": 0.9},
 }
 
 
@@ -47,7 +47,7 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
     assert report["missed"] == []
 
 
-def test_the_last_blind_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-5")
+def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-6")
     assert report["scripts"] >= 40
     assert report["missed"] == []

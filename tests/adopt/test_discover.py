@@ -103,3 +103,12 @@ def test_unreadable_files_are_errors_with_a_reason_and_the_walk_goes_on(tmp_path
 def test_one_file_can_be_the_root(tmp_path: Path) -> None:
     script = write(tmp_path, "one.sh", "echo\n")
     assert [c.path for c in discover(script).candidates] == ["one.sh"]
+
+
+def test_a_package_named_testing_is_read_and_a_testing_folder_is_skipped(tmp_path: Path) -> None:
+    write(tmp_path, "py/kubeflow/testing/__init__.py", "")
+    write(tmp_path, "py/kubeflow/testing/cleanup_ci.py", "import argparse\n")
+    write(tmp_path, "testing/run.sh", "#!/bin/sh\nexit 0\n")
+    found = discover(tmp_path)
+    assert "py/kubeflow/testing/cleanup_ci.py" in [c.path for c in found.candidates]
+    assert ("testing/", "tests") in [(s.path, s.reason) for s in found.skipped]

@@ -1668,3 +1668,63 @@ def test_removing_the_virtualenv_the_script_made_loses_nothing() -> None:
         shutil.rmtree(Path("/srv/data"))
     """)
     assert [(e.line, e.destructive) for e in script.effects if e.kind == "file-delete"] == [(7, True)]
+
+
+def test_python_fire_methods_are_subcommands_and_their_parameters_flags() -> None:
+    script, _ = scan("""
+        import fire
+        class Cleanup:
+            def __init__(self, project="kubeflow-ci"):
+                self.project = project
+            def auto_blueprints(self, context, dryrun=True, max_age_hours: int = 24):
+                pass
+            def _helper(self, secret):
+                pass
+        if __name__ == "__main__":
+            fire.Fire(Cleanup)
+    """)
+    interface = script.interface
+    assert interface.kind == "fire"
+    assert interface.subcommands == ["auto-blueprints"]
+    assert [(f.name, f.type, f.default, f.required, f.subcommand) for f in interface.flags] == [
+        ("--project", "string", "kubeflow-ci", False, None),
+        ("--context", "string", None, True, "auto-blueprints"),
+        ("--dryrun", "boolean", True, False, "auto-blueprints"),
+        ("--max_age_hours", "integer", 24, False, "auto-blueprints")]
+    assert script.has_dry_run
+
+
+def test_a_django_command_keeps_the_options_of_the_projects_base_command(tmp_path: Path) -> None:
+    base = write(tmp_path / "app" / "management" / "commands" / "__init__.py", """
+        from django.core.management.base import BaseCommand
+        class BaseRevisionCommand(BaseCommand):
+            def add_arguments(self, parser):
+                parser.add_argument("app_label", nargs="*")
+                parser.add_argument("--using", default=None)
+    """)
+    command = write(tmp_path / "app" / "management" / "commands" / "deleterevisions.py", """
+        from app.management.commands import BaseRevisionCommand
+        class Command(BaseRevisionCommand):
+            def add_arguments(self, parser):
+                super().add_arguments(parser)
+                parser.add_argument("--days", type=int, default=0)
+            def handle(self, *labels, **options):
+                pass
+    """)
+    script, _ = scan(command.read_text(), file=command, root=tmp_path)
+    assert script.interface.kind == "django"
+    assert [f.name for f in script.interface.flags] == ["app_label", "--using", "--days"]
+    _, base_facts = scan(base.read_text(), file=base, root=tmp_path)
+    assert not base_facts.entry  # Django does not load management/commands/__init__.py as a command
+
+
+def test_an_objects_delete_method_handed_to_a_call_is_a_guess() -> None:
+    script, _ = scan("""
+        from proj import utils
+        def purge(managers, exc):
+            for manager in managers:
+                for resource in manager.list():
+                    utils.call_and_ignore_exc(exc, manager.delete, resource)
+                    executor.submit(manager.list)
+    """)
+    assert [(e.kind, e.destructive, e.confidence, e.line) for e in script.effects] == [("call", True, "low", 6)]

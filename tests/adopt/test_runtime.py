@@ -281,3 +281,51 @@ def test_the_timeout_from_config_kills_the_script_with_a_clear_error(
     assert_exit(result, 5)
     assert "timed out after 1s; its process group was killed" in result.action("run")["error"]
     assert time.monotonic() - began < 8
+
+
+class FireReq(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    dryrun: bool = True
+    force: bool = False
+
+
+@pytest.mark.parametrize(("request_", "argv"), [
+    ({}, []), ({"dryrun": False}, ["--nodryrun"]), ({"force": True}, ["--force"]),
+    ({"dryrun": True, "force": False}, []),
+], ids=["defaults", "off-is-spelled-no", "on-is-bare", "defaults-given"])
+def test_python_fire_switches_are_turned_off_with_their_no_spelling(request_: dict[str, Any],
+                                                                    argv: list[str]) -> None:
+    wrapped = WrappedScript(script="cleanup.py", module_file=__file__, language="python", args=(
+        Arg("dryrun", "--dryrun", kind="switch", default=True, joined=True, negated="--nodryrun"),
+        Arg("force", "--force", kind="switch", default=False, joined=True, negated="--noforce")))
+    assert wrapped.arguments(FireReq(**request_)) == argv
+
+
+def test_a_script_that_previews_by_default_gets_its_apply_flag_after_the_command(
+        harness: OpsctlHarness, tmp_path: Path) -> None:
+    # python-fire style: flags after the command's name, ``--nodryrun`` to act
+    script = tmp_path / "fire_like.py"
+    script.write_text("import sys\nargs = sys.argv[1:]\nassert args[0] == 'sync', args\n"
+                      "print('acting' if '--nodryrun' in args else 'preview', ' '.join(args))\n")
+    wrapped = WrappedScript(script=script.name, module_file=str(script), language="python",
+                            interpreter=(sys.executable,), args=(Arg("mode", kind="positional"),),
+                            dry_run_flag="--dryrun", apply_flag="--nodryrun", mode_flags_last=True)
+    automation = Automation("fire-like", version="1.0.0", owner="t", summary="previews by default",
+                            request=ToolRequest, effect="mutate")
+
+    @automation.plan
+    def plan(ctx: Context, req: ToolRequest) -> Iterator[Action]:
+        return wrapped.plan(ctx, req)
+
+    @automation.apply
+    def apply(ctx: Context, req: ToolRequest, action: Action) -> None:
+        wrapped.apply(ctx, req, action)
+
+    harness.register(automation)
+    planned = harness.plan(automation, mode="sync")
+    after = planned.action("run")["after"]
+    assert after["command"].endswith("fire_like.py sync --nodryrun")
+    assert after["dry_run"] == "preview sync --dryrun"
+    applied = harness.apply(automation, mode="sync")
+    assert_exit(applied, 0)
+    assert [e["line"] for e in applied.events if e["event"] == "script.output"] == ["acting sync --nodryrun"]

@@ -547,6 +547,9 @@ def test_credential_values_are_never_recorded() -> None:
 
 OWN_OUTPUT = [
     ("curl -o", "curl -sSL -o out.json https://api/x\njq . out.json\nrm out.json"),
+    ("a cleanup above the command that writes it", "cleanup() { rm out.json; }\ntrap cleanup EXIT\n"
+     "curl -o out.json https://x"),
+    ("dd of= an image", "dd if=/dev/zero of=${UUID}.raw bs=1M count=5\nrm ${UUID}.raw"),
     ("redirect", "aws events list-targets > payload.json\nrm payload.json"),
     ("tee", "make report | tee report.txt\nrm -f report.txt"),
     ("wget -O", "wget -O /srv/pkg.deb https://x/pkg.deb\ndpkg -i /srv/pkg.deb\nrm /srv/pkg.deb"),
@@ -566,10 +569,9 @@ def test_removing_a_file_the_script_wrote_earlier_is_not_destructive(text: str) 
 
 
 @pytest.mark.parametrize("text", [
-    "rm out.json\ncurl -o out.json https://x",
     "curl -o a.json https://x\nrm a.json b.json",
     "cat x > /srv/a\nrm /srv/b",
-], ids=["removed before it is written", "one operand is not its own", "another path"])
+], ids=["one operand is not its own", "another path"])
 def test_removing_what_the_script_did_not_write_stays_destructive(text: str) -> None:
     assert any(effect.destructive for effect in scan(text).effects)
 

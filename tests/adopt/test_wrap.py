@@ -20,6 +20,7 @@ from opsctl.adopt.model import (
     Script,
     inventory_document,
 )
+from opsctl.adopt.scan import scan_file
 from opsctl.adopt.wrap import (
     ScriptNotUnderstoodError,
     derive_name,
@@ -323,3 +324,32 @@ def test_a_wrap_that_fails_after_writing_puts_the_project_back(tmp_path: Path) -
 
     assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
     assert (tmp_path / "opsctl.toml").read_text() == config
+
+
+FIRE_CLEANUP = '''"""Clean old blueprints."""
+import fire
+
+
+class Cleanup:
+    def auto_blueprints(self, project, dryrun=True, force=False):
+        print(project, dryrun, force)
+
+
+if __name__ == "__main__":
+    fire.Fire(Cleanup)
+'''
+
+
+def test_a_python_fire_script_previewing_by_default_is_made_to_act_on_apply(tmp_path: Path) -> None:
+    script = tmp_path / "cleanup_blueprints.py"
+    script.write_text(FIRE_CLEANUP)
+    scanned = scan_file(script, root=tmp_path, git=False)
+    assert scanned.interface.kind == "fire" and scanned.dry_run_flag == "--dryrun"
+
+    wrap_script(tmp_path, script, script=scanned, owner="ops")
+
+    module = (tmp_path / "automations" / "cleanup_blueprints.py").read_text()
+    assert "dry_run_flag='--dryrun'" in module
+    assert "apply_flag='--nodryrun'" in module and "mode_flags_last=True" in module
+    assert "negated='--noforce'" in module
+    assert "double_dash=False" in module

@@ -108,6 +108,8 @@ class ScriptIndex:
     by_module_tail: dict[str, list[str]]
     root: Path | None = None
     _django_mains: dict[str, bool] = field(default_factory=dict)
+    commands: dict[str, str] = field(default_factory=dict)
+    """Commands the package installs (``console_scripts`` names) -> the script each runs."""
 
     @classmethod
     def of(cls, scripts: Iterable[str], root: Path | None = None) -> ScriptIndex:
@@ -141,6 +143,8 @@ class ScriptIndex:
         for token in _NAME_TOKEN_RE.findall(text):
             named = self.by_basename.get(token)
             if named and named != [path]:
+                return True
+            if token in self.commands and self.commands[token] != path:
                 return True
             if modules and token.rpartition(".")[2] in self.by_module_tail:
                 return True
@@ -495,6 +499,9 @@ def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str 
             "/" not in words[position].text or words[position].text.startswith("/")):
         return cwd  # (a relative path such as ``script/test`` is the repository's own)
     message = _MESSAGE_COMMAND.search(command) is not None
+    installed = index.commands.get(words[position].text) if position < len(words) else None
+    if installed and installed != where.caller:  # ``ospurge --help`` after ``pip install .``
+        found.append(Found(installed, base + words[position].pos))
     bases = where.bases(cwd)
     pythonish = python or any(_PYTHONISH_RE.search(w.text) for w in words[:position + 1])
     in_container = command in CONTAINER_RUNTIMES or command in PACKAGE_TASK_RUNNERS
@@ -506,7 +513,8 @@ def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str 
             script = index.resolve_management_command(following.text) if following else None
             if following and script and script != where.caller:
                 found.append(Found(script, base + following.pos))
-        if word.text == "-c" and command in SHELLS | {"env"} and k + 1 < len(words):
+        if (word.text == "-c" or (command in SHELLS and re.fullmatch(r"-[a-z]*c[a-z]*", word.text))) \
+                and command in SHELLS | {"env"} and k + 1 < len(words):  # ``sh -c``, ``bash -xc``
             inner = words[k + 1]
             refs, _ = command_refs(normalise(inner.text), index, Where(
                 where.caller, cwd, where.variables), base=base + inner.pos)

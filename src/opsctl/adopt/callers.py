@@ -34,6 +34,7 @@ from opsctl.adopt.callers_build import (
     callers_in_shell,
     callers_in_systemd,
     callers_in_tox,
+    console_script_commands,
     timed_services,
 )
 from opsctl.adopt.callers_ci import (
@@ -61,6 +62,9 @@ def find_callers(root: Path, scripts: Sequence[str], files: Sequence[str]) -> di
     timed = timed_services(root, plan)
     plan = [(path, "gitlab-ci" if path in included else kind) for path, kind in plan
             if kind != "systemd" or path in timed]
+    for path, kind in plan:
+        if kind == "entry-point" and (source := read_text(root / path)) is not None:
+            index.commands.update(console_script_commands(CallerFile.of(path, source), index))
     for path, kind in plan:
         source = read_text(root / path)
         if source is None or not index.mentioned_in(source, modules=kind == "entry-point",

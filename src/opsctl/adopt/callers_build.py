@@ -571,6 +571,33 @@ def callers_in_entry_points(file: CallerFile, index: ScriptIndex, collector: Col
             collector.add(script, file.path, line, "entry-point", file.text_of(line))
 
 
+def console_script_commands(file: CallerFile, index: ScriptIndex) -> dict[str, str]:
+    """The commands a package installs (``ospurge = ospurge.main:main`` in ``console_scripts``,
+    ``[project.scripts]``) and the script each one runs: after ``pip install``, CI, cron and
+    tox run the script by that name."""
+    here = posixpath.dirname(file.path)
+    named: list[tuple[str, str]] = []
+    if posixpath.basename(file.path) == "pyproject.toml":
+        try:
+            data = tomllib.loads(file.text)
+        except tomllib.TOMLDecodeError:
+            return {}
+        project = data.get("project", {})
+        for table in (project.get("scripts", {}), data.get("tool", {}).get("poetry", {}).get("scripts", {})):
+            if isinstance(table, dict):
+                named += [(str(key), value) for key, value in table.items() if isinstance(value, str)]
+    else:
+        targets = _setup_py_targets(file) if posixpath.basename(file.path) == "setup.py" else _setup_cfg_targets(file)
+        named += [(value.partition("=")[0].strip(), value.partition("=")[2].strip())
+                  for value, _line, is_path in targets if not is_path and "=" in value]
+    commands: dict[str, str] = {}
+    for name, target in named:
+        script = index.resolve_entry_point(target.split()[0] if target.split() else "", here)
+        if script and name and re.fullmatch(r"[\w.-]+", name):
+            commands[name] = script
+    return commands
+
+
 def _task_runner_commands(file: CallerFile, data: dict[str, object], index: ScriptIndex,
                           collector: Collector, here: str) -> None:
     """Tasks of the pyproject task runners (``[tool.poe.tasks]``, ``[tool.pdm.scripts]``): a
@@ -621,6 +648,10 @@ def _setup_py_targets(file: CallerFile) -> list[tuple[str, int, bool]]:
             for key, value in zip(node.keys, node.values, strict=True):
                 if isinstance(key, ast.Constant) and key.value in ("console_scripts", "gui_scripts"):
                     targets += [(s, line, False) for s, line in _strings(value, named)]
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "dict":
+            for keyword in node.keywords:  # entry_points=dict(console_scripts=[...])
+                if keyword.arg in ("console_scripts", "gui_scripts"):
+                    targets += [(s, line, False) for s, line in _strings(keyword.value, named)]
         elif isinstance(node, ast.keyword) and node.arg == "scripts":
             targets += [(s, line, True) for s, line in _strings(node.value, named)]
         elif isinstance(node, ast.keyword) and node.arg == "entry_points" and isinstance(

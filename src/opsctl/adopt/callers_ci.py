@@ -276,14 +276,18 @@ def _scan_command_node(file: CallerFile, node: yaml.Node | None, index: ScriptIn
 
 def callers_in_yaml(file: CallerFile, index: ScriptIndex, collector: Collector,
                     plan: list[tuple[str, str]]) -> None:
-    """Other YAML: Kubernetes CronJobs (a container's command and args), and GitLab CI files
-    that the main ``.gitlab-ci.yml`` includes."""
-    if "CronJob" in file.text:
+    """Other YAML: Kubernetes manifests (a container's command and args: a CronJob's are kind
+    ``cron``, a Job's, Deployment's or Pod's kind ``kubernetes``; the steps of a Tekton Task or an
+    Argo Workflow, kind ``ci``), and GitLab CI files that the main ``.gitlab-ci.yml`` includes."""
+    if re.search(r"^\s*apiVersion:", file.text, re.M) and re.search(r"^\s*kind:", file.text, re.M):
         for document in _compose_all(file.text):
             top = _mapping(document)
-            if _scalar(top.get("kind")) != "CronJob":
+            manifest = _scalar(top.get("kind")) or ""
+            if not manifest or "apiVersion" not in top:
                 continue
-            for container in _walk_containers(document):
+            kind: CallerKind = "cron" if manifest == "CronJob" else (
+                "ci" if manifest in _PIPELINE_KINDS else "kubernetes")
+            for container in [*_walk_containers(document), *_walk_steps(document)]:
                 container_map = _mapping(container)
                 items: list[tuple[str, int]] = []
                 for key in ("command", "args"):
@@ -293,7 +297,10 @@ def callers_in_yaml(file: CallerFile, index: ScriptIndex, collector: Collector,
                                   if isinstance(item, yaml.ScalarNode)]
                     elif isinstance(node, yaml.ScalarNode):
                         items.append((node.value, node.start_mark.line + 1))
-                callers_in_word_list(file, items, index, collector, "cron", Where(file.path, None))
+                callers_in_word_list(file, items, index, collector, kind, Where(file.path, None))
+                script = container_map.get("script") or container_map.get("source")
+                if isinstance(script, yaml.ScalarNode):  # a Tekton step's or Argo template's script
+                    _scan_yaml_scalar(file, script, index, collector, kind, Where(file.path, None))
     elif re.search(r"^\s*(before_)?script:", file.text, re.M) and re.search(
             r"^\s*stage:", file.text, re.M):
         callers_in_gitlab(file, index, collector, plan)
@@ -325,6 +332,20 @@ def callers_in_yaml_lines(file: CallerFile, index: ScriptIndex, collector: Colle
                 continue
         callers_in_chunk(file, value.strip("\"'"), number, index, collector, kind,
                          Where(file.path, None))
+
+
+_PIPELINE_KINDS = frozenset({"Task", "ClusterTask", "Pipeline", "PipelineRun", "TaskRun", "Workflow",
+                             "WorkflowTemplate", "ClusterWorkflowTemplate", "CronWorkflow"})
+
+
+def _walk_steps(node: yaml.Node) -> Iterator[yaml.Node]:
+    """Tekton ``steps``, Argo ``container``/``script`` templates."""
+    for value in _walk_keys(node, frozenset({"steps", "sidecars"})):
+        if isinstance(value, yaml.SequenceNode):
+            yield from (item for item in value.value if isinstance(item, yaml.MappingNode))
+    for value in _walk_keys(node, frozenset({"container", "script"})):
+        if isinstance(value, yaml.MappingNode):
+            yield value
 
 
 def _walk_containers(node: yaml.Node) -> Iterator[yaml.Node]:

@@ -91,6 +91,10 @@ _CACHE_NAME = re.compile(
     r"|\*?\.egg-info|[\w.-]+\.egg-info"
     # runtime state a process leaves behind: a stale PID file, socket or lock holds no data
     r"|[\w.*$-]*\.(?:pid|sock|socket|lock))$")
+# Regenerated build output named relative to the project (``rm -r dist site htmlcov``), and
+# executables under a bin folder, replaced when a tool is installed again (``rm $GOBIN/tool*``).
+_BUILD_OUTPUT = re.compile(r"^(?:\./)?(?:dist|build|_build|site|htmlcov|\.coverage|coverage\.xml|\.eggs)/?$")
+_INSTALLED_BINARY = re.compile(r"^(?:\$\{?\w*BIN\w*\}?|(?:~|\$\{?HOME\}?)?/(?:usr/(?:local/)?)?(?:\.local/)?bin)/[^/]+$")
 
 
 def is_cache_path(word: str) -> bool:
@@ -100,7 +104,7 @@ def is_cache_path(word: str) -> bool:
     state (``*.pid``, ``*.sock``, ``*.lock``)."""
     path = word.strip("\"'")
     stripped = path.rstrip("/")
-    if _CACHE_PREFIX.match(path):
+    if _CACHE_PREFIX.match(path) or _BUILD_OUTPUT.match(path) or _INSTALLED_BINARY.match(path):
         return True
     return bool(stripped) and _CACHE_NAME.match(stripped.rsplit("/", 1)[-1]) is not None
 
@@ -121,7 +125,8 @@ def _rule_dd(args: list[str]) -> Verdict | None:
     if not targets or all(target in ("/dev/null", "/dev/stdout", "/dev/stderr") for target in targets):
         return None
     device = [target for target in targets if target.startswith("/dev/")
-              or (target.startswith(("$", "`")) and "/" not in target)]
+              or (target.startswith(("$", "`")) and "/" not in target
+                  and not re.search(r"\}?\.\w+$", target))]  # ``of=${UUID}.raw`` is a file
     return DEST if device else MUT
 
 
@@ -428,6 +433,51 @@ def _rule_s3cmd(args: list[str]) -> Verdict | None:
     return MUT if verb in ("put", "cp", "mv", "mb", "modify", "setacl", "setpolicy") else None
 
 
+def _rule_mkdocs(args: list[str]) -> Verdict | None:
+    """``mkdocs gh-deploy`` pushes the built site to its branch; ``--force`` force-pushes."""
+    verb, rest = first_positional(args)
+    if verb != "gh-deploy":
+        return None
+    return DEST if "--force" in rest or "-f" in rest else MUT
+
+
+def _rule_ghp_import(args: list[str]) -> Verdict | None:
+    shorts, longs, _ = split_options(args)
+    if "--push" not in longs and "p" not in shorts:
+        return MUT
+    return DEST if "--force" in longs or "f" in shorts else MUT
+
+
+_UNKNOWN_TOOL_DELETES = frozenset({"delete", "destroy", "purge", "teardown", "nuke", "wipe", "terminate",
+                                   "prune", "rm", "remove", "uninstall", "drop"})
+
+
+_NOT_ACTING = frozenset({
+    "echo", "printf", "print", "grep", "egrep", "fgrep", "zgrep", "rg", "ag", "ack", "cat", "tac", "less",
+    "more", "head", "tail", "awk", "gawk", "mawk", "sort", "uniq", "wc", "cut", "tr", "diff", "cmp", "comm",
+    "which", "whereis", "type", "hash", "man", "help", "info", "apropos", "whatis", "test", "[", "[[", "expr",
+    "basename", "dirname", "realpath", "readlink", "stat", "file", "ls", "du", "df", "jq", "yq", "xmllint",
+    "logger", "log", "say", "notify-send", "column", "fold", "fmt", "nl", "od", "xxd", "hexdump", "strings",
+    "base64", "md5sum", "sha1sum", "sha256sum", "sha512sum", "printenv", "declare", "local", "export",
+    "alias", "set", "unset", "read", "getopts", "shift", "return", "exit", "true", "false", "sleep", "date",
+    "id", "whoami", "hostname", "uname", "seq", "yes", "tput", "clear", "let", "source", ".", "die",
+    "fail", "warn", "error", "usage", "debug"})
+"""Commands that print, read or test: their words are data (``echo rm -rf /``, ``grep delete``)."""
+
+
+def rule_unknown_tool(args: list[str]) -> Verdict | None:
+    """A tool without a rule of its own whose first word is a deleting verb (``kfctl delete``,
+    ``mytool destroy env``): destructive, at medium confidence; anything else is not reported."""
+    verb, _ = first_positional(args)
+    return Verdict(True, "command", "medium") if verb in _UNKNOWN_TOOL_DELETES else None
+
+
+def unknown_tool_rule(name: str) -> Rule | None:
+    """:func:`rule_unknown_tool` for a tool that is not one of the commands that only print, read
+    or test."""
+    return None if name in _NOT_ACTING or name.startswith(("log_", "print_", "echo_")) else rule_unknown_tool
+
+
 def always(verdict: Verdict) -> Rule:
     return lambda args: verdict
 
@@ -471,7 +521,7 @@ RULES: dict[str, Rule] = {
                                        "zfs", "zpool", "nft", "ufw", "gh", "ceph", "rbd", "kind",
                                        "k3d", "minikube", "eksctl", "kops", "ctr", "crictl")},
     "rclone": subcommand_rule(_RCLONE_DESTRUCTIVE, _RCLONE_MUTATING, _RCLONE_VALUE),
-    "mc": _rule_mc, "s3cmd": _rule_s3cmd,
+    "mc": _rule_mc, "s3cmd": _rule_s3cmd, "mkdocs": _rule_mkdocs, "ghp-import": _rule_ghp_import,
     "wal-g": _confirmed(frozen("delete"), "--confirm", frozen("backup-push wal-push backup-fetch "
                                                               "wal-fetch backup-mark"),
                         frozenset({"--config"})),

@@ -39,6 +39,12 @@ Decisions taken where the answer is arguable:
 - ``manage.py``/``django-admin``: ``flush`` destructive; a command named ``delete*``, ``remove*``,
   ``purge*``, ``clear*``, ``drop*``, ``wipe*``, ``prune*``, ``flush*`` (``clearsessions``,
   ``remove_stale_contenttypes``) destructive at medium confidence; ``migrate`` mutating.
+- A tool without a rule whose first word is a deleting verb (``kfctl delete``, ``mytool destroy
+  env``): destructive, medium; commands that only print, read or test (``echo rm -rf /``, ``grep
+  delete``, ``which rm``) never are.
+- ``rm`` of regenerated build output named relative to the project (``dist``, ``build``, ``site``,
+  ``htmlcov``, ``_build``) and of executables under a bin folder (``$GOBIN/tool*``, replaced when
+  the tool is installed again): mutating.
 - ``rm``/``find -delete`` of caches only (``/var/cache``, ``~/.cache``, ``/var/lib/apt/lists``,
   ``/usr/share/doc``, ``*.pyc``, ``__pycache__``, ``node_modules``, ``*.egg-info``...): mutating, no
   data is lost. Temporary paths are decided by the script readers (the shell reader: a named entry
@@ -70,7 +76,13 @@ from opsctl.adopt.command_args import (
     is_unresolved,
     option_value,
 )
-from opsctl.adopt.command_rules import RULES, always, is_cache_path, rule_init_script
+from opsctl.adopt.command_rules import (
+    RULES,
+    always,
+    is_cache_path,
+    rule_init_script,
+    unknown_tool_rule,
+)
 from opsctl.adopt.model import Confidence, Effect
 from opsctl.adopt.service_rules import DOCKER_GLOBAL, KUBECTL_GLOBAL, classify_sql
 from opsctl.adopt.shell_lexer import simple_commands
@@ -347,9 +359,12 @@ def _classify(argv: list[str], depth: int) -> list[tuple[Verdict, Confidence | N
         if not words:
             return []
         head = words[0]
-        if is_unresolved(head):
-            return []
         name = head.rsplit("/", 1)[-1]
+        if is_unresolved(head):
+            # ``$VENV/bin/mkdocs``, ``${PREFIX}mkdocs``: the tool is named after the variable
+            name = re.sub(r"^\$\{?\w+\}?", "", name) if "/" not in head else name
+            if not re.fullmatch(r"[A-Za-z][\w.+-]*", name):
+                return []
         args = words[1:]
         if (tool := _site_tool(name)) is not None:
             name = tool
@@ -414,6 +429,8 @@ def _classify(argv: list[str], depth: int) -> list[tuple[Verdict, Confidence | N
         if is_dry_run(name, args):
             return []
         rule = RULES.get(name) or (always(DEST) if name.startswith("mkfs") else None)
+        if rule is None and re.fullmatch(r"[a-z][\w.+-]*", name) and not name.endswith((".sh", ".py")):
+            rule = unknown_tool_rule(name)  # (a project script run by name is the callers' business)
         verdict = rule(args) if rule else None
         return [(verdict, _lower_cap(cap, verdict.confidence))] if verdict else []
     return []

@@ -138,6 +138,8 @@ def _walk_dirs(root: Path, found: Discovery, seen: set[tuple[int, int]]) -> Iter
         for entry in subdirs:
             rel = f"{relative}/{entry.name}" if relative else entry.name
             reason = _SKIP_DIRS.get(entry.name)
+            if entry.name == "testing" and os.path.isfile(os.path.join(entry.path, "__init__.py")):
+                reason = None  # a package named ``testing`` (``kubeflow/testing``) holds the tools too
             if reason is None and (entry.name.endswith(".egg-info") or _virtualenv(entry.path)):
                 reason = "build output" if entry.name.endswith(".egg-info") else "virtualenv"
             if reason is not None:

@@ -14,14 +14,14 @@ from typing import Any, Literal
 SCHEMA_ID = "opsctl.inventory/v1"
 
 Language = Literal["python", "shell"]
-InterfaceKind = Literal["argparse", "click", "typer", "optparse", "getopt", "argv", "django",
+InterfaceKind = Literal["argparse", "click", "typer", "fire", "optparse", "getopt", "argv", "django",
                         "getopts", "case", "none"]
 EffectKind = Literal["file-delete", "file-write", "command", "cloud", "http", "sql", "orm", "call"]
 """``call``: a call into the project's own code that could not be followed, whose name says it
 deletes (``delete_expired(...)``); always ``low`` confidence."""
 Confidence = Literal["high", "medium", "low"]
 CallerKind = Literal["github-actions", "gitlab-ci", "makefile", "justfile", "tox", "cron",
-                     "dockerfile", "compose", "entry-point", "script", "ci"]
+                     "dockerfile", "compose", "kubernetes", "entry-point", "script", "ci"]
 Tier = Literal["private", "shared", "interface", "platform"]
 TIERS: tuple[Tier, ...] = ("private", "shared", "interface", "platform")
 

@@ -80,6 +80,7 @@ _CLOUD_NAMED_MUTATING = re.compile(
     r"parameter|secret_value|item|metric_alarm|record)|change_resource_record_sets|set_desired_capacity|"
     r"upload_file(?:obj)?|copy_object|(?:patch|replace)_namespaced_\w+|"
     r"begin_(?:create\w*|update\w*|start|restart|power_off|deallocate))$")
+_HANDED_DELETE = re.compile(r"^(?:delete|destroy|purge|terminate|wipe)(?:_\w+)?$")
 _GENTLE_SIGNALS = frozenset({"HUP", "USR1", "USR2", "CONT", "STOP", "TSTP", "WINCH"})
 _TERMINATING_SIGNALS = frozenset({"KILL", "TERM", "INT", "QUIT", "ABRT"})
 _API_CLIENT = re.compile(r"(?:^|\.)[A-Z]\w*(?:Api|API|Client|Manager|Service|Connection|Hub)$")
@@ -516,6 +517,8 @@ class EffectFinder:
                     effect.via = effect.via or scope
         if self.cloud or self.clients:
             self._deleting_callbacks()
+        if "delete" in self.source or "destroy" in self.source or "purge" in self.source:
+            self._deleting_arguments()
         unique: dict[tuple[str, str, int], Effect] = {}
         for effect in sorted(self.found, key=lambda effect: effect.line):
             unique.setdefault((effect.kind, effect.call, effect.line), effect)
@@ -531,6 +534,17 @@ class EffectFinder:
                     and _CLOUD_DESTRUCTIVE.match(node.attr)
                     and (self._cloud_rooted(node.value) or self._rooted(node.value, self.clients))):
                 self.found.append(Effect("cloud", True, node_text(node), node.lineno, "medium"))
+
+    def _deleting_arguments(self) -> None:
+        """Any object's ``delete`` method handed to a call to be run there
+        (``call_and_ignore_exc(exc, manager.delete, resource)``, ``executor.submit(obj.destroy)``):
+        a guess at what the object is, so ``low``."""
+        for call, scope in self.index.calls:
+            for argument in (*call.args, *(keyword.value for keyword in call.keywords)):
+                if (isinstance(argument, ast.Attribute) and _HANDED_DELETE.match(argument.attr)
+                        and not (isinstance(argument.value, ast.Name) and argument.value.id in self.index.aliases)):
+                    self.found.append(Effect("call", True, node_text(argument), argument.lineno, "low",
+                                             via=scope or None))
 
     def _signal(self, call: ast.Call) -> None:
         """``os.kill(pid, sig)``/``os.killpg``: terminating a process is destructive; a signal that

@@ -496,6 +496,59 @@ def _enum_values(index: ModuleIndex, node: ast.expr | None) -> list[Any] | None:
     return None
 
 
+def _fire_interface(index: ModuleIndex) -> tuple[list[Flag], list[str]] | None:
+    """python-fire: ``fire.Fire(Cleanup)`` makes each public method of the class a subcommand and
+    each parameter (of the method, or of ``__init__`` for every subcommand) a ``--flag``;
+    ``fire.Fire(main)`` a function's parameters; ``fire.Fire({"a": f, ...})`` named commands;
+    ``fire.Fire()`` every public function of the module. None when the module does not call it."""
+    for call, _scope in index.calls:
+        if index.canonical(call.func) != "fire.Fire":
+            continue
+        target = call.args[0] if call.args else keywords(call).get("component")
+        commands: list[tuple[FunctionNode, str | None]] = []
+        if target is None:
+            commands = [(function, name) for name, function in index.functions.items()
+                        if "." not in name and not name.startswith("_") and name != "main"]
+        elif isinstance(target, ast.Dict):
+            for key, value in zip(target.keys, target.values, strict=True):
+                if isinstance(value, ast.Name) and (function := index.function(value.id, "")) is not None:
+                    commands.append((function, const_str(key) if key is not None else value.id))
+        elif isinstance(target, ast.Name):
+            cls = next((node for node in index.classes if node.name == target.id), None)
+            if cls is not None:
+                for node in cls.body:
+                    if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and (
+                            node.name == "__init__" or not node.name.startswith("_")):
+                        commands.append((node, None if node.name == "__init__" else node.name.replace("_", "-")))
+            elif (function := index.function(target.id, "")) is not None:
+                commands.append((function, None))
+        flags: list[Flag] = []
+        for function, sub in commands:
+            args = function.args
+            positional = [*args.posonlyargs, *args.args]
+            defaults: list[ast.expr | None] = [None] * (len(positional) - len(args.defaults)) + list(args.defaults)
+            pairs: list[tuple[ast.arg, ast.expr | None]] = [
+                *zip(positional, defaults, strict=True), *zip(args.kwonlyargs, args.kw_defaults, strict=True)]
+            for arg, default in pairs:
+                if arg.arg in ("self", "cls"):
+                    continue
+                has_default, given = literal(default) if default is not None else (False, None)
+                flag = Flag(name=f"--{arg.arg}", required=default is None, subcommand=sub, line=arg.lineno,
+                            default=given if has_default else None, dest=arg.arg)
+                base, _meta = _unwrap_annotation(index, arg.annotation)
+                if base is not None:
+                    flag.type = type_name(index, base)
+                elif has_default and isinstance(given, bool):
+                    flag.type = "boolean"
+                elif has_default and isinstance(given, int):
+                    flag.type = "integer"
+                elif has_default and isinstance(given, float):
+                    flag.type = "number"
+                flags.append(flag)
+        return flags, [sub for _function, sub in commands if sub]
+    return None
+
+
 def _typer_params(index: ModuleIndex, function: FunctionNode, sub: str | None,
                   env: list[tuple[str, int]]) -> list[Flag]:
     args = function.args
@@ -688,6 +741,11 @@ def extract_interface(index: ModuleIndex, source: str, *, django_path: bool = Fa
         flags, subcommands = _typer_interface(index, env)
         if flags or subcommands:
             facts.interface = Interface("typer", flags, subcommands)
+            return facts
+    if "fire" in source:
+        fired = _fire_interface(index)
+        if fired is not None:
+            facts.interface = Interface("fire", *fired)
             return facts
     if ("Parser" in source or "Command" in source or "make_option" in source or "add_arguments" in source
             or django_path):

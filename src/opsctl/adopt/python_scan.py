@@ -139,13 +139,16 @@ def _scan(script: Script, source: str, tree: ast.Module, *, file: Path, root: Pa
     package = _package_of(file, root)
     _absolute_aliases(index, package)
     script.summary = summary(tree, source)
-    django_path = "management/commands/" in file.as_posix()
+    # Django loads every module of management/commands/ but those named with a leading underscore
+    django_path = "management/commands/" in file.as_posix() and not file.name.startswith("_")
     interface = extract_interface(index, source, django_path=django_path)
     script.interface = interface.interface
     script.warnings.extend(interface.warnings)
     imports, local = _imports(index, package, file, root)
     if script.interface.kind == "none" and local:
         script.interface = _borrowed_interface(index, local) or script.interface
+    if script.interface.kind in ("django", "none") and django_path and local:
+        _inherited_options(script, index, local)
     for option in script.interface.flags:  # a password's default written in the script is still a secret
         if isinstance(option.default, str) and (SECRET_VALUE.search(option.default) or any(
                 looks_like_credential(name.lstrip("-").replace("-", "_")) for name in (option.name, option.dest or ""))):
@@ -166,8 +169,9 @@ def _scan(script: Script, source: str, tree: ast.Module, *, file: Path, root: Pa
                      in ("dry-run", "dryrun", "noop", "no-op", "simulate", "pretend")), None)
     script.dry_run_flag = flag
     script.has_dry_run = has_dry_run or flag is not None or any(_DRY_RUN_ENV.search(env.name) for env in script.env)
-    return PythonFacts(entry=is_entry(tree, index, django_path or script.interface.kind == "django", source),
-                       imports=imports)
+    helper_of_commands = "management/commands/" in file.as_posix() and file.name.startswith("_")
+    return PythonFacts(entry=not helper_of_commands and is_entry(
+        tree, index, django_path or script.interface.kind == "django", source), imports=imports)
 
 
 def _argv_membership(index: ModuleIndex, compare: ast.Compare) -> str | None:
@@ -406,6 +410,37 @@ def _borrowed_interface(index: ModuleIndex, local: dict[str, Path]) -> Interface
         if interface is not None and function in builders:
             return copy.deepcopy(interface)
     return None
+
+
+def _inherited_options(script: Script, index: ModuleIndex, local: dict[str, Path]) -> None:
+    """A Django command whose class derives from the project's own base command
+    (``class Command(BaseRevisionCommand)``) and keeps its options (``super().add_arguments(parser)``,
+    or no ``add_arguments`` of its own) also takes the base's options, listed first."""
+    for cls in index.classes:
+        own = next((node for node in cls.body if isinstance(node, ast.FunctionDef) and node.name == "add_arguments"),
+                   None)
+        if own is not None and not any(isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                                       and node.func.attr == "add_arguments"
+                                       and isinstance(node.func.value, ast.Call) for node in ast.walk(own)):
+            continue
+        for base in cls.bases:
+            module, _, name = (index.canonical(base) or "").rpartition(".")
+            path = local.get(module)
+            if path is None:
+                continue
+            try:
+                source = path.read_text(encoding="utf-8", errors="replace")
+                base_index = index_module(parse(source))
+            except (OSError, SyntaxError, ValueError, RecursionError):
+                continue
+            if not any(node.name == name for node in base_index.classes):
+                continue
+            inherited = extract_interface(base_index, source, django_path=True).interface.flags
+            known = {flag.name for flag in script.interface.flags}
+            script.interface.flags[:0] = [replace(flag, line=None) for flag in inherited if flag.name not in known]
+            if script.interface.flags:
+                script.interface.kind = "django"
+            return
 
 
 def _follow_local_modules(script: Script, index: ModuleIndex, local: dict[str, Path], root: Path) -> None:

@@ -85,6 +85,9 @@ class Arg:
     """Required when its subcommand is chosen (the model cannot say so: it is per subcommand)."""
     joined: bool = False
     """Pass ``--flag=value`` (argparse-style long options: a value starting with ``-`` is safe)."""
+    negated: str | None = None
+    """For a switch: the spelling that turns it off (python-fire's ``--nodryrun``), passed when
+    the value is false and the script's default is true."""
 
 
 @dataclass(frozen=True)
@@ -204,6 +207,12 @@ class WrappedScript:
     passthrough: str | None = None
     """A ``list[str]`` field appended as is (for what the scan could not determine)."""
     dry_run_flag: str | None = None
+    apply_flag: str | None = None
+    """What the script needs to act when it only previews by default (python-fire's
+    ``--nodryrun`` for a ``dryrun=True`` parameter): passed on apply, not while planning."""
+    mode_flags_last: bool = False
+    """The dry-run and apply flags go after the subcommand and its options (python-fire reads a
+    flag given before the command's name as the class's own)."""
     secrets: Mapping[str, str] = field(default_factory=dict)
     """opsctl secret name -> the environment variable the script reads it from."""
     required_secrets: tuple[str, ...] = ()
@@ -257,7 +266,9 @@ class WrappedScript:
             return [_text(v) for v in value] if isinstance(value, list) else [_text(value)]
         flag = str(arg.flag)
         if arg.kind == "switch":
-            return [flag] if bool(value) != bool(arg.default) else []
+            if bool(value) == bool(arg.default):
+                return []
+            return [arg.negated] if arg.negated and not value else [flag]
         if _same(value, arg.default):
             return []
         if arg.kind == "list":
@@ -323,11 +334,12 @@ class WrappedScript:
         path = self.script_path(ctx)
         if not path.is_file():
             raise ConfigError(f"the wrapped script {path} does not exist")
-        command = shlex.join(self.argv(ctx, arguments))
+        planned = self._with(self.apply_flag, arguments)
+        command = shlex.join(self.argv(ctx, planned))
         after: Any = command
         reason = "run the script"
         if self.dry_run_flag and ctx.config.get("plan_dry_run", True):
-            argv = self.argv(ctx, [self.dry_run_flag, *arguments])
+            argv = self.argv(ctx, self._with(self.dry_run_flag, arguments))
             done = run_script(argv, cwd=self.working_dir(ctx), env=env,
                               timeout=self.timeout_seconds(ctx),
                               secrets=list(ctx.secrets.values()))
@@ -340,7 +352,12 @@ class WrappedScript:
                      "dry_run": "\n".join([*done.stdout_tail, *done.stderr_tail])}
             reason = f"run the script (its own dry run {self.dry_run_flag} shown)"
         yield Action(id="run", kind="run", target=_shown_path(path), reason=reason,
-                     data={"arguments": arguments}, after=after)
+                     data={"arguments": planned}, after=after)
+
+    def _with(self, flag: str | None, arguments: list[str]) -> list[str]:
+        if flag is None:
+            return arguments
+        return [*arguments, flag] if self.mode_flags_last else [flag, *arguments]
 
     def apply(self, ctx: Context, req: BaseModel, action: Action) -> None:
         """Run the planned arguments; map the exit code."""

@@ -141,6 +141,8 @@ def _outputs(words: list[str]) -> list[str]:
         return positionals[-1:]
     if program == "truncate" or program == "fallocate":  # ``truncate -s 1G img``: makes the file
         return positionals[-1:]
+    if program == "dd":
+        return [word[3:] for word in args if word.startswith("of=") and not word.startswith("of=/dev/")]
     if program == "aws" and positionals[:2] == ["lambda", "invoke"] and len(positionals) > 2:
         return positionals[-1:]
     return []
@@ -666,7 +668,10 @@ class _Scan:
         self.scratch = self.scratch_variables()
         effects: list[Effect] = []
         written: set[str] = set()
-        produced: set[str] = set()
+        # What the script writes anywhere in it is its own output: a ``cleanup`` function written
+        # above the command that makes the file still removes the script's own file.
+        produced: set[str] = {_path_key(word) for command in self.parsed.commands if command.words
+                              for word in _outputs(command.words)}
         for command in self.parsed.commands:
             base: Confidence = "medium" if command.remote else "high"
             if command.words:

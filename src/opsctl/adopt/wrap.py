@@ -41,8 +41,9 @@ from opsctl.scaffold import Generated
 
 COMMAND_FIELD = "command"
 PASSTHROUGH_FIELD = "args"
-_JOINED_KINDS = ("argparse", "click", "typer", "optparse", "getopt")
-_DOUBLE_DASH_KINDS = (*_JOINED_KINDS, "getopts")
+_JOINED_KINDS = ("argparse", "click", "typer", "optparse", "getopt", "fire")
+_DOUBLE_DASH_KINDS = ("argparse", "click", "typer", "optparse", "getopt", "getopts")
+"""(python-fire reads the words after ``--`` as its own flags, not the script's)"""
 _PYTHON = re.compile(r"^python3?$")
 _SYSTEM_BIN = ("/usr/bin", "/bin", "/usr/local/bin")
 _SHELLS = ("bash", "sh", "dash", "zsh", "ksh")
@@ -266,11 +267,12 @@ def _request_field(flag: Flag, names: _Names, script: Script,
                      else "list" if kind == "list" else "option")
     joined = (script.interface.kind in _JOINED_KINDS and not flag.positional
               and flag.name.startswith("--"))
+    fire_switch = script.interface.kind == "fire" and arg_kind == "switch" and flag.name.startswith("--")
     arg = Arg(field=name, flag=None if flag.positional else flag.name, kind=arg_kind,
               default=None if flag.positional else (default if default != [] else None),
               subcommand=(subcommands[0] if len(subcommands) == 1 else subcommands) or None,
               required=flag.required and in_subcommand,
-              joined=joined)
+              joined=joined, negated=f"--no{flag.name[2:]}" if fire_switch else None)
     return RequestField(name, annotation, default, required, description, arg, sample)
 
 
@@ -358,6 +360,8 @@ def _arg_source(arg: Arg) -> str:
         parts.append("required=True")
     if arg.joined:
         parts.append("joined=True")
+    if arg.negated:
+        parts.append(f"negated={arg.negated!r}")
     return f"Arg({', '.join(parts)})"
 
 
@@ -429,6 +433,12 @@ def render_module(d: WrapDesign, *, script_from_module: str, label: str, owner: 
     if s.has_dry_run and s.dry_run_flag:
         lines.append(f"    dry_run_flag={s.dry_run_flag!r},  # run while planning: read-only by "
                      "the script's promise")
+        if s.interface.kind == "fire":
+            preview = next((f for f in s.interface.flags if f.name == s.dry_run_flag), None)
+            if preview is not None and preview.default is True:
+                lines.append(f"    apply_flag={'--no' + s.dry_run_flag[2:]!r},  # the script previews "
+                             "by default: this makes it act")
+            lines.append("    mode_flags_last=True,  # python-fire: flags after the command's name")
     if d.secrets:
         lines.append(f"    secrets={d.secrets!r},  # opsctl secret -> the script's variable")
     if d.required_secrets:
