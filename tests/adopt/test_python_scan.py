@@ -1728,3 +1728,39 @@ def test_an_objects_delete_method_handed_to_a_call_is_a_guess() -> None:
                     executor.submit(manager.list)
     """)
     assert [(e.kind, e.destructive, e.confidence, e.line) for e in script.effects] == [("call", True, "low", 6)]
+
+
+def test_a_local_class_used_by_the_script_is_followed_through_its_methods(tmp_path: Path) -> None:
+    write(tmp_path / "cleaner" / "__init__.py", "")
+    write(tmp_path / "cleaner" / "core.py", """
+        import boto3
+        class AMICleaner:
+            def __init__(self):
+                self.ec2 = boto3.client("ec2")
+            def remove_amis(self, ids):
+                for ami in ids:
+                    self._deregister(ami)
+            def _deregister(self, ami):
+                self.ec2.deregister_image(ImageId=ami)
+            def unused(self):
+                self.ec2.delete_vpc(VpcId="x")
+    """)
+    script_file = write(tmp_path / "cleaner" / "cli.py", """
+        from cleaner.core import AMICleaner
+        cleaner = AMICleaner()
+        cleaner.remove_amis(["ami-1"])
+    """)
+    script, _ = scan(script_file.read_text(), file=script_file, root=tmp_path)
+    assert [(e.destructive, e.via, e.line) for e in script.effects] == [
+        (True, "cleaner.core.AMICleaner._deregister", 10)]
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    pytest.param("DEFAULT_REMOVAL_COMMAND = ['rm', '-fR']\n", [(True, "low")], id="list"),
+    pytest.param("PURGE_CMD = 'kubectl delete namespace old'\n", [(True, "low")], id="string"),
+    pytest.param("LIST_CMD = ['ls', '-l']\n", [], id="read-only"),
+    pytest.param("REMOVAL = ['rm', '-fR']\n", [], id="not-named-as-a-command"),
+])
+def test_a_command_kept_in_a_module_constant(source: str, expected: list[tuple[bool, str]]) -> None:
+    script, _ = scan(source)
+    assert [(e.destructive, e.confidence) for e in script.effects] == expected

@@ -80,6 +80,7 @@ _CLOUD_NAMED_MUTATING = re.compile(
     r"parameter|secret_value|item|metric_alarm|record)|change_resource_record_sets|set_desired_capacity|"
     r"upload_file(?:obj)?|copy_object|(?:patch|replace)_namespaced_\w+|"
     r"begin_(?:create\w*|update\w*|start|restart|power_off|deallocate))$")
+_COMMAND_CONSTANT = re.compile(r"(?:^|_)(?:CMD|COMMAND|CMDLINE|ARGV)S?$", re.IGNORECASE)
 _HANDED_DELETE = re.compile(r"^(?:delete|destroy|purge|terminate|wipe)(?:_\w+)?$")
 _GENTLE_SIGNALS = frozenset({"HUP", "USR1", "USR2", "CONT", "STOP", "TSTP", "WINCH"})
 _TERMINATING_SIGNALS = frozenset({"KILL", "TERM", "INT", "QUIT", "ABRT"})
@@ -515,6 +516,7 @@ class EffectFinder:
             if scope:
                 for effect in self.found[before:]:
                     effect.via = effect.via or scope
+        self._command_constants()
         if self.cloud or self.clients:
             self._deleting_callbacks()
         if "delete" in self.source or "destroy" in self.source or "purge" in self.source:
@@ -534,6 +536,26 @@ class EffectFinder:
                     and _CLOUD_DESTRUCTIVE.match(node.attr)
                     and (self._cloud_rooted(node.value) or self._rooted(node.value, self.clients))):
                 self.found.append(Effect("cloud", True, node_text(node), node.lineno, "medium"))
+
+    def _command_constants(self) -> None:
+        """A command kept in a module constant to be run later (``DEFAULT_REMOVAL_COMMAND =
+        ["rm", "-fR"]``, ``PURGE_CMD = "kubectl delete ns"``): reported where it is written, at
+        ``low`` confidence when destructive (where it runs is not followed)."""
+        for (scope, name), entries in self.index.assigns.items():
+            if scope or not name.isupper() or not _COMMAND_CONSTANT.search(name):
+                continue
+            for _position, op, value in entries:
+                words: list[str] | str | None = None
+                if op == "=" and isinstance(value, ast.List | ast.Tuple) and value.elts and all(
+                        isinstance(item, ast.Constant) and isinstance(item.value, str) for item in value.elts):
+                    words = [str(item.value) for item in value.elts]  # type: ignore[attr-defined]
+                elif op == "=" and (text := const_str(value)) is not None and " " in text.strip():
+                    words = text
+                if words is None:
+                    continue
+                for effect in classify_command(words, line=value.lineno, confidence="low"):
+                    if effect.destructive:
+                        self.found.append(effect)
 
     def _deleting_arguments(self) -> None:
         """Any object's ``delete`` method handed to a call to be run there

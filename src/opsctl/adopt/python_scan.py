@@ -157,8 +157,8 @@ def _scan(script: Script, source: str, tree: ast.Module, *, file: Path, root: Pa
     finder = EffectFinder(index, source)
     script.effects = finder.effects()
     script.warnings.extend(finder.warnings)
-    _follow_local_modules(script, index, local, root)
-    _deleting_project_calls(script, index, file, root, finder)
+    followed = _follow_local_modules(script, index, local, root)
+    _deleting_project_calls(script, index, file, root, finder, followed)
     script.exit_codes, exit_warning = exit_codes(index)
     if exit_warning and not script.exit_codes:
         script.warnings.append(exit_warning)
@@ -357,6 +357,11 @@ def _module_effects(path: str, mtime_ns: int, size: int) -> ModuleEffects:
     for call, scope in index.calls:
         if isinstance(call.func, ast.Name) and (helper := index.function(call.func.id, scope)) is not None:
             calls.setdefault(scope, set()).add(index.qualname(helper))
+        elif (isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Name)
+              and call.func.value.id == "self" and "." in scope):  # self.other() in Class.method
+            method = f"{scope.split('.', 1)[0]}.{call.func.attr}"
+            if method in index.functions:
+                calls.setdefault(scope, set()).add(method)
     return ModuleEffects({name: tuple(effects) for name, effects in by_function.items()},
                          dict(finder.command_parameters),
                          calls={name: frozenset(callees) for name, callees in calls.items()})
@@ -443,11 +448,27 @@ def _inherited_options(script: Script, index: ModuleIndex, local: dict[str, Path
             return
 
 
-def _follow_local_modules(script: Script, index: ModuleIndex, local: dict[str, Path], root: Path) -> None:
+def _local_instances(index: ModuleIndex, local: dict[str, Path]) -> dict[str, tuple[str, str]]:
+    """Names bound to an object of a local module's class: name -> (module, class)."""
+    made: dict[str, tuple[str, str]] = {}
+    for (_scope, name), entries in index.assigns.items():
+        for _position, op, value in entries:
+            if op == "=" and isinstance(value, ast.Call):
+                module, _, cls = (index.canonical(value.func) or "").rpartition(".")
+                if module in local and cls[:1].isupper():
+                    made[name] = (module, cls)
+    return made
+
+
+def _follow_local_modules(script: Script, index: ModuleIndex, local: dict[str, Path], root: Path) -> set[str]:
+    """Add the effects of the local modules' code the script runs; returns the calls it followed
+    into methods of local classes (``program.rotate``), which need no guess from their name."""
     if not local:
-        return
+        return set()
     wanted: dict[str, set[str]] = {module: {""} for module in local}
     sites: list[tuple[ast.Call, str, str, str]] = []
+    instances = _local_instances(index, local)
+    method_calls: set[str] = set()
     for call, scope in index.calls:
         name = index.canonical(call.func)
         if name:
@@ -455,6 +476,12 @@ def _follow_local_modules(script: Script, index: ModuleIndex, local: dict[str, P
             if module in wanted:
                 wanted[module].add(function)
                 sites.append((call, scope, module, function))
+                if function[:1].isupper():  # Cls(...) runs Cls.__init__
+                    wanted[module].add(f"{function}.__init__")
+        if isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Name) and (
+                made := instances.get(call.func.value.id)):  # program = RotateBackups(...); program.rotate()
+            wanted[made[0]].add(f"{made[1]}.{call.func.attr}")
+            method_calls.add(name or "")
     for module, functions in wanted.items():
         path = local[module]
         try:
@@ -487,6 +514,7 @@ def _follow_local_modules(script: Script, index: ModuleIndex, local: dict[str, P
                     effect, path=relative, via=f"{module}.{function}" if function else module,
                     confidence="medium" if effect.confidence == "high" else effect.confidence))
     script.effects.sort(key=lambda effect: (effect.path or "", effect.line))
+    return method_calls
 
 
 _DELETING_NAME = re.compile(  # restoring a backup overwrites the live data it is restored over
@@ -506,13 +534,13 @@ _CONNECTOR = re.compile(r"(?:^|[._])(?:connector|self)$", re.IGNORECASE)
 
 
 def _deleting_project_calls(script: Script, index: ModuleIndex, file: Path, root: Path,
-                            finder: EffectFinder) -> None:
+                            finder: EffectFinder, followed_calls: set[str]) -> None:
     """A call into the project's own code that could not be followed to an effect (its module is
     not in the scanned tree, or the deletion is deeper than one level), whose name says it
     deletes: ``delete_event_payloads_task()``, ``delete_app(app)``, ``Check.garbage_collect()``,
     and methods of the project's objects: ``job = Job(...); job.delete_outputs()``, ``for check in
     Check.objects.all(): check.prune()``. A guess, so ``low``."""
-    followed = {effect.via for effect in script.effects if effect.via}
+    followed = {effect.via for effect in script.effects if effect.via} | followed_calls
     destructive_lines = {effect.line for effect in script.effects if effect.destructive and not effect.path}
     project: dict[str, bool] = {}
     bases = list(dict.fromkeys([str(root), str(file.parent)]))
