@@ -1764,3 +1764,17 @@ def test_a_local_class_used_by_the_script_is_followed_through_its_methods(tmp_pa
 def test_a_command_kept_in_a_module_constant(source: str, expected: list[tuple[bool, str]]) -> None:
     script, _ = scan(source)
     assert [(e.destructive, e.confidence) for e in script.effects] == expected
+
+
+@pytest.mark.parametrize(("source", "destructive"), [
+    pytest.param("from wagtail.images.models import Rendition\nRendition.objects.filter(x=1).delete()\n", False,
+                 id="renditions"),
+    pytest.param("from wagtail.embeds.models import Embed\nembeds = Embed.objects.all()\nembeds.delete()\n", False,
+                 id="cached-embeds"),
+    pytest.param("from app.models import Thumbnail\nfor t in Thumbnail.objects.all():\n    t.delete()\n", False,
+                 id="thumbnail-rows"),
+    pytest.param("from app.models import Invoice\nInvoice.objects.filter(x=1).delete()\n", True, id="data-rows"),
+])
+def test_deleting_derived_rows_loses_nothing(source: str, destructive: bool) -> None:
+    script, _ = scan(source)
+    assert any(e.destructive for e in script.effects) is destructive

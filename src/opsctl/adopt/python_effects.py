@@ -80,6 +80,7 @@ _CLOUD_NAMED_MUTATING = re.compile(
     r"parameter|secret_value|item|metric_alarm|record)|change_resource_record_sets|set_desired_capacity|"
     r"upload_file(?:obj)?|copy_object|(?:patch|replace)_namespaced_\w+|"
     r"begin_(?:create\w*|update\w*|start|restart|power_off|deallocate))$")
+_DERIVED_ROWS = re.compile(r"(?i)rendition|thumbnail|\bthumbs?\b|\bembeds?\b|Embed\b|cache|search_?index|sitemap")
 _COMMAND_CONSTANT = re.compile(r"(?:^|_)(?:CMD|COMMAND|CMDLINE|ARGV)S?$", re.IGNORECASE)
 _HANDED_DELETE = re.compile(r"^(?:delete|destroy|purge|terminate|wipe)(?:_\w+)?$")
 _GENTLE_SIGNALS = frozenset({"HUP", "USR1", "USR2", "CONT", "STOP", "TSTP", "WINCH"})
@@ -848,6 +849,18 @@ class EffectFinder:
         if verdict is not None:
             self._add("sql", verdict, call, "medium" if resolver.indirect else "high")
 
+    def _derived(self, receiver: ast.expr) -> bool:
+        """Rows that are made from other data and made again when missing: image renditions,
+        thumbnails, cached oEmbed responses, search-index entries (``Rendition.objects.all()``,
+        ``embeds``, ``thumbnail``). Deleting them loses nothing."""
+        texts = [node_text(receiver)]
+        if isinstance(receiver, ast.Name):  # ``for t in Thumbnail.objects.all(): t.delete()``
+            texts += [node_text(loop.iter) for loop, _scope in self.index.loops
+                      if isinstance(loop.target, ast.Name) and loop.target.id == receiver.id]
+            texts += [node_text(value) for (_scope, name), entries in self.index.assigns.items()
+                      if name == receiver.id for _position, op, value in entries if op == "="]
+        return any(_DERIVED_ROWS.search(text) for text in texts)
+
     def _orm(self, call: ast.Call, attr: str, scope: str) -> None:
         receiver = call.func.value  # type: ignore[attr-defined]
         session = (dotted(receiver) or "").rpartition(".")[2].lower().endswith("session")
@@ -868,7 +881,7 @@ class EffectFinder:
         if not (chained or tracked):
             if self.django and attr in ("delete", "save") and not call.args and not (
                     self.http and self._rooted(receiver, self.http)):
-                self._add("orm", attr == "delete", call, "low")  # a model instance, most likely
+                self._add("orm", attr == "delete" and not self._derived(receiver), call, "low")  # a model instance
             return
         confidence: Confidence = "high" if chained else "medium"
         if attr == "update" and ((call.keywords and not call.args) or (  # queryset.update(field=...): rows overwritten
@@ -883,6 +896,6 @@ class EffectFinder:
         elif id(call) in self.rewritten_saves:
             self._add("orm", self.rewritten_saves[id(call)], call, "medium")
         elif attr == "delete" and not call.args:
-            self._add("orm", True, call, confidence)
+            self._add("orm", not self._derived(receiver), call, confidence)
         elif (attr == "save" and tracked) or attr in _ORM_MUTATING:
             self._add("orm", False, call, confidence)

@@ -542,6 +542,8 @@ def _deleting_project_calls(script: Script, index: ModuleIndex, file: Path, root
     Check.objects.all(): check.prune()``. A guess, so ``low``."""
     followed = {effect.via for effect in script.effects if effect.via} | followed_calls
     destructive_lines = {effect.line for effect in script.effects if effect.destructive and not effect.path}
+    # a call the rules already decided (``rendition.delete()``: derived rows) needs no name guess
+    decided = {(effect.line, effect.call) for effect in script.effects if not effect.path}
     project: dict[str, bool] = {}
     bases = list(dict.fromkeys([str(root), str(file.parent)]))
 
@@ -564,8 +566,8 @@ def _deleting_project_calls(script: Script, index: ModuleIndex, file: Path, root
             continue
         func = call.func
         if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id not in index.aliases:
-            if call.lineno in destructive_lines or not (_DELETING_METHOD.search(function)
-                                                         or _STRONGLY_DELETING.match(function)):
+            if call.lineno in destructive_lines or (call.lineno, sanitize_call(node_text(call))) in decided \
+                    or not (_DELETING_METHOD.search(function) or _STRONGLY_DELETING.match(function)):
                 continue
             if rows is None:
                 rows = {(loop_scope, loop.target.id) for loop, loop_scope in index.loops
