@@ -74,7 +74,7 @@ def test_labels_document_shape(labels_doc: dict[str, Any]) -> None:
         for key, kind in required.items():
             assert isinstance(label.get(key), kind), (path, key)
         assert label["split"] in {"dev", "held-out", "held-out-2", "held-out-3", "held-out-4", "held-out-5",
-                                  "held-out-6"}, path
+                                  "held-out-6", "held-out-7"}, path
         assert label["language"] in {"python", "shell"}, path
         assert not label["destructive"] or label["mutating"], f"{path}: destructive implies mutating"
         assert not label["destructive"] or label["destructive_lines"], path
@@ -154,7 +154,7 @@ def test_the_second_held_out_split_is_large_mixed_and_from_new_repositories(
     assert not first_repos & {acc.repo_of(p) for p in second}, "held-out-2 must use new repositories"
     # the first labels come first in the file, so their split draw is unchanged
     splits = [s["split"] for s in scripts.values()]
-    later = sum(splits.count(f"held-out-{n}") for n in (3, 4, 5, 6))
+    later = sum(splits.count(f"held-out-{n}") for n in (3, 4, 5, 6, 7))
     assert splits.index("held-out-2") == len(splits) - later - len(second)
 
 
@@ -171,7 +171,7 @@ def test_the_third_held_out_split_is_large_mixed_and_from_new_repositories(
     assert not earlier_repos & {acc.repo_of(p) for p in third}, "held-out-3 must use new repositories"
     # the third set comes after the first two, before the fourth
     splits = [s["split"] for s in scripts.values()]
-    later = sum(splits.count(f"held-out-{n}") for n in (4, 5, 6))
+    later = sum(splits.count(f"held-out-{n}") for n in (4, 5, 6, 7))
     assert splits.index("held-out-3") == len(splits) - later - len(third)
 
 
@@ -188,7 +188,7 @@ def test_the_fourth_held_out_split_is_large_mixed_and_from_new_repositories(
     assert not earlier_repos & {acc.repo_of(p) for p in fourth}, "held-out-4 must use new repositories"
     # the fourth set comes after the first three, before the fifth
     splits = [s["split"] for s in scripts.values()]
-    assert splits.index("held-out-4") == len(splits) - splits.count("held-out-5") - splits.count("held-out-6") \
+    assert splits.index("held-out-4") == len(splits) - sum(splits.count(f"held-out-{n}") for n in (5, 6, 7)) \
         - len(fourth)
 
 
@@ -204,7 +204,8 @@ def test_the_fifth_held_out_split_is_large_mixed_from_new_repositories_and_twice
     earlier_repos = {acc.repo_of(p) for p, s in scripts.items() if s["split"] != "held-out-5"}
     assert not earlier_repos & {acc.repo_of(p) for p in fifth}, "held-out-5 must use new repositories"
     splits = [s["split"] for s in scripts.values()]
-    assert splits.index("held-out-5") == len(splits) - splits.count("held-out-6") - len(fifth)
+    assert splits.index("held-out-5") == len(splits) - sum(splits.count(f"held-out-{n}") for n in (6, 7)) \
+        - len(fifth)
     # the second reader's independent labels cover the same scripts
     second = json.loads((CORPUS / "held-out-5-second-labels.json").read_text())["scripts"]
     assert set(second) == set(fifth)
@@ -223,7 +224,22 @@ def test_the_sixth_held_out_split_is_large_mixed_and_from_new_repositories(
     earlier_repos = {acc.repo_of(p) for p, s in scripts.items() if s["split"] != "held-out-6"}
     assert not earlier_repos & {acc.repo_of(p) for p in sixth}, "held-out-6 must use new repositories"
     splits = [s["split"] for s in scripts.values()]
-    assert splits.index("held-out-6") == len(splits) - len(sixth)
+    assert splits.index("held-out-6") == len(splits) - splits.count("held-out-7") - len(sixth)
+
+
+def test_the_seventh_held_out_split_is_large_mixed_and_from_new_repositories(
+        labels_doc: dict[str, Any]) -> None:
+    scripts = labels_doc["scripts"]
+    seventh = {p: s for p, s in scripts.items() if s["split"] == "held-out-7"}
+    assert len(seventh) >= 40
+    assert len({acc.repo_of(p) for p in seventh}) >= 5
+    assert sum(s["destructive"] for s in seventh.values()) >= 12
+    assert sum(not s["destructive"] for s in seventh.values()) >= 15
+    assert {s["language"] for s in seventh.values()} == {"python", "shell"}
+    earlier_repos = {acc.repo_of(p) for p, s in scripts.items() if s["split"] != "held-out-7"}
+    assert not earlier_repos & {acc.repo_of(p) for p in seventh}, "held-out-7 must use new repositories"
+    splits = [s["split"] for s in scripts.values()]
+    assert splits.index("held-out-7") == len(splits) - len(seventh)
 
 
 def test_select_split(labels_doc: dict[str, Any]) -> None:
@@ -235,7 +251,9 @@ def test_select_split(labels_doc: dict[str, Any]) -> None:
     fourth = acc.select_split(scripts, "held-out-4")
     fifth = acc.select_split(scripts, "held-out-5")
     sixth = acc.select_split(scripts, "held-out-6")
+    seventh = acc.select_split(scripts, "held-out-7")
     assert (len(held_out) + len(dev) + len(second) + len(third) + len(fourth) + len(fifth) + len(sixth)
+            + len(seventh)
             == len(acc.select_split(scripts, "all")))
     assert len(acc.select_split(scripts, "all")) == len(scripts)
     assert not set(held_out) & set(dev)
