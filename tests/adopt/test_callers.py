@@ -946,3 +946,31 @@ def test_installed_commands_kubernetes_manifests_and_pipeline_steps(tmp_path: Pa
         "rotate_backups/cli.py": [("setup.py", 3, "entry-point")],
         "py/kf/testing/cleanup_ci.py": [("cleanup-job.yaml", 12, "kubernetes")],
         "py/kf/testing/create_context.py": [("tekton/task.yaml", 12, "ci")]}
+
+
+def test_ansible_tasks_run_scripts_from_the_role_and_the_playbook_folder(tmp_path: Path) -> None:
+    scripts = ("tools/cleanup-host", "ansible/roles/engine/files/ce-cleanup.sh",
+               "ansible/roles/keystone/files/cron_generator.py")
+    files = {
+        "ansible/roles/destroy/tasks/cleanup_host.yml": textwrap.dedent("""\
+            ---
+            - name: Destroying host configuration
+              become: true
+              ansible.builtin.script: ../tools/cleanup-host
+            """),
+        "ansible/roles/engine/tasks/uninstall.yml": textwrap.dedent("""\
+            - name: Remove all containers and images
+              block:
+                - script: ce-cleanup.sh "{{ current_engine }}"
+            """),
+        "ansible/roles/keystone/tasks/config.yml": textwrap.dedent("""\
+            - name: Generate the cron jobs
+              ansible.builtin.command: >
+                {{ ansible_playbook_python }} {{ role_path }}/files/cron_generator.py
+                -t 60
+            """)}
+    found = {script: [c[:3] for c in entries] for script, entries in callers(tmp_path, files, scripts).items()}
+    assert found == {
+        "tools/cleanup-host": [("ansible/roles/destroy/tasks/cleanup_host.yml", 4, "ansible")],
+        "ansible/roles/engine/files/ce-cleanup.sh": [("ansible/roles/engine/tasks/uninstall.yml", 3, "ansible")],
+        "ansible/roles/keystone/files/cron_generator.py": [("ansible/roles/keystone/tasks/config.yml", 3, "ansible")]}

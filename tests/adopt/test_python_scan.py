@@ -1778,3 +1778,26 @@ def test_a_command_kept_in_a_module_constant(source: str, expected: list[tuple[b
 def test_deleting_derived_rows_loses_nothing(source: str, destructive: bool) -> None:
     script, _ = scan(source)
     assert any(e.destructive for e in script.effects) is destructive
+
+
+def test_files_the_script_made_or_that_hold_no_data_are_not_destructive_to_remove() -> None:
+    script, _ = scan("""
+        import glob, os, shutil
+        os.remove("/var/run/nginx.pid")
+        for path in glob.glob("*.egg-info"):
+            shutil.rmtree(path)
+        def install_map(map_file):
+            destination = os.path.join("/etc/postfix", os.path.basename(map_file))
+            shutil.copyfile(map_file, destination)
+            os.remove(destination)
+        def rewrite(passwords_file):
+            os.remove(passwords_file)
+            with os.fdopen(os.open(passwords_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC), "w") as f:
+                f.write("x")
+        for path in glob.glob("/srv/data/*.db"):
+            os.remove(path)
+        os.remove("/srv/data/app.db")
+    """)
+    # the copy and the rewritten file are the script's own: not effects at all
+    assert [(e.line, e.destructive) for e in script.effects if e.kind == "file-delete"] == [
+        (3, False), (5, False), (15, True), (16, True)]

@@ -301,6 +301,8 @@ def callers_in_yaml(file: CallerFile, index: ScriptIndex, collector: Collector,
                 script = container_map.get("script") or container_map.get("source")
                 if isinstance(script, yaml.ScalarNode):  # a Tekton step's or Argo template's script
                     _scan_yaml_scalar(file, script, index, collector, kind, Where(file.path, None))
+    elif _ANSIBLE_HINT.search(file.text):
+        _callers_in_ansible(file, index, collector)
     elif re.search(r"^\s*(before_)?script:", file.text, re.M) and re.search(
             r"^\s*stage:", file.text, re.M):
         callers_in_gitlab(file, index, collector, plan)
@@ -332,6 +334,64 @@ def callers_in_yaml_lines(file: CallerFile, index: ScriptIndex, collector: Colle
                 continue
         callers_in_chunk(file, value.strip("\"'"), number, index, collector, kind,
                          Where(file.path, None))
+
+
+_ANSIBLE_MODULES = {"script": "script", "ansible.builtin.script": "script", "command": "command",
+                    "ansible.builtin.command": "command", "shell": "shell", "ansible.builtin.shell": "shell",
+                    "raw": "shell", "ansible.builtin.raw": "shell"}
+_ANSIBLE_HINT = re.compile(r"^\s*-?\s*(?:ansible\.builtin\.)?(?:script|command|shell|raw):", re.M)
+_JINJA = re.compile(r"\{\{\s*([A-Za-z_]\w*)\s*\}\}")
+
+
+def _callers_in_ansible(file: CallerFile, index: ScriptIndex, collector: Collector) -> None:
+    """Ansible tasks (a role's ``tasks/*.yml``, a playbook): ``script: FILE args`` runs a file
+    looked up in the role's ``files/`` folder, then beside the playbook; ``command:``/``shell:``
+    run a command line, with ``{{ role_path }}`` read as the role's folder."""
+    parts = file.path.split("/")
+    role = "/".join(parts[:parts.index("tasks")]) if "tasks" in parts[:-1] else posixpath.dirname(file.path)
+    playbooks = "/".join(parts[:parts.index("roles")]) if "roles" in parts[:-1] else posixpath.dirname(file.path)
+    bases = list(dict.fromkeys([join_path(role, "files"), role, join_path(role, "tasks"), playbooks]))
+    try:
+        documents = _compose_all(file.text)
+    except yaml.YAMLError:
+        return
+    for document in documents:
+        if not isinstance(document, yaml.SequenceNode):
+            continue  # a task file or a playbook is a list
+        for module, node in _walk_ansible(document):
+            if isinstance(node, yaml.MappingNode):  # ``command: {cmd: ..., argv: [...]}``
+                inner = _mapping(node)
+                found = inner.get("cmd") or inner.get("argv") or inner.get("_raw_params")
+                if found is None:
+                    continue
+                node = found
+            if module == "script" and isinstance(node, yaml.ScalarNode) and (value := _scalar(node)):
+                first = value.split()[0] if value.split() else ""
+                script = index.resolve_path(_JINJA.sub(lambda m: "$" + m.group(1), first), bases, {})
+                if script and script != file.path:
+                    line = node.start_mark.line + 1
+                    collector.add(script, file.path, line, "ansible", file.text_of(line))
+            elif node is not None:
+                where = Where(file.path, None, {"__HERE": role, "role_path": role, "playbook_dir": playbooks})
+                if isinstance(node, yaml.ScalarNode) and (value := _scalar(node)) is not None:
+                    node = yaml.ScalarNode(node.tag, _JINJA.sub(lambda m: "$" + m.group(1), value),
+                                           node.start_mark, node.end_mark, node.style)
+                _scan_command_node(file, node, index, collector, "ansible", where)
+
+
+def _walk_ansible(node: yaml.Node, depth: int = 0) -> Iterator[tuple[str, yaml.Node]]:
+    if depth > 30:
+        return
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            module = _ANSIBLE_MODULES.get(str(key.value)) if isinstance(key, yaml.ScalarNode) else None
+            if module is not None:
+                yield module, value
+            elif isinstance(value, yaml.SequenceNode | yaml.MappingNode):
+                yield from _walk_ansible(value, depth + 1)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            yield from _walk_ansible(item, depth + 1)
 
 
 _PIPELINE_KINDS = frozenset({"Task", "ClusterTask", "Pipeline", "PipelineRun", "TaskRun", "Workflow",

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from opsctl.adopt.command_rules import is_cache_path
 from opsctl.adopt.model import Confidence, Effect, EffectKind
 from opsctl.adopt.python_commands import (
     CommandParameter,
@@ -393,6 +394,24 @@ class EffectFinder:
                 found[key] = values
         return found
 
+    def _regenerable(self, node: ast.expr, scope: str, line: int) -> bool:
+        """A path whose loss loses no data, as the command rules judge paths (a PID file, a cache,
+        build output): a literal (``os.remove("/var/run/nginx.pid")``), or the variable of a loop
+        over a glob of such names (``for path in glob.glob("*.egg-info"): shutil.rmtree(path)``)."""
+        text = const_str(node)
+        if text is not None:
+            return is_cache_path(text)
+        if isinstance(node, ast.Name):
+            for loop, loop_scope in self.index.loops:
+                if (isinstance(loop.target, ast.Name) and loop.target.id == node.id and loop_scope == scope
+                        and loop.lineno <= line <= (loop.end_lineno or loop.lineno)
+                        and isinstance(loop.iter, ast.Call)
+                        and (self.index.canonical(loop.iter.func) or "") in ("glob.glob", "glob.iglob")
+                        and loop.iter.args and (pattern := const_str(loop.iter.args[0])) is not None
+                        and is_cache_path(pattern)):
+                    return True
+        return False
+
     def _link_only(self, node: ast.expr, line: int) -> bool:
         """The path is a symbolic link where it is removed: the call is in the body of
         ``if os.path.islink(path):`` or ``if path.is_symlink():`` on the same expression. Removing
@@ -468,6 +487,11 @@ class EffectFinder:
                     path = call.args[0]
             elif name == "venv.create" and call.args:
                 path = _unwrapped_path(call.args[0], index)
+            elif name in ("shutil.copy", "shutil.copyfile", "shutil.copy2", "shutil.move", "os.rename",
+                          "os.replace") and len(call.args) > 1:
+                path = call.args[1]  # the copy the script made is its own
+            elif name == "os.open" and len(call.args) > 1 and "O_CREAT" in self.source:
+                path = call.args[0]  # ``os.open(f, O_WRONLY | O_CREAT | O_TRUNC)``: rewritten
             elif name in _SUBPROCESS and call.args and isinstance(call.args[0], ast.List):
                 words = call.args[0].elts
                 for before, after in itertools.pairwise(words):
@@ -594,7 +618,8 @@ class EffectFinder:
         name = self.index.canonical(func) or ""
         attr = func.attr if isinstance(func, ast.Attribute) else None
         if name in _FILE_DELETE:
-            if call.args and self._link_only(call.args[0], call.lineno):
+            if call.args and (self._link_only(call.args[0], call.lineno)
+                              or self._regenerable(call.args[0], scope, call.lineno)):
                 self._add("file-delete", False, call)
             elif not ((call.args and (self._temporary(call.args[0], scope) or self._own_output(call.args[0], scope)))
                       or self._bytecode_cleaner(scope)):
