@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -115,3 +116,13 @@ def test_a_module_run_by_an_entry_point_is_a_script_not_a_library(tmp_path: Path
     assert [s.path for s in inventory.scripts] == ["pkg/cli/recon_cron.py"]
     assert [(c.path, c.kind) for c in inventory.scripts[0].callers] == [("setup.cfg", "entry-point")]
     assert "pkg/cli/helpers.py" in [library.path for library in inventory.libraries]
+
+
+def test_an_f_string_of_a_newer_python_says_which_python_reads_it(tmp_path: Path) -> None:
+    (tmp_path / "fetch.py").write_text('import os\nprint(f"{os.sep.join([\\"a\\", \\"b\\"])}")\n')
+    inventory = scan_tree(tmp_path, git=False)
+    if sys.version_info >= (3, 12):  # PEP 701: this Python reads it
+        assert [s.path for s in inventory.scripts] == ["fetch.py"]
+    else:
+        assert [e.path for e in inventory.errors] == ["fetch.py"]
+        assert "valid from Python 3.12" in inventory.errors[0].reason

@@ -12,6 +12,7 @@ import io
 import os
 import re
 import subprocess
+import sys
 import tokenize
 from datetime import UTC, datetime
 from pathlib import Path
@@ -62,7 +63,11 @@ def _scan_candidate(candidate: Candidate, root: Path) -> tuple[Script, PythonFac
         facts = scan_python(script, text, file=candidate.file, root=root)
     except SyntaxError as exc:
         where = f" at line {exc.lineno}" if exc.lineno else ""
-        raise ScanError(candidate.path, f"Python syntax error{where}: {exc.msg}") from None
+        newer = ""
+        if sys.version_info < (3, 12) and "f-string" in (exc.msg or ""):
+            # PEP 701 (Python 3.12) allows quotes, backslashes and comments in f-strings
+            newer = "; valid from Python 3.12: run opsctl on Python 3.12 or newer to scan it"
+        raise ScanError(candidate.path, f"Python syntax error{where}: {exc.msg}{newer}") from None
     except (ValueError, RecursionError, MemoryError) as exc:
         reason = str(exc) if isinstance(exc, ValueError) else "nested too deeply to parse"
         raise ScanError(candidate.path, reason) from None
