@@ -15,7 +15,7 @@ from opsctl.contract.automation import Automation
 from opsctl.engine.context import Context
 from opsctl.engine.events import record_event
 from opsctl.engine.session import Session
-from opsctl.engine.state import ActionState, ProgressFn, RunState, iso
+from opsctl.engine.state import ActionState, ProgressFn, RunState
 from opsctl.errors import AutomationBugError, DependencyError, OpsctlError
 from opsctl.observe.tracing import traced_action, traced_step
 
@@ -42,15 +42,17 @@ def _apply_one(run: RunState, ctx: Context, state: ActionState) -> OpsctlError |
     ctx.log = log
     if state.interrupted and run.automation.has_verify and _already_converged(run, ctx, state):
         state.status = "applied"
-        at = iso(session.clock())
+        at = session.now_iso()
         _finished_event(run, state, at, 0.0)
         store.action_finished(run.run_id, action.id, status="applied", error=None,
                               at=at, fence=run.fence)
         log.info("action.rechecked", converged=True)
         return None
     ctx.phase = "apply"
-    at = iso(session.clock())
-    record_event(run, "action.started", {"id": action.id}, at)
+    at = session.now_iso()
+    events = run.events
+    if events is not None:
+        events.record("action.started", {"id": action.id}, at)
     store.action_started(run.run_id, action.id, at, fence=run.fence)
     # debug: the journal has it; the one info line per action is its outcome, with duration
     log.debug("action.started", kind=action.kind, target=action.target)
@@ -62,12 +64,13 @@ def _apply_one(run: RunState, ctx: Context, state: ActionState) -> OpsctlError |
         exc.step = exc.step or "apply"
         state.status, state.error, error = "failed", exc.message, exc
         state.exception = exc
+        duration_ms = round((time.monotonic() - began) * 1000, 1)
         log.error("action.failed", error=exc.message, error_type=exc.error_type,
                   kind=action.kind, target=action.target, attempts=state.attempts,
-                  duration_ms=round((time.monotonic() - began) * 1000, 1))
+                  duration_ms=duration_ms)
     except KeyboardInterrupt:
         state.status = "pending"
-        at = iso(session.clock())
+        at = session.now_iso()
         record_event(run, "action.finished", {"id": action.id, "status": "interrupted",
                                               "attempts": state.attempts, "duration_ms": None,
                                               "error": "interrupted by signal"}, at)
@@ -75,17 +78,20 @@ def _apply_one(run: RunState, ctx: Context, state: ActionState) -> OpsctlError |
                               error="interrupted by signal", at=at, fence=run.fence)
         raise
     else:
+        duration_ms = round((time.monotonic() - began) * 1000, 1)
         log.info(f"action.{state.status}", kind=action.kind, target=action.target,
-                 attempts=state.attempts, duration_ms=round((time.monotonic() - began) * 1000, 1))
-    at = iso(session.clock())
-    _finished_event(run, state, at, round((time.monotonic() - began) * 1000, 1))
+                 attempts=state.attempts, duration_ms=duration_ms)
+    at = session.now_iso()
+    _finished_event(run, state, at, duration_ms)
     store.action_finished(run.run_id, action.id, status=state.status, error=state.error,
                           at=at, attempts=state.attempts, fence=run.fence, defer=True)
     return error
 
 
 def _finished_event(run: RunState, state: ActionState, at: str, duration_ms: float) -> None:
-    record_event(run, "action.finished", {"id": state.action.id, "status": state.status,
+    events = run.events
+    if events is not None:
+        events.record("action.finished", {"id": state.action.id, "status": state.status,
                                           "attempts": state.attempts, "duration_ms": duration_ms,
                                           "error": state.error}, at)
 
@@ -107,8 +113,9 @@ def apply_actions(run: RunState, ctx: Context, on_progress: ProgressFn | None) -
     store = session.store
     journaled = {r.action_id for r in store.list_actions(run.run_id)} if run.resumed else set()
     specs = {spec["id"]: spec for spec in run.kept_specs or ()}  # a fanned-out chunk's
-    redact = session.redactor.redact
-    store.record_actions(run.run_id, (specs.get(s.action.id) or redact(s.action.to_dict())
+    # record_actions redacts each spec
+    store.record_actions(run.run_id, ((specs.get(s.action.id) if specs else None)
+                                      or s.action.to_dict()
                                       for s in run.states if s.action.id not in journaled),
                          first_seq=len(journaled))
     del journaled, specs
@@ -124,7 +131,7 @@ def apply_actions(run: RunState, ctx: Context, on_progress: ProgressFn | None) -
 
     def skip(state: ActionState, why: str | None) -> None:
         state.status, state.error = "skipped", why
-        at = iso(session.clock())
+        at = session.now_iso()
         _finished_event(run, state, at, 0.0)
         store.action_finished(run.run_id, state.action.id, status="skipped", error=why,
                               at=at, fence=run.fence)
@@ -159,6 +166,12 @@ def apply_actions(run: RunState, ctx: Context, on_progress: ProgressFn | None) -
             # ready, so a long plan is scheduled in linear time.
             while waiting and len(picked) < want:
                 state = waiting.popleft()
+                if not by_id:  # no action depends on another: only the failures count
+                    if len(failures) >= run.max_failures:
+                        skip(state, None)
+                    else:
+                        picked.append(state)
+                    continue
                 deps = dep_states(state)
                 blocked = [d.action.id for d in deps if d.status in ("failed", "skipped")]
                 if len(failures) >= run.max_failures or blocked:
@@ -168,7 +181,8 @@ def apply_actions(run: RunState, ctx: Context, on_progress: ProgressFn | None) -
                     picked.append(state)
                 else:
                     blocked_ahead.append(state)
-            waiting.extendleft(reversed(blocked_ahead))
+            if blocked_ahead:
+                waiting.extendleft(reversed(blocked_ahead))
             if not picked and not running:
                 cycle = ", ".join(s.action.id for s in waiting)
                 for state in waiting:  # a depends_on cycle: nothing can ever start
@@ -216,11 +230,31 @@ def retry_policy_for(session: Session, automation: Automation[Any]) -> Any:
 
 def _apply_with_retries(run: RunState, ctx: Context, state: ActionState, log: Any) -> str:
     """One action, retried while its failures are transient; attempts and waits are recorded."""
+    began = time.monotonic()
+    try:
+        outcome = run.automation.call_apply(ctx, run.request, state.action)
+    except Exception as exc:
+        return _apply_retrying(run, ctx, state, log, exc, began)
+    # Most actions apply at the first attempt: the retry machinery is built only for a failure
+    state.attempts += 1  # attempts of earlier invocations (resume) count on
+    state.waits = None
+    return outcome
+
+
+def _apply_retrying(run: RunState, ctx: Context, state: ActionState, log: Any,
+                    first_failure: Exception, began: float) -> str:
+    """An action whose first attempt (begun at ``began``) failed: the retry policy decides
+    whether it is attempted again, as :func:`~opsctl.engine.retry.call_with_retries` would
+    have from the first attempt."""
     from opsctl.engine.retry import RetryEvent, call_with_retries
 
     action = state.action
     first_attempt = state.attempts  # attempts of earlier invocations (resume) count on
     waits: list[float] = []
+    if not isinstance(first_failure, OpsctlError):
+        bug = automation_bug(run, first_failure, f"apply of action {action.id} failed", "apply")
+        bug.__cause__ = first_failure  # as raise ... from
+        first_failure = bug
 
     def attempt() -> str:
         try:
@@ -238,7 +272,8 @@ def _apply_with_retries(run: RunState, ctx: Context, state: ActionState, log: An
 
     try:
         outcome, attempts = call_with_retries(attempt, run.policy, what=f"apply of {action.id}",
-                                              sleep=run.session.wait, on_retry=on_retry)
+                                              sleep=run.session.wait, on_retry=on_retry,
+                                              first_failure=first_failure, started=began)
     except OpsctlError as exc:
         state.attempts = first_attempt + int(getattr(exc, "attempts", 1) or 1)
         state.waits = waits or None

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from opsctl.engine.results import kind_counts
-from opsctl.engine.state import RunState, iso
+from opsctl.engine.state import RunState
 from opsctl.observe.log import EventDict
 from opsctl.store.sql import SQLStore
 
@@ -61,16 +61,16 @@ class RunEventRecorder:
     def __init__(self, run: RunState) -> None:
         self.run_id = run.run_id
         self._store = run.session.store
-        self._clock = run.session.clock
+        self._now = run.session.now_iso
         self._store.open_run_events(run.run_id)
         self._untap = run.session.log.tap(run.run_id, self._log_line)
 
     def record(self, kind: str, data: dict[str, Any], at: str | None = None) -> None:
-        self._store.queue_run_event(self.run_id, at or iso(self._clock()), kind, data)
+        self._store.queue_run_event(self.run_id, at or self._now(), kind, data)
 
     def _log_line(self, line: EventDict) -> None:
         data = {k: v for k, v in line.items() if k not in _NOT_IN_LOG_EVENT}
-        self._store.queue_run_event(self.run_id, str(line.get("ts") or iso(self._clock())),
+        self._store.queue_run_event(self.run_id, str(line.get("ts") or self._now()),
                                     "log", data)
 
     def close(self) -> None:

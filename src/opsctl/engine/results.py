@@ -3,7 +3,7 @@ existed, and of a run whose store failed under it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -57,14 +57,34 @@ def status_for(error: OpsctlError) -> str:
     return "failed"
 
 
-def run_document(run: RunState, status: str, exit_code: int, error: OpsctlError | None) -> dict[str, Any]:
+def action_entries(states: Sequence[ActionState]) -> list[dict[str, Any]]:
+    """The result document's ``plan.actions`` entries of ``states`` (not redacted)."""
+    return [{"id": a.id, "kind": a.kind, "target": a.target, "reason": a.reason,
+             "before": a.before, "after": a.after, "status": s.status,
+             "attempts": s.attempts, "waits": list(s.waits or ()), "error": s.error}
+            for s in states for a in (s.action,)]
+
+
+_ENTRY_CHUNK = 1000
+
+
+def action_entry_chunks(run: RunState) -> Iterator[list[dict[str, Any]]]:
+    """The ``plan.actions`` entries of ``run``, redacted, ``_ENTRY_CHUNK`` at a time: what the
+    store writes a long run's result from without every entry held at once."""
+    redact = run.session.redactor.redact
+    states = run.states
+    for start in range(0, len(states), _ENTRY_CHUNK):
+        yield redact(action_entries(states[start:start + _ENTRY_CHUNK]))
+
+
+def run_document(run: RunState, status: str, exit_code: int, error: OpsctlError | None, *,
+                 with_actions: bool = True) -> dict[str, Any]:
+    """The result document of ``run``; ``with_actions=False`` leaves ``plan.actions`` empty,
+    for the caller to fill from :func:`action_entry_chunks` (the same entries, redacted)."""
     session = run.session
     finished = session.clock()
     started = run.started_at or finished
-    actions = [{"id": a.id, "kind": a.kind, "target": a.target, "reason": a.reason,
-                "before": a.before, "after": a.after, "status": s.status,
-                "attempts": s.attempts, "waits": list(s.waits or ()), "error": s.error}
-               for s in run.states for a in (s.action,)]
+    actions = action_entries(run.states) if with_actions else []
     doc = {
         "schema": RESULT_SCHEMA,
         "run_id": run.run_id,

@@ -158,11 +158,11 @@ class _Schedule:
     """The waits of one call, each drawn once so the deadline check and the sleep agree."""
 
     def __init__(self, policy: RetryPolicy, clock: Callable[[], float],
-                 rng: random.Random | None) -> None:
+                 rng: random.Random | None, start: float | None = None) -> None:
         self.policy = policy
         self.clock = clock
         self._rng = rng
-        self.start = clock()
+        self.start = clock() if start is None else start
         self.attempts = 0
         self._waits: dict[int, float] = {}
 
@@ -204,23 +204,30 @@ def call_with_retries(fn: Callable[[], T], policy: RetryPolicy, *, what: str,
                       sleep: Callable[[float], None] = time.sleep,
                       clock: Callable[[], float] = time.monotonic,
                       on_retry: Callable[[RetryEvent], None] | None = None,
-                      rng: random.Random | None = None) -> tuple[T, int]:
+                      rng: random.Random | None = None,
+                      first_failure: BaseException | None = None,
+                      started: float | None = None) -> tuple[T, int]:
     """Call ``fn`` until it succeeds, fails non-transiently, or the policy is exhausted.
 
     Returns ``(result, attempts)``. ``what`` describes the call for converted foreign errors.
+    ``first_failure``: the caller made the first attempt itself (begun at ``started`` on
+    ``clock``) and it raised this; the policy goes on from there.
     """
-    schedule = _Schedule(policy, clock, rng)
     # The first attempt runs outside tenacity: most calls succeed at once, and building the
-    # retry machinery costs more than a no-op action. A transient first failure is replayed
-    # into tenacity as its attempt 1, so waits, deadline and attempt numbers are unchanged.
-    replay: list[BaseException] = []
-    try:
-        schedule.attempts = 1
-        return fn(), 1
-    except BaseException as exc:
-        if policy.attempts <= 1 or not is_transient(exc):
-            _give_up(exc, schedule.attempts, what)
-        replay.append(exc)
+    # retry machinery (the schedule included) costs more than a no-op action. A transient
+    # first failure is replayed into tenacity as its attempt 1, so waits, deadline (from the
+    # first attempt's start) and attempt numbers are unchanged.
+    start = clock() if started is None else started
+    if first_failure is None:
+        try:
+            return fn(), 1
+        except BaseException as exc:
+            first_failure = exc
+    if policy.attempts <= 1 or not is_transient(first_failure):
+        _give_up(first_failure, 1, what)
+    replay: list[BaseException] = [first_failure]
+    schedule = _Schedule(policy, clock, rng, start=start)
+    schedule.attempts = 1
 
     def attempt() -> T:
         if replay:

@@ -31,6 +31,7 @@ from opsctl.engine.request import (
     versioned_request,
 )
 from opsctl.engine.results import (
+    action_entry_chunks,
     error_block,
     error_document,
     kind_counts,
@@ -121,20 +122,28 @@ def _finish(run: RunState, status: str, exit_code: int, error: OpsctlError | Non
         run.warnings.extend(w for w in ctx.warnings if w not in run.warnings)
     from opsctl.store.sql import StoreUnavailableError
 
-    doc = run_document(run, status, exit_code, error)
+    # Without its actions' entries until the result is stored: the store writes them from
+    # chunks, so a long run never holds every entry as a dict and as text at once.
+    doc = run_document(run, status, exit_code, error, with_actions=False)
+    unrecorded: StoreUnavailableError | None = None
     try:
         # queued first: the run's last event commits with its result
         record_event(run, "run.finished", {"status": status, "exit_code": exit_code,
                                            "summary": doc["summary"], "error": doc["error"]})
         run.session.store.finish_run(run.run_id, status=status, exit_code=exit_code, result=doc,
                                      error_type=error.error_type if error else None,
-                                     finished_at=doc["timing"]["finished_at"])
+                                     finished_at=doc["timing"]["finished_at"],
+                                     result_actions=action_entry_chunks(run))
         flush_audit(run, action_events(run),
                     [audit_event(run, "run.finished", status=status, exit_code=exit_code,
                                  summary=doc["summary"], error=doc["error"])])
     except StoreUnavailableError as exc:
-        doc = unrecorded_document(run, doc, exc)
-        status, exit_code, error = doc["status"], exc.exit_code, exc
+        unrecorded = exc
+    if doc["plan"] is not None:
+        doc["plan"]["actions"] = [e for chunk in action_entry_chunks(run) for e in chunk]
+    if unrecorded is not None:
+        doc = unrecorded_document(run, doc, unrecorded)
+        status, exit_code, error = doc["status"], unrecorded.exit_code, unrecorded
     stop_recording(run)  # this last line is the run.finished event, already recorded
     log = run.session.log.error if error is not None else run.session.log.info
     log("run.finished", run_id=run.run_id, automation=run.automation.name, status=status,
@@ -304,7 +313,7 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
                 if plan.has_changes:
                     return _finish(run, "changes_planned", ExitCode.CHANGES_PLANNED, None, ctx)
                 return _finish(run, "no_changes", ExitCode.SUCCESS, None, ctx)
-            pending = [state for state in run.states if not state.done]
+            pending = any(not state.done for state in run.states)
             if confirm is not None and pending and not confirm(
                     run_document(run, "changes_planned", ExitCode.CHANGES_PLANNED, None)):
                 run.warnings.append("apply declined at the prompt: nothing was changed")

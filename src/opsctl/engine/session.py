@@ -16,7 +16,7 @@ from opsctl.config.redact import Redactor, url_secrets
 from opsctl.config.settings import Settings, validate_settings
 from opsctl.errors import StateDirError
 from opsctl.governance.identity import Identity, resolve_identity
-from opsctl.observe.log import EventDict, Logger, make_logger
+from opsctl.observe.log import EventDict, Logger, make_logger, now_iso_ms
 from opsctl.store.sql import SQLStore, open_store
 
 KEY_FILE = "plan-signing.key"
@@ -56,6 +56,12 @@ class Session:
     @property
     def actor(self) -> str:
         return self.identity.actor
+
+    def now_iso(self) -> str:
+        """The clock's time as the journal and the run's events hold it (milliseconds)."""
+        if self.clock is utcnow:  # the real clock: formatted once a millisecond
+            return now_iso_ms()
+        return self.clock().isoformat(timespec="milliseconds")
 
     _store: SQLStore | None = field(default=None, repr=False)
 

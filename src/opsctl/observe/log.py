@@ -13,6 +13,7 @@ import json
 import logging
 import sys
 import threading
+import time
 from collections.abc import Callable, Mapping, MutableMapping
 from datetime import UTC, datetime
 from typing import Any, TextIO
@@ -25,13 +26,34 @@ Processor = Callable[[EventDict], EventDict]
 LEVELS = {"debug": 10, "info": 20, "warning": 30, "error": 40}
 
 
+_last_stamp: tuple[int, str] = (-1, "")
+
+
+def now_iso_ms() -> str:
+    """``datetime.now(UTC).isoformat(timespec="milliseconds")``, formatted once a millisecond:
+    a run writes a line and two events per action, many to a millisecond, and formatting a
+    datetime is most of a timestamp's cost (bench/journal.py)."""
+    global _last_stamp
+    ms = time.time_ns() // 1_000_000
+    last = _last_stamp
+    if last[0] == ms:
+        return last[1]
+    moment = datetime.fromtimestamp(ms // 1000, UTC).replace(microsecond=ms % 1000 * 1000)
+    text = moment.isoformat(timespec="milliseconds")
+    _last_stamp = (ms, text)  # one tuple, replaced whole: safe between threads
+    return text
+
+
 def add_timestamp(event: EventDict) -> EventDict:
-    event.setdefault("ts", datetime.now(UTC).isoformat(timespec="milliseconds"))
+    if "ts" not in event:
+        event["ts"] = now_iso_ms()
     return event
 
 
 def redactor_processor(redactor: Redactor) -> Processor:
     def redact(event: EventDict) -> EventDict:
+        if not redactor:  # no secret registered (yet): nothing to mask, no copy to make
+            return event
         return redactor.redact(dict(event))  # type: ignore[no-any-return]
 
     return redact
@@ -100,8 +122,11 @@ class Logger:
     def bind(self, **values: Any) -> Logger:
         context = {**self._context, **values}
         _LAST_CONTEXT.set(context)
-        return Logger(self._sink, self._processors, context=context, level=self._level,
-                      taps=self._taps)
+        # __init__'s work without its checks: a run binds one logger per action
+        bound = Logger.__new__(Logger)
+        bound._sink, bound._processors, bound._level = self._sink, self._processors, self._level
+        bound._threshold, bound._context, bound._taps = self._threshold, context, self._taps
+        return bound
 
     def tap(self, run_id: str, tap: Tap) -> Callable[[], None]:
         """Also hand ``tap`` every line about run ``run_id`` (its ``run_id`` field, bound or
@@ -124,14 +149,17 @@ class Logger:
         self._emit(level, event, values)
 
     def _emit(self, level: str, event: str, values: dict[str, Any]) -> None:
-        record: EventDict = {"level": level, "event": event, **self._context,
-                             **{k: v for k, v in values.items() if v is not None}}
+        record: EventDict = {"level": level, "event": event, **self._context}
+        for key, value in values.items():
+            if value is not None:
+                record[key] = value
         for processor in self._processors:
             record = processor(record)
         self._sink(record)
-        if self._taps:
+        taps = self._taps
+        if taps:
             run_id = record.get("run_id")
-            tap = self._taps.get(run_id) if isinstance(run_id, str) else None
+            tap = taps.get(run_id) if isinstance(run_id, str) else None
             if tap is not None:
                 tap(record)
 

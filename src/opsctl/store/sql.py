@@ -7,6 +7,7 @@ is one transaction. Values are redacted on the way in, so no stored row holds a 
 from __future__ import annotations
 
 import errno
+import itertools
 import json
 import os
 import threading
@@ -41,7 +42,8 @@ _STARTED_AND_FINISHED = ("UPDATE actions SET status = ?, error = ?, finished_at 
 
 
 
-def _json_encoder(*, sort_keys: bool, ensure_ascii: bool) -> Callable[[Any], str]:
+def _json_encoder(*, sort_keys: bool, ensure_ascii: bool,
+                  separators: tuple[str, str] = (", ", ": ")) -> Callable[[Any], str]:
     """``json.dumps(value, default=str, sort_keys=..., ensure_ascii=...)``, the same text.
 
     Built once, calling the C encoder directly: ``json.dumps`` with any keyword builds an
@@ -54,14 +56,16 @@ def _json_encoder(*, sort_keys: bool, ensure_ascii: bool) -> Callable[[Any], str
 
     make: Any = getattr(encoder, "c_make_encoder", None)  # not in typeshed: CPython's C encoder
     if make is None:  # not CPython
-        return json.JSONEncoder(default=str, sort_keys=sort_keys, ensure_ascii=ensure_ascii).encode
+        return json.JSONEncoder(default=str, sort_keys=sort_keys, ensure_ascii=ensure_ascii,
+                                separators=separators).encode
     text = encoder.encode_basestring_ascii if ensure_ascii else encoder.encode_basestring
-    encode = make(None, str, text, None, ": ", ", ", sort_keys, False, True)
+    encode = make(None, str, text, None, separators[1], separators[0], sort_keys, False, True)
     return lambda value: "".join(encode(value, 0))
 
 
 _EVENT_JSON = _json_encoder(sort_keys=False, ensure_ascii=False)
 _SPEC_JSON = _json_encoder(sort_keys=True, ensure_ascii=True)  # as _json writes, less redaction
+_RESULT_JSON = _json_encoder(sort_keys=True, ensure_ascii=True)
 _EVENTS_PER_INSERT = 32  # 160 parameters; SQLite allows 999 before 3.32
 _RECORD_CHUNK = 1000
 
@@ -240,19 +244,20 @@ class SQLStore:
         if not pending:
             return
         merged: list[tuple[str, Sequence[Any], Fence | None]] = []
-        i = 0
-        while i < len(pending):
-            statement, params, fence = pending[i]
-            if statement is _STARTED and i + 1 < len(pending):
+        i, last = 0, len(pending) - 1
+        while i <= last:
+            statement, params, fence = record = pending[i]
+            if statement is _STARTED and i < last:
                 after, done, other_fence = pending[i + 1]
-                if after is _FINISHED_COUNTED and other_fence == fence \
-                        and tuple(done[-2:]) == tuple(params[-2:]):
-                    # done: status, error, finished_at, attempts, run_id, action_id
-                    merged.append((_STARTED_AND_FINISHED, (*done[:3], params[0], *done[3:]),
-                                   fence))
+                # done: status, error, finished_at, attempts, run_id, action_id
+                if after is _FINISHED_COUNTED and done[5] == params[2] \
+                        and done[4] == params[1] and other_fence == fence:
+                    merged.append((_STARTED_AND_FINISHED,
+                                   (done[0], done[1], done[2], params[0], done[3], done[4],
+                                    done[5]), fence))
                     i += 2
                     continue
-            merged.append(pending[i])
+            merged.append(record)
             i += 1
         start = 0
         for end in range(1, len(merged) + 1):
@@ -288,14 +293,15 @@ class SQLStore:
                             fence: Fence | None) -> None:
         """Many records of one statement and fence; each must update its row (the drivers sum
         the rows updated over the batch), else the fence no longer holds."""
-        fenced = [self._fenced(statement, params, fence) for params in rows]
-        sql = self._sql(fenced[0][0])
+        fenced, extra = self._fenced(statement, (), fence)  # the same conditions each row
+        sql = self._sql(fenced)
+        params = [(*row, *extra) for row in rows] if extra else rows
         if self.dialect == "postgresql":
             with self._conn.cursor() as cur:
-                cur.executemany(sql, [p for _, p in fenced])
+                cur.executemany(sql, params)
                 updated = cur.rowcount
         else:
-            updated = self._conn.executemany(sql, [p for _, p in fenced]).rowcount
+            updated = self._conn.executemany(sql, params).rowcount
         if updated != len(rows) and (fence is not None or self.chunk_fence is not None):
             self._fence_lost(fence)
 
@@ -322,8 +328,9 @@ class SQLStore:
         insert = "INSERT INTO run_events (run_id, seq, at, kind, data_json) VALUES "
         whole = len(rows) - len(rows) % _EVENTS_PER_INSERT
         if whole and self.dialect == "sqlite":
+            flat = itertools.chain.from_iterable
             self._executemany(insert + ", ".join(["(?, ?, ?, ?, ?)"] * _EVENTS_PER_INSERT),
-                              [[v for row in rows[i:i + _EVENTS_PER_INSERT] for v in row]
+                              [list(flat(rows[i:i + _EVENTS_PER_INSERT]))
                                for i in range(0, whole, _EVENTS_PER_INSERT)])
             rows = rows[whole:]
         if rows:
@@ -339,6 +346,11 @@ class SQLStore:
 
     def _json(self, value: Any) -> str:
         return json.dumps(self.redactor.redact(value), sort_keys=True, default=str)
+
+    def _result_text(self, value: Any) -> str:
+        """``_json`` without the blanks after "," and ":": a result holds an entry per action,
+        and its text is held three times while it is written (here, and twice by SQLite)."""
+        return _RESULT_JSON(self.redactor.redact(value) if self.redactor else value)
 
     def close(self) -> None:
         try:
@@ -402,11 +414,42 @@ class SQLStore:
                           f"({', '.join('?' for _ in columns)})", [row[c] for c in columns])
 
     def finish_run(self, run_id: str, *, status: str, exit_code: int, result: dict[str, Any],
-                   error_type: str | None, finished_at: str) -> None:
+                   error_type: str | None, finished_at: str,
+                   result_actions: Iterable[list[dict[str, Any]]] | None = None) -> None:
+        """Record the run's result. ``result_actions``, when given, is its ``plan.actions``
+        in chunks (``result["plan"]["actions"]`` is then left out): the text is the same as for
+        the whole document, and no more than a chunk of the entries is held as dicts."""
+        text = (self._result_text(result) if result_actions is None
+                else self._result_json(result, result_actions))
         with self.transaction():
             self._execute("UPDATE runs SET status = ?, exit_code = ?, result_json = ?, "
                           "error_type = ?, finished_at = ? WHERE id = ?",
-                          (status, exit_code, self._json(result), error_type, finished_at, run_id))
+                          (status, exit_code, text, error_type, finished_at, run_id))
+
+    def _result_json(self, result: dict[str, Any],
+                     chunks: Iterable[list[dict[str, Any]]]) -> str:
+        """``_json`` of ``result`` with ``plan.actions`` the entries of ``chunks``, in order.
+
+        The document is written with a marker where the list goes, and each chunk's text,
+        without its brackets, is put in its place: the text of a list is "[" + its items'
+        texts joined by "," + "]", whatever the chunking.
+        """
+        marker = f"opsctl-result-actions-{os.urandom(12).hex()}"
+        text = self._result_text({**result, "plan": {**result["plan"], "actions": marker}})
+        quoted = json.dumps(marker)
+        at = text.find(quoted)
+        if at < 0 or text.find(quoted, at + 1) >= 0:  # the marker masked as a secret, say
+            return self._result_text({**result, "plan": {
+                **result["plan"], "actions": [e for chunk in chunks for e in chunk]}})
+        parts = [text[:at], "["]
+        for chunk in chunks:
+            if chunk:
+                if len(parts) > 2:
+                    parts.append(", ")
+                parts.append(self._result_text(chunk)[1:-1])
+        parts += ["]", text[at + len(quoted):]]
+        del text
+        return "".join(parts)
 
     def set_run_plan(self, run_id: str, fingerprint: str, plan_id: str | None = None) -> None:
         with self.transaction():
@@ -462,8 +505,6 @@ class SQLStore:
     def record_actions(self, run_id: str, actions: Iterable[dict[str, Any]], first_seq: int = 0) -> None:
         """Journal a plan's actions as pending, in one transaction, ``_RECORD_CHUNK`` rows at
         a time: ``actions`` may be a generator, and no more than a chunk of rows is held."""
-        import itertools
-
         redact = self.redactor.redact
         numbered = enumerate(actions, start=first_seq)
         with self.transaction():
