@@ -483,3 +483,44 @@ def test_attempts_and_total_sleep_stay_within_the_policy(
     assert len(fake.waits) == calls - 1
     assert sum(fake.waits) <= policy.deadline
     assert all(0 <= wait <= policy.cap for wait in fake.waits)
+
+
+# -- a first attempt made by the caller ---------------------------------------------------------
+
+@pytest.mark.parametrize(("took", "failures_after", "expected"), [
+    pytest.param(0.0, 0, ("ok", 2), id="retried-once"),
+    pytest.param(0.0, 1, ("ok", 3), id="retried-twice"),
+    pytest.param(200.0, 0, None, id="first-attempt-past-the-deadline"),
+])
+def test_a_first_failure_handed_over_goes_on_as_if_the_first_attempt_were_made_here(
+        took: float, failures_after: int, expected: tuple[str, int] | None) -> None:
+    """What the engine does for an action: attempt once itself, hand a failure over."""
+    outcomes = [TransientError("503"), *[TransientError("503")] * failures_after, "ok"]
+    here, there = FakeTime(), FakeTime()
+    call, _ = failing(*outcomes, took=took, fake=here)
+    started = there.clock()
+    there.now += took  # the caller's first attempt took this long
+    rest, calls = failing(*outcomes[1:], took=took, fake=there)
+    policy = RetryPolicy(deadline=120.0)
+    if expected is None:
+        with pytest.raises(TransientError):
+            run(call, policy, here)
+        with pytest.raises(TransientError) as raised:
+            run(rest, policy, there, first_failure=outcomes[0], started=started)
+        assert calls == [0]
+        assert raised.value.attempts == 1  # type: ignore[attr-defined]
+        return
+    assert run(call, policy, here) == expected
+    assert run(rest, policy, there, first_failure=outcomes[0], started=started) == expected
+    assert there.waits == here.waits
+    assert calls == [expected[1] - 1]
+
+
+def test_a_non_transient_first_failure_handed_over_is_raised_without_a_call() -> None:
+    fake = FakeTime()
+    call, calls = failing("ok")
+    error = AuthError("no")
+    with pytest.raises(AuthError) as raised:
+        run(call, RetryPolicy(), fake, first_failure=error, started=0.0)
+    assert raised.value is error
+    assert calls == [0]
