@@ -974,3 +974,27 @@ def test_ansible_tasks_run_scripts_from_the_role_and_the_playbook_folder(tmp_pat
         "tools/cleanup-host": [("ansible/roles/destroy/tasks/cleanup_host.yml", 4, "ansible")],
         "ansible/roles/engine/files/ce-cleanup.sh": [("ansible/roles/engine/tasks/uninstall.yml", 3, "ansible")],
         "ansible/roles/keystone/files/cron_generator.py": [("ansible/roles/keystone/tasks/config.yml", 3, "ansible")]}
+
+
+def test_a_click_group_added_to_a_flask_cli_is_run_by_flask_and_its_name(tmp_path: Path) -> None:
+    scripts = ("admin/mailu/manage.py", "admin/start.py", "admin/mailu/__init__.py")
+    files = {
+        "admin/mailu/manage.py": textwrap.dedent("""\
+            import click
+            from flask.cli import FlaskGroup
+
+            @click.group(cls=FlaskGroup)
+            def mailu():
+                pass
+
+            @mailu.command()
+            def advertise():
+                pass
+            """),
+        "admin/mailu/__init__.py": "import flask\nfrom mailu import manage\n"
+                                   "def create_app():\n    app = flask.Flask(__name__)\n"
+                                   "    app.cli.add_command(manage.mailu)\n    return app\n",
+        "admin/start.py": "import os\nos.system('flask mailu advertise')\nos.system('flask db upgrade')\n",
+        "run_dev.sh": "#!/bin/sh\nflask --debug mailu admin me example.com pw\n"}
+    found = {script: [c[:2] for c in entries] for script, entries in callers(tmp_path, files, scripts).items()}
+    assert found == {"admin/mailu/manage.py": [("admin/start.py", 2), ("run_dev.sh", 2)]}

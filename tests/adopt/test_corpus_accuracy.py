@@ -50,10 +50,8 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
     report = acc.evaluate(acc.load_labels(), inventories, "held-out-7")
     assert report["scripts"] >= 40
-    # a click group that only ``flask mailu`` runs is taken for a library, and two files are
-    # reported as errors with the reason: an f-string written for Python 3.12 read by an older
-    # interpreter, and a Python 2 script
-    assert [m["where"] for m in report["missed"]] in (["libraries", "errors", "errors"],
-                                                       ["libraries", "errors"])
-    assert report["destructive"]["precision"] >= 0.9 and report["destructive"]["recall"] >= 0.55
-    assert report["callers"]["recall"] >= 0.8
+    # two files are reported as errors with the reason: an f-string written for Python 3.12 read
+    # by an older interpreter, and a Python 2 script
+    assert [m["where"] for m in report["missed"]] in (["errors", "errors"], ["errors"])
+    assert report["destructive"]["precision"] >= 0.9 and report["destructive"]["recall"] >= 0.6
+    assert report["callers"]["recall"] >= 0.85 and report["flags"]["recall"] >= 0.8

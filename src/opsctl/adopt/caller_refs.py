@@ -110,6 +110,9 @@ class ScriptIndex:
     _django_mains: dict[str, bool] = field(default_factory=dict)
     commands: dict[str, str] = field(default_factory=dict)
     """Commands the package installs (``console_scripts`` names) -> the script each runs."""
+    flask_groups: dict[str, str] = field(default_factory=dict)
+    """Click groups a Flask application's CLI takes (``app.cli.add_command(manage.mailu)``):
+    ``flask mailu ...`` runs the module that declares ``mailu``."""
 
     @classmethod
     def of(cls, scripts: Iterable[str], root: Path | None = None) -> ScriptIndex:
@@ -145,6 +148,8 @@ class ScriptIndex:
             if named and named != [path]:
                 return True
             if token in self.commands and self.commands[token] != path:
+                return True
+            if token == "flask" and self.flask_groups:
                 return True
             if modules and token.rpartition(".")[2] in self.by_module_tail:
                 return True
@@ -502,6 +507,11 @@ def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str 
     installed = index.commands.get(words[position].text) if position < len(words) else None
     if installed and installed != where.caller:  # ``ospurge --help`` after ``pip install .``
         found.append(Found(installed, base + words[position].pos))
+    if command == "flask" and index.flask_groups:  # ``flask --app x mailu admin ...``
+        rest = [w for w in words[position + 1:] if not w.text.startswith("-")]
+        group = index.flask_groups.get(rest[0].text) if rest else None
+        if group and group != where.caller:
+            found.append(Found(group, base + rest[0].pos))
     bases = where.bases(cwd)
     pythonish = python or any(_PYTHONISH_RE.search(w.text) for w in words[:position + 1])
     in_container = command in CONTAINER_RUNTIMES or command in PACKAGE_TASK_RUNNERS

@@ -16,6 +16,7 @@ readers in :mod:`~opsctl.adopt.callers_ci` and :mod:`~opsctl.adopt.callers_build
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -51,6 +52,31 @@ from opsctl.adopt.callers_ci import (
 )
 from opsctl.adopt.model import Caller
 
+_CLICK_GROUP = re.compile(r"@click\.group\((?:\s*[\"']([\w-]+)[\"'])?[^\n]*\)\s*\n(?:@[^\n]*\n)*\s*def\s+(\w+)"
+                          r"|(\w+)\s*=\s*(?:flask\.cli\.)?AppGroup\(\s*[\"']([\w-]+)[\"']")
+_ADDED_TO_FLASK = re.compile(r"\.cli\.add_command\(\s*(?:\w+\.)*(\w+)")
+
+
+def flask_cli_groups(root: Path, scripts: Sequence[str]) -> dict[str, str]:
+    """Click groups added to a Flask application's CLI (``app.cli.add_command(manage.mailu)``
+    beside ``@click.group() def mailu()`` or ``mailu = AppGroup("mailu")``): the group's command
+    name -> the module declaring it. A text search over the Python scripts and libraries (only
+    those mentioning flask), no import."""
+    declared: dict[str, tuple[str, str]] = {}  # python name -> (command name, module)
+    added: set[str] = set()
+    for path in scripts:
+        if not path.endswith(".py"):
+            continue
+        text = read_text(root / path)
+        if text is None or "flask" not in text:
+            continue
+        added.update(_ADDED_TO_FLASK.findall(text))
+        for match in _CLICK_GROUP.finditer(text):
+            name, function, variable, command = match.groups()
+            python_name = function or variable
+            declared[python_name] = ((name or command or function or "").replace("_", "-"), path)
+    return {command: module for python_name, (command, module) in declared.items() if python_name in added}
+
 
 def find_callers(root: Path, scripts: Sequence[str], files: Sequence[str]) -> dict[str, list[Caller]]:
     """For each script (path relative to ``root``), the places that run it, found in ``files``
@@ -65,6 +91,7 @@ def find_callers(root: Path, scripts: Sequence[str], files: Sequence[str]) -> di
     for path, kind in plan:
         if kind == "entry-point" and (source := read_text(root / path)) is not None:
             index.commands.update(console_script_commands(CallerFile.of(path, source), index))
+    index.flask_groups.update(flask_cli_groups(root, scripts))
     for path, kind in plan:
         source = read_text(root / path)
         if source is None or not index.mentioned_in(source, modules=kind == "entry-point",
