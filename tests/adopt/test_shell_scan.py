@@ -657,3 +657,16 @@ def test_files_the_script_made_are_its_own_to_format_and_remove() -> None:
     """)
     assert [(e.line, e.destructive) for e in script.effects] == [
         (1, False), (3, False), (4, False), (6, True), (7, True)]
+
+
+def test_a_command_built_in_a_variable_from_a_default_the_arguments_may_change() -> None:
+    script = scan("""
+        container_engine="docker"
+        if [ -n "$1" ]; then container_engine="$1"; fi
+        process_cmd() {
+            $CMD
+        }
+        CMD="sudo ${container_engine} rmi -f $@ -- $KOLLA_IMAGES"
+        process_cmd
+    """)
+    assert [(e.line, e.destructive, e.confidence) for e in script.effects] == [(4, True, "medium")]

@@ -67,6 +67,7 @@ _SCRATCH_ALL_ARGS = frozenset({"rm", "rmdir", "unlink", "shred", "mkdir", "touch
 _SCRATCH_LAST_ARG = frozenset({"cp", "mv", "ln", "install", "rsync", "scp"})
 
 
+_VARIABLE = re.compile(r"\$\{([A-Za-z_]\w*)\}|\$([A-Za-z_]\w*)")
 _TEMP_PREFIX = re.compile(r"^(?:/tmp/|/var/tmp/|\$\{?TMPDIR\b)")
 # A variable the script itself sets and names as temporary (``TMPDIR="$ROOT/test/tmp"``,
 # ``scratch_dir=...``, ``WORK_TMP=...``) holds the script's own scratch space, contents included.
@@ -235,6 +236,8 @@ class _Scan:
         self.raw_values: dict[str, list[str]] = {}
         """name -> each value as written (expansions kept), to follow ``mktemp`` scratch paths."""
         self.scratch: set[str] = set()
+        self.defaults: dict[str, str] = {}
+        """name -> its one literal value, also when an argument may replace it."""
         self.assignments: dict[str, list[tuple[int, str, str | None, int]]] = {}
         """name -> (line, value or "$" when it runs a command, function, seq) for each assignment."""
 
@@ -642,21 +645,26 @@ class _Scan:
     def resolve(self, command: Command, values: dict[str, str]) -> tuple[list[str], bool]:
         words: list[str] = []
         through_variable = False
+        def substitute(match: re.Match[str]) -> str:
+            name = match.group(1) or match.group(2)
+            return values.get(name, match.group(0))
+
+        def substitute_default(match: re.Match[str]) -> str:  # ``engine=docker`` unless ``-e X``
+            name = match.group(1) or match.group(2)
+            return values.get(name) or self.defaults.get(name) or match.group(0)
+
         for index, (word, raw) in enumerate(zip(command.words, command.raw, strict=False)):
             if "$" not in word:
                 words.append(word)
                 continue
             whole = _SUBJECT_VAR.fullmatch(word)
             if whole and whole.group(1) in values and not raw.startswith('"'):
-                words.extend(values[whole.group(1)].split())
+                # ``CMD="sudo ${engine} rmi -f"; $CMD``: the words of the value, its own
+                # variables put in where they have one value
+                words.extend(_VARIABLE.sub(substitute_default, part) for part in values[whole.group(1)].split())
                 through_variable = through_variable or index <= 1
                 continue
-
-            def substitute(match: re.Match[str]) -> str:
-                name = match.group(1) or match.group(2)
-                return values.get(name, match.group(0))
-
-            resolved = re.sub(r"\$\{([A-Za-z_]\w*)\}|\$([A-Za-z_]\w*)", substitute, word)
+            resolved = _VARIABLE.sub(substitute, word)
             if resolved != word and index <= 1:
                 through_variable = True
             words.append(resolved)
@@ -664,6 +672,9 @@ class _Scan:
 
     def effects(self) -> None:
         values = self.resolvable()
+        self.defaults = {name: literals[0] for name, seen in self.assignments.items()
+                         if len(literals := list(dict.fromkeys(v for _l, v, _f, _s in seen if "$" not in v))) == 1
+                         and not looks_like_credential(name)}
         single = {name: literals[0] for name, literals in values.items() if len(literals) == 1}
         self.scratch = self.scratch_variables()
         effects: list[Effect] = []
