@@ -83,6 +83,9 @@ _CLOUD_NAMED_MUTATING = re.compile(
     r"begin_(?:create\w*|update\w*|start|restart|power_off|deallocate))$")
 _DERIVED_ROWS = re.compile(r"(?i)rendition|thumbnail|\bthumbs?\b|\bembeds?\b|Embed\b|cache|search_?index|sitemap")
 _COMMAND_CONSTANT = re.compile(r"(?:^|_)(?:CMD|COMMAND|CMDLINE|ARGV)S?$", re.IGNORECASE)
+_UNCALLED_DELETE = re.compile(  # a deleting method named without a call right after it
+    r"\.(?:begin_)?(?:delete|terminate|remove|purge|deregister|detach|destroy|batch_delete|force_delete|prune|kill)"
+    r"\w*\b(?!\s*\()")
 _HANDED_DELETE = re.compile(r"^(?:delete|destroy|purge|terminate|wipe)(?:_\w+)?$")
 _GENTLE_SIGNALS = frozenset({"HUP", "USR1", "USR2", "CONT", "STOP", "TSTP", "WINCH"})
 _TERMINATING_SIGNALS = frozenset({"KILL", "TERM", "INT", "QUIT", "ABRT"})
@@ -542,7 +545,7 @@ class EffectFinder:
                 for effect in self.found[before:]:
                     effect.via = effect.via or scope
         self._command_constants()
-        if self.cloud or self.clients:
+        if (self.cloud or self.clients) and _UNCALLED_DELETE.search(self.source):
             self._deleting_callbacks()
         if "delete" in self.source or "destroy" in self.source or "purge" in self.source:
             self._deleting_arguments()

@@ -74,6 +74,19 @@ _TEMP_PREFIX = re.compile(r"^(?:/tmp/|/var/tmp/|\$\{?TMPDIR\b)")
 _TEMP_NAME = re.compile(r"(?i)(?:^|_)(?:tmp|temp|scratch)(?:_?dir|_?path|_?root)?(?:_|$)|^tmpdir$|tmpdir$")
 
 
+def _reads_itself(name: str, text: str) -> bool:
+    """Whether ``text`` expands ``$name`` or ``${name`` (``FOO=${FOO:-x}``). A plain search: a
+    pattern built per variable name would be compiled for every name of every script."""
+    for prefix in ("$" + name, "${" + name):
+        start = text.find(prefix)
+        while start >= 0:
+            end = start + len(prefix)
+            if end == len(text) or not (text[end].isalnum() or text[end] == "_"):
+                return True
+            start = text.find(prefix, start + 1)
+    return False
+
+
 def _scratch_path(word: str) -> bool:
     """A path of the script's own: named after its process id (``/tmp/x.$$``), or a named entry
     under the temporary folder (not ``/tmp/*`` nor ``/tmp`` itself)."""
@@ -265,7 +278,7 @@ class _Scan:
         for command in self.parsed.commands:
             for name, value, raw in command.assignments:
                 self.raw_values.setdefault(name, []).append(value)
-                if re.search(r"\$\{?" + name + r"\b", raw):
+                if _reads_itself(name, raw):
                     continue  # FOO=${FOO:-default} reads the environment
                 self.assign(name, command, value if _static(raw) else "$")
             words = command.words
@@ -281,7 +294,7 @@ class _Scan:
                         continue
                     if eq:
                         self.raw_values.setdefault(name, []).append(value)
-                    if eq and not re.search(r"\$\{?" + name + r"\b", value):
+                    if eq and not _reads_itself(name, value):
                         self.assign(name, command, value if _static(value) else "$")
                     elif not eq and head in ("local", "declare", "typeset"):
                         self.assign(name, command)
