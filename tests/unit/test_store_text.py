@@ -51,7 +51,7 @@ def test_a_result_written_from_chunks_is_the_text_of_the_whole_document(
     entries = [{"id": f"a{i}", "target": f"t {SECRET} ü", "waits": [], "error": None}
                for i in range(count)]
     chunks = [entries[i:i + 1000] for i in range(0, count, 1000)]
-    streamed = store._result_json(_document([]), iter(chunks))
+    streamed = "".join(store._result_parts(_document([]), iter(chunks)))
     assert streamed == store._result_text(_document(entries))
     assert (SECRET in streamed) is not bool(store.redactor)
 
@@ -64,7 +64,7 @@ def test_any_chunking_gives_the_same_result_text(tmp_path_factory: pytest.TempPa
     store = open_store(f"sqlite:///{tmp_path_factory.mktemp('s')}/state.db", Redactor([SECRET]))
     try:
         chunks = [entries[i:i + size] for i in range(0, len(entries), size)]
-        assert store._result_json(_document([]), chunks) == store._result_text(
+        assert "".join(store._result_parts(_document([]), chunks)) == store._result_text(
             _document(entries))
     finally:
         store.close()
@@ -82,6 +82,13 @@ def test_a_finished_run_reads_back_its_whole_result(store: SQLStore) -> None:
     assert row is not None
     assert row["result"]["plan"]["actions"] == entries
     assert row["result"]["request"]["token"] == ("***" if store.redactor else SECRET)
+    # written through a blob, stored as the TEXT a bound str writes (JSON functions read it)
+    stored = store._rows("SELECT typeof(result_json) AS t, result_json AS v, "
+                         "json_extract(result_json, '$.plan.actions[1499].id') AS last "
+                         "FROM runs WHERE id = 'run_1'")[0]
+    assert stored["t"] == "text" and stored["last"] == "a1499"
+    assert stored["v"] == store._result_text({**_document([]), "plan": {
+        **_document([])["plan"], "actions": entries}})
 
 
 @settings(max_examples=200, deadline=None)

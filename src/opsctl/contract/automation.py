@@ -52,7 +52,7 @@ ApplyFn = Callable[["Context", RequestT, "Action"], "ActionOutcome | None"]
 VerifyFn = Callable[["Context", RequestT, "Action"], bool]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Action:
     """One intended change, as ``plan`` yields it and ``apply`` receives it.
 

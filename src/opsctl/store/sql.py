@@ -419,16 +419,52 @@ class SQLStore:
         """Record the run's result. ``result_actions``, when given, is its ``plan.actions``
         in chunks (``result["plan"]["actions"]`` is then left out): the text is the same as for
         the whole document, and no more than a chunk of the entries is held as dicts."""
-        text = (self._result_text(result) if result_actions is None
-                else self._result_json(result, result_actions))
+        if result_actions is None:
+            parts = [self._result_text(result)]
+        else:
+            parts = self._result_parts(result, result_actions)
+        if self.dialect == "sqlite" and len(parts) > 1 and all(p.isascii() for p in parts):
+            with self.transaction():
+                self._write_result_sqlite(run_id, parts, status=status, exit_code=exit_code,
+                                          error_type=error_type, finished_at=finished_at)
+            return
+        text = "".join(parts)
+        del parts
         with self.transaction():
             self._execute("UPDATE runs SET status = ?, exit_code = ?, result_json = ?, "
                           "error_type = ?, finished_at = ? WHERE id = ?",
                           (status, exit_code, text, error_type, finished_at, run_id))
 
-    def _result_json(self, result: dict[str, Any],
-                     chunks: Iterable[list[dict[str, Any]]]) -> str:
-        """``_json`` of ``result`` with ``plan.actions`` the entries of ``chunks``, in order.
+    def _write_result_sqlite(self, run_id: str, parts: list[str], **columns: Any) -> None:
+        """Write a long result from its parts, without the whole text in Python's memory
+        beside SQLite's own copies (bench/memory.py: a text bound to an UPDATE is held three
+        times at once: the str, SQLite's bound copy and the record built from it).
+
+        The row gets a zero-filled blob of the text's length, the parts are written into it
+        through incremental blob I/O (straight to the pages), then the value is made TEXT
+        again (``CAST``), once the parts are freed: the column holds the same text as a bound
+        str would have written, so readers and SQLite's JSON functions see no difference.
+        """
+        size = sum(len(p) for p in parts)  # ASCII (checked by the caller): a char is a byte
+        cur = self._execute("UPDATE runs SET status = ?, exit_code = ?, result_json = zeroblob(?), "
+                            "error_type = ?, finished_at = ? WHERE id = ?",
+                            (columns["status"], columns["exit_code"], size,
+                             columns["error_type"], columns["finished_at"], run_id))
+        # not RETURNING: SQLite before 3.35 has none
+        row = self._execute("SELECT rowid FROM runs WHERE id = ?", (run_id,)).fetchone() \
+            if cur.rowcount == 1 else None
+        if row is None:  # no such run: as the plain UPDATE, nothing is written
+            return
+        with self._conn.blobopen("runs", "result_json", row[0]) as blob:
+            while parts:
+                blob.write(parts.pop(0).encode("ascii"))
+        self._execute("UPDATE runs SET result_json = CAST(result_json AS TEXT) WHERE rowid = ?",
+                      (row[0],))
+
+    def _result_parts(self, result: dict[str, Any],
+                      chunks: Iterable[list[dict[str, Any]]]) -> list[str]:
+        """``_json`` of ``result`` with ``plan.actions`` the entries of ``chunks``, in order,
+        as pieces whose concatenation is the text.
 
         The document is written with a marker where the list goes, and each chunk's text,
         without its brackets, is put in its place: the text of a list is "[" + its items'
@@ -439,8 +475,8 @@ class SQLStore:
         quoted = json.dumps(marker)
         at = text.find(quoted)
         if at < 0 or text.find(quoted, at + 1) >= 0:  # the marker masked as a secret, say
-            return self._result_text({**result, "plan": {
-                **result["plan"], "actions": [e for chunk in chunks for e in chunk]}})
+            return [self._result_text({**result, "plan": {
+                **result["plan"], "actions": [e for chunk in chunks for e in chunk]}})]
         parts = [text[:at], "["]
         for chunk in chunks:
             if chunk:
@@ -448,8 +484,7 @@ class SQLStore:
                     parts.append(", ")
                 parts.append(self._result_text(chunk)[1:-1])
         parts += ["]", text[at + len(quoted):]]
-        del text
-        return "".join(parts)
+        return parts
 
     def set_run_plan(self, run_id: str, fingerprint: str, plan_id: str | None = None) -> None:
         with self.transaction():
