@@ -134,3 +134,72 @@ def test_timestamps_are_the_clock_in_milliseconds_as_datetime_writes_them() -> N
     after = datetime.now(UTC).isoformat(timespec="milliseconds")
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+00:00", stamp)
     assert before <= stamp <= after
+
+
+# -- deferred journal records: batched, with the effect of running them one by one ------------
+
+_PLAIN_FINISHED = ("UPDATE actions SET status = ?, error = ?, finished_at = ? "
+                   "WHERE run_id = ? AND action_id = ?")
+
+
+def _apply_records(records: list[tuple[str, Any, Any]]) -> dict[tuple[str, str], dict[str, Any]]:
+    """What the journal's statements do to the rows, as a model: the reference for batching."""
+    from opsctl.store.sql import _FINISHED_COUNTED, _STARTED, _STARTED_AND_FINISHED
+
+    rows: dict[tuple[str, str], dict[str, Any]] = {}
+    for statement, params, _fence in records:
+        row = rows.setdefault((params[-2], params[-1]), {"attempts": 0})
+        if statement == _STARTED:
+            row.update(status="started", started_at=params[0], attempts=row["attempts"] + 1)
+        elif statement == _FINISHED_COUNTED:
+            row.update(status=params[0], error=params[1], finished_at=params[2],
+                       attempts=params[3])
+        elif statement == _STARTED_AND_FINISHED:
+            row.update(status=params[0], error=params[1], finished_at=params[2],
+                       started_at=params[3], attempts=params[4])
+        else:
+            assert statement == _PLAIN_FINISHED
+            row.update(status=params[0], error=params[1], finished_at=params[2])
+    return rows
+
+
+RECORD = st.tuples(st.sampled_from(["started", "counted", "plain"]), st.sampled_from("abc"),
+                   st.sampled_from([None, ("scope", 1)]), st.integers(0, 9))
+
+
+@settings(max_examples=300, deadline=None)
+@given(picks=st.lists(RECORD, max_size=12))
+def test_batched_journal_records_have_the_effect_of_the_records_in_order(
+        picks: list[tuple[str, str, Any, int]]) -> None:
+    from opsctl.store.sql import _FINISHED_COUNTED, _STARTED, _batched_records
+
+    records: list[tuple[str, Any, Any]] = []
+    for i, (kind, action, fence, n) in enumerate(picks):
+        if kind == "started":
+            records.append((_STARTED, (f"t{i}", "run_1", action), fence))
+        elif kind == "counted":
+            records.append((_FINISHED_COUNTED, ("applied", None, f"t{i}", n, "run_1", action),
+                            fence))
+        else:
+            records.append((_PLAIN_FINISHED, ("failed", f"e{n}", f"t{i}", "run_1", action), fence))
+    batches = _batched_records(records)
+    replayed = [(statement, row, fence) for statement, fence, rows in batches for row in rows]
+    assert _apply_records(replayed) == _apply_records(records)
+    # a row is written under the fence its records carried: pairs merge only under one fence
+    fenced = {(p[-1], f) for _, p, f in records}
+    assert all((p[-1], f) in fenced for _, p, f in replayed)
+
+
+def test_interleaved_workers_records_are_one_statement_per_kind() -> None:
+    """64 workers' records arrive interleaved (started, started, finished, ...): a batch is
+    one executemany per statement, not a statement per record."""
+    from opsctl.store.sql import _FINISHED_COUNTED, _STARTED, _batched_records
+
+    records: list[tuple[str, Any, Any]] = []
+    for i in range(100):
+        records.append((_STARTED, (f"s{i}", "run_1", f"a{i}"), None))
+        if i:
+            records.append((_FINISHED_COUNTED, ("applied", None, f"f{i}", 1, "run_1",
+                                                f"a{i - 1}"), None))
+    batches = _batched_records(records)
+    assert [(len(rows)) for _, _, rows in batches] == [99, 1]  # 99 merged pairs, a0..a98; a99 started

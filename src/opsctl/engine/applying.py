@@ -106,6 +106,7 @@ def apply_actions(run: RunState, ctx: Context, on_progress: ProgressFn | None) -
     """
     import dataclasses
     import queue as queues
+    import threading
     from collections import deque
     from concurrent.futures import Future, ThreadPoolExecutor, wait
 
@@ -148,6 +149,16 @@ def apply_actions(run: RunState, ctx: Context, on_progress: ProgressFn | None) -
             on_progress(finished, total, state.action.id)
 
     pool = ThreadPoolExecutor(run.concurrency) if run.concurrency > 1 else None
+    # A context per worker thread, as the single worker has one for the whole run: each
+    # action sets its logger and phase on it (a copy per action cost more than its journal).
+    contexts = threading.local()
+
+    def apply_in_worker(state: ActionState) -> OpsctlError | None:
+        own = getattr(contexts, "ctx", None)
+        if own is None:
+            own = contexts.ctx = dataclasses.replace(ctx)
+        return _apply_one(run, own, state)
+
     running: dict[Future[OpsctlError | None], ActionState] = {}
     # Finished futures arrive here: waiting on this queue costs the same for 64 workers as
     # for 2, where concurrent.futures.wait() visits every running future each time.
@@ -194,7 +205,7 @@ def apply_actions(run: RunState, ctx: Context, on_progress: ProgressFn | None) -
                     settle(state, _apply_one(run, ctx, state))
                 continue
             for state in picked:
-                future = pool.submit(_apply_one, run, dataclasses.replace(ctx), state)
+                future = pool.submit(apply_in_worker, state)
                 running[future] = state
                 future.add_done_callback(completed.put)
             if running:

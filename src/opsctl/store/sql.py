@@ -42,6 +42,52 @@ _STARTED_AND_FINISHED = ("UPDATE actions SET status = ?, error = ?, finished_at 
 
 
 
+def _batched_records(pending: Sequence[tuple[str, Sequence[Any], Fence | None]],
+                     ) -> list[tuple[str, Fence | None, list[Sequence[Any]]]]:
+    """Deferred journal records as (statement, fence, rows) batches with the same effect as
+    executing them one by one, in order.
+
+    An action's "started" record and its later "finished" record become one update in the
+    started record's place (nothing of that action lies between them: other actions' rows
+    are other rows). Concurrent workers interleave their records (started, started, finished,
+    ...), so batches are then formed by statement and fence rather than by adjacency, which
+    reorders only records of different actions: every record names its action by its last
+    two parameters (run id, action id), and when one action still has two records the order
+    is kept and only neighbours are batched.
+    """
+    merged: list[tuple[str, Sequence[Any], Fence | None]] = []
+    open_started: dict[tuple[Any, Any], int] = {}  # action -> index of its "started" in merged
+    for record in pending:
+        statement, params, fence = record
+        key = (params[-2], params[-1])
+        if statement is _STARTED:
+            open_started[key] = len(merged)
+        elif statement is _FINISHED_COUNTED:
+            at = open_started.pop(key, None)
+            if at is not None and merged[at][2] == fence:
+                started = merged[at][1]
+                # params: status, error, finished_at, attempts, run_id, action_id
+                merged[at] = (_STARTED_AND_FINISHED, (params[0], params[1], params[2],
+                                                      started[0], params[3], params[4],
+                                                      params[5]), fence)
+                continue
+        else:
+            open_started.pop(key, None)
+        merged.append(record)
+    batches: list[tuple[str, Fence | None, list[Sequence[Any]]]] = []
+    if len({(p[-2], p[-1]) for _, p, _ in merged}) == len(merged):  # one record per action
+        by_kind: dict[tuple[str, Fence | None], list[Sequence[Any]]] = {}
+        for statement, params, fence in merged:
+            by_kind.setdefault((statement, fence), []).append(params)
+        return [(statement, fence, rows) for (statement, fence), rows in by_kind.items()]
+    for statement, params, fence in merged:
+        if batches and batches[-1][0] == statement and batches[-1][1] == fence:
+            batches[-1][2].append(params)
+        else:
+            batches.append((statement, fence, [params]))
+    return batches
+
+
 def _json_encoder(*, sort_keys: bool, ensure_ascii: bool,
                   separators: tuple[str, str] = (", ", ": ")) -> Callable[[Any], str]:
     """``json.dumps(value, default=str, sort_keys=..., ensure_ascii=...)``, the same text.
@@ -232,9 +278,9 @@ class SQLStore:
                 self._conn.execute("ROLLBACK")
 
     def _write_deferred(self) -> None:
-        """Write buffered run events, then deferred records in order; an action's started +
-        finished pair as one row update (group mode defers both), which halves the statements
-        of a batch, and consecutive records of one statement and fence with one executemany."""
+        """Write buffered run events, then deferred records; an action's started + finished
+        pair as one row update (group mode defers both), which halves the statements of a
+        batch, and the records of one statement and fence with one executemany."""
         with self._buffer_lock:
             events, self._event_rows = self._event_rows, []
             pending, self._deferred = self._deferred, []
@@ -243,33 +289,11 @@ class SQLStore:
             self._insert_events(events)
         if not pending:
             return
-        merged: list[tuple[str, Sequence[Any], Fence | None]] = []
-        i, last = 0, len(pending) - 1
-        while i <= last:
-            statement, params, fence = record = pending[i]
-            if statement is _STARTED and i < last:
-                after, done, other_fence = pending[i + 1]
-                # done: status, error, finished_at, attempts, run_id, action_id
-                if after is _FINISHED_COUNTED and done[5] == params[2] \
-                        and done[4] == params[1] and other_fence == fence:
-                    merged.append((_STARTED_AND_FINISHED,
-                                   (done[0], done[1], done[2], params[0], done[3], done[4],
-                                    done[5]), fence))
-                    i += 2
-                    continue
-            merged.append(record)
-            i += 1
-        start = 0
-        for end in range(1, len(merged) + 1):
-            if end == len(merged) or merged[end][0] is not merged[start][0] \
-                    or merged[end][2] != merged[start][2]:
-                statement, _, fence = merged[start]
-                if end - start == 1:
-                    self._fenced_execute(statement, merged[start][1], fence)
-                else:
-                    self._fenced_executemany(statement, [p for _, p, _ in merged[start:end]],
-                                             fence)
-                start = end
+        for statement, fence, rows in _batched_records(pending):
+            if len(rows) == 1:
+                self._fenced_execute(statement, rows[0], fence)
+            else:
+                self._fenced_executemany(statement, rows, fence)
 
     def _fenced(self, statement: str, params: Sequence[Any],
                 fence: Fence | None) -> tuple[str, Sequence[Any]]:
