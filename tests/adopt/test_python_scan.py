@@ -1801,3 +1801,101 @@ def test_files_the_script_made_or_that_hold_no_data_are_not_destructive_to_remov
     # the copy and the rewritten file are the script's own: not effects at all
     assert [(e.line, e.destructive) for e in script.effects if e.kind == "file-delete"] == [
         (3, False), (5, False), (15, True), (16, True)]
+
+
+# --- past the first level: other modules of the project, delegated methods ------------------
+
+def _delegating_project(tmp_path: Path) -> None:
+    write(tmp_path / "guard" / "__init__.py", "")
+    write(tmp_path / "guard" / "utils.py", """
+        from guard.handlers.proxy import ProxyHandler
+        def reset(ip=None):
+            return ProxyHandler.reset_attempts(ip=ip)
+    """)
+    write(tmp_path / "guard" / "handlers" / "__init__.py", "")
+    write(tmp_path / "guard" / "handlers" / "proxy.py", """
+        from django.conf import settings
+        from django.utils.module_loading import import_string
+        class ProxyHandler:
+            implementation = None
+            @classmethod
+            def get_implementation(cls):
+                if not cls.implementation:
+                    cls.implementation = import_string(settings.GUARD_HANDLER)()
+                return cls.implementation
+            @classmethod
+            def reset_attempts(cls, ip=None):
+                return cls.get_implementation().reset_attempts(ip=ip)
+            @classmethod
+            def is_locked(cls, request):
+                return cls.get_implementation().is_locked(request)
+    """)
+    write(tmp_path / "guard" / "handlers" / "database.py", """
+        from guard.models import Attempt
+        class DatabaseHandler:
+            def reset_attempts(self, ip=None):
+                attempts = Attempt.objects.filter(ip=ip) if ip else Attempt.objects.all()
+                count, _ = attempts.delete()
+                return count
+            def is_locked(self, request):
+                Attempt.objects.filter(ip=request.ip).delete()  # not reached by a reset
+    """)
+
+
+def test_a_project_function_is_followed_into_the_module_it_calls(tmp_path: Path) -> None:
+    """guard.utils.reset() -> ProxyHandler.reset_attempts() (another module) -> handed to the
+    configured handler's reset_attempts(), found beside it by its name: low."""
+    _delegating_project(tmp_path)
+    script_file = write(tmp_path / "guard" / "management" / "commands" / "guard_reset.py", """
+        from django.core.management.base import BaseCommand
+        from guard.utils import reset
+        class Command(BaseCommand):
+            def handle(self, *args, **options):
+                self.stdout.write(f"{reset()} attempts removed")
+    """)
+    script, _ = scan(script_file.read_text(), file=script_file, root=tmp_path)
+    assert [(e.kind, e.destructive, e.confidence, e.path, e.via) for e in script.effects] == [
+        ("orm", True, "low", "guard/handlers/database.py",
+         "guard.handlers.database.DatabaseHandler.reset_attempts")]
+
+
+def test_a_class_method_of_an_imported_class_is_followed(tmp_path: Path) -> None:
+    _delegating_project(tmp_path)
+    script_file = write(tmp_path / "reset_all.py", """
+        from guard.handlers.proxy import ProxyHandler
+        ProxyHandler.reset_attempts()
+    """)
+    script, _ = scan(script_file.read_text(), file=script_file, root=tmp_path)
+    assert [(e.destructive, e.via) for e in script.effects] == [
+        (True, "guard.handlers.database.DatabaseHandler.reset_attempts")]
+
+
+def test_a_method_handed_on_under_another_name_reaches_nothing(tmp_path: Path) -> None:
+    """Only a method handed on under its own name is looked for beside it: a lookup that only
+    reads (``is_locked``) does not reach the deleting methods next door."""
+    _delegating_project(tmp_path)
+    script_file = write(tmp_path / "check.py", """
+        from guard.handlers.proxy import ProxyHandler
+        ProxyHandler.get_implementation()
+    """)
+    script, _ = scan(script_file.read_text(), file=script_file, root=tmp_path)
+    assert script.effects == []
+
+
+def test_following_other_modules_stops_at_cycles(tmp_path: Path) -> None:
+    write(tmp_path / "a.py", "import b\ndef run():\n    b.run()\n    import shutil\n    shutil.rmtree('/srv/a')\n")
+    write(tmp_path / "b.py", "import a\ndef run():\n    a.run()\n")
+    script_file = write(tmp_path / "job.py", "import b\nb.run()\n")
+    script, _ = scan(script_file.read_text(), file=script_file, root=tmp_path)
+    assert [(e.destructive, e.path, e.via) for e in script.effects] == [(True, "a.py", "a.run")]
+
+
+def test_a_queryset_chosen_by_a_condition_is_still_a_queryset() -> None:
+    assert effects("""
+        from django.core.management.base import BaseCommand
+        from app.models import Attempt
+        class Command(BaseCommand):
+            def handle(self, *args, ip=None, **options):
+                attempts = Attempt.objects.filter(ip=ip) if ip else Attempt.objects.all()
+                attempts.delete()
+    """) == [("orm", True, "medium")]  # as for a name bound to one queryset

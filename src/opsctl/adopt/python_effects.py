@@ -253,6 +253,8 @@ class EffectFinder:
             return False
         if self._rooted(node, self.orm, orm=True):
             return True
+        if isinstance(node, ast.IfExp):  # Model.objects.filter(ip=ip) if ip else Model.objects.all()
+            return self._queryset(node.body, scope, depth + 1) or self._queryset(node.orelse, scope, depth + 1)
         if isinstance(node, ast.Call):
             func = node.func
             if self.django and isinstance(func, ast.Attribute) and func.attr in _QUERYSET_METHODS:
@@ -321,6 +323,8 @@ class EffectFinder:
                 node = node.value
             elif isinstance(node, ast.Name):
                 return node.id in names
+            elif isinstance(node, ast.IfExp):  # A.objects.filter(x=x) if x else A.objects.all()
+                return self._rooted(node.body, names, orm) or self._rooted(node.orelse, names, orm)
             else:
                 return False
         return False

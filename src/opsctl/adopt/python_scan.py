@@ -324,6 +324,12 @@ class ModuleEffects:
     error: str | None = None
     calls: dict[str, frozenset[str]] = field(default_factory=dict)
     """Function -> the module's own functions it calls by name (``""``: at import time)."""
+    imported_calls: dict[str, frozenset[str]] = field(default_factory=dict)
+    """Function -> dotted names it calls through the module's imports (``.proxy.Handler.reset``
+    as written: a relative name is resolved by the follower, who knows the module's package)."""
+    delegates: dict[str, str] = field(default_factory=dict)
+    """Function -> the method name it hands its work to on an object it got from elsewhere:
+    ``def reset_logs(cls, ...): return cls.get_implementation().reset_logs(...)``."""
 
     def reachable(self, functions: set[str], depth: int = 6) -> set[str]:
         """``functions`` and what they call in the same module, through ``depth`` levels: a
@@ -353,18 +359,28 @@ def _module_effects(path: str, mtime_ns: int, size: int) -> ModuleEffects:
     for effect in found:
         by_function.setdefault(effect.via or "", []).append(effect)
     calls: dict[str, set[str]] = {}
+    imported: dict[str, set[str]] = {}
+    delegates: dict[str, str] = {}
     index = finder.index
     for call, scope in index.calls:
-        if isinstance(call.func, ast.Name) and (helper := index.function(call.func.id, scope)) is not None:
+        func = call.func
+        if isinstance(func, ast.Name) and (helper := index.function(func.id, scope)) is not None:
             calls.setdefault(scope, set()).add(index.qualname(helper))
-        elif (isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Name)
-              and call.func.value.id == "self" and "." in scope):  # self.other() in Class.method
-            method = f"{scope.split('.', 1)[0]}.{call.func.attr}"
+        elif (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name)
+              and func.value.id in ("self", "cls") and "." in scope):  # self.other() in Class.method
+            method = f"{scope.split('.', 1)[0]}.{func.attr}"
             if method in index.functions:
                 calls.setdefault(scope, set()).add(method)
+        elif (name := dotted(func)) and name.partition(".")[0] in index.aliases:
+            imported.setdefault(scope, set()).add(index.canonical(func) or name)
+        elif (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Call | ast.Attribute)
+              and scope.rpartition(".")[2] == func.attr and not func.attr.startswith("__")):
+            delegates[scope] = func.attr
     return ModuleEffects({name: tuple(effects) for name, effects in by_function.items()},
                          dict(finder.command_parameters),
-                         calls={name: frozenset(callees) for name, callees in calls.items()})
+                         calls={name: frozenset(callees) for name, callees in calls.items()},
+                         imported_calls={name: frozenset(v) for name, v in imported.items()},
+                         delegates=delegates)
 
 
 _PARSER_BUILDERS = re.compile(r"(?:^|\.)(?:ArgumentParser|OptionParser|command|group|option|argument)$")
@@ -473,6 +489,9 @@ def _follow_local_modules(script: Script, index: ModuleIndex, local: dict[str, P
         name = index.canonical(call.func)
         if name:
             module, _, function = name.rpartition(".")
+            owner, _, cls = module.rpartition(".")
+            if module not in wanted and owner in wanted and cls[:1].isupper():
+                module, function = owner, f"{cls}.{function}"  # Handler.reset_logs(): a class's method
             if module in wanted:
                 wanted[module].add(function)
                 sites.append((call, scope, module, function))
@@ -482,6 +501,7 @@ def _follow_local_modules(script: Script, index: ModuleIndex, local: dict[str, P
                 made := instances.get(call.func.value.id)):  # program = RotateBackups(...); program.rotate()
             wanted[made[0]].add(f"{made[1]}.{call.func.attr}")
             method_calls.add(name or "")
+    onward: list[tuple[Path, ModuleEffects, set[str]]] = []
     for module, functions in wanted.items():
         path = local[module]
         try:
@@ -506,15 +526,114 @@ def _follow_local_modules(script: Script, index: ModuleIndex, local: dict[str, P
                 for effect in classify_command(target, line=call.lineno, confidence="medium"):
                     effect.via = f"{module}.{function}"
                     script.effects.append(effect)
-        for function in sorted(found.reachable(functions)):
+        reached = found.reachable(functions)
+        for function in sorted(reached):
             for effect in found.by_function.get(function, ()):
                 if function in resolved and effect.kind == "command" and effect.confidence == "low":
                     continue
                 script.effects.append(replace(
                     effect, path=relative, via=f"{module}.{function}" if function else module,
                     confidence="medium" if effect.confidence == "high" else effect.confidence))
+        onward.append((path, found, reached))
+    _follow_onward(script, onward, root)
     script.effects.sort(key=lambda effect: (effect.path or "", effect.line))
     return method_calls
+
+
+_ONWARD_MODULES = 12  # modules followed past the first level, per script: a bound on the cost
+_SIBLINGS = 40        # files of a folder searched for a delegated method
+
+
+def _follow_onward(script: Script, onward: list[tuple[Path, ModuleEffects, set[str]]], root: Path) -> None:
+    """Past the first level: what the followed functions call in other modules of the project
+    (``axes.utils.reset()`` calls ``AxesProxyHandler.reset_attempts()`` in another module), a
+    few levels deep; and a function that hands its work to a method of the same name on an
+    object it looked up (a configured handler or backend) reaches the methods of that name in
+    the modules beside it, a guess, so ``low``."""
+    seen: set[tuple[str, str]] = {(os.path.realpath(path), function)
+                                  for path, _found, reached in onward for function in reached}
+    pending = list(onward)
+    visited = 0
+    searched: set[tuple[str, str]] = set()
+    while pending and visited < _ONWARD_MODULES:
+        path, found, reached = pending.pop(0)
+        package = _package_of(path, root)[:-1] if path.name == "__init__.py" else _package_of(path, root)
+        targets: dict[str, set[str]] = {}
+        for function in reached:
+            for name in found.imported_calls.get(function, ()):
+                if name.startswith("."):
+                    stripped = name.lstrip(".")
+                    name = _absolute(stripped, len(name) - len(stripped), package)
+                if (called := _project_function(name, root)) is not None:
+                    targets.setdefault(called[0], set()).add(called[1])
+            method = found.delegates.get(function)
+            if method is not None and (str(path.parent), method) not in searched:
+                searched.add((str(path.parent), method))
+                _delegated_effects(script, path, method, root)
+        for target_path, functions in targets.items():
+            key = os.path.realpath(target_path)
+            fresh = {f for f in functions if (key, f) not in seen}
+            if not fresh:
+                continue
+            visited += 1
+            try:
+                stat = os.stat(target_path)
+            except OSError:
+                continue
+            target = _module_effects(target_path, stat.st_mtime_ns, stat.st_size)
+            reached_here = {f for f in target.reachable(fresh) if (key, f) not in seen}
+            seen.update((key, f) for f in reached_here)
+            relative = _relative(Path(target_path), root)
+            module = relative.removesuffix(".py").replace("/", ".")
+            for function in sorted(reached_here):
+                for effect in target.by_function.get(function, ()):
+                    script.effects.append(replace(
+                        effect, path=relative, via=f"{module}.{function}" if function else module,
+                        confidence="medium" if effect.confidence == "high" else effect.confidence))
+            pending.append((Path(target_path), target, reached_here))
+
+
+def _project_function(name: str, root: Path) -> tuple[str, str] | None:
+    """(file, qualified name in it) of a dotted name that names code of the project under
+    ``root``: ``axes.handlers.proxy.AxesProxyHandler.reset_attempts`` ->
+    (``axes/handlers/proxy.py``, ``AxesProxyHandler.reset_attempts``)."""
+    parts = name.split(".")
+    for cut in range(len(parts) - 1, 0, -1):
+        path = _module_file(".".join(parts[:cut]), [str(root)])
+        if path is not None:
+            return path, ".".join(parts[cut:])  # a package's own function: its __init__.py
+    return None
+
+
+def _delegated_effects(script: Script, path: Path, method: str, root: Path) -> None:
+    try:
+        names = sorted(os.listdir(path.parent))[:_SIBLINGS]
+    except OSError:
+        return
+    for name in names:
+        sibling = path.parent / name
+        if not name.endswith(".py") or sibling == path:
+            continue
+        try:
+            stat = sibling.stat()
+        except OSError:
+            continue
+        found = _module_effects(str(sibling), stat.st_mtime_ns, stat.st_size)
+        relative = _relative(sibling, root)
+        module = relative.removesuffix(".py").replace("/", ".")
+        for function, effects in found.by_function.items():
+            if function.rpartition(".")[2] != method or "." not in function:
+                continue
+            for effect in effects:
+                script.effects.append(replace(effect, path=relative, via=f"{module}.{function}",
+                                              confidence="low"))
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 _DELETING_NAME = re.compile(  # restoring a backup overwrites the live data it is restored over
