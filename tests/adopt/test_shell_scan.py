@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 import time
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -670,3 +671,70 @@ def test_a_command_built_in_a_variable_from_a_default_the_arguments_may_change()
         process_cmd
     """)
     assert [(e.line, e.destructive, e.confidence) for e in script.effects] == [(4, True, "medium")]
+
+
+# -- files the script sources -----------------------------------------------------------------
+
+def _sourcing_tree(tmp_path: Path, source_line: str) -> Path:
+    (tmp_path / "tools" / "lib").mkdir(parents=True)
+    (tmp_path / "tools" / "lib" / "common").write_text(textwrap.dedent("""\
+        #!/bin/bash
+        WORK_DIR=/tmp/work-$$
+        rm -rf /srv/old-builds
+        ParseArgs() {
+            TAG="$1"
+            ARCHES="${2:-all}"
+        }
+        Prune() {
+            docker image prune -af
+        }
+        Wipe() {
+            rm -rf /srv/releases
+        }
+        Release() {
+            Prune
+            git push --force origin "$TAG"
+        }
+    """))
+    script = tmp_path / "tools" / "release.sh"
+    script.write_text(f"#!/bin/bash\nset -e\n{source_line}\nParseArgs \"$@\"\nRelease\n")
+    return script
+
+
+@pytest.mark.parametrize("source_line", [
+    'source "$(realpath "$(dirname "${BASH_SOURCE[0]}")")/lib/common"',
+    '. "$(dirname "$0")/lib/common"',
+    '. "${BASH_SOURCE%/*}/lib/common"',
+    'HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"\nsource "$HERE/lib/common"',
+    'source tools/lib/common',  # relative to the tree's root, where CI runs it
+])
+def test_a_sourced_files_functions_are_the_scripts(tmp_path: Path, source_line: str) -> None:
+    script_file = _sourcing_tree(tmp_path, source_line)
+    script = Script(path="tools/release.sh", language="shell")
+    scan_shell(script, script_file.read_text(), file=script_file, root=tmp_path)
+    # ParseArgs "$@": the library's $1 and $2 are the script's arguments
+    assert [(f.name, f.default) for f in script.interface.flags] == [("arg1", None), ("arg2", "all")]
+    # its top level runs when sourced; Release and the Prune it calls run; Wipe is never called
+    assert sorted((e.call, e.destructive, e.confidence, e.path, e.via) for e in script.effects) == [
+        ("docker image prune -af", True, "medium", "tools/lib/common", "tools/lib/common:Prune"),
+        ("git push --force origin $1", True, "medium", "tools/lib/common", "tools/lib/common:Release"),
+        ("rm -rf /srv/old-builds", True, "medium", "tools/lib/common", "tools/lib/common"),
+    ]
+
+
+@pytest.mark.parametrize("source_line", [
+    'source "$HOME/.bashrc"',            # known only when run
+    'source "$(git rev-parse --show-toplevel)/tools/lib/common"',
+    'source /etc/profile',               # outside the tree
+    'source "$(dirname "$0")/missing"',  # not there
+])
+def test_a_source_that_cannot_be_read_statically_is_left_alone(tmp_path: Path, source_line: str) -> None:
+    script_file = _sourcing_tree(tmp_path, source_line)
+    script = Script(path="tools/release.sh", language="shell")
+    scan_shell(script, script_file.read_text(), file=script_file, root=tmp_path)
+    assert script.interface.flags == [] and script.effects == []
+
+
+def test_without_its_file_a_script_is_read_alone() -> None:
+    script = scan('source "$(dirname "$0")/lib/common"\nParseArgs "$@"\n')
+    assert script.effects == [] and script.interface.flags == []

@@ -57,7 +57,7 @@ def _scan_candidate(candidate: Candidate, root: Path) -> tuple[Script, PythonFac
     except (UnicodeDecodeError, LookupError, SyntaxError) as exc:
         raise ScanError(candidate.path, f"not readable text: {exc}") from None
     if candidate.language == "shell":
-        scan_shell(script, text)
+        scan_shell(script, text, file=candidate.file, root=root)
         return script, None
     try:
         facts = scan_python(script, text, file=candidate.file, root=root)

@@ -6,6 +6,8 @@ case / argv), env, effects, exit codes and dry-run support of a script.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from pathlib import Path
 
 from opsctl.adopt import commands as _commands
 from opsctl.adopt.model import Confidence, Effect, EnvVar, Flag, Script
@@ -22,6 +24,7 @@ from opsctl.adopt.shell_lexer import (
     parse_shell,
     simple_commands,
 )
+from opsctl.adopt.shell_sources import sourced_files
 
 __all__ = ["looks_like_credential", "scan_shell"]
 
@@ -233,11 +236,13 @@ def _static(value: str) -> bool:
 
 
 class _Scan:
-    def __init__(self, script: Script, text: str) -> None:
+    def __init__(self, script: Script, text: str, *, file: Path | None = None,
+                 root: Path | None = None, parsed: Parsed | None = None) -> None:
         self.script = script
         self.text = text
         self.lines = text.splitlines()
-        self.parsed = parse_shell(text)
+        self.parsed = parsed if parsed is not None else parse_shell(text)
+        self.sourced = sourced_files(self.parsed, file, root)
         self.arm_commands: dict[int, list[Command]] = {}
         for command in self.parsed.commands:
             if command.arm is not None:
@@ -529,11 +534,13 @@ class _Scan:
         return None
 
     def argument_functions(self) -> set[str | None]:
-        """The top level and the functions it calls with the script's arguments (``main "$@"``)."""
+        """The top level and the functions it calls with the script's arguments (``main "$@"``),
+        its own or those of a file it sources (``ParseArgs "$@"``)."""
         called: set[str | None] = {None}
+        functions = set(self.parsed.functions).union(*(lib.parsed.functions for lib in self.sourced))
         for command in self.parsed.commands:
             if command.function is None and len(command.words) >= 2 and command.words[0] in \
-                    self.parsed.functions and any(w in ("$@", "$*", "${@}") for w in command.words[1:]):
+                    functions and any(w in ("$@", "$*", "${@}") for w in command.words[1:]):
                 called.add(command.words[0])
         return called
 
@@ -546,11 +553,16 @@ class _Scan:
                 if re.match(r"\s*(?:while|until|for)\b", self.lines[line - 1] if line <= len(self.lines) else ""):
                     excluded.update(range(line, case.line))
         reads: dict[int, Flag] = {}
-        for expansion in self.parsed.expansions:
+        own = len(self.parsed.expansions)
+        # a sourced file's functions called with "$@" read the script's arguments (not its top
+        # level: its $1 is whatever the script's $1 is when sourced, rarely an argument read)
+        borrowed = [expansion for lib in self.sourced for expansion in lib.parsed.expansions
+                    if expansion.function is not None and expansion.function not in self.parsed.functions]
+        for i, expansion in enumerate([*self.parsed.expansions, *borrowed]):
             if not expansion.name.isdigit() or expansion.name == "0" or \
                     expansion.function not in argument_functions:
                 continue
-            if expansion.line in excluded:
+            if i < own and expansion.line in excluded:
                 continue
             number = int(expansion.name)
             flag = reads.get(number)
@@ -718,7 +730,24 @@ class _Scan:
                     produced.add(_path_key(redirect.target))
             if command.words:
                 produced.update(_path_key(word) for word in _outputs(command.words))
-        self.script.effects = effects
+        self.script.effects = effects + self.sourced_effects()
+
+    def sourced_effects(self) -> list[Effect]:
+        """What the sourced files do for the script: their top level (run when sourced) and the
+        functions the script calls from them, with their file; ``medium`` at most."""
+        found: list[Effect] = []
+        own = set(self.parsed.functions)
+        for lib in self.sourced:
+            called = lib.calls({command.words[0] for command in self.parsed.commands if command.words
+                                and command.words[0] in lib.parsed.functions and command.words[0] not in own})
+            inner = _Scan(Script(path=lib.path, language="shell"), lib.text, parsed=lib.parsed)
+            inner.collect_assignments()
+            inner.effects()
+            for effect in inner.script.effects:
+                if effect.via is None or effect.via in called:
+                    found.append(replace(effect, path=lib.path, via=f"{lib.path}:{effect.via}" if effect.via else lib.path,
+                                         confidence="medium" if effect.confidence == "high" else effect.confidence))
+        return found
 
     @staticmethod
     def own_output(words: list[str], produced: set[str]) -> bool:
@@ -786,7 +815,7 @@ class _Scan:
 
 
 
-def scan_shell(script: Script, text: str) -> None:
+def scan_shell(script: Script, text: str, *, file: Path | None = None, root: Path | None = None) -> None:
     """Fill ``script`` (interface, env, effects, exit_codes, has_dry_run, dry_run_flag, summary,
     warnings) from a shell script's text.
 
@@ -794,5 +823,7 @@ def scan_shell(script: Script, text: str) -> None:
     log is normal; one effect per target); ``exit`` with no number and ``exit $?`` add no code; a
     variable read before the script assigns it, or assigned only from itself
     (``FOO=${FOO:-x}``), is an environment read; ``${VAR:?}``, or a plain read under ``set -u``,
-    makes it required; a ``DRY_RUN`` environment variable sets ``has_dry_run`` without a flag."""
-    _Scan(script, text).run()
+    makes it required; a ``DRY_RUN`` environment variable sets ``has_dry_run`` without a flag.
+    With the script's ``file`` and the scan's ``root``, the files it sources are read too
+    (:mod:`opsctl.adopt.shell_sources`)."""
+    _Scan(script, text, file=file, root=root).run()

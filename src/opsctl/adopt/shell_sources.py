@@ -1,0 +1,156 @@
+"""The files a shell script sources (``. lib.sh``, ``source "$(dirname "$0")/lib/common"``),
+found without running anything, so that the functions it calls from them count as its own.
+
+A sourced file runs in the script's shell: its top-level commands run when it is sourced, its
+functions see the script's arguments when called with ``"$@"`` (``ParseArgs "$@"``) and their
+commands are the script's effects. Only paths that can be read statically are followed: a
+literal path, or one under the script's own folder (``$(dirname "$0")``, ``${BASH_SOURCE%/*}``,
+``$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)`` or a variable set to one of those once), and
+only inside the scanned tree; one level (a library's own ``source`` lines are not followed).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from opsctl.adopt.shell_lexer import NAME, Command, Parsed, parse_shell
+
+_SELF_DIR = re.compile(r"\bdirname\b.*(?:\$\{?0\b|BASH_SOURCE)|^\$\{?0\}?$")
+_SELF_DIR_PARAM = re.compile(r"^(?:BASH_SOURCE(?:\[0\])?|0)%/\*$")
+_HERE = "\0"  # the script's folder, in a path being resolved
+_MAX_BYTES = 1_000_000
+_MAX_SOURCED = 8
+
+
+@dataclass(frozen=True)
+class Sourced:
+    """One file a script sources: its path relative to the scan root, and its parsed text."""
+
+    path: str
+    text: str
+    parsed: Parsed
+
+    def calls(self, names: set[str]) -> set[str]:
+        """``names`` (functions of this file) and the functions of this file they call in turn."""
+        reached = set(names)
+        frontier = set(names)
+        while frontier:
+            frontier = {command.words[0] for command in self.parsed.commands
+                        if command.function in frontier and command.words
+                        and command.words[0] in self.parsed.functions} - reached
+            reached |= frontier
+        return reached
+
+
+def sourced_files(parsed: Parsed, file: Path | None, root: Path | None) -> list[Sourced]:
+    """The files the script's top level sources, in order, that exist inside ``root``."""
+    if file is None or root is None:
+        return []
+    folders: dict[str, str] = {}
+    found: list[Sourced] = []
+    for command in parsed.commands:
+        if command.function is not None:
+            continue
+        for name, value, _raw in command.assignments:
+            if NAME.fullmatch(name) and _resolved(value, folders) == _HERE:
+                folders[name] = _HERE
+            else:
+                folders.pop(name, None)
+        if len(command.words) >= 2 and command.words[0] in (".", "source") and len(found) < _MAX_SOURCED:
+            target = _path(command, folders, file, root)
+            if target is not None and (loaded := _load(target, root)) is not None:
+                found.append(loaded)
+    return found
+
+
+def _path(command: Command, folders: dict[str, str], file: Path, root: Path) -> Path | None:
+    word = _resolved(command.words[1], folders)
+    if word is None or not word:
+        return None
+    if word.startswith(_HERE):
+        candidates = [file.parent / word[1:].lstrip("/")]
+    elif _HERE in word or word.startswith(("/", "~")):
+        return None
+    else:  # relative to where it is run from: the script's folder, or the tree's root
+        candidates = [file.parent / word, root / word]
+    for candidate in candidates:
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _resolved(word: str, folders: dict[str, str]) -> str | None:
+    """``word`` with the script's folder written as ``_HERE``; None when anything else in it
+    would only be known by running the script."""
+    out: list[str] = []
+    i = 0
+    while i < len(word):
+        if word.startswith("$(", i):
+            depth, j = 1, i + 2
+            while j < len(word) and depth:
+                depth += {"(": 1, ")": -1}.get(word[j], 0)
+                j += 1
+            if depth or not _SELF_DIR.search(word[i + 2:j - 1]):
+                return None
+            out.append(_HERE)
+            i = j
+        elif word.startswith("${", i):
+            end = word.find("}", i)
+            if end < 0:
+                return None
+            inner = word[i + 2:end]
+            if not (_SELF_DIR_PARAM.match(inner) or folders.get(inner) == _HERE):
+                return None
+            out.append(_HERE)
+            i = end + 1
+        elif word[i] == "$":
+            match = NAME.match(word, i + 1)
+            if match is None or folders.get(match.group(0)) != _HERE:
+                return None
+            out.append(_HERE)
+            i = match.end()
+        elif word[i] in "\"'`":
+            i += 1  # quotes around the parts: the path is the same
+        else:
+            out.append(word[i])
+            i += 1
+    return "".join(out)
+
+
+def _load(path: Path, root: Path) -> Sourced | None:
+    try:
+        real, top = path.resolve(), root.resolve()
+        relative = real.relative_to(top).as_posix()
+        stat = real.stat()
+    except (OSError, ValueError, RuntimeError):  # outside the tree, gone, a symlink loop
+        return None
+    if stat.st_size > _MAX_BYTES:
+        return None
+    parsed_text = _parse(str(real), stat.st_mtime_ns, stat.st_size)
+    if parsed_text is None:
+        return None
+    return Sourced(relative, *parsed_text)
+
+
+@functools.lru_cache(maxsize=256)
+def _parse(path: str, mtime_ns: int, size: int) -> tuple[str, Parsed] | None:
+    """A library's text and parse, once per version of the file (sourced by many scripts)."""
+    del mtime_ns, size  # the cache key
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(_MAX_BYTES + 1)
+    except OSError:
+        return None
+    if b"\0" in data:
+        return None
+    text = data.decode("utf-8", errors="replace")
+    try:
+        return text, parse_shell(text)
+    except (ValueError, RecursionError):
+        return None
+
+
+__all__ = ["Sourced", "sourced_files"]
