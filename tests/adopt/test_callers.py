@@ -998,3 +998,32 @@ def test_a_click_group_added_to_a_flask_cli_is_run_by_flask_and_its_name(tmp_pat
         "run_dev.sh": "#!/bin/sh\nflask --debug mailu admin me example.com pw\n"}
     found = {script: [c[:2] for c in entries] for script, entries in callers(tmp_path, files, scripts).items()}
     assert found == {"admin/mailu/manage.py": [("admin/start.py", 2), ("run_dev.sh", 2)]}
+
+
+def test_a_flask_group_run_in_a_container_or_by_a_formatted_command(tmp_path: Path) -> None:
+    scripts = ("admin/mailu/manage.py", "admin/start.py", "admin/mailu/__init__.py")
+    files = {
+        "admin/mailu/manage.py": "import click\nfrom flask.cli import FlaskGroup\n\n"
+                                 "@click.group(cls=FlaskGroup)\ndef mailu():\n    pass\n",
+        "admin/mailu/__init__.py": "import flask\nfrom mailu import manage\n"
+                                   "def create_app():\n    app = flask.Flask(__name__)\n"
+                                   "    app.cli.add_command(manage.mailu)\n    return app\n",
+        "admin/start.py": textwrap.dedent("""\
+            import os
+            os.system("flask mailu admin %s %s '%s' --mode %s" % (account, domain, pw, mode))
+            os.system("flask mailu user {} {}".format(account, domain))
+            os.system("flask db upgrade %s" % revision)
+            """),
+        "purge.sh": textwrap.dedent("""\
+            #!/bin/bash
+            while read line; do echo "$line"; done < <(
+                docker compose exec -T admin \\
+                    flask mailu config-export -j user.email \\
+                2>/dev/null | jq -r '.user[]'
+            )
+            docker compose exec admin flask --app mailu:create_app mailu advertise
+            docker compose exec admin flask --app mailu db upgrade
+            """)}
+    found = {script: [c[:2] for c in entries] for script, entries in callers(tmp_path, files, scripts).items()}
+    assert found == {"admin/mailu/manage.py": [("admin/start.py", 2), ("admin/start.py", 3),
+                                               ("purge.sh", 4), ("purge.sh", 7)]}

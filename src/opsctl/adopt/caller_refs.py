@@ -507,11 +507,15 @@ def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str 
     installed = index.commands.get(words[position].text) if position < len(words) else None
     if installed and installed != where.caller:  # ``ospurge --help`` after ``pip install .``
         found.append(Found(installed, base + words[position].pos))
-    if command == "flask" and index.flask_groups:  # ``flask --app x mailu admin ...``
-        rest = [w for w in words[position + 1:] if not w.text.startswith("-")]
-        group = index.flask_groups.get(rest[0].text) if rest else None
-        if group and group != where.caller:
-            found.append(Found(group, base + rest[0].pos))
+    # ``flask --app x mailu admin ...``, also run in a container: ``docker compose exec admin flask mailu ...``
+    flask_at = position if command == "flask" else next(
+        (k for k in range(position + 1, len(words)) if words[k].text == "flask"),
+        None) if command in CONTAINER_RUNTIMES and index.flask_groups else None
+    if flask_at is not None and index.flask_groups:
+        named = _flask_command(words[flask_at + 1:])
+        group = index.flask_groups.get(named.text) if named else None
+        if named and group and group != where.caller:
+            found.append(Found(group, base + named.pos))
     bases = where.bases(cwd)
     pythonish = python or any(_PYTHONISH_RE.search(w.text) for w in words[:position + 1])
     in_container = command in CONTAINER_RUNTIMES or command in PACKAGE_TASK_RUNNERS
@@ -628,6 +632,23 @@ def _learn_variable(word: str, where: Where, cwd: str | None) -> None:
         directory = join_path(*anchored[0])
         if not directory.startswith(".."):
             where.variables[name] = directory
+
+
+_FLASK_VALUE_OPTIONS = frozenset({"--app", "-A", "--env-file", "-e"})
+
+
+def _flask_command(words: Sequence[Word]) -> Word | None:
+    """The command ``flask`` runs: its first word that is not an option or an option's value
+    (``flask --app mailu:create_app mailu admin`` runs ``mailu``)."""
+    skip = False
+    for word in words:
+        if skip:
+            skip = False
+        elif word.text in _FLASK_VALUE_OPTIONS:
+            skip = True
+        elif not word.text.startswith("-"):
+            return word
+    return None
 
 
 def docker_copies(text: str, index: ScriptIndex, bases: Sequence[str]) -> dict[str, str]:

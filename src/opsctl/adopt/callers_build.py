@@ -299,6 +299,8 @@ _RUNNER_CALLS = frozenset({
 _SCHEDULE_CALLS = frozenset({"add_job", "do", "scheduled_job", "add_periodic_task", "enter", "every"})
 _COMMAND_KEYWORDS = frozenset({"args", "cmd", "command", "commands", "script", "path", "argv",
                                "path_name", "func"})
+_PERCENT_FIELD = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(?:\d+|\*)?(?:\.\d+)?[sdrifgeExXoc]")
+_FORMAT_FIELD = re.compile(r"\{[^{}]*\}")
 _MAX_PY_DEPTH = 4
 _BEAT_NAMES = frozenset({"beat_schedule", "CELERYBEAT_SCHEDULE"})
 
@@ -335,6 +337,12 @@ class _PythonCallers:
                 self.command(value, kind, line, depth + 1)
         elif isinstance(node, ast.Call):
             name = _call_name(node.func)
+            if name == "format" and isinstance(getattr(node.func, "value", None), ast.Constant):
+                text = self.word(node, depth)  # "flask mailu admin {} {}".format(user, domain)
+                if self.index.mentioned_in(text):
+                    callers_in_chunk(self.file, text, line or node.lineno, self.index, self.collector,
+                                     kind, self.where, python=True)
+                return
             if name in ("join", "joinpath", "Path", "PurePath") and _call_name(node.func) != "":
                 text = self.word(node, depth)
                 if text != "$X" and self.index.mentioned_in(text):
@@ -363,8 +371,13 @@ class _PythonCallers:
             return f"{self.word(node.left, depth + 1)}/{self.word(node.right, depth + 1)}"
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
             return f"{self.word(node.left, depth + 1)}{self.word(node.right, depth + 1)}"
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):  # "flask mailu admin %s" % (...)
+            return _PERCENT_FIELD.sub("$X", self.word(node.left, depth + 1))
         if isinstance(node, ast.Call):
             name = _call_name(node.func)
+            if name == "format" and isinstance(template := getattr(node.func, "value", None), ast.Constant) \
+                    and isinstance(template.value, str):
+                return _FORMAT_FIELD.sub("$X", template.value)
             if name in ("join", "joinpath") and not isinstance(
                     getattr(node.func, "value", None), ast.Constant):
                 return "/".join(self.word(arg, depth + 1) for arg in node.args)
