@@ -1027,3 +1027,14 @@ def test_a_flask_group_run_in_a_container_or_by_a_formatted_command(tmp_path: Pa
     found = {script: [c[:2] for c in entries] for script, entries in callers(tmp_path, files, scripts).items()}
     assert found == {"admin/mailu/manage.py": [("admin/start.py", 2), ("admin/start.py", 3),
                                                ("purge.sh", 4), ("purge.sh", 7)]}
+
+
+def test_scripts_copied_into_an_image_by_a_pattern(tmp_path: Path) -> None:
+    """``COPY *.py /`` puts every matching script of the build context at the image's root;
+    one of the same name elsewhere in the tree is not the one the image runs."""
+    scripts = ("core/nginx/start.py", "core/nginx/config.py", "core/admin/start.py", "core/nginx/lib/start.py")
+    files = {"core/nginx/Dockerfile": "FROM python:3\nCOPY *.py /\nCMD /start.py\n",
+             "core/nginx/start.py": "import subprocess\nsubprocess.call(['/config.py'])\n"}
+    found = {script: [c[:2] for c in entries] for script, entries in callers(tmp_path, files, scripts).items()}
+    assert found == {"core/nginx/start.py": [("core/nginx/Dockerfile", 3)],
+                     "core/nginx/config.py": [("core/nginx/start.py", 2)]}

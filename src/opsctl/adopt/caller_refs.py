@@ -7,6 +7,7 @@ the collector of callers, a chunk of shell or an exec-form word list scanned for
 
 from __future__ import annotations
 
+import fnmatch
 import posixpath
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -672,10 +673,16 @@ def docker_copies(text: str, index: ScriptIndex, bases: Sequence[str]) -> dict[s
         # Into a folder (``COPY a.py docker/entrypoint.sh /``): each script keeps its name there,
         # which tells apart two scripts of the same name elsewhere in the tree.
         for source in sources:
-            if any(c in source for c in "*?[$"):
+            if "$" in source or not target.startswith("/"):
                 continue
-            script = index.resolve_path(source, bases, {})
-            if script and target.startswith("/"):
+            if any(c in source for c in "*?["):  # ``COPY *.py /``: the scripts the pattern matches
+                folder, pattern = posixpath.split(source.removeprefix("./"))
+                folders = {join_path(base, folder) for base in bases}
+                matched = [script for script in sorted(index.scripts) if posixpath.dirname(script) in folders
+                           and fnmatch.fnmatchcase(posixpath.basename(script), pattern)]
+            else:
+                matched = [script] if (script := index.resolve_path(source, bases, {})) else []
+            for script in matched:
                 aliases.setdefault(posixpath.join(target, posixpath.basename(script)), script)
     return aliases
 
