@@ -1,0 +1,4 @@
+#!/bin/bash
+
+# Using busybox pkill
+pkill -USR1 -f letsencrypt_service
