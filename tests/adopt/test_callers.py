@@ -765,6 +765,22 @@ MORE_FORMS = [
                                 'backup = {shell = "bash scripts/backup.sh --full"}')]},
         id="poe-and-pdm-tasks-in-pyproject"),
     pytest.param(
+        {"pyproject.toml": '[tool.hatch.envs.docker.scripts]\ncreate = "scripts/backup.sh {args}"\n'
+                           'all = ["python scripts/migrate.py", "echo done"]\n'
+                           '[tool.taskipy.tasks]\nmetrics = { cmd = "python manage.py update_metrics" }\n'},
+        {"scripts/backup.sh": [("pyproject.toml", 2, "script", 'create = "scripts/backup.sh {args}"')],
+         "scripts/migrate.py": [("pyproject.toml", 3, "script",
+                                 'all = ["python scripts/migrate.py", "echo done"]')],
+         "dash/management/commands/update_metrics.py": [
+             ("pyproject.toml", 5, "script", 'metrics = { cmd = "python manage.py update_metrics" }')]},
+        id="hatch-and-taskipy-tasks-in-pyproject"),
+    pytest.param(
+        {"build/Version.mk": "GIT_SHA=$(shell git rev-parse HEAD)\n"
+                             "TAG = $(eval TAG := $(shell scripts/backup.sh --version))$(TAG)\n"},
+        {"scripts/backup.sh": [("build/Version.mk", 2, "makefile",
+                                "TAG = $(eval TAG := $(shell scripts/backup.sh --version))$(TAG)")]},
+        id="make-shell-function-in-an-included-mk-file"),
+    pytest.param(
         {"tools/build.py": "import subprocess\nimport sys\n\ncommand = [\n    sys.executable,\n"
                            "    '-m',\n    'django',\n    'update_metrics',\n]\n"
                            "subprocess.run(command)\n"},

@@ -27,6 +27,10 @@ def write(root: Path, rel: str, text: str | bytes = "") -> Path:
     pytest.param(b"#!/usr/bin/env -S python3 -u", "python", "/usr/bin/env -S python3 -u",
                  id="env-dash-S"),
     pytest.param(b"#!/usr/bin/env zsh", "shell", "/usr/bin/env zsh", id="zsh"),
+    pytest.param(b"#!/command/with-contenv bash", "shell", "/command/with-contenv bash",
+                 id="s6-with-contenv"),
+    pytest.param(b"#!/usr/bin/with-contenv python3", "python", "/usr/bin/with-contenv python3",
+                 id="s6-with-contenv-python"),
     pytest.param(b"#!/usr/bin/perl -w", None, "/usr/bin/perl -w", id="perl"),
     pytest.param(b"import os", None, None, id="no-shebang"),
 ])

@@ -738,3 +738,14 @@ def test_a_source_that_cannot_be_read_statically_is_left_alone(tmp_path: Path, s
 def test_without_its_file_a_script_is_read_alone() -> None:
     script = scan('source "$(dirname "$0")/lib/common"\nParseArgs "$@"\n')
     assert script.effects == [] and script.interface.flags == []
+
+
+@pytest.mark.parametrize(("text", "destructive"), [
+    ("svc &\npid=$!\ntrap 'kill \"$pid\"' EXIT\nkill \"$pid\"\n", []),
+    ("svc &\nkill $!\n", []),
+    ("svc &\npid=$!\nkill -9 \"$pid\" \"$OTHER\"\n", [True]),
+    ("kill -TERM \"$(cat /run/app.pid)\"\n", [True]),
+])
+def test_killing_the_scripts_own_background_children_is_not_destructive(
+        text: str, destructive: list[bool]) -> None:
+    assert [e.destructive for e in scan(text).effects if e.call.startswith("kill")] == destructive

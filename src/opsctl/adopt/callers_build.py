@@ -128,6 +128,12 @@ def callers_in_makefile(file: CallerFile, index: ScriptIndex, collector: Collect
         elif not line.startswith("#") and re.match(r"^[^=#:]+::?(?!=)[^=;]*;", line):
             recipe = line.partition(";")[2]
         if recipe is None:
+            # ``VERSION = $(shell scripts/compute-version.sh)``: run when make reads the file, from
+            # where make runs (an included ``.mk`` file's folder is not that: the tree's root)
+            for command in _make_shell_calls(line) if not line.lstrip().startswith("#") else ():
+                command = _MAKE_VAR_RE.sub(r"${\1}", command.replace("$$", "$"))
+                callers_in_chunk(file, command, first + 1, index, collector, "makefile",
+                                 Where(file.path, "" if file.path.endswith(".mk") else here, {"CURDIR": here}))
             continue
         recipe = _MAKE_VAR_RE.sub(r"${\1}", recipe.lstrip().lstrip("@-+").replace("$$", "$"))
         for _ in range(2):
@@ -136,6 +142,22 @@ def callers_in_makefile(file: CallerFile, index: ScriptIndex, collector: Collect
         # Each recipe line runs in a shell of its own, from the Makefile's folder.
         callers_in_chunk(file, recipe, first + 1, index, collector, "makefile",
                          Where(file.path, here, {"CURDIR": here}))
+
+
+def _make_shell_calls(line: str) -> list[str]:
+    """The commands of ``$(shell ...)`` in a line of a Makefile (nested ones too)."""
+    found: list[str] = []
+    start = line.find("$(shell ")
+    while start >= 0:
+        depth, end = 1, start + 2
+        while end < len(line) and depth:
+            depth += {"(": 1, ")": -1}.get(line[end], 0)
+            end += 1
+        if depth:
+            break
+        found.append(line[start + len("$(shell "):end - 1])
+        start = line.find("$(shell ", start + 2)
+    return found
 
 
 def callers_in_justfile(file: CallerFile, index: ScriptIndex, collector: Collector,
@@ -613,21 +635,28 @@ def console_script_commands(file: CallerFile, index: ScriptIndex) -> dict[str, s
 
 def _task_runner_commands(file: CallerFile, data: dict[str, object], index: ScriptIndex,
                           collector: Collector, here: str) -> None:
-    """Tasks of the pyproject task runners (``[tool.poe.tasks]``, ``[tool.pdm.scripts]``): a
-    task's command (a string, or its ``cmd``/``shell`` value, or each step of a ``sequence``) is
+    """Tasks of the pyproject task runners (``[tool.poe.tasks]``, ``[tool.pdm.scripts]``,
+    ``[tool.taskipy.tasks]``, ``[tool.hatch.envs.NAME.scripts]``): a task's command (a string,
+    or its ``cmd``/``shell`` value, or each step of a ``sequence`` or of a hatch list) is
     run from the project's folder. No caller kind names a task runner of pyproject.toml: these
     are kind ``script``."""
     tool = data.get("tool")
     if not isinstance(tool, dict):
         return
     tables = [tool.get("poe", {}).get("tasks") if isinstance(tool.get("poe"), dict) else None,
-              tool.get("pdm", {}).get("scripts") if isinstance(tool.get("pdm"), dict) else None]
+              tool.get("pdm", {}).get("scripts") if isinstance(tool.get("pdm"), dict) else None,
+              tool.get("taskipy", {}).get("tasks") if isinstance(tool.get("taskipy"), dict) else None]
+    hatch = tool.get("hatch")
+    envs = hatch.get("envs") if isinstance(hatch, dict) else None
+    if isinstance(envs, dict):  # [tool.hatch.envs.NAME.scripts]: `hatch run NAME:task`
+        tables += [env.get("scripts") for env in envs.values() if isinstance(env, dict)]
     commands: list[str] = []
     for table in tables:
         if not isinstance(table, dict):
             continue
         for task in table.values():
-            steps = task.get("sequence", [task]) if isinstance(task, dict) else [task]
+            steps = task.get("sequence", [task]) if isinstance(task, dict) else (
+                task if isinstance(task, list) else [task])  # hatch: a list of commands
             for step in steps if isinstance(steps, list) else []:
                 if isinstance(step, dict):
                     step = step.get("cmd") or step.get("shell")

@@ -62,12 +62,18 @@ class Discovery:
     errors: list[Skipped] = field(default_factory=list)
 
 
+_ENV_WRAPPERS = frozenset({"with-contenv"})
+
 def interpreter_of(first_line: bytes) -> tuple[Language | None, str | None]:
     """The language and interpreter a shebang names (``#!/usr/bin/env python3`` -> python)."""
     match = _SHEBANG.match(first_line)
     if match is None:
         return None, None
     program = os.path.basename(match.group(1).decode("utf-8", "replace"))
+    if program in _ENV_WRAPPERS and match.group(2):
+        # s6-overlay's ``#!/command/with-contenv bash``: runs the program it names with the
+        # container's environment, like env
+        program = "env"
     if program == "env" and match.group(2):
         argument = match.group(2).decode("utf-8", "replace")
         if argument == "-S":  # `#!/usr/bin/env -S python3 -u`

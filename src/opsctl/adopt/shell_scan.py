@@ -712,7 +712,8 @@ class _Scan:
             base: Confidence = "medium" if command.remote else "high"
             if command.words:
                 effect = self.command_effect(command, values, single, base)
-                if effect is not None and effect.destructive and self.own_output(command.words, produced):
+                if effect is not None and effect.destructive and (
+                        self.own_output(command.words, produced) or self.own_children(command.words)):
                     effect = None
                 if effect is not None and not self.own_scratch(command.words):
                     effect.via = command.function
@@ -748,6 +749,22 @@ class _Scan:
                     found.append(replace(effect, path=lib.path, via=f"{lib.path}:{effect.via}" if effect.via else lib.path,
                                          confidence="medium" if effect.confidence == "high" else effect.confidence))
         return found
+
+    def own_children(self, words: list[str]) -> bool:
+        """``kill $!``, ``kill "$worker_pid"`` after ``worker_pid=$!``: processes the script
+        started in the background itself, stopped on its way out."""
+        program, index = command_program(words)
+        if program not in ("kill", "wait"):
+            return False
+        pids = [w.strip("\"'") for w in words[index + 1:] if not w.startswith("-") and w != "--"]
+        if not pids:
+            return False
+        for pid in pids:
+            match = re.fullmatch(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?", pid)
+            values = self.raw_values.get(match.group(1), []) if match else []
+            if pid != "$!" and not (values and all(v.strip("\"'") == "$!" for v in values)):
+                return False
+        return True
 
     @staticmethod
     def own_output(words: list[str], produced: set[str]) -> bool:
