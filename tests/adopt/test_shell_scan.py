@@ -749,3 +749,15 @@ def test_without_its_file_a_script_is_read_alone() -> None:
 def test_killing_the_scripts_own_background_children_is_not_destructive(
         text: str, destructive: list[bool]) -> None:
     assert [e.destructive for e in scan(text).effects if e.call.startswith("kill")] == destructive
+
+
+@pytest.mark.parametrize(("text", "destructive"), [
+    # wiped, made again and written into: generated output, regenerated
+    ('for version; do\n  rm -rf "$version"\n  dir="$version/$variant"\n  mkdir -p "$dir"\n'
+     '  { echo "# generated"; gawk -f t.awk tpl; } > "$dir/Dockerfile"\ndone\n', []),
+    # a data folder emptied for a restore is made again too, with nothing written by the script
+    ("rm -rf /var/lib/pgsql/data\nmkdir -p /var/lib/pgsql/data\npg_restore -d db dump\n", [True]),
+    ("rm -rf /srv/data\nmkdir /srv/data/x\n", [True]),
+])
+def test_a_folder_wiped_and_written_again_is_the_scripts_output(text: str, destructive: list[bool]) -> None:
+    assert [e.destructive for e in scan(text).effects if e.call.startswith("rm")] == destructive

@@ -708,12 +708,14 @@ class _Scan:
         # above the command that makes the file still removes the script's own file.
         produced: set[str] = {_path_key(word) for command in self.parsed.commands if command.words
                               for word in _outputs(command.words)}
+        rebuilt = self.rebuilt_folders()
         for command in self.parsed.commands:
             base: Confidence = "medium" if command.remote else "high"
             if command.words:
                 effect = self.command_effect(command, values, single, base)
                 if effect is not None and effect.destructive and (
-                        self.own_output(command.words, produced) or self.own_children(command.words)):
+                        self.own_output(command.words, produced) or self.own_children(command.words)
+                        or self.own_output(command.words, rebuilt)):
                     effect = None
                 if effect is not None and not self.own_scratch(command.words):
                     effect.via = command.function
@@ -749,6 +751,45 @@ class _Scan:
                     found.append(replace(effect, path=lib.path, via=f"{lib.path}:{effect.via}" if effect.via else lib.path,
                                          confidence="medium" if effect.confidence == "high" else effect.confidence))
         return found
+
+    def expanded_key(self, word: str) -> str:
+        """``_path_key`` with variables the script sets once to one value written out
+        (``dir="$version/$variant"``: ``$dir/Dockerfile`` is ``$version/$variant/Dockerfile``)."""
+        key = _path_key(word)
+        for _ in range(3):
+            def one(match: re.Match[str]) -> str:
+                values = self.raw_values.get(match.group(1), [])
+                return _path_key(values[0]) if len(values) == 1 and "$(" not in values[0] else match.group(0)
+            expanded = re.sub(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?", one, key)
+            if expanded == key:
+                break
+            key = expanded
+        return key
+
+    def rebuilt_folders(self) -> set[str]:
+        """Folders the script makes again and writes files into (``rm -rf "$version"``, then
+        ``mkdir -p "$version/$variant"`` and ``> "$version/$variant/Dockerfile"``): generated
+        output, wiped to be regenerated. A folder only made again, with nothing written into
+        it, is not one of them (a data folder emptied for a restore is made again too)."""
+        made: set[str] = set()
+        written: set[str] = set()
+        for command in self.parsed.commands:
+            program, index = command_program(command.words) if command.words else (None, 0)
+            if program == "mkdir":
+                made.update(self.expanded_key(w) for w in command.words[index + 1:] if not w.startswith("-"))
+            if command.words:
+                written.update(self.expanded_key(w) for w in _outputs(command.words))
+            written.update(self.expanded_key(r.target) for r in command.redirects
+                           if r.op.lstrip("0123456789") in _WRITE_OPS and r.target)
+        folders: set[str] = set()
+        for folder in made:
+            parts = folder.split("/")
+            for cut in range(1, len(parts) + 1):
+                top = "/".join(parts[:cut])
+                if top not in ("", ".", "$HOME", "~") and any(w.startswith(top + "/") for w in written):
+                    folders.add(top)
+        # both spellings: the folder as written in the rm (``"$version"``) is matched by key
+        return folders
 
     def own_children(self, words: list[str]) -> bool:
         """``kill $!``, ``kill "$worker_pid"`` after ``worker_pid=$!``: processes the script
