@@ -1054,3 +1054,12 @@ def test_scripts_copied_into_an_image_by_a_pattern(tmp_path: Path) -> None:
     found = {script: [c[:2] for c in entries] for script, entries in callers(tmp_path, files, scripts).items()}
     assert found == {"core/nginx/start.py": [("core/nginx/Dockerfile", 3)],
                      "core/nginx/config.py": [("core/nginx/start.py", 2)]}
+
+
+@pytest.mark.parametrize("name", ["Dockerfile", "Containerfile", "Dockerfile.prod", "api.dockerfile",
+                                  "Dockerfile-alpine.template", "Dockerfile_debian"])
+def test_dockerfiles_and_the_templates_they_are_generated_from_are_read(tmp_path: Path, name: str) -> None:
+    files = {f"image/{name}": "FROM alpine\nCOPY docker-entrypoint.sh /usr/local/bin/\n"
+                              'ENTRYPOINT ["docker-entrypoint.sh"]\n'}
+    found = callers(tmp_path, files, ("docker-entrypoint.sh",))
+    assert [(c[0], c[1], c[2]) for c in found["docker-entrypoint.sh"]] == [(f"image/{name}", 3, "dockerfile")]

@@ -133,7 +133,8 @@ def classify(path: str, scripts: frozenset[str]) -> str | None:
     if lower in ("pyproject.toml", "setup.py", "setup.cfg"):
         return "entry-point"
     if lower in ("dockerfile", "containerfile") or lower.endswith((".dockerfile", ".containerfile")) \
-            or lower.startswith(("dockerfile.", "containerfile.")):
+            or lower.startswith(("dockerfile.", "containerfile.", "dockerfile-", "dockerfile_")):
+        # also the templates a Dockerfile is generated from (Dockerfile-alpine.template)
         return "dockerfile"
     if yaml_file and (lower.startswith(("docker-compose", "compose.", "compose-"))):
         return "compose"
