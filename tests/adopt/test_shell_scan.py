@@ -761,3 +761,32 @@ def test_killing_the_scripts_own_background_children_is_not_destructive(
 ])
 def test_a_folder_wiped_and_written_again_is_the_scripts_output(text: str, destructive: list[bool]) -> None:
     assert [e.destructive for e in scan(text).effects if e.call.startswith("rm")] == destructive
+
+
+def test_a_file_sourced_by_its_installed_path_is_the_trees_file(tmp_path: Path) -> None:
+    """``source /assets/functions/10-backup`` in an image built with ``COPY install /``: the one
+    file of the tree whose path ends with it; none when two could be meant."""
+    (tmp_path / "install" / "assets" / "functions").mkdir(parents=True)
+    (tmp_path / "install" / "assets" / "functions" / "10-backup").write_text(
+        "cleanup_old() {\n  find /backups -mtime +7 -delete\n}\n")
+    script_file = tmp_path / "install" / "usr" / "bin" / "backup-now"
+    script_file.parent.mkdir(parents=True)
+    script_file.write_text("#!/bin/bash\nsource /assets/functions/10-backup\ncleanup_old\n")
+    script = Script(path="install/usr/bin/backup-now", language="shell")
+    scan_shell(script, script_file.read_text(), file=script_file, root=tmp_path)
+    assert [(e.destructive, e.path, e.via) for e in script.effects] == [
+        (True, "install/assets/functions/10-backup", "install/assets/functions/10-backup:cleanup_old")]
+    (tmp_path / "other" / "assets" / "functions").mkdir(parents=True)
+    (tmp_path / "other" / "assets" / "functions" / "10-backup").write_text("cleanup_old() { :; }\n")
+    ambiguous = Script(path="install/usr/bin/backup-now", language="shell")
+    scan_shell(ambiguous, script_file.read_text(), file=script_file, root=tmp_path)
+    assert ambiguous.effects == []
+
+
+@pytest.mark.parametrize(("text", "destructive"), [
+    ("pid=\ntrap '[[ $pid ]] && kill $pid; exec $0' EXIT\nsleep 10 & pid=$!\nwait\n", []),
+    ("trap 'kill $(cat /run/app.pid)' EXIT\n", [True]),
+    ("svc &\npid=$!\ntrap 'kill $pid; rm -rf /srv/data' EXIT\n", [True]),
+])
+def test_a_trap_that_stops_the_scripts_own_children(text: str, destructive: list[bool]) -> None:
+    assert [e.destructive for e in scan(text).effects] == destructive

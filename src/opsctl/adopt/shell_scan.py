@@ -793,7 +793,11 @@ class _Scan:
 
     def own_children(self, words: list[str]) -> bool:
         """``kill $!``, ``kill "$worker_pid"`` after ``worker_pid=$!``: processes the script
-        started in the background itself, stopped on its way out."""
+        started in the background itself, stopped on its way out (also in a ``trap``)."""
+        if words[:1] == ["trap"] and len(words) > 1:
+            inner = [w for _line, w in simple_commands(words[1])]
+            return any(w[:1] == ["kill"] for w in inner) and all(
+                self.own_children(w) or _commands.classify_argv(w, line=1) is None for w in inner)
         program, index = command_program(words)
         if program not in ("kill", "wait"):
             return False
@@ -803,7 +807,9 @@ class _Scan:
         for pid in pids:
             match = re.fullmatch(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?", pid)
             values = self.raw_values.get(match.group(1), []) if match else []
-            if pid != "$!" and not (values and all(v.strip("\"'") == "$!" for v in values)):
+            # ``pid=`` between uses resets it: still only ever the script's own child
+            if pid != "$!" and not (values and all(v.strip("\"'") in ("$!", "") for v in values)
+                                    and "$!" in (v.strip("\"'") for v in values)):
                 return False
         return True
 

@@ -6,7 +6,9 @@ functions see the script's arguments when called with ``"$@"`` (``ParseArgs "$@"
 commands are the script's effects. Only paths that can be read statically are followed: a
 literal path, or one under the script's own folder (``$(dirname "$0")``, ``${BASH_SOURCE%/*}``,
 ``$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)`` or a variable set to one of those once), and
-only inside the scanned tree; one level (a library's own ``source`` lines are not followed).
+only inside the scanned tree; an absolute path is the file of the tree installed there, when one
+file's path ends with it (``COPY install /``); one level (a library's own ``source`` lines are
+not followed).
 """
 
 from __future__ import annotations
@@ -72,7 +74,9 @@ def _path(command: Command, folders: dict[str, str], file: Path, root: Path) -> 
         return None
     if word.startswith(_HERE):
         candidates = [file.parent / word[1:].lstrip("/")]
-    elif _HERE in word or word.startswith(("/", "~")):
+    elif word.startswith("/") and _HERE not in word:
+        return _deployed(word, root)
+    elif _HERE in word or word.startswith("~"):
         return None
     else:  # relative to where it is run from: the script's folder, or the tree's root
         candidates = [file.parent / word, root / word]
@@ -80,6 +84,19 @@ def _path(command: Command, folders: dict[str, str], file: Path, root: Path) -> 
         if candidate.is_file():
             return candidate
     return None
+
+
+def _deployed(path: str, root: Path) -> Path | None:
+    """The file of the tree an absolute path names once the tree is installed (``source
+    /assets/functions/10-db-backup`` in an image built with ``COPY install /``): the one file
+    whose path ends with it, at the root or one or two folders down; None unless exactly one."""
+    parts = [part for part in path.split("/") if part]
+    if len(parts) < 2 or any(c in path for c in "*?[") or ".." in parts:
+        return None
+    rest = "/".join(parts)
+    found = {match for pattern in (rest, f"*/{rest}", f"*/*/{rest}")
+             for match in root.glob(pattern) if match.is_file()}
+    return found.pop() if len(found) == 1 else None
 
 
 def _resolved(word: str, folders: dict[str, str]) -> str | None:
