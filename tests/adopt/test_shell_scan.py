@@ -790,3 +790,24 @@ def test_a_file_sourced_by_its_installed_path_is_the_trees_file(tmp_path: Path) 
 ])
 def test_a_trap_that_stops_the_scripts_own_children(text: str, destructive: list[bool]) -> None:
     assert [e.destructive for e in scan(text).effects] == destructive
+
+
+def test_an_options_default_is_the_literal_set_before_the_loop_and_a_number_types_it() -> None:
+    script = scan(textwrap.dedent("""\
+        KEEP=14 DRY="" REGION="eu-west-1" TOKEN=abc
+        while getopts "k:r:t:n" opt; do
+          case $opt in
+            k) KEEP="$OPTARG" ;;
+            r) REGION="$OPTARG" ;;
+            t) TOKEN="$OPTARG" ;;
+            n) DRY=1 ;;
+          esac
+        done
+        """))
+    got = {f.name: (f.type, f.default) for f in script.interface.flags}
+    # a credential's default is never kept
+    assert got == {"-k": ("integer", 14), "-r": ("string", "eu-west-1"), "-t": ("string", None),
+                   "-n": ("boolean", None)}
+    loop = scan('RETRIES=3\nwhile [ $# -gt 0 ]; do\n  case "$1" in\n    --retries) RETRIES="$2"; shift 2 ;;\n'
+                '    *) shift ;;\n  esac\ndone\n')
+    assert [(f.name, f.type, f.default) for f in loop.interface.flags] == [("--retries", "integer", 3)]

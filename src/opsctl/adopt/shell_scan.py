@@ -430,8 +430,11 @@ class _Scan:
             name = f"-{letter}"
             dest = self.arm_dest(found) if found else None
             help_text = (found.comment if found else None) or self.comment_above(found) or _usage_help(usage, [name])
-            flags.append(Flag(name=name, type="string" if takes_value else "boolean", help=help_text,
-                              dest=dest, line=found.line if found else command.line))
+            flag = Flag(name=name, type="string" if takes_value else "boolean", help=help_text,
+                        dest=dest, line=found.line if found else command.line)
+            if takes_value and dest and not looks_like_credential(dest):
+                _set_default(flag, self.initial_value(dest, command.line))
+            flags.append(flag)
         if "-" in spec:
             flags.extend(self.getopts_long_flags(usage, {flag.name for flag in flags}))
         return flags
@@ -499,7 +502,7 @@ class _Scan:
                         aliases=names[1:], dest=dest, line=arm.line,
                         help=arm.comment or self.comment_above(arm) or _usage_help(usage, names))
             if takes_value and dest and not looks_like_credential(dest):
-                flag.default = self.initial_value(dest, case.line)
+                _set_default(flag, self.initial_value(dest, case.line))
             flags.append(flag)
             for name in names:
                 by_name[name] = flag
@@ -877,6 +880,18 @@ class _Scan:
             self.script.has_dry_run = True
 
 
+
+
+def _set_default(flag: Flag, value: str | None) -> None:
+    """The option's default: the literal its variable holds before the option loop (``KEEP=14``);
+    a whole number makes it an integer option."""
+    if value is None:
+        return
+    value = value.strip("\"'")
+    if re.fullmatch(r"-?\d{1,18}", value):
+        flag.type, flag.default = "integer", int(value)
+    else:
+        flag.default = value
 
 
 def scan_shell(script: Script, text: str, *, file: Path | None = None, root: Path | None = None) -> None:
