@@ -811,3 +811,44 @@ def test_an_options_default_is_the_literal_set_before_the_loop_and_a_number_type
     loop = scan('RETRIES=3\nwhile [ $# -gt 0 ]; do\n  case "$1" in\n    --retries) RETRIES="$2"; shift 2 ;;\n'
                 '    *) shift ;;\n  esac\ndone\n')
     assert [(f.name, f.type, f.default) for f in loop.interface.flags] == [("--retries", "integer", 3)]
+
+
+def test_environment_named_to_a_function_that_reads_it_indirectly() -> None:
+    """The docker-library entrypoint idiom: ``file_env 'POSTGRES_PASSWORD'`` reads
+    ``${!var}`` and ``${!fileVar}`` with ``fileVar="${var}_FILE"``."""
+    script = scan(textwrap.dedent("""\
+        file_env() {
+            local var="$1"
+            local fileVar="${var}_FILE"
+            local def="${2:-}"
+            local val="$def"
+            if [ "${!var:-}" ]; then
+                val="${!var}"
+            elif [ "${!fileVar:-}" ]; then
+                val="$(< "${!fileVar}")"
+            fi
+            export "$var"="$val"
+            unset "$fileVar"
+        }
+        file_env 'POSTGRES_PASSWORD'
+        file_env 'POSTGRES_USER' 'postgres'
+        POSTGRES_DB= psql --dbname postgres -c "CREATE DATABASE $POSTGRES_DB"
+        """))
+    assert {(e.name, e.credential) for e in script.env} == {
+        ("POSTGRES_PASSWORD", True), ("POSTGRES_PASSWORD_FILE", True), ("POSTGRES_USER", False),
+        ("POSTGRES_USER_FILE", False), ("POSTGRES_DB", False)}
+
+
+def test_a_prefix_assignment_sets_the_variable_for_its_command_only() -> None:
+    assert [e.name for e in scan('MODE=fast ./run\necho "$MODE"\nFOO=1 export BAR\necho "$FOO"\n').env] == ["MODE"]
+
+
+def test_state_a_sourced_functions_call_sets_up_is_not_the_environment(tmp_path: Path) -> None:
+    (tmp_path / "lib.sh").write_text("setup() {\n  job_host=$(hostname)\n  DB_HOST=${DB_HOST:-db}\n"
+                                     "  REGION=eu\n}\n")
+    script_file = tmp_path / "run.sh"
+    script_file.write_text('#!/bin/bash\n. "$(dirname "$0")/lib.sh"\nsetup\n'
+                           'echo "$job_host $DB_HOST $REGION $TOKEN"\n')
+    script = Script(path="run.sh", language="shell")
+    scan_shell(script, script_file.read_text(), file=script_file, root=tmp_path)
+    assert sorted(e.name for e in script.env) == ["DB_HOST", "REGION", "TOKEN"]

@@ -35,6 +35,8 @@ _SQL_CLIENTS = frozenset({"psql", "mysql", "mariadb", "sqlite3", "clickhouse-cli
 
 _SHELL_VARIABLES = frozenset(
     ["HOME", "PATH", "PWD", "OLDPWD", "USER", "LOGNAME", "SHELL", "IFS", "RANDOM", "SRANDOM", "LINENO", "SECONDS", "BASH", "BASH_SOURCE", "BASH_VERSION", "BASH_VERSINFO", "BASH_REMATCH", "BASH_LINENO", "BASHPID", "BASH_ARGV", "BASH_ARGC", "BASH_COMMAND", "BASH_SUBSHELL", "BASHOPTS", "SHELLOPTS", "FUNCNAME", "PPID", "UID", "EUID", "GROUPS", "HOSTNAME", "HOSTTYPE", "OSTYPE", "MACHTYPE", "OPTARG", "OPTIND", "OPTERR", "TMPDIR", "TERM", "LANG", "LANGUAGE", "PS1", "PS2", "PS3", "PS4", "PIPESTATUS", "REPLY", "COLUMNS", "LINES", "SHLVL", "EPOCHSECONDS", "EPOCHREALTIME", "DIRSTACK", "HISTFILE", "HISTSIZE", "MAIL", "MAILPATH", "PROMPT_COMMAND", "TIMEFORMAT", "POSIXLY_CORRECT", "COMP_WORDS", "COMP_CWORD", "COMP_LINE", "COMPREPLY", "READLINE_LINE", "ZSH_VERSION", "KSH_VERSION"])
+_SPECIAL_BUILTINS = frozenset({":", ".", "break", "continue", "eval", "exec", "exit", "export",
+                               "readonly", "return", "set", "shift", "source", "times", "trap", "unset"})
 _DEFAULTING_OPS = frozenset({":-", "-", ":=", "=", ":+", "+"})
 _REQUIRED_OPS = frozenset({":?", "?"})
 _NOUNSET = re.compile(r"^[ \t]*set[ \t]+(?:-[a-zA-Z]*u|-o[ \t]+nounset)", re.M)
@@ -281,9 +283,12 @@ class _Scan:
         for name, where in self.parsed.assigned.items():
             self.assign(name, where)
         for command in self.parsed.commands:
+            # ``POSTGRES_DB= psql ...`` sets it in that command's environment only (but before a
+            # special builtin, ``FOO=1 export``, it stays)
+            for_command_only = bool(command.words) and command.words[0] not in _SPECIAL_BUILTINS
             for name, value, raw in command.assignments:
                 self.raw_values.setdefault(name, []).append(value)
-                if _reads_itself(name, raw):
+                if _reads_itself(name, raw) or for_command_only:
                     continue  # FOO=${FOO:-default} reads the environment
                 self.assign(name, command, value if _static(raw) else "$")
             words = command.words
@@ -611,8 +616,11 @@ class _Scan:
             if not NAME.fullmatch(name) or name in _SHELL_VARIABLES or name.startswith("LC_"):
                 continue
             reads.setdefault(name, []).append(expansion)
+        set_by_sourced = self.sourced_assignments()
         env: list[EnvVar] = []
         for name, seen in reads.items():
+            if name in set_by_sourced:
+                continue  # a variable a sourced file sets (its functions' state), not an input
             assigned = self.assignments.get(name, [])
             if assigned:
                 _line, _value, writer, first = min(assigned, key=lambda entry: entry[3])
@@ -624,8 +632,68 @@ class _Scan:
                 nounset and not assigned and not any(e.op in _DEFAULTING_OPS for e in seen))
             env.append(EnvVar(name=name, line=min(e.line for e in seen),
                               credential=looks_like_credential(name), required=required))
+        known = {var.name for var in env}
+        for name, line, seq in self.indirect_reads():
+            if name not in known and not any(first < seq for _l, _v, _f, first in self.assignments.get(name, [])):
+                known.add(name)
+                env.append(EnvVar(name=name, line=line, credential=looks_like_credential(name)))
         env.sort(key=lambda var: var.line)
         self.script.env = env
+
+    def sourced_assignments(self) -> set[str]:
+        """Names the functions of the sourced files that the script calls assign (state their
+        calls set up, such as ``bootstrap_variables``), other than from themselves (``X=${X:-default}`` still reads
+        ``X`` from the environment). What a sourced configuration file sets at its top level is
+        the script's configuration, as the environment is, and still counts."""
+        names: set[str] = set()
+        called_here = {command.words[0] for command in self.parsed.commands if command.words}
+        for lib in self.sourced:
+            reached = lib.calls(called_here & set(lib.parsed.functions))
+            for command in lib.parsed.commands:
+                if command.function is None or command.function not in reached:
+                    continue
+                pairs = [(name, raw) for name, _value, raw in command.assignments]
+                if command.words[:1] and command.words[0] in ("local", "declare", "typeset", "export", "readonly"):
+                    pairs += [(w.partition("=")[0], w.partition("=")[2]) for w in command.words[1:] if "=" in w]
+                # lower case: the functions' own state; an upper-case name such a function
+                # sets (GHE_HOSTNAME resolved from the ssh config) is the script's configuration
+                names.update(name for name, raw in pairs
+                             if NAME.fullmatch(name) and name != name.upper()
+                             and not re.search(r"\$\{?" + re.escape(name) + r"\b", raw))
+        return names
+
+    def indirect_reads(self) -> list[tuple[str, int, int]]:
+        """``file_env 'POSTGRES_PASSWORD'`` where ``file_env`` reads ``${!var}`` of its first
+        argument (and ``${!fileVar}`` with ``fileVar="${var}_FILE"``): the environment variables
+        it names, at the line of each call (the docker-library entrypoint idiom)."""
+        suffixes: dict[str, set[str]] = {}
+        for parsed in (self.parsed, *(lib.parsed for lib in self.sourced)):
+            values: dict[tuple[str, str], str] = {}
+            for command in parsed.commands:
+                if command.function is None:
+                    continue
+                pairs = [(name, raw) for name, _value, raw in command.assignments]
+                if command.words[:1] and command.words[0] in ("local", "declare", "typeset"):
+                    pairs += [(w.partition("=")[0], w.partition("=")[2]) for w in command.words[1:] if "=" in w]
+                for name, raw in pairs:
+                    values[(command.function, name)] = raw.strip("\"'")
+            for command in parsed.commands:
+                function = command.function
+                if function is None:
+                    continue
+                for word in command.words:
+                    for match in re.finditer(r"\$\{!([A-Za-z_][A-Za-z0-9_]*)", word):
+                        suffix = _argument_suffix(values, function, match.group(1))
+                        if suffix is not None:
+                            suffixes.setdefault(function, set()).add(suffix)
+        found: list[tuple[str, int, int]] = []
+        for command in self.parsed.commands:
+            if len(command.words) >= 2 and command.words[0] in suffixes:
+                argument = command.words[1].strip("\"'")
+                if NAME.fullmatch(argument):
+                    found += [(argument + suffix, command.line, command.seq)
+                              for suffix in sorted(suffixes[command.words[0]])]
+        return found
 
     # -- effects ----------------------------------------------------------------------------------
 
@@ -880,6 +948,20 @@ class _Scan:
             self.script.has_dry_run = True
 
 
+
+
+def _argument_suffix(values: dict[tuple[str, str], str], function: str, name: str) -> str | None:
+    """What ``name`` holds in ``function`` relative to its first argument: ``""`` for
+    ``var="$1"``, ``"_FILE"`` for ``fileVar="${var}_FILE"``; None for anything else."""
+    raw = values.get((function, name))
+    if raw is None:
+        return None
+    if re.fullmatch(r"\$\{?1\}?", raw):
+        return ""
+    match = re.fullmatch(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?(\w+)", raw)
+    if match and values.get((function, match.group(1)), "") in ("$1", "${1}"):
+        return match.group(2)
+    return None
 
 
 def _set_default(flag: Flag, value: str | None) -> None:
