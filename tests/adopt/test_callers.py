@@ -1063,3 +1063,14 @@ def test_dockerfiles_and_the_templates_they_are_generated_from_are_read(tmp_path
                               'ENTRYPOINT ["docker-entrypoint.sh"]\n'}
     found = callers(tmp_path, files, ("docker-entrypoint.sh",))
     assert [(c[0], c[1], c[2]) for c in found["docker-entrypoint.sh"]] == [(f"image/{name}", 3, "dockerfile")]
+
+
+def test_commands_run_in_the_projects_environment_and_from_test_scripts(tmp_path: Path) -> None:
+    scripts = ("pkg/tool.py", "pkg/__init__.py")
+    files = {"pkg/tool.py": "def main():\n    print(1)\n",
+             "pyproject.toml": '[project]\nname = "x"\n[project.scripts]\nmytool = "pkg.tool:main"\n',
+             "ci.sh": "#!/bin/bash\npoetry run mytool --x\nuv run --frozen mytool\npipenv run python pkg/tool.py\n",
+             ".ci/test_port.sh": "#!/bin/sh\npoetry run mytool --check\n"}
+    found = {script: [c[:2] for c in entries] for script, entries in callers(tmp_path, files, scripts).items()}
+    assert found["pkg/tool.py"] == [(".ci/test_port.sh", 2), ("ci.sh", 2), ("ci.sh", 3), ("ci.sh", 4),
+                                    ("pyproject.toml", 4)]

@@ -147,6 +147,8 @@ DESTRUCTIVE = [
     ("gcloud untag", "gcloud container images untag gcr.io/p/a:old"),
     ("manage.py flush", "python manage.py flush --noinput"),
     ("alembic downgrade", "alembic downgrade -1"),
+    ("az deployment --mode Complete (deletes what the template does not name)",
+     "az group deployment create -g rg --template-file clear.json --mode Complete"),
 ]
 
 
@@ -161,6 +163,7 @@ def test_destructive_commands(command: str) -> None:
 
 
 MUTATING = [
+    ("az deployment in the default incremental mode", "az deployment group create -g rg --template-file a.json"),
     ("docker buildx rm (a builder, recreated)", "docker buildx rm --force kind-builder"),
     ("docker manifest rm (a local list)", "docker manifest rm registry/app:1.2"),
     ("mv", "mv a b"),
@@ -760,3 +763,16 @@ def test_a_projects_wrappers_and_data_store_loads(command: str, destructive: boo
 def test_dd_overwrites_devices_and_writes_files(command: str, destructive: bool | None) -> None:
     assert [e.destructive for e in classify_command_string(command, line=1)] == (
         [] if destructive is None else [destructive])
+
+
+@pytest.mark.parametrize(("command", "destructive"), [
+    ('curl -s -d \'{"delete_local_events":true}\' -X POST "$API/_synapse/admin/purge_history/$ROOM"', True),
+    ("curl -X POST https://ci.example.com/api/v1/delete-old-builds", True),
+    ("curl -X POST https://api.example.com/admin/purge_media_cache?before_ts=1", False),  # a cache
+    ("curl -d a=1 https://deletes.example.com/api/items", False),  # the host is not the path
+    ("curl -X DELETE https://api.example.com/items/1", True),
+    ("curl https://example.com/delete/readme.txt -o readme.txt", False),  # a download
+])
+def test_an_http_write_to_an_endpoint_named_for_a_deletion(command: str, destructive: bool) -> None:
+    (effect,) = classify_command_string(command, line=1)
+    assert effect.destructive is destructive

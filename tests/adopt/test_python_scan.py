@@ -1899,3 +1899,20 @@ def test_a_queryset_chosen_by_a_condition_is_still_a_queryset() -> None:
                 attempts = Attempt.objects.filter(ip=ip) if ip else Attempt.objects.all()
                 attempts.delete()
     """) == [("orm", True, "medium")]  # as for a name bound to one queryset
+
+
+def test_cloud_calls_that_leave_the_resource_itself_are_not_destructive() -> None:
+    assert effects("""
+        import boto3
+        elb = boto3.client("elbv2")
+        sqs = boto3.client("sqs")
+        route53 = boto3.client("route53")
+        elb.deregister_targets(TargetGroupArn=arn, Targets=[{"Id": instance}])
+        sqs.delete_message(QueueUrl=url, ReceiptHandle=handle)
+        route53.change_resource_record_sets(HostedZoneId=zone, ChangeBatch={
+            "Changes": [{"Action": "UPSERT", "ResourceRecordSet": record}]})
+        route53.change_resource_record_sets(HostedZoneId=zone, ChangeBatch={
+            "Changes": [{"Action": "DELETE", "ResourceRecordSet": record}]})
+        elb.delete_target_group(TargetGroupArn=arn)
+    """) == [("cloud", False, "high"), ("cloud", False, "high"), ("cloud", False, "high"),
+             ("cloud", True, "high"), ("cloud", True, "high")]

@@ -852,3 +852,18 @@ def test_state_a_sourced_functions_call_sets_up_is_not_the_environment(tmp_path:
     script = Script(path="run.sh", language="shell")
     scan_shell(script, script_file.read_text(), file=script_file, root=tmp_path)
     assert sorted(e.name for e in script.env) == ["DB_HOST", "REGION", "TOKEN"]
+
+
+@pytest.mark.parametrize(("text", "destructive"), [
+    # a container the script made under that name
+    ('N="static-$SHA"\ndocker create --name "$N" app\ndocker cp "$N:/app/static" out\ndocker rm -f "$N"\n', []),
+    ("docker run -d --name=db postgres\ndocker rm -f db other\n", [True]),
+    ("docker rm -f web\n", [True]),
+    # a folder it made new (mkdir without -p fails when it is there) is its own
+    ("mkdir unpack\ncd unpack\njar xf ../app.jar\ncd ..\nrm -rf unpack/\n", []),
+    ("mkdir -p /srv/app\nrm -rf /srv/app\n", [True]),
+    # wiped, made again and filled by a download into it: its own output
+    ('rm -rf "$DIR"\nmkdir "$DIR"\nwget -x -P "$DIR" "$url"\n', []),
+])
+def test_what_the_script_made_itself_is_removed_without_loss(text: str, destructive: list[bool]) -> None:
+    assert [e.destructive for e in scan(text).effects if e.destructive or " rm" in f" {e.call}"] == destructive

@@ -94,6 +94,8 @@ a service action) does not name the repository's script of that name: ``ghe-ssh 
 runs ``test``, ``$docker run`` runs no ``run`` script. A path (``./test``, ``script/test``) still
 does."""
 PACKAGE_TASK_RUNNERS = frozenset({"npm", "pnpm", "yarn", "bun", "npx", "pnpx", "bunx"})
+_ENV_RUNNERS = frozenset({"poetry", "uv", "pdm", "pipenv", "rye", "pixi"})
+"""``X run CMD`` runs CMD (a script, or a command the project installs) in its environment."""
 """Commands whose bare-name arguments are package.json tasks or package binaries."""
 
 
@@ -498,6 +500,12 @@ def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str 
             break
         position += 1
     command = posixpath.basename(words[position].text) if position < len(words) else ""
+    if command in _ENV_RUNNERS and position + 1 < len(words) and words[position + 1].text == "run":
+        # ``poetry run update_db --x``, ``uv run tool``: the command runs in the project's environment
+        position += 2
+        while position < len(words) and words[position].text.startswith("-"):
+            position += 1
+        command = posixpath.basename(words[position].text) if position < len(words) else ""
     if command == "cd":
         target = words[position + 1].text if position + 1 < len(words) else ""
         return _change_directory(target, where, cwd)

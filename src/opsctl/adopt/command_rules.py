@@ -25,6 +25,7 @@ from opsctl.adopt.command_args import (
 from opsctl.adopt.service_rules import (
     cloud_rule,
     rule_aws,
+    rule_az,
     rule_compose,
     rule_curl,
     rule_docker,
@@ -513,8 +514,8 @@ RULES: dict[str, Rule] = {
     "terraform": rule_terraform, "tofu": rule_terraform, "terragrunt": rule_terraform,
     "pulumi": rule_pulumi, "git": rule_git, "docker": rule_docker, "podman": rule_docker,
     "nerdctl": rule_docker, "docker-compose": rule_compose, "podman-compose": rule_compose,
-    "aws": rule_aws, "gsutil": rule_gsutil, "bq": _rule_bq,
-    **{name: cloud_rule() for name in ("gcloud", "az", "openstack", "doctl", "hcloud", "linode-cli",
+    "aws": rule_aws, "gsutil": rule_gsutil, "bq": _rule_bq, "az": rule_az,
+    **{name: cloud_rule() for name in ("gcloud", "openstack", "doctl", "hcloud", "linode-cli",
                                        "oci", "ibmcloud", "scw", "vault", "consul", "etcdctl",
                                        "heroku", "flyctl", "fly", "vercel", "netlify", "firebase",
                                        "glab", "nomad", "azcopy", "virsh",

@@ -167,6 +167,7 @@ def _consider(found: Discovery, file: Path, rel: str, max_bytes: int) -> None:
     language = _SCRIPT_SUFFIXES.get(file.suffix)
     if language is not None and _TEST_FILE.match(name):
         found.skipped.append(Skipped(rel, "tests"))
+        found.files.append(rel)  # not a script to inventory, but what it runs has a caller
         return
     if language is None and file.suffix not in ("",) and not name.startswith("."):
         found.files.append(rel)  # a Makefile.in, a workflow, a Dockerfile: maybe a caller

@@ -60,6 +60,9 @@ _CLOUD_HINT = re.compile("|".join(sorted({re.escape(module.partition(".")[0]) fo
 _CLOUD_DESTRUCTIVE = re.compile(
     r"^(?:begin_)?(?:delete|terminate|remove|purge|deregister|detach|destroy|batch_delete|force_delete|prune|kill)"
     r"(?:_|$)")
+_CLOUD_UNDOABLE = re.compile(  # deleting words for what leaves the resource itself alone
+    r"^(?:deregister_targets|deregister_instances_from_load_balancer|detach_instances|"
+    r"delete_message|delete_message_batch)$")
 _CLOUD_MUTATING = re.compile(  # a bare verb (instance.start(), obj.put()) or verb_object
     r"^(?:begin_)?(?:(?:modify|put|update|create|attach|start|stop|reboot|patch|insert|upload|copy|restore|"
     r"publish|restart|resize|rebuild|deallocate|power_off)(?:_|$)|(?:run|replace|reset|associate|disassociate|"
@@ -119,6 +122,16 @@ _BYTECODE = re.compile(r"\.py[co]\b|\.py\[co\]|__pycache__")
 _QUERYSET_METHODS = {"filter", "exclude", "all", "select_related", "prefetch_related", "order_by", "annotate",
                      "distinct", "using", "only", "defer", "select_for_update"}
 _ORM_METHODS = {"delete", "save", *_ORM_MUTATING, *_SESSION_MUTATING}
+
+
+def _deletes_a_record(call: ast.Call) -> bool:
+    """A Route 53 ``ChangeBatch`` written in the call with ``"Action": "DELETE"``."""
+    for node in ast.walk(call):
+        if isinstance(node, ast.Dict):
+            for key, value in zip(node.keys, node.values, strict=True):
+                if const_str(key) == "Action" and const_str(value) == "DELETE":
+                    return True
+    return False
 
 
 def bookkeeping_field(field: str | None) -> bool:
@@ -806,6 +819,12 @@ class EffectFinder:
         """A cloud SDK call: any mutating method of a client/resource made by the SDK (high), or
         a method whose name only a cloud SDK has (medium)."""
         if self._cloud_rooted(func.value):
+            if _CLOUD_UNDOABLE.match(attr):  # the thing itself stays: register it again, re-send
+                self._add("cloud", False, call)
+                return True
+            if attr == "change_resource_record_sets" and _deletes_a_record(call):
+                self._add("cloud", True, call)  # a Route 53 change batch with a DELETE
+                return True
             if _CLOUD_DESTRUCTIVE.match(attr):
                 self._add("cloud", True, call)
                 return True

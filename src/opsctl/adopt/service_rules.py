@@ -179,7 +179,26 @@ def rule_curl(args: list[str]) -> Verdict | None:
             elif letter == "I":
                 return None
     verdict = None if method is None and get else _http_verdict(method or implied)
+    if verdict is not None and not verdict.destructive and _deleting_endpoint(args):
+        return Verdict(True, "http")  # POST .../admin/purge_history/...: the API says what it does
     return verdict or (_DOWNLOAD if saved else None)
+
+
+_DELETING_ENDPOINT = re.compile(
+    r"(?:^|[/_.-])(?:delete|purge|destroy|wipe|erase|remove|truncate|drop|prune)(?:[/_.?-]|$)")
+
+
+def _deleting_endpoint(args: list[str]) -> bool:
+    """A URL among ``args`` whose path names a deletion (``/admin/purge_history/ROOM``,
+    ``/api/v1/delete-old-builds``); the host is not looked at."""
+    for word in args:
+        if word.startswith("-") or "/" not in word or not ("://" in word or word.startswith(("$", "http"))):
+            continue
+        path = word.split("://", 1)[1] if "://" in word else word
+        path = path.partition("/")[2] if "/" in path else ""
+        if _DELETING_ENDPOINT.search(path.lower()) and "cache" not in path.lower():
+            return True  # (purging a cache loses nothing: ``/admin/purge_media_cache``)
+    return False
 
 
 def rule_wget(args: list[str]) -> Verdict | None:
@@ -478,6 +497,15 @@ def cloud_rule(extra_mutating: frozenset[str] = frozenset()) -> Rule:
         return unresolved_verdict(unresolved) if unresolved else None
 
     return rule
+
+
+def rule_az(args: list[str]) -> Verdict | None:
+    """Azure CLI: a deployment in ``--mode Complete`` deletes every resource of the group that
+    its template does not name (``az deployment group create``, ``az group deployment create``)."""
+    mode = option_value(args, frozenset({"--mode"}))
+    if mode is not None and mode.strip("\"'").lower() == "complete" and "deployment" in args:
+        return DEST
+    return cloud_rule()(args)
 
 
 def rule_gsutil(args: list[str]) -> Verdict | None:

@@ -124,6 +124,26 @@ def _tar_file(args: list[str]) -> str | None:
     return None
 
 
+def _output_folders(words: list[str]) -> list[str]:
+    """Folders a command writes files into: ``wget -P DIR``, ``curl --output-dir DIR``,
+    ``unzip -d DIR``, ``tar -x -C DIR``."""
+    program, index = command_program(words)
+    args = words[index + 1:]
+    wanted = {"wget": ("-P", "--directory-prefix"), "curl": ("--output-dir",), "unzip": ("-d",),
+              "tar": ("-C", "--directory")}.get(program or "", ())
+    if program == "tar" and not any((w.startswith("-") and "x" in w.lstrip("-")[:3]) or w in ("x", "--extract")
+                                    for w in args[:2]):
+        return []
+    folders: list[str] = []
+    for i, word in enumerate(args):
+        name, eq, value = word.partition("=")
+        if name in wanted:
+            folder = value if eq else (args[i + 1] if i + 1 < len(args) else "")
+            if folder:
+                folders.append(folder)
+    return folders
+
+
 def _outputs(words: list[str]) -> list[str]:
     """The files a command writes or unpacks, by its own options: ``curl -o X``, ``wget -O X``,
     ``tee X``, ``tar -cf X``/``tar -xf X``, ``gzip X`` (X.gz), ``cp A X``, ``unzip X``,
@@ -779,14 +799,20 @@ class _Scan:
         # above the command that makes the file still removes the script's own file.
         produced: set[str] = {_path_key(word) for command in self.parsed.commands if command.words
                               for word in _outputs(command.words)}
+        # ``mkdir unpack`` (no -p: it fails if the folder was there) makes a folder of its own
+        produced.update(_path_key(word) for command in self.parsed.commands if command.words[:1] == ["mkdir"]
+                        and not any(w.startswith("-") and "p" in w for w in command.words[1:]) and not any(
+                            w.startswith("--parents") for w in command.words[1:])
+                        for word in command.words[1:] if not word.startswith("-"))
         rebuilt = self.rebuilt_folders()
+        containers = _containers_made(self.parsed.commands)
         for command in self.parsed.commands:
             base: Confidence = "medium" if command.remote else "high"
             if command.words:
                 effect = self.command_effect(command, values, single, base)
                 if effect is not None and effect.destructive and (
                         self.own_output(command.words, produced) or self.own_children(command.words)
-                        or self.own_output(command.words, rebuilt)):
+                        or self.own_output(command.words, rebuilt) or _own_container(command.words, containers)):
                     effect = None
                 if effect is not None and not self.own_scratch(command.words):
                     effect.via = command.function
@@ -850,6 +876,7 @@ class _Scan:
                 made.update(self.expanded_key(w) for w in command.words[index + 1:] if not w.startswith("-"))
             if command.words:
                 written.update(self.expanded_key(w) for w in _outputs(command.words))
+                written.update(self.expanded_key(folder) + "/*" for folder in _output_folders(command.words))
             written.update(self.expanded_key(r.target) for r in command.redirects
                            if r.op.lstrip("0123456789") in _WRITE_OPS and r.target)
         folders: set[str] = set()
@@ -948,6 +975,39 @@ class _Scan:
             self.script.has_dry_run = True
 
 
+
+
+_RUNTIMES = frozenset({"docker", "podman", "nerdctl"})
+
+
+def _containers_made(commands: list[Command]) -> set[str]:
+    """Names the script gives the containers it makes (``docker create --name X``,
+    ``docker run --name=X``)."""
+    names: set[str] = set()
+    for command in commands:
+        program, index = command_program(command.words) if command.words else (None, 0)
+        rest = command.words[index + 1:]
+        if program in _RUNTIMES and rest[:1] in (["create"], ["run"], ["container"]):
+            for i, word in enumerate(rest):
+                if word == "--name" and i + 1 < len(rest):
+                    names.add(_path_key(rest[i + 1]))
+                elif word.startswith("--name="):
+                    names.add(_path_key(word.partition("=")[2]))
+    return names
+
+
+def _own_container(words: list[str], made: set[str]) -> bool:
+    """``docker rm -f X`` of a container the script made itself under that name."""
+    program, index = command_program(words)
+    rest = words[index + 1:]
+    if program not in _RUNTIMES or not made:
+        return False
+    if rest[:2] == ["container", "rm"]:
+        rest = rest[1:]
+    if rest[:1] != ["rm"]:
+        return False
+    targets = [w for w in rest[1:] if not w.startswith("-")]
+    return bool(targets) and all(_path_key(w) in made for w in targets)
 
 
 def _argument_suffix(values: dict[tuple[str, str], str], function: str, name: str) -> str | None:
