@@ -26,6 +26,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "held-out-6": {"precision": 0.9, "recall": 0.95, "callers": 0.85, "flags": 0.9},
     "held-out-7": {"precision": 0.9, "recall": 0.9, "callers": 0.85, "flags": 0.85},
     "held-out-8": {"precision": 0.75, "recall": 0.7, "callers": 0.8, "flags": 0.9},
+    "held-out-9": {"precision": 0.7, "recall": 0.8, "callers": 0.7, "flags": 0.95},
 }
 
 
@@ -47,14 +48,13 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
                       f"false positives {report['destructive']['false_positives']}, "
                       f"false negatives {report['destructive']['false_negatives']}")
     # a file the scan cannot read is listed as an error with its reason (held-out-7 has two);
-    # a test helper by its name is skipped as a test (held-out-8 has one)
-    assert [m for m in report["missed"] if m["where"] not in ("errors", "skipped")] == []
+    # a test helper by its name or folder is skipped as a test (held-out-8 has one, -9 four)
+    assert [m for m in report["missed"] if m["where"] not in ("errors", "skipped", "absent")] == []
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-9")
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-10")
     assert report["scripts"] >= 40
-    # four are tests by their name or folder (kubespray's tests/scripts/, a test_*.sh): skipped
-    assert sorted(m["where"] for m in report["missed"]) == ["absent", "absent", "absent", "skipped"]
-    assert report["destructive"]["precision"] >= 0.7 and report["destructive"]["recall"] >= 0.8
-    assert report["callers"]["recall"] >= 0.7 and report["flags"]["recall"] >= 0.95
+    assert report["missed"] == []
+    assert report["destructive"]["precision"] >= 0.6 and report["destructive"]["recall"] >= 0.5
+    assert report["callers"]["recall"] >= 0.85 and report["flags"]["recall"] >= 0.9

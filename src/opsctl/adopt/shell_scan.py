@@ -24,7 +24,7 @@ from opsctl.adopt.shell_lexer import (
     parse_shell,
     simple_commands,
 )
-from opsctl.adopt.shell_sources import sourced_files
+from opsctl.adopt.shell_sources import Sourced, sourced_files
 
 __all__ = ["looks_like_credential", "scan_shell"]
 
@@ -666,6 +666,8 @@ class _Scan:
         ``X`` from the environment). What a sourced configuration file sets at its top level is
         the script's configuration, as the environment is, and still counts."""
         names: set[str] = set()
+        if not self.sourced:
+            return names
         called_here = {command.words[0] for command in self.parsed.commands if command.words}
         for lib in self.sourced:
             reached = lib.calls(called_here & set(lib.parsed.functions))
@@ -687,7 +689,10 @@ class _Scan:
         argument (and ``${!fileVar}`` with ``fileVar="${var}_FILE"``): the environment variables
         it names, at the line of each call (the docker-library entrypoint idiom)."""
         suffixes: dict[str, set[str]] = {}
-        for parsed in (self.parsed, *(lib.parsed for lib in self.sourced)):
+        texts = [self.text, *(lib.text for lib in self.sourced)]
+        for parsed, text in zip((self.parsed, *(lib.parsed for lib in self.sourced)), texts, strict=True):
+            if "${!" not in text:
+                continue
             values: dict[tuple[str, str], str] = {}
             for command in parsed.commands:
                 if command.function is None:
@@ -804,8 +809,8 @@ class _Scan:
                         and not any(w.startswith("-") and "p" in w for w in command.words[1:]) and not any(
                             w.startswith("--parents") for w in command.words[1:])
                         for word in command.words[1:] if not word.startswith("-"))
-        rebuilt = self.rebuilt_folders()
-        containers = _containers_made(self.parsed.commands)
+        rebuilt = self.rebuilt_folders() if "mkdir" in self.text else set()
+        containers = _containers_made(self.parsed.commands) if "--name" in self.text else set()
         for command in self.parsed.commands:
             base: Confidence = "medium" if command.remote else "high"
             if command.words:
@@ -840,10 +845,7 @@ class _Scan:
         for lib in self.sourced:
             called = lib.calls({command.words[0] for command in self.parsed.commands if command.words
                                 and command.words[0] in lib.parsed.functions and command.words[0] not in own})
-            inner = _Scan(Script(path=lib.path, language="shell"), lib.text, parsed=lib.parsed)
-            inner.collect_assignments()
-            inner.effects()
-            for effect in inner.script.effects:
+            for effect in _library_effects(lib):
                 if effect.via is None or effect.via in called:
                     found.append(replace(effect, path=lib.path, via=f"{lib.path}:{effect.via}" if effect.via else lib.path,
                                          confidence="medium" if effect.confidence == "high" else effect.confidence))
@@ -871,9 +873,13 @@ class _Scan:
         made: set[str] = set()
         written: set[str] = set()
         for command in self.parsed.commands:
-            program, index = command_program(command.words) if command.words else (None, 0)
-            if program == "mkdir":
-                made.update(self.expanded_key(w) for w in command.words[index + 1:] if not w.startswith("-"))
+            if "mkdir" in command.words:
+                program, index = command_program(command.words)
+                if program == "mkdir":
+                    made.update(self.expanded_key(w) for w in command.words[index + 1:] if not w.startswith("-"))
+        if not made:
+            return set()
+        for command in self.parsed.commands:
             if command.words:
                 written.update(self.expanded_key(w) for w in _outputs(command.words))
                 written.update(self.expanded_key(folder) + "/*" for folder in _output_folders(command.words))
@@ -975,6 +981,24 @@ class _Scan:
             self.script.has_dry_run = True
 
 
+
+
+_LIBRARY_EFFECTS: dict[tuple[str, str, int, int], tuple[Effect, ...]] = {}
+
+
+def _library_effects(lib: Sourced) -> tuple[Effect, ...]:
+    """A sourced file's effects, by function (``via``), found once per version of the file: a
+    library sourced by fifty scripts is read once (the parse is cached the same way)."""
+    key = (lib.path, *lib.version)
+    found = _LIBRARY_EFFECTS.get(key)
+    if found is None:
+        if len(_LIBRARY_EFFECTS) > 256:
+            _LIBRARY_EFFECTS.clear()
+        inner = _Scan(Script(path=lib.path, language="shell"), lib.text, parsed=lib.parsed)
+        inner.collect_assignments()
+        inner.effects()
+        found = _LIBRARY_EFFECTS[key] = tuple(inner.script.effects)
+    return found
 
 
 _RUNTIMES = frozenset({"docker", "podman", "nerdctl"})

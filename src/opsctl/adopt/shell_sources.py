@@ -34,6 +34,8 @@ class Sourced:
     path: str
     text: str
     parsed: Parsed
+    version: tuple[str, int, int] = ("", 0, 0)
+    """The file's real path, mtime and size: what its effects are cached by."""
 
     def calls(self, names: set[str]) -> set[str]:
         """``names`` (functions of this file) and the functions of this file they call in turn."""
@@ -53,6 +55,8 @@ def sourced_files(parsed: Parsed, file: Path | None, root: Path | None) -> list[
         return []
     folders: dict[str, str] = {}
     found: list[Sourced] = []
+    if not any(command.words[:1] in (["."], ["source"]) for command in parsed.commands):
+        return found
     for command in parsed.commands:
         if command.function is not None:
             continue
@@ -149,7 +153,7 @@ def _load(path: Path, root: Path) -> Sourced | None:
     parsed_text = _parse(str(real), stat.st_mtime_ns, stat.st_size)
     if parsed_text is None:
         return None
-    return Sourced(relative, *parsed_text)
+    return Sourced(relative, *parsed_text, version=(str(real), stat.st_mtime_ns, stat.st_size))
 
 
 @functools.lru_cache(maxsize=256)
