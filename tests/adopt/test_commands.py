@@ -24,7 +24,6 @@ DESTRUCTIVE = [
     ("rm -fr", "rm -fr data"),
     ("rm --recursive", "rm --recursive --force /srv/build"),
     ("mkdocs gh-deploy --force", "mkdocs gh-deploy --force"),
-    ("rmdir", "rmdir /tmp/x"),
     ("shred", "shred -u secret.txt"),
     ("unlink", "unlink /etc/app.conf"),
     ("truncate", "truncate -s 0 /var/log/app.log"),
@@ -163,6 +162,7 @@ def test_destructive_commands(command: str) -> None:
 
 
 MUTATING = [
+    ("rmdir (removes only an empty folder: no data goes)", "rmdir /srv/app/artifacts"),
     ("az deployment in the default incremental mode", "az deployment group create -g rg --template-file a.json"),
     ("docker buildx rm (a builder, recreated)", "docker buildx rm --force kind-builder"),
     ("docker manifest rm (a local list)", "docker manifest rm registry/app:1.2"),

@@ -864,6 +864,8 @@ def test_state_a_sourced_functions_call_sets_up_is_not_the_environment(tmp_path:
     ("mkdir -p /srv/app\nrm -rf /srv/app\n", [True]),
     # wiped, made again and filled by a download into it: its own output
     ('rm -rf "$DIR"\nmkdir "$DIR"\nwget -x -P "$DIR" "$url"\n', []),
+    # its own virtualenv, made again
+    ('rm -rf "$VENV"\npython3 -m venv "$VENV"\n"$VENV/bin/pip" install app\n', []),
 ])
 def test_what_the_script_made_itself_is_removed_without_loss(text: str, destructive: list[bool]) -> None:
     assert [e.destructive for e in scan(text).effects if e.destructive or " rm" in f" {e.call}"] == destructive

@@ -487,14 +487,14 @@ def _always_with_args(verdict: Verdict) -> Rule:
     return lambda args: verdict if any(not a.startswith("-") for a in args) else None
 
 
-_MUTATING_TOOLS = ("mv cp install ln chmod chown chgrp chattr setfacl mkdir touch mknod mkfifo patch "
+_MUTATING_TOOLS = ("rmdir mv cp install ln chmod chown chgrp chattr setfacl mkdir touch mknod mkfifo patch "
                    "scp useradd usermod groupadd groupmod passwd chpasswd gpasswd adduser mount "
                    "umount swapon swapoff modprobe rmmod insmod createdb createuser pkill killall "
                    "iptables-restore ip6tables-restore zip lvcreate lvextend lvresize vgcreate "
                    "vgextend vgreduce pvcreate ansible-playbook twine supervisorctl pm2 launchctl "
                    "hostnamectl timedatectl update-alternatives logrotate chsh usermod "
                    "update-rc.d chkconfig certbot")
-_DESTRUCTIVE_TOOLS = ("rmdir shred srm unlink mke2fs mkswap mkdosfs mkntfs dropdb dropuser "
+_DESTRUCTIVE_TOOLS = ("shred srm unlink mke2fs mkswap mkdosfs mkntfs dropdb dropuser "
                       "userdel deluser groupdel delgroup shutdown reboot poweroff halt lvremove "
                       "vgremove pvremove lvreduce pg_dropcluster")
 

@@ -153,6 +153,9 @@ def _outputs(words: list[str]) -> list[str]:
     if program is None or not args:
         return []
     positionals = [w for w in args if not w.startswith("-")]
+    if (program == "virtualenv" or (program and program.startswith("python") and args[:2] == ["-m", "venv"])
+            or (program == "uv" and args[:1] == ["venv"])):
+        return positionals[-1:] if program != "uv" or len(positionals) > 1 else []  # its own venv
     if program == "curl":
         return [args[i + 1] for i, w in enumerate(args[:-1]) if w in ("-o", "--output")] + \
             [w[2:] for w in args if w.startswith("-o") and len(w) > 2 and not w.startswith("--")]
