@@ -869,3 +869,13 @@ def test_state_a_sourced_functions_call_sets_up_is_not_the_environment(tmp_path:
 ])
 def test_what_the_script_made_itself_is_removed_without_loss(text: str, destructive: list[bool]) -> None:
     assert [e.destructive for e in scan(text).effects if e.destructive or " rm" in f" {e.call}"] == destructive
+
+
+def test_an_option_held_in_a_variable_with_a_few_values_is_tried_with_each() -> None:
+    """``rclone ${dry_run} delete``, where ``dry_run`` is ``--dry-run`` unless asked to delete:
+    the run without it deletes (medium: which one happens depends on the arguments)."""
+    script = scan('dry_run="--dry-run"\nif [ "$2" = "delete" ]; then\n  dry_run=""\nfi\n'
+                  'rclone ${dry_run} -vv --checkers 16 delete --include "/${version}**" remote:\n')
+    assert [(e.destructive, e.confidence) for e in script.effects] == [(True, "medium")]
+    always = scan('dry_run="--dry-run"\nrclone ${dry_run} delete remote:\n')
+    assert always.effects == []

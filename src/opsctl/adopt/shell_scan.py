@@ -735,6 +735,14 @@ class _Scan:
         values is tried with each (the most destructive wins, at medium confidence)."""
         head = _SUBJECT_VAR.fullmatch(command.words[0])
         choices = values.get(head.group(1), []) if head else []
+        if not head:
+            # an option held in a variable set to one of a few literals (``dry_run="--dry-run"``,
+            # ``dry_run=""`` when asked to delete): tried with each, as a command name is
+            for word in command.words[1:]:
+                option = _SUBJECT_VAR.fullmatch(word.strip("\"'"))
+                if option and len(values.get(option.group(1), [])) > 1:
+                    head, choices = option, values[option.group(1)]
+                    break
         run = command.words[1] if command.words[0] == "eval" and len(command.words) == 2 else command.words[0]
         ran = _SUBJECT_VAR.fullmatch(run)
         if ran and ran.group(1) not in values:
