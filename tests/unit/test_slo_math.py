@@ -140,3 +140,20 @@ def test_bad_objectives_are_refused_at_declaration(slo: Any, message: str) -> No
     with pytest.raises(ValueError, match=r"automation 'with-slo': ") as caught:
         declare(slo)
     assert message in str(caught.value)
+
+
+@pytest.mark.parametrize(("start", "end", "seconds"), [
+    ("2030-01-01T00:00:02.000+00:00", "2030-01-01T00:00:07.000+00:00", 5.0),
+    ("2030-01-01T00:03:42.930+00:00", "2030-01-01T00:03:47.930+00:00", 5.0),
+    ("2029-12-31T23:59:59.999+00:00", "2030-01-01T00:00:00.100+00:00", 0.101),
+])
+def test_a_duration_in_sqlite_is_exact_to_the_millisecond(start: str, end: str, seconds: float) -> None:
+    """julianday() alone gave 5.000013 s for a run of 5 s: it fell out of the le="5" bucket."""
+    import sqlite3
+
+    from opsctl.observe.slo import duration_sql
+
+    with sqlite3.connect(":memory:") as conn:
+        # the SQL names the end, then the start
+        got = conn.execute(f"SELECT {duration_sql('sqlite', '?', '?')}", (end, start)).fetchone()[0]
+    assert got == seconds

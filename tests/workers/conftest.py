@@ -165,7 +165,13 @@ class WorkerProject(Project):
         if not path.exists():
             return {}
         with contextlib.closing(sqlite3.connect(path, timeout=30)) as conn:
-            return dict(conn.execute("SELECT target, count FROM effects").fetchall())
+            try:
+                return dict(conn.execute("SELECT target, count FROM effects").fetchall())
+            except sqlite3.OperationalError as exc:
+                # a worker has made the file and not yet its table: nothing recorded yet
+                if "no such table" in str(exc):
+                    return {}
+                raise
 
     def store(self) -> Any:
         from opsctl.store.sql import open_store

@@ -223,10 +223,14 @@ def iso_utc(moment: datetime) -> str:
 
 
 def duration_sql(dialect: str, start: str = "started_at", end: str = "finished_at") -> str:
-    """SQL for the seconds between two ISO 8601 text columns."""
+    """SQL for the seconds between two ISO 8601 text columns.
+
+    SQLite's ``julianday`` is a double near 2.46 million days, exact to about 40 µs only, so a
+    run of exactly 5 s came out as 5.00002 s and missed the histogram's ``le="5"`` bucket; the
+    times opsctl stores have milliseconds, so the difference is rounded to them."""
     if dialect == "postgresql":
         return f"EXTRACT(EPOCH FROM (CAST({end} AS timestamptz) - CAST({start} AS timestamptz)))"
-    return f"((julianday({end}) - julianday({start})) * 86400.0)"
+    return f"ROUND((julianday({end}) - julianday({start})) * 86400.0, 3)"
 
 
 COUNTED = ("mode = 'apply' AND finished_at IS NOT NULL AND finished_at >= ? AND finished_at <= ? "
