@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import signal
+import subprocess
 import time
+from typing import Any
 
-from tests.conftest import Project
+from tests.conftest import OPSCTL, Project
 
 PARALLEL = '''
 import time
@@ -73,3 +77,127 @@ def test_a_failed_dependency_skips_its_dependents(project: Project) -> None:
     shown = project.run("show", r.doc["run_id"], "--format", "json", expect_json=True)
     last = next(a for a in shown.doc["actions"] if a["action_id"] == "last")
     assert "depends on n1" in last["error"]
+
+
+# --- independent actions: the workers take the next action themselves --------------------
+
+GATED = '''
+import time
+from pathlib import Path
+from pydantic import BaseModel, Field
+from opsctl import Action, Automation, TransientError
+
+class Request(BaseModel):
+    count: int = 6
+    gate: list[str] = Field(default_factory=list)  # these wait for a file "go" once started
+    fail: list[str] = Field(default_factory=list)  # these fail once "started-n1" exists
+
+gated = Automation("gated", version="1.0.0", owner="o", summary="Independent gated actions",
+                   request=Request, retry={"attempts": 1})
+
+@gated.plan
+def plan(ctx, req):
+    for i in range(req.count):
+        yield Action(id=f"n{i}", kind="create", target=f"n{i}", reason="missing")
+
+@gated.apply
+def apply(ctx, req, action):
+    Path(f"started-{action.id}").write_text("")
+    if action.id in req.fail:
+        while not Path("started-n1").exists():
+            time.sleep(0.01)
+        raise TransientError(f"{action.id} is unavailable")
+    if action.id in req.gate:
+        while not Path("go").exists():
+            time.sleep(0.01)
+    with open("effects.log", "a") as fh:
+        fh.write(action.id + "\\n")
+'''
+
+
+def gated_effects(project: Project) -> list[str]:
+    log = project.root / "effects.log"
+    return sorted(log.read_text().split()) if log.exists() else []
+
+
+def wait_for_files(project: Project, *names: str, proc: Any = None) -> None:
+    deadline = time.monotonic() + 30
+    while not all((project.root / name).exists() for name in names):
+        assert proc is None or proc.poll() is None, proc.communicate()
+        assert time.monotonic() < deadline, f"{names} never appeared"
+        time.sleep(0.02)
+
+
+def test_independent_actions_all_apply_once_with_several_workers(project: Project) -> None:
+    project.add_module("gated_auto", GATED)
+    r = project.run("gated", "--count", "40", "--concurrency", "8", "--format", "json")
+    assert r.code == 0, r.stderr
+    assert r.doc["summary"]["applied"] == 40
+    assert gated_effects(project) == sorted(f"n{i}" for i in range(40))
+    shown = project.run("show", r.doc["run_id"], "--format", "json", expect_json=True)
+    assert {(a["status"], a["attempts"]) for a in shown.doc["actions"]} == {("applied", 1)}
+    audit = project.run("audit", "export", "--run", r.doc["run_id"], "--format", "json",
+                        expect_json=True)
+    applied = [e["payload"]["action"] for e in audit.doc["events"]
+               if e["kind"] == "action.applied"]
+    assert sorted(applied) == sorted(f"n{i}" for i in range(40))  # one event per action
+
+
+def test_independent_actions_stop_at_max_failures_and_let_those_in_flight_finish(
+        project: Project) -> None:
+    project.add_module("gated_auto", GATED)
+    # n0 fails once n1 has started; n1 waits until n0's failure is logged (and counted), so it
+    # is in flight when the limit is reached and no worker may take n2 after it
+    proc = subprocess.Popen([OPSCTL, "gated", "--fail", "n0", "--gate", "n1", "--concurrency",
+                             "2", "--format", "json"], cwd=project.root, env=project.env(),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert proc.stderr is not None
+    for line in proc.stderr:
+        if '"action.failed"' in line:
+            break
+    time.sleep(0.5)  # the failure counts once its worker settles it, a moment after its log line
+    (project.root / "go").write_text("")
+    out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 5, err
+    doc = json.loads(out)
+    status = {a["id"]: a["status"] for a in doc["plan"]["actions"]}
+    assert status == {"n0": "failed", "n1": "applied", "n2": "skipped", "n3": "skipped",
+                      "n4": "skipped", "n5": "skipped"}
+    assert gated_effects(project) == ["n1"]
+
+
+def test_sigterm_with_several_workers_finishes_those_in_flight_and_resumes(
+        project: Project) -> None:
+    project.add_module("gated_auto", GATED)
+    proc = subprocess.Popen([OPSCTL, "gated", "--gate", "n0", "--gate", "n1", "--concurrency",
+                             "2", "--format", "json"], cwd=project.root, env=project.env(),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    wait_for_files(project, "started-n0", "started-n1", proc=proc)
+    proc.send_signal(signal.SIGTERM)
+    time.sleep(0.3)
+    (project.root / "go").write_text("")
+    out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130, err
+    doc = json.loads(out)
+    assert doc["status"] == "cancelled"
+    assert [a["status"] for a in doc["plan"]["actions"]] == ["applied"] * 2 + ["pending"] * 4
+    assert gated_effects(project) == ["n0", "n1"]
+    resumed = project.run("resume", doc["run_id"], "--format", "json")
+    assert resumed.code == 0, resumed.stderr
+    assert gated_effects(project) == [f"n{i}" for i in range(6)]
+
+
+def test_a_lost_lease_stops_every_worker_with_exit_7(project: Project) -> None:
+    project.add_module("gated_auto", GATED)
+    proc = subprocess.Popen([OPSCTL, "gated", "--gate", "n0", "--gate", "n1", "--concurrency",
+                             "2", "--format", "json"], cwd=project.root, env=project.env(),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    wait_for_files(project, "started-n0", "started-n1", proc=proc)
+    [held] = project.run("locks", "--format", "json", expect_json=True).doc["locks"]
+    broke = project.run("locks", "break", held["scope"], "--reason", "stuck", "--format", "json")
+    assert broke.code == 0, broke.stderr
+    (project.root / "go").write_text("")
+    out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 7, err
+    assert "lease" in json.loads(out)["error"]["message"]
+    assert not (project.root / "started-n2").exists()  # no worker took another action

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import time
 import traceback
+from collections import deque
+from collections.abc import Callable
 from typing import Any
 
 from opsctl.contract.automation import Automation
@@ -107,7 +109,6 @@ def apply_actions(run: RunState, ctx: Context, on_progress: ProgressFn | None) -
     import dataclasses
     import queue as queues
     import threading
-    from collections import deque
     from concurrent.futures import Future, ThreadPoolExecutor, wait
 
     session = run.session
@@ -147,6 +148,13 @@ def apply_actions(run: RunState, ctx: Context, on_progress: ProgressFn | None) -
             failures.append(error)
         if on_progress is not None:
             on_progress(finished, total, state.action.id)
+
+    if run.concurrency > 1 and not by_id and len(queue) > 1:
+        try:
+            _apply_independent(run, ctx, deque(queue), settle, skip, failures)
+        finally:
+            store.flush()
+        return failures[0] if failures else None
 
     pool = ThreadPoolExecutor(run.concurrency) if run.concurrency > 1 else None
     # A context per worker thread, as the single worker has one for the whole run: each
@@ -222,6 +230,58 @@ def apply_actions(run: RunState, ctx: Context, on_progress: ProgressFn | None) -
             pool.shutdown(wait=False, cancel_futures=True)
         store.flush()
     return failures[0] if failures else None
+
+
+def _apply_independent(run: RunState, ctx: Context, waiting: deque[ActionState],
+                       settle: Callable[[ActionState, OpsctlError | None], None],
+                       skip: Callable[[ActionState, str | None], None],
+                       failures: list[OpsctlError]) -> None:
+    """Several workers, no action depending on another: each worker takes the next action
+    in plan order itself, until none is left, ``max_failures`` is reached or a stop is
+    asked. A scheduler thread handing out actions one at a time (a future, a done callback
+    and a wake-up of this thread per action) cost more CPU per action than the action's
+    journal records, and under the GIL that CPU is what holds 64 waiting workers back
+    (bench/concurrency.py)."""
+    import dataclasses
+    import threading
+
+    stop_requested = run.session.stop_requested
+    lock = threading.Lock()  # the waiting actions, the failures, settle() and progress
+    fatal: list[BaseException] = []  # a journal write that failed (store lost, lease lost)
+
+    def work() -> None:
+        own = dataclasses.replace(ctx)  # a context per worker, as the single worker has one
+        try:
+            while True:
+                with lock:
+                    if (not waiting or fatal or stop_requested.is_set()
+                            or len(failures) >= run.max_failures):
+                        return
+                    state = waiting.popleft()
+                error = _apply_one(run, own, state)
+                with lock:
+                    settle(state, error)
+        except BaseException as exc:  # raised again by the thread that waits for the workers
+            with lock:
+                fatal.append(exc)
+
+    workers = [threading.Thread(target=work, name=f"opsctl-apply-{n}")
+               for n in range(min(run.concurrency, len(waiting)))]
+    try:
+        for worker in workers:
+            worker.start()
+        for worker in workers:
+            worker.join()
+    except BaseException:  # a second signal: no new action starts; those in flight finish
+        with lock:
+            waiting.clear()
+        raise
+    if fatal:
+        raise fatal[0]
+    if waiting and stop_requested.is_set():
+        raise KeyboardInterrupt
+    for state in waiting:  # max_failures reached: the rest never start
+        skip(state, None)
 
 
 def retry_policy_for(session: Session, automation: Automation[Any]) -> Any:
