@@ -8,6 +8,8 @@ import subprocess
 import time
 from typing import Any
 
+import pytest
+
 from tests.conftest import OPSCTL, Project
 
 PARALLEL = '''
@@ -91,14 +93,18 @@ class Request(BaseModel):
     count: int = 6
     gate: list[str] = Field(default_factory=list)  # these wait for a file "go" once started
     fail: list[str] = Field(default_factory=list)  # these fail once "started-n1" exists
+    base: bool = False  # an action "base" first, which every other one depends on
 
 gated = Automation("gated", version="1.0.0", owner="o", summary="Independent gated actions",
                    request=Request, retry={"attempts": 1})
 
 @gated.plan
 def plan(ctx, req):
+    if req.base:
+        yield Action(id="base", kind="create", target="base", reason="missing")
     for i in range(req.count):
-        yield Action(id=f"n{i}", kind="create", target=f"n{i}", reason="missing")
+        yield Action(id=f"n{i}", kind="create", target=f"n{i}", reason="missing",
+                     depends_on=("base",) if req.base else ())
 
 @gated.apply
 def apply(ctx, req, action):
@@ -201,3 +207,32 @@ def test_a_lost_lease_stops_every_worker_with_exit_7(project: Project) -> None:
     assert proc.returncode == 7, err
     assert "lease" in json.loads(out)["error"]["message"]
     assert not (project.root / "started-n2").exists()  # no worker took another action
+
+
+@pytest.mark.parametrize("base", [False, True], ids=["independent", "with-dependencies"])
+def test_a_second_signal_aborts_several_workers_at_once(project: Project, base: bool) -> None:
+    project.add_module("gated_auto", GATED)
+    env = project.env({"OPSCTL_STOP_GRACE": "60s"})
+    # never released: the two actions in flight would wait forever
+    proc = subprocess.Popen([OPSCTL, "gated", "--gate", "n0", "--gate", "n1", "--concurrency",
+                             "2", *(["--base"] if base else []), "--format", "json"],
+                            cwd=project.root, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    wait_for_files(project, "started-n0", "started-n1", proc=proc)
+    proc.send_signal(signal.SIGTERM)
+    time.sleep(0.2)
+    began = time.monotonic()
+    proc.send_signal(signal.SIGTERM)
+    out, err = proc.communicate(timeout=30)
+    assert time.monotonic() - began < 5, err  # not the 60 s grace, nor the actions' wait
+    assert proc.returncode == 130, err
+    doc = json.loads(out)
+    assert doc["status"] == "cancelled"
+    shown = project.run("show", doc["run_id"], "--format", "json", expect_json=True)
+    statuses = [a["status"] for a in shown.doc["actions"]]
+    assert statuses == ["applied"] * base + ["interrupted"] * 2 + ["pending"] * 4
+    assert gated_effects(project) == ["base"] * base
+    (project.root / "go").write_text("")
+    resumed = project.run("resume", doc["run_id"], "--format", "json")
+    assert resumed.code == 0, resumed.stderr
+    assert gated_effects(project) == sorted(["base"] * base + [f"n{i}" for i in range(6)])

@@ -10,8 +10,8 @@ from __future__ import annotations
 import time
 import traceback
 from collections import deque
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
 from opsctl.contract.automation import Automation
 from opsctl.engine.context import Context
@@ -20,6 +20,9 @@ from opsctl.engine.session import Session
 from opsctl.engine.state import ActionState, ProgressFn, RunState
 from opsctl.errors import AutomationBugError, DependencyError, OpsctlError
 from opsctl.observe.tracing import traced_action, traced_step
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 
 def automation_bug(run: RunState, exc: Exception, what: str, step: str) -> OpsctlError:
@@ -72,12 +75,7 @@ def _apply_one(run: RunState, ctx: Context, state: ActionState) -> OpsctlError |
                   duration_ms=duration_ms)
     except KeyboardInterrupt:
         state.status = "pending"
-        at = session.now_iso()
-        record_event(run, "action.finished", {"id": action.id, "status": "interrupted",
-                                              "attempts": state.attempts, "duration_ms": None,
-                                              "error": "interrupted by signal"}, at)
-        store.action_finished(run.run_id, action.id, status="interrupted",
-                              error="interrupted by signal", at=at, fence=run.fence)
+        _journal_interrupted(run, [state])
         raise
     else:
         duration_ms = round((time.monotonic() - began) * 1000, 1)
@@ -88,6 +86,24 @@ def _apply_one(run: RunState, ctx: Context, state: ActionState) -> OpsctlError |
     store.action_finished(run.run_id, action.id, status=state.status, error=state.error,
                           at=at, attempts=state.attempts, fence=run.fence, defer=True)
     return error
+
+
+def _journal_interrupted(run: RunState, states: Iterable[ActionState]) -> None:
+    """Journal actions aborted in flight (a second signal, or the stop grace ran out) as
+    interrupted: resume re-checks them before anything else. Only those still pending: an
+    action whose worker set its outcome has its own "finished" record queued, and this one
+    must not follow it. (A worker that sets it after this check queues its record after this
+    one, so the journal ends with the outcome.)"""
+    session = run.session
+    for state in states:
+        if state.status != "pending":
+            continue
+        at = session.now_iso()
+        record_event(run, "action.finished", {"id": state.action.id, "status": "interrupted",
+                                              "attempts": state.attempts, "duration_ms": None,
+                                              "error": "interrupted by signal"}, at)
+        session.store.action_finished(run.run_id, state.action.id, status="interrupted",
+                                      error="interrupted by signal", at=at, fence=run.fence)
 
 
 def _finished_event(run: RunState, state: ActionState, at: str, duration_ms: float) -> None:
@@ -109,7 +125,7 @@ def apply_actions(run: RunState, ctx: Context, on_progress: ProgressFn | None) -
     import dataclasses
     import queue as queues
     import threading
-    from concurrent.futures import Future, ThreadPoolExecutor, wait
+    from concurrent.futures import wait
 
     session = run.session
     store = session.store
@@ -156,7 +172,7 @@ def apply_actions(run: RunState, ctx: Context, on_progress: ProgressFn | None) -
             store.flush()
         return failures[0] if failures else None
 
-    pool = ThreadPoolExecutor(run.concurrency) if run.concurrency > 1 else None
+    pool = _DaemonPool(run.concurrency) if run.concurrency > 1 else None
     # A context per worker thread, as the single worker has one for the whole run: each
     # action sets its logger and phase on it (a copy per action cost more than its journal).
     contexts = threading.local()
@@ -225,11 +241,62 @@ def apply_actions(run: RunState, ctx: Context, on_progress: ProgressFn | None) -
                     done.append(completed.get())
                 for future in done:
                     settle(running.pop(future), future.result())
+    except KeyboardInterrupt:  # after a second signal, those in flight are abandoned
+        _journal_interrupted(run, running.values())
+        raise
     finally:
         if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
+            pool.shutdown()
         store.flush()
     return failures[0] if failures else None
+
+
+class _DaemonPool:
+    """Threads that run submitted calls into futures, as ThreadPoolExecutor does, but as
+    daemon threads: the executor's threads are joined when the interpreter exits, so an
+    action stuck in flight kept a run aborted by a second signal (or the end of the stop
+    grace) from exiting; abandoned here, such an action is journaled interrupted."""
+
+    def __init__(self, size: int) -> None:
+        import queue
+        import threading
+
+        self._size, self._threads = size, 0
+        self._calls: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        self._thread = threading.Thread
+
+    def submit(self, fn: Callable[[ActionState], OpsctlError | None],
+               state: ActionState) -> Future[OpsctlError | None]:
+        from concurrent.futures import Future
+
+        future: Future[OpsctlError | None] = Future()
+        if self._threads < self._size:  # one more thread per call until there are enough
+            self._threads += 1
+            self._thread(target=self._work, name=f"opsctl-apply-{self._threads}",
+                         daemon=True).start()
+        self._calls.put((future, fn, state))
+        return future
+
+    def _work(self) -> None:
+        while (call := self._calls.get()) is not None:
+            future, fn, state = call
+            if not future.set_running_or_notify_cancel():
+                continue
+            try:
+                result = fn(state)
+            except BaseException as exc:  # the future hands it to the scheduling thread
+                future.set_exception(exc)
+            else:
+                future.set_result(result)
+
+    def shutdown(self) -> None:
+        """Let each thread end once its call returns; calls not started are cancelled."""
+        while not self._calls.empty():
+            call = self._calls.get()
+            if call is not None:
+                call[0].cancel()
+        for _ in range(self._threads):
+            self._calls.put(None)
 
 
 def _apply_independent(run: RunState, ctx: Context, waiting: deque[ActionState],
@@ -249,6 +316,8 @@ def _apply_independent(run: RunState, ctx: Context, waiting: deque[ActionState],
     lock = threading.Lock()  # the waiting actions, the failures, settle() and progress
     fatal: list[BaseException] = []  # a journal write that failed (store lost, lease lost)
 
+    in_flight: dict[int, ActionState] = {}  # taken and not settled, by id()
+
     def work() -> None:
         own = dataclasses.replace(ctx)  # a context per worker, as the single worker has one
         try:
@@ -258,23 +327,29 @@ def _apply_independent(run: RunState, ctx: Context, waiting: deque[ActionState],
                             or len(failures) >= run.max_failures):
                         return
                     state = waiting.popleft()
+                    in_flight[id(state)] = state
                 error = _apply_one(run, own, state)
                 with lock:
+                    del in_flight[id(state)]
                     settle(state, error)
         except BaseException as exc:  # raised again by the thread that waits for the workers
             with lock:
                 fatal.append(exc)
 
-    workers = [threading.Thread(target=work, name=f"opsctl-apply-{n}")
+    # Daemon threads: after a second signal the run ends at once, and an action stuck in
+    # flight must not keep the process alive (the journal says it was interrupted).
+    workers = [threading.Thread(target=work, name=f"opsctl-apply-{n}", daemon=True)
                for n in range(min(run.concurrency, len(waiting)))]
     try:
         for worker in workers:
             worker.start()
         for worker in workers:
             worker.join()
-    except BaseException:  # a second signal: no new action starts; those in flight finish
+    except KeyboardInterrupt:  # a second signal: nothing new starts, those in flight are abandoned
         with lock:
             waiting.clear()
+            aborted = list(in_flight.values())
+        _journal_interrupted(run, aborted)
         raise
     if fatal:
         raise fatal[0]
