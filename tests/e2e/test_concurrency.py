@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import signal
+import sqlite3
 import subprocess
 import time
 from typing import Any
@@ -94,6 +95,7 @@ class Request(BaseModel):
     gate: list[str] = Field(default_factory=list)  # these wait for a file "go" once started
     fail: list[str] = Field(default_factory=list)  # these fail once "started-n1" exists
     base: bool = False  # an action "base" first, which every other one depends on
+    pause: float = 0.0  # seconds each action takes
 
 gated = Automation("gated", version="1.0.0", owner="o", summary="Independent gated actions",
                    request=Request, retry={"attempts": 1})
@@ -116,6 +118,7 @@ def apply(ctx, req, action):
     if action.id in req.gate:
         while not Path("go").exists():
             time.sleep(0.01)
+    time.sleep(req.pause)
     with open("effects.log", "a") as fh:
         fh.write(action.id + "\\n")
 '''
@@ -236,3 +239,83 @@ def test_a_second_signal_aborts_several_workers_at_once(project: Project, base: 
     resumed = project.run("resume", doc["run_id"], "--format", "json")
     assert resumed.code == 0, resumed.stderr
     assert gated_effects(project) == sorted(["base"] * base + [f"n{i}" for i in range(6)])
+
+
+def action_audit(project: Project, run_id: str) -> list[dict[str, Any]]:
+    exported = project.run("audit", "export", "--run", run_id, "--format", "json",
+                           expect_json=True)
+    return [e for e in exported.doc["events"] if e["kind"] == "action.applied"]
+
+
+def test_audit_events_of_a_long_concurrent_apply_are_appended_while_it_runs(
+        project: Project) -> None:
+    project.add_module("gated_auto", GATED)
+    r = project.run("gated", "--count", "600", "--pause", "0.005", "--concurrency", "8",
+                    "--format", "json")
+    assert r.code == 0, r.stderr
+    events = action_audit(project, r.doc["run_id"])
+    assert sorted(e["payload"]["action"] for e in events) == sorted(f"n{i}" for i in range(600))
+    shown = project.run("show", r.doc["run_id"], "--format", "json", expect_json=True)
+    last_finished = max(a["finished_at"] for a in shown.doc["actions"])
+    # the first batches were appended before the last action finished, not all at the end
+    assert min(e["at"] for e in events)[:23] < last_finished[:23]
+    assert project.run("audit", "verify").code == 0
+
+
+@pytest.mark.parametrize("journal", ["strict", "group"])
+def test_a_killed_concurrent_apply_resumes_with_one_audit_event_per_action(
+        backend_project: Project, journal: str) -> None:
+    project = backend_project
+    project.add_module("gated_auto", GATED)
+    project.write_config(f'journal_mode = "{journal}"\n')
+    args = ["gated", "--count", "600", "--pause", "0.01", "--concurrency", "8",
+            "--format", "json"]
+    # its log lines go to a file: a pipe nobody reads would fill and stop the run
+    with (project.root / "apply.log").open("w") as log:
+        proc = subprocess.Popen([OPSCTL, *args], cwd=project.root, env=project.env(),
+                                stdout=subprocess.DEVNULL, stderr=log)
+    deadline = time.monotonic() + 60
+    while len(gated_effects(project)) < 400:  # past the first batches of audit events
+        assert proc.poll() is None, (project.root / "apply.log").read_text()[-2000:]
+        assert time.monotonic() < deadline, "the apply made no progress"
+        time.sleep(0.02)
+    proc.kill()
+    proc.wait(timeout=30)
+    [run] = project.run("runs", "--format", "json", expect_json=True).doc["runs"]
+    assert run["status"] == "running"
+    early = {e["payload"]["action"] for e in action_audit(project, run["id"])}
+    assert early  # some were appended before the kill
+    resumed = project.run("resume", run["id"], "--format", "json")
+    assert resumed.code == 0, resumed.stderr
+    actions = [e["payload"]["action"] for e in action_audit(project, run["id"])]
+    assert sorted(actions) == sorted(f"n{i}" for i in range(600))  # each once
+    assert project.run("audit", "verify").code == 0
+
+
+def test_an_audit_chain_forged_during_a_concurrent_apply_stops_no_worker(
+        project: Project) -> None:
+    project.add_module("gated_auto", GATED)
+    with (project.root / "apply.log").open("w") as log:
+        proc = subprocess.Popen([OPSCTL, "gated", "--count", "600", "--pause", "0.01",
+                                 "--concurrency", "8", "--format", "json"], cwd=project.root,
+                                env=project.env(), stdout=subprocess.PIPE, stderr=log,
+                                text=True)
+    deadline = time.monotonic() + 60
+    while len(gated_effects(project)) < 50:  # before the first batch of audit events
+        assert proc.poll() is None, (project.root / "apply.log").read_text()[-2000:]
+        assert time.monotonic() < deadline, "the apply made no progress"
+        time.sleep(0.01)
+    with sqlite3.connect(project.root / ".opsctl" / "state.db", timeout=30) as db:
+        [(head,)] = db.execute("SELECT seq FROM audit_head").fetchall()
+        db.execute("INSERT INTO audit_events (seq, id, at, kind, actor, payload_json, "
+                   "prev_hash, hash) VALUES (?, 'evt_forged', '2026-01-01', 'forged', 'x', "
+                   "'{}', 'x', 'x')", (head + 1,))
+    out, _ = proc.communicate(timeout=60)
+    doc = json.loads(out)
+    assert "lies beyond the audit head" in doc["error"]["message"]
+    assert len(gated_effects(project)) == 600  # every worker went on to the end
+    logged = (project.root / "apply.log").read_text()
+    assert '"audit.deferred"' in logged
+    [run] = project.run("runs", "--format", "json", expect_json=True).doc["runs"]
+    shown = project.run("show", run["id"], "--format", "json", expect_json=True)
+    assert {a["status"] for a in shown.doc["actions"]} == {"applied"}

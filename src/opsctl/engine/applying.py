@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from opsctl.contract.automation import Automation
 from opsctl.engine.context import Context
 from opsctl.engine.events import record_event
+from opsctl.engine.run_audit import append_action_events
 from opsctl.engine.session import Session
 from opsctl.engine.state import ActionState, ProgressFn, RunState
 from opsctl.errors import AutomationBugError, DependencyError, OpsctlError
@@ -299,6 +300,9 @@ class _DaemonPool:
             self._calls.put(None)
 
 
+_AUDIT_BATCH = 256  # audit events the waiting thread appends at once (one commit)
+
+
 def _apply_independent(run: RunState, ctx: Context, waiting: deque[ActionState],
                        settle: Callable[[ActionState, OpsctlError | None], None],
                        skip: Callable[[ActionState, str | None], None],
@@ -317,6 +321,13 @@ def _apply_independent(run: RunState, ctx: Context, waiting: deque[ActionState],
     fatal: list[BaseException] = []  # a journal write that failed (store lost, lease lost)
 
     in_flight: dict[int, ActionState] = {}  # taken and not settled, by id()
+    # This thread appends the audit events of settled actions while it waits (moving that
+    # work off the end of the run; bench/concurrency.py): not for a resumed run, whose
+    # predecessor's events are looked up once at the end, nor for a chunk of a fanned-out
+    # run, whose events its coordinator appends.
+    audit_early = (run.mode == "apply" and not run.resumed
+                   and run.session.store.chunk_fence is None)
+    unaudited: list[ActionState] = []  # settled, applied or failed, event not appended
 
     def work() -> None:
         own = dataclasses.replace(ctx)  # a context per worker, as the single worker has one
@@ -332,6 +343,8 @@ def _apply_independent(run: RunState, ctx: Context, waiting: deque[ActionState],
                 with lock:
                     del in_flight[id(state)]
                     settle(state, error)
+                    if audit_early and state.status in ("applied", "failed"):
+                        unaudited.append(state)
         except BaseException as exc:  # raised again by the thread that waits for the workers
             with lock:
                 fatal.append(exc)
@@ -344,7 +357,20 @@ def _apply_independent(run: RunState, ctx: Context, waiting: deque[ActionState],
         for worker in workers:
             worker.start()
         for worker in workers:
-            worker.join()
+            while worker.is_alive():
+                worker.join(0.05)
+                if audit_early and len(unaudited) >= _AUDIT_BATCH:
+                    with lock:
+                        batch = unaudited[:]
+                        unaudited.clear()
+                    try:
+                        append_action_events(run, batch)
+                    except OpsctlError as exc:  # the store failed, or the chain's head is
+                        # not where it was: the events are appended at the end as they were
+                        # before, where the run's result reports the failure
+                        audit_early = False
+                        run.session.log.warning("audit.deferred", run_id=run.run_id,
+                                                error=exc.message)
     except KeyboardInterrupt:  # a second signal: nothing new starts, those in flight are abandoned
         with lock:
             waiting.clear()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from opsctl.engine.state import RunState
+from opsctl.engine.state import ActionState, RunState
 
 if TYPE_CHECKING:
     from opsctl.store.audit import NewEvent
@@ -42,9 +42,12 @@ def flush_audit(run: RunState, *more: Iterable[NewEvent]) -> None:
     append_stream(run.session.store, events)
 
 
-def action_events(run: RunState) -> Iterator[NewEvent]:
+def action_events(run: RunState, states: Iterable[ActionState] | None = None,
+                  ) -> Iterator[NewEvent]:
     """One audit event per action applied or failed in this run (a resumed run also records
-    those its killed predecessor finished, once), produced one at a time."""
+    those its killed predecessor finished, once), produced one at a time; of ``states`` only
+    when given. An action whose event was appended during the apply
+    (:func:`append_action_events`) is not produced again."""
     if run.mode != "apply":
         return iter(())
     seen: set[str] = set()
@@ -62,5 +65,27 @@ def action_events(run: RunState) -> Iterator[NewEvent]:
     return (NewEvent(kinds[state.status], actor,
                      {"action": action.id, "kind": action.kind, "target": action.target,
                       "attempts": state.attempts, "error": state.error}, run_id, plan_id)
-            for state in run.states
-            if state.status in kinds and (action := state.action).id not in seen)
+            for state in (run.states if states is None else states)
+            if state.status in kinds and not state.audited
+            and (action := state.action).id not in seen)
+
+
+def append_action_events(run: RunState, states: list[ActionState]) -> None:
+    """Append the audit events of ``states``, settled while others still run (the thread
+    that waits for a run's workers does this meanwhile, so the events are not all appended
+    after the last action). Each action's journal record was queued before it settled and
+    is committed first, on its own: an event never commits before the record of what it
+    says, and an append the chain refuses rolls back no record of the journal. Not for a
+    resumed run (its predecessor's events are looked up once, at the end)."""
+    from opsctl.store.audit import append_stream
+
+    run.session.store.flush()
+
+    plan_id = run.artifacts.get("plan_id") or (run.approval_plan[0] if run.approval_plan
+                                                else None)
+    events: Iterable[NewEvent] = action_events(run, states)
+    if plan_id:
+        events = (e if e.plan_id else e._replace(plan_id=plan_id) for e in events)
+    append_stream(run.session.store, events, with_journal=False)
+    for state in states:
+        state.audited = True

@@ -37,6 +37,7 @@ class ActionState:
     done: bool = False          # journaled as finished by an earlier attempt of this run
     interrupted: bool = False   # journaled as started but never finished: re-check first
     exception: Any = None       # the OpsctlError it failed with (its type and exit code)
+    audited: bool = False       # its audit event is appended (during the apply)
 
 
 @dataclass

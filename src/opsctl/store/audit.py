@@ -194,13 +194,15 @@ def append_events(store: SQLStore, events: Sequence[NewEvent]) -> list[AuditEven
         return append_in_transaction(store, events)
 
 
-def append_stream(store: SQLStore, events: Iterable[NewEvent]) -> int:
+def append_stream(store: SQLStore, events: Iterable[NewEvent], *,
+                  with_journal: bool = True) -> int:
     """Record events in order, in one transaction, without keeping them: a run's one event
     per action (a million of them) is hashed and inserted ``_STREAM_CHUNK`` at a time, and
-    nothing of an event outlives its chunk. Returns how many were appended."""
+    nothing of an event outlives its chunk. Returns how many were appended. Without
+    ``with_journal`` the transaction leaves the journal's deferred records to their own."""
     count = 0
     head: _Head | None = None
-    with store.transaction():
+    with store.transaction(deferred=with_journal):
         chunk: list[NewEvent] = []
         for new in events:
             chunk.append(new)

@@ -233,13 +233,16 @@ class SQLStore:
                                         f"{self.unavailable}") from None
 
     @contextmanager
-    def transaction(self) -> Iterator[None]:
-        """One transaction; journal records deferred by earlier calls commit with it."""
+    def transaction(self, *, deferred: bool = True) -> Iterator[None]:
+        """One transaction; journal records deferred by earlier calls commit with it, unless
+        ``deferred`` is false: then a failure of the work inside it (an audit chain that
+        refuses an append) cannot take the journal's records down with it."""
         with self._lock, self._driver_errors():
             if self.dialect == "postgresql":
                 try:
                     with self._conn.transaction():
-                        self._write_deferred()
+                        if deferred:
+                            self._write_deferred()
                         yield
                 except BaseException as exc:
                     self._settle(exc)
@@ -248,7 +251,8 @@ class SQLStore:
                 return
             self._conn.execute("BEGIN IMMEDIATE")
             try:
-                self._write_deferred()
+                if deferred:
+                    self._write_deferred()
                 yield
             except BaseException as exc:
                 self._rollback()
