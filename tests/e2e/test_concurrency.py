@@ -7,6 +7,7 @@ import signal
 import sqlite3
 import subprocess
 import time
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -124,6 +125,29 @@ def apply(ctx, req, action):
 '''
 
 
+_started: list[subprocess.Popen[str]] = []
+
+
+@pytest.fixture(autouse=True)
+def _reap() -> Iterator[None]:
+    """An apply a failed test left running (its actions wait for a file) is killed."""
+    yield
+    while _started:
+        proc = _started.pop()
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
+def start_gated(project: Project, *args: str, env: dict[str, str] | None = None,
+                stdout: Any = subprocess.PIPE, stderr: Any = subprocess.PIPE,
+                ) -> subprocess.Popen[str]:
+    proc = subprocess.Popen([OPSCTL, "gated", *args], cwd=project.root,
+                            env=env or project.env(), stdout=stdout, stderr=stderr, text=True)
+    _started.append(proc)
+    return proc
+
+
 def gated_effects(project: Project) -> list[str]:
     log = project.root / "effects.log"
     return sorted(log.read_text().split()) if log.exists() else []
@@ -157,9 +181,8 @@ def test_independent_actions_stop_at_max_failures_and_let_those_in_flight_finish
     project.add_module("gated_auto", GATED)
     # n0 fails once n1 has started; n1 waits until n0's failure is logged (and counted), so it
     # is in flight when the limit is reached and no worker may take n2 after it
-    proc = subprocess.Popen([OPSCTL, "gated", "--fail", "n0", "--gate", "n1", "--concurrency",
-                             "2", "--format", "json"], cwd=project.root, env=project.env(),
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = start_gated(project, "--fail", "n0", "--gate", "n1", "--concurrency", "2",
+                       "--format", "json")
     assert proc.stderr is not None
     for line in proc.stderr:
         if '"action.failed"' in line:
@@ -178,9 +201,8 @@ def test_independent_actions_stop_at_max_failures_and_let_those_in_flight_finish
 def test_sigterm_with_several_workers_finishes_those_in_flight_and_resumes(
         project: Project) -> None:
     project.add_module("gated_auto", GATED)
-    proc = subprocess.Popen([OPSCTL, "gated", "--gate", "n0", "--gate", "n1", "--concurrency",
-                             "2", "--format", "json"], cwd=project.root, env=project.env(),
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = start_gated(project, "--gate", "n0", "--gate", "n1", "--concurrency", "2",
+                       "--format", "json")
     wait_for_files(project, "started-n0", "started-n1", proc=proc)
     proc.send_signal(signal.SIGTERM)
     time.sleep(0.3)
@@ -198,9 +220,8 @@ def test_sigterm_with_several_workers_finishes_those_in_flight_and_resumes(
 
 def test_a_lost_lease_stops_every_worker_with_exit_7(project: Project) -> None:
     project.add_module("gated_auto", GATED)
-    proc = subprocess.Popen([OPSCTL, "gated", "--gate", "n0", "--gate", "n1", "--concurrency",
-                             "2", "--format", "json"], cwd=project.root, env=project.env(),
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = start_gated(project, "--gate", "n0", "--gate", "n1", "--concurrency", "2",
+                       "--format", "json")
     wait_for_files(project, "started-n0", "started-n1", proc=proc)
     [held] = project.run("locks", "--format", "json", expect_json=True).doc["locks"]
     broke = project.run("locks", "break", held["scope"], "--reason", "stuck", "--format", "json")
@@ -217,10 +238,8 @@ def test_a_second_signal_aborts_several_workers_at_once(project: Project, base: 
     project.add_module("gated_auto", GATED)
     env = project.env({"OPSCTL_STOP_GRACE": "60s"})
     # never released: the two actions in flight would wait forever
-    proc = subprocess.Popen([OPSCTL, "gated", "--gate", "n0", "--gate", "n1", "--concurrency",
-                             "2", *(["--base"] if base else []), "--format", "json"],
-                            cwd=project.root, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = start_gated(project, "--gate", "n0", "--gate", "n1", "--concurrency", "2",
+                       *(["--base"] if base else []), "--format", "json", env=env)
     wait_for_files(project, "started-n0", "started-n1", proc=proc)
     proc.send_signal(signal.SIGTERM)
     time.sleep(0.2)
@@ -268,12 +287,10 @@ def test_a_killed_concurrent_apply_resumes_with_one_audit_event_per_action(
     project = backend_project
     project.add_module("gated_auto", GATED)
     project.write_config(f'journal_mode = "{journal}"\n')
-    args = ["gated", "--count", "600", "--pause", "0.01", "--concurrency", "8",
-            "--format", "json"]
     # its log lines go to a file: a pipe nobody reads would fill and stop the run
     with (project.root / "apply.log").open("w") as log:
-        proc = subprocess.Popen([OPSCTL, *args], cwd=project.root, env=project.env(),
-                                stdout=subprocess.DEVNULL, stderr=log)
+        proc = start_gated(project, "--count", "600", "--pause", "0.01", "--concurrency", "8",
+                           "--format", "json", stdout=subprocess.DEVNULL, stderr=log)
     deadline = time.monotonic() + 60
     while len(gated_effects(project)) < 400:  # past the first batches of audit events
         assert proc.poll() is None, (project.root / "apply.log").read_text()[-2000:]
@@ -296,10 +313,8 @@ def test_an_audit_chain_forged_during_a_concurrent_apply_stops_no_worker(
         project: Project) -> None:
     project.add_module("gated_auto", GATED)
     with (project.root / "apply.log").open("w") as log:
-        proc = subprocess.Popen([OPSCTL, "gated", "--count", "600", "--pause", "0.01",
-                                 "--concurrency", "8", "--format", "json"], cwd=project.root,
-                                env=project.env(), stdout=subprocess.PIPE, stderr=log,
-                                text=True)
+        proc = start_gated(project, "--count", "600", "--pause", "0.01", "--concurrency", "8",
+                           "--format", "json", stderr=log)
     deadline = time.monotonic() + 60
     while len(gated_effects(project)) < 50:  # before the first batch of audit events
         assert proc.poll() is None, (project.root / "apply.log").read_text()[-2000:]
