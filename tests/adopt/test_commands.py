@@ -469,11 +469,16 @@ def test_an_unresolved_deciding_word_lowers_confidence(argv: list[str], destruct
     assert (effect.destructive, effect.confidence) == (destructive, confidence)
 
 
-@pytest.mark.parametrize("argv", [["$CMD", "delete", "x"], ["<expr>"], ["$RM", "-rf", "/"], [],
+@pytest.mark.parametrize("argv", [["$CMD", "show", "x"], ["<expr>"], ["$RM", "-rf", "/"], [],
                                   ["sh", "-c", "$SCRIPT"], ["eval", "$CMD"]],
                          ids=["$CMD", "<expr> alone", "$RM", "empty", "sh -c $SCRIPT", "eval $CMD"])
 def test_an_unresolved_command_is_not_guessed(argv: list[str]) -> None:
     assert classify_argv(argv, line=1) is None
+
+
+def test_an_unresolved_command_whose_first_word_deletes_is_a_medium_guess() -> None:
+    effect = classify_argv(["$CMD", "delete", "x"], line=1)
+    assert effect is not None and (effect.destructive, effect.confidence) == (True, "medium")
 
 
 def test_a_resolved_argument_keeps_high_confidence() -> None:
@@ -739,6 +744,14 @@ SITE_WRAPPERS = [
     ("an unknown tool deleting", "kfctl delete -V -f app.yaml", True, "medium"),
     ("a tool after a path variable", "${PREFIX}mkdocs gh-deploy --force", True, "high"),
     ("a tool in a virtualenv", "$VENV/bin/mkdocs gh-deploy", False, "high"),
+    ("a prefix held in a variable", "$SUDO rm -rf /var/lib/data", True, "medium"),
+    ("a prefix variable before a wrapper", "${SUDO} env X=1 docker rmi -f app", True, "medium"),
+    ("a tool held in a variable, deleting", "${CCP_CLI?} delete --namespace=$NS deployment x",
+     True, "medium"),
+    ("a tool held in a variable, reading", "$CLI get pods -n prod", None, None),
+    ("a tool held in a variable with a default", "${KUBECTL:-kubectl} delete ns prod", True,
+     "medium"),
+    ("a tool held in a variable, no words", "$EDITOR notes.txt", None, None),
 ]
 
 

@@ -1494,6 +1494,26 @@ def test_deleting_methods_of_any_constructed_api_client_are_destructive() -> Non
     assert found == [("cloud", True, "medium"), ("cloud", True, "medium")]
 
 
+def test_objects_of_the_github_gitlab_and_jenkins_sdks_delete_what_they_stand_for() -> None:
+    found = effects("""
+        import github3
+        import gitlab
+        import github3.repos.repo
+        gh = github3.login(token="t")
+        repo = gh.repository("o", "r")
+        repo.ref("heads/release-1").delete()
+        for release in repo.releases():
+            release.delete()
+        gl = gitlab.Gitlab("https://gitlab.example.com", private_token="t")
+        gl.projects.get(1).branches.delete("old")
+        def prune(repo: github3.repos.repo.Repository, name):
+            repo.branch(name).delete()
+        cache = {}
+        cache.pop("x")
+        """)
+    assert found == [("cloud", True, "medium")] * 4
+
+
 def test_a_project_function_named_as_a_deletion_is_a_low_confidence_guess(tmp_path: Path) -> None:
     (tmp_path / "shop").mkdir()
     script, _ = scan("""

@@ -286,10 +286,10 @@ def test_sql_heredocs_behind_wrappers(text: str, confidence: str) -> None:
         ("sql", True, confidence)]
 
 
-def test_an_unresolved_command_is_a_warning_not_an_effect() -> None:
-    script = scan('$TOOL delete everything\neval "$CMD"\n')
-    assert script.effects == []
-    assert script.warnings == [
+def test_an_unresolved_command_is_a_warning_and_a_guess_only_when_it_deletes() -> None:
+    script = scan('$TOOL delete everything\neval "$CMD"\n$TOOL list\n')
+    assert [(e.line, e.destructive, e.confidence) for e in script.effects] == [(1, True, "medium")]
+    assert script.warnings[:2] == [
         "line 1: a command run through an unresolved variable ($TOOL)",
         "line 2: eval of a string built at run time"]
 

@@ -41,7 +41,9 @@ Decisions taken where the answer is arguable:
   ``remove_stale_contenttypes``) destructive at medium confidence; ``migrate`` mutating.
 - A tool without a rule whose first word is a deleting verb (``kfctl delete``, ``mytool destroy
   env``): destructive, medium; commands that only print, read or test (``echo rm -rf /``, ``grep
-  delete``, ``which rm``) never are.
+  delete``, ``which rm``) never are. A command that is a variable with no known value is read the
+  same way (``${CLI?} delete deployment x``), or, when a command follows it, as a prefix such as
+  ``$SUDO rm -rf DIR`` (medium); ``${KUBECTL:-kubectl}`` is its default (medium).
 - ``rm`` of regenerated build output named relative to the project (``dist``, ``build``, ``site``,
   ``htmlcov``, ``_build``) and of executables under a bin folder (``$GOBIN/tool*``, replaced when
   the tool is installed again): mutating.
@@ -81,6 +83,7 @@ from opsctl.adopt.command_rules import (
     always,
     is_cache_path,
     rule_init_script,
+    rule_unknown_tool,
     unknown_tool_rule,
 )
 from opsctl.adopt.model import Confidence, Effect
@@ -349,6 +352,10 @@ def _site_tool(name: str) -> str | None:
     return None
 
 
+_VARIABLE_HEAD = re.compile(r"\$\{\w+(?::?([-=?+])([^}]*))?\}|\$\w+")
+"""A command word that is one variable: ``$CLI``, ``${CLI}``, ``${CLI?}``, ``${CLI:-kubectl}``."""
+
+
 def _classify(argv: list[str], depth: int) -> list[tuple[Verdict, Confidence | None]]:
     """The verdicts of ``argv``, each with a confidence cap (None: as given)."""
     words = argv
@@ -363,6 +370,22 @@ def _classify(argv: list[str], depth: int) -> list[tuple[Verdict, Confidence | N
         if is_unresolved(head):
             # ``$VENV/bin/mkdocs``, ``${PREFIX}mkdocs``: the tool is named after the variable
             name = re.sub(r"^\$\{?\w+\}?", "", name) if "/" not in head else name
+            whole = _VARIABLE_HEAD.fullmatch(head)
+            if whole is not None:  # ``${KUBE:-kubectl}``: its default; ``${CLI?}``: unknown
+                default = whole.group(2) if whole.group(1) in ("-", "=") else None
+                name = default if default and re.fullmatch(r"[\w.+-]+", default) else ""
+                cap = _lower_cap(cap, "medium")
+            if not name and "/" not in head and words[1:]:
+                # the command is the variable's value, unknown here: ``$SUDO rm -rf DIR``
+                # (a prefix the script may leave empty) runs the command after it, and
+                # ``${KUBE_CLI} delete deployment x`` is a tool whose first word deletes
+                after = words[1:]
+                if _ASSIGNMENT.match(after[0]) or after[0].startswith("$") or after[0] in RULES \
+                        or after[0] in _WRAPPERS_SIMPLE or after[0] in _SHELLS:
+                    words, cap = after, _lower_cap(cap, "medium")
+                    continue
+                verdict = rule_unknown_tool(after)
+                return [(verdict, _lower_cap(cap, "medium"))] if verdict else []
             if not re.fullmatch(r"[A-Za-z][\w.+-]*", name):
                 return []
         args = words[1:]

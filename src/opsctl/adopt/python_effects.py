@@ -92,11 +92,15 @@ _UNCALLED_DELETE = re.compile(  # a deleting method named without a call right a
 _HANDED_DELETE = re.compile(r"^(?:delete|destroy|purge|terminate|wipe)(?:_\w+)?$")
 _GENTLE_SIGNALS = frozenset({"HUP", "USR1", "USR2", "CONT", "STOP", "TSTP", "WINCH"})
 _TERMINATING_SIGNALS = frozenset({"KILL", "TERM", "INT", "QUIT", "ABRT"})
-_API_CLIENT = re.compile(r"(?:^|\.)[A-Z]\w*(?:Api|API|Client|Manager|Service|Connection|Hub)$")
-"""A constructed client of some remote API (``GhApi(...)``, ``LambdaManager(...)``): its
-deleting methods count even when its SDK is not one the scanner knows."""
+_API_CLIENT = re.compile(r"(?:^|\.)[A-Z]\w*(?:Api|API|Client|Manager|Service|Connection|Hub)$|"
+                         r"^(?:github3|github|gitlab|jenkins)\.(?:[\w.]*\.)?(?:[A-Z]\w*|login|enterprise_login)$")
+"""A constructed client of some remote API (``GhApi(...)``, ``LambdaManager(...)``, an object
+of the GitHub, GitLab or Jenkins SDKs, made or annotated: ``github3.login(...)``, ``repo:
+github3.repos.repo.Repository``): its deleting methods count even when its SDK is not one the
+scanner knows, and so do those of what it returns (``repo.ref(...).delete()``)."""
 _API_CLIENT_HINT = re.compile(r"[A-Z]\w*(?:Api|API|Client|Manager|Service|Connection|Hub)\(|"
-                              r":\s*[\"']?(?:\w+\[)?[\w.]*[A-Z]\w*(?:Api|API|Client|Manager|Service|Connection|Hub)\b")
+                              r":\s*[\"']?(?:\w+\[)?[\w.]*[A-Z]\w*(?:Api|API|Client|Manager|Service|Connection|Hub)\b|"
+                              r"\b(?:github3|github|gitlab|jenkins)\b")
 """A client made here, or a parameter annotated with one (``client: KubeClient``)."""
 _HTTP_MODULES = ("requests", "httpx")
 _HTTP_CLIENTS = {"requests.Session", "requests.session", "httpx.Client", "httpx.AsyncClient",
