@@ -443,7 +443,9 @@ def test_duplicate_deliveries_apply_each_effect_once(wproject: WorkerProject) ->
                 f"chunk {number} {when}"
 
     with opened(project) as store:
-        q = queue_run(project, "dup", count=48, sleep_ms=100, fan_out=4, concurrency=4)
+        # long enough (about 3 s) that the duplicates are surely sent while it runs, on a
+        # loaded machine too (100 ms actions once finished first under a full CI run)
+        q = queue_run(project, "dup", count=48, sleep_ms=250, fan_out=4, concurrency=4)
         mid_run(project, store, q)
         duplicate(q.run_id, [int(c["chunk"]) for c in chunks(store, q.run_id)], "during")
         still = next(r for r in runs(store) if r["id"] == q.run_id)
