@@ -292,8 +292,13 @@ class _DaemonPool:
 
     def shutdown(self) -> None:
         """Let each thread end once its call returns; calls not started are cancelled."""
-        while not self._calls.empty():
-            call = self._calls.get()
+        import queue
+
+        while True:
+            try:  # not get(): a thread may take the last call between a check and the get
+                call = self._calls.get_nowait()
+            except queue.Empty:
+                break
             if call is not None:
                 call[0].cancel()
         for _ in range(self._threads):
