@@ -100,8 +100,9 @@ github3.repos.repo.Repository``): its deleting methods count even when its SDK i
 scanner knows, and so do those of what it returns (``repo.ref(...).delete()``)."""
 _API_CLIENT_HINT = re.compile(r"[A-Z]\w*(?:Api|API|Client|Manager|Service|Connection|Hub)\(|"
                               r":\s*[\"']?(?:\w+\[)?[\w.]*[A-Z]\w*(?:Api|API|Client|Manager|Service|Connection|Hub)\b|"
-                              r"\b(?:github3|github|gitlab|jenkins)\b")
-"""A client made here, or a parameter annotated with one (``client: KubeClient``)."""
+                              r"\b(?:import|from) (?:github3|github|gitlab|jenkins)\b")
+"""A client made here, a parameter annotated with one (``client: KubeClient``), or an import of
+an SDK ``_API_CLIENT`` names (not the word: ``github`` is in most URLs)."""
 _HTTP_MODULES = ("requests", "httpx")
 _HTTP_CLIENTS = {"requests.Session", "requests.session", "httpx.Client", "httpx.AsyncClient",
                  "aiohttp.ClientSession", "urllib3.PoolManager", "requests.sessions.Session"}
