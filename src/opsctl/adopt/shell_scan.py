@@ -10,12 +10,15 @@ from dataclasses import replace
 from pathlib import Path
 
 from opsctl.adopt import commands as _commands
-from opsctl.adopt.model import Confidence, Effect, EnvVar, Flag, Script
+from opsctl.adopt.model import Confidence, Effect, EnvVar, Script
+from opsctl.adopt.shell_interface import (
+    REQUIRED_OPS,
+    SUBJECT_VAR,
+    ShellInterface,
+)
 from opsctl.adopt.shell_lexer import (
     ARITH_ASSIGN,
     NAME,
-    Case,
-    CaseArm,
     Command,
     Expansion,
     Parsed,
@@ -38,12 +41,7 @@ _SHELL_VARIABLES = frozenset(
 _SPECIAL_BUILTINS = frozenset({":", ".", "break", "continue", "eval", "exec", "exit", "export",
                                "readonly", "return", "set", "shift", "source", "times", "trap", "unset"})
 _DEFAULTING_OPS = frozenset({":-", "-", ":=", "=", ":+", "+"})
-_REQUIRED_OPS = frozenset({":?", "?"})
 _NOUNSET = re.compile(r"^[ \t]*set[ \t]+(?:-[a-zA-Z]*u|-o[ \t]+nounset)", re.M)
-_ARG_COUNT_CHECK = re.compile(r"\$\{?#\}?\"?\s*-(lt|ne|le|eq)\s*\"?(\d+)")
-_CHOICE = re.compile(r"[A-Za-z0-9][\w.:-]*")
-_OPTION_PATTERN = re.compile(r"(--?[A-Za-z0-9][\w-]*)(=\*?)?")
-_SUBJECT_VAR = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*|1)\}?")
 _DRY_RUN_NAMES = frozenset({"dry-run", "dryrun", "dry_run", "noop", "no-op", "check", "plan",
                             "simulate", "what-if", "whatif", "pretend", "no-act", "preview"})
 _CONFIRM_NAMES = frozenset({"apply", "execute", "commit", "for-real", "no-dry-run", "confirm", "really"})
@@ -64,8 +62,6 @@ _LICENSE_END = re.compile(r"(?i)limitations under the licen[cs]e|along with this
 _SKIP_COMMENT = re.compile(r"(?i)^(?:shellcheck|-\*-|vim?:|usage\b|author\b|date\b|version\b|"
                            r"created\b|\$id|@|ex:|todo\b)|^[-=#*~_+ ]*$")
 _DESCRIPTION_PREFIX = re.compile(r"(?i)^(?:description|desc|summary|purpose|synopsis)\s*:\s*")
-_ECHO_PREFIX = re.compile(r"^\s*(?:echo|printf)\s+(?:-[en]+\s+)?")
-_USAGE_FUNCTION = re.compile(r"(?i)usage|help")
 _MAX_WARNINGS = 10
 _SCRATCH_ALL_ARGS = frozenset({"rm", "rmdir", "unlink", "shred", "mkdir", "touch", "chmod", "chown",
                                "tee", "truncate"})
@@ -101,7 +97,6 @@ def _scratch_path(word: str) -> bool:
         and word.rstrip("/") not in ("/tmp", "/var/tmp")
 
 
-_LONG_VALUE_READ = re.compile(r"\$\{OPTARG#|\$\{!OPTIND\}|OPTIND\s*(?:\+\+|\+=|\+\s*1\b)")
 _COMPRESSORS = {"gzip": ".gz", "bzip2": ".bz2", "xz": ".xz", "zstd": ".zst", "lz4": ".lz4"}
 _REMOVERS = frozenset({"rm", "unlink"})
 
@@ -216,51 +211,12 @@ def _summary(text: str) -> str | None:
     return None
 
 
-def _usage_lines(parsed: Parsed, text: str) -> list[str]:
-    lines = text.splitlines()
-    found: list[str] = []
-    for name, (start, end) in parsed.functions.items():
-        if _USAGE_FUNCTION.search(name):
-            found.extend(lines[start - 1:end])
-    for line in lines[:80]:
-        if line.lstrip().startswith("#"):
-            found.append(line.lstrip().lstrip("#"))
-        elif line.strip():
-            break
-    return found
-
-
-def _usage_help(usage: list[str], names: list[str]) -> str | None:
-    for name in names:
-        token = re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])")
-        for line in usage:
-            if not token.search(line):
-                continue
-            parts = re.split(r"\s{2,}|\t+", _ECHO_PREFIX.sub("", line).strip().strip("\"'").strip())
-            if len(parts) >= 2 and token.search(parts[0]):
-                return " ".join(parts[1:]).strip("\"' ") or None
-            tail = re.search(re.escape(name) + r"(?:[ =]<?[A-Za-z_]+>?)?\s*[:)-]\s+(.+)", line)
-            if tail:
-                return tail.group(1).strip("\"' ") or None
-    return None
-
-
-def _variable_of(word: str) -> str | None:
-    """``NAME`` for a word that is exactly ``$NAME`` or ``${NAME}`` (or ``$1``)."""
-    match = _SUBJECT_VAR.fullmatch(word)
-    return match.group(1) if match else None
-
-
-def _literal(value: str) -> bool:
-    return "$" not in value and "`" not in value
-
-
 def _static(value: str) -> bool:
     """No command substitution: the value is known up to the variables it names."""
     return "`" not in value and "$(" not in value
 
 
-class _Scan:
+class _Scan(ShellInterface):
     def __init__(self, script: Script, text: str, *, file: Path | None = None,
                  root: Path | None = None, parsed: Parsed | None = None) -> None:
         self.script = script
@@ -400,235 +356,6 @@ class _Scan:
 
     # -- interface --------------------------------------------------------------------------------
 
-    def interface(self) -> None:
-        usage = _usage_lines(self.parsed, self.text)
-        flags: list[Flag] = []
-        kind = "none"
-        getopts = [c for c in self.parsed.commands if c.words[:1] == ["getopts"] and len(c.words) >= 3]
-        option_cases: list[Case] = []
-        specs: set[tuple[str, str]] = set()
-        for command in getopts:
-            kind = "getopts"
-            if (command.words[1], command.words[2]) not in specs:
-                specs.add((command.words[1], command.words[2]))
-                names = {flag.name for flag in flags}
-                flags.extend(f for f in self.getopts_flags(command, usage) if f.name not in names)
-        if getopts:
-            variables = {c.words[2] for c in getopts}
-            if any("-" in c.words[1] for c in getopts):
-                variables.add("OPTARG")
-            option_cases = [case for case in self.parsed.cases
-                            if _variable_of(case.subject) in variables]
-        else:
-            by_name: dict[str, Flag] = {}
-            for case in self.parsed.cases:
-                if _SUBJECT_VAR.fullmatch(case.subject) and any(
-                        _OPTION_PATTERN.fullmatch(p) for arm in case.arms for p in arm.patterns):
-                    option_cases.append(case)
-                    flags.extend(self.case_flags(case, usage, by_name))
-            if flags:
-                kind = "case"
-        positionals = self.positional_flags(option_cases)
-        if positionals:
-            flags.extend(positionals)
-            if kind == "none":
-                kind = "argv"
-        elif kind == "none" and any(e.name in ("@", "*", "#") and e.function is None
-                                    for e in self.parsed.expansions):
-            kind = "argv"
-        self.script.interface.kind = kind  # type: ignore[assignment]
-        self.script.interface.flags = flags
-
-    def getopts_flags(self, command: Command, usage: list[str]) -> list[Flag]:
-        spec = command.words[1].lstrip(":")
-        variable = command.words[2]
-        arms: dict[str, CaseArm] = {}
-        for case in self.parsed.cases:
-            match = _SUBJECT_VAR.fullmatch(case.subject)
-            if match and match.group(1) == variable:
-                for arm in case.arms:
-                    for pattern in arm.patterns:
-                        arms.setdefault(pattern.lstrip("-"), arm)
-        flags: list[Flag] = []
-        for index, letter in enumerate(spec):
-            if letter == ":" or not letter.isalnum():
-                continue
-            takes_value = spec[index + 1:index + 2] == ":"
-            found = arms.get(letter)
-            name = f"-{letter}"
-            dest = self.arm_dest(found) if found else None
-            help_text = (found.comment if found else None) or self.comment_above(found) or _usage_help(usage, [name])
-            flag = Flag(name=name, type="string" if takes_value else "boolean", help=help_text,
-                        dest=dest, line=found.line if found else command.line)
-            if takes_value and dest and not looks_like_credential(dest):
-                _set_default(flag, self.initial_value(dest, command.line))
-            flags.append(flag)
-        if "-" in spec:
-            flags.extend(self.getopts_long_flags(usage, {flag.name for flag in flags}))
-        return flags
-
-    def getopts_long_flags(self, usage: list[str], seen: set[str]) -> list[Flag]:
-        """Long options read by ``getopts ":-:"`` (``-`` takes a value: the rest of ``--name``):
-        the arms of ``case "${OPTARG}" in name) ...;; name=*) ...``; an option takes a value when
-        its pattern has ``=`` or its arm reads ``${OPTARG#*=}``, ``"${!OPTIND}"`` or advances
-        ``OPTIND``."""
-        flags: list[Flag] = []
-        for case in self.parsed.cases:
-            if _variable_of(case.subject) != "OPTARG":
-                continue
-            for arm in case.arms:
-                names = list(dict.fromkeys(
-                    "--" + p.split("=", 1)[0] for p in arm.patterns
-                    if re.fullmatch(r"[A-Za-z0-9][\w-]*(?:=\*?)?", p)))
-                if not names or names[0] in seen:
-                    continue
-                body = "\n".join(self.lines[arm.line - 1:max(arm.end_line, arm.line)])
-                takes_value = any("=" in p for p in arm.patterns) or _LONG_VALUE_READ.search(body) is not None
-                seen.update(names)
-                flags.append(Flag(name=names[0], type="string" if takes_value else "boolean",
-                                  aliases=names[1:], dest=self.arm_dest(arm), line=arm.line,
-                                  help=arm.comment or self.comment_above(arm) or _usage_help(usage, names)))
-        return flags
-
-    def comment_above(self, arm: CaseArm | None) -> str | None:
-        if arm is None or arm.line < 2:
-            return None
-        above = self.lines[arm.line - 2].strip() if arm.line - 2 < len(self.lines) else ""
-        return above.lstrip("#").strip() or None if above.startswith("#") else None
-
-    def arm_dest(self, arm: CaseArm) -> str | None:
-        for command in self.arm_commands.get(id(arm), []):
-            for name, _value, _raw in command.assignments:
-                return name
-        return None
-
-    def case_flags(self, case: Case, usage: list[str], by_name: dict[str, Flag]) -> list[Flag]:
-        subject = _variable_of(case.subject)
-        flags: list[Flag] = []
-        for arm in case.arms:
-            options = [m for m in (_OPTION_PATTERN.fullmatch(p) for p in arm.patterns) if m]
-            if arm.patterns == ["*"] and subject is not None:
-                positional = self.catch_all_positional(arm, subject, by_name)
-                if positional is not None:
-                    flags.append(positional)
-                continue
-            if not options:
-                continue
-            names = list(dict.fromkeys(m.group(1) for m in options))
-            takes_value = any(m.group(2) for m in options) or self.arm_takes_value(arm, subject)
-            existing = next((by_name[n] for n in names if n in by_name), None)
-            if existing is not None:
-                if takes_value:
-                    existing.type = "string"
-                for name in names:
-                    if name != existing.name and name not in existing.aliases:
-                        existing.aliases.append(name)
-                continue
-            names.sort(key=lambda n: not n.startswith("--"))
-            dest = self.arm_dest(arm)
-            flag = Flag(name=names[0], type="string" if takes_value else "boolean",
-                        aliases=names[1:], dest=dest, line=arm.line,
-                        help=arm.comment or self.comment_above(arm) or _usage_help(usage, names))
-            if takes_value and dest and not looks_like_credential(dest):
-                _set_default(flag, self.initial_value(dest, case.line))
-            flags.append(flag)
-            for name in names:
-                by_name[name] = flag
-        return flags
-
-    def catch_all_positional(self, arm: CaseArm, subject: str, by_name: dict[str, Flag]) -> Flag | None:
-        """``*) target="$1" ;;`` in an option loop: a positional named after its variable."""
-        reference = re.compile(r"\"?\$\{?" + re.escape(subject) + r"\}?\"?")
-        for command in self.arm_commands.get(id(arm), []):
-            for name, _value, raw in command.assignments:
-                if reference.fullmatch(raw) and name not in by_name:
-                    flag = Flag(name=name, positional=True, dest=name, line=arm.line)
-                    by_name[name] = flag
-                    return flag
-        return None
-
-    def arm_takes_value(self, arm: CaseArm, subject: str | None) -> bool:
-        for expansion in self.arm_expansions.get(id(arm), []):
-            if expansion.name == "2" or (expansion.name == subject and expansion.op in ("#", "##")):
-                return True
-        for command in self.arm_commands.get(id(arm), []):
-            if command.words[:2] == ["shift", "2"]:
-                return True
-            if any(re.search(r"\$\{?2\b", value) for _n, _v, value in command.assignments):
-                return True
-        return False
-
-    def initial_value(self, name: str, before: int) -> str | None:
-        for line, value, function, _seq in self.assignments.get(name, []):
-            if line < before and function is None and _literal(value):
-                return value
-        return None
-
-    def argument_functions(self) -> set[str | None]:
-        """The top level and the functions it calls with the script's arguments (``main "$@"``),
-        its own or those of a file it sources (``ParseArgs "$@"``)."""
-        called: set[str | None] = {None}
-        functions = set(self.parsed.functions).union(*(lib.parsed.functions for lib in self.sourced))
-        for command in self.parsed.commands:
-            if command.function is None and len(command.words) >= 2 and command.words[0] in \
-                    functions and any(w in ("$@", "$*", "${@}") for w in command.words[1:]):
-                called.add(command.words[0])
-        return called
-
-    def positional_flags(self, option_cases: list[Case]) -> list[Flag]:
-        argument_functions = self.argument_functions()
-        excluded: set[int] = set()
-        for case in option_cases:
-            excluded.update(range(case.line, (case.end_line or case.line) + 1))
-            for line in range(max(1, case.line - 3), case.line):
-                if re.match(r"\s*(?:while|until|for)\b", self.lines[line - 1] if line <= len(self.lines) else ""):
-                    excluded.update(range(line, case.line))
-        reads: dict[int, Flag] = {}
-        own = len(self.parsed.expansions)
-        # a sourced file's functions called with "$@" read the script's arguments (not its top
-        # level: its $1 is whatever the script's $1 is when sourced, rarely an argument read)
-        borrowed = [expansion for lib in self.sourced for expansion in lib.parsed.expansions
-                    if expansion.function is not None and expansion.function not in self.parsed.functions]
-        for i, expansion in enumerate([*self.parsed.expansions, *borrowed]):
-            if not expansion.name.isdigit() or expansion.name == "0" or \
-                    expansion.function not in argument_functions:
-                continue
-            if i < own and expansion.line in excluded:
-                continue
-            number = int(expansion.name)
-            flag = reads.get(number)
-            if flag is None:
-                flag = reads[number] = Flag(name=f"arg{number}", positional=True, line=expansion.line)
-            if expansion.op in _REQUIRED_OPS:
-                flag.required = True
-            elif expansion.op in (":-", "-") and _literal(expansion.arg) and flag.default is None:
-                flag.default = expansion.arg.strip("\"'")
-        for command in self.parsed.commands:
-            if command.function not in argument_functions or command.line in excluded:
-                continue
-            pairs = [(name, raw) for name, _value, raw in command.assignments]
-            if command.words[:1] and command.words[0] in ("local", "declare", "readonly", "export"):
-                pairs += [(w.partition("=")[0], w.partition("=")[2]) for w in command.words[1:] if "=" in w]
-            for name, raw in pairs:
-                match = re.fullmatch(r"\"?\$\{?([1-9])(?:[:}?\-=+][^\"]*)?\"?", raw)
-                if match and int(match.group(1)) in reads and reads[int(match.group(1))].dest is None:
-                    reads[int(match.group(1))].dest = name
-        for case in self.parsed.cases:
-            subject = re.fullmatch(r"\$\{?([1-9])\}?", case.subject)
-            if subject and int(subject.group(1)) in reads and case not in option_cases:
-                choices = [p for arm in case.arms for p in arm.patterns if _CHOICE.fullmatch(p)]
-                flag = reads[int(subject.group(1))]
-                if choices and flag.choices is None:
-                    flag.type, flag.choices = "choice", list(dict.fromkeys(choices))
-        count_check = _ARG_COUNT_CHECK.search(self.text)
-        if count_check and reads:
-            operator, number = count_check.group(1), int(count_check.group(2))
-            needed = number + 1 if operator == "le" else (1 if operator == "eq" and number == 0 else number)
-            for position, flag in reads.items():
-                if position <= needed:
-                    flag.required = True
-        return [reads[n] for n in sorted(reads)]
-
     # -- environment ------------------------------------------------------------------------------
 
     def environment(self) -> None:
@@ -651,7 +378,7 @@ class _Scan:
                 if not early:
                     continue
                 seen = early
-            required = any(e.op in _REQUIRED_OPS for e in seen) or (
+            required = any(e.op in REQUIRED_OPS for e in seen) or (
                 nounset and not assigned and not any(e.op in _DEFAULTING_OPS for e in seen))
             env.append(EnvVar(name=name, line=min(e.line for e in seen),
                               credential=looks_like_credential(name), required=required))
@@ -733,18 +460,18 @@ class _Scan:
                        base: Confidence) -> Effect | None:
         """The effect of one command, its variables resolved; a variable with several literal
         values is tried with each (the most destructive wins, at medium confidence)."""
-        head = _SUBJECT_VAR.fullmatch(command.words[0])
+        head = SUBJECT_VAR.fullmatch(command.words[0])
         choices = values.get(head.group(1), []) if head else []
         if not head:
             # an option held in a variable set to one of a few literals (``dry_run="--dry-run"``,
             # ``dry_run=""`` when asked to delete): tried with each, as a command name is
             for word in command.words[1:]:
-                option = _SUBJECT_VAR.fullmatch(word.strip("\"'"))
+                option = SUBJECT_VAR.fullmatch(word.strip("\"'"))
                 if option and len(values.get(option.group(1), [])) > 1:
                     head, choices = option, values[option.group(1)]
                     break
         run = command.words[1] if command.words[0] == "eval" and len(command.words) == 2 else command.words[0]
-        ran = _SUBJECT_VAR.fullmatch(run)
+        ran = SUBJECT_VAR.fullmatch(run)
         if ran and ran.group(1) not in values:
             nearest = self.nearest_value(ran.group(1), command)
             if nearest is not None:
@@ -789,7 +516,7 @@ class _Scan:
             if "$" not in word:
                 words.append(word)
                 continue
-            whole = _SUBJECT_VAR.fullmatch(word)
+            whole = SUBJECT_VAR.fullmatch(word)
             if whole and whole.group(1) in values and not raw.startswith('"'):
                 # ``CMD="sudo ${engine} rmi -f"; $CMD``: the words of the value, its own
                 # variables put in where they have one value
@@ -992,8 +719,6 @@ class _Scan:
             self.script.has_dry_run = True
 
 
-
-
 _LIBRARY_EFFECTS: dict[tuple[str, str, int, int], tuple[Effect, ...]] = {}
 
 
@@ -1057,18 +782,6 @@ def _argument_suffix(values: dict[tuple[str, str], str], function: str, name: st
     if match and values.get((function, match.group(1)), "") in ("$1", "${1}"):
         return match.group(2)
     return None
-
-
-def _set_default(flag: Flag, value: str | None) -> None:
-    """The option's default: the literal its variable holds before the option loop (``KEEP=14``);
-    a whole number makes it an integer option."""
-    if value is None:
-        return
-    value = value.strip("\"'")
-    if re.fullmatch(r"-?\d{1,18}", value):
-        flag.type, flag.default = "integer", int(value)
-    else:
-        flag.default = value
 
 
 def scan_shell(script: Script, text: str, *, file: Path | None = None, root: Path | None = None) -> None:

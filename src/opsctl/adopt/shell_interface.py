@@ -1,0 +1,319 @@
+"""The interface of a POSIX shell script: its options and arguments, read from ``getopts``
+loops (short and ``-:`` long options), ``case "$1" in --name)`` loops, and the positional
+parameters its top level (or a function called with ``"$@"``) reads, with help taken from
+the arm's comment or the script's usage text and defaults from the variable's value before
+the loop. :class:`ShellInterface` is the part of the shell scan (:mod:`shell_scan`) that
+fills ``script.interface``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from opsctl.adopt import commands as _commands
+from opsctl.adopt.model import Flag, Script
+from opsctl.adopt.shell_lexer import Case, CaseArm, Command, Expansion, Parsed
+from opsctl.adopt.shell_sources import Sourced
+
+looks_like_credential = _commands.looks_like_credential
+SUBJECT_VAR = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*|1)\}?")
+REQUIRED_OPS = frozenset({":?", "?"})
+_ARG_COUNT_CHECK = re.compile(r"\$\{?#\}?\"?\s*-(lt|ne|le|eq)\s*\"?(\d+)")
+_CHOICE = re.compile(r"[A-Za-z0-9][\w.:-]*")
+_OPTION_PATTERN = re.compile(r"(--?[A-Za-z0-9][\w-]*)(=\*?)?")
+_ECHO_PREFIX = re.compile(r"^\s*(?:echo|printf)\s+(?:-[en]+\s+)?")
+_USAGE_FUNCTION = re.compile(r"(?i)usage|help")
+_LONG_VALUE_READ = re.compile(r"\$\{OPTARG#|\$\{!OPTIND\}|OPTIND\s*(?:\+\+|\+=|\+\s*1\b)")
+
+
+def variable_of(word: str) -> str | None:
+    """``NAME`` for a word that is exactly ``$NAME`` or ``${NAME}`` (or ``$1``)."""
+    match = SUBJECT_VAR.fullmatch(word)
+    return match.group(1) if match else None
+
+
+def literal(value: str) -> bool:
+    return "$" not in value and "`" not in value
+
+
+def _usage_lines(parsed: Parsed, text: str) -> list[str]:
+    lines = text.splitlines()
+    found: list[str] = []
+    for name, (start, end) in parsed.functions.items():
+        if _USAGE_FUNCTION.search(name):
+            found.extend(lines[start - 1:end])
+    for line in lines[:80]:
+        if line.lstrip().startswith("#"):
+            found.append(line.lstrip().lstrip("#"))
+        elif line.strip():
+            break
+    return found
+
+
+def _usage_help(usage: list[str], names: list[str]) -> str | None:
+    for name in names:
+        token = re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])")
+        for line in usage:
+            if not token.search(line):
+                continue
+            parts = re.split(r"\s{2,}|\t+", _ECHO_PREFIX.sub("", line).strip().strip("\"'").strip())
+            if len(parts) >= 2 and token.search(parts[0]):
+                return " ".join(parts[1:]).strip("\"' ") or None
+            tail = re.search(re.escape(name) + r"(?:[ =]<?[A-Za-z_]+>?)?\s*[:)-]\s+(.+)", line)
+            if tail:
+                return tail.group(1).strip("\"' ") or None
+    return None
+
+
+def set_default(flag: Flag, value: str | None) -> None:
+    """The option's default: the literal its variable holds before the option loop (``KEEP=14``);
+    a whole number makes it an integer option."""
+    if value is None:
+        return
+    value = value.strip("\"'")
+    if re.fullmatch(r"-?\d{1,18}", value):
+        flag.type, flag.default = "integer", int(value)
+    else:
+        flag.default = value
+
+
+class ShellInterface:
+    """Options and arguments of the scanned script; the attributes are the scan's own."""
+
+    script: Script
+    text: str
+    lines: list[str]
+    parsed: Parsed
+    sourced: list[Sourced]
+    arm_commands: dict[int, list[Command]]
+    arm_expansions: dict[int, list[Expansion]]
+    assignments: dict[str, list[tuple[int, str, str | None, int]]]
+
+    def interface(self) -> None:
+        usage = _usage_lines(self.parsed, self.text)
+        flags: list[Flag] = []
+        kind = "none"
+        getopts = [c for c in self.parsed.commands if c.words[:1] == ["getopts"] and len(c.words) >= 3]
+        option_cases: list[Case] = []
+        specs: set[tuple[str, str]] = set()
+        for command in getopts:
+            kind = "getopts"
+            if (command.words[1], command.words[2]) not in specs:
+                specs.add((command.words[1], command.words[2]))
+                names = {flag.name for flag in flags}
+                flags.extend(f for f in self.getopts_flags(command, usage) if f.name not in names)
+        if getopts:
+            variables = {c.words[2] for c in getopts}
+            if any("-" in c.words[1] for c in getopts):
+                variables.add("OPTARG")
+            option_cases = [case for case in self.parsed.cases
+                            if variable_of(case.subject) in variables]
+        else:
+            by_name: dict[str, Flag] = {}
+            for case in self.parsed.cases:
+                if SUBJECT_VAR.fullmatch(case.subject) and any(
+                        _OPTION_PATTERN.fullmatch(p) for arm in case.arms for p in arm.patterns):
+                    option_cases.append(case)
+                    flags.extend(self.case_flags(case, usage, by_name))
+            if flags:
+                kind = "case"
+        positionals = self.positional_flags(option_cases)
+        if positionals:
+            flags.extend(positionals)
+            if kind == "none":
+                kind = "argv"
+        elif kind == "none" and any(e.name in ("@", "*", "#") and e.function is None
+                                    for e in self.parsed.expansions):
+            kind = "argv"
+        self.script.interface.kind = kind  # type: ignore[assignment]
+        self.script.interface.flags = flags
+
+    def getopts_flags(self, command: Command, usage: list[str]) -> list[Flag]:
+        spec = command.words[1].lstrip(":")
+        variable = command.words[2]
+        arms: dict[str, CaseArm] = {}
+        for case in self.parsed.cases:
+            match = SUBJECT_VAR.fullmatch(case.subject)
+            if match and match.group(1) == variable:
+                for arm in case.arms:
+                    for pattern in arm.patterns:
+                        arms.setdefault(pattern.lstrip("-"), arm)
+        flags: list[Flag] = []
+        for index, letter in enumerate(spec):
+            if letter == ":" or not letter.isalnum():
+                continue
+            takes_value = spec[index + 1:index + 2] == ":"
+            found = arms.get(letter)
+            name = f"-{letter}"
+            dest = self.arm_dest(found) if found else None
+            help_text = (found.comment if found else None) or self.comment_above(found) or _usage_help(usage, [name])
+            flag = Flag(name=name, type="string" if takes_value else "boolean", help=help_text,
+                        dest=dest, line=found.line if found else command.line)
+            if takes_value and dest and not looks_like_credential(dest):
+                set_default(flag, self.initial_value(dest, command.line))
+            flags.append(flag)
+        if "-" in spec:
+            flags.extend(self.getopts_long_flags(usage, {flag.name for flag in flags}))
+        return flags
+
+    def getopts_long_flags(self, usage: list[str], seen: set[str]) -> list[Flag]:
+        """Long options read by ``getopts ":-:"`` (``-`` takes a value: the rest of ``--name``):
+        the arms of ``case "${OPTARG}" in name) ...;; name=*) ...``; an option takes a value when
+        its pattern has ``=`` or its arm reads ``${OPTARG#*=}``, ``"${!OPTIND}"`` or advances
+        ``OPTIND``."""
+        flags: list[Flag] = []
+        for case in self.parsed.cases:
+            if variable_of(case.subject) != "OPTARG":
+                continue
+            for arm in case.arms:
+                names = list(dict.fromkeys(
+                    "--" + p.split("=", 1)[0] for p in arm.patterns
+                    if re.fullmatch(r"[A-Za-z0-9][\w-]*(?:=\*?)?", p)))
+                if not names or names[0] in seen:
+                    continue
+                body = "\n".join(self.lines[arm.line - 1:max(arm.end_line, arm.line)])
+                takes_value = any("=" in p for p in arm.patterns) or _LONG_VALUE_READ.search(body) is not None
+                seen.update(names)
+                flags.append(Flag(name=names[0], type="string" if takes_value else "boolean",
+                                  aliases=names[1:], dest=self.arm_dest(arm), line=arm.line,
+                                  help=arm.comment or self.comment_above(arm) or _usage_help(usage, names)))
+        return flags
+
+    def comment_above(self, arm: CaseArm | None) -> str | None:
+        if arm is None or arm.line < 2:
+            return None
+        above = self.lines[arm.line - 2].strip() if arm.line - 2 < len(self.lines) else ""
+        return above.lstrip("#").strip() or None if above.startswith("#") else None
+
+    def arm_dest(self, arm: CaseArm) -> str | None:
+        for command in self.arm_commands.get(id(arm), []):
+            for name, _value, _raw in command.assignments:
+                return name
+        return None
+
+    def case_flags(self, case: Case, usage: list[str], by_name: dict[str, Flag]) -> list[Flag]:
+        subject = variable_of(case.subject)
+        flags: list[Flag] = []
+        for arm in case.arms:
+            options = [m for m in (_OPTION_PATTERN.fullmatch(p) for p in arm.patterns) if m]
+            if arm.patterns == ["*"] and subject is not None:
+                positional = self.catch_all_positional(arm, subject, by_name)
+                if positional is not None:
+                    flags.append(positional)
+                continue
+            if not options:
+                continue
+            names = list(dict.fromkeys(m.group(1) for m in options))
+            takes_value = any(m.group(2) for m in options) or self.arm_takes_value(arm, subject)
+            existing = next((by_name[n] for n in names if n in by_name), None)
+            if existing is not None:
+                if takes_value:
+                    existing.type = "string"
+                for name in names:
+                    if name != existing.name and name not in existing.aliases:
+                        existing.aliases.append(name)
+                continue
+            names.sort(key=lambda n: not n.startswith("--"))
+            dest = self.arm_dest(arm)
+            flag = Flag(name=names[0], type="string" if takes_value else "boolean",
+                        aliases=names[1:], dest=dest, line=arm.line,
+                        help=arm.comment or self.comment_above(arm) or _usage_help(usage, names))
+            if takes_value and dest and not looks_like_credential(dest):
+                set_default(flag, self.initial_value(dest, case.line))
+            flags.append(flag)
+            for name in names:
+                by_name[name] = flag
+        return flags
+
+    def catch_all_positional(self, arm: CaseArm, subject: str, by_name: dict[str, Flag]) -> Flag | None:
+        """``*) target="$1" ;;`` in an option loop: a positional named after its variable."""
+        reference = re.compile(r"\"?\$\{?" + re.escape(subject) + r"\}?\"?")
+        for command in self.arm_commands.get(id(arm), []):
+            for name, _value, raw in command.assignments:
+                if reference.fullmatch(raw) and name not in by_name:
+                    flag = Flag(name=name, positional=True, dest=name, line=arm.line)
+                    by_name[name] = flag
+                    return flag
+        return None
+
+    def arm_takes_value(self, arm: CaseArm, subject: str | None) -> bool:
+        for expansion in self.arm_expansions.get(id(arm), []):
+            if expansion.name == "2" or (expansion.name == subject and expansion.op in ("#", "##")):
+                return True
+        for command in self.arm_commands.get(id(arm), []):
+            if command.words[:2] == ["shift", "2"]:
+                return True
+            if any(re.search(r"\$\{?2\b", value) for _n, _v, value in command.assignments):
+                return True
+        return False
+
+    def initial_value(self, name: str, before: int) -> str | None:
+        for line, value, function, _seq in self.assignments.get(name, []):
+            if line < before and function is None and literal(value):
+                return value
+        return None
+
+    def argument_functions(self) -> set[str | None]:
+        """The top level and the functions it calls with the script's arguments (``main "$@"``),
+        its own or those of a file it sources (``ParseArgs "$@"``)."""
+        called: set[str | None] = {None}
+        functions = set(self.parsed.functions).union(*(lib.parsed.functions for lib in self.sourced))
+        for command in self.parsed.commands:
+            if command.function is None and len(command.words) >= 2 and command.words[0] in \
+                    functions and any(w in ("$@", "$*", "${@}") for w in command.words[1:]):
+                called.add(command.words[0])
+        return called
+
+    def positional_flags(self, option_cases: list[Case]) -> list[Flag]:
+        argument_functions = self.argument_functions()
+        excluded: set[int] = set()
+        for case in option_cases:
+            excluded.update(range(case.line, (case.end_line or case.line) + 1))
+            for line in range(max(1, case.line - 3), case.line):
+                if re.match(r"\s*(?:while|until|for)\b", self.lines[line - 1] if line <= len(self.lines) else ""):
+                    excluded.update(range(line, case.line))
+        reads: dict[int, Flag] = {}
+        own = len(self.parsed.expansions)
+        # a sourced file's functions called with "$@" read the script's arguments (not its top
+        # level: its $1 is whatever the script's $1 is when sourced, rarely an argument read)
+        borrowed = [expansion for lib in self.sourced for expansion in lib.parsed.expansions
+                    if expansion.function is not None and expansion.function not in self.parsed.functions]
+        for i, expansion in enumerate([*self.parsed.expansions, *borrowed]):
+            if not expansion.name.isdigit() or expansion.name == "0" or \
+                    expansion.function not in argument_functions:
+                continue
+            if i < own and expansion.line in excluded:
+                continue
+            number = int(expansion.name)
+            flag = reads.get(number)
+            if flag is None:
+                flag = reads[number] = Flag(name=f"arg{number}", positional=True, line=expansion.line)
+            if expansion.op in REQUIRED_OPS:
+                flag.required = True
+            elif expansion.op in (":-", "-") and literal(expansion.arg) and flag.default is None:
+                flag.default = expansion.arg.strip("\"'")
+        for command in self.parsed.commands:
+            if command.function not in argument_functions or command.line in excluded:
+                continue
+            pairs = [(name, raw) for name, _value, raw in command.assignments]
+            if command.words[:1] and command.words[0] in ("local", "declare", "readonly", "export"):
+                pairs += [(w.partition("=")[0], w.partition("=")[2]) for w in command.words[1:] if "=" in w]
+            for name, raw in pairs:
+                match = re.fullmatch(r"\"?\$\{?([1-9])(?:[:}?\-=+][^\"]*)?\"?", raw)
+                if match and int(match.group(1)) in reads and reads[int(match.group(1))].dest is None:
+                    reads[int(match.group(1))].dest = name
+        for case in self.parsed.cases:
+            subject = re.fullmatch(r"\$\{?([1-9])\}?", case.subject)
+            if subject and int(subject.group(1)) in reads and case not in option_cases:
+                choices = [p for arm in case.arms for p in arm.patterns if _CHOICE.fullmatch(p)]
+                flag = reads[int(subject.group(1))]
+                if choices and flag.choices is None:
+                    flag.type, flag.choices = "choice", list(dict.fromkeys(choices))
+        count_check = _ARG_COUNT_CHECK.search(self.text)
+        if count_check and reads:
+            operator, number = count_check.group(1), int(count_check.group(2))
+            needed = number + 1 if operator == "le" else (1 if operator == "eq" and number == 0 else number)
+            for position, flag in reads.items():
+                if position <= needed:
+                    flag.required = True
+        return [reads[n] for n in sorted(reads)]
