@@ -19,12 +19,8 @@ from opsctl.adopt.model import Confidence, Effect, Flag, Script
 from opsctl.adopt.python_commands import Scope, resolve_command, sanitize_call
 from opsctl.adopt.python_effects import classify_sql
 from opsctl.adopt.python_index import index_module, position
-from opsctl.adopt.python_scan import (
-    PythonFacts,
-    _module_effects,
-    looks_like_credential,
-    scan_python,
-)
+from opsctl.adopt.python_local import _module_effects
+from opsctl.adopt.python_scan import PythonFacts, looks_like_credential, scan_python
 
 ROOT = Path("/nonexistent/ops")
 

@@ -2,12 +2,15 @@
 traversed once: :func:`index_module` builds the :class:`ModuleIndex` (calls, assignments,
 functions, classes, imports and aliases, by name and position); and the small readers of nodes
 (:func:`dotted` names, :func:`position`, :func:`literal` values, :func:`const_str`,
-:func:`keywords`).
+:func:`keywords`); and :func:`parse`, which reports Python 2 sources and pathological nesting
+as ValueError.
 """
 
 from __future__ import annotations
 
 import ast
+import re
+import warnings
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -226,3 +229,59 @@ def const_str(node: ast.expr | None) -> str | None:
 
 def keywords(call: ast.Call) -> dict[str, ast.expr]:
     return {keyword.arg: keyword.value for keyword in call.keywords if keyword.arg}
+
+
+# --- parsing ----------------------------------------------------------------------------------
+
+def parse(source: str) -> ast.Module:
+    """``ast.parse``, with Python 2 sources and pathological nesting reported as ValueError."""
+    try:
+        with warnings.catch_warnings():  # "\d" in a script's string: its problem, not a scan error or noise
+            warnings.simplefilter("ignore")
+            return ast.parse(source)
+    except SyntaxError as error:
+        reason = python2_reason(source, error)
+        if reason:
+            raise ValueError(f"Python 2 syntax ({reason}); run it through 2to3 or pyupgrade first") from None
+        raise
+    except (RecursionError, MemoryError):
+        raise ValueError("nested too deeply to parse (RecursionError)") from None
+
+
+# --- Python 2 ----------------------------------------------------------------------------------
+
+_PY2_LINE_RULES = (
+    ("print statement", re.compile(r"^\s*print\s*(?:>>|[\"'\w`]|$)")),
+    ("exec statement", re.compile(r"^\s*exec\s+[\"'\w]")),
+    ("'except X, e'", re.compile(r"^\s*except\s+[\w.]+\s*,\s*\w+\s*:")),
+    ("'raise E, message'", re.compile(r"^\s*raise\s+[\w.]+\s*,")),
+    ("backticks", re.compile(r"`[^`\n]+`")),
+    ("'<>' operator", re.compile(r"<>")),
+    ("octal literal without 0o", re.compile(r"(?<![\w.])0[0-7]+\b")),
+    ("long integer literal", re.compile(r"(?<![\w.])\d+[lL]\b")),
+    ("ur'' string prefix", re.compile(r"(?<![\w])[uU][rR]['\"]")),
+)
+_PY2_MESSAGES = (
+    ("Missing parentheses in call to 'print'", "print statement"),
+    ("Missing parentheses in call to 'exec'", "exec statement"),
+    ("multiple exception types must be parenthesized", "'except X, e'"),
+    ("leading zeros in decimal integer literals", "octal literal without 0o"),
+)
+
+
+def python2_reason(source: str, error: SyntaxError) -> str | None:
+    """What in ``source`` is Python 2 (``print statement at line 12``), or None."""
+    line = error.lineno or 0
+    for message, reason in _PY2_MESSAGES:
+        if message in (error.msg or ""):
+            return f"{reason} at line {line}"
+    lines = source.splitlines()
+    text = lines[line - 1] if 0 < line <= len(lines) else ""
+    for reason, pattern in _PY2_LINE_RULES:
+        if pattern.search(text):
+            return f"{reason} at line {line}"
+    for number, text in enumerate(lines, 1):  # the parser stopped elsewhere: the strongest signs
+        for reason, pattern in _PY2_LINE_RULES[:3]:
+            if pattern.search(text) and not text.lstrip().startswith("#"):
+                return f"{reason} at line {number}"
+    return None
