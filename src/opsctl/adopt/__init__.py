@@ -4,12 +4,14 @@ ranks them by blast radius; ``opsctl wrap`` puts one behind a contract.
 
     discover   which files are scripts, which are libraries, vendored, tests or unreadable
     python_scan   the AST of a Python script: flags, env, effects (one level into helpers), exits
+    python_local       the script's own modules followed: their effects, interfaces, delegated methods
     python_interface   the flags and subcommands of a Python script (argparse, click, typer...)
-    python_index       the one walk over a module's AST the Python readers share (ModuleIndex)
+    python_index       parse() and the one walk over a module's AST the readers share (ModuleIndex)
     python_effects     the side effects of a module's calls (EffectFinder and its rule tables)
     python_commands    command lines resolved statically (Resolver), wrappers' call sites, call text
     shell_lexer   a POSIX shell tokeniser: the simple commands, case arms and expansions of a text
-    shell_scan    a shell script: getopts/case flags, $VARS, commands, exits
+    shell_scan    a shell script: $VARS, commands and their effects, exits, dry run
+    shell_interface   a shell script's getopts/case options and positional arguments
     commands   what a command line does (rm -rf, kubectl delete, terraform destroy...)
     command_rules   the rule of each executable (RULES) and the host tools' rules
     service_rules   rules of database, HTTP and platform clients (psql, curl, kubectl, terraform...)
