@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 
 ENTRY_POINT_GROUP = "opsctl.automations"
 MANIFEST_FILE = "catalog.cache"  # marshal: built in, so reading it imports nothing
-MANIFEST_FORMAT = 3
+MANIFEST_FORMAT = 4  # 4: the retry, permissions and policy tables are validated too
 MAX_VALIDATED = 8  # configurations a manifest remembers as valid (CI steps vary env and flags)
 
 

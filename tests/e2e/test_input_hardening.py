@@ -222,11 +222,25 @@ BAD_CONFIGS = [
                  "unknown config key 'nope'", id="unknown-key"),
     pytest.param(b'automations = ["probe_auto"]\npython_path = ["."]\nmax_input_size = "0"\n',
                  "config key 'max_input_size'", id="bad-value"),
+    # tables whose schema lives with their feature are checked with the settings too
+    pytest.param(b'automations = ["probe_auto"]\npython_path = ["."]\n[retry]\nattempts = "abc"\n',
+                 "config key 'retry' (from repo:", id="retry-attempts-text"),
+    pytest.param(b'automations = ["probe_auto"]\npython_path = ["."]\n[retry]\nbogus = 1\n',
+                 "unknown retry setting 'bogus'", id="retry-unknown-key"),
+    pytest.param(b'automations = ["probe_auto"]\npython_path = ["."]\n'
+                 b'[automation.probe.retry]\nattempts = 0\n',
+                 "config key 'automation.probe.retry'", id="automation-retry-zero"),
+    pytest.param(b'automations = ["probe_auto"]\npython_path = ["."]\n'
+                 b'[[permissions.grants]]\nrole = "operater"\nto = ["bob"]\n',
+                 "unknown role 'operater'", id="permissions-unknown-role"),
+    pytest.param(b'automations = ["probe_auto"]\npython_path = ["."]\n'
+                 b'[[permissions.grants]]\nrole = "operator"\nto = ["group:ops"]\n',
+                 "group 'ops' is not defined in [groups]", id="permissions-undefined-group"),
 ]
 
 
-@pytest.mark.parametrize("command", [["probe", "--dry-run"], ["list"], ["runs"]],
-                         ids=["automation", "list", "runs"])
+@pytest.mark.parametrize("command", [["probe", "--dry-run"], ["list"], ["runs"], ["config", "show"]],
+                         ids=["automation", "list", "runs", "config-show"])
 @pytest.mark.parametrize(("content", "needle"), BAD_CONFIGS)
 def test_bad_config_files_exit_2_and_write_nothing(probe: Project, command: list[str],
                                                    content: bytes, needle: str) -> None:

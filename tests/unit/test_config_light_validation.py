@@ -16,6 +16,7 @@ from opsctl.config.settings import (
     FIELDS,
     SecretText,
     Settings,
+    _check_feature_tables,
     _NotPlain,
     _plain_settings,
     validate_settings,
@@ -40,10 +41,18 @@ def outcome(check: Any, layers: Layers) -> Settings | str:
     return found
 
 
+def with_model(layers: Layers) -> Settings:
+    """What validate_settings does when the values are not plain: the model, then the tables
+    whose schema lives with their feature (retry, permissions, policy)."""
+    found = validate_with_model(layers)
+    _check_feature_tables(found, layers)
+    return found
+
+
 def agrees(layers: Layers) -> Settings | str:
     """validate_settings and the pydantic model agree on ``layers``; returns the outcome."""
     light = outcome(validate_settings, layers)
-    assert light == outcome(validate_with_model, layers)
+    assert light == outcome(with_model, layers)
     return light
 
 
@@ -62,8 +71,8 @@ VALID = {
     "tables": {"retry": {"attempts": 3, "deadline": "60s"}, "server": {"port": 8080},
                "worker": {"queue": "q"}, "log_levels": {"boto3": "warning"},
                "automation": {"cleanup-files": {"keep": 3, "roots": ["/a"]}},
-               "groups": {"ops": ["alice", "bob"]}, "policy": {"rules": []},
-               "permissions": {"grants": [{"role": "viewer"}]}},
+               "groups": {"ops": ["alice", "bob"]}, "policy": {"version": 1, "rules": []},
+               "permissions": {"grants": [{"role": "viewer", "to": ["alice"]}]}},
     "schedules": {"schedules": [{"name": "nightly", "cron": "0 3 * * *"}]},
     "paths": {"policy_file": "/srv/proj/policy.yaml"},
     "sizes": {"max_input_size": 4096},

@@ -245,7 +245,7 @@ def load_layers(
     config_file: str | None = None,
     flags: Mapping[str, Any] | None = None,
 ) -> Layers:
-    """Merge every layer; tables (``secrets``, ``automation``) merge per key, the rest replace."""
+    """Merge every layer; the tables of ``MERGED_TABLES`` merge per key, the rest replace."""
     env = os.environ if env is None else env
     cwd = os.fspath(cwd) if cwd is not None else os.getcwd()
     values = {k: (dict(v) if isinstance(v, dict) else list(v) if isinstance(v, list) else v)

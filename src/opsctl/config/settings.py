@@ -270,11 +270,55 @@ SECRET_KEYS = frozenset({"plan_signing_key", "secrets"})
 
 def validate_settings(layers: Layers) -> Settings:
     try:
-        return _plain_settings(layers.values)
+        settings = _plain_settings(layers.values)
     except _NotPlain:
         from opsctl.config.settings_model import validate_with_model
 
-        return validate_with_model(layers)
+        settings = validate_with_model(layers)
+    _check_feature_tables(settings, layers)
+    return settings
+
+
+def _check_feature_tables(settings: Settings, layers: Layers) -> None:
+    """The tables whose schema lives with their feature: ``[retry]`` and
+    ``[automation.NAME.retry]`` (the retry policy), ``[permissions]`` and ``[groups]``, an
+    inline ``[policy]``. Checked with the settings, so every command refuses what a run would
+    refuse (``opsctl list`` and ``config show`` included); each feature's module is imported
+    only when its table is there. A policy *file* is read by the commands that use it."""
+    from opsctl.errors import ConfigError
+
+    origin = layers.origin
+    retry_tables = [("retry", settings.retry)] + [
+        (f"automation.{name}.retry", table["retry"])
+        for name, table in settings.automation.items() if "retry" in table]
+    for key, table in retry_tables:
+        if isinstance(table, dict) and not table:
+            continue
+        from opsctl.engine.retry import RetryPolicy
+
+        where = (origin.get(key) or origin.get(key.rsplit(".", 1)[0])
+                 or origin.get(key.split(".", 1)[0], "config"))
+        if not isinstance(table, dict):
+            raise ConfigError(f"config key {key!r} (from {where}): expected a table of retry "
+                              "settings (attempts, base, cap, deadline, timeout)")
+        try:
+            RetryPolicy.from_mapping(table)
+        except ValueError as exc:
+            raise ConfigError(f"config key {key!r} (from {where}): {exc}") from None
+    groups = {name: list(members) for name, members in settings.groups.items()}
+    if settings.permissions is not None or groups:
+        from opsctl.governance.permissions import load_permissions
+
+        source = origin.get("permissions") or origin.get("groups") or "config"
+        load_permissions(settings.permissions, groups, source.split(":", 1)[-1])
+    if settings.policy is not None:
+        if settings.policy_file is not None:
+            raise ConfigError("both policy_file and a [policy] table are configured; keep one")
+        from opsctl.governance.policy_file import policy_from_mapping
+
+        source = origin.get("policy", "config").split(":", 1)[-1]
+        policy_from_mapping(settings.policy, f"{source} [policy]",
+                            external_groups={n: tuple(m) for n, m in groups.items()})
 
 
 def describe_settings(settings: Settings, layers: Layers) -> list[tuple[str, str, str]]:
