@@ -55,6 +55,28 @@ def test_reconcile_converges(grow: Project) -> None:
     assert r.doc["artifacts"]["converged"] is True
     assert len(r.doc["artifacts"]["iterations"]) == 4  # three steps, then an empty plan
     assert (grow.root / "level").read_text() == "3"
+    # the result says what reconcile did, not what the last, empty plan found
+    assert r.doc["status"] == "succeeded"
+    assert r.doc["summary"]["applied"] == 3
+    assert [a["id"] for a in r.doc["plan"]["actions"]] == ["step-3"]  # the last change
+    assert r.doc["run_id"] == r.doc["artifacts"]["iterations"][2]
+
+
+def test_reconcile_of_a_converged_target_says_no_changes(grow: Project) -> None:
+    (grow.root / "level").write_text("3")
+    r = grow.run("reconcile", "grow", "--format", "json")
+    assert r.code == 0
+    assert r.doc["status"] == "no_changes"
+    assert r.doc["summary"]["applied"] == 0
+    assert len(r.doc["artifacts"]["iterations"]) == 1
+    text = grow.run("reconcile", "grow")
+    assert text.code == 0 and "no changes" in text.stdout
+
+
+def test_reconcile_text_output_says_applied(grow: Project) -> None:
+    r = grow.run("reconcile", "grow")
+    assert r.code == 0
+    assert "succeeded" in r.stdout and "no changes" not in r.stdout
 
 
 def test_reconcile_stops_at_the_bound_not_converged(grow: Project) -> None:

@@ -514,8 +514,12 @@ def reconcile(session: Session, automation: Automation[Any], data: Mapping[str, 
 
     Each iteration is a recorded apply run; the result is the last one's, with mode
     ``reconcile`` and the iterations' run ids in ``artifacts``. Exit 0 only when converged.
+    Converged after iterations that changed something, the result is the last of those (its
+    status ``succeeded``, its actions), with ``summary`` summed over every iteration and
+    ``timing`` spanning them: the final, empty plan is not what a caller asked about.
     """
     iterations: list[str] = []
+    changed: list[RunOutcome] = []  # iterations that applied something (status not no_changes)
 
     def annotate(outcome: RunOutcome, converged: bool) -> RunOutcome:
         doc = dict(outcome.document)
@@ -534,10 +538,11 @@ def reconcile(session: Session, automation: Automation[Any], data: Mapping[str, 
         if outcome.exit_code != ExitCode.SUCCESS:
             return annotate(outcome, False)
         if outcome.document["status"] == "no_changes":
-            return annotate(outcome, True)
+            return annotate(_overall(changed, outcome), True)
+        changed.append(outcome)
     check = execute(session, automation, data, mode="plan", source=source, targets=targets)
     if check.exit_code == ExitCode.SUCCESS:
-        return annotate(outcome, True)
+        return annotate(_overall(changed, outcome), True)
     if check.exit_code != ExitCode.CHANGES_PLANNED:
         return annotate(check, False)
     error = DependencyError(f"not converged after {max_iterations} iterations: the plan still has "
@@ -545,3 +550,21 @@ def reconcile(session: Session, automation: Automation[Any], data: Mapping[str, 
     doc = dict(check.document)
     doc.update(status="failed", exit_code=error.exit_code, error=error_block(error))
     return annotate(RunOutcome(doc, error.exit_code), False)
+
+
+def _overall(changed: list[RunOutcome], last: RunOutcome) -> RunOutcome:
+    """A converged reconcile's result: the last iteration that changed something, its summary
+    the sum over the iterations and its timing from the first start to the last finish (the
+    last iteration, whose plan was empty, when none changed anything)."""
+    if not changed:
+        return last
+    doc = dict(changed[-1].document)
+    summaries = [o.document.get("summary") or {} for o in changed]
+    doc["summary"] = {key: sum(int(s.get(key) or 0) for s in summaries) for key in doc["summary"]}
+    first, final = changed[0].document.get("timing") or {}, last.document.get("timing") or {}
+    if first.get("started_at") and final.get("finished_at"):
+        duration = sum(int((o.document.get("timing") or {}).get("duration_ms") or 0)
+                       for o in (*changed, last))
+        doc["timing"] = {**(doc.get("timing") or {}), "started_at": first["started_at"],
+                         "finished_at": final["finished_at"], "duration_ms": duration}
+    return RunOutcome(doc, int(doc["exit_code"]))
