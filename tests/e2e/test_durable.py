@@ -170,6 +170,40 @@ def test_rerunning_the_same_command_after_sigkill_finishes_the_work_once(ledger:
     assert [r["id"] for r in runs] == [rerun.doc["run_id"]]  # the killed run was resumed
 
 
+def test_rerunning_apply_plan_after_sigkill_resumes_the_same_run(ledger: Project) -> None:
+    """A saved plan applies once, but the run that claimed it and was killed is finished by
+    the same `apply --plan` again, as the same run, each effect once."""
+    plan = ledger.run("plan", "ledger", "--slow", "0.3", "--out", "plan.json")
+    assert plan.code == 10, plan.stderr
+    proc = start(ledger, "apply", "--plan", "plan.json", "--format", "json")
+    wait_for_effects(ledger, 2)
+    proc.send_signal(signal.SIGKILL)
+    proc.communicate(timeout=10)
+    rerun = ledger.run("apply", "--plan", "plan.json", "--format", "json")
+    assert rerun.code == 0, rerun.stderr
+    assert sorted(effects(ledger)) == ["main/a", "main/b", "main/c", "main/d"]
+    assert len(effects(ledger)) == len(set(effects(ledger)))
+    assert any("resumed run" in w for w in rerun.doc["warnings"])
+    runs = ledger.run("runs", "--format", "json", expect_json=True).doc["runs"]
+    assert [r["id"] for r in runs if r["mode"] == "apply"] == [rerun.doc["run_id"]]
+    # once finished, the plan is spent: a third apply is refused and changes nothing
+    third = ledger.run("apply", "--plan", "plan.json", "--format", "json")
+    assert third.code == 3
+    assert f"already applied by run {rerun.doc['run_id']} (succeeded)" in third.doc["error"]["message"]
+    assert len(effects(ledger)) == 4
+
+
+def test_apply_plan_of_a_partial_run_points_to_resume(ledger: Project) -> None:
+    (ledger.root / "fail-c").write_text("")
+    assert ledger.run("plan", "ledger", "--out", "plan.json").code == 10
+    partial = ledger.run("apply", "--plan", "plan.json", "--format", "json")
+    assert partial.code == 5
+    again = ledger.run("apply", "--plan", "plan.json", "--format", "json")
+    assert again.code == 3
+    assert f"`opsctl resume {partial.doc['run_id']}` finishes what it left" in again.doc["error"]["message"]
+    assert effects(ledger) == ["main/a", "main/b"]
+
+
 def test_second_mutating_run_on_a_locked_scope_exits_7(ledger: Project) -> None:
     holder = hold(ledger)
     contender = ledger.run("ledger", "--targets", "x", "--format", "json")

@@ -437,11 +437,13 @@ def apply_plan_file(session: Session, path: Path, *,
     verify_plan_document(doc, key, session.clock(), source)
     plan_id = str(doc["plan_id"])
     saved = session.store.get_plan(plan_id)
-    refuse_applied(session.store, plan_id, saved, source)
+    unfinished = refuse_applied(session.store, plan_id, saved, source, resumable=True)
     if saved is None:
         session.store.save_plan(doc)
     else:
         stored_plan(session.store, plan_id, key, signature=str(doc["signature"]))
+    if unfinished is not None:  # applying it again finishes the run it started (as resume does)
+        return resume_run(session, unfinished, on_progress=on_progress)
     return _apply_saved(session, doc, key, source, on_progress=on_progress)
 
 

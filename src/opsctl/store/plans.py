@@ -38,12 +38,18 @@ def claim_plan(store: SQLStore, plan_id: str, run_id: str, at: str) -> bool:
         return True
 
 
-def refuse_applied(store: SQLStore, plan_id: str, saved: Row | None, source: str) -> None:
+def refuse_applied(store: SQLStore, plan_id: str, saved: Row | None, source: str, *,
+                   resumable: bool = False) -> str | None:
     """Exit 3 when plan ``plan_id`` was applied, by its row or by the audit trail.
 
     A claim is recorded twice, in the plans row and as a ``plan.claimed`` audit event; a row
     that disagrees with the event (its applied state cleared, or the row deleted) was edited
     outside opsctl, and is refused rather than honoured.
+
+    With ``resumable``, a plan whose claiming run never finished (still ``running``: its
+    process was killed, or it is still going) is not refused: that run's id is returned, for
+    the caller to resume it as the same run, as re-running any apply does. A run that ended
+    (failed, partial, cancelled, succeeded) is refused, with the way to finish it.
     """
     where = f"{source}: " if source else ""
     claims = plan_events(store, plan_id, ("plan.claimed",))
@@ -60,9 +66,17 @@ def refuse_applied(store: SQLStore, plan_id: str, saved: Row | None, source: str
                 "outside opsctl (run `opsctl audit verify`); a saved plan applies once",
                 reason="tampered", step="gate")
     if saved is not None and saved["applied_run_id"]:
+        run_id = str(saved["applied_run_id"])
+        run = store.get_run(run_id)
+        status = str(run["status"]) if run is not None else None
+        if resumable and status == "running":
+            return run_id
+        hint = (f"; `opsctl resume {run_id}` finishes what it left"
+                if status in ("running", "partial", "failed", "cancelled") else "")
         raise PlanRejectedError(f"{where}plan {plan_id} was already applied by run "
-                                f"{saved['applied_run_id']}; a saved plan applies once",
-                                reason="applied", step="gate")
+                                f"{run_id} ({status or 'not recorded'}); a saved plan applies "
+                                f"once{hint}", reason="applied", step="gate")
+    return None
 
 
 def stored_plan(store: SQLStore, plan_id: str, key: bytes, *,
