@@ -260,8 +260,14 @@ def test_second_signal_aborts_at_once(ledger: Project) -> None:
     out, _ = proc.communicate(timeout=30)
     assert time.monotonic() - began < 5  # not the 60 s grace
     assert proc.returncode == 130
-    assert json.loads(out)["status"] == "cancelled"
+    doc = json.loads(out)
+    assert doc["status"] == "cancelled"
     assert effects(ledger) == []  # the aborted action is journaled interrupted, never applied
+    # the result says what the journal says: the action in flight was interrupted
+    assert [a["status"] for a in doc["plan"]["actions"]] == ["interrupted", "pending", "pending",
+                                                             "pending"]
+    shown = ledger.run("show", doc["run_id"], "--format", "json", expect_json=True)
+    assert shown.doc["actions"][0]["status"] == "interrupted"
 
 
 def test_interrupted_action_is_not_journaled_as_applied(ledger: Project) -> None:

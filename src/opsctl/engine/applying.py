@@ -105,6 +105,9 @@ def _journal_interrupted(run: RunState, states: Iterable[ActionState]) -> None:
                                               "error": "interrupted by signal"}, at)
         session.store.action_finished(run.run_id, state.action.id, status="interrupted",
                                       error="interrupted by signal", at=at, fence=run.fence)
+        # the result document says what the journal says (a worker that still sets its
+        # outcome later overwrites this, and its record follows this one in the journal)
+        state.status, state.error = "interrupted", "interrupted by signal"
 
 
 def _finished_event(run: RunState, state: ActionState, at: str, duration_ms: float) -> None:
