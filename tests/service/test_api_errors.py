@@ -73,6 +73,20 @@ def test_invalid_input_names_every_bad_field_and_records_nothing(small_api: Api)
         ("POST", runs, {"json": {"request": {"directory": work}, "dry_run": "sometimes",
                                  "targets": 5, "contract_version": 7}},
          {"body.dry_run", "body.targets", "body.contract_version"}),
+        # only JSON true/false are booleans: "off" is not false (it once ran an apply)
+        ("POST", runs, {"json": {"request": {"directory": work}, "dry_run": "off"}},
+         {"body.dry_run"}),
+        ("POST", runs, {"json": {"request": {"directory": work}, "dry_run": "no"}},
+         {"body.dry_run"}),
+        ("POST", runs, {"json": {"request": {"directory": work}, "dry_run": 0}},
+         {"body.dry_run"}),
+        # a key twice in one object: JSON readers keep different copies
+        ("POST", runs, {"content": b'{"request": {"directory": "/a"}, "request": {}, '
+                                   b'"dry_run": true}',
+                        "headers": {"content-type": "application/json"}}, {"body"}),
+        ("POST", plans, {"content": b'{"request": {"directory": "/a", "directory": "/b"}}',
+                         "headers": {"content-type": "application/json; charset=utf-8"}},
+         {"body"}),
         # unknown fields of the body
         ("POST", runs, {"json": {"request": {"directory": work}, "colour": "red", "size": 1}},
          {"body.colour", "body.size"}),

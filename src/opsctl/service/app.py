@@ -58,7 +58,9 @@ bearer = HTTPBearer(auto_error=False, description="An opsctl API token (`opsctl 
 # -- request and response bodies ----------------------------------------------------------------
 
 class RunCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # strict: "off" or "no" is not a boolean (pydantic's lax mode reads "off" as false and runs
+    # an apply); only JSON true/false are, as in request documents
+    model_config = ConfigDict(extra="forbid", strict=True)
 
     request: dict[str, Any] = Field(default_factory=dict,
                                     description="The automation's request document")
@@ -70,7 +72,7 @@ class RunCreate(BaseModel):
 
 
 class PlanCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
     request: dict[str, Any] = Field(default_factory=dict)
     targets: list[str] = Field(default_factory=list, max_length=100)
@@ -78,7 +80,7 @@ class PlanCreate(BaseModel):
 
 
 class ApprovalCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
 
     decision: Literal["approve", "reject"]
     reason: str = Field(min_length=1, max_length=2000)
@@ -217,12 +219,17 @@ def _install_body_limit(app: FastAPI, runtime: ServerRuntime) -> None:
                 await self.inner(scope, receive, send)
                 return
             length = next((v for k, v in scope["headers"] if k == b"content-length"), None)
-            if length is not None:
-                if not length.isdigit() or int(length) > limit:
-                    await too_big(scope, receive, send)
-                    return
-            elif scope["method"] in ("POST", "PUT", "PATCH", "DELETE"):
-                # chunked: read up to the limit, then hand the body on as one message
+            if length is not None and (not length.isdigit() or int(length) > limit):
+                await too_big(scope, receive, send)
+                return
+            json_body = (scope["method"] in ("POST", "PUT", "PATCH")
+                         and str(scope.get("path", "")).startswith("/v1/")
+                         and b"json" in next((v for k, v in scope["headers"]
+                                              if k == b"content-type"), b""))
+            if json_body or (length is None and scope["method"] in ("POST", "PUT", "PATCH",
+                                                                    "DELETE")):
+                # a JSON body (checked for duplicate keys) or a chunked one: read up to the
+                # limit, then hand the body on as one message
                 chunks: list[bytes] = []
                 size, more = 0, True
                 while more:
@@ -235,6 +242,13 @@ def _install_body_limit(app: FastAPI, runtime: ServerRuntime) -> None:
                     if size > limit:
                         await too_big(scope, receive, send)
                         return
+                duplicate = _duplicate_key(b"".join(chunks)) if json_body else None
+                if duplicate is not None:
+                    await JSONResponse(problem(422, f"request body: {duplicate}", exit_code=2,
+                                               error_type="validation",
+                                               errors=[{"field": "body", "message": duplicate}]),
+                                       status_code=422, media_type=PROBLEM_TYPE)(scope, receive, send)
+                    return
                 replayed = False
 
                 async def replay() -> Message:
@@ -250,6 +264,22 @@ def _install_body_limit(app: FastAPI, runtime: ServerRuntime) -> None:
             await self.inner(scope, receive, send)
 
     app.add_middleware(BodyLimit)
+
+
+def _duplicate_key(body: bytes) -> str | None:
+    """``duplicate key 'x'`` when the JSON body names a key twice in one object (JSON readers
+    keep different copies, and the parser behind the routes keeps the last): refused as the
+    CLI refuses it in request documents. Anything else wrong with the body is left to the
+    routes' own validation, which words it."""
+    from opsctl.contract.canonical import DuplicateKeyError, parse_json
+
+    try:
+        parse_json(body.decode("utf-8"))
+    except DuplicateKeyError as exc:
+        return str(exc)
+    except Exception:  # not UTF-8, not JSON, NaN...: the routes report it as before
+        return None
+    return None
 
 
 def server_setting_int(runtime: ServerRuntime, key: str, default: int) -> int:
