@@ -409,3 +409,30 @@ def test_a_taken_port_is_exit_2_and_changes_nothing(sqlite_project: Project) -> 
     assert result.code == 2, result.stderr
     assert f"cannot serve on 127.0.0.1:{port}" in result.stderr
     assert "Traceback" not in result.stderr and "ERROR" not in result.stderr
+
+
+def test_an_edited_policy_governs_the_next_request_without_a_restart(api: Api) -> None:
+    project = api.project
+    olga = api.token("olga", "operator")
+    staging = {"directory": str(project.root / "work" / "st"), "names": ["a.txt"],
+               "environment": "staging"}
+    first = api.call("POST", "/v1/automations/files/runs?wait=30s", olga,
+                     json={"request": staging, "dry_run": True})
+    assert first.status_code == 200 and first.json()["exit_code"] == 10, first.text
+    # staging now needs an approval too: the running server reads the changed file
+    policy = project.root / "policy.yaml"
+    policy.write_text(policy.read_text().replace("match: {environment: prod}",
+                                                 "match: {environment: [prod, staging]}"))
+    second = api.call("POST", "/v1/automations/files/runs?wait=30s", olga,
+                      json={"request": staging})
+    assert second.status_code == 200, second.text
+    assert second.json()["exit_code"] == 6
+    assert second.json()["error"]["type"] == "approval_required"
+    assert not (project.root / "work" / "st" / "a.txt").exists()
+    # a policy that no longer parses refuses (fails closed), it does not fall back to allow
+    policy.write_text("version: 1\nrules: [\n")
+    broken = api.call("POST", "/v1/automations/files/runs?wait=30s", olga,
+                      json={"request": staging})
+    assert broken.status_code == 422, broken.text
+    assert broken.json()["exit_code"] == 2 and "policy.yaml: invalid YAML" in broken.json()["detail"]
+    assert not (project.root / "work" / "st" / "a.txt").exists()

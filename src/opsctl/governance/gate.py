@@ -37,6 +37,9 @@ class Governance:
     policy_source: str | None
     permissions: Permissions | None  # None: no [permissions] configured, no role checks
     groups: Mapping[str, tuple[str, ...]]
+    policy_stamp: tuple[object, ...] | None = None
+    """The policy file as it was read (path, mtime, size): a long-lived session (the server,
+    a worker) reads it again once it changed."""
 
     def groups_of(self, actor: str) -> frozenset[str]:
         """Groups of ``actor`` from ``[groups]`` in config and the policy's own ``groups``."""
@@ -57,7 +60,7 @@ def governance_for(session: Session) -> Governance:
     """What the session's configuration says about policy and permissions (loaded once per
     session, kept on it)."""
     cached = session.governance
-    if isinstance(cached, Governance):
+    if isinstance(cached, Governance) and cached.policy_stamp == _policy_stamp(session):
         return cached
     settings, origin = session.settings, session.layers.origin
     groups = {name: tuple(members) for name, members in settings.groups.items()}
@@ -90,9 +93,35 @@ def governance_for(session: Session) -> Governance:
         permissions = load_permissions(settings.permissions,
                                        {name: list(members) for name, members in groups.items()},
                                        origin.get("permissions", "config").split(":", 1)[-1])
-    governance = Governance(policy, source, permissions, groups)
+    governance = Governance(policy, source, permissions, groups, _policy_stamp(session))
     session.governance = governance
     return governance
+
+
+def _policy_path(session: Session) -> Path | None:
+    """The policy file a session's configuration names (or ``policy.yaml`` beside
+    ``opsctl.toml``), or None (no file, or an inline ``[policy]``)."""
+    settings = session.settings
+    if settings.policy is not None:
+        return None
+    if settings.policy_file is not None:
+        return settings.policy_file
+    default = Path(session.layers.root) / POLICY_FILE
+    return default if default.is_file() else None
+
+
+def _policy_stamp(session: Session) -> tuple[object, ...] | None:
+    """What the policy file is now: a changed, added or removed file changes it. A stat a
+    call; the server and workers check it for every request or run, so an edited policy
+    governs the next one without a restart."""
+    path = _policy_path(session)
+    if path is None:
+        return None
+    try:
+        stat = path.stat()
+    except OSError:
+        return (str(path), None)
+    return (str(path), stat.st_mtime_ns, stat.st_size, stat.st_ino)
 
 
 def check_permission(session: Session, permission: Permission, *, automation: str,
