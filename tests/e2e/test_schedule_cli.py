@@ -131,6 +131,60 @@ def test_declared_schedules_check_and_refusals(sproject: Project) -> None:
     assert sproject.run("schedule", "next", "ghost").code == 2
 
 
+@pytest.mark.parametrize("edit", [
+    pytest.param('cron = "30 25 * * *"', id="cron"),
+    pytest.param('cron = "30 2 * * *"\ntimezone = "Mars/Olympus"', id="timezone"),
+])
+def test_a_declared_schedule_that_stops_parsing_is_listed_invalid(sproject: Project,
+                                                                  edit: str) -> None:
+    _declare(sproject, '[[schedules]]\nname = "nightly"\nautomation = "note"\n'
+                       'cron = "30 2 * * *"\nrequest = { tag = "n" }\n')
+    listed = sproject.run("schedule", "list", "--format", "json", expect_json=True).doc
+    assert [(r["name"], r["state"]) for r in listed] == [("nightly", "active")]
+    _declare(sproject, '[[schedules]]\nname = "nightly"\nautomation = "note"\n'
+                       f'{edit}\nrequest = {{ tag = "n" }}\n\n'
+                       '[[schedules]]\nname = "fresh"\nautomation = "note"\ncron = "61 * * * *"\n')
+    check = sproject.run("schedule", "check")
+    assert check.code == 2
+    listed = {r["name"]: r for r in sproject.run("schedule", "list", "--format", "json",
+                                                 expect_json=True).doc}
+    assert listed["nightly"]["state"] == "invalid" and listed["nightly"]["next"] is None
+    assert "schedule 'nightly'" in listed["nightly"]["problem"]
+    assert listed["fresh"]["state"] == "invalid" and "61" in listed["fresh"]["cron"]
+    text = sproject.run("schedule", "list")
+    assert text.code == 0 and "Traceback" not in text.stderr
+    nxt = sproject.run("schedule", "next", "nightly")
+    assert nxt.code == 2 and "is invalid and does not fire" in nxt.stderr
+
+
+def test_a_running_scheduler_stops_firing_a_schedule_that_stopped_parsing(
+        sproject: Project) -> None:
+    _declare(sproject, '[[schedules]]\nname = "sec"\nautomation = "note"\n'
+                       'cron = "* * * * * *"\nrequest = { tag = "s" }\nconcurrency = "allow"\n')
+    proc = subprocess.Popen([OPSCTL, "scheduler", "--log-format", "json"], cwd=sproject.root,
+                            env=sproject.env(), stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True)
+    log = sproject.root / "notes.log"
+    try:
+        deadline = time.monotonic() + 30
+        while not (log.exists() and log.read_text().count("s\n") >= 2):
+            assert time.monotonic() < deadline, "the scheduler never fired"
+            time.sleep(0.05)
+        _declare(sproject, '[[schedules]]\nname = "sec"\nautomation = "note"\n'
+                           'cron = "* * * * * 99"\nrequest = { tag = "s" }\n')
+        time.sleep(3.5)  # the scheduler looks at its configuration files every 2 s
+        fired = log.read_text().count("s\n")
+        time.sleep(3)
+        assert log.read_text().count("s\n") == fired  # no more fires of the old definition
+        listed = sproject.run("schedule", "list", "--format", "json", expect_json=True).doc
+        assert [(r["name"], r["state"]) for r in listed] == [("sec", "invalid")]
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=30)
+    assert "Traceback" not in err
+    assert '"event": "schedule.invalid"' in err
+
+
 def test_scheduler_fires_per_second_slots_and_stops_on_sigterm(sproject: Project) -> None:
     _declare(sproject, '[[schedules]]\nname = "sec"\nautomation = "note"\ncron = "* * * * * *"'
                        '\nrequest = { tag = "s" }\nconcurrency = "allow"\n')

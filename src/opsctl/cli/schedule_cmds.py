@@ -55,7 +55,7 @@ def _listing(session: Any) -> list[dict[str, Any]]:
             **schedule.definition(), "problem": row["problem"],
             "state": "invalid" if row["problem"] else "paused" if row["paused"] else "active",
             "last": None if last is None else {
-                "slot": _local(str(last["slot"]), schedule.cron.timezone),
+                "slot": _local(str(last["slot"]), "UTC" if row["problem"] else schedule.cron.timezone),
                 "outcome": last["outcome"], "reason": last["reason"],
                 "run_id": last["run_id"],
                 "run_status": status["status"] if status else None,
@@ -261,6 +261,8 @@ def next_cmd(name: str, count: int, opts: CommonOptions) -> int:
         row = sched_store.get_schedule(session.store, name)
         if row is None:
             raise UsageError(f"no schedule {name!r} (`opsctl schedule list` shows them)")
+        if row["problem"]:
+            raise UsageError(f"schedule {name!r} is invalid and does not fire: {row['problem']}")
         schedule = schedule_from_row(row)
         times = [t.isoformat() for t in schedule.cron.upcoming(_now(), count)]
     finally:

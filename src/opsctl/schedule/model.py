@@ -32,6 +32,11 @@ MISFIRE = ("skip", "run_once", "run_all")
 DEFAULT_GRACE_S = 300.0
 DEFAULT_MAX_CATCHUP = 10
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,99}$")
+
+
+def is_schedule_name(value: object) -> bool:
+    """Whether ``value`` can name a schedule (and so a stored row)."""
+    return isinstance(value, str) and _NAME.match(value) is not None
 FIELDS = ("name", "automation", "request", "request_file", "cron", "timezone", "concurrency",
           "misfire", "grace", "max_catchup", "paused")
 

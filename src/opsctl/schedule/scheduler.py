@@ -16,6 +16,8 @@ with its reason, and a row in ``schedule_fires`` that `opsctl schedule list` rea
 
 from __future__ import annotations
 
+import copy
+import os
 import threading
 import time
 from collections.abc import Callable
@@ -30,6 +32,7 @@ from opsctl.schedule.model import (
     ScheduleError,
     check_target,
     decide,
+    is_schedule_name,
     parse_schedule,
     request_of,
     schedule_from_row,
@@ -68,7 +71,11 @@ def declared_schedules(session: Any) -> tuple[list[Schedule], list[tuple[str, st
 def sync_declared(session: Any, *, now: datetime) -> list[tuple[str, str]]:
     """Store the declared schedules (a schedule whose automation or request does not validate
     is stored with its problem and not fired); drop declared ones no longer in the config.
-    The problems, by schedule."""
+    The problems, by schedule.
+
+    A declared table that does not even parse (a cron or time zone that stopped validating)
+    but names itself is stored as written with its problem, replacing its earlier definition:
+    it is listed ``invalid`` and no scheduler fires the old one meanwhile."""
     store = session.store
     schedules, problems = declared_schedules(session)
     for schedule in schedules:
@@ -79,7 +86,14 @@ def sync_declared(session: Any, *, now: datetime) -> list[tuple[str, str]]:
             problem = exc.message
             problems.append((schedule.name, problem))
         sched_store.save_schedule(store, schedule, now=now, problem=problem)
-    declared = {s.name for s in schedules} | {name for name, _ in problems}
+    valid = {s.name for s in schedules}
+    raw_by_name = {raw.get("name"): raw for raw in session.settings.schedules
+                   if isinstance(raw, dict)}
+    for name, problem in problems:
+        raw = raw_by_name.get(name)
+        if name not in valid and raw is not None and is_schedule_name(name):
+            sched_store.save_invalid(store, name, raw, problem, now=now)
+    declared = valid | {name for name, _ in problems}
     for row in sched_store.list_schedules(store):
         if row["source"] == "config" and row["name"] not in declared:
             sched_store.delete_schedule(store, str(row["name"]))
@@ -112,6 +126,7 @@ class Scheduler:
         self._runtime_cache: dict[str | None, tuple[float, dict[str, Any]]] = {}
         self.stopping = threading.Event()
         self.fired = 0
+        self._config_stamp = self._config_files_stamp()
 
     @property
     def store(self) -> Any:
@@ -241,7 +256,44 @@ class Scheduler:
         self.fired += len(logged)
         return fired + len(logged)
 
+    def _config_files_stamp(self) -> tuple[tuple[str, int | None, int | None], ...]:
+        stamp: list[tuple[str, int | None, int | None]] = []
+        for path in self.session.layers.files:
+            try:
+                stat = os.stat(path)
+                stamp.append((path, stat.st_mtime_ns, stat.st_size))
+            except OSError:
+                stamp.append((path, None, None))
+        return tuple(stamp)
+
+    def _sync_changed_config(self) -> None:
+        """The configuration files changed since they were read: store the ``[[schedules]]``
+        they declare now (a schedule that stopped validating is stored invalid, one removed
+        is dropped), so a running scheduler follows an edited opsctl.toml. Only the schedules:
+        every other setting of a running process is the one it started with. A file that no
+        longer loads is logged and the schedules stay as they were."""
+        from opsctl.config.layers import load_layers, user_config_path
+        from opsctl.config.settings import validate_settings
+
+        layers = self.session.layers
+        env = self.session.env
+        repo = next((f for f in layers.files if f != user_config_path(env)), None)
+        try:
+            fresh = load_layers(cwd=layers.root, env=env, config_file=repo)
+            settings = validate_settings(fresh)
+        except OpsctlError as exc:
+            self.session.log.warning("schedule.config_invalid", error=exc.message)
+            return
+        view = copy.copy(self.session)  # the same store, catalog and log; the new schedules
+        view.layers, view.settings = fresh, settings
+        for name, problem in sync_declared(view, now=self.clock()):
+            self.session.log.warning("schedule.invalid", schedule=name, problem=problem)
+
     def _reload(self) -> None:
+        stamp = self._config_files_stamp()
+        if stamp != self._config_stamp:
+            self._config_stamp = stamp
+            self._sync_changed_config()
         rows = {str(r["name"]): r for r in sched_store.list_schedules(self.store)}
         for name in set(self._next) - set(rows):
             self._next.pop(name, None)
@@ -486,6 +538,12 @@ class Scheduler:
                                                 row["schedule"], row["slot"], row["at"]))
             found = self._rows.get(str(row["schedule"]))
             if cur.rowcount != 1 or found is None:
+                continue
+            if found["problem"]:  # it stopped validating since: not fired
+                sched_store.settle_fire(store, str(found["name"]),
+                                        datetime.fromisoformat(str(row["slot"])),
+                                        outcome="invalid", reason=str(found["problem"]),
+                                        run_id=None)
                 continue
             schedule = schedule_from_row(found)
             slot = datetime.fromisoformat(str(row["slot"]))

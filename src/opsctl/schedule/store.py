@@ -61,6 +61,34 @@ def save_schedule(store: SQLStore, schedule: Schedule, *, now: datetime,
                            f"({', '.join('?' for _ in values)})", list(values.values()))
 
 
+def save_invalid(store: SQLStore, name: str, raw: dict[str, Any], problem: str, *,
+                 now: datetime) -> None:
+    """A declared schedule that does not parse, stored as written with its ``problem``: an
+    earlier definition of the same name is replaced (never fired again while it is invalid),
+    and a new one is listed. Its history and a pause are kept."""
+    def text(key: str, default: str = "") -> str:
+        value = raw.get(key, default)
+        return value if isinstance(value, str) else json.dumps(value, default=str)
+
+    request = raw.get("request")
+    values = {"automation": text("automation"), "cron": text("cron"),
+              "timezone": text("timezone", "UTC"),
+              "request_json": store._json(request if isinstance(request, dict) else {}),
+              "request_file": raw["request_file"] if isinstance(raw.get("request_file"), str)
+              else None, "concurrency": text("concurrency", "forbid"),
+              "misfire": text("misfire", "run_once"), "source": "config", "problem": problem,
+              "updated_at": now.isoformat()}
+    with store.transaction():
+        if store._rows("SELECT 1 AS found FROM schedules WHERE name = ?", (name,)):
+            sets = ", ".join(f"{k} = ?" for k in values)
+            store._execute(f"UPDATE schedules SET {sets} WHERE name = ?", [*values.values(), name])
+        else:
+            values.update(name=name, paused=0, grace_s=0, max_catchup=0,
+                          created_at=now.isoformat(), last_slot=slot_key(now))
+            store._execute(f"INSERT INTO schedules ({', '.join(values)}) VALUES "
+                           f"({', '.join('?' for _ in values)})", list(values.values()))
+
+
 def delete_schedule(store: SQLStore, name: str) -> bool:
     with store.transaction():
         cur = store._execute("DELETE FROM schedules WHERE name = ?", (name,))
