@@ -4,6 +4,7 @@ completion, nothing asked without a terminal, library logs in the run's stream."
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
 
@@ -94,6 +95,35 @@ def test_usage_errors_are_one_line_with_a_hint(counter: Project, args: list[str]
     assert machine.code == 2
     assert (machine.doc["mode"], machine.doc["error"]["type"]) == (mode, "validation")
     assert machine.doc["error"]["message"].startswith(message)
+
+
+@pytest.mark.parametrize(("args", "code"), [
+    pytest.param(["--fail-on", "b", "--max-failures", "5"], 5, id="partial"),
+    pytest.param(["--fail-on", "a"], 6, id="failed-auth"),
+    pytest.param(["--bug-on", "a"], 1, id="automation-bug"),
+])
+def test_run_failures_get_the_one_error_line_too(counter: Project, args: list[str],
+                                                code: int) -> None:
+    """A run that fails prints its result (stdout) and the one `opsctl: error:` line every
+    failure gets (stderr), in both formats; a partial one also says how to finish it."""
+    for fmt in ("text", "json"):
+        r = counter.run("counter", "--environment", "staging", *args, "--format", fmt,
+                        expect_json=fmt == "json")
+        assert r.code == code, r.stderr
+        errors = [line for line in r.stderr.splitlines() if line.startswith("opsctl: error: ")]
+        assert len(errors) == 1, r.stderr
+        if fmt == "json":
+            assert errors[0] == "opsctl: error: " + " ".join(r.doc["error"]["message"].split())
+        if code == 5:
+            assert "opsctl: hint: `opsctl resume run_" in r.stderr
+        shutil.rmtree(counter.root / "state", ignore_errors=True)  # the same run again
+
+
+def test_successful_and_planned_runs_print_no_error_line(counter: Project) -> None:
+    planned = counter.run("counter", "--environment", "staging", "--dry-run")
+    assert planned.code == 10 and "opsctl: error" not in planned.stderr
+    applied = counter.run("counter", "--environment", "staging")
+    assert applied.code == 0 and "opsctl: error" not in applied.stderr
 
 
 @pytest.mark.parametrize("env", [

@@ -12,6 +12,17 @@ from opsctl.cli.options import CommonOptions, output_format
 
 
 def emit(document: dict[str, Any], exit_code: int, opts: CommonOptions, session: Any = None) -> int:
+    """Print a run's result document; a run that failed also gets the one ``opsctl: error:``
+    line on stderr that every failure gets (the document itself may be going to a file or a
+    pipe, and CI logs show stderr)."""
+    error = document.get("error")
+    if exit_code not in (0, 10) and isinstance(error, dict) and error.get("message"):
+        message = str(error["message"]).encode("utf-8", "backslashreplace").decode("utf-8")
+        click.echo(f"opsctl: error: {' '.join(message.split())}", err=True)
+        run_id = document.get("run_id")
+        if run_id and document.get("status") in ("partial", "cancelled") and not document.get(
+                "replayed"):
+            click.echo(f"opsctl: hint: `opsctl resume {run_id}` finishes what is left", err=True)
     if output_format(opts, session) == "json":
         click.echo(json.dumps(document, ensure_ascii=False, sort_keys=False))
     else:
