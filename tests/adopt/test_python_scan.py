@@ -413,6 +413,28 @@ def test_sys_argv_positionals(source: str, expected: list[tuple[str, bool]]) -> 
     assert [(flag.name, flag.required) for flag in script.interface.flags] == expected
 
 
+@pytest.mark.parametrize("source", [
+    pytest.param("import sys, os\nfor a in sys.argv[1:]:\n    os.remove(a)\n", id="loop-over-slice"),
+    pytest.param("import sys\nargs = sys.argv[1:]\nfor a in args:\n    print(a)\n", id="slice-named"),
+    pytest.param("import sys\ndef main(argv):\n    print(argv)\nmain(sys.argv)\n", id="passed-on"),
+    pytest.param("from sys import argv\nimport os\nos.remove(*argv[1:])\n", id="starred"),
+])
+def test_sys_argv_read_wholesale_is_an_argv_interface_without_flags(source: str) -> None:
+    """A script that takes whatever arguments it is given has an interface no flag describes:
+    ``argv`` with no flags, which `opsctl wrap` refuses without --force."""
+    script, _ = scan(source)
+    assert (script.interface.kind, script.interface.flags) == ("argv", [])
+
+
+@pytest.mark.parametrize("source", [
+    pytest.param("import sys\nprint('usage:', sys.argv[0])\n", id="program-name-only"),
+    pytest.param("print('no arguments at all')\n", id="none"),
+])
+def test_sys_argv_program_name_only_is_no_interface(source: str) -> None:
+    script, _ = scan(source)
+    assert script.interface.kind == "none"
+
+
 def test_sys_argv_comparisons_are_choices_and_membership_is_a_switch() -> None:
     script, _ = scan("""
         import sys

@@ -765,9 +765,31 @@ def extract_interface(index: ModuleIndex, source: str, *, django_path: bool = Fa
             return facts
     if "argv" in source:
         flags = _argv_interface(index)
-        if flags:
+        if flags or _argv_read_wholesale(index):
             facts.interface = Interface("argv", flags)
     return facts
+
+
+def _argv_read_wholesale(index: ModuleIndex) -> bool:
+    """``sys.argv`` used other than one position at a time: iterated, sliced, passed on
+    (``for a in sys.argv[1:]``, ``main(sys.argv)``, ``f(*sys.argv[1:])``). Such a script takes
+    arguments no flag describes: an ``argv`` interface without flags, which ``opsctl wrap``
+    refuses without ``--force``. ``sys.argv[N]``, ``len(sys.argv)`` and ``"-x" in sys.argv``
+    are the reads :func:`_argv_interface` understands."""
+    understood: set[int] = set()
+    uses: list[ast.expr] = []
+    for node in ast.walk(index.tree):
+        if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant) and isinstance(
+                node.slice.value, int):
+            understood.add(id(node.value))
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "len":
+            understood.update(id(arg) for arg in node.args)
+        elif isinstance(node, ast.Compare) and isinstance(node.ops[0], ast.In | ast.NotIn):
+            understood.update(id(c) for c in node.comparators)
+        elif isinstance(node, ast.Attribute | ast.Name) and isinstance(node.ctx, ast.Load) \
+                and index.canonical(node) == "sys.argv":
+            uses.append(node)
+    return any(id(node) not in understood for node in uses)
 
 
 def _has_click_command(index: ModuleIndex) -> bool:

@@ -90,7 +90,9 @@ def _scan(script: Script, source: str, tree: ast.Module, *, file: Path, root: Pa
     script.interface = interface.interface
     script.warnings.extend(interface.warnings)
     imports, local = local_imports(index, package, file, root)
-    if script.interface.kind == "none" and local:
+    # no interface of its own, or argv handed on whole (to a parser in a local module)
+    if (script.interface.kind == "none" or (script.interface.kind == "argv"
+                                            and not script.interface.flags)) and local:
         script.interface = borrowed_interface(index, local) or script.interface
     if script.interface.kind in ("django", "none") and django_path and local:
         inherited_options(script, index, local)

@@ -309,7 +309,7 @@ def design(script: Script, name: str, *, force: bool = False) -> WrapDesign:
     problems = problems_of(script)
     if problems and not force:
         raise ScriptNotUnderstoodError(
-            f"cannot wrap {script.path}: the scan could not determine "
+            f"cannot wrap {script.path}: the scan could not determine its interface: "
             + "; ".join(problems) + " (use --force to wrap it anyway, with an `args` field "
             "passed to the script as is)", problems)
     names = _Names()
