@@ -289,6 +289,20 @@ def test_validation_errors_appear_next_to_their_fields(dash: Api) -> None:
     assert SECRET not in html  # a secret is never echoed back
 
 
+def test_a_default_factory_list_is_filled_in_as_other_defaults_are(dash: Api) -> None:
+    """``names`` is declared ``Field(default_factory=lambda: ["a.txt"])``: pydantic's schema
+    has no default for it, so the form showed it empty and the form as served planned ``[]``
+    (nothing). It is filled in now; clearing it is still the user's choice."""
+    v = visitor(dash, "ada", "admin")
+    page = v.get("/automations/files").text
+    served = page.split('name="r.names"')[1].split(">", 1)[1].split("</textarea>")[0].strip()
+    assert served == "a.txt"
+    as_served = v.get(plan_files(v, dash, environment="staging", names=served)).text
+    assert "&#34;names&#34;: [\n    &#34;a.txt&#34;" in as_served or '"a.txt"' in as_served
+    cleared = v.get(plan_files(v, dash, environment="staging", names="")).text
+    assert "&#34;names&#34;: []" in cleared
+
+
 def test_add_item_gives_one_more_row(dash: Api) -> None:
     v = visitor(dash, "ada", "admin")
     page = v.post("/automations/everything/plan", [("r.service", "svc"), ("r.ports._list", "1"),

@@ -359,6 +359,30 @@ def _with_errors(item: FormField, placed: Mapping[str, list[str]]) -> FormField:
                    rows=tuple(tuple(_with_errors(c, placed) for c in row) for row in item.rows))
 
 
+def with_factory_defaults(schema: dict[str, Any], model: Any) -> dict[str, Any]:
+    """``schema`` with the defaults of fields declared with ``default_factory`` filled in, so
+    the form shows them as it shows the other defaults (and ``--help`` shows them): pydantic
+    leaves them out of the JSON Schema. Only for the form; the published contract is as is."""
+    properties = schema.get("properties")
+    fields = getattr(model, "model_fields", None)
+    if not isinstance(properties, dict) or not isinstance(fields, dict):
+        return schema
+    from pydantic_core import to_jsonable_python
+
+    filled = dict(properties)
+    for name, info in fields.items():
+        key = info.alias or name
+        prop = filled.get(key)
+        if info.default_factory is None or not isinstance(prop, dict) or "default" in prop:
+            continue
+        try:
+            default = to_jsonable_python(info.default_factory())
+        except Exception:  # a factory that needs the validated data, or makes no JSON: no default
+            continue
+        filled[key] = {**prop, "default": default}
+    return {**schema, "properties": filled}
+
+
 # -- submitted form -> request document ----------------------------------------------------------
 
 def parse_form(schema: Mapping[str, Any], pairs: Iterable[tuple[str, str]]) -> dict[str, Any]:
@@ -417,6 +441,8 @@ def _read(prop: Mapping[str, Any], defs: Mapping[str, Any], path: str,
         lines = [line.strip() for line in first.splitlines() if line.strip()]
         if not lines and nullable:
             return None
+        if not lines and "default" not in node:
+            return _UNSET  # left empty, its default unknown here: the contract's default applies
         if kind in ("integer", "number"):
             return [_number(line, kind == "integer") for line in lines]
         return lines
