@@ -24,6 +24,7 @@ from opsctl.service.dashboard.forms import (
     constraints,
     form_fields,
     parse_form,
+    with_factory_defaults,
 )
 from tests.service.everything_automation import SOURCE
 
@@ -187,9 +188,15 @@ def test_contract_errors_land_next_to_their_fields() -> None:
 
 @given(st.lists(st.integers(min_value=-10**12, max_value=10**12), max_size=8))
 def test_lists_of_integers_read_back(values: list[int]) -> None:
-    fields, _ = form_fields(SCHEMA, {"sizes": values})
+    schema = with_factory_defaults(SCHEMA, Request)  # as the dashboard reads it: default []
+    fields, _ = form_fields(schema, {"sizes": values})
     sizes = by_path(fields)["sizes"]
-    assert parse_form(SCHEMA, [(sizes.name, sizes.value)])["sizes"] == values
+    assert parse_form(schema, [(sizes.name, sizes.value)])["sizes"] == values
+
+
+def test_an_empty_list_without_a_known_default_is_left_to_the_contract() -> None:
+    assert "sizes" not in parse_form(SCHEMA, [("r.sizes", "")])
+    assert parse_form(with_factory_defaults(SCHEMA, Request), [("r.sizes", "")])["sizes"] == []
 
 
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=40))
