@@ -756,6 +756,11 @@ def test_approval_expires_after_the_rules_ttl(deploy: Project) -> None:
     assert late.doc["error"]["type"] == "approval_required"
     assert "sam: approval expired at" in late.doc["error"]["message"]
     assert effects(deploy) == []
+    # approving again does not pretend: the expired approval is not renewed in place
+    again = approve(deploy, "sam", plan_id)
+    assert again.code == 3
+    assert "sam's approval of plan" in again.stderr and "expired at" in again.stderr
+    assert "approve the new plan" in again.stderr
 
 
 # -- freeze windows ------------------------------------------------------------------------

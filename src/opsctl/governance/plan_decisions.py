@@ -93,6 +93,13 @@ def decide_plan(session: Session, ref: str, *, approve: bool, reason: str) -> di
             raise ConflictError(f"{actor} already {row['decision']} plan {plan_id} at "
                                 f"{row['created_at']}; a decision is recorded once and not "
                                 f"changed (plan again for a new plan to {verb})")
+        if row["expires_at"] and datetime.fromisoformat(str(row["expires_at"])) <= now:
+            # one decision per actor and plan (the audit trail pairs each row with its event):
+            # an approval that ran out is not renewed in place, the plan is made again
+            raise PlanRejectedError(f"{actor}'s approval of plan {plan_id} expired at "
+                                    f"{row['expires_at']}; a decision is recorded once per plan: "
+                                    "re-run `opsctl plan ... --out` and approve the new plan",
+                                    reason="expired", step="gate")
         # The same decision again (a retried CI step, a double click): nothing new to record.
         shown_again: dict[str, Any] = {key: row[key] for key in (
             "id", "plan_id", "fingerprint", "decision", "actor", "reason", "created_at",
