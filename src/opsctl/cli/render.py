@@ -36,16 +36,19 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], stream: TextIO,
         from rich.console import Console
         from rich.table import Table
 
-        tbl = Table(*headers, title=title, title_justify="left", header_style="bold")
+        color = color_enabled(stream)
+        tbl = Table(*headers, title=title, title_justify="left",
+                    header_style="bold" if color else "")
         for row in cells:
             tbl.add_row(*row)
-        Console(file=stream, no_color=not color_enabled(stream)).print(tbl)
+        # color_system=None: no escape at all (rich's no_color keeps bold and underline)
+        Console(file=stream, color_system="auto" if color else None).print(tbl)
         return
     if title:
         stream.write(title + "\n")
     widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
     line = "  ".join(h.upper().ljust(w) for h, w in zip(headers, widths, strict=True))
-    stream.write(line.rstrip() + "\n")
+    stream.write(_styled(stream, line.rstrip(), "bold") + "\n")  # FORCE_COLOR in a pipe
     for row in cells:
         stream.write("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip() + "\n")
 
