@@ -525,6 +525,13 @@ def test_show_config_names_each_layer(counter: Project) -> None:
     assert flag_form.code == 0
     assert "plan_ttl" in flag_form.stdout and "2h" in flag_form.stdout
     assert counts(counter, "prod") == {}
+    # on any command, before or after it, without that command's required flags
+    for args in (["counter", "--show-config"], ["--show-config", "runs"],
+                 ["runs", "--show-config"], ["-o", "json", "--show-config", "list"]):
+        shown = counter.run(*args, env=env)
+        assert shown.code == 0, (args, shown.stderr)
+        assert "plan_ttl" in shown.stdout and "2h" in shown.stdout, args
+    assert json.loads(shown.stdout)["format"] == {"value": "json", "layer": "flag"}
 
 
 WARNING = '''

@@ -209,6 +209,29 @@ def _report(error: Any, args: list[str], started: datetime, hint: str | None = N
     return int(error.exit_code)
 
 
+_VALUED_GLOBALS = ("-o", "--format", "--config", "--log-format")
+_FLAG_GLOBALS = ("-v", "-vv", "-vvv", "--verbose", "-q", "--quiet", "--no-color")
+
+
+def _as_config_show(args: list[str]) -> list[str]:
+    """``--show-config`` on any command, before or after it, is ``config show`` with the same
+    global options: it prints the settings that command would run with, and does not need
+    the command's own required flags (``opsctl NAME --show-config`` without ``--environment``)."""
+    kept: list[str] = []
+    rest = iter(args[:args.index("--")] if "--" in args else args)
+    for arg in rest:
+        name = arg.split("=", 1)[0]
+        if name in _VALUED_GLOBALS:
+            kept.append(arg)
+            if "=" not in arg:
+                kept.append(next(rest, ""))
+        elif arg.startswith("-o") and len(arg) > 2 and not arg.startswith("--"):
+            kept.append(arg)  # -ojson
+        elif arg in _FLAG_GLOBALS:
+            kept.append(arg)
+    return ["config", "show", *kept]
+
+
 def _usage_hint(exc: click.ClickException) -> str:
     ctx = getattr(exc, "ctx", None)
     path = ctx.command_path if ctx is not None else "opsctl"
@@ -236,6 +259,9 @@ def main(argv: list[str] | None = None) -> None:
             shown = _not_utf8(args)
             if shown is not None:
                 raise UsageError(f"argument {shown} is not UTF-8 text")
+            options = args[:args.index("--")] if "--" in args else args
+            if "--show-config" in options:
+                args = _as_config_show(args)
             code = cli.main(args=args, prog_name="opsctl", standalone_mode=False)
         except click.exceptions.Exit as exc:
             code = exc.exit_code
