@@ -855,8 +855,12 @@ def _open_sqlite(path: Path, url: str, redactor: Redactor | None, create_dir: bo
             raise StateDirError(f"state directory {path.parent} cannot be created: "
                                 f"{exc.strerror}") from None
     elif not path.parent.is_dir():
+        hint = ""
+        if not path.is_absolute() and Path("/", path.parent).is_dir():
+            # sqlite:///tmp/x.db is the relative path tmp/x.db; /tmp/x.db needs four slashes
+            hint = f"; for the absolute path /{path} write sqlite:////{path}"
         raise StateDirError(f"store {url}: directory {path.parent} does not exist (create it, or "
-                            "fix store_url)")
+                            f"fix store_url{hint})")
     if not os.access(path.parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
         raise StateDirError(f"state directory {path.parent} is not writable")
     try:
