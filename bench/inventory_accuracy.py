@@ -324,7 +324,7 @@ def scan_corpus(repos: Iterable[Path]) -> tuple[dict[str, Any], dict[str, float]
     seconds: dict[str, float] = {}
     for repo in repos:
         started = time.perf_counter()
-        inventories[repo.name] = scan_tree(repo)
+        inventories[repo.name] = scan_tree(repo, repository_callers=False)  # a copy, not its repository
         seconds[repo.name] = round(time.perf_counter() - started, 3)
     return inventories, seconds
 

@@ -171,6 +171,23 @@ def test_the_json_inventory_follows_its_published_schema(repo: Path) -> None:
     assert doc["scripts"][0]["path"] == "scripts/cleanup_ec2.py"
 
 
+def test_a_folder_of_a_repository_gets_the_callers_around_it(repo: Path) -> None:
+    """`opsctl inventory scan scripts/` in a repository: the workflow, Makefile and crontab at
+    its root still call the scripts (paths relative to the scanned folder)."""
+    code, out, err = scan("scripts", "--format", "json", cwd=repo)
+    assert code == 0, err
+    scripts = {s["path"]: s for s in json.loads(out)["scripts"]}
+    assert sorted((c["kind"], c["path"], c["line"]) for c in scripts["cleanup_ec2.py"]["callers"]) == [
+        ("github-actions", "../.github/workflows/nightly.yml", 10), ("makefile", "../Makefile", 2)]
+    assert [(c["kind"], c["path"]) for c in scripts["rotate-dumps.sh"]["callers"]] == [
+        ("cron", "../deploy/crontab")]
+    assert scripts["cleanup_ec2.py"]["tier"] == "platform"
+    # --no-git reads the folder alone
+    code, out, err = scan("scripts", "--format", "json", "--no-git", cwd=repo)
+    assert code == 0, err
+    assert all(s["callers"] == [] for s in json.loads(out)["scripts"])
+
+
 def test_markdown_and_table_reports(repo: Path, tmp_path: Path) -> None:
     out = tmp_path / "inventory.md"
     code, stdout, err = scan(str(repo), "--format", "markdown", "--out", str(out), cwd=tmp_path)

@@ -74,6 +74,53 @@ def _scan_candidate(candidate: Candidate, root: Path) -> tuple[Script, PythonFac
     return script, facts
 
 
+_REPOSITORY_FILES = 5000  # caller files read outside the scanned folder, at most
+_NOT_OUTSIDE = frozenset({"python", "shell"})  # other scripts: only those scanned call others
+
+
+def _repository_callers(folder: Path, scripts: list[str]) -> dict[str, list[Caller]]:
+    """Callers of ``scripts`` (relative to ``folder``) in the git repository around ``folder``
+    but outside it, as the repository's own CI, build and cron files: their paths relative to
+    ``folder``. Nothing when ``folder`` is not inside a repository, or is its top."""
+    import dataclasses
+
+    from opsctl.adopt.callers import classify, find_callers
+    from opsctl.adopt.history import _git_env
+
+    def git(*args: str) -> bytes | None:
+        try:
+            done = subprocess.run(["git", "-C", str(folder), *args], capture_output=True,
+                                  env=_git_env(), timeout=30, check=False)
+        except (OSError, subprocess.SubprocessError):
+            return None
+        return done.stdout if done.returncode == 0 else None
+
+    if not scripts:
+        return {}
+    top_text = git("rev-parse", "--show-toplevel")
+    if not top_text:
+        return {}
+    top = Path(top_text.decode("utf-8", "replace").strip()).resolve()
+    here = folder.resolve()
+    if top == here or top not in here.parents:
+        return {}
+    prefix = here.relative_to(top).as_posix() + "/"
+    listed = git("ls-files", "-z", "--full-name", ":/")
+    if listed is None:
+        return {}
+    in_repo = [prefix + script for script in scripts]
+    known = frozenset(in_repo)
+    outside = [path for path in listed.decode("utf-8", "replace").split("\0")
+               if path and not path.startswith(prefix)
+               and classify(path, known) not in (None, *_NOT_OUTSIDE)][:_REPOSITORY_FILES]
+    if not outside:
+        return {}
+    found = find_callers(top, in_repo, outside)
+    return {script.removeprefix(prefix): [
+        dataclasses.replace(caller, path=os.path.relpath(top / caller.path, here))
+        for caller in callers] for script, callers in found.items()}
+
+
 def _is_library(candidate: Candidate, facts: PythonFacts | None) -> bool:
     return facts is not None and not facts.entry and candidate.interpreter is None
 
@@ -84,8 +131,12 @@ def _module_name(path: str) -> str:
 
 
 def scan_tree(root: Path, *, git: bool = True, now: datetime | None = None,
-              max_bytes: int = MAX_BYTES) -> Inventory:
+              max_bytes: int = MAX_BYTES, repository_callers: bool = True) -> Inventory:
     """Every script under ``root`` (a folder, or a single script), with callers and owners.
+
+    With ``git`` and ``repository_callers``, a folder inside a git repository also gets the
+    callers found in the rest of that repository (its CI workflows, Makefiles, crontabs...:
+    ``ops/`` is usually called from the root), their paths relative to ``root`` (``../``).
 
     Raises FileNotFoundError (or NotADirectoryError) when ``root`` does not exist."""
     from opsctl.adopt.callers import find_callers
@@ -125,6 +176,9 @@ def scan_tree(root: Path, *, git: bool = True, now: datetime | None = None,
     paths = [script.path for script in inventory.scripts]
     libraries = {library.path for library in inventory.libraries}
     callers = find_callers(folder, paths + sorted(libraries), found.files + [c.path for c in found.candidates])
+    if git and repository_callers:
+        for path, more in _repository_callers(folder, paths + sorted(libraries)).items():
+            callers[path] = sorted([*callers.get(path, []), *more], key=lambda c: (c.path, c.line))
     # A module with only definitions that an entry point (``console_scripts``) or another file
     # runs is a script after all: ``swift-recon-cron = swift.cli.recon_cron:main``.
     run = {path for path in libraries if any(

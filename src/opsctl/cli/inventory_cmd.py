@@ -39,7 +39,8 @@ def inventory_group() -> None:
 @click.option("--strict", is_flag=True, default=False,
               help="Exit 3 when any script could not be scanned.")
 @click.option("--no-git", is_flag=True, default=False,
-              help="Do not read owners and churn from git.")
+              help="Do not read git: no owners and churn, and no callers from the rest of the "
+                   "repository around PATH.")
 @click.pass_context
 def scan_cmd(ctx: click.Context, path: Path, format_: str | None, out: Path | None, strict: bool,
              no_git: bool) -> int:
