@@ -242,9 +242,15 @@ def test_bad_scripts_are_reported_one_by_one_and_the_scan_goes_on(tmp_path: Path
     pytest.param([".", "--format", "yaml"], "Invalid value for '-o' / '--format'", id="bad-format"),
     pytest.param([".", "--out", "no/such/dir/x.json"], "--out: no such folder: no/such/dir",
                  id="out-folder-missing"),
+    pytest.param(["loop-a"], "loop-a is a symlink loop: nothing to scan", id="symlink-loop"),
+    pytest.param(["dangling"], "dangling is a symlink to nothing", id="dangling-symlink"),
+    pytest.param(["/dev/zero"], "/dev/zero is not a folder or a script file", id="device"),
 ])
 def test_bad_arguments_exit_2_and_write_nothing(tmp_path: Path, args: list[str],
                                                 message: str) -> None:
+    (tmp_path / "loop-a").symlink_to("loop-b")
+    (tmp_path / "loop-b").symlink_to("loop-a")
+    (tmp_path / "dangling").symlink_to("not-there")
     before = sorted(p.name for p in tmp_path.iterdir())
     code, out, err = scan(*args, cwd=tmp_path)
     assert code == 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import io
 import json
 import os
@@ -56,6 +57,18 @@ def scan_cmd(ctx: click.Context, path: Path, format_: str | None, out: Path | No
         raise UsageError(f"unknown format {chosen!r} (text, json or markdown)")
     if not path.exists() and not path.is_symlink():
         raise UsageError(f"no such file or folder: {path}")
+    if not path.exists():  # a symlink whose target is missing, or a loop of links
+        try:
+            path.resolve(strict=True)
+            problem = "cannot be followed"
+        except RuntimeError:  # a loop (Python < 3.13)
+            problem = "is a symlink loop"
+        except OSError as exc:
+            problem = ("is a symlink loop" if exc.errno == errno.ELOOP
+                       else "is a symlink to nothing")
+        raise UsageError(f"{path} {problem}: nothing to scan")
+    if not path.is_dir() and not path.is_file():
+        raise UsageError(f"{path} is not a folder or a script file (a device, FIFO or socket)")
     if out is not None and out.parent and not out.parent.is_dir():
         raise UsageError(f"--out: no such folder: {out.parent}")
     try:

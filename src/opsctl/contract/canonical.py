@@ -44,6 +44,8 @@ class InvalidJSONError(CanonicalJSONError):
     """A text is not JSON at all (a syntax error), as opposed to JSON opsctl refuses."""
 
     def __init__(self, problem: str, line: int, column: int) -> None:
+        # json's "Unterminated string starting at" names the place itself: no second "at"
+        problem = problem.removesuffix(" starting at").removesuffix(" at")
         super().__init__(f"invalid JSON: {problem} at line {line} column {column}")
         self.problem, self.line, self.column = problem, line, column
 
