@@ -231,6 +231,7 @@ def test_broken_lease_fences_out_the_old_holder(ledger: Project) -> None:
     assert holder.returncode == 7, err
     doc = json.loads(out)
     assert "lease" in doc["error"]["message"]
+    assert "was broken (`opsctl locks break`) or ran out" in doc["error"]["message"]
     assert len(effects(ledger)) < 4
 
 

@@ -337,8 +337,12 @@ class SQLStore:
         chunk = self.chunk_fence
         if fence is not None and not self._rows(
                 "SELECT 1 AS held FROM locks WHERE scope = ? AND token = ?", fence):
-            raise LeaseLostError(f"lease on {fence[0]} (token {fence[1]}) was lost: another run "
-                                 "holds the scope now; this run stops without recording more")
+            holder = self._rows("SELECT run_id FROM locks WHERE scope = ?", (fence[0],))
+            how = (f"run {holder[0]['run_id']} holds the scope now" if holder else
+                   "it was broken (`opsctl locks break`) or ran out")
+            raise LeaseLostError(f"lease on {fence[0]} (token {fence[1]}) was lost: {how}; this "
+                                 "run stops without recording more (run the same command again "
+                                 "to plan afresh)")
         raise LeaseLostError(f"chunk {chunk[1] if chunk else '?'} of run "
                              f"{chunk[0] if chunk else '?'} was claimed again by another worker "
                              "(or its run stopped it): this worker stops without recording more")
