@@ -531,8 +531,10 @@ def verify_chain(store: SQLStore, *, page: int = 5000, since: int | None = None)
     start = _GENESIS_HEAD
     if since is not None:
         if since < 0 or (head is not None and since > head.seq):
-            raise UsageError(f"--since {since}: the audit trail's head is event "
-                             f"{head.seq if head else 0}", step="validate")
+            last = head.seq if head else 0
+            raise UsageError(f"--since {since}: the audit trail's head is event {last}; give an "
+                             f"event number up to {last} (the walk starts at the newest "
+                             "checkpoint at or before it)", step="validate")
         found = store._rows("SELECT seq, hash FROM audit_checkpoints WHERE seq <= ? "
                             "ORDER BY seq DESC LIMIT 1", (since,))
         if found:
