@@ -46,6 +46,8 @@ def counter(project: Project) -> Project:
     pytest.param(["counter", "--environment", "staging", "--dry-run", "-o", "json"],
                  id="after-the-subcommand"),
     pytest.param(["plan", "counter", "--environment", "staging", "-ojson"], id="attached"),
+    pytest.param(["plan", "-o", "json", "counter", "--environment", "staging"],
+                 id="after-the-plan-verb"),
     pytest.param(["-v", "--no-color", "--log-format", "json", "--format", "json", "plan",
                   "counter", "--environment", "staging"], id="every-global-option-first"),
 ])
@@ -95,6 +97,15 @@ def test_usage_errors_are_one_line_with_a_hint(counter: Project, args: list[str]
     assert machine.code == 2
     assert (machine.doc["mode"], machine.doc["error"]["type"]) == (mode, "validation")
     assert machine.doc["error"]["message"].startswith(message)
+
+
+def test_a_verb_without_its_automation_shows_its_help_and_one_error(counter: Project) -> None:
+    text = counter.run("plan")
+    assert text.code == 2
+    assert "Usage: opsctl plan" in text.stderr  # the help of what was called bare
+    assert text.stderr.strip().splitlines()[-2] == "opsctl: error: give an automation NAME"
+    machine = counter.run("-o", "json", "plan", expect_json=True)
+    assert machine.code == 2 and machine.doc["mode"] == "plan"
 
 
 @pytest.mark.parametrize(("args", "code"), [

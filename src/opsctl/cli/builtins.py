@@ -15,6 +15,7 @@ from opsctl.cli.options import (
     CommonOptions,
     common_options,
     diff_option,
+    global_options,
     open_cli_session,
     show_config,
 )
@@ -326,7 +327,8 @@ def config_show(opts: CommonOptions) -> int:
 
 @click.group("plan", cls=AutomationGroup, mode="plan",
              short_help="Plan an automation without changing anything.")
-def plan_group() -> None:
+@global_options  # `opsctl plan -o json NAME`: read by the automation's command
+def plan_group(**_global: Any) -> None:
     """Plan NAME: print the actions a run would take (exit 10 if there are any, 0 if none).
 
     With --out, write a signed plan document that `opsctl apply --plan` executes exactly.
@@ -335,7 +337,8 @@ def plan_group() -> None:
 
 @click.group("reconcile", cls=AutomationGroup, mode="reconcile",
              short_help="Apply and re-plan until converged.")
-def reconcile_group() -> None:
+@global_options
+def reconcile_group(**_global: Any) -> None:
     """Reconcile NAME: apply, re-plan, apply again until the plan is empty (exit 0) or
     --max-iterations is hit (exit 4, not converged)."""
 

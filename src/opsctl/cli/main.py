@@ -186,9 +186,16 @@ def _not_utf8(args: list[str]) -> str | None:
 def _result_mode(args: list[str]) -> Any:
     """The ``mode`` a result document of this invocation has: ``plan`` for ``opsctl plan`` and
     ``--dry-run``, ``reconcile`` for ``opsctl reconcile``, else ``apply``."""
-    if STATE.mode == "plan" or "--dry-run" in args:
+    verb, values = None, iter(args)  # the subcommand, before click resolved it
+    for arg in values:
+        if arg in _VALUED_GLOBALS:
+            next(values, None)
+        elif not arg.startswith("-"):
+            verb = arg
+            break
+    if STATE.mode == "plan" or "--dry-run" in args or verb == "plan":
         return "plan"
-    return "reconcile" if STATE.mode == "reconcile" else "apply"
+    return "reconcile" if "reconcile" in (STATE.mode, verb) else "apply"
 
 
 def _report(error: Any, args: list[str], started: datetime, hint: str | None = None) -> int:
@@ -276,7 +283,12 @@ def main(argv: list[str] | None = None) -> None:
             no_args = getattr(click.exceptions, "NoArgsIsHelpError", ())
             if isinstance(exc, no_args):
                 click.echo(exc.format_message(), err=True)
-                message = "give a command (or an automation NAME)"
+                ctx = getattr(exc, "ctx", None)
+                group = ctx.command if ctx is not None else None
+                message = ("give an automation NAME" if isinstance(group, AutomationGroup)
+                           and group.mode != "run" else "give a subcommand"
+                           if ctx is not None and ctx.parent is not None
+                           else "give a command (or an automation NAME)")
             code = _report(UsageError(message), args, started, _usage_hint(exc))
         except OpsctlError as exc:
             code = _report(exc, args, started)

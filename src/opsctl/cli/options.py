@@ -75,7 +75,13 @@ def common_options(fn: F) -> F:
     def wrapper(*args: Any, format_: str | None, config_file: str | None, show_config: bool,
                 log_format: str | None, verbose: int, quiet: bool, no_color: bool,
                 **kwargs: Any) -> Any:
-        root = click.get_current_context().find_root().params
+        parent = click.get_current_context().parent
+        root: dict[str, Any] = {}  # given before this command: nearest group first
+        while parent is not None:
+            for key, value in parent.params.items():
+                if value and not root.get(key):
+                    root[key] = value
+            parent = parent.parent
         diff = bool(kwargs.pop("diff", False))
         opts = CommonOptions(format_ or root.get("format_"),
                              config_file or root.get("config_file"), show_config,
