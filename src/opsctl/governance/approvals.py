@@ -183,9 +183,10 @@ def require_approvals(session: Session, governance: Governance, decision: Decisi
         return None
     if plan_id is None:
         raise ApprovalRequiredError(
-            f"{approval_summary(decision)}. Save the plan (`opsctl plan ... --out plan.json`), "
-            "have it approved (`opsctl approve PLAN_ID --reason ...`), then apply it "
-            "(`opsctl apply --plan plan.json`)", step="gate")
+            f"{approval_summary(decision)}. Save the plan (`opsctl plan ... --out plan.json`; "
+            "HTTP: POST /v1/automations/NAME/plans), have it approved (`opsctl approve PLAN_ID "
+            "--reason ...`; POST /v1/plans/PLAN_ID/approvals), then apply it (`opsctl apply "
+            "--plan plan.json`; POST /v1/plans/PLAN_ID/apply)", step="gate")
     status = approval_status(session, governance, decision, plan_id=plan_id,
                              fingerprint=fingerprint, requester=requester, now=now)
     if not status.satisfied:

@@ -45,7 +45,7 @@ def decide_plan(session: Session, ref: str, *, approve: bool, reason: str) -> di
 
     reason = reason.strip()
     if not reason:
-        raise UsageError("--reason must say why (it is recorded)")
+        raise UsageError("a reason must say why (it is recorded with the decision)")
     store, actor, now = session.store, session.actor, session.clock()
     plan_id = resolve_plan_id(session, ref)
     saved = store.get_plan(plan_id)
