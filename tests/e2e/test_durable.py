@@ -109,6 +109,9 @@ def test_caller_key_replays_a_finished_run(ledger: Project) -> None:
     assert again.doc["run_id"] == first.doc["run_id"]
     assert again.doc["summary"] == first.doc["summary"]
     assert effects(ledger) == ["main/a", "main/b", "main/c", "main/d"]
+    text = ledger.run("ledger", "--idempotency-key", "deploy-42")
+    assert text.code == 0
+    assert f"replayed: the recorded result of run {first.doc['run_id']}" in text.stdout
 
 
 def test_caller_key_with_another_request_exits_7(ledger: Project) -> None:

@@ -65,6 +65,10 @@ def render_result(doc: dict[str, Any], stream: TextIO, *, full_diff: bool = Fals
             + f"  {doc['mode']}  " + _styled(stream, status, STATUS_STYLE.get(status))
             + f"  (exit {doc['exit_code']})")
     stream.write(head + "\n")
+    if doc.get("replayed"):
+        stream.write(_styled(stream, f"replayed: the recorded result of run {doc.get('run_id')} "
+                             f"(idempotency key {doc.get('idempotency_key')}); nothing was run "
+                             "again", "yellow") + "\n")
     plan = doc.get("plan") or {}
     actions = plan.get("actions") or []
     if actions:
