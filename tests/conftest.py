@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import os
+import pty
+import select
 import subprocess
 import sys
 import textwrap
@@ -177,3 +179,28 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
         report.outcome = "failed"
         report.longrepr = f"skipped in CI, where every service must be available: {reason}"
+
+
+def run_in_terminal(args: list[str], cwd: Path, timeout: float = 60,
+                    extra_env: dict[str, str] | None = None) -> tuple[int, str]:
+    """Run opsctl with stdout and stderr on a pseudo-terminal; return its exit code and screen."""
+    leader, follower = pty.openpty()
+    env = clean_env(cwd / ".home", {"COLUMNS": "160", "TERM": "xterm", **(extra_env or {})})
+    proc = subprocess.Popen([OPSCTL, *args], cwd=cwd, env=env, stdin=follower, stdout=follower,
+                            stderr=follower, close_fds=True)
+    os.close(follower)
+    chunks = []
+    while True:
+        ready, _, _ = select.select([leader], [], [], timeout)
+        if not ready:
+            proc.kill()
+            break
+        try:
+            data = os.read(leader, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(leader)
+    return proc.wait(timeout=timeout), b"".join(chunks).decode(errors="replace")

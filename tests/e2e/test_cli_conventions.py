@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from tests.conftest import Project
+from tests.conftest import Project, run_in_terminal
 from tests.e2e.test_cli_core import COUNTER, counts
 
 LIBRARY_LOGGER = '''
@@ -160,35 +160,14 @@ def test_force_color_colours_a_pipe(counter: Project) -> None:
 
 
 def test_tables_follow_the_colour_rule_in_a_pipe_and_on_a_terminal(counter: Project) -> None:
-    import os
-    import pty
-    import subprocess
-
-    from tests.conftest import OPSCTL
-
     assert counter.run("counter", "--environment", "staging", "--dry-run").code == 10
     forced = counter.run("runs", env=counter.env({"FORCE_COLOR": "1"}))
     assert forced.code == 0 and forced.stdout.startswith("\x1b[1mRUN")
     plain = counter.run("runs", env=counter.env({"FORCE_COLOR": "1", "NO_COLOR": "1"}))
     assert plain.code == 0 and "\x1b[" not in plain.stdout
     for flag, coloured in (([], True), (["--no-color"], False)):
-        leader, follower = pty.openpty()
-        proc = subprocess.run([OPSCTL, *flag, "runs"], cwd=counter.root, env=counter.env(),
-                              stdin=subprocess.DEVNULL, stdout=follower, stderr=subprocess.PIPE,
-                              timeout=60, check=False)
-        os.close(follower)
-        chunks = []
-        while True:
-            try:
-                chunk = os.read(leader, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            chunks.append(chunk)
-        os.close(leader)
-        shown = b"".join(chunks).decode()
-        assert proc.returncode == 0 and "counter" in shown
+        code, shown = run_in_terminal([*flag, "runs"], counter.root, extra_env=counter.extra_env)
+        assert code == 0 and "counter" in shown
         assert ("\x1b[" in shown) is coloured, (flag, shown[:200])
 
 

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import pty
-import select
-import subprocess
 import textwrap
 from pathlib import Path
 
-from tests.conftest import OPSCTL, Project, clean_env
+from tests.conftest import Project, clean_env, run_in_terminal
 from tests.e2e.test_cli_core import COUNTER
 
 PLUGIN = '''
@@ -76,34 +72,10 @@ def test_missing_automation_module_is_reported(project: Project) -> None:
     assert "automation module 'not_there' not found" in listed.stderr
 
 
-def _run_in_terminal(args: list[str], cwd: Path, timeout: float = 60) -> tuple[int, str]:
-    """Run opsctl with stdout and stderr on a pseudo-terminal; return its exit code and screen."""
-    leader, follower = pty.openpty()
-    env = clean_env(cwd / ".home", {"COLUMNS": "160", "TERM": "xterm"})
-    proc = subprocess.Popen([OPSCTL, *args], cwd=cwd, env=env, stdin=follower, stdout=follower,
-                            stderr=follower, close_fds=True)
-    os.close(follower)
-    chunks = []
-    while True:
-        ready, _, _ = select.select([leader], [], [], timeout)
-        if not ready:
-            proc.kill()
-            break
-        try:
-            data = os.read(leader, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
-    os.close(leader)
-    return proc.wait(timeout=timeout), b"".join(chunks).decode(errors="replace")
-
-
 def test_terminal_gets_a_coloured_plan_console_logs_a_progress_bar_and_rich_tables(
         project: Project) -> None:
     project.add_module("counter_auto", COUNTER)
-    code, screen = _run_in_terminal(["counter", "--yes", "--environment", "staging", "--slow", "0.3",
+    code, screen = run_in_terminal(["counter", "--yes", "--environment", "staging", "--slow", "0.3",
                                      "--targets", "a", "--targets", "b", "--targets", "c",
                                      "--targets", "d"], project.root)
     assert code == 0, screen
@@ -111,6 +83,6 @@ def test_terminal_gets_a_coloured_plan_console_logs_a_progress_bar_and_rich_tabl
     assert "applying" in screen                    # the transient progress bar was drawn
     assert '{"level"' not in screen                # console logs, not JSON lines
     assert "run.finished" in screen
-    code, screen = _run_in_terminal(["runs"], project.root)
+    code, screen = run_in_terminal(["runs"], project.root)
     assert code == 0, screen
     assert "┃" in screen or "│" in screen          # a rich table, not plain columns
