@@ -21,6 +21,7 @@ from typing import Any
 
 from opsctl.config.redact import Redactor, mask_url
 from opsctl.errors import ConflictError, DependencyError, StateDirError
+from opsctl.jsontext import json_encoder
 from opsctl.store.migrations import BOOTSTRAP, MIGRATIONS
 
 Row = dict[str, Any]
@@ -88,30 +89,9 @@ def _batched_records(pending: Sequence[tuple[str, Sequence[Any], Fence | None]],
     return batches
 
 
-def _json_encoder(*, sort_keys: bool, ensure_ascii: bool,
-                  separators: tuple[str, str] = (", ", ": ")) -> Callable[[Any], str]:
-    """``json.dumps(value, default=str, sort_keys=..., ensure_ascii=...)``, the same text.
-
-    Built once, calling the C encoder directly: ``json.dumps`` with any keyword builds an
-    encoder per call, and ``JSONEncoder.encode`` builds the C one per call too, which is
-    half of an event's cost (bench/journal.py: three events and a spec per action). Without
-    the check for cycles, which would need a dict per call: a value that contains itself
-    stops at the recursion limit (RecursionError) instead of a ValueError.
-    """
-    from json import encoder
-
-    make: Any = getattr(encoder, "c_make_encoder", None)  # not in typeshed: CPython's C encoder
-    if make is None:  # not CPython
-        return json.JSONEncoder(default=str, sort_keys=sort_keys, ensure_ascii=ensure_ascii,
-                                separators=separators).encode
-    text = encoder.encode_basestring_ascii if ensure_ascii else encoder.encode_basestring
-    encode = make(None, str, text, None, separators[1], separators[0], sort_keys, False, True)
-    return lambda value: "".join(encode(value, 0))
-
-
-_EVENT_JSON = _json_encoder(sort_keys=False, ensure_ascii=False)
-_SPEC_JSON = _json_encoder(sort_keys=True, ensure_ascii=True)  # as _json writes, less redaction
-_RESULT_JSON = _json_encoder(sort_keys=True, ensure_ascii=True)
+_EVENT_JSON = json_encoder(sort_keys=False, ensure_ascii=False)
+_SPEC_JSON = json_encoder(sort_keys=True, ensure_ascii=True)  # as _json writes, less redaction
+_RESULT_JSON = json_encoder(sort_keys=True, ensure_ascii=True)
 _EVENTS_PER_INSERT = 32  # 160 parameters; SQLite allows 999 before 3.32
 _RECORD_CHUNK = 1000
 
