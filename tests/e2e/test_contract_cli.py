@@ -121,6 +121,25 @@ def test_removed_field_fails_then_major_bump_passes(locked: Project) -> None:
     assert "(allowed: major version bumped 1.2.0 -> 2.0.0)" in bumped.stdout
 
 
+def test_a_changed_default_factory_default_is_a_breaking_change(project: Project) -> None:
+    """``Field(default_factory=lambda: [...])`` is a default as any other: callers that omit
+    the field get it, so changing it breaks them (pydantic's schema leaves it out)."""
+    with_factory = RELEASE_TAG.replace(
+        WITHOUT_RETRIES, WITHOUT_RETRIES + '    remotes: list[str] = Field(default_factory=lambda: '
+                                           '["origin", "mirror"], description="Push to")\n')
+    project.add_module("release_tag_auto", with_factory.replace("{version}", "1.2.0"))
+    assert opsctl_contract(project, "lock").code == 0
+    locked = json.loads(lock_path(project).read_text())["automations"]["release-tag"]
+    assert locked["request_schema"]["properties"]["remotes"]["default"] == [
+        "origin", "mirror"]
+    project.add_module("release_tag_auto", with_factory.replace("{version}", "1.2.0").replace(
+        '["origin", "mirror"]', '["origin"]'))
+    report = opsctl_contract(project, "check", "--format", "json")
+    assert report.code == 3, report.doc
+    assert [(c["rule"], c["severity"]) for c in report.doc["changes"] if c["verdict"] == "fail"] == [
+        ("request.default_changed", "breaking")]
+
+
 def test_acknowledged_break_passes_and_survives_a_relock(locked: Project) -> None:
     write_automation(locked, "1.3.0", retries=False)
     assert opsctl_contract(locked, "check").code == 3

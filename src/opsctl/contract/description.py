@@ -36,8 +36,35 @@ def request_schema(automation: Any, major: int | None = None) -> dict[str, Any]:
             raise UsageError(f"{automation.name} has no contract version {major} "
                              f"(accepted majors: {accepted})")
         model, version = adapter.request, f"{major}.x"
-    schema: dict[str, Any] = model.model_json_schema()
+    schema = model_schema(model)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema.setdefault("title", f"{automation.name} request")
     schema["x-opsctl-contract-version"] = version
     return schema
+
+
+def model_schema(model: Any) -> dict[str, Any]:
+    """``model.model_json_schema()`` with the defaults of fields declared with
+    ``default_factory`` (``Field(default_factory=lambda: ["api", "worker"])``) filled in, as
+    ``--help`` shows them: pydantic leaves them out, so the schema, the form of the dashboard and
+    the contract lock did not have them, and a changed factory default passed `contract check`.
+    A factory that needs the validated data, or makes no JSON value, adds nothing."""
+    schema: dict[str, Any] = model.model_json_schema()
+    properties = schema.get("properties")
+    fields = getattr(model, "model_fields", None)
+    if not isinstance(properties, dict) or not isinstance(fields, dict):
+        return schema
+    from pydantic_core import to_jsonable_python
+
+    for name, info in fields.items():
+        key = info.alias or name
+        prop = properties.get(key)
+        if info.default_factory is None or not isinstance(prop, dict) or "default" in prop:
+            continue
+        try:
+            default = to_jsonable_python(info.default_factory())
+        except Exception:  # a factory of the validated data, or no JSON value
+            continue
+        properties[key] = {**prop, "default": default}
+    return schema
+

@@ -172,7 +172,9 @@ def contract_snapshot(automation: Automation[Any],
         from opsctl.contract.flags import flag_specs
 
         flags = [dict(spec) for spec in flag_specs(automation.request_model)]
-    request_schema = automation.request_model.model_json_schema()
+    from opsctl.contract.description import model_schema
+
+    request_schema = model_schema(automation.request_model)
     flag_rows = sorted(({k: spec.get(k) for k in FLAG_KEYS} for spec in flags),
                        key=lambda f: str(f["flag"]))
     snapshot = {

@@ -359,30 +359,6 @@ def _with_errors(item: FormField, placed: Mapping[str, list[str]]) -> FormField:
                    rows=tuple(tuple(_with_errors(c, placed) for c in row) for row in item.rows))
 
 
-def with_factory_defaults(schema: dict[str, Any], model: Any) -> dict[str, Any]:
-    """``schema`` with the defaults of fields declared with ``default_factory`` filled in, so
-    the form shows them as it shows the other defaults (and ``--help`` shows them): pydantic
-    leaves them out of the JSON Schema. Only for the form; the published contract is as is."""
-    properties = schema.get("properties")
-    fields = getattr(model, "model_fields", None)
-    if not isinstance(properties, dict) or not isinstance(fields, dict):
-        return schema
-    from pydantic_core import to_jsonable_python
-
-    filled = dict(properties)
-    for name, info in fields.items():
-        key = info.alias or name
-        prop = filled.get(key)
-        if info.default_factory is None or not isinstance(prop, dict) or "default" in prop:
-            continue
-        try:
-            default = to_jsonable_python(info.default_factory())
-        except Exception:  # a factory that needs the validated data, or makes no JSON: no default
-            continue
-        filled[key] = {**prop, "default": default}
-    return {**schema, "properties": filled}
-
-
 # -- submitted form -> request document ----------------------------------------------------------
 
 def parse_form(schema: Mapping[str, Any], pairs: Iterable[tuple[str, str]]) -> dict[str, Any]:

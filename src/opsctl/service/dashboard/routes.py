@@ -233,9 +233,7 @@ def _automation_page(dashboard: Dashboard, request: Request, viewer: Viewer, nam
     api._automation(session, name)
     api._check(session, "view", name, any_environment=True)
     contract = describe(session, name)
-    schema = forms.with_factory_defaults(contract["request_schema"],
-                                         session.catalog.load(name).request_model)
-    fields, loose = forms.form_fields(schema, values, errors=errors or [],
+    fields, loose = forms.form_fields(contract["request_schema"], values, errors=errors or [],
                                       extra_rows=extra_rows or [])
     recent, _ = page_runs(session.store, automation=name, limit=RECENT)
     entry = session.catalog.entry(name)
@@ -255,7 +253,7 @@ def _plan_from_form(dashboard: Dashboard, request: Request, viewer: Viewer, name
 
     session = viewer.session
     automation = api._automation(session, name)
-    schema = forms.with_factory_defaults(request_schema(automation), automation.request_model)
+    schema = request_schema(automation)
     document = forms.parse_form(schema, pairs)
     added = forms.added_rows(pairs)
     if added:
