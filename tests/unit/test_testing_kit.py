@@ -512,6 +512,17 @@ def test_errors_before_a_run_are_results_with_their_exit_code(
         assert_exit(result, 0)
 
 
+def test_an_unknown_automation_name_is_a_result_naming_the_registered_ones(
+        opsctl_harness: OpsctlHarness) -> None:
+    opsctl_harness.register("examples.cleanup_files:cleanup_files")
+    result = opsctl_harness.dry_run("cleanup-flies", root="/tmp")
+
+    assert_exit(result, 2)
+    assert result.error is not None
+    assert "unknown automation 'cleanup-flies'" in result.error["message"]
+    assert "registered with the harness: cleanup-files" in result.error["message"]
+
+
 def test_register_by_module_path(opsctl_harness: OpsctlHarness) -> None:
     with pytest.raises(ValueError, match="defines 0 automations"):
         opsctl_harness.register("opsctl.testing.harness")

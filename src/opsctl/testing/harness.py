@@ -338,9 +338,19 @@ class OpsctlHarness:
         session = self.open_session()
         first_event = len(self.events)
         try:
-            target = self.automation(automation, session)
-            proxy, recorder = _recording(target)
             started = self.clock()
+            try:
+                target = self.automation(automation, session)
+            except OpsctlError as exc:  # an unknown name is a result (exit 2), as on the CLI
+                if self._registered and isinstance(automation, str):
+                    exc.message = (f"unknown automation {automation!r} (registered with the "
+                                   f"harness: {', '.join(sorted(self._registered))})")
+                doc = error_document(exc, mode="plan" if mode == "plan" or dry_run else "apply",
+                                     automation=str(automation), started_at=started,
+                                     finished_at=self.clock(), actor=session.actor,
+                                     redact=session.redactor.redact)
+                return Result(doc, int(exc.exit_code), None, tuple(self.events[first_event:]))
+            proxy, recorder = _recording(target)
             try:
                 outcome = execute(session, proxy, dict(request or {}), mode=mode,
                                   dry_run=dry_run, idempotency_key=idempotency_key,
