@@ -257,6 +257,24 @@ def refuse_overwrite(paths: list[Path], *, force: bool) -> None:
                          + " (use --force to replace them)")
 
 
+def _refuse_taken_name(root: Path, name: str) -> None:
+    """Exit 2 when the project already has an automation of that name (two modules would
+    register it; the new one's tests could never plan)."""
+    if not (root / "opsctl.toml").exists():
+        return
+    from opsctl.catalog import load_catalog
+    from opsctl.config.layers import load_layers
+
+    try:
+        entries = load_catalog(load_layers(cwd=root), use_cache=False, strict=False).entries
+    except Exception:  # an unloadable project is reported by the generated tests themselves
+        return
+    taken = entries.get(name)
+    if taken is not None:
+        raise UsageError(f"the project already has an automation named {name!r} (module "
+                         f"{taken.module}); choose another name")
+
+
 def scaffold(start: Path, name: str, *, directory: str = "automations", tests: str = "tests",
              owner: str = "", summary: str = "", force: bool = False) -> list[Generated]:
     """Create the automation ``name`` in the project around ``start``; the files written."""
@@ -268,6 +286,7 @@ def scaffold(start: Path, name: str, *, directory: str = "automations", tests: s
     test_path = root / tests / f"test_{module}.py"
     config_path = root / "opsctl.toml"
     refuse_overwrite([module_path, test_path], force=force)
+    _refuse_taken_name(root, name)
     owner = owner or os.environ.get("USER", "") or "unknown"
     summary = summary or f"{name.replace('-', ' ').capitalize()} (describe what it does)"
     from opsctl.contract.lockfile import LOCK_FILE

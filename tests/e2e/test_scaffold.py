@@ -63,14 +63,26 @@ def test_refusals_write_nothing(tmp_path: Path) -> None:
     before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*") if "home" not in p.parts
                     and ".opsctl" not in p.parts)
     config = (tmp_path / "opsctl.toml").read_text()
+    taken = tmp_path / "elsewhere.py"  # a module of another name registering the same name
+    taken.write_text((tmp_path / "automations" / "rotate_certs.py").read_text().replace(
+        '"rotate-certs"', '"rotate-keys"'))
+    config_with = config.replace('automations = ["rotate_certs"]',
+                                 'automations = ["rotate_certs", "elsewhere"]')
+    (tmp_path / "opsctl.toml").write_text(config_with.replace('python_path = ["automations"]',
+                                                              'python_path = ["automations", "."]'))
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*") if "home" not in p.parts
+                    and ".opsctl" not in p.parts and "__pycache__" not in p.parts)
+    config = (tmp_path / "opsctl.toml").read_text()
     for args, message in [(["rotate-certs"], "would overwrite"),
                           (["Bad_Name"], "lower-case words"),
-                          (["plan"], "built-in opsctl verb")]:
+                          (["plan"], "built-in opsctl verb"),
+                          (["rotate-keys"], "already has an automation named 'rotate-keys' "
+                                            "(module elsewhere)")]:
         refused = opsctl(tmp_path, "new", *args)
         assert refused.returncode == 2, refused.stderr
         assert message in refused.stderr
     after = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*") if "home" not in p.parts
-                   and ".opsctl" not in p.parts)
+                   and ".opsctl" not in p.parts and "__pycache__" not in p.parts)
     assert after == before and (tmp_path / "opsctl.toml").read_text() == config
 
 
