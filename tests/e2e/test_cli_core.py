@@ -456,6 +456,7 @@ def test_helpers_refuse_to_mutate_while_planning(project: Project, how: str) -> 
     r = project.run("sneaky", "--how", how, "--dry-run", "--format", "json")
     assert r.code == 1
     assert r.doc["error"]["step"] == "plan"
+    assert r.doc["error"]["type"] == "unsafe_input"  # every helper, ctx.sql's database too
     if how == "sql":
         assert "readonly" in r.doc["error"]["message"]
         with sqlite3.connect(project.root / "data.db") as conn:

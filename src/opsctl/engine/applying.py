@@ -32,11 +32,23 @@ def automation_bug(run: RunState, exc: Exception, what: str, step: str) -> Opsct
 
     run.session.log.debug("traceback", run_id=run.run_id,
                           traceback="".join(traceback.format_exception(exc)))
+    if step == "plan" and _read_only_refusal(exc):  # ctx.sql's read-only connection said no
+        from opsctl.errors import MutationDuringPlanError
+
+        return MutationDuringPlanError(f"write to a database through ctx.sql ({exc})")
     known = classify_exception(exc, what)
     if known is not None:
         known.step = step
         return known
     return AutomationBugError(f"{what}: {type(exc).__name__}: {exc}", step=step)
+
+
+def _read_only_refusal(exc: BaseException) -> bool:
+    """The database refused a write because ctx.sql opened it read-only for planning: SQLite's
+    ``attempt to write a readonly database``, PostgreSQL's read-only transaction (25006)."""
+    text = str(exc)
+    return ("readonly database" in text and type(exc).__name__ == "OperationalError") or (
+        getattr(exc, "sqlstate", None) == "25006")
 
 
 @traced_action
