@@ -90,6 +90,12 @@ def _default_text(value: Any) -> str | None:
         return "true" if value else "false"
     if isinstance(value, list | tuple | set | frozenset):
         return ", ".join(str(v) for v in value) if value else None
+    if isinstance(value, BaseModel | dict):  # such a flag takes JSON: show its default as JSON
+        import json
+
+        from pydantic_core import to_jsonable_python
+
+        return json.dumps(to_jsonable_python(value), sort_keys=True)
     return str(value)
 
 
