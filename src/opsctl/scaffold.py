@@ -257,6 +257,16 @@ def refuse_overwrite(paths: list[Path], *, force: bool) -> None:
                          + " (use --force to replace them)")
 
 
+def _login_name() -> str:
+    """The OS user (as runs record the actor) when ``$USER`` is not set (containers, cron)."""
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError, ImportError):
+        return ""
+
+
 def _refuse_taken_name(root: Path, name: str) -> None:
     """Exit 2 when the project already has an automation of that name (two modules would
     register it; the new one's tests could never plan)."""
@@ -287,7 +297,7 @@ def scaffold(start: Path, name: str, *, directory: str = "automations", tests: s
     config_path = root / "opsctl.toml"
     refuse_overwrite([module_path, test_path], force=force)
     _refuse_taken_name(root, name)
-    owner = owner or os.environ.get("USER", "") or "unknown"
+    owner = owner or os.environ.get("USER", "") or _login_name() or "unknown"
     summary = summary or f"{name.replace('-', ' ').capitalize()} (describe what it does)"
     from opsctl.contract.lockfile import LOCK_FILE
 

@@ -29,7 +29,7 @@ The generated tests pass at once: run `pytest tests/test_NAME.py`."""
               help="Folder of the automation module, relative to the project.")
 @click.option("--tests", default="tests", show_default=True,
               help="Folder of the generated tests, relative to the project.")
-@click.option("--owner", default="", help="Owning team or person (default: $USER).")
+@click.option("--owner", default="", help="Owning team or person (default: $USER, else the OS user).")
 @click.option("--summary", default="", help="One line saying what it does.")
 @click.option("--force", is_flag=True, default=False, help="Replace files that exist.")
 @common_options
