@@ -167,6 +167,37 @@ def test_disk_full_under_an_apply_exits_4_with_a_result_and_resumes(project: Pro
     assert_resumes_cleanly(project, doc, "gated", "--pause-at", "c")  # the same command again
 
 
+def test_a_full_disk_at_the_first_run_leaves_no_empty_signing_key(project: Project,
+                                                                 tmpfs_state: Path) -> None:
+    """The plan-signing key is written whole or not at all: a full disk once left an empty
+    key file, and every later plan was signed with the empty key."""
+    project.add_module("gated_auto", GATED)
+    state = tmpfs_state / "state"
+    state.mkdir(mode=0o700)
+    project.extra_env["OPSCTL_STATE_DIR"] = str(state)
+    filler = fill(tmpfs_state)
+    full = project.run("plan", "gated", "--out", str(project.root / "plan.json"),
+                       "--format", "json")
+    assert full.code in (2, 4), full.stderr
+    assert "Traceback" not in full.stderr and "internal error" not in full.stderr
+    assert not (state / "plan-signing.key").exists()
+    filler.unlink()
+    again = project.run("plan", "gated", "--out", str(project.root / "plan.json"))
+    assert again.code == 10, again.stderr
+    assert len((state / "plan-signing.key").read_bytes().strip()) == 64
+
+
+def test_an_empty_signing_key_file_is_refused(project: Project) -> None:
+    project.add_module("gated_auto", GATED)
+    state = project.root / ".opsctl"
+    state.mkdir(mode=0o700, exist_ok=True)
+    (state / "plan-signing.key").write_bytes(b"")
+    r = project.run("plan", "gated", "--out", str(project.root / "plan.json"))
+    assert r.code == 2
+    assert "plan-signing key" in r.stderr and "empty or cut short" in r.stderr
+    assert not (project.root / "plan.json").exists()
+
+
 @pytest.fixture
 def proxied_postgres(project: Project) -> Iterator[tuple[Project, TCPProxy, str]]:
     for url in postgres_schema_url():

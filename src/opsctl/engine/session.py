@@ -94,7 +94,7 @@ class Session:
             return self.settings.plan_signing_key.get_secret_value().encode()
         path = Path(self.settings.state_dir) / KEY_FILE
         try:
-            return path.read_bytes().strip()
+            return _checked_key(path, path.read_bytes())
         except FileNotFoundError:
             if not create:
                 from opsctl.errors import PlanRejectedError
@@ -106,20 +106,41 @@ class Session:
         except OSError as exc:
             raise StateDirError(f"state directory {path.parent} is not usable: cannot read "
                                 f"{path.name}: {exc.strerror}") from None
-        try:
-            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            return path.read_bytes().strip()  # another process created it first
-        except OSError as exc:
-            raise StateDirError(f"state directory {path.parent} is not usable: cannot create "
-                                f"{path.name}: {exc.strerror}") from None
         import secrets
 
         key = secrets.token_hex(32).encode()
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(key)
+        # Written whole to a file of its own, then linked into place: the key file exists only
+        # complete (a full disk left an empty one, and an empty key signed every plan), and a
+        # second process starting at the same moment reads the winner's key, never a part.
+        temp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
+        try:
+            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(key)
+                    fh.flush()
+                    os.fsync(fh.fileno())
+                os.link(temp, path)
+            finally:
+                temp.unlink(missing_ok=True)
+        except FileExistsError:
+            return _checked_key(path, path.read_bytes())  # another process created it first
+        except OSError as exc:
+            raise StateDirError(f"state directory {path.parent} is not usable: cannot create "
+                                f"{path.name}: {exc.strerror}") from None
         return key
+
+
+def _checked_key(path: Path, text: bytes) -> bytes:
+    """The key in ``path``'s text, refused when it is too short to be one (an empty or cut
+    file): a plan signed with an empty key proves nothing."""
+    key = text.strip()
+    if len(key) < 32:
+        raise StateDirError(f"plan-signing key {path} is empty or cut short ({len(key)} bytes): "
+                            "remove it to make a new key (plans signed with the old one are then "
+                            "refused), or set plan_signing_key")
+    return key
 
 
 def open_session(
