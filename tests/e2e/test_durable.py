@@ -23,6 +23,7 @@ class Request(BaseModel):
     targets: list[str] = Field(default_factory=lambda: ["a", "b", "c", "d"])
     slow: float = 0.0
     pause_at: str = ""  # apply waits before this target's effect until a file "go" exists
+    block_at: str = ""  # apply blocks in one long sleep (a C call) at this target
 
 ledger = Automation("ledger", version="1.0.0", owner="o", summary="One effect per target",
                     request=Request, lock_scope=("scope",), retry={"attempts": 2, "base": "10ms"})
@@ -48,6 +49,9 @@ def apply(ctx, req, action):
         raise TransientError(f"{t} is unavailable")
     if req.slow:
         time.sleep(req.slow)
+    if t == req.block_at:
+        Path("waiting").write_text(t)
+        time.sleep(600)
     if t == req.pause_at:
         Path("waiting").write_text(t)
         while not Path("go").exists():
@@ -284,6 +288,26 @@ def test_interrupted_action_is_not_journaled_as_applied(ledger: Project) -> None
     shown = ledger.run("show", json.loads(out)["run_id"], "--format", "json", expect_json=True)
     assert [a["status"] for a in shown.doc["actions"]] == ["interrupted"]
     assert os.path.exists(ledger.root / "effects.log") is False
+
+
+def test_the_stop_grace_ends_an_action_blocked_in_a_call(ledger: Project) -> None:
+    """One worker applies inline in the main thread: an action blocked in C (a sleep, a
+    subprocess, a socket) is still aborted when stop_grace runs out."""
+    env = ledger.env({"OPSCTL_STOP_GRACE": "1s"})
+    proc = start(ledger, "ledger", "--block-at", "a", "--targets", "a", "--format", "json",
+                 env=env)
+    deadline = time.monotonic() + 30
+    while not (ledger.root / "waiting").exists():
+        assert proc.poll() is None and time.monotonic() < deadline, proc.communicate()
+        time.sleep(0.02)
+    began = time.monotonic()
+    proc.send_signal(signal.SIGTERM)
+    out, err = proc.communicate(timeout=60)
+    assert time.monotonic() - began < 15, "the blocked action outlived stop_grace"
+    assert proc.returncode == 130, err
+    doc = json.loads(out)
+    assert doc["status"] == "cancelled"
+    assert [a["status"] for a in doc["plan"]["actions"]] == ["interrupted"]
 
 
 FLAKY = '''

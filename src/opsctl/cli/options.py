@@ -121,11 +121,18 @@ STATE = InvocationState()
 def _install_signal_handlers(session: Any) -> None:
     """First SIGINT/SIGTERM: take no new action and let the in-flight one finish within
     ``stop_grace``; a second signal (or the grace running out) interrupts at once."""
-    import _thread
     import signal
     import threading
 
     grace = session.settings.stop_grace.total_seconds()
+    main_thread = threading.main_thread().ident
+
+    def grace_over() -> None:
+        # A real signal to the main thread, not _thread.interrupt_main(): that only sets a
+        # flag, which an action applied inline and blocked in C (sleep, a subprocess, a socket)
+        # never looks at; the signal interrupts the call and this handler raises there.
+        if main_thread is not None:
+            signal.pthread_kill(main_thread, signal.SIGINT)
 
     def on_signal(signum: int, frame: Any) -> None:
         if session.stop_requested.is_set():
@@ -133,7 +140,7 @@ def _install_signal_handlers(session: Any) -> None:
         session.stop_requested.set()
         session.log.warning("run.stopping", signal=signal.Signals(signum).name,
                             grace_s=grace, hint="a second signal aborts now")
-        timer = threading.Timer(grace, _thread.interrupt_main)
+        timer = threading.Timer(grace, grace_over)
         timer.daemon = True
         timer.start()
 
