@@ -310,6 +310,31 @@ def test_the_stop_grace_ends_an_action_blocked_in_a_call(ledger: Project) -> Non
     assert [a["status"] for a in doc["plan"]["actions"]] == ["interrupted"]
 
 
+def test_group_mode_commits_a_finished_action_within_its_time_bound(ledger: Project) -> None:
+    """group mode commits every 256 records or 50 ms: also when the next action runs for a
+    long time and no other record comes to trigger the commit."""
+    from opsctl.store.sql import open_store
+
+    env = ledger.env({"OPSCTL_JOURNAL_MODE": "group"})
+    proc = hold(ledger, "--format", "json", env=env)  # a applied, b in flight until released
+    store = open_store(ledger.extra_env.get("OPSCTL_STORE_URL") or f"sqlite:///{ledger.db}")
+    try:
+        deadline = time.monotonic() + 10
+        while True:
+            rows = {r["action_id"]: r["status"]
+                    for r in store._rows("SELECT action_id, status FROM actions")}
+            if rows.get("t-a") == "applied":
+                break
+            assert time.monotonic() < deadline, f"a's outcome never committed: {rows}"
+            time.sleep(0.05)
+        assert rows.get("t-b") == "started"
+    finally:
+        store.close()
+        release(ledger)
+        proc.communicate(timeout=30)
+    assert proc.returncode == 0
+
+
 FLAKY = '''
 from pathlib import Path
 from pydantic import BaseModel

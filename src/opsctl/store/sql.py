@@ -176,6 +176,8 @@ class SQLStore:
         self.group_s = 0.05
         self._group_since = 0.0
         self._group_count = 0
+        self._group_timer: threading.Timer | None = None  # commits a batch at group_s
+        self._group_failure: BaseException | None = None  # that commit's error, for a writer
         self.dialect = dialect
         self.url = url
         # "is None", not "or": an empty Redactor is falsy, and the session adds the secrets of
@@ -350,7 +352,11 @@ class SQLStore:
 
     def flush(self) -> None:
         """Commit journal records still deferred (group mode, or a finished record in strict)
-        and buffered run events."""
+        and buffered run events; raise the failure of a batch the group timer committed."""
+        with self._buffer_lock:
+            failure, self._group_failure = self._group_failure, None
+        if failure is not None:
+            raise failure
         with self._lock:
             if self._deferred or self._event_rows:
                 with self.transaction():
@@ -365,6 +371,10 @@ class SQLStore:
         return _RESULT_JSON(self.redactor.redact(value) if self.redactor else value)
 
     def close(self) -> None:
+        with self._buffer_lock:
+            timer, self._group_timer = self._group_timer, None
+        if timer is not None:
+            timer.cancel()
         try:
             if self.unavailable is None:
                 self.flush()
@@ -574,6 +584,9 @@ class SQLStore:
         """
         if defer or self.journal_mode == "group":
             with self._buffer_lock:
+                failure, self._group_failure = self._group_failure, None
+                if failure is not None:  # the timer's commit of earlier records failed
+                    raise failure
                 self._deferred.append((statement, params, fence))
                 if self.journal_mode != "group":
                     return
@@ -584,12 +597,33 @@ class SQLStore:
                 if not self._group_since:
                     self._group_since = now
                 if self._group_count < self.group_size and now - self._group_since < self.group_s:
+                    if self._group_timer is None:  # no later record may come for a while
+                        self._group_timer = timer = threading.Timer(
+                            self.group_s - (now - self._group_since), self._group_deadline)
+                        timer.daemon = True
+                        timer.start()
                     return
                 self._group_since, self._group_count = 0.0, 0
             with self.transaction():
                 pass
             return
         self._commit_durably(statement, params, fence)
+
+    def _group_deadline(self) -> None:
+        """Group mode's time bound: the batch is committed ``group_s`` after its first record
+        even when no other record comes (an action that runs for minutes after the previous
+        one finished). A failure is raised in the next writer (or ``flush``)."""
+        with self._buffer_lock:
+            self._group_timer = None
+            if not self._group_count:  # committed meanwhile by a writer
+                return
+            self._group_since, self._group_count = 0.0, 0
+        try:
+            with self.transaction():
+                pass
+        except BaseException as exc:  # handed to the thread that writes next
+            with self._buffer_lock:
+                self._group_failure = exc
 
     def _commit_durably(self, statement: str, params: Sequence[Any], fence: Fence | None) -> None:
         """Return once this record is committed (group commit, for strict mode's "started").
