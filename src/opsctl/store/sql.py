@@ -598,12 +598,16 @@ class SQLStore:
                     self._group_since = now
                 if self._group_count < self.group_size and now - self._group_since < self.group_s:
                     if self._group_timer is None:  # no later record may come for a while
-                        self._group_timer = timer = threading.Timer(
-                            self.group_s - (now - self._group_since), self._group_deadline)
-                        timer.daemon = True
-                        timer.start()
+                        deadline = threading.Timer(self.group_s - (now - self._group_since),
+                                                   self._group_deadline)
+                        deadline.daemon = True
+                        self._group_timer = deadline
+                        deadline.start()
                     return
                 self._group_since, self._group_count = 0.0, 0
+                pending, self._group_timer = self._group_timer, None
+            if pending is not None:  # this batch commits now
+                pending.cancel()
             with self.transaction():
                 pass
             return
