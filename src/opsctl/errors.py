@@ -174,10 +174,15 @@ class ConflictError(OpsctlError):
 
 
 class InterruptedRunError(OpsctlError):
-    """The run was interrupted by a signal; progress is checkpointed."""
+    """The run was interrupted by a signal; progress is checkpointed.
+
+    ``error.type`` stays ``internal`` (the published result schema has no type of its own for
+    it; ``status`` ``cancelled`` and exit 130 say what happened), but it is ``retryable``: the
+    same command finishes the run."""
 
     exit_code = ExitCode.INTERRUPTED
     error_type = "internal"
+    retryable = True
 
 
 class AutomationBugError(OpsctlError):

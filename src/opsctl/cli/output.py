@@ -20,8 +20,9 @@ def emit(document: dict[str, Any], exit_code: int, opts: CommonOptions, session:
         message = str(error["message"]).encode("utf-8", "backslashreplace").decode("utf-8")
         click.echo(f"opsctl: error: {' '.join(message.split())}", err=True)
         run_id = document.get("run_id")
-        if run_id and document.get("status") in ("partial", "cancelled") and not document.get(
-                "replayed"):
+        planned = (document.get("plan") or {}).get("actions")
+        if run_id and planned and document.get("status") in ("partial", "cancelled") \
+                and not document.get("replayed"):  # stopped while planning: nothing to resume
             click.echo(f"opsctl: hint: `opsctl resume {run_id}` finishes what is left", err=True)
     if output_format(opts, session) == "json":
         click.echo(json.dumps(document, ensure_ascii=False, sort_keys=False))

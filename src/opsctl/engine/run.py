@@ -193,7 +193,9 @@ def _prior_run(session: Session, automation: Automation[Any], key: str, key_sour
     orphaned = holds_scope and prior["status"] == "running"
     if prior["status"] not in RESUMABLE or not (orphaned or store.list_actions(prior["id"])):
         if resume_run_id:
-            raise UsageError(f"run {resume_run_id} is {prior['status']}: nothing to resume")
+            left = (" and applied nothing (it stopped before its plan was journaled): run the "
+                    "same command again" if prior["status"] in RESUMABLE else "")
+            raise UsageError(f"run {resume_run_id} is {prior['status']}{left}: nothing to resume")
         return None
     return prior
 
