@@ -130,6 +130,27 @@ def test_run_failures_get_the_one_error_line_too(counter: Project, args: list[st
         shutil.rmtree(counter.root / "state", ignore_errors=True)  # the same run again
 
 
+def test_a_stderr_that_cannot_be_written_loses_lines_not_the_result(counter: Project) -> None:
+    """Logs and the error line go to stderr; a full disk behind its redirect (/dev/full) must
+    not turn a run into exit 1 without a result."""
+    import subprocess
+
+    from tests.conftest import OPSCTL
+
+    for args, code in ((["counter", "--environment", "staging"], 0),
+                       (["counter", "--environment", "prod", "--fail-on", "a"], 6),
+                       (["counter", "--nope"], 2)):
+        with open("/dev/full", "w") as full:
+            proc = subprocess.run([OPSCTL, *args, "--format", "json"], cwd=counter.root,
+                                  env=counter.env(), stdout=subprocess.PIPE, stderr=full,
+                                  text=True, timeout=60, check=False)
+        assert proc.returncode == code, (args, proc.stdout)
+        doc = json.loads(proc.stdout)
+        assert doc["exit_code"] == code
+        if code == 0:
+            assert any("log lines could not be written" in w for w in doc["warnings"])
+
+
 def test_successful_and_planned_runs_print_no_error_line(counter: Project) -> None:
     planned = counter.run("counter", "--environment", "staging", "--dry-run")
     assert planned.code == 10 and "opsctl: error" not in planned.stderr

@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from opsctl._version import __version__
-from opsctl.cli.options import HELP_OPTION_NAMES, STATE, global_options
+from opsctl.cli.options import HELP_OPTION_NAMES, STATE, global_options, say
 
 
 def _config_from_args(args: list[str]) -> str | None:
@@ -204,9 +204,9 @@ def _report(error: Any, args: list[str], started: datetime, hint: str | None = N
     from opsctl.engine.run import error_document
 
     message = error.message.encode("utf-8", "backslashreplace").decode("utf-8")
-    click.echo(f"opsctl: error: {message}", err=True)
+    say(f"opsctl: error: {message}")
     if hint:
-        click.echo(f"opsctl: hint: {hint}", err=True)
+        say(f"opsctl: hint: {hint}")
     if _wants_json(args):
         import json
 
@@ -273,7 +273,7 @@ def main(argv: list[str] | None = None) -> None:
         except click.exceptions.Exit as exc:
             code = exc.exit_code
         except click.Abort:
-            click.echo("opsctl: aborted", err=True)
+            say("opsctl: aborted")
             code = 130
         except click.ClickException as exc:
             # Click's own usage text ("Usage: ... Try ... Error: ...") would be a second error
@@ -297,17 +297,17 @@ def main(argv: list[str] | None = None) -> None:
 
                 traceback.print_exception(exc)
         except KeyboardInterrupt:
-            click.echo("opsctl: interrupted", err=True)
+            say("opsctl: interrupted")
             code = 130
         except Exception as exc:
             if STATE.opts is not None and STATE.opts.verbose:
                 import traceback
 
                 traceback.print_exc()
-                click.echo(f"opsctl: internal error: {type(exc).__name__}: {exc}", err=True)
+                say(f"opsctl: internal error: {type(exc).__name__}: {exc}")
             else:
-                click.echo(f"opsctl: internal error: {type(exc).__name__}: {exc} "
-                           "(run again with -v for the traceback)", err=True)
+                say(f"opsctl: internal error: {type(exc).__name__}: {exc} "
+                    "(run again with -v for the traceback)")
             code = 1
     except BrokenPipeError:
         # The reader went away (`opsctl ... | head`): what it did not read is not an error of

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sys
@@ -56,6 +57,13 @@ def global_options(fn: F) -> F:
     )):
         fn = decorator(fn)
     return fn
+
+
+def say(line: str) -> None:
+    """One line on stderr; a stderr that cannot be written (a full disk behind a redirect)
+    loses the line, not the result document on stdout or the exit code."""
+    with contextlib.suppress(OSError):
+        click.echo(line, err=True)
 
 
 def _no_color(ctx: click.Context, param: click.Parameter, value: bool) -> bool:

@@ -8,22 +8,28 @@ from typing import Any
 
 import click
 
-from opsctl.cli.options import CommonOptions, output_format
+from opsctl.cli.options import CommonOptions, output_format, say
 
 
 def emit(document: dict[str, Any], exit_code: int, opts: CommonOptions, session: Any = None) -> int:
     """Print a run's result document; a run that failed also gets the one ``opsctl: error:``
     line on stderr that every failure gets (the document itself may be going to a file or a
     pipe, and CI logs show stderr)."""
+    lost = session.log.sink_failure() if session is not None else None
+    if lost is not None:
+        document = {**document, "warnings": [*document.get("warnings", []),
+                                             f"log lines could not be written ({lost}); the "
+                                             "run's events are in the store: opsctl show "
+                                             f"{document.get('run_id')}"]}
     error = document.get("error")
     if exit_code not in (0, 10) and isinstance(error, dict) and error.get("message"):
         message = str(error["message"]).encode("utf-8", "backslashreplace").decode("utf-8")
-        click.echo(f"opsctl: error: {' '.join(message.split())}", err=True)
+        say(f"opsctl: error: {' '.join(message.split())}")
         run_id = document.get("run_id")
         planned = (document.get("plan") or {}).get("actions")
         if run_id and planned and document.get("status") in ("partial", "cancelled") \
                 and not document.get("replayed"):  # stopped while planning: nothing to resume
-            click.echo(f"opsctl: hint: `opsctl resume {run_id}` finishes what is left", err=True)
+            say(f"opsctl: hint: `opsctl resume {run_id}` finishes what is left")
     if output_format(opts, session) == "json":
         click.echo(json.dumps(document, ensure_ascii=False, sort_keys=False))
     else:

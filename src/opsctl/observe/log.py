@@ -91,11 +91,19 @@ class StreamSink:
     def __init__(self, renderer: Callable[[EventDict], str], stream: TextIO | None = None) -> None:
         self.renderer = renderer
         self.stream = stream
+        self.failed: str | None = None
+        """Why lines could not be written (a full disk behind a redirect): from then on they
+        are dropped; the run goes on, and its events are in the store."""
 
     def __call__(self, event: EventDict) -> None:
+        if self.failed is not None:
+            return
         stream = self.stream or sys.stderr
-        stream.write(self.renderer(event) + "\n")
-        stream.flush()
+        try:
+            stream.write(self.renderer(event) + "\n")
+            stream.flush()
+        except OSError as exc:  # ENOSPC, EIO, a closed pipe: logging must not end the run
+            self.failed = exc.strerror or type(exc).__name__
 
 
 class CaptureSink:
@@ -132,6 +140,10 @@ class Logger:
         bound._sink, bound._processors, bound._level = self._sink, self._processors, self._level
         bound._threshold, bound._context, bound._taps = self._threshold, context, self._taps
         return bound
+
+    def sink_failure(self) -> str | None:
+        """Why this logger's lines stopped being written, if they did."""
+        return getattr(self._sink, "failed", None)
 
     def tap(self, run_id: str, tap: Tap) -> Callable[[], None]:
         """Also hand ``tap`` every line about run ``run_id`` (its ``run_id`` field, bound or
