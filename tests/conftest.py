@@ -13,9 +13,11 @@ import select
 import subprocess
 import sys
 import textwrap
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import pytest
 
@@ -181,26 +183,49 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]):  
         report.longrepr = f"skipped in CI, where every service must be available: {reason}"
 
 
-def run_in_terminal(args: list[str], cwd: Path, timeout: float = 60,
-                    extra_env: dict[str, str] | None = None) -> tuple[int, str]:
-    """Run opsctl with stdout and stderr on a pseudo-terminal; return its exit code and screen."""
+PROMPT = "Only 'yes' applies: "
+
+
+def run_on_terminal(args: list[str], cwd: Path, answer: str | None = None,
+                    extra_env: dict[str, str] | None = None, stdout: IO[str] | None = None,
+                    timeout: float = 60,
+                    before_answer: Callable[[], None] | None = None) -> tuple[int, str]:
+    """Run opsctl on a pty (stdout too, unless given); when the prompt shows, type ``answer``
+    (None: end of input). Returns the exit code and everything the terminal showed."""
     leader, follower = pty.openpty()
     env = clean_env(cwd / ".home", {"COLUMNS": "160", "TERM": "xterm", **(extra_env or {})})
-    proc = subprocess.Popen([OPSCTL, *args], cwd=cwd, env=env, stdin=follower, stdout=follower,
-                            stderr=follower, close_fds=True)
+    proc = subprocess.Popen([OPSCTL, *args], cwd=cwd, env=env, stdin=follower,
+                            stdout=stdout or follower, stderr=follower, close_fds=True)
     os.close(follower)
-    chunks = []
-    while True:
-        ready, _, _ = select.select([leader], [], [], timeout)
+    screen = b""
+    answered = False
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([leader], [], [], 1.0)
         if not ready:
-            proc.kill()
-            break
+            if proc.poll() is not None:
+                break
+            continue
         try:
             data = os.read(leader, 65536)
         except OSError:
             break
         if not data:
             break
-        chunks.append(data)
+        screen += data
+        if not answered and PROMPT.encode() in screen:
+            answered = True
+            if before_answer is not None:
+                before_answer()
+            os.write(leader, b"\x04" if answer is None else answer.encode() + b"\n")
+    else:
+        proc.kill()
     os.close(leader)
-    return proc.wait(timeout=timeout), b"".join(chunks).decode(errors="replace")
+    return proc.wait(timeout=timeout), screen.decode(errors="replace")
+
+
+def run_in_terminal(args: list[str], cwd: Path, timeout: float = 60,
+                    extra_env: dict[str, str] | None = None) -> tuple[int, str]:
+    """Run opsctl with stdout and stderr on a pseudo-terminal (no prompt answered: end of
+    input); return its exit code and screen."""
+    return run_on_terminal(args, cwd, None, timeout=timeout, extra_env=extra_env)

@@ -8,59 +8,12 @@ before ``yes``. Without a terminal nothing is asked (tests/e2e/test_cli_conventi
 from __future__ import annotations
 
 import json
-import os
-import pty
-import select
-import subprocess
-import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import IO
 
 import pytest
 
-from tests.conftest import OPSCTL, Project, clean_env
+from tests.conftest import PROMPT, Project, run_on_terminal
 from tests.e2e.test_cli_core import COUNTER, counts
-
-PROMPT = "Only 'yes' applies: "
-
-
-def run_on_terminal(args: list[str], cwd: Path, answer: str | None = None,
-                    extra_env: dict[str, str] | None = None, stdout: IO[str] | None = None,
-                    timeout: float = 60,
-                    before_answer: Callable[[], None] | None = None) -> tuple[int, str]:
-    """Run opsctl on a pty (stdout too, unless given); when the prompt shows, type ``answer``
-    (None: end of input). Returns the exit code and everything the terminal showed."""
-    leader, follower = pty.openpty()
-    env = clean_env(cwd / ".home", {"COLUMNS": "160", "TERM": "xterm", **(extra_env or {})})
-    proc = subprocess.Popen([OPSCTL, *args], cwd=cwd, env=env, stdin=follower,
-                            stdout=stdout or follower, stderr=follower, close_fds=True)
-    os.close(follower)
-    screen = b""
-    answered = False
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        ready, _, _ = select.select([leader], [], [], 1.0)
-        if not ready:
-            if proc.poll() is not None:
-                break
-            continue
-        try:
-            data = os.read(leader, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        screen += data
-        if not answered and PROMPT.encode() in screen:
-            answered = True
-            if before_answer is not None:
-                before_answer()
-            os.write(leader, b"\x04" if answer is None else answer.encode() + b"\n")
-    else:
-        proc.kill()
-    os.close(leader)
-    return proc.wait(timeout=timeout), screen.decode(errors="replace")
 
 
 @pytest.fixture
