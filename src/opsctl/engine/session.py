@@ -133,13 +133,14 @@ class Session:
 
 
 def _checked_key(path: Path, text: bytes) -> bytes:
-    """The key in ``path``'s text, refused when it is too short to be one (an empty or cut
-    file): a plan signed with an empty key proves nothing."""
+    """The key in ``path``'s text, refused when there is none (a file created but never
+    written, as a full disk left one before keys were linked into place): a plan signed with
+    an empty key proves nothing."""
     key = text.strip()
-    if len(key) < 32:
-        raise StateDirError(f"plan-signing key {path} is empty or cut short ({len(key)} bytes): "
-                            "remove it to make a new key (plans signed with the old one are then "
-                            "refused), or set plan_signing_key")
+    if not key:
+        raise StateDirError(f"plan-signing key {path} is empty: remove it to make a new key "
+                            "(plans signed with the old one are then refused), or set "
+                            "plan_signing_key")
     return key
 
 
