@@ -42,7 +42,7 @@ def git_owners(root: Path, scripts: Sequence[str], *, now: datetime,
     git = shutil.which("git")
     if git is None or not scripts:
         return {}
-    prefix = _prefix_in_repository(git, root, timeout)
+    prefix = prefix_in_repository(git, root, timeout)
     if prefix is None:
         return {}
     wanted = {prefix + script: script for script in scripts}
@@ -78,12 +78,12 @@ def aggregate_owners(commits: Iterable[Commit], wanted: dict[str, str], *,
     return owners
 
 
-def _prefix_in_repository(git: str, root: Path, timeout: float) -> str | None:
+def prefix_in_repository(git: str, root: Path, timeout: float) -> str | None:
     """``root``'s path below the top of its work tree (``""`` or ``"sub/dir/"``), None outside one."""
     try:
         done = subprocess.run(
             [git, "-C", str(root), "rev-parse", "--is-inside-work-tree", "--show-prefix"],
-            capture_output=True, timeout=timeout, env=_git_env(), check=False)
+            capture_output=True, timeout=timeout, env=git_env(), check=False)
     except (OSError, subprocess.SubprocessError):
         return None
     inside, _, prefix = done.stdout.decode("utf-8", "surrogateescape").partition("\n")
@@ -99,7 +99,7 @@ def _read_log(git: str, root: Path, timeout: float) -> Iterator[Commit]:
                "--format=%x00%aN%x09%aE%x09%aI", "--name-only", "-z", "--", "."]
     try:
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                                   stdin=subprocess.DEVNULL, env=_git_env())
+                                   stdin=subprocess.DEVNULL, env=git_env())
     except OSError:
         return
     # A huge repository must not hang the scan: kill git after the timeout, keep what was read.
@@ -161,7 +161,7 @@ def _nul_fields(stream: Iterable[bytes]) -> Iterator[bytes]:
         yield pending
 
 
-def _git_env() -> dict[str, str]:
+def git_env() -> dict[str, str]:
     env = dict(os.environ)
     env.update(GIT_TERMINAL_PROMPT="0", GIT_OPTIONAL_LOCKS="0", LC_ALL="C")
     env.pop("GIT_DIR", None)

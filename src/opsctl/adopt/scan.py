@@ -85,29 +85,24 @@ def _repository_callers(folder: Path, scripts: list[str]) -> dict[str, list[Call
     import dataclasses
 
     from opsctl.adopt.callers import classify, find_callers
-    from opsctl.adopt.history import _git_env
-
-    def git(*args: str) -> bytes | None:
-        try:
-            done = subprocess.run(["git", "-C", str(folder), *args], capture_output=True,
-                                  env=_git_env(), timeout=30, check=False)
-        except (OSError, subprocess.SubprocessError):
-            return None
-        return done.stdout if done.returncode == 0 else None
+    from opsctl.adopt.history import git_env, prefix_in_repository
 
     if not scripts:
         return {}
-    top_text = git("rev-parse", "--show-toplevel")
-    if not top_text:
-        return {}
-    top = Path(top_text.decode("utf-8", "replace").strip()).resolve()
     here = folder.resolve()
-    if top == here or top not in here.parents:
+    prefix = prefix_in_repository("git", here, 30)
+    if not prefix:  # not inside a repository, or its top
         return {}
-    prefix = here.relative_to(top).as_posix() + "/"
-    listed = git("ls-files", "-z", "--full-name", ":/")
-    if listed is None:
+    top = here.parents[prefix.rstrip("/").count("/")]
+
+    try:
+        done = subprocess.run(["git", "-C", str(top), "ls-files", "-z"], capture_output=True,
+                              env=git_env(), timeout=30, check=False)
+    except (OSError, subprocess.SubprocessError):
         return {}
+    if done.returncode != 0:
+        return {}
+    listed = done.stdout
     in_repo = [prefix + script for script in scripts]
     known = frozenset(in_repo)
     outside = [path for path in listed.decode("utf-8", "replace").split("\0")
