@@ -305,20 +305,10 @@ def _check_feature_tables(settings: Settings, layers: Layers) -> None:
             RetryPolicy.from_mapping(table)
         except ValueError as exc:
             raise ConfigError(f"config key {key!r} (from {where}): {exc}") from None
-    groups = {name: list(members) for name, members in settings.groups.items()}
-    if settings.permissions is not None or groups:
-        from opsctl.governance.permissions import load_permissions
+    if settings.policy is not None or settings.permissions is not None or settings.groups:
+        from opsctl.governance.gate import configured_tables
 
-        source = origin.get("permissions") or origin.get("groups") or "config"
-        load_permissions(settings.permissions, groups, source.split(":", 1)[-1])
-    if settings.policy is not None:
-        if settings.policy_file is not None:
-            raise ConfigError("both policy_file and a [policy] table are configured; keep one")
-        from opsctl.governance.policy_file import policy_from_mapping
-
-        source = origin.get("policy", "config").split(":", 1)[-1]
-        policy_from_mapping(settings.policy, f"{source} [policy]",
-                            external_groups={n: tuple(m) for n, m in groups.items()})
+        configured_tables(settings, origin)
 
 
 def describe_settings(settings: Settings, layers: Layers) -> list[tuple[str, str, str]]:

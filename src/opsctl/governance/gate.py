@@ -62,19 +62,11 @@ def governance_for(session: Session) -> Governance:
     cached = session.governance
     if isinstance(cached, Governance) and cached.policy_stamp == _policy_stamp(session):
         return cached
-    settings, origin = session.settings, session.layers.origin
+    settings = session.settings
     groups = {name: tuple(members) for name, members in settings.groups.items()}
-    policy: Policy | None = None
-    source: str | None = None
-    if settings.policy_file is not None and settings.policy is not None:
-        raise ConfigError("both policy_file and a [policy] table are configured; keep one")
-    if settings.policy is not None:
-        from opsctl.governance.policy_file import policy_from_mapping
-
-        source = origin.get("policy", "config").split(":", 1)[-1]
-        policy = policy_from_mapping(settings.policy, f"{source} [policy]",
-                                     external_groups=groups)
-    else:
+    origin = session.layers.origin
+    policy, source, permissions = configured_tables(settings, origin)
+    if settings.policy is None:
         path = settings.policy_file
         if path is None and os.path.isfile(os.path.join(session.layers.root, POLICY_FILE)):
             path = Path(session.layers.root) / POLICY_FILE
@@ -86,16 +78,37 @@ def governance_for(session: Session) -> Governance:
                                   f"{origin.get('policy_file', 'config')})")
             source = str(path)
             policy = load_policy_file(path, external_groups=groups)
-    permissions = None
-    if settings.permissions is not None:
-        from opsctl.governance.permissions import load_permissions
-
-        permissions = load_permissions(settings.permissions,
-                                       {name: list(members) for name, members in groups.items()},
-                                       origin.get("permissions", "config").split(":", 1)[-1])
     governance = Governance(policy, source, permissions, groups, _policy_stamp(session))
     session.governance = governance
     return governance
+
+
+def configured_tables(settings: Any, origin: Mapping[str, str],
+                      ) -> tuple[Policy | None, str | None, Permissions | None]:
+    """The policy of an inline ``[policy]`` table (and its source), and the ``[permissions]``
+    with ``[groups]``, validated (ConfigError naming the layer); a policy file is read by
+    :func:`governance_for`. Also what every command checks with its settings."""
+    groups = {name: tuple(members) for name, members in settings.groups.items()}
+    if settings.policy_file is not None and settings.policy is not None:
+        raise ConfigError("both policy_file and a [policy] table are configured; keep one")
+    policy: Policy | None = None
+    source: str | None = None
+    if settings.policy is not None:
+        from opsctl.governance.policy_file import policy_from_mapping
+
+        source = origin.get("policy", "config").split(":", 1)[-1]
+        policy = policy_from_mapping(settings.policy, f"{source} [policy]",
+                                     external_groups=groups)
+    permissions: Permissions | None = None
+    if settings.permissions is not None or groups:
+        from opsctl.governance.permissions import load_permissions
+
+        where = origin.get("permissions") or origin.get("groups") or "config"
+        loaded = load_permissions(settings.permissions,
+                                  {name: list(members) for name, members in groups.items()},
+                                  where.split(":", 1)[-1])
+        permissions = loaded if settings.permissions is not None else None
+    return policy, source, permissions
 
 
 def _policy_path(session: Session) -> Path | None:
