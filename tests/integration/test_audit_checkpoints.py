@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from opsctl.errors import UsageError
-from opsctl.store.audit import GENESIS_HASH, Checkpoint, record_checkpoint, verify_chain
+from opsctl.errors import PlanRejectedError, UsageError
+from opsctl.store.audit import (
+    GENESIS_HASH,
+    Checkpoint,
+    append_event,
+    record_checkpoint,
+    verify_chain,
+)
 from opsctl.store.sql import SQLStore
 from tests.integration.test_audit_chain import RawDB, content_of, event_hash, raw, record, store
 
@@ -104,3 +110,39 @@ def test_nothing_is_recorded_for_a_failed_verify_or_an_empty_trail(store: SQLSto
     raw.execute("DELETE FROM audit_events WHERE seq = 2")
     assert record_checkpoint(store, verify_chain(store), actor="a") is None
     assert raw.rows("SELECT seq FROM audit_checkpoints") == []
+
+
+@pytest.mark.parametrize("head", ["moved-back", "deleted"])
+def test_the_end_of_the_trail_deleted_below_a_checkpoint_is_reported_and_stops_recording(
+        store: SQLStore, raw: RawDB, head: str) -> None:
+    """Events deleted from the end, the head moved back onto the new last event (or its row
+    deleted, which appending rebuilds from the newest event): the chain itself is intact,
+    only the checkpoint still knows the trail reached further."""
+    checkpointed(store, 8)
+    raw.execute("DELETE FROM audit_events WHERE seq > 5")
+    if head == "moved-back":
+        raw.execute("UPDATE audit_head SET seq = 5, hash = ?", raw.event(5)["hash"])
+    else:
+        raw.execute("DELETE FROM audit_head")
+
+    report = verify_chain(store)
+    assert not report.ok and report.first_bad_seq == (6 if head == "moved-back" else None)
+    if head == "moved-back":
+        assert report.problem == (
+            "a checkpoint recorded by an earlier verify names event 8, beyond the audit head at "
+            "event 5: events 6..8 were deleted from the end of the trail (truncated?)")
+    with pytest.raises(PlanRejectedError, match="names event 8, beyond the audit head at event 5"):
+        append_event(store, "plan.claimed", actor="me", payload={})
+    assert [r["seq"] for r in raw.rows("SELECT seq FROM audit_events ORDER BY seq")] == [1, 2, 3,
+                                                                                        4, 5]
+
+
+def test_an_event_forged_past_the_head_with_a_gap_stops_recording(store: SQLStore,
+                                                                  raw: RawDB) -> None:
+    events = record(store, 4)
+    raw.forge(9, events[-1].hash)  # not next to the head: events 5..8 never existed
+
+    with pytest.raises(PlanRejectedError, match="audit event 9 \\(evt_forged\\) lies beyond the "
+                       "audit head at event 4"):
+        append_event(store, "run.finished", actor="me", payload={})
+    assert raw.rows("SELECT seq FROM audit_head") == [{"seq": 4}]

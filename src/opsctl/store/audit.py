@@ -288,13 +288,38 @@ def _locked_head(store: SQLStore) -> _Head:
         rows = store._rows("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1")
         head = _Head(int(rows[0]["seq"]), str(rows[0]["hash"])) if rows else _GENESIS_HEAD
         store._execute("INSERT INTO audit_head (id, seq, hash) VALUES (1, ?, ?)", head)
-    beyond = store._rows("SELECT id FROM audit_events WHERE seq = ?", (head.seq + 1,))
+    # Any event past the head, not only the next one: a forged event left a gap before it
+    # would otherwise be overwritten by the chain growing into it, or built on.
+    beyond = store._rows("SELECT seq, id FROM audit_events WHERE seq > ? ORDER BY seq LIMIT 1",
+                         (head.seq,))
     if beyond:  # fail closed: continuing from it would launder it into the chain
         raise PlanRejectedError(
-            f"audit event {head.seq + 1} ({beyond[0]['id']}) lies beyond the audit head at event "
-            f"{head.seq}: it was appended outside opsctl, and nothing more is recorded until it "
-            "is removed (run `opsctl audit verify`)", reason="tampered", step=None)
+            f"audit event {beyond[0]['seq']} ({beyond[0]['id']}) lies beyond the audit head at "
+            f"event {head.seq}: it was appended outside opsctl, and nothing more is recorded "
+            "until it is removed (run `opsctl audit verify`)", reason="tampered", step=None)
+    # A verify recorded a checkpoint at an event the trail no longer reaches: its end was
+    # deleted (and the head moved back, or rebuilt above). Appending would fill the gap with
+    # new events and hide it; and a saved plan whose claim was deleted would apply again.
+    checkpoint = _checkpoint_beyond(store, head.seq)
+    if checkpoint is not None:
+        raise PlanRejectedError(
+            f"{checkpoint}: nothing more is recorded until the missing events are restored "
+            "(run `opsctl audit verify`)", reason="tampered", step=None)
     return head
+
+
+def _checkpoint_beyond(store: SQLStore, seq: int) -> str | None:
+    """What is wrong when a checkpoint names an event beyond event ``seq`` (the head): events
+    from there on were deleted; None when no checkpoint lies beyond it."""
+    rows = store._rows("SELECT seq FROM audit_checkpoints WHERE seq > ? ORDER BY seq DESC "
+                       "LIMIT 1", (seq,))
+    if not rows:
+        return None
+    last = int(rows[0]["seq"])
+    missing = f"event {seq + 1}" if last == seq + 1 else f"events {seq + 1}..{last}"
+    return (f"a checkpoint recorded by an earlier verify names event {last}, beyond the audit "
+            f"head at event {seq}: {missing} were deleted from the end of the trail "
+            "(truncated?)")
 
 
 def _payload_encoder(store: SQLStore) -> Callable[[Mapping[str, object]], str]:
@@ -579,6 +604,9 @@ def verify_chain(store: SQLStore, *, page: int = 5000, since: int | None = None)
             moved = _moved_checkpoint(store, start.seq, chain.seq)
             if moved is not None:
                 return bad(*moved)
+            truncated = _checkpoint_beyond(store, chain.seq)
+            if truncated is not None:
+                return bad(chain.seq + 1, None, truncated)
             return ChainReport(True, chain.count, None, None, None,
                                chain.hash if chain.seq else None, from_seq=start.seq,
                                from_hash=start.hash)
