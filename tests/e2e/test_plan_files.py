@@ -187,6 +187,28 @@ def test_a_plan_read_from_stdin_applies(counter: Project) -> None:
     assert counts(counter) == {"a": 1, "b": 1, "c": 1}
 
 
+def test_a_plan_made_against_another_store_applies_once_there_with_a_warning(
+        counter: Project) -> None:
+    """A plan file carried to another store (a CI runner's own SQLite) cannot be known as
+    applied elsewhere: the apply says so, and this store refuses it from then on."""
+    doc = plan_to(counter)
+    other = counter.root / "other-store"
+    other.mkdir()
+    env = {**counter.env(), "OPSCTL_STORE_URL": f"sqlite:///{other / 'state.db'}"}
+
+    first = counter.run("apply", "--plan", "plan.json", "--format", "json", env=env)
+    assert first.code == 0, first.stderr
+    assert any("was not made against this state store" in w and "store_url" in w
+               for w in first.doc["warnings"]), first.doc["warnings"]
+    again = counter.run("apply", "--plan", "plan.json", "--format", "json", env=env)
+    assert again.code == 3 and "already applied" in again.doc["error"]["message"]
+    assert first.doc["artifacts"]["plan_id"] == doc["plan_id"]
+    # the store it was made against does not know of that apply; here the target changed
+    # since, so the plan is stale there (exit 3), which is what keeps this one from applying
+    at_home = counter.run("apply", "--plan", "plan.json", "--format", "json")
+    assert at_home.code == 3 and "stale" in at_home.doc["error"]["message"], at_home.doc["error"]
+
+
 # -- writing: atomic, never through a link ------------------------------------------------------
 
 def leftovers(directory: Path) -> list[str]:
