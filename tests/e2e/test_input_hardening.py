@@ -236,6 +236,9 @@ BAD_CONFIGS = [
     pytest.param(b'automations = ["probe_auto"]\npython_path = ["."]\n'
                  b'[[permissions.grants]]\nrole = "operator"\nto = ["group:ops"]\n',
                  "group 'ops' is not defined in [groups]", id="permissions-undefined-group"),
+    pytest.param(b'automations = ["probe_auto"]\npython_path = ["."]\n'
+                 b'store_url = "mysql://ops:hunter2@db/ops"\n',
+                 "config key 'store_url' (from repo:", id="store-url-scheme"),
 ]
 
 

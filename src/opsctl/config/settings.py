@@ -280,7 +280,7 @@ def validate_settings(layers: Layers) -> Settings:
 
 
 def _check_feature_tables(settings: Settings, layers: Layers) -> None:
-    """The tables whose schema lives with their feature: ``[retry]`` and
+    """The store URL's scheme, and the tables whose schema lives with their feature: ``[retry]`` and
     ``[automation.NAME.retry]`` (the retry policy), ``[permissions]`` and ``[groups]``, an
     inline ``[policy]``. Checked with the settings, so every command refuses what a run would
     refuse (``opsctl list`` and ``config show`` included); each feature's module is imported
@@ -288,6 +288,11 @@ def _check_feature_tables(settings: Settings, layers: Layers) -> None:
     from opsctl.errors import ConfigError
 
     origin = layers.origin
+    url = settings.store_url
+    if url is not None and not url.startswith(("sqlite:///", "postgresql://", "postgres://")):
+        raise ConfigError(f"config key 'store_url' (from {origin.get('store_url', 'config')}): "
+                          f"unsupported store URL {mask_url(url)!r}: use sqlite:///PATH or "
+                          "postgresql://...")
     retry_tables = [("retry", settings.retry)] + [
         (f"automation.{name}.retry", table["retry"])
         for name, table in settings.automation.items() if "retry" in table]
