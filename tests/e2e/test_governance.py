@@ -921,6 +921,26 @@ def test_show_needs_the_viewer_role(deploy: Project) -> None:
     assert "actor nobody may not view deploy" in hidden.doc["error"]["message"]
 
 
+def test_list_and_describe_need_the_viewer_role(deploy: Project) -> None:
+    """`view` covers list and describe too: an actor without it is refused (audited); one
+    whose grants cover some automations, in some environment, sees those."""
+    deploy.write_config(ROLES)
+    for args in (["list"], ["describe", "deploy"]):
+        hidden = as_(deploy, "nobody", *args, "--format", "json")
+        assert hidden.code == 6, (args, hidden.stdout)
+        assert "actor nobody may not view" in hidden.stderr
+    scoped_to_staging = as_(deploy, "olga", "list", "--format", "json")
+    assert scoped_to_staging.code == 0, scoped_to_staging.stderr
+    assert [a["name"] for a in json.loads(scoped_to_staging.stdout)["automations"]] == ["deploy"]
+    assert as_(deploy, "olga", "describe", "deploy", "--format", "json").code == 0
+    assert as_(deploy, "otto", "describe", "deploy").code == 6  # cleanup-* only
+    unknown = as_(deploy, "nobody", "describe", "nope")
+    assert unknown.code == 2 and "unknown automation 'nope'" in unknown.stderr
+    denials = [json.loads(p)["automation"] for (p,) in stored(
+        deploy, "SELECT payload_json FROM audit_events WHERE kind = 'permission.denied'")]
+    assert denials == ["*", "deploy", "deploy"]
+
+
 def test_approving_needs_the_approver_role_even_when_the_policy_names_the_actor(
         deploy: Project) -> None:
     deploy.write_config(ROLES)

@@ -35,9 +35,12 @@ def list_cmd(opts: CommonOptions) -> int:
         return show_config(open_cli_session(opts))
     layers = load_layers(config_file=opts.config, flags=opts.settings_flags())
     catalog = load_catalog(layers)
+    entries = sorted(catalog.entries.values(), key=lambda e: e.name)
+    if layers.values.get("permissions") is not None:  # roles configured: list what one may view
+        entries = _viewable(open_cli_session(opts), entries)
     data: dict[str, Any] = {"automations": [{"name": e.name, "version": e.version, "effect": e.effect,
                              "owner": e.owner, "summary": e.summary, "origin": e.origin}
-                            for e in sorted(catalog.entries.values(), key=lambda e: e.name)],
+                            for e in entries],
             "problems": catalog.problems}
     for problem in catalog.problems:
         click.echo(f"opsctl: warning: {problem}", err=True)
@@ -55,14 +58,30 @@ def list_cmd(opts: CommonOptions) -> int:
     return 0
 
 
+def _viewable(session: Any, entries: list[Any]) -> list[Any]:
+    """The entries the session's actor may view; none of several is a refusal (exit 6,
+    audited), as `runs` and `show` refuse, not an empty list that reads "none registered"."""
+    from opsctl.governance.gate import check_permission, governance_for, may_view_automation
+
+    governance = governance_for(session)
+    shown = [e for e in entries if may_view_automation(governance, session.actor, e.name)]
+    if entries and not shown:
+        check_permission(session, "view", automation="*")
+    return shown
+
+
 @click.command("describe", short_help="Show an automation's contract.")
 @click.argument("name")
 @common_options
 def describe_cmd(name: str, opts: CommonOptions) -> int:
     """Show NAME's contract: version, owner, effect, lock scope, flags and schemas."""
+    from opsctl.governance.gate import check_view_automation
+
     session = open_cli_session(opts)
     if opts.show_config:
         return show_config(session)
+    session.catalog.entry(name)  # an unknown name is exit 2 before any permission is checked
+    check_view_automation(session, name)
     data = describe(session, name)
 
     def render(d: dict[str, Any], stream: TextIO) -> None:

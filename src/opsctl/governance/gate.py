@@ -158,6 +158,30 @@ def check_permission(session: Session, permission: Permission, *, automation: st
         raise
 
 
+def may_view_automation(governance: Governance, actor: str, automation: str) -> bool:
+    """Whether ``actor`` may see ``automation`` listed and its contract: a view grant on it in
+    any environment (a grant scoped to some environments still shows what the automation is;
+    its runs stay behind their own environment's check). True when no roles are configured."""
+    permissions = governance.permissions
+    if permissions is None:
+        return True
+    from fnmatch import fnmatchcase
+
+    from opsctl.governance.permissions import ACTIONS, GROUP_PREFIX
+
+    principals = {actor} | {GROUP_PREFIX + g for g in permissions.groups_of(actor)}
+    return any(grant.role in ACTIONS["view"] and principals.intersection(grant.to)
+               and any(fnmatchcase(automation, p) for p in grant.automations)
+               for grant in permissions.grants)
+
+
+def check_view_automation(session: Session, automation: str) -> None:
+    """Exit 6 (audited) unless the session's actor may see ``automation``'s contract."""
+    governance = governance_for(session)
+    if not may_view_automation(governance, session.actor, automation):
+        check_permission(session, "view", automation=automation)
+
+
 def environment_of(request_doc: Mapping[str, Any]) -> str | None:
     value = request_doc.get("environment")
     return value if isinstance(value, str) else None
