@@ -239,6 +239,7 @@ def test_broken_lease_fences_out_the_old_holder(ledger: Project) -> None:
     doc = json.loads(out)
     assert "lease" in doc["error"]["message"]
     assert "was broken (`opsctl locks break`) or ran out" in doc["error"]["message"]
+    assert doc["error"]["step"] == "apply"  # where it happened, as for every other error
     assert len(effects(ledger)) < 4
 
 

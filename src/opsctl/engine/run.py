@@ -55,6 +55,7 @@ from opsctl.errors import (
 )
 from opsctl.observe.tracing import end_run, finish_run, start_run
 from opsctl.store.plans import claim_plan, refuse_applied, stored_plan
+from opsctl.store.sql import LeaseLostError, StoreUnavailableError
 
 __all__ = ["RunOutcome", "apply_plan_file", "apply_stored_plan", "check_policy", "error_document", "execute",
            "reconcile", "resume_run", "retry_policy_for", "validate_request", "versioned_request"]
@@ -345,6 +346,10 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
                 return _finish(run, "partial", ExitCode.PARTIAL, partial, ctx)
             return _finish(run, status_for(failure), failure.exit_code, failure, ctx)
         except OpsctlError as exc:
+            # an error raised outside an automation's call (a journal write whose lease was
+            # lost, a store that failed) happened in the phase the run was in
+            if exc.step is None and isinstance(exc, LeaseLostError | StoreUnavailableError):
+                exc.step = ctx.phase
             return _finish(run, status_for(exc), exc.exit_code, exc, ctx)
     except KeyboardInterrupt:
         from opsctl.errors import InterruptedRunError
