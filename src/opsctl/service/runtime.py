@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import suppress
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from opsctl.config.redact import Redactor
@@ -316,12 +317,16 @@ class ServerSession(Session):
 
 
 def _lease_is_live(store: SQLStore, run_id: str) -> bool:
+    """Whether ``run_id`` still holds a lease that is neither expired nor held by a process
+    known to be gone (a run whose holder crashed is recovered, not left running)."""
     from opsctl.engine.locks import holder_is_gone
 
-    for lease in store.list_leases():
-        if lease.get("run_id") == run_id:
-            return not holder_is_gone(lease.get("process"))
-    return False
+    lease = store.lease_of_run(run_id)
+    if lease is None:
+        return False
+    if str(lease["expires_at"]) <= datetime.now(UTC).isoformat():
+        return False
+    return not holder_is_gone(lease["process"])
 
 
 def _recovery_principal(principal: Principal) -> Principal:

@@ -808,6 +808,13 @@ class SQLStore:
                 self._execute("INSERT INTO lock_events (scope, event, token, at) "
                               "VALUES (?, 'released', ?, ?)", (scope, token, now.isoformat()))
 
+    def lease_of_run(self, run_id: str) -> Row | None:
+        """The lease ``run_id`` holds, with its holder's process identity (``process``) and
+        expiry; None when it holds none."""
+        rows = self._rows("SELECT scope, token, process, expires_at FROM locks WHERE run_id = ?",
+                          (run_id,))
+        return rows[0] if rows else None
+
     def list_leases(self) -> list[Row]:
         return self._rows("SELECT scope, run_id, token, actor, host, pid, acquired_at, heartbeat_at, "
                           "expires_at FROM locks ORDER BY scope")
