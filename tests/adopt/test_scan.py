@@ -126,3 +126,24 @@ def test_an_f_string_of_a_newer_python_says_which_python_reads_it(tmp_path: Path
     else:
         assert [e.path for e in inventory.errors] == ["fetch.py"]
         assert "valid from Python 3.12" in inventory.errors[0].reason
+
+
+def test_a_folder_in_a_repository_gets_calls_between_its_scripts_written_from_the_top(
+        tmp_path: Path) -> None:
+    import os
+    import subprocess
+
+    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_SYSTEM": os.devnull}
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True, env=env)
+    write(tmp_path, "ops/prune.sh", "#!/bin/sh\nfind \"$1\" -delete\n")
+    write(tmp_path, "ops/a.sh", "#!/bin/sh\necho a\n")
+    write(tmp_path, "ops/b.sh", "#!/bin/sh\necho b\n")
+    write(tmp_path, "ops/nightly", "#!/bin/sh\n./ops/prune.sh -d /srv/backups\nsh ops/a.sh\n")
+    write(tmp_path, "ops/run.py", "import subprocess\nsubprocess.run(['./ops/b.sh'])\n")
+
+    inventory = scan_tree(tmp_path / "ops")
+
+    callers = {s.path: [(c.path, c.line, c.kind) for c in s.callers] for s in inventory.scripts}
+    assert callers["prune.sh"] == [("nightly", 2, "script")]
+    assert callers["a.sh"] == [("nightly", 3, "script")]
+    assert callers["b.sh"] == [("run.py", 2, "script")]

@@ -47,6 +47,18 @@ class Flag:
     subcommand: str | None = None
     """The subcommand this flag belongs to, for argparse subparsers and click groups."""
     line: int | None = None
+    action: str | None = None
+    """argparse/optparse ``action`` when literal (``store_false``, ``append``, ``count``...);
+    ``append`` for click ``multiple`` and typer list options, ``count`` for click ``count``."""
+    nargs: int | str | None = None
+    """argparse/click ``nargs`` when literal: a number of values, ``?``, ``*``, ``+`` or ``...``."""
+    negation: str | None = None
+    """For a switch with an on/off pair (click ``--x/--no-x``, typer booleans, argparse
+    ``BooleanOptionalAction``): the spelling that turns it off (also one of ``aliases``)."""
+    envvar: str | None = None
+    """The environment variable the option also reads (click/typer ``envvar=``)."""
+    joined: bool = False
+    """The value is read only as ``--name=value`` (a shell ``case`` arm ``--name=*)``)."""
 
 
 @dataclass(slots=True)
@@ -76,8 +88,9 @@ class Effect:
 
     kind: EffectKind
     destructive: bool
-    """Deletes, overwrites, terminates or forces: data may be lost (a ``put_*`` or a POST mutates
-    but is not destructive)."""
+    """Deletes, terminates, kills or forces (a device overwritten by ``dd`` too): data or a
+    running system may be lost. Writing or replacing a file (``open(p, "w")``, ``os.replace``,
+    ``> file``), a ``put_*``, a POST or an UPDATE mutates but is not destructive."""
     call: str
     """What was found: ``shutil.rmtree``, ``rm -rf $BUILD``, ``ec2.terminate_instances``."""
     line: int

@@ -279,12 +279,19 @@ def parse_add_argument(index: ModuleIndex, call: ast.Call, warnings: list[str]) 
     flag = Flag(name=name, aliases=aliases, positional=positional, line=call.lineno,
                 dest=dest if dest and dest != name.lstrip("-").replace("-", "_") else None,
                 help=const_str(kw.get("help")), default=default)
+    flag.action = action
+    if nargs_ok and isinstance(nargs, int | str) and not isinstance(nargs, bool):
+        flag.nargs = nargs
+    elif "nargs" in kw and index.canonical(kw["nargs"]) == "argparse.REMAINDER":
+        flag.nargs = "..."
     if choices_ok and isinstance(choices, list | tuple | set):
         flag.type, flag.choices = "choice", list(choices)
     elif action in _BOOLEAN_ACTIONS:
         flag.type = "boolean"
         if "default" not in kw:
             flag.default = _BOOLEAN_ACTIONS[action]
+        if action == "BooleanOptionalAction" and name.startswith("--"):
+            flag.negation = "--no-" + name[2:]
     elif action == "count":
         flag.type = "integer"
     elif action in ("append", "extend") or nargs in ("+", "*", "...") or (
@@ -331,6 +338,9 @@ def _click_param(index: ModuleIndex, call: ast.Call, argument: bool,
         for name in [envvar] if isinstance(envvar, str) else list(envvar or []):
             if isinstance(name, str):
                 env.append((name, call.lineno))
+                flag.envvar = flag.envvar or name
+    if nargs_ok and isinstance(nargs, int) and not isinstance(nargs, bool) and nargs != 1:
+        flag.nargs = nargs
     type_node = kw.get("type")
     if argument:
         flag.positional = True
@@ -341,6 +351,7 @@ def _click_param(index: ModuleIndex, call: ast.Call, argument: bool,
         for decl in decls:
             split.extend(part.strip() for part in decl.split("/")) if "/" in decl else split.append(decl)
         flag.name, flag.aliases, dest = _names_and_dest(split)
+        flag.negation = _click_negation(decls)
         if dest and dest != flag.name.lstrip("-").replace("-", "_"):
             flag.dest = dest
         flag.required = required_ok and required is True
@@ -353,14 +364,23 @@ def _click_param(index: ModuleIndex, call: ast.Call, argument: bool,
         if not has_default:
             flag.default = False
     elif not argument and literal(kw.get("count"))[1] is True:
-        flag.type = "integer"
+        flag.type, flag.action = "integer", "count"
     elif literal(kw.get("multiple"))[1] is True or (nargs_ok and isinstance(nargs, int) and (nargs > 1 or nargs == -1)):
         flag.type = "list"
+        if literal(kw.get("multiple"))[1] is True:
+            flag.action = "append"
     elif type_node is not None:
         flag.type = type_name(index, type_node)
     elif has_default and not isinstance(default, str) and default is not None:
         flag.type = {bool: "boolean", int: "integer", float: "number"}.get(type(default), "string")
     return flag
+
+
+def _click_negation(decls: list[str]) -> str | None:
+    """The off spelling of a click ``--x/--no-x`` pair (the long one after the ``/``)."""
+    offs = [part.strip() for decl in decls if "/" in decl for part in decl.split("/")[1:]]
+    offs = [text for text in offs if text.startswith("-")]
+    return next((text for text in offs if text.startswith("--")), offs[0] if offs else None)
 
 
 def _click_interface(index: ModuleIndex, env: list[tuple[str, int]]) -> tuple[list[Flag], list[str]]:
@@ -589,17 +609,23 @@ def _typer_params(index: ModuleIndex, function: FunctionNode, sub: str | None,
             flag.type = type_
         if not is_argument:
             if decls:
-                flag.name, flag.aliases, _ = _names_and_dest(decls)
+                split = [part.strip() for decl in decls for part in decl.split("/") if part.strip()]
+                flag.name, flag.aliases, _ = _names_and_dest(split)
+                flag.negation = _click_negation(decls)
             else:
                 flag.name = "--" + arg.arg.replace("_", "-")
                 if flag.type == "boolean":
                     flag.aliases = ["--no-" + arg.arg.replace("_", "-")]
+                    flag.negation = flag.aliases[0]
+            if flag.type == "list":
+                flag.action = "append"  # typer: a list option is given once per value
             if flag.name.lstrip("-").replace("-", "_") != arg.arg:
                 flag.dest = arg.arg
         envvar_ok, envvar = literal(kw.get("envvar"))
         if envvar_ok:
             for name in [envvar] if isinstance(envvar, str) else list(envvar or []):
                 env.append((name, arg.lineno))
+                flag.envvar = flag.envvar or name
         flags.append(flag)
     return flags
 

@@ -91,14 +91,18 @@ def render_markdown(inventory: Inventory, stream: TextIO) -> None:
             write(f"{_md(s.summary)}\n\n")
         write(f"**Tier: {s.tier}.** " + "; ".join(_md(r) for r in s.reasons) + ".\n\n")
         if s.interface.flags:
-            write(f"Interface ({s.interface.kind}):\n\n| flag | type | default | required | help |\n"
-                  "|---|---|---|---|---|\n")
+            # flags of different subcommands may share a spelling (two `--db`): say whose
+            per_command = any(flag.subcommand for flag in s.interface.flags)
+            head = "| command " if per_command else ""
+            write(f"Interface ({s.interface.kind}):\n\n{head}| flag | type | default | required "
+                  f"| help |\n{'|---' if per_command else ''}|---|---|---|---|---|\n")
             for flag in s.interface.flags:
                 name = " / ".join([flag.name, *flag.aliases])
                 kind = flag.type + (f" {flag.choices}" if flag.choices else "")
-                default = "" if flag.default is None else f"`{flag.default!r}`"
-                write(f"| `{_md(name)}` | {_md(kind)} | {_md(default)} | "
-                      f"{'yes' if flag.required else ''} | {_md(flag.help or '')} |\n")
+                default = "" if flag.default is None else f"`{_md(repr(flag.default))}`"
+                command = f"| `{_md(flag.subcommand)}` " if flag.subcommand else "| "
+                write(f"{command if per_command else ''}| `{_md(name)}` | {_md(kind)} | "
+                      f"{default} | {'yes' if flag.required else ''} | {_md(flag.help or '')} |\n")
             write("\n")
         if s.effects:
             write("Effects:\n\n")

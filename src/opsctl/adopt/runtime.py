@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from opsctl.engine.context import Context
 
 Outcome = Literal["ok", "retry", "failed"]
-ArgKind = Literal["option", "switch", "list", "positional"]
+ArgKind = Literal["option", "switch", "list", "count", "positional"]
 
 TAIL_LINES = 20
 """Lines of output kept for the plan's dry-run detail and for error messages."""
@@ -86,8 +86,18 @@ class Arg:
     joined: bool = False
     """Pass ``--flag=value`` (argparse-style long options: a value starting with ``-`` is safe)."""
     negated: str | None = None
-    """For a switch: the spelling that turns it off (python-fire's ``--nodryrun``), passed when
-    the value is false and the script's default is true."""
+    """For a switch with an on/off pair: the spelling that turns it off (click's
+    ``--no-verify``, python-fire's ``--nodryrun``), passed when the value is false and the
+    script's default is true. Without it, a switch whose default is true is one the script
+    turns off with ``flag`` (argparse ``store_false``): ``flag`` is passed when the value is
+    false."""
+    spread: bool = False
+    """A list passed as the flag once, then its values (argparse ``nargs='*'``/``'+'``, which
+    keeps only the last of repeated flags); otherwise the flag is repeated for each value."""
+    arity: int | None = None
+    """A list of exactly this many values (``nargs=2``), passed as the flag, then the values."""
+    secret: bool = False
+    """The value is an ``opsctl.Secret``: masked in the plan, revealed only to the script."""
 
 
 @dataclass(frozen=True)
@@ -221,15 +231,25 @@ class WrappedScript:
     double_dash: bool = True
     """The script's parser understands ``--`` (end of options)."""
 
+    command_prefix: tuple[str, ...] = ()
+    """Words before all others: the command's name when ``script`` is Django's ``manage.py``."""
+
     # -- decisions (no I/O) --------------------------------------------------------------------
-    def arguments(self, req: BaseModel) -> list[str]:
+    def arguments(self, req: BaseModel, *, reveal: bool = False) -> list[str]:
         """The script's arguments for ``req``: options, the subcommand and its options, then
-        positionals. Booleans are bare flags, lists repeat the flag, None is left out."""
+        positionals. Booleans are bare flags (or the spelling that turns them off), lists repeat
+        the flag or follow it, counts repeat it, None is left out. Secret values are shown as
+        ``**********`` unless ``reveal``."""
         values = req.model_dump()
+        for arg in self.args:
+            if reveal and arg.secret:
+                values[arg.field] = _revealed(getattr(req, arg.field, None))
         command = values.get(self.command_field) if self.command_field else None
         head: list[str] = []
         tail: list[str] = []
         positionals: list[str] = []
+        spread_head: list[str] = []
+        spread_tail: list[str] = []
         for arg in self.args:
             value = values.get(arg.field)
             allowed = (arg.subcommand,) if isinstance(arg.subcommand, str) else arg.subcommand
@@ -244,19 +264,31 @@ class WrappedScript:
             words = self._words(arg, value)
             if arg.kind == "positional":
                 positionals += words
+            elif arg.spread and words:  # first in its group: the next option ends its values
+                (spread_tail if arg.subcommand is not None else spread_head).extend(words)
             elif arg.subcommand is not None:
                 tail += words
             else:
                 head += words
+        if spread_head and not head and command is not None:
+            raise UsageError("a list option that takes several values cannot come last before "
+                             "the subcommand: the script would read the subcommand as one of "
+                             "its values")
+        head = [*spread_head, *head]
+        tail = [*spread_tail, *tail]
         if command is not None:
             head.append(str(command))
         extra = [str(v) for v in values.get(self.passthrough) or []] if self.passthrough else []
-        if positionals and any(p.startswith("-") for p in positionals):
+        # the last option takes a variable number of values: `--` ends them
+        ends_with_values = (bool(spread_tail and not tail[len(spread_tail):])
+                            if command is not None
+                            else bool(spread_head and not head[len(spread_head):]))
+        if positionals and (ends_with_values or any(p.startswith("-") for p in positionals)):
             if not self.double_dash:
                 raise UsageError("a positional value starts with '-' and this script cannot "
                                  "tell it from an option")
             positionals = ["--", *positionals]
-        return [*head, *tail, *extra, *positionals]
+        return [*self.command_prefix, *head, *tail, *extra, *positionals]
 
     @staticmethod
     def _words(arg: Arg, value: Any) -> list[str]:
@@ -269,8 +301,21 @@ class WrappedScript:
             if bool(value) == bool(arg.default):
                 return []
             return [arg.negated] if arg.negated and not value else [flag]
+        if arg.kind == "count":
+            times = int(value) - int(arg.default or 0)
+            if times < 0:
+                raise UsageError(f"{arg.field} cannot be less than {arg.default}: the script "
+                                 f"counts each {flag} from there")
+            return [flag] * times
         if _same(value, arg.default):
             return []
+        if arg.kind == "list" and (arg.spread or arg.arity is not None):
+            if arg.arity is not None and len(value) != arg.arity:
+                raise UsageError(f"{arg.field} takes exactly {arg.arity} values, not {len(value)}")
+            if any(_text(v).startswith("-") for v in value):
+                raise UsageError(f"a value of {arg.field} starts with '-': the script would "
+                                 "read it as an option")
+            return [flag, *(_text(v) for v in value)] if value else []
         if arg.kind == "list":
             return [w for v in value for w in _option(flag, _text(v), arg.joined)]
         return _option(flag, _text(value), arg.joined)
@@ -335,14 +380,16 @@ class WrappedScript:
         if not path.is_file():
             raise ConfigError(f"the wrapped script {path} does not exist")
         planned = self._with(self.apply_flag, arguments)
+        secrets = [*ctx.secrets.values(), *self._request_secrets(req)]
         command = shlex.join(self.argv(ctx, planned))
         after: Any = command
         reason = "run the script"
         if self.dry_run_flag and ctx.config.get("plan_dry_run", True):
             argv = self.argv(ctx, self._with(self.dry_run_flag, arguments))
-            done = run_script(argv, cwd=self.working_dir(ctx), env=env,
-                              timeout=self.timeout_seconds(ctx),
-                              secrets=list(ctx.secrets.values()))
+            revealed = self.argv(ctx, self._with(self.dry_run_flag,
+                                                 self.arguments(req, reveal=True)))
+            done = run_script(revealed, cwd=self.working_dir(ctx), env=env,
+                              timeout=self.timeout_seconds(ctx), secrets=secrets)
             if done.timed_out or done.exit_code != 0:
                 from opsctl.errors import PlanRejectedError
 
@@ -357,11 +404,23 @@ class WrappedScript:
     def _with(self, flag: str | None, arguments: list[str]) -> list[str]:
         if flag is None:
             return arguments
-        return [*arguments, flag] if self.mode_flags_last else [flag, *arguments]
+        if self.mode_flags_last:
+            return [*arguments, flag]
+        prefix = len(self.command_prefix)
+        return [*arguments[:prefix], flag, *arguments[prefix:]]
+
+    def _request_secrets(self, req: BaseModel) -> list[str]:
+        values = [_revealed(getattr(req, arg.field, None)) for arg in self.args if arg.secret]
+        return [str(v) for v in values if v]
 
     def apply(self, ctx: Context, req: BaseModel, action: Action) -> None:
-        """Run the planned arguments; map the exit code."""
+        """Run the planned arguments (secret values put back from the request); map the exit
+        code."""
         arguments = [str(a) for a in action.data["arguments"]]
+        if any(arg.secret for arg in self.args):
+            masked = self._with(self.apply_flag, self.arguments(req))
+            if arguments == masked:
+                arguments = self._with(self.apply_flag, self.arguments(req, reveal=True))
         argv = self.argv(ctx, arguments)
         timeout = self.timeout_seconds(ctx)
         logged = [0]
@@ -375,7 +434,9 @@ class WrappedScript:
 
         began = time.monotonic()
         done = run_script(argv, cwd=self.working_dir(ctx), env=self.environment(ctx),
-                          timeout=timeout, secrets=list(ctx.secrets.values()), on_line=log_line)
+                          timeout=timeout,
+                          secrets=[*ctx.secrets.values(), *self._request_secrets(req)],
+                          on_line=log_line)
         if done.lines > MAX_LOGGED_LINES:
             ctx.log.warning("script.output_truncated", lines=done.lines, logged=MAX_LOGGED_LINES)
         ctx.log.info("script.exited", exit_code=done.exit_code, timed_out=done.timed_out,
@@ -408,6 +469,11 @@ def _failure(done: Completed, timeout: float) -> str:
     if lines:
         text += "; last lines of output: " + " | ".join(lines)
     return text
+
+
+def _revealed(value: Any) -> Any:
+    get = getattr(value, "get_secret_value", None)
+    return get() if callable(get) else value
 
 
 def _text(value: Any) -> str:

@@ -80,8 +80,10 @@ _NOT_OUTSIDE = frozenset({"python", "shell"})  # other scripts: only those scann
 
 def _repository_callers(folder: Path, scripts: list[str]) -> dict[str, list[Caller]]:
     """Callers of ``scripts`` (relative to ``folder``) in the git repository around ``folder``
-    but outside it, as the repository's own CI, build and cron files: their paths relative to
-    ``folder``. Nothing when ``folder`` is not inside a repository, or is its top."""
+    but outside it, as the repository's own CI, build and cron files, and the folder's own
+    scripts read from the repository's top (``./ops/prune-backups.sh`` in ``ops/nightly``: the
+    folder is usually run from there): their paths relative to ``folder``. Nothing when
+    ``folder`` is not inside a repository, or is its top."""
     import dataclasses
 
     from opsctl.adopt.callers import classify, find_callers
@@ -108,9 +110,7 @@ def _repository_callers(folder: Path, scripts: list[str]) -> dict[str, list[Call
     outside = [path for path in listed.decode("utf-8", "replace").split("\0")
                if path and not path.startswith(prefix)
                and classify(path, known) not in (None, *_NOT_OUTSIDE)][:_REPOSITORY_FILES]
-    if not outside:
-        return {}
-    found = find_callers(top, in_repo, outside)
+    found = find_callers(top, in_repo, outside + in_repo)
     return {script.removeprefix(prefix): [
         dataclasses.replace(caller, path=os.path.relpath(top / caller.path, here))
         for caller in callers] for script, callers in found.items()}
@@ -173,7 +173,9 @@ def scan_tree(root: Path, *, git: bool = True, now: datetime | None = None,
     callers = find_callers(folder, paths + sorted(libraries), found.files + [c.path for c in found.candidates])
     if git and repository_callers:
         for path, more in _repository_callers(folder, paths + sorted(libraries)).items():
-            callers[path] = sorted([*callers.get(path, []), *more], key=lambda c: (c.path, c.line))
+            # a script of the folder may be read by both passes: one caller per line
+            merged = {(c.path, c.line): c for c in [*more, *callers.get(path, [])]}
+            callers[path] = sorted(merged.values(), key=lambda c: (c.path, c.line))
     # A module with only definitions that an entry point (``console_scripts``) or another file
     # runs is a script after all: ``swift-recon-cron = swift.cli.recon_cron:main``.
     run = {path for path in libraries if any(

@@ -162,21 +162,27 @@ class ShellInterface:
         its pattern has ``=`` or its arm reads ``${OPTARG#*=}``, ``"${!OPTIND}"`` or advances
         ``OPTIND``."""
         flags: list[Flag] = []
+        by_name: dict[str, Flag] = {}
         for case in self.parsed.cases:
             if variable_of(case.subject) != "OPTARG":
                 continue
             for arm in case.arms:
-                names = list(dict.fromkeys(
-                    "--" + p.split("=", 1)[0] for p in arm.patterns
-                    if re.fullmatch(r"[A-Za-z0-9][\w-]*(?:=\*?)?", p)))
+                patterns = [p for p in arm.patterns if re.fullmatch(r"[A-Za-z0-9][\w-]*(?:=\*?)?", p)]
+                names = list(dict.fromkeys("--" + p.split("=", 1)[0] for p in patterns))
+                body = "\n".join(self.lines[arm.line - 1:max(arm.end_line, arm.line)])
+                reads_next = _LONG_VALUE_READ.search(body) is not None
+                if names and names[0] in by_name and not all("=" in p for p in patterns):
+                    by_name[names[0]].joined = False  # `name)` beside `name=*)`: both forms
                 if not names or names[0] in seen:
                     continue
-                body = "\n".join(self.lines[arm.line - 1:max(arm.end_line, arm.line)])
-                takes_value = any("=" in p for p in arm.patterns) or _LONG_VALUE_READ.search(body) is not None
+                takes_value = any("=" in p for p in patterns) or reads_next
                 seen.update(names)
-                flags.append(Flag(name=names[0], type="string" if takes_value else "boolean",
-                                  aliases=names[1:], dest=self.arm_dest(arm), line=arm.line,
-                                  help=arm.comment or self.comment_above(arm) or _usage_help(usage, names)))
+                flag = Flag(name=names[0], type="string" if takes_value else "boolean",
+                            aliases=names[1:], dest=self.arm_dest(arm), line=arm.line,
+                            help=arm.comment or self.comment_above(arm) or _usage_help(usage, names),
+                            joined=takes_value and not reads_next and all("=" in p for p in patterns))
+                by_name[names[0]] = flag
+                flags.append(flag)
         return flags
 
     def comment_above(self, arm: CaseArm | None) -> str | None:
@@ -205,10 +211,15 @@ class ShellInterface:
                 continue
             names = list(dict.fromkeys(m.group(1) for m in options))
             takes_value = any(m.group(2) for m in options) or self.arm_takes_value(arm, subject)
+            # `--namespace=*)` alone: the script reads the value only from the same word
+            joined = takes_value and all(m.group(2) for m in options)
             existing = next((by_name[n] for n in names if n in by_name), None)
             if existing is not None:
                 if takes_value:
+                    existing.joined = joined and (existing.joined or existing.type != "string")
                     existing.type = "string"
+                else:
+                    existing.joined = False
                 for name in names:
                     if name != existing.name and name not in existing.aliases:
                         existing.aliases.append(name)
@@ -217,7 +228,8 @@ class ShellInterface:
             dest = self.arm_dest(arm)
             flag = Flag(name=names[0], type="string" if takes_value else "boolean",
                         aliases=names[1:], dest=dest, line=arm.line,
-                        help=arm.comment or self.comment_above(arm) or _usage_help(usage, names))
+                        help=arm.comment or self.comment_above(arm) or _usage_help(usage, names),
+                        joined=joined)
             if takes_value and dest and not looks_like_credential(dest):
                 set_default(flag, self.initial_value(dest, case.line))
             flags.append(flag)

@@ -86,6 +86,8 @@ class WrapDesign:
     command_field: str | None = None
     passthrough: str | None = None
     notes: list[str] = field(default_factory=list)
+    command_prefix: tuple[str, ...] = ()
+    """Words before the script's own (a Django command's name, run by ``manage.py``)."""
 
     @property
     def destructive(self) -> list[Effect]:
@@ -157,8 +159,53 @@ def _spelling(flag: Flag) -> str:
     if flag.positional:
         return flag.dest or flag.name
     spellings = [flag.name, *flag.aliases]
-    long = next((s for s in spellings if s.startswith("--")), None)
+    long = next((s for s in spellings if s.startswith("--") and s != flag.negation), None)
     return long or flag.dest or flag.name
+
+
+def _turned_off_by_flag(flag: Flag, negation: str | None) -> bool:
+    """A switch the script turns off with its flag (argparse ``store_false``, a click flag whose
+    default is true), with no spelling that turns it on."""
+    return flag.type == "boolean" and not flag.positional and negation is None \
+        and flag.default is True
+
+
+def _field_stem(flag: Flag, turned_off: bool) -> str:
+    """What the field is named after: the long spelling; for a switch the script turns off,
+    what it turns off (``--no-verify`` with dest ``verify``, or alone: ``verify``), so the
+    field's true is the script's true."""
+    if turned_off:
+        if flag.dest:
+            return flag.dest
+        spelled = _spelling(flag)
+        for prefix in ("--no-", "--no_", "--without-", "--skip-"):
+            if spelled.startswith(prefix) and len(spelled) > len(prefix):
+                return spelled[len(prefix):]
+    return _spelling(flag)
+
+
+def credential_flag(flag: Flag) -> bool:
+    """An option holding a credential: its environment variable or its name looks like one
+    (``--token``, ``--db-password``, ``envvar="SERVICE_API_KEY"``)."""
+    from opsctl.adopt.python_scan import looks_like_credential
+
+    if flag.positional or flag.type != "string":
+        return False
+    names = [flag.name, *flag.aliases, *([flag.dest] if flag.dest else [])]
+    return (flag.envvar is not None and looks_like_credential(flag.envvar)) or any(
+        looks_like_credential(n.lstrip("-").replace("-", "_")) for n in names)
+
+
+def _list_passing(flag: Flag) -> tuple[bool, int | None]:
+    """(spread, arity) of a list option: repeated per value (argparse ``append``, click
+    ``multiple``), one flag then its values (``nargs='*'``/``'+'``), or exactly N values."""
+    if flag.action in ("append", "extend"):
+        return False, None
+    if isinstance(flag.nargs, int) and not isinstance(flag.nargs, bool) and flag.nargs > 1:
+        return False, flag.nargs
+    if flag.nargs in ("*", "+", "..."):
+        return True, None
+    return False, None
 
 
 def _identifier(text: str) -> str:
@@ -234,7 +281,20 @@ def _request_field(flag: Flag, names: _Names, script: Script,
         "choice": (literal, choices[0] if choices else "example"),
         "list": (f"list[{literal}]", [choices[0] if choices else "example"]),
     }[kind]
-    default = _coerce_default(flag, kind)
+    counted = flag.action == "count" and not flag.positional
+    if counted:
+        kind, base, sample = "integer", "int", 1
+    secret = credential_flag(flag)
+    if secret:
+        kind, base, sample = "string", "Secret", "example"
+    negation = flag.negation if kind == "boolean" else None
+    if (negation is None and script.interface.kind == "fire" and kind == "boolean"
+            and flag.name.startswith("--")):
+        negation = f"--no{flag.name[2:]}"
+    turned_off = kind == "boolean" and _turned_off_by_flag(flag, negation)
+    default = None if secret else _coerce_default(flag, kind)
+    if counted and default is None:
+        default = 0
     if kind == "boolean":
         default = bool(default)
     subcommands = shared or ((flag.subcommand,) if flag.subcommand else ())
@@ -245,13 +305,17 @@ def _request_field(flag: Flag, names: _Names, script: Script,
         annotation = f"{base} | None"
     if kind == "list" and default is None:
         default = []
-    name = names.claim(_identifier(_spelling(flag)), is_bool=kind == "boolean")
+    name = names.claim(_identifier(_field_stem(flag, turned_off)), is_bool=kind == "boolean")
     spelled = "--" + name.replace("_", "-")
     help_text = (flag.help or "").strip().replace("\n", " ")
     script_spelling = " / ".join([flag.name, *flag.aliases])
     if flag.positional:
         notes = f"positional argument {flag.name} of the script"
-    elif script_spelling != spelled:
+    elif turned_off:
+        notes = f"the script's {script_spelling}, passed when false"
+    elif counted:
+        notes = f"the script's {script_spelling}, passed this many times"
+    elif script_spelling != spelled and script_spelling != f"{spelled} / --no-{spelled[2:]}":
         notes = f"the script's {script_spelling}"
     else:
         notes = ""
@@ -263,16 +327,17 @@ def _request_field(flag: Flag, names: _Names, script: Script,
             notes += ", required there"
     description = f"{help_text} ({notes})" if help_text and notes else help_text or notes \
         or f"{flag.name} of the script"
-    arg_kind: Any = ("positional" if flag.positional else "switch" if kind == "boolean"
-                     else "list" if kind == "list" else "option")
-    joined = (script.interface.kind in _JOINED_KINDS and not flag.positional
-              and flag.name.startswith("--"))
-    fire_switch = script.interface.kind == "fire" and arg_kind == "switch" and flag.name.startswith("--")
+    arg_kind: Any = ("positional" if flag.positional else "count" if counted
+                     else "switch" if kind == "boolean" else "list" if kind == "list" else "option")
+    spread, arity = _list_passing(flag) if arg_kind == "list" else (False, None)
+    joined = not flag.positional and not spread and arity is None and (flag.joined or (
+        script.interface.kind in _JOINED_KINDS and flag.name.startswith("--")))
     arg = Arg(field=name, flag=None if flag.positional else flag.name, kind=arg_kind,
               default=None if flag.positional else (default if default != [] else None),
               subcommand=(subcommands[0] if len(subcommands) == 1 else subcommands) or None,
               required=flag.required and in_subcommand,
-              joined=joined, negated=f"--no{flag.name[2:]}" if fire_switch else None)
+              joined=joined, negated=negation if arg_kind == "switch" else None,
+              spread=spread, arity=arity, secret=secret)
     return RequestField(name, annotation, default, required, description, arg, sample)
 
 
@@ -322,9 +387,20 @@ def design(script: Script, name: str, *, force: bool = False) -> WrapDesign:
         fields.append(RequestField(command_field, literal, None, True,
                                    "The script's subcommand", None, subcommands[0]))
     dry_run = script.dry_run_flag if script.has_dry_run else None
+    secrets: dict[str, str] = {}
+    required_secrets: list[str] = []
+    notes: list[str] = []
     for flag, shared in _shared_across_subcommands(script.interface.flags):
         spellings = {flag.name, *flag.aliases}
         if spellings & {"-h", "--help"} or (dry_run and dry_run in spellings):
+            continue
+        if flag.envvar and credential_flag(flag):
+            # the credential reaches the script through its variable, as an opsctl secret
+            # (masked everywhere), never as a request field stored in the result and audit
+            secrets.setdefault(secret_name(flag.envvar), flag.envvar)
+            notes.append(f"{flag.name} is not a request field: it holds a credential, given as "
+                         f"the opsctl secret {secret_name(flag.envvar)!r} (the script reads it "
+                         f"from {flag.envvar})")
             continue
         fields.append(_request_field(flag, names, script, shared))
     if problems:
@@ -332,8 +408,6 @@ def design(script: Script, name: str, *, force: bool = False) -> WrapDesign:
         fields.append(RequestField(passthrough, "list[str]", [], False,
                                    "Arguments passed to the script as they are (the scan could "
                                    "not determine its interface)", None, []))
-    secrets: dict[str, str] = {}
-    required_secrets: list[str] = []
     for env in script.env:
         if env.credential and env.name not in secrets.values():
             secrets[secret_name(env.name)] = env.name
@@ -342,7 +416,7 @@ def design(script: Script, name: str, *, force: bool = False) -> WrapDesign:
     return WrapDesign(name=name, script=script, fields=fields, effect=select_effect(script),
                       interpreter=interpreter_for(script), secrets=secrets,
                       required_secrets=required_secrets, problems=problems,
-                      command_field=command_field, passthrough=passthrough)
+                      command_field=command_field, passthrough=passthrough, notes=notes)
 
 
 # -- rendering ---------------------------------------------------------------------------------
@@ -362,6 +436,12 @@ def _arg_source(arg: Arg) -> str:
         parts.append("joined=True")
     if arg.negated:
         parts.append(f"negated={arg.negated!r}")
+    if arg.spread:
+        parts.append("spread=True")
+    if arg.arity is not None:
+        parts.append(f"arity={arg.arity!r}")
+    if arg.secret:
+        parts.append("secret=True")
     return f"Arg({', '.join(parts)})"
 
 
@@ -398,6 +478,8 @@ def render_module(d: WrapDesign, *, script_from_module: str, label: str, owner: 
     if d.destructive:
         lines += ["", "DESTRUCTIVE: the scan found effects that may lose data:"]
         lines += [f"  - {_doc_line(e.call)} (line {e.line}, {e.kind})" for e in d.destructive]
+    if d.notes:
+        lines += [""] + [_doc_line(n) for n in d.notes]
     if d.problems:
         lines += ["", "What the scan could not determine (wrapped with --force; `args` is passed "
                   "as is):"]
@@ -409,8 +491,10 @@ def render_module(d: WrapDesign, *, script_from_module: str, label: str, owner: 
         lines.append("from pathlib import Path")
     if "Literal[" in annotations:
         lines.append("from typing import Literal")
+    opsctl_names = ", ".join(["Action", "Automation", "Context",
+                              *(["Secret"] if re.search(r"\bSecret\b", annotations) else [])])
     lines += ["", "from pydantic import BaseModel, ConfigDict, Field", "",
-              "from opsctl import Action, Automation, Context",
+              f"from opsctl import {opsctl_names}",
               "from opsctl.adopt.runtime import Arg, WrappedScript", "", "",
               "class Request(BaseModel):",
               '    model_config = ConfigDict(extra="forbid", protected_namespaces=())', ""]
@@ -426,6 +510,9 @@ def render_module(d: WrapDesign, *, script_from_module: str, label: str, owner: 
         lines.append("    args=(")
         lines += [f"        {_arg_source(a)}," for a in args]
         lines.append("    ),")
+    if d.command_prefix:
+        lines.append(f"    command_prefix={d.command_prefix!r},  # run as `manage.py "
+                     f"{' '.join(d.command_prefix)} ...`")
     if d.command_field:
         lines.append(f"    command_field={d.command_field!r},")
     if d.passthrough:
@@ -609,21 +696,53 @@ class _Prepared:
     label: str
 
 
+def find_manage_py(command_file: Path) -> Path | None:
+    """The ``manage.py`` of a Django management command: in its folder or the nearest above."""
+    for folder in command_file.resolve().parents:
+        candidate = folder / "manage.py"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def inside_project(root: Path, folder: str, option: str) -> Path:
+    """``root / folder``, refused (exit 2) when it lies outside the project."""
+    path = (root / folder).resolve()
+    if not path.is_relative_to(root.resolve()):
+        raise UsageError(f"{option} {folder}: {path} is outside the project {root}; give a "
+                         "folder inside it (relative to the project)")
+    return path
+
+
 def _prepare(root: Path, script_file: Path, script: Script, name: str, *, out: str,
-             tests: str, owner: str, force: bool, command: str) -> _Prepared:
+             tests: str, owner: str, force: bool, command: str,
+             registered: _Registered | None = None) -> _Prepared:
     from opsctl.scaffold import check_name, module_name, refuse_overwrite
 
     check_name(name, suggestion=f"give it another with --name (e.g. --name {name}-script)")
-    d = design(script, name, force=force)
     module = module_name(name)
-    module_path = root / out / f"{module}.py"
-    test_path = root / tests / f"test_{module}.py"
+    module_path = inside_project(root, out, "--out") / f"{module}.py"
+    test_path = inside_project(root, tests, "--tests") / f"test_{module}.py"
     refuse_overwrite([module_path, test_path], force=force)
+    (registered or registered_in(root)).refuse_taken(name, module, module_path)
+    run_file = script_file
+    prefix: tuple[str, ...] = ()
+    if script.interface.kind == "django":
+        manage = find_manage_py(script_file)
+        if manage is None:
+            script = replace(script, warnings=[
+                *script.warnings, f"{script_file.name} is a Django management command, which "
+                "runs only through its project's manage.py, and no manage.py was found in its "
+                "folder or above"])
+        else:
+            run_file, prefix = manage, (Path(script_file).stem,)
+    d = design(script, name, force=force)
+    d.command_prefix = prefix
     try:
         label = script_file.relative_to(root).as_posix()
     except ValueError:
         label = str(script_file)
-    relative = Path(os.path.relpath(script_file, module_path.parent)).as_posix()
+    relative = Path(os.path.relpath(run_file, module_path.parent)).as_posix()
     text = render_module(d, script_from_module=relative, label=label, owner=owner,
                          command=command)
     namespace = load_module_text(text, module_path)
@@ -634,8 +753,64 @@ def _prepare(root: Path, script_file: Path, script: Script, name: str, *, out: s
     return _Prepared(name, module, {module_path: text, test_path: test_text}, d, label)
 
 
+@dataclass
+class _Registered:
+    """The modules and automations the project registers already (read once)."""
+
+    modules: list[str]
+    automations: dict[str, tuple[str, str | None]]
+    """automation name -> (its module, its source file)"""
+
+    def refuse_taken(self, name: str, module: str, module_path: Path) -> None:
+        """Exit 2 when another module registers ``name`` or is named ``module``: the old one
+        would still win. Replacing the module file that registers it is a re-wrap (with
+        ``--force``, refused before this when the file exists)."""
+        def same_file(source: str | None) -> bool:
+            return source is not None and Path(source).resolve() == module_path.resolve()
+
+        taken = self.automations.get(name)
+        if taken is not None and not same_file(taken[1]):
+            raise UsageError(f"an automation named {name} is already registered (module "
+                             f"{taken[0]}); choose another with --name")
+        owner = next((source for mod, source in self.automations.values() if mod == module),
+                     None)
+        if module in self.modules and not module_path.exists() and not same_file(owner):
+            raise UsageError(f"a module named {module} is already registered in opsctl.toml "
+                             "(automations); choose another with --name")
+
+
+def registered_in(root: Path) -> _Registered:
+    import tomllib
+
+    config = root / "opsctl.toml"
+    if not config.is_file():
+        return _Registered([], {})
+    try:
+        modules = [str(m) for m in tomllib.loads(config.read_text()).get("automations") or []]
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return _Registered([], {})  # reported when the config is wired
+    from opsctl.catalog import load_catalog
+    from opsctl.config.layers import load_layers
+
+    try:
+        entries = load_catalog(load_layers(cwd=root), use_cache=False, strict=False).entries
+    except Exception:  # an unloadable project is reported when the new contract is locked
+        entries = {}
+    return _Registered(modules, {n: (e.module, e.source) for n, e in entries.items()})
+
+
 def _write(root: Path, prepared: list[_Prepared], out: str) -> list[Generated]:
-    """Write the modules and tests, wire opsctl.toml, lock the new contracts."""
+    """Write the modules and tests, wire opsctl.toml, lock the new contracts; a file that
+    cannot be written is exit 2, with everything written before it undone."""
+    try:
+        return _write_files(root, prepared, out)
+    except OSError as exc:
+        where = exc.filename or root
+        raise UsageError(f"cannot write {where}: {exc.strerror or exc}; nothing was "
+                         "written") from None
+
+
+def _write_files(root: Path, prepared: list[_Prepared], out: str) -> list[Generated]:
     from opsctl.contract.lockfile import LOCK_FILE
     from opsctl.scaffold import lock_automations, undone_on_failure, wire_config
 
@@ -649,7 +824,7 @@ def _write(root: Path, prepared: list[_Prepared], out: str) -> list[Generated]:
         for p in prepared:
             for path, text in p.files.items():
                 path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(text)
+                write_atomically(path, text)
             module_path, test_path = list(p.files)
             generated += [
                 Generated(module_path, f"the automation {p.name}: request from the script's "
@@ -658,13 +833,25 @@ def _write(root: Path, prepared: list[_Prepared], out: str) -> list[Generated]:
                 Generated(test_path, "its tests (opsctl.testing; the script replaced by a stub)",
                           p.files[test_path]),
             ]
-        config_path.write_text(config)
+        write_atomically(config_path, config)
         lock = lock_automations(root, [p.name for p in prepared])
     generated += [
         Generated(config_path, "the project config: the modules added to automations", None),
         Generated(lock, "the contract lock, with the new entries", None),
     ]
     return generated
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """``path`` replaced by ``text`` through a temporary file and a rename: never half
+    written. Raises OSError (the temporary file removed)."""
+    temporary = path.parent / f".{path.name}.{os.urandom(6).hex()}.tmp"
+    try:
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
 
 
 def _owner(owner: str, script: Script) -> str:
@@ -718,12 +905,17 @@ def wrap_script(start: Path, file: Path, *, name: str | None = None,
     name = name or derive_name(path.name)
     check_name(name, suggestion=f"give it another with --name (e.g. --name {name}-script)")
     root = find_project(start.resolve())
-    refuse_overwrite([root / out / f"{module_name(name)}.py",
-                      root / tests / f"test_{module_name(name)}.py"], force=force)
+    module_path = inside_project(root, out, "--out") / f"{module_name(name)}.py"
+    refuse_overwrite([module_path,
+                      inside_project(root, tests, "--tests") / f"test_{module_name(name)}.py"],
+                     force=force)
+    registered = registered_in(root)
+    registered.refuse_taken(name, module_name(name), module_path)
     scanned = script if script is not None else _scan(path, force=force)
     command = "opsctl wrap " + shlex.quote(os.path.relpath(path, root))
     prepared = _prepare(root, path, scanned, name, out=out, tests=tests,
-                        owner=_owner(owner, scanned), force=force, command=command)
+                        owner=_owner(owner, scanned), force=force, command=command,
+                        registered=registered)
     files = _write(root, [prepared], out)
     return Wrapped(name, prepared.label, prepared.design.effect, files,
                    prepared.design.problems)
@@ -738,6 +930,9 @@ class WrapReport:
     wrapped: bool
     reason: str
     effect: str | None = None
+    root: str | None = None
+    """The folder the script's path was found under, and why that one, when it is not the
+    inventory's own root (an inventory made in another checkout)."""
 
 
 def wrap_all(start: Path, source: Path, *, min_tier: Tier = "shared", out: str = "automations",
@@ -748,9 +943,12 @@ def wrap_all(start: Path, source: Path, *, min_tier: Tier = "shared", out: str =
 
     if min_tier not in TIERS:
         raise UsageError(f"--min-tier must be one of {', '.join(TIERS)}")
-    root_dir, scripts = load_inventory(source)
+    recorded, scripts = load_inventory(source)
     root = find_project(start.resolve())
     wanted = [s for s in scripts if TIERS.index(s.tier) >= TIERS.index(min_tier)]
+    root_dir, why = scripts_root(recorded, [s.path for s in wanted], source=source,
+                                 project=root)
+    registered = registered_in(root)
     reports: list[WrapReport] = []
     prepared: list[_Prepared] = []
     taken: set[str] = set()
@@ -769,18 +967,56 @@ def wrap_all(start: Path, source: Path, *, min_tier: Tier = "shared", out: str =
             check_script_file(file)
             command = "opsctl wrap --all " + shlex.quote(os.path.relpath(source, root))
             p = _prepare(root, file.resolve(), s, name, out=out, tests=tests,
-                         owner=_owner(owner, s), force=force, command=command)
+                         owner=_owner(owner, s), force=force, command=command,
+                         registered=registered)
         except UsageError as exc:
-            reports.append(WrapReport(s.path, name, False, exc.message))
+            reports.append(WrapReport(s.path, name, False, exc.message, root=why))
             continue
         except ScriptNotUnderstoodError as exc:
             reports.append(WrapReport(s.path, name, False,
-                                      "could not determine: " + "; ".join(exc.problems)))
+                                      "could not determine: " + "; ".join(exc.problems),
+                                      root=why))
             continue
         prepared.append(p)
-        reports.append(WrapReport(s.path, name, True, "wrapped", p.design.effect))
+        reports.append(WrapReport(s.path, name, True, "wrapped", p.design.effect, root=why))
     files = _write(root, prepared, out) if prepared else []
     return reports, files
+
+
+def scripts_root(recorded: Path, paths: list[str], *, source: Path,
+                 project: Path) -> tuple[Path, str | None]:
+    """Where the scripts of an inventory are: its recorded root when that lies in this project
+    (or nothing better is found), else the same folder in this project, found from the
+    inventory file's folder and the project's root (``ops/`` of an inventory made in another
+    checkout). The reason is None for the recorded root itself; exit 2 when no folder holds
+    the scripts."""
+    def holds(folder: Path) -> int:
+        return sum(1 for p in paths if (folder / p).is_file())
+
+    recorded = Path(os.path.normpath(recorded))
+    project = project.resolve()
+    if not paths or (recorded.is_dir() and recorded.resolve().is_relative_to(project)
+                     and holds(recorded) == len(paths)):
+        return recorded, None
+    bases = list(dict.fromkeys([source.resolve().parent if source.is_file() else source.resolve(),
+                                project]))
+    tails = [Path(*recorded.parts[-n:]) for n in range(1, len(recorded.parts))]
+    candidates = [base / tail for base in bases for tail in [Path(), *tails]]
+    best = max(candidates, key=holds)
+    found = holds(best)
+    if found and found >= holds(recorded):
+        if best.resolve() == recorded.resolve():
+            return recorded, None
+        reason = (f"{best}: the inventory's root {recorded} "
+                  + ("does not exist" if not recorded.exists() else "is outside this project")
+                  + f"; {found} of its {len(paths)} scripts are here")
+        return best, reason
+    if holds(recorded):
+        return recorded, None
+    raise UsageError(f"the scripts of {source} cannot be found: its root {recorded} "
+                     + ("does not exist" if not recorded.exists() else "does not hold them")
+                     + " and no folder of this project does (tried "
+                     + ", ".join(str(c) for c in dict.fromkeys(candidates)) + ")")
 
 
 def load_inventory(source: Path) -> tuple[Path, list[Script]]:

@@ -26,6 +26,19 @@ Tiers (how many of: run by CI or cron / destroys or changes remote systems / oth
   private 0, shared 1, interface 2, platform 3; `opsctl wrap --all` wraps them by tier."""
 
 
+def write_report(out: Path, text: str) -> None:
+    """``--out`` written whole (a temporary file renamed over it) or not at all (exit 2)."""
+    from opsctl.adopt.wrap import write_atomically
+    from opsctl.errors import UsageError
+
+    if out.is_dir() or (out.exists() and not out.is_file()):
+        raise UsageError(f"--out {out} is not a regular file")
+    try:
+        write_atomically(out, text)
+    except OSError as exc:
+        raise UsageError(f"--out: cannot write {out}: {exc.strerror or exc}") from None
+
+
 @click.group("inventory", short_help="Inventory a folder of legacy scripts.")
 def inventory_group() -> None:
     """Inventory legacy scripts: interface, environment, effects, callers, owners, tier."""
@@ -89,7 +102,7 @@ def scan_cmd(ctx: click.Context, path: Path, format_: str | None, out: Path | No
         render_table(inventory, buffer if out is not None or not color else sys.stdout,
                      color=color)
     if out is not None:
-        out.write_text(buffer.getvalue(), encoding="utf-8")
+        write_report(out, buffer.getvalue())
         click.echo(f"wrote {out}: {summary_line(inventory)}", err=True)
     elif buffer.getvalue():
         click.echo(buffer.getvalue(), nl=False)

@@ -19,7 +19,9 @@ _EPILOG = """Files, in the project of the nearest opsctl.toml (or here, for a ne
   opsctl.toml                the module added to `automations` (and its folder to python_path)
   opsctl.contracts.json      the contract lock, with the new entry
 
-Exit codes: 0 wrapped; 2 bad input (no such script, a reserved name, files that exist);
+Exit codes: 0 wrapped; 2 bad input (no such script, a reserved name, files that exist, an
+automation or module of that name registered already, --out/--tests outside the project or
+not writable);
 3 the scan could not determine the interface (nothing written; --force wraps it with an
 `args` passthrough). With --all: 0 all wrapped, 5 some wrapped and some refused, 3 none
 wrapped."""
@@ -55,11 +57,14 @@ def wrap_cmd(script: Path, name: str | None, wrap_every: bool, min_tier: Any, ou
                                   tests=tests, owner=owner, force=force)
         wrapped = [r for r in reports if r.wrapped]
         data: dict[str, Any] = {
+            "scripts_root": next((r.root for r in reports if r.root), None),
             "scripts": [{"script": r.script, "automation": r.name, "wrapped": r.wrapped,
                          "reason": r.reason, "effect": r.effect} for r in reports],
             "files": [{"path": str(g.path), "purpose": g.purpose} for g in files]}
 
         def render_all(doc: dict[str, Any], stream: TextIO) -> None:
+            if doc["scripts_root"]:
+                stream.write(f"scripts found under {doc['scripts_root']}\n")
             for item in doc["scripts"]:
                 mark = "wrapped" if item["wrapped"] else "refused"
                 stream.write(f"{mark:<8} {item['script']}  -> {item['automation']}"

@@ -1,0 +1,169 @@
+"""What ``opsctl wrap`` refuses (exit 2, nothing written), and where ``wrap --all`` finds the
+scripts of an inventory made in another checkout."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from opsctl.adopt.model import Inventory, Script, inventory_document
+from opsctl.adopt.wrap import wrap_all, wrap_script
+from opsctl.errors import UsageError
+from tests.conftest import run_opsctl
+
+HELLO = "#!/bin/sh\n# Say hello\necho hello\n"
+
+
+def tree(root: Path) -> list[Path]:
+    return sorted(p.relative_to(root) for p in root.rglob("*") if "__pycache__" not in p.parts)
+
+
+def project_with_a_wrapped_script(root: Path, name: str = "hello_kit") -> Path:
+    """A project with ``s/NAME.sh`` wrapped (each test its own name: the catalog imports the
+    module, and Python keeps it for the rest of the session)."""
+    (root / "s").mkdir()
+    (root / "s" / f"{name}.sh").write_text(HELLO)
+    (root / "s" / "other_kit.sh").write_text(HELLO)
+    wrap_script(root, root / "s" / f"{name}.sh", owner="ops")
+    return root
+
+
+@pytest.mark.parametrize(("kwargs", "error"), [
+    ({"name": "hello-kit", "out": "auto3", "tests": "t3"},
+     "an automation named hello-kit is already registered \\(module hello_kit\\)"),
+    ({"name": "hello-kit", "out": "auto3", "tests": "t3", "force": True},
+     "an automation named hello-kit is already registered"),
+], ids=["same-name-elsewhere", "same-name-elsewhere-even-forced"])
+def test_a_name_already_registered_is_refused(tmp_path: Path, kwargs: dict[str, object],
+                                             error: str) -> None:
+    root = project_with_a_wrapped_script(tmp_path)
+    before = tree(root)
+    config = (root / "opsctl.toml").read_text()
+
+    with pytest.raises(UsageError, match=error) as refused:
+        wrap_script(root, root / "s" / "other_kit.sh", **kwargs)  # type: ignore[arg-type]
+
+    assert refused.value.exit_code == 2
+    assert tree(root) == before
+    assert (root / "opsctl.toml").read_text() == config
+
+
+def test_a_module_name_already_registered_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "lib").mkdir()
+    (tmp_path / "lib" / "modname_kit.py").write_text(
+        "from pydantic import BaseModel\n\nfrom opsctl import Automation\n\n\n"
+        "class Request(BaseModel):\n    pass\n\n\n"
+        "other = Automation('other-modname-kit', version='0.1.0', owner='ops', summary='x',\n"
+        "                   request=Request, effect='read')\n\n\n"
+        "@other.plan\ndef plan(ctx, req):\n    return iter(())\n")
+    (tmp_path / "opsctl.toml").write_text('python_path = ["lib"]\nautomations = ["modname_kit"]\n')
+    (tmp_path / "modname_kit.sh").write_text(HELLO)
+    before = tree(tmp_path)
+
+    with pytest.raises(UsageError, match="a module named modname_kit is already registered"):
+        wrap_script(tmp_path, tmp_path / "modname_kit.sh")
+
+    assert tree(tmp_path) == before
+
+
+def test_a_forced_rewrap_of_the_same_module_is_allowed(tmp_path: Path) -> None:
+    root = project_with_a_wrapped_script(tmp_path, "rewrap_kit")
+
+    wrapped = wrap_script(root, root / "s" / "rewrap_kit.sh", force=True)
+
+    assert wrapped.name == "rewrap-kit"
+
+
+@pytest.mark.parametrize("option", ["tests", "out"])
+def test_a_folder_outside_the_project_is_refused(tmp_path: Path, option: str) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "hello_kit.sh").write_text(HELLO)
+    outside = tmp_path / "outside"
+
+    with pytest.raises(UsageError, match=f"--{option} .* is outside the project"):
+        wrap_script(project, project / "hello_kit.sh", **{option: str(outside)})  # type: ignore[arg-type]
+
+    assert tree(project) == [Path("hello_kit.sh")]
+    assert not outside.exists()
+
+
+def test_a_folder_that_cannot_be_made_is_exit_2_with_nothing_left(tmp_path: Path) -> None:
+    (tmp_path / "hello_kit.sh").write_text(HELLO)
+    (tmp_path / "blocked").write_text("a file where the folder would go\n")
+    before = tree(tmp_path)
+
+    with pytest.raises(UsageError, match="cannot write") as refused:
+        wrap_script(tmp_path, tmp_path / "hello_kit.sh", out="blocked/automations")
+
+    assert refused.value.exit_code == 2
+    assert tree(tmp_path) == before
+
+
+@pytest.mark.parametrize("out", ["/proc/opsctl-inventory.md", "no/such/folder/x.md"],
+                         ids=["unwritable", "missing-folder"])
+def test_inventory_out_that_cannot_be_written_is_exit_2(tmp_path: Path, out: str) -> None:
+    (tmp_path / "ops").mkdir()
+    (tmp_path / "ops" / "hello.sh").write_text(HELLO)
+
+    result = run_opsctl("inventory", "scan", "ops", "--no-git", "--format", "markdown",
+                        "--out", out, cwd=tmp_path)
+
+    assert result.code == 2, result.stderr
+    assert "internal error" not in result.stderr
+    assert "cannot write" in result.stderr or "no such folder" in result.stderr
+    assert not list(tmp_path.glob("**/*.md"))
+
+
+def test_inventory_out_is_written_whole(tmp_path: Path) -> None:
+    (tmp_path / "ops").mkdir()
+    (tmp_path / "ops" / "hello.sh").write_text(HELLO)
+    (tmp_path / "report.md").write_text("old\n")
+
+    result = run_opsctl("inventory", "scan", "ops", "--no-git", "--format", "markdown",
+                        "--out", "report.md", cwd=tmp_path)
+
+    assert result.code == 0, result.stderr
+    assert (tmp_path / "report.md").read_text().startswith("# Script inventory")
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["report.md"]
+
+
+# -- wrap --all with an inventory from another checkout ---------------------------------------
+def inventory_from_elsewhere(project: Path, root: str) -> Path:
+    (project / "ops").mkdir(parents=True)
+    (project / "ops" / "deploy_kit.sh").write_text(HELLO)
+    document = inventory_document(Inventory(root=root, scripts=[
+        Script(path="deploy_kit.sh", language="shell", interpreter="/bin/sh", tier="shared")]))
+    inventory = project / "inventory.json"
+    inventory.write_text(json.dumps(document))
+    return inventory
+
+
+@pytest.mark.parametrize("recorded", ["missing", "other-checkout"])
+def test_wrap_all_finds_the_scripts_in_this_checkout(tmp_path: Path, recorded: str) -> None:
+    other = tmp_path / "other" / "proj" / "ops"
+    if recorded == "other-checkout":
+        other.mkdir(parents=True)
+        (other / "deploy_kit.sh").write_text(HELLO)
+    project = tmp_path / "proj"
+    inventory = inventory_from_elsewhere(project, str(other))
+
+    reports, _ = wrap_all(project, inventory)
+
+    assert [(r.script, r.wrapped) for r in reports] == [("deploy_kit.sh", True)]
+    assert reports[0].root is not None and reports[0].root.startswith(str(project / "ops"))
+    module = (project / "automations" / "deploy_kit.py").read_text()
+    assert "script='../ops/deploy_kit.sh'" in module
+
+
+def test_wrap_all_refuses_when_the_scripts_are_nowhere(tmp_path: Path) -> None:
+    project = tmp_path / "proj"
+    inventory = inventory_from_elsewhere(project, str(tmp_path / "gone" / "ops"))
+    (project / "ops" / "deploy_kit.sh").unlink()
+
+    with pytest.raises(UsageError, match="cannot be found"):
+        wrap_all(project, inventory)
+
+    assert not (project / "automations").exists()
