@@ -13,6 +13,7 @@ import httpx
 import pytest
 
 import opsctl
+from opsctl.store.queue import encode_cursor
 from tests.conftest import Project
 from tests.service.conftest import Api, in_process, project_session
 
@@ -129,6 +130,20 @@ def test_invalid_input_names_every_bad_field_and_records_nothing(small_api: Api)
         ("POST", runs, {"json": {"request": {"directory": work}},
                         "headers": {"Idempotency-Key": "tab\there"}},
          {"header.idempotency-key"}),
+        # NaN and the infinities are not JSON (the CLI refuses them in request documents)
+        ("POST", runs, {"content": b'{"request": {"directory": "/a", "names": [NaN]}, '
+                                   b'"dry_run": true}',
+                        "headers": {"content-type": "application/json"}},
+         {"body.request.names.0"}),
+        ("POST", plans, {"content": b'{"request": {"directory": "/a", "hold": -Infinity}}',
+                         "headers": {"content-type": "application/json"}},
+         {"body.request.hold"}),
+        ("POST", runs, {"content": b'{"request": {"directory": "/a", "hold": 1e999}, '
+                                   b'"dry_run": true}'},  # no content type: read as JSON too
+         {"body.request.hold"}),
+        # a cursor this server did not return, or one naming no run
+        ("GET", "/v1/runs?cursor=zzz", {}, {"query.cursor"}),
+        ("GET", f"/v1/runs?cursor={encode_cursor(UNKNOWN_RUN)}", {}, {"query.cursor"}),
     ]
     for method, path, kwargs, bad in cases:
         doc = assert_problem(api.call(method, path, token, **kwargs), 422)
@@ -181,7 +196,7 @@ def test_unknown_automations_runs_and_plans_are_404(api: Api) -> None:
         ("GET", "/v1/automations/nope/schema?kind=result", {}, "unknown automation"),
         ("POST", "/v1/automations/nope/runs", body, "unknown automation"),
         ("POST", "/v1/automations/nope/plans", body, "unknown automation"),
-        ("GET", "/v1/runs?automation=nope", {}, None),
+        ("GET", "/v1/runs?automation=nope", {}, "unknown automation 'nope'"),
         ("GET", f"/v1/runs/{UNKNOWN_RUN}", {}, f"no run '{UNKNOWN_RUN}'"),
         ("GET", "/v1/runs/run_x", {}, "no run"),
         ("GET", f"/v1/runs/{UNKNOWN_RUN}/events", {}, "no run"),
@@ -194,9 +209,6 @@ def test_unknown_automations_runs_and_plans_are_404(api: Api) -> None:
         ("GET", "/v1/no-such-thing", {}, "no such endpoint"),
     ]:
         r = api.call(method, path, token, **kwargs)
-        if says is None:  # a filter naming no automation is an empty page, not a 404
-            assert r.status_code == 200 and r.json()["runs"] == [], r.text
-            continue
         doc = assert_problem(r, 404)
         assert says in doc["detail"], (path, doc)
         assert "known:" not in doc["detail"] and "report" not in doc["detail"]
@@ -257,3 +269,36 @@ def test_credentials_are_checked_before_an_unreadable_body(api: Api) -> None:
     finally:
         session.close()
     assert kinds == ["auth.refused"] * 4
+
+
+@pytest.mark.parametrize("last_event_id", ["99999999999999999999", str(2**63), "12a", "\u00b2"],
+                         ids=["twenty-digits", "past-int64", "not-a-number", "superscript"])
+def test_a_last_event_id_out_of_range_is_a_422_before_the_stream(api: Api,
+                                                                 last_event_id: str) -> None:
+    token = api.token("olga", "admin")
+    run = api.call("POST", "/v1/automations/files/runs?wait=30s", token,
+                   json={"request": {"directory": str(api.project.root / "work")},
+                         "dry_run": True})
+    assert run.status_code == 200, run.text
+    r = api.call("GET", f"/v1/runs/{run.json()['run_id']}/events", token,
+                 headers={"Last-Event-ID": last_event_id.encode()})
+    doc = assert_problem(r, 422)
+    assert fields(doc) == {"header.last-event-id"}
+    largest = api.call("GET", f"/v1/runs/{run.json()['run_id']}/events", token,
+                       headers={"Last-Event-ID": str(2**63 - 1)})
+    assert largest.status_code == 200 and "event: result" in largest.text
+
+
+def test_a_caller_without_access_hears_403_before_a_word_about_the_request(api: Api) -> None:
+    """A token for ``report`` only learns nothing of ``files``' fields: 403, not 422."""
+    token = api.token("rita", "operator", automations=("report",))
+    bad = {"request": {"names": "x", "environment": "qa"}}
+    for path, body in (("/v1/automations/files/runs", bad),
+                       ("/v1/automations/files/runs", {**bad, "dry_run": True}),
+                       ("/v1/automations/files/plans", bad)):
+        doc = assert_problem(api.call("POST", path, token, json=body), 403)
+        assert "names" not in doc["detail"] and doc["errors"] == []
+    # a token for staging still hears what is wrong with its request
+    staging = api.token("sam", "operator", environments=("staging",))
+    doc = assert_problem(api.call("POST", "/v1/automations/files/runs", staging, json=bad), 422)
+    assert "request.names" in fields(doc)

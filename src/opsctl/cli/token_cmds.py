@@ -69,8 +69,9 @@ def _expiry_text(record: TokenRecord, now: datetime) -> str:
         return "never"
     if left <= timedelta(0):
         return "expired"
-    if left < timedelta(days=1):
-        return f"in {math.ceil(left.total_seconds() / 3600)} hour(s)"
+    for unit, size, below in (("second", 1, 60), ("minute", 60, 3600), ("hour", 3600, 86400)):
+        if left.total_seconds() < below:  # the largest unit that fits: 3 s is not "1 hour"
+            return f"in {math.ceil(left.total_seconds() / size)} {unit}(s)"
     return f"in {_days(left)} day(s)"
 
 

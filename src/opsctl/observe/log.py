@@ -141,6 +141,12 @@ class Logger:
         bound._threshold, bound._context, bound._taps = self._threshold, context, self._taps
         return bound
 
+    def masking_with(self, redactor: Redactor) -> Logger:
+        """This logger (its sink, level, bound context and taps) masking with ``redactor``
+        instead of its own: a server's sessions share one sink, each with its own secrets."""
+        return Logger(self._sink, [add_timestamp, redactor_processor(redactor)],
+                      level=self._level, context=dict(self._context), taps=self._taps)
+
     def sink_failure(self) -> str | None:
         """Why this logger's lines stopped being written, if they did."""
         return getattr(self._sink, "failed", None)

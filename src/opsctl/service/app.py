@@ -30,6 +30,7 @@ from opsctl.errors import (
     UnknownAutomationError,
     UsageError,
 )
+from opsctl.governance.permissions import Permission
 from opsctl.service.dashboard import mount_dashboard
 from opsctl.service.problems import (
     PROBLEM_TYPE,
@@ -77,6 +78,15 @@ class PlanCreate(BaseModel):
     request: dict[str, Any] = Field(default_factory=dict)
     targets: list[str] = Field(default_factory=list, max_length=100)
     contract_version: str | None = Field(default=None, max_length=64)
+
+
+class PlanApply(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    secrets: dict[str, str] = Field(
+        default_factory=dict, max_length=100,
+        description="The values of the plan's secret fields (a stored plan keeps only their "
+                    "digests), by field name; checked against the digests, never stored")
 
 
 class ApprovalCreate(BaseModel):
@@ -222,10 +232,12 @@ def _install_body_limit(app: FastAPI, runtime: ServerRuntime) -> None:
             if length is not None and (not length.isdigit() or int(length) > limit):
                 await too_big(scope, receive, send)
                 return
+            content_type = next((v for k, v in scope["headers"] if k == b"content-type"),
+                                None)
             json_body = (scope["method"] in ("POST", "PUT", "PATCH")
                          and str(scope.get("path", "")).startswith("/v1/")
-                         and b"json" in next((v for k, v in scope["headers"]
-                                              if k == b"content-type"), b""))
+                         # FastAPI reads a body without a content type as JSON too
+                         and (not content_type or b"json" in content_type))
             if json_body or (length is None and scope["method"] in ("POST", "PUT", "PATCH",
                                                                     "DELETE")):
                 # a JSON body (checked for duplicate keys) or a chunked one: read up to the
@@ -242,11 +254,12 @@ def _install_body_limit(app: FastAPI, runtime: ServerRuntime) -> None:
                     if size > limit:
                         await too_big(scope, receive, send)
                         return
-                duplicate = _duplicate_key(b"".join(chunks)) if json_body else None
-                if duplicate is not None:
-                    await JSONResponse(problem(422, f"request body: {duplicate}", exit_code=2,
-                                               error_type="validation",
-                                               errors=[{"field": "body", "message": duplicate}]),
+                refused = _not_strict_json(b"".join(chunks)) if json_body else None
+                if refused is not None:
+                    where, why = refused
+                    await JSONResponse(problem(422, f"invalid input: {where}: {why}",
+                                               exit_code=2, error_type="validation",
+                                               errors=[{"field": where, "message": why}]),
                                        status_code=422, media_type=PROBLEM_TYPE)(scope, receive, send)
                     return
                 replayed = False
@@ -266,19 +279,47 @@ def _install_body_limit(app: FastAPI, runtime: ServerRuntime) -> None:
     app.add_middleware(BodyLimit)
 
 
-def _duplicate_key(body: bytes) -> str | None:
-    """``duplicate key 'x'`` when the JSON body names a key twice in one object (JSON readers
-    keep different copies, and the parser behind the routes keeps the last): refused as the
-    CLI refuses it in request documents. Anything else wrong with the body is left to the
+def _not_strict_json(body: bytes) -> tuple[str, str] | None:
+    """``(field, message)`` for a JSON body the CLI refuses in request documents though the
+    parser behind the routes takes it: a key named twice in one object (JSON readers keep
+    different copies; that parser keeps the last), NaN or an infinity (it reads them as
+    floats, which a request then records as null). Not UTF-8, not JSON at all: left to the
     routes' own validation, which words it."""
-    from opsctl.contract.canonical import DuplicateKeyError, parse_json
+    from opsctl.contract.canonical import (
+        CanonicalJSONError,
+        DuplicateKeyError,
+        InvalidJSONError,
+        parse_json,
+    )
 
     try:
-        parse_json(body.decode("utf-8"))
+        text = body.decode("utf-8")
+        parse_json(text)
     except DuplicateKeyError as exc:
-        return str(exc)
-    except Exception:  # not UTF-8, not JSON, NaN...: the routes report it as before
+        return "body", str(exc)
+    except (UnicodeDecodeError, InvalidJSONError):
         return None
+    except CanonicalJSONError as exc:  # NaN, Infinity, 1e999, too deep, too many digits
+        try:
+            lenient = json.loads(text)
+        except (ValueError, RecursionError):
+            return "body", str(exc)
+        return _non_finite_at(lenient, "body") or "body", str(exc)
+    return None
+
+
+def _non_finite_at(value: Any, where: str) -> str | None:
+    """The dotted path of the first NaN or infinity in a parsed body (``body.request.x``)."""
+    import math
+
+    if isinstance(value, float) and not math.isfinite(value):
+        return where
+    items = value.items() if isinstance(value, dict) else \
+        enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        found = _non_finite_at(item, f"{where}.{key}")
+        if found is not None:
+            return found
     return None
 
 
@@ -429,6 +470,7 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
         from opsctl.engine.run import execute
 
         automation = _automation(session, name)
+        _check_somewhere(session, "plan", name)  # 403 before a word about the request
         outcome = _engine(lambda: execute(
             session, automation, body.request, mode="plan", dry_run=True, store_plan=True,
             targets=body.targets, contract_version=body.contract_version,
@@ -444,8 +486,7 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
     @app.get("/v1/plans/{plan_id}", tags=["plans"], summary="A stored plan and its approvals",
              responses=responses(*auth_problems, 404))
     def get_plan(plan_id: str, session: Caller) -> dict[str, Any]:
-        document = _plan(session, plan_id)
-        _check(session, "view", str(document["automation"]), any_environment=True)
+        document = viewable_plan(session, plan_id)
         return {"plan": document, "approval": _approval_state(session, plan_id)}
 
     @app.post("/v1/plans/{plan_id}/approvals", tags=["plans"], status_code=201,
@@ -466,10 +507,12 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
                          200: {"description": "The run finished within ?wait"},
                          **responses(*auth_problems, 404, 409, 422)})
     def apply_plan(plan_id: str, session: Caller, who: Who, response: Response,
+                   body: PlanApply | None = None,
                    wait: Annotated[str | None, Query(description="e.g. 30s")] = None,
                    ) -> dict[str, Any]:
         wait_s = None if wait is None else _wait_seconds(wait)  # refused before anything runs
-        run_id = queue_plan_apply(runtime, session, who, plan_id)
+        run_id = queue_plan_apply(runtime, session, who, plan_id,
+                                  body.secrets if body is not None else None)
         return _accepted(run_id, wait_s, response)
 
     # runs -----------------------------------------------------------------------------------
@@ -496,6 +539,7 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
         wait_s = None if wait is None else _wait_seconds(wait)  # refused before anything runs
         automation = _automation(session, name)
         mode: Literal["plan", "apply"] = "plan" if body.dry_run else "apply"
+        _check_somewhere(session, mode, name)  # 403 before a word about the request
         request = _engine(lambda: versioned_request(automation, body.request,
                                                     body.contract_version)).request
         request_doc = _engine(lambda: request_document(session, automation, request))
@@ -522,7 +566,8 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
                 if prior["status"] in ("queued", "running"):
                     return _accepted(str(prior["id"]), wait_s, response)
                 if prior["status"] in RESUMABLE and session.store.list_actions(str(prior["id"])):
-                    runtime.resume(str(prior["id"]), who)
+                    runtime.resume(str(prior["id"]), who,
+                                   _secrets_given(prior["request"], body.request))
                     return _accepted(str(prior["id"]), wait_s, response)
         source = session.catalog.entry(name).source
         run_id = _queue(session, automation, mode=mode, request_doc=request_doc, key=run_key,
@@ -538,7 +583,7 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
 
     @app.get("/v1/runs", tags=["runs"], response_model=RunPage,
              summary="Run history, newest first, a page at a time (cursor pagination)",
-             responses=responses(*auth_problems, 422))
+             responses=responses(*auth_problems, 404, 422))
     def list_runs(session: Caller,
                   automation: Annotated[str | None, Query(max_length=200)] = None,
                   status: Literal[RUN_STATUSES] | None = None,  # type: ignore[valid-type]
@@ -569,12 +614,7 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
                      ) -> StreamingResponse:
         session = await run_in_threadpool(runtime.session, who)
         await run_in_threadpool(_run, session, run_id)
-        after = 0
-        if last_event_id is not None:
-            if not last_event_id.strip().isdigit():
-                raise InputError("Last-Event-ID must be an event id this stream sent",
-                                 [{"field": "header.last-event-id", "message": "not a number"}])
-            after = int(last_event_id.strip())
+        after = 0 if last_event_id is None else _event_id(last_event_id)
         return StreamingResponse(_event_stream(runtime, run_id, after, request),
                                  media_type="text/event-stream",
                                  headers={"Cache-Control": "no-store",
@@ -675,10 +715,14 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
 def queue_plan_apply(runtime: ServerRuntime, session: Session, who: Principal, plan_id: str,
                      secrets: dict[str, str] | None = None) -> str:
     """Queue the apply of stored plan ``plan_id`` once it may be applied now: it exists, the
-    caller may apply it, it was not applied, and it is intact and unexpired (409 otherwise, with
-    nothing queued). ``secrets`` (``OPSCTL_SECRET_<FIELD>``) restore the secret fields a stored
-    plan keeps only as digests; they live in memory only. The queued run's id."""
+    caller may apply it, it was not applied, it is intact and unexpired (409 otherwise, with
+    nothing queued), and its secrets are given. ``secrets`` (field name to value) restore the
+    secret fields a stored plan keeps only as digests, as ``OPSCTL_SECRET_<FIELD>`` does on
+    the command line: checked against the digests now (422 when one is missing, 409 when one
+    differs), they live in memory only. The queued run's id."""
+    from opsctl.engine.request import derived_run_key, hash_of_request, target_patterns
     from opsctl.engine.run import apply_stored_plan
+    from opsctl.service.runtime import secret_env, with_secrets
     from opsctl.store.plans import refuse_applied
 
     document = _plan(session, plan_id)
@@ -687,12 +731,18 @@ def queue_plan_apply(runtime: ServerRuntime, session: Session, who: Principal, p
     _check(session, "apply", name, environment=_environment(document.get("request")))
     _engine(lambda: refuse_applied(session.store, plan_id, session.store.get_plan(plan_id), ""))
     _engine(lambda: _intact_and_current(session, plan_id))  # 409 now, not a queued refusal
+    env = secret_env(session, document.get("request"), secrets or {}, f"plan {plan_id}",
+                     made_with="the plan was made with")
+    # the key the engine records in the result: the request's, as for `apply --plan`
+    patterns = target_patterns([str(t) for t in document.get("targets") or []])
     run_id = _queue(session, automation, mode="apply", request_doc=document["request"],
-                    key=f"plan:{plan_id}", key_source="plan", runtime={"plan_id": plan_id})
+                    key=derived_run_key(automation, document["request"], patterns),
+                    key_source="derived",
+                    request_hash=hash_of_request(document["request"], patterns),
+                    runtime={"plan_id": plan_id})
 
     def work(run_session: Session) -> Any:
-        if secrets:
-            run_session.env = {**run_session.env, **secrets}
+        with_secrets(run_session, env)
         return apply_stored_plan(run_session, plan_id, queued_run_id=run_id)
 
     runtime.submit(run_id, who, work)
@@ -732,9 +782,10 @@ def _queue(session: Session, automation: Any, *, mode: str, request_doc: Any, ke
     return run_id
 
 
-def _visible_runs(session: Session, *, automation: str | None, status: str | None,
-                  actor: str | None, since: datetime | None, until: datetime | None,
-                  cursor: str | None, limit: int) -> tuple[list[dict[str, Any]], str | None]:
+def _visible_runs(session: Session, *, automation: str | None = None, status: str | None = None,
+                  actor: str | None = None, since: datetime | None = None,
+                  until: datetime | None = None, cursor: str | None = None,
+                  limit: int = 50) -> tuple[list[dict[str, Any]], str | None]:
     """A page of run history, newest first, of the runs the session may view."""
     from opsctl.governance.gate import governance_for
     from opsctl.store.queue import page_runs
@@ -742,20 +793,43 @@ def _visible_runs(session: Session, *, automation: str | None, status: str | Non
     governance = governance_for(session)
     permissions = governance.permissions
     if automation is not None:
+        if automation not in session.catalog.entries and not session.store._rows(
+                "SELECT id FROM runs WHERE automation = ? LIMIT 1", (automation,)):
+            # neither served nor in the history (one no longer served keeps its history)
+            raise NotFoundError(f"unknown automation {automation!r}")
         _check(session, "view", automation, any_environment=True)
 
-    def visible(row: dict[str, Any]) -> bool:
-        return permissions is None or permissions.allows(
-            session.actor, "view", automation=str(row["automation"]), environment=None) \
-            or _may_view_some_environment(governance, session.actor, str(row["automation"]))
+    def visible(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The rows whose automation and environment the caller may view: a grant on every
+        environment needs no look at the request; a scoped one needs the run's environment."""
+        if permissions is None:
+            return rows
+        everywhere = {str(r["id"]) for r in rows if permissions.allows(
+            session.actor, "view", automation=str(r["automation"]), environment=None)}
+        scoped = [str(r["id"]) for r in rows if str(r["id"]) not in everywhere
+                  and _may_view_some_environment(governance, session.actor, str(r["automation"]))]
+        environments = _environments_of(session, scoped)
+        return [r for r in rows if str(r["id"]) in everywhere or (
+            str(r["id"]) in environments and permissions.allows(
+                session.actor, "view", automation=str(r["automation"]),
+                environment=environments[str(r["id"])]))]
+
+    def page(after: str | None) -> tuple[list[dict[str, Any]], str | None]:
+        try:
+            return page_runs(session.store, automation=automation, status=status, actor=actor,
+                             since=_iso(since), until=_iso(until), cursor=after, limit=limit)
+        except UsageError as exc:  # only a cursor can be wrong here: the caller's
+            message = exc.message if exc.message.startswith("cursor") else \
+                f"cursor {after!r} names no run to page from"
+            raise InputError(message, [{"field": "query.cursor",
+                                        "message": "not a cursor this server returned"}]) \
+                from None
 
     found: list[dict[str, Any]] = []
     next_cursor = cursor
     for _ in range(20):  # a scoped token skips what it may not see, a bounded number of pages
-        rows, next_cursor = _engine(lambda c=next_cursor: page_runs(  # type: ignore[misc]
-            session.store, automation=automation, status=status, actor=actor,
-            since=_iso(since), until=_iso(until), cursor=c, limit=limit))
-        found.extend(r for r in rows if visible(r))
+        rows, next_cursor = page(next_cursor)
+        found.extend(visible(rows))
         if len(found) >= limit or next_cursor is None:
             break
     if len(found) > limit:
@@ -764,6 +838,18 @@ def _visible_runs(session: Session, *, automation: str | None, status: str | Non
         found = found[:limit]
         next_cursor = encode_cursor(str(found[-1]["id"]))
     return found, next_cursor
+
+
+def _environments_of(session: Session, run_ids: list[str]) -> dict[str, str | None]:
+    """The environment of each of ``run_ids`` (None: its request has none), read in one query
+    (a page of history lists no requests)."""
+    if not run_ids:
+        return {}
+    marks = ", ".join("?" for _ in run_ids)
+    rows = session.store._rows(f"SELECT id, request_json FROM runs WHERE id IN ({marks})",
+                               run_ids)
+    return {str(row["id"]): _environment(json.loads(row["request_json"] or "null"))
+            for row in rows}
 
 
 def catalog_problems(session: Session) -> list[dict[str, str | None]]:
@@ -819,9 +905,41 @@ def _check(session: Session, permission: Any, automation: str, *,
     check_permission(session, permission, automation=automation, environment=environment)
 
 
-def _may_view_some_environment(governance: Any, actor: str, automation: str) -> bool:
+def _check_somewhere(session: Session, permission: Permission, automation: str) -> None:
+    """403 (audited) unless the caller holds ``permission`` on ``automation`` in some
+    environment: checked before the request is read, so a caller without access learns
+    nothing of the automation's fields; the request's own environment is checked after."""
+    from opsctl.governance.gate import check_permission, governance_for
+
+    if not _may_view_some_environment(governance_for(session), session.actor, automation,
+                                      permission):
+        check_permission(session, permission, automation=automation, environment=None)
+
+
+def _secrets_given(request_doc: Any, request: Any) -> dict[str, str]:
+    """The values a request body gives for the secret fields of a stored request (the same
+    request: its hash matched), by field name."""
+    from opsctl.contract.plan import SECRET_MARKER
+
+    found: dict[str, str] = {}
+    if isinstance(request_doc, dict) and isinstance(request, dict):
+        for key, value in request_doc.items():
+            if isinstance(value, dict) and set(value) == {SECRET_MARKER}:
+                if isinstance(request.get(key), str):
+                    found[str(key)] = request[key]
+            else:
+                found.update(_secrets_given(value, request.get(key)))
+    elif isinstance(request_doc, list) and isinstance(request, list):
+        for doc_item, item in zip(request_doc, request, strict=False):
+            found.update(_secrets_given(doc_item, item))
+    return found
+
+
+def _may_view_some_environment(governance: Any, actor: str, automation: str,
+                               permission: Permission = "view") -> bool:
     """A grant scoped to some environments of an automation still lets its holder see the
-    automation's contract and its runs' list entries."""
+    automation's contract and its runs' list entries (and, for another ``permission``, be
+    told what is wrong with a request before its environment is known)."""
     permissions = governance.permissions
     if permissions is None:
         return True
@@ -830,7 +948,7 @@ def _may_view_some_environment(governance: Any, actor: str, automation: str) -> 
     from opsctl.governance.permissions import ACTIONS, GROUP_PREFIX
 
     principals = {actor} | {GROUP_PREFIX + g for g in permissions.groups_of(actor)}
-    return any(grant.role in ACTIONS["view"] and principals.intersection(grant.to)
+    return any(grant.role in ACTIONS[permission] and principals.intersection(grant.to)
                and any(fnmatchcase(automation, p) for p in grant.automations)
                for grant in permissions.grants)
 
@@ -850,6 +968,15 @@ def _plan(session: Session, plan_id: str) -> dict[str, Any]:
     return document
 
 
+def viewable_plan(session: Session, plan_id: str) -> dict[str, Any]:
+    """Stored plan ``plan_id``, for a caller who may view its automation in its environment
+    (404 if there is none, 403 otherwise)."""
+    document = _plan(session, plan_id)
+    _check(session, "view", str(document["automation"]),
+           environment=_environment(document.get("request")))
+    return document
+
+
 def _intact_and_current(session: Session, plan_id: str) -> None:
     """Exit 3 (409) for a stored plan that was edited or has expired."""
     from opsctl.contract.plan import verify_plan_document
@@ -864,8 +991,7 @@ def _run(session: Session, run_id: str) -> dict[str, Any]:
     row = session.store.get_run(run_id) if RUN_ID.match(run_id) else None
     if row is None:
         raise NotFoundError(f"no run {run_id!r}")
-    _check(session, "view", str(row["automation"]),
-           environment=_environment(row.get("request")), any_environment=True)
+    _check(session, "view", str(row["automation"]), environment=_environment(row.get("request")))
     return row
 
 
@@ -932,6 +1058,20 @@ def _wait_seconds(text: str) -> float:
         raise InputError(f"wait={text!r}: at most {int(MAX_WAIT_S)}s",
                          [{"field": "query.wait", "message": f"more than {int(MAX_WAIT_S)}s"}])
     return seconds
+
+
+def _event_id(text: str) -> int:
+    """A ``Last-Event-ID`` header: a sequence number, at most a store's 64-bit integer (a
+    larger one cannot even be compared), refused with a 422 before the stream starts."""
+    text = text.strip()
+    if not text.isascii() or not text.isdigit():
+        raise InputError("Last-Event-ID must be an event id this stream sent",
+                         [{"field": "header.last-event-id", "message": "not a number"}])
+    if int(text) > MAX_SEQ:
+        raise InputError(f"Last-Event-ID must be at most {MAX_SEQ}",
+                         [{"field": "header.last-event-id",
+                           "message": f"larger than {MAX_SEQ}"}])
+    return int(text)
 
 
 async def _event_stream(runtime: ServerRuntime, run_id: str, after: int,

@@ -89,10 +89,12 @@ class ServerRuntime:
     def session(self, principal: Principal) -> Session:
         """A session for one request or run: the server's configuration, the principal's
         identity and permissions, its own redactor (secrets of one request mask its outputs
-        without growing a shared list), and this thread's store."""
+        without growing a shared list) and a logger masking with it, and this thread's
+        store."""
         values = {f.name: getattr(self.base, f.name) for f in dataclasses.fields(Session)}
-        values.update(identity=principal.identity(),
-                      redactor=Redactor(self.base.redactor.values()),
+        redactor = Redactor(self.base.redactor.values())
+        values.update(identity=principal.identity(), redactor=redactor,
+                      log=self.base.log.masking_with(redactor),
                       governance=self.governance_for(principal),
                       stop_requested=threading.Event(), _store=None,
                       _catalog=self.base.catalog)
@@ -119,14 +121,17 @@ class ServerRuntime:
         return dataclasses.replace(configured, permissions=permissions, groups=groups)
 
     # -- the executor ---------------------------------------------------------------------
-    def submit(self, run_id: str, principal: Principal,
-               work: Callable[[Session], RunOutcome]) -> Future[RunOutcome | None] | None:
+    def submit(self, run_id: str, principal: Principal, work: Callable[[Session], RunOutcome],
+               *, reopened: Mapping[str, Any] | None = None,
+               ) -> Future[RunOutcome | None] | None:
         """Carry out ``work`` on the pool for queued run ``run_id``; with the celery executor,
-        wake a worker instead (it carries out the run as recorded; None)."""
+        wake a worker instead (it carries out the run as recorded; None). ``reopened``: the
+        status, exit code and end of an interrupted run made ``running`` again for ``work``
+        to resume, which it gets back should the resume be refused."""
         if self.executor == "celery":
             self.wake(run_id)
             return None
-        future = self._pool.submit(self._carry_out, run_id, principal, work)
+        future = self._pool.submit(self._carry_out, run_id, principal, work, reopened)
         with self._lock:
             self._futures[run_id] = future
         future.add_done_callback(lambda _f: self._forget(run_id))
@@ -148,11 +153,21 @@ class ServerRuntime:
         except Exception as exc:  # kombu and socket errors: the sweeper resends
             self.base.log.warning("run.wake_failed", run_id=run_id, error=type(exc).__name__)
 
-    def resume(self, run_id: str, principal: Principal) -> Future[RunOutcome | None] | None:
+    def resume(self, run_id: str, principal: Principal,
+               secrets: Mapping[str, str] | None = None) -> Future[RunOutcome | None] | None:
         """Resume interrupted run ``run_id`` on the pool (or on a worker, with the celery
-        executor); it reads as running from now on."""
+        executor); it reads as running from now on.
+
+        A run's secret fields are stored only as digests: their values come from ``secrets``
+        (field name to value, checked against the digests) or the server's environment
+        (``OPSCTL_SECRET_<FIELD>``). Without them the resume is refused (exit 2; a wrong one
+        exit 3) and the run stays as it was; a resume refused once under way (a held lock, a
+        changed contract) puts it back as it was too, never leaving it ``running``."""
         from opsctl.engine.run import resume_run
 
+        row = self.store().get_run(run_id)
+        env = secret_env(self.base, (row or {}).get("request"), secrets or {},
+                         f"run {run_id}", made_with="the run was started with")
         if self.executor == "celery":
             from opsctl.dispatch.claims import EXPIRED
 
@@ -163,8 +178,15 @@ class ServerRuntime:
                                "woken_at = NULL WHERE id = ?", (EXPIRED, run_id))
             self.wake(run_id)
             return None
+        assert row is not None
+        before = {k: row[k] for k in ("status", "exit_code", "finished_at")}
         self.store().reopen_run(run_id)
-        return self.submit(run_id, principal, lambda session: resume_run(session, run_id))
+
+        def work(session: Session) -> RunOutcome:
+            with_secrets(session, env)
+            return resume_run(session, run_id)
+
+        return self.submit(run_id, principal, work, reopened=before)
 
     def future(self, run_id: str) -> Future[RunOutcome | None] | None:
         with self._lock:
@@ -183,8 +205,11 @@ class ServerRuntime:
             self._futures.pop(run_id, None)
 
     def _carry_out(self, run_id: str, principal: Principal,
-                   work: Callable[[Session], RunOutcome]) -> RunOutcome | None:
+                   work: Callable[[Session], RunOutcome],
+                   reopened: Mapping[str, Any] | None = None) -> RunOutcome | None:
         if self.stopping.is_set():
+            if reopened is not None:  # not resumed after all: as it was, for the next start
+                self._put_back(self.session(principal), run_id, reopened, "server stopping")
             return None  # stays queued: the next start carries it out
         session = self.session(principal)
         with self._lock:
@@ -192,11 +217,17 @@ class ServerRuntime:
         try:
             return work(session)
         except OpsctlError as exc:
+            if reopened is not None:
+                self._put_back(session, run_id, reopened, exc.message)
+                return None
             return self._refused(session, run_id, exc)
         except Exception as exc:  # a bug: recorded as one, never lost silently
             from opsctl.errors import AutomationBugError
 
             session.log.error("run.crashed", run_id=run_id, error=f"{type(exc).__name__}: {exc}")
+            if reopened is not None:
+                self._put_back(session, run_id, reopened, type(exc).__name__)
+                return None
             return self._refused(session, run_id, AutomationBugError(
                 f"internal error while running {run_id}: {type(exc).__name__}", step="apply"))
         finally:
@@ -224,6 +255,24 @@ class ServerRuntime:
                             exit_code=exc.exit_code, error=exc.message)
         return RunOutcome(doc, int(exc.exit_code))
 
+    def _put_back(self, session: Session, run_id: str, before: Mapping[str, Any],
+                  reason: str) -> None:
+        """An interrupted run whose resume was refused before it started: back to how it was
+        (its result untouched by the reopening), resumable by whoever can resume it; one that
+        was ``running`` (its process died) ends ``cancelled`` instead."""
+        store = session.store
+        row = store.get_run(run_id)
+        if before["status"] == "running" and row is not None and row["status"] == "running":
+            self._interrupted(store, row, reason)
+            return
+        with store.transaction():
+            store._execute("UPDATE runs SET status = ?, exit_code = ?, finished_at = ? "
+                           "WHERE id = ? AND status = 'running'",
+                           (before["status"], before["exit_code"], before["finished_at"],
+                            run_id))
+        session.log.warning("run.not_resumed", run_id=run_id, status=before["status"],
+                            reason=reason)
+
     def recover(self, executors: tuple[str, ...] = (EXECUTOR,)) -> list[str]:
         """At start: carry out runs left queued, and resume the server's runs interrupted by
         a shutdown or a crash (the journal makes a resume apply each action once)."""
@@ -243,12 +292,53 @@ class ServerRuntime:
             principal = Principal(str(row["actor"]), str((runtime.get("identity") or {})
                                                          .get("source", "token")),
                                   scope={"recovered": "true"})
-            picked.append(str(row["id"]))
+            before = None
             if row["status"] != "queued":
+                try:  # its secrets, from this server's environment (no caller gives them)
+                    secret_env(self.base, row.get("request"), {}, f"run {row['id']}",
+                               made_with="the run was started with")
+                except OpsctlError as exc:
+                    self._not_recovered(store, row, exc)
+                    continue
+                before = {k: row[k] for k in ("status", "exit_code", "finished_at")}
                 store.reopen_run(str(row["id"]))  # pending again: nobody reads it as final
+            picked.append(str(row["id"]))
             self.submit(str(row["id"]), _recovery_principal(principal),
-                        _recovery_work(row))
+                        _recovery_work(row), reopened=before)
         return picked
+
+    def _not_recovered(self, store: SQLStore, row: Mapping[str, Any],
+                       exc: OpsctlError) -> None:
+        """An interrupted apply this start cannot resume (a secret it needs is not in the
+        server's environment): left as it was, resumable by a caller who gives the secret,
+        with a warning. One still ``running`` (its process died without checkpointing)
+        ends ``cancelled`` (exit 130), as a stopped run does, rather than running forever."""
+
+        if row["status"] == "running":
+            self._interrupted(store, row, exc.message)
+            return
+        self.base.log.warning("run.not_resumed", run_id=str(row["id"]), status=row["status"],
+                              reason=exc.message)
+
+    def _interrupted(self, store: SQLStore, row: Mapping[str, Any], reason: str) -> None:
+        """End a run left ``running`` that cannot resume now as ``cancelled`` (exit 130)."""
+        from opsctl.engine.results import error_document
+        from opsctl.errors import InterruptedRunError
+
+        run_id = str(row["id"])
+        now = self.base.clock()
+        stopped = InterruptedRunError(f"run {run_id} was interrupted and cannot resume "
+                                      f"now: {reason}", step="apply")
+        doc = error_document(stopped, mode=row["mode"], automation=row["automation"],
+                             started_at=now, finished_at=now, actor=row["actor"],
+                             redact=self.base.redactor.redact)
+        doc.update(run_id=run_id, contract_version=row["contract_version"],
+                   idempotency_key=row["idempotency_key"])
+        store.finish_run(run_id, status=doc["status"], exit_code=stopped.exit_code,
+                         result=doc, error_type=stopped.error_type,
+                         finished_at=doc["timing"]["finished_at"])
+        self.base.log.warning("run.not_resumed", run_id=run_id, status="cancelled",
+                              reason=reason)
 
     def shutdown_requested(self) -> None:
         """Stop taking runs and ask the running ones to checkpoint (as SIGTERM does in the
@@ -314,6 +404,65 @@ class ServerSession(Session):
 
     def close(self) -> None:
         """The connections belong to the server's threads; they close at shutdown."""
+
+
+def secret_markers(request_doc: Any, found: dict[str, list[str]] | None = None,
+                   ) -> dict[str, list[str]]:
+    """The secret fields of a stored request (a run's or a plan's), each with the digests it
+    is kept as: ``{"password": ["hmac-sha256:..."]}``."""
+    from opsctl.contract.plan import SECRET_MARKER
+
+    found = {} if found is None else found
+    if isinstance(request_doc, dict):
+        for key, value in request_doc.items():
+            if isinstance(value, dict) and set(value) == {SECRET_MARKER}:
+                found.setdefault(str(key), []).append(str(value[SECRET_MARKER]))
+            else:
+                secret_markers(value, found)
+    elif isinstance(request_doc, list):
+        for value in request_doc:
+            secret_markers(value, found)
+    return found
+
+
+def secret_env(session: Session, request_doc: Any, given: Mapping[str, str], source: str, *,
+               made_with: str, field: str = "body.secrets") -> dict[str, str]:
+    """The ``OPSCTL_SECRET_<FIELD>`` values that put back the secret fields of a stored
+    request, from ``given`` (field name to value, over HTTP or a form), checked now against
+    the digests so a caller hears at once of a secret left out (exit 2) or wrong (exit 3); a
+    field not given is taken from the server's environment, as on the command line."""
+    import hmac
+
+    from opsctl.engine.request import secret_digest
+    from opsctl.errors import PlanRejectedError
+    from opsctl.service.problems import InputError
+
+    markers = secret_markers(request_doc)
+    unknown = sorted(set(given) - set(markers))
+    if unknown:
+        raise InputError(f"{source} has no secret field {', '.join(map(repr, unknown))}",
+                         [{"field": f"{field}.{name}", "message": "not a secret field of "
+                           + source} for name in unknown])
+    missing = [name for name in sorted(markers) if name not in given
+               and f"OPSCTL_SECRET_{name.upper()}" not in session.env]
+    if missing:
+        raise InputError(f"{source} keeps secret field {', '.join(map(repr, missing))} only "
+                         "as a digest: give its value again",
+                         [{"field": f"{field}.{name}", "message": "required secret is missing"}
+                          for name in missing])
+    digest = secret_digest(lambda: session.signing_key(create=False))
+    for name, value in given.items():
+        if not all(hmac.compare_digest(digest(value), d) for d in markers[name]):
+            raise PlanRejectedError(f"{source}: the secret given for {name!r} differs from the "
+                                    f"one {made_with}", reason="stale", step="gate")
+    return {f"OPSCTL_SECRET_{name.upper()}": value for name, value in given.items()}
+
+
+def with_secrets(session: Session, env: Mapping[str, str]) -> None:
+    """Give a run's session the secrets of :func:`secret_env` (in memory only, masked)."""
+    if env:
+        session.env = {**session.env, **env}
+        session.redactor.add(*env.values())
 
 
 def _lease_is_live(store: SQLStore, run_id: str) -> bool:

@@ -165,8 +165,6 @@ def _catalog_routes(router: APIRouter, dashboard: Dashboard) -> None:
 
     @router.get("/")
     def catalog(request: Request, viewer: Who) -> HTMLResponse:
-        from opsctl.store.queue import page_runs
-
         session = viewer.session
         text = (query(request, "q") or "").lower()
         effect = query(request, "effect")
@@ -179,7 +177,7 @@ def _catalog_routes(router: APIRouter, dashboard: Dashboard) -> None:
             if text and not any(text in str(v).lower() for v in (
                     entry.name, entry.owner, entry.summary, entry.description)):
                 continue
-            last, _ = page_runs(session.store, automation=entry.name, limit=1)
+            last, _ = api._visible_runs(session, automation=entry.name, limit=1)
             items.append({"entry": entry, "last": last[0] if last else None,
                           "slo": _success(session, entry, _now(viewer))})
         return dashboard.page(request, "catalog.html", viewer, items=items, q=text,
@@ -190,7 +188,7 @@ def _catalog_routes(router: APIRouter, dashboard: Dashboard) -> None:
         values: dict[str, Any] | None = None
         replan = query(request, "from_plan")
         if replan is not None:
-            document = api._plan(viewer.session, replan)
+            document = api.viewable_plan(viewer.session, replan)
             if document.get("automation") == name:
                 values = dict(document.get("request") or {})
         return _automation_page(dashboard, request, viewer, name, values=values)
@@ -227,7 +225,6 @@ def _automation_page(dashboard: Dashboard, request: Request, viewer: Viewer, nam
                      errors: list[dict[str, str]] | None = None, extra_rows: list[str] | None = None,
                      problem: str | None = None, status: int = 200) -> HTMLResponse:
     from opsctl.contract.description import describe
-    from opsctl.store.queue import page_runs
 
     session = viewer.session
     api._automation(session, name)
@@ -235,7 +232,7 @@ def _automation_page(dashboard: Dashboard, request: Request, viewer: Viewer, nam
     contract = describe(session, name)
     fields, loose = forms.form_fields(contract["request_schema"], values, errors=errors or [],
                                       extra_rows=extra_rows or [])
-    recent, _ = page_runs(session.store, automation=name, limit=RECENT)
+    recent, _ = api._visible_runs(session, automation=name, limit=RECENT)
     entry = session.catalog.entry(name)
     return dashboard.page(
         request, "automation.html", viewer, status=status, contract=contract, fields=fields,
@@ -324,12 +321,9 @@ def _plan_routes(router: APIRouter, dashboard: Dashboard) -> None:
             session = viewer.session
             document = api._plan(session, plan_id)
             # A saved plan keeps only digests of its secrets: the form asks for them again
-            # and they reach the run as OPSCTL_SECRET_<FIELD> do on the command line (the
-            # engine checks each against its digest); they live in memory only.
-            given = {f"OPSCTL_SECRET_{key.upper()}": value for name, value in pairs
-                     if name.startswith("secret.") and value
-                     for key in [name.removeprefix("secret.")]
-                     if key in secret_fields(document.get("request"))}
+            # and they reach the run as OPSCTL_SECRET_<FIELD> do on the command line (checked
+            # against the digests first); they live in memory only.
+            given = secrets_from_form(pairs, document.get("request"))
             try:
                 run_id = api.queue_plan_apply(runtime, session, viewer.principal, plan_id, given)
             except OpsctlError as exc:
@@ -343,28 +337,25 @@ def _plan_routes(router: APIRouter, dashboard: Dashboard) -> None:
 
 
 def secret_fields(request_doc: Any) -> list[str]:
-    """The fields of a saved plan's request whose secret is kept only as a digest."""
-    from opsctl.contract.plan import SECRET_MARKER
+    """The fields of a saved plan's (or a run's) request whose secret is kept only as a
+    digest."""
+    from opsctl.service.runtime import secret_markers
 
-    found: list[str] = []
-    if isinstance(request_doc, dict):
-        for key, value in request_doc.items():
-            if isinstance(value, dict) and set(value) == {SECRET_MARKER}:
-                found.append(str(key))
-            else:
-                found.extend(secret_fields(value))
-    elif isinstance(request_doc, list):
-        for value in request_doc:
-            found.extend(secret_fields(value))
-    return sorted(set(found))
+    return sorted(secret_markers(request_doc))
+
+
+def secrets_from_form(pairs: list[tuple[str, str]], request_doc: Any) -> dict[str, str]:
+    """The secret inputs (``secret.FIELD``) of a form, for the secret fields of the request."""
+    fields = secret_fields(request_doc)
+    return {key: value for name, value in pairs if name.startswith("secret.") and value
+            for key in [name.removeprefix("secret.")] if key in fields}
 
 
 def _plan_page(dashboard: Dashboard, request: Request, viewer: Viewer, plan_id: str, *,
                status: int = 200, problem: str | None = None) -> HTMLResponse:
     session = viewer.session
-    document = api._plan(session, plan_id)
+    document = api.viewable_plan(session, plan_id)
     name = str(document["automation"])
-    api._check(session, "view", name, any_environment=True)
     now = _now(viewer)
     saved = session.store.get_plan(plan_id) or {}
     entry = session.catalog.entry(name) if name in session.catalog.entries else None
@@ -432,33 +423,14 @@ def _run_routes(router: APIRouter, dashboard: Dashboard) -> None:
 
     @router.get("/runs/{run_id}")
     def run_page(request: Request, run_id: str, viewer: Who) -> HTMLResponse:
-        from opsctl.engine.run import RESUMABLE
-
-        session = viewer.session
-        row = api._run(session, run_id)
-        result = api._result_of(row)
-        planned = {str(a.get("id")): a for a in ((result.get("plan") or {}).get("actions") or [])}
-        ledger = []
-        for record in session.store.list_actions(run_id):
-            ledger.append({"id": record.action_id, "kind": record.kind, "target": record.target,
-                           "status": record.status, "attempts": record.attempts,
-                           "error": record.error, "started_at": record.started_at,
-                           "finished_at": record.finished_at,
-                           "reason": (planned.get(record.action_id) or {}).get("reason")})
-        environment = api._environment(row.get("request"))
-        can_resume = (row["mode"] == "apply" and row["status"] in RESUMABLE
-                      and bool(ledger) and may(session, "apply", str(row["automation"]),
-                                               environment=environment))
-        return dashboard.page(request, "run.html", viewer, run=row, result=result,
-                              ledger=views.timeline(ledger), can_resume=can_resume,
-                              live=row["status"] in ("queued", "running"),
-                              event_kinds=LOG_EVENT_KINDS)
+        return _run_page(dashboard, request, viewer, run_id)
 
     @router.get("/runs/{run_id}/events")
     async def events(request: Request, run_id: str, viewer: Who) -> StreamingResponse:
         await run_in_threadpool(api._run, viewer.session, run_id)
         last = request.headers.get("last-event-id", "").strip()
-        after = int(last) if last.isdigit() and len(last) < 20 else 0
+        after = int(last) if last.isascii() and last.isdigit() and int(last) <= api.MAX_SEQ \
+            else 0
         return StreamingResponse(api._event_stream(runtime, run_id, after, request),
                                  media_type="text/event-stream",
                                  headers={"Cache-Control": "no-store",
@@ -479,10 +451,44 @@ def _run_routes(router: APIRouter, dashboard: Dashboard) -> None:
             if row["mode"] != "apply" or row["status"] not in RESUMABLE \
                     or not session.store.list_actions(run_id):
                 raise UsageError(f"run {run_id} is {row['status']}: nothing to resume")
-            runtime.resume(run_id, viewer.principal)
+            # as for a saved plan: the run keeps only digests of its secrets
+            given = secrets_from_form(pairs, row.get("request"))
+            try:
+                runtime.resume(run_id, viewer.principal, given)
+            except OpsctlError as exc:
+                from opsctl.service.problems import status_for
+
+                return _run_page(dashboard, request, viewer, run_id, status=status_for(exc),
+                                 problem=exc.message)
             return see_other(f"/runs/{run_id}")
 
         return await run_in_threadpool(work)
+
+
+def _run_page(dashboard: Dashboard, request: Request, viewer: Viewer, run_id: str, *,
+              status: int = 200, problem: str | None = None) -> HTMLResponse:
+    from opsctl.engine.run import RESUMABLE
+
+    session = viewer.session
+    row = api._run(session, run_id)
+    result = api._result_of(row)
+    planned = {str(a.get("id")): a for a in ((result.get("plan") or {}).get("actions") or [])}
+    ledger = []
+    for record in session.store.list_actions(run_id):
+        ledger.append({"id": record.action_id, "kind": record.kind, "target": record.target,
+                       "status": record.status, "attempts": record.attempts,
+                       "error": record.error, "started_at": record.started_at,
+                       "finished_at": record.finished_at,
+                       "reason": (planned.get(record.action_id) or {}).get("reason")})
+    environment = api._environment(row.get("request"))
+    can_resume = (row["mode"] == "apply" and row["status"] in RESUMABLE
+                  and bool(ledger) and may(session, "apply", str(row["automation"]),
+                                           environment=environment))
+    return dashboard.page(request, "run.html", viewer, status=status, problem=problem,
+                          run=row, result=result, ledger=views.timeline(ledger),
+                          can_resume=can_resume, secrets=secret_fields(row.get("request")),
+                          live=row["status"] in ("queued", "running"),
+                          event_kinds=LOG_EVENT_KINDS)
 
 
 def _moment(text: str | None) -> datetime | None:

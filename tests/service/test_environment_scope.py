@@ -1,0 +1,95 @@
+"""A token limited to some environments sees the automation's contract, but of its runs and
+plans only those of its environments: details, events, list entries, over the API and on the
+dashboard. A request without an environment is covered only by a grant on every environment."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+pytest.importorskip("fastapi", reason="the HTTP API tests need the server extra")
+
+from tests.service.conftest import Api
+from tests.service.dashboard_kit import Visitor
+
+
+def seed(api: Api) -> dict[str, str]:
+    """A dry run and a stored plan in each environment, and a run without an environment."""
+    admin = api.token("ada", "admin")
+    made: dict[str, str] = {}
+    for environment in ("staging", "prod"):
+        request = {"directory": str(api.project.root / "work" / environment),
+                   "environment": environment}
+        run = api.call("POST", "/v1/automations/files/runs?wait=30s", admin,
+                       json={"request": request, "dry_run": True})
+        assert run.status_code == 200, run.text
+        made[f"run:{environment}"] = run.json()["run_id"]
+        plan = api.call("POST", "/v1/automations/files/plans", admin, json={"request": request})
+        assert plan.status_code == 201, plan.text
+        made[f"plan:{environment}"] = plan.json()["plan_id"]
+        made[f"planning:{environment}"] = plan.json()["result"]["run_id"]
+    report = api.call("POST", "/v1/automations/report/runs?wait=30s", admin,
+                      json={"request": {"directory": str(api.project.root)}, "dry_run": True})
+    made["run:none"] = report.json()["run_id"]
+    return made
+
+
+def test_a_token_for_staging_sees_only_staging_runs_and_plans(sqlite_api: Api) -> None:
+    api = sqlite_api
+    made = seed(api)
+    sam = api.token("sam", "operator", environments=("staging",))
+
+    assert api.call("GET", "/v1/automations/files", sam).status_code == 200  # the contract
+    for path, status in ((f"/v1/runs/{made['run:staging']}", 200),
+                         (f"/v1/runs/{made['run:staging']}/events", 200),
+                         (f"/v1/plans/{made['plan:staging']}", 200),
+                         (f"/v1/runs/{made['run:prod']}", 403),
+                         (f"/v1/runs/{made['run:prod']}/events", 403),
+                         (f"/v1/plans/{made['plan:prod']}", 403),
+                         (f"/v1/runs/{made['run:none']}", 403)):
+        r = api.call("GET", path, sam)
+        assert r.status_code == status, (path, r.text)
+        if status == 403:  # says why, shows nothing of the run or the plan
+            detail = r.json()["detail"]
+            assert "in environment prod" in detail or "without an environment" in detail
+            assert str(api.project.root / "work" / "prod") not in r.text
+    listed = api.call("GET", "/v1/runs?limit=500", sam)
+    assert listed.status_code == 200, listed.text
+    seen = {row["id"] for row in listed.json()["runs"]}
+    assert seen == {made["run:staging"], made["planning:staging"]}
+    # a page skips what the token may not see (the newest run of files is prod's planning)
+    of_files = api.call("GET", "/v1/runs?automation=files&limit=1", sam).json()
+    assert [r["id"] for r in of_files["runs"]] == [made["planning:staging"]]
+    # an unscoped token still sees everything
+    everything = api.call("GET", "/v1/runs", api.token("vic", "viewer")).json()["runs"]
+    assert {made["run:prod"], made["run:none"]} <= {r["id"] for r in everything}
+
+
+def test_the_dashboard_shows_a_token_for_staging_only_staging_runs_and_plans(
+        sqlite_api: Api) -> None:
+    api = sqlite_api
+    made = seed(api)
+    v = Visitor(api)
+    assert v.login(api.token("sam", "operator", environments=("staging",))).status_code == 303
+
+    pages: dict[str, Any] = {}
+    for path in (f"/runs/{made['run:staging']}", f"/plans/{made['plan:staging']}",
+                 f"/runs/{made['run:prod']}", f"/runs/{made['run:prod']}/events",
+                 f"/plans/{made['plan:prod']}", f"/automations/files?from_plan="
+                 f"{made['plan:prod']}", "/runs", "/automations/files", "/"):
+        pages[path] = v.get(path)
+    assert pages[f"/runs/{made['run:staging']}"].status_code == 200
+    assert pages[f"/plans/{made['plan:staging']}"].status_code == 200
+    for path in (f"/runs/{made['run:prod']}", f"/runs/{made['run:prod']}/events",
+                 f"/plans/{made['plan:prod']}", f"/automations/files?from_plan="
+                 f"{made['plan:prod']}"):
+        assert pages[path].status_code == 403, (path, pages[path].text)
+        assert str(api.project.root / "work" / "prod") not in pages[path].text
+    for path in ("/runs", "/automations/files", "/"):
+        assert pages[path].status_code == 200, pages[path].text
+        assert made["run:prod"] not in pages[path].text, path
+        assert made["run:none"] not in pages[path].text, path
+    assert made["run:staging"] in pages["/runs"].text
+    assert made["run:staging"] in pages["/automations/files"].text
+    v.close()
