@@ -61,10 +61,10 @@ def list_cmd(opts: CommonOptions) -> int:
 def _viewable(session: Any, entries: list[Any]) -> list[Any]:
     """The entries the session's actor may view; none of several is a refusal (exit 6,
     audited), as `runs` and `show` refuse, not an empty list that reads "none registered"."""
-    from opsctl.governance.gate import check_permission, governance_for, may_view_automation
+    from opsctl.governance.gate import check_permission, governance_for, may_somewhere
 
     governance = governance_for(session)
-    shown = [e for e in entries if may_view_automation(governance, session.actor, e.name)]
+    shown = [e for e in entries if may_somewhere(governance, session.actor, e.name)]
     if entries and not shown:
         check_permission(session, "view", automation="*")
     return shown

@@ -158,10 +158,13 @@ def check_permission(session: Session, permission: Permission, *, automation: st
         raise
 
 
-def may_view_automation(governance: Governance, actor: str, automation: str) -> bool:
-    """Whether ``actor`` may see ``automation`` listed and its contract: a view grant on it in
-    any environment (a grant scoped to some environments still shows what the automation is;
-    its runs stay behind their own environment's check). True when no roles are configured."""
+def may_somewhere(governance: Governance, actor: str, automation: str,
+                  permission: Permission = "view") -> bool:
+    """Whether ``actor`` holds ``permission`` on ``automation`` in some environment: enough to
+    see it listed and its contract (a grant scoped to some environments still shows what the
+    automation is; its runs stay behind their own environment's check), and, for another
+    permission, to be told what is wrong with a request before its environment is known.
+    True when no roles are configured."""
     permissions = governance.permissions
     if permissions is None:
         return True
@@ -170,7 +173,7 @@ def may_view_automation(governance: Governance, actor: str, automation: str) -> 
     from opsctl.governance.permissions import ACTIONS, GROUP_PREFIX
 
     principals = {actor} | {GROUP_PREFIX + g for g in permissions.groups_of(actor)}
-    return any(grant.role in ACTIONS["view"] and principals.intersection(grant.to)
+    return any(grant.role in ACTIONS[permission] and principals.intersection(grant.to)
                and any(fnmatchcase(automation, p) for p in grant.automations)
                for grant in permissions.grants)
 
@@ -178,7 +181,7 @@ def may_view_automation(governance: Governance, actor: str, automation: str) -> 
 def check_view_automation(session: Session, automation: str) -> None:
     """Exit 6 (audited) unless the session's actor may see ``automation``'s contract."""
     governance = governance_for(session)
-    if not may_view_automation(governance, session.actor, automation):
+    if not may_somewhere(governance, session.actor, automation):
         check_permission(session, "view", automation=automation)
 
 

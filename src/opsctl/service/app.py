@@ -422,14 +422,14 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
     @app.get("/v1/automations", tags=["catalog"], summary="Every automation the caller may view",
              responses=responses(*auth_problems))
     def catalog(session: Caller) -> dict[str, Any]:
-        from opsctl.governance.gate import governance_for
+        from opsctl.governance.gate import governance_for, may_somewhere
 
         governance = governance_for(session)
         items = []
         for entry in sorted(session.catalog.entries.values(), key=lambda e: e.name):
             if governance.permissions is not None and not governance.permissions.allows(
                     session.actor, "view", automation=entry.name, environment=None) \
-                    and not _may_view_some_environment(governance, session.actor, entry.name):
+                    and not may_somewhere(governance, session.actor, entry.name):
                 continue
             automation = session.catalog.load(entry.name)
             items.append({"name": entry.name, "version": entry.version, "owner": entry.owner,
@@ -787,7 +787,7 @@ def _visible_runs(session: Session, *, automation: str | None = None, status: st
                   until: datetime | None = None, cursor: str | None = None,
                   limit: int = 50) -> tuple[list[dict[str, Any]], str | None]:
     """A page of run history, newest first, of the runs the session may view."""
-    from opsctl.governance.gate import governance_for
+    from opsctl.governance.gate import governance_for, may_somewhere
     from opsctl.store.queue import page_runs
 
     governance = governance_for(session)
@@ -807,7 +807,7 @@ def _visible_runs(session: Session, *, automation: str | None = None, status: st
         everywhere = {str(r["id"]) for r in rows if permissions.allows(
             session.actor, "view", automation=str(r["automation"]), environment=None)}
         scoped = [str(r["id"]) for r in rows if str(r["id"]) not in everywhere
-                  and _may_view_some_environment(governance, session.actor, str(r["automation"]))]
+                  and may_somewhere(governance, session.actor, str(r["automation"]))]
         environments = _environments_of(session, scoped)
         return [r for r in rows if str(r["id"]) in everywhere or (
             str(r["id"]) in environments and permissions.allows(
@@ -896,11 +896,11 @@ def _automation(session: Session, name: str) -> Any:
 
 def _check(session: Session, permission: Any, automation: str, *,
            environment: str | None = None, any_environment: bool = False) -> None:
-    from opsctl.governance.gate import check_permission, governance_for
+    from opsctl.governance.gate import check_permission, governance_for, may_somewhere
 
     if any_environment:
         governance = governance_for(session)
-        if _may_view_some_environment(governance, session.actor, automation):
+        if may_somewhere(governance, session.actor, automation):
             return
     check_permission(session, permission, automation=automation, environment=environment)
 
@@ -909,9 +909,9 @@ def _check_somewhere(session: Session, permission: Permission, automation: str) 
     """403 (audited) unless the caller holds ``permission`` on ``automation`` in some
     environment: checked before the request is read, so a caller without access learns
     nothing of the automation's fields; the request's own environment is checked after."""
-    from opsctl.governance.gate import check_permission, governance_for
+    from opsctl.governance.gate import check_permission, governance_for, may_somewhere
 
-    if not _may_view_some_environment(governance_for(session), session.actor, automation,
+    if not may_somewhere(governance_for(session), session.actor, automation,
                                       permission):
         check_permission(session, permission, automation=automation, environment=None)
 
@@ -933,24 +933,6 @@ def _secrets_given(request_doc: Any, request: Any) -> dict[str, str]:
         for doc_item, item in zip(request_doc, request, strict=False):
             found.update(_secrets_given(doc_item, item))
     return found
-
-
-def _may_view_some_environment(governance: Any, actor: str, automation: str,
-                               permission: Permission = "view") -> bool:
-    """A grant scoped to some environments of an automation still lets its holder see the
-    automation's contract and its runs' list entries (and, for another ``permission``, be
-    told what is wrong with a request before its environment is known)."""
-    permissions = governance.permissions
-    if permissions is None:
-        return True
-    from fnmatch import fnmatchcase
-
-    from opsctl.governance.permissions import ACTIONS, GROUP_PREFIX
-
-    principals = {actor} | {GROUP_PREFIX + g for g in permissions.groups_of(actor)}
-    return any(grant.role in ACTIONS[permission] and principals.intersection(grant.to)
-               and any(fnmatchcase(automation, p) for p in grant.automations)
-               for grant in permissions.grants)
 
 
 def _environment(request_doc: Any) -> str | None:
