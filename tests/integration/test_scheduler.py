@@ -234,3 +234,72 @@ def test_schedules_that_stop_validating_are_reported_not_fired(sched_project: Pr
     rows = {r["name"]: r for r in sched_store.list_schedules(scheduler.store)}
     assert rows["ghost"]["problem"] and rows["bad-request"]["problem"]
     assert not rows["from-file"]["problem"]
+
+
+def test_schedule_list_shows_the_last_slots_reason(sched_project: Project,
+                                                   make_scheduler: Any) -> None:
+    """`opsctl schedule list` shows the last slot's outcome and reason (README); the table
+    cuts a long reason, `--format json` has all of it."""
+    _config(sched_project, {"name": "m", "automation": "held", "cron": "*/10 * * * *",
+                            "request": {"tag": "m"}, "misfire": "skip", "grace": "1m"})
+    clock = Clock(T0)
+    scheduler = make_scheduler(clock)
+    scheduler.start()
+    clock.now = T0 + timedelta(minutes=55)  # down since T0: 5 slots missed, none fired
+    scheduler.tick()
+    listed = sched_project.run("schedule", "list", "--format", "json", expect_json=True)
+    assert listed.code == 0, listed.stderr
+    [row] = listed.doc
+    reason = row["last"]["reason"]
+    assert row["last"]["outcome"] == "misfired" and reason.startswith("misfire: 5 slot(s)")
+    assert len(reason) > 60  # long enough to be cut in the table
+    text = sched_project.run("schedule", "list")
+    assert text.code == 0, text.stderr
+    header, line = text.stdout.splitlines()[:2]
+    assert header.split()[-2:] == ["NEXT", "REASON"]
+    assert line[header.index("OUTCOME"):].split()[0] == "misfired"
+    shown = line[header.index("REASON"):]
+    assert shown.endswith("...") and len(shown) <= 60, shown
+    assert reason.startswith(shown[:-3])
+
+
+def test_an_empty_time_zone_is_refused_like_an_unknown_one(sched_project: Project,
+                                                           make_scheduler: Any) -> None:
+    from opsctl.schedule.model import ScheduleError, parse_schedule
+
+    with pytest.raises(ScheduleError) as refused:
+        parse_schedule({"name": "t1", "automation": "held", "cron": "0 * * * *",
+                        "timezone": ""}, where="t1")
+    assert (refused.value.field, refused.value.exit_code) == ("timezone", 2)
+    assert "unknown time zone ''" in refused.value.message
+    request = sched_project.root / "req.json"
+    request.write_text('{"tag": "t"}')
+    added = sched_project.run("schedule", "add", "t1", "--automation", "held", "--cron",
+                              "0 * * * *", "--timezone", "", "--request", str(request))
+    assert added.code == 2, added.stdout
+    assert "schedule 't1': timezone: unknown time zone ''" in added.stderr
+    listed = sched_project.run("schedule", "list", "--format", "json", expect_json=True)
+    assert listed.doc == []  # nothing stored
+    # declared with an empty zone: listed invalid, not fired in UTC
+    _config(sched_project, {"name": "t2", "automation": "held", "cron": "0 * * * *",
+                            "timezone": ""})
+    problems = dict(make_scheduler(Clock(T0)).start())
+    assert "unknown time zone ''" in problems["t2"]
+
+
+def test_schedules_invalid_for_their_cron_or_zone_keep_their_grace_and_catchup(
+        sched_project: Project, make_scheduler: Any) -> None:
+    """A declared schedule stored invalid (its cron or time zone does not parse) is listed with
+    its declared grace and max_catchup, or the defaults (5m, 10), never 0."""
+    _config(sched_project,
+            {"name": "bad-cron", "automation": "held", "cron": "61 * * * *", "grace": "2m",
+             "max_catchup": 3},
+            {"name": "bad-zone", "automation": "held", "cron": "0 * * * *",
+             "timezone": "Mars/Olympus"})
+    scheduler = make_scheduler(Clock(T0))
+    problems = dict(scheduler.start())
+    assert set(problems) == {"bad-cron", "bad-zone"}
+    listed = sched_project.run("schedule", "list", "--format", "json", expect_json=True)
+    assert listed.code == 0, listed.stderr
+    got = {r["name"]: (r["state"], r["grace_s"], r["max_catchup"]) for r in listed.doc}
+    assert got == {"bad-cron": ("invalid", 120.0, 3), "bad-zone": ("invalid", 300.0, 10)}

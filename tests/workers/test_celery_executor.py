@@ -137,6 +137,56 @@ def test_no_wait_prints_the_id_and_wait_follows(rproject: WorkerProject) -> None
     assert unknown.code == 2 and "no run" in unknown.stderr
 
 
+def test_wait_that_stops_early_prints_a_result_document_naming_the_run(
+        rproject: WorkerProject) -> None:
+    """`opsctl wait RUN -o json` that gives up (--timeout) or is stopped (SIGINT) prints the
+    one result document of a failing command, naming the run and its automation (the run is
+    still queued: a warning says so), and one `opsctl: error:` line; the run goes on."""
+    import signal
+    import subprocess
+
+    from tests.conftest import OPSCTL
+
+    r = rproject.run("apply", "effects", "--batch", "s", "--count", "2", *CELERY, "--no-wait")
+    assert r.code == 0, r.stderr
+    run_id = r.stdout.strip()
+    timed_out = rproject.run("wait", run_id, "--timeout", "1s", "-o", "json")
+    assert timed_out.code == 4, timed_out.stderr
+    doc = json.loads(timed_out.stdout)
+    assert (doc["run_id"], doc["automation"], doc["status"], doc["exit_code"]) == (
+        run_id, "effects", "failed", 4)
+    assert "has not finished within the timeout; it goes on" in doc["error"]["message"]
+    assert f"run {run_id} is queued" in doc["warnings"][0]
+    assert [line for line in timed_out.stderr.splitlines()
+            if line.startswith("opsctl: error:")] == [
+        f"opsctl: error: {doc['error']['message']}"]
+
+    follower = subprocess.Popen([OPSCTL, "wait", run_id, "-o", "json"], cwd=rproject.root,
+                                env=rproject.env({"OPSCTL_LOG_LEVEL": "debug"}),
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert follower.stderr is not None
+    for line in follower.stderr:  # following once it logs so (its signal handler is set)
+        if '"run.following"' in line:
+            break
+    follower.send_signal(signal.SIGINT)
+    out, err = follower.communicate(timeout=30)
+    assert follower.returncode == 130, err
+    [line] = out.splitlines()
+    doc = json.loads(line)
+    from tests.conftest import validate_result
+
+    validate_result(doc)
+    assert (doc["run_id"], doc["automation"], doc["status"], doc["exit_code"]) == (
+        run_id, "effects", "cancelled", 130)
+    assert doc["error"]["message"].startswith(f"stopped following run {run_id}; it goes on")
+    assert f"run {run_id} is queued" in doc["warnings"][0]
+    assert f"opsctl: error: stopped following run {run_id}" in err
+    assert rproject.run_rows()[0]["status"] == "queued"  # the run is left alone
+    text = rproject.run("wait", run_id, "--timeout", "1s")
+    assert text.code == 4 and text.stdout == ""
+    assert text.stderr.startswith("opsctl: error: run ") and "goes on" in text.stderr
+
+
 def test_no_wait_json_and_flags_that_need_celery(rproject: WorkerProject) -> None:
     r = rproject.run("apply", "effects", "--batch", "j", *CELERY, "--no-wait", "--format", "json",
                      expect_json=True)
@@ -146,6 +196,31 @@ def test_no_wait_json_and_flags_that_need_celery(rproject: WorkerProject) -> Non
         assert bad.code == 2 and "celery executor" in bad.stderr
     reconcile = rproject.run("reconcile", "effects", "--batch", "j3", *CELERY)
     assert reconcile.code == 2 and "in this process" in reconcile.stderr
+
+
+def test_reconcile_runs_in_process_when_celery_is_only_the_configured_default(
+        rproject: WorkerProject) -> None:
+    """`executor = "celery"` (here OPSCTL_EXECUTOR) is the default of apply and run; reconcile
+    runs in this process (no worker is running), with a note in the log. Only an explicit
+    `--executor celery` on reconcile is refused."""
+    rproject.extra_env["OPSCTL_EXECUTOR"] = "celery"
+    r = rproject.run("reconcile", "effects", "--batch", "rc", "--count", "3", "--yes",
+                     "--format", "json")
+    assert r.code == 0, r.stderr
+    assert r.doc["status"] == "succeeded" and r.doc["summary"]["applied"] == 3
+    notes = [json.loads(line) for line in r.stderr.splitlines()
+             if '"reconcile.in_process"' in line]
+    assert notes and notes[0]["automation"] == "effects", r.stderr
+    assert rproject.effects() == {f"rc-{i:05d}": 1 for i in range(3)}
+    store = rproject.store()
+    try:
+        assert store.get_run(r.doc["run_id"])["executor"] in (None, "local")  # type: ignore[index]
+    finally:
+        store.close()
+    explicit = rproject.run("reconcile", "effects", "--batch", "rc2", "--yes", *CELERY)
+    assert explicit.code == 2 and "reconcile runs in this process" in explicit.stderr
+    assert rproject.run("reconcile", "effects", "--batch", "rc3", "--yes",
+                        "--no-wait").code == 2
 
 
 def test_routes_keep_work_on_the_queue_of_its_workers(rproject: WorkerProject) -> None:

@@ -474,10 +474,40 @@ def test_duplicate_deliveries_apply_each_effect_once(wproject: WorkerProject) ->
     print(f"duplicates on {project.broker}: {dict(tally)}")
 
 
+class StatusWatch(threading.Thread):
+    """Reads a run's (status, exit_code) every few milliseconds on a connection of its own
+    until told to stop, keeping each change: what a follower polling the store could read."""
+
+    def __init__(self, project: WorkerProject, run_id: str) -> None:
+        super().__init__(name="status-watch", daemon=True)
+        self.project, self.run_id = project, run_id
+        self.seen: list[tuple[str, int | None]] = []
+        self.halt = threading.Event()
+
+    def run(self) -> None:
+        with opened(self.project) as store:
+            while not self.halt.is_set():
+                [row] = store._rows("SELECT status, exit_code FROM runs WHERE id = ?",
+                                    (self.run_id,))
+                now = (str(row["status"]), row["exit_code"])
+                if not self.seen or self.seen[-1] != now:
+                    self.seen.append(now)
+                self.halt.wait(0.002)
+
+    def stop(self) -> list[tuple[str, int | None]]:
+        self.halt.set()
+        self.join(timeout=30)
+        return self.seen
+
+
 def test_sigterm_hands_the_run_back(wproject: WorkerProject) -> None:
     """SIGTERM to the worker coordinating a fanned-out run: it stops at an action boundary,
     hands the run back and exits 0 within stop_grace; the other worker resumes it from the
-    journal at once (no lease to wait for) and applies each effect once."""
+    journal at once (no lease to wait for) and applies each effect once. The run finishes
+    once: it never reads finished while it is handed back (``cancelled``/130 would end a
+    follower's wait), and its event stream and the audit trail hold one ``run.finished``."""
+    from opsctl.store.audit import iter_events
+
     project = wproject
     grace = 10.0
     project.extra_env["OPSCTL_STOP_GRACE"] = f"{grace:.0f}s"
@@ -487,6 +517,8 @@ def test_sigterm_hands_the_run_back(wproject: WorkerProject) -> None:
         row = mid_run(project, store, q)
         coordinator = worker_with_pid(project, pid_of(row["claim_process"]))
         [other] = [p for p in project.workers if p is not coordinator]
+        watch = StatusWatch(project, q.run_id)
+        watch.start()
         began = time.monotonic()
         code = project.stop_worker(coordinator, signal.SIGTERM, timeout=grace + 20)
         took = time.monotonic() - began
@@ -497,6 +529,18 @@ def test_sigterm_hands_the_run_back(wproject: WorkerProject) -> None:
         assert handed, log_of(coordinator)[-3000:]
         row = finished_once(project, store, q)
         resumed_in = time.monotonic() - began
+        seen = watch.stop()
+        assert seen == [("running", None), ("succeeded", 0)], seen
+        finished_events = [(e["data"]["status"], e["data"]["exit_code"])
+                           for e in store.run_events(q.run_id, limit=100_000)
+                           if e["kind"] == "run.finished"]
+        assert finished_events == [("succeeded", 0)], finished_events
+        audited = [(e.payload["status"], e.payload["exit_code"])
+                   for e in iter_events(store, run_id=q.run_id) if e.kind == "run.finished"]
+        assert audited == [("succeeded", 0)], audited
+        applied_events = [e.payload["action"] for e in iter_events(store, run_id=q.run_id)
+                          if e.kind == "action.applied"]
+        assert sorted(applied_events) == sorted(q.targets()), "each action audited once"
     assert str(row["claim_owner"]).endswith(f":{other.pid}"), row
     warnings = row["result"]["warnings"]
     assert any(w.startswith(f"resumed run {q.run_id}") for w in warnings), warnings

@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import json
+import os
 import shutil
 import signal
 import socket
@@ -422,7 +423,8 @@ def test_a_worker_with_another_contract_version_refuses_and_the_run_fails_after_
         v2.queue = rproject.queue  # the same store and queue, the automation one major later
         v2.worker_config()
         v2.add_module("effects_auto", EFFECTS.replace('version="1.0.0"', 'version="2.0.0"'))
-        v2.start_worker(2)
+        v2_worker = v2.start_worker(2)
+        node = f"opsctl@{socket.gethostname()}-{v2_worker.pid}"  # Celery's name of it
         t0 = time.monotonic()
         r = rproject.run("apply", "effects", "--batch", "v", "--count", "3", "--executor",
                          "celery", "--format", "json", timeout=60)
@@ -432,15 +434,66 @@ def test_a_worker_with_another_contract_version_refuses_and_the_run_fails_after_
         message = r.doc["error"]["message"]
         assert "no worker could run it" in message, message
         assert "effects 2.0.0" in message and "1.0.0" in message, message
+        assert f"worker {node} runs effects 2.0.0, the run was queued for 1.0.0" in message, \
+            message
         assert f"refused {MAX_REFUSALS} times" in message, message
         [row] = finished_runs(rproject, 10)
         assert (row["status"], row["exit_code"]) == ("failed", 3)
         refusals = log_events(v2.worker_logs(), "run.refused_by_worker")
         assert refusals and all(e["run_id"] == r.doc["run_id"] for e in refusals)
-        assert "this worker runs effects 2.0.0" in refusals[0]["reason"]
+        assert f"worker {node} runs effects 2.0.0" in refusals[0]["reason"]
+        assert {e["worker"] for e in refusals} == {node}
         assert max(e["refusals"] for e in refusals) == MAX_REFUSALS
         assert rproject.effects() == {} and v2.effects() == {}  # nothing applied anywhere
         assert took >= (MAX_REFUSALS - 1) * REFUSED_DELAY_S
         print(f"\nrefused by the only worker: failed with exit 3 after {took:.1f}s")
     finally:
         v2.stop_all()
+
+
+# -- 4. a broker the worker cannot use ----------------------------------------------------------
+
+def test_a_broker_refusing_the_credentials_stops_the_worker_with_exit_4(
+        rproject: WorkerProject) -> None:
+    """RabbitMQ refuses the worker's password: the worker exits 4 (a supervisor restarting on
+    failure restarts it) with one ``opsctl: error:`` line naming the broker, password
+    masked, instead of logging Celery's "Unrecoverable error" and exiting 0."""
+    from tests.workers.conftest import RABBITMQ_URL
+
+    if not RABBITMQ_URL:
+        pytest.skip("needs OPSCTL_TEST_RABBITMQ_URL (amqp://...)")
+    parts = urlsplit(RABBITMQ_URL)
+    wrong = urlunsplit(parts._replace(
+        netloc=f"{parts.username or 'guest'}:not-the-password@{parts.hostname}:"
+               f"{parts.port or 5672}"))
+    worker = subprocess.run([OPSCTL, "worker", "-Q", rproject.queue], cwd=rproject.root,
+                            env=rproject.env({"OPSCTL_BROKER_URL": wrong}),
+                            capture_output=True, text=True, timeout=60)
+    assert worker.returncode == 4, worker.stderr[-3000:]
+    errors = [line for line in worker.stderr.splitlines() if line.startswith("opsctl: error:")]
+    assert len(errors) == 1, worker.stderr[-3000:]
+    assert f"broker amqp://{parts.username or 'guest'}:***@{parts.hostname}" in errors[0]
+    assert "ACCESS_REFUSED" in errors[0], errors
+    assert "not-the-password" not in worker.stderr
+    assert "Traceback" not in worker.stderr
+
+
+def test_a_broker_down_at_start_is_waited_for(rproject: WorkerProject) -> None:
+    """No broker listening when the worker starts: it does not exit, it logs each attempt to
+    connect (Celery tries again 2 s, 4 s, 6 s ... apart) and stops with exit 0 on SIGTERM."""
+    down = f"redis://127.0.0.1:{free_port()}/0"
+    log = rproject.root / "down.log"
+    with open(log, "w") as handle:
+        proc = subprocess.Popen([OPSCTL, "worker", "-Q", rproject.queue], cwd=rproject.root,
+                                env=rproject.env({"OPSCTL_BROKER_URL": down}), stdout=handle,
+                                stderr=subprocess.STDOUT, text=True, start_new_session=True)
+        try:
+            wait_until(lambda: log.read_text().count("Cannot connect to redis://") >= 2, 30,
+                       "two failed attempts logged", log.read_text)
+            assert proc.poll() is None, log.read_text()[-3000:]
+            assert "Trying again in" in log.read_text()
+        finally:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGTERM)
+            code = proc.wait(timeout=30)
+    assert code == 0, log.read_text()[-3000:]

@@ -35,7 +35,7 @@ import sysconfig
 import tempfile
 import unicodedata
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -497,7 +497,9 @@ def run(env: Mapping[str, str]) -> int:
             if inputs.mode == "plan":
                 Path(inputs.plan_file).parent.mkdir(parents=True, exist_ok=True)
     except ActionInputError as exc:
-        return report(Outcome(EXIT_USAGE, None, str(exc)), inputs, env, scratch)
+        # an input the action cannot use fails the step whatever fail-on says, as above
+        return report(Outcome(EXIT_USAGE, None, str(exc)), replace(inputs, fail_on="error"),
+                      env, scratch)
     print(f"opsctl {inputs.automation}: {inputs.mode}", flush=True)
     try:
         outcome = run_json(build_command(inputs, request, opsctl))

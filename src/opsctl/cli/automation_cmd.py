@@ -141,6 +141,14 @@ def run_automation_command(entry: CatalogEntry, mode: str, opts: CommonOptions,
     key = idempotency_key_from(idempotency_key, entry.name, os.environ)
     wait_s = parse_duration(wait_lock).total_seconds() if wait_lock else 0.0
     chosen = executor or session.settings.executor
+    if mode == "reconcile" and chosen == "celery" and executor is None \
+            and not (no_wait or fan_out):
+        # Only the configured default: reconcile re-plans between applies, which a queued run
+        # does not, so it runs here (an explicit --executor celery is refused below).
+        chosen = "local"
+        session.log.info("reconcile.in_process", automation=entry.name,
+                         message="reconcile runs in this process; the configured celery "
+                                 "executor is for apply and run")
     if (no_wait or fan_out) and chosen != "celery":
         from opsctl.errors import UsageError
 

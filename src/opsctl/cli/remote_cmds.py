@@ -6,6 +6,7 @@ document and the run's own exit code. Ctrl-C stops following (exit 130); the run
 
 from __future__ import annotations
 
+import contextlib
 import signal
 import sys
 import threading
@@ -18,9 +19,10 @@ from opsctl.errors import ExitCode
 
 
 def _follow(session: Any, run_id: str, opts: CommonOptions, *, timeout_s: float | None,
-            warnings: list[str] | None = None) -> int:
+            automation: str | None, warnings: list[str] | None = None) -> int:
     from opsctl.cli.output import emit, progress_for
     from opsctl.dispatch.remote import wait_for
+    from opsctl.errors import DependencyError, InterruptedRunError
 
     stop = threading.Event()
 
@@ -41,6 +43,8 @@ def _follow(session: Any, run_id: str, opts: CommonOptions, *, timeout_s: float 
             state["done"] += 1
             progress(state["done"], state["total"], str(event.data.get("id")))
 
+    began = session.clock()
+    session.log.debug("run.following", run_id=run_id, timeout_s=timeout_s)
     try:
         try:
             document = wait_for(session, run_id, timeout_s=timeout_s, on_event=on_event,
@@ -49,15 +53,49 @@ def _follow(session: Any, run_id: str, opts: CommonOptions, *, timeout_s: float 
             if progress is not None:
                 progress.close()
     except KeyboardInterrupt:
-        click.echo(f"opsctl: stopped following run {run_id}; it goes on (`opsctl wait "
-                   f"{run_id}` follows it again)", err=True)
-        return ExitCode.INTERRUPTED
+        return _not_followed(session, run_id, automation, opts, began, InterruptedRunError(
+            f"stopped following run {run_id}; it goes on (`opsctl wait {run_id}` follows it "
+            "again)"))
+    except DependencyError as exc:  # the timeout, or the store went away meanwhile
+        return _not_followed(session, run_id, automation, opts, began, exc)
     if warnings:
         shown = document.setdefault("warnings", [])
         shown.extend(w for w in warnings if w not in shown)
     code = document.get("exit_code")
     return emit(document, int(code) if isinstance(code, int) else ExitCode.INTERNAL, opts,
                 session)
+
+
+def _not_followed(session: Any, run_id: str, automation: str | None, opts: CommonOptions,
+                  began: Any, error: Any) -> int:
+    """Following ``run_id`` ended before the run did (Ctrl-C, the timeout): the one
+    ``opsctl: error:`` line, and under ``--format json`` the result document every failing
+    command prints, naming the run, whose status as it is now a warning says (the result
+    schema's statuses are those of a finished run: ``cancelled`` with exit 130 for a follower
+    stopped, ``failed`` with exit 4 for one that gave up)."""
+    from opsctl.cli.options import output_format, say
+    from opsctl.cli.output import emit
+    from opsctl.engine.results import error_document
+    from opsctl.errors import OpsctlError
+
+    if output_format(opts, session) != "json":
+        say(f"opsctl: error: {error.message}")
+        return int(error.exit_code)
+    row = None
+    with contextlib.suppress(OpsctlError):  # the store is away: what the follower knew
+        row = session.store.get_run(run_id)
+    doc = error_document(error, mode="plan" if row is not None and row["mode"] == "plan"
+                         else "apply",
+                         automation=str(row["automation"]) if row is not None else automation,
+                         started_at=began, finished_at=session.clock(),
+                         actor=session.actor, redact=session.redactor.redact)
+    doc["run_id"] = run_id
+    if row is not None:
+        doc.update(contract_version=row["contract_version"],
+                   idempotency_key=row["idempotency_key"])
+        doc["warnings"].append(f"run {run_id} is {row['status']} (not followed to its end: "
+                               "this document says why following stopped)")
+    return emit(doc, int(error.exit_code), opts, session)
 
 
 def run_on_celery(session: Any, automation: Any, request: dict[str, Any], opts: CommonOptions,
@@ -88,7 +126,8 @@ def run_on_celery(session: Any, automation: Any, request: dict[str, Any], opts: 
         else:
             click.echo(queued.run_id)
         return ExitCode.SUCCESS
-    return _follow(session, queued.run_id, opts, timeout_s=None, warnings=warnings)
+    return _follow(session, queued.run_id, opts, timeout_s=None, automation=automation.name,
+                   warnings=warnings)
 
 
 @click.command("wait", short_help="Follow a queued or running run to its result.")
@@ -120,7 +159,8 @@ def wait_cmd(run_id: str, timeout: str | None, opts: CommonOptions) -> int:
         from opsctl.cli.builtins import _may_view
 
         _may_view(session, row["automation"])
-        return _follow(session, str(row["id"]), opts, timeout_s=timeout_s)
+        return _follow(session, str(row["id"]), opts, timeout_s=timeout_s,
+                       automation=str(row["automation"]))
     finally:
         session.close()
 
@@ -169,10 +209,11 @@ def worker_cmd(concurrency: int, queues: tuple[str, ...], name: str | None,
                    f"{broken.get('automation') or broken['module']}: {broken['message']}",
                    err=True)
     app = celery_app.make_app(broker, default_queue=config.queue)
+    node = name or f"opsctl@{socket.gethostname()}-{os.getpid()}"
     worker = Worker(session, config,
                     wake=lambda run_id, queue: celery_app.wake(app, run_id, queue),
                     wake_chunk=lambda run_id, chunk, queue: celery_app.wake_chunk(
-                        app, run_id, chunk, queue))
+                        app, run_id, chunk, queue), name=node)
     celery_app._worker = worker
     from celery.signals import worker_shutting_down
 
@@ -185,20 +226,15 @@ def worker_cmd(concurrency: int, queues: tuple[str, ...], name: str | None,
                                name="opsctl-sweeper", daemon=True)
     sweeper.start()
     wanted = list(queues) or [config.queue]
-    node = name or f"opsctl@{socket.gethostname()}-{os.getpid()}"
     click.echo(f"opsctl: worker {node} taking {', '.join(wanted)} from {mask_url(broker)} "
                f"({concurrency} at once, {len(session.catalog.entries)} automation(s))",
                err=True)
     level = {"debug": "DEBUG", "info": "INFO"}.get(session.settings.log_level, "WARNING")
     try:
-        app.worker_main(["worker", f"--concurrency={concurrency}", "--pool=threads",
-                         "-O", "fair", "-Q", ",".join(wanted), "-n", node,
-                         f"--loglevel={level}", "--without-gossip", "--without-mingle",
-                         "--without-heartbeat"])
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else 0
-        if code not in (0, None):
-            return ExitCode.DEPENDENCY
+        celery_app.run_worker(app, ["worker", f"--concurrency={concurrency}", "--pool=threads",
+                                    "-O", "fair", "-Q", ",".join(wanted), "-n", node,
+                                    f"--loglevel={level}", "--without-gossip",
+                                    "--without-mingle", "--without-heartbeat"], broker)
     finally:
         sweeper_stop.set()
         worker.close()

@@ -65,12 +65,21 @@ def _listing(session: Any) -> list[dict[str, Any]]:
     return out
 
 
+REASON_WIDTH = 60
+"""Characters of the last slot's reason in the table (``--format json`` has all of it)."""
+
+
+def _shortened(reason: str | None) -> str:
+    text = " ".join(str(reason or "").split())
+    return text if len(text) <= REASON_WIDTH else text[:REASON_WIDTH - 3].rstrip() + "..."
+
+
 def _render_list(rows: list[dict[str, Any]], stream: TextIO) -> None:
     if not rows:
         stream.write("no schedules (declare [[schedules]] in opsctl.toml, or `opsctl schedule "
                      "add`)\n")
         return
-    table = [("NAME", "AUTOMATION", "CRON", "STATE", "LAST", "OUTCOME", "NEXT")]
+    table = [("NAME", "AUTOMATION", "CRON", "STATE", "LAST", "OUTCOME", "NEXT", "REASON")]
     for row in rows:
         last = row["last"] or {}
         outcome = last.get("outcome") or ""
@@ -79,7 +88,7 @@ def _render_list(rows: list[dict[str, Any]], stream: TextIO) -> None:
                 "exit_code") is not None else str(last["run_status"])
         table.append((row["name"], row["automation"], f"{row['cron']} {row['timezone']}",
                       row["state"], (last.get("slot") or "-")[:19], outcome or "-",
-                      (row["next"] or "-")[:19]))
+                      (row["next"] or "-")[:19], _shortened(last.get("reason")) or "-"))
     widths = [max(len(str(r[i])) for r in table) for i in range(len(table[0]))]
     for r in table:
         stream.write("  ".join(str(v).ljust(w) for v, w in zip(r, widths, strict=True))

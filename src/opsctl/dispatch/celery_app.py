@@ -26,6 +26,7 @@ the run. That decides the settings:
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING, Any
 
 from opsctl.dispatch.config import DEFAULT_QUEUE
@@ -84,6 +85,49 @@ def make_app(broker_url: str, *, default_queue: str = DEFAULT_QUEUE) -> Celery:
         return _require_worker().apply_chunk(run_id, int(chunk))
 
     return app
+
+
+def run_worker(app: Celery, argv: list[str], broker_url: str) -> None:
+    """Run a Celery worker in this process (``argv`` as ``celery worker`` takes it) until it
+    stops. A warm shutdown returns. A worker that stops on an error (the broker refuses its
+    credentials or virtual host, a channel error it cannot recover from) raises
+    DependencyError (exit 4) naming the broker, so a supervisor that restarts on failure
+    restarts it. A broker that is down at start, or goes away later, is not such an error:
+    Celery connects again and again, for ever, logging each failed attempt."""
+    import logging
+
+    from opsctl.config.redact import mask_url
+    from opsctl.errors import DependencyError
+
+    unrecoverable = _UnrecoverableError()
+    # celery.utils.log makes every Celery logger a child of "celery", whatever its name
+    logger = logging.getLogger("celery")
+    logger.addHandler(unrecoverable)
+    try:
+        code: object = app.start(argv)
+    except SystemExit as exc:
+        code = exc.code
+    finally:
+        logger.removeHandler(unrecoverable)
+    if code in (0, None) and unrecoverable.error is None:
+        return
+    why = (f"{type(unrecoverable.error).__name__}: {unrecoverable.error}"
+           if unrecoverable.error is not None else f"Celery exited {code}")
+    raise DependencyError(f"the worker stopped: broker {mask_url(broker_url)} failed: "
+                          f"{' '.join(why.split())}")
+
+
+class _UnrecoverableError(logging.Handler):
+    """Keeps the exception of the error a Celery worker stops on: Celery logs it (CRITICAL,
+    "Unrecoverable error") and ends its worker with an exit code, not with the exception."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.CRITICAL)
+        self.error: BaseException | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.exc_info and record.exc_info[1] is not None and self.error is None:
+            self.error = record.exc_info[1]
 
 
 def _require_worker() -> Worker:

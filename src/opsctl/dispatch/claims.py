@@ -93,13 +93,14 @@ def renew_run_claim(store: SQLStore, claim: RunClaim, *, ttl_s: float) -> bool:
 
 def release_run_claim(store: SQLStore, claim: RunClaim, *, hand_back: bool = False) -> None:
     """Let go of a claim: the run finished (its row says so), or, ``hand_back``, it stopped at
-    an action boundary for a worker that shuts down and any other worker may resume it now."""
+    an action boundary for a worker that shuts down (unfinished: it was never recorded
+    finished, see ``dispatch.worker``) and any other worker may resume it now. A run recorded
+    finished is never reopened here: a run finishes once."""
     with store.transaction():
         if hand_back:
-            store._execute("UPDATE runs SET status = 'running', exit_code = NULL, "
-                           "finished_at = NULL, claim_until = ?, woken_at = NULL "
-                           "WHERE id = ? AND claim_token = ? AND status IN "
-                           "('running', 'cancelled')", (EXPIRED, claim.run_id, claim.token))
+            store._execute("UPDATE runs SET claim_until = ?, woken_at = NULL WHERE id = ? AND "
+                           "claim_token = ? AND status IN ('queued', 'running')",
+                           (EXPIRED, claim.run_id, claim.token))
         else:
             cur = store._execute("UPDATE runs SET claim_until = NULL, claim_process = NULL "
                                  "WHERE id = ? AND claim_token = ? AND status NOT IN "

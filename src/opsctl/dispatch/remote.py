@@ -83,6 +83,8 @@ def queue_for_celery(session: Session, automation: Any, data: Mapping[str, Any],
         runtime["contract_version"] = contract_version
     if plan_id:
         runtime["plan_id"] = plan_id
+    if _holds_secrets(request_doc):
+        runtime["signing_key_id"] = signing_key_id(session.signing_key())
     runtime.update(runtime_extra or {})
     create_queued_run(store, {
         "id": run_id, "automation": automation.name, "contract_version": automation.version,
@@ -101,6 +103,41 @@ def queue_for_celery(session: Session, automation: Any, data: Mapping[str, Any],
                             message="the broker did not take the wake-up; a worker's sweeper "
                                     "sends it again once the broker is reachable")
     return Queued(run_id)
+
+
+def signing_key_id(key: bytes) -> str:
+    """Names a plan-signing key without revealing it (a keyed digest of a fixed text): a
+    queued run with secret fields records the id of the key its secrets' digests were made
+    with, so a worker with another key says that, not that the secret differs."""
+    import hashlib
+    import hmac
+
+    return hmac.new(key, b"opsctl plan-signing key id", hashlib.sha256).hexdigest()[:16]
+
+
+def check_signing_key(session: Session, run_id: str, runtime: Mapping[str, Any]) -> None:
+    """PlanRejectedError (exit 3) when the run's secrets were digested under another
+    plan-signing key than this process's."""
+    from opsctl.errors import PlanRejectedError
+
+    recorded = runtime.get("signing_key_id")
+    if recorded is None or recorded == signing_key_id(session.signing_key()):
+        return
+    raise PlanRejectedError(
+        f"run {run_id}: the plan-signing key of this worker differs from the one of the "
+        "machine that queued the run, and the run's secret fields are checked with it: set "
+        "the same plan_signing_key (OPSCTL_PLAN_SIGNING_KEY) where runs are queued and on the "
+        "workers", reason="signature", step="gate")
+
+
+def _holds_secrets(doc: Any) -> bool:
+    from opsctl.contract.plan import SECRET_MARKER
+
+    if isinstance(doc, dict):
+        return set(doc) == {SECRET_MARKER} or any(_holds_secrets(v) for v in doc.values())
+    if isinstance(doc, list):
+        return any(_holds_secrets(v) for v in doc)
+    return False
 
 
 def broker_sender(broker_url: str) -> Callable[[str, str], None]:

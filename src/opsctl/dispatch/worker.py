@@ -8,7 +8,8 @@ imports Celery: the same code serves any transport that delivers run ids and chu
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from opsctl.dispatch.claims import (
@@ -34,14 +35,24 @@ before it is finished as failed, instead of waiting for such a worker forever.""
 EXECUTOR = "celery"
 
 
+class RunHandedBack(BaseException):
+    """Raised through the engine in place of recording the result of a run whose worker stops
+    and hands it back: the run stays ``running`` with its journal as it is, and gets no
+    ``run.finished`` event (the worker that resumes it finishes it, once). A BaseException,
+    as KeyboardInterrupt is, so that no ``except Exception`` on the way records it."""
+
+
 class Worker:
     """One worker process: its runtime (stores, sessions), config and the runs in progress."""
 
     def __init__(self, base: Session, config: WorkerConfig, *, wake: Wake,
-                 wake_chunk: WakeChunk) -> None:
+                 wake_chunk: WakeChunk, name: str | None = None) -> None:
+        from opsctl.dispatch.claims import owner_name
         from opsctl.service.runtime import ServerRuntime
 
         self.base = base
+        self.name = name or owner_name()
+        """The worker's name in refusals: its Celery node name (``opsctl@HOST-PID``)."""
         self.config = config
         self.runtime = ServerRuntime(base, workers=1)
         self.wake = wake
@@ -184,16 +195,16 @@ class Worker:
         try:
             automation = self.base.catalog.load(name)
         except OpsctlError as exc:
-            return f"this worker cannot load automation {name!r}: {exc.message}"
+            return f"worker {self.name} cannot load automation {name!r}: {exc.message}"
         if automation.version != row["contract_version"]:
-            return (f"this worker runs {name} {automation.version}, the run was queued for "
-                    f"{row['contract_version']}")
+            return (f"worker {self.name} runs {name} {automation.version}, the run was queued "
+                    f"for {row['contract_version']}")
         return None
 
     def _refuse(self, row: dict[str, Any], why: str, refusals: int) -> str:
         run_id = str(row["id"])
         self.base.log.error("run.refused_by_worker", run_id=run_id, automation=row["automation"],
-                            reason=why, refusals=refusals + 1)
+                            worker=self.name, reason=why, refusals=refusals + 1)
         if refusals + 1 < MAX_REFUSALS:
             return "refused"
         store = self.runtime.store()
@@ -225,7 +236,11 @@ class Worker:
             row = {**row, "status": "queued"}
             claim = RunClaim(claim.run_id, claim.token, "queued")
         try:
-            work_for(row, claim, self)(session)
+            with _hand_back_instead_of_finishing(session.store, run_id,
+                                                 lambda: self._hands_back(session, run_id)):
+                work_for(row, claim, self)(session)
+        except RunHandedBack:
+            pass  # unfinished, as the journal says: _let_go releases the claim and wakes it
         except (LeaseLostError, DependencyError) as exc:
             # Another worker holds it now, or the store is away (it raises DependencyError
             # while it reconnects): the claim runs out and the sweeper wakes the run again.
@@ -247,12 +262,20 @@ class Worker:
                     f"internal error while running {run_id}: {type(exc).__name__}",
                     step="apply"))
 
+    def _hands_back(self, session: Session, run_id: str) -> bool:
+        """Whether a run that stopped is to be handed back rather than finished: its worker
+        shuts down (SIGTERM) and nobody asked the run itself to stop (a schedule's
+        ``replace``: then it stays ``cancelled``)."""
+        return (self.stopping.is_set() and session.stop_requested.is_set()
+                and not _cancel_requested(session.store, run_id))
+
     def _let_go(self, session: Session, claim: RunClaim, row: dict[str, Any]) -> str:
         store = self.runtime.store()
         after = store.get_run(claim.run_id)
-        unfinished = after is not None and after["status"] in ("running", "cancelled", "queued")
-        if unfinished and store._rows("SELECT 1 AS asked FROM runs WHERE id = ? AND "
-                                      "cancel_requested_at IS NOT NULL", (claim.run_id,)):
+        # A run recorded finished (cancelled included) stays finished: a run to hand back is
+        # never finished by the engine (_hand_back_instead_of_finishing).
+        unfinished = after is not None and after["status"] in ("running", "queued")
+        if unfinished and _cancel_requested(store, claim.run_id):
             unfinished = False  # stopped on request: it stays cancelled
         if session.stop_requested.is_set() and unfinished:
             release_run_claim(store, claim, hand_back=True)
@@ -309,6 +332,52 @@ class Worker:
         self.runtime.shutdown(0.0)
 
 
+def _cancel_requested(store: SQLStore, run_id: str) -> bool:
+    return bool(store._rows("SELECT 1 AS asked FROM runs WHERE id = ? AND "
+                            "cancel_requested_at IS NOT NULL", (run_id,)))
+
+
+@contextmanager
+def _hand_back_instead_of_finishing(store: SQLStore, run_id: str,
+                                    hands_back: Callable[[], bool]) -> Iterator[None]:
+    """While the engine carries out ``run_id`` on ``store``: should it stop for a worker that
+    hands the run back (``hands_back()``), its ``cancelled`` result is never recorded. The
+    engine's last steps are to queue the ``run.finished`` event, record the result, then
+    append the audit's ``run.finished``: the event is dropped, the journal and the events so
+    far are committed in place of the result, and :class:`RunHandedBack` ends the engine's
+    run there (its lease is released on the way out). The run stays ``running``, so no
+    follower ever reads it finished, and the worker that resumes it finishes it once.
+
+    The engine is the same for every executor; the worker's store is where a worker can
+    say, without the engine knowing about workers, that a run is not finished here."""
+    queue_event, finish_run = store.queue_run_event, store.finish_run
+    handing_back = False
+
+    def decide(status: str) -> bool:
+        nonlocal handing_back
+        handing_back = handing_back or (status == "cancelled" and hands_back())
+        return handing_back
+
+    def queue_run_event(event_run: str, at: str, kind: str, data: Any) -> int | None:
+        if event_run == run_id and kind == "run.finished" and isinstance(data, dict) \
+                and decide(str(data.get("status"))):
+            return None
+        return queue_event(event_run, at, kind, data)
+
+    def finish_instead(finished_run: str, *, status: str, **result: Any) -> None:
+        if finished_run == run_id and decide(status):
+            store.flush()  # the journal's deferred records and the run's events so far
+            raise RunHandedBack(run_id)
+        finish_run(finished_run, status=status, **result)
+
+    store.queue_run_event = queue_run_event  # type: ignore[method-assign,assignment]
+    store.finish_run = finish_instead  # type: ignore[method-assign,assignment]
+    try:
+        yield
+    finally:
+        del store.queue_run_event, store.finish_run  # the class's own again
+
+
 def _finish_unrunnable(session: Session, row: dict[str, Any], error: OpsctlError) -> None:
     from opsctl.engine.results import error_document
 
@@ -338,9 +407,12 @@ def work_for(row: dict[str, Any], claim: RunClaim, worker: Worker) -> Callable[[
                                "concurrency": int(runtime.get("concurrency") or 1)}
 
     def work(session: Session) -> Any:
+        from opsctl.dispatch.remote import check_signing_key
         from opsctl.engine.request import secret_digest
         from opsctl.engine.run import apply_stored_plan, execute, resume_run
         from opsctl.engine.saved_plans import restore_secrets
+
+        check_signing_key(session, run_id, runtime)
 
         if claim.status == "running" and mode == "apply":
             # Its claimer died or handed it back: the journal makes this a resume. The dead

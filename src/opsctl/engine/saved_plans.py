@@ -31,7 +31,12 @@ if TYPE_CHECKING:
 
 def restore_secrets(session: Session, automation: Automation[Any], request: Any,
                      digest: Callable[[str], str], source: str) -> Any:
-    """Put secret values back into a saved plan's request, from OPSCTL_SECRET_<FIELD>."""
+    """Put secret values back into a saved plan's request (or a stored run's: ``source``
+    starts with "run "), from OPSCTL_SECRET_<FIELD>.
+
+    A stored secret is a digest keyed with the plan-signing key of the machine that made the
+    plan or queued the run, so a value that does not match means either another value or
+    another key (a worker without the shared ``plan_signing_key``): the refusal says both."""
     if isinstance(request, dict):
         if set(request) == {SECRET_MARKER}:
             return request  # handled by the caller, which knows the field name
@@ -40,12 +45,21 @@ def restore_secrets(session: Session, automation: Automation[Any], request: Any,
             if isinstance(value, dict) and set(value) == {SECRET_MARKER}:
                 env_name = f"OPSCTL_SECRET_{key.upper()}"
                 secret = session.env.get(env_name)
+                run = source.startswith("run ")
                 if secret is None:
-                    raise UsageError(f"{source}: secret field {key!r} is not stored in plan files; "
-                                     f"set {env_name} to apply this plan", step="validate")
+                    raise UsageError(
+                        f"{source}: secret field {key!r} is not stored "
+                        f"{'with runs' if run else 'in plan files'}; set {env_name} to "
+                        f"{'carry out this run' if run else 'apply this plan'}", step="validate")
                 if not hmac.compare_digest(digest(secret), str(value[SECRET_MARKER])):
-                    raise PlanRejectedError(f"{source}: {env_name} differs from the secret the "
-                                            "plan was made with", reason="stale", step="gate")
+                    made = "the run was started or queued" if run else "the plan was made"
+                    where = ("started or queued the run" if run else "made the plan")
+                    raise PlanRejectedError(
+                        f"{source}: {env_name} differs from the secret {made} with, or the "
+                        f"plan-signing key differs between the machine that {where} and this "
+                        "one (secret values are checked with it): set the same "
+                        "plan_signing_key (OPSCTL_PLAN_SIGNING_KEY) on both",
+                        reason="stale", step="gate")
                 session.redactor.add(secret)
                 out[key] = secret
             else:

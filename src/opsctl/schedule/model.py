@@ -89,8 +89,10 @@ def parse_schedule(raw: Mapping[str, Any], *, where: str, base_dir: Path | None 
     automation = raw.get("automation")
     if not isinstance(automation, str) or not automation:
         raise ScheduleError(name, "automation", "the automation to run is required")
+    timezone = raw.get("timezone", "UTC")  # given empty, it is refused as any unknown zone
     try:
-        cron = parse_cron(raw.get("cron") or "", str(raw.get("timezone") or "UTC"))
+        cron = parse_cron(raw.get("cron") or "", timezone if isinstance(timezone, str)
+                          else repr(timezone))
     except CronError as exc:
         which = "timezone" if "time zone" in str(exc) else "cron"
         raise ScheduleError(name, which, str(exc)) from None
@@ -127,6 +129,22 @@ def parse_schedule(raw: Mapping[str, Any], *, where: str, base_dir: Path | None 
     return Schedule(name=name, automation=automation, cron=cron, request=dict(request),
                     request_file=request_file, grace_s=grace, max_catchup=catchup,
                     paused=paused, source=source, **values)
+
+
+def declared_limits(raw: Mapping[str, Any]) -> tuple[float, int]:
+    """``grace`` (seconds) and ``max_catchup`` as a table declares them, each its default when
+    absent or unusable: what a schedule stored invalid (its cron or time zone does not parse)
+    shows meanwhile."""
+    try:
+        grace = parse_duration(raw.get("grace", DEFAULT_GRACE_S)).total_seconds()
+    except (ValueError, TypeError):
+        grace = DEFAULT_GRACE_S
+    if not 1 <= grace <= 7 * 86400:
+        grace = DEFAULT_GRACE_S
+    catchup = raw.get("max_catchup", DEFAULT_MAX_CATCHUP)
+    if isinstance(catchup, bool) or not isinstance(catchup, int) or not 1 <= catchup <= 1000:
+        catchup = DEFAULT_MAX_CATCHUP
+    return grace, catchup
 
 
 def schedule_from_row(row: Mapping[str, Any]) -> Schedule:

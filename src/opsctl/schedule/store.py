@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from opsctl.schedule.model import Schedule
+from opsctl.schedule.model import Schedule, declared_limits
 from opsctl.store.sql import Row, SQLStore
 
 _COLUMNS = ("name", "automation", "cron", "timezone", "request_json", "request_file",
@@ -71,20 +71,22 @@ def save_invalid(store: SQLStore, name: str, raw: dict[str, Any], problem: str, 
         return value if isinstance(value, str) else json.dumps(value, default=str)
 
     request = raw.get("request")
+    grace_s, max_catchup = declared_limits(raw)
     values = {"automation": text("automation"), "cron": text("cron"),
               "timezone": text("timezone", "UTC"),
               "request_json": store._json(request if isinstance(request, dict) else {}),
               "request_file": raw["request_file"] if isinstance(raw.get("request_file"), str)
               else None, "concurrency": text("concurrency", "forbid"),
-              "misfire": text("misfire", "run_once"), "source": "config", "problem": problem,
+              "misfire": text("misfire", "run_once"), "grace_s": round(grace_s),
+              "max_catchup": max_catchup, "source": "config", "problem": problem,
               "updated_at": now.isoformat()}
     with store.transaction():
         if store._rows("SELECT 1 AS found FROM schedules WHERE name = ?", (name,)):
             sets = ", ".join(f"{k} = ?" for k in values)
             store._execute(f"UPDATE schedules SET {sets} WHERE name = ?", [*values.values(), name])
         else:
-            values.update(name=name, paused=0, grace_s=0, max_catchup=0,
-                          created_at=now.isoformat(), last_slot=slot_key(now))
+            values.update(name=name, paused=0, created_at=now.isoformat(),
+                          last_slot=slot_key(now))
             store._execute(f"INSERT INTO schedules ({', '.join(values)}) VALUES "
                            f"({', '.join('?' for _ in values)})", list(values.values()))
 
