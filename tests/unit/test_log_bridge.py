@@ -69,3 +69,20 @@ def test_installing_again_replaces_the_bridge(
     _, root = captured
     install_stdlib_bridge(make_logger(redactor=Redactor(), sink=CaptureSink()))
     assert len([h for h in root.handlers if isinstance(h, StdlibBridge)]) == 1
+
+
+def test_a_library_record_is_masked_with_the_secrets_of_the_run_it_comes_from(
+        captured: tuple[CaptureSink, logging.Logger]) -> None:
+    """A server's sessions share the bridge's sink, each masking with its own redactor: a
+    record a library writes while one session's run is current is masked with that run's
+    request secrets, which the bridge's own logger never learns."""
+    sink, _ = captured
+    base = make_logger(redactor=Redactor(["hunter2"]), sink=sink)
+    install_stdlib_bridge(base)
+    session_log = base.masking_with(Redactor(["hunter2", "req-s3cr3t"])).bind(run_id="run_9")
+    session_log.debug("plan.started")  # below the level: the run's logger is still current
+    logging.getLogger("urllib3.connectionpool").warning("POST /token?key=%s", "req-s3cr3t")
+    event = sink.events[-1]
+    assert event["event"] == "POST /token?key=***"
+    assert event["run_id"] == "run_9"
+    assert "req-s3cr3t" not in repr(sink.events)

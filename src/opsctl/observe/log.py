@@ -134,11 +134,11 @@ class Logger:
 
     def bind(self, **values: Any) -> Logger:
         context = {**self._context, **values}
-        _LAST_CONTEXT.set(context)
         # __init__'s work without its checks: a run binds one logger per action
         bound = Logger.__new__(Logger)
         bound._sink, bound._processors, bound._level = self._sink, self._processors, self._level
         bound._threshold, bound._context, bound._taps = self._threshold, context, self._taps
+        _LAST_LOGGER.set(bound)
         return bound
 
     def masking_with(self, redactor: Redactor) -> Logger:
@@ -168,7 +168,7 @@ class Logger:
     def _log(self, level: str, event: str, values: dict[str, Any]) -> None:
         if LEVELS[level] < self._threshold:
             return
-        _LAST_CONTEXT.set(self._context)
+        _LAST_LOGGER.set(self)
         self._emit(level, event, values)
 
     def _emit(self, level: str, event: str, values: dict[str, Any]) -> None:
@@ -213,12 +213,13 @@ def make_logger(*, redactor: Redactor, log_format: str = "auto", level: str = "i
     return Logger(sink, [add_timestamp, redactor_processor(redactor)], level=level)
 
 
-# The context (run, step, action) last bound or logged with in this thread or task: what a
-# library's log record, which knows nothing of runs, is tagged with. The engine binds the
-# run's logger before planning and each action's before applying it, so a record that a
-# library writes from plan() or apply() gets that run, step and action.
-_LAST_CONTEXT: contextvars.ContextVar[Mapping[str, Any] | None] = contextvars.ContextVar(
-    "opsctl_log_context", default=None)
+# The logger last bound or logged with in this thread or task: what a library's log record,
+# which knows nothing of runs, is written through. The engine binds the run's logger before
+# planning and each action's before applying it, so a record that a library writes from
+# plan() or apply() gets that run, step and action, and is masked with that run's secrets (a
+# server's sessions each mask with their own redactor).
+_LAST_LOGGER: contextvars.ContextVar[Logger | None] = contextvars.ContextVar(
+    "opsctl_last_logger", default=None)
 LIBRARY_DEFAULT_LEVEL = "warning"
 
 
@@ -248,11 +249,19 @@ class StdlibBridge(logging.Handler):
             return
         self._busy.active = True
         try:
-            values: dict[str, Any] = {**(_LAST_CONTEXT.get() or {}), "logger": record.name}
+            values: dict[str, Any] = {"logger": record.name}
             if record.exc_info and record.exc_info[1] is not None:
                 error = record.exc_info[1]
                 values["exception"] = f"{type(error).__name__}: {error}"
-            self.logger._emit(_level_name(record.levelno), record.getMessage(), values)
+            # the run's own logger (its context, its secrets masked) when one is current here
+            # and writes where this bridge does; else this bridge's, with that context
+            logger, last = self.logger, _LAST_LOGGER.get()
+            if last is not None:
+                if last._sink is logger._sink:
+                    logger = last
+                else:
+                    values = {**last._context, **values}
+            logger._emit(_level_name(record.levelno), record.getMessage(), values)
         except Exception:
             self.handleError(record)
         finally:
