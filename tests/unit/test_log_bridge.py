@@ -86,3 +86,17 @@ def test_a_library_record_is_masked_with_the_secrets_of_the_run_it_comes_from(
     assert event["event"] == "POST /token?key=***"
     assert event["run_id"] == "run_9"
     assert "req-s3cr3t" not in repr(sink.events)
+
+
+def test_a_record_that_cannot_be_rendered_is_dropped_without_printing_its_arguments(
+        captured: tuple[CaptureSink, logging.Logger], capsys: pytest.CaptureFixture[str]) -> None:
+    """logging's own handleError prints the record's raw arguments to stderr: a secret
+    passed with a wrong format string must not reach it."""
+    sink, root = captured
+    root.handlers[:] = [h for h in root.handlers if isinstance(h, StdlibBridge)]  # not pytest's
+    logging.getLogger("botocore.endpoint").warning("bad format %d", "hunter2")
+    assert "hunter2" not in capsys.readouterr().err
+    assert "hunter2" not in repr(sink.events)
+    assert sink.events[-1]["event"] == "log.record_dropped"
+    assert (sink.events[-1]["logger"], sink.events[-1]["error"]) == ("botocore.endpoint",
+                                                                     "TypeError")

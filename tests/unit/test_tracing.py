@@ -26,6 +26,7 @@ SECRET = "s3cr3t-token-value"
 
 class Request(BaseModel):
     fail: bool = False
+    fail_plan: bool = False
 
 
 traced = Automation("traced", version="1.0.0", owner="tests", summary="Traced", request=Request,
@@ -34,6 +35,8 @@ traced = Automation("traced", version="1.0.0", owner="tests", summary="Traced", 
 
 @traced.plan
 def plan(ctx: Any, req: Request) -> Iterator[Action]:
+    if req.fail_plan:
+        raise RuntimeError(f"could not list with token {SECRET}")
     yield Action(id="first", kind="create", target=f"bucket/{SECRET}", reason="test")
     yield Action(id="second", kind="update", target="bucket/plain", reason="test")
     yield Action(id="third", kind="update", target="bucket/later", reason="test",
@@ -125,6 +128,24 @@ def test_a_failed_action_marks_its_span_the_apply_and_the_run(exporter: InMemory
     assert attributes["error.type"] == "partial"
     assert run.status.status_code is StatusCode.ERROR
     assert by_name(spans, "opsctl.verify") == []  # verify does not run after a failure
+
+
+def test_an_exception_in_a_step_is_recorded_on_its_span_with_secrets_masked(
+        exporter: InMemorySpanExporter, harness: OpsctlHarness) -> None:
+    """The SDK's record_exception would keep the raw message and stack trace: a secret the
+    automation put in an exception's text must not reach a span, as it reaches no log."""
+    result = harness.run(traced, {"fail_plan": True})
+    assert result.exit_code == 1
+    spans = exporter.get_finished_spans()
+    assert SECRET not in repr([(s.status.description, dict(s.attributes or {}),
+                                [(e.name, dict(e.attributes or {})) for e in s.events])
+                               for s in spans])
+    (plan_step,) = by_name(spans, "opsctl.plan")
+    assert plan_step.status.status_code is StatusCode.ERROR
+    (event,) = [e for e in plan_step.events if e.name == "exception"]
+    attributes = dict(event.attributes or {})
+    assert attributes["exception.message"].endswith("could not list with token ***")
+    assert "Traceback" in str(attributes["exception.stacktrace"])
 
 
 def test_a_dry_run_has_plan_and_gate_only(exporter: InMemorySpanExporter,

@@ -10,7 +10,7 @@ from fnmatch import fnmatchcase
 from typing import Any
 
 from opsctl.contract.automation import Action
-from opsctl.contract.canonical import canonical_json
+from opsctl.contract.canonical import CanonicalJSONError, canonical_json
 from opsctl.contract.plan import Plan
 from opsctl.engine.applying import automation_bug
 from opsctl.engine.context import Context
@@ -27,7 +27,7 @@ def make_plan(run: RunState, ctx: Context) -> Plan:
     ctx.phase = "plan"
     ctx.log = ctx.log.bind(step="plan")
     journal = run.session.store.list_actions(run.run_id) if run.resumed else []
-    if journal and automation.has_verify:
+    if journal and automation.has_verify and not _masked_unfinished(journal):
         return _plan_from_journal(run, ctx, journal)
     try:
         actions = automation.call_plan(ctx, run.request)
@@ -37,6 +37,8 @@ def make_plan(run: RunState, ctx: Context) -> Plan:
     except Exception as exc:
         raise automation_bug(run, exc, "plan() failed", "plan") from exc
     seen: set[str] = set()
+    redact_text = run.session.redactor.redact_text
+    dependent = False
     for action in actions:
         if not isinstance(action, Action):
             raise AutomationBugError(f"plan() of {automation.name} yielded {type(action).__name__}, "
@@ -45,13 +47,26 @@ def make_plan(run: RunState, ctx: Context) -> Plan:
             raise AutomationBugError(f"plan() of {automation.name} yielded action id "
                                      f"{action.id!r} twice", step="plan")
         seen.add(action.id)
+        if redact_text(action.id) != action.id:
+            # the journal finds an action's row by its id, so ids are stored as they are
+            raise AutomationBugError(
+                f"plan() of {automation.name} yielded action id {redact_text(action.id)!r}, "
+                "which holds a secret value: ids are stored and compared as they are; keep "
+                "secrets in the action's data", step="plan")
         if automation.effect == "read" and action.kind != "run":
             raise AutomationBugError(f"{automation.name} declares effect 'read' but planned a "
                                      f"{action.kind} action ({action.id})", step="plan")
+        dependent = dependent or bool(action.depends_on)
+    if dependent:
+        _refuse_cycles(automation.name, actions)
     if run.targets:
         actions = _targeted(run, actions)
-    fingerprint = streamed_fingerprint(automation.name, automation.version, run.request_doc,
-                                       actions, run.targets, run.session.redactor.redact)
+    try:
+        fingerprint = streamed_fingerprint(automation.name, automation.version, run.request_doc,
+                                           actions, run.targets, run.session.redactor.redact)
+    except CanonicalJSONError as exc:  # NaN, or an object JSON cannot hold, in an action
+        raise AutomationBugError(f"plan() of {automation.name} yielded an action that is not "
+                                 f"plain JSON: {exc}", step="plan") from None
     plan = Plan(automation.name, automation.version, run.request_doc, tuple(actions), fingerprint,
                 run.targets)
     run.plan = plan
@@ -62,6 +77,31 @@ def make_plan(run: RunState, ctx: Context) -> Plan:
     queue_audit(run, "plan.created", fingerprint=fingerprint, actions=len(actions),
            kinds=kind_counts(actions))
     return plan
+
+
+def _refuse_cycles(automation: str, actions: Sequence[Action]) -> None:
+    """A ``depends_on`` cycle among planned actions is the automation's bug (exit 1), found
+    before anything applies: none of its actions could ever start. An id the plan does not
+    hold (an action already converged, so not planned) is taken as done."""
+    planned = {a.id: a for a in actions}
+    waiting = {a.id: sum(d in planned for d in a.depends_on) for a in actions}
+    dependents: dict[str, list[str]] = {}
+    for action in actions:
+        for needed in action.depends_on:
+            if needed in planned:
+                dependents.setdefault(needed, []).append(action.id)
+    ready = [action_id for action_id, count in waiting.items() if not count]
+    while ready:  # Kahn's topological order: what never becomes ready is in (or behind) a cycle
+        for follower in dependents.get(ready.pop(), ()):
+            waiting[follower] -= 1
+            if not waiting[follower]:
+                ready.append(follower)
+    stuck = [action_id for action_id, count in waiting.items() if count]
+    if stuck:
+        shown = ", ".join(stuck[:10]) + (f" (and {len(stuck) - 10} more)" if len(stuck) > 10
+                                         else "")
+        raise AutomationBugError(f"plan() of {automation} yielded a depends_on cycle: {shown} "
+                                 "can never start", step="plan")
 
 
 _FINGERPRINT_CHUNK = 1000
@@ -158,6 +198,26 @@ def _plan_from_journal(run: RunState, ctx: Context, journal: list[Any]) -> Plan:
 
 
 FINISHED = ("applied", "unchanged")  # a resumed run retries failed and skipped actions
+
+
+def _masked_unfinished(journal: list[Any]) -> bool:
+    """Whether an action still to apply was journaled with a secret masked (the journal
+    keeps specs as every stored thing is kept, secrets as ``***``): rebuilt from the journal
+    it would hand ``apply`` the mask instead of the secret, so such a run is planned afresh
+    and merged with its journal, as a run without ``verify`` is (its interrupted actions are
+    still re-checked with ``verify`` first). Text that merely contains ``***`` costs a plan."""
+    from opsctl.config.redact import MASK
+
+    def holds_mask(value: Any) -> bool:
+        if isinstance(value, str):
+            return MASK in value
+        if isinstance(value, dict):
+            return any(holds_mask(v) for v in value.values())
+        if isinstance(value, list):
+            return any(holds_mask(v) for v in value)
+        return False
+
+    return any(record.status not in FINISHED and holds_mask(record.spec) for record in journal)
 
 
 def _resume_states(run: RunState, fresh: list[Action], journal: list[Any]) -> list[ActionState]:

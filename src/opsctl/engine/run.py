@@ -351,6 +351,15 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
             if exc.step is None and isinstance(exc, LeaseLostError | StoreUnavailableError):
                 exc.step = ctx.phase
             return _finish(run, status_for(exc), exc.exit_code, exc, ctx)
+        except Exception as exc:  # a bug in opsctl: the run is recorded failed (exit 1), with
+            # a result document, rather than left "running" with none
+            import traceback
+
+            session.log.debug("traceback", run_id=run.run_id,
+                              traceback="".join(traceback.format_exception(exc)))
+            bug = OpsctlError(f"internal error in opsctl: {type(exc).__name__}: {exc} (run "
+                              "again with -v for the traceback)", step=ctx.phase)
+            return _finish(run, "failed", ExitCode.INTERNAL, bug, ctx)
     except KeyboardInterrupt:
         from opsctl.errors import InterruptedRunError
 

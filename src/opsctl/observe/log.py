@@ -14,6 +14,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Mapping, MutableMapping
+from contextlib import suppress
 from datetime import UTC, datetime
 from typing import Any, TextIO
 
@@ -262,8 +263,12 @@ class StdlibBridge(logging.Handler):
                 else:
                     values = {**last._context, **values}
             logger._emit(_level_name(record.levelno), record.getMessage(), values)
-        except Exception:
-            self.handleError(record)
+        except Exception as exc:
+            # not logging's handleError: it prints the record's raw arguments (a secret
+            # among them) to stderr. Say which logger wrote what could not be rendered.
+            with suppress(Exception):
+                self.logger._emit("warning", "log.record_dropped",
+                                  {"logger": record.name, "error": type(exc).__name__})
         finally:
             self._busy.active = False
 

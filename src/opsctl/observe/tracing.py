@@ -96,6 +96,24 @@ def _error(span: Any, error_type: str, message: str) -> None:
     span.set_status(Status(StatusCode.ERROR, message))
 
 
+def _masked_exception(span: Any, run: RunState, exc: BaseException) -> None:
+    """What ``record_exception=True`` records, with the run's secrets masked: the SDK's own
+    records the raw message and stack trace, which may hold a secret the run masks
+    everywhere else (an exception raised with a token in its text)."""
+    import traceback
+
+    from opentelemetry.trace import Status, StatusCode
+
+    redact = run.session.redactor.redact_text
+    message = redact(f"{type(exc).__name__}: {exc}")
+    span.add_event("exception", {
+        "exception.type": type(exc).__name__,
+        "exception.message": redact(str(exc)),
+        "exception.stacktrace": redact("".join(traceback.format_exception(exc))),
+        "exception.escaped": True})
+    span.set_status(Status(StatusCode.ERROR, message))
+
+
 def _error_type(value: Any) -> str | None:
     from opsctl.errors import OpsctlError
 
@@ -116,7 +134,7 @@ def traced_step(step: str) -> Callable[[F], F]:
             with traced.tracer.start_as_current_span(
                     f"opsctl.{step}", context=set_span_in_context(traced.span),
                     attributes={"opsctl.run_id": run.run_id, "opsctl.step": step},
-                    record_exception=True, set_status_on_exception=True) as span:
+                    record_exception=False, set_status_on_exception=False) as span:
                 traced.steps[step] = span
                 try:
                     result = fn(run, *args, **kwargs)
@@ -124,6 +142,7 @@ def traced_step(step: str) -> Callable[[F], F]:
                     kind = _error_type(exc)
                     if kind is not None:
                         span.set_attribute("error.type", kind)
+                    _masked_exception(span, run, exc)
                     raise
                 finally:
                     traced.steps.pop(step, None)
@@ -155,8 +174,12 @@ def traced_action(fn: F) -> F:
                             "opsctl.action.kind": action.kind,
                             "opsctl.action.target": str(run.session.redactor.redact(
                                 action.target))},
-                record_exception=True, set_status_on_exception=True) as span:
-            error = fn(run, ctx, state)
+                record_exception=False, set_status_on_exception=False) as span:
+            try:
+                error = fn(run, ctx, state)
+            except Exception as exc:
+                _masked_exception(span, run, exc)
+                raise
             span.set_attribute("opsctl.action.status", str(state.status))
             span.set_attribute("opsctl.action.attempts", int(state.attempts))
             if error is not None:

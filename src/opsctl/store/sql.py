@@ -565,9 +565,12 @@ class SQLStore:
         redact = self.redactor.redact
         numbered = enumerate(actions, start=first_seq)
         with self.transaction():
-            while chunk := [(run_id, seq, action["id"], action["kind"], action["target"],
-                             _SPEC_JSON(redact(action)))
-                            for seq, action in itertools.islice(numbered, _RECORD_CHUNK)]:
+            # the target column masked as the spec is (a secret in a URL, say); the id stays
+            # as the plan made it: the journal's records find their row by it
+            while chunk := [(run_id, seq, action["id"], action["kind"], masked["target"],
+                             _SPEC_JSON(masked))
+                            for seq, action in itertools.islice(numbered, _RECORD_CHUNK)
+                            for masked in (redact(action),)]:
                 self._executemany("INSERT INTO actions (run_id, seq, action_id, kind, target, "
                                   "spec_json, status) VALUES (?, ?, ?, ?, ?, ?, 'pending')", chunk)
 

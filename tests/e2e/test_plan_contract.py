@@ -1,0 +1,104 @@
+"""What a plan must be, checked before anything applies: no depends_on cycle, ids without
+secrets, plain JSON; and a resumed run hands apply the real secret, never its mask."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+
+from tests.conftest import Project
+
+SECRET = "db-pa55-canary-7"
+
+PROBE = '''
+import os, signal
+from pathlib import Path
+from pydantic import BaseModel
+from opsctl import Action, Automation
+
+class Request(BaseModel):
+    shape: str = "ok"
+
+probe = Automation("probe", version="1.0.0", owner="tests", summary="Plan shapes",
+                   request=Request, retry={"attempts": 1})
+
+@probe.plan
+def plan(ctx, req):
+    secret = ctx.secrets["db_password"]
+    if req.shape == "cycle":
+        yield Action(id="a", kind="update", target="t/a", reason="r", depends_on=("b",))
+        yield Action(id="b", kind="update", target="t/b", reason="r", depends_on=("a",))
+        yield Action(id="free", kind="update", target="t/free", reason="r")
+    elif req.shape == "secret-id":
+        yield Action(id=f"user-{secret}", kind="update", target="t/x", reason="r")
+    elif req.shape == "nan":
+        yield Action(id="n", kind="update", target="t/n", reason="r", before=float("nan"))
+    else:
+        yield Action(id="gone", kind="update", target="t/gone", reason="r", depends_on=("done",))
+        yield Action(id="write", kind="update", target=f"db/{secret}", reason="r",
+                     data={"password": secret})
+
+@probe.apply
+def apply(ctx, req, action):
+    out = Path("applied.log")
+    if action.id == "write" and not Path("crashed").exists():
+        Path("crashed").write_text("1")
+        os.kill(os.getpid(), signal.SIGKILL)  # the process dies mid-action
+    with out.open("a") as f:
+        f.write(f"{action.id}={action.data.get('password', '')}\\n")
+
+@probe.verify
+def verify(ctx, req, action):
+    return Path("applied.log").exists() and f"{action.id}=" in Path("applied.log").read_text()
+'''
+
+
+@pytest.fixture
+def probe(project: Project) -> Project:
+    project.add_module("probe_auto", PROBE)
+    project.write_config("[secrets]\ndb_password = 'env:DB_PASSWORD'\n")
+    project.extra_env["DB_PASSWORD"] = SECRET
+    return project
+
+
+def run_statuses(project: Project) -> list[str]:
+    with sqlite3.connect(project.db) as conn:
+        return [s for (s,) in conn.execute("SELECT status FROM runs")]
+
+
+@pytest.mark.parametrize(("shape", "needle"), [
+    ("cycle", "yielded a depends_on cycle: a, b can never start"),
+    ("secret-id", "yielded action id 'user-***', which holds a secret value"),
+    ("nan", "yielded an action that is not plain JSON"),
+])
+def test_a_plan_the_engine_cannot_keep_is_the_automations_bug(probe: Project, shape: str,
+                                                                needle: str) -> None:
+    r = probe.run("probe", "--shape", shape, "--yes", "--format", "json")
+    assert r.code == 1, r.stderr
+    doc = json.loads(r.stdout)
+    assert doc["status"] == "failed" and doc["error"]["type"] == "internal"
+    assert needle in doc["error"]["message"] and doc["error"]["step"] == "plan"
+    assert "internal error" not in r.stderr  # the automation's bug, not opsctl's
+    assert SECRET not in r.stdout + r.stderr
+    assert not (probe.root / "applied.log").exists()
+    assert run_statuses(probe) == ["failed"]  # recorded, not left running
+
+
+def test_a_resumed_action_gets_the_secret_its_plan_gave_not_the_mask(probe: Project) -> None:
+    """The journal keeps specs masked; rebuilding the interrupted action from it would write
+    '***' where the secret belongs (and verify would agree). The run is planned afresh."""
+    killed = probe.run("probe", "--yes", "--format", "json", expect_json=False)
+    assert killed.code == -9, killed.stderr
+    with sqlite3.connect(probe.db) as conn:
+        (run_id,) = conn.execute("SELECT id FROM runs").fetchone()
+        rows = conn.execute("SELECT action_id, target, spec_json FROM actions").fetchall()
+    assert SECRET not in repr(rows) and any("***" in spec for _, _, spec in rows)
+    assert ("write", "db/***") in [(i, t) for i, t, _ in rows]  # the target column masked too
+
+    resumed = probe.run("resume", run_id, "--format", "json")
+    assert resumed.code == 0, resumed.stderr
+    assert (probe.root / "applied.log").read_text().splitlines() == [
+        "gone=", f"write={SECRET}"]
+    assert SECRET not in resumed.stdout
