@@ -1,14 +1,16 @@
 """call_with_retries around opsctl's real HTTP helper, against a real local HTTP server.
 
-The server fails a configured number of requests (503, 429 with ``Retry-After: 1``, a 4xx, or by
-answering later than the client's 0.3 s timeout) and then answers 200. Waits go to a fake sleep,
-so only the timeout cases spend real time (0.3 s per timed-out attempt).
+The server fails a configured number of requests (503, 429 with ``Retry-After: 1``, a 4xx, by
+answering later than the client's 0.3 s timeout, or by sending its headers or body a byte every
+0.05 s, each read fast but the whole answer slower than the timeout) and then answers 200. Waits
+go to a fake sleep, so only the timeout cases spend real time (0.3 s per timed-out attempt).
 """
 
 from __future__ import annotations
 
 import random
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -28,7 +30,7 @@ CLIENT_TIMEOUT = 0.3
 class Scenario:
     """Fail the first ``failures`` requests with ``mode``, then answer 200."""
 
-    mode: str = "ok"  # "503", "429", "400", "401" or "slow"
+    mode: str = "ok"  # "503", "429", "400", "401", "slow", "drip-body" or "drip-headers"
     failures: int = 0
     requests: int = 0
     release: threading.Event = field(default_factory=threading.Event)
@@ -51,6 +53,8 @@ class Handler(BaseHTTPRequestHandler):
                 self._answer(200, b"too late")
             elif scenario.mode == "429":
                 self._answer(429, b"slow down", {"Retry-After": "1"})
+            elif scenario.mode.startswith("drip"):
+                self._drip(scenario)
             else:
                 self._answer(int(scenario.mode), b"failed")
         except OSError:  # the client timed out and closed the connection
@@ -63,6 +67,21 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+    def _drip(self, scenario: Scenario) -> None:
+        """A byte every 0.05 s (2 s for the whole answer): no single read waits 0.3 s."""
+        body = b"x" * 20
+        head = f"HTTP/1.0 200 OK\r\nContent-Length: {len(body)}\r\nX-Pad: {'p' * 20}\r\n\r\n"
+        if scenario.mode == "drip-body":
+            self.wfile.write(head.encode())
+            dripped = body
+        else:
+            dripped = head.encode() + body
+        for byte in dripped:
+            if scenario.release.wait(0.05):
+                return
+            self.wfile.write(bytes([byte]))
+            self.wfile.flush()
 
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -137,6 +156,8 @@ POLICY = RetryPolicy(attempts=4, base=0.1, cap=5.0, deadline=60.0)
     pytest.param("503", 3, "TransientError", id="503-thrice"),
     pytest.param("429", 1, "TransientError", id="429-once"),
     pytest.param("slow", 2, "DependencyTimeoutError", id="timeout-twice"),
+    pytest.param("drip-body", 1, "DependencyTimeoutError", id="dripped-body-once"),
+    pytest.param("drip-headers", 1, "DependencyTimeoutError", id="dripped-headers-once"),
 ])
 def test_recovers_after_transient_failures(harness: Harness, mode: str, failures: int,
                                            error_type: str | None) -> None:
@@ -193,3 +214,28 @@ def test_exhaustion_is_a_dependency_failure(harness: Harness, mode: str,
     assert raised.value.attempts == 3  # type: ignore[attr-defined]
     assert harness.server.scenario.requests == 3
     assert len(harness.waits) == 2
+
+
+@pytest.mark.parametrize("mode", ["drip-body", "drip-headers"])
+def test_timeout_bounds_the_whole_call_not_each_read(harness: Harness, mode: str) -> None:
+    harness.server.scenario.mode, harness.server.scenario.failures = mode, 1
+    began = time.monotonic()
+    with pytest.raises(DependencyTimeoutError) as raised:
+        harness.ctx.http.get(harness.url, timeout=CLIENT_TIMEOUT)
+    took = time.monotonic() - began
+    assert (raised.value.exit_code, raised.value.error_type) == (4, "dependency_timeout")
+    assert raised.value.message == f"HTTP GET {harness.url} timed out"
+    assert CLIENT_TIMEOUT <= took < CLIENT_TIMEOUT + 0.5  # not the 2 s the answer takes
+
+
+def test_a_slow_answer_within_the_timeout_is_read_whole(harness: Harness) -> None:
+    harness.server.scenario.mode, harness.server.scenario.failures = "drip-body", 1
+    response = harness.ctx.http.get(harness.url, timeout=5)
+    assert (response.status, response.body) == (200, b"x" * 20)
+
+
+@pytest.mark.parametrize("timeout", [0, -1, 0.0, float("nan")], ids=str)
+def test_a_timeout_that_is_not_positive_is_refused(harness: Harness, timeout: float) -> None:
+    with pytest.raises(ValueError, match="positive number of seconds"):
+        harness.ctx.http.get(harness.url, timeout=timeout)
+    assert harness.server.scenario.requests == 0

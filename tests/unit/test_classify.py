@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from botocore.exceptions import (
     ClientError,
     ConnectTimeoutError,
     EndpointConnectionError,
     NoCredentialsError,
+    NoRegionError,
 )
 
 from opsctl.engine.classify import aws_error_code, classify_exception
 
 
-def _client_error(code: str) -> ClientError:
-    return ClientError({"Error": {"Code": code, "Message": "m"}}, "DeleteVolume")
+def _client_error(code: str, status: int | None = None) -> ClientError:
+    response: dict[str, Any] = {"Error": {"Code": code, "Message": "m"}}
+    if status is not None:
+        response["ResponseMetadata"] = {"HTTPStatusCode": status}
+    return ClientError(response, "DeleteVolume")  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(("exc", "error_type", "exit_code"), [
@@ -28,6 +34,15 @@ def _client_error(code: str) -> ClientError:
     pytest.param(ConnectTimeoutError(endpoint_url="http://x"), "dependency_timeout", 4,
                  id="aws-connect-timeout"),
     pytest.param(NoCredentialsError(), "auth", 6, id="aws-no-credentials"),
+    pytest.param(_client_error("ServiceUnavailableException", 503), "dependency_unavailable", 4,
+                 id="aws-503-unlisted-code"),
+    pytest.param(_client_error("ServiceException", 500), "dependency_unavailable", 4,
+                 id="aws-500-unlisted-code"),
+    pytest.param(_client_error("502", 502), "dependency_unavailable", 4, id="aws-502-gateway"),
+    pytest.param(_client_error("TooManyRequests", 429), "dependency_unavailable", 4,
+                 id="aws-429-unlisted-code"),
+    pytest.param(_client_error("AccessDenied", 403), "auth", 6, id="aws-403"),
+    pytest.param(NoRegionError(), "validation", 2, id="aws-no-region"),
 ])
 def test_dependency_failures_are_classified(exc: Exception, error_type: str, exit_code: int) -> None:
     error = classify_exception(exc, "calling the remote")
@@ -37,7 +52,9 @@ def test_dependency_failures_are_classified(exc: Exception, error_type: str, exi
 
 
 @pytest.mark.parametrize("exc", [ValueError("bug"), KeyError("k"),
-                                 _client_error("InvalidParameterValue")], ids=str)
+                                 _client_error("InvalidParameterValue"),
+                                 _client_error("InvalidParameterValue", 400),
+                                 _client_error("VolumeInUse", 409)], ids=str)
 def test_everything_else_is_left_a_bug(exc: Exception) -> None:
     assert classify_exception(exc, "x") is None
 
@@ -61,14 +78,35 @@ def _readonly_write() -> Exception:
     raise AssertionError("no error")
 
 
-def _sqlite_error(sql: str) -> Exception:
+def _sqlite_error(sql: str, deny: bool = False) -> Exception:
     import sqlite3
 
+    conn = sqlite3.connect(":memory:")
+    if deny:
+        conn.set_authorizer(lambda *_: sqlite3.SQLITE_DENY)
     try:
-        sqlite3.connect(":memory:").execute(sql)
+        conn.execute(sql)
     except sqlite3.Error as exc:
         return exc
     raise AssertionError("no error")
+
+
+def _missing_read_only_file() -> Exception:
+    import sqlite3
+    import tempfile
+
+    try:
+        sqlite3.connect(f"file:{tempfile.mkdtemp()}/absent.db?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        return exc
+    raise AssertionError("no error")
+
+
+def test_a_sqlite_file_that_cannot_be_opened_is_not_retried() -> None:
+    error = classify_exception(_missing_read_only_file(), "plan() of t")
+    assert error is not None
+    assert (error.exit_code, error.retryable) == (2, False)
+    assert "cannot open the SQLite database file" in error.message
 
 
 @pytest.mark.parametrize(("make", "expected"), [
@@ -80,6 +118,9 @@ def _sqlite_error(sql: str) -> Exception:
                  None, id="psycopg-sql-error-is-a-bug"),
     pytest.param(lambda: _sqlite_error("SELEC 1"), None, id="sqlite-sql-error-is-a-bug"),
     pytest.param(lambda: _readonly_write(), None, id="sqlite-write-refused-while-planning"),
+    pytest.param(lambda: _missing_read_only_file(), "validation", id="sqlite-cannot-open"),
+    pytest.param(lambda: _sqlite_error("ATTACH 'x.db' AS x", deny=True), "unsafe_input",
+                 id="sqlite-refused-by-authorizer"),
 ])
 def test_database_connection_failures_are_transient(make: object, expected: str | None) -> None:
     import psycopg  # noqa: F401 - classification looks only at drivers already imported

@@ -4,7 +4,8 @@ Authors may raise opsctl errors themselves; anything else that escapes plan/appl
 classified here before it is called a bug (exit 1): network and timeout errors of the standard
 library, botocore's errors, and database connection failures of psycopg and sqlite3 (each
 checked only when its module is already imported, so this costs nothing for automations that
-do not use them).
+do not use them). A few are problems of configuration rather than of a dependency, and are not
+retried: no AWS region, a SQLite database file that cannot be opened (exit 2).
 """
 
 from __future__ import annotations
@@ -13,7 +14,14 @@ import socket
 import sys
 from typing import Any
 
-from opsctl.errors import AuthError, DependencyTimeoutError, OpsctlError, TransientError
+from opsctl.errors import (
+    AuthError,
+    ConfigError,
+    DependencyTimeoutError,
+    MutationDuringPlanError,
+    OpsctlError,
+    TransientError,
+)
 
 AWS_THROTTLING_CODES = frozenset({
     "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottled",
@@ -38,6 +46,15 @@ def aws_error_code(exc: BaseException) -> str:
     return str(response.get("Error", {}).get("Code", ""))
 
 
+def aws_http_status(exc: BaseException) -> int:
+    """The HTTP status of a botocore ClientError's response, or 0 when it has none."""
+    response: Any = getattr(exc, "response", None)
+    if not isinstance(response, dict):
+        return 0
+    status = response.get("ResponseMetadata", {}).get("HTTPStatusCode", 0)
+    return status if isinstance(status, int) else 0
+
+
 def _classify_botocore(exc: BaseException, what: str) -> OpsctlError | None:
     exceptions = sys.modules.get("botocore.exceptions")
     if exceptions is None or not isinstance(exc, exceptions.BotoCoreError | exceptions.ClientError):
@@ -48,7 +65,15 @@ def _classify_botocore(exc: BaseException, what: str) -> OpsctlError | None:
             return TransientError(f"{what}: AWS throttled or failed ({code}): {exc}")
         if code in AWS_AUTH_CODES:
             return AuthError(f"{what}: AWS refused the request ({code}): {exc}")
+        # services name their 5xx codes freely (ServiceUnavailableException, ServiceException),
+        # and a gateway's 502/504 has no AWS code at all: the status says what the code may not
+        status = aws_http_status(exc)
+        if status == 429 or status >= 500:
+            return TransientError(f"{what}: AWS throttled or failed (HTTP {status}): {exc}")
         return None
+    if isinstance(exc, exceptions.NoRegionError):
+        return ConfigError(f"{what}: no AWS region: pass region= to ctx.aws_client or set "
+                           "AWS_REGION (or AWS_DEFAULT_REGION)")
     if isinstance(exc, exceptions.ConnectTimeoutError | exceptions.ReadTimeoutError):
         return DependencyTimeoutError(f"{what}: AWS endpoint timed out: {exc}")
     if isinstance(exc, exceptions.NoCredentialsError | exceptions.PartialCredentialsError):
@@ -79,10 +104,22 @@ def _classify_database(exc: BaseException, what: str) -> OpsctlError | None:
         return TransientError(f"{what}: database unavailable: {text[0] if text else exc!r}")
     sqlite3 = sys.modules.get("sqlite3")
     code = getattr(exc, "sqlite_errorcode", None)
-    # busy, locked, out of memory, I/O error, disk full, cannot open, locking protocol; not
-    # "readonly": ctx.sql opens read-only connections while planning, and a write refused
-    # there is the automation's bug
-    if sqlite3 is not None and isinstance(exc, sqlite3.OperationalError) and code is not None \
-            and code & 0xFF in (5, 6, 7, 10, 13, 14, 15):
+    if sqlite3 is None or not isinstance(exc, sqlite3.Error) or code is None:
+        return None
+    # busy, locked, out of memory, I/O error, disk full, locking protocol; not "readonly":
+    # ctx.sql opens read-only connections while planning, and a write refused there is the
+    # automation's bug
+    if isinstance(exc, sqlite3.OperationalError) and code & 0xFF in (5, 6, 7, 10, 13, 15):
         return TransientError(f"{what}: database unavailable: {exc}")
+    # cannot open: a missing file (or directory, or permission) does not appear by retrying
+    if isinstance(exc, sqlite3.OperationalError) and code & 0xFF == 14:
+        return ConfigError(f"{what}: cannot open the SQLite database file ({exc}): check that "
+                           "the path exists and is readable")
+    # refused by an authorizer: ctx.sql's read-only connections refuse ATTACH, DETACH (so
+    # VACUUM INTO) and PRAGMA query_only changes
+    if code & 0xFF == 23:
+        return MutationDuringPlanError(
+            f"run that statement on a read-only ctx.sql connection ({exc})",
+            reason="ctx.sql connections are read-only while planning and in automations "
+                   "declared effect 'read'; ATTACH, DETACH and VACUUM INTO are refused")
     return None
