@@ -185,6 +185,29 @@ def test_missing_or_malformed_lock_is_exit_2(project: Project) -> None:
     assert str(lock_path(project)) in malformed.stderr and "not valid JSON" in malformed.stderr
 
 
+@pytest.mark.parametrize(("where", "value", "says"), [
+    pytest.param(("request_schema", "required"), 5,
+                 "automations.release-tag.request_schema.required: must be an array",
+                 id="required-a-number"),
+    pytest.param(("lock_scope",), [1], "automations.release-tag.lock_scope[0]: must be a string",
+                 id="lock-scope-a-number"),
+])
+def test_a_malformed_value_in_the_lock_is_exit_2_naming_its_place(
+        locked: Project, where: tuple[str, ...], value: object, says: str) -> None:
+    doc = json.loads(lock_path(locked).read_text())
+    node = doc["automations"]["release-tag"]
+    for key in where[:-1]:
+        node = node[key]
+    node[where[-1]] = value
+    lock_path(locked).write_text(json.dumps(doc))
+
+    result = opsctl_contract(locked, "check")
+
+    assert result.code == 2, result.stdout + result.stderr
+    assert says in result.stderr and str(lock_path(locked)) in result.stderr
+    assert "internal error" not in result.stderr
+
+
 def test_lock_and_check_another_file(project: Project) -> None:
     write_automation(project)
     assert opsctl_contract(project, "lock", "--file", "contracts/locked.json").code == 2  # no dir

@@ -91,6 +91,35 @@ def test_an_older_major_request_is_upgraded(deploy: Project, how: str) -> None:
                                    "caller to 2.x"]
 
 
+@pytest.mark.parametrize(("flags", "expected"), [
+    pytest.param(["--replicas", "5"], {"environment": "prod", "replicas": 5, "region": None},
+                 id="a-field-only-the-current-version-has"),
+    pytest.param(["--environment", "staging"],
+                 {"environment": "staging", "replicas": 3, "region": None},
+                 id="a-current-flag-over-an-upgraded-field"),
+])
+def test_flags_are_the_current_version_s_and_apply_after_the_upgrade(
+        deploy: Project, flags: list[str], expected: dict[str, object]) -> None:
+    (deploy.root / "old.json").write_text(json.dumps({"env": "prod", "count": 3}))
+
+    ran = deploy.run("deploy", "--request", "old.json", "--contract-version", "1", *flags,
+                     "--format", "json")
+
+    assert ran.code == 0, ran.stderr
+    assert ran.doc["request"] == expected
+    assert ran.doc["requested_contract_version"] == "1"
+
+
+def test_flags_alone_are_not_an_older_request(deploy: Project) -> None:
+    ran = deploy.run("deploy", "--contract-version", "1", "--environment", "staging",
+                     "--format", "json")
+
+    assert ran.code == 2
+    assert ran.doc["error"]["message"] == (
+        "invalid request for deploy 1.x: env: required field is missing (a 1.x request comes "
+        "as a document; command-line flags are the 2.x fields)")
+
+
 def test_current_requests_say_which_version_ran(deploy: Project) -> None:
     ran = deploy.run("deploy", "--environment", "dev", "--format", "json")
     assert (ran.doc["requested_contract_version"], ran.doc["contract_version"]) == ("2.1.0", "2.1.0")
@@ -98,10 +127,12 @@ def test_current_requests_say_which_version_ran(deploy: Project) -> None:
 
 @pytest.mark.parametrize(("document", "message"), [
     ({"contract_version": "3", "environment": "x"}, "does not exist yet"),
+    ({"contract_version": "2.7.0", "environment": "x"},
+     "contract version 2.7.0 of deploy does not exist yet: the code is at 2.1.0"),
     ({"contract_version": "0", "env": "x"}, "no longer accepts contract version 0"),
     ({"contract_version": "one", "env": "x"}, "is not a version"),
     ({"contract_version": "1", "environment": "x"}, "invalid request for deploy 1.x"),
-], ids=["newer", "unknown-older", "not-a-version", "invalid-for-the-old-model"])
+], ids=["newer", "newer-minor", "unknown-older", "not-a-version", "invalid-for-the-old-model"])
 def test_bad_contract_versions_exit_2_and_record_nothing(deploy: Project, document: dict[str, str],
                                                          message: str) -> None:
     (deploy.root / "req.json").write_text(json.dumps(document))
@@ -110,6 +141,23 @@ def test_bad_contract_versions_exit_2_and_record_nothing(deploy: Project, docume
     assert message in bad.doc["error"]["message"]
     runs = deploy.run("runs", "--format", "json", expect_json=True)
     assert runs.doc["runs"] == []
+
+
+def test_contract_check_holds_the_older_major_request_to_the_lock(deploy: Project) -> None:
+    assert deploy.run("contract", "lock").code == 0
+    assert "older_request_schemas" in json.loads(
+        (deploy.root / "opsctl.contracts.json").read_text())["automations"]["deploy"]
+    stricter = DEPLOY.replace("    count: int = 1\n", "    count: int = Field(default=1, le=2)\n"
+                              ).replace("import BaseModel, ConfigDict", "import BaseModel, "
+                                        "ConfigDict, Field").replace('"2.1.0"', '"2.2.0"')
+    deploy.add_module("deploy_auto", stricter)
+
+    checked = deploy.run("contract", "check")
+
+    assert checked.code == 3, checked.stdout + checked.stderr
+    assert ("BREAKING deploy request.constraint_tightened "
+            "older_request_schemas/1/properties/count/maximum: contract 1.x requests:"
+            ) in checked.stdout
 
 
 def test_schema_of_an_older_accepted_major(deploy: Project) -> None:

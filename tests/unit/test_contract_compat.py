@@ -30,6 +30,7 @@ from opsctl.contract.lockfile import (
     LockedAutomation,
     LockFile,
     contract_snapshot,
+    parse_lock,
     parse_version,
     read_lock,
     render_lock,
@@ -431,6 +432,54 @@ def test_a_removed_field_is_reported_once_not_again_through_its_flag() -> None:
         ("request.field_removed", f"{P}/retries")]
 
 
+class Tagged(BaseModel):
+    environment: str
+    tags: list[str] = Field(default_factory=list)
+    note: str | None = None
+
+
+class TagsOrOneTag(BaseModel):  # the schema accepts more; --tags is now one JSON value
+    environment: str
+    tags: list[str] | str = Field(default_factory=list)
+    note: str | None = None
+
+
+class NoteOrMapping(BaseModel):  # the schema accepts more; --note now takes JSON
+    environment: str
+    tags: list[str] = Field(default_factory=list)
+    note: str | dict[str, str] | None = None
+
+
+@pytest.mark.parametrize(("wider", "breaks"), [
+    pytest.param(TagsOrOneTag, [("flags.flag_type_changed", "flags/--tags/type"),
+                                ("flags.no_longer_repeatable", "flags/--tags/multiple")],
+                 id="repeatable-str-flag-becomes-one-json-flag"),
+    pytest.param(NoteOrMapping, [("flags.flag_type_changed", "flags/--note/type")],
+                 id="str-flag-becomes-json-flag"),
+])
+def test_a_widened_field_whose_flag_breaks_fails_the_check(
+        wider: type[BaseModel], breaks: list[tuple[str, str]]) -> None:
+    lock = lock_of({**snapshot_of(Tagged, "1.0.0"), "name": "release-tag"})
+    report = check(lock, {"release-tag": {**snapshot_of(wider, "1.1.0"), "name": "release-tag"}})
+
+    assert not report.ok
+    assert [(c.change.rule, c.change.path) for c in report.failures] == breaks
+    assert ("request.type_widened", "pass") in verdicts(report)
+
+
+def test_a_widened_field_whose_flag_widens_too_is_reported_once() -> None:
+    class MoreReplicas(BaseModel):
+        replicas: float = 1
+
+    class Replicas(BaseModel):
+        replicas: int = 1
+
+    changes = compare(snapshot_of(Replicas), snapshot_of(MoreReplicas))
+
+    assert [(c.rule, c.severity) for c in changes if c.severity != "info"] == [
+        ("request.type_widened", "compatible")]
+
+
 @pytest.mark.parametrize(("version", "expected"), [
     pytest.param("1.9.0", [], id="before-removal-ok"),
     pytest.param("2.0.0", ["deprecated.past_removal"], id="at-removal-error"),
@@ -497,6 +546,46 @@ def test_acknowledged_breaking_change_passes_with_its_reason() -> None:
 ])
 def test_acknowledgement_must_match_rule_path_and_version(ack: Acknowledgement) -> None:
     assert not run_check("1.3.0", acks=[ack]).ok
+
+
+@pytest.mark.parametrize(("old_version", "new_version", "note"), [
+    pytest.param("1.2.0", "2.0.0", "allowed: major version bumped 1.2.0 -> 2.0.0", id="major"),
+    pytest.param("0.3.0", "0.4.0", "allowed: minor version bumped 0.3.0 -> 0.4.0 (0.x: counts "
+                 "as major)", id="zero-major-minor"),
+    pytest.param("0.3.0", "1.0.0", "allowed: major version bumped 0.3.0 -> 1.0.0",
+                 id="zero-to-one"),
+])
+def test_an_allowed_break_says_which_bump_allowed_it(old_version: str, new_version: str,
+                                                     note: str) -> None:
+    report = run_check(new_version, old_version=old_version)
+    assert [c.note for c in report.changes if c.verdict == "allowed"] == [note]
+
+
+@pytest.mark.parametrize(("ack", "why"), [
+    pytest.param(Acknowledgement("request.field_removed", f"{P}/region", "r", "1.3.0"),
+                 "no request.field_removed change at request/properties/region",
+                 id="no-such-change-in-this-version"),
+    pytest.param(Acknowledgement("request.field_removed", f"{P}/retries", "r", "1.1.0"),
+                 "it is for version 1.1.0, the code is at 1.3.0", id="another-version"),
+])
+def test_an_acknowledgement_that_matches_nothing_warns_that_it_is_stale(
+        ack: Acknowledgement, why: str) -> None:
+    lock = lock_of(snapshot(NEW_REQUEST), acks={"release-tag": [ack]})
+    report = check(lock, {"release-tag": snapshot(OLD_REQUEST, version="1.3.0")})
+
+    assert report.ok
+    assert ("acknowledgement.stale", "warn") in verdicts(report)
+    assert f"warning release-tag acknowledgement.stale acknowledged/0: the acknowledgement of " \
+           f"{ack.rule} at {ack.path} matches nothing ({why}): remove it" in report.render_text()
+
+
+def test_an_acknowledgement_of_the_locked_version_or_of_a_change_made_is_not_stale() -> None:
+    kept = Acknowledgement("request.field_removed", f"{P}/retries", "r", "1.2.0")
+    assert check(lock_of(snapshot(NEW_REQUEST), acks={"release-tag": [kept]}),
+                 {"release-tag": snapshot(NEW_REQUEST)}).changes == ()
+    used = Acknowledgement("request.field_removed", f"{P}/retries", "r", "1.3.0")
+    assert "acknowledgement.stale" not in [rule for rule, _ in verdicts(
+        run_check("1.3.0", acks=[used]))]
 
 
 def test_deprecated_past_removal_fails_even_with_a_major_bump() -> None:
@@ -660,6 +749,7 @@ def entry(doc: dict[str, Any]) -> dict[str, Any]:
     pytest.param(broken(lambda d: entry(d).update(acknowledged=[
         {"rule": "r", "path": "p", "version": "1.2.0", "reason": "x", "by": "me"}])),
         "acknowledged[0]: unknown key(s) by", id="ack-unknown-key"),
+    pytest.param("[" * 100_000, "is nested too deeply", id="nested-too-deeply"),
 ])
 def test_malformed_lock_is_a_config_error_naming_the_file(tmp_path: Any, text: str,
                                                           says: str) -> None:
@@ -670,6 +760,138 @@ def test_malformed_lock_is_a_config_error_naming_the_file(tmp_path: Any, text: s
     assert str(path) in caught.value.message
     assert says in caught.value.message
     assert caught.value.exit_code == 2
+
+
+def schema_at(doc: dict[str, Any], *path: str) -> dict[str, Any]:
+    node: Any = entry(doc)
+    for key in path:
+        node = node[key]
+    return node  # type: ignore[no-any-return]
+
+
+E = "automations.release-tag"
+MALFORMED_CONTENTS = [
+    pytest.param(lambda d: schema_at(d, "request_schema").update(required=5),
+                 f"{E}.request_schema.required: must be an array of field names",
+                 id="required-not-a-list"),
+    pytest.param(lambda d: schema_at(d, "request_schema").update(required=[1]),
+                 f"{E}.request_schema.required: must be an array", id="required-not-names"),
+    pytest.param(lambda d: entry(d).update(lock_scope=[1]), f"{E}.lock_scope[0]: must be a "
+                 "string", id="lock-scope-not-names"),
+    pytest.param(lambda d: schema_at(d, "request_schema", "properties", "environment").update(
+        type=5), f"{E}.request_schema.properties.environment.type: must be a JSON type name",
+        id="type-not-a-name"),
+    pytest.param(lambda d: schema_at(d, "request_schema", "properties", "environment").update(
+        type=[["string"]]), f"{E}.request_schema.properties.environment.type", id="type-nested"),
+    pytest.param(lambda d: schema_at(d, "request_schema", "properties").update(environment=3),
+                 f"{E}.request_schema.properties.environment: must be a JSON Schema",
+                 id="property-not-a-schema"),
+    pytest.param(lambda d: schema_at(d, "request_schema").update(properties=[]),
+                 f"{E}.request_schema.properties: must be an object", id="properties-a-list"),
+    pytest.param(lambda d: schema_at(d, "request_schema", "properties", "environment").update(
+        minLength="3"), f"{E}.request_schema.properties.environment.minLength: must be an "
+        "integer", id="count-a-string"),
+    pytest.param(lambda d: schema_at(d, "request_schema", "properties", "environment").update(
+        maximum=True), "environment.maximum: must be a number", id="bound-a-boolean"),
+    pytest.param(lambda d: schema_at(d, "request_schema", "properties", "environment").update(
+        multipleOf=0), "environment.multipleOf: must be a number above 0", id="multiple-of-0"),
+    pytest.param(lambda d: schema_at(d, "request_schema", "properties", "environment").update(
+        anyOf={"type": "string"}), "environment.anyOf: must be an array", id="any-of-object"),
+    pytest.param(lambda d: schema_at(d, "request_schema", "properties", "environment").update(
+        pattern=["^a"]), "environment.pattern: must be a string", id="pattern-a-list"),
+    pytest.param(lambda d: schema_at(d, "request_schema").update({"$ref": 7}),
+                 f"{E}.request_schema.$ref: must be a string", id="ref-not-text"),
+    pytest.param(lambda d: schema_at(d, "result_schema", "properties", "status").update(
+        enum="succeeded"), f"{E}.result_schema.properties.status.enum: must be an array",
+        id="enum-a-string"),
+    pytest.param(lambda d: entry(d).update(effect="write"), f"{E}.effect: 'write' is not",
+                 id="effect-unknown"),
+    pytest.param(lambda d: entry(d).update(accepted_majors=["1"]),
+                 f"{E}.accepted_majors[0]: must be a major version", id="major-a-string"),
+    pytest.param(lambda d: entry(d)["flags"][0].update(multiple="yes"),
+                 f"{E}.flags[0].multiple: must be true or false", id="flag-multiple-text"),
+    pytest.param(lambda d: entry(d)["flags"][0].pop("type"), f"{E}.flags[0]: 'type' is missing",
+                 id="flag-type-missing"),
+    pytest.param(lambda d: entry(d)["flags"][0].update(choices=[1]),
+                 f"{E}.flags[0].choices[0]: must be a string", id="flag-choice-number"),
+    pytest.param(lambda d: entry(d)["exit_codes"][0].update(code=True),
+                 f"{E}.exit_codes[0].code: must be an integer", id="exit-code-boolean"),
+    pytest.param(lambda d: entry(d)["exit_codes"][0].update(meaning=None),
+                 f"{E}.exit_codes[0].meaning: must be a string", id="exit-meaning-null"),
+    pytest.param(lambda d: entry(d).update(deprecations=[{"field": 1}]),
+                 f"{E}.deprecations[0].field: must be a string", id="deprecation-field-number"),
+    pytest.param(lambda d: entry(d).update(older_request_schemas={"one": {}}),
+                 f"{E}.older_request_schemas: key 'one' is not a major version",
+                 id="older-schema-not-a-major"),
+    pytest.param(lambda d: entry(d).update(older_request_schemas={"1": {"required": "x"}}),
+                 f"{E}.older_request_schemas.1.required: must be an array",
+                 id="older-schema-malformed"),
+]
+
+
+@pytest.mark.parametrize(("mutate", "says"), MALFORMED_CONTENTS)
+def test_a_malformed_value_in_a_lock_entry_is_a_config_error_naming_its_place(
+        tmp_path: Any, mutate: Any, says: str) -> None:
+    path = tmp_path / LOCK_FILE
+    path.write_text(broken(mutate))
+
+    with pytest.raises(ConfigError) as caught:
+        read_lock(path)
+
+    assert caught.value.exit_code == 2
+    assert str(path) in caught.value.message
+    assert says in caught.value.message
+
+
+class Endpoint(BaseModel):
+    host: str = Field(min_length=1)
+    port: int = Field(default=443, ge=1, le=65535, multiple_of=1)
+
+
+class RichRequest(BaseModel):
+    environment: Literal["staging", "prod"]
+    tags: list[str] = Field(default_factory=list, max_length=5)
+    ratio: float = Field(default=0.5, gt=0, lt=1)
+    endpoint: Optional[Endpoint] = None  # noqa: UP045 - a $ref inside anyOf
+    label: str = Field(default="x", pattern="^[a-z]+$")
+
+
+def lock_paths(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """The path of every value inside a JSON document."""
+    found = [path] if path else []
+    children = node.items() if isinstance(node, dict) else enumerate(node) \
+        if isinstance(node, list) else ()
+    for key, child in children:
+        found += lock_paths(child, (*path, key))
+    return found
+
+
+_json = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=4),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner,
+                                                                 max_size=3),
+    max_leaves=6)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_any_value_anywhere_in_a_lock_is_read_and_compared_or_refused(data: st.DataObject) -> None:
+    """Fuzz: replace one value of a real lock by any JSON value; the lock is refused with a
+    ConfigError, or read and compared with the code without an exception."""
+    current = {**snapshot_of(RichRequest, "1.0.0"), "name": "release-tag",
+               "older_request_schemas": {"0": schema_of(request_v1())}}
+    doc = json.loads(render_lock({"release-tag": current}))
+    path = data.draw(st.sampled_from(lock_paths(entry(doc))))
+    parent: Any = entry(doc)
+    for key in path[:-1]:
+        parent = parent[key]
+    parent[path[-1]] = data.draw(_json)
+    try:
+        lock = parse_lock(json.loads(json.dumps(doc)), "fuzzed.json")
+    except ConfigError as exc:
+        assert exc.exit_code == 2 and "fuzzed.json" in exc.message
+        return
+    check(lock, {"release-tag": current}).render_text()
 
 
 def test_missing_lock_says_how_to_create_it(tmp_path: Any) -> None:
@@ -702,6 +924,82 @@ def test_snapshot_of_an_automation() -> None:
     assert compare(snap, contract_snapshot(automation)) == []
     Draft202012Validator.check_schema(snap["request_schema"])
     Draft202012Validator.check_schema(snap["result_schema"])
+
+
+# -- requests of older majors still accepted ------------------------------------------------------
+
+class Deploy(BaseModel):
+    environment: str
+    replicas: int = 1
+
+
+def request_v1(**fields: Any) -> type[BaseModel]:
+    """A 1.x request model: ``env`` and ``count``, plus ``fields`` (name -> (type, Field))."""
+    definitions: dict[str, Any] = {"env": (str, ...), "count": (int, 1), **fields}
+    return create_model("RequestV1", **definitions)  # type: ignore[no-any-return,call-overload]
+
+
+def deploy_snapshot(version: str, v1: type[BaseModel]) -> dict[str, Any]:
+    from opsctl.contract.automation import Automation
+
+    automation = Automation("deploy", version=version, owner="o", summary="s", request=Deploy)
+    automation.upgrade(from_major=1, request=v1)(lambda old: {"environment": old.env})
+    return contract_snapshot(automation)
+
+
+O1 = "older_request_schemas/1/properties"
+
+
+@pytest.mark.parametrize(("v1", "failures"), [
+    pytest.param(request_v1(count=(int, Field(default=1, le=2))),
+                 [("request.constraint_tightened", f"{O1}/count/maximum")],
+                 id="constraint-tightened-breaking"),
+    pytest.param(request_v1(region=(str, ...)),
+                 [("request.field_added_required", f"{O1}/region")],
+                 id="required-field-added-breaking"),
+    pytest.param(request_v1(env=(Literal["staging", "prod"], ...)),
+                 [("request.constraint_tightened", f"{O1}/env/enum")], id="enum-breaking"),
+    pytest.param(request_v1(region=(str, "eu")), [], id="optional-field-added-compatible"),
+    pytest.param(request_v1(count=(float, 1)), [], id="type-widened-compatible"),
+])
+def test_the_request_of_an_older_accepted_major_is_held_to_the_request_rules(
+        v1: type[BaseModel], failures: list[tuple[str, str]]) -> None:
+    lock = lock_of({**deploy_snapshot("2.0.0", request_v1()), "name": "release-tag"})
+
+    report = check(lock, {"release-tag": {**deploy_snapshot("2.1.0", v1), "name": "release-tag"}})
+
+    assert [(c.change.rule, c.change.path) for c in report.failures] == failures
+    assert report.ok is not failures
+    assert all(c.change.message.startswith("contract 1.x requests: ") for c in report.failures)
+
+
+def test_older_request_schemas_are_recorded_only_for_automations_that_upgrade(tmp_path: Any
+                                                                              ) -> None:
+    snap = deploy_snapshot("2.0.0", request_v1())
+    assert set(snap["older_request_schemas"]) == {"1"}
+    assert snap["older_request_schemas"]["1"]["required"] == ["env"]
+    assert "older_request_schemas" not in snapshot()
+    assert "older_request_schemas" not in json.loads(render_lock(
+        {"release-tag": snapshot()}))["automations"]["release-tag"]
+
+    write_lock(tmp_path / LOCK_FILE, {"deploy": snap})
+    locked = read_lock(tmp_path / LOCK_FILE).automations["deploy"].contract
+    assert compare(locked, snap) == []
+
+
+def test_a_lock_without_older_request_schemas_is_read_and_not_compared() -> None:
+    """A lock written before opsctl recorded them: nothing to compare, an info line says so."""
+    older_lock = {k: v for k, v in deploy_snapshot("2.0.0", request_v1()).items()
+                  if k != "older_request_schemas"}
+    stricter = deploy_snapshot("2.1.0", request_v1(count=(int, Field(default=1, le=2))))
+
+    report = check(lock_of({**older_lock, "name": "release-tag"}),
+                   {"release-tag": {**stricter, "name": "release-tag"}})
+
+    assert report.ok
+    assert verdicts(report) == [("version.bumped", "pass"),
+                                ("versions.requests_not_recorded", "pass")]
+    assert "run `opsctl contract lock` to record them" in report.render_text()
 
 
 def test_the_published_result_schema_is_valid_json_schema() -> None:
@@ -778,7 +1076,7 @@ def models(draw: st.DrawFn, depth: int = 0) -> type[BaseModel]:
 def snapshot_of(model: type[BaseModel], version: str = "1.0.0") -> dict[str, Any]:
     automation = SimpleNamespace(name="generated", version=version, effect="mutate",
                                  lock_scope=(), request_model=model, major_version=1,
-                                 accepted_majors=[1])
+                                 accepted_majors=[1], adapters={})
     return contract_snapshot(automation, [dict(s) for s in flag_specs(model)])  # type: ignore[arg-type]
 
 

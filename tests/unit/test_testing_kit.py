@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 from pydantic import BaseModel
 
-from opsctl import Action, Automation, Context, TransientError
+from opsctl import Action, Automation, Context, TransientError, deprecated
 from opsctl.testing import (
     UPDATE_GOLDEN_ENV,
     FakeClock,
@@ -552,6 +552,41 @@ def test_a_project_opsctl_toml_provides_automations_and_their_config(
     assert sys.modules.pop("kit_project_automations", None) is not None
 
 
+def test_a_project_naming_a_real_store_and_key_still_runs_on_the_harness_own(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "kit_real_store_automations.py").write_text(AUTOMATIONS)
+    real_store = tmp_path / "real" / "state.db"
+    real_store.parent.mkdir()
+    (project / "opsctl.toml").write_text(
+        'automations = ["kit_real_store_automations:greet"]\npython_path = ["."]\n'
+        f'store_url = "sqlite:///{real_store}"\nplan_signing_key = "the-real-key"\n'
+        'executor = "celery"\nbroker_url = "redis://real-broker:6379/0"\n'
+        '[automation.greet]\nregion = "eu-west-1"\n')
+    monkeypatch.setattr(sys, "path", list(sys.path))
+    monkeypatch.delitem(sys.modules, "kit_real_store_automations", raising=False)
+
+    with OpsctlHarness(tmp_path / "h", project=project) as harness:
+        result = harness.apply("greet", names=["ada"])
+        session = harness.open_session()
+        try:
+            settings = session.settings
+            stored = session.store.get_run(str(result.run_id))
+            key = session.signing_key()
+        finally:
+            session.close()
+
+    assert_exit(result, 0)
+    assert not real_store.exists()
+    assert settings.effective_store_url == f"sqlite:///{harness.state_dir / 'state.db'}"
+    assert stored is not None and stored["status"] == "succeeded"
+    assert key != b"the-real-key"
+    assert settings.executor == "local"
+    assert settings.automation["greet"] == {"region": "eu-west-1"}  # kept from the project
+    assert sys.modules.pop("kit_real_store_automations", None) is not None
+
+
 def test_the_fake_clock() -> None:
     clock = FakeClock("2026-03-01T09:00:00+01:00")
 
@@ -600,6 +635,36 @@ def test_the_function_form_writes_only_when_asked(tmp_path: Path) -> None:
         assert_plan_matches_golden([Action(id="a", kind="run", target="t", reason="s")], golden)
 
 
+@pytest.mark.parametrize(("golden_value", "planned"), [
+    pytest.param(True, 1, id="true-is-not-1"),
+    pytest.param(1, True, id="1-is-not-true"),
+    pytest.param(1, 1.0, id="1-is-not-1.0"),
+    pytest.param(0.0, False, id="0.0-is-not-false"),
+    pytest.param([True, False], [1, 0], id="booleans-are-not-numbers-inside-arrays"),
+    pytest.param({"n": 1}, {"n": 1.0}, id="inside-objects"),
+])
+def test_a_value_whose_json_type_changed_differs_from_the_golden_file(
+        tmp_path: Path, golden_value: object, planned: object) -> None:
+    golden = tmp_path / "typed.json"
+    assert_plan_matches_golden([Action(id="a", kind="run", target="t", reason="r",
+                                       data={"value": golden_value})], golden, update=True)
+
+    with pytest.raises(AssertionError, match="the plan differs from golden file"):
+        assert_plan_matches_golden([Action(id="a", kind="run", target="t", reason="r",
+                                           data={"value": planned})], golden)
+
+
+def test_the_golden_file_layout_does_not_matter(tmp_path: Path) -> None:
+    golden = tmp_path / "compact.json"
+    golden.write_text('{"actions": [{"after": null, "before": null, "data": {"n": 1.0, "ok": '
+                      'true}, "depends_on": [], "id": "a", "kind": "run", "reason": "r", '
+                      '"target": "t"}]}')
+
+    assert assert_plan_matches_golden(
+        [Action(id="a", kind="run", target="t", reason="r", data={"ok": True, "n": 1.0})],
+        golden) is False
+
+
 def test_a_failed_run_has_no_plan_to_snapshot(tmp_path: Path) -> None:
     failed = Result({"status": "failed", "exit_code": 3, "plan": None,
                      "error": {"type": "validation", "message": "nope"}}, 3)
@@ -642,6 +707,36 @@ def test_schemas_match_the_lock_until_the_request_changes(tmp_path: Path) -> Non
     with pytest.raises(AssertionError, match="has no contract for 'other'"):
         assert_schemas_match_lock(Automation("other", version="1.0.0", owner="t", summary="s",
                                              request=Request), lock)
+
+
+class Deprecating(BaseModel):
+    names: list[str]
+    token: str = ""
+    legacy: str | None = deprecated("use names", removal="2.0.0", default=None)
+
+
+def deprecating(version: str) -> Automation[Deprecating]:
+    return Automation("flaky", version=version, owner="tests", summary="Fails, then works",
+                      request=Deprecating)
+
+
+@pytest.mark.parametrize(("locked_version", "version", "rule"), [
+    pytest.param("1.4.0", "2.0.0", "deprecated.past_removal", id="deprecated-past-removal"),
+    pytest.param("1.4.0", "1.3.0", "version.decreased", id="version-decreased"),
+])
+def test_schemas_match_the_lock_fails_what_contract_check_fails(
+        tmp_path: Path, locked_version: str, version: str, rule: str) -> None:
+    from opsctl.contract import lockfile
+    from opsctl.contract.compat import check
+
+    lock = tmp_path / "opsctl.contracts.json"
+    lockfile.write_lock(lock, {"flaky": lockfile.contract_snapshot(deprecating(locked_version))})
+    code = deprecating(version)
+    report = check(lockfile.read_lock(lock), {"flaky": lockfile.contract_snapshot(code)})
+    assert (report.ok, [c.change.rule for c in report.failures]) == (False, [rule])
+
+    with pytest.raises(AssertionError, match=rf"differs from .*\n  error: {rule} at "):
+        assert_schemas_match_lock(code, lock)
 
 
 def test_a_verify_that_never_converges_ends_on_the_fake_clock(tmp_path: Path) -> None:

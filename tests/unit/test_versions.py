@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import pytest
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from opsctl import Automation, deprecated
-from opsctl.contract.versions import deprecations, requested_major, used_deprecations
+from opsctl.contract.versions import (
+    deprecations,
+    requested_major,
+    resolve_contract_version,
+    used_deprecations,
+)
+from opsctl.engine.request import versioned_request
 from opsctl.errors import UsageError
 
 
@@ -53,3 +59,78 @@ def test_requested_major(given: str | None, document: dict[str, str],
 def test_requested_major_rejects_garbage(raw: str) -> None:
     with pytest.raises(UsageError, match="not a version"):
         requested_major({"contract_version": raw}, None)
+
+
+class DeployV1(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    env: str
+    count: int = 1
+
+
+class Deploy(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    environment: str
+    replicas: int = 1
+
+
+def deploy_automation(version: str = "2.0.0") -> Automation[Deploy]:
+    auto = Automation("deploy", version=version, owner="o", summary="s", request=Deploy)
+    auto.upgrade(from_major=1, request=DeployV1)(
+        lambda old: {"environment": old.env, "replicas": old.count})
+    return auto
+
+
+@pytest.mark.parametrize(("given", "expected"), [
+    pytest.param("2", "2", id="the-major"),
+    pytest.param("2.3", "2.3", id="an-older-minor"),
+    pytest.param("2.3.1", "2.3.1", id="the-code-version"),
+    pytest.param("2.0.0-rc.1", "2.0.0-rc.1", id="an-older-pre-release"),
+    pytest.param("1.9.0", "1.9.0", id="an-older-accepted-major"),
+])
+def test_contract_versions_the_code_has_are_accepted(given: str, expected: str) -> None:
+    text, adapter = resolve_contract_version(deploy_automation("2.3.1"), {}, given)
+    assert text == expected
+    assert (adapter is None) is (not given.startswith("1"))
+
+
+@pytest.mark.parametrize("given", [
+    pytest.param("2.7.0", id="newer-minor"),
+    pytest.param("2.3.2", id="newer-patch"),
+    pytest.param("2.4", id="newer-minor-without-patch"),
+    pytest.param("3", id="newer-major"),
+])
+def test_a_contract_version_newer_than_the_code_is_refused(given: str) -> None:
+    with pytest.raises(UsageError, match=rf"contract version {given} of deploy does not exist "
+                                         r"yet: the code is at 2\.3\.1"):
+        resolve_contract_version(deploy_automation("2.3.1"), {}, given)
+
+
+@pytest.mark.parametrize(("data", "expected"), [
+    pytest.param({"env": "prod", "count": 3}, {"environment": "prod", "replicas": 3},
+                 id="the-old-document-alone"),
+    pytest.param({"env": "prod", "count": 3, "replicas": 5},
+                 {"environment": "prod", "replicas": 5}, id="a-current-flag-after-the-upgrade"),
+    pytest.param({"env": "prod", "environment": "staging"},
+                 {"environment": "staging", "replicas": 1}, id="a-current-flag-wins"),
+])
+def test_current_version_fields_apply_after_the_upgrade(data: dict[str, object],
+                                                        expected: dict[str, object]) -> None:
+    versioned = versioned_request(deploy_automation(), data, "1")
+
+    assert versioned.request.model_dump() == expected
+    assert versioned.requested_version == "1"
+
+
+@pytest.mark.parametrize(("data", "says"), [
+    pytest.param({"environment": "staging"}, "invalid request for deploy 1.x: env: required "
+                 "field is missing (a 1.x request comes as a document", id="flags-without-a-document"),
+    pytest.param({"env": "prod", "colour": "red"}, "colour: unknown field",
+                 id="a-field-neither-version-has"),
+    pytest.param({"env": "prod", "replicas": "many"}, "invalid request for deploy (upgraded "
+                 "from 1.x): replicas:", id="a-bad-current-field"),
+])
+def test_an_older_request_is_refused_naming_the_version_and_field(data: dict[str, object],
+                                                                   says: str) -> None:
+    with pytest.raises(UsageError) as caught:
+        versioned_request(deploy_automation(), data, "1")
+    assert says in caught.value.message

@@ -22,6 +22,11 @@ Rules beyond the JSON Schema walk of :mod:`opsctl.contract.schema_diff`:
     versions.major_dropped      breaking     callers pinned to that contract major (an
                                              ``@upgrade`` adapter removed) are refused
     versions.major_accepted     compatible
+    request.* under             as for the   the request of an older major still accepted
+      older_request_schemas/N   request      (``@upgrade``) is held to the same rules: a
+                                             stricter ``RequestV1`` refuses 1.x callers
+    versions.requests_not_      info         the lock predates that record: run
+      recorded                               ``contract lock`` to have them checked
     flags.flag_removed          breaking     scripts passing it fail to parse (message says
                                              "or renamed" when a flag of the same type appeared)
     flags.flag_added            compatible
@@ -34,6 +39,8 @@ Rules beyond the JSON Schema walk of :mod:`opsctl.contract.schema_diff`:
     version.decreased           error        never legitimate; re-lock or fix the version
     version.unchanged           info, warns  compatible changes without a version bump: bump
                                              the minor version (a warning, not a failure)
+    acknowledgement.stale       info, warns  an acknowledgement (not of the locked version)
+                                             that matches no change: remove it
     deprecated.past_removal     error        a deprecated field is still present in or after
                                              the version announced for its removal
     deprecated.invalid_removal  error        x-opsctl-removal is not a semver version
@@ -48,7 +55,7 @@ Compatible and info changes pass.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from opsctl._version import __version__
@@ -72,15 +79,31 @@ def compare(old: Snapshot, new: Snapshot) -> list[Change]:
     request = diff_schemas(old.get("request_schema") or {}, new.get("request_schema") or {},
                            direction="input", prefix="request")
     changes += request
-    # A flag is its field on the command line: when the field's change is reported, the same
-    # change seen through its flag is not reported (nor acknowledged) a second time.
-    changed_fields = {c.path.split("/")[2] for c in request
-                      if c.severity != "info" and c.path.startswith("request/properties/")}
-    changes += _flags(old.get("flags") or [], new.get("flags") or [], changed_fields)
+    changes += _flags(old.get("flags") or [], new.get("flags") or [],
+                      _changed_fields(request, "breaking"), _changed_fields(request, "compatible"))
     changes += diff_schemas(old.get("result_schema") or {}, new.get("result_schema") or {},
                             direction="output", prefix="result")
     changes += _exit_codes(old.get("exit_codes") or [], new.get("exit_codes") or [])
     changes += _accepted_majors(old.get("accepted_majors"), new.get("accepted_majors"))
+    changes += _older_requests(old, new)
+    return changes
+
+
+def _older_requests(old: Snapshot, new: Snapshot) -> list[Change]:
+    """The requests of each older major still accepted (``@upgrade``), judged as requests are:
+    one that was accepted and is refused now breaks a caller still on that major. A lock
+    written before these were recorded has none: nothing to compare (see
+    :func:`_unrecorded_older_requests`)."""
+    before, after = old.get("older_request_schemas"), new.get("older_request_schemas") or {}
+    if before is None:
+        return []
+    changes: list[Change] = []
+    for major in (m for m in after if m in before):
+        where = pointer("older_request_schemas", major)
+        for change in diff_schemas(before[major], after[major], direction="input",
+                                   prefix="request"):
+            changes.append(replace(change, path=where + change.path[len("request"):],
+                                   message=f"contract {major}.x requests: {change.message}"))
     return changes
 
 
@@ -119,37 +142,56 @@ def _lock_scope(old: Snapshot, new: Snapshot) -> list[Change]:
                    "that excluded each other may now overlap, or conflict", before, after)]
 
 
+def _changed_fields(request: Iterable[Change], severity: Severity) -> set[str]:
+    """The (escaped) top-level request fields with a change of ``severity``."""
+    return {c.path.split("/")[2] for c in request
+            if c.severity == severity and c.path.startswith("request/properties/")}
+
+
 def _flags(old: Sequence[Mapping[str, Any]], new: Sequence[Mapping[str, Any]],
-           changed_fields: set[str]) -> list[Change]:
-    before = {str(f["flag"]): f for f in old if _escaped(f.get("field")) not in changed_fields}
-    after = {str(f["flag"]): f for f in new if _escaped(f.get("field")) not in changed_fields}
-    changes: list[Change] = []
+           broken_fields: set[str], widened_fields: set[str]) -> list[Change]:
+    """Changes of the command line. A flag is its field on the command line: a field whose
+    change is breaking already fails, so its flag's changes are not reported (nor
+    acknowledged) a second time. A compatible change of a field can still break its flag
+    (``list[str]`` -> ``list[str] | str`` turns a repeatable ``--tags`` into one JSON value):
+    for such a field only the flag's breaking changes are reported."""
+    before = {str(f["flag"]): f for f in old if _escaped(f.get("field")) not in broken_fields}
+    after = {str(f["flag"]): f for f in new if _escaped(f.get("field")) not in broken_fields}
     added = [name for name in after if name not in before]
-    for name, spec in before.items():
-        where = pointer("flags", name)
-        if name not in after:
-            renamed = [a for a in added if (after[a].get("type"), after[a].get("multiple"))
-                       == (spec.get("type"), spec.get("multiple"))]
-            message = f"flag {name} removed"
-            if renamed:
-                message += " or renamed (to " + " or ".join(renamed) + "?)"
-            changes.append(Change("flags.flag_removed", where, "breaking", message, dict(spec)))
-            continue
-        now = after[name]
-        kinds = (spec.get("type"), now.get("type"))
-        if kinds[0] != kinds[1]:
-            severity: Severity = "compatible" if kinds in _WIDER_FLAG_TYPES else "breaking"
-            changes.append(Change("flags.flag_type_changed", pointer(where, "type"), severity,
-                                  f"flag {name} takes {kinds[1]} instead of {kinds[0]}", *kinds))
-        if spec.get("multiple") and not now.get("multiple"):
-            changes.append(Change("flags.no_longer_repeatable", pointer(where, "multiple"),
-                                  "breaking", f"flag {name} can no longer be repeated", True, False))
-        elif now.get("multiple") and not spec.get("multiple"):
-            changes.append(Change("flags.now_repeatable", pointer(where, "multiple"),
-                                  "compatible", f"flag {name} can now be repeated", False, True))
-    for name in added:
-        changes.append(Change("flags.flag_added", pointer("flags", name), "compatible",
-                              f"flag {name} added", None, dict(after[name])))
+    changes: list[Change] = []
+    for name, spec in {**before, **after}.items():
+        found = _flag_changes(name, before.get(name), after.get(name), added, after)
+        if _escaped(spec.get("field")) in widened_fields:
+            found = [c for c in found if c.severity == "breaking"]
+        changes += found
+    return changes
+
+
+def _flag_changes(name: str, spec: Mapping[str, Any] | None, now: Mapping[str, Any] | None,
+                  added: Sequence[str], after: Mapping[str, Mapping[str, Any]]) -> list[Change]:
+    where = pointer("flags", name)
+    if spec is None:
+        return [Change("flags.flag_added", where, "compatible", f"flag {name} added", None,
+                       dict(now or {}))]
+    if now is None:
+        renamed = [a for a in added if (after[a].get("type"), after[a].get("multiple"))
+                   == (spec.get("type"), spec.get("multiple"))]
+        message = f"flag {name} removed"
+        if renamed:
+            message += " or renamed (to " + " or ".join(renamed) + "?)"
+        return [Change("flags.flag_removed", where, "breaking", message, dict(spec))]
+    changes: list[Change] = []
+    kinds = (spec.get("type"), now.get("type"))
+    if kinds[0] != kinds[1]:
+        severity: Severity = "compatible" if kinds in _WIDER_FLAG_TYPES else "breaking"
+        changes.append(Change("flags.flag_type_changed", pointer(where, "type"), severity,
+                              f"flag {name} takes {kinds[1]} instead of {kinds[0]}", *kinds))
+    if spec.get("multiple") and not now.get("multiple"):
+        changes.append(Change("flags.no_longer_repeatable", pointer(where, "multiple"),
+                              "breaking", f"flag {name} can no longer be repeated", True, False))
+    elif now.get("multiple") and not spec.get("multiple"):
+        changes.append(Change("flags.now_repeatable", pointer(where, "multiple"),
+                              "compatible", f"flag {name} can now be repeated", False, True))
     return changes
 
 
@@ -175,6 +217,22 @@ def _exit_codes(old: Sequence[Mapping[str, Any]], new: Sequence[Mapping[str, Any
                                   f"exit code {code} now means {after[code]!r}", before[code],
                                   after[code]))
     return changes
+
+
+def _unrecorded_older_requests(locked: Snapshot, snapshot: Snapshot) -> list[Change]:
+    """An info line when the lock predates ``older_request_schemas`` while majors it accepted
+    are still accepted: their requests are not checked until a re-lock records them."""
+    if "older_request_schemas" in locked:
+        return []
+    locked_major = str(locked["version"]).split(".", 1)[0]
+    unrecorded = [major for major in snapshot.get("older_request_schemas") or {}
+                  if major != locked_major and int(major) in locked["accepted_majors"]]
+    if not unrecorded:
+        return []
+    return [Change("versions.requests_not_recorded", "older_request_schemas", "info",
+                   "the lock does not record the requests of contract major(s) "
+                   f"{', '.join(unrecorded)}, so changes to them are not checked: run "
+                   "`opsctl contract lock` to record them", None, unrecorded)]
 
 
 def contract_problems(snapshot: Snapshot) -> list[Change]:
@@ -326,7 +384,7 @@ def _judge(name: str, change: Change, *, acks: Iterable[Acknowledgement], versio
         if (ack.rule, ack.path, ack.version) == (change.rule, change.path, version):
             return CheckedChange(name, change, "acknowledged", f"acknowledged: {ack.reason}")
     if bump is not None:
-        return CheckedChange(name, change, "allowed", f"allowed: major version bumped {bump}")
+        return CheckedChange(name, change, "allowed", f"allowed: {bump}")
     if locked is not None and current is not None:
         removal = _scheduled_removal(change, locked, current)
         if removal is not None:
@@ -360,6 +418,8 @@ def check(lock: LockFile, snapshots: Mapping[str, Snapshot]) -> CheckReport:
             checked.append(_judge(name, removed, acks=entry.acknowledged, version=entry.version,
                                   bump=None, hint="acknowledge its retirement in the lock",
                                   locked=None, current=None))
+            checked += _stale_acknowledgements(name, entry.acknowledged, entry.version, None,
+                                               [removed])
             continue
         checked += _check_one(name, entry.contract, snapshot, entry.acknowledged, statuses)
     return CheckReport(automations=tuple(statuses), changes=tuple(checked),
@@ -372,7 +432,7 @@ def _check_one(name: str, locked: Snapshot, snapshot: Snapshot,
     old_text, new_text = str(locked["version"]), str(snapshot["version"])
     old, new = parse_version(old_text), parse_version(new_text)
     changes = compare(locked, snapshot)
-    findings = contract_problems(snapshot)
+    findings = [*contract_problems(snapshot), *_unrecorded_older_requests(locked, snapshot)]
     if new < old:
         findings.insert(0, Change("version.decreased", "version", "error",
                                   f"version went down from {old_text} to {new_text}: fix the "
@@ -386,7 +446,10 @@ def _check_one(name: str, locked: Snapshot, snapshot: Snapshot,
         findings.insert(0, Change("version.unchanged", "version", "info",
                                   f"the contract changed but its version is still {new_text}: "
                                   "bump the minor version", old_text, new_text))
-    bump = f"{old_text} -> {new_text}" if _breaking_bump(old, new) else None
+    bump = None
+    if _breaking_bump(old, new):
+        bump = f"major version bumped {old_text} -> {new_text}" if new.major != old.major else \
+            f"minor version bumped {old_text} -> {new_text} (0.x: counts as major)"
     if new == old:
         hint = f"the version is still {new_text}: bump the major version or acknowledge it"
     else:
@@ -394,5 +457,27 @@ def _check_one(name: str, locked: Snapshot, snapshot: Snapshot,
                "acknowledge it"
     status: Literal["changed", "unchanged"] = "changed" if changes or new != old else "unchanged"
     statuses.append(AutomationStatus(name, old_text, new_text, status))
-    return [_judge(name, c, acks=acks, version=new_text, bump=bump, hint=hint, locked=locked,
-                   current=new) for c in [*findings, *changes]]
+    judged = [_judge(name, c, acks=acks, version=new_text, bump=bump, hint=hint, locked=locked,
+                     current=new) for c in [*findings, *changes]]
+    return judged + _stale_acknowledgements(name, acks, old_text, new_text, [*findings, *changes])
+
+
+def _stale_acknowledgements(name: str, acks: Sequence[Acknowledgement], locked_version: str,
+                            version: str | None, changes: Sequence[Change]
+                            ) -> list[CheckedChange]:
+    """A warning for each acknowledgement that matches no change of this check. One for the
+    locked version is history (``contract lock`` keeps it while the version stays); any other
+    one names a change that is not there: a typo, a change reverted, or a version moved on."""
+    found = {(c.rule, c.path) for c in changes}
+    stale: list[CheckedChange] = []
+    for index, ack in enumerate(acks):
+        if ack.version == locked_version or (
+                ack.version == version and (ack.rule, ack.path) in found):
+            continue
+        why = (f"no {ack.rule} change at {ack.path}" if ack.version == version else
+               f"it is for version {ack.version}, the code is at {version or 'none (removed)'}")
+        stale.append(CheckedChange(name, Change(
+            "acknowledgement.stale", pointer("acknowledged", str(index)), "info",
+            f"the acknowledgement of {ack.rule} at {ack.path} matches nothing ({why}): remove "
+            "it from the lock", ack.to_dict(), None), "warn"))
+    return stale

@@ -16,7 +16,7 @@ contracts twice gives the same bytes and a review diff shows only what changed::
             {"field": "remote", "flag": "--remote", "message": "use --origin",
              "removal": "2.0.0"}
           ],
-          "accepted_majors": [1],
+          "accepted_majors": [0, 1],
           "effect": "mutate",
           "exit_codes": [{"code": 0, "meaning": "success, or nothing to do"}, ...],
           "flags": [
@@ -24,6 +24,7 @@ contracts twice gives the same bytes and a review diff shows only what changed::
              "multiple": false, "required": true, "type": "str"}, ...
           ],
           "lock_scope": ["repository"],
+          "older_request_schemas": {"0": {... JSON Schema of the 0.x request model ...}},
           "request_schema": {... JSON Schema of the request model ...},
           "result_schema": {... JSON Schema of the result document ...},
           "version": "1.3.0"
@@ -46,6 +47,11 @@ automation's current version and drops the others (the repository's history keep
 **Deprecations** are the request fields marked with ``opsctl.deprecated(message, removal=...)``
 (or pydantic's ``Field(deprecated=...)``, which has no removal version); ``accepted_majors`` are
 the contract majors whose requests are still accepted (the current one and each ``@upgrade``).
+
+**Older requests.** ``older_request_schemas`` maps each older major still accepted through an
+``@upgrade`` (``"1"``) to the JSON Schema of its request model, so ``contract check`` holds the
+old callers' contract too. It is written only for automations that have an upgrade; a lock
+written before opsctl recorded it has none, and nothing is compared until it is re-locked.
 """
 
 from __future__ import annotations
@@ -53,11 +59,12 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
 
 from opsctl._version import __version__
+from opsctl.contract.lock_shape import Fail, check_entry
 from opsctl.errors import EXIT_CODE_TABLE, ConfigError
 
 if TYPE_CHECKING:
@@ -193,6 +200,10 @@ def contract_snapshot(automation: Automation[Any],
     }
     # Exactly what a JSON round trip gives (lists, not tuples), so a snapshot compares equal
     # to itself read back from the lock.
+    older = {str(major): model_schema(adapter.request)
+             for major, adapter in sorted(automation.adapters.items())}
+    if older:  # written only when there are some: locks of other automations stay as they were
+        snapshot["older_request_schemas"] = older
     result: dict[str, Any] = json.loads(json.dumps(snapshot))
     return result
 
@@ -274,6 +285,9 @@ def read_lock(path: str | os.PathLike[str]) -> LockFile:
         raise ConfigError(f"contract lock {source} is not valid JSON (line {exc.lineno}, "
                           f"column {exc.colno}: {exc.msg}); fix it, or delete it and run "
                           "`opsctl contract lock`") from None
+    except RecursionError:
+        raise ConfigError(f"contract lock {source} is nested too deeply to be a lock file; fix "
+                          "it, or delete it and run `opsctl contract lock`") from None
     return parse_lock(data, source)
 
 
@@ -310,12 +324,11 @@ def parse_lock(data: object, source: str = "<lock>") -> LockFile:
     return LockFile(automations=parsed, opsctl_version=opsctl_version, path=source)
 
 
-Fail = Callable[[str, str], NoReturn]
 _ENTRY_TYPES: dict[str, tuple[type, str]] = {
     "version": (str, "string"), "effect": (str, "string"), "lock_scope": (list, "array"),
     "request_schema": (dict, "object"), "flags": (list, "array"), "result_schema": (dict, "object"),
     "exit_codes": (list, "array"), "deprecations": (list, "array"), "acknowledged": (list, "array"),
-    "accepted_majors": (list, "array"),
+    "accepted_majors": (list, "array"), "older_request_schemas": (dict, "object"),
 }
 
 
@@ -325,16 +338,7 @@ def _check_types(entry: Mapping[str, Any], where: str, fail: Fail) -> None:
             fail(f"{where}.{key}", f"must be a JSON {kind_name}")
     if not _SEMVER.match(entry["version"]):
         fail(f"{where}.version", f"{entry['version']!r} is not a semver version")
-    for key in ("flags", "exit_codes", "deprecations"):
-        for index, row in enumerate(entry[key]):
-            if not isinstance(row, dict):
-                fail(f"{where}.{key}[{index}]", "must be an object")
-    for index, row in enumerate(entry["flags"]):
-        if not isinstance(row.get("flag"), str):
-            fail(f"{where}.flags[{index}].flag", "must be a string")
-    for index, row in enumerate(entry["exit_codes"]):
-        if not isinstance(row.get("code"), int):
-            fail(f"{where}.exit_codes[{index}].code", "must be an integer")
+    check_entry(entry, where, fail)
 
 
 def _acknowledgement(raw: object, where: str, fail: Fail) -> Acknowledgement:

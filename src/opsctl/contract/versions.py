@@ -17,6 +17,8 @@ server converts an older resource version::
 
 A request document says ``"contract_version": "1"`` (or the CLI gets ``--contract-version 1``):
 it is validated against ``RequestV1``, upgraded, then validated against the current model. The
+command-line flags are always the current version's: fields of the current model that
+``RequestV1`` does not have are set on the upgraded request, before that last validation. The
 result records both the requested and the running version.
 """
 
@@ -30,6 +32,8 @@ from opsctl.errors import UsageError
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
+
+    from opsctl.contract.automation import Automation
 
 DEPRECATION_KEY = "x-opsctl-deprecation"
 REMOVAL_KEY = "x-opsctl-removal"
@@ -107,3 +111,41 @@ def requested_major(data: Mapping[str, Any], explicit: str | None) -> tuple[str 
     if not (head.isascii() and head.isdigit()):  # "¹" is a digit to str.isdigit, not to int()
         raise UsageError(f"contract version {raw!r} is not a version (give a major like 1, or 1.2.0)")
     return text, int(head)
+
+
+def resolve_contract_version(automation: Automation[Any], data: Mapping[str, Any],
+                             explicit: str | None) -> tuple[str | None, VersionAdapter | None]:
+    """The contract version a request asks for, and the upgrade of its older major (None for
+    the current one); a UsageError (exit 2) for a version the code does not have: a newer
+    major, a newer minor or patch of the current major, or an older major no longer accepted.
+    """
+    text, major = requested_major(data, explicit)
+    if major is None or text is None:
+        return None, None
+    if major > automation.major_version or (major == automation.major_version
+                                            and _newer(text, automation.version)):
+        raise UsageError(f"contract version {text} of {automation.name} does not exist yet: the "
+                         f"code is at {automation.version}", step="validate")
+    if major == automation.major_version:
+        return text, None
+    adapter = automation.adapters.get(major)
+    if adapter is None:
+        accepted = ", ".join(str(m) for m in automation.accepted_majors)
+        raise UsageError(f"{automation.name} no longer accepts contract version {text} requests "
+                         f"(accepted majors: {accepted})", step="validate")
+    return text, adapter
+
+
+def _newer(requested: str, code: str) -> bool:
+    """``requested`` (``2``, ``2.7`` or ``2.7.0``) names a later version than the code's."""
+    from opsctl.contract.lockfile import parse_version
+
+    parts = requested.split(".")
+    if len(parts) < 3:
+        if not all(p.isascii() and p.isdigit() for p in parts):
+            return False
+        return tuple(int(p) for p in parts) > parse_version(code)[:len(parts)]
+    try:
+        return parse_version(requested) > parse_version(code)
+    except ValueError:
+        return False  # not semver ("2.x"): the major alone is what it asks for

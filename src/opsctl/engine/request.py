@@ -53,29 +53,35 @@ def versioned_request(automation: Automation[Any], data: Mapping[str, Any],
                       contract_version: str | None = None) -> VersionedRequest:
     """Validate a request of the current or an older, still accepted, contract version.
 
-    An older major is validated against its own model, upgraded, then validated again as a
-    current request. Deprecated fields the caller set become warnings.
+    An older major's request is validated against its own model and upgraded; the fields of
+    the current model that the old one does not have are then set on the upgraded request
+    (the command-line flags are always the current version's, and reach here merged into the
+    document), which is validated again as a current request. Deprecated fields the caller
+    set become warnings.
     """
-    from opsctl.contract.versions import VERSION_KEY, requested_major, used_deprecations
+    from opsctl.contract.versions import (
+        VERSION_KEY,
+        resolve_contract_version,
+        used_deprecations,
+    )
 
     data = dict(data)
-    text, major = requested_major(data, contract_version)
+    text, adapter = resolve_contract_version(automation, data, contract_version)
     data.pop(VERSION_KEY, None)
     warnings: list[str] = []
-    current = automation.major_version
-    if major is None or major == current:
+    if adapter is None:
         request = validate_request(automation, data)
-    elif major > current:
-        raise UsageError(f"contract version {text} of {automation.name} does not exist yet: the "
-                         f"code is {automation.version}", step="validate")
-    elif major not in automation.adapters:
-        accepted = ", ".join(str(m) for m in automation.accepted_majors)
-        raise UsageError(f"{automation.name} no longer accepts contract version {text} requests "
-                         f"(accepted majors: {accepted})", step="validate")
     else:
-        adapter = automation.adapters[major]
-        old = validate_request(automation, data, adapter.request,
-                               f"{automation.name} {major}.x")
+        major = adapter.from_major
+        old_document, current_fields = _split_by_version(data, adapter.request,
+                                                         automation.request_model)
+        try:
+            old = validate_request(automation, old_document, adapter.request,
+                                   f"{automation.name} {major}.x")
+        except UsageError as exc:
+            exc.message += (f" (a {major}.x request comes as a document; command-line "
+                            f"flags are the {automation.major_version}.x fields)")
+            raise
         try:
             upgraded = adapter.upgrade(old)
         except OpsctlError:
@@ -85,12 +91,25 @@ def versioned_request(automation: Automation[Any], data: Mapping[str, Any],
                                      f"failed: {type(exc).__name__}: {exc}", step="validate") from exc
         if not isinstance(upgraded, Mapping):
             upgraded = upgraded.model_dump()
-        request = validate_request(automation, upgraded, label=f"{automation.name} (upgraded "
-                                   f"from {major}.x)")
+        request = validate_request(automation, {**upgraded, **current_fields},
+                                   label=f"{automation.name} (upgraded from {major}.x)")
         warnings.append(f"request for contract {text} was upgraded to {automation.version}; "
-                        f"update the caller to {current}.x")
+                        f"update the caller to {automation.major_version}.x")
     warnings.extend(d.warning() for d in used_deprecations(automation.request_model, request))
     return VersionedRequest(request, text, tuple(warnings))
+
+
+def _split_by_version(data: Mapping[str, Any], old_model: Any, current_model: Any
+                      ) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(the old major's document, the current version's fields): a key only the current model
+    knows is a current field; any other key (unknown ones included, for the old model to
+    refuse) belongs to the old document."""
+    def names(model: Any) -> set[str]:
+        return {n for name, info in model.model_fields.items() for n in (name, info.alias) if n}
+
+    old_names, current_names = names(old_model), names(current_model)
+    current = {k: v for k, v in data.items() if k in current_names and k not in old_names}
+    return {k: v for k, v in data.items() if k not in current}, current
 
 
 def secret_digest(key: bytes | Callable[[], bytes]) -> Callable[[str], str]:

@@ -153,7 +153,10 @@ def assert_plan_matches_golden(plan: Result | Sequence[Action | Mapping[str, Any
 
 
 def _same_json(expected: str, actual: str) -> bool:
+    """The same JSON value, whatever the layout. Compared as canonical text, not as Python
+    values: ``True == 1 == 1.0`` in Python, but ``true``, ``1`` and ``1.0`` are three values to
+    the consumers of a plan (a JSON type change is a change)."""
     try:
-        return bool(json.loads(expected) == json.loads(actual))
+        return _canonical(json.loads(expected)) == _canonical(json.loads(actual))
     except ValueError:
         return False

@@ -27,6 +27,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from secrets import token_hex
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 from opsctl.testing.clock import FakeClock
@@ -123,25 +124,32 @@ def _diff(old: object, new: object, old_name: str, new_name: str) -> str:
 def assert_schemas_match_lock(automation: Automation[Any],
                               lock_path: str | os.PathLike[str]) -> None:
     """The automation's contract (request and result schemas, flags, exit codes) is the one
-    locked in ``opsctl.contracts.json``.
+    locked in ``opsctl.contracts.json``, judged by the check ``opsctl contract check`` runs.
 
-    Every difference the compatibility rules report, breaking or compatible, fails (only
-    ``info`` ones, such as an edited description, pass): the lock is updated on purpose, with
-    ``opsctl contract lock`` and a reviewed diff.
+    What that check fails fails here too (a deprecated field kept past its removal version, a
+    version that went down, a break without a major bump or acknowledgement); beyond it, every
+    difference the compatibility rules report, breaking or compatible, fails (only ``info``
+    ones, such as an edited description or a version bump, pass): the lock is updated on
+    purpose, with ``opsctl contract lock`` and a reviewed diff.
     """
     __tracebackhide__ = True
-    from opsctl.contract.compat import compare
+    from dataclasses import replace
+
+    from opsctl.contract.compat import check
     from opsctl.contract.lockfile import contract_snapshot, read_lock
 
-    locked = read_lock(lock_path).automations.get(automation.name)
+    lock = read_lock(lock_path)
+    locked = lock.automations.get(automation.name)
     if locked is None:
         raise AssertionError(f"{lock_path} has no contract for {automation.name!r}; run "
                              "`opsctl contract lock` and review the diff")
-    changes = [c for c in compare(locked.contract, contract_snapshot(automation))
-               if c.severity != "info"]
-    if changes:
-        listed = "\n".join(f"  {c.severity}: {c.rule} at {c.path}: {c.message}"
-                           for c in changes)
+    report = check(replace(lock, automations={automation.name: locked}),
+                   {automation.name: contract_snapshot(automation)})
+    failed = [c for c in report.changes if c.verdict == "fail" or c.change.severity != "info"]
+    if failed:
+        listed = "\n".join(f"  {c.change.severity}: {c.change.rule} at {c.change.path}: "
+                           f"{c.change.message}" + (f" ({c.note})" if c.note else "")
+                           for c in failed)
         raise AssertionError(f"the contract of {automation.name} differs from {lock_path}:\n"
                              f"{listed}\nIf the change is intended, run `opsctl contract lock` "
                              "and review the diff.")
@@ -195,6 +203,7 @@ class OpsctlHarness:
         self.home = self.root / "home"
         self.state_dir = self.root / ".opsctl"
         self.home.mkdir(parents=True, exist_ok=True)
+        self.state_dir.mkdir(mode=0o700, exist_ok=True)  # the store_url of _isolated_settings
         self.clock = clock or FakeClock()
         self.actor = actor
         self.secrets: dict[str, str] = dict(secrets or {})
@@ -209,6 +218,7 @@ class OpsctlHarness:
         self._registered: dict[str, Automation[Any]] = {}
         self._env: dict[str, str] = {}
         self._saved_env: dict[str, str | None] = {}
+        self._signing_key = token_hex(32)  # used with a project (see _isolated_settings)
         if project is not None:
             given = Path(project)
             self.config_file: Path | None = given / "opsctl.toml" if given.is_dir() else given
@@ -266,7 +276,8 @@ class OpsctlHarness:
         """A session on this project's store and clock (close it when done)."""
         from opsctl.engine.session import open_session
 
-        flags: dict[str, Any] = {**self.settings, "state_dir": str(self.state_dir)}
+        flags: dict[str, Any] = {**self._isolated_settings(), **self.settings,
+                                 "state_dir": str(self.state_dir)}
         if self.config:
             flags["automation"] = {k: dict(v) for k, v in self.config.items()}
         if self.secrets:
@@ -277,6 +288,18 @@ class OpsctlHarness:
             log_sink=self._capture)
         session.sleep = self.clock.sleep
         return session
+
+    def _isolated_settings(self) -> dict[str, Any]:
+        """What the harness sets over the project's ``opsctl.toml`` so that no run touches the
+        project's real state: the harness's own SQLite store (a ``store_url`` of the project
+        names a real one), the in-process executor (never a real broker) and, with a project,
+        a plan-signing key of the harness's own (a plan or secret digest made in a test is not
+        signed with the project's real key). ``settings=`` can still set any of them."""
+        isolated: dict[str, Any] = {"store_url": f"sqlite:///{self.state_dir / 'state.db'}",
+                                    "executor": "local"}
+        if self.config_file is not None:
+            isolated["plan_signing_key"] = self._signing_key
+        return isolated
 
     def _capture(self, event: MutableMapping[str, Any]) -> None:
         self.events.append(dict(event))
