@@ -123,12 +123,36 @@ def test_ctrl_c_stops_following_and_leaves_the_run_alone(ledger: Project) -> Non
     out, err = follower.communicate(timeout=30)
     assert follower.returncode == 130
     assert "stopped following" in err and "Traceback" not in err
+    assert "it goes on" in err  # its process is alive and holds the lease
     assert all(json.loads(line)["kind"] != "result" for line in out.splitlines())
     assert run.poll() is None  # still held, still running
     release(ledger)
     run.communicate(timeout=60)
     assert run.returncode == 0
     assert ledger.run("show", run_id, "--format", "json").doc["status"] == "succeeded"
+
+
+def test_ctrl_c_on_a_run_whose_process_was_killed_says_so(ledger: Project) -> None:
+    """A killed run stays recorded `running`, and its follower waits: stopping it must not
+    say the run goes on when the process holding its lease is gone."""
+    run = hold(ledger)
+    run_id = running_run(ledger)
+    run.send_signal(signal.SIGKILL)
+    run.communicate(timeout=10)
+    follower = follow(ledger, run_id, "--format", "json")
+    read_until(follower, is_started("t-b"))  # what the killed run recorded, then nothing
+    follower.send_signal(signal.SIGINT)
+    _, err = follower.communicate(timeout=30)
+    assert follower.returncode == 130
+    assert "still recorded running, but its process may be gone" in err, err
+    assert f"`opsctl resume {run_id}`" in err and "it goes on" not in err
+    assert ledger.run("show", run_id, "--format", "json").doc["status"] == "running"
+
+
+def test_after_without_follow_is_a_usage_error(ledger: Project) -> None:
+    result = ledger.run("show", "run_nosuchrun", "--after", "3")
+    assert result.code == 2
+    assert "--after needs --follow" in result.stderr
 
 
 def test_following_an_unknown_run_is_a_usage_error(ledger: Project) -> None:

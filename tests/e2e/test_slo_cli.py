@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -116,16 +117,108 @@ def test_rules_yaml_has_burn_rate_and_latency_alerts(project: Project) -> None:
     (("slo", "nope"), "unknown automation 'nope'"),
     (("slo", "--window", "soon"), "--window: invalid duration"),
     (("slo", "--window", "0s"), "--window: the window must be longer than zero"),
+    (("slo", "--window", "1000000d"), "--window: the window must be at most 3650d"),
     (("slo", "rules", "plain"), "plain declares no slo"),
     (("slo", "rules", "nope"), "unknown automation 'nope'"),
     (("slo", "paced", "extra"), "unexpected argument 'extra'"),
-], ids=["unknown", "bad-window", "zero-window", "rules-without-slo", "rules-unknown",
+], ids=["unknown", "bad-window", "zero-window", "huge-window", "rules-without-slo", "rules-unknown",
         "extra-argument"])
 def test_input_errors_exit_2(project: Project, args: tuple[str, ...], message: str) -> None:
     project.add_module("paced_mod", MODULE)
     result = project.run(*args)
     assert result.code == 2
     assert message in result.stderr
+
+
+def test_an_out_of_reach_page_threshold_is_noted_in_the_report_and_the_rules(
+        project: Project) -> None:
+    """A 75% objective burns at most 4x: the 14.4x and 6x pages are capped at every run
+    failing, and both outputs say so."""
+    project.add_module("low_mod", GUARDED.replace('"guarded"', '"low"').replace("0.99", "0.75"))
+    assert project.run("low", "--label", "a", "-q").code == 0
+    report = project.run("slo", "low")
+    assert report.code == 0, report.stderr
+    notes = [line for line in report.stdout.splitlines() if line.startswith("note: ")]
+    assert [n.split(":")[1] for n in notes] == [" low page 1h/5m", " low page 6h/30m"]
+    assert "out of reach for a 75% objective" in notes[0]
+    doc = project.run("slo", "low", "--format", "json").doc
+    assert [b["error_ratio_threshold"] for b in by_name(doc)["low"]["burn_rates"]] == [
+        1.0, 1.0, 0.75, 0.25]
+    rules = project.run("slo", "rules", "low")
+    assert rules.code == 0, rules.stderr
+    assert rules.stdout.startswith("# low: page 1h/5m: a 14.4x burn is out of reach")
+    assert "window=\"1h\"} >= 1 and" in yaml.safe_load(rules.stdout)["groups"][0]["rules"][0]["expr"]
+
+
+GUARDED = """
+from pydantic import BaseModel, Field
+from opsctl import Action, Automation
+
+
+class Request(BaseModel):
+    label: str = Field(description="Which thing")
+
+
+guarded = Automation("guarded", version="1.0.0", owner="tests", summary="Not for everyone",
+                     request=Request, slo={"success_rate": 0.99})
+
+
+@guarded.plan
+def plan(ctx, req):
+    yield Action(id="one", kind="update", target="thing-" + req.label, reason="test")
+
+
+@guarded.apply
+def apply(ctx, req, action):
+    pass
+"""
+
+VIEW_PACED_ONLY = """
+[[permissions.grants]]
+role = "viewer"
+to = ["vera"]
+automations = ["paced"]
+
+[[permissions.grants]]
+role = "viewer"
+to = ["auditor"]
+"""
+
+
+def test_report_and_rules_show_only_what_the_actor_may_view(backend_project: Project) -> None:
+    """As `opsctl list` shows them: an actor who may view some automations gets their figures
+    and rules, not a refusal at the first it may not view; one who may view none is refused."""
+    seed(backend_project)
+    backend_project.add_module("guarded_mod", GUARDED)
+    backend_project.write_config(VIEW_PACED_ONLY)
+
+    def as_(actor: str, *args: str) -> Any:
+        return backend_project.run(*args, env=backend_project.env({"OPSCTL_ACTOR": actor}))
+
+    assert list(by_name(as_("auditor", "slo", "--format", "json").doc)) == ["guarded", "paced"]
+    report = as_("vera", "slo", "--format", "json")
+    assert report.code == 0, report.stderr
+    assert list(by_name(report.doc)) == ["paced"]
+    rules = as_("vera", "slo", "rules")
+    assert rules.code == 0, rules.stderr
+    assert [g["name"] for g in yaml.safe_load(rules.stdout)["groups"]] == ["opsctl-slo-paced"]
+    for args in (("slo", "guarded"), ("slo", "rules", "guarded")):
+        hidden = as_("vera", *args)
+        assert hidden.code == 6, (args, hidden.stdout)
+        assert "actor vera may not view guarded" in hidden.stderr
+    for args in (("slo",), ("slo", "rules")):
+        nothing = as_("nobody", *args)
+        assert nothing.code == 6, (args, nothing.stdout)
+        assert "actor nobody may not view" in nothing.stderr
+    unknown = as_("nobody", "slo", "nope")
+    assert unknown.code == 2 and "unknown automation 'nope'" in unknown.stderr
+
+    exported = as_("auditor", "audit", "export", "--format", "jsonl")
+    assert exported.code == 0, exported.stderr
+    denials = [(e["actor"], e["payload"]["automation"]) for e in map(json.loads,
+               exported.stdout.splitlines()) if e["kind"] == "permission.denied"]
+    assert denials == [("vera", "guarded"), ("vera", "guarded"), ("nobody", "*"),
+                       ("nobody", "*")]
 
 
 def test_describe_shows_the_objectives(project: Project) -> None:

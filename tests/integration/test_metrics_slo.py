@@ -26,6 +26,7 @@ CANARY = "canary-7f3a9e-request-value"
 START = datetime.fromisoformat("2030-01-01T00:00:00+00:00")
 clock = FakeClock(START)
 flaky_left: dict[str, int] = {}
+broken: set[str] = set()  # notes whose apply fails until taken out (then a resume succeeds)
 
 
 class Request(BaseModel):
@@ -51,7 +52,7 @@ def apply(ctx: Any, req: Request, action: Action) -> None:
         flaky_left[req.note] = flaky_left.get(req.note, req.transient) - 1
         raise TransientError("try again")
     clock.advance(req.seconds)
-    if req.fail:
+    if req.fail or req.note in broken:
         raise RuntimeError("broken")
 
 
@@ -60,6 +61,7 @@ def seeded(store_url: str, tmp_path: Path) -> Iterator[tuple[OpsctlHarness, date
     """Six runs of ``metered``: one 40 days old, four recent applies (one failed, one retried),
     and a dry run."""
     flaky_left.clear()
+    broken.clear()
     clock.set(START - timedelta(days=40))
     harness = OpsctlHarness(tmp_path / "h", clock=clock, settings={"store_url": store_url})
     harness.register(metered)
@@ -265,5 +267,50 @@ def test_slo_figures_over_the_window(seeded: tuple[OpsctlHarness, datetime],
             assert measure_success(store, "metered", window_s=window_s, now=at) == \
                 (full.runs, full.good)
         assert measure_success(store, "nobody", window_s=86400, now=now) == (0, 0)
+    finally:
+        store.close()
+
+
+def test_a_resumed_run_lasts_its_last_attempt_not_the_day_it_lay_dead(
+        seeded: tuple[OpsctlHarness, datetime], store_url: str) -> None:
+    """A resumed run keeps its first attempt's ``started_at``: the columns alone made a run
+    resumed a day later a one-day run in p95 and in the duration histogram."""
+    from opsctl.engine.run import execute
+
+    harness, _ = seeded
+    note = f"{CANARY}-resumed"
+    broken.add(note)
+    first = harness.apply(metered, note=note, seconds=2)
+    assert first.exit_code == 1
+    broken.discard(note)
+    clock.advance(86400)
+    session = harness.open_session()
+    try:
+        resumed = execute(session, metered, {"note": note, "seconds": 2}, mode="apply",
+                          resume_run_id=first.doc["run_id"])
+        assert resumed.exit_code == 0
+    finally:
+        session.close()
+    now = clock()
+    store = open_store(store_url)
+    try:
+        row = store.get_run(first.doc["run_id"])
+        assert row is not None and row["status"] == "succeeded"
+        assert seconds_between(row["started_at"], row["finished_at"]) == 86404.0
+        assert row["result"]["timing"]["duration_ms"] == 2000  # the attempt that finished it
+
+        applies = [store.get_run(r["id"]) for r in stored_runs(store) if r["mode"] == "apply"]
+        durations = sorted(r["result"]["timing"]["duration_ms"] / 1000 for r in applies if r)
+        assert len(durations) == 6 and max(durations) == 200.0
+        histogram = families(store, now)["opsctl_run_duration_seconds"]
+        assert value(histogram, "_sum", automation="metered", mode="apply") == \
+            pytest.approx(sum(durations), abs=0.01)
+        for le in RUN_BUCKETS:
+            assert value(histogram, "_bucket", automation="metered", mode="apply",
+                         le=repr(le)) == sum(1 for d in durations if d <= le), le
+
+        measured = measure_slo(store, "metered", window_s=30 * 86400, now=now)
+        assert (measured.runs, measured.good) == (5, 4)
+        assert measured.p95_s == 200.0  # not 86404
     finally:
         store.close()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -14,6 +14,7 @@ from pydantic import BaseModel
 from opsctl import Automation
 from opsctl.observe.slo import (
     BURN_ALERTS,
+    BURN_WINDOWS,
     Measured,
     burn_alerts,
     burn_rate,
@@ -24,6 +25,7 @@ from opsctl.observe.slo import (
     rank_of,
     slo_report,
     success_rate,
+    window_seconds,
 )
 
 
@@ -94,6 +96,46 @@ def test_an_alert_fires_only_when_both_windows_burn_too_fast() -> None:
     assert not any(b["firing"] for b in burn_alerts({}, 0.99))
 
 
+def test_an_out_of_reach_page_threshold_is_capped_at_every_run_failing() -> None:
+    """75%: the budget is a quarter of the runs, so no burn exceeds 4x; the workbook's 14.4x
+    and 6x pages (error ratios 3.6 and 1.5) could never fire."""
+    every_run_failed = {w: (4, 4) for w in BURN_WINDOWS}
+    alerts = burn_alerts(every_run_failed, 0.75)
+    assert [(b["severity"], b["error_ratio_threshold"], b["firing"]) for b in alerts] == [
+        ("page", 1.0, True), ("page", 1.0, True), ("ticket", 0.75, True), ("ticket", 0.25, True)]
+    assert [b["note"] is not None for b in alerts] == [True, True, False, False]
+    assert "14.4x burn is out of reach for a 75% objective (at most 4x" in alerts[0]["note"]
+    assert "fires when every run in 1h and in 5m failed" in alerts[0]["note"]
+    most_failed = {w: (7, 8) for w in BURN_WINDOWS}
+    assert [b["firing"] for b in burn_alerts(most_failed, 0.75)] == [False, False, True, True]
+    assert [b["firing"] for b in burn_alerts({}, 0.75)] == [False] * 4
+    # a 99.9% objective keeps the workbook's limits
+    assert [b["error_ratio_threshold"] for b in burn_alerts({}, 0.999)] == [
+        0.0144, 0.006, 0.003, 0.001]
+    assert all(b["note"] is None for b in burn_alerts({}, 0.999))
+
+
+def test_rules_cap_an_out_of_reach_threshold_and_say_so() -> None:
+    import yaml
+
+    from opsctl.observe.alert_rules import alerting_rules_yaml
+
+    text = alerting_rules_yaml({"low": normalize_slo("low", {"success_rate": 0.75})})
+    comments = [line for line in text.splitlines() if line.startswith("#")]
+    assert [c.split(":")[:2] for c in comments] == [["# low", " page 1h/5m"],
+                                                     ["# low", " page 6h/30m"]]
+    page, ticket = yaml.safe_load(text)["groups"][0]["rules"]
+    assert 'window="1h"} >= 1 and ignoring(window)' in page["expr"]
+    assert 'window="5m"} >= 1)' in page["expr"] and "3.6" not in page["expr"]
+    assert "out of reach for a 75% objective" in page["annotations"]["description"]
+    assert 'window="1d"} > 0.75 and' in ticket["expr"]
+    assert "out of reach" not in ticket["annotations"]["description"]
+
+    high = alerting_rules_yaml({"high": normalize_slo("high", {"success_rate": 0.999})})
+    assert not high.startswith("#")
+    assert 'window="1h"} > 0.0144 and' in yaml.safe_load(high)["groups"][0]["rules"][0]["expr"]
+
+
 def test_report_with_and_without_objectives() -> None:
     measured = Measured(runs=4, good=3, p50_s=20.0, p95_s=700.0, actions=8, retried_actions=2,
                         windows={"5m": (1, 4), "1h": (1, 4)})
@@ -131,15 +173,28 @@ def test_declared_objectives_are_normalised_and_exposed() -> None:
     ({"p95": "0s"}, "longer than zero"),
     ({"p95": "-5m"}, "must not be negative"),
     ({"success_rate": 0.9, "window": "soon"}, "slo window"),
+    ({"success_rate": 0.9, "window": "1000000d"}, "slo window must be at most 3650d"),
+    ({"success_rate": 0.9, "window": "3651d"}, "slo window must be at most 3650d"),
     ({"window": "30d"}, "declares no objective"),
     ("99%", "must be a mapping"),
 ], ids=["unknown-key", "rate-one", "rate-zero", "rate-string", "rate-bool", "rate-nan",
-        "bad-duration", "zero-duration", "negative-duration", "bad-window", "no-objective",
-        "not-a-mapping"])
+        "bad-duration", "zero-duration", "negative-duration", "bad-window", "huge-window",
+        "window-over-ten-years", "no-objective", "not-a-mapping"])
 def test_bad_objectives_are_refused_at_declaration(slo: Any, message: str) -> None:
     with pytest.raises(ValueError, match=r"automation 'with-slo': ") as caught:
         declare(slo)
     assert message in str(caught.value)
+
+
+def test_the_longest_window_is_ten_years_and_measurable() -> None:
+    """A million days made ``now - window`` fall before year 1: OverflowError, exit 1."""
+    assert window_seconds("3650d") == 3650 * 86400
+    assert declare({"success_rate": 0.9, "window": "3650d"}).slo["window"] == "3650d"
+    for too_long in ("3651d", "1000000d", 999999 * 86400):
+        with pytest.raises(ValueError, match="the window must be at most 3650d"):
+            window_seconds(too_long)
+    now = datetime(2030, 1, 1, tzinfo=UTC)
+    assert now - timedelta(seconds=window_seconds("3650d")) > datetime(2000, 1, 1, tzinfo=UTC)
 
 
 @pytest.mark.parametrize(("start", "end", "seconds"), [

@@ -239,12 +239,12 @@ def _artifacts(session: Any, row: dict[str, Any]) -> dict[str, Any]:
               help="Print the run's events as they happen (JSON: one per line), then its "
                    "result, and exit with the run's exit code. Ctrl-C stops following (exit "
                    "130) and leaves the run alone.")
-@click.option("--after", "after_seq", type=click.IntRange(0), default=0, metavar="SEQ",
+@click.option("--after", "after_seq", type=click.IntRange(0), default=None, metavar="SEQ",
               help="With --follow: start after event SEQ (the last one seen), as a Server-Sent "
                    "Events client resumes with Last-Event-ID.")
 @diff_option
 @common_options
-def show_cmd(run_id: str, artifacts: bool, follow: bool, after_seq: int,
+def show_cmd(run_id: str, artifacts: bool, follow: bool, after_seq: int | None,
              opts: CommonOptions) -> int:
     """Show RUN_ID (or a unique prefix of at least 6 characters).
 
@@ -252,6 +252,8 @@ def show_cmd(run_id: str, artifacts: bool, follow: bool, after_seq: int,
     """
     from opsctl.errors import UsageError
 
+    if after_seq is not None and not follow:
+        raise UsageError("--after needs --follow: it says which event following starts after")
     session = open_cli_session(opts)
     if opts.show_config:
         return show_config(session)
@@ -265,7 +267,7 @@ def show_cmd(run_id: str, artifacts: bool, follow: bool, after_seq: int,
         from opsctl.cli.follow import follow_run
 
         return follow_run(session, row, opts, lambda done, stream: _render_run(
-            _shown_run(session, done, artifacts), stream, opts), after_seq=after_seq)
+            _shown_run(session, done, artifacts), stream, opts), after_seq=after_seq or 0)
     return emit_data(_shown_run(session, row, artifacts), opts, session,
                      lambda data, stream: _render_run(data, stream, opts))
 

@@ -3,7 +3,7 @@
 Text: one line per event (time, kind, fields), then the run as ``show`` prints it. JSON: one
 object per line (``seq``, ``at``, ``kind``, ``data``), the last being the result document.
 The exit code is the run's own once it has finished; Ctrl-C (or SIGTERM) stops following with
-130 and leaves the run alone.
+130 and leaves the run alone, saying whether it goes on or its process seems gone.
 """
 
 from __future__ import annotations
@@ -51,9 +51,30 @@ def follow_run(session: Any, row: dict[str, Any], opts: CommonOptions,
             click.echo(json.dumps(event.to_dict(), ensure_ascii=False, default=str))
         else:
             click.echo(event_line(event, color))
-    click.echo(f"opsctl: stopped following run {row['id']}; it goes on (`opsctl show "
-               f"{row['id']} --follow` follows it again)", err=True)
+    click.echo(f"opsctl: stopped following run {row['id']}; {_what_goes_on(session, row)}",
+               err=True)
     return ExitCode.INTERRUPTED
+
+
+def _what_goes_on(session: Any, row: dict[str, Any]) -> str:
+    """What is known of the run a follower stopped waiting for. A mutating apply holds its
+    lease while it runs: no lease, or a lease whose holder process is provably gone, means
+    nothing is carrying the run on, though it is still recorded ``running``."""
+    from opsctl.engine.locks import holder_is_gone
+
+    run_id = row["id"]
+    again = f"`opsctl show {run_id} --follow` follows it again"
+    now = session.store.get_run(run_id) or row
+    if now["status"] != "running":
+        return f"it is {now['status']} ({again})"
+    entry = session.catalog.entries.get(now["automation"])
+    if now["mode"] == "apply" and entry is not None and entry.effect == "mutate":
+        lease = session.store.lease_of_run(run_id)
+        if lease is None or holder_is_gone(lease.get("process")):
+            why = "it holds no lease" if lease is None else "the process holding its lease is gone"
+            return (f"the run is still recorded running, but its process may be gone ({why}): "
+                    f"`opsctl resume {run_id}` finishes it")
+    return f"it goes on ({again})"
 
 
 def event_line(event: RunEvent, color: bool = False) -> str:

@@ -34,7 +34,8 @@ def slo_cmd(name: str | None, rules_for: str | None, window: str | None,
     opsctl slo rules [NAME]    Prometheus alerting rules (YAML) for declared objectives
 
     Counted: apply runs (reconcile iterations included; not plans or dry runs) that finished
-    in the window, except those denied by policy or declined at the prompt.
+    in the window, except those denied by policy or declined at the prompt. With roles
+    configured, only the automations the actor may view are reported.
     """
     from opsctl.errors import UsageError
 
@@ -57,7 +58,6 @@ def slo_cmd(name: str | None, rules_for: str | None, window: str | None,
     now = datetime.now(UTC)
     reports = []
     for entry in entries:
-        _may_view(session, entry.name)
         span = window or (entry.slo or {}).get("window") or DEFAULT_WINDOW
         measured = measure_slo(session.store, entry.name, window_s=window_seconds(span), now=now)
         reports.append(slo_report(entry.name, entry.slo, measured, window=span, now=now))
@@ -65,22 +65,22 @@ def slo_cmd(name: str | None, rules_for: str | None, window: str | None,
 
 
 def _entries(session: Any, name: str | None) -> list[Any]:
+    """The automation NAME (unknown: exit 2; one the actor may not view: exit 6), or every
+    automation that declares an slo and the actor may view, as `opsctl list` shows them
+    (none of several: exit 6). Both refusals are audited."""
+    from opsctl.cli.builtins import _viewable
+    from opsctl.governance.gate import check_view_automation
+
     if name is not None:
-        return [session.catalog.entry(name)]  # unknown: exit 2
-    return [e for _, e in sorted(session.catalog.entries.items()) if e.slo]
-
-
-def _may_view(session: Any, automation: str) -> None:
-    from opsctl.governance.gate import check_permission
-
-    check_permission(session, "view", automation=automation)
+        entry = session.catalog.entry(name)
+        check_view_automation(session, name)
+        return [entry]
+    return _viewable(session, [e for _, e in sorted(session.catalog.entries.items()) if e.slo])
 
 
 def _rules(name: str | None, opts: CommonOptions) -> int:
-    import yaml
-
     from opsctl.errors import UsageError
-    from opsctl.observe.alert_rules import alerting_rules
+    from opsctl.observe.alert_rules import alerting_rules_yaml
 
     session = open_cli_session(opts)
     if opts.show_config:
@@ -88,8 +88,7 @@ def _rules(name: str | None, opts: CommonOptions) -> int:
     entries = _entries(session, name)
     if name is not None and not entries[0].slo:
         raise UsageError(f"{name} declares no slo: add slo={{...}} to its Automation(...)")
-    document = alerting_rules({e.name: e.slo for e in entries})
-    click.echo(yaml.safe_dump(document, sort_keys=False, width=10_000), nl=False)
+    click.echo(alerting_rules_yaml({e.name: e.slo for e in entries}), nl=False)
     return 0
 
 
@@ -134,3 +133,8 @@ def _render(data: dict[str, Any], stream: TextIO) -> None:
                      ", ".join(firing) or ("none" if r["burn_rates"] else "-")))
     table(("automation", "window", "runs", "success", "p50", "p95", "retried", "budget left",
            "burn alerts"), rows, stream)
+    for r in reports:
+        for b in r["burn_rates"]:
+            if b.get("note"):
+                stream.write(f"note: {r['automation']} {b['severity']} {b['long_window']}/"
+                             f"{b['short_window']}: {b['note']}\n")

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from opsctl.contract.durations import parse_duration
-from opsctl.observe.slo import BURN_ALERTS, BurnAlert
+from opsctl.observe.slo import BURN_ALERTS, BurnAlert, unreachable_note
 
 PAGE_FOR = "2m"
 TICKET_FOR = "15m"
@@ -26,9 +26,12 @@ def _ratio(name: str, window: str) -> str:
 def _burn_expr(name: str, alerts: list[BurnAlert], objective: float) -> str:
     pairs = []
     for alert in alerts:
-        limit = f"{alert.threshold * (1.0 - objective):.6g}"
-        pairs.append(f"({_ratio(name, alert.long)} > {limit} and ignoring(window) "
-                     f"{_ratio(name, alert.short)} > {limit})")
+        # Out of reach (threshold * (1 - objective) >= 1), the limit is capped at 1: the alert
+        # fires when every run in both windows failed, not never (see BurnAlert.exceeded).
+        above = ">" if alert.reachable(objective) else ">="
+        limit = f"{above} {alert.error_ratio_limit(objective):.6g}"
+        pairs.append(f"({_ratio(name, alert.long)} {limit} and ignoring(window) "
+                     f"{_ratio(name, alert.short)} {limit})")
     return " or ".join(pairs)
 
 
@@ -44,6 +47,8 @@ def alerting_rules(slos: Mapping[str, Mapping[str, Any] | None]) -> dict[str, An
             for severity, wait in (("page", PAGE_FOR), ("ticket", TICKET_FOR)):
                 chosen = [a for a in BURN_ALERTS if a.severity == severity]
                 windows = ", ".join(f"{a.long}/{a.short} over {a.threshold:g}x" for a in chosen)
+                capped = [f"{a.long}/{a.short}: {note}" for a in chosen
+                          if (note := unreachable_note(a, float(target))) is not None]
                 rules.append({
                     "alert": "OpsctlErrorBudgetBurn",
                     "expr": _burn_expr(name, chosen, float(target)),
@@ -53,9 +58,10 @@ def alerting_rules(slos: Mapping[str, Mapping[str, Any] | None]) -> dict[str, An
                         "summary": f"{name} is burning its error budget too fast",
                         "description": f"{name}: the failure rate of apply runs burns the "
                                        f"{target * 100:g}% success objective ({slo['window']}) "
-                                       f"faster than allowed (windows {windows}). See "
-                                       f"`opsctl slo {name}` and `opsctl runs --automation {name} "
-                                       "--status failed`.",
+                                       f"faster than allowed (windows {windows}). "
+                                       + "".join(f"{c}. " for c in capped)
+                                       + f"See `opsctl slo {name}` and `opsctl runs --automation "
+                                       f"{name} --status failed`.",
                     },
                 })
         for key, q in (("p95", 0.95), ("p50", 0.5)):
@@ -79,3 +85,17 @@ def alerting_rules(slos: Mapping[str, Mapping[str, Any] | None]) -> dict[str, An
         if rules:
             groups.append({"name": f"opsctl-slo-{name}", "rules": rules})
     return {"groups": groups}
+
+
+def alerting_rules_yaml(slos: Mapping[str, Mapping[str, Any] | None]) -> str:
+    """:func:`alerting_rules` as YAML, headed by a comment for each burn-rate alert whose
+    threshold is out of reach for its objective (and is therefore capped)."""
+    import yaml
+
+    notes = [f"# {name}: {alert.severity} {alert.long}/{alert.short}: {note}"
+             for name, slo in sorted(slos.items())
+             if slo and slo.get("success_rate") is not None
+             for alert in BURN_ALERTS
+             if (note := unreachable_note(alert, float(slo["success_rate"]))) is not None]
+    text = yaml.safe_dump(alerting_rules(slos), sort_keys=False, width=10_000)
+    return "".join(f"{line}\n" for line in notes) + text

@@ -28,6 +28,7 @@ from opsctl.observe.slo import (
     error_budget_remaining,
     error_ratio,
     iso_utc,
+    run_duration_sql,
     window_seconds,
 )
 
@@ -76,9 +77,10 @@ class StoreCollector:
 
         store = self.store
         now = self.now or datetime.now(UTC)
-        dur = duration_sql(store.dialect)
-        # Keeps the planner from inlining the subquery: inlined, the duration expression (two
-        # timestamp parses) would be evaluated once per bucket instead of once per row.
+        dur = run_duration_sql(store.dialect)
+        # Keeps the planner from inlining the subquery: inlined, the duration expression (a
+        # result document's JSON, or two timestamp parses) would be evaluated once per bucket
+        # instead of once per row.
         fence = "OFFSET 0" if store.dialect == "postgresql" else "LIMIT -1"
 
         runs = CounterMetricFamily("opsctl_runs", "Finished runs by outcome.",

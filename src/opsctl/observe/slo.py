@@ -9,9 +9,13 @@ applies; plans and dry runs are not), it has **finished** (``finished_at`` set) 
 window, and its status is not ``denied`` (a policy decision working as intended) or
 ``changes_planned`` (an apply declined at the confirmation prompt). Of those, ``succeeded``
 and ``no_changes`` are good; ``failed``, ``partial``, ``cancelled`` and ``conflict`` spend the
-error budget. A resumed run counts once, with its latest outcome. Durations (p50, p95) are of
-all counted runs, nearest rank. The retry rate is the share of the counted runs' actions that
-ran (attempts >= 1) and needed more than one attempt.
+error budget. A ``conflict`` run is one whose action raised ConflictError, or a queued run
+refused because its lease was held; an apply started directly that cannot take its lease
+(exit 7) records no run, so it is not counted (it is a ``conflict`` lock event). A resumed
+run counts once, with its latest outcome. Durations (p50, p95) are of all counted runs,
+nearest rank; a run's duration is its last attempt's (:func:`run_duration_sql`: the time a
+resumed run lay dead is not counted). The retry rate is the share of the counted runs'
+actions that ran (attempts >= 1) and needed more than one attempt.
 
 Burn rates follow the Google SRE workbook's multi-window, multi-burn-rate alerts: an alert
 fires when both its long and its short window burn faster than its threshold.
@@ -45,6 +49,25 @@ class BurnAlert:
     threshold: float
     severity: str  # "page" or "ticket"
 
+    def reachable(self, objective: float) -> bool:
+        """Whether an error ratio can burn ``objective``'s budget faster than ``threshold``:
+        not when ``threshold * (1 - objective) >= 1`` (14.4x a 75% objective's budget is an
+        error ratio of 3.6, and at most every run fails)."""
+        return self.threshold * (1.0 - objective) < 1.0
+
+    def error_ratio_limit(self, objective: float) -> float:
+        """The error ratio both windows must exceed (six significant digits, as the rules
+        print it); capped at 1 when out of reach, which is then met by a ratio of 1 (every
+        run in the window failed): the fastest burn there is still pages."""
+        if not self.reachable(objective):
+            return 1.0
+        return float(f"{self.threshold * (1.0 - objective):.6g}")
+
+    def exceeded(self, ratio: float, objective: float) -> bool:
+        """Whether one window's error ratio is over this alert's limit."""
+        limit = self.error_ratio_limit(objective)
+        return ratio >= limit if not self.reachable(objective) else ratio > limit
+
 
 # The Google SRE workbook's pairs for a 30-day objective (chapter "Alerting on SLOs").
 BURN_ALERTS: tuple[BurnAlert, ...] = (
@@ -54,11 +77,15 @@ BURN_ALERTS: tuple[BurnAlert, ...] = (
     BurnAlert("3d", "6h", 1.0, "ticket"),
 )
 BURN_WINDOWS: tuple[str, ...] = ("5m", "30m", "1h", "2h", "6h", "1d", "3d")
+# The longest window: ``now - window`` must stay a date (year 1 at the earliest), and no store
+# holds more history than this is worth measuring over.
+MAX_WINDOW = "3650d"
+MAX_WINDOW_SECONDS = 3650 * 86400.0
 
 
 # -- declaration -----------------------------------------------------------------------------
 
-def _positive_duration(value: Any, key: str, name: str) -> str:
+def _positive_duration(value: Any, key: str, name: str, *, longest: float | None = None) -> str:
     if isinstance(value, bool) or not isinstance(value, str | int | float):
         raise ValueError(f"automation {name!r}: slo {key} must be a duration like 10m or a "
                          "number of seconds")
@@ -68,12 +95,15 @@ def _positive_duration(value: Any, key: str, name: str) -> str:
         raise ValueError(f"automation {name!r}: slo {key}: {exc}") from None
     if seconds <= 0:
         raise ValueError(f"automation {name!r}: slo {key} must be longer than zero")
+    if longest is not None and seconds > longest:
+        raise ValueError(f"automation {name!r}: slo {key} must be at most {MAX_WINDOW} "
+                         "(10 years)")
     return value.strip() if isinstance(value, str) else f"{value:g}s"
 
 
 def normalize_slo(name: str, slo: Mapping[str, Any] | None) -> dict[str, Any] | None:
     """The declared objectives, checked: ``success_rate`` in (0, 1), ``p50``/``p95``/``window``
-    durations (``window`` defaults to 30d). ValueError names what is wrong."""
+    durations (``window`` defaults to 30d, at most 3650d). ValueError names what is wrong."""
     if slo is None:
         return None
     if not isinstance(slo, Mapping):
@@ -89,7 +119,8 @@ def normalize_slo(name: str, slo: Mapping[str, Any] | None) -> dict[str, Any] | 
                          "or p95)")
     out: dict[str, Any] = {"success_rate": None, "p50": None, "p95": None,
                            "window": _positive_duration(slo.get("window", DEFAULT_WINDOW),
-                                                        "window", name)}
+                                                        "window", name,
+                                                        longest=MAX_WINDOW_SECONDS)}
     rate = slo.get("success_rate")
     if rate is not None:
         if isinstance(rate, bool) or not isinstance(rate, int | float) or not 0 < rate < 1 \
@@ -104,10 +135,13 @@ def normalize_slo(name: str, slo: Mapping[str, Any] | None) -> dict[str, Any] | 
 
 
 def window_seconds(text: str | int | float) -> float:
-    """A report window (``30d``, ``6h``...) in seconds; ValueError if not a positive duration."""
+    """A report window (``30d``, ``6h``...) in seconds; ValueError if not a positive duration
+    of at most :data:`MAX_WINDOW`."""
     seconds = parse_duration(text).total_seconds()
     if seconds <= 0:
         raise ValueError("the window must be longer than zero")
+    if seconds > MAX_WINDOW_SECONDS:
+        raise ValueError(f"the window must be at most {MAX_WINDOW} (10 years)")
     return seconds
 
 
@@ -150,18 +184,33 @@ def error_budget_remaining(good: int, total: int, objective: float) -> float:
 def burn_alerts(windows: Mapping[str, tuple[int, int]], objective: float,
                 alerts: Sequence[BurnAlert] = BURN_ALERTS) -> list[dict[str, Any]]:
     """Each alert with both windows' burn rates and whether it fires; ``windows`` maps a
-    window (``1h``) to (bad, total) runs finished in it."""
+    window (``1h``) to (bad, total) runs finished in it. An alert whose threshold is out of
+    reach for ``objective`` fires when every run of both windows failed, and says so in
+    ``note``; the rules (:mod:`opsctl.observe.alert_rules`) compare the same limits."""
     out = []
     for alert in alerts:
         long_bad, long_total = windows.get(alert.long, (0, 0))
         short_bad, short_total = windows.get(alert.short, (0, 0))
-        long_rate = burn_rate(long_bad, long_total, objective)
-        short_rate = burn_rate(short_bad, short_total, objective)
+        long_ratio, short_ratio = error_ratio(long_bad, long_total), error_ratio(short_bad,
+                                                                                 short_total)
         out.append({"long_window": alert.long, "short_window": alert.short,
                     "threshold": alert.threshold, "severity": alert.severity,
-                    "long_burn_rate": round(long_rate, 4), "short_burn_rate": round(short_rate, 4),
-                    "firing": long_rate > alert.threshold and short_rate > alert.threshold})
+                    "error_ratio_threshold": alert.error_ratio_limit(objective),
+                    "long_burn_rate": round(burn_rate(long_bad, long_total, objective), 4),
+                    "short_burn_rate": round(burn_rate(short_bad, short_total, objective), 4),
+                    "firing": alert.exceeded(long_ratio, objective)
+                    and alert.exceeded(short_ratio, objective),
+                    "note": unreachable_note(alert, objective)})
     return out
+
+
+def unreachable_note(alert: BurnAlert, objective: float) -> str | None:
+    """Why an alert's threshold is capped for ``objective`` (None when it is reachable)."""
+    if alert.reachable(objective):
+        return None
+    return (f"a {alert.threshold:g}x burn is out of reach for a {objective * 100:g}% objective "
+            f"(at most {1.0 / (1.0 - objective):.3g}x, every run failing): fires when every "
+            f"run in {alert.long} and in {alert.short} failed")
 
 
 @dataclass(frozen=True)
@@ -233,6 +282,29 @@ def duration_sql(dialect: str, start: str = "started_at", end: str = "finished_a
     return f"ROUND((julianday({end}) - julianday({start})) * 86400.0, 3)"
 
 
+def run_duration_sql(dialect: str) -> str:
+    """SQL for a finished run's duration in seconds: its last attempt's, from its result
+    document (``timing.duration_ms``), else ``finished_at - started_at``.
+
+    A resumed run keeps its first attempt's ``started_at``, so the columns alone counted the
+    time it lay dead between a crash and its resume (a day, for a run resumed the next day);
+    the result document's timing is that of the attempt that finished it, the figure
+    ``opsctl show`` prints. A finished run without a result document (one put back by a
+    refused resume, say) falls back to the columns.
+
+    Reading the document costs a JSON parse per run (bench/metrics.py with 860-byte results,
+    50,000 runs: a scrape about 6% longer on SQLite, 50% on PostgreSQL); a column
+    with the last attempt's start, set by resume and in ``runs_by_finish``, would avoid it."""
+    columns = duration_sql(dialect)
+    if dialect == "postgresql":
+        # one path lookup: ``-> 'timing' ->> 'duration_ms'`` parses the text twice
+        last = ("CAST(json_extract_path_text(CAST(result_json AS json), 'timing', "
+                "'duration_ms') AS double precision) / 1000.0")
+    else:
+        last = "json_extract(result_json, '$.timing.duration_ms') / 1000.0"
+    return f"COALESCE({last}, {columns})"
+
+
 COUNTED = ("mode = 'apply' AND finished_at IS NOT NULL AND finished_at >= ? AND finished_at <= ? "
            f"AND status NOT IN ({', '.join(repr(s) for s in NOT_COUNTED_STATUSES)})")
 _GOOD = f"status IN ({', '.join(repr(s) for s in GOOD_STATUSES)})"
@@ -285,7 +357,7 @@ def measure_slo(store: SQLStore, automation: str, *, window_s: float,
     def quantile(q: float) -> float | None:
         if not runs:
             return None
-        found = store._rows(f"SELECT {duration_sql(store.dialect)} AS d FROM runs WHERE {where} "
+        found = store._rows(f"SELECT {run_duration_sql(store.dialect)} AS d FROM runs WHERE {where} "
                             "ORDER BY d LIMIT 1 OFFSET ?", (*in_window, rank_of(runs, q) - 1))
         return float(found[0]["d"]) if found and found[0]["d"] is not None else None
 
