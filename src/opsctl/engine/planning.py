@@ -37,7 +37,8 @@ def make_plan(run: RunState, ctx: Context) -> Plan:
     except Exception as exc:
         raise automation_bug(run, exc, "plan() failed", "plan") from exc
     seen: set[str] = set()
-    redact_text = run.session.redactor.redact_text
+    redactor = run.session.redactor
+    secrets = bool(redactor)  # none: no id to check (the check is per action)
     dependent = False
     for action in actions:
         if not isinstance(action, Action):
@@ -47,16 +48,18 @@ def make_plan(run: RunState, ctx: Context) -> Plan:
             raise AutomationBugError(f"plan() of {automation.name} yielded action id "
                                      f"{action.id!r} twice", step="plan")
         seen.add(action.id)
-        if redact_text(action.id) != action.id:
+        if secrets and redactor.redact_text(action.id) != action.id:
             # the journal finds an action's row by its id, so ids are stored as they are
             raise AutomationBugError(
-                f"plan() of {automation.name} yielded action id {redact_text(action.id)!r}, "
+                f"plan() of {automation.name} yielded action id "
+                f"{redactor.redact_text(action.id)!r}, "
                 "which holds a secret value: ids are stored and compared as they are; keep "
                 "secrets in the action's data", step="plan")
         if automation.effect == "read" and action.kind != "run":
             raise AutomationBugError(f"{automation.name} declares effect 'read' but planned a "
                                      f"{action.kind} action ({action.id})", step="plan")
-        dependent = dependent or bool(action.depends_on)
+        if action.depends_on:
+            dependent = True
     if dependent:
         _refuse_cycles(automation.name, actions)
     if run.targets:
