@@ -180,8 +180,9 @@ MIGRATIONS: tuple[Migration, ...] = (
         "CREATE INDEX runs_page_by_actor ON runs (actor, id)",
     )),
     Migration(7, "finished runs by automation, for metrics and SLOs", (
-        # Covers what /metrics and `opsctl slo` aggregate (outcome counts, durations, windows
-        # by finish time), so a scrape reads this index and never the runs' JSON columns.
+        # Covers what /metrics and `opsctl slo` aggregate (outcome counts, windows by finish
+        # time). Durations now come from each result's timing (a resumed run's last attempt,
+        # observe.slo.run_duration_sql), which reads result_json beside this index.
         "CREATE INDEX runs_by_finish ON runs "
         "(automation, finished_at, mode, status, exit_code, started_at)",
     )),
