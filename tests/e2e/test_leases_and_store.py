@@ -101,6 +101,31 @@ def test_resume_after_sigkill_takes_the_dead_holders_lease_at_once(ledger: Proje
     assert reasons and "is gone" in reasons[0]
 
 
+def test_another_request_that_takes_a_dead_holders_lease_ends_its_run(ledger: Project) -> None:
+    """A killed run that no one resumes does not show ``running`` for ever once another request
+    took its lease: it ends cancelled (exit 130), saying why, and stays resumable."""
+    killed = kill_mid_run(ledger)
+    other = ledger.run("ledger", "--targets", "x", "--format", "json")
+    assert other.code == 0, other.stderr
+    assert "run.abandoned" in other.stderr and killed in other.stderr
+    runs = {r["id"]: r for r in ledger.run("runs", "--format", "json", expect_json=True).doc["runs"]}
+    assert (runs[killed]["status"], runs[killed]["exit_code"]) == ("cancelled", 130)
+    shown = ledger.run("show", killed, "--format", "json", expect_json=True).doc
+    message = shown["result"]["error"]["message"] if "result" in shown else shown["error"]["message"]
+    assert other.doc["run_id"] in message and f"opsctl resume {killed}" in message
+    resumed = ledger.run("resume", killed, "--format", "json")
+    assert (resumed.code, resumed.doc["run_id"]) == (0, killed), resumed.stderr
+    assert sorted(effects(ledger)) == ["main/a", "main/b", "main/c", "main/d", "main/x"]
+
+
+def test_the_same_request_after_a_kill_resumes_the_run_rather_than_ending_it(
+        ledger: Project) -> None:
+    killed = kill_mid_run(ledger)
+    again = ledger.run("ledger", "--slow", "0.3", "--format", "json")  # kill_mid_run's request
+    assert (again.code, again.doc["run_id"]) == (0, killed), again.stderr
+    assert "run.abandoned" not in again.stderr
+
+
 def test_a_holder_on_another_machine_waits_for_its_ttl(ledger: Project) -> None:
     killed = kill_mid_run(ledger)
     soon = (time.time() + 3)

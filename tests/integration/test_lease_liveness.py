@@ -7,6 +7,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from opsctl.engine.locks import process_identity
 from opsctl.service.runtime import _lease_is_live
@@ -43,3 +44,27 @@ def test_a_lease_is_live_only_while_its_holder_runs_and_it_has_not_run_out(store
         assert not _lease_is_live(store, "run_without_a_lease")
     finally:
         store.close()
+
+
+def test_a_killed_holder_not_yet_reaped_by_its_parent_is_gone() -> None:
+    """A zombie keeps its pid and start time until its parent waits for it, but it will never
+    write again: its lease is free to take."""
+    import signal
+    import time
+
+    from opsctl.engine.locks import holder_is_gone
+
+    child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        identity = process_identity(child.pid)
+        assert not holder_is_gone(identity)
+        child.send_signal(signal.SIGKILL)
+        deadline = time.monotonic() + 10
+        stat = Path(f"/proc/{child.pid}/stat")
+        while stat.read_text().rpartition(")")[2].split()[0] != "Z":
+            assert time.monotonic() < deadline
+            time.sleep(0.01)
+        assert holder_is_gone(identity)
+    finally:
+        child.kill()
+        child.wait()

@@ -75,6 +75,8 @@ class Lease:
         self.clock = clock
         self.lost = threading.Event()
         self._beat: Heartbeat | None = None
+        self.taken_over: dict[str, Any] | None = None
+        """The lease this one took over (expired, or its holder's process gone), if any."""
 
     @property
     def fence(self) -> Fence:
@@ -104,13 +106,18 @@ def _read(path: str) -> str | None:
         return None
 
 
-def _start_time(pid: int) -> str | None:
-    """The process's start time in clock ticks since boot (field 22 of /proc/PID/stat)."""
+def _stat_fields(pid: int) -> list[str] | None:
+    """Fields 3 onwards of /proc/PID/stat (state, ppid, ...), None without it."""
     stat = _read(f"/proc/{pid}/stat")
     if stat is None:
         return None
-    fields = stat.rpartition(")")[2].split()  # the command name may hold spaces and ")"
-    return fields[19] if len(fields) > 19 else None
+    return stat.rpartition(")")[2].split()  # the command name may hold spaces and ")"
+
+
+def _start_time(pid: int) -> str | None:
+    """The process's start time in clock ticks since boot (field 22 of /proc/PID/stat)."""
+    fields = _stat_fields(pid)
+    return fields[19] if fields is not None and len(fields) > 19 else None
 
 
 def _machine() -> str:
@@ -154,7 +161,10 @@ def holder_is_gone(process: str | None) -> bool:
         return True
     except PermissionError:
         pass  # it exists, under another user
-    now = _start_time(pid)
+    fields = _stat_fields(pid)
+    if fields and fields[0] in ("Z", "X"):  # killed, not yet reaped by its parent: it is over
+        return True
+    now = fields[19] if fields is not None and len(fields) > 19 else None
     return start != "?" and now is not None and now != start
 
 
@@ -179,7 +189,9 @@ def acquire_lease(store: SQLStore, scope: str, run_id: str, *, actor: str, ttl_s
             if waited:  # counted by /metrics (opsctl_lock_events{event="waited"})
                 store.record_lock_event(scope, "waited", run_id, actor, clock(),
                                         reason=f"{time.monotonic() - started:.3f}s")
-            return Lease(store, scope, token, ttl_s, clock)
+            lease = Lease(store, scope, token, ttl_s, clock)
+            lease.taken_over = holder
+            return lease
         assert holder is not None
         remaining = deadline - time.monotonic()
         if remaining <= 0:

@@ -265,6 +265,8 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
                                resume_run_id, holds_scope=lease is not None or claimed)
             if prior is not None and prior["status"] in REPLAYABLE:
                 return _replay(session, prior)
+        if lease is not None and lease.taken_over is not None:
+            _end_taken_over(session, lease.taken_over, prior, run_id)
         if prior is not None and queued_run_id is not None:
             from opsctl.store.queue import drop_queued_run
 
@@ -372,6 +374,45 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
         stop_recording(run)
         if lease is not None:
             lease.release()
+
+
+def end_abandoned_run(session: Session, row: Mapping[str, Any], reason: str) -> None:
+    """End a run left ``running`` by a process that is gone as ``cancelled`` (exit 130), as
+    a stopped run ends, with a result document saying why. Its journal is kept: ``opsctl
+    resume`` (or the same command again) still finishes it."""
+    from opsctl.engine.results import error_document
+    from opsctl.errors import InterruptedRunError
+
+    run_id = str(row["id"])
+    now = session.clock()
+    stopped = InterruptedRunError(f"run {run_id} was interrupted: {reason}", step="apply")
+    doc = error_document(stopped, mode=row["mode"], automation=row["automation"],
+                         started_at=now, finished_at=now, actor=row["actor"],
+                         redact=session.redactor.redact)
+    doc.update(run_id=run_id, contract_version=row["contract_version"],
+               idempotency_key=row["idempotency_key"])
+    session.store.finish_run(run_id, status=doc["status"], exit_code=stopped.exit_code,
+                             result=doc, error_type=stopped.error_type,
+                             finished_at=doc["timing"]["finished_at"])
+
+
+def _end_taken_over(session: Session, holder: Mapping[str, Any],
+                    prior: Mapping[str, Any] | None, run_id: str) -> None:
+    """This run took over the lease of a run whose process is gone (killed, the machine
+    lost): unless this run resumes it, it ends ``cancelled`` rather than showing ``running``
+    for ever. Only a run started from the command line: a server's or a worker's runs are
+    recovered by the server's next start and by the queue."""
+    gone = str(holder["run_id"])
+    if prior is not None and str(prior["id"]) == gone:
+        return
+    row = session.store.get_run(gone)
+    if row is None or row["status"] != "running" or (row.get("runtime") or {}).get("executor"):
+        return
+    hint = (f"`opsctl resume {gone}` finishes it" if session.store.list_actions(gone)
+            else "it applied nothing")
+    end_abandoned_run(session, row, f"its process is gone, and run {run_id} took over the lease "
+                      f"on {holder['scope']}; {hint}")
+    session.log.warning("run.abandoned", run_id=gone, scope=holder["scope"], taken_over_by=run_id)
 
 
 def _apply(run: RunState, ctx: Context, on_progress: ProgressFn | None, fan_out: int,

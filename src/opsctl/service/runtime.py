@@ -322,22 +322,10 @@ class ServerRuntime:
 
     def _interrupted(self, store: SQLStore, row: Mapping[str, Any], reason: str) -> None:
         """End a run left ``running`` that cannot resume now as ``cancelled`` (exit 130)."""
-        from opsctl.engine.results import error_document
-        from opsctl.errors import InterruptedRunError
+        from opsctl.engine.run import end_abandoned_run
 
-        run_id = str(row["id"])
-        now = self.base.clock()
-        stopped = InterruptedRunError(f"run {run_id} was interrupted and cannot resume "
-                                      f"now: {reason}", step="apply")
-        doc = error_document(stopped, mode=row["mode"], automation=row["automation"],
-                             started_at=now, finished_at=now, actor=row["actor"],
-                             redact=self.base.redactor.redact)
-        doc.update(run_id=run_id, contract_version=row["contract_version"],
-                   idempotency_key=row["idempotency_key"])
-        store.finish_run(run_id, status=doc["status"], exit_code=stopped.exit_code,
-                         result=doc, error_type=stopped.error_type,
-                         finished_at=doc["timing"]["finished_at"])
-        self.base.log.warning("run.not_resumed", run_id=run_id, status="cancelled",
+        end_abandoned_run(self.base, row, f"it cannot resume now: {reason}")
+        self.base.log.warning("run.not_resumed", run_id=str(row["id"]), status="cancelled",
                               reason=reason)
 
     def shutdown_requested(self) -> None:

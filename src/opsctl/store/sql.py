@@ -760,7 +760,8 @@ class SQLStore:
                       now: datetime, ttl_s: float, process: str | None = None,
                       holder_gone: Callable[[str | None], bool] = lambda _: False,
                       ) -> tuple[int | None, Row | None]:
-        """Take the lease on ``scope``: (token, None), or (None, the live holder's row).
+        """Take the lease on ``scope``: (token, None), (token, the row of the lease it took
+        over), or (None, the live holder's row).
 
         An expired lease is taken over, and so is one whose holder process ``holder_gone``
         says no longer runs; every grant gets a new, larger fencing token.
@@ -799,7 +800,7 @@ class SQLStore:
                           "VALUES (?, ?, ?, ?, ?, ?, ?)",
                           (scope, "taken_over" if why else "acquired", run_id, token, actor, why,
                            now.isoformat()))
-        return token, None
+        return token, (holder if why else None)
 
     def record_lock_event(self, scope: str, event: str, run_id: str, actor: str, at: datetime,
                           reason: str | None = None) -> None:
