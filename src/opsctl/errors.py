@@ -28,7 +28,7 @@ failures worth retrying, and any other :class:`OpsctlError` for the rest.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 
 class ExitCode:
@@ -73,6 +73,9 @@ class OpsctlError(Exception):
         super().__init__(message)
         self.message = message
         self.step = step
+        self.known: dict[str, Any] = {}
+        """Result fields established before the failure (the idempotency key, the request,
+        the contract versions, the actor): a failure before its run existed reports them."""
 
     def __str__(self) -> str:
         return self.message

@@ -77,6 +77,7 @@ def test_a_replayed_key_takes_no_lease_and_prints_a_showable_run(ledger: Project
                         "--format", "json")
     assert reused.code == 7
     assert "different request" in reused.doc["error"]["message"]
+    assert reused.doc["idempotency_key"] == "deploy-7" and reused.doc["request"]["targets"]
     other = ledger.run("ledger", "--idempotency-key", "deploy-8", "--targets", "y")
     assert other.code == 0, other.stderr
 
@@ -155,6 +156,8 @@ def test_a_live_holder_on_this_machine_keeps_its_lease(ledger: Project) -> None:
     contender = ledger.run("ledger", "--targets", "x", "--format", "json")
     assert contender.code == 7
     assert "is locked by run" in contender.doc["error"]["message"]
+    assert contender.doc["idempotency_key"].startswith("auto:")  # the derived key it would use
+    assert contender.doc["request"]["targets"] == ["x"]
     release(ledger)
     holder.communicate(timeout=30)
     assert holder.returncode == 0

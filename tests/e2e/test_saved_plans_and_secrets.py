@@ -191,6 +191,26 @@ def test_secret_canary_appears_nowhere(project: Project) -> None:
     assert "***" in applied.doc["error"]["message"]
 
 
+def test_a_key_reused_with_another_secret_reports_the_key_and_a_masked_request(
+        project: Project) -> None:
+    """A failure before the run exists (here a key reused with another request, exit 7) still
+    says which key, request and actor it was about, with the secret masked."""
+    project.add_module("leaky_auto", LEAKY)
+    project.write_config("[secrets]\ndb = 'env:DB_PASSWORD'\n")
+    env = clean_env(project.root / ".home", {"DB_PASSWORD": CONFIG_CANARY})
+    first = project.run("leaky", "--name", "api", "--token", "first-token-1", "--yes",
+                        "--idempotency-key", "rotate-9", "--format", "json", env=env)
+    assert first.code == 1, first.stderr  # LEAKY's apply fails: a failed run keeps its key
+    reused = project.run("leaky", "--name", "api", "--token", CANARY, "--yes",
+                         "--idempotency-key", "rotate-9", "--format", "json", env=env)
+    assert reused.code == 7, reused.stderr
+    doc = reused.doc
+    assert (doc["status"], doc["idempotency_key"], doc["run_id"]) == ("conflict", "rotate-9", None)
+    assert doc["request"] == {"name": "api", "token": "***"}
+    assert doc["actor"] and doc["contract_version"] == "1.0.0"
+    assert CANARY not in reused.stdout + reused.stderr
+
+
 def test_saved_plan_with_secret_needs_the_same_secret(project: Project) -> None:
     project.add_module("leaky_auto", LEAKY)
     project.write_config("[secrets]\ndb = 'x'\n")

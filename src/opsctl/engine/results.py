@@ -40,6 +40,9 @@ def error_document(error: OpsctlError, *, mode: Mode, automation: str | None, st
         "timing": {"started_at": iso(started_at), "finished_at": iso(finished_at),
                    "duration_ms": max(0, int((finished_at - started_at).total_seconds() * 1000))},
     })
+    for field, value in error.known.items():  # masked where they were established
+        if doc.get(field) is None:
+            doc[field] = value
     return doc
 
 

@@ -7,7 +7,8 @@ and after it runs.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -238,31 +239,43 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
         session.log.warning("request.deprecated", automation=automation.name, message=warning)
     policy = retry_policy_for(session, automation)
     request_doc = request_document(session, automation, request)
-    _check_permission(session, automation, "plan" if mode == "plan" else "apply", request_doc)
+    # What a failure before the run exists (denied, a key reused, the scope locked) still
+    # reports in its result document.
+    known: dict[str, Any] = {
+        "contract_version": automation.version, "actor": session.actor,
+        "requested_contract_version": versioned.requested_version or automation.version,
+        "request": display_request(request_doc)}
+    with _reported_with(known, session):
+        _check_permission(session, automation, "plan" if mode == "plan" else "apply", request_doc)
     patterns = target_patterns(targets)
     key = idempotency_key or derived_run_key(automation, request_doc, patterns)
+    known["idempotency_key"] = key
     key_source = "caller" if idempotency_key else "derived"
     run_id = queued_run_id or new_run_id()
     request_hash = hash_of_request(request_doc, patterns)
     if mode == "apply" and key_source == "caller" and resume_run_id is None:
         # Replaying a finished operation, or refusing a key reused with another request,
         # changes nothing: neither takes the lease.
-        earlier = _prior_run(session, automation, key, key_source, request_hash, None,
-                             holds_scope=False)
+        with _reported_with(known, session):
+            earlier = _prior_run(session, automation, key, key_source, request_hash, None,
+                                 holds_scope=False)
         if earlier is not None and earlier["status"] in REPLAYABLE:
             return _replay(session, earlier)
     lease = None
     if mode == "apply" and automation.effect == "mutate":
         # Taken before looking at earlier runs of the key, so two processes never both decide
         # to resume the same run.
-        lease = acquire_lease(session.store, automation.scope_key(request), run_id,
-                              actor=session.actor, ttl_s=session.settings.lock_ttl.total_seconds(),
-                              wait_s=wait_lock_s, clock=session.clock)
+        with _reported_with(known, session):
+            lease = acquire_lease(session.store, automation.scope_key(request), run_id,
+                                  actor=session.actor,
+                                  ttl_s=session.settings.lock_ttl.total_seconds(),
+                                  wait_s=wait_lock_s, clock=session.clock)
     try:
         prior = None
         if mode == "apply":
-            prior = _prior_run(session, automation, key, key_source, request_hash,
-                               resume_run_id, holds_scope=lease is not None or claimed)
+            with _reported_with(known, session):
+                prior = _prior_run(session, automation, key, key_source, request_hash,
+                                   resume_run_id, holds_scope=lease is not None or claimed)
             if prior is not None and prior["status"] in REPLAYABLE:
                 return _replay(session, prior)
         if lease is not None and lease.taken_over is not None:
@@ -374,6 +387,17 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
         stop_recording(run)
         if lease is not None:
             lease.release()
+
+
+@contextmanager
+def _reported_with(known: dict[str, Any], session: Session) -> Iterator[None]:
+    """An OpsctlError raised inside carries ``known`` (masked) to the result document of a
+    failure that happened before the run existed (:func:`error_document`)."""
+    try:
+        yield
+    except OpsctlError as exc:
+        exc.known = {**session.redactor.redact(known), **exc.known}
+        raise
 
 
 def end_abandoned_run(session: Session, row: Mapping[str, Any], reason: str) -> None:
