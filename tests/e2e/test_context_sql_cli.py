@@ -49,6 +49,8 @@ def test_a_read_automation_cannot_write_in_apply(reader: Project, statement: str
                    "--format", "json")
     assert r.code == 1
     assert r.doc["error"]["step"] == "apply"
+    assert r.doc["error"]["type"] == "unsafe_input"  # refused, not an "internal" error
+    assert "effect 'read'" in r.doc["error"]["message"]
     with sqlite3.connect(reader.root / "data.db") as conn:
         assert conn.execute("SELECT COUNT(*) FROM t").fetchone() == (0,)
     conn.close()

@@ -32,10 +32,16 @@ def automation_bug(run: RunState, exc: Exception, what: str, step: str) -> Opsct
 
     run.session.log.debug("traceback", run_id=run.run_id,
                           traceback="".join(traceback.format_exception(exc)))
-    if step == "plan" and _read_only_refusal(exc):  # ctx.sql's read-only connection said no
+    if (step == "plan" or run.automation.effect == "read") and _read_only_refusal(exc):
+        # ctx.sql's read-only connection said no
         from opsctl.errors import MutationDuringPlanError
 
-        return MutationDuringPlanError(f"write to a database through ctx.sql ({exc})")
+        what = f"write to a database through ctx.sql ({exc})"
+        if step == "plan":
+            return MutationDuringPlanError(what)
+        refused = MutationDuringPlanError(what, "the automation declares effect 'read'")
+        refused.step = step
+        return refused
     known = classify_exception(exc, what)
     if known is not None:
         known.step = step
