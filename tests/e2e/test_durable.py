@@ -535,3 +535,54 @@ def test_resume_with_verify_reads_only_unfinished_actions(backend_project: Proje
     assert [a["status"] for a in rerun.doc["plan"]["actions"]] == ["applied"] * 6
     runs = project.run("runs", "--format", "json", expect_json=True).doc["runs"]
     assert [r["id"] for r in runs] == [rerun.doc["run_id"]]  # the killed run, resumed
+
+
+SLOW_PLAN = '''
+import time
+from pathlib import Path
+from pydantic import BaseModel
+from opsctl import Action, Automation
+
+class Request(BaseModel):
+    name: str = "x"
+
+slow_plan = Automation("slow-plan", version="1.0.0", owner="o", summary="A plan that takes ages",
+                       request=Request)
+
+@slow_plan.plan
+def plan(ctx, req):
+    Path("planning").write_text("")
+    time.sleep(600)  # reading a slow inventory, blocked in C
+    yield Action(id="a", kind="update", target=req.name, reason="never reached")
+
+@slow_plan.apply
+def apply(ctx, req, action):
+    Path("applied").write_text("")
+'''
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
+@pytest.mark.parametrize("mode", ["apply", "plan"])
+def test_a_signal_while_planning_stops_at_once(project: Project, signum: int, mode: str) -> None:
+    """plan() changes nothing, so the first signal does not wait out the stop grace for it."""
+    project.add_module("slow_plan_auto", SLOW_PLAN)
+    args = ["slow-plan", "--yes"] if mode == "apply" else ["plan", "slow-plan"]
+    proc = start(project, *args, "--format", "json",
+                 env=project.env({"OPSCTL_STOP_GRACE": "60s"}))
+    deadline = time.monotonic() + 30
+    while not (project.root / "planning").exists():
+        assert proc.poll() is None, proc.communicate()
+        assert time.monotonic() < deadline, "plan() never started"
+        time.sleep(0.02)
+    began = time.monotonic()
+    proc.send_signal(signum)
+    out, err = proc.communicate(timeout=30)
+    assert time.monotonic() - began < 10, err  # not the 60 s grace
+    assert proc.returncode == 130, err
+    doc = json.loads(out)
+    assert (doc["status"], doc["error"]["step"]) == ("cancelled", "plan")
+    assert "nothing was changed" in doc["error"]["message"]
+    assert "opsctl resume" not in doc["error"]["message"]
+    assert not (project.root / "applied").exists()
+    shown = project.run("show", doc["run_id"], "--format", "json", expect_json=True)
+    assert shown.doc["status"] == "cancelled"

@@ -146,6 +146,10 @@ def _install_signal_handlers(session: Any) -> None:
         if session.stop_requested.is_set():
             raise KeyboardInterrupt
         session.stop_requested.set()
+        if session.planning:  # plan() changes nothing: there is nothing to let finish
+            session.log.warning("run.stopping", signal=signal.Signals(signum).name, grace_s=0,
+                                hint="planning is interrupted at once")
+            raise KeyboardInterrupt
         session.log.warning("run.stopping", signal=signal.Signals(signum).name,
                             grace_s=grace, hint="a second signal aborts now")
         timer = threading.Timer(grace, grace_over)

@@ -29,13 +29,19 @@ def make_plan(run: RunState, ctx: Context) -> Plan:
     journal = run.session.store.list_actions(run.run_id) if run.resumed else []
     if journal and automation.has_verify and not _masked_unfinished(journal):
         return _plan_from_journal(run, ctx, journal)
+    session = run.session
     try:
+        session.planning = True
+        if session.stop_requested.is_set():  # asked to stop before planning began
+            raise KeyboardInterrupt
         actions = automation.call_plan(ctx, run.request)
     except OpsctlError as exc:
         exc.step = exc.step or "plan"
         raise
     except Exception as exc:
         raise automation_bug(run, exc, "plan() failed", "plan") from exc
+    finally:
+        session.planning = False
     seen: set[str] = set()
     redactor = run.session.redactor
     secrets = bool(redactor)  # none: no id to check (the check is per action)

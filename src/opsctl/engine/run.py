@@ -378,9 +378,14 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
     except KeyboardInterrupt:
         from opsctl.errors import InterruptedRunError
 
-        interrupted = InterruptedRunError(
-            f"interrupted; finished actions are journaled: `opsctl resume {run.run_id}` or run the "
-            "same command again to finish", step="apply")
+        if ctx.phase != "plan":
+            interrupted = InterruptedRunError(
+                f"interrupted; finished actions are journaled: `opsctl resume {run.run_id}` or "
+                "run the same command again to finish", step="apply")
+        else:  # before apply began (planning, the gate): this attempt applied nothing
+            interrupted = InterruptedRunError(
+                "interrupted before applying anything (while planning): nothing was changed by "
+                "this attempt; run the same command again", step="plan")
         return _finish(run, "cancelled", ExitCode.INTERRUPTED, interrupted, ctx)
     finally:
         end_run(run)

@@ -49,6 +49,9 @@ class Session:
             self.sleep(seconds)
         elif self.stop_requested.wait(seconds):
             raise KeyboardInterrupt
+    planning: bool = False
+    """True while an automation's plan() runs: it changes nothing, so a stop request need not
+    wait for it to finish (the first SIGINT/SIGTERM interrupts it at once)."""
     _catalog: Catalog | None = field(default=None, repr=False)
     governance: Any = field(default=None, repr=False)
     """Policy, permissions and groups, loaded on first use (opsctl.governance.gate)."""
