@@ -23,27 +23,57 @@ from pathlib import Path
 AUTOMATIONS = ("rotate-cert", "cleanup-volumes", "tag-release", "backfill", "migrate")
 
 
+def result_text(run_id: str, status: str, code: int, started: datetime, finished: datetime,
+                actions: int) -> str:
+    """A result document as an apply of ``actions`` updates writes it (about 1 KB)."""
+    doc = {"schema": "opsctl.result/v1", "run_id": run_id, "automation": "bench",
+           "contract_version": "1.0.0", "requested_contract_version": "1.0.0", "mode": "apply",
+           "status": status, "exit_code": code, "actor": "bench", "idempotency_key": "auto:0",
+           "replayed": False, "request": {"folder": "/srv/data", "older_than": "30d"},
+           "plan": {"fingerprint": "sha256:" + "0" * 64, "actions": [
+               {"id": f"a{j}", "kind": "update", "target": f"t{j}", "reason": "bench",
+                "before": None, "after": None, "status": "applied", "attempts": 1, "waits": [],
+                "error": None} for j in range(actions)]},
+           "summary": {"planned": actions, "applied": actions, "unchanged": 0, "skipped": 0,
+                       "failed": 0},
+           "warnings": [], "error": None, "policy": None, "artifacts": {},
+           "timing": {"started_at": started.isoformat(timespec="milliseconds"),
+                      "finished_at": finished.isoformat(timespec="milliseconds"),
+                      "duration_ms": int((finished - started).total_seconds() * 1000)}}
+    return json.dumps(doc)
+
+
 def seed(store: object, runs: int, actions: int, now: datetime) -> None:
     from opsctl.store.sql import SQLStore
 
     assert isinstance(store, SQLStore)
+    from opsctl.store.migrations import MIGRATIONS
+
+    # Since schema 12 a run's duration is a column written with its result; before, a scrape
+    # read it from the result document (the same seed, so both can be timed in one run).
+    attempt_column = any(m.version == 12 for m in MIGRATIONS)
     run_rows, action_rows = [], []
     for i in range(runs):
         started = now - timedelta(seconds=(i * 60 * 86400) / runs)
         finished = started + timedelta(seconds=5 + i % 900)
         status, code = (("failed", 1) if i % 97 == 0 else ("succeeded", 0))
         run_id = f"run_{i:08d}"
-        run_rows.append((run_id, AUTOMATIONS[i % len(AUTOMATIONS)], "1.0.0", "apply", status, code,
-                         "bench", "{}", "{}", started.isoformat(timespec="milliseconds"),
-                         finished.isoformat(timespec="milliseconds")))
+        duration_ms = int((finished - started).total_seconds() * 1000)
+        row = (run_id, AUTOMATIONS[i % len(AUTOMATIONS)], "1.0.0", "apply", status, code,
+               "bench", "{}", result_text(run_id, status, code, started, finished, actions),
+               "{}", started.isoformat(timespec="milliseconds"),
+               finished.isoformat(timespec="milliseconds"))
+        run_rows.append((*row, duration_ms) if attempt_column else row)
         for j in range(actions):
             action_rows.append((run_id, j, f"a{j}", "update", f"t{j}", "{}", "applied",
                                 2 if (i + j) % 50 == 0 else 1,
                                 started.isoformat(timespec="milliseconds"),
                                 finished.isoformat(timespec="milliseconds")))
     run_sql = store._sql("INSERT INTO runs (id, automation, contract_version, mode, status, "
-                         "exit_code, actor, request_json, runtime_json, started_at, finished_at) "
-                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                         "exit_code, actor, request_json, result_json, runtime_json, started_at, "
+                         "finished_at" + (", attempt_ms" if attempt_column else "") + ") "
+                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+                         + (", ?)" if attempt_column else ")"))
     action_sql = store._sql("INSERT INTO actions (run_id, seq, action_id, kind, target, spec_json, "
                             "status, attempts, started_at, finished_at) "
                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")

@@ -117,7 +117,7 @@ def test_migration_11_applies_to_a_store_with_runs(store_url: str,
     old.close()
     monkeypatch.undo()
     store = open_store(store_url)
-    assert store.schema_version() == 11
+    assert store.schema_version() == MIGRATIONS[-1].version
     assert walk(store, "after", 5) == ids
     assert walk(store, "before", 5, automation="c") == [
         i for i in ids if i in {r["id"] for r in store.list_runs(automation="c", limit=100)}]
@@ -142,4 +142,37 @@ def test_pages_read_an_index_in_order_without_sorting(store_url: str, where: str
             store._execute("SET enable_seqscan = off")  # 30 rows: make the planner show its index
             plan = " | ".join(str(r["QUERY PLAN"]) for r in store._rows(f"EXPLAIN {query}"))
             assert "Index Scan" in plan and "Sort" not in plan, plan
+    store.close()
+
+
+def test_migration_12_keeps_each_finished_runs_attempt_duration(
+        store_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The durations /metrics and `opsctl slo` report for runs finished before the upgrade
+    are those of their results' timing (the attempt that finished them), as before it."""
+    from datetime import UTC, datetime
+
+    from opsctl.observe.slo import run_duration_sql
+
+    monkeypatch.setattr(sql, "MIGRATIONS", MIGRATIONS[:11])
+    old = open_store(store_url)
+    assert old.schema_version() == 11
+    ids = seed(old, 3)
+    now = datetime.now(UTC).isoformat()
+    with old.transaction():  # as an opsctl of schema 11 finished them (no attempt_ms yet)
+        for run_id, result in ((ids[0], '{"timing": {"duration_ms": 1500}}'),
+                               (ids[1], '{"no": "timing"}')):
+            old._execute("UPDATE runs SET status = 'succeeded', exit_code = 0, finished_at = ?, "
+                         "result_json = ? WHERE id = ?", (now, result, run_id))
+    old.close()
+    monkeypatch.undo()
+    store = open_store(store_url)
+    assert store.schema_version() == 12
+    rows = {r["id"]: r for r in store._rows(
+        f"SELECT id, attempt_ms, {run_duration_sql(store.dialect)} AS d FROM runs")}
+    assert rows[ids[0]]["attempt_ms"] == 1500 and float(rows[ids[0]]["d"]) == 1.5
+    assert rows[ids[1]]["attempt_ms"] is None and rows[ids[1]]["d"] is not None  # the columns
+    assert rows[ids[2]]["attempt_ms"] is None  # not finished
+    store.finish_run(ids[2], status="succeeded", exit_code=0, error_type=None, finished_at=now,
+                     result={"timing": {"duration_ms": 250}})
+    assert store._rows("SELECT attempt_ms FROM runs WHERE id = ?", (ids[2],))[0]["attempt_ms"] == 250
     store.close()

@@ -283,26 +283,15 @@ def duration_sql(dialect: str, start: str = "started_at", end: str = "finished_a
 
 
 def run_duration_sql(dialect: str) -> str:
-    """SQL for a finished run's duration in seconds: its last attempt's, from its result
-    document (``timing.duration_ms``), else ``finished_at - started_at``.
+    """SQL for a finished run's duration in seconds: its last attempt's (``attempt_ms``, the
+    result document's ``timing.duration_ms``), else ``finished_at - started_at``.
 
     A resumed run keeps its first attempt's ``started_at``, so the columns alone counted the
     time it lay dead between a crash and its resume (a day, for a run resumed the next day);
-    the result document's timing is that of the attempt that finished it, the figure
-    ``opsctl show`` prints. A finished run without a result document (one put back by a
-    refused resume, say) falls back to the columns.
-
-    Reading the document costs a JSON parse per run (bench/metrics.py with 860-byte results,
-    50,000 runs: a scrape about 6% longer on SQLite, 50% on PostgreSQL); a column
-    with the last attempt's start, set by resume and in ``runs_by_finish``, would avoid it."""
-    columns = duration_sql(dialect)
-    if dialect == "postgresql":
-        # one path lookup: ``-> 'timing' ->> 'duration_ms'`` parses the text twice
-        last = ("CAST(json_extract_path_text(CAST(result_json AS json), 'timing', "
-                "'duration_ms') AS double precision) / 1000.0")
-    else:
-        last = "json_extract(result_json, '$.timing.duration_ms') / 1000.0"
-    return f"COALESCE({last}, {columns})"
+    the result's timing is that of the attempt that finished it, the figure ``opsctl show``
+    prints. A finished run without a result document (one put back by a refused resume, say)
+    falls back to the columns."""
+    return f"COALESCE(attempt_ms / 1000.0, {duration_sql(dialect)})"
 
 
 COUNTED = ("mode = 'apply' AND finished_at IS NOT NULL AND finished_at >= ? AND finished_at <= ? "

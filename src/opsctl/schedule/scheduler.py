@@ -502,10 +502,11 @@ class Scheduler:
                        idempotency_key=row["idempotency_key"])
             with store.transaction():
                 store._execute("UPDATE runs SET status = 'cancelled', exit_code = ?, "
-                               "result_json = ?, error_type = ?, finished_at = ? WHERE id = ? "
-                               "AND status = 'queued'",
+                               "result_json = ?, error_type = ?, finished_at = ?, attempt_ms = ? "
+                               "WHERE id = ? AND status = 'queued'",
                                (error.exit_code, store._json(doc), error.error_type,
-                                doc["timing"]["finished_at"], run_id))
+                                doc["timing"]["finished_at"], doc["timing"]["duration_ms"],
+                                run_id))
         self._forward_cancels()
 
     def _forward_cancels(self) -> None:

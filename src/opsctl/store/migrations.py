@@ -15,6 +15,9 @@ class Migration(NamedTuple):
     version: int
     name: str
     statements: tuple[str, ...]
+    by_dialect: dict[str, tuple[str, ...]] = {}
+    """Statements run after ``statements`` only on that dialect (``sqlite``, ``postgresql``):
+    where the common subset has no way to say it (reading JSON text, say)."""
 
 
 BOOTSTRAP = """CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -181,8 +184,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     )),
     Migration(7, "finished runs by automation, for metrics and SLOs", (
         # Covers what /metrics and `opsctl slo` aggregate (outcome counts, windows by finish
-        # time). Durations now come from each result's timing (a resumed run's last attempt,
-        # observe.slo.run_duration_sql), which reads result_json beside this index.
+        # time). Durations come from the attempt that finished each run (attempt_ms,
+        # migration 12; observe.slo.run_duration_sql), read beside this index.
         "CREATE INDEX runs_by_finish ON runs "
         "(automation, finished_at, mode, status, exit_code, started_at)",
     )),
@@ -288,4 +291,17 @@ MIGRATIONS: tuple[Migration, ...] = (
             recorded_at TEXT NOT NULL
         )""",
     )),
+    Migration(12, "the duration of the attempt that finished a run", (
+        # A resumed run keeps its first attempt's started_at, so finished_at - started_at
+        # counts the time it lay dead between a crash and its resume; /metrics and `opsctl
+        # slo` take a run's duration from here (observe.slo.run_duration_sql), where they
+        # parsed every result's JSON per scrape. Written with the result (finish_run).
+        "ALTER TABLE runs ADD COLUMN attempt_ms INTEGER",
+    ), {
+        "sqlite": ("UPDATE runs SET attempt_ms = json_extract(result_json, '$.timing.duration_ms') "
+                   "WHERE result_json IS NOT NULL AND json_valid(result_json)",),
+        "postgresql": ("UPDATE runs SET attempt_ms = CAST(json_extract_path_text(CAST(result_json "
+                       "AS json), 'timing', 'duration_ms') AS double precision) "
+                       "WHERE result_json IS NOT NULL",),
+    }),
 )

@@ -114,6 +114,13 @@ class StoreUnavailableError(DependencyError):
 _SQLITE_UNAVAILABLE = frozenset({5, 6, 7, 8, 10, 13, 14, 15})
 
 
+def _attempt_ms(result: dict[str, Any]) -> int | None:
+    """The duration of the attempt a result document reports (``timing.duration_ms``)."""
+    timing = result.get("timing")
+    value = timing.get("duration_ms") if isinstance(timing, dict) else None
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
 def store_unavailable(exc: BaseException, dialect: str) -> bool:
     """Whether a driver exception means the store is unreachable or out of resources."""
     if dialect == "postgresql":
@@ -415,7 +422,8 @@ class SQLStore:
             for migration in MIGRATIONS:
                 if migration.version in done:
                     continue
-                for statement in migration.statements:
+                for statement in (*migration.statements,
+                                  *migration.by_dialect.get(self.dialect, ())):
                     self._execute(statement)
                 self._execute("INSERT INTO schema_migrations (version, name, applied_at) "
                               "VALUES (?, ?, ?)",
@@ -446,6 +454,7 @@ class SQLStore:
         """Record the run's result. ``result_actions``, when given, is its ``plan.actions``
         in chunks (``result["plan"]["actions"]`` is then left out): the text is the same as for
         the whole document, and no more than a chunk of the entries is held as dicts."""
+        attempt_ms = _attempt_ms(result)
         if result_actions is None:
             parts = [self._result_text(result)]
         else:
@@ -453,14 +462,15 @@ class SQLStore:
         if self.dialect == "sqlite" and len(parts) > 1 and all(p.isascii() for p in parts):
             with self.transaction():
                 self._write_result_sqlite(run_id, parts, status=status, exit_code=exit_code,
-                                          error_type=error_type, finished_at=finished_at)
+                                          error_type=error_type, finished_at=finished_at,
+                                          attempt_ms=attempt_ms)
             return
         text = "".join(parts)
         del parts
         with self.transaction():
             self._execute("UPDATE runs SET status = ?, exit_code = ?, result_json = ?, "
-                          "error_type = ?, finished_at = ? WHERE id = ?",
-                          (status, exit_code, text, error_type, finished_at, run_id))
+                          "error_type = ?, finished_at = ?, attempt_ms = ? WHERE id = ?",
+                          (status, exit_code, text, error_type, finished_at, attempt_ms, run_id))
 
     def _write_result_sqlite(self, run_id: str, parts: list[str], **columns: Any) -> None:
         """Write a long result from its parts, without the whole text in Python's memory
@@ -474,9 +484,10 @@ class SQLStore:
         """
         size = sum(len(p) for p in parts)  # ASCII (checked by the caller): a char is a byte
         cur = self._execute("UPDATE runs SET status = ?, exit_code = ?, result_json = zeroblob(?), "
-                            "error_type = ?, finished_at = ? WHERE id = ?",
+                            "error_type = ?, finished_at = ?, attempt_ms = ? WHERE id = ?",
                             (columns["status"], columns["exit_code"], size,
-                             columns["error_type"], columns["finished_at"], run_id))
+                             columns["error_type"], columns["finished_at"],
+                             columns["attempt_ms"], run_id))
         # not RETURNING: SQLite before 3.35 has none
         row = self._execute("SELECT rowid FROM runs WHERE id = ?", (run_id,)).fetchone() \
             if cur.rowcount == 1 else None
