@@ -1676,6 +1676,10 @@ def test_a_client_given_as_an_annotated_parameter_and_its_deleting_methods_hande
     pytest.param("os.kill(pid, signum)", [(True, "medium")], id="chosen-at-run-time"),
     pytest.param("os.kill(pid, signal.SIGHUP)", [(False, "high")], id="reload"),
     pytest.param("os.kill(pid, 0)", [], id="exists-check"),
+    pytest.param("os.kill(int(open(pidfile).read()), signal.SIGTERM)", [(False, "high")],
+                 id="pid-file"),
+    pytest.param("os.kill(int(Path('/run/app.pid').read_text()), 9)", [(False, "high")],
+                 id="pid-file-path"),
 ])
 def test_signals_sent_to_processes(call: str, expected: list[tuple[bool, str]]) -> None:
     script, _ = scan(f"import os, signal\n{call}\n")
@@ -1954,3 +1958,23 @@ def test_cloud_calls_that_leave_the_resource_itself_are_not_destructive() -> Non
         elb.delete_target_group(TargetGroupArn=arn)
     """) == [("cloud", False, "high"), ("cloud", False, "high"), ("cloud", False, "high"),
              ("cloud", True, "high"), ("cloud", True, "high")]
+
+
+def test_stopping_the_process_a_pid_file_names_is_mutating() -> None:
+    """A daemon's own stop (as synctl or an init script does it): the pid read from its PID
+    file; a pid found any other way is still a process terminated."""
+    script, _ = scan("""
+        import os, signal
+        def stop(pidfile):
+            pid = int(open(pidfile).read())
+            os.kill(pid, signal.SIGTERM)
+        def stop_any(name):
+            pid = find_pid(name)
+            os.kill(pid, signal.SIGTERM)
+        def stop_either(pidfile, name):
+            pid = int(open(pidfile).read())
+            if not pid:
+                pid = find_pid(name)
+            os.kill(pid, signal.SIGKILL)
+    """)
+    assert [(e.destructive, e.line) for e in script.effects] == [(False, 5), (True, 8), (True, 13)]

@@ -744,7 +744,14 @@ def test_without_its_file_a_script_is_read_alone() -> None:
     ("svc &\npid=$!\ntrap 'kill \"$pid\"' EXIT\nkill \"$pid\"\n", []),
     ("svc &\nkill $!\n", []),
     ("svc &\npid=$!\nkill -9 \"$pid\" \"$OTHER\"\n", [True]),
-    ("kill -TERM \"$(cat /run/app.pid)\"\n", [True]),
+    # the process a PID file names: a daemon stopped as its init script would (mutating)
+    ("kill -TERM \"$(cat /run/app.pid)\"\n", [False]),
+    ("kill -SIGINT `head -1 $PGDATA/postmaster.pid`\n", [False]),
+    ("for pid_file in $(find . -name '*.pid'); do\n  pid=$(cat \"$pid_file\")\n  kill \"$pid\"\n"
+     "done\n", [False]),
+    ("pid=$(pgrep -f worker)\nkill \"$pid\"\n", [True]),  # found by name: any such process
+    ("pid=$(cat /run/app.pid)\npid=$(pgrep app)\nkill $pid\n", [True]),
+    ("kill -9 $(cat /var/run/app.pid) $(pgrep other)\n", [True]),
 ])
 def test_killing_the_scripts_own_background_children_is_not_destructive(
         text: str, destructive: list[bool]) -> None:
@@ -785,7 +792,8 @@ def test_a_file_sourced_by_its_installed_path_is_the_trees_file(tmp_path: Path) 
 
 @pytest.mark.parametrize(("text", "destructive"), [
     ("pid=\ntrap '[[ $pid ]] && kill $pid; exec $0' EXIT\nsleep 10 & pid=$!\nwait\n", []),
-    ("trap 'kill $(cat /run/app.pid)' EXIT\n", [True]),
+    ("trap 'kill $(cat /run/app.pid)' EXIT\n", [False]),  # a daemon stopped: a change
+    ("trap 'kill $(pgrep app)' EXIT\n", [True]),
     ("svc &\npid=$!\ntrap 'kill $pid; rm -rf /srv/data' EXIT\n", [True]),
 ])
 def test_a_trap_that_stops_the_scripts_own_children(text: str, destructive: list[bool]) -> None:

@@ -618,22 +618,40 @@ class EffectFinder:
                     self.found.append(Effect("call", True, node_text(argument), argument.lineno, "low",
                                              via=scope or None))
 
-    def _signal(self, call: ast.Call) -> None:
+    def _signal(self, call: ast.Call, scope: str) -> None:
         """``os.kill(pid, sig)``/``os.killpg``: terminating a process is destructive; a signal that
         asks it to reload, report or pause (HUP, USR1, USR2, CONT, STOP, WINCH) is mutating and
-        signal 0 only checks that it exists."""
+        signal 0 only checks that it exists. Stopping the process a PID file names (a daemon's
+        own ``stop``, as an init script does) is mutating."""
         node = call.args[1] if len(call.args) > 1 else keywords(call).get("sig") or keywords(call).get("signal")
         known, value = literal_value(self.index, node) if node is not None else (False, None)
         name = (self.index.canonical(node) or "") if node is not None and not known else ""
         if known and value == 0:
             return
         signal = name.rpartition(".")[2].removeprefix("SIG") if name else ""
-        if signal in _GENTLE_SIGNALS or (known and value in (1, 10, 12, 18, 19, 28)):
+        if (signal in _GENTLE_SIGNALS or (known and value in (1, 10, 12, 18, 19, 28))
+                or self._from_pid_file(call.args[0], scope)):
             self._add("command", False, call)
         elif signal in _TERMINATING_SIGNALS or (known and isinstance(value, int)):
             self._add("command", True, call)
         else:  # a signal chosen at run time (``-k SIGNAL``)
             self._add("command", True, call, "medium")
+
+    def _from_pid_file(self, node: ast.expr, scope: str) -> bool:
+        """A pid read from a PID file: ``int(open(pidfile).read())``, ``Path(x.pid).read_text()``,
+        or a name the same function assigned only such values."""
+        def reads_pid_file(value: ast.expr) -> bool:
+            text = node_text(value)
+            return bool(re.search(r"pid", text, re.IGNORECASE)) and bool(
+                re.search(r"\bopen\(|\.read_text\(|\.read\(|readline", text))
+
+        if reads_pid_file(node):
+            return True
+        if not isinstance(node, ast.Name):
+            return False
+        values = [value for _pos, op, value in self.index.assigns.get((scope, node.id), ())
+                  if op == "="]
+        return bool(values) and all(reads_pid_file(value) for value in values)
 
     def _add(self, kind: EffectKind, destructive: bool, call: ast.Call, confidence: Confidence = "high") -> None:
         self.found.append(Effect(kind, destructive, node_text(call), call.lineno, confidence))
@@ -652,7 +670,7 @@ class EffectFinder:
         elif name in _FILE_MOVE:
             self._add("file-write", False, call)
         elif name in ("os.kill", "os.killpg") and call.args:
-            self._signal(call)
+            self._signal(call, scope)
         elif name in _OPENERS or attr == "open":
             self._open(call, name)
         elif attr in ("write_text", "write_bytes") and isinstance(func, ast.Attribute):

@@ -33,6 +33,9 @@ __all__ = ["looks_like_credential", "scan_shell"]
 
 looks_like_credential = _commands.looks_like_credential
 
+# A command substitution reading a PID file: $(cat x.pid), `head -1 $D/postmaster.pid`, $(< pidfile)
+_PID_FILE_READ = re.compile(r"(?:\$\(|`)\s*(?:(?:cat|head|tail)\s[^`)]*|<\s*[^`)]*)pid[^`)]*(?:\)|`)",
+                            re.IGNORECASE)
 _SQL_CLIENTS = frozenset({"psql", "mysql", "mariadb", "sqlite3", "clickhouse-client", "cqlsh",
                           "sqlcmd", "snowsql"})
 
@@ -557,6 +560,8 @@ class _Scan(ShellInterface):
                         self.own_output(command.words, produced) or self.own_children(command.words)
                         or self.own_output(command.words, rebuilt) or _own_container(command.words, containers)):
                     effect = None
+                elif effect is not None and effect.destructive and self.pid_file_stop(command.words):
+                    effect.destructive = False  # the daemon stops: a change, nothing deleted
                 if effect is not None and not self.own_scratch(command.words):
                     effect.via = command.function
                     effects.append(effect)
@@ -652,6 +657,31 @@ class _Scan(ShellInterface):
             # ``pid=`` between uses resets it: still only ever the script's own child
             if pid != "$!" and not (values and all(v.strip("\"'") in ("$!", "") for v in values)
                                     and "$!" in (v.strip("\"'") for v in values)):
+                return False
+        return True
+
+    def pid_file_stop(self, words: list[str]) -> bool:
+        """``kill $(cat app.pid)``, ``kill -INT `head -1 $PGDATA/postmaster.pid```, ``kill "$pid"``
+        after ``pid=$(cat "$pid_file")``: stopping the process a PID file names, as an init
+        script's ``stop`` does (the daemon shuts down; nothing it holds is deleted): mutating."""
+        if words[:1] == ["trap"] and len(words) > 1:
+            inner = [w for _line, w in simple_commands(words[1])]
+            return any(w[:1] == ["kill"] for w in inner) and all(
+                self.pid_file_stop(w) or self.own_children(w)
+                or not getattr(_commands.classify_argv(w, line=1), "destructive", False)
+                for w in inner)
+        program, index = command_program(words)
+        if program != "kill":
+            return False
+        pids = [w.strip("\"'") for w in words[index + 1:] if not w.startswith("-") and w != "--"]
+        if not pids:
+            return False
+        for pid in pids:
+            if _PID_FILE_READ.fullmatch(pid):
+                continue
+            match = re.fullmatch(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?", pid)
+            values = [v.strip("\"'") for v in self.raw_values.get(match.group(1), [])] if match else []
+            if not values or not all(_PID_FILE_READ.fullmatch(v) for v in values):
                 return False
         return True
 
