@@ -887,3 +887,23 @@ def test_an_option_held_in_a_variable_with_a_few_values_is_tried_with_each() -> 
     assert [(e.destructive, e.confidence) for e in script.effects] == [(True, "medium")]
     always = scan('dry_run="--dry-run"\nrclone ${dry_run} delete remote:\n')
     assert always.effects == []
+
+
+@pytest.mark.parametrize(("text", "destructive"), [
+    # a disk benchmark removing the image files it wrote by fixed names
+    ('dd if=/dev/zero of=./dsync64KB.img bs=64 count=1\nfind . -name "dsync*.img" -delete\n', []),
+    ("dd if=/dev/zero of=./dsync64KB.img bs=64 count=1\nrm -f dsync*.img\n", []),
+    # a pattern with no name of its own matches whatever else lies there
+    ("dd if=/dev/zero of=./a.img bs=64 count=1\nrm -f *.img\n", [True]),
+    # retention: older dated backups, before or after the new one is written
+    ("rm -f /backups/db-*.sql.gz\npg_dump x | gzip > /backups/db-$(date +%F).sql.gz\n", [True]),
+    ("pg_dump x | gzip > /backups/db-$(date +%F).sql.gz\nrm -f /backups/db-*.sql.gz\n", [True]),
+    # before the script wrote anything: files that were there
+    ("rm -f dsync*.img\ndd if=/dev/zero of=./dsync64KB.img bs=64 count=1\n", [True]),
+    # searched elsewhere, or with another test than the name
+    ('dd if=/dev/zero of=./dsync64KB.img\nfind / -name "dsync*.img" -delete\n', [True]),
+    ('dd if=/dev/zero of=./dsync64KB.img\nfind . -name "dsync*.img" -mtime +3 -delete\n', [True]),
+])
+def test_a_pattern_naming_the_files_the_script_wrote_is_its_own_output(
+        text: str, destructive: list[bool]) -> None:
+    assert [e.destructive for e in scan(text).effects if e.destructive] == destructive

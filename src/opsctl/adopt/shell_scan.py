@@ -5,7 +5,9 @@ case / argv), env, effects, exit codes and dry-run support of a script.
 
 from __future__ import annotations
 
+import fnmatch
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from pathlib import Path
 
@@ -107,6 +109,38 @@ _REMOVERS = frozenset({"rm", "unlink"})
 def _path_key(word: str) -> str:
     """A path as compared between commands: quotes dropped, ``${NAME}`` spelled ``$NAME``."""
     return re.sub(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}", r"$\1", word.strip("\"'")).rstrip("/")
+
+
+def _glob_of_own(word: str, produced: AbstractSet[str], folder: str | None = None) -> bool:
+    """``rm -f bench*.img`` (or ``find . -name "bench*.img"``, ``folder`` ".") after the script
+    wrote ``./bench64.img``: a pattern whose name has a fixed part of its own (three characters
+    or more besides the wildcards and the extension: not ``*.img``) that matches files the
+    script made, in the folder it made them in."""
+    pattern = _path_key(word)
+    if not any(c in pattern for c in "*?[") or "$" in pattern:
+        return False
+    name = pattern.rsplit("/", 1)[-1]
+    stem = name.rsplit(".", 1)[0] if "." in name.lstrip(".") else name
+    if len(re.sub(r"[*?]|\[[^\]]*\]", "", stem).strip(".-_")) < 3:
+        return False  # *.log, *: whatever else lies there too
+    if folder is not None:
+        pattern = f"{folder.rstrip('/')}/{pattern}"
+    bare = pattern.removeprefix("./")
+    return any(fnmatch.fnmatchcase(path.removeprefix("./"), bare) for path in produced
+               if "$" not in path and "`" not in path)  # fixed names, not dated ones
+
+
+def _finds_own_files(args: list[str], produced: AbstractSet[str]) -> bool:
+    """``find . -name "bench*.img" -delete``: the only test is a name the script's own files
+    match (see :func:`_glob_of_own`), searched in the folder it wrote them in, not deeper."""
+    start = [w for w in args[:1] if not w.startswith(("-", "(", "!"))]
+    folder = _path_key(start[0]) if start else "."
+    tests = [w for w in args[len(start):] if w.startswith("-") and w not in (
+        "-delete", "-type", "-print", "-maxdepth", "-mindepth", "-xdev", "-depth")]
+    if "-delete" not in args or tests not in (["-name"], ["-iname"]):
+        return False
+    name = args[args.index(tests[0]) + 1] if args.index(tests[0]) + 1 < len(args) else ""
+    return _glob_of_own(name, produced, folder)
 
 
 def _tar_file(args: list[str]) -> str | None:
@@ -552,12 +586,13 @@ class _Scan(ShellInterface):
                         for word in command.words[1:] if not word.startswith("-"))
         rebuilt = self.rebuilt_folders() if "mkdir" in self.text else set()
         containers = _containers_made(self.parsed.commands) if "--name" in self.text else set()
+        earlier: set[str] = set()  # written by the commands before this one (for patterns)
         for command in self.parsed.commands:
             base: Confidence = "medium" if command.remote else "high"
             if command.words:
                 effect = self.command_effect(command, values, single, base)
                 if effect is not None and effect.destructive and (
-                        self.own_output(command.words, produced) or self.own_children(command.words)
+                        self.own_output(command.words, produced, earlier) or self.own_children(command.words)
                         or self.own_output(command.words, rebuilt) or _own_container(command.words, containers)):
                     effect = None
                 elif effect is not None and effect.destructive and self.pid_file_stop(command.words):
@@ -576,8 +611,10 @@ class _Scan(ShellInterface):
                     effects.append(effect)
                 if redirect.op.lstrip("0123456789") in _WRITE_OPS and redirect.target:
                     produced.add(_path_key(redirect.target))
+                    earlier.add(_path_key(redirect.target))
             if command.words:
                 produced.update(_path_key(word) for word in _outputs(command.words))
+                earlier.update(_path_key(word) for word in _outputs(command.words))
         self.script.effects = effects + self.sourced_effects()
 
     def sourced_effects(self) -> list[Effect]:
@@ -686,14 +723,21 @@ class _Scan(ShellInterface):
         return True
 
     @staticmethod
-    def own_output(words: list[str], produced: set[str]) -> bool:
+    def own_output(words: list[str], produced: set[str],
+                   earlier: AbstractSet[str] = frozenset()) -> bool:
         """``rm out.json`` after ``curl -o out.json``/``> out.json``/``tar -xf out.json``...
-        earlier in the script (same literal path or same variable): its own output."""
+        in the script (same literal path or same variable): its own output. A pattern
+        (``rm bench*.img``, ``find . -name "bench*.img" -delete``) only after the script wrote
+        files by fixed names it matches (``earlier``): a pattern before a dated backup is written
+        (``rm db-*.gz`` then ``> db-$(date +%F).gz``) deletes the older ones."""
         program, index = command_program(words)
+        if program == "find":
+            return _finds_own_files(words[index + 1:], earlier)
         if program not in _REMOVERS and not (program and (program.startswith("mkfs") or program == "mkswap")):
             return False  # (formatting an image file the script just made is not destructive either)
         operands = [w for w in words[index + 1:] if not w.startswith("-")]
-        return bool(operands) and all(_path_key(word) in produced for word in operands)
+        return bool(operands) and all(_path_key(word) in produced or _glob_of_own(word, earlier)
+                                      for word in operands)
 
     def sql_input(self, command: Command, confidence: Confidence) -> list[Effect]:
         call = _commands.call_text(command.words)
