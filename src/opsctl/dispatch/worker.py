@@ -379,16 +379,9 @@ def _hand_back_instead_of_finishing(store: SQLStore, run_id: str,
 
 
 def _finish_unrunnable(session: Session, row: dict[str, Any], error: OpsctlError) -> None:
-    from opsctl.engine.results import error_document
+    from opsctl.engine.run import finish_stored_run
 
-    now = session.clock()
-    doc = error_document(error, mode=row["mode"], automation=row["automation"], started_at=now,
-                         finished_at=now, actor=row["actor"], redact=session.redactor.redact)
-    doc.update(run_id=row["id"], contract_version=row["contract_version"],
-               idempotency_key=row["idempotency_key"])
-    session.store.finish_run(str(row["id"]), status=doc["status"], exit_code=error.exit_code,
-                             result=doc, error_type=error.error_type,
-                             finished_at=doc["timing"]["finished_at"])
+    finish_stored_run(session, row, error)
 
 
 def work_for(row: dict[str, Any], claim: RunClaim, worker: Worker) -> Callable[[Session], Any]:

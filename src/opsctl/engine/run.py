@@ -405,24 +405,32 @@ def _reported_with(known: dict[str, Any], session: Session) -> Iterator[None]:
         raise
 
 
+def finish_stored_run(session: Session, row: Mapping[str, Any], error: OpsctlError
+                      ) -> dict[str, Any]:
+    """Finish the stored run ``row``, one that never started here (refused, unrunnable) or
+    whose process is gone, with the result document of ``error`` (masked); the document."""
+    from opsctl.engine.results import error_document
+
+    now = session.clock()
+    doc = error_document(error, mode=row["mode"], automation=row["automation"],
+                         started_at=now, finished_at=now, actor=row["actor"],
+                         redact=session.redactor.redact)
+    doc.update(run_id=str(row["id"]), contract_version=row["contract_version"],
+               idempotency_key=row["idempotency_key"])
+    session.store.finish_run(str(row["id"]), status=doc["status"], exit_code=error.exit_code,
+                             result=doc, error_type=error.error_type,
+                             finished_at=doc["timing"]["finished_at"])
+    return doc
+
+
 def end_abandoned_run(session: Session, row: Mapping[str, Any], reason: str) -> None:
     """End a run left ``running`` by a process that is gone as ``cancelled`` (exit 130), as
     a stopped run ends, with a result document saying why. Its journal is kept: ``opsctl
     resume`` (or the same command again) still finishes it."""
-    from opsctl.engine.results import error_document
     from opsctl.errors import InterruptedRunError
 
-    run_id = str(row["id"])
-    now = session.clock()
-    stopped = InterruptedRunError(f"run {run_id} was interrupted: {reason}", step="apply")
-    doc = error_document(stopped, mode=row["mode"], automation=row["automation"],
-                         started_at=now, finished_at=now, actor=row["actor"],
-                         redact=session.redactor.redact)
-    doc.update(run_id=run_id, contract_version=row["contract_version"],
-               idempotency_key=row["idempotency_key"])
-    session.store.finish_run(run_id, status=doc["status"], exit_code=stopped.exit_code,
-                             result=doc, error_type=stopped.error_type,
-                             finished_at=doc["timing"]["finished_at"])
+    finish_stored_run(session, row, InterruptedRunError(
+        f"run {row['id']} was interrupted: {reason}", step="apply"))
 
 
 def _end_taken_over(session: Session, holder: Mapping[str, Any],

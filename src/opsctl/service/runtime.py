@@ -237,20 +237,12 @@ class ServerRuntime:
     def _refused(self, session: Session, run_id: str, exc: OpsctlError) -> RunOutcome | None:
         """A queued run refused before it started (a held lock, a denial): finish its row with
         the result document the CLI would print, so a poller sees why."""
-        from opsctl.engine.results import error_document
+        from opsctl.engine.run import finish_stored_run
 
         row = session.store.get_run(run_id)
         if row is None or row["status"] != "queued":
             return None
-        now = session.clock()
-        doc = error_document(exc, mode=row["mode"], automation=row["automation"],
-                             started_at=now, finished_at=now, actor=row["actor"],
-                             redact=session.redactor.redact)
-        doc.update(run_id=run_id, contract_version=row["contract_version"],
-                   idempotency_key=row["idempotency_key"])
-        session.store.finish_run(run_id, status=doc["status"], exit_code=exc.exit_code,
-                                 result=doc, error_type=exc.error_type,
-                                 finished_at=doc["timing"]["finished_at"])
+        doc = finish_stored_run(session, row, exc)
         session.log.warning("run.refused", run_id=run_id, status=doc["status"],
                             exit_code=exc.exit_code, error=exc.message)
         return RunOutcome(doc, int(exc.exit_code))
