@@ -147,3 +147,31 @@ def test_a_folder_in_a_repository_gets_calls_between_its_scripts_written_from_th
     assert callers["prune.sh"] == [("nightly", 2, "script")]
     assert callers["a.sh"] == [("nightly", 3, "script")]
     assert callers["b.sh"] == [("run.py", 2, "script")]
+
+
+def test_a_script_in_a_test_folder_that_ci_runs_is_inventoried(tmp_path: Path) -> None:
+    """tests/ is skipped as tests, but a script there that CI, a build file or cron runs is a
+    script the project depends on; one only a test runner (tox) or another script runs is not."""
+    write(tmp_path, "tests/scripts/vagrant_clean.sh",
+          "#!/bin/bash\nfor vm in $(virsh list --name); do virsh destroy \"$vm\"; done\n")
+    write(tmp_path, "tests/scripts/helper.sh", "#!/bin/bash\necho helping\n")
+    write(tmp_path, "tests/scripts/by_tox.sh", "#!/bin/bash\nrm -rf /srv/data\n")
+    write(tmp_path, "tests/test_unit.py", "def test_x():\n    assert True\n")
+    write(tmp_path, "ci/test_port_db.sh", "#!/bin/sh\npsql -c 'DROP DATABASE synapse'\n")
+    write(tmp_path, ".gitlab-ci.yml", "cleanup:\n  script:\n    - ./tests/scripts/vagrant_clean.sh\n")
+    write(tmp_path, ".github/workflows/db.yml",
+          "jobs:\n  port:\n    runs-on: ubuntu-latest\n    steps:\n"
+          "      - run: ci/test_port_db.sh\n")
+    write(tmp_path, "tox.ini", "[testenv]\ncommands = bash tests/scripts/by_tox.sh\n")
+    write(tmp_path, "tests/scripts/run_all.sh", "#!/bin/bash\n./tests/scripts/helper.sh\n")
+
+    inventory = scan_tree(tmp_path, git=False)
+
+    by_path = {s.path: s for s in inventory.scripts}
+    assert sorted(by_path) == ["ci/test_port_db.sh", "tests/scripts/vagrant_clean.sh"]
+    clean = by_path["tests/scripts/vagrant_clean.sh"]
+    assert [(c.path, c.line) for c in clean.callers] == [(".gitlab-ci.yml", 3)]
+    assert any(e.destructive for e in clean.effects)
+    assert any(e.destructive for e in by_path["ci/test_port_db.sh"].effects)
+    skipped = {s.path: s.reason for s in inventory.skipped}
+    assert skipped["tests/"] == "tests" and "ci/test_port_db.sh" not in skipped

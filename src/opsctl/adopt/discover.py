@@ -60,6 +60,9 @@ class Discovery:
     """Every other readable file kept (relative), where callers are looked for."""
     skipped: list[Skipped] = field(default_factory=list)
     errors: list[Skipped] = field(default_factory=list)
+    in_tests: list[Candidate] = field(default_factory=list)
+    """Scripts in a test folder, or named as tests: inventoried only if CI, a build or cron
+    file runs them (``tests/scripts/rebase.sh`` in ``.gitlab-ci.yml`` is a CI script)."""
 
 
 _ENV_WRAPPERS = frozenset({"with-contenv"})
@@ -99,7 +102,7 @@ def discover(root: Path, *, max_bytes: int = MAX_BYTES) -> Discovery:
         _consider(found, root, root.name, max_bytes)
         return found
     seen: set[tuple[int, int]] = set()
-    for directory, relative in _walk_dirs(root, found, seen):
+    for directory, relative, in_tests in _walk_dirs(root, found, seen):
         try:
             entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
         except OSError as exc:
@@ -116,15 +119,20 @@ def discover(root: Path, *, max_bytes: int = MAX_BYTES) -> Discovery:
                 if entry.is_symlink() and not os.path.exists(entry.path):
                     found.errors.append(Skipped(rel, _dangling(entry.path)))
                 continue
-            _consider(found, Path(entry.path), rel, max_bytes)
+            if in_tests:
+                _consider_in_tests(found, Path(entry.path), rel, max_bytes)
+            else:
+                _consider(found, Path(entry.path), rel, max_bytes)
     return found
 
 
-def _walk_dirs(root: Path, found: Discovery, seen: set[tuple[int, int]]) -> Iterator[tuple[str, str]]:
-    """Folders to read, depth first, skipping the ones that hold no scripts of the project."""
-    stack: list[tuple[str, str]] = [(str(root), "")]
+def _walk_dirs(root: Path, found: Discovery,
+               seen: set[tuple[int, int]]) -> Iterator[tuple[str, str, bool]]:
+    """Folders to read, depth first, skipping the ones that hold no scripts of the project;
+    whether each lies in a test folder (reported skipped, read for CI scripts only)."""
+    stack: list[tuple[str, str, bool]] = [(str(root), "", False)]
     while stack:
-        directory, relative = stack.pop()
+        directory, relative, in_tests = stack.pop()
         try:
             stat = os.stat(directory)
         except OSError as exc:
@@ -135,7 +143,7 @@ def _walk_dirs(root: Path, found: Discovery, seen: set[tuple[int, int]]) -> Iter
                                                   "under another path"))
             continue
         seen.add((stat.st_dev, stat.st_ino))
-        yield directory, relative
+        yield directory, relative, in_tests
         try:
             subdirs = sorted((e for e in os.scandir(directory) if _is_dir(e)),
                              key=lambda entry: entry.name, reverse=True)
@@ -148,11 +156,16 @@ def _walk_dirs(root: Path, found: Discovery, seen: set[tuple[int, int]]) -> Iter
                 reason = None  # a package named ``testing`` (``kubeflow/testing``) holds the tools too
             if reason is None and (entry.name.endswith(".egg-info") or _virtualenv(entry.path)):
                 reason = "build output" if entry.name.endswith(".egg-info") else "virtualenv"
+            if reason == "tests":
+                if not in_tests:
+                    found.skipped.append(Skipped(rel + "/", reason))
+                stack.append((entry.path, rel, True))
+                continue
             if reason is not None:
-                if reason not in ("version control", "bytecode cache", "tool cache"):
+                if reason not in ("version control", "bytecode cache", "tool cache") and not in_tests:
                     found.skipped.append(Skipped(rel + "/", reason))
                 continue
-            stack.append((entry.path, rel))
+            stack.append((entry.path, rel, in_tests))
 
 
 def _is_dir(entry: os.DirEntry[str]) -> bool:
@@ -162,12 +175,21 @@ def _is_dir(entry: os.DirEntry[str]) -> bool:
         return False
 
 
+def _consider_in_tests(found: Discovery, file: Path, rel: str, max_bytes: int) -> None:
+    """A file of a test folder: a script there is kept aside (``in_tests``), the rest ignored."""
+    kept = Discovery()
+    _consider(kept, file, rel, max_bytes)
+    found.in_tests.extend(kept.candidates)
+    found.in_tests.extend(kept.in_tests)
+
+
 def _consider(found: Discovery, file: Path, rel: str, max_bytes: int) -> None:
     name = file.name
     language = _SCRIPT_SUFFIXES.get(file.suffix)
     if language is not None and _TEST_FILE.match(name):
         found.skipped.append(Skipped(rel, "tests"))
         found.files.append(rel)  # not a script to inventory, but what it runs has a caller
+        found.in_tests.append(Candidate(rel, file, language))
         return
     if language is None and file.suffix not in ("",) and not name.startswith("."):
         found.files.append(rel)  # a Makefile.in, a workflow, a Dockerfile: maybe a caller

@@ -17,7 +17,7 @@ import tokenize
 from datetime import UTC, datetime
 from pathlib import Path
 
-from opsctl.adopt.discover import MAX_BYTES, Candidate, discover
+from opsctl.adopt.discover import MAX_BYTES, Candidate, discover, interpreter_of
 from opsctl.adopt.model import Caller, Inventory, Script, Skipped
 from opsctl.adopt.python_scan import PythonFacts, scan_python
 from opsctl.adopt.shell_scan import scan_shell
@@ -170,12 +170,15 @@ def scan_tree(root: Path, *, git: bool = True, now: datetime | None = None,
 
     paths = [script.path for script in inventory.scripts]
     libraries = {library.path for library in inventory.libraries}
-    callers = find_callers(folder, paths + sorted(libraries), found.files + [c.path for c in found.candidates])
+    in_tests = [c.path for c in found.in_tests]
+    wanted = paths + sorted(libraries) + in_tests
+    callers = find_callers(folder, wanted, found.files + [c.path for c in found.candidates])
     if git and repository_callers:
-        for path, more in _repository_callers(folder, paths + sorted(libraries)).items():
+        for path, more in _repository_callers(folder, wanted).items():
             # a script of the folder may be read by both passes: one caller per line
             merged = {(c.path, c.line): c for c in [*more, *callers.get(path, [])]}
             callers[path] = sorted(merged.values(), key=lambda c: (c.path, c.line))
+    _ci_scripts_of_test_folders(inventory, found.in_tests, callers, folder)
     # A module with only definitions that an entry point (``console_scripts``) or another file
     # runs is a script after all: ``swift-recon-cron = swift.cli.recon_cron:main``.
     run = {path for path in libraries if any(
@@ -199,6 +202,33 @@ def scan_tree(root: Path, *, git: bool = True, now: datetime | None = None,
         script.tier, script.reasons, script.risk = tier, reasons, risk  # type: ignore[assignment]
     inventory.scripts.sort(key=lambda s: (-tier_rank(s.tier), -s.risk, s.path))
     return inventory
+
+
+_NOT_RUNNERS = frozenset({"script", "tox"})  # another script, a test runner: still a test
+
+
+def _ci_scripts_of_test_folders(inventory: Inventory, candidates: list[Candidate],
+                                callers: dict[str, list[Caller]], folder: Path) -> None:
+    """A script in a test folder (or named as a test) that CI, a build file, cron or a
+    container runs is not a test but a script the project depends on (``tests/scripts/
+    vagrant_clean.sh`` in ``.gitlab-ci/vagrant.yml``): scanned and inventoried; the others
+    stay skipped as tests."""
+    for candidate in candidates:
+        if not any(caller.kind not in _NOT_RUNNERS for caller in callers.get(candidate.path, ())):
+            continue
+        if candidate.interpreter is None:  # named as a test outside a test folder: not read yet
+            try:
+                with open(candidate.file, "rb") as handle:
+                    candidate.interpreter = interpreter_of(handle.readline(512))[1]
+            except OSError:
+                pass
+        try:
+            script, _facts = _scan_candidate(candidate, folder)
+        except ScanError as exc:
+            inventory.errors.append(Skipped(exc.path, exc.reason))
+            continue
+        inventory.skipped = [s for s in inventory.skipped if s.path != candidate.path]
+        inventory.scripts.append(script)
 
 
 def _imported_library(inventory: Inventory, path: str) -> bool:
