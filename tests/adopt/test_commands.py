@@ -148,6 +148,11 @@ DESTRUCTIVE = [
     ("alembic downgrade", "alembic downgrade -1"),
     ("az deployment --mode Complete (deletes what the template does not name)",
      "az group deployment create -g rg --template-file clear.json --mode Complete"),
+    ("az acr run acr purge", "az acr run --cmd 'acr purge --filter app:.* --ago 7d' -r reg /dev/null"),
+    ("az acr task scheduling acr purge",
+     "az acr task create -n nightly --cmd 'acr purge --untagged --ago 1d' --schedule '0 0 * * *'"),
+    ("dscl deletepl", "dscl . deletepl /Users/bob accountPolicyData history"),
+    ("dscl -delete", "dscl . -delete /Users/bob"),
 ]
 
 
@@ -162,6 +167,8 @@ def test_destructive_commands(command: str) -> None:
 
 
 MUTATING = [
+    ("dscl -create", "dscl . -create /Users/bob UserShell /bin/zsh"),
+    ("az acr task building an image", "az acr task create -n build --cmd 'docker build .' -r reg"),
     ("rmdir (removes only an empty folder: no data goes)", "rmdir /srv/app/artifacts"),
     ("az deployment in the default incremental mode", "az deployment group create -g rg --template-file a.json"),
     ("docker buildx rm (a builder, recreated)", "docker buildx rm --force kind-builder"),
@@ -281,6 +288,8 @@ def test_mutating_commands(command: str) -> None:
 
 
 READ_ONLY = [
+    ("dscl list", "dscl . list /Users"),
+    ("dscl -read", "dscl . -read /Users/bob"),
     ("ls", "ls -la /srv"),
     ("cat", "cat /etc/hosts"),
     ("echo", "echo rm -rf /"),

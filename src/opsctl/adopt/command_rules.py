@@ -193,6 +193,20 @@ def _rule_kill(args: list[str]) -> Verdict | None:
     return DEST
 
 
+def _rule_dscl(args: list[str]) -> Verdict | None:
+    """macOS ``dscl DATASOURCE COMMAND ...``: ``delete``/``deletepl`` remove directory records
+    or their attributes (users, groups, stored policy data); ``create``/``append``/``merge``/
+    ``change``/``passwd`` change them; ``read``/``list``/``search`` only read."""
+    words = [w.lstrip("-").lower() for w in args if w not in ("-plist", "-raw", "-q", "-url")]
+    verb = words[1] if len(words) > 1 else ""
+    if verb in ("delete", "deletepl"):
+        return DEST
+    if verb in ("create", "createpl", "append", "appendpl", "merge", "mergepl", "change",
+                "changei", "passwd", "auth"):
+        return MUT if verb != "auth" else None
+    return None
+
+
 def _rule_crontab(args: list[str]) -> Verdict | None:
     shorts, _, positionals = split_options(args, frozenset({"-u"}))
     if "r" in shorts:
@@ -502,7 +516,7 @@ RULES: dict[str, Rule] = {
     **{name: always(DEST) for name in _DESTRUCTIVE_TOOLS.split()},
     **{name: _always_with_args(MUT) for name in _MUTATING_TOOLS.split()},
     "rm": _rule_rm, "ansible-playbook": _rule_ansible, "pkill": _rule_kill, "killall": _rule_kill,
-    "kill": _rule_kill, "dd": _rule_dd, "sed": _rule_sed, "perl": _rule_perl, "tee": _rule_tee,
+    "kill": _rule_kill, "dscl": _rule_dscl, "dd": _rule_dd, "sed": _rule_sed, "perl": _rule_perl, "tee": _rule_tee,
     "tar": _rule_tar, "rsync": _rule_rsync, "truncate": _rule_truncate, "crontab": _rule_crontab, "iptables": _rule_iptables,
     "ip6tables": _rule_iptables, "fdisk": _rule_partitioner, "sfdisk": _rule_partitioner,
     "sgdisk": _rule_partitioner, "parted": _rule_parted, "wipefs": _rule_wipefs,

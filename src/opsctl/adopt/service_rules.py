@@ -505,6 +505,12 @@ def rule_az(args: list[str]) -> Verdict | None:
     mode = option_value(args, frozenset({"--mode"}))
     if mode is not None and mode.strip("\"'").lower() == "complete" and "deployment" in args:
         return DEST
+    command = option_value(args, frozenset({"--cmd"}))
+    if args[:1] == ["acr"] and command is not None and re.match(
+            r"acr\s+(?:purge|untag)\b", command.strip("\"'")):
+        # ``az acr run``/``az acr task create --cmd "acr purge ..."``: the registry deletes
+        # images now or on the task's schedule: deletions it asked for
+        return DEST
     return cloud_rule()(args)
 
 
