@@ -119,6 +119,23 @@ def test_another_request_that_takes_a_dead_holders_lease_ends_its_run(ledger: Pr
     assert sorted(effects(ledger)) == ["main/a", "main/b", "main/c", "main/d", "main/x"]
 
 
+def test_a_run_whose_lease_ran_out_elsewhere_ends_saying_so(ledger: Project) -> None:
+    """A holder on another machine cannot be checked: once its lease ran out and another
+    request took the scope, its run ends cancelled, the message saying the lease ran out (its
+    process may still exist; its journal writes are fenced off)."""
+    from datetime import UTC, datetime, timedelta
+
+    killed = kill_mid_run(ledger)
+    edit_lease(ledger, host="build-7", process="boot=another-machine,pidns=1/pid=4242/start=1",
+               expires_at=(datetime.now(UTC) - timedelta(seconds=5)).isoformat())
+    other = ledger.run("ledger", "--targets", "x", "--format", "json")
+    assert other.code == 0, other.stderr
+    shown = ledger.run("show", killed, "--format", "json", expect_json=True).doc
+    message = shown["result"]["error"]["message"] if "result" in shown else shown["error"]["message"]
+    assert "lease ran out" in message and "build-7" in message, message
+    assert shown.get("status", shown.get("result", {}).get("status")) == "cancelled"
+
+
 def test_the_same_request_after_a_kill_resumes_the_run_rather_than_ending_it(
         ledger: Project) -> None:
     killed = kill_mid_run(ledger)

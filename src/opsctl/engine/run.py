@@ -447,8 +447,11 @@ def _end_taken_over(session: Session, holder: Mapping[str, Any],
         return
     hint = (f"`opsctl resume {gone}` finishes it" if session.store.list_actions(gone)
             else "it applied nothing")
-    end_abandoned_run(session, row, f"its process is gone, and run {run_id} took over the lease "
-                      f"on {holder['scope']}; {hint}")
+    why = (f"its lease ran out (its process, pid {holder['pid']} on {holder['host']}, stopped "
+           "renewing it)" if str(holder["expires_at"]) <= session.clock().isoformat()
+           else "its process is gone")
+    end_abandoned_run(session, row, f"{why}, and run {run_id} took over the lease on "
+                      f"{holder['scope']}; {hint}")
     session.log.warning("run.abandoned", run_id=gone, scope=holder["scope"], taken_over_by=run_id)
 
 
