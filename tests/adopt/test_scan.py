@@ -164,6 +164,15 @@ def test_a_script_in_a_test_folder_that_ci_runs_is_inventoried(tmp_path: Path) -
           "      - run: ci/test_port_db.sh\n")
     write(tmp_path, "tox.ini", "[testenv]\ncommands = bash tests/scripts/by_tox.sh\n")
     write(tmp_path, "tests/scripts/run_all.sh", "#!/bin/bash\n./tests/scripts/helper.sh\n")
+    # test modules stay tests, even named by CI, and so does what CI hands to a test runner
+    write(tmp_path, "tests/test_api.py", "import shutil\nshutil.rmtree('/srv/x')\n")
+    write(tmp_path, "tests/conftest.py", "import shutil\nshutil.rmtree('/srv/x')\n")
+    write(tmp_path, "tests/e2e.bats", "")
+    write(tmp_path, "tests/smoke.sh", "#!/bin/bash\nrm -rf /srv/x\n")
+    write(tmp_path, ".github/workflows/test.yml",
+          "jobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n"
+          "      - run: pytest tests/test_api.py\n      - run: python tests/test_api.py\n"
+          "      - run: python -m pytest -p tests/conftest.py\n      - run: bats tests/smoke.sh\n")
 
     inventory = scan_tree(tmp_path, git=False)
 

@@ -205,6 +205,9 @@ def scan_tree(root: Path, *, git: bool = True, now: datetime | None = None,
 
 
 _NOT_RUNNERS = frozenset({"script", "tox"})  # another script, a test runner: still a test
+# A calling line that hands the file to a test runner: a test run, not a script run
+_TEST_RUNNER = re.compile(r"(?<![\w.-])(?:py\.?test|pytest|nose2?|nosetests|unittest|bats|tox|nox"
+                          r"|coverage\s+run|go\s+test)(?![\w.-])")
 
 
 def _ci_scripts_of_test_folders(inventory: Inventory, candidates: list[Candidate],
@@ -212,9 +215,16 @@ def _ci_scripts_of_test_folders(inventory: Inventory, candidates: list[Candidate
     """A script in a test folder (or named as a test) that CI, a build file, cron or a
     container runs is not a test but a script the project depends on (``tests/scripts/
     vagrant_clean.sh`` in ``.gitlab-ci/vagrant.yml``): scanned and inventoried; the others
-    stay skipped as tests."""
+    stay skipped as tests. A Python test module (``test_*.py``, ``conftest.py``) stays a test
+    whoever names it, and so does a file a calling line hands to a test runner (``pytest
+    tests/x.py``)."""
     for candidate in candidates:
-        if not any(caller.kind not in _NOT_RUNNERS for caller in callers.get(candidate.path, ())):
+        name = candidate.path.rsplit("/", 1)[-1]
+        if candidate.language == "python" and (name.startswith("test_") or name.endswith("_test.py")
+                                               or name == "conftest.py"):
+            continue
+        if not any(caller.kind not in _NOT_RUNNERS and not _TEST_RUNNER.search(caller.text)
+                   for caller in callers.get(candidate.path, ())):
             continue
         if candidate.interpreter is None:  # named as a test outside a test folder: not read yet
             try:
