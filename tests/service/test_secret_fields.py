@@ -125,6 +125,21 @@ def test_a_secret_the_automation_logs_is_masked_in_the_server_log(
         assert PASSWORD not in text, f"the secret leaked into {what}"
 
 
+def _stop_mid_run(server: Any, token: str, body: dict[str, Any], hold: Path) -> str:
+    """Start the vault run, stop the server (SIGTERM) while its second action waits on
+    ``hold``, let that action finish: the run is left interrupted; its id."""
+    held = call(server, "POST", "/v1/automations/vault/runs", token, json=body)
+    assert held.status_code == 202, held.text
+    run_id = str(held.json()["run_id"])
+    wait_for(lambda: Path(str(hold) + ".waiting").exists(), "the second action to start")
+    assert server.proc is not None
+    server.proc.send_signal(15)
+    wait_for(lambda: "server.stopping" in server.log_text(), "the server to begin stopping")
+    hold.write_text("go")
+    assert server.stop() == 0
+    return run_id
+
+
 def test_an_interrupted_apply_the_server_cannot_resume_is_left_for_a_caller_with_the_secret(
         live: Any, api_project: Project) -> None:
     with_vault(api_project)
@@ -132,15 +147,7 @@ def test_an_interrupted_apply_the_server_cannot_resume_is_left_for_a_caller_with
     hold, work = api_project.root / "hold-vault", api_project.root / "work" / "held"
     body = {"request": {"directory": str(work), "password": PASSWORD, "hold": str(hold)}}
     server = live("--workers", "1")
-    held = call(server, "POST", "/v1/automations/vault/runs", token, json=body)
-    assert held.status_code == 202, held.text
-    run_id = held.json()["run_id"]
-    wait_for(lambda: Path(str(hold) + ".waiting").exists(), "the second action to start")
-    assert server.proc is not None
-    server.proc.send_signal(15)
-    wait_for(lambda: "server.stopping" in server.log_text(), "the server to begin stopping")
-    hold.write_text("go")
-    assert server.stop() == 0
+    run_id = _stop_mid_run(server, token, body, hold)
     assert (work / "two.key").exists() and not (work / "three.key").exists()
 
     # the next start cannot resume it (no secret): it stays cancelled, not running for ever
@@ -171,14 +178,7 @@ def test_a_resume_refused_after_reopening_puts_the_run_back(live: Any,
     hold, work = api_project.root / "hold-lock", api_project.root / "work" / "locked"
     body = {"request": {"directory": str(work), "password": PASSWORD, "hold": str(hold)}}
     server = live("--workers", "1", env=api_project.env({"OPSCTL_SECRET_PASSWORD": "x"}))
-    held = call(server, "POST", "/v1/automations/vault/runs", token, json=body)
-    run_id = held.json()["run_id"]
-    wait_for(lambda: Path(str(hold) + ".waiting").exists(), "the second action to start")
-    assert server.proc is not None
-    server.proc.send_signal(15)
-    wait_for(lambda: "server.stopping" in server.log_text(), "the server to begin stopping")
-    hold.write_text("go")
-    assert server.stop() == 0
+    run_id = _stop_mid_run(server, token, body, hold)
 
     # the server's own OPSCTL_SECRET_PASSWORD is not the run's: the resume at start is
     # refused by the engine (exit 3) after the run was reopened, and the run goes back
