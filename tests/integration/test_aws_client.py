@@ -20,6 +20,7 @@ from opsctl.engine.classify import classify_exception
 from opsctl.engine.context import Context
 from opsctl.errors import ConfigError
 from opsctl.observe.log import CaptureSink, Logger
+from tests.local_http import serving
 
 QUERY_ERROR = ("<ErrorResponse><Error><Type>Receiver</Type><Code>{code}</Code>"
                "<Message>m</Message></Error></ErrorResponse>")
@@ -70,15 +71,8 @@ def server(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Server]:
         monkeypatch.delenv(name, raising=False)
     httpd = Server(("127.0.0.1", 0), Handler)
     httpd.answer = Answer()
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05},
-                              daemon=True)
-    thread.start()
-    try:
+    with serving(httpd):
         yield httpd
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join(5)
 
 
 def make_context(server: Server) -> Context:

@@ -22,6 +22,7 @@ from opsctl.engine.context import Context, HTTPResponse
 from opsctl.engine.retry import RetryEvent, RetryPolicy, call_with_retries
 from opsctl.errors import AuthError, AutomationBugError, DependencyTimeoutError, TransientError
 from opsctl.observe.log import CaptureSink, Logger
+from tests.local_http import serving
 
 CLIENT_TIMEOUT = 0.3
 
@@ -98,16 +99,11 @@ def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[Server]:
     monkeypatch.setenv("no_proxy", "127.0.0.1")
     httpd = Server(("127.0.0.1", 0), Handler)
     httpd.scenario = Scenario()
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05},
-                              daemon=True)
-    thread.start()
-    try:
-        yield httpd
-    finally:
-        httpd.scenario.release.set()
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join(5)
+    with serving(httpd):
+        try:
+            yield httpd
+        finally:
+            httpd.scenario.release.set()  # a dripping answer stops before the shutdown waits
 
 
 @dataclass
