@@ -187,6 +187,38 @@ def test_a_plan_read_from_stdin_applies(counter: Project) -> None:
     assert counts(counter) == {"a": 1, "b": 1, "c": 1}
 
 
+def test_out_dash_writes_the_plan_to_stdout_and_the_run_to_stderr(counter: Project) -> None:
+    """``plan --out -`` pipes into ``apply --plan -``: the signed plan alone on stdout (no file
+    named ``-``), the result document on stderr; the plan applies once."""
+    r = counter.run("plan", "counter", "--environment", "staging", "--out", "-",
+                    "--format", "json", expect_json=True)
+    assert r.code == 10, r.stderr
+    assert r.doc["schema"] == "opsctl.plan/v1"
+    assert not (counter.root / "-").exists()
+    result = json.loads([line for line in r.stderr.splitlines()
+                         if '"opsctl.result/v1"' in line][-1])
+    assert result["artifacts"]["plan_file"] == "-"
+    assert result["artifacts"]["plan_id"] == r.doc["plan_id"]
+    assert counts(counter) == {}
+
+    text = counter.run("plan", "counter", "--environment", "staging", "--out", "-",
+                       expect_json=True)
+    assert json.loads(text.stdout)["schema"] == "opsctl.plan/v1"
+    assert "plan written to standard output" in text.stderr
+
+    piped = counter.run("apply", "--plan", "-", "--format", "json", input=r.stdout)
+    assert piped.code == 0, piped.stderr
+    assert piped.doc["artifacts"]["plan_id"] == r.doc["plan_id"]
+    assert counts(counter) == {"a": 1, "b": 1, "c": 1}
+
+
+def test_out_dash_of_a_plan_that_fails_writes_nothing_to_stdout(counter: Project) -> None:
+    r = counter.run("plan", "counter", "--environment", "nowhere", "--out", "-")
+    assert r.code == 2, r.stderr
+    assert r.stdout == ""
+    assert not (counter.root / "-").exists()
+
+
 def test_a_plan_made_against_another_store_applies_once_there_with_a_warning(
         counter: Project) -> None:
     """A plan file carried to another store (a CI runner's own SQLite) cannot be known as

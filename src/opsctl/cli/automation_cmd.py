@@ -200,9 +200,13 @@ def run_automation_command(entry: CatalogEntry, mode: str, opts: CommonOptions,
                                     warnings=warnings, wait_lock_s=wait_s, targets=targets,
                                     confirm=confirm)
             else:
+                # `--out -`: the signed plan goes to standard output (to pipe into `opsctl
+                # apply --plan -`), taken from the store as a file would hold it, and the
+                # run's own output goes to stderr
                 outcome = execute(session, automation, request,
                                   mode="plan" if mode == "plan" else "apply", dry_run=dry_run,
-                                  out=Path(out) if out else None, idempotency_key=key,
+                                  out=Path(out) if out and out != "-" else None,
+                                  store_plan=out == "-", idempotency_key=key,
                                   confirm=confirm, wait_lock_s=wait_s,
                                   max_failures=max_failures, concurrency=concurrency,
                                   on_progress=progress, source=entry.source,
@@ -211,9 +215,28 @@ def run_automation_command(entry: CatalogEntry, mode: str, opts: CommonOptions,
         finally:
             if progress is not None:
                 progress.close()
+        piped = _saved_plan_text(session, outcome.document) if out == "-" else None
     finally:
         session.close()
-    return emit(_with_warnings(outcome.document, warnings), outcome.exit_code, opts, session)
+    document = _with_warnings(outcome.document, warnings)
+    if out != "-":
+        return emit(document, outcome.exit_code, opts, session)
+    if piped is not None:
+        document["artifacts"] = {**document["artifacts"], "plan_file": "-"}
+        sys.stdout.write(piped)
+        sys.stdout.flush()
+    return emit(document, outcome.exit_code, opts, session, stream=sys.stderr)
+
+
+def _saved_plan_text(session: Any, document: dict[str, Any]) -> str | None:
+    """The signed plan document of a run that saved one, as ``--out FILE`` writes it."""
+    plan_id = (document.get("artifacts") or {}).get("plan_id")
+    saved = session.store.plan_document(plan_id) if plan_id else None
+    if saved is None:
+        return None
+    import json
+
+    return json.dumps(saved, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
 def run_policy_check(entry: CatalogEntry, opts: CommonOptions, values: dict[str, Any], *,
@@ -314,7 +337,8 @@ def build_command(entry: CatalogEntry, mode: str) -> click.Command:
         params.append(click.Option(["--out"], metavar="PLAN.json", default=None,
                                    type=click.Path(),
                                    help="Write a signed plan document to apply later with "
-                                        "`opsctl apply --plan`."))
+                                        "`opsctl apply --plan` ('-': to stdout, the run's "
+                                        "output to stderr)."))
     if mode == "run":
         params.append(click.Option(["--dry-run"], is_flag=True, default=False,
                                    help="Print the plan and stop after the gate; change nothing."))

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Any
+from typing import Any, TextIO
 
 import click
 
 from opsctl.cli.options import CommonOptions, output_format, say
 
 
-def emit(document: dict[str, Any], exit_code: int, opts: CommonOptions, session: Any = None) -> int:
-    """Print a run's result document; a run that failed also gets the one ``opsctl: error:``
-    line on stderr that every failure gets (the document itself may be going to a file or a
-    pipe, and CI logs show stderr)."""
+def emit(document: dict[str, Any], exit_code: int, opts: CommonOptions, session: Any = None,
+         *, stream: TextIO | None = None) -> int:
+    """Print a run's result document (to stdout, or ``stream``); a run that failed also gets
+    the one ``opsctl: error:`` line on stderr that every failure gets (the document itself may
+    be going to a file or a pipe, and CI logs show stderr)."""
     lost = session.log.sink_failure() if session is not None else None
     if lost is not None:
         document = {**document, "warnings": [*document.get("warnings", []),
@@ -31,11 +32,11 @@ def emit(document: dict[str, Any], exit_code: int, opts: CommonOptions, session:
                 and not document.get("replayed"):  # stopped while planning: nothing to resume
             say(f"opsctl: hint: `opsctl resume {run_id}` finishes what is left")
     if output_format(opts, session) == "json":
-        click.echo(json.dumps(document, ensure_ascii=False, sort_keys=False))
+        click.echo(json.dumps(document, ensure_ascii=False, sort_keys=False), file=stream)
     else:
         from opsctl.cli.render import render_result
 
-        render_result(document, sys.stdout, full_diff=opts.diff)
+        render_result(document, stream or sys.stdout, full_diff=opts.diff)
     return exit_code
 
 

@@ -100,7 +100,10 @@ def render_result(doc: dict[str, Any], stream: TextIO, *, full_diff: bool = Fals
     artifacts = doc.get("artifacts") or {}
     if "plan_file" in artifacts:
         stream.write(f"plan id {artifacts['plan_id']}\n")
-    if "plan_file" in artifacts:
+    if artifacts.get("plan_file") == "-":
+        stream.write(f"plan written to standard output (expires {artifacts['plan_expires_at']});"
+                     " apply it with: opsctl apply --plan - (reading it from standard input)\n")
+    elif "plan_file" in artifacts:
         stream.write(f"plan saved to {artifacts['plan_file']} (expires {artifacts['plan_expires_at']});"
                      f" apply it with: opsctl apply --plan {artifacts['plan_file']}\n")
     if doc.get("run_id"):
