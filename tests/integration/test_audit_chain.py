@@ -347,17 +347,35 @@ def test_good_events_before_the_break_are_counted(store: SQLStore, raw: RawDB) -
     assert (report.events, report.head_hash) == (4, events[3].hash)
 
 
-def test_appending_after_a_truncation_keeps_it_visible(store: SQLStore, raw: RawDB) -> None:
+@pytest.mark.parametrize("deleted", [1, 3], ids=["the-head-event", "the-last-three"])
+def test_appending_after_a_truncation_is_refused(store: SQLStore, raw: RawDB,
+                                                 deleted: int) -> None:
+    """Events deleted from the end while the head still names the last: new events chained
+    onto the head would bury the gap in the middle of the trail, so nothing more is appended
+    (the same fail-closed answer as to an event forged past the head)."""
     record(store, N)
-    raw.execute("DELETE FROM audit_events WHERE seq = ?", N)
+    raw.execute("DELETE FROM audit_events WHERE seq > ?", N - deleted)
+    missing = f"event {N}" if deleted == 1 else f"events {N - deleted + 1}..{N}"
 
-    later = append_event(store, "run.finished", actor="me", payload={})
+    with pytest.raises(PlanRejectedError, match=f"the audit head names event {N}, which the "
+                       f"trail no longer holds: {missing} were deleted from the end of the trail"):
+        append_event(store, "run.finished", actor="me", payload={})
 
-    assert later.seq == N + 1
+    assert raw.rows("SELECT MAX(seq) AS seq FROM audit_events") == [{"seq": N - deleted}]
     report = verify_chain(store)
-    assert (report.first_bad_seq, report.first_bad_id) == (N + 1, later.id)
-    assert report.problem == (f"event {N + 1} ({later.id}): follows event {N - 1} "
-                              f"(event {N} missing: deleted?)")
+    assert report.problem == f"{missing} missing after event {N - deleted} (truncated?)"
+
+
+def test_appending_after_the_head_event_was_rehashed_is_refused(store: SQLStore,
+                                                                raw: RawDB) -> None:
+    record(store, N)
+    raw.execute("UPDATE audit_events SET hash = ? WHERE seq = ?", "0" * 64, N)
+
+    with pytest.raises(PlanRejectedError, match=f"audit event {N} \\(evt_[0-9a-f]+\\) at the "
+                       "audit head does not have the hash the head recorded"):
+        append_event(store, "run.finished", actor="me", payload={})
+
+    assert raw.rows("SELECT MAX(seq) AS seq FROM audit_events") == [{"seq": N}]
 
 
 def test_appending_after_an_event_forged_past_the_head_is_refused(store: SQLStore,

@@ -288,23 +288,43 @@ def _locked_head(store: SQLStore) -> _Head:
         rows = store._rows("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1")
         head = _Head(int(rows[0]["seq"]), str(rows[0]["hash"])) if rows else _GENESIS_HEAD
         store._execute("INSERT INTO audit_head (id, seq, hash) VALUES (1, ?, ?)", head)
-    # Any event past the head, not only the next one: a forged event left a gap before it
-    # would otherwise be overwritten by the chain growing into it, or built on.
-    beyond = store._rows("SELECT seq, id FROM audit_events WHERE seq > ? ORDER BY seq LIMIT 1",
-                         (head.seq,))
+    # The head's own event, and any event past it (not only the next one: a forged event
+    # left a gap before it would otherwise be overwritten by the chain growing into it).
+    rows = store._rows("SELECT seq, id, hash FROM audit_events WHERE seq >= ? ORDER BY seq "
+                       "LIMIT 2", (head.seq,))
+    if head.seq and not (rows and int(rows[0]["seq"]) == head.seq):
+        # the head names an event the trail no longer holds: its end was deleted, and new
+        # events chained onto the head would hide the gap
+        last = store._rows("SELECT MAX(seq) AS seq FROM audit_events WHERE seq < ?",
+                           (head.seq,))[0]["seq"]
+        first = int(last or 0) + 1
+        missing = f"event {head.seq}" if first == head.seq else f"events {first}..{head.seq}"
+        raise PlanRejectedError(
+            f"the audit head names event {head.seq}, which the trail no longer holds: "
+            f"{missing} were deleted from the end of the trail (truncated?); nothing more is "
+            "appended to the audit trail until they are restored (run `opsctl audit verify`)",
+            reason="tampered", step=None)
+    if head.seq and str(rows[0]["hash"]) != head.hash:
+        raise PlanRejectedError(
+            f"audit event {head.seq} ({rows[0]['id']}) at the audit head does not have the "
+            "hash the head recorded: it was edited outside opsctl, and nothing more is "
+            "appended to the audit trail until it is restored (run `opsctl audit verify`)",
+            reason="tampered", step=None)
+    beyond = [row for row in rows if int(row["seq"]) > head.seq]
     if beyond:  # fail closed: continuing from it would launder it into the chain
         raise PlanRejectedError(
             f"audit event {beyond[0]['seq']} ({beyond[0]['id']}) lies beyond the audit head at "
-            f"event {head.seq}: it was appended outside opsctl, and nothing more is recorded "
-            "until it is removed (run `opsctl audit verify`)", reason="tampered", step=None)
+            f"event {head.seq}: it was appended outside opsctl, and nothing more is appended "
+            "to the audit trail until it is removed (run `opsctl audit verify`)",
+            reason="tampered", step=None)
     # A verify recorded a checkpoint at an event the trail no longer reaches: its end was
     # deleted (and the head moved back, or rebuilt above). Appending would fill the gap with
     # new events and hide it; and a saved plan whose claim was deleted would apply again.
     checkpoint = _checkpoint_beyond(store, head.seq)
     if checkpoint is not None:
         raise PlanRejectedError(
-            f"{checkpoint}: nothing more is recorded until the missing events are restored "
-            "(run `opsctl audit verify`)", reason="tampered", step=None)
+            f"{checkpoint}: nothing more is appended to the audit trail until the missing "
+            "events are restored (run `opsctl audit verify`)", reason="tampered", step=None)
     return head
 
 
