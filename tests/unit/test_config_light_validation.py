@@ -153,3 +153,46 @@ JSONISH = st.recursive(
 @given(key=st.sampled_from([*FIELDS, "unknown"]), value=JSONISH)
 def test_any_one_value_gets_the_same_outcome(key: str, value: Any) -> None:
     agrees(layers_of(**{key: value}))
+
+
+# -- a file's value that a later layer overrides is still checked -----------------------------
+
+def _project(tmp_path: Path, toml: str) -> Path:
+    (tmp_path / "opsctl.toml").write_text(toml)
+    return tmp_path
+
+
+@pytest.mark.parametrize(("toml", "env", "message"), [
+    ('plan_ttl = "0s"\n', {"OPSCTL_PLAN_TTL": "1h"},
+     "config key 'plan_ttl' (from repo:{root}/opsctl.toml): 0s is out of range"),
+    ('log_level = "loud"\n', {"OPSCTL_LOG_LEVEL": "warning"},
+     "config key 'log_level' (from repo:{root}/opsctl.toml): Input should be"),
+], ids=["duration", "choice"])
+def test_a_bad_file_value_is_an_error_while_the_environment_overrides_it(
+        tmp_path: Path, toml: str, env: dict[str, str], message: str) -> None:
+    from opsctl.config.layers import load_layers
+
+    root = _project(tmp_path, toml)
+    with pytest.raises(ConfigError) as raised:
+        validate_settings(load_layers(cwd=root, env={"HOME": str(tmp_path / "home"), **env}))
+    assert raised.value.message.startswith(message.format(root=root)), raised.value.message
+
+
+def test_a_good_file_value_overridden_by_the_environment_takes_the_environments(
+        tmp_path: Path) -> None:
+    from opsctl.config.layers import load_layers
+
+    root = _project(tmp_path, 'plan_ttl = "2h"\nlog_level = "debug"\n')
+    found = validate_settings(load_layers(cwd=root, env={
+        "HOME": str(tmp_path / "home"), "OPSCTL_PLAN_TTL": "1h", "OPSCTL_LOG_LEVEL": "warning"}))
+    assert (found.plan_ttl.total_seconds(), found.log_level) == (3600, "warning")
+
+
+def test_a_groups_error_names_the_file_it_came_from(tmp_path: Path) -> None:
+    from opsctl.config.layers import load_layers
+
+    root = _project(tmp_path, '[groups]\nsre = ["group:x"]\n')
+    with pytest.raises(ConfigError) as raised:
+        validate_settings(load_layers(cwd=root, env={"HOME": str(tmp_path / "home")}))
+    assert raised.value.message.startswith(f"{root}/opsctl.toml: groups.sre[0]: 'group:x'"), \
+        raised.value.message

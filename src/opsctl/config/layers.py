@@ -71,11 +71,14 @@ class Layers:
     """
 
     def __init__(self, values: dict[str, Any], origin: dict[str, str], files: list[str],
-                 root: str) -> None:
+                 root: str, shadowed: list[tuple[str, str, Any]] | None = None) -> None:
         self.values = values
         self.origin = origin
         self.files = files
         self.root = root
+        self.shadowed = shadowed or []
+        """(layer, key, value): a file's value that a later layer replaced; still checked, so
+        a bad value in a config file is an error even while the environment overrides it."""
 
 
 def find_repo_config(start: str) -> str | None:
@@ -269,6 +272,7 @@ def load_layers(
     layers.append(("env", _env_layer(env)))
     layers.append(("flag", {k: v for k, v in (flags or {}).items() if v is not None}))
 
+    shadowed: list[tuple[str, str, Any]] = []
     for name, layer in layers:
         for key, value in layer.items():
             if key in MERGED_TABLES and isinstance(value, dict) and isinstance(
@@ -286,6 +290,8 @@ def load_layers(
                     origin[f"{key}.{sub}"] = name
                 values[key] = merged
             else:
+                if origin.get(key, "default") != "default" and ":" in origin[key]:
+                    shadowed.append((origin[key], key, values[key]))  # a file's, replaced
                 values[key] = value
             origin[key] = name
-    return Layers(values=values, origin=origin, files=files, root=root)
+    return Layers(values=values, origin=origin, files=files, root=root, shadowed=shadowed)

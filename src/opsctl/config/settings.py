@@ -276,6 +276,9 @@ def validate_settings(layers: Layers) -> Settings:
 
         settings = validate_with_model(layers)
     _check_feature_tables(settings, layers)
+    for layer, key, value in layers.shadowed:  # a file's value that a later layer replaced
+        validate_settings(Layers({**layers.values, key: value}, {**layers.origin, key: layer},
+                                 layers.files, layers.root))
     return settings
 
 

@@ -103,7 +103,8 @@ def configured_tables(settings: Any, origin: Mapping[str, str],
     if settings.permissions is not None or groups:
         from opsctl.governance.permissions import load_permissions
 
-        where = origin.get("permissions") or origin.get("groups") or "config"
+        where = next((origin[key] for key in ("permissions", "groups")
+                      if origin.get(key, "default") != "default"), "config")
         loaded = load_permissions(settings.permissions,
                                   {name: list(members) for name, members in groups.items()},
                                   where.split(":", 1)[-1])
