@@ -196,3 +196,35 @@ def test_a_groups_error_names_the_file_it_came_from(tmp_path: Path) -> None:
         validate_settings(load_layers(cwd=root, env={"HOME": str(tmp_path / "home")}))
     assert raised.value.message.startswith(f"{root}/opsctl.toml: groups.sre[0]: 'group:x'"), \
         raised.value.message
+
+
+@pytest.mark.parametrize(("toml", "message"), [
+    ("[server]\nprot = 8080\n", "unknown config key 'server.prot' (from repo:{root}/opsctl.toml; "
+                                "known: allow_insecure_remote, host"),
+    ('[worker]\nsweep_intervall = "1s"\n', "unknown config key 'worker.sweep_intervall' (known:"),
+    ('[worker]\nqueue = "q"\nexecutor = "celery"\n', "unknown config key 'worker.executor'"),
+    ('[worker]\nqueue = "a b"\n', "config key 'worker.queue': a queue name is letters"),
+], ids=["server-typo", "worker-typo", "worker-swallowed-key", "worker-bad-queue"])
+def test_server_and_worker_tables_are_checked_by_every_command(
+        tmp_path: Path, toml: str, message: str) -> None:
+    """`opsctl list` (any command) refuses them as `opsctl serve` and `opsctl worker` would:
+    a key written under the wrong table (executor after [worker]) is not silently ignored."""
+    from opsctl.config.layers import load_layers
+
+    root = _project(tmp_path, toml)
+    with pytest.raises(ConfigError) as raised:
+        validate_settings(load_layers(cwd=root, env={"HOME": str(tmp_path / "home")}))
+    assert raised.value.message.startswith(message.format(root=root)), raised.value.message
+    assert str(root / "opsctl.toml") in raised.value.message
+
+
+def test_every_documented_server_key_is_accepted(tmp_path: Path) -> None:
+    from opsctl.config.layers import load_layers
+
+    root = _project(tmp_path, '[server]\nhost = "127.0.0.1"\nport = 8401\nworkers = 2\n'
+                              'allow_insecure_remote = false\nmax_body = "64KiB"\n'
+                              'metrics_auth = true\nscheduler = false\n'
+                              '[worker]\nqueue = "ops"\nfan_out = 2\nsweep_interval = "2s"\n'
+                              'redeliver_after = "5m"\n')
+    found = validate_settings(load_layers(cwd=root, env={"HOME": str(tmp_path / "home")}))
+    assert (found.server["port"], found.worker["queue"]) == (8401, "ops")

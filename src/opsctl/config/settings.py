@@ -266,6 +266,9 @@ def parse_byte_size(value: Any) -> int:
 
 
 SECRET_KEYS = frozenset({"plan_signing_key", "secrets"})
+SERVER_KEYS = frozenset({"host", "port", "workers", "allow_insecure_remote", "tls_cert",
+                         "tls_key", "max_body", "metrics_auth", "oidc", "scheduler"})
+"""The keys of ``[server]`` (docs/http-api.md); each is read where it is used."""
 
 
 def validate_settings(layers: Layers) -> Settings:
@@ -317,6 +320,18 @@ def _check_feature_tables(settings: Settings, layers: Layers) -> None:
         from opsctl.governance.gate import configured_tables
 
         configured_tables(settings, origin)
+    unknown = sorted(set(settings.server) - SERVER_KEYS)
+    if unknown:  # a typo (`prot = 8080`) would otherwise be a default silently kept
+        raise ConfigError(f"unknown config key 'server.{unknown[0]}' (from "
+                          f"{origin.get('server', 'config')}; known: "
+                          f"{', '.join(sorted(SERVER_KEYS))})")
+    if settings.worker:
+        from opsctl.dispatch.config import worker_config
+
+        try:
+            worker_config(settings.worker)
+        except ConfigError as exc:  # the same check `opsctl worker` makes, naming the layer
+            raise ConfigError(f"{exc.message} (from {origin.get('worker', 'config')})") from None
 
 
 def describe_settings(settings: Settings, layers: Layers) -> list[tuple[str, str, str]]:
