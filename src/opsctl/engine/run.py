@@ -179,7 +179,8 @@ def _prior_run(session: Session, automation: Automation[Any], key: str, key_sour
     from opsctl.errors import ConflictError
 
     store = session.store
-    prior = store.get_run(resume_run_id) if resume_run_id else store.latest_run_for_key(
+    # the newest run under the key by its head row: its result is read only when it is taken
+    prior = store.get_run(resume_run_id) if resume_run_id else store.latest_run_head_for_key(
         automation.name, key)
     if prior is None:
         if resume_run_id:
@@ -191,7 +192,7 @@ def _prior_run(session: Session, automation: Automation[Any], key: str, key_sour
     if resume_run_id is None and prior["status"] in REPLAYABLE:
         # A caller's key names one operation: replay it. A derived key only makes an
         # interrupted run resumable; a finished one is history, so plan afresh.
-        return prior if key_source == "caller" else None
+        return store.get_run(prior["id"]) if key_source == "caller" else None
     orphaned = holds_scope and prior["status"] == "running"
     if prior["status"] not in RESUMABLE or not (orphaned or store.list_actions(prior["id"])):
         if resume_run_id:
@@ -199,7 +200,7 @@ def _prior_run(session: Session, automation: Automation[Any], key: str, key_sour
                     "same command again" if prior["status"] in RESUMABLE else "")
             raise UsageError(f"run {resume_run_id} is {prior['status']}{left}: nothing to resume")
         return None
-    return prior
+    return prior if resume_run_id else store.get_run(prior["id"])
 
 
 def execute(session: Session, automation: Automation[Any], data: Mapping[str, Any], *,

@@ -531,11 +531,17 @@ class SQLStore:
 
     def latest_run_for_key(self, automation: str, key: str) -> Row | None:
         """The newest apply run of ``automation`` recorded under idempotency key ``key``."""
-        rows = self._rows("SELECT id FROM runs WHERE automation = ? AND idempotency_key = ? "
-                          "AND mode = 'apply' AND status <> 'conflict' "
+        head = self.latest_run_head_for_key(automation, key)
+        return self.get_run(head["id"]) if head else None
+
+    def latest_run_head_for_key(self, automation: str, key: str) -> Row | None:
+        """:meth:`latest_run_for_key`'s id, status and request hash only: whether it replays
+        or resumes is known without reading its result (an entry per action)."""
+        rows = self._rows("SELECT id, status, request_hash FROM runs WHERE automation = ? "
+                          "AND idempotency_key = ? AND mode = 'apply' AND status <> 'conflict' "
                           "ORDER BY started_at DESC, id DESC LIMIT 1",
                           (automation, key))
-        return self.get_run(rows[0]["id"]) if rows else None
+        return rows[0] if rows else None
 
     def reopen_run(self, run_id: str) -> None:
         """Mark an unfinished run running again, for resume."""
