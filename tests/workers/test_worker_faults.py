@@ -116,7 +116,7 @@ class RedisServer:
     """``redis-server`` on a free loopback port without persistence: a restart loses every
     queued message, as a broker restarted without AOF/RDB does."""
 
-    def __init__(self, directory: Path) -> None:
+    def __init__(self, directory: Path, requirepass: str | None = None) -> None:
         binary = shutil.which("redis-server")
         if binary is None:
             pytest.skip("the broker-restart tests start their own redis-server (apt: "
@@ -127,6 +127,7 @@ class RedisServer:
         self.port = free_port()
         self.proc: subprocess.Popen[bytes] | None = None
         self.starts = 0
+        self.requirepass = requirepass
 
     @property
     def url(self) -> str:
@@ -136,7 +137,7 @@ class RedisServer:
         try:
             with socket.create_connection(("127.0.0.1", self.port), timeout=0.5) as sock:
                 sock.sendall(b"PING\r\n")
-                return sock.recv(64).startswith(b"+PONG")
+                return sock.recv(64).startswith((b"+PONG", b"-NOAUTH"))
         except OSError:
             return False
 
@@ -170,7 +171,8 @@ class RedisServer:
         log = open(self.directory / f"redis-{self.starts}.log", "wb")  # noqa: SIM115
         self.proc = subprocess.Popen(
             [self.binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
-             "--appendonly", "no", "--dir", str(self.directory), "--protected-mode", "no"],
+             "--appendonly", "no", "--dir", str(self.directory), "--protected-mode", "no",
+             *(["--requirepass", self.requirepass] if self.requirepass else [])],
             stdout=log, stderr=subprocess.STDOUT, cwd=self.directory)
         log.close()
         wait_until(self.ping, 10, f"redis-server on port {self.port}",
@@ -404,11 +406,13 @@ def test_celery_executor_and_worker_need_a_broker(rproject: WorkerProject) -> No
     assert "Traceback" not in worker.stderr
 
 
+@pytest.mark.parametrize("name", [None, "wv@%h"], ids=["default-name", "name-template"])
 def test_a_worker_with_another_contract_version_refuses_and_the_run_fails_after_max_refusals(
-        rproject: WorkerProject, tmp_path: Path) -> None:
+        rproject: WorkerProject, tmp_path: Path, name: str | None) -> None:
     """The only worker of the queue runs effects 2.0.0; the run was queued for 1.0.0. It
     refuses each wake-up (``run.refused_by_worker``), and after MAX_REFUSALS the run is
-    finished as failed with exit 3 and why, instead of staying queued.
+    finished as failed with exit 3 and why, instead of staying queued. The worker is named
+    as Celery names it: ``--name wv@%h`` is ``wv@HOST``, never the template.
 
     Cost: MAX_REFUSALS wake-ups REFUSED_DELAY_S apart (about 8 s) before the caller learns it.
     """
@@ -423,8 +427,9 @@ def test_a_worker_with_another_contract_version_refuses_and_the_run_fails_after_
         v2.queue = rproject.queue  # the same store and queue, the automation one major later
         v2.worker_config()
         v2.add_module("effects_auto", EFFECTS.replace('version="1.0.0"', 'version="2.0.0"'))
-        v2_worker = v2.start_worker(2)
-        node = f"opsctl@{socket.gethostname()}-{v2_worker.pid}"  # Celery's name of it
+        v2_worker = v2.start_worker(2, *(["--name", name] if name else []))
+        node = (f"wv@{socket.gethostname()}" if name else  # Celery's name of it
+                f"opsctl@{socket.gethostname()}-{v2_worker.pid}")
         t0 = time.monotonic()
         r = rproject.run("apply", "effects", "--batch", "v", "--count", "3", "--executor",
                          "celery", "--format", "json", timeout=60)
@@ -476,6 +481,65 @@ def test_a_broker_refusing_the_credentials_stops_the_worker_with_exit_4(
     assert "ACCESS_REFUSED" in errors[0], errors
     assert "not-the-password" not in worker.stderr
     assert "Traceback" not in worker.stderr
+
+
+@contextlib.contextmanager
+def _refusing_broker(kind: str, tmp_path: Path) -> Iterator[tuple[str, str, str]]:
+    """A broker URL the broker answers and refuses, its masked form, and the refusal."""
+    if kind == "redis-noauth":  # a Redis with a password, none given: NOAUTH
+        server = RedisServer(tmp_path / "redis", requirepass="opsctl-test-password")
+        server.start()
+        try:
+            yield server.url, server.url, "AuthenticationError"
+        finally:
+            server.stop()
+    else:
+        yield _shared_refusing_broker(kind)
+
+
+def _shared_refusing_broker(kind: str) -> tuple[str, str, str]:
+    from tests.workers.conftest import RABBITMQ_URL, REDIS_URL
+
+    base = REDIS_URL if kind.startswith("redis") else RABBITMQ_URL
+    if not base:
+        pytest.skip(f"needs OPSCTL_TEST_{kind.split('-')[0].upper()}_URL")
+    parts = urlsplit(base)
+    host = f"{parts.hostname}:{parts.port or (6379 if kind.startswith('redis') else 5672)}"
+    if kind == "redis-wrong-user":  # Redis 6 ACL: WRONGPASS
+        return (f"redis://nosuchuser:wrongpw@{host}/7", f"redis://nosuchuser:***@{host}/7",
+                "AuthenticationError")
+    user = parts.username or "guest"  # rabbitmq-vhost: Connection.open (530) NOT_ALLOWED
+    return (urlunsplit(parts._replace(path="/opsctl-no-such-vhost")),
+            f"amqp://{user}:***@{host}/opsctl-no-such-vhost", "NOT_ALLOWED")
+
+
+@pytest.mark.parametrize("kind", ["redis-wrong-user", "redis-noauth", "rabbitmq-vhost"])
+def test_a_broker_refusing_the_worker_stops_it_with_exit_4_at_once(
+        rproject: WorkerProject, kind: str, tmp_path: Path) -> None:
+    """A Redis ``AUTH`` failure (``WRONGPASS``; ``NOAUTH``: no password for a Redis that
+    requires one) and a
+    RabbitMQ virtual host that does not exist are refusals, as ``ACCESS_REFUSED`` is: exit 4
+    at once with one ``opsctl: error:`` line, password masked, instead of Celery connecting
+    again for ever. (A password given to a Redis that has none is no refusal: redis-py's
+    ``HELLO 3 AUTH default ...`` is accepted by a ``nopass`` user.)"""
+    with _refusing_broker(kind, tmp_path) as (url, masked, refusal):
+        t0 = time.monotonic()
+        try:
+            worker = subprocess.run([OPSCTL, "worker", "-Q", rproject.queue], cwd=rproject.root,
+                                    env=rproject.env({"OPSCTL_BROKER_URL": url}),
+                                    capture_output=True, text=True, timeout=30)
+        except subprocess.TimeoutExpired as exc:
+            raise AssertionError(f"still connecting after 30s:\n{exc.stderr!r:.3000}") from None
+    took = time.monotonic() - t0
+    assert worker.returncode == 4, worker.stderr[-3000:]
+    errors = [line for line in worker.stderr.splitlines() if line.startswith("opsctl: error:")]
+    assert len(errors) == 1, worker.stderr[-3000:]
+    assert f"the worker stopped: broker {masked} failed: " in errors[0], errors
+    assert refusal in errors[0], errors
+    assert "wrongpw" not in worker.stderr
+    assert "Trying again in" not in worker.stderr  # not waited for
+    assert "Traceback" not in worker.stderr
+    print(f"\n{kind}: exit 4 after {took:.1f}s: {errors[0]}")
 
 
 def test_a_broker_down_at_start_is_waited_for(rproject: WorkerProject) -> None:

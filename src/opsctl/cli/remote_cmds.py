@@ -171,7 +171,8 @@ def wait_cmd(run_id: str, timeout: str | None, opts: CommonOptions) -> int:
 @click.option("--queue", "-Q", "queues", multiple=True, metavar="QUEUE",
               help="Queue to take work from (repeatable; default: worker.queue, else 'opsctl'). "
                    "Route prod automations to a prod queue with [[worker.routes]].")
-@click.option("--name", default=None, help="Worker name (default: opsctl@HOST-PID).")
+@click.option("--name", default=None,
+              help="Worker name, as Celery's -n: %h, %n, %d expand (default: opsctl@HOST-PID).")
 @common_options
 def worker_cmd(concurrency: int, queues: tuple[str, ...], name: str | None,
                opts: CommonOptions) -> int:
@@ -197,6 +198,8 @@ def worker_cmd(concurrency: int, queues: tuple[str, ...], name: str | None,
     except ImportError:
         raise UsageError("`opsctl worker` needs the celery extra: pip install "
                          "'opsctl[celery]'") from None
+    from celery.utils.nodenames import default_nodename, host_format
+
     from opsctl.config.redact import mask_url
     from opsctl.dispatch import celery_app
     from opsctl.dispatch.worker import Worker
@@ -209,7 +212,9 @@ def worker_cmd(concurrency: int, queues: tuple[str, ...], name: str | None,
                    f"{broken.get('automation') or broken['module']}: {broken['message']}",
                    err=True)
     app = celery_app.make_app(broker, default_queue=config.queue)
-    node = name or f"opsctl@{socket.gethostname()}-{os.getpid()}"
+    # The name Celery gives the node: `--name wv@%h` is wv@HOST (%h, %n, %d expanded)
+    node = (host_format(default_nodename(name)) if name
+            else f"opsctl@{socket.gethostname()}-{os.getpid()}")
     worker = Worker(session, config,
                     wake=lambda run_id, queue: celery_app.wake(app, run_id, queue),
                     wake_chunk=lambda run_id, chunk, queue: celery_app.wake_chunk(

@@ -67,6 +67,7 @@ def make_app(broker_url: str, *, default_queue: str = DEFAULT_QUEUE) -> Celery:
         worker_redirect_stdouts=False,
         worker_send_task_events=False,
         broker_transport_options={"visibility_timeout": 43200},  # unused with early acks
+        worker_consumer=_refusal_stopping_consumer(),
     )
 
     @app.task(name=RUN_TASK, bind=True, ignore_result=True)  # type: ignore[untyped-decorator]
@@ -117,6 +118,80 @@ def run_worker(app: Celery, argv: list[str], broker_url: str) -> None:
                           f"{' '.join(why.split())}")
 
 
+class BrokerRefusedError(Exception):
+    """The broker answered and refused this worker (its credentials, its virtual host): a
+    refusal that connecting again does not mend. Not a connection error, so that Celery's
+    consumer does not connect again but stops its worker on it ("Unrecoverable error")."""
+
+    def __init__(self, refusal: BaseException) -> None:
+        super().__init__(f"{type(refusal).__name__}: {refusal}")
+        self.refusal = refusal
+
+
+def broker_refusal(exc: BaseException) -> BaseException | None:
+    """The broker's refusal in ``exc`` or what caused it (kombu re-raises a transport's error
+    as its own OperationalError): a RabbitMQ ``ACCESS_REFUSED`` (403) or ``NOT_ALLOWED`` (530,
+    e.g. no such virtual host), a Redis ``AUTH`` failure (``WRONGPASS``, ``NOAUTH``, a password
+    Redis does not take) or an ACL refusal. ``None`` for anything else: a broker that is down
+    or unreachable is waited for."""
+    refusals: list[type[BaseException]] = []
+    try:
+        from amqp.exceptions import AccessRefused, NotAllowed  # type: ignore[import-untyped]
+
+        refusals += [AccessRefused, NotAllowed]
+    except ImportError:  # no RabbitMQ client installed
+        pass
+    try:
+        from redis.exceptions import AuthenticationError, AuthorizationError
+
+        refusals += [AuthenticationError, AuthorizationError]
+    except ImportError:  # no Redis client installed
+        pass
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, tuple(refusals)):
+            return seen
+        seen = seen.__cause__ or seen.__context__
+    return None
+
+
+def _refusal_stopping_consumer() -> type:
+    """Celery's consumer, except that a broker refusing the worker stops it.
+
+    Celery connects again, for ever, on every error its transport calls a connection error,
+    and both Redis's ``AuthenticationError`` and py-amqp's ``NotAllowed`` are such errors:
+    kombu retries the first inside ``ensure_connection`` (calling its errback each time), the
+    consumer restarts on the second. Both pass through ``ensure_connected``."""
+    from celery.worker.consumer import Consumer
+
+    class RefusalStoppingConsumer(Consumer):  # type: ignore[misc]
+        def ensure_connected(self, conn: Any) -> Any:
+            ensure_connection = conn.ensure_connection
+
+            def ensure_unless_refused(errback: Any = None, *args: Any, **kwargs: Any) -> Any:
+                def retry_unless_refused(exc: BaseException, interval: float) -> None:
+                    refusal = broker_refusal(exc)
+                    if refusal is not None:
+                        raise BrokerRefusedError(refusal) from exc
+                    if errback is not None:
+                        errback(exc, interval)
+
+                return ensure_connection(retry_unless_refused, *args, **kwargs)
+
+            conn.ensure_connection = ensure_unless_refused
+            try:
+                return super().ensure_connected(conn)
+            except BrokerRefusedError:
+                raise
+            except Exception as exc:
+                refusal = broker_refusal(exc)
+                if refusal is None:
+                    raise
+                raise BrokerRefusedError(refusal) from exc
+
+    return RefusalStoppingConsumer
+
+
 class _UnrecoverableError(logging.Handler):
     """Keeps the exception of the error a Celery worker stops on: Celery logs it (CRITICAL,
     "Unrecoverable error") and ends its worker with an exit code, not with the exception."""
@@ -127,7 +202,8 @@ class _UnrecoverableError(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         if record.exc_info and record.exc_info[1] is not None and self.error is None:
-            self.error = record.exc_info[1]
+            error = record.exc_info[1]
+            self.error = error.refusal if isinstance(error, BrokerRefusedError) else error
 
 
 def _require_worker() -> Worker:
