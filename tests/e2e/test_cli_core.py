@@ -308,6 +308,7 @@ from opsctl import Action, Automation, PlanRejectedError
 
 class Request(BaseModel):
     ready: bool = False
+    late: bool = False
 
 guarded = Automation("guarded", version="0.1.0", owner="o", summary="Refuses when not ready",
                      request=Request)
@@ -320,6 +321,8 @@ def plan(ctx, req):
 
 @guarded.apply
 def apply(ctx, req, action):
+    if req.late:
+        raise PlanRejectedError("target changed since planning: plan again")
     return None
 '''
 
@@ -331,6 +334,14 @@ def test_failed_precheck_exits_3(project: Project) -> None:
     assert r.doc["error"] == {"type": "validation", "message": "target is not ready: run the migration first",
                               "retryable": False, "step": "plan"}
     assert project.run("guarded", "--ready").code == 0
+
+
+def test_a_precheck_refused_while_applying_names_the_apply_step(project: Project) -> None:
+    project.add_module("guarded_auto", PRECHECK)
+    r = project.run("guarded", "--ready", "--late", "--format", "json")
+    assert r.code == 3, r.stderr
+    assert r.doc["error"] == {"type": "validation", "message": "target changed since planning: "
+                              "plan again", "retryable": False, "step": "apply"}
 
 
 # -- bad input: exit 2, one line, nothing written -------------------------------------------------

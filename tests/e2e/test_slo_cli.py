@@ -236,3 +236,44 @@ def test_a_bad_slo_is_a_configuration_error(project: Project) -> None:
     result = project.run("list")
     assert result.code == 2
     assert "slo success_rate must be a number between 0 and 1" in result.stderr
+
+
+REFUSED = """
+from pydantic import BaseModel, Field
+from opsctl import Action, Automation, AuthError
+
+
+class Request(BaseModel):
+    label: str = Field(description="Which thing")
+    refused: bool = Field(default=False, description="The remote refuses our credentials")
+
+
+keyed = Automation("keyed", version="1.0.0", owner="tests", summary="Calls a remote",
+                   request=Request, slo={"success_rate": 0.9})
+
+
+@keyed.plan
+def plan(ctx, req):
+    yield Action(id="one", kind="update", target="thing-" + req.label, reason="test")
+
+
+@keyed.apply
+def apply(ctx, req, action):
+    if req.refused:
+        raise AuthError("HTTP 401 from the remote: credentials or permission refused")
+"""
+
+
+def test_a_remote_refusing_credentials_fails_the_run_and_spends_the_budget(
+        backend_project: Project) -> None:
+    """An AuthError from the automation's remote (expired credentials) is a failed run, exit 6:
+    not `denied`, which is opsctl's own governance and does not count in the SLO."""
+    backend_project.add_module("keyed_mod", REFUSED)
+    assert backend_project.run("keyed", "--label", "a", "-q").code == 0
+    refused = backend_project.run("keyed", "--label", "b", "--refused", "--format", "json")
+    assert refused.code == 6, refused.stderr
+    assert (refused.doc["status"], refused.doc["error"]["type"],
+            refused.doc["error"]["step"]) == ("failed", "auth", "apply")
+
+    report = by_name(backend_project.run("slo", "--format", "json").doc)["keyed"]
+    assert (report["runs"], report["succeeded"], report["failed"]) == (2, 1, 1)

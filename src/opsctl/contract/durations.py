@@ -65,7 +65,7 @@ def _shown(value: object) -> str:
 
 
 def format_duration(value: timedelta) -> str:
-    """The shortest ``1d2h3m4s`` form; ``0s`` for zero."""
+    """The canonical ``1d2h3m4s500ms`` form (each unit only when not zero); ``0s`` for zero."""
     total_ms = round(value.total_seconds() * 1000)
     if total_ms < 0:
         raise ValueError("a duration must not be negative")

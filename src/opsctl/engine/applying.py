@@ -85,7 +85,9 @@ def _apply_one(run: RunState, ctx: Context, state: ActionState) -> OpsctlError |
     try:
         state.status = _apply_with_retries(run, ctx, state, log)
     except OpsctlError as exc:
-        exc.step = exc.step or "apply"
+        # raised while applying, whatever the error class names by default (a precheck's
+        # PlanRejectedError says "plan" when an automation's plan() raises it)
+        exc.step = "apply" if exc.step in (None, "plan") else exc.step
         state.status, state.error, error = "failed", exc.message, exc
         state.exception = exc
         duration_ms = round((time.monotonic() - began) * 1000, 1)

@@ -167,6 +167,16 @@ def _replay(session: Session, prior: Mapping[str, Any]) -> RunOutcome:
     return RunOutcome(doc, int(doc["exit_code"]))
 
 
+def _run_status(error: OpsctlError) -> str:
+    """A run's status for the error that ended it. A remote refusing the automation's
+    credentials (AuthError: HTTP 401/403, AccessDenied) ends it ``failed`` (exit 6 still):
+    ``denied`` is opsctl's own governance saying no, which SLOs do not count, while expired or
+    revoked credentials are a failure that should spend the error budget."""
+    from opsctl.errors import AuthError
+
+    return "failed" if isinstance(error, AuthError) else status_for(error)
+
+
 def _prior_run(session: Session, automation: Automation[Any], key: str, key_source: str,
                request_hash: str, resume_run_id: str | None,
                holds_scope: bool) -> Mapping[str, Any] | None:
@@ -360,13 +370,13 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
                     f"({summary['applied']} applied, {summary['skipped']} skipped): {failure.message}",
                     step="apply")
                 return _finish(run, "partial", ExitCode.PARTIAL, partial, ctx)
-            return _finish(run, status_for(failure), failure.exit_code, failure, ctx)
+            return _finish(run, _run_status(failure), failure.exit_code, failure, ctx)
         except OpsctlError as exc:
             # an error raised outside an automation's call (a journal write whose lease was
             # lost, a store that failed) happened in the phase the run was in
             if exc.step is None and isinstance(exc, LeaseLostError | StoreUnavailableError):
                 exc.step = ctx.phase
-            return _finish(run, status_for(exc), exc.exit_code, exc, ctx)
+            return _finish(run, _run_status(exc), exc.exit_code, exc, ctx)
         except Exception as exc:  # a bug in opsctl: the run is recorded failed (exit 1), with
             # a result document, rather than left "running" with none
             import traceback
