@@ -122,6 +122,25 @@ def test_errors_are_classified_by_status_too(server: Server, status: int, body: 
         assert (known.exit_code, known.retryable) == (4, True)
 
 
+@pytest.mark.parametrize("status", [429, 200], ids=["429-rate-limiter-html", "200-not-aws"])
+def test_an_html_page_botocore_cannot_parse_is_transient(server: Server, status: int) -> None:
+    """A rate limiter's 429 page (botocore reads only a 5xx HTML page as a generic error), or a
+    proxy's page at the endpoint: retried and then exit 4, not an opsctl bug (exit 1)."""
+    from botocore.parsers import ResponseParserError
+
+    server.answer.status, server.answer.content_type = status, "text/html"
+    server.answer.body = "<html><body><h1>429 Too Many Requests</h1>" + "x" * 500 + "</html>"
+    client = make_context(server).aws_client("sts", region="us-east-1",
+                                             config=Config(retries={"total_max_attempts": 1}))
+    with pytest.raises(ResponseParserError) as raised:
+        client.get_caller_identity()
+    known = classify_exception(raised.value, "apply() of aws")
+    assert known is not None
+    assert (known.error_type, known.exit_code, known.retryable) == (
+        "dependency_unavailable", 4, True)
+    assert "not AWS's" in known.message and len(known.message) < 320
+
+
 def test_botocore_retries_three_times_after_the_first_call(
         server: Server, monkeypatch: pytest.MonkeyPatch) -> None:
     waits: list[float] = []

@@ -83,6 +83,19 @@ def _classify_botocore(exc: BaseException, what: str) -> OpsctlError | None:
     return None
 
 
+def _classify_botocore_parser(exc: BaseException, what: str) -> OpsctlError | None:
+    """botocore reads a 5xx HTML page as a generic error, but not a 429's (a rate limiter or a
+    proxy in front of the endpoint): its parser fails on it (an error that is not a
+    BotoCoreError), saying retries may succeed."""
+    parsers = sys.modules.get("botocore.parsers")
+    if parsers is None or not isinstance(exc, parsers.ResponseParserError):
+        return None
+    shown = " ".join(str(exc).split())
+    return TransientError(f"{what}: the AWS endpoint answered with a response that is not "
+                          "AWS's (a proxy's or rate limiter's page?): "
+                          f"{shown[:200]}{'...' if len(shown) > 200 else ''}")
+
+
 def classify_exception(exc: BaseException, what: str) -> OpsctlError | None:
     """An opsctl error for a known dependency failure, or None for a bug."""
     if isinstance(exc, OpsctlError):
@@ -91,7 +104,8 @@ def classify_exception(exc: BaseException, what: str) -> OpsctlError | None:
         return DependencyTimeoutError(f"{what}: timed out: {exc}")
     if isinstance(exc, ConnectionError):
         return TransientError(f"{what}: connection failed: {exc}")
-    return _classify_botocore(exc, what) or _classify_database(exc, what)
+    return (_classify_botocore(exc, what) or _classify_botocore_parser(exc, what)
+            or _classify_database(exc, what))
 
 
 def _classify_database(exc: BaseException, what: str) -> OpsctlError | None:
