@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 from pydantic import BaseModel
 
-from opsctl import Action, Automation, Context, TransientError, deprecated
+from opsctl import Action, Automation, Context, Secret, TransientError, deprecated
 from opsctl.testing import (
     UPDATE_GOLDEN_ENV,
     FakeClock,
@@ -765,3 +765,40 @@ def test_a_verify_that_never_converges_ends_on_the_fake_clock(tmp_path: Path) ->
     assert "not converged" in (result.error or {}).get("message", "")
     assert real_time.monotonic() - began < 30
     assert clock.now() >= FakeClock().now().replace(minute=10)
+
+
+class Keyed(BaseModel):
+    name: str
+    token: Secret
+
+
+def make_keyed(seen: list[str]) -> Automation[Keyed]:
+    keyed = Automation("keyed", version="1.0.0", owner="tests", summary="Takes a secret field",
+                       request=Keyed)
+
+    @keyed.plan
+    def plan(ctx: Context, req: Keyed) -> Iterator[Action]:
+        yield Action(id="k", kind="run", target=req.name, reason="due")
+
+    @keyed.apply
+    def apply(ctx: Context, req: Keyed, action: Action) -> None:
+        seen.append(req.token.get_secret_value())
+
+    return keyed
+
+
+def test_a_secret_field_comes_from_its_environment_variable_as_on_the_cli(
+        opsctl_harness: OpsctlHarness) -> None:
+    """`OPSCTL_SECRET_TOKEN` fills a `Secret` field the request leaves out, as the command
+    line's flag does; without it the field is missing (exit 2)."""
+    seen: list[str] = []
+    keyed = make_keyed(seen)
+    assert_exit(opsctl_harness.apply(keyed, name="a"), 2)
+
+    opsctl_harness.setenv("OPSCTL_SECRET_TOKEN", "from-the-env")
+    result = opsctl_harness.apply(keyed, name="a")
+
+    assert_exit(result, 0)
+    assert seen == ["from-the-env"]
+    assert "from-the-env" not in json.dumps(result.doc)
+    assert "from-the-env" not in json.dumps(result.events)

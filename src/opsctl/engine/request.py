@@ -19,6 +19,21 @@ from opsctl.engine.session import Session
 from opsctl.errors import AutomationBugError, OpsctlError, UsageError
 
 
+def secrets_from_env(env: Mapping[str, str], automation: Automation[Any],
+                     data: Mapping[str, Any]) -> dict[str, Any]:
+    """``data`` with each ``Secret`` field it lacks taken from ``OPSCTL_SECRET_<FIELD>`` in
+    ``env``, as the command line's flags read them (schedules, the test kit)."""
+    from opsctl.contract.flags import flag_specs
+
+    out = dict(data)
+    for spec in flag_specs(automation.request_model):
+        if spec["type"] == "secret" and spec["field"] not in out and spec["envvar"]:
+            value = env.get(spec["envvar"])
+            if value:
+                out[spec["field"]] = value
+    return out
+
+
 def validate_request(automation: Automation[Any], data: Mapping[str, Any],
                      model: Any = None, label: str | None = None) -> Any:
     """The typed request, or a UsageError naming every bad field (exit 2, nothing written)."""

@@ -172,15 +172,9 @@ def request_of(schedule: Schedule, *, limit: int = 10 * 1024 * 1024) -> dict[str
 def with_env_secrets(session: Any, automation: Any, data: dict[str, Any]) -> dict[str, Any]:
     """Secret fields the schedule does not hold, from ``OPSCTL_SECRET_<FIELD>`` where the run
     is fired (as the command line reads them); they are masked like every secret."""
-    from opsctl.contract.flags import flag_specs
+    from opsctl.engine.request import secrets_from_env
 
-    out = dict(data)
-    for spec in flag_specs(automation.request_model):
-        if spec["type"] == "secret" and spec["field"] not in out and spec["envvar"]:
-            value = session.env.get(spec["envvar"])
-            if value:
-                out[spec["field"]] = value
-    return out
+    return secrets_from_env(session.env, automation, data)
 
 
 def check_target(session: Any, schedule: Schedule) -> dict[str, Any]:

@@ -374,8 +374,12 @@ class OpsctlHarness:
                                      redact=session.redactor.redact)
                 return Result(doc, int(exc.exit_code), None, tuple(self.events[first_event:]))
             proxy, recorder = _recording(target)
+            from opsctl.engine.request import secrets_from_env
+
+            # a Secret field the test left out comes from OPSCTL_SECRET_<FIELD>, as on the CLI
+            data = secrets_from_env(session.env, target, dict(request or {}))
             try:
-                outcome = execute(session, proxy, dict(request or {}), mode=mode,
+                outcome = execute(session, proxy, data, mode=mode,
                                   dry_run=dry_run, idempotency_key=idempotency_key,
                                   max_failures=max_failures, concurrency=concurrency,
                                   contract_version=contract_version)
