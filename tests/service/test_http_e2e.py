@@ -14,7 +14,14 @@ import httpx
 import pytest
 
 from tests.conftest import Project, postgres_schema_url, run_opsctl
-from tests.service.conftest import Api, LiveServer, in_process, make_token, setup_project
+from tests.service.conftest import (
+    POLICY,
+    Api,
+    LiveServer,
+    in_process,
+    make_token,
+    setup_project,
+)
 from tests.tcp_proxy import TCPProxy
 
 
@@ -436,3 +443,131 @@ def test_an_edited_policy_governs_the_next_request_without_a_restart(api: Api) -
     assert broken.status_code == 422, broken.text
     assert broken.json()["exit_code"] == 2 and "policy.yaml: invalid YAML" in broken.json()["detail"]
     assert not (project.root / "work" / "st" / "a.txt").exists()
+
+
+def test_a_policy_that_no_longer_parses_refuses_what_evaluates_it_and_reads_go_on(
+        api: Api) -> None:
+    from tests.service.dashboard_kit import Visitor
+
+    project = api.project
+    olga, sam = api.token("olga", "operator"), api.token("sam", "approver")
+    admin = api.token("ada", "admin")
+    prod = {"directory": str(project.root / "work" / "pr"), "names": ["a.txt"],
+            "environment": "prod"}
+    planned = api.call("POST", "/v1/automations/files/plans", olga, json={"request": prod})
+    assert planned.status_code == 201, planned.text
+    plan_id, run_id = planned.json()["plan_id"], planned.json()["result"]["run_id"]
+    dashboard = Visitor(api)
+    assert dashboard.login(admin).status_code == 303
+    (project.root / "policy.yaml").write_text("version: 1\nrules: [\n")
+
+    for path in ("/v1/automations", "/v1/runs", f"/v1/runs/{run_id}", "/v1/audit",
+                 "/v1/locks", f"/v1/plans/{plan_id}"):
+        read = api.call("GET", path, admin)
+        assert read.status_code == 200, (path, read.text)
+    assert api.call("GET", "/v1/runs", olga).json()["runs"][0]["id"] == run_id
+    page = dashboard.get("/runs")
+    assert page.status_code == 200 and run_id in page.text
+    refused = [
+        api.call("POST", "/v1/automations/files/runs?wait=30s", olga,
+                 json={"request": prod, "dry_run": True}),
+        api.call("POST", "/v1/automations/files/plans", olga, json={"request": prod}),
+        api.call("POST", f"/v1/plans/{plan_id}/approvals", sam,
+                 json={"decision": "approve", "reason": "looks fine"}),
+        api.call("POST", f"/v1/plans/{plan_id}/apply", olga),
+    ]
+    for response in refused:
+        assert response.status_code == 422, response.text
+        assert "policy.yaml: invalid YAML" in response.json()["detail"]
+    assert api.call("GET", "/v1/runs", admin).json()["runs"][0]["id"] == run_id  # none queued
+    assert not (project.root / "work" / "pr" / "a.txt").exists()
+
+    (project.root / "policy.yaml").write_text(POLICY)  # fixed: governs the next request
+    approved = api.call("POST", f"/v1/plans/{plan_id}/approvals", sam,
+                        json={"decision": "approve", "reason": "looks fine"})
+    assert approved.status_code == 201, approved.text
+
+
+def test_an_accepted_run_says_its_actual_status(api: Api) -> None:
+    project = api.project
+    olga = api.token("olga", "operator")
+    hold = project.root / "hold-status"
+    body = {"request": {"directory": str(project.root / "work" / "held"), "hold": str(hold)}}
+    key = {"Idempotency-Key": "status-of-a-running-run"}
+    try:
+        waited = api.call("POST", "/v1/automations/files/runs?wait=1500ms", olga, json=body,
+                          headers=key)
+        assert waited.status_code == 202, waited.text
+        assert Path(str(hold) + ".waiting").exists()  # applying when the wait ran out
+        assert waited.json()["status"] == "running"
+        again = api.call("POST", "/v1/automations/files/runs", olga, json=body, headers=key)
+        assert again.status_code == 202 and again.json()["run_id"] == waited.json()["run_id"]
+        assert again.json()["status"] == "running"
+    finally:
+        hold.write_text("go")  # the held run's thread ends either way
+    assert api.run_until_done(olga, waited.json()["run_id"])["status"] == "succeeded"
+
+
+def test_an_approval_after_a_rejection_is_not_satisfied(api: Api) -> None:
+    from tests.service.dashboard_kit import Visitor
+
+    project = api.project
+    olga, sam, sue = (api.token("olga", "operator"), api.token("sam", "approver"),
+                      api.token("sue", "approver"))
+    prod = {"directory": str(project.root / "work" / "vetoed"), "environment": "prod"}
+    planned = api.call("POST", "/v1/automations/files/plans", olga, json={"request": prod})
+    plan_id = planned.json()["plan_id"]
+    rejected = api.call("POST", f"/v1/plans/{plan_id}/approvals", sue,
+                        json={"decision": "reject", "reason": "not today"})
+    assert rejected.status_code == 201, rejected.text
+    approved = api.call("POST", f"/v1/plans/{plan_id}/approvals", sam,
+                        json={"decision": "approve", "reason": "fine by me"})
+    assert approved.status_code == 201, approved.text
+    assert approved.json()["approval"]["approvals"]["approved_by"] == ["sam"]
+    assert approved.json()["approval"]["approvals"]["satisfied"] is False
+    applied = api.call("POST", f"/v1/plans/{plan_id}/apply?wait=30s", olga)
+    assert applied.json()["exit_code"] == 6, applied.text
+    page = Visitor(api)
+    assert page.login(api.token("ada", "admin")).status_code == 303
+    review = page.get(f"/plans/{plan_id}").text
+    assert "Rejected by sue" in review and "<strong>vetoed</strong>" in review
+
+
+def test_an_ipv6_host_is_bracketed_in_the_url_served(sqlite_project: Project) -> None:
+    import re
+    import subprocess
+
+    from tests.conftest import OPSCTL
+
+    proc = subprocess.Popen([OPSCTL, "serve", "--host", "::1", "--port", "0"],
+                            cwd=sqlite_project.root, env=sqlite_project.env(), text=True,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        assert proc.stderr is not None
+        line = next((line for line in proc.stderr if "serving" in line), "")
+        found = re.search(r"on (http://\S+) ", line)
+        assert found and re.fullmatch(r"http://\[::1\]:[1-9][0-9]*", found.group(1)), line
+        wait_for(lambda: _answers(f"{found.group(1)}/healthz"), "the printed URL to answer")
+    finally:
+        proc.terminate()
+        proc.communicate(timeout=30)
+
+
+def _answers(url: str) -> bool:
+    try:
+        return httpx.get(url, timeout=1).status_code == 200
+    except httpx.HTTPError:
+        return False
+
+
+@pytest.mark.parametrize("path, body", [
+    ("/v1/automations/files/runs", {"dry_run": True}),
+    ("/v1/automations/files/plans", {}),
+], ids=["run", "plan"])
+def test_a_refusal_names_the_environment_the_request_names(
+        sqlite_api: Api, path: str, body: dict[str, Any]) -> None:
+    viewer = sqlite_api.token("viewer-bot", "viewer")
+    request = {"directory": str(sqlite_api.project.root / "work"), "environment": "staging"}
+    refused = sqlite_api.call("POST", path, viewer, json={"request": request, **body})
+    assert refused.status_code == 403, refused.text
+    assert "may not plan files in environment staging" in refused.json()["detail"]

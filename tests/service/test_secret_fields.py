@@ -80,8 +80,8 @@ def wait_for(predicate: Any, what: str, timeout: float = 30) -> None:
 
 
 def call(server: LiveServer, method: str, path: str, token: str, **kwargs: Any) -> Any:
-    return httpx.request(method, server.url + path, timeout=60,
-                         headers={"Authorization": f"Bearer {token}"}, **kwargs)
+    headers = {"Authorization": f"Bearer {token}", **kwargs.pop("headers", {})}
+    return httpx.request(method, server.url + path, timeout=60, headers=headers, **kwargs)
 
 
 def finished(server: LiveServer, token: str, run_id: str) -> dict[str, Any]:
@@ -166,6 +166,50 @@ def test_an_interrupted_apply_the_server_cannot_resume_is_left_for_a_caller_with
     assert resumed.json()["run_id"] == run_id and resumed.json()["status"] == "succeeded"
     assert sorted(p.name for p in work.iterdir()) == ["one.key", "three.key", "two.key"]
     assert [a["status"] for a in resumed.json()["plan"]["actions"]] == ["applied"] * 3
+    assert PASSWORD not in again.log_text()
+
+
+def test_a_queued_run_the_server_cannot_carry_out_is_left_for_a_caller_with_the_secret(
+        live: Any, api_project: Project) -> None:
+    """Queued behind a run of the same scope when the server stops, a run whose secret the
+    next start lacks ends ``cancelled`` (not ``failed``), and the same request again, its
+    secret and key included, carries it out as the same run."""
+    with_vault(api_project)
+    token = make_token(api_project, "olga", "operator")
+    hold, work = api_project.root / "hold-queued", api_project.root / "work" / "queued"
+    server = live("--workers", "1")
+    held = call(server, "POST", "/v1/automations/vault/runs", token,
+                json={"request": {"directory": str(work), "password": PASSWORD,
+                                  "hold": str(hold)}})
+    assert held.status_code == 202, held.text
+    wait_for(lambda: Path(str(hold) + ".waiting").exists(), "the held run's second action")
+    body = {"request": {"directory": str(work / "next"), "password": PASSWORD}}
+    key = {"Idempotency-Key": f"queued-{uuid.uuid4().hex}"}
+    queued = call(server, "POST", "/v1/automations/vault/runs", token, json=body, headers=key)
+    assert queued.status_code == 202 and queued.json()["status"] == "queued", queued.text
+    run_id = str(queued.json()["run_id"])
+    assert server.proc is not None
+    server.proc.send_signal(15)
+    wait_for(lambda: "server.stopping" in server.log_text(), "the server to begin stopping")
+    hold.write_text("go")
+    assert server.stop() == 0
+
+    again = live()
+    wait_for(lambda: call(again, "GET", f"/v1/runs/{run_id}", token).json()["status"]
+             != "queued", "the start to settle the queued run")
+    doc = call(again, "GET", f"/v1/runs/{run_id}", token).json()
+    assert doc["status"] == "cancelled" and doc["exit_code"] == 130, doc
+    assert "password" in doc["error"]["message"]
+    assert not (work / "next").exists()
+
+    resent = call(again, "POST", "/v1/automations/vault/runs?wait=30s", token, json=body,
+                  headers=key)
+    assert resent.status_code == 200, resent.text
+    assert resent.json()["run_id"] == run_id and resent.json()["status"] == "succeeded"
+    assert sorted(p.name for p in (work / "next").iterdir()) == ["one.key", "three.key",
+                                                                "two.key"]
+    replayed = call(again, "POST", "/v1/automations/vault/runs", token, json=body, headers=key)
+    assert replayed.status_code == 200 and replayed.json()["run_id"] == run_id
     assert PASSWORD not in again.log_text()
 
 

@@ -132,8 +132,9 @@ def serve_cmd(host: str | None, port: int | None, workers: int | None,
     config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False,
                             ssl_certfile=cert, ssl_keyfile=key, lifespan="off",
                             timeout_graceful_shutdown=5, server_header=False)
+    url_host = f"[{host}]" if ":" in host else host  # an IPv6 address in a URL (RFC 3986)
     click.echo(f"opsctl: serving {len(session.catalog.entries)} automation(s) on "
-               f"{'https' if cert else 'http'}://{host}:{port} ({workers} run workers"
+               f"{'https' if cert else 'http'}://{url_host}:{port} ({workers} run workers"
                + (f", {len(recovered)} run(s) picked up again" if recovered else "")
                + (", firing schedules" if scheduler is not None else "") + ")",
                err=True)

@@ -42,7 +42,7 @@ from opsctl.service.problems import (
     problem_for,
     responses,
 )
-from opsctl.service.runtime import EXECUTOR, Principal, ServerRuntime
+from opsctl.service.runtime import EXECUTOR, NOT_STARTED, Principal, ServerRuntime
 
 API_VERSION = "v1"
 RUN_ID = re.compile(r"^run_[0-9A-HJKMNP-TV-Z]{26}$")
@@ -379,7 +379,14 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
             pair: Annotated[tuple[Principal, Session], Depends(caller)]) -> Session:
         return pair[1]
 
+    async def governed_session_of(
+            pair: Annotated[tuple[Principal, Session], Depends(caller)]) -> Session:
+        require_policy(pair[1])
+        return pair[1]
+
     Caller = Annotated[Session, Depends(session_of)]
+    Governed = Annotated[Session, Depends(governed_session_of)]
+    """The session of a route that evaluates the policy (plan, apply, approve)."""
     Who = Annotated[Principal, Depends(principal)]
     auth_problems = (401, 403, 503)
 
@@ -465,12 +472,12 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
                                               "says why (refused at the gate, a failed "
                                               "precheck, an automation error)"},
                          **responses(*auth_problems, 404, 409, 422)})
-    def create_plan(name: str, body: PlanCreate, session: Caller,
+    def create_plan(name: str, body: PlanCreate, session: Governed,
                     response: Response) -> dict[str, Any]:
         from opsctl.engine.run import execute
 
         automation = _automation(session, name)
-        _check_somewhere(session, "plan", name)  # 403 before a word about the request
+        _check_somewhere(session, "plan", name, body.request)  # 403 before a word of it
         outcome = _engine(lambda: execute(
             session, automation, body.request, mode="plan", dry_run=True, store_plan=True,
             targets=body.targets, contract_version=body.contract_version,
@@ -492,13 +499,13 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
     @app.post("/v1/plans/{plan_id}/approvals", tags=["plans"], status_code=201,
               summary="Approve or reject a stored plan (bound to its fingerprint)",
               responses=responses(*auth_problems, 404, 409, 422))
-    def approve(plan_id: str, body: ApprovalCreate, session: Caller) -> dict[str, Any]:
+    def approve(plan_id: str, body: ApprovalCreate, session: Governed) -> dict[str, Any]:
         from opsctl.governance.plan_decisions import decide_plan
 
         _plan(session, plan_id)
         record = _engine(lambda: decide_plan(session, plan_id, approve=body.decision == "approve",
                                              reason=body.reason))
-        return {"approval": record, "state": _approval_state(session, plan_id)}
+        return {"approval": _vetoed(session, record), "state": _approval_state(session, plan_id)}
 
     @app.post("/v1/plans/{plan_id}/apply", tags=["plans"], status_code=202,
               summary="Apply exactly that stored plan (refused when stale, expired, unapproved "
@@ -506,7 +513,7 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
               responses={202: {"model": RunAccepted, "description": "Queued: poll Location"},
                          200: {"description": "The run finished within ?wait"},
                          **responses(*auth_problems, 404, 409, 422)})
-    def apply_plan(plan_id: str, session: Caller, who: Who, response: Response,
+    def apply_plan(plan_id: str, session: Governed, who: Who, response: Response,
                    body: PlanApply | None = None,
                    wait: Annotated[str | None, Query(description="e.g. 30s")] = None,
                    ) -> dict[str, Any]:
@@ -523,7 +530,7 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
                          200: {"description": "The run finished within ?wait, or a finished "
                                               "run of this Idempotency-Key was replayed"},
                          **responses(*auth_problems, 404, 409, 422)})
-    def create_run(name: str, body: RunCreate, session: Caller, who: Who, response: Response,
+    def create_run(name: str, body: RunCreate, session: Governed, who: Who, response: Response,
                    idempotency_key: Annotated[str | None, Header(max_length=200)] = None,
                    wait: Annotated[str | None, Query(description="e.g. 30s")] = None,
                    ) -> dict[str, Any]:
@@ -539,7 +546,7 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
         wait_s = None if wait is None else _wait_seconds(wait)  # refused before anything runs
         automation = _automation(session, name)
         mode: Literal["plan", "apply"] = "plan" if body.dry_run else "apply"
-        _check_somewhere(session, mode, name)  # 403 before a word about the request
+        _check_somewhere(session, mode, name, body.request)  # 403 before a word of it
         request = _engine(lambda: versioned_request(automation, body.request,
                                                     body.contract_version)).request
         request_doc = _engine(lambda: request_document(session, automation, request))
@@ -564,6 +571,11 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
                     response.status_code = 200
                     return doc
                 if prior["status"] in ("queued", "running"):
+                    return _accepted(str(prior["id"]), wait_s, response)
+                if prior["status"] == "cancelled" and (prior.get("runtime") or {}).get(
+                        NOT_STARTED):
+                    runtime.requeue(str(prior["id"]), who,
+                                    _secrets_given(prior["request"], body.request))
                     return _accepted(str(prior["id"]), wait_s, response)
                 if prior["status"] in RESUMABLE and session.store.list_actions(str(prior["id"])):
                     runtime.resume(str(prior["id"]), who,
@@ -706,8 +718,9 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
                         break
                     time.sleep(min(0.1, max(0.0, deadline - time.monotonic())))
         response.headers["Location"] = location
-        return {"run_id": run_id, "status": "queued", "location": location,
-                "events": f"{location}/events"}
+        row = runtime.store().get_run(run_id)
+        return {"run_id": run_id, "status": str(row["status"]) if row else "queued",
+                "location": location, "events": f"{location}/events"}
 
 
 # -- helpers --------------------------------------------------------------------------------------
@@ -725,6 +738,7 @@ def queue_plan_apply(runtime: ServerRuntime, session: Session, who: Principal, p
     from opsctl.service.runtime import secret_env, with_secrets
     from opsctl.store.plans import refuse_applied
 
+    require_policy(session)
     document = _plan(session, plan_id)
     name = str(document["automation"])
     automation = _automation(session, name)
@@ -894,6 +908,17 @@ def _automation(session: Session, name: str) -> Any:
     return _engine(lambda: session.catalog.load(name))
 
 
+def require_policy(session: Session) -> None:
+    """422 (exit 2) while the policy file no longer parses, before anything is queued or
+    recorded: for what evaluates the policy (planning, applying, approving); reads go on."""
+    from opsctl.governance.gate import governance_for
+    from opsctl.service.runtime import UnreadablePolicy
+
+    policy = governance_for(session).policy
+    if isinstance(policy, UnreadablePolicy):
+        policy.refuse()
+
+
 def _check(session: Session, permission: Any, automation: str, *,
            environment: str | None = None, any_environment: bool = False) -> None:
     from opsctl.governance.gate import check_permission, governance_for, may_somewhere
@@ -905,15 +930,18 @@ def _check(session: Session, permission: Any, automation: str, *,
     check_permission(session, permission, automation=automation, environment=environment)
 
 
-def _check_somewhere(session: Session, permission: Permission, automation: str) -> None:
+def _check_somewhere(session: Session, permission: Permission, automation: str,
+                     request: dict[str, Any]) -> None:
     """403 (audited) unless the caller holds ``permission`` on ``automation`` in some
-    environment: checked before the request is read, so a caller without access learns
-    nothing of the automation's fields; the request's own environment is checked after."""
+    environment: checked before the request is validated, so a caller without access learns
+    nothing of the automation's fields (the refusal names the environment the request
+    names, the caller's own word); the request's own environment is checked after."""
     from opsctl.governance.gate import check_permission, governance_for, may_somewhere
 
     if not may_somewhere(governance_for(session), session.actor, automation,
                                       permission):
-        check_permission(session, permission, automation=automation, environment=None)
+        check_permission(session, permission, automation=automation,
+                         environment=_environment(request))
 
 
 def _secrets_given(request_doc: Any, request: Any) -> dict[str, str]:
@@ -1008,6 +1036,23 @@ def _approval_state(session: Session, plan_id: str) -> dict[str, Any]:
                for a in approvals_of(session.store, plan_id)]
     return {"policy": policy, "records": records,
             "applied_run_id": row.get("applied_run_id"), "expires_at": row.get("expires_at")}
+
+
+def _vetoed(session: Session, record: dict[str, Any]) -> dict[str, Any]:
+    """An approval's record, its approvals unsatisfied once this plan version was rejected:
+    one rejection vetoes the plan whatever the count (the apply refuses it too)."""
+    from opsctl.errors import DeniedError
+    from opsctl.governance.approvals import refuse_rejected
+
+    approvals = record.get("approvals")
+    if not isinstance(approvals, dict) or not approvals.get("satisfied"):
+        return record
+    try:
+        refuse_rejected(session, str(record["plan_id"]), str(record["fingerprint"]),
+                        session.clock())
+    except DeniedError:
+        return {**record, "approvals": {**approvals, "satisfied": False}}
+    return record
 
 
 def _slo_of(automation: Any) -> Any:

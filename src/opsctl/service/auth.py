@@ -57,9 +57,9 @@ def principal_of_token(runtime: ServerRuntime, token_id: str) -> Principal:
 
 
 def token_principal(runtime: ServerRuntime, record: TokenRecord) -> Principal:
-    from opsctl.governance.gate import governance_for
-
-    groups = {k: list(v) for k, v in governance_for(runtime.base).groups.items()}
+    # the configured [groups] only: a policy file that no longer parses must not lock
+    # every caller out (reads do not need it)
+    groups = {k: list(v) for k, v in runtime.base.settings.groups.items()}
     return Principal(
         actor=record.actor, source="token", role=record.role,
         scope={"token_id": record.id, "role": record.role,

@@ -17,19 +17,22 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from opsctl.config.redact import Redactor
 from opsctl.engine.session import Session
 from opsctl.engine.state import RunOutcome
-from opsctl.errors import OpsctlError
+from opsctl.errors import ConfigError, OpsctlError
 from opsctl.governance.identity import Identity
 
 if TYPE_CHECKING:
     from opsctl.governance.gate import Governance
+    from opsctl.governance.policy import Policy
     from opsctl.store.sql import SQLStore
 
 EXECUTOR = "server"
+NOT_STARTED = "not_started"
+"""Marks, in a run's runtime, a queued run a start could not carry out (its secret missing)."""
 
 
 @dataclass(frozen=True)
@@ -104,10 +107,9 @@ class ServerRuntime:
         """The configured policy, with the principal's permissions: a token's own scope; an
         OIDC identity's groups from its claims, under the configured ``[permissions]`` grants
         (none configured: an OIDC identity may do nothing)."""
-        from opsctl.governance.gate import governance_for
         from opsctl.governance.permissions import Permissions, load_permissions
 
-        configured = governance_for(self.base)
+        configured = self.configured_governance()
         groups = {name: tuple(members) for name, members in configured.groups.items()}
         for group in principal.groups:
             groups[group] = (*groups.get(group, ()), principal.actor)
@@ -119,6 +121,29 @@ class ServerRuntime:
         else:
             permissions = Permissions((), groups)
         return dataclasses.replace(configured, permissions=permissions, groups=groups)
+
+    def configured_governance(self) -> Governance:
+        """The configured policy and permissions. A policy file that no longer parses does
+        not take the permissions with it: reading runs, the audit trail or the catalog needs
+        only those. Its policy is an :class:`UnreadablePolicy`, so whatever evaluates it (a
+        plan, an apply, an approval) is refused with the file's error (exit 2, 422) until it
+        is fixed; nothing falls back to allowing."""
+        from opsctl.governance.gate import (
+            Governance,
+            _policy_stamp,
+            configured_tables,
+            governance_for,
+        )
+
+        stamp = _policy_stamp(self.base)  # before reading: a fix meanwhile reads it again
+        try:
+            return governance_for(self.base)
+        except ConfigError as exc:
+            settings = self.base.settings
+            _, _, permissions = configured_tables(settings, self.base.layers.origin)
+            groups = {name: tuple(members) for name, members in settings.groups.items()}
+            return Governance(cast("Policy", UnreadablePolicy(exc.message)),
+                              str(stamp[0]) if stamp else None, permissions, groups, stamp)
 
     # -- the executor ---------------------------------------------------------------------
     def submit(self, run_id: str, principal: Principal, work: Callable[[Session], RunOutcome],
@@ -284,14 +309,14 @@ class ServerRuntime:
             principal = Principal(str(row["actor"]), str((runtime.get("identity") or {})
                                                          .get("source", "token")),
                                   scope={"recovered": "true"})
+            try:  # its secrets, from this server's environment (no caller gives them)
+                secret_env(self.base, row.get("request"), {}, f"run {row['id']}",
+                           made_with="the run was started with")
+            except OpsctlError as exc:
+                self._not_recovered(store, row, exc)
+                continue
             before = None
             if row["status"] != "queued":
-                try:  # its secrets, from this server's environment (no caller gives them)
-                    secret_env(self.base, row.get("request"), {}, f"run {row['id']}",
-                               made_with="the run was started with")
-                except OpsctlError as exc:
-                    self._not_recovered(store, row, exc)
-                    continue
                 before = {k: row[k] for k in ("status", "exit_code", "finished_at")}
                 store.reopen_run(str(row["id"]))  # pending again: nobody reads it as final
             picked.append(str(row["id"]))
@@ -299,18 +324,68 @@ class ServerRuntime:
                         _recovery_work(row), reopened=before)
         return picked
 
+    def requeue(self, run_id: str, principal: Principal,
+                secrets: Mapping[str, str] | None = None) -> None:
+        """Carry out, as the same run, a queued run a start left ``cancelled`` because its
+        secret was not in the server's environment (:meth:`_not_started`): its secrets from
+        ``secrets`` or the environment, checked first (a refusal leaves it as it was). One
+        caller wins the conditional UPDATE; a duplicate finds it queued or running."""
+        store = self.store()
+        row = store.get_run(run_id)
+        assert row is not None
+        env = secret_env(self.base, row.get("request"), secrets or {}, f"run {run_id}",
+                         made_with="the run was started with")
+        runtime = {k: v for k, v in (row.get("runtime") or {}).items() if k != NOT_STARTED}
+        with store.transaction():
+            cur = store._execute("UPDATE runs SET status = 'queued', exit_code = NULL, "
+                                 "result_json = NULL, error_type = NULL, finished_at = NULL, "
+                                 "runtime_json = ? WHERE id = ? AND status = 'cancelled'",
+                                 (store._json(runtime), run_id))
+        if cur.rowcount != 1:
+            return
+        carry_out = _recovery_work({**row, "status": "queued", "runtime": runtime})
+
+        def work(session: Session) -> RunOutcome:
+            with_secrets(session, env)
+            return carry_out(session)
+
+        self.submit(run_id, principal, work)
+
     def _not_recovered(self, store: SQLStore, row: Mapping[str, Any],
                        exc: OpsctlError) -> None:
         """An interrupted apply this start cannot resume (a secret it needs is not in the
         server's environment): left as it was, resumable by a caller who gives the secret,
         with a warning. One still ``running`` (its process died without checkpointing)
-        ends ``cancelled`` (exit 130), as a stopped run does, rather than running forever."""
+        ends ``cancelled`` (exit 130), as a stopped run does, rather than running forever;
+        so does one still ``queued``, for a caller to send again (:meth:`_not_started`)."""
 
         if row["status"] == "running":
             self._interrupted(store, row, exc.message)
             return
+        if row["status"] == "queued":
+            self._not_started(store, row, exc.message)
+            return
         self.base.log.warning("run.not_resumed", run_id=str(row["id"]), status=row["status"],
                               reason=exc.message)
+
+    def _not_started(self, store: SQLStore, row: Mapping[str, Any], reason: str) -> None:
+        """End a queued run this start cannot carry out ``cancelled`` (exit 130), as an
+        interrupted one, marked never started: the same request again, its secret included,
+        carries it out as the same run (:meth:`requeue`)."""
+        from opsctl.engine.run import finish_stored_run
+        from opsctl.errors import InterruptedRunError
+
+        runtime = {**(row.get("runtime") or {}), NOT_STARTED: True}
+        with store.transaction():
+            cur = store._execute("UPDATE runs SET runtime_json = ? WHERE id = ? "
+                                 "AND status = 'queued'", (store._json(runtime), row["id"]))
+        if cur.rowcount != 1:
+            return
+        finish_stored_run(self.base, row, InterruptedRunError(
+            f"run {row['id']} was not started: {reason}; send the same request, its secret "
+            "included, to carry it out", step="validate"))
+        self.base.log.warning("run.not_resumed", run_id=str(row["id"]), status="cancelled",
+                              reason=reason)
 
     def _interrupted(self, store: SQLStore, row: Mapping[str, Any], reason: str) -> None:
         """End a run left ``running`` that cannot resume now as ``cancelled`` (exit 130)."""
@@ -346,6 +421,22 @@ class ServerRuntime:
         for store in stores:
             with suppress(Exception):  # closing at exit; what matters is committed
                 store.close()
+
+
+class UnreadablePolicy:
+    """Stands in for a policy file that no longer parses: any use of it raises the file's
+    ConfigError, so a decision, an approval or the policy's groups fail closed."""
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):  # copy, pickle and friends probe for these
+            raise AttributeError(name)
+        raise ConfigError(self.message)
+
+    def refuse(self) -> None:
+        raise ConfigError(self.message)
 
 
 def serve_catalog(base: Session) -> None:

@@ -257,6 +257,7 @@ def _plan_from_form(dashboard: Dashboard, request: Request, viewer: Viewer, name
         return _automation_page(dashboard, request, viewer, name, values=document,
                                 extra_rows=added)
     try:
+        api.require_policy(session)
         outcome = api._engine(lambda: execute(
             session, automation, document, mode="plan", dry_run=True, store_plan=True,
             source=session.catalog.entry(name).source))
@@ -301,6 +302,7 @@ def _plan_routes(router: APIRouter, dashboard: Dashboard) -> None:
                 return _plan_page(dashboard, request, viewer, plan_id, status=422,
                                   problem="choose approve or reject")
             try:
+                api.require_policy(session)
                 api._engine(lambda: decide_plan(session, plan_id, approve=verdict == "approve",
                                                 reason=first(pairs, "reason")[:2000]))
             except OpsctlError as exc:
@@ -454,6 +456,7 @@ def _run_routes(router: APIRouter, dashboard: Dashboard) -> None:
             # as for a saved plan: the run keeps only digests of its secrets
             given = secrets_from_form(pairs, row.get("request"))
             try:
+                api.require_policy(session)
                 runtime.resume(run_id, viewer.principal, given)
             except OpsctlError as exc:
                 from opsctl.service.problems import status_for
