@@ -531,6 +531,59 @@ def test_a_saved_download_is_a_file_write(argv: list[str]) -> None:
     assert (effect.kind, effect.destructive) == ("file-write", False)
 
 
+OUTPUT_OPTIONS = [
+    ("pg_dump -f", ["pg_dump", "-f", "/backups/app.sql", "app"]),
+    ("pg_dump -f unresolved", ["pg_dump", "-f", "<expr>", "<expr>"]),
+    ("pg_dump -fFILE", ["pg_dump", "-Fc", "-f/backups/app.dump", "app"]),
+    ("pg_dump --file=", ["pg_dump", "--file=/backups/app.sql", "app"]),
+    ("pg_dumpall -f", ["pg_dumpall", "-f", "/backups/all.sql"]),
+    ("mysqldump --result-file", ["mysqldump", "--result-file", "/b/app.sql", "app"]),
+    ("mysqldump -rFILE", ["mysqldump", "-r/b/app.sql", "app"]),
+    ("mariadb-dump -r", ["mariadb-dump", "-r", "/b/app.sql", "app"]),
+    ("tar -czf", ["tar", "-czf", "/b/srv.tgz", "/srv"]),
+    ("tar czf", ["tar", "czf", "/b/srv.tgz", "/srv"]),
+    ("tar --create --file", ["tar", "--create", "--file", "/b/srv.tgz", "/srv"]),
+    ("zip -r", ["zip", "-r", "/b/srv.zip", "/srv"]),
+]
+
+
+@pytest.mark.parametrize("argv", [o[1] for o in OUTPUT_OPTIONS], ids=[o[0] for o in OUTPUT_OPTIONS])
+def test_a_file_written_through_a_commands_output_option_is_a_file_write(argv: list[str]) -> None:
+    effect = classify_argv(argv, line=1)
+    assert effect is not None
+    assert (effect.kind, effect.destructive, effect.confidence) == ("file-write", False, "high")
+
+
+@pytest.mark.parametrize(("argv", "kind"), [
+    (["pg_dump", "app"], None),
+    (["pg_dump", "-Fc", "app"], None),
+    (["pg_dump", "-f", "-", "app"], None),
+    (["mysqldump", "app"], None),
+    (["zip", "-T", "/b/srv.zip"], None),
+    (["tar", "-czf", "-", "/srv"], "command"),
+    (["tar", "-tzf", "/b/srv.tgz"], None),
+    (["tar", "-c", "--files-from=list", "-f", "/b/x.tar"], "file-write"),
+], ids=["pg_dump-to-stdout", "pg_dump-format-only", "pg_dump-f-dash", "mysqldump-to-stdout",
+        "zip-test", "tar-to-stdout", "tar-list", "tar-files-from-is-not-the-archive"])
+def test_a_dump_to_standard_output_writes_no_file(argv: list[str], kind: str | None) -> None:
+    effect = classify_argv(argv, line=1)
+    assert (effect.kind if effect else None) == kind
+
+
+@pytest.mark.parametrize(("text", "calls"), [
+    ("gzip -c /srv/x > /b/x.gz", [("file-write", "gzip -c /srv/x > /b/x.gz")]),
+    ("pg_dump app >> /b/app.sql 2>/dev/null", [("file-write", "pg_dump app >> /b/app.sql")]),
+    ("pg_dump app > /dev/null 2>&1", []),
+    ("rm -rf /srv/old > /var/log/clean.log", [("command", "rm -rf /srv/old"),
+                                              ("file-write", "rm -rf /srv/old > /var/log/clean.log")]),
+], ids=["gzip-c-redirect", "append-with-stderr-quiet", "quiet-targets", "command-and-redirect"])
+def test_a_redirection_in_a_command_string_is_a_file_write(text: str,
+                                                           calls: list[tuple[str, str]]) -> None:
+    effects = classify_command_string(text, line=4)
+    assert [(e.kind, e.call) for e in effects] == calls
+    assert all(e.line == 4 and not (e.kind == "file-write" and e.destructive) for e in effects)
+
+
 @pytest.mark.parametrize(("argv", "destructive"), [h[1:] for h in HTTP], ids=[h[0] for h in HTTP])
 def test_http_writes(argv: list[str], destructive: bool) -> None:
     effect = classify_argv(argv, line=1)

@@ -413,10 +413,35 @@ def test_sys_argv_positionals(source: str, expected: list[tuple[str, bool]]) -> 
     assert [(flag.name, flag.required) for flag in script.interface.flags] == expected
 
 
+@pytest.mark.parametrize(("source", "expected"), [
+    pytest.param("import sys\ndef main(argv):\n"
+                 "    region = argv[1] if len(argv) > 1 else 'eu-west-1'\n    return 0\n"
+                 "sys.exit(main(sys.argv))\n",
+                 [("arg1", False, "eu-west-1")], id="argv-with-a-default"),
+    pytest.param("import sys\ndef main(argv):\n    days = int(argv[1])\n"
+                 "sys.exit(main(sys.argv))\n", [("arg1", True, None)], id="argv"),
+    pytest.param("import sys\ndef run(args):\n    if len(args) < 2:\n        sys.exit(2)\n"
+                 "    src, dst = args[0], args[1]\n    force = '--force' in args\n"
+                 "run(sys.argv[1:])\n",
+                 [("arg1", True, None), ("arg2", True, None), ("--force", False, False)],
+                 id="argv-slice-with-a-length-check"),
+    pytest.param("import sys\ndef main(level, argv=None):\n    name = argv[2]\n"
+                 "main(1, argv=sys.argv)\n", [("arg2", True, None)], id="by-keyword"),
+])
+def test_sys_argv_passed_to_a_local_function_is_read_through_its_parameter(
+        source: str, expected: list[tuple[str, bool, Any]]) -> None:
+    script, _ = scan(source)
+    assert script.interface.kind == "argv"
+    assert [(flag.name, flag.required, flag.default)
+            for flag in script.interface.flags] == expected
+
+
 @pytest.mark.parametrize("source", [
     pytest.param("import sys, os\nfor a in sys.argv[1:]:\n    os.remove(a)\n", id="loop-over-slice"),
     pytest.param("import sys\nargs = sys.argv[1:]\nfor a in args:\n    print(a)\n", id="slice-named"),
     pytest.param("import sys\ndef main(argv):\n    print(argv)\nmain(sys.argv)\n", id="passed-on"),
+    pytest.param("import sys\ndef main(argv):\n    for a in argv[1:]:\n        print(a)\n"
+                 "main(sys.argv)\n", id="passed-on-and-looped-over"),
     pytest.param("from sys import argv\nimport os\nos.remove(*argv[1:])\n", id="starred"),
 ])
 def test_sys_argv_read_wholesale_is_an_argv_interface_without_flags(source: str) -> None:
@@ -874,9 +899,47 @@ def test_effect_call_text_and_via() -> None:
     pytest.param("connect(host, password='hunter2')", "connect(host, password='…')", id="password-keyword"),
     pytest.param("get(url, auth=(user, password))", "get(url, auth=(user, password))", id="names-kept"),
     pytest.param("os.remove('a')", "os.remove('a')", id="short-kept"),
+    pytest.param("connect('postgresql://admin:hunter2@db.example.com:5432/production_database')",
+                 "connect('…')", id="credential-in-a-url"),
+    pytest.param("cur.execute('UPDATE users SET password = %s WHERE id = %s', (digest, uid))",
+                 "cur.execute('…', (digest, uid))", id="statement-naming-a-secret"),
 ])
 def test_call_text_never_carries_secrets(text: str, expected: str) -> None:
     assert sanitize_call(text) == expected
+
+
+SESSIONS_SQL = "DELETE FROM sessions WHERE expires_at < now() - %s * interval '1 day'"
+LONG_SQL = ("DELETE FROM sessions WHERE expires_at < now() - %s * interval '1 day' "
+            "AND user_id IN (SELECT id FROM users WHERE deleted_at IS NOT NULL)")
+
+
+@pytest.mark.parametrize(("statement", "shown"), [
+    pytest.param(SESSIONS_SQL, SESSIONS_SQL, id="whole"),
+    pytest.param(LONG_SQL, LONG_SQL[:79] + "…", id="shortened"),
+])
+def test_an_sql_effect_shows_its_statement(statement: str, shown: str) -> None:
+    script, _ = scan(f"""
+        import psycopg2
+        def purge(days):
+            conn = psycopg2.connect("")
+            with conn.cursor() as cur:
+                cur.execute("{statement}", (days,))
+    """)
+    calls = [effect.call for effect in script.effects if effect.kind == "sql"]
+    assert calls == [f'cur.execute("{shown}", (days,))']
+
+
+def test_a_dump_written_through_its_output_option_is_a_file_write() -> None:
+    script, _ = scan("""
+        import subprocess
+        def backup(options):
+            subprocess.check_call(["pg_dump", "-f", options.output, options.database])
+            subprocess.check_call("gzip -c /srv/app.log > /backups/app.log.gz", shell=True)
+            subprocess.check_call(["pg_dump", options.database])
+    """)
+    assert [(e.line, e.kind, e.destructive, e.call) for e in script.effects] == [
+        (4, "file-write", False, "pg_dump -f <expr> <expr>"),
+        (5, "file-write", False, "gzip -c /srv/app.log > /backups/app.log.gz")]
 
 
 def test_call_text_is_cut_to_120_characters() -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import io
 
-from opsctl.adopt.model import Flag, Interface, Inventory, Script
-from opsctl.adopt.report import render_markdown
+from opsctl.adopt.model import Flag, Interface, Inventory, Script, Skipped
+from opsctl.adopt.report import not_scanned_line, render_markdown, summary_line
 
 
 def test_flag_rows_show_defaults_once_quoted_and_their_subcommand() -> None:
@@ -24,3 +24,16 @@ def test_flag_rows_show_defaults_once_quoted_and_their_subcommand() -> None:
         "| `dump` | `--db` | string | `'app.db'` |  |  |",
         "| | `--verbose` | boolean | `False` |  |  |",
     ]
+
+
+def test_the_strict_failure_counts_the_scripts_the_summary_counts() -> None:
+    inventory = Inventory(
+        root="/srv/ops",
+        scripts=[Script(path=f"s{n}.sh", language="shell") for n in range(17)],
+        libraries=[Skipped(f"lib{n}.py", "library: only definitions, no entry point")
+                   for n in range(4)],
+        errors=[Skipped("broken.py", "Python 2 syntax")])
+
+    assert summary_line(inventory).startswith("17 scripts")
+    assert "1 not scanned" in summary_line(inventory)
+    assert not_scanned_line(inventory) == "1 of 18 scripts could not be scanned (--strict)"

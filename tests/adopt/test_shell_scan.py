@@ -907,3 +907,20 @@ def test_an_option_held_in_a_variable_with_a_few_values_is_tried_with_each() -> 
 def test_a_pattern_naming_the_files_the_script_wrote_is_its_own_output(
         text: str, destructive: list[bool]) -> None:
     assert [e.destructive for e in scan(text).effects if e.destructive] == destructive
+
+
+def test_dumps_and_archives_written_through_their_output_option_are_file_writes() -> None:
+    script = scan("""\
+        #!/bin/sh
+        pg_dump -f "$OUT" "$DB"
+        pg_dumpall --file=/backups/all.sql
+        mysqldump --result-file /backups/app.sql app
+        tar -czf /backups/srv.tgz /srv
+        zip -r /backups/srv.zip /srv
+        gzip -c /srv/app.log > /backups/app.log.gz
+        pg_dump app
+    """)
+    assert [(e.line, e.kind, e.destructive, e.confidence) for e in script.effects] == [
+        (2, "file-write", False, "high"), (3, "file-write", False, "high"),
+        (4, "file-write", False, "high"), (5, "file-write", False, "high"),
+        (6, "file-write", False, "high"), (7, "file-write", False, "high")]

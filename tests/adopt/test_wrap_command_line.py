@@ -263,6 +263,41 @@ def test_an_option_whose_envvar_is_a_credential_is_the_secret_not_a_field() -> N
     assert "--token is not a request field" in made.notes[0]
 
 
+@pytest.mark.parametrize(("option", "required"), [
+    ('"--api-key", envvar="SERVICE_API_KEY", required=True', True),
+    ('"--api-key", envvar="SERVICE_API_KEY"', False),
+    ('"--api-key", envvar="SERVICE_API_KEY", default="dev-key"', False),
+], ids=["required", "optional", "with-a-default"])
+def test_a_required_option_holding_a_credential_makes_its_secret_required(
+        tmp_path: Path, option: str, required: bool) -> None:
+    source = ("import click\n\n\n@click.command()\n"
+              f"@click.option({option}, help='key')\n"
+              "def main(api_key):\n    print(api_key)\n\n\n"
+              "if __name__ == '__main__':\n    main()\n")
+    file = tmp_path / "scripts" / "keyed_kit.py"
+    file.parent.mkdir()
+    file.write_text(source)
+
+    script = scan_file(file)
+    wrap_script(tmp_path, file, owner="ops")
+
+    assert [(e.name, e.credential, e.required) for e in script.env] == [
+        ("SERVICE_API_KEY", True, required)]
+    module = (tmp_path / "automations" / "keyed_kit.py").read_text()
+    assert ("required_secrets=('service_api_key',)" in module) is required
+    assert "'service_api_key': 'SERVICE_API_KEY'" in module
+
+
+def test_a_required_option_named_like_a_credential_requires_its_variable() -> None:
+    script = Script(path="tool.py", language="python", interface=Interface("click", [
+        Flag("--token", envvar="SERVICE_CONF", required=True)]))
+
+    made = design(script, "tool")
+
+    assert made.secrets == {"service_conf": "SERVICE_CONF"}
+    assert made.required_secrets == ["service_conf"]
+
+
 def test_an_option_named_like_a_credential_is_a_masked_secret_field(tmp_path: Path) -> None:
     source = ("import argparse, json\np = argparse.ArgumentParser()\n"
               "p.add_argument('--db-password')\nprint(json.dumps(vars(p.parse_args())))\n")
@@ -274,3 +309,44 @@ def test_an_option_named_like_a_credential_is_a_masked_secret_field(tmp_path: Pa
     _arguments, values = run(namespace, script, [sys.executable],
                          {"db_password": "hunter2"})
     assert values == {"db_password": "hunter2"}
+
+
+# -- sys.argv handed to main() ------------------------------------------------------------------
+ARGV_MAIN_TOOL = '''import json
+import sys
+
+
+def main(argv):
+    region = argv[1] if len(argv) > 1 else "eu-west-1"
+    print(json.dumps({"region": region}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
+'''
+
+
+def test_argv_handed_to_main_is_wrapped_as_a_positional_with_its_default(tmp_path: Path) -> None:
+    script, namespace = wrapped(tmp_path, "region_kit.py", ARGV_MAIN_TOOL)
+    field = namespace["Request"].model_fields["arg1"]
+
+    assert field.default == "eu-west-1"
+    assert run(namespace, script, [sys.executable], {}) == (["eu-west-1"], {"region": "eu-west-1"})
+    assert run(namespace, script, [sys.executable], {"arg1": "us-east-2"}) == (
+        ["us-east-2"], {"region": "us-east-2"})
+
+
+def test_the_wrapped_module_names_the_sql_statement_of_an_effect(tmp_path: Path) -> None:
+    source = ('"""Purge expired sessions."""\nimport psycopg2\n\n\ndef main():\n'
+              '    with psycopg2.connect("").cursor() as cur:\n'
+              '        cur.execute("DELETE FROM sessions WHERE expires_at < now() - %s * '
+              'interval \'1 day\'", (30,))\n\n\nmain()\n')
+    file = tmp_path / "scripts" / "purge_kit.py"
+    file.parent.mkdir()
+    file.write_text(source)
+
+    wrap_script(tmp_path, file, owner="ops")
+
+    module = (tmp_path / "automations" / "purge_kit.py").read_text()
+    assert "DELETE FROM sessions WHERE expires_at < now()" in module

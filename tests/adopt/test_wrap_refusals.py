@@ -158,6 +158,67 @@ def test_wrap_all_finds_the_scripts_in_this_checkout(tmp_path: Path, recorded: s
     assert "script='../ops/deploy_kit.sh'" in module
 
 
+def test_wrap_all_of_an_inventory_kept_outside_the_project_uses_this_checkout(
+        tmp_path: Path) -> None:
+    """The inventory file sits next to both checkouts, so its recorded root is found from
+    the file's folder too: the folder of this project wins, and is reported."""
+    for checkout in ["repo", "repo2"]:
+        (tmp_path / checkout / "ops").mkdir(parents=True)
+        (tmp_path / checkout / "ops" / "deploy_far.sh").write_text(HELLO)
+    document = inventory_document(Inventory(root=str(tmp_path / "repo" / "ops"), scripts=[
+        Script(path="deploy_far.sh", language="shell", interpreter="/bin/sh", tier="shared")]))
+    (tmp_path / "inventory.json").write_text(json.dumps(document))
+    project = tmp_path / "repo2"
+
+    result = run_opsctl("wrap", "--all", "../inventory.json", "--owner", "ops",
+                        "--format", "json", cwd=project)
+    text = run_opsctl("wrap", "--all", "../inventory.json", "--owner", "ops", "--force",
+                      cwd=project)
+
+    assert result.code == 0, result.stderr
+    assert result.doc is not None
+    assert result.doc["scripts_root"].startswith(str(project / "ops") + ":")
+    assert text.code == 0, text.stderr
+    assert f"scripts found under {project / 'ops'}:" in text.stdout
+    module = (project / "automations" / "deploy_far.py").read_text()
+    assert "script='../ops/deploy_far.sh'" in module
+    assert "repo/ops" not in module
+
+
+def test_the_inventory_of_one_script_is_rooted_at_its_folder_and_wraps(tmp_path: Path) -> None:
+    import os
+    import subprocess
+
+    import jsonschema
+
+    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_SYSTEM": os.devnull}
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True, env=env)
+    (tmp_path / "ops").mkdir()
+    (tmp_path / "ops" / "rotate_kit.py").write_text(
+        "import sys\n\nprint('rotating', sys.argv[1])\n")
+    (tmp_path / "Makefile").write_text("rotate:\n\tpython3 ops/rotate_kit.py /var/log\n")
+    subprocess.run(["git", "-C", str(tmp_path), "add", "-A"], check=True, env=env)
+
+    scanned = run_opsctl("inventory", "scan", "ops/rotate_kit.py", "--format", "json",
+                         cwd=tmp_path)
+    (tmp_path / "single.json").write_text(scanned.stdout)
+    schema = run_opsctl("schema", "--inventory", cwd=tmp_path, expect_json=True)
+    wrapped = run_opsctl("wrap", "--all", "single.json", "--min-tier", "private",
+                         "--owner", "ops", cwd=tmp_path)
+
+    assert scanned.code == 0, scanned.stderr
+    assert scanned.doc is not None and schema.doc is not None
+    jsonschema.validate(scanned.doc, schema.doc)
+    assert scanned.doc["root"] == str(tmp_path / "ops")
+    assert [s["path"] for s in scanned.doc["scripts"]] == ["rotate_kit.py"]
+    assert [(c["path"], c["line"]) for c in scanned.doc["scripts"][0]["callers"]] == [
+        ("../Makefile", 2)]
+    assert wrapped.code == 0, wrapped.stdout + wrapped.stderr
+    assert "scripts found under" not in wrapped.stdout
+    module = (tmp_path / "automations" / "rotate_kit.py").read_text()
+    assert "script='../ops/rotate_kit.py'" in module
+
+
 def test_wrap_all_refuses_when_the_scripts_are_nowhere(tmp_path: Path) -> None:
     project = tmp_path / "proj"
     inventory = inventory_from_elsewhere(project, str(tmp_path / "gone" / "ops"))

@@ -236,6 +236,14 @@ def test_bad_scripts_are_reported_one_by_one_and_the_scan_goes_on(tmp_path: Path
     assert json.loads(out)["errors"]  # the inventory is still printed, once
     assert "opsctl: error: 5 of 6 scripts could not be scanned (--strict)" in err
 
+    # a library only imported is not a script: the count is the summary's (1 + 5 not 7)
+    (root / "helpers.py").write_text("def shared():\n    return 1\n")
+    (root / "user.py").write_text("#!/usr/bin/env python3\nimport helpers\nhelpers.shared()\n")
+    code, out, err = scan(str(root), "--no-git", "--strict", cwd=tmp_path)
+    assert code == 3
+    assert "1 libraries" in out
+    assert "opsctl: error: 5 of 7 scripts could not be scanned (--strict)" in err
+
 
 @pytest.mark.parametrize(("args", "message"), [
     pytest.param(["does-not-exist"], "no such file or folder: does-not-exist", id="missing-path"),

@@ -156,6 +156,23 @@ def _rule_tee(args: list[str]) -> Verdict | None:
     return MUT if any(not f.startswith("/dev/") for f in files) else None
 
 
+_FILE_WRITE = Verdict(False, "file-write")
+_STDOUT = frozenset({"-", "/dev/stdout", "/dev/fd/1"})
+
+
+def _tar_archive(args: list[str]) -> str | None:
+    """The archive of ``tar -cf X``, ``tar czf X``, ``tar --file=X``/``--file X``."""
+    for index, word in enumerate(args):
+        if word == "--file" or word.startswith("--file="):
+            return word.partition("=")[2] or (args[index + 1] if index + 1 < len(args) else None)
+        bundle = word[1:] if word.startswith("-") and not word.startswith("--") else (
+            word if index == 0 else "")
+        if "f" in bundle and bundle.isalpha():
+            after = bundle[bundle.index("f") + 1:]
+            return after or (args[index + 1] if index + 1 < len(args) else None)
+    return None
+
+
 def _rule_tar(args: list[str]) -> Verdict | None:
     if not args:
         return None
@@ -164,9 +181,34 @@ def _rule_tar(args: list[str]) -> Verdict | None:
     letters |= shorts
     if "--delete" in longs:
         return DEST
-    if letters & set("xcru") or longs & {"--extract", "--get", "--create", "--append", "--update"}:
+    if "c" in letters or "--create" in longs:
+        archive = _tar_archive(args)
+        # creating an archive file: a file written through the command's own option
+        return _FILE_WRITE if archive and archive not in _STDOUT else MUT
+    if letters & set("xru") or longs & {"--extract", "--get", "--append", "--update"}:
         return MUT
     return None
+
+
+def _rule_output_option(names: frozenset[str], attached: str) -> Rule:
+    """A dump tool that writes a file only when given one (``pg_dump -f X``, ``mysqldump
+    --result-file=X``; to standard output otherwise, the caller's redirection): a file write,
+    mutating, never destructive (a dump replaces no data of the store)."""
+    def rule(args: list[str]) -> Verdict | None:
+        target = option_value(args, names, attached)
+        return _FILE_WRITE if target and target not in _STDOUT else None
+    return rule
+
+
+def _rule_zip(args: list[str]) -> Verdict | None:
+    """``zip [options] ARCHIVE FILES...``: writes (or updates) the archive; ``-T``/``-sf`` only
+    test or list it."""
+    shorts, longs, positionals = split_options(args, frozenset({"-b", "-n", "-t", "-tt", "-x", "-i"}))
+    if "T" in shorts or longs & {"--test", "--show-files"} or "-sf" in args:
+        return None
+    if not positionals:
+        return None
+    return _FILE_WRITE if positionals[0] not in _STDOUT else None
 
 
 _GENTLE_SIGNALS = frozenset({"HUP", "USR1", "USR2", "CONT", "STOP", "TSTP", "WINCH", "1", "10", "12", "18",
@@ -504,7 +546,7 @@ def _always_with_args(verdict: Verdict) -> Rule:
 _MUTATING_TOOLS = ("rmdir mv cp install ln chmod chown chgrp chattr setfacl mkdir touch mknod mkfifo patch "
                    "scp useradd usermod groupadd groupmod passwd chpasswd gpasswd adduser mount "
                    "umount swapon swapoff modprobe rmmod insmod createdb createuser pkill killall "
-                   "iptables-restore ip6tables-restore zip lvcreate lvextend lvresize vgcreate "
+                   "iptables-restore ip6tables-restore lvcreate lvextend lvresize vgcreate "
                    "vgextend vgreduce pvcreate ansible-playbook twine supervisorctl pm2 launchctl "
                    "hostnamectl timedatectl update-alternatives logrotate chsh usermod "
                    "update-rc.d chkconfig certbot")
@@ -520,6 +562,10 @@ RULES: dict[str, Rule] = {
     "tar": _rule_tar, "rsync": _rule_rsync, "truncate": _rule_truncate, "crontab": _rule_crontab, "iptables": _rule_iptables,
     "ip6tables": _rule_iptables, "fdisk": _rule_partitioner, "sfdisk": _rule_partitioner,
     "sgdisk": _rule_partitioner, "parted": _rule_parted, "wipefs": _rule_wipefs,
+    "zip": _rule_zip, "pg_dump": _rule_output_option(frozenset({"-f", "--file"}), "-f"),
+    "pg_dumpall": _rule_output_option(frozenset({"-f", "--file"}), "-f"),
+    "mysqldump": _rule_output_option(frozenset({"-r", "--result-file"}), "-r"),
+    "mariadb-dump": _rule_output_option(frozenset({"-r", "--result-file"}), "-r"),
     "gzip": _rule_gzip, "gunzip": _rule_gzip, "bzip2": _rule_gzip, "xz": _rule_gzip,
     "zstd": _rule_gzip, "unzip": _rule_unzip, "sysctl": _rule_sysctl, "shutdown": always(DEST),
     "init": lambda a: DEST if a[:1] in (["0"], ["6"]) else None,

@@ -88,7 +88,7 @@ from opsctl.adopt.command_rules import (
 )
 from opsctl.adopt.model import Confidence, Effect
 from opsctl.adopt.service_rules import DOCKER_GLOBAL, KUBECTL_GLOBAL, classify_sql
-from opsctl.adopt.shell_lexer import simple_commands
+from opsctl.adopt.shell_lexer import parse_shell, simple_commands
 
 __all__ = ["call_text", "classify_argv", "classify_command_string", "classify_sql",
            "looks_like_credential"]
@@ -492,13 +492,36 @@ def classify_argv(argv: Sequence[str], *, line: int, confidence: Confidence = "h
     return _effect(words, _classify(words, 0), line, confidence)
 
 
+QUIET_TARGETS = ("/dev/null", "/dev/stderr", "/dev/stdout", "/dev/tty", "/dev/fd/", "/proc/self/fd/")
+"""Redirection targets that write no file."""
+WRITE_OPS = (">", ">>", ">|", "&>", "&>>", ">&")
+"""Redirections that write their target (``2>`` is ``>`` once the descriptor is stripped)."""
+
+
+def writes_file(op: str, target: str) -> bool:
+    """Whether the redirection ``op target`` writes a file (not ``/dev/null``, ``2>&1``, ``>(...)``)."""
+    op = op.lstrip("0123456789")
+    if op not in WRITE_OPS or not target or target.startswith((*QUIET_TARGETS, ">(", "<(")):
+        return False
+    return not (op == ">&" and (target.isdigit() or target == "-"))
+
+
 def classify_command_string(text: str, *, line: int, confidence: Confidence = "high") -> list[Effect]:
     """The effects of a shell command string (``os.system(...)``, ``shell=True``): split into
-    simple commands with the shell tokeniser, each classified with :func:`classify_argv`.
+    simple commands with the shell tokeniser, each classified with :func:`classify_argv`, and a
+    redirection to a file (``pg_dump db > out.sql``) a file write, as in a shell script.
     ``line`` is the line of the string; a multi-line string adds its own line offset."""
     effects: list[Effect] = []
-    for offset, words in simple_commands(text):
-        effect = _effect(words, _classify(words, 0), line + offset - 1, confidence)
-        if effect is not None:
-            effects.append(effect)
+    for command in parse_shell(text).commands:
+        at = line + command.line - 1
+        if command.words:
+            effect = _effect(command.words, _classify(command.words, 0), at, confidence)
+            if effect is not None:
+                effects.append(effect)
+        for redirect in command.redirects:
+            if writes_file(redirect.op, redirect.target):
+                op = redirect.op.lstrip("0123456789")
+                effects.append(Effect("file-write", False,
+                                      call_text([*command.words, f"{op} {redirect.target}"]),
+                                      line + redirect.line - 1, confidence))
     return effects

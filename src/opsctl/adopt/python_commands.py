@@ -250,13 +250,23 @@ _SECRET_KEYWORD = re.compile(
     r"""(?i)\b(\w*(?:password|passwd|secret|token|api_?key|auth)\w*)=(?P<q>'|")(?:\\.|(?!(?P=q)).)*(?P=q)""")
 
 
+_URL_CREDENTIAL = re.compile(r"://[^/\s:@]+:[^/\s@]+@")
+_LITERAL_SHOWN = 80
+"""Characters of a long string literal kept in a ``call``: enough to read an SQL statement by."""
+
+
 def sanitize_call(text: str, limit: int = 120) -> str:
-    """``call`` text without secrets: string literals longer than 60 characters or that look like a
-    credential become ``'…'``, so do ``password=...`` keyword values; cut to ``limit`` characters."""
+    """``call`` text without secrets: string literals that look like a credential (or a URL with
+    one) become ``'…'``, so do ``password=...`` keyword values; other literals longer than 80
+    characters are shortened to their first 79 and ``…`` (an SQL statement stays readable);
+    cut to ``limit`` characters."""
     def literal_(match: re.Match[str]) -> str:
-        body = match.group(0)[1:-1]
-        if len(body) > 60 or (SECRET_VALUE.search(body) and (len(body) >= 16 or "=" in body or ":" in body)):
-            return f"{match.group('q')}…{match.group('q')}"
+        quote, body = match.group("q"), match.group(0)[1:-1]
+        if _URL_CREDENTIAL.search(body) or (
+                SECRET_VALUE.search(body) and (len(body) >= 16 or "=" in body or ":" in body)):
+            return f"{quote}…{quote}"
+        if len(body) > _LITERAL_SHOWN:
+            return f"{quote}{body[:_LITERAL_SHOWN - 1].rstrip(chr(92))}…{quote}"
         return match.group(0)
 
     text = _SECRET_KEYWORD.sub(lambda m: f"{m.group(1)}={m.group('q')}…{m.group('q')}", _LONG_STRING.sub(literal_, " ".join(text.split())))

@@ -679,18 +679,84 @@ def _getopt_interface(index: ModuleIndex) -> list[Flag]:
     return list(flags.values())
 
 
-def _argv_index(index: ModuleIndex, node: ast.expr, argv_names: dict[str, int]) -> int | None:
-    """N when ``node`` is ``sys.argv[N]`` (or ``args[N - 1]`` for ``args = sys.argv[1:]``)."""
+def _argv_index(index: ModuleIndex, node: ast.expr, argv_names: dict[str, int],
+                parameters: dict[tuple[str, str], int], scope: str) -> int | None:
+    """N when ``node`` is ``sys.argv[N]`` (or ``args[N - 1]`` for ``args = sys.argv[1:]``, or
+    ``argv[N]`` for the parameter of a local function called as ``main(sys.argv)``)."""
     if not isinstance(node, ast.Subscript) or not isinstance(node.slice, ast.Constant):
         return None
     number = node.slice.value
     if not isinstance(number, int) or isinstance(number, bool) or number < 0:
         return None
-    if index.canonical(node.value) == "sys.argv":
-        return number or None
-    if isinstance(node.value, ast.Name) and node.value.id in argv_names:
-        return number + argv_names[node.value.id]
+    offset = _argv_offset(index, node.value, argv_names, parameters, scope)
+    return None if offset is None else (number + offset) or None
+
+
+def _argv_offset(index: ModuleIndex, node: ast.expr, argv_names: dict[str, int],
+                 parameters: dict[tuple[str, str], int], scope: str) -> int | None:
+    """The position in ``sys.argv`` of item 0 of the list ``node`` names, when it is argv."""
+    if index.canonical(node) == "sys.argv":
+        return 0
+    if isinstance(node, ast.Name):
+        if (scope, node.id) in parameters:
+            return parameters[(scope, node.id)]
+        return argv_names.get(node.id)
     return None
+
+
+def _argv_slice_start(index: ModuleIndex, node: ast.expr) -> int | None:
+    """0 for ``sys.argv``, N for ``sys.argv[N:]``, else None."""
+    if index.canonical(node) == "sys.argv":
+        return 0
+    if (isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Slice)
+            and node.slice.upper is None and node.slice.step is None
+            and index.canonical(node.value) == "sys.argv"):
+        ok, start = literal(node.slice.lower) if node.slice.lower is not None else (True, 0)
+        if ok and isinstance(start, int) and not isinstance(start, bool) and start >= 0:
+            return start
+    return None
+
+
+def _argv_parameters(index: ModuleIndex) -> dict[tuple[str, str], tuple[int, ast.expr]]:
+    """(function, parameter) -> (offset, the argument passed) for argv handed whole to a local
+    function (``main(sys.argv)``, ``main(sys.argv[1:])``, ``main(argv=sys.argv)``): followed one
+    level, as helpers are."""
+    found: dict[tuple[str, str], tuple[int, ast.expr]] = {}
+    for call, scope in index.calls:
+        if not isinstance(call.func, ast.Name):
+            continue
+        passed = list(enumerate(call.args))
+        named = [(k.arg, k.value) for k in call.keywords if k.arg]
+        if not any(_argv_slice_start(index, arg) is not None for _n, arg in [*passed, *named]):
+            continue
+        function = index.function(call.func.id, scope)
+        if function is None or any(isinstance(arg, ast.Starred) for arg in call.args):
+            continue
+        params = [a.arg for a in (*function.args.posonlyargs, *function.args.args)]
+        by_name = {a.arg for a in (*function.args.posonlyargs, *function.args.args,
+                                   *function.args.kwonlyargs)}
+        qualname = index.qualname(function)
+        for key, arg in [*((params[n] if n < len(params) else None, arg) for n, arg in passed),
+                         *((k if k in by_name else None, arg) for k, arg in named)]:
+            start = _argv_slice_start(index, arg)
+            if key is not None and start is not None:
+                found.setdefault((qualname, key), (start, arg))
+    return found
+
+
+def _argv_default(index: ModuleIndex, subscript: ast.Subscript, scope: str) -> tuple[bool, Any]:
+    """The literal ``D`` of ``name = argv[N] if len(argv) > N else D`` (or ``int(argv[N]) ...``)."""
+    for (assign_scope, _name), entries in index.assigns.items():
+        if assign_scope != scope:
+            continue
+        for _pos, how, value in entries:
+            if how == "=" and isinstance(value, ast.IfExp):
+                body = value.body
+                if isinstance(body, ast.Call) and len(body.args) == 1:
+                    body = body.args[0]
+                if body is subscript:
+                    return literal(value.orelse)
+    return False, None
 
 
 def _argv_interface(index: ModuleIndex) -> list[Flag]:
@@ -702,11 +768,15 @@ def _argv_interface(index: ModuleIndex) -> list[Flag]:
                 ok, start = literal(value.slice.lower)
                 if ok and isinstance(start, int):
                     argv_names[name] = start
+    parameters = {key: offset for key, (offset, _arg) in _argv_parameters(index).items()}
     positions: dict[int, Flag] = {}
-    for subscript, _scope in index.subscripts:
-        number = _argv_index(index, subscript, argv_names)
+    for subscript, scope in index.subscripts:
+        number = _argv_index(index, subscript, argv_names, parameters, scope)
         if number is not None and number not in positions:
             positions[number] = Flag(f"arg{number}", positional=True, line=subscript.lineno)
+            has_default, default = _argv_default(index, subscript, scope)
+            if has_default and default is not None:
+                positions[number].default = default
     for assign, _scope in index.tuple_assigns:
         if index.canonical(assign.value) == "sys.argv":
             target = assign.targets[0]
@@ -717,22 +787,24 @@ def _argv_interface(index: ModuleIndex) -> list[Flag]:
                     positions[number] = Flag(element.id, positional=True, required=True, line=assign.lineno)
     switches: list[Flag] = []
     checked = False
-    for compare, _scope in index.compares:
+    for compare, scope in index.compares:
         left, op, right = compare.left, compare.ops[0], compare.comparators[0]
-        if isinstance(op, ast.In | ast.NotIn) and index.canonical(right) == "sys.argv":
+        if isinstance(op, ast.In | ast.NotIn) and _argv_offset(index, right, {}, parameters, scope) is not None:
             switch = const_str(left)
             if switch and switch.startswith("-") and all(flag.name != switch for flag in switches):
                 switches.append(Flag(switch, "boolean", default=False, line=compare.lineno))
         elif (isinstance(left, ast.Call) and isinstance(left.func, ast.Name) and left.func.id == "len"
-              and left.args and index.canonical(left.args[0]) == "sys.argv"):
+              and left.args and (offset := _argv_offset(index, left.args[0], {}, parameters, scope)) is not None):
             ok, bound = literal(right)
             if ok and isinstance(bound, int):
                 checked = True
-                last = bound if isinstance(op, ast.LtE) else bound - 1 if isinstance(op, ast.Lt | ast.NotEq | ast.Eq) else 0
-                for number in range(1, last + 1):
+                # the items the check asks for; item 0 of sys.argv is the program itself
+                needed = bound + 1 if isinstance(op, ast.LtE) else bound if isinstance(op, ast.Lt | ast.NotEq | ast.Eq) else 0
+                for number in range(1, needed + offset if needed else 1):
                     positions.setdefault(number, Flag(f"arg{number}", positional=True, line=compare.lineno))
                     positions[number].required = True
-        elif isinstance(op, ast.Eq | ast.NotEq) and (number := _argv_index(index, left, argv_names)):
+        elif isinstance(op, ast.Eq | ast.NotEq) and (
+                number := _argv_index(index, left, argv_names, parameters, scope)):
             choice = const_str(right)
             if choice is not None and number in positions and choice not in (positions[number].choices or []):
                 flag = positions[number]
@@ -804,6 +876,13 @@ def _argv_read_wholesale(index: ModuleIndex) -> bool:
     are the reads :func:`_argv_interface` understands."""
     understood: set[int] = set()
     uses: list[ast.expr] = []
+    followed = _argv_parameters(index)
+    for (function, parameter), (_offset, passed) in followed.items():
+        # argv handed to a local function counts as read there, a position at a time or not
+        understood.add(id(passed.value if isinstance(passed, ast.Subscript) else passed))
+        for node in ast.walk(index.functions[function]):
+            if isinstance(node, ast.Name) and node.id == parameter and isinstance(node.ctx, ast.Load):
+                uses.append(node)
     for node in ast.walk(index.tree):
         if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant) and isinstance(
                 node.slice.value, int):

@@ -101,6 +101,12 @@ def _scan(script: Script, source: str, tree: ast.Module, *, file: Path, root: Pa
                 looks_like_credential(name.lstrip("-").replace("-", "_")) for name in (option.name, option.dest or ""))):
             option.default = None
     script.env = environment(index, interface.env)
+    # a required option whose variable holds a credential: the variable is how the credential
+    # arrives (wrap makes it an opsctl secret, not a flag), so the variable is required too
+    required_vars = {flag.envvar for flag in script.interface.flags if flag.required and flag.envvar}
+    for env in script.env:
+        if env.credential and env.name in required_vars:
+            env.required = True
     finder = EffectFinder(index, source)
     script.effects = finder.effects()
     script.warnings.extend(finder.warnings)

@@ -46,6 +46,13 @@ def summary_line(inventory: Inventory) -> str:
     return line
 
 
+def not_scanned_line(inventory: Inventory) -> str:
+    """What ``inventory scan --strict`` fails with: the files not scanned out of the scripts
+    :func:`summary_line` counts (those scanned and those not; libraries are not scripts)."""
+    total = len(inventory.scripts) + len(inventory.errors)
+    return f"{len(inventory.errors)} of {total} scripts could not be scanned (--strict)"
+
+
 def render_table(inventory: Inventory, stream: TextIO, *, color: bool = True) -> None:
     """The rich table, riskiest first, then the warnings and the files not scanned."""
     from rich.console import Console

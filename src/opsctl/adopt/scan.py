@@ -128,6 +128,8 @@ def _module_name(path: str) -> str:
 def scan_tree(root: Path, *, git: bool = True, now: datetime | None = None,
               max_bytes: int = MAX_BYTES, repository_callers: bool = True) -> Inventory:
     """Every script under ``root`` (a folder, or a single script), with callers and owners.
+    The inventory's root is the folder (a single script's own folder): the scripts' paths and
+    their callers' paths are relative to it.
 
     With ``git`` and ``repository_callers``, a folder inside a git repository also gets the
     callers found in the rest of that repository (its CI workflows, Makefiles, crontabs...:
@@ -141,7 +143,8 @@ def scan_tree(root: Path, *, git: bool = True, now: datetime | None = None,
         raise FileNotFoundError(f"no such file or folder: {root}")
     folder = root if root.is_dir() else root.parent
     found = discover(root, max_bytes=max_bytes)
-    inventory = Inventory(root=str(root.absolute()), skipped=found.skipped, errors=found.errors)
+    # the paths are relative to the folder, so the root is the folder, a single script's too
+    inventory = Inventory(root=str(folder.absolute()), skipped=found.skipped, errors=found.errors)
     scanned: list[tuple[Candidate, Script, PythonFacts | None]] = []
     for candidate in found.candidates:
         try:

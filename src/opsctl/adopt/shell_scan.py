@@ -54,8 +54,8 @@ _CONFIRM_NAMES = frozenset({"apply", "execute", "commit", "for-real", "no-dry-ru
 a flag to ask for it."""
 _DRY_RUN_HELP = re.compile(r"(?i)dry|simulat|what would|without (?:making|applying|changing)|no changes|noop")
 _DRY_RUN_VARIABLE = re.compile(r"(?i)^(?:DRY_?RUN|NOOP|NO_OP|SIMULATE|WHAT_?IF)$")
-_QUIET_TARGETS = ("/dev/null", "/dev/stderr", "/dev/stdout", "/dev/tty", "/dev/fd/", "/proc/self/fd/")
-_WRITE_OPS = (">", ">>", ">|", "&>", "&>>", ">&")
+_QUIET_TARGETS = _commands.QUIET_TARGETS
+_WRITE_OPS = _commands.WRITE_OPS
 _LICENSE = re.compile(r"(?i)copyright|licen[cs]e|spdx|all rights reserved|warrant|\(c\)|"
                       r"you may not use|distributed under|permissions and|apache|gnu|"
                       r"unless required by applicable law|you may obtain a copy|"

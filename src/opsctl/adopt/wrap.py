@@ -398,6 +398,8 @@ def design(script: Script, name: str, *, force: bool = False) -> WrapDesign:
             # the credential reaches the script through its variable, as an opsctl secret
             # (masked everywhere), never as a request field stored in the result and audit
             secrets.setdefault(secret_name(flag.envvar), flag.envvar)
+            if flag.required and secret_name(flag.envvar) not in required_secrets:
+                required_secrets.append(secret_name(flag.envvar))
             notes.append(f"{flag.name} is not a request field: it holds a credential, given as "
                          f"the opsctl secret {secret_name(flag.envvar)!r} (the script reads it "
                          f"from {flag.envvar})")
@@ -411,7 +413,7 @@ def design(script: Script, name: str, *, force: bool = False) -> WrapDesign:
     for env in script.env:
         if env.credential and env.name not in secrets.values():
             secrets[secret_name(env.name)] = env.name
-            if env.required:
+            if env.required and secret_name(env.name) not in required_secrets:
                 required_secrets.append(secret_name(env.name))
     return WrapDesign(name=name, script=script, fields=fields, effect=select_effect(script),
                       interpreter=interpreter_for(script), secrets=secrets,
@@ -988,7 +990,7 @@ def scripts_root(recorded: Path, paths: list[str], *, source: Path,
     """Where the scripts of an inventory are: its recorded root when that lies in this project
     (or nothing better is found), else the same folder in this project, found from the
     inventory file's folder and the project's root (``ops/`` of an inventory made in another
-    checkout). The reason is None for the recorded root itself; exit 2 when no folder holds
+    checkout), a folder inside the project first. The reason is None for the recorded root itself; exit 2 when no folder holds
     the scripts."""
     def holds(folder: Path) -> int:
         return sum(1 for p in paths if (folder / p).is_file())
@@ -1002,6 +1004,9 @@ def scripts_root(recorded: Path, paths: list[str], *, source: Path,
                                 project]))
     tails = [Path(*recorded.parts[-n:]) for n in range(1, len(recorded.parts))]
     candidates = [base / tail for base in bases for tail in [Path(), *tails]]
+    # A folder of this project first: from an inventory file kept outside the project, the
+    # recorded root itself is also a candidate (base + its own tail), and it would tie.
+    candidates.sort(key=lambda c: not c.resolve().is_relative_to(project))
     best = max(candidates, key=holds)
     found = holds(best)
     if found and found >= holds(recorded):

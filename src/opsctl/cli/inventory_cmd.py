@@ -112,8 +112,8 @@ def scan_cmd(ctx: click.Context, path: Path, format_: str | None, out: Path | No
     if strict and inventory.errors:
         # Not an exception: the inventory is printed; under --format json an error document
         # after it would make standard output two documents.
-        total = len(inventory.errors) + len(inventory.scripts) + len(inventory.libraries)
-        click.echo(f"opsctl: error: {len(inventory.errors)} of {total} scripts could not be "
-                   "scanned (--strict)", err=True)
+        from opsctl.adopt.report import not_scanned_line
+
+        click.echo(f"opsctl: error: {not_scanned_line(inventory)}", err=True)
         return ExitCode.VALIDATION
     return 0
