@@ -570,7 +570,7 @@ def test_two_distinct_approvers_unlock_exactly_the_approved_plan(deploy: Project
     assert first.code == 0
     assert (first.doc["decision"], first.doc["actor"]) == ("approved", "sam")
     assert first.doc["approvals"] == {"approved_by": ["sam"], "needed": 2, "ignored": [],
-                                      "satisfied": False}
+                                      "rejected_by": [], "satisfied": False}
     half = as_(deploy, "rita", "apply", "--plan", "plan.json", "--format", "json")
     assert half.code == 6
     assert f"plan {plan_id} has 1 of 2 approval(s) (approved by: sam)" in half.doc["error"]["message"]
@@ -707,6 +707,39 @@ def test_rejection_vetoes_an_approved_plan(deploy: Project) -> None:
     assert [(a["actor"], a["decision"]) for a in artifacts(deploy, plan_run)["approvals"]] == [
         ("sam", "approved"), ("sue", "rejected")]
     assert approval_events(deploy) == [("approval.approved", "sam"), ("approval.rejected", "sue")]
+
+    # an approval recorded after the veto says it cannot be applied, not "enough to apply"
+    late = approve(deploy, "sam", plan_id, "still fine by me")
+    assert late.code == 0, late.stderr
+    assert late.doc["approvals"]["rejected_by"] == ["sue"]
+    assert late.doc["approvals"]["satisfied"] is False
+    text = as_(deploy, "sam", "approve", plan_id, "--reason", "again")
+    assert "vetoed by sue: it cannot be applied" in text.stdout
+
+
+def test_a_policy_file_that_does_not_parse_stops_only_what_evaluates_it(
+        deploy: Project) -> None:
+    """Reading runs, tokens and the audit trail needs only the permissions; planning and
+    applying refuse (exit 2) before anything is recorded."""
+    assert as_(deploy, "rita", "deploy", "--environment", "staging", "-q").code == 0
+
+    def runs() -> int:
+        listed = as_(deploy, "rita", "runs", "--format", "json")
+        assert listed.code == 0, listed.stderr
+        return len(listed.doc["runs"])
+
+    before = runs()
+    (deploy.root / "policy.yaml").write_text("version: 1\nrules: [\n")
+
+    for args in (["runs"], ["audit", "verify"], ["token", "list"], ["locks"]):
+        assert as_(deploy, "rita", *args).code == 0, args
+    for args in (["deploy", "--environment", "staging", "--dry-run"],
+                 ["plan", "deploy", "--environment", "staging"],
+                 ["deploy", "--environment", "staging"]):
+        refused = as_(deploy, "rita", *args)
+        assert refused.code == 2, args
+        assert "policy.yaml: invalid YAML" in refused.stderr
+    assert runs() == before
 
 
 def test_approval_of_one_saved_plan_does_not_unlock_another_of_the_same_request(

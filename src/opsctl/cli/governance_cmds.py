@@ -30,7 +30,9 @@ def _decide(ref: str, reason: str, opts: CommonOptions, *, approve: bool) -> int
                      f"(fingerprint {data['fingerprint'][:19]}, valid until {data['expires_at']})\n")
         approvals = data.get("approvals")
         if approvals is not None:
-            state = "enough to apply" if approvals["satisfied"] else "more needed"
+            state = ("enough to apply" if approvals["satisfied"] else
+                     f"vetoed by {', '.join(approvals['rejected_by'])}: it cannot be applied"
+                     if approvals.get("rejected_by") else "more needed")
             stream.write(f"approvals: {len(approvals['approved_by'])} of {approvals['needed']} "
                          f"({', '.join(approvals['approved_by'])}): {state}\n")
         if not approve:

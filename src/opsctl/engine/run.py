@@ -524,11 +524,14 @@ def check_policy(session: Session, automation: Automation[Any], data: Mapping[st
 
 def _check_permission(session: Session, automation: Automation[Any], permission: Any,
                       request_doc: Mapping[str, Any]) -> None:
-    """Exit 6 unless the actor's roles allow ``permission`` here; a refusal is audited."""
-    from opsctl.governance.gate import check_permission, environment_of
+    """Exit 6 unless the actor's roles allow ``permission`` here; a refusal is audited. Exit
+    2 while the policy file does not parse: what follows evaluates it, and nothing (no run,
+    no plan) may start first."""
+    from opsctl.governance.gate import check_permission, environment_of, require_policy
 
     check_permission(session, permission, automation=automation.name,
                      environment=environment_of(request_doc))
+    require_policy(session)
 
 
 # -- entry points built on execute -------------------------------------------------------------

@@ -130,14 +130,16 @@ class ApprovalStatus:
     approved_by: tuple[str, ...]
     needed: int
     ignored: tuple[str, ...]  # recorded but not counted, with why
+    rejected_by: tuple[str, ...] = ()  # unexpired rejections of this version: a veto
 
     @property
     def satisfied(self) -> bool:
-        return len(self.approved_by) >= self.needed
+        return not self.rejected_by and len(self.approved_by) >= self.needed
 
     def to_dict(self) -> dict[str, Any]:
         return {"approved_by": list(self.approved_by), "needed": self.needed,
-                "ignored": list(self.ignored), "satisfied": self.satisfied}
+                "ignored": list(self.ignored), "rejected_by": list(self.rejected_by),
+                "satisfied": self.satisfied}
 
 
 def approval_status(session: Session, governance: Governance, decision: Decision, *,
@@ -146,6 +148,7 @@ def approval_status(session: Session, governance: Governance, decision: Decision
     """Count the eligible, unexpired approvals of ``plan_id`` at ``fingerprint``."""
     counted: list[str] = []
     ignored: list[str] = []
+    rejected: list[str] = []
     for row in checked_approvals(session.store, plan_id):
         who = str(row["actor"])
         if row["fingerprint"] != fingerprint:
@@ -154,7 +157,9 @@ def approval_status(session: Session, governance: Governance, decision: Decision
         if row["expires_at"] and datetime.fromisoformat(row["expires_at"]) <= now:
             ignored.append(f"{who}: approval expired at {row['expires_at']}")
             continue
-        if row["decision"] == "rejected":  # vetoes apply: see refuse_rejected
+        if row["decision"] == "rejected":  # a veto, whatever the count (refuse_rejected)
+            if who not in rejected:
+                rejected.append(who)
             continue
         assert governance.policy is not None
         if not governance.policy.can_approve(decision, who, requester=requester or "",
@@ -163,7 +168,7 @@ def approval_status(session: Session, governance: Governance, decision: Decision
             continue
         if who not in counted:
             counted.append(who)
-    return ApprovalStatus(tuple(counted), decision.approvals, tuple(ignored))
+    return ApprovalStatus(tuple(counted), decision.approvals, tuple(ignored), tuple(rejected))
 
 
 def refuse_rejected(session: Session, plan_id: str, fingerprint: str, now: datetime) -> None:

@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from opsctl.errors import ConfigError, DeniedError
 
@@ -73,14 +73,48 @@ def governance_for(session: Session) -> Governance:
         if path is not None:
             from opsctl.governance.policy_file import load_policy_file
 
-            if not path.is_file():
-                raise ConfigError(f"policy file {path} does not exist (policy_file, from "
-                                  f"{origin.get('policy_file', 'config')})")
+            stamp = _policy_stamp(session)  # before reading: a fix meanwhile reads it again
             source = str(path)
-            policy = load_policy_file(path, external_groups=groups)
+            try:
+                if not path.is_file():
+                    raise ConfigError(f"policy file {path} does not exist (policy_file, from "
+                                      f"{origin.get('policy_file', 'config')})")
+                policy = load_policy_file(path, external_groups=groups)
+            except ConfigError as exc:
+                # the permissions do not depend on it: reading runs, the audit trail, tokens
+                # go on, while whatever evaluates the policy gets the file's error
+                policy = cast("Policy", UnreadablePolicy(exc.message))
+            governance = Governance(policy, source, permissions, groups, stamp)
+            session.governance = governance
+            return governance
     governance = Governance(policy, source, permissions, groups, _policy_stamp(session))
     session.governance = governance
     return governance
+
+
+class UnreadablePolicy:
+    """Stands in for a policy file that does not parse (or no longer exists): any use of it
+    raises the file's ConfigError (exit 2; 422 over HTTP), so a decision, an approval or the
+    policy's groups fail closed, while what needs only the permissions goes on."""
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):  # copy, pickle and friends probe for these
+            raise AttributeError(name)
+        raise ConfigError(self.message)
+
+    def refuse(self) -> None:
+        raise ConfigError(self.message)
+
+
+def require_policy(session: Session) -> None:
+    """Exit 2 while the policy file does not parse, before anything is recorded: for what
+    evaluates the policy (planning, applying, approving)."""
+    policy = governance_for(session).policy
+    if isinstance(policy, UnreadablePolicy):
+        policy.refuse()
 
 
 def configured_tables(settings: Any, origin: Mapping[str, str],

@@ -505,7 +505,7 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
         _plan(session, plan_id)
         record = _engine(lambda: decide_plan(session, plan_id, approve=body.decision == "approve",
                                              reason=body.reason))
-        return {"approval": _vetoed(session, record), "state": _approval_state(session, plan_id)}
+        return {"approval": record, "state": _approval_state(session, plan_id)}
 
     @app.post("/v1/plans/{plan_id}/apply", tags=["plans"], status_code=202,
               summary="Apply exactly that stored plan (refused when stale, expired, unapproved "
@@ -911,12 +911,9 @@ def _automation(session: Session, name: str) -> Any:
 def require_policy(session: Session) -> None:
     """422 (exit 2) while the policy file no longer parses, before anything is queued or
     recorded: for what evaluates the policy (planning, applying, approving); reads go on."""
-    from opsctl.governance.gate import governance_for
-    from opsctl.service.runtime import UnreadablePolicy
+    from opsctl.governance.gate import require_policy as refuse_unreadable
 
-    policy = governance_for(session).policy
-    if isinstance(policy, UnreadablePolicy):
-        policy.refuse()
+    refuse_unreadable(session)
 
 
 def _check(session: Session, permission: Any, automation: str, *,
@@ -1036,23 +1033,6 @@ def _approval_state(session: Session, plan_id: str) -> dict[str, Any]:
                for a in approvals_of(session.store, plan_id)]
     return {"policy": policy, "records": records,
             "applied_run_id": row.get("applied_run_id"), "expires_at": row.get("expires_at")}
-
-
-def _vetoed(session: Session, record: dict[str, Any]) -> dict[str, Any]:
-    """An approval's record, its approvals unsatisfied once this plan version was rejected:
-    one rejection vetoes the plan whatever the count (the apply refuses it too)."""
-    from opsctl.errors import DeniedError
-    from opsctl.governance.approvals import refuse_rejected
-
-    approvals = record.get("approvals")
-    if not isinstance(approvals, dict) or not approvals.get("satisfied"):
-        return record
-    try:
-        refuse_rejected(session, str(record["plan_id"]), str(record["fingerprint"]),
-                        session.clock())
-    except DeniedError:
-        return {**record, "approvals": {**approvals, "satisfied": False}}
-    return record
 
 
 def _slo_of(automation: Any) -> Any:

@@ -17,17 +17,16 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from opsctl.config.redact import Redactor
 from opsctl.engine.session import Session
 from opsctl.engine.state import RunOutcome
-from opsctl.errors import ConfigError, OpsctlError
+from opsctl.errors import OpsctlError
 from opsctl.governance.identity import Identity
 
 if TYPE_CHECKING:
     from opsctl.governance.gate import Governance
-    from opsctl.governance.policy import Policy
     from opsctl.store.sql import SQLStore
 
 EXECUTOR = "server"
@@ -107,9 +106,11 @@ class ServerRuntime:
         """The configured policy, with the principal's permissions: a token's own scope; an
         OIDC identity's groups from its claims, under the configured ``[permissions]`` grants
         (none configured: an OIDC identity may do nothing)."""
+        from opsctl.governance.gate import governance_for
         from opsctl.governance.permissions import Permissions, load_permissions
 
-        configured = self.configured_governance()
+        # a policy file that no longer parses is an UnreadablePolicy here: reads go on
+        configured = governance_for(self.base)
         groups = {name: tuple(members) for name, members in configured.groups.items()}
         for group in principal.groups:
             groups[group] = (*groups.get(group, ()), principal.actor)
@@ -121,29 +122,6 @@ class ServerRuntime:
         else:
             permissions = Permissions((), groups)
         return dataclasses.replace(configured, permissions=permissions, groups=groups)
-
-    def configured_governance(self) -> Governance:
-        """The configured policy and permissions. A policy file that no longer parses does
-        not take the permissions with it: reading runs, the audit trail or the catalog needs
-        only those. Its policy is an :class:`UnreadablePolicy`, so whatever evaluates it (a
-        plan, an apply, an approval) is refused with the file's error (exit 2, 422) until it
-        is fixed; nothing falls back to allowing."""
-        from opsctl.governance.gate import (
-            Governance,
-            _policy_stamp,
-            configured_tables,
-            governance_for,
-        )
-
-        stamp = _policy_stamp(self.base)  # before reading: a fix meanwhile reads it again
-        try:
-            return governance_for(self.base)
-        except ConfigError as exc:
-            settings = self.base.settings
-            _, _, permissions = configured_tables(settings, self.base.layers.origin)
-            groups = {name: tuple(members) for name, members in settings.groups.items()}
-            return Governance(cast("Policy", UnreadablePolicy(exc.message)),
-                              str(stamp[0]) if stamp else None, permissions, groups, stamp)
 
     # -- the executor ---------------------------------------------------------------------
     def submit(self, run_id: str, principal: Principal, work: Callable[[Session], RunOutcome],
@@ -421,22 +399,6 @@ class ServerRuntime:
         for store in stores:
             with suppress(Exception):  # closing at exit; what matters is committed
                 store.close()
-
-
-class UnreadablePolicy:
-    """Stands in for a policy file that no longer parses: any use of it raises the file's
-    ConfigError, so a decision, an approval or the policy's groups fail closed."""
-
-    def __init__(self, message: str) -> None:
-        self.message = message
-
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("__"):  # copy, pickle and friends probe for these
-            raise AttributeError(name)
-        raise ConfigError(self.message)
-
-    def refuse(self) -> None:
-        raise ConfigError(self.message)
 
 
 def serve_catalog(base: Session) -> None:
