@@ -12,12 +12,13 @@ from tests.conftest import Project
 
 MODULE = """
 from pydantic import BaseModel, Field
-from opsctl import Action, Automation
+from opsctl import Action, Automation, AuthError
 
 
 class Request(BaseModel):
     label: str = Field(description="Which thing")
     fail: bool = Field(default=False, description="Fail the apply")
+    refused: bool = Field(default=False, description="The remote refuses our credentials")
 
 
 paced = Automation("paced", version="1.0.0", owner="tests", summary="With objectives",
@@ -37,6 +38,8 @@ def plan(ctx, req):
 def apply(ctx, req, action):
     if req.fail:
         raise RuntimeError("broken")
+    if req.refused:
+        raise AuthError("HTTP 401 from the remote: credentials or permission refused")
 """
 
 
@@ -238,42 +241,16 @@ def test_a_bad_slo_is_a_configuration_error(project: Project) -> None:
     assert "slo success_rate must be a number between 0 and 1" in result.stderr
 
 
-REFUSED = """
-from pydantic import BaseModel, Field
-from opsctl import Action, Automation, AuthError
-
-
-class Request(BaseModel):
-    label: str = Field(description="Which thing")
-    refused: bool = Field(default=False, description="The remote refuses our credentials")
-
-
-keyed = Automation("keyed", version="1.0.0", owner="tests", summary="Calls a remote",
-                   request=Request, slo={"success_rate": 0.9})
-
-
-@keyed.plan
-def plan(ctx, req):
-    yield Action(id="one", kind="update", target="thing-" + req.label, reason="test")
-
-
-@keyed.apply
-def apply(ctx, req, action):
-    if req.refused:
-        raise AuthError("HTTP 401 from the remote: credentials or permission refused")
-"""
-
-
 def test_a_remote_refusing_credentials_fails_the_run_and_spends_the_budget(
         backend_project: Project) -> None:
     """An AuthError from the automation's remote (expired credentials) is a failed run, exit 6:
     not `denied`, which is opsctl's own governance and does not count in the SLO."""
-    backend_project.add_module("keyed_mod", REFUSED)
-    assert backend_project.run("keyed", "--label", "a", "-q").code == 0
-    refused = backend_project.run("keyed", "--label", "b", "--refused", "--format", "json")
+    backend_project.add_module("paced_mod", MODULE)
+    assert backend_project.run("paced", "--label", "a", "-q").code == 0
+    refused = backend_project.run("paced", "--label", "b", "--refused", "--format", "json")
     assert refused.code == 6, refused.stderr
     assert (refused.doc["status"], refused.doc["error"]["type"],
             refused.doc["error"]["step"]) == ("failed", "auth", "apply")
 
-    report = by_name(backend_project.run("slo", "--format", "json").doc)["keyed"]
+    report = by_name(backend_project.run("slo", "--format", "json").doc)["paced"]
     assert (report["runs"], report["succeeded"], report["failed"]) == (2, 1, 1)
