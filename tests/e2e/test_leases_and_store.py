@@ -136,6 +136,36 @@ def test_a_run_whose_lease_ran_out_elsewhere_ends_saying_so(ledger: Project) -> 
     assert shown.get("status", shown.get("result", {}).get("status")) == "cancelled"
 
 
+def test_a_stalled_run_resumed_elsewhere_stops_with_exit_7_and_records_nothing(
+        ledger: Project) -> None:
+    """A holder stopped past its lease (SIGSTOP, a swapped-out VM) while the same command
+    resumed its run in another process: when it wakes, its journal write is fenced off and it
+    exits 7 without a word more in the store (its events would take the other's numbers, its
+    result would overwrite the other's), and starts no other action. The action it was in
+    finishes its own effect: fencing guards the journal, not the world outside (an effect that
+    must not happen twice checks first: docs/durability.md)."""
+    env = {**ledger.env(), "OPSCTL_LOCK_TTL": "2s"}
+    stalled = start(ledger, "ledger", "--slow", "0.3", env=env)
+    wait_for_effects(ledger, 1)
+    time.sleep(0.1)  # inside the next action's 0.3 s, its "started" committed: no transaction open
+    stalled.send_signal(signal.SIGSTOP)
+    try:
+        time.sleep(3)  # past the lease: no heartbeat renews it
+        again = ledger.run("ledger", "--slow", "0.3", "--format", "json", env=env)
+        assert again.code == 0, again.stderr
+    finally:
+        stalled.send_signal(signal.SIGCONT)
+    out, err = stalled.communicate(timeout=30)
+    assert stalled.returncode == 7, err
+    assert "internal error" not in err and "Traceback" not in err
+    assert "was resumed by another process" in out + err or "was lost" in err
+    done = effects(ledger)
+    assert sorted(set(done)) == ["main/a", "main/b", "main/c", "main/d"]
+    assert [done.count(t) for t in ("main/a", "main/c", "main/d")] == [1, 1, 1]
+    shown = ledger.run("show", again.doc["run_id"], "--format", "json", expect_json=True).doc
+    assert shown["status"] == "succeeded"
+
+
 def test_the_same_request_after_a_kill_resumes_the_run_rather_than_ending_it(
         ledger: Project) -> None:
     killed = kill_mid_run(ledger)

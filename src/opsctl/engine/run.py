@@ -127,6 +127,10 @@ def _finish(run: RunState, status: str, exit_code: int, error: OpsctlError | Non
     # Without its actions' entries until the result is stored: the store writes them from
     # chunks, so a long run never holds every entry as a dict and as text at once.
     doc = run_document(run, status, exit_code, error, with_actions=False)
+    if isinstance(error, LeaseLostError) and run.fence is not None and (
+            error.holder_run_id == run.run_id
+            or run.session.store.resumed_elsewhere(run.run_id, run.fence)):
+        return _taken_over_here(run, doc, error)
     unrecorded: StoreUnavailableError | None = None
     try:
         # queued first: the run's last event commits with its result
@@ -153,6 +157,24 @@ def _finish(run: RunState, status: str, exit_code: int, error: OpsctlError | Non
         error_type=error.error_type if error else None)
     finish_run(run, status, exit_code, error)
     return RunOutcome(doc, exit_code)
+
+
+def _taken_over_here(run: RunState, doc: dict[str, Any], error: LeaseLostError) -> RunOutcome:
+    """This run's lease ran out while it stalled (stopped, swapped out) and another process
+    resumed the same run: that one records it from here. Nothing more is written from this
+    process (its events would take the same numbers, its result would overwrite the other's);
+    exit 7, as for any lost lease."""
+    run.session.store.forget_run(run.run_id)
+    if doc["plan"] is not None:
+        doc["plan"]["actions"] = [e for chunk in action_entry_chunks(run) for e in chunk]
+    doc["warnings"] = [*doc["warnings"], f"run {run.run_id} was resumed by another process "
+                       "while this one stalled past its lease; that process records it: see "
+                       f"`opsctl show {run.run_id}`"]
+    stop_recording(run)
+    run.session.log.error("run.finished", run_id=run.run_id, automation=run.automation.name,
+                          status=doc["status"], exit_code=error.exit_code, step="result",
+                          error=error.message, error_type=error.error_type)
+    return RunOutcome(doc, error.exit_code)
 
 
 RESUMABLE = ("running", "partial", "cancelled", "failed")

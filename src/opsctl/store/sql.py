@@ -97,7 +97,13 @@ _RECORD_CHUNK = 1000
 
 
 class LeaseLostError(ConflictError):
-    """A journal write was refused: this run's lease expired and another run took the scope."""
+    """A journal write was refused: this run's lease expired and another run took the scope.
+
+    ``holder_run_id``: the run that holds the scope now, when known; this very run, when
+    another process resumed it (the same command again): this one must then record nothing
+    more of it, not even how it ended."""
+
+    holder_run_id: str | None = None
 
 
 class StoreUnavailableError(DependencyError):
@@ -276,22 +282,23 @@ class SQLStore:
                 self._conn.execute("ROLLBACK")
 
     def _write_deferred(self) -> None:
-        """Write buffered run events, then deferred records; an action's started + finished
+        """Write deferred records, then buffered run events; an action's started + finished
         pair as one row update (group mode defers both), which halves the statements of a
         batch, and the records of one statement and fence with one executemany."""
         with self._buffer_lock:
             events, self._event_rows = self._event_rows, []
             pending, self._deferred = self._deferred, []
             self._taken = self._queued
-        if events:
-            self._insert_events(events)
-        if not pending:
-            return
-        for statement, fence, rows in _batched_records(pending):
+        # the fenced records first: a run whose lease another process took (the same run
+        # resumed there, numbering its events from the same seq) is refused by its fence
+        # (LeaseLostError), not by the events' primary key
+        for statement, fence, rows in _batched_records(pending) if pending else ():
             if len(rows) == 1:
                 self._fenced_execute(statement, rows[0], fence)
             else:
                 self._fenced_executemany(statement, rows, fence)
+        if events:
+            self._insert_events(events)
 
     def _fenced(self, statement: str, params: Sequence[Any],
                 fence: Fence | None) -> tuple[str, Sequence[Any]]:
@@ -334,9 +341,11 @@ class SQLStore:
             holder = self._rows("SELECT run_id FROM locks WHERE scope = ?", (fence[0],))
             how = (f"run {holder[0]['run_id']} holds the scope now" if holder else
                    "it was broken (`opsctl locks break`) or ran out")
-            raise LeaseLostError(f"lease on {fence[0]} (token {fence[1]}) was lost: {how}; this "
-                                 "run stops without recording more (run the same command again "
-                                 "to plan afresh)")
+            lost = LeaseLostError(f"lease on {fence[0]} (token {fence[1]}) was lost: {how}; this "
+                                  "run stops without recording more (run the same command again "
+                                  "to plan afresh)")
+            lost.holder_run_id = str(holder[0]["run_id"]) if holder else None
+            raise lost
         raise LeaseLostError(f"chunk {chunk[1] if chunk else '?'} of run "
                              f"{chunk[0] if chunk else '?'} was claimed again by another worker "
                              "(or its run stopped it): this worker stops without recording more")
@@ -739,6 +748,30 @@ class SQLStore:
         rows = self._rows("SELECT MAX(seq) AS seq FROM run_events WHERE run_id = ?", (run_id,))
         with self._buffer_lock:
             self._event_seq[run_id] = int(rows[0]["seq"] or 0)
+
+    def resumed_elsewhere(self, run_id: str, fence: Fence) -> bool:
+        """Whether run ``run_id`` took a newer lease on ``fence``'s scope than ``fence``: the
+        same run resumed by another process (which holds it now, or held it and let go).
+        Read from the lease row and from the run's ``lock.acquired`` audit events."""
+        scope, token = fence
+        rows = self._rows("SELECT run_id FROM locks WHERE scope = ? AND token > ?", (scope, token))
+        if rows and rows[0]["run_id"] == run_id:
+            return True
+        for row in self._rows("SELECT payload_json FROM audit_events WHERE run_id = ? "
+                              "AND kind = 'lock.acquired'", (run_id,)):
+            payload = json.loads(row["payload_json"] or "{}")
+            if payload.get("scope") == scope and int(payload.get("token") or 0) > token:
+                return True
+        return False
+
+    def forget_run(self, run_id: str) -> None:
+        """Drop what is buffered for ``run_id`` (events, deferred journal records) and stop
+        numbering its events: another process carries the run on, and writes its own."""
+        with self._buffer_lock:
+            self._event_seq.pop(run_id, None)
+            self._event_rows = [row for row in self._event_rows if row[0] != run_id]
+            self._deferred = [record for record in self._deferred
+                              if len(record[1]) < 2 or record[1][-2] != run_id]
 
     def close_run_events(self, run_id: str) -> None:
         """Stop numbering events of ``run_id``; those buffered are written with the next commit."""
