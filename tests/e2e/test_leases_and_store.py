@@ -229,6 +229,26 @@ def test_the_default_state_dir_is_created(project: Project) -> None:
     assert project.db.exists()
 
 
+def test_a_sqlite_store_damaged_past_its_header_is_a_store_error(project: Project) -> None:
+    """Pages overwritten in the middle of the file are found only when read: as a damaged
+    header at opening, exit 2 naming the store, not an internal error."""
+    import random
+
+    project.add_module("ledger_auto", LEDGER)
+    for scope in ("s1", "s2", "s3"):
+        assert project.run("ledger", "--scope", scope, "-q").code == 0
+    with open(project.db, "r+b") as db:
+        db.seek(12288)
+        db.write(random.Random(1).randbytes(24576))
+
+    damaged = project.run("ledger", "--scope", "z1", "--format", "json")
+
+    assert damaged.code == 2, damaged.stderr
+    assert "is not a usable SQLite database: database disk image is malformed" in damaged.stderr
+    assert "internal error" not in damaged.stderr
+    assert effects(project).count("z1/a") == 0
+
+
 # -- 6. a store from a newer opsctl ------------------------------------------------------------
 
 def test_a_store_migrated_by_a_newer_opsctl_is_refused(ledger: Project) -> None:

@@ -140,6 +140,17 @@ def store_unavailable(exc: BaseException, dialect: str) -> bool:
         code is None or code & 0xFF in _SQLITE_UNAVAILABLE)
 
 
+def _sqlite_corrupt(exc: BaseException, dialect: str) -> bool:
+    """A SQLite file damaged past its header (SQLITE_CORRUPT, SQLITE_NOTADB): no retry mends
+    it, so it is the store's problem to report (exit 2), not an internal error."""
+    if dialect != "sqlite":
+        return False
+    import sqlite3
+
+    code = getattr(exc, "sqlite_errorcode", None)
+    return isinstance(exc, sqlite3.DatabaseError) and code is not None and code & 0xFF in (11, 26)
+
+
 def _first_line(exc: BaseException) -> str:
     text = str(exc).strip()
     return text.splitlines()[0] if text else type(exc).__name__
@@ -226,6 +237,10 @@ class SQLStore:
         try:
             yield
         except Exception as exc:
+            if _sqlite_corrupt(exc, self.dialect):  # found past the header: as at opening
+                raise StateDirError(f"store {mask_url(self.url)} is not a usable SQLite "
+                                    f"database: {_first_line(exc)}; restore it from a backup "
+                                    "(`sqlite3 FILE .recover` may save what is left)") from None
             if isinstance(exc, StoreUnavailableError) or not store_unavailable(exc, self.dialect):
                 raise
             self.unavailable = _first_line(exc)
