@@ -4,11 +4,13 @@ completion, nothing asked without a terminal, library logs in the run's stream."
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
 
 import pytest
 
-from tests.conftest import Project, run_in_terminal
+from tests.conftest import OPSCTL, Project, run_in_terminal
 from tests.e2e.test_cli_core import COUNTER, counts
 
 LIBRARY_LOGGER = '''
@@ -234,3 +236,36 @@ def test_config_show_names_the_actor_runs_record(counter: Project) -> None:
     plain = counter.run("config", "show", "--format", "json", expect_json=True)
     assert plain.doc["actor"]["value"]
     assert plain.doc["actor"]["layer"] == "os user" or plain.doc["actor"]["layer"].startswith("ci:")
+
+
+# -- an output that cannot be written -------------------------------------------------------------
+
+def _describe_into(counter: Project, stdout: object) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([OPSCTL, "describe", "counter"], cwd=counter.root, env=counter.env(),
+                          stdout=stdout, stderr=subprocess.PIPE, text=True, timeout=60)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_a_full_output_device_is_a_clear_error_not_a_bug(counter: Project) -> None:
+    with open("/dev/full", "w") as full:
+        done = _describe_into(counter, full)
+    assert done.returncode == 4, done.stderr
+    assert done.stderr.strip().splitlines()[-1] == (
+        "opsctl: error: cannot write the output to standard output: No space left on device "
+        "(what ran is recorded: `opsctl runs`)")
+    assert "internal error" not in done.stderr
+
+
+def test_a_reader_that_goes_away_ends_it_like_sigpipe(counter: Project) -> None:
+    """`opsctl describe NAME | head -1`: exit 141, as a shell reports SIGPIPE, nothing on
+    stderr (click's own handling ended it with exit 1)."""
+    read, write = os.pipe()
+    os.close(read)  # the reader is gone before a byte is written
+    try:
+        done = subprocess.run([OPSCTL, "describe", "counter"], cwd=counter.root,
+                              env=counter.env(), stdout=write, stderr=subprocess.PIPE, text=True,
+                              timeout=60)
+    finally:
+        os.close(write)
+    assert done.returncode == 141, done.stderr
+    assert done.stderr == ""

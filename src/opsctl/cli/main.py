@@ -245,6 +245,33 @@ def _usage_hint(exc: click.ClickException) -> str:
     return f"see `{path} --help`"
 
 
+def _discard_stdout() -> None:
+    """Point stdout at /dev/null: what is still buffered for a reader that went away (or a
+    device that is full) goes nowhere, and the interpreter's final flush stays quiet."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.close(devnull)
+
+
+_OUTPUT_ERRNOS = frozenset({28, 122, 27, 5})  # ENOSPC, EDQUOT, EFBIG, EIO
+
+
+def _stdout_unwritable(exc: OSError) -> bool:
+    """Whether an OSError was standard output refusing the output (a full disk, /dev/full)
+    rather than something a command did: a device refuses even an empty write, and a file
+    on a full disk failed in the write that printed (``echo``, a ``write``, a ``flush``)."""
+    if exc.errno not in _OUTPUT_ERRNOS:
+        return False
+    try:
+        os.write(1, b"")
+    except OSError:
+        return True
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    return tb is not None and tb.tb_frame.f_code.co_name in ("echo", "write", "flush")
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console-script entry point: run the command and exit with its code."""
     args = list(sys.argv[1:] if argv is None else argv)
@@ -272,6 +299,13 @@ def main(argv: list[str] | None = None) -> None:
             code = cli.main(args=args, prog_name="opsctl", standalone_mode=False)
         except click.exceptions.Exit as exc:
             code = exc.exit_code
+        except SystemExit as exc:
+            # click ends with exit 1 when stdout's reader went away (EPIPE), after wrapping
+            # stdout to keep the last flush quiet: the same case as BrokenPipeError below
+            if exc.code != 1 or not isinstance(sys.stdout, click.utils.PacifyFlushWrapper):
+                raise
+            _discard_stdout()
+            code = 141
         except click.Abort:
             say("opsctl: aborted")
             code = 130
@@ -300,20 +334,27 @@ def main(argv: list[str] | None = None) -> None:
             say("opsctl: interrupted")
             code = 130
         except Exception as exc:
-            if STATE.opts is not None and STATE.opts.verbose:
+            if isinstance(exc, OSError) and _stdout_unwritable(exc):
+                # stdout cannot take the output (a full disk, /dev/full, an I/O error): not a
+                # bug of opsctl; what ran is recorded in the store all the same
+                _discard_stdout()
+                say(f"opsctl: error: cannot write the output to standard output: "
+                    f"{exc.strerror or exc} (what ran is recorded: `opsctl runs`)")
+                code = 4
+            elif STATE.opts is not None and STATE.opts.verbose:
                 import traceback
 
                 traceback.print_exc()
                 say(f"opsctl: internal error: {type(exc).__name__}: {exc}")
+                code = 1
             else:
                 say(f"opsctl: internal error: {type(exc).__name__}: {exc} "
                     "(run again with -v for the traceback)")
-            code = 1
+                code = 1
     except BrokenPipeError:
         # The reader went away (`opsctl ... | head`): what it did not read is not an error of
         # opsctl. Point stdout at /dev/null so the interpreter's final flush stays quiet.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _discard_stdout()
         code = 141  # as a shell reports a process ended by SIGPIPE
     flush_manifest_writes(write=code != ExitCode.USAGE)
     if argv is None:
