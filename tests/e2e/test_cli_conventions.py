@@ -269,3 +269,38 @@ def test_a_reader_that_goes_away_ends_it_like_sigpipe(counter: Project) -> None:
         os.close(write)
     assert done.returncode == 141, done.stderr
     assert done.stderr == ""
+
+
+ECHO = '''
+from pydantic import BaseModel
+from opsctl import Action, Automation
+
+class Request(BaseModel):
+    name: str
+
+echo = Automation("echo", version="1.0.0", owner="o", summary="Names a target",
+                  request=Request)
+
+@echo.plan
+def plan(ctx, req):
+    yield Action(id="one", kind="run", target=req.name, reason="asked")
+
+@echo.apply
+def apply(ctx, req, action):
+    pass
+'''
+
+
+def test_recorded_text_reaches_a_terminal_as_data_not_escape_sequences(
+        project: Project) -> None:
+    """A target holding an escape sequence (a request is anyone's text) is shown escaped by the
+    run's own output, `show` and `show --follow`, never as a command to the terminal."""
+    project.add_module("echo_auto", ECHO)
+    sneaky = "web\x1b[31mRED\x1b]0;title\x07"
+    applied = project.run("echo", "--name", sneaky)
+    assert applied.code == 0, applied.stderr
+    run_id = project.run("runs", "--format", "json", expect_json=True).doc["runs"][0]["id"]
+    for out in (applied.stdout, project.run("show", run_id).stdout,
+                project.run("show", run_id, "--follow").stdout):
+        assert "\x1b" not in out and "\x07" not in out
+        assert "web\\x1b[31mRED" in out

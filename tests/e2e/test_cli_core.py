@@ -259,9 +259,11 @@ def test_failure_after_some_applied_is_partial_exit_5(counter: Project) -> None:
 
 
 def test_permission_refused_exits_6(counter: Project) -> None:
+    """A remote refusing the credentials: exit 6, a failed run (not `denied`, which is
+    opsctl's own governance)."""
     r = counter.run("counter", "--environment", "staging", "--fail-on", "a", "--format", "json")
     assert r.code == 6
-    assert r.doc["status"] == "denied"
+    assert r.doc["status"] == "failed"
     assert r.doc["error"]["type"] == "auth"
 
 

@@ -79,7 +79,9 @@ def _what_goes_on(session: Any, row: dict[str, Any]) -> str:
 
 def event_line(event: RunEvent, color: bool = False) -> str:
     """One event for people: ``HH:MM:SS.mmm kind fields``, coloured by level or status."""
-    data = dict(event.data)
+    from opsctl.cli.render import printable
+
+    data = dict(printable(event.data))
     style: str | None = None
     kind = event.kind
     if kind == "log":

@@ -21,12 +21,33 @@ STATUS_STYLE = {"succeeded": "green", "no_changes": "green", "changes_planned": 
                 "pending": "cyan"}
 
 
+_CONTROL = None  # compiled on first use: most commands print no recorded text
+
+
+def printable(value: Any) -> Any:
+    """``value`` with the control characters of its strings (escape sequences, carriage
+    returns, C1 codes; not newlines and tabs) shown as ``\\xNN``: recorded text (a request, a
+    target, an error message) is data, and a terminal must not take it for commands."""
+    global _CONTROL
+    if isinstance(value, str):
+        if _CONTROL is None:
+            import re
+
+            _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+        return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", value)
+    if isinstance(value, dict):
+        return {printable(k): printable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [printable(v) for v in value]
+    return value
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, dict | list):
         return json.dumps(value, sort_keys=True, ensure_ascii=False)
-    return str(value)
+    return str(printable(value))
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], stream: TextIO,
@@ -58,6 +79,7 @@ def _styled(stream: TextIO, text: str, style: str | None) -> str:
 
 
 def render_result(doc: dict[str, Any], stream: TextIO, *, full_diff: bool = False) -> None:
+    doc = printable(doc)
     """A result for people: the head line, the actions as a plan diff (``full_diff``: every
     key and line of before/after), the summary, warnings, error, policy and where to go next."""
     status = doc["status"]
