@@ -216,7 +216,7 @@ def test_runs_pages_with_after_and_before(counter: Project) -> None:
                         expect_json=True)
     assert [r["id"] for r in newer.doc["runs"]] == ids[:2]
     text = counter.run("runs", "--limit", "1")
-    assert text.code == 0 and f"older runs: opsctl runs --after {ids[0]}" in text.stdout
+    assert text.code == 0 and f"older runs: opsctl runs --limit 1 --after {ids[0]}" in text.stdout
     bad = counter.run("runs", "--after", "run_unknown")
     assert bad.code == 2
     assert "--after run_unknown: no such run" in bad.stderr

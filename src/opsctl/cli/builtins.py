@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import shlex
 import sys
 from dataclasses import asdict
 from typing import Any, TextIO
 
 import click
 
+from opsctl.cli.automation_cmd import DurationType
 from opsctl.cli.main import AutomationGroup
 from opsctl.cli.options import (
     STATE,
@@ -22,6 +24,13 @@ from opsctl.cli.options import (
 from opsctl.cli.output import emit_data
 from opsctl.cli.render import table
 from opsctl.contract.description import describe, request_schema
+
+# Every status a run row can have: a result's (opsctl.contract.result.RunStatus) and the two of a
+# run not finished yet. Spelled out so that `opsctl runs --help` does not import pydantic.
+RUN_STATUSES = ("queued", "running", "succeeded", "no_changes", "changes_planned", "partial",
+                "failed", "denied", "conflict", "cancelled")
+# A store's integers are 64-bit: a larger number cannot even be compared with a column.
+MAX_INT64 = 2**63 - 1
 
 
 @click.command("list", short_help="List registered automations.")
@@ -135,7 +144,10 @@ def schema_cmd(name: str | None, kind: str, version: str | None, result_document
     from opsctl.contract.result import result_schema
 
     if inventory:
-        if name is not None or result_document:
+        if result_document:
+            raise click.UsageError("--inventory and --result-document exclude each other: "
+                                   "give one")
+        if name is not None:
             raise click.UsageError("--inventory takes no automation NAME")
         from opsctl.adopt.model import inventory_schema
 
@@ -145,7 +157,7 @@ def schema_cmd(name: str | None, kind: str, version: str | None, result_document
         click.echo(json.dumps(result_schema(), indent=2))
         return 0
     if name is None:
-        raise click.UsageError("give an automation NAME, or --result-document")
+        raise click.UsageError("give an automation NAME, --result-document or --inventory")
     session = open_cli_session(opts)
     if opts.show_config:
         return show_config(session)
@@ -166,9 +178,7 @@ def schema_cmd(name: str | None, kind: str, version: str | None, result_document
 @click.command("runs", short_help="List recorded runs.")
 @click.option("--automation", default=None, help="Only runs of this automation.")
 @click.option("--status", default=None,
-              type=click.Choice(["running", "succeeded", "no_changes", "changes_planned", "partial",
-                                 "failed", "denied", "conflict", "cancelled"]),
-              help="Only runs with this status.")
+              type=click.Choice(RUN_STATUSES), help="Only runs with this status.")
 @click.option("--limit", type=click.IntRange(1, 10000), default=50, show_default=True)
 @click.option("--after", default=None, metavar="RUN_ID",
               help="Only runs older than this one: the next page (its `next_after`).")
@@ -187,10 +197,13 @@ def runs_cmd(automation: str | None, status: str | None, limit: int, after: str 
     page = runs_page(session.store, automation=automation, status=status, after=after,
                      before=before, limit=limit)
 
+    filters = _runs_filters(automation, status, limit)
+
     def render(data: dict[str, Any], stream: TextIO) -> None:
         if not data["runs"]:
-            stream.write("no runs recorded\n" if after is None and before is None
-                         else "no runs on this page\n")
+            stream.write("no runs on this page\n" if after is not None or before is not None
+                         else f"no runs match {shlex.join(filters)}\n" if filters
+                         else "no runs recorded\n")
             return
         table(("run", "automation", "mode", "status", "exit", "actor", "started"),
               [(r["id"], r["automation"], r["mode"], r["status"], r["exit_code"], r["actor"],
@@ -198,10 +211,34 @@ def runs_cmd(automation: str | None, status: str | None, limit: int, after: str 
         for option, key in (("--before", "next_before"), ("--after", "next_after")):
             if data[key]:
                 stream.write(f"{'newer' if key == 'next_before' else 'older'} runs: "
-                             f"opsctl runs {option} {data[key]}\n")
+                             f"{shlex.join(['opsctl', 'runs', *filters, option, data[key]])}\n")
 
     return emit_data({"runs": page.runs, "next_after": page.next_after,
                       "next_before": page.next_before}, opts, session, render)
+
+
+def _runs_filters(automation: str | None, status: str | None, limit: int) -> list[str]:
+    """The options of `opsctl runs` that a page hint repeats, so that it shows the next page
+    of the same listing."""
+    given = [("--automation", automation), ("--status", status),
+             ("--limit", str(limit) if limit != 50 else None)]
+    return [word for option, value in given if value is not None for word in (option, value)]
+
+
+def _run_by_ref(session: Any, run_id: str) -> dict[str, Any]:
+    """The run ``run_id`` names, in full or by a unique prefix; UsageError (exit 2) when none
+    does, or when the prefix matches several runs."""
+    from opsctl.errors import UsageError
+
+    row: dict[str, Any] | None = session.store.get_run(run_id)
+    if row is not None:
+        return row
+    matches = session.store.count_runs_with_prefix(run_id)
+    if matches > 1:
+        raise UsageError(f"prefix {run_id!r} matches {matches} runs: give more of the id")
+    from opsctl.config.redact import mask_url
+
+    raise UsageError(f"no run {run_id!r} in {mask_url(session.settings.effective_store_url)}")
 
 
 def _may_view(session: Any, automation: str = "*") -> None:
@@ -239,14 +276,15 @@ def _artifacts(session: Any, row: dict[str, Any]) -> dict[str, Any]:
               help="Print the run's events as they happen (JSON: one per line), then its "
                    "result, and exit with the run's exit code. Ctrl-C stops following (exit "
                    "130) and leaves the run alone.")
-@click.option("--after", "after_seq", type=click.IntRange(0), default=None, metavar="SEQ",
+@click.option("--after", "after_seq", type=click.IntRange(0, MAX_INT64), default=None,
+              metavar="SEQ",
               help="With --follow: start after event SEQ (the last one seen), as a Server-Sent "
                    "Events client resumes with Last-Event-ID.")
 @diff_option
 @common_options
 def show_cmd(run_id: str, artifacts: bool, follow: bool, after_seq: int | None,
              opts: CommonOptions) -> int:
-    """Show RUN_ID (or a unique prefix of at least 6 characters).
+    """Show RUN_ID (or a unique prefix of at least 6 characters, matched exactly as typed).
 
     Exits 0 once shown; with --follow, exits with the run's own exit code once it finished.
     """
@@ -257,11 +295,7 @@ def show_cmd(run_id: str, artifacts: bool, follow: bool, after_seq: int | None,
     session = open_cli_session(opts)
     if opts.show_config:
         return show_config(session)
-    row = session.store.get_run(run_id)
-    if row is None:
-        from opsctl.config.redact import mask_url
-
-        raise UsageError(f"no run {run_id!r} in {mask_url(session.settings.effective_store_url)}")
+    row = _run_by_ref(session, run_id)
     _may_view(session, row["automation"])
     if follow:
         from opsctl.cli.follow import follow_run
@@ -401,13 +435,13 @@ def apply_group(ctx: click.Context, plan_file: str | None, opts: CommonOptions) 
 
 @click.command("resume", short_help="Finish an interrupted or partial run.")
 @click.argument("run_id")
-@click.option("--wait-lock", default=None, metavar="DURATION",
+@click.option("--wait-lock", default=None, metavar="DURATION", type=DurationType(),
               help="Wait up to this long for the scope's lock instead of exiting 7.")
 @diff_option
 @common_options
 def resume_cmd(run_id: str, wait_lock: str | None, opts: CommonOptions) -> int:
-    """Finish RUN_ID, an interrupted, partial or failed apply, as the same run; actions the
-    journal shows finished are not applied again.
+    """Finish RUN_ID (or a unique prefix of at least 6 characters), an interrupted, partial or
+    failed apply, as the same run; actions the journal shows finished are not applied again.
 
     \b
     An automation with @verify resumes from its journal: plan() is not called
@@ -426,6 +460,7 @@ def resume_cmd(run_id: str, wait_lock: str | None, opts: CommonOptions) -> int:
     session = open_cli_session(opts)
     if opts.show_config:
         return show_config(session)
+    run_id = str(_run_by_ref(session, run_id)["id"])  # an ambiguous prefix says so
     progress = progress_for(session, opts)
     try:
         outcome = resume_run(session, run_id, on_progress=progress,
@@ -435,6 +470,14 @@ def resume_cmd(run_id: str, wait_lock: str | None, opts: CommonOptions) -> int:
             progress.close()
         session.close()
     return emit(outcome.document, outcome.exit_code, opts, session)
+
+
+def _said(reason: str) -> str:
+    """A recorded reason, stripped; one that says nothing is refused (exit 2), as `approve`
+    and `reject` refuse it."""
+    if not reason.strip():
+        raise click.BadParameter("a reason must say why (it is recorded)")
+    return reason.strip()
 
 
 @click.group("locks", invoke_without_command=True, short_help="List or break run leases.")
@@ -462,7 +505,8 @@ def locks_group(ctx: click.Context, opts: CommonOptions) -> int | None:
 
 @locks_group.command("break")
 @click.argument("scope")
-@click.option("--reason", required=True, help="Why the lease is broken (recorded).")
+@click.option("--reason", required=True, callback=lambda _ctx, _param, value: _said(value),
+              help="Why the lease is broken (recorded).")
 @common_options
 def locks_break(scope: str, reason: str, opts: CommonOptions) -> int:
     """Break the lease on SCOPE; its holder's next journal write is refused (fencing)."""

@@ -8,6 +8,7 @@ from typing import Any, TextIO
 
 import click
 
+from opsctl.cli.builtins import MAX_INT64
 from opsctl.cli.main import AutomationGroup
 from opsctl.cli.options import CommonOptions, common_options, open_cli_session, show_config
 from opsctl.cli.output import emit_data
@@ -88,7 +89,7 @@ def audit_group() -> None:
 
 
 @audit_group.command("verify")
-@click.option("--since", "since_seq", type=click.IntRange(0), default=None, metavar="SEQ",
+@click.option("--since", "since_seq", type=click.IntRange(0, MAX_INT64), default=None, metavar="SEQ",
               help="Walk from the newest checkpoint at or before event SEQ (recorded by an "
                    "earlier verify that passed) instead of event 1.")
 @common_options
@@ -133,7 +134,7 @@ def audit_verify(since_seq: int | None, opts: CommonOptions) -> int:
 @audit_group.command("export")
 @click.option("--format", "format_", type=click.Choice(["jsonl", "json"]), default="jsonl",
               show_default=True, help="jsonl: one event per line, streamed; json: one document.")
-@click.option("--since", "since_seq", type=click.IntRange(0), default=0, metavar="SEQ",
+@click.option("--since", "since_seq", type=click.IntRange(0, MAX_INT64), default=0, metavar="SEQ",
               help="Only events after this sequence number.")
 @click.option("--run", "run_id", default=None, metavar="RUN_ID", help="Only events of this run.")
 @click.option("--config", "config_file", default=None, metavar="FILE",

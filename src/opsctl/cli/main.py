@@ -302,7 +302,7 @@ def main(argv: list[str] | None = None) -> None:
         except SystemExit as exc:
             # click ends with exit 1 when stdout's reader went away (EPIPE), after wrapping
             # stdout to keep the last flush quiet: the same case as BrokenPipeError below
-            if exc.code != 1 or not isinstance(sys.stdout, click.utils.PacifyFlushWrapper):
+            if exc.code != 1 or not type(sys.stdout).__name__.endswith("PacifyFlushWrapper"):
                 raise
             _discard_stdout()
             code = 141

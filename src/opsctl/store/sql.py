@@ -175,6 +175,12 @@ class ActionRecord:
     finished_at: str | None
 
 
+RUN_PREFIX_MIN = 6  # the shortest run id prefix `show`, `resume` and `approve` accept
+# A run id prefix, compared literally and case-sensitively on SQLite and PostgreSQL alike: LIKE
+# would read `%` and `_` as wildcards, and SQLite's LIKE ignores case.
+_ID_PREFIX = "substr(id, 1, CAST(? AS INTEGER)) = ?"
+
+
 class SQLStore:
     """Runs, the action journal and saved plans, in SQLite or PostgreSQL."""
 
@@ -590,10 +596,12 @@ class SQLStore:
                           f"ORDER BY started_at DESC, id DESC LIMIT ?", params)
 
     def get_run(self, run_id: str) -> Row | None:
+        """The run ``run_id``, or the one run whose id starts with it (a prefix of at least
+        ``RUN_PREFIX_MIN`` characters); None when no run, or several, match."""
         rows = self._rows(f"SELECT {', '.join(RUN_COLUMNS)} FROM runs WHERE id = ?", (run_id,))
-        if not rows and len(run_id) >= 6:
-            rows = self._rows(f"SELECT {', '.join(RUN_COLUMNS)} FROM runs WHERE id LIKE ? "
-                              "ORDER BY id LIMIT 2", (run_id + "%",))
+        if not rows and len(run_id) >= RUN_PREFIX_MIN:
+            rows = self._rows(f"SELECT {', '.join(RUN_COLUMNS)} FROM runs WHERE {_ID_PREFIX} "
+                              "ORDER BY id LIMIT 2", (len(run_id), run_id))
             if len(rows) != 1:
                 return None
         if not rows:
@@ -603,6 +611,14 @@ class SQLStore:
             raw = row.pop(key)
             row[key.removesuffix("_json")] = json.loads(raw) if raw else None
         return row
+
+    def count_runs_with_prefix(self, prefix: str) -> int:
+        """How many runs :meth:`get_run` finds by ``prefix``: more than one is ambiguous."""
+        if len(prefix) < RUN_PREFIX_MIN:
+            return 0
+        rows = self._rows(f"SELECT COUNT(*) AS n FROM runs WHERE {_ID_PREFIX}",
+                          (len(prefix), prefix))
+        return int(rows[0]["n"])
 
     # -- action journal -------------------------------------------------------------------
     def record_actions(self, run_id: str, actions: Iterable[dict[str, Any]], first_seq: int = 0) -> None:
