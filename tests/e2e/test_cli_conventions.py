@@ -304,3 +304,19 @@ def test_recorded_text_reaches_a_terminal_as_data_not_escape_sequences(
                 project.run("show", run_id, "--follow").stdout):
         assert "\x1b" not in out and "\x07" not in out
         assert "web\\x1b[31mRED" in out
+
+
+@pytest.mark.parametrize("args", [
+    ("config", "-o", "json", "show"), ("token", "-o", "json", "list"),
+    ("audit", "-o", "json", "verify"), ("schedule", "-o", "json", "list"),
+    ("contract", "-o", "json", "check"), ("inventory", "-o", "json", "scan", "."),
+    ("locks", "-o", "json"),
+], ids=lambda a: a[0])
+def test_global_options_also_go_between_a_group_and_its_subcommand(
+        counter: Project, args: tuple[str, ...]) -> None:
+    """"Global options go before or after the subcommand": also after a group's name."""
+    if args[0] == "contract":
+        assert counter.run("contract", "lock").code == 0
+    done = counter.run(*args, expect_json=True)
+    assert done.code == 0, done.stderr
+    assert isinstance(json.loads(done.stdout), dict | list)

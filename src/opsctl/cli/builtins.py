@@ -369,7 +369,8 @@ def completion_cmd(shell: str) -> int:
 
 
 @click.group("config", short_help="Inspect the resolved configuration.")
-def config_group() -> None:
+@global_options  # `opsctl config -o json show`: read by the subcommand
+def config_group(**_global: Any) -> None:
     """Inspect the resolved configuration."""
 
 

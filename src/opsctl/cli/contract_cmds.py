@@ -13,14 +13,21 @@ from typing import Any, TextIO
 
 import click
 
-from opsctl.cli.options import CommonOptions, common_options, open_cli_session, show_config
+from opsctl.cli.options import (
+    CommonOptions,
+    common_options,
+    global_options,
+    open_cli_session,
+    show_config,
+)
 from opsctl.cli.output import emit_data
 
 _FILE_HELP = "Lock file to use instead of opsctl.contracts.json beside opsctl.toml."
 
 
 @click.group("contract", short_help="Lock and check automation contracts.")
-def contract_group() -> None:
+@global_options  # `opsctl contract -o json SUBCOMMAND`: read by the subcommand
+def contract_group(**_global: Any) -> None:
     """Keep automation contracts stable: a reviewed lock file, and a check against it.
 
     \b

@@ -10,7 +10,13 @@ import click
 
 from opsctl.cli.builtins import MAX_INT64
 from opsctl.cli.main import AutomationGroup
-from opsctl.cli.options import CommonOptions, common_options, open_cli_session, show_config
+from opsctl.cli.options import (
+    CommonOptions,
+    common_options,
+    global_options,
+    open_cli_session,
+    show_config,
+)
 from opsctl.cli.output import emit_data
 
 
@@ -84,7 +90,8 @@ def policy_check_group() -> None:
 
 
 @click.group("audit", short_help="Verify or export the hash-chained audit trail.")
-def audit_group() -> None:
+@global_options  # `opsctl audit -o json SUBCOMMAND`: read by the subcommand
+def audit_group(**_global: Any) -> None:
     """The append-only audit trail: every request, plan, decision, approval, lock and action."""
 
 

@@ -8,8 +8,11 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
+
+from opsctl.cli.options import global_options
 
 _EPILOG = """Nothing is run: Python is read as an AST, shell with a tokeniser. Scripts that cannot
 be read (a syntax error, Python 2, a binary or huge file, a symlink loop) are listed with the
@@ -40,7 +43,8 @@ def write_report(out: Path, text: str) -> None:
 
 
 @click.group("inventory", short_help="Inventory a folder of legacy scripts.")
-def inventory_group() -> None:
+@global_options  # `opsctl inventory -o json SUBCOMMAND`: read by the subcommand
+def inventory_group(**_global: Any) -> None:
     """Inventory legacy scripts: interface, environment, effects, callers, owners, tier."""
 
 
@@ -64,7 +68,9 @@ def scan_cmd(ctx: click.Context, path: Path, format_: str | None, out: Path | No
     from opsctl.adopt.scan import scan_tree
     from opsctl.errors import ExitCode, UsageError
 
-    root_format = ctx.find_root().params.get("format_")
+    # the global --format given before `inventory` or between it and `scan`
+    root_format = next((c.params.get("format_") for c in (ctx.parent, ctx.find_root())
+                        if c is not None and c.params.get("format_")), None)
     chosen = format_ or root_format or os.environ.get("OPSCTL_FORMAT") or "text"
     if chosen not in ("text", "json", "markdown"):
         raise UsageError(f"unknown format {chosen!r} (text, json or markdown)")

@@ -11,7 +11,13 @@ from typing import Any, TextIO
 
 import click
 
-from opsctl.cli.options import CommonOptions, common_options, open_cli_session, show_config
+from opsctl.cli.options import (
+    CommonOptions,
+    common_options,
+    global_options,
+    open_cli_session,
+    show_config,
+)
 from opsctl.errors import ExitCode, UsageError
 
 
@@ -99,7 +105,8 @@ def _render_list(rows: list[dict[str, Any]], stream: TextIO) -> None:
 
 
 @click.group("schedule", short_help="List, add, pause, resume and remove cron schedules.")
-def schedule_group() -> None:
+@global_options  # `opsctl schedule -o json SUBCOMMAND`: read by the subcommand
+def schedule_group(**_global: Any) -> None:
     """Cron schedules of automations: declared in opsctl.toml ([[schedules]]) or added here,
     fired by `opsctl scheduler` (or `opsctl serve --scheduler`)."""
 

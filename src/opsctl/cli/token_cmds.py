@@ -11,6 +11,7 @@ import click
 from opsctl.cli.options import (
     CommonOptions,
     common_options,
+    global_options,
     open_cli_session,
     output_format,
     show_config,
@@ -26,7 +27,8 @@ _EXPIRES_HELP = "Lifetime: 30d, 12h, 1w... or never."
 
 
 @click.group("token", short_help="Create, list and revoke API tokens.")
-def token_group() -> None:
+@global_options  # `opsctl token -o json SUBCOMMAND`: read by the subcommand
+def token_group(**_global: Any) -> None:
     """Bearer tokens for `opsctl serve`: each speaks for one actor with one role, on the
     automations and environments its globs match, until it expires or is revoked. A token is
     shown once; the store keeps only its SHA-256. Every command here needs the admin role."""
