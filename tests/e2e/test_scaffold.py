@@ -92,3 +92,14 @@ def test_help_says_what_each_generated_file_is_for(tmp_path: Path) -> None:
     for line in ("automations/NAME.py", "tests/test_NAME.py", "tests/golden/NAME.json",
                  "opsctl.toml", "opsctl.contracts.json"):
         assert line in helped.stdout
+
+
+def test_a_summary_and_owner_are_kept_as_given(tmp_path: Path) -> None:
+    """Quotes, backslashes and a triple quote in --summary and --owner: the module still
+    imports and says exactly what was given (they were rewritten, or broke the module)."""
+    summary, owner = 'Rotate the "edge" certs \\n, then """ reload \\', "o'brien \"ops\""
+    made = opsctl(tmp_path, "new", "odd-text", "--summary", summary, "--owner", owner,
+                  "--format", "json")
+    assert made.returncode == 0, made.stderr
+    described = json.loads(opsctl(tmp_path, "describe", "odd-text", "--format", "json").stdout)
+    assert (described["summary"], described["owner"]) == (summary, owner)
