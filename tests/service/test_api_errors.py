@@ -302,3 +302,13 @@ def test_a_caller_without_access_hears_403_before_a_word_about_the_request(api: 
     staging = api.token("sam", "operator", environments=("staging",))
     doc = assert_problem(api.call("POST", "/v1/automations/files/runs", staging, json=bad), 422)
     assert "request.names" in fields(doc)
+
+
+def test_a_lock_broken_over_http_needs_a_reason_that_says_something(api: Api) -> None:
+    """Blanks pass the query's min_length; the engine refuses them, for every caller."""
+    token = api.token("olga", "admin")
+    before = recorded(api)
+    doc = assert_problem(api.call("DELETE", "/v1/locks/files/somewhere?reason=%20%20%20", token),
+                         422)
+    assert "a reason must say why the lock is broken" in doc["detail"]
+    assert recorded(api) == before

@@ -212,6 +212,10 @@ def break_lock(session: Session, scope: str, reason: str) -> dict[str, Any]:
     from opsctl.governance.gate import check_permission
     from opsctl.store.audit import append_event
 
+    reason = reason.strip()
+    if not reason:  # every caller (CLI, API, dashboard): the reason is what the audit keeps
+        raise UsageError("a reason must say why the lock is broken: it is recorded in the "
+                         "audit trail")
     check_permission(session, "admin", automation=scope.split("/", 1)[0])
     broken = session.store.break_lease(scope, actor=session.actor, reason=reason,
                                        now=session.clock())
