@@ -37,3 +37,21 @@ def test_the_strict_failure_counts_the_scripts_the_summary_counts() -> None:
     assert summary_line(inventory).startswith("17 scripts")
     assert "1 not scanned" in summary_line(inventory)
     assert not_scanned_line(inventory) == "1 of 18 scripts could not be scanned (--strict)"
+
+
+def test_the_table_prints_paths_and_owners_as_typed_not_as_markup() -> None:
+    from opsctl.adopt.model import Author, Owners
+    from opsctl.adopt.report import render_table
+
+    script = Script(path="ops/[b]ackup.py", language="python",
+                    owners=Owners(authors=[Author(name="ops [/] bot", email="bot@example.org",
+                                                  commits=1)]))
+    stream = io.StringIO()
+
+    render_table(Inventory(root="/srv/[i]ops", scripts=[script],
+                           errors=[Skipped("bad[/x].py", "Python 2 syntax [print]")]),
+                 stream, color=False)
+
+    text = stream.getvalue()
+    assert "ops/[b]ackup.py" in text and "ops [/] bot" in text and "/srv/[i]ops" in text
+    assert "not scanned: bad[/x].py: Python 2 syntax [print]" in text

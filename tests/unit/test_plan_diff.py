@@ -131,3 +131,29 @@ def test_the_prompt_shows_the_plan_then_asks(answer: str, expected: bool) -> Non
                             "policy: allow (rule default)\n"
                             "Apply these changes? Only 'yes' applies: ")
     assert ("apply cancelled" in shown) is not expected
+
+
+def test_a_terminal_table_prints_cells_as_typed_not_as_rich_markup(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from opsctl.cli.render import table
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    stream = Tty()
+
+    table(["id", "error"], [["[b]run", "KeyError: '[/]' in [red]"]], stream, title="runs [i]")
+
+    text = stream.getvalue()
+    assert "[b]run" in text and "KeyError: '[/]' in [red]" in text and "runs [i]" in text
+
+
+def test_the_progress_bar_shows_an_action_id_as_typed() -> None:
+    from opsctl.cli.render import ProgressReporter
+
+    stream = Tty()
+    progress = ProgressReporter(stream)
+    progress.started -= ProgressReporter.DELAY_S
+    progress(1, 3, "key[/]0")
+    progress._progress.refresh()
+    progress.close()
+
+    assert "key[/]0" in stream.getvalue()

@@ -56,11 +56,14 @@ def not_scanned_line(inventory: Inventory) -> str:
 def render_table(inventory: Inventory, stream: TextIO, *, color: bool = True) -> None:
     """The rich table, riskiest first, then the warnings and the files not scanned."""
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
+    # paths, owners' names, flags and reasons are data: escaped, or rich reads "[b]x.py" as
+    # markup (prints "x.py" in bold) and a name with "[/]" stops the table with an error
     console = Console(file=stream, no_color=not color, highlight=False, soft_wrap=False,
                       width=None if stream.isatty() else 160)
-    table = Table(title=f"Inventory of {inventory.root}", title_justify="left")
+    table = Table(title=f"Inventory of {escape(str(inventory.root))}", title_justify="left")
     for column in ("tier", "script", "lang", "interface", "effects", "dry run", "callers",
                    "owner"):
         table.add_column(column, overflow="fold")
@@ -72,13 +75,13 @@ def render_table(inventory: Inventory, stream: TextIO, *, color: bool = True) ->
         effects = _effects_cell(script)
         if script.destructive:
             effects = f"[red]{effects}[/]"
-        table.add_row(tier, script.path, script.language, interface, effects,
-                      script.dry_run_flag or ("yes" if script.has_dry_run else "no"),
-                      _callers_cell(script), _owner_cell(script))
+        table.add_row(tier, escape(script.path), script.language, escape(interface), effects,
+                      escape(script.dry_run_flag or ("yes" if script.has_dry_run else "no")),
+                      escape(_callers_cell(script)), escape(_owner_cell(script)))
     console.print(table)
-    console.print(summary_line(inventory))
+    console.print(escape(summary_line(inventory)))
     for entry in inventory.errors:
-        console.print(f"[yellow]not scanned[/]: {entry.path}: {entry.reason}", markup=True)
+        console.print(f"[yellow]not scanned[/]: {escape(entry.path)}: {escape(entry.reason)}")
 
 
 def render_markdown(inventory: Inventory, stream: TextIO) -> None:

@@ -55,13 +55,14 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], stream: TextIO,
     cells = [[_cell(v) for v in row] for row in rows]
     if stream.isatty():
         from rich.console import Console
+        from rich.markup import escape
         from rich.table import Table
 
         color = color_enabled(stream)
-        tbl = Table(*headers, title=title, title_justify="left",
+        tbl = Table(*headers, title=escape(title) if title else None, title_justify="left",
                     header_style="bold" if color else "")
-        for row in cells:
-            tbl.add_row(*row)
+        for row in cells:  # data, not markup: "[b]" stays as typed, "[/]" is no error
+            tbl.add_row(*map(escape, row))
         # color_system=None: no escape at all (rich's no_color keeps bold and underline)
         Console(file=stream, color_system="auto" if color else None).print(tbl)
         return
@@ -154,7 +155,11 @@ class ProgressReporter:
             self._progress = Progress(console=Console(file=self.stream), transient=True)
             self._progress.start()
             self._task = self._progress.add_task("applying", total=total)
-        self._progress.update(self._task, completed=done, description=f"applying {action_id}")
+        from rich.markup import escape
+
+        # an action id is data: "[/]" in it would be a markup error in the progress bar
+        self._progress.update(self._task, completed=done,
+                              description=f"applying {escape(printable(action_id))}")
 
     def close(self) -> None:
         if self._progress is not None:
