@@ -246,6 +246,25 @@ def test_wrap_writes_a_module_that_runs_the_script_relative_to_itself(tmp_path: 
         "automations"]
 
 
+@pytest.mark.parametrize("summary", ['Clean "things" up', 'ends with a quote"',
+                                     'a \\ backslash, """triple""" and {braces}'])
+def test_the_contract_summary_is_the_scripts_own_words(tmp_path: Path, summary: str) -> None:
+    import ast
+
+    script = tmp_path / "scripts" / "cleanup_unit.sh"
+    script.parent.mkdir()
+    script.write_text(CLEANUP)
+    scanned = cleanup_scan()
+    scanned.summary = summary
+
+    wrap_script(tmp_path, script, script=scanned, owner="ops")
+
+    tree = ast.parse((tmp_path / "automations" / "cleanup_unit.py").read_text())
+    declared = [kw.value for node in ast.walk(tree) if isinstance(node, ast.Call)
+                for kw in node.keywords if kw.arg == "summary"]
+    assert [ast.literal_eval(value) for value in declared] == [summary]
+
+
 @pytest.mark.parametrize(("setup", "kwargs", "error"), [
     (lambda p: None, {"name": "plan"}, "built-in opsctl verb; give it another with --name"),
     (lambda p: None, {"name": "copy"}, "hides Python's own `copy` module"),
