@@ -75,7 +75,7 @@ def test_labels_document_shape(labels_doc: dict[str, Any]) -> None:
             assert isinstance(label.get(key), kind), (path, key)
         assert label["split"] in {"dev", "held-out", "held-out-2", "held-out-3", "held-out-4", "held-out-5",
                                   "held-out-6", "held-out-7", "held-out-8", "held-out-9",
-                                  "held-out-10"}, path
+                                  "held-out-10", "held-out-11"}, path
         assert label["language"] in {"python", "shell"}, path
         assert not label["destructive"] or label["mutating"], f"{path}: destructive implies mutating"
         assert not label["destructive"] or label["destructive_lines"], path
@@ -155,7 +155,7 @@ def test_the_second_held_out_split_is_large_mixed_and_from_new_repositories(
     assert not first_repos & {acc.repo_of(p) for p in second}, "held-out-2 must use new repositories"
     # the first labels come first in the file, so their split draw is unchanged
     splits = [s["split"] for s in scripts.values()]
-    later = sum(splits.count(f"held-out-{n}") for n in (3, 4, 5, 6, 7, 8, 9, 10))
+    later = sum(splits.count(f"held-out-{n}") for n in range(3, 20))
     assert splits.index("held-out-2") == len(splits) - later - len(second)
 
 
@@ -172,7 +172,7 @@ def test_the_third_held_out_split_is_large_mixed_and_from_new_repositories(
     assert not earlier_repos & {acc.repo_of(p) for p in third}, "held-out-3 must use new repositories"
     # the third set comes after the first two, before the fourth
     splits = [s["split"] for s in scripts.values()]
-    later = sum(splits.count(f"held-out-{n}") for n in (4, 5, 6, 7, 8, 9, 10))
+    later = sum(splits.count(f"held-out-{n}") for n in range(4, 20))
     assert splits.index("held-out-3") == len(splits) - later - len(third)
 
 
@@ -189,7 +189,7 @@ def test_the_fourth_held_out_split_is_large_mixed_and_from_new_repositories(
     assert not earlier_repos & {acc.repo_of(p) for p in fourth}, "held-out-4 must use new repositories"
     # the fourth set comes after the first three, before the fifth
     splits = [s["split"] for s in scripts.values()]
-    assert splits.index("held-out-4") == len(splits) - sum(splits.count(f"held-out-{n}") for n in (5, 6, 7, 8, 9, 10)) \
+    assert splits.index("held-out-4") == len(splits) - sum(splits.count(f"held-out-{n}") for n in range(5, 20)) \
         - len(fourth)
 
 
@@ -205,7 +205,7 @@ def test_the_fifth_held_out_split_is_large_mixed_from_new_repositories_and_twice
     earlier_repos = {acc.repo_of(p) for p, s in scripts.items() if s["split"] != "held-out-5"}
     assert not earlier_repos & {acc.repo_of(p) for p in fifth}, "held-out-5 must use new repositories"
     splits = [s["split"] for s in scripts.values()]
-    assert splits.index("held-out-5") == len(splits) - sum(splits.count(f"held-out-{n}") for n in (6, 7, 8, 9, 10)) \
+    assert splits.index("held-out-5") == len(splits) - sum(splits.count(f"held-out-{n}") for n in range(6, 20)) \
         - len(fifth)
     # the second reader's independent labels cover the same scripts
     second = json.loads((CORPUS / "held-out-5-second-labels.json").read_text())["scripts"]
@@ -225,7 +225,7 @@ def test_the_sixth_held_out_split_is_large_mixed_and_from_new_repositories(
     earlier_repos = {acc.repo_of(p) for p, s in scripts.items() if s["split"] != "held-out-6"}
     assert not earlier_repos & {acc.repo_of(p) for p in sixth}, "held-out-6 must use new repositories"
     splits = [s["split"] for s in scripts.values()]
-    assert splits.index("held-out-6") == len(splits) - sum(splits.count(f"held-out-{n}") for n in (7, 8, 9, 10)) \
+    assert splits.index("held-out-6") == len(splits) - sum(splits.count(f"held-out-{n}") for n in range(7, 20)) \
         - len(sixth)
 
 
@@ -241,11 +241,11 @@ def test_the_seventh_held_out_split_is_large_mixed_and_from_new_repositories(
     earlier_repos = {acc.repo_of(p) for p, s in scripts.items() if s["split"] != "held-out-7"}
     assert not earlier_repos & {acc.repo_of(p) for p in seventh}, "held-out-7 must use new repositories"
     splits = [s["split"] for s in scripts.values()]
-    assert splits.index("held-out-7") == len(splits) - sum(splits.count(f"held-out-{n}") for n in (8, 9, 10)) \
+    assert splits.index("held-out-7") == len(splits) - sum(splits.count(f"held-out-{n}") for n in range(8, 20)) \
         - len(seventh)
 
 
-@pytest.mark.parametrize("split", ["held-out-8", "held-out-9", "held-out-10"])
+@pytest.mark.parametrize("split", ["held-out-8", "held-out-9", "held-out-10", "held-out-11"])
 def test_the_later_held_out_splits_are_large_mixed_and_from_new_repositories(
         labels_doc: dict[str, Any], split: str) -> None:
     scripts = labels_doc["scripts"]
@@ -276,8 +276,9 @@ def test_select_split(labels_doc: dict[str, Any]) -> None:
     eighth = acc.select_split(scripts, "held-out-8")
     ninth = acc.select_split(scripts, "held-out-9")
     tenth = acc.select_split(scripts, "held-out-10")
+    eleventh = acc.select_split(scripts, "held-out-11")
     assert (len(held_out) + len(dev) + len(second) + len(third) + len(fourth) + len(fifth) + len(sixth)
-            + len(seventh) + len(eighth) + len(ninth) + len(tenth)
+            + len(seventh) + len(eighth) + len(ninth) + len(tenth) + len(eleventh)
             == len(acc.select_split(scripts, "all")))
     assert len(acc.select_split(scripts, "all")) == len(scripts)
     assert not set(held_out) & set(dev)

@@ -1,0 +1,4 @@
+#!/usr/bin/env bash
+cmd=reset
+source scripts/_lib.sh
+$cmd
