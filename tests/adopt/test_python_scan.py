@@ -1633,16 +1633,35 @@ def test_a_project_restore_or_deletion_by_name(tmp_path: Path, function: str, de
     pytest.param("import curses\ncurses.restore_term()", [], id="library-function"),
     pytest.param("from django.core.management import call_command\ncall_command('flush', interactive=False)",
                  [("orm", True, "medium")], id="call-command-flush"),
+    # a command that deletes what its own job says is that command's: the caller dispatches
     pytest.param("from django.core.management import call_command\ncall_command('remove_stale_contenttypes')",
-                 [("orm", True, "medium")], id="call-command-remove"),
+                 [("orm", False, "medium")], id="call-command-remove"),
     pytest.param("from django.core.management import call_command\ncall_command('clearsessions')",
-                 [("orm", True, "medium")], id="call-command-clear"),
+                 [("orm", False, "medium")], id="call-command-clear"),
+    pytest.param("from django.core.management import call_command\ncall_command('reset_db', '--noinput')",
+                 [("orm", True, "medium")], id="call-command-reset-db"),
     pytest.param("from django.core.management import call_command\ncall_command('purge_docs_cache')", [],
                  id="call-command-cache"),
     pytest.param("from django.core.management import call_command\ncall_command('migrate')", [],
                  id="call-command-migrate"),
 ])
 def test_restores_and_deleting_django_commands(source: str, expected: list[tuple[str, bool, str]]) -> None:
+    assert effects(source) == expected
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    pytest.param("def go(qs):\n    qs._raw_delete(using=qs.db)", [("orm", True, "medium")], id="raw-delete"),
+    pytest.param("def go(ReferenceIndex):\n    refs = ReferenceIndex.objects.all()\n"
+                 "    refs._raw_delete(using=refs.db)", [("orm", False, "medium")], id="raw-delete-derived-index"),
+    pytest.param("from rohmu import get_transfer\nstorage = get_transfer({})\nstorage.delete_key('wal/1')",
+                 [("cloud", True, "medium")], id="storage-delete-key"),
+    pytest.param("class C:\n    def go(self, name):\n        self.bucket.delete_blob(name)",
+                 [("cloud", True, "medium")], id="bucket-delete-blob"),
+    # not a store: only the low guess for a deleting name that could not be followed
+    pytest.param("def go(cfg, name):\n    cfg.delete_key(name)", [("call", True, "low")], id="not-a-store"),
+])
+def test_deletes_through_unknown_object_stores_and_raw_querysets(
+        source: str, expected: list[tuple[str, bool, str]]) -> None:
     assert effects(source) == expected
 
 

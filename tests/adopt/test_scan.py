@@ -184,3 +184,24 @@ def test_a_script_in_a_test_folder_that_ci_runs_is_inventoried(tmp_path: Path) -
     assert any(e.destructive for e in by_path["ci/test_port_db.sh"].effects)
     skipped = {s.path: s.reason for s in inventory.skipped}
     assert skipped["tests/"] == "tests" and "ci/test_port_db.sh" not in skipped
+
+
+def test_a_sourced_step_is_its_own_script_and_a_sourced_function_is_the_callers(tmp_path: Path) -> None:
+    write(tmp_path, "install.sh", "#!/bin/bash\nsource install/_lib.sh\nsource install/turn-off.sh\n"
+                                  "source install/migrate.sh\n")
+    write(tmp_path, "install/_lib.sh", "log() { echo \"$@\"; }\nreset() {\n  docker volume rm app-data\n}\n")
+    write(tmp_path, "install/turn-off.sh", "docker compose rm -fsv\ndocker volume rm app-old\n")
+    write(tmp_path, "install/migrate.sh", "docker compose run web migrate\n")
+    write(tmp_path, "scripts/reset.sh", "#!/bin/bash\ncmd=reset\nsource install/_lib.sh\n$cmd\n")
+
+    inventory = scan_tree(tmp_path, git=False)
+
+    scripts = {s.path: s for s in inventory.scripts}
+    # install.sh runs the steps by sourcing them: their effects are theirs, it is their caller
+    assert not scripts["install.sh"].destructive
+    assert scripts["install/turn-off.sh"].destructive
+    assert ("install.sh", 3) in {(c.path, c.line) for c in scripts["install/turn-off.sh"].callers}
+    # ``$cmd`` after ``cmd=reset`` runs the sourced library's reset: the script's own effect
+    reset = scripts["scripts/reset.sh"]
+    assert reset.destructive
+    assert [e.call for e in reset.effects if e.destructive] == ["docker volume rm app-data"]

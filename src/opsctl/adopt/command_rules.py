@@ -524,9 +524,35 @@ _NOT_ACTING = frozenset({
 
 def rule_unknown_tool(args: list[str]) -> Verdict | None:
     """A tool without a rule of its own whose first word is a deleting verb (``kfctl delete``,
-    ``mytool destroy env``): destructive, at medium confidence; anything else is not reported."""
-    verb, _ = first_positional(args)
-    return Verdict(True, "command", "medium") if verb in _UNKNOWN_TOOL_DELETES else None
+    ``mytool destroy env``), or whose second is after a group word (``socorro-cmd db drop``,
+    ``mytool cluster delete``): destructive, at medium confidence; anything else is not
+    reported."""
+    verb, rest = first_positional(args)
+    if verb in _UNKNOWN_TOOL_DELETES:
+        return Verdict(True, "command", "medium")
+    # a group word, not a command handed on (``ssh host -- sudo rm``, ``tool exec sudo ...``)
+    if (verb is not None and "--" not in args[:args.index(verb) + 1]
+            and re.fullmatch(r"[a-z][a-z0-9_-]*", verb) and verb not in _HANDS_ON
+            and first_positional(rest)[0] in _GROUP_DELETES):
+        return Verdict(True, "command", "medium")
+    return None
+
+
+# second words that delete after a group word: not ``rm``/``remove``/``prune`` (``tool cache rm``)
+_GROUP_DELETES = frozenset({"delete", "destroy", "drop", "purge", "wipe", "nuke", "teardown",
+                            "terminate"})
+_HANDS_ON = frozenset({"sudo", "doas", "env", "exec", "run", "command", "nice", "nohup", "time",
+                       "timeout", "xargs", "sh", "bash", "ssh", "echo", "printf"})
+
+
+def _rule_puppet(args: list[str]) -> Verdict | None:
+    """``puppet node clean|deactivate``, ``puppet cert clean|revoke``, ``puppetserver ca
+    clean|revoke``: a node's certificates and stored data removed; ``apply``/``agent``: mutating."""
+    verb, rest = first_positional(args, frozenset({"--environment", "--certname", "--config"}))
+    action, _ = first_positional(rest)
+    if verb in ("node", "cert", "ca") and action in ("clean", "deactivate", "revoke", "destroy"):
+        return DEST
+    return MUT if verb in ("apply", "agent", "resource") or (verb, action) == ("module", "install") else None
 
 
 def unknown_tool_rule(name: str) -> Rule | None:
@@ -600,6 +626,7 @@ RULES: dict[str, Rule] = {
     "restic": _rule_restic,
     "borg": subcommand_rule(frozen("delete prune recreate"), frozen("create init compact rename "
                                                                     "upgrade import-tar")),
+    "puppet": _rule_puppet, "puppetserver": _rule_puppet,
     "kubeadm": subcommand_rule(frozen("reset"), frozen("init join upgrade certs token")),
     "psql": rule_psql, "mysql": rule_mysql, "mariadb": rule_mysql, "sqlite3": rule_sqlite,
     "clickhouse-client": rule_sql_option("-q", "--query"), "cqlsh": rule_sql_option("-e", "--execute"),

@@ -84,7 +84,7 @@ _CLOUD_NAMED_MUTATING = re.compile(
     r"parameter|secret_value|item|metric_alarm|record)|change_resource_record_sets|set_desired_capacity|"
     r"upload_file(?:obj)?|copy_object|(?:patch|replace)_namespaced_\w+|"
     r"begin_(?:create\w*|update\w*|start|restart|power_off|deallocate))$")
-_DERIVED_ROWS = re.compile(r"(?i)rendition|thumbnail|\bthumbs?\b|\bembeds?\b|Embed\b|cache|search_?index|sitemap")
+_DERIVED_ROWS = re.compile(r"(?i)rendition|thumbnail|\bthumbs?\b|\bembeds?\b|Embed\b|cache|search_?index|[a-z]Index\b|\w_index\b|sitemap")
 _COMMAND_CONSTANT = re.compile(r"(?:^|_)(?:CMD|COMMAND|CMDLINE|ARGV)S?$", re.IGNORECASE)
 _UNCALLED_DELETE = re.compile(  # a deleting method named without a call right after it
     r"\.(?:begin_)?(?:delete|terminate|remove|purge|deregister|detach|destroy|batch_delete|force_delete|prune|kill)"
@@ -127,6 +127,12 @@ _BYTECODE = re.compile(r"\.py[co]\b|\.py\[co\]|__pycache__")
 _QUERYSET_METHODS = {"filter", "exclude", "all", "select_related", "prefetch_related", "order_by", "annotate",
                      "distinct", "using", "only", "defer", "select_for_update"}
 _ORM_METHODS = {"delete", "save", *_ORM_MUTATING, *_SESSION_MUTATING}
+_OBJECT_STORE_DELETES = frozenset({"delete_key", "delete_keys", "delete_blob", "delete_blobs",
+                                   "delete_object", "delete_objects", "remove_object",
+                                   "remove_objects", "delete_tree"})
+"""Deleting methods of object-storage wrappers (rohmu's ``transfer.delete_key``, a bucket's
+``delete_blob``) whose SDK the scanner does not know: counted on a receiver named as a store."""
+_OBJECT_STORE = re.compile(r"(?i)storage|transfer|bucket|blob|\bs3|gcs|container|store\b")
 
 
 def _deletes_a_record(call: ast.Call) -> bool:
@@ -693,6 +699,11 @@ class EffectFinder:
             self._sql(call, scope)
         elif name in ("sqlalchemy.delete", "sqlalchemy.update", "sqlalchemy.insert"):
             self._add("orm", name == "sqlalchemy.delete", call)
+        elif attr == "_raw_delete" and isinstance(func, ast.Attribute):  # Django's delete, no signals
+            self._add("orm", not self._derived(func.value), call, "medium")
+        elif attr in _OBJECT_STORE_DELETES and isinstance(func, ast.Attribute) and _OBJECT_STORE.search(
+                dotted(func.value) or ""):
+            self._add("cloud", True, call, "medium")
         elif attr in _ORM_METHODS:
             self._orm(call, attr or "", scope)
 

@@ -434,6 +434,7 @@ _STRONGLY_DELETING = re.compile(  # whatever the object: ``app.deep_delete(kube)
     re.IGNORECASE)
 _RESTORE_NAME = re.compile(r"^_?restore(?:_|$)|_restore$", re.IGNORECASE)
 _DELETING_COMMAND = re.compile(r"^(?:delete|remove|purge|clear|drop|wipe|flush)", re.IGNORECASE)
+_EMPTIES_DATABASE = frozenset({"flush", "reset_db", "sqlflush", "drop_test_database"})
 _CACHE = re.compile(r"cache", re.IGNORECASE)  # a cache is regenerated: purging it loses nothing
 _CONNECTOR = re.compile(r"(?:^|[._])(?:connector|self)$", re.IGNORECASE)
 
@@ -543,8 +544,13 @@ def _restores_and_commands(script: Script, index: ModuleIndex, followed: set[str
         name = index.canonical(func) or ""
         if name.rpartition(".")[2] == "call_command" and call.args:
             command = const_str(call.args[0])
-            if command and _DELETING_COMMAND.match(command) and not _CACHE.search(command):
-                script.effects.append(Effect("orm", True, sanitize_call(node_text(call)), call.lineno, "medium",
+            if command and (command in _EMPTIES_DATABASE or (_DELETING_COMMAND.match(command)
+                                                             and not _CACHE.search(command))):
+                # a command that empties the database is this script's doing; one that deletes
+                # what its own job says (expired sessions, stale rows) is that command's, as a
+                # script that runs another is labelled on its own body: mutating here
+                script.effects.append(Effect("orm", command in _EMPTIES_DATABASE,
+                                             sanitize_call(node_text(call)), call.lineno, "medium",
                                              via=scope or None))
             continue
         if name in followed:

@@ -192,6 +192,7 @@ def scan_tree(root: Path, *, git: bool = True, now: datetime | None = None,
         inventory.scripts.extend(script for _candidate, script, _facts in scanned if script.path in run)
     _package_modules_apart(inventory, scanned, importers, callers, folder)
     paths = [script.path for script in inventory.scripts]
+    _sourced_steps_apart(inventory.scripts)
     owners = git_owners(folder, paths, now=now or datetime.now(UTC)) if git else {}
     for script in inventory.scripts:
         script.callers = callers.get(script.path, [])
@@ -205,6 +206,20 @@ def scan_tree(root: Path, *, git: bool = True, now: datetime | None = None,
         script.tier, script.reasons, script.risk = tier, reasons, risk  # type: ignore[assignment]
     inventory.scripts.sort(key=lambda s: (-tier_rank(s.tier), -s.risk, s.path))
     return inventory
+
+
+def _sourced_steps_apart(scripts: list[Script]) -> None:
+    """What a sourced file does when it is sourced is that file's own, when it is a script of
+    the inventory itself (``install.sh`` sourcing ``install/turn-things-off.sh``, a step that
+    runs on load): the step is reported with its effects and the sourcing script as its
+    caller, as a script that runs another is. The functions a script calls from a sourced
+    file stay its own effects (``source _lib.sh; reset``), and so does a library's load-time
+    code."""
+    shell = {script.path for script in scripts if script.language == "shell"}
+    for script in scripts:
+        if script.language == "shell" and any(e.path in shell for e in script.effects):
+            script.effects = [e for e in script.effects
+                              if not (e.path in shell and e.path != script.path and e.via == e.path)]
 
 
 _NOT_RUNNERS = frozenset({"script", "tox"})  # another script, a test runner: still a test

@@ -622,14 +622,27 @@ class _Scan(ShellInterface):
         functions the script calls from them, with their file; ``medium`` at most."""
         found: list[Effect] = []
         own = set(self.parsed.functions)
+        names = {self.command_name(command.words[0]) for command in self.parsed.commands
+                 if command.words}
         for lib in self.sourced:
-            called = lib.calls({command.words[0] for command in self.parsed.commands if command.words
-                                and command.words[0] in lib.parsed.functions and command.words[0] not in own})
+            called = lib.calls({name for name in names
+                                if name in lib.parsed.functions and name not in own})
             for effect in _library_effects(lib):
                 if effect.via is None or effect.via in called:
                     found.append(replace(effect, path=lib.path, via=f"{lib.path}:{effect.via}" if effect.via else lib.path,
                                          confidence="medium" if effect.confidence == "high" else effect.confidence))
         return found
+
+    def command_name(self, word: str) -> str:
+        """A command word as the shell runs it: ``$cmd`` after the one assignment ``cmd=reset``
+        is ``reset`` (``cmd=reset; source _lib.sh; $cmd`` runs the library's ``reset``)."""
+        match = re.fullmatch(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?", word.strip('"'))
+        if match is None:
+            return word
+        values = self.raw_values.get(match.group(1), [])
+        if len(values) == 1 and re.fullmatch(r"[\w.-]+", values[0].strip("\"'")):
+            return values[0].strip("\"'")
+        return word
 
     def expanded_key(self, word: str) -> str:
         """``_path_key`` with variables the script sets once to one value written out
