@@ -433,6 +433,58 @@ def test_each_caller_format_is_found_with_its_line(
     assert callers(tmp_path, files) == expected
 
 
+CONFIGURATION_CASES = [
+    pytest.param(
+        {"modules/sync/files/usr/local/bin/env_sync.sh": "#!/bin/sh\necho sync\n",
+         "modules/sync/files/node_clean.sh": "#!/bin/sh\necho clean\n",
+         "modules/sync/manifests/task.pp": """
+            file { '/usr/local/bin/env_sync.sh':
+              source => 'puppet:///modules/sync/usr/local/bin/env_sync.sh',
+            }
+            $cmd = shellquote([
+              '/usr/bin/ionice','-c','2',
+              '/usr/local/bin/env_sync.sh','-f',"${conf}/${title}.cfg",
+              ])
+            cron::crondotdee { 'node_clean':
+              command => '/usr/local/bin/node_clean.sh >> /var/log/clean.log 2>&1',
+              hour    => '*',
+            }
+            """},
+        {"modules/sync/files/usr/local/bin/env_sync.sh": [
+            ("modules/sync/manifests/task.pp", 6, "script",
+             "'/usr/local/bin/env_sync.sh','-f',\"${conf}/${title}.cfg\",")],
+         "modules/sync/files/node_clean.sh": [
+             ("modules/sync/manifests/task.pp", 9, "cron",
+              "command => '/usr/local/bin/node_clean.sh >> /var/log/clean.log 2>&1',")]},
+        id="puppet-manifest-commands-not-file-sources"),
+    pytest.param(
+        {"files/plugins/restart_service": "#!/bin/sh\nsystemctl restart \"$1\"\n",
+         "files/event_handlers/high_memory.sh": "#!/bin/sh\necho high\n",
+         "files/bin/app_spinup": "#!/bin/sh\nexec app\n",
+         "templates/nrpe.cfg.erb": "command[restart_service]=/usr/lib/nagios/plugins/restart_service $ARG1$\n",
+         "files/high_memory.cfg": "define command {\n  command_line /usr/local/bin/event_handlers/high_memory.sh\n}\n",
+         "templates/app_upstart.conf.erb": "script\n  exec setenv \"<%= @title %>\" app_spinup\nend script\n"},
+        {"files/plugins/restart_service": [
+            ("templates/nrpe.cfg.erb", 1, "script",
+             "command[restart_service]=/usr/lib/nagios/plugins/restart_service $ARG1$")],
+         "files/event_handlers/high_memory.sh": [
+             ("files/high_memory.cfg", 2, "script",
+              "command_line /usr/local/bin/event_handlers/high_memory.sh")],
+         "files/bin/app_spinup": [
+             ("templates/app_upstart.conf.erb", 2, "script",
+              'exec setenv "<%= @title %>" app_spinup')]},
+        id="nrpe-icinga-and-upstart-command-definitions"),
+]
+
+
+@pytest.mark.parametrize(("files", "expected"), CONFIGURATION_CASES)
+def test_configuration_management_and_daemon_configs_name_their_commands(
+        tmp_path: Path, files: dict[str, str],
+        expected: dict[str, list[tuple[str, int, str, str]]]) -> None:
+    scripts = tuple(path for path in files if path.startswith(("files/", "modules/sync/files/")))
+    assert callers(tmp_path, files, scripts) == expected
+
+
 NEGATIVES = [
     pytest.param({"Makefile": "# ./scripts/deploy.sh\nall:\n\t# ./scripts/deploy.sh\n"},
                  id="comments"),

@@ -205,3 +205,20 @@ def test_a_sourced_step_is_its_own_script_and_a_sourced_function_is_the_callers(
     reset = scripts["scripts/reset.sh"]
     assert reset.destructive
     assert [e.call for e in reset.effects if e.destructive] == ["docker volume rm app-data"]
+
+
+def test_options_parsed_by_a_sourced_file_at_its_top_level_are_the_scripts(tmp_path: Path) -> None:
+    write(tmp_path, "install.sh", "#!/bin/bash\nsource install/parse-cli.sh\necho installing\n")
+    write(tmp_path, "install/parse-cli.sh",
+          'while (($#)); do\n  case "$1" in\n  --minimize-downtime) MINIMIZE_DOWNTIME=1 ;;\n'
+          '  --skip-commit-check) SKIP_COMMIT_CHECK=1 ;;\n  esac\n  shift\ndone\n')
+    write(tmp_path, "other.sh", "#!/bin/bash\nsource lib.sh\nparse() { :; }\n")
+    write(tmp_path, "lib.sh", 'parse_opts() {\n  case "$1" in\n  --verbose) V=1 ;;\n  esac\n}\n')
+
+    inventory = scan_tree(tmp_path, git=False)
+
+    scripts = {s.path: s for s in inventory.scripts}
+    assert [f.name for f in scripts["install.sh"].interface.flags] == [
+        "--minimize-downtime", "--skip-commit-check"]
+    # a function of a sourced file that the script never calls with its arguments: not its options
+    assert scripts["other.sh"].interface.flags == []

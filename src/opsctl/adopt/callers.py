@@ -50,6 +50,7 @@ from opsctl.adopt.callers_ci import (
     callers_in_yaml_lines,
     gitlab_includes,
 )
+from opsctl.adopt.callers_config import callers_in_daemon_config, callers_in_puppet
 from opsctl.adopt.model import Caller
 
 _CLICK_GROUP = re.compile(r"@click\.group\((?:\s*[\"']([\w-]+)[\"'])?[^\n]*\)\s*\n(?:@[^\n]*\n)*\s*def\s+(\w+)"
@@ -154,6 +155,10 @@ def classify(path: str, scripts: frozenset[str]) -> str | None:
     if (lower.endswith(".ini") and path not in scripts) or (lower.endswith(".conf") and (
             "supervisor" in path.lower() or "uwsgi" in lower)):
         return "ini"
+    if lower.endswith(".pp") and path not in scripts:
+        return "puppet"
+    if lower.endswith((".cfg", ".cfg.erb", ".conf.erb")) and lower != "setup.cfg" and path not in scripts:
+        return "daemon-config"
     if path in scripts:
         return "python" if lower.endswith(".py") else "shell"
     if (lower in ("crontab", "cron") or lower.endswith((".cron", ".crontab")) or "crontab" in lower
@@ -196,4 +201,6 @@ _SCANNERS = {
     "python": callers_in_python,
     "shell": callers_in_shell,
     "yaml": callers_in_yaml,
+    "puppet": callers_in_puppet,
+    "daemon-config": callers_in_daemon_config,
 }

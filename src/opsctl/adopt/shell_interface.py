@@ -20,7 +20,7 @@ SUBJECT_VAR = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*|1)\}?")
 REQUIRED_OPS = frozenset({":?", "?"})
 _ARG_COUNT_CHECK = re.compile(r"\$\{?#\}?\"?\s*-(lt|ne|le|eq)\s*\"?(\d+)")
 _CHOICE = re.compile(r"[A-Za-z0-9][\w.:-]*")
-_OPTION_PATTERN = re.compile(r"(--?[A-Za-z0-9][\w-]*)(=\*?)?")
+OPTION_PATTERN = re.compile(r"(--?[A-Za-z0-9][\w-]*)(=\*?)?")
 _ECHO_PREFIX = re.compile(r"^\s*(?:echo|printf)\s+(?:-[en]+\s+)?")
 _USAGE_FUNCTION = re.compile(r"(?i)usage|help")
 _LONG_VALUE_READ = re.compile(r"\$\{OPTARG#|\$\{!OPTIND\}|OPTIND\s*(?:\+\+|\+=|\+\s*1\b)")
@@ -112,7 +112,7 @@ class ShellInterface:
             by_name: dict[str, Flag] = {}
             for case in self.parsed.cases:
                 if SUBJECT_VAR.fullmatch(case.subject) and any(
-                        _OPTION_PATTERN.fullmatch(p) for arm in case.arms for p in arm.patterns):
+                        OPTION_PATTERN.fullmatch(p) for arm in case.arms for p in arm.patterns):
                     option_cases.append(case)
                     flags.extend(self.case_flags(case, usage, by_name))
             if flags:
@@ -201,7 +201,7 @@ class ShellInterface:
         subject = variable_of(case.subject)
         flags: list[Flag] = []
         for arm in case.arms:
-            options = [m for m in (_OPTION_PATTERN.fullmatch(p) for p in arm.patterns) if m]
+            options = [m for m in (OPTION_PATTERN.fullmatch(p) for p in arm.patterns) if m]
             if arm.patterns == ["*"] and subject is not None:
                 positional = self.catch_all_positional(arm, subject, by_name)
                 if positional is not None:

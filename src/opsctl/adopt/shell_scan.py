@@ -14,6 +14,7 @@ from pathlib import Path
 from opsctl.adopt import commands as _commands
 from opsctl.adopt.model import Confidence, Effect, EnvVar, Script
 from opsctl.adopt.shell_interface import (
+    OPTION_PATTERN,
     REQUIRED_OPS,
     SUBJECT_VAR,
     ShellInterface,
@@ -281,10 +282,37 @@ class _Scan(ShellInterface):
         self.collect_assignments()
         self.script.summary = _summary(self.text)
         self.interface()
+        self.sourced_interface()
         self.environment()
         self.effects()
         self.exit_codes()
         self.dry_run()
+
+    def sourced_interface(self) -> None:
+        """Options parsed by a file the script sources, at that file's top level (``source
+        install/parse-cli.sh``, whose ``while (($#)); do case "$1" in --minimize-downtime)``
+        runs on the script's own arguments: ``source`` without arguments keeps them), when the
+        script reads no option itself. One level, as the sources are followed."""
+        interface = self.script.interface
+        if any(not flag.positional for flag in interface.flags):
+            return
+        for lib in self.sourced:
+            in_functions = list(lib.parsed.functions.values())
+            if not any(SUBJECT_VAR.fullmatch(case.subject) and any(
+                    OPTION_PATTERN.fullmatch(p) for arm in case.arms for p in arm.patterns)
+                    and not any(start <= case.line <= end for start, end in in_functions)
+                    for case in lib.parsed.cases):
+                continue
+            borrowed = Script(path=lib.path, language="shell")
+            reader = _Scan(borrowed, lib.text, parsed=lib.parsed)  # no file: nothing sourced further
+            reader.collect_assignments()
+            reader.interface()
+            options = [flag for flag in borrowed.interface.flags if not flag.positional]
+            if options:
+                known = {flag.name for flag in options}
+                interface.flags = options + [f for f in interface.flags if f.name not in known]
+                interface.kind = borrowed.interface.kind
+                return
 
     # -- assignments ------------------------------------------------------------------------------
 
