@@ -50,12 +50,15 @@ def test_scripts_are_found_by_extension_or_shebang_and_the_rest_is_kept_for_call
     write(tmp_path, "Makefile", "all:\n\t./scripts/deploy.sh\n")
     write(tmp_path, ".github/workflows/ci.yml", "on: push\n")
     write(tmp_path, "README", "plain text\n")
+    write(tmp_path, "manage.py", "#!/bin/sh\ndocker compose exec app manage.py \"$@\"\n")
+    write(tmp_path, "tools/fix.sh", "#!/usr/bin/env python3\nprint(1)\n")
 
     found = discover(tmp_path)
 
+    # the shebang decides over the extension: the kernel runs the file with it
     assert sorted((c.path, c.language) for c in found.candidates) == [
-        ("bin/rotate", "python"), ("scripts/backup", "shell"), ("scripts/deploy.sh", "shell"),
-        ("tools/report.py", "python")]
+        ("bin/rotate", "python"), ("manage.py", "shell"), ("scripts/backup", "shell"),
+        ("scripts/deploy.sh", "shell"), ("tools/fix.sh", "python"), ("tools/report.py", "python")]
     assert {"Makefile", ".github/workflows/ci.yml", "README", "bin/legacy.pl"} <= set(found.files)
     assert [(s.path, s.reason) for s in found.skipped] == [
         ("bin/tool", "not Python or shell (/usr/bin/perl)")]

@@ -219,6 +219,8 @@ def _consider(found: Discovery, file: Path, rel: str, max_bytes: int) -> None:
     elif b"\0" in head:
         found.errors.append(Skipped(rel, "binary file, not a script"))
         return
+    elif shebang_language is not None and shebang_language != language:
+        language = shebang_language  # the kernel runs a ``manage.py`` that says #!/bin/sh with sh
     found.candidates.append(Candidate(rel, file, language, interpreter))
 
 
