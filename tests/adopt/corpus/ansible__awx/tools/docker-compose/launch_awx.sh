@@ -1,0 +1,8 @@
+#!/bin/bash
+set +x
+
+bootstrap_development.sh
+
+cd /awx_devel
+# Start the services
+exec make supervisor
