@@ -736,12 +736,15 @@ def test_backup_tools_deleting_old_backups(command: str, destructive: bool | Non
 DJANGO = [
     ("manage.py flush", "python manage.py flush --noinput", True, "high"),
     ("django-admin flush", "django-admin flush --noinput", True, "high"),
+    # a housekeeping job named for deleting is the command's own effect (inventoried with the
+    # command); the script that runs it changes things, as one that runs another script does
     ("remove_stale_contenttypes", "python3 netbox/manage.py remove_stale_contenttypes --no-input",
-     True, "medium"),
-    ("clearsessions (expired rows are still rows)", "python manage.py clearsessions", True, "medium"),
-    ("delete_ prefix", "./manage.py delete_old_events --days 30", True, "medium"),
+     False, "medium"),
+    ("clearsessions", "python manage.py clearsessions", False, "medium"),
+    ("delete_ prefix", "./manage.py delete_old_events --days 30", False, "medium"),
     ("purge prefix through django-admin", "django-admin purge_queue --settings=app.settings",
-     True, "medium"),
+     False, "medium"),
+    ("reset_db empties the database", "./manage.py reset_db --noinput", True, "high"),
     ("migrate stays mutating", "python manage.py migrate --noinput", False, "high"),
     ("collectstatic stays mutating", "python3 manage.py collectstatic --no-input", False, "high"),
 ]
@@ -814,6 +817,8 @@ SITE_WRAPPERS = [
     ("puppetserver ca clean", "puppetserver ca clean --certname web-1", True, "high"),
     ("puppet agent", "puppet agent -t", False, "high"),
     ("puppet lookup reads", "puppet lookup ntp::servers", None, None),
+    ("a listener asking its supervisor to stop", "kill -SIGQUIT $PPID", False, "high"),
+    ("killing another process", "kill -9 $pid", True, "high"),
     ("a tool after a path variable", "${PREFIX}mkdocs gh-deploy --force", True, "high"),
     ("a tool in a virtualenv", "$VENV/bin/mkdocs gh-deploy", False, "high"),
     ("a prefix held in a variable", "$SUDO rm -rf /var/lib/data", True, "medium"),

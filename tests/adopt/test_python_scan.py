@@ -2060,3 +2060,14 @@ def test_stopping_the_process_a_pid_file_names_is_mutating() -> None:
             os.kill(pid, signal.SIGKILL)
     """)
     assert [(e.destructive, e.line) for e in script.effects] == [(False, 5), (True, 8), (True, 13)]
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    pytest.param("def purge(channel, name):\n    channel.queue_purge(name)", [("cloud", True, "medium")],
+                 id="amqp-queue-purge"),
+    pytest.param("def drop(channel, name):\n    channel.queue_delete(queue=name)", [("cloud", True, "medium")],
+                 id="amqp-queue-delete"),
+])
+def test_queued_messages_dropped_for_good_are_destructive(source: str,
+                                                          expected: list[tuple[str, bool, str]]) -> None:
+    assert effects(source) == expected

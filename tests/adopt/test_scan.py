@@ -222,3 +222,43 @@ def test_options_parsed_by_a_sourced_file_at_its_top_level_are_the_scripts(tmp_p
         "--minimize-downtime", "--skip-commit-check"]
     # a function of a sourced file that the script never calls with its arguments: not its options
     assert scripts["other.sh"].interface.flags == []
+
+
+@pytest.mark.parametrize(("text", "destructive"), [
+    pytest.param('rm -rf /etc/nginx/.htpasswd\necho "$USER:$HASH" >> /etc/nginx/.htpasswd\n', False,
+                 id="a-file-removed-then-written-again"),
+    pytest.param("rm layer.zip\nzip -r9q layer.zip python/\n", False, id="an-archive-made-again"),
+    pytest.param("rm -r python\npip install -q -r req.txt -t python/\n", False,
+                 id="a-pip-target-made-again"),
+    pytest.param('aws s3 cp "$f" "s3://$bucket/$key" --region "$region"\n'
+                 'aws s3 rm "s3://$bucket/$key" --region "$region"\n', False,
+                 id="the-object-it-uploaded"),
+    pytest.param('aws s3 rm "s3://$bucket/$key" --region "$region"\n', True, id="an-object-it-did-not"),
+    pytest.param('$DRY git clone -q --depth 10 -b "$BRANCH" "$URL" "$DIR"\n$DRY cd "$DIR"\n'
+                 "$DRY git checkout -qf FETCH_HEAD\n", False, id="its-own-clone"),
+    pytest.param('cd "$REPO"\ngit checkout -qf FETCH_HEAD\n', True, id="a-checkout-it-did-not-clone"),
+    pytest.param("cp /app/extra/* /app/settings/\nrm -f /app/settings/README.md\n", False,
+                 id="a-file-it-copied-in"),
+    pytest.param("rm -f /app/settings/README.md\n", True, id="a-file-it-did-not-copy"),
+])
+def test_what_a_script_made_itself_is_its_own_to_remove(tmp_path: Path, text: str,
+                                                        destructive: bool) -> None:
+    write(tmp_path, "job.sh", "#!/bin/bash\n" + text)
+
+    (script,) = scan_tree(tmp_path, git=False).scripts
+
+    assert script.destructive is destructive, script.effects
+
+
+def test_a_method_of_an_object_made_on_the_spot_is_followed(tmp_path: Path) -> None:
+    write(tmp_path, "app/__init__.py", "")
+    write(tmp_path, "app/tasks.py", "class MetricTask:\n    def cleanup(self):\n        self.hard()\n"
+                                    "    def hard(self):\n        Metric.objects.filter(old=True).delete()\n")
+    write(tmp_path, "cleanup.py", "from app.tasks import MetricTask\n\n"
+                                  "if __name__ == '__main__':\n    MetricTask().cleanup()\n")
+
+    inventory = scan_tree(tmp_path, git=False)
+
+    (script,) = [s for s in inventory.scripts if s.path == "cleanup.py"]
+    assert script.destructive
+    assert {e.via for e in script.effects} == {"app.tasks.MetricTask.hard"}

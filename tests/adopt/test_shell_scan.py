@@ -585,7 +585,7 @@ def test_eval_of_a_command_variable_uses_the_last_assignment_above() -> None:
         eval $COMMAND
         COMMAND="python3 manage.py migrate"
         eval $COMMAND
-        COMMAND="python3 manage.py remove_stale_contenttypes --no-input"
+        COMMAND="python3 manage.py flush --no-input"
         eval $COMMAND
         COMMAND="python3 manage.py collectstatic --no-input"
         eval $COMMAND

@@ -221,6 +221,11 @@ def _rule_kill(args: list[str]) -> Verdict | None:
     STOP, WINCH) is mutating; ``-0`` and ``-l`` only check or list."""
     if not args or args[0] in ("-0", "-l", "-L", "--list", "-s0"):
         return None
+    targets = [w for w in args if not w.startswith("-")]
+    if targets and all(w.strip('"{}$') == "PPID" for w in targets):
+        # its own parent: a process manager's event listener asking supervisord to stop or
+        # restart (the protocol of the daemon it runs under), as a service's own stop script
+        return MUT
     for index, word in enumerate(args):
         if word in ("-s", "--signal") and index + 1 < len(args):
             signal = args[index + 1]
@@ -379,9 +384,10 @@ def _rule_go(args: list[str]) -> Verdict | None:
 
 _DJANGO_DESTRUCTIVE = frozenset({"flush", "reset_db", "sqlflush_apply", "clear_cache"})
 _DJANGO_DESTRUCTIVE_PREFIX = ("delete", "remove", "purge", "clear", "drop", "wipe", "prune", "flush")
-"""A project's own command named for deleting (``remove_stale_contenttypes``, ``clearsessions``,
-``delete_old_events``): destructive at medium confidence (the name, not the body, says so).
-``clearsessions`` deletes only expired sessions; deleting expired rows is still deleting rows."""
+"""A command named for deleting (``remove_stale_contenttypes``, ``clearsessions``,
+``delete_old_events``): a job with effects of its own, which the inventory reports on the command
+itself; a script that runs it is labelled on its own body, as one that runs another script is
+(mutating, medium). ``flush`` and ``reset_db`` empty the database: destructive."""
 _DJANGO_MUTATING = frozenset({"migrate", "loaddata", "createsuperuser", "collectstatic",
                               "createcachetable", "changepassword", "compilemessages",
                               "makemigrations", "update_index", "rebuild_index"})
@@ -396,7 +402,9 @@ def _rule_django(args: list[str]) -> Verdict | None:
     if verb in _DJANGO_DESTRUCTIVE:
         return DEST
     if verb.lower().startswith(_DJANGO_DESTRUCTIVE_PREFIX):
-        return Verdict(True, confidence="medium")
+        # a housekeeping job of its own (``clearsessions``, ``delete_old_events``): that
+        # command's effect, inventoried with the command; running it changes things here
+        return Verdict(False, confidence="medium")
     return MUT if verb in _DJANGO_MUTATING else None
 
 

@@ -127,6 +127,7 @@ _BYTECODE = re.compile(r"\.py[co]\b|\.py\[co\]|__pycache__")
 _QUERYSET_METHODS = {"filter", "exclude", "all", "select_related", "prefetch_related", "order_by", "annotate",
                      "distinct", "using", "only", "defer", "select_for_update"}
 _ORM_METHODS = {"delete", "save", *_ORM_MUTATING, *_SESSION_MUTATING}
+_QUEUE_PURGES = frozenset({"queue_purge", "queue_delete", "exchange_delete"})
 _OBJECT_STORE_DELETES = frozenset({"delete_key", "delete_keys", "delete_blob", "delete_blobs",
                                    "delete_object", "delete_objects", "remove_object",
                                    "remove_objects", "delete_tree"})
@@ -699,6 +700,9 @@ class EffectFinder:
             self._sql(call, scope)
         elif name in ("sqlalchemy.delete", "sqlalchemy.update", "sqlalchemy.insert"):
             self._add("orm", name == "sqlalchemy.delete", call)
+        elif attr in _QUEUE_PURGES and isinstance(func, ast.Attribute):
+            # AMQP/Celery: queued messages dropped for good (``channel.queue_purge(name)``)
+            self._add("cloud", True, call, "medium")
         elif attr == "_raw_delete" and isinstance(func, ast.Attribute):  # Django's delete, no signals
             self._add("orm", not self._derived(func.value), call, "medium")
         elif attr in _OBJECT_STORE_DELETES and isinstance(func, ast.Attribute) and _OBJECT_STORE.search(

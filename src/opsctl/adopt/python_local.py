@@ -287,6 +287,12 @@ def follow_local_modules(script: Script, index: ModuleIndex, local: dict[str, Pa
                 made := instances.get(call.func.value.id)):  # program = RotateBackups(...); program.rotate()
             wanted[made[0]].add(f"{made[1]}.{call.func.attr}")
             method_calls.add(name or "")
+        elif isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Call):
+            # HostMetricTask().cleanup(...): the method of an object made on the spot
+            module, _, cls = (index.canonical(call.func.value.func) or "").rpartition(".")
+            if module in wanted and cls[:1].isupper():
+                wanted[module].add(f"{cls}.{call.func.attr}")
+                method_calls.add(name or "")
     onward: list[tuple[Path, ModuleEffects, set[str]]] = []
     for module, functions in wanted.items():
         path = local[module]

@@ -180,7 +180,7 @@ def _output_folders(words: list[str]) -> list[str]:
 def _outputs(words: list[str]) -> list[str]:
     """The files a command writes or unpacks, by its own options: ``curl -o X``, ``wget -O X``,
     ``tee X``, ``tar -cf X``/``tar -xf X``, ``gzip X`` (X.gz), ``cp A X``, ``unzip X``,
-    ``aws lambda invoke ... X``."""
+    ``aws lambda invoke ... X``, ``zip X files``, ``pip install -t X``."""
     program, index = command_program(words)
     args = words[index + 1:]
     if program is None or not args:
@@ -220,7 +220,61 @@ def _outputs(words: list[str]) -> list[str]:
         return [word[3:] for word in args if word.startswith("of=") and not word.startswith("of=/dev/")]
     if program == "aws" and positionals[:2] == ["lambda", "invoke"] and len(positionals) > 2:
         return positionals[-1:]
+    if program == "aws" and positionals[:2] in (["s3", "cp"], ["s3", "mv"]):
+        return _aws_s3_operands(args[args.index(positionals[1]) + 1:])[1:2]  # the object it uploads
+    if program == "zip":  # ``zip -r9q layer.zip python/``: the archive is the first operand
+        return positionals[:1]
+    if program in ("pip", "pip3") and positionals[:1] == ["install"]:  # ``-t python/``
+        return [args[i + 1] for i, w in enumerate(args[:-1]) if w in ("-t", "--target")] + \
+            [w.partition("=")[2] for w in args if w.startswith("--target=")]
     return []
+
+
+def _copied_in(key: str, produced: set[str]) -> bool:
+    """``rm -f /app/settings/README.md`` after ``cp /app/extra/* /app/settings/``: one of the
+    files the script copied into that folder itself (a plain name, not a pattern)."""
+    folder, _, name = key.rpartition("/")
+    return bool(folder) and bool(name) and not any(c in name for c in "*?[") and f"{folder}/*" in produced
+
+
+_GIT_CLONE_VALUES = frozenset({"-b", "--branch", "--depth", "-o", "--origin", "-c", "--config",
+                               "--reference", "--separate-git-dir", "-j", "--jobs", "--filter",
+                               "-u", "--upload-pack", "--template", "--shallow-since",
+                               "--shallow-exclude"})
+
+
+def _git_clone_operands(args: list[str]) -> list[str]:
+    """``git clone -b BRANCH --depth 10 URL DIR``: URL and DIR."""
+    operands: list[str] = []
+    skip = False
+    for word in args:
+        if skip:
+            skip = False
+        elif word.startswith("-"):
+            skip = word in _GIT_CLONE_VALUES
+        else:
+            operands.append(word)
+    return operands
+
+
+_AWS_S3_SWITCHES = frozenset({"--recursive", "--quiet", "--dryrun", "--no-progress", "--only-show-errors",
+                              "--follow-symlinks", "--no-follow-symlinks", "--no-guess-mime-type",
+                              "--force-glacier-transfer", "--ignore-glacier-warnings", "--debug",
+                              "--no-verify-ssl", "--no-paginate", "--no-sign-request"})
+
+
+def _aws_s3_operands(args: list[str]) -> list[str]:
+    """``aws s3 cp SRC DEST --region R``: the operands, without the options' values."""
+    operands: list[str] = []
+    skip = False
+    for word in args:
+        if skip:
+            skip = False
+        elif word.startswith("-"):
+            skip = "=" not in word and word not in _AWS_S3_SWITCHES
+        else:
+            operands.append(word)
+    return operands
 
 
 def _summary(text: str) -> str | None:
@@ -607,6 +661,11 @@ class _Scan(ShellInterface):
         # above the command that makes the file still removes the script's own file.
         produced: set[str] = {_path_key(word) for command in self.parsed.commands if command.words
                               for word in _outputs(command.words)}
+        # and so is a file it writes by redirection: ``rm -f .htpasswd`` then ``>> .htpasswd``
+        # makes the file again (a fixed path, not a pattern)
+        produced.update(_path_key(r.target) for command in self.parsed.commands for r in command.redirects
+                        if r.op.lstrip("0123456789") in _WRITE_OPS and r.target and "*" not in r.target
+                        and not r.target.startswith("/dev/"))
         # ``mkdir unpack`` (no -p: it fails if the folder was there) makes a folder of its own
         produced.update(_path_key(word) for command in self.parsed.commands if command.words[:1] == ["mkdir"]
                         and not any(w.startswith("-") and "p" in w for w in command.words[1:]) and not any(
@@ -615,9 +674,20 @@ class _Scan(ShellInterface):
         rebuilt = self.rebuilt_folders() if "mkdir" in self.text else set()
         containers = _containers_made(self.parsed.commands) if "--name" in self.text else set()
         earlier: set[str] = set()  # written by the commands before this one (for patterns)
+        clones: set[str] = set()  # folders the script cloned a repository into
+        in_clone = False  # the last ``cd`` went into one of them
         for command in self.parsed.commands:
             base: Confidence = "medium" if command.remote else "high"
             if command.words:
+                program, index = command_program(command.words)
+                if program is not None and program.startswith("$") and len(command.words) > index + 1:
+                    # ``$DRY git clone ...``: a prefix variable (empty, or ``echo`` for a dry run)
+                    program, index = command_program(command.words[index + 1:])
+                    index += 1
+                if program == "git" and command.words[index + 1:index + 2] == ["clone"]:
+                    clones.update(_path_key(w) for w in _git_clone_operands(command.words[index + 2:])[1:2])
+                elif program == "cd":
+                    in_clone = _path_key(command.words[-1]) in clones
                 effect = self.command_effect(command, values, single, base)
                 if effect is not None and effect.destructive and (
                         self.own_output(command.words, produced, earlier) or self.own_children(command.words)
@@ -625,6 +695,9 @@ class _Scan(ShellInterface):
                     effect = None
                 elif effect is not None and effect.destructive and self.pid_file_stop(command.words):
                     effect.destructive = False  # the daemon stops: a change, nothing deleted
+                elif effect is not None and effect.destructive and program == "git" and in_clone:
+                    # ``git checkout -qf FETCH_HEAD`` in the checkout it cloned: its own tree
+                    effect.destructive = False
                 if effect is not None and not self.own_scratch(command.words):
                     effect.via = command.function
                     effects.append(effect)
@@ -774,11 +847,15 @@ class _Scan(ShellInterface):
         program, index = command_program(words)
         if program == "find":
             return _finds_own_files(words[index + 1:], earlier)
+        if program == "aws" and words[index + 1:index + 3] == ["s3", "rm"]:
+            objects = _aws_s3_operands(words[index + 3:])  # the test object it uploaded itself
+            return bool(objects) and "--recursive" not in words and all(
+                _path_key(word) in produced for word in objects)
         if program not in _REMOVERS and not (program and (program.startswith("mkfs") or program == "mkswap")):
             return False  # (formatting an image file the script just made is not destructive either)
         operands = [w for w in words[index + 1:] if not w.startswith("-")]
         return bool(operands) and all(_path_key(word) in produced or _glob_of_own(word, earlier)
-                                      for word in operands)
+                                      or _copied_in(_path_key(word), produced) for word in operands)
 
     def sql_input(self, command: Command, confidence: Confidence) -> list[Effect]:
         call = _commands.call_text(command.words)
