@@ -474,6 +474,30 @@ CONFIGURATION_CASES = [
              ("templates/app_upstart.conf.erb", 2, "script",
               'exec setenv "<%= @title %>" app_spinup')]},
         id="nrpe-icinga-and-upstart-command-definitions"),
+    pytest.param(
+        {"files/start_tests.sh": "#!/bin/sh\nmake \"$1\"\n",
+         "files/stop-supervisor": "#!/bin/sh\nkill -QUIT $PPID\n",
+         ".github/workflows/ci.yml": """
+            on: push
+            jobs:
+              api:
+                strategy:
+                  matrix:
+                    tests:
+                      - name: api-test
+                        command: /start_tests.sh test_coverage
+                      - name: api-lint
+                        command: tox -e linters
+                steps:
+                  - run: docker exec tools ${{ matrix.tests.command }}
+            """,
+         "templates/supervisor_task.conf.j2": "[eventlistener:superwatcher]\n"
+                                              "command=stop-supervisor\nevents=PROCESS_STATE_FATAL\n"},
+        {"files/start_tests.sh": [
+            (".github/workflows/ci.yml", 8, "github-actions", "command: /start_tests.sh test_coverage")],
+         "files/stop-supervisor": [
+             ("templates/supervisor_task.conf.j2", 2, "script", "command=stop-supervisor")]},
+        id="a-nested-matrix-key-and-a-supervisord-template"),
 ]
 
 

@@ -262,3 +262,24 @@ def test_a_method_of_an_object_made_on_the_spot_is_followed(tmp_path: Path) -> N
     (script,) = [s for s in inventory.scripts if s.path == "cleanup.py"]
     assert script.destructive
     assert {e.via for e in script.effects} == {"app.tasks.MetricTask.hard"}
+
+
+def test_options_read_by_a_test_a_defaulted_case_and_a_split_getopt_list(tmp_path: Path) -> None:
+    write(tmp_path, "build.sh", '#!/bin/bash\nif [ "${1}" == "--help" ]; then echo usage; fi\n'
+                                'if [ "${2}" != "--push-only" ]; then make; fi\n'
+                                'if [[ $2 = --push ]]; then docker push x; fi\n')
+    write(tmp_path, "run.sh", '#!/bin/bash\nwhile true; do\n  case "${1:-}" in\n'
+                              '    -h | --help) exit 0 ;;\n    -r | --rebuild) R=1; break ;;\n'
+                              '    *) break ;;\n  esac\ndone\n')
+    write(tmp_path, "qi.py", "import getopt, sys\n\ndef main():\n"
+                             "    option_list = 'region= type= dry-run'.split()\n"
+                             "    opts, args = getopt.gnu_getopt(sys.argv[1:], '', option_list)\n\n"
+                             "if __name__ == '__main__':\n    main()\n")
+
+    scripts = {s.path: s for s in scan_tree(tmp_path, git=False).scripts}
+
+    assert {f.name for f in scripts["build.sh"].interface.flags} >= {"--help", "--push-only", "--push"}
+    assert [(f.name, f.aliases) for f in scripts["run.sh"].interface.flags] == [
+        ("--help", ["-h"]), ("--rebuild", ["-r"])]
+    assert [(f.name, f.type) for f in scripts["qi.py"].interface.flags] == [
+        ("--region", "string"), ("--type", "string"), ("--dry-run", "boolean")]

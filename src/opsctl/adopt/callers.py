@@ -112,8 +112,14 @@ def find_callers(root: Path, scripts: Sequence[str], files: Sequence[str]) -> di
             for script, callers in collector.found.items()}
 
 
+_TEMPLATE_SUFFIXES = (".j2", ".jinja", ".jinja2", ".tmpl", ".tpl")
+
+
 def classify(path: str, scripts: frozenset[str]) -> str | None:
-    """Which reader applies to a file, from its path alone (None: not a caller)."""
+    """Which reader applies to a file, from its path alone (None: not a caller). A template
+    of one (``supervisor_task.conf.j2``, ``docker-compose.yml.j2``) is read as what it renders."""
+    if path.lower().endswith(_TEMPLATE_SUFFIXES) and path not in scripts:
+        return classify(path.rsplit(".", 1)[0], scripts)
     name = posixpath.basename(path)
     lower = name.lower()
     parts = path.split("/")

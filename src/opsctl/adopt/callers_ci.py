@@ -166,24 +166,33 @@ def callers_in_github(file: CallerFile, index: ScriptIndex, collector: Collector
                                       Where(file.path, cwd))
 
 
-_MATRIX_REF_RE = re.compile(r"\$\{\{\s*matrix\.([\w-]+)\s*\}\}")
+_MATRIX_REF_RE = re.compile(r"\$\{\{\s*matrix\.([\w-]+)((?:\.[\w-]+)*)\s*(?:\}\}|\|\|)")
 
 
 def _matrix_values(job: dict[str, yaml.Node], run: str) -> Iterator[yaml.Node]:
     """The values a step's ``${{ matrix.KEY }}`` takes (the KEY list of the job's matrix, and
-    KEY in each ``include`` entry): a command written there runs where the step runs, at the
-    line it is written on."""
+    KEY in each ``include`` entry; ``matrix.tests.command``: the ``command`` of each entry of
+    the ``tests`` list): a command written there runs where the step runs, at the line it is
+    written on."""
     if "matrix." not in run:
         return
     matrix = _mapping(_mapping(job.get("strategy")).get("matrix"))
-    for key in set(_MATRIX_REF_RE.findall(run)):
+    for key, rest in set(_MATRIX_REF_RE.findall(run)):
+        path = [part for part in rest.split(".") if part]
         values = matrix.get(key)
         if isinstance(values, yaml.SequenceNode):
-            yield from (item for item in values.value if isinstance(item, yaml.ScalarNode))
+            yield from (found for item in values.value if (found := _at(item, path)) is not None)
         for entry in getattr(matrix.get("include"), "value", None) or []:
             value = _mapping(entry).get(key) if isinstance(entry, yaml.MappingNode) else None
-            if isinstance(value, yaml.ScalarNode):
-                yield value
+            if (found := _at(value, path)) is not None:
+                yield found
+
+
+def _at(node: yaml.Node | None, path: list[str]) -> yaml.ScalarNode | None:
+    """The scalar at ``path`` (keys of nested mappings) below ``node``."""
+    for key in path:
+        node = _mapping(node).get(key) if isinstance(node, yaml.MappingNode) else None
+    return node if isinstance(node, yaml.ScalarNode) else None
 
 
 _GITLAB_KEYS = frozenset({"script", "before_script", "after_script"})

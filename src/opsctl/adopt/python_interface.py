@@ -633,14 +633,28 @@ def _typer_params(index: ModuleIndex, function: FunctionNode, sub: str | None,
 # --- getopt and sys.argv ------------------------------------------------------------------------
 
 def _module_string(index: ModuleIndex, node: ast.expr | None, scope: str) -> Any:
-    ok, value = literal(node)
-    if ok:
+    value = _literal_or_split(node)
+    if value is not None:
         return value
     if isinstance(node, ast.Name):
         for candidate in (scope, ""):
             entries = index.assigns.get((candidate, node.id))
             if entries:
-                return literal(entries[-1][2])[1]
+                return _literal_or_split(entries[-1][2])
+    return None
+
+
+def _literal_or_split(node: ast.expr | None) -> Any:
+    """A literal, or ``'region= type= role='.split()`` (a getopt list written as one string)."""
+    ok, value = literal(node)
+    if ok:
+        return value
+    if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "split"
+            and isinstance(node.func.value, ast.Constant) and isinstance(node.func.value.value, str)
+            and not node.keywords and len(node.args) <= 1):
+        separator = literal(node.args[0])[1] if node.args else None
+        if separator is None or isinstance(separator, str):
+            return node.func.value.value.split(separator)
     return None
 
 

@@ -17,6 +17,8 @@ from opsctl.adopt.shell_sources import Sourced
 
 looks_like_credential = _commands.looks_like_credential
 SUBJECT_VAR = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*|1)\}?")
+CASE_SUBJECT = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*|1)(?::?-[^}]*)?\}?")
+"""A ``case`` subject: ``$1``, ``${opt}``, and ``${1:-}`` (an unset argument read as empty)."""
 REQUIRED_OPS = frozenset({":?", "?"})
 _ARG_COUNT_CHECK = re.compile(r"\$\{?#\}?\"?\s*-(lt|ne|le|eq)\s*\"?(\d+)")
 _CHOICE = re.compile(r"[A-Za-z0-9][\w.:-]*")
@@ -111,7 +113,7 @@ class ShellInterface:
         else:
             by_name: dict[str, Flag] = {}
             for case in self.parsed.cases:
-                if SUBJECT_VAR.fullmatch(case.subject) and any(
+                if CASE_SUBJECT.fullmatch(case.subject) and any(
                         OPTION_PATTERN.fullmatch(p) for arm in case.arms for p in arm.patterns):
                     option_cases.append(case)
                     flags.extend(self.case_flags(case, usage, by_name))
@@ -133,7 +135,7 @@ class ShellInterface:
         variable = command.words[2]
         arms: dict[str, CaseArm] = {}
         for case in self.parsed.cases:
-            match = SUBJECT_VAR.fullmatch(case.subject)
+            match = CASE_SUBJECT.fullmatch(case.subject)
             if match and match.group(1) == variable:
                 for arm in case.arms:
                     for pattern in arm.patterns:

@@ -12,8 +12,9 @@ from dataclasses import replace
 from pathlib import Path
 
 from opsctl.adopt import commands as _commands
-from opsctl.adopt.model import Confidence, Effect, EnvVar, Script
+from opsctl.adopt.model import Confidence, Effect, EnvVar, Flag, Script
 from opsctl.adopt.shell_interface import (
+    CASE_SUBJECT,
     OPTION_PATTERN,
     REQUIRED_OPS,
     SUBJECT_VAR,
@@ -230,6 +231,10 @@ def _outputs(words: list[str]) -> list[str]:
     return []
 
 
+_OPTION_TEST = re.compile(r"\$\{?[1-9]\}?\"?\s*(?:==?|!=)\s*[\"']?(--?[A-Za-z][\w-]*)[\"']?\s*\]")
+"""``"${2}" == "--push" ]``: a positional compared with an option's spelling in a test."""
+
+
 def _copied_in(key: str, produced: set[str]) -> bool:
     """``rm -f /app/settings/README.md`` after ``cp /app/extra/* /app/settings/``: one of the
     files the script copied into that folder itself (a plain name, not a pattern)."""
@@ -337,10 +342,29 @@ class _Scan(ShellInterface):
         self.script.summary = _summary(self.text)
         self.interface()
         self.sourced_interface()
+        self.tested_options()
         self.environment()
         self.effects()
         self.exit_codes()
         self.dry_run()
+
+    def tested_options(self) -> None:
+        """Options a script tests its arguments against without a loop: ``[ "${2}" == "--push" ]``,
+        ``[[ $1 = -h ]]`` (switches, beside the positional they are read from)."""
+        found: dict[str, int] = {}
+        for number, line in enumerate(self.lines, 1):
+            if "$" not in line or line.lstrip().startswith("#"):
+                continue
+            for match in _OPTION_TEST.finditer(line):
+                found.setdefault(match.group(1), number)
+        interface = self.script.interface
+        known = {name for flag in interface.flags for name in (flag.name, *flag.aliases)}
+        added = [Flag(name=name, type="boolean", line=line) for name, line in found.items()
+                 if name not in known]
+        if added:
+            interface.flags = [*added, *interface.flags]
+            if interface.kind == "none":
+                interface.kind = "argv"
 
     def sourced_interface(self) -> None:
         """Options parsed by a file the script sources, at that file's top level (``source
@@ -352,7 +376,7 @@ class _Scan(ShellInterface):
             return
         for lib in self.sourced:
             in_functions = list(lib.parsed.functions.values())
-            if not any(SUBJECT_VAR.fullmatch(case.subject) and any(
+            if not any(CASE_SUBJECT.fullmatch(case.subject) and any(
                     OPTION_PATTERN.fullmatch(p) for arm in case.arms for p in arm.patterns)
                     and not any(start <= case.line <= end for start, end in in_functions)
                     for case in lib.parsed.cases):
