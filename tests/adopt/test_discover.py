@@ -22,6 +22,8 @@ def write(root: Path, rel: str, text: str | bytes = "") -> Path:
 @pytest.mark.parametrize(("line", "language", "interpreter"), [
     pytest.param(b"#!/usr/bin/env python3", "python", "/usr/bin/env python3", id="env-python3"),
     pytest.param(b"#!/usr/bin/python2.7", "python", "/usr/bin/python2.7", id="python2.7"),
+    pytest.param(b"#!/usr/bin/awx-python", "python", "/usr/bin/awx-python", id="a-project-python"),
+    pytest.param(b"#!/usr/bin/jython", None, "/usr/bin/jython", id="not-cpython"),
     pytest.param(b"#!/bin/bash -eu", "shell", "/bin/bash -eu", id="bash-options"),
     pytest.param(b"#! /bin/sh", "shell", "/bin/sh", id="space-after-bang"),
     pytest.param(b"#!/usr/bin/env -S python3 -u", "python", "/usr/bin/env -S python3 -u",

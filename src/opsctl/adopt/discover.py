@@ -36,7 +36,7 @@ _SKIP_DIRS: dict[str, str] = {
 }
 _TEST_FILE = re.compile(r"^(test_.*\.py|.*_test\.py|conftest\.py|.*_test\.sh|test_.*\.sh)$")
 _SHEBANG = re.compile(rb"^#!\s*(\S+)(?:[ \t]+(\S+))?")
-_PYTHON = re.compile(r"^python[0-9.]*$|^pypy[0-9.]*$")
+_PYTHON = re.compile(r"^python[0-9.]*$|^pypy[0-9.]*$|^[\w.]+-python[0-9.]*$")  # awx-python: a project's own interpreter
 _SHELLS = frozenset({"sh", "bash", "dash", "ksh", "zsh", "ash", "busybox"})
 _SCRIPT_SUFFIXES: dict[str, Language] = {".py": "python", ".sh": "shell", ".bash": "shell",
                                           ".ksh": "shell", ".zsh": "shell"}
