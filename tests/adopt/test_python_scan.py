@@ -2071,3 +2071,19 @@ def test_stopping_the_process_a_pid_file_names_is_mutating() -> None:
 def test_queued_messages_dropped_for_good_are_destructive(source: str,
                                                           expected: list[tuple[str, bool, str]]) -> None:
     assert effects(source) == expected
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    pytest.param("from sqlalchemy import text\n\ndef run(engine, query):\n"
+                 "    with engine.connect() as conn:\n        conn.execute(text(query))\n\n"
+                 "def main(cond):\n    run(engine, f'DELETE FROM batches WHERE {cond}')\n",
+                 [("sql", True, "medium")], id="a-statement-handed-to-a-helper"),
+    pytest.param("def run(cur, query):\n    cur.execute(query)\n\n"
+                 "run(cur, 'UPDATE users SET seen = now()')\nprint('DELETE FROM is what --purge does')\n",
+                 [], id="an-update-and-a-message"),
+    pytest.param("def main(cur):\n    cur.execute('SELECT 1')\n    print('DELETE FROM x')\n", [],
+                 id="nothing-executed-from-a-parameter"),
+])
+def test_sql_written_apart_from_where_it_is_executed(source: str,
+                                                     expected: list[tuple[str, bool, str]]) -> None:
+    assert effects(source) == expected

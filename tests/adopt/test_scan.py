@@ -283,3 +283,21 @@ def test_options_read_by_a_test_a_defaulted_case_and_a_split_getopt_list(tmp_pat
         ("--help", ["-h"]), ("--rebuild", ["-r"])]
     assert [(f.name, f.type) for f in scripts["qi.py"].interface.flags] == [
         ("--region", "string"), ("--type", "string"), ("--dry-run", "boolean")]
+
+
+def test_sql_defined_at_a_modules_top_level_is_not_run_on_import(tmp_path: Path) -> None:
+    write(tmp_path, "tools/database.py",
+          "from sqlalchemy import text as sqltext\n\n"
+          "_DELETE_USER = sqltext('delete from users where uid = :uid')\n"
+          "_UNASSIGN = sqltext('update users set replaced_at = :t where node = :n')\n\n"
+          "class Database:\n    def unassign_node(self, node):\n"
+          "        self.conn.execute(_UNASSIGN, {'n': node})\n"
+          "    def remove_user(self, uid):\n        self.conn.execute(_DELETE_USER, {'uid': uid})\n")
+    write(tmp_path, "tools/unassign_node.py", "from database import Database\n\n"
+                                              "if __name__ == '__main__':\n"
+                                              "    Database().unassign_node('n1')\n")
+
+    inventory = scan_tree(tmp_path, git=False)
+
+    (script,) = [s for s in inventory.scripts if s.path == "tools/unassign_node.py"]
+    assert not script.destructive, script.effects

@@ -553,6 +553,18 @@ _HANDS_ON = frozenset({"sudo", "doas", "env", "exec", "run", "command", "nice", 
                        "timeout", "xargs", "sh", "bash", "ssh", "echo", "printf"})
 
 
+_GH_CLOUD = cloud_rule()
+
+
+def _rule_gh(args: list[str]) -> Verdict | None:
+    """GitHub CLI: as the other platform CLIs, and ``gh pr merge -d``/``--delete-branch`` (the
+    pull request's branch is deleted once merged)."""
+    if args[:2] == ["pr", "merge"] and any(w in ("-d", "--delete-branch") or (
+            w.startswith("-") and not w.startswith("--") and "d" in w[1:]) for w in args[2:]):
+        return DEST
+    return _GH_CLOUD(args)
+
+
 def _rule_puppet(args: list[str]) -> Verdict | None:
     """``puppet node clean|deactivate``, ``puppet cert clean|revoke``, ``puppetserver ca
     clean|revoke``: a node's certificates and stored data removed; ``apply``/``agent``: mutating."""
@@ -613,7 +625,7 @@ RULES: dict[str, Rule] = {
                                        "oci", "ibmcloud", "scw", "vault", "consul", "etcdctl",
                                        "heroku", "flyctl", "fly", "vercel", "netlify", "firebase",
                                        "glab", "nomad", "azcopy", "virsh",
-                                       "zfs", "zpool", "nft", "ufw", "gh", "ceph", "rbd", "kind",
+                                       "zfs", "zpool", "nft", "ufw", "ceph", "rbd", "kind",
                                        "k3d", "minikube", "eksctl", "kops", "ctr", "crictl")},
     "rclone": subcommand_rule(_RCLONE_DESTRUCTIVE, _RCLONE_MUTATING, _RCLONE_VALUE),
     "mc": _rule_mc, "s3cmd": _rule_s3cmd, "mkdocs": _rule_mkdocs, "ghp-import": _rule_ghp_import,
@@ -634,7 +646,7 @@ RULES: dict[str, Rule] = {
     "restic": _rule_restic,
     "borg": subcommand_rule(frozen("delete prune recreate"), frozen("create init compact rename "
                                                                     "upgrade import-tar")),
-    "puppet": _rule_puppet, "puppetserver": _rule_puppet,
+    "puppet": _rule_puppet, "puppetserver": _rule_puppet, "gh": _rule_gh,
     "kubeadm": subcommand_rule(frozen("reset"), frozen("init join upgrade certs token")),
     "psql": rule_psql, "mysql": rule_mysql, "mariadb": rule_mysql, "sqlite3": rule_sqlite,
     "clickhouse-client": rule_sql_option("-q", "--query"), "cqlsh": rule_sql_option("-e", "--execute"),

@@ -109,6 +109,10 @@ _HTTP_CLIENTS = {"requests.Session", "requests.session", "httpx.Client", "httpx.
 _HTTP_WRITES = {"post": False, "put": False, "patch": False, "delete": True}
 _SQL_METHODS = {"execute", "executemany", "executescript", "exec_driver_sql", "read_sql", "read_sql_query",
                 "query", "run_sql", "execute_sql", "raw"}
+_SQL_HEAD = re.compile(r"\s*(?:DELETE\s+FROM|DROP\s+(?:TABLE|DATABASE|SCHEMA)|TRUNCATE)\s", re.IGNORECASE)
+"""The start of a destructive statement, for SQL written apart from where it is executed."""
+_SAYING = frozenset({"print", "echo", "secho", "debug", "info", "warning", "warn", "error",
+                     "exception", "critical", "log", "write", "format"})
 _SQL_STATEMENT = re.compile(r"^\W*([A-Za-z]+)\s+(\S+)")
 _SQL_DESTRUCTIVE = {"DELETE", "DROP", "TRUNCATE"}
 _SQL_MUTATING = {"UPDATE", "ALTER", "INSERT", "CREATE", "GRANT", "REVOKE", "REPLACE", "MERGE", "UPSERT", "RENAME"}
@@ -574,6 +578,8 @@ class EffectFinder:
                 for effect in self.found[before:]:
                     effect.via = effect.via or scope
         self._command_constants()
+        if _SQL_HEAD.search(self.source):
+            self._sql_handed_on()
         if (self.cloud or self.clients) and _UNCALLED_DELETE.search(self.source):
             self._deleting_callbacks()
         if "delete" in self.source or "destroy" in self.source or "purge" in self.source:
@@ -582,6 +588,39 @@ class EffectFinder:
         for effect in sorted(self.found, key=lambda effect: effect.line):
             unique.setdefault((effect.kind, effect.call, effect.line), effect)
         return [_regenerated(effect, self.source) for effect in unique.values()]
+
+    def _sql_handed_on(self) -> None:
+        """An SQL statement written in one place and executed in another: ``execute_query(engine,
+        "batches", f"DELETE FROM batches WHERE {cond}")`` where ``execute_query`` runs
+        ``conn.execute(text(query))``. In a module that executes SQL it cannot read (a
+        parameter), a string that starts as a statement is reported where it is written, at
+        medium confidence; one already found at its line is not repeated."""
+        seen = {effect.line for effect in self.found if effect.kind == "sql"}
+        executes = [call for call, _scope in self.index.calls  # those whose SQL was not read
+                    if isinstance(call.func, ast.Attribute) and call.func.attr in _SQL_METHODS
+                    and call.args and not isinstance(call.args[0], ast.Constant | ast.JoinedStr)
+                    and call.lineno not in seen]
+        if not executes:
+            return
+        said = {id(argument) for call, _scope in self.index.calls for argument in call.args
+                if (call.func.attr if isinstance(call.func, ast.Attribute) else
+                    call.func.id if isinstance(call.func, ast.Name) else "") in _SAYING}
+        for node in ast.walk(self.index.tree):
+            if id(node) in said:  # print("DELETE FROM ... is what --purge does"): a message
+                continue
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                text = node.value
+            elif isinstance(node, ast.JoinedStr):
+                text = "".join(part.value if isinstance(part, ast.Constant) and isinstance(part.value, str)
+                               else "x" for part in node.values)
+            else:
+                continue
+            if node.lineno in seen or not _SQL_HEAD.match(text):
+                continue
+            verdict = classify_sql(text, self.source)
+            if verdict is not None:
+                seen.add(node.lineno)
+                self.found.append(Effect("sql", verdict, node_text(node), node.lineno, "medium"))
 
     def _deleting_callbacks(self) -> None:
         """A client's deleting method handed over uncalled, to be called elsewhere:

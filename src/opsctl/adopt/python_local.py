@@ -143,6 +143,10 @@ def _module_effects(path: str, mtime_ns: int, size: int) -> ModuleEffects:
         return ModuleEffects({}, {}, f"{type(error).__name__}: {error}")
     by_function: dict[str, list[Effect]] = {}
     for effect in found:
+        if effect.kind == "sql" and not effect.via:
+            # SQL at a module's top level is a statement defined (``_DELETE = sqltext("delete
+            # ...")``), run by whichever function uses it, not when the module is imported
+            continue
         by_function.setdefault(effect.via or "", []).append(effect)
     calls: dict[str, set[str]] = {}
     imported: dict[str, set[str]] = {}
