@@ -1150,3 +1150,18 @@ def test_commands_run_in_the_projects_environment_and_from_test_scripts(tmp_path
     found = {script: [c[:2] for c in entries] for script, entries in callers(tmp_path, files, scripts).items()}
     assert found["pkg/tool.py"] == [(".ci/test_port.sh", 2), ("ci.sh", 2), ("ci.sh", 3), ("ci.sh", 4),
                                     ("pyproject.toml", 4)]
+
+
+def test_a_command_an_image_installs_on_its_path_is_called_by_that_name(tmp_path: Path) -> None:
+    files = {"plugin-cli.sh": "#!/bin/bash\necho plugins\n",
+             "debian/Dockerfile": "FROM debian\nCOPY plugin-cli.sh /bin/plugin-cli\n",
+             "tests/plugins/Dockerfile": "FROM ci/server\nRUN plugin-cli --plugins junit:1.6\n",
+             "tests/plugins/notes.md": "RUN plugin-cli --plugins x\n"}
+    from opsctl.adopt.scan import scan_tree
+
+    make_tree(tmp_path, files)
+    inventory = scan_tree(tmp_path, git=False)
+
+    (script,) = [s for s in inventory.scripts if s.path == "plugin-cli.sh"]
+    # a test image's Dockerfile is read for callers too (not the other files of a test folder)
+    assert [(c.path, c.line) for c in script.callers] == [("tests/plugins/Dockerfile", 2)]

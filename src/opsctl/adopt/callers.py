@@ -22,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from opsctl.adopt.caller_refs import CallerFile, Collector, ScriptIndex, read_text
+from opsctl.adopt.caller_refs import CallerFile, Collector, ScriptIndex, docker_copies, read_text
 from opsctl.adopt.callers_build import (
     callers_in_cron,
     callers_in_dockerfile,
@@ -92,6 +92,8 @@ def find_callers(root: Path, scripts: Sequence[str], files: Sequence[str]) -> di
     for path, kind in plan:
         if kind == "entry-point" and (source := read_text(root / path)) is not None:
             index.commands.update(console_script_commands(CallerFile.of(path, source), index))
+        elif kind == "dockerfile" and (source := read_text(root / path)) is not None:
+            index.commands.update(_installed_commands(source, path, index))
     index.flask_groups.update(flask_cli_groups(root, scripts))
     for path, kind in plan:
         source = read_text(root / path)
@@ -113,6 +115,19 @@ def find_callers(root: Path, scripts: Sequence[str], files: Sequence[str]) -> di
 
 
 _TEMPLATE_SUFFIXES = (".j2", ".jinja", ".jinja2", ".tmpl", ".tpl")
+
+
+_PATH_FOLDERS = frozenset({"/bin", "/sbin", "/usr/bin", "/usr/sbin", "/usr/local/bin", "/usr/local/sbin"})
+
+
+def _installed_commands(text: str, path: str, index: ScriptIndex) -> dict[str, str]:
+    """Commands an image installs on its PATH under a name of their own (``COPY
+    jenkins-plugin-cli.sh /bin/jenkins-plugin-cli``): run by that bare name anywhere, as in
+    the Dockerfiles of images built ``FROM`` it. Not one that takes the name of a script."""
+    folder = posixpath.dirname(path)
+    return {name: script for target, script in docker_copies(text, index, [folder, ""]).items()
+            if posixpath.dirname(target) in _PATH_FOLDERS
+            and (name := posixpath.basename(target)) not in index.by_basename}
 
 
 def classify(path: str, scripts: frozenset[str]) -> str | None:

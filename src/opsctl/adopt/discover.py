@@ -13,6 +13,7 @@ once with its reason and a symlink loop is reported instead of followed.
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -176,11 +177,15 @@ def _is_dir(entry: os.DirEntry[str]) -> bool:
 
 
 def _consider_in_tests(found: Discovery, file: Path, rel: str, max_bytes: int) -> None:
-    """A file of a test folder: a script there is kept aside (``in_tests``), the rest ignored."""
+    """A file of a test folder: a script there is kept aside (``in_tests``); the rest (a test
+    image's Dockerfile, a fixture workflow) may still run a script of the project: read for
+    callers, as every other file is."""
     kept = Discovery()
     _consider(kept, file, rel, max_bytes)
     found.in_tests.extend(kept.candidates)
     found.in_tests.extend(kept.in_tests)
+    found.files.extend(path for path in kept.files if posixpath.basename(path).lower().startswith(
+        ("dockerfile", "containerfile", "makefile", "docker-compose", "compose.")))
 
 
 def _consider(found: Discovery, file: Path, rel: str, max_bytes: int) -> None:
