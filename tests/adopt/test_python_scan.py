@@ -261,6 +261,21 @@ def test_click_command_options_and_arguments() -> None:
     assert [(env.name, env.credential) for env in script.env] == [("DEPLOY_TOKEN", True)]
 
 
+def test_clicks_own_option_decorators_have_their_default_spellings() -> None:
+    found = flags("""
+        import click
+
+        @click.command()
+        @click.version_option(version="1.2")
+        @click.password_option()
+        @click.confirmation_option(prompt="Drop the database?")
+        @click.option("--db")
+        def main(password, db):
+            pass
+    """)
+    assert sorted(found) == ["--db", "--password", "--version", "--yes"]
+
+
 def test_click_group_subcommands() -> None:
     script, _ = scan("""
         import click

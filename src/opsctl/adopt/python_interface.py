@@ -321,12 +321,19 @@ def _command_name(call: ast.Call | None, function: FunctionNode) -> str:
     return function.name.lower().replace("_", "-")
 
 
+_CLICK_DEFAULT_DECLS = {"password_option": "--password", "confirmation_option": "--yes",
+                        "version_option": "--version"}
+
+
 def _click_param(index: ModuleIndex, call: ast.Call, argument: bool,
                  env: list[tuple[str, int]]) -> Flag | None:
     strings = [const_str(arg) for arg in call.args if isinstance(arg, ast.Constant)]
-    decls = [text for text in strings if text]
-    if not decls:
-        return None
+    decls = [text for text in strings if text and text.startswith("-")] if (
+        index.canonical(call.func) or "").endswith("version_option") else [text for text in strings if text]
+    if not decls:  # click's own spellings: ``@click.password_option()`` is ``--password``
+        decls = [_CLICK_DEFAULT_DECLS.get((index.canonical(call.func) or "").rpartition(".")[2], "")]
+        if not decls[0]:
+            return None
     kw = keywords(call)
     has_default, default = literal_value(index, kw.get("default"))
     flag = Flag(name=decls[0], line=call.lineno, help=const_str(kw.get("help")),
@@ -402,7 +409,7 @@ def _click_interface(index: ModuleIndex, env: list[tuple[str, int]]) -> tuple[li
                 kinds[function.name] = func.attr
                 found = True
             elif name in ("click.option", "click.argument", "click.password_option",
-                          "click.confirmation_option") and call is not None:
+                          "click.confirmation_option", "click.version_option") and call is not None:
                 params.setdefault(qualname, []).append(call)
         if not found:
             params.pop(qualname, None)
