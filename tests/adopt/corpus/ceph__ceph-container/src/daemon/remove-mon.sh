@@ -1,0 +1,4 @@
+#!/bin/bash
+set -e
+
+ceph --cluster "${CLUSTER}" mon remove "$(hostname -s)"

@@ -1,0 +1,4 @@
+# Otherwise (if not Atlantis) present user with bootstrap script to stdout
+gomplate -f /templates/bootstrap
+
+boot wrapper
