@@ -821,6 +821,8 @@ SITE_WRAPPERS = [
     ("gh pr merge deleting the branch", "gh pr merge 12 -s -d --admin", True, "high"),
     ("gh pr merge keeping the branch", "gh pr merge 12 --squash", False, "high"),
     ("gh repo delete", "gh repo delete org/old --yes", True, "high"),
+    ("a ceph monitor removed", "ceph mon remove mon-a", True, "high"),
+    ("a device zapped", "ceph-volume lvm zap /dev/sdb --destroy", True, "high"),
     ("killing another process", "kill -9 $pid", True, "high"),
     ("a tool after a path variable", "${PREFIX}mkdocs gh-deploy --force", True, "high"),
     ("a tool in a virtualenv", "$VENV/bin/mkdocs gh-deploy", False, "high"),

@@ -240,6 +240,15 @@ def test_options_parsed_by_a_sourced_file_at_its_top_level_are_the_scripts(tmp_p
     pytest.param("cp /app/extra/* /app/settings/\nrm -f /app/settings/README.md\n", False,
                  id="a-file-it-copied-in"),
     pytest.param("rm -f /app/settings/README.md\n", True, id="a-file-it-did-not-copy"),
+    pytest.param('tmate -S "$SOCK" new-session -d\nkillall tmate\nrm -f "${TMATE_SOCK}"\n', False,
+                 id="the-server-it-started-and-its-socket"),
+    pytest.param("killall nginx\n", True, id="a-server-it-did-not-start"),
+    pytest.param("rm -rvf ~/.docker/manifests\n", False, id="the-docker-manifest-cache"),
+    pytest.param('basepath=$base"/repos"\nrm -rf $basepath\nmkdir -p $basepath\n'
+                 'git clone -b 2.x "$url" ${basepath}/${repo}\nrm -rf ${basepath}/${repo}/qa\n', False,
+                 id="its-clones-folder-and-a-part-of-a-clone"),
+    pytest.param("wget -q https://example.org/dl/agent.jar -P $DIR\nrm $DIR/agent.jar\n", False,
+                 id="a-download-into-a-folder"),
 ])
 def test_what_a_script_made_itself_is_its_own_to_remove(tmp_path: Path, text: str,
                                                         destructive: bool) -> None:
@@ -301,3 +310,15 @@ def test_sql_defined_at_a_modules_top_level_is_not_run_on_import(tmp_path: Path)
 
     (script,) = [s for s in inventory.scripts if s.path == "tools/unassign_node.py"]
     assert not script.destructive, script.effects
+
+
+def test_script_templates_and_executables_with_another_suffix_are_scripts(tmp_path: Path) -> None:
+    write(tmp_path, "src/daemon/entrypoint.sh.in", "#!/bin/bash\nexec ceph-mon \"$@\"\n")
+    tool = write(tmp_path, "src/tools/pg_autoctl.valgrind", "#!/bin/bash\nvalgrind pg_autoctl \"$@\"\n")
+    tool.chmod(0o755)
+    write(tmp_path, "docs/notes.valgrind", "#!/bin/bash\nnot executable: a data file\n")
+
+    inventory = scan_tree(tmp_path, git=False)
+
+    assert sorted((s.path, s.language) for s in inventory.scripts) == [
+        ("src/daemon/entrypoint.sh.in", "shell"), ("src/tools/pg_autoctl.valgrind", "shell")]

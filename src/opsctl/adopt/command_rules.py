@@ -86,12 +86,15 @@ def _rule_rsync(args: list[str]) -> Verdict | None:
 # the script made them (a named entry under ``/tmp`` in a shell script is its own; ``/tmp/*`` is not).
 _CACHE_PREFIX = re.compile(
     r"^(?:/var/cache(?:/|$)|/var/lib/apt/lists(?:/|$)"
-    r"|(?:~|\$\{?HOME\}?|/root)/\.cache(?:/|$)|/usr/share/(?:doc|man)(?:/|$))")
+    r"|(?:~|\$\{?HOME\}?|/root)/\.cache(?:/|$)|/usr/share/(?:doc|man)(?:/|$)"
+    # the Docker CLI's local manifest lists: made again by ``docker manifest create``
+    r"|(?:~|\$\{?HOME\}?|/root)/\.docker/manifests(?:/|$))")
 _CACHE_NAME = re.compile(
     r"^(?:\*?\.py[co]|__pycache__|\.pytest_cache|\.mypy_cache|\.ruff_cache|node_modules"
     r"|\*?\.egg-info|[\w.-]+\.egg-info"
     # runtime state a process leaves behind: a stale PID file, socket or lock holds no data
-    r"|[\w.*$-]*\.(?:pid|sock|socket|lock))$")
+    r"|[\w.*$-]*\.(?:pid|sock|socket|lock)"
+    r"|\$\{?\w*(?:SOCK|SOCKET|PIDFILE|PID_FILE|LOCKFILE|LOCK_FILE)\}?)$")  # ``rm -f "${TMATE_SOCK}"``
 # Regenerated build output named relative to the project (``rm -r dist site htmlcov``), and
 # executables under a bin folder, replaced when a tool is installed again (``rm $GOBIN/tool*``).
 _BUILD_OUTPUT = re.compile(r"^(?:\./)?(?:dist|build|_build|site|htmlcov|\.coverage|coverage\.xml|\.eggs)/?$")
@@ -625,7 +628,7 @@ RULES: dict[str, Rule] = {
                                        "oci", "ibmcloud", "scw", "vault", "consul", "etcdctl",
                                        "heroku", "flyctl", "fly", "vercel", "netlify", "firebase",
                                        "glab", "nomad", "azcopy", "virsh",
-                                       "zfs", "zpool", "nft", "ufw", "ceph", "rbd", "kind",
+                                       "zfs", "zpool", "nft", "ufw", "ceph", "ceph-volume", "rbd", "kind",
                                        "k3d", "minikube", "eksctl", "kops", "ctr", "crictl")},
     "rclone": subcommand_rule(_RCLONE_DESTRUCTIVE, _RCLONE_MUTATING, _RCLONE_VALUE),
     "mc": _rule_mc, "s3cmd": _rule_s3cmd, "mkdocs": _rule_mkdocs, "ghp-import": _rule_ghp_import,

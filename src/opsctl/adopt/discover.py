@@ -188,16 +188,29 @@ def _consider_in_tests(found: Discovery, file: Path, rel: str, max_bytes: int) -
         ("dockerfile", "containerfile", "makefile", "docker-compose", "compose.")))
 
 
+_TEMPLATE_SUFFIXES = (".in", ".tmpl", ".template", ".j2")
+_DATA_SUFFIXES = frozenset({".md", ".txt", ".json", ".yml", ".yaml", ".toml", ".cfg", ".ini", ".conf",
+                            ".png", ".jpg", ".gif", ".svg", ".html", ".css", ".js", ".ts", ".go",
+                            ".rs", ".c", ".h", ".java", ".rb", ".pl", ".lua", ".jar", ".zip",
+                            ".gz", ".tgz", ".xml", ".lock", ".csv", ".sql", ".mk"})
+
+
 def _consider(found: Discovery, file: Path, rel: str, max_bytes: int) -> None:
     name = file.name
     language = _SCRIPT_SUFFIXES.get(file.suffix)
+    if language is None and file.suffix in _TEMPLATE_SUFFIXES:
+        # ``entrypoint.sh.in``: the script a build writes out by filling it in (sed, configure)
+        language = _SCRIPT_SUFFIXES.get(Path(file.stem).suffix)
     if language is not None and _TEST_FILE.match(name):
         found.skipped.append(Skipped(rel, "tests"))
         found.files.append(rel)  # not a script to inventory, but what it runs has a caller
         found.in_tests.append(Candidate(rel, file, language))
         return
-    if language is None and file.suffix not in ("",) and not name.startswith("."):
-        found.files.append(rel)  # a Makefile.in, a workflow, a Dockerfile: maybe a caller
+    if language is None and file.suffix not in ("",) and not name.startswith(".") and not (
+            file.suffix not in _DATA_SUFFIXES and os.access(file, os.X_OK)):
+        # a Makefile.in, a workflow, a Dockerfile: maybe a caller. An executable file with
+        # another suffix (``pg_autoctl.valgrind``) is read for a shebang, as one without is.
+        found.files.append(rel)
         return
     try:
         size = file.stat().st_size

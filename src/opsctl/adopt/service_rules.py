@@ -464,7 +464,7 @@ def rule_aws(args: list[str]) -> Verdict | None:
 
 
 _CLOUD_DESTRUCTIVE = frozenset({"delete", "destroy", "purge", "rm", "del", "drop", "terminate",
-                                "wipe", "rebuild", "uninstall", "rb", "untag"})
+                                "wipe", "rebuild", "uninstall", "rb", "untag", "remove", "zap"})
 _CLOUD_DESTRUCTIVE_PREFIX = ("delete-", "destroy-", "purge-")
 _CLOUD_MUTATING = frozenset({"create", "update", "deploy", "set", "unset", "add", "patch", "resize",
                              "start", "stop", "restart", "reboot", "apply", "import", "attach",

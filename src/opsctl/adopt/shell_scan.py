@@ -194,8 +194,17 @@ def _outputs(words: list[str]) -> list[str]:
         return [args[i + 1] for i, w in enumerate(args[:-1]) if w in ("-o", "--output")] + \
             [w[2:] for w in args if w.startswith("-o") and len(w) > 2 and not w.startswith("--")]
     if program == "wget":
-        return [args[i + 1] for i, w in enumerate(args[:-1]) if w in ("-O", "--output-document")] + \
+        named = [args[i + 1] for i, w in enumerate(args[:-1]) if w in ("-O", "--output-document")] + \
             [w.partition("=")[2] for w in args if w.startswith("--output-document=")]
+        if named:
+            return named
+        # ``wget -q URL/agent.jar -P $DIR``: saved under the URL's last part, in -P's folder
+        folder = next((args[i + 1] for i, w in enumerate(args[:-1]) if w in ("-P", "--directory-prefix")), "")
+        urls = [w for w in positionals if "://" in w and not w.rstrip("/").endswith("://")]
+        return [f"{folder.rstrip('/')}/{name}" if folder else name
+                for url in urls if (name := url.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1])]
+    if program == "git" and positionals[:1] == ["clone"]:  # the checkout it makes
+        return _git_clone_operands(args[args.index("clone") + 1:])[1:2]
     if program == "tee":
         return positionals
     if program == "tar":
@@ -347,6 +356,25 @@ class _Scan(ShellInterface):
         self.effects()
         self.exit_codes()
         self.dry_run()
+
+    def in_own_clone(self, words: list[str], cloned: set[str]) -> bool:
+        """``rm -rf ${basepath}/${repo}/qa`` after ``git clone URL ${basepath}/${repo}``: a part
+        of the checkout the script made itself."""
+        program, index = command_program(words)
+        if program not in _REMOVERS or not cloned:
+            return False
+        operands = [self.expanded_key(w) for w in words[index + 1:] if not w.startswith("-")]
+        return bool(operands) and all(any(key.startswith(clone + "/") for clone in cloned)
+                                      for key in operands)
+
+    def stops_own_program(self, args: list[str]) -> bool:
+        """``killall tmate`` in a script that starts ``tmate`` itself: the server it runs and
+        manages, stopped (a signal that terminates it, as a service's own stop script does)."""
+        names = [w for w in args if not w.startswith("-")]
+        if not names or "-f" in args or "--full" in args:
+            return False
+        started = {command_program(command.words)[0] for command in self.parsed.commands if command.words}
+        return all(name in started for name in names)
 
     def tested_options(self) -> None:
         """Options a script tests its arguments against without a loop: ``[ "${2}" == "--push" ]``,
@@ -698,6 +726,9 @@ class _Scan(ShellInterface):
         rebuilt = self.rebuilt_folders() if "mkdir" in self.text else set()
         containers = _containers_made(self.parsed.commands) if "--name" in self.text else set()
         earlier: set[str] = set()  # written by the commands before this one (for patterns)
+        cloned = {self.expanded_key(w) for command in self.parsed.commands if command.words
+                  and command_program(command.words)[0] == "git" and "clone" in command.words
+                  for w in _outputs(command.words[command_program(command.words)[1]:])}
         clones: set[str] = set()  # folders the script cloned a repository into
         in_clone = False  # the last ``cd`` went into one of them
         for command in self.parsed.commands:
@@ -715,10 +746,15 @@ class _Scan(ShellInterface):
                 effect = self.command_effect(command, values, single, base)
                 if effect is not None and effect.destructive and (
                         self.own_output(command.words, produced, earlier) or self.own_children(command.words)
-                        or self.own_output(command.words, rebuilt) or _own_container(command.words, containers)):
+                        or self.own_output(command.words, rebuilt) or _own_container(command.words, containers)
+                        or self.own_output([self.expanded_key(w) for w in command.words], rebuilt)
+                        or self.in_own_clone(command.words, cloned)):
                     effect = None
                 elif effect is not None and effect.destructive and self.pid_file_stop(command.words):
                     effect.destructive = False  # the daemon stops: a change, nothing deleted
+                elif effect is not None and effect.destructive and program in ("killall", "pkill") and (
+                        self.stops_own_program(command.words[index + 1:])):
+                    effect.destructive = False  # ``tmate -S $SOCK new-session -d`` ... ``killall tmate``
                 elif effect is not None and effect.destructive and program == "git" and in_clone:
                     # ``git checkout -qf FETCH_HEAD`` in the checkout it cloned: its own tree
                     effect.destructive = False
