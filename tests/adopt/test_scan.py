@@ -322,3 +322,21 @@ def test_script_templates_and_executables_with_another_suffix_are_scripts(tmp_pa
 
     assert sorted((s.path, s.language) for s in inventory.scripts) == [
         ("src/daemon/entrypoint.sh.in", "shell"), ("src/tools/pg_autoctl.valgrind", "shell")]
+
+
+def test_a_parser_built_by_a_local_class_is_the_scripts_command_line(tmp_path: Path) -> None:
+    write(tmp_path, "src/workflow/__init__.py", "")
+    write(tmp_path, "src/workflow/args.py",
+          "import argparse\n\nclass ManifestsArgs:\n    def __init__(self):\n"
+          "        parser = argparse.ArgumentParser()\n"
+          "        parser.add_argument('action', choices=['list', 'update'])\n"
+          "        parser.add_argument('--keep', action='store_true')\n"
+          "        self.args = parser.parse_args()\n")
+    write(tmp_path, "src/run_manifests.py", "from workflow.args import ManifestsArgs\n\n"
+                                            "def main():\n    args = ManifestsArgs()\n\n"
+                                            "if __name__ == '__main__':\n    main()\n")
+
+    inventory = scan_tree(tmp_path, git=False)
+
+    (script,) = [s for s in inventory.scripts if s.path == "src/run_manifests.py"]
+    assert [f.name for f in script.interface.flags] == ["action", "--keep"]

@@ -218,7 +218,8 @@ def borrowed_interface(index: ModuleIndex, local: dict[str, Path]) -> Interface 
         except OSError:
             continue
         interface, builders = _module_interface(str(path), stat.st_mtime_ns, stat.st_size)
-        if interface is not None and function in builders:
+        # ``args = ManifestsArgs()``: a class whose ``__init__`` builds the parser
+        if interface is not None and (function in builders or f"{function}.__init__" in builders):
             return copy.deepcopy(interface)
     return None
 
