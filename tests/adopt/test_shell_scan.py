@@ -924,3 +924,17 @@ def test_dumps_and_archives_written_through_their_output_option_are_file_writes(
         (2, "file-write", False, "high"), (3, "file-write", False, "high"),
         (4, "file-write", False, "high"), (5, "file-write", False, "high"),
         (6, "file-write", False, "high"), (7, "file-write", False, "high")]
+
+
+def test_an_installed_path_is_looked_up_once_per_scan_and_afresh_after(tmp_path: Path) -> None:
+    from opsctl.adopt import shell_sources
+
+    (tmp_path / "install" / "lib").mkdir(parents=True)
+    (tmp_path / "install" / "lib" / "common").write_text("x() { :; }\n")
+    with shell_sources.scanning():
+        first = shell_sources._deployed("/lib/common", tmp_path)
+        (tmp_path / "other" / "lib").mkdir(parents=True)
+        (tmp_path / "other" / "lib" / "common").write_text("x() { :; }\n")
+        assert shell_sources._deployed("/lib/common", tmp_path) == first  # one scan, one answer
+    assert first == tmp_path / "install" / "lib" / "common"
+    assert shell_sources._deployed("/lib/common", tmp_path) is None  # two now: ambiguous

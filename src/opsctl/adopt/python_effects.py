@@ -109,7 +109,7 @@ _HTTP_CLIENTS = {"requests.Session", "requests.session", "httpx.Client", "httpx.
 _HTTP_WRITES = {"post": False, "put": False, "patch": False, "delete": True}
 _SQL_METHODS = {"execute", "executemany", "executescript", "exec_driver_sql", "read_sql", "read_sql_query",
                 "query", "run_sql", "execute_sql", "raw"}
-_SQL_HEAD = re.compile(r"\s*(?:DELETE\s+FROM|DROP\s+(?:TABLE|DATABASE|SCHEMA)|TRUNCATE)\s", re.IGNORECASE)
+_SQL_HEAD = re.compile(r"(?:DELETE\s+FROM|DROP\s+(?:TABLE|DATABASE|SCHEMA)|TRUNCATE)\s", re.IGNORECASE)
 """The start of a destructive statement, for SQL written apart from where it is executed."""
 _SAYING = frozenset({"print", "echo", "secho", "debug", "info", "warning", "warn", "error",
                      "exception", "critical", "log", "write", "format"})
@@ -615,7 +615,7 @@ class EffectFinder:
                                else "x" for part in node.values)
             else:
                 continue
-            if node.lineno in seen or not _SQL_HEAD.match(text):
+            if node.lineno in seen or not _SQL_HEAD.match(text.lstrip()):
                 continue
             verdict = classify_sql(text, self.source)
             if verdict is not None:

@@ -17,10 +17,11 @@ import tokenize
 from datetime import UTC, datetime
 from pathlib import Path
 
-from opsctl.adopt.discover import MAX_BYTES, Candidate, discover, interpreter_of
+from opsctl.adopt.discover import MAX_BYTES, Candidate, Discovery, discover, interpreter_of
 from opsctl.adopt.model import Caller, Inventory, Script, Skipped
 from opsctl.adopt.python_scan import PythonFacts, scan_python
 from opsctl.adopt.shell_scan import scan_shell
+from opsctl.adopt.shell_sources import scanning
 from opsctl.adopt.tier import promotion, tier_rank
 
 
@@ -136,13 +137,19 @@ def scan_tree(root: Path, *, git: bool = True, now: datetime | None = None,
     ``ops/`` is usually called from the root), their paths relative to ``root`` (``../``).
 
     Raises FileNotFoundError (or NotADirectoryError) when ``root`` does not exist."""
-    from opsctl.adopt.callers import find_callers
-    from opsctl.adopt.history import git_owners
-
     if not root.exists():
         raise FileNotFoundError(f"no such file or folder: {root}")
     folder = root if root.is_dir() else root.parent
-    found = discover(root, max_bytes=max_bytes)
+    with scanning():
+        return _scan_tree(root, folder, discover(root, max_bytes=max_bytes), git=git, now=now,
+                          repository_callers=repository_callers)
+
+
+def _scan_tree(root: Path, folder: Path, found: Discovery, *, git: bool, now: datetime | None,
+               repository_callers: bool) -> Inventory:
+    from opsctl.adopt.callers import find_callers
+    from opsctl.adopt.history import git_owners
+
     # the paths are relative to the folder, so the root is the folder, a single script's too
     inventory = Inventory(root=str(folder.absolute()), skipped=found.skipped, errors=found.errors)
     scanned: list[tuple[Candidate, Script, PythonFacts | None]] = []

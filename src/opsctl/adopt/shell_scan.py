@@ -726,8 +726,8 @@ class _Scan(ShellInterface):
         rebuilt = self.rebuilt_folders() if "mkdir" in self.text else set()
         containers = _containers_made(self.parsed.commands) if "--name" in self.text else set()
         earlier: set[str] = set()  # written by the commands before this one (for patterns)
-        cloned = {self.expanded_key(w) for command in self.parsed.commands if command.words
-                  and command_program(command.words)[0] == "git" and "clone" in command.words
+        cloned = {self.expanded_key(w) for command in self.parsed.commands if "clone" in command.words
+                  and command_program(command.words)[0] == "git"
                   for w in _outputs(command.words[command_program(command.words)[1]:])}
         clones: set[str] = set()  # folders the script cloned a repository into
         in_clone = False  # the last ``cd`` went into one of them

@@ -13,8 +13,10 @@ not followed).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -90,10 +92,36 @@ def _path(command: Command, folders: dict[str, str], file: Path, root: Path) -> 
     return None
 
 
+_DEPLOYED: dict[tuple[str, Path], Path | None] | None = None
+"""While :func:`scanning` a tree: what each absolute path resolved to (the same library is
+sourced by many scripts, and each look-up walks the tree)."""
+
+
+@contextlib.contextmanager
+def scanning() -> Iterator[None]:
+    """Remember :func:`_deployed` answers for one scan of a tree (it does not change meanwhile)."""
+    global _DEPLOYED
+    outer, _DEPLOYED = _DEPLOYED, {}
+    try:
+        yield
+    finally:
+        _DEPLOYED = outer
+
+
 def _deployed(path: str, root: Path) -> Path | None:
     """The file of the tree an absolute path names once the tree is installed (``source
     /assets/functions/10-db-backup`` in an image built with ``COPY install /``): the one file
     whose path ends with it, at the root or one or two folders down; None unless exactly one."""
+    cache = _DEPLOYED
+    if cache is None:
+        return _find_deployed(path, root)
+    key = (path, root)
+    if key not in cache:
+        cache[key] = _find_deployed(path, root)
+    return cache[key]
+
+
+def _find_deployed(path: str, root: Path) -> Path | None:
     parts = [part for part in path.split("/") if part]
     if len(parts) < 2 or any(c in path for c in "*?[") or ".." in parts:
         return None
