@@ -12,6 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from opsctl.adopt import commands as _commands
+from opsctl.adopt.command_args import split_options
 from opsctl.adopt.model import Confidence, Effect, EnvVar, Flag, Script
 from opsctl.adopt.shell_interface import (
     CASE_SUBJECT,
@@ -204,7 +205,7 @@ def _outputs(words: list[str]) -> list[str]:
         return [f"{folder.rstrip('/')}/{name}" if folder else name
                 for url in urls if (name := url.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1])]
     if program == "git" and positionals[:1] == ["clone"]:  # the checkout it makes
-        return _git_clone_operands(args[args.index("clone") + 1:])[1:2]
+        return split_options(args[args.index("clone") + 1:], _GIT_CLONE_VALUES)[2][1:2]
     if program == "tee":
         return positionals
     if program == "tar":
@@ -255,20 +256,6 @@ _GIT_CLONE_VALUES = frozenset({"-b", "--branch", "--depth", "-o", "--origin", "-
                                "--reference", "--separate-git-dir", "-j", "--jobs", "--filter",
                                "-u", "--upload-pack", "--template", "--shallow-since",
                                "--shallow-exclude"})
-
-
-def _git_clone_operands(args: list[str]) -> list[str]:
-    """``git clone -b BRANCH --depth 10 URL DIR``: URL and DIR."""
-    operands: list[str] = []
-    skip = False
-    for word in args:
-        if skip:
-            skip = False
-        elif word.startswith("-"):
-            skip = word in _GIT_CLONE_VALUES
-        else:
-            operands.append(word)
-    return operands
 
 
 _AWS_S3_SWITCHES = frozenset({"--recursive", "--quiet", "--dryrun", "--no-progress", "--only-show-errors",
@@ -726,11 +713,11 @@ class _Scan(ShellInterface):
         rebuilt = self.rebuilt_folders() if "mkdir" in self.text else set()
         containers = _containers_made(self.parsed.commands) if "--name" in self.text else set()
         earlier: set[str] = set()  # written by the commands before this one (for patterns)
+        # the folders it clones repositories into: its own checkouts (``$DRY git clone ... DIR``)
         cloned = {self.expanded_key(w) for command in self.parsed.commands if "clone" in command.words
-                  and command_program(command.words)[0] == "git"
-                  for w in _outputs(command.words[command_program(command.words)[1]:])}
-        clones: set[str] = set()  # folders the script cloned a repository into
-        in_clone = False  # the last ``cd`` went into one of them
+                  for w in _outputs(command.words[command.words.index("git"):] if "git" in command.words
+                                    else [])}
+        in_clone = False  # the last ``cd`` went into a folder the script cloned a repository into
         for command in self.parsed.commands:
             base: Confidence = "medium" if command.remote else "high"
             if command.words:
@@ -739,10 +726,8 @@ class _Scan(ShellInterface):
                     # ``$DRY git clone ...``: a prefix variable (empty, or ``echo`` for a dry run)
                     program, index = command_program(command.words[index + 1:])
                     index += 1
-                if program == "git" and command.words[index + 1:index + 2] == ["clone"]:
-                    clones.update(_path_key(w) for w in _git_clone_operands(command.words[index + 2:])[1:2])
-                elif program == "cd":
-                    in_clone = _path_key(command.words[-1]) in clones
+                if program == "cd":
+                    in_clone = self.expanded_key(command.words[-1]) in cloned
                 effect = self.command_effect(command, values, single, base)
                 if effect is not None and effect.destructive and (
                         self.own_output(command.words, produced, earlier) or self.own_children(command.words)
