@@ -56,7 +56,10 @@ _SH_SPECIAL = {"Command", "ErrorReturnCode", "CommandNotFound", "RunningCommand"
 _CLOUD_MODULES = ("boto3", "boto", "botocore", "openstack", "novaclient", "keystoneclient", "cinderclient",
                   "glanceclient", "neutronclient", "google.cloud", "googleapiclient", "azure", "libcloud",
                   "kubernetes", "digitalocean", "hcloud", "linode_api4", "pyVmomi", "proxmoxer", "docker")
-_CLOUD_HINT = re.compile("|".join(sorted({re.escape(module.partition(".")[0]) for module in _CLOUD_MODULES})))
+# Words looked for with `in` (a fast substring search) before, or instead of, a regex: an
+# alternation of words is tried at every position of a module, and these hints were a few per
+# cent of a scan (bench/inventory.py).
+_CLOUD_HINTS = tuple(sorted({module.partition(".")[0] for module in _CLOUD_MODULES}))
 _CLOUD_DESTRUCTIVE = re.compile(
     r"^(?:begin_)?(?:delete|terminate|remove|purge|deregister|detach|destroy|batch_delete|force_delete|prune|kill)"
     r"(?:_|$)")
@@ -98,6 +101,8 @@ _API_CLIENT = re.compile(r"(?:^|\.)[A-Z]\w*(?:Api|API|Client|Manager|Service|Con
 of the GitHub, GitLab or Jenkins SDKs, made or annotated: ``github3.login(...)``, ``repo:
 github3.repos.repo.Repository``): its deleting methods count even when its SDK is not one the
 scanner knows, and so do those of what it returns (``repo.ref(...).delete()``)."""
+_API_CLIENT_WORDS = ("Api", "API", "Client", "Manager", "Service", "Connection", "Hub", "github",
+                     "gitlab", "jenkins")  # one of them is in every text _API_CLIENT_HINT finds
 _API_CLIENT_HINT = re.compile(r"[A-Z]\w*(?:Api|API|Client|Manager|Service|Connection|Hub)\(|"
                               r":\s*[\"']?(?:\w+\[)?[\w.]*[A-Z]\w*(?:Api|API|Client|Manager|Service|Connection|Hub)\b|"
                               r"\b(?:import|from) (?:github3|github|gitlab|jenkins)\b")
@@ -111,6 +116,7 @@ _SQL_METHODS = {"execute", "executemany", "executescript", "exec_driver_sql", "r
                 "query", "run_sql", "execute_sql", "raw"}
 _SQL_HEAD = re.compile(r"(?:DELETE\s+FROM|DROP\s+(?:TABLE|DATABASE|SCHEMA)|TRUNCATE)\s", re.IGNORECASE)
 """The start of a destructive statement, for SQL written apart from where it is executed."""
+_SQL_HEAD_WORDS = ("delete", "drop", "truncate")  # lower case: in every text _SQL_HEAD finds
 _SAYING = frozenset({"print", "echo", "secho", "debug", "info", "warning", "warn", "error",
                      "exception", "critical", "log", "write", "format"})
 _SQL_STATEMENT = re.compile(r"^\W*([A-Za-z]+)\s+(\S+)")
@@ -247,12 +253,13 @@ class EffectFinder:
         self.command_parameters: dict[str, CommandParameter] = {}
         self.link_guards: list[tuple[str, int, int]] | None = None
         """Functions of this module that run the command they are given (see _through_callers)."""
-        cloud = _CLOUD_HINT.search(source) is not None
+        cloud = any(hint in source for hint in _CLOUD_HINTS)
         self.cloud = self._receivers(
             lambda name: name.startswith(_CLOUD_MODULES) and bool(_CLOUD_FACTORY.search(name)), cloud=True,
         ) if cloud else set()
         self.clients = self._receivers(lambda name: bool(_API_CLIENT.search(name))) \
-            if _API_CLIENT_HINT.search(source) else set()
+            if any(word in source for word in _API_CLIENT_WORDS) and _API_CLIENT_HINT.search(source) \
+            else set()
         http = "requests" in source or "httpx" in source or "aiohttp" in source or "urllib3" in source
         self.http = self._receivers(lambda name: name in _HTTP_CLIENTS, propagate=False) if http else set()
         self.paths = self._receivers(lambda name: name in ("pathlib.Path", "Path", "pathlib.PurePath"),
@@ -578,7 +585,8 @@ class EffectFinder:
                 for effect in self.found[before:]:
                     effect.via = effect.via or scope
         self._command_constants()
-        if _SQL_HEAD.search(self.source):
+        lowered = self.source.lower()
+        if any(word in lowered for word in _SQL_HEAD_WORDS) and _SQL_HEAD.search(self.source):
             self._sql_handed_on()
         if (self.cloud or self.clients) and _UNCALLED_DELETE.search(self.source):
             self._deleting_callbacks()
