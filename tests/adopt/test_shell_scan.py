@@ -770,6 +770,21 @@ def test_a_folder_wiped_and_written_again_is_the_scripts_output(text: str, destr
     assert [e.destructive for e in scan(text).effects if e.call.startswith("rm")] == destructive
 
 
+@pytest.mark.parametrize(("text", "destructive"), [
+    # one command of a library makes and fills the folder, another removes it: a deletion
+    ('set_cert() {\n  mkdir -p "$ROOT/$1/tls"\n  cp "$2" "$ROOT/$1/tls/server.crt"\n}\n'
+     'remove_cert() {\n  rm -rf "$ROOT/$1/tls"\n}\n', [True]),
+    # the same function wipes and regenerates it: its own output
+    ('gen() {\n  rm -rf "$OUT/site"\n  mkdir -p "$OUT/site"\n  render > "$OUT/site/index.html"\n}\n', []),
+    # made and filled at the top level, removed in a function it calls: its own output
+    ('clean() {\n  rm -rf build/docs\n}\nmkdir -p build/docs\nmake html > build/docs/index.html\n'
+     'clean\n', []),
+])
+def test_a_folder_rebuilt_by_another_function_is_not_regenerated_output(
+        text: str, destructive: list[bool]) -> None:
+    assert [e.destructive for e in scan(text).effects if e.call.startswith("rm")] == destructive
+
+
 def test_a_file_sourced_by_its_installed_path_is_the_trees_file(tmp_path: Path) -> None:
     """``source /assets/functions/10-backup`` in an image built with ``COPY install /``: the one
     file of the tree whose path ends with it; none when two could be meant."""
@@ -786,6 +801,29 @@ def test_a_file_sourced_by_its_installed_path_is_the_trees_file(tmp_path: Path) 
     (tmp_path / "other" / "assets" / "functions").mkdir(parents=True)
     (tmp_path / "other" / "assets" / "functions" / "10-backup").write_text("cleanup_old() { :; }\n")
     ambiguous = Script(path="install/usr/bin/backup-now", language="shell")
+    scan_shell(ambiguous, script_file.read_text(), file=script_file, root=tmp_path)
+    assert ambiguous.effects == []
+
+
+def test_a_file_sourced_under_a_folder_known_only_when_run_is_the_trees_file(tmp_path: Path) -> None:
+    """``source "$PLUGIN_AVAILABLE_PATH/certs/internal-functions"`` in a plugin's subcommand:
+    the one file of the tree whose path ends with it; none when two could be meant, or when
+    only a single name follows the variable (``$HOME/.bashrc``)."""
+    library = tmp_path / "plugins" / "certs" / "internal-functions"
+    library.parent.mkdir(parents=True)
+    library.write_text('fn-certs-remove() {\n  rm -rf "$DOKKU_ROOT/$1/tls"\n}\n')
+    script_file = tmp_path / "plugins" / "certs" / "subcommands" / "remove"
+    script_file.parent.mkdir()
+    script_file.write_text('#!/usr/bin/env bash\nsource "$PLUGIN_AVAILABLE_PATH/certs/internal-functions"\n'
+                           'fn-certs-remove "$1"\n')
+    script = Script(path="plugins/certs/subcommands/remove", language="shell")
+    scan_shell(script, script_file.read_text(), file=script_file, root=tmp_path)
+    assert [(e.destructive, e.path, e.via) for e in script.effects] == [
+        (True, "plugins/certs/internal-functions", "plugins/certs/internal-functions:fn-certs-remove")]
+    other = tmp_path / "contrib" / "certs" / "internal-functions"
+    other.parent.mkdir(parents=True)
+    other.write_text("fn-certs-remove() { :; }\n")
+    ambiguous = Script(path="plugins/certs/subcommands/remove", language="shell")
     scan_shell(ambiguous, script_file.read_text(), file=script_file, root=tmp_path)
     assert ambiguous.effects == []
 

@@ -710,7 +710,17 @@ class _Scan(ShellInterface):
                         and not any(w.startswith("-") and "p" in w for w in command.words[1:]) and not any(
                             w.startswith("--parents") for w in command.words[1:])
                         for word in command.words[1:] if not word.startswith("-"))
-        rebuilt = self.rebuilt_folders() if "mkdir" in self.text else set()
+        # per function: one that makes a folder (``fn-certs-set``) does not make its removal by
+        # another (``fn-certs-remove``) a regeneration; folders the top level makes count for all
+        rebuilt_in: dict[str | None, set[str]] = {}
+
+        def rebuilt_for(scope: str | None) -> set[str]:
+            if "mkdir" not in self.text:
+                return set()
+            if scope not in rebuilt_in:
+                rebuilt_in[scope] = self.rebuilt_folders(scope)
+            return rebuilt_in[scope]
+
         containers = _containers_made(self.parsed.commands) if "--name" in self.text else set()
         earlier: set[str] = set()  # written by the commands before this one (for patterns)
         # the folders it clones repositories into: its own checkouts (``$DRY git clone ... DIR``)
@@ -731,8 +741,10 @@ class _Scan(ShellInterface):
                 effect = self.command_effect(command, values, single, base)
                 if effect is not None and effect.destructive and (
                         self.own_output(command.words, produced, earlier) or self.own_children(command.words)
-                        or self.own_output(command.words, rebuilt) or _own_container(command.words, containers)
-                        or self.own_output([self.expanded_key(w) for w in command.words], rebuilt)
+                        or self.own_output(command.words, rebuilt_for(command.function))
+                        or _own_container(command.words, containers)
+                        or self.own_output([self.expanded_key(w) for w in command.words],
+                                           rebuilt_for(command.function))
                         or self.in_own_clone(command.words, cloned)):
                     effect = None
                 elif effect is not None and effect.destructive and self.pid_file_stop(command.words):
@@ -804,15 +816,16 @@ class _Scan(ShellInterface):
             key = expanded
         return key
 
-    def rebuilt_folders(self) -> set[str]:
+    def rebuilt_folders(self, scope: str | None = None) -> set[str]:
         """Folders the script makes again and writes files into (``rm -rf "$version"``, then
         ``mkdir -p "$version/$variant"`` and ``> "$version/$variant/Dockerfile"``): generated
         output, wiped to be regenerated. A folder only made again, with nothing written into
-        it, is not one of them (a data folder emptied for a restore is made again too)."""
+        it, is not one of them (a data folder emptied for a restore is made again too). Only
+        a folder made at the top level or in function ``scope`` counts, whoever writes into it."""
         made: set[str] = set()
         written: set[str] = set()
         for command in self.parsed.commands:
-            if "mkdir" in command.words:
+            if "mkdir" in command.words and command.function in (None, scope):
                 program, index = command_program(command.words)
                 if program == "mkdir":
                     made.update(self.expanded_key(w) for w in command.words[index + 1:] if not w.startswith("-"))

@@ -7,7 +7,8 @@ commands are the script's effects. Only paths that can be read statically are fo
 literal path, or one under the script's own folder (``$(dirname "$0")``, ``${BASH_SOURCE%/*}``,
 ``$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)`` or a variable set to one of those once), and
 only inside the scanned tree; an absolute path is the file of the tree installed there, when one
-file's path ends with it (``COPY install /``); one level (a library's own ``source`` lines are
+file's path ends with it (``COPY install /``), and so is a path under a folder only known when
+run (``$PLUGIN_PATH/certs/functions``), unless the script's folder holds it; one level (a library's own ``source`` lines are
 not followed).
 """
 
@@ -76,7 +77,9 @@ def sourced_files(parsed: Parsed, file: Path | None, root: Path | None) -> list[
 
 def _path(command: Command, folders: dict[str, str], file: Path, root: Path) -> Path | None:
     word = _resolved(command.words[1], folders)
-    if word is None or not word:
+    if word is None:
+        return _under_unknown_folder(command.words[1], file, root)
+    if not word:
         return None
     if word.startswith(_HERE):
         candidates = [file.parent / word[1:].lstrip("/")]
@@ -90,6 +93,26 @@ def _path(command: Command, folders: dict[str, str], file: Path, root: Path) -> 
         if candidate.is_file():
             return candidate
     return None
+
+
+_UNDER_VARIABLE = re.compile(r"""^["']?\$(?:\{[A-Za-z_]\w*\}|[A-Za-z_]\w*)["']?/([\w.\-/"']+)$""")
+
+
+def _under_unknown_folder(word: str, file: Path, root: Path) -> Path | None:
+    """``source "$PLUGIN_AVAILABLE_PATH/certs/internal-functions"``: a literal path under a
+    folder only known when run (an install prefix, a plugin directory). The file of the
+    tree that ends with it: next to the script, else the one file at the root or one or two
+    folders down (as for an absolute path); None when there are several or none."""
+    match = _UNDER_VARIABLE.match(word)
+    if match is None:
+        return None
+    rest = match.group(1).replace('"', "").replace("'", "").strip("/")
+    if not rest or ".." in rest.split("/"):
+        return None
+    beside = file.parent / rest
+    if beside.is_file():
+        return beside
+    return _deployed("/" + rest, root)
 
 
 _DEPLOYED: dict[tuple[str, Path], Path | None] | None = None
