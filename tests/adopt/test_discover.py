@@ -121,18 +121,3 @@ def test_a_package_named_testing_is_read_and_a_testing_folder_is_skipped(tmp_pat
     found = discover(tmp_path)
     assert "py/kubeflow/testing/cleanup_ci.py" in [c.path for c in found.candidates]
     assert ("testing/", "tests") in [(s.path, s.reason) for s in found.skipped]
-
-
-def test_a_scripts_folder_inside_a_test_folder_holds_the_projects_tools(tmp_path: Path) -> None:
-    write(tmp_path, "tests/scripts/create-dev-cluster.sh", "#!/bin/sh\nminikube delete\n")
-    write(tmp_path, "tests/scripts/test_cluster.sh", "#!/bin/sh\nexit 0\n")
-    write(tmp_path, "tests/scripts/tests/check.sh", "#!/bin/sh\nexit 0\n")
-    write(tmp_path, "tests/hack/gen-certs.sh", "#!/bin/sh\nopenssl req\n")
-    write(tmp_path, "tests/integration/run.sh", "#!/bin/sh\nexit 0\n")
-    found = discover(tmp_path)
-    assert sorted(c.path for c in found.candidates) == [
-        "tests/hack/gen-certs.sh", "tests/scripts/create-dev-cluster.sh"]
-    # named as a test, or in a test folder of its own: still tests
-    assert sorted(c.path for c in found.in_tests) == [
-        "tests/integration/run.sh", "tests/scripts/test_cluster.sh", "tests/scripts/tests/check.sh"]
-    assert ("tests/", "tests") in [(s.path, s.reason) for s in found.skipped]

@@ -157,11 +157,6 @@ def _walk_dirs(root: Path, found: Discovery,
                 reason = None  # a package named ``testing`` (``kubeflow/testing``) holds the tools too
             if reason is None and (entry.name.endswith(".egg-info") or _virtualenv(entry.path)):
                 reason = "build output" if entry.name.endswith(".egg-info") else "virtualenv"
-            if in_tests and reason is None and entry.name in _SCRIPT_FOLDERS:
-                # ``tests/scripts/``: the project's CI, release and dev-cluster tools, kept
-                # beside its tests (a test named as one in there is still a test)
-                stack.append((entry.path, rel, False))
-                continue
             if reason == "tests":
                 if not in_tests:
                     found.skipped.append(Skipped(rel + "/", reason))
@@ -172,9 +167,6 @@ def _walk_dirs(root: Path, found: Discovery,
                     found.skipped.append(Skipped(rel + "/", reason))
                 continue
             stack.append((entry.path, rel, in_tests))
-
-
-_SCRIPT_FOLDERS = frozenset({"scripts", "bin", "tools", "hack"})
 
 
 def _is_dir(entry: os.DirEntry[str]) -> bool:
