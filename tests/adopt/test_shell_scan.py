@@ -976,3 +976,14 @@ def test_an_installed_path_is_looked_up_once_per_scan_and_afresh_after(tmp_path:
         assert shell_sources._deployed("/lib/common", tmp_path) == first  # one scan, one answer
     assert first == tmp_path / "install" / "lib" / "common"
     assert shell_sources._deployed("/lib/common", tmp_path) is None  # two now: ambiguous
+
+
+@pytest.mark.parametrize(("text", "destructive"), [
+    ('sed -i.bak "s/1.0/1.1/g" "$FILENAME" && rm "$FILENAME.bak"\n', []),
+    ("sed -i.orig -e s/a/b/ x.conf y.conf\nrm -f y.conf.orig\n", []),
+    ("sed --in-place=.old 1d HISTORY.md\nrm HISTORY.md.old\n", []),
+    # without a backup suffix, sed leaves no copy: the .bak removed is someone else's
+    ("sed -i 1d HISTORY.md\nrm HISTORY.md.bak\n", [True]),
+])
+def test_the_backup_copy_sed_leaves_is_the_scripts_own_file(text: str, destructive: list[bool]) -> None:
+    assert [e.destructive for e in scan(text).effects if e.call.startswith("rm")] == destructive

@@ -182,7 +182,7 @@ def _output_folders(words: list[str]) -> list[str]:
 def _outputs(words: list[str]) -> list[str]:
     """The files a command writes or unpacks, by its own options: ``curl -o X``, ``wget -O X``,
     ``tee X``, ``tar -cf X``/``tar -xf X``, ``gzip X`` (X.gz), ``cp A X``, ``unzip X``,
-    ``aws lambda invoke ... X``, ``zip X files``, ``pip install -t X``."""
+    ``aws lambda invoke ... X``, ``zip X files``, ``pip install -t X``, ``sed -i.bak E X`` (X.bak)."""
     program, index = command_program(words)
     args = words[index + 1:]
     if program is None or not args:
@@ -235,6 +235,15 @@ def _outputs(words: list[str]) -> list[str]:
         return _aws_s3_operands(args[args.index(positionals[1]) + 1:])[1:2]  # the object it uploads
     if program == "zip":  # ``zip -r9q layer.zip python/``: the archive is the first operand
         return positionals[:1]
+    if program == "sed":  # ``sed -i.bak EXPR FILE``: the backup copy it leaves, FILE.bak
+        suffix = next((w[2:] if w.startswith("-i") else w.partition("=")[2] for w in args
+                       if (w.startswith("-i") and len(w) > 2) or w.startswith("--in-place=")), "")
+        if not suffix or "*" in suffix:
+            return []
+        scripted = any(w in ("-e", "-f", "--expression", "--file") or w.startswith(
+            ("--expression=", "--file=")) for w in args)
+        files = positionals if scripted else positionals[1:]
+        return [f"{_path_key(file)}{suffix}" for file in files]
     if program in ("pip", "pip3") and positionals[:1] == ["install"]:  # ``-t python/``
         return [args[i + 1] for i, w in enumerate(args[:-1]) if w in ("-t", "--target")] + \
             [w.partition("=")[2] for w in args if w.startswith("--target=")]
