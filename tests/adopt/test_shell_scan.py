@@ -987,3 +987,20 @@ def test_an_installed_path_is_looked_up_once_per_scan_and_afresh_after(tmp_path:
 ])
 def test_the_backup_copy_sed_leaves_is_the_scripts_own_file(text: str, destructive: list[bool]) -> None:
     assert [e.destructive for e in scan(text).effects if e.call.startswith("rm")] == destructive
+
+
+@pytest.mark.parametrize(("text", "destructive"), [
+    ("kubectl run dbg --image=busybox -- sleep 60\nkubectl delete pod dbg\n", []),
+    ("kubectl create namespace ci-test\nkubectl delete ns ci-test\n", []),
+    ("ctrl=kubectl\n$ctrl delete pod/backup-access 2>/dev/null || :\n"
+     "cat - <<-EOF | $ctrl apply -f -\n\tapiVersion: v1\n\tkind: Pod\n\tmetadata:\n"
+     "\t  name: backup-access\n\tspec: {}\n\tEOF\n$ctrl cp backup-access:/backup/ out/\n"
+     "$ctrl delete pod/backup-access\n", []),
+    # an object it did not make, or one of several that it did not
+    ("kubectl delete pod dbg\n", [True]),
+    ("kubectl run dbg --image=busybox\nkubectl delete pod/dbg pod/web\n", [True]),
+    ("kubectl run dbg --image=busybox\nkubectl delete deployment dbg\n", [True]),
+])
+def test_deleting_a_kubernetes_object_the_script_made_by_name_is_its_own(
+        text: str, destructive: list[bool]) -> None:
+    assert [e.destructive for e in scan(text).effects if "delete" in e.call] == destructive

@@ -731,6 +731,8 @@ class _Scan(ShellInterface):
             return rebuilt_in[scope]
 
         containers = _containers_made(self.parsed.commands) if "--name" in self.text else set()
+        objects = _kube_objects_made(self.parsed.commands) if "kubectl" in self.text or (
+            " oc " in self.text) else set()
         earlier: set[str] = set()  # written by the commands before this one (for patterns)
         # the folders it clones repositories into: its own checkouts (``$DRY git clone ... DIR``)
         cloned = {self.expanded_key(w) for command in self.parsed.commands if "clone" in command.words
@@ -752,6 +754,7 @@ class _Scan(ShellInterface):
                         self.own_output(command.words, produced, earlier) or self.own_children(command.words)
                         or self.own_output(command.words, rebuilt_for(command.function))
                         or _own_container(command.words, containers)
+                        or _own_kube_object(effect.call.split(), objects)
                         or self.own_output([self.expanded_key(w) for w in command.words],
                                            rebuilt_for(command.function))
                         or self.in_own_clone(command.words, cloned)):
@@ -1013,6 +1016,65 @@ def _containers_made(commands: list[Command]) -> set[str]:
                 elif word.startswith("--name="):
                     names.add(_path_key(word.partition("=")[2]))
     return names
+
+
+_MANIFEST_KIND = re.compile(r"^kind:\s*[\"']?(\w+)", re.M)
+_MANIFEST_NAME = re.compile(r"^metadata:[ \t]*\n(?:[ \t]+.*\n)*?[ \t]+name:\s*[\"']?([\w.\-]+)[\"']?\s*$", re.M)
+
+
+_KUBE_SHORT = {"po": "pod", "ns": "namespace", "deploy": "deployment", "svc": "service",
+               "sa": "serviceaccount", "pvc": "persistentvolumeclaim", "pv": "persistentvolume",
+               "sts": "statefulset", "ds": "daemonset", "rs": "replicaset", "cm": "configmap"}
+
+
+def _kube_kind(kind: str) -> str:
+    kind = kind.lower()  # ``Pod``, ``pods``, ``po``, ``pod``: one spelling
+    return _KUBE_SHORT.get(kind, kind).rstrip("s")
+
+
+def _kube_objects_made(commands: list[Command]) -> set[str]:
+    """``kind/name`` of the Kubernetes objects the script makes under a fixed name: ``kubectl
+    run NAME``, ``kubectl create KIND NAME``, and each manifest of a here-document it hands
+    to ``kubectl apply -f -`` (or ``create``)."""
+    made: set[str] = set()
+    applied = False
+    for command in commands:
+        words = command.words
+        verb = next((w for w in words[1:] if not w.startswith("-")), None)
+        if verb in ("apply", "create") and "-f" in words and "-" in words:
+            applied = True
+        if words[:1] in (["kubectl"], ["oc"]) and verb in ("run", "create"):
+            rest = [w for w in words[words.index(verb) + 1:] if not w.startswith("-")]
+            if verb == "run" and rest:
+                made.add(f"pod/{_path_key(rest[0])}")
+            elif verb == "create" and len(rest) >= 2 and rest[0] not in ("secret", "configmap"):
+                made.add(f"{_kube_kind(rest[0])}/{_path_key(rest[1])}")
+    if applied:
+        for command in commands:
+            text = command.stdin_text
+            if not text or "kind:" not in text or "metadata:" not in text:
+                continue
+            text = re.sub(r"^\t+", "", text, flags=re.M)  # a ``<<-EOF`` body indented by tabs
+            for document in re.split(r"^---.*$", text, flags=re.M):
+                kind, name = _MANIFEST_KIND.search(document), _MANIFEST_NAME.search(document)
+                if kind and name:
+                    made.add(f"{_kube_kind(kind.group(1))}/{name.group(1)}")
+    return made
+
+
+def _own_kube_object(words: list[str], made: set[str]) -> bool:
+    """``kubectl delete pod/backup-access`` (or ``pod backup-access``) of an object the script
+    made itself under that name (a helper pod it starts to copy files out)."""
+    if not made or words[:1] not in (["kubectl"], ["oc"]) or "delete" not in words:
+        return False
+    rest = [w for w in words[words.index("delete") + 1:] if not w.startswith("-")]
+    if not rest:
+        return False
+    if "/" in rest[0]:
+        targets = [(_kube_kind(w.partition("/")[0]), w.partition("/")[2]) for w in rest]
+    else:
+        targets = [(_kube_kind(rest[0]), w) for w in rest[1:]]
+    return bool(targets) and all(f"{kind}/{_path_key(name)}" in made for kind, name in targets)
 
 
 def _own_container(words: list[str], made: set[str]) -> bool:
