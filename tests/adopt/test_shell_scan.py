@@ -1004,3 +1004,29 @@ def test_the_backup_copy_sed_leaves_is_the_scripts_own_file(text: str, destructi
 def test_deleting_a_kubernetes_object_the_script_made_by_name_is_its_own(
         text: str, destructive: list[bool]) -> None:
     assert [e.destructive for e in scan(text).effects if "delete" in e.call] == destructive
+
+
+@pytest.mark.parametrize(("text", "destructive"), [
+    # the folder an archive unpacks into, by its name or the folder it goes into next
+    ("wget -q https://x.io/etcd-v${V}-linux.tar.gz\ntar xf etcd-v${V}-linux.tar.gz\n"
+     "sudo cp etcd-v${V}-linux/etcdctl /usr/local/bin/\nrm -rf etcd-v${V}-linux\n", []),
+    ('tar -xf "$TARBALL"\nrm -f "$TARBALL"\ncd luarocks-"$VER" || exit\n./configure\nmake install\n'
+     'cd ..\nrm -rf luarocks-"$VER"\n', []),
+    ("unzip v1.1.zip && cd ./brotli-1.1 && make\ncd ..\nrm -rf brotli-1.1\n", []),
+    # unpacked elsewhere (-C): the folder removed is not the one it made
+    ("tar -xzf app.tar.gz -C /srv\nrm -rf app\n", [True]),
+    ("tar xf backup.tar.gz\nrm -rf data\n", [True]),
+])
+def test_the_folder_an_archive_unpacks_into_is_the_scripts_own(text: str, destructive: list[bool]) -> None:
+    assert [e.destructive for e in scan(text).effects if e.call.startswith("rm")] == destructive
+
+
+@pytest.mark.parametrize(("text", "destructive"), [
+    ("apt-get install -y sudo cmake wget unzip\nmake install\napt purge -qy cmake sudo wget unzip\n", []),
+    ("apt-get install -y --no-install-recommends gcc musl-dev\napt-get purge -y gcc musl-dev\n", []),
+    # a package it did not install itself
+    ("apt-get install -y cmake\napt purge -y cmake nginx\n", [True]),
+])
+def test_removing_the_packages_the_script_installed_itself_is_not_destructive(
+        text: str, destructive: list[bool]) -> None:
+    assert [e.destructive for e in scan(text).effects if e.destructive] == destructive

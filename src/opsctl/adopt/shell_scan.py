@@ -159,6 +159,75 @@ def _tar_file(args: list[str]) -> str | None:
     return None
 
 
+_PACKAGE_TOOLS = {"apt": ("install", ("remove", "purge")), "apt-get": ("install", ("remove", "purge")),
+                  "yum": ("install", ("remove", "erase")), "dnf": ("install", ("remove", "erase")),
+                  "apk": ("add", ("del",)), "zypper": ("install", ("remove", "rm"))}
+
+
+def _package_words(words: list[str]) -> tuple[str | None, str | None, list[str]]:
+    """(tool, subcommand, packages) of ``apt-get install -y a b``, ``apk del x``..."""
+    program, index = command_program(words)
+    if program not in _PACKAGE_TOOLS:
+        return None, None, []
+    rest = [w for w in words[index + 1:] if not w.startswith("-")]
+    return (program, rest[0], rest[1:]) if rest else (program, None, [])
+
+
+def _installed_packages(commands: list[Command]) -> set[str]:
+    """The packages the script installs itself (its build dependencies, say)."""
+    installed: set[str] = set()
+    for command in commands:
+        if command.words:
+            tool, verb, packages = _package_words(command.words)
+            if tool is not None and verb == _PACKAGE_TOOLS[tool][0]:
+                installed.update(packages)
+    return installed
+
+
+def _removes_own_packages(words: list[str], installed: set[str]) -> bool:
+    """``apt purge -qy cmake wget unzip`` after ``apt-get install -y cmake wget unzip``: the
+    build dependencies it installed itself, removed again (an image kept small)."""
+    tool, verb, packages = _package_words(words)
+    return (tool is not None and verb in _PACKAGE_TOOLS[tool][1] and bool(packages)
+            and all(package in installed for package in packages))
+
+
+_ARCHIVE_SUFFIX = re.compile(r"\.(?:tar\.(?:gz|bz2|xz|zst)|tgz|tbz2?|txz|tar|zip)$")
+
+
+def _unpacked_folders(commands: list[Command]) -> set[str]:
+    """Folders the script unpacks an archive into, where it unpacks it (no ``-C``/``-d``):
+    ``etcd-v3.5`` of ``tar xf etcd-v3.5.tar.gz``, and the folder it goes into right after
+    (``unzip v1.1.0.zip && cd brotli-1.1.0``): removing one after the build is removing its
+    own files."""
+    folders: set[str] = set()
+    for position, command in enumerate(commands):
+        program, index = command_program(command.words) if command.words else (None, 0)
+        args = command.words[index + 1:]
+        if program == "tar" and args and ("x" in args[0].lstrip("-") and args[0].lstrip("-").isalpha()
+                                          or "--extract" in args or "-x" in args):
+            archive = _tar_file(args)
+        elif program == "unzip":
+            archive = next((w for w in args if not w.startswith("-")), None)
+        else:
+            continue
+        if not archive or _output_folders(command.words):
+            continue
+        name = _path_key(archive).rsplit("/", 1)[-1]
+        stem = _ARCHIVE_SUFFIX.sub("", name)
+        if stem and stem != name and not stem.startswith("$"):
+            folders.add(stem)
+        for following in commands[position + 1:position + 4]:
+            if following.function != command.function:
+                break
+            if following.words[:1] == ["cd"] and len(following.words) == 2:
+                target = _path_key(following.words[1].removeprefix("./")).split("/")[0]
+                if target and not target.startswith(("/", "$", "~", "..", "-")) and target != ".":
+                    folders.add(target)
+                break
+    return folders
+
+
 def _output_folders(words: list[str]) -> list[str]:
     """Folders a command writes files into: ``wget -P DIR``, ``curl --output-dir DIR``,
     ``unzip -d DIR``, ``tar -x -C DIR``."""
@@ -709,6 +778,8 @@ class _Scan(ShellInterface):
         # above the command that makes the file still removes the script's own file.
         produced: set[str] = {_path_key(word) for command in self.parsed.commands if command.words
                               for word in _outputs(command.words)}
+        produced.update(_unpacked_folders(self.parsed.commands) if "tar" in self.text
+                        or "unzip" in self.text else ())
         # and so is a file it writes by redirection: ``rm -f .htpasswd`` then ``>> .htpasswd``
         # makes the file again (a fixed path, not a pattern)
         produced.update(_path_key(r.target) for command in self.parsed.commands for r in command.redirects
@@ -733,6 +804,7 @@ class _Scan(ShellInterface):
         containers = _containers_made(self.parsed.commands) if "--name" in self.text else set()
         objects = _kube_objects_made(self.parsed.commands) if "kubectl" in self.text or (
             " oc " in self.text) else set()
+        installed = _installed_packages(self.parsed.commands)
         earlier: set[str] = set()  # written by the commands before this one (for patterns)
         # the folders it clones repositories into: its own checkouts (``$DRY git clone ... DIR``)
         cloned = {self.expanded_key(w) for command in self.parsed.commands if "clone" in command.words
@@ -755,6 +827,7 @@ class _Scan(ShellInterface):
                         or self.own_output(command.words, rebuilt_for(command.function))
                         or _own_container(command.words, containers)
                         or _own_kube_object(effect.call.split(), objects)
+                        or _removes_own_packages(command.words, installed)
                         or self.own_output([self.expanded_key(w) for w in command.words],
                                            rebuilt_for(command.function))
                         or self.in_own_clone(command.words, cloned)):
