@@ -1030,3 +1030,14 @@ def test_the_folder_an_archive_unpacks_into_is_the_scripts_own(text: str, destru
 def test_removing_the_packages_the_script_installed_itself_is_not_destructive(
         text: str, destructive: list[bool]) -> None:
     assert [e.destructive for e in scan(text).effects if e.destructive] == destructive
+
+
+@pytest.mark.parametrize(("text", "destructive"), [
+    # the folder git names the checkout after, when the script gives none
+    ('git clone -b "v${V}" https://github.com/restic/restic.git\nrm -rf restic/.git\n'
+     "diff -r restic restic-${V}\n", []),
+    ("git clone git@github.com:org/tool\nrm -rf tool/build\n", []),
+    ("git clone https://github.com/restic/restic.git\nrm -rf other/.git\n", [True]),
+])
+def test_a_checkout_named_by_git_is_the_scripts_own_clone(text: str, destructive: list[bool]) -> None:
+    assert [e.destructive for e in scan(text).effects if e.destructive] == destructive

@@ -274,7 +274,12 @@ def _outputs(words: list[str]) -> list[str]:
         return [f"{folder.rstrip('/')}/{name}" if folder else name
                 for url in urls if (name := url.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1])]
     if program == "git" and positionals[:1] == ["clone"]:  # the checkout it makes
-        return split_options(args[args.index("clone") + 1:], _GIT_CLONE_VALUES)[2][1:2]
+        operands = split_options(args[args.index("clone") + 1:], _GIT_CLONE_VALUES)[2]
+        if len(operands) == 1:  # git's own choice: the URL's last part, without ``.git``
+            name = operands[0].rstrip("/").rsplit("/", 1)[-1].rsplit(":", 1)[-1]
+            name = name[:-4] if name.endswith(".git") else name
+            return [name] if name and "$" not in name else []
+        return operands[1:2]
     if program == "tee":
         return positionals
     if program == "tar":
