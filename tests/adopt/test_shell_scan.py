@@ -1041,3 +1041,18 @@ def test_removing_the_packages_the_script_installed_itself_is_not_destructive(
 ])
 def test_a_checkout_named_by_git_is_the_scripts_own_clone(text: str, destructive: list[bool]) -> None:
     assert [e.destructive for e in scan(text).effects if e.destructive] == destructive
+
+
+@pytest.mark.parametrize(("text", "destructive"), [
+    ("rm -f /var/run/dokku/ready\n", [False]),
+    ("rm -rf /run/lock/app\n", [False]),
+    ("rm -rf /etc/runit/runsvdir/default/nginx\n", [False]),
+    ("rm -f /etc/rc2.d/S20nginx\n", [False]),
+    ("rm /etc/systemd/system/multi-user.target.wants/app.service\n", [False]),
+    # everything under /run at once, or data beside it
+    ("rm -rf /run/*\n", [True]),
+    ("rm -f /etc/rc2.d/S20nginx /var/lib/app/db\n", [True]),
+])
+def test_run_time_state_and_service_links_are_a_change_not_a_loss(
+        text: str, destructive: list[bool]) -> None:
+    assert [e.destructive for e in scan(text).effects] == destructive

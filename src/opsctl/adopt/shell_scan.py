@@ -105,6 +105,22 @@ def _scratch_path(word: str) -> bool:
         and word.rstrip("/") not in ("/tmp", "/var/tmp")
 
 
+_RUNTIME_OR_LINKS = re.compile(r"^(?:/run/|/var/run/|/etc/service/|/etc/runit/runsvdir/|"
+                               r"/etc/rc[0-6S]\.d/|/etc/systemd/system/[^/]+\.wants/)[^*]")
+
+
+def _runtime_or_links(words: list[str]) -> bool:
+    """``rm -f /var/run/dokku/ready``, ``rm /etc/runit/runsvdir/default/nginx``: files of
+    the running system's state (``/run`` lives in memory and is emptied at boot), or the
+    links that enable a service (runit, SysV rc, systemd ``.wants``): removing them stops or
+    disables something, nothing that holds data is lost."""
+    program, index = command_program(words)
+    if program not in _REMOVERS:
+        return False
+    operands = [_path_key(w) for w in words[index + 1:] if not w.startswith("-")]
+    return bool(operands) and all(_RUNTIME_OR_LINKS.match(w) for w in operands)
+
+
 _COMPRESSORS = {"gzip": ".gz", "bzip2": ".bz2", "xz": ".xz", "zstd": ".zst", "lz4": ".lz4"}
 _REMOVERS = frozenset({"rm", "unlink"})
 
@@ -837,6 +853,8 @@ class _Scan(ShellInterface):
                                            rebuilt_for(command.function))
                         or self.in_own_clone(command.words, cloned)):
                     effect = None
+                elif effect is not None and effect.destructive and _runtime_or_links(command.words):
+                    effect.destructive = False  # run-time state, or a service disabled: a change
                 elif effect is not None and effect.destructive and self.pid_file_stop(command.words):
                     effect.destructive = False  # the daemon stops: a change, nothing deleted
                 elif effect is not None and effect.destructive and program in ("killall", "pkill") and (
