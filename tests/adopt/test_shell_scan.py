@@ -805,6 +805,33 @@ def test_a_file_sourced_by_its_installed_path_is_the_trees_file(tmp_path: Path) 
     assert ambiguous.effects == []
 
 
+@pytest.mark.parametrize("directive", [
+    "# shellcheck source=build/backup/lib/pxc/backup.sh",
+    "# shellcheck disable=SC1091 source=build/backup/lib/pxc/backup.sh\n# the library",
+])
+def test_a_shellcheck_source_directive_names_the_file_a_run_time_path_sources(
+        tmp_path: Path, directive: str) -> None:
+    """``. ${LIB_PATH}/backup.sh`` with ``LIB_PATH`` the folder it is installed in: the
+    directive above it names the file in the repository (for ShellCheck)."""
+    library = tmp_path / "build" / "backup" / "lib" / "pxc" / "backup.sh"
+    library.parent.mkdir(parents=True)
+    library.write_text('clean_backup_s3() {\n  xbcloud delete --storage=s3 "$S3_BUCKET_PATH"\n}\n')
+    script_file = tmp_path / "build" / "backup" / "backup.sh"
+    script_file.write_text(f"#!/bin/bash\nLIB_PATH='/opt/percona/backup/lib/pxc'\n{directive}\n"
+                           ". ${{LIB_PATH}}/backup.sh\nclean_backup_s3\n")
+    script = Script(path="build/backup/backup.sh", language="shell")
+    scan_shell(script, script_file.read_text(), file=script_file, root=tmp_path)
+    assert [(e.destructive, e.path, e.via) for e in script.effects] == [
+        (True, "build/backup/lib/pxc/backup.sh", "build/backup/lib/pxc/backup.sh:clean_backup_s3")]
+    # a directive naming a file that is not in the tree, or outside it: nothing is followed
+    for named in ("lib/missing.sh", "/dev/null", "../outside.sh"):
+        script_file.write_text(f"#!/bin/bash\n# shellcheck source={named}\n. ${{LIB_PATH}}/backup.sh\n"
+                               "clean_backup_s3\n")
+        alone = Script(path="build/backup/backup.sh", language="shell")
+        scan_shell(alone, script_file.read_text(), file=script_file, root=tmp_path)
+        assert alone.effects == [], named
+
+
 def test_a_file_sourced_under_a_folder_known_only_when_run_is_the_trees_file(tmp_path: Path) -> None:
     """``source "$PLUGIN_AVAILABLE_PATH/certs/internal-functions"`` in a plugin's subcommand:
     the one file of the tree whose path ends with it; none when two could be meant, or when

@@ -415,7 +415,7 @@ class _Scan(ShellInterface):
         self.text = text
         self.lines = text.splitlines()
         self.parsed = parsed if parsed is not None else parse_shell(text)
-        self.sourced = sourced_files(self.parsed, file, root)
+        self.sourced = sourced_files(self.parsed, file, root, text)
         self.arm_commands: dict[int, list[Command]] = {}
         for command in self.parsed.commands:
             if command.arm is not None:

@@ -8,7 +8,8 @@ literal path, or one under the script's own folder (``$(dirname "$0")``, ``${BAS
 ``$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)`` or a variable set to one of those once), and
 only inside the scanned tree; an absolute path is the file of the tree installed there, when one
 file's path ends with it (``COPY install /``), and so is a path under a folder only known when
-run (``$PLUGIN_PATH/certs/functions``), unless the script's folder holds it; one level (a library's own ``source`` lines are
+run (``$PLUGIN_PATH/certs/functions``); a path known only when run is the file a ShellCheck
+``source=`` directive above the line names, if any; one level (a library's own ``source`` lines are
 not followed).
 """
 
@@ -52,14 +53,37 @@ class Sourced:
         return reached
 
 
-def sourced_files(parsed: Parsed, file: Path | None, root: Path | None) -> list[Sourced]:
-    """The files the script's top level sources, in order, that exist inside ``root``."""
+_SHELLCHECK_SOURCE = re.compile(r"^\s*#\s*shellcheck\s.*?\bsource=(\S+)")
+
+
+def _directives(text: str) -> dict[int, str]:
+    """``# shellcheck source=build/lib/backup.sh`` above a ``source`` line: the file the
+    project names for it (for ShellCheck, from the repository's top), by the number of the
+    next line that is not blank or a comment."""
+    found: dict[int, str] = {}
+    pending: str | None = None
+    for number, line in enumerate(text.splitlines(), 1):
+        match = _SHELLCHECK_SOURCE.match(line)
+        if match:
+            pending = match.group(1).strip("\"'")
+        elif pending is not None and line.strip() and not line.lstrip().startswith("#"):
+            found[number] = pending
+            pending = None
+    return found
+
+
+def sourced_files(parsed: Parsed, file: Path | None, root: Path | None,
+                  text: str = "") -> list[Sourced]:
+    """The files the script's top level sources, in order, that exist inside ``root``; a
+    ``source`` whose path is only known when run is the file a ShellCheck ``source=``
+    directive above it names, when that is in the tree."""
     if file is None or root is None:
         return []
     folders: dict[str, str] = {}
     found: list[Sourced] = []
     if not any(command.words[:1] in (["."], ["source"]) for command in parsed.commands):
         return found
+    directives = _directives(text) if "shellcheck" in text and "source=" in text else {}
     for command in parsed.commands:
         if command.function is not None:
             continue
@@ -70,15 +94,26 @@ def sourced_files(parsed: Parsed, file: Path | None, root: Path | None) -> list[
                 folders.pop(name, None)
         if len(command.words) >= 2 and command.words[0] in (".", "source") and len(found) < _MAX_SOURCED:
             target = _path(command, folders, file, root)
+            if target is None and command.line in directives:
+                target = _named_by_directive(directives[command.line], file, root)
+            if target is None:
+                target = _under_unknown_folder(command.words[1], root)
             if target is not None and (loaded := _load(target, root)) is not None:
                 found.append(loaded)
     return found
 
 
+def _named_by_directive(path: str, file: Path, root: Path) -> Path | None:
+    if not path or path.startswith("/") or ".." in path.split("/"):
+        return None  # (``source=/dev/null``: none)
+    for candidate in (root / path, file.parent / path):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
 def _path(command: Command, folders: dict[str, str], file: Path, root: Path) -> Path | None:
     word = _resolved(command.words[1], folders)
-    if word is None:
-        return _under_unknown_folder(command.words[1], file, root)
     if not word:
         return None
     if word.startswith(_HERE):
@@ -98,20 +133,17 @@ def _path(command: Command, folders: dict[str, str], file: Path, root: Path) -> 
 _UNDER_VARIABLE = re.compile(r"""^["']?\$(?:\{[A-Za-z_]\w*\}|[A-Za-z_]\w*)["']?/([\w.\-/"']+)$""")
 
 
-def _under_unknown_folder(word: str, file: Path, root: Path) -> Path | None:
-    """``source "$PLUGIN_AVAILABLE_PATH/certs/internal-functions"``: a literal path under a
-    folder only known when run (an install prefix, a plugin directory). The file of the
-    tree that ends with it: next to the script, else the one file at the root or one or two
-    folders down (as for an absolute path); None when there are several or none."""
+def _under_unknown_folder(word: str, root: Path) -> Path | None:
+    """``source "$PLUGIN_AVAILABLE_PATH/certs/internal-functions"``: a literal path of two
+    parts or more under a folder only known when run (an install prefix, a plugin
+    directory). The one file of the tree that ends with it, at the root or one or two folders
+    down (as for an absolute path); None when there are several or none."""
     match = _UNDER_VARIABLE.match(word)
     if match is None:
         return None
     rest = match.group(1).replace('"', "").replace("'", "").strip("/")
     if not rest or ".." in rest.split("/"):
         return None
-    beside = file.parent / rest
-    if beside.is_file():
-        return beside
     return _deployed("/" + rest, root)
 
 
