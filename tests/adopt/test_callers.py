@@ -1165,3 +1165,33 @@ def test_a_command_an_image_installs_on_its_path_is_called_by_that_name(tmp_path
     (script,) = [s for s in inventory.scripts if s.path == "plugin-cli.sh"]
     # a test image's Dockerfile is read for callers too (not the other files of a test folder)
     assert [(c.path, c.line) for c in script.callers] == [("tests/plugins/Dockerfile", 2)]
+
+
+def test_go_code_runs_the_commands_it_hands_to_a_container(tmp_path: Path) -> None:
+    """An operator's ``[]string{...}`` command lists and a probe's script path name the scripts
+    its images run; a bare name in other Go strings is data, and so is a commented-out line."""
+    files = {
+        "build/backup/backup.sh": "#!/bin/bash\nxbcloud put\n",
+        "build/liveness-check.sh": "#!/bin/bash\nmysqladmin ping\n",
+        "build/pxc-init-entrypoint.sh": "#!/bin/bash\ncp /x /y\n",
+        "pkg/backup/job.go": (
+            "package backup\n\nfunc job() {\n"
+            '\tcmd := []string{"bash", "/opt/percona/backup/backup.sh"}\n'
+            '\tlog.Info("run backup.sh to back up")\n'
+            '\t// old := []string{"/opt/percona/backup/backup.sh"}\n}\n'),
+        "pkg/app/node.go": (
+            "package app\n\nfunc probes() {\n"
+            '\tp.LivenessProbe = app.Probe(&spec, "/var/lib/mysql/liveness-check.sh")\n'
+            '\tc.Command = []string{"/pxc-init-entrypoint.sh"}\n'
+            '\tc.Args = []string{"-c", name}\n}\n'),
+    }
+    scripts = ("build/backup/backup.sh", "build/liveness-check.sh", "build/pxc-init-entrypoint.sh")
+    assert callers(tmp_path, files, scripts) == {
+        "build/backup/backup.sh": [
+            ("pkg/backup/job.go", 4, "script", 'cmd := []string{"bash", "/opt/percona/backup/backup.sh"}')],
+        "build/liveness-check.sh": [
+            ("pkg/app/node.go", 4, "script",
+             'p.LivenessProbe = app.Probe(&spec, "/var/lib/mysql/liveness-check.sh")')],
+        "build/pxc-init-entrypoint.sh": [
+            ("pkg/app/node.go", 5, "script", 'c.Command = []string{"/pxc-init-entrypoint.sh"}')],
+    }

@@ -51,6 +51,7 @@ from opsctl.adopt.callers_ci import (
     gitlab_includes,
 )
 from opsctl.adopt.callers_config import callers_in_daemon_config, callers_in_puppet
+from opsctl.adopt.callers_go import callers_in_go
 from opsctl.adopt.model import Caller
 
 _CLICK_GROUP = re.compile(r"@click\.group\((?:\s*[\"']([\w-]+)[\"'])?[^\n]*\)\s*\n(?:@[^\n]*\n)*\s*def\s+(\w+)"
@@ -189,6 +190,8 @@ def classify(path: str, scripts: frozenset[str]) -> str | None:
         return "python"
     if lower.endswith((".sh", ".bash", ".zsh", ".ksh")):
         return "shell"
+    if lower.endswith(".go"):
+        return "go"
     if yaml_file:
         return "yaml"
     return None
@@ -224,4 +227,5 @@ _SCANNERS = {
     "yaml": callers_in_yaml,
     "puppet": callers_in_puppet,
     "daemon-config": callers_in_daemon_config,
+    "go": callers_in_go,
 }

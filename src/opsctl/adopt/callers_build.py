@@ -454,7 +454,7 @@ def callers_in_python(file: CallerFile, index: ScriptIndex, collector: Collector
             calls.append(node)
         elif isinstance(node, ast.Constant) and isinstance(node.value, str) and \
                 "/" in node.value and any(name in index.by_basename
-                                          for name in _absolute_names(node.value)):
+                                          for name in absolute_names(node.value)):
             literals.append((node, node.value))
         elif isinstance(node, ast.Assign):
             for target in node.targets:
@@ -521,18 +521,18 @@ def _deployed_paths_in_literals(file: CallerFile, index: ScriptIndex, collector:
             command = _YAML_KEY_RE.sub("", line).strip().strip("'\"")
             refs, _ = command_refs(normalise(command), index, Where(file.path, None))
             for ref in refs:
-                if not _is_absolute_ref(command, ref.pos):
+                if not is_absolute_ref(command, ref.pos):
                     continue
                 number = min(node.lineno + k, last)
                 collector.add(ref.script, file.path, number, "cron" if cron else "script",
                               file.text_of(number))
 
 
-def _absolute_names(text: str) -> list[str]:
+def absolute_names(text: str) -> list[str]:
     return [word.rstrip("/").rpartition("/")[2] for word in _ABSOLUTE_WORD_RE.findall(text)]
 
 
-def _is_absolute_ref(command: str, pos: int) -> bool:
+def is_absolute_ref(command: str, pos: int) -> bool:
     return command[pos:pos + 1] == "/" or command[pos:pos + 2] in ('"/', "'/")
 
 

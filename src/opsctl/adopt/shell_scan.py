@@ -220,7 +220,7 @@ def _unpacked_folders(commands: list[Command]) -> set[str]:
     for position, command in enumerate(commands):
         program, index = command_program(command.words) if command.words else (None, 0)
         args = command.words[index + 1:]
-        if program == "tar" and args and ("x" in args[0].lstrip("-") and args[0].lstrip("-").isalpha()
+        if program == "tar" and args and (("x" in args[0].lstrip("-") and args[0].lstrip("-").isalpha())
                                           or "--extract" in args or "-x" in args):
             archive = _tar_file(args)
         elif program == "unzip":
