@@ -483,7 +483,29 @@ def test_no_interface() -> None:
 
 def test_dollar_at_only_is_argv() -> None:
     script = scan('exec python3 app.py "$@"\n')
-    assert (script.interface.kind, script.interface.flags) == ("argv", [])
+    assert script.interface.kind == "argv"
+    # the arguments it hands on wholesale: a list, read by the program it runs
+    assert [(f.name, f.type, f.positional, f.passed_on) for f in script.interface.flags] == [
+        ("arg1", "list", True, "python3")]
+
+
+@pytest.mark.parametrize(("text", "flags"), [
+    ('set -- /usr/bin/restic "$@"\nexec nice -n "${NICE:-0}" "$@"\n', [("arg1", "restic")]),
+    ('docker build --tag x:latest "${root}" "$@"\n', [("arg1", "docker")]),
+    ('exec "$@"\n', [("arg1", "*")]),
+    # a dispatcher: the command it reads, then the rest handed on
+    ('cmd=$1\nshift\nexec "$cmd" "$@"\n', [("arg1", None), ("arg2", "*")]),
+    # without a shift, "$@" starts at the $1 it reads: nothing more
+    ('if [ "$1" = postgres ]; then init; fi\nexec "$@"\n', [("arg1", None)]),
+    # printed, or handed to its own function (whose $1 are read as the script's): not passed on
+    ('echo "args: $@"\n', []),
+    ('main() { echo "$1"; }\nmain "$@"\n', [("arg1", None)]),
+    # a function of a file it could not read may be what gets them
+    ('source "$LIBDIR/common.sh"\nParseArgs "$@"\n', []),
+])
+def test_arguments_handed_on_wholesale_are_a_list_read_by_another_program(
+        text: str, flags: list[tuple[str, str | None]]) -> None:
+    assert [(f.name, f.passed_on) for f in scan(text).interface.flags] == flags
 
 
 # -- scan_shell: environment ----------------------------------------------------------------------

@@ -59,6 +59,10 @@ class Flag:
     """The environment variable the option also reads (click/typer ``envvar=``)."""
     joined: bool = False
     """The value is read only as ``--name=value`` (a shell ``case`` arm ``--name=*)``)."""
+    passed_on: str | None = None
+    """For the arguments a shell script hands on wholesale (``exec "$@"``, ``docker build .
+    "$@"``): the program that reads them (``*`` when it is the command it is given). Their
+    flags are that program's, not the script's."""
 
 
 @dataclass(slots=True)

@@ -12,7 +12,7 @@ import re
 
 from opsctl.adopt import commands as _commands
 from opsctl.adopt.model import Flag, Script
-from opsctl.adopt.shell_lexer import Case, CaseArm, Command, Expansion, Parsed
+from opsctl.adopt.shell_lexer import Case, CaseArm, Command, Expansion, Parsed, command_program
 from opsctl.adopt.shell_sources import Sourced
 
 looks_like_credential = _commands.looks_like_credential
@@ -22,6 +22,8 @@ CASE_SUBJECT = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*|1)(?::?-[^}]*)?\}?")
 REQUIRED_OPS = frozenset({":?", "?"})
 _ARG_COUNT_CHECK = re.compile(r"\$\{?#\}?\"?\s*-(lt|ne|le|eq)\s*\"?(\d+)")
 _CHOICE = re.compile(r"[A-Za-z0-9][\w.:-]*")
+_NOT_PASSING_ON = frozenset({"echo", "printf", "getopt", "log", "info", "warn", "error", "die", "fail", "[", "[[", "test",
+                             "local", "declare", "readonly", "export", "shift", "return", "usage"})
 OPTION_PATTERN = re.compile(r"(--?[A-Za-z0-9][\w-]*)(=\*?)?")
 _ECHO_PREFIX = re.compile(r"^\s*(?:echo|printf)\s+(?:-[en]+\s+)?")
 _USAGE_FUNCTION = re.compile(r"(?i)usage|help")
@@ -77,6 +79,18 @@ def set_default(flag: Flag, value: str | None) -> None:
         flag.type, flag.default = "integer", int(value)
     else:
         flag.default = value
+
+
+def _passed_on_to(words: list[str]) -> str:
+    if words[0] == "set":  # ``set -- /usr/bin/restic "$@"``: the command the rest runs
+        words = [w for w in words[1:] if w != "--"]
+    else:
+        program, index = command_program(words)
+        words = words[index:] if program is not None else words
+    program = words[0].rsplit("/", 1)[-1] if words else ""
+    if not program or program.startswith("$") or program in ("exec", "eval"):
+        return "*"
+    return program
 
 
 class ShellInterface:
@@ -278,6 +292,25 @@ class ShellInterface:
                 called.add(command.words[0])
         return called
 
+    def passed_on(self, argument_functions: set[str | None], excluded: set[int]) -> Command | None:
+        """The first command that hands the script's arguments on to another program
+        (``exec "$@"`` in an entrypoint, ``docker build . "$@"``, ``set -- restic "$@"``): what
+        the script accepts beyond the arguments it reads itself. Not a function of its own (its
+        ``$1`` are read as the script's), nor ``echo``/``printf`` of them."""
+        functions = set(self.parsed.functions).union(*(lib.parsed.functions for lib in self.sourced))
+        sources = sum(1 for command in self.parsed.commands if command.words[:1] in (["."], ["source"])
+                      and len(command.words) >= 2)
+        if sources > len(self.sourced):  # a command may be a function of a file it could not read
+            return None
+        for command in self.parsed.commands:
+            words = command.words
+            if (command.function in argument_functions and command.line not in excluded
+                    and len(words) >= 2 and words[0] not in functions
+                    and words[0] not in _NOT_PASSING_ON
+                    and any(w in ("$@", "${@}", "$*", "${*}") for w in words[1:])):
+                return command
+        return None
+
     def positional_flags(self, option_cases: list[Case]) -> list[Flag]:
         argument_functions = self.argument_functions()
         excluded: set[int] = set()
@@ -323,6 +356,18 @@ class ShellInterface:
                 flag = reads[int(subject.group(1))]
                 if choices and flag.choices is None:
                     flag.type, flag.choices = "choice", list(dict.fromkeys(choices))
+        passed = self.passed_on(argument_functions, excluded)
+        shifted = passed is not None and any(
+            command.words[:1] == ["shift"] and command.seq < passed.seq
+            and command.function in argument_functions for command in self.parsed.commands)
+        # without a ``shift`` first, "$@" starts at the $1 it read itself: nothing more
+        if passed is not None and (shifted or not reads):
+            number = max(reads, default=0) + 1
+            program = _passed_on_to(passed.words)
+            reads[number] = Flag(name=f"arg{number}", type="list", positional=True, nargs="*",
+                                 line=passed.line, passed_on=program,
+                                 help="the command it runs, with its arguments" if program == "*"
+                                 else f"the arguments it passes on to {program}")
         count_check = _ARG_COUNT_CHECK.search(self.text)
         if count_check and reads:
             operator, number = count_check.group(1), int(count_check.group(2))

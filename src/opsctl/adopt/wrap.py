@@ -111,7 +111,8 @@ def problems_of(script: Script) -> list[str]:
     """What keeps the interface from being known: the scan's warnings, argv read wholesale
     (``"$@"``, ``sys.argv[1:]``; positions read one by one, ``sys.argv[1]``, are known)."""
     found = list(script.warnings)
-    if script.interface.kind == "argv" and not script.interface.flags:
+    own = [flag for flag in script.interface.flags if flag.passed_on is None]
+    if script.interface.kind == "argv" and not own:
         found.append("the script reads its arguments wholesale (sys.argv / \"$@\"), so its "
                      "flags are unknown")
     return found
