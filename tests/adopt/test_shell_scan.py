@@ -1105,3 +1105,17 @@ def test_a_checkout_named_by_git_is_the_scripts_own_clone(text: str, destructive
 def test_run_time_state_and_service_links_are_a_change_not_a_loss(
         text: str, destructive: list[bool]) -> None:
     assert [e.destructive for e in scan(text).effects] == destructive
+
+
+@pytest.mark.parametrize(("text", "calls"), [
+    ('"$DOCKER_BIN" container rm --force "$CID"\n', [("docker container rm --force $CID", True)]),
+    ("$KUBECTL delete ns x\n", [("kubectl delete ns x", True)]),
+    # a variable named for something else stays unresolved (and says so)
+    ("$DOCKER_IMAGE rm x\n", [("$DOCKER_IMAGE rm x", True)]),
+    ("$GIT_DIR status\n", []),
+])
+def test_a_program_held_in_a_variable_set_elsewhere_is_the_tool_it_is_named_after(
+        text: str, calls: list[tuple[str, bool]]) -> None:
+    script = scan(text)
+    assert [(e.call, e.destructive) for e in script.effects] == calls
+    assert all(e.confidence == "medium" for e in script.effects)

@@ -105,6 +105,21 @@ def _scratch_path(word: str) -> bool:
         and word.rstrip("/") not in ("/tmp", "/var/tmp")
 
 
+_NAMED_TOOLS = ("docker", "podman", "nerdctl", "kubectl", "helm", "git", "aws", "gcloud",
+                "terraform", "psql", "mysql")
+
+
+def _tool_named_by(variable: str) -> str | None:
+    """``"$DOCKER_BIN" container rm --force "$CID"``, ``$KUBECTL delete``: a program held in a
+    variable set outside the script (a configuration file, the environment), named after it."""
+    parts = [part for part in variable.lower().split("_") if part not in _PROGRAM_WORDS]
+    return parts[0] if len(parts) == 1 and parts[0] in _NAMED_TOOLS else None
+
+
+_PROGRAM_WORDS = frozenset({"bin", "cmd", "command", "exe", "exec", "cli", "binary", "executable",
+                            "prog", "program", "path"})
+
+
 _RUNTIME_OR_LINKS = re.compile(r"^(?:/run/|/var/run/|/etc/service/|/etc/runit/runsvdir/|"
                                r"/etc/rc[0-6S]\.d/|/etc/systemd/system/[^/]+\.wants/)[^*]")
 
@@ -731,6 +746,8 @@ class _Scan(ShellInterface):
         ran = SUBJECT_VAR.fullmatch(run)
         if ran and ran.group(1) not in values:
             nearest = self.nearest_value(ran.group(1), command)
+            if nearest is None and ran.group(1) not in single:
+                nearest = _tool_named_by(ran.group(1))
             if nearest is not None:
                 single = {**single, ran.group(1): nearest}
         found: list[Effect] = []
