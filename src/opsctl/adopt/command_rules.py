@@ -535,11 +535,16 @@ _NOT_ACTING = frozenset({
 
 def rule_unknown_tool(args: list[str]) -> Verdict | None:
     """A tool without a rule of its own whose first word is a deleting verb (``kfctl delete``,
-    ``mytool destroy env``), or whose second is after a group word (``socorro-cmd db drop``,
+    ``mytool destroy env``, also as part of a compound: ``acl-remove``, ``apps:destroy``), or
+    whose second is after a group word (``socorro-cmd db drop``,
     ``mytool cluster delete``): destructive, at medium confidence; anything else is not
     reported."""
     verb, rest = first_positional(args)
     if verb in _UNKNOWN_TOOL_DELETES:
+        return Verdict(True, "command", "medium")
+    # a compound of one (``sshcommand acl-remove``, ``tool delete-user``, ``dokku apps:destroy``)
+    parts = re.split(r"[-_:]", verb) if verb is not None and re.fullmatch(r"[a-z][a-z0-9_:-]*", verb) else []
+    if len(parts) > 1 and (parts[0] in _UNKNOWN_TOOL_DELETES or parts[-1] in _UNKNOWN_TOOL_DELETES):
         return Verdict(True, "command", "medium")
     # a group word, not a command handed on (``ssh host -- sudo rm``, ``tool exec sudo ...``)
     if (verb is not None and "--" not in args[:args.index(verb) + 1]
