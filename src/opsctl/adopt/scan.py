@@ -140,8 +140,12 @@ def scan_tree(root: Path, *, git: bool = True, now: datetime | None = None,
     if not root.exists():
         raise FileNotFoundError(f"no such file or folder: {root}")
     folder = root if root.is_dir() else root.parent
-    with scanning():
-        return _scan_tree(root, folder, discover(root, max_bytes=max_bytes), git=git, now=now,
+    found = discover(root, max_bytes=max_bytes)
+    listed = ([*found.files, *(c.path for c in found.candidates), *(c.path for c in found.in_tests),
+               *(s.path for s in found.skipped), *(e.path for e in found.errors)]
+              if root.is_dir() else [])
+    with scanning(folder if root.is_dir() else None, listed):
+        return _scan_tree(root, folder, found, git=git, now=now,
                           repository_callers=repository_callers)
 
 

@@ -223,6 +223,8 @@ def _removes_own_packages(words: list[str], installed: set[str]) -> bool:
             and all(package in installed for package in packages))
 
 
+_UNPACKS = re.compile(r"\b(?:tar|unzip)\b")
+_PACKAGES = re.compile(r"\b(?:apt|apt-get|yum|dnf|apk|zypper)\b")
 _ARCHIVE_SUFFIX = re.compile(r"\.(?:tar\.(?:gz|bz2|xz|zst)|tgz|tbz2?|txz|tar|zip)$")
 
 
@@ -431,6 +433,8 @@ class _Scan(ShellInterface):
         self.lines = text.splitlines()
         self.parsed = parsed if parsed is not None else parse_shell(text)
         self.sourced = sourced_files(self.parsed, file, root, text)
+        self._made_in: dict[str | None, set[str]] | None = None  # rebuilt_folders' caches
+        self._written: set[str] | None = None
         self.arm_commands: dict[int, list[Command]] = {}
         for command in self.parsed.commands:
             if command.arm is not None:
@@ -816,8 +820,7 @@ class _Scan(ShellInterface):
         # above the command that makes the file still removes the script's own file.
         produced: set[str] = {_path_key(word) for command in self.parsed.commands if command.words
                               for word in _outputs(command.words)}
-        produced.update(_unpacked_folders(self.parsed.commands) if "tar" in self.text
-                        or "unzip" in self.text else ())
+        produced.update(_unpacked_folders(self.parsed.commands) if _UNPACKS.search(self.text) else ())
         # and so is a file it writes by redirection: ``rm -f .htpasswd`` then ``>> .htpasswd``
         # makes the file again (a fixed path, not a pattern)
         produced.update(_path_key(r.target) for command in self.parsed.commands for r in command.redirects
@@ -842,7 +845,7 @@ class _Scan(ShellInterface):
         containers = _containers_made(self.parsed.commands) if "--name" in self.text else set()
         objects = _kube_objects_made(self.parsed.commands) if "kubectl" in self.text or (
             " oc " in self.text) else set()
-        installed = _installed_packages(self.parsed.commands)
+        installed = _installed_packages(self.parsed.commands) if _PACKAGES.search(self.text) else set()
         earlier: set[str] = set()  # written by the commands before this one (for patterns)
         # the folders it clones repositories into: its own checkouts (``$DRY git clone ... DIR``)
         cloned = {self.expanded_key(w) for command in self.parsed.commands if "clone" in command.words
@@ -947,21 +950,26 @@ class _Scan(ShellInterface):
         output, wiped to be regenerated. A folder only made again, with nothing written into
         it, is not one of them (a data folder emptied for a restore is made again too). Only
         a folder made at the top level or in function ``scope`` counts, whoever writes into it."""
-        made: set[str] = set()
-        written: set[str] = set()
-        for command in self.parsed.commands:
-            if "mkdir" in command.words and command.function in (None, scope):
-                program, index = command_program(command.words)
-                if program == "mkdir":
-                    made.update(self.expanded_key(w) for w in command.words[index + 1:] if not w.startswith("-"))
+        if self._made_in is None:  # once a script: folders made, by function, and files written
+            self._made_in = {}
+            for command in self.parsed.commands:
+                if "mkdir" in command.words:
+                    program, index = command_program(command.words)
+                    if program == "mkdir":
+                        self._made_in.setdefault(command.function, set()).update(
+                            self.expanded_key(w) for w in command.words[index + 1:] if not w.startswith("-"))
+        made = self._made_in.get(None, set()) | self._made_in.get(scope, set())
         if not made:
             return set()
-        for command in self.parsed.commands:
-            if command.words:
-                written.update(self.expanded_key(w) for w in _outputs(command.words))
-                written.update(self.expanded_key(folder) + "/*" for folder in _output_folders(command.words))
-            written.update(self.expanded_key(r.target) for r in command.redirects
-                           if r.op.lstrip("0123456789") in _WRITE_OPS and r.target)
+        if self._written is None:
+            self._written = written = set()
+            for command in self.parsed.commands:
+                if command.words:
+                    written.update(self.expanded_key(w) for w in _outputs(command.words))
+                    written.update(self.expanded_key(folder) + "/*" for folder in _output_folders(command.words))
+                written.update(self.expanded_key(r.target) for r in command.redirects
+                               if r.op.lstrip("0123456789") in _WRITE_OPS and r.target)
+        written = self._written
         folders: set[str] = set()
         for folder in made:
             parts = folder.split("/")

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -153,14 +154,31 @@ sourced by many scripts, and each look-up walks the tree)."""
 
 
 @contextlib.contextmanager
-def scanning() -> Iterator[None]:
-    """Remember :func:`_deployed` answers for one scan of a tree (it does not change meanwhile)."""
+def scanning(root: Path | None = None, files: Iterable[str] = ()) -> Iterator[None]:
+    """Remember :func:`_deployed` answers for one scan of a tree (it does not change meanwhile);
+    ``files``, the paths discovery found under ``root`` (a folder), are where an installed
+    path's tail is looked for, without walking the tree again."""
     global _DEPLOYED
     outer, _DEPLOYED = _DEPLOYED, {}
+    indexed = root is not None and root not in _BY_NAME
+    if indexed and root is not None:
+        by_name: dict[str, list[str]] = {}
+        for relative in files:
+            if not relative.endswith("/"):
+                by_name.setdefault(relative.rsplit("/", 1)[-1], []).append(relative)
+        _BY_NAME[root] = by_name
     try:
         yield
     finally:
         _DEPLOYED = outer
+        if indexed and root is not None:
+            del _BY_NAME[root]
+        if outer is None:
+            _TOP_FOLDERS.clear()
+
+
+_BY_NAME: dict[Path, dict[str, list[str]]] = {}
+"""While :func:`scanning` a folder: its discovered files by name."""
 
 
 def _deployed(path: str, root: Path) -> Path | None:
@@ -180,10 +198,50 @@ def _find_deployed(path: str, root: Path) -> Path | None:
     parts = [part for part in path.split("/") if part]
     if len(parts) < 2 or any(c in path for c in "*?[") or ".." in parts:
         return None
+    named = _BY_NAME.get(root)
+    if named is not None:  # at the root or one or two folders down, as below
+        matches = {relative for relative in named.get(parts[-1], ())
+                   if (split := relative.split("/"))[-len(parts):] == parts
+                   and len(split) <= len(parts) + 2}
+        return root / matches.pop() if len(matches) == 1 else None
     rest = "/".join(parts)
-    found = {match for pattern in (rest, f"*/{rest}", f"*/*/{rest}")
-             for match in root.glob(pattern) if match.is_file()}
-    return found.pop() if len(found) == 1 else None
+    found = {candidate for folder in _top_folders(root)
+             if (candidate := os.path.join(folder, rest)) and os.path.isfile(candidate)}
+    return Path(found.pop()) if len(found) == 1 else None
+
+
+_TOP_FOLDERS: dict[Path, list[str]] = {}
+"""While :func:`scanning`: each root's own folder and the folders one and two levels down."""
+
+
+def _top_folders(root: Path) -> list[str]:
+    """``root`` and its folders one and two levels down (symlinks followed, as a glob's ``*/*/``
+    does): where an installed path's tail is looked for. Listed once a scan; three globs a
+    path listed them again each time."""
+    if _DEPLOYED is not None and root in _TOP_FOLDERS:
+        return _TOP_FOLDERS[root]
+    folders, level = [str(root)], [str(root)]
+    for _ in range(2):
+        level = [entry.path for folder in level for entry in _subfolders(folder)]
+        folders += level
+    if _DEPLOYED is not None:
+        _TOP_FOLDERS[root] = folders
+    return folders
+
+
+def _subfolders(folder: str) -> list[os.DirEntry[str]]:
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return []
+    found = []
+    for entry in entries:
+        try:
+            if entry.is_dir():
+                found.append(entry)
+        except OSError:
+            continue
+    return found
 
 
 def _resolved(word: str, folders: dict[str, str]) -> str | None:
