@@ -1195,3 +1195,14 @@ def test_go_code_runs_the_commands_it_hands_to_a_container(tmp_path: Path) -> No
         "build/pxc-init-entrypoint.sh": [
             ("pkg/app/node.go", 5, "script", 'c.Command = []string{"/pxc-init-entrypoint.sh"}')],
     }
+
+
+def test_a_script_named_by_a_number_is_looked_for_by_its_path() -> None:
+    """runit's stage scripts (``etc/runit/1``): the number alone is in every file, so a file is
+    read for callers of it only when it holds the path."""
+    from opsctl.adopt.caller_refs import ScriptIndex
+
+    index = ScriptIndex.of(["image/etc/runit/1", "bin/deploy.sh"])
+    assert not index.mentioned_in("retries=1\nsleep 1\n")
+    assert index.mentioned_in("exec /etc/runit/1\n")
+    assert index.mentioned_in("./bin/deploy.sh --retries 1\n")

@@ -31,6 +31,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "held-out-11": {"precision": 0.9, "recall": 0.9, "callers": 0.85, "flags": 0.9},
     "held-out-12": {"precision": 0.8, "recall": 0.85, "callers": 0.85, "flags": 0.9},
     "held-out-13": {"precision": 0.8, "recall": 0.8, "callers": 0.85, "flags": 0.8},
+    "held-out-14": {"precision": 0.7, "recall": 0.7, "callers": 0.65, "flags": 0.85},
 }
 
 
@@ -57,15 +58,15 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-14")
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-15")
     assert report["scripts"] >= 40
-    # test-folder scripts nothing outside the tests runs, and a helper that is not executable
-    # and has no script suffix
+    # a test folder's scripts nothing outside the tests runs (a dev-cluster tool, a release-notes
+    # generator, a TLS helper only another test script runs) stay tests, as documented
     assert sorted(m["path"] for m in report["missed"]) == [
-        "ceph__ceph-container/tests/teardown.sh", "ceph__ceph-container/tests/tox.sh",
-        "citusdata__pg_auto_failover/src/tools/pg_autoctl.valgrind",
-        "wal-g__wal-g/docker/pg_tests/scripts/tests/delete_retain_full_test.sh"]
-    # blind 0.62 / 0.68 (callers 0.67, flags 0.67); 0.74 / 0.74 (0.70, 0.87) after the rules
+        "rook__rook/tests/scripts/create-dev-cluster.sh",
+        "rook__rook/tests/scripts/gen_release_notes.sh",
+        "rook__rook/tests/scripts/generate-tls-config.sh"]
+    # blind 0.57 / 0.59 (callers 0.79, flags 0.82); 0.82 / 0.82 (0.90, 0.84) after the rules
     # written from it
-    assert report["destructive"]["precision"] >= 0.7 and report["destructive"]["recall"] >= 0.7
-    assert report["callers"]["recall"] >= 0.65 and report["flags"]["recall"] >= 0.85
+    assert report["destructive"]["precision"] >= 0.75 and report["destructive"]["recall"] >= 0.75
+    assert report["callers"]["recall"] >= 0.85 and report["flags"]["recall"] >= 0.8

@@ -148,7 +148,9 @@ class ScriptIndex:
         commands = "manage" in text or "django-admin" in text or "call_command" in text
         for token in _NAME_TOKEN_RE.findall(text):
             named = self.by_basename.get(token)
-            if named and named != [path]:
+            # a script named by a number (runit's ``etc/runit/1``) is named by its path: the
+            # number alone is in every file
+            if named and named != [path] and (not token.isdigit() or f"/{token}" in text):
                 return True
             if token in self.commands and self.commands[token] != path:
                 return True
