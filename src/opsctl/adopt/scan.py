@@ -8,12 +8,15 @@ cannot be read or parsed is recorded in ``errors`` with the reason and the scan 
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import io
 import os
 import re
 import subprocess
 import sys
 import tokenize
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -144,9 +147,23 @@ def scan_tree(root: Path, *, git: bool = True, now: datetime | None = None,
     listed = ([*found.files, *(c.path for c in found.candidates), *(c.path for c in found.in_tests),
                *(s.path for s in found.skipped), *(e.path for e in found.errors)]
               if root.is_dir() else [])
-    with scanning(folder if root.is_dir() else None, listed):
+    with scanning(folder if root.is_dir() else None, listed), _fewer_collections():
         return _scan_tree(root, folder, found, git=git, now=now,
                           repository_callers=repository_callers)
+
+
+@contextlib.contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """A scan allocates syntax trees by the hundred thousand, freed by reference counting, not
+    cycles; the collector's default first-generation threshold (700) ran it ~1,200 times a
+    scan of 1,100 scripts, 6% of the time (bench/inventory.py), 17 times at 10,000 (as mypy
+    raises it for the same reason)."""
+    before = gc.get_threshold()
+    gc.set_threshold(10_000, 10, 10)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 def _scan_tree(root: Path, folder: Path, found: Discovery, *, git: bool, now: datetime | None,

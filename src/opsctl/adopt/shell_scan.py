@@ -962,7 +962,7 @@ class _Scan(ShellInterface):
         if not made:
             return set()
         if self._written is None:
-            self._written = written = set()
+            self._written = written = set[str]()
             for command in self.parsed.commands:
                 if command.words:
                     written.update(self.expanded_key(w) for w in _outputs(command.words))
