@@ -210,6 +210,24 @@ def test_forced_it_gets_an_args_passthrough_field() -> None:
                                                         ("args", "list[str]")]
 
 
+def test_arguments_handed_on_wholesale_are_refused_then_carried_by_the_passthrough_field() -> None:
+    """``exec docker run --rm alpine "$@"``: the only flag is the list the script hands on, read
+    by docker; refused as before, and forced, that list is the `args` field, not a second one."""
+    handed_on = Flag("arg1", type="list", positional=True, nargs="*", passed_on="docker")
+    script = script_with(handed_on, kind="argv")
+
+    with pytest.raises(ScriptNotUnderstoodError) as refused:
+        design(script, "tool")
+    assert "reads its arguments wholesale" in refused.value.problems[0]
+    assert [(f.name, f.annotation) for f in design(script, "tool", force=True).fields] == [
+        ("args", "list[str]")]
+    # a dispatcher reads its first argument and hands the rest on: both are fields, no problem
+    own = Flag("arg1", positional=True)
+    rest = Flag("arg2", type="list", positional=True, nargs="*", passed_on="*")
+    fields = design(script_with(own, rest, kind="argv"), "tool").fields
+    assert [(f.name, f.annotation) for f in fields] == [("arg1", "str | None"), ("arg2", "list[str]")]
+
+
 # -- writing a project ---------------------------------------------------------------------------
 CLEANUP = """#!/bin/bash
 # Remove old build folders

@@ -395,6 +395,8 @@ def design(script: Script, name: str, *, force: bool = False) -> WrapDesign:
         spellings = {flag.name, *flag.aliases}
         if spellings & {"-h", "--help"} or (dry_run and dry_run in spellings):
             continue
+        if problems and flag.passed_on is not None:
+            continue  # the arguments handed on wholesale: the passthrough field below carries them
         if flag.envvar and credential_flag(flag):
             # the credential reaches the script through its variable, as an opsctl secret
             # (masked everywhere), never as a request field stored in the result and audit
