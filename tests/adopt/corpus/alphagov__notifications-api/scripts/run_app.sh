@@ -1,0 +1,6 @@
+#!/bin/bash
+
+set -e
+
+source environment.sh
+flask run -p 6011

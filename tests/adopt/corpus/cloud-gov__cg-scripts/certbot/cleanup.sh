@@ -1,0 +1,3 @@
+#!/bin/bash
+
+rm -- "$CERTBOT_TOKEN"
