@@ -433,6 +433,31 @@ def test_each_caller_format_is_found_with_its_line(
     assert callers(tmp_path, files) == expected
 
 
+def test_a_celery_beat_task_named_by_its_module_runs_that_script(tmp_path: Path) -> None:
+    files = {"website/settings.py": """
+        from celery.schedules import crontab
+        class CeleryConfig:
+            beat_schedule = {
+                "retract": {
+                    "task": "scripts.retract_registrations",
+                    "schedule": crontab(hour=5),
+                },
+                "sessions": {"task": "management.commands.clear_sessions", "schedule": 60},
+                "report": {"task": "tools.report.main", "schedule": 60},
+                "elsewhere": {"task": "billing.tasks.charge", "schedule": 60},
+                "bare": {"task": "report", "schedule": 60},
+            }
+        """}
+    scripts = ("scripts/retract_registrations.py", "app/management/commands/clear_sessions.py",
+               "tools/report.py", "jobs/report.py")
+    found = callers(tmp_path, files, scripts)
+    assert {script: [(path, line, kind) for path, line, kind, _ in entries]
+            for script, entries in found.items()} == {
+        "scripts/retract_registrations.py": [("website/settings.py", 5, "cron")],
+        "app/management/commands/clear_sessions.py": [("website/settings.py", 8, "cron")],
+        "tools/report.py": [("website/settings.py", 9, "cron")]}
+
+
 CONFIGURATION_CASES = [
     pytest.param(
         {"modules/sync/files/usr/local/bin/env_sync.sh": "#!/bin/sh\necho sync\n",

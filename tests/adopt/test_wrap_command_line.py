@@ -350,3 +350,38 @@ def test_the_wrapped_module_names_the_sql_statement_of_an_effect(tmp_path: Path)
 
     module = (tmp_path / "automations" / "purge_kit.py").read_text()
     assert "DELETE FROM sessions WHERE expires_at < now()" in module
+
+
+# -- docopt -------------------------------------------------------------------------------------
+DOCOPT_TOOL = '''"""Purge old backups of a stage.
+
+Usage: purge.py [options] <stage>
+
+Options:
+  --keep=N     Backups to keep [default: 7].
+  -n --dry-run  Only list them.
+"""
+import json
+import sys
+
+try:
+    from docopt import docopt
+except ImportError:  # where docopt is not installed: what the script was given
+    def docopt(doc):
+        return sys.argv[1:]
+
+print(json.dumps(docopt(__doc__)))
+'''
+
+
+def test_a_docopt_script_gets_its_positional_and_options(tmp_path: Path) -> None:
+    script, namespace = wrapped(tmp_path, "purge.py", DOCOPT_TOOL)
+    fields = namespace["Request"].model_fields
+    assert fields["stage"].is_required() and fields["keep"].default == "7"
+    assert "dry_run" not in fields  # the script's dry run is opsctl's --dry-run
+
+    arguments, given = run(namespace, script, [sys.executable], {"stage": "prod", "keep": "3"})
+
+    assert "prod" in arguments and given == arguments
+    assert arguments[arguments.index("prod") - 1:arguments.index("prod")] != ["--keep"]
+    assert "--keep=3" in arguments or arguments[arguments.index("--keep") + 1] == "3"

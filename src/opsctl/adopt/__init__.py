@@ -6,6 +6,7 @@ ranks them by blast radius; ``opsctl wrap`` puts one behind a contract.
     python_scan   the AST of a Python script: flags, env, effects (one level into helpers), exits
     python_local       the script's own modules followed: their effects, interfaces, delegated methods
     python_interface   the flags and subcommands of a Python script (argparse, click, typer...)
+    docopt_usage       the flags a docopt usage text declares (Python docopt, shell docopts)
     python_index       parse() and the one walk over a module's AST the readers share (ModuleIndex)
     python_effects     the side effects of a module's calls (EffectFinder and its rule tables)
     python_commands    command lines resolved statically (Resolver), wrappers' call sites, call text
@@ -23,6 +24,7 @@ ranks them by blast radius; ``opsctl wrap`` puts one behind a contract.
     history    owners and churn from git
     tier       the promotion tier and its reasons
     scan       all of the above over a tree -> Inventory
+    parallel   the scan's two long loops (scripts, caller files) on forked worker processes
     report     the table and the Markdown report
     wrap       a generated automation module around one script
 """

@@ -15,6 +15,7 @@ readers in :mod:`~opsctl.adopt.callers_ci` and :mod:`~opsctl.adopt.callers_build
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from collections.abc import Sequence
@@ -53,6 +54,7 @@ from opsctl.adopt.callers_ci import (
 from opsctl.adopt.callers_config import callers_in_daemon_config, callers_in_puppet
 from opsctl.adopt.callers_go import callers_in_go
 from opsctl.adopt.model import Caller
+from opsctl.adopt.parallel import map_chunks
 
 _CLICK_GROUP = re.compile(r"@click\.group\((?:\s*[\"']([\w-]+)[\"'])?[^\n]*\)\s*\n(?:@[^\n]*\n)*\s*def\s+(\w+)"
                           r"|(\w+)\s*=\s*(?:flask\.cli\.)?AppGroup\(\s*[\"']([\w-]+)[\"']")
@@ -80,11 +82,13 @@ def flask_cli_groups(root: Path, scripts: Sequence[str]) -> dict[str, str]:
     return {command: module for python_name, (command, module) in declared.items() if python_name in added}
 
 
-def find_callers(root: Path, scripts: Sequence[str], files: Sequence[str]) -> dict[str, list[Caller]]:
+def find_callers(root: Path, scripts: Sequence[str], files: Sequence[str], *,
+                 jobs: int | None = 1) -> dict[str, list[Caller]]:
     """For each script (path relative to ``root``), the places that run it, found in ``files``
-    (every file of the tree that discovery kept, relative to ``root``, scripts included)."""
+    (every file of the tree that discovery kept, relative to ``root``, scripts included).
+    ``jobs``: worker processes reading the files of a large tree (see
+    :func:`~opsctl.adopt.parallel.map_chunks`)."""
     index = ScriptIndex.of(scripts, root)
-    collector = Collector(index)
     plan = _plan(files, index)
     included = gitlab_includes(root, plan, files)
     timed = timed_services(root, plan)
@@ -96,7 +100,24 @@ def find_callers(root: Path, scripts: Sequence[str], files: Sequence[str]) -> di
         elif kind == "dockerfile" and (source := read_text(root / path)) is not None:
             index.commands.update(_installed_commands(source, path, index))
     index.flask_groups.update(flask_cli_groups(root, scripts))
-    for path, kind in plan:
+    # Each file is read on its own (the index is only read from now on): in chunks, on every
+    # core for a large tree; one caller per script and line, the first one read kept.
+    found: dict[str, dict[tuple[str, int], Caller]] = {}
+    for chunk in map_chunks(functools.partial(_read_callers, root=root, index=index, plan=plan),
+                            plan, jobs):
+        for script, callers in chunk.items():
+            mine = found.setdefault(script, {})
+            for key, caller in callers.items():
+                mine.setdefault(key, caller)
+    return {script: sorted(callers.values(), key=lambda c: (c.path, c.line))
+            for script, callers in found.items()}
+
+
+def _read_callers(files: Sequence[tuple[str, str]], *, root: Path, index: ScriptIndex,
+                  plan: list[tuple[str, str]]) -> dict[str, dict[tuple[str, int], Caller]]:
+    """The callers found in ``files`` (paths and readers of the plan)."""
+    collector = Collector(index)
+    for path, kind in files:
         source = read_text(root / path)
         if source is None or not index.mentioned_in(source, modules=kind == "entry-point",
                                                     path=path):
@@ -111,8 +132,7 @@ def find_callers(root: Path, scripts: Sequence[str], files: Sequence[str]) -> di
                 callers_in_yaml_lines(file, index, collector, fallback)
         except (RecursionError, ValueError):
             continue
-    return {script: sorted(callers.values(), key=lambda c: (c.path, c.line))
-            for script, callers in collector.found.items()}
+    return collector.found
 
 
 _TEMPLATE_SUFFIXES = (".j2", ".jinja", ".jinja2", ".tmpl", ".tpl")

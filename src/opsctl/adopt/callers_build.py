@@ -432,6 +432,28 @@ class _PythonCallers:
         return "$X"
 
 
+def _beat_tasks(schedule: ast.expr, file: CallerFile, index: ScriptIndex,
+                collector: Collector) -> None:
+    """A Celery beat entry's ``"task": "scripts.retract_registrations"``: the task's name is
+    its module's path (a name given as the module, or Celery's default ``module.function``),
+    so the script of that module is run on the schedule."""
+    for node in ast.walk(schedule):
+        if not isinstance(node, ast.Dict):
+            continue
+        for key, value in zip(node.keys, node.values, strict=True):
+            if not (isinstance(key, ast.Constant) and key.value == "task"
+                    and isinstance(value, ast.Constant) and isinstance(value.value, str)
+                    and "." in value.value):
+                continue
+            name = value.value
+            module = name.rpartition(".")[0]
+            script = index.resolve_module(name, [])
+            if script is None and "." in module:  # ``package.module.function``
+                script = index.resolve_module(module, [])
+            if script and script != file.path:
+                collector.add(script, file.path, value.lineno, "cron", file.text_of(value.lineno))
+
+
 def callers_in_python(file: CallerFile, index: ScriptIndex, collector: Collector,
                       plan: list[tuple[str, str]]) -> None:
     _scan_cron_lines(file, index, collector)
@@ -471,6 +493,7 @@ def callers_in_python(file: CallerFile, index: ScriptIndex, collector: Collector
 
     for value in beat:
         finder.command(value, "cron", None)
+        _beat_tasks(value, file, index, collector)
     in_jobs = _calls_in_scheduled_functions(functions, calls) if scheduler else set()
     for node in calls:
         kind: CallerKind = "cron" if id(node) in in_jobs else "script"

@@ -1,6 +1,6 @@
 """How a Python script is called, read from its AST: argparse (subparsers, parents, parsers built in
 helpers and passed around), click (groups, options, arguments, envvar), typer (``typer.Option``
-defaults and ``Annotated``), optparse, getopt specs, ``sys.argv`` indexing and Django management
+defaults and ``Annotated``), optparse, getopt specs, docopt usage texts, ``sys.argv`` indexing and Django management
 commands; and whether one of its flags is a dry run.
 
 It reads the :class:`~opsctl.adopt.python_index.ModuleIndex` that the other Python readers share.
@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from opsctl.adopt.docopt_usage import usage_flags
 from opsctl.adopt.model import Flag, Interface, InterfaceKind
 from opsctl.adopt.python_index import (
     FunctionNode,
@@ -665,6 +666,33 @@ def _literal_or_split(node: ast.expr | None) -> Any:
     return None
 
 
+_DOCOPT_CALLS = frozenset({"docopt.docopt", "docopt_ng.docopt", "docopt"})
+
+
+def _docopt_interface(index: ModuleIndex) -> tuple[list[Flag], list[str]] | None:
+    """``docopt(__doc__)`` (or a module-level usage string, formatted or not): the flags and
+    commands its usage text declares; None without such a call."""
+    for call, scope in index.calls:
+        if index.canonical(call.func) not in _DOCOPT_CALLS:
+            continue
+        node = call.args[0] if call.args else keywords(call).get("doc")
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
+                and node.func.attr == "format":  # ``docopt(USAGE.format(...))``
+            node = node.func.value
+        elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):  # ``USAGE % names``
+            node = node.left
+        if isinstance(node, ast.Name) and node.id == "__doc__":
+            text = ast.get_docstring(index.tree, clean=False)
+        else:
+            value = _module_string(index, node, scope)
+            text = value if isinstance(value, str) else None
+        if text:
+            flags, commands = usage_flags(text, call.lineno)
+            if flags or commands:
+                return flags, commands
+    return None
+
+
 def _getopt_interface(index: ModuleIndex) -> list[Flag]:
     flags: dict[str, Flag] = {}
     for call, scope in index.calls:
@@ -865,6 +893,11 @@ def extract_interface(index: ModuleIndex, source: str, *, django_path: bool = Fa
         fired = _fire_interface(index)
         if fired is not None:
             facts.interface = Interface("fire", *fired)
+            return facts
+    if "docopt" in source:
+        declared = _docopt_interface(index)
+        if declared is not None:
+            facts.interface = Interface("docopt", *declared)
             return facts
     if ("Parser" in source or "Command" in source or "make_option" in source or "add_arguments" in source
             or django_path):

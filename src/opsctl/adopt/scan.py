@@ -9,6 +9,7 @@ cannot be read or parsed is recorded in ``errors`` with the reason and the scan 
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import io
 import os
@@ -16,12 +17,13 @@ import re
 import subprocess
 import sys
 import tokenize
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
 from opsctl.adopt.discover import MAX_BYTES, Candidate, Discovery, discover, interpreter_of
 from opsctl.adopt.model import Caller, Inventory, Script, Skipped
+from opsctl.adopt.parallel import map_chunks
 from opsctl.adopt.python_scan import PythonFacts, scan_python
 from opsctl.adopt.shell_scan import scan_shell
 from opsctl.adopt.shell_sources import scanning
@@ -78,11 +80,25 @@ def _scan_candidate(candidate: Candidate, root: Path) -> tuple[Script, PythonFac
     return script, facts
 
 
+def _scan_candidates(candidates: Sequence[Candidate], *, folder: Path
+                     ) -> list[tuple[Script, PythonFacts | None] | Skipped]:
+    """Each candidate scanned, or the reason it could not be (in a worker process too: the
+    result is pickled back, an exception would not say which file)."""
+    results: list[tuple[Script, PythonFacts | None] | Skipped] = []
+    for candidate in candidates:
+        try:
+            results.append(_scan_candidate(candidate, folder))
+        except ScanError as exc:
+            results.append(Skipped(exc.path, exc.reason))
+    return results
+
+
 _REPOSITORY_FILES = 5000  # caller files read outside the scanned folder, at most
 _NOT_OUTSIDE = frozenset({"python", "shell"})  # other scripts: only those scanned call others
 
 
-def _repository_callers(folder: Path, scripts: list[str]) -> dict[str, list[Caller]]:
+def _repository_callers(folder: Path, scripts: list[str], jobs: int | None
+                        ) -> dict[str, list[Caller]]:
     """Callers of ``scripts`` (relative to ``folder``) in the git repository around ``folder``
     but outside it, as the repository's own CI, build and cron files, and the folder's own
     scripts read from the repository's top (``./ops/prune-backups.sh`` in ``ops/nightly``: the
@@ -114,7 +130,7 @@ def _repository_callers(folder: Path, scripts: list[str]) -> dict[str, list[Call
     outside = [path for path in listed.decode("utf-8", "replace").split("\0")
                if path and not path.startswith(prefix)
                and classify(path, known) not in (None, *_NOT_OUTSIDE)][:_REPOSITORY_FILES]
-    found = find_callers(top, in_repo, outside + in_repo)
+    found = find_callers(top, in_repo, outside + in_repo, jobs=jobs)
     return {script.removeprefix(prefix): [
         dataclasses.replace(caller, path=os.path.relpath(top / caller.path, here))
         for caller in callers] for script, callers in found.items()}
@@ -130,7 +146,8 @@ def _module_name(path: str) -> str:
 
 
 def scan_tree(root: Path, *, git: bool = True, now: datetime | None = None,
-              max_bytes: int = MAX_BYTES, repository_callers: bool = True) -> Inventory:
+              max_bytes: int = MAX_BYTES, repository_callers: bool = True,
+              jobs: int | None = None) -> Inventory:
     """Every script under ``root`` (a folder, or a single script), with callers and owners.
     The inventory's root is the folder (a single script's own folder): the scripts' paths and
     their callers' paths are relative to it.
@@ -138,6 +155,9 @@ def scan_tree(root: Path, *, git: bool = True, now: datetime | None = None,
     With ``git`` and ``repository_callers``, a folder inside a git repository also gets the
     callers found in the rest of that repository (its CI workflows, Makefiles, crontabs...:
     ``ops/`` is usually called from the root), their paths relative to ``root`` (``../``).
+
+    ``jobs``: worker processes for the scripts and the caller files of a large tree (None: one
+    per CPU, at most 8; 1: this process only); the inventory is the same whatever the number.
 
     Raises FileNotFoundError (or NotADirectoryError) when ``root`` does not exist."""
     if not root.exists():
@@ -149,7 +169,7 @@ def scan_tree(root: Path, *, git: bool = True, now: datetime | None = None,
               if root.is_dir() else [])
     with scanning(folder if root.is_dir() else None, listed), _fewer_collections():
         return _scan_tree(root, folder, found, git=git, now=now,
-                          repository_callers=repository_callers)
+                          repository_callers=repository_callers, jobs=jobs)
 
 
 @contextlib.contextmanager
@@ -167,20 +187,21 @@ def _fewer_collections() -> Iterator[None]:
 
 
 def _scan_tree(root: Path, folder: Path, found: Discovery, *, git: bool, now: datetime | None,
-               repository_callers: bool) -> Inventory:
+               repository_callers: bool, jobs: int | None) -> Inventory:
     from opsctl.adopt.callers import find_callers
     from opsctl.adopt.history import git_owners
 
     # the paths are relative to the folder, so the root is the folder, a single script's too
     inventory = Inventory(root=str(folder.absolute()), skipped=found.skipped, errors=found.errors)
     scanned: list[tuple[Candidate, Script, PythonFacts | None]] = []
-    for candidate in found.candidates:
-        try:
-            script, facts = _scan_candidate(candidate, folder)
-        except ScanError as exc:
-            inventory.errors.append(Skipped(exc.path, exc.reason))
-            continue
-        scanned.append((candidate, script, facts))
+    results = [result for chunk in map_chunks(functools.partial(_scan_candidates, folder=folder),
+                                               found.candidates, jobs)
+               for result in chunk]
+    for candidate, result in zip(found.candidates, results, strict=True):
+        if isinstance(result, Skipped):
+            inventory.errors.append(result)
+        else:
+            scanned.append((candidate, *result))
 
     importers: dict[str, list[str]] = {}
     for _, script, facts in scanned:
@@ -203,9 +224,10 @@ def _scan_tree(root: Path, folder: Path, found: Discovery, *, git: bool, now: da
     libraries = {library.path for library in inventory.libraries}
     in_tests = [c.path for c in found.in_tests]
     wanted = paths + sorted(libraries) + in_tests
-    callers = find_callers(folder, wanted, found.files + [c.path for c in found.candidates])
+    callers = find_callers(folder, wanted, found.files + [c.path for c in found.candidates],
+                           jobs=jobs)
     if git and repository_callers:
-        for path, more in _repository_callers(folder, wanted).items():
+        for path, more in _repository_callers(folder, wanted, jobs).items():
             # a script of the folder may be read by both passes: one caller per line
             merged = {(c.path, c.line): c for c in [*more, *callers.get(path, [])]}
             callers[path] = sorted(merged.values(), key=lambda c: (c.path, c.line))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from opsctl.adopt import commands as _commands
+from opsctl.adopt.docopt_usage import usage_flags
 from opsctl.adopt.model import Flag, Script
 from opsctl.adopt.shell_lexer import Case, CaseArm, Command, Expansion, Parsed, command_program
 from opsctl.adopt.shell_sources import Sourced
@@ -106,6 +107,8 @@ class ShellInterface:
     assignments: dict[str, list[tuple[int, str, str | None, int]]]
 
     def interface(self) -> None:
+        if self.docopts_interface():
+            return
         usage = _usage_lines(self.parsed, self.text)
         flags: list[Flag] = []
         kind = "none"
@@ -143,6 +146,35 @@ class ShellInterface:
             kind = "argv"
         self.script.interface.kind = kind  # type: ignore[assignment]
         self.script.interface.flags = flags
+
+    def docopts_interface(self) -> bool:
+        """``docopts -h "$help" : "$@"`` (the shell port of docopt): the flags of the usage text
+        it is given, a variable assigned a literal text, else the script's leading comment
+        (what ``docopt_get_help_string "$0"`` reads)."""
+        calls = [c for c in self.parsed.commands if c.words[:1] == ["docopts"]]
+        if not calls:
+            return False
+        texts: list[str] = []
+        words = calls[0].words
+        if "-h" in words[:-1]:
+            given = variable_of(words[words.index("-h") + 1])
+            texts += [value for _line, value, *_rest in self.assignments.get(given or "", [])
+                      if value and "usage:" in value.lower()]
+        header = []
+        for line in self.lines[1:80] if self.lines[:1] and self.lines[0].startswith("#!") \
+                else self.lines[:80]:
+            if not line.startswith("#"):
+                break
+            header.append(line[2:] if line.startswith("# ") else line[1:])
+        texts.append("\n".join(header))
+        for text in texts:
+            flags, commands = usage_flags(text, calls[0].line)
+            if flags or commands:
+                self.script.interface.kind = "docopt"
+                self.script.interface.flags = flags
+                self.script.interface.subcommands = commands
+                return True
+        return False
 
     def getopts_flags(self, command: Command, usage: list[str]) -> list[Flag]:
         spec = command.words[1].lstrip(":")
