@@ -166,6 +166,23 @@ def test_destructive_commands(command: str) -> None:
     assert effect[0].confidence == "high"
 
 
+@pytest.mark.parametrize(("command", "destructive"), [
+    ("cf curl -X DELETE /v3/apps/$guid", True),
+    ("uaac curl /identity-providers/${idp_id} -X DELETE", True),
+    ("credhub curl -p '/api/v1/data?name=/x' -X DELETE", True),
+    ("cf curl /v3/apps/$guid/actions/stop -X POST", False),
+    ("cf curl /v3/apps", None),
+    ("uaac curl /Users", None),
+])
+def test_a_platform_clis_raw_api_call_is_read_as_curl(command: str, destructive: bool | None) -> None:
+    effects = classify_command_string(command, line=3)
+    if destructive is None:
+        assert effects == []
+    else:
+        assert [(e.kind, e.destructive, e.confidence) for e in effects] == [
+            ("http", destructive, "medium")]
+
+
 MUTATING = [
     ("dscl -create", "dscl . -create /Users/bob UserShell /bin/zsh"),
     ("az acr task building an image", "az acr task create -n build --cmd 'docker build .' -r reg"),

@@ -32,6 +32,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "held-out-12": {"precision": 0.8, "recall": 0.85, "callers": 0.85, "flags": 0.9},
     "held-out-13": {"precision": 0.8, "recall": 0.8, "callers": 0.85, "flags": 0.8},
     "held-out-14": {"precision": 0.7, "recall": 0.7, "callers": 0.65, "flags": 0.85},
+    "held-out-15": {"precision": 0.8, "recall": 0.8, "callers": 0.85, "flags": 0.8},
 }
 
 
@@ -58,15 +59,13 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-15")
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-16")
     assert report["scripts"] >= 40
-    # a test folder's scripts nothing outside the tests runs (a dev-cluster tool, a release-notes
-    # generator, a TLS helper only another test script runs) stay tests, as documented
+    # a script named as a test that nothing outside the tests runs stays a test, as documented
     assert sorted(m["path"] for m in report["missed"]) == [
-        "rook__rook/tests/scripts/create-dev-cluster.sh",
-        "rook__rook/tests/scripts/gen_release_notes.sh",
-        "rook__rook/tests/scripts/generate-tls-config.sh"]
-    # blind 0.57 / 0.59 (callers 0.79, flags 0.82); 0.82 / 0.82 (0.90, 0.84) after the rules
-    # written from it
-    assert report["destructive"]["precision"] >= 0.75 and report["destructive"]["recall"] >= 0.75
-    assert report["callers"]["recall"] >= 0.85 and report["flags"]["recall"] >= 0.8
+        "alphagov__notifications-api/scripts/run_single_test.sh"]
+    # blind 0.65 / 0.74 (callers 0.77, flags 0.51); 0.70 / 0.83 (0.85, 0.93) after the rules
+    # written from it (docopt usage texts, Celery beat task names, platform CLIs' raw API calls,
+    # runners handed a list of words, a script's own jobs and process group)
+    assert report["destructive"]["precision"] >= 0.65 and report["destructive"]["recall"] >= 0.8
+    assert report["callers"]["recall"] >= 0.8 and report["flags"]["recall"] >= 0.9

@@ -2102,3 +2102,23 @@ def test_queued_messages_dropped_for_good_are_destructive(source: str,
 def test_sql_written_apart_from_where_it_is_executed(source: str,
                                                      expected: list[tuple[str, bool, str]]) -> None:
     assert effects(source) == expected
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    # a library's own runner handed a list of words
+    ("from neutron.agent.linux import utils\n"
+     "def destroy(name):\n    cmd = ['ipset', 'destroy', name]\n"
+     "    utils.execute(cmd, run_as_root=True)\ndestroy('x')\n",
+     [("command", True, "medium")]),
+    ("import processutils\nprocessutils.execute(['rm', '-rf', '/srv/cache/' + x])\n",
+     [("command", True, "medium")]),
+    ("class Tool:\n    def go(self):\n        self.run_command(['kubectl', 'apply', '-f', 'x.yaml'])\n",
+     [("command", False, "medium")]),
+    # SQL handed to execute is the SQL reader's, whatever its parameters
+    ("cursor.execute('DELETE FROM sessions WHERE expired < %s', [now])\n",
+     [("sql", True, "high")]),
+    ("cursor.execute(query, ['a', 'b'])\n", []),
+])
+def test_a_list_of_words_handed_to_a_runner_is_a_command(
+        source: str, expected: list[tuple[str, bool, str]]) -> None:
+    assert effects(source) == expected

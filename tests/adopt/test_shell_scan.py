@@ -772,6 +772,12 @@ def test_without_its_file_a_script_is_read_alone() -> None:
     ("for pid_file in $(find . -name '*.pid'); do\n  pid=$(cat \"$pid_file\")\n  kill \"$pid\"\n"
      "done\n", [False]),
     ("pid=$(pgrep -f worker)\nkill \"$pid\"\n", [True]),  # found by name: any such process
+    # its own background jobs, its own process group
+    ("app &\nAPP_PID=`jobs -p`\nkill ${APP_PID} || true\nkill -9 ${APP_PID}\n", []),
+    ("app &\npids=$(jobs -p)\nkill $pids\n", []),
+    ("trap 'kill 0' EXIT\napp &\nwait\n", []),
+    ("kill -- -$$\n", []),
+    ("kill 1\n", [True]),
     ("pid=$(cat /run/app.pid)\npid=$(pgrep app)\nkill $pid\n", [True]),
     ("kill -9 $(cat /var/run/app.pid) $(pgrep other)\n", [True]),
 ])

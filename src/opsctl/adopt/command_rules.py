@@ -542,6 +542,12 @@ def rule_unknown_tool(args: list[str]) -> Verdict | None:
     verb, rest = first_positional(args)
     if verb in _UNKNOWN_TOOL_DELETES:
         return Verdict(True, "command", "medium")
+    if verb == "curl" and args[:1] == ["curl"]:
+        # a platform CLI's raw API call (``cf curl -X DELETE /v3/apps/x``, ``uaac curl
+        # /identity-providers/x -X DELETE``, ``credhub curl``): curl's own methods
+        verdict = rule_curl(rest)
+        return None if verdict is None or verdict.kind != "http" else \
+            Verdict(verdict.destructive, "http", "medium")
     # a compound of one (``sshcommand acl-remove``, ``tool delete-user``, ``dokku apps:destroy``)
     parts = re.split(r"[-_:]", verb) if verb is not None and re.fullmatch(r"[a-z][a-z0-9_:-]*", verb) else []
     if len(parts) > 1 and (parts[0] in _UNKNOWN_TOOL_DELETES or parts[-1] in _UNKNOWN_TOOL_DELETES):

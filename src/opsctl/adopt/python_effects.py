@@ -112,6 +112,11 @@ _HTTP_MODULES = ("requests", "httpx")
 _HTTP_CLIENTS = {"requests.Session", "requests.session", "httpx.Client", "httpx.AsyncClient",
                  "aiohttp.ClientSession", "urllib3.PoolManager", "requests.sessions.Session"}
 _HTTP_WRITES = {"post": False, "put": False, "patch": False, "delete": True}
+_PROGRAM = re.compile(r"[a-z][\w.+-]*")
+_RUNNER_METHODS = frozenset({"execute", "run_command", "execute_command", "run_cmd", "exec_cmd",
+                             "execute_cmd", "run_as_root", "sudo_execute", "trycmd"})
+"""Names of commands runners other than subprocess's (``neutron.agent.linux.utils.execute``,
+``processutils.execute``): a list of words handed to one is a command."""
 _SQL_METHODS = {"execute", "executemany", "executescript", "exec_driver_sql", "read_sql", "read_sql_query",
                 "query", "run_sql", "execute_sql", "raw"}
 _SQL_HEAD = re.compile(r"(?:DELETE\s+FROM|DROP\s+(?:TABLE|DATABASE|SCHEMA)|TRUNCATE)\s", re.IGNORECASE)
@@ -741,7 +746,8 @@ class EffectFinder:
               or (isinstance(func, ast.Call) and "Command" in self.source)):
             self._command(call, scope, name, attr)
         elif (attr and isinstance(func, ast.Attribute) and self._cloud(call, func, attr)) or (
-                (attr in _HTTP_WRITES or attr == "request" or name in _URLLIB) and self._http(call, name, attr, scope)):
+                (attr in _HTTP_WRITES or attr == "request" or name in _URLLIB) and self._http(call, name, attr, scope)) \
+                or (attr in _RUNNER_METHODS and call.args and self._argv_runner(call, scope)):
             pass
         elif attr in _SQL_METHODS or (name.startswith("sqlalchemy") and name.endswith(".text")):
             self._sql(call, scope)
@@ -778,6 +784,36 @@ class EffectFinder:
         mode = const_str(mode_node) or ""
         if any(letter in mode for letter in "wax+"):
             self._add("file-write", False, call, confidence)
+
+    def _argv_runner(self, call: ast.Call, scope: str) -> bool:
+        """A project's or a library's own runner handed a command as a list of words
+        (``utils.execute(["ipset", "destroy", name], run_as_root=True)``,
+        ``self.run_command(cmd)`` after ``cmd = ["kubectl", "delete", ...]``): read as that
+        command, at medium confidence, when its first word is a program with a rule. A string
+        (``cursor.execute("DELETE ...")``) is left to the SQL reader."""
+        if not self._a_list(call.args[0], scope):
+            return False
+        resolver = Resolver(self.index, scope, position(call))
+        words = resolver.words(call.args[0])
+        if not words or len(words) < 2 or not _PROGRAM.fullmatch(words[0].rsplit("/", 1)[-1]):
+            return False
+        self.found.extend(classify_command(words, line=call.lineno, confidence="medium"))
+        return True
+
+    def _a_list(self, node: ast.expr, scope: str, depth: int = 0) -> bool:
+        """Whether ``node`` is a list of words: written as one, joined from one, or a name
+        assigned one (in this scope or the module's)."""
+        if isinstance(node, ast.List | ast.Tuple):
+            return True
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) and depth < 3:
+            return self._a_list(node.left, scope, depth + 1) or self._a_list(node.right, scope, depth + 1)
+        if isinstance(node, ast.Name) and depth < 3:
+            for where in (scope, ""):
+                entries = self.index.assigns.get((where, node.id))
+                if entries:
+                    return any(op == "=" and self._a_list(value, scope, depth + 1)
+                               for _position, op, value in entries)
+        return False
 
     def _command(self, call: ast.Call, scope: str, name: str, attr: str | None) -> None:
         resolver = Resolver(self.index, scope, position(call))

@@ -39,6 +39,8 @@ __all__ = ["looks_like_credential", "scan_shell"]
 looks_like_credential = _commands.looks_like_credential
 
 # A command substitution reading a PID file: $(cat x.pid), `head -1 $D/postmaster.pid`, $(< pidfile)
+_OWN_JOB = re.compile(r"^(?:\$\(\s*jobs\s+-p[rs]?\s*\)|`\s*jobs\s+-p[rs]?\s*`)$")
+"""``$(jobs -p)``: the PIDs of the script's own background jobs, as ``$!`` is the last one."""
 _PID_FILE_READ = re.compile(r"(?:\$\(|`)\s*(?:(?:cat|head|tail)\s[^`)]*|<\s*[^`)]*)pid[^`)]*(?:\)|`)",
                             re.IGNORECASE)
 _SQL_CLIENTS = frozenset({"psql", "mysql", "mariadb", "sqlite3", "clickhouse-client", "cqlsh",
@@ -981,8 +983,9 @@ class _Scan(ShellInterface):
         return folders
 
     def own_children(self, words: list[str]) -> bool:
-        """``kill $!``, ``kill "$worker_pid"`` after ``worker_pid=$!``: processes the script
-        started in the background itself, stopped on its way out (also in a ``trap``)."""
+        """``kill $!``, ``kill "$worker_pid"`` after ``worker_pid=$!`` (or ``=$(jobs -p)``),
+        ``kill 0``: processes the script started in the background itself, or its own process
+        group, stopped on its way out (also in a ``trap``)."""
         if words[:1] == ["trap"] and len(words) > 1:
             inner = [w for _line, w in simple_commands(words[1])]
             return any(w[:1] == ["kill"] for w in inner) and all(
@@ -990,15 +993,21 @@ class _Scan(ShellInterface):
         program, index = command_program(words)
         if program not in ("kill", "wait"):
             return False
-        pids = [w.strip("\"'") for w in words[index + 1:] if not w.startswith("-") and w != "--"]
+        rest = words[index + 1:]
+        end = rest.index("--") if "--" in rest else len(rest)  # after ``--``: PIDs, ``-$$`` too
+        pids = [w.strip("\"'") for w in rest[:end] if not w.startswith("-")] + [
+            w.strip("\"'") for w in rest[end + 1:]]
         if not pids:
             return False
         for pid in pids:
+            if program == "kill" and pid in ("0", "-$$"):  # its own process group
+                continue
             match = re.fullmatch(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?", pid)
-            values = self.raw_values.get(match.group(1), []) if match else []
+            values = [_OWN_JOB.sub("$!", v.strip("\"'"))
+                      for v in self.raw_values.get(match.group(1), [])] if match else []
             # ``pid=`` between uses resets it: still only ever the script's own child
-            if pid != "$!" and not (values and all(v.strip("\"'") in ("$!", "") for v in values)
-                                    and "$!" in (v.strip("\"'") for v in values)):
+            if _OWN_JOB.sub("$!", pid) != "$!" and not (
+                    values and all(v in ("$!", "") for v in values) and "$!" in values):
                 return False
         return True
 
