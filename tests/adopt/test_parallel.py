@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -40,19 +42,22 @@ def test_chunks_come_back_in_order_from_several_workers() -> None:
     assert got["chunks"] > 3  # several chunks per worker
 
 
-def test_a_killed_worker_means_the_loop_is_done_here() -> None:
+def test_what_a_killed_worker_did_not_send_is_done_here() -> None:
     got = _python("""
         import json, os
         from opsctl.adopt.parallel import map_chunks
         me = os.getpid()
         def task(items):
-            if os.getpid() != me:
-                os._exit(9)  # as the out-of-memory killer would
-            return list(items)
+            if os.getpid() != me and items[0] >= 250:
+                os._exit(9)  # as the out-of-memory killer would, half-way
+            return [(os.getpid(), item) for item in items]
         chunks = map_chunks(task, list(range(500)), 2)
-        print(json.dumps({"chunks": chunks}))
+        flat = [pair for chunk in chunks for pair in chunk]
+        print(json.dumps({"values": [v for _, v in flat], "me": me,
+                          "late": sorted({p for p, v in flat if v >= 250})}))
     """)
-    assert got["chunks"] == [list(range(500))]
+    assert got["values"] == list(range(500))
+    assert got["late"] == [got["me"]]
 
 
 @pytest.mark.parametrize("setup, jobs, count", [
@@ -138,3 +143,30 @@ def test_jobs_must_be_a_positive_number(tmp_path: Path) -> None:
     done = subprocess.run([str(opsctl), "inventory", "scan", str(tmp_path), "--jobs", "0"],
                           capture_output=True, text=True, timeout=60, check=False)
     assert done.returncode == 2 and "--jobs" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_ctrl_c_stops_the_workers_without_a_traceback() -> None:
+    code = textwrap.dedent("""
+        import json, multiprocessing, os, sys, time
+        from opsctl.adopt.parallel import map_chunks
+        def task(items):
+            time.sleep(30)
+            return list(items)
+        print("started", flush=True)
+        try:
+            map_chunks(task, list(range(500)), 2)
+        except KeyboardInterrupt:
+            print(json.dumps({"children": len(multiprocessing.active_children())}), flush=True)
+            sys.exit(130)
+    """)
+    process = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True, start_new_session=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    assert process.stdout is not None
+    assert process.stdout.readline().strip() == "started"
+    time.sleep(1.0)  # the workers are sleeping in their chunks
+    os.killpg(process.pid, signal.SIGINT)  # as a terminal's Ctrl-C: the whole group
+    out, err = process.communicate(timeout=20)
+    assert process.returncode == 130, err
+    assert json.loads(out) == {"children": 0}
+    assert "Traceback" not in err
