@@ -20,6 +20,7 @@ SCRIPTS = (
     "ops/rotate_logs.sh",
     "pkg/cli.py",
     "src/acme/tasks.py",
+    "src/acme/cmd/cleanup.py",
     "app/entry.sh",
     "bin/cleanup",
     "dash/management/commands/update_metrics.py",
@@ -336,6 +337,20 @@ CASES = [
         {"bin/cleanup": [("setup.cfg", 6, "entry-point", "bin/cleanup")],
          "src/acme/tasks.py": [("setup.cfg", 10, "entry-point", "acme-tasks = acme.tasks:run")]},
         id="setup-cfg-entry-points-and-scripts"),
+    pytest.param(
+        {"pyproject.toml": """
+            [project]
+            name = "acme"
+
+            [project.entry-points."acme.cm"]
+            cleanup = "acme.cmd.cleanup:Cleanup"
+
+            [project.entry-points."pytest11"]
+            acme = "acme.tasks"
+            """},
+        {"src/acme/cmd/cleanup.py": [("pyproject.toml", 5, "entry-point",
+                                      'cleanup = "acme.cmd.cleanup:Cleanup"')]},
+        id="a-clis-subcommands-registered-as-entry-points"),
     pytest.param(
         {"scripts/deploy.sh": """
             #!/usr/bin/env bash

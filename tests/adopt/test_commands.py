@@ -13,6 +13,8 @@ from opsctl.adopt.commands import (
 )
 
 DESTRUCTIVE = [
+    ("dpkg purge", "dpkg -P yarn"),
+
     ("rm", "rm x"),
     ("rm -rf", "rm -rf /var/lib/app"),
     ("kill -9", "kill -9 1234"),
@@ -166,6 +168,18 @@ def test_destructive_commands(command: str) -> None:
     assert effect[0].confidence == "high"
 
 
+@pytest.mark.parametrize(("command", "verdict"), [
+    ("java -cp $CLASSPATH $JVMFLAGS org.apache.zookeeper.server.PurgeTxnLog $DATA -n 3", True),
+    ("java -Dlog.dir=/var/log com.example.DeleteExpiredSessions", True),
+    ("java -jar purge.jar", None),
+    ("java -cp lib/* com.example.Server", None),
+])
+def test_a_java_main_class_named_for_deleting(command: str, verdict: bool | None) -> None:
+    effects = classify_command_string(command, line=2)
+    assert [(e.destructive, e.confidence) for e in effects] == (
+        [] if verdict is None else [(True, "medium")])
+
+
 @pytest.mark.parametrize(("command", "destructive"), [
     ("cf curl -X DELETE /v3/apps/$guid", True),
     ("uaac curl /identity-providers/${idp_id} -X DELETE", True),
@@ -184,6 +198,12 @@ def test_a_platform_clis_raw_api_call_is_read_as_curl(command: str, destructive:
 
 
 MUTATING = [
+    ("dpkg remove, as apt's remove", "dpkg -r yarn"),
+    ("dpkg install", "dpkg -i ./pkg_1.0_amd64.deb"),
+    ("earlier packages in the build's dist folder", "rm -f ${DISTROOT}/pgadmin4*.deb"),
+    ("a tarball in dist", "rm -f dist/${TARBALL_NAME}.tar.gz"),
+    ("a folder named as the script's cache", "rm -rf $LOCAL_CACHE"),
+
     ("dscl -create", "dscl . -create /Users/bob UserShell /bin/zsh"),
     ("az acr task building an image", "az acr task create -n build --cmd 'docker build .' -r reg"),
     ("rmdir (removes only an empty folder: no data goes)", "rmdir /srv/app/artifacts"),
@@ -305,6 +325,8 @@ def test_mutating_commands(command: str) -> None:
 
 
 READ_ONLY = [
+    ("dpkg list", "dpkg -l"),
+
     ("dscl list", "dscl . list /Users"),
     ("dscl -read", "dscl . -read /Users/bob"),
     ("ls", "ls -la /srv"),

@@ -33,6 +33,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "held-out-13": {"precision": 0.8, "recall": 0.8, "callers": 0.85, "flags": 0.8},
     "held-out-14": {"precision": 0.7, "recall": 0.7, "callers": 0.65, "flags": 0.85},
     "held-out-15": {"precision": 0.8, "recall": 0.8, "callers": 0.85, "flags": 0.8},
+    "held-out-16": {"precision": 0.65, "recall": 0.8, "callers": 0.8, "flags": 0.9},
 }
 
 
@@ -59,13 +60,16 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-16")
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-17")
     assert report["scripts"] >= 40
-    # a script named as a test that nothing outside the tests runs stays a test, as documented
+    # test-folder scripts that nothing outside the tests runs stay tests, as documented
     assert sorted(m["path"] for m in report["missed"]) == [
-        "alphagov__notifications-api/scripts/run_single_test.sh"]
-    # blind 0.65 / 0.74 (callers 0.77, flags 0.51); 0.70 / 0.83 (0.85, 0.93) after the rules
-    # written from it (docopt usage texts, Celery beat task names, platform CLIs' raw API calls,
-    # runners handed a list of words, a script's own jobs and process group)
-    assert report["destructive"]["precision"] >= 0.65 and report["destructive"]["recall"] >= 0.8
-    assert report["callers"]["recall"] >= 0.8 and report["flags"]["recall"] >= 0.9
+        "apache__zookeeper/zookeeper-client/zookeeper-client-c/tests/zkServer.sh",
+        "containerd__containerd/test/build.sh",
+        "containerd__containerd/test/push.sh"]
+    # blind 0.38 / 0.38 (callers 0.68, flags 0.42); 0.54 / 0.67 (0.78, 0.64) after the rules
+    # written from it (a CLI's subcommands registered as entry points, cliff parsers, a
+    # project base command's handle(), search-index deletes, a Java main class named for
+    # deleting, Django option groups)
+    assert report["destructive"]["precision"] >= 0.5 and report["destructive"]["recall"] >= 0.6
+    assert report["callers"]["recall"] >= 0.75 and report["flags"]["recall"] >= 0.6

@@ -2122,3 +2122,71 @@ def test_sql_written_apart_from_where_it_is_executed(source: str,
 def test_a_list_of_words_handed_to_a_runner_is_a_command(
         source: str, expected: list[tuple[str, bool, str]]) -> None:
     assert effects(source) == expected
+
+
+def test_a_command_class_inherits_what_its_project_base_class_does(tmp_path: Path) -> None:
+    write(tmp_path / "app" / "__init__.py", "")
+    write(tmp_path / "app" / "management" / "__init__.py", "")
+    write(tmp_path / "app" / "management" / "commands" / "__init__.py", "")
+    write(tmp_path / "app" / "management" / "commands" / "_base.py", """
+        from django.core.management.base import BaseCommand
+        class BaseCleanupCommand(BaseCommand):
+            model = None
+            def handle(self, *args, **options):
+                self.model.objects.filter(expired=True).delete()
+    """)
+    plain = write(tmp_path / "app" / "management" / "commands" / "delete_expired.py", """
+        from app.management.commands._base import BaseCleanupCommand
+        class Command(BaseCleanupCommand):
+            model = object
+    """)
+    script, _ = scan(plain.read_text(), file=plain, root=tmp_path)
+    assert [(e.kind, e.destructive, e.via) for e in script.effects] == [
+        ("orm", True, "app.management.commands._base.BaseCleanupCommand.handle")]
+    overriding = write(tmp_path / "app" / "management" / "commands" / "count_expired.py", """
+        from app.management.commands._base import BaseCleanupCommand
+        class Command(BaseCleanupCommand):
+            def handle(self, *args, **options):
+                print(self.model.objects.count())
+    """)
+    script, _ = scan(overriding.read_text(), file=overriding, root=tmp_path)
+    assert script.effects == []
+
+
+def test_a_cliff_commands_options_are_added_to_the_parser_it_gets() -> None:
+    got = flags("""
+        from cliff import command
+        class Cleanup(command.Command):
+            def get_parser(self, prog_name):
+                parser = super().get_parser(prog_name)
+                parser.add_argument("--dry-run", action="store_true")
+                parser.add_argument("--prefix", default="tempest")
+                return parser
+            def take_action(self, parsed_args):
+                pass
+    """)
+    assert list(got) == ["--dry-run", "--prefix"]
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("client = get_client()\nclient.indices.delete(','.join(indices))\n", [("http", True, "medium")]),
+    ("es.delete_by_query(index='logs', body=query)\n", [("http", True, "medium")]),
+    ("es.indices.refresh(index='logs')\n", []),
+])
+def test_search_index_deletes(source: str, expected: list[tuple[str, bool, str]]) -> None:
+    assert effects(source) == expected
+
+
+def test_a_django_commands_option_groups_made_from_its_parser() -> None:
+    got = flags("""
+        from django.core.management.base import BaseCommand
+        class Command(BaseCommand):
+            def add_arguments(self, parser):
+                parser.add_argument("model_label")
+                simulation = parser.add_mutually_exclusive_group()
+                simulation.add_argument("--simulate", action="store_true")
+                simulation.add_argument("--only-print-queries", action="store_true")
+            def handle(self, *args, **options):
+                pass
+    """)
+    assert list(got) == ["model_label", "--simulate", "--only-print-queries"]

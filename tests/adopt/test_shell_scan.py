@@ -1125,3 +1125,9 @@ def test_a_program_held_in_a_variable_set_elsewhere_is_the_tool_it_is_named_afte
     script = scan(text)
     assert [(e.call, e.destructive) for e in script.effects] == calls
     assert all(e.confidence == "medium" for e in script.effects)
+
+
+def test_a_java_held_in_a_variable_running_a_deleting_main_class() -> None:
+    script = scan('. "$(dirname "$0")/env.sh"\n'
+                  '"$JAVA" "${flags[@]}" org.apache.zookeeper.server.PurgeTxnLog "$DATA" "$@"\n')
+    assert [(e.destructive, e.confidence) for e in script.effects] == [(True, "medium")]

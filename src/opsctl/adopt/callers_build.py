@@ -618,6 +618,9 @@ def callers_in_entry_points(file: CallerFile, index: ScriptIndex, collector: Col
         project = data.get("project", {})
         tables = [project.get("scripts", {}), project.get("gui-scripts", {}),
                   data.get("tool", {}).get("poetry", {}).get("scripts", {})]
+        groups = project.get("entry-points", {})
+        if isinstance(groups, dict):  # a CLI's subcommands registered as plugins
+            tables += [table for group, table in groups.items() if _COMMAND_GROUP.search(group)]
         for table in tables:
             if not isinstance(table, dict):
                 continue
@@ -757,6 +760,12 @@ def _strings(node: ast.expr, named: dict[str, ast.expr] | None = None) -> list[t
     return []
 
 
+_COMMAND_GROUP = re.compile(r"(?:^|[._-])(?:cm|cmds?|commands?|subcommands?|cli)$")
+"""Entry-point groups whose entries are a command line's subcommands (cliff's
+``tempest.cm``, ``openstack.cli``-style ``*.commands``, ``flask.commands``): the module an
+entry names runs when its subcommand is typed, as a console script's does."""
+
+
 def _setup_cfg_targets(file: CallerFile) -> list[tuple[str, int, bool]]:
     targets: list[tuple[str, int, bool]] = []
     section = ""
@@ -777,8 +786,8 @@ def _setup_cfg_targets(file: CallerFile) -> list[tuple[str, int, bool]]:
             continue
         if not value:
             continue
-        if section in ("options.entry_points", "entry_points") and key in ("console_scripts",
-                                                                          "gui_scripts"):
+        if section in ("options.entry_points", "entry_points") and (
+                key in ("console_scripts", "gui_scripts") or _COMMAND_GROUP.search(key)):
             if "=" in value:
                 targets.append((value, number, False))
         elif (section, key) in (("options", "scripts"), ("files", "scripts")):

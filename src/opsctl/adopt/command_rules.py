@@ -94,10 +94,15 @@ _CACHE_NAME = re.compile(
     r"|\*?\.egg-info|[\w.-]+\.egg-info"
     # runtime state a process leaves behind: a stale PID file, socket or lock holds no data
     r"|[\w.*$-]*\.(?:pid|sock|socket|lock)"
-    r"|\$\{?\w*(?:SOCK|SOCKET|PIDFILE|PID_FILE|LOCKFILE|LOCK_FILE)\}?)$")  # ``rm -f "${TMATE_SOCK}"``
+    r"|\$\{?\w*(?:SOCK|SOCKET|PIDFILE|PID_FILE|LOCKFILE|LOCK_FILE)\}?"  # ``rm -f "${TMATE_SOCK}"``
+    r"|\$\{?\w*CACHE\w*\}?)$")  # ``rm -rf $LOCAL_CACHE``: a folder named as the script's cache
 # Regenerated build output named relative to the project (``rm -r dist site htmlcov``), and
 # executables under a bin folder, replaced when a tool is installed again (``rm $GOBIN/tool*``).
-_BUILD_OUTPUT = re.compile(r"^(?:\./)?(?:dist|build|_build|site|htmlcov|\.coverage|coverage\.xml|\.eggs)/?$")
+_BUILD_OUTPUT = re.compile(r"^(?:\./)?(?:dist|build|_build|site|htmlcov|\.coverage|coverage\.xml|\.eggs)/?$"
+                           # a file in the build's output folder (``rm -f dist/app-1.2.tar.gz``,
+                           # ``rm -f ${DISTROOT}/pgadmin4*.deb``): a package built again
+                           r"|^(?:\./)?(?:dist|_build)/[^/]+$"
+                           r"|^\$\{?DIST_?(?:ROOT|DIR|PATH)?\}?/[^/]+$")
 _INSTALLED_BINARY = re.compile(r"^(?:\$\{?\w*BIN\w*\}?|(?:~|\$\{?HOME\}?)?/(?:usr/(?:local/)?)?(?:\.local/)?bin)/[^/]+$")
 
 
@@ -367,6 +372,47 @@ def _rule_ruff(args: list[str]) -> Verdict | None:
     if verb == "format":
         return _rule_formatter(rest or ["."])
     return MUT if "--fix" in args and "--no-fix" not in args else None
+
+
+def _rule_dpkg(args: list[str]) -> Verdict | None:
+    """``dpkg -P``/``--purge`` as apt's purge (destructive: the package's configuration goes
+    too); ``-i``/``-r``/``--configure``... as apt's install and remove (mutating); queries
+    (``-l``, ``-s``, ``-L``, ``--get-selections``) change nothing."""
+    shorts, longs, _ = split_options(args)
+    if "P" in shorts or "--purge" in longs:
+        return DEST
+    if shorts & set("irRx") or longs & {"--install", "--remove", "--unpack", "--configure",
+                                          "--set-selections", "--add-architecture",
+                                          "--remove-architecture"}:
+        return MUT
+    return None
+
+
+def _rule_java(args: list[str]) -> Verdict | None:
+    """``java -cp LIB org.apache.zookeeper.server.PurgeTxnLog DIR -n 3``: a program whose main
+    class is named for deleting (``Purge...``, ``Delete...``, ``Drop...``), at medium
+    confidence, as an unknown tool's deleting verb is; ``-jar app.jar`` and other classes are
+    not judged."""
+    index = 0
+    while index < len(args):
+        word = args[index]
+        if word in ("-cp", "-classpath", "--class-path", "-p", "--module-path"):
+            index += 2
+            continue
+        if word.startswith("-"):
+            if word == "-jar":
+                return None
+            index += 1
+            continue
+        if word.startswith("$"):  # ``$JVMFLAGS``: options in a variable, before the class
+            index += 1
+            continue
+        simple = word.rsplit(".", 1)[-1]
+        return Verdict(True, "command", "medium") if _DELETING_CLASS.match(simple) else None
+    return None
+
+
+_DELETING_CLASS = re.compile(r"^(?:Purge|Delete|Drop|Destroy|Truncate|Wipe|Prune|Erase)[A-Z]")
 
 
 def _rule_cargo(args: list[str]) -> Verdict | None:
@@ -683,7 +729,7 @@ RULES: dict[str, Rule] = {
     **{name: subcommand_rule(frozenset(), frozen("install add ci update upgrade remove publish sync "
                                                  "lock"))
        for name in ("yarn", "pnpm", "bundle", "composer", "poetry", "pipenv", "uv")},
-    "cargo": _rule_cargo,
+    "cargo": _rule_cargo, "dpkg": _rule_dpkg, "java": _rule_java,
     "go": _rule_go, "gofmt": _rule_write_flag("-w"), "goimports": _rule_write_flag("-w"),
     "shfmt": _rule_write_flag("-w", "--write"), "prettier": _rule_write_flag("--write", "-w"),
     "clang-format": _rule_write_flag("-i"), "autopep8": _rule_write_flag("-i", "--in-place"),

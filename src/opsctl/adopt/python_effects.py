@@ -761,6 +761,11 @@ class EffectFinder:
         elif attr in _OBJECT_STORE_DELETES and isinstance(func, ast.Attribute) and _OBJECT_STORE.search(
                 dotted(func.value) or ""):
             self._add("cloud", True, call, "medium")
+        elif isinstance(func, ast.Attribute) and (
+                attr == "delete_by_query" or (attr == "delete" and (dotted(func.value) or "").endswith(
+                    ("indices", "indexes")))):
+            # Elasticsearch/OpenSearch: ``client.indices.delete(index)``, ``delete_by_query``
+            self._add("http", True, call, "medium")
         elif attr in _ORM_METHODS:
             self._orm(call, attr or "", scope)
 

@@ -152,6 +152,18 @@ class _ParserTracker:
         if name == "optparse.OptionGroup" and call.args:
             return self.evaluate(call.args[0], scope, depth + 1)
         func = call.func
+        if (isinstance(func, ast.Attribute) and func.attr == "get_parser"
+                and isinstance(func.value, ast.Call) and isinstance(func.value.func, ast.Name)
+                and func.value.func.id == "super"):
+            # a cliff command's ``get_parser``: ``parser = super().get_parser(prog_name)`` is
+            # the argparse parser its options are added to; with several command classes in
+            # the module, each class's options are its own (by class name: the command's name
+            # is the entry point's, in the package's metadata)
+            owner = scope.rpartition(".")[0] or None
+            several = sum(1 for cls in self.index.classes if any(
+                isinstance(item, ast.FunctionDef) and item.name == "get_parser"
+                for item in cls.body)) > 1
+            return self._new("argparse", owner if several else None, call, scope)
         if isinstance(func, ast.Attribute):
             receiver = self.evaluate(func.value, scope, depth + 1)
             if isinstance(receiver, _Parser):
@@ -177,6 +189,16 @@ class _ParserTracker:
 
     def bind_all(self) -> None:
         index = self.index
+        # Django's ``add_arguments(self, parser)`` first: the groups made from that parser
+        # (``group = parser.add_mutually_exclusive_group()``) are bound through it below
+        for cls in self.django_classes:
+            for item in cls.body:
+                if isinstance(item, ast.FunctionDef) and item.name == "add_arguments":
+                    params = [arg.arg for arg in item.args.args]
+                    if len(params) >= 2:
+                        parser = _Parser("django")
+                        self.parsers.append(parser)
+                        self.bindings[(self.index.qualname(item), params[1])] = parser
         for _ in range(2):
             for (scope, name), entries in index.assigns.items():
                 for _pos, op, value in entries:
@@ -195,14 +217,6 @@ class _ParserTracker:
                     found = self.evaluate(arg, scope)
                     if found is not None:
                         self.bindings[(self.index.qualname(helper), param)] = found
-        for cls in self.django_classes:
-            for item in cls.body:
-                if isinstance(item, ast.FunctionDef) and item.name == "add_arguments":
-                    params = [arg.arg for arg in item.args.args]
-                    if len(params) >= 2:
-                        parser = _Parser("django")
-                        self.parsers.append(parser)
-                        self.bindings[(self.index.qualname(item), params[1])] = parser
 
     def collect(self) -> None:
         for call, scope in sorted(self.index.calls, key=lambda item: position(item[0])):

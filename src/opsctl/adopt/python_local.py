@@ -298,6 +298,14 @@ def follow_local_modules(script: Script, index: ModuleIndex, local: dict[str, Pa
             if module in wanted and cls[:1].isupper():
                 wanted[module].add(f"{cls}.{call.func.attr}")
                 method_calls.add(name or "")
+    for command_class in index.classes:  # class Command(BaseCleanupCommand): the base's handle() runs
+        own = {item.name for item in command_class.body
+               if isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef)}
+        for base in command_class.bases:
+            module, _, base_name = (index.canonical(base) or "").rpartition(".")
+            if module in wanted and base_name[:1].isupper():
+                wanted[module].update(f"{base_name}.{method}" for method in _FRAMEWORK_ENTRIES
+                                      if method not in own or _calls_super(command_class, method))
     onward: list[tuple[Path, ModuleEffects, set[str]]] = []
     for module, functions in wanted.items():
         path = local[module]
@@ -335,6 +343,22 @@ def follow_local_modules(script: Script, index: ModuleIndex, local: dict[str, Pa
     _follow_onward(script, onward, root)
     script.effects.sort(key=lambda effect: (effect.path or "", effect.line))
     return method_calls
+
+
+_FRAMEWORK_ENTRIES = ("handle", "take_action", "run", "execute", "main", "__call__")
+"""The methods a command framework calls on a command class (Django's ``handle``, cliff's
+``take_action``, ...): inherited from a project base class, they are what the script does."""
+
+
+def _calls_super(cls: ast.ClassDef, method: str) -> bool:
+    """Whether the class's own ``method`` calls ``super().method(...)``."""
+    for item in cls.body:
+        if isinstance(item, ast.FunctionDef | ast.AsyncFunctionDef) and item.name == method:
+            return any(isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                       and node.func.attr == method and isinstance(node.func.value, ast.Call)
+                       and isinstance(node.func.value.func, ast.Name)
+                       and node.func.value.func.id == "super" for node in ast.walk(item))
+    return False
 
 
 _ONWARD_MODULES = 12  # modules followed past the first level, per script: a bound on the cost

@@ -108,7 +108,7 @@ def _scratch_path(word: str) -> bool:
 
 
 _NAMED_TOOLS = ("docker", "podman", "nerdctl", "kubectl", "helm", "git", "aws", "gcloud",
-                "terraform", "psql", "mysql")
+                "terraform", "psql", "mysql", "java")
 
 
 def _tool_named_by(variable: str) -> str | None:
