@@ -1246,3 +1246,34 @@ def test_a_script_named_by_a_number_is_looked_for_by_its_path() -> None:
     assert not index.mentioned_in("retries=1\nsleep 1\n")
     assert index.mentioned_in("exec /etc/runit/1\n")
     assert index.mentioned_in("./bin/deploy.sh --retries 1\n")
+
+
+def test_a_clis_subcommand_registered_as_an_entry_point_is_called_through_the_command(
+        tmp_path: Path) -> None:
+    files = {
+        "pyproject.toml": """
+            [project]
+            name = "acme"
+
+            [project.scripts]
+            acme = "acme.cmd.main:main"
+
+            [project.entry-points."acme.cm"]
+            cleanup = "acme.cmd.cleanup:Cleanup"
+            workspace_remove = "acme.cmd.workspace:Remove"
+            """,
+        "tools/sanity.sh": """
+            #!/bin/sh
+            tox -e venv -- acme cleanup --dry-run
+            "$VENV" acme workspace remove --name x
+            acme --debug list
+            echo acme cleanup
+            """,
+    }
+    scripts = ("src/acme/cmd/main.py", "src/acme/cmd/cleanup.py", "src/acme/cmd/workspace.py",
+               "tools/sanity.sh")
+    found = callers(tmp_path, files, scripts)
+    assert [(path, line) for path, line, _kind, _text in found["src/acme/cmd/cleanup.py"]] == [
+        ("pyproject.toml", 8), ("tools/sanity.sh", 2)]
+    assert [(path, line) for path, line, _kind, _text in found["src/acme/cmd/workspace.py"]] == [
+        ("pyproject.toml", 9), ("tools/sanity.sh", 3)]

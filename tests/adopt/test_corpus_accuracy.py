@@ -67,9 +67,9 @@ def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
         "apache__zookeeper/zookeeper-client/zookeeper-client-c/tests/zkServer.sh",
         "containerd__containerd/test/build.sh",
         "containerd__containerd/test/push.sh"]
-    # blind 0.38 / 0.38 (callers 0.68, flags 0.42); 0.54 / 0.67 (0.78, 0.64) after the rules
-    # written from it (a CLI's subcommands registered as entry points, cliff parsers, a
-    # project base command's handle(), search-index deletes, a Java main class named for
-    # deleting, Django option groups)
+    # blind 0.38 / 0.38 (callers 0.68, flags 0.42); 0.54 / 0.67 (0.87, 0.64) after the rules
+    # written from it (a CLI's subcommands registered as entry points and run through the
+    # command, cliff parsers, a project base command's handle(), search-index deletes, a Java
+    # main class named for deleting, Django option groups)
     assert report["destructive"]["precision"] >= 0.5 and report["destructive"]["recall"] >= 0.6
-    assert report["callers"]["recall"] >= 0.75 and report["flags"]["recall"] >= 0.6
+    assert report["callers"]["recall"] >= 0.85 and report["flags"]["recall"] >= 0.6

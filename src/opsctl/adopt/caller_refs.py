@@ -113,6 +113,9 @@ class ScriptIndex:
     _django_mains: dict[str, bool] = field(default_factory=dict)
     commands: dict[str, str] = field(default_factory=dict)
     """Commands the package installs (``console_scripts`` names) -> the script each runs."""
+    subcommands: dict[str, dict[str, str]] = field(default_factory=dict)
+    """An installed command's subcommands registered as entry points (cliff): command -> the
+    subcommand's first word -> the script (``tempest cleanup`` runs ``tempest/cmd/cleanup.py``)."""
     flask_groups: dict[str, str] = field(default_factory=dict)
     """Click groups a Flask application's CLI takes (``app.cli.add_command(manage.mailu)``):
     ``flask mailu ...`` runs the module that declares ``mailu``."""
@@ -518,6 +521,15 @@ def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str 
     installed = index.commands.get(words[position].text) if position < len(words) else None
     if installed and installed != where.caller:  # ``ospurge --help`` after ``pip install .``
         found.append(Found(installed, base + words[position].pos))
+    if index.subcommands:  # ``tempest cleanup --dry-run`` (also ``tox -e venv -- tempest ...``)
+        for k in range(position, len(words) - 1):
+            subcommands = index.subcommands.get(words[k].text)
+            if subcommands is None:
+                continue
+            typed = next((w for w in words[k + 1:] if not w.text.startswith("-")), None)
+            script = subcommands.get(typed.text) if typed else None
+            if typed and script and script != where.caller:
+                found.append(Found(script, base + typed.pos))
     # ``flask --app x mailu admin ...``, also run in a container: ``docker compose exec admin flask mailu ...``
     flask_at = position if command == "flask" else next(
         (k for k in range(position + 1, len(words)) if words[k].text == "flask"),

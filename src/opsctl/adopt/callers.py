@@ -36,6 +36,7 @@ from opsctl.adopt.callers_build import (
     callers_in_shell,
     callers_in_systemd,
     callers_in_tox,
+    cli_subcommands,
     console_script_commands,
     timed_services,
 )
@@ -94,12 +95,18 @@ def find_callers(root: Path, scripts: Sequence[str], files: Sequence[str], *,
     timed = timed_services(root, plan)
     plan = [(path, "gitlab-ci" if path in included else kind) for path, kind in plan
             if kind != "systemd" or path in timed]
+    registered: list[tuple[str, str, str]] = []
     for path, kind in plan:
         if kind == "entry-point" and (source := read_text(root / path)) is not None:
             index.commands.update(console_script_commands(CallerFile.of(path, source), index))
+            registered += cli_subcommands(CallerFile.of(path, source), index)
         elif kind == "dockerfile" and (source := read_text(root / path)) is not None:
             index.commands.update(_installed_commands(source, path, index))
     index.flask_groups.update(flask_cli_groups(root, scripts))
+    for group, word, script in registered:  # ``tempest.cm``: the ``tempest`` command's
+        command = re.split(r"[._-]", group)[0]
+        if command in index.commands:
+            index.subcommands.setdefault(command, {}).setdefault(word, script)
     # Each file is read on its own (the index is only read from now on): in chunks, on every
     # core for a large tree; one caller per script and line, the first one read kept.
     found: dict[str, dict[tuple[str, int], Caller]] = {}

@@ -665,7 +665,8 @@ def console_script_commands(file: CallerFile, index: ScriptIndex) -> dict[str, s
             if isinstance(table, dict):
                 named += [(str(key), value) for key, value in table.items() if isinstance(value, str)]
     else:
-        targets = _setup_py_targets(file) if posixpath.basename(file.path) == "setup.py" else _setup_cfg_targets(file)
+        targets = _setup_py_targets(file) if posixpath.basename(file.path) == "setup.py" \
+            else _setup_cfg_targets(file, groups=False)
         named += [(value.partition("=")[0].strip(), value.partition("=")[2].strip())
                   for value, _line, is_path in targets if not is_path and "=" in value]
     commands: dict[str, str] = {}
@@ -766,7 +767,57 @@ _COMMAND_GROUP = re.compile(r"(?:^|[._-])(?:cm|cmds?|commands?|subcommands?|cli)
 entry names runs when its subcommand is typed, as a console script's does."""
 
 
-def _setup_cfg_targets(file: CallerFile) -> list[tuple[str, int, bool]]:
+def cli_subcommands(file: CallerFile, index: ScriptIndex) -> list[tuple[str, str, str]]:
+    """A CLI's subcommands registered as entry points (cliff's ``[project.entry-points."tempest.cm"]
+    cleanup = "tempest.cmd.cleanup:TempestCleanup"``): (group, the subcommand's first word,
+    the script its module is). ``workspace_remove`` is typed ``workspace remove``."""
+    here = posixpath.dirname(file.path)
+    entries: list[tuple[str, str, str]] = []  # group, entry name, target
+    if posixpath.basename(file.path) == "pyproject.toml":
+        try:
+            data = tomllib.loads(file.text)
+        except tomllib.TOMLDecodeError:
+            return []
+        groups = data.get("project", {}).get("entry-points", {})
+        if isinstance(groups, dict):
+            entries += [(str(group), str(name), target) for group, table in groups.items()
+                        if _COMMAND_GROUP.search(str(group)) and isinstance(table, dict)
+                        for name, target in table.items() if isinstance(target, str)]
+    elif posixpath.basename(file.path) == "setup.cfg":
+        entries += [(group, value.partition("=")[0].strip(), value.partition("=")[2].strip())
+                    for value, group in _setup_cfg_group_entries(file)]
+    found: list[tuple[str, str, str]] = []
+    for group, name, target in entries:
+        script = index.resolve_entry_point(target.split()[0] if target.split() else "", here)
+        word = re.split(r"[_ ]", name.strip())[0]
+        if script and word:
+            found.append((group, word, script))
+    return found
+
+
+def _setup_cfg_group_entries(file: CallerFile) -> list[tuple[str, str]]:
+    """``name = module:attr`` lines of setup.cfg's entry-point groups of subcommands."""
+    entries: list[tuple[str, str]] = []
+    section = key = ""
+    for line in file.lines:
+        stripped = line.strip()
+        if stripped.startswith("[") and stripped.endswith("]"):
+            section, key = stripped[1:-1].strip(), ""
+            continue
+        match = re.match(r"^([\w.\-]+)\s*=\s*(.*)$", line)
+        if match and not line[:1].isspace():
+            key, value = match.group(1), match.group(2).strip()
+        elif line[:1].isspace():
+            value = stripped
+        else:
+            continue
+        if section in ("options.entry_points", "entry_points") and _COMMAND_GROUP.search(key) \
+                and "=" in value:
+            entries.append((value, key))
+    return entries
+
+
+def _setup_cfg_targets(file: CallerFile, *, groups: bool = True) -> list[tuple[str, int, bool]]:
     targets: list[tuple[str, int, bool]] = []
     section = ""
     key = ""
@@ -787,7 +838,7 @@ def _setup_cfg_targets(file: CallerFile) -> list[tuple[str, int, bool]]:
         if not value:
             continue
         if section in ("options.entry_points", "entry_points") and (
-                key in ("console_scripts", "gui_scripts") or _COMMAND_GROUP.search(key)):
+                key in ("console_scripts", "gui_scripts") or (groups and _COMMAND_GROUP.search(key))):
             if "=" in value:
                 targets.append((value, number, False))
         elif (section, key) in (("options", "scripts"), ("files", "scripts")):
