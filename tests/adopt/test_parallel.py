@@ -170,3 +170,13 @@ def test_ctrl_c_stops_the_workers_without_a_traceback() -> None:
     assert process.returncode == 130, err
     assert json.loads(out) == {"children": 0}
     assert "Traceback" not in err
+
+
+def test_jobs_are_capped_by_the_number_of_items() -> None:
+    got = _python("""
+        import json, os
+        from opsctl.adopt.parallel import map_chunks
+        chunks = map_chunks(lambda items: [os.getpid() for _ in items], list(range(250)), 1000)
+        print(json.dumps({"workers": len({p for c in chunks for p in c}), "me": os.getpid()}))
+    """)
+    assert got["workers"] <= 12  # 250 items: at most one worker per 20

@@ -51,8 +51,9 @@ def map_chunks(task: Callable[[Sequence[T]], R], items: Sequence[T], jobs: int |
     """``task`` over consecutive chunks of ``items``, the results in the chunks' order; one chunk
     (``[task(items)]``) when the loop stays in this process. ``jobs``: None for
     :func:`default_jobs`, 1 for this process only."""
-    count = default_jobs() if jobs is None else max(1, jobs)
-    if count == 1 or len(items) < MIN_ITEMS or not can_fork():
+    # at most one worker per 20 items, and 64 in all, whatever was asked
+    count = min(default_jobs() if jobs is None else max(1, jobs), 64, len(items) // 20)
+    if count <= 1 or len(items) < MIN_ITEMS or not can_fork():
         return [task(items)]
     import multiprocessing
     from multiprocessing.connection import wait

@@ -60,8 +60,9 @@ def inventory_group(**_global: Any) -> None:
               help="Do not read git: no owners and churn, and no callers from the rest of the "
                    "repository around PATH.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
-              help="Worker processes for a large tree (default: one per CPU, at most 8; "
-                   "1: none). The report is the same whatever N.")
+              help="Worker processes for a tree of 200 scripts or more (default: one per "
+                   "CPU, at most 8; at most 64 and one per 20 scripts whatever N; 1: none). "
+                   "The report is the same whatever N.")
 @click.pass_context
 def scan_cmd(ctx: click.Context, path: Path, format_: str | None, out: Path | None, strict: bool,
              no_git: bool, jobs: int | None) -> int:
