@@ -1277,3 +1277,18 @@ def test_a_clis_subcommand_registered_as_an_entry_point_is_called_through_the_co
         ("pyproject.toml", 8), ("tools/sanity.sh", 2)]
     assert [(path, line) for path, line, _kind, _text in found["src/acme/cmd/workspace.py"]] == [
         ("pyproject.toml", 9), ("tools/sanity.sh", 3)]
+
+
+def test_commands_naming_no_script_still_move_the_working_directory(tmp_path: Path) -> None:
+    # the file mentions only report.py; the ``cd`` and the assignment before it are still read
+    files = {"ci/run.sh": """
+        #!/bin/sh
+        TOOLS=$(dirname "$0")/../tools
+        cd "$TOOLS" && ls -la
+        make lint
+        ./report.py --weekly
+        """}
+    found = callers(tmp_path, files, ("tools/report.py", "other/report.py", "ci/run.sh"))
+    assert [(path, line) for path, line, _kind, _text in found["tools/report.py"]] == [
+        ("ci/run.sh", 5)]
+    assert "other/report.py" not in found

@@ -117,6 +117,9 @@ class ScriptIndex:
     """An installed command's subcommands registered as entry points (cliff): command -> the
     subcommand's first word -> the script (``tempest cleanup`` runs ``tempest/cmd/cleanup.py``)."""
     flask_groups: dict[str, str] = field(default_factory=dict)
+    hints: frozenset[str] | None = None
+    """While one file is read: the names it mentions (:meth:`mentions`). A simple command none
+    of whose words holds one of them runs no script, and is passed over (None: none known)."""
     """Click groups a Flask application's CLI takes (``app.cli.add_command(manage.mailu)``):
     ``flask mailu ...`` runs the module that declares ``mailu``."""
 
@@ -164,6 +167,23 @@ class ScriptIndex:
             if commands and f"{token}.py" in self.by_basename:
                 return True
         return False
+
+    def mentions(self, text: str, *, modules: bool = False, path: str = "") -> set[str]:
+        """Every word of ``text`` that may name a script, as :meth:`mentioned_in` looks for
+        the first."""
+        modules = modules or "-m" in text
+        commands = "manage" in text or "django-admin" in text or "call_command" in text
+        found: set[str] = set()
+        for token in set(_NAME_TOKEN_RE.findall(text)):
+            named = self.by_basename.get(token)
+            if (named and named != [path] and (not token.isdigit() or f"/{token}" in text)) or (
+                    token in self.commands and self.commands[token] != path) or (
+                    token == "flask" and self.flask_groups) or (
+                    modules and token.rpartition(".")[2] in self.by_module_tail) or (
+                    commands and f"{token}.py" in self.by_basename) or (
+                    token in self.subcommands):
+                found.add(token)
+        return found
 
     def resolve_path(self, ref: str, bases: Sequence[str], variables: dict[str, str], *,
                      known_cwd: bool = False) -> str | None:
@@ -514,6 +534,11 @@ def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str 
     if command == "cd":
         target = words[position + 1].text if position + 1 < len(words) else ""
         return _change_directory(target, where, cwd)
+    hints = index.hints
+    if hints is not None:  # no word here holds a name the file mentions: nothing to resolve
+        joined = "\0".join(word.text for word in words)
+        if not any(hint in joined for hint in hints):
+            return cwd
     if (command in NOT_RUNNING or command in PACKAGE_MANAGERS) and (
             "/" not in words[position].text or words[position].text.startswith("/")):
         return cwd  # (a relative path such as ``script/test`` is the repository's own)

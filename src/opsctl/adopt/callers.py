@@ -126,8 +126,16 @@ def _read_callers(files: Sequence[tuple[str, str]], *, root: Path, index: Script
     collector = Collector(index)
     for path, kind in files:
         source = read_text(root / path)
-        if source is None or not index.mentioned_in(source, modules=kind == "entry-point",
-                                                    path=path):
+        if source is None:
+            continue
+        index.hints = None
+        if kind in _HINTED:
+            hints = index.mentions(source, path=path)
+            if not hints:
+                continue
+            if len(hints) <= _MAX_HINTS:
+                index.hints = frozenset(hints)
+        elif not index.mentioned_in(source, modules=kind == "entry-point", path=path):
             continue
         file = CallerFile.of(path, source)
         try:
@@ -139,7 +147,17 @@ def _read_callers(files: Sequence[tuple[str, str]], *, root: Path, index: Script
                 callers_in_yaml_lines(file, index, collector, fallback)
         except (RecursionError, ValueError):
             continue
+        finally:
+            index.hints = None
     return collector.found
+
+
+_HINTED = frozenset({"shell", "python"})
+"""Readers of scripts calling scripts, whose commands are the file's own words: a command is
+looked at only when one of its words holds a name the file mentions (a third of a scan was
+resolving the words of commands that name no script). Other readers build commands from
+templates, aliases and copies, and read every command of a file that mentions a name."""
+_MAX_HINTS = 64
 
 
 _TEMPLATE_SUFFIXES = (".j2", ".jinja", ".jinja2", ".tmpl", ".tpl")
