@@ -29,12 +29,13 @@ Options:
 
 
 def _by_name(doc: str) -> dict[str, object]:
-    flags, _ = usage_flags(doc, 3)
+    flags, _, _ = usage_flags(doc, 3)
     return {flag.name: flag for flag in flags}
 
 
 def test_usage_and_options_sections() -> None:
-    flags, commands = usage_flags(DOC, 3)
+    flags, commands, warnings = usage_flags(DOC, 3)
+    assert warnings == []
     names = [flag.name for flag in flags]
     assert names == ["stage", "bucket", "--dry-run", "--keep", "--region", "-v", "--help", "--from"]
     assert commands == ["restore"]
@@ -63,7 +64,7 @@ def test_options_written_under_the_usage_without_a_heading_and_upper_case_argume
 
 
 def test_a_text_without_a_usage_section_declares_nothing() -> None:
-    assert usage_flags("Prune old backups.\n\n  --keep=N  how many\n") == ([], [])
+    assert usage_flags("Prune old backups.\n\n  --keep=N  how many\n") == ([], [], [])
 
 
 def _python(tmp_path: Path, source: str) -> Script:
@@ -156,3 +157,44 @@ def test_a_shell_script_given_a_usage_variable(tmp_path: Path) -> None:
         ''')
     assert script.interface.kind == "docopt"
     assert [f.name for f in script.interface.flags] == ["name", "--yes"]
+
+
+NAVAL = """Naval Fate.
+
+Usage:
+  naval.py ship new <name>...
+  naval.py ship <name> move <x> <y> [--speed=<kn>]
+  naval.py mine (set|remove) <x> <y> [--moored | --drifting]
+  naval.py (-h | --help)
+
+Options:
+  --speed=<kn>  Speed in knots [default: 10].
+"""
+
+
+def test_commands_nested_or_between_arguments_are_a_warning_and_positionals_optional() -> None:
+    flags, commands, warnings = usage_flags(NAVAL)
+    assert commands == ["ship", "new", "move", "mine", "set", "remove"]
+    assert len(warnings) == 1 and "ship" in warnings[0]
+    by_name = {flag.name: flag for flag in flags}
+    assert not by_name["name"].required and not by_name["x"].required  # not in every pattern
+    assert by_name["name"].type == "list"
+
+
+def test_one_leading_command_per_pattern_is_a_subcommand() -> None:
+    flags, commands, warnings = usage_flags("""Usage:
+  svc.py (start|stop) <unit> [--force]
+  svc.py status <unit>
+  svc.py --version
+""")
+    assert commands == ["start", "stop", "status"] and warnings == []
+    assert [(f.name, f.required) for f in flags] == [("unit", True), ("--force", False),
+                                                     ("--version", False)]
+
+
+def test_wrap_asks_for_force_when_the_usage_has_nested_commands(tmp_path: Path) -> None:
+    from opsctl.adopt.wrap import problems_of
+
+    script = _python(tmp_path, f'"""{NAVAL}"""\nfrom docopt import docopt\ndocopt(__doc__)\n')
+    assert script.interface.kind == "docopt"
+    assert any("docopt usage with commands" in problem for problem in problems_of(script))

@@ -26,12 +26,13 @@ _LONG_RE = re.compile(r"^--[A-Za-z0-9][\w-]*$")
 _SHORT_RE = re.compile(r"^-[A-Za-z0-9?]$")
 
 
-def usage_flags(doc: str, line: int | None = None) -> tuple[list[Flag], list[str]]:
-    """The options and positionals ``doc`` declares, and its commands (``[]`` when it has no
-    usage section: not a docopt text). ``line``: where the text is, for each flag."""
+def usage_flags(doc: str, line: int | None = None) -> tuple[list[Flag], list[str], list[str]]:
+    """The options and positionals ``doc`` declares, its commands, and what a wrapper could not
+    describe (all empty when it has no usage section: not a docopt text). ``line``: where the
+    text is, for each flag."""
     match = _USAGE_RE.search(doc)
     if match is None:
-        return [], []
+        return [], [], []
     end = doc.find("\n\n", match.end())
     if end < 0:
         end = len(doc)
@@ -40,8 +41,8 @@ def usage_flags(doc: str, line: int | None = None) -> tuple[list[Flag], list[str
     spellings: dict[str, str] = {}  # every spelling -> the flag's name
     for text in _OPTION_LINE_RE.findall(doc[:match.start()] + "\n" + doc[end:]):
         _option_line(text, flags, spellings, line)
-    positionals, commands = _patterns(usage, flags, spellings, line)
-    return [*positionals, *flags.values()], commands
+    positionals, commands, warnings = _patterns(usage, flags, spellings, line)
+    return [*positionals, *flags.values()], commands, warnings
 
 
 def _option_line(text: str, flags: dict[str, Flag], spellings: dict[str, str],
@@ -72,19 +73,23 @@ def _option_line(text: str, flags: dict[str, Flag], spellings: dict[str, str],
 
 
 def _patterns(usage: str, flags: dict[str, Flag], spellings: dict[str, str],
-              line: int | None) -> tuple[list[Flag], list[str]]:
-    """The positionals and commands of the usage patterns; options only they name are added."""
+              line: int | None) -> tuple[list[Flag], list[str], list[str]]:
+    """The positionals, commands and warnings of the usage patterns; options only they name
+    are added. A positional is required when every pattern has it outside ``[...]``; commands
+    are subcommands when each pattern starts with at most one (``prog (start|stop) [--force]``),
+    and a warning otherwise (``prog ship <name> move <x>``: the order of commands and
+    arguments is the pattern's own, which no field describes)."""
     tokens = _TOKEN_RE.findall(usage)
     if not tokens:
-        return [], []
+        return [], [], []
     program = tokens[0]
-    positionals: dict[str, Flag] = {}
-    commands: list[str] = []
+    # (token, bracket depth, repeated, an alternative to the word before it: ``(set|remove)``)
+    patterns: list[list[tuple[str, int, bool, bool]]] = []
     depth = 0
-    command: str | None = None
     for index, token in enumerate(tokens):
         if token == program:  # each pattern starts with the program's name
-            depth, command = 0, None
+            patterns.append([])
+            depth = 0
             continue
         if token in ("[", "("):
             depth += token == "["
@@ -92,26 +97,47 @@ def _patterns(usage: str, flags: dict[str, Flag], spellings: dict[str, str],
         if token in ("]", ")"):
             depth -= token == "]" and depth > 0
             continue
-        if token in ("|", "...", "options", "[options]", "--"):
+        if token in ("|", "...", "options", "[options]", "--") or not patterns:
             continue
         repeated = token.endswith("...") or (index + 1 < len(tokens) and tokens[index + 1] == "...")
-        token = token.removesuffix("...")
-        if token.startswith("-"):
-            name, _, value = token.partition("=")
-            if (_LONG_RE.match(name) or _SHORT_RE.match(name)) and name not in spellings:
-                flags[name] = Flag(name, "string" if value else "boolean",
-                                   default=None if value else False, line=line)
-                spellings[name] = name
-            continue
-        named = _POSITIONAL_RE.match(token)
-        if named:
-            key = named.group(1) or named.group(2)
-            if key not in positionals:
-                positionals[key] = Flag(key, "list" if repeated else "string", positional=True,
-                                        required=depth == 0, subcommand=command, line=line)
-            continue
-        if re.fullmatch(r"[a-z][\w-]*", token):
-            command = command or token
-            if token not in commands:
-                commands.append(token)
-    return list(positionals.values()), commands
+        patterns[-1].append((token.removesuffix("..."), depth, repeated,
+                             index > 0 and tokens[index - 1] == "|"))
+    positionals: dict[str, Flag] = {}
+    commands: list[str] = []
+    nested = False
+    needed: list[set[str]] = []  # per pattern, the positionals it has outside ``[...]``
+    for pattern in patterns:
+        leading = True  # before the pattern's first positional or option
+        mine = 0
+        needed.append(set())
+        for token, depth, repeated, alternative in pattern:
+            if token.startswith("-"):
+                name, _, value = token.partition("=")
+                if (_LONG_RE.match(name) or _SHORT_RE.match(name)) and name not in spellings:
+                    flags[name] = Flag(name, "string" if value else "boolean",
+                                       default=None if value else False, line=line)
+                    spellings[name] = name
+                leading = False
+                continue
+            named = _POSITIONAL_RE.match(token)
+            if named:
+                key = named.group(1) or named.group(2)
+                positionals.setdefault(key, Flag(key, "list" if repeated else "string",
+                                                 positional=True, line=line))
+                if not depth:
+                    needed[-1].add(key)
+                leading = False
+                continue
+            if re.fullmatch(r"[a-z][\w-]*", token):
+                mine += not alternative
+                nested = nested or not leading or mine > 1
+                if token not in commands:
+                    commands.append(token)
+    # a pattern of options alone (``prog (-h | --help)``, ``prog --version``) asks for nothing
+    asking = [keys for keys, pattern in zip(needed, patterns, strict=True)
+              if any(not token.startswith("-") for token, *_rest in pattern)]
+    for key, flag in positionals.items():
+        flag.required = all(key in keys for keys in asking)
+    warnings = [f"docopt usage with commands nested or between arguments ({', '.join(commands)}): "
+                "the order of a pattern's words is not described by flags"] if nested else []
+    return list(positionals.values()), commands, warnings

@@ -683,7 +683,7 @@ def _literal_or_split(node: ast.expr | None) -> Any:
 _DOCOPT_CALLS = frozenset({"docopt.docopt", "docopt_ng.docopt", "docopt"})
 
 
-def _docopt_interface(index: ModuleIndex) -> tuple[list[Flag], list[str]] | None:
+def _docopt_interface(index: ModuleIndex) -> tuple[list[Flag], list[str], list[str]] | None:
     """``docopt(__doc__)`` (or a module-level usage string, formatted or not): the flags and
     commands its usage text declares; None without such a call."""
     for call, scope in index.calls:
@@ -701,9 +701,9 @@ def _docopt_interface(index: ModuleIndex) -> tuple[list[Flag], list[str]] | None
             value = _module_string(index, node, scope)
             text = value if isinstance(value, str) else None
         if text:
-            flags, commands = usage_flags(text, call.lineno)
+            flags, commands, warnings = usage_flags(text, call.lineno)
             if flags or commands:
-                return flags, commands
+                return flags, commands, warnings
     return None
 
 
@@ -911,7 +911,9 @@ def extract_interface(index: ModuleIndex, source: str, *, django_path: bool = Fa
     if "docopt" in source:
         declared = _docopt_interface(index)
         if declared is not None:
-            facts.interface = Interface("docopt", *declared)
+            flags, commands, warnings = declared
+            facts.interface = Interface("docopt", flags, commands)
+            facts.warnings += warnings
             return facts
     if ("Parser" in source or "Command" in source or "make_option" in source or "add_arguments" in source
             or django_path):

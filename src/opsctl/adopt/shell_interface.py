@@ -168,11 +168,12 @@ class ShellInterface:
             header.append(line[2:] if line.startswith("# ") else line[1:])
         texts.append("\n".join(header))
         for text in texts:
-            flags, commands = usage_flags(text, calls[0].line)
+            flags, commands, warnings = usage_flags(text, calls[0].line)
             if flags or commands:
                 self.script.interface.kind = "docopt"
                 self.script.interface.flags = flags
                 self.script.interface.subcommands = commands
+                self.script.warnings += warnings
                 return True
         return False
 
