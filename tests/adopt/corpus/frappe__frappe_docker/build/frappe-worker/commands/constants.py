@@ -1,0 +1,13 @@
+REDIS_QUEUE_KEY = "redis_queue"
+REDIS_CACHE_KEY = "redis_cache"
+REDIS_SOCKETIO_KEY = "redis_socketio"
+DB_HOST_KEY = "db_host"
+DB_PORT_KEY = "db_port"
+DB_PORT = 3306
+APP_VERSIONS_JSON_FILE = "app_versions.json"
+APPS_TXT_FILE = "apps.txt"
+COMMON_SITE_CONFIG_FILE = "common_site_config.json"
+DATE_FORMAT = "%Y%m%d_%H%M%S"
+RDS_DB = "rds_db"
+RDS_PRIVILEGES = "SELECT, INSERT, UPDATE, DELETE, CREATE, DROP, INDEX, ALTER, CREATE TEMPORARY TABLES, CREATE VIEW, EVENT, TRIGGER, SHOW VIEW, CREATE ROUTINE, ALTER ROUTINE, EXECUTE, LOCK TABLES"
+ARCHIVE_SITES_PATH = "/home/frappe/frappe-bench/sites/archive_sites"
