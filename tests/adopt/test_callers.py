@@ -1292,3 +1292,34 @@ def test_commands_naming_no_script_still_move_the_working_directory(tmp_path: Pa
     assert [(path, line) for path, line, _kind, _text in found["tools/report.py"]] == [
         ("ci/run.sh", 5)]
     assert "other/report.py" not in found
+
+
+def test_an_s6_rc_up_file_runs_the_script_of_its_own_image_tree(tmp_path: Path) -> None:
+    files = {
+        "prosody/rootfs/etc/s6-overlay/s6-rc.d/10-config/up": "/etc/s6-overlay/scripts/config\n",
+        "web/rootfs/etc/s6-overlay/s6-rc.d/10-config/up": "/etc/s6-overlay/scripts/config\n",
+    }
+    scripts = ("prosody/rootfs/etc/s6-overlay/scripts/config",
+               "web/rootfs/etc/s6-overlay/scripts/config")
+    found = callers(tmp_path, files, scripts)
+    assert {script: [(path, line, kind) for path, line, kind, _ in entries]
+            for script, entries in found.items()} == {
+        scripts[0]: [("prosody/rootfs/etc/s6-overlay/s6-rc.d/10-config/up", 1, "script")],
+        scripts[1]: [("web/rootfs/etc/s6-overlay/s6-rc.d/10-config/up", 1, "script")]}
+
+
+def test_a_vagrantfiles_shell_provisioners(tmp_path: Path) -> None:
+    files = {"Vagrantfile": """
+        Vagrant.configure("2") do |config|
+          # config.vm.provision "shell", path: "vagrant/old.sh"
+          config.vm.provision :shell, :path => "vagrant/provision.sh", :args => "demo"
+          config.vm.provision "shell", path: "vagrant/users.sh"
+          config.vm.provision "shell", inline: "bash /vagrant/scripts/seed.sh --small"
+        end
+        """}
+    scripts = ("vagrant/provision.sh", "vagrant/users.sh", "scripts/seed.sh", "vagrant/old.sh")
+    found = callers(tmp_path, files, scripts)
+    assert {script: [(path, line) for path, line, _kind, _text in entries]
+            for script, entries in found.items()} == {
+        "vagrant/provision.sh": [("Vagrantfile", 3)], "vagrant/users.sh": [("Vagrantfile", 4)],
+        "scripts/seed.sh": [("Vagrantfile", 5)]}

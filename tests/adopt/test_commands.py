@@ -13,6 +13,8 @@ from opsctl.adopt.commands import (
 )
 
 DESTRUCTIVE = [
+    ("s6 supervision tree terminated", "s6-svscanctl -t /run/service"),
+
     ("dpkg purge", "dpkg -P yarn"),
 
     ("rm", "rm x"),
@@ -168,6 +170,21 @@ def test_destructive_commands(command: str) -> None:
     assert effect[0].confidence == "high"
 
 
+@pytest.mark.parametrize(("command", "destructive"), [
+    ("/usr/local/bin/pgo-rmdata -pg-cluster=$C -remove-data=$REMOVE_DATA", True),
+    ("backup-tool --delete-old --keep 7", True),
+    ("frobnicate --delete everything", True),
+    ("backup-tool --remove-data=false", False),
+    ("start-stop-daemon --stop --pidfile /run/x.pid --remove-pidfile", False),
+    ("tox -e run -- --purge-own-project", False),  # the words after -- are another program's
+    ("image-tool build --prune-cache", False),
+])
+def test_an_unknown_tool_told_to_delete_by_an_option(command: str, destructive: bool) -> None:
+    effects = classify_command_string(command, line=1)
+    assert [(e.destructive, e.confidence) for e in effects if e.destructive] == (
+        [(True, "medium")] if destructive else [])
+
+
 @pytest.mark.parametrize(("command", "verdict"), [
     ("java -cp $CLASSPATH $JVMFLAGS org.apache.zookeeper.server.PurgeTxnLog $DATA -n 3", True),
     ("java -Dlog.dir=/var/log com.example.DeleteExpiredSessions", True),
@@ -198,6 +215,8 @@ def test_a_platform_clis_raw_api_call_is_read_as_curl(command: str, destructive:
 
 
 MUTATING = [
+    ("s6 supervision tree rescanned", "s6-svscanctl -a /run/service"),
+
     ("dpkg remove, as apt's remove", "dpkg -r yarn"),
     ("dpkg install", "dpkg -i ./pkg_1.0_amd64.deb"),
     ("earlier packages in the build's dist folder", "rm -f ${DISTROOT}/pgadmin4*.deb"),
@@ -388,7 +407,7 @@ READ_ONLY = [
     ("fdisk -l", "fdisk -l"),
     ("redis-cli get", "redis-cli GET key"),
     ("command -v", "command -v kubectl"),
-    ("unknown tool", "frobnicate --delete everything"),
+    ("unknown tool", "frobnicate --list everything"),
     ("script path", "./deploy.sh --force"),
     ("python script", "python3 tools/cleanup.py --delete-all"),
     ("sudo -i alone", "sudo -i"),

@@ -34,6 +34,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "held-out-14": {"precision": 0.7, "recall": 0.7, "callers": 0.65, "flags": 0.85},
     "held-out-15": {"precision": 0.8, "recall": 0.8, "callers": 0.85, "flags": 0.8},
     "held-out-16": {"precision": 0.65, "recall": 0.8, "callers": 0.8, "flags": 0.9},
+    "held-out-17": {"precision": 0.5, "recall": 0.6, "callers": 0.85, "flags": 0.6},
 }
 
 
@@ -60,16 +61,11 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-17")
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-18")
     assert report["scripts"] >= 40
-    # test-folder scripts that nothing outside the tests runs stay tests, as documented
-    assert sorted(m["path"] for m in report["missed"]) == [
-        "apache__zookeeper/zookeeper-client/zookeeper-client-c/tests/zkServer.sh",
-        "containerd__containerd/test/build.sh",
-        "containerd__containerd/test/push.sh"]
-    # blind 0.38 / 0.38 (callers 0.68, flags 0.42); 0.54 / 0.67 (0.87, 0.64) after the rules
-    # written from it (a CLI's subcommands registered as entry points and run through the
-    # command, cliff parsers, a project base command's handle(), search-index deletes, a Java
-    # main class named for deleting, Django option groups)
-    assert report["destructive"]["precision"] >= 0.5 and report["destructive"]["recall"] >= 0.6
-    assert report["callers"]["recall"] >= 0.85 and report["flags"]["recall"] >= 0.6
+    assert report["missed"] == []
+    # blind 0.75 / 0.71 (callers 0.84, flags 0.98); 0.80 / 0.94 (0.90, 0.98) after the rules
+    # written from it (s6-rc up files and Vagrantfiles as callers, an absolute path resolved in
+    # the caller's own image tree, s6-svscanctl -t, an unknown tool's deleting option)
+    assert report["destructive"]["precision"] >= 0.75 and report["destructive"]["recall"] >= 0.9
+    assert report["callers"]["recall"] >= 0.85 and report["flags"]["recall"] >= 0.95

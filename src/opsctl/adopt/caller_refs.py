@@ -203,6 +203,16 @@ class ScriptIndex:
             deployed = [join_path(base, rest) for base, rest in anchored if base.startswith("/")]
             if deployed:  # after ``cd /opt/app``
                 return _by_suffix(deployed[0], candidates, lambda p: p.split("/"))
+        if ref.startswith("/") and len(candidates) > 1:
+            # an absolute path written in an image's file tree (``prosody/rootfs/etc/s6-overlay/
+            # s6-rc.d/10-config/up`` running ``/etc/s6-overlay/scripts/config``): the script at
+            # that path in the same tree, when the caller's folders hold one
+            for base in bases:
+                parts = [part for part in base.split("/") if part and not part.startswith("$")]
+                for cut in range(len(parts), -1, -1):
+                    path = join_path("/".join(parts[:cut]), ref.lstrip("/"))
+                    if path in self.scripts:
+                        return path
         # A relative path with folders that leads nowhere names another file of the same name
         # unless a folder matches too; an absolute (deployed) path or a bare name needs only the
         # name to be unique.

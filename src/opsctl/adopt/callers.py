@@ -52,7 +52,12 @@ from opsctl.adopt.callers_ci import (
     callers_in_yaml_lines,
     gitlab_includes,
 )
-from opsctl.adopt.callers_config import callers_in_daemon_config, callers_in_puppet
+from opsctl.adopt.callers_config import (
+    callers_in_daemon_config,
+    callers_in_puppet,
+    callers_in_s6_rc,
+    callers_in_vagrantfile,
+)
 from opsctl.adopt.callers_go import callers_in_go
 from opsctl.adopt.model import Caller
 from opsctl.adopt.parallel import map_chunks
@@ -219,6 +224,11 @@ def classify(path: str, scripts: frozenset[str]) -> str | None:
         return "procfile"
     if lower.endswith((".service", ".timer")):
         return "systemd"
+    if lower in ("up", "down") and len(folders) >= 2 and folders[-2] == "s6-rc.d" \
+            and path not in scripts:
+        return "s6-rc"
+    if name == "Vagrantfile":
+        return "vagrant"
     if (lower.endswith(".ini") and path not in scripts) or (lower.endswith(".conf") and (
             "supervisor" in path.lower() or "uwsgi" in lower)):
         return "ini"
@@ -273,4 +283,6 @@ _SCANNERS = {
     "puppet": callers_in_puppet,
     "daemon-config": callers_in_daemon_config,
     "go": callers_in_go,
+    "s6-rc": callers_in_s6_rc,
+    "vagrant": callers_in_vagrantfile,
 }

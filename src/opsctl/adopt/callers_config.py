@@ -15,6 +15,7 @@ Nagios/Icinga's ``command_line CMD`` and upstart's ``exec CMD``, kind ``script``
 
 from __future__ import annotations
 
+import posixpath
 import re
 
 from opsctl.adopt.caller_refs import (
@@ -85,3 +86,32 @@ def callers_in_daemon_config(file: CallerFile, index: ScriptIndex, collector: Co
             # a template's tags (<%= @title %>) and NRPE's macros ($ARG1$) are words, not paths
             command = re.sub(r"<%.*?%>", "X", match.group(1)).replace("$ARG", "ARG")
             callers_in_chunk(file, command, number, index, collector, "script", where)
+
+
+def callers_in_s6_rc(file: CallerFile, index: ScriptIndex, collector: Collector,
+                     plan: list[tuple[str, str]]) -> None:
+    """An s6-rc oneshot's ``up``/``down`` file (``s6-rc.d/10-config/up``: the command the
+    container's init runs at start, ``/etc/s6-overlay/scripts/config``): its command lines."""
+    callers_in_chunk(file, file.text, 1, index, collector, "script", Where(file.path, None))
+
+
+_VAGRANT_PATH = re.compile(r"""provision\b.*?(?:\bpath:|:path\s*=>)\s*(["'])(?P<path>[^"'\n]+)\1""")
+_VAGRANT_INLINE = re.compile(r"""provision\b.*?(?:\binline:|:inline\s*=>)\s*(["'])(?P<command>[^"'\n]+)\1""")
+
+
+def callers_in_vagrantfile(file: CallerFile, index: ScriptIndex, collector: Collector,
+                           plan: list[tuple[str, str]]) -> None:
+    """A Vagrantfile's shell provisioners: ``config.vm.provision "shell", path:
+    "vagrant/provision.sh"`` (or ``:path => ...``; relative to the Vagrantfile) and one-line
+    ``inline: "..."`` commands."""
+    here = posixpath.dirname(file.path)
+    for number, line in enumerate(file.lines, 1):
+        if line.lstrip().startswith("#"):
+            continue
+        if (match := _VAGRANT_PATH.search(line)) is not None:
+            script = index.resolve_path(match.group("path"), [here], {})
+            if script and script != file.path:
+                collector.add(script, file.path, number, "script", line)
+        if (match := _VAGRANT_INLINE.search(line)) is not None:
+            callers_in_chunk(file, match.group("command"), number, index, collector, "script",
+                             Where(file.path, None))

@@ -583,10 +583,15 @@ def rule_unknown_tool(args: list[str]) -> Verdict | None:
     """A tool without a rule of its own whose first word is a deleting verb (``kfctl delete``,
     ``mytool destroy env``, also as part of a compound: ``acl-remove``, ``apps:destroy``), or
     whose second is after a group word (``socorro-cmd db drop``,
-    ``mytool cluster delete``): destructive, at medium confidence; anything else is not
+    ``mytool cluster delete``), or that is given a deleting option (``--delete-old``,
+    ``-remove-data=$X``): destructive, at medium confidence; anything else is not
     reported."""
     verb, rest = first_positional(args)
     if verb in _UNKNOWN_TOOL_DELETES:
+        return Verdict(True, "command", "medium")
+    own = args[:args.index("--")] if "--" in args else args  # after ``--``: another program's
+    if any(_deleting_option(word) for word in own):
+        # ``pgo-rmdata -remove-data=$REMOVE_DATA``, ``tool --delete-backups``: told to delete
         return Verdict(True, "command", "medium")
     if verb == "curl" and args[:1] == ["curl"]:
         # a platform CLI's raw API call (``cf curl -X DELETE /v3/apps/x``, ``uaac curl
@@ -604,6 +609,31 @@ def rule_unknown_tool(args: list[str]) -> Verdict | None:
             and first_positional(rest)[0] in _GROUP_DELETES):
         return Verdict(True, "command", "medium")
     return None
+
+
+_DELETING_OPTION = re.compile(r"^--?(?:remove|delete|purge|prune|wipe|destroy|drop)(?:[-_][\w-]+)?"
+                              r"(?:=(.*))?$")
+
+
+def _deleting_option(word: str) -> bool:
+    """An option of an unknown tool that tells it to delete (``--delete-old``,
+    ``-remove-data=$X``), unless given a false value or naming what holds no data
+    (``--remove-pidfile``, ``--prune-cache``). (Words after ``--`` are another program's.)"""
+    match = _DELETING_OPTION.match(word)
+    return match is not None and not _NO_DATA_OPTION.search(word) and (
+        match.group(1) or "true").strip("\"'").lower() not in ("false", "0", "no", "off", "")
+
+
+_NO_DATA_OPTION = re.compile(r"(?i)pid|lock|cache|te?mp|orphan|sock")
+
+
+def _rule_s6_svscanctl(args: list[str]) -> Verdict | None:
+    """``s6-svscanctl -t /run/service``: the supervision tree told to stop every service and
+    exit (``-t``, ``-q``; ``-0``/``-6``/``-7``/``-8`` halt, reboot or power off), as a
+    container's init shutting everything down: destructive; ``-a``/``-h``/``-n`` (rescan,
+    reload) change nothing lasting."""
+    shorts, _, _ = split_options(args)
+    return DEST if shorts & set("tq0678") else (MUT if shorts else None)
 
 
 # second words that delete after a group word: not ``rm``/``remove``/``prune`` (``tool cache rm``)
@@ -730,6 +760,7 @@ RULES: dict[str, Rule] = {
                                                  "lock"))
        for name in ("yarn", "pnpm", "bundle", "composer", "poetry", "pipenv", "uv")},
     "cargo": _rule_cargo, "dpkg": _rule_dpkg, "java": _rule_java,
+    "s6-svscanctl": _rule_s6_svscanctl,
     "go": _rule_go, "gofmt": _rule_write_flag("-w"), "goimports": _rule_write_flag("-w"),
     "shfmt": _rule_write_flag("-w", "--write"), "prettier": _rule_write_flag("--write", "-w"),
     "clang-format": _rule_write_flag("-i"), "autopep8": _rule_write_flag("-i", "--in-place"),
