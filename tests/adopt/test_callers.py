@@ -1323,3 +1323,24 @@ def test_a_vagrantfiles_shell_provisioners(tmp_path: Path) -> None:
             for script, entries in found.items()} == {
         "vagrant/provision.sh": [("Vagrantfile", 3)], "vagrant/users.sh": [("Vagrantfile", 4)],
         "scripts/seed.sh": [("Vagrantfile", 5)]}
+
+
+def test_a_script_copied_into_a_folder_the_image_runs_is_called_from_there(tmp_path: Path) -> None:
+    files = {"Dockerfile-debian.template": """
+        FROM debian:bookworm
+        COPY docker-entrypoint.sh /
+        COPY 10-listen-on-ipv6.sh /docker-entrypoint.d
+        COPY --chmod=755 init-db.sh /docker-entrypoint-initdb.d/
+        COPY rotate.sh /etc/periodic/daily/
+        COPY notes.sh /usr/share/doc/
+        ENTRYPOINT ["/docker-entrypoint.sh"]
+        """}
+    scripts = ("entrypoint/docker-entrypoint.sh", "entrypoint/10-listen-on-ipv6.sh",
+               "db/init-db.sh", "ops/rotate.sh", "ops/notes.sh")
+    found = callers(tmp_path, files, scripts)
+    assert {script: [(path, line) for path, line, _kind, _text in entries]
+            for script, entries in found.items()} == {
+        "entrypoint/docker-entrypoint.sh": [("Dockerfile-debian.template", 7)],
+        "entrypoint/10-listen-on-ipv6.sh": [("Dockerfile-debian.template", 3)],
+        "db/init-db.sh": [("Dockerfile-debian.template", 4)],
+        "ops/rotate.sh": [("Dockerfile-debian.template", 5)]}

@@ -13,6 +13,8 @@ from opsctl.adopt.commands import (
 )
 
 DESTRUCTIVE = [
+    ("pt-archiver moves rows out", "pt-archiver --source h=db,D=nova,t=instances --dest t=shadow_instances --where 'deleted!=0'"),
+
     ("s6 supervision tree terminated", "s6-svscanctl -t /run/service"),
 
     ("dpkg purge", "dpkg -P yarn"),
@@ -215,6 +217,8 @@ def test_a_platform_clis_raw_api_call_is_read_as_curl(command: str, destructive:
 
 
 MUTATING = [
+    ("pt-archiver copying only", "pt-archiver --source h=db,D=nova,t=x --dest t=y --no-delete --where 1=1"),
+
     ("s6 supervision tree rescanned", "s6-svscanctl -a /run/service"),
 
     ("dpkg remove, as apt's remove", "dpkg -r yarn"),

@@ -290,10 +290,36 @@ def callers_in_systemd(file: CallerFile, index: ScriptIndex, collector: Collecto
         callers_in_chunk(file, match.group(1), number, index, collector, kind, Where(file.path, None))
 
 
+_RUN_PARTS = re.compile(r"^(?:/docker-entrypoint(?:-initdb)?\.d|/etc/cron\.(?:hourly|daily|weekly|monthly)"
+                        r"|/etc/periodic/\w+|/etc/my_init\.d|/etc/cont-init\.d|/etc/cont-finish\.d"
+                        r"|/etc/rc\.local\.d)/?$")
+"""Folders whose every script is run by the image: its entrypoint's hooks (``nginx``'s
+``/docker-entrypoint.d``, the database images' ``/docker-entrypoint-initdb.d``), cron's and
+Alpine's periodic folders, the init systems' start-up folders."""
+
+
+def _copied_to_run_parts(file: CallerFile, index: ScriptIndex, collector: Collector,
+                         here: str) -> None:
+    """``COPY 10-listen-on-ipv6.sh /docker-entrypoint.d``: a script copied into a folder the
+    image runs every script of is run from there; the COPY line is its caller."""
+    for number, line in enumerate(file.lines, 1):
+        match = re.match(r"^\s*(?:COPY|ADD)\s+(?:--\S+\s+)*(\S+(?:[ \t]+\S+)+)[ \t]*$", line, re.I)
+        if not match:
+            continue
+        *sources, target = match.group(1).split()
+        if sources[0].startswith("[") or not _RUN_PARTS.match(target):
+            continue
+        for source in sources:
+            script = index.resolve_path(source, [here, ""], {})
+            if script and script != file.path:
+                collector.add(script, file.path, number, "dockerfile", line)
+
+
 def callers_in_dockerfile(file: CallerFile, index: ScriptIndex, collector: Collector,
                           plan: list[tuple[str, str]]) -> None:
     here = posixpath.dirname(file.path)
     aliases = docker_copies(file.text, index, [here, ""])
+    _copied_to_run_parts(file, index, collector, here)
     number = 0
     while number < len(file.lines):
         first = number

@@ -627,6 +627,15 @@ def _deleting_option(word: str) -> bool:
 _NO_DATA_OPTION = re.compile(r"(?i)pid|lock|cache|te?mp|orphan|sock")
 
 
+def _rule_pt_archiver(args: list[str]) -> Verdict | None:
+    """Percona's ``pt-archiver --source ... [--dest ...]``: rows archived are deleted from the
+    source table unless ``--no-delete``; ``--dry-run`` only prints the queries."""
+    _, longs, _ = split_options(args)
+    if "--dry-run" in longs:
+        return None
+    return MUT if "--no-delete" in longs else DEST
+
+
 def _rule_s6_svscanctl(args: list[str]) -> Verdict | None:
     """``s6-svscanctl -t /run/service``: the supervision tree told to stop every service and
     exit (``-t``, ``-q``; ``-0``/``-6``/``-7``/``-8`` halt, reboot or power off), as a
@@ -760,7 +769,7 @@ RULES: dict[str, Rule] = {
                                                  "lock"))
        for name in ("yarn", "pnpm", "bundle", "composer", "poetry", "pipenv", "uv")},
     "cargo": _rule_cargo, "dpkg": _rule_dpkg, "java": _rule_java,
-    "s6-svscanctl": _rule_s6_svscanctl,
+    "s6-svscanctl": _rule_s6_svscanctl, "pt-archiver": _rule_pt_archiver,
     "go": _rule_go, "gofmt": _rule_write_flag("-w"), "goimports": _rule_write_flag("-w"),
     "shfmt": _rule_write_flag("-w", "--write"), "prettier": _rule_write_flag("--write", "-w"),
     "clang-format": _rule_write_flag("-i"), "autopep8": _rule_write_flag("-i", "--in-place"),
