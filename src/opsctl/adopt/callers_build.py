@@ -11,6 +11,7 @@ import json
 import posixpath
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -821,32 +822,10 @@ def cli_subcommands(file: CallerFile, index: ScriptIndex) -> list[tuple[str, str
     return found
 
 
-def _setup_cfg_group_entries(file: CallerFile) -> list[tuple[str, str]]:
-    """``name = module:attr`` lines of setup.cfg's entry-point groups of subcommands."""
-    entries: list[tuple[str, str]] = []
+def _setup_cfg_values(file: CallerFile) -> Iterator[tuple[str, str, str, int]]:
+    """(section, key, value, line) of each value of a setup.cfg, a continuation line being a
+    value of the key above it; comments and empty values skipped."""
     section = key = ""
-    for line in file.lines:
-        stripped = line.strip()
-        if stripped.startswith("[") and stripped.endswith("]"):
-            section, key = stripped[1:-1].strip(), ""
-            continue
-        match = re.match(r"^([\w.\-]+)\s*=\s*(.*)$", line)
-        if match and not line[:1].isspace():
-            key, value = match.group(1), match.group(2).strip()
-        elif line[:1].isspace():
-            value = stripped
-        else:
-            continue
-        if section in ("options.entry_points", "entry_points") and _COMMAND_GROUP.search(key) \
-                and "=" in value:
-            entries.append((value, key))
-    return entries
-
-
-def _setup_cfg_targets(file: CallerFile, *, groups: bool = True) -> list[tuple[str, int, bool]]:
-    targets: list[tuple[str, int, bool]] = []
-    section = ""
-    key = ""
     for number, line in enumerate(file.lines, 1):
         stripped = line.strip()
         if not stripped or stripped.startswith(("#", ";")):
@@ -861,9 +840,23 @@ def _setup_cfg_targets(file: CallerFile, *, groups: bool = True) -> list[tuple[s
             value = stripped
         else:
             continue
-        if not value:
-            continue
-        if section in ("options.entry_points", "entry_points") and (
+        if value:
+            yield section, key, value, number
+
+
+_ENTRY_POINT_SECTIONS = ("options.entry_points", "entry_points")
+
+
+def _setup_cfg_group_entries(file: CallerFile) -> list[tuple[str, str]]:
+    """``name = module:attr`` lines of setup.cfg's entry-point groups of subcommands."""
+    return [(value, key) for section, key, value, _number in _setup_cfg_values(file)
+            if section in _ENTRY_POINT_SECTIONS and _COMMAND_GROUP.search(key) and "=" in value]
+
+
+def _setup_cfg_targets(file: CallerFile, *, groups: bool = True) -> list[tuple[str, int, bool]]:
+    targets: list[tuple[str, int, bool]] = []
+    for section, key, value, number in _setup_cfg_values(file):
+        if section in _ENTRY_POINT_SECTIONS and (
                 key in ("console_scripts", "gui_scripts") or (groups and _COMMAND_GROUP.search(key))):
             if "=" in value:
                 targets.append((value, number, False))
