@@ -150,40 +150,26 @@ class ScriptIndex:
         """Whether ``text`` holds a word that may name a script (a cheap filter before parsing):
         a file name, or with ``-m`` (or ``modules``) a module, or a Django command name; the
         name of ``path`` itself (a script's usage text) does not count."""
+        return next(self._naming_words(text, modules, path), None) is not None
+
+    def mentions(self, text: str, *, modules: bool = False, path: str = "") -> set[str]:
+        """Every word of ``text`` that may name a script, as :meth:`mentioned_in` looks for
+        the first."""
+        return set(self._naming_words(text, modules, path))
+
+    def _naming_words(self, text: str, modules: bool, path: str) -> Iterator[str]:
         modules = modules or "-m" in text
         commands = "manage" in text or "django-admin" in text or "call_command" in text
         for token in _NAME_TOKEN_RE.findall(text):
             named = self.by_basename.get(token)
             # a script named by a number (runit's ``etc/runit/1``) is named by its path: the
             # number alone is in every file
-            if named and named != [path] and (not token.isdigit() or f"/{token}" in text):
-                return True
-            if token in self.commands and self.commands[token] != path:
-                return True
-            if token == "flask" and self.flask_groups:
-                return True
-            if modules and token.rpartition(".")[2] in self.by_module_tail:
-                return True
-            if commands and f"{token}.py" in self.by_basename:
-                return True
-        return False
-
-    def mentions(self, text: str, *, modules: bool = False, path: str = "") -> set[str]:
-        """Every word of ``text`` that may name a script, as :meth:`mentioned_in` looks for
-        the first."""
-        modules = modules or "-m" in text
-        commands = "manage" in text or "django-admin" in text or "call_command" in text
-        found: set[str] = set()
-        for token in set(_NAME_TOKEN_RE.findall(text)):
-            named = self.by_basename.get(token)
             if (named and named != [path] and (not token.isdigit() or f"/{token}" in text)) or (
                     token in self.commands and self.commands[token] != path) or (
                     token == "flask" and self.flask_groups) or (
                     modules and token.rpartition(".")[2] in self.by_module_tail) or (
-                    commands and f"{token}.py" in self.by_basename) or (
-                    token in self.subcommands):
-                found.add(token)
-        return found
+                    commands and f"{token}.py" in self.by_basename):
+                yield token
 
     def resolve_path(self, ref: str, bases: Sequence[str], variables: dict[str, str], *,
                      known_cwd: bool = False) -> str | None:
