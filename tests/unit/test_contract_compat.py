@@ -894,6 +894,18 @@ def test_any_value_anywhere_in_a_lock_is_read_and_compared_or_refused(data: st.D
     check(lock, {"release-tag": current}).render_text()
 
 
+@pytest.mark.parametrize("value", [{"": False}, {"": True}])
+def test_a_locked_property_that_is_a_boolean_schema_is_compared(value: Any) -> None:
+    """A case the fuzz test above found: ``properties`` holding a boolean schema (``false``:
+    nothing, ``true``: anything) where the code has no such field."""
+    current = {**snapshot_of(RichRequest, "1.0.0"), "name": "release-tag",
+               "older_request_schemas": {"0": schema_of(request_v1())}}
+    doc = json.loads(render_lock({"release-tag": current}))
+    entry(doc)["result_schema"]["properties"] = value
+    lock = parse_lock(json.loads(json.dumps(doc)), "fuzzed.json")
+    check(lock, {"release-tag": current}).render_text()
+
+
 def test_missing_lock_says_how_to_create_it(tmp_path: Any) -> None:
     with pytest.raises(ConfigError, match="run `opsctl contract lock`"):
         read_lock(tmp_path / LOCK_FILE)

@@ -76,6 +76,10 @@ class SchemaRoot:
         self.root = root
 
     def resolve(self, schema: Schema) -> tuple[Schema, str | None]:
+        if not isinstance(schema, Mapping):
+            # a boolean schema (``true``: anything, ``false``: nothing), or a lock edited by
+            # hand into something that is not a schema: compared as what it accepts
+            return ({} if schema is True else {"not": {}}), None
         ref_seen: str | None = None
         for _ in range(32):  # a chain of plain aliases; longer means a cycle of aliases
             ref = schema.get("$ref")
