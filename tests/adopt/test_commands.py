@@ -188,6 +188,18 @@ def test_an_unknown_tool_told_to_delete_by_an_option(command: str, destructive: 
 
 
 @pytest.mark.parametrize(("command", "verdict"), [
+    ("/usr/sbin/logrotate /etc/logrotate.conf", True),  # logs past ``rotate N`` are removed
+    ("logrotate -f /etc/logrotate.d/app", True),
+    ("logrotate -d /etc/logrotate.conf", None),  # --debug: says what it would do, does nothing
+    ("logrotate", None),
+])
+def test_logrotate_removes_logs_past_their_retention(command: str, verdict: bool | None) -> None:
+    effects = classify_command_string(command, line=2)
+    assert [(e.destructive, e.confidence) for e in effects] == (
+        [] if verdict is None else [(True, "medium")])
+
+
+@pytest.mark.parametrize(("command", "verdict"), [
     ("java -cp $CLASSPATH $JVMFLAGS org.apache.zookeeper.server.PurgeTxnLog $DATA -n 3", True),
     ("java -Dlog.dir=/var/log com.example.DeleteExpiredSessions", True),
     ("java -jar purge.jar", None),

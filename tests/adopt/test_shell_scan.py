@@ -793,6 +793,14 @@ def test_killing_the_scripts_own_background_children_is_not_destructive(
     # a data folder emptied for a restore is made again too, with nothing written by the script
     ("rm -rf /var/lib/pgsql/data\nmkdir -p /var/lib/pgsql/data\npg_restore -d db dump\n", [True]),
     ("rm -rf /srv/data\nmkdir /srv/data/x\n", [True]),
+    # made again and given a file, but then handed to a server as its data folder: its data
+    ('rm -rf data/prom"${i}"\nmkdir -p data/prom"${i}"/\ncat > data/prom"${i}"/prometheus.yml <<EOF\n'
+     'x\nEOF\nprometheus --config.file data/prom"${i}"/prometheus.yml --storage.tsdb.path data/prom"${i}" &\n',
+     [True]),
+    ("rm -rf ./state\nmkdir -p state\necho x > state/seed\nmongod --dbpath=./state\n", [True]),
+    # extracted into by ``$TAR -C<folder>`` (the folder joined to the option): written again
+    ('rm -rf "${OUT}/docs-git"\nmkdir -p "${OUT}/docs-git"\n'
+     'git archive HEAD | $TAR -C${OUT}/docs-git -x docs/\n', []),
 ])
 def test_a_folder_wiped_and_written_again_is_the_scripts_output(text: str, destructive: list[bool]) -> None:
     assert [e.destructive for e in scan(text).effects if e.call.startswith("rm")] == destructive
@@ -1039,6 +1047,12 @@ def test_an_installed_path_is_looked_up_once_per_scan_and_afresh_after(tmp_path:
     ("sed --in-place=.old 1d HISTORY.md\nrm HISTORY.md.old\n", []),
     # without a backup suffix, sed leaves no copy: the .bak removed is someone else's
     ("sed -i 1d HISTORY.md\nrm HISTORY.md.bak\n", [True]),
+    # a pattern of the suffix its own in-place edits used: the copies they left
+    ("sed -i.bak -E 's/a/b/g' *.pb.go\nrm -f *.bak\n", []),
+    ("sed -i~ 's/a/b/' conf/*.ini\nrm -f conf/*~\n", []),
+    # no sed with that suffix, or a pattern that is not only the suffix: someone else's files
+    ("sed -i.orig 's/a/b/' x\nrm -f *.bak\n", [True]),
+    ("sed -i.bak 's/a/b/' x\nrm -f backups/db*\n", [True]),
 ])
 def test_the_backup_copy_sed_leaves_is_the_scripts_own_file(text: str, destructive: list[bool]) -> None:
     assert [e.destructive for e in scan(text).effects if e.call.startswith("rm")] == destructive
@@ -1131,3 +1145,26 @@ def test_a_java_held_in_a_variable_running_a_deleting_main_class() -> None:
     script = scan('. "$(dirname "$0")/env.sh"\n'
                   '"$JAVA" "${flags[@]}" org.apache.zookeeper.server.PurgeTxnLog "$DATA" "$@"\n')
     assert [(e.destructive, e.confidence) for e in script.effects] == [(True, "medium")]
+
+
+@pytest.mark.parametrize(("text", "destructive"), [
+    # the chart's dependency archives, fetched again by ``helm dependency update``/``build``
+    ('rm -f charts/linkerd-crds/charts/*\n"$bindir"/helm dep up charts/linkerd-crds\n', []),
+    ("rm -rf charts/app/charts/*.tgz charts/app/tmpcharts\nhelm dependency build charts/app\n", []),
+    # without the download, or removing more than the archives: a deletion
+    ("rm -f charts/linkerd-crds/charts/*\nhelm lint charts/linkerd-crds\n", [True]),
+    ("rm -rf charts/app\nhelm dep up charts/app\n", [True]),
+])
+def test_helm_dependency_archives_downloaded_again_are_regenerated(text: str, destructive: list[bool]) -> None:
+    assert [e.destructive for e in scan(text).effects if e.call.startswith("rm")] == destructive
+
+
+@pytest.mark.parametrize(("text", "destructive"), [
+    # ``unset`` gives the variable its empty value: the run without ``--dry-run`` is one of them
+    ('unset DRY_RUN\nwhile getopts "n" o; do\n  case $o in\n    n) DRY_RUN="--dry-run" ;;\n  esac\n'
+     'done\npt-archiver ${DRY_RUN} --source h=db,t=x --purge --where 1=1\n', [True]),
+    # set unconditionally: always a dry run
+    ('DRY_RUN="--dry-run"\npt-archiver ${DRY_RUN} --source h=db,t=x --purge --where 1=1\n', []),
+])
+def test_an_unset_option_variable_may_be_empty(text: str, destructive: list[bool]) -> None:
+    assert [e.destructive for e in scan(text).effects if e.call.startswith("pt-archiver")] == destructive

@@ -636,6 +636,16 @@ def _rule_pt_archiver(args: list[str]) -> Verdict | None:
     return MUT if "--no-delete" in longs else DEST
 
 
+def _rule_logrotate(args: list[str]) -> Verdict | None:
+    """``logrotate /etc/logrotate.conf``: rotates logs and removes those past the configured
+    ``rotate N``/``maxage`` (retention: old logs are deleted; medium, the count is in its
+    configuration); ``-d``/``--debug`` only says what it would do."""
+    shorts, longs, _ = split_options(args)
+    if "d" in shorts or "--debug" in longs or not args:
+        return None
+    return Verdict(True, "command", "medium")
+
+
 def _rule_s6_svscanctl(args: list[str]) -> Verdict | None:
     """``s6-svscanctl -t /run/service``: the supervision tree told to stop every service and
     exit (``-t``, ``-q``; ``-0``/``-6``/``-7``/``-8`` halt, reboot or power off), as a
@@ -770,6 +780,7 @@ RULES: dict[str, Rule] = {
        for name in ("yarn", "pnpm", "bundle", "composer", "poetry", "pipenv", "uv")},
     "cargo": _rule_cargo, "dpkg": _rule_dpkg, "java": _rule_java,
     "s6-svscanctl": _rule_s6_svscanctl, "pt-archiver": _rule_pt_archiver,
+    "logrotate": _rule_logrotate,
     "go": _rule_go, "gofmt": _rule_write_flag("-w"), "goimports": _rule_write_flag("-w"),
     "shfmt": _rule_write_flag("-w", "--write"), "prettier": _rule_write_flag("--write", "-w"),
     "clang-format": _rule_write_flag("-i"), "autopep8": _rule_write_flag("-i", "--in-place"),

@@ -107,8 +107,11 @@ def _scratch_path(word: str) -> bool:
         and word.rstrip("/") not in ("/tmp", "/var/tmp")
 
 
+_HELM_DEPS = re.compile(r"\bhelm\S*\s+(?:\S+\s+)*?dep(?:endency|endencies|s)?\s+(?:up|update|build)\b")
+"""``helm dep up CHART``, ``"$bindir"/helm dependency build``: chart dependencies fetched again."""
+
 _NAMED_TOOLS = ("docker", "podman", "nerdctl", "kubectl", "helm", "git", "aws", "gcloud",
-                "terraform", "psql", "mysql", "java")
+                "terraform", "psql", "mysql", "java", "tar")
 
 
 def _tool_named_by(variable: str) -> str | None:
@@ -267,6 +270,8 @@ def _output_folders(words: list[str]) -> list[str]:
     """Folders a command writes files into: ``wget -P DIR``, ``curl --output-dir DIR``,
     ``unzip -d DIR``, ``tar -x -C DIR``."""
     program, index = command_program(words)
+    if program is not None and (held := SUBJECT_VAR.fullmatch(program)):
+        program = _tool_named_by(held.group(1)) or program  # ``$TAR -C"$out" -x``
     args = words[index + 1:]
     wanted = {"wget": ("-P", "--directory-prefix"), "curl": ("--output-dir",), "unzip": ("-d",),
               "tar": ("-C", "--directory")}.get(program or "", ())
@@ -280,7 +285,25 @@ def _output_folders(words: list[str]) -> list[str]:
             folder = value if eq else (args[i + 1] if i + 1 < len(args) else "")
             if folder:
                 folders.append(folder)
+        elif program == "tar" and word.startswith("-C") and len(word) > 2:
+            folders.append(word[2:])  # ``-C${OUT}/docs``: the folder joined to its option
     return folders
+
+
+_DATA_OPTION = re.compile(r"--?(?:storage\.)?(?:tsdb|data|db|storage|datadir|dbpath)(?:[-_.]?(?:dir|path|directory))?")
+
+
+def _data_folders(words: list[str]) -> list[str]:
+    """The folders a command is told to keep its data in: ``prometheus --storage.tsdb.path X``,
+    ``thanos receive --tsdb.path X``, ``--data-dir X``, ``mongod --dbpath X``, ``--datadir=X``."""
+    found: list[str] = []
+    for i, word in enumerate(words):
+        name, eq, value = word.partition("=")
+        if word.startswith("-") and _DATA_OPTION.fullmatch(name):
+            value = value if eq else (words[i + 1] if i + 1 < len(words) else "")
+            if value and not value.startswith("-"):
+                found.append(value)
+    return found
 
 
 def _outputs(words: list[str]) -> list[str]:
@@ -437,6 +460,7 @@ class _Scan(ShellInterface):
         self.sourced = sourced_files(self.parsed, file, root, text)
         self._made_in: dict[str | None, set[str]] | None = None  # rebuilt_folders' caches
         self._written: set[str] | None = None
+        self._sed_suffixes: set[str] | None = None  # own_backups' cache
         self.arm_commands: dict[int, list[Command]] = {}
         for command in self.parsed.commands:
             if command.arm is not None:
@@ -565,6 +589,11 @@ class _Scan(ShellInterface):
                         self.assign(name, command, value if _static(value) else "$")
                     elif not eq and head in ("local", "declare", "typeset"):
                         self.assign(name, command)
+            elif head == "unset" and "-f" not in words[1:]:
+                # ``unset DRY_RUN`` then ``DRY_RUN="--dry-run"`` under ``-n``: empty unless asked
+                for word in words[1:]:
+                    if NAME.fullmatch(word):
+                        self.assign(word, command, "")
             elif head in ("read", "mapfile", "readarray"):
                 skip = False
                 for word in words[1:]:
@@ -873,7 +902,8 @@ class _Scan(ShellInterface):
                         or _removes_own_packages(command.words, installed)
                         or self.own_output([self.expanded_key(w) for w in command.words],
                                            rebuilt_for(command.function))
-                        or self.in_own_clone(command.words, cloned)):
+                        or self.in_own_clone(command.words, cloned)
+                        or self.own_backups(command.words) or self.helm_dependencies(command.words)):
                     effect = None
                 elif effect is not None and effect.destructive and _runtime_or_links(command.words):
                     effect.destructive = False  # run-time state, or a service disabled: a change
@@ -972,15 +1002,48 @@ class _Scan(ShellInterface):
                 written.update(self.expanded_key(r.target) for r in command.redirects
                                if r.op.lstrip("0123456789") in _WRITE_OPS and r.target)
         written = self._written
+        # a folder handed to a server as its data (``--storage.tsdb.path data/prom0``,
+        # ``--data-dir``): what it held is data, however often the script makes it again
+        stores = {self.expanded_key(value).removeprefix("./") for command in self.parsed.commands
+                  for value in _data_folders(command.words)}
         folders: set[str] = set()
         for folder in made:
             parts = folder.split("/")
             for cut in range(1, len(parts) + 1):
                 top = "/".join(parts[:cut])
+                if top.removeprefix("./") in stores:
+                    break
                 if top not in ("", ".", "$HOME", "~") and any(w.startswith(top + "/") for w in written):
                     folders.add(top)
         # both spellings: the folder as written in the rm (``"$version"``) is matched by key
         return folders
+
+    def own_backups(self, words: list[str]) -> bool:
+        """``rm -f *.bak`` after ``sed -i.bak EXPR *.pb.go``: the backup copies its own in-place
+        edits left (every operand a pattern ending in a suffix the script's ``sed -i`` used)."""
+        program, index = command_program(words)
+        if program not in _REMOVERS or "sed" not in self.text:
+            return False
+        if self._sed_suffixes is None:
+            self._sed_suffixes = {
+                w[2:] if w.startswith("-i") else w.partition("=")[2]
+                for command in self.parsed.commands if command_program(command.words)[0] == "sed"
+                for w in command.words if (w.startswith("-i") and len(w) > 2) or w.startswith("--in-place=")}
+            self._sed_suffixes = {x for x in self._sed_suffixes if re.fullmatch(r"[.~_-]\w*~?|~", x)}
+        operands = [_path_key(w) for w in words[index + 1:] if not w.startswith("-")]
+        return bool(operands and self._sed_suffixes) and all(
+            any(re.fullmatch(r"(?:[\w./-]*/)?\*" + re.escape(x), o) for x in self._sed_suffixes)
+            for o in operands)
+
+    def helm_dependencies(self, words: list[str]) -> bool:
+        """``rm -f charts/linkerd-crds/charts/*`` in a script that runs ``helm dependency
+        update`` (or ``build``): the chart's dependency archives, downloaded again."""
+        program, index = command_program(words)
+        if program not in _REMOVERS or "helm" not in self.text or not _HELM_DEPS.search(self.text):
+            return False
+        operands = [_path_key(w) for w in words[index + 1:] if not w.startswith("-")]
+        return bool(operands) and all(re.search(r"(?:^|/)(?:charts/(?:\*|[^/]*\.tgz)|tmpcharts)$", o)
+                                      for o in operands)
 
     def own_children(self, words: list[str]) -> bool:
         """``kill $!``, ``kill "$worker_pid"`` after ``worker_pid=$!`` (or ``=$(jobs -p)``),
