@@ -1,0 +1,7 @@
+#!/bin/sh
+
+set -e
+
+/harbor/install_cert.sh
+
+exec /harbor/harbor_exporter

@@ -1,0 +1,7 @@
+#!/bin/sh
+
+set -e
+
+/home/scanner/install_cert.sh
+
+exec /home/scanner/bin/scanner-trivy
