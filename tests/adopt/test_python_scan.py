@@ -2190,3 +2190,29 @@ def test_a_django_commands_option_groups_made_from_its_parser() -> None:
                 pass
     """)
     assert list(got) == ["model_label", "--simulate", "--only-print-queries"]
+
+
+@pytest.mark.parametrize(("source", "destructive"), [
+    # a loop over a pattern that only matches temporary files: its own leftovers
+    ('import glob, os\nfor tmp_f in glob.glob("harbor.yml.*.tmp"):\n    os.remove(tmp_f)\n', []),
+    ('import glob, os\nfor f in sorted(glob.glob(os.path.join(d, "*.partial"))):\n    os.unlink(f)\n', []),
+    # any other pattern: whatever lies there
+    ('import glob, os\nfor f in glob.glob("backups/*.tar"):\n    os.remove(f)\n', [True]),
+    ('import glob, os\nfor f in glob.glob("*.tmp.tar"):\n    os.remove(f)\n', [True]),
+])
+def test_a_loop_over_temporary_files_removes_the_scripts_own(source: str, destructive: list[bool]) -> None:
+    script, _ = scan(source)
+    assert [e.destructive for e in script.effects if e.kind == "file-delete"] == destructive
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    # an RPC method named by a string: ``session.xenapi`` style calls
+    ("def clean(session, ref):\n    call_xenapi(session, 'VDI.destroy', ref)\n",
+     [("call", True, "medium")]),
+    ("def clean(session, ref):\n    call_xenapi(session, 'VDI.get_record', ref)\n", []),
+    # a message naming one is not a call of it
+    ("def clean(session, ref):\n    print('VDI.destroy')\n", []),
+])
+def test_a_remote_method_named_by_a_string(source: str, expected: list[tuple[str, bool, str]]) -> None:
+    script, _ = scan(source)
+    assert effects_of(script) == expected

@@ -1168,3 +1168,43 @@ def test_helm_dependency_archives_downloaded_again_are_regenerated(text: str, de
 ])
 def test_an_unset_option_variable_may_be_empty(text: str, destructive: list[bool]) -> None:
     assert [e.destructive for e in scan(text).effects if e.call.startswith("pt-archiver")] == destructive
+
+
+@pytest.mark.parametrize(("text", "destructive"), [
+    # the files a loop walks were there before: a later ``mv -f "$tmp" "$log"`` under the same
+    # name does not make the ``rm $log`` of found files a removal of its own output
+    ('for log in $(find "$d" -type f -mmin +10); do\n  rm $log\ndone\n'
+     'for log in $(find "$d" -size +1M); do\n  tail -c 5k "$log" > "$log.tmp"\n  mv -f "$log.tmp" "$log"\ndone\n',
+     [True]),
+    # an archive it unpacks and then removes is consumed input
+    ('for tf in $(find . -name "*.tar.gz"); do\n  tar xf "${tf}" -C out\n  unlink "${tf}"\ndone\n', []),
+])
+def test_a_loop_variable_names_what_the_loop_walks(text: str, destructive: list[bool]) -> None:
+    assert [e.destructive for e in scan(text).effects if e.call.startswith(("rm", "unlink"))] == destructive
+
+
+@pytest.mark.parametrize(("text", "destructive"), [
+    # the container whose ID it holds, the image it built under that tag: its own
+    ("docker build -t registry-golang .\nID=$(docker create registry-golang)\n"
+     "docker cp $ID:/bin/registry bin/\ndocker rm -f $ID\ndocker rmi -f registry-golang\n", []),
+    ("podman image build --tag scratch-img .\npodman image rm scratch-img\n", []),
+    # someone else's image or container
+    ("docker build -t app .\ndocker rmi -f app other\n", [True]),
+    ('docker rm -f "$OTHER"\n', [True]),
+])
+def test_a_container_or_image_the_script_made_is_its_own(text: str, destructive: list[bool]) -> None:
+    assert [e.destructive for e in scan(text).effects
+            if " rm" in e.call or " rmi" in e.call] == destructive
+
+
+@pytest.mark.parametrize(("text", "destructive"), [
+    # stale sockets, control and PID files a daemon makes again: a change, no data lost
+    ("rm -f /dev/log\n", [False]),
+    ("rm -f /var/lib/syslog-ng/syslog-ng.ctl\n", [False]),
+    ('rm -f "$RUN_DIR/app.sock" /srv/app/app.pid\n', [False]),
+    # a folder's every file, or a device: a deletion
+    ("rm -f /srv/app/*\n", [True]),
+    ("rm -f /dev/sdb\n", [True]),
+])
+def test_sockets_and_pid_files_are_run_time_state(text: str, destructive: list[bool]) -> None:
+    assert [e.destructive for e in scan(text).effects if e.call.startswith("rm")] == destructive

@@ -39,6 +39,11 @@ from opsctl.adopt.python_index import (
 _FILE_DELETE = {"os.remove", "os.unlink", "os.rmdir", "os.removedirs", "shutil.rmtree"}
 _FILE_MOVE = {"shutil.move", "shutil.copy", "shutil.copyfile", "shutil.copy2", "shutil.copytree",
               "os.rename", "os.replace", "os.renames"}
+# ``for tmp_f in glob.glob("harbor.yml.*.tmp"):``: the loop's name, when its pattern only
+# matches temporary files (a ``.tmp``/``.temp``/``.partial`` suffix)
+_TEMP_GLOB = re.compile(r"""\bfor\s+(\w+)\s+in\s+(?:sorted\()?(?:glob\.)?i?glob\(\s*(?:[\w.]+\(\s*)?"""
+                       r"""(?:[\w.]+\s*,\s*)*['"][^'"\n]*\.(?:tmp|temp|partial)['"]\s*\)""")
+
 _OPENERS = {"open", "io.open", "codecs.open", "gzip.open", "bz2.open", "lzma.open", "tarfile.open",
             "zipfile.ZipFile"}
 _SUBPROCESS = {"subprocess.run", "subprocess.call", "subprocess.check_call", "subprocess.check_output",
@@ -92,6 +97,8 @@ _COMMAND_CONSTANT = re.compile(r"(?:^|_)(?:CMD|COMMAND|CMDLINE|ARGV)S?$", re.IGN
 _UNCALLED_DELETE = re.compile(  # a deleting method named without a call right after it
     r"\.(?:begin_)?(?:delete|terminate|remove|purge|deregister|detach|destroy|batch_delete|force_delete|prune|kill)"
     r"\w*\b(?!\s*\()")
+_REMOTE_DELETE = re.compile(r"^[A-Z][A-Za-z]*\.(?:destroy|delete|purge|wipe)(?:_\w+)?$")
+"""An XML-RPC style method name (``VDI.destroy``, ``VM.destroy``, ``Pool.delete_x``)."""
 _HANDED_DELETE = re.compile(r"^(?:delete|destroy|purge|terminate|wipe)(?:_\w+)?$")
 _GENTLE_SIGNALS = frozenset({"HUP", "USR1", "USR2", "CONT", "STOP", "TSTP", "WINCH"})
 _TERMINATING_SIGNALS = frozenset({"KILL", "TERM", "INT", "QUIT", "ABRT"})
@@ -270,6 +277,7 @@ class EffectFinder:
         self.paths = self._receivers(lambda name: name in ("pathlib.Path", "Path", "pathlib.PurePath"),
                                      propagate=False) if "Path" in source else set()
         self.orm: set[str] = set()
+        self.temp_globs: set[str] | None = None
         self.temporary = self._receivers(lambda name: name.startswith("tempfile."),
                                          propagate=False) if "tempfile" in source else set()
         self.django = any(target.startswith("django.") for target in index.aliases.values())
@@ -486,7 +494,10 @@ class EffectFinder:
 
     def _temporary(self, node: ast.expr, scope: str) -> bool:
         """A path the script made with ``tempfile`` (its own scratch space: deleting it is not an
-        effect), or one joined under such a path."""
+        effect), or one joined under such a path; or a file a loop takes from a pattern that only
+        matches temporary files (``for f in glob.glob("harbor.yml.*.tmp")``)."""
+        if isinstance(node, ast.Name) and "glob(" in self.source and node.id in self._temporary_globs():
+            return True
         if not self.temporary:
             return False
         for _ in range(8):
@@ -502,6 +513,11 @@ class EffectFinder:
             else:
                 break
         return dotted(node) in self.temporary
+
+    def _temporary_globs(self) -> set[str]:
+        if self.temp_globs is None:
+            self.temp_globs = set(_TEMP_GLOB.findall(self.source))
+        return self.temp_globs
 
     # --- the script's own output ------------------------------------------------------------
 
@@ -672,6 +688,14 @@ class EffectFinder:
         a guess at what the object is, so ``low``."""
         for call, scope in self.index.calls:
             for argument in (*call.args, *(keyword.value for keyword in call.keywords)):
+                if isinstance(argument, ast.Constant) and isinstance(argument.value, str) and \
+                        _REMOTE_DELETE.match(argument.value) and (
+                        call.func.attr if isinstance(call.func, ast.Attribute) else
+                        call.func.id if isinstance(call.func, ast.Name) else "") not in _SAYING:
+                    # ``call_xenapi(session, 'VDI.destroy', ref)``: an RPC method named by a string
+                    self.found.append(Effect("call", True, sanitize_call(node_text(call)), call.lineno,
+                                             "medium", via=scope or None))
+                    break
                 if (isinstance(argument, ast.Attribute) and _HANDED_DELETE.match(argument.attr)
                         and not (isinstance(argument.value, ast.Name) and argument.value.id in self.index.aliases)):
                     self.found.append(Effect("call", True, node_text(argument), argument.lineno, "low",

@@ -131,18 +131,24 @@ _RUNTIME_OR_LINKS = re.compile(r"^(?:/run/|/var/run/|/etc/service/|/etc/runit/ru
 
 def _runtime_or_links(words: list[str]) -> bool:
     """``rm -f /var/run/dokku/ready``, ``rm /etc/runit/runsvdir/default/nginx``: files of
-    the running system's state (``/run`` lives in memory and is emptied at boot), or the
-    links that enable a service (runit, SysV rc, systemd ``.wants``): removing them stops or
-    disables something, nothing that holds data is lost."""
+    the running system's state (``/run`` lives in memory and is emptied at boot), sockets and
+    PID files, or the links that enable a service (runit, SysV rc, systemd ``.wants``):
+    removing them stops or disables something, nothing that holds data is lost."""
     program, index = command_program(words)
     if program not in _REMOVERS:
         return False
     operands = [_path_key(w) for w in words[index + 1:] if not w.startswith("-")]
-    return bool(operands) and all(_RUNTIME_OR_LINKS.match(w) for w in operands)
+    return bool(operands) and all(_RUNTIME_OR_LINKS.match(w) or _SOCKET_FILE.search(w) for w in operands)
+
+
+_SOCKET_FILE = re.compile(r"^/dev/log$|^[^*?]+\.(?:sock|socket|ctl|pid)$")
+"""``rm -f /dev/log``, ``rm -f /var/lib/syslog-ng/syslog-ng.ctl``, ``rm -f $RUN/app.pid``: a
+stale socket, control or PID file a daemon makes again when it starts: no data."""
 
 
 _COMPRESSORS = {"gzip": ".gz", "bzip2": ".bz2", "xz": ".xz", "zstd": ".zst", "lz4": ".lz4"}
 _REMOVERS = frozenset({"rm", "unlink"})
+_UNPACKERS = frozenset({"tar", "unzip", "gunzip", "gzip", "bunzip2", "xz", "unxz", "zstd", "7z"})
 
 
 def _path_key(word: str) -> str:
@@ -873,7 +879,7 @@ class _Scan(ShellInterface):
                 rebuilt_in[scope] = self.rebuilt_folders(scope)
             return rebuilt_in[scope]
 
-        containers = _containers_made(self.parsed.commands) if "--name" in self.text else set()
+        containers = _containers_made(self.parsed.commands) if _RUNTIME_WORD.search(self.text) else set()
         objects = _kube_objects_made(self.parsed.commands) if "kubectl" in self.text or (
             " oc " in self.text) else set()
         installed = _installed_packages(self.parsed.commands) if _PACKAGES.search(self.text) else set()
@@ -883,6 +889,12 @@ class _Scan(ShellInterface):
                   for w in _outputs(command.words[command.words.index("git"):] if "git" in command.words
                                     else [])}
         in_clone = False  # the last ``cd`` went into a folder the script cloned a repository into
+        # a ``for`` variable names what it walks (``for log in $(find ...)``): the files found,
+        # not the one a later ``mv -f "$tmp" "$log"`` writes under the same name
+        # (an archive it unpacks and removes stays consumed input: ``tar xf "$tf"; unlink "$tf"``)
+        looped = {f"${name}" for name in self.parsed.assigned} - {
+            _path_key(word) for command in self.parsed.commands if command.words
+            and command_program(command.words)[0] in _UNPACKERS for word in _outputs(command.words)}
         for command in self.parsed.commands:
             base: Confidence = "medium" if command.remote else "high"
             if command.words:
@@ -895,7 +907,7 @@ class _Scan(ShellInterface):
                     in_clone = self.expanded_key(command.words[-1]) in cloned
                 effect = self.command_effect(command, values, single, base)
                 if effect is not None and effect.destructive and (
-                        self.own_output(command.words, produced, earlier) or self.own_children(command.words)
+                        self.own_output(command.words, produced - looped, earlier) or self.own_children(command.words)
                         or self.own_output(command.words, rebuilt_for(command.function))
                         or _own_container(command.words, containers)
                         or _own_kube_object(effect.call.split(), objects)
@@ -1195,11 +1207,20 @@ def _library_effects(lib: Sourced) -> tuple[Effect, ...]:
 _RUNTIMES = frozenset({"docker", "podman", "nerdctl"})
 
 
+_RUNTIME_WORD = re.compile(r"\b(?:docker|podman|nerdctl)\b")
+_MADE_BY_ID = re.compile(r"^\$\(\s*(?:sudo\s+)?(?:docker|podman|nerdctl)\s+(?:container\s+)?(?:create|run)\b")
+
+
 def _containers_made(commands: list[Command]) -> set[str]:
     """Names the script gives the containers it makes (``docker create --name X``,
-    ``docker run --name=X``)."""
+    ``docker run --name=X``), the variables holding the ID of one it makes
+    (``ID=$(docker create img)``: ``$ID``), and the images it builds (``docker build -t X``:
+    ``image:X``)."""
     names: set[str] = set()
     for command in commands:
+        for name, value, _raw in command.assignments:
+            if _MADE_BY_ID.match(value):
+                names.add(f"${name}")
         program, index = command_program(command.words) if command.words else (None, 0)
         rest = command.words[index + 1:]
         if program in _RUNTIMES and rest[:1] in (["create"], ["run"], ["container"]):
@@ -1208,6 +1229,13 @@ def _containers_made(commands: list[Command]) -> set[str]:
                     names.add(_path_key(rest[i + 1]))
                 elif word.startswith("--name="):
                     names.add(_path_key(word.partition("=")[2]))
+        elif program in _RUNTIMES and (rest[:1] == ["build"] or rest[:2] in (["image", "build"],
+                                                                            ["buildx", "build"])):
+            for i, word in enumerate(rest):
+                if word in ("-t", "--tag") and i + 1 < len(rest):
+                    names.add("image:" + _path_key(rest[i + 1]))
+                elif word.startswith("--tag="):
+                    names.add("image:" + _path_key(word.partition("=")[2]))
     return names
 
 
@@ -1271,17 +1299,19 @@ def _own_kube_object(words: list[str], made: set[str]) -> bool:
 
 
 def _own_container(words: list[str], made: set[str]) -> bool:
-    """``docker rm -f X`` of a container the script made itself under that name."""
+    """``docker rm -f X`` of a container the script made itself under that name (or whose ID
+    it holds), ``docker rmi X`` of an image it built as X."""
     program, index = command_program(words)
     rest = words[index + 1:]
     if program not in _RUNTIMES or not made:
         return False
-    if rest[:2] == ["container", "rm"]:
-        rest = rest[1:]
-    if rest[:1] != ["rm"]:
+    if rest[:2] in (["container", "rm"], ["image", "rm"]):
+        rest = ["rmi" if rest[0] == "image" else "rm", *rest[2:]]
+    if rest[:1] not in (["rm"], ["rmi"]):
         return False
+    prefix = "image:" if rest[0] == "rmi" else ""  # ``docker rmi -f X`` of the image it built as X
     targets = [w for w in rest[1:] if not w.startswith("-")]
-    return bool(targets) and all(_path_key(w) in made for w in targets)
+    return bool(targets) and all(prefix + _path_key(w) in made for w in targets)
 
 
 def _argument_suffix(values: dict[tuple[str, str], str], function: str, name: str) -> str | None:
