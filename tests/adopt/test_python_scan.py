@@ -2216,3 +2216,37 @@ def test_a_loop_over_temporary_files_removes_the_scripts_own(source: str, destru
 def test_a_remote_method_named_by_a_string(source: str, expected: list[tuple[str, bool, str]]) -> None:
     script, _ = scan(source)
     assert effects_of(script) == expected
+
+
+def test_oslo_config_command_line_options() -> None:
+    script, _ = scan("""
+        import sys
+        from oslo_config import cfg
+
+        destroy_opts = [
+            cfg.BoolOpt('all_cached', default=False, help='Destroy all cached images.'),
+            cfg.BoolOpt('dry_run', default=False, help="Don't actually delete the VDIs."),
+            cfg.IntOpt('keep_days', default=0, short='k', help='Older than this.'),
+        ]
+        file_opts = [cfg.IntOpt('window', default=172800, help='read from the config file')]
+        CONF = cfg.CONF
+        CONF.register_cli_opts(destroy_opts)
+        CONF.register_opts(file_opts)
+        CONF.register_cli_opt(cfg.StrOpt('command', positional=True, choices=['list', 'clean']))
+        CONF.register_cli_opt(cfg.MultiStrOpt('exclude'))
+
+        def main():
+            CONF(args=sys.argv[1:])
+            if '--verbose' in sys.argv:
+                print(CONF.keep_days)
+    """)
+    interface = script.interface
+    assert interface.kind == "oslo.config"
+    assert [(f.name, f.type, f.default, f.positional) for f in interface.flags] == [
+        ("--all_cached", "boolean", False, False), ("--dry_run", "boolean", False, False),
+        ("--keep_days", "integer", 0, False), ("command", "choice", None, True),
+        ("--exclude", "list", None, False), ("--verbose", "boolean", False, False)]
+    flags = {f.name: f for f in interface.flags}
+    assert flags["--dry_run"].negation == "--nodry_run" and flags["--keep_days"].aliases == ["-k"]
+    assert flags["command"].choices == ["list", "clean"] and flags["--exclude"].action == "append"
+    assert (script.has_dry_run, script.dry_run_flag) == (True, "--dry_run")

@@ -1208,3 +1208,18 @@ def test_a_container_or_image_the_script_made_is_its_own(text: str, destructive:
 ])
 def test_sockets_and_pid_files_are_run_time_state(text: str, destructive: list[bool]) -> None:
     assert [e.destructive for e in scan(text).effects if e.call.startswith("rm")] == destructive
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a loop over the arguments, bare or with ``in "$@"``, or a copy of them: a list positional
+    ('if [ "$#" -eq 0 ]; then\n  eval "set -- $(ls -d */)"\nfi\nfor version; do\n  echo "$version"\ndone\n',
+     [("arg1", "list")]),
+    ('for process in "$@"\ndo\n  wait_for "$process"\ndone\n', [("arg1", "list")]),
+    ('for f in "$@"; do gzip "$f"; done\n', [("arg1", "list")]),
+    ('versions=( "$@" )\nfor v in "${versions[@]}"; do build "$v"; done\n', [("arg1", "list")]),
+    # a function's own loop over its own arguments, or a message: not the script's
+    ('join() {\n  for x; do printf %s "$x"; done\n}\njoin a b\n', []),
+    ('echo "usage: $0 $@"\n', []),
+])
+def test_a_script_that_walks_its_arguments_takes_a_list(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(f.name, f.type) for f in scan(text).interface.flags] == expected

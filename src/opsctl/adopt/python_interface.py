@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import re
 from dataclasses import dataclass, field, replace
+from collections.abc import Iterator
 from typing import Any
 
 from opsctl.adopt.docopt_usage import usage_flags
@@ -707,6 +708,67 @@ def _docopt_interface(index: ModuleIndex) -> tuple[list[Flag], list[str], list[s
     return None
 
 
+_OSLO_TYPES = {"StrOpt": "string", "BoolOpt": "boolean", "IntOpt": "integer", "FloatOpt": "number",
+               "PortOpt": "integer", "ListOpt": "list", "MultiStrOpt": "list", "MultiOpt": "list",
+               "URIOpt": "string", "HostAddressOpt": "string", "HostnameOpt": "string", "IPOpt": "string",
+               "DictOpt": "string", "Opt": "string"}
+
+
+def _oslo_interface(index: ModuleIndex) -> list[Flag]:
+    """OpenStack's oslo.config: the options handed to ``CONF.register_cli_opts([...])`` or
+    ``register_cli_opt(opt)`` (a list or an option written there or assigned to a name first),
+    each ``cfg.BoolOpt('dry_run', default=False, help=...)`` read as ``--dry_run`` (the name as
+    written), ``positional=True`` as a positional, ``short='n'`` as ``-n``, a boolean's
+    ``--noNAME`` as its negation. Options only registered with ``register_opts`` are read from
+    configuration files, not the command line."""
+    def options(node: ast.expr | None, scope: str, depth: int = 0) -> Iterator[ast.Call]:
+        if node is None or depth > 4:
+            return
+        if isinstance(node, ast.Call) and (index.canonical(node.func) or "").rpartition(".")[2] in _OSLO_TYPES:
+            yield node
+        elif isinstance(node, ast.List | ast.Tuple):
+            for element in node.elts:
+                yield from options(element, scope, depth + 1)
+        elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+            yield from options(node.left, scope, depth + 1)
+            yield from options(node.right, scope, depth + 1)
+        elif isinstance(node, ast.Name):
+            for candidate in dict.fromkeys((scope, "")):
+                for _position, _op, value in index.assigns.get((candidate, node.id), []):
+                    yield from options(value, candidate, depth + 1)
+
+    flags: dict[str, Flag] = {}
+    for call, scope in index.calls:
+        if not (isinstance(call.func, ast.Attribute) and call.func.attr in ("register_cli_opts", "register_cli_opt")):
+            continue
+        for option in options(call.args[0] if call.args else keywords(call).get("opts"), scope):
+            named = keywords(option)
+            name = const_str(option.args[0] if option.args else named.get("name"))
+            if not name:
+                continue
+            kind = _OSLO_TYPES[(index.canonical(option.func) or "").rpartition(".")[2]]
+            positional = literal(named.get("positional"))[1] is True
+            flag = Flag(name if positional else f"--{name}", kind, line=option.lineno, positional=positional)
+            known, default = literal(named.get("default"))
+            if known:
+                flag.default = default
+            known, choices = literal(named.get("choices"))
+            if known and isinstance(choices, list | tuple):
+                flag.choices = [c[0] if isinstance(c, tuple) else c for c in choices]
+                flag.type = "choice"
+            flag.required = literal(named.get("required"))[1] is True
+            flag.help = const_str(named.get("help"))
+            short = const_str(named.get("short"))
+            if short:
+                flag.aliases.append(f"-{short}")
+            if kind == "boolean" and not positional:
+                flag.negation = f"--no{name}"
+            if kind == "list" and (index.canonical(option.func) or "").endswith(("MultiStrOpt", "MultiOpt")):
+                flag.action = "append"
+            flags.setdefault(flag.name, flag)
+    return list(flags.values())
+
+
 def _getopt_interface(index: ModuleIndex) -> list[Flag]:
     flags: dict[str, Flag] = {}
     for call, scope in index.calls:
@@ -925,6 +987,15 @@ def extract_interface(index: ModuleIndex, source: str, *, django_path: bool = Fa
             interface.kind = "django"
         if interface.kind != "none":
             facts.interface = interface
+            return facts
+    if "register_cli_opt" in source:
+        flags = _oslo_interface(index)
+        if flags:
+            # and a switch it looks for itself (``if '--verbose' in sys.argv``)
+            named = {flag.name for flag in flags}
+            flags += [flag for flag in (_argv_interface(index) if "argv" in source else [])
+                      if not flag.positional and flag.name not in named]
+            facts.interface = Interface("oslo.config", flags)
             return facts
     if "getopt" in source:
         flags = _getopt_interface(index)

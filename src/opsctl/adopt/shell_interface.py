@@ -23,6 +23,8 @@ CASE_SUBJECT = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*|1)(?::?-[^}]*)?\}?")
 REQUIRED_OPS = frozenset({":?", "?"})
 _ARG_COUNT_CHECK = re.compile(r"\$\{?#\}?\"?\s*-(lt|ne|le|eq)\s*\"?(\d+)")
 _CHOICE = re.compile(r"[A-Za-z0-9][\w.:-]*")
+_BARE_FOR = re.compile(r"^\s*for\s+[A-Za-z_]\w*\s*(?:;|\s+do\b|$)")
+"""``for version; do``: a loop over the script's arguments (``in "$@"`` left out)."""
 _NOT_PASSING_ON = frozenset({"echo", "printf", "getopt", "log", "info", "warn", "error", "die", "fail", "[", "[[", "test",
                              "local", "declare", "readonly", "export", "shift", "return", "usage"})
 OPTION_PATTERN = re.compile(r"(--?[A-Za-z0-9][\w-]*)(=\*?)?")
@@ -344,6 +346,31 @@ class ShellInterface:
                 return command
         return None
 
+    def walked_arguments(self, argument_functions: set[str | None], excluded: set[int]) -> int | None:
+        """The line where the script takes its arguments as a list, without handing them to
+        another program: a loop over them (``for i in "$@"``, or ``for version; do``, which
+        walks them too) or a copy of them (``versions=( "$@" )``), at its top level or in a
+        function called with them. Not ``main "$@"`` (the function reads them) nor a message."""
+        sources = sum(1 for command in self.parsed.commands if command.words[:1] in (["."], ["source"]))
+        if sources > len(self.sourced):  # ``ParseArgs "$@"`` may be a function of a file it could not read
+            return None
+        run_at = {command.line for command in self.parsed.commands
+                  if any(a in w for w in command.words for a in ("$@", "${@}", "$*", "${*}"))}
+        functions = self.parsed.functions
+        for expansion in self.parsed.expansions:
+            # not as a command's words (``ParseArgs "$@"``: handed on, see :meth:`passed_on`, or
+            # a function's or a message's): a ``for ... in "$@"`` head, an assignment
+            if expansion.name in ("@", "*") and expansion.function in argument_functions \
+                    and expansion.line not in excluded and expansion.line not in run_at:
+                return expansion.line
+        for number, line in enumerate(self.lines, 1):
+            if number in excluded or not _BARE_FOR.match(line):
+                continue
+            inside = [name for name, (first, last) in functions.items() if first <= number <= last]
+            if not inside or any(name in argument_functions for name in inside):
+                return number
+        return None
+
     def positional_flags(self, option_cases: list[Case]) -> list[Flag]:
         argument_functions = self.argument_functions()
         excluded: set[int] = set()
@@ -401,6 +428,10 @@ class ShellInterface:
                                  line=passed.line, passed_on=program,
                                  help="the command it runs, with its arguments" if program == "*"
                                  else f"the arguments it passes on to {program}")
+        elif passed is None and not reads and (walked := self.walked_arguments(argument_functions, excluded)):
+            # ``for version; do``, ``for i in "$@"``, ``versions=( "$@" )``: a list of arguments
+            reads[1] = Flag(name="arg1", type="list", positional=True, nargs="*", line=walked,
+                            help="the arguments it takes, one by one")
         count_check = _ARG_COUNT_CHECK.search(self.text)
         if count_check and reads:
             operator, number = count_check.group(1), int(count_check.group(2))
