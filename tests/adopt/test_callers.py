@@ -1344,3 +1344,16 @@ def test_a_script_copied_into_a_folder_the_image_runs_is_called_from_there(tmp_p
         "entrypoint/10-listen-on-ipv6.sh": [("Dockerfile-debian.template", 3)],
         "db/init-db.sh": [("Dockerfile-debian.template", 4)],
         "ops/rotate.sh": [("Dockerfile-debian.template", 5)]}
+
+
+def test_an_installed_command_run_from_a_virtualenvs_bin(tmp_path: Path) -> None:
+    scripts = ("kinto/__main__.py", "tools/other.py")
+    files = {
+        "kinto/__init__.py": "",
+        "pyproject.toml": '[project]\nname = "kinto"\n[project.scripts]\nkinto = "kinto.__main__:main"\n',
+        "Makefile": "VENV := .venv\n\nserve:\n\t$(VENV)/bin/kinto init --ini x.ini\n"
+                    "\t.venv/bin/kinto start --ini x.ini\n\t/opt/tools/bin/kinto start\n",
+    }
+    found = {script: [c[:2] for c in entries] for script, entries in callers(tmp_path, files, scripts).items()}
+    # a virtualenv's bin holds the command its package installs; another bin folder may not
+    assert found == {"kinto/__main__.py": [("Makefile", 4), ("Makefile", 5), ("pyproject.toml", 4)]}

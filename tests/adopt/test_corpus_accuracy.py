@@ -36,6 +36,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "held-out-16": {"precision": 0.65, "recall": 0.8, "callers": 0.8, "flags": 0.9},
     "held-out-17": {"precision": 0.5, "recall": 0.6, "callers": 0.85, "flags": 0.6},
     "held-out-18": {"precision": 0.75, "recall": 0.9, "callers": 0.85, "flags": 0.95},
+    "held-out-19": {"precision": 0.85, "recall": 0.8, "callers": 0.65, "flags": 0.85},
 }
 
 
@@ -62,16 +63,16 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-19")
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-20")
     assert report["scripts"] >= 40
-    # scripts named as tests stay tests, a Python 2 script is an error with its reason, and a
-    # test harness's script nothing names is not found, as documented
+    # scripts named as tests stay tests, and scripts of a test folder only other test scripts
+    # run stay there, as documented
     assert sorted((m["path"], m["where"]) for m in report["missed"]) == [
-        ("borgbackup__borg/scripts/make-testdata/test_transfer_upgrade.sh", "skipped"),
-        ("borgbackup__borg/scripts/rest_perf_test.sh", "skipped"),
-        ("nginx__docker-nginx/.test/tests/modules/run.sh", "absent"),
-        ("openstack__osops/tools/generic/nova/auto-fix-quota.py", "errors")]
-    # blind 0.72 / 0.68 (callers 0.55, flags 0.86); callers 0.67 after the rule written from it
-    # (a script copied into a folder the image runs every script of)
-    assert report["destructive"]["precision"] >= 0.7 and report["destructive"]["recall"] >= 0.65
-    assert report["callers"]["recall"] >= 0.65 and report["flags"]["recall"] >= 0.85
+        ("goharbor__harbor/tests/configharbor.py", "absent"),
+        ("goharbor__harbor/tests/ldapprepare.sh", "absent"),
+        ("jertel__elastalert2/elastalert/test_rule.py", "skipped"),
+        ("openstack__nova/tools/xenserver/stress_test.py", "skipped")]
+    # blind 0.54 / 0.74 (callers 0.79, flags 0.78); 0.64 / 0.84 (callers 0.86, flags 0.86) after
+    # the rules written from it
+    assert report["destructive"]["precision"] >= 0.6 and report["destructive"]["recall"] >= 0.8
+    assert report["callers"]["recall"] >= 0.85 and report["flags"]["recall"] >= 0.85

@@ -506,6 +506,10 @@ def command_refs(text: str, index: ScriptIndex, where: Where, *, base: int = 0,
     return found, cwd
 
 
+_VENV_BIN = re.compile(r"(?:^|/)(?:\.?venv\w*|\$\(?\{?VENV\w*\}?\)?|\$\{?VIRTUAL_ENV\}?|env)/bin/[^/]+$", re.I)
+"""A command run from a virtualenv's ``bin`` (``.venv/bin/x``, ``$(VENV)/bin/x``, ``$VIRTUAL_ENV/bin/x``)."""
+
+
 def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str | None,
                   found: list[Found], base: int, python: bool) -> str | None:
     """Scripts one simple command runs; returns the working directory after it (``cd``)."""
@@ -539,7 +543,10 @@ def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str 
             "/" not in words[position].text or words[position].text.startswith("/")):
         return cwd  # (a relative path such as ``script/test`` is the repository's own)
     message = _MESSAGE_COMMAND.search(command) is not None
-    installed = index.commands.get(words[position].text) if position < len(words) else None
+    typed_command = words[position].text if position < len(words) else ""
+    installed = index.commands.get(typed_command) or (
+        # ``$(VENV)/bin/kinto init``, ``.venv/bin/kinto start``: the command as a virtualenv installs it
+        index.commands.get(command) if _VENV_BIN.search(typed_command) else None)
     if installed and installed != where.caller:  # ``ospurge --help`` after ``pip install .``
         found.append(Found(installed, base + words[position].pos))
     if index.subcommands:  # ``tempest cleanup --dry-run`` (also ``tox -e venv -- tempest ...``)
