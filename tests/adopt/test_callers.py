@@ -1357,3 +1357,46 @@ def test_an_installed_command_run_from_a_virtualenvs_bin(tmp_path: Path) -> None
     found = {script: [c[:2] for c in entries] for script, entries in callers(tmp_path, files, scripts).items()}
     # a virtualenv's bin holds the command its package installs; another bin folder may not
     assert found == {"kinto/__main__.py": [("Makefile", 4), ("Makefile", 5), ("pyproject.toml", 4)]}
+
+
+def test_packer_provisioners_are_callers(tmp_path: Path) -> None:
+    scripts = ("templates/al2023/provisioners/install-worker.sh", "templates/al2023/provisioners/cleanup.sh",
+               "templates/al2023/provisioners/validate.sh", "packer/scripts/harden.sh",
+               "packer/scripts/setup.sh", "packer/scripts/base.sh", "other/unused.sh")
+    files = {
+        "templates/al2023/template.json": textwrap.dedent("""\
+            {
+              "builders": [{"type": "amazon-ebs"}],
+              "provisioners": [
+                {"type": "file", "source": "{{template_dir}}/provisioners/", "destination": "/tmp"},
+                {
+                  "type": "shell",
+                  "script": "{{template_dir}}/provisioners/install-worker.sh"
+                },
+                {"type": "shell", "scripts": ["{{template_dir}}/provisioners/cleanup.sh"]},
+                {"type": "shell", "inline": ["sudo bash /tmp/provisioners/validate.sh --strict"]}
+              ]
+            }
+            """),
+        "packer/build.pkr.hcl": textwrap.dedent("""\
+            build {
+              provisioner "shell" {
+                script = "${path.root}/scripts/harden.sh"
+              }
+              provisioner "shell" {
+                scripts = [
+                  "${path.root}/scripts/setup.sh",
+                  "${path.root}/scripts/base.sh",
+                ]
+              }
+            }
+            """),
+        "package.json": '{"scripts": {"x": "other/unused.sh"}}'}
+    found = {script: [c[:3] for c in entries] for script, entries in callers(tmp_path, files, scripts).items()}
+    assert found == {
+        "templates/al2023/provisioners/install-worker.sh": [("templates/al2023/template.json", 7, "packer")],
+        "templates/al2023/provisioners/cleanup.sh": [("templates/al2023/template.json", 9, "packer")],
+        "templates/al2023/provisioners/validate.sh": [("templates/al2023/template.json", 10, "packer")],
+        "packer/scripts/harden.sh": [("packer/build.pkr.hcl", 3, "packer")],
+        "packer/scripts/setup.sh": [("packer/build.pkr.hcl", 7, "packer")],
+        "packer/scripts/base.sh": [("packer/build.pkr.hcl", 8, "packer")]}

@@ -2250,3 +2250,41 @@ def test_oslo_config_command_line_options() -> None:
     assert flags["--dry_run"].negation == "--nodry_run" and flags["--keep_days"].aliases == ["-k"]
     assert flags["command"].choices == ["list", "clean"] and flags["--exclude"].action == "append"
     assert (script.has_dry_run, script.dry_run_flag) == (True, "--dry_run")
+
+
+def test_oslo_config_subcommands_from_a_handler_and_manage_style_args_decorators() -> None:
+    script, _ = scan("""
+        from oslo_config import cfg
+
+        CONF = cfg.CONF
+
+        def args(*args, **kwargs):
+            def _decorator(func):
+                func.__dict__.setdefault('args', []).insert(0, (args, kwargs))
+                return func
+            return _decorator
+
+        class DbCommands(object):
+            @args('age_in_days', type=int, help='Purge deleted rows older than age in days')
+            def purge(self, age_in_days):
+                pass
+
+            @args('--max_count', type=int, dest='max_count')
+            def online_data_migrations(self, max_count=None):
+                pass
+
+        def add_command_parsers(subparsers):
+            parser = subparsers.add_parser('upgrade', help='Upgrade the schema')
+            parser.add_argument('--revision', nargs='?')
+            parser = subparsers.add_parser('version')
+
+        def main():
+            command_opt = cfg.SubCommandOpt('command', handler=add_command_parsers)
+            CONF.register_cli_opt(command_opt)
+    """)
+    interface = script.interface
+    assert interface.kind == "oslo.config"
+    assert interface.subcommands == ["upgrade", "version", "db purge", "db online_data_migrations"]
+    assert [(f.name, f.subcommand, f.positional) for f in interface.flags] == [
+        ("--revision", "upgrade", False), ("age_in_days", "db purge", True),
+        ("--max_count", "db online_data_migrations", False)]

@@ -24,7 +24,7 @@ ECHO_ARGV = "import json, sys\nprint(json.dumps(sys.argv[1:]))\n"
 class Req(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    command: Literal["sync", "prune"] = "sync"
+    command: Literal["sync", "prune", "db purge"] = "sync"
     days: int = Field(default=7)
     force: bool = False
     keep: bool = True
@@ -59,10 +59,11 @@ WRAPPED = WrappedScript(
     ({"paths": ["-rf"]}, ["sync", "--", "-rf"]),
     ({"command": "prune", "older": 3}, ["prune", "--older", "3"]),
     ({"extra": ["--raw", "1"], "paths": ["p"]}, ["sync", "--raw", "1", "p"]),
+    ({"command": "db purge", "paths": ["30"]}, ["db", "purge", "30"]),
 ], ids=["defaults", "the-scripts-default-is-left-out", "joined-long-option", "boolean-is-bare",
         "store-false-switch", "list-repeats-the-flag", "value-is-one-word",
         "positionals-in-order", "dash-value-after-double-dash", "subcommand-then-its-options",
-        "passthrough-before-positionals"])
+        "passthrough-before-positionals", "a-nested-subcommand-is-its-words"])
 def test_arguments_from_a_request(request_: dict[str, Any], argv: list[str]) -> None:
     assert WRAPPED.arguments(Req(**request_)) == argv
 

@@ -103,6 +103,20 @@ def test_deletions_of_a_script_run_only_while_an_image_is_built_belong_to_that_i
     assert [e.destructive for e in scripts["run.sh"].effects] == [True]  # CMD: at run time
 
 
+def test_deletions_of_a_packer_provisioner_belong_to_the_image_it_builds(tmp_path: Path) -> None:
+    write(tmp_path, "ami/template.json", '{"provisioners": [{"type": "shell", '
+                                         '"script": "{{template_dir}}/cleanup.sh"}]}\n')
+    write(tmp_path, "ami/cleanup.sh", "#!/bin/sh\nsudo rm -rf /etc/ssh/ssh_host* /var/log/cloud-init*.log\n")
+    write(tmp_path, "ami/rotate.sh", "#!/bin/sh\nrm -rf /var/log/app/*.gz\n")
+
+    scripts = {s.path: s for s in scan_tree(tmp_path, git=False).scripts}
+
+    assert [c.kind for c in scripts["ami/cleanup.sh"].callers] == ["packer"]
+    assert [e.destructive for e in scripts["ami/cleanup.sh"].effects] == [False]
+    assert scripts["ami/cleanup.sh"].effects[0].call.endswith("[image build]")
+    assert [e.destructive for e in scripts["ami/rotate.sh"].effects] == [True]  # nothing builds with it
+
+
 def test_a_module_run_by_an_entry_point_is_a_script_not_a_library(tmp_path: Path) -> None:
     (tmp_path / "pkg" / "cli").mkdir(parents=True)
     (tmp_path / "pkg" / "__init__.py").write_text("")

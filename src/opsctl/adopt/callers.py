@@ -31,6 +31,7 @@ from opsctl.adopt.callers_build import (
     callers_in_ini,
     callers_in_justfile,
     callers_in_makefile,
+    callers_in_packer,
     callers_in_procfile,
     callers_in_python,
     callers_in_shell,
@@ -229,6 +230,9 @@ def classify(path: str, scripts: frozenset[str]) -> str | None:
         return "s6-rc"
     if name == "Vagrantfile":
         return "vagrant"
+    if lower.endswith((".pkr.json", ".pkr.hcl")) or (lower.endswith(".json") and (
+            "packer" in lower or lower == "template.json" or "packer" in folders)):
+        return "packer"
     if (lower.endswith(".ini") and path not in scripts) or (lower.endswith(".conf") and (
             "supervisor" in path.lower() or "uwsgi" in lower)):
         return "ini"
@@ -271,6 +275,7 @@ _SCANNERS = {
     "tox": callers_in_tox,
     "cron": callers_in_cron,
     "systemd": callers_in_systemd,
+    "packer": callers_in_packer,
     "procfile": callers_in_procfile,
     "ini": callers_in_ini,
     "pre-commit": callers_in_pre_commit,

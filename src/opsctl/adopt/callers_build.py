@@ -279,6 +279,53 @@ def timed_services(root: Path, plan: list[tuple[str, str]]) -> set[str]:
     return timed
 
 
+_PACKER_DIR = re.compile(r"\{\{\s*template_dir\s*\}\}|\$\{path\.(?:root|module|cwd)\}|\{\{\s*pwd\s*\}\}")
+_HCL_SCRIPT = re.compile(r"""^\s*(?:script|source)\s*=\s*"([^"]+)"|^\s*scripts\s*=\s*\[(.*)\]?""")
+
+
+def callers_in_packer(file: CallerFile, index: ScriptIndex, collector: Collector,
+                      plan: list[tuple[str, str]]) -> None:
+    """A Packer template's shell provisioners (``"script": "{{template_dir}}/provisioners/
+    install-worker.sh"``, ``"scripts": [...]``, ``"inline": [...]``; in HCL ``script =
+    "${path.root}/scripts/x.sh"``): run on the machine whose image is being built."""
+    here = posixpath.dirname(file.path)
+    where = Where(file.path, here)
+
+    def add(ref: str, line: int) -> None:
+        relative = _PACKER_DIR.sub(".", ref).removeprefix("./")
+        script = index.resolve_path(relative, [here, ""], {})
+        if script and script != file.path:
+            collector.add(script, file.path, line, "packer", file.text_of(line))
+
+    if file.path.lower().endswith(".hcl"):
+        in_list = False
+        for number, line in enumerate(file.lines, 1):
+            match = _HCL_SCRIPT.match(line)
+            if match or in_list:
+                for ref in re.findall(r'"([^"]+)"', line if not match or not match.group(1) else f'"{match.group(1)}"'):
+                    add(ref, number)
+                in_list = bool(match and match.group(1) is None and "]" not in line) or (
+                    in_list and "]" not in line)
+        return
+    try:
+        data = json.loads(file.text)
+    except ValueError:
+        return
+    provisioners = data.get("provisioners") if isinstance(data, dict) else None
+    for provisioner in provisioners if isinstance(provisioners, list) else []:
+        if not isinstance(provisioner, dict) or not str(provisioner.get("type", "")).startswith("shell"):
+            continue
+        refs = [provisioner.get("script"), *(provisioner.get("scripts") or [])]
+        for ref in refs:
+            if isinstance(ref, str):
+                add(ref, _line_with(file, json.dumps(ref)[1:-1]))
+        for command in provisioner.get("inline") or []:
+            if isinstance(command, str):
+                # ``{{user `working_dir`}}``: a template variable, not a shell substitution
+                callers_in_chunk(file, re.sub(r"\{\{[^}]*\}\}", "$PACKER_VALUE", _PACKER_DIR.sub(".", command)),
+                                 _line_with(file, json.dumps(command)[1:-1]), index, collector, "packer", where)
+
+
 def callers_in_systemd(file: CallerFile, index: ScriptIndex, collector: Collector,
                        plan: list[tuple[str, str]]) -> None:
     """A service a timer starts (see :func:`timed_services`): its Exec lines, kind cron."""

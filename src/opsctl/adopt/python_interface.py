@@ -711,10 +711,10 @@ def _docopt_interface(index: ModuleIndex) -> tuple[list[Flag], list[str], list[s
 _OSLO_TYPES = {"StrOpt": "string", "BoolOpt": "boolean", "IntOpt": "integer", "FloatOpt": "number",
                "PortOpt": "integer", "ListOpt": "list", "MultiStrOpt": "list", "MultiOpt": "list",
                "URIOpt": "string", "HostAddressOpt": "string", "HostnameOpt": "string", "IPOpt": "string",
-               "DictOpt": "string", "Opt": "string"}
+               "DictOpt": "string", "Opt": "string", "SubCommandOpt": "string"}
 
 
-def _oslo_interface(index: ModuleIndex) -> list[Flag]:
+def _oslo_interface(index: ModuleIndex) -> tuple[list[Flag], list[str]]:
     """OpenStack's oslo.config: the options handed to ``CONF.register_cli_opts([...])`` or
     ``register_cli_opt(opt)`` (a list or an option written there or assigned to a name first),
     each ``cfg.BoolOpt('dry_run', default=False, help=...)`` read as ``--dry_run`` (the name as
@@ -738,6 +738,7 @@ def _oslo_interface(index: ModuleIndex) -> list[Flag]:
                     yield from options(value, candidate, depth + 1)
 
     flags: dict[str, Flag] = {}
+    subcommands: list[str] = []
     for call, scope in index.calls:
         if not (isinstance(call.func, ast.Attribute) and call.func.attr in ("register_cli_opts", "register_cli_opt")):
             continue
@@ -745,6 +746,15 @@ def _oslo_interface(index: ModuleIndex) -> list[Flag]:
             named = keywords(option)
             name = const_str(option.args[0] if option.args else named.get("name"))
             if not name:
+                continue
+            if (index.canonical(option.func) or "").endswith("SubCommandOpt"):
+                # ``cfg.SubCommandOpt('command', handler=add_command_parsers)``: the handler
+                # adds argparse subparsers, one per command, and their arguments
+                handler = named.get("handler")
+                function = index.functions.get(handler.id) if isinstance(handler, ast.Name) else None
+                if function is not None:
+                    for flag in _subparser_flags(index, function, subcommands):
+                        flags.setdefault(f"{flag.subcommand} {flag.name}", flag)
                 continue
             kind = _OSLO_TYPES[(index.canonical(option.func) or "").rpartition(".")[2]]
             positional = literal(named.get("positional"))[1] is True
@@ -766,7 +776,49 @@ def _oslo_interface(index: ModuleIndex) -> list[Flag]:
             if kind == "list" and (index.canonical(option.func) or "").endswith(("MultiStrOpt", "MultiOpt")):
                 flag.action = "append"
             flags.setdefault(flag.name, flag)
-    return list(flags.values())
+    if subcommands or any(isinstance(n, ast.FunctionDef) and n.name == "args" for n in index.tree.body):
+        for flag in _args_decorated(index):
+            flags.setdefault(f"{flag.subcommand} {flag.name}", flag)
+    return list(flags.values()), list(dict.fromkeys(subcommands))
+
+
+def _subparser_flags(index: ModuleIndex, function: FunctionNode, subcommands: list[str]) -> Iterator[Flag]:
+    """In a function handed argparse's subparsers: ``parser = subparsers.add_parser('upgrade')``
+    then ``parser.add_argument('--revision')``, read in the order written."""
+    current: dict[str, str] = {}
+    calls = sorted((node for node in ast.walk(function) if isinstance(node, ast.Call)),
+                   key=lambda node: (node.lineno, node.col_offset))
+    assigned = {id(node.value): node.targets[0].id for node in ast.walk(function)
+                if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)}
+    for call in calls:
+        if not isinstance(call.func, ast.Attribute):
+            continue
+        if call.func.attr == "add_parser" and call.args and (name := const_str(call.args[0])):
+            subcommands.append(name)
+            if id(call) in assigned:
+                current[assigned[id(call)]] = name
+        elif call.func.attr == "add_argument" and isinstance(call.func.value, ast.Name) \
+                and call.func.value.id in current:
+            flag = parse_add_argument(index, call, [])
+            if flag is not None:
+                flag.subcommand = current[call.func.value.id]
+                yield flag
+
+
+def _args_decorated(index: ModuleIndex) -> Iterator[Flag]:
+    """The OpenStack ``*-manage`` convention: ``@args('--bump-versions', action='store_true')``
+    on a command class's methods, each method a subcommand its module's parser adds."""
+    for cls in index.classes:
+        for method in cls.body:
+            if not isinstance(method, ast.FunctionDef):
+                continue
+            for decorator in method.decorator_list:
+                if isinstance(decorator, ast.Call) and isinstance(decorator.func, ast.Name) \
+                        and decorator.func.id == "args" and decorator.args:
+                    flag = parse_add_argument(index, decorator, [])
+                    if flag is not None:
+                        flag.subcommand = f"{cls.name.removesuffix('Commands').lower()} {method.name}"
+                        yield flag
 
 
 def _getopt_interface(index: ModuleIndex) -> list[Flag]:
@@ -989,13 +1041,14 @@ def extract_interface(index: ModuleIndex, source: str, *, django_path: bool = Fa
             facts.interface = interface
             return facts
     if "register_cli_opt" in source:
-        flags = _oslo_interface(index)
-        if flags:
+        flags, subcommands = _oslo_interface(index)
+        if flags or subcommands:
+            subcommands = list(dict.fromkeys([*subcommands, *(f.subcommand for f in flags if f.subcommand)]))
             # and a switch it looks for itself (``if '--verbose' in sys.argv``)
             named = {flag.name for flag in flags}
             flags += [flag for flag in (_argv_interface(index) if "argv" in source else [])
                       if not flag.positional and flag.name not in named]
-            facts.interface = Interface("oslo.config", flags)
+            facts.interface = Interface("oslo.config", flags, subcommands)
             return facts
     if "getopt" in source:
         flags = _getopt_interface(index)

@@ -276,8 +276,8 @@ class WrappedScript:
                              "its values")
         head = [*spread_head, *head]
         tail = [*spread_tail, *tail]
-        if command is not None:
-            head.append(str(command))
+        if command is not None:  # a nested one (``db sync``): its words
+            head.extend(str(command).split())
         extra = [str(v) for v in values.get(self.passthrough) or []] if self.passthrough else []
         # the last option takes a variable number of values: `--` ends them
         ends_with_values = (bool(spread_tail and not tail[len(spread_tail):])

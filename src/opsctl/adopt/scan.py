@@ -350,11 +350,13 @@ def _importers_of(path: str, importers: dict[str, list[str]]) -> list[str]:
 
 
 def _image_build_only(script: Script, folder: Path) -> bool:
-    """Every caller is a Dockerfile ``RUN``: the script runs while an image is built, so what
-    it deletes (package caches, docs, build dependencies) belongs to that image alone."""
-    if not script.callers or any(c.kind != "dockerfile" for c in script.callers):
+    """Every caller is a Dockerfile ``RUN`` or a Packer provisioner: the script runs while an
+    image is built, so what it deletes (package caches, docs, build dependencies, the build
+    machine's host keys and logs) belongs to that image alone."""
+    if not script.callers or any(c.kind not in ("dockerfile", "packer") for c in script.callers):
         return False
-    return all(_dockerfile_instruction(folder / c.path, c.line) == "RUN" for c in script.callers)
+    return all(c.kind == "packer" or _dockerfile_instruction(folder / c.path, c.line) == "RUN"
+               for c in script.callers)
 
 
 def _dockerfile_instruction(file: Path, line: int) -> str | None:
