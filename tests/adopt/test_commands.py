@@ -38,6 +38,10 @@ DESTRUCTIVE = [
     ("mkfs -t", "mkfs -t xfs /dev/sdc"),
     ("wipefs -a", "wipefs -a /dev/sdb"),
     ("fdisk", "fdisk /dev/sdb"),
+    ("sgdisk -d deletes a partition", "sgdisk -d 1 /dev/sda"),
+    ("sgdisk -Z zaps the tables", "sgdisk -Z /dev/sda"),
+    ("parted rm", "parted -s /dev/sda rm 1"),
+    ("parted mklabel", "parted -s /dev/sda mklabel gpt"),
     ("parted mklabel", "parted -s /dev/sdb mklabel gpt"),
     ("kubectl delete", "kubectl delete namespace staging"),
     ("kubectl -n delete", "kubectl -n prod delete pod web-1"),
@@ -229,6 +233,9 @@ def test_a_platform_clis_raw_api_call_is_read_as_curl(command: str, destructive:
 
 
 MUTATING = [
+    ("sgdisk moving the backup header", "sgdisk -e /dev/sda"),
+    ("sgdisk adding a named partition", "sgdisk -n 0:-64MB:0 -c 0:config-2 /dev/sda"),
+    ("parted adding a partition", "parted -a optimal -s -- /dev/sda mkpart primary fat32 -64MiB 100%"),
     ("pt-archiver copying only", "pt-archiver --source h=db,D=nova,t=x --dest t=y --no-delete --where 1=1"),
 
     ("s6 supervision tree rescanned", "s6-svscanctl -a /run/service"),
@@ -421,6 +428,7 @@ READ_ONLY = [
     ("iptables -L", "iptables -L -n"),
     ("wipefs list", "wipefs /dev/sdb"),
     ("fdisk -l", "fdisk -l"),
+    ("sfdisk -d dumps the table", "sfdisk -d /dev/sda"),
     ("redis-cli get", "redis-cli GET key"),
     ("command -v", "command -v kubectl"),
     ("unknown tool", "frobnicate --list everything"),

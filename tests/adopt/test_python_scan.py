@@ -2288,3 +2288,21 @@ def test_oslo_config_subcommands_from_a_handler_and_manage_style_args_decorators
     assert [(f.name, f.subcommand, f.positional) for f in interface.flags] == [
         ("--revision", "upgrade", False), ("age_in_days", "db purge", True),
         ("--max_count", "db online_data_migrations", False)]
+
+
+def test_argv_defaulted_from_sys_argv_inside_main() -> None:
+    script, _ = scan("""
+        import sys
+
+        def main(argv=None):
+            if argv is None:
+                argv = sys.argv
+            if len(argv) < 3:
+                sys.exit(1)
+            device, name = argv[1], argv[2]
+
+        if __name__ == '__main__':
+            sys.exit(main())
+    """)
+    assert script.interface.kind == "argv"
+    assert [(f.name, f.required) for f in script.interface.flags] == [("arg1", True), ("arg2", True)]

@@ -1217,9 +1217,27 @@ def test_sockets_and_pid_files_are_run_time_state(text: str, destructive: list[b
     ('for process in "$@"\ndo\n  wait_for "$process"\ndone\n', [("arg1", "list")]),
     ('for f in "$@"; do gzip "$f"; done\n', [("arg1", "list")]),
     ('versions=( "$@" )\nfor v in "${versions[@]}"; do build "$v"; done\n', [("arg1", "list")]),
+    # a copy of them, with a file it cannot read sourced too
+    ('. /etc/default/grub\nKERNEL_ARGS="$*"\ngrubby --update-kernel=ALL --args="$KERNEL_ARGS"\n',
+     [("arg1", "list")]),
+    # ``"${@}"`` as the command: it runs what it is given, a function of its own by name
+    ('load() { :; }\nunload() { :; }\n"${@}"\n', [("arg1", "list")]),
     # a function's own loop over its own arguments, or a message: not the script's
     ('join() {\n  for x; do printf %s "$x"; done\n}\njoin a b\n', []),
     ('echo "usage: $0 $@"\n', []),
 ])
 def test_a_script_that_walks_its_arguments_takes_a_list(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(f.name, f.type) for f in scan(text).interface.flags] == expected
+
+
+@pytest.mark.parametrize(("text", "destructive"), [
+    # the script signalling itself (``trap 2; kill -2 $$``): its own end
+    ("cleanup() {\n  trap 2; kill -2 $$\n}\ntrap cleanup ERR\n", []),
+    # a checkout it clones (into the folder the URL names) and enters with pushd: its own tree
+    ('if [ ! -d ${proj} ]; then\n  git clone https://github.com/org/${proj}\nfi\n'
+     'pushd ${proj}\n  git reset --hard origin/master\npopd\ngit reset --hard origin/master\n', [True]),
+    # ``${DIR:?}`` is ``$DIR``: a folder wiped and written again is its own output
+    ('rm -rf "${OUT:?}" && mkdir -p "${OUT}"\necho x > "${OUT}/kustomization.yaml"\n', []),
+])
+def test_its_own_process_checkout_and_guarded_folders(text: str, destructive: list[bool]) -> None:
+    assert [e.destructive for e in scan(text).effects if e.destructive] == destructive

@@ -281,13 +281,31 @@ def _rule_iptables(args: list[str]) -> Verdict | None:
     return None
 
 
+def _rule_sfdisk(args: list[str]) -> Verdict | None:
+    """sfdisk: ``-d`` dumps the table (read-only), as ``-l``; otherwise as the others."""
+    shorts, _, _ = split_options(args)
+    return None if "d" in shorts else _rule_partitioner(args)
+
+
 def _rule_partitioner(args: list[str]) -> Verdict | None:
+    """fdisk, sgdisk: ``-l``/``-p``/``--print`` read; adding or naming a partition, or moving
+    the backup header, changes the table only; anything else (``sgdisk -d``/``-o``/``-Z``, an
+    interactive fdisk) may delete."""
     shorts, longs, positionals = split_options(args)
-    if shorts & {"l", "d", "s", "p"} or longs & {"--list", "--dump", "--print", "--show"}:
+    if shorts & {"l", "s", "p"} or longs & {"--list", "--dump", "--print", "--show"}:
         return None
     if positionals[1:2] in (["print"], ["p"]):
         return None
+    if args and all(_ADDS_PARTITION.match(word) or not word.startswith("-") for word in args) and \
+            any(_ADDS_PARTITION.match(word) for word in args):
+        # ``sgdisk -e DEV`` (the backup header moved to the disk's end), ``-n 0:-64MB:0 -c 0:x``
+        # (a partition added, named): nothing on the disk goes; ``-d``/``-o``/``-Z`` delete
+        return MUT
     return DEST if positionals else None
+
+
+_ADDS_PARTITION = re.compile(r"^(?:-[encutA]|--(?:move-second-header|new|change-name|typecode|"
+                             r"partition-guid|attributes)(?:=.*)?|-[encutA]\S+)$")
 
 
 _PARTED_WRITES = frozenset({"mklabel", "mktable", "rm", "mkpart", "mkpartfs", "resizepart", "resize",
@@ -296,7 +314,10 @@ _PARTED_WRITES = frozenset({"mklabel", "mktable", "rm", "mkpart", "mkpartfs", "r
 
 def _rule_parted(args: list[str]) -> Verdict | None:
     _, _, positionals = split_options(args)
-    return DEST if _PARTED_WRITES & set(positionals) else None
+    writes = _PARTED_WRITES & set(positionals)
+    if writes and writes <= {"mkpart", "name", "set", "toggle"}:
+        return MUT  # a partition added in free space, or named or flagged: nothing goes
+    return DEST if writes else None
 
 
 def _rule_wipefs(args: list[str]) -> Verdict | None:
@@ -715,7 +736,7 @@ RULES: dict[str, Rule] = {
     "rm": _rule_rm, "ansible-playbook": _rule_ansible, "pkill": _rule_kill, "killall": _rule_kill,
     "kill": _rule_kill, "dscl": _rule_dscl, "dd": _rule_dd, "sed": _rule_sed, "perl": _rule_perl, "tee": _rule_tee,
     "tar": _rule_tar, "rsync": _rule_rsync, "truncate": _rule_truncate, "crontab": _rule_crontab, "iptables": _rule_iptables,
-    "ip6tables": _rule_iptables, "fdisk": _rule_partitioner, "sfdisk": _rule_partitioner,
+    "ip6tables": _rule_iptables, "fdisk": _rule_partitioner, "sfdisk": _rule_sfdisk,
     "sgdisk": _rule_partitioner, "parted": _rule_parted, "wipefs": _rule_wipefs,
     "zip": _rule_zip, "pg_dump": _rule_output_option(frozenset({"-f", "--file"}), "-f"),
     "pg_dumpall": _rule_output_option(frozenset({"-f", "--file"}), "-f"),

@@ -918,6 +918,16 @@ def _argv_parameters(index: ModuleIndex) -> dict[tuple[str, str], tuple[int, ast
             start = _argv_slice_start(index, arg)
             if key is not None and start is not None:
                 found.setdefault((qualname, key), (start, arg))
+    # ``def main(argv=None): if argv is None: argv = sys.argv``: the parameter is argv when the
+    # program runs it without arguments
+    for (scope, name), entries in index.assigns.items():
+        function = index.functions.get(scope) if scope else None
+        if function is None or name not in {a.arg for a in (*function.args.posonlyargs, *function.args.args)}:
+            continue
+        for _position, how, value in entries:
+            start = _argv_slice_start(index, value) if how == "=" else None
+            if start is not None:
+                found.setdefault((scope, name), (start, value))
     return found
 
 

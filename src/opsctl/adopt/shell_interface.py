@@ -344,6 +344,9 @@ class ShellInterface:
                     and words[0] not in _NOT_PASSING_ON
                     and any(w in ("$@", "${@}", "$*", "${*}") for w in words[1:])):
                 return command
+            if command.function in argument_functions and command.line not in excluded \
+                    and words[:1] in (["$@"], ["${@}"]):
+                return command  # ``"${@}"``: runs what it is given (a function of its own, by name)
         return None
 
     def walked_arguments(self, argument_functions: set[str | None], excluded: set[int]) -> int | None:
@@ -351,9 +354,6 @@ class ShellInterface:
         another program: a loop over them (``for i in "$@"``, or ``for version; do``, which
         walks them too) or a copy of them (``versions=( "$@" )``), at its top level or in a
         function called with them. Not ``main "$@"`` (the function reads them) nor a message."""
-        sources = sum(1 for command in self.parsed.commands if command.words[:1] in (["."], ["source"]))
-        if sources > len(self.sourced):  # ``ParseArgs "$@"`` may be a function of a file it could not read
-            return None
         run_at = {command.line for command in self.parsed.commands
                   if any(a in w for w in command.words for a in ("$@", "${@}", "$*", "${*}"))}
         functions = self.parsed.functions

@@ -153,7 +153,8 @@ _UNPACKERS = frozenset({"tar", "unzip", "gunzip", "gzip", "bunzip2", "xz", "unxz
 
 def _path_key(word: str) -> str:
     """A path as compared between commands: quotes dropped, ``${NAME}`` spelled ``$NAME``."""
-    return re.sub(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}", r"$\1", word.strip("\"'")).rstrip("/")
+    # (``${DIR:?}`` fails when unset and is ``$DIR`` otherwise)
+    return re.sub(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?\?[^}]*)?\}", r"$\1", word.strip("\"'")).rstrip("/")
 
 
 def _glob_of_own(word: str, produced: AbstractSet[str], folder: str | None = None) -> bool:
@@ -342,7 +343,8 @@ def _outputs(words: list[str]) -> list[str]:
         if len(operands) == 1:  # git's own choice: the URL's last part, without ``.git``
             name = operands[0].rstrip("/").rsplit("/", 1)[-1].rsplit(":", 1)[-1]
             name = name[:-4] if name.endswith(".git") else name
-            return [name] if name and "$" not in name else []
+            # (``git clone https://github.com/org/${proj}``: the folder the variable names)
+            return [name] if name and ("$" not in name or re.fullmatch(r"\$\{?\w+\}?", name)) else []
         return operands[1:2]
     if program == "tee":
         return positionals
@@ -903,8 +905,10 @@ class _Scan(ShellInterface):
                     # ``$DRY git clone ...``: a prefix variable (empty, or ``echo`` for a dry run)
                     program, index = command_program(command.words[index + 1:])
                     index += 1
-                if program == "cd":
+                if program in ("cd", "pushd"):
                     in_clone = self.expanded_key(command.words[-1]) in cloned
+                elif program == "popd":
+                    in_clone = False
                 effect = self.command_effect(command, values, single, base)
                 if effect is not None and effect.destructive and (
                         self.own_output(command.words, produced - looped, earlier) or self.own_children(command.words)
@@ -1075,7 +1079,7 @@ class _Scan(ShellInterface):
         if not pids:
             return False
         for pid in pids:
-            if program == "kill" and pid in ("0", "-$$"):  # its own process group
+            if program == "kill" and pid in ("0", "-$$", "$$"):  # itself, or its own process group
                 continue
             match = re.fullmatch(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?", pid)
             values = [_OWN_JOB.sub("$!", v.strip("\"'"))
