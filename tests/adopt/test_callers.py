@@ -1400,3 +1400,27 @@ def test_packer_provisioners_are_callers(tmp_path: Path) -> None:
         "packer/scripts/harden.sh": [("packer/build.pkr.hcl", 3, "packer")],
         "packer/scripts/setup.sh": [("packer/build.pkr.hcl", 7, "packer")],
         "packer/scripts/base.sh": [("packer/build.pkr.hcl", 8, "packer")]}
+
+
+def test_an_installed_command_run_by_oslo_execute_or_from_a_bin_folder_variable(tmp_path: Path) -> None:
+    scripts = ("cinder/cmd/rtstool.py", "ironic/command/dbsync.py")
+    files = {
+        "cinder/__init__.py": "", "cinder/cmd/__init__.py": "", "ironic/__init__.py": "",
+        "ironic/command/__init__.py": "",
+        "pyproject.toml": '[project]\nname = "x"\n[project.scripts]\n'
+                          'cinder-rtstool = "cinder.cmd.rtstool:main"\nironic-dbsync = "ironic.command.dbsync:main"\n',
+        "cinder/volume/lio.py": textwrap.dedent("""\
+            from cinder import utils
+
+            def verify():
+                utils.execute('cinder-rtstool', 'verify')
+                cursor.execute('cinder-rtstool')
+                self._execute('cinder-rtstool', 'delete', iqn, run_as_root=True)
+            """),
+        "devstack/lib/ironic.sh": "init_db() {\n    $IRONIC_BIN_DIR/ironic-dbsync --config-file=$CONF\n}\n",
+    }
+    found = {script: [c[:2] for c in entries] for script, entries in callers(tmp_path, files, scripts).items()}
+    # a database cursor's execute runs SQL, not a program
+    assert found["cinder/cmd/rtstool.py"] == [("cinder/volume/lio.py", 4), ("cinder/volume/lio.py", 6),
+                                             ("pyproject.toml", 4)]
+    assert found["ironic/command/dbsync.py"] == [("devstack/lib/ironic.sh", 2), ("pyproject.toml", 5)]

@@ -506,8 +506,10 @@ def command_refs(text: str, index: ScriptIndex, where: Where, *, base: int = 0,
     return found, cwd
 
 
-_VENV_BIN = re.compile(r"(?:^|/)(?:\.?venv\w*|\$\(?\{?VENV\w*\}?\)?|\$\{?VIRTUAL_ENV\}?|env)/bin/[^/]+$", re.I)
-"""A command run from a virtualenv's ``bin`` (``.venv/bin/x``, ``$(VENV)/bin/x``, ``$VIRTUAL_ENV/bin/x``)."""
+_VENV_BIN = re.compile(r"(?:^|/)(?:\.?venv\w*|\$\(?\{?VENV\w*\}?\)?|\$\{?VIRTUAL_ENV\}?|env)/bin/[^/]+$"
+                       r"|^\$\{?\w*BIN\w*\}?/[^/]+$", re.I)
+"""A command run from a virtualenv's ``bin`` (``.venv/bin/x``, ``$(VENV)/bin/x``, ``$VIRTUAL_ENV/bin/x``)
+or from a folder of installed commands named by a variable (``$IRONIC_BIN_DIR/ironic-dbsync``)."""
 
 
 def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str | None,

@@ -574,7 +574,8 @@ def callers_in_python(file: CallerFile, index: ScriptIndex, collector: Collector
         name = _call_name(node.func)
         call_kind: CallerKind | None = (
             "cron" if scheduler and name in _SCHEDULE_CALLS
-            else kind if name in _RUNNER_CALLS else None)
+            else kind if name in _RUNNER_CALLS or (name in ("execute", "_execute", "trycmd")
+                                                   and _process_runner(node)) else None)
         if call_kind is not None:
             for arg in node.args:
                 finder.command(arg, call_kind, None)
@@ -666,6 +667,20 @@ def _calls_in_scheduled_functions(functions: list[ast.FunctionDef | ast.AsyncFun
                 | {"periodic_task"} for d in function.decorator_list):
             inside.update(id(node) for node in ast.walk(function) if isinstance(node, ast.Call))
     return inside
+
+
+_PROCESS_RUNNER = re.compile(r"(?:^|\.)(?:\w*utils|putils|processutils|self)$")
+
+
+def _process_runner(call: ast.Call) -> bool:
+    """``utils.execute('cinder-rtstool', 'verify', run_as_root=True)``, ``processutils.execute``,
+    ``self._execute(...)``: oslo.concurrency's way of running a program, one word an argument
+    (not a database cursor's ``execute``: its receiver is not a utilities module)."""
+    receiver = call.func.value if isinstance(call.func, ast.Attribute) else None
+    named = receiver is not None and _PROCESS_RUNNER.search(ast.unparse(receiver)) is not None
+    return (named or any(k.arg in ("run_as_root", "root_helper", "check_exit_code") for k in call.keywords)) \
+        and bool(call.args) and isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str) \
+        and " " not in call.args[0].value.strip()
 
 
 def _call_name(func: ast.expr) -> str:
