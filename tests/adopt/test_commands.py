@@ -39,6 +39,9 @@ DESTRUCTIVE = [
     ("wipefs -a", "wipefs -a /dev/sdb"),
     ("fdisk", "fdisk /dev/sdb"),
     ("sgdisk -d deletes a partition", "sgdisk -d 1 /dev/sda"),
+    ("virsh vol-delete", "virsh vol-delete node-1.qcow2 --pool default"),
+    ("virsh net-undefine", "virsh net-undefine brbm"),
+    ("virsh undefine", "virsh -c qemu:///system undefine vm1"),
     ("sgdisk -Z zaps the tables", "sgdisk -Z /dev/sda"),
     ("parted rm", "parted -s /dev/sda rm 1"),
     ("parted mklabel", "parted -s /dev/sda mklabel gpt"),
@@ -234,6 +237,8 @@ def test_a_platform_clis_raw_api_call_is_read_as_curl(command: str, destructive:
 
 MUTATING = [
     ("sgdisk moving the backup header", "sgdisk -e /dev/sda"),
+    ("virsh vol-create-as", "virsh vol-create-as default node-1.qcow2 10G --format qcow2"),
+    ("virsh net-define", "virsh net-define brbm.xml"),
     ("sgdisk adding a named partition", "sgdisk -n 0:-64MB:0 -c 0:config-2 /dev/sda"),
     ("parted adding a partition", "parted -a optimal -s -- /dev/sda mkpart primary fat32 -64MiB 100%"),
     ("pt-archiver copying only", "pt-archiver --source h=db,D=nova,t=x --dest t=y --no-delete --where 1=1"),
@@ -428,6 +433,8 @@ READ_ONLY = [
     ("iptables -L", "iptables -L -n"),
     ("wipefs list", "wipefs /dev/sdb"),
     ("fdisk -l", "fdisk -l"),
+    ("virsh vol-list", "virsh vol-list --pool default"),
+    ("virsh dumpxml", "virsh dumpxml vm1"),
     ("sfdisk -d dumps the table", "sfdisk -d /dev/sda"),
     ("redis-cli get", "redis-cli GET key"),
     ("command -v", "command -v kubectl"),

@@ -1241,3 +1241,12 @@ def test_a_script_that_walks_its_arguments_takes_a_list(text: str, expected: lis
 ])
 def test_its_own_process_checkout_and_guarded_folders(text: str, destructive: list[bool]) -> None:
     assert [e.destructive for e in scan(text).effects if e.destructive] == destructive
+
+
+def test_every_option_variable_with_a_few_values_is_tried_together() -> None:
+    # ``KUBECONFIG`` empty or an argument, and ``DRY_RUN`` empty or ``--dry-run=client``: the
+    # delete without the dry run is one of the combinations
+    text = ('KUBECONFIG=""\nDRY_RUN=""\nwhile [ "$1" != "" ]; do\n  case $1 in\n'
+            '  -u) shift; KUBECONFIG="$1" ;;\n  --dry-run) DRY_RUN="--dry-run=client" ;;\n  esac\n'
+            '  shift\ndone\nkubectl --kubeconfig ${KUBECONFIG} -n x ${DRY_RUN} delete app y\n')
+    assert [e.destructive for e in scan(text).effects] == [True]

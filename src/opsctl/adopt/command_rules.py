@@ -667,6 +667,24 @@ def _rule_logrotate(args: list[str]) -> Verdict | None:
     return Verdict(True, "command", "medium")
 
 
+_VIRSH_READ = re.compile(r"^(?:\w+-)?(?:list|info|dumpxml|path|name|uuid|key|state|stat|get\w*|dom\w*|"
+                         r"capabilities|version|hostname|nodeinfo|pool-capabilities|vol-pool|"
+                         r"net-dhcp-leases|console|connect|help)$")
+
+
+def _rule_virsh(args: list[str]) -> Verdict | None:
+    """libvirt's virsh: ``destroy``/``undefine`` of a domain and ``*-delete``, ``*-wipe``,
+    ``*-destroy``, ``*-undefine`` of volumes, pools, networks, snapshots remove what was there;
+    listing and inspecting read; the rest (``*-create``, ``define``, ``start``, ``attach-*``)
+    change. (A leftover of the same name removed before making it again is still removed.)"""
+    verb, _rest = first_positional(args, frozenset({"-c", "--connect"}))
+    if verb is None:
+        return None
+    if verb in ("destroy", "undefine") or verb.endswith(("-delete", "-wipe", "-destroy", "-undefine")):
+        return DEST
+    return None if _VIRSH_READ.match(verb) else MUT
+
+
 def _rule_s6_svscanctl(args: list[str]) -> Verdict | None:
     """``s6-svscanctl -t /run/service``: the supervision tree told to stop every service and
     exit (``-t``, ``-q``; ``-0``/``-6``/``-7``/``-8`` halt, reboot or power off), as a
@@ -754,7 +772,7 @@ RULES: dict[str, Rule] = {
     **{name: cloud_rule() for name in ("gcloud", "openstack", "doctl", "hcloud", "linode-cli",
                                        "oci", "ibmcloud", "scw", "vault", "consul", "etcdctl",
                                        "heroku", "flyctl", "fly", "vercel", "netlify", "firebase",
-                                       "glab", "nomad", "azcopy", "virsh",
+                                       "glab", "nomad", "azcopy",
                                        "zfs", "zpool", "nft", "ufw", "ceph", "ceph-volume", "rbd", "kind",
                                        "k3d", "minikube", "eksctl", "kops", "ctr", "crictl")},
     "rclone": subcommand_rule(_RCLONE_DESTRUCTIVE, _RCLONE_MUTATING, _RCLONE_VALUE),
@@ -801,7 +819,7 @@ RULES: dict[str, Rule] = {
        for name in ("yarn", "pnpm", "bundle", "composer", "poetry", "pipenv", "uv")},
     "cargo": _rule_cargo, "dpkg": _rule_dpkg, "java": _rule_java,
     "s6-svscanctl": _rule_s6_svscanctl, "pt-archiver": _rule_pt_archiver,
-    "logrotate": _rule_logrotate,
+    "logrotate": _rule_logrotate, "virsh": _rule_virsh,
     "go": _rule_go, "gofmt": _rule_write_flag("-w"), "goimports": _rule_write_flag("-w"),
     "shfmt": _rule_write_flag("-w", "--write"), "prettier": _rule_write_flag("--write", "-w"),
     "clang-format": _rule_write_flag("-i"), "autopep8": _rule_write_flag("-i", "--in-place"),

@@ -6,6 +6,7 @@ case / argv), env, effects, exit codes and dry-run support of a script.
 from __future__ import annotations
 
 import fnmatch
+import itertools
 import re
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
@@ -776,15 +777,18 @@ class _Scan(ShellInterface):
         """The effect of one command, its variables resolved; a variable with several literal
         values is tried with each (the most destructive wins, at medium confidence)."""
         head = SUBJECT_VAR.fullmatch(command.words[0])
-        choices = values.get(head.group(1), []) if head else []
-        if not head:
-            # an option held in a variable set to one of a few literals (``dry_run="--dry-run"``,
-            # ``dry_run=""`` when asked to delete): tried with each, as a command name is
+        varied: list[tuple[str, list[str]]] = []
+        if head and len(values.get(head.group(1), [])) > 1:
+            varied.append((head.group(1), values[head.group(1)]))
+        elif not head:
+            # options held in variables set to one of a few literals (``dry_run="--dry-run"``,
+            # ``dry_run=""`` when asked to delete; ``KUBECONFIG=""`` or ``"$1"``): tried with
+            # each value, all of them together (a few at most), as a command name is
             for word in command.words[1:]:
                 option = SUBJECT_VAR.fullmatch(word.strip("\"'"))
-                if option and len(values.get(option.group(1), [])) > 1:
-                    head, choices = option, values[option.group(1)]
-                    break
+                if option and len(values.get(option.group(1), [])) > 1 and len(varied) < 3 \
+                        and all(option.group(1) != name for name, _ in varied):
+                    varied.append((option.group(1), values[option.group(1)]))
         run = command.words[1] if command.words[0] == "eval" and len(command.words) == 2 else command.words[0]
         ran = SUBJECT_VAR.fullmatch(run)
         if ran and ran.group(1) not in values:
@@ -794,8 +798,10 @@ class _Scan(ShellInterface):
             if nearest is not None:
                 single = {**single, ran.group(1): nearest}
         found: list[Effect] = []
-        for choice in choices if len(choices) > 1 else [None]:
-            known = single if choice is None or head is None else {**single, head.group(1): choice}
+        combinations = list(itertools.islice(itertools.product(*(choices for _, choices in varied)), 27))
+        for combination in combinations if varied else [()]:
+            choice = combination or None
+            known = {**single, **{name: value for (name, _), value in zip(varied, combination, strict=True)}}
             words, through_variable = self.resolve(command, known)
             if words and words[0].startswith("$"):
                 self.warn(f"line {command.line}: a command run through an unresolved variable "
