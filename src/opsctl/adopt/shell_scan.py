@@ -150,12 +150,17 @@ stale socket, control or PID file a daemon makes again when it starts: no data."
 _COMPRESSORS = {"gzip": ".gz", "bzip2": ".bz2", "xz": ".xz", "zstd": ".zst", "lz4": ".lz4"}
 _REMOVERS = frozenset({"rm", "unlink"})
 _UNPACKERS = frozenset({"tar", "unzip", "gunzip", "gzip", "bunzip2", "xz", "unxz", "zstd", "7z"})
+_UNPACK_WORDS = re.compile(r"\b(?:tar|unzip|gunzip|gzip|bunzip2|xz|unxz|zstd|7z)\b")
 
 
 def _path_key(word: str) -> str:
     """A path as compared between commands: quotes dropped, ``${NAME}`` spelled ``$NAME``."""
     # (``${DIR:?}`` fails when unset and is ``$DIR`` otherwise)
-    return re.sub(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?\?[^}]*)?\}", r"$\1", word.strip("\"'")).rstrip("/")
+    word = word.strip("\"'")
+    return (_BRACED.sub(r"$\1", word) if "${" in word else word).rstrip("/")
+
+
+_BRACED = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?\?[^}]*)?\}")
 
 
 def _glob_of_own(word: str, produced: AbstractSet[str], folder: str | None = None) -> bool:
@@ -900,9 +905,10 @@ class _Scan(ShellInterface):
         # a ``for`` variable names what it walks (``for log in $(find ...)``): the files found,
         # not the one a later ``mv -f "$tmp" "$log"`` writes under the same name
         # (an archive it unpacks and removes stays consumed input: ``tar xf "$tf"; unlink "$tf"``)
-        looped = {f"${name}" for name in self.parsed.assigned} - {
+        looped = {f"${name}" for name in self.parsed.assigned} - ({
             _path_key(word) for command in self.parsed.commands if command.words
             and command_program(command.words)[0] in _UNPACKERS for word in _outputs(command.words)}
+            if self.parsed.assigned and _UNPACK_WORDS.search(self.text) else set())
         for command in self.parsed.commands:
             base: Confidence = "medium" if command.remote else "high"
             if command.words:
