@@ -1424,3 +1424,19 @@ def test_an_installed_command_run_by_oslo_execute_or_from_a_bin_folder_variable(
     assert found["cinder/cmd/rtstool.py"] == [("cinder/volume/lio.py", 4), ("cinder/volume/lio.py", 6),
                                              ("pyproject.toml", 4)]
     assert found["ironic/command/dbsync.py"] == [("devstack/lib/ironic.sh", 2), ("pyproject.toml", 5)]
+
+
+def test_a_bare_name_further_on_is_an_argument_unless_the_command_runs_it(tmp_path: Path) -> None:
+    scripts = ("make/prepare", "bin/spinup", "bin/list-shells")
+    files = {
+        "Dockerfile": "FROM rust\nRUN cargo chef prepare --recipe-path recipe.json\n",
+        "ci.sh": "#!/bin/sh\nuv run python scripts/release.py prepare \"$BUMP\"\n"
+                 "ssh deploy@host spinup --now\nexec app_setenv \"web\" spinup\n"
+                 "debug_and_run --noerr docker exec box list-shells\ngosu app list-shells\n",
+    }
+    found = {script: [c[:2] for c in entries] for script, entries in callers(tmp_path, files, scripts).items()}
+    # ``prepare`` is cargo's and release.py's argument; ``ssh``, a ``*_setenv`` wrapper, a
+    # ``debug_and_run`` wrapper (here of ``docker exec``: the image's own copy) and ``gosu`` run
+    # the word they are given
+    assert found == {"bin/spinup": [("ci.sh", 3), ("ci.sh", 4)],
+                     "bin/list-shells": [("ci.sh", 5), ("ci.sh", 6)]}

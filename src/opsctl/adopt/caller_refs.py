@@ -56,6 +56,15 @@ WRAPPERS = frozenset({"sudo", "exec", "time", "nohup", "env", "nice", "ionice", 
                       "xargs", "timeout", "stdbuf", "chronic", "setsid", "unbuffer", "then", "do",
                       "else", "elif", "if", "while", "until", "!", "{", "run-one", "flock", "watch",
                       "strace", "caffeinate", "doas", "eval"})
+_RUNS_ITS_ARGUMENT = frozenset({"ssh", "su", "runuser", "chroot", "parallel", "run-parts", "start-stop-daemon",
+                                "daemon", "supervise", "chpst", "s6-setuidgid", "gosu", "su-exec", "tini",
+                                "dumb-init", "setpriv", "capsh", "unshare", "nsenter", "systemd-run",
+                                "screen", "tmux", "script", "expect", "entr", "retry", "with-contenv"})
+"""Programs whose later words are a command they run (``ssh host prune-backups``,
+``gosu app prune-backups``, ``systemd-run --unit x prune-backups``)."""
+_RUNNER_NAME = re.compile(r"(?:^|[_-])(?:run|exec|env|setenv|envdir|wrap|wrapper|retry|with|as)(?:$|[_-])")
+"""A project's own wrapper, named for running what it is given (``debug_and_run``,
+``govuk_setenv``, ``with_retries``, ``run_as``)."""
 SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "/bin/sh", "/bin/bash", "/usr/bin/env",
                     "/usr/bin/bash", "/bin/zsh", "/bin/dash"})
 NOT_RUNNING = frozenset({
@@ -613,7 +622,12 @@ def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str 
             if "/" not in piece and (in_container or piece.isdigit() or (
                     k > position and piece in _BUILTIN_NAMES) or (
                     k == position + 1 and piece == text and "." not in piece and not pythonish
-                    and command not in SHELLS)):
+                    and command not in SHELLS) or (
+                    # a bare word further on is an argument (``cargo chef prepare``, ``python
+                    # x.py prepare``), unless the command runs what it is given
+                    k > position + 1 and piece == text and "." not in piece
+                    and command not in SHELLS and command not in WRAPPERS
+                    and command not in _RUNS_ITS_ARGUMENT and not _RUNNER_NAME.search(command))):
                 # a subcommand (``pnpm run build``), a name inside a container, a number, a builtin
                 continue
             script = index.resolve_path(piece, bases, where.variables,
