@@ -1,0 +1,7 @@
+import sys
+
+import cartography.cli
+
+
+if __name__ == '__main__':
+    sys.exit(cartography.cli.main())
