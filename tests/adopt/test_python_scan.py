@@ -2306,3 +2306,58 @@ def test_argv_defaulted_from_sys_argv_inside_main() -> None:
     """)
     assert script.interface.kind == "argv"
     assert [(f.name, f.required) for f in script.interface.flags] == [("arg1", True), ("arg2", True)]
+
+
+def test_flask_script_commands_and_their_options() -> None:
+    script, _ = scan("""
+        from flask_script import Manager, Command, Option
+        from app import app, db
+
+        manager = Manager(app)
+
+        @manager.command
+        def drop_db():
+            db.drop_all()
+
+        @manager.option('-a', '--accounts', dest='accounts', default=u'all')
+        @manager.option('-m', '--monitors', dest='monitors', default=u'all')
+        def find_changes(accounts, monitors):
+            pass
+
+        @manager.command
+        def purge(days, dry_run=False):
+            pass
+
+        class APIServer(Command):
+            option_list = (Option('-b', '--bind', dest='bind', default='127.0.0.1'),)
+
+        if __name__ == "__main__":
+            manager.add_command("run_api_server", APIServer())
+            manager.run()
+    """)
+    interface = script.interface
+    assert interface.kind == "flask-script"
+    assert interface.subcommands == ["drop_db", "find_changes", "purge", "run_api_server"]
+    assert [(f.name, f.subcommand, f.positional, f.type) for f in interface.flags] == [
+        ("--accounts", "find_changes", False, "string"), ("--monitors", "find_changes", False, "string"),
+        ("days", "purge", True, "string"), ("--dry_run", "purge", False, "boolean"),
+        ("--bind", "run_api_server", False, "string")]
+    assert (script.has_dry_run, script.dry_run_flag) == (True, "--dry_run")
+
+
+def test_oslo_config_options_win_over_the_argparse_subparsers_of_their_handler() -> None:
+    script, _ = scan("""
+        from oslo_config import cfg
+        CONF = cfg.CONF
+
+        def add_command_parsers(subparsers):
+            parser = subparsers.add_parser('start')
+            parser.add_argument('server')
+
+        def main():
+            opts = [cfg.SubCommandOpt('server', handler=add_command_parsers),
+                    cfg.BoolOpt('respawn', default=False)]
+            CONF.register_cli_opts(opts)
+    """)
+    assert script.interface.kind == "oslo.config"
+    assert [(f.name, f.subcommand) for f in script.interface.flags] == [("server", "start"), ("--respawn", None)]

@@ -714,6 +714,74 @@ _OSLO_TYPES = {"StrOpt": "string", "BoolOpt": "boolean", "IntOpt": "integer", "F
                "DictOpt": "string", "Opt": "string", "SubCommandOpt": "string"}
 
 
+def _flask_script_interface(index: ModuleIndex) -> tuple[list[Flag], list[str]]:
+    """Flask-Script (``manager = Manager(app)``, ``python manage.py <command> [options]``):
+    a function under ``@manager.option('-a', '--accounts', ...)`` or ``@manager.command`` is a
+    command named after it (its parameters are its arguments under ``command`` alone: without
+    a default a positional, with one an option, a switch when the default is a boolean); a
+    ``Command`` class's ``option_list`` of ``Option(...)``, added with ``manager.add_command('name',
+    Cls())``, is the command ``name``."""
+    managers = {name for (_scope, name), entries in index.assigns.items()
+                for _position, how, value in entries
+                if how == "=" and isinstance(value, ast.Call)
+                and (index.canonical(value.func) or "").endswith(("script.Manager", "flask_script.Manager"))}
+    if not managers:
+        return [], []
+    flags: list[Flag] = []
+    commands: list[str] = []
+    for function in index.tree.body:
+        if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+            continue
+        options = [d for d in function.decorator_list if isinstance(d, ast.Call)
+                   and isinstance(d.func, ast.Attribute) and d.func.attr == "option"
+                   and isinstance(d.func.value, ast.Name) and d.func.value.id in managers]
+        command = any((isinstance(d, ast.Attribute) and d.attr == "command" and isinstance(d.value, ast.Name)
+                       and d.value.id in managers) or (isinstance(d, ast.Call) and isinstance(d.func, ast.Attribute)
+                       and d.func.attr == "command" and isinstance(d.func.value, ast.Name)
+                       and d.func.value.id in managers) for d in function.decorator_list)
+        if not options and not command:
+            continue
+        commands.append(function.name)
+        for decorator in options:  # as written, top to bottom
+            flag = parse_add_argument(index, decorator, [])
+            if flag is not None:
+                flag.subcommand = function.name
+                flags.append(flag)
+        if command and not options:
+            arguments = function.args
+            defaults = [None] * (len(arguments.args) - len(arguments.defaults)) + list(arguments.defaults)
+            for argument, default in zip(arguments.args, defaults, strict=True):
+                known, value = literal(default) if default is not None else (False, None)
+                if default is None:
+                    flags.append(Flag(argument.arg, positional=True, required=True, line=function.lineno,
+                                      subcommand=function.name))
+                else:
+                    flags.append(Flag(f"--{argument.arg}", "boolean" if isinstance(value, bool) else "string",
+                                      default=value if known else None, line=function.lineno,
+                                      subcommand=function.name, aliases=[f"-{argument.arg[0]}"]))
+    added: dict[str, str] = {}
+    for call, _scope in index.calls:
+        if isinstance(call.func, ast.Attribute) and call.func.attr == "add_command" and len(call.args) == 2 \
+                and isinstance(call.args[1], ast.Call) and isinstance(call.args[1].func, ast.Name):
+            added.setdefault(call.args[1].func.id, const_str(call.args[0]) or call.args[1].func.id.lower())
+    for cls in index.classes:
+        name = added.get(cls.name)
+        if name is None:
+            continue
+        commands.append(name)
+        for statement in cls.body:
+            if isinstance(statement, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "option_list"
+                                                         for t in statement.targets) \
+                    and isinstance(statement.value, ast.Tuple | ast.List):
+                for element in statement.value.elts:
+                    if isinstance(element, ast.Call) and (dotted(element.func) or "").endswith("Option"):
+                        flag = parse_add_argument(index, element, [])
+                        if flag is not None:
+                            flag.subcommand = name
+                            flags.append(flag)
+    return flags, list(dict.fromkeys(commands))
+
+
 def _oslo_interface(index: ModuleIndex) -> tuple[list[Flag], list[str]]:
     """OpenStack's oslo.config: the options handed to ``CONF.register_cli_opts([...])`` or
     ``register_cli_opt(opt)`` (a list or an option written there or assigned to a name first),
@@ -1039,6 +1107,21 @@ def extract_interface(index: ModuleIndex, source: str, *, django_path: bool = Fa
             facts.interface = Interface("docopt", flags, commands)
             facts.warnings += warnings
             return facts
+    if "register_cli_opt" in source:
+        flags, subcommands = _oslo_interface(index)
+        if flags or subcommands:
+            subcommands = list(dict.fromkeys([*subcommands, *(f.subcommand for f in flags if f.subcommand)]))
+            # and a switch it looks for itself (``if '--verbose' in sys.argv``)
+            named = {flag.name for flag in flags}
+            flags += [flag for flag in (_argv_interface(index) if "argv" in source else [])
+                      if not flag.positional and flag.name not in named]
+            facts.interface = Interface("oslo.config", flags, subcommands)
+            return facts
+    if "flask_script" in source or "flask.ext.script" in source:
+        flags, commands = _flask_script_interface(index)
+        if flags or commands:
+            facts.interface = Interface("flask-script", flags, commands)
+            return facts
     if ("Parser" in source or "Command" in source or "make_option" in source or "add_arguments" in source
             or django_path):
         tracker = _ParserTracker(index, facts.warnings)
@@ -1049,16 +1132,6 @@ def extract_interface(index: ModuleIndex, source: str, *, django_path: bool = Fa
             interface.kind = "django"
         if interface.kind != "none":
             facts.interface = interface
-            return facts
-    if "register_cli_opt" in source:
-        flags, subcommands = _oslo_interface(index)
-        if flags or subcommands:
-            subcommands = list(dict.fromkeys([*subcommands, *(f.subcommand for f in flags if f.subcommand)]))
-            # and a switch it looks for itself (``if '--verbose' in sys.argv``)
-            named = {flag.name for flag in flags}
-            flags += [flag for flag in (_argv_interface(index) if "argv" in source else [])
-                      if not flag.positional and flag.name not in named]
-            facts.interface = Interface("oslo.config", flags, subcommands)
             return facts
     if "getopt" in source:
         flags = _getopt_interface(index)

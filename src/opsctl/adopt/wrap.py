@@ -41,8 +41,10 @@ from opsctl.scaffold import Generated
 
 COMMAND_FIELD = "command"
 PASSTHROUGH_FIELD = "args"
-_JOINED_KINDS = ("argparse", "click", "typer", "optparse", "getopt", "fire", "docopt", "oslo.config")
-_DOUBLE_DASH_KINDS = ("argparse", "click", "typer", "optparse", "getopt", "getopts", "docopt", "oslo.config")
+_JOINED_KINDS = ("argparse", "click", "typer", "optparse", "getopt", "fire", "docopt", "oslo.config",
+                 "flask-script")
+_DOUBLE_DASH_KINDS = ("argparse", "click", "typer", "optparse", "getopt", "getopts", "docopt", "oslo.config",
+                      "flask-script")
 """(python-fire reads the words after ``--`` as its own flags, not the script's)"""
 _PYTHON = re.compile(r"^python3?$")
 _SYSTEM_BIN = ("/usr/bin", "/bin", "/usr/local/bin")
