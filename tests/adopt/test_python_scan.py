@@ -2361,3 +2361,24 @@ def test_oslo_config_options_win_over_the_argparse_subparsers_of_their_handler()
     """)
     assert script.interface.kind == "oslo.config"
     assert [(f.name, f.subcommand) for f in script.interface.flags] == [("server", "start"), ("--respawn", None)]
+
+
+def test_pid_files_and_the_processes_they_name_are_run_time_state() -> None:
+    script, _ = scan("""
+        import os
+
+        def pid_files(server):
+            for pid_file in ['/var/run/glance/%s.pid' % server]:
+                yield pid_file, int(open(pid_file).read().strip())
+
+        def stop(server, sig):
+            pfiles = pid_files(server)
+            for pid_file, pid in pfiles:
+                os.unlink(pid_file)
+                os.kill(pid, sig)
+
+        def wipe(path):
+            os.unlink(path)
+    """)
+    assert [(e.call, e.destructive) for e in script.effects] == [
+        ("os.unlink(pid_file)", False), ("os.kill(pid, sig)", False), ("os.unlink(path)", True)]

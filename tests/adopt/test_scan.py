@@ -354,3 +354,14 @@ def test_a_parser_built_by_a_local_class_is_the_scripts_command_line(tmp_path: P
 
     (script,) = [s for s in inventory.scripts if s.path == "src/run_manifests.py"]
     assert [f.name for f in script.interface.flags] == ["action", "--keep"]
+
+
+def test_a_diskimage_builder_elements_steps_belong_to_the_image_they_build(tmp_path: Path) -> None:
+    write(tmp_path, "elements/agent/post-install.d/90-remove-build-deps",
+          "#!/bin/bash\nrm -rf /opt/agent-src\napt-get --assume-yes purge --auto-remove gcc\n")
+    write(tmp_path, "elements/agent/static/usr/local/bin/reset-agent", "#!/bin/bash\nrm -rf /var/lib/agent\n")
+
+    scripts = {s.path: s for s in scan_tree(tmp_path, git=False).scripts}
+
+    assert not scripts["elements/agent/post-install.d/90-remove-build-deps"].destructive
+    assert scripts["elements/agent/static/usr/local/bin/reset-agent"].destructive  # run on the machine

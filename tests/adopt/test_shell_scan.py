@@ -1250,3 +1250,22 @@ def test_every_option_variable_with_a_few_values_is_tried_together() -> None:
             '  -u) shift; KUBECONFIG="$1" ;;\n  --dry-run) DRY_RUN="--dry-run=client" ;;\n  esac\n'
             '  shift\ndone\nkubectl --kubeconfig ${KUBECONFIG} -n x ${DRY_RUN} delete app y\n')
     assert [e.destructive for e in scan(text).effects] == [True]
+
+
+@pytest.mark.parametrize(("text", "destructive"), [
+    # find in the tree it made with mktemp
+    ('rootfs=$(mktemp -d)\nfind "$rootfs/usr/share/doc" -mindepth 2 -not -name copyright -delete\n', []),
+    # the disk image qemu-img made and the PID file qemu writes
+    ('IMG=build/vm/instance.qcow2\nPIDFILE=build/vm/instance.pid\ncleanup() {\n  rm -f "$IMG" "$PIDFILE"\n}\n'
+     'trap cleanup EXIT\nqemu-img create -f qcow2 -o backing_file=base.qcow2 "$IMG"\n'
+     'qemu-system-x86_64 -pidfile "$PIDFILE" -drive "file=$IMG" &\n', []),
+    # folders wiped and written again by rsync and sphinx
+    ('OUT=generated/docs\nRST=generated/rst\nrm -rf "${OUT}"\nmkdir -p "${OUT}"\nrm -rf "${RST}"\n'
+     'mkdir -p "${RST}"\nrsync -av docs/root/ conf.py "${RST}"\nsphinx-build -b html "${RST}" "${OUT}"\n', []),
+    # the device it mapped itself (a fresh LUKS RAM disk) formatted; any other device is not its own
+    ('cryptsetup $args luksFormat /dev/ram0 -\ncryptsetup $args luksOpen /dev/ram0 certfs -\n'
+     'mkfs.ext2 /dev/mapper/certfs\n', []),
+    ("mkfs.ext4 /dev/sdb1\n", [True]),
+])
+def test_what_the_script_made_itself_is_its_own(text: str, destructive: list[bool]) -> None:
+    assert [e.destructive for e in scan(text).effects if e.destructive] == destructive

@@ -97,6 +97,7 @@ _COMMAND_CONSTANT = re.compile(r"(?:^|_)(?:CMD|COMMAND|CMDLINE|ARGV)S?$", re.IGN
 _UNCALLED_DELETE = re.compile(  # a deleting method named without a call right after it
     r"\.(?:begin_)?(?:delete|terminate|remove|purge|deregister|detach|destroy|batch_delete|force_delete|prune|kill)"
     r"\w*\b(?!\s*\()")
+_PID_OR_SOCKET = re.compile(r"(?i)pid_?file|\.pid\b|\.sock(?:et)?\b|_sock(?:et)?(?:_?path)?\b")
 _REMOTE_DELETE = re.compile(r"^[A-Z][A-Za-z]*\.(?:destroy|delete|purge|wipe)(?:_\w+)?$")
 """An XML-RPC style method name (``VDI.destroy``, ``VM.destroy``, ``Pool.delete_x``)."""
 _HANDED_DELETE = re.compile(r"^(?:delete|destroy|purge|terminate|wipe)(?:_\w+)?$")
@@ -732,9 +733,23 @@ class EffectFinder:
             return True
         if not isinstance(node, ast.Name):
             return False
+        # ``for pid_file, pid in pid_files(server):``: a loop over what PID files hold
+        if any(isinstance(loop.target, ast.Tuple | ast.Name) and loop_scope == scope
+               and node.id in {n.id for n in ast.walk(loop.target) if isinstance(n, ast.Name)}
+               and re.search(r"pid_?file", self._iterated_text(loop.iter, scope), re.IGNORECASE)
+               for loop, loop_scope in self.index.loops):
+            return True
         values = [value for _pos, op, value in self.index.assigns.get((scope, node.id), ())
                   if op == "="]
         return bool(values) and all(reads_pid_file(value) for value in values)
+
+    def _iterated_text(self, node: ast.expr, scope: str) -> str:
+        """What a loop walks, as written, through one name (``pfiles = pid_files(server)``)."""
+        if isinstance(node, ast.Name):
+            values = [value for _pos, op, value in self.index.assigns.get((scope, node.id), ()) if op == "="]
+            if len(values) == 1:
+                return node_text(values[0])
+        return node_text(node)
 
     def _add(self, kind: EffectKind, destructive: bool, call: ast.Call, confidence: Confidence = "high") -> None:
         self.found.append(Effect(kind, destructive, node_text(call), call.lineno, confidence))
@@ -745,7 +760,9 @@ class EffectFinder:
         attr = func.attr if isinstance(func, ast.Attribute) else None
         if name in _FILE_DELETE:
             if call.args and (self._link_only(call.args[0], call.lineno)
-                              or self._regenerable(call.args[0], scope, call.lineno)):
+                              or self._regenerable(call.args[0], scope, call.lineno)
+                              or _PID_OR_SOCKET.search(node_text(call.args[0]))):
+                # (a PID or socket file, ``os.unlink(pid_file)``: run-time state, a change)
                 self._add("file-delete", False, call)
             elif not ((call.args and (self._temporary(call.args[0], scope) or self._own_output(call.args[0], scope)))
                       or self._bytecode_cleaner(scope)):

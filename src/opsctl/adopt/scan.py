@@ -350,13 +350,20 @@ def _importers_of(path: str, importers: dict[str, list[str]]) -> list[str]:
 
 
 def _image_build_only(script: Script, folder: Path) -> bool:
-    """Every caller is a Dockerfile ``RUN`` or a Packer provisioner: the script runs while an
-    image is built, so what it deletes (package caches, docs, build dependencies, the build
-    machine's host keys and logs) belongs to that image alone."""
+    """Every caller is a Dockerfile ``RUN`` or a Packer provisioner, or the script is a
+    diskimage-builder element's step (``elements/<name>/post-install.d/90-remove-build-deps``):
+    it runs while an image is built, so what it deletes (package caches, docs, build
+    dependencies, the build machine's host keys and logs) belongs to that image alone."""
+    if _DIB_PHASE.search(script.path):
+        return True
     if not script.callers or any(c.kind not in ("dockerfile", "packer") for c in script.callers):
         return False
     return all(c.kind == "packer" or _dockerfile_instruction(folder / c.path, c.line) == "RUN"
                for c in script.callers)
+
+
+_DIB_PHASE = re.compile(r"(?:^|/)elements/[^/]+/(?:pre-install|install|post-install|finalise|root|extra-data|"
+                        r"cleanup|block-device)\.d/[^/]+$")
 
 
 def _dockerfile_instruction(file: Path, line: int) -> str | None:

@@ -286,8 +286,13 @@ def _output_folders(words: list[str]) -> list[str]:
     if program is not None and (held := SUBJECT_VAR.fullmatch(program)):
         program = _tool_named_by(held.group(1)) or program  # ``$TAR -C"$out" -x``
     args = words[index + 1:]
+    if program in ("sphinx-build", "rsync") and not any(w in ("-n", "--dry-run") for w in words[index + 1:]):
+        operands = [w for w in words[index + 1:] if not w.startswith("-")]
+        if len(operands) >= 2:  # ``sphinx-build -b html SRC OUT``, ``rsync -av A B DEST``: the last
+            return operands[-1:]
     wanted = {"wget": ("-P", "--directory-prefix"), "curl": ("--output-dir",), "unzip": ("-d",),
-              "tar": ("-C", "--directory")}.get(program or "", ())
+              "tar": ("-C", "--directory"), "sphinx-apidoc": ("-o", "--output-dir"),
+              "sphinx-autogen": ("-o", "--output-dir")}.get(program or "", ())
     if program == "tar" and not any((w.startswith("-") and "x" in w.lstrip("-")[:3]) or w in ("x", "--extract")
                                     for w in args[:2]):
         return []
@@ -379,6 +384,18 @@ def _outputs(words: list[str]) -> list[str]:
         return positionals[-1:]
     if program == "aws" and positionals[:2] in (["s3", "cp"], ["s3", "mv"]):
         return _aws_s3_operands(args[args.index(positionals[1]) + 1:])[1:2]  # the object it uploads
+    if program == "qemu-img" and positionals[:1] in (["create"], ["convert"]):
+        # ``qemu-img create -f qcow2 -o backing_file=B IMG``: the image it makes (convert: the last)
+        values = {"-f", "-o", "-F", "-b", "-O", "-B", "-S", "-l", "-t", "-T"}
+        rest = args[args.index(positionals[0]) + 1:]
+        operands = [w for i, w in enumerate(rest) if not w.startswith("-") and (i == 0 or rest[i - 1] not in values)]
+        return operands[:1] if positionals[0] == "create" else operands[-1:]
+    mapped = [w for w in positionals if not w.startswith("$")]  # (``$cryptsetup_args``: options)
+    if program == "cryptsetup" and mapped[:1] in (["open"], ["luksOpen"]) and len(mapped) >= 3:
+        return [f"/dev/mapper/{mapped[2]}"]  # the mapped device it opens, to format or mount
+    pidfile = next((args[i + 1] for i, w in enumerate(args[:-1]) if w in ("-pidfile", "--pidfile", "--pid-file")), None)
+    if pidfile is not None:  # ``qemu ... -pidfile "$PIDFILE"``: the PID file the program writes
+        return [pidfile]
     if program == "zip":  # ``zip -r9q layer.zip python/``: the archive is the first operand
         return positionals[:1]
     if program == "sed":  # ``sed -i.bak EXPR FILE``: the backup copy it leaves, FILE.bak
@@ -662,6 +679,8 @@ class _Scan(ShellInterface):
         args = [w for w in words[index + 1:] if not w.startswith("-")]
         if not args:
             return False
+        if name == "find":  # ``find "$rootfsDir/usr/share/doc" ... -delete`` in its mktemp tree
+            return self.is_scratch(args[0])
         if name in _SCRATCH_ALL_ARGS:
             return all(self.is_scratch(arg) for arg in args)
         return name in _SCRATCH_LAST_ARG and self.is_scratch(args[-1])
