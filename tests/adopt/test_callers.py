@@ -1440,3 +1440,29 @@ def test_a_bare_name_further_on_is_an_argument_unless_the_command_runs_it(tmp_pa
     # the word they are given
     assert found == {"bin/spinup": [("ci.sh", 3), ("ci.sh", 4)],
                      "bin/list-shells": [("ci.sh", 5), ("ci.sh", 6)]}
+
+
+def test_checkout_folders_guarded_variables_package_mains_and_one_name_modules(tmp_path: Path) -> None:
+    scripts = ("test/test.py", "test/lib/test/test.py", "app/cli.py", "tools/build.py")
+    files = {
+        "app/__init__.py": "",
+        ".github/workflows/ci.yml": textwrap.dedent("""\
+            on: push
+            jobs:
+              a:
+                runs-on: ubuntu-latest
+                steps:
+                  - uses: actions/checkout@v4
+                    with:
+                      path: pgbackrest
+                  - run: ${GITHUB_WORKSPACE?}/pgbackrest/test/test.py vm-build
+                  - run: python -m build --sdist
+            """),
+        "app/__main__.py": "import sys\n\nimport app.cli\n\nif __name__ == '__main__':\n"
+                           "    sys.exit(app.cli.main())\n",
+    }
+    found = {script: [c[:2] for c in entries] for script, entries in callers(tmp_path, files, scripts).items()}
+    # the repository checked out into a folder of its name; ``${X?}`` is ``$X``; what a
+    # package's ``__main__.py`` hands over to; ``python -m build`` is PyPA's, not tools/build.py
+    assert found == {"test/test.py": [(".github/workflows/ci.yml", 9)],
+                     "app/cli.py": [("app/__main__.py", 6)]}

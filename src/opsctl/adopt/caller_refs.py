@@ -33,7 +33,8 @@ _HERE_RE = re.compile(
     rf"""(?:[&12]?>{_SP}*/dev/null{_SP}*(?:2>&1{_SP}*)?)?(?:&&|;){_SP}*pwd(?:{_SP}+-P)?{_SP}*\)"""
     rf"""|(?:{_DIRNAME})|\$\{{(?:0|BASH_SOURCE(?:\[0\])?)%/\*\}}""")
 GH_WORKSPACE_RE = re.compile(r"\$\{\{\s*github\.workspace\s*\}\}")
-_VAR_PREFIX_RE = re.compile(r"^\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))(/|$)")
+_VAR_PREFIX_RE = re.compile(r"^\$(?:\{([A-Za-z_]\w*)(?::?\?[^}/]*)?\}|([A-Za-z_]\w*))(/|$)")
+"""``$ROOT/``, ``${ROOT}/``, and ``${ROOT?}/``/``${ROOT:?unset}/`` (the same value, or an error)."""
 _HEREDOC_RE = re.compile(r"<<-?\s*(['\"]?)([A-Za-z_]\w*)\1")
 _PYTHONISH_RE = re.compile(r"(?i)python|^py$|^uv$|^coverage$|^pipenv$|^poetry$|^pdm$|^hatch$|^\$X$")
 _MODULE_RE = re.compile(r"^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$")
@@ -41,6 +42,8 @@ _PLAIN_RUN_RE = re.compile(r"[^\s\"'\\#$<;&|()`>]+")
 _DQ_STOP_RE = re.compile(r'["\\]')
 _PIECE_SPLIT_RE = re.compile(r"[\s=,;:|&\[\](){}]+")
 BRACED_VAR_RE = re.compile(r"\$\{(\w+)\}")
+_GUARDED_VAR_RE = re.compile(r"\$\{(\w+):?\?[^}]*\}")
+"""``${GITHUB_WORKSPACE?}``, ``${ROOT:?unset}``: the variable's value (or an error)."""
 _NAME_TOKEN_RE = re.compile(r"[\w\-]+(?:\.[\w\-]+)*")
 
 HERE_VARS = frozenset({"__HERE", "SCRIPT_DIR", "SCRIPTDIR", "SCRIPTS_DIR", "DIR", "HERE", "BASEDIR",
@@ -195,6 +198,12 @@ class ScriptIndex:
                 path = join_path(base_dir, rest)
                 if path in self.scripts:
                     return path
+            for base_dir, rest in anchored:
+                # ``${GITHUB_WORKSPACE}/pgbackrest/test/test.py``: the repository checked out
+                # into a folder of its own name (``actions/checkout`` with ``path:``)
+                first, _, inner = rest.lstrip("./").partition("/")
+                if base_dir == "" and first and "/" in inner and inner in self.scripts:
+                    return inner
             deployed = [join_path(base, rest) for base, rest in anchored if base.startswith("/")]
             if deployed:  # after ``cd /opt/app``
                 return _by_suffix(deployed[0], candidates, lambda p: p.split("/"))
@@ -229,6 +238,10 @@ class ScriptIndex:
                 full = join_path(base_dir, path)
                 if full in self.scripts:
                     return full
+        if len(parts) == 1:
+            # ``python -m build`` runs an installed package or a module at the working
+            # directory, not a ``tools/build.py`` somewhere: one name is found where it is run
+            return None
         return _by_suffix(relative, candidates, lambda p: _module_parts(p) or [], exact=True)
 
     def resolve_management_command(self, name: str) -> str | None:
@@ -614,7 +627,7 @@ def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str 
         if "$(" in text:  # ``X=${X:-$(helper)}``: the substitution's own commands
             text = _substitutions(text, index, where, cwd, found, base + word.pos, python)
         pieces = [text] if _PIECE_SPLIT_RE.search(text) is None else _PIECE_SPLIT_RE.split(
-            BRACED_VAR_RE.sub(r"$\1", text))
+            _GUARDED_VAR_RE.sub(r"$\1", BRACED_VAR_RE.sub(r"$\1", text)))
         for piece in pieces:
             piece = piece.strip("'\"`,")
             if not piece or piece.rstrip("/").rpartition("/")[2] not in index.by_basename:

@@ -135,13 +135,14 @@ def _read_callers(files: Sequence[tuple[str, str]], *, root: Path, index: Script
         if source is None:
             continue
         index.hints = None
+        package_main = path.endswith("__main__.py")  # hands over to a module it imports
         if kind in _HINTED:
-            hints = index.mentions(source, path=path)
+            hints = index.mentions(source, modules=package_main, path=path)
             if not hints:
                 continue
             if len(hints) <= _MAX_HINTS:
                 index.hints = frozenset(hints)
-        elif not index.mentioned_in(source, modules=kind == "entry-point", path=path):
+        elif not index.mentioned_in(source, modules=kind == "entry-point" or package_main, path=path):
             continue
         file = CallerFile.of(path, source)
         try:

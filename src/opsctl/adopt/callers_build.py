@@ -29,6 +29,7 @@ from opsctl.adopt.caller_refs import (
     read_text,
 )
 from opsctl.adopt.model import CallerKind
+from opsctl.adopt.python_index import dotted
 
 _MAKE_VAR_RE = re.compile(r"\$\(([A-Za-z_][\w.]*)\)")
 _MAKE_ASSIGN_RE = re.compile(r"^(?:export\s+|override\s+)?([A-Za-z_]\w*)\s*(?:[:?]{1,2}|::=)?=[ \t]*"
@@ -528,8 +529,45 @@ def _beat_tasks(schedule: ast.expr, file: CallerFile, index: ScriptIndex,
                 collector.add(script, file.path, value.lineno, "cron", file.text_of(value.lineno))
 
 
+def _package_main(file: CallerFile, index: ScriptIndex, collector: Collector) -> None:
+    """A package's ``__main__.py`` (what ``python -m package`` runs) handing over to a module of
+    the package: ``import cartography.cli; sys.exit(cartography.cli.main())``, ``from .cli import
+    main; main()``: that module is run."""
+    try:
+        tree = ast.parse(file.text)
+    except (SyntaxError, ValueError):
+        return
+    package = posixpath.dirname(file.path)
+    imported: dict[str, str] = {}  # local name -> module
+    for node in tree.body:
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                imported[alias.asname or alias.name] = alias.name
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:  # ``from .cli import main``: a module of this package
+                base = ".".join([*package.split("/")[-1:], *([base] if base else [])])
+            for alias in node.names:
+                imported[alias.asname or alias.name] = f"{base}.{alias.name}" if base else alias.name
+    for call in ast.walk(tree):
+        if not isinstance(call, ast.Call):
+            continue
+        name = dotted(call.func) or ""
+        head, _, function = name.rpartition(".")
+        module = next((imported[n] + name[len(n):] for n in sorted(imported, key=len, reverse=True)
+                       if name == n or name.startswith(n + ".")), None)
+        if module is None or function not in ("main", "run", "cli", "app", "entry_point", "execute"):
+            continue
+        target = module.rpartition(".")[0] if module.endswith("." + function) else head
+        script = index.resolve_module(target, [posixpath.dirname(package), ""]) if "." in target else None
+        if script and script != file.path:
+            collector.add(script, file.path, call.lineno, "script", file.text_of(call.lineno))
+
+
 def callers_in_python(file: CallerFile, index: ScriptIndex, collector: Collector,
                       plan: list[tuple[str, str]]) -> None:
+    if posixpath.basename(file.path) == "__main__.py":
+        _package_main(file, index, collector)
     _scan_cron_lines(file, index, collector)
     scheduler = _schedules(file.text)
     if not scheduler and not _runs_commands(file.text) \
