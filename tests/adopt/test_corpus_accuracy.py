@@ -38,6 +38,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "held-out-18": {"precision": 0.75, "recall": 0.9, "callers": 0.85, "flags": 0.95},
     "held-out-19": {"precision": 0.85, "recall": 0.8, "callers": 0.65, "flags": 0.85},
     "held-out-20": {"precision": 0.6, "recall": 0.8, "callers": 0.85, "flags": 0.85},
+    "held-out-21": {"precision": 0.75, "recall": 0.8, "callers": 0.8, "flags": 0.85},
 }
 
 
@@ -64,17 +65,13 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-21")
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-22")
     assert report["scripts"] >= 40
-    # scripts of a test folder that only other test files run (a test runner's glob, a
-    # harness) stay there, as documented
+    # a script named as a test stays a test, as documented
     assert sorted((m["path"], m["where"]) for m in report["missed"]) == [
-        ("Kong__docker-kong/tests/01-image.test.sh", "absent"),
-        ("Kong__docker-kong/tests/03-cis-sec.test.sh", "absent"),
-        ("Kong__docker-kong/tests/04-executables.test.sh", "absent"),
-        ("awslabs__amazon-eks-ami/nodeadm/test/e2e/infra/proxy.py", "absent")]
-    # blind 0.48 / 0.65 (callers 0.62, flags 0.71); 0.78 / 0.82 (callers 0.84, flags 0.90) after
-    # the rules written from it (Packer provisioners, oslo.config subcommands, virsh, installed
-    # commands run by oslo.concurrency)
-    assert report["destructive"]["precision"] >= 0.75 and report["destructive"]["recall"] >= 0.8
-    assert report["callers"]["recall"] >= 0.8 and report["flags"]["recall"] >= 0.85
+        ("openstack__glance/tools/test_format_inspector.py", "skipped")]
+    # blind 0.39 / 0.64 (callers 0.73, flags 0.56); 0.58 / 0.64 (callers 0.79, flags 0.73) after
+    # the rules written from it (Flask-Script, what a script made itself, diskimage-builder
+    # steps, package __main__ hand-overs)
+    assert report["destructive"]["precision"] >= 0.55 and report["destructive"]["recall"] >= 0.6
+    assert report["callers"]["recall"] >= 0.75 and report["flags"]["recall"] >= 0.7
