@@ -78,7 +78,8 @@ def test_labels_document_shape(labels_doc: dict[str, Any]) -> None:
                                   "held-out-10", "held-out-11", "held-out-12",
                                   "held-out-13", "held-out-14", "held-out-15",
                                   "held-out-16", "held-out-17", "held-out-18",
-                                  "held-out-19", "held-out-20", "held-out-21", "held-out-22"}, path
+                                  "held-out-19", "held-out-20", "held-out-21", "held-out-22",
+                                  "held-out-23"}, path
         assert label["language"] in {"python", "shell"}, path
         assert not label["destructive"] or label["mutating"], f"{path}: destructive implies mutating"
         assert not label["destructive"] or label["destructive_lines"], path
@@ -163,7 +164,7 @@ def test_the_second_held_out_split_is_large_mixed_and_from_new_repositories(
     assert not first_repos & {acc.repo_of(p) for p in second}, "held-out-2 must use new repositories"
     # the first labels come first in the file, so their split draw is unchanged
     splits = [s["split"] for s in scripts.values()]
-    later = sum(splits.count(f"held-out-{n}") for n in range(3, 23))
+    later = sum(splits.count(f"held-out-{n}") for n in range(3, 24))
     assert splits.index("held-out-2") == len(splits) - later - len(second)
 
 
@@ -180,7 +181,7 @@ def test_the_third_held_out_split_is_large_mixed_and_from_new_repositories(
     assert not earlier_repos & {acc.repo_of(p) for p in third}, "held-out-3 must use new repositories"
     # the third set comes after the first two, before the fourth
     splits = [s["split"] for s in scripts.values()]
-    later = sum(splits.count(f"held-out-{n}") for n in range(4, 23))
+    later = sum(splits.count(f"held-out-{n}") for n in range(4, 24))
     assert splits.index("held-out-3") == len(splits) - later - len(third)
 
 
@@ -197,7 +198,7 @@ def test_the_fourth_held_out_split_is_large_mixed_and_from_new_repositories(
     assert not earlier_repos & {acc.repo_of(p) for p in fourth}, "held-out-4 must use new repositories"
     # the fourth set comes after the first three, before the fifth
     splits = [s["split"] for s in scripts.values()]
-    assert splits.index("held-out-4") == len(splits) - sum(splits.count(f"held-out-{n}") for n in range(5, 23)) \
+    assert splits.index("held-out-4") == len(splits) - sum(splits.count(f"held-out-{n}") for n in range(5, 24)) \
         - len(fourth)
 
 
@@ -213,7 +214,7 @@ def test_the_fifth_held_out_split_is_large_mixed_from_new_repositories_and_twice
     earlier_repos = {acc.repo_of(p) for p, s in scripts.items() if s["split"] != "held-out-5"}
     assert not earlier_repos & {acc.repo_of(p) for p in fifth}, "held-out-5 must use new repositories"
     splits = [s["split"] for s in scripts.values()]
-    assert splits.index("held-out-5") == len(splits) - sum(splits.count(f"held-out-{n}") for n in range(6, 23)) \
+    assert splits.index("held-out-5") == len(splits) - sum(splits.count(f"held-out-{n}") for n in range(6, 24)) \
         - len(fifth)
     # the second reader's independent labels cover the same scripts
     second = json.loads((CORPUS / "held-out-5-second-labels.json").read_text())["scripts"]
@@ -233,7 +234,7 @@ def test_the_sixth_held_out_split_is_large_mixed_and_from_new_repositories(
     earlier_repos = {acc.repo_of(p) for p, s in scripts.items() if s["split"] != "held-out-6"}
     assert not earlier_repos & {acc.repo_of(p) for p in sixth}, "held-out-6 must use new repositories"
     splits = [s["split"] for s in scripts.values()]
-    assert splits.index("held-out-6") == len(splits) - sum(splits.count(f"held-out-{n}") for n in range(7, 23)) \
+    assert splits.index("held-out-6") == len(splits) - sum(splits.count(f"held-out-{n}") for n in range(7, 24)) \
         - len(sixth)
 
 
@@ -249,14 +250,15 @@ def test_the_seventh_held_out_split_is_large_mixed_and_from_new_repositories(
     earlier_repos = {acc.repo_of(p) for p, s in scripts.items() if s["split"] != "held-out-7"}
     assert not earlier_repos & {acc.repo_of(p) for p in seventh}, "held-out-7 must use new repositories"
     splits = [s["split"] for s in scripts.values()]
-    assert splits.index("held-out-7") == len(splits) - sum(splits.count(f"held-out-{n}") for n in range(8, 23)) \
+    assert splits.index("held-out-7") == len(splits) - sum(splits.count(f"held-out-{n}") for n in range(8, 24)) \
         - len(seventh)
 
 
 @pytest.mark.parametrize("split", ["held-out-8", "held-out-9", "held-out-10", "held-out-11",
                                    "held-out-12", "held-out-13", "held-out-14", "held-out-15",
                                    "held-out-16", "held-out-17", "held-out-18",
-                                   "held-out-19", "held-out-20", "held-out-21", "held-out-22"])
+                                   "held-out-19", "held-out-20", "held-out-21", "held-out-22",
+                                   "held-out-23"])
 def test_the_later_held_out_splits_are_large_mixed_and_from_new_repositories(
         labels_doc: dict[str, Any], split: str) -> None:
     scripts = labels_doc["scripts"]
@@ -270,7 +272,7 @@ def test_the_later_held_out_splits_are_large_mixed_and_from_new_repositories(
     assert not earlier_repos & {acc.repo_of(p) for p in chosen}, f"{split} must use new repositories"
     # each set comes after the earlier ones, before the later ones
     splits = [s["split"] for s in scripts.values()]
-    later = sum(splits.count(f"held-out-{n}") for n in range(int(split.rsplit("-", 1)[1]) + 1, 23))
+    later = sum(splits.count(f"held-out-{n}") for n in range(int(split.rsplit("-", 1)[1]) + 1, 24))
     assert splits.index(split) == len(splits) - later - len(chosen)
 
 
@@ -299,11 +301,12 @@ def test_select_split(labels_doc: dict[str, Any]) -> None:
     twentieth = acc.select_split(scripts, "held-out-20")
     twenty_first = acc.select_split(scripts, "held-out-21")
     twenty_second = acc.select_split(scripts, "held-out-22")
+    twenty_third = acc.select_split(scripts, "held-out-23")
     assert (len(held_out) + len(dev) + len(second) + len(third) + len(fourth) + len(fifth) + len(sixth)
             + len(seventh) + len(eighth) + len(ninth) + len(tenth) + len(eleventh)
             + len(twelfth) + len(thirteenth) + len(fourteenth) + len(fifteenth) + len(sixteenth)
             + len(seventeenth) + len(eighteenth) + len(nineteenth) + len(twentieth)
-            + len(twenty_first) + len(twenty_second)
+            + len(twenty_first) + len(twenty_second) + len(twenty_third)
             == len(acc.select_split(scripts, "all")))
     assert len(acc.select_split(scripts, "all")) == len(scripts)
     assert not set(held_out) & set(dev)
