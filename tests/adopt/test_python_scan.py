@@ -2382,3 +2382,55 @@ def test_pid_files_and_the_processes_they_name_are_run_time_state() -> None:
     """)
     assert [(e.call, e.destructive) for e in script.effects] == [
         ("os.unlink(pid_file)", False), ("os.kill(pid, sig)", False), ("os.unlink(path)", True)]
+
+
+def test_a_manage_entry_point_takes_the_oslo_command_line_of_the_module_it_hands_over_to(
+        tmp_path: Path) -> None:
+    write(tmp_path / "svc" / "__init__.py", "")
+    write(tmp_path / "svc" / "cmd" / "__init__.py", "")
+    write(tmp_path / "svc" / "cmd" / "cli.py", """
+        from oslo_config import cfg
+        CONF = cfg.CONF
+
+        class BaseApp:
+            name: str
+
+            @classmethod
+            def add_argument_parser(cls, subparsers):
+                return subparsers.add_parser(cls.name, help=cls.__doc__)
+
+        class BootStrap(BaseApp):
+            name = "bootstrap"
+
+            @classmethod
+            def add_argument_parser(cls, subparsers):
+                parser = super().add_argument_parser(subparsers)
+                parser.add_argument('--bootstrap-username', default='admin')
+                return parser
+
+        class TokenRotate(BaseApp):
+            name = "token_rotate"
+
+        CMDS = [BootStrap, TokenRotate]
+
+        def add_command_parsers(subparsers):
+            for cmd in CMDS:
+                cmd.add_argument_parser(subparsers)
+
+        command_opt = cfg.SubCommandOpt('command', handler=add_command_parsers)
+
+        def main(argv=None):
+            CONF.register_cli_opt(command_opt)
+            CONF(args=argv[1:])
+    """)
+    script_file = write(tmp_path / "svc" / "cmd" / "manage.py", """
+        import sys
+        from svc.cmd import cli
+
+        def main():
+            cli.main(argv=sys.argv)
+    """)
+    script, _ = scan(script_file.read_text(), file=script_file, root=tmp_path)
+    assert script.interface.kind == "oslo.config"
+    assert script.interface.subcommands == ["bootstrap", "token_rotate"]
+    assert [(f.name, f.subcommand) for f in script.interface.flags] == [("--bootstrap-username", "bootstrap")]

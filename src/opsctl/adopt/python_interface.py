@@ -823,6 +823,8 @@ def _oslo_interface(index: ModuleIndex) -> tuple[list[Flag], list[str]]:
                 if function is not None:
                     for flag in _subparser_flags(index, function, subcommands):
                         flags.setdefault(f"{flag.subcommand} {flag.name}", flag)
+                    for flag in _command_class_flags(index, subcommands):
+                        flags.setdefault(f"{flag.subcommand} {flag.name}", flag)
                 continue
             kind = _OSLO_TYPES[(index.canonical(option.func) or "").rpartition(".")[2]]
             positional = literal(named.get("positional"))[1] is True
@@ -871,6 +873,40 @@ def _subparser_flags(index: ModuleIndex, function: FunctionNode, subcommands: li
             if flag is not None:
                 flag.subcommand = current[call.func.value.id]
                 yield flag
+
+
+def _command_class_flags(index: ModuleIndex, subcommands: list[str]) -> Iterator[Flag]:
+    """keystone-manage's convention: command classes with ``name = 'bootstrap'`` and a
+    ``add_argument_parser(cls, subparsers)`` classmethod that gets its parser from the base
+    class (``subparsers.add_parser(cls.name)``) and adds its arguments; each class a command."""
+    def method_of(cls: ast.ClassDef) -> ast.FunctionDef | None:
+        return next((node for node in cls.body if isinstance(node, ast.FunctionDef)
+                     and node.name == "add_argument_parser"), None)
+
+    by_name = {cls.name: cls for cls in index.classes}
+    for cls in index.classes:
+        name = next((const_str(statement.value) for statement in cls.body
+                     if isinstance(statement, ast.Assign) and len(statement.targets) == 1
+                     and isinstance(statement.targets[0], ast.Name) and statement.targets[0].id == "name"), None)
+        method = method_of(cls)
+        inherited = any(isinstance(base, ast.Name) and base.id in by_name and method_of(by_name[base.id])
+                        for base in cls.bases)
+        if not name or (method is None and not inherited):
+            continue
+        subcommands.append(name)
+        if method is None:  # the base class's parser, with no arguments of its own
+            continue
+        parsers = {target.id for node in ast.walk(method) if isinstance(node, ast.Assign)
+                   for target in node.targets if isinstance(target, ast.Name)
+                   and isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Attribute)
+                   and node.value.func.attr in ("add_argument_parser", "add_parser")}
+        for call in sorted((n for n in ast.walk(method) if isinstance(n, ast.Call)), key=lambda n: n.lineno):
+            if isinstance(call.func, ast.Attribute) and call.func.attr == "add_argument" \
+                    and isinstance(call.func.value, ast.Name) and call.func.value.id in parsers:
+                flag = parse_add_argument(index, call, [])
+                if flag is not None:
+                    flag.subcommand = name
+                    yield flag
 
 
 def _args_decorated(index: ModuleIndex) -> Iterator[Flag]:

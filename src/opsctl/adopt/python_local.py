@@ -183,19 +183,21 @@ def _module_interface(path: str, mtime_ns: int, size: int) -> tuple[Interface | 
     del mtime_ns, size  # the cache key
     try:
         source = Path(path).read_text(encoding="utf-8", errors="replace")
-        if not any(word in source for word in ("Parser", "click")):
+        if not any(word in source for word in ("Parser", "click", "register_cli_opt")):
             return None, frozenset()
         index = index_module(parse(source))
         interface = extract_interface(index, source).interface
     except (OSError, SyntaxError, ValueError, RecursionError):
         return None, frozenset()
-    if interface.kind not in ("argparse", "optparse", "click"):
+    if interface.kind not in ("argparse", "optparse", "click", "oslo.config"):
         return None, frozenset()
     builders: set[str] = set()
     for name, function in index.functions.items():
         calls = [node for node in ast.walk(function) if isinstance(node, ast.Call)]
         calls.extend(decorator for decorator in function.decorator_list if isinstance(decorator, ast.Call))
-        if any(_PARSER_BUILDERS.search(index.canonical(call.func) or "") for call in calls) or any(
+        if any(_PARSER_BUILDERS.search(index.canonical(call.func) or "") or (
+                isinstance(call.func, ast.Attribute) and call.func.attr in ("register_cli_opt", "register_cli_opts"))
+               for call in calls) or any(
                 _PARSER_BUILDERS.search(index.canonical(decorator) or "") for decorator in function.decorator_list):
             builders.add(name)
     return interface, frozenset(builders)
