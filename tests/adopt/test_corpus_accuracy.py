@@ -39,6 +39,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "held-out-19": {"precision": 0.85, "recall": 0.8, "callers": 0.65, "flags": 0.85},
     "held-out-20": {"precision": 0.6, "recall": 0.8, "callers": 0.85, "flags": 0.85},
     "held-out-21": {"precision": 0.75, "recall": 0.8, "callers": 0.8, "flags": 0.85},
+    "held-out-22": {"precision": 0.55, "recall": 0.6, "callers": 0.75, "flags": 0.7},
 }
 
 
@@ -65,13 +66,12 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-22")
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-23")
     assert report["scripts"] >= 40
-    # a script named as a test stays a test, as documented
+    # a test folder's script that only its test harness runs stays there, as documented
     assert sorted((m["path"], m["where"]) for m in report["missed"]) == [
-        ("openstack__glance/tools/test_format_inspector.py", "skipped")]
-    # blind 0.39 / 0.64 (callers 0.73, flags 0.56); 0.58 / 0.64 (callers 0.79, flags 0.73) after
-    # the rules written from it (Flask-Script, what a script made itself, diskimage-builder
-    # steps, package __main__ hand-overs)
-    assert report["destructive"]["precision"] >= 0.55 and report["destructive"]["recall"] >= 0.6
+        ("percona__percona-docker/test/clean.sh", "absent")]
+    # blind 0.75 / 0.55 (callers 0.80, flags 0.23); flags 0.72 after the rule written from it
+    # (keystone-manage's command classes, an entry point's oslo.config command line borrowed)
+    assert report["destructive"]["precision"] >= 0.7 and report["destructive"]["recall"] >= 0.5
     assert report["callers"]["recall"] >= 0.75 and report["flags"]["recall"] >= 0.7
