@@ -23,6 +23,7 @@ CASE_SUBJECT = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*|1)(?::?-[^}]*)?\}?")
 REQUIRED_OPS = frozenset({":?", "?"})
 _ARG_COUNT_CHECK = re.compile(r"\$\{?#\}?\"?\s*-(lt|ne|le|eq)\s*\"?(\d+)")
 _CHOICE = re.compile(r"[A-Za-z0-9][\w.:-]*")
+_ALL_ARGUMENTS = ("$@", "${@}", "$*", "${*}")
 _BARE_FOR = re.compile(r"^\s*for\s+[A-Za-z_]\w*\s*(?:;|\s+do\b|$)")
 """``for version; do``: a loop over the script's arguments (``in "$@"`` left out)."""
 _NOT_PASSING_ON = frozenset({"echo", "printf", "getopt", "log", "info", "warn", "error", "die", "fail", "[", "[[", "test",
@@ -342,7 +343,7 @@ class ShellInterface:
             if (command.function in argument_functions and command.line not in excluded
                     and len(words) >= 2 and words[0] not in functions
                     and words[0] not in _NOT_PASSING_ON
-                    and any(w in ("$@", "${@}", "$*", "${*}") for w in words[1:])):
+                    and any(w in _ALL_ARGUMENTS for w in words[1:])):
                 return command
             if command.function in argument_functions and command.line not in excluded \
                     and words[:1] in (["$@"], ["${@}"]):
@@ -355,7 +356,7 @@ class ShellInterface:
         walks them too) or a copy of them (``versions=( "$@" )``), at its top level or in a
         function called with them. Not ``main "$@"`` (the function reads them) nor a message."""
         run_at = {command.line for command in self.parsed.commands
-                  if any(a in w for w in command.words for a in ("$@", "${@}", "$*", "${*}"))}
+                  if any(a in w for w in command.words for a in _ALL_ARGUMENTS)}
         functions = self.parsed.functions
         for expansion in self.parsed.expansions:
             # not as a command's words (``ParseArgs "$@"``: handed on, see :meth:`passed_on`, or
