@@ -815,7 +815,8 @@ def _oslo_interface(index: ModuleIndex) -> tuple[list[Flag], list[str]]:
             name = const_str(option.args[0] if option.args else named.get("name"))
             if not name:
                 continue
-            if (index.canonical(option.func) or "").endswith("SubCommandOpt"):
+            opt_type = (index.canonical(option.func) or "").rpartition(".")[2]
+            if opt_type == "SubCommandOpt":
                 # ``cfg.SubCommandOpt('command', handler=add_command_parsers)``: the handler
                 # adds argparse subparsers, one per command, and their arguments
                 handler = named.get("handler")
@@ -826,7 +827,7 @@ def _oslo_interface(index: ModuleIndex) -> tuple[list[Flag], list[str]]:
                     for flag in _command_class_flags(index, subcommands):
                         flags.setdefault(f"{flag.subcommand} {flag.name}", flag)
                 continue
-            kind = _OSLO_TYPES[(index.canonical(option.func) or "").rpartition(".")[2]]
+            kind = _OSLO_TYPES[opt_type]
             positional = literal(named.get("positional"))[1] is True
             flag = Flag(name if positional else f"--{name}", kind, line=option.lineno, positional=positional)
             known, default = literal(named.get("default"))
@@ -843,7 +844,7 @@ def _oslo_interface(index: ModuleIndex) -> tuple[list[Flag], list[str]]:
                 flag.aliases.append(f"-{short}")
             if kind == "boolean" and not positional:
                 flag.negation = f"--no{name}"
-            if kind == "list" and (index.canonical(option.func) or "").endswith(("MultiStrOpt", "MultiOpt")):
+            if opt_type in ("MultiStrOpt", "MultiOpt"):
                 flag.action = "append"
             flags.setdefault(flag.name, flag)
     if subcommands or any(isinstance(n, ast.FunctionDef) and n.name == "args" for n in index.tree.body):
