@@ -25,6 +25,7 @@ on the chosen split. Prints one JSON document:
     .venv/bin/python bench/inventory_accuracy.py --split held-out-21  # the twenty-first blind set
     .venv/bin/python bench/inventory_accuracy.py --split held-out-22  # the twenty-second blind set
     .venv/bin/python bench/inventory_accuracy.py --split held-out-23  # the twenty-third blind set
+    .venv/bin/python bench/inventory_accuracy.py --split held-out-24  # the twenty-fourth blind set
 
 Figures: ``destructive`` (script level: predicted destructive = any effect destructive) precision,
 recall and F1 with the false positives and false negatives; ``callers`` recall and precision (a
@@ -52,10 +53,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "adopt" / "corpus"
 LABELS = CORPUS / "labels.json"
-SPLITS = ("held-out", "dev", "held-out-2", "held-out-3", "held-out-4", "held-out-5", "held-out-6", "held-out-7", "held-out-8",
-          "held-out-9", "held-out-10", "held-out-11", "held-out-12", "held-out-13", "held-out-14",
-          "held-out-15", "held-out-16", "held-out-17", "held-out-18",
-          "held-out-19", "held-out-20", "held-out-21", "held-out-22", "held-out-23", "all")
+NEWEST_SET = 24  # held-out-2 .. held-out-NEWEST_SET are the blind sets added one after another
+SPLITS = ("held-out", "dev", *(f"held-out-{n}" for n in range(2, NEWEST_SET + 1)), "all")
 CALLER_LINE_TOLERANCE = 1
 
 

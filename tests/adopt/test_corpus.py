@@ -42,6 +42,9 @@ def _load_bench() -> ModuleType:
 
 
 acc = _load_bench()
+NEWEST = acc.NEWEST_SET
+"""The number of the newest blind set (``held-out-NEWEST``), raised when a set is added."""
+SPLITS = set(acc.SPLITS) - {"all"}
 
 
 @pytest.fixture(scope="module")
@@ -73,13 +76,7 @@ def test_labels_document_shape(labels_doc: dict[str, Any]) -> None:
     for path, label in labels_doc["scripts"].items():
         for key, kind in required.items():
             assert isinstance(label.get(key), kind), (path, key)
-        assert label["split"] in {"dev", "held-out", "held-out-2", "held-out-3", "held-out-4", "held-out-5",
-                                  "held-out-6", "held-out-7", "held-out-8", "held-out-9",
-                                  "held-out-10", "held-out-11", "held-out-12",
-                                  "held-out-13", "held-out-14", "held-out-15",
-                                  "held-out-16", "held-out-17", "held-out-18",
-                                  "held-out-19", "held-out-20", "held-out-21", "held-out-22",
-                                  "held-out-23"}, path
+        assert label["split"] in SPLITS, path
         assert label["language"] in {"python", "shell"}, path
         assert not label["destructive"] or label["mutating"], f"{path}: destructive implies mutating"
         assert not label["destructive"] or label["destructive_lines"], path
@@ -137,7 +134,7 @@ def test_every_source_folder_has_its_licence_and_provenance() -> None:
         owner, repo = folder.name.split("__", 1)
         assert f"https://github.com/{owner}/{repo}" in text, folder.name
         assert "Commit:" in text and "Licence:" in text, folder.name
-    assert sum(f.stat().st_size for f in CORPUS.rglob("*") if f.is_file()) < 14 * 1024 * 1024
+    assert sum(f.stat().st_size for f in CORPUS.rglob("*") if f.is_file()) < 16 * 1024 * 1024
 
 
 def test_the_split_is_large_and_mixed_enough(labels_doc: dict[str, Any]) -> None:
@@ -164,7 +161,7 @@ def test_the_second_held_out_split_is_large_mixed_and_from_new_repositories(
     assert not first_repos & {acc.repo_of(p) for p in second}, "held-out-2 must use new repositories"
     # the first labels come first in the file, so their split draw is unchanged
     splits = [s["split"] for s in scripts.values()]
-    later = sum(splits.count(f"held-out-{n}") for n in range(3, 24))
+    later = sum(splits.count(f"held-out-{n}") for n in range(3, NEWEST + 1))
     assert splits.index("held-out-2") == len(splits) - later - len(second)
 
 
@@ -181,7 +178,7 @@ def test_the_third_held_out_split_is_large_mixed_and_from_new_repositories(
     assert not earlier_repos & {acc.repo_of(p) for p in third}, "held-out-3 must use new repositories"
     # the third set comes after the first two, before the fourth
     splits = [s["split"] for s in scripts.values()]
-    later = sum(splits.count(f"held-out-{n}") for n in range(4, 24))
+    later = sum(splits.count(f"held-out-{n}") for n in range(4, NEWEST + 1))
     assert splits.index("held-out-3") == len(splits) - later - len(third)
 
 
@@ -198,7 +195,7 @@ def test_the_fourth_held_out_split_is_large_mixed_and_from_new_repositories(
     assert not earlier_repos & {acc.repo_of(p) for p in fourth}, "held-out-4 must use new repositories"
     # the fourth set comes after the first three, before the fifth
     splits = [s["split"] for s in scripts.values()]
-    assert splits.index("held-out-4") == len(splits) - sum(splits.count(f"held-out-{n}") for n in range(5, 24)) \
+    assert splits.index("held-out-4") == len(splits) - sum(splits.count(f"held-out-{n}") for n in range(5, NEWEST + 1)) \
         - len(fourth)
 
 
@@ -214,7 +211,7 @@ def test_the_fifth_held_out_split_is_large_mixed_from_new_repositories_and_twice
     earlier_repos = {acc.repo_of(p) for p, s in scripts.items() if s["split"] != "held-out-5"}
     assert not earlier_repos & {acc.repo_of(p) for p in fifth}, "held-out-5 must use new repositories"
     splits = [s["split"] for s in scripts.values()]
-    assert splits.index("held-out-5") == len(splits) - sum(splits.count(f"held-out-{n}") for n in range(6, 24)) \
+    assert splits.index("held-out-5") == len(splits) - sum(splits.count(f"held-out-{n}") for n in range(6, NEWEST + 1)) \
         - len(fifth)
     # the second reader's independent labels cover the same scripts
     second = json.loads((CORPUS / "held-out-5-second-labels.json").read_text())["scripts"]
@@ -234,7 +231,7 @@ def test_the_sixth_held_out_split_is_large_mixed_and_from_new_repositories(
     earlier_repos = {acc.repo_of(p) for p, s in scripts.items() if s["split"] != "held-out-6"}
     assert not earlier_repos & {acc.repo_of(p) for p in sixth}, "held-out-6 must use new repositories"
     splits = [s["split"] for s in scripts.values()]
-    assert splits.index("held-out-6") == len(splits) - sum(splits.count(f"held-out-{n}") for n in range(7, 24)) \
+    assert splits.index("held-out-6") == len(splits) - sum(splits.count(f"held-out-{n}") for n in range(7, NEWEST + 1)) \
         - len(sixth)
 
 
@@ -250,15 +247,11 @@ def test_the_seventh_held_out_split_is_large_mixed_and_from_new_repositories(
     earlier_repos = {acc.repo_of(p) for p, s in scripts.items() if s["split"] != "held-out-7"}
     assert not earlier_repos & {acc.repo_of(p) for p in seventh}, "held-out-7 must use new repositories"
     splits = [s["split"] for s in scripts.values()]
-    assert splits.index("held-out-7") == len(splits) - sum(splits.count(f"held-out-{n}") for n in range(8, 24)) \
+    assert splits.index("held-out-7") == len(splits) - sum(splits.count(f"held-out-{n}") for n in range(8, NEWEST + 1)) \
         - len(seventh)
 
 
-@pytest.mark.parametrize("split", ["held-out-8", "held-out-9", "held-out-10", "held-out-11",
-                                   "held-out-12", "held-out-13", "held-out-14", "held-out-15",
-                                   "held-out-16", "held-out-17", "held-out-18",
-                                   "held-out-19", "held-out-20", "held-out-21", "held-out-22",
-                                   "held-out-23"])
+@pytest.mark.parametrize("split", [f"held-out-{n}" for n in range(8, NEWEST + 1)])
 def test_the_later_held_out_splits_are_large_mixed_and_from_new_repositories(
         labels_doc: dict[str, Any], split: str) -> None:
     scripts = labels_doc["scripts"]
@@ -272,7 +265,7 @@ def test_the_later_held_out_splits_are_large_mixed_and_from_new_repositories(
     assert not earlier_repos & {acc.repo_of(p) for p in chosen}, f"{split} must use new repositories"
     # each set comes after the earlier ones, before the later ones
     splits = [s["split"] for s in scripts.values()]
-    later = sum(splits.count(f"held-out-{n}") for n in range(int(split.rsplit("-", 1)[1]) + 1, 24))
+    later = sum(splits.count(f"held-out-{n}") for n in range(int(split.rsplit("-", 1)[1]) + 1, NEWEST + 1))
     assert splits.index(split) == len(splits) - later - len(chosen)
 
 
@@ -283,31 +276,9 @@ def test_select_split(labels_doc: dict[str, Any]) -> None:
     second = acc.select_split(scripts, "held-out-2")
     third = acc.select_split(scripts, "held-out-3")
     fourth = acc.select_split(scripts, "held-out-4")
-    fifth = acc.select_split(scripts, "held-out-5")
-    sixth = acc.select_split(scripts, "held-out-6")
-    seventh = acc.select_split(scripts, "held-out-7")
-    eighth = acc.select_split(scripts, "held-out-8")
-    ninth = acc.select_split(scripts, "held-out-9")
-    tenth = acc.select_split(scripts, "held-out-10")
-    eleventh = acc.select_split(scripts, "held-out-11")
-    twelfth = acc.select_split(scripts, "held-out-12")
-    thirteenth = acc.select_split(scripts, "held-out-13")
-    fourteenth = acc.select_split(scripts, "held-out-14")
-    fifteenth = acc.select_split(scripts, "held-out-15")
-    sixteenth = acc.select_split(scripts, "held-out-16")
-    seventeenth = acc.select_split(scripts, "held-out-17")
-    eighteenth = acc.select_split(scripts, "held-out-18")
-    nineteenth = acc.select_split(scripts, "held-out-19")
-    twentieth = acc.select_split(scripts, "held-out-20")
-    twenty_first = acc.select_split(scripts, "held-out-21")
-    twenty_second = acc.select_split(scripts, "held-out-22")
-    twenty_third = acc.select_split(scripts, "held-out-23")
-    assert (len(held_out) + len(dev) + len(second) + len(third) + len(fourth) + len(fifth) + len(sixth)
-            + len(seventh) + len(eighth) + len(ninth) + len(tenth) + len(eleventh)
-            + len(twelfth) + len(thirteenth) + len(fourteenth) + len(fifteenth) + len(sixteenth)
-            + len(seventeenth) + len(eighteenth) + len(nineteenth) + len(twentieth)
-            + len(twenty_first) + len(twenty_second) + len(twenty_third)
-            == len(acc.select_split(scripts, "all")))
+    later = [acc.select_split(scripts, f"held-out-{n}") for n in range(5, NEWEST + 1)]
+    assert (len(held_out) + len(dev) + len(second) + len(third) + len(fourth)
+            + sum(len(chosen) for chosen in later) == len(acc.select_split(scripts, "all")))
     assert len(acc.select_split(scripts, "all")) == len(scripts)
     assert not set(held_out) & set(dev)
     assert not set(second) & (set(held_out) | set(dev))

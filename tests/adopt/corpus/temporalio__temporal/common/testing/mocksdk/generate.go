@@ -1,0 +1,3 @@
+//go:generate ./generate.sh
+
+package mocksdk
