@@ -963,3 +963,13 @@ def test_dd_overwrites_devices_and_writes_files(command: str, destructive: bool 
 def test_an_http_write_to_an_endpoint_named_for_a_deletion(command: str, destructive: bool) -> None:
     (effect,) = classify_command_string(command, line=1)
     assert effect.destructive is destructive
+
+
+@pytest.mark.parametrize(("command", "destructive"), [
+    ("rm -rf bin dist build", False),   # the build's output folders, named together
+    ("rm -rf ./out dist/", False),
+    ("rm -rf bin", True),               # alone, bin may be the project's own scripts
+    ("rm -rf bin dist /srv/data", True),
+])
+def test_build_output_folders_named_beside_dist_or_build(command: str, destructive: bool) -> None:
+    assert [e.destructive for e in classify_command_string(command, line=1)] == [destructive]

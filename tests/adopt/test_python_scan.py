@@ -2434,3 +2434,36 @@ def test_a_manage_entry_point_takes_the_oslo_command_line_of_the_module_it_hands
     assert script.interface.kind == "oslo.config"
     assert script.interface.subcommands == ["bootstrap", "token_rotate"]
     assert [(f.name, f.subcommand) for f in script.interface.flags] == [("--bootstrap-username", "bootstrap")]
+
+
+@pytest.mark.parametrize(("source", "found"), [
+    ('db = get_db()\ndb["marker"].drop()\n', [("orm", True, "medium")]),
+    ("client.drop_database('app')\n", [("orm", True, "medium")]),
+    ("mongo.app.drop_collection('events')\n", [("orm", True, "medium")]),
+    ("db.markers.drop()\n", [("orm", True, "medium")]),
+    # pandas' drop takes labels, SQLAlchemy's a bind: neither a collection's
+    ("frame = load()\nframe.drop(columns=['a'])\nframe['a'].drop()\n", []),
+])
+def test_mongodb_collections_and_databases_dropped(source: str, found: list[tuple[str, bool, str]]) -> None:
+    assert effects(source) == found
+
+
+def test_a_distributions_script_follows_its_package_in_the_folder_above(tmp_path: Path) -> None:
+    """``st2common/bin/st2-purge-tokens`` imports ``st2common.cmd.purge_tokens``, which lives
+    at ``st2common/st2common/cmd/purge_tokens.py`` (a repository of several distributions), and
+    whose ``main`` calls a purge in another module of the same package."""
+    write(tmp_path / "st2common/st2common/__init__.py", "")
+    write(tmp_path / "st2common/st2common/cmd/__init__.py", "")
+    write(tmp_path / "st2common/st2common/cmd/purge_tokens.py",
+          "from st2common.garbage_collection.token import purge_tokens\n"
+          "def main():\n    purge_tokens(days=30)\n")
+    write(tmp_path / "st2common/st2common/garbage_collection/__init__.py", "")
+    write(tmp_path / "st2common/st2common/garbage_collection/token.py",
+          "import shutil\ndef purge_tokens(days):\n    shutil.rmtree('/var/lib/tokens')\n")
+    script_file = write(tmp_path / "st2common/bin/st2-purge-tokens",
+                        "import sys\nfrom st2common.cmd.purge_tokens import main\n"
+                        "if __name__ == '__main__':\n    sys.exit(main())\n")
+    script, _ = scan(script_file.read_text(), file=script_file, root=tmp_path)
+    assert [(e.destructive, e.path, e.via) for e in script.effects] == [
+        (True, "st2common/st2common/garbage_collection/token.py",
+         "st2common.st2common.garbage_collection.token.purge_tokens")]

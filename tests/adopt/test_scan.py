@@ -365,3 +365,16 @@ def test_a_diskimage_builder_elements_steps_belong_to_the_image_they_build(tmp_p
 
     assert not scripts["elements/agent/post-install.d/90-remove-build-deps"].destructive
     assert scripts["elements/agent/static/usr/local/bin/reset-agent"].destructive  # run on the machine
+
+
+def test_a_procfile_of_a_test_environment_runs_a_script_of_its_folder(tmp_path: Path) -> None:
+    """A test container's Procfile (goreman, foreman) starts its processes: a script it runs
+    is one the project depends on, though it lives in a test folder."""
+    write(tmp_path, "test/container/reaper.sh", "#!/bin/bash\ntrap 'sudo pkill -u root' INT TERM\n"
+                                                "sleep infinity\n")
+    write(tmp_path, "test/container/Procfile", "api: go run ./cmd\nreaper: ./test/container/reaper.sh\n")
+    inventory = scan_tree(tmp_path, git=False)
+    (reaper,) = inventory.scripts
+    assert reaper.path == "test/container/reaper.sh"
+    assert [(c.path, c.line) for c in reaper.callers] == [("test/container/Procfile", 2)]
+    assert any(e.destructive for e in reaper.effects)

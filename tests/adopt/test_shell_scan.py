@@ -1269,3 +1269,41 @@ def test_every_option_variable_with_a_few_values_is_tried_together() -> None:
 ])
 def test_what_the_script_made_itself_is_its_own(text: str, destructive: list[bool]) -> None:
     assert [e.destructive for e in scan(text).effects if e.destructive] == destructive
+
+
+@pytest.mark.parametrize("text", [
+    # a temporary named in a default assignment, and its archive edited in place
+    ': "${CHART_TMP:=$(mktemp --suffix .tar)}"\nrm -rf ${CHART_TMP} ${CHART_TMP}.gz\n'
+    'tar --delete -b 8192 -f ${CHART_TMP} chart/Chart.yaml\n',
+    # a file named as a temporary, written by ``docker save`` first
+    'docker image save --output "${DEST}.tmp" app:1\nbsdtar -c -f "$DEST" @"${DEST}.tmp"\n'
+    'rm -f "${DEST}.tmp"\n',
+    # the script's own process, to end it from a subshell
+    'scriptPid="$$"\nfetch() { curl -fsS "$1" || kill "$scriptPid"; }\n',
+    # a download saved under the URL's last part, removed once read
+    "curl -fsSO https://example.org/vex/rancher.openvex.json\ntrivy image --vex rancher.openvex.json x\n"
+    "rm rancher.openvex.json\n",
+    # a link it makes, removed again
+    "[ -e ./v3 ] || ln -s . v3\ngenerate v3/pkg\n[ -L ./v3 ] && rm -rf v3\n",
+    # the contents of a folder it makes and writes again
+    "mkdir -p docs/snyk\nrm -rf docs/snyk/*\ncat > docs/snyk/index.md <<EOF\n# report\nEOF\n",
+    # what its own create made, deleted on its way out
+    "id=sched1\ntrap \"temporal schedule delete -s '$id'\" EXIT\ntemporal schedule create -s \"$id\" -w wf\n",
+    "kops create cluster --name \"$NAME\" --zones a\nrun_tests\nkops delete cluster --name \"$NAME\" --yes\n",
+])
+def test_what_the_script_made_itself_is_its_own_to_remove(text: str) -> None:
+    assert [e.call for e in scan(text).effects if e.destructive] == []
+
+
+@pytest.mark.parametrize(("text", "call"), [
+    # deleted before it is made again: what was there is gone
+    ("kops delete cluster --name \"$NAME\" --yes\nkops create cluster --name \"$NAME\"\n",
+     "kops delete cluster --name $NAME --yes"),
+    ("kops create cluster --name \"$NAME\"\nkops delete cluster --name other --yes\n",
+     "kops delete cluster --name other --yes"),
+    # a download does not make every other path its own
+    ("curl -O https://example.org/a.tgz\nrm -rf /srv/data/*\n", "rm -rf /srv/data/*"),
+    ("pid=$(cat /run/app.pid)\nrm -rf /srv/app.tmp.d/data\n", "rm -rf /srv/app.tmp.d/data"),
+])
+def test_what_the_script_did_not_make_stays_destructive(text: str, call: str) -> None:
+    assert [e.call for e in scan(text).effects if e.destructive] == [call]

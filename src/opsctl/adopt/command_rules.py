@@ -118,10 +118,19 @@ def is_cache_path(word: str) -> bool:
     return bool(stripped) and _CACHE_NAME.match(stripped.rsplit("/", 1)[-1]) is not None
 
 
+# Named beside ``dist`` or ``build`` in one ``rm`` (``rm -rf bin dist build``): the other output
+# folders of the same build. Alone, ``bin`` may be the project's own scripts.
+_BUILD_OUTPUT_BESIDE = re.compile(r"^(?:\./)?(?:bin|out|_output|target|obj)/?$")
+
+
 def _rule_rm(args: list[str]) -> Verdict | None:
     """``rm``: destructive, mutating when every operand is a cache."""
     _, _, operands = split_options(args)
     if operands and all(is_cache_path(word) for word in operands):
+        return MUT
+    words = [word.strip("\"'") for word in operands]
+    if any(_BUILD_OUTPUT.match(w) for w in words) and all(
+            _BUILD_OUTPUT.match(w) or _BUILD_OUTPUT_BESIDE.match(w) for w in words):
         return MUT
     return DEST
 

@@ -178,14 +178,14 @@ def _is_dir(entry: os.DirEntry[str]) -> bool:
 
 def _consider_in_tests(found: Discovery, file: Path, rel: str, max_bytes: int) -> None:
     """A file of a test folder: a script there is kept aside (``in_tests``); the rest (a test
-    image's Dockerfile, a fixture workflow) may still run a script of the project: read for
-    callers, as every other file is."""
+    image's Dockerfile, a fixture workflow, the Procfile of a test environment's processes) may
+    still run a script of the project: read for callers, as every other file is."""
     kept = Discovery()
     _consider(kept, file, rel, max_bytes)
     found.in_tests.extend(kept.candidates)
     found.in_tests.extend(kept.in_tests)
     found.files.extend(path for path in kept.files if posixpath.basename(path).lower().startswith(
-        ("dockerfile", "containerfile", "makefile", "docker-compose", "compose.")))
+        ("dockerfile", "containerfile", "makefile", "docker-compose", "compose.", "procfile")))
 
 
 _TEMPLATE_SUFFIXES = (".in", ".tmpl", ".template", ".j2")

@@ -150,6 +150,27 @@ _BYTECODE = re.compile(r"\.py[co]\b|\.py\[co\]|__pycache__")
 _QUERYSET_METHODS = {"filter", "exclude", "all", "select_related", "prefetch_related", "order_by", "annotate",
                      "distinct", "using", "only", "defer", "select_for_update"}
 _ORM_METHODS = {"delete", "save", *_ORM_MUTATING, *_SESSION_MUTATING}
+_MONGO_DROPS = frozenset({"drop_database", "drop_collection"})
+_MONGO_NAME = re.compile(r"(?i)(?:^|_)(?:db|database|mongo\w*|client|conn(?:ection)?)$")
+
+
+def _mongo_collection(node: ast.expr) -> bool:
+    """``db[NAME]``, ``db.markers``, ``client.app.markers``: a collection reached from a name
+    of a MongoDB database or client (pandas' ``drop`` needs labels, SQLAlchemy's a bind: a
+    ``drop()`` without arguments on such a receiver is a collection's)."""
+    if not isinstance(node, ast.Subscript | ast.Attribute):
+        return False
+    inner = node.value
+    while isinstance(inner, ast.Attribute | ast.Subscript | ast.Call):
+        if isinstance(inner, ast.Call):  # ``get_db()[NAME]``, ``MongoClient(url).app``
+            name = dotted(inner.func) or ""
+            return bool(_MONGO_NAME.search(name.rpartition(".")[2].removeprefix("get_")))
+        if isinstance(inner, ast.Attribute) and _MONGO_NAME.search(inner.attr):
+            return True
+        inner = inner.value
+    return isinstance(inner, ast.Name) and bool(_MONGO_NAME.search(inner.id))
+
+
 _QUEUE_PURGES = frozenset({"queue_purge", "queue_delete", "exchange_delete"})
 _OBJECT_STORE_DELETES = frozenset({"delete_key", "delete_keys", "delete_blob", "delete_blobs",
                                    "delete_object", "delete_objects", "remove_object",
@@ -807,6 +828,11 @@ class EffectFinder:
                     ("indices", "indexes")))):
             # Elasticsearch/OpenSearch: ``client.indices.delete(index)``, ``delete_by_query``
             self._add("http", True, call, "medium")
+        elif isinstance(func, ast.Attribute) and (attr in _MONGO_DROPS or (
+                attr == "drop" and not call.args and not call.keywords and _mongo_collection(func.value))):
+            # MongoDB: ``client.drop_database(name)``, ``db.drop_collection(name)``,
+            # ``db[NAME].drop()`` (a collection and its documents, gone)
+            self._add("orm", True, call, "medium")
         elif attr in _ORM_METHODS:
             self._orm(call, attr or "", scope)
 

@@ -67,6 +67,26 @@ def _module_file(module: str, bases: list[str]) -> str | None:
     return None
 
 
+_ANCESTORS = 4
+
+
+def import_bases(file: Path, root: Path) -> list[str]:
+    """Where an absolute import of a file under ``root`` is looked for: its folder, the folders
+    above it (at most ``_ANCESTORS``, inside the tree) and the root. A script of a distribution
+    in a repository of several (``st2common/bin/st2-purge-tokens`` importing
+    ``st2common.cmd.purge_tokens``, at ``st2common/st2common/cmd/purge_tokens.py``) runs with
+    its distribution's folder on the path once installed."""
+    bases = [str(file.parent)]
+    top = str(root)
+    folder = file.parent
+    for _ in range(_ANCESTORS):
+        if str(folder) == top or folder.parent == folder or not str(folder.parent).startswith(top):
+            break
+        folder = folder.parent
+        bases.append(str(folder))
+    return list(dict.fromkeys([*bases, top]))
+
+
 def local_imports(index: ModuleIndex, package: list[str], file: Path, root: Path) -> tuple[set[str], dict[str, Path]]:
     imports: set[str] = set()
     local: dict[str, Path] = {}
@@ -74,7 +94,7 @@ def local_imports(index: ModuleIndex, package: list[str], file: Path, root: Path
         return imports, local
     here = os.path.realpath(file)
     roots = [str(root)]
-    bases = list(dict.fromkeys([str(file.parent), str(root)]))
+    bases = import_bases(file, root)
 
     def register(module: str, relative: bool) -> bool:
         path = _module_file(module, roots if relative else bases)
@@ -382,12 +402,14 @@ def _follow_onward(script: Script, onward: list[tuple[Path, ModuleEffects, set[s
         path, found, reached = pending.pop(0)
         package = package_of(path, root)[:-1] if path.name == "__init__.py" else package_of(path, root)
         targets: dict[str, set[str]] = {}
+        bases = import_bases(path, root)
+        bases = bases[1:] or bases  # a module's own folder is not on the path (unless the root)
         for function in reached:
             for name in found.imported_calls.get(function, ()):
                 if name.startswith("."):
                     stripped = name.lstrip(".")
                     name = _absolute(stripped, len(name) - len(stripped), package)
-                if (called := _project_function(name, root)) is not None:
+                if (called := _project_function(name, bases)) is not None:
                     targets.setdefault(called[0], set()).add(called[1])
             method = found.delegates.get(function)
             if method is not None and (str(path.parent), method) not in searched:
@@ -416,13 +438,13 @@ def _follow_onward(script: Script, onward: list[tuple[Path, ModuleEffects, set[s
             pending.append((Path(target_path), target, reached_here))
 
 
-def _project_function(name: str, root: Path) -> tuple[str, str] | None:
+def _project_function(name: str, bases: list[str]) -> tuple[str, str] | None:
     """(file, qualified name in it) of a dotted name that names code of the project under
-    ``root``: ``axes.handlers.proxy.AxesProxyHandler.reset_attempts`` ->
-    (``axes/handlers/proxy.py``, ``AxesProxyHandler.reset_attempts``)."""
+    one of ``bases`` (:func:`import_bases`): ``axes.handlers.proxy.AxesProxyHandler.reset_attempts``
+    -> (``axes/handlers/proxy.py``, ``AxesProxyHandler.reset_attempts``)."""
     parts = name.split(".")
     for cut in range(len(parts) - 1, 0, -1):
-        path = _module_file(".".join(parts[:cut]), [str(root)])
+        path = _module_file(".".join(parts[:cut]), bases)
         if path is not None:
             return path, ".".join(parts[cut:])  # a package's own function: its __init__.py
     return None

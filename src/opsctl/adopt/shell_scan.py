@@ -80,6 +80,7 @@ _SCRATCH_LAST_ARG = frozenset({"cp", "mv", "ln", "install", "rsync", "scp"})
 
 
 _VARIABLE = re.compile(r"\$\{([A-Za-z_]\w*)\}|\$([A-Za-z_]\w*)")
+_TMP_SUFFIX = re.compile(r"\.(?:tmp|temp)[\"']?$")
 _TEMP_PREFIX = re.compile(r"^(?:/tmp/|/var/tmp/|\$\{?TMPDIR\b)")
 # A variable the script itself sets and names as temporary (``TMPDIR="$ROOT/test/tmp"``,
 # ``scratch_dir=...``, ``WORK_TMP=...``) holds the script's own scratch space, contents included.
@@ -102,7 +103,7 @@ def _reads_itself(name: str, text: str) -> bool:
 def _scratch_path(word: str) -> bool:
     """A path of the script's own: named after its process id (``/tmp/x.$$``), or a named entry
     under the temporary folder (not ``/tmp/*`` nor ``/tmp`` itself)."""
-    if "$$" in word:
+    if "$$" in word or _TMP_SUFFIX.search(word):  # (``"${DEST}.tmp"``: named as a temporary)
         return True
     return bool(_TEMP_PREFIX.match(word)) and not word.rstrip("/").endswith("*") \
         and word.rstrip("/") not in ("/tmp", "/var/tmp")
@@ -337,8 +338,19 @@ def _outputs(words: list[str]) -> list[str]:
             or (program == "uv" and args[:1] == ["venv"])):
         return positionals[-1:] if program != "uv" or len(positionals) > 1 else []  # its own venv
     if program == "curl":
-        return [args[i + 1] for i, w in enumerate(args[:-1]) if w in ("-o", "--output")] + \
+        named = [args[i + 1] for i, w in enumerate(args[:-1]) if w in ("-o", "--output")] + \
             [w[2:] for w in args if w.startswith("-o") and len(w) > 2 and not w.startswith("--")]
+        if named or not any(w == "--remote-name" or (w[:1] == "-" and w[1:2] != "-" and "O" in w[1:]
+                                                   and w[1:].isalpha()) for w in args):
+            return named
+        # ``curl -fsSO URL/rancher.openvex.json``: saved under the URL's last part
+        return [name for w in positionals if "://" in w
+                and (name := w.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]) and "://" not in name]
+    if program == "ln" and len(positionals) == 2 and not positionals[1].endswith("/"):
+        return positionals[1:]  # ``ln -s . v3``: the link it makes
+    if program in ("docker", "podman") and "save" in positionals[:2]:  # ``docker image save -o X``
+        return [args[i + 1] for i, w in enumerate(args[:-1]) if w in ("-o", "--output")] + \
+            [w.partition("=")[2] for w in args if w.startswith("--output=")]
     if program == "wget":
         named = [args[i + 1] for i, w in enumerate(args[:-1]) if w in ("-O", "--output-document")] + \
             [w.partition("=")[2] for w in args if w.startswith("--output-document=")]
@@ -594,6 +606,11 @@ class _Scan(ShellInterface):
     def collect_assignments(self) -> None:
         for name, where in self.parsed.assigned.items():
             self.assign(name, where)
+        for expansion in self.parsed.expansions:
+            if expansion.op in (":=", "="):
+                # ``: "${CHART_TMP:=$(mktemp)}"`` sets it when unset: a value the script may hold
+                # (to follow its scratch paths; it still reads the environment first)
+                self.raw_values.setdefault(expansion.name, []).append(expansion.arg)
         for command in self.parsed.commands:
             # ``POSTGRES_DB= psql ...`` sets it in that command's environment only (but before a
             # special builtin, ``FOO=1 export``, it stays)
@@ -681,6 +698,9 @@ class _Scan(ShellInterface):
             return False
         if name == "find":  # ``find "$rootfsDir/usr/share/doc" ... -delete`` in its mktemp tree
             return self.is_scratch(args[0])
+        if name == "tar":  # ``tar --delete -f "$CHART_TMP" x/Chart.yaml``: editing its own archive
+            archive = _tar_file(words[index + 1:])
+            return archive is not None and self.is_scratch(archive)
         if name in _SCRATCH_ALL_ARGS:
             return all(self.is_scratch(arg) for arg in args)
         return name in _SCRATCH_LAST_ARG and self.is_scratch(args[-1])
@@ -915,6 +935,7 @@ class _Scan(ShellInterface):
         objects = _kube_objects_made(self.parsed.commands) if "kubectl" in self.text or (
             " oc " in self.text) else set()
         installed = _installed_packages(self.parsed.commands) if _PACKAGES.search(self.text) else set()
+        resources = _cli_resources_made(self.parsed.commands) if " create " in self.text else {}
         earlier: set[str] = set()  # written by the commands before this one (for patterns)
         # the folders it clones repositories into: its own checkouts (``$DRY git clone ... DIR``)
         cloned = {self.expanded_key(w) for command in self.parsed.commands if "clone" in command.words
@@ -946,6 +967,7 @@ class _Scan(ShellInterface):
                         or self.own_output(command.words, rebuilt_for(command.function))
                         or _own_container(command.words, containers)
                         or _own_kube_object(effect.call.split(), objects)
+                        or (resources and _own_cli_resource(command, resources))
                         or _removes_own_packages(command.words, installed)
                         or self.own_output([self.expanded_key(w) for w in command.words],
                                            rebuilt_for(command.function))
@@ -1113,7 +1135,8 @@ class _Scan(ShellInterface):
             if program == "kill" and pid in ("0", "-$$", "$$"):  # itself, or its own process group
                 continue
             match = re.fullmatch(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?", pid)
-            values = [_OWN_JOB.sub("$!", v.strip("\"'"))
+            # (``scriptPid=$$``: the script itself, to end it from a subshell)
+            values = [_OWN_JOB.sub("$!", v.strip("\"'")).replace("$$", "$!")
                       for v in self.raw_values.get(match.group(1), [])] if match else []
             # ``pid=`` between uses resets it: still only ever the script's own child
             if _OWN_JOB.sub("$!", pid) != "$!" and not (
@@ -1164,8 +1187,10 @@ class _Scan(ShellInterface):
         if program not in _REMOVERS and not (program and (program.startswith("mkfs") or program == "mkswap")):
             return False  # (formatting an image file the script just made is not destructive either)
         operands = [w for w in words[index + 1:] if not w.startswith("-")]
-        return bool(operands) and all(_path_key(word) in produced or _glob_of_own(word, earlier)
-                                      or _copied_in(_path_key(word), produced) for word in operands)
+        return bool(operands) and all(
+            (key := _path_key(word)) in produced or _glob_of_own(word, earlier)
+            or _copied_in(key, produced) or (key.endswith("/*") and key[:-2] in produced)
+            for word in operands)  # (``rm -rf docs/snyk/*`` of a folder it makes and writes again)
 
     def sql_input(self, command: Command, confidence: Confidence) -> list[Effect]:
         call = _commands.call_text(command.words)
@@ -1316,6 +1341,59 @@ def _kube_objects_made(commands: list[Command]) -> set[str]:
                 if kind and name:
                     made.add(f"{_kube_kind(kind.group(1))}/{name.group(1)}")
     return made
+
+
+_CREATE_VERBS = frozenset({"create", "add", "new"})
+_DELETE_VERBS = frozenset({"delete", "rm", "remove", "destroy", "del"})
+_NOT_RESOURCE_CLIS = frozenset({"kubectl", "oc", *_RUNTIMES, "git", "rm", "find", "sh", "bash",
+                                "sudo", "env", "xargs", "trap"})
+
+
+def _resource_key(words: list[str], verbs: frozenset[str]) -> tuple[tuple[str, ...], list[str]] | None:
+    """``temporal schedule delete -s "$id"``: (program and the words before the verb, the
+    words after it with their quotes taken off), when one of the first three words after the
+    program is one of ``verbs``."""
+    program, index = command_program(words)
+    if program is None or program in _NOT_RESOURCE_CLIS or program.startswith("$"):
+        return None
+    rest = words[index + 1:]
+    for at, word in enumerate(rest[:3]):
+        if word.startswith("-"):
+            return None
+        if word in verbs:
+            return (program, *rest[:at]), [w.strip("\"'") for w in rest[at + 1:]]
+    return None
+
+
+def _cli_resources_made(commands: list[Command]) -> dict[tuple[str, ...], list[tuple[int, set[str]]]]:
+    """What a CLI's ``create`` commands name (``temporal schedule create -s "$id" ...``), by
+    program and noun: the seq of each and its words."""
+    made: dict[tuple[str, ...], list[tuple[int, set[str]]]] = {}
+    for command in commands:
+        found = _resource_key(command.words, _CREATE_VERBS) if command.words else None
+        if found is not None:
+            made.setdefault(found[0], []).append((command.seq, set(found[1])))
+    return made
+
+
+def _own_cli_resource(command: Command,
+                      made: dict[tuple[str, ...], list[tuple[int, set[str]]]]) -> bool:
+    """``temporal schedule delete -s "$id"`` (in an exit ``trap``, or after the create) of what
+    the script's own ``temporal schedule create -s "$id"`` made, under the same names: a test
+    or fixture script cleaning up after itself. A delete before the create (``kops delete
+    cluster`` to make it again) removes what was there: not its own."""
+    words, trapped = command.words, False
+    if words[:1] == ["trap"] and len(words) > 1:
+        inner = [w for _line, w in simple_commands(words[1])]
+        if len(inner) != 1:
+            return False
+        words, trapped = inner[0], True
+    found = _resource_key(words, _DELETE_VERBS)
+    if found is None:
+        return False
+    names = [w for w in found[1] if not w.startswith("-")]
+    return bool(names) and any((trapped or seq < command.seq) and all(n in created for n in names)
+                               for seq, created in made.get(found[0], ()))
 
 
 def _own_kube_object(words: list[str], made: set[str]) -> bool:
