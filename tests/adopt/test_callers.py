@@ -438,6 +438,51 @@ CASES = [
         {"scripts/migrate.py": [(".pre-commit-config.yaml", 6, "ci",
                                  "entry: python scripts/migrate.py --check")]},
         id="pre-commit-local-hook"),
+    pytest.param(
+        {"conf/logrotate.conf": """
+            /var/log/app/*.log {
+              daily
+              postrotate
+                /opt/app/scripts/deploy.sh --reload > /dev/null
+              endscript
+            }
+            """,
+         "packaging/logrotate.d/app": """
+            /var/log/app/audit.log {
+              prerotate
+                bin/cleanup --old
+              endscript
+              missingok
+            }
+            """},
+        {"scripts/deploy.sh": [("conf/logrotate.conf", 4, "cron", "/opt/app/scripts/deploy.sh --reload > /dev/null")],
+         "bin/cleanup": [("packaging/logrotate.d/app", 3, "cron", "bin/cleanup --old")]},
+        id="logrotate-postrotate-and-prerotate-blocks"),
+    pytest.param(
+        {"updatecli/updatecli.d/chart.yml": """
+            name: chart
+            targets:
+              images:
+                name: "Update the images"
+                kind: "shell"
+                spec:
+                  command: bash ./scripts/backup.sh rke2-calico {{ source "calico" }}
+            """},
+        {"scripts/backup.sh": [("updatecli/updatecli.d/chart.yml", 7, "ci",
+                                'command: bash ./scripts/backup.sh rke2-calico {{ source "calico" }}')]},
+        id="a-tools-yaml-manifest-with-command-keys"),
+    pytest.param(
+        {"scripts/bump.sh": """
+            #!/bin/bash
+            TREE_STATE=cleanup
+            for file in scripts/deploy.sh Makefile; do
+              sed -i 's/v1/v2/' "$file"
+            done
+            for job in $(scripts/backup.sh --list); do echo "$job"; done
+            """},
+        {"scripts/backup.sh": [("scripts/bump.sh", 6, "script",
+                                'for job in $(scripts/backup.sh --list); do echo "$job"; done')]},
+        id="a-loops-word-list-and-a-bare-word-set-are-data"),
 ]
 
 

@@ -558,6 +558,13 @@ def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str 
     if command == "cd":
         target = words[position + 1].text if position + 1 < len(words) else ""
         return _change_directory(target, where, cwd)
+    if command == "for" and position == 0:
+        # ``for file in hack/generate-proto.sh Makefile; do sed -i ... "$file"``: the names a
+        # loop walks are its data; what runs is in its body (a ``$( )`` in the list still runs)
+        for word in words[1:]:
+            if "$(" in word.text:
+                _substitutions(word.text, index, where, cwd, found, base + word.pos, python)
+        return cwd
     hints = index.hints
     if hints is not None:  # no word here holds a name the file mentions: nothing to resolve
         joined = "\0".join(word.text for word in words)
@@ -628,10 +635,13 @@ def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str 
             text = _substitutions(text, index, where, cwd, found, base + word.pos, python)
         pieces = [text] if _PIECE_SPLIT_RE.search(text) is None else _PIECE_SPLIT_RE.split(
             _GUARDED_VAR_RE.sub(r"$\1", BRACED_VAR_RE.sub(r"$\1", text)))
+        assigned = k < position and "=" in text
         for piece in pieces:
             piece = piece.strip("'\"`,")
             if not piece or piece.rstrip("/").rpartition("/")[2] not in index.by_basename:
                 continue
+            if assigned and "/" not in piece and "." not in piece:
+                continue  # ``TREE_STATE=clean``: a bare word set, not the script named so
             if "/" not in piece and (in_container or piece.isdigit() or (
                     k > position and piece in _BUILTIN_NAMES) or (
                     k == position + 1 and piece == text and "." not in piece and not pythonish

@@ -30,6 +30,7 @@ from opsctl.adopt.callers_build import (
     callers_in_entry_points,
     callers_in_ini,
     callers_in_justfile,
+    callers_in_logrotate,
     callers_in_makefile,
     callers_in_packer,
     callers_in_procfile,
@@ -224,6 +225,8 @@ def classify(path: str, scripts: frozenset[str]) -> str | None:
         return "pre-commit"
     if name == "Procfile" or lower.startswith("procfile."):
         return "procfile"
+    if ("logrotate" in lower and lower.endswith(".conf")) or "logrotate.d" in folders:
+        return "logrotate"
     if lower.endswith((".service", ".timer")):
         return "systemd"
     if lower in ("up", "down") and len(folders) >= 2 and folders[-2] == "s6-rc.d" \
@@ -278,6 +281,7 @@ _SCANNERS = {
     "systemd": callers_in_systemd,
     "packer": callers_in_packer,
     "procfile": callers_in_procfile,
+    "logrotate": callers_in_logrotate,
     "ini": callers_in_ini,
     "pre-commit": callers_in_pre_commit,
     "dockerfile": callers_in_dockerfile,

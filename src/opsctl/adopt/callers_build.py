@@ -260,6 +260,24 @@ def callers_in_procfile(file: CallerFile, index: ScriptIndex, collector: Collect
             callers_in_chunk(file, match.group(1), number, index, collector, "ci", Where(file.path, ""))
 
 
+_LOGROTATE_SCRIPT = re.compile(r"^\s*(?:postrotate|prerotate|firstaction|lastaction|preremove)\s*$")
+
+
+def callers_in_logrotate(file: CallerFile, index: ScriptIndex, collector: Collector,
+                         plan: list[tuple[str, str]]) -> None:
+    """A logrotate configuration: the lines of a ``postrotate`` (``prerotate``, ``firstaction``,
+    ``lastaction``, ``preremove``) block, up to ``endscript``, are run by ``/bin/sh`` each time
+    the logs rotate (daily, from cron): ``/usr/bin/st2ctl reload --register-...``."""
+    inside = False
+    for number, line in enumerate(file.lines, 1):
+        if _LOGROTATE_SCRIPT.match(line):
+            inside = True
+        elif line.strip() == "endscript":
+            inside = False
+        elif inside and line.strip() and not line.lstrip().startswith("#"):
+            callers_in_chunk(file, line.strip(), number, index, collector, "cron", Where(file.path, ""))
+
+
 def timed_services(root: Path, plan: list[tuple[str, str]]) -> set[str]:
     """The ``.service`` units a ``.timer`` starts: the timer of the same name, or its ``Unit=``."""
     services = {path for path, kind in plan if kind == "systemd" and path.endswith(".service")}

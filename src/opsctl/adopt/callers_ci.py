@@ -366,7 +366,9 @@ def _callers_in_ansible(file: CallerFile, index: ScriptIndex, collector: Collect
         return
     for document in documents:
         if not isinstance(document, yaml.SequenceNode):
-            continue  # a task file or a playbook is a list
+            # a task file or a playbook is a list; a mapping is another tool's manifest
+            _callers_in_command_keys(file, document, index, collector)
+            continue
         for module, node in _walk_ansible(document):
             if isinstance(node, yaml.MappingNode):  # ``command: {cmd: ..., argv: [...]}``
                 inner = _mapping(node)
@@ -386,6 +388,30 @@ def _callers_in_ansible(file: CallerFile, index: ScriptIndex, collector: Collect
                     node = yaml.ScalarNode(node.tag, _JINJA.sub(lambda m: "$" + m.group(1), value),
                                            node.start_mark, node.end_mark, node.style)
                 _scan_command_node(file, node, index, collector, "ansible", where)
+
+
+def _callers_in_command_keys(file: CallerFile, document: yaml.Node, index: ScriptIndex,
+                             collector: Collector) -> None:
+    """A tool's YAML manifest that is neither CI nor Kubernetes nor Ansible, whose steps say
+    ``command: bash ./updatecli/scripts/create-issue.sh rke2-calico`` (updatecli's shell
+    targets, task runners): each ``command`` string is a command line, run from the root."""
+    def walk(node: yaml.Node, depth: int) -> Iterator[yaml.Node]:
+        if depth > 30:
+            return
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode) and key.value == "command" and isinstance(
+                        value, yaml.ScalarNode):
+                    yield value
+                elif isinstance(value, yaml.SequenceNode | yaml.MappingNode):
+                    yield from walk(value, depth + 1)
+        elif isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                yield from walk(item, depth + 1)
+
+    for node in walk(document, 0):
+        if (value := _scalar(node)) and index.mentioned_in(value):
+            _scan_yaml_scalar(file, node, index, collector, "ci", Where(file.path, None))
 
 
 def _walk_ansible(node: yaml.Node, depth: int = 0) -> Iterator[tuple[str, yaml.Node]]:
