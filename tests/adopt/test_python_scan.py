@@ -2467,3 +2467,25 @@ def test_a_distributions_script_follows_its_package_in_the_folder_above(tmp_path
     assert [(e.destructive, e.path, e.via) for e in script.effects] == [
         (True, "st2common/st2common/garbage_collection/token.py",
          "st2common.st2common.garbage_collection.token.purge_tokens")]
+
+
+def test_oslo_config_options_handed_to_a_projects_registering_wrapper() -> None:
+    """StackStorm's commands register their options through ``do_register_cli_opts``, a
+    wrapper of ``CONF.register_cli_opts``; a helper merely named like it in the middle is not."""
+    script, _ = scan("""
+        from oslo_config import cfg
+        from st2common.config import do_register_cli_opts
+
+        def _register_cli_opts():
+            cli_opts = [
+                cfg.StrOpt("timestamp", default=None, help="Delete older than this."),
+                cfg.BoolOpt("purge-incomplete", default=False),
+            ]
+            do_register_cli_opts(cli_opts)
+            register_cli_opts_later([cfg.StrOpt("ignored")])
+
+        def main():
+            _register_cli_opts()
+    """)
+    assert script.interface.kind == "oslo.config"
+    assert [f.name for f in script.interface.flags] == ["--timestamp", "--purge-incomplete"]

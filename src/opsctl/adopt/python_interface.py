@@ -782,6 +782,14 @@ def _flask_script_interface(index: ModuleIndex) -> tuple[list[Flag], list[str]]:
     return flags, list(dict.fromkeys(commands))
 
 
+def registers_cli_opts(call: ast.Call) -> bool:
+    """``CONF.register_cli_opts(opts)``, ``register_cli_opt(opt)``, or a project's wrapper
+    named for it (``do_register_cli_opts(cli_opts)`` in StackStorm's commands)."""
+    func = call.func
+    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    return name.endswith(("register_cli_opts", "register_cli_opt"))
+
+
 def _oslo_interface(index: ModuleIndex) -> tuple[list[Flag], list[str]]:
     """OpenStack's oslo.config: the options handed to ``CONF.register_cli_opts([...])`` or
     ``register_cli_opt(opt)`` (a list or an option written there or assigned to a name first),
@@ -808,7 +816,7 @@ def _oslo_interface(index: ModuleIndex) -> tuple[list[Flag], list[str]]:
     flags: dict[str, Flag] = {}
     subcommands: list[str] = []
     for call, scope in index.calls:
-        if not (isinstance(call.func, ast.Attribute) and call.func.attr in ("register_cli_opts", "register_cli_opt")):
+        if not registers_cli_opts(call):
             continue
         for option in options(call.args[0] if call.args else keywords(call).get("opts"), scope):
             named = keywords(option)

@@ -34,7 +34,7 @@ from opsctl.adopt.python_index import (
     index_module,
     parse,
 )
-from opsctl.adopt.python_interface import extract_interface
+from opsctl.adopt.python_interface import extract_interface, registers_cli_opts
 
 
 def package_of(file: Path, root: Path) -> list[str]:
@@ -216,7 +216,7 @@ def _module_interface(path: str, mtime_ns: int, size: int) -> tuple[Interface | 
         calls = [node for node in ast.walk(function) if isinstance(node, ast.Call)]
         calls.extend(decorator for decorator in function.decorator_list if isinstance(decorator, ast.Call))
         if any(_PARSER_BUILDERS.search(index.canonical(call.func) or "") or (
-                isinstance(call.func, ast.Attribute) and call.func.attr in ("register_cli_opt", "register_cli_opts"))
+                registers_cli_opts(call))
                for call in calls) or any(
                 _PARSER_BUILDERS.search(index.canonical(decorator) or "") for decorator in function.decorator_list):
             builders.add(name)
