@@ -1118,8 +1118,12 @@ def test_a_checkout_named_by_git_is_the_scripts_own_clone(text: str, destructive
     ("rm -rf /etc/runit/runsvdir/default/nginx\n", [False]),
     ("rm -f /etc/rc2.d/S20nginx\n", [False]),
     ("rm /etc/systemd/system/multi-user.target.wants/app.service\n", [False]),
+    # a package's postrm unscheduling its log rotation and cron job
+    ("rm -f /etc/logrotate.d/st2\n", [False]),
+    ("rm -f /etc/cron.d/autobackup /etc/cron.daily/standard\n", [False]),
     # everything under /run at once, or data beside it
     ("rm -rf /run/*\n", [True]),
+    ("rm -rf /etc/cron.d/*\n", [True]),
     ("rm -f /etc/rc2.d/S20nginx /var/lib/app/db\n", [True]),
 ])
 def test_run_time_state_and_service_links_are_a_change_not_a_loss(

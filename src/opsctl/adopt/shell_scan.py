@@ -128,14 +128,16 @@ _PROGRAM_WORDS = frozenset({"bin", "cmd", "command", "exe", "exec", "cli", "bina
 
 
 _RUNTIME_OR_LINKS = re.compile(r"^(?:/run/|/var/run/|/etc/service/|/etc/runit/runsvdir/|"
-                               r"/etc/rc[0-6S]\.d/|/etc/systemd/system/[^/]+\.wants/)[^*]")
+                               r"/etc/rc[0-6S]\.d/|/etc/systemd/system/[^/]+\.wants/|"
+                               r"/etc/logrotate\.d/|/etc/cron\.(?:d|hourly|daily|weekly|monthly)/)[^*]")
 
 
 def _runtime_or_links(words: list[str]) -> bool:
     """``rm -f /var/run/dokku/ready``, ``rm /etc/runit/runsvdir/default/nginx``: files of
     the running system's state (``/run`` lives in memory and is emptied at boot), sockets and
-    PID files, or the links that enable a service (runit, SysV rc, systemd ``.wants``):
-    removing them stops or disables something, nothing that holds data is lost."""
+    PID files, or the links that enable a service (runit, SysV rc, systemd ``.wants``) and the
+    entries that schedule a job (``/etc/cron.d/app``, ``/etc/logrotate.d/app``, as a package's
+    ``postrm`` removes them): removing them stops or disables something, no data is lost."""
     program, index = command_program(words)
     if program not in _REMOVERS:
         return False
