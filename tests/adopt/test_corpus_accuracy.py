@@ -42,6 +42,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "held-out-20": {"precision": 0.6, "recall": 0.8, "callers": 0.85, "flags": 0.85},
     "held-out-21": {"precision": 0.75, "recall": 0.8, "callers": 0.8, "flags": 0.85},
     "held-out-22": {"precision": 0.55, "recall": 0.6, "callers": 0.75, "flags": 0.7},
+    "held-out-23": {"precision": 0.7, "recall": 0.5, "callers": 0.75, "flags": 0.7},
 }
 
 
@@ -68,12 +69,22 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-23")
-    assert report["scripts"] >= 40
-    # a test folder's script that only its test harness runs stays there, as documented
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-24")
+    assert report["scripts"] >= 100
+    # test folders' scripts that no CI, build or cron file of the repository runs (end-to-end
+    # scenarios an outside CI starts, a test harness's helpers) stay there, as documented
     assert sorted((m["path"], m["where"]) for m in report["missed"]) == [
-        ("percona__percona-docker/test/clean.sh", "absent")]
-    # blind 0.75 / 0.55 (callers 0.80, flags 0.23); flags 0.72 after the rule written from it
-    # (keystone-manage's command classes, an entry point's oslo.config command line borrowed)
-    assert report["destructive"]["precision"] >= 0.7 and report["destructive"]["recall"] >= 0.5
-    assert report["callers"]["recall"] >= 0.75 and report["flags"]["recall"] >= 0.7
+        ("kubernetes__kops/tests/e2e/scenarios/aws-boskos/run-test.sh", "absent"),
+        ("kubernetes__kops/tests/e2e/scenarios/clusterapi/run-test.sh", "absent"),
+        ("kubernetes__kops/tests/e2e/scenarios/keypair-rotation/run-test.sh", "absent"),
+        ("kubernetes__kops/tests/e2e/scenarios/keypair-rotation/test.sh", "absent"),
+        ("kubernetes__kops/tests/e2e/scenarios/upgrade-ab/run-test.sh", "absent"),
+        ("rancher__rke2/tests/docker/log-upload", "absent"),
+        ("rancher__rke2/tests/e2e/scripts/latest_commit.sh", "absent"),
+        ("rancher__rke2/tests/e2e/scripts/run_tests.sh", "absent"),
+        ("temporalio__temporal/common/testing/mocksdk/generate.sh", "absent")]
+    # blind 0.50 / 0.46 (callers 0.70, flags 0.75); 0.85 / 0.65 (callers 0.85, flags 0.80)
+    # after the rules written from it (a distribution's package followed, MongoDB drops, what a
+    # script made itself, logrotate and YAML command callers, a registering wrapper's options)
+    assert report["destructive"]["precision"] >= 0.8 and report["destructive"]["recall"] >= 0.6
+    assert report["callers"]["recall"] >= 0.8 and report["flags"]["recall"] >= 0.75
