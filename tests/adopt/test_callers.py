@@ -483,6 +483,24 @@ CASES = [
         {"scripts/backup.sh": [("scripts/bump.sh", 6, "script",
                                 'for job in $(scripts/backup.sh --list); do echo "$job"; done')]},
         id="a-loops-word-list-and-a-bare-word-set-are-data"),
+    pytest.param(
+        {"ops/migrate.sh": """
+            #!/bin/bash
+            DEPLOY_BIN='/opt/app/scripts/deploy.sh'
+            REPORT="$HERE/tools/report.py"
+            CMD="/opt/app/scripts/backup.sh --full --to /srv"
+            echo "deploying"
+            ${DEPLOY_BIN} --check
+            done < <(python3 "$REPORT" --since "$1")
+            pgrep -f "python $REPORT"
+            su app -c "$CMD"
+            """},
+        {"scripts/deploy.sh": [("ops/migrate.sh", 6, "script", "${DEPLOY_BIN} --check")],
+         "tools/report.py": [("ops/migrate.sh", 7, "script",
+                              'done < <(python3 "$REPORT" --since "$1")')],
+         "scripts/backup.sh": [("ops/migrate.sh", 4, "script",
+                                'CMD="/opt/app/scripts/backup.sh --full --to /srv"')]},
+        id="a-variable-naming-a-script-is-called-where-it-runs"),
 ]
 
 

@@ -824,10 +824,39 @@ def callers_in_chunk(file: CallerFile, chunk: str, first_line: int, index: Scrip
     """Scan ``chunk``, written from line ``first_line`` of the file on, as shell commands."""
     text = normalise(chunk)
     found, cwd = command_refs(text, index, where, python=python)
+    last = first_line + text.count("\n")
     for ref in found:
         line = first_line + text.count("\n", 0, ref.pos) + ref.lines
-        collector.add(ref.script, file.path, line, kind, file.text_of(line))
+        for used in _runs_of_variable(file, line, last) or (line,):
+            collector.add(ref.script, file.path, used, kind, file.text_of(used))
     return cwd
+
+
+_ASSIGNMENT = re.compile(r"^\s*(?:(?:export|local|readonly|declare(?:\s+-\w+)*)\s+)?([A-Za-z_]\w*)=")
+_RUNNER_BEFORE = r"(?:^\s*|[;&|(]\s*|\b(?:python3?|bash|sh|exec|sudo|env|source|time|nohup)\s+)"
+
+
+def _runs_of_variable(file: CallerFile, line: int, last: int) -> list[int]:
+    """``ST2CTL_BIN='/usr/bin/st2ctl'`` (line 4), then ``${ST2CTL_BIN} reload`` (line 7): the
+    lines below that run what the variable names (its first word, or an interpreter's
+    argument), which are where the script is called; none when it is only set (and handed
+    on to something else: the assignment's line stays)."""
+    match = _ASSIGNMENT.match(file.text_of(line))
+    value = file.text_of(line)[match.end():].strip() if match else ""
+    if match is None or not value or any(c.isspace() for c in value.strip("\"'")):
+        return []  # (``CMD="/scripts/wait.sh -t 60 -- backup.sh"``: a command line, named there)
+    name = re.escape(match.group(1))
+    use = re.compile(_RUNNER_BEFORE + r"[\"']?\$(?:\{" + name + r"\}|" + name + r"\b)[\"']?(?:\s|$|[;)])")
+    found = []
+    for number in range(line + 1, min(last, len(file.lines)) + 1):
+        text = file.text_of(number)
+        again = _ASSIGNMENT.match(text)
+        if again is not None and again.group(1) == match.group(1):
+            break  # set again: later uses run something else
+        run = use.search(text)
+        if run and not text.lstrip().startswith("#") and text.count('"', 0, run.start()) % 2 == 0:
+            found.append(number)  # (not inside a quoted string: ``pgrep -f "python $X"``)
+    return found
 
 
 def callers_in_word_list(file: CallerFile, items: list[tuple[str, int]], index: ScriptIndex,
