@@ -1,0 +1,5 @@
+#!/bin/bash -eux
+
+pushd bosh-deployment/tests
+  ./run-checks.sh
+popd
