@@ -973,3 +973,26 @@ def test_an_http_write_to_an_endpoint_named_for_a_deletion(command: str, destruc
 ])
 def test_build_output_folders_named_beside_dist_or_build(command: str, destructive: bool) -> None:
     assert [e.destructive for e in classify_command_string(command, line=1)] == [destructive]
+
+
+@pytest.mark.parametrize(("command", "destructive"), [
+    ("bosh -n -d nats delete-deployment", True),
+    ("bosh -e lite -n clean-up --all", True),     # unused releases, stemcells, orphaned disks
+    ("bosh -d app recreate", True),               # the VMs, deleted and made again
+    ("bosh delete-env bosh.yml --state state.json", True),
+    ("bosh -n -d nats deploy manifest.yml -o ops.yml", False),
+    ("bosh remove-blob postgres/postgresql-15.tar.gz", False),  # a blob entry of the release
+    ("bbl down --no-confirm", True),
+    ("bbl up --iaas gcp", False),
+    ("leftovers --iaas gcp --filter bosh --no-confirm", True),
+    # a tool run by its module path is read as that tool
+    ("go run github.com/genevieve/leftovers/cmd/leftovers@v0.70.0 --no-confirm --filter x", True),
+    ("go run sigs.k8s.io/kind@v0.20.0 delete cluster --name ci", True),
+])
+def test_cloud_foundry_deployment_tools(command: str, destructive: bool) -> None:
+    assert [e.destructive for e in classify_command_string(command, line=1)] == [destructive]
+
+
+def test_leftovers_dry_run_and_go_run_of_a_local_file_change_nothing() -> None:
+    assert classify_command_string("leftovers --filter x --dry-run", line=1) == []
+    assert classify_command_string("go run ./hack/gen.go", line=1) == []

@@ -2489,3 +2489,18 @@ def test_oslo_config_options_handed_to_a_projects_registering_wrapper() -> None:
     """)
     assert script.interface.kind == "oslo.config"
     assert [f.name for f in script.interface.flags] == ["--timestamp", "--purge-incomplete"]
+
+
+def test_a_route53_change_batch_built_with_deletes_before_the_call() -> None:
+    assert effects("""
+        import boto3
+        client = boto3.client("route53")
+        def purge(records, zone):
+            changes = []
+            for record in records:
+                changes.append({"Action": "DELETE", "ResourceRecordSet": record})
+            client.change_resource_record_sets(HostedZoneId=zone, ChangeBatch={"Changes": changes})
+        def upsert(records, zone):
+            changes = [{"Action": "UPSERT", "ResourceRecordSet": r} for r in records]
+            client.change_resource_record_sets(HostedZoneId=zone, ChangeBatch={"Changes": changes})
+    """) == [("cloud", True, "medium"), ("cloud", False, "high")]

@@ -1311,3 +1311,31 @@ def test_what_the_script_made_itself_is_its_own_to_remove(text: str) -> None:
 ])
 def test_what_the_script_did_not_make_stays_destructive(text: str, call: str) -> None:
     assert [e.call for e in scan(text).effects if e.destructive] == [call]
+
+
+def test_deleting_inside_its_own_temporary_copy_is_its_own() -> None:
+    """``cp -rf ./ $TMPDIR``, ``cd $TMPDIR/src/app``, then ``rm -rf cli/``: the copy's files;
+    an absolute path, or relative ones after going somewhere else, stay destructive."""
+    effects = scan("""
+        TMPDIR=$(mktemp -d)
+        cp -rf ./ $TMPDIR
+        cd $TMPDIR/src/app
+        rm -rf cli/ deployments/templates
+        find ./server -not -path "./server" -delete
+        rm -rf /srv/data
+        cd /opt/app
+        rm -rf cache2
+    """).effects
+    assert [(e.call, e.destructive) for e in effects] == [
+        ("rm -rf /srv/data", True), ("rm -rf cache2", True)]
+
+
+def test_a_force_push_from_its_own_clone_still_rewrites_the_remote() -> None:
+    effects = scan("""
+        git clone --branch=gh-pages --depth=1 "$remote" gh-pages
+        cd gh-pages
+        git rm -r .
+        git push --force --quiet "$remote" gh-pages
+    """).effects
+    assert [(e.call, e.destructive) for e in effects if e.destructive] == [
+        ("git push --force --quiet $remote gh-pages", True)]

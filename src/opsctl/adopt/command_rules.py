@@ -805,6 +805,21 @@ RULES: dict[str, Rule] = {
                                                                     "upgrade import-tar")),
     "puppet": _rule_puppet, "puppetserver": _rule_puppet, "gh": _rule_gh,
     "kubeadm": subcommand_rule(frozen("reset"), frozen("init join upgrade certs token")),
+    # Cloud Foundry's BOSH: ``bosh -d app delete-deployment``, ``clean-up --all`` (unused releases,
+    # stemcells and orphaned disks), ``recreate`` (the VMs, deleted and made again); bbl tears
+    # down the director and its IaaS; leftovers deletes every resource its filter matches
+    "bosh": subcommand_rule(
+        frozen("delete-deployment delete-env delete-release delete-stemcell delete-disk delete-vm "
+               "delete-config delete-snapshot delete-snapshots clean-up recreate"),
+        frozen("deploy create-env upload-release upload-stemcell create-release finalize-release "
+               "add-blob remove-blob upload-blobs update-cloud-config update-runtime-config "
+               "update-cpi-config update-config run-errand restart start stop take-snapshot "
+               "attach-disk orphan-disk"),
+        frozen("-d --deployment -e --environment --ca-cert --client --client-secret --config "
+               "--vars-store -o --ops-file -v --var -l --vars-file --state")),
+    "bbl": subcommand_rule(frozen("down destroy cleanup-leftovers"), frozen("up plan rotate"),
+                           frozen("--state-dir -s --iaas --name --lb-type")),
+    "leftovers": lambda a: None if "--dry-run" in a or "-d" in a else DEST,
     "psql": rule_psql, "mysql": rule_mysql, "mariadb": rule_mysql, "sqlite3": rule_sqlite,
     "clickhouse-client": rule_sql_option("-q", "--query"), "cqlsh": rule_sql_option("-e", "--execute"),
     "sqlcmd": rule_sql_option("-Q", "-q"), "snowsql": rule_sql_option("-q", "--query"),

@@ -356,6 +356,9 @@ _VARIABLE_HEAD = re.compile(r"\$\{\w+(?::?([-=?+])([^}]*))?\}|\$\w+")
 """A command word that is one variable: ``$CLI``, ``${CLI}``, ``${CLI?}``, ``${CLI:-kubectl}``."""
 
 
+_GO_MODULE_TOOL = re.compile(r"[a-z0-9-]+(?:\.[a-z0-9-]+)+(?:/[\w.~-]+)+(?:@\S+)?")
+
+
 def _classify(argv: list[str], depth: int) -> list[tuple[Verdict, Confidence | None]]:
     """The verdicts of ``argv``, each with a confidence cap (None: as given)."""
     words = argv
@@ -397,6 +400,11 @@ def _classify(argv: list[str], depth: int) -> list[tuple[Verdict, Confidence | N
         if head.startswith("/etc/init.d/"):
             verdict = rule_init_script(args)
             return [(verdict, cap)] if verdict else []
+        if name == "go" and args[:1] == ["run"] and len(args) > 1 and _GO_MODULE_TOOL.fullmatch(args[1]):
+            # ``go run github.com/genevieve/leftovers/cmd/leftovers@v0.70.0 --no-confirm``: a
+            # tool fetched by its module path and run, read as that tool
+            words = [args[1].rsplit("/", 1)[-1].partition("@")[0], *args[2:]]
+            continue
         if name in _WRAPPERS_SIMPLE:
             if name == "command" and args[:1] and args[0] in ("-v", "-V"):
                 return []

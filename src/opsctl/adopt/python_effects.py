@@ -180,8 +180,8 @@ _OBJECT_STORE_DELETES = frozenset({"delete_key", "delete_keys", "delete_blob", "
 _OBJECT_STORE = re.compile(r"(?i)storage|transfer|bucket|blob|\bs3|gcs|container|store\b")
 
 
-def _deletes_a_record(call: ast.Call) -> bool:
-    """A Route 53 ``ChangeBatch`` written in the call with ``"Action": "DELETE"``."""
+def _deletes_a_record(call: ast.AST) -> bool:
+    """A Route 53 ``ChangeBatch`` written in the call (or the function) with ``"Action": "DELETE"``."""
     for node in ast.walk(call):
         if isinstance(node, ast.Dict):
             for key, value in zip(node.keys, node.values, strict=True):
@@ -807,7 +807,7 @@ class EffectFinder:
               or isinstance(func, ast.Subscript) or attr == "exec_command"
               or (isinstance(func, ast.Call) and "Command" in self.source)):
             self._command(call, scope, name, attr)
-        elif (attr and isinstance(func, ast.Attribute) and self._cloud(call, func, attr)) or (
+        elif (attr and isinstance(func, ast.Attribute) and self._cloud(call, func, attr, scope)) or (
                 (attr in _HTTP_WRITES or attr == "request" or name in _URLLIB) and self._http(call, name, attr, scope)) \
                 or (attr in _RUNNER_METHODS and call.args and self._argv_runner(call, scope)):
             pass
@@ -1008,7 +1008,7 @@ class EffectFinder:
             node = node.value
         return False
 
-    def _cloud(self, call: ast.Call, func: ast.Attribute, attr: str) -> bool:
+    def _cloud(self, call: ast.Call, func: ast.Attribute, attr: str, scope: str = "") -> bool:
         """A cloud SDK call: any mutating method of a client/resource made by the SDK (high), or
         a method whose name only a cloud SDK has (medium)."""
         if self._cloud_rooted(func.value):
@@ -1017,6 +1017,11 @@ class EffectFinder:
                 return True
             if attr == "change_resource_record_sets" and _deletes_a_record(call):
                 self._add("cloud", True, call)  # a Route 53 change batch with a DELETE
+                return True
+            function = self.index.functions.get(scope) if scope else None
+            if attr == "change_resource_record_sets" and function is not None and _deletes_a_record(function):
+                # ``changes.append({"Action": "DELETE", ...})`` then ``ChangeBatch={"Changes": changes}``
+                self._add("cloud", True, call, "medium")
                 return True
             if _CLOUD_DESTRUCTIVE.match(attr):
                 self._add("cloud", True, call)

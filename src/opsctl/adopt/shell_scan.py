@@ -132,6 +132,20 @@ _RUNTIME_OR_LINKS = re.compile(r"^(?:/run/|/var/run/|/etc/service/|/etc/runit/ru
                                r"/etc/logrotate\.d/|/etc/cron\.(?:d|hourly|daily|weekly|monthly)/)[^*]")
 
 
+def _relative_operands(words: list[str]) -> bool:
+    """``rm -rf cli/ server/models``, ``find ./server ... -delete``: every path named relative
+    to the working folder, inside it (what a script deletes in a copy it made and went into)."""
+    program, index = command_program(words)
+    if program not in (*_REMOVERS, "find"):
+        return False
+    operands = [w.strip("\"'") for w in words[index + 1:] if not w.startswith(("-", "(", ")", "!"))]
+    if program == "find":
+        operands = operands[:1]
+    return bool(operands) and all(
+        not w.startswith(("/", "$", "~", "..")) and "/../" not in w and w not in (".", "./", "*")
+        for w in operands)
+
+
 def _runtime_or_links(words: list[str]) -> bool:
     """``rm -f /var/run/dokku/ready``, ``rm /etc/runit/runsvdir/default/nginx``: files of
     the running system's state (``/run`` lives in memory and is emptied at boot), sockets and
@@ -944,6 +958,7 @@ class _Scan(ShellInterface):
                   for w in _outputs(command.words[command.words.index("git"):] if "git" in command.words
                                     else [])}
         in_clone = False  # the last ``cd`` went into a folder the script cloned a repository into
+        in_scratch = False  # ... into its own temporary folder (``cd "$TMPDIR/src"`` after mktemp)
         # a ``for`` variable names what it walks (``for log in $(find ...)``): the files found,
         # not the one a later ``mv -f "$tmp" "$log"`` writes under the same name
         # (an archive it unpacks and removes stays consumed input: ``tar xf "$tf"; unlink "$tf"``)
@@ -961,8 +976,9 @@ class _Scan(ShellInterface):
                     index += 1
                 if program in ("cd", "pushd"):
                     in_clone = self.expanded_key(command.words[-1]) in cloned
+                    in_scratch = bool(self.scratch) and self.is_scratch(command.words[-1])
                 elif program == "popd":
-                    in_clone = False
+                    in_clone = in_scratch = False
                 effect = self.command_effect(command, values, single, base)
                 if effect is not None and effect.destructive and (
                         self.own_output(command.words, produced - looped, earlier) or self.own_children(command.words)
@@ -974,6 +990,7 @@ class _Scan(ShellInterface):
                         or self.own_output([self.expanded_key(w) for w in command.words],
                                            rebuilt_for(command.function))
                         or self.in_own_clone(command.words, cloned)
+                        or (in_scratch and _relative_operands(command.words))
                         or self.own_backups(command.words) or self.helm_dependencies(command.words)):
                     effect = None
                 elif effect is not None and effect.destructive and _runtime_or_links(command.words):
@@ -983,8 +1000,10 @@ class _Scan(ShellInterface):
                 elif effect is not None and effect.destructive and program in ("killall", "pkill") and (
                         self.stops_own_program(command.words[index + 1:])):
                     effect.destructive = False  # ``tmate -S $SOCK new-session -d`` ... ``killall tmate``
-                elif effect is not None and effect.destructive and program == "git" and in_clone:
-                    # ``git checkout -qf FETCH_HEAD`` in the checkout it cloned: its own tree
+                elif effect is not None and effect.destructive and program == "git" and in_clone and (
+                        "push" not in command.words[index + 1:]):
+                    # ``git checkout -qf FETCH_HEAD`` in the checkout it cloned: its own tree (a
+                    # ``git push --force`` from there rewrites the remote's branch all the same)
                     effect.destructive = False
                 if effect is not None and not self.own_scratch(command.words):
                     effect.via = command.function
