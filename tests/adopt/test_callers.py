@@ -1529,3 +1529,63 @@ def test_checkout_folders_guarded_variables_package_mains_and_one_name_modules(t
     # package's ``__main__.py`` hands over to; ``python -m build`` is PyPA's, not tools/build.py
     assert found == {"test/test.py": [(".github/workflows/ci.yml", 9)],
                      "app/cli.py": [("app/__main__.py", 6)]}
+
+
+def test_concourse_tasks_and_pipelines_run_their_path(tmp_path: Path) -> None:
+    scripts = ("ci/tasks/test-docker.sh", "scripts/test", "units/test", "ci/tasks/clean.sh")
+    files = {
+        "ci/tasks/test-docker.yml": textwrap.dedent("""\
+            ---
+            platform: linux
+            inputs:
+              - name: bosh-deployment
+            run:
+              path: bosh-deployment/ci/tasks/test-docker.sh
+            """),
+        "ci/pipelines/main.yml": textwrap.dedent("""\
+            jobs:
+            - name: unit-test
+              plan:
+              - task: test
+                config:
+                  platform: linux
+                  run:
+                    dir: cf-deployment
+                    path: scripts/test
+              - task: units
+                config:
+                  run:
+                    dir: cf-deployment/units
+                    path: ./test
+              - task: clean
+                config:
+                  run:
+                    path: /bin/bash
+                    args:
+                    - -c
+                    - cf-deployment/ci/tasks/clean.sh --all
+            """)}
+    found = {script: [c[:3] for c in entries] for script, entries in callers(tmp_path, files, scripts).items()}
+    assert found == {
+        "ci/tasks/test-docker.sh": [("ci/tasks/test-docker.yml", 6, "ci")],
+        "scripts/test": [("ci/pipelines/main.yml", 9, "ci")],
+        "units/test": [("ci/pipelines/main.yml", 14, "ci")],
+        "ci/tasks/clean.sh": [("ci/pipelines/main.yml", 21, "ci")]}
+
+
+def test_a_command_an_image_installs_is_that_script_only_inside_images(tmp_path: Path) -> None:
+    """``COPY client/cli-stub /usr/local/bin/prefect`` installs the stub as ``prefect`` in that
+    image: a Dockerfile or a script the images hold runs it by that name; a CI workflow or a
+    script on the host runs the project's own ``prefect``."""
+    scripts = ("client/cli-stub", "docker/entrypoint.sh", "load_testing/populate.sh")
+    files = {
+        "client/cli-stub": "#!/bin/sh\necho stub\n",
+        "client/Dockerfile": "FROM python:3.12\nCOPY ./client/cli-stub /usr/local/bin/prefect\n"
+                             "COPY docker/entrypoint.sh /entrypoint.sh\nRUN prefect --version\n",
+        "docker/entrypoint.sh": "#!/bin/sh\nprefect server start\n",
+        "load_testing/populate.sh": "#!/bin/sh\nprefect work-pool create local\n",
+        ".github/workflows/ci.yml": "jobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n"
+                                   "      - run: uv run prefect server start\n"}
+    found = {script: [c[:3] for c in entries] for script, entries in callers(tmp_path, files, scripts).items()}
+    assert found["client/cli-stub"] == [("client/Dockerfile", 4, "dockerfile"),
+                                        ("docker/entrypoint.sh", 2, "script")]

@@ -125,6 +125,14 @@ class ScriptIndex:
     _django_mains: dict[str, bool] = field(default_factory=dict)
     commands: dict[str, str] = field(default_factory=dict)
     """Commands the package installs (``console_scripts`` names) -> the script each runs."""
+    image_commands: dict[str, str] = field(default_factory=dict)
+    """Commands an image installs on its PATH (``COPY x.sh /usr/local/bin/x``) -> the script:
+    run by that name in a Dockerfile, a compose file or a script an image holds (elsewhere,
+    on a CI runner or a developer's machine, the name is some other program's, often the
+    project's own command: ``prefect`` is not the client image's stub in a workflow)."""
+    image_scripts: set[str] = field(default_factory=set)
+    """The scripts the project's Dockerfiles copy into an image (images built ``FROM`` another
+    are not followed: every image's scripts count)."""
     subcommands: dict[str, dict[str, str]] = field(default_factory=dict)
     """An installed command's subcommands registered as entry points (cliff): command -> the
     subcommand's first word -> the script (``tempest cleanup`` runs ``tempest/cmd/cleanup.py``)."""
@@ -178,6 +186,7 @@ class ScriptIndex:
             # number alone is in every file
             if (named and named != [path] and (not token.isdigit() or f"/{token}" in text)) or (
                     token in self.commands and self.commands[token] != path) or (
+                    token in self.image_commands and self.image_commands[token] != path) or (
                     token == "flask" and self.flask_groups) or (
                     modules and token.rpartition(".")[2] in self.by_module_tail) or (
                     commands and f"{token}.py" in self.by_basename):
@@ -528,6 +537,7 @@ def command_refs(text: str, index: ScriptIndex, where: Where, *, base: int = 0,
     return found, cwd
 
 
+_IMAGE_FILE = re.compile(r"dockerfile|containerfile|compose")
 _VENV_BIN = re.compile(r"(?:^|/)(?:\.?venv\w*|\$\(?\{?VENV\w*\}?\)?|\$\{?VIRTUAL_ENV\}?|env)/bin/[^/]+$"
                        r"|^\$\{?\w*BIN\w*\}?/[^/]+$", re.I)
 """A command run from a virtualenv's ``bin`` (``.venv/bin/x``, ``$(VENV)/bin/x``, ``$VIRTUAL_ENV/bin/x``)
@@ -578,6 +588,10 @@ def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str 
     installed = index.commands.get(typed_command) or (
         # ``$(VENV)/bin/kinto init``, ``.venv/bin/kinto start``: the command as a virtualenv installs it
         index.commands.get(command) if _VENV_BIN.search(typed_command) else None)
+    if installed is None and typed_command in index.image_commands and (
+            where.caller in index.image_scripts
+            or _IMAGE_FILE.search(posixpath.basename(where.caller).lower())):
+        installed = index.image_commands[typed_command]
     if installed and installed != where.caller:  # ``ospurge --help`` after ``pip install .``
         found.append(Found(installed, base + words[position].pos))
     if index.subcommands:  # ``tempest cleanup --dry-run`` (also ``tox -e venv -- tempest ...``)

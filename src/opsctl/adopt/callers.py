@@ -108,7 +108,9 @@ def find_callers(root: Path, scripts: Sequence[str], files: Sequence[str], *,
             index.commands.update(console_script_commands(CallerFile.of(path, source), index))
             registered += cli_subcommands(CallerFile.of(path, source), index)
         elif kind == "dockerfile" and (source := read_text(root / path)) is not None:
-            index.commands.update(_installed_commands(source, path, index))
+            copies = docker_copies(source, index, [posixpath.dirname(path), ""])
+            index.image_commands.update(_installed_commands(copies, index))
+            index.image_scripts.update(copies.values())
     index.flask_groups.update(flask_cli_groups(root, scripts))
     for group, word, script in registered:  # ``tempest.cm``: the ``tempest`` command's
         command = re.split(r"[._-]", group)[0]
@@ -174,12 +176,12 @@ _TEMPLATE_SUFFIXES = (".j2", ".jinja", ".jinja2", ".tmpl", ".tpl")
 _PATH_FOLDERS = frozenset({"/bin", "/sbin", "/usr/bin", "/usr/sbin", "/usr/local/bin", "/usr/local/sbin"})
 
 
-def _installed_commands(text: str, path: str, index: ScriptIndex) -> dict[str, str]:
+def _installed_commands(copies: dict[str, str], index: ScriptIndex) -> dict[str, str]:
     """Commands an image installs on its PATH under a name of their own (``COPY
-    jenkins-plugin-cli.sh /bin/jenkins-plugin-cli``): run by that bare name anywhere, as in
-    the Dockerfiles of images built ``FROM`` it. Not one that takes the name of a script."""
-    folder = posixpath.dirname(path)
-    return {name: script for target, script in docker_copies(text, index, [folder, ""]).items()
+    jenkins-plugin-cli.sh /bin/jenkins-plugin-cli``), from a Dockerfile's copies: run by that
+    bare name in Dockerfiles (of images built ``FROM`` it too), compose files and the scripts
+    images hold (:attr:`ScriptIndex.image_commands`). Not one that takes the name of a script."""
+    return {name: script for target, script in copies.items()
             if posixpath.dirname(target) in _PATH_FOLDERS
             and (name := posixpath.basename(target)) not in index.by_basename}
 

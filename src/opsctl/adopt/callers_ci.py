@@ -310,6 +310,8 @@ def callers_in_yaml(file: CallerFile, index: ScriptIndex, collector: Collector,
                 script = container_map.get("script") or container_map.get("source")
                 if isinstance(script, yaml.ScalarNode):  # a Tekton step's or Argo template's script
                     _scan_yaml_scalar(file, script, index, collector, kind, Where(file.path, None))
+    elif _CONCOURSE_RUN.search(file.text) and re.search(r"^\s*path:\s*\S", file.text, re.M):
+        _callers_in_concourse(file, index, collector)
     elif _ANSIBLE_HINT.search(file.text):
         _callers_in_ansible(file, index, collector)
     elif re.search(r"^\s*(before_)?script:", file.text, re.M) and re.search(
@@ -388,6 +390,49 @@ def _callers_in_ansible(file: CallerFile, index: ScriptIndex, collector: Collect
                     node = yaml.ScalarNode(node.tag, _JINJA.sub(lambda m: "$" + m.group(1), value),
                                            node.start_mark, node.end_mark, node.style)
                 _scan_command_node(file, node, index, collector, "ansible", where)
+
+
+_CONCOURSE_RUN = re.compile(r"^\s*run:\s*$", re.M)
+
+
+def _callers_in_concourse(file: CallerFile, index: ScriptIndex, collector: Collector) -> None:
+    """Concourse tasks and pipelines: a task's ``run: {path: bosh-deployment/ci/tasks/x.sh,
+    args: [...], dir: ...}`` runs that file (its first folder is usually the input the
+    repository is checked out as, matched by the path's longest trailing part), and
+    ``path: bash`` with ``args: [-c, ...]`` runs the command text."""
+    try:
+        documents = _compose_all(file.text)
+    except yaml.YAMLError:
+        return
+
+    def walk(node: yaml.Node, depth: int) -> Iterator[yaml.MappingNode]:
+        if depth > 40:
+            return
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode) and key.value == "run" and isinstance(value, yaml.MappingNode):
+                    yield value
+                elif isinstance(value, yaml.SequenceNode | yaml.MappingNode):
+                    yield from walk(value, depth + 1)
+        elif isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                yield from walk(item, depth + 1)
+
+    for document in documents:
+        for run in walk(document, 0):
+            fields = _mapping(run)
+            path = fields.get("path")
+            if not isinstance(path, yaml.ScalarNode) or not (program := _scalar(path)):
+                continue
+            folder = _scalar(fields.get("dir")) or ""
+            if folder and not program.startswith("/") and "/" not in program.lstrip("./"):
+                program = posixpath.join(folder, program.removeprefix("./"))  # ``dir`` + ``./test``
+            items = [(program, path.start_mark.line + 1)]
+            args = fields.get("args")
+            if isinstance(args, yaml.SequenceNode):
+                items += [(item.value, item.start_mark.line + 1) for item in args.value
+                          if isinstance(item, yaml.ScalarNode)]
+            callers_in_word_list(file, items, index, collector, "ci", Where(file.path, None))
 
 
 def _callers_in_command_keys(file: CallerFile, document: yaml.Node, index: ScriptIndex,
