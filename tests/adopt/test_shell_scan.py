@@ -1339,3 +1339,16 @@ def test_a_force_push_from_its_own_clone_still_rewrites_the_remote() -> None:
     """).effects
     assert [(e.call, e.destructive) for e in effects if e.destructive] == [
         ("git push --force --quiet $remote gh-pages", True)]
+
+
+@pytest.mark.parametrize(("text", "flags"), [
+    ("container_name=$1\nshift\ntimeout=$1\n", [("arg1", "container_name"), ("arg2", "timeout")]),
+    ("a=$1\nshift 2\nb=$1\n", [("arg1", "a"), ("arg3", "b")]),
+    # a shift in an option loop or an ``if`` happens a number of times not known here
+    ("while [ $# -gt 0 ]; do\n  case $1 in\n    -v) V=1; shift ;;\n  esac\n  shift\ndone\n"
+     "name=$1\n", [("-v", "V"), ("arg1", "name")]),
+    ('if [ "$1" = -v ]; then\n  V=1\n  shift\nfi\nname=$1\n', [("-v", None), ("arg1", "name")]),
+])
+def test_a_top_level_shift_moves_the_positionals_read_after_it(
+        text: str, flags: list[tuple[str, str | None]]) -> None:
+    assert [(f.name, f.dest) for f in scan(text).interface.flags] == flags

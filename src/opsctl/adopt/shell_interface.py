@@ -382,6 +382,21 @@ class ShellInterface:
                     excluded.update(range(line, case.line))
         reads: dict[int, Flag] = {}
         own = len(self.parsed.expansions)
+        # ``name=$1; shift; timeout=$1``: each ``shift`` of the script's top level moves what a
+        # later ``$N`` reads by one (``shift 2``: two). Top level: not in a function, a case arm
+        # or an option loop, and written at the start of its line (a ``shift`` in a loop or an
+        # ``if`` is indented, and happens a number of times not known here)
+        shifts = [(command.seq, int(command.words[1]) if len(command.words) > 1 else 1)
+                  for command in self.parsed.commands
+                  if command.words[:1] == ["shift"] and command.function is None and command.arm is None
+                  and command.line not in excluded and command.line <= len(self.lines)
+                  and self.lines[command.line - 1].startswith("shift")
+                  and (len(command.words) == 1 or command.words[1].isdigit())]
+
+        def shifted_by(seq: int, function: str | None, arm: object) -> int:
+            if not shifts or function is not None or arm is not None:
+                return 0
+            return sum(count for at, count in shifts if at < seq)
         # a sourced file's functions called with "$@" read the script's arguments (not its top
         # level: its $1 is whatever the script's $1 is when sourced, rarely an argument read)
         borrowed = [expansion for lib in self.sourced for expansion in lib.parsed.expansions
@@ -392,7 +407,8 @@ class ShellInterface:
                 continue
             if i < own and expansion.line in excluded:
                 continue
-            number = int(expansion.name)
+            number = int(expansion.name) + (shifted_by(expansion.seq, expansion.function, expansion.arm)
+                                            if i < own else 0)
             flag = reads.get(number)
             if flag is None:
                 flag = reads[number] = Flag(name=f"arg{number}", positional=True, line=expansion.line)
@@ -408,8 +424,10 @@ class ShellInterface:
                 pairs += [(w.partition("=")[0], w.partition("=")[2]) for w in command.words[1:] if "=" in w]
             for name, raw in pairs:
                 match = re.fullmatch(r"\"?\$\{?([1-9])(?:[:}?\-=+][^\"]*)?\"?", raw)
-                if match and int(match.group(1)) in reads and reads[int(match.group(1))].dest is None:
-                    reads[int(match.group(1))].dest = name
+                number = int(match.group(1)) + shifted_by(command.seq, command.function, command.arm) \
+                    if match else 0
+                if match and number in reads and reads[number].dest is None:
+                    reads[number].dest = name
         for case in self.parsed.cases:
             subject = re.fullmatch(r"\$\{?([1-9])\}?", case.subject)
             if subject and int(subject.group(1)) in reads and case not in option_cases:
