@@ -1294,6 +1294,8 @@ def test_what_the_script_made_itself_is_its_own(text: str, destructive: list[boo
     # what its own create made, deleted on its way out
     "id=sched1\ntrap \"temporal schedule delete -s '$id'\" EXIT\ntemporal schedule create -s \"$id\" -w wf\n",
     "kops create cluster --name \"$NAME\" --zones a\nrun_tests\nkops delete cluster --name \"$NAME\" --yes\n",
+    # a tool's ``--output`` file, removed by an exit trap
+    "helm schema --output diff-schema.schema.json\ntrap 'rm -rf -- \"diff-schema.schema.json\"' EXIT\n",
 ])
 def test_what_the_script_made_itself_is_its_own_to_remove(text: str) -> None:
     assert [e.call for e in scan(text).effects if e.destructive] == []
@@ -1308,6 +1310,7 @@ def test_what_the_script_made_itself_is_its_own_to_remove(text: str) -> None:
     # a download does not make every other path its own
     ("curl -O https://example.org/a.tgz\nrm -rf /srv/data/*\n", "rm -rf /srv/data/*"),
     ("pid=$(cat /run/app.pid)\nrm -rf /srv/app.tmp.d/data\n", "rm -rf /srv/app.tmp.d/data"),
+    ("helm schema --output out.json\ntrap 'rm -rf /srv/data' EXIT\n", "trap rm -rf /srv/data EXIT"),
 ])
 def test_what_the_script_did_not_make_stays_destructive(text: str, call: str) -> None:
     assert [e.call for e in scan(text).effects if e.destructive] == [call]

@@ -387,6 +387,12 @@ def _outputs(words: list[str]) -> list[str]:
         return operands[1:2]
     if program == "tee":
         return positionals
+    named = [args[i + 1] for i, w in enumerate(args[:-1]) if w in ("--output", "--output-file", "--out-file")] + \
+        [w.partition("=")[2] for w in args if w.startswith(("--output=", "--output-file=", "--out-file="))]
+    if named and program not in _NAMED_OUTPUT_ELSEWHERE:
+        # ``helm schema --output diff-schema.schema.json``: any tool's output file (a format
+        # such as ``--output json`` names no path that a later ``rm`` would remove)
+        return named
     if program == "tar":
         archive = _tar_file(args)
         return [archive] if archive else []
@@ -440,6 +446,9 @@ def _outputs(words: list[str]) -> list[str]:
             [w.partition("=")[2] for w in args if w.startswith("--target=")]
     return []
 
+
+_NAMED_OUTPUT_ELSEWHERE = frozenset({"curl", "wget", "docker", "podman"})
+"""Tools whose output file :func:`_outputs` reads by their own options (``-o``, ``-O``)."""
 
 _OPTION_TEST = re.compile(r"\$\{?[1-9]\}?\"?\s*(?:==?|!=)\s*[\"']?(--?[A-Za-z][\w-]*)[\"']?\s*\]")
 """``"${2}" == "--push" ]``: a positional compared with an option's spelling in a test."""
@@ -1198,6 +1207,10 @@ class _Scan(ShellInterface):
         (``rm bench*.img``, ``find . -name "bench*.img" -delete``) only after the script wrote
         files by fixed names it matches (``earlier``): a pattern before a dated backup is written
         (``rm db-*.gz`` then ``> db-$(date +%F).gz``) deletes the older ones."""
+        if words[:1] == ["trap"] and len(words) > 1:  # ``trap 'rm -f "$out"' EXIT``: on the way out
+            inner = [w for _line, w in simple_commands(words[1])]
+            return bool(inner) and all(_Scan.own_output(w, produced, earlier)
+                                       or _commands.classify_argv(w, line=1) is None for w in inner)
         program, index = command_program(words)
         if program == "find":
             return _finds_own_files(words[index + 1:], earlier)
