@@ -43,6 +43,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "held-out-21": {"precision": 0.75, "recall": 0.8, "callers": 0.8, "flags": 0.85},
     "held-out-22": {"precision": 0.55, "recall": 0.6, "callers": 0.75, "flags": 0.7},
     "held-out-23": {"precision": 0.7, "recall": 0.5, "callers": 0.75, "flags": 0.7},
+    "held-out-24": {"precision": 0.8, "recall": 0.6, "callers": 0.8, "flags": 0.75},
 }
 
 
@@ -69,22 +70,19 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-24")
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-25")
     assert report["scripts"] >= 100
-    # test folders' scripts that no CI, build or cron file of the repository runs (end-to-end
-    # scenarios an outside CI starts, a test harness's helpers) stay there, as documented
+    # test folders' scripts that no CI, build or cron file of the repository runs, and a build
+    # test named as a test, stay there, as documented
     assert sorted((m["path"], m["where"]) for m in report["missed"]) == [
-        ("kubernetes__kops/tests/e2e/scenarios/aws-boskos/run-test.sh", "absent"),
-        ("kubernetes__kops/tests/e2e/scenarios/clusterapi/run-test.sh", "absent"),
-        ("kubernetes__kops/tests/e2e/scenarios/keypair-rotation/run-test.sh", "absent"),
-        ("kubernetes__kops/tests/e2e/scenarios/keypair-rotation/test.sh", "absent"),
-        ("kubernetes__kops/tests/e2e/scenarios/upgrade-ab/run-test.sh", "absent"),
-        ("rancher__rke2/tests/docker/log-upload", "absent"),
-        ("rancher__rke2/tests/e2e/scripts/latest_commit.sh", "absent"),
-        ("rancher__rke2/tests/e2e/scripts/run_tests.sh", "absent"),
-        ("temporalio__temporal/common/testing/mocksdk/generate.sh", "absent")]
-    # blind 0.50 / 0.46 (callers 0.70, flags 0.75); 0.85 / 0.65 (callers 0.85, flags 0.80)
-    # after the rules written from it (a distribution's package followed, MongoDB drops, what a
-    # script made itself, logrotate and YAML command callers, a registering wrapper's options)
-    assert report["destructive"]["precision"] >= 0.8 and report["destructive"]["recall"] >= 0.6
-    assert report["callers"]["recall"] >= 0.8 and report["flags"]["recall"] >= 0.75
+        ("apache__kafka/docker/docker_build_test.py", "skipped"),
+        ("apache__kafka/tests/docker/ducker-ak", "absent"),
+        ("apache__kafka/tests/docker/run_tests.sh", "absent"),
+        ("cloudfoundry__bosh-deployment/tests/run-checks.sh", "absent"),
+        ("kubernetes__ingress-nginx/test/e2e/wait-for-nginx.sh", "absent")]
+    # blind 0.625 / 0.56 (callers 0.67, flags 0.72); 0.79 / 0.81 (callers 0.86, flags 0.73)
+    # after the rules written from it (bosh, bbl and leftovers, go run of a module's tool,
+    # Concourse tasks, a command an image installs counted only inside images, a top-level
+    # shift, a tool's --output file)
+    assert report["destructive"]["precision"] >= 0.75 and report["destructive"]["recall"] >= 0.75
+    assert report["callers"]["recall"] >= 0.8 and report["flags"]["recall"] >= 0.7
