@@ -392,6 +392,22 @@ def _callers_in_ansible(file: CallerFile, index: ScriptIndex, collector: Collect
                 _scan_command_node(file, node, index, collector, "ansible", where)
 
 
+def _values_of_key(node: yaml.Node, key: str, kind: type[yaml.Node], depth: int = 0) -> Iterator[yaml.Node]:
+    """The values of type ``kind`` under mapping key ``key``, anywhere in ``node`` (not inside
+    one found: a ``run`` holds no other ``run``)."""
+    if depth > 40:
+        return
+    if isinstance(node, yaml.MappingNode):
+        for name, value in node.value:
+            if isinstance(name, yaml.ScalarNode) and name.value == key and isinstance(value, kind):
+                yield value
+            elif isinstance(value, yaml.SequenceNode | yaml.MappingNode):
+                yield from _values_of_key(value, key, kind, depth + 1)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            yield from _values_of_key(item, key, kind, depth + 1)
+
+
 _CONCOURSE_RUN = re.compile(r"^\s*run:\s*$", re.M)
 
 
@@ -405,21 +421,8 @@ def _callers_in_concourse(file: CallerFile, index: ScriptIndex, collector: Colle
     except yaml.YAMLError:
         return
 
-    def walk(node: yaml.Node, depth: int) -> Iterator[yaml.MappingNode]:
-        if depth > 40:
-            return
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                if isinstance(key, yaml.ScalarNode) and key.value == "run" and isinstance(value, yaml.MappingNode):
-                    yield value
-                elif isinstance(value, yaml.SequenceNode | yaml.MappingNode):
-                    yield from walk(value, depth + 1)
-        elif isinstance(node, yaml.SequenceNode):
-            for item in node.value:
-                yield from walk(item, depth + 1)
-
     for document in documents:
-        for run in walk(document, 0):
+        for run in _values_of_key(document, "run", yaml.MappingNode):
             fields = _mapping(run)
             path = fields.get("path")
             if not isinstance(path, yaml.ScalarNode) or not (program := _scalar(path)):
@@ -440,21 +443,7 @@ def _callers_in_command_keys(file: CallerFile, document: yaml.Node, index: Scrip
     """A tool's YAML manifest that is neither CI nor Kubernetes nor Ansible, whose steps say
     ``command: bash ./updatecli/scripts/create-issue.sh rke2-calico`` (updatecli's shell
     targets, task runners): each ``command`` string is a command line, run from the root."""
-    def walk(node: yaml.Node, depth: int) -> Iterator[yaml.Node]:
-        if depth > 30:
-            return
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                if isinstance(key, yaml.ScalarNode) and key.value == "command" and isinstance(
-                        value, yaml.ScalarNode):
-                    yield value
-                elif isinstance(value, yaml.SequenceNode | yaml.MappingNode):
-                    yield from walk(value, depth + 1)
-        elif isinstance(node, yaml.SequenceNode):
-            for item in node.value:
-                yield from walk(item, depth + 1)
-
-    for node in walk(document, 0):
+    for node in _values_of_key(document, "command", yaml.ScalarNode):
         if (value := _scalar(node)) and index.mentioned_in(value):
             _scan_yaml_scalar(file, node, index, collector, "ci", Where(file.path, None))
 
