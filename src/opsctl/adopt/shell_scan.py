@@ -985,7 +985,7 @@ class _Scan(ShellInterface):
                     index += 1
                 if program in ("cd", "pushd"):
                     in_clone = self.expanded_key(command.words[-1]) in cloned
-                    in_scratch = bool(self.scratch) and self.is_scratch(command.words[-1])
+                    in_scratch = self.is_scratch(command.words[-1])
                 elif program == "popd":
                     in_clone = in_scratch = False
                 effect = self.command_effect(command, values, single, base)
