@@ -1,0 +1,1 @@
+VERSION=$(date +"%y%m%d%H%M")-$(git rev-parse --short HEAD)

@@ -1,0 +1,3 @@
+#!/bin/sh
+
+rm -rf /var/log/spinnaker/clouddriver

@@ -1,0 +1,5 @@
+#!/bin/sh
+
+## ragarwal@kenzan.com
+
+rm -rf /var/log/spinnaker/orca
