@@ -1294,6 +1294,11 @@ def test_what_the_script_made_itself_is_its_own(text: str, destructive: list[boo
     # what its own create made, deleted on its way out
     "id=sched1\ntrap \"temporal schedule delete -s '$id'\" EXIT\ntemporal schedule create -s \"$id\" -w wf\n",
     "kops create cluster --name \"$NAME\" --zones a\nrun_tests\nkops delete cluster --name \"$NAME\" --yes\n",
+    # a folder wiped and written again by ``jsonnet -m``, then pruned of its json files
+    "rm -rf manifests\nmkdir -p manifests/setup\njsonnet -J vendor -m manifests x.jsonnet\n"
+    "find manifests -type f ! -name '*.yaml' -delete\n",
+    # a bare lock file and bytecode caches
+    "rm -f $SHARED_VOLUME/lock\nfind . -type f -name '*.py[c|o]' -delete\n",
     # a tool's ``--output`` file, removed by an exit trap
     "helm schema --output diff-schema.schema.json\ntrap 'rm -rf -- \"diff-schema.schema.json\"' EXIT\n",
 ])
@@ -1311,6 +1316,7 @@ def test_what_the_script_made_itself_is_its_own_to_remove(text: str) -> None:
     ("curl -O https://example.org/a.tgz\nrm -rf /srv/data/*\n", "rm -rf /srv/data/*"),
     ("pid=$(cat /run/app.pid)\nrm -rf /srv/app.tmp.d/data\n", "rm -rf /srv/app.tmp.d/data"),
     ("helm schema --output out.json\ntrap 'rm -rf /srv/data' EXIT\n", "trap rm -rf /srv/data EXIT"),
+    ("mkdir -p /srv/data\nfind /srv/data -mtime +7 -delete\n", "find /srv/data -mtime +7 -delete"),
 ])
 def test_what_the_script_did_not_make_stays_destructive(text: str, call: str) -> None:
     assert [e.call for e in scan(text).effects if e.destructive] == [call]

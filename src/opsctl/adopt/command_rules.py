@@ -90,10 +90,10 @@ _CACHE_PREFIX = re.compile(
     # the Docker CLI's local manifest lists: made again by ``docker manifest create``
     r"|(?:~|\$\{?HOME\}?|/root)/\.docker/manifests(?:/|$))")
 _CACHE_NAME = re.compile(
-    r"^(?:\*?\.py[co]|__pycache__|\.pytest_cache|\.mypy_cache|\.ruff_cache|node_modules"
+    r"^(?:\*?\.py[co]|\*?\.py\[[co|]+\]|__pycache__|\.pytest_cache|\.mypy_cache|\.ruff_cache|node_modules"
     r"|\*?\.egg-info|[\w.-]+\.egg-info"
     # runtime state a process leaves behind: a stale PID file, socket or lock holds no data
-    r"|[\w.*$-]*\.(?:pid|sock|socket|lock)"
+    r"|[\w.*$-]*\.(?:pid|sock|socket|lock)|lock|pid"  # (``$SHARED_VOLUME/lock``: a bare lock file)
     r"|\$\{?\w*(?:SOCK|SOCKET|PIDFILE|PID_FILE|LOCKFILE|LOCK_FILE)\}?"  # ``rm -f "${TMATE_SOCK}"``
     r"|\$\{?\w*CACHE\w*\}?)$")  # ``rm -rf $LOCAL_CACHE``: a folder named as the script's cache
 # Regenerated build output named relative to the project (``rm -r dist site htmlcov``), and

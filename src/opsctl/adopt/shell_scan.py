@@ -298,7 +298,7 @@ def _unpacked_folders(commands: list[Command]) -> set[str]:
 
 def _output_folders(words: list[str]) -> list[str]:
     """Folders a command writes files into: ``wget -P DIR``, ``curl --output-dir DIR``,
-    ``unzip -d DIR``, ``tar -x -C DIR``."""
+    ``unzip -d DIR``, ``tar -x -C DIR``, ``jsonnet -m DIR``."""
     program, index = command_program(words)
     if program is not None and (held := SUBJECT_VAR.fullmatch(program)):
         program = _tool_named_by(held.group(1)) or program  # ``$TAR -C"$out" -x``
@@ -309,6 +309,7 @@ def _output_folders(words: list[str]) -> list[str]:
             return operands[-1:]
     wanted = {"wget": ("-P", "--directory-prefix"), "curl": ("--output-dir",), "unzip": ("-d",),
               "tar": ("-C", "--directory"), "sphinx-apidoc": ("-o", "--output-dir"),
+              "jsonnet": ("-m", "--multi"),  # ``jsonnet -m manifests x.jsonnet``: one file per key
               "sphinx-autogen": ("-o", "--output-dir")}.get(program or "", ())
     if program == "tar" and not any((w.startswith("-") and "x" in w.lstrip("-")[:3]) or w in ("x", "--extract")
                                     for w in args[:2]):
@@ -1212,8 +1213,10 @@ class _Scan(ShellInterface):
             return bool(inner) and all(_Scan.own_output(w, produced, earlier)
                                        or _commands.classify_argv(w, line=1) is None for w in inner)
         program, index = command_program(words)
-        if program == "find":
-            return _finds_own_files(words[index + 1:], earlier)
+        if program == "find":  # (or in a folder it made and wrote again: ``find manifests ... -delete``)
+            start = words[index + 1] if len(words) > index + 1 else ""
+            return _finds_own_files(words[index + 1:], earlier) or (
+                bool(start) and not start.startswith("-") and _path_key(start) in produced)
         if program == "aws" and words[index + 1:index + 3] == ["s3", "rm"]:
             objects = _aws_s3_operands(words[index + 3:])  # the test object it uploaded itself
             return bool(objects) and "--recursive" not in words and all(
