@@ -1589,3 +1589,19 @@ def test_a_command_an_image_installs_is_that_script_only_inside_images(tmp_path:
     found = {script: [c[:3] for c in entries] for script, entries in callers(tmp_path, files, scripts).items()}
     assert found["client/cli-stub"] == [("client/Dockerfile", 4, "dockerfile"),
                                         ("docker/entrypoint.sh", 2, "script")]
+
+
+def test_task_runners_run_the_tasks_file_of_their_search_root(tmp_path: Path) -> None:
+    scripts = ("tasks.py", "ops/fabfile.py", "deploy/tasks.py")
+    files = {
+        "tasks.py": "from invoke import task\n@task\ndef build(c):\n    pass\n",
+        "ops/fabfile.py": "from fabric import task\n@task\ndef deploy(c):\n    pass\n",
+        "deploy/tasks.py": "from invoke import task\n@task\ndef release(c):\n    pass\n",
+        ".github/workflows/ci.yml": "jobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n"
+                                   "      - run: inv build --tag x\n"
+                                   "      - run: invoke -r deploy release\n"
+                                   "      - run: cd ops && fab deploy\n"}
+    found = {script: [c[:3] for c in entries] for script, entries in callers(tmp_path, files, scripts).items()}
+    assert found == {"tasks.py": [(".github/workflows/ci.yml", 5, "github-actions")],
+                     "deploy/tasks.py": [(".github/workflows/ci.yml", 6, "github-actions")],
+                     "ops/fabfile.py": [(".github/workflows/ci.yml", 7, "github-actions")]}

@@ -2504,3 +2504,28 @@ def test_a_route53_change_batch_built_with_deletes_before_the_call() -> None:
             changes = [{"Action": "UPSERT", "ResourceRecordSet": r} for r in records]
             client.change_resource_record_sets(HostedZoneId=zone, ChangeBatch={"Changes": changes})
     """) == [("cloud", True, "medium"), ("cloud", False, "high")]
+
+
+def test_an_invoke_tasks_file_is_a_command_line_of_tasks() -> None:
+    script, facts = scan("""
+        from invoke import run, task
+
+        @task(help={"name": "Name of the kind cluster", "protocol": "bgp or layer2"})
+        def dev_env(ctx, name="kind", protocol=None, build_images=True, workers=2):
+            run(f"kind create cluster --name {name}")
+
+        @task(name="clean", positional=["name"])
+        def dev_env_cleanup(c, name):
+            run(f"kind delete cluster --name={name}")
+    """)
+    interface = script.interface
+    assert (interface.kind, interface.subcommands) == ("invoke", ["dev-env", "clean"])
+    assert [(f.name, f.subcommand, f.type, f.default, f.positional, f.negation) for f in interface.flags] == [
+        ("--name", "dev-env", "string", "kind", False, None),
+        ("--protocol", "dev-env", "string", None, False, None),
+        ("--build-images", "dev-env", "boolean", True, False, "--no-build-images"),
+        ("--workers", "dev-env", "integer", 2, False, None),
+        ("name", "clean", "string", None, True, None)]
+    assert interface.flags[0].help == "Name of the kind cluster"
+    assert facts.entry  # ``inv`` runs it: a script, not a library
+    assert any(e.destructive for e in script.effects)

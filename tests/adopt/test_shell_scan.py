@@ -1317,6 +1317,9 @@ def test_what_the_script_made_itself_is_its_own_to_remove(text: str) -> None:
     ("pid=$(cat /run/app.pid)\nrm -rf /srv/app.tmp.d/data\n", "rm -rf /srv/app.tmp.d/data"),
     ("helm schema --output out.json\ntrap 'rm -rf /srv/data' EXIT\n", "trap rm -rf /srv/data EXIT"),
     ("mkdir -p /srv/data\nfind /srv/data -mtime +7 -delete\n", "find /srv/data -mtime +7 -delete"),
+    # a retention find in a folder the script writes into but never emptied: earlier runs' files
+    ('mkdir -p "$B/daily"\nln "$F" "$B/daily/x"\nfind "$B/daily" -mtime +7 -delete\n',
+     "find $B/daily -mtime +7 -delete"),
 ])
 def test_what_the_script_did_not_make_stays_destructive(text: str, call: str) -> None:
     assert [e.call for e in scan(text).effects if e.destructive] == [call]

@@ -390,3 +390,13 @@ def test_a_python_fire_script_previewing_by_default_is_made_to_act_on_apply(tmp_
     assert "apply_flag='--nodryrun'" in module and "mode_flags_last=True" in module
     assert "negated='--noforce'" in module
     assert "double_dash=False" in module
+
+
+def test_an_invoke_tasks_file_is_refused_saying_wrap_does_not_run_inv() -> None:
+    script = script_with(Flag("--name", subcommand="dev-env"), kind="invoke")
+
+    with pytest.raises(ScriptNotUnderstoodError) as refused:
+        design(script, "tasks")
+
+    assert refused.value.exit_code == 3
+    assert "run by `inv TASK`" in refused.value.problems[0]

@@ -187,6 +187,7 @@ class ScriptIndex:
             if (named and named != [path] and (not token.isdigit() or f"/{token}" in text)) or (
                     token in self.commands and self.commands[token] != path) or (
                     token in self.image_commands and self.image_commands[token] != path) or (
+                    token in _TASK_RUNNERS and f"{_TASK_RUNNERS[token]}.py" in self.by_basename) or (
                     token == "flask" and self.flask_groups) or (
                     modules and token.rpartition(".")[2] in self.by_module_tail) or (
                     commands and f"{token}.py" in self.by_basename):
@@ -537,6 +538,8 @@ def command_refs(text: str, index: ScriptIndex, where: Where, *, base: int = 0,
     return found, cwd
 
 
+_TASK_RUNNERS = {"inv": "tasks", "invoke": "tasks", "fab": "fabfile"}
+"""Task runners and the module each loads by default (``tasks.py``, ``fabfile.py``)."""
 _IMAGE_FILE = re.compile(r"dockerfile|containerfile|compose")
 _VENV_BIN = re.compile(r"(?:^|/)(?:\.?venv\w*|\$\(?\{?VENV\w*\}?\)?|\$\{?VIRTUAL_ENV\}?|env)/bin/[^/]+$"
                        r"|^\$\{?\w*BIN\w*\}?/[^/]+$", re.I)
@@ -575,6 +578,22 @@ def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str 
             if "$(" in word.text:
                 _substitutions(word.text, index, where, cwd, found, base + word.pos, python)
         return cwd
+    if command in _TASK_RUNNERS and position + 1 < len(words):
+        # ``inv dev-env --name kind``, ``invoke -r ops -c deploy release``, ``fab deploy``: the
+        # tasks file the runner loads from its search root (the working folder by default)
+        collection, search_root = _TASK_RUNNERS[command], ""
+        rest = words[position + 1:]
+        for k, word in enumerate(rest[:-1]):
+            if word.text in ("-c", "--collection", "-f", "--fabfile"):
+                collection = rest[k + 1].text.removesuffix(".py")
+            elif word.text in ("-r", "--search-root"):
+                search_root = rest[k + 1].text
+        ref = posixpath.join(search_root, collection + ".py") if search_root else collection + ".py"
+        script = index.resolve_path(ref, where.bases(cwd), where.variables,
+                                    known_cwd=cwd is not None and not cwd.startswith("/"))
+        if script and script != where.caller:
+            found.append(Found(script, base + words[position].pos))
+            return cwd
     hints = index.hints
     if hints is not None:  # no word here holds a name the file mentions: nothing to resolve
         joined = "\0".join(word.text for word in words)

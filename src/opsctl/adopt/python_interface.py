@@ -592,6 +592,67 @@ def _fire_interface(index: ModuleIndex) -> tuple[list[Flag], list[str]] | None:
     return None
 
 
+_TASK_DECORATORS = frozenset({"invoke.task", "invoke.tasks.task", "fabric.task", "fabric.tasks.task",
+                              "fabric.api.task", "fabric.decorators.task"})
+
+
+def _invoke_interface(index: ModuleIndex) -> tuple[list[Flag], list[str]] | None:
+    """An invoke (or Fabric) tasks file: each ``@task`` function is a subcommand of ``inv``,
+    named as the function with dashes (``dev_env`` -> ``dev-env``, or ``@task(name=...)``),
+    and each of its parameters after the context an option, ``--frr-volume-dir`` (dashes too),
+    its type from the default, its help from ``@task(help={...})``; a boolean defaulting to
+    true is turned off by ``--no-NAME``; ``positional=[...]`` names positionals. None when the
+    module declares no task."""
+    tasks: list[tuple[FunctionNode, ast.expr]] = []
+    for name, function in index.functions.items():
+        if "." in name:
+            continue
+        for decorator in function.decorator_list:
+            target = decorator.func if isinstance(decorator, ast.Call) else decorator
+            if (index.canonical(target) or "") in _TASK_DECORATORS:
+                tasks.append((function, decorator))
+                break
+    if not tasks:
+        return None
+    flags: list[Flag] = []
+    commands: list[str] = []
+    for function, decorator in tasks:
+        named = keywords(decorator) if isinstance(decorator, ast.Call) else {}
+        command = const_str(named.get("name")) or function.name.replace("_", "-")
+        commands.append(command)
+        helps: dict[str, str] = {}
+        table = named.get("help")
+        if isinstance(table, ast.Dict):
+            for key, value in zip(table.keys, table.values, strict=True):
+                if (key_text := const_str(key)) is not None and (text := const_str(value)) is not None:
+                    helps[key_text.replace("-", "_")] = text
+        listed = named.get("positional")
+        positional_names = {const_str(element) for element in listed.elts} \
+            if isinstance(listed, ast.List | ast.Tuple) else set()
+        args = function.args
+        positional = [*args.posonlyargs, *args.args][1:]  # the first is the context
+        defaults: list[ast.expr | None] = [None] * (len(positional) - len(args.defaults)) + list(args.defaults)
+        pairs = [*zip(positional, defaults, strict=True), *zip(args.kwonlyargs, args.kw_defaults, strict=True)]
+        for arg, default in pairs:
+            has_default, given = literal(default) if default is not None else (False, None)
+            is_positional = arg.arg in positional_names
+            flag = Flag(name=arg.arg if is_positional else "--" + arg.arg.replace("_", "-"),
+                        required=default is None, subcommand=command, line=arg.lineno,
+                        default=given if has_default else None, dest=arg.arg, positional=is_positional,
+                        help=helps.get(arg.arg))
+            if has_default and isinstance(given, bool):
+                flag.type = "boolean"
+                if given and not is_positional:
+                    flag.negation = "--no-" + arg.arg.replace("_", "-")
+                    flag.aliases.append(flag.negation)
+            elif has_default and isinstance(given, int):
+                flag.type = "integer"
+            elif has_default and isinstance(given, float):
+                flag.type = "number"
+            flags.append(flag)
+    return flags, commands
+
+
 def _typer_params(index: ModuleIndex, function: FunctionNode, sub: str | None,
                   env: list[tuple[str, int]]) -> list[Flag]:
     args = function.args
@@ -1144,6 +1205,11 @@ def extract_interface(index: ModuleIndex, source: str, *, django_path: bool = Fa
         fired = _fire_interface(index)
         if fired is not None:
             facts.interface = Interface("fire", *fired)
+            return facts
+    if "invoke" in source or "fabric" in source:
+        tasks = _invoke_interface(index)
+        if tasks is not None:
+            facts.interface = Interface("invoke", *tasks)
             return facts
     if "docopt" in source:
         declared = _docopt_interface(index)

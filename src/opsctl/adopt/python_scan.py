@@ -165,7 +165,10 @@ _SETUP_CALLS = re.compile(
     r"dotenv\.load_dotenv|django\.setup|os\.environ\.setdefault|matplotlib\.use|locale\.setlocale|"
     r"(?:\w+\.)*(?:register|setdefault|update|append|extend|add|install|patch_all)$)")
 _CLI_MODULE_CALLS = ("argparse.ArgumentParser", "optparse.OptionParser", "typer.Typer",
-                     "getopt.getopt", "getopt.gnu_getopt", "click.group", "click.command")
+                     "getopt.getopt", "getopt.gnu_getopt", "click.group", "click.command",
+                     # an invoke or Fabric tasks file: ``inv TASK`` runs its ``@task`` functions
+                     "invoke.task", "invoke.tasks.task", "fabric.task", "fabric.tasks.task",
+                     "fabric.api.task", "fabric.decorators.task")
 
 
 def is_entry(tree: ast.Module, index: ModuleIndex, django: bool, source: str) -> bool:

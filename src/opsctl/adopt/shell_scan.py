@@ -969,6 +969,7 @@ class _Scan(ShellInterface):
                                     else [])}
         in_clone = False  # the last ``cd`` went into a folder the script cloned a repository into
         in_scratch = False  # ... into its own temporary folder (``cd "$TMPDIR/src"`` after mktemp)
+        wiped: set[str] = set()  # folders an ``rm -r`` emptied so far: what is in them now is new
         # a ``for`` variable names what it walks (``for log in $(find ...)``): the files found,
         # not the one a later ``mv -f "$tmp" "$log"`` writes under the same name
         # (an archive it unpacks and removes stays consumed input: ``tar xf "$tf"; unlink "$tf"``)
@@ -1001,6 +1002,7 @@ class _Scan(ShellInterface):
                                            rebuilt_for(command.function))
                         or self.in_own_clone(command.words, cloned)
                         or (in_scratch and _relative_operands(command.words))
+                        or self.finds_in_wiped(command.words, wiped, rebuilt_for(command.function))
                         or self.own_backups(command.words) or self.helm_dependencies(command.words)):
                     effect = None
                 elif effect is not None and effect.destructive and _runtime_or_links(command.words):
@@ -1033,6 +1035,8 @@ class _Scan(ShellInterface):
             if command.words:
                 produced.update(_path_key(word) for word in _outputs(command.words))
                 earlier.update(_path_key(word) for word in _outputs(command.words))
+                if command.words[0] == "rm" and any(w.startswith("-") and "r" in w.lower() for w in command.words[1:]):
+                    wiped.update(_path_key(w) for w in command.words[1:] if not w.startswith("-"))
         self.script.effects = effects + self.sourced_effects()
 
     def sourced_effects(self) -> list[Effect]:
@@ -1117,6 +1121,18 @@ class _Scan(ShellInterface):
                     folders.add(top)
         # both spellings: the folder as written in the rm (``"$version"``) is matched by key
         return folders
+
+    @staticmethod
+    def finds_in_wiped(words: list[str], wiped: set[str], rebuilt: set[str]) -> bool:
+        """``rm -rf manifests``, ``jsonnet -m manifests ...``, then ``find manifests ! -name
+        '*.yaml' -delete``: a find in a folder the script emptied and wrote again, so all it can
+        find there is what this run wrote (not a retention ``find DIR -mtime +7 -delete`` in a
+        folder that keeps earlier runs' files)."""
+        program, index = command_program(words)
+        if program != "find" or len(words) <= index + 1:
+            return False
+        start = _path_key(words[index + 1])
+        return start in wiped and start in rebuilt
 
     def own_backups(self, words: list[str]) -> bool:
         """``rm -f *.bak`` after ``sed -i.bak EXPR *.pb.go``: the backup copies its own in-place
@@ -1213,10 +1229,8 @@ class _Scan(ShellInterface):
             return bool(inner) and all(_Scan.own_output(w, produced, earlier)
                                        or _commands.classify_argv(w, line=1) is None for w in inner)
         program, index = command_program(words)
-        if program == "find":  # (or in a folder it made and wrote again: ``find manifests ... -delete``)
-            start = words[index + 1] if len(words) > index + 1 else ""
-            return _finds_own_files(words[index + 1:], earlier) or (
-                bool(start) and not start.startswith("-") and _path_key(start) in produced)
+        if program == "find":
+            return _finds_own_files(words[index + 1:], earlier)
         if program == "aws" and words[index + 1:index + 3] == ["s3", "rm"]:
             objects = _aws_s3_operands(words[index + 3:])  # the test object it uploaded itself
             return bool(objects) and "--recursive" not in words and all(

@@ -117,6 +117,9 @@ def problems_of(script: Script) -> list[str]:
     if script.interface.kind == "argv" and not own:
         found.append("the script reads its arguments wholesale (sys.argv / \"$@\"), so its "
                      "flags are unknown")
+    if script.interface.kind == "invoke":
+        found.append("an invoke tasks file is run by `inv TASK`, not as a script, and wrap does "
+                     "not write that command line yet")
     return found
 
 
