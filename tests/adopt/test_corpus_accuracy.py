@@ -44,6 +44,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "held-out-22": {"precision": 0.55, "recall": 0.6, "callers": 0.75, "flags": 0.7},
     "held-out-23": {"precision": 0.7, "recall": 0.5, "callers": 0.75, "flags": 0.7},
     "held-out-24": {"precision": 0.8, "recall": 0.6, "callers": 0.8, "flags": 0.75},
+    "held-out-25": {"precision": 0.75, "recall": 0.75, "callers": 0.8, "flags": 0.7},
 }
 
 
@@ -70,19 +71,11 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-25")
-    assert report["scripts"] >= 100
-    # test folders' scripts that no CI, build or cron file of the repository runs, and a build
-    # test named as a test, stay there, as documented
-    assert sorted((m["path"], m["where"]) for m in report["missed"]) == [
-        ("apache__kafka/docker/docker_build_test.py", "skipped"),
-        ("apache__kafka/tests/docker/ducker-ak", "absent"),
-        ("apache__kafka/tests/docker/run_tests.sh", "absent"),
-        ("cloudfoundry__bosh-deployment/tests/run-checks.sh", "absent"),
-        ("kubernetes__ingress-nginx/test/e2e/wait-for-nginx.sh", "absent")]
-    # blind 0.625 / 0.56 (callers 0.67, flags 0.72); 0.79 / 0.81 (callers 0.86, flags 0.73)
-    # after the rules written from it (bosh, bbl and leftovers, go run of a module's tool,
-    # Concourse tasks, a command an image installs counted only inside images, a top-level
-    # shift, a tool's --output file)
-    assert report["destructive"]["precision"] >= 0.75 and report["destructive"]["recall"] >= 0.75
-    assert report["callers"]["recall"] >= 0.8 and report["flags"]["recall"] >= 0.7
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-26")
+    assert report["scripts"] >= 90
+    assert report["missed"] == []  # (blind, an invoke tasks file was put with the libraries)
+    # blind 0.60 / 0.82 (callers 0.72, flags 0.59); 0.66 / 0.86 (callers 0.87, flags 0.83)
+    # after the rules written from it (invoke and Fabric tasks files and their inv callers, a
+    # find in a folder emptied and written again, bare lock files, *.py[c|o] caches)
+    assert report["destructive"]["precision"] >= 0.6 and report["destructive"]["recall"] >= 0.8
+    assert report["callers"]["recall"] >= 0.8 and report["flags"]["recall"] >= 0.8
