@@ -1605,3 +1605,14 @@ def test_task_runners_run_the_tasks_file_of_their_search_root(tmp_path: Path) ->
     assert found == {"tasks.py": [(".github/workflows/ci.yml", 5, "github-actions")],
                      "deploy/tasks.py": [(".github/workflows/ci.yml", 6, "github-actions")],
                      "ops/fabfile.py": [(".github/workflows/ci.yml", 7, "github-actions")]}
+
+
+def test_console_scripts_declared_as_a_pyproject_entry_point_group(tmp_path: Path) -> None:
+    scripts = ("magnum/cmd/api.py",)
+    files = {"magnum/__init__.py": "", "magnum/cmd/__init__.py": "",
+             "pyproject.toml": '[project]\nname = "magnum"\n\n'
+                               '[project.entry-points."console_scripts"]\n'
+                               'magnum-api = "magnum.cmd.api:main"\n',
+             "tox.ini": "[testenv:api]\ncommands = magnum-api --config-file x.conf\n"}
+    found = {script: [c[:3] for c in entries] for script, entries in callers(tmp_path, files, scripts).items()}
+    assert found == {"magnum/cmd/api.py": [("pyproject.toml", 5, "entry-point"), ("tox.ini", 2, "tox")]}

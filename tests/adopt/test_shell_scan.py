@@ -1364,3 +1364,16 @@ def test_a_force_push_from_its_own_clone_still_rewrites_the_remote() -> None:
 def test_a_top_level_shift_moves_the_positionals_read_after_it(
         text: str, flags: list[tuple[str, str | None]]) -> None:
     assert [(f.name, f.dest) for f in scan(text).interface.flags] == flags
+
+
+def test_a_here_document_piped_from_cat_into_a_sql_client_is_its_sql() -> None:
+    effects = scan("""
+        cat << EOF | mysql -u root ${MYSQL_ROOT_PW_ARG}
+        DROP USER '${DATABASE}'@'localhost';
+        DROP DATABASE ${DATABASE};
+        EOF
+        cat <<EOF | psql
+        SELECT 1;
+        EOF
+    """).effects
+    assert [(e.kind, e.destructive, e.line) for e in effects] == [("sql", True, 1)]

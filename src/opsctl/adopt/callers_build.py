@@ -764,8 +764,10 @@ def callers_in_entry_points(file: CallerFile, index: ScriptIndex, collector: Col
         tables = [project.get("scripts", {}), project.get("gui-scripts", {}),
                   data.get("tool", {}).get("poetry", {}).get("scripts", {})]
         groups = project.get("entry-points", {})
-        if isinstance(groups, dict):  # a CLI's subcommands registered as plugins
-            tables += [table for group, table in groups.items() if _COMMAND_GROUP.search(group)]
+        if isinstance(groups, dict):  # a CLI's subcommands registered as plugins, and console
+            # scripts declared as an entry-point group (``[project.entry-points.console_scripts]``)
+            tables += [table for group, table in groups.items()
+                       if _COMMAND_GROUP.search(group) or group in _SCRIPT_GROUPS]
         for table in tables:
             if not isinstance(table, dict):
                 continue
@@ -806,7 +808,10 @@ def console_script_commands(file: CallerFile, index: ScriptIndex) -> dict[str, s
         except tomllib.TOMLDecodeError:
             return {}
         project = data.get("project", {})
-        for table in (project.get("scripts", {}), data.get("tool", {}).get("poetry", {}).get("scripts", {})):
+        groups = project.get("entry-points", {})
+        declared = groups.get("console_scripts", {}) if isinstance(groups, dict) else {}
+        for table in (project.get("scripts", {}), declared,
+                      data.get("tool", {}).get("poetry", {}).get("scripts", {})):
             if isinstance(table, dict):
                 named += [(str(key), value) for key, value in table.items() if isinstance(value, str)]
     else:
@@ -906,6 +911,7 @@ def _strings(node: ast.expr, named: dict[str, ast.expr] | None = None) -> list[t
     return []
 
 
+_SCRIPT_GROUPS = frozenset({"console_scripts", "gui_scripts"})
 _COMMAND_GROUP = re.compile(r"(?:^|[._-])(?:cm|cmds?|commands?|subcommands?|cli)$")
 """Entry-point groups whose entries are a command line's subcommands (cliff's
 ``tempest.cm``, ``openstack.cli``-style ``*.commands``, ``flask.commands``): the module an

@@ -970,6 +970,7 @@ class _Scan(ShellInterface):
         in_clone = False  # the last ``cd`` went into a folder the script cloned a repository into
         in_scratch = False  # ... into its own temporary folder (``cd "$TMPDIR/src"`` after mktemp)
         wiped: set[str] = set()  # folders an ``rm -r`` emptied so far: what is in them now is new
+        fed: tuple[int, str] | None = None  # (line, text) of a ``cat <<EOF`` piped to the next command
         # a ``for`` variable names what it walks (``for log in $(find ...)``): the files found,
         # not the one a later ``mv -f "$tmp" "$log"`` writes under the same name
         # (an archive it unpacks and removes stays consumed input: ``tar xf "$tf"; unlink "$tf"``)
@@ -1022,9 +1023,13 @@ class _Scan(ShellInterface):
                     effects.append(effect)
                 program, _index = command_program(command.words)
                 if program in _SQL_CLIENTS:
+                    if command.stdin_text is None and fed is not None and fed[0] == command.line:
+                        # ``cat << EOF | mysql -u root``: the here-document is the client's input
+                        command = replace(command, stdin_text=fed[1])
                     effects.extend(self.sql_input(command, base))
                 elif any(w.rsplit("/", 1)[-1] in _SQL_CLIENTS for w in command.words[1:]):
                     effects.extend(self.sql_input(command, "medium"))  # docker exec db psql <<SQL
+            fed = (command.line, command.stdin_text) if command.words[:1] == ["cat"] and command.stdin_text else None
             for redirect in command.redirects:
                 effect = self.redirect_effect(command, redirect, written, base)
                 if effect is not None:
