@@ -45,6 +45,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "held-out-23": {"precision": 0.7, "recall": 0.5, "callers": 0.75, "flags": 0.7},
     "held-out-24": {"precision": 0.8, "recall": 0.6, "callers": 0.8, "flags": 0.75},
     "held-out-25": {"precision": 0.75, "recall": 0.75, "callers": 0.8, "flags": 0.7},
+    "held-out-26": {"precision": 0.6, "recall": 0.8, "callers": 0.8, "flags": 0.8},
 }
 
 
@@ -71,11 +72,14 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-26")
-    assert report["scripts"] >= 90
-    assert report["missed"] == []  # (blind, an invoke tasks file was put with the libraries)
-    # blind 0.60 / 0.82 (callers 0.72, flags 0.59); 0.66 / 0.86 (callers 0.87, flags 0.83)
-    # after the rules written from it (invoke and Fabric tasks files and their inv callers, a
-    # find in a folder emptied and written again, bare lock files, *.py[c|o] caches)
-    assert report["destructive"]["precision"] >= 0.6 and report["destructive"]["recall"] >= 0.8
-    assert report["callers"]["recall"] >= 0.8 and report["flags"]["recall"] >= 0.8
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-27")
+    assert report["scripts"] >= 70
+    # test folders' scripts that no CI, build or cron file of the repository runs (end-to-end
+    # suites an outside CI starts) and vendored third-party scripts stay there, as documented
+    missed = {m["path"] for m in report["missed"]}
+    assert len(missed) == 15 and all("/test/" in p or "/third_party/" in p for p in missed)
+    # blind 0.60 / 0.40 (callers 0.62, flags 0.39); 0.64 / 0.47 (callers 0.71, flags 0.42)
+    # after the rules written from it (console scripts as a pyproject entry-point group, a
+    # here-document piped from cat into a SQL client)
+    assert report["destructive"]["precision"] >= 0.6 and report["destructive"]["recall"] >= 0.45
+    assert report["callers"]["recall"] >= 0.7 and report["flags"]["recall"] >= 0.4
