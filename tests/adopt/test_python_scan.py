@@ -2529,3 +2529,17 @@ def test_an_invoke_tasks_file_is_a_command_line_of_tasks() -> None:
     assert interface.flags[0].help == "Name of the kind cluster"
     assert facts.entry  # ``inv`` runs it: a script, not a library
     assert any(e.destructive for e in script.effects)
+
+
+def test_an_invoke_or_fabric_tasks_context_runs_shell_command_lines() -> None:
+    assert effects("""
+        from invoke import task
+
+        @task
+        def teardown(c, name="kind"):
+            c.run(f"kind delete cluster --name {name}")
+            c.run("kubectl get pods")
+
+        def helper(c):
+            c.run("rm -rf /srv/data")  # not a task: ``c`` is whatever it is given
+    """) == [("command", True, "medium")]

@@ -25,6 +25,7 @@ from opsctl.adopt.python_commands import (
     split_command,
 )
 from opsctl.adopt.python_index import (
+    TASK_DECORATORS,
     ModuleIndex,
     const_str,
     dotted,
@@ -121,6 +122,7 @@ _HTTP_CLIENTS = {"requests.Session", "requests.session", "httpx.Client", "httpx.
                  "aiohttp.ClientSession", "urllib3.PoolManager", "requests.sessions.Session"}
 _HTTP_WRITES = {"post": False, "put": False, "patch": False, "delete": True}
 _PROGRAM = re.compile(r"[a-z][\w.+-]*")
+_TASK_CONTEXT_RUNS = frozenset({"run", "sudo", "local"})
 _RUNNER_METHODS = frozenset({"execute", "run_command", "execute_command", "run_cmd", "exec_cmd",
                              "execute_cmd", "run_as_root", "sudo_execute", "trycmd"})
 """Names of commands runners other than subprocess's (``neutron.agent.linux.utils.execute``,
@@ -802,6 +804,10 @@ class EffectFinder:
               and not self._temporary(func.value, scope) and not self._own_output(func.value, scope)
               and not self._bytecode_cleaner(scope)):
             self._add("file-delete", True, call, "high" if self._path_like(func) else "medium")
+        elif (attr in _TASK_CONTEXT_RUNS and isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name)
+              and self._task_context(func.value.id, scope)):
+            # ``c.run("kind delete cluster")`` in an invoke or Fabric task: a shell command line
+            self._command(call, scope, "", "exec_command")
         elif (name in _SUBPROCESS or name in _SHELL_STRING or name in _EXEC_ARGV or name in _EXEC_LIST
               or name == "asyncio.create_subprocess_exec" or name.startswith(("sh.", "plumbum."))
               or isinstance(func, ast.Subscript) or attr == "exec_command"
@@ -835,6 +841,19 @@ class EffectFinder:
             self._add("orm", True, call, "medium")
         elif attr in _ORM_METHODS:
             self._orm(call, attr or "", scope)
+
+    def _task_context(self, name: str, scope: str) -> bool:
+        """Whether ``name`` is the context (or connection) an invoke or Fabric ``@task`` gets as
+        its first parameter, in that task's body."""
+        if "invoke" not in self.source and "fabric" not in self.source:
+            return False
+        function = self.index.functions.get(scope.split(".")[0]) if scope else None
+        if function is None or not (function.args.posonlyargs or function.args.args):
+            return False
+        first = [*function.args.posonlyargs, *function.args.args][0].arg
+        return first == name and any(
+            (self.index.canonical(d.func if isinstance(d, ast.Call) else d) or "") in TASK_DECORATORS
+            for d in function.decorator_list)
 
     def _path_like(self, func: ast.Attribute) -> bool:
         receiver = func.value

@@ -18,6 +18,10 @@ Position = tuple[int, int]
 FunctionNode = ast.FunctionDef | ast.AsyncFunctionDef
 
 
+TASK_DECORATORS = frozenset({"invoke.task", "invoke.tasks.task", "fabric.task", "fabric.tasks.task",
+                             "fabric.api.task", "fabric.decorators.task"})
+"""The decorators that make a function an invoke or Fabric task (run by ``inv TASK``)."""
+
 @dataclass(slots=True)
 class ModuleIndex:
     """The nodes of one module the scanners look at, each with its scope (the qualified name of

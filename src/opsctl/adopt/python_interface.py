@@ -17,6 +17,7 @@ from typing import Any
 from opsctl.adopt.docopt_usage import usage_flags
 from opsctl.adopt.model import Flag, Interface, InterfaceKind
 from opsctl.adopt.python_index import (
+    TASK_DECORATORS,
     FunctionNode,
     ModuleIndex,
     const_str,
@@ -592,10 +593,6 @@ def _fire_interface(index: ModuleIndex) -> tuple[list[Flag], list[str]] | None:
     return None
 
 
-_TASK_DECORATORS = frozenset({"invoke.task", "invoke.tasks.task", "fabric.task", "fabric.tasks.task",
-                              "fabric.api.task", "fabric.decorators.task"})
-
-
 def _invoke_interface(index: ModuleIndex) -> tuple[list[Flag], list[str]] | None:
     """An invoke (or Fabric) tasks file: each ``@task`` function is a subcommand of ``inv``,
     named as the function with dashes (``dev_env`` -> ``dev-env``, or ``@task(name=...)``),
@@ -609,7 +606,7 @@ def _invoke_interface(index: ModuleIndex) -> tuple[list[Flag], list[str]] | None
             continue
         for decorator in function.decorator_list:
             target = decorator.func if isinstance(decorator, ast.Call) else decorator
-            if (index.canonical(target) or "") in _TASK_DECORATORS:
+            if (index.canonical(target) or "") in TASK_DECORATORS:
                 tasks.append((function, decorator))
                 break
     if not tasks:

@@ -36,6 +36,7 @@ from opsctl.adopt.python_commands import (
 )
 from opsctl.adopt.python_effects import EffectFinder
 from opsctl.adopt.python_index import (
+    TASK_DECORATORS,
     ModuleIndex,
     const_str,
     dotted,
@@ -167,8 +168,7 @@ _SETUP_CALLS = re.compile(
 _CLI_MODULE_CALLS = ("argparse.ArgumentParser", "optparse.OptionParser", "typer.Typer",
                      "getopt.getopt", "getopt.gnu_getopt", "click.group", "click.command",
                      # an invoke or Fabric tasks file: ``inv TASK`` runs its ``@task`` functions
-                     "invoke.task", "invoke.tasks.task", "fabric.task", "fabric.tasks.task",
-                     "fabric.api.task", "fabric.decorators.task")
+                     *TASK_DECORATORS)
 
 
 def is_entry(tree: ast.Module, index: ModuleIndex, django: bool, source: str) -> bool:
