@@ -2543,3 +2543,25 @@ def test_an_invoke_or_fabric_tasks_context_runs_shell_command_lines() -> None:
         def helper(c):
             c.run("rm -rf /srv/data")  # not a task: ``c`` is whatever it is given
     """) == [("command", True, "medium")]
+
+
+def test_subparsers_handed_to_a_projects_oslo_config_helper() -> None:
+    """trove-manage: ``cfg.custom_parser('action', actions)`` wraps oslo.config's
+    ``SubCommandOpt``; ``actions(subparser)`` adds the subcommands and their arguments."""
+    script, _ = scan("""
+        from oslo_config import cfg as openstack_cfg
+        from trove.common import cfg
+
+        def main():
+            def actions(subparser):
+                parser = subparser.add_parser('db_sync', help='Populate the database structure')
+                parser.add_argument('--repo_path', help='SQLAlchemy Migrate repository path.')
+                parser = subparser.add_parser('datastore_update')
+                parser.add_argument('datastore_name', help='Name of the datastore.')
+            cfg.custom_parser('action', actions)
+            cfg.parse_args(sys.argv)
+    """)
+    interface = script.interface
+    assert (interface.kind, interface.subcommands) == ("oslo.config", ["db_sync", "datastore_update"])
+    assert [(f.name, f.subcommand, f.positional) for f in interface.flags] == [
+        ("--repo_path", "db_sync", False), ("datastore_name", "datastore_update", True)]

@@ -942,6 +942,30 @@ def _subparser_flags(index: ModuleIndex, function: FunctionNode, subcommands: li
                 yield flag
 
 
+def _handed_subparsers(index: ModuleIndex) -> tuple[list[Flag], list[str]] | None:
+    """A function handed to a project's helper that makes it an oslo.config ``SubCommandOpt``
+    handler (trove's ``cfg.custom_parser('action', actions)``, with ``def actions(subparser):
+    parser = subparser.add_parser('db_sync'); parser.add_argument(...)``): its subparsers are
+    the subcommands. Only a function whose first parameter gets ``.add_parser`` calls."""
+    for call, scope in index.calls:
+        for argument in call.args[1:] or call.args:
+            if not isinstance(argument, ast.Name):
+                continue
+            function = index.function(argument.id, scope)
+            if function is None or not function.args.args:
+                continue
+            holder = function.args.args[0].arg
+            if not any(isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                       and node.func.attr == "add_parser" and isinstance(node.func.value, ast.Name)
+                       and node.func.value.id == holder for node in ast.walk(function)):
+                continue
+            subcommands: list[str] = []
+            flags = list(_subparser_flags(index, function, subcommands))
+            if subcommands:
+                return flags, list(dict.fromkeys(subcommands))
+    return None
+
+
 def _command_class_flags(index: ModuleIndex, subcommands: list[str]) -> Iterator[Flag]:
     """keystone-manage's convention: command classes with ``name = 'bootstrap'`` and a
     ``add_argument_parser(cls, subparsers)`` classmethod that gets its parser from the base
@@ -1224,6 +1248,11 @@ def extract_interface(index: ModuleIndex, source: str, *, django_path: bool = Fa
             flags += [flag for flag in (_argv_interface(index) if "argv" in source else [])
                       if not flag.positional and flag.name not in named]
             facts.interface = Interface("oslo.config", flags, subcommands)
+            return facts
+    if "add_parser" in source and "oslo" in source:
+        handled = _handed_subparsers(index)
+        if handled is not None:
+            facts.interface = Interface("oslo.config", *handled)
             return facts
     if "flask_script" in source or "flask.ext.script" in source:
         flags, commands = _flask_script_interface(index)
