@@ -74,12 +74,14 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
     report = acc.evaluate(acc.load_labels(), inventories, "held-out-27")
     assert report["scripts"] >= 70
-    # test folders' scripts that no CI, build or cron file of the repository runs (end-to-end
-    # suites an outside CI starts) and vendored third-party scripts stay there, as documented
+    # test folders' scripts that nothing of the repository runs and that destroy nothing, and
+    # vendored third-party scripts stay there, as documented; the end-to-end suites an outside
+    # CI starts that delete real resources are listed
     missed = {m["path"] for m in report["missed"]}
-    assert len(missed) == 15 and all("/test/" in p or "/third_party/" in p for p in missed)
+    assert len(missed) == 10 and all("/test/" in p or "/third_party/" in p for p in missed)
     # blind 0.60 / 0.40 (callers 0.62, flags 0.39); 0.64 / 0.47 (callers 0.71, flags 0.42)
     # after the rules written from it (console scripts as a pyproject entry-point group, a
-    # here-document piped from cat into a SQL client)
-    assert report["destructive"]["precision"] >= 0.6 and report["destructive"]["recall"] >= 0.45
+    # here-document piped from cat into a SQL client); 0.69 / 0.73 once a test folder's
+    # destructive scripts are listed
+    assert report["destructive"]["precision"] >= 0.65 and report["destructive"]["recall"] >= 0.7
     assert report["callers"]["recall"] >= 0.7 and report["flags"]["recall"] >= 0.4

@@ -200,6 +200,34 @@ def test_a_script_in_a_test_folder_that_ci_runs_is_inventoried(tmp_path: Path) -
     assert skipped["tests/"] == "tests" and "ci/test_port_db.sh" not in skipped
 
 
+def test_a_script_in_a_test_folder_that_destroys_is_listed_though_nothing_runs_it(tmp_path: Path) -> None:
+    """An end-to-end runner that an outside CI starts (nothing in the repository names it) and
+    that deletes real resources is a blast radius: listed, with the reason. One that only
+    touches its own files, a Python helper without a shebang, a test module and what a test
+    runner runs stay tests."""
+    write(tmp_path, "test/e2e-tests.sh",
+          "#!/usr/bin/env bash\nkubectl delete namespace serving-tests\n"
+          "gcloud dns record-sets delete \"$RECORD\" --zone \"$ZONE\" --type A\n")
+    write(tmp_path, "test/presubmit-tests.sh", "#!/usr/bin/env bash\ngo test ./...\n")
+    write(tmp_path, "test/own.sh", "#!/bin/bash\ntmp=$(mktemp -d)\ntrap 'rm -rf \"$tmp\"' EXIT\n"
+          "cid=\"$(docker run -d nginx)\"\ntrap \"docker rm -vf $cid\" EXIT\n")
+    write(tmp_path, "test/helpers.py", "import shutil\n\ndef reset():\n    shutil.rmtree('/srv/x')\n")
+    write(tmp_path, "test/tool.py", "#!/usr/bin/env python3\nimport shutil\nshutil.rmtree('/srv/x')\n")
+    write(tmp_path, "test/test_reset.py", "import shutil\nshutil.rmtree('/srv/x')\n")
+    write(tmp_path, "test/by_bats.sh", "#!/bin/bash\nrm -rf /srv/x\n")
+    write(tmp_path, "Makefile", "check:\n\tbats test/by_bats.sh\n")
+
+    inventory = scan_tree(tmp_path, git=False)
+
+    by_path = {s.path: s for s in inventory.scripts}
+    assert sorted(by_path) == ["test/e2e-tests.sh", "test/tool.py"]
+    e2e = by_path["test/e2e-tests.sh"]
+    assert [e.line for e in e2e.effects if e.destructive] == [2, 3]
+    assert any("in a test folder, listed for what it destroys" in r for r in e2e.reasons)
+    assert {s.path: s.reason for s in inventory.skipped}["test/"] == "tests"
+    assert not inventory.errors
+
+
 def test_a_sourced_step_is_its_own_script_and_a_sourced_function_is_the_callers(tmp_path: Path) -> None:
     write(tmp_path, "install.sh", "#!/bin/bash\nsource install/_lib.sh\nsource install/turn-off.sh\n"
                                   "source install/migrate.sh\n")

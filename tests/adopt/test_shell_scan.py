@@ -1192,6 +1192,9 @@ def test_a_loop_variable_names_what_the_loop_walks(text: str, destructive: list[
     ("docker build -t registry-golang .\nID=$(docker create registry-golang)\n"
      "docker cp $ID:/bin/registry bin/\ndocker rm -f $ID\ndocker rmi -f registry-golang\n", []),
     ("podman image build --tag scratch-img .\npodman image rm scratch-img\n", []),
+    # removed on the way out, by an exit trap
+    ('cid="$(docker run -d "$image")"\ntrap "docker rm -vf $cid > /dev/null" EXIT\n', []),
+    ('trap "docker rm -vf $cid > /dev/null" EXIT\n', [True]),
     # someone else's image or container
     ("docker build -t app .\ndocker rmi -f app other\n", [True]),
     ('docker rm -f "$OTHER"\n', [True]),

@@ -231,7 +231,7 @@ def _scan_tree(root: Path, folder: Path, found: Discovery, *, git: bool, now: da
             # a script of the folder may be read by both passes: one caller per line
             merged = {(c.path, c.line): c for c in [*more, *callers.get(path, [])]}
             callers[path] = sorted(merged.values(), key=lambda c: (c.path, c.line))
-    _ci_scripts_of_test_folders(inventory, found.in_tests, callers, folder)
+    test_scripts = _ci_scripts_of_test_folders(inventory, found.in_tests, callers, folder)
     # A module with only definitions that an entry point (``console_scripts``) or another file
     # runs is a script after all: ``swift-recon-cron = swift.cli.recon_cron:main``.
     run = {path for path in libraries if any(
@@ -253,6 +253,9 @@ def _scan_tree(root: Path, folder: Path, found: Discovery, *, git: bool, now: da
                     effect.destructive = False
                     effect.call += " [image build]"
         tier, reasons, risk = promotion(script)
+        if script.path in test_scripts:
+            reasons.append("in a test folder, listed for what it destroys: nothing in the "
+                           "repository runs it")
         script.tier, script.reasons, script.risk = tier, reasons, risk  # type: ignore[assignment]
     inventory.scripts.sort(key=lambda s: (-tier_rank(s.tier), -s.risk, s.path))
     return inventory
@@ -279,34 +282,48 @@ _TEST_RUNNER = re.compile(r"(?<![\w.-])(?:py\.?test|pytest|nose2?|nosetests|unit
 
 
 def _ci_scripts_of_test_folders(inventory: Inventory, candidates: list[Candidate],
-                                callers: dict[str, list[Caller]], folder: Path) -> None:
+                                callers: dict[str, list[Caller]], folder: Path) -> set[str]:
     """A script in a test folder (or named as a test) that CI, a build file, cron or a
     container runs is not a test but a script the project depends on (``tests/scripts/
-    vagrant_clean.sh`` in ``.gitlab-ci/vagrant.yml``): scanned and inventoried; the others
-    stay skipped as tests. A Python test module (``test_*.py``, ``conftest.py``) stays a test
-    whoever names it, and so does a file a calling line hands to a test runner (``pytest
-    tests/x.py``)."""
+    vagrant_clean.sh`` in ``.gitlab-ci/vagrant.yml``): scanned and inventoried. So is one that
+    nothing in the repository runs but that destroys data or resources beyond its own files
+    (an end-to-end runner that an outside CI starts and that deletes cloud DNS records, a
+    teardown that kills every container on the host): a blast radius whoever runs it. Those
+    are returned, to say why they are listed. The others stay skipped as tests. A Python test
+    module (``test_*.py``, ``conftest.py``) stays a test whoever names it, and so do a Python
+    file without a shebang that nothing runs and a file that tox or a calling line hands to a
+    test runner (``pytest tests/x.py``, ``bats tests/smoke.sh``)."""
+    for_effects: set[str] = set()
     for candidate in candidates:
         name = candidate.path.rsplit("/", 1)[-1]
         if candidate.language == "python" and (name.startswith("test_") or name.endswith("_test.py")
                                                or name == "conftest.py"):
             continue
-        if not any(caller.kind not in _NOT_RUNNERS and not _TEST_RUNNER.search(caller.text)
-                   for caller in callers.get(candidate.path, ())):
-            continue
+        run = any(caller.kind not in _NOT_RUNNERS and not _TEST_RUNNER.search(caller.text)
+                  for caller in callers.get(candidate.path, ()))
         if candidate.interpreter is None:  # named as a test outside a test folder: not read yet
             try:
                 with open(candidate.file, "rb") as handle:
                     candidate.interpreter = interpreter_of(handle.readline(512))[1]
             except OSError:
                 pass
+        if not run and ((candidate.language == "python" and candidate.interpreter is None)
+                        or any(caller.kind == "tox" or _TEST_RUNNER.search(caller.text)
+                               for caller in callers.get(candidate.path, ()))):
+            continue  # a test's helper module, or what a test runner runs: a test
         try:
             script, _facts = _scan_candidate(candidate, folder)
         except ScanError as exc:
-            inventory.errors.append(Skipped(exc.path, exc.reason))
+            if run:
+                inventory.errors.append(Skipped(exc.path, exc.reason))
             continue
+        if not run:
+            if not any(effect.destructive for effect in script.effects):
+                continue
+            for_effects.add(script.path)
         inventory.skipped = [s for s in inventory.skipped if s.path != candidate.path]
         inventory.scripts.append(script)
+    return for_effects
 
 
 def _imported_library(inventory: Inventory, path: str) -> bool:

@@ -1469,7 +1469,12 @@ def _own_kube_object(words: list[str], made: set[str]) -> bool:
 
 def _own_container(words: list[str], made: set[str]) -> bool:
     """``docker rm -f X`` of a container the script made itself under that name (or whose ID
-    it holds), ``docker rmi X`` of an image it built as X."""
+    it holds, also in an exit ``trap``), ``docker rmi X`` of an image it built as X."""
+    if words[:1] == ["trap"] and len(words) > 1:
+        inner = [w for _line, w in simple_commands(words[1])]
+        if len(inner) != 1:
+            return False
+        words = inner[0]
     program, index = command_program(words)
     rest = words[index + 1:]
     if program not in _RUNTIMES or not made:
