@@ -776,20 +776,20 @@ def test_gitlab_reference_tags_do_not_stop_the_reading(tmp_path: Path) -> None:
         "scripts/deploy.sh": [(".gitlab-ci.yml", 7, "gitlab-ci", "- ./scripts/deploy.sh")]}
 
 
-@pytest.mark.parametrize(("timer", "expected"), [
-    pytest.param({"units/backup.timer": "[Timer]\nOnCalendar=daily\n"}, True, id="same-name"),
-    pytest.param({"units/nightly.timer": "[Timer]\nOnCalendar=daily\nUnit=backup.service\n"}, True,
+@pytest.mark.parametrize(("timer", "kind"), [
+    pytest.param({"units/backup.timer": "[Timer]\nOnCalendar=daily\n"}, "cron", id="same-name"),
+    pytest.param({"units/nightly.timer": "[Timer]\nOnCalendar=daily\nUnit=backup.service\n"}, "cron",
                  id="unit-line"),
-    pytest.param({}, False, id="a-service-without-a-timer-is-not-cron"),
+    # a service the machine runs at boot or on demand: a caller of its own kind
+    pytest.param({}, "systemd", id="a-service-without-a-timer"),
 ])
-def test_a_systemd_service_started_by_a_timer_is_a_cron_caller(
-        tmp_path: Path, timer: dict[str, str], expected: bool) -> None:
+def test_a_systemd_service_is_a_caller_of_kind_cron_when_a_timer_starts_it(
+        tmp_path: Path, timer: dict[str, str], kind: str) -> None:
     files = {"units/backup.service": "[Service]\nExecStart=-/opt/app/scripts/backup.sh --full\n",
              **timer}
     found = callers(tmp_path, files)
-    assert found == ({"scripts/backup.sh": [("units/backup.service", 2, "cron",
-                                             "ExecStart=-/opt/app/scripts/backup.sh --full")]}
-                     if expected else {})
+    assert found == {"scripts/backup.sh": [("units/backup.service", 2, kind,
+                                            "ExecStart=-/opt/app/scripts/backup.sh --full")]}
 
 
 def test_a_script_copied_into_an_image_under_another_name(tmp_path: Path) -> None:
@@ -1616,3 +1616,12 @@ def test_console_scripts_declared_as_a_pyproject_entry_point_group(tmp_path: Pat
              "tox.ini": "[testenv:api]\ncommands = magnum-api --config-file x.conf\n"}
     found = {script: [c[:3] for c in entries] for script, entries in callers(tmp_path, files, scripts).items()}
     assert found == {"magnum/cmd/api.py": [("pyproject.toml", 5, "entry-point"), ("tox.ini", 2, "tox")]}
+
+
+def test_azure_pipelines_templates_in_their_folder_are_ci(tmp_path: Path) -> None:
+    """``.azure/templates/steps/x.yaml`` (a template ``azure-pipelines.yaml`` includes): its
+    ``bash:`` and ``script:`` steps run the scripts."""
+    files = {".azure/templates/steps/setup.yaml": "steps:\n  - bash: \"scripts/backup.sh\"\n"
+                                                   "    displayName: backup\n"}
+    assert callers(tmp_path, files) == {"scripts/backup.sh": [
+        (".azure/templates/steps/setup.yaml", 2, "ci", "- bash: \"scripts/backup.sh\"")]}

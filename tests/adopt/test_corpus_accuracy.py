@@ -46,6 +46,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "held-out-24": {"precision": 0.8, "recall": 0.6, "callers": 0.8, "flags": 0.75},
     "held-out-25": {"precision": 0.75, "recall": 0.75, "callers": 0.8, "flags": 0.7},
     "held-out-26": {"precision": 0.6, "recall": 0.8, "callers": 0.8, "flags": 0.9},
+    "held-out-27": {"precision": 0.65, "recall": 0.7, "callers": 0.7, "flags": 0.4},
 }
 
 
@@ -72,16 +73,19 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-27")
-    assert report["scripts"] >= 70
-    # test folders' scripts that nothing of the repository runs and that destroy nothing, and
-    # vendored third-party scripts stay there, as documented; the end-to-end suites an outside
-    # CI starts that delete real resources are listed
-    missed = {m["path"] for m in report["missed"]}
-    assert len(missed) == 10 and all("/test/" in p or "/third_party/" in p for p in missed)
-    # blind 0.60 / 0.40 (callers 0.62, flags 0.39); 0.64 / 0.47 (callers 0.71, flags 0.42)
-    # after the rules written from it (console scripts as a pyproject entry-point group, a
-    # here-document piped from cat into a SQL client); 0.69 / 0.73 once a test folder's
-    # destructive scripts are listed
-    assert report["destructive"]["precision"] >= 0.65 and report["destructive"]["recall"] >= 0.7
-    assert report["callers"]["recall"] >= 0.7 and report["flags"]["recall"] >= 0.4
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-28")
+    assert report["scripts"] >= 100
+    # a Flask CLI blueprint's commands (no entry point of its own), a test-named script that
+    # removes only what it made, a test fixture a Java test runs
+    missed = {m["path"]: m["where"] for m in report["missed"]}
+    assert missed == {
+        "CTFd__CTFd/CTFd/cli/__init__.py": "libraries",
+        "kubernetes-sigs__aws-load-balancer-controller/scripts/run_trust_store_test.sh": "skipped",
+        "strimzi__strimzi-kafka-operator/systemtest/src/test/resources/oauth2/prepare_keycloak_operator.sh":
+            "absent"}
+    # blind 0.55 / 0.80 (callers 0.75, flags 0.79); 0.67 / 0.90 (callers 0.84, flags 0.79) after
+    # the rules written from it (systemd services and Azure Pipelines templates as callers, a
+    # dist/ of packaging sources, identifiers, manifests and keys a script made itself, dropped
+    # databases, GitPython force pushes)
+    assert report["destructive"]["precision"] >= 0.65 and report["destructive"]["recall"] >= 0.85
+    assert report["callers"]["recall"] >= 0.8 and report["flags"]["recall"] >= 0.75

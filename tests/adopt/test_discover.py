@@ -121,3 +121,15 @@ def test_a_package_named_testing_is_read_and_a_testing_folder_is_skipped(tmp_pat
     found = discover(tmp_path)
     assert "py/kubeflow/testing/cleanup_ci.py" in [c.path for c in found.candidates]
     assert ("testing/", "tests") in [(s.path, s.reason) for s in found.skipped]
+
+
+def test_a_dist_folder_of_packaging_sources_is_read_and_build_output_is_skipped(tmp_path: Path) -> None:
+    """``dist/debian/build_deb.sh`` and ``dist/redhat/*.spec`` are how the packages are made;
+    a ``dist/`` of wheels and tarballs is what a build wrote."""
+    write(tmp_path, "pkg/dist/debian/build_deb.sh", "#!/bin/bash\nrm -rf build/debian\n")
+    write(tmp_path, "pkg/dist/redhat/app.spec", "Name: app\n")
+    write(tmp_path, "py/dist/app-1.0.tar.gz", b"\x1f\x8b")
+    write(tmp_path, "py/dist/app-1.0/setup.sh", "#!/bin/sh\nexit 0\n")
+    found = discover(tmp_path)
+    assert [c.path for c in found.candidates] == ["pkg/dist/debian/build_deb.sh"]
+    assert ("py/dist/", "build output") in [(s.path, s.reason) for s in found.skipped]

@@ -2565,3 +2565,11 @@ def test_subparsers_handed_to_a_projects_oslo_config_helper() -> None:
     assert (interface.kind, interface.subcommands) == ("oslo.config", ["db_sync", "datastore_update"])
     assert [(f.name, f.subcommand, f.positional) for f in interface.flags] == [
         ("--repo_path", "db_sync", False), ("datastore_name", "datastore_update", True)]
+
+
+def test_a_dropped_database_and_a_force_push_through_gitpython_are_destructive() -> None:
+    script, _ = scan("import git\nfrom sqlalchemy_utils import drop_database\nfrom app import db\n"
+                     "drop_database(url)\ndb.drop_all()\nrepo = git.Repo('.')\n"
+                     "repo.git.push('fork', 'branch', force=True)\nrepo.git.push('fork', 'branch')\n")
+    assert [(e.kind, e.line) for e in script.effects if e.destructive] == [
+        ("sql", 4), ("sql", 5), ("command", 7)]

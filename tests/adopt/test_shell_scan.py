@@ -1380,3 +1380,24 @@ def test_a_here_document_piped_from_cat_into_a_sql_client_is_its_sql() -> None:
         EOF
     """).effects
     assert [(e.kind, e.destructive, e.line) for e in effects] == [("sql", True, 1)]
+
+
+@pytest.mark.parametrize(("text", "destructive"), [
+    # an identifier its own create printed, deleted on the way out (a trap's function)
+    ("cleanup() {\n  aws elbv2 delete-trust-store --trust-store-arn $ARN --region $AWS_REGION\n"
+     "  aws s3 rb s3://$BUCKET --force\n}\ntrap cleanup EXIT\nBUCKET=mtls-$(date +%s)\n"
+     "aws s3 mb s3://$BUCKET\nARN=$(aws elbv2 create-trust-store --name t --output text)\n", []),
+    ("aws acm delete-certificate --certificate-arn $OLD_ARN\naws s3 rb s3://$BUCKET --force\n",
+     [True, True]),
+    # a manifest it wrote into its own temporary file, created and deleted again
+    ('M=$(mktemp)\ngo run gen.go > "$M"\nkubectl create -f "$M"\nkubectl delete -f "$M"\n', []),
+    ('kubectl delete -f "$M"\nkubectl delete -f deploy.yaml\n', [True, True]),
+    # the signing key it imported for the run
+    ("trap 'gpg --batch --yes --delete-secret-keys \"$KEY\"' EXIT\ngpg --batch --import key.asc\n", []),
+    ("gpg --batch --yes --delete-secret-keys \"$KEY\"\n", [True]),
+    # a build folder wiped, made again and filled (``git archive -o``, ``tar xvfz -C``)
+    ('B=build/debian\nrm -rf "$B"\nmkdir -p "$B"/pkg\ngit archive HEAD -o "$B"/src.tar.gz\n', []),
+    ('d="bin/kafka/$v"\ntest -d "$d" && rm -r "$d"\nmkdir -p "$d"\ntar xvfz "$f" -C "$d"\nrm -rf $d\n', []),
+])
+def test_resources_ids_manifests_and_keys_it_made_are_its_own(text: str, destructive: list[bool]) -> None:
+    assert [e.destructive for e in scan(text).effects if e.destructive] == destructive

@@ -100,8 +100,8 @@ def find_callers(root: Path, scripts: Sequence[str], files: Sequence[str], *,
     plan = _plan(files, index)
     included = gitlab_includes(root, plan, files)
     timed = timed_services(root, plan)
-    plan = [(path, "gitlab-ci" if path in included else kind) for path, kind in plan
-            if kind != "systemd" or path in timed]
+    plan = [(path, "gitlab-ci" if path in included else "systemd-timer" if path in timed else kind)
+            for path, kind in plan]
     registered: list[tuple[str, str, str]] = []
     for path, kind in plan:
         if kind == "entry-point" and (source := read_text(root / path)) is not None:
@@ -218,7 +218,8 @@ def classify(path: str, scripts: frozenset[str]) -> str | None:
         return "compose"
     if lower.startswith("jenkinsfile") or lower.endswith(".jenkinsfile"):
         return "jenkins"
-    if (yaml_file and (".circleci" in folders or ".buildkite" in folders or lower.startswith((
+    if (yaml_file and (".circleci" in folders or ".buildkite" in folders or ".azure" in folders
+                       or ".azure-pipelines" in folders or lower.startswith((
             "azure-pipelines", "bitbucket-pipelines", ".travis", ".drone", "buildkite",
             ".woodpecker", "cloudbuild", "appveyor", "codefresh", "buildspec")))) \
             or ".woodpecker" in folders:
@@ -281,6 +282,7 @@ _SCANNERS = {
     "tox": callers_in_tox,
     "cron": callers_in_cron,
     "systemd": callers_in_systemd,
+    "systemd-timer": callers_in_systemd,
     "packer": callers_in_packer,
     "procfile": callers_in_procfile,
     "logrotate": callers_in_logrotate,

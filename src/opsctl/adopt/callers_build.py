@@ -347,8 +347,11 @@ def callers_in_packer(file: CallerFile, index: ScriptIndex, collector: Collector
 
 def callers_in_systemd(file: CallerFile, index: ScriptIndex, collector: Collector,
                        plan: list[tuple[str, str]]) -> None:
-    """A service a timer starts (see :func:`timed_services`): its Exec lines, kind cron."""
-    kind: CallerKind = "cron"
+    """A service unit's Exec lines: kind ``cron`` when a timer starts it (see
+    :func:`timed_services`), else ``systemd`` (a service the machine runs, at boot or on
+    demand)."""
+    timer = any(path == file.path and kind == "systemd-timer" for path, kind in plan)
+    kind: CallerKind = "cron" if timer else "systemd"
     for number, line in enumerate(file.lines, 1):
         match = re.match(r"^\s*Exec(?:Start|StartPre|StartPost|Stop|Reload|Condition)\s*=\s*[-@:+!]*(.*)$",
                          line)

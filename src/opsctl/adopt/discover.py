@@ -155,6 +155,8 @@ def _walk_dirs(root: Path, found: Discovery,
             reason = _SKIP_DIRS.get(entry.name)
             if entry.name == "testing" and os.path.isfile(os.path.join(entry.path, "__init__.py")):
                 reason = None  # a package named ``testing`` (``kubeflow/testing``) holds the tools too
+            elif entry.name == "dist" and _packaging_sources(entry.path):
+                reason = None  # ``dist/debian``, ``dist/redhat/*.spec``: how packages are made
             if reason is None and (entry.name.endswith(".egg-info") or _virtualenv(entry.path)):
                 reason = "build output" if entry.name.endswith(".egg-info") else "virtualenv"
             if reason == "tests":
@@ -167,6 +169,22 @@ def _walk_dirs(root: Path, found: Discovery,
                     found.skipped.append(Skipped(rel + "/", reason))
                 continue
             stack.append((entry.path, rel, in_tests))
+
+
+_PACKAGING = frozenset({"debian", "redhat", "rpm", "deb"})
+
+
+def _packaging_sources(path: str) -> bool:
+    """Whether a ``dist`` folder holds the sources of the project's packages (a ``debian/`` or
+    ``redhat/`` folder, an RPM ``.spec``, a build script) rather than what a build wrote
+    there (wheels, tarballs, a bundle): a build's output has no such folders and no scripts
+    at its top."""
+    try:
+        with os.scandir(path) as entries:
+            return any(entry.name in _PACKAGING or entry.name.endswith((".spec", ".sh"))
+                       for entry in entries)
+    except OSError:
+        return False
 
 
 def _is_dir(entry: os.DirEntry[str]) -> bool:

@@ -21,7 +21,8 @@ EffectKind = Literal["file-delete", "file-write", "command", "cloud", "http", "s
 deletes (``delete_expired(...)``); always ``low`` confidence."""
 Confidence = Literal["high", "medium", "low"]
 CallerKind = Literal["github-actions", "gitlab-ci", "makefile", "justfile", "tox", "cron",
-                     "dockerfile", "packer", "compose", "kubernetes", "ansible", "entry-point", "script", "ci"]
+                     "dockerfile", "packer", "compose", "kubernetes", "ansible", "entry-point", "script", "ci",
+                     "systemd"]
 Tier = Literal["private", "shared", "interface", "platform"]
 TIERS: tuple[Tier, ...] = ("private", "shared", "interface", "platform")
 

@@ -38,6 +38,8 @@ from opsctl.adopt.python_index import (
 # --- effects -----------------------------------------------------------------------------------
 
 _FILE_DELETE = {"os.remove", "os.unlink", "os.rmdir", "os.removedirs", "shutil.rmtree"}
+_DATABASE_DROPS = {"sqlalchemy_utils.drop_database", "sqlalchemy_utils.functions.drop_database",
+                   "sqlalchemy_utils.functions.database.drop_database"}
 _FILE_MOVE = {"shutil.move", "shutil.copy", "shutil.copyfile", "shutil.copy2", "shutil.copytree",
               "os.rename", "os.replace", "os.renames"}
 # ``for tmp_f in glob.glob("harbor.yml.*.tmp"):``: the loop's name, when its pattern only
@@ -792,6 +794,15 @@ class EffectFinder:
                 self._add("file-delete", True, call)
         elif name in _FILE_MOVE:
             self._add("file-write", False, call)
+        elif name in _DATABASE_DROPS or (attr == "drop_all" and isinstance(func, ast.Attribute)):
+            # ``sqlalchemy_utils.drop_database(url)``; ``db.drop_all()`` (Flask-SQLAlchemy),
+            # ``Base.metadata.drop_all(engine)``: every table, and what they held
+            self._add("sql", True, call, "high" if name in _DATABASE_DROPS else "medium")
+        elif attr == "push" and isinstance(func, ast.Attribute) and any(
+                k.arg in ("force", "f") and isinstance(k.value, ast.Constant) and k.value.value is True
+                for k in call.keywords) and "git" in self.source:
+            # GitPython: ``repo.git.push(remote, branch, force=True)``, ``origin.push(force=True)``
+            self._add("command", True, call, "medium")
         elif name in ("os.kill", "os.killpg") and call.args:
             self._signal(call, scope)
         elif name in _OPENERS or attr == "open":

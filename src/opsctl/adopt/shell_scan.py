@@ -8,6 +8,7 @@ from __future__ import annotations
 import fnmatch
 import itertools
 import re
+from collections.abc import Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from pathlib import Path
@@ -312,7 +313,8 @@ def _output_folders(words: list[str]) -> list[str]:
               "jsonnet": ("-m", "--multi"),  # ``jsonnet -m manifests x.jsonnet``: one file per key
               "sphinx-autogen": ("-o", "--output-dir")}.get(program or "", ())
     if program == "tar" and not any((w.startswith("-") and "x" in w.lstrip("-")[:3]) or w in ("x", "--extract")
-                                    for w in args[:2]):
+                                    for w in args[:2]) and not (
+            args and re.fullmatch(r"[A-Za-z]*x[A-Za-z]*", args[0])):  # ``tar xvfz A -C DIR``
         return []
     folders: list[str] = []
     for i, word in enumerate(args):
@@ -388,6 +390,9 @@ def _outputs(words: list[str]) -> list[str]:
         return operands[1:2]
     if program == "tee":
         return positionals
+    if program == "git" and positionals[:1] == ["archive"]:  # ``git archive -o X HEAD``
+        return [args[i + 1] for i, w in enumerate(args[:-1]) if w in ("-o", "--output")] + \
+            [w.partition("=")[2] for w in args if w.startswith("--output=")]
     named = [args[i + 1] for i, w in enumerate(args[:-1]) if w in ("--output", "--output-file", "--out-file")] + \
         [w.partition("=")[2] for w in args if w.startswith(("--output=", "--output-file=", "--out-file="))]
     if named and program not in _NAMED_OUTPUT_ELSEWHERE:
@@ -530,6 +535,7 @@ class _Scan(ShellInterface):
         self._made_in: dict[str | None, set[str]] | None = None  # rebuilt_folders' caches
         self._written: set[str] | None = None
         self._sed_suffixes: set[str] | None = None  # own_backups' cache
+        self._applied: set[str] | None = None  # deletes_own_manifest's cache
         self.arm_commands: dict[int, list[Command]] = {}
         for command in self.parsed.commands:
             if command.arm is not None:
@@ -708,6 +714,24 @@ class _Scan(ShellInterface):
     def is_scratch(self, word: str) -> bool:
         match = re.match(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)", word)
         return (match is not None and match.group(1) in self.scratch) or _scratch_path(word)
+
+    def deletes_own_manifest(self, words: list[str]) -> bool:
+        """``kubectl delete -f "$MANIFEST_FILE"`` of a manifest the script wrote into its own
+        temporary file and created the objects from (``kubectl create -f "$MANIFEST_FILE"``):
+        the objects it made itself."""
+        program, index = command_program(words)
+        if program not in ("kubectl", "oc") or "delete" not in words[index + 1:index + 3]:
+            return False
+        files = [words[i + 1] for i in range(index + 1, len(words) - 1) if words[i] in ("-f", "--filename")]
+        if not files or not all(self.is_scratch(f) for f in files):
+            return False
+        if self._applied is None:
+            self._applied = {words[i + 1] for command in self.parsed.commands
+                             if command_program(command.words)[0] in ("kubectl", "oc")
+                             and ({"create", "apply"} & set(command.words))
+                             for words in [command.words] for i in range(len(words) - 1)
+                             if words[i] in ("-f", "--filename")}
+        return all(f in self._applied for f in files)
 
     def own_scratch(self, words: list[str], depth: int = 0) -> bool:
         """``rm -rf "$tmpdir"``, ``trap 'rm -rf "$tmp"' EXIT``, ``cp x "$tmp/"``: work on the
@@ -961,7 +985,9 @@ class _Scan(ShellInterface):
         objects = _kube_objects_made(self.parsed.commands) if "kubectl" in self.text or (
             " oc " in self.text) else set()
         installed = _installed_packages(self.parsed.commands) if _PACKAGES.search(self.text) else set()
-        resources = _cli_resources_made(self.parsed.commands) if " create " in self.text else {}
+        resources = _cli_resources_made(self.parsed.commands) if re.search(r" (?:create|mb) ", self.text) else {}
+        made_ids = _made_ids(self.parsed.commands) if "$(" in self.text else set()
+        handlers = _trap_handlers(self.parsed.commands, self.parsed.functions) if "trap" in self.text else set()
         earlier: set[str] = set()  # written by the commands before this one (for patterns)
         # the folders it clones repositories into: its own checkouts (``$DRY git clone ... DIR``)
         cloned = {self.expanded_key(w) for command in self.parsed.commands if "clone" in command.words
@@ -997,7 +1023,10 @@ class _Scan(ShellInterface):
                         or self.own_output(command.words, rebuilt_for(command.function))
                         or _own_container(command.words, containers)
                         or _own_kube_object(effect.call.split(), objects)
-                        or (resources and _own_cli_resource(command, resources))
+                        or (resources and _own_cli_resource(command, resources, handlers))
+                        or (made_ids and _deletes_made_id(command.words, made_ids))
+                        or self.deletes_own_manifest(command.words)
+                        or (program in ("gpg", "trap") and _removes_imported_keys(command.words, self.text))
                         or _removes_own_packages(command.words, installed)
                         or self.own_output([self.expanded_key(w) for w in command.words],
                                            rebuilt_for(command.function))
@@ -1399,8 +1428,56 @@ def _kube_objects_made(commands: list[Command]) -> set[str]:
     return made
 
 
-_CREATE_VERBS = frozenset({"create", "add", "new"})
-_DELETE_VERBS = frozenset({"delete", "rm", "remove", "destroy", "del"})
+_CREATE_VERBS = frozenset({"create", "add", "new", "mb"})  # (``aws s3 mb``: make bucket)
+_DELETE_VERBS = frozenset({"delete", "rm", "remove", "destroy", "del", "rb"})
+_MADE_ID = re.compile(r"^\$\(\s*(?:sudo\s+)?[\w./-]+(?:\s+[\w.:/-]+){0,3}?\s+"
+                      r"(?:create|import|run|allocate|request|register)(?:-[\w-]+)?(?=\s|\)|$)")
+"""``ARN=$(aws acm import-certificate ...)``, ``ID=$(gcloud ... create ...)``: the value is the
+identifier of something the command just made."""
+_DELETE_ACTION = re.compile(r"^(?:delete|remove|terminate|deregister|release|destroy)(?:-[\w-]+)?$")
+
+
+def _removes_imported_keys(words: list[str], text: str) -> bool:
+    """``gpg --delete-secret-keys`` in a script that imports the signing key it is handed
+    (``gpg --batch --import signing.gpg``): the keys it imported for the run, removed again."""
+    if (words := _untrapped(words)) is None:  # type: ignore[assignment]
+        return False
+    return command_program(words)[0] == "gpg" and any(
+        w.startswith(("--delete-key", "--delete-secret-key")) for w in words) and bool(
+        re.search(r"\bgpg\b[^\n]*\s--import\b", text))
+
+
+def _made_ids(commands: list[Command]) -> set[str]:
+    """Variables holding the identifier a create command of the script printed."""
+    return {name for command in commands for name, value, _raw in command.assignments
+            if _MADE_ID.match(value)}
+
+
+def _trap_handlers(commands: list[Command], functions: Mapping[str, object]) -> set[str]:
+    """Functions an exit ``trap`` runs (``trap cleanup_aws EXIT``): what they delete, they
+    delete on the way out, after everything the script made."""
+    return {words[1] for command in commands if (words := command.words)[:1] == ["trap"]
+            and len(words) > 2 and words[1] in functions}
+
+
+def _deletes_made_id(words: list[str], ids: set[str]) -> bool:
+    """``aws elbv2 delete-trust-store --trust-store-arn $TRUST_STORE_ARN``: a delete whose
+    target is an identifier the script's own create printed."""
+    program, index = command_program(words)
+    if program is None or not ids:
+        return False
+    rest = words[index + 1:]
+    if not any(_DELETE_ACTION.match(word) for word in rest[:3]):
+        return False
+    # where it is done (``--region $AWS_REGION``) is not what is deleted
+    targets = [w for i, w in enumerate(rest) if not (i and rest[i - 1] in _WHERE_OPTIONS)
+               and not w.startswith(tuple(f"{o}=" for o in _WHERE_OPTIONS))]
+    named = {m.group(1) for word in targets for m in re.finditer(r"\$\{?(\w+)\}?", word)}
+    return bool(named) and named <= ids
+
+
+_WHERE_OPTIONS = ("--region", "--profile", "--project", "--zone", "--location", "--endpoint-url",
+                  "--output", "--query", "--subscription", "--resource-group", "-g", "--namespace", "-n")
 _NOT_RESOURCE_CLIS = frozenset({"kubectl", "oc", *_RUNTIMES, "git", "rm", "find", "sh", "bash",
                                 "sudo", "env", "xargs", "trap"})
 
@@ -1432,13 +1509,13 @@ def _cli_resources_made(commands: list[Command]) -> dict[tuple[str, ...], list[t
     return made
 
 
-def _own_cli_resource(command: Command,
-                      made: dict[tuple[str, ...], list[tuple[int, set[str]]]]) -> bool:
+def _own_cli_resource(command: Command, made: dict[tuple[str, ...], list[tuple[int, set[str]]]],
+                      handlers: AbstractSet[str] = frozenset()) -> bool:
     """``temporal schedule delete -s "$id"`` (in an exit ``trap``, or after the create) of what
     the script's own ``temporal schedule create -s "$id"`` made, under the same names: a test
     or fixture script cleaning up after itself. A delete before the create (``kops delete
     cluster`` to make it again) removes what was there: not its own."""
-    words, trapped = command.words, False
+    words, trapped = command.words, command.function in handlers
     if words[:1] == ["trap"] and len(words) > 1:
         inner = [w for _line, w in simple_commands(words[1])]
         if len(inner) != 1:
@@ -1467,14 +1544,20 @@ def _own_kube_object(words: list[str], made: set[str]) -> bool:
     return bool(targets) and all(f"{kind}/{_path_key(name)}" in made for kind, name in targets)
 
 
+def _untrapped(words: list[str]) -> list[str] | None:
+    """The one command an exit ``trap`` runs (``trap "docker rm -vf $cid" EXIT``), the words
+    themselves when they are no trap, None for a trap of several commands."""
+    if words[:1] != ["trap"] or len(words) < 2:
+        return words
+    inner = [w for _line, w in simple_commands(words[1])]
+    return inner[0] if len(inner) == 1 else None
+
+
 def _own_container(words: list[str], made: set[str]) -> bool:
     """``docker rm -f X`` of a container the script made itself under that name (or whose ID
     it holds, also in an exit ``trap``), ``docker rmi X`` of an image it built as X."""
-    if words[:1] == ["trap"] and len(words) > 1:
-        inner = [w for _line, w in simple_commands(words[1])]
-        if len(inner) != 1:
-            return False
-        words = inner[0]
+    if (words := _untrapped(words)) is None:  # type: ignore[assignment]
+        return False
     program, index = command_program(words)
     rest = words[index + 1:]
     if program not in _RUNTIMES or not made:
