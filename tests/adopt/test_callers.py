@@ -1625,3 +1625,17 @@ def test_azure_pipelines_templates_in_their_folder_are_ci(tmp_path: Path) -> Non
                                                    "    displayName: backup\n"}
     assert callers(tmp_path, files) == {"scripts/backup.sh": [
         (".azure/templates/steps/setup.yaml", 2, "ci", "- bash: \"scripts/backup.sh\"")]}
+
+
+def test_a_tiltfiles_local_resources_run_scripts(tmp_path: Path) -> None:
+    """Tilt's ``Tiltfile`` (Starlark, read as Python): ``local_resource``'s ``cmd`` and
+    ``serve_cmd``, also built with ``str.format``; the resource's name is not a command."""
+    files = {"Tiltfile": """
+        local_resource("backup", serve_cmd="./scripts/backup.sh")
+        local_resource(
+            "seed",
+            cmd="ROOT={rd} {script}".format(rd=root, script="{}/scripts/backup.sh".format(config.main_dir)),
+        )
+        """}
+    assert [(path, line, kind) for path, line, kind, _text in callers(tmp_path, files)["scripts/backup.sh"]] == [
+        ("Tiltfile", 1, "script"), ("Tiltfile", 4, "script")]

@@ -75,17 +75,15 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
     report = acc.evaluate(acc.load_labels(), inventories, "held-out-28")
     assert report["scripts"] >= 100
-    # a Flask CLI blueprint's commands (no entry point of its own), a test-named script that
-    # removes only what it made, a test fixture a Java test runs
+    # a test-named script that removes only what it made, a test fixture a Java test runs
     missed = {m["path"]: m["where"] for m in report["missed"]}
     assert missed == {
-        "CTFd__CTFd/CTFd/cli/__init__.py": "libraries",
         "kubernetes-sigs__aws-load-balancer-controller/scripts/run_trust_store_test.sh": "skipped",
         "strimzi__strimzi-kafka-operator/systemtest/src/test/resources/oauth2/prepare_keycloak_operator.sh":
             "absent"}
-    # blind 0.55 / 0.80 (callers 0.75, flags 0.79); 0.67 / 0.90 (callers 0.84, flags 0.79) after
-    # the rules written from it (systemd services and Azure Pipelines templates as callers, a
-    # dist/ of packaging sources, identifiers, manifests and keys a script made itself, dropped
-    # databases, GitPython force pushes)
-    assert report["destructive"]["precision"] >= 0.65 and report["destructive"]["recall"] >= 0.85
-    assert report["callers"]["recall"] >= 0.8 and report["flags"]["recall"] >= 0.75
+    # blind 0.55 / 0.80 (callers 0.75, flags 0.79); 0.68 / 0.95 (callers 0.89, flags 0.83) after
+    # the rules written from it (systemd services, Azure Pipelines templates and a Tiltfile's
+    # resources as callers, a dist/ of packaging sources, identifiers, manifests and keys a
+    # script made itself, dropped databases, GitPython force pushes, a Flask blueprint's CLI)
+    assert report["destructive"]["precision"] >= 0.65 and report["destructive"]["recall"] >= 0.9
+    assert report["callers"]["recall"] >= 0.85 and report["flags"]["recall"] >= 0.8

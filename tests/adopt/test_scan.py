@@ -406,3 +406,25 @@ def test_a_procfile_of_a_test_environment_runs_a_script_of_its_folder(tmp_path: 
     assert reaper.path == "test/container/reaper.sh"
     assert [(c.path, c.line) for c in reaper.callers] == [("test/container/Procfile", 2)]
     assert any(e.destructive for e in reaper.effects)
+
+
+def test_a_flask_blueprints_commands_are_a_script_of_the_flask_program(tmp_path: Path) -> None:
+    """``@bp.cli.command("import_ctf")`` in a package module that nothing runs by path: the
+    ``flask`` program runs it, so it is a script (kind ``flask``), not a library."""
+    write(tmp_path, "app/__init__.py", "")
+    write(tmp_path, "app/cli/__init__.py",
+          "import shutil\nimport click\nfrom flask import Blueprint\n\n_cli = Blueprint('cli', __name__)\n\n\n"
+          "@_cli.cli.command('import_ctf')\n@click.argument('path')\ndef import_ctf(path):\n"
+          "    shutil.rmtree('/srv/uploads')\n\n\n@_cli.cli.command('get_config')\n"
+          "@click.argument('key')\ndef get_config(key):\n    print(key)\n")
+    write(tmp_path, "app/helpers.py", "import click\n\n@click.command()\ndef helper():\n    pass\n")
+
+    inventory = scan_tree(tmp_path, git=False)
+
+    by_path = {s.path: s for s in inventory.scripts}
+    cli = by_path["app/cli/__init__.py"]
+    assert cli.interface.kind == "flask"
+    assert cli.interface.subcommands == ["import_ctf", "get_config"]
+    assert [(f.name, f.subcommand) for f in cli.interface.flags] == [("path", "import_ctf"), ("key", "get_config")]
+    assert [e.line for e in cli.effects if e.destructive] == [11]
+    assert "app/helpers.py" in {library.path for library in inventory.libraries}

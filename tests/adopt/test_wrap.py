@@ -392,6 +392,16 @@ def test_a_python_fire_script_previewing_by_default_is_made_to_act_on_apply(tmp_
     assert "double_dash=False" in module
 
 
+def test_a_flask_blueprints_commands_are_refused_saying_wrap_does_not_run_flask() -> None:
+    script = script_with(Flag("path", subcommand="import_ctf", positional=True), kind="flask")
+
+    with pytest.raises(ScriptNotUnderstoodError) as refused:
+        design(script, "ctfd-cli")
+
+    assert refused.value.exit_code == 3
+    assert "belong to the `flask` program" in refused.value.problems[0]
+
+
 def test_an_invoke_tasks_file_is_refused_saying_wrap_does_not_run_inv() -> None:
     script = script_with(Flag("--name", subcommand="dev-env"), kind="invoke")
 

@@ -237,6 +237,8 @@ def classify(path: str, scripts: frozenset[str]) -> str | None:
         return "s6-rc"
     if name == "Vagrantfile":
         return "vagrant"
+    if name == "Tiltfile" or lower.endswith(".tiltfile"):
+        return "python"  # Starlark, which parses as Python: ``local_resource(cmd="./x.sh")``
     if lower.endswith((".pkr.json", ".pkr.hcl")) or (lower.endswith(".json") and (
             "packer" in lower or lower == "template.json" or "packer" in folders)):
         return "packer"

@@ -512,7 +512,17 @@ class _PythonCallers:
             name = _call_name(node.func)
             if name == "format" and isinstance(template := getattr(node.func, "value", None), ast.Constant) \
                     and isinstance(template.value, str):
-                return _FORMAT_FIELD.sub("$X", template.value)
+                # ``"{rd} {script}".format(script="{}/x.sh".format(d))``: each field its argument's word
+                named = {k.arg: k.value for k in node.keywords if k.arg}
+                order = iter(node.args)
+
+                def field(match: re.Match[str]) -> str:
+                    key = match.group(0)[1:-1].split("!")[0].split(":")[0]
+                    value = (named.get(key) if key and not key.isdigit() else
+                             node.args[int(key)] if key.isdigit() and int(key) < len(node.args)
+                             else next(order, None) if not key else None)
+                    return self.word(value, depth + 1) if value is not None else "$X"
+                return _FORMAT_FIELD.sub(field, template.value)
             if name in ("join", "joinpath") and not isinstance(
                     getattr(node.func, "value", None), ast.Constant):
                 return "/".join(self.word(arg, depth + 1) for arg in node.args)
@@ -641,6 +651,10 @@ def callers_in_python(file: CallerFile, index: ScriptIndex, collector: Collector
             for keyword in node.keywords:
                 if keyword.arg in _COMMAND_KEYWORDS:
                     finder.command(keyword.value, call_kind, None)
+        elif name == "local_resource":  # Tilt: ``local_resource("prune", cmd="./prune.sh", serve_cmd=...)``
+            for keyword in node.keywords:
+                if keyword.arg in ("cmd", "serve_cmd", "cmd_bat", "serve_cmd_bat"):
+                    finder.command(keyword.value, kind, None)
         if name == "call_command" and node.args and isinstance(node.args[0], ast.Constant):
             script = index.resolve_management_command(str(node.args[0].value))
             if script:

@@ -407,6 +407,9 @@ def _click_negation(decls: list[str]) -> str | None:
     return next((text for text in offs if text.startswith("--")), offs[0] if offs else None)
 
 
+_FLASK = "<flask>"  # the ``flask`` program whose subcommands a blueprint's ``cli`` declares
+
+
 def _click_interface(index: ModuleIndex, env: list[tuple[str, int]]) -> tuple[list[Flag], list[str]]:
     commands: dict[str, tuple[FunctionNode, str | None, str]] = {}  # name -> (node, parent, cmd name)
     params: dict[str, list[ast.Call]] = {}
@@ -423,6 +426,12 @@ def _click_interface(index: ModuleIndex, env: list[tuple[str, int]]) -> tuple[li
             elif (isinstance(func, ast.Attribute) and func.attr in ("command", "group")
                   and isinstance(func.value, ast.Name)):
                 commands[function.name] = (function, func.value.id, _command_name(call, function))
+                kinds[function.name] = func.attr
+                found = True
+            elif isinstance(func, ast.Attribute) and flask_cli_decorator(decorator):
+                # ``@bp.cli.command("import_ctf")``: a subcommand of the ``flask`` program
+                commands[function.name] = (function, _FLASK, _command_name(call, function))
+                commands.setdefault(_FLASK, (function, None, "flask"))
                 kinds[function.name] = func.attr
                 found = True
             elif name in ("click.option", "click.argument", "click.password_option",
@@ -452,6 +461,8 @@ def _click_interface(index: ModuleIndex, env: list[tuple[str, int]]) -> tuple[li
     flags: list[Flag] = []
     subcommands: list[str] = []
     for name, (node, _parent, _cmd) in commands.items():
+        if name == _FLASK:
+            continue
         sub = " ".join(path(name)) or None
         if sub:
             subcommands.append(sub)
@@ -1215,7 +1226,9 @@ def extract_interface(index: ModuleIndex, source: str, *, django_path: bool = Fa
     if "click" in source:
         flags, subcommands = _click_interface(index, env)
         if flags or subcommands or _has_click_command(index):
-            facts.interface = Interface("click", flags, subcommands)
+            # commands a blueprint or an application adds to the ``flask`` program
+            flask = ".cli." in source and _declares_flask_commands(index)
+            facts.interface = Interface("flask" if flask else "click", flags, subcommands)
             return facts
     if "typer" in source:
         flags, subcommands = _typer_interface(index, env)
@@ -1309,6 +1322,18 @@ def _argv_read_wholesale(index: ModuleIndex) -> bool:
                 and index.canonical(node) == "sys.argv":
             uses.append(node)
     return any(id(node) not in understood for node in uses)
+
+
+def flask_cli_decorator(decorator: ast.expr) -> bool:
+    """``@bp.cli.command("import_ctf")``, ``@app.cli.command()``: a command of the ``flask``
+    program (a blueprint's or an application's CLI), run as ``flask import_ctf``."""
+    func = decorator.func if isinstance(decorator, ast.Call) else decorator
+    return (isinstance(func, ast.Attribute) and func.attr in ("command", "group")
+            and isinstance(func.value, ast.Attribute) and func.value.attr == "cli")
+
+
+def _declares_flask_commands(index: ModuleIndex) -> bool:
+    return any(flask_cli_decorator(d) for function in index.functions.values() for d in function.decorator_list)
 
 
 def _has_click_command(index: ModuleIndex) -> bool:

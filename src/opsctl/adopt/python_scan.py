@@ -45,7 +45,7 @@ from opsctl.adopt.python_index import (
     literal,
     parse,
 )
-from opsctl.adopt.python_interface import dry_run, extract_interface
+from opsctl.adopt.python_interface import dry_run, extract_interface, flask_cli_decorator
 from opsctl.adopt.python_local import (
     absolute_aliases,
     borrowed_interface,
@@ -66,6 +66,9 @@ class PythonFacts:
     or is a Django management command."""
     imports: set[str] = field(default_factory=set)
     """Dotted module names imported (absolute and resolved relative ones)."""
+    flask_commands: bool = False
+    """Declares commands of the ``flask`` program (``@bp.cli.command("import_ctf")``): run by
+    ``flask NAME`` wherever the application registers it, as a Django command is."""
 
 
 def scan_python(script: Script, source: str, *, file: Path, root: Path) -> PythonFacts:
@@ -124,8 +127,12 @@ def _scan(script: Script, source: str, tree: ast.Module, *, file: Path, root: Pa
     script.dry_run_flag = flag
     script.has_dry_run = has_dry_run or flag is not None or any(_DRY_RUN_ENV.search(env.name) for env in script.env)
     helper_of_commands = "management/commands/" in file.as_posix() and file.name.startswith("_")
+    flask_commands = ".cli." in source and any(
+        flask_cli_decorator(d) for statement in tree.body
+        if isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef) for d in statement.decorator_list)
     return PythonFacts(entry=not helper_of_commands and is_entry(
-        tree, index, django_path or script.interface.kind == "django", source), imports=imports)
+        tree, index, django_path or script.interface.kind == "django", source), imports=imports,
+        flask_commands=flask_commands)
 
 
 def _argv_membership(index: ModuleIndex, compare: ast.Compare) -> str | None:
@@ -198,7 +205,7 @@ def _does_work(statement: ast.stmt, index: ModuleIndex) -> bool:
         return False
     if isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef):
         return any((index.canonical(d.func if isinstance(d, ast.Call) else d) or "") in _CLI_MODULE_CALLS
-                   for d in statement.decorator_list)
+                   or flask_cli_decorator(d) for d in statement.decorator_list)
     if isinstance(statement, ast.Assign | ast.AnnAssign) and isinstance(statement.value, ast.Call):
         name = index.canonical(statement.value.func) or ""
         return name in _CLI_MODULE_CALLS or name.endswith(".parse_args")

@@ -338,12 +338,13 @@ def _package_modules_apart(inventory: Inventory,
                            folder: Path) -> None:
     """A module of a package (its folder has ``__init__.py``) with no shebang, no ``__main__``
     guard and nothing found that runs it is a library even when it declares a CLI at module
-    level (``cli/builtins.py`` of a click application): importing it runs nothing."""
+    level (``cli/builtins.py`` of a click application): importing it runs nothing. Commands
+    of the ``flask`` program (``@bp.cli.command``) stay scripts, as Django commands do."""
     moved: set[str] = set()
     listed = {script.path for script in inventory.scripts}
     for candidate, script, facts in scanned:
         if (facts is None or script.path not in listed or candidate.interpreter is not None
-                or callers.get(script.path)
+                or callers.get(script.path) or facts.flask_commands
                 or "/management/commands/" in f"/{script.path}" or "/" not in script.path
                 or not (folder / candidate.path).parent.joinpath("__init__.py").exists()
                 or _has_main_guard(candidate.file)):

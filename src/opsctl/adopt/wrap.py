@@ -120,6 +120,10 @@ def problems_of(script: Script) -> list[str]:
     if script.interface.kind == "invoke":
         found.append("an invoke tasks file is run by `inv TASK`, not as a script, and wrap does "
                      "not write that command line yet")
+    if script.interface.kind == "flask":
+        found.append("its commands belong to the `flask` program (`flask NAME`, with the "
+                     "application set), not to the file, and wrap does not write that command "
+                     "line yet")
     return found
 
 
