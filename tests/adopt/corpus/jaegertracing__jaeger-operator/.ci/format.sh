@@ -1,0 +1,3 @@
+#!/bin/bash
+
+./bin/goimports -local "github.com/jaegertracing/jaeger-operator" -l -w $(git ls-files "*\.go" | grep -v vendor)
