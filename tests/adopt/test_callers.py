@@ -1639,3 +1639,33 @@ def test_a_tiltfiles_local_resources_run_scripts(tmp_path: Path) -> None:
         """}
     assert [(path, line, kind) for path, line, kind, _text in callers(tmp_path, files)["scripts/backup.sh"]] == [
         ("Tiltfile", 1, "script"), ("Tiltfile", 4, "script")]
+
+
+def test_naming_a_script_is_not_running_it(tmp_path: Path) -> None:
+    """A file removed, linked or made (``unlink``, ``${SUDO} rm``, ``ln -s``, ``mkdir``), a
+    sentence printed (``err "run backup.sh first"``), a folder variable set to a path that
+    ends with a script's name: none of them runs it; the command line after them does."""
+    files = {"install.sh": """
+        backupDir="/etc/scripts/backup.sh"
+        ${SUDO} rm -rf /opt/scripts/backup.sh
+        unlink /usr/local/bin/deploy.sh
+        ln -sfT /opt/app/scripts/deploy.sh /usr/local/bin/deploy.sh
+        err "Run scripts/backup.sh --full first"
+        whiptail --msgbox "Now run 'scripts/deploy.sh add'" 10 60
+        ${SUDO} scripts/backup.sh --full
+        """}
+    assert {script: [(line, kind) for _path, line, kind, _text in found]
+            for script, found in callers(tmp_path, files).items()} == {"scripts/backup.sh": [(7, "script")]}
+
+
+def test_a_folder_an_image_puts_on_its_path_runs_its_scripts_by_name(tmp_path: Path) -> None:
+    """``ADD ./scripts /usr/local/bin``: each script of the folder is a command of the image,
+    run by its bare name after the image in ``docker run`` (a bare word there is otherwise the
+    container's own)."""
+    files = {"Dockerfile": "FROM alpine\nADD ./scripts /usr/local/bin\n",
+             "test/run.sh": """
+                docker run -v "$DATA:/data" --rm "$IMG" backup.sh --full
+                docker run --rm "$IMG" report.py
+                """}
+    assert [(path, line) for path, line, _kind, _text in callers(tmp_path, files)["scripts/backup.sh"]] == [
+        ("test/run.sh", 1)]

@@ -428,3 +428,18 @@ def test_a_flask_blueprints_commands_are_a_script_of_the_flask_program(tmp_path:
     assert [(f.name, f.subcommand) for f in cli.interface.flags] == [("path", "import_ctf"), ("key", "get_config")]
     assert [e.line for e in cli.effects if e.destructive] == [11]
     assert "app/helpers.py" in {library.path for library in inventory.libraries}
+
+
+def test_a_test_folders_shell_scripts_are_read_for_callers(tmp_path: Path) -> None:
+    """``test/tests/basic/run.sh`` stays skipped as a test, but the scripts it runs have it as
+    a caller (test-named files already were)."""
+    write(tmp_path, "bin/ovpn_genconfig", "#!/bin/bash\necho config > /etc/openvpn/openvpn.conf\n")
+    write(tmp_path, "Dockerfile", "FROM alpine\nADD ./bin /usr/local/bin\n")
+    write(tmp_path, "test/tests/basic/run.sh",
+          "#!/bin/bash\ndocker run -v $OVPN_DATA:/etc/openvpn --rm $IMG ovpn_genconfig -u udp://x\n")
+
+    inventory = scan_tree(tmp_path, git=False)
+
+    script = next(s for s in inventory.scripts if s.path == "bin/ovpn_genconfig")
+    assert [(c.path, c.line) for c in script.callers] == [("test/tests/basic/run.sh", 2)]
+    assert "test/tests/basic/run.sh" not in {s.path for s in inventory.scripts}

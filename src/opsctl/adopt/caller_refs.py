@@ -93,7 +93,7 @@ PACKAGE_MANAGERS = frozenset({"apt", "apt-get", "apt-cache", "aptitude", "dpkg",
 """Commands whose bare-name arguments are package names (``apt-cache depends patroni``)."""
 _MESSAGE_COMMAND = re.compile(
     r"(?i)(?:^|_)(?:log|logger|print|msg|message|say|puts|debug|info|notice|warn|warning|error|"
-    r"fatal|die|abort|verbose|banner|title|header|status|note)(?:_|$)")
+    r"fatal|die|abort|verbose|banner|title|header|status|note|err|echo|printf|whiptail|dialog|zenity)(?:_|$)")
 """Commands that print their arguments (``log_info "Running: ./launcher rebuild"``): a
 sentence given to them mentions a script, it does not run it."""
 _BUILTIN_NAMES = frozenset({
@@ -126,6 +126,9 @@ class ScriptIndex:
     commands: dict[str, str] = field(default_factory=dict)
     """Commands the package installs (``console_scripts`` names) -> the script each runs."""
     image_commands: dict[str, str] = field(default_factory=dict)
+    on_image_path: set[str] = field(default_factory=set)
+    """Names of the scripts an image of the folder puts on its PATH (``ADD ./bin /usr/local/bin``):
+    run by that bare name inside the container (``docker run -v ... $IMG ovpn_genconfig``)."""
     """Commands an image installs on its PATH (``COPY x.sh /usr/local/bin/x``) -> the script:
     run by that name in a Dockerfile, a compose file or a script an image holds (elsewhere,
     on a CI runner or a developer's machine, the name is some other program's, often the
@@ -547,6 +550,14 @@ _VENV_BIN = re.compile(r"(?:^|/)(?:\.?venv\w*|\$\(?\{?VENV\w*\}?\)?|\$\{?VIRTUAL
 or from a folder of installed commands named by a variable (``$IRONIC_BIN_DIR/ironic-dbsync``)."""
 
 
+_HANDLES_FILES = frozenset({"rm", "unlink", "rmdir", "mkdir", "ln", "chmod", "chown", "chgrp", "touch"})
+"""Programs whose operands are files they handle: naming a script there does not run it."""
+_FOLDER_VARIABLE = re.compile(r"(?i)^[A-Za-z_]*(?:dir|directory|folder|root|home|prefix)=")
+"""A variable named for a folder: what it is set to is a folder."""
+_SUDO_VARIABLE = re.compile(r"\$\{?[A-Za-z_]*(?:SUDO|sudo)[A-Za-z_]*\}?")
+"""``${SUDO} unlink ...``: a variable holding ``sudo`` (or nothing when already root)."""
+
+
 def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str | None,
                   found: list[Found], base: int, python: bool) -> str | None:
     """Scripts one simple command runs; returns the working directory after it (``cd``)."""
@@ -555,7 +566,7 @@ def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str 
         leading = words[position].text
         if re.match(r"^[A-Za-z_]\w*=", leading):
             _learn_variable(leading, where, cwd)
-        elif leading in WRAPPERS or (position > 0 and leading.startswith("-")) or (
+        elif leading in WRAPPERS or _SUDO_VARIABLE.fullmatch(leading) or (position > 0 and leading.startswith("-")) or (
                 position > 0 and words[position - 1].text == "timeout" and leading[:1].isdigit()):
             pass
         else:
@@ -571,6 +582,13 @@ def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str 
     if command == "cd":
         target = words[position + 1].text if position + 1 < len(words) else ""
         return _change_directory(target, where, cwd)
+    if command in _HANDLES_FILES and words[position].text == command:
+        # ``unlink /usr/local/bin/pivpn``, ``mkdir -p /etc/pivpn``, ``chmod +x x.sh``: a file
+        # removed, made or changed, not run (a ``$( )`` in the words still runs)
+        for word in words[1:]:
+            if "$(" in word.text:
+                _substitutions(word.text, index, where, cwd, found, base + word.pos, python)
+        return cwd
     if command == "for" and position == 0:
         # ``for file in hack/generate-proto.sh Makefile; do sed -i ... "$file"``: the names a
         # loop walks are its data; what runs is in its body (a ``$( )`` in the list still runs)
@@ -675,7 +693,10 @@ def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str 
                 continue
             if assigned and "/" not in piece and "." not in piece:
                 continue  # ``TREE_STATE=clean``: a bare word set, not the script named so
-            if "/" not in piece and (in_container or piece.isdigit() or (
+            if assigned and _FOLDER_VARIABLE.match(text):
+                continue  # ``setupConfigDir="/etc/pivpn"``: a folder of that name, not the script
+            if "/" not in piece and not (in_container and piece in index.on_image_path) and (
+                    in_container or piece.isdigit() or (
                     k > position and piece in _BUILTIN_NAMES) or (
                     k == position + 1 and piece == text and "." not in piece and not pythonish
                     and command not in SHELLS) or (
@@ -786,6 +807,11 @@ def docker_copies(text: str, index: ScriptIndex, bases: Sequence[str]) -> dict[s
             continue
         if len(sources) == 1 and not target.endswith("/"):
             script = index.resolve_path(sources[0], bases, {})
+            if script is None and target.startswith("/") and "$" not in sources[0]:
+                # ``ADD ./bin /usr/local/bin``: a folder's contents, each script under its name
+                for inside in _scripts_in_folder(index, sources[0], bases):
+                    aliases.setdefault(posixpath.join(target, posixpath.basename(inside)), inside)
+                continue
             if script and posixpath.basename(target) != posixpath.basename(script):
                 aliases[target] = script
                 aliases.setdefault(posixpath.basename(target), script)
@@ -803,10 +829,18 @@ def docker_copies(text: str, index: ScriptIndex, bases: Sequence[str]) -> dict[s
                 matched = [script for script in sorted(index.scripts) if posixpath.dirname(script) in folders
                            and fnmatch.fnmatchcase(posixpath.basename(script), pattern)]
             else:
-                matched = [script] if (script := index.resolve_path(source, bases, {})) else []
+                matched = ([script] if (script := index.resolve_path(source, bases, {}))
+                           else _scripts_in_folder(index, source, bases))
             for script in matched:
                 aliases.setdefault(posixpath.join(target, posixpath.basename(script)), script)
     return aliases
+
+
+def _scripts_in_folder(index: ScriptIndex, source: str, bases: Sequence[str]) -> list[str]:
+    """The scripts directly in the folder a COPY source names (Docker copies its contents)."""
+    folder = source.removeprefix("./").rstrip("/")
+    folders = {join_path(base, folder) if folder not in ("", ".") else base for base in bases}
+    return [script for script in sorted(index.scripts) if posixpath.dirname(script) in folders]
 
 
 # --- what every reader shares --------------------------------------------------------------------

@@ -110,6 +110,8 @@ def find_callers(root: Path, scripts: Sequence[str], files: Sequence[str], *,
         elif kind == "dockerfile" and (source := read_text(root / path)) is not None:
             copies = docker_copies(source, index, [posixpath.dirname(path), ""])
             index.image_commands.update(_installed_commands(copies, index))
+            index.on_image_path.update(posixpath.basename(target) for target in copies
+                                       if posixpath.dirname(target) in _PATH_FOLDERS)
             index.image_scripts.update(copies.values())
     index.flask_groups.update(flask_cli_groups(root, scripts))
     for group, word, script in registered:  # ``tempest.cm``: the ``tempest`` command's

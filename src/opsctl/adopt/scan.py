@@ -224,8 +224,11 @@ def _scan_tree(root: Path, folder: Path, found: Discovery, *, git: bool, now: da
     libraries = {library.path for library in inventory.libraries}
     in_tests = [c.path for c in found.in_tests]
     wanted = paths + sorted(libraries) + in_tests
-    callers = find_callers(folder, wanted, found.files + [c.path for c in found.candidates],
-                           jobs=jobs)
+    # a test folder's shell scripts run the project's scripts too (``docker run $IMG
+    # ovpn_genconfig`` in ``test/tests/basic/run.sh``), as test-named files do
+    readers = dict.fromkeys([*found.files, *(c.path for c in found.candidates),
+                             *(c.path for c in found.in_tests if c.language == "shell")])
+    callers = find_callers(folder, wanted, list(readers), jobs=jobs)
     if git and repository_callers:
         for path, more in _repository_callers(folder, wanted, jobs).items():
             # a script of the folder may be read by both passes: one caller per line
