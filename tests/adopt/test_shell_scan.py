@@ -1398,6 +1398,17 @@ def test_a_here_document_piped_from_cat_into_a_sql_client_is_its_sql() -> None:
     # a build folder wiped, made again and filled (``git archive -o``, ``tar xvfz -C``)
     ('B=build/debian\nrm -rf "$B"\nmkdir -p "$B"/pkg\ngit archive HEAD -o "$B"/src.tar.gz\n', []),
     ('d="bin/kafka/$v"\ntest -d "$d" && rm -r "$d"\nmkdir -p "$d"\ntar xvfz "$f" -C "$d"\nrm -rf $d\n', []),
+    # a volume it made, the charts it packaged, folders it regenerates (cp of a pattern, protoc)
+    ("docker volume create --name $D\ndocker run -v $D:/etc/openvpn --rm img x\ndocker volume rm $D\n", []),
+    ("docker volume rm other-data\n", [True]),
+    ("cd charts\nhelm package app\nhelm push app-1.0.tgz oci://r\nrm -f ./*.tgz\n", []),
+    ("rm -rf ./go_client/ ./swagger && mkdir -p ./go_client && mkdir -p ./swagger\n"
+     "cp $TMP/proto/go_client/* ./go_client\nprotoc -I. --go_out $TMP --openapiv2_out=:swagger ./*.proto\n", []),
+    # a create in ``deploy``, the delete in ``teardown``: what an earlier run made
+    ("deploy() {\n  gcloud container clusters create $NAME\n}\nteardown() {\n"
+     "  gcloud container clusters delete $NAME --quiet\n}\ncase $1 in deploy) deploy;; teardown) teardown;; esac\n",
+     [True]),
+    ("gcloud container clusters create $NAME\ngcloud container clusters delete $NAME --quiet\n", []),
 ])
 def test_resources_ids_manifests_and_keys_it_made_are_its_own(text: str, destructive: list[bool]) -> None:
     assert [e.destructive for e in scan(text).effects if e.destructive] == destructive

@@ -785,6 +785,11 @@ RULES: dict[str, Rule] = {
                                        "zfs", "zpool", "nft", "ufw", "ceph", "ceph-volume", "rbd", "kind",
                                        "k3d", "minikube", "eksctl", "kops", "ctr", "crictl")},
     "rclone": subcommand_rule(_RCLONE_DESTRUCTIVE, _RCLONE_MUTATING, _RCLONE_VALUE),
+    # easy-rsa: ``init-pki`` wipes an existing PKI (CA, keys, issued certificates); a revoked
+    # certificate cannot be brought back
+    "easyrsa": subcommand_rule(frozen("init-pki revoke revoke-issued revoke-expired revoke-renewed"),
+                               frozen("build-ca gen-dh gen-req sign-req build-client-full build-server-full "
+                                      "build-serverClient-full gen-crl renew import-req update-db set-pass")),
     "mc": _rule_mc, "s3cmd": _rule_s3cmd, "mkdocs": _rule_mkdocs, "ghp-import": _rule_ghp_import,
     "wal-g": _confirmed(frozen("delete"), "--confirm", frozen("backup-push wal-push backup-fetch "
                                                               "wal-fetch backup-mark"),

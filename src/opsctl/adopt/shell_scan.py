@@ -304,6 +304,10 @@ def _output_folders(words: list[str]) -> list[str]:
     if program is not None and (held := SUBJECT_VAR.fullmatch(program)):
         program = _tool_named_by(held.group(1)) or program  # ``$TAR -C"$out" -x``
     args = words[index + 1:]
+    if program == "protoc":  # ``--go_out=DIR``, ``--openapiv2_out=opt:DIR``, ``--go_out DIR``
+        return [value.rpartition(":")[2] for i, w in enumerate(args)
+                if (m := re.fullmatch(r"--\w+_out(?:=(.*))?", w)) and (value := m.group(1) if m.group(1) is not None
+                                                                      else (args[i + 1] if i + 1 < len(args) else ""))]
     if program in ("sphinx-build", "rsync") and not any(w in ("-n", "--dry-run") for w in words[index + 1:]):
         operands = [w for w in words[index + 1:] if not w.startswith("-")]
         if len(operands) >= 2:  # ``sphinx-build -b html SRC OUT``, ``rsync -av A B DEST``: the last
@@ -390,6 +394,9 @@ def _outputs(words: list[str]) -> list[str]:
         return operands[1:2]
     if program == "tee":
         return positionals
+    if program == "helm" and positionals[:1] == ["package"]:  # ``helm package feast``: NAME-VERSION.tgz
+        folder = next((args[i + 1] for i, w in enumerate(args[:-1]) if w in ("-d", "--destination")), "")
+        return [f"{folder.rstrip('/')}/*.tgz" if folder else "*.tgz"]
     if program == "git" and positionals[:1] == ["archive"]:  # ``git archive -o X HEAD``
         return [args[i + 1] for i, w in enumerate(args[:-1]) if w in ("-o", "--output")] + \
             [w.partition("=")[2] for w in args if w.startswith("--output=")]
@@ -410,7 +417,9 @@ def _outputs(words: list[str]) -> list[str]:
     if program in ("cp", "mv", "install", "unzip", "scp"):
         if program == "unzip":
             return positionals[:1]
-        if len(positionals) >= 2 and (positionals[-1] in (".", "./") or positionals[-1].endswith("/")):
+        if len(positionals) >= 2 and (positionals[-1] in (".", "./") or positionals[-1].endswith("/")
+                                      or len(positionals) > 2 or "*" in positionals[0]):
+            # (``cp $OUT/go_client/* ./go_client``: a pattern, or several files, go into a folder)
             # ``cp A dir/``, ``docker cp ctr:/out/x.tar.gz .``: each source lands in that folder
             folder = positionals[-1].rstrip("/")
             names = [word.rstrip("/").rsplit("/", 1)[-1].rsplit(":", 1)[-1] for word in positionals[:-1]]
@@ -1151,7 +1160,8 @@ class _Scan(ShellInterface):
                 top = "/".join(parts[:cut])
                 if top.removeprefix("./") in stores:
                     break
-                if top not in ("", ".", "$HOME", "~") and any(w.startswith(top + "/") for w in written):
+                if top not in ("", ".", "$HOME", "~") and any(
+                        w.removeprefix("./").startswith(top.removeprefix("./") + "/") for w in written):
                     folders.add(top)
         # both spellings: the folder as written in the rm (``"$version"``) is matched by key
         return folders
@@ -1273,7 +1283,8 @@ class _Scan(ShellInterface):
             return False  # (formatting an image file the script just made is not destructive either)
         operands = [w for w in words[index + 1:] if not w.startswith("-")]
         return bool(operands) and all(
-            (key := _path_key(word)) in produced or _glob_of_own(word, earlier)
+            (key := _path_key(word)) in produced or key.removeprefix("./") in produced
+            or _glob_of_own(word, earlier)
             or _copied_in(key, produced) or (key.endswith("/*") and key[:-2] in produced)
             for word in operands)  # (``rm -rf docs/snyk/*`` of a folder it makes and writes again)
 
@@ -1368,7 +1379,13 @@ def _containers_made(commands: list[Command]) -> set[str]:
                 names.add(f"${name}")
         program, index = command_program(command.words) if command.words else (None, 0)
         rest = command.words[index + 1:]
-        if program in _RUNTIMES and rest[:1] in (["create"], ["run"], ["container"]):
+        if program in _RUNTIMES and rest[:2] == ["volume", "create"]:
+            # ``docker volume create --name X`` (or ``... create X``): ``volume:X``
+            named = [rest[i + 1] for i, w in enumerate(rest[:-1]) if w == "--name"] + \
+                [w for i, w in enumerate(rest[2:], 2) if not w.startswith("-") and rest[i - 1] not in (
+                    "--name", "--driver", "-d", "--label", "--opt", "-o")]
+            names.update("volume:" + _path_key(name) for name in named[:1])
+        elif program in _RUNTIMES and rest[:1] in (["create"], ["run"], ["container"]):
             for i, word in enumerate(rest):
                 if word == "--name" and i + 1 < len(rest):
                     names.add(_path_key(rest[i + 1]))
@@ -1498,23 +1515,26 @@ def _resource_key(words: list[str], verbs: frozenset[str]) -> tuple[tuple[str, .
     return None
 
 
-def _cli_resources_made(commands: list[Command]) -> dict[tuple[str, ...], list[tuple[int, set[str]]]]:
+def _cli_resources_made(commands: list[Command]
+                        ) -> dict[tuple[str, ...], list[tuple[int, str | None, set[str]]]]:
     """What a CLI's ``create`` commands name (``temporal schedule create -s "$id" ...``), by
-    program and noun: the seq of each and its words."""
-    made: dict[tuple[str, ...], list[tuple[int, set[str]]]] = {}
+    program and noun: the seq of each, its function and its words."""
+    made: dict[tuple[str, ...], list[tuple[int, str | None, set[str]]]] = {}
     for command in commands:
         found = _resource_key(command.words, _CREATE_VERBS) if command.words else None
         if found is not None:
-            made.setdefault(found[0], []).append((command.seq, set(found[1])))
+            made.setdefault(found[0], []).append((command.seq, command.function, set(found[1])))
     return made
 
 
-def _own_cli_resource(command: Command, made: dict[tuple[str, ...], list[tuple[int, set[str]]]],
+def _own_cli_resource(command: Command,
+                      made: dict[tuple[str, ...], list[tuple[int, str | None, set[str]]]],
                       handlers: AbstractSet[str] = frozenset()) -> bool:
     """``temporal schedule delete -s "$id"`` (in an exit ``trap``, or after the create) of what
     the script's own ``temporal schedule create -s "$id"`` made, under the same names: a test
     or fixture script cleaning up after itself. A delete before the create (``kops delete
-    cluster`` to make it again) removes what was there: not its own."""
+    cluster`` to make it again) removes what was there: not its own, and so does one in
+    another function than the create's, unless an exit trap runs it."""
     words, trapped = command.words, command.function in handlers
     if words[:1] == ["trap"] and len(words) > 1:
         inner = [w for _line, w in simple_commands(words[1])]
@@ -1525,8 +1545,11 @@ def _own_cli_resource(command: Command, made: dict[tuple[str, ...], list[tuple[i
     if found is None:
         return False
     names = [w for w in found[1] if not w.startswith("-")]
-    return bool(names) and any((trapped or seq < command.seq) and all(n in created for n in names)
-                               for seq, created in made.get(found[0], ()))
+    # (after the create in the same function: a ``teardown`` function beside a ``deploy`` one
+    # deletes what an earlier run made, on another day)
+    return bool(names) and any(
+        (trapped or (seq < command.seq and function == command.function)) and all(n in created for n in names)
+        for seq, function, created in made.get(found[0], ()))
 
 
 def _own_kube_object(words: list[str], made: set[str]) -> bool:
@@ -1562,11 +1585,12 @@ def _own_container(words: list[str], made: set[str]) -> bool:
     rest = words[index + 1:]
     if program not in _RUNTIMES or not made:
         return False
-    if rest[:2] in (["container", "rm"], ["image", "rm"]):
-        rest = ["rmi" if rest[0] == "image" else "rm", *rest[2:]]
-    if rest[:1] not in (["rm"], ["rmi"]):
+    if rest[:2] in (["container", "rm"], ["image", "rm"], ["volume", "rm"]):
+        rest = [{"image": "rmi", "container": "rm", "volume": "volume-rm"}[rest[0]], *rest[2:]]
+    if rest[:1] not in (["rm"], ["rmi"], ["volume-rm"]):
         return False
-    prefix = "image:" if rest[0] == "rmi" else ""  # ``docker rmi -f X`` of the image it built as X
+    # ``docker rmi -f X`` of the image it built as X, ``docker volume rm X`` of the one it made
+    prefix = {"rmi": "image:", "volume-rm": "volume:"}.get(rest[0], "")
     targets = [w for w in rest[1:] if not w.startswith("-")]
     return bool(targets) and all(prefix + _path_key(w) in made for w in targets)
 
