@@ -436,6 +436,26 @@ def test_argument_count_check_makes_positionals_required() -> None:
     assert [(f.name, f.required) for f in script.interface.flags] == [("arg1", True), ("arg2", True)]
 
 
+def test_a_case_on_the_argument_at_an_index_reads_flags() -> None:
+    """``for ((i = 1; i <= "$#"; i++)); do case "${!i}" in --unattended) ...``: the argument at
+    index ``i`` (bash's indirect expansion) is walked like ``$1``."""
+    script = scan("""
+        #!/bin/bash
+        flagsCheck() {
+          for ((i = 1; i <= "$#"; i++)); do
+            j="$((i + 1))"
+            case "${!i}" in
+              "--skip-space-check") skipSpaceCheck=true ;;
+              "--unattended") runUnattended=true; unattendedConfig="${!j}" ;;
+            esac
+          done
+        }
+        flagsCheck "$@"
+    """)
+    assert script.interface.kind == "case"
+    assert [f.name for f in script.interface.flags] == ["--skip-space-check", "--unattended"]
+
+
 def test_a_subcommand_case_gives_the_positional_its_choices() -> None:
     script = scan("""
         case "$1" in

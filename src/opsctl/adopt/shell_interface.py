@@ -18,8 +18,9 @@ from opsctl.adopt.shell_sources import Sourced
 
 looks_like_credential = _commands.looks_like_credential
 SUBJECT_VAR = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*|1)\}?")
-CASE_SUBJECT = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*|1)(?::?-[^}]*)?\}?")
-"""A ``case`` subject: ``$1``, ``${opt}``, and ``${1:-}`` (an unset argument read as empty)."""
+CASE_SUBJECT = re.compile(r"\$\{?!?([A-Za-z_][A-Za-z0-9_]*|1)(?::?-[^}]*)?\}?")
+"""A ``case`` subject: ``$1``, ``${opt}``, ``${1:-}`` (an unset argument read as empty), and
+``${!i}`` (the argument at index ``i``, in ``for ((i = 1; i <= $#; i++))``)."""
 REQUIRED_OPS = frozenset({":?", "?"})
 _ARG_COUNT_CHECK = re.compile(r"\$\{?#\}?\"?\s*-(lt|ne|le|eq)\s*\"?(\d+)")
 _CHOICE = re.compile(r"[A-Za-z0-9][\w.:-]*")
