@@ -47,6 +47,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "held-out-25": {"precision": 0.75, "recall": 0.75, "callers": 0.8, "flags": 0.7},
     "held-out-26": {"precision": 0.6, "recall": 0.8, "callers": 0.8, "flags": 0.9},
     "held-out-27": {"precision": 0.65, "recall": 0.7, "callers": 0.7, "flags": 0.4},
+    "held-out-28": {"precision": 0.65, "recall": 0.9, "callers": 0.85, "flags": 0.8},
 }
 
 
@@ -73,17 +74,15 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-28")
-    assert report["scripts"] >= 100
-    # a test-named script that removes only what it made, a test fixture a Java test runs
-    missed = {m["path"]: m["where"] for m in report["missed"]}
-    assert missed == {
-        "kubernetes-sigs__aws-load-balancer-controller/scripts/run_trust_store_test.sh": "skipped",
-        "strimzi__strimzi-kafka-operator/systemtest/src/test/resources/oauth2/prepare_keycloak_operator.sh":
-            "absent"}
-    # blind 0.55 / 0.80 (callers 0.75, flags 0.79); 0.68 / 0.95 (callers 0.89, flags 0.83) after
-    # the rules written from it (systemd services, Azure Pipelines templates and a Tiltfile's
-    # resources as callers, a dist/ of packaging sources, identifiers, manifests and keys a
-    # script made itself, dropped databases, GitPython force pushes, a Flask blueprint's CLI)
-    assert report["destructive"]["precision"] >= 0.65 and report["destructive"]["recall"] >= 0.9
-    assert report["callers"]["recall"] >= 0.85 and report["flags"]["recall"] >= 0.8
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-29")
+    assert report["scripts"] >= 120
+    # a test folder's scripts that nothing of the repository runs and that destroy nothing
+    # beyond what they made stay skipped as tests
+    missed = {m["path"] for m in report["missed"]}
+    assert len(missed) == 11 and all("/test/" in p or "/tests/" in p for p in missed)
+    # blind 0.53 / 0.64 (callers 0.66, flags 0.76); 0.80 / 0.86 (callers 0.83, flags 0.82) after
+    # the rules written from it (file operands, printed sentences and folder variables are not
+    # runs, an image's PATH folder, a test folder's shell scripts read for callers, volumes,
+    # charts and regenerated folders a script made, easyrsa, a case on ``${!i}``)
+    assert report["destructive"]["precision"] >= 0.75 and report["destructive"]["recall"] >= 0.85
+    assert report["callers"]["recall"] >= 0.8 and report["flags"]["recall"] >= 0.8
