@@ -1421,6 +1421,9 @@ def test_a_here_document_piped_from_cat_into_a_sql_client_is_its_sql() -> None:
     # a volume it made, the charts it packaged, folders it regenerates (cp of a pattern, protoc)
     ("docker volume create --name $D\ndocker run -v $D:/etc/openvpn --rm img x\ndocker volume rm $D\n", []),
     ("docker volume rm other-data\n", [True]),
+    # a trap of several commands, each cleaning up what it made
+    ('docker volume create --name $D\ntrap "{ jobs -p | xargs -r kill; wait; docker volume rm ${D}; }" EXIT\n', []),
+    ('trap "{ jobs -p | xargs -r kill; wait; docker volume rm other; }" EXIT\n', [True]),
     ("cd charts\nhelm package app\nhelm push app-1.0.tgz oci://r\nrm -f ./*.tgz\n", []),
     ("rm -rf ./go_client/ ./swagger && mkdir -p ./go_client && mkdir -p ./swagger\n"
      "cp $TMP/proto/go_client/* ./go_client\nprotoc -I. --go_out $TMP --openapiv2_out=:swagger ./*.proto\n", []),

@@ -1035,6 +1035,7 @@ class _Scan(ShellInterface):
                         or (resources and _own_cli_resource(command, resources, handlers))
                         or (made_ids and _deletes_made_id(command.words, made_ids))
                         or self.deletes_own_manifest(command.words)
+                        or self.own_trap(command.words, containers)
                         or (program in ("gpg", "trap") and _removes_imported_keys(command.words, self.text))
                         or _removes_own_packages(command.words, installed)
                         or self.own_output([self.expanded_key(w) for w in command.words],
@@ -1204,6 +1205,20 @@ class _Scan(ShellInterface):
         operands = [_path_key(w) for w in words[index + 1:] if not w.startswith("-")]
         return bool(operands) and all(re.search(r"(?:^|/)(?:charts/(?:\*|[^/]*\.tgz)|tmpcharts)$", o)
                                       for o in operands)
+
+    def own_trap(self, words: list[str], containers: set[str]) -> bool:
+        """An exit ``trap`` of several commands, each cleaning up what the script made: its
+        background jobs (``jobs -p | xargs -r kill``, ``kill $pid``), its containers and
+        volumes, its scratch files (``trap "{ jobs -p | xargs -r kill; wait; docker volume rm
+        $DATA; }" EXIT``)."""
+        if words[:1] != ["trap"] or len(words) < 2:
+            return False
+        jobs_killed = bool(re.search(r"\bjobs\s+-p\s*\|\s*xargs(?:\s+-r)?\s+kill\b", words[1]))
+        inner = [w for _line, w in simple_commands(words[1])]
+        return len(inner) > 1 and all(
+            (jobs_killed and w[:1] == ["xargs"] and "kill" in w) or self.own_children(w)
+            or _own_container(w, containers) or self.own_scratch(w)
+            or _commands.classify_argv(w, line=1) is None for w in inner)
 
     def own_children(self, words: list[str]) -> bool:
         """``kill $!``, ``kill "$worker_pid"`` after ``worker_pid=$!`` (or ``=$(jobs -p)``),
