@@ -1669,3 +1669,19 @@ def test_a_folder_an_image_puts_on_its_path_runs_its_scripts_by_name(tmp_path: P
                 """}
     assert [(path, line) for path, line, _kind, _text in callers(tmp_path, files)["scripts/backup.sh"]] == [
         ("test/run.sh", 1)]
+
+
+def test_a_lazily_loaded_click_group_is_run_by_its_program(tmp_path: Path) -> None:
+    """``@cli.group(cls=LazyGroup, import_name='app.cli.user:cli')``, or click's documented
+    ``LazyGroup(lazy_subcommands={"user": "app.cli.user.cli"})``: the module runs as that
+    subcommand of the program."""
+    files = {"app/__init__.py": "", "app/cli/__init__.py": "",
+             "app/cli/user.py": "import click\n",
+             "app/cli/core.py": """
+                @cli.group(cls=LazyGroup, import_name='app.cli.user:cli')
+                def user():
+                    pass
+                """}
+    assert [(path, line) for path, line, _kind, _text in callers(
+        tmp_path, files, scripts=(*SCRIPTS, "app/cli/user.py", "app/cli/core.py"))["app/cli/user.py"]] == [
+        ("app/cli/core.py", 1)]

@@ -2573,3 +2573,13 @@ def test_a_dropped_database_and_a_force_push_through_gitpython_are_destructive()
                      "repo.git.push('fork', 'branch', force=True)\nrepo.git.push('fork', 'branch')\n")
     assert [(e.kind, e.line) for e in script.effects if e.destructive] == [
         ("sql", 4), ("sql", 5), ("command", 7)]
+
+
+def test_a_function_commands_hang_from_is_a_click_group() -> None:
+    """``@cli_group() def cli()`` (a project's wrapper of ``click.group``), then
+    ``@cli.command()``: the commands are subcommands of that group."""
+    script, _ = scan("import click\nfrom app.cli.core import cli_group\n\n\n@cli_group()\ndef cli():\n    pass\n\n\n"
+                     "@cli.command()\n@click.argument('event_id', type=int)\ndef restore(event_id):\n    pass\n")
+    assert script.interface.kind == "click"
+    assert script.interface.subcommands == ["restore"]
+    assert [(f.name, f.subcommand) for f in script.interface.flags] == [("event_id", "restore")]

@@ -1421,6 +1421,18 @@ def test_a_here_document_piped_from_cat_into_a_sql_client_is_its_sql() -> None:
     # a volume it made, the charts it packaged, folders it regenerates (cp of a pattern, protoc)
     ("docker volume create --name $D\ndocker run -v $D:/etc/openvpn --rm img x\ndocker volume rm $D\n", []),
     ("docker volume rm other-data\n", [True]),
+    # an IAM user and group it created, taken apart again in the same run
+    ('U=ci-user-$(openssl rand -hex 8)\naws iam create-group --group-name "$G"\n'
+     'aws iam attach-group-policy --policy-arn arn:aws:iam::aws:policy/X --group-name "$G"\n'
+     'aws iam create-user --user-name "$U"\naws iam delete-user --user-name "$U"\n'
+     'aws iam detach-group-policy --policy-arn arn:aws:iam::aws:policy/X --group-name "$G"\n'
+     'aws iam delete-group --group-name "$G"\n', []),
+    ('aws iam delete-user --user-name "$U"\n', [True]),
+    # emptied first, set later to its own temporary file or container
+    ('CLEANUP_BIN=""\nCLEANUP_CTR=""\ncleanup() {\n  rm -f "${CLEANUP_BIN}"\n  docker rm -f "${CLEANUP_CTR}"\n}\n'
+     'trap cleanup EXIT\ntmp="$(mktemp)"\nCLEANUP_BIN="${tmp}"\ncid="$(docker create "$image")"\n'
+     'CLEANUP_CTR="${cid}"\n', []),
+    ('CLEANUP_CTR=""\ndocker rm -f "${CLEANUP_CTR}"\nCLEANUP_CTR="${other}"\n', [True]),
     # a trap of several commands, each cleaning up what it made
     ('docker volume create --name $D\ntrap "{ jobs -p | xargs -r kill; wait; docker volume rm ${D}; }" EXIT\n', []),
     ('trap "{ jobs -p | xargs -r kill; wait; docker volume rm other; }" EXIT\n', [True]),

@@ -140,7 +140,9 @@ def _read_callers(files: Sequence[tuple[str, str]], *, root: Path, index: Script
         if source is None:
             continue
         index.hints = None
-        package_main = path.endswith("__main__.py")  # hands over to a module it imports
+        # hands over to a module it imports, or names the modules of lazily loaded click groups
+        package_main = path.endswith("__main__.py") or (kind == "python" and (
+            "import_name" in source or "lazy_subcommands" in source))
         if kind in _HINTED:
             hints = index.mentions(source, modules=package_main, path=path)
             if not hints:

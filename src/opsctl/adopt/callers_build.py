@@ -595,11 +595,31 @@ def _package_main(file: CallerFile, index: ScriptIndex, collector: Collector) ->
             collector.add(script, file.path, call.lineno, "script", file.text_of(call.lineno))
 
 
+_LAZY_GROUP = re.compile(r"""\bimport_name\s*=\s*['"]([\w.]+):\w+['"]"""
+                         r"""|['"][\w-]+['"]\s*:\s*['"]([\w.]+)\.\w+['"]""")
+
+
+def _lazy_click_groups(file: CallerFile, index: ScriptIndex, collector: Collector) -> None:
+    """A click group loaded when its subcommand is typed (``@cli.group(cls=LazyGroup,
+    import_name='indico.cli.user:cli')``, click's ``LazyGroup(lazy_subcommands={"user":
+    "app.cli.user.cli"})``): the module holding it runs as that subcommand of the program."""
+    for match in _LAZY_GROUP.finditer(file.text):
+        module = match.group(1) or match.group(2)
+        if match.group(2) and "lazy_subcommands" not in file.text:
+            continue
+        script = index.resolve_module(module, [""])
+        if script and script != file.path:
+            line = file.text.count("\n", 0, match.start()) + 1
+            collector.add(script, file.path, line, "script", file.text_of(line))
+
+
 def callers_in_python(file: CallerFile, index: ScriptIndex, collector: Collector,
                       plan: list[tuple[str, str]]) -> None:
     if posixpath.basename(file.path) == "__main__.py":
         _package_main(file, index, collector)
     _scan_cron_lines(file, index, collector)
+    if "import_name" in file.text or "lazy_subcommands" in file.text:
+        _lazy_click_groups(file, index, collector)
     scheduler = _schedules(file.text)
     if not scheduler and not _runs_commands(file.text) \
             and not _QUOTED_ABSOLUTE_RE.search(file.text):

@@ -550,6 +550,12 @@ def _rule_restic(args: list[str]) -> Verdict | None:
                            "key", "unlock") else None
 
 
+def _janitor(args: list[str]) -> Verdict | None:
+    """``aws-janitor -all``: deletes what it finds, unless ``--dry-run`` (``-dry-run=true``)."""
+    dry = any(w.lstrip("-").split("=")[0] in ("dry-run", "dryrun") and not w.endswith("=false") for w in args)
+    return None if dry else DEST
+
+
 _RCLONE_DESTRUCTIVE = frozen("delete purge deletefile rmdirs rmdir cleanup sync dedupe")
 """``rclone sync`` makes the destination a mirror of the source: it deletes at the destination
 (like ``rsync --delete``)."""
@@ -785,6 +791,8 @@ RULES: dict[str, Rule] = {
                                        "zfs", "zpool", "nft", "ufw", "ceph", "ceph-volume", "rbd", "kind",
                                        "k3d", "minikube", "eksctl", "kops", "ctr", "crictl")},
     "rclone": subcommand_rule(_RCLONE_DESTRUCTIVE, _RCLONE_MUTATING, _RCLONE_VALUE),
+    # the janitors of Kubernetes' test infrastructure delete every resource they manage
+    **{name: _janitor for name in ("aws-janitor", "gcp-janitor", "azure-janitor", "boskos-janitor")},
     # easy-rsa: ``init-pki`` wipes an existing PKI (CA, keys, issued certificates); a revoked
     # certificate cannot be brought back
     "easyrsa": subcommand_rule(frozen("init-pki revoke revoke-issued revoke-expired revoke-renewed"),

@@ -447,6 +447,12 @@ def _click_interface(index: ModuleIndex, env: list[tuple[str, int]]) -> tuple[li
             node, _parent, cmd = commands[call.args[0].id]
             explicit = const_str(call.args[1]) if len(call.args) > 1 else const_str(keywords(call).get("name"))
             commands[call.args[0].id] = (node, func.value.id, explicit or cmd)
+    # ``@cli_group() def cli()`` (a project's own wrapper of ``click.group``), then
+    # ``@cli.command()``: a function other commands hang from is a group
+    for parent in {entry[1] for entry in commands.values() if entry[1]} - set(commands):
+        group = index.functions.get(parent)
+        if group is not None and group.decorator_list:
+            commands[parent] = (group, None, _command_name(None, group))
     commands = {name: entry for name, entry in commands.items()
                 if entry[1] is None or entry[1] in commands}
     if not commands:

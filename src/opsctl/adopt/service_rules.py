@@ -405,6 +405,8 @@ def rule_docker(args: list[str]) -> Verdict | None:
         if sub in ("rm", "remove", "prune", "rmi"):
             # a buildx builder instance, a local manifest list or a CLI context holds no data of
             # its own: removing one (to recreate it) changes the machine, it destroys nothing
+            if verb in ("buildx", "builder") and sub == "prune":
+                return MUT  # the build cache: layers a build makes again, no data of anyone's
             return MUT if verb in ("buildx", "manifest", "context") and sub in ("rm", "remove") \
                 else DEST
         if sub in ("ls", "list", "inspect", "ps", "logs", "df", "info", "events", "history", "use",

@@ -715,7 +715,9 @@ class _Scan(ShellInterface):
             changed = False
             under = re.compile(r"^\$\{?(?:" + "|".join(map(re.escape, scratch)) + r")\b")
             for name, values in self.raw_values.items():
-                if name not in scratch and values and all(under.match(v) for v in values):
+                # (``CLEANUP=""`` first, ``CLEANUP="${tmp}"`` later: emptied, not another path)
+                set_to = [v for v in values if v.strip("\"'")]
+                if name not in scratch and set_to and all(under.match(v) for v in set_to):
                     scratch.add(name)
                     changed = True
         return scratch
@@ -996,6 +998,7 @@ class _Scan(ShellInterface):
         installed = _installed_packages(self.parsed.commands) if _PACKAGES.search(self.text) else set()
         resources = _cli_resources_made(self.parsed.commands) if re.search(r" (?:create|mb) ", self.text) else {}
         made_ids = _made_ids(self.parsed.commands) if "$(" in self.text else set()
+        aws_made = _aws_made(self.parsed.commands) if "aws " in self.text else []
         handlers = _trap_handlers(self.parsed.commands, self.parsed.functions) if "trap" in self.text else set()
         earlier: set[str] = set()  # written by the commands before this one (for patterns)
         # the folders it clones repositories into: its own checkouts (``$DRY git clone ... DIR``)
@@ -1034,6 +1037,7 @@ class _Scan(ShellInterface):
                         or _own_kube_object(effect.call.split(), objects)
                         or (resources and _own_cli_resource(command, resources, handlers))
                         or (made_ids and _deletes_made_id(command.words, made_ids))
+                        or (aws_made and _aws_own(command, aws_made, handlers))
                         or self.deletes_own_manifest(command.words)
                         or self.own_trap(command.words, containers)
                         or (program in ("gpg", "trap") and _removes_imported_keys(command.words, self.text))
@@ -1388,10 +1392,13 @@ def _containers_made(commands: list[Command]) -> set[str]:
     (``ID=$(docker create img)``: ``$ID``), and the images it builds (``docker build -t X``:
     ``image:X``)."""
     names: set[str] = set()
+    copies: dict[str, set[str]] = {}
     for command in commands:
         for name, value, _raw in command.assignments:
             if _MADE_BY_ID.match(value):
                 names.add(f"${name}")
+            elif value.strip("\"'"):
+                copies.setdefault(name, set()).add(_path_key(value))
         program, index = command_program(command.words) if command.words else (None, 0)
         rest = command.words[index + 1:]
         if program in _RUNTIMES and rest[:2] == ["volume", "create"]:
@@ -1413,6 +1420,8 @@ def _containers_made(commands: list[Command]) -> set[str]:
                     names.add("image:" + _path_key(rest[i + 1]))
                 elif word.startswith("--tag="):
                     names.add("image:" + _path_key(word.partition("=")[2]))
+    # ``CLEANUP_CONTAINER="${cid}"`` (emptied again elsewhere): the ID of one it made, under another name
+    names.update(f"${name}" for name, values in copies.items() if values and values <= names)
     return names
 
 
@@ -1477,6 +1486,47 @@ def _removes_imported_keys(words: list[str], text: str) -> bool:
     return command_program(words)[0] == "gpg" and any(
         w.startswith(("--delete-key", "--delete-secret-key")) for w in words) and bool(
         re.search(r"\bgpg\b[^\n]*\s--import\b", text))
+
+
+_AWS_MAKES = re.compile(r"^(?:create|add|attach|put|import|register|allocate|run)-[\w-]+$")
+_AWS_UNMAKES = re.compile(r"^(?:delete|remove|detach|deregister|release|terminate)-[\w-]+$")
+
+
+def _aws_named(words: list[str], actions: re.Pattern[str]) -> tuple[str, set[str]] | None:
+    """``aws iam create-user --user-name "$U"``: (the service, the values of its naming
+    options: ``--*-name``, ``--*-id``, ``--*-arn``), when the action is one of ``actions``."""
+    program, index = command_program(words)
+    rest = words[index + 1:]
+    if program != "aws" or len(rest) < 2 or not actions.match(rest[1]):
+        return None
+    values = {_path_key(rest[i + 1]) for i, w in enumerate(rest[:-1])
+              if re.fullmatch(r"--[\w-]+-(?:name|id|ids|arn)", w)}
+    return rest[0], values
+
+
+def _aws_made(commands: list[Command]) -> list[tuple[int, str | None, str, set[str]]]:
+    """What the script's own ``aws`` creates named: (seq, function, service, values)."""
+    made = []
+    for command in commands:
+        found = _aws_named(command.words, _AWS_MAKES) if command.words[:1] == ["aws"] else None
+        if found is not None and found[1]:
+            made.append((command.seq, command.function, *found))
+    return made
+
+
+def _aws_own(command: Command, made: list[tuple[int, str | None, str, set[str]]],
+             handlers: AbstractSet[str]) -> bool:
+    """``aws iam delete-user --user-name "$U"`` after its own ``aws iam create-user --user-name
+    "$U"`` (in the same function, or on the way out): each name it deletes, detaches or
+    removes, the script made or attached itself."""
+    found = _aws_named(command.words, _AWS_UNMAKES)
+    if found is None or not found[1]:
+        return False
+    service, values = found
+    trapped = command.function in handlers
+    earlier = set().union(*[names for seq, function, made_in, names in made if made_in == service
+                            and (trapped or (seq < command.seq and function == command.function))])
+    return values <= earlier
 
 
 def _made_ids(commands: list[Command]) -> set[str]:
