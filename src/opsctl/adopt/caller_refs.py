@@ -126,13 +126,15 @@ class ScriptIndex:
     commands: dict[str, str] = field(default_factory=dict)
     """Commands the package installs (``console_scripts`` names) -> the script each runs."""
     image_commands: dict[str, str] = field(default_factory=dict)
-    on_image_path: set[str] = field(default_factory=set)
-    """Names of the scripts an image of the folder puts on its PATH (``ADD ./bin /usr/local/bin``):
-    run by that bare name inside the container (``docker run -v ... $IMG ovpn_genconfig``)."""
     """Commands an image installs on its PATH (``COPY x.sh /usr/local/bin/x``) -> the script:
     run by that name in a Dockerfile, a compose file or a script an image holds (elsewhere,
     on a CI runner or a developer's machine, the name is some other program's, often the
     project's own command: ``prefect`` is not the client image's stub in a workflow)."""
+    on_image_path: set[str] = field(default_factory=set)
+    """Names of the scripts an image of the folder puts on its PATH (``ADD ./bin /usr/local/bin``):
+    run by that bare name inside the container (``docker run -v ... $IMG ovpn_genconfig``)."""
+    by_folder: dict[str, list[str]] | None = None
+    """The scripts of each folder (built when first asked for: see :func:`_scripts_in_folder`)."""
     image_scripts: set[str] = field(default_factory=set)
     """The scripts the project's Dockerfiles copy into an image (images built ``FROM`` another
     are not followed: every image's scripts count)."""
@@ -839,8 +841,12 @@ def docker_copies(text: str, index: ScriptIndex, bases: Sequence[str]) -> dict[s
 def _scripts_in_folder(index: ScriptIndex, source: str, bases: Sequence[str]) -> list[str]:
     """The scripts directly in the folder a COPY source names (Docker copies its contents)."""
     folder = source.removeprefix("./").rstrip("/")
-    folders = {join_path(base, folder) if folder not in ("", ".") else base for base in bases}
-    return [script for script in sorted(index.scripts) if posixpath.dirname(script) in folders]
+    if index.by_folder is None:
+        index.by_folder = {}
+        for script in sorted(index.scripts):
+            index.by_folder.setdefault(posixpath.dirname(script), []).append(script)
+    folders = dict.fromkeys(join_path(base, folder) if folder not in ("", ".") else base for base in bases)
+    return [script for each in folders for script in index.by_folder.get(each, ())]
 
 
 # --- what every reader shares --------------------------------------------------------------------
