@@ -968,8 +968,10 @@ class _Scan(ShellInterface):
         written: set[str] = set()
         # What the script writes anywhere in it is its own output: a ``cleanup`` function written
         # above the command that makes the file still removes the script's own file.
-        produced: set[str] = {_path_key(word) for command in self.parsed.commands if command.words
-                              for word in _outputs(command.words)}
+        # each command's outputs, read once (the loop below adds them to ``earlier`` as it goes)
+        outputs_of = {command.seq: [_path_key(word) for word in _outputs(command.words)]
+                      for command in self.parsed.commands if command.words}
+        produced: set[str] = {key for keys in outputs_of.values() for key in keys}
         produced.update(_unpacked_folders(self.parsed.commands) if _UNPACKS.search(self.text) else ())
         # and so is a file it writes by redirection: ``rm -f .htpasswd`` then ``>> .htpasswd``
         # makes the file again (a fixed path, not a pattern)
@@ -1081,8 +1083,7 @@ class _Scan(ShellInterface):
                     produced.add(_path_key(redirect.target))
                     earlier.add(_path_key(redirect.target))
             if command.words:
-                produced.update(_path_key(word) for word in _outputs(command.words))
-                earlier.update(_path_key(word) for word in _outputs(command.words))
+                earlier.update(outputs_of.get(command.seq, ()))
                 if command.words[0] == "rm" and any(w.startswith("-") and "r" in w.lower() for w in command.words[1:]):
                     wiped.update(_path_key(w) for w in command.words[1:] if not w.startswith("-"))
         self.script.effects = effects + self.sourced_effects()
