@@ -2583,3 +2583,15 @@ def test_a_function_commands_hang_from_is_a_click_group() -> None:
     assert script.interface.kind == "click"
     assert script.interface.subcommands == ["restore"]
     assert [(f.name, f.subcommand) for f in script.interface.flags] == [("event_id", "restore")]
+
+
+def test_truncating_an_opened_file_is_destructive() -> None:
+    script, _ = scan("def restore(dst_file, dump):\n    with open(dst_file, 'w') as f:\n        f.truncate()\n"
+                     "    with open(dump) as src:\n        src.truncate(100)\n    log.truncate()\n\n\nrestore(a, b)\n")
+    assert [(e.call, e.destructive) for e in script.effects if e.destructive] == [("f.truncate()", True)]
+
+
+def test_a_file_read_and_written_back_in_place_is_a_rewrite() -> None:
+    script, _ = scan("def update(path):\n    with open(path, 'r+') as f:\n        data = load(f)\n"
+                     "        f.seek(0, 0)\n        f.truncate()\n        dump(data, f)\n\n\nupdate(a)\n")
+    assert [e.call for e in script.effects if e.destructive] == []

@@ -794,6 +794,15 @@ class EffectFinder:
                 self._add("file-delete", True, call)
         elif name in _FILE_MOVE:
             self._add("file-write", False, call)
+        elif attr == "truncate" and isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) \
+                and (not call.args or (isinstance(call.args[0], ast.Constant) and call.args[0].value == 0)) \
+                and self._opened_file(func.value.id):
+            # ``with open(db_file, "w") as f: f.truncate()``: the file's content, gone (after
+            # ``f.seek(0)``, the idiom of a file read and written back updated: a rewrite)
+            rewrite = any(isinstance(other.func, ast.Attribute) and other.func.attr == "seek"
+                          and isinstance(other.func.value, ast.Name) and other.func.value.id == func.value.id
+                          and other.lineno <= call.lineno and where == scope for other, where in self.index.calls)
+            self._add("file-write", not rewrite, call, "medium")
         elif name in _DATABASE_DROPS or (attr == "drop_all" and isinstance(func, ast.Attribute)):
             # ``sqlalchemy_utils.drop_database(url)``; ``db.drop_all()`` (Flask-SQLAlchemy),
             # ``Base.metadata.drop_all(engine)``: every table, and what they held
@@ -873,6 +882,13 @@ class EffectFinder:
         if isinstance(receiver, ast.BinOp) and isinstance(receiver.op, ast.Div):
             return True
         return dotted(receiver) in self.paths
+
+    def _opened_file(self, name: str) -> bool:
+        """Whether ``name`` is bound by ``with open(...) as name`` in this module."""
+        return any(isinstance(item.optional_vars, ast.Name) and item.optional_vars.id == name
+                   and isinstance(item.context_expr, ast.Call)
+                   and (self.index.canonical(item.context_expr.func) or "") in _OPENERS
+                   for item, _scope in self.index.withitems)
 
     def _open(self, call: ast.Call, name: str) -> None:
         if name in _OPENERS:
