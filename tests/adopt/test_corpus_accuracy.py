@@ -48,6 +48,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "held-out-26": {"precision": 0.6, "recall": 0.8, "callers": 0.8, "flags": 0.9},
     "held-out-27": {"precision": 0.65, "recall": 0.7, "callers": 0.7, "flags": 0.4},
     "held-out-28": {"precision": 0.65, "recall": 0.9, "callers": 0.85, "flags": 0.8},
+    "held-out-29": {"precision": 0.75, "recall": 0.85, "callers": 0.8, "flags": 0.8},
 }
 
 
@@ -74,15 +75,15 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-29")
-    assert report["scripts"] >= 120
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-30")
+    assert report["scripts"] >= 150
     # a test folder's scripts that nothing of the repository runs and that destroy nothing
-    # beyond what they made stay skipped as tests
+    # beyond what they made stay skipped as tests (two destroy only through a retention policy
+    # or a helper's SQL the scan does not read)
     missed = {m["path"] for m in report["missed"]}
-    assert len(missed) == 11 and all("/test/" in p or "/tests/" in p for p in missed)
-    # blind 0.53 / 0.64 (callers 0.66, flags 0.76); 0.80 / 0.86 (callers 0.83, flags 0.82) after
-    # the rules written from it (file operands, printed sentences and folder variables are not
-    # runs, an image's PATH folder, a test folder's shell scripts read for callers, volumes,
-    # charts and regenerated folders a script made, easyrsa, a case on ``${!i}``)
-    assert report["destructive"]["precision"] >= 0.75 and report["destructive"]["recall"] >= 0.85
-    assert report["callers"]["recall"] >= 0.8 and report["flags"]["recall"] >= 0.8
+    assert len(missed) == 18 and all("/test/" in p or "/tests/" in p for p in missed)
+    # blind 0.61 / 0.72 (callers 0.78, flags 0.68); 0.67 / 0.81 (callers 0.78, flags 0.89) after
+    # the rules written from it (lazily loaded click groups and a project's own group decorator,
+    # build cache prunes, aws names and variables a script made, janitors, truncated files)
+    assert report["destructive"]["precision"] >= 0.65 and report["destructive"]["recall"] >= 0.8
+    assert report["callers"]["recall"] >= 0.75 and report["flags"]["recall"] >= 0.85
