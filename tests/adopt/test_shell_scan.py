@@ -1433,6 +1433,9 @@ def test_a_here_document_piped_from_cat_into_a_sql_client_is_its_sql() -> None:
      'trap cleanup EXIT\ntmp="$(mktemp)"\nCLEANUP_BIN="${tmp}"\ncid="$(docker create "$image")"\n'
      'CLEANUP_CTR="${cid}"\n', []),
     ('CLEANUP_CTR=""\ndocker rm -f "${CLEANUP_CTR}"\nCLEANUP_CTR="${other}"\n', [True]),
+    # what a find lists and xargs removes is judged as ``find ... -delete``
+    ('find . -name "*.pyc" -print0 | xargs -0 rm\n', []),
+    ('find /srv/data -name "*.csv" -print0 | xargs -0 rm -f\n', [True]),
     # a trap of several commands, each cleaning up what it made
     ('docker volume create --name $D\ntrap "{ jobs -p | xargs -r kill; wait; docker volume rm ${D}; }" EXIT\n', []),
     ('trap "{ jobs -p | xargs -r kill; wait; docker volume rm other; }" EXIT\n', [True]),

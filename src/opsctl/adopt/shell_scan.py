@@ -1018,6 +1018,7 @@ class _Scan(ShellInterface):
             _path_key(word) for command in self.parsed.commands if command.words
             and command_program(command.words)[0] in _UNPACKERS for word in _outputs(command.words)}
             if self.parsed.assigned and _UNPACK_WORDS.search(self.text) else set())
+        found_before: Command | None = None  # the ``find`` just before (its list piped on?)
         for command in self.parsed.commands:
             base: Confidence = "medium" if command.remote else "high"
             if command.words:
@@ -1032,6 +1033,16 @@ class _Scan(ShellInterface):
                 elif program == "popd":
                     in_clone = in_scratch = False
                 effect = self.command_effect(command, values, single, base)
+                if effect is not None and effect.destructive and found_before is not None \
+                        and program == "xargs" and found_before.line == command.line:
+                    # ``find . -name "*.pyc" -print0 | xargs -0 rm``: what the find lists is what
+                    # goes, judged as ``find ... -delete`` is (caches, the script's own files)
+                    as_delete = self.command_effect(
+                        replace(found_before, words=[*found_before.words, "-delete"],
+                                raw=[*found_before.raw, "-delete"]), values, single, base)
+                    if as_delete is None or not as_delete.destructive or self.own_output(
+                            [*found_before.words, "-delete"], produced - looped, earlier):
+                        effect.destructive = False
                 if effect is not None and effect.destructive and (
                         self.own_output(command.words, produced - looped, earlier) or self.own_children(command.words)
                         or self.own_output(command.words, rebuilt_for(command.function))
@@ -1075,6 +1086,7 @@ class _Scan(ShellInterface):
                 elif any(w.rsplit("/", 1)[-1] in _SQL_CLIENTS for w in command.words[1:]):
                     effects.extend(self.sql_input(command, "medium"))  # docker exec db psql <<SQL
             fed = (command.line, command.stdin_text) if command.words[:1] == ["cat"] and command.stdin_text else None
+            found_before = command if command.words[:1] == ["find"] else None
             for redirect in command.redirects:
                 effect = self.redirect_effect(command, redirect, written, base)
                 if effect is not None:
