@@ -2595,3 +2595,10 @@ def test_a_file_read_and_written_back_in_place_is_a_rewrite() -> None:
     script, _ = scan("def update(path):\n    with open(path, 'r+') as f:\n        data = load(f)\n"
                      "        f.seek(0, 0)\n        f.truncate()\n        dump(data, f)\n\n\nupdate(a)\n")
     assert [e.call for e in script.effects if e.destructive] == []
+
+
+def test_rebuilding_a_machine_from_its_image_is_destructive() -> None:
+    script, _ = scan("import boto3\nclient = boto3.client('workspaces')\n"
+                     "client.rebuild_workspaces(RebuildWorkspaceRequests=[{'WorkspaceId': w}])\n"
+                     "client.restore_workspace(WorkspaceId=w)\n")
+    assert [e.line for e in script.effects if e.destructive] == [3, 4]

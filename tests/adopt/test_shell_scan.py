@@ -1450,3 +1450,16 @@ def test_a_here_document_piped_from_cat_into_a_sql_client_is_its_sql() -> None:
 ])
 def test_resources_ids_manifests_and_keys_it_made_are_its_own(text: str, destructive: list[bool]) -> None:
     assert [e.destructive for e in scan(text).effects if e.destructive] == destructive
+
+
+@pytest.mark.parametrize(("path", "text", "destructive"), [
+    # a dump or a backup loaded into the server replaces what it held
+    ("restore-tables.sh", 'mysql < "$file" "$db" --host="$host"\n', [True]),
+    ("load.sh", 'mysql "$db" < /backups/ezid-dump.sql\n', [True]),
+    # another SQL file (a schema, a seed): not known to destroy
+    ("init-db.sh", 'mysql "$db" < schema.sql\n', [False]),
+])
+def test_a_dump_fed_to_a_sql_client_restores_over_the_database(path: str, text: str, destructive: list[bool]) -> None:
+    script = Script(path=path, language="shell")
+    scan_shell(script, "#!/bin/bash\n" + text)
+    assert [e.destructive for e in script.effects if e.kind == "sql"] == destructive

@@ -69,8 +69,8 @@ _CLOUD_MODULES = ("boto3", "boto", "botocore", "openstack", "novaclient", "keyst
 # cent of a scan (bench/inventory.py).
 _CLOUD_HINTS = tuple(sorted({module.partition(".")[0] for module in _CLOUD_MODULES}))
 _CLOUD_DESTRUCTIVE = re.compile(
-    r"^(?:begin_)?(?:delete|terminate|remove|purge|deregister|detach|destroy|batch_delete|force_delete|prune|kill)"
-    r"(?:_|$)")
+    r"^(?:begin_)?(?:delete|terminate|remove|purge|deregister|detach|destroy|batch_delete|force_delete|prune|kill"
+    r"|rebuild|restore_workspace)(?:_|$)")  # (a rebuild makes the disks again from an image)
 _CLOUD_UNDOABLE = re.compile(  # deleting words for what leaves the resource itself alone
     r"^(?:deregister_targets|deregister_instances_from_load_balancer|detach_instances|"
     r"delete_message|delete_message_batch)$")

@@ -425,7 +425,9 @@ def rule_compose(args: list[str]) -> Verdict | None:
         return unresolved_verdict(verb)
     shorts, longs, _ = split_options(rest)
     if verb == "down":
-        return DEST if "v" in shorts or longs & {"--volumes", "--rmi"} else MUT
+        return DEST if "v" in shorts or longs & {"--volumes", "--rmi", "--remove-orphans"} else MUT
+    if verb == "up" and "--remove-orphans" in longs:
+        return DEST  # the containers of services no longer in the file, removed
     if verb == "rm":
         return DEST
     return MUT if verb in ("up", "start", "stop", "restart", "run", "build", "push", "pull",
@@ -460,9 +462,16 @@ def rule_aws(args: list[str]) -> Verdict | None:
         if operation == "sync":
             return DEST if "--delete" in after else MUT
         return MUT if operation in ("cp", "mv", "mb", "website") else None
-    if operation.startswith(_AWS_DESTRUCTIVE):
+    if operation.startswith(_AWS_DESTRUCTIVE) or operation.startswith(_AWS_REBUILDS):
         return DEST
+    if service == "logs" and operation == "put-retention-policy":
+        return DEST  # events older than the new retention are deleted by the service
     return MUT if operation.startswith(_AWS_MUTATING) else None
+
+
+_AWS_REBUILDS = ("rebuild-", "restore-workspace")
+"""``aws workspaces rebuild-workspaces``/``restore-workspace``: the disks made again from an
+image or a snapshot, what was written since gone."""
 
 
 _CLOUD_DESTRUCTIVE = frozenset({"delete", "destroy", "purge", "rm", "del", "drop", "terminate",

@@ -45,6 +45,8 @@ _OWN_JOB = re.compile(r"^(?:\$\(\s*jobs\s+-p[rs]?\s*\)|`\s*jobs\s+-p[rs]?\s*`)$"
 """``$(jobs -p)``: the PIDs of the script's own background jobs, as ``$!`` is the last one."""
 _PID_FILE_READ = re.compile(r"(?:\$\(|`)\s*(?:(?:cat|head|tail)\s[^`)]*|<\s*[^`)]*)pid[^`)]*(?:\)|`)",
                             re.IGNORECASE)
+_RESTORE_WORD = re.compile(r"(?i)restore")
+_DUMP_WORD = re.compile(r"(?i)dump|backup|\.bak\b")
 _SQL_CLIENTS = frozenset({"psql", "mysql", "mariadb", "sqlite3", "clickhouse-client", "cqlsh",
                           "sqlcmd", "snowsql"})
 
@@ -1328,8 +1330,15 @@ class _Scan(ShellInterface):
                 return [Effect("sql", destructive, f"{call} <<SQL", command.line, confidence,
                                via=command.function)]
             return []
-        if any(r.op.endswith("<") and r.op not in ("<<", "<<-", "<<<") and r.target for r in command.redirects):
-            return [Effect("sql", False, f"{call} < file", command.line, "low", via=command.function)]
+        fed = [r.target for r in command.redirects
+               if r.op.endswith("<") and r.op not in ("<<", "<<-", "<<<") and r.target]
+        if fed:
+            # a dump or a backup loaded into the server, by a restore script: what the database
+            # held is replaced (a dump drops and recreates its tables); other SQL files, unknown
+            restore = _RESTORE_WORD.search(self.script.path.rsplit("/", 1)[-1]) or any(
+                _DUMP_WORD.search(target) for target in fed)
+            return [Effect("sql", bool(restore), f"{call} < file", command.line,
+                           "medium" if restore else "low", via=command.function)]
         return []
 
     def redirect_effect(self, command: Command, redirect: Redirect, written: set[str],
