@@ -49,6 +49,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "held-out-27": {"precision": 0.65, "recall": 0.7, "callers": 0.7, "flags": 0.4},
     "held-out-28": {"precision": 0.65, "recall": 0.9, "callers": 0.85, "flags": 0.8},
     "held-out-29": {"precision": 0.75, "recall": 0.85, "callers": 0.8, "flags": 0.8},
+    "held-out-30": {"precision": 0.65, "recall": 0.8, "callers": 0.75, "flags": 0.85},
 }
 
 
@@ -75,15 +76,16 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-30")
-    assert report["scripts"] >= 150
-    # a test folder's scripts that nothing of the repository runs and that destroy nothing
-    # beyond what they made stay skipped as tests (two destroy only through a retention policy
-    # or a helper's SQL the scan does not read)
-    missed = {m["path"] for m in report["missed"]}
-    assert len(missed) == 18 and all("/test/" in p or "/tests/" in p for p in missed)
-    # blind 0.61 / 0.72 (callers 0.78, flags 0.68); 0.67 / 0.81 (callers 0.78, flags 0.89) after
-    # the rules written from it (lazily loaded click groups and a project's own group decorator,
-    # build cache prunes, aws names and variables a script made, janitors, truncated files)
-    assert report["destructive"]["precision"] >= 0.65 and report["destructive"]["recall"] >= 0.8
-    assert report["callers"]["recall"] >= 0.75 and report["flags"]["recall"] >= 0.85
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-31")
+    assert report["scripts"] >= 120
+    # a test module named as one, and a test folder's scripts that destroy nothing the scan sees
+    missed = {m["path"]: m["where"] for m in report["missed"]}
+    assert missed == {"CDLUC3__ezid-ops-scripts/scripts/test_n2t_api/test_n2t_api.py": "skipped",
+                      "sameersbn__docker-redmine/test/redmine_curl.sh": "absent",
+                      "sameersbn__docker-redmine/test/relative-url-root-precompile.sh": "absent",
+                      "sameersbn__docker-redmine/test/theme-recompile-ordering.sh": "absent"}
+    # blind 0.61 / 0.56 (callers 0.77, flags 0.95); 0.68 / 0.76 (callers 0.77, flags 0.95) after
+    # the rules written from it (a dump fed to a SQL client by a restore, compose
+    # --remove-orphans, log retention, rebuilt workstations)
+    assert report["destructive"]["precision"] >= 0.65 and report["destructive"]["recall"] >= 0.75
+    assert report["callers"]["recall"] >= 0.75 and report["flags"]["recall"] >= 0.9
