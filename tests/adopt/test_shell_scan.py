@@ -1433,6 +1433,11 @@ def test_a_here_document_piped_from_cat_into_a_sql_client_is_its_sql() -> None:
      'trap cleanup EXIT\ntmp="$(mktemp)"\nCLEANUP_BIN="${tmp}"\ncid="$(docker create "$image")"\n'
      'CLEANUP_CTR="${cid}"\n', []),
     ('CLEANUP_CTR=""\ndocker rm -f "${CLEANUP_CTR}"\nCLEANUP_CTR="${other}"\n', [True]),
+    # a download folder emptied, made again and filled by ``gh release download --dir``
+    ('D="$(pwd)/packages/${tag}/java"\nrm -rf "${D}"\nmkdir -p "${D}"\ngh release download --dir "${D}" "${tag}"\n', []),
+    # the folder a downloaded release archive unpacks into, its name set from a variable
+    ('name=app-${RELEASE}\ntar_gz=${name}.tar.gz\ncurl -fO https://x/${tar_gz}\nrm -rf ${name}\n'
+     'tar xf ${tar_gz}\nrm -rf ${name}\n', []),
     # what a find lists and xargs removes is judged as ``find ... -delete``
     ('find . -name "*.pyc" -print0 | xargs -0 rm\n', []),
     ('find /srv/data -name "*.csv" -print0 | xargs -0 rm -f\n', [True]),

@@ -266,7 +266,7 @@ _PACKAGES = re.compile(r"\b(?:apt|apt-get|yum|dnf|apk|zypper)\b")
 _ARCHIVE_SUFFIX = re.compile(r"\.(?:tar\.(?:gz|bz2|xz|zst)|tgz|tbz2?|txz|tar|zip)$")
 
 
-def _unpacked_folders(commands: list[Command]) -> set[str]:
+def _unpacked_folders(commands: list[Command], values: dict[str, list[str]] | None = None) -> set[str]:
     """Folders the script unpacks an archive into, where it unpacks it (no ``-C``/``-d``):
     ``etcd-v3.5`` of ``tar xf etcd-v3.5.tar.gz``, and the folder it goes into right after
     (``unzip v1.1.0.zip && cd brotli-1.1.0``): removing one after the build is removing its
@@ -284,9 +284,14 @@ def _unpacked_folders(commands: list[Command]) -> set[str]:
             continue
         if not archive or _output_folders(command.words):
             continue
+        held = SUBJECT_VAR.fullmatch(_path_key(archive))
+        expanded = bool(held and values and len(set(values.get(held.group(1), []))) == 1)
+        if held and expanded and values:
+            archive = values[held.group(1)][0]  # ``tar_gz=${name}.tar.gz``, then ``tar xf ${tar_gz}``
         name = _path_key(archive).rsplit("/", 1)[-1]
         stem = _ARCHIVE_SUFFIX.sub("", name)
-        if stem and stem != name and not stem.startswith("$"):
+        # (a stem that is a variable counts when the archive's name was set from it: ``${name}``)
+        if stem and stem != name and (not stem.startswith("$") or (expanded and SUBJECT_VAR.fullmatch(stem))):
             folders.add(stem)
         for following in commands[position + 1:position + 4]:
             if following.function != command.function:
@@ -314,6 +319,9 @@ def _output_folders(words: list[str]) -> list[str]:
         operands = [w for w in words[index + 1:] if not w.startswith("-")]
         if len(operands) >= 2:  # ``sphinx-build -b html SRC OUT``, ``rsync -av A B DEST``: the last
             return operands[-1:]
+    if program == "gh" and "download" in args[:3]:  # ``gh release download --dir DIR TAG``
+        return [args[i + 1] for i, w in enumerate(args[:-1]) if w in ("-D", "--dir")] + \
+            [w.partition("=")[2] for w in args if w.startswith("--dir=")]
     wanted = {"wget": ("-P", "--directory-prefix"), "curl": ("--output-dir",), "unzip": ("-d",),
               "tar": ("-C", "--directory"), "sphinx-apidoc": ("-o", "--output-dir"),
               "jsonnet": ("-m", "--multi"),  # ``jsonnet -m manifests x.jsonnet``: one file per key
@@ -974,7 +982,7 @@ class _Scan(ShellInterface):
         outputs_of = {command.seq: [_path_key(word) for word in _outputs(command.words)]
                       for command in self.parsed.commands if command.words}
         produced: set[str] = {key for keys in outputs_of.values() for key in keys}
-        produced.update(_unpacked_folders(self.parsed.commands) if _UNPACKS.search(self.text) else ())
+        produced.update(_unpacked_folders(self.parsed.commands, self.raw_values) if _UNPACKS.search(self.text) else ())
         # and so is a file it writes by redirection: ``rm -f .htpasswd`` then ``>> .htpasswd``
         # makes the file again (a fixed path, not a pattern)
         produced.update(_path_key(r.target) for command in self.parsed.commands for r in command.redirects
