@@ -84,8 +84,8 @@ def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
                       "sameersbn__docker-redmine/test/redmine_curl.sh": "absent",
                       "sameersbn__docker-redmine/test/relative-url-root-precompile.sh": "absent",
                       "sameersbn__docker-redmine/test/theme-recompile-ordering.sh": "absent"}
-    # blind 0.61 / 0.56 (callers 0.77, flags 0.95); 0.68 / 0.76 (callers 0.77, flags 0.95) after
+    # blind 0.61 / 0.56 (callers 0.77, flags 0.95); 0.76 / 0.76 (callers 0.77, flags 0.95) after
     # the rules written from it (a dump fed to a SQL client by a restore, compose
-    # --remove-orphans, log retention, rebuilt workstations)
-    assert report["destructive"]["precision"] >= 0.65 and report["destructive"]["recall"] >= 0.75
+    # --remove-orphans, log retention, rebuilt workstations, download and unpack folders)
+    assert report["destructive"]["precision"] >= 0.7 and report["destructive"]["recall"] >= 0.75
     assert report["callers"]["recall"] >= 0.75 and report["flags"]["recall"] >= 0.9
