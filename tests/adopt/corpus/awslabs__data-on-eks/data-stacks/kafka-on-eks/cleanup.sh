@@ -1,0 +1,4 @@
+#!/bin/bash
+
+cd terraform/_local
+source ./cleanup.sh
