@@ -50,6 +50,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "held-out-28": {"precision": 0.65, "recall": 0.9, "callers": 0.85, "flags": 0.8},
     "held-out-29": {"precision": 0.75, "recall": 0.85, "callers": 0.8, "flags": 0.8},
     "held-out-30": {"precision": 0.65, "recall": 0.8, "callers": 0.75, "flags": 0.85},
+    "held-out-31": {"precision": 0.7, "recall": 0.75, "callers": 0.75, "flags": 0.9},
 }
 
 
@@ -76,16 +77,9 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-31")
-    assert report["scripts"] >= 120
-    # a test module named as one, and a test folder's scripts that destroy nothing the scan sees
-    missed = {m["path"]: m["where"] for m in report["missed"]}
-    assert missed == {"CDLUC3__ezid-ops-scripts/scripts/test_n2t_api/test_n2t_api.py": "skipped",
-                      "sameersbn__docker-redmine/test/redmine_curl.sh": "absent",
-                      "sameersbn__docker-redmine/test/relative-url-root-precompile.sh": "absent",
-                      "sameersbn__docker-redmine/test/theme-recompile-ordering.sh": "absent"}
-    # blind 0.61 / 0.56 (callers 0.77, flags 0.95); 0.76 / 0.76 (callers 0.77, flags 0.95) after
-    # the rules written from it (a dump fed to a SQL client by a restore, compose
-    # --remove-orphans, log retention, rebuilt workstations, download and unpack folders)
-    assert report["destructive"]["precision"] >= 0.7 and report["destructive"]["recall"] >= 0.75
-    assert report["callers"]["recall"] >= 0.75 and report["flags"]["recall"] >= 0.9
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-32")
+    assert report["scripts"] >= 100
+    assert report["missed"] == []  # every labelled script is inventoried
+    # blind 0.74 / 0.81 (callers 0.84, flags 0.98): measured once, no rule written from it yet
+    assert report["destructive"]["precision"] >= 0.7 and report["destructive"]["recall"] >= 0.8
+    assert report["callers"]["recall"] >= 0.8 and report["flags"]["recall"] >= 0.95

@@ -224,6 +224,10 @@ def test_a_script_in_a_test_folder_that_destroys_is_listed_though_nothing_runs_i
     e2e = by_path["test/e2e-tests.sh"]
     assert [e.line for e in e2e.effects if e.destructive] == [2, 3]
     assert any("in a test folder, listed for what it destroys" in r for r in e2e.reasons)
+    # a file named as a test outside a test folder says so
+    write(tmp_path, "bin/load_test.sh", "#!/bin/bash\nkubectl delete namespace load\n")
+    named = next(s for s in scan_tree(tmp_path, git=False).scripts if s.path == "bin/load_test.sh")
+    assert any(r.startswith("named as a test, listed for what it destroys") for r in named.reasons)
     assert {s.path: s.reason for s in inventory.skipped}["test/"] == "tests"
     assert not inventory.errors
 

@@ -35,6 +35,7 @@ _SKIP_DIRS: dict[str, str] = {
     ".pytest_cache": "tool cache", ".ruff_cache": "tool cache", "dist": "build output", ".eggs": "build output", ".terraform": "terraform providers",
     "tests": "tests", "test": "tests", "testing": "tests", "__tests__": "tests",
 }
+TEST_FOLDERS = frozenset(name for name, reason in _SKIP_DIRS.items() if reason == "tests")
 _TEST_FILE = re.compile(r"^(test_.*\.py|.*_test\.py|conftest\.py|.*_test\.sh|test_.*\.sh)$")
 _SHEBANG = re.compile(rb"^#!\s*(\S+)(?:[ \t]+(\S+))?")
 _PYTHON = re.compile(r"^python[0-9.]*$|^pypy[0-9.]*$|^[\w.]+-python[0-9.]*$")  # awx-python: a project's own interpreter

@@ -21,7 +21,14 @@ from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from opsctl.adopt.discover import MAX_BYTES, Candidate, Discovery, discover, interpreter_of
+from opsctl.adopt.discover import (
+    MAX_BYTES,
+    TEST_FOLDERS,
+    Candidate,
+    Discovery,
+    discover,
+    interpreter_of,
+)
 from opsctl.adopt.model import Caller, Inventory, Script, Skipped
 from opsctl.adopt.parallel import map_chunks
 from opsctl.adopt.python_scan import PythonFacts, scan_python
@@ -257,8 +264,9 @@ def _scan_tree(root: Path, folder: Path, found: Discovery, *, git: bool, now: da
                     effect.call += " [image build]"
         tier, reasons, risk = promotion(script)
         if script.path in test_scripts:
-            reasons.append("in a test folder, listed for what it destroys: nothing in the "
-                           "repository runs it")
+            where = "in a test folder" if any(part in TEST_FOLDERS for part in script.path.split("/")[:-1]) \
+                else "named as a test"
+            reasons.append(f"{where}, listed for what it destroys: nothing in the repository runs it")
         script.tier, script.reasons, script.risk = tier, reasons, risk  # type: ignore[assignment]
     inventory.scripts.sort(key=lambda s: (-tier_rank(s.tier), -s.risk, s.path))
     return inventory
