@@ -1511,8 +1511,10 @@ _DELETE_ACTION = re.compile(r"^(?:delete|remove|terminate|deregister|release|des
 def _removes_imported_keys(words: list[str], text: str) -> bool:
     """``gpg --delete-secret-keys`` in a script that imports the signing key it is handed
     (``gpg --batch --import signing.gpg``): the keys it imported for the run, removed again."""
-    if (words := _untrapped(words)) is None:  # type: ignore[assignment]
+    inner = _untrapped(words)
+    if inner is None:
         return False
+    words = inner
     return command_program(words)[0] == "gpg" and any(
         w.startswith(("--delete-key", "--delete-secret-key")) for w in words) and bool(
         re.search(r"\bgpg\b[^\n]*\s--import\b", text))
@@ -1630,12 +1632,10 @@ def _own_cli_resource(command: Command,
     or fixture script cleaning up after itself. A delete before the create (``kops delete
     cluster`` to make it again) removes what was there: not its own, and so does one in
     another function than the create's, unless an exit trap runs it."""
-    words, trapped = command.words, command.function in handlers
-    if words[:1] == ["trap"] and len(words) > 1:
-        inner = [w for _line, w in simple_commands(words[1])]
-        if len(inner) != 1:
-            return False
-        words, trapped = inner[0], True
+    words = _untrapped(command.words)
+    if words is None:
+        return False
+    trapped = words is not command.words or command.function in handlers
     found = _resource_key(words, _DELETE_VERBS)
     if found is None:
         return False
@@ -1674,8 +1674,10 @@ def _untrapped(words: list[str]) -> list[str] | None:
 def _own_container(words: list[str], made: set[str]) -> bool:
     """``docker rm -f X`` of a container the script made itself under that name (or whose ID
     it holds, also in an exit ``trap``), ``docker rmi X`` of an image it built as X."""
-    if (words := _untrapped(words)) is None:  # type: ignore[assignment]
+    inner = _untrapped(words)
+    if inner is None:
         return False
+    words = inner
     program, index = command_program(words)
     rest = words[index + 1:]
     if program not in _RUNTIMES or not made:
