@@ -825,6 +825,17 @@ BACKUP_DELETES = [
     ("s3cmd rb", "s3cmd rb s3://bucket", True),
     ("s3cmd sync --delete-removed", "s3cmd sync --delete-removed /data s3://bucket", True),
     ("s3cmd put", "s3cmd put x s3://bucket/x", False),
+    ("celery purge empties the queues (a dotted app)", "celery -A run_celery.notify_celery purge -f", True),
+    ("celery purge without -f still purges once answered", "celery --app=proj.app purge", True),
+    ("celery amqp queue.delete", "celery -A proj amqp queue.delete celery", True),
+    ("celery control shutdown", "celery -A proj control shutdown", True),
+    ("celery call sends a task", "celery -A proj.app call tasks.rebuild", False),
+    ("celery worker runs the tasks", "celery -A proj.app worker -l info", None),
+    ("celery inspect reads", "celery -A proj inspect active", None),
+    ("gcloud remove-metadata drops keys and values",
+     "gcloud compute project-info remove-metadata --keys=a-slurm-b", True),
+    ("gcloud remove-iam-policy-binding is said again to undo",
+     "gcloud projects remove-iam-policy-binding p --member=user:x --role=roles/viewer", False),
 ]
 
 

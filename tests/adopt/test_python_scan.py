@@ -2602,3 +2602,36 @@ def test_rebuilding_a_machine_from_its_image_is_destructive() -> None:
                      "client.rebuild_workspaces(RebuildWorkspaceRequests=[{'WorkspaceId': w}])\n"
                      "client.restore_workspace(WorkspaceId=w)\n")
     assert [e.line for e in script.effects if e.destructive] == [3, 4]
+
+
+MERGE_TOOL = """
+import subprocess
+PREFIX = "PR_TOOL"
+
+def run_cmd(cmd):
+    return subprocess.check_output(cmd.split(" "))
+
+def clean_up():
+    branches = run_cmd("git branch").split()
+    for branch in filter(lambda x: x.startswith(PREFIX), branches):
+        run_cmd("git branch -D %s" % branch)
+
+def merge(num):
+    name = {name}
+    run_cmd("git fetch origin pull/%s/head:%s" % (num, name))
+"""
+
+
+@pytest.mark.parametrize(("name", "destructive"), [
+    ('"%s_MERGE_PR_%s" % (PREFIX, num)', False),
+    ('f"{PREFIX}_MERGE_PR_{num}"', False),
+    ('"{}_PR_{}".format(PREFIX, num)', False),
+    # branches it selects by a prefix it never names anything with: someone else's
+    ('"merge-%s" % num', True),
+])
+def test_branches_it_selects_by_the_prefix_it_names_its_own_with_are_its_own(
+        name: str, destructive: bool) -> None:
+    """A merge tool's clean-up deletes the temporary branches it made, found by the prefix it
+    gave them; selecting by a prefix it never names with deletes others' branches."""
+    script, _ = scan(MERGE_TOOL.replace("{name}", name))
+    assert [e.destructive for e in script.effects if "branch -D" in e.call] == [destructive]

@@ -728,6 +728,28 @@ def _rule_gh(args: list[str]) -> Verdict | None:
     return _GH_CLOUD(args)
 
 
+_CELERY_VALUE = frozenset({"-A", "--app", "-b", "--broker", "--result-backend", "--loader",
+                           "--config", "--workdir"})
+
+
+def _rule_celery(args: list[str]) -> Verdict | None:
+    """Celery's command line: ``purge`` empties the broker's queues (every waiting task lost,
+    asked or not: ``-f`` only skips the prompt), as ``amqp queue.purge``/``queue.delete``/
+    ``exchange.delete`` do by hand; ``control shutdown`` and ``multi kill`` end the workers.
+    ``call`` sends a task and ``migrate`` moves tasks between brokers: mutating; ``worker`` and
+    ``beat`` run what the tasks do, which is the tasks' effect, not the command's."""
+    verb, rest = first_positional(args, _CELERY_VALUE)
+    if verb is None:
+        return None
+    if is_unresolved(verb):
+        return unresolved_verdict(verb)
+    action, _ = first_positional(rest, frozenset({"-d", "--destination", "-t", "--timeout"}))
+    if verb == "purge" or (verb == "amqp" and action in ("queue.purge", "queue.delete", "exchange.delete")) \
+            or (verb == "control" and action == "shutdown") or (verb == "multi" and action == "kill"):
+        return DEST
+    return MUT if verb in ("call", "migrate", "amqp") else None
+
+
 def _rule_puppet(args: list[str]) -> Verdict | None:
     """``puppet node clean|deactivate``, ``puppet cert clean|revoke``, ``puppetserver ca
     clean|revoke``: a node's certificates and stored data removed; ``apply``/``agent``: mutating."""
@@ -816,7 +838,7 @@ RULES: dict[str, Rule] = {
     "restic": _rule_restic,
     "borg": subcommand_rule(frozen("delete prune recreate"), frozen("create init compact rename "
                                                                     "upgrade import-tar")),
-    "puppet": _rule_puppet, "puppetserver": _rule_puppet, "gh": _rule_gh,
+    "puppet": _rule_puppet, "puppetserver": _rule_puppet, "gh": _rule_gh, "celery": _rule_celery,
     "kubeadm": subcommand_rule(frozen("reset"), frozen("init join upgrade certs token")),
     # Cloud Foundry's BOSH: ``bosh -d app delete-deployment``, ``clean-up --all`` (unused releases,
     # stemcells and orphaned disks), ``recreate`` (the VMs, deleted and made again); bbl tears

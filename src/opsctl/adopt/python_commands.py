@@ -295,11 +295,12 @@ class CommandParameter:
 
 def command_parameter(index: ModuleIndex, node: ast.expr, scope: str, as_text: bool) -> CommandParameter | None:
     """The parameter of the function at ``scope`` that ``node`` (``cmd``, ``shlex.split(cmd)``,
-    ``cmd.split()``, ``args`` of ``*args``) passes on as the command, if it is one."""
+    ``cmd.split()``, ``cmd.split(" ")``, ``args`` of ``*args``) passes on as the command, if it is one."""
     if isinstance(node, ast.Call):
         if index.canonical(node.func) == "shlex.split" and node.args:
             node, as_text = node.args[0], True
-        elif isinstance(node.func, ast.Attribute) and node.func.attr == "split" and not node.args:
+        elif isinstance(node.func, ast.Attribute) and node.func.attr == "split" and (not node.args or (
+                len(node.args) == 1 and isinstance(node.args[0], ast.Constant) and node.args[0].value == " ")):
             node, as_text = node.func.value, True
     function = index.functions.get(scope)
     if not isinstance(node, ast.Name) or function is None:

@@ -1007,9 +1007,47 @@ class EffectFinder:
         for site, site_scope in self.sites.get((scope.rpartition(".")[2], spec.method), []):
             target = command_at_site(self.index, site, site_scope, spec)
             if target is not None:
-                self.found.extend(classify_command(target, line=site.lineno, confidence="medium"))
+                found = classify_command(target, line=site.lineno, confidence="medium")
+                if any(e.destructive for e in found) and self._own_prefixed(site, site_scope):
+                    found = [replace(e, destructive=False) for e in found]
+                self.found.extend(found)
                 resolved = True
         return resolved
+
+    def _own_prefixed(self, site: ast.Call, scope: str) -> bool:
+        """``for branch in filter(lambda x: x.startswith(PREFIX), branches): run("git branch -D
+        %s" % branch)`` where the script names what it makes with ``PREFIX`` itself (``"%s_PR_%s"
+        % (PREFIX, num)``): it deletes only its own (a merge tool's temporary branches)."""
+        if not site.args:
+            return False
+        used = {n.id for n in ast.walk(site.args[0]) if isinstance(n, ast.Name)}
+        for loop, loop_scope in self.index.loops:
+            if (loop_scope != scope or not isinstance(loop.target, ast.Name) or loop.target.id not in used
+                    or not loop.lineno <= site.lineno <= (loop.end_lineno or loop.lineno)):
+                continue
+            prefixes = {dotted(c.args[0]) for c in ast.walk(loop.iter) if isinstance(c, ast.Call)
+                        and isinstance(c.func, ast.Attribute) and c.func.attr == "startswith"
+                        and c.args and dotted(c.args[0])}
+            if prefixes and all(self._names_with(p) for p in prefixes if p):
+                return True
+        return False
+
+    def _names_with(self, prefix: str) -> bool:
+        """``prefix`` (a constant's name) is formatted into names the script makes: a ``%`` or
+        an f-string or ``.format()`` with it, elsewhere than in a ``startswith``."""
+        for node in ast.walk(self.index.tree):
+            if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod) and isinstance(node.left, ast.Constant):
+                parts = node.right.elts if isinstance(node.right, ast.Tuple) else [node.right]
+            elif isinstance(node, ast.JoinedStr):
+                parts = [v.value for v in node.values if isinstance(v, ast.FormattedValue)]
+            elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                  and node.func.attr == "format" and isinstance(node.func.value, ast.Constant)):
+                parts = list(node.args)
+            else:
+                continue
+            if any(dotted(part) == prefix for part in parts):
+                return True
+        return False
 
     def _sh_or_plumbum(self, call: ast.Call, resolver: Resolver, name: str) -> list[str] | None:
         """``sh.rm("-rf", path)``, ``sh.Command("x")(...)``, plumbum's ``rm["-rf", path]()`` and

@@ -477,6 +477,10 @@ image or a snapshot, what was written since gone."""
 _CLOUD_DESTRUCTIVE = frozenset({"delete", "destroy", "purge", "rm", "del", "drop", "terminate",
                                 "wipe", "rebuild", "uninstall", "rb", "untag", "remove", "zap"})
 _CLOUD_DESTRUCTIVE_PREFIX = ("delete-", "destroy-", "purge-")
+_CLOUD_REMOVES_DATA = frozenset({"remove-metadata"})
+"""``gcloud compute project-info remove-metadata --keys=...``: keys and the values they held
+gone (other ``remove-`` verbs, such as an IAM binding or a label, are mutating: said again,
+they come back as they were)."""
 _CLOUD_MUTATING = frozenset({"create", "update", "deploy", "set", "unset", "add", "patch", "resize",
                              "start", "stop", "restart", "reboot", "apply", "import", "attach",
                              "detach", "enable", "disable", "scale", "upgrade", "submit", "upload",
@@ -501,7 +505,8 @@ def cloud_rule(extra_mutating: frozenset[str] = frozenset()) -> Rule:
             verb = word.rsplit(":", 1)[-1].lower()
             if verb in _CLOUD_READ or verb.startswith(("get-", "list-", "describe-")):
                 return None
-            if verb in _CLOUD_DESTRUCTIVE or verb.startswith(_CLOUD_DESTRUCTIVE_PREFIX):
+            if verb in _CLOUD_DESTRUCTIVE or verb.startswith(_CLOUD_DESTRUCTIVE_PREFIX) or (
+                    verb in _CLOUD_REMOVES_DATA):
                 return DEST
             if verb in _CLOUD_MUTATING or verb in extra_mutating or verb.startswith(_CLOUD_MUTATING_PREFIX):
                 return MUT
