@@ -812,6 +812,67 @@ def test_makefile_variables_with_a_literal_value_are_expanded(tmp_path: Path) ->
         "ops/b/run.sh": [("Makefile", 5, "makefile", "$(OPS)/run.sh")]}
 
 
+def test_an_included_makefile_part_uses_the_variables_of_its_folder_and_its_target_name(
+        tmp_path: Path) -> None:
+    """``Makefile.inc`` is a Makefile; ``$(SCRIPTS_DIR)`` set by the Makefile beside it (which
+    includes it) stands for its value there; ``$@`` in a rule's recipe is the rule's target."""
+    scripts = ("scripts/shared/deploy.sh", "scripts/shared/backport.sh", "other/deploy.sh")
+    files = {"Makefile": "export SCRIPTS_DIR=./scripts/shared\ninclude Makefile.inc\n",
+             "Makefile.inc": ("deploy: clusters\n\t$(SCRIPTS_DIR)/$@.sh\n\n"
+                              "backport:\n\t$(SCRIPTS_DIR)/backport.sh $(release) $(pr)\n\n"
+                              "%.done:\n\t$(SCRIPTS_DIR)/$@.sh\n\t@echo $$@\n")}
+    assert callers(tmp_path, files, scripts) == {
+        "scripts/shared/deploy.sh": [("Makefile.inc", 2, "makefile", "$(SCRIPTS_DIR)/$@.sh")],
+        "scripts/shared/backport.sh": [("Makefile.inc", 5, "makefile",
+                                        "$(SCRIPTS_DIR)/backport.sh $(release) $(pr)")]}
+
+
+def test_a_script_under_a_folder_variable_that_is_not_the_callers_folder(tmp_path: Path) -> None:
+    """``${SCRIPTS_DIR}/compile.sh`` (exported by a Makefile, not set here): not in the caller's
+    own folder, so the one ``compile.sh`` of the tree; two of them, none."""
+    files = {"scripts/shared/compile.sh": "#!/bin/sh\n",
+             "test/scripts/compile/test.sh": "#!/bin/bash\n${SCRIPTS_DIR}/compile.sh bin hello.go\n"}
+    found = callers(tmp_path, files, ("scripts/shared/compile.sh", "test/scripts/compile/test.sh"))
+    assert found == {"scripts/shared/compile.sh": [
+        ("test/scripts/compile/test.sh", 2, "script", "${SCRIPTS_DIR}/compile.sh bin hello.go")]}
+    files["tools/compile.sh"] = "#!/bin/sh\n"
+    assert callers(tmp_path / "two", files, ("scripts/shared/compile.sh", "tools/compile.sh",
+                                             "test/scripts/compile/test.sh")) == {}
+
+
+def test_codedeploy_appspec_hooks_run_their_scripts_from_the_revision_root(tmp_path: Path) -> None:
+    """AWS CodeDeploy's ``appspec.yml``: each lifecycle hook's ``location`` is a script run from
+    the folder of the appspec (kind ``ci``); a YAML file of another name with ``location:`` keys
+    runs nothing."""
+    appspec = ("version: 0.0\nos: linux\nhooks:\n  BeforeInstall:\n"
+               "    - location: deploy/hooks/setup.sh\n      timeout: 300\n      runas: root\n"
+               "  ApplicationStart:\n    - location: deploy/start.py\n")
+    files = {"app/appspec.yml": appspec, "app/other.yml": appspec.replace("hooks:", "steps:"),
+             "app/deploy/hooks/setup.sh": "#!/bin/sh\n", "app/deploy/start.py": "print(1)\n"}
+    assert callers(tmp_path, files, ("app/deploy/hooks/setup.sh", "app/deploy/start.py")) == {
+        "app/deploy/hooks/setup.sh": [("app/appspec.yml", 5, "ci", "- location: deploy/hooks/setup.sh")],
+        "app/deploy/start.py": [("app/appspec.yml", 9, "ci", "- location: deploy/start.py")]}
+
+
+def test_find_exec_devbox_run_and_bats_files_run_scripts(tmp_path: Path) -> None:
+    """``find ... -exec SCRIPT {} \\;`` runs the script for each file found; ``devbox run --
+    'cd scripts && ./x.sh'`` runs a command line in the project's environment, as ``sh -c``;
+    a bats test file is shell. ``find -name x.sh`` alone runs nothing."""
+    workflow = ("on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n"
+                "      - run: find charts -name Chart.yaml -exec .github/render.sh {} \\;\n"
+                "      - run: devbox run -- 'cd scripts && ./clean.sh'\n"
+                "      - run: find . -name clean.sh -print\n")
+    files = {".github/workflows/ci.yml": workflow,
+             "e2e/docs.bats": "setup_file() {\n    bash ../e2e/extract.sh a b\n}\n"}
+    scripts = (".github/render.sh", "scripts/clean.sh", "e2e/extract.sh")
+    assert callers(tmp_path, files, scripts) == {
+        ".github/render.sh": [(".github/workflows/ci.yml", 6, "github-actions",
+                               "- run: find charts -name Chart.yaml -exec .github/render.sh {} \\;")],
+        "scripts/clean.sh": [(".github/workflows/ci.yml", 7, "github-actions",
+                              "- run: devbox run -- 'cd scripts && ./clean.sh'")],
+        "e2e/extract.sh": [("e2e/docs.bats", 2, "script", "bash ../e2e/extract.sh a b")]}
+
+
 # --- commands written for other programs, task runners and containers -----------------------------
 
 GENERATED_CONFIG = '''\

@@ -1452,6 +1452,21 @@ def test_a_here_document_piped_from_cat_into_a_sql_client_is_its_sql() -> None:
      "  gcloud container clusters delete $NAME --quiet\n}\ncase $1 in deploy) deploy;; teardown) teardown;; esac\n",
      [True]),
     ("gcloud container clusters create $NAME\ngcloud container clusters delete $NAME --quiet\n", []),
+    # a compound verb: ``cf create-service-key`` ... ``cf delete-service-key`` of the same key
+    ("cf create-service-key db KEY\npsql -f dump.sql\ncf delete-service-key -f db KEY\n", []),
+    ("cf delete-service-key -f db KEY\n", [True]),
+    # a working tree removed, then made again by ``git worktree add``
+    ('D="${ROOT}/released"\nrm -rf "${D}"\ngit worktree add -f "${D}" "${SHA}"\n', []),
+    ("rm -rf old-tree\ngit worktree add -b fix new-tree main\n", [True]),
+    # the script's own file (an installer stub the real binary replaces)
+    ('rm -f "$0"\nexec subctl "$@"\n', []),
+    ('rm -f "$0" /etc/x\n', [True]),
+    # pages numbered by a counter, wiped before the loop writes them again; not dated backups
+    ('rm -f pages/*.json\nN=0\nwhile true; do\n  N=$((N+1))\n  curl x > "pages/$N.json"\ndone\n', []),
+    ('out="$2"\nrm -f "$out"/inline-*.yaml\nn=0\nfor f in *.adoc; do\n  n=$((n + 1))\n'
+     '  o="$out/inline-$(basename "$f")-${n}.yaml"\n  echo x > "$o"\ndone\n', []),
+    ('rm -f backups/db-*.gz\npg_dump x | gzip > "backups/db-$(date +%F).gz"\n', [True]),
+    ('rm -f out/*.json\ncurl x > "out/$1.json"\n', [True]),
 ])
 def test_resources_ids_manifests_and_keys_it_made_are_its_own(text: str, destructive: list[bool]) -> None:
     assert [e.destructive for e in scan(text).effects if e.destructive] == destructive
@@ -1463,8 +1478,29 @@ def test_resources_ids_manifests_and_keys_it_made_are_its_own(text: str, destruc
     ("load.sh", 'mysql "$db" < /backups/ezid-dump.sql\n', [True]),
     # another SQL file (a schema, a seed): not known to destroy
     ("init-db.sh", 'mysql "$db" < schema.sql\n', [False]),
+    # a dump written out by the command before, read from a pipe or ``< <(...)``
+    ("apply.sh", 'gunzip -c cleaned-db-dump.sql.gz | psql "$URI"\n', [True]),
+    ("apply.sh", 'psql "$URI" < <(gunzip --to-stdout cleaned-db-dump.sql.gz)\n', [True]),
+    ("4_restore.sh", "restic dump \"$ID\" /db | kubectl exec -i \"$POD\" -- bash -c 'mysql -uroot'\n", [True]),
+    # its statements given on the command line (the input is data), or another file: unknown
+    ("load.sh", 'gunzip -c data.csv.gz | psql "$URI" -c "copy t from stdin"\n', [False]),
+    ("init.sh", 'cat schema.sql | psql "$URI"\n', []),
 ])
 def test_a_dump_fed_to_a_sql_client_restores_over_the_database(path: str, text: str, destructive: list[bool]) -> None:
     script = Script(path=path, language="shell")
     scan_shell(script, "#!/bin/bash\n" + text)
     assert [e.destructive for e in script.effects if e.kind == "sql"] == destructive
+
+
+@pytest.mark.parametrize(("text", "destructive"), [
+    # a runner handed the name of one of the script's functions: what that function does counts
+    ("remove_gw_labels() {\n  kubectl label node x gw-\n}\nrun_all_clusters remove_gw_labels\n", []),
+    ("delete_pods() {\n  kubectl delete pod x\n}\nrun_all_clusters delete_pods\n", [True]),
+    # no such function: a tool told to remove
+    ("run_all_clusters remove_gw_labels\n", [True]),
+    # a tool named by a variable whose verb a function happens to share
+    ('DKMS=/usr/sbin/dkms\nremove() {\n  ${DKMS} remove -m "$1" -v 1 --all\n}\nremove nvidia\n', [True]),
+])
+def test_a_tool_handed_one_of_the_scripts_functions_is_judged_by_the_function(
+        text: str, destructive: list[bool]) -> None:
+    assert [e.destructive for e in scan(text).effects if e.destructive] == destructive

@@ -106,8 +106,10 @@ a service action) does not name the repository's script of that name: ``ghe-ssh 
 runs ``test``, ``$docker run`` runs no ``run`` script. A path (``./test``, ``script/test``) still
 does."""
 PACKAGE_TASK_RUNNERS = frozenset({"npm", "pnpm", "yarn", "bun", "npx", "pnpx", "bunx"})
-_ENV_RUNNERS = frozenset({"poetry", "uv", "pdm", "pipenv", "rye", "pixi"})
-"""``X run CMD`` runs CMD (a script, or a command the project installs) in its environment."""
+_ENV_RUNNERS = frozenset({"poetry", "uv", "pdm", "pipenv", "rye", "pixi", "devbox"})
+"""``X run CMD`` runs CMD (a script, or a command the project installs) in its environment
+(``devbox run -- 'cd scripts && ./x.sh'``: a whole command line in one word, as ``sh -c``)."""
+_FIND_EXEC = frozenset({"-exec", "-execdir", "-ok", "-okdir"})
 """Commands whose bare-name arguments are package.json tasks or package binaries."""
 
 
@@ -142,6 +144,9 @@ class ScriptIndex:
     """An installed command's subcommands registered as entry points (cliff): command -> the
     subcommand's first word -> the script (``tempest cleanup`` runs ``tempest/cmd/cleanup.py``)."""
     flask_groups: dict[str, str] = field(default_factory=dict)
+    make_values: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Folder -> the literal variables its Makefiles define (``export SCRIPTS_DIR=./scripts``):
+    an included ``Makefile.inc`` uses what the Makefile beside it sets."""
     hints: frozenset[str] | None = None
     """While one file is read: the names it mentions (:meth:`mentions`). A simple command none
     of whose words holds one of them runs no script, and is passed over (None: none known)."""
@@ -235,8 +240,10 @@ class ScriptIndex:
         # A relative path with folders that leads nowhere names another file of the same name
         # unless a folder matches too; an absolute (deployed) path or a bare name needs only the
         # name to be unique.
+        # (the folder a variable stands for is not one of them: ``${SCRIPTS_DIR}/compile.sh``,
+        # guessed to be the caller's folder and not there, is a name under an unknown folder)
         relative_with_folders = anchored is not None and (any(
-            part not in ("", ".") for part in ref.split("/")[:-1]) or (
+            part not in ("", ".") and not part.startswith("$") for part in ref.split("/")[:-1]) or (
             known_cwd and ref.startswith("./")))
         return _by_suffix(ref, candidates, lambda p: p.split("/"),
                           minimum=2 if relative_with_folders else 1)
@@ -580,7 +587,23 @@ def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str 
         position += 2
         while position < len(words) and words[position].text.startswith("-"):
             position += 1
+        if position == len(words) - 1 and any(c.isspace() for c in words[position].text.strip("'\"")):
+            inner = words[position]
+            refs, _ = command_refs(normalise(inner.text), index, Where(where.caller, cwd, where.variables),
+                                   base=base + inner.pos)
+            found.extend(refs)
+            return cwd
         command = posixpath.basename(words[position].text) if position < len(words) else ""
+    if command == "find" and position < len(words) - 2:
+        # ``find charts -name Chart.yaml -exec .github/render-charts.sh {} \;``: the command of
+        # each ``-exec`` runs, from where find runs (``-execdir``: beside each file found)
+        for k in range(position + 1, len(words) - 1):
+            if words[k].text in _FIND_EXEC:
+                end = next((j for j in range(k + 1, len(words))
+                            if words[j].text in (";", "\\;", "+", "';'", '";"')), len(words))
+                if end > k + 1:
+                    _segment_refs(words[k + 1:end], index, where, cwd, found, base, python)
+        return cwd
     if command == "cd":
         target = words[position + 1].text if position + 1 < len(words) else ""
         return _change_directory(target, where, cwd)

@@ -40,6 +40,7 @@ from opsctl.adopt.callers_build import (
     callers_in_tox,
     cli_subcommands,
     console_script_commands,
+    make_variables,
     timed_services,
 )
 from opsctl.adopt.callers_ci import (
@@ -107,6 +108,10 @@ def find_callers(root: Path, scripts: Sequence[str], files: Sequence[str], *,
         if kind == "entry-point" and (source := read_text(root / path)) is not None:
             index.commands.update(console_script_commands(CallerFile.of(path, source), index))
             registered += cli_subcommands(CallerFile.of(path, source), index)
+        elif kind == "makefile" and (source := read_text(root / path)) is not None:
+            folder = index.make_values.setdefault(posixpath.dirname(path), {})
+            for name, value in make_variables(source).items():
+                folder.setdefault(name, value)
         elif kind == "dockerfile" and (source := read_text(root / path)) is not None:
             copies = docker_copies(source, index, [posixpath.dirname(path), ""])
             index.image_commands.update(_installed_commands(copies, index))
@@ -206,7 +211,9 @@ def classify(path: str, scripts: frozenset[str]) -> str | None:
         return "github-actions"
     if lower in (".gitlab-ci.yml", ".gitlab-ci.yaml") or (".gitlab" in folders and yaml_file):
         return "gitlab-ci"
-    if (lower in ("makefile", "gnumakefile") or lower.endswith(".mk")) and path not in scripts:
+    if (lower in ("makefile", "gnumakefile") or lower.endswith(".mk")
+            or lower.startswith(("makefile.", "gnumakefile."))) and path not in scripts:
+        # (``Makefile.inc``, ``Makefile.images``: parts a Makefile includes)
         return "makefile"
     if lower in ("justfile", ".justfile") or lower.endswith(".just"):
         return "justfile"
@@ -260,7 +267,7 @@ def classify(path: str, scripts: frozenset[str]) -> str | None:
         return "cron"
     if lower.endswith(".py"):
         return "python"
-    if lower.endswith((".sh", ".bash", ".zsh", ".ksh")):
+    if lower.endswith((".sh", ".bash", ".zsh", ".ksh", ".bats")):  # (bats tests: shell with @test)
         return "shell"
     if lower.endswith(".go"):
         return "go"

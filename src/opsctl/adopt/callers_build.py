@@ -130,10 +130,11 @@ def callers_in_cron(file: CallerFile, index: ScriptIndex, collector: Collector,
 def callers_in_makefile(file: CallerFile, index: ScriptIndex, collector: Collector,
                         plan: list[tuple[str, str]]) -> None:
     here = posixpath.dirname(file.path)
-    # Literal variables of the Makefile (SCRIPTS := tools/ops) stand for their value.
-    values = {m.group(1): _MAKE_VAR_RE.sub(r"${\1}", m.group(2).strip())
-              for m in _MAKE_ASSIGN_RE.finditer(file.text) if "$(shell" not in m.group(2)}
+    # Literal variables of the Makefile (SCRIPTS := tools/ops) stand for their value; those it
+    # does not set, for what the other Makefiles of its folder set (the one that includes it).
+    values = {**index.make_values.get(here, {}), **make_variables(file.text)}
     number = 0
+    target: str | None = None  # the rule's only target, what ``$@`` stands for in its recipe
     while number < len(file.lines):
         line = file.lines[number]
         first = number
@@ -144,8 +145,13 @@ def callers_in_makefile(file: CallerFile, index: ScriptIndex, collector: Collect
         recipe: str | None = None
         if line.startswith("\t"):
             recipe = line[1:]
-        elif not line.startswith("#") and re.match(r"^[^=#:]+::?(?!=)[^=;]*;", line):
-            recipe = line.partition(";")[2]
+        elif not line.startswith("#") and (rule := _MAKE_RULE_RE.match(line)):
+            targets = rule.group(1).split()
+            target = targets[0] if len(targets) == 1 and "%" not in targets[0] and "$" not in targets[0] else None
+            if re.match(r"^[^=#:]+::?(?!=)[^=;]*;", line):
+                recipe = line.partition(";")[2]
+        if recipe is not None and target is not None:
+            recipe = _MAKE_TARGET_RE.sub(target, recipe)
         if recipe is None:
             # ``VERSION = $(shell scripts/compute-version.sh)``: run when make reads the file, from
             # where make runs (an included ``.mk`` file's folder is not that: the tree's root)
@@ -161,6 +167,17 @@ def callers_in_makefile(file: CallerFile, index: ScriptIndex, collector: Collect
         # Each recipe line runs in a shell of its own, from the Makefile's folder.
         callers_in_chunk(file, recipe, first + 1, index, collector, "makefile",
                          Where(file.path, here, {"CURDIR": here}))
+
+
+_MAKE_RULE_RE = re.compile(r"^([^=#:\t][^=#:]*?)\s*::?(?!=)")
+_MAKE_TARGET_RE = re.compile(r"(?<!\$)\$(?:@|\(@\)|\{@\})")
+
+
+def make_variables(text: str) -> dict[str, str]:
+    """The literal variables a Makefile sets (``SCRIPTS := tools/ops``, ``export DIR=./x``),
+    each as its value with ``$(VAR)`` written ``${VAR}``; not those made by ``$(shell ...)``."""
+    return {m.group(1): _MAKE_VAR_RE.sub(r"${\1}", m.group(2).strip())
+            for m in _MAKE_ASSIGN_RE.finditer(text) if "$(shell" not in m.group(2)}
 
 
 def _make_shell_calls(line: str) -> list[str]:

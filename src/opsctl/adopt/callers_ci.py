@@ -287,8 +287,19 @@ def callers_in_yaml(file: CallerFile, index: ScriptIndex, collector: Collector,
                     plan: list[tuple[str, str]]) -> None:
     """Other YAML: Kubernetes manifests (a container's command and args: a CronJob's are kind
     ``cron``, a Job's, Deployment's or Pod's kind ``kubernetes``; the steps of a Tekton Task or an
-    Argo Workflow, kind ``ci``), and GitLab CI files that the main ``.gitlab-ci.yml`` includes."""
-    if re.search(r"^\s*apiVersion:", file.text, re.M) and re.search(r"^\s*kind:", file.text, re.M):
+    Argo Workflow, kind ``ci``), AWS CodeDeploy's ``appspec.yml`` (kind ``ci``), and GitLab CI
+    files that the main ``.gitlab-ci.yml`` includes."""
+    if file.path.rpartition("/")[2].lower() in ("appspec.yml", "appspec.yaml") and re.search(
+            r"^hooks:", file.text, re.M):
+        # the scripts of the deployment's lifecycle hooks (``BeforeInstall: - location: x.sh``),
+        # each run from the root of the revision: the folder of the appspec
+        here = file.path.rpartition("/")[0]
+        for number, line in enumerate(file.lines, 1):
+            match = _CODEDEPLOY_HOOK.match(line)
+            if match and index.mentioned_in(match.group(1)):
+                callers_in_chunk(file, match.group(1).strip("\"'"), number, index, collector, "ci",
+                                 Where(file.path, here))
+    elif re.search(r"^\s*apiVersion:", file.text, re.M) and re.search(r"^\s*kind:", file.text, re.M):
         for document in _compose_all(file.text):
             top = _mapping(document)
             manifest = _scalar(top.get("kind")) or ""
@@ -317,6 +328,9 @@ def callers_in_yaml(file: CallerFile, index: ScriptIndex, collector: Collector,
     elif re.search(r"^\s*(before_)?script:", file.text, re.M) and re.search(
             r"^\s*stage:", file.text, re.M):
         callers_in_gitlab(file, index, collector, plan)
+
+
+_CODEDEPLOY_HOOK = re.compile(r"^\s*-?\s*location:\s*(\S+)\s*$")
 
 
 YAML_FALLBACK_KINDS: dict[str, CallerKind] = {

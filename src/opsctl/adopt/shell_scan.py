@@ -15,6 +15,7 @@ from pathlib import Path
 
 from opsctl.adopt import commands as _commands
 from opsctl.adopt.command_args import split_options
+from opsctl.adopt.command_rules import RULES
 from opsctl.adopt.model import Confidence, Effect, EnvVar, Flag, Script
 from opsctl.adopt.shell_interface import (
     CASE_SUBJECT,
@@ -47,6 +48,12 @@ _PID_FILE_READ = re.compile(r"(?:\$\(|`)\s*(?:(?:cat|head|tail)\s[^`)]*|<\s*[^`)
                             re.IGNORECASE)
 _RESTORE_WORD = re.compile(r"(?i)restore")
 _DUMP_WORD = re.compile(r"(?i)dump|backup|\.bak\b")
+_DUMP_READERS = frozenset({"gunzip", "zcat", "gzip", "bzcat", "bzip2", "xzcat", "xz", "zstdcat", "zstd",
+                           "cat", "pv", "openssl", "gpg", "aws", "gsutil", "mc", "s3cmd", "rclone",
+                           "restic", "borg", "kopia"})
+_SQL_GIVEN = frozenset({"-c", "--command", "-f", "--file", "-e", "--execute"})
+"""Options that give a SQL client its statements: it does not read them from its input."""
+_INNER_SQL_CLIENT = re.compile(r"^(?:\S*/)?(?:psql|mysql|mariadb)\s")
 _SQL_CLIENTS = frozenset({"psql", "mysql", "mariadb", "sqlite3", "clickhouse-client", "cqlsh",
                           "sqlcmd", "snowsql"})
 
@@ -181,6 +188,8 @@ def _path_key(word: str) -> str:
 
 
 _BRACED = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?\?[^}]*)?\}")
+_GLOB_CHARS = re.compile(r"[*?\[]")
+_DATED = re.compile(r"(?i)\bdate\b|\$\{?\w*(?:date|time|stamp|now|today)\w*\}?")
 
 
 def _glob_of_own(word: str, produced: AbstractSet[str], folder: str | None = None) -> bool:
@@ -361,7 +370,8 @@ def _data_folders(words: list[str]) -> list[str]:
 def _outputs(words: list[str]) -> list[str]:
     """The files a command writes or unpacks, by its own options: ``curl -o X``, ``wget -O X``,
     ``tee X``, ``tar -cf X``/``tar -xf X``, ``gzip X`` (X.gz), ``cp A X``, ``unzip X``,
-    ``aws lambda invoke ... X``, ``zip X files``, ``pip install -t X``, ``sed -i.bak E X`` (X.bak)."""
+    ``aws lambda invoke ... X``, ``zip X files``, ``pip install -t X``, ``sed -i.bak E X`` (X.bak),
+    ``git worktree add X``."""
     program, index = command_program(words)
     args = words[index + 1:]
     if program is None or not args:
@@ -402,6 +412,9 @@ def _outputs(words: list[str]) -> list[str]:
             # (``git clone https://github.com/org/${proj}``: the folder the variable names)
             return [name] if name and ("$" not in name or re.fullmatch(r"\$\{?\w+\}?", name)) else []
         return operands[1:2]
+    if program == "git" and positionals[:2] == ["worktree", "add"]:  # the working tree it makes
+        operands = split_options(args[args.index("add") + 1:], frozenset({"-b", "-B", "--reason"}))[2]
+        return operands[:1]
     if program == "tee":
         return positionals
     if program == "helm" and positionals[:1] == ["package"]:  # ``helm package feast``: NAME-VERSION.tgz
@@ -564,6 +577,7 @@ class _Scan(ShellInterface):
             if expansion.arm is not None:
                 self.arm_expansions.setdefault(id(expansion.arm), []).append(expansion)
         self.raw_values: dict[str, list[str]] = {}
+        self._pages: list[str] | None = None  # regenerated_pages' names, found once
         """name -> each value as written (expansions kept), to follow ``mktemp`` scratch paths."""
         self.scratch: set[str] = set()
         self.defaults: dict[str, str] = {}
@@ -887,6 +901,16 @@ class _Scan(ShellInterface):
         if len(self.script.warnings) < _MAX_WARNINGS and message not in self.script.warnings:
             self.script.warnings.append(message)
 
+    def runs_own_function(self, words: list[str]) -> bool:
+        """``run_all_clusters remove_gw_labels``: a tool without a rule of its own handed the
+        name of one of the script's functions to run, not told to remove anything."""
+        program, index = command_program(words)
+        if program is None or program in RULES or program.startswith("$") or not self.parsed.functions:
+            return False  # (``${DKMS} remove -m x`` beside a ``remove`` function: the tool's verb)
+        verb = next((w for w in words[index + 1:] if not w.startswith("-")), None)
+        # (a name of several words: ``remove`` alone is as likely the tool's own verb)
+        return verb is not None and verb in self.parsed.functions and ("_" in verb or "-" in verb)
+
     def command_effect(self, command: Command, values: dict[str, list[str]], single: dict[str, str],
                        base: Confidence) -> Effect | None:
         """The effect of one command, its variables resolved; a variable with several literal
@@ -925,6 +949,8 @@ class _Scan(ShellInterface):
                 self.warn(f"line {command.line}: eval of a string built at run time")
             confidence: Confidence = "medium" if through_variable or choice is not None else base
             effect = _commands.classify_argv(words, line=command.line, confidence=confidence)
+            if effect is not None and effect.destructive and self.runs_own_function(words):
+                effect = None  # (what the function does is read in its body)
             if effect is not None:
                 found.append(effect)
         return max(found, key=lambda effect: effect.destructive) if found else None
@@ -1008,7 +1034,7 @@ class _Scan(ShellInterface):
         objects = _kube_objects_made(self.parsed.commands) if "kubectl" in self.text or (
             " oc " in self.text) else set()
         installed = _installed_packages(self.parsed.commands) if _PACKAGES.search(self.text) else set()
-        resources = _cli_resources_made(self.parsed.commands) if re.search(r" (?:create|mb) ", self.text) else {}
+        resources = _cli_resources_made(self.parsed.commands) if re.search(r" (?:create|mb)[ -]", self.text) else {}
         made_ids = _made_ids(self.parsed.commands) if "$(" in self.text else set()
         aws_made = _aws_made(self.parsed.commands) if "aws " in self.text else []
         handlers = _trap_handlers(self.parsed.commands, self.parsed.functions) if "trap" in self.text else set()
@@ -1029,6 +1055,7 @@ class _Scan(ShellInterface):
             and command_program(command.words)[0] in _UNPACKERS for word in _outputs(command.words)}
             if self.parsed.assigned and _UNPACK_WORDS.search(self.text) else set())
         found_before: Command | None = None  # the ``find`` just before (its list piped on?)
+        dumped: int | None = None  # the line of the command before, when it writes out a dump
         for command in self.parsed.commands:
             base: Confidence = "medium" if command.remote else "high"
             if command.words:
@@ -1055,6 +1082,7 @@ class _Scan(ShellInterface):
                         effect.destructive = False
                 if effect is not None and effect.destructive and (
                         self.own_output(command.words, produced - looped, earlier) or self.own_children(command.words)
+                        or _removes_itself(command.words) or self.regenerated_pages(command)
                         or self.own_output(command.words, rebuilt_for(command.function))
                         or _own_container(command.words, containers)
                         or _own_kube_object(effect.call.split(), objects)
@@ -1092,9 +1120,17 @@ class _Scan(ShellInterface):
                     if command.stdin_text is None and fed is not None and fed[0] == command.line:
                         # ``cat << EOF | mysql -u root``: the here-document is the client's input
                         command = replace(command, stdin_text=fed[1])
-                    effects.extend(self.sql_input(command, base))
+                    effects.extend(self.sql_input(command, base, dumped == command.line))
                 elif any(w.rsplit("/", 1)[-1] in _SQL_CLIENTS for w in command.words[1:]):
                     effects.extend(self.sql_input(command, "medium"))  # docker exec db psql <<SQL
+                elif dumped == command.line and (inner := next((
+                        w.strip("\"'") for w in command.words[1:] if _INNER_SQL_CLIENT.match(w.strip("\"'"))), None)):
+                    # ``restic dump $ID /db | kubectl exec -i $POD -- bash -c 'mysql -uroot'``
+                    effects.extend(self.sql_input(replace(command, words=inner.split()), "medium", True))
+            # (kept along the line: ``| kubectl exec -i $POD -- bash -c 'mysql'`` is read as the
+            # command and then the one it runs remotely)
+            dumped = command.line if self.dump_producer(command.words) else (
+                dumped if dumped == command.line else None)
             fed = (command.line, command.stdin_text) if command.words[:1] == ["cat"] and command.stdin_text else None
             found_before = command if command.words[:1] == ["find"] else None
             for redirect in command.redirects:
@@ -1136,6 +1172,46 @@ class _Scan(ShellInterface):
         if len(values) == 1 and re.fullmatch(r"[\w.-]+", values[0].strip("\"'")):
             return values[0].strip("\"'")
         return word
+
+    def regenerated_pages(self, command: Command) -> bool:
+        """``rm cold_indices_json/*json`` before a loop writes ``> "cold_indices_json/$COUNTER.json"``
+        (``COUNTER=$((COUNTER+1))``): the pages of the script's own output, numbered by a
+        counter, wiped to be written again. Names that carry a date (a backup rotation's
+        ``db-$(date +%F).gz``) are not pages: older ones are what such a pattern deletes."""
+        program, index = command_program(command.words)
+        operands = [_path_key(w) for w in command.words[index + 1:] if not w.startswith("-")]
+        if program not in _REMOVERS or not operands or not all(_GLOB_CHARS.search(w) for w in operands):
+            return False
+        if self._pages is None:
+            self._pages = []
+            for other in self.parsed.commands:
+                for redirect in other.redirects if other.seq > command.seq else ():
+                    if redirect.op.lstrip("0123456789") in _WRITE_OPS and redirect.target:
+                        page = self._page_name(_path_key(redirect.target))
+                        if page is not None:
+                            self._pages.append(page)
+        return bool(self._pages) and all(
+            any(fnmatch.fnmatchcase(page, self._page_name(word, 1) or word) for page in self._pages)
+            for word in operands)
+
+    def _page_name(self, key: str, depth: int = 0) -> str | None:
+        """A written name with its counters as ``0`` and other command output as ``x`` (a
+        variable set once is written out): None when it carries a date or an unknown part."""
+        if _DATED.search(key):
+            return None
+        key = re.sub(r"\$\([^()]*(?:\([^()]*\)[^()]*)*\)", "x", key)
+
+        def one(match: re.Match[str]) -> str:
+            values = self.raw_values.get(match.group(1), [])
+            if any("$((" in v for v in values):
+                return "0"  # a counter
+            if len(values) == 1 and depth < 2 and not _DATED.search(values[0]):
+                inner = self._page_name(_path_key(values[0]), depth + 1)
+                if inner is not None:
+                    return inner
+            return match.group(0)  # (a folder given as an argument stays as written)
+        named = re.sub(r"\$([A-Za-z_][A-Za-z0-9_]*)", one, key)
+        return named if named != key or depth else None
 
     def expanded_key(self, word: str) -> str:
         """``_path_key`` with variables the script sets once to one value written out
@@ -1330,7 +1406,20 @@ class _Scan(ShellInterface):
             or _copied_in(key, produced) or (key.endswith("/*") and key[:-2] in produced)
             for word in operands)  # (``rm -rf docs/snyk/*`` of a folder it makes and writes again)
 
-    def sql_input(self, command: Command, confidence: Confidence) -> list[Effect]:
+    def dump_producer(self, words: list[str]) -> bool:
+        """A command that writes a dump or a backup out (``gunzip -c db-dump.sql.gz``,
+        ``restic dump $ID /db``, ``aws s3 cp s3://b/backup.sql -``), whose output the next
+        command of the line reads (a pipe, or ``< <(...)``): in a restore script, any such."""
+        program, index = command_program(words)
+        if program not in _DUMP_READERS:
+            return False
+        rest = words[index + 1:]
+        if program in ("restic", "borg", "kopia"):
+            return bool(rest) and rest[0] in ("dump", "extract", "cat")
+        return any(_DUMP_WORD.search(w) for w in rest if not w.startswith("-")) or bool(
+            _RESTORE_WORD.search(self.script.path.rsplit("/", 1)[-1]))
+
+    def sql_input(self, command: Command, confidence: Confidence, dumped: bool = False) -> list[Effect]:
         call = _commands.call_text(command.words)
         if command.stdin_text is not None:
             destructive = _commands.classify_sql(command.stdin_text)
@@ -1347,6 +1436,9 @@ class _Scan(ShellInterface):
                 _DUMP_WORD.search(target) for target in fed)
             return [Effect("sql", bool(restore), f"{call} < file", command.line,
                            "medium" if restore else "low", via=command.function)]
+        if dumped and not any(w in _SQL_GIVEN for w in command.words):
+            # the dump the command before wrote out, read from a pipe: loaded into the server
+            return [Effect("sql", True, f"{call} < dump", command.line, "medium", via=command.function)]
         return []
 
     def redirect_effect(self, command: Command, redirect: Redirect, written: set[str],
@@ -1414,6 +1506,14 @@ _RUNTIMES = frozenset({"docker", "podman", "nerdctl"})
 
 _RUNTIME_WORD = re.compile(r"\b(?:docker|podman|nerdctl)\b")
 _MADE_BY_ID = re.compile(r"^\$\(\s*(?:sudo\s+)?(?:docker|podman|nerdctl)\s+(?:container\s+)?(?:create|run)\b")
+
+
+def _removes_itself(words: list[str]) -> bool:
+    """``rm -f "$0"``: the script deletes its own file (an installer stub replaced by what it
+    installs, a run-once hook), nothing else."""
+    program, index = command_program(words)
+    operands = [w for w in words[index + 1:] if not w.startswith("-")]
+    return program in _REMOVERS and bool(operands) and all(w in ("$0", "${0}") for w in operands)
 
 
 def _containers_made(commands: list[Command]) -> set[str]:
@@ -1609,6 +1709,9 @@ def _resource_key(words: list[str], verbs: frozenset[str]) -> tuple[tuple[str, .
             return None
         if word in verbs:
             return (program, *rest[:at]), [w.strip("\"'") for w in rest[at + 1:]]
+        verb, dash, noun = word.partition("-")
+        if dash and noun and verb in verbs:  # ``cf create-service-key`` ... ``cf delete-service-key``
+            return (program, *rest[:at], noun), [w.strip("\"'") for w in rest[at + 1:]]
     return None
 
 
