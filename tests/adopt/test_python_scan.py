@@ -1247,7 +1247,9 @@ def test_sql_effects(source: str, expected: list[tuple[str, bool, str]]) -> None
     pytest.param("for u in User.objects.filter(x=1):\n    u.delete()", [("orm", True, "medium")], id="loop-delete"),
     pytest.param("qs = Order.objects.filter(stale=True)\nqs.delete()", [("orm", True, "medium")],
                  id="queryset-variable"),
-    pytest.param("User.objects.filter(x=1).update(active=False)", [("orm", True, "high")], id="queryset-update"),
+    pytest.param("User.objects.filter(x=1).update(name='x')", [("orm", True, "high")], id="queryset-update"),
+    pytest.param("User.objects.filter(x=1).update(active=False)", [("orm", False, "high")],
+                 id="queryset-update-of-a-switch"),
     pytest.param("qs = User.objects.all()\nqs = qs.exclude(staff=True)\nqs.update(password='x')",
                  [("orm", True, "medium")], id="queryset-variable-update"),
     pytest.param("from django.db import models\ndef rows(m):\n    qs = m.data.all()\n    return qs.filter(x=1)\n"
@@ -2635,3 +2637,65 @@ def test_branches_it_selects_by_the_prefix_it_names_its_own_with_are_its_own(
     gave them; selecting by a prefix it never names with deletes others' branches."""
     script, _ = scan(MERGE_TOOL.replace("{name}", name))
     assert [e.destructive for e in script.effects if "branch -D" in e.call] == [destructive]
+
+
+
+@pytest.mark.parametrize(("body", "destructive"), [
+    # a flag switched, a counter shifted, empty fields filled: no value lost
+    ("User.objects.filter(last_login__lt=cutoff).update(is_active=False)", False),
+    ("Channel.objects.filter(order__gte=p).update(order=F('order') + 1)", False),
+    ("File.objects.filter(duration__isnull=True).update(duration=0)", False),
+    ("Node.objects.filter(id__in=null_ids).update(labels=['x'])", False),
+    # values overwritten
+    ("User.objects.all().update(password=hashed)", True),
+    ("User.objects.filter(x=1).update(email=None)", True),
+    ("Channel.objects.filter(order__gte=p).update(order=F('rank') + 1)", True),
+])
+def test_queryset_updates_that_lose_no_value(body: str, destructive: bool) -> None:
+    source = f"""
+from django.core.management.base import BaseCommand
+from django.db.models import F
+from app.models import User, Channel, File, Node
+
+class Command(BaseCommand):
+    def handle(self, *args, **options):
+        {body}
+"""
+    assert [d for kind, d, _ in effects(source) if kind == "orm"] == [destructive]
+
+
+def test_an_instance_switched_off_and_saved_loses_nothing() -> None:
+    source = """
+from django.core.management.base import BaseCommand
+from app.models import User
+
+class Command(BaseCommand):
+    def handle(self, *args, **options):
+        for user in User.objects.filter(last_login__lt=cutoff):
+            user.is_active = False
+            user.save()
+        for user in User.objects.filter(x=1):
+            user.email = "x@example.org"
+            user.save()
+"""
+    assert [d for kind, d, _ in effects(source) if kind == "orm"] == [False, True]
+
+
+@pytest.mark.parametrize(("call", "expected"), [
+    ("api('/orgs/o/packages/p/versions/1', method='DELETE')", [("http", True, "medium")]),
+    ("api('/orgs/o/packages', method='POST')", [("http", False, "medium")]),
+    ("api('/orgs/o/packages')", []),
+])
+def test_a_function_of_the_script_given_the_http_method(call: str, expected: list[Any]) -> None:
+    """``github_api(path, method="DELETE")``: the script's own function hands the method to its
+    request; the call site says what it does."""
+    source = f"""
+import urllib.request
+
+def api(path, method="GET"):
+    req = urllib.request.Request("https://api.github.com" + path, method=method)
+    return urllib.request.urlopen(req)
+
+{call}
+"""
+    assert [e for e in effects(source) if e[0] == "http" and e[2] == "medium"] == expected

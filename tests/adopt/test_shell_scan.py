@@ -1467,6 +1467,11 @@ def test_a_here_document_piped_from_cat_into_a_sql_client_is_its_sql() -> None:
      '  o="$out/inline-$(basename "$f")-${n}.yaml"\n  echo x > "$o"\ndone\n', []),
     ('rm -f backups/db-*.gz\npg_dump x | gzip > "backups/db-$(date +%F).gz"\n', [True]),
     ('rm -f out/*.json\ncurl x > "out/$1.json"\n', [True]),
+    # copied elsewhere just before: a move; the backups its own ``find -exec sed -i.bak`` left
+    ('cp -R --parents "$d" reports\nrm -rf "$d"\n', []),
+    ('cp -R "$d" reports\nrm -rf "$d" other\n', [True]),
+    ('cp -R docs v/1\nfind v/1 -type f -exec sed -i".bak" "s/a/b/" {} +\nfind v/1 -name "*.bak" | xargs rm\n', []),
+    ("find . -type f -exec sed -i'.bak' 's/a/b/' {} +\nfind . -name '*.bak' -delete\n", [True]),
 ])
 def test_resources_ids_manifests_and_keys_it_made_are_its_own(text: str, destructive: list[bool]) -> None:
     assert [e.destructive for e in scan(text).effects if e.destructive] == destructive
@@ -1503,4 +1508,18 @@ def test_a_dump_fed_to_a_sql_client_restores_over_the_database(path: str, text: 
 ])
 def test_a_tool_handed_one_of_the_scripts_functions_is_judged_by_the_function(
         text: str, destructive: list[bool]) -> None:
+    assert [e.destructive for e in scan(text).effects if e.destructive] == destructive
+
+
+@pytest.mark.parametrize(("text", "destructive"), [
+    # command lines printed and piped to a shell are what runs
+    ("gcloud compute images list | awk '{print \"gcloud compute images delete --quiet \" $1}' \\\n  | bash\n",
+     [True]),
+    ('echo "rm -rf /srv/data" | sh\n', [True]),
+    ('echo "hello world" | bash\n', []),
+    # printed, not run: written to a file, or a shell started on its own line
+    ('echo "rm -rf /srv/data" > x.sh\n', []),
+    ('echo "rm -rf /srv/data"\nbash\n', []),
+])
+def test_command_lines_printed_into_a_shell_run(text: str, destructive: list[bool]) -> None:
     assert [e.destructive for e in scan(text).effects if e.destructive] == destructive

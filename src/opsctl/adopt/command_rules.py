@@ -102,7 +102,10 @@ _BUILD_OUTPUT = re.compile(r"^(?:\./)?(?:dist|build|_build|site|htmlcov|\.covera
                            # a file in the build's output folder (``rm -f dist/app-1.2.tar.gz``,
                            # ``rm -f ${DISTROOT}/pgadmin4*.deb``): a package built again
                            r"|^(?:\./)?(?:dist|_build)/[^/]+$"
-                           r"|^\$\{?DIST_?(?:ROOT|DIR|PATH)?\}?/[^/]+$")
+                           r"|^\$\{?DIST_?(?:ROOT|DIR|PATH)?\}?/[^/]+$"
+                           # inside Maven's/Cargo's ``target`` folder of the project
+                           # (``rm -r ${BK_HOME}/target/dist_dev``): what the build made
+                           r"|^(?:\./)?target/[^$]+$|^\$\{?\w*(?:HOME|ROOT)\w*\}?/target/[^$]+$")
 _INSTALLED_BINARY = re.compile(r"^(?:\$\{?\w*BIN\w*\}?|(?:~|\$\{?HOME\}?)?/(?:usr/(?:local/)?)?(?:\.local/)?bin)/[^/]+$")
 
 
@@ -750,6 +753,28 @@ def _rule_celery(args: list[str]) -> Verdict | None:
     return MUT if verb in ("call", "migrate", "amqp") else None
 
 
+_GOVC_DESTRUCTIVE = re.compile(r"\.(?:destroy|remove|rm|revert|unregister|delete|purge)$|^(?:vm|host)\.destroy$")
+_GOVC_MUTATING = re.compile(r"\.(?:create|clone|import\.\w+|upload|power|change|add|register|attach|markastemplate"
+                            r"|markasvm|mkdir|cp|mv|ip|info\.set)$|^(?:vm|host|snapshot|disk|library)\.")
+_GOVC_READ = re.compile(r"\.(?:info|ls|find|tree|ip|logs|download|export\.\w+|about|events|ping)$|^(?:ls|find|about|tree)$")
+
+
+def _rule_govc(args: list[str]) -> Verdict | None:
+    """vSphere's ``govc object.verb``: ``snapshot.remove``, ``vm.destroy``, ``datastore.rm``,
+    ``snapshot.revert`` (the state since the snapshot gone) are destructive; ``vm.create``,
+    ``snapshot.create``, ``vm.power``, ``vm.change`` mutating; ``*.info``/``ls``/``find`` read."""
+    verb, _ = first_positional(args)
+    if verb is None:
+        return None
+    if is_unresolved(verb):
+        return unresolved_verdict(verb)
+    if _GOVC_READ.search(verb):
+        return None
+    if _GOVC_DESTRUCTIVE.search(verb):
+        return DEST
+    return MUT if _GOVC_MUTATING.search(verb) else None
+
+
 def _rule_puppet(args: list[str]) -> Verdict | None:
     """``puppet node clean|deactivate``, ``puppet cert clean|revoke``, ``puppetserver ca
     clean|revoke``: a node's certificates and stored data removed; ``apply``/``agent``: mutating."""
@@ -839,6 +864,7 @@ RULES: dict[str, Rule] = {
     "borg": subcommand_rule(frozen("delete prune recreate"), frozen("create init compact rename "
                                                                     "upgrade import-tar")),
     "puppet": _rule_puppet, "puppetserver": _rule_puppet, "gh": _rule_gh, "celery": _rule_celery,
+    "govc": _rule_govc,
     "kubeadm": subcommand_rule(frozen("reset"), frozen("init join upgrade certs token")),
     # Cloud Foundry's BOSH: ``bosh -d app delete-deployment``, ``clean-up --all`` (unused releases,
     # stemcells and orphaned disks), ``recreate`` (the VMs, deleted and made again); bbl tears

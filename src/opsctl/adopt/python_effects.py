@@ -203,6 +203,33 @@ def bookkeeping_field(field: str | None) -> bool:
     return field.startswith("_") or any(word in _BOOKKEEPING_WORDS for word in field.lower().split("_"))
 
 
+def _flag_value(field: str | None, value: ast.expr | None) -> bool:
+    """A field set to ``True``/``False`` (``is_active = False``, ``complete=True``: a switch,
+    set back as easily), or shifted by an amount (``order=F("order") + 1``): no value lost."""
+    if isinstance(value, ast.Constant) and isinstance(value.value, bool):
+        return True
+    return (isinstance(value, ast.BinOp) and isinstance(value.op, ast.Add | ast.Sub)
+            and isinstance(value.left, ast.Call) and dotted(value.left.func) in ("F", "models.F")
+            and bool(value.left.args) and const_str(value.left.args[0]) == field)
+
+
+def _fills_empty(receiver: ast.expr) -> bool:
+    """``Model.objects.filter(duration__isnull=True).update(...)``, ``.filter(**only_unfilled)``,
+    ``.filter(id__in=null_ids)``: the rows updated are those whose fields are empty, filled in."""
+    for node in ast.walk(receiver):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "filter"):
+            continue
+        for kw in node.keywords:
+            if kw.arg and kw.arg.endswith("__isnull") and isinstance(kw.value, ast.Constant) and kw.value.value is True:
+                return True
+            if any(isinstance(n, ast.Name) and _EMPTY_NAME.search(n.id) for n in ast.walk(kw.value)):
+                return True
+    return False
+
+
+_EMPTY_NAME = re.compile(r"(?i)(?:^|_)(?:null|unfilled|empty|missing|blank)(?:_|$)")
+
+
 _SQL_DROP = re.compile(r"^\W*DROP\s+(TABLE|INDEX|VIEW)\s+(?:IF\s+EXISTS\s+)?([\w.\"`\[\]]+)\s*(?:CASCADE\s*)?$",
                        re.IGNORECASE)
 
@@ -373,7 +400,7 @@ class EffectFinder:
                     for t in targets:
                         if isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name) and t.value.id == target.id:
                             changed = True
-                            data = data or not bookkeeping_field(t.attr)
+                            data = data or not (bookkeeping_field(t.attr) or _flag_value(t.attr, node.value))
                 elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
                       and isinstance(node.func.value, ast.Name) and node.func.value.id == target.id):
                     if node.func.attr.startswith("set_"):
@@ -835,7 +862,8 @@ class EffectFinder:
             self._command(call, scope, name, attr)
         elif (attr and isinstance(func, ast.Attribute) and self._cloud(call, func, attr, scope)) or (
                 (attr in _HTTP_WRITES or attr == "request" or name in _URLLIB) and self._http(call, name, attr, scope)) \
-                or (attr in _RUNNER_METHODS and call.args and self._argv_runner(call, scope)):
+                or (attr in _RUNNER_METHODS and call.args and self._argv_runner(call, scope)) \
+                or (isinstance(func, ast.Name) and self._http_wrapper(call, func.id, scope)):
             pass
         elif attr in _SQL_METHODS or (name.startswith("sqlalchemy") and name.endswith(".text")):
             self._sql(call, scope)
@@ -1153,6 +1181,18 @@ class EffectFinder:
             self._add("http", _HTTP_WRITES[attr], call)
         return True
 
+    def _http_wrapper(self, call: ast.Call, name: str, scope: str) -> bool:
+        """``github_api(path, method="DELETE")``: a function of the script that takes the HTTP
+        method as a parameter (and hands it to its request), called with a writing one."""
+        method = (const_str(keywords(call).get("method")) or "").upper()
+        if method not in ("POST", "PUT", "PATCH", "DELETE"):
+            return False
+        function = self.index.function(name, scope)
+        if function is None or not any(arg.arg == "method" for arg in (*function.args.args, *function.args.kwonlyargs)):
+            return False
+        self._add("http", method == "DELETE", call, "medium")
+        return True
+
     def _url_argument(self, call: ast.Call, scope: str) -> bool:
         """The first argument of a call on an unknown client is a URL: a literal ``http(s)://``
         string, or a value whose name says ``url``/``endpoint``."""
@@ -1223,7 +1263,10 @@ class EffectFinder:
             fields = [kw.arg for kw in call.keywords] if call.keywords or not isinstance(values, ast.Dict) else [
                 const_str(key) if key is not None else None for key in values.keys]
             # only bookkeeping: a status/state marker, timestamps, derived ``_cache`` fields: not data lost
-            self._add("orm", not all(bookkeeping_field(field) for field in fields), call, confidence)
+            # (nor a flag set to True or False, a counter shifted, or empty fields filled)
+            given = {kw.arg: kw.value for kw in call.keywords if kw.arg}
+            self._add("orm", not (all(bookkeeping_field(field) or _flag_value(field, given.get(field or ""))
+                                      for field in fields) or _fills_empty(receiver)), call, confidence)
         elif attr == "bulk_update":
             self._add("orm", True, call, "medium")
         elif id(call) in self.rewritten_saves:

@@ -91,6 +91,8 @@ class Command:
     stdin_text: str | None = None
     seq: int = 0
     """The order in which the lexer met it (reads and assignments are compared by it)."""
+    piped: bool = False
+    """Its input is the output of the command before it (``a | b``: ``b``)."""
 
 
 @dataclass(slots=True)
@@ -143,6 +145,8 @@ class _Frame:
     function_keyword: bool = False
     test_mode: bool = False
     skip_command: bool = False
+    piped: bool = False  # the next command reads a pipe
+
 
 
 class _Lexer:
@@ -259,6 +263,7 @@ class _Lexer:
 
     def operator(self, frame: _Frame, op: str) -> None:
         self.end_command(frame)
+        frame.piped = op in ("|", "|&")
         if op in (";;", ";&", ";;&") and frame.cases and frame.cases[-1].mode == "body":
             state = frame.cases[-1]
             if state.arm is not None:
@@ -320,7 +325,8 @@ class _Lexer:
         if frame.command is None:
             frame.command = Command(self.line_of(pos), function=self.current_function(frame),
                                      arm=self.current_arm(frame), remote=self.remote,
-                                     seq=self.sink.next_seq())
+                                     seq=self.sink.next_seq(), piped=frame.piped)
+            frame.piped = False
         return frame.command
 
     # -- words --------------------------------------------------------------------------------------

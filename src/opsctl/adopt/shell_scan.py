@@ -1056,6 +1056,7 @@ class _Scan(ShellInterface):
             if self.parsed.assigned and _UNPACK_WORDS.search(self.text) else set())
         found_before: Command | None = None  # the ``find`` just before (its list piped on?)
         dumped: int | None = None  # the line of the command before, when it writes out a dump
+        printed: tuple[int, list[str]] | None = None  # command lines an awk/echo/printf prints
         for command in self.parsed.commands:
             base: Confidence = "medium" if command.remote else "high"
             if command.words:
@@ -1078,11 +1079,13 @@ class _Scan(ShellInterface):
                         replace(found_before, words=[*found_before.words, "-delete"],
                                 raw=[*found_before.raw, "-delete"]), values, single, base)
                     if as_delete is None or not as_delete.destructive or self.own_output(
-                            [*found_before.words, "-delete"], produced - looped, earlier):
+                            [*found_before.words, "-delete"], produced - looped, earlier) or self.own_backups(
+                            [*found_before.words, "-delete"]):
                         effect.destructive = False
                 if effect is not None and effect.destructive and (
                         self.own_output(command.words, produced - looped, earlier) or self.own_children(command.words)
                         or _removes_itself(command.words) or self.regenerated_pages(command)
+                        or self.copied_away(command)
                         or self.own_output(command.words, rebuilt_for(command.function))
                         or _own_container(command.words, containers)
                         or _own_kube_object(effect.call.split(), objects)
@@ -1120,17 +1123,28 @@ class _Scan(ShellInterface):
                     if command.stdin_text is None and fed is not None and fed[0] == command.line:
                         # ``cat << EOF | mysql -u root``: the here-document is the client's input
                         command = replace(command, stdin_text=fed[1])
-                    effects.extend(self.sql_input(command, base, dumped == command.line))
+                    effects.extend(self.sql_input(command, base, dumped is not None and (
+                        dumped == command.line or command.piped)))
                 elif any(w.rsplit("/", 1)[-1] in _SQL_CLIENTS for w in command.words[1:]):
                     effects.extend(self.sql_input(command, "medium"))  # docker exec db psql <<SQL
-                elif dumped == command.line and (inner := next((
+                elif dumped is not None and (dumped == command.line or command.piped) and (inner := next((
                         w.strip("\"'") for w in command.words[1:] if _INNER_SQL_CLIENT.match(w.strip("\"'"))), None)):
                     # ``restic dump $ID /db | kubectl exec -i $POD -- bash -c 'mysql -uroot'``
                     effects.extend(self.sql_input(replace(command, words=inner.split()), "medium", True))
             # (kept along the line: ``| kubectl exec -i $POD -- bash -c 'mysql'`` is read as the
             # command and then the one it runs remotely)
             dumped = command.line if self.dump_producer(command.words) else (
-                dumped if dumped == command.line else None)
+                command.line if dumped is not None and (dumped == command.line or command.piped) else None)
+            shell_fed, _at = command_program(command.words)
+            if printed and (printed[0] == command.line or command.piped) and shell_fed in ("sh", "bash") and all(
+                    w.startswith("-") for w in command.words[_at + 1:]):
+                # ``... | awk '{print "gcloud compute images delete --quiet " $1}' | bash``: the
+                # command lines printed for a shell to run are what runs
+                for text in printed[1]:
+                    for found in _commands.classify_command_string(text, line=command.line, confidence="medium"):
+                        effects.append(replace(found, via=command.function))
+            printed = (command.line, texts) if (texts := _printed_command_lines(command.words)) else (
+                (command.line, printed[1]) if printed and (printed[0] == command.line or command.piped) else None)
             fed = (command.line, command.stdin_text) if command.words[:1] == ["cat"] and command.stdin_text else None
             found_before = command if command.words[:1] == ["find"] else None
             for redirect in command.redirects:
@@ -1172,6 +1186,25 @@ class _Scan(ShellInterface):
         if len(values) == 1 and re.fullmatch(r"[\w.-]+", values[0].strip("\"'")):
             return values[0].strip("\"'")
         return word
+
+    def copied_away(self, command: Command) -> bool:
+        """``cp -R --parents "$dir" reports; rm -rf "$dir"``: removed after a copy of it was
+        made elsewhere just before (in the same function): a move, nothing lost."""
+        program, index = command_program(command.words)
+        operands = [_path_key(w) for w in command.words[index + 1:] if not w.startswith("-")]
+        if program not in _REMOVERS or not operands:
+            return False
+        copied: set[str] = set()
+        for other in self.parsed.commands:
+            if other.seq >= command.seq:
+                break
+            if other.function != command.function or not other.words:
+                continue
+            name, at = command_program(other.words)
+            if name in ("cp", "rsync"):
+                sources = [_path_key(w) for w in other.words[at + 1:] if not w.startswith("-")][:-1]
+                copied.update(sources)
+        return all(o in copied for o in operands)
 
     def regenerated_pages(self, command: Command) -> bool:
         """``rm cold_indices_json/*json`` before a loop writes ``> "cold_indices_json/$COUNTER.json"``
@@ -1286,15 +1319,23 @@ class _Scan(ShellInterface):
         """``rm -f *.bak`` after ``sed -i.bak EXPR *.pb.go``: the backup copies its own in-place
         edits left (every operand a pattern ending in a suffix the script's ``sed -i`` used)."""
         program, index = command_program(words)
-        if program not in _REMOVERS or "sed" not in self.text:
+        if (program not in _REMOVERS and not (program == "find" and "-delete" in words)) or "sed" not in self.text:
             return False
-        if self._sed_suffixes is None:
+        if self._sed_suffixes is None:  # (also ``find ... -exec sed -i'.bak' EXPR {} +``)
             self._sed_suffixes = {
                 w[2:] if w.startswith("-i") else w.partition("=")[2]
-                for command in self.parsed.commands if command_program(command.words)[0] == "sed"
-                for w in command.words if (w.startswith("-i") and len(w) > 2) or w.startswith("--in-place=")}
+                for command in self.parsed.commands if "sed" in command.words
+                for w in command.words[command.words.index("sed") + 1:]
+                if (w.startswith("-i") and len(w) > 2) or w.startswith("--in-place=")}
             self._sed_suffixes = {x for x in self._sed_suffixes if re.fullmatch(r"[.~_-]\w*~?|~", x)}
-        operands = [_path_key(w) for w in words[index + 1:] if not w.startswith("-")]
+        if program == "find":  # ``find docs -name "*.bak" -delete``: what its names match, in a
+            # folder of its own (``find . -name "*.bak"`` goes through the whole tree, others' too)
+            start = words[index + 1] if len(words) > index + 1 else "."
+            if start.startswith("-") or _path_key(start) in ("", ".", "./"):
+                return False
+            operands = [_path_key(words[i + 1]) for i, w in enumerate(words[:-1]) if w in ("-name", "-iname")]
+        else:
+            operands = [_path_key(w) for w in words[index + 1:] if not w.startswith("-")]
         return bool(operands and self._sed_suffixes) and all(
             any(re.fullmatch(r"(?:[\w./-]*/)?\*" + re.escape(x), o) for x in self._sed_suffixes)
             for o in operands)
@@ -1506,6 +1547,20 @@ _RUNTIMES = frozenset({"docker", "podman", "nerdctl"})
 
 _RUNTIME_WORD = re.compile(r"\b(?:docker|podman|nerdctl)\b")
 _MADE_BY_ID = re.compile(r"^\$\(\s*(?:sudo\s+)?(?:docker|podman|nerdctl)\s+(?:container\s+)?(?:create|run)\b")
+
+
+def _printed_command_lines(words: list[str]) -> list[str]:
+    """The command lines ``awk '{print "tool verb " $1}'``, ``echo "tool verb x"`` or ``printf``
+    print (the literal text, each a line a shell piped after them would run)."""
+    program, index = command_program(words)
+    if program in ("awk", "gawk", "mawk"):
+        source = next((w for w in words[index + 1:] if not w.startswith("-")), "")
+        texts = [m.group(1) for m in re.finditer(r'"((?:[^"\\]|\\.)*)"', source)]
+    elif program in ("echo", "printf"):
+        texts = [" ".join(w for w in words[index + 1:] if not w.startswith("-"))]
+    else:
+        return []
+    return [text.strip() for text in texts if re.match(r"\s*[a-z][\w.-]*\s+\S", text)]
 
 
 def _removes_itself(words: list[str]) -> bool:
