@@ -873,6 +873,37 @@ def test_find_exec_devbox_run_and_bats_files_run_scripts(tmp_path: Path) -> None
         "e2e/extract.sh": [("e2e/docs.bats", 2, "script", "bash ../e2e/extract.sh a b")]}
 
 
+def test_maven_exec_plugin_runs_a_script_from_the_project_folder(tmp_path: Path) -> None:
+    """``pom.xml``: the exec plugin's executable and arguments, run from the pom's folder
+    (``${project.basedir}``), reported at the argument that names the script (kind ``maven``)."""
+    pom = """<project>
+  <build><plugins><plugin>
+    <artifactId>exec-maven-plugin</artifactId>
+    <executions><execution>
+      <configuration>
+        <executable>bash</executable>
+        <workingDirectory>${project.basedir}</workingDirectory>
+        <arguments>
+          <argument>src/main/assembly/assembly-plugins.sh</argument>
+          <argument>${build.plugins.skip}</argument>
+        </arguments>
+      </configuration>
+    </execution><execution>
+      <configuration><executable>${project.basedir}/bin/push.sh</executable></configuration>
+    </execution></executions>
+  </plugin></plugins></build>
+</project>
+"""
+    files = {"dist/pom.xml": pom}
+    scripts = ("dist/src/main/assembly/assembly-plugins.sh", "dist/bin/push.sh")
+    assert callers(tmp_path, files, scripts) == {
+        "dist/src/main/assembly/assembly-plugins.sh": [
+            ("dist/pom.xml", 9, "maven", "<argument>src/main/assembly/assembly-plugins.sh</argument>")],
+        "dist/bin/push.sh": [
+            ("dist/pom.xml", 14, "maven",
+             "<configuration><executable>${project.basedir}/bin/push.sh</executable></configuration>")]}
+
+
 # --- commands written for other programs, task runners and containers -----------------------------
 
 GENERATED_CONFIG = '''\

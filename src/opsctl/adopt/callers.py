@@ -32,6 +32,7 @@ from opsctl.adopt.callers_build import (
     callers_in_justfile,
     callers_in_logrotate,
     callers_in_makefile,
+    callers_in_maven,
     callers_in_packer,
     callers_in_procfile,
     callers_in_python,
@@ -219,6 +220,8 @@ def classify(path: str, scripts: frozenset[str]) -> str | None:
         return "justfile"
     if lower == "tox.ini":
         return "tox"
+    if lower == "pom.xml":
+        return "maven"
     if lower in ("pyproject.toml", "setup.py", "setup.cfg"):
         return "entry-point"
     if lower in ("dockerfile", "containerfile") or lower.endswith((".dockerfile", ".containerfile")) \
@@ -297,6 +300,7 @@ _SCANNERS = {
     "systemd": callers_in_systemd,
     "systemd-timer": callers_in_systemd,
     "packer": callers_in_packer,
+    "maven": callers_in_maven,
     "procfile": callers_in_procfile,
     "logrotate": callers_in_logrotate,
     "ini": callers_in_ini,

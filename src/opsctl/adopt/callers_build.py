@@ -319,6 +319,31 @@ _PACKER_DIR = re.compile(r"\{\{\s*template_dir\s*\}\}|\$\{path\.(?:root|module|c
 _HCL_SCRIPT = re.compile(r"""^\s*(?:script|source)\s*=\s*"([^"]+)"|^\s*scripts\s*=\s*\[(.*)\]?""")
 
 
+_MAVEN_CONFIGURATION = re.compile(r"<configuration>(.*?)</configuration>", re.S)
+_MAVEN_EXECUTABLE = re.compile(r"<executable>\s*([^<\s]+)\s*</executable>")
+_MAVEN_ARGUMENT = re.compile(r"<argument>\s*([^<]*?)\s*</argument>")
+_MAVEN_BASEDIR = re.compile(r"\$\{(?:project\.)?basedir\}/?")
+
+
+def callers_in_maven(file: CallerFile, index: ScriptIndex, collector: Collector,
+                     plan: list[tuple[str, str]]) -> None:
+    """A Maven ``pom.xml``: the exec plugin's ``<executable>bash</executable>`` with its
+    ``<argument>`` words, run by the build from the project's folder (``${project.basedir}``,
+    the pom's; a ``<workingDirectory>`` elsewhere is not followed). Read as text: a pom is XML,
+    but its line numbers are what a caller is reported by, which ElementTree does not keep."""
+    here = posixpath.dirname(file.path)
+    for block in _MAVEN_CONFIGURATION.finditer(file.text):
+        executable = _MAVEN_EXECUTABLE.search(block.group(1))
+        if executable is None:
+            continue
+        start = block.start(1)
+        items = [(_MAVEN_BASEDIR.sub("", executable.group(1)),
+                  file.text.count("\n", 0, start + executable.start()) + 1)]
+        items += [(_MAVEN_BASEDIR.sub("", m.group(1)), file.text.count("\n", 0, start + m.start()) + 1)
+                  for m in _MAVEN_ARGUMENT.finditer(block.group(1))]
+        callers_in_word_list(file, items, index, collector, "maven", Where(file.path, here))
+
+
 def callers_in_packer(file: CallerFile, index: ScriptIndex, collector: Collector,
                       plan: list[tuple[str, str]]) -> None:
     """A Packer template's shell provisioners (``"script": "{{template_dir}}/provisioners/
