@@ -55,6 +55,8 @@ FLOORS: dict[str, dict[str, float]] = {
     # four not inventoried: a file of Python 3.12 syntax (an error with its reason), a helper
     # the test scripts source, two test-folder scripts only an evaluation task file names
     "held-out-33": {"precision": 0.9, "recall": 0.95, "callers": 0.85, "flags": 0.9},
+    # one not inventoried: a CI helper in a test folder that only another CI script runs
+    "held-out-34": {"precision": 0.75, "recall": 0.75, "callers": 0.85, "flags": 0.9},
 }
 
 
@@ -81,10 +83,9 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-33")
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-34")
     assert report["scripts"] >= 100
     # every labelled script is inventoried, or said why not (see the floors above)
-    assert sorted(m["path"].rsplit("/", 1)[-1] for m in report["missed"]) == [
-        "_prerequisites.ubuntu.sh", "cleanup.sh", "drop_failed_replication_slots.py", "setup.sh"]
-    # blind 0.83 / 0.91 (callers 0.63, flags 0.95); 0.93 / 0.95 (0.88) after its rules
-    assert report["destructive"]["precision"] >= 0.9 and report["destructive"]["recall"] >= 0.95
+    assert [m["path"].rsplit("/", 1)[-1] for m in report["missed"]] == ["running_test.sh"]
+    # blind 0.55 / 0.68 (callers 0.87, flags 0.93); 0.75 / 0.77 (callers 0.89) after its rules
+    assert report["destructive"]["precision"] >= 0.75 and report["destructive"]["recall"] >= 0.75
