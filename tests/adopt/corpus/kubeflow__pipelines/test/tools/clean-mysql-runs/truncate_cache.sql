@@ -1,0 +1,3 @@
+USE cachedb;
+
+TRUNCATE execution_caches;
