@@ -1472,6 +1472,15 @@ def test_a_here_document_piped_from_cat_into_a_sql_client_is_its_sql() -> None:
     ('cp -R "$d" reports\nrm -rf "$d" other\n', [True]),
     ('cp -R docs v/1\nfind v/1 -type f -exec sed -i".bak" "s/a/b/" {} +\nfind v/1 -name "*.bak" | xargs rm\n', []),
     ("find . -type f -exec sed -i'.bak' 's/a/b/' {} +\nfind . -name '*.bak' -delete\n", [True]),
+    # the containers it brought up itself, taken down in the same function or from an exit trap
+    ("docker compose -p it up -d\n./run-tests\ndocker compose -p it down\n", []),
+    ('trap "docker compose -p t down" EXIT\ndocker compose -p t up -d\n', []),
+    # a stop script, another project, a down before the up, volumes deleted: destructive
+    ("docker compose down\n", [True]),
+    ("docker compose -p a up -d\ndocker compose -p b down\n", [True]),
+    ("docker-compose -f a.yml down\ndocker-compose -f a.yml up -d\n", [True]),
+    ("docker compose up -d\n./run-tests\ndocker compose down -v\n", [True]),
+    ("start() {\n  docker compose up -d\n}\nstop() {\n  docker compose down\n}\n", [True]),
 ])
 def test_resources_ids_manifests_and_keys_it_made_are_its_own(text: str, destructive: list[bool]) -> None:
     assert [e.destructive for e in scan(text).effects if e.destructive] == destructive

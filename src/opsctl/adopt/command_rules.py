@@ -714,7 +714,7 @@ def _rule_s6_svscanctl(args: list[str]) -> Verdict | None:
 
 # second words that delete after a group word: not ``rm``/``remove``/``prune`` (``tool cache rm``)
 _GROUP_DELETES = frozenset({"delete", "destroy", "drop", "purge", "wipe", "nuke", "teardown",
-                            "terminate"})
+                            "terminate", "evict"})
 _HANDS_ON = frozenset({"sudo", "doas", "env", "exec", "run", "command", "nice", "nohup", "time",
                        "timeout", "xargs", "sh", "bash", "ssh", "echo", "printf"})
 
@@ -773,6 +773,21 @@ def _rule_govc(args: list[str]) -> Verdict | None:
     if _GOVC_DESTRUCTIVE.search(verb):
         return DEST
     return MUT if _GOVC_MUTATING.search(verb) else None
+
+
+_YARN_PACKAGES = subcommand_rule(frozenset(), frozen("install add ci update upgrade remove publish "
+                                                     "sync lock"))
+
+
+def _rule_yarn(args: list[str]) -> Verdict | None:
+    """Two programs of one name: Hadoop's ``yarn application -kill ID`` (``app -destroy``,
+    ``-stop``) ends a running application: destructive; ``yarn add``/``install``, the
+    JavaScript package manager: mutating."""
+    if args[:1] in (["application"], ["app"]):
+        return DEST if any(w in ("-kill", "-destroy", "-stop") for w in args[1:]) else (
+            MUT if any(w in ("-launch", "-start", "-flex", "-changeQueue", "-updatePriority")
+                       for w in args[1:]) else None)
+    return _YARN_PACKAGES(args)
 
 
 def _rule_puppet(args: list[str]) -> Verdict | None:
@@ -901,7 +916,8 @@ RULES: dict[str, Rule] = {
                                                           "update uninstall link")),
     **{name: subcommand_rule(frozenset(), frozen("install add ci update upgrade remove publish sync "
                                                  "lock"))
-       for name in ("yarn", "pnpm", "bundle", "composer", "poetry", "pipenv", "uv")},
+       for name in ("pnpm", "bundle", "composer", "poetry", "pipenv", "uv")},
+    "yarn": _rule_yarn,
     "cargo": _rule_cargo, "dpkg": _rule_dpkg, "java": _rule_java,
     "s6-svscanctl": _rule_s6_svscanctl, "pt-archiver": _rule_pt_archiver,
     "logrotate": _rule_logrotate, "virsh": _rule_virsh,

@@ -266,7 +266,8 @@ def _scan_tree(root: Path, folder: Path, found: Discovery, *, git: bool, now: da
         if script.path in test_scripts:
             where = "in a test folder" if any(part in TEST_FOLDERS for part in script.path.split("/")[:-1]) \
                 else "named as a test"
-            reasons.append(f"{where}, listed for what it destroys: nothing in the repository runs it")
+            reasons.append(f"{where}, listed for what it destroys: " + (
+                "only another script runs it" if script.callers else "nothing in the repository runs it"))
         script.tier, script.reasons, script.risk = tier, reasons, risk  # type: ignore[assignment]
     inventory.scripts.sort(key=lambda s: (-tier_rank(s.tier), -s.risk, s.path))
     return inventory
@@ -302,8 +303,8 @@ def _ci_scripts_of_test_folders(inventory: Inventory, candidates: list[Candidate
     teardown that kills every container on the host): a blast radius whoever runs it. Those
     are returned, to say why they are listed. The others stay skipped as tests. A Python test
     module (``test_*.py``, ``conftest.py``) stays a test whoever names it, and so do a Python
-    file without a shebang that nothing runs and a file that tox or a calling line hands to a
-    test runner (``pytest tests/x.py``, ``bats tests/smoke.sh``)."""
+    file without a shebang that nothing runs (not even another script) and a file that tox or
+    a calling line hands to a test runner (``pytest tests/x.py``, ``bats tests/smoke.sh``)."""
     for_effects: set[str] = set()
     for candidate in candidates:
         name = candidate.path.rsplit("/", 1)[-1]
@@ -318,10 +319,14 @@ def _ci_scripts_of_test_folders(inventory: Inventory, candidates: list[Candidate
                     candidate.interpreter = interpreter_of(handle.readline(512))[1]
             except OSError:
                 pass
-        if not run and ((candidate.language == "python" and candidate.interpreter is None)
+        if not run and ((candidate.language == "python" and candidate.interpreter is None
+                         and not callers.get(candidate.path))
                         or any(caller.kind == "tox" or _TEST_RUNNER.search(caller.text)
                                for caller in callers.get(candidate.path, ()))):
-            continue  # a test's helper module, or what a test runner runs: a test
+            # a test's helper module, or what a test runner runs: a test (one that another
+            # script of the folder runs, ``python3 tools/delete_old_runs.py``, is read as a
+            # shell script there is: listed if it destroys)
+            continue
         try:
             script, _facts = _scan_candidate(candidate, folder)
         except ScanError as exc:

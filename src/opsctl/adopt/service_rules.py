@@ -425,7 +425,10 @@ def rule_compose(args: list[str]) -> Verdict | None:
         return unresolved_verdict(verb)
     shorts, longs, _ = split_options(rest)
     if verb == "down":
-        return DEST if "v" in shorts or longs & {"--volumes", "--rmi", "--remove-orphans"} else MUT
+        # the project's containers and networks removed (and with ``-v`` its volumes): what it
+        # ran is gone, whatever state the containers held outside a volume (a script taking
+        # down what it brought up itself is read as its own: shell_scan)
+        return DEST
     if verb == "up" and "--remove-orphans" in longs:
         return DEST  # the containers of services no longer in the file, removed
     if verb == "rm":

@@ -35,7 +35,7 @@ from opsctl.adopt.shell_lexer import (
     parse_shell,
     simple_commands,
 )
-from opsctl.adopt.shell_sources import Sourced, sourced_files
+from opsctl.adopt.shell_sources import Sourced, sourced_files, tree_file
 
 __all__ = ["looks_like_credential", "scan_shell"]
 
@@ -122,7 +122,7 @@ def _scratch_path(word: str) -> bool:
 _HELM_DEPS = re.compile(r"\bhelm\S*\s+(?:\S+\s+)*?dep(?:endency|endencies|s)?\s+(?:up|update|build)\b")
 """``helm dep up CHART``, ``"$bindir"/helm dependency build``: chart dependencies fetched again."""
 
-_NAMED_TOOLS = ("docker", "podman", "nerdctl", "kubectl", "helm", "git", "aws", "gcloud",
+_NAMED_TOOLS = ("docker", "podman", "nerdctl", "kubectl", "helm", "git", "aws", "gcloud", "yarn",
                 "terraform", "psql", "mysql", "java", "tar")
 
 
@@ -564,6 +564,7 @@ class _Scan(ShellInterface):
         self.lines = text.splitlines()
         self.parsed = parsed if parsed is not None else parse_shell(text)
         self.sourced = sourced_files(self.parsed, file, root, text)
+        self.file, self.root = file, root
         self._made_in: dict[str | None, set[str]] | None = None  # rebuilt_folders' caches
         self._written: set[str] | None = None
         self._sed_suffixes: set[str] | None = None  # own_backups' cache
@@ -1085,7 +1086,7 @@ class _Scan(ShellInterface):
                 if effect is not None and effect.destructive and (
                         self.own_output(command.words, produced - looped, earlier) or self.own_children(command.words)
                         or _removes_itself(command.words) or self.regenerated_pages(command)
-                        or self.copied_away(command)
+                        or self.copied_away(command) or self.downs_own_stack(command, handlers)
                         or self.own_output(command.words, rebuilt_for(command.function))
                         or _own_container(command.words, containers)
                         or _own_kube_object(effect.call.split(), objects)
@@ -1186,6 +1187,28 @@ class _Scan(ShellInterface):
         if len(values) == 1 and re.fullmatch(r"[\w.-]+", values[0].strip("\"'")):
             return values[0].strip("\"'")
         return word
+
+    def downs_own_stack(self, command: Command, handlers: AbstractSet[str]) -> bool:
+        """``docker compose -p it up -d`` ... ``docker compose -p it down``: a test or a tool
+        taking down the containers it brought up itself, in the same function (or on the way
+        out, from an exit trap): its own. A ``down`` before any ``up`` (a stop script, a
+        restart) removes what ran before it."""
+        words = _untrapped(command.words)
+        if words is None:
+            return False
+        down = _compose_call(words)
+        if down is None or down[0] != "down" or down[1] is None or any(
+                w in ("-v", "--volumes", "--rmi") or w.startswith("--rmi=") for w in words):
+            return False  # (its volumes, or images, deleted as well: data, whoever made them)
+        trapped = words is not command.words or command.function in handlers
+        for other in self.parsed.commands:
+            if other is command or not other.words or (not trapped and other.seq > command.seq):
+                continue
+            up = _compose_call(other.words)
+            if up is not None and up[0] in ("up", "run", "create", "start") and up[1] == down[1] and (
+                    trapped or other.function == command.function):
+                return True
+        return False
 
     def copied_away(self, command: Command) -> bool:
         """``cp -R --parents "$dir" reports; rm -rf "$dir"``: removed after a copy of it was
@@ -1447,6 +1470,20 @@ class _Scan(ShellInterface):
             or _copied_in(key, produced) or (key.endswith("/*") and key[:-2] in produced)
             for word in operands)  # (``rm -rf docs/snyk/*`` of a folder it makes and writes again)
 
+    def sql_file_text(self, word: str) -> str | None:
+        """The text of a ``.sql`` file of the tree the script feeds to a client (the first
+        64 KiB: statements, not data), or None."""
+        if not word.strip("\"'").endswith(".sql"):
+            return None
+        found = tree_file(word, self.file, self.root)
+        if found is None:
+            return None
+        try:
+            with open(found, encoding="utf-8", errors="replace") as handle:
+                return handle.read(65536)
+        except OSError:
+            return None
+
     def dump_producer(self, words: list[str]) -> bool:
         """A command that writes a dump or a backup out (``gunzip -c db-dump.sql.gz``,
         ``restic dump $ID /db``, ``aws s3 cp s3://b/backup.sql -``), whose output the next
@@ -1475,6 +1512,12 @@ class _Scan(ShellInterface):
             # held is replaced (a dump drops and recreates its tables); other SQL files, unknown
             restore = _RESTORE_WORD.search(self.script.path.rsplit("/", 1)[-1]) or any(
                 _DUMP_WORD.search(target) for target in fed)
+            if not restore and (text := self.sql_file_text(fed[0])) is not None:
+                # a SQL file of the repository (``mysql < truncate_cache.sql``): what it says
+                destructive = _commands.classify_sql(text)
+                if destructive is not None:
+                    return [Effect("sql", destructive, f"{call} < {fed[0]}", command.line, "medium",
+                                   via=command.function)]
             return [Effect("sql", bool(restore), f"{call} < file", command.line,
                            "medium" if restore else "low", via=command.function)]
         if dumped and not any(w in _SQL_GIVEN for w in command.words):
@@ -1547,6 +1590,35 @@ _RUNTIMES = frozenset({"docker", "podman", "nerdctl"})
 
 _RUNTIME_WORD = re.compile(r"\b(?:docker|podman|nerdctl)\b")
 _MADE_BY_ID = re.compile(r"^\$\(\s*(?:sudo\s+)?(?:docker|podman|nerdctl)\s+(?:container\s+)?(?:create|run)\b")
+
+
+_COMPOSE_VALUES = frozenset({"-f", "--file", "-p", "--project-name", "--env-file", "--profile",
+                             "--project-directory"})
+
+
+def _compose_call(words: list[str]) -> tuple[str, tuple[str, ...] | None] | None:
+    """``docker compose -f a.yml -p x up -d``: (the verb, the files and project named, in
+    order), for ``docker compose``, ``docker-compose`` and ``podman-compose``; the second is
+    None when the command names them through a variable it cannot compare."""
+    program, index = command_program(words)
+    rest = words[index + 1:]
+    if program in ("docker", "podman") and rest[:1] == ["compose"]:
+        rest = rest[1:]
+    elif program not in ("docker-compose", "podman-compose"):
+        return None
+    named: list[str] = []
+    at = 0
+    while at < len(rest) and rest[at].startswith("-"):
+        option, eq, value = rest[at].partition("=")
+        if option in _COMPOSE_VALUES:
+            if not eq and at + 1 < len(rest):
+                value = rest[at + 1]
+                at += 1
+            named.append(f"{option}={value}")
+        at += 1
+    if at >= len(rest):
+        return None
+    return rest[at], tuple(named)
 
 
 def _printed_command_lines(words: list[str]) -> list[str]:

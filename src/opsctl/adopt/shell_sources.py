@@ -134,6 +134,30 @@ def _path(command: Command, folders: dict[str, str], file: Path, root: Path) -> 
 _UNDER_VARIABLE = re.compile(r"""^["']?\$(?:\{[A-Za-z_]\w*\}|[A-Za-z_]\w*)["']?/([\w.\-/"']+)$""")
 
 
+def tree_file(word: str, file: Path | None, root: Path | None) -> Path | None:
+    """The file of the tree a path word of the script names (``sql/purge.sql`` beside the
+    script or at the root, ``"$source_root/test/tools/x.sql"`` under a folder known when run),
+    as a sourced file is found; None when it is not in the tree."""
+    if file is None or root is None:
+        return None
+    word = word.strip("\"'")
+    if not word or ".." in word.split("/"):
+        return None
+    if not word.startswith(("$", "/", "~")):
+        candidates = [file.parent / word, root / word]
+    else:  # under a folder known when run: the tree's root, or a folder above the script
+        match = _UNDER_VARIABLE.match(word)
+        rest = match.group(1).replace('"', "").replace("'", "").strip("/") if match else ""
+        if not rest or ".." in rest.split("/"):
+            return None
+        candidates = [folder / rest for folder in (file.parent, *file.parent.parents)
+                      if folder == root or root in folder.parents]
+    for candidate in candidates:
+        if candidate.is_file():
+            return candidate
+    return None
+
+
 def _under_unknown_folder(word: str, root: Path) -> Path | None:
     """``source "$PLUGIN_AVAILABLE_PATH/certs/internal-functions"``: a literal path of two
     parts or more under a folder only known when run (an install prefix, a plugin
