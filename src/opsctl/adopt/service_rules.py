@@ -423,7 +423,7 @@ def rule_compose(args: list[str]) -> Verdict | None:
         return None
     if is_unresolved(verb):
         return unresolved_verdict(verb)
-    shorts, longs, _ = split_options(rest)
+    _shorts, longs, _ = split_options(rest)
     if verb == "down":
         # the project's containers and networks removed (and with ``-v`` its volumes): what it
         # ran is gone, whatever state the containers held outside a volume (a script taking
