@@ -2699,3 +2699,44 @@ def api(path, method="GET"):
 {call}
 """
     assert [e for e in effects(source) if e[0] == "http" and e[2] == "medium"] == expected
+
+
+def test_optparse_positionals_are_named_as_the_script_reads_them() -> None:
+    """optparse leaves positionals in ``args``: ``path = args[0]``, ``int(args[1])``, the
+    rest walked by a loop or a comprehension, or kept as a slice."""
+    found = flags("""
+import optparse
+parser = optparse.OptionParser(usage="%prog [options] path size [spec]*")
+parser.add_option("--force", action="store_true")
+(options, args) = parser.parse_args()
+path = args[0]
+size = int(args[1])
+specs = [parse(spec) for spec in args[2:]]
+""")
+    assert list(found) == ["--force", "path", "size", "spec"]
+    assert found["spec"].positional and found["spec"].nargs == "*"
+    assert flags("""
+import optparse
+parser = optparse.OptionParser()
+(opts, rest) = parser.parse_args()
+points = rest[1:]
+target = rest[0]
+""").keys() == {"target", "points"}
+
+
+def test_flask_script_command_classes_in_a_module_of_their_own() -> None:
+    """``class Archive(Command): option_list = (Option(...),)`` in a module that another file's
+    manager adds: the options are the script's."""
+    found = flags("""
+from flask_script import Command, Option
+
+class ArchiveCredentials(Command):
+    option_list = (
+        Option('--days', dest='days', type=int, help='older than'),
+        Option('--force', action='store_true', dest='force', default=False),
+    )
+
+    def run(self, days, force):
+        pass
+""")
+    assert list(found) == ["--days", "--force"]

@@ -800,10 +800,16 @@ def _flask_script_interface(index: ModuleIndex) -> tuple[list[Flag], list[str]]:
                 for _position, how, value in entries
                 if how == "=" and isinstance(value, ast.Call)
                 and (index.canonical(value.func) or "").endswith(("script.Manager", "flask_script.Manager"))}
-    if not managers:
-        return [], []
     flags: list[Flag] = []
     commands: list[str] = []
+    if not managers:
+        # a module of ``Command`` classes that another file's manager adds (``manage.py``:
+        # ``manager.add_command("archive", ArchiveCredentials)``): their options, as declared
+        for cls in index.classes:
+            if any((index.canonical(base) or "").endswith(("flask_script.Command", "script.Command"))
+                   for base in cls.bases):
+                flags += _option_list(index, cls, None)
+        return flags, []
     for function in index.tree.body:
         if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
             continue
@@ -844,17 +850,24 @@ def _flask_script_interface(index: ModuleIndex) -> tuple[list[Flag], list[str]]:
         if name is None:
             continue
         commands.append(name)
-        for statement in cls.body:
-            if isinstance(statement, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "option_list"
-                                                         for t in statement.targets) \
-                    and isinstance(statement.value, ast.Tuple | ast.List):
-                for element in statement.value.elts:
-                    if isinstance(element, ast.Call) and (dotted(element.func) or "").endswith("Option"):
-                        flag = parse_add_argument(index, element, [])
-                        if flag is not None:
-                            flag.subcommand = name
-                            flags.append(flag)
+        flags += _option_list(index, cls, name)
     return flags, list(dict.fromkeys(commands))
+
+
+def _option_list(index: ModuleIndex, cls: ast.ClassDef, name: str | None) -> list[Flag]:
+    """A Flask-Script ``Command`` class's ``option_list = (Option(...), ...)``."""
+    flags: list[Flag] = []
+    for statement in cls.body:
+        if isinstance(statement, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "option_list"
+                                                     for t in statement.targets) \
+                and isinstance(statement.value, ast.Tuple | ast.List):
+            for element in statement.value.elts:
+                if isinstance(element, ast.Call) and (dotted(element.func) or "").endswith("Option"):
+                    flag = parse_add_argument(index, element, [])
+                    if flag is not None:
+                        flag.subcommand = name
+                        flags.append(flag)
+    return flags
 
 
 def registers_cli_opts(call: ast.Call) -> bool:
@@ -1286,6 +1299,9 @@ def extract_interface(index: ModuleIndex, source: str, *, django_path: bool = Fa
         interface = _assemble_parsers(tracker.parsers)
         if django_path and interface.kind in ("none", "argparse"):
             interface.kind = "django"
+        if interface.kind == "optparse":
+            named = {flag.name for flag in interface.flags}
+            interface.flags += [flag for flag in _optparse_positionals(index) if flag.name not in named]
         if interface.kind != "none":
             facts.interface = interface
             return facts
@@ -1336,6 +1352,47 @@ def flask_cli_decorator(decorator: ast.expr) -> bool:
     func = decorator.func if isinstance(decorator, ast.Call) else decorator
     return (isinstance(func, ast.Attribute) and func.attr in ("command", "group")
             and isinstance(func.value, ast.Attribute) and func.value.attr == "cli")
+
+
+def _optparse_positionals(index: ModuleIndex) -> list[Flag]:
+    """optparse leaves positionals in a list: ``(options, args) = parser.parse_args()`` then
+    ``path = args[0]`` (or ``int(args[1])``) and ``for spec in args[1:]``. Each is named as the
+    script names it, in order; one walked by a loop takes any number."""
+    found: dict[int, Flag] = {}
+    for assign, scope in index.tuple_assigns:
+        value, target = assign.value, assign.targets[0]
+        if not (isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute)
+                and value.func.attr == "parse_args" and isinstance(target, ast.Tuple | ast.List)
+                and len(target.elts) == 2 and isinstance(target.elts[1], ast.Name)):
+            continue
+        args = target.elts[1].id
+        for (where, name), entries in index.assigns.items():
+            if where != scope or "." in name:
+                continue
+            for _position, op, node in entries:
+                if isinstance(node, ast.Call) and dotted(node.func) in ("int", "float", "str") and node.args:
+                    node = node.args[0]
+                if (op == "=" and isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name)
+                        and node.value.id == args and isinstance(node.slice, ast.Constant)
+                        and isinstance(node.slice.value, int) and node.slice.value >= 0):
+                    found.setdefault(node.slice.value, Flag(name, positional=True, line=node.lineno))
+                elif (op == "=" and isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name)
+                      and node.value.id == args and isinstance(node.slice, ast.Slice)
+                      and node.slice.upper is None and isinstance(node.slice.lower, ast.Constant)
+                      and isinstance(node.slice.lower.value, int)):  # ``points = args[1:]``
+                    found.setdefault(node.slice.lower.value, Flag(name, positional=True, nargs="*",
+                                                                  line=node.lineno))
+        walked = [(loop.target, loop.iter, loop.lineno) for loop, where in index.loops if where == scope]
+        walked += [(node.target, node.iter, getattr(node.iter, "lineno", 0)) for node in ast.walk(index.tree)
+                   if isinstance(node, ast.comprehension)]  # ``[parse(spec) for spec in args[1:]]``
+        for loop_target, iterated, line in walked:
+            if (isinstance(loop_target, ast.Name) and isinstance(iterated, ast.Subscript)
+                    and isinstance(iterated.value, ast.Name) and iterated.value.id == args
+                    and isinstance(iterated.slice, ast.Slice) and isinstance(iterated.slice.lower, ast.Constant)
+                    and isinstance(iterated.slice.lower.value, int)):
+                found.setdefault(iterated.slice.lower.value,
+                                 Flag(loop_target.id, positional=True, nargs="*", line=line))
+    return [found[number] for number in sorted(found)]
 
 
 def _declares_flask_commands(index: ModuleIndex) -> bool:
