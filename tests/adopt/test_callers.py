@@ -904,6 +904,27 @@ def test_maven_exec_plugin_runs_a_script_from_the_project_folder(tmp_path: Path)
              "<configuration><executable>${project.basedir}/bin/push.sh</executable></configuration>")]}
 
 
+def test_a_cli_adding_a_command_from_another_module_runs_that_module(tmp_path: Path) -> None:
+    """click's ``cli.add_command(certificate_cli, "certificate")`` and Flask-Script's
+    ``manager.add_command("archive", Archive)``, the object imported from a module of the tree:
+    that module runs as the command; an object defined here, or imported from elsewhere, names
+    no script."""
+    files = {"app/manage.py": ("import click\n"
+                               "from app.certificates.cli import cli as certificate_cli\n"
+                               "from app.scripts.archive import Archive\n"
+                               "from flask_migrate.cli import db\n\n"
+                               "@click.group()\ndef cli():\n    pass\n\n"
+                               "cli.add_command(certificate_cli, 'certificate')\n"
+                               "cli.add_command(db, 'db')\n"
+                               "manager.add_command('archive', Archive())\n"
+                               "cli.add_command(cli, 'self')\n")}
+    scripts = ("app/manage.py", "app/certificates/cli.py", "app/scripts/archive.py")
+    found = callers(tmp_path, files, scripts)
+    assert found == {
+        "app/certificates/cli.py": [("app/manage.py", 10, "script", "cli.add_command(certificate_cli, 'certificate')")],
+        "app/scripts/archive.py": [("app/manage.py", 12, "script", "manager.add_command('archive', Archive())")]}
+
+
 # --- commands written for other programs, task runners and containers -----------------------------
 
 GENERATED_CONFIG = '''\

@@ -655,6 +655,34 @@ def _lazy_click_groups(file: CallerFile, index: ScriptIndex, collector: Collecto
             collector.add(script, file.path, line, "script", file.text_of(line))
 
 
+def _added_commands(file: CallerFile, index: ScriptIndex, collector: Collector) -> None:
+    """A program's CLI that adds a command implemented in another module of the tree: click's
+    ``cli.add_command(certificate_cli, "certificate")``, Flask-Script's ``manager.add_command(
+    "archive", ArchiveCredentials)`` with the object imported from that module (``from
+    lemur.certificates.cli import cli as certificate_cli``): the module runs as that command."""
+    try:
+        tree = ast.parse(file.text)
+    except (SyntaxError, ValueError):
+        return
+    imported: dict[str, str] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            for alias in node.names:
+                imported[alias.asname or alias.name] = node.module
+    if not imported:
+        return
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "add_command"):
+            continue
+        for arg in node.args:
+            target = arg.func if isinstance(arg, ast.Call) else arg
+            module = imported.get(target.id) if isinstance(target, ast.Name) else None
+            script = index.resolve_module(module, [""]) if module else None
+            if script and script != file.path:
+                collector.add(script, file.path, node.lineno, "script", file.text_of(node.lineno))
+
+
 def callers_in_python(file: CallerFile, index: ScriptIndex, collector: Collector,
                       plan: list[tuple[str, str]]) -> None:
     if posixpath.basename(file.path) == "__main__.py":
@@ -662,6 +690,8 @@ def callers_in_python(file: CallerFile, index: ScriptIndex, collector: Collector
     _scan_cron_lines(file, index, collector)
     if "import_name" in file.text or "lazy_subcommands" in file.text:
         _lazy_click_groups(file, index, collector)
+    if "add_command" in file.text:
+        _added_commands(file, index, collector)
     scheduler = _schedules(file.text)
     if not scheduler and not _runs_commands(file.text) \
             and not _QUOTED_ABSOLUTE_RE.search(file.text):
