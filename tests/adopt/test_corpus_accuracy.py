@@ -57,6 +57,9 @@ FLOORS: dict[str, dict[str, float]] = {
     "held-out-33": {"precision": 0.9, "recall": 0.95, "callers": 0.85, "flags": 0.9},
     # one not inventoried: a CI helper in a test folder that only another CI script runs
     "held-out-34": {"precision": 0.75, "recall": 0.75, "callers": 0.85, "flags": 0.9},
+    # nineteen not inventoried: the steps of an integration suite (a test folder) a runner
+    # sources by a glob, test-folder and vendored-folder scripts, a module only imported
+    "held-out-35": {"precision": 0.65, "recall": 0.55, "callers": 0.75, "flags": 0.9},
 }
 
 
@@ -79,13 +82,17 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
                       f"false negatives {report['destructive']['false_negatives']}")
     # a file the scan cannot read is listed as an error with its reason (held-out-7 has two);
     # a test helper by its name or folder is skipped as a test (held-out-8 has one, -9 four)
-    assert [m for m in report["missed"] if m["where"] not in ("errors", "skipped", "absent")] == []
+    # (and a module another script imports is a library: held-out-35 has one, a Flask-Script
+    # command class its manager imports)
+    assert [m for m in report["missed"] if m["where"] not in ("errors", "skipped", "absent")
+            and not (split == "held-out-35" and m["where"] == "libraries")] == []
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-34")
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-35")
     assert report["scripts"] >= 100
     # every labelled script is inventoried, or said why not (see the floors above)
-    assert [m["path"].rsplit("/", 1)[-1] for m in report["missed"]] == ["running_test.sh"]
-    # blind 0.55 / 0.68 (callers 0.87, flags 0.93); 0.75 / 0.77 (callers 0.89) after its rules
-    assert report["destructive"]["precision"] >= 0.75 and report["destructive"]["recall"] >= 0.75
+    assert len(report["missed"]) <= 19
+    assert {m["where"] for m in report["missed"]} <= {"absent", "libraries", "skipped", "errors"}
+    # blind 0.60 / 0.375 (callers 0.69, flags 0.82); 0.69 / 0.55 (callers 0.79, flags 0.95) after
+    assert report["destructive"]["precision"] >= 0.65 and report["destructive"]["recall"] >= 0.55
