@@ -770,6 +770,13 @@ def test_secrets_are_masked_in_the_call(argv: list[str], secret: str) -> None:
     assert "***" in effect.call
 
 
+def test_docker_login_password_masked_a_compose_project_kept() -> None:
+    """``-p`` is ``docker login``'s password and ``docker compose``'s project name."""
+    assert call_text(["docker", "login", "-u", "ci", "-p", "hunter2", "registry"]) == \
+        "docker login -u ci -p *** registry"
+    assert call_text(["docker", "compose", "-p", "it", "down"]) == "docker compose -p it down"
+
+
 def test_call_text_is_trimmed() -> None:
     text = call_text(["rm", "-rf", *[f"/srv/data/{i:04d}" for i in range(40)]])
     assert len(text) <= 120 and text.endswith("...")

@@ -168,7 +168,9 @@ def call_text(argv: Sequence[str]) -> str:
         if tool in _MYSQL_FAMILY and word.startswith("-p") and len(word) > 2:
             words.append("-p***")
             continue
-        if word in _SECRET_SHORT_OPTIONS.get(tool, ()) or (
+        if (word in _SECRET_SHORT_OPTIONS.get(tool, ()) and not (
+                # ``docker login -p PASSWORD``; ``docker compose -p NAME`` names a project
+                tool in ("docker", "podman") and "login" not in argv)) or (
                 word.startswith("--") and not eq and looks_like_credential(word)):
             secret_next = True
         words.append(_mask(word))
