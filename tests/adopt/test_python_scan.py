@@ -2740,3 +2740,18 @@ class ArchiveCredentials(Command):
         pass
 """)
     assert list(found) == ["--days", "--force"]
+
+
+
+def test_a_temporary_folder_wrapped_as_a_path_is_its_own() -> None:
+    """``tempdir = pathlib.Path(tempfile.mkdtemp())`` ... ``shutil.rmtree(str(tempdir))``."""
+    source = """
+import pathlib, shutil, tempfile
+tempdir = pathlib.Path(tempfile.mkdtemp())
+try:
+    (tempdir / "play").mkdir()
+finally:
+    shutil.rmtree(str(tempdir), ignore_errors=True)
+shutil.rmtree(str(pathlib.Path("/srv/data")))
+"""
+    assert [d for kind, d, _ in effects(source) if kind == "file-delete"] == [True]

@@ -1481,6 +1481,10 @@ def test_a_here_document_piped_from_cat_into_a_sql_client_is_its_sql() -> None:
     ("docker-compose -f a.yml down\ndocker-compose -f a.yml up -d\n", [True]),
     ("docker compose up -d\n./run-tests\ndocker compose down -v\n", [True]),
     ("start() {\n  docker compose up -d\n}\nstop() {\n  docker compose down\n}\n", [True]),
+    # the manifest it piped into ``kubectl apply -f -``, piped again into ``delete -f -``
+    ('KUBECTL=bin/kubectl\necho "$R" | "${KUBECTL}" apply -f -\nsleep 1\necho "$R" | "${KUBECTL}" delete -f -\n', []),
+    ('echo "$A" | kubectl apply -f -\necho "$B" | kubectl delete -f -\n', [True]),
+    ('echo "$R" | kubectl delete -f -\n', [True]),
 ])
 def test_resources_ids_manifests_and_keys_it_made_are_its_own(text: str, destructive: list[bool]) -> None:
     assert [e.destructive for e in scan(text).effects if e.destructive] == destructive

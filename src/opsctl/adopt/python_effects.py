@@ -203,6 +203,10 @@ def bookkeeping_field(field: str | None) -> bool:
     return field.startswith("_") or any(word in _BOOKKEEPING_WORDS for word in field.lower().split("_"))
 
 
+_PATH_WRAPPERS = frozenset({"pathlib.Path", "Path", "str", "os.fspath", "os.path.realpath",
+                            "os.path.abspath"})
+
+
 def _flag_value(field: str | None, value: ast.expr | None) -> bool:
     """A field set to ``True``/``False`` (``is_active = False``, ``complete=True``: a switch,
     set back as easily), or shifted by an amount (``order=F("order") + 1``): no value lost."""
@@ -442,6 +446,10 @@ class EffectFinder:
             if isinstance(value, ast.Call) and (accepts(index.canonical(value.func) or "") or (
                     cloud and _service_client(value))):
                 return True
+            if (isinstance(value, ast.Call) and value.args and isinstance(value.args[0], ast.Call)
+                    and (index.canonical(value.func) or "") in _PATH_WRAPPERS
+                    and accepts(index.canonical(value.args[0].func) or "")):
+                return True  # ``pathlib.Path(tempfile.mkdtemp())``: the same thing, as a path
             if not propagate:
                 return False
             if self._rooted(value, names, orm):
@@ -555,8 +563,8 @@ class EffectFinder:
             return False
         for _ in range(8):
             if isinstance(node, ast.Call) and node.args and (self.index.canonical(node.func) or "").startswith(
-                    ("os.path.join", "pathlib.Path", "Path")):
-                node = node.args[0]
+                    ("os.path.join", "pathlib.Path", "Path", "str", "os.fspath")):
+                node = node.args[0]  # (``shutil.rmtree(str(tempdir))``)
             elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div | ast.Add):
                 node = node.left
             elif isinstance(node, ast.JoinedStr) and node.values and isinstance(node.values[0], ast.FormattedValue):

@@ -751,6 +751,37 @@ class _Scan(ShellInterface):
         match = re.match(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)", word)
         return (match is not None and match.group(1) in self.scratch) or _scratch_path(word)
 
+    def deletes_what_it_fed(self, command: Command) -> bool:
+        """``echo "$TEST_RESOURCE" | kubectl apply -f -`` ... ``echo "$TEST_RESOURCE" | kubectl
+        delete -f -``: the objects of the manifest it applied itself, deleted again."""
+        program, index = command_program(command.words)
+        if not command.piped or "delete" not in command.words[index + 1:index + 3] or "-" not in command.words \
+                or self.program_name(program) not in ("kubectl", "oc"):
+            return False
+        before: Command | None = None
+        fed: dict[int, str] = {}  # seq of a ``kubectl apply -f -`` -> the command line that fed it
+        for other in self.parsed.commands:
+            if other.piped and before is not None and before.words:
+                fed[other.seq] = " ".join(before.words)
+            before = other
+        mine = fed.get(command.seq)
+        return mine is not None and "$" in mine and any(
+            seq < command.seq and text == mine and self.program_name((
+                name := command_program(other.words))[0]) in ("kubectl", "oc")
+            and {"apply", "create"} & set(other.words[name[1] + 1:name[1] + 3])
+            for other in self.parsed.commands for seq, text in [(other.seq, fed.get(other.seq))])
+
+    def program_name(self, program: str | None) -> str | None:
+        """A program as written, or the one a variable holds (``"${KUBECTL}"`` set to
+        ``.../bin/kubectl``, or named for it)."""
+        if program is None or not program.startswith("$"):
+            return program
+        name = program.strip("${}\"")
+        values = self.raw_values.get(name, [])
+        if len(values) == 1:
+            return values[0].strip("\"'").rsplit("/", 1)[-1]
+        return _tool_named_by(name)
+
     def deletes_own_manifest(self, words: list[str]) -> bool:
         """``kubectl delete -f "$MANIFEST_FILE"`` of a manifest the script wrote into its own
         temporary file and created the objects from (``kubectl create -f "$MANIFEST_FILE"``):
@@ -1087,6 +1118,7 @@ class _Scan(ShellInterface):
                         self.own_output(command.words, produced - looped, earlier) or self.own_children(command.words)
                         or _removes_itself(command.words) or self.regenerated_pages(command)
                         or self.copied_away(command) or self.downs_own_stack(command, handlers)
+                        or self.deletes_what_it_fed(command)
                         or self.own_output(command.words, rebuilt_for(command.function))
                         or _own_container(command.words, containers)
                         or _own_kube_object(effect.call.split(), objects)
