@@ -2755,3 +2755,19 @@ finally:
 shutil.rmtree(str(pathlib.Path("/srv/data")))
 """
     assert [d for kind, d, _ in effects(source) if kind == "file-delete"] == [True]
+
+
+def test_an_old_style_django_commands_args_usage_names_its_positionals() -> None:
+    """``args = "outfile username [id_string]"`` on a command whose ``handle(*args)`` reads them."""
+    script, _ = scan("""
+from django.core.management.base import BaseCommand
+
+class Command(BaseCommand):
+    args = "outfile username [id_string]"
+    help = "Create a zip backup"
+
+    def handle(self, *args, **options):
+        outfile = args[0]
+""", file=ROOT / "app/management/commands/create_backup.py")
+    positionals = [(f.name, f.required) for f in script.interface.flags if f.positional]
+    assert positionals == [("outfile", True), ("username", True), ("id_string", False)]

@@ -1302,6 +1302,8 @@ def extract_interface(index: ModuleIndex, source: str, *, django_path: bool = Fa
         if interface.kind == "optparse":
             named = {flag.name for flag in interface.flags}
             interface.flags += [flag for flag in _optparse_positionals(index) if flag.name not in named]
+        if interface.kind == "django" and not any(flag.positional for flag in interface.flags):
+            interface.flags += _django_args_usage(index)
         if interface.kind != "none":
             facts.interface = interface
             return facts
@@ -1352,6 +1354,24 @@ def flask_cli_decorator(decorator: ast.expr) -> bool:
     func = decorator.func if isinstance(decorator, ast.Call) else decorator
     return (isinstance(func, ast.Attribute) and func.attr in ("command", "group")
             and isinstance(func.value, ast.Attribute) and func.value.attr == "cli")
+
+
+def _django_args_usage(index: ModuleIndex) -> list[Flag]:
+    """An old-style Django command's ``args = "outfile username [id_string]"`` (the usage of
+    the positionals ``handle(*args)`` takes): one positional per word, optional in brackets."""
+    flags: list[Flag] = []
+    for cls in index.classes:
+        for statement in cls.body:
+            if (isinstance(statement, ast.Assign) and len(statement.targets) == 1
+                    and isinstance(statement.targets[0], ast.Name) and statement.targets[0].id == "args"
+                    and (usage := const_str(statement.value))):
+                for word in usage.split():
+                    optional = word.startswith("[")
+                    name = word.strip("<>[].")
+                    if re.fullmatch(r"[A-Za-z_][\w-]*", name) and not word.startswith("-"):
+                        flags.append(Flag(name, positional=True, required=not optional,
+                                          nargs="*" if "..." in word else None, line=statement.lineno))
+    return flags
 
 
 def _optparse_positionals(index: ModuleIndex) -> list[Flag]:
