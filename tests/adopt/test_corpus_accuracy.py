@@ -60,6 +60,9 @@ FLOORS: dict[str, dict[str, float]] = {
     # nineteen not inventoried: the steps of an integration suite (a test folder) a runner
     # sources by a glob, test-folder and vendored-folder scripts, a module only imported
     "held-out-35": {"precision": 0.65, "recall": 0.55, "callers": 0.75, "flags": 0.9},
+    # nine not inventoried: test-folder scripts nothing runs and in which the scan sees no
+    # destruction, a file with neither an extension nor a shebang, a Jinja-templated Python file
+    "held-out-36": {"precision": 0.8, "recall": 0.65, "callers": 0.7, "flags": 0.8},
 }
 
 
@@ -89,10 +92,10 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-35")
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-36")
     assert report["scripts"] >= 100
     # every labelled script is inventoried, or said why not (see the floors above)
-    assert len(report["missed"]) <= 19
-    assert {m["where"] for m in report["missed"]} <= {"absent", "libraries", "skipped", "errors"}
-    # blind 0.60 / 0.375 (callers 0.69, flags 0.82); 0.69 / 0.55 (callers 0.79, flags 0.95) after
-    assert report["destructive"]["precision"] >= 0.65 and report["destructive"]["recall"] >= 0.55
+    assert len(report["missed"]) <= 9
+    assert {m["where"] for m in report["missed"]} <= {"absent", "errors", "skipped"}
+    # blind 0.79 / 0.69 (callers 0.75, flags 0.78); 0.85 / 0.69 (flags 0.83) after its rules
+    assert report["destructive"]["precision"] >= 0.8 and report["destructive"]["recall"] >= 0.65
