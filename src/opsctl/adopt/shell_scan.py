@@ -51,6 +51,8 @@ _DUMP_WORD = re.compile(r"(?i)dump|backup|\.bak\b")
 _DUMP_READERS = frozenset({"gunzip", "zcat", "gzip", "bzcat", "bzip2", "xzcat", "xz", "zstdcat", "zstd",
                            "cat", "pv", "openssl", "gpg", "aws", "gsutil", "mc", "s3cmd", "rclone",
                            "restic", "borg", "kopia"})
+_SQL_CLIENT_WORD = re.compile(r"\b(?:psql|mysql|mariadb|sqlite3|clickhouse-client|cqlsh|sqlcmd|snowsql)\b")
+_PIPED_TO_SHELL = re.compile(r"\|\s*(?:\\\n\s*)?(?:sudo\s+)?(?:/bin/|/usr/bin/)?(?:ba)?sh\b")
 _SQL_GIVEN = frozenset({"-c", "--command", "-f", "--file", "-e", "--execute"})
 """Options that give a SQL client its statements: it does not read them from its input."""
 _INNER_SQL_CLIENT = re.compile(r"^(?:\S*/)?(?:psql|mysql|mariadb)\s")
@@ -1089,6 +1091,8 @@ class _Scan(ShellInterface):
         found_before: Command | None = None  # the ``find`` just before (its list piped on?)
         dumped: int | None = None  # the line of the command before, when it writes out a dump
         printed: tuple[int, list[str]] | None = None  # command lines an awk/echo/printf prints
+        sql_clients = _SQL_CLIENT_WORD.search(self.text) is not None
+        piped_to_shell = _PIPED_TO_SHELL.search(self.text) is not None
         for command in self.parsed.commands:
             base: Confidence = "medium" if command.remote else "high"
             if command.words:
@@ -1166,18 +1170,22 @@ class _Scan(ShellInterface):
                     effects.extend(self.sql_input(replace(command, words=inner.split()), "medium", True))
             # (kept along the line: ``| kubectl exec -i $POD -- bash -c 'mysql'`` is read as the
             # command and then the one it runs remotely)
-            dumped = command.line if self.dump_producer(command.words) else (
-                command.line if dumped is not None and (dumped == command.line or command.piped) else None)
-            shell_fed, _at = command_program(command.words)
-            if printed and (printed[0] == command.line or command.piped) and shell_fed in ("sh", "bash") and all(
-                    w.startswith("-") for w in command.words[_at + 1:]):
-                # ``... | awk '{print "gcloud compute images delete --quiet " $1}' | bash``: the
-                # command lines printed for a shell to run are what runs
-                for text in printed[1]:
-                    for found in _commands.classify_command_string(text, line=command.line, confidence="medium"):
-                        effects.append(replace(found, via=command.function))
-            printed = (command.line, texts) if (texts := _printed_command_lines(command.words)) else (
-                (command.line, printed[1]) if printed and (printed[0] == command.line or command.piped) else None)
+            if sql_clients:  # (checked once a script: most name no SQL client at all)
+                dumped = command.line if self.dump_producer(command.words) else (
+                    command.line if dumped is not None and (dumped == command.line or command.piped) else None)
+            if piped_to_shell:
+                shell_fed, _at = command_program(command.words)
+                if printed and (printed[0] == command.line or command.piped) and shell_fed in ("sh", "bash") \
+                        and all(w.startswith("-") for w in command.words[_at + 1:]):
+                    # ``... | awk '{print "gcloud compute images delete --quiet " $1}' | bash``:
+                    # the command lines printed for a shell to run are what runs
+                    for text in printed[1]:
+                        for found in _commands.classify_command_string(text, line=command.line,
+                                                                       confidence="medium"):
+                            effects.append(replace(found, via=command.function))
+                printed = (command.line, texts) if (texts := _printed_command_lines(command.words)) else (
+                    (command.line, printed[1]) if printed and (printed[0] == command.line or command.piped)
+                    else None)
             fed = (command.line, command.stdin_text) if command.words[:1] == ["cat"] and command.stdin_text else None
             found_before = command if command.words[:1] == ["find"] else None
             for redirect in command.redirects:
