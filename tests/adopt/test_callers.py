@@ -1798,3 +1798,67 @@ def test_a_lazily_loaded_click_group_is_run_by_its_program(tmp_path: Path) -> No
     assert [(path, line) for path, line, _kind, _text in callers(
         tmp_path, files, scripts=(*SCRIPTS, "app/cli/user.py", "app/cli/core.py"))["app/cli/user.py"]] == [
         ("app/cli/core.py", 1)]
+
+
+def test_a_script_an_ansible_role_installs_is_run_by_the_installed_path(tmp_path: Path) -> None:
+    scripts = ("roles/net/templates/firewall.sh", "roles/gc/templates/gc.sh", "roles/tls/files/renew.sh",
+               "roles/gc/templates/other/gc.sh")
+    files = {
+        "roles/net/tasks/main.yml": """
+            - name: upload main firewall script
+              template:
+                src: firewall.sh
+                dest: /usr/local/sbin/firewall
+                mode: 0755
+            - name: upload the unit
+              ansible.builtin.template: src=firewall.service dest=/etc/systemd/system/firewall.service
+            """,
+        "roles/net/templates/firewall.service": "[Service]\nExecStart=/usr/local/sbin/firewall\n"
+                                                "ExecStop=/bin/bash /usr/local/sbin/firewall --reset\n",
+        "roles/gc/tasks/main.yml": """
+            - template:
+                src: gc.sh
+                dest: "{{ vars_gc_path }}"
+            - template:
+                src: cron_gc.j2
+                dest: /etc/cron.d/gc
+            - template:
+                src: "{{ item }}"
+                dest: /etc/systemd/system/{{ item }}
+              loop: [gc.service]
+            """,
+        "roles/gc/templates/gc.service": "[Service]\nExecStart={{ vars_gc_path }} --all\n",
+        "roles/gc/templates/cron_gc.j2": "PATH=/usr/bin\n0 0 * * * root {{ vars_gc_path }}\n",
+        "roles/tls/tasks/main.yml": """
+            - copy:
+                src: renew.sh
+                dest: /usr/local/bin/renew-certs
+            - name: first certificates
+              shell: bash -c "sudo -u renew -- renew-certs initial"
+            """,
+        # the same bare name elsewhere is some other program
+        "ci.sh": "renew-certs --check\n",
+        **{script: "#!/bin/sh\necho hi\n" for script in scripts}}
+    assert callers(tmp_path, files, scripts) == {
+        "roles/net/templates/firewall.sh": [
+            ("roles/net/templates/firewall.service", 2, "systemd", "ExecStart=/usr/local/sbin/firewall"),
+            ("roles/net/templates/firewall.service", 3, "systemd",
+             "ExecStop=/bin/bash /usr/local/sbin/firewall --reset")],
+        "roles/gc/templates/gc.sh": [
+            ("roles/gc/templates/cron_gc.j2", 2, "cron", "0 0 * * * root {{ vars_gc_path }}"),
+            ("roles/gc/templates/gc.service", 2, "systemd", "ExecStart={{ vars_gc_path }} --all")],
+        "roles/tls/files/renew.sh": [
+            ("roles/tls/tasks/main.yml", 5, "ansible", 'shell: bash -c "sudo -u renew -- renew-certs initial"')]}
+
+
+def test_ansible_installs_are_read_from_task_lines_not_yaml() -> None:
+    from opsctl.adopt.callers_deploy import _installs, _source_file
+    text = ("- template:\n    src: a.sh\n    # a comment\n\n    dest: {{ dir }}/a\n"
+            "- copy: src='b.sh' dest=\"/usr/bin/b\" mode=0755\n- copy:\n    content: x\n    dest: /c\n")
+    assert list(_installs(text)) == [("template", "a.sh", "{{ dir }}/a"), ("copy", "b.sh", "/usr/bin/b")]
+    known = frozenset({"r/x/templates/a.sh", "r/x/files/a.sh", "r/x/tasks/b.sh", "play/files/c.sh"})
+    assert _source_file("r/x/tasks/main.yml", "template", "a.sh", known) == "r/x/templates/a.sh"
+    assert _source_file("r/x/tasks/main.yml", "copy", "a.sh", known) == "r/x/files/a.sh"
+    assert _source_file("r/x/tasks/main.yml", "copy", "b.sh", known) == "r/x/tasks/b.sh"
+    assert _source_file("play/site.yml", "copy", "c.sh", known) == "play/files/c.sh"
+    assert _source_file("play/site.yml", "copy", "/etc/c.sh", known) is None

@@ -147,6 +147,16 @@ class ScriptIndex:
     make_values: dict[str, dict[str, str]] = field(default_factory=dict)
     """Folder -> the literal variables its Makefiles define (``export SCRIPTS_DIR=./scripts``):
     an included ``Makefile.inc`` uses what the Makefile beside it sets."""
+    deployed: dict[str, str] = field(default_factory=dict)
+    """Path a configuration tool installs a script at (``/usr/local/sbin/firewall``, or a
+    template's ``{{vars_gc_path}}``) -> the script (:mod:`~opsctl.adopt.callers_deploy`)."""
+    deployed_names: frozenset[str] = frozenset()
+    """The last parts of those paths (``firewall``): words that may name a script."""
+    deployed_on_path: dict[str, str] = field(default_factory=dict)
+    """Those installed into a PATH folder, by bare name: run so by the files installed with them
+    and by the tasks that install them (``sudo -u renew -- renew-ssl-certs``)."""
+    deploying: frozenset[str] = frozenset()
+    """The files that install, or are installed by, a configuration tool."""
     hints: frozenset[str] | None = None
     """While one file is read: the names it mentions (:meth:`mentions`). A simple command none
     of whose words holds one of them runs no script, and is passed over (None: none known)."""
@@ -197,11 +207,19 @@ class ScriptIndex:
             if (named and named != [path] and (not token.isdigit() or f"/{token}" in text)) or (
                     token in self.commands and self.commands[token] != path) or (
                     token in self.image_commands and self.image_commands[token] != path) or (
+                    token in self.deployed_names) or (
                     token in _TASK_RUNNERS and f"{_TASK_RUNNERS[token]}.py" in self.by_basename) or (
                     token == "flask" and self.flask_groups) or (
                     modules and token.rpartition(".")[2] in self.by_module_tail) or (
                     commands and f"{token}.py" in self.by_basename):
                 yield token
+
+    def installed_at(self, word: str, caller: str) -> str | None:
+        """The script installed at the path ``word`` (or by that bare name into a PATH folder,
+        when ``caller`` is installed or installs with it) by a configuration tool."""
+        if word.startswith(("/", "{{")):
+            return self.deployed.get(word)
+        return self.deployed_on_path.get(word) if caller in self.deploying else None
 
     def resolve_path(self, ref: str, bases: Sequence[str], variables: dict[str, str], *,
                      known_cwd: bool = False) -> str | None:
@@ -563,6 +581,8 @@ _HANDLES_FILES = frozenset({"rm", "unlink", "rmdir", "mkdir", "ln", "chmod", "ch
 """Programs whose operands are files they handle: naming a script there does not run it."""
 _FOLDER_VARIABLE = re.compile(r"(?i)^[A-Za-z_]*(?:dir|directory|folder|root|home|prefix)=")
 """A variable named for a folder: what it is set to is a folder."""
+_SUDO_VALUED = frozenset({"-u", "-g", "-U", "-C", "-D", "-h", "-p", "-r", "-t", "-T", "-R"})
+"""sudo's (and doas's ``-u``) options that take the next word as their value."""
 _SUDO_VARIABLE = re.compile(r"\$\{?[A-Za-z_]*(?:SUDO|sudo)[A-Za-z_]*\}?")
 """``${SUDO} unlink ...``: a variable holding ``sudo`` (or nothing when already root)."""
 
@@ -577,7 +597,9 @@ def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str 
             _learn_variable(leading, where, cwd)
         elif leading in WRAPPERS or _SUDO_VARIABLE.fullmatch(leading) or (position > 0 and leading.startswith("-")) or (
                 position > 0 and words[position - 1].text == "timeout" and leading[:1].isdigit()):
-            pass
+            if leading in _SUDO_VALUED and position > 0 and position + 1 < len(words) and any(
+                    words[j].text in ("sudo", "doas") for j in range(position)):
+                position += 1  # ``sudo -u renew -- renew-ssl-certs``: the user is not the command
         else:
             break
         position += 1
@@ -650,6 +672,8 @@ def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str 
     installed = index.commands.get(typed_command) or (
         # ``$(VENV)/bin/kinto init``, ``.venv/bin/kinto start``: the command as a virtualenv installs it
         index.commands.get(command) if _VENV_BIN.search(typed_command) else None)
+    if installed is None and index.deployed:  # ``ExecStart=/usr/local/sbin/firewall``
+        installed = index.installed_at(typed_command, where.caller)
     if installed is None and typed_command in index.image_commands and (
             where.caller in index.image_scripts
             or _IMAGE_FILE.search(posixpath.basename(where.caller).lower())):
@@ -709,6 +733,11 @@ def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str 
             continue  # a sentence printed by a logging function
         if "$(" in text:  # ``X=${X:-$(helper)}``: the substitution's own commands
             text = _substitutions(text, index, where, cwd, found, base + word.pos, python)
+        if k > position and index.deployed and text.startswith(("/", "{{")) and (
+                script := index.deployed.get(text)):  # ``bash /usr/local/bin/backup``
+            if script != where.caller:
+                found.append(Found(script, base + word.pos))
+            continue
         pieces = [text] if _PIECE_SPLIT_RE.search(text) is None else _PIECE_SPLIT_RE.split(
             _GUARDED_VAR_RE.sub(r"$\1", BRACED_VAR_RE.sub(r"$\1", text)))
         assigned = k < position and "=" in text
@@ -914,11 +943,22 @@ def read_text(file: Path) -> str | None:
     return data.decode("utf-8", "replace")
 
 
+_TEMPLATE_VALUE = re.compile(r"\{\{\s*([\w.]+)\s*\}\}")
+
+
+def compact_templates(text: str) -> str:
+    """``{{ vars_gc_path }}`` -> ``{{vars_gc_path}}``: one word, as an installed path's key
+    (:attr:`ScriptIndex.deployed`)."""
+    return _TEMPLATE_VALUE.sub(r"{{\1}}", text) if "{{" in text else text
+
+
 def callers_in_chunk(file: CallerFile, chunk: str, first_line: int, index: ScriptIndex,
                      collector: Collector, kind: CallerKind, where: Where, *,
                      python: bool = False) -> str | None:
     """Scan ``chunk``, written from line ``first_line`` of the file on, as shell commands."""
     text = normalise(chunk)
+    if index.deployed:  # ``ExecStart={{ vars_gc_path }}``: the installed path as one word
+        text = compact_templates(text)
     found, cwd = command_refs(text, index, where, python=python)
     last = first_line + text.count("\n")
     for ref in found:

@@ -62,6 +62,7 @@ from opsctl.adopt.callers_config import (
     callers_in_s6_rc,
     callers_in_vagrantfile,
 )
+from opsctl.adopt.callers_deploy import ansible_deployments, cron_tables
 from opsctl.adopt.callers_go import callers_in_go
 from opsctl.adopt.model import Caller
 from opsctl.adopt.parallel import map_chunks
@@ -100,6 +101,9 @@ def find_callers(root: Path, scripts: Sequence[str], files: Sequence[str], *,
     :func:`~opsctl.adopt.parallel.map_chunks`)."""
     index = ScriptIndex.of(scripts, root)
     plan = _plan(files, index)
+    deployed = ansible_deployments(root, [path for path, kind in plan if kind == "yaml"], files)
+    if deployed:
+        _learn_deployments(index, deployed, plan)
     included = gitlab_includes(root, plan, files)
     timed = timed_services(root, plan)
     plan = [(path, "gitlab-ci" if path in included else "systemd-timer" if path in timed else kind)
@@ -184,6 +188,20 @@ _TEMPLATE_SUFFIXES = (".j2", ".jinja", ".jinja2", ".tmpl", ".tpl")
 
 
 _PATH_FOLDERS = frozenset({"/bin", "/sbin", "/usr/bin", "/usr/sbin", "/usr/local/bin", "/usr/local/sbin"})
+
+
+def _learn_deployments(index: ScriptIndex, deployed: dict[str, tuple[str, str]],
+                       plan: list[tuple[str, str]]) -> None:
+    """What the tasks of a configuration tool install (:func:`ansible_deployments`): the
+    scripts by installed path, and the cron tables installed into ``/etc/cron.d`` read as such."""
+    index.deployed = {dest: source for dest, (source, _) in deployed.items() if source in index.scripts}
+    index.deployed_names = frozenset(
+        re.sub(r"[{}]", "", dest.rpartition("/")[2]) for dest in index.deployed)
+    index.deployed_on_path = {dest.rpartition("/")[2]: script for dest, script in index.deployed.items()
+                              if posixpath.dirname(dest) in _PATH_FOLDERS}
+    index.deploying = frozenset(path for pair in deployed.values() for path in pair)
+    planned = {path for path, _ in plan}
+    plan += [(table, "cron") for table in sorted(cron_tables(deployed)) if table not in planned]
 
 
 def _installed_commands(copies: dict[str, str], index: ScriptIndex) -> dict[str, str]:

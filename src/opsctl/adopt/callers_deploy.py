@@ -1,0 +1,98 @@
+"""Files a configuration tool installs on a host under a path of their own, read before the
+callers are: Ansible's ``template`` and ``copy`` tasks (``src: firewall.sh``, ``dest:
+/usr/local/sbin/firewall``). A systemd unit or a cron file installed beside such a script names
+it by that path (``ExecStart=/usr/local/sbin/firewall``), and a cron table installed into
+``/etc/cron.d`` is one whatever its name in the repository (``cron_cleanup_disk_space.j2``).
+
+A line reader, not a YAML parser: task files are Jinja templates as much as YAML
+(``dest: {{ path }}`` unquoted does not load), and only two keys of one module are wanted.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from opsctl.adopt.caller_refs import compact_templates, read_text
+
+_MODULE = re.compile(r"^(?P<indent>[ \t]*)(?:-[ \t]+)?(?:ansible\.(?:builtin|legacy)\.)?"
+                     r"(?P<module>template|copy|win_template|win_copy):[ \t]*(?P<rest>.*?)[ \t]*$")
+_KEY = re.compile(r"^(?P<indent>[ \t]*)(?P<key>src|dest):[ \t]*(?P<value>.*?)[ \t]*$")
+_INLINE = re.compile(r"\b(src|dest)=(\"[^\"]*\"|'[^']*'|\S+)")
+_CRON_DESTINATIONS = ("/etc/cron.d/", "/etc/crontab", "/var/spool/cron/")
+
+
+def ansible_deployments(root: Path, task_files: Sequence[str], files: Sequence[str]
+                        ) -> dict[str, tuple[str, str]]:
+    """Installed path -> (the file of the tree a task installs there, the task's file), from
+    the YAML files ``task_files`` (the first task read wins); ``files``: every file kept. A
+    source named by a loop variable (``src: "{{ item }}"``) is not followed."""
+    known = frozenset(files)
+    deployed: dict[str, tuple[str, str]] = {}
+    for path in task_files:
+        text = read_text(root / path)
+        if text is None or "dest" not in text or "src" not in text:
+            continue
+        for module, src, dest in _installs(text):
+            if "{{" in src or not dest:
+                continue
+            source = _source_file(path, module, src, known)
+            if source is None:
+                continue
+            if dest.endswith("/"):  # into a folder: the file keeps its name, less a template's suffix
+                dest += posixpath.basename(src).removesuffix(".j2")
+            deployed.setdefault(compact_templates(dest), (source, path))
+    return deployed
+
+
+def cron_tables(deployed: dict[str, tuple[str, str]]) -> set[str]:
+    """The files installed as cron tables."""
+    return {source for dest, (source, _) in deployed.items() if dest.startswith(_CRON_DESTINATIONS)}
+
+
+def _installs(text: str) -> Iterator[tuple[str, str, str]]:
+    """(module, src, dest) of each ``template``/``copy`` task, block or ``k=v`` form."""
+    lines = text.splitlines()
+    for number, line in enumerate(lines):
+        match = _MODULE.match(line)
+        if not match:
+            continue
+        module, rest = match.group("module"), match.group("rest")
+        values: dict[str, str] = {}
+        if rest and not rest.startswith("#"):
+            values = {key: value.strip("\"'") for key, value in _INLINE.findall(rest)}
+        else:
+            indent = len(match.group("indent")) + (2 if line.lstrip().startswith("-") else 0)
+            for following in lines[number + 1:]:
+                if not following.strip() or following.lstrip().startswith("#"):
+                    continue
+                if len(following) - len(following.lstrip()) <= indent:
+                    break
+                key = _KEY.match(following)
+                if key:
+                    values.setdefault(key.group("key"), key.group("value").strip("\"'"))
+        if "src" in values and "dest" in values:
+            yield module.removeprefix("win_"), values["src"], values["dest"]
+
+
+def _source_file(task_file: str, module: str, src: str, known: frozenset[str]) -> str | None:
+    """The file ``src`` names, as Ansible looks it up: the role's ``templates/`` (``copy``:
+    ``files/``) folder, then beside the task file and in its ``templates``/``files`` folders."""
+    if src.startswith("/"):
+        return None
+    here = posixpath.dirname(task_file)
+    first, second = ("templates", "files") if module == "template" else ("files", "templates")
+    folders: list[str] = []
+    parents = task_file.split("/")[:-1]
+    for marker in ("tasks", "handlers"):
+        if marker in parents:  # ``roles/common/tasks/networking.yml``: the role is ``roles/common``
+            role = "/".join(parents[:len(parents) - 1 - parents[::-1].index(marker)])
+            folders += [posixpath.join(role, first), posixpath.join(role, second), role]
+    folders += [posixpath.join(here, first), posixpath.join(here, second), here]
+    for folder in folders:
+        candidate = posixpath.normpath(posixpath.join(folder, src))
+        if candidate in known:
+            return candidate
+    return None
