@@ -1,0 +1,3 @@
+#!/usr/bin/env bash
+
+shellcheck ../*/*.sh && echo "✓ OK"

@@ -1,0 +1,2 @@
+# DEPRECATION: Remove in version >= 4.4.
+from .common_initial_setup import *  # NOQA
