@@ -1862,3 +1862,36 @@ def test_ansible_installs_are_read_from_task_lines_not_yaml() -> None:
     assert _source_file("r/x/tasks/main.yml", "copy", "b.sh", known) == "r/x/tasks/b.sh"
     assert _source_file("play/site.yml", "copy", "c.sh", known) == "play/files/c.sh"
     assert _source_file("play/site.yml", "copy", "/etc/c.sh", known) is None
+
+
+def test_a_bare_command_named_like_a_function_of_the_file_or_a_system_program_is_not_the_script(
+        tmp_path: Path) -> None:
+    scripts = ("script/build", "script/go", "script/deploy")
+    files = {"build.sh": "function build {\n  go build ./...\n}\nbuild linux amd64\nscript/build\n"
+                         "deploy() { echo; }\ndeploy\nscript/go vet\n",
+             "script/test": "go test ./...\n",
+             **{script: "#!/bin/sh\necho hi\n" for script in scripts}}
+    assert callers(tmp_path, files, scripts) == {
+        "script/build": [("build.sh", 5, "script", "script/build")],
+        "script/go": [("build.sh", 8, "script", "script/go vet")]}
+
+
+def test_a_compose_file_named_after_its_environment_and_python_files_run_in_its_containers(
+        tmp_path: Path) -> None:
+    scripts = ("compose/django/start", "manage.py")
+    files = {"production.yml": """
+                 services:
+                   django:
+                     build:
+                       context: .
+                       dockerfile: ./compose/django/Dockerfile
+                     command: /start
+                 """,
+             "compose/django/Dockerfile": "FROM python\nCOPY ./compose/django/start /start\n",
+             "ci.sh": "docker compose -f production.yml run --rm django coverage run manage.py test\n"
+                      "docker compose -f production.yml run --rm django cat manage.py\n",
+             **{script: "#!/bin/sh\necho hi\n" for script in scripts}}
+    assert callers(tmp_path, files, scripts) == {
+        "compose/django/start": [("production.yml", 6, "compose", "command: /start")],
+        "manage.py": [("ci.sh", 1, "script",
+                       "docker compose -f production.yml run --rm django coverage run manage.py test")]}

@@ -54,6 +54,7 @@ def test_scripts_are_found_by_extension_or_shebang_and_the_rest_is_kept_for_call
     write(tmp_path, "README", "plain text\n")
     write(tmp_path, "manage.py", "#!/bin/sh\ndocker compose exec app manage.py \"$@\"\n")
     write(tmp_path, "tools/fix.sh", "#!/usr/bin/env python3\nprint(1)\n")
+    write(tmp_path, "docker/Makefile", "#!make\nbuild:\n\t./scripts/deploy.sh\n")
 
     found = discover(tmp_path)
 
@@ -61,9 +62,11 @@ def test_scripts_are_found_by_extension_or_shebang_and_the_rest_is_kept_for_call
     assert sorted((c.path, c.language) for c in found.candidates) == [
         ("bin/rotate", "python"), ("manage.py", "shell"), ("scripts/backup", "shell"),
         ("scripts/deploy.sh", "shell"), ("tools/fix.sh", "python"), ("tools/report.py", "python")]
-    assert {"Makefile", ".github/workflows/ci.yml", "README", "bin/legacy.pl"} <= set(found.files)
-    assert [(s.path, s.reason) for s in found.skipped] == [
-        ("bin/tool", "not Python or shell (/usr/bin/perl)")]
+    # a file with another interpreter's shebang is no script but may run one (``#!make``)
+    assert {"Makefile", ".github/workflows/ci.yml", "README", "bin/legacy.pl", "bin/tool",
+            "docker/Makefile"} <= set(found.files)
+    assert sorted((s.path, s.reason) for s in found.skipped) == [
+        ("bin/tool", "not Python or shell (/usr/bin/perl)"), ("docker/Makefile", "not Python or shell (make)")]
     assert found.errors == []
 
 
@@ -133,3 +136,14 @@ def test_a_dist_folder_of_packaging_sources_is_read_and_build_output_is_skipped(
     found = discover(tmp_path)
     assert [c.path for c in found.candidates] == ["pkg/dist/debian/build_deb.sh"]
     assert ("py/dist/", "build output") in [(s.path, s.reason) for s in found.skipped]
+
+
+def test_a_template_of_a_file_without_a_suffix_is_a_script_by_its_shebang(tmp_path: Path) -> None:
+    write(tmp_path, "docker/entrypoint.tmpl", "#!/bin/sh\n/usr/local/bin/run_all.sh\n")
+    write(tmp_path, "docker/config.tmpl", "listen = {{ port }}\n")
+    write(tmp_path, "Makefile.in", "all:\n\t./configure\n")
+
+    found = discover(tmp_path)
+
+    assert [(c.path, c.language) for c in found.candidates] == [("docker/entrypoint.tmpl", "shell")]
+    assert {"docker/config.tmpl", "Makefile.in"} <= set(found.files)

@@ -2771,3 +2771,14 @@ class Command(BaseCommand):
 """, file=ROOT / "app/management/commands/create_backup.py")
     positionals = [(f.name, f.required) for f in script.interface.flags if f.positional]
     assert positionals == [("outfile", True), ("username", True), ("id_string", False)]
+
+
+@pytest.mark.parametrize("source", [
+    pytest.param("import boto3\nec2 = boto3.client('ec2')\nec2.release_address(AllocationId=a)\n", id="release-address"),
+    pytest.param("import boto3\nec2 = boto3.client('ec2')\nec2.revoke_security_group_ingress(GroupId=g)\n",
+                 id="revoke-ingress"),
+    pytest.param("import boto3\nec2 = boto3.resource('ec2')\nold = [v for v in ec2.volumes.all() if not v.attachments]\n"
+                 "for volume in old:\n    volume.delete()\n", id="listed-then-deleted"),
+])
+def test_cloud_calls_that_lose_a_resource_are_destructive(source: str) -> None:
+    assert [destructive for _kind, destructive, _confidence in effects(source)] == [True]

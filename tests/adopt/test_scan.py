@@ -447,3 +447,22 @@ def test_a_test_folders_shell_scripts_are_read_for_callers(tmp_path: Path) -> No
     script = next(s for s in inventory.scripts if s.path == "bin/ovpn_genconfig")
     assert [(c.path, c.line) for c in script.callers] == [("test/tests/basic/run.sh", 2)]
     assert "test/tests/basic/run.sh" not in {s.path for s in inventory.scripts}
+
+
+def test_a_command_that_only_reexports_a_sibling_does_what_the_sibling_does(tmp_path: Path) -> None:
+    commands = "shop/management/commands"
+    write(tmp_path, f"{commands}/purge_carts.py",
+          "from django.core.management.base import BaseCommand\n\n"
+          "class Command(BaseCommand):\n"
+          "    def add_arguments(self, parser):\n        parser.add_argument('--days', type=int)\n\n"
+          "    def handle(self, *args, **options):\n        Cart.objects.all().delete()\n")
+    write(tmp_path, f"{commands}/purgecarts.py", '"""Deprecated name."""\nfrom .purge_carts import *  # noqa\n')
+    # a module importing more than the sibling's names is its own
+    write(tmp_path, f"{commands}/other.py", "from .purge_carts import *\nprint(1)\n")
+
+    scripts = {s.path: s for s in scan_tree(tmp_path, git=False).scripts}
+
+    alias = scripts[f"{commands}/purgecarts.py"]
+    assert [(e.line, e.destructive, e.via) for e in alias.effects] == [(2, True, "purge_carts")]
+    assert [f.name for f in alias.interface.flags] == ["--days"]
+    assert not scripts[f"{commands}/other.py"].destructive

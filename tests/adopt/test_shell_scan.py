@@ -1421,6 +1421,8 @@ def test_a_here_document_piped_from_cat_into_a_sql_client_is_its_sql() -> None:
     # a volume it made, the charts it packaged, folders it regenerates (cp of a pattern, protoc)
     ("docker volume create --name $D\ndocker run -v $D:/etc/openvpn --rm img x\ndocker volume rm $D\n", []),
     ("docker volume rm other-data\n", [True]),
+    # a volume left by an earlier run, dropped with its data before it is made again
+    ("for v in 1 2; do\n  docker volume rm pg$v-data\n  docker volume create pg$v-data\ndone\n", [True]),
     # an IAM user and group it created, taken apart again in the same run
     ('U=ci-user-$(openssl rand -hex 8)\naws iam create-group --group-name "$G"\n'
      'aws iam attach-group-policy --policy-arn arn:aws:iam::aws:policy/X --group-name "$G"\n'

@@ -105,6 +105,11 @@ _BUILTIN_NAMES = frozenset({
 a service action) does not name the repository's script of that name: ``ghe-ssh host test -f``
 runs ``test``, ``$docker run`` runs no ``run`` script. A path (``./test``, ``script/test``) still
 does."""
+_SYSTEM_PROGRAMS = frozenset({
+    "go", "make", "python", "python3", "pip", "pip3", "node", "npm", "java", "ruby", "perl", "cargo",
+    "gcc", "cc", "docker", "kubectl", "helm", "terraform", "mysql", "psql", "ssh", "jq", "yq"})
+"""Programs a script of the repository is sometimes named after (``script/go``, a wrapper that
+sets up a GOPATH): a bare command of that name runs the program on the PATH."""
 PACKAGE_TASK_RUNNERS = frozenset({"npm", "pnpm", "yarn", "bun", "npx", "pnpx", "bunx"})
 _ENV_RUNNERS = frozenset({"poetry", "uv", "pdm", "pipenv", "rye", "pixi", "devbox"})
 """``X run CMD`` runs CMD (a script, or a command the project installs) in its environment
@@ -157,6 +162,9 @@ class ScriptIndex:
     and by the tasks that install them (``sudo -u renew -- renew-ssl-certs``)."""
     deploying: frozenset[str] = frozenset()
     """The files that install, or are installed by, a configuration tool."""
+    functions: frozenset[str] = frozenset()
+    """While a shell file is read: the functions it defines, which its bare commands of those
+    names call (``build linux amd64`` after ``function build {``)."""
     hints: frozenset[str] | None = None
     """While one file is read: the names it mentions (:meth:`mentions`). A simple command none
     of whose words holds one of them runs no script, and is passed over (None: none known)."""
@@ -749,8 +757,13 @@ def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str 
                 continue  # ``TREE_STATE=clean``: a bare word set, not the script named so
             if assigned and _FOLDER_VARIABLE.match(text):
                 continue  # ``setupConfigDir="/etc/pivpn"``: a folder of that name, not the script
-            if "/" not in piece and not (in_container and piece in index.on_image_path) and (
+            if "/" not in piece and not (in_container and piece in index.on_image_path) and not (
+                    in_container and _python_file_in_container(words, k, piece, index)) and (
                     in_container or piece.isdigit() or (
+                    # ``build linux amd64`` after ``function build {``, ``go build ./...``: the
+                    # file's own function, the system's program, not the script of that name
+                    k == position and piece == text and (
+                        piece in index.functions or piece in _SYSTEM_PROGRAMS)) or (
                     k > position and piece in _BUILTIN_NAMES) or (
                     k == position + 1 and piece == text and "." not in piece and not pythonish
                     and command not in SHELLS) or (
@@ -766,6 +779,17 @@ def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str 
             if script and script != where.caller:
                 found.append(Found(script, base + word.pos, text.count("\n", 0, text.find(piece))))
     return cwd
+
+
+def _python_file_in_container(words: list[Word], k: int, piece: str, index: ScriptIndex) -> bool:
+    """``docker compose run django coverage run manage.py test``: a Python file the container's
+    interpreter is handed, named as the one file of that name in the tree (the project is the
+    image's working folder)."""
+    if words[k].text != piece or not piece.endswith(".py") or len(index.by_basename.get(piece, ())) != 1:
+        return False
+    before = next((w.text for w in reversed(words[:k]) if not w.text.startswith("-")), "")
+    return bool(_PYTHONISH_RE.search(before)) or (before == "run" and k >= 2 and any(
+        w.text == "coverage" for w in words[:k - 1]))
 
 
 def _substitutions(text: str, index: ScriptIndex, where: Where, cwd: str | None, found: list[Found],

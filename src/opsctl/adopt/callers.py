@@ -162,6 +162,8 @@ def _read_callers(files: Sequence[tuple[str, str]], *, root: Path, index: Script
         elif not index.mentioned_in(source, modules=kind == "entry-point" or package_main, path=path):
             continue
         file = CallerFile.of(path, source)
+        index.functions = frozenset(
+            a or b for a, b in _SHELL_FUNCTION.findall(source)) if kind == "shell" else frozenset()
         try:
             _SCANNERS[kind](file, index, collector, plan)
         except yaml.YAMLError:
@@ -173,9 +175,11 @@ def _read_callers(files: Sequence[tuple[str, str]], *, root: Path, index: Script
             continue
         finally:
             index.hints = None
+            index.functions = frozenset()
     return collector.found
 
 
+_SHELL_FUNCTION = re.compile(r"^[ \t]*(?:function[ \t]+([\w.:-]+)|([\w.:-]+)[ \t]*\(\))", re.M)
 _HINTED = frozenset({"shell", "python"})
 """Readers of scripts calling scripts, whose commands are the file's own words: a command is
 looked at only when one of its words holds a name the file mentions (a third of a scan was

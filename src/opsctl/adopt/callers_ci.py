@@ -321,6 +321,9 @@ def callers_in_yaml(file: CallerFile, index: ScriptIndex, collector: Collector,
                 script = container_map.get("script") or container_map.get("source")
                 if isinstance(script, yaml.ScalarNode):  # a Tekton step's or Argo template's script
                     _scan_yaml_scalar(file, script, index, collector, kind, Where(file.path, None))
+    elif _COMPOSE_SERVICES.search(file.text) and _COMPOSE_SERVICE_KEY.search(file.text):
+        # a compose file named after its environment (``production.yml``, ``local.yml``)
+        callers_in_compose(file, index, collector, plan)
     elif _CONCOURSE_RUN.search(file.text) and re.search(r"^\s*path:\s*\S", file.text, re.M):
         _callers_in_concourse(file, index, collector)
     elif _ANSIBLE_HINT.search(file.text):
@@ -330,6 +333,8 @@ def callers_in_yaml(file: CallerFile, index: ScriptIndex, collector: Collector,
         callers_in_gitlab(file, index, collector, plan)
 
 
+_COMPOSE_SERVICES = re.compile(r"^services:[ \t]*(?:#.*)?$", re.M)
+_COMPOSE_SERVICE_KEY = re.compile(r"^[ \t]+(?:image|build):", re.M)
 _CODEDEPLOY_HOOK = re.compile(r"^\s*-?\s*location:\s*(\S+)\s*$")
 
 

@@ -226,9 +226,12 @@ def _consider(found: Discovery, file: Path, rel: str, max_bytes: int) -> None:
         found.in_tests.append(Candidate(rel, file, language))
         return
     if language is None and file.suffix not in ("",) and not name.startswith(".") and not (
-            file.suffix not in _DATA_SUFFIXES and os.access(file, os.X_OK)):
+            file.suffix not in _DATA_SUFFIXES and os.access(file, os.X_OK)) and not (
+            file.suffix in _TEMPLATE_SUFFIXES and not Path(file.stem).suffix):
         # a Makefile.in, a workflow, a Dockerfile: maybe a caller. An executable file with
-        # another suffix (``pg_autoctl.valgrind``) is read for a shebang, as one without is.
+        # another suffix (``pg_autoctl.valgrind``) is read for a shebang, as one without is,
+        # and so is a template of a file without one (``entrypoint.tmpl``: a script if it
+        # starts with a shell's or Python's shebang, as ``entrypoint.sh.in`` is).
         found.files.append(rel)
         return
     try:
@@ -249,8 +252,8 @@ def _consider(found: Discovery, file: Path, rel: str, max_bytes: int) -> None:
         if shebang_language is None:
             if interpreter is not None:
                 found.skipped.append(Skipped(rel, f"not Python or shell ({interpreter})"))
-            else:
-                found.files.append(rel)
+            # not a script to inventory, but maybe a caller (a Makefile that starts ``#!make``)
+            found.files.append(rel)
             return
         language = shebang_language
     elif b"\0" in head:

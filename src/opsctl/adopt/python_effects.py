@@ -88,7 +88,8 @@ _CLOUD_NAMED_DESTRUCTIVE = re.compile(
     r"image|load_balancer|target_group|queue|topic|distribution|vpc|subnet|nat_gateway|internet_gateway|"
     r"network_interface|launch_template|auto_scaling_group|file_system|namespaced_\w+|namespace|server|"
     r"instances?|resource_group|virtual_machine|disk)|deregister_(?:image|instances\w*|targets|task_definition)"
-    r"|purge_queue|batch_delete_\w+|begin_delete\w*|remove_(?:objects?|bucket))$")
+    r"|purge_queue|batch_delete_\w+|begin_delete\w*|remove_(?:objects?|bucket)|release_address(?:es)?"
+    r"|revoke_(?:security_group_(?:ingress|egress)|grant))$")
 _CLOUD_NAMED_MUTATING = re.compile(
     r"^(?:run_instances|(?:start|stop|reboot)_instances|(?:create|update|modify)_(?:stack|db_\w+|snapshot|"
     r"bucket|cluster|service|function\w*|auto_scaling_group|namespaced_\w+|server)|put_(?:object|bucket_\w+|"
@@ -454,6 +455,10 @@ class EffectFinder:
                 return False
             if self._rooted(value, names, orm):
                 return True
+            if isinstance(value, ast.ListComp | ast.GeneratorExp | ast.SetComp) and isinstance(value.elt, ast.Name) \
+                    and any(isinstance(g.target, ast.Name) and g.target.id == value.elt.id and produces(g.iter)
+                            for g in value.generators):
+                return True  # ``[v for v in ec2.volumes.all() if not v.attachments]``: the same items
             node = value
             while isinstance(node, ast.Attribute | ast.Call | ast.Subscript):  # boto3.resource("s3").Bucket(b)
                 if isinstance(node, ast.Call):
@@ -1143,8 +1148,8 @@ class EffectFinder:
                 # ``changes.append({"Action": "DELETE", ...})`` then ``ChangeBatch={"Changes": changes}``
                 self._add("cloud", True, call, "medium")
                 return True
-            if _CLOUD_DESTRUCTIVE.match(attr):
-                self._add("cloud", True, call)
+            if _CLOUD_DESTRUCTIVE.match(attr) or _CLOUD_NAMED_DESTRUCTIVE.match(attr):
+                self._add("cloud", True, call)  # (``release_address``: the address is gone)
                 return True
             if _CLOUD_MUTATING.match(attr):
                 self._add("cloud", False, call)

@@ -8,16 +8,19 @@ cannot be read or parsed is recorded in ``errors`` with the reason and the scan 
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import functools
 import gc
 import io
 import os
+import posixpath
 import re
 import subprocess
 import sys
 import tokenize
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -253,6 +256,7 @@ def _scan_tree(root: Path, folder: Path, found: Discovery, *, git: bool, now: da
     _package_modules_apart(inventory, scanned, importers, callers, folder)
     paths = [script.path for script in inventory.scripts]
     _sourced_steps_apart(inventory.scripts)
+    _star_reexports(inventory.scripts, folder)
     owners = git_owners(folder, paths, now=now or datetime.now(UTC)) if git else {}
     for script in inventory.scripts:
         script.callers = callers.get(script.path, [])
@@ -271,6 +275,52 @@ def _scan_tree(root: Path, folder: Path, found: Discovery, *, git: bool, now: da
         script.tier, script.reasons, script.risk = tier, reasons, risk  # type: ignore[assignment]
     inventory.scripts.sort(key=lambda s: (-tier_rank(s.tier), -s.risk, s.path))
     return inventory
+
+
+def _star_reexports(scripts: list[Script], folder: Path) -> None:
+    """A Python script that only re-exports a sibling (``from .common_perform_upgrade import
+    *``: a command kept under its old name) does what the sibling does: its effects (found
+    behind the import line), options and dry run."""
+    by_path = {script.path: script for script in scripts}
+    for script in scripts:
+        if script.language != "python" or script.effects or script.interface.flags:
+            continue
+        found = _reexported(folder / script.path)
+        if found is None:
+            continue
+        module, line = found
+        source = by_path.get(posixpath.join(posixpath.dirname(script.path), *module.split(".")) + ".py")
+        if source is None or source is script:
+            continue
+        script.effects = [replace(effect, line=line, path=None, via=module,
+                                  confidence="medium" if effect.confidence == "high" else effect.confidence)
+                          for effect in source.effects]
+        script.interface = replace(source.interface, flags=list(source.interface.flags))
+        script.has_dry_run, script.dry_run_flag = source.has_dry_run, source.dry_run_flag
+        known = {variable.name for variable in script.env}
+        script.env += [variable for variable in source.env if variable.name not in known]
+
+
+def _reexported(file: Path) -> tuple[str, int] | None:
+    """(module, line) when the module's only statements are ``from .module import *`` of one
+    module of its own folder (a docstring and other star imports of packages aside)."""
+    try:
+        if file.stat().st_size > 4096:
+            return None
+        tree = ast.parse(file.read_text(encoding="utf-8"))
+    except (OSError, SyntaxError, ValueError, UnicodeDecodeError):
+        return None
+    found: tuple[str, int] | None = None
+    for statement in tree.body:
+        if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant):
+            continue  # the docstring
+        if not (isinstance(statement, ast.ImportFrom) and [a.name for a in statement.names] == ["*"]):
+            return None
+        if statement.level == 1 and statement.module:
+            if found is not None:
+                return None
+            found = (statement.module, statement.lineno)
+    return found
 
 
 def _sourced_steps_apart(scripts: list[Script]) -> None:

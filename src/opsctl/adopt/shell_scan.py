@@ -1124,7 +1124,8 @@ class _Scan(ShellInterface):
                         or self.copied_away(command) or self.downs_own_stack(command, handlers)
                         or self.deletes_what_it_fed(command)
                         or self.own_output(command.words, rebuilt_for(command.function))
-                        or _own_container(command.words, containers)
+                        or (_own_container(command.words, containers)
+                            and not _volume_made_again(command, self.parsed.commands))
                         or _own_kube_object(effect.call.split(), objects)
                         or (resources and _own_cli_resource(command, resources, handlers))
                         or (made_ids and _deletes_made_id(command.words, made_ids))
@@ -1939,6 +1940,22 @@ def _untrapped(words: list[str]) -> list[str] | None:
         return words
     inner = [w for _line, w in simple_commands(words[1])]
     return inner[0] if len(inner) == 1 else None
+
+
+def _volume_made_again(command: Command, commands: list[Command]) -> bool:
+    """``docker volume rm X`` before ``docker volume create X`` in the same function (or both at
+    the top level): a volume left by an earlier run is dropped, with its data, to be made anew
+    (a cleanup of the script's own volume comes after it makes it, or in a trap)."""
+    program, index = command_program(command.words)
+    rest = command.words[index + 1:]
+    if program not in _RUNTIMES or rest[:2] != ["volume", "rm"]:
+        return False
+    removed = {_path_key(w) for w in rest[2:] if not w.startswith("-")}
+    made = [other for other in commands if other.function == command.function
+            and (found := command_program(other.words) if other.words else (None, 0))[0] in _RUNTIMES
+            and other.words[found[1] + 1:found[1] + 3] == ["volume", "create"]
+            and removed & {_path_key(w) for w in other.words[found[1] + 3:]}]
+    return bool(made) and all(other.line > command.line for other in made)
 
 
 def _own_container(words: list[str], made: set[str]) -> bool:
