@@ -2782,3 +2782,18 @@ class Command(BaseCommand):
 ])
 def test_cloud_calls_that_lose_a_resource_are_destructive(source: str) -> None:
     assert [destructive for _kind, destructive, _confidence in effects(source)] == [True]
+
+
+def test_an_argument_named_only_by_its_dest_is_a_positional() -> None:
+    script, _ = scan("import argparse\np = argparse.ArgumentParser()\n"
+                     "p.add_argument(dest='username', metavar='<username>')\np.parse_args()\n")
+    assert [(f.name, f.positional) for f in script.interface.flags] == [("username", True)]
+
+
+def test_variables_read_through_the_scripts_own_helper() -> None:
+    script, _ = scan("import os\n\ndef env(name, default=''):\n    return os.environ.get(name, default)\n\n"
+                     "class C:\n    def _env_value(self, *names, default=''):\n        for name in names:\n"
+                     "            value = os.getenv(name)\n            if value:\n                return value\n\n"
+                     "    def run(self):\n        return self._env_value('ADMIN_USER', 'USER', default='admin')\n\n"
+                     "print(env('API_URL'), env(other))\n")
+    assert sorted(e.name for e in script.env) == ["ADMIN_USER", "API_URL", "USER"]

@@ -322,7 +322,8 @@ def test_a_method_of_an_object_made_on_the_spot_is_followed(tmp_path: Path) -> N
 def test_options_read_by_a_test_a_defaulted_case_and_a_split_getopt_list(tmp_path: Path) -> None:
     write(tmp_path, "build.sh", '#!/bin/bash\nif [ "${1}" == "--help" ]; then echo usage; fi\n'
                                 'if [ "${2}" != "--push-only" ]; then make; fi\n'
-                                'if [[ $2 = --push ]]; then docker push x; fi\n')
+                                'if [[ $2 = --push ]]; then docker push x; fi\n'
+                                '[[ "${3:-}" == "-t" ]] && toxi=1\n')
     write(tmp_path, "run.sh", '#!/bin/bash\nwhile true; do\n  case "${1:-}" in\n'
                               '    -h | --help) exit 0 ;;\n    -r | --rebuild) R=1; break ;;\n'
                               '    *) break ;;\n  esac\ndone\n')
@@ -333,7 +334,7 @@ def test_options_read_by_a_test_a_defaulted_case_and_a_split_getopt_list(tmp_pat
 
     scripts = {s.path: s for s in scan_tree(tmp_path, git=False).scripts}
 
-    assert {f.name for f in scripts["build.sh"].interface.flags} >= {"--help", "--push-only", "--push"}
+    assert {f.name for f in scripts["build.sh"].interface.flags} >= {"--help", "--push-only", "--push", "-t"}
     assert [(f.name, f.aliases) for f in scripts["run.sh"].interface.flags] == [
         ("--help", ["-h"]), ("--rebuild", ["-r"])]
     assert [(f.name, f.type) for f in scripts["qi.py"].interface.flags] == [

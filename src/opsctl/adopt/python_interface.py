@@ -273,6 +273,8 @@ def parse_add_argument(index: ModuleIndex, call: ast.Call, warnings: list[str]) 
     """One ``add_argument``/``add_option``/``make_option`` call as a Flag (None when its names are
     not literal: a warning says so)."""
     names = [const_str(arg) if isinstance(arg, ast.Constant) else None for arg in call.args]
+    if not names and (named := const_str(keywords(call).get("dest"))):
+        names = [named]  # ``add_argument(dest='username', metavar='<username>')``: a positional
     strings = [name for name in names if name is not None]
     if not strings or len(strings) != len(names):
         warnings.append(f"line {call.lineno}: a flag whose name is built at run time")

@@ -243,9 +243,17 @@ _ENV_CALLS = {"os.environ.get": False, "os.getenv": False, "os.environ.setdefaul
 def environment(index: ModuleIndex, named: list[tuple[str, int]]) -> list[EnvVar]:
     """Each variable read (one entry per name, at its first line); required when read by subscript."""
     reads: list[tuple[str, int, bool]] = list((name, line, False) for name, line in named)
+    wrappers = _env_wrappers(index)
     for call, scope in index.calls:
         if index.canonical(call.func) in _ENV_CALLS and call.args:
             reads.extend((name, call.lineno, False) for name in _env_names(index, call.args[0], scope))
+        elif wrappers and (position := wrappers.get(
+                call.func.id if isinstance(call.func, ast.Name) else call.func.attr
+                if isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Name)
+                and call.func.value.id in ("self", "cls") else "")) is not None:
+            passed = call.args if position < 0 else call.args[position:position + 1]
+            reads.extend((name, call.lineno, False) for arg in passed if isinstance(arg, ast.Constant)
+                         and isinstance(name := arg.value, str))
     for subscript, scope in index.subscripts:
         if isinstance(subscript.ctx, ast.Load) and index.canonical(subscript.value) == "os.environ":
             reads.extend((name, subscript.lineno, True) for name in _env_names(index, subscript.slice, scope))
@@ -259,6 +267,32 @@ def environment(index: ModuleIndex, named: list[tuple[str, int]]) -> list[EnvVar
         else:
             found[name] = EnvVar(name, line, credential=looks_like_credential(name), required=required)
     return list(found.values())
+
+
+def _env_wrappers(index: ModuleIndex) -> dict[str, int]:
+    """The script's own functions that read the variable a parameter names (``def env(name):
+    return os.environ.get(name)``, ``def _env_value(self, *names): for name in names: ...``):
+    function name -> the position of that parameter in a call (-1: each of ``*names``)."""
+    found: dict[str, int] = {}
+    for call, scope in index.calls:
+        if not (call.args and isinstance(call.args[0], ast.Name) and index.canonical(call.func) in _ENV_CALLS):
+            continue
+        function = index.functions.get(scope)
+        if function is None:
+            continue
+        arguments = function.args
+        parameters = [a.arg for a in (*arguments.posonlyargs, *arguments.args)]
+        if "." in scope and parameters[:1] in (["self"], ["cls"]):
+            parameters = parameters[1:]
+        name = call.args[0].id
+        if name in parameters:
+            found[function.name] = parameters.index(name)
+        elif arguments.vararg is not None and any(
+                loop_scope == scope and isinstance(loop.target, ast.Name) and loop.target.id == name
+                and isinstance(loop.iter, ast.Name) and loop.iter.id == arguments.vararg.arg
+                for loop, loop_scope in index.loops):
+            found[function.name] = -1
+    return found
 
 
 def _env_names(index: ModuleIndex, node: ast.expr, scope: str) -> list[str]:

@@ -490,8 +490,9 @@ def _outputs(words: list[str]) -> list[str]:
 _NAMED_OUTPUT_ELSEWHERE = frozenset({"curl", "wget", "docker", "podman"})
 """Tools whose output file :func:`_outputs` reads by their own options (``-o``, ``-O``)."""
 
-_OPTION_TEST = re.compile(r"\$\{?[1-9]\}?\"?\s*(?:==?|!=)\s*[\"']?(--?[A-Za-z][\w-]*)[\"']?\s*\]")
-"""``"${2}" == "--push" ]``: a positional compared with an option's spelling in a test."""
+_OPTION_TEST = re.compile(r"\$(?:[1-9]|\{[1-9](?::?-[^}]*)?\})\"?\s*(?:==?|!=)\s*[\"']?(--?[A-Za-z][\w-]*)[\"']?\s*\]")
+"""``"${2}" == "--push" ]``, ``"${2:-}" == "-t" ]``: a positional compared with an option's
+spelling in a test."""
 
 
 def _copied_in(key: str, produced: set[str]) -> bool:
@@ -872,8 +873,10 @@ class _Scan(ShellInterface):
     def sourced_assignments(self) -> set[str]:
         """Names the functions of the sourced files that the script calls assign (state their
         calls set up, such as ``bootstrap_variables``), other than from themselves (``X=${X:-default}`` still reads
-        ``X`` from the environment). What a sourced configuration file sets at its top level is
-        the script's configuration, as the environment is, and still counts."""
+        ``X`` from the environment), and the constants a sourced file sets at its top level
+        (``BACKUP_DIR_PATH='/backups'``: what the environment held is replaced). What it sets
+        from other values (``DATA=${DATA:-/srv}``, ``URL="https://$HOST"``) is the script's
+        configuration, as the environment is, and still counts."""
         names: set[str] = set()
         if not self.sourced:
             return names
@@ -881,6 +884,12 @@ class _Scan(ShellInterface):
         for lib in self.sourced:
             reached = lib.calls(called_here & set(lib.parsed.functions))
             for command in lib.parsed.commands:
+                if command.function is None and not command.words:
+                    # a constant the sourced file always sets (``BACKUP_DIR_PATH='/backups'``):
+                    # whatever the environment held is replaced
+                    names.update(name for name, value, raw in command.assignments
+                                 if NAME.fullmatch(name) and value and "$" not in raw and "`" not in raw)
+                    continue
                 if command.function is None or command.function not in reached:
                     continue
                 pairs = [(name, raw) for name, _value, raw in command.assignments]
