@@ -62,7 +62,10 @@ FLOORS: dict[str, dict[str, float]] = {
     "held-out-35": {"precision": 0.65, "recall": 0.55, "callers": 0.75, "flags": 0.9},
     # nine not inventoried: test-folder scripts nothing runs and in which the scan sees no
     # destruction, a file with neither an extension nor a shebang, a Jinja-templated Python file
-    "held-out-36": {"precision": 0.8, "recall": 0.65, "callers": 0.7, "flags": 0.8},
+    "held-out-36": {"precision": 0.8, "recall": 0.65, "callers": 0.8, "flags": 0.8},
+    # ten not inventoried: test-folder scripts nothing runs and in which the scan sees no
+    # destruction, a test module, and a module of definitions only (a library)
+    "held-out-37": {"precision": 0.8, "recall": 0.7, "callers": 0.8, "flags": 0.85},
 }
 
 
@@ -86,16 +89,17 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
     # a file the scan cannot read is listed as an error with its reason (held-out-7 has two);
     # a test helper by its name or folder is skipped as a test (held-out-8 has one, -9 four)
     # (and a module another script imports is a library: held-out-35 has one, a Flask-Script
-    # command class its manager imports)
+    # command class its manager imports; held-out-37 one that defines functions and calls none)
     assert [m for m in report["missed"] if m["where"] not in ("errors", "skipped", "absent")
-            and not (split == "held-out-35" and m["where"] == "libraries")] == []
+            and not (split in ("held-out-35", "held-out-37") and m["where"] == "libraries")] == []
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-36")
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-37")
     assert report["scripts"] >= 100
     # every labelled script is inventoried, or said why not (see the floors above)
-    assert len(report["missed"]) <= 9
-    assert {m["where"] for m in report["missed"]} <= {"absent", "errors", "skipped"}
-    # blind 0.79 / 0.69 (callers 0.75, flags 0.78); 0.85 / 0.69 (flags 0.83) after its rules
-    assert report["destructive"]["precision"] >= 0.8 and report["destructive"]["recall"] >= 0.65
+    assert len(report["missed"]) <= 10
+    assert {m["where"] for m in report["missed"]} <= {"absent", "errors", "skipped", "libraries"}
+    # blind 0.81 / 0.57 (callers 0.59, flags 0.82); 0.85 / 0.76 (callers 0.84, flags 0.88)
+    # after its rules
+    assert report["destructive"]["precision"] >= 0.8 and report["destructive"]["recall"] >= 0.7
