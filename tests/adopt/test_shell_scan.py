@@ -1457,6 +1457,10 @@ def test_a_here_document_piped_from_cat_into_a_sql_client_is_its_sql() -> None:
     # a compound verb: ``cf create-service-key`` ... ``cf delete-service-key`` of the same key
     ("cf create-service-key db KEY\npsql -f dump.sql\ncf delete-service-key -f db KEY\n", []),
     ("cf delete-service-key -f db KEY\n", [True]),
+    # a toolchain folder emptied, made again and filled by downloads run inside it
+    ('D="$ROOT/.vendor/golocal"\n[ -d "$D" ] && rm -rf $D\nmkdir -p "$D"\ncd "$D"\n'
+     'curl -L -O https://dl.google.com/go/go.tar.gz\ntar xf go.tar.gz\n', []),
+    ('D=/srv/data\nrm -rf $D\nmkdir -p $D\ncd $D\nls\n', [True]),
     # a working tree removed, then made again by ``git worktree add``
     ('D="${ROOT}/released"\nrm -rf "${D}"\ngit worktree add -f "${D}" "${SHA}"\n', []),
     ("rm -rf old-tree\ngit worktree add -b fix new-tree main\n", [True]),

@@ -315,6 +315,21 @@ def _unpacked_folders(commands: list[Command], values: dict[str, list[str]] | No
     return folders
 
 
+def _fills_working_folder(words: list[str]) -> bool:
+    """Whether a command downloads or unpacks into the folder it runs in: ``curl -O URL``,
+    ``wget URL``, ``tar xf A`` (no ``-C``), ``unzip A`` (no ``-d``), ``git clone URL``."""
+    program, index = command_program(words)
+    args = words[index + 1:]
+    if program == "curl":
+        return any(w in ("-O", "--remote-name", "-J") or re.fullmatch(r"-[A-Za-z]*O[A-Za-z]*", w) for w in args)
+    if program == "wget":
+        return not any(w in ("-P", "--directory-prefix", "-O", "-q-O") for w in args)
+    if program in ("tar", "unzip", "cpio", "xar"):
+        return not _output_folders(words) and any(
+            w in ("x", "-x", "--extract", "-i", "-xf") or re.fullmatch(r"-?[A-Za-z]*x[A-Za-z]*", w) for w in args[:2])
+    return program == "git" and args[:1] == ["clone"]
+
+
 def _output_folders(words: list[str]) -> list[str]:
     """Folders a command writes files into: ``wget -P DIR``, ``curl --output-dir DIR``,
     ``unzip -d DIR``, ``tar -x -C DIR``, ``jsonnet -m DIR``."""
@@ -1352,10 +1367,15 @@ class _Scan(ShellInterface):
             return set()
         if self._written is None:
             self._written = written = set[str]()
+            cwd: dict[str | None, str] = {}  # ``cd "$GODIR"``, then ``curl -O``, ``tar xf``: into it
             for command in self.parsed.commands:
                 if command.words:
                     written.update(self.expanded_key(w) for w in _outputs(command.words))
                     written.update(self.expanded_key(folder) + "/*" for folder in _output_folders(command.words))
+                    if command.words[0] == "cd" and len(command.words) == 2:
+                        cwd[command.function] = self.expanded_key(command.words[1])
+                    elif command.function in cwd and _fills_working_folder(command.words):
+                        written.add(cwd[command.function] + "/*")
                 written.update(self.expanded_key(r.target) for r in command.redirects
                                if r.op.lstrip("0123456789") in _WRITE_OPS and r.target)
         written = self._written
