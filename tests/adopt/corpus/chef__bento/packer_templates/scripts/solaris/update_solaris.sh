@@ -1,0 +1,4 @@
+#!/bin/bash -eux
+
+pkg update pkg:/package/pkg || true
+pkg update --accept         || true
