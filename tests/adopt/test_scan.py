@@ -467,3 +467,34 @@ def test_a_command_that_only_reexports_a_sibling_does_what_the_sibling_does(tmp_
     assert [(e.line, e.destructive, e.via) for e in alias.effects] == [(2, True, "purge_carts")]
     assert [f.name for f in alias.interface.flags] == ["--days"]
     assert not scripts[f"{commands}/other.py"].destructive
+
+
+def test_a_launchers_module_and_the_subcommand_modules_a_cli_registers_are_scripts(tmp_path: Path) -> None:
+    write(tmp_path, "scripts/kafka-tool", "#!/usr/bin/env python\n\nfrom tool.main import run\n\n"
+                                          "if __name__ == '__main__':\n    run()\n")
+    write(tmp_path, "tool/__init__.py", "")
+    write(tmp_path, "tool/commands/__init__.py", "")
+    write(tmp_path, "tool/main.py", "import argparse\n\nfrom .commands.drop_group import DropGroup\n\n"
+                                    "def run():\n    parser = argparse.ArgumentParser()\n"
+                                    "    parser.add_argument('--cluster')\n    sub = parser.add_subparsers()\n"
+                                    "    DropGroup.add_parser(sub)\n    args = parser.parse_args()\n")
+    write(tmp_path, "tool/commands/drop_group.py",
+          "import shutil\n\nclass DropGroup:\n    @classmethod\n    def add_parser(cls, subparsers):\n"
+          "        p = subparsers.add_parser('drop_group')\n        p.add_argument('groupid')\n\n"
+          "    @classmethod\n    def run(cls, args):\n        shutil.rmtree('/srv/groups/' + args.groupid)\n")
+    write(tmp_path, "tool/commands/helpers.py", "def human(n):\n    return str(n)\n")
+    write(tmp_path, "h/__init__.py", "")
+    write(tmp_path, "h/cli.py", "import click\n\nSUBCOMMANDS = ('h.user.user',)\n\n@click.group()\ndef cli():\n"
+                                "    pass\n\ndef main():\n    for cmd in SUBCOMMANDS:\n"
+                                "        cli.add_command(resolve(cmd))\n    cli()\n")
+    write(tmp_path, "h/user.py", "import click\n\n@click.command()\n@click.option('--email')\ndef user(email):\n"
+                                 "    pass\n")
+
+    inventory = scan_tree(tmp_path, git=False)
+    scripts = {s.path: s for s in inventory.scripts}
+
+    assert [(c.path, c.line) for c in scripts["tool/main.py"].callers] == [("scripts/kafka-tool", 6)]
+    dropper = scripts["tool/commands/drop_group.py"]
+    assert dropper.destructive and [f.name for f in dropper.interface.flags] == ["groupid"]
+    assert [f.name for f in scripts["h/user.py"].interface.flags] == ["--email"]
+    assert "tool/commands/helpers.py" in {library.path for library in inventory.libraries}

@@ -201,6 +201,16 @@ class _ParserTracker:
                         parser = _Parser("django")
                         self.parsers.append(parser)
                         self.bindings[(self.index.qualname(item), params[1])] = parser
+        # a subcommand module's hook handed the program's subparsers (``def setup_subparser(cls,
+        # subparsers): parser = subparsers.add_parser("delete_group")``): its parsers are the
+        # command's own
+        for function in index.functions.values():
+            if function.name in _SUBPARSER_HOOKS:
+                params = [arg.arg for arg in function.args.args if arg.arg not in ("self", "cls")]
+                if params and _SUBPARSERS_NAME.fullmatch(params[0]):
+                    root = _Parser("argparse")
+                    self.parsers.append(root)
+                    self.bindings[(self.index.qualname(function), params[0])] = _Subparsers(root)
         for _ in range(2):
             for (scope, name), entries in index.assigns.items():
                 for _pos, op, value in entries:
@@ -251,6 +261,9 @@ class _ParserTracker:
                                             type="list", required=True))
 
 
+_SUBPARSER_HOOKS = frozenset({"setup_subparser", "add_parser", "add_subparser", "register_subcommand",
+                              "configure_parser", "add_subparsers", "register"})
+_SUBPARSERS_NAME = re.compile(r"(?i)sub_?parsers?|subcommands|commands|parsers")
 _DJANGO_COMMANDS = ("BaseCommand", "LabelCommand", "AppCommand", "NoArgsCommand")
 
 
@@ -1294,7 +1307,7 @@ def extract_interface(index: ModuleIndex, source: str, *, django_path: bool = Fa
             facts.interface = Interface("flask-script", flags, commands)
             return facts
     if ("Parser" in source or "Command" in source or "make_option" in source or "add_arguments" in source
-            or django_path):
+            or "add_parser" in source or django_path):
         tracker = _ParserTracker(index, facts.warnings)
         tracker.bind_all()
         tracker.collect()

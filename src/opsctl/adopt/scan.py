@@ -34,6 +34,7 @@ from opsctl.adopt.discover import (
 )
 from opsctl.adopt.model import Caller, Inventory, Script, Skipped
 from opsctl.adopt.parallel import map_chunks
+from opsctl.adopt.python_commands_registry import launched_module, module_paths, registered_modules
 from opsctl.adopt.python_scan import PythonFacts, scan_python
 from opsctl.adopt.shell_scan import scan_shell
 from opsctl.adopt.shell_sources import scanning
@@ -245,15 +246,17 @@ def _scan_tree(root: Path, folder: Path, found: Discovery, *, git: bool, now: da
             merged = {(c.path, c.line): c for c in [*more, *callers.get(path, [])]}
             callers[path] = sorted(merged.values(), key=lambda c: (c.path, c.line))
     test_scripts = _ci_scripts_of_test_folders(inventory, found.in_tests, callers, folder)
+    commands = _command_modules(scanned, inventory, callers)
     # A module with only definitions that an entry point (``console_scripts``) or another file
-    # runs is a script after all: ``swift-recon-cron = swift.cli.recon_cron:main``.
-    run = {path for path in libraries if any(
+    # runs is a script after all: ``swift-recon-cron = swift.cli.recon_cron:main``. So is one
+    # a launcher hands over to, or a command line registers as its subcommand.
+    run = {path for path in libraries if path in commands or any(
         caller.kind == "entry-point" or not _imported_library(inventory, path)
         for caller in callers.get(path, []))}
     if run:
         inventory.libraries = [library for library in inventory.libraries if library.path not in run]
         inventory.scripts.extend(script for _candidate, script, _facts in scanned if script.path in run)
-    _package_modules_apart(inventory, scanned, importers, callers, folder)
+    _package_modules_apart(inventory, scanned, importers, callers, folder, keep=commands)
     paths = [script.path for script in inventory.scripts]
     _sourced_steps_apart(inventory.scripts)
     _star_reexports(inventory.scripts, folder)
@@ -398,10 +401,55 @@ def _imported_library(inventory: Inventory, path: str) -> bool:
                for library in inventory.libraries)
 
 
+def _command_modules(scanned: list[tuple[Candidate, Script, PythonFacts | None]], inventory: Inventory,
+                     callers: dict[str, list[Caller]]) -> set[str]:
+    """The modules of the tree that are commands although no file runs them by path (see
+    :mod:`~opsctl.adopt.python_commands_registry`): a thin launcher's module gets the
+    launcher's call as its caller."""
+    python = [(candidate, script) for candidate, script, facts in scanned if facts is not None]
+    modules = module_paths(candidate.path for candidate, _ in python)
+    listed = {script.path for script in inventory.scripts}
+    found: set[str] = set()
+    for candidate, script in python:
+        try:
+            with open(candidate.file, "rb") as handle:
+                text = handle.read(_MAX_REGISTRAR)
+        except OSError:
+            continue
+        if script.path in listed and len(text) <= _MAX_LAUNCHER and b"import" in text \
+                and b"def " not in text and b"class " not in text:
+            launched = launched_module(candidate.file, candidate.path)
+            target = modules.get(launched[0]) if launched else None
+            if launched and target and target != candidate.path:
+                found.add(target)
+                line = launched[1]
+                entries = callers.setdefault(target, [])
+                if not any(c.path == candidate.path and c.line == line for c in entries):
+                    entries.append(Caller(candidate.path, line, "script", _line_of(candidate.file, line)))
+        if b"add_parser" in text or b"setup_subparser" in text or b"add_command" in text \
+                or b"add_subparser" in text or b"register_subcommand" in text:
+            for dotted in registered_modules(candidate.file, candidate.path):
+                target = modules.get(dotted)
+                if target and target != candidate.path:
+                    found.add(target)
+    return found
+
+
+_MAX_REGISTRAR = 1_000_000
+_MAX_LAUNCHER = 4096
+
+
+def _line_of(file: Path, line: int) -> str:
+    try:
+        return file.read_text(encoding="utf-8", errors="replace").splitlines()[line - 1].strip()
+    except (OSError, IndexError):
+        return ""
+
+
 def _package_modules_apart(inventory: Inventory,
                            scanned: list[tuple[Candidate, Script, PythonFacts | None]],
                            importers: dict[str, list[str]], callers: dict[str, list[Caller]],
-                           folder: Path) -> None:
+                           folder: Path, keep: set[str] = frozenset()) -> None:  # type: ignore[assignment]
     """A module of a package (its folder has ``__init__.py``) with no shebang, no ``__main__``
     guard and nothing found that runs it is a library even when it declares a CLI at module
     level (``cli/builtins.py`` of a click application): importing it runs nothing. Commands
@@ -410,7 +458,7 @@ def _package_modules_apart(inventory: Inventory,
     listed = {script.path for script in inventory.scripts}
     for candidate, script, facts in scanned:
         if (facts is None or script.path not in listed or candidate.interpreter is not None
-                or callers.get(script.path) or facts.flask_commands
+                or script.path in keep or callers.get(script.path) or facts.flask_commands
                 or "/management/commands/" in f"/{script.path}" or "/" not in script.path
                 or not (folder / candidate.path).parent.joinpath("__init__.py").exists()
                 or _has_main_guard(candidate.file)):

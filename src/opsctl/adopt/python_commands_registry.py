@@ -1,0 +1,135 @@
+"""Python modules that are commands although nothing runs them by path: the module a thin launcher
+hands over to (``scripts/kafka-consumer-manager``: ``from kafka_utils.kafka_consumer_manager.main
+import run`` then ``run()``), and the subcommand modules a command line registers
+(``DeleteGroup.add_parser(subparsers)`` with ``DeleteGroup`` imported from
+``.commands.delete_group``; ``cli.add_command(resolver.resolve(name))`` for each dotted name of a
+tuple). Read from the source, nothing imported.
+"""
+
+from __future__ import annotations
+
+import ast
+import posixpath
+from collections.abc import Iterable
+from pathlib import Path
+
+_MAX_LAUNCHER = 4096
+_REGISTERING = ("add_parser", "setup_subparser", "add_subparser", "register_subcommand", "add_command")
+
+
+def _parse(file: Path, limit: int | None = None) -> ast.Module | None:
+    try:
+        if limit is not None and file.stat().st_size > limit:
+            return None
+        return ast.parse(file.read_text(encoding="utf-8"))
+    except (OSError, SyntaxError, ValueError, UnicodeDecodeError):
+        return None
+
+
+def absolute_module(path: str, module: str | None, level: int) -> str:
+    """The dotted name ``from <level dots><module> import`` names, in the file at ``path``."""
+    if not level:
+        return module or ""
+    package = posixpath.dirname(path).split("/") if posixpath.dirname(path) else []
+    base = package[:len(package) - (level - 1)] if level > 1 else package
+    return ".".join([*base, *([module] if module else [])])
+
+
+def launched_module(file: Path, path: str) -> tuple[str, int] | None:
+    """(module, line of the call) when the script only imports a function and calls it, at the
+    top level or under ``if __name__ == "__main__":`` (``run()``, ``sys.exit(main())``)."""
+    tree = _parse(file, _MAX_LAUNCHER)
+    if tree is None:
+        return None
+    imported: dict[str, str] = {}
+    calls: list[ast.Call] = []
+    statements = list(tree.body)
+    while statements:
+        statement = statements.pop(0)
+        if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant):
+            continue  # a docstring
+        if isinstance(statement, ast.Import):
+            continue
+        if isinstance(statement, ast.ImportFrom):
+            for alias in statement.names:
+                imported[alias.asname or alias.name] = absolute_module(path, statement.module, statement.level)
+        elif isinstance(statement, ast.If) and _is_main_guard(statement.test) and not statement.orelse:
+            statements = list(statement.body) + statements
+        elif isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call):
+            calls.append(statement.value)
+        else:
+            return None
+    if len(calls) != 1:
+        return None
+    call = calls[0]
+    if isinstance(call.func, ast.Attribute) and call.func.attr == "exit" and len(call.args) == 1 \
+            and isinstance(call.args[0], ast.Call):  # ``sys.exit(main())``
+        call = call.args[0]
+    if not isinstance(call.func, ast.Name) or call.func.id not in imported:
+        return None
+    return imported[call.func.id], call.lineno
+
+
+def _is_main_guard(test: ast.expr) -> bool:
+    return (isinstance(test, ast.Compare) and isinstance(test.left, ast.Name) and test.left.id == "__name__"
+            and len(test.comparators) == 1 and isinstance(test.comparators[0], ast.Constant)
+            and test.comparators[0].value == "__main__")
+
+
+def registered_modules(file: Path, path: str) -> list[str]:
+    """Dotted names of the modules whose commands the module at ``path`` registers as its own
+    subcommands (see the module's docstring)."""
+    tree = _parse(file)
+    if tree is None:
+        return []
+    imported: dict[str, str] = {}
+    constants: dict[str, list[str]] = {}
+    for node in tree.body:
+        if isinstance(node, ast.ImportFrom):
+            for alias in node.names:
+                imported[alias.asname or alias.name] = absolute_module(path, node.module, node.level)
+        elif isinstance(node, ast.Assign) and isinstance(node.value, ast.Tuple | ast.List) and all(
+                isinstance(e, ast.Constant) and isinstance(e.value, str) for e in node.value.elts):
+            for target in node.targets:
+                if isinstance(target, ast.Name):
+                    constants[target.id] = [str(e.value) for e in node.value.elts if isinstance(e, ast.Constant)]
+    found: list[str] = []
+    loops = {loop.target.id: loop.iter.id for loop in ast.walk(tree) if isinstance(loop, ast.For)
+             and isinstance(loop.target, ast.Name) and isinstance(loop.iter, ast.Name)}
+    for call in ast.walk(tree):
+        if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
+                and call.func.attr in _REGISTERING):
+            continue
+        owner = call.func.value
+        if call.func.attr != "add_command" and isinstance(owner, ast.Name) and owner.id in imported:
+            # ``DeleteGroup.add_parser(subparsers)``: a class of another module adds its parser
+            found.append(imported[owner.id])
+        for arg in call.args if call.func.attr == "add_command" else ():
+            if isinstance(arg, ast.Name) and arg.id in imported:  # ``cli.add_command(user_cli)``
+                found.append(imported[arg.id])
+                continue
+            # ``cli.add_command(resolver.resolve(cmd))`` for ``cmd`` of a tuple of dotted names
+            name = arg.args[0] if isinstance(arg, ast.Call) and len(arg.args) == 1 else None
+            if isinstance(name, ast.Name) and (listed := constants.get(loops.get(name.id, ""))):
+                found.extend(_module_of_object(text) for text in listed)
+    return found
+
+
+def _module_of_object(dotted: str) -> str:
+    """``h.cli.commands.user.user`` -> ``h.cli.commands.user``; ``pkg.mod:obj`` -> ``pkg.mod``."""
+    if ":" in dotted:
+        return dotted.partition(":")[0]
+    return dotted.rpartition(".")[0]
+
+
+def module_paths(paths: Iterable[str]) -> dict[str, str]:
+    """Dotted module name -> path, for the Python files of the tree (``src/`` layouts too)."""
+    found: dict[str, str] = {}
+    for path in paths:
+        if not path.endswith(".py"):
+            continue
+        dotted = path[:-3].replace("/", ".").removesuffix(".__init__")
+        found.setdefault(dotted, path)
+        if dotted.startswith("src."):
+            found.setdefault(dotted[4:], path)
+    return found
