@@ -1895,3 +1895,42 @@ def test_a_compose_file_named_after_its_environment_and_python_files_run_in_its_
         "compose/django/start": [("production.yml", 6, "compose", "command: /start")],
         "manage.py": [("ci.sh", 1, "script",
                        "docker compose -f production.yml run --rm django coverage run manage.py test")]}
+
+
+def test_packer_lists_in_locals_matrix_fragments_and_options_that_hold_a_command(tmp_path: Path) -> None:
+    scripts = ("packer/scripts/_common/motd.sh", "packer/scripts/debian/cleanup_debian.sh",
+               "packer/scripts/ubuntu/cleanup_ubuntu.sh", "amazonlinux-2023-x86_64-build.sh",
+               "h/scripts/init_db.py", "bin/app.sh")
+    files = {"packer/builder.pkr.hcl": """
+                 locals {
+                   common_scripts = [
+                     "${path.root}/scripts/_common/motd.sh",
+                   ]
+                   scripts = var.os == "debian" || var.os == "ubuntu" ? [
+                     "${path.root}/scripts/${var.os}/cleanup_${var.os}.sh",
+                   ] : []
+                 }
+                 """,
+             ".github/workflows/build.yml": """
+                 on: push
+                 jobs:
+                   build:
+                     strategy:
+                       matrix:
+                         os: [amazonlinux-2023]
+                     runs-on: ubuntu-latest
+                     steps:
+                       - run: ./${{ matrix.os }}-x86_64-build.sh
+                 """,
+             "Makefile": "db:\n\t@tox -qe dev --run-command 'python3 -m h.scripts.init_db --create'\n",
+             "ops.sh": 'su app --command "bin/app.sh migrate"\n',
+             **{script: "#!/bin/sh\necho hi\n" for script in scripts}}
+    found = {script: [(path, line) for path, line, _kind, _text in entries]
+             for script, entries in callers(tmp_path, files, scripts).items()}
+    assert found == {
+        "packer/scripts/_common/motd.sh": [("packer/builder.pkr.hcl", 3)],
+        "packer/scripts/debian/cleanup_debian.sh": [("packer/builder.pkr.hcl", 6)],
+        "packer/scripts/ubuntu/cleanup_ubuntu.sh": [("packer/builder.pkr.hcl", 6)],
+        "amazonlinux-2023-x86_64-build.sh": [(".github/workflows/build.yml", 9)],
+        "h/scripts/init_db.py": [("Makefile", 2)],
+        "bin/app.sh": [("ops.sh", 1)]}

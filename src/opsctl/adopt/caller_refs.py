@@ -105,6 +105,11 @@ _BUILTIN_NAMES = frozenset({
 a service action) does not name the repository's script of that name: ``ghe-ssh host test -f``
 runs ``test``, ``$docker run`` runs no ``run`` script. A path (``./test``, ``script/test``) still
 does."""
+_COMMAND_OPTIONS = frozenset({("su", "-c"), ("su", "--command"), ("runuser", "-c"), ("runuser", "--command"),
+                              ("tox", "--run-command"), ("flock", "-c"), ("flock", "--command"),
+                              ("script", "-c"), ("script", "--command")})
+"""A program's option whose value is a command line it runs (``su app --command "x.sh"``,
+``tox -e dev --run-command 'python3 -m pkg.init_db'``)."""
 _SYSTEM_PROGRAMS = frozenset({
     "go", "make", "python", "python3", "pip", "pip3", "node", "npm", "java", "ruby", "perl", "cargo",
     "gcc", "cc", "docker", "kubectl", "helm", "terraform", "mysql", "psql", "ssh", "jq", "yq"})
@@ -717,8 +722,9 @@ def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str 
             script = index.resolve_management_command(following.text) if following else None
             if following and script and script != where.caller:
                 found.append(Found(script, base + following.pos))
-        if (word.text == "-c" or (command in SHELLS and re.fullmatch(r"-[a-z]*c[a-z]*", word.text))) \
-                and command in SHELLS | {"env"} and k + 1 < len(words):  # ``sh -c``, ``bash -xc``
+        if (((word.text == "-c" or (command in SHELLS and re.fullmatch(r"-[a-z]*c[a-z]*", word.text)))
+                and command in SHELLS | {"env"}) or (command, word.text) in _COMMAND_OPTIONS) \
+                and k + 1 < len(words):  # ``sh -c``, ``bash -xc``, ``su app -c '...'``
             inner = words[k + 1]
             refs, _ = command_refs(normalise(inner.text), index, Where(
                 where.caller, cwd, where.variables), base=base + inner.pos)

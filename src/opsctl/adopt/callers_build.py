@@ -344,6 +344,25 @@ def callers_in_maven(file: CallerFile, index: ScriptIndex, collector: Collector,
         callers_in_word_list(file, items, index, collector, "maven", Where(file.path, here))
 
 
+def _filled_pattern(path: str) -> re.Pattern[str]:
+    """``scripts/${var.os}/cleanup_${var.os}.sh`` as a pattern of the paths it may be: each
+    variable one path part, the same value wherever the same variable is written."""
+    names: dict[str, str] = {}
+    parts: list[str] = []
+    last = 0
+    for match in re.finditer(r"\$\{([^}]*)\}", path):
+        parts.append(re.escape(path[last:match.start()]))
+        name = match.group(1)
+        if name in names:
+            parts.append(f"(?P={names[name]})")
+        else:
+            names[name] = f"v{len(names)}"
+            parts.append(f"(?P<{names[name]}>[^/]+)")
+        last = match.end()
+    parts.append(re.escape(path[last:]))
+    return re.compile("".join(parts))
+
+
 def callers_in_packer(file: CallerFile, index: ScriptIndex, collector: Collector,
                       plan: list[tuple[str, str]]) -> None:
     """A Packer template's shell provisioners (``"script": "{{template_dir}}/provisioners/
@@ -354,6 +373,14 @@ def callers_in_packer(file: CallerFile, index: ScriptIndex, collector: Collector
 
     def add(ref: str, line: int) -> None:
         relative = _PACKER_DIR.sub(".", ref).removeprefix("./")
+        if "${" in relative:  # ``scripts/${var.os_name}/cleanup_${var.os_name}.sh``: each it may be
+            path = posixpath.normpath(posixpath.join(here, relative))
+            if re.search(r"[\w-]{3}", re.sub(r"\$\{[^}]*\}", "", posixpath.basename(path))):
+                pattern = _filled_pattern(path)
+                for matched in sorted(p for p in index.scripts if pattern.fullmatch(p)):
+                    if matched != file.path:
+                        collector.add(matched, file.path, line, "packer", file.text_of(line))
+            return
         script = index.resolve_path(relative, [here, ""], {})
         if script and script != file.path:
             collector.add(script, file.path, line, "packer", file.text_of(line))
@@ -367,6 +394,13 @@ def callers_in_packer(file: CallerFile, index: ScriptIndex, collector: Collector
                     add(ref, number)
                 in_list = bool(match and match.group(1) is None and "]" not in line) or (
                     in_list and "]" not in line)
+            elif _PACKER_DIR.search(line):
+                # a list kept in ``locals`` (``common_scripts = [...]``) or chosen by a condition
+                # (``scripts = var.x == null ? (var.os == "y" ? [...] : [...])``): a path under
+                # the template's folder on a line of its own
+                for ref in re.findall(r'"([^"]+)"', line):
+                    if _PACKER_DIR.match(ref):
+                        add(ref, number)
         return
     try:
         data = json.loads(file.text)

@@ -76,12 +76,16 @@ def _scalar(node: yaml.Node | None) -> str | None:
 
 
 def _scan_yaml_scalar(file: CallerFile, node: yaml.Node, index: ScriptIndex, collector: Collector,
-                      kind: CallerKind, where: Where, aliases: dict[str, str] | None = None) -> str | None:
+                      kind: CallerKind, where: Where, aliases: dict[str, str] | None = None,
+                      filled: tuple[re.Pattern[str], str] | None = None) -> str | None:
     """A command written as a YAML string, with each reference's line in the file (``aliases``:
-    paths an image gives scripts, replaced by the scripts')."""
+    paths an image gives scripts, replaced by the scripts'; ``filled``: an expression written
+    in it and the value it stands for, on one line)."""
     value = _scalar(node)
     if value is None:
         return where.cwd
+    if filled is not None:
+        value = filled[0].sub(filled[1], value)
     text = normalise(value)
     for alias, script in (aliases or {}).items():
         if alias in text and "/" in alias:
@@ -164,6 +168,9 @@ def callers_in_github(file: CallerFile, index: ScriptIndex, collector: Collector
                 for value in _matrix_values(job_map, _scalar(step_map["run"]) or ""):
                     _scan_yaml_scalar(file, value, index, collector, "github-actions",
                                       Where(file.path, cwd))
+                for filled in _matrix_fills(job_map, _scalar(step_map["run"]) or ""):
+                    _scan_yaml_scalar(file, step_map["run"], index, collector, "github-actions",
+                                      Where(file.path, cwd), filled=filled)
 
 
 _MATRIX_REF_RE = re.compile(r"\$\{\{\s*matrix\.([\w-]+)((?:\.[\w-]+)*)\s*(?:\}\}|\|\|)")
@@ -186,6 +193,22 @@ def _matrix_values(job: dict[str, yaml.Node], run: str) -> Iterator[yaml.Node]:
             value = _mapping(entry).get(key) if isinstance(entry, yaml.MappingNode) else None
             if (found := _at(value, path)) is not None:
                 yield found
+
+
+def _matrix_fills(job: dict[str, yaml.Node], run: str) -> Iterator[tuple[re.Pattern[str], str]]:
+    """``./${{ matrix.os }}-x86_64-build.sh``: each word value of the matrix list (a few) filled
+    into the step's text, one key at a time, so a script named in part by the matrix is found."""
+    if "matrix." not in run:
+        return
+    matrix = _mapping(_mapping(job.get("strategy")).get("matrix"))
+    for key, rest in set(_MATRIX_REF_RE.findall(run)):
+        values = matrix.get(key)
+        if rest or not isinstance(values, yaml.SequenceNode) or len(values.value) > 16:
+            continue
+        pattern = re.compile(r"\$\{\{\s*matrix\." + re.escape(key) + r"\s*\}\}")
+        for item in values.value:
+            if isinstance(item, yaml.ScalarNode) and re.fullmatch(r"[\w.-]+", item.value or ""):
+                yield pattern, item.value
 
 
 def _at(node: yaml.Node | None, path: list[str]) -> yaml.ScalarNode | None:
