@@ -2797,3 +2797,7 @@ def test_variables_read_through_the_scripts_own_helper() -> None:
                      "    def run(self):\n        return self._env_value('ADMIN_USER', 'USER', default='admin')\n\n"
                      "print(env('API_URL'), env(other))\n")
     assert sorted(e.name for e in script.env) == ["ADMIN_USER", "API_URL", "USER"]
+
+
+def test_niquests_is_read_as_requests() -> None:
+    assert effects("import niquests\nniquests.delete(url + '/hub/api/users/x')\n") == [("http", True, "high")]

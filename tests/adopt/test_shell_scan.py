@@ -1457,6 +1457,12 @@ def test_a_here_document_piped_from_cat_into_a_sql_client_is_its_sql() -> None:
     # a compound verb: ``cf create-service-key`` ... ``cf delete-service-key`` of the same key
     ("cf create-service-key db KEY\npsql -f dump.sql\ncf delete-service-key -f db KEY\n", []),
     ("cf delete-service-key -f db KEY\n", [True]),
+    # a file removed to be downloaded again from a URL held in a variable
+    ('rm -f index.yaml\nwget "$repo_url/index.yaml"\n', []),
+    # a namespace it made for a verification job, and what it runs there
+    ('kubectl create ns $NS\nkubectl -n $NS create -f job.yaml\nkubectl -n ${NS} delete job/${JOB}\n'
+     'kubectl delete ns $NS\n', []),
+    ('kubectl -n prod delete job/${JOB}\n', [True]),
     # a toolchain folder emptied, made again and filled by downloads run inside it
     ('D="$ROOT/.vendor/golocal"\n[ -d "$D" ] && rm -rf $D\nmkdir -p "$D"\ncd "$D"\n'
      'curl -L -O https://dl.google.com/go/go.tar.gz\ntar xf go.tar.gz\n', []),

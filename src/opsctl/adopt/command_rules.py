@@ -99,6 +99,8 @@ _CACHE_NAME = re.compile(
 # Regenerated build output named relative to the project (``rm -r dist site htmlcov``), and
 # executables under a bin folder, replaced when a tool is installed again (``rm $GOBIN/tool*``).
 _BUILD_OUTPUT = re.compile(r"^(?:\./)?(?:dist|build|_build|site|htmlcov|\.coverage|coverage\.xml|\.eggs)/?$"
+                           # tox's and nox's environments and logs, made again by the next run
+                           r"|^(?:\./)?\.(?:tox|nox)(?:/.*)?$"
                            # a file in the build's output folder (``rm -f dist/app-1.2.tar.gz``,
                            # ``rm -f ${DISTROOT}/pgadmin4*.deb``): a package built again
                            r"|^(?:\./)?(?:dist|_build)/[^/]+$"

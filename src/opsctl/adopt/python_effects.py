@@ -120,8 +120,8 @@ _API_CLIENT_HINT = re.compile(r"[A-Z]\w*(?:Api|API|Client|Manager|Service|Connec
                               r"\b(?:import|from) (?:github3|github|gitlab|jenkins)\b")
 """A client made here, a parameter annotated with one (``client: KubeClient``), or an import of
 an SDK ``_API_CLIENT`` names (not the word: ``github`` is in most URLs)."""
-_HTTP_MODULES = ("requests", "httpx")
-_HTTP_CLIENTS = {"requests.Session", "requests.session", "httpx.Client", "httpx.AsyncClient",
+_HTTP_MODULES = ("requests", "httpx", "niquests")  # (niquests: a drop-in replacement of requests)
+_HTTP_CLIENTS = {"requests.Session", "requests.session", "httpx.Client", "httpx.AsyncClient", "niquests.Session",
                  "aiohttp.ClientSession", "urllib3.PoolManager", "requests.sessions.Session"}
 _HTTP_WRITES = {"post": False, "put": False, "patch": False, "delete": True}
 _PROGRAM = re.compile(r"[a-z][\w.+-]*")

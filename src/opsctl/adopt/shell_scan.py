@@ -418,7 +418,9 @@ def _outputs(words: list[str]) -> list[str]:
             return named
         # ``wget -q URL/agent.jar -P $DIR``: saved under the URL's last part, in -P's folder
         folder = next((args[i + 1] for i, w in enumerate(args[:-1]) if w in ("-P", "--directory-prefix")), "")
-        urls = [w for w in positionals if "://" in w and not w.rstrip("/").endswith("://")]
+        # (a URL held in a variable: ``wget "$repo_url/index.yaml"``)
+        urls = [w for w in positionals if ("://" in w and not w.rstrip("/").endswith("://"))
+                or (w.startswith("$") and "/" in w and not w.endswith("/"))]
         return [f"{folder.rstrip('/')}/{name}" if folder else name
                 for url in urls if (name := url.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1])]
     if program == "git" and positionals[:1] == ["clone"]:  # the checkout it makes
@@ -1949,9 +1951,14 @@ def _own_cli_resource(command: Command,
 
 def _own_kube_object(words: list[str], made: set[str]) -> bool:
     """``kubectl delete pod/backup-access`` (or ``pod backup-access``) of an object the script
-    made itself under that name (a helper pod it starts to copy files out)."""
+    made itself under that name (a helper pod it starts to copy files out), or of anything in a
+    namespace it made (``kubectl create ns $NS`` ... ``kubectl -n $NS delete job/x``)."""
     if not made or words[:1] not in (["kubectl"], ["oc"]) or "delete" not in words:
         return False
+    namespace = next((words[i + 1] for i, w in enumerate(words[:-1]) if w in ("-n", "--namespace")), None) or next(
+        (w.partition("=")[2] for w in words if w.startswith("--namespace=")), None)
+    if namespace and f"namespace/{_path_key(namespace)}" in made:
+        return True  # in a namespace the script made for itself (a verification job's)
     rest = [w for w in words[words.index("delete") + 1:] if not w.startswith("-")]
     if not rest:
         return False
