@@ -1042,3 +1042,17 @@ def test_cloud_foundry_deployment_tools(command: str, destructive: bool) -> None
 def test_leftovers_dry_run_and_go_run_of_a_local_file_change_nothing() -> None:
     assert classify_command_string("leftovers --filter x --dry-run", line=1) == []
     assert classify_command_string("go run ./hack/gen.go", line=1) == []
+
+
+@pytest.mark.parametrize(("command", "destructive"), [
+    ("kafka-topics.sh --bootstrap-server b:9092 --delete --topic events", [True]),
+    ("kafka-topics --bootstrap-server b:9092 --create --topic events", [False]),
+    ("kafka-topics --bootstrap-server b:9092 --list", []),
+    ("kafka-consumer-groups --bootstrap-server b --group g --reset-offsets --to-earliest --all-topics --execute",
+     [True]),
+    ("kafka-consumer-groups --bootstrap-server b --group g --reset-offsets --to-earliest --all-topics", []),
+    ("kafka-consumer-groups.sh --bootstrap-server b --delete --group g", [True]),
+    ("kafka-delete-records.sh --bootstrap-server b --offset-json-file f.json", [True]),
+])
+def test_kafka_tools_that_drop_topics_records_or_offsets(command: str, destructive: list[bool]) -> None:
+    assert [e.destructive for e in classify_command_string(command, line=1)] == destructive

@@ -2801,3 +2801,10 @@ def test_variables_read_through_the_scripts_own_helper() -> None:
 
 def test_niquests_is_read_as_requests() -> None:
     assert effects("import niquests\nniquests.delete(url + '/hub/api/users/x')\n") == [("http", True, "high")]
+
+
+@pytest.mark.parametrize("call", ["admin.delete_topics(['events'])", "admin.delete_consumer_groups(['g'])",
+                                  "admin.alter_consumer_group_offsets('g', offsets)"])
+def test_kafka_admin_calls_that_drop_or_overwrite_are_destructive(call: str) -> None:
+    source = f"from kafka.admin import KafkaAdminClient\nadmin = KafkaAdminClient(bootstrap_servers='b')\n{call}\n"
+    assert [destructive for _kind, destructive, _confidence in effects(source)] == [True]

@@ -792,6 +792,25 @@ def _rule_yarn(args: list[str]) -> Verdict | None:
     return _YARN_PACKAGES(args)
 
 
+def _rule_kafka_topics(args: list[str]) -> Verdict | None:
+    """``kafka-topics --delete --topic X``: the topic and its messages are gone; ``--create``,
+    ``--alter``: mutating; ``--list``, ``--describe``: nothing."""
+    if "--delete" in args:
+        return DEST
+    return MUT if any(w in ("--create", "--alter") for w in args) else None
+
+
+def _rule_kafka_consumer_groups(args: list[str]) -> Verdict | None:
+    """``kafka-consumer-groups --delete`` (a group's committed offsets removed) and
+    ``--reset-offsets ... --execute`` (overwritten in place): destructive; ``--reset-offsets``
+    without ``--execute`` only prints the plan (``--dry-run`` is its default)."""
+    if "--delete" in args or "--delete-offsets" in args:
+        return DEST
+    if "--reset-offsets" in args:
+        return DEST if "--execute" in args else None
+    return None
+
+
 def _rule_puppet(args: list[str]) -> Verdict | None:
     """``puppet node clean|deactivate``, ``puppet cert clean|revoke``, ``puppetserver ca
     clean|revoke``: a node's certificates and stored data removed; ``apply``/``agent``: mutating."""
@@ -920,6 +939,9 @@ RULES: dict[str, Rule] = {
                                                  "lock"))
        for name in ("pnpm", "bundle", "composer", "poetry", "pipenv", "uv")},
     "yarn": _rule_yarn,
+    **{name: _rule_kafka_topics for name in ("kafka-topics", "kafka-topics.sh")},
+    **{name: _rule_kafka_consumer_groups for name in ("kafka-consumer-groups", "kafka-consumer-groups.sh")},
+    **{name: always(DEST) for name in ("kafka-delete-records", "kafka-delete-records.sh")},
     "cargo": _rule_cargo, "dpkg": _rule_dpkg, "java": _rule_java,
     "s6-svscanctl": _rule_s6_svscanctl, "pt-archiver": _rule_pt_archiver,
     "logrotate": _rule_logrotate, "virsh": _rule_virsh,

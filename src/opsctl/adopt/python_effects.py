@@ -89,7 +89,9 @@ _CLOUD_NAMED_DESTRUCTIVE = re.compile(
     r"network_interface|launch_template|auto_scaling_group|file_system|namespaced_\w+|namespace|server|"
     r"instances?|resource_group|virtual_machine|disk)|deregister_(?:image|instances\w*|targets|task_definition)"
     r"|purge_queue|batch_delete_\w+|begin_delete\w*|remove_(?:objects?|bucket)|release_address(?:es)?"
-    r"|revoke_(?:security_group_(?:ingress|egress)|grant))$")
+    r"|revoke_(?:security_group_(?:ingress|egress)|grant)"
+    # Kafka's admin clients (kafka-python, confluent-kafka): topics, records, groups, offsets
+    r"|delete_(?:topics|records|consumer_groups|acls)|alter_consumer_group_offsets)$")
 _CLOUD_NAMED_MUTATING = re.compile(
     r"^(?:run_instances|(?:start|stop|reboot)_instances|(?:create|update|modify)_(?:stack|db_\w+|snapshot|"
     r"bucket|cluster|service|function\w*|auto_scaling_group|namespaced_\w+|server)|put_(?:object|bucket_\w+|"
