@@ -66,6 +66,10 @@ FLOORS: dict[str, dict[str, float]] = {
     # ten not inventoried: test-folder scripts nothing runs and in which the scan sees no
     # destruction, a test module, and a module of definitions only (a library)
     "held-out-37": {"precision": 0.8, "recall": 0.7, "callers": 0.8, "flags": 0.85},
+    # four not inventoried: a vendored folder's scripts; its labels call the cleanup steps
+    # Packer runs in the machine being built destructive, the scan (as the earlier sets' labels)
+    # image-build steps: eleven of its thirty-one destructive scripts
+    "held-out-38": {"precision": 0.6, "recall": 0.3, "callers": 0.9, "flags": 0.9},
 }
 
 
@@ -95,11 +99,12 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-37")
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-38")
     assert report["scripts"] >= 100
     # every labelled script is inventoried, or said why not (see the floors above)
-    assert len(report["missed"]) <= 10
-    assert {m["where"] for m in report["missed"]} <= {"absent", "errors", "skipped", "libraries"}
-    # blind 0.81 / 0.57 (callers 0.59, flags 0.82); 0.85 / 0.76 (callers 0.84, flags 0.88)
-    # after its rules
-    assert report["destructive"]["precision"] >= 0.8 and report["destructive"]["recall"] >= 0.7
+    assert len(report["missed"]) <= 4
+    assert {m["where"] for m in report["missed"]} <= {"absent"}
+    # blind 0.625 / 0.48 (callers 0.60, flags 0.43); 0.67 / 0.32 (callers 0.92, flags 0.95)
+    # after its rules, which read the Packer template that runs eleven of its destructive scripts
+    assert report["destructive"]["precision"] >= 0.6 and report["destructive"]["recall"] >= 0.3
+    assert report["callers"]["recall"] >= 0.9 and report["flags"]["recall"] >= 0.9
