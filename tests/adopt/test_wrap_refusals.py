@@ -228,3 +228,29 @@ def test_wrap_all_refuses_when_the_scripts_are_nowhere(tmp_path: Path) -> None:
         wrap_all(project, inventory)
 
     assert not (project / "automations").exists()
+
+
+def test_wrap_all_refuses_subcommand_modules_and_modules_only_a_launcher_runs(tmp_path: Path) -> None:
+    ops = tmp_path / "ops"
+    (ops / "tool" / "commands").mkdir(parents=True)
+    (ops / "bin").mkdir()
+    (ops / "bin" / "tool").write_text("#!/usr/bin/env python\nfrom tool.main import run\n\n"
+                                      "if __name__ == '__main__':\n    run()\n")
+    (ops / "tool" / "__init__.py").write_text("")
+    (ops / "tool" / "commands" / "__init__.py").write_text("")
+    (ops / "tool" / "main.py").write_text(
+        "import argparse\nfrom .commands.drop import Drop\n\ndef run():\n    p = argparse.ArgumentParser()\n"
+        "    sub = p.add_subparsers()\n    Drop.add_parser(sub)\n    p.parse_args()\n")
+    (ops / "tool" / "commands" / "drop.py").write_text(
+        "import shutil\n\nclass Drop:\n    @classmethod\n    def add_parser(cls, subparsers):\n"
+        "        subparsers.add_parser('drop').add_argument('name')\n\n"
+        "    def run(self, args):\n        shutil.rmtree('/srv/' + args.name)\n")
+
+    reports, _files = wrap_all(tmp_path, ops, min_tier="private", owner="ops")
+
+    by_script = {r.script: r for r in reports}
+    assert by_script["tool/commands/drop.py"].wrapped is False
+    assert "a subcommand module that tool/main.py registers" in by_script["tool/commands/drop.py"].reason
+    assert by_script["tool/main.py"].wrapped is False
+    assert "run by the launcher bin/tool (`run()`)" in by_script["tool/main.py"].reason
+    assert by_script["bin/tool"].wrapped is True

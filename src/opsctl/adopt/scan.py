@@ -256,7 +256,10 @@ def _scan_tree(root: Path, folder: Path, found: Discovery, *, git: bool, now: da
     if run:
         inventory.libraries = [library for library in inventory.libraries if library.path not in run]
         inventory.scripts.extend(script for _candidate, script, _facts in scanned if script.path in run)
-    _package_modules_apart(inventory, scanned, importers, callers, folder, keep=commands)
+    _package_modules_apart(inventory, scanned, importers, callers, folder, keep=set(commands))
+    for script in inventory.scripts:
+        if (note := commands.get(script.path)) is not None and note not in script.warnings:
+            script.warnings.append(note)
     paths = [script.path for script in inventory.scripts]
     _sourced_steps_apart(inventory.scripts)
     _star_reexports(inventory.scripts, folder)
@@ -402,14 +405,17 @@ def _imported_library(inventory: Inventory, path: str) -> bool:
 
 
 def _command_modules(scanned: list[tuple[Candidate, Script, PythonFacts | None]], inventory: Inventory,
-                     callers: dict[str, list[Caller]]) -> set[str]:
+                     callers: dict[str, list[Caller]]) -> dict[str, str | None]:
     """The modules of the tree that are commands although no file runs them by path (see
     :mod:`~opsctl.adopt.python_commands_registry`): a thin launcher's module gets the
-    launcher's call as its caller."""
+    launcher's call as its caller. Each with what keeps ``opsctl wrap`` from running it as a
+    file, if anything (a subcommand module, a module without a ``__main__`` guard): its scan
+    gets that as a warning, and wrap refuses it unless forced."""
     python = [(candidate, script) for candidate, script, facts in scanned if facts is not None]
     modules = module_paths(candidate.path for candidate, _ in python)
     listed = {script.path for script in inventory.scripts}
-    found: set[str] = set()
+    files = {candidate.path: candidate.file for candidate, _ in python}
+    found: dict[str, str | None] = {}
     for candidate, script in python:
         try:
             with open(candidate.file, "rb") as handle:
@@ -421,7 +427,9 @@ def _command_modules(scanned: list[tuple[Candidate, Script, PythonFacts | None]]
             launched = launched_module(candidate.file, candidate.path)
             target = modules.get(launched[0]) if launched else None
             if launched and target and target != candidate.path:
-                found.add(target)
+                found[target] = None if _has_main_guard(files[target]) else (
+                    f"run by the launcher {candidate.path} (`{_line_of(candidate.file, launched[1])}`), "
+                    "and as a file of its own it only defines: wrap the launcher")
                 line = launched[1]
                 entries = callers.setdefault(target, [])
                 if not any(c.path == candidate.path and c.line == line for c in entries):
@@ -430,8 +438,9 @@ def _command_modules(scanned: list[tuple[Candidate, Script, PythonFacts | None]]
                 or b"add_subparser" in text or b"register_subcommand" in text:
             for dotted in registered_modules(candidate.file, candidate.path):
                 target = modules.get(dotted)
-                if target and target != candidate.path:
-                    found.add(target)
+                if target and target != candidate.path and target not in found:
+                    found[target] = (f"a subcommand module that {candidate.path} registers: it runs only "
+                                     "through that program, and wrap does not write its command line yet")
     return found
 
 
