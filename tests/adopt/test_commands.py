@@ -903,6 +903,8 @@ CACHES = [
     ("__pycache__", "rm -rf src/__pycache__ .pytest_cache", False),
     ("egg-info and node_modules", "rm -rf app.egg-info node_modules", False),
     ("tox and nox environments", "rm -rf .tox/log .tox/py311-acceptance ./.nox", False),
+    ("sphinx output in docs", "rm -rf docs/_build", False),
+    ("hdfs rm", "hdfs dfs -rm -r -skipTrash /data/dumps/old", True),
     ("find -name *.pyc -delete", "find . -name '*.pyc' -delete", False),
     ("find __pycache__ -delete", "find . -type d -name __pycache__ -delete", False),
     ("find under /var/cache", "find /var/cache/app -type f -mtime +7 -delete", False),

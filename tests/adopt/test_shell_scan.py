@@ -1457,6 +1457,8 @@ def test_a_here_document_piped_from_cat_into_a_sql_client_is_its_sql() -> None:
     # a compound verb: ``cf create-service-key`` ... ``cf delete-service-key`` of the same key
     ("cf create-service-key db KEY\npsql -f dump.sql\ncf delete-service-key -f db KEY\n", []),
     ("cf delete-service-key -f db KEY\n", [True]),
+    # a data file it wrote, removed through another variable set to the same path
+    ('in=$1\nfor i in 1 2; do echo $i; done > $in-bw.data\ndatafile=$in-bw.data\nrm $datafile\n', []),
     # a file removed to be downloaded again from a URL held in a variable
     ('rm -f index.yaml\nwget "$repo_url/index.yaml"\n', []),
     # a namespace it made for a verification job, and what it runs there
@@ -1548,3 +1550,12 @@ def test_a_tool_handed_one_of_the_scripts_functions_is_judged_by_the_function(
 ])
 def test_command_lines_printed_into_a_shell_run(text: str, destructive: list[bool]) -> None:
     assert [e.destructive for e in scan(text).effects if e.destructive] == destructive
+
+
+@pytest.mark.parametrize(("text", "destructive"), [
+    ('echo "select pg_terminate_backend($PID)" | psql -U postgres\n', [True]),
+    ('PSQL="psql -U postgres postgres"\necho "select pg_terminate_backend($PID)" | $PSQL\n', [True]),
+    ('echo "select count(*) from pg_stat_activity" | psql\n', []),
+])
+def test_sql_echoed_into_a_client(text: str, destructive: list[bool]) -> None:
+    assert [e.destructive for e in scan(text).effects if e.kind == "sql"] == destructive

@@ -101,6 +101,8 @@ _CACHE_NAME = re.compile(
 _BUILD_OUTPUT = re.compile(r"^(?:\./)?(?:dist|build|_build|site|htmlcov|\.coverage|coverage\.xml|\.eggs)/?$"
                            # tox's and nox's environments and logs, made again by the next run
                            r"|^(?:\./)?\.(?:tox|nox)(?:/.*)?$"
+                           # Sphinx's output in a project's docs folder (``rm -rf docs/_build``)
+                           r"|^(?:\./)?(?:[\w.-]+/)+_build/?$"
                            # a file in the build's output folder (``rm -f dist/app-1.2.tar.gz``,
                            # ``rm -f ${DISTROOT}/pgadmin4*.deb``): a package built again
                            r"|^(?:\./)?(?:dist|_build)/[^/]+$"
@@ -792,6 +794,23 @@ def _rule_yarn(args: list[str]) -> Verdict | None:
     return _YARN_PACKAGES(args)
 
 
+_HDFS_DESTRUCTIVE = frozenset({"-rm", "-rmr", "-rmdir", "-expunge", "-truncate", "-deleteSnapshot"})
+_HDFS_MUTATING = frozenset({"-put", "-copyFromLocal", "-moveFromLocal", "-mkdir", "-mv", "-cp", "-chmod",
+                            "-chown", "-chgrp", "-setrep", "-touchz", "-touch", "-appendToFile",
+                            "-createSnapshot", "-renameSnapshot", "-setfacl", "-setfattr"})
+
+
+def _rule_hdfs(args: list[str]) -> Verdict | None:
+    """``hdfs dfs -rm -r -skipTrash DIR``, ``hadoop fs -rmr``, ``-expunge`` (the trash emptied):
+    destructive; ``-put``, ``-mkdir``, ``-mv``...: mutating; ``-ls``, ``-cat``, ``-get``: nothing."""
+    if args[:1] not in (["dfs"], ["fs"]):
+        return None
+    option = next((w for w in args[1:] if w.startswith("-") and not w.startswith("-D")), None)
+    if option in _HDFS_DESTRUCTIVE:
+        return DEST
+    return MUT if option in _HDFS_MUTATING else None
+
+
 def _rule_kafka_topics(args: list[str]) -> Verdict | None:
     """``kafka-topics --delete --topic X``: the topic and its messages are gone; ``--create``,
     ``--alter``: mutating; ``--list``, ``--describe``: nothing."""
@@ -939,6 +958,7 @@ RULES: dict[str, Rule] = {
                                                  "lock"))
        for name in ("pnpm", "bundle", "composer", "poetry", "pipenv", "uv")},
     "yarn": _rule_yarn,
+    "hdfs": _rule_hdfs, "hadoop": _rule_hdfs,
     **{name: _rule_kafka_topics for name in ("kafka-topics", "kafka-topics.sh")},
     **{name: _rule_kafka_consumer_groups for name in ("kafka-consumer-groups", "kafka-consumer-groups.sh")},
     **{name: always(DEST) for name in ("kafka-delete-records", "kafka-delete-records.sh")},

@@ -257,6 +257,8 @@ def classify_sql(text: str, source: str = "") -> bool | None:
     name created again (``CREATE TABLE x`` in the same SQL or in ``source``, the module) is a
     rebuild of something derived: a change, not a loss."""
     result: bool | None = None
+    if "terminate_backend" in text and re.search(r"(?i)\bpg_terminate_backend\s*\(", _SQL_NOISE.sub(" ", text)):
+        return True  # a server process ended, with the transaction it held
     for statement in _SQL_NOISE.sub(" ", text).split(";"):
         drop = _SQL_DROP.match(statement)
         if drop and (_recreated(drop.group(1), drop.group(2), text) or (

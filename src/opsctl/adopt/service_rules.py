@@ -23,7 +23,8 @@ from opsctl.adopt.command_args import (
 
 # -- SQL -------------------------------------------------------------------------------------------
 
-_SQL_DESTRUCTIVE = re.compile(r"(?i)\b(?:drop|truncate|delete)\b")
+# (``pg_terminate_backend(pid)``: a server process ended, its transaction lost)
+_SQL_DESTRUCTIVE = re.compile(r"(?i)\b(?:drop|truncate|delete|pg_terminate_backend)\b")
 _SQL_MUTATING = re.compile(
     r"(?i)\b(?:insert\s+into|update\s+[\w.\"`\[\]]+\s+set|alter|create|grant|revoke|replace\s+into"
     r"|merge\s+into|copy\s+[\w.\"]+\s+from|rename|upsert|vacuum|reindex|refresh\s+materialized|call)\b"

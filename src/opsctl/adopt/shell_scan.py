@@ -1145,7 +1145,9 @@ class _Scan(ShellInterface):
                             [*found_before.words, "-delete"]):
                         effect.destructive = False
                 if effect is not None and effect.destructive and (
-                        self.own_output(command.words, produced - looped, earlier) or self.own_children(command.words)
+                        self.own_output(command.words, produced - looped, earlier)
+                        or self.own_output_expanded(command.words, produced - looped)
+                        or self.own_children(command.words)
                         or _removes_itself(command.words) or self.regenerated_pages(command)
                         or self.copied_away(command) or self.downs_own_stack(command, handlers)
                         or self.deletes_what_it_fed(command)
@@ -1183,6 +1185,9 @@ class _Scan(ShellInterface):
                     effect.via = command.function
                     effects.append(effect)
                 program, _index = command_program(command.words)
+                if program and (held := SUBJECT_VAR.fullmatch(program)) and (
+                        named := single.get(held.group(1), "").split()):
+                    program = named[0].rsplit("/", 1)[-1]  # ``PSQL_CMD='psql -U postgres'``, ``| $PSQL_CMD``
                 if program in _SQL_CLIENTS:
                     if command.stdin_text is None and fed is not None and fed[0] == command.line:
                         # ``cat << EOF | mysql -u root``: the here-document is the client's input
@@ -1213,7 +1218,10 @@ class _Scan(ShellInterface):
                 printed = (command.line, texts) if (texts := _printed_command_lines(command.words)) else (
                     (command.line, printed[1]) if printed and (printed[0] == command.line or command.piped)
                     else None)
-            fed = (command.line, command.stdin_text) if command.words[:1] == ["cat"] and command.stdin_text else None
+            fed = (command.line, command.stdin_text) if command.words[:1] == ["cat"] and command.stdin_text else (
+                # ``echo "select pg_terminate_backend($PID)" | psql``: the printed text is the input
+                (command.line, " ".join(w for w in command.words[1:] if w not in ("-e", "-n", "-E", "-ne", "-en")))
+                if sql_clients and command.words[:1] in (["echo"], ["printf"]) and len(command.words) > 1 else None)
             found_before = command if command.words[:1] == ["find"] else None
             for redirect in command.redirects:
                 effect = self.redirect_effect(command, redirect, written, base)
@@ -1541,6 +1549,14 @@ class _Scan(ShellInterface):
             or _glob_of_own(word, earlier)
             or _copied_in(key, produced) or (key.endswith("/*") and key[:-2] in produced)
             for word in operands)  # (``rm -rf docs/snyk/*`` of a folder it makes and writes again)
+
+    def own_output_expanded(self, words: list[str], produced: set[str]) -> bool:
+        """:meth:`own_output` with the variables set once written out on both sides: ``echo
+        > $input-bw.data``, ``datafile=$input-bw.data``, then ``rm $datafile``."""
+        if not produced or not any("$" in w for w in words[1:]):
+            return False
+        return self.own_output([words[0], *(self.expanded_key(w) if "$" in w else w for w in words[1:])],
+                               {self.expanded_key(p) for p in produced})
 
     def sql_file_text(self, word: str) -> str | None:
         """The text of a ``.sql`` file of the tree the script feeds to a client (the first
