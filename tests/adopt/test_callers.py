@@ -1934,3 +1934,14 @@ def test_packer_lists_in_locals_matrix_fragments_and_options_that_hold_a_command
         "amazonlinux-2023-x86_64-build.sh": [(".github/workflows/build.yml", 9)],
         "h/scripts/init_db.py": [("Makefile", 2)],
         "bin/app.sh": [("ops.sh", 1)]}
+
+
+def test_a_cron_table_kept_as_a_text_file_is_read(tmp_path: Path) -> None:
+    scripts = ("sqoop/run.sh", "sqoop/scripts/dump.sh")
+    files = {"sqoop/cronjobs.txt": "MAILTO=\"\"\n42 03 * * * cd /data/sqoop; ./run.sh ./scripts/dump.sh\n",
+             "sqoop/notes.txt": "./run.sh ./scripts/dump.sh\n",
+             **{script: "#!/bin/sh\necho hi\n" for script in scripts}}
+    assert {script: [(path, line, kind) for path, line, kind, _text in entries]
+            for script, entries in callers(tmp_path, files, scripts).items()} == {
+        "sqoop/run.sh": [("sqoop/cronjobs.txt", 2, "cron")],
+        "sqoop/scripts/dump.sh": [("sqoop/cronjobs.txt", 2, "cron")]}

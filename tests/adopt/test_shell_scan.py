@@ -1556,6 +1556,9 @@ def test_command_lines_printed_into_a_shell_run(text: str, destructive: list[boo
     ('echo "select pg_terminate_backend($PID)" | psql -U postgres\n', [True]),
     ('PSQL="psql -U postgres postgres"\necho "select pg_terminate_backend($PID)" | $PSQL\n', [True]),
     ('echo "select count(*) from pg_stat_activity" | psql\n', []),
+    # the secure-installation step: MySQL's anonymous accounts removed
+    ("echo \"UPDATE mysql.user SET password = password('x') WHERE user = 'root'; "
+     "DELETE FROM mysql.user WHERE user = ''; flush privileges;\" | mysql -u root\n", [False]),
 ])
 def test_sql_echoed_into_a_client(text: str, destructive: list[bool]) -> None:
     assert [e.destructive for e in scan(text).effects if e.kind == "sql"] == destructive

@@ -289,6 +289,7 @@ def classify(path: str, scripts: frozenset[str]) -> str | None:
     if path in scripts:
         return "python" if lower.endswith(".py") else "shell"
     if (lower in ("crontab", "cron") or lower.endswith((".cron", ".crontab")) or "crontab" in lower
+            or (lower.startswith("cron") and lower.endswith((".txt", ".tab", ".conf")))  # cronjobs.txt
             or any(f in ("cron.d", "cron", "crontabs", "crontab") for f in folders)):
         return "cron"
     if lower.endswith(".py"):

@@ -31,9 +31,15 @@ _SQL_MUTATING = re.compile(
 )
 
 
+_ANONYMOUS_USERS = re.compile(r"(?i)\bdelete\s+from\s+mysql\.user\s+where\s+user\s*=\s*(?:''|\"\")")
+"""The secure-installation step that removes MySQL's anonymous accounts: a hardening, no data."""
+
+
 def classify_sql(text: str) -> bool | None:
     """``True`` when SQL text deletes (DROP, TRUNCATE, DELETE), ``False`` when it otherwise writes
     (INSERT, UPDATE ... SET, ALTER, CREATE, GRANT...), ``None`` when it only reads."""
+    if "mysql.user" in text:
+        text = _ANONYMOUS_USERS.sub("revoke", text)
     if _SQL_DESTRUCTIVE.search(text):
         return True
     return False if _SQL_MUTATING.search(text) else None
