@@ -904,6 +904,7 @@ CACHES = [
     ("egg-info and node_modules", "rm -rf app.egg-info node_modules", False),
     ("tox and nox environments", "rm -rf .tox/log .tox/py311-acceptance ./.nox", False),
     ("sphinx output in docs", "rm -rf docs/_build", False),
+    ("a temporary copy by its name", 'rm -rf "${base_name}.tmp/" out.tmp', False),
     ("hdfs rm", "hdfs dfs -rm -r -skipTrash /data/dumps/old", True),
     ("find -name *.pyc -delete", "find . -name '*.pyc' -delete", False),
     ("find __pycache__ -delete", "find . -type d -name __pycache__ -delete", False),

@@ -498,3 +498,19 @@ def test_a_launchers_module_and_the_subcommand_modules_a_cli_registers_are_scrip
     assert dropper.destructive and [f.name for f in dropper.interface.flags] == ["groupid"]
     assert [f.name for f in scripts["h/user.py"].interface.flags] == ["--email"]
     assert "tool/commands/helpers.py" in {library.path for library in inventory.libraries}
+
+
+def test_files_deleted_in_a_function_named_for_temporary_files_are_not_destructive(tmp_path: Path) -> None:
+    write(tmp_path, "backup.py", "import os, shutil\n\ndef remove_temp_files(path):\n"
+                                 "    for root, dirs, files in os.walk(path):\n        for f in files:\n"
+                                 "            os.unlink(os.path.join(root, f))\n    shutil.rmtree(path)\n\n"
+                                 "def purge(path):\n    shutil.rmtree(path)\n\n"
+                                 "if __name__ == '__main__':\n    remove_temp_files('/tmp/x')\n    purge('/srv/x')\n")
+    write(tmp_path, "clean.sh", "#!/bin/sh\ncleanup_tmp() {\n  rm -rf \"$1\"\n}\ncleanup_tmp \"$WORK\"\nrm -rf /srv/old\n")
+
+    scripts = {s.path: s for s in scan_tree(tmp_path, git=False).scripts}
+
+    python = [(e.line, e.destructive) for e in scripts["backup.py"].effects]
+    assert python == [(6, False), (7, False), (10, True)]
+    assert "[in remove_temp_files]" in scripts["backup.py"].effects[0].call
+    assert [(e.line, e.destructive) for e in scripts["clean.sh"].effects] == [(3, False), (6, True)]

@@ -94,6 +94,7 @@ _CACHE_NAME = re.compile(
     r"|\*?\.egg-info|[\w.-]+\.egg-info"
     # runtime state a process leaves behind: a stale PID file, socket or lock holds no data
     r"|[\w.*$-]*\.(?:pid|sock|socket|lock)|lock|pid"  # (``$SHARED_VOLUME/lock``: a bare lock file)
+    r"|[\w.*${}-]+\.tmp"  # (``rm -rf "${name}.tmp/"``: a temporary copy, by its name)
     r"|\$\{?\w*(?:SOCK|SOCKET|PIDFILE|PID_FILE|LOCKFILE|LOCK_FILE)\}?"  # ``rm -f "${TMATE_SOCK}"``
     r"|\$\{?\w*CACHE\w*\}?)$")  # ``rm -rf $LOCAL_CACHE``: a folder named as the script's cache
 # Regenerated build output named relative to the project (``rm -r dist site htmlcov``), and

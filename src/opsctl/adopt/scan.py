@@ -75,9 +75,11 @@ def _scan_candidate(candidate: Candidate, root: Path) -> tuple[Script, PythonFac
         raise ScanError(candidate.path, f"not readable text: {exc}") from None
     if candidate.language == "shell":
         scan_shell(script, text, file=candidate.file, root=root)
+        _temporary_helpers(script)
         return script, None
     try:
         facts = scan_python(script, text, file=candidate.file, root=root)
+        _temporary_helpers(script)
     except SyntaxError as exc:
         where = f" at line {exc.lineno}" if exc.lineno else ""
         newer = ""
@@ -89,6 +91,21 @@ def _scan_candidate(candidate: Candidate, root: Path) -> tuple[Script, PythonFac
         reason = str(exc) if isinstance(exc, ValueError) else "nested too deeply to parse"
         raise ScanError(candidate.path, reason) from None
     return script, facts
+
+
+_TEMPORARY_HELPER = re.compile(r"(?i)(?:^|_)(?:te?mp|temporary|scratch)(?:_?(?:files?|dirs?|folders?|data))?(?:_|$)")
+
+
+def _temporary_helpers(script: Script) -> None:
+    """Files deleted inside a function its author named for temporary files (``def
+    remove_temp_files(path)``, ``cleanup_tmp() { rm -rf "$1"; }``): the script's own scratch,
+    not its data. The effect stays listed, marked, and mutating."""
+    for effect in script.effects:
+        if effect.destructive and effect.kind in ("file-delete", "command") and effect.via and \
+                _TEMPORARY_HELPER.search(effect.via.rpartition(".")[2]) and (
+                effect.kind == "file-delete" or effect.call.split()[:1] in (["rm"], ["rmdir"], ["unlink"])):
+            effect.destructive = False
+            effect.call += f" [in {effect.via.rpartition('.')[2]}]"
 
 
 def _scan_candidates(candidates: Sequence[Candidate], *, folder: Path
