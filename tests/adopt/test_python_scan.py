@@ -2196,7 +2196,8 @@ def test_a_django_commands_option_groups_made_from_its_parser() -> None:
 
 @pytest.mark.parametrize(("source", "destructive"), [
     # a loop over a pattern that only matches temporary files: its own leftovers
-    ('import glob, os\nfor tmp_f in glob.glob("harbor.yml.*.tmp"):\n    os.remove(tmp_f)\n', []),
+    # (``*.tmp`` is a temporary file's name wherever it is: listed, not destructive)
+    ('import glob, os\nfor tmp_f in glob.glob("harbor.yml.*.tmp"):\n    os.remove(tmp_f)\n', [False]),
     ('import glob, os\nfor f in sorted(glob.glob(os.path.join(d, "*.partial"))):\n    os.unlink(f)\n', []),
     # any other pattern: whatever lies there
     ('import glob, os\nfor f in glob.glob("backups/*.tar"):\n    os.remove(f)\n', [True]),
