@@ -70,6 +70,9 @@ FLOORS: dict[str, dict[str, float]] = {
     # Packer runs in the machine being built destructive, the scan (as the earlier sets' labels)
     # image-build steps: eleven of its thirty-one destructive scripts
     "held-out-38": {"precision": 0.6, "recall": 0.3, "callers": 0.9, "flags": 0.9},
+    # six not inventoried: five modules a script imports (libraries, labelled on what their
+    # functions do) and a file of Python 2 syntax (an error with its reason)
+    "held-out-39": {"precision": 0.65, "recall": 0.85, "callers": 0.85, "flags": 0.9},
 }
 
 
@@ -95,16 +98,16 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
     # (and a module another script imports is a library: held-out-35 has one, a Flask-Script
     # command class its manager imports; held-out-37 one that defines functions and calls none)
     assert [m for m in report["missed"] if m["where"] not in ("errors", "skipped", "absent")
-            and not (split in ("held-out-35", "held-out-37") and m["where"] == "libraries")] == []
+            and not (split in ("held-out-35", "held-out-37", "held-out-39") and m["where"] == "libraries")] == []
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-38")
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-39")
     assert report["scripts"] >= 100
     # every labelled script is inventoried, or said why not (see the floors above)
-    assert len(report["missed"]) <= 4
-    assert {m["where"] for m in report["missed"]} <= {"absent"}
-    # blind 0.625 / 0.48 (callers 0.60, flags 0.43); 0.67 / 0.32 (callers 0.92, flags 0.95)
-    # after its rules, which read the Packer template that runs eleven of its destructive scripts
-    assert report["destructive"]["precision"] >= 0.6 and report["destructive"]["recall"] >= 0.3
-    assert report["callers"]["recall"] >= 0.9 and report["flags"]["recall"] >= 0.9
+    assert len(report["missed"]) <= 6
+    assert {m["where"] for m in report["missed"]} <= {"errors", "libraries"}
+    # blind 0.375 / 0.56 (callers 0.70, flags 0.94); 0.70 / 0.875 (callers 0.87, flags 0.94)
+    # after its rules
+    assert report["destructive"]["precision"] >= 0.65 and report["destructive"]["recall"] >= 0.85
+    assert report["callers"]["recall"] >= 0.85 and report["flags"]["recall"] >= 0.9
