@@ -514,3 +514,21 @@ def test_files_deleted_in_a_function_named_for_temporary_files_are_not_destructi
     assert python == [(6, False), (7, False), (10, True)]
     assert "[in remove_temp_files]" in scripts["backup.py"].effects[0].call
     assert [(e.line, e.destructive) for e in scripts["clean.sh"].effects] == [(3, False), (6, True)]
+
+
+def test_an_app_group_module_is_a_script_of_the_flask_program_and_flask_lines_call_it(tmp_path: Path) -> None:
+    write(tmp_path, "project/__init__.py", "")
+    write(tmp_path, "project/cli/__init__.py", "")
+    write(tmp_path, "project/cli/test.py",
+          "import click\nfrom flask.cli import AppGroup\n\ntest_cli = AppGroup('test')\n\n"
+          "@test_cli.command('reset')\n@click.option('--seed/--no-seed', default=False)\ndef reset(seed):\n"
+          "    db.drop_all()\n")
+    write(tmp_path, ".github/workflows/e2e.yml",
+          "on: push\njobs:\n  e2e:\n    runs-on: ubuntu-latest\n    steps:\n      - run: flask test reset --seed\n")
+
+    scripts = {s.path: s for s in scan_tree(tmp_path, git=False).scripts}
+
+    test = scripts["project/cli/test.py"]
+    assert test.interface.kind == "flask" and test.interface.subcommands[:1] == ["test reset"]
+    assert [f.name for f in test.interface.flags] == ["--seed"]
+    assert [(c.path, c.line) for c in test.callers] == [(".github/workflows/e2e.yml", 6)]

@@ -90,6 +90,8 @@ def flask_cli_groups(root: Path, scripts: Sequence[str]) -> dict[str, str]:
             name, function, variable, command = match.groups()
             python_name = function or variable
             declared[python_name] = ((name or command or function or "").replace("_", "-"), path)
+            if variable:  # an ``AppGroup`` is made for the flask program, added where it may not be seen
+                added.add(variable)
     return {command: module for python_name, (command, module) in declared.items() if python_name in added}
 
 

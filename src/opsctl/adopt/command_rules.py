@@ -47,8 +47,8 @@ from opsctl.adopt.service_rules import (
 )
 
 _SYSTEMCTL = subcommand_rule(
-    frozen("poweroff reboot halt kexec"),
-    frozen("start stop restart reload try-restart reload-or-restart try-reload-or-restart enable "
+    frozen("poweroff halt kexec"),
+    frozen("reboot start stop restart reload try-restart reload-or-restart try-reload-or-restart enable "
            "disable mask unmask kill daemon-reload reenable isolate set-property edit link preset "
            "revert reset-failed daemon-reexec rescue emergency"),
     frozenset({"-H", "--host", "-M", "--machine", "-t", "--type", "-p", "--property", "-s",
@@ -812,6 +812,16 @@ def _rule_hdfs(args: list[str]) -> Verdict | None:
     return MUT if option in _HDFS_MUTATING else None
 
 
+def _rule_shutdown(args: list[str]) -> Verdict | None:
+    """``shutdown -h now`` powers the machine off (what runs on it stops until someone starts it
+    again): destructive; ``shutdown -r`` reboots it, as ``reboot`` does: it comes back, as a
+    restarted service does (mutating); ``-c`` cancels a pending one."""
+    if "-c" in args:
+        return None
+    return MUT if any(w in ("-r", "--reboot") or (w.startswith("-") and not w.startswith("--") and "r" in w)
+                      for w in args) else DEST
+
+
 def _rule_kafka_topics(args: list[str]) -> Verdict | None:
     """``kafka-topics --delete --topic X``: the topic and its messages are gone; ``--create``,
     ``--alter``: mutating; ``--list``, ``--describe``: nothing."""
@@ -863,7 +873,7 @@ _MUTATING_TOOLS = ("rmdir mv cp install ln chmod chown chgrp chattr setfacl mkdi
                    "hostnamectl timedatectl update-alternatives logrotate chsh usermod "
                    "update-rc.d chkconfig certbot")
 _DESTRUCTIVE_TOOLS = ("shred srm unlink mke2fs mkswap mkdosfs mkntfs dropdb dropuser "
-                      "userdel deluser groupdel delgroup shutdown reboot poweroff halt lvremove "
+                      "userdel deluser groupdel delgroup poweroff halt lvremove "
                       "vgremove pvremove lvreduce pg_dropcluster")
 
 RULES: dict[str, Rule] = {
@@ -879,7 +889,7 @@ RULES: dict[str, Rule] = {
     "mysqldump": _rule_output_option(frozenset({"-r", "--result-file"}), "-r"),
     "mariadb-dump": _rule_output_option(frozenset({"-r", "--result-file"}), "-r"),
     "gzip": _rule_gzip, "gunzip": _rule_gzip, "bzip2": _rule_gzip, "xz": _rule_gzip,
-    "zstd": _rule_gzip, "unzip": _rule_unzip, "sysctl": _rule_sysctl, "shutdown": always(DEST),
+    "zstd": _rule_gzip, "unzip": _rule_unzip, "sysctl": _rule_sysctl, "shutdown": _rule_shutdown, "reboot": always(MUT),
     "init": lambda a: DEST if a[:1] in (["0"], ["6"]) else None,
     "telinit": lambda a: DEST if a[:1] in (["0"], ["6"]) else None,
     "kubectl": rule_kubectl, "oc": rule_kubectl, "helm": rule_helm,

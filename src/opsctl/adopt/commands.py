@@ -14,8 +14,11 @@ tools), :mod:`~opsctl.adopt.service_rules` (database, HTTP and platform clients)
 
 Decisions taken where the answer is arguable:
 
-- ``shutdown``/``reboot``/``poweroff``/``halt`` (and ``systemctl reboot``): destructive, they
-  terminate whatever runs on the host; ``kill``/``pkill``/``killall`` (and Python's ``os.kill``)
+- ``shutdown``/``poweroff``/``halt`` (and ``systemctl poweroff``): destructive, they stop
+  whatever runs on the host until someone starts it again; ``reboot``, ``shutdown -r`` and
+  ``systemctl reboot``: mutating, the host comes back as a restarted service does (the labels
+  of the corpus call a reboot at the end of an upgrade or a provisioning step so);
+  ``kill``/``pkill``/``killall`` (and Python's ``os.kill``)
   terminate processes: destructive, mutating with a signal that asks a process to reload, report
   or pause (``-HUP``, ``-USR1``, ``-USR2``, ``-CONT``, ``-STOP``).
 - A project's wrapper named after a tool (``ghe-rsync``, ``ghe-ssh``, ``run_kubectl``) is read as

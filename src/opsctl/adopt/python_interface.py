@@ -462,6 +462,14 @@ def _click_interface(index: ModuleIndex, env: list[tuple[str, int]]) -> tuple[li
             node, _parent, cmd = commands[call.args[0].id]
             explicit = const_str(call.args[1]) if len(call.args) > 1 else const_str(keywords(call).get("name"))
             commands[call.args[0].id] = (node, func.value.id, explicit or cmd)
+    # ``test_cli = AppGroup("test")``, then ``@test_cli.command("reset")``: ``flask test reset``
+    group_variables: set[str] = set()
+    for variable, group_name in _flask_app_group_names(index.tree, index).items():
+        members = [entry for entry in commands.values() if entry[1] == variable]
+        if members and variable not in commands:
+            commands[variable] = (members[0][0], _FLASK, group_name or variable)
+            commands.setdefault(_FLASK, (members[0][0], None, "flask"))
+            group_variables.add(variable)
     # ``@cli_group() def cli()`` (a project's own wrapper of ``click.group``), then
     # ``@cli.command()``: a function other commands hang from is a group
     for parent in {entry[1] for entry in commands.values() if entry[1]} - set(commands):
@@ -487,7 +495,7 @@ def _click_interface(index: ModuleIndex, env: list[tuple[str, int]]) -> tuple[li
         sub = " ".join(path(name)) or None
         if sub:
             subcommands.append(sub)
-        for call in reversed(params.get(index.qualname(node), [])):
+        for call in reversed(params.get(index.qualname(node), []) if name not in group_variables else []):
             flag = _click_param(index, call, (index.canonical(call.func) or "").endswith("argument"), env)
             if flag is not None:
                 flag.subcommand = sub
@@ -1261,7 +1269,7 @@ def extract_interface(index: ModuleIndex, source: str, *, django_path: bool = Fa
         flags, subcommands = _click_interface(index, env)
         if flags or subcommands or _has_click_command(index):
             # commands a blueprint or an application adds to the ``flask`` program
-            flask = ".cli." in source and _declares_flask_commands(index)
+            flask = (".cli." in source or "AppGroup" in source) and _declares_flask_commands(index)
             facts.interface = Interface("flask" if flask else "click", flags, subcommands)
             return facts
     if "typer" in source:
@@ -1363,12 +1371,15 @@ def _argv_read_wholesale(index: ModuleIndex) -> bool:
     return any(id(node) not in understood for node in uses)
 
 
-def flask_cli_decorator(decorator: ast.expr) -> bool:
+def flask_cli_decorator(decorator: ast.expr, groups: frozenset[str] = frozenset()) -> bool:
     """``@bp.cli.command("import_ctf")``, ``@app.cli.command()``: a command of the ``flask``
-    program (a blueprint's or an application's CLI), run as ``flask import_ctf``."""
+    program (a blueprint's or an application's CLI), run as ``flask import_ctf``; also a
+    command of one of the module's ``groups`` (``test_cli = AppGroup("test")``,
+    ``@test_cli.command("reset")``: ``flask test reset``)."""
     func = decorator.func if isinstance(decorator, ast.Call) else decorator
     return (isinstance(func, ast.Attribute) and func.attr in ("command", "group")
-            and isinstance(func.value, ast.Attribute) and func.value.attr == "cli")
+            and ((isinstance(func.value, ast.Attribute) and func.value.attr == "cli")
+                 or (isinstance(func.value, ast.Name) and func.value.id in groups)))
 
 
 def _django_args_usage(index: ModuleIndex) -> list[Flag]:
@@ -1431,7 +1442,25 @@ def _optparse_positionals(index: ModuleIndex) -> list[Flag]:
 
 
 def _declares_flask_commands(index: ModuleIndex) -> bool:
-    return any(flask_cli_decorator(d) for function in index.functions.values() for d in function.decorator_list)
+    groups = flask_app_groups(index.tree, index)
+    return any(flask_cli_decorator(d, groups) for function in index.functions.values() for d in function.decorator_list)
+
+
+def flask_app_groups(tree: ast.Module, index: ModuleIndex) -> frozenset[str]:
+    """Module-level names bound to Flask's ``AppGroup("test")``: a group of the ``flask``
+    program (``flask test reset``), added to the application in another module."""
+    return frozenset(_flask_app_group_names(tree, index))
+
+
+def _flask_app_group_names(tree: ast.Module, index: ModuleIndex) -> dict[str, str]:
+    """Variable -> the group's command name (``test_cli = AppGroup("test")``: ``test``)."""
+    if "AppGroup" not in index.aliases and not any(v.endswith("AppGroup") for v in index.aliases.values()):
+        return {}
+    return {target.id: (const_str(statement.value.args[0]) if statement.value.args else None) or target.id
+            for statement in tree.body if isinstance(statement, ast.Assign)
+            and isinstance(statement.value, ast.Call)
+            and (index.canonical(statement.value.func) or "").endswith("AppGroup")
+            for target in statement.targets if isinstance(target, ast.Name)}
 
 
 def _has_click_command(index: ModuleIndex) -> bool:

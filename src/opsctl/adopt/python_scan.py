@@ -45,7 +45,12 @@ from opsctl.adopt.python_index import (
     literal,
     parse,
 )
-from opsctl.adopt.python_interface import dry_run, extract_interface, flask_cli_decorator
+from opsctl.adopt.python_interface import (
+    dry_run,
+    extract_interface,
+    flask_app_groups,
+    flask_cli_decorator,
+)
 from opsctl.adopt.python_local import (
     absolute_aliases,
     borrowed_interface,
@@ -127,8 +132,9 @@ def _scan(script: Script, source: str, tree: ast.Module, *, file: Path, root: Pa
     script.dry_run_flag = flag
     script.has_dry_run = has_dry_run or flag is not None or any(_DRY_RUN_ENV.search(env.name) for env in script.env)
     helper_of_commands = "management/commands/" in file.as_posix() and file.name.startswith("_")
-    flask_commands = ".cli." in source and any(
-        flask_cli_decorator(d) for statement in tree.body
+    groups = flask_app_groups(tree, index) if "AppGroup" in source else frozenset()
+    flask_commands = (".cli." in source or bool(groups)) and any(
+        flask_cli_decorator(d, groups) for statement in tree.body
         if isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef) for d in statement.decorator_list)
     return PythonFacts(entry=not helper_of_commands and is_entry(
         tree, index, django_path or script.interface.kind == "django", source), imports=imports,
@@ -181,7 +187,9 @@ _CLI_MODULE_CALLS = ("argparse.ArgumentParser", "optparse.OptionParser", "typer.
 def is_entry(tree: ast.Module, index: ModuleIndex, django: bool, source: str) -> bool:
     if django or source.startswith("#!"):
         return True
-    return any(_does_work(statement, index) for statement in tree.body)
+    groups = flask_app_groups(tree, index) if "AppGroup" in source else frozenset()
+    return any(_does_work(statement, index) or (groups and isinstance(statement, ast.FunctionDef) and any(
+        flask_cli_decorator(d, groups) for d in statement.decorator_list)) for statement in tree.body)
 
 
 def _does_work(statement: ast.stmt, index: ModuleIndex) -> bool:
