@@ -1945,3 +1945,38 @@ def test_a_cron_table_kept_as_a_text_file_is_read(tmp_path: Path) -> None:
             for script, entries in callers(tmp_path, files, scripts).items()} == {
         "sqoop/run.sh": [("sqoop/cronjobs.txt", 2, "cron")],
         "sqoop/scripts/dump.sh": [("sqoop/cronjobs.txt", 2, "cron")]}
+
+
+def test_terraform_local_exec_external_programs_and_boot_scripts(tmp_path: Path) -> None:
+    scripts = ("infra/create_pools.sh", "infra/helpers/get_pool.sh", "infra/startup.sh", "infra/seed.sh",
+               "infra/unused.sh")
+    files = {"infra/pools.tf": """
+                 resource "null_resource" "pools" {
+                   provisioner "local-exec" {
+                     command = "./create_pools.sh ${var.region}"
+                   }
+                 }
+                 data "external" "pool" {
+                   program = ["bash", "${path.module}/helpers/get_pool.sh"]
+                 }
+                 resource "google_compute_instance" "agent" {
+                   metadata = {
+                     startup-script = templatefile("startup.sh", { role = "x" })
+                   }
+                 }
+                 resource "null_resource" "seed" {
+                   provisioner "local-exec" {
+                     command = <<-EOT
+                       ./seed.sh --all
+                     EOT
+                   }
+                 }
+                 # command = "./unused.sh"
+                 """,
+             **{script: "#!/bin/sh\necho hi\n" for script in scripts}}
+    assert {script: [(path, line, kind) for path, line, kind, _text in entries]
+            for script, entries in callers(tmp_path, files, scripts).items()} == {
+        "infra/create_pools.sh": [("infra/pools.tf", 3, "terraform")],
+        "infra/helpers/get_pool.sh": [("infra/pools.tf", 7, "terraform")],
+        "infra/startup.sh": [("infra/pools.tf", 11, "terraform")],
+        "infra/seed.sh": [("infra/pools.tf", 17, "terraform")]}

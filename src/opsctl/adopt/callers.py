@@ -60,6 +60,7 @@ from opsctl.adopt.callers_config import (
     callers_in_daemon_config,
     callers_in_puppet,
     callers_in_s6_rc,
+    callers_in_terraform,
     callers_in_vagrantfile,
 )
 from opsctl.adopt.callers_deploy import ansible_deployments, cron_tables
@@ -247,6 +248,8 @@ def classify(path: str, scripts: frozenset[str]) -> str | None:
         return "tox"
     if lower == "pom.xml":
         return "maven"
+    if lower.endswith(".tf") and path not in scripts:
+        return "terraform"
     if lower in ("pyproject.toml", "setup.py", "setup.cfg"):
         return "entry-point"
     if lower in ("dockerfile", "containerfile") or lower.endswith((".dockerfile", ".containerfile")) \
@@ -327,6 +330,7 @@ _SCANNERS = {
     "systemd-timer": callers_in_systemd,
     "packer": callers_in_packer,
     "maven": callers_in_maven,
+    "terraform": callers_in_terraform,
     "procfile": callers_in_procfile,
     "logrotate": callers_in_logrotate,
     "ini": callers_in_ini,

@@ -115,3 +115,46 @@ def callers_in_vagrantfile(file: CallerFile, index: ScriptIndex, collector: Coll
         if (match := _VAGRANT_INLINE.search(line)) is not None:
             callers_in_chunk(file, match.group("command"), number, index, collector, "script",
                              Where(file.path, None))
+
+
+_TF_COMMAND = re.compile(r"""^\s*command\s*=\s*(?:"(?P<command>(?:[^"\\]|\\.)*)"|<<-?(?P<heredoc>\w+)\s*$)""")
+_TF_PROGRAM = re.compile(r"""^\s*program\s*=\s*\[(?P<words>[^\]]*)\]""")
+_TF_FILE = re.compile(r'\b(?:file|templatefile|filebase64|filemd5|filesha256)\(\s*"(?P<path>[^"]+)"')
+_TF_RUN_KEYS = re.compile(r"""^\s*"?(?P<key>[\w-]*(?:startup[-_]script|user[-_]data|update[-_]script|init[-_]script)[\w-]*)"?\s*=""")
+_TF_MODULE_DIR = re.compile(r"\$\{path\.(?:module|root|cwd)\}/?")
+
+
+def callers_in_terraform(file: CallerFile, index: ScriptIndex, collector: Collector,
+                         plan: list[tuple[str, str]]) -> None:
+    """Terraform (kind ``terraform``): a ``local-exec`` provisioner's ``command`` (a string, or
+    a heredoc), an ``external`` data source's ``program = ["x.sh", ...]``, run from the
+    module's folder when Terraform applies it; and a script handed to a machine to run at boot
+    (``metadata_startup_script = file("startup.sh")``, ``user_data = templatefile("init.sh",
+    ...)``, a ``startup-script`` metadata key), which runs on that machine."""
+    here = posixpath.dirname(file.path)
+    where = Where(file.path, here)
+    lines = file.lines
+    number = 0
+    while number < len(lines):
+        line = lines[number]
+        number += 1
+        if line.lstrip().startswith(("#", "//")):
+            continue
+        if (match := _TF_COMMAND.match(line)) is not None:
+            if match.group("heredoc"):
+                end = next((k for k in range(number, len(lines)) if lines[k].strip() == match.group("heredoc")),
+                           len(lines))
+                callers_in_chunk(file, _TF_MODULE_DIR.sub("", "\n".join(lines[number:end])), number + 1, index,
+                                 collector, "terraform", where)
+                number = end + 1
+            else:
+                callers_in_chunk(file, _TF_MODULE_DIR.sub("", match.group("command").replace('\\"', '"')), number,
+                                 index, collector, "terraform", where)
+        elif (match := _TF_PROGRAM.match(line)) is not None:
+            words = re.findall(r'"([^"]*)"', match.group("words"))
+            callers_in_word_list(file, [(_TF_MODULE_DIR.sub("", word), number) for word in words], index,
+                                 collector, "terraform", where)
+        elif _TF_RUN_KEYS.match(line) and (found := _TF_FILE.search(line)) is not None:
+            script = index.resolve_path(_TF_MODULE_DIR.sub("", found.group("path")), [here], {})
+            if script and script != file.path:
+                collector.add(script, file.path, number, "terraform", file.text_of(number))
