@@ -3,7 +3,9 @@ hands over to (``scripts/kafka-consumer-manager``: ``from kafka_utils.kafka_cons
 import run`` then ``run()``), and the subcommand modules a command line registers
 (``DeleteGroup.add_parser(subparsers)`` with ``DeleteGroup`` imported from
 ``.commands.delete_group``; ``cli.add_command(resolver.resolve(name))`` for each dotted name of a
-tuple). Read from the source, nothing imported.
+tuple); and a module that only re-exports a sibling (``from .purge_locks import *``), which does
+what the sibling does. Read from the parsed source (:class:`~opsctl.adopt.python_scan.PythonFacts`),
+nothing imported.
 """
 
 from __future__ import annotations
@@ -11,19 +13,8 @@ from __future__ import annotations
 import ast
 import posixpath
 from collections.abc import Iterable
-from pathlib import Path
 
-_MAX_LAUNCHER = 4096
 _REGISTERING = ("add_parser", "setup_subparser", "add_subparser", "register_subcommand", "add_command")
-
-
-def _parse(file: Path, limit: int | None = None) -> ast.Module | None:
-    try:
-        if limit is not None and file.stat().st_size > limit:
-            return None
-        return ast.parse(file.read_text(encoding="utf-8"))
-    except (OSError, SyntaxError, ValueError, UnicodeDecodeError):
-        return None
 
 
 def absolute_module(path: str, module: str | None, level: int) -> str:
@@ -35,12 +26,19 @@ def absolute_module(path: str, module: str | None, level: int) -> str:
     return ".".join([*base, *([module] if module else [])])
 
 
-def launched_module(file: Path, path: str) -> tuple[str, int] | None:
-    """(module, line of the call) when the script only imports a function and calls it, at the
-    top level or under ``if __name__ == "__main__":`` (``run()``, ``sys.exit(main())``)."""
-    tree = _parse(file, _MAX_LAUNCHER)
-    if tree is None:
-        return None
+def may_launch(source: str) -> bool:
+    """A cheap test before :func:`launched_module`: a short file that imports and defines nothing."""
+    return len(source) <= 4096 and "import" in source and "def " not in source and "class " not in source
+
+
+def may_register(source: str) -> bool:
+    """A cheap test before :func:`registered_modules`."""
+    return any(word in source for word in _REGISTERING)
+
+
+def launched_module(tree: ast.Module, path: str) -> tuple[str, int] | None:
+    """(module, line of the call) when the script at ``path`` only imports a function and calls
+    it, at the top level or under ``if __name__ == "__main__":`` (``run()``, ``sys.exit(main())``)."""
     imported: dict[str, str] = {}
     calls: list[ast.Call] = []
     statements = list(tree.body)
@@ -70,18 +68,32 @@ def launched_module(file: Path, path: str) -> tuple[str, int] | None:
     return imported[call.func.id], call.lineno
 
 
+def reexported_module(tree: ast.Module) -> tuple[str, int] | None:
+    """(module, line) when the module's only statements are ``from .module import *`` of one
+    module of its own folder (``from .common_perform_upgrade import *``: a command kept under
+    its old name), a docstring and other star imports of packages aside."""
+    found: tuple[str, int] | None = None
+    for statement in tree.body:
+        if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant):
+            continue  # the docstring
+        if not (isinstance(statement, ast.ImportFrom) and [a.name for a in statement.names] == ["*"]):
+            return None
+        if statement.level == 1 and statement.module:
+            if found is not None:
+                return None
+            found = (statement.module, statement.lineno)
+    return found
+
+
 def _is_main_guard(test: ast.expr) -> bool:
     return (isinstance(test, ast.Compare) and isinstance(test.left, ast.Name) and test.left.id == "__name__"
             and len(test.comparators) == 1 and isinstance(test.comparators[0], ast.Constant)
             and test.comparators[0].value == "__main__")
 
 
-def registered_modules(file: Path, path: str) -> list[str]:
+def registered_modules(tree: ast.Module, path: str) -> list[str]:
     """Dotted names of the modules whose commands the module at ``path`` registers as its own
     subcommands (see the module's docstring)."""
-    tree = _parse(file)
-    if tree is None:
-        return []
     imported: dict[str, str] = {}
     constants: dict[str, list[str]] = {}
     for node in tree.body:

@@ -34,6 +34,13 @@ from opsctl.adopt.python_commands import (
     Resolver,
     node_text,
 )
+from opsctl.adopt.python_commands_registry import (
+    launched_module,
+    may_launch,
+    may_register,
+    reexported_module,
+    registered_modules,
+)
 from opsctl.adopt.python_effects import EffectFinder
 from opsctl.adopt.python_index import (
     TASK_DECORATORS,
@@ -74,6 +81,13 @@ class PythonFacts:
     flask_commands: bool = False
     """Declares commands of the ``flask`` program (``@bp.cli.command("import_ctf")``): run by
     ``flask NAME`` wherever the application registers it, as a Django command is."""
+    launches: tuple[str, int, str] | None = None
+    """A thin launcher's module, the line of its call and that line's text (see
+    :mod:`~opsctl.adopt.python_commands_registry`)."""
+    registers: tuple[str, ...] = ()
+    """The modules whose commands this module registers as its subcommands."""
+    reexports: tuple[str, int] | None = None
+    """The sibling module it only re-exports (``from .x import *``), and the import's line."""
 
 
 def scan_python(script: Script, source: str, *, file: Path, root: Path) -> PythonFacts:
@@ -136,9 +150,13 @@ def _scan(script: Script, source: str, tree: ast.Module, *, file: Path, root: Pa
     flask_commands = (".cli." in source or bool(groups)) and any(
         flask_cli_decorator(d, groups) for statement in tree.body
         if isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef) for d in statement.decorator_list)
+    launched = launched_module(tree, script.path) if may_launch(source) else None
     return PythonFacts(entry=not helper_of_commands and is_entry(
         tree, index, django_path or script.interface.kind == "django", source), imports=imports,
-        flask_commands=flask_commands)
+        flask_commands=flask_commands,
+        launches=(*launched, source.splitlines()[launched[1] - 1].strip()) if launched else None,
+        registers=tuple(registered_modules(tree, script.path)) if may_register(source) else (),
+        reexports=reexported_module(tree) if "import *" in source and len(source) <= 4096 else None)
 
 
 def _argv_membership(index: ModuleIndex, compare: ast.Compare) -> str | None:

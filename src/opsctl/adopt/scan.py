@@ -8,7 +8,6 @@ cannot be read or parsed is recorded in ``errors`` with the reason and the scan 
 
 from __future__ import annotations
 
-import ast
 import contextlib
 import functools
 import gc
@@ -34,7 +33,7 @@ from opsctl.adopt.discover import (
 )
 from opsctl.adopt.model import Caller, Inventory, Script, Skipped
 from opsctl.adopt.parallel import map_chunks
-from opsctl.adopt.python_commands_registry import launched_module, module_paths, registered_modules
+from opsctl.adopt.python_commands_registry import module_paths
 from opsctl.adopt.python_scan import PythonFacts, scan_python
 from opsctl.adopt.shell_scan import scan_shell
 from opsctl.adopt.shell_sources import scanning
@@ -279,7 +278,8 @@ def _scan_tree(root: Path, folder: Path, found: Discovery, *, git: bool, now: da
             script.warnings.append(note)
     paths = [script.path for script in inventory.scripts]
     _sourced_steps_apart(inventory.scripts)
-    _star_reexports(inventory.scripts, folder)
+    _star_reexports(inventory.scripts, {script.path: facts.reexports for _candidate, script, facts in scanned
+                                        if facts is not None and facts.reexports})
     owners = git_owners(folder, paths, now=now or datetime.now(UTC)) if git else {}
     for script in inventory.scripts:
         script.callers = callers.get(script.path, [])
@@ -300,16 +300,14 @@ def _scan_tree(root: Path, folder: Path, found: Discovery, *, git: bool, now: da
     return inventory
 
 
-def _star_reexports(scripts: list[Script], folder: Path) -> None:
+def _star_reexports(scripts: list[Script], reexports: dict[str, tuple[str, int]]) -> None:
     """A Python script that only re-exports a sibling (``from .common_perform_upgrade import
     *``: a command kept under its old name) does what the sibling does: its effects (found
     behind the import line), options and dry run."""
     by_path = {script.path: script for script in scripts}
     for script in scripts:
-        if script.language != "python" or script.effects or script.interface.flags:
-            continue
-        found = _reexported(folder / script.path)
-        if found is None:
+        found = reexports.get(script.path)
+        if found is None or script.effects or script.interface.flags:
             continue
         module, line = found
         source = by_path.get(posixpath.join(posixpath.dirname(script.path), *module.split(".")) + ".py")
@@ -322,28 +320,6 @@ def _star_reexports(scripts: list[Script], folder: Path) -> None:
         script.has_dry_run, script.dry_run_flag = source.has_dry_run, source.dry_run_flag
         known = {variable.name for variable in script.env}
         script.env += [variable for variable in source.env if variable.name not in known]
-
-
-def _reexported(file: Path) -> tuple[str, int] | None:
-    """(module, line) when the module's only statements are ``from .module import *`` of one
-    module of its own folder (a docstring and other star imports of packages aside)."""
-    try:
-        if file.stat().st_size > 4096:
-            return None
-        tree = ast.parse(file.read_text(encoding="utf-8"))
-    except (OSError, SyntaxError, ValueError, UnicodeDecodeError):
-        return None
-    found: tuple[str, int] | None = None
-    for statement in tree.body:
-        if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant):
-            continue  # the docstring
-        if not (isinstance(statement, ast.ImportFrom) and [a.name for a in statement.names] == ["*"]):
-            return None
-        if statement.level == 1 and statement.module:
-            if found is not None:
-                return None
-            found = (statement.module, statement.lineno)
-    return found
 
 
 def _sourced_steps_apart(scripts: list[Script]) -> None:
@@ -428,48 +404,27 @@ def _command_modules(scanned: list[tuple[Candidate, Script, PythonFacts | None]]
     launcher's call as its caller. Each with what keeps ``opsctl wrap`` from running it as a
     file, if anything (a subcommand module, a module without a ``__main__`` guard): its scan
     gets that as a warning, and wrap refuses it unless forced."""
-    python = [(candidate, script) for candidate, script, facts in scanned if facts is not None]
+    python = [(candidate, facts) for candidate, _script, facts in scanned if facts is not None]
     modules = module_paths(candidate.path for candidate, _ in python)
     listed = {script.path for script in inventory.scripts}
     files = {candidate.path: candidate.file for candidate, _ in python}
     found: dict[str, str | None] = {}
-    for candidate, script in python:
-        try:
-            with open(candidate.file, "rb") as handle:
-                text = handle.read(_MAX_REGISTRAR)
-        except OSError:
-            continue
-        if script.path in listed and len(text) <= _MAX_LAUNCHER and b"import" in text \
-                and b"def " not in text and b"class " not in text:
-            launched = launched_module(candidate.file, candidate.path)
-            target = modules.get(launched[0]) if launched else None
-            if launched and target and target != candidate.path:
-                found[target] = None if _has_main_guard(files[target]) else (
-                    f"run by the launcher {candidate.path} (`{_line_of(candidate.file, launched[1])}`), "
-                    "and as a file of its own it only defines: wrap the launcher")
-                line = launched[1]
-                entries = callers.setdefault(target, [])
-                if not any(c.path == candidate.path and c.line == line for c in entries):
-                    entries.append(Caller(candidate.path, line, "script", _line_of(candidate.file, line)))
-        if b"add_parser" in text or b"setup_subparser" in text or b"add_command" in text \
-                or b"add_subparser" in text or b"register_subcommand" in text:
-            for dotted in registered_modules(candidate.file, candidate.path):
-                target = modules.get(dotted)
-                if target and target != candidate.path and target not in found:
-                    found[target] = (f"a subcommand module that {candidate.path} registers: it runs only "
-                                     "through that program, and wrap does not write its command line yet")
+    for candidate, facts in python:
+        target = modules.get(facts.launches[0]) if facts.launches and candidate.path in listed else None
+        if facts.launches and target and target != candidate.path:
+            _module, line, text = facts.launches
+            found[target] = None if _has_main_guard(files[target]) else (
+                f"run by the launcher {candidate.path} (`{text}`), "
+                "and as a file of its own it only defines: wrap the launcher")
+            entries = callers.setdefault(target, [])
+            if not any(c.path == candidate.path and c.line == line for c in entries):
+                entries.append(Caller(candidate.path, line, "script", text))
+        for dotted in facts.registers:
+            target = modules.get(dotted)
+            if target and target != candidate.path and target not in found:
+                found[target] = (f"a subcommand module that {candidate.path} registers: it runs only "
+                                 "through that program, and wrap does not write its command line yet")
     return found
-
-
-_MAX_REGISTRAR = 1_000_000
-_MAX_LAUNCHER = 4096
-
-
-def _line_of(file: Path, line: int) -> str:
-    try:
-        return file.read_text(encoding="utf-8", errors="replace").splitlines()[line - 1].strip()
-    except (OSError, IndexError):
-        return ""
 
 
 def _package_modules_apart(inventory: Inventory,
