@@ -1980,3 +1980,26 @@ def test_terraform_local_exec_external_programs_and_boot_scripts(tmp_path: Path)
         "infra/helpers/get_pool.sh": [("infra/pools.tf", 7, "terraform")],
         "infra/startup.sh": [("infra/pools.tf", 11, "terraform")],
         "infra/seed.sh": [("infra/pools.tf", 17, "terraform")]}
+
+
+def test_a_script_named_in_part_by_a_variable_is_each_script_of_its_folder_the_name_fits(
+        tmp_path: Path) -> None:
+    scripts = ("bin/production_deploy.sh", "bin/staging_deploy.sh", "bin/other.sh",
+               "script/test-mysql-master", "script/test-mysql-replica", "script/run")
+    files = {".github/workflows/deploy.yml": """
+                 on: push
+                 jobs:
+                   deploy:
+                     runs-on: ubuntu-latest
+                     steps:
+                       - run: ./bin/${NAMESPACE}_deploy.sh
+                 """,
+             **{script: "#!/bin/sh\necho hi\n" for script in scripts},
+             "script/run": '#!/bin/bash\nscript/test-mysql-$1 -e "select 1"\n./$CMD.sh\nbin/$X.sh\n'}
+    found = {script: [(path, line) for path, line, _kind, _text in entries]
+             for script, entries in callers(tmp_path, files, scripts).items()}
+    assert found == {
+        "bin/production_deploy.sh": [(".github/workflows/deploy.yml", 6)],
+        "bin/staging_deploy.sh": [(".github/workflows/deploy.yml", 6)],
+        "script/test-mysql-master": [("script/run", 2)],
+        "script/test-mysql-replica": [("script/run", 2)]}

@@ -135,6 +135,7 @@ class ScriptIndex:
     by_module_tail: dict[str, list[str]]
     root: Path | None = None
     _django_mains: dict[str, bool] = field(default_factory=dict)
+    _name_parts: dict[str, bool] = field(default_factory=dict)
     commands: dict[str, str] = field(default_factory=dict)
     """Commands the package installs (``console_scripts`` names) -> the script each runs."""
     image_commands: dict[str, str] = field(default_factory=dict)
@@ -221,6 +222,8 @@ class ScriptIndex:
                     token in self.commands and self.commands[token] != path) or (
                     token in self.image_commands and self.image_commands[token] != path) or (
                     token in self.deployed_names) or (
+                    ((token[:1] in "-_" and token.endswith(_SCRIPT_SUFFIXES)) or (token[-1:] in "-_" and len(token) > 4))
+                    and self._is_name_part(token)) or (
                     token in _TASK_RUNNERS and f"{_TASK_RUNNERS[token]}.py" in self.by_basename) or (
                     token == "flask" and self.flask_groups) or (
                     modules and token.rpartition(".")[2] in self.by_module_tail) or (
@@ -233,6 +236,16 @@ class ScriptIndex:
         if word.startswith(("/", "{{")):
             return self.deployed.get(word)
         return self.deployed_on_path.get(word) if caller in self.deploying else None
+
+    def _is_name_part(self, token: str) -> bool:
+        """``_deploy.sh`` in ``./bin/${NAMESPACE}_deploy.sh`` (``gh-ost-test-mysql-`` in
+        ``gh-ost-test-mysql-$1``): the end (the start) of some script's name."""
+        known = self._name_parts.get(token)
+        if known is None:
+            known = self._name_parts[token] = any(
+                (name.endswith(token) if token[:1] in "-_" else name.startswith(token)) and name != token
+                for name in self.by_basename)
+        return known
 
     def resolve_path(self, ref: str, bases: Sequence[str], variables: dict[str, str], *,
                      known_cwd: bool = False) -> str | None:
@@ -747,6 +760,11 @@ def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str 
             continue  # a sentence printed by a logging function
         if "$(" in text:  # ``X=${X:-$(helper)}``: the substitution's own commands
             text = _substitutions(text, index, where, cwd, found, base + word.pos, python)
+        if "$" in text and (k == position or (k == position + 1 and command in SHELLS | {"source", "."})) and (
+                by_pattern := _scripts_named_by_pattern(index, text, bases)):
+            # ``./bin/${NAMESPACE}_deploy.sh``: each script of that folder the name may be
+            found.extend(Found(script, base + word.pos) for script in by_pattern if script != where.caller)
+            continue
         if k > position and index.deployed and text.startswith(("/", "{{")) and (
                 script := index.deployed.get(text)):  # ``bash /usr/local/bin/backup``
             if script != where.caller:
@@ -918,6 +936,27 @@ def docker_copies(text: str, index: ScriptIndex, bases: Sequence[str]) -> dict[s
             for script in matched:
                 aliases.setdefault(posixpath.join(target, posixpath.basename(script)), script)
     return aliases
+
+
+_SCRIPT_SUFFIXES = (".sh", ".py", ".bash")
+_PATTERN_VARIABLE = re.compile(r"\$\{?(?:[A-Za-z_]\w*|\d)\}?")
+
+
+def _scripts_named_by_pattern(index: ScriptIndex, word: str, bases: Sequence[str]) -> list[str]:
+    """The scripts of a literal folder whose names fit a name built from variables
+    (``./bin/${NAMESPACE}_deploy.sh``, ``script/gh-ost-test-mysql-$1``): a few at most, and
+    only when enough of the name is literal to say which."""
+    word = word.strip("\"'")
+    folder, _, name = word.rpartition("/")
+    if "$" not in name or "$" in folder or any(c.isspace() for c in word) or "$(" in word:
+        return []
+    literal = _PATTERN_VARIABLE.sub("", name)
+    if len(re.sub(r"[^A-Za-z0-9]", "", literal)) < 4:
+        return []
+    pattern = re.compile("[^/]+".join(re.escape(part) for part in _PATTERN_VARIABLE.split(name)))
+    found = [script for script in _scripts_in_folder(index, folder or ".", bases)
+             if pattern.fullmatch(posixpath.basename(script))]
+    return found if len(found) <= 8 else []
 
 
 def _scripts_in_folder(index: ScriptIndex, source: str, bases: Sequence[str]) -> list[str]:
