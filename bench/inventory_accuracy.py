@@ -42,6 +42,7 @@ on the chosen split. Prints one JSON document:
     .venv/bin/python bench/inventory_accuracy.py --split held-out-38  # the thirty-eighth blind set
     .venv/bin/python bench/inventory_accuracy.py --split held-out-39  # the thirty-ninth blind set
     .venv/bin/python bench/inventory_accuracy.py --split held-out-40  # the fortieth blind set
+    .venv/bin/python bench/inventory_accuracy.py --split held-out-41  # the forty-first blind set
 
 Figures: ``destructive`` (script level: predicted destructive = any effect destructive) precision,
 recall and F1 with the false positives and false negatives; ``callers`` recall and precision (a
@@ -69,7 +70,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "adopt" / "corpus"
 LABELS = CORPUS / "labels.json"
-NEWEST_SET = 40  # held-out-2 .. held-out-NEWEST_SET are the blind sets added one after another
+NEWEST_SET = 41  # held-out-2 .. held-out-NEWEST_SET are the blind sets added one after another
 SPLITS = ("held-out", "dev", *(f"held-out-{n}" for n in range(2, NEWEST_SET + 1)), "all")
 CALLER_LINE_TOLERANCE = 1
 

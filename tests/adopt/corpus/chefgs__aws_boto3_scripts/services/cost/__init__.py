@@ -1,0 +1,1 @@
+"""AWS Cost Calculator / Analyser service package."""

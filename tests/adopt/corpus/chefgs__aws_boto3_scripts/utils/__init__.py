@@ -1,0 +1,1 @@
+"""Shared utilities for AWS boto3 scripts."""
