@@ -532,3 +532,20 @@ def test_an_app_group_module_is_a_script_of_the_flask_program_and_flask_lines_ca
     assert test.interface.kind == "flask" and test.interface.subcommands[:1] == ["test reset"]
     assert [f.name for f in test.interface.flags] == ["--seed"]
     assert [(c.path, c.line) for c in test.callers] == [(".github/workflows/e2e.yml", 6)]
+
+
+def test_a_parser_made_by_a_helper_of_the_project_keeps_its_options_and_the_scripts_own(tmp_path: Path) -> None:
+    write(tmp_path, "utils/__init__.py", "")
+    write(tmp_path, "utils/args.py", "import argparse\n\ndef base_parser(description=''):\n"
+                                     "    parser = argparse.ArgumentParser(description=description)\n"
+                                     "    parser.add_argument('--profile')\n"
+                                     "    parser.add_argument('--dry-run', action='store_true')\n    return parser\n")
+    write(tmp_path, "services/delete_instance.py",
+          "from utils.args import base_parser\n\nif __name__ == '__main__':\n"
+          "    parser = base_parser('Terminate an instance')\n"
+          "    parser.add_argument('--instance-id', required=True)\n    args = parser.parse_args()\n")
+
+    scripts = {s.path: s for s in scan_tree(tmp_path, git=False).scripts}
+
+    assert [f.name for f in scripts["services/delete_instance.py"].interface.flags] == [
+        "--profile", "--dry-run", "--instance-id"]

@@ -97,6 +97,7 @@ class _ParserTracker:
         self.index = index
         self.warnings = warnings
         self.bindings: dict[tuple[str, str], _Parser | _Subparsers] = {}
+        self.external = False
         self.memo: dict[int, _Parser | _Subparsers] = {}
         self.active: set[int] = set()
         self.parsers: list[_Parser] = []
@@ -180,6 +181,12 @@ class _ParserTracker:
                     sub = "<expr>"
                 owner = receiver.owner.subcommand
                 return self._new(receiver.owner.kind, f"{owner} {sub}" if owner else sub, call, scope)
+        elif isinstance(func, ast.Name) and func.id in self.index.aliases and "parser" in func.id.lower() \
+                and self.index.function(func.id, scope) is None:
+            # ``parser = base_parser("...")`` imported from a module of the project (or a
+            # library): an argparse parser the script adds its own options to
+            self.external = True
+            return self._new("argparse", None, call, scope)
         elif isinstance(func, ast.Name) and (helper := self.index.function(func.id, scope)):
             helper_scope = self.index.qualname(helper)
             for ret in self.index.returns.get(helper_scope, []):
@@ -1258,6 +1265,10 @@ class InterfaceFacts:
     env: list[tuple[str, int]] = field(default_factory=list)
     """Environment variables named by the CLI (click/typer ``envvar=``), with their lines."""
     warnings: list[str] = field(default_factory=list)
+    borrows_parser: bool = False
+    """The parser is made by a function imported from elsewhere (``parser = base_parser(...)``,
+    then ``parser.add_argument(...)`` here): its own options are added to what that function
+    gives it (:func:`~opsctl.adopt.python_local.borrowed_interface`)."""
 
 
 def extract_interface(index: ModuleIndex, source: str, *, django_path: bool = False) -> InterfaceFacts:
@@ -1314,12 +1325,13 @@ def extract_interface(index: ModuleIndex, source: str, *, django_path: bool = Fa
         if flags or commands:
             facts.interface = Interface("flask-script", flags, commands)
             return facts
-    if ("Parser" in source or "Command" in source or "make_option" in source or "add_arguments" in source
+    if ("Parser" in source or "Command" in source or "make_option" in source or "add_argument" in source
             or "add_parser" in source or django_path):
         tracker = _ParserTracker(index, facts.warnings)
         tracker.bind_all()
         tracker.collect()
         interface = _assemble_parsers(tracker.parsers)
+        facts.borrows_parser = tracker.external
         if django_path and interface.kind in ("none", "argparse"):
             interface.kind = "django"
         if interface.kind == "optparse":

@@ -117,6 +117,10 @@ def _scan(script: Script, source: str, tree: ast.Module, *, file: Path, root: Pa
     if (script.interface.kind == "none" or (script.interface.kind == "argv"
                                             and not script.interface.flags)) and local:
         script.interface = borrowed_interface(index, local) or script.interface
+    elif interface.borrows_parser and local and (borrowed := borrowed_interface(index, local)) is not None:
+        # ``parser = base_parser(...)`` from a module of the project, then options of its own
+        own = {flag.name for flag in script.interface.flags}
+        script.interface.flags = [*(f for f in borrowed.flags if f.name not in own), *script.interface.flags]
     if script.interface.kind in ("django", "none") and django_path and local:
         inherited_options(script, index, local)
     for option in script.interface.flags:  # a password's default written in the script is still a secret
