@@ -76,6 +76,9 @@ FLOORS: dict[str, dict[str, float]] = {
     # seven not inventoried: four files of Python 2 syntax (errors with their reason), a
     # deploy module and two Terraform-run functions of definitions only (libraries)
     "held-out-40": {"precision": 0.7, "recall": 0.75, "callers": 0.55, "flags": 0.8},
+    # two not inventoried: a file of Python 3.12 syntax (an error with its reason) and a module
+    # of definitions only (a library)
+    "held-out-41": {"precision": 0.9, "recall": 0.8, "callers": 0.8, "flags": 0.85},
 }
 
 
@@ -101,17 +104,17 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
     # (and a module another script imports is a library: held-out-35 has one, a Flask-Script
     # command class its manager imports; held-out-37 one that defines functions and calls none)
     assert [m for m in report["missed"] if m["where"] not in ("errors", "skipped", "absent")
-            and not (split in ("held-out-35", "held-out-37", "held-out-39", "held-out-40")
+            and not (split in ("held-out-35", "held-out-37", "held-out-39", "held-out-40", "held-out-41")
                      and m["where"] == "libraries")] == []
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-40")
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-41")
     assert report["scripts"] >= 100
     # every labelled script is inventoried, or said why not (see the floors above)
-    assert len(report["missed"]) <= 7
+    assert len(report["missed"]) <= 2
     assert {m["where"] for m in report["missed"]} <= {"errors", "libraries"}
-    # blind 0.66 / 0.75 (callers 0.48, flags 0.66); 0.74 / 0.78 (callers 0.60, flags 0.84)
-    # after its rules
-    assert report["destructive"]["precision"] >= 0.7 and report["destructive"]["recall"] >= 0.75
-    assert report["callers"]["recall"] >= 0.55 and report["flags"]["recall"] >= 0.8
+    # blind 0.93 / 0.82 (callers 0.82, flags 0.59); 0.93 / 0.82 (callers 0.82, flags 0.88)
+    # after its rule (options a project's parser helper gives)
+    assert report["destructive"]["precision"] >= 0.9 and report["destructive"]["recall"] >= 0.8
+    assert report["callers"]["recall"] >= 0.8 and report["flags"]["recall"] >= 0.85
