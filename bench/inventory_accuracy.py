@@ -7,42 +7,10 @@ on the chosen split. Prints one JSON document:
     .venv/bin/python bench/inventory_accuracy.py                  # the held-out split
     .venv/bin/python bench/inventory_accuracy.py --split dev
     .venv/bin/python bench/inventory_accuracy.py --split all
-    .venv/bin/python bench/inventory_accuracy.py --split held-out-2   # the second, fresh blind set
-    .venv/bin/python bench/inventory_accuracy.py --split held-out-3   # the third blind set
-    .venv/bin/python bench/inventory_accuracy.py --split held-out-4   # the fourth set
-    .venv/bin/python bench/inventory_accuracy.py --split held-out-5   # the fifth set (labelled twice)
-    .venv/bin/python bench/inventory_accuracy.py --split held-out-6   # the sixth set
-    .venv/bin/python bench/inventory_accuracy.py --split held-out-7   # the seventh blind set
-    .venv/bin/python bench/inventory_accuracy.py --split held-out-8   # the eighth blind set
-    .venv/bin/python bench/inventory_accuracy.py --split held-out-9   # the ninth blind set
-    .venv/bin/python bench/inventory_accuracy.py --split held-out-10  # the tenth blind set
-    .venv/bin/python bench/inventory_accuracy.py --split held-out-11  # the eleventh blind set
-    .venv/bin/python bench/inventory_accuracy.py --split held-out-12  # the twelfth blind set
-    .venv/bin/python bench/inventory_accuracy.py --split held-out-13  # the thirteenth blind set
-    .venv/bin/python bench/inventory_accuracy.py --split held-out-14  # the fourteenth blind set
-    .venv/bin/python bench/inventory_accuracy.py --split held-out-19  # the nineteenth blind set
-    .venv/bin/python bench/inventory_accuracy.py --split held-out-20  # the twentieth blind set
-    .venv/bin/python bench/inventory_accuracy.py --split held-out-21  # the twenty-first blind set
-    .venv/bin/python bench/inventory_accuracy.py --split held-out-22  # the twenty-second blind set
-    .venv/bin/python bench/inventory_accuracy.py --split held-out-23  # the twenty-third blind set
-    .venv/bin/python bench/inventory_accuracy.py --split held-out-24  # the twenty-fourth blind set
-    .venv/bin/python bench/inventory_accuracy.py --split held-out-25  # the twenty-fifth blind set
-    .venv/bin/python bench/inventory_accuracy.py --split held-out-26  # the twenty-sixth blind set
-    .venv/bin/python bench/inventory_accuracy.py --split held-out-27  # the twenty-seventh blind set
-    .venv/bin/python bench/inventory_accuracy.py --split held-out-28  # the twenty-eighth blind set
-    .venv/bin/python bench/inventory_accuracy.py --split held-out-29  # the twenty-ninth blind set
-    .venv/bin/python bench/inventory_accuracy.py --split held-out-30  # the thirtieth blind set
-    .venv/bin/python bench/inventory_accuracy.py --split held-out-31  # the thirty-first blind set
-    .venv/bin/python bench/inventory_accuracy.py --split held-out-32  # the thirty-second blind set
-    .venv/bin/python bench/inventory_accuracy.py --split held-out-33  # the thirty-third blind set
-    .venv/bin/python bench/inventory_accuracy.py --split held-out-34  # the thirty-fourth blind set
-    .venv/bin/python bench/inventory_accuracy.py --split held-out-35  # the thirty-fifth blind set
-    .venv/bin/python bench/inventory_accuracy.py --split held-out-36  # the thirty-sixth blind set
-    .venv/bin/python bench/inventory_accuracy.py --split held-out-37  # the thirty-seventh blind set
-    .venv/bin/python bench/inventory_accuracy.py --split held-out-38  # the thirty-eighth blind set
-    .venv/bin/python bench/inventory_accuracy.py --split held-out-39  # the thirty-ninth blind set
-    .venv/bin/python bench/inventory_accuracy.py --split held-out-40  # the fortieth blind set
-    .venv/bin/python bench/inventory_accuracy.py --split held-out-41  # the forty-first blind set
+    .venv/bin/python bench/inventory_accuracy.py --split held-out-2   # one blind set (2 .. NEWEST_SET)
+
+(the blind sets, each labelled and committed before the scanner ran on it, are described one by
+one in ``tests/adopt/corpus/README.md``; ``--help`` lists them)
 
 Figures: ``destructive`` (script level: predicted destructive = any effect destructive) precision,
 recall and F1 with the false positives and false negatives; ``callers`` recall and precision (a
