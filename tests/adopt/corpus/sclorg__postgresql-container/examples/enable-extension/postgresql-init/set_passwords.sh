@@ -1,0 +1,3 @@
+#!/bin/bash
+
+echo "CREATE EXTENSION pg_stat_statements;" | psql
