@@ -450,6 +450,26 @@ def test_a_test_folders_shell_scripts_are_read_for_callers(tmp_path: Path) -> No
     assert "test/tests/basic/run.sh" not in {s.path for s in inventory.scripts}
 
 
+def test_a_folder_copied_whole_into_an_image_puts_its_nested_scripts_on_the_path(tmp_path: Path) -> None:
+    """``COPY root /`` copies ``root/usr/bin/run-db-replica`` to ``/usr/bin/run-db-replica``:
+    ``docker run ... $IMAGE_NAME run-db-replica`` runs it by that bare name."""
+    write(tmp_path, "16/root/usr/bin/run-db-replica", "#!/bin/bash\nexec postgres\n")
+    write(tmp_path, "16/root/usr/share/scripts/common.sh", "#!/bin/bash\necho helper\n")
+    write(tmp_path, "16/Dockerfile", "FROM fedora\nCOPY root /\nCOPY ./extra/ /opt/app/\n")
+    write(tmp_path, "test/run_test",
+          "#!/bin/bash\nrun_replica() {\n  docker run $cluster_args -e MASTER=x \\\n"
+          "    -d --cidfile ${DIR}/replica.cid $IMAGE_NAME run-db-replica\n}\n"
+          "docker run --rm $IMAGE_NAME common.sh\n")
+
+    inventory = scan_tree(tmp_path, git=False)
+
+    by_path = {s.path: s for s in inventory.scripts}
+    assert [(c.path, c.line) for c in by_path["16/root/usr/bin/run-db-replica"].callers] == [
+        ("test/run_test", 4)]
+    # on the image, but not in a folder on its PATH: a bare name there is not it
+    assert by_path["16/root/usr/share/scripts/common.sh"].callers == []
+
+
 def test_a_command_that_only_reexports_a_sibling_does_what_the_sibling_does(tmp_path: Path) -> None:
     commands = "shop/management/commands"
     write(tmp_path, f"{commands}/purge_carts.py",

@@ -910,9 +910,10 @@ def docker_copies(text: str, index: ScriptIndex, bases: Sequence[str]) -> dict[s
         if len(sources) == 1 and not target.endswith("/"):
             script = index.resolve_path(sources[0], bases, {})
             if script is None and target.startswith("/") and "$" not in sources[0]:
-                # ``ADD ./bin /usr/local/bin``: a folder's contents, each script under its name
-                for inside in _scripts_in_folder(index, sources[0], bases):
-                    aliases.setdefault(posixpath.join(target, posixpath.basename(inside)), inside)
+                # ``ADD ./bin /usr/local/bin``: a folder's contents, each script under its path
+                # inside it (``COPY root /`` puts ``root/usr/bin/run-x`` at ``/usr/bin/run-x``)
+                for inside, relative in _scripts_in_tree(index, sources[0], bases):
+                    aliases.setdefault(posixpath.join(target, relative), inside)
                 continue
             if script and posixpath.basename(target) != posixpath.basename(script):
                 aliases[target] = script
@@ -930,9 +931,12 @@ def docker_copies(text: str, index: ScriptIndex, bases: Sequence[str]) -> dict[s
                 folders = {join_path(base, folder) for base in bases}
                 matched = [script for script in sorted(index.scripts) if posixpath.dirname(script) in folders
                            and fnmatch.fnmatchcase(posixpath.basename(script), pattern)]
-            else:
-                matched = ([script] if (script := index.resolve_path(source, bases, {}))
-                           else _scripts_in_folder(index, source, bases))
+            elif script := index.resolve_path(source, bases, {}):
+                matched = [script]
+            else:  # a folder: its contents, at their paths inside it
+                for inside, relative in _scripts_in_tree(index, source, bases):
+                    aliases.setdefault(posixpath.join(target, relative), inside)
+                continue
             for script in matched:
                 aliases.setdefault(posixpath.join(target, posixpath.basename(script)), script)
     return aliases
@@ -957,6 +961,23 @@ def _scripts_named_by_pattern(index: ScriptIndex, word: str, bases: Sequence[str
     found = [script for script in _scripts_in_folder(index, folder or ".", bases)
              if pattern.fullmatch(posixpath.basename(script))]
     return found if len(found) <= 8 else []
+
+
+def _scripts_in_tree(index: ScriptIndex, source: str, bases: Sequence[str]) -> list[tuple[str, str]]:
+    """The scripts anywhere under the folder a COPY source names, each with its path inside it
+    (Docker copies a folder's contents whole, subfolders included)."""
+    folder = source.removeprefix("./").rstrip("/")
+    if index.by_folder is None:
+        _scripts_in_folder(index, ".", bases)  # builds the index by folder
+    assert index.by_folder is not None
+    found: list[tuple[str, str]] = []
+    for base in dict.fromkeys(join_path(base, folder) if folder not in ("", ".") else base
+                              for base in bases):
+        prefix = base + "/" if base else ""
+        for each, scripts in index.by_folder.items():
+            if each == base or each.startswith(prefix):
+                found.extend((script, script[len(prefix):]) for script in scripts)
+    return found
 
 
 def _scripts_in_folder(index: ScriptIndex, source: str, bases: Sequence[str]) -> list[str]:
