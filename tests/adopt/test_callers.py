@@ -854,6 +854,19 @@ def test_codedeploy_appspec_hooks_run_their_scripts_from_the_revision_root(tmp_p
         "app/deploy/start.py": [("app/appspec.yml", 9, "ci", "- location: deploy/start.py")]}
 
 
+def test_a_release_tools_hooks_run_their_scripts(tmp_path: Path) -> None:
+    """Craft's ``.craft.yml``: ``preReleaseCommand``/``postReleaseCommand`` are command lines
+    (kind ``ci``); the same keys in a YAML file of another name run nothing."""
+    craft = "minVersion: 2.28.0\npreReleaseCommand: bash scripts/bump-version.sh\n" \
+            "postReleaseCommand: scripts/post-release.sh\ntargets:\n  - name: pypi\n"
+    files = {".craft.yml": craft, "release.yml": craft,
+             "scripts/bump-version.sh": "#!/bin/sh\n", "scripts/post-release.sh": "#!/bin/sh\n"}
+    found = callers(tmp_path, files, ("scripts/bump-version.sh", "scripts/post-release.sh"))
+    assert {script: [c[:3] for c in entries] for script, entries in found.items()} == {
+        "scripts/bump-version.sh": [(".craft.yml", 2, "ci")],
+        "scripts/post-release.sh": [(".craft.yml", 3, "ci")]}
+
+
 def test_find_exec_devbox_run_and_bats_files_run_scripts(tmp_path: Path) -> None:
     """``find ... -exec SCRIPT {} \\;`` runs the script for each file found; ``devbox run --
     'cd scripts && ./x.sh'`` runs a command line in the project's environment, as ``sh -c``;
@@ -1361,11 +1374,13 @@ def test_commands_run_in_the_projects_environment_and_from_test_scripts(tmp_path
     scripts = ("pkg/tool.py", "pkg/__init__.py")
     files = {"pkg/tool.py": "def main():\n    print(1)\n",
              "pyproject.toml": '[project]\nname = "x"\n[project.scripts]\nmytool = "pkg.tool:main"\n',
-             "ci.sh": "#!/bin/bash\npoetry run mytool --x\nuv run --frozen mytool\npipenv run python pkg/tool.py\n",
+             "ci.sh": "#!/bin/bash\npoetry run mytool --x\nuv run --frozen mytool\npipenv run python pkg/tool.py\n"
+                      # options with a value (``--group aws``, ``--with-editable .``) before the command
+                      "uv run --group aws --with-editable . python pkg/tool.py\n",
              ".ci/test_port.sh": "#!/bin/sh\npoetry run mytool --check\n"}
     found = {script: [c[:2] for c in entries] for script, entries in callers(tmp_path, files, scripts).items()}
     assert found["pkg/tool.py"] == [(".ci/test_port.sh", 2), ("ci.sh", 2), ("ci.sh", 3), ("ci.sh", 4),
-                                    ("pyproject.toml", 4)]
+                                    ("ci.sh", 5), ("pyproject.toml", 4)]
 
 
 def test_a_command_an_image_installs_on_its_path_is_called_by_that_name(tmp_path: Path) -> None:

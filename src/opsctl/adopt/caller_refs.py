@@ -119,6 +119,12 @@ PACKAGE_TASK_RUNNERS = frozenset({"npm", "pnpm", "yarn", "bun", "npx", "pnpx", "
 _ENV_RUNNERS = frozenset({"poetry", "uv", "pdm", "pipenv", "rye", "pixi", "devbox"})
 """``X run CMD`` runs CMD (a script, or a command the project installs) in its environment
 (``devbox run -- 'cd scripts && ./x.sh'``: a whole command line in one word, as ``sh -c``)."""
+_ENV_RUNNER_VALUED = frozenset({
+    "--group", "--only-group", "--no-group", "--extra", "--with", "-w", "--with-editable",
+    "--with-requirements", "--python", "-p", "--package", "--env-file", "--directory", "--project",
+    "--index", "--default-index", "--index-url", "--extra-index-url", "-C", "-P", "--venv",
+    "--environment", "-e", "--manifest-path", "--pyproject", "--config", "-c", "--env"})
+"""Options of those runners' ``run`` that take the next word as their value."""
 _FIND_EXEC = frozenset({"-exec", "-execdir", "-ok", "-okdir"})
 """Commands whose bare-name arguments are package.json tasks or package binaries."""
 
@@ -634,7 +640,8 @@ def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str 
         # ``poetry run update_db --x``, ``uv run tool``: the command runs in the project's environment
         position += 2
         while position < len(words) and words[position].text.startswith("-"):
-            position += 1
+            # ``uv run --group aws --with-editable . python x.py``: an option's value is no command
+            position += 2 if words[position].text in _ENV_RUNNER_VALUED else 1
         if position == len(words) - 1 and any(c.isspace() for c in words[position].text.strip("'\"")):
             inner = words[position]
             refs, _ = command_refs(normalise(inner.text), index, Where(where.caller, cwd, where.variables),

@@ -263,7 +263,8 @@ def classify(path: str, scripts: frozenset[str]) -> str | None:
     if (yaml_file and (".circleci" in folders or ".buildkite" in folders or ".azure" in folders
                        or ".azure-pipelines" in folders or lower.startswith((
             "azure-pipelines", "bitbucket-pipelines", ".travis", ".drone", "buildkite",
-            ".woodpecker", "cloudbuild", "appveyor", "codefresh", "buildspec")))) \
+            ".woodpecker", "cloudbuild", "appveyor", "codefresh", "buildspec",
+            ".craft.")))) \
             or ".woodpecker" in folders:
         return "ci"
     if lower in (".pre-commit-config.yaml", ".pre-commit-config.yml", ".pre-commit-hooks.yaml"):

@@ -222,7 +222,9 @@ _GITLAB_KEYS = frozenset({"script", "before_script", "after_script"})
 _CI_KEYS = frozenset({"run", "command", "commands", "script", "before_script", "after_script",
                       "install", "before_install", "after_success", "after_failure", "before_deploy",
                       "after_deploy", "bash", "sh", "inlineScript", "scriptPath", "filePath", "cmd",
-                      "pre_build", "build", "post_build", "entrypoint", "args"})
+                      "pre_build", "build", "post_build", "entrypoint", "args",
+                      # a release tool's hooks (``.craft.yml``: ``preReleaseCommand: bash x.sh``)
+                      "preReleaseCommand", "postReleaseCommand"})
 
 
 def _walk_keys(node: yaml.Node, keys: frozenset[str], depth: int = 0) -> Iterator[yaml.Node]:
