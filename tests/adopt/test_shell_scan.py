@@ -1562,3 +1562,19 @@ def test_command_lines_printed_into_a_shell_run(text: str, destructive: list[boo
 ])
 def test_sql_echoed_into_a_client(text: str, destructive: list[bool]) -> None:
     assert [e.destructive for e in scan(text).effects if e.kind == "sql"] == destructive
+
+
+@pytest.mark.parametrize(("text", "calls"), [
+    # a function handing its arguments to a tool: the call is read as the tool with them
+    ('cloud() {\n  az "$@"\n}\ncloud sig image-version delete --gallery-name g\n',
+     [("az sig image-version delete --gallery-name g", 4)]),
+    # ... also run by GNU parallel for each input, its options and inputs set aside
+    ('run_ec2() {\n  if [ "$DRYRUN" = false ]; then\n    aws ec2 "$@"\n  else\n'
+     '    aws ec2 "$1" --dry-run "${@:2}"\n  fi\n}\nexport -f run_ec2\n'
+     'parallel --halt-on-error never --no-run-if-empty run_ec2 deregister-image --image-id {} ::: "${ids[@]}"\n',
+     [("aws ec2 deregister-image --image-id {}", 9)]),
+    # the tool told to describe: nothing destroyed
+    ('run_ec2() {\n  aws ec2 "$@"\n}\nrun_ec2 describe-images --owners self\n', []),
+])
+def test_a_function_handing_its_arguments_to_a_tool(text: str, calls: list[tuple[str, int]]) -> None:
+    assert [(e.call, e.line) for e in scan(text).effects if e.destructive] == calls

@@ -69,6 +69,7 @@ destructive only if the variable's name says so), ``low`` when it is ``<expr>``.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -190,7 +191,7 @@ _WRAPPERS_SIMPLE = frozenset({"nohup", "command", "builtin", "exec", "setsid", "
                               "caffeinate", "time", "doas", "pkexec", "stdbuf", "nice", "ionice",
                               "env", "sudo", "timeout", "flock", "chroot", "watch", "sshpass",
                               "runuser", "xargs", "systemd-run", "strace", "ltrace", "catchsegv",
-                              "envdir", "chpst"})
+                              "envdir", "chpst", "parallel"})
 _WRAPPER_VALUE: dict[str, frozenset[str]] = {
     "sudo": _SUDO_VALUE, "doas": frozenset({"-u", "-C"}), "pkexec": frozenset({"--user"}),
     "env": frozenset({"-u", "--unset", "-C", "--chdir", "-S", "--split-string"}),
@@ -209,6 +210,14 @@ _WRAPPER_VALUE: dict[str, frozenset[str]] = {
                               "-M", "--machine", "-H", "--host", "--uid", "--gid", "-E",
                               "--setenv", "--on-calendar", "--on-active", "-t"}),
     "strace": frozenset({"-o", "-e", "-p", "-s", "-u"}), "ltrace": frozenset({"-o", "-e", "-p"}),
+    # GNU parallel: ``parallel --halt-on-error never run_cmd delete --id {} ::: "${ids[@]}"``
+    "parallel": frozenset({"-j", "--jobs", "-P", "--max-procs", "--halt", "--halt-on-error",
+                           "-S", "--sshlogin", "--slf", "--sshloginfile", "--joblog", "--results",
+                           "--res", "--tmpdir", "-I", "--delay", "--timeout", "--retries",
+                           "--colsep", "-C", "-d", "--delimiter", "-a", "--arg-file",
+                           "--tagstring", "--tag-string", "--wd", "--workdir", "-N", "-n",
+                           "--max-args", "-L", "--max-lines", "--memfree", "--load", "-E",
+                           "--env", "--basefile", "--bf", "--return", "--shebang-wrap"}),
 }
 _SHELLS = frozenset({"sh", "bash", "dash", "zsh", "ksh", "ash", "busybox"})
 _SSH_VALUE_LETTERS = frozenset("bcDEeFIiJLlmOoPpQRSWwB")
@@ -243,9 +252,25 @@ def _after_wrapper(name: str, args: list[str]) -> list[str] | None:
             continue
         break
     rest = args[index:]
+    if name == "parallel":  # the command ends where its inputs begin
+        rest = list(itertools.takewhile(lambda word: word not in (":::", "::::", ":::+", "::::+"), rest))
     if name in ("timeout", "chroot", "flock", "envdir"):
         rest = rest[1:]  # the duration, the new root, the lock file, the environment folder
     return rest or None
+
+
+def unwrapped(argv: Sequence[str]) -> list[str]:
+    """The command a chain of wrappers runs (``sudo -u x parallel -j4 fn a {} ::: b`` -> ``fn a
+    {}``); ``argv`` itself when nothing wraps it, empty when a wrapper runs nothing."""
+    words = list(argv)
+    while words and _ASSIGNMENT.match(words[0]):
+        words = words[1:]
+    for _ in range(12):
+        name = words[0].rsplit("/", 1)[-1] if words else ""
+        if name not in _WRAPPERS_SIMPLE or (name == "command" and words[1:2] in (["-v"], ["-V"])):
+            break
+        words = _after_wrapper(name, words[1:]) or []
+    return words
 
 
 def _shell_string(args: list[str]) -> str | None:

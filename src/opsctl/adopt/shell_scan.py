@@ -1011,9 +1011,28 @@ class _Scan(ShellInterface):
             effect = _commands.classify_argv(words, line=command.line, confidence=confidence)
             if effect is not None and effect.destructive and self.runs_own_function(words):
                 effect = None  # (what the function does is read in its body)
+            if (effect is None or not effect.destructive) and self.parsed.functions:
+                effect = self.through_own_function(words, command.line) or effect
             if effect is not None:
                 found.append(effect)
         return max(found, key=lambda effect: effect.destructive) if found else None
+
+    def through_own_function(self, words: list[str], line: int) -> Effect | None:
+        """``run_az_command resource delete --ids X`` (or ``parallel run_az_command ... ::: ...``)
+        where ``run_az_command() { az "$@"; }``: the tool the function hands its arguments to,
+        with these arguments, read at the call (medium: the function may add or drop some).
+        One level: a function called in that body is not followed."""
+        inner = _commands.unwrapped(words)
+        if not inner or inner[0] not in self.parsed.functions:
+            return None
+        for body in self.parsed.commands:
+            if body.function != inner[0] or not any(w in _ALL_ARGUMENTS for w in body.words):
+                continue
+            argv = [part for w in body.words for part in (inner[1:] if w in _ALL_ARGUMENTS else [w])]
+            effect = _commands.classify_argv(argv, line=line, confidence="medium")
+            if effect is not None and effect.destructive and _commands.unwrapped(argv)[:1] != inner[:1]:
+                return effect
+        return None
 
     def nearest_value(self, name: str, command: Command) -> str | None:
         """``COMMAND="rm -rf x"; eval $COMMAND``: the value of the last assignment above the
@@ -1820,6 +1839,8 @@ _MADE_ID = re.compile(r"^\$\(\s*(?:sudo\s+)?[\w./-]+(?:\s+[\w.:/-]+){0,3}?\s+"
                       r"(?:create|import|run|allocate|request|register)(?:-[\w-]+)?(?=\s|\)|$)")
 """``ARN=$(aws acm import-certificate ...)``, ``ID=$(gcloud ... create ...)``: the value is the
 identifier of something the command just made."""
+_ALL_ARGUMENTS = frozenset({"$@", "${@}", "$*", "${*}"})
+"""A function's arguments handed on whole (``az "$@"``)."""
 _DELETE_ACTION = re.compile(r"^(?:delete|remove|terminate|deregister|release|destroy)(?:-[\w-]+)?$")
 
 
