@@ -1578,3 +1578,16 @@ def test_sql_echoed_into_a_client(text: str, destructive: list[bool]) -> None:
 ])
 def test_a_function_handing_its_arguments_to_a_tool(text: str, calls: list[tuple[str, int]]) -> None:
     assert [(e.call, e.line) for e in scan(text).effects if e.destructive] == calls
+
+
+@pytest.mark.parametrize(("text", "destructive"), [
+    # the folder a release download fills, emptied first: its own output
+    ('rm -rf artifacts\ngh release download "$tag" --dir artifacts --repo apache/x\n', []),
+    ('rm -rf artifacts\ngh release download "$tag" --repo apache/x\n', [True]),
+    # the signature gpg writes beside the file it signs, removed before signing again
+    ('sig="${file}.asc"\nrm -rf ${sig}\ngpg --detach-sign --local-user "$KEY" --armor ${file}\n', []),
+    ('rm -f pkg.tar.sig\ngpg -b pkg.tar\n', []),
+    ('rm -f pkg.tar.asc\ngpg --verify pkg.tar.asc pkg.tar\n', [True]),
+])
+def test_downloads_and_signatures_it_makes_are_its_own(text: str, destructive: list[bool]) -> None:
+    assert [e.destructive for e in scan(text).effects if e.destructive] == destructive

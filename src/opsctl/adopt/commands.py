@@ -331,6 +331,13 @@ def _find_deletes_cache(args: list[str]) -> bool:
         and "-o" not in args and "-or" not in args
 
 
+def _find_only_links(args: list[str]) -> bool:
+    """``find bin -type l -delete``: only symbolic links are selected (no ``-o``): links go, the
+    files they point to stay."""
+    return any(word in ("-type", "-xtype") and args[index + 1] == "l"
+               for index, word in enumerate(args[:-1])) and "-o" not in args and "-or" not in args
+
+
 def _find_inner(args: list[str]) -> tuple[bool, list[str] | None]:
     """(``-delete`` present, the first ``-exec``/``-execdir``/``-ok`` command)."""
     inner: list[str] | None = None
@@ -482,9 +489,11 @@ def _classify(argv: list[str], depth: int) -> list[tuple[Verdict, Confidence | N
         if name == "find":
             delete, inner = _find_inner(args)
             if delete:
-                return [(MUT if _find_deletes_cache(args) else DEST, cap)]
+                return [(MUT if _find_deletes_cache(args) or _find_only_links(args) else DEST, cap)]
             if inner is None:
                 return []
+            if _find_only_links(args):  # ``find bin -type l -exec rm {} +``: links, no data
+                return [(MUT, cap)]
             words = inner
             continue
         if is_dry_run(name, args):

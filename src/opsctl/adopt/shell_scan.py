@@ -442,6 +442,12 @@ def _outputs(words: list[str]) -> list[str]:
     if program == "git" and positionals[:1] == ["archive"]:  # ``git archive -o X HEAD``
         return [args[i + 1] for i, w in enumerate(args[:-1]) if w in ("-o", "--output")] + \
             [w.partition("=")[2] for w in args if w.startswith("--output=")]
+    if program == "gh" and positionals[:1] in (["release"], ["run"]) and "download" in positionals[1:2]:
+        # ``gh release download TAG --dir artifacts``: the folder it downloads into
+        return [args[i + 1] for i, w in enumerate(args[:-1]) if w in ("-D", "--dir")] + \
+            [w.partition("=")[2] for w in args if w.startswith("--dir=")]
+    if program in ("gpg", "gpg2") and (signed := _gpg_signature(args, positionals)):
+        return [signed]
     named = [args[i + 1] for i, w in enumerate(args[:-1]) if w in ("--output", "--output-file", "--out-file")] + \
         [w.partition("=")[2] for w in args if w.startswith(("--output=", "--output-file=", "--out-file="))]
     if named and program not in _NAMED_OUTPUT_ELSEWHERE:
@@ -502,6 +508,21 @@ def _outputs(words: list[str]) -> list[str]:
         return [args[i + 1] for i, w in enumerate(args[:-1]) if w in ("-t", "--target")] + \
             [w.partition("=")[2] for w in args if w.startswith("--target=")]
     return []
+
+
+def _gpg_signature(args: list[str], positionals: list[str]) -> str | None:
+    """The file ``gpg`` signs into: ``-o``/``--output``, else beside the file it signs
+    (``gpg --detach-sign --armor X``: ``X.asc``; ``.sig`` unarmoured, ``.gpg`` for ``--sign``)."""
+    named = next((args[i + 1] for i, w in enumerate(args[:-1]) if w in ("-o", "--output")), None)
+    short = "".join(w[1:] for w in args if w.startswith("-") and not w.startswith("--"))
+    detach = "b" in short or any(w in ("--detach-sign", "--detach-sig") for w in args)
+    clear = any(w in ("--clearsign", "--clear-sign") for w in args)
+    if not (detach or clear or "s" in short or "--sign" in args) or not positionals:
+        return None
+    if named:
+        return named
+    armor = "a" in short or "--armor" in args
+    return positionals[-1] + (".asc" if armor or clear else ".sig" if detach else ".gpg")
 
 
 _NAMED_OUTPUT_ELSEWHERE = frozenset({"curl", "wget", "docker", "podman"})
