@@ -1591,3 +1591,15 @@ def test_a_function_handing_its_arguments_to_a_tool(text: str, calls: list[tuple
 ])
 def test_downloads_and_signatures_it_makes_are_its_own(text: str, destructive: list[bool]) -> None:
     assert [e.destructive for e in scan(text).effects if e.destructive] == destructive
+
+
+@pytest.mark.parametrize(("text", "destructive"), [
+    # the ID of a container the script ran, through eval, or written down with --cidfile
+    ('CID=$(eval "docker run -d $2 $1 $3")\ndocker stop "$CID"\ndocker rm -f "$CID"\n', []),
+    ('docker run $args --cidfile ${DIR}/master.cid -d $IMAGE run-db\n'
+     'cidfile=$DIR/master.cid\ndocker rm -f $(cat $cidfile)\n', []),
+    # IDs read from a file the script did not have docker write
+    ('docker rm -f $(cat ids.txt)\n', [True]),
+])
+def test_containers_it_ran_are_its_own(text: str, destructive: list[bool]) -> None:
+    assert [e.destructive for e in scan(text).effects if e.destructive] == destructive

@@ -1717,7 +1717,7 @@ _RUNTIMES = frozenset({"docker", "podman", "nerdctl"})
 
 
 _RUNTIME_WORD = re.compile(r"\b(?:docker|podman|nerdctl)\b")
-_MADE_BY_ID = re.compile(r"^\$\(\s*(?:sudo\s+)?(?:docker|podman|nerdctl)\s+(?:container\s+)?(?:create|run)\b")
+_MADE_BY_ID = re.compile(r"^\$\(\s*(?:eval\s+[\"']?)?(?:sudo\s+)?(?:docker|podman|nerdctl)\s+(?:container\s+)?(?:create|run)\b")
 
 
 _COMPOSE_VALUES = frozenset({"-f", "--file", "-p", "--project-name", "--env-file", "--profile",
@@ -1798,6 +1798,10 @@ def _containers_made(commands: list[Command]) -> set[str]:
                     names.add(_path_key(rest[i + 1]))
                 elif word.startswith("--name="):
                     names.add(_path_key(word.partition("=")[2]))
+                elif word == "--cidfile" or word.startswith("--cidfile="):
+                    # ``docker run --cidfile $DIR/x.cid ...``: ``docker rm -f $(cat $cidfile)``
+                    # removes a container whose ID the script's own run wrote down
+                    names.add(_CIDFILE_READ)
         elif program in _RUNTIMES and (rest[:1] == ["build"] or rest[:2] in (["image", "build"],
                                                                             ["buildx", "build"])):
             for i, word in enumerate(rest):
@@ -2052,6 +2056,11 @@ def _volume_made_again(command: Command, commands: list[Command]) -> bool:
     return bool(made) and all(other.line > command.line for other in made)
 
 
+_CIDFILE_READ = "$(cat)"
+"""In the names made: the script runs containers with ``--cidfile``; an ID read back with
+``$(cat FILE)`` is one of them."""
+
+
 def _own_container(words: list[str], made: set[str]) -> bool:
     """``docker rm -f X`` of a container the script made itself under that name (or whose ID
     it holds, also in an exit ``trap``), ``docker rmi X`` of an image it built as X."""
@@ -2070,7 +2079,9 @@ def _own_container(words: list[str], made: set[str]) -> bool:
     # ``docker rmi -f X`` of the image it built as X, ``docker volume rm X`` of the one it made
     prefix = {"rmi": "image:", "volume-rm": "volume:"}.get(rest[0], "")
     targets = [w for w in rest[1:] if not w.startswith("-")]
-    return bool(targets) and all(prefix + _path_key(w) in made for w in targets)
+    return bool(targets) and all(prefix + _path_key(w) in made or (
+        not prefix and _CIDFILE_READ in made and re.fullmatch(r"\$\(\s*cat\s+[^()]+\)", w))
+        for w in targets)
 
 
 def _argument_suffix(values: dict[tuple[str, str], str], function: str, name: str) -> str | None:
