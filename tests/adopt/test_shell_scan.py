@@ -1603,3 +1603,15 @@ def test_downloads_and_signatures_it_makes_are_its_own(text: str, destructive: l
 ])
 def test_containers_it_ran_are_its_own(text: str, destructive: list[bool]) -> None:
     assert [e.destructive for e in scan(text).effects if e.destructive] == destructive
+
+
+@pytest.mark.parametrize(("text", "destructive"), [
+    # archived just before, then removed: moved into the archive, nothing lost
+    ('tar caf data.tar.xz -C "$PGDATA" .\nrm -rf "$PGDATA"\n', []),
+    ('tar -czf /backup/logs.tgz /var/log/app\nrm -rf /var/log/app\n', []),
+    # listed or unpacked, not archived: the removal loses the data
+    ('tar -tzf old.tgz -C "$PGDATA" .\nrm -rf "$PGDATA"\n', [True]),
+    ('tar -czf /backup/logs.tgz /var/log/app\nrm -rf /var/lib/db\n', [True]),
+])
+def test_a_folder_archived_before_its_removal_is_moved(text: str, destructive: list[bool]) -> None:
+    assert [e.destructive for e in scan(text).effects if e.destructive] == destructive

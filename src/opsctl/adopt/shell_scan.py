@@ -239,6 +239,33 @@ def _tar_file(args: list[str]) -> str | None:
     return None
 
 
+def _tar_sources(args: list[str]) -> list[str]:
+    """What ``tar -c`` puts into its archive: its operands, under ``-C DIR`` (``-C DIR .``:
+    DIR itself); nothing for another mode."""
+    first = args[0] if args else ""
+    bundle = first[1:] if first.startswith("-") and not first.startswith("--") else first
+    if not ("c" in bundle and bundle.isalpha()) and "--create" not in args and not any(
+            w.startswith("-") and not w.startswith("--") and "c" in w[1:] and w[1:].isalpha() for w in args):
+        return []
+    archive, folder, sources = _tar_file(args), "", []
+    skip = False
+    for index, word in enumerate(args):
+        if skip:
+            skip = False
+            continue
+        if word in ("-C", "--directory"):
+            folder, skip = (args[index + 1] if index + 1 < len(args) else ""), True
+        elif word.startswith("--directory="):
+            folder = word.partition("=")[2]
+        elif word in ("-X", "--exclude-from", "-T", "--files-from", "--exclude"):
+            skip = True
+        elif not word.startswith("-") and word != archive and not (index == 0 and word == first == bundle):
+            sources.append(word)
+    if not folder:
+        return sources
+    return [folder if source in (".", "./") else f"{folder.rstrip('/')}/{source}" for source in sources]
+
+
 _PACKAGE_TOOLS = {"apt": ("install", ("remove", "purge")), "apt-get": ("install", ("remove", "purge")),
                   "yum": ("install", ("remove", "erase")), "dnf": ("install", ("remove", "erase")),
                   "apk": ("add", ("del",)), "zypper": ("install", ("remove", "rm"))}
@@ -1342,6 +1369,8 @@ class _Scan(ShellInterface):
             if name in ("cp", "rsync"):
                 sources = [_path_key(w) for w in other.words[at + 1:] if not w.startswith("-")][:-1]
                 copied.update(sources)
+            elif name == "tar":  # ``tar caf data.tar.xz -C "$PGDATA" .``: archived, then removed
+                copied.update(_path_key(w) for w in _tar_sources(other.words[at + 1:]))
         return all(o in copied for o in operands)
 
     def regenerated_pages(self, command: Command) -> bool:
