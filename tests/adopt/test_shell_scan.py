@@ -911,6 +911,32 @@ def test_a_file_sourced_under_a_folder_known_only_when_run_is_the_trees_file(tmp
     assert ambiguous.effects == []
 
 
+def test_a_single_name_under_a_folder_known_only_when_run_is_the_one_file_so_named(tmp_path: Path) -> None:
+    """``source "${CONTAINER_SCRIPTS_PATH}/common.sh"`` in an image's start script: the one
+    ``common.sh`` of the tree, however deep; none when there are two, and never a dotfile."""
+    from opsctl.adopt.shell_sources import scanning
+
+    library = tmp_path / "16/root/usr/share/container-scripts/postgresql/common.sh"
+    library.parent.mkdir(parents=True)
+    library.write_text('try_upgrade() {\n  rm -rf "${PGDATA}-old"\n}\n')
+    (tmp_path / ".bashrc").write_text('wipe() {\n  rm -rf /srv/data\n}\n')
+    script_file = tmp_path / "16/root/usr/bin/run-db"
+    script_file.parent.mkdir(parents=True)
+    script_file.write_text('#!/bin/bash\nsource "${CONTAINER_SCRIPTS_PATH}/common.sh"\n'
+                           'source "$HOME/.bashrc"\ntry_upgrade\nwipe\n')
+    files = ["16/root/usr/share/container-scripts/postgresql/common.sh", ".bashrc", "16/root/usr/bin/run-db"]
+
+    def effects() -> list[tuple[bool, str | None]]:
+        script = Script(path="16/root/usr/bin/run-db", language="shell")
+        with scanning(tmp_path, files):
+            scan_shell(script, script_file.read_text(), file=script_file, root=tmp_path)
+        return [(e.destructive, e.path) for e in script.effects]
+
+    assert effects() == [(True, "16/root/usr/share/container-scripts/postgresql/common.sh")]
+    files.append("test/common.sh")
+    assert effects() == []
+
+
 @pytest.mark.parametrize(("text", "destructive"), [
     ("pid=\ntrap '[[ $pid ]] && kill $pid; exec $0' EXIT\nsleep 10 & pid=$!\nwait\n", []),
     ("trap 'kill $(cat /run/app.pid)' EXIT\n", [False]),  # a daemon stopped: a change

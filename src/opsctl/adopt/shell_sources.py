@@ -162,13 +162,21 @@ def _under_unknown_folder(word: str, root: Path) -> Path | None:
     """``source "$PLUGIN_AVAILABLE_PATH/certs/internal-functions"``: a literal path of two
     parts or more under a folder only known when run (an install prefix, a plugin
     directory). The one file of the tree that ends with it, at the root or one or two folders
-    down (as for an absolute path); None when there are several or none."""
+    down (as for an absolute path); None when there are several or none. A single name after
+    the variable (``${CONTAINER_SCRIPTS_PATH}/common.sh``) is the one file of that name the
+    scan found anywhere in the tree, while :func:`scanning` it."""
     match = _UNDER_VARIABLE.match(word)
     if match is None:
         return None
     rest = match.group(1).replace('"', "").replace("'", "").strip("/")
     if not rest or ".." in rest.split("/"):
         return None
+    if "/" not in rest:
+        # ``source "${CONTAINER_SCRIPTS_PATH}/common.sh"``: the one file of the tree so named
+        # (an image's scripts folder, set where the image is built), whatever its depth; not a
+        # dotfile (``$HOME/.bashrc`` is the user's, whatever the tree holds)
+        named = _BY_NAME.get(root, {}).get(rest, ()) if not rest.startswith(".") else ()
+        return root / named[0] if len(named) == 1 else None
     return _deployed("/" + rest, root)
 
 
