@@ -489,6 +489,22 @@ def test_sys_argv_comparisons_are_choices_and_membership_is_a_switch() -> None:
     assert found["--force"].type == "boolean"
 
 
+def test_an_option_spelling_compared_with_a_position_of_sys_argv_is_a_switch() -> None:
+    """``sys.argv[1] == "--fail-on-changes"``, ``sys.argv[1] in ['-q', '--quiet']``: switches
+    looked for at that position, not values of a positional (whose choices stay choices)."""
+    script, _ = scan("""
+        import sys
+        fail_on_changes = len(sys.argv) == 2 and sys.argv[1] == "--fail-on-changes"
+        if len(sys.argv) > 2 and sys.argv[2] in ['-q', '--quiet']:
+            quiet = True
+    """)
+    found = {flag.name: flag for flag in script.interface.flags}
+    assert set(found) == {"--fail-on-changes", "--quiet"}
+    assert found["--quiet"].aliases == ["-q"] and found["--quiet"].type == "boolean"
+    mixed, _ = scan("import sys\nif sys.argv[1] == 'start' or sys.argv[1] == '--help':\n    pass\n")
+    assert {flag.name: flag.choices for flag in mixed.interface.flags} == {"arg1": ["start"], "--help": None}
+
+
 def test_django_management_command() -> None:
     script, facts = scan("""
         from django.core.management.base import BaseCommand

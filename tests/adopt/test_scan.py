@@ -323,7 +323,11 @@ def test_options_read_by_a_test_a_defaulted_case_and_a_split_getopt_list(tmp_pat
     write(tmp_path, "build.sh", '#!/bin/bash\nif [ "${1}" == "--help" ]; then echo usage; fi\n'
                                 'if [ "${2}" != "--push-only" ]; then make; fi\n'
                                 'if [[ $2 = --push ]]; then docker push x; fi\n'
-                                '[[ "${3:-}" == "-t" ]] && toxi=1\n')
+                                '[[ "${3:-}" == "-t" ]] && toxi=1\n'
+                                # the x-prefix idiom, a test ended by its command list, two spellings
+                                'if test x"$1" = "x--live"; then live=1; fi\n'
+                                'test $# -eq 1 -a "${1-}" == --list && echo "$TESTS" && exit 0\n'
+                                'if [[ "$1" = "-p" || "$1" = "--ping-service" ]]; then ping=1; fi\n')
     write(tmp_path, "run.sh", '#!/bin/bash\nwhile true; do\n  case "${1:-}" in\n'
                               '    -h | --help) exit 0 ;;\n    -r | --rebuild) R=1; break ;;\n'
                               '    *) break ;;\n  esac\ndone\n')
@@ -334,7 +338,9 @@ def test_options_read_by_a_test_a_defaulted_case_and_a_split_getopt_list(tmp_pat
 
     scripts = {s.path: s for s in scan_tree(tmp_path, git=False).scripts}
 
-    assert {f.name for f in scripts["build.sh"].interface.flags} >= {"--help", "--push-only", "--push", "-t"}
+    flags = {f.name: f.aliases for f in scripts["build.sh"].interface.flags}
+    assert set(flags) >= {"--help", "--push-only", "--push", "-t", "--live", "--list", "--ping-service"}
+    assert flags["--ping-service"] == ["-p"] and "-p" not in flags
     assert [(f.name, f.aliases) for f in scripts["run.sh"].interface.flags] == [
         ("--help", ["-h"]), ("--rebuild", ["-r"])]
     assert [(f.name, f.type) for f in scripts["qi.py"].interface.flags] == [

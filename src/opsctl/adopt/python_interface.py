@@ -1228,6 +1228,7 @@ def _argv_interface(index: ModuleIndex) -> list[Flag]:
                 if number and isinstance(element, ast.Name):
                     positions[number] = Flag(element.id, positional=True, required=True, line=assign.lineno)
     switches: list[Flag] = []
+    spelled: dict[int, list[tuple[list[str], int]]] = {}  # position -> option spellings compared
     checked = False
     for compare, scope in index.compares:
         left, op, right = compare.left, compare.ops[0], compare.comparators[0]
@@ -1248,13 +1249,35 @@ def _argv_interface(index: ModuleIndex) -> list[Flag]:
         elif isinstance(op, ast.Eq | ast.NotEq) and (
                 number := _argv_index(index, left, argv_names, parameters, scope)):
             choice = const_str(right)
-            if choice is not None and number in positions and choice not in (positions[number].choices or []):
+            if choice is not None and _is_option_spelling(choice):
+                # ``sys.argv[1] == "--fail-on-changes"``: a switch looked for at that position
+                spelled.setdefault(number, []).append(([choice], compare.lineno))
+            elif choice is not None and number in positions and choice not in (positions[number].choices or []):
                 flag = positions[number]
                 flag.type, flag.choices = "choice", [*(flag.choices or []), choice]
+        elif isinstance(op, ast.In | ast.NotIn) and isinstance(right, ast.List | ast.Tuple | ast.Set) and (
+                number := _argv_index(index, left, argv_names, parameters, scope)):
+            # ``sys.argv[1] in ['-q', '--quiet']``: one switch and its other spelling
+            names = [const_str(element) for element in right.elts]
+            if names and all(name is not None and _is_option_spelling(name) for name in names):
+                spelled.setdefault(number, []).append(([name for name in names if name], compare.lineno))
+    for number, found in spelled.items():
+        if number in positions and not positions[number].choices:
+            del positions[number]  # the position holds one of these switches, not a value
+        for names, line in found:
+            name = max(names, key=lambda n: (n.startswith("--"), len(n)))
+            if all(flag.name != name for flag in switches):
+                switches.append(Flag(name, "boolean", default=False, line=line,
+                                     aliases=[n for n in names if n != name]))
     if not checked:
         for flag in positions.values():
             flag.required = True
     return [positions[number] for number in sorted(positions)] + switches
+
+
+def _is_option_spelling(text: str) -> bool:
+    """``-q``, ``--fail-on-changes``: an option as typed (not ``-`` alone, not a number)."""
+    return re.fullmatch(r"--?[A-Za-z][\w-]*", text) is not None
 
 
 # --- the interface -----------------------------------------------------------------------------

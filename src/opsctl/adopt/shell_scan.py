@@ -555,9 +555,10 @@ def _gpg_signature(args: list[str], positionals: list[str]) -> str | None:
 _NAMED_OUTPUT_ELSEWHERE = frozenset({"curl", "wget", "docker", "podman"})
 """Tools whose output file :func:`_outputs` reads by their own options (``-o``, ``-O``)."""
 
-_OPTION_TEST = re.compile(r"\$(?:[1-9]|\{[1-9](?::?-[^}]*)?\})\"?\s*(?:==?|!=)\s*[\"']?(--?[A-Za-z][\w-]*)[\"']?\s*\]")
-"""``"${2}" == "--push" ]``, ``"${2:-}" == "-t" ]``: a positional compared with an option's
-spelling in a test."""
+_OPTION_TEST = re.compile(r"(?P<x>x[\"']?)?\$(?:[1-9]|\{[1-9](?::?-[^}]*)?\})[\"']?\s*(?:==?|!=)\s*"
+                          r"[\"']?(?(x)x)(--?[A-Za-z][\w-]*)[\"']?\s*(?:\]|-a\s|-o\s|&&|\|\||;|$)")
+"""``"${2}" == "--push" ]``, ``"${2:-}" == "-t" ]``, ``test x"$1" = "x--live";``: a positional
+compared with an option's spelling in a test."""
 
 
 def _copied_in(key: str, produced: set[str]) -> bool:
@@ -687,16 +688,23 @@ class _Scan(ShellInterface):
     def tested_options(self) -> None:
         """Options a script tests its arguments against without a loop: ``[ "${2}" == "--push" ]``,
         ``[[ $1 = -h ]]`` (switches, beside the positional they are read from)."""
-        found: dict[str, int] = {}
+        found: dict[str, tuple[int, list[str]]] = {}  # name -> (line, its other spellings)
         for number, line in enumerate(self.lines, 1):
             if "$" not in line or line.lstrip().startswith("#"):
                 continue
-            for match in _OPTION_TEST.finditer(line):
-                found.setdefault(match.group(1), number)
+            names = [match.group(2) for match in _OPTION_TEST.finditer(line)]
+            if len(names) > 1 and "||" in line:
+                # ``[[ "$1" == "-p" || "$1" == "--ping-service" ]]``: one switch, two spellings
+                name = max(names, key=lambda n: (n.startswith("--"), len(n)))
+                if not any(n in found for n in names):
+                    found[name] = (number, [n for n in dict.fromkeys(names) if n != name])
+                continue
+            for name in names:
+                found.setdefault(name, (number, []))
         interface = self.script.interface
         known = {name for flag in interface.flags for name in (flag.name, *flag.aliases)}
-        added = [Flag(name=name, type="boolean", line=line) for name, line in found.items()
-                 if name not in known]
+        added = [Flag(name=name, type="boolean", line=line, aliases=aliases)
+                 for name, (line, aliases) in found.items() if name not in known]
         if added:
             interface.flags = [*added, *interface.flags]
             if interface.kind == "none":
