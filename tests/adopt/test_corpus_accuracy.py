@@ -8,6 +8,7 @@ was set, so that a change has to lose a script, not a rounding, to fail.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -79,6 +80,7 @@ FLOORS: dict[str, dict[str, float]] = {
     # two not inventoried: a file of Python 3.12 syntax (an error with its reason) and a module
     # of definitions only (a library)
     "held-out-41": {"precision": 0.9, "recall": 0.8, "callers": 0.8, "flags": 0.85},
+    "held-out-42": {"precision": 0.8, "recall": 0.9, "callers": 0.7, "flags": 0.9},
 }
 
 
@@ -109,12 +111,17 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-41")
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-42")
     assert report["scripts"] >= 100
-    # every labelled script is inventoried, or said why not (see the floors above)
-    assert len(report["missed"]) <= 2
-    assert {m["where"] for m in report["missed"]} <= {"errors", "libraries"}
-    # blind 0.93 / 0.82 (callers 0.82, flags 0.59); 0.93 / 0.82 (callers 0.82, flags 0.88)
-    # after its rule (options a project's parser helper gives)
-    assert report["destructive"]["precision"] >= 0.9 and report["destructive"]["recall"] >= 0.8
-    assert report["callers"]["recall"] >= 0.8 and report["flags"]["recall"] >= 0.85
+    # every labelled script is inventoried, or said why not: the ones left out lie in test
+    # folders (an image's test suites, a pruner's unit tests) that only other tests run, but
+    # one, an s2i ``usage`` file with no shebang (run by the builder, not as a program)
+    assert len(report["missed"]) <= 13
+    assert all(m["where"] in ("skipped", "absent") and (
+        re.search(r"(^|/)tests?/|(^|/)test_[^/]*$", m["path"]) or m["path"].endswith("/s2i/bin/usage"))
+        for m in report["missed"])
+    # blind 0.58 / 0.74 (callers 0.69, flags 0.89); 0.82 / 0.95 (callers 0.75, flags 0.93)
+    # after its rules (a function handing its arguments to a tool, folders copied whole into an
+    # image, a file sourced by a single name, archives and downloads that are its own)
+    assert report["destructive"]["precision"] >= 0.8 and report["destructive"]["recall"] >= 0.9
+    assert report["callers"]["recall"] >= 0.7 and report["flags"]["recall"] >= 0.9
