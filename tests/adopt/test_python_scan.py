@@ -1145,6 +1145,10 @@ def test_read_only_command_is_no_effect() -> None:
                  [("cloud", True, "high")], id="boto3-terminate"),
     pytest.param("import boto3\nec2 = boto3.client('ec2')\nec2.describe_instances()\nec2.stop_instances(InstanceIds=i)",
                  [("cloud", False, "high")], id="boto3-stop-mutates-describe-reads"),
+    pytest.param("import boto3\necs = boto3.client('ecs')\necs.stop_task(cluster=c, task=arn, reason=r)",
+                 [("cloud", True, "high")], id="boto3-ecs-stop-task-ends-work"),
+    pytest.param("import boto3\nbatch = boto3.client('batch')\nbatch.cancel_job(jobId=j, reason=r)",
+                 [("cloud", True, "high")], id="boto3-batch-cancel-job"),
     pytest.param("import boto3\ns = boto3.Session(profile_name='x')\nr53 = s.client('route53')\n"
                  "r53.change_resource_record_sets(HostedZoneId=z, ChangeBatch=b)", [("cloud", False, "high")],
                  id="session-client"),

@@ -89,6 +89,8 @@ _CLOUD_NAMED_DESTRUCTIVE = re.compile(
     r"network_interface|launch_template|auto_scaling_group|file_system|namespaced_\w+|namespace|server|"
     r"instances?|resource_group|virtual_machine|disk)|deregister_(?:image|instances\w*|targets|task_definition)"
     r"|purge_queue|batch_delete_\w+|begin_delete\w*|remove_(?:objects?|bucket)|release_address(?:es)?"
+    # ECS ``stop_task``, Batch ``terminate_job``/``cancel_job``: running work ended, not resumable
+    r"|stop_task|terminate_job|cancel_job"
     r"|revoke_(?:security_group_(?:ingress|egress)|grant)"
     # Kafka's admin clients (kafka-python, confluent-kafka): topics, records, groups, offsets
     r"|delete_(?:topics|records|consumer_groups|acls)|alter_consumer_group_offsets)$")
