@@ -1,0 +1,2 @@
+#!/bin/bash
+mkdir -p /var/run/munin && chown munin /var/run/munin

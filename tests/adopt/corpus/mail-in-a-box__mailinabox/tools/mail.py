@@ -1,0 +1,3 @@
+#!/bin/bash
+# This script has moved.
+management/cli.py "$@"
