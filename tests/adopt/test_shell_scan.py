@@ -1641,3 +1641,18 @@ def test_containers_it_ran_are_its_own(text: str, destructive: list[bool]) -> No
 ])
 def test_a_folder_archived_before_its_removal_is_moved(text: str, destructive: list[bool]) -> None:
     assert [e.destructive for e in scan(text).effects if e.destructive] == destructive
+
+
+@pytest.mark.parametrize(("path", "destructive"), [
+    # a test's prepare function makes the folder its cleanup function removes: its own
+    ("tests/units/backup-cron/test.sh", []),
+    # outside a test folder, a folder one function makes is not another's to remove (a
+    # ``remove`` command deleting what a ``set`` command stored)
+    ("plugins/certs/functions", [True]),
+])
+def test_a_tests_folders_made_in_one_function_and_removed_in_another(path: str, destructive: list[bool]) -> None:
+    text = ('OUT="$(pwd)/${OUTPUT_DIR}/backup-cron"\nfunction prepare() {\n  mkdir -p "${OUT}"\n}\n'
+            'function cleanup() {\n  sudo rm -rf "${OUT}"\n}\nprepare\ncleanup\n')
+    script = Script(path=path, language="shell")
+    scan_shell(script, text)
+    assert [e.destructive for e in script.effects if e.destructive] == destructive

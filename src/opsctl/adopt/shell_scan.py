@@ -178,6 +178,7 @@ stale socket, control or PID file a daemon makes again when it starts: no data."
 
 _COMPRESSORS = {"gzip": ".gz", "bzip2": ".bz2", "xz": ".xz", "zstd": ".zst", "lz4": ".lz4"}
 _REMOVERS = frozenset({"rm", "unlink"})
+_IN_TEST_FOLDER = re.compile(r"(?:^|/)(?:tests?|testing|__tests__)/")
 _UNPACKERS = frozenset({"tar", "unzip", "gunzip", "gzip", "bunzip2", "xz", "unxz", "zstd", "7z"})
 _UNPACK_WORDS = re.compile(r"\b(?:tar|unzip|gunzip|gzip|bunzip2|xz|unxz|zstd|7z)\b")
 
@@ -1242,7 +1243,8 @@ class _Scan(ShellInterface):
                         or self.in_own_clone(command.words, cloned)
                         or (in_scratch and _relative_operands(command.words))
                         or self.finds_in_wiped(command.words, wiped, rebuilt_for(command.function))
-                        or self.own_backups(command.words) or self.helm_dependencies(command.words)):
+                        or self.own_backups(command.words) or self.helm_dependencies(command.words)
+                        or self.test_folders_made(command.words)):
                     effect = None
                 elif effect is not None and effect.destructive and _runtime_or_links(command.words):
                     effect.destructive = False  # run-time state, or a service disabled: a change
@@ -1494,6 +1496,20 @@ class _Scan(ShellInterface):
             return False
         start = _path_key(words[index + 1])
         return start in wiped and start in rebuilt
+
+    def test_folders_made(self, words: list[str]) -> bool:
+        """``sudo rm -rf "${TEST_OUTPUT_DIR}"`` in a test's ``cleanup`` function, the folder its
+        ``prepare`` function made (``mkdir -p "${TEST_OUTPUT_DIR}"``): in a test folder, every
+        folder a function of the script makes is its own to remove, whichever function does."""
+        if not _IN_TEST_FOLDER.search(self.script.path) or "mkdir" not in self.text:
+            return False
+        program, index = command_program(words)
+        operands = [self.expanded_key(w) for w in words[index + 1:] if not w.startswith("-")]
+        if program not in _REMOVERS or not operands:
+            return False
+        self.rebuilt_folders()  # (fills the folders made, by function)
+        made = set().union(*(self._made_in or {}).values())
+        return all(operand in made for operand in operands)
 
     def own_backups(self, words: list[str]) -> bool:
         """``rm -f *.bak`` after ``sed -i.bak EXPR *.pb.go``: the backup copies its own in-place
