@@ -139,6 +139,7 @@ DESTRUCTIVE = [
     ("iptables --flush", "iptables -t nat --flush"),
     ("shutdown", "shutdown -h now"),
     ("systemctl poweroff", "systemctl poweroff"),
+    ("init 0", "init 0"),
     ("apt-get purge", "apt-get purge -y nginx"),
     ("lvremove", "lvremove -f vg/lv"),
     ("zfs destroy", "zfs destroy -r tank/data"),
@@ -325,6 +326,8 @@ MUTATING = [
     ("reboot", "reboot"),
     ("systemctl reboot", "systemctl reboot"),
     ("shutdown -r", "shutdown -r now"),
+    ("init 6", "init 6"),
+    ("telinit 6", "telinit 6"),
     ("systemctl enable --now", "systemctl enable --now app"),
     ("systemctl disable", "systemctl disable app"),
     ("systemctl mask", "systemctl mask app"),
@@ -714,8 +717,12 @@ def test_sql_run_by_database_clients(argv: list[str], destructive: bool) -> None
     ("INSERT INTO t VALUES (1)", False), ("UPDATE t SET a = 1", False), ("CREATE INDEX i ON t(a)", False),
     ("GRANT SELECT ON t TO bob", False), ("SELECT * FROM t", None), ("SELECT deleted_at FROM t", None),
     ("SELECT * FROM t FOR UPDATE", None), ("\\dt", None),
+    ("CREATE TABLE mfa (id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL, "
+     "FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE)", False),
+    ("CREATE TABLE m (u INT REFERENCES u(id) ON DELETE SET NULL); DELETE FROM m", True),
 ], ids=["drop", "truncate", "delete", "insert", "update", "create", "grant", "select",
-        "deleted_at column", "for update", "meta command"])
+        "deleted_at column", "for update", "meta command", "on delete cascade is declared",
+        "and a delete beside it"])
 def test_classify_sql(sql: str, expected: bool | None) -> None:
     assert classify_sql(sql) is expected
 

@@ -786,6 +786,9 @@ def test_file_effects(source: str, expected: list[tuple[str, bool, str]]) -> Non
                  "        for name in fnmatch.filter(names, '*.pyc'):\n            os.remove(os.path.join(d, name))",
                  id="bytecode-cache-cleaner"),
     pytest.param("import shutil\ndef clean(root):\n    shutil.rmtree(root + '/__pycache__')", id="pycache-rmtree"),
+    pytest.param("import os, zipfile\ndef pack(names):\n    with zipfile.ZipFile('out.zip', 'w') as zipf:\n"
+                 "        for name in names:\n            zipf.write(f'tmp/{name}', name)\n"
+                 "            os.remove(f'tmp/{name}')", id="put-into-a-zip-then-removed"),
 ])
 def test_deleting_own_output_is_not_destructive(source: str) -> None:
     assert [effect for effect in effects(source) if effect[1]] == []
@@ -798,6 +801,7 @@ def test_deleting_own_output_is_not_destructive(source: str) -> None:
                  id="another-file-written"),
     pytest.param("import os\ndef f(path):\n    os.remove(path)\ndef g(path):\n    open(path, 'w')",
                  id="written-in-another-function"),
+    pytest.param("import os\ndef f(path, log):\n    log.write(path)\n    os.remove(path)", id="written-to-a-log"),
     pytest.param("import os\ndef clean(root):\n    for name in os.listdir(root):\n"
                  "        if name.endswith('.log'):\n            os.remove(name)", id="not-bytecode"),
 ])
@@ -1799,10 +1803,17 @@ def test_a_client_given_as_an_annotated_parameter_and_its_deleting_methods_hande
                  id="pid-file"),
     pytest.param("os.kill(int(Path('/run/app.pid').read_text()), 9)", [(False, "high")],
                  id="pid-file-path"),
+    # its own children: a process it started, a loop over its children
+    pytest.param("proc = subprocess.Popen(['gunicorn'])\nos.kill(proc.pid, signal.SIGTERM)",
+                 [(False, "high")], id="own-popen"),
+    pytest.param("def handler(signum, frame):\n    for child_pid in get_children():\n"
+                 "        os.kill(child_pid, signal.SIGTERM)", [(False, "high")], id="own-children"),
+    pytest.param("for pid in find_pids('nginx'):\n    os.kill(pid, signal.SIGTERM)", [(True, "high")],
+                 id="someone-elses"),
 ])
 def test_signals_sent_to_processes(call: str, expected: list[tuple[bool, str]]) -> None:
-    script, _ = scan(f"import os, signal\n{call}\n")
-    assert [(e.destructive, e.confidence) for e in script.effects] == expected
+    script, _ = scan(f"import os, signal, subprocess\n{call}\n")
+    assert [(e.destructive, e.confidence) for e in script.effects if e.kind != "subprocess"] == expected
 
 
 @pytest.mark.parametrize(("source", "expected"), [

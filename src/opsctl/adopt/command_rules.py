@@ -890,8 +890,9 @@ RULES: dict[str, Rule] = {
     "mariadb-dump": _rule_output_option(frozenset({"-r", "--result-file"}), "-r"),
     "gzip": _rule_gzip, "gunzip": _rule_gzip, "bzip2": _rule_gzip, "xz": _rule_gzip,
     "zstd": _rule_gzip, "unzip": _rule_unzip, "sysctl": _rule_sysctl, "shutdown": _rule_shutdown, "reboot": always(MUT),
-    "init": lambda a: DEST if a[:1] in (["0"], ["6"]) else None,
-    "telinit": lambda a: DEST if a[:1] in (["0"], ["6"]) else None,
+    # runlevel 0 powers off (as ``shutdown -h``), 6 reboots (as ``reboot``)
+    "init": lambda a: DEST if a[:1] == ["0"] else MUT if a[:1] == ["6"] else None,
+    "telinit": lambda a: DEST if a[:1] == ["0"] else MUT if a[:1] == ["6"] else None,
     "kubectl": rule_kubectl, "oc": rule_kubectl, "helm": rule_helm,
     "terraform": rule_terraform, "tofu": rule_terraform, "terragrunt": rule_terraform,
     "pulumi": rule_pulumi, "git": rule_git, "docker": rule_docker, "podman": rule_docker,

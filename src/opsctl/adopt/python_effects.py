@@ -105,6 +105,9 @@ _COMMAND_CONSTANT = re.compile(r"(?:^|_)(?:CMD|COMMAND|CMDLINE|ARGV)S?$", re.IGN
 _UNCALLED_DELETE = re.compile(  # a deleting method named without a call right after it
     r"\.(?:begin_)?(?:delete|terminate|remove|purge|deregister|detach|destroy|batch_delete|force_delete|prune|kill)"
     r"\w*\b(?!\s*\()")
+_ARCHIVE_NAME = re.compile(r"(?i)zip|tar(?!get)|archive")
+"""A receiver named for an archive (``zipf``, ``tar``, ``self.archive``): its ``write``/``add``
+puts a file into it."""
 _PID_OR_SOCKET = re.compile(r"(?i)pid_?file|\.pid\b|\.sock(?:et)?\b|_sock(?:et)?(?:_?path)?\b")
 _REMOTE_DELETE = re.compile(r"^[A-Z][A-Za-z]*\.(?:destroy|delete|purge|wipe)(?:_\w+)?$")
 """An XML-RPC style method name (``VDI.destroy``, ``VM.destroy``, ``Pool.delete_x``)."""
@@ -628,6 +631,9 @@ class EffectFinder:
                 path = call.args[1]  # the copy the script made is its own
             elif name == "os.open" and len(call.args) > 1 and "O_CREAT" in self.source:
                 path = call.args[0]  # ``os.open(f, O_WRONLY | O_CREAT | O_TRUNC)``: rewritten
+            elif isinstance(call.func, ast.Attribute) and call.func.attr in ("write", "add") and call.args \
+                    and _ARCHIVE_NAME.search(node_text(call.func.value)):
+                path = call.args[0]  # ``zipf.write(f"tmp/{f}")``, ``tar.add(p)``: kept in the archive
             elif name in _SUBPROCESS and call.args and isinstance(call.args[0], ast.List):
                 words = call.args[0].elts
                 for before, after in itertools.pairwise(words):
@@ -785,7 +791,7 @@ class EffectFinder:
             return
         signal = name.rpartition(".")[2].removeprefix("SIG") if name else ""
         if (signal in _GENTLE_SIGNALS or (known and value in (1, 10, 12, 18, 19, 28))
-                or self._from_pid_file(call.args[0], scope)):
+                or self._from_pid_file(call.args[0], scope) or self._own_child(call.args[0], scope)):
             self._add("command", False, call)
         elif signal in _TERMINATING_SIGNALS or (known and isinstance(value, int)):
             self._add("command", True, call)
@@ -813,6 +819,22 @@ class EffectFinder:
         values = [value for _pos, op, value in self.index.assigns.get((scope, node.id), ())
                   if op == "="]
         return bool(values) and all(reads_pid_file(value) for value in values)
+
+    def _own_child(self, node: ast.expr, scope: str) -> bool:
+        """The pid of a process the script started: ``proc.pid`` of its own ``subprocess.Popen``,
+        or a loop over its children (``for pid in get_children()`` where that lists ``ps
+        --ppid=<own pid>``, ``psutil.Process().children()``): stopping it stops its own work."""
+        text = node_text(node)
+        if text.endswith(".pid"):
+            receiver = text[:-4]
+            return any((self.index.canonical(value.func) or "") == "subprocess.Popen"
+                       for (_where, target), entries in self.index.assigns.items() if target == receiver
+                       for _pos, op, value in entries if op == "=" and isinstance(value, ast.Call))
+        if not isinstance(node, ast.Name):
+            return False
+        return any(loop_scope == scope and isinstance(loop.target, ast.Name) and loop.target.id == node.id
+                   and re.search(r"(?i)\bchild(?:ren)?\b|_child(?:ren)?\b|child_", self._iterated_text(loop.iter, scope))
+                   for loop, loop_scope in self.index.loops)
 
     def _iterated_text(self, node: ast.expr, scope: str) -> str:
         """What a loop walks, as written, through one name (``pfiles = pid_files(server)``)."""

@@ -31,6 +31,9 @@ _SQL_MUTATING = re.compile(
 )
 
 
+_REFERENTIAL_ACTION = re.compile(r"(?i)\bon\s+delete\s+(?:cascade|set\s+null|set\s+default|restrict|no\s+action)\b")
+"""``REFERENCES users(id) ON DELETE CASCADE`` in a ``CREATE TABLE``: what a later delete does to
+the rows that refer to it, declared, not a delete."""
 _ANONYMOUS_USERS = re.compile(r"(?i)\bdelete\s+from\s+mysql\.user\s+where\s+user\s*=\s*(?:''|\"\")")
 """The secure-installation step that removes MySQL's anonymous accounts: a hardening, no data."""
 
@@ -40,6 +43,8 @@ def classify_sql(text: str) -> bool | None:
     (INSERT, UPDATE ... SET, ALTER, CREATE, GRANT...), ``None`` when it only reads."""
     if "mysql.user" in text:
         text = _ANONYMOUS_USERS.sub("revoke", text)
+    if "on delete" in text.lower():
+        text = _REFERENTIAL_ACTION.sub(" ", text)
     if _SQL_DESTRUCTIVE.search(text):
         return True
     return False if _SQL_MUTATING.search(text) else None
