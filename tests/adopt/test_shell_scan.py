@@ -1656,3 +1656,14 @@ def test_a_tests_folders_made_in_one_function_and_removed_in_another(path: str, 
     script = Script(path=path, language="shell")
     scan_shell(script, text)
     assert [e.destructive for e in script.effects if e.destructive] == destructive
+
+
+@pytest.mark.parametrize(("text", "destructive"), [
+    # the find's list filtered down to caches before it reaches rm
+    ('find . | grep -E "(__pycache__|\\.pyc|\\.pyo$)" | xargs rm -rf\n', []),
+    # everything but caches, or a filter that keeps data too
+    ('find . | grep -v __pycache__ | xargs rm -rf\n', [True]),
+    ('find /srv | grep -E "(__pycache__|backup)" | xargs rm -rf\n', [True]),
+])
+def test_a_find_list_grepped_down_to_caches(text: str, destructive: list[bool]) -> None:
+    assert [e.destructive for e in scan(text).effects if e.destructive] == destructive

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from opsctl.adopt import commands as _commands
 from opsctl.adopt.command_args import split_options
-from opsctl.adopt.command_rules import RULES
+from opsctl.adopt.command_rules import RULES, is_cache_path
 from opsctl.adopt.model import Confidence, Effect, EnvVar, Flag, Script
 from opsctl.adopt.shell_interface import (
     CASE_SUBJECT,
@@ -178,6 +178,19 @@ stale socket, control or PID file a daemon makes again when it starts: no data."
 
 _COMPRESSORS = {"gzip": ".gz", "bzip2": ".bz2", "xz": ".xz", "zstd": ".zst", "lz4": ".lz4"}
 _REMOVERS = frozenset({"rm", "unlink"})
+
+
+def _greps_caches(words: list[str]) -> bool:
+    """``grep -E "(__pycache__|\\.pyc|\\.pyo$)"``: a filter that keeps only cache names, each
+    alternative of its pattern one (``-v`` keeps the rest: not one)."""
+    if any(w.startswith("-") and "v" in w.lstrip("-") and not w.startswith("--") for w in words[1:]) \
+            or "--invert-match" in words:
+        return False
+    patterns = [w for w in words[1:] if not w.startswith("-")]
+    if len(patterns) != 1:
+        return False
+    alternatives = [part.strip("()^$").replace("\\", "") for part in re.split(r"\\?\|", patterns[0])]
+    return bool(alternatives) and all(part and is_cache_path(part) for part in alternatives)
 _IN_TEST_FOLDER = re.compile(r"(?:^|/)(?:tests?|testing|__tests__)/")
 _UNPACKERS = frozenset({"tar", "unzip", "gunzip", "gzip", "bunzip2", "xz", "unxz", "zstd", "7z"})
 _UNPACK_WORDS = re.compile(r"\b(?:tar|unzip|gunzip|gzip|bunzip2|xz|unxz|zstd|7z)\b")
@@ -1191,6 +1204,7 @@ class _Scan(ShellInterface):
             and command_program(command.words)[0] in _UNPACKERS for word in _outputs(command.words)}
             if self.parsed.assigned and _UNPACK_WORDS.search(self.text) else set())
         found_before: Command | None = None  # the ``find`` just before (its list piped on?)
+        grepped: list[str] | None = None  # the ``grep`` its list went through on the way
         dumped: int | None = None  # the line of the command before, when it writes out a dump
         printed: tuple[int, list[str]] | None = None  # command lines an awk/echo/printf prints
         sql_clients = _SQL_CLIENT_WORD.search(self.text) is not None
@@ -1218,7 +1232,8 @@ class _Scan(ShellInterface):
                                 raw=[*found_before.raw, "-delete"]), values, single, base)
                     if as_delete is None or not as_delete.destructive or self.own_output(
                             [*found_before.words, "-delete"], produced - looped, earlier) or self.own_backups(
-                            [*found_before.words, "-delete"]):
+                            [*found_before.words, "-delete"]) or (
+                            grepped is not None and _greps_caches(grepped)):
                         effect.destructive = False
                 if effect is not None and effect.destructive and (
                         self.own_output(command.words, produced - looped, earlier)
@@ -1299,7 +1314,11 @@ class _Scan(ShellInterface):
                 # ``echo "select pg_terminate_backend($PID)" | psql``: the printed text is the input
                 (command.line, " ".join(w for w in command.words[1:] if w not in ("-e", "-n", "-E", "-ne", "-en")))
                 if sql_clients and command.words[:1] in (["echo"], ["printf"]) and len(command.words) > 1 else None)
-            found_before = command if command.words[:1] == ["find"] else None
+            # (``find . | grep -E "(__pycache__|\.pyc)" | xargs rm -rf``: the find's list, filtered)
+            grepped = command.words if command.words[:1] == ["grep"] and found_before is not None \
+                and found_before.line == command.line else None
+            found_before = command if command.words[:1] == ["find"] else (
+                found_before if grepped is not None else None)
             for redirect in command.redirects:
                 effect = self.redirect_effect(command, redirect, written, base)
                 if effect is not None:
