@@ -867,6 +867,23 @@ def test_a_release_tools_hooks_run_their_scripts(tmp_path: Path) -> None:
         "scripts/post-release.sh": [(".craft.yml", 3, "ci")]}
 
 
+def test_cloud_foundry_tasks_run_their_commands(tmp_path: Path) -> None:
+    """``cf run-task APP --command 'python manage.py x'`` runs the command in the app, and so
+    does an action's ``cf_command`` input (the arguments of ``cf``)."""
+    command = "app/core/management/commands/purge_sessions.py"
+    files = {"app/manage.py": "from django.core.management import execute_from_command_line\n"
+                              "execute_from_command_line()\n",
+             command: "from django.core.management.base import BaseCommand\nclass Command(BaseCommand):\n"
+                      "    def handle(self, *a, **o):\n        pass\n",
+             "ops/clone.sh": "#!/bin/bash\ncf run-task \"$APP\" --command \"./manage.py purge_sessions\" --name x\n",
+             ".github/workflows/daily.yaml": (
+                 "jobs:\n  purge:\n    runs-on: ubuntu-latest\n    steps:\n"
+                 "      - uses: cloud-gov/cg-cli-tools@main\n        with:\n          cf_org: x\n"
+                 "          cf_command: \"run-task getgov-prod --command 'python manage.py purge_sessions' --name p\"\n")}
+    found = callers(tmp_path, files, ("app/manage.py", command))
+    assert [c[:2] for c in found[command]] == [(".github/workflows/daily.yaml", 8), ("ops/clone.sh", 2)]
+
+
 def test_find_exec_devbox_run_and_bats_files_run_scripts(tmp_path: Path) -> None:
     """``find ... -exec SCRIPT {} \\;`` runs the script for each file found; ``devbox run --
     'cd scripts && ./x.sh'`` runs a command line in the project's environment, as ``sh -c``;

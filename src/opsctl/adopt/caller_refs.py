@@ -106,6 +106,8 @@ a service action) does not name the repository's script of that name: ``ghe-ssh 
 runs ``test``, ``$docker run`` runs no ``run`` script. A path (``./test``, ``script/test``) still
 does."""
 _COMMAND_OPTIONS = frozenset({("su", "-c"), ("su", "--command"), ("runuser", "-c"), ("runuser", "--command"),
+                              # Cloud Foundry: ``cf run-task APP --command 'python manage.py x'``
+                              ("cf", "--command"), ("cf", "-c"),
                               ("tox", "--run-command"), ("flock", "-c"), ("flock", "--command"),
                               ("script", "-c"), ("script", "--command")})
 """A program's option whose value is a command line it runs (``su app --command "x.sh"``,

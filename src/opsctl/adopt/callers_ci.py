@@ -161,6 +161,13 @@ def callers_in_github(file: CallerFile, index: ScriptIndex, collector: Collector
             for step in steps.value:
                 step_map = _mapping(step)
                 if "run" not in step_map:
+                    cf = _mapping(step_map.get("with")).get("cf_command")
+                    if isinstance(cf, yaml.ScalarNode) and isinstance(cf.value, str):
+                        # an action running the Cloud Foundry CLI (``cf_command: "run-task APP
+                        # --command 'python manage.py x'"``): the arguments of ``cf``
+                        _scan_yaml_scalar(file, yaml.ScalarNode(cf.tag, "cf " + cf.value, cf.start_mark,
+                                                                cf.end_mark, cf.style), index, collector,
+                                          "github-actions", Where(file.path, directory))
                     continue
                 cwd = _workdir(step_map.get("working-directory"), directory)
                 _scan_yaml_scalar(file, step_map["run"], index, collector, "github-actions",
