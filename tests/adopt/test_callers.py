@@ -884,6 +884,28 @@ def test_cloud_foundry_tasks_run_their_commands(tmp_path: Path) -> None:
     assert [c[:2] for c in found[command]] == [(".github/workflows/daily.yaml", 8), ("ops/clone.sh", 2)]
 
 
+def test_cron_entries_and_cron_scripts_a_setup_script_writes(tmp_path: Path) -> None:
+    """A setup script writing ``/etc/cron.d/x`` (a minute it fills in: ``$minute 1 * * * root
+    ...``) and ``/etc/cron.daily/x`` (a script run-parts runs) with here-documents: their lines
+    run the scripts; a here-document written elsewhere runs nothing. A ``.py`` file that
+    starts ``#!/bin/bash`` is read as shell."""
+    files = {"management/daily_tasks.sh": "#!/bin/bash\n", "tools/dns_update": "#!/bin/bash\n",
+             "tools/report": "#!/bin/bash\n", "management/cli.py": "print(1)\n",
+             "tools/mail.py": '#!/bin/bash\n# moved\nmanagement/cli.py "$@"\n',
+             "setup/management.sh": ("#!/bin/bash\nminute=$((RANDOM % 60))\n"
+                                     "cat > /etc/cron.d/box-nightly << EOF\n"
+                                     "$minute 1 * * *\troot\t(cd $PWD && management/daily_tasks.sh)\nEOF\n"
+                                     "cat > /etc/cron.daily/box-dnssec << EOF;\n#!/bin/bash\n"
+                                     "$PWD/tools/dns_update\nEOF\n"
+                                     "cat > /tmp/notes.txt << EOF\ntools/report\nEOF\n")}
+    found = callers(tmp_path, files, ("management/daily_tasks.sh", "tools/dns_update", "tools/report",
+                                      "management/cli.py", "tools/mail.py"))
+    assert {script: [c[:2] for c in entries] for script, entries in found.items()} == {
+        "management/daily_tasks.sh": [("setup/management.sh", 4)],
+        "tools/dns_update": [("setup/management.sh", 8)],
+        "management/cli.py": [("tools/mail.py", 3)]}
+
+
 def test_find_exec_devbox_run_and_bats_files_run_scripts(tmp_path: Path) -> None:
     """``find ... -exec SCRIPT {} \\;`` runs the script for each file found; ``devbox run --
     'cd scripts && ./x.sh'`` runs a command line in the project's environment, as ``sh -c``;

@@ -524,8 +524,10 @@ def split_commands(text: str) -> Iterator[list[Word]]:
             match = _HEREDOC_RE.match(text, i)
             if match:
                 first = next((w.text for w in words if "=" not in w.text), "")
+                # (``cat > /etc/cron.daily/x << EOF``: a script that cron runs, its body read)
                 heredocs.append((match.group(2), match.group(0).startswith("<<-"),
-                                 posixpath.basename(first) in NOT_RUNNING))
+                                 posixpath.basename(first) in NOT_RUNNING
+                                 and not any(_PERIODIC_CRON.match(w.text) for w in words)))
                 flush_word()
                 i = match.end()
                 continue
@@ -575,6 +577,9 @@ def _braced_end(text: str, i: int) -> int:
         i += 1
     close = text.find("}", start)  # not closed on its line: the first ``}``, as written
     return n - 1 if close < 0 else close
+
+
+_PERIODIC_CRON = re.compile(r"^/etc/cron\.(?:hourly|daily|weekly|monthly)/")
 
 
 def _skip_heredocs(text: str, i: int, heredocs: list[tuple[str, bool, bool]]) -> int:

@@ -65,6 +65,7 @@ from opsctl.adopt.callers_config import (
 )
 from opsctl.adopt.callers_deploy import ansible_deployments, cron_tables
 from opsctl.adopt.callers_go import callers_in_go
+from opsctl.adopt.discover import interpreter_of
 from opsctl.adopt.model import Caller
 from opsctl.adopt.parallel import map_chunks
 
@@ -313,9 +314,19 @@ def _plan(files: Sequence[str], index: ScriptIndex) -> list[tuple[str, str]]:
     plan: list[tuple[str, str]] = []
     for path in files:
         kind = classify(path, index.scripts)
+        if kind == "python" and index.root is not None and path in index.scripts and _shell_shebang(index.root / path):
+            kind = "shell"  # ``tools/mail.py`` that starts ``#!/bin/bash``: read as what it is
         if kind is not None:
             plan.append((path, kind))
     return plan
+
+
+def _shell_shebang(file: Path) -> bool:
+    try:
+        with open(file, "rb") as handle:
+            return interpreter_of(handle.readline(512))[0] == "shell"
+    except OSError:
+        return False
 
 
 _SCANNERS = {

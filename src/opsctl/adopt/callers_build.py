@@ -35,7 +35,8 @@ _MAKE_VAR_RE = re.compile(r"\$\(([A-Za-z_][\w.]*)\)")
 _MAKE_ASSIGN_RE = re.compile(r"^(?:export\s+|override\s+)?([A-Za-z_]\w*)\s*(?:[:?]{1,2}|::=)?=[ \t]*"
                              r"([^\n#]*)", re.M)
 _CRON_LINE_RE = re.compile(r"^\s*(?:@(?:reboot|yearly|annually|monthly|weekly|daily|midnight|hourly)"
-                           r"|(?:[\d*/,\-?LW]+\s+){3}(?:[\d*/,\-A-Za-z?LW#]+\s+)[\d*/,\-A-Za-z?LW#]+)"
+                           # (a field a script fills in: ``$minute 1 * * * root ...``)
+                           r"|(?:(?:[\d*/,\-?LW]+|\$\{?\w+\}?)\s+){3}(?:[\d*/,\-A-Za-z?LW#]+\s+)[\d*/,\-A-Za-z?LW#]+)"
                            r"\s+(?P<command>\S.*)$")
 _TOX_POSARGS_RE = re.compile(r"\{posargs:([^{}]*)\}")
 _EVAL_VAR_RE = re.compile(r"""\beval\s+["']?\$\{?([A-Za-z_]\w*)""")
