@@ -46,17 +46,23 @@ def test_libraries_are_told_apart_from_scripts_and_say_who_imports_them(tmp_path
 
 def test_scripts_that_cannot_be_scanned_are_errors_and_the_rest_is_scanned(tmp_path: Path) -> None:
     write(tmp_path, "ok.sh", "#!/bin/sh\nexit 4\n")
-    write(tmp_path, "py2.py", "print 'x'\n")
+    write(tmp_path, "py2.py", "import os, sys\nprint 'x'\nos.remove(sys.argv[1])\nsys.exit(3)\n")
+    write(tmp_path, "py2_broken.py", "print 'x'\ndef (\n")
     write(tmp_path, "bad.py", "def (\n")
     write(tmp_path, "latin.py", "# -*- coding: latin-1 -*-\nprint('caf\xe9')\n")
 
     inventory = scan_tree(tmp_path, git=False)
 
     assert sorted((s.path, tuple(s.exit_codes)) for s in inventory.scripts) == [
-        ("latin.py", ()), ("ok.sh", (4,))]
+        ("latin.py", ()), ("ok.sh", (4,)), ("py2.py", (3,))]
     reasons = {e.path: e.reason for e in inventory.errors}
-    assert reasons["py2.py"].startswith("Python 2 syntax")
+    assert set(reasons) == {"bad.py", "py2_broken.py"}
     assert reasons["bad.py"].startswith("Python syntax error at line 1")
+    assert reasons["py2_broken.py"].startswith("Python 2 syntax (print statement at line 1)")
+    # Python 2 is read with its statements rewritten, line numbers kept, and says so
+    (py2,) = [s for s in inventory.scripts if s.path == "py2.py"]
+    assert py2.warnings[0].startswith("Python 2 source (print statement at line 2): read with")
+    assert [(e.call, e.line, e.destructive) for e in py2.effects] == [("os.remove(sys.argv[1])", 3, True)]
 
 
 def test_a_missing_root_raises(tmp_path: Path) -> None:
@@ -68,13 +74,13 @@ def test_a_missing_root_raises(tmp_path: Path) -> None:
     pytest.param("missing.sh", "no such file", id="missing"),
     pytest.param("folder", "a folder, not a script", id="folder"),
     pytest.param("notes.txt", "not a Python or shell script", id="not-a-script"),
-    pytest.param("py2.py", "Python 2 syntax", id="python2"),
+    pytest.param("py2.py", "Python 2 syntax", id="python2-that-does-not-parse-rewritten"),
 ])
 def test_scan_file_says_why_a_file_cannot_be_scanned(tmp_path: Path, rel: str,
                                                      reason: str) -> None:
     (tmp_path / "folder").mkdir()
     write(tmp_path, "notes.txt", "hello\n")
-    write(tmp_path, "py2.py", "print 'x'\n")
+    write(tmp_path, "py2.py", "print 'x'\nx = `y` + (\n")  # Python 2 that still does not parse
     with pytest.raises(ScanError) as caught:
         scan_file(tmp_path / rel, root=tmp_path, git=False)
     assert caught.value.reason.startswith(reason)

@@ -410,3 +410,31 @@ def test_an_invoke_tasks_file_is_refused_saying_wrap_does_not_run_inv() -> None:
 
     assert refused.value.exit_code == 3
     assert "run by `inv TASK`" in refused.value.problems[0]
+
+
+PY2_WARNING = ("Python 2 source (print statement at line 2): read with its Python 2 statements "
+               "rewritten for Python 3, line numbers kept; it runs only under Python 2 (port it "
+               "with 2to3 or pyupgrade)")
+
+
+@pytest.mark.parametrize(("shebang", "interpreter"), [
+    (None, ("python2",)),
+    ("/usr/bin/env python", ("python2",)),
+    ("/usr/bin/python", ("python2",)),
+    ("/usr/bin/python2.7", ("/usr/bin/python2.7",)),
+    ("/opt/venv/bin/python", ("/opt/venv/bin/python",)),
+], ids=["no-shebang", "env-python", "system-python", "python2.7", "a-venv"])
+def test_a_python2_script_runs_under_python2(shebang: str | None, interpreter: tuple[str, ...]) -> None:
+    script = Script(path="x.py", language="python", interpreter=shebang, warnings=[PY2_WARNING])
+
+    assert interpreter_for(script) == interpreter
+
+
+def test_wrapping_a_python2_script_is_refused_unless_forced() -> None:
+    from opsctl.adopt.wrap import ScriptNotUnderstoodError, design
+
+    script = Script(path="old.py", language="python", interpreter="/usr/bin/env python",
+                    warnings=[PY2_WARNING])
+    with pytest.raises(ScriptNotUnderstoodError, match=r"cannot wrap old.py: Python 2 source .*\(use --force"):
+        design(script, "old")
+    assert design(script, "old", force=True).interpreter == ("python2",)

@@ -218,12 +218,18 @@ def test_bad_scripts_are_reported_one_by_one_and_the_scan_goes_on(tmp_path: Path
     with open(root / "huge.py", "wb") as handle:  # sparse: 50 MB on paper, nothing on disk
         handle.truncate(50 * 1024 * 1024)
 
+    (root / "older.py").write_text("print 'hello'\nx = (\n")  # Python 2, and broken
     code, out, err = scan(str(root), "--format", "json", "--no-git", cwd=tmp_path)
     assert code == 0, err
     doc = json.loads(out)
-    assert [s["path"] for s in doc["scripts"]] == ["good.sh"]
+    # a Python 2 script is read with its statements rewritten, and says so
+    assert [s["path"] for s in doc["scripts"]] == ["good.sh", "old.py"]
+    old = doc["scripts"][1]
+    assert old["warnings"][0].startswith("Python 2 source (print statement at line 1): read with")
+    assert f"opsctl: warning: old.py: {old['warnings'][0]}" in err
     reasons = {e["path"]: e["reason"] for e in doc["errors"]}
-    assert reasons["old.py"].startswith("Python 2 syntax")
+    assert "old.py" not in reasons
+    assert reasons["older.py"].startswith("Python 2 syntax (print statement at line 1)")
     assert reasons["broken.py"].startswith("Python syntax error at line 1")
     assert reasons["blob.py"] == "binary file, not a script"
     assert reasons["loop.sh"] == "symlink loop"
@@ -234,15 +240,17 @@ def test_bad_scripts_are_reported_one_by_one_and_the_scan_goes_on(tmp_path: Path
     code, out, err = scan(str(root), "--format", "json", "--no-git", "--strict", cwd=tmp_path)
     assert code == 3
     assert json.loads(out)["errors"]  # the inventory is still printed, once
-    assert "opsctl: error: 5 of 6 scripts could not be scanned (--strict)" in err
+    assert "opsctl: error: 5 of 7 scripts could not be scanned (--strict)" in err
+    assert "opsctl: error: 1 of 7 scripts are Python 2, read with their statements rewritten (--strict)" in err
+    (root / "older.py").unlink()
 
-    # a library only imported is not a script: the count is the summary's (1 + 5 not 7)
+    # a library only imported is not a script: the count is the summary's (3 + 4, not 8)
     (root / "helpers.py").write_text("def shared():\n    return 1\n")
     (root / "user.py").write_text("#!/usr/bin/env python3\nimport helpers\nhelpers.shared()\n")
     code, out, err = scan(str(root), "--no-git", "--strict", cwd=tmp_path)
     assert code == 3
     assert "1 libraries" in out
-    assert "opsctl: error: 5 of 7 scripts could not be scanned (--strict)" in err
+    assert "opsctl: error: 4 of 7 scripts could not be scanned (--strict)" in err
 
 
 @pytest.mark.parametrize(("args", "message"), [

@@ -1258,17 +1258,18 @@ def _argv_interface(index: ModuleIndex) -> list[Flag]:
         elif isinstance(op, ast.In | ast.NotIn) and isinstance(right, ast.List | ast.Tuple | ast.Set) and (
                 number := _argv_index(index, left, argv_names, parameters, scope)):
             # ``sys.argv[1] in ['-q', '--quiet']``: one switch and its other spelling
-            names = [const_str(element) for element in right.elts]
-            if names and all(name is not None and _is_option_spelling(name) for name in names):
-                spelled.setdefault(number, []).append(([name for name in names if name], compare.lineno))
+            listed = [const_str(element) for element in right.elts]
+            spellings = [name for name in listed if name is not None and _is_option_spelling(name)]
+            if spellings and len(spellings) == len(listed):
+                spelled.setdefault(number, []).append((spellings, compare.lineno))
     for number, found in spelled.items():
         if number in positions and not positions[number].choices:
             del positions[number]  # the position holds one of these switches, not a value
-        for names, line in found:
-            name = max(names, key=lambda n: (n.startswith("--"), len(n)))
-            if all(flag.name != name for flag in switches):
-                switches.append(Flag(name, "boolean", default=False, line=line,
-                                     aliases=[n for n in names if n != name]))
+        for spellings, line in found:
+            switch = max(spellings, key=lambda n: (n.startswith("--"), len(n)))
+            if all(flag.name != switch for flag in switches):
+                switches.append(Flag(switch, "boolean", default=False, line=line,
+                                     aliases=[n for n in spellings if n != switch]))
     if not checked:
         for flag in positions.values():
             flag.required = True

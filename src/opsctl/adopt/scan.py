@@ -33,6 +33,7 @@ from opsctl.adopt.discover import (
 )
 from opsctl.adopt.model import Caller, Inventory, Script, Skipped
 from opsctl.adopt.parallel import map_chunks
+from opsctl.adopt.python2 import convert as convert_python2
 from opsctl.adopt.python_commands_registry import module_paths
 from opsctl.adopt.python_scan import PythonFacts, scan_python
 from opsctl.adopt.shell_scan import scan_shell
@@ -88,8 +89,38 @@ def _scan_candidate(candidate: Candidate, root: Path) -> tuple[Script, PythonFac
         raise ScanError(candidate.path, f"Python syntax error{where}: {exc.msg}{newer}") from None
     except (ValueError, RecursionError, MemoryError) as exc:
         reason = str(exc) if isinstance(exc, ValueError) else "nested too deeply to parse"
-        raise ScanError(candidate.path, reason) from None
+        converted = convert_python2(text) if reason.startswith("Python 2 syntax") else None
+        if converted is None:
+            raise ScanError(candidate.path, reason) from None
+        return _scan_python2(candidate, root, converted, reason)
     return script, facts
+
+
+PYTHON2_WARNING = "Python 2 source"
+"""How the warning of a script read as Python 2 begins (``--strict`` exits 3 for one)."""
+
+
+def _scan_python2(candidate: Candidate, root: Path, converted: str,
+                  reason: str) -> tuple[Script, PythonFacts | None]:
+    """A Python 2 script, read with its Python 2 statements rewritten (line numbers kept): what
+    it deletes, its flags and callers are still worth knowing; the warning says what it is."""
+    script = Script(path=candidate.path, language=candidate.language,
+                    interpreter=candidate.interpreter)
+    try:
+        facts = scan_python(script, converted, file=candidate.file, root=root)
+        _temporary_helpers(script)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        raise ScanError(candidate.path, reason) from None
+    cause = reason.removeprefix("Python 2 syntax (").partition(")")[0]
+    script.warnings.insert(0, f"{PYTHON2_WARNING} ({cause}): read with its Python 2 statements "
+                              "rewritten for Python 3, line numbers kept; it runs only under "
+                              "Python 2 (port it with 2to3 or pyupgrade)")
+    return script, facts
+
+
+def is_python2(script: Script) -> bool:
+    """Whether the scan read ``script`` as Python 2 source."""
+    return any(warning.startswith(PYTHON2_WARNING) for warning in script.warnings)
 
 
 _TEMPORARY_HELPER = re.compile(r"(?i)(?:^|_)(?:te?mp|temporary|scratch)(?:_?(?:files?|dirs?|folders?|data))?(?:_|$)")

@@ -127,6 +127,12 @@ def problems_of(script: Script) -> list[str]:
     return found
 
 
+def _python2(script: Script) -> bool:
+    from opsctl.adopt.scan import is_python2
+
+    return script.language == "python" and is_python2(script)
+
+
 def select_effect(script: Script) -> Literal["read", "mutate"]:
     """``read`` only when the scan found no effect at all and nothing it could not resolve."""
     return "read" if not script.effects and not script.warnings else "mutate"
@@ -137,6 +143,9 @@ def interpreter_for(script: Script) -> tuple[str, ...] | None:
     words = shlex.split(script.interpreter.removeprefix("#!")) if script.interpreter else []
     if words and Path(words[0]).name == "env":
         words = [w for w in words[1:] if not w.startswith("-") and "=" not in w]
+    if _python2(script) and (not words or (_PYTHON.match(Path(words[0]).name) and (
+            words[0] == Path(words[0]).name or str(Path(words[0]).parent) in _SYSTEM_BIN))):
+        return ("python2",)  # the system's Python 3 would refuse it (a venv's is as written)
     if not words:
         return None
     program = Path(words[0]).name
@@ -382,6 +391,10 @@ def _shared_across_subcommands(flags: list[Flag]) -> list[tuple[Flag, tuple[str,
 def design(script: Script, name: str, *, force: bool = False) -> WrapDesign:
     """Decide the module for ``script`` (raises ScriptNotUnderstoodError unless ``force``)."""
     problems = problems_of(script)
+    if problems and not force and _python2(script):
+        raise ScriptNotUnderstoodError(
+            f"cannot wrap {script.path}: {script.warnings[0]} (use --force to wrap it anyway: "
+            "the module then runs it with `python2`)", problems)
     if problems and not force:
         raise ScriptNotUnderstoodError(
             f"cannot wrap {script.path}: the scan could not determine its interface: "

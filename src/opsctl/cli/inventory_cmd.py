@@ -15,8 +15,9 @@ import click
 from opsctl.cli.options import global_options
 
 _EPILOG = """Nothing is run: Python is read as an AST, shell with a tokeniser. Scripts that cannot
-be read (a syntax error, Python 2, a binary or huge file, a symlink loop) are listed with the
-reason; the scan goes on and exits 0 (3 with --strict).
+be read (a syntax error, a binary or huge file, a symlink loop) are listed with the reason; a
+Python 2 script is read with its Python 2 statements rewritten and a warning saying so. The
+scan goes on and exits 0 (3 with --strict, for either).
 
 \b
 Formats:
@@ -116,14 +117,23 @@ def scan_cmd(ctx: click.Context, path: Path, format_: str | None, out: Path | No
         click.echo(f"wrote {out}: {summary_line(inventory)}", err=True)
     elif buffer.getvalue():
         click.echo(buffer.getvalue(), nl=False)
+    from opsctl.adopt.scan import is_python2
+
+    python2 = [script for script in inventory.scripts if is_python2(script)]
     if chosen != "text" or out is not None:
         for entry in inventory.errors:
             click.echo(f"opsctl: warning: not scanned: {entry.path}: {entry.reason}", err=True)
-    if strict and inventory.errors:
+        for script in python2:
+            click.echo(f"opsctl: warning: {script.path}: {script.warnings[0]}", err=True)
+    if strict and (inventory.errors or python2):
         # Not an exception: the inventory is printed; under --format json an error document
         # after it would make standard output two documents.
         from opsctl.adopt.report import not_scanned_line
 
-        click.echo(f"opsctl: error: {not_scanned_line(inventory)}", err=True)
+        if inventory.errors:
+            click.echo(f"opsctl: error: {not_scanned_line(inventory)}", err=True)
+        if python2:
+            click.echo(f"opsctl: error: {len(python2)} of {len(inventory.scripts) + len(inventory.errors)} "
+                       "scripts are Python 2, read with their statements rewritten (--strict)", err=True)
         return ExitCode.VALIDATION
     return 0
