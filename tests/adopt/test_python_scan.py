@@ -1149,6 +1149,12 @@ def test_read_only_command_is_no_effect() -> None:
                  [("cloud", True, "high")], id="boto3-terminate"),
     pytest.param("import boto3\nec2 = boto3.client('ec2')\nec2.describe_instances()\nec2.stop_instances(InstanceIds=i)",
                  [("cloud", False, "high")], id="boto3-stop-mutates-describe-reads"),
+    # an OpenStack client's resource managers, the client handed in on an object
+    pytest.param("def delete(shell, args):\n    for s in shell.nova.servers.list():\n"
+                 "        shell.nova.servers.delete(s.id)", [("cloud", True, "medium")], id="openstack-manager-delete"),
+    pytest.param("def grow(cinder, v):\n    cinder.volumes.create(size=v)", [("cloud", False, "medium")],
+                 id="openstack-manager-create"),
+    pytest.param("def f(cache):\n    cache.entries.delete(k)", [], id="not-an-openstack-client"),
     pytest.param("import boto3\necs = boto3.client('ecs')\necs.stop_task(cluster=c, task=arn, reason=r)",
                  [("cloud", True, "high")], id="boto3-ecs-stop-task-ends-work"),
     pytest.param("import boto3\nbatch = boto3.client('batch')\nbatch.cancel_job(jobId=j, reason=r)",

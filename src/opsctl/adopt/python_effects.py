@@ -105,6 +105,15 @@ _COMMAND_CONSTANT = re.compile(r"(?:^|_)(?:CMD|COMMAND|CMDLINE|ARGV)S?$", re.IGN
 _UNCALLED_DELETE = re.compile(  # a deleting method named without a call right after it
     r"\.(?:begin_)?(?:delete|terminate|remove|purge|deregister|detach|destroy|batch_delete|force_delete|prune|kill)"
     r"\w*\b(?!\s*\()")
+_OPENSTACK_MANAGER = re.compile(
+    r"(?:^|\.)(?:nova|glance|cinder|keystone|heat|neutron|swift|octavia|designate|manila|ironic|trove"
+    r"|magnum|barbican)(?:_?client)?\.[a-z][a-z_]*s$")
+"""A python-*client resource manager: the client named for its service, then a plural
+collection (``nova.servers``, ``keystone.tenants``, ``cinder.volume_snapshots``)."""
+_OPENSTACK_DELETES = frozenset({"delete", "force_delete", "destroy", "purge"})
+_OPENSTACK_VERBS = _OPENSTACK_DELETES | {"create", "update", "reboot", "stop", "start", "migrate",
+                                        "live_migrate", "evacuate", "resize", "rebuild", "lock",
+                                        "unlock", "suspend", "resume", "add_user_role"}
 _ARCHIVE_NAME = re.compile(r"(?i)zip|tar(?!get)|archive")
 """A receiver named for an archive (``zipf``, ``tar``, ``self.archive``): its ``write``/``add``
 puts a file into it."""
@@ -886,6 +895,11 @@ class EffectFinder:
             self._open(call, name)
         elif attr in ("write_text", "write_bytes") and isinstance(func, ast.Attribute):
             self._add("file-write", False, call, "high" if self._path_like(func) else "medium")
+        elif attr in _OPENSTACK_VERBS and isinstance(func, ast.Attribute) and _OPENSTACK_MANAGER.search(
+                dotted(func.value) or ""):
+            # an OpenStack client's resource manager (``shell.nova.servers.delete(id)``,
+            # ``cinder.volume_snapshots.delete(s.id)``), however the client reached the script
+            self._add("cloud", attr in _OPENSTACK_DELETES, call, "medium")
         elif name.startswith("django.core.files.storage.") and attr in ("delete", "save"):
             self._add("file-delete" if attr == "delete" else "file-write", attr == "delete", call)
         elif (attr in ("unlink", "rmdir") and isinstance(func, ast.Attribute) and not name.startswith("os.")
