@@ -1672,6 +1672,11 @@ def test_a_project_restore_or_deletion_by_name(tmp_path: Path, function: str, de
 @pytest.mark.parametrize(("source", "expected"), [
     pytest.param("class C:\n    def handle(self):\n        self._restore_backup()\n    def _restore_backup(self):\n"
                  "        pass", [("call", True, "low")], id="own-method"),
+    # a method of the class whose body is there to read: what it does decides, not its name
+    pytest.param("class C:\n    def handle(self):\n        if self._confirm_restore(n):\n"
+                 "            self._perform_restore(n)\n    def _confirm_restore(self, n):\n"
+                 "        return input(n) == 'y'\n    def _perform_restore(self, n):\n        log(n)",
+                 [], id="own-method-read"),
     pytest.param("class C:\n    def run(self, f):\n        self.connector.restore_dump(f)",
                  [("call", True, "low")], id="connector-on-self"),
     pytest.param("def go(connector, f):\n    connector.restore_dump(f)", [("call", True, "low")], id="connector"),
@@ -1698,6 +1703,8 @@ def test_restores_and_deleting_django_commands(source: str, expected: list[tuple
 
 @pytest.mark.parametrize(("source", "expected"), [
     pytest.param("def go(qs):\n    qs._raw_delete(using=qs.db)", [("orm", True, "medium")], id="raw-delete"),
+    pytest.param("class C:\n    def go(self, name):\n        self.media_storage.delete(name)",
+                 [("file-delete", True, "medium")], id="a-storage-held-by-the-object"),
     pytest.param("def go(ReferenceIndex):\n    refs = ReferenceIndex.objects.all()\n"
                  "    refs._raw_delete(using=refs.db)", [("orm", False, "medium")], id="raw-delete-derived-index"),
     pytest.param("from rohmu import get_transfer\nstorage = get_transfer({})\nstorage.delete_key('wal/1')",

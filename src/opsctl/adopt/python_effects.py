@@ -902,6 +902,11 @@ class EffectFinder:
             self._add("cloud", attr in _OPENSTACK_DELETES, call, "medium")
         elif name.startswith("django.core.files.storage.") and attr in ("delete", "save"):
             self._add("file-delete" if attr == "delete" else "file-write", attr == "delete", call)
+        elif attr == "delete" and len(call.args) == 1 and isinstance(func, ast.Attribute) and re.search(
+                r"(?:^|[._])(?:\w+_)?storage$", dotted(func.value) or ""):
+            # ``self.media_storage.delete(name)``, ``default_storage.delete(path)``: a Django-style
+            # storage, reached through the object that holds it
+            self._add("file-delete", True, call, "medium")
         elif (attr in ("unlink", "rmdir") and isinstance(func, ast.Attribute) and not name.startswith("os.")
               and not self._temporary(func.value, scope) and not self._own_output(func.value, scope)
               and not self._bytecode_cleaner(scope)):

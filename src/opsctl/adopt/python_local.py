@@ -593,6 +593,13 @@ def _project_instance(index: ModuleIndex, name: str, scope: str, in_project: Cal
         scope = scope.rpartition(".")[0]
 
 
+def _has_body(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """More than a stub (``pass``, ``...``, a docstring, ``raise NotImplementedError``)."""
+    return any(not (isinstance(node, ast.Pass) or (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant))
+                    or (isinstance(node, ast.Raise) and "NotImplementedError" in ast.dump(node)))
+               for node in function.body)
+
+
 def _restores_and_commands(script: Script, index: ModuleIndex, followed: set[str]) -> None:
     """The same guess for this file's own code: a restore (``self._restore_backup()``,
     ``self.connector.restore_dump(f)``, a ``restore_db()`` of this file) overwrites live data;
@@ -616,6 +623,9 @@ def _restores_and_commands(script: Script, index: ModuleIndex, followed: set[str
             continue
         if isinstance(func, ast.Attribute):
             own = _RESTORE_NAME.search(func.attr) is not None and _CONNECTOR.search(dotted(func.value) or "") is not None
+            defined = index.functions.get(f"{scope.partition('.')[0]}.{func.attr}")
+            if own and dotted(func.value) == "self" and defined is not None and _has_body(defined):
+                own = False  # a method of this class, its body read: what it does decides, not its name
         else:
             own = isinstance(func, ast.Name) and _RESTORE_NAME.search(func.id) is not None and index.function(
                 func.id, scope) is not None
