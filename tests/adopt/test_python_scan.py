@@ -786,6 +786,10 @@ def test_file_effects(source: str, expected: list[tuple[str, bool, str]]) -> Non
                  "        for name in fnmatch.filter(names, '*.pyc'):\n            os.remove(os.path.join(d, name))",
                  id="bytecode-cache-cleaner"),
     pytest.param("import shutil\ndef clean(root):\n    shutil.rmtree(root + '/__pycache__')", id="pycache-rmtree"),
+    pytest.param("import os, tempfile\ndef f(pem):\n    fd, fn = tempfile.mkstemp('.pem')\n    os.unlink(fn)",
+                 id="mkstemp-path"),
+    pytest.param("import os\ndef f(current, new):\n    os.unlink(current)\n    os.symlink(new, current)",
+                 id="a-link-pointed-elsewhere"),
     pytest.param("import os, zipfile\ndef pack(names):\n    with zipfile.ZipFile('out.zip', 'w') as zipf:\n"
                  "        for name in names:\n            zipf.write(f'tmp/{name}', name)\n"
                  "            os.remove(f'tmp/{name}')", id="put-into-a-zip-then-removed"),
@@ -802,6 +806,7 @@ def test_deleting_own_output_is_not_destructive(source: str) -> None:
     pytest.param("import os\ndef f(path):\n    os.remove(path)\ndef g(path):\n    open(path, 'w')",
                  id="written-in-another-function"),
     pytest.param("import os\ndef f(path, log):\n    log.write(path)\n    os.remove(path)", id="written-to-a-log"),
+    pytest.param("import os\ndef f(path, new):\n    os.unlink(path)\n    os.symlink(path, new)", id="linked-from-not-to"),
     pytest.param("import os\ndef clean(root):\n    for name in os.listdir(root):\n"
                  "        if name.endswith('.log'):\n            os.remove(name)", id="not-bytecode"),
 ])

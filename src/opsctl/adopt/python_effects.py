@@ -356,6 +356,13 @@ class EffectFinder:
         self.temp_globs: set[str] | None = None
         self.temporary = self._receivers(lambda name: name.startswith("tempfile."),
                                          propagate=False) if "tempfile" in source else set()
+        if "mkstemp" in source:  # ``fd, fn = tempfile.mkstemp('.pem')``: the second is the path
+            self.temporary |= {element.id for assign, _scope in index.tuple_assigns
+                               if isinstance(assign.value, ast.Call)
+                               and (index.canonical(assign.value.func) or "") == "tempfile.mkstemp"
+                               for target in assign.targets if isinstance(target, ast.Tuple | ast.List)
+                               and len(target.elts) == 2
+                               for element in target.elts[1:] if isinstance(element, ast.Name)}
         self.django = any(target.startswith("django.") for target in index.aliases.values())
         if "objects" in source or "query" in source or "get_object_or_404" in source:
             self.orm = self._receivers(lambda name: name.endswith("get_object_or_404"), orm=True)
@@ -551,6 +558,16 @@ class EffectFinder:
                         and is_cache_path(pattern)):
                     return True
         return False
+
+    def _relinked(self, call: ast.Call, scope: str) -> bool:
+        """``os.unlink(current); os.symlink(new, current)``: a symbolic link pointed elsewhere
+        (the same function makes a link at the path it removed, after it): no data lost."""
+        if "symlink" not in self.source:
+            return False
+        text = node_text(call.args[0])
+        return any(other.lineno >= call.lineno and other_scope == scope and len(other.args) >= 2
+                   and (self.index.canonical(other.func) or "") == "os.symlink"
+                   and node_text(other.args[1]) == text for other, other_scope in self.index.calls)
 
     def _link_only(self, node: ast.expr, line: int) -> bool:
         """The path is a symbolic link where it is removed: the call is in the body of
@@ -861,7 +878,7 @@ class EffectFinder:
         name = self.index.canonical(func) or ""
         attr = func.attr if isinstance(func, ast.Attribute) else None
         if name in _FILE_DELETE:
-            if call.args and (self._link_only(call.args[0], call.lineno)
+            if call.args and (self._link_only(call.args[0], call.lineno) or self._relinked(call, scope)
                               or self._regenerable(call.args[0], scope, call.lineno)
                               or _PID_OR_SOCKET.search(node_text(call.args[0]))):
                 # (a PID or socket file, ``os.unlink(pid_file)``: run-time state, a change)
