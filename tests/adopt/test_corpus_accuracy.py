@@ -81,6 +81,7 @@ FLOORS: dict[str, dict[str, float]] = {
     # of definitions only (a library)
     "held-out-41": {"precision": 0.9, "recall": 0.8, "callers": 0.8, "flags": 0.85},
     "held-out-42": {"precision": 0.8, "recall": 0.9, "callers": 0.7, "flags": 0.9},
+    "held-out-43": {"precision": 0.85, "recall": 0.8, "callers": 0.85, "flags": 0.75},
 }
 
 
@@ -111,17 +112,15 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-42")
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-43")
     assert report["scripts"] >= 100
-    # every labelled script is inventoried, or said why not: the ones left out lie in test
-    # folders (an image's test suites, a pruner's unit tests) that only other tests run, but
-    # one, an s2i ``usage`` file with no shebang (run by the builder, not as a program)
+    # every labelled script is inventoried, or said why not: the ones left out are unit tests
+    # in test folders (a backup image's test cases, a mail server's test modules) that only
+    # their own test runner runs; six Python 2 scripts are read (their statements rewritten)
     assert len(report["missed"]) <= 13
-    assert all(m["where"] in ("skipped", "absent") and (
-        re.search(r"(^|/)tests?/|(^|/)test_[^/]*$", m["path"]) or m["path"].endswith("/s2i/bin/usage"))
-        for m in report["missed"])
-    # blind 0.58 / 0.74 (callers 0.69, flags 0.89); 0.82 / 0.95 (callers 0.75, flags 0.93)
-    # after its rules (a function handing its arguments to a tool, folders copied whole into an
-    # image, a file sourced by a single name, archives and downloads that are its own)
-    assert report["destructive"]["precision"] >= 0.8 and report["destructive"]["recall"] >= 0.9
-    assert report["callers"]["recall"] >= 0.7 and report["flags"]["recall"] >= 0.9
+    assert all(m["where"] == "absent" and re.search(r"(^|/)tests/", m["path"]) for m in report["missed"])
+    # blind 0.625 / 0.81 (callers 0.80, flags 0.71); 0.90 / 0.84 (callers 0.87, flags 0.78)
+    # after its rules (Python 2 read, a test's own folders, Cloud Foundry task commands, an
+    # OpenStack client's managers, cron entries a setup script writes)
+    assert report["destructive"]["precision"] >= 0.85 and report["destructive"]["recall"] >= 0.8
+    assert report["callers"]["recall"] >= 0.85 and report["flags"]["recall"] >= 0.75
