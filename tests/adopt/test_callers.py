@@ -906,6 +906,26 @@ def test_cron_entries_and_cron_scripts_a_setup_script_writes(tmp_path: Path) -> 
         "management/cli.py": [("tools/mail.py", 3)]}
 
 
+def test_scripts_installed_without_their_extension_are_called_by_that_name(tmp_path: Path) -> None:
+    """A package installing ``ops-runner.py`` as ``/usr/bin/ops-runner``: a bare command of that
+    name, or the path in a PATH folder, runs it; a short or plain name (``deploy`` for
+    ``deploy.sh``) is some other program's, and so is a name two scripts have."""
+    files = {"scripts/monitoring/ops-runner.py": "print(1)\n",
+             "scripts/monitoring/cron-send-pcp-ping.sh": "#!/bin/sh\n",
+             "scripts/deploy.sh": "#!/bin/sh\n",
+             "a/sync-data.sh": "#!/bin/sh\n", "b/sync-data.py": "print(1)\n",
+             "ansible/roles/mon/templates/monitoring-config.yml.j2": (
+                 "jobs:\n{% if x %}\n- name: ping\n  minute: '*/10'\n"
+                 "  job: ops-runner -f -s 60 -n ping /usr/bin/cron-send-pcp-ping\n"
+                 "{% endif %}\n"),
+             "ops.sh": "#!/bin/sh\ndeploy --prod\nsync-data now\n/opt/tool/ops-runner x\n"}
+    found = callers(tmp_path, files, ("scripts/monitoring/ops-runner.py", "scripts/monitoring/cron-send-pcp-ping.sh",
+                                      "scripts/deploy.sh", "a/sync-data.sh", "b/sync-data.py"))
+    assert {script: [c[:2] for c in entries] for script, entries in found.items()} == {
+        "scripts/monitoring/ops-runner.py": [("ansible/roles/mon/templates/monitoring-config.yml.j2", 5)],
+        "scripts/monitoring/cron-send-pcp-ping.sh": [("ansible/roles/mon/templates/monitoring-config.yml.j2", 5)]}
+
+
 def test_find_exec_devbox_run_and_bats_files_run_scripts(tmp_path: Path) -> None:
     """``find ... -exec SCRIPT {} \\;`` runs the script for each file found; ``devbox run --
     'cd scripts && ./x.sh'`` runs a command line in the project's environment, as ``sh -c``;

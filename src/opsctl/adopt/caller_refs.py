@@ -127,6 +127,7 @@ _ENV_RUNNER_VALUED = frozenset({
     "--index", "--default-index", "--index-url", "--extra-index-url", "-C", "-P", "--venv",
     "--environment", "-e", "--manifest-path", "--pyproject", "--config", "-c", "--env"})
 """Options of those runners' ``run`` that take the next word as their value."""
+_PATH_FOLDER_NAMES = frozenset({"/bin", "/sbin", "/usr/bin", "/usr/sbin", "/usr/local/bin", "/usr/local/sbin"})
 _FIND_EXEC = frozenset({"-exec", "-execdir", "-ok", "-okdir"})
 """Commands whose bare-name arguments are package.json tasks or package binaries."""
 
@@ -154,6 +155,8 @@ class ScriptIndex:
     on_image_path: set[str] = field(default_factory=set)
     """Names of the scripts an image of the folder puts on its PATH (``ADD ./bin /usr/local/bin``):
     run by that bare name inside the container (``docker run -v ... $IMG ovpn_genconfig``)."""
+    by_stem: dict[str, list[str]] | None = None
+    """The ``.py``/``.sh`` scripts by file name without the extension (built when first asked for)."""
     by_folder: dict[str, list[str]] | None = None
     """The scripts of each folder (built when first asked for: see :func:`_scripts_in_folder`)."""
     image_scripts: set[str] = field(default_factory=set)
@@ -198,6 +201,24 @@ class ScriptIndex:
                 by_module_tail.setdefault(module[-1], []).append(path)
         return cls(paths, by_basename, by_module_tail, root)
 
+    def installed_without_extension(self, word: str, *, command_position: bool) -> str | None:
+        """The script a command names by its file name without ``.py``/``.sh``, as a package
+        installs it (``ops-runner`` for ``scripts/monitoring/ops-runner.py``): a bare command,
+        or a path in a PATH folder (``/usr/bin/cron-send-pcp-ping``). Only a distinctive name
+        (with a ``-`` or ``_``, six characters or more) that one script of the tree has."""
+        folder, _, name = word.rpartition("/")
+        if (folder and folder not in _PATH_FOLDER_NAMES) or (not folder and not command_position) \
+                or len(name) < 6 or not ("-" in name or "_" in name) or "." in name or "$" in name:
+            return None
+        if self.by_stem is None:
+            self.by_stem = {}
+            for path in self.scripts:
+                stem, dot, suffix = posixpath.basename(path).rpartition(".")
+                if dot and suffix in ("py", "sh", "bash"):
+                    self.by_stem.setdefault(stem, []).append(path)
+        found = self.by_stem.get(name, [])
+        return found[0] if len(found) == 1 else None
+
     def is_django_main(self, script: str) -> bool:
         """Whether a Python script hands its arguments to Django's command line
         (``execute_from_command_line``) like ``manage.py`` does: read once, when it is run."""
@@ -230,6 +251,7 @@ class ScriptIndex:
                     token in self.commands and self.commands[token] != path) or (
                     token in self.image_commands and self.image_commands[token] != path) or (
                     token in self.deployed_names) or (
+                    "-" in token and self.installed_without_extension(token, command_position=True)) or (
                     ((token[:1] in "-_" and token.endswith(_SCRIPT_SUFFIXES)) or (token[-1:] in "-_" and len(token) > 4))
                     and self._is_name_part(token)) or (
                     token in _TASK_RUNNERS and f"{_TASK_RUNNERS[token]}.py" in self.by_basename) or (
@@ -789,7 +811,15 @@ def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str 
         assigned = k < position and "=" in text
         for piece in pieces:
             piece = piece.strip("'\"`,")
-            if not piece or piece.rstrip("/").rpartition("/")[2] not in index.by_basename:
+            if not piece:
+                continue
+            if piece.rstrip("/").rpartition("/")[2] not in index.by_basename:
+                # ``ops-runner ... /usr/bin/cron-send-pcp-ping``: scripts installed without their
+                # extension, run by that name or from a PATH folder
+                installed = index.installed_without_extension(piece, command_position=k == position
+                                                              and piece == text and not assigned)
+                if installed is not None and installed != where.caller:
+                    found.append(Found(installed, base + word.pos, text.count("\n", 0, text.find(piece))))
                 continue
             if assigned and "/" not in piece and "." not in piece:
                 continue  # ``TREE_STATE=clean``: a bare word set, not the script named so

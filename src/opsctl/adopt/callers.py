@@ -169,6 +169,8 @@ def _read_callers(files: Sequence[tuple[str, str]], *, root: Path, index: Script
         file = CallerFile.of(path, source)
         index.functions = frozenset(
             a or b for a, b in _SHELL_FUNCTION.findall(source)) if kind == "shell" else frozenset()
+        if kind == "yaml" and "job:" in source and _CRON_ITEMS.search(source):
+            callers_in_yaml_lines(file, index, collector, "cron")
         try:
             _SCANNERS[kind](file, index, collector, plan)
         except yaml.YAMLError:
@@ -184,6 +186,9 @@ def _read_callers(files: Sequence[tuple[str, str]], *, root: Path, index: Script
     return collector.found
 
 
+_CRON_ITEMS = re.compile(r"^\s*-?\s*(?:minute|hour|special_time|weekday):.*\n(?:.*\n){0,3}?\s*job:\s*\S", re.M)
+"""Cron entries kept as data for a configuration tool (Ansible's ``cron`` module: ``minute:``,
+``hour:``, ``job: CMD``): each ``job`` is a command run on that schedule."""
 _SHELL_FUNCTION = re.compile(r"^[ \t]*(?:function[ \t]+([\w.:-]+)|([\w.:-]+)[ \t]*\(\))", re.M)
 _HINTED = frozenset({"shell", "python"})
 """Readers of scripts calling scripts, whose commands are the file's own words: a command is
