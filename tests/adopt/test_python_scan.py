@@ -1708,6 +1708,13 @@ def test_restores_and_deleting_django_commands(source: str, expected: list[tuple
 
 @pytest.mark.parametrize(("source", "expected"), [
     pytest.param("def go(qs):\n    qs._raw_delete(using=qs.db)", [("orm", True, "medium")], id="raw-delete"),
+    pytest.param("def f(M, t):\n    M.Notification.query.remove({'pubdate': {'$lt': t}})",
+                 [("orm", True, "medium")], id="ming-query-remove"),
+    pytest.param("def f(Model, n):\n    Model.query.update({n: {'$exists': True}}, {'$unset': {n: True}}, multi=True)",
+                 [("orm", True, "medium")], id="mongo-unset-a-field"),
+    pytest.param("def f(items, x):\n    items.remove(x)", [], id="a-list-remove"),
+    pytest.param("def f(M):\n    M.BaseAttachment.query.remove({'type': 'thumbnail'})", [("orm", False, "medium")],
+                 id="ming-remove-derived"),
     pytest.param("class C:\n    def go(self, name):\n        self.media_storage.delete(name)",
                  [("file-delete", True, "medium")], id="a-storage-held-by-the-object"),
     pytest.param("def go(ReferenceIndex):\n    refs = ReferenceIndex.objects.all()\n"
@@ -1832,6 +1839,17 @@ def test_a_client_given_as_an_annotated_parameter_and_its_deleting_methods_hande
 def test_signals_sent_to_processes(call: str, expected: list[tuple[bool, str]]) -> None:
     script, _ = scan(f"import os, signal, subprocess\n{call}\n")
     assert [(e.destructive, e.confidence) for e in script.effects if e.kind != "subprocess"] == expected
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    pytest.param("import psutil\ndef f(pids):\n    for pid in pids:\n        p = psutil.Process(pid)\n"
+                 "        p.kill()", [("command", True, "high")], id="psutil-process-kill"),
+    pytest.param("import psutil\nfor p in psutil.process_iter():\n    if p.name() == 'x':\n        p.terminate()",
+                 [("command", True, "high")], id="psutil-process-iter-terminate"),
+    pytest.param("import subprocess\nproc = subprocess.Popen(['worker'])\nproc.kill()", [], id="own-popen-kill"),
+])
+def test_processes_psutil_found_ended(source: str, expected: list[tuple[str, bool, str]]) -> None:
+    assert effects(source) == expected
 
 
 @pytest.mark.parametrize(("source", "expected"), [

@@ -822,6 +822,22 @@ def _rule_shutdown(args: list[str]) -> Verdict | None:
                       for w in args) else DEST
 
 
+_OVS_VALUES = frozenset({"-O", "--protocols", "-t", "--timeout", "--db", "-F", "--flow-format"})
+
+
+def _rule_ovs(args: list[str]) -> Verdict | None:
+    """Open vSwitch: ``ovs-ofctl del-flows br0 cookie=...``, ``ovs-vsctl del-br``/``del-port``
+    remove flows, bridges and ports (destructive); ``add-*``/``mod-*``/``set``: mutating;
+    ``show``/``dump-*``/``list``: nothing. ``ovs-vsctl -- del-port x -- add-port y``: each
+    command counts."""
+    verb, _rest = first_positional(args, _OVS_VALUES)
+    found = [verb, *(args[i + 1] for i, w in enumerate(args[:-1]) if w == "--")] if verb else []
+    if any(v.startswith(("del", "destroy", "clear")) for v in found):
+        return DEST
+    return MUT if any(v.startswith(("add", "mod-", "replace-", "set", "create", "emer-reset"))
+                      for v in found) else None
+
+
 def _rule_kafka_topics(args: list[str]) -> Verdict | None:
     """``kafka-topics --delete --topic X``: the topic and its messages are gone; ``--create``,
     ``--alter``: mutating; ``--list``, ``--describe``: nothing."""
@@ -890,6 +906,7 @@ RULES: dict[str, Rule] = {
     "mariadb-dump": _rule_output_option(frozenset({"-r", "--result-file"}), "-r"),
     "gzip": _rule_gzip, "gunzip": _rule_gzip, "bzip2": _rule_gzip, "xz": _rule_gzip,
     "zstd": _rule_gzip, "unzip": _rule_unzip, "sysctl": _rule_sysctl, "shutdown": _rule_shutdown, "reboot": always(MUT),
+    "ovs-ofctl": _rule_ovs, "ovs-vsctl": _rule_ovs,
     # runlevel 0 powers off (as ``shutdown -h``), 6 reboots (as ``reboot``)
     "init": lambda a: DEST if a[:1] == ["0"] else MUT if a[:1] == ["6"] else None,
     "telinit": lambda a: DEST if a[:1] == ["0"] else MUT if a[:1] == ["6"] else None,

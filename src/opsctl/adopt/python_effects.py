@@ -114,6 +114,14 @@ _OPENSTACK_DELETES = frozenset({"delete", "force_delete", "destroy", "purge"})
 _OPENSTACK_VERBS = _OPENSTACK_DELETES | {"create", "update", "reboot", "stop", "start", "migrate",
                                         "live_migrate", "evacuate", "resize", "rebuild", "lock",
                                         "unlock", "suspend", "resume", "add_user_role"}
+_UNSETS = re.compile(r"""["']\$unset["']""")
+
+
+def _unsets(node: ast.expr) -> bool:
+    """A MongoDB update document with ``$unset`` (a literal dict, at its top)."""
+    return isinstance(node, ast.Dict) and any(const_str(key) == "$unset" for key in node.keys if key is not None)
+
+
 _ARCHIVE_NAME = re.compile(r"(?i)zip|tar(?!get)|archive")
 """A receiver named for an archive (``zipf``, ``tar``, ``self.archive``): its ``write``/``add``
 puts a file into it."""
@@ -363,6 +371,9 @@ class EffectFinder:
                                for target in assign.targets if isinstance(target, ast.Tuple | ast.List)
                                and len(target.elts) == 2
                                for element in target.elts[1:] if isinstance(element, ast.Name)}
+        # processes found by psutil (``psutil.Process(pid)``, ``for p in psutil.process_iter()``)
+        self.processes = self._receivers(lambda name: name in ("psutil.Process", "psutil.process_iter"),
+                                         ) if "psutil" in source else set()
         self.django = any(target.startswith("django.") for target in index.aliases.values())
         if "objects" in source or "query" in source or "get_object_or_404" in source:
             self.orm = self._receivers(lambda name: name.endswith("get_object_or_404"), orm=True)
@@ -908,6 +919,19 @@ class EffectFinder:
             self._add("command", True, call, "medium")
         elif name in ("os.kill", "os.killpg") and call.args:
             self._signal(call, scope)
+        elif attr == "remove" and isinstance(func, ast.Attribute) and call.args \
+                and (dotted(func.value) or "").endswith(".query"):
+            # Ming (MongoDB) ``Notification.query.remove({...})``: the documents it matches deleted
+            # (derived ones, ``{'type': 'thumbnail'}``, are made again: a change)
+            self._add("orm", not _DERIVED_ROWS.search(node_text(call)), call, "medium")
+        elif attr is not None and attr.startswith(("update", "find_one_and_update")) and _UNSETS.search(
+                node_text(call)) and any(_unsets(arg) for arg in (*call.args, *(k.value for k in call.keywords))):
+            # ``query.update(q, {"$unset": {field: True}})``: a stored field removed from the documents
+            self._add("orm", True, call, "medium")
+        elif attr in ("kill", "terminate") and isinstance(func, ast.Attribute) and self.processes \
+                and self._rooted(func.value, self.processes):
+            # ``psutil.Process(pid).kill()``: a process the script found, ended
+            self._add("command", True, call)
         elif name in _OPENERS or attr == "open":
             self._open(call, name)
         elif attr in ("write_text", "write_bytes") and isinstance(func, ast.Attribute):
