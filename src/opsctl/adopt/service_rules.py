@@ -271,6 +271,10 @@ def rule_kubectl(args: list[str]) -> Verdict | None:
     _, longs, positionals = split_options(rest, KUBECTL_GLOBAL)
     if verb in ("delete", "drain"):
         return DEST
+    if verb == "adm" and positionals[:1] in (["prune"], ["drain"]):
+        # ``oc adm prune images|builds|deployments --confirm`` (without it, a dry run), ``oc adm drain``
+        return DEST if positionals[0] == "drain" or "--confirm" in longs or any(
+            w.startswith("--confirm=") and not w.endswith("=false") for w in rest) else None
     if verb == "replace" and "--force" in longs:
         return DEST
     if verb == "apply" and "--prune" in longs:
