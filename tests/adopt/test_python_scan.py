@@ -1160,6 +1160,13 @@ def test_read_only_command_is_no_effect() -> None:
     pytest.param("def grow(cinder, v):\n    cinder.volumes.create(size=v)", [("cloud", False, "medium")],
                  id="openstack-manager-create"),
     pytest.param("def f(cache):\n    cache.entries.delete(k)", [], id="not-an-openstack-client"),
+    # docker-py: a container the script created itself, removed again; another, destroyed
+    pytest.param("import docker\ndef f(image):\n    cli = docker.APIClient()\n"
+                 "    container = cli.create_container(image, command='x')\n"
+                 "    cli.remove_container(container.get('Id'))",
+                 [("cloud", False, "high"), ("cloud", False, "high")], id="docker-own-container"),
+    pytest.param("import docker\ndef f(cid):\n    cli = docker.APIClient()\n    cli.remove_container(cid)",
+                 [("cloud", True, "high")], id="docker-someone-elses-container"),
     pytest.param("import boto3\necs = boto3.client('ecs')\necs.stop_task(cluster=c, task=arn, reason=r)",
                  [("cloud", True, "high")], id="boto3-ecs-stop-task-ends-work"),
     pytest.param("import boto3\nbatch = boto3.client('batch')\nbatch.cancel_job(jobId=j, reason=r)",

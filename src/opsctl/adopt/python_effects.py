@@ -857,6 +857,23 @@ class EffectFinder:
                   if op == "="]
         return bool(values) and all(reads_pid_file(value) for value in values)
 
+    def _own_container(self, call: ast.Call, scope: str) -> bool:
+        """``container = cli.create_container(image, ...)`` ... ``cli.remove_container(
+        container.get('Id'))``: the argument starts from a name the same function assigned only
+        from its own ``create_container``/``containers.run``/``containers.create``."""
+        argument = call.args[0] if call.args else keywords(call).get("container")
+        root = argument
+        while isinstance(root, ast.Call | ast.Attribute | ast.Subscript):
+            root = root.func if isinstance(root, ast.Call) else root.value
+        if not isinstance(root, ast.Name):
+            return False
+        values = [value for _pos, op, value in self.index.assigns.get((scope, root.id), ()) if op == "="]
+        return bool(values) and all(isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute)
+                                    and (value.func.attr == "create_container" or (
+                                        value.func.attr in ("run", "create")
+                                        and (dotted(value.func.value) or "").endswith("containers")))
+                                    for value in values)
+
     def _own_child(self, node: ast.expr, scope: str) -> bool:
         """The pid of a process the script started: ``proc.pid`` of its own ``subprocess.Popen``,
         or a loop over its children (``for pid in get_children()`` where that lists ``ps
@@ -1237,7 +1254,9 @@ class EffectFinder:
                 self._add("cloud", True, call, "medium")
                 return True
             if _CLOUD_DESTRUCTIVE.match(attr) or _CLOUD_NAMED_DESTRUCTIVE.match(attr):
-                self._add("cloud", True, call)  # (``release_address``: the address is gone)
+                # (``release_address``: the address is gone; ``remove_container(c.get('Id'))`` of
+                # a container the script created itself: its own, a change)
+                self._add("cloud", not (attr == "remove_container" and self._own_container(call, scope)), call)
                 return True
             if _CLOUD_MUTATING.match(attr):
                 self._add("cloud", False, call)
