@@ -8,7 +8,6 @@ was set, so that a change has to lose a script, not a rounding, to fail.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import pytest

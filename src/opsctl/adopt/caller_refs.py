@@ -7,6 +7,7 @@ the collector of callers, a chunk of shell or an exec-form word list scanned for
 
 from __future__ import annotations
 
+import bisect
 import fnmatch
 import posixpath
 import re
@@ -155,6 +156,7 @@ class ScriptIndex:
     on_image_path: set[str] = field(default_factory=set)
     """Names of the scripts an image of the folder puts on its PATH (``ADD ./bin /usr/local/bin``):
     run by that bare name inside the container (``docker run -v ... $IMG ovpn_genconfig``)."""
+    _sorted: list[str] | None = None
     by_stem: dict[str, list[str]] | None = None
     """The ``.py``/``.sh`` scripts by file name without the extension (built when first asked for)."""
     by_folder: dict[str, list[str]] | None = None
@@ -201,23 +203,34 @@ class ScriptIndex:
                 by_module_tail.setdefault(module[-1], []).append(path)
         return cls(paths, by_basename, by_module_tail, root)
 
+    def sorted_scripts(self) -> list[str]:
+        """The scripts' paths in order (built when first asked for)."""
+        if self._sorted is None:
+            self._sorted = sorted(self.scripts)
+        return self._sorted
+
+    def stems(self) -> dict[str, list[str]]:
+        """The ``.py``/``.sh`` scripts with a distinctive name (a ``-`` or ``_``, six characters
+        or more) by that name without the extension (built when first asked for)."""
+        if self.by_stem is None:
+            self.by_stem = {}
+            for path in self.scripts:
+                stem, dot, suffix = posixpath.basename(path).rpartition(".")
+                if dot and suffix in ("py", "sh", "bash") and len(stem) >= 6 and ("-" in stem or "_" in stem):
+                    self.by_stem.setdefault(stem, []).append(path)
+        return self.by_stem
+
     def installed_without_extension(self, word: str, *, command_position: bool) -> str | None:
         """The script a command names by its file name without ``.py``/``.sh``, as a package
         installs it (``ops-runner`` for ``scripts/monitoring/ops-runner.py``): a bare command,
         or a path in a PATH folder (``/usr/bin/cron-send-pcp-ping``). Only a distinctive name
         (with a ``-`` or ``_``, six characters or more) that one script of the tree has."""
         folder, _, name = word.rpartition("/")
-        if (folder and folder not in _PATH_FOLDER_NAMES) or (not folder and not command_position) \
-                or len(name) < 6 or not ("-" in name or "_" in name) or "." in name or "$" in name:
+        found = self.stems().get(name)  # (most words name no script: a look-up first)
+        if found is None or len(found) != 1 or (folder and folder not in _PATH_FOLDER_NAMES) or (
+                not folder and not command_position):
             return None
-        if self.by_stem is None:
-            self.by_stem = {}
-            for path in self.scripts:
-                stem, dot, suffix = posixpath.basename(path).rpartition(".")
-                if dot and suffix in ("py", "sh", "bash"):
-                    self.by_stem.setdefault(stem, []).append(path)
-        found = self.by_stem.get(name, [])
-        return found[0] if len(found) == 1 else None
+        return found[0]
 
     def is_django_main(self, script: str) -> bool:
         """Whether a Python script hands its arguments to Django's command line
@@ -251,7 +264,7 @@ class ScriptIndex:
                     token in self.commands and self.commands[token] != path) or (
                     token in self.image_commands and self.image_commands[token] != path) or (
                     token in self.deployed_names) or (
-                    "-" in token and self.installed_without_extension(token, command_position=True)) or (
+                    "-" in token and token in self.stems() and len(self.stems()[token]) == 1) or (
                     ((token[:1] in "-_" and token.endswith(_SCRIPT_SUFFIXES)) or (token[-1:] in "-_" and len(token) > 4))
                     and self._is_name_part(token)) or (
                     token in _TASK_RUNNERS and f"{_TASK_RUNNERS[token]}.py" in self.by_basename) or (
@@ -1009,18 +1022,22 @@ def _scripts_named_by_pattern(index: ScriptIndex, word: str, bases: Sequence[str
 
 def _scripts_in_tree(index: ScriptIndex, source: str, bases: Sequence[str]) -> list[tuple[str, str]]:
     """The scripts anywhere under the folder a COPY source names, each with its path inside it
-    (Docker copies a folder's contents whole, subfolders included)."""
+    (Docker copies a folder's contents whole, subfolders included). The build context itself
+    (``COPY . /app``) gives the scripts directly in it only: every script of a large tree under
+    every image that copies its context cost more than the rest of the Dockerfiles' reading."""
     folder = source.removeprefix("./").rstrip("/")
-    if index.by_folder is None:
-        _scripts_in_folder(index, ".", bases)  # builds the index by folder
-    assert index.by_folder is not None
+    if folder in ("", "."):
+        return [(script, posixpath.basename(script)) for script in _scripts_in_folder(index, source, bases)]
     found: list[tuple[str, str]] = []
     for base in dict.fromkeys(join_path(base, folder) if folder not in ("", ".") else base
                               for base in bases):
         prefix = base + "/" if base else ""
-        for each, scripts in index.by_folder.items():
-            if each == base or each.startswith(prefix):
-                found.extend((script, script[len(prefix):]) for script in scripts)
+        # the scripts are sorted: those under ``prefix`` are one run of them, found by bisection
+        ordered = index.sorted_scripts()
+        for script in ordered[bisect.bisect_left(ordered, prefix):]:
+            if not script.startswith(prefix):
+                break
+            found.append((script, script[len(prefix):]))
     return found
 
 

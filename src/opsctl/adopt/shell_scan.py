@@ -649,6 +649,7 @@ class _Scan(ShellInterface):
         self.sourced = sourced_files(self.parsed, file, root, text)
         self.file, self.root = file, root
         self._made_in: dict[str | None, set[str]] | None = None  # rebuilt_folders' caches
+        self._handing_on: dict[str, list[list[str]]] | None = None  # through_own_function's
         self._written: set[str] | None = None
         self._sed_suffixes: set[str] | None = None  # own_backups' cache
         self._applied: set[str] | None = None  # deletes_own_manifest's cache
@@ -1092,13 +1093,18 @@ class _Scan(ShellInterface):
         where ``run_az_command() { az "$@"; }``: the tool the function hands its arguments to,
         with these arguments, read at the call (medium: the function may add or drop some).
         One level: a function called in that body is not followed."""
-        inner = _commands.unwrapped(words)
-        if not inner or inner[0] not in self.parsed.functions:
+        if self._handing_on is None:  # once a script: the commands of functions that hand "$@" on
+            self._handing_on = {}
+            for body in self.parsed.commands:
+                if body.function is not None and any(w in _ALL_ARGUMENTS for w in body.words):
+                    self._handing_on.setdefault(body.function, []).append(body.words)
+        if not self._handing_on:
             return None
-        for body in self.parsed.commands:
-            if body.function != inner[0] or not any(w in _ALL_ARGUMENTS for w in body.words):
-                continue
-            argv = [part for w in body.words for part in (inner[1:] if w in _ALL_ARGUMENTS else [w])]
+        inner = _commands.unwrapped(words)
+        if not inner or inner[0] not in self._handing_on:
+            return None
+        for body_words in self._handing_on[inner[0]]:
+            argv = [part for w in body_words for part in (inner[1:] if w in _ALL_ARGUMENTS else [w])]
             effect = _commands.classify_argv(argv, line=line, confidence="medium")
             if effect is not None and effect.destructive and _commands.unwrapped(argv)[:1] != inner[:1]:
                 return effect
