@@ -1029,11 +1029,10 @@ def _scripts_in_tree(index: ScriptIndex, source: str, bases: Sequence[str]) -> l
     if folder in ("", "."):
         return [(script, posixpath.basename(script)) for script in _scripts_in_folder(index, source, bases)]
     found: list[tuple[str, str]] = []
-    for base in dict.fromkeys(join_path(base, folder) if folder not in ("", ".") else base
-                              for base in bases):
+    ordered = index.sorted_scripts()
+    for base in dict.fromkeys(join_path(base, folder) for base in bases):
         prefix = base + "/" if base else ""
         # the scripts are sorted: those under ``prefix`` are one run of them, found by bisection
-        ordered = index.sorted_scripts()
         for script in ordered[bisect.bisect_left(ordered, prefix):]:
             if not script.startswith(prefix):
                 break

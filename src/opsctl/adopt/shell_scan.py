@@ -178,6 +178,7 @@ stale socket, control or PID file a daemon makes again when it starts: no data."
 
 _COMPRESSORS = {"gzip": ".gz", "bzip2": ".bz2", "xz": ".xz", "zstd": ".zst", "lz4": ".lz4"}
 _REMOVERS = frozenset({"rm", "unlink"})
+_IN_TEST_FOLDER = re.compile(r"(?:^|/)(?:tests?|testing|__tests__)/")
 
 
 def _greps_caches(words: list[str]) -> bool:
@@ -191,7 +192,8 @@ def _greps_caches(words: list[str]) -> bool:
         return False
     alternatives = [part.strip("()^$").replace("\\", "") for part in re.split(r"\\?\|", patterns[0])]
     return bool(alternatives) and all(part and is_cache_path(part) for part in alternatives)
-_IN_TEST_FOLDER = re.compile(r"(?:^|/)(?:tests?|testing|__tests__)/")
+
+
 _UNPACKERS = frozenset({"tar", "unzip", "gunzip", "gzip", "bunzip2", "xz", "unxz", "zstd", "7z"})
 _UNPACK_WORDS = re.compile(r"\b(?:tar|unzip|gunzip|gzip|bunzip2|xz|unxz|zstd|7z)\b")
 
