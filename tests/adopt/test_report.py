@@ -55,3 +55,19 @@ def test_the_table_prints_paths_and_owners_as_typed_not_as_markup() -> None:
     text = stream.getvalue()
     assert "ops/[b]ackup.py" in text and "ops [/] bot" in text and "/srv/[i]ops" in text
     assert "not scanned: bad[/x].py: Python 2 syntax [print]" in text
+
+
+def test_the_table_says_which_scripts_were_read_as_python2() -> None:
+    from opsctl.adopt.report import render_table  # (rich: imported where a table is drawn)
+
+    warning = ("Python 2 source (print statement at line 3): read with its Python 2 statements "
+               "rewritten for Python 3, line numbers kept; it runs only under Python 2")
+    scripts = [Script(path="old[/]clean.py", language="python", warnings=[warning]),
+               Script(path="new.py", language="python", warnings=["line 4: a flag whose name is built at run time"])]
+    stream = io.StringIO()
+
+    render_table(Inventory(root="/srv", scripts=scripts), stream, color=False)
+
+    text = stream.getvalue()
+    assert "Python 2: old[/]clean.py: Python 2 source (print statement at line 3)" in " ".join(text.split())
+    assert "Python 2: new.py" not in text

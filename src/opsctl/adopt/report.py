@@ -82,6 +82,11 @@ def render_table(inventory: Inventory, stream: TextIO, *, color: bool = True) ->
     console.print(escape(summary_line(inventory)))
     for entry in inventory.errors:
         console.print(f"[yellow]not scanned[/]: {escape(entry.path)}: {escape(entry.reason)}")
+    from opsctl.adopt.scan import is_python2
+
+    for script in inventory.scripts:
+        if is_python2(script):
+            console.print(f"[yellow]Python 2[/]: {escape(script.path)}: {escape(script.warnings[0])}")
 
 
 def render_markdown(inventory: Inventory, stream: TextIO) -> None:
