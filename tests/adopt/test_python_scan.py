@@ -806,6 +806,8 @@ def test_deleting_own_output_is_not_destructive(source: str) -> None:
     pytest.param("import os\ndef f(path):\n    os.remove(path)\ndef g(path):\n    open(path, 'w')",
                  id="written-in-another-function"),
     pytest.param("import os\ndef f(path, log):\n    log.write(path)\n    os.remove(path)", id="written-to-a-log"),
+    pytest.param("import os\ndef f(path):\n    self.starter.write(path)\n    os.remove(path)",
+                 id="written-to-a-name-with-tar-inside"),
     pytest.param("import os\ndef f(path, new):\n    os.unlink(path)\n    os.symlink(path, new)", id="linked-from-not-to"),
     pytest.param("import os\ndef clean(root):\n    for name in os.listdir(root):\n"
                  "        if name.endswith('.log'):\n            os.remove(name)", id="not-bytecode"),

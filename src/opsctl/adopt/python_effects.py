@@ -122,9 +122,9 @@ def _unsets(node: ast.expr) -> bool:
     return isinstance(node, ast.Dict) and any(const_str(key) == "$unset" for key in node.keys if key is not None)
 
 
-_ARCHIVE_NAME = re.compile(r"(?i)zip|tar(?!get)|archive")
-"""A receiver named for an archive (``zipf``, ``tar``, ``self.archive``): its ``write``/``add``
-puts a file into it."""
+_ARCHIVE_NAME = re.compile(r"(?i)(?:^|\.)(?:\w*zip\w*|tar(?!get)\w*|\w*archive\w*|zf|tf)$")
+"""A receiver named for an archive (``zipf``, ``tar``, ``self.archive``), by its last name (not
+``self.starter``, ``target``): its ``write``/``add`` puts a file into it."""
 _PID_OR_SOCKET = re.compile(r"(?i)pid_?file|\.pid\b|\.sock(?:et)?\b|_sock(?:et)?(?:_?path)?\b")
 _REMOTE_DELETE = re.compile(r"^[A-Z][A-Za-z]*\.(?:destroy|delete|purge|wipe)(?:_\w+)?$")
 """An XML-RPC style method name (``VDI.destroy``, ``VM.destroy``, ``Pool.delete_x``)."""
