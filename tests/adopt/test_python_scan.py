@@ -2885,3 +2885,103 @@ def test_niquests_is_read_as_requests() -> None:
 def test_kafka_admin_calls_that_drop_or_overwrite_are_destructive(call: str) -> None:
     source = f"from kafka.admin import KafkaAdminClient\nadmin = KafkaAdminClient(bootstrap_servers='b')\n{call}\n"
     assert [destructive for _kind, destructive, _confidence in effects(source)] == [True]
+
+
+def test_getopt_long_options_split_from_a_variable() -> None:
+    found = flags("""
+        import getopt, sys
+        def main(argv):
+            supported = \"\"\"db= db-user= threads= force=\"\"\"
+            optlist, rest = getopt.getopt(argv[1:], "", supported.split())
+        main(sys.argv)
+    """)
+    assert list(found) == ["--db", "--db-user", "--threads", "--force"]
+    assert all(flag.type == "string" for flag in found.values())
+
+
+def test_argparse_subparsers_made_under_the_main_guard() -> None:
+    # the assignments of a module-level block are indexed latest first: binding parser ->
+    # subparsers -> parser_a takes a pass per link
+    script, _ = scan("""
+        import argparse
+        if __name__ == "__main__":
+            parser = argparse.ArgumentParser()
+            subparsers = parser.add_subparsers(dest="action", required=True)
+            parser_a = subparsers.add_parser("release")
+            parser_b = subparsers.add_parser("branches")
+            parser_a.add_argument("env", help="The environment")
+            parser_a.add_argument("--release-date")
+            parser_b.add_argument("--dry-run", action="store_true")
+            args = parser.parse_args()
+    """)
+    assert sorted(script.interface.subcommands) == ["branches", "release"]
+    assert [(f.subcommand, f.name) for f in script.interface.flags] == [
+        ("release", "env"), ("release", "--release-date"), ("branches", "--dry-run")]
+
+
+def test_django_click_commands_are_click_options_run_through_manage_py() -> None:
+    script, _ = scan("""
+        import djclick as click
+        @click.command()
+        @click.argument("user_file", type=click.File("r"))
+        @click.option("--group", "groupname", help="Group to add the users to")
+        @click.option("--dryrun", default=False, is_flag=True)
+        def command(user_file, groupname, dryrun):
+            pass
+    """, file=ROOT / "meta" / "management" / "commands" / "bulkcreateusers.py")
+    assert script.interface.kind == "django"
+    assert sorted(f.name for f in script.interface.flags) == ["--dryrun", "--group", "user_file"]
+    rich, _ = scan("""
+        import rich_click as click
+        @click.command()
+        @click.option("--region")
+        def main(region):
+            pass
+        main()
+    """)
+    assert rich.interface.kind == "click" and [f.name for f in rich.interface.flags] == ["--region"]
+
+
+def test_cyclopts_apps_default_and_commands() -> None:
+    script, _ = scan("""
+        import cyclopts
+        def main(region: str = "us-east-1", days: int = 90, output: str | None = None,
+                 verbose: bool = False) -> None:
+            \"\"\"Find orphaned resources.
+
+            Args:
+                region: AWS region to scan
+                days: Age threshold in days
+            \"\"\"
+        if __name__ == "__main__":
+            app = cyclopts.App(default_command=main)
+            app()
+    """)
+    interface = script.interface
+    assert interface.kind == "cyclopts" and interface.subcommands == []
+    assert [(f.name, f.type, f.default, f.help) for f in interface.flags] == [
+        ("--region", "string", "us-east-1", "AWS region to scan"),
+        ("--days", "integer", 90, "Age threshold in days"),
+        ("--output", "string", None, None), ("--verbose", "boolean", False, None)]
+    assert interface.flags[3].negation == "--no-verbose"
+    multi, _ = scan("""
+        from typing import Annotated
+        from cyclopts import App, Parameter
+        app = App()
+        @app.command
+        def prune_snapshots(bucket: str, *, keep: int = 7, dry_run: bool = False):
+            pass
+        @app.command(name="list")
+        def list_(bucket: Annotated[str, Parameter(help="the bucket")]):
+            pass
+        @app.default
+        def default(config: Annotated[str, Parameter(name=["--config", "-c"])] = "x.toml"):
+            pass
+        app()
+    """)
+    assert multi.interface.subcommands == ["prune-snapshots", "list"]
+    assert [(f.subcommand, f.name, f.positional, f.required) for f in multi.interface.flags] == [
+        ("prune-snapshots", "bucket", True, True), ("prune-snapshots", "--keep", False, False),
+        ("prune-snapshots", "--dry-run", False, False), ("list", "bucket", True, True),
+        (None, "--config", False, False)]
+    assert multi.interface.flags[4].aliases == ["-c"] and multi.has_dry_run

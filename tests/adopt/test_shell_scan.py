@@ -1667,3 +1667,54 @@ def test_a_tests_folders_made_in_one_function_and_removed_in_another(path: str, 
 ])
 def test_a_find_list_grepped_down_to_caches(text: str, destructive: list[bool]) -> None:
     assert [e.destructive for e in scan(text).effects if e.destructive] == destructive
+
+
+def test_shflags_definitions_are_flags() -> None:
+    script = scan("""
+        #!/bin/bash
+        . ./shflags
+        DEFINE_string 'bucket' 'backups' 'the bucket to prune' 'b'
+        DEFINE_integer keep 7 "days to keep"
+        DEFINE_boolean 'dry_run' false 'list only' 'n'
+        FLAGS "$@" || exit $?
+        eval set -- "${FLAGS_ARGV}"
+        [ "${FLAGS_dry_run}" -eq "${FLAGS_TRUE}" ] && exit 0
+    """)
+    assert [(f.name, f.type, f.default, f.help, f.aliases) for f in script.interface.flags] == [
+        ("--bucket", "string", "backups", "the bucket to prune", ["-b"]),
+        ("--keep", "integer", 7, "days to keep", []),
+        ("--dry_run", "boolean", None, "list only", ["-n"])]
+    assert script.has_dry_run
+
+
+def test_flags_made_by_a_sourced_library_are_read_as_FLAGS_variables(tmp_path: Path) -> None:
+    (tmp_path / "lib").mkdir()
+    (tmp_path / "lib" / "common.sh").write_text(textwrap.dedent("""\
+        # --name=value -> FLAGS_name=value, --name -> FLAGS_name=1
+        common::namevalue () {
+          local arg
+          for arg in "$@"; do
+            name=${arg%%=*}; name=${name#--}
+            eval export FLAGS_${name//-/_}=1
+          done
+        }
+        common::namevalue "$@"
+        """))
+    script_file = tmp_path / "release"
+    script_file.write_text(textwrap.dedent("""\
+        #!/bin/bash
+        # FLAGS_comment is not read here
+        source $(dirname $0)/lib/common.sh
+        if ((FLAGS_nomock)); then echo real; fi
+        [[ -n "$FLAGS_buildversion" ]] && echo "$FLAGS_buildversion"
+        : ${FLAGS_rc:=0}
+        FLAGS_verbose=1 make release
+        """))
+    script = Script(path="release", language="shell")
+    scan_shell(script, script_file.read_text(), file=script_file, root=tmp_path)
+    assert [flag.name for flag in script.interface.flags] == ["--nomock", "--buildversion", "--rc"]
+    plain = scan("""
+        #!/bin/bash
+        echo "$FLAGS_x"
+    """)
+    assert plain.interface.flags == []  # no library makes FLAGS_ variables: nothing assumed

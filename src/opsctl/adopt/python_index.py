@@ -94,6 +94,17 @@ _LEAF_FIELDS = {"ctx", "op", "ops", "type_comment", "kind", "name", "asname", "i
 _CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
+_DROP_IN = {"djclick": "click", "rich_click": "click", "asyncclick": "click"}
+"""Modules that re-export click's API under their own name (django-click, rich-click,
+asyncclick): ``import djclick as click`` declares options as click does."""
+
+
+def _drop_in(name: str) -> str:
+    first, dot, rest = name.partition(".")
+    target = _DROP_IN.get(first)
+    return f"{target}{dot}{rest}" if target else name
+
+
 def index_module(tree: ast.Module) -> ModuleIndex:
     """One iterative walk over ``tree`` (no recursion, so deep nesting does not overflow). The
     children are read from each node type's fields directly (``ast.iter_child_nodes`` is a
@@ -169,10 +180,10 @@ def index_module(tree: ast.Module) -> ModuleIndex:
             index.imports.append(node)  # type: ignore[arg-type]
             for alias in node.names:  # type: ignore[attr-defined]
                 if alias.asname:
-                    aliases[alias.asname] = alias.name
+                    aliases[alias.asname] = _drop_in(alias.name)
                 else:
                     first = alias.name.partition(".")[0]
-                    aliases[first] = first
+                    aliases[first] = _drop_in(first)
             continue
         elif kind is ast.ImportFrom:
             index.imports.append(node)  # type: ignore[arg-type]
@@ -180,7 +191,7 @@ def index_module(tree: ast.Module) -> ModuleIndex:
             for alias in node.names:  # type: ignore[attr-defined]
                 if alias.name != "*":
                     joined = f"{module}.{alias.name}" if module and not module.endswith(".") else module + alias.name
-                    aliases[alias.asname or alias.name] = joined
+                    aliases[alias.asname or alias.name] = _drop_in(joined)
             continue
         fields = child_fields.get(kind)
         if fields is None:

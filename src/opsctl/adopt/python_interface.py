@@ -75,6 +75,8 @@ class _Parser:
     flags: list[Flag] = field(default_factory=list)
     parents: list[_Parser] = field(default_factory=list)
     parent_only: bool = False
+    line: int = 0
+    """Where it is made: the parsers are reported in the order of the source."""
 
 
 @dataclass(eq=False, slots=True)
@@ -135,7 +137,7 @@ class _ParserTracker:
         return result
 
     def _new(self, kind: InterfaceKind, subcommand: str | None, call: ast.Call, scope: str) -> _Parser:
-        parser = _Parser(kind, subcommand)
+        parser = _Parser(kind, subcommand, line=call.lineno)
         parents = keywords(call).get("parents")
         if isinstance(parents, ast.List | ast.Tuple):
             for element in parents.elts:
@@ -218,7 +220,9 @@ class _ParserTracker:
                     root = _Parser("argparse")
                     self.parsers.append(root)
                     self.bindings[(self.index.qualname(function), params[0])] = _Subparsers(root)
-        for _ in range(2):
+        for _ in range(8):  # until nothing new is bound: a chain parser -> subparsers -> parser_a
+            # needs a pass per link when the assignments are indexed latest first
+            bound = len(self.bindings)
             for (scope, name), entries in index.assigns.items():
                 for _pos, op, value in entries:
                     if op == "=" and (found := self.evaluate(value, scope)) is not None:
@@ -236,6 +240,8 @@ class _ParserTracker:
                     found = self.evaluate(arg, scope)
                     if found is not None:
                         self.bindings[(self.index.qualname(helper), param)] = found
+            if len(self.bindings) == bound:
+                break
 
     def collect(self) -> None:
         for call, scope in sorted(self.index.calls, key=lambda item: position(item[0])):
@@ -640,6 +646,97 @@ def _fire_interface(index: ModuleIndex) -> tuple[list[Flag], list[str]] | None:
     return None
 
 
+_DOCSTRING_ARG = re.compile(r"^\s*(\*{0,2}\w+)\s*(?:\([^)]*\))?\s*:\s*(.+)$")
+
+
+def _docstring_args(function: FunctionNode) -> dict[str, str]:
+    """A Google-style docstring's ``Args:`` section: parameter name -> its first line."""
+    text = ast.get_docstring(function) or ""
+    found: dict[str, str] = {}
+    inside = False
+    for line in text.splitlines():
+        if line.strip() in ("Args:", "Arguments:", "Parameters:"):
+            inside = True
+        elif inside and line.strip() and not line.startswith((" ", "\t")):
+            inside = False
+        elif inside and (match := _DOCSTRING_ARG.match(line)):
+            found[match.group(1).lstrip("*")] = match.group(2).strip()
+    return found
+
+
+def _cyclopts_interface(index: ModuleIndex) -> tuple[list[Flag], list[str]] | None:
+    """cyclopts: ``app = cyclopts.App(default_command=main)``, ``@app.default`` and
+    ``@app.command`` functions, or ``cyclopts.run(main)``. Each parameter is ``--name`` (snake
+    case hyphenated); one without a default, not keyword-only, is also taken by position (a
+    required positional here); help from ``Parameter(help=...)`` or the docstring's ``Args:``.
+    None when the module makes no cyclopts app."""
+    apps: set[str] = set()
+    commands: list[tuple[FunctionNode, str | None]] = []
+    for (_scope, name), entries in index.assigns.items():
+        for _pos, op, value in entries:
+            if op == "=" and isinstance(value, ast.Call) and index.canonical(value.func) == "cyclopts.App":
+                apps.add(name)
+                target = keywords(value).get("default_command")
+                if isinstance(target, ast.Name) and (function := index.function(target.id, "")):
+                    commands.append((function, None))
+    for call, _scope in index.calls:
+        if (index.canonical(call.func) == "cyclopts.run" and call.args and isinstance(call.args[0], ast.Name)
+                and (function := index.function(call.args[0].id, "")) is not None):
+            commands.append((function, None))
+    for function in index.functions.values():
+        for decorator in function.decorator_list:
+            func, spec = _decorator_call(decorator)
+            if isinstance(func, ast.Attribute) and dotted(func.value) in apps:
+                if func.attr == "default":
+                    commands.append((function, None))
+                elif func.attr == "command":
+                    named = const_str(keywords(spec).get("name")) if spec is not None else None
+                    commands.append((function, named or function.name.replace("_", "-")))
+    if not apps and not commands:
+        return None
+    flags: list[Flag] = []
+    for function, sub in commands:
+        helps = _docstring_args(function)
+        args = function.args
+        positional = [*args.posonlyargs, *args.args]
+        defaults: list[ast.expr | None] = [None] * (len(positional) - len(args.defaults)) + list(args.defaults)
+        pairs = [(arg, default, False) for arg, default in zip(positional, defaults, strict=True)]
+        pairs += [(arg, default, True) for arg, default in zip(args.kwonlyargs, args.kw_defaults, strict=True)]
+        for arg, default, keyword_only in pairs:
+            if arg.arg in ("self", "cls"):
+                continue
+            base, meta = _unwrap_annotation(index, arg.annotation)
+            spec_kw: dict[str, ast.expr] = {}
+            for candidate in meta:
+                if isinstance(candidate, ast.Call) and index.canonical(candidate.func) == "cyclopts.Parameter":
+                    spec_kw = keywords(candidate)
+            has_default, given = literal(default) if default is not None else (False, None)
+            by_position = default is None and not keyword_only
+            names = literal(spec_kw.get("name"))[1] if "name" in spec_kw else None
+            declared = [names] if isinstance(names, str) else [n for n in names or [] if isinstance(n, str)]
+            flag = Flag(name=arg.arg if by_position else "--" + arg.arg.replace("_", "-"),
+                        positional=by_position, required=default is None, subcommand=sub,
+                        line=arg.lineno, default=given if has_default else None,
+                        help=const_str(spec_kw.get("help")) or helps.get(arg.arg))
+            if declared and not by_position:
+                flag.name, flag.aliases = declared[0], declared[1:]
+            if base is not None:
+                flag.type = type_name(index, base)
+                if (values := _enum_values(index, base)) is not None:
+                    flag.type, flag.choices = "choice", values
+            elif has_default and isinstance(given, bool):
+                flag.type = "boolean"
+            elif has_default and isinstance(given, int):
+                flag.type = "integer"
+            if flag.type == "boolean" and not by_position and not declared:
+                flag.negation = "--no-" + arg.arg.replace("_", "-")
+                flag.aliases = [flag.negation]
+            if flag.name.lstrip("-").replace("-", "_") != arg.arg:
+                flag.dest = arg.arg
+            flags.append(flag)
+    return flags, [sub for _function, sub in commands if sub]
+
+
 def _invoke_interface(index: ModuleIndex) -> tuple[list[Flag], list[str]] | None:
     """An invoke (or Fabric) tasks file: each ``@task`` function is a subcommand of ``inv``,
     named as the function with dashes (``dev_env`` -> ``dev-env``, or ``@task(name=...)``),
@@ -769,6 +866,10 @@ def _module_string(index: ModuleIndex, node: ast.expr | None, scope: str) -> Any
             entries = index.assigns.get((candidate, node.id))
             if entries:
                 return _literal_or_split(entries[-1][2])
+    if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "split"
+            and isinstance(node.func.value, ast.Name) and not node.keywords and not node.args):
+        text = _module_string(index, node.func.value, scope)  # ``getopt(..., LONG.split())``
+        return text.split() if isinstance(text, str) else None
     return None
 
 
@@ -1305,7 +1406,9 @@ def extract_interface(index: ModuleIndex, source: str, *, django_path: bool = Fa
         if flags or subcommands or _has_click_command(index):
             # commands a blueprint or an application adds to the ``flask`` program
             flask = (".cli." in source or "AppGroup" in source) and _declares_flask_commands(index)
-            facts.interface = Interface("flask" if flask else "click", flags, subcommands)
+            # a django-click command (``import djclick as click``) runs through manage.py
+            kind: InterfaceKind = "flask" if flask else "django" if django_path else "click"
+            facts.interface = Interface(kind, flags, subcommands)
             return facts
     if "typer" in source:
         flags, subcommands = _typer_interface(index, env)
@@ -1316,6 +1419,11 @@ def extract_interface(index: ModuleIndex, source: str, *, django_path: bool = Fa
         fired = _fire_interface(index)
         if fired is not None:
             facts.interface = Interface("fire", *fired)
+            return facts
+    if "cyclopts" in source:
+        made = _cyclopts_interface(index)
+        if made is not None:
+            facts.interface = Interface("cyclopts", *made)
             return facts
     if "invoke" in source or "fabric" in source:
         tasks = _invoke_interface(index)
@@ -1516,7 +1624,7 @@ def _assemble_parsers(parsers: list[_Parser]) -> Interface:
         own = [flag for parent in parser.parents if depth < 8 for flag in inherited(parent, depth + 1)]
         return own + parser.flags
 
-    for parser in parsers:
+    for parser in sorted(parsers, key=lambda made: made.line):
         if parser.parent_only:
             continue
         if parser.subcommand:

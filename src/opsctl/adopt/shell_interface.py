@@ -33,6 +33,12 @@ OPTION_PATTERN = re.compile(r"(--?[A-Za-z0-9][\w-]*)(=\*?)?")
 _ECHO_PREFIX = re.compile(r"^\s*(?:echo|printf)\s+(?:-[en]+\s+)?")
 _USAGE_FUNCTION = re.compile(r"(?i)usage|help")
 _LONG_VALUE_READ = re.compile(r"\$\{OPTARG#|\$\{!OPTIND\}|OPTIND\s*(?:\+\+|\+=|\+\s*1\b)")
+_SHFLAGS_TYPES = {"DEFINE_string": "string", "DEFINE_boolean": "boolean", "DEFINE_bool": "boolean",
+                  "DEFINE_integer": "integer", "DEFINE_float": "number"}
+"""shflags' declarations: ``DEFINE_string name default "help" [short]``; ``FLAGS "$@"`` parses."""
+_FLAGS_VARIABLE_MADE = re.compile(r"\bFLAGS_\$\{?\w")
+"""``eval export FLAGS_${name//-/_}=...``: a flags library making ``FLAGS_<name>`` from ``--name``."""
+_FLAGS_VARIABLE_READ = re.compile(r"(?<![\w])FLAGS_([A-Za-z0-9]\w*)\b(?!\w*=[^=])")
 
 
 def variable_of(word: str) -> str | None:
@@ -140,6 +146,10 @@ class ShellInterface:
                     flags.extend(self.case_flags(case, usage, by_name))
             if flags:
                 kind = "case"
+        library = self.flags_library_flags({flag.name for flag in flags})
+        if library:
+            flags.extend(library)
+            kind = "case" if kind == "none" else kind
         positionals = self.positional_flags(option_cases)
         if positionals:
             flags.extend(positionals)
@@ -150,6 +160,40 @@ class ShellInterface:
             kind = "argv"
         self.script.interface.kind = kind  # type: ignore[assignment]
         self.script.interface.flags = flags
+
+    def flags_library_flags(self, seen: set[str]) -> list[Flag]:
+        """Options declared for a flags library: shflags' ``DEFINE_string name default help
+        [short]`` calls, or, when the script or a file it sources makes ``FLAGS_<name>``
+        variables from the arguments (``eval export FLAGS_${name}=...``), each ``FLAGS_<name>``
+        the script's own code reads is ``--<name>`` (the convention of shflags and of libraries
+        modelled on it)."""
+        flags: list[Flag] = []
+        for command in self.parsed.commands:
+            kind = _SHFLAGS_TYPES.get(command.words[0]) if command.words else None
+            if kind is None or len(command.words) < 2 or not literal(command.words[1]):
+                continue
+            words = [word.strip("'\"") for word in command.words]
+            name = "--" + words[1]
+            if name in seen:
+                continue
+            seen.add(name)
+            flag = Flag(name=name, type=kind, line=command.line,
+                        help=words[3] if len(words) > 3 and words[3] else None,
+                        aliases=[f"-{words[4]}"] if len(words) > 4 and len(words[4]) == 1 else [])
+            if len(words) > 2 and kind != "boolean":
+                set_default(flag, words[2])
+            flags.append(flag)
+        if flags or not any(_FLAGS_VARIABLE_MADE.search(text)
+                            for text in [self.text, *(lib.text for lib in self.sourced)]):
+            return flags
+        for number, line in enumerate(self.lines, start=1):
+            code = line.split("#", 1)[0] if line.lstrip().startswith("#") else line
+            for match in _FLAGS_VARIABLE_READ.finditer(code):
+                name = "--" + match.group(1)
+                if name not in seen:
+                    seen.add(name)
+                    flags.append(Flag(name=name, type="string", line=number))
+        return flags
 
     def docopts_interface(self) -> bool:
         """``docopts -h "$help" : "$@"`` (the shell port of docopt): the flags of the usage text
