@@ -1,0 +1,3 @@
+#!/bin/bash -ex
+
+exec python manage.py process_fxa_queue
