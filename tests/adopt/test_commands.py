@@ -51,8 +51,6 @@ DESTRUCTIVE = [
     ("kubectl --context= delete", "kubectl --context=prod delete deploy/web"),
     ("kubectl drain", "kubectl drain node-1 --ignore-daemonsets"),
     ("kubectl replace --force", "kubectl replace --force -f pod.yaml"),
-    ("kubectl scale --replicas=0", "kubectl scale deploy/web --replicas=0"),
-    ("kubectl scale --replicas 0", "kubectl scale deploy/web --replicas 0"),
     ("kubectl apply --prune", "kubectl apply --prune -l app=web -f dir/"),
     ("oc delete", "oc delete project demo"),
     ("helm uninstall", "helm uninstall web -n prod"),
@@ -242,6 +240,9 @@ def test_a_platform_clis_raw_api_call_is_read_as_curl(command: str, destructive:
 
 
 MUTATING = [
+    # scaled to zero, a workload stops; its objects and volumes stay, and scaling up restores it
+    ("kubectl scale --replicas=0", "kubectl scale deploy/web --replicas=0"),
+    ("oc scale --replicas 0", "oc scale deployment -n ns --replicas 0 operator"),
     ("sgdisk moving the backup header", "sgdisk -e /dev/sda"),
     ("virsh vol-create-as", "virsh vol-create-as default node-1.qcow2 10G --format qcow2"),
     ("virsh net-define", "virsh net-define brbm.xml"),

@@ -82,6 +82,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "held-out-42": {"precision": 0.8, "recall": 0.9, "callers": 0.7, "flags": 0.9},
     "held-out-43": {"precision": 0.85, "recall": 0.8, "callers": 0.85, "flags": 0.75},
     "held-out-44": {"precision": 0.7, "recall": 0.8, "callers": 0.85, "flags": 0.8},
+    "held-out-45": {"precision": 0.8, "recall": 0.8, "callers": 0.9, "flags": 0.8},
 }
 
 
@@ -112,14 +113,12 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-44")
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-45")
     assert report["scripts"] >= 100
-    # every labelled script is inventoried, or said why not: the two left out are a data
-    # warehouse tool's test cleanups in its test folders, which nothing runs
-    assert len(report["missed"]) <= 2
-    assert all(m["where"] == "absent" and "/tests/" in m["path"] for m in report["missed"])
-    # blind 0.72 / 0.68 (callers 0.30, flags 0.83); 0.76 / 0.82 (callers 0.87, flags 0.83)
-    # after its rules (scripts installed without their extension, cron entries kept as data,
-    # Open vSwitch, psutil, Ming and MongoDB removals, oc adm prune --confirm)
-    assert report["destructive"]["precision"] >= 0.7 and report["destructive"]["recall"] >= 0.8
-    assert report["callers"]["recall"] >= 0.85 and report["flags"]["recall"] >= 0.8
+    assert report["missed"] == []  # every labelled script is inventoried
+    # blind 0.61 / 0.74 (callers 0.93, flags 0.83); 0.85 / 0.81 after its rules (scaling to
+    # zero a change, files named with this run's time or found in its scratch folder its own,
+    # a project folder purged of what the script writes again, queue messages consumed, rows
+    # overwritten one by one from an import)
+    assert report["destructive"]["precision"] >= 0.8 and report["destructive"]["recall"] >= 0.8
+    assert report["callers"]["recall"] >= 0.9 and report["flags"]["recall"] >= 0.8

@@ -54,14 +54,18 @@ def test_scripts_are_found_by_extension_or_shebang_and_the_rest_is_kept_for_call
     write(tmp_path, "README", "plain text\n")
     write(tmp_path, "manage.py", "#!/bin/sh\ndocker compose exec app manage.py \"$@\"\n")
     write(tmp_path, "tools/fix.sh", "#!/usr/bin/env python3\nprint(1)\n")
+    write(tmp_path, "tools/replace.py", "#!/bin/bash\n\"\"\"Python under a wrong shebang.\"\"\"\nimport os\n")
     write(tmp_path, "docker/Makefile", "#!make\nbuild:\n\t./scripts/deploy.sh\n")
 
     found = discover(tmp_path)
 
-    # the shebang decides over the extension: the kernel runs the file with it
+    # the shebang decides over the extension: the kernel runs the file with it (but a ``.py``
+    # file whose text is Python under a shell's shebang is run as ``python x.py``)
     assert sorted((c.path, c.language) for c in found.candidates) == [
         ("bin/rotate", "python"), ("manage.py", "shell"), ("scripts/backup", "shell"),
-        ("scripts/deploy.sh", "shell"), ("tools/fix.sh", "python"), ("tools/report.py", "python")]
+        ("scripts/deploy.sh", "shell"), ("tools/fix.sh", "python"), ("tools/replace.py", "python"),
+        ("tools/report.py", "python")]
+    assert next(c for c in found.candidates if c.path == "tools/replace.py").interpreter is None
     # a file with another interpreter's shebang is no script but may run one (``#!make``)
     assert {"Makefile", ".github/workflows/ci.yml", "README", "bin/legacy.pl", "bin/tool",
             "docker/Makefile"} <= set(found.files)

@@ -1310,6 +1310,16 @@ def test_sql_effects(source: str, expected: list[tuple[str, bool, str]]) -> None
     pytest.param("User.objects.create(name='x')\nUser.objects.bulk_create(rows)\nUser.objects.get_or_create(n=1)",
                  [("orm", False, "high")] * 3, id="creating-rows-is-mutating"),
     pytest.param("u = User.objects.get(pk=1)\nu.name = 'x'\nu.save()", [("orm", False, "medium")], id="save"),
+    pytest.param("def load(rows):\n    for line in rows:\n        d = Division.objects.get(pk=line['id'])\n"
+                 "        d.seats_total = line['seats']\n        d.save()", [("orm", True, "medium")],
+                 id="import-by-key-overwrites-rows"),
+    pytest.param("def load(rows):\n    for line in rows:\n        d = Division.objects.get(pk=line['id'])\n"
+                 "        d.active = False\n        d.save()", [("orm", False, "medium")],
+                 id="import-by-key-setting-a-switch"),
+    pytest.param("def fix(name):\n    s = Site.objects.get(pk=1)\n    s.name = name\n    s.save()",
+                 [("orm", False, "medium")], id="one-row-edited-once"),
+    pytest.param("Election.public_objects.bulk_update(rows, ['seats'])", [("orm", True, "medium")],
+                 id="another-manager-bulk-update"),
     pytest.param("session.delete(user)", [("orm", True, "high")], id="sqlalchemy-session-delete"),
     pytest.param("db.session.query(User).filter(User.old).delete()", [("orm", True, "high")],
                  id="sqlalchemy-query-delete"),
@@ -2985,3 +2995,26 @@ def test_cyclopts_apps_default_and_commands() -> None:
         ("prune-snapshots", "--dry-run", False, False), ("list", "bucket", True, True),
         (None, "--config", False, False)]
     assert multi.interface.flags[4].aliases == ["-c"] and multi.has_dry_run
+
+
+def test_a_received_queue_message_deleted_is_consumed_not_destroyed() -> None:
+    assert effects("""
+        import boto3
+        queue = boto3.resource("sqs").Queue(URL)
+        while True:
+            msgs = queue.receive_messages(WaitTimeSeconds=10)
+            for msg in msgs:
+                handle(msg.body)
+                msg.delete()
+                boto3.client("sqs").delete_queue(QueueUrl=URL)
+    """) == [("cloud", False, "high"), ("cloud", True, "high")]
+
+
+def test_positionals_unpacked_from_a_slice_of_argv() -> None:
+    script, _ = scan("""
+        import sys
+        if __name__ == "__main__":
+            yaml_path, file_path = sys.argv[1:]
+    """)
+    assert [(f.name, f.positional, f.required) for f in script.interface.flags] == [
+        ("yaml_path", True, True), ("file_path", True, True)]

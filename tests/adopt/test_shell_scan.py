@@ -1718,3 +1718,46 @@ def test_flags_made_by_a_sourced_library_are_read_as_FLAGS_variables(tmp_path: P
         echo "$FLAGS_x"
     """)
     assert plain.interface.flags == []  # no library makes FLAGS_ variables: nothing assumed
+
+
+def test_files_named_with_this_runs_time_are_its_own() -> None:
+    script = scan("""
+        DATESTRING=$(date "+%F_%H%M%S")
+        SNAPSHOT_FILE="${BACKUP_DIR}/snapshot_${DATESTRING}.db"
+        trap 'rm -f ${SNAPSHOT_FILE}' ERR
+        etcdctl snapshot save "${SNAPSHOT_FILE}"
+        rm -f "${BACKUP_DIR}/snapshot_$(date +%F).db"
+        OLD=$(date -d '7 days ago' +%F)
+        rm -f "${BACKUP_DIR}/snapshot_${OLD}.db"
+        rm -f "${BACKUP_DIR}"/snapshot_*.db
+    """)
+    assert [(e.line, e.destructive) for e in script.effects if e.call.startswith("rm")] == [(7, True), (8, True)]
+
+
+def test_files_found_in_or_walked_from_its_scratch_folder_are_its_own() -> None:
+    script = scan("""
+        tmp_dir="$(mktemp -d)"
+        output_dir="$(mktemp -d)"
+        orig="${tmp_dir}/${name}"
+        pushd "${tmp_dir}" > /dev/null
+        rm -rf unpacked "${orig}"
+        popd > /dev/null
+        whl=$(find "${tmp_dir}" -name "*.whl" -type f | head -1)
+        rm -f "${whl}"
+        for variant in "${output_dir}"/*.whl; do
+            aws s3 cp "${variant}" s3://bucket/
+            rm -f "${variant}"
+        done
+        for old in /srv/wheels/*.whl; do rm -f "$old"; done
+    """)
+    assert [(e.line, e.call) for e in script.effects if e.destructive] == [(13, "rm -f $old")]
+
+
+def test_a_project_folder_purged_of_what_the_script_writes_again() -> None:
+    script = scan("""
+        rm -f requirements/*.txt
+        uv pip compile --generate-hashes requirements/prod.in -o requirements/prod.txt
+        pip-compile requirements/dev.in --output-file requirements/dev.txt
+        rm -f docs/*.html
+    """)
+    assert [(e.line, e.call) for e in script.effects if e.destructive] == [(4, "rm -f docs/*.html")]

@@ -259,9 +259,24 @@ def _consider(found: Discovery, file: Path, rel: str, max_bytes: int) -> None:
     elif b"\0" in head:
         found.errors.append(Skipped(rel, "binary file, not a script"))
         return
+    elif shebang_language is not None and shebang_language != language and not (
+            language == "python" and _parses_as_python(file)):
+        # the kernel runs a ``manage.py`` that says #!/bin/sh with sh; a ``.py`` file whose
+        # shebang is wrong but whose text is Python is run as ``python x.py``
+        language = shebang_language
     elif shebang_language is not None and shebang_language != language:
-        language = shebang_language  # the kernel runs a ``manage.py`` that says #!/bin/sh with sh
+        interpreter = None  # (not the shell its first line names)
     found.candidates.append(Candidate(rel, file, language, interpreter))
+
+
+def _parses_as_python(file: Path) -> bool:
+    import ast
+
+    try:
+        ast.parse(file.read_bytes())
+    except (SyntaxError, ValueError, OSError, RecursionError, MemoryError):
+        return False
+    return True
 
 
 def _size(size: int) -> str:

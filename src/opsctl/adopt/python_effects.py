@@ -433,27 +433,54 @@ class EffectFinder:
             target = loop.target
             if not isinstance(target, ast.Name) or not self._queryset(loop.iter, scope):
                 continue
-            changed = False
-            data = False  # a field other than a bookkeeping marker was set
-            for node in (inner for statement in loop.body for inner in ast.walk(statement)):
-                if isinstance(node, ast.Assign | ast.AugAssign | ast.AnnAssign):
-                    targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-                    for t in targets:
-                        if isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name) and t.value.id == target.id:
-                            changed = True
-                            data = data or not (bookkeeping_field(t.attr) or _flag_value(t.attr, node.value))
-                elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                      and isinstance(node.func.value, ast.Name) and node.func.value.id == target.id):
-                    if node.func.attr.startswith("set_"):
-                        changed = data = True
-                    elif node.func.attr == "save" and changed:
-                        self.rewritten_saves[id(node)] = data
+            self._find_rewrites(target.id, loop.body, setters=True)
+        # for line in rows: obj = Model.objects.get(...); obj.field = ...; obj.save(): stored rows
+        # overwritten one by one (an import by key); one row edited once is a setting changed
+        for (scope, name), entries in index.assigns.items():
+            if "." in name or not any(op == "=" and self._fetched_row(value, scope)
+                                      and self._in_loop(value, scope) for _pos, op, value in entries):
+                continue
+            function = index.functions.get(scope) if scope else None
+            if function is not None:
+                self._find_rewrites(name, function.body, setters=False)
+
+    def _in_loop(self, node: ast.expr, scope: str) -> bool:
+        line = getattr(node, "lineno", 0)
+        return any(loop_scope == scope and loop.lineno < line <= (loop.end_lineno or loop.lineno)
+                   for loop, loop_scope in self.index.loops)
+
+    def _fetched_row(self, node: ast.expr, scope: str) -> bool:
+        """``Model.objects.get(...)`` (``first()``, ``latest()``...): one stored row, read."""
+        return (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                and node.func.attr in ("get", "first", "last", "latest", "earliest")
+                and (self._rooted(node.func.value, set(), orm=True) or self._queryset(node.func.value, scope)))
+
+    def _find_rewrites(self, target: str, body: list[ast.stmt], *, setters: bool) -> None:
+        """``target.field = ...`` then ``target.save()`` in ``body``: a rewritten save, and whether
+        a field other than a bookkeeping marker was set (``set_password()`` too with ``setters``)."""
+        changed = False
+        data = False  # a field other than a bookkeeping marker was set
+        for node in (inner for statement in body for inner in ast.walk(statement)):
+            if isinstance(node, ast.Assign | ast.AugAssign | ast.AnnAssign):
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                for t in targets:
+                    if isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name) and t.value.id == target:
+                        changed = True
+                        data = data or not (bookkeeping_field(t.attr) or _flag_value(t.attr, node.value))
+            elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                  and isinstance(node.func.value, ast.Name) and node.func.value.id == target):
+                if setters and node.func.attr.startswith("set_"):
+                    changed = data = True
+                elif node.func.attr == "save" and changed:
+                    self.rewritten_saves[id(node)] = data
 
     def _rooted(self, node: ast.expr, names: set[str], orm: bool = False) -> bool:
         for _ in range(32):
             if isinstance(node, ast.Attribute):
-                if orm and (node.attr == "objects" or (node.attr == "query" and isinstance(node.value, ast.Name)
-                                                       and node.value.id[:1].isupper())):
+                if orm and (node.attr == "objects" or ((
+                        # ``Election.public_objects``: a model's other manager; ``User.query``
+                        node.attr in ("query", "_default_manager", "_base_manager") or node.attr.endswith("_objects"))
+                        and isinstance(node.value, ast.Name) and node.value.id[:1].isupper())):
                     return True
                 if names and dotted(node) in names:
                     return True
@@ -1242,7 +1269,9 @@ class EffectFinder:
         """A cloud SDK call: any mutating method of a client/resource made by the SDK (high), or
         a method whose name only a cloud SDK has (medium)."""
         if self._cloud_rooted(func.value):
-            if _CLOUD_UNDOABLE.match(attr):  # the thing itself stays: register it again, re-send
+            if _CLOUD_UNDOABLE.match(attr) or (attr == "delete" and not call.args
+                                               and self._received_message(func.value)):
+                # the thing itself stays: register it again, re-send (a message acknowledged)
                 self._add("cloud", False, call)
                 return True
             if attr == "change_resource_record_sets" and _deletes_a_record(call):
@@ -1353,6 +1382,19 @@ class EffectFinder:
             texts += [node_text(value) for (_scope, name), entries in self.index.assigns.items()
                       if name == receiver.id for _position, op, value in entries if op == "="]
         return any(_DERIVED_ROWS.search(text) for text in texts)
+
+    def _received_message(self, receiver: ast.expr, depth: int = 0) -> bool:
+        """``for msg in queue.receive_messages(...)`` (or a name it was assigned to): a queued
+        message, whose ``delete()`` acknowledges it as consumed, as ``delete_message`` does."""
+        if not isinstance(receiver, ast.Name) or depth > 2:
+            return False
+        sources = [loop.iter for loop, _scope in self.index.loops
+                   if isinstance(loop.target, ast.Name) and loop.target.id == receiver.id]
+        sources += [value for (_scope, name), entries in self.index.assigns.items()
+                    if name == receiver.id for _position, op, value in entries if op == "="]
+        return any((isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and node.func.attr in ("receive_messages", "receive_message"))
+                   or self._received_message(node, depth + 1) for node in sources)
 
     def _orm(self, call: ast.Call, attr: str, scope: str) -> None:
         receiver = call.func.value  # type: ignore[attr-defined]

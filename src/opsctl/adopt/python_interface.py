@@ -1321,9 +1321,15 @@ def _argv_interface(index: ModuleIndex) -> list[Flag]:
             if has_default and default is not None:
                 positions[number].default = default
     for assign, _scope in index.tuple_assigns:
-        if index.canonical(assign.value) == "sys.argv":
+        value, start = assign.value, 0
+        if (isinstance(value, ast.Subscript) and isinstance(value.slice, ast.Slice) and value.slice.upper is None
+                and value.slice.step is None):  # ``src, dest = sys.argv[1:]``
+            ok, start = literal(value.slice.lower) if value.slice.lower is not None else (True, 0)
+            value = value.value if ok and isinstance(start, int) and start >= 0 else value
+        if index.canonical(value) == "sys.argv":
             target = assign.targets[0]
-            for number, element in enumerate(target.elts if isinstance(target, ast.Tuple | ast.List) else []):
+            for number, element in enumerate(target.elts if isinstance(target, ast.Tuple | ast.List) else [],
+                                             start=start):
                 if isinstance(element, ast.Starred):
                     break
                 if number and isinstance(element, ast.Name):

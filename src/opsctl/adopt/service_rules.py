@@ -279,9 +279,8 @@ def rule_kubectl(args: list[str]) -> Verdict | None:
         return DEST
     if verb == "apply" and "--prune" in longs:
         return DEST
-    if verb == "scale":
-        replicas = option_value(rest, frozenset({"--replicas"}))
-        return DEST if replicas == "0" else MUT
+    if verb == "scale":  # (to zero too: the workload stops, its objects and volumes stay)
+        return MUT
     if verb == "rollout" and positionals[:1] in (["status"], ["history"]):
         return None
     return MUT if verb in _KUBECTL_MUTATING else None

@@ -8,7 +8,7 @@ from __future__ import annotations
 import fnmatch
 import itertools
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from pathlib import Path
@@ -144,9 +144,10 @@ _RUNTIME_OR_LINKS = re.compile(r"^(?:/run/|/var/run/|/etc/service/|/etc/runit/ru
                                r"/etc/logrotate\.d/|/etc/cron\.(?:d|hourly|daily|weekly|monthly)/)[^*]")
 
 
-def _relative_operands(words: list[str]) -> bool:
+def _relative_operands(words: list[str], also: Callable[[str], bool] | None = None) -> bool:
     """``rm -rf cli/ server/models``, ``find ./server ... -delete``: every path named relative
-    to the working folder, inside it (what a script deletes in a copy it made and went into)."""
+    to the working folder, inside it (what a script deletes in a copy it made and went into);
+    or one ``also`` accepts (a path of the same scratch folder by its variable)."""
     program, index = command_program(words)
     if program not in (*_REMOVERS, "find"):
         return False
@@ -154,8 +155,8 @@ def _relative_operands(words: list[str]) -> bool:
     if program == "find":
         operands = operands[:1]
     return bool(operands) and all(
-        not w.startswith(("/", "$", "~", "..")) and "/../" not in w and w not in (".", "./", "*")
-        for w in operands)
+        (not w.startswith(("/", "$", "~", "..")) and "/../" not in w and w not in (".", "./", "*"))
+        or (also is not None and also(w)) for w in operands)
 
 
 def _runtime_or_links(words: list[str]) -> bool:
@@ -178,6 +179,9 @@ stale socket, control or PID file a daemon makes again when it starts: no data."
 
 _COMPRESSORS = {"gzip": ".gz", "bzip2": ".bz2", "xz": ".xz", "zstd": ".zst", "lz4": ".lz4"}
 _REMOVERS = frozenset({"rm", "unlink"})
+_FOR_IN = re.compile(r"\bfor\s+([A-Za-z_]\w*)\s+in\s+([^;\n]*)")
+_NOW = re.compile(r"\$\(\s*date(?![^)]*(?:\s-d|--date|\s-v|\s-r|--reference|\sago\b))[^)]*\)|\$\(\s*date\s*\)")
+"""``$(date +%F_%H%M%S)``: the time of this run (not ``date -d '7 days ago'``, not a file's)."""
 _IN_TEST_FOLDER = re.compile(r"(?:^|/)(?:tests?|testing|__tests__)/")
 
 
@@ -208,6 +212,20 @@ def _path_key(word: str) -> str:
 _BRACED = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?\?[^}]*)?\}")
 _GLOB_CHARS = re.compile(r"[*?\[]")
 _DATED = re.compile(r"(?i)\bdate\b|\$\{?\w*(?:date|time|stamp|now|today)\w*\}?")
+
+
+def _regenerated_pattern(word: str, produced: AbstractSet[str]) -> bool:
+    """``rm -f requirements/*.txt`` in a script that then writes ``requirements/prod.txt``
+    (``uv pip compile ... -o requirements/prod.txt``): a folder of the project (relative, named
+    in full) purged of the kind of file the script writes into it by fixed names, to be
+    written afresh."""
+    pattern = _path_key(word).removeprefix("./")
+    folder, _, name = pattern.rpartition("/")
+    if (not folder or any(c in folder for c in "*?[$`") or folder.startswith(("/", "~", ".."))
+            or not any(c in name for c in "*?[") or "$" in name):
+        return False
+    return any(fnmatch.fnmatchcase(path.removeprefix("./"), pattern) for path in produced
+               if "$" not in path and "`" not in path)
 
 
 def _glob_of_own(word: str, produced: AbstractSet[str], folder: str | None = None) -> bool:
@@ -489,6 +507,10 @@ def _outputs(words: list[str]) -> list[str]:
         # ``gh release download TAG --dir artifacts``: the folder it downloads into
         return [args[i + 1] for i, w in enumerate(args[:-1]) if w in ("-D", "--dir")] + \
             [w.partition("=")[2] for w in args if w.startswith("--dir=")]
+    if program == "pip-compile" or (program == "uv" and positionals[:2] == ["pip", "compile"]):
+        # ``uv pip compile requirements/prod.in -o requirements/prod.txt``: the lock it writes
+        return [args[i + 1] for i, w in enumerate(args[:-1]) if w in ("-o", "--output-file")] + \
+            [w.partition("=")[2] for w in args if w.startswith("--output-file=")]
     if program in ("gpg", "gpg2") and (signed := _gpg_signature(args, positionals)):
         return [signed]
     named = [args[i + 1] for i, w in enumerate(args[:-1]) if w in ("--output", "--output-file", "--out-file")] + \
@@ -831,12 +853,22 @@ class _Scan(ShellInterface):
         changed = bool(scratch)
         while changed:
             changed = False
-            under = re.compile(r"^\$\{?(?:" + "|".join(map(re.escape, scratch)) + r")\b")
+            names = "|".join(map(re.escape, scratch))
+            # a path under one, or a file found in one (``whl=$(find "$tmp" -name '*.whl')``)
+            under = re.compile(r"^(?:\$\(\s*(?:find|ls)\s+(?:-\S+\s+)*)?[\"']?\$\{?(?:" + names + r")\b")
             for name, values in self.raw_values.items():
                 # (``CLEANUP=""`` first, ``CLEANUP="${tmp}"`` later: emptied, not another path)
                 set_to = [v for v in values if v.strip("\"'")]
                 if name not in scratch and set_to and all(under.match(v) for v in set_to):
                     scratch.add(name)
+                    changed = True
+            # ``for whl in "$tmp"/*.whl``: each a file of it
+            first = re.compile(r"[\"']?\$\{?(?:" + names + r")\b")
+            for match in _FOR_IN.finditer(self.text):
+                items = [item for item in match.group(2).split() if item != "do"]
+                if match.group(1) not in scratch and not self.raw_values.get(match.group(1)) and items \
+                        and all(first.match(item) for item in items):
+                    scratch.add(match.group(1))
                     changed = True
         return scratch
 
@@ -1264,9 +1296,10 @@ class _Scan(ShellInterface):
                         or self.own_output([self.expanded_key(w) for w in command.words],
                                            rebuilt_for(command.function))
                         or self.in_own_clone(command.words, cloned)
-                        or (in_scratch and _relative_operands(command.words))
+                        or (in_scratch and _relative_operands(command.words, self.is_scratch))
                         or self.finds_in_wiped(command.words, wiped, rebuilt_for(command.function))
                         or self.own_backups(command.words) or self.helm_dependencies(command.words)
+                        or self.stamped_this_run(command.words)
                         or self.test_folders_made(command.words)):
                     effect = None
                 elif effect is not None and effect.destructive and _runtime_or_links(command.words):
@@ -1449,6 +1482,32 @@ class _Scan(ShellInterface):
             return match.group(0)  # (a folder given as an argument stays as written)
         named = re.sub(r"\$([A-Za-z_][A-Za-z0-9_]*)", one, key)
         return named if named != key or depth else None
+
+    def stamped_this_run(self, words: list[str]) -> bool:
+        """``rm -f "$SNAPSHOT"`` (also in a ``trap``) where each file's name holds this run's
+        time (``SNAPSHOT=$BACKUP_DIR/snapshot_$DATESTRING.db``, ``DATESTRING=$(date +%F_%H%M%S)``):
+        files this run made, no older ones. A date moved back (``date -d '7 days ago'``) names
+        older files, and a pattern may match them too: neither counts."""
+        if words[:1] == ["trap"] and len(words) > 1:
+            inner = [w for _line, w in simple_commands(words[1])]
+            return bool(inner) and all(self.stamped_this_run(w) or _commands.classify_argv(w, line=1) is None
+                                       for w in inner)
+        program, index = command_program(words)
+        if program not in _REMOVERS:
+            return False
+        operands = [w for w in words[index + 1:] if not w.startswith("-")]
+        return bool(operands) and all("*" not in w and "?" not in w and self._holds_now(w) for w in operands)
+
+    def _holds_now(self, text: str, depth: int = 0) -> bool:
+        if _NOW.search(text):
+            return True
+        if depth > 3:
+            return False
+        for name in re.findall(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?", text):
+            values = self.raw_values.get(name, [])
+            if len(values) == 1 and self._holds_now(values[0], depth + 1):
+                return True
+        return False
 
     def expanded_key(self, word: str) -> str:
         """``_path_key`` with variables the script sets once to one value written out
@@ -1666,7 +1725,7 @@ class _Scan(ShellInterface):
         operands = [w for w in words[index + 1:] if not w.startswith("-")]
         return bool(operands) and all(
             (key := _path_key(word)) in produced or key.removeprefix("./") in produced
-            or _glob_of_own(word, earlier)
+            or _glob_of_own(word, earlier) or _regenerated_pattern(word, produced)
             or _copied_in(key, produced) or (key.endswith("/*") and key[:-2] in produced)
             for word in operands)  # (``rm -rf docs/snyk/*`` of a folder it makes and writes again)
 
