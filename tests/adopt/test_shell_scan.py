@@ -1761,3 +1761,39 @@ def test_a_project_folder_purged_of_what_the_script_writes_again() -> None:
         rm -f docs/*.html
     """)
     assert [(e.line, e.call) for e in script.effects if e.destructive] == [(4, "rm -f docs/*.html")]
+
+
+def test_a_getopts_spec_held_in_a_variable() -> None:
+    script = scan("""
+        OPTSPEC=":-:"
+        while getopts "$OPTSPEC" optchar; do
+          case "${optchar}" in
+            -)
+              case "${OPTARG}" in
+                namespace=*) NAMESPACE=${OPTARG#*=} ;;
+                cluster=*) CLUSTER=${OPTARG#*=} ;;
+              esac ;;
+          esac
+        done
+    """)
+    assert script.interface.kind == "getopts"
+    assert [flag.name for flag in script.interface.flags] == ["--namespace", "--cluster"]
+
+
+def test_switches_each_argument_is_compared_with() -> None:
+    script = scan("""
+        SKIP_INIT_IMAGE="1"
+        for arg in "$@"
+        do
+          if [[ "${arg}" == "--verbose" ]]; then
+            set -o xtrace
+          fi
+          if [ "$arg" = "--init-image" ]; then unset SKIP_INIT_IMAGE; fi
+        done
+        # [[ "$arg" == "--commented" ]]
+    """)
+    assert [(f.name, f.type) for f in script.interface.flags] == [("--verbose", "boolean"), ("--init-image", "boolean")]
+    other = scan("""
+        for name in a b; do [[ "$name" == "--x" ]] && echo; done
+    """)
+    assert other.interface.flags == []  # not a loop over the arguments

@@ -33,6 +33,8 @@ OPTION_PATTERN = re.compile(r"(--?[A-Za-z0-9][\w-]*)(=\*?)?")
 _ECHO_PREFIX = re.compile(r"^\s*(?:echo|printf)\s+(?:-[en]+\s+)?")
 _USAGE_FUNCTION = re.compile(r"(?i)usage|help")
 _LONG_VALUE_READ = re.compile(r"\$\{OPTARG#|\$\{!OPTIND\}|OPTIND\s*(?:\+\+|\+=|\+\s*1\b)")
+_WALKS_ARGUMENTS = re.compile(r"\bfor\s+([A-Za-z_]\w*)(?:\s+in\s+\"?\$(?:@|\{@\})\"?)?\s*(?:;|\n|\s+do\b)")
+"""``for arg in "$@"; do``: a loop over the script's arguments (its variable is group 1)."""
 _SHFLAGS_TYPES = {"DEFINE_string": "string", "DEFINE_boolean": "boolean", "DEFINE_bool": "boolean",
                   "DEFINE_integer": "integer", "DEFINE_float": "number"}
 """shflags' declarations: ``DEFINE_string name default "help" [short]``; ``FLAGS "$@"`` parses."""
@@ -125,15 +127,17 @@ class ShellInterface:
         getopts = [c for c in self.parsed.commands if c.words[:1] == ["getopts"] and len(c.words) >= 3]
         option_cases: list[Case] = []
         specs: set[tuple[str, str]] = set()
+        spec_of = {id(c): self.literal_value(c.words[1]) for c in getopts}
         for command in getopts:
             kind = "getopts"
-            if (command.words[1], command.words[2]) not in specs:
-                specs.add((command.words[1], command.words[2]))
+            spec = spec_of[id(command)]
+            if spec is not None and (spec, command.words[2]) not in specs:
+                specs.add((spec, command.words[2]))
                 names = {flag.name for flag in flags}
-                flags.extend(f for f in self.getopts_flags(command, usage) if f.name not in names)
+                flags.extend(f for f in self.getopts_flags(command, usage, spec) if f.name not in names)
         if getopts:
             variables = {c.words[2] for c in getopts}
-            if any("-" in c.words[1] for c in getopts):
+            if any("-" in (spec_of[id(c)] or "") for c in getopts):
                 variables.add("OPTARG")
             option_cases = [case for case in self.parsed.cases
                             if variable_of(case.subject) in variables]
@@ -146,11 +150,20 @@ class ShellInterface:
                     flags.extend(self.case_flags(case, usage, by_name))
             if flags:
                 kind = "case"
+        compared = self.compared_flags({flag.name for flag in flags})
+        if compared:
+            flags.extend(compared)
+            kind = "case" if kind == "none" else kind
         library = self.flags_library_flags({flag.name for flag in flags})
         if library:
             flags.extend(library)
             kind = "case" if kind == "none" else kind
         positionals = self.positional_flags(option_cases)
+        if compared:  # the loop over the arguments that compares them is an option loop
+            walking = {flag.line or 0 for flag in compared}
+            loops = {number for number, line in enumerate(self.lines, start=1) if _WALKS_ARGUMENTS.search(line + "\n")}
+            positionals = [flag for flag in positionals if not (
+                flag.type == "list" and flag.line in loops and any(0 < line - (flag.line or 0) <= 20 for line in walking))]
         if positionals:
             flags.extend(positionals)
             if kind == "none":
@@ -160,6 +173,25 @@ class ShellInterface:
             kind = "argv"
         self.script.interface.kind = kind  # type: ignore[assignment]
         self.script.interface.flags = flags
+
+    def compared_flags(self, seen: set[str]) -> list[Flag]:
+        """``for arg in "$@"; do if [[ "$arg" == "--verbose" ]]; ...``: the switches each
+        argument is compared with (a ``case "$arg"`` over them is read as any option case)."""
+        walkers = {match.group(1) for match in _WALKS_ARGUMENTS.finditer(self.text)}
+        if not walkers:
+            return []
+        compared = re.compile(r"\$\{?(" + "|".join(map(re.escape, sorted(walkers)))
+                              + r")\}?[\"']?\s*(?:==?|!=)\s*[\"']?(--?[A-Za-z][\w-]*)[\"']?(?=[\s\];])")
+        flags: list[Flag] = []
+        for number, line in enumerate(self.lines, start=1):
+            if line.lstrip().startswith("#"):
+                continue
+            for match in compared.finditer(line):
+                name = match.group(2)
+                if name not in seen:
+                    seen.add(name)
+                    flags.append(Flag(name=name, type="boolean", line=number))
+        return flags
 
     def flags_library_flags(self, seen: set[str]) -> list[Flag]:
         """Options declared for a flags library: shflags' ``DEFINE_string name default help
@@ -225,8 +257,18 @@ class ShellInterface:
                 return True
         return False
 
-    def getopts_flags(self, command: Command, usage: list[str]) -> list[Flag]:
-        spec = command.words[1].lstrip(":")
+    def literal_value(self, word: str) -> str | None:
+        """``word`` when literal, or the one literal value of the variable it names
+        (``OPTSPEC=":-:"`` ... ``getopts "$OPTSPEC" optchar``); None when unknown."""
+        if literal(word):
+            return word
+        match = re.fullmatch(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?", word)
+        values = {value for _line, value, _function, _seq in self.assignments.get(match.group(1), [])} if match else set()
+        value = values.pop() if len(values) == 1 else None
+        return value if value is not None and literal(value) else None
+
+    def getopts_flags(self, command: Command, usage: list[str], spec: str) -> list[Flag]:
+        spec = spec.lstrip(":")
         variable = command.words[2]
         arms: dict[str, CaseArm] = {}
         for case in self.parsed.cases:
