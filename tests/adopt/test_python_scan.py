@@ -3018,3 +3018,31 @@ def test_positionals_unpacked_from_a_slice_of_argv() -> None:
     """)
     assert [(f.name, f.positional, f.required) for f in script.interface.flags] == [
         ("yaml_path", True, True), ("file_path", True, True)]
+
+
+def test_a_django_commands_options_from_a_mixin_of_the_project(tmp_path: Path) -> None:
+    (tmp_path / "core").mkdir()
+    (tmp_path / "core" / "__init__.py").write_text("")
+    (tmp_path / "core" / "mixins.py").write_text(textwrap.dedent("""\
+        class ReadFromFileMixin:
+            def add_arguments(self, parser):
+                group = parser.add_mutually_exclusive_group(required=True)
+                group.add_argument("-f", "--file", help="Path to import")
+                group.add_argument("-u", "--url", help="URL to import")
+        """))
+    command = tmp_path / "elections" / "management" / "commands" / "add_tags.py"
+    command.parent.mkdir(parents=True)
+    command.write_text(textwrap.dedent("""\
+        from core.mixins import ReadFromFileMixin
+        from django.core.management import BaseCommand
+        class Command(ReadFromFileMixin, BaseCommand):
+            def add_arguments(self, parser):
+                parser.add_argument("--overwrite", action="store_true")
+                super().add_arguments(parser)
+            def handle(self, *args, **options):
+                pass
+        """))
+    script = Script(path="elections/management/commands/add_tags.py", language="python")
+    scan_python(script, command.read_text(), file=command, root=tmp_path)
+    assert script.interface.kind == "django"
+    assert [flag.name for flag in script.interface.flags] == ["--file", "--url", "--overwrite"]

@@ -289,10 +289,13 @@ def _is_django_command(index: ModuleIndex, cls: ast.ClassDef) -> bool:
         if last in _DJANGO_COMMANDS or (last.endswith("Command") and any(
                 target.startswith("django.") for target in index.aliases.values())):
             return True
-    return any(isinstance(item, ast.FunctionDef) and item.name == "add_arguments" and any(
+    # (or a mixin of a project's commands: ``class ReadFromFileMixin`` whose ``add_arguments(self,
+    # parser)`` adds the options the commands deriving from it share)
+    mixin = cls.name.endswith("Mixin")
+    return any(isinstance(item, ast.FunctionDef) and item.name == "add_arguments" and ((mixin and len(item.args.args) == 2) or any(
         isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "add_arguments"
         and isinstance(node.func.value, ast.Call) and dotted(node.func.value.func) == "super"
-        for node in ast.walk(item)) for item in cls.body)
+        for node in ast.walk(item))) for item in cls.body)
 
 
 def parse_add_argument(index: ModuleIndex, call: ast.Call, warnings: list[str]) -> Flag | None:
