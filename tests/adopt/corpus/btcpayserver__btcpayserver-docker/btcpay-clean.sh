@@ -1,0 +1,3 @@
+#!/bin/bash
+
+docker image prune -af --filter "label!=org.btcpayserver.image=docker-compose-generator"
