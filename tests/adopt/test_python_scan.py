@@ -3046,3 +3046,19 @@ def test_a_django_commands_options_from_a_mixin_of_the_project(tmp_path: Path) -
     scan_python(script, command.read_text(), file=command, root=tmp_path)
     assert script.interface.kind == "django"
     assert [flag.name for flag in script.interface.flags] == ["--file", "--url", "--overwrite"]
+
+
+def test_a_link_read_as_a_link_then_removed_loses_no_data() -> None:
+    assert effects("""
+        import os
+        def main(action, link, dst):
+            try:
+                cur = os.readlink(link)
+            except FileNotFoundError:
+                cur = None
+            if action == "install" and cur is None:
+                os.symlink(dst, link)
+            elif action == "remove" and cur == dst:
+                os.unlink(link)
+            os.unlink(dst)
+    """) == [("file-delete", False, "high"), ("file-delete", True, "high")]

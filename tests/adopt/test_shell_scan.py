@@ -1797,3 +1797,49 @@ def test_switches_each_argument_is_compared_with() -> None:
         for name in a b; do [[ "$name" == "--x" ]] && echo; done
     """)
     assert other.interface.flags == []  # not a loop over the arguments
+
+
+def test_options_a_sourced_function_reads_from_the_scripts_arguments(tmp_path: Path) -> None:
+    (tmp_path / "lib").mkdir()
+    (tmp_path / "lib" / "utils.sh").write_text(textwrap.dedent("""\
+        help_usage(){
+            for arg; do
+                case "$arg" in
+                    -h|-help|--help)  usage ;;
+                esac
+            done
+        }
+        other(){
+            case "$1" in --not-this) : ;; esac
+        }
+        """))
+    script_file = tmp_path / "list_tables.sh"
+    script_file.write_text(textwrap.dedent("""\
+        #!/bin/bash
+        srcdir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+        . "$srcdir/lib/utils.sh"
+        usage(){ echo "usage: list_tables.sh"; exit 3; }
+        help_usage "$@"
+        other
+        """))
+    script = Script(path="list_tables.sh", language="shell")
+    scan_shell(script, script_file.read_text(), file=script_file, root=tmp_path)
+    assert [(flag.name, flag.aliases) for flag in script.interface.flags] == [("--help", ["-help", "-h"])]
+
+
+def test_a_command_line_effects_of_this_rounds_tools() -> None:
+    script = scan("""
+        journalctl --vacuum-size=256M
+        journalctl -u docker --since today
+        fly -t ci destroy-pipeline -p old --non-interactive
+        fly -t ci set-pipeline -p new -c pipeline.yml
+        sfdisk --verify /dev/sda
+        sfdisk --no-reread -N 8 /dev/sda
+        rm -rf .terraform
+        zramctl "$DEVICE" -s "$SIZE" -a lz4
+        mkswap -L swap "$DEVICE"
+        truncate --size=1G "$img"
+        mkfs.ext4 -L data -E lazy_itable_init=0 "$img"
+    """)
+    assert [(e.line, e.destructive) for e in script.effects] == [
+        (1, True), (3, True), (4, False), (6, False), (7, False), (10, False)]

@@ -91,6 +91,7 @@ _CACHE_PREFIX = re.compile(
     r"|(?:~|\$\{?HOME\}?|/root)/\.docker/manifests(?:/|$))")
 _CACHE_NAME = re.compile(
     r"^(?:\*?\.py[co]|\*?\.py\[[co|]+\]|__pycache__|\.pytest_cache|\.mypy_cache|\.ruff_cache|node_modules"
+    r"|\.terraform|\.terragrunt-cache"  # providers and modules ``terraform init`` downloads again
     r"|\*?\.egg-info|[\w.-]+\.egg-info"
     # runtime state a process leaves behind: a stale PID file, socket or lock holds no data
     r"|[\w.*$-]*\.(?:pid|sock|socket|lock)|lock|pid"  # (``$SHARED_VOLUME/lock``: a bare lock file)
@@ -299,9 +300,43 @@ def _rule_iptables(args: list[str]) -> Verdict | None:
 
 
 def _rule_sfdisk(args: list[str]) -> Verdict | None:
-    """sfdisk: ``-d`` dumps the table (read-only), as ``-l``; otherwise as the others."""
-    shorts, _, _ = split_options(args)
-    return None if "d" in shorts else _rule_partitioner(args)
+    """sfdisk: ``-d`` dumps the table (read-only), as ``-l``, ``--verify`` checks it;
+    ``--relocate`` moves the GPT backup header and ``-N n`` (re)writes one partition (growing
+    it, usually), each a change; otherwise as the others (a whole new table may delete)."""
+    shorts, longs, _ = split_options(args, frozenset({"-N", "--partno"}))
+    if "d" in shorts or "V" in shorts or longs & {"--verify", "--dump", "--json"}:
+        return None
+    if "--relocate" in longs or "N" in shorts or "--partno" in longs or "--move-data" in longs:
+        return MUT
+    return _rule_partitioner(args)
+
+
+def _rule_journalctl(args: list[str]) -> Verdict | None:
+    """journalctl: ``--vacuum-size/-time/-files`` delete archived journal files (log retention);
+    ``--rotate`` and ``--flush`` move what is written; anything else reads."""
+    if any(word.startswith(("--vacuum-size", "--vacuum-time", "--vacuum-files")) for word in args):
+        return DEST
+    return MUT if any(word in ("--rotate", "--flush", "--sync") for word in args) else None
+
+
+_CONCOURSE_DESTRUCTIVE = frozenset({"destroy-pipeline", "dp", "destroy-team", "dt", "prune-worker", "pw",
+                                    "clear-task-cache", "ctc"})
+_CONCOURSE_MUTATING = frozenset({"set-pipeline", "sp", "unpause-pipeline", "up", "pause-pipeline", "pp",
+                                 "trigger-job", "tj", "set-team", "st", "rename-pipeline", "rp",
+                                 "expose-pipeline", "ep", "hide-pipeline", "hp", "order-pipelines", "op"})
+
+
+def _rule_fly(args: list[str]) -> Verdict | None:
+    """``fly``: Concourse's CLI (``fly -t ci destroy-pipeline -p x``: the pipeline and its build
+    history go) or fly.io's (its verbs as any cloud CLI's)."""
+    _, _, positionals = split_options(args, frozenset({"-t", "--target", "-p", "--pipeline", "-c", "--config",
+                                                       "-n", "--team-name", "-j", "--job"}))
+    verb = positionals[0] if positionals else None
+    if verb in _CONCOURSE_DESTRUCTIVE:
+        return DEST
+    if verb in _CONCOURSE_MUTATING:
+        return MUT
+    return _CLOUD(args)
 
 
 def _rule_partitioner(args: list[str]) -> Verdict | None:
@@ -892,6 +927,8 @@ _DESTRUCTIVE_TOOLS = ("shred srm unlink mke2fs mkswap mkdosfs mkntfs dropdb drop
                       "userdel deluser groupdel delgroup poweroff halt lvremove "
                       "vgremove pvremove lvreduce pg_dropcluster")
 
+_CLOUD = cloud_rule()
+
 RULES: dict[str, Rule] = {
     **{name: always(DEST) for name in _DESTRUCTIVE_TOOLS.split()},
     **{name: _always_with_args(MUT) for name in _MUTATING_TOOLS.split()},
@@ -899,6 +936,7 @@ RULES: dict[str, Rule] = {
     "kill": _rule_kill, "dscl": _rule_dscl, "dd": _rule_dd, "sed": _rule_sed, "perl": _rule_perl, "tee": _rule_tee,
     "tar": _rule_tar, "rsync": _rule_rsync, "truncate": _rule_truncate, "crontab": _rule_crontab, "iptables": _rule_iptables,
     "ip6tables": _rule_iptables, "fdisk": _rule_partitioner, "sfdisk": _rule_sfdisk,
+    "journalctl": _rule_journalctl, "fly": _rule_fly,
     "sgdisk": _rule_partitioner, "parted": _rule_parted, "wipefs": _rule_wipefs,
     "zip": _rule_zip, "pg_dump": _rule_output_option(frozenset({"-f", "--file"}), "-f"),
     "pg_dumpall": _rule_output_option(frozenset({"-f", "--file"}), "-f"),
@@ -917,7 +955,7 @@ RULES: dict[str, Rule] = {
     "aws": rule_aws, "gsutil": rule_gsutil, "bq": _rule_bq, "az": rule_az,
     **{name: cloud_rule() for name in ("gcloud", "openstack", "doctl", "hcloud", "linode-cli",
                                        "oci", "ibmcloud", "scw", "vault", "consul", "etcdctl",
-                                       "heroku", "flyctl", "fly", "vercel", "netlify", "firebase",
+                                       "heroku", "flyctl", "vercel", "netlify", "firebase",
                                        "glab", "nomad", "azcopy",
                                        "zfs", "zpool", "nft", "ufw", "ceph", "ceph-volume", "rbd", "kind",
                                        "k3d", "minikube", "eksctl", "kops", "ctr", "crictl")},

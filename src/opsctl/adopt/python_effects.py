@@ -73,7 +73,8 @@ _CLOUD_DESTRUCTIVE = re.compile(
     r"|rebuild|restore_workspace)(?:_|$)")  # (a rebuild makes the disks again from an image)
 _CLOUD_UNDOABLE = re.compile(  # deleting words for what leaves the resource itself alone
     r"^(?:deregister_targets|deregister_instances_from_load_balancer|detach_instances|"
-    r"delete_message|delete_message_batch)$")
+    r"delete_message|delete_message_batch"
+    r"|delete_function_concurrency)$")  # (a function's reserved concurrency back to the shared pool)
 _CLOUD_MUTATING = re.compile(  # a bare verb (instance.start(), obj.put()) or verb_object
     r"^(?:begin_)?(?:(?:modify|put|update|create|attach|start|stop|reboot|patch|insert|upload|copy|restore|"
     r"publish|restart|resize|rebuild|deallocate|power_off)(?:_|$)|(?:run|replace|reset|associate|disassociate|"
@@ -599,13 +600,18 @@ class EffectFinder:
 
     def _relinked(self, call: ast.Call, scope: str) -> bool:
         """``os.unlink(current); os.symlink(new, current)``: a symbolic link pointed elsewhere
-        (the same function makes a link at the path it removed, after it): no data lost."""
-        if "symlink" not in self.source:
+        (the same function makes a link at the path it removed, after it): no data lost. Or
+        the function reads the path as a link first (``cur = os.readlink(link)``, which fails
+        on anything else): a link removed, its target kept."""
+        if "symlink" not in self.source and "readlink" not in self.source:
             return False
         text = node_text(call.args[0])
-        return any(other.lineno >= call.lineno and other_scope == scope and len(other.args) >= 2
-                   and (self.index.canonical(other.func) or "") == "os.symlink"
-                   and node_text(other.args[1]) == text for other, other_scope in self.index.calls)
+        return any(other_scope == scope and (
+            (other.lineno >= call.lineno and len(other.args) >= 2
+             and (self.index.canonical(other.func) or "") == "os.symlink" and node_text(other.args[1]) == text)
+            or (other.lineno < call.lineno and len(other.args) == 1
+                and (self.index.canonical(other.func) or "") == "os.readlink" and node_text(other.args[0]) == text))
+            for other, other_scope in self.index.calls)
 
     def _link_only(self, node: ast.expr, line: int) -> bool:
         """The path is a symbolic link where it is removed: the call is in the body of

@@ -150,6 +150,10 @@ class ShellInterface:
                     flags.extend(self.case_flags(case, usage, by_name))
             if flags:
                 kind = "case"
+        borrowed = self.sourced_case_flags({flag.name for flag in flags})
+        if borrowed:
+            flags.extend(borrowed)
+            kind = "case" if kind == "none" else kind
         compared = self.compared_flags({flag.name for flag in flags})
         if compared:
             flags.extend(compared)
@@ -173,6 +177,31 @@ class ShellInterface:
             kind = "argv"
         self.script.interface.kind = kind  # type: ignore[assignment]
         self.script.interface.flags = flags
+
+    def sourced_case_flags(self, seen: set[str]) -> list[Flag]:
+        """``help_usage "$@"``, a function of a sourced file whose ``case "$arg" in -h|--help)``
+        reads the script's arguments: the options of its arms."""
+        called = self.argument_functions() - {None}
+        if not called or not self.sourced:
+            return []
+        flags: list[Flag] = []
+        for lib in self.sourced:
+            function_of = {id(command.arm): command.function for command in lib.parsed.commands
+                           if command.arm is not None}
+            for case in lib.parsed.cases:
+                function = next((function_of[id(arm)] for arm in case.arms if id(arm) in function_of), None)
+                if function not in called or not CASE_SUBJECT.fullmatch(case.subject):
+                    continue
+                for arm in case.arms:
+                    names = [p for p in arm.patterns if OPTION_PATTERN.fullmatch(p) and "=" not in p]
+                    if not names:
+                        continue
+                    names.sort(key=lambda n: (not n.startswith("--"), -len(n)))
+                    if any(name in seen for name in names):
+                        continue
+                    seen.update(names)
+                    flags.append(Flag(name=names[0], type="boolean", aliases=names[1:]))
+        return flags
 
     def compared_flags(self, seen: set[str]) -> list[Flag]:
         """``for arg in "$@"; do if [[ "$arg" == "--verbose" ]]; ...``: the switches each

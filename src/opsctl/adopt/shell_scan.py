@@ -507,6 +507,9 @@ def _outputs(words: list[str]) -> list[str]:
         # ``gh release download TAG --dir artifacts``: the folder it downloads into
         return [args[i + 1] for i, w in enumerate(args[:-1]) if w in ("-D", "--dir")] + \
             [w.partition("=")[2] for w in args if w.startswith("--dir=")]
+    if program == "zramctl" and positionals and not any(w in ("-r", "--reset") for w in args):
+        # ``zramctl "$DEVICE" -s 1G``: a fresh in-memory device, set up to be formatted
+        return positionals[:1]
     if program == "pip-compile" or (program == "uv" and positionals[:2] == ["pip", "compile"]):
         # ``uv pip compile requirements/prod.in -o requirements/prod.txt``: the lock it writes
         return [args[i + 1] for i, w in enumerate(args[:-1]) if w in ("-o", "--output-file")] + \
@@ -1234,6 +1237,7 @@ class _Scan(ShellInterface):
                                     else [])}
         in_clone = False  # the last ``cd`` went into a folder the script cloned a repository into
         in_scratch = False  # ... into its own temporary folder (``cd "$TMPDIR/src"`` after mktemp)
+        cwd: str | None = None  # ... into a folder named relative to where it started
         wiped: set[str] = set()  # folders an ``rm -r`` emptied so far: what is in them now is new
         fed: tuple[int, str] | None = None  # (line, text) of a ``cat <<EOF`` piped to the next command
         # a ``for`` variable names what it walks (``for log in $(find ...)``): the files found,
@@ -1260,8 +1264,12 @@ class _Scan(ShellInterface):
                 if program in ("cd", "pushd"):
                     in_clone = self.expanded_key(command.words[-1]) in cloned
                     in_scratch = self.is_scratch(command.words[-1])
+                    # ``cd dist/``: a folder named relative to where the script started (once)
+                    into = _path_key(command.words[-1]).rstrip("/") if len(command.words) > index + 1 else ""
+                    cwd = into if cwd is None and into and not into.startswith(("/", "$", "~", "-", ".")) else None
                 elif program == "popd":
                     in_clone = in_scratch = False
+                    cwd = None
                 effect = self.command_effect(command, values, single, base)
                 if effect is not None and effect.destructive and found_before is not None \
                         and program == "xargs" and found_before.line == command.line:
@@ -1300,6 +1308,7 @@ class _Scan(ShellInterface):
                         or self.finds_in_wiped(command.words, wiped, rebuilt_for(command.function))
                         or self.own_backups(command.words) or self.helm_dependencies(command.words)
                         or self.stamped_this_run(command.words)
+                        or (cwd is not None and self.own_output(_under(command.words, cwd), produced - looped))
                         or self.test_folders_made(command.words)):
                     effect = None
                 elif effect is not None and effect.destructive and _runtime_or_links(command.words):
@@ -1644,7 +1653,7 @@ class _Scan(ShellInterface):
         return len(inner) > 1 and all(
             (jobs_killed and w[:1] == ["xargs"] and "kill" in w) or self.own_children(w)
             or _own_container(w, containers) or self.own_scratch(w)
-            or _commands.classify_argv(w, line=1) is None for w in inner)
+            or not _destroys(w) for w in inner)  # (``sudo umount "$dir"`` beside them: a change)
 
     def own_children(self, words: list[str]) -> bool:
         """``kill $!``, ``kill "$worker_pid"`` after ``worker_pid=$!`` (or ``=$(jobs -p)``),
@@ -1723,6 +1732,8 @@ class _Scan(ShellInterface):
         if program not in _REMOVERS and not (program and (program.startswith("mkfs") or program == "mkswap")):
             return False  # (formatting an image file the script just made is not destructive either)
         operands = [w for w in words[index + 1:] if not w.startswith("-")]
+        if program and (program.startswith("mkfs") or program == "mkswap"):
+            operands = operands[-1:]  # (``mkfs.ext4 -L data -E opts IMG``: the device or image is last)
         return bool(operands) and all(
             (key := _path_key(word)) in produced or key.removeprefix("./") in produced
             or _glob_of_own(word, earlier) or _regenerated_pattern(word, produced)
@@ -1908,6 +1919,18 @@ def _removes_itself(words: list[str]) -> bool:
     program, index = command_program(words)
     operands = [w for w in words[index + 1:] if not w.startswith("-")]
     return program in _REMOVERS and bool(operands) and all(w in ("$0", "${0}") for w in operands)
+
+
+def _under(words: list[str], folder: str) -> list[str]:
+    """``rm -f README.md`` run in ``dist``: ``rm -f dist/README.md`` (relative operands only)."""
+    _program, index = command_program(words)
+    return [*words[:index + 1], *(w if w.startswith(("-", "/", "$", "~")) else f"{folder}/{w}"
+                                  for w in words[index + 1:])]
+
+
+def _destroys(words: list[str]) -> bool:
+    effect = _commands.classify_argv(words, line=1)
+    return effect is not None and effect.destructive
 
 
 def _containers_made(commands: list[Command]) -> set[str]:
