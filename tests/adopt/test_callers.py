@@ -2077,3 +2077,40 @@ def test_a_script_named_in_part_by_a_variable_is_each_script_of_its_folder_the_n
         "bin/staging_deploy.sh": [(".github/workflows/deploy.yml", 6)],
         "script/test-mysql-master": [("script/run", 2)],
         "script/test-mysql-replica": [("script/run", 2)]}
+
+
+def test_a_concourse_pipeline_that_defines_an_anchor_again(tmp_path: Path) -> None:
+    # YAML 1.2 (and Concourse) let each job define ``&notify`` anew; PyYAML refuses by default
+    files = {"ci/pipeline.yml": textwrap.dedent("""\
+        jobs:
+        - name: one
+          on_failure:
+            - &notify
+              put: slack
+          plan:
+          - task: db
+            config:
+              run:
+                path: sh
+                args: [-e, -c, repo/ci/scripts/update-db.sh]
+        - name: two
+          on_failure:
+            - &notify
+              put: slack-two
+          plan:
+          - task: again
+            config:
+              run: {path: repo/ci/scripts/update-db.sh}
+          - *notify
+        """)}
+    found = callers(tmp_path, files, ("ci/scripts/update-db.sh",))
+    assert [c[:3] for c in found["ci/scripts/update-db.sh"]] == [
+        ("ci/pipeline.yml", 11, "ci"), ("ci/pipeline.yml", 19, "ci")]
+
+
+def test_a_systemd_drop_in_runs_its_exec_lines(tmp_path: Path) -> None:
+    files = {"rootfs/usr/lib/systemd/system/docker.service.d/failure.conf":
+             "[Unit]\nFailureAction=reboot\n\n[Service]\nExecStartPre=/usr/libexec/disk-check\n"}
+    found = callers(tmp_path, files, ("rootfs/usr/libexec/disk-check",))
+    assert [c[:3] for c in found["rootfs/usr/libexec/disk-check"]] == [
+        ("rootfs/usr/lib/systemd/system/docker.service.d/failure.conf", 5, "systemd")]

@@ -279,8 +279,9 @@ def classify(path: str, scripts: frozenset[str]) -> str | None:
         return "procfile"
     if ("logrotate" in lower and lower.endswith(".conf")) or "logrotate.d" in folders:
         return "logrotate"
-    if lower.endswith((".service", ".timer")):
-        return "systemd"
+    if lower.endswith((".service", ".timer")) or (
+            lower.endswith(".conf") and folders and folders[-1].endswith((".service.d", ".timer.d"))):
+        return "systemd"  # (a drop-in, ``docker.service.d/failure.conf``: ``ExecStartPre=...``)
     if lower in ("up", "down") and len(folders) >= 2 and folders[-2] == "s6-rc.d" \
             and path not in scripts:
         return "s6-rc"

@@ -50,6 +50,17 @@ _TEMPLATE_TAG = re.compile(r"\{%-?.*?-?%\}|\{#.*?#\}", re.S)
 _TEMPLATE_VALUE = re.compile(r"\{\{-?\s*(.*?)\s*-?\}\}")
 
 
+class _RedefiningLoader(yaml.SafeLoader):
+    """YAML 1.2 lets an anchor be defined again (``&notify-slack`` on every job of a Concourse
+    pipeline), each alias naming the latest definition; PyYAML refuses the second one."""
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        event = self.peek_event()  # type: ignore[no-untyped-call]
+        if not isinstance(event, yaml.AliasEvent) and getattr(event, "anchor", None) is not None:
+            self.anchors.pop(event.anchor, None)
+        return super().compose_node(parent, index)
+
+
 def _compose_all(text: str) -> list[yaml.Node]:
     """The YAML documents of ``text``. A Jinja-templated file (a cookiecutter or Ansible
     template, ``{% if ... %}`` lines) that is not YAML as written is read once more with its
@@ -57,6 +68,10 @@ def _compose_all(text: str) -> list[yaml.Node]:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         return [node for node in yaml.compose_all(text, Loader=loader) if node is not None]
+    except yaml.composer.ComposerError as exc:
+        if "duplicate anchor" not in str(exc):
+            raise
+        return [node for node in yaml.compose_all(text, Loader=_RedefiningLoader) if node is not None]
     except yaml.YAMLError:
         if "{%" not in text and "{{" not in text:
             raise
