@@ -82,7 +82,8 @@ FLOORS: dict[str, dict[str, float]] = {
     "held-out-42": {"precision": 0.8, "recall": 0.9, "callers": 0.7, "flags": 0.9},
     "held-out-43": {"precision": 0.85, "recall": 0.8, "callers": 0.85, "flags": 0.75},
     "held-out-44": {"precision": 0.7, "recall": 0.8, "callers": 0.85, "flags": 0.8},
-    "held-out-45": {"precision": 0.8, "recall": 0.8, "callers": 0.9, "flags": 0.8},
+    "held-out-45": {"precision": 0.8, "recall": 0.8, "callers": 0.9, "flags": 0.9},
+    "held-out-46": {"precision": 0.65, "recall": 0.8, "callers": 0.85, "flags": 0.8},
 }
 
 
@@ -113,12 +114,12 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-45")
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-46")
     assert report["scripts"] >= 100
     assert report["missed"] == []  # every labelled script is inventoried
-    # blind 0.61 / 0.74 (callers 0.93, flags 0.83); 0.85 / 0.81 after its rules (scaling to
-    # zero a change, files named with this run's time or found in its scratch folder its own,
-    # a project folder purged of what the script writes again, queue messages consumed, rows
-    # overwritten one by one from an import)
-    assert report["destructive"]["precision"] >= 0.8 and report["destructive"]["recall"] >= 0.8
-    assert report["callers"]["recall"] >= 0.9 and report["flags"]["recall"] >= 0.8
+    # blind 0.60 / 0.80 (callers 0.80, flags 0.77); 0.69 / 0.83 (callers 0.86, flags 0.82) after
+    # its rules (journal vacuuming, Concourse's destroy-pipeline, sfdisk's reads and one-partition
+    # changes, .terraform a cache, devices and images the script just made, a sourced function's
+    # options, pipelines that define an anchor again, systemd drop-ins)
+    assert report["destructive"]["precision"] >= 0.65 and report["destructive"]["recall"] >= 0.8
+    assert report["callers"]["recall"] >= 0.85 and report["flags"]["recall"] >= 0.8
