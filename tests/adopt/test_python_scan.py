@@ -3062,3 +3062,43 @@ def test_a_link_read_as_a_link_then_removed_loses_no_data() -> None:
                 os.unlink(link)
             os.unlink(dst)
     """) == [("file-delete", False, "high"), ("file-delete", True, "high")]
+
+
+def test_a_launcher_takes_the_options_its_distributions_module_parses(tmp_path: Path) -> None:
+    # scripts/ beside a distribution folder (Allura/allura/...): ``import allura`` resolves there
+    # once that distribution is installed; ``main()`` builds the parser through parse_options()
+    package = tmp_path / "Allura" / "allura" / "scripts"
+    package.mkdir(parents=True)
+    (package / "trac_export.py").write_text(textwrap.dedent("""\
+        from optparse import OptionParser
+        def parse_options():
+            parser = OptionParser(usage="%prog <Trac URL>")
+            parser.add_option("-o", "--out-file", dest="out_filename")
+            parser.add_option("--limit", type="int")
+            return parser.parse_args()
+        def main():
+            options, args = parse_options()
+        """))
+    (package / "sitemap.py").write_text(textwrap.dedent("""\
+        import argparse
+        class CreateSitemap:
+            @classmethod
+            def parser(cls):
+                parser = argparse.ArgumentParser()
+                parser.add_argument("--output-dir", required=True)
+                return parser
+            @classmethod
+            def main(cls):
+                cls.parser().parse_args()
+        """))
+    (tmp_path / "scripts").mkdir()
+    launchers = {"trac_export.py": "if __name__ == '__main__':\n    from allura.scripts.trac_export import main\n    main()\n",
+                 "sitemap.py": "from allura.scripts.sitemap import CreateSitemap\nif __name__ == '__main__':\n"
+                               "    CreateSitemap.main()\n"}
+    found = {}
+    for name, text in launchers.items():
+        (tmp_path / "scripts" / name).write_text(text)
+        script = Script(path=f"scripts/{name}", language="python")
+        scan_python(script, text, file=tmp_path / "scripts" / name, root=tmp_path)
+        found[name] = [flag.name for flag in script.interface.flags]
+    assert found == {"trac_export.py": ["--out-file", "--limit"], "sitemap.py": ["--output-dir"]}

@@ -67,6 +67,20 @@ def _module_file(module: str, bases: list[str]) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)
+def _distribution_folders(root: str, package: str) -> tuple[str, ...]:
+    """The folders of distributions at the top of a repository of several that hold
+    ``package`` (``Allura/allura/`` for ``import allura`` in ``scripts/x.py``): on the path once
+    that distribution is installed, as the scripts beside it expect."""
+    if not package or package in sys.stdlib_module_names:
+        return ()
+    try:
+        entries = sorted(entry.name for entry in os.scandir(root) if entry.is_dir() and not entry.name.startswith("."))
+    except OSError:
+        return ()
+    return tuple(os.path.join(root, name) for name in entries if os.path.isdir(os.path.join(root, name, package)))
+
+
 _ANCESTORS = 4
 
 
@@ -98,6 +112,8 @@ def local_imports(index: ModuleIndex, package: list[str], file: Path, root: Path
 
     def register(module: str, relative: bool) -> bool:
         path = _module_file(module, roots if relative else bases)
+        if path is None and not relative and (siblings := _distribution_folders(str(root), module.partition(".")[0])):
+            path = _module_file(module, list(siblings))
         if path is not None and os.path.realpath(path) != here:
             local[module] = Path(path)
             return True
@@ -220,6 +236,10 @@ def _module_interface(path: str, mtime_ns: int, size: int) -> tuple[Interface | 
                for call in calls) or any(
                 _PARSER_BUILDERS.search(index.canonical(decorator) or "") for decorator in function.decorator_list):
             builders.add(name)
+    for _ in range(2):  # ``def main(): options, args = parse_options()``: main builds it too
+        builders |= {name for name, function in index.functions.items() if name not in builders and any(
+            isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in builders
+            for node in ast.walk(function))}
     return interface, frozenset(builders)
 
 
@@ -233,6 +253,10 @@ def borrowed_interface(index: ModuleIndex, local: dict[str, Path]) -> Interface 
             continue
         module, _, function = name.rpartition(".")
         path = local.get(module)
+        owner = None
+        if path is None and "." in module:  # ``CreateSitemapFiles.main()``: a class's method
+            module, _, owner = module.rpartition(".")
+            path = local.get(module)
         if path is None:
             continue
         try:
@@ -241,7 +265,9 @@ def borrowed_interface(index: ModuleIndex, local: dict[str, Path]) -> Interface 
             continue
         interface, builders = _module_interface(str(path), stat.st_mtime_ns, stat.st_size)
         # ``args = ManifestsArgs()``: a class whose ``__init__`` builds the parser
-        if interface is not None and (function in builders or f"{function}.__init__" in builders):
+        if interface is not None and (
+                (owner is None and (function in builders or f"{function}.__init__" in builders))
+                or (owner is not None and any(builder.startswith(f"{owner}.") for builder in builders))):
             return copy.deepcopy(interface)
     return None
 
