@@ -3102,3 +3102,45 @@ def test_a_launcher_takes_the_options_its_distributions_module_parses(tmp_path: 
         scan_python(script, text, file=tmp_path / "scripts" / name, root=tmp_path)
         found[name] = [flag.name for flag in script.interface.flags]
     assert found == {"trac_export.py": ["--out-file", "--limit"], "sitemap.py": ["--output-dir"]}
+
+
+def test_a_client_shells_do_functions_are_subcommands() -> None:
+    script, _ = scan("""
+        import argparse
+        def arg(*args, **kwargs):
+            def _decorator(func):
+                func.__dict__.setdefault('arguments', []).insert(0, (args, kwargs))
+                return func
+            return _decorator
+        class Shell:
+            def get_base_parser(self):
+                parser = argparse.ArgumentParser(prog='tenant')
+                parser.add_argument('--os-auth-url')
+                return parser
+        @arg('--tenant-name', required=True, help='Name of the tenant')
+        @arg('--auto-clean', action='store_true')
+        def do_delete_tenant(client, args):
+            pass
+        if __name__ == '__main__':
+            Shell().get_base_parser().parse_args()
+    """)
+    assert script.interface.subcommands == ["delete-tenant"]
+    assert [(f.subcommand, f.name) for f in script.interface.flags] == [
+        (None, "--os-auth-url"), ("delete-tenant", "--tenant-name"), ("delete-tenant", "--auto-clean")]
+
+
+def test_flask_script_options_from_get_options() -> None:
+    script, _ = scan("""
+        from flask_script import Manager, Command, Option
+        manager = Manager(app)
+        class APIServer(Command):
+            def get_options(self):
+                return (
+                    Option('-b', '--bind', dest='address', type=str, default='127.0.0.1:5000'),
+                    Option('-w', '--workers', dest='workers', type=int, default=12),
+                )
+        manager.add_command("run_api_server", APIServer())
+        manager.run()
+    """)
+    assert [(f.subcommand, f.name, f.aliases) for f in script.interface.flags] == [
+        ("run_api_server", "--bind", ["-b"]), ("run_api_server", "--workers", ["-w"])]

@@ -989,18 +989,23 @@ def _flask_script_interface(index: ModuleIndex) -> tuple[list[Flag], list[str]]:
 
 
 def _option_list(index: ModuleIndex, cls: ast.ClassDef, name: str | None) -> list[Flag]:
-    """A Flask-Script ``Command`` class's ``option_list = (Option(...), ...)``."""
-    flags: list[Flag] = []
+    """A Flask-Script ``Command`` class's ``option_list = (Option(...), ...)``, or the
+    ``Option(...)`` its ``get_options(self)`` returns."""
+    elements: list[ast.expr] = []
     for statement in cls.body:
         if isinstance(statement, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "option_list"
                                                      for t in statement.targets) \
                 and isinstance(statement.value, ast.Tuple | ast.List):
-            for element in statement.value.elts:
-                if isinstance(element, ast.Call) and (dotted(element.func) or "").endswith("Option"):
-                    flag = parse_add_argument(index, element, [])
-                    if flag is not None:
-                        flag.subcommand = name
-                        flags.append(flag)
+            elements.extend(statement.value.elts)
+        elif isinstance(statement, ast.FunctionDef) and statement.name == "get_options":
+            elements.extend(node for node in ast.walk(statement) if isinstance(node, ast.Call))
+    flags: list[Flag] = []
+    for element in elements:
+        if isinstance(element, ast.Call) and (dotted(element.func) or "").endswith("Option"):
+            flag = parse_add_argument(index, element, [])
+            if flag is not None:
+                flag.subcommand = name
+                flags.append(flag)
     return flags
 
 
@@ -1178,6 +1183,25 @@ def _args_decorated(index: ModuleIndex) -> Iterator[Flag]:
                     if flag is not None:
                         flag.subcommand = f"{cls.name.removesuffix('Commands').lower()} {method.name}"
                         yield flag
+
+
+def _shell_actions(index: ModuleIndex) -> Iterator[Flag]:
+    """The python-*client shell convention: ``@arg('--tenant-name', ...)`` (or ``@utils.arg``)
+    on ``do_<name>`` functions, each the subcommand ``<name>`` (dashes for underscores) that
+    the shell's parser adds from its actions module."""
+    for qualname, function in index.functions.items():
+        name = qualname.rpartition(".")[2]
+        if not name.startswith("do_") or not function.decorator_list:
+            continue
+        for decorator in function.decorator_list:
+            func = decorator.func if isinstance(decorator, ast.Call) else None
+            if isinstance(decorator, ast.Call) and decorator.args and (
+                    (isinstance(func, ast.Name) and func.id in ("arg", "args"))
+                    or (isinstance(func, ast.Attribute) and func.attr in ("arg", "args"))):
+                flag = parse_add_argument(index, decorator, [])
+                if flag is not None:
+                    flag.subcommand = name[3:].replace("_", "-")
+                    yield flag
 
 
 def _getopt_interface(index: ModuleIndex) -> list[Flag]:
@@ -1473,6 +1497,11 @@ def extract_interface(index: ModuleIndex, source: str, *, django_path: bool = Fa
         tracker.collect()
         interface = _assemble_parsers(tracker.parsers)
         facts.borrows_parser = tracker.external
+        if "do_" in source and interface.kind == "argparse":
+            actions = list(_shell_actions(index))
+            interface.flags += actions
+            interface.subcommands += [name for name in dict.fromkeys(f.subcommand for f in actions if f.subcommand)
+                                      if name not in interface.subcommands]
         if django_path and interface.kind in ("none", "argparse"):
             interface.kind = "django"
         if interface.kind == "optparse":
