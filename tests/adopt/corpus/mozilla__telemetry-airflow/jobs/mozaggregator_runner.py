@@ -1,0 +1,3 @@
+from mozaggregator import cli
+
+cli.entry_point()
