@@ -2114,3 +2114,36 @@ def test_a_systemd_drop_in_runs_its_exec_lines(tmp_path: Path) -> None:
     found = callers(tmp_path, files, ("rootfs/usr/libexec/disk-check",))
     assert [c[:3] for c in found["rootfs/usr/libexec/disk-check"]] == [
         ("rootfs/usr/lib/systemd/system/docker.service.d/failure.conf", 5, "systemd")]
+
+
+def test_upstart_jobs_and_rpm_spec_scriptlets_run_installed_commands(tmp_path: Path) -> None:
+    scripts = ("pkg/google_compute_engine/instance_setup.py", "rpm/install_restart_sshd.sh", "rpm/expand.sh")
+    files = {
+        "pkg/setup.py": textwrap.dedent("""\
+            from setuptools import setup
+            setup(name="gce", entry_points={"console_scripts": [
+                "google_instance_setup=google_compute_engine.instance_setup:main",
+            ]})
+            """),
+        "src/etc/init/google-instance-setup.conf": "start on starting ssh\ntask\nexec /usr/bin/google_instance_setup\n",
+        "rpm/gce.spec": textwrap.dedent("""\
+            Name: gce
+            %description
+            /usr/bin/google_instance_setup is described here, not run
+            %install
+            ./expand.sh
+            %post
+            %include install_restart_sshd.sh
+            if [ $1 -eq 2 ]; then
+              /usr/bin/google_instance_setup
+            fi
+            %files
+            /usr/bin/google_instance_setup
+            """)}
+    found = {script: sorted(c[:3] for c in entries) for script, entries in callers(tmp_path, files, scripts).items()}
+    assert found == {
+        "pkg/google_compute_engine/instance_setup.py": [
+            ("pkg/setup.py", 3, "entry-point"), ("rpm/gce.spec", 9, "script"),
+            ("src/etc/init/google-instance-setup.conf", 3, "script")],
+        "rpm/install_restart_sshd.sh": [("rpm/gce.spec", 7, "script")],
+        "rpm/expand.sh": [("rpm/gce.spec", 5, "script")]}

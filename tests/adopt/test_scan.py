@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -581,3 +582,22 @@ def test_a_parser_made_by_a_helper_of_the_project_keeps_its_options_and_the_scri
 
     assert [f.name for f in scripts["services/delete_instance.py"].interface.flags] == [
         "--profile", "--dry-run", "--instance-id"]
+
+
+def test_an_airflow_dag_file_is_a_script_not_a_library(tmp_path: Path) -> None:
+    (tmp_path / "dags").mkdir()
+    (tmp_path / "dags" / "cleanup.py").write_text(textwrap.dedent("""\
+        import os
+        from airflow.models import DAG
+        from airflow.operators.python_operator import PythonOperator
+        def delete_broken(**context):
+            os.remove(context["filename"])
+        dag = DAG("delete-broken-dags", schedule_interval="@daily")
+        task = PythonOperator(task_id="delete", python_callable=delete_broken, dag=dag)
+        """))
+    (tmp_path / "dags" / "helpers.py").write_text("def helper():\n    return 1\n")
+    inventory = scan_tree(tmp_path, git=False)
+    assert [script.path for script in inventory.scripts] == ["dags/cleanup.py"]
+    assert [(e.call, e.destructive) for e in inventory.scripts[0].effects] == [
+        ("os.remove(context['filename'])", True)]
+    assert [library.path for library in inventory.libraries] == ["dags/helpers.py"]

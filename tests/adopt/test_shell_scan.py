@@ -1843,3 +1843,25 @@ def test_a_command_line_effects_of_this_rounds_tools() -> None:
     """)
     assert [(e.line, e.destructive) for e in script.effects] == [
         (1, True), (3, True), (4, False), (6, False), (7, False), (10, False)]
+
+
+def test_a_copy_made_by_brace_expansion_is_the_scripts_own() -> None:
+    script = scan("""
+        cp ./docs/{,.diff.}openapi.json
+        tools/generate.sh
+        diff ./docs/{,.diff.}openapi.json
+        rm -f ./docs/.diff.openapi.json
+        rm -f ./docs/openapi.json
+    """)
+    assert [(e.line, e.destructive) for e in script.effects if e.call.startswith("rm")] == [(5, True)]
+
+
+def test_powerdns_zone_loads_and_scratch_tables() -> None:
+    script = scan("""
+        pdnsutil load-zone example.org /backup/example.org.zone
+        pdnsutil list-zone example.org
+        pdnsutil create-zone new.example.org
+        psql "$DB" -c "DROP TABLE IF EXISTS tmp_json"
+        psql "$DB" -c "DROP TABLE IF EXISTS users"
+    """)
+    assert [(e.line, e.destructive) for e in script.effects] == [(1, True), (3, False), (4, False), (5, True)]

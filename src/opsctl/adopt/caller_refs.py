@@ -92,6 +92,7 @@ PACKAGE_MANAGERS = frozenset({"apt", "apt-get", "apt-cache", "aptitude", "dpkg",
                               "rpm", "gem", "port", "choco", "microdnf", "tdnf"})
 # (not ``pipx``: ``pipx run scripts/x.py`` runs a script)
 """Commands whose bare-name arguments are package names (``apt-cache depends patroni``)."""
+_SYSTEM_BIN = re.compile(r"^/(?:usr/(?:local/)?)?s?bin/[^/]+$")
 _MESSAGE_COMMAND = re.compile(
     r"(?i)(?:^|_)(?:log|logger|print|msg|message|say|puts|debug|info|notice|warn|warning|error|"
     r"fatal|die|abort|verbose|banner|title|header|status|note|err|echo|printf|whiptail|dialog|zenity)(?:_|$)")
@@ -745,8 +746,10 @@ def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str 
     message = _MESSAGE_COMMAND.search(command) is not None
     typed_command = words[position].text if position < len(words) else ""
     installed = index.commands.get(typed_command) or (
-        # ``$(VENV)/bin/kinto init``, ``.venv/bin/kinto start``: the command as a virtualenv installs it
-        index.commands.get(command) if _VENV_BIN.search(typed_command) else None)
+        # ``$(VENV)/bin/kinto init``, ``.venv/bin/kinto start``: the command as a virtualenv installs it;
+        # ``ExecStart=/usr/bin/google_instance_setup``: as a system-wide install puts it
+        index.commands.get(command) if _VENV_BIN.search(typed_command) or _SYSTEM_BIN.match(typed_command)
+        else None)
     if installed is None and index.deployed:  # ``ExecStart=/usr/local/sbin/firewall``
         installed = index.installed_at(typed_command, where.caller)
     if installed is None and typed_command in index.image_commands and (

@@ -59,6 +59,7 @@ from opsctl.adopt.callers_ci import (
 from opsctl.adopt.callers_config import (
     callers_in_daemon_config,
     callers_in_puppet,
+    callers_in_rpm_spec,
     callers_in_s6_rc,
     callers_in_terraform,
     callers_in_vagrantfile,
@@ -297,8 +298,11 @@ def classify(path: str, scripts: frozenset[str]) -> str | None:
         return "ini"
     if lower.endswith(".pp") and path not in scripts:
         return "puppet"
-    if lower.endswith((".cfg", ".cfg.erb", ".conf.erb")) and lower != "setup.cfg" and path not in scripts:
-        return "daemon-config"
+    if (lower.endswith((".cfg", ".cfg.erb", ".conf.erb")) and lower != "setup.cfg" and path not in scripts) or (
+            lower.endswith(".conf") and folders and folders[-1] == "init" and path not in scripts):
+        return "daemon-config"  # (and an upstart job, ``etc/init/x.conf``: ``exec /usr/bin/x``)
+    if lower.endswith(".spec") and path not in scripts:
+        return "rpm-spec"
     if path in scripts:
         return "python" if lower.endswith(".py") else "shell"
     if (lower in ("crontab", "cron") or lower.endswith((".cron", ".crontab")) or "crontab" in lower
@@ -364,4 +368,5 @@ _SCANNERS = {
     "go": callers_in_go,
     "s6-rc": callers_in_s6_rc,
     "vagrant": callers_in_vagrantfile,
+    "rpm-spec": callers_in_rpm_spec,
 }

@@ -88,6 +88,34 @@ def callers_in_daemon_config(file: CallerFile, index: ScriptIndex, collector: Co
             callers_in_chunk(file, command, number, index, collector, "script", where)
 
 
+_SPEC_SECTION = re.compile(r"^%(prep|build|install|check|clean|pre|post|preun|postun|pretrans|posttrans"
+                           r"|triggerin|triggerun|triggerpostun|files|changelog|description|package)\b")
+_SPEC_SCRIPTLETS = frozenset({"prep", "build", "install", "check", "clean", "pre", "post", "preun", "postun",
+                              "pretrans", "posttrans", "triggerin", "triggerun", "triggerpostun"})
+
+
+def callers_in_rpm_spec(file: CallerFile, index: ScriptIndex, collector: Collector,
+                        plan: list[tuple[str, str]]) -> None:
+    """An RPM spec file: the shell lines of its build sections and install scriptlets
+    (``%install``, ``%post``...: ``/usr/bin/google_instance_setup``), and a scriptlet's
+    ``%include install_restart_sshd.sh``, whose text rpmbuild puts in its place (run, then)."""
+    where = Where(file.path, None)
+    inside = False
+    for number, line in enumerate(file.lines, 1):
+        stripped = line.strip()
+        section = _SPEC_SECTION.match(stripped)
+        if section:
+            inside = section.group(1) in _SPEC_SCRIPTLETS
+            continue
+        if not inside or not stripped or stripped.startswith("#"):
+            continue
+        if stripped.startswith("%include "):
+            included = stripped.split(None, 1)[1].strip()
+            callers_in_chunk(file, f"sh {included}", number, index, collector, "script", where)
+        elif not stripped.startswith("%"):
+            callers_in_chunk(file, stripped, number, index, collector, "script", where)
+
+
 def callers_in_s6_rc(file: CallerFile, index: ScriptIndex, collector: Collector,
                      plan: list[tuple[str, str]]) -> None:
     """An s6-rc oneshot's ``up``/``down`` file (``s6-rc.d/10-config/up``: the command the

@@ -964,6 +964,13 @@ RULES: dict[str, Rule] = {
     **{name: _janitor for name in ("aws-janitor", "gcp-janitor", "azure-janitor", "boskos-janitor")},
     # easy-rsa: ``init-pki`` wipes an existing PKI (CA, keys, issued certificates); a revoked
     # certificate cannot be brought back
+    # PowerDNS: ``load-zone`` replaces a zone's records with a file's, ``replace-rrset`` a
+    # record set's; deleting a zone or a record set loses it
+    "pdnsutil": subcommand_rule(frozen("load-zone delete-zone delete-rrset clear-zone replace-rrset "
+                                       "remove-zone-key delete-tsig-key"),
+                                frozen("create-zone add-record edit-zone increase-serial rectify-zone "
+                                       "rectify-all-zones secure-zone set-meta add-zone-key import-zone-key "
+                                       "set-kind set-account activate-zone-key deactivate-zone-key")),
     "easyrsa": subcommand_rule(frozen("init-pki revoke revoke-issued revoke-expired revoke-renewed"),
                                frozen("build-ca gen-dh gen-req sign-req build-client-full build-server-full "
                                       "build-serverClient-full gen-crl renew import-req update-db set-pass")),

@@ -238,8 +238,13 @@ def _does_work(statement: ast.stmt, index: ModuleIndex) -> bool:
                    or flask_cli_decorator(d) for d in statement.decorator_list)
     if isinstance(statement, ast.Assign | ast.AnnAssign) and isinstance(statement.value, ast.Call):
         name = index.canonical(statement.value.func) or ""
-        return name in _CLI_MODULE_CALLS or name.endswith(".parse_args")
+        # (``dag = DAG("airflow-log-cleanup", schedule_interval="@daily")``: a DAG file, which
+        # Airflow's scheduler runs, not a module imported for its definitions)
+        return name in _CLI_MODULE_CALLS or name.endswith(".parse_args") or name in _AIRFLOW_DAGS
     return False
+
+
+_AIRFLOW_DAGS = frozenset({"airflow.DAG", "airflow.models.DAG", "airflow.models.dag.DAG"})
 
 
 # --- environment -------------------------------------------------------------------------------

@@ -38,9 +38,19 @@ _ANONYMOUS_USERS = re.compile(r"(?i)\bdelete\s+from\s+mysql\.user\s+where\s+user
 """The secure-installation step that removes MySQL's anonymous accounts: a hardening, no data."""
 
 
+_SCRATCH_TABLE_DROP = re.compile(
+    r"(?i)\bdrop\s+(?:temporary\s+)?table\s+(?:if\s+exists\s+)?(?:[\w\"`]+\.)?[\"`]?"
+    r"(?:(?:tmp|temp|scratch|staging)_\w*|\w+_(?:tmp|temp|scratch))[\"`]?(?=\s*(?:;|$|,|\)|'|\"))"
+    r"|\bdrop\s+temporary\s+table\b")
+"""``DROP TABLE IF EXISTS tmp_json`` (or MySQL's ``DROP TEMPORARY TABLE``): a scratch table by
+its name, emptied before a load into it; not stored data."""
+
+
 def classify_sql(text: str) -> bool | None:
     """``True`` when SQL text deletes (DROP, TRUNCATE, DELETE), ``False`` when it otherwise writes
     (INSERT, UPDATE ... SET, ALTER, CREATE, GRANT...), ``None`` when it only reads."""
+    if "drop" in text.lower():
+        text = _SCRATCH_TABLE_DROP.sub("create", text)
     if "mysql.user" in text:
         text = _ANONYMOUS_USERS.sub("revoke", text)
     if "on delete" in text.lower():

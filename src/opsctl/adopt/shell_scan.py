@@ -533,6 +533,8 @@ def _outputs(words: list[str]) -> list[str]:
     if program in ("cp", "mv", "install", "unzip", "scp"):
         if program == "unzip":
             return positionals[:1]
+        # ``cp dir/{,.diff.}openapi.json``: the shell's brace expansion, two operands
+        positionals = [expanded for word in positionals for expanded in _braces(word)]
         if len(positionals) >= 2 and (positionals[-1] in (".", "./") or positionals[-1].endswith("/")
                                       or len(positionals) > 2 or "*" in positionals[0]):
             # (``cp $OUT/go_client/* ./go_client``: a pattern, or several files, go into a folder)
@@ -1919,6 +1921,18 @@ def _removes_itself(words: list[str]) -> bool:
     program, index = command_program(words)
     operands = [w for w in words[index + 1:] if not w.startswith("-")]
     return program in _REMOVERS and bool(operands) and all(w in ("$0", "${0}") for w in operands)
+
+
+_BRACES = re.compile(r"^([^{}$`\"']*)\{([^{}$`\"']*,[^{}$`\"']*)\}([^{}$`\"']*)$")
+
+
+def _braces(word: str) -> list[str]:
+    """One level of the shell's brace expansion: ``a{,.b}c`` -> ``ac``, ``a.bc``."""
+    match = _BRACES.match(word)
+    if match is None:
+        return [word]
+    head, choices, tail = match.groups()
+    return [f"{head}{choice}{tail}" for choice in choices.split(",")]
 
 
 def _under(words: list[str], folder: str) -> list[str]:
