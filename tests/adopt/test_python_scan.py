@@ -3144,3 +3144,20 @@ def test_flask_script_options_from_get_options() -> None:
     """)
     assert [(f.subcommand, f.name, f.aliases) for f in script.interface.flags] == [
         ("run_api_server", "--bind", ["-b"]), ("run_api_server", "--workers", ["-w"])]
+
+
+def test_a_folder_wiped_and_filled_again_is_the_scripts_output() -> None:
+    assert effects("""
+        import shutil
+        from pathlib import Path
+        OUT = Path(__file__).parent / "crate"
+        DATA = Path("/srv/data")
+        def main():
+            shutil.rmtree(OUT, ignore_errors=True)
+            shutil.copytree(Path("src"), OUT / "src")
+            (OUT / "Cargo.toml").write_text("[package]")
+            shutil.rmtree(OUT / "src/gpu")
+            shutil.rmtree(DATA)
+        main()
+    """) == [("file-write", False, "high"), ("file-write", False, "high"), ("file-write", False, "high"),
+             ("file-write", False, "high"), ("file-delete", True, "high")]

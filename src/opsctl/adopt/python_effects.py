@@ -309,7 +309,8 @@ def _service_client(call: ast.Call) -> bool:
             and bool(call.args) and const_str(call.args[0]) is not None)
 
 
-_RMTREE_TARGET = re.compile(r"rmtree\((?:str\()?([A-Za-z_][\w.]*)\)?[,)]")
+_RMTREE_TARGET = re.compile(r"rmtree\((?:str\()?([A-Za-z_][\w.]*)(?:\)?[,)]|\s*/)")
+"""``shutil.rmtree(build_dir)``, or a folder under it (``rmtree(OUT / "src/gpu")``)."""
 
 
 def _regenerated(effect: Effect, source: str) -> Effect:
@@ -322,8 +323,10 @@ def _regenerated(effect: Effect, source: str) -> Effect:
     if match is None:
         return effect
     target = re.escape(match.group(1))
+    # (or filled again: ``shutil.copytree(src, TARGET / "src")``, ``(TARGET / "x").write_text(...)``)
     recreated = re.search(rf"(?:\b{target}\.mkdir\(|makedirs\(\s*(?:str\()?{target}\b|"
-                          rf"\bmkdir\(\s*(?:str\()?{target}\b)", source)
+                          rf"\bmkdir\(\s*(?:str\()?{target}\b|copytree\([^,()]+(?:\([^()]*\))?[^,()]*,\s*{target}\b"
+                          rf"|\(\s*{target}\s*/[^()]*\)\.(?:write_text|write_bytes|mkdir|touch)\()", source)
     if recreated is None:
         return effect
     return replace(effect, kind="file-write", destructive=False,
