@@ -3161,3 +3161,15 @@ def test_a_folder_wiped_and_filled_again_is_the_scripts_output() -> None:
         main()
     """) == [("file-write", False, "high"), ("file-write", False, "high"), ("file-write", False, "high"),
              ("file-write", False, "high"), ("file-delete", True, "high")]
+
+
+@pytest.mark.parametrize(("body", "destructive"), [
+    ("for blob in Blob.objects.filter(sha256=None):\n    blob.sha256 = compute(blob)\n    blob.save()", False),
+    ("for z in Zarr.objects.filter(name__endswith='.ngff'):\n    new_name = f'{z.name[:-5]}.ome.zarr'\n"
+     "    z.name = new_name\n    z.save(update_fields=['name'])", False),
+    ("for v in Version.objects.all():\n    locked = Version.objects.get(id=v.id)\n"
+     "    v.metadata = migrate(locked.metadata)\n    v.save()", False),
+    ("for u in User.objects.all():\n    u.name = 'anonymous'\n    u.save()", True),
+], ids=["derived-checksum", "rename-from-itself", "migration-of-the-field", "overwritten"])
+def test_rows_rewritten_from_themselves_or_with_derived_values_lose_nothing(body: str, destructive: bool) -> None:
+    assert effects("from django.db import models\n" + body) == [("orm", destructive, "medium")]

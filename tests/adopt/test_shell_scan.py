@@ -1865,3 +1865,16 @@ def test_powerdns_zone_loads_and_scratch_tables() -> None:
         psql "$DB" -c "DROP TABLE IF EXISTS users"
     """)
     assert [(e.line, e.destructive) for e in script.effects] == [(1, True), (3, False), (4, False), (5, True)]
+
+
+def test_a_fifo_made_again_a_child_signalled_by_name_and_a_folder_replaced_by_a_link() -> None:
+    script = scan("""
+        rm -f "${LOG_FIFO}"
+        mkfifo "${LOG_FIFO}"
+        sleep infinity &
+        trap 'kill -s SIGTERM $!' EXIT
+        mv /shared/logs/app /shared/app/logs
+        rm -rf /opt/app/logs && ln -sf /shared/app/logs /opt/app/
+        rm -rf /opt/app/data
+    """)
+    assert [(e.line, e.call) for e in script.effects if e.destructive] == [(7, "rm -rf /opt/app/data")]

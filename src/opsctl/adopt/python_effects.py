@@ -176,6 +176,7 @@ _BOOKKEEPING_WORDS = frozenset({
     "counts", "attempts", "retries", "retry", "flag", "flags", "updated", "modified", "checked", "synced",
     "expires", "expiry", "deadline", "scheduled", "progress"})
 """Words of a field's name (split on ``_``) that mark it as a schedule, time or progress marker."""
+_DERIVED_WORDS = frozenset({"sha1", "sha256", "sha512", "md5", "checksum", "digest", "etag", "crc32"})
 _BYTECODE = re.compile(r"\.py[co]\b|\.py\[co\]|__pycache__")
 _QUERYSET_METHODS = {"filter", "exclude", "all", "select_related", "prefetch_related", "order_by", "annotate",
                      "distinct", "using", "only", "defer", "select_for_update"}
@@ -226,11 +227,26 @@ def bookkeeping_field(field: str | None) -> bool:
     ``next_report_date``, ``retry_count``); not ``email``, ``password``, ``name``, ``value``."""
     if not field:
         return False
-    return field.startswith("_") or any(word in _BOOKKEEPING_WORDS for word in field.lower().split("_"))
+    words = field.lower().split("_")
+    # (``sha256``, ``checksum``: a value computed from the content, computed again at will)
+    return field.startswith("_") or any(word in _BOOKKEEPING_WORDS or word in _DERIVED_WORDS for word in words)
 
 
 _PATH_WRAPPERS = frozenset({"pathlib.Path", "Path", "str", "os.fspath", "os.path.realpath",
                             "os.path.abspath"})
+
+
+def _made_from_itself(target: str, field: str, value: ast.expr | None, names: dict[str, ast.expr]) -> bool:
+    """``zarr.name = f"{zarr.name[:-5]}.ome.zarr"`` (directly or through a variable; or from
+    the same field of the row locked again, ``migrate(locked.metadata)``): the stored value
+    rewritten from itself, a rename or a migration; nothing else is lost."""
+    del target  # (the row under another name counts too)
+    if value is None:
+        return False
+    if isinstance(value, ast.Name) and value.id in names:
+        value = names[value.id]
+    return any(isinstance(node, ast.Attribute) and node.attr == field and isinstance(node.value, ast.Name)
+               for node in ast.walk(value))
 
 
 def _flag_value(field: str | None, value: ast.expr | None) -> bool:
@@ -464,13 +480,16 @@ class EffectFinder:
         a field other than a bookkeeping marker was set (``set_password()`` too with ``setters``)."""
         changed = False
         data = False  # a field other than a bookkeeping marker was set
+        names = {t.id: node.value for statement in body for node in ast.walk(statement)
+                 if isinstance(node, ast.Assign) for t in node.targets if isinstance(t, ast.Name)}
         for node in (inner for statement in body for inner in ast.walk(statement)):
             if isinstance(node, ast.Assign | ast.AugAssign | ast.AnnAssign):
                 targets = node.targets if isinstance(node, ast.Assign) else [node.target]
                 for t in targets:
                     if isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name) and t.value.id == target:
                         changed = True
-                        data = data or not (bookkeeping_field(t.attr) or _flag_value(t.attr, node.value))
+                        data = data or not (bookkeeping_field(t.attr) or _flag_value(t.attr, node.value)
+                                            or _made_from_itself(target, t.attr, node.value, names))
             elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
                   and isinstance(node.func.value, ast.Name) and node.func.value.id == target):
                 if setters and node.func.attr.startswith("set_"):

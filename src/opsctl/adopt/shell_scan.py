@@ -469,6 +469,9 @@ def _outputs(words: list[str]) -> list[str]:
                 and (name := w.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]) and "://" not in name]
     if program == "ln" and len(positionals) == 2 and not positionals[1].endswith("/"):
         return positionals[1:]  # ``ln -s . v3``: the link it makes
+    if program == "ln" and len(positionals) == 2 and positionals[0].rstrip("/"):
+        # ``ln -sf /shared/seafile/logs /opt/seafile/``: the link ``/opt/seafile/logs``
+        return [positionals[1] + positionals[0].rstrip("/").rsplit("/", 1)[-1]]
     if program in ("docker", "podman") and "save" in positionals[:2]:  # ``docker image save -o X``
         return [args[i + 1] for i, w in enumerate(args[:-1]) if w in ("-o", "--output")] + \
             [w.partition("=")[2] for w in args if w.startswith("--output=")]
@@ -507,6 +510,8 @@ def _outputs(words: list[str]) -> list[str]:
         # ``gh release download TAG --dir artifacts``: the folder it downloads into
         return [args[i + 1] for i, w in enumerate(args[:-1]) if w in ("-D", "--dir")] + \
             [w.partition("=")[2] for w in args if w.startswith("--dir=")]
+    if program == "mkfifo":  # ``rm -f "$fifo"; mkfifo "$fifo"``: a pipe made again
+        return positionals
     if program == "zramctl" and positionals and not any(w in ("-r", "--reset") for w in args):
         # ``zramctl "$DEVICE" -s 1G``: a fresh in-memory device, set up to be formatted
         return positionals[:1]
@@ -1669,6 +1674,8 @@ class _Scan(ShellInterface):
         if program not in ("kill", "wait"):
             return False
         rest = words[index + 1:]
+        if program == "kill" and rest[:1] in (["-s"], ["-n"]) and len(rest) > 1:
+            rest = rest[2:]  # ``kill -s SIGTERM $!``: the signal's name, then the PIDs
         end = rest.index("--") if "--" in rest else len(rest)  # after ``--``: PIDs, ``-$$`` too
         pids = [w.strip("\"'") for w in rest[:end] if not w.startswith("-")] + [
             w.strip("\"'") for w in rest[end + 1:]]
