@@ -86,6 +86,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "held-out-46": {"precision": 0.65, "recall": 0.8, "callers": 0.85, "flags": 0.8},
     # four not inventoried: scripts of a test folder (a consensus suite's, a broker image's test)
     "held-out-47": {"precision": 0.9, "recall": 0.8, "callers": 0.75, "flags": 0.95},
+    "held-out-48": {"precision": 0.6, "recall": 0.75, "callers": 0.65, "flags": 0.95},
 }
 
 
@@ -116,13 +117,12 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-47")
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-48")
     assert report["scripts"] >= 100
-    # every labelled script is inventoried but four in test folders, which nothing outside them runs
-    assert len(report["missed"]) <= 4
-    assert all(m["where"] == "absent" and "/test" in m["path"] for m in report["missed"])
-    # blind 0.84 / 0.73 (callers 0.62, flags 0.97); 0.91 / 0.81 (callers 0.77) after its rules
-    # (Airflow DAG files as scripts, brace expansion, pdnsutil, scratch tables, upstart jobs and
-    # RPM spec scriptlets as callers, console scripts by their system-wide path)
-    assert report["destructive"]["precision"] >= 0.9 and report["destructive"]["recall"] >= 0.8
-    assert report["callers"]["recall"] >= 0.75 and report["flags"]["recall"] >= 0.95
+    assert report["missed"] == []  # every labelled script is inventoried
+    # blind 0.54 / 0.83 (callers 0.70, flags 0.98); 0.64 / 0.78 after its rules (values rewritten
+    # from themselves and derived checksums, FIFOs, children and links the script makes): one
+    # more miss, metadata whose corrupted keys a command removes in place, which these labels
+    # call destructive and the migrations of the same field beside it do not
+    assert report["destructive"]["precision"] >= 0.6 and report["destructive"]["recall"] >= 0.75
+    assert report["callers"]["recall"] >= 0.65 and report["flags"]["recall"] >= 0.95
