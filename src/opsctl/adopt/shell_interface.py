@@ -150,18 +150,13 @@ class ShellInterface:
                     flags.extend(self.case_flags(case, usage, by_name))
             if flags:
                 kind = "case"
-        borrowed = self.sourced_case_flags({flag.name for flag in flags})
-        if borrowed:
-            flags.extend(borrowed)
-            kind = "case" if kind == "none" else kind
-        compared = self.compared_flags({flag.name for flag in flags})
-        if compared:
-            flags.extend(compared)
-            kind = "case" if kind == "none" else kind
-        library = self.flags_library_flags({flag.name for flag in flags})
-        if library:
-            flags.extend(library)
-            kind = "case" if kind == "none" else kind
+        compared: list[Flag] = []
+        for reader in (self.sourced_case_flags, self.compared_flags, self.flags_library_flags):
+            found = reader({flag.name for flag in flags})
+            if found:
+                flags.extend(found)
+                kind = "case" if kind == "none" else kind
+                compared = found if reader == self.compared_flags else compared
         positionals = self.positional_flags(option_cases)
         if compared:  # the loop over the arguments that compares them is an option loop
             walking = {flag.line or 0 for flag in compared}
@@ -248,8 +243,9 @@ class ShellInterface:
                             for text in [self.text, *(lib.text for lib in self.sourced)]):
             return flags
         for number, line in enumerate(self.lines, start=1):
-            code = line.split("#", 1)[0] if line.lstrip().startswith("#") else line
-            for match in _FLAGS_VARIABLE_READ.finditer(code):
+            if line.lstrip().startswith("#"):
+                continue
+            for match in _FLAGS_VARIABLE_READ.finditer(line):
                 name = "--" + match.group(1)
                 if name not in seen:
                     seen.add(name)
