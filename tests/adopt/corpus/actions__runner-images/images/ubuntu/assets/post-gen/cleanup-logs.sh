@@ -1,0 +1,14 @@
+#!/bin/bash
+
+# journalctl
+if command -v journalctl; then
+    journalctl --rotate
+    journalctl --vacuum-time=1s
+fi
+
+# delete all .gz and rotated file
+find /var/log -type f -regex ".*\.gz$" -delete
+find /var/log -type f -regex ".*\.[0-9]$" -delete
+
+# wipe log files
+find /var/log/ -type f -exec cp /dev/null {} \;
