@@ -129,7 +129,7 @@ DESTRUCTIVE = [
     ("rsync --delete", "rsync -av --delete src/ host:/dst/"),
     ("rsync --delete-after", "rsync -a --delete-after src/ dst/"),
     ("find -delete", "find /tmp -name '*.log' -mtime +7 -delete"),
-    ("find -exec rm", "find . -name '*.pyc' -exec rm -f {} ;"),
+    ("find -exec rm", "find . -name '*.log' -exec rm -f {} ;"),
     ("find -exec rm +", "find . -type f -exec rm {} +"),
     ("crontab -r", "crontab -r"),
     ("userdel", "userdel -r bob"),
@@ -1080,3 +1080,11 @@ def test_leftovers_dry_run_and_go_run_of_a_local_file_change_nothing() -> None:
 ])
 def test_kafka_tools_that_drop_topics_records_or_offsets(command: str, destructive: list[bool]) -> None:
     assert [e.destructive for e in classify_command_string(command, line=1)] == destructive
+
+
+def test_find_exec_rm_of_bytecode_is_a_cache_purge() -> None:
+    from opsctl.adopt.commands import classify_argv
+    purge = classify_argv(["find", "src", "tests*", "-name", "*.pyc", "-exec", "rm", "{}", ";"], line=1)
+    logs = classify_argv(["find", ".", "-name", "*.log", "-exec", "rm", "{}", ";"], line=1)
+    assert purge is not None and not purge.destructive
+    assert logs is not None and logs.destructive

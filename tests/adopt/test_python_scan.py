@@ -3173,3 +3173,30 @@ def test_a_folder_wiped_and_filled_again_is_the_scripts_output() -> None:
 ], ids=["derived-checksum", "rename-from-itself", "migration-of-the-field", "overwritten"])
 def test_rows_rewritten_from_themselves_or_with_derived_values_lose_nothing(body: str, destructive: bool) -> None:
     assert effects("from django.db import models\n" + body) == [("orm", destructive, "medium")]
+
+
+def test_a_projects_argument_parser_subclass_adds_its_own_options(tmp_path: Path) -> None:
+    (tmp_path / "octodns" / "cmds").mkdir(parents=True)
+    (tmp_path / "octodns" / "__init__.py").write_text("")
+    (tmp_path / "octodns" / "cmds" / "__init__.py").write_text("")
+    (tmp_path / "octodns" / "cmds" / "args.py").write_text(textwrap.dedent("""\
+        from argparse import ArgumentParser as _Base
+        class ArgumentParser(_Base):
+            def parse_args(self, default_log_level=20):
+                self.add_argument("--debug", action="store_true")
+                self.add_argument("--quiet", action="store_true")
+                return super().parse_args()
+        """))
+    command = tmp_path / "octodns" / "cmds" / "sync.py"
+    command.write_text(textwrap.dedent("""\
+        from octodns.cmds.args import ArgumentParser
+        def main():
+            parser = ArgumentParser(description="sync")
+            parser.add_argument("--doit", action="store_true")
+            args = parser.parse_args()
+        if __name__ == "__main__":
+            main()
+        """))
+    script = Script(path="octodns/cmds/sync.py", language="python")
+    scan_python(script, command.read_text(), file=command, root=tmp_path)
+    assert [flag.name for flag in script.interface.flags] == ["--debug", "--quiet", "--doit"]

@@ -494,6 +494,8 @@ def _classify(argv: list[str], depth: int) -> list[tuple[Verdict, Confidence | N
                 return []
             if _find_only_links(args):  # ``find bin -type l -exec rm {} +``: links, no data
                 return [(MUT, cap)]
+            if inner and inner[0] in ("rm", "unlink") and _find_deletes_cache(args):
+                return [(MUT, cap)]  # ``find . -name '*.pyc' -exec rm {} \;``: as ``-delete``
             words = inner
             continue
         if is_dry_run(name, args):

@@ -34,7 +34,7 @@ from opsctl.adopt.python_index import (
     index_module,
     parse,
 )
-from opsctl.adopt.python_interface import extract_interface, registers_cli_opts
+from opsctl.adopt.python_interface import extract_interface, parse_add_argument, registers_cli_opts
 
 
 def package_of(file: Path, root: Path) -> list[str]:
@@ -301,6 +301,37 @@ def inherited_options(script: Script, index: ModuleIndex, local: dict[str, Path]
             if script.interface.flags:
                 script.interface.kind = "django"
             return
+
+
+def parser_class_options(script: Script, index: ModuleIndex, local: dict[str, Path]) -> None:
+    """``parser = ArgumentParser(...)`` where ``ArgumentParser`` is the project's own subclass
+    of argparse's (``from octodns.cmds.args import ArgumentParser``) that adds options of its own
+    (``self.add_argument('--debug', ...)`` in ``__init__`` or ``parse_args``): those options too,
+    listed first."""
+    for call, _scope in index.calls:
+        module, _, name = (index.canonical(call.func) or "").rpartition(".")
+        path = local.get(module) if name.endswith("Parser") else None
+        if path is None:
+            continue
+        try:
+            base_index = index_module(parse(path.read_text(encoding="utf-8", errors="replace")))
+        except (OSError, SyntaxError, ValueError, RecursionError):
+            continue
+        cls = next((node for node in base_index.classes if node.name == name and any(
+            (base_index.canonical(base) or "").endswith("ArgumentParser") for base in node.bases)), None)
+        if cls is None:
+            continue
+        known = {flag.name for flag in script.interface.flags}
+        added = []
+        for node in ast.walk(cls):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "add_argument"
+                    and isinstance(node.func.value, ast.Name) and node.func.value.id == "self"):
+                flag = parse_add_argument(base_index, node, [])
+                if flag is not None and flag.name not in known:
+                    known.add(flag.name)
+                    added.append(replace(flag, line=None))
+        script.interface.flags[:0] = added
+        return
 
 
 def _local_instances(index: ModuleIndex, local: dict[str, Path]) -> dict[str, tuple[str, str]]:

@@ -66,6 +66,7 @@ from opsctl.adopt.python_local import (
     inherited_options,
     local_imports,
     package_of,
+    parser_class_options,
 )
 
 
@@ -123,6 +124,8 @@ def _scan(script: Script, source: str, tree: ast.Module, *, file: Path, root: Pa
         script.interface.flags = [*(f for f in borrowed.flags if f.name not in own), *script.interface.flags]
     if script.interface.kind in ("django", "none") and django_path and local:
         inherited_options(script, index, local)
+    elif script.interface.kind == "argparse" and local and "Parser" in source:
+        parser_class_options(script, index, local)
     for option in script.interface.flags:  # a password's default written in the script is still a secret
         if isinstance(option.default, str) and (SECRET_VALUE.search(option.default) or any(
                 looks_like_credential(name.lstrip("-").replace("-", "_")) for name in (option.name, option.dest or ""))):
