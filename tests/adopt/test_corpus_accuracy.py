@@ -87,6 +87,8 @@ FLOORS: dict[str, dict[str, float]] = {
     # four not inventoried: scripts of a test folder (a consensus suite's, a broker image's test)
     "held-out-47": {"precision": 0.9, "recall": 0.8, "callers": 0.75, "flags": 0.95},
     "held-out-48": {"precision": 0.6, "recall": 0.75, "callers": 0.65, "flags": 0.95},
+    # eight not inventoried: seven in a test folder, a Debian maintainer script without a shebang
+    "held-out-49": {"precision": 0.6, "recall": 0.6, "callers": 0.8, "flags": 0.9},
 }
 
 
@@ -117,12 +119,13 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-48")
-    assert report["scripts"] >= 100
-    assert report["missed"] == []  # every labelled script is inventoried
-    # blind 0.54 / 0.83 (callers 0.70, flags 0.98); 0.64 / 0.78 after its rules (values rewritten
-    # from themselves and derived checksums, FIFOs, children and links the script makes): one
-    # more miss, metadata whose corrupted keys a command removes in place, which these labels
-    # call destructive and the migrations of the same field beside it do not
-    assert report["destructive"]["precision"] >= 0.6 and report["destructive"]["recall"] >= 0.75
-    assert report["callers"]["recall"] >= 0.65 and report["flags"]["recall"] >= 0.95
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-49")
+    assert report["scripts"] >= 90
+    # every labelled script is inventoried, or said why not: seven of an engine's test folder
+    # (its bats runner and helpers) and a Debian maintainer script without a shebang
+    assert len(report["missed"]) <= 8
+    assert all(m["where"] in ("absent", "skipped") for m in report["missed"])
+    # blind 0.60 / 0.64 (callers 0.83, flags 0.56); 0.64 / 0.64 (callers 0.83, flags 0.92) after
+    # its rules (a project's ArgumentParser subclass, find -exec rm of bytecode)
+    assert report["destructive"]["precision"] >= 0.6 and report["destructive"]["recall"] >= 0.6
+    assert report["callers"]["recall"] >= 0.8 and report["flags"]["recall"] >= 0.9
