@@ -1,0 +1,29 @@
+# All Rights Reserved.
+#
+#    Licensed under the Apache License, Version 2.0 (the "License"); you may
+#    not use this file except in compliance with the License. You may obtain
+#    a copy of the License at
+#
+#         http://www.apache.org/licenses/LICENSE-2.0
+#
+#    Unless required by applicable law or agreed to in writing, software
+#    distributed under the License is distributed on an "AS IS" BASIS, WITHOUT
+#    WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied. See the
+#    License for the specific language governing permissions and limitations
+#    under the License.
+import os
+import os.path
+
+# Try to guess where the deliverables directory is relative to where
+# the code is imported from.
+_venv = os.environ.get('VIRTUAL_ENV', '')
+if _venv:
+    deliverable_dir = os.path.dirname(_venv)
+    if deliverable_dir.endswith('.tox'):
+        deliverable_dir = os.path.dirname(deliverable_dir)
+    deliverable_dir = os.path.join(deliverable_dir, 'deliverables')
+else:
+    deliverable_dir = os.path.join(
+        os.path.dirname(__file__),
+        '../deliverables',
+    )
