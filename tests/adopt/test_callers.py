@@ -154,6 +154,21 @@ CASES = [
          "scripts/deploy.sh": [("Jenkinsfile", 6, "ci", "sh './scripts/deploy.sh prod'")]},
         id="other-ci"),
     pytest.param(
+        {"Jenkinsfile.d/core/release": """
+            pipeline {
+              stages {
+                stage('Clean') {
+                  steps {
+                    sh 'scripts/deploy.sh --cleanRelease'
+                  }
+                }
+              }
+            }
+            """},
+        {"scripts/deploy.sh": [("Jenkinsfile.d/core/release", 5, "ci",
+                                "sh 'scripts/deploy.sh --cleanRelease'")]},
+        id="a-folder-of-jenkins-pipelines"),
+    pytest.param(
         {"Makefile": """
             PYTHON ?= python3
             # deploy: ./scripts/deploy.sh

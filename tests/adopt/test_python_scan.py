@@ -1216,6 +1216,13 @@ def test_cloud_effects(source: str, expected: list[tuple[str, bool, str]]) -> No
     pytest.param("import requests\nrequests.get(url)\nrequests.head(url)", [], id="reads"),
     pytest.param("import requests\nrequests.request('DELETE', url)", [("http", True, "high")], id="request-delete"),
     pytest.param("import requests\nrequests.request('GET', url)", [], id="request-get"),
+    # the verb a variable: the verbs the script writes out elsewhere say what it may be
+    pytest.param("import requests\nactions = [('PUT', a), ('DELETE', b)]\nfor verb, x in actions:\n"
+                 "    requests.request(verb, url)", [("http", True, "medium")], id="request-verbs-listed"),
+    pytest.param("import requests\nfor verb in ('PUT', 'POST'):\n    requests.request(verb, url)",
+                 [("http", False, "medium")], id="request-verbs-writing"),
+    pytest.param("import requests\nverb = 'GET'\nrequests.request(verb, url)\nrequests.post(u2)",
+                 [("http", False, "high")], id="request-verb-resolved"),
     pytest.param("import requests\ns = requests.Session()\ns.auth = a\ns.post(url)", [("http", False, "high")],
                  id="session"),
     pytest.param("import httpx\nwith httpx.Client() as client:\n    client.delete(url)", [("http", True, "high")],

@@ -1878,3 +1878,55 @@ def test_a_fifo_made_again_a_child_signalled_by_name_and_a_folder_replaced_by_a_
         rm -rf /opt/app/data
     """)
     assert [(e.line, e.call) for e in script.effects if e.destructive] == [(7, "rm -rf /opt/app/data")]
+
+
+def test_a_clone_entered_by_a_longer_path_is_the_scripts_own() -> None:
+    script = scan("""
+        local_dir="$WORKSPACE/$REPO"
+        (cd $WORKSPACE && git clone $upstream $REPO)
+        (cd $local_dir && git checkout -f "$REF")
+        (cd /srv/app && git checkout -f main)
+    """)
+    assert [(e.line, e.destructive) for e in script.effects if e.call.startswith("git checkout")] == [
+        (3, False), (4, True)]
+
+
+@pytest.mark.parametrize(("text", "destructive"), [
+    # emptied, made again and filled with a fork's clone: all that lies under it is this run's
+    ('rm -rf "${SYNC_DIR}"\nmkdir -p "${SYNC_DIR}"\ncd "${SYNC_DIR}"\n'
+     'gh repo fork aws/eks-charts --clone --remote\nrm -rf "${SYNC_DIR}/eks-charts/stable/chart/"\n', []),
+    ('rm -rf "$W"\nmkdir -p "$W"\npushd "$W"\ngh repo clone org/repo\npopd\nrm -rf "$W/repo/docs"\n', []),
+    # made again but never filled (a data folder emptied for a restore): what lies under it is data
+    ('rm -rf "$DATA"\nmkdir -p "$DATA"\nrm -rf "$DATA/pg"\n', [True, True]),
+    # a fork without --clone writes nothing here
+    ('rm -rf "$W"\nmkdir -p "$W"\ncd "$W"\ngh repo fork org/repo\nrm -rf "$W/repo/docs"\n', [True, True]),
+])
+def test_what_lies_in_a_folder_it_emptied_and_filled_again_is_its_own(
+        text: str, destructive: list[bool]) -> None:
+    assert [e.destructive for e in scan(text).effects if e.destructive] == destructive
+
+
+@pytest.mark.parametrize(("text", "destructive"), [
+    # unpacked into the build folder, the binary moved out, the rest of the archive removed
+    ('curl -L https://get.helm.sh/helm.tar.gz | tar zxf - -C $BUILD_DIR\n'
+     'mv $BUILD_DIR/linux-amd64/helm $BUILD_DIR/.\nrm -rf $BUILD_DIR/linux-amd64\n', []),
+    ('unzip -q tool.zip -d "$OUT"\ncp "$OUT/tool-1.2/bin/tool" /usr/local/bin/\nrm -rf "$OUT/tool-1.2"\n', []),
+    # nothing was taken out of it: a folder of the target, for all we know not the archive's
+    ('curl -L $URL | tar zxf - -C $BUILD_DIR\nrm -rf $BUILD_DIR/linux-amd64\n', [True]),
+    # the unpacking target itself goes: whatever else was in it goes too
+    ('tar xf a.tgz -C "$D"\nmv "$D/x/bin" /opt/\nrm -rf "$D"\n', [True]),
+])
+def test_the_rest_of_an_archive_it_took_a_file_from_is_its_own(text: str, destructive: list[bool]) -> None:
+    assert [e.destructive for e in scan(text).effects if e.destructive] == destructive
+
+
+@pytest.mark.parametrize(("text", "destructive"), [
+    # a CDN's purge empties its edge caches: a change, no data lost
+    ('curl -X POST -H "Fastly-Key: $K" "https://api.fastly.com/service/${SID}/purge_all"\n', False),
+    ('curl -X POST "https://api.cloudflare.com/client/v4/zones/$Z/purge_cache"\n', False),
+    # an application's own purge endpoint deletes what it names
+    ('curl -X POST "https://$HOST/_synapse/admin/v1/purge_history/$ROOM"\n', True),
+])
+def test_a_cdn_purge_is_a_change(text: str, destructive: bool) -> None:
+    [effect] = [e for e in scan(text).effects if e.call.startswith("curl")]
+    assert effect.destructive is destructive

@@ -265,7 +265,10 @@ def classify(path: str, scripts: frozenset[str]) -> str | None:
         return "dockerfile"
     if yaml_file and (lower.startswith(("docker-compose", "compose.", "compose-"))):
         return "compose"
-    if lower.startswith("jenkinsfile") or lower.endswith(".jenkinsfile"):
+    if lower.startswith("jenkinsfile") or lower.endswith(".jenkinsfile") or (
+            path not in scripts and "." not in name
+            and any(f.lower().startswith("jenkinsfile") for f in folders)):
+        # (and the pipelines of a ``Jenkinsfile.d/`` folder, ``Jenkinsfile.d/core/release``)
         return "jenkins"
     if (yaml_file and (".circleci" in folders or ".buildkite" in folders or ".azure" in folders
                        or ".azure-pipelines" in folders or lower.startswith((

@@ -357,6 +357,9 @@ def _unwrapped_path(node: ast.expr, index: ModuleIndex) -> ast.expr:
     return node
 
 
+_HTTP_METHOD_LITERAL = re.compile(r"""['"](POST|PUT|PATCH|DELETE)['"]""")
+
+
 class EffectFinder:
     """The effects of one module's calls (see the module docstring for the rules)."""
 
@@ -1350,8 +1353,17 @@ class EffectFinder:
         if attr == "request":
             method_node = call.args[0] if call.args else kw.get("method")
             method = (const_str(method_node) or "").upper()
+            if not method and method_node is not None and not isinstance(method_node, ast.Constant):
+                method = (Resolver(self.index, scope, position(call)).text(method_node) or "").upper()
             if method in ("POST", "PUT", "PATCH", "DELETE"):
                 self._add("http", method == "DELETE", call)
+            elif method == "GET":
+                pass
+            elif not method and method_node is not None and not isinstance(method_node, ast.Constant) and (
+                    named := set(_HTTP_METHOD_LITERAL.findall(self.source))):
+                # ``for verb, member in calls: requests.request(verb, url)``, the verbs written
+                # out elsewhere in the script (``('DELETE', ...)`` in a list of actions)
+                self._add("http", "DELETE" in named, call, "medium")
             elif not method:
                 self._add("http", False, call, "low")
         elif attr in _HTTP_WRITES:

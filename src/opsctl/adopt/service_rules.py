@@ -217,10 +217,17 @@ def _deleting_endpoint(args: list[str]) -> bool:
         if word.startswith("-") or "/" not in word or not ("://" in word or word.startswith(("$", "http"))):
             continue
         path = word.split("://", 1)[1] if "://" in word else word
-        path = path.partition("/")[2] if "/" in path else ""
-        if _DELETING_ENDPOINT.search(path.lower()) and "cache" not in path.lower():
-            return True  # (purging a cache loses nothing: ``/admin/purge_media_cache``)
+        host, _, path = path.partition("/") if "/" in path else (path, "", "")
+        found = _DELETING_ENDPOINT.search(path.lower())
+        if found and "cache" not in path.lower() and not (
+                "purge" in found.group(0) and _CDN_HOST.search(host.lower())):
+            # (purging a cache loses nothing: ``/admin/purge_media_cache``, and a CDN's
+            # ``https://api.fastly.com/service/$ID/purge_all`` empties its edge caches)
+            return True
     return False
+
+
+_CDN_HOST = re.compile(r"(?:^|\.)(?:fastly|cloudflare|akamai\w*|cloudfront|bunnycdn|keycdn|cdn77)\.")
 
 
 def rule_wget(args: list[str]) -> Verdict | None:

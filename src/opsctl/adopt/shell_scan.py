@@ -388,6 +388,9 @@ def _fills_working_folder(words: list[str]) -> bool:
     if program in ("tar", "unzip", "cpio", "xar"):
         return not _output_folders(words) and any(
             w in ("x", "-x", "--extract", "-i", "-xf") or re.fullmatch(r"-?[A-Za-z]*x[A-Za-z]*", w) for w in args[:2])
+    if program == "gh":  # ``gh repo clone OWNER/REPO``, ``gh repo fork OWNER/REPO --clone``
+        return args[:2] == ["repo", "clone"] or (args[:2] == ["repo", "fork"] and any(
+            w == "--clone" or (w.startswith("--clone=") and w != "--clone=false") for w in args))
     return program == "git" and args[:1] == ["clone"]
 
 
@@ -1269,7 +1272,12 @@ class _Scan(ShellInterface):
                     program, index = command_program(command.words[index + 1:])
                     index += 1
                 if program in ("cd", "pushd"):
-                    in_clone = self.expanded_key(command.words[-1]) in cloned
+                    into_key = self.expanded_key(command.words[-1])
+                    # (``cd $WORKSPACE && git clone URL $REPO`` ... ``cd "$WORKSPACE/$REPO"``: a
+                    # clone named relative to the folder it was made in, entered by a longer path)
+                    in_clone = into_key in cloned or any(
+                        into_key.endswith("/" + clone) for clone in cloned
+                        if clone and not clone.startswith(("/", ".", "~")))
                     in_scratch = self.is_scratch(command.words[-1])
                     # ``cd dist/``: a folder named relative to where the script started (once)
                     into = _path_key(command.words[-1]).rstrip("/") if len(command.words) > index + 1 else ""
@@ -1313,6 +1321,8 @@ class _Scan(ShellInterface):
                         or self.in_own_clone(command.words, cloned)
                         or (in_scratch and _relative_operands(command.words, self.is_scratch))
                         or self.finds_in_wiped(command.words, wiped, rebuilt_for(command.function))
+                        or self.under_rebuilt(command.words, wiped, rebuilt_for(command.function))
+                        or self.unpacked_leftovers(command)
                         or self.own_backups(command.words) or self.helm_dependencies(command.words)
                         or self.stamped_this_run(command.words)
                         or (cwd is not None and self.own_output(_under(command.words, cwd), produced - looped))
@@ -1563,7 +1573,7 @@ class _Scan(ShellInterface):
                 if command.words:
                     written.update(self.expanded_key(w) for w in _outputs(command.words))
                     written.update(self.expanded_key(folder) + "/*" for folder in _output_folders(command.words))
-                    if command.words[0] == "cd" and len(command.words) == 2:
+                    if command.words[0] in ("cd", "pushd") and len(command.words) == 2:
                         cwd[command.function] = self.expanded_key(command.words[1])
                     elif command.function in cwd and _fills_working_folder(command.words):
                         written.add(cwd[command.function] + "/*")
@@ -1598,6 +1608,46 @@ class _Scan(ShellInterface):
             return False
         start = _path_key(words[index + 1])
         return start in wiped and start in rebuilt
+
+    def under_rebuilt(self, words: list[str], wiped: set[str], rebuilt: set[str]) -> bool:
+        """``rm -rf "$SYNC_DIR"; mkdir -p "$SYNC_DIR"; cd "$SYNC_DIR"; gh repo fork X --clone``,
+        then ``rm -rf "$SYNC_DIR/x/stable/chart"``: inside a folder the script emptied, made
+        again and filled earlier in the run, so all that lies there is this run's."""
+        program, index = command_program(words)
+        if program not in _REMOVERS or not wiped or not rebuilt:
+            return False
+        roots = [root.rstrip("/") + "/" for root in {self.expanded_key(w) for w in wiped} & rebuilt
+                 if root.rstrip("/") not in ("", ".", "~", "$HOME")]
+        operands = [self.expanded_key(w) for w in words[index + 1:] if not w.startswith("-")]
+        return bool(roots and operands) and all(
+            any(operand.startswith(root) for root in roots) for operand in operands)
+
+    def unpacked_leftovers(self, command: Command) -> bool:
+        """``curl -L URL | tar zxf - -C "$BUILD_DIR"``, ``mv "$BUILD_DIR/linux-amd64/helm"
+        "$BUILD_DIR/"``, then ``rm -rf "$BUILD_DIR/linux-amd64"``: what is left of an archive
+        it unpacked into a folder, once it took what it needed out of it (a folder directly
+        in the unpacking target that a move or copy took a file from)."""
+        program, index = command_program(command.words)
+        if program not in _REMOVERS or ("tar" not in self.text and "unzip" not in self.text):
+            return False
+        operands = [self.expanded_key(w).rstrip("/") for w in command.words[index + 1:] if not w.startswith("-")]
+        if not operands:
+            return False
+        unpacked_into: set[str] = set()
+        taken_from: set[str] = set()
+        for other in self.parsed.commands:
+            if other.seq >= command.seq:
+                break
+            name, at = command_program(other.words) if other.words else (None, 0)
+            if name in ("tar", "unzip"):
+                unpacked_into.update(self.expanded_key(f).rstrip("/") for f in _output_folders(other.words))
+            elif name in ("mv", "cp", "install"):
+                taken_from.update(self.expanded_key(w) for w in [
+                    w for w in other.words[at + 1:] if not w.startswith("-")][:-1])
+        return all(any(op.startswith(folder + "/") and "/" not in op[len(folder) + 1:]
+                       for folder in unpacked_into if folder not in ("", "/", ".", "~"))
+                   and any(source.startswith(op + "/") for source in taken_from)
+                   for op in operands)
 
     def test_folders_made(self, words: list[str]) -> bool:
         """``sudo rm -rf "${TEST_OUTPUT_DIR}"`` in a test's ``cleanup`` function, the folder its
