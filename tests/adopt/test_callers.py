@@ -169,6 +169,46 @@ CASES = [
                                 "sh 'scripts/deploy.sh --cleanRelease'")]},
         id="a-folder-of-jenkins-pipelines"),
     pytest.param(
+        {"app.json": """
+            {
+              "name": "acme",
+              "scripts": {
+                "postdeploy": "./scripts/deploy.sh --first && ./manage.py update_metrics"
+              },
+              "environments": {"test": {"scripts": {"test": "./scripts/backup.sh --check"}}}
+            }
+            """},
+        {"scripts/deploy.sh": [("app.json", 4, "ci",
+                                '"postdeploy": "./scripts/deploy.sh --first && ./manage.py update_metrics"')],
+         "dash/management/commands/update_metrics.py": [
+             ("app.json", 4, "ci",
+              '"postdeploy": "./scripts/deploy.sh --first && ./manage.py update_metrics"')]},
+        id="heroku-app-json-scripts"),
+    pytest.param(
+        {"templates/job.yaml": """
+            apiVersion: batch/v1
+            kind: Job
+            spec:
+              template:
+                spec:
+                  containers:
+                    - name: main
+                      command:
+                        - /bin/bash
+                        - -c
+                        - |
+                          {{- .Files.Get "scripts/deploy.sh" | nindent 14 }}
+            ---
+            apiVersion: v1
+            kind: ConfigMap
+            data:
+              backup.sh: |
+                {{- .Files.Get "scripts/backup.sh" | nindent 4 }}
+            """},
+        {"scripts/deploy.sh": [("templates/job.yaml", 12, "kubernetes",
+                                '{{- .Files.Get "scripts/deploy.sh" | nindent 14 }}')]},
+        id="a-helm-template-runs-a-file-of-its-chart"),
+    pytest.param(
         {"Makefile": """
             PYTHON ?= python3
             # deploy: ./scripts/deploy.sh
@@ -575,6 +615,49 @@ CONFIGURATION_CASES = [
              ("modules/sync/manifests/task.pp", 9, "cron",
               "command => '/usr/local/bin/node_clean.sh >> /var/log/clean.log 2>&1',")]},
         id="puppet-manifest-commands-not-file-sources"),
+    pytest.param(
+        {"files/consul/event_handler.sh": "#!/bin/sh\necho event\n",
+         "files/slurm/nvidia_gres.sh": "#!/bin/sh\necho gres\n",
+         "files/users/create_user.py": "#!/usr/bin/env python3\nprint('user')\n",
+         "files/ipa/kinit_wrapper": "#!/bin/sh\nexec \"$@\"\n",
+         "files/ipa/unused.sh": "#!/bin/sh\necho unused\n",
+         "manifests/site.pp": """
+            @consul::watch { 'puppet_event':
+              args => ['/usr/bin/event_handler.sh'],
+            }
+            if $gpu {
+              $gres_cmd = '/opt/slurm/bin/nvidia_gres.sh --with-type'
+            }
+            exec { 'gres': command => "${gres_cmd} > /etc/slurm/gres.conf" }
+            $keytab_command = @("EOT")
+              kinit_wrapper ipa-getkeytab -p svc \\
+              -k /etc/svc.keytab
+              |EOT
+            exec { 'keytab': command => $keytab_command }
+            $command = range(1, $count).map |$i| {
+              "create_user.py user${i}"
+            }
+            exec { 'users': command => $command }
+            $unused = '/usr/bin/unused.sh --never-run'
+            file { $unused: ensure => present }
+            """},
+        {"files/consul/event_handler.sh": [("manifests/site.pp", 2, "script",
+                                            "args => ['/usr/bin/event_handler.sh'],")],
+         "files/slurm/nvidia_gres.sh": [("manifests/site.pp", 5, "script",
+                                         "$gres_cmd = '/opt/slurm/bin/nvidia_gres.sh --with-type'")],
+         "files/ipa/kinit_wrapper": [("manifests/site.pp", 9, "script",
+                                      "kinit_wrapper ipa-getkeytab -p svc \\")],
+         "files/users/create_user.py": [("manifests/site.pp", 14, "script", '"create_user.py user${i}"')]},
+        id="puppet-args-and-the-variables-a-command-runs"),
+    pytest.param(
+        {"files/slurm/epilog": "#!/bin/sh\nrm -rf /scratch/$SLURM_JOB_ID\n",
+         "files/slurm/slurm_mail": "#!/bin/sh\nmail \"$@\"\n",
+         "templates/slurm/slurm.conf.epp": "# Prolog=/etc/slurm/prolog\nEpilog=/etc/slurm/epilog\n"
+                                           "MailProg=/usr/sbin/slurm_mail\nClusterName=x\n"},
+        {"files/slurm/epilog": [("templates/slurm/slurm.conf.epp", 2, "script", "Epilog=/etc/slurm/epilog")],
+         "files/slurm/slurm_mail": [("templates/slurm/slurm.conf.epp", 3, "script",
+                                     "MailProg=/usr/sbin/slurm_mail")]},
+        id="slurm-hooks"),
     pytest.param(
         {"files/plugins/restart_service": "#!/bin/sh\nsystemctl restart \"$1\"\n",
          "files/event_handlers/high_memory.sh": "#!/bin/sh\necho high\n",

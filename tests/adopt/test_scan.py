@@ -207,6 +207,27 @@ def test_a_script_in_a_test_folder_that_ci_runs_is_inventoried(tmp_path: Path) -
     assert skipped["tests/"] == "tests" and "ci/test_port_db.sh" not in skipped
 
 
+def test_what_a_test_folder_script_that_ci_runs_runs_in_turn_is_inventoried(tmp_path: Path) -> None:
+    """``make e2e`` runs ``test/e2e/run-test``, which sources ``test/e2e/provision-cluster`` and
+    runs ``test/local/provision`` through ``$SCRIPTPATH/..``: one job, all listed. What only a
+    script that nothing outside runs calls stays a test."""
+    write(tmp_path, "Makefile", "e2e:\n\ttest/e2e/run-test\n")
+    write(tmp_path, "test/e2e/run-test",
+          '#!/bin/bash\nSCRIPTPATH="$( cd "$(dirname "$0")" ; pwd -P )"\n'
+          "source $SCRIPTPATH/provision-cluster\n"
+          'DIR=$("$SCRIPTPATH/../local/provision" -b x)\n')
+    write(tmp_path, "test/e2e/provision-cluster", "#!/bin/bash\neksctl create cluster -f c.yaml\n")
+    write(tmp_path, "test/local/provision", "#!/bin/bash\nkind create cluster\n")
+    write(tmp_path, "test/other/run.sh", "#!/bin/bash\n./test/other/helper.sh\n")
+    write(tmp_path, "test/other/helper.sh", "#!/bin/bash\necho helping\n")
+
+    inventory = scan_tree(tmp_path, git=False)
+
+    by_path = {s.path: s for s in inventory.scripts}
+    assert sorted(by_path) == ["test/e2e/provision-cluster", "test/e2e/run-test", "test/local/provision"]
+    assert [(c.path, c.line) for c in by_path["test/local/provision"].callers] == [("test/e2e/run-test", 4)]
+
+
 def test_a_script_in_a_test_folder_that_destroys_is_listed_though_nothing_runs_it(tmp_path: Path) -> None:
     """An end-to-end runner that an outside CI starts (nothing in the repository names it) and
     that deletes real resources is a blast radius: listed, with the reason. One that only

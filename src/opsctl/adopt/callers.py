@@ -28,6 +28,7 @@ from opsctl.adopt.callers_build import (
     callers_in_cron,
     callers_in_dockerfile,
     callers_in_entry_points,
+    callers_in_heroku_app,
     callers_in_ini,
     callers_in_justfile,
     callers_in_logrotate,
@@ -281,6 +282,8 @@ def classify(path: str, scripts: frozenset[str]) -> str | None:
         return "pre-commit"
     if name == "Procfile" or lower.startswith("procfile."):
         return "procfile"
+    if lower == "app.json" and path not in scripts:
+        return "heroku"
     if ("logrotate" in lower and lower.endswith(".conf")) or "logrotate.d" in folders:
         return "logrotate"
     if lower.endswith((".service", ".timer")) or (
@@ -301,6 +304,8 @@ def classify(path: str, scripts: frozenset[str]) -> str | None:
         return "ini"
     if lower.endswith(".pp") and path not in scripts:
         return "puppet"
+    if lower.startswith("slurm") and ".conf" in lower and path not in scripts:
+        return "daemon-config"  # (``slurm.conf``, ``slurm.conf.epp``: ``Epilog=/etc/slurm/epilog``)
     if (lower.endswith((".cfg", ".cfg.erb", ".conf.erb")) and lower != "setup.cfg" and path not in scripts) or (
             lower.endswith(".conf") and folders and folders[-1] == "init" and path not in scripts):
         return "daemon-config"  # (and an upstart job, ``etc/init/x.conf``: ``exec /usr/bin/x``)
@@ -357,6 +362,7 @@ _SCANNERS = {
     "maven": callers_in_maven,
     "terraform": callers_in_terraform,
     "procfile": callers_in_procfile,
+    "heroku": callers_in_heroku_app,
     "logrotate": callers_in_logrotate,
     "ini": callers_in_ini,
     "pre-commit": callers_in_pre_commit,

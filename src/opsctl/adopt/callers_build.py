@@ -278,6 +278,26 @@ def callers_in_procfile(file: CallerFile, index: ScriptIndex, collector: Collect
             callers_in_chunk(file, match.group(1), number, index, collector, "ci", Where(file.path, ""))
 
 
+_HEROKU_SCRIPT = re.compile(r"""^\s*"(?:postdeploy|pr-predestroy|test-setup|test|command)"\s*:\s*("(?:[^"\\]|\\.)*")\s*,?\s*$""")
+
+
+def callers_in_heroku_app(file: CallerFile, index: ScriptIndex, collector: Collector,
+                          plan: list[tuple[str, str]]) -> None:
+    """Heroku's ``app.json``: the commands of its ``scripts`` (``"postdeploy": "./bin/setup &&
+    ./manage.py seed"``, ``pr-predestroy``, a CI environment's ``test-setup``/``test``), run by
+    the platform after a deploy or around a review app's life."""
+    if '"scripts"' not in file.text:
+        return
+    for number, line in enumerate(file.lines, 1):
+        match = _HEROKU_SCRIPT.match(line)
+        if match:
+            try:
+                command = json.loads(match.group(1))
+            except ValueError:
+                continue
+            callers_in_chunk(file, command, number, index, collector, "ci", Where(file.path, ""))
+
+
 _LOGROTATE_SCRIPT = re.compile(r"^\s*(?:postrotate|prerotate|firstaction|lastaction|preremove)\s*$")
 
 

@@ -336,6 +336,8 @@ def callers_in_yaml(file: CallerFile, index: ScriptIndex, collector: Collector,
     ``cron``, a Job's, Deployment's or Pod's kind ``kubernetes``; the steps of a Tekton Task or an
     Argo Workflow, kind ``ci``), AWS CodeDeploy's ``appspec.yml`` (kind ``ci``), and GitLab CI
     files that the main ``.gitlab-ci.yml`` includes."""
+    if ".Files.Get" in file.text and "templates/" in file.path:
+        _files_run_by_chart(file, index, collector)
     if file.path.rpartition("/")[2].lower() in ("appspec.yml", "appspec.yaml") and re.search(
             r"^hooks:", file.text, re.M):
         # the scripts of the deployment's lifecycle hooks (``BeforeInstall: - location: x.sh``),
@@ -364,6 +366,8 @@ def callers_in_yaml(file: CallerFile, index: ScriptIndex, collector: Collector,
                                   if isinstance(item, yaml.ScalarNode)]
                     elif isinstance(node, yaml.ScalarNode):
                         items.append((node.value, node.start_mark.line + 1))
+                if ".Files.Get" in file.text:  # the file a chart pastes in: read where it is named
+                    items = [(_FILES_GET_TAG.sub(" ", text), line) for text, line in items]
                 callers_in_word_list(file, items, index, collector, kind, Where(file.path, None))
                 script = container_map.get("script") or container_map.get("source")
                 if isinstance(script, yaml.ScalarNode):  # a Tekton step's or Argo template's script
@@ -378,6 +382,30 @@ def callers_in_yaml(file: CallerFile, index: ScriptIndex, collector: Collector,
     elif re.search(r"^\s*(before_)?script:", file.text, re.M) and re.search(
             r"^\s*stage:", file.text, re.M):
         callers_in_gitlab(file, index, collector, plan)
+
+
+_FILES_GET_TAG = re.compile(r"\{\{-?[^}]*\.Files\.Get[^}]*\}\}")
+_FILES_GET = re.compile(r"""\.Files\.Get\s+["']([^"']+)["']""")
+_RUNS_TEXT = re.compile(r"""^\s*(?:-\s+)?(?:command|args|source|script):|^\s*-\s+["']?-c["']?\s*$""")
+
+
+def _files_run_by_chart(file: CallerFile, index: ScriptIndex, collector: Collector) -> None:
+    """A Helm chart's template that pastes a file of the chart in as the text a container runs
+    (``command: [bash, -c, |]`` or an Argo template's ``source: |`` followed by ``{{ .Files.Get
+    "scripts/x.sh" | nindent 10 }}``): the script runs there. Only within a few lines after such
+    a key: a ConfigMap's ``data`` holding the file ships it, it does not run it."""
+    chart = file.path.rpartition("templates/")[0].rstrip("/")
+    kind: CallerKind = "cron" if re.search(r"^kind:\s*CronJob", file.text, re.M) else (
+        "ci" if re.search(r"^kind:\s*(?:Workflow|WorkflowTemplate|CronWorkflow)\b", file.text, re.M)
+        else "kubernetes")
+    for number, line in enumerate(file.lines, 1):
+        named = _FILES_GET.search(line)
+        if named is None or not any(_RUNS_TEXT.match(file.text_of(back))
+                                    for back in range(max(1, number - 4), number)):
+            continue
+        script = index.resolve_path(named.group(1), [chart], {})
+        if script is not None and script != file.path:
+            collector.add(script, file.path, number, kind, file.text_of(number))
 
 
 _COMPOSE_SERVICES = re.compile(r"^services:[ \t]*(?:#.*)?$", re.M)

@@ -10,7 +10,9 @@ is named by the path Puppet installs it at (``/usr/local/bin/x.sh`` for
 ``modules/m/files/usr/local/bin/x.sh``), which the index resolves by its trailing path or name.
 
 Daemon configuration (``*.cfg``, ``*.conf.erb``, ``*.cfg.erb``): NRPE's ``command[name]=CMD``,
-Nagios/Icinga's ``command_line CMD`` and upstart's ``exec CMD``, kind ``script``.
+Nagios/Icinga's ``command_line CMD`` and upstart's ``exec CMD``, kind ``script``; and
+``slurm.conf`` (or a template of it): the programs Slurm runs (``Epilog=``, ``Prolog=``,
+``MailProg=``, ``HealthCheckProgram=``, ``ResumeProgram=``...).
 """
 
 from __future__ import annotations
@@ -30,10 +32,19 @@ from opsctl.adopt.model import CallerKind
 
 _COMMAND_ATTRIBUTE = re.compile(r"^\s*command\s*=>\s*(.+?)\s*,?\s*$")
 _SHELLQUOTE_OPEN = re.compile(r"\bshellquote\(\s*\[")
+_ARGS_OPEN = re.compile(r"^\s*args\s*=>\s*\[")  # ``args => ['/usr/bin/handler.sh']`` (consul::watch)
+_COMMAND_VALUE = re.compile(r"\bcommand\s*=>\s*([^,}\n]+)")  # (``exec { 'x': command => $cmd }`` too)
+_VARIABLE_USE = re.compile(r"\$\{?(\w+)\}?")
+_ASSIGNMENT = re.compile(r"^\s*\$(\w+)\s*=\s*(.+?)\s*$")
+_HEREDOC_OPEN = re.compile(r"@\(\s*\"?(\w+)\"?\s*(?:[:/][^)]*)?\)")  # ``@("EOT")``, ``@("X"/L)``, ``@(END:sh)``
+_LONE_STRING = re.compile(r"""^\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")\s*,?\s*$""")
 _STRING = re.compile(r"'((?:[^'\\]|\\.)*)'|\"((?:[^\"\\]|\\.)*)\"")
 _CRON_RESOURCE = re.compile(r"^\s*(?:cron|cron::[\w:]+)\s*\{")
 _CRON_LOOKBACK = 12
-_DAEMON_COMMAND = re.compile(r"^\s*(?:command\[[^\]]+\]\s*=|command_line\s|exec\s)\s*(.+)$")
+_DAEMON_COMMAND = re.compile(r"^\s*(?:command\[[^\]]+\]\s*=|command_line\s|exec\s"
+                             # Slurm's hooks: ``Epilog=/etc/slurm/epilog``, ``MailProg=...``
+                             r"|(?:(?:Task|Srun)?(?:Prolog|Epilog)(?:Slurmctld)?|MailProg|HealthCheckProgram"
+                             r"|(?:Resume|ResumeFail|Suspend|Reboot)Program)\s*=)\s*(.+)$")
 
 
 def _strings(text: str) -> list[str]:
@@ -49,14 +60,43 @@ def _kind_at(file: CallerFile, number: int) -> CallerKind:
 
 def callers_in_puppet(file: CallerFile, index: ScriptIndex, collector: Collector,
                       plan: list[tuple[str, str]]) -> None:
-    """``command => '...'`` values and ``shellquote([...])`` arrays of a Puppet manifest."""
+    """``command => '...'`` values and ``shellquote([...])`` or ``args => [...]`` arrays of a
+    Puppet manifest; and the value of a variable a ``command`` attribute runs (``$cmd = '...'``,
+    a heredoc ``@("EOT")``, the strings of a ``.map`` block), where it is written."""
     where = Where(file.path, None)
     words: list[tuple[str, int]] = []
     in_array = False
+    run_vars = {name for value in _COMMAND_VALUE.findall(file.text) for name in _VARIABLE_USE.findall(value)}
+    heredoc: tuple[str, CallerKind] | None = None  # (its end tag, kind) inside a command's heredoc
+    block: CallerKind | None = None  # inside the ``{ ... }`` of a command variable's ``.map``
     for number, line in enumerate(file.lines, 1):
+        if heredoc is not None:
+            if re.match(rf"^\s*\|?-?\s*{re.escape(heredoc[0])}\s*$", line):
+                heredoc = None
+            elif line.strip():
+                callers_in_chunk(file, line.strip().removesuffix("\\"), number, index, collector,
+                                 heredoc[1], where)
+            continue
         if line.lstrip().startswith("#"):
             continue
-        opened = _SHELLQUOTE_OPEN.search(line)
+        if block is not None:
+            if line.strip() == "}":
+                block = None
+            elif (value := _LONE_STRING.match(line)) and (text := value.group(1) or value.group(2)):
+                callers_in_chunk(file, text, number, index, collector, block, where)
+            continue
+        assigned = _ASSIGNMENT.match(line) if run_vars else None
+        if assigned and assigned.group(1) in run_vars and not _SHELLQUOTE_OPEN.search(line):
+            value = assigned.group(2)
+            if (tag := _HEREDOC_OPEN.search(value)) is not None:
+                heredoc = (tag.group(1), _kind_at(file, number))
+            elif value.rstrip().endswith("{"):  # ``range(...).map |$i| {``, one string per line
+                block = _kind_at(file, number)
+            else:
+                for text in _strings(value):
+                    callers_in_chunk(file, text, number, index, collector, _kind_at(file, number), where)
+            continue
+        opened = _SHELLQUOTE_OPEN.search(line) or _ARGS_OPEN.search(line)
         if opened or in_array:
             start = opened.end() if opened else 0
             end = line.find("]", start)
@@ -67,6 +107,9 @@ def callers_in_puppet(file: CallerFile, index: ScriptIndex, collector: Collector
                 words = []
             continue
         match = _COMMAND_ATTRIBUTE.match(line)
+        if match and (tag := _HEREDOC_OPEN.search(match.group(1))) is not None:
+            heredoc = (tag.group(1), _kind_at(file, number))
+            continue
         if match:
             values = _strings(match.group(1))
             if values:

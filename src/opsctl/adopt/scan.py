@@ -386,13 +386,13 @@ def _ci_scripts_of_test_folders(inventory: Inventory, candidates: list[Candidate
     file without a shebang that nothing runs (not even another script) and a file that tox or
     a calling line hands to a test runner (``pytest tests/x.py``, ``bats tests/smoke.sh``)."""
     for_effects: set[str] = set()
+    ran = _run_from_outside(candidates, callers)
     for candidate in candidates:
         name = candidate.path.rsplit("/", 1)[-1]
         if candidate.language == "python" and (name.startswith("test_") or name.endswith("_test.py")
                                                or name == "conftest.py"):
             continue
-        run = any(caller.kind not in _NOT_RUNNERS and not _TEST_RUNNER.search(caller.text)
-                  for caller in callers.get(candidate.path, ()))
+        run = candidate.path in ran
         if candidate.interpreter is None:  # named as a test outside a test folder: not read yet
             try:
                 with open(candidate.file, "rb") as handle:
@@ -420,6 +420,27 @@ def _ci_scripts_of_test_folders(inventory: Inventory, candidates: list[Candidate
         inventory.skipped = [s for s in inventory.skipped if s.path != candidate.path]
         inventory.scripts.append(script)
     return for_effects
+
+
+def _run_from_outside(candidates: list[Candidate], callers: dict[str, list[Caller]]) -> set[str]:
+    """The scripts of test folders that CI, a build file, cron or a container runs, and those
+    that such a script runs in turn (``test/e2e/run-test`` from the Makefile, sourcing
+    ``test/e2e/provision-cluster``): one job, whichever of its files the runner names. A script
+    that only other tests, or a test runner, run stays a test."""
+    def outside(caller: Caller) -> bool:
+        return caller.kind not in _NOT_RUNNERS and not _TEST_RUNNER.search(caller.text)
+
+    ran = {c.path for c in candidates if any(outside(caller) for caller in callers.get(c.path, ()))}
+    rest = [c.path for c in candidates if c.path not in ran]
+    while rest:
+        more = [path for path in rest if any(
+            caller.kind == "script" and caller.path in ran and not _TEST_RUNNER.search(caller.text)
+            for caller in callers.get(path, ()))]
+        if not more:
+            break
+        ran.update(more)
+        rest = [path for path in rest if path not in ran]
+    return ran
 
 
 def _imported_library(inventory: Inventory, path: str) -> bool:
