@@ -82,18 +82,18 @@ def callers_in_puppet(file: CallerFile, index: ScriptIndex, collector: Collector
         if block is not None:
             if line.strip() == "}":
                 block = None
-            elif (value := _LONE_STRING.match(line)) and (text := value.group(1) or value.group(2)):
+            elif (lone := _LONE_STRING.match(line)) and (text := lone.group(1) or lone.group(2)):
                 callers_in_chunk(file, text, number, index, collector, block, where)
             continue
         assigned = _ASSIGNMENT.match(line) if run_vars else None
         if assigned and assigned.group(1) in run_vars and not _SHELLQUOTE_OPEN.search(line):
-            value = assigned.group(2)
-            if (tag := _HEREDOC_OPEN.search(value)) is not None:
+            assigned_value = assigned.group(2)
+            if (tag := _HEREDOC_OPEN.search(assigned_value)) is not None:
                 heredoc = (tag.group(1), _kind_at(file, number))
-            elif value.rstrip().endswith("{"):  # ``range(...).map |$i| {``, one string per line
+            elif assigned_value.rstrip().endswith("{"):  # ``range(...).map |$i| {``, a string a line
                 block = _kind_at(file, number)
             else:
-                for text in _strings(value):
+                for text in _strings(assigned_value):
                     callers_in_chunk(file, text, number, index, collector, _kind_at(file, number), where)
             continue
         opened = _SHELLQUOTE_OPEN.search(line) or _ARGS_OPEN.search(line)
