@@ -357,6 +357,24 @@ def _unwrapped_path(node: ast.expr, index: ModuleIndex) -> ast.expr:
     return node
 
 
+_ODOO_METHODS = frozenset({"unlink", "write", "set_param", "create"})
+
+
+def _odoo_model(node: ast.expr) -> bool:
+    """An Odoo model or recordset: ``env["res.partner"]``, ``self.env["x.y"]``, and what its
+    ``search``/``browse``/``sudo``/``with_context`` calls return."""
+    for _ in range(8):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            node = node.func.value
+        elif isinstance(node, ast.Subscript):
+            key = node.slice
+            return ((dotted(node.value) or "").rpartition(".")[2] == "env" and isinstance(key, ast.Constant)
+                    and isinstance(key.value, str) and "." in key.value)
+        else:
+            return False
+    return False
+
+
 _HTTP_METHOD_LITERAL = re.compile(r"""['"](POST|PUT|PATCH|DELETE)['"]""")
 
 
@@ -1003,6 +1021,12 @@ class EffectFinder:
                 node_text(call)) and any(_unsets(arg) for arg in (*call.args, *(k.value for k in call.keywords))):
             # ``query.update(q, {"$unset": {field: True}})``: a stored field removed from the documents
             self._add("orm", True, call, "medium")
+        elif attr in _ODOO_METHODS and isinstance(func, ast.Attribute) and "env[" in self.source \
+                and _odoo_model(func.value):
+            # Odoo: ``env["res.partner"].search(domain).unlink()`` deletes the records,
+            # ``.write({...})`` and ``env["ir.config_parameter"].set_param(k, v)`` overwrite
+            # stored values in place; ``.create({...})`` adds one
+            self._add("orm", attr != "create", call, "medium")
         elif attr in ("kill", "terminate") and isinstance(func, ast.Attribute) and self.processes \
                 and self._rooted(func.value, self.processes):
             # ``psutil.Process(pid).kill()``: a process the script found, ended
