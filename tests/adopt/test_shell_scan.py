@@ -528,6 +528,26 @@ def test_arguments_handed_on_wholesale_are_a_list_read_by_another_program(
     assert [(f.name, f.passed_on) for f in scan(text).interface.flags] == flags
 
 
+@pytest.mark.parametrize(("text", "flags"), [
+    # handed on wholesale, its usage naming them: one positional each, a repeated one a list
+    ('usage() {\n  echo "Usage: $(basename $0) <series> <deliverable> <updatetype>"\n}\n'
+     'source ./.tox/venv/bin/activate\nnew-release $@\n',
+     [("arg1", "series", "string", True), ("arg2", "deliverable", "string", True),
+      ("arg3", "updatetype", "string", True)]),
+    ('echo "Usage: $0 <series> <repo> [<repo>...]"\nlist-changes "$@"\n',
+     [("arg1", "series", "string", True), ("arg2", "repo", "list", True)]),
+    ('echo "Usage: $0 <host> [<port>]"\nexec ssh "$@"\n',
+     [("arg1", "host", "string", True), ("arg2", "port", "string", False)]),
+    # a usage line with options is not only positionals: the list as before
+    ('echo "Usage: $0 [-v] <host>"\nexec ssh "$@"\n', [("arg1", None, "list", False)]),
+    # a sourced file other than a virtualenv's activate may define the command
+    ('echo "Usage: $0 <a> <b>"\nsource "$LIB/common.sh"\nrun_it "$@"\n', []),
+])
+def test_arguments_handed_on_take_the_names_their_usage_gives(
+        text: str, flags: list[tuple[str, str | None, str, bool]]) -> None:
+    assert [(f.name, f.dest, f.type, f.required) for f in scan(text).interface.flags] == flags
+
+
 # -- scan_shell: environment ----------------------------------------------------------------------
 
 def test_environment_reads() -> None:

@@ -94,6 +94,29 @@ def set_default(flag: Flag, value: str | None) -> None:
         flag.default = value
 
 
+_USAGE_LINE = re.compile(r"(?im)usage:\s*(?:\$\([^)\n]*\)|\S+)((?:[ \t]+(?:\[?<[\w.-]+>(?:\.\.\.)?\]?(?:\.\.\.)?))+)[ \t]*[\"']?[ \t]*$")
+_PLACEHOLDER = re.compile(r"(\[)?<([\w.-]+)>(\.\.\.)?\]?(\.\.\.)?")
+
+
+def _usage_placeholders(text: str) -> list[tuple[str, bool, bool]]:
+    """The positional arguments a usage line names, each (name, optional, repeated), a name
+    given again (``<repo> [<repo>...]``) once, repeated: only from a line whose words after the
+    program are all ``<placeholders>``."""
+    line = _USAGE_LINE.search(text)
+    if line is None:
+        return []
+    found: dict[str, tuple[str, bool, bool]] = {}
+    for match in _PLACEHOLDER.finditer(line.group(1)):
+        name = match.group(2)
+        many = bool(match.group(3) or match.group(4))
+        if name in found:
+            first = found[name]
+            found[name] = (name, first[1], True)
+        else:
+            found[name] = (name, bool(match.group(1)), many)
+    return list(found.values())
+
+
 def _passed_on_to(words: list[str]) -> str:
     if words[0] == "set":  # ``set -- /usr/bin/restic "$@"``: the command the rest runs
         words = [w for w in words[1:] if w != "--"]
@@ -446,8 +469,9 @@ class ShellInterface:
         the script accepts beyond the arguments it reads itself. Not a function of its own (its
         ``$1`` are read as the script's), nor ``echo``/``printf`` of them."""
         functions = set(self.parsed.functions).union(*(lib.parsed.functions for lib in self.sourced))
+        # (a virtualenv's ``bin/activate`` defines only ``deactivate``: not a command that runs)
         sources = sum(1 for command in self.parsed.commands if command.words[:1] in (["."], ["source"])
-                      and len(command.words) >= 2)
+                      and len(command.words) >= 2 and not command.words[1].strip("\"'").endswith("bin/activate"))
         if sources > len(self.sourced):  # a command may be a function of a file it could not read
             return None
         for command in self.parsed.commands:
@@ -552,7 +576,18 @@ class ShellInterface:
             command.words[:1] == ["shift"] and command.seq < passed.seq
             and command.function in argument_functions for command in self.parsed.commands)
         # without a ``shift`` first, "$@" starts at the $1 it read itself: nothing more
-        if passed is not None and (shifted or not reads):
+        placeholders = _usage_placeholders(self.text) if passed is not None and not reads and not shifted else []
+        if len(placeholders) > 1:
+            # ``echo "Usage: $0 <series> <deliverable> <updatetype>"`` ... ``new-release $@``: the
+            # arguments it hands on, one by one as its usage names them
+            program = _passed_on_to(passed.words) if passed is not None else "*"
+            for number, (name, optional, many) in enumerate(placeholders, start=1):
+                reads[number] = Flag(name=f"arg{number}", type="list" if many else "string",
+                                     dest=re.sub(r"\W", "_", name),
+                                     positional=True, nargs="*" if many else None, required=not optional,
+                                     help=f"<{name}> in its usage line, passed on to {program}",
+                                     line=passed.line if passed is not None else None)
+        elif passed is not None and (shifted or not reads):
             number = max(reads, default=0) + 1
             program = _passed_on_to(passed.words)
             reads[number] = Flag(name=f"arg{number}", type="list", positional=True, nargs="*",
