@@ -89,6 +89,8 @@ FLOORS: dict[str, dict[str, float]] = {
     "held-out-48": {"precision": 0.6, "recall": 0.75, "callers": 0.65, "flags": 0.95},
     # eight not inventoried: seven in a test folder, a Debian maintainer script without a shebang
     "held-out-49": {"precision": 0.6, "recall": 0.6, "callers": 0.8, "flags": 0.9},
+    # two not inventoried: a test folder's integration runner, a test-named tox check
+    "held-out-50": {"precision": 0.75, "recall": 0.95, "callers": 0.85, "flags": 0.9},
 }
 
 
@@ -119,13 +121,15 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-49")
-    assert report["scripts"] >= 90
-    # every labelled script is inventoried, or said why not: seven of an engine's test folder
-    # (its bats runner and helpers) and a Debian maintainer script without a shebang
-    assert len(report["missed"]) <= 8
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-50")
+    assert report["scripts"] >= 140
+    # every labelled script is inventoried, or said why not: a test folder's integration-test
+    # runner that nothing in the kept files runs, and a tox check named as a test
+    assert len(report["missed"]) <= 2
     assert all(m["where"] in ("absent", "skipped") for m in report["missed"])
-    # blind 0.60 / 0.64 (callers 0.83, flags 0.56); 0.64 / 0.64 (callers 0.83, flags 0.92) after
-    # its rules (a project's ArgumentParser subclass, find -exec rm of bytecode)
-    assert report["destructive"]["precision"] >= 0.6 and report["destructive"]["recall"] >= 0.6
-    assert report["callers"]["recall"] >= 0.8 and report["flags"]["recall"] >= 0.9
+    # blind 0.67 / 0.92 (callers 0.62, flags 0.88); 0.79 / 1.0 (callers 0.88, flags 0.92) after
+    # its rules (Jenkinsfile.d pipelines, Puppet command variables, Slurm hooks, Helm .Files.Get,
+    # app.json, what a test runner run from outside runs, clones and unpacked archives of its
+    # own, CDN purges, Odoo models, a usage line's positionals)
+    assert report["destructive"]["precision"] >= 0.75 and report["destructive"]["recall"] >= 0.95
+    assert report["callers"]["recall"] >= 0.85 and report["flags"]["recall"] >= 0.9
