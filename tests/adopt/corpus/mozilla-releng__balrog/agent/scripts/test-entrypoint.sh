@@ -1,0 +1,4 @@
+#!/bin/bash
+
+pip install -r /app/requirements/local.txt
+tox
