@@ -3216,3 +3216,19 @@ def test_a_projects_argument_parser_subclass_adds_its_own_options(tmp_path: Path
     script = Script(path="octodns/cmds/sync.py", language="python")
     scan_python(script, command.read_text(), file=command, root=tmp_path)
     assert [flag.name for flag in script.interface.flags] == ["--debug", "--quiet", "--doit"]
+
+
+def test_an_fstring_of_python_3_12_is_read_on_an_older_python() -> None:
+    """PEP 701 lets an f-string hold its own quotes in its braces; Python 3.11's parser refuses
+    it. The rest of the file is read with such strings blanked, lines kept (``print_colored``
+    is a call, not Python 2's print statement)."""
+    source = ('import os\nmessage = f"""\n{"\\n".join(f"- `{m}`" for m in moved)}"""\n'
+              'print_colored(message)\nos.remove(path)\n')
+    script, _ = scan(source)
+    assert [(e.kind, e.line, e.destructive) for e in script.effects] == [("file-delete", 5, True)]
+
+
+def test_a_client_imported_under_a_name_of_its_own_is_an_api_client() -> None:
+    script, _ = scan("from . import KintoClient as Client\n\ndef purge():\n    client = Client(server_url=u)\n"
+                     "    client.purge_history(bucket=b)\n")
+    assert [(e.kind, e.line, e.destructive) for e in script.effects] == [("cloud", 5, True)]

@@ -142,11 +142,14 @@ def test_a_module_run_by_an_entry_point_is_a_script_not_a_library(tmp_path: Path
 def test_an_f_string_of_a_newer_python_says_which_python_reads_it(tmp_path: Path) -> None:
     (tmp_path / "fetch.py").write_text('import os\nprint(f"{os.sep.join([\\"a\\", \\"b\\"])}")\n')
     inventory = scan_tree(tmp_path, git=False)
-    if sys.version_info >= (3, 12):  # PEP 701: this Python reads it
-        assert [s.path for s in inventory.scripts] == ["fetch.py"]
-    else:
-        assert [e.path for e in inventory.errors] == ["fetch.py"]
-        assert "valid from Python 3.12" in inventory.errors[0].reason
+    # PEP 701: Python 3.12 reads it; an older one reads the rest, the f-string blanked, and says so
+    assert [s.path for s in inventory.scripts] == ["fetch.py"]
+    if sys.version_info < (3, 12):
+        assert any("f-strings of Python 3.12 (the first at line 2)" in w for w in inventory.scripts[0].warnings)
+    # one that still does not parse is an error that says which Python reads it
+    (tmp_path / "fetch.py").write_text('print(f"{os.sep.join([\\"a\\", "b"])}")\ndef f(:\n')
+    inventory = scan_tree(tmp_path, git=False)
+    assert [e.path for e in inventory.errors] == ["fetch.py"]
 
 
 def test_a_folder_in_a_repository_gets_calls_between_its_scripts_written_from_the_top(
@@ -622,3 +625,46 @@ def test_an_airflow_dag_file_is_a_script_not_a_library(tmp_path: Path) -> None:
     assert [(e.call, e.destructive) for e in inventory.scripts[0].effects] == [
         ("os.remove(context['filename'])", True)]
     assert [library.path for library in inventory.libraries] == ["dags/helpers.py"]
+
+
+def test_the_modules_a_program_imports_by_name_are_its_commands(tmp_path: Path) -> None:
+    """``main.py purge_history`` imports ``commands.purge_history`` (``import_module(f"commands.
+    {name}")``): each module of that package is a command, not a library; a helper named with
+    a leading ``_`` stays one."""
+    write(tmp_path, "jobs/main.py",
+          "#!/usr/bin/env python\nimport importlib, sys\n\nif __name__ == '__main__':\n"
+          "    name = sys.argv[1]\n    getattr(importlib.import_module(f'commands.{name}'), name)()\n")
+    write(tmp_path, "jobs/commands/__init__.py", "")
+    write(tmp_path, "jobs/commands/purge_history.py",
+          "import shutil\n\ndef purge_history():\n    shutil.rmtree('/srv/history')\n")
+    write(tmp_path, "jobs/commands/_shared.py", "def helper():\n    return 1\n")
+
+    inventory = scan_tree(tmp_path, git=False)
+
+    assert sorted(s.path for s in inventory.scripts) == ["jobs/commands/purge_history.py", "jobs/main.py"]
+    assert "jobs/commands/_shared.py" in {lib.path for lib in inventory.libraries}
+
+
+def test_cirrus_tasks_packer_yaml_and_a_library_sourced_from_its_installed_path(tmp_path: Path) -> None:
+    write(tmp_path, ".cirrus.yml", "build_task:\n  setup_script: ci/setup.sh\n  main_script:\n"
+          "    - ci/make.sh image\n")
+    write(tmp_path, "ci/setup.sh", "#!/bin/bash\necho setup\n")
+    write(tmp_path, "ci/make.sh", "#!/bin/bash\nmake \"$1\"\n")
+    write(tmp_path, "images/cloud.yml",
+          "builders:\n  - type: googlecompute\nprovisioners:\n  - type: shell\n    inline:\n"
+          "      - '/bin/bash /var/tmp/images/images/base-setup.sh'\n")
+    write(tmp_path, "images/base-setup.sh", "#!/bin/bash\nbash images/finish.sh\n")
+    write(tmp_path, "images/finish.sh", "#!/bin/bash\nrm -rf /var/cache/dnf /root/.ssh\n")
+    write(tmp_path, "orphans/entrypoint.sh", "#!/bin/bash\n. /usr/local/bin/_ec2\n")
+    write(tmp_path, "orphans/_ec2", "aws ec2 terminate-instances --instance-ids \"$id\"\n")
+
+    inventory = scan_tree(tmp_path, git=False)
+
+    by_path = {s.path: s for s in inventory.scripts}
+    assert [(c.path, c.line) for c in by_path["ci/setup.sh"].callers] == [(".cirrus.yml", 2)]
+    assert [(c.path, c.line) for c in by_path["ci/make.sh"].callers] == [(".cirrus.yml", 4)]
+    assert [(c.path, c.kind) for c in by_path["images/base-setup.sh"].callers] == [("images/cloud.yml", "packer")]
+    # run only by a script an image build runs: what it deletes belongs to the image
+    assert not any(e.destructive for e in by_path["images/finish.sh"].effects)
+    # a fragment sourced where the image installs it, found by its name in the tree
+    assert [e.destructive for e in by_path["orphans/entrypoint.sh"].effects] == [True]

@@ -1950,3 +1950,31 @@ def test_the_rest_of_an_archive_it_took_a_file_from_is_its_own(text: str, destru
 def test_a_cdn_purge_is_a_change(text: str, destructive: bool) -> None:
     [effect] = [e for e in scan(text).effects if e.call.startswith("curl")]
     assert effect.destructive is destructive
+
+
+@pytest.mark.parametrize(("text", "destructive"), [
+    # the commit it just made, undone
+    ('git commit -s -m "$message"\ngit review -y\ngit reset --hard HEAD~1\n', []),
+    # nothing committed here: whatever HEAD holds is lost
+    ('git checkout "$branch"\ngit reset --hard HEAD~1\n', [True]),
+    ('git commit -m x\ngit reset --hard HEAD~3\n', [True]),
+])
+def test_undoing_its_own_commit_is_a_change(text: str, destructive: list[bool]) -> None:
+    assert [e.destructive for e in scan(text).effects if e.destructive] == destructive
+
+
+@pytest.mark.parametrize(("text", "destructive"), [
+    # named relative to /tmp after going there: what it downloaded and unpacked
+    ('cd /tmp\ncurl -LO "$URL"\nunzip -q awscli*.zip\n./aws/install\nrm -rf awscli*.zip ./aws\n', []),
+    ('cd /srv/app\nrm -rf ./data\n', [True]),
+])
+def test_files_named_in_the_temporary_folder_are_scratch(text: str, destructive: list[bool]) -> None:
+    assert [e.destructive for e in scan(text).effects if e.destructive] == destructive
+
+
+def test_a_container_runtime_held_in_a_variable_removes_its_own_container() -> None:
+    script = scan('CONTAINER_RUNTIME="${CONTAINER_RUNTIME:-docker}"\nreg=kind-registry\n'
+                  '"$CONTAINER_RUNTIME" rm "${reg}" || true\n'
+                  '"$CONTAINER_RUNTIME" run -d --name "${reg}" registry:2\n'
+                  '"$CONTAINER_RUNTIME" rm -f other\n')
+    assert [e.line for e in script.effects if e.destructive] == [5]

@@ -48,6 +48,7 @@ from opsctl.adopt.callers_build import (
 from opsctl.adopt.callers_ci import (
     YAML_FALLBACK_KINDS,
     callers_in_ci,
+    callers_in_cirrus,
     callers_in_compose,
     callers_in_github,
     callers_in_gitlab,
@@ -278,6 +279,8 @@ def classify(path: str, scripts: frozenset[str]) -> str | None:
             ".craft.")))) \
             or ".woodpecker" in folders:
         return "ci"
+    if lower in (".cirrus.yml", ".cirrus.yaml"):
+        return "cirrus"
     if lower in (".pre-commit-config.yaml", ".pre-commit-config.yml", ".pre-commit-hooks.yaml"):
         return "pre-commit"
     if name == "Procfile" or lower.startswith("procfile."):
@@ -352,6 +355,7 @@ _SCANNERS = {
     "gitlab-ci": callers_in_gitlab,
     "ci": callers_in_ci,
     "jenkins": callers_in_jenkins,
+    "cirrus": callers_in_cirrus,
     "makefile": callers_in_makefile,
     "justfile": callers_in_justfile,
     "tox": callers_in_tox,

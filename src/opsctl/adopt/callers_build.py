@@ -423,9 +423,14 @@ def callers_in_packer(file: CallerFile, index: ScriptIndex, collector: Collector
                     if _PACKER_DIR.match(ref):
                         add(ref, number)
         return
+    import yaml
+
     try:
-        data = json.loads(file.text)
-    except ValueError:
+        if file.path.lower().endswith((".yml", ".yaml")):  # a template kept as YAML, made JSON to build
+            data = yaml.safe_load(file.text)
+        else:
+            data = json.loads(file.text)
+    except (ValueError, yaml.YAMLError):
         return
     provisioners = data.get("provisioners") if isinstance(data, dict) else None
     for provisioner in provisioners if isinstance(provisioners, list) else []:

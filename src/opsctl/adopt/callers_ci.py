@@ -249,19 +249,21 @@ _CI_KEYS = frozenset({"run", "command", "commands", "script", "before_script", "
                       "preReleaseCommand", "postReleaseCommand"})
 
 
-def _walk_keys(node: yaml.Node, keys: frozenset[str], depth: int = 0) -> Iterator[yaml.Node]:
+def _walk_keys(node: yaml.Node, keys: frozenset[str], depth: int = 0,
+               suffix: str | None = None) -> Iterator[yaml.Node]:
     if depth > 50:
         return
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
-            if isinstance(key, yaml.ScalarNode) and key.value in keys and not isinstance(
-                    value, yaml.MappingNode):
+            if isinstance(key, yaml.ScalarNode) and (key.value in keys or (
+                    suffix is not None and isinstance(key.value, str) and key.value.endswith(suffix))) \
+                    and not isinstance(value, yaml.MappingNode):
                 yield value
             else:
-                yield from _walk_keys(value, keys, depth + 1)
+                yield from _walk_keys(value, keys, depth + 1, suffix)
     elif isinstance(node, yaml.SequenceNode):
         for item in node.value:
-            yield from _walk_keys(item, keys, depth + 1)
+            yield from _walk_keys(item, keys, depth + 1, suffix)
 
 
 def callers_in_gitlab(file: CallerFile, index: ScriptIndex, collector: Collector,
@@ -275,6 +277,15 @@ def callers_in_ci(file: CallerFile, index: ScriptIndex, collector: Collector,
                   plan: list[tuple[str, str]]) -> None:
     for document in _compose_all(file.text):
         for value in _walk_keys(document, _CI_KEYS):
+            _scan_yaml_commands(file, value, index, collector, "ci", Where(file.path, ""))
+
+
+def callers_in_cirrus(file: CallerFile, index: ScriptIndex, collector: Collector,
+                      plan: list[tuple[str, str]]) -> None:
+    """Cirrus CI (``.cirrus.yml``): a task's ``script`` and every ``NAME_script`` (``main_script:
+    ci/make.sh``, ``test_script: [...]``), its background and cache scripts alike."""
+    for document in _compose_all(file.text):
+        for value in _walk_keys(document, _CI_KEYS, suffix="_script"):
             _scan_yaml_commands(file, value, index, collector, "ci", Where(file.path, ""))
 
 
@@ -372,6 +383,10 @@ def callers_in_yaml(file: CallerFile, index: ScriptIndex, collector: Collector,
                 script = container_map.get("script") or container_map.get("source")
                 if isinstance(script, yaml.ScalarNode):  # a Tekton step's or Argo template's script
                     _scan_yaml_scalar(file, script, index, collector, kind, Where(file.path, None))
+    elif re.search(r"^builders:", file.text, re.M) and re.search(r"^provisioners:", file.text, re.M):
+        from opsctl.adopt.callers_build import callers_in_packer
+
+        callers_in_packer(file, index, collector, plan)  # a Packer template written as YAML
     elif _COMPOSE_SERVICES.search(file.text) and _COMPOSE_SERVICE_KEY.search(file.text):
         # a compose file named after its environment (``production.yml``, ``local.yml``)
         callers_in_compose(file, index, collector, plan)
@@ -415,7 +430,7 @@ _CODEDEPLOY_HOOK = re.compile(r"^\s*-?\s*location:\s*(\S+)\s*$")
 
 YAML_FALLBACK_KINDS: dict[str, CallerKind] = {
     "github-actions": "github-actions", "gitlab-ci": "gitlab-ci", "ci": "ci", "compose": "compose",
-    "pre-commit": "ci",
+    "pre-commit": "ci", "cirrus": "ci",
     "yaml": "cron"}
 
 

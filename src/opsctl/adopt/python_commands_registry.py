@@ -33,7 +33,7 @@ def may_launch(source: str) -> bool:
 
 def may_register(source: str) -> bool:
     """A cheap test before :func:`registered_modules`."""
-    return any(word in source for word in _REGISTERING)
+    return any(word in source for word in _REGISTERING) or "import_module(f" in source
 
 
 def launched_module(tree: ast.Module, path: str) -> tuple[str, int] | None:
@@ -124,6 +124,29 @@ def registered_modules(tree: ast.Module, path: str) -> list[str]:
             name = arg.args[0] if isinstance(arg, ast.Call) and len(arg.args) == 1 else None
             if isinstance(name, ast.Name) and (listed := constants.get(loops.get(name.id, ""))):
                 found.extend(_module_of_object(text) for text in listed)
+    found.extend(_dispatched_packages(tree, path))
+    return found
+
+
+def _dispatched_packages(tree: ast.Module, path: str) -> list[str]:
+    """``importlib.import_module(f"commands.{name}")``: a program that runs the module of a
+    package its argument names (``main.py purge_history``), each module of that package a
+    command of it. As ``PACKAGE.*``, the package named from the program's own folder (where
+    Python looks first when it runs the file)."""
+    here = posixpath.dirname(path).replace("/", ".")
+    found: list[str] = []
+    for call in ast.walk(tree):
+        if not (isinstance(call, ast.Call) and call.args and isinstance(call.args[0], ast.JoinedStr)):
+            continue
+        name = call.func.attr if isinstance(call.func, ast.Attribute) else (
+            call.func.id if isinstance(call.func, ast.Name) else "")
+        parts = call.args[0].values
+        if name != "import_module" or len(parts) != 2 or not isinstance(parts[0], ast.Constant) \
+                or not isinstance(parts[1], ast.FormattedValue):
+            continue
+        prefix = str(parts[0].value)
+        if prefix.endswith(".") and prefix[:-1].replace(".", "").replace("_", "").isalnum():
+            found.append(f"{here}.{prefix}*" if here else f"{prefix}*")
     return found
 
 

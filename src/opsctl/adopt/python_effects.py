@@ -141,6 +141,8 @@ scanner knows, and so do those of what it returns (``repo.ref(...).delete()``)."
 _API_CLIENT_WORDS = ("Api", "API", "Client", "Manager", "Service", "Connection", "Hub", "github",
                      "gitlab", "jenkins")  # one of them is in every text _API_CLIENT_HINT finds
 _API_CLIENT_HINT = re.compile(r"[A-Z]\w*(?:Api|API|Client|Manager|Service|Connection|Hub)\(|"
+                              # imported under a name of its own: ``from . import KintoClient as Client``
+                              r"\bimport\s+[A-Z]\w*(?:Api|API|Client|Manager|Service|Connection|Hub)\s+as\s|"
                               r":\s*[\"']?(?:\w+\[)?[\w.]*[A-Z]\w*(?:Api|API|Client|Manager|Service|Connection|Hub)\b|"
                               r"\b(?:import|from) (?:github3|github|gitlab|jenkins)\b")
 """A client made here, a parameter annotated with one (``client: KubeClient``), or an import of

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import re
+import sys
 import warnings
 from dataclasses import dataclass, field
 from typing import Any
@@ -255,6 +256,24 @@ def parse(source: str) -> ast.Module:
             warnings.simplefilter("ignore")
             return ast.parse(source)
     except SyntaxError as error:
+        if (error.msg or "").startswith("f-string") and sys.version_info < (3, 12):
+            # Python 2 has no f-strings: one this parser refuses is most likely 3.12's (PEP 701:
+            # the string's own quotes inside its braces, ``f"{"\\n".join(lines)}"``). Read the
+            # rest of the file with each f-string blanked (what runs inside one is not seen).
+            blanked = _fstrings_blanked(source)
+            if blanked is not None:
+                try:
+                    with warnings.catch_warnings():
+                        warnings.simplefilter("ignore")
+                        tree = ast.parse(blanked)
+                except SyntaxError:
+                    pass
+                else:
+                    tree.opsctl_fstrings_blanked = error.lineno  # type: ignore[attr-defined]
+                    return tree
+            raise ValueError(f"an f-string this Python ({sys.version_info[0]}.{sys.version_info[1]}) "
+                             f"cannot parse at line {error.lineno}, most likely written for Python "
+                             "3.12 or newer: scan it with Python 3.12 or newer") from None
         reason = python2_reason(source, error)
         if reason:
             raise ValueError(f"Python 2 syntax ({reason}); run it through 2to3 or pyupgrade first") from None
@@ -263,10 +282,91 @@ def parse(source: str) -> ast.Module:
         raise ValueError("nested too deeply to parse (RecursionError)") from None
 
 
+_STRING_START = re.compile(r"""([rRbBuUfF]{0,2})('\'\'|\"\"\"|'|")""")
+
+
+def _fstrings_blanked(source: str) -> str | None:
+    """``source`` with every f-string replaced by an empty string on as many lines (line
+    numbers kept), read as Python 3.12 reads them (PEP 701: quotes of any kind, the string's
+    own included, inside the braces); None when a string does not end.
+
+    Written here because Python 3.11's own tokenizer stops at such a string; ``tokenize`` is
+    that tokenizer."""
+    out: list[str] = []
+    at, size = 0, len(source)
+    while at < size:
+        char = source[at]
+        if char == "#":
+            end = source.find("\n", at)
+            end = size if end < 0 else end
+            out.append(source[at:end])
+            at = end
+            continue
+        start = _STRING_START.match(source, at) if char in "rRbBuUfF'\"" else None
+        if start is None or (at and (source[at - 1].isalnum() or source[at - 1] == "_")) or (
+                not start.group(2)):
+            out.append(char)
+            at += 1
+            continue
+        prefix = start.group(1).lower()
+        closing = _string_end(source, start.end(), start.group(2), "f" in prefix, "r" in prefix)
+        if closing is None:
+            return None
+        text, end = source[at:closing], closing
+        if "f" in prefix:
+            lines = text.count("\n")
+            out.append('"""' + "\n" * lines + '"""' if lines else '""')
+        else:
+            out.append(text)
+        at = end
+    return "".join(out)
+
+
+def _string_end(source: str, at: int, quote: str, formatted: bool, raw: bool) -> int | None:
+    """Where the string whose body starts at ``at`` ends (after its closing ``quote``)."""
+    size, depth = len(source), 0
+    while at < size:
+        if depth == 0:
+            if source.startswith(quote, at):
+                return at + len(quote)
+            char = source[at]
+            if char == "\\" and not raw:
+                at += 2
+                continue
+            if char == "\n" and len(quote) == 1:
+                return None
+            if formatted and char == "{":
+                if source.startswith("{{", at):
+                    at += 2
+                    continue
+                depth = 1
+            at += 1
+            continue
+        char = source[at]  # inside the braces: an expression, with strings of its own
+        if char == "\\":  # (an escaped quote, ``[\\"a\\"]``: not the start of a string)
+            at += 2
+            continue
+        start = _STRING_START.match(source, at) if char in "rRbBuUfF'\"" else None
+        if start is not None and start.group(2) and not (source[at - 1].isalnum() or source[at - 1] == "_"):
+            end = _string_end(source, start.end(), start.group(2), "f" in start.group(1).lower(),
+                              "r" in start.group(1).lower())
+            if end is None:
+                return None
+            at = end
+            continue
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+        at += 1
+    return None
+
+
 # --- Python 2 ----------------------------------------------------------------------------------
 
 _PY2_LINE_RULES = (
-    ("print statement", re.compile(r"^\s*print\s*(?:>>|[\"'\w`]|$)")),
+    # (``print x``, ``print "x"``, ``print >>f, x``, a bare ``print``; not ``print_colored(x)``)
+    ("print statement", re.compile(r"^\s*print(?:\s*>>|\s+[\"'\w`]|[\"']|\s*$)")),
     ("exec statement", re.compile(r"^\s*exec\s+[\"'\w]")),
     ("'except X, e'", re.compile(r"^\s*except\s+[\w.]+\s*,\s*\w+\s*:")),
     ("'raise E, message'", re.compile(r"^\s*raise\s+[\w.]+\s*,")),

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import ast
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -95,10 +96,17 @@ def scan_python(script: Script, source: str, *, file: Path, root: Path) -> Pytho
     """Fill ``script`` (interface, env, effects, exit_codes, has_dry_run, dry_run_flag, summary,
     warnings) from ``source``. Raises SyntaxError (or ValueError) when it does not parse."""
     tree = parse(source)
+    blanked = getattr(tree, "opsctl_fstrings_blanked", None)
     try:
-        return _scan(script, source, tree, file=file, root=root)
+        facts = _scan(script, source, tree, file=file, root=root)
     except RecursionError:
         raise ValueError("nested too deeply to scan (RecursionError)") from None
+    if blanked is not None:
+        script.warnings.append(
+            f"f-strings of Python 3.12 (the first at line {blanked}) that this Python "
+            f"({sys.version_info[0]}.{sys.version_info[1]}) does not parse were read as empty "
+            "strings: what runs inside them is not seen; scan with Python 3.12 or newer to read them")
+    return facts
 
 
 # --- the scan ----------------------------------------------------------------------------------

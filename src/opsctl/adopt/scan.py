@@ -18,7 +18,7 @@ import re
 import subprocess
 import sys
 import tokenize
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -315,7 +315,9 @@ def _scan_tree(root: Path, folder: Path, found: Discovery, *, git: bool, now: da
     for script in inventory.scripts:
         script.callers = callers.get(script.path, [])
         script.owners = owners.get(script.path)
-        if _image_build_only(script, folder):
+    image_builds = _image_build_scripts(inventory.scripts, folder)
+    for script in inventory.scripts:
+        if script.path in image_builds:
             for effect in script.effects:
                 if effect.destructive and effect.kind in ("file-delete", "command"):
                     effect.destructive = False
@@ -471,11 +473,26 @@ def _command_modules(scanned: list[tuple[Candidate, Script, PythonFacts | None]]
             entries = callers.setdefault(target, [])
             if not any(c.path == candidate.path and c.line == line for c in entries):
                 entries.append(Caller(candidate.path, line, "script", text))
-        for dotted in facts.registers:
+        for dotted in _expanded(facts.registers, modules):
             target = modules.get(dotted)
             if target and target != candidate.path and target not in found:
                 found[target] = (f"a subcommand module that {candidate.path} registers: it runs only "
                                  "through that program, and wrap does not write its command line yet")
+    return found
+
+
+def _expanded(registers: Iterable[str], modules: dict[str, str]) -> list[str]:
+    """The registered module names, ``PACKAGE.*`` (a program that imports the module its
+    argument names) written out as the modules of that package, those named with a leading
+    ``_`` left out (helpers the commands share)."""
+    found: list[str] = []
+    for dotted in registers:
+        if not dotted.endswith(".*"):
+            found.append(dotted)
+            continue
+        prefix = dotted[:-1]
+        found.extend(name for name in modules if name.startswith(prefix)
+                     and "." not in (rest := name[len(prefix):]) and rest and not rest.startswith("_"))
     return found
 
 
@@ -512,6 +529,22 @@ def _importers_of(path: str, importers: dict[str, list[str]]) -> list[str]:
     found = {user for name, users in importers.items()
              if name == dotted or dotted.endswith("." + name) for user in users}
     return sorted(found)
+
+
+def _image_build_scripts(scripts: list[Script], folder: Path) -> set[str]:
+    """The scripts that run only while an image is built (:func:`_image_build_only`), and those
+    that only such scripts run in turn (``fedora_setup.sh`` from a Packer provisioner, which
+    runs ``build-push_packaging.sh``): the same build."""
+    builds = {script.path for script in scripts if _image_build_only(script, folder)}
+    rest = [script for script in scripts if script.path not in builds and script.callers]
+    while rest:
+        more = {script.path for script in rest
+                if all(c.kind == "script" and c.path in builds for c in script.callers)}
+        if not more:
+            break
+        builds |= more
+        rest = [script for script in rest if script.path not in more]
+    return builds
 
 
 def _image_build_only(script: Script, folder: Path) -> bool:

@@ -131,8 +131,22 @@ _NAMED_TOOLS = ("docker", "podman", "nerdctl", "kubectl", "helm", "git", "aws", 
 def _tool_named_by(variable: str) -> str | None:
     """``"$DOCKER_BIN" container rm --force "$CID"``, ``$KUBECTL delete``: a program held in a
     variable set outside the script (a configuration file, the environment), named after it."""
+    if variable.lower() in _CONTAINER_TOOL_VARIABLES:  # ``"$CONTAINER_RUNTIME" rm x``: docker or podman
+        return "docker"
     parts = [part for part in variable.lower().split("_") if part not in _PROGRAM_WORDS]
     return parts[0] if len(parts) == 1 and parts[0] in _NAMED_TOOLS else None
+
+
+_CONTAINER_TOOL_VARIABLES = frozenset({"container_runtime", "container_engine", "container_cli",
+                                       "container_tool", "container_cmd", "oci_runtime"})
+
+
+def _program_of(words: list[str]) -> tuple[str | None, int]:
+    """:func:`command_program`, a program held in a variable named after it read as that one."""
+    program, index = command_program(words)
+    if program is not None and (held := SUBJECT_VAR.fullmatch(program)):
+        program = _tool_named_by(held.group(1)) or program
+    return program, index
 
 
 _PROGRAM_WORDS = frozenset({"bin", "cmd", "command", "exe", "exec", "cli", "binary", "executable",
@@ -374,6 +388,9 @@ def _unpacked_folders(commands: list[Command], values: dict[str, list[str]] | No
                     folders.add(target)
                 break
     return folders
+
+
+_TEMP_FOLDERS = frozenset({"/tmp", "/var/tmp", "$TMPDIR", "${TMPDIR}", "${TMPDIR:-/tmp}"})
 
 
 def _fills_working_folder(words: list[str]) -> bool:
@@ -1278,7 +1295,11 @@ class _Scan(ShellInterface):
                     in_clone = into_key in cloned or any(
                         into_key.endswith("/" + clone) for clone in cloned
                         if clone and not clone.startswith(("/", ".", "~")))
-                    in_scratch = self.is_scratch(command.words[-1])
+                    # (``cd /tmp``, then ``rm -rf awscli*.zip ./aws``: what it put in the
+                    # temporary folder, named relative to it)
+                    in_scratch = self.is_scratch(command.words[-1]) or command.words[-1].strip("\"'").rstrip(
+                        "/") in _TEMP_FOLDERS
+
                     # ``cd dist/``: a folder named relative to where the script started (once)
                     into = _path_key(command.words[-1]).rstrip("/") if len(command.words) > index + 1 else ""
                     cwd = into if cwd is None and into and not into.startswith(("/", "$", "~", "-", ".")) else None
@@ -1335,6 +1356,9 @@ class _Scan(ShellInterface):
                 elif effect is not None and effect.destructive and program in ("killall", "pkill") and (
                         self.stops_own_program(command.words[index + 1:])):
                     effect.destructive = False  # ``tmate -S $SOCK new-session -d`` ... ``killall tmate``
+                elif effect is not None and effect.destructive and program == "git" and self.drops_own_commit(
+                        command, index):
+                    effect.destructive = False  # ``git commit ...`` then ``git reset --hard HEAD~1``
                 elif effect is not None and effect.destructive and program == "git" and in_clone and (
                         "push" not in command.words[index + 1:]):
                     # ``git checkout -qf FETCH_HEAD`` in the checkout it cloned: its own tree (a
@@ -1621,6 +1645,17 @@ class _Scan(ShellInterface):
         operands = [self.expanded_key(w) for w in words[index + 1:] if not w.startswith("-")]
         return bool(roots and operands) and all(
             any(operand.startswith(root) for root in roots) for operand in operands)
+
+    def drops_own_commit(self, command: Command, index: int) -> bool:
+        """``git commit -m "$message"`` ... ``git reset --hard HEAD~1``: the commit the script
+        made just before (in the same function), undone; nothing it did not write is lost."""
+        args = [w for w in command.words[index + 1:] if w not in ("-q", "--quiet")]
+        if args[:2] != ["reset", "--hard"] or len(args) != 3 or args[2] not in ("HEAD~1", "HEAD^", "HEAD~"):
+            return False
+        return any(other.seq < command.seq and other.function == command.function
+                   and (found := command_program(other.words))[0] == "git"
+                   and other.words[found[1] + 1:found[1] + 2] == ["commit"]
+                   for other in self.parsed.commands if other.words)
 
     def unpacked_leftovers(self, command: Command) -> bool:
         """``curl -L URL | tar zxf - -C "$BUILD_DIR"``, ``mv "$BUILD_DIR/linux-amd64/helm"
@@ -2017,7 +2052,7 @@ def _containers_made(commands: list[Command]) -> set[str]:
                 names.add(f"${name}")
             elif value.strip("\"'"):
                 copies.setdefault(name, set()).add(_path_key(value))
-        program, index = command_program(command.words) if command.words else (None, 0)
+        program, index = _program_of(command.words) if command.words else (None, 0)
         rest = command.words[index + 1:]
         if program in _RUNTIMES and rest[:2] == ["volume", "create"]:
             # ``docker volume create --name X`` (or ``... create X``): ``volume:X``
@@ -2301,7 +2336,7 @@ def _own_container(words: list[str], made: set[str]) -> bool:
     if inner is None:
         return False
     words = inner
-    program, index = command_program(words)
+    program, index = _program_of(words)
     rest = words[index + 1:]
     if program not in _RUNTIMES or not made:
         return False

@@ -226,6 +226,9 @@ def _deployed(path: str, root: Path) -> Path | None:
     return cache[key]
 
 
+_BIN_FOLDERS = frozenset({"usr/local/bin", "usr/local/sbin", "usr/bin", "usr/sbin", "bin", "sbin", "opt/bin"})
+
+
 def _find_deployed(path: str, root: Path) -> Path | None:
     parts = [part for part in path.split("/") if part]
     if len(parts) < 2 or any(c in path for c in "*?[") or ".." in parts:
@@ -235,6 +238,10 @@ def _find_deployed(path: str, root: Path) -> Path | None:
         matches = {relative for relative in named.get(parts[-1], ())
                    if (split := relative.split("/"))[-len(parts):] == parts
                    and len(split) <= len(parts) + 2}
+        if not matches and "/".join(parts[:-1]) in _BIN_FOLDERS and len(named.get(parts[-1], ())) == 1:
+            # ``. /usr/local/bin/_ec2`` in an image whose Containerfile copies ``orphanvms/_ec2``
+            # there: the one file of the tree by that name
+            matches = set(named[parts[-1]])
         return root / matches.pop() if len(matches) == 1 else None
     rest = "/".join(parts)
     found = {candidate for folder in _top_folders(root)
