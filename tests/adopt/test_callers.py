@@ -185,6 +185,32 @@ CASES = [
               '"postdeploy": "./scripts/deploy.sh --first && ./manage.py update_metrics"')]},
         id="heroku-app-json-scripts"),
     pytest.param(
+        {"Makefile": """
+            migrate:
+            \tdocker-compose run app sh -c "/app/bin/wait-for-it.sh db:5432 -- ./scripts/deploy.sh --db"
+            backup:
+            \tflock /run/backup.lock -- scripts/backup.sh
+            """,
+         ".github/workflows/e2e.yml": """
+            on: push
+            jobs:
+              e2e:
+                runs-on: ubuntu-latest
+                steps:
+                  - uses: nick-fields/retry@v3
+                    with:
+                      max_attempts: 3
+                      command: |
+                        python3 tools/report.py --since 1d
+            """},
+        {"scripts/deploy.sh": [("Makefile", 2, "makefile",
+                                'docker-compose run app sh -c "/app/bin/wait-for-it.sh db:5432 -- '
+                                './scripts/deploy.sh --db"')],
+         "scripts/backup.sh": [("Makefile", 4, "makefile", "flock /run/backup.lock -- scripts/backup.sh")],
+         "tools/report.py": [(".github/workflows/e2e.yml", 10, "github-actions",
+                              "python3 tools/report.py --since 1d")]},
+        id="commands-run-after-a-wait-a-lock-a-container-shell-and-a-retrying-action"),
+    pytest.param(
         {"templates/job.yaml": """
             apiVersion: batch/v1
             kind: Job

@@ -662,6 +662,10 @@ _SUDO_VARIABLE = re.compile(r"\$\{?[A-Za-z_]*(?:SUDO|sudo)[A-Za-z_]*\}?")
 """``${SUDO} unlink ...``: a variable holding ``sudo`` (or nothing when already root)."""
 
 
+_RUNS_AFTER_DASHES = frozenset({"wait-for-it", "wait-for-it.sh", "wait-for", "wait-for.sh", "dockerize",
+                                "flock", "xvfb-run"})
+
+
 def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str | None,
                   found: list[Found], base: int, python: bool) -> str | None:
     """Scripts one simple command runs; returns the working directory after it (``cd``)."""
@@ -702,6 +706,12 @@ def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str 
                 if end > k + 1:
                     _segment_refs(words[k + 1:end], index, where, cwd, found, base, python)
         return cwd
+    if command in _RUNS_AFTER_DASHES and position < len(words) - 2:
+        # ``wait-for-it.sh db:5432 -- python manage.py migrate``: the command after ``--`` runs
+        # once the service answers (``flock LOCK -- cmd``, ``xvfb-run -a -- cmd`` alike)
+        dashes = next((k for k in range(position + 1, len(words)) if words[k].text == "--"), None)
+        if dashes is not None and dashes + 1 < len(words):
+            return _segment_refs(words[dashes + 1:], index, where, cwd, found, base, python)
     if command == "cd":
         target = words[position + 1].text if position + 1 < len(words) else ""
         return _change_directory(target, where, cwd)
@@ -788,7 +798,9 @@ def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str 
             if following and script and script != where.caller:
                 found.append(Found(script, base + following.pos))
         if (((word.text == "-c" or (command in SHELLS and re.fullmatch(r"-[a-z]*c[a-z]*", word.text)))
-                and command in SHELLS | {"env"}) or (command, word.text) in _COMMAND_OPTIONS) \
+                and (command in SHELLS | {"env"} or (  # (``docker-compose run app sh -c "..."``)
+                    in_container and k > position and posixpath.basename(words[k - 1].text) in SHELLS)))
+                or (command, word.text) in _COMMAND_OPTIONS) \
                 and k + 1 < len(words):  # ``sh -c``, ``bash -xc``, ``su app -c '...'``
             inner = words[k + 1]
             refs, _ = command_refs(normalise(inner.text), index, Where(

@@ -176,7 +176,16 @@ def callers_in_github(file: CallerFile, index: ScriptIndex, collector: Collector
             for step in steps.value:
                 step_map = _mapping(step)
                 if "run" not in step_map:
-                    cf = _mapping(step_map.get("with")).get("cf_command")
+                    inputs = _mapping(step_map.get("with"))
+                    shell_input = inputs.get("command") if _SHELL_COMMAND_ACTION.search(
+                        _scalar(step_map.get("uses")) or "") else None
+                    if isinstance(shell_input, yaml.ScalarNode):
+                        # an action that runs its ``command`` input in a shell, retrying it or
+                        # timing it (``nick-fields/retry``: ``command: hack/local-up.sh``)
+                        _scan_yaml_scalar(file, shell_input, index, collector, "github-actions",
+                                          Where(file.path, directory))
+                        continue
+                    cf = inputs.get("cf_command")
                     if isinstance(cf, yaml.ScalarNode) and isinstance(cf.value, str):
                         # an action running the Cloud Foundry CLI (``cf_command: "run-task APP
                         # --command 'python manage.py x'"``): the arguments of ``cf``
@@ -423,6 +432,9 @@ def _files_run_by_chart(file: CallerFile, index: ScriptIndex, collector: Collect
             collector.add(script, file.path, number, kind, file.text_of(number))
 
 
+_SHELL_COMMAND_ACTION = re.compile(r"^(?:nick-fields|nick-invision|wandalen)/(?:retry|wretry\.action)@|"
+                                   r"^Wandalen/wretry\.action@")
+"""Actions whose ``command`` input is a shell command line they run (retried on failure)."""
 _COMPOSE_SERVICES = re.compile(r"^services:[ \t]*(?:#.*)?$", re.M)
 _COMPOSE_SERVICE_KEY = re.compile(r"^[ \t]+(?:image|build):", re.M)
 _CODEDEPLOY_HOOK = re.compile(r"^\s*-?\s*location:\s*(\S+)\s*$")
