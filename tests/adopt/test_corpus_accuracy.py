@@ -90,7 +90,8 @@ FLOORS: dict[str, dict[str, float]] = {
     # eight not inventoried: seven in a test folder, a Debian maintainer script without a shebang
     "held-out-49": {"precision": 0.6, "recall": 0.6, "callers": 0.8, "flags": 0.9},
     # two not inventoried: a test folder's integration runner, a test-named tox check
-    "held-out-50": {"precision": 0.75, "recall": 0.95, "callers": 0.85, "flags": 0.9},
+    "held-out-50": {"precision": 0.8, "recall": 0.95, "callers": 0.85, "flags": 0.9},
+    "held-out-51": {"precision": 0.7, "recall": 0.8, "callers": 0.85, "flags": 0.9},
 }
 
 
@@ -121,15 +122,14 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-50")
-    assert report["scripts"] >= 140
-    # every labelled script is inventoried, or said why not: a test folder's integration-test
-    # runner that nothing in the kept files runs, and a tox check named as a test
-    assert len(report["missed"]) <= 2
-    assert all(m["where"] in ("absent", "skipped") for m in report["missed"])
-    # blind 0.67 / 0.92 (callers 0.62, flags 0.88); 0.79 / 1.0 (callers 0.88, flags 0.92) after
-    # its rules (Jenkinsfile.d pipelines, Puppet command variables, Slurm hooks, Helm .Files.Get,
-    # app.json, what a test runner run from outside runs, clones and unpacked archives of its
-    # own, CDN purges, Odoo models, a usage line's positionals)
-    assert report["destructive"]["precision"] >= 0.75 and report["destructive"]["recall"] >= 0.95
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-51")
+    assert report["scripts"] >= 130
+    # every labelled script is inventoried: the commands a dispatcher imports by name, the
+    # f-strings of Python 3.12 read on an older Python
+    assert report["missed"] == []
+    # blind 0.69 / 0.73 (callers 0.72, flags 0.91); 0.74 / 0.83 (callers 0.86, flags 0.91) after
+    # its rules (Cirrus CI, Packer YAML, a retrying action's command, wait-for-it and sh -c in a
+    # container, a dispatcher's command modules, a library sourced from its installed path, an
+    # aliased API client, its own commit undone, /tmp, a container runtime in a variable)
+    assert report["destructive"]["precision"] >= 0.7 and report["destructive"]["recall"] >= 0.8
     assert report["callers"]["recall"] >= 0.85 and report["flags"]["recall"] >= 0.9
