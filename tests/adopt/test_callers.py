@@ -685,6 +685,43 @@ CONFIGURATION_CASES = [
                                      "MailProg=/usr/sbin/slurm_mail")]},
         id="slurm-hooks"),
     pytest.param(
+        {"files/bugs/backup.bash": "#!/bin/bash\npg_dumpall > /backup/all.sql\n",
+         "files/haproxy/ocsp": "#!/usr/bin/env python3\nprint('ocsp')\n",
+         "files/setup.sh": "#!/bin/sh\necho setup\n",
+         "states/bugs.sls": """
+            /var/lib/postgresql/backup.bash:
+              file.managed:
+                - source: salt://bugs/backup.bash
+                - mode: "0750"
+
+            nightly_backup:
+              cron.present:
+                - name: /var/lib/postgresql/backup.bash
+                - hour: 23
+
+            /usr/local/bin/haproxy-ocsp:
+              file.managed:
+                - source: salt://haproxy/ocsp
+
+            haproxy-ocsp:
+              {% if ocsp %}
+              cron.present:
+                - minute: 0
+              {% else %}
+              cron.absent:
+              {% endif %}
+                - name: /usr/local/bin/haproxy-ocsp >> /var/log/ocsp.log 2>&1
+
+            run_setup:
+              cmd.script:
+                - source: salt://setup.sh
+            """},
+        {"files/bugs/backup.bash": [("states/bugs.sls", 8, "cron", "- name: /var/lib/postgresql/backup.bash")],
+         "files/haproxy/ocsp": [("states/bugs.sls", 22, "cron",
+                                 "- name: /usr/local/bin/haproxy-ocsp >> /var/log/ocsp.log 2>&1")],
+         "files/setup.sh": [("states/bugs.sls", 26, "script", "- source: salt://setup.sh")]},
+        id="salt-states"),
+    pytest.param(
         {"files/plugins/restart_service": "#!/bin/sh\nsystemctl restart \"$1\"\n",
          "files/event_handlers/high_memory.sh": "#!/bin/sh\necho high\n",
          "files/bin/app_spinup": "#!/bin/sh\nexec app\n",

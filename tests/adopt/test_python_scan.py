@@ -452,7 +452,6 @@ def test_sys_argv_passed_to_a_local_function_is_read_through_its_parameter(
 
 
 @pytest.mark.parametrize("source", [
-    pytest.param("import sys, os\nfor a in sys.argv[1:]:\n    os.remove(a)\n", id="loop-over-slice"),
     pytest.param("import sys\nargs = sys.argv[1:]\nfor a in args:\n    print(a)\n", id="slice-named"),
     pytest.param("import sys\ndef main(argv):\n    print(argv)\nmain(sys.argv)\n", id="passed-on"),
     pytest.param("import sys\ndef main(argv):\n    for a in argv[1:]:\n        print(a)\n"
@@ -3232,3 +3231,16 @@ def test_a_client_imported_under_a_name_of_its_own_is_an_api_client() -> None:
     script, _ = scan("from . import KintoClient as Client\n\ndef purge():\n    client = Client(server_url=u)\n"
                      "    client.purge_history(bucket=b)\n")
     assert [(e.kind, e.line, e.destructive) for e in script.effects] == [("cloud", 5, True)]
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    # the arguments walked one by one (a default when none is given)
+    ("import sys, glob\nfor fn in sys.argv[1:] or glob.glob('*.json'):\n    print(fn)\n",
+     [("arg1", "list", False)]),
+    # a position checked for --help and read as a value otherwise: both
+    ("import sys\nif len(sys.argv) > 1:\n    if sys.argv[1] == '--help':\n        print('usage')\n"
+     "    else:\n        branch = sys.argv[1]\n",
+     [("arg1", "string", False), ("--help", "boolean", False)]),
+])
+def test_argv_walked_or_read_beside_a_switch(source: str, expected: list[tuple[str, str, bool]]) -> None:
+    assert [(f.name, f.type, f.required) for f in flags(source).values()] == expected

@@ -1978,3 +1978,23 @@ def test_a_container_runtime_held_in_a_variable_removes_its_own_container() -> N
                   '"$CONTAINER_RUNTIME" run -d --name "${reg}" registry:2\n'
                   '"$CONTAINER_RUNTIME" rm -f other\n')
     assert [e.line for e in script.effects if e.destructive] == [5]
+
+
+@pytest.mark.parametrize(("text", "destructive"), [
+    ('ldapdelete -x -r "ou=meta,dc=apache,dc=org"\n', [True]),
+    ('ldapadd -x -f meta.ldif\nldapmodify -x -f change.ldif\n', []),
+    ('ezmlm-unsub "$list" "$address"\n', [True]),
+    ('ezmlm-sub "$list" "$address"\n', []),
+    # made by ``create -f`` here, then deleted: its own; deleted first, then made again: the
+    # running objects torn down
+    ('kubectl create -f prepull.yaml\nkubectl get pods\nkubectl delete -f prepull.yaml --wait=true\n', []),
+    ('kubectl delete -f $yaml\nkubectl create -f $yaml\n', [True]),
+    # scratch and rebuildable folders by their name
+    ('rm -rf "${PKGDIR}/tmp"\nrm -Rf ./*/.venv\n', []),
+    ('find "$DATA_DIR" -type f \\( -name SingletonLock -o -name SingletonSocket \\) -delete\n', []),
+    # an alternative that is not a name: any old file goes
+    ('find "$DATA_DIR" \\( -name SingletonLock -o -mtime +7 \\) -delete\n', [True]),
+])
+def test_directory_and_list_tools_kubernetes_manifests_and_scratch_names(
+        text: str, destructive: list[bool]) -> None:
+    assert [e.destructive for e in scan(text).effects if e.destructive] == destructive

@@ -63,10 +63,11 @@ from opsctl.adopt.callers_config import (
     callers_in_puppet,
     callers_in_rpm_spec,
     callers_in_s6_rc,
+    callers_in_salt,
     callers_in_terraform,
     callers_in_vagrantfile,
 )
-from opsctl.adopt.callers_deploy import ansible_deployments, cron_tables
+from opsctl.adopt.callers_deploy import ansible_deployments, cron_tables, salt_deployments
 from opsctl.adopt.callers_go import callers_in_go
 from opsctl.adopt.discover import interpreter_of
 from opsctl.adopt.model import Caller
@@ -109,6 +110,8 @@ def find_callers(root: Path, scripts: Sequence[str], files: Sequence[str], *,
     index = ScriptIndex.of(scripts, root)
     plan = _plan(files, index)
     deployed = ansible_deployments(root, [path for path, kind in plan if kind == "yaml"], files)
+    deployed.update((dest, pair) for dest, pair in salt_deployments(
+        root, [path for path, kind in plan if kind == "salt"], files).items() if dest not in deployed)
     if deployed:
         _learn_deployments(index, deployed, plan)
     included = gitlab_includes(root, plan, files)
@@ -307,6 +310,8 @@ def classify(path: str, scripts: frozenset[str]) -> str | None:
         return "ini"
     if lower.endswith(".pp") and path not in scripts:
         return "puppet"
+    if lower.endswith(".sls") and path not in scripts:
+        return "salt"
     if lower.startswith("slurm") and ".conf" in lower and path not in scripts:
         return "daemon-config"  # (``slurm.conf``, ``slurm.conf.epp``: ``Epilog=/etc/slurm/epilog``)
     if (lower.endswith((".cfg", ".cfg.erb", ".conf.erb")) and lower != "setup.cfg" and path not in scripts) or (
@@ -377,6 +382,7 @@ _SCANNERS = {
     "shell": callers_in_shell,
     "yaml": callers_in_yaml,
     "puppet": callers_in_puppet,
+    "salt": callers_in_salt,
     "daemon-config": callers_in_daemon_config,
     "go": callers_in_go,
     "s6-rc": callers_in_s6_rc,

@@ -117,6 +117,35 @@ def callers_in_puppet(file: CallerFile, index: ScriptIndex, collector: Collector
                                  _kind_at(file, number), where)
 
 
+_SALT_RUNS = {"cron.present": "cron", "cmd.run": "script", "cmd.wait": "script", "cmd.script": "script"}
+
+
+def callers_in_salt(file: CallerFile, index: ScriptIndex, collector: Collector,
+                    plan: list[tuple[str, str]]) -> None:
+    """A Salt state file (``.sls``): what a ``cron.present`` (kind ``cron``) or a ``cmd.run``/
+    ``cmd.wait`` state runs, its ``- name:`` or else its ID (an installed path resolves to the
+    file a ``file.managed`` state put there), and the ``- source: salt://...`` of a
+    ``cmd.script``."""
+    from opsctl.adopt.callers_deploy import salt_states
+
+    where = Where(file.path, None)
+    for state_id, line, function, arguments in salt_states(file.text):
+        kind = _SALT_RUNS.get(function)
+        if kind is None:
+            continue
+        if function == "cmd.script":
+            source = arguments.get("source", ("", 0))
+            tail = source[0].removeprefix("salt://").lstrip("/") if source[0].startswith("salt://") else ""
+            script = index.resolve_path(tail, [""], {}) if tail else None
+            if script and script != file.path:
+                collector.add(script, file.path, source[1], "script", file.text_of(source[1]))
+            continue
+        command, number = arguments.get("name", (state_id, line - 1))
+        command = re.sub(r"\{[{%].*?[%}]\}", " ", command)  # Jinja tags: not words of the command
+        if command.strip():
+            callers_in_chunk(file, command, number, index, collector, kind, where)  # type: ignore[arg-type]
+
+
 def callers_in_daemon_config(file: CallerFile, index: ScriptIndex, collector: Collector,
                              plan: list[tuple[str, str]]) -> None:
     """NRPE ``command[x]=``, Nagios/Icinga ``command_line`` and upstart ``exec`` lines."""

@@ -1,6 +1,7 @@
 """Files a configuration tool installs on a host under a path of their own, read before the
 callers are: Ansible's ``template`` and ``copy`` tasks (``src: firewall.sh``, ``dest:
-/usr/local/sbin/firewall``). A systemd unit or a cron file installed beside such a script names
+/usr/local/sbin/firewall``) and Salt's ``file.managed`` states (``- name: /var/lib/backup.bash``,
+``- source: salt://bugs/files/backup.bash``). A systemd unit or a cron file installed beside such a script names
 it by that path (``ExecStart=/usr/local/sbin/firewall``), and a cron table installed into
 ``/etc/cron.d`` is one whatever its name in the repository (``cron_cleanup_disk_space.j2``).
 
@@ -96,3 +97,61 @@ def _source_file(task_file: str, module: str, src: str, known: frozenset[str]) -
         if candidate in known:
             return candidate
     return None
+
+
+# -- Salt ---------------------------------------------------------------------------------------
+_SALT_STATE_ID = re.compile(r"^(?P<id>[^\s#{%][^:]*):\s*$")
+_SALT_FUNCTION = re.compile(r"^[ \t]+(?P<function>[a-z_]+\.[a-z_]+):\s*$")
+_SALT_ARGUMENT = re.compile(r"^[ \t]+-[ \t]+(?P<key>[a-z_]+):[ \t]*(?P<value>.*?)[ \t]*$")
+
+
+def salt_states(text: str) -> Iterator[tuple[str, int, str, dict[str, tuple[str, int]]]]:
+    """The states of a Salt ``.sls`` file, read line by line (it is a Jinja template as much as
+    YAML): (id, line of the function, function such as ``cron.present``, {argument: (value,
+    line)}). Functions that are alternatives of one another (``{% if %} cron.present: ...
+    {% else %} cron.absent: {% endif %}``) share their arguments, those written after the
+    ``{% endif %}`` included."""
+    groups: list[list[tuple[str, int, str, dict[str, tuple[str, int]]]]] = []
+    state_id: str | None = None
+    alternative = False  # an ``{% else %}``/``{% elif %}`` since the last function
+    for number, line in enumerate(text.splitlines(), 1):
+        if (named := _SALT_STATE_ID.match(line)) is not None:
+            state_id, alternative = named.group("id").strip().strip("\"'"), False
+            groups.append([])
+        elif re.match(r"^\s*\{%-?\s*(?:else|elif)\b", line):
+            alternative = True
+        elif (function := _SALT_FUNCTION.match(line)) is not None and state_id is not None:
+            if groups[-1] and not alternative:
+                groups.append([])
+            groups[-1].append((state_id, number, function.group("function"), {}))
+            alternative = False
+        elif (argument := _SALT_ARGUMENT.match(line)) is not None and groups and groups[-1]:
+            groups[-1][-1][3].setdefault(argument.group("key"), (argument.group("value").strip("\"'"), number))
+    for group in groups:
+        shared: dict[str, tuple[str, int]] = {}
+        for *_, arguments in group:
+            for key, value in arguments.items():
+                shared.setdefault(key, value)
+        for name, number, run, _arguments in group:
+            yield name, number, run, shared
+
+
+def salt_deployments(root: Path, state_files: Sequence[str], files: Sequence[str]) -> dict[str, tuple[str, str]]:
+    """Installed path -> (the file of the tree a ``file.managed`` state installs there, the
+    state file): ``- source: salt://bugs/files/x.bash`` names a file by its path under the
+    state tree, found here by that trailing path (one file only)."""
+    deployed: dict[str, tuple[str, str]] = {}
+    for path in state_files:
+        text = read_text(root / path)
+        if text is None or "file.managed" not in text or "salt://" not in text:
+            continue
+        for state_id, _line, function, arguments in salt_states(text):
+            source = arguments.get("source", ("", 0))[0]
+            if function != "file.managed" or not source.startswith("salt://"):
+                continue
+            tail = source[len("salt://"):].lstrip("/")
+            found = [f for f in files if f == tail or f.endswith("/" + tail)] if tail and "{" not in tail else []
+            dest = arguments.get("name", (state_id, 0))[0]
+            if len(found) == 1 and dest.startswith("/") and "{" not in dest:
+                deployed.setdefault(dest, (found[0], path))
+    return deployed

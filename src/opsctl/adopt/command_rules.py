@@ -96,6 +96,8 @@ _CACHE_NAME = re.compile(
     # runtime state a process leaves behind: a stale PID file, socket or lock holds no data
     r"|[\w.*$-]*\.(?:pid|sock|socket|lock)|lock|pid"  # (``$SHARED_VOLUME/lock``: a bare lock file)
     r"|[\w.*${}-]+\.tmp"  # (``rm -rf "${name}.tmp/"``: a temporary copy, by its name)
+    r"|\.venv"  # a project's own virtualenv, made again from its requirements
+    r"|Singleton(?:Lock|Socket|Cookie)"  # a browser profile's locks, left by a crashed browser
     r"|\$\{?\w*(?:SOCK|SOCKET|PIDFILE|PID_FILE|LOCKFILE|LOCK_FILE)\}?"  # ``rm -f "${TMATE_SOCK}"``
     r"|\$\{?\w*CACHE\w*\}?)$")  # ``rm -rf $LOCAL_CACHE``: a folder named as the script's cache
 # Regenerated build output named relative to the project (``rm -r dist site htmlcov``), and
@@ -124,7 +126,14 @@ def is_cache_path(word: str) -> bool:
     stripped = path.rstrip("/")
     if _CACHE_PREFIX.match(path) or _BUILD_OUTPUT.match(path) or _INSTALLED_BINARY.match(path):
         return True
+    if _SCRATCH_SUBFOLDER.match(stripped):
+        return True
     return bool(stripped) and _CACHE_NAME.match(stripped.rsplit("/", 1)[-1]) is not None
+
+
+# A folder named as scratch inside a project's or a variable's folder (``$PKGDIR/tmp``,
+# ``./tmp``); not ``/tmp`` or ``/var/tmp`` themselves, which hold every program's files.
+_SCRATCH_SUBFOLDER = re.compile(r"^(?:\.|\$\{?\w+\}?|[\w.-]+)(?:/[\w.-]+)*/(?:tmp|temp)$")
 
 
 # Named beside ``dist`` or ``build`` in one ``rm`` (``rm -rf bin dist build``): the other output
@@ -992,6 +1001,14 @@ RULES: dict[str, Rule] = {
     "restic": _rule_restic,
     "borg": subcommand_rule(frozen("delete prune recreate"), frozen("create init compact rename "
                                                                     "upgrade import-tar")),
+    # LDAP: ``ldapdelete`` (``-r``: a whole subtree) deletes entries; ``ldapmodify`` changes them
+    # (its LDIF may delete too, unknown here), ``ldapadd``/``ldappasswd`` add or set
+    "ldapdelete": always(DEST), "ldapmodify": always(MUT), "ldapadd": always(MUT),
+    "ldapmodrdn": always(MUT), "ldappasswd": always(MUT),
+    # mailing-list managers: subscribers removed, or the list itself; adding is a change
+    "ezmlm-unsub": always(DEST), "ezmlm-sub": always(MUT), "ezmlm-make": always(MUT),
+    "remove_members": always(DEST), "rmlist": always(DEST), "add_members": always(MUT),
+    "newlist": always(MUT),
     "puppet": _rule_puppet, "puppetserver": _rule_puppet, "gh": _rule_gh, "celery": _rule_celery,
     "govc": _rule_govc,
     "kubeadm": subcommand_rule(frozen("reset"), frozen("init join upgrade certs token")),

@@ -328,7 +328,22 @@ def _find_deletes_cache(args: list[str]) -> bool:
         return True
     names = [args[index + 1] for index, word in enumerate(args[:-1]) if word in _FIND_NAME_TESTS]
     return bool(names) and all(is_cache_path(name) and not name.startswith("/") for name in names) \
-        and "-o" not in args and "-or" not in args
+        and (("-o" not in args and "-or" not in args) or _only_names_ored(args))
+
+
+def _only_names_ored(args: list[str]) -> bool:
+    """``\\( -name SingletonLock -o -name SingletonSocket \\)``: the alternatives of the one
+    group are name tests only, so a file matches only by one of those names."""
+    opening = next((i for i, w in enumerate(args) if w in ("(", "\\(")), None)
+    closing = next((i for i, w in enumerate(args) if w in (")", "\\)")), None)
+    if opening is None or closing is None or closing < opening:
+        return False
+    inner, rest = args[opening + 1:closing], args[:opening] + args[closing + 1:]
+    if "-o" in rest or "-or" in rest:
+        return False
+    tests = [w for i, w in enumerate(inner) if i % 3 == 0]
+    joins = [w for i, w in enumerate(inner) if i % 3 == 2]
+    return len(inner) % 3 == 2 and all(t in _FIND_NAME_TESTS for t in tests) and all(j in ("-o", "-or") for j in joins)
 
 
 def _find_only_links(args: list[str]) -> bool:

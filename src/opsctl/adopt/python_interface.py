@@ -1396,9 +1396,14 @@ def _argv_interface(index: ModuleIndex) -> list[Flag]:
             spellings = [name for name in listed if name is not None and _is_option_spelling(name)]
             if spellings and len(spellings) == len(listed):
                 spelled.setdefault(number, []).append((spellings, compare.lineno))
+    valued = {number for (scope, _name), entries in index.assigns.items() for _pos, how, value in entries
+              if how == "=" and isinstance(value, ast.Subscript)
+              and (number := _argv_index(index, value, argv_names, parameters, scope))}
     for number, found in spelled.items():
-        if number in positions and not positions[number].choices:
-            del positions[number]  # the position holds one of these switches, not a value
+        if number in positions and not positions[number].choices and number not in valued:
+            # the position holds one of these switches, not a value (unless it is also read as
+            # one: ``if sys.argv[1] == "--help": ... else: branch = sys.argv[1]``)
+            del positions[number]
         for spellings, line in found:
             switch = max(spellings, key=lambda n: (n.startswith("--"), len(n)))
             if all(flag.name != switch for flag in switches):
@@ -1407,7 +1412,24 @@ def _argv_interface(index: ModuleIndex) -> list[Flag]:
     if not checked:
         for flag in positions.values():
             flag.required = True
+    if not positions and (walked := _walked_argv(index)) is not None:
+        # ``for fn in sys.argv[1:] or glob.glob("*.json"):``: the arguments, one by one
+        start, line = walked
+        positions[start] = Flag(f"arg{start}", type="list", positional=True, nargs="*", line=line,
+                                help="the arguments it takes, one by one")
     return [positions[number] for number in sorted(positions)] + switches
+
+
+def _walked_argv(index: ModuleIndex) -> tuple[int, int] | None:
+    """(the first position, the line) of a loop over the script's arguments: ``for x in
+    sys.argv[1:]`` (or ``sys.argv[1:] or default``)."""
+    for node in ast.walk(index.tree):
+        if isinstance(node, ast.For | ast.comprehension):
+            walked = node.iter.values[0] if isinstance(node.iter, ast.BoolOp) else node.iter
+            start = _argv_slice_start(index, walked)
+            if start is not None and start >= 1:
+                return start, getattr(node, "lineno", None) or walked.lineno
+    return None
 
 
 def _is_option_spelling(text: str) -> bool:

@@ -1329,7 +1329,7 @@ class _Scan(ShellInterface):
                         or self.own_output(command.words, rebuilt_for(command.function))
                         or (_own_container(command.words, containers)
                             and not _volume_made_again(command, self.parsed.commands))
-                        or _own_kube_object(effect.call.split(), objects)
+                        or _own_kube_object(effect.call.split(), objects) or _own_kube_object(command.words, objects)
                         or (resources and _own_cli_resource(command, resources, handlers))
                         or (made_ids and _deletes_made_id(command.words, made_ids))
                         or (aws_made and _aws_own(command, aws_made, handlers))
@@ -2101,12 +2101,23 @@ def _kube_objects_made(commands: list[Command]) -> set[str]:
     run NAME``, ``kubectl create KIND NAME``, and each manifest of a here-document it hands
     to ``kubectl apply -f -`` (or ``create``)."""
     made: set[str] = set()
+    deleted: set[str] = set()
     applied = False
     for command in commands:
         words = command.words
         verb = next((w for w in words[1:] if not w.startswith("-")), None)
         if verb in ("apply", "create") and "-f" in words and "-" in words:
             applied = True
+        if words[:1] in (["kubectl"], ["oc"]) and verb in ("create", "delete") and "-f" in words[:-1] \
+                and words[words.index("-f") + 1] != "-":
+            # ``kubectl create -f prepull.yaml`` (create fails on what exists: the objects are
+            # new), unless a ``delete -f`` of the same file came first (a running deployment
+            # torn down and made again)
+            manifest = "file:" + _path_key(words[words.index("-f") + 1])
+            if verb == "delete":
+                deleted.add(manifest)
+            elif manifest not in deleted:
+                made.add(manifest)
         if words[:1] in (["kubectl"], ["oc"]) and verb in ("run", "create"):
             rest = [w for w in words[words.index(verb) + 1:] if not w.startswith("-")]
             if verb == "run" and rest:
@@ -2289,6 +2300,8 @@ def _own_kube_object(words: list[str], made: set[str]) -> bool:
         (w.partition("=")[2] for w in words if w.startswith("--namespace=")), None)
     if namespace and f"namespace/{_path_key(namespace)}" in made:
         return True  # in a namespace the script made for itself (a verification job's)
+    if "-f" in words[:-1]:  # ``kubectl delete -f prepull.yaml`` of what ``create -f`` made
+        return "file:" + _path_key(words[words.index("-f") + 1]) in made
     rest = [w for w in words[words.index("delete") + 1:] if not w.startswith("-")]
     if not rest:
         return False
