@@ -92,6 +92,9 @@ FLOORS: dict[str, dict[str, float]] = {
     # two not inventoried: a test folder's integration runner, a test-named tox check
     "held-out-50": {"precision": 0.8, "recall": 0.95, "callers": 0.85, "flags": 0.9},
     "held-out-51": {"precision": 0.7, "recall": 0.8, "callers": 0.85, "flags": 0.9},
+    # eight not inventoried: six scripts of a test folder that nothing kept runs, a script with
+    # mismatched quotes (an error), an invoke tasks module its collection imports (a library)
+    "held-out-52": {"precision": 0.8, "recall": 0.85, "callers": 0.78, "flags": 0.8},
 }
 
 
@@ -117,19 +120,21 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
     # (and a module another script imports is a library: held-out-35 has one, a Flask-Script
     # command class its manager imports; held-out-37 one that defines functions and calls none)
     assert [m for m in report["missed"] if m["where"] not in ("errors", "skipped", "absent")
-            and not (split in ("held-out-35", "held-out-37", "held-out-39", "held-out-40", "held-out-41")
+            and not (split in ("held-out-35", "held-out-37", "held-out-39", "held-out-40", "held-out-41",
+                               "held-out-52")
                      and m["where"] == "libraries")] == []
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-51")
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-52")
     assert report["scripts"] >= 130
-    # every labelled script is inventoried: the commands a dispatcher imports by name, the
-    # f-strings of Python 3.12 read on an older Python
-    assert report["missed"] == []
-    # blind 0.69 / 0.73 (callers 0.72, flags 0.91); 0.74 / 0.83 (callers 0.86, flags 0.91) after
-    # its rules (Cirrus CI, Packer YAML, a retrying action's command, wait-for-it and sh -c in a
-    # container, a dispatcher's command modules, a library sourced from its installed path, an
-    # aliased API client, its own commit undone, /tmp, a container runtime in a variable)
-    assert report["destructive"]["precision"] >= 0.7 and report["destructive"]["recall"] >= 0.8
-    assert report["callers"]["recall"] >= 0.85 and report["flags"]["recall"] >= 0.9
+    # every labelled script is inventoried, or said why not: six of a driver's test folder that
+    # only a CI system outside the kept files runs, a script with mismatched quotes, an invoke
+    # tasks module its collection imports
+    assert len(report["missed"]) <= 8
+    assert all(m["where"] in ("absent", "errors", "libraries") for m in report["missed"])
+    # blind 0.76 / 0.80 (callers 0.78, flags 0.79); 0.84 / 0.89 (callers 0.80, flags 0.81) after
+    # its rules (Salt states, LDAP and ezmlm tools, kubectl create -f then delete -f, scratch
+    # names, find's name alternatives, a loop over sys.argv)
+    assert report["destructive"]["precision"] >= 0.8 and report["destructive"]["recall"] >= 0.85
+    assert report["callers"]["recall"] >= 0.78 and report["flags"]["recall"] >= 0.8
