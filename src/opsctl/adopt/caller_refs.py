@@ -283,13 +283,20 @@ class ScriptIndex:
 
     def _is_name_part(self, token: str) -> bool:
         """``_deploy.sh`` in ``./bin/${NAMESPACE}_deploy.sh`` (``gh-ost-test-mysql-`` in
-        ``gh-ost-test-mysql-$1``): the end (the start) of some script's name."""
-        known = self._name_parts.get(token)
-        if known is None:
-            known = self._name_parts[token] = any(
-                (name.endswith(token) if token[:1] in "-_" else name.startswith(token)) and name != token
-                for name in self.by_basename)
-        return known
+        ``gh-ost-test-mysql-$1``): the end (the start) of some script's name, cut at one of its
+        ``-``/``_`` (every such end and start of every name, made once: a scan of all the names
+        for each word cost more than the rest of the callers' reading in a large tree)."""
+        if not self._name_parts:
+            parts: dict[str, bool] = {"": False}
+            for name in self.by_basename:
+                for i, char in enumerate(name):
+                    if char in "-_":
+                        if i:
+                            parts["end:" + name[i:]] = True  # an end that starts with the separator
+                        if i + 1 < len(name):
+                            parts["start:" + name[:i + 1]] = True  # a start that ends with it
+            self._name_parts = parts
+        return self._name_parts.get(("end:" if token[:1] in "-_" else "start:") + token, False)
 
     def resolve_path(self, ref: str, bases: Sequence[str], variables: dict[str, str], *,
                      known_cwd: bool = False) -> str | None:
