@@ -1998,3 +1998,13 @@ def test_a_container_runtime_held_in_a_variable_removes_its_own_container() -> N
 def test_directory_and_list_tools_kubernetes_manifests_and_scratch_names(
         text: str, destructive: list[bool]) -> None:
     assert [e.destructive for e in scan(text).effects if e.destructive] == destructive
+
+
+def test_a_first_argument_compared_with_switches_is_those_switches() -> None:
+    script = scan('BROWSER="${1?Please specify --chrome or --firefox}"\n'
+                  'if [[ "$BROWSER" == "--chrome" ]]; then echo c\n'
+                  'elif [[ "$BROWSER" == "--firefox" ]]; then echo f\nfi\n')
+    assert [(f.name, f.type) for f in script.interface.flags] == [("--chrome", "boolean"), ("--firefox", "boolean")]
+    # a first argument compared with plain words keeps its place, its choices read as before
+    plain = scan('mode="$1"\nif [ "$mode" = "full" ]; then echo f; fi\n')
+    assert [f.name for f in plain.interface.flags] == ["arg1"]

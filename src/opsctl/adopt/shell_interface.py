@@ -35,6 +35,9 @@ _USAGE_FUNCTION = re.compile(r"(?i)usage|help")
 _LONG_VALUE_READ = re.compile(r"\$\{OPTARG#|\$\{!OPTIND\}|OPTIND\s*(?:\+\+|\+=|\+\s*1\b)")
 _WALKS_ARGUMENTS = re.compile(r"\bfor\s+([A-Za-z_]\w*)(?:\s+in\s+\"?\$(?:@|\{@\})\"?)?\s*(?:;|\n|\s+do\b)")
 """``for arg in "$@"; do``: a loop over the script's arguments (its variable is group 1)."""
+_HOLDS_FIRST_ARGUMENT = re.compile(r"^[ \t]*(?:(?:local|readonly|declare)[ \t]+)?([A-Za-z_]\w*)="
+                                   r"\"?\$(?:1|\{1(?:[?:=-][^}\n]*)?\})\"?[ \t]*$", re.M)
+"""``mode="${1?usage}"`` at the start of a line: a variable holding the first argument."""
 _SHFLAGS_TYPES = {"DEFINE_string": "string", "DEFINE_boolean": "boolean", "DEFINE_bool": "boolean",
                   "DEFINE_integer": "integer", "DEFINE_float": "number"}
 """shflags' declarations: ``DEFINE_string name default "help" [short]``; ``FLAGS "$@"`` parses."""
@@ -184,8 +187,10 @@ class ShellInterface:
         if compared:  # the loop over the arguments that compares them is an option loop
             walking = {flag.line or 0 for flag in compared}
             loops = {number for number, line in enumerate(self.lines, start=1) if _WALKS_ARGUMENTS.search(line + "\n")}
+            holders = {match.group(1) for match in _HOLDS_FIRST_ARGUMENT.finditer(self.text)}
             positionals = [flag for flag in positionals if not (
-                flag.type == "list" and flag.line in loops and any(0 < line - (flag.line or 0) <= 20 for line in walking))]
+                flag.type == "list" and flag.line in loops and any(0 < line - (flag.line or 0) <= 20 for line in walking))
+                and not (flag.name == "arg1" and flag.dest in holders)]  # (the switch it holds)
         if positionals:
             flags.extend(positionals)
             if kind == "none":
@@ -225,6 +230,9 @@ class ShellInterface:
         """``for arg in "$@"; do if [[ "$arg" == "--verbose" ]]; ...``: the switches each
         argument is compared with (a ``case "$arg"`` over them is read as any option case)."""
         walkers = {match.group(1) for match in _WALKS_ARGUMENTS.finditer(self.text)}
+        # ``BROWSER="${1?Please specify --chrome or --firefox}"``, then ``[[ "$BROWSER" ==
+        # "--chrome" ]]``: the first argument is one of the switches it is compared with
+        walkers |= {match.group(1) for match in _HOLDS_FIRST_ARGUMENT.finditer(self.text)}
         if not walkers:
             return []
         compared = re.compile(r"\$\{?(" + "|".join(map(re.escape, sorted(walkers)))
