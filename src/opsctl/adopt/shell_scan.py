@@ -414,9 +414,7 @@ def _fills_working_folder(words: list[str]) -> bool:
 def _output_folders(words: list[str]) -> list[str]:
     """Folders a command writes files into: ``wget -P DIR``, ``curl --output-dir DIR``,
     ``unzip -d DIR``, ``tar -x -C DIR``, ``jsonnet -m DIR``."""
-    program, index = command_program(words)
-    if program is not None and (held := SUBJECT_VAR.fullmatch(program)):
-        program = _tool_named_by(held.group(1)) or program  # ``$TAR -C"$out" -x``
+    program, index = _program_of(words)  # (``$TAR -C"$out" -x``)
     args = words[index + 1:]
     if program == "protoc":  # ``--go_out=DIR``, ``--openapiv2_out=opt:DIR``, ``--go_out DIR``
         return [value.rpartition(":")[2] for i, w in enumerate(args)
