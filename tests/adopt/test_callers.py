@@ -762,14 +762,116 @@ CONFIGURATION_CASES = [
          "files/stop-supervisor": [
              ("templates/supervisor_task.conf.j2", 2, "script", "command=stop-supervisor")]},
         id="a-nested-matrix-key-and-a-supervisord-template"),
+    pytest.param(
+        {"modules/sync/files/registry-clean": "#!/bin/bash\ndeckschrubber -repos 1000\n",
+         "modules/sync/files/project/arch/sync": "#!/bin/sh\nrsync -a src/ /opt/mirrors/arch/\n",
+         "modules/sync/files/project/ubuntu/sync": "#!/bin/sh\nrsync -a src/ /opt/mirrors/ubuntu/\n",
+         "modules/sync/manifests/init.pp": """
+            class sync {
+              file { '/opt/share/puppet/docker-registry-clean':
+                source  => 'puppet:///modules/sync/registry-clean',
+                mode    => '0755',
+              } ->
+              cron { 'registry-clean':
+                command => 'chronic /opt/share/puppet/docker-registry-clean',
+                hour    => 7,
+              }
+              file {
+                '/opt/mirrors/project':
+                  ensure  => directory,
+                  source  => 'puppet:///modules/sync/project/',
+                  recurse => true;
+              }
+              sync::timer { 'arch':
+                exec_start => '/opt/mirrors/project/arch/sync',
+              }
+            }
+            """},
+        {"modules/sync/files/registry-clean": [
+            ("modules/sync/manifests/init.pp", 7, "cron", "command => 'chronic /opt/share/puppet/docker-registry-clean',")],
+         "modules/sync/files/project/arch/sync": [
+            ("modules/sync/manifests/init.pp", 17, "script", "exec_start => '/opt/mirrors/project/arch/sync',")]},
+        id="puppet-file-sources-and-a-defined-types-exec-start"),
+    pytest.param(
+        {"files/backup-mysql": "#!/bin/sh\nmysqldump --all-databases\n",
+         "files/session-cleanup": "#!/bin/sh\npkill -u \"$USER\"\n",
+         "conf/rsnapshot.conf": "config_version\t1.2\ncmd_preexec\t/usr/bin/kinit -k\n"
+                                "backup_script\t/opt/share/backups/backup-mysql\tmysql/\n",
+         "conf/lightdm.conf": "[Seat:*]\nsession-cleanup-script=/etc/lightdm/session-cleanup\n"},
+        {"files/backup-mysql": [("conf/rsnapshot.conf", 3, "script",
+                                 "backup_script\t/opt/share/backups/backup-mysql\tmysql/")],
+         "files/session-cleanup": [("conf/lightdm.conf", 2, "script",
+                                    "session-cleanup-script=/etc/lightdm/session-cleanup")]},
+        id="rsnapshot-and-lightdm-hooks"),
 ]
+
+
+BUILD_TOOL_CASES = [
+    pytest.param(
+        {"api/spec/build-model.sh": "#!/bin/sh\nsmithy build\n",
+         "api/build.gradle": """
+            task buildModel(type: Exec) {
+                workingDir "$projectDir/spec"
+                commandLine "./build-model.sh"
+            }
+            task other(type: Exec) {
+                commandLine 'sh', './spec/build-model.sh'
+            }
+            """},
+        {"api/spec/build-model.sh": [("api/build.gradle", 3, "gradle", 'commandLine "./build-model.sh"'),
+                                     ("api/build.gradle", 6, "gradle", "commandLine 'sh', './spec/build-model.sh'")]},
+        id="gradle-exec-tasks"),
+    pytest.param(
+        {"scripts/workspace-status.sh": "#!/bin/sh\necho STABLE_GIT_COMMIT x\n",
+         ".bazelrc": "# stamping\nbuild --workspace_status_command=scripts/workspace-status.sh\n"},
+        {"scripts/workspace-status.sh": [
+            (".bazelrc", 2, "bazel", "build --workspace_status_command=scripts/workspace-status.sh")]},
+        id="bazel-workspace-status"),
+    pytest.param(
+        {"tools/wheels/cibw_before_build.sh": "#!/bin/sh\npip install x\n",
+         "tools/wheels/repair_windows.sh": "#!/bin/sh\ndelvewheel repair \"$1\"\n",
+         "pyproject.toml": """
+            [tool.cibuildwheel]
+            before-build = "bash {project}/tools/wheels/cibw_before_build.sh {project}"
+
+            [tool.cibuildwheel.windows]
+            repair-wheel-command = "bash -el ./tools/wheels/repair_windows.sh {wheel} {dest_dir}"
+            """},
+        {"tools/wheels/cibw_before_build.sh": [
+            ("pyproject.toml", 2, "script", 'before-build = "bash {project}/tools/wheels/cibw_before_build.sh {project}"')],
+         "tools/wheels/repair_windows.sh": [
+            ("pyproject.toml", 5, "script",
+             'repair-wheel-command = "bash -el ./tools/wheels/repair_windows.sh {wheel} {dest_dir}"')]},
+        id="cibuildwheel-commands"),
+    pytest.param(
+        {"ci/deploy.sh": "#!/bin/sh\nkubectl apply -f x\n",
+         "ci/deploy_cloudbuild.yaml": "steps:\n- name: gcr.io/cloud-builders/gcloud\n"
+                                      "  entrypoint: bash\n  args: ['./ci/deploy.sh']\n"},
+        {"ci/deploy.sh": [("ci/deploy_cloudbuild.yaml", 4, "ci", "args: ['./ci/deploy.sh']")]},
+        id="a-cloud-build-file-named-for-its-job"),
+    pytest.param(
+        {"scripts/wait-for.sh": "#!/bin/sh\nnc -z \"$1\"\n",
+         "scripts/run-dev.sh": "#!/bin/sh\n./scripts/wait-for.sh web:80 --timeout 60 -- echo up\n"},
+        {"scripts/wait-for.sh": [("scripts/run-dev.sh", 2, "script",
+                                  "./scripts/wait-for.sh web:80 --timeout 60 -- echo up")]},
+        id="the-projects-own-wait-for-with-a-command-after-dashes"),
+]
+
+
+@pytest.mark.parametrize(("files", "expected"), BUILD_TOOL_CASES)
+def test_build_tools_name_the_scripts_they_run(
+        tmp_path: Path, files: dict[str, str],
+        expected: dict[str, list[tuple[str, int, str, str]]]) -> None:
+    scripts = tuple(path for path in files if path.endswith(".sh"))
+    assert callers(tmp_path, files, scripts) == expected
 
 
 @pytest.mark.parametrize(("files", "expected"), CONFIGURATION_CASES)
 def test_configuration_management_and_daemon_configs_name_their_commands(
         tmp_path: Path, files: dict[str, str],
         expected: dict[str, list[tuple[str, int, str, str]]]) -> None:
-    scripts = tuple(path for path in files if path.startswith(("files/", "modules/sync/files/")))
+    scripts = tuple(path for path in files if path.startswith(("files/", "modules/sync/files/"))
+                    and not path.endswith(".pp"))
     assert callers(tmp_path, files, scripts) == expected
 
 

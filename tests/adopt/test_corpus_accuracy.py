@@ -95,6 +95,8 @@ FLOORS: dict[str, dict[str, float]] = {
     # eight not inventoried: six scripts of a test folder that nothing kept runs, a script with
     # mismatched quotes (an error), an invoke tasks module its collection imports (a library)
     "held-out-52": {"precision": 0.8, "recall": 0.85, "callers": 0.78, "flags": 0.8},
+    # one not inventoried: a check named as a test that only the project's task runner loads
+    "held-out-53": {"precision": 0.85, "recall": 0.85, "callers": 0.88, "flags": 0.9},
 }
 
 
@@ -126,15 +128,14 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-52")
-    assert report["scripts"] >= 130
-    # every labelled script is inventoried, or said why not: six of a driver's test folder that
-    # only a CI system outside the kept files runs, a script with mismatched quotes, an invoke
-    # tasks module its collection imports
-    assert len(report["missed"]) <= 8
-    assert all(m["where"] in ("absent", "errors", "libraries") for m in report["missed"])
-    # blind 0.76 / 0.80 (callers 0.78, flags 0.79); 0.84 / 0.89 (callers 0.80, flags 0.84) after
-    # its rules (Salt states, LDAP and ezmlm tools, kubectl create -f then delete -f, scratch
-    # names, find's name alternatives, a loop over sys.argv)
-    assert report["destructive"]["precision"] >= 0.8 and report["destructive"]["recall"] >= 0.85
-    assert report["callers"]["recall"] >= 0.78 and report["flags"]["recall"] >= 0.8
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-53")
+    assert report["scripts"] >= 140
+    # every labelled script is inventoried, or said why not: a news-fragment check named as a
+    # test, which only the project's task runner loads by its path
+    assert len(report["missed"]) <= 1
+    assert all(m["where"] in ("absent", "skipped") for m in report["missed"])
+    # blind 0.80 / 0.76 (callers 0.74, flags 0.85); 0.86 / 0.86 (callers 0.90, flags 0.91) after
+    # its rules (Gradle, Bazel, cibuildwheel, rsnapshot and LightDM hooks, Puppet file sources,
+    # third_party update scripts, main(*sys.argv[1:]), search indexes, registry clean-up)
+    assert report["destructive"]["precision"] >= 0.85 and report["destructive"]["recall"] >= 0.85
+    assert report["callers"]["recall"] >= 0.88 and report["flags"]["recall"] >= 0.9

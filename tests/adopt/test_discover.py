@@ -96,6 +96,21 @@ def test_vendored_virtualenv_and_test_folders_are_skipped_with_their_reason(tmp_
         ("pkg.egg-info/", "build output"), ("tests/", "tests"), ("vendor/", "vendored code")]
 
 
+def test_a_third_party_folder_keeps_the_projects_own_update_tools(tmp_path: Path) -> None:
+    write(tmp_path, "third_party/update-all.sh", "for d in */; do \"$d/update.sh\"; done\n")
+    write(tmp_path, "third_party/chart/update.sh", "helm fetch x\n")
+    write(tmp_path, "third_party/chart/process.py", "print(1)\n")
+    write(tmp_path, "third_party/chart/templates/hook.sh", "echo\n")  # the chart's own
+    write(tmp_path, "third_party/lib/LICENSE", "MIT\n")  # an upstream project, vendored
+    write(tmp_path, "third_party/lib/build.sh", "make\n")
+
+    found = discover(tmp_path)
+
+    assert sorted(c.path for c in found.candidates) == [
+        "third_party/chart/process.py", "third_party/chart/update.sh", "third_party/update-all.sh"]
+    assert ("third_party/", "vendored code") in [(s.path, s.reason) for s in found.skipped]
+
+
 def test_unreadable_files_are_errors_with_a_reason_and_the_walk_goes_on(tmp_path: Path) -> None:
     write(tmp_path, "ok.sh", "echo ok\n")
     write(tmp_path, "blob.py", b"\x7fELF\x00\x00\x01binary")

@@ -451,6 +451,27 @@ def test_sys_argv_passed_to_a_local_function_is_read_through_its_parameter(
             for flag in script.interface.flags] == expected
 
 
+def test_arguments_unpacked_into_a_local_function_are_its_parameters() -> None:
+    script, _ = scan("import sys\n\n\ndef main(repo, archive, version=None, push=None):\n"
+                     "    if push == '--push':\n        print('pushing')\n\n\n"
+                     "if __name__ == '__main__':\n    main(*sys.argv[1:])\n")
+    assert [(f.name, f.aliases, f.required, f.positional) for f in script.interface.flags] == [
+        ("repo", ["arg1"], True, True), ("archive", ["arg2"], True, True),
+        ("version", ["arg3"], False, True), ("--push", [], False, False)]
+
+
+@pytest.mark.parametrize(("source", "destructive"), [
+    pytest.param("from elasticsearch_dsl import Index\nindex = Index('messages')\nindex.delete()\n",
+                 [True], id="an-index-deleted-whole"),
+    pytest.param("from opensearch_dsl import Index\nIndex('messages').delete()\n", [True], id="chained"),
+    pytest.param("from elasticsearch import Elasticsearch\nconn = Elasticsearch()\n"
+                 "conn.delete(index='courses', id='c1')\n", [False], id="one-document"),
+])
+def test_a_search_index_deleted_whole_or_one_of_its_documents(source: str, destructive: list[bool]) -> None:
+    script, _ = scan(source)
+    assert [e.destructive for e in script.effects] == destructive
+
+
 @pytest.mark.parametrize("source", [
     pytest.param("import sys\nargs = sys.argv[1:]\nfor a in args:\n    print(a)\n", id="slice-named"),
     pytest.param("import sys\ndef main(argv):\n    print(argv)\nmain(sys.argv)\n", id="passed-on"),

@@ -1985,6 +1985,20 @@ def test_a_container_runtime_held_in_a_variable_removes_its_own_container() -> N
     ('ldapadd -x -f meta.ldif\nldapmodify -x -f change.ldif\n', []),
     ('ezmlm-unsub "$list" "$address"\n', [True]),
     ('ezmlm-sub "$list" "$address"\n', []),
+    # a registry's images and blobs deleted, unless only listed
+    ('deckschrubber -repos 1000 -month 1\n', [True]),
+    ('deckschrubber -repos 1000 -month 1 -dry\n', []),
+    ('registry garbage-collect --dry-run /etc/docker/registry/config.yml\n', []),
+    # what a container runs on the host's files mounted into it; without a mount, its own files
+    ('docker run --rm -v /var/lib/registry:/var/lib/registry registry:2 '
+     'registry garbage-collect /etc/docker/registry/config.yml\n', [True]),
+    ('docker run --rm alpine rm -rf /data\n', []),
+    ('docker run --rm -v /var/run/docker.sock:/var/run/docker.sock alpine rm -rf /data\n', []),
+    # snapshots beyond the newest N destroyed; a snapshot only taken
+    ('zfs-auto-snapshot --syslog --label=after-backup --keep=100 //\n', [True]),
+    ('zfs-auto-snapshot --label=hourly //\n', []),
+    # an environment made again from its requirements, as a .venv
+    ('pyenv virtualenv 3.11 docs-env\npyenv virtualenv-delete -f docs-env\n', []),
     # made by ``create -f`` here, then deleted: its own; deleted first, then made again: the
     # running objects torn down
     ('kubectl create -f prepull.yaml\nkubectl get pods\nkubectl delete -f prepull.yaml --wait=true\n', []),

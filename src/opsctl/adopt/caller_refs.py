@@ -718,6 +718,8 @@ def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str 
         # once the service answers (``flock LOCK -- cmd``, ``xvfb-run -a -- cmd`` alike)
         dashes = next((k for k in range(position + 1, len(words)) if words[k].text == "--"), None)
         if dashes is not None and dashes + 1 < len(words):
+            if "/" in words[position].text:  # the project's own copy runs too (``./scripts/wait-for.sh``)
+                _segment_refs(words[position:dashes], index, where, cwd, found, base, python)
             return _segment_refs(words[dashes + 1:], index, where, cwd, found, base, python)
     if command == "cd":
         target = words[position + 1].text if position + 1 < len(words) else ""

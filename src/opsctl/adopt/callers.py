@@ -25,9 +25,11 @@ import yaml
 
 from opsctl.adopt.caller_refs import CallerFile, Collector, ScriptIndex, docker_copies, read_text
 from opsctl.adopt.callers_build import (
+    callers_in_bazelrc,
     callers_in_cron,
     callers_in_dockerfile,
     callers_in_entry_points,
+    callers_in_gradle,
     callers_in_heroku_app,
     callers_in_ini,
     callers_in_justfile,
@@ -67,7 +69,12 @@ from opsctl.adopt.callers_config import (
     callers_in_terraform,
     callers_in_vagrantfile,
 )
-from opsctl.adopt.callers_deploy import ansible_deployments, cron_tables, salt_deployments
+from opsctl.adopt.callers_deploy import (
+    ansible_deployments,
+    cron_tables,
+    puppet_deployments,
+    salt_deployments,
+)
 from opsctl.adopt.callers_go import callers_in_go
 from opsctl.adopt.discover import interpreter_of
 from opsctl.adopt.model import Caller
@@ -112,6 +119,8 @@ def find_callers(root: Path, scripts: Sequence[str], files: Sequence[str], *,
     deployed = ansible_deployments(root, [path for path, kind in plan if kind == "yaml"], files)
     deployed.update((dest, pair) for dest, pair in salt_deployments(
         root, [path for path, kind in plan if kind == "salt"], files).items() if dest not in deployed)
+    deployed.update((dest, pair) for dest, pair in puppet_deployments(
+        root, [path for path, kind in plan if kind == "puppet"], files).items() if dest not in deployed)
     if deployed:
         _learn_deployments(index, deployed, plan)
     included = gitlab_includes(root, plan, files)
@@ -260,6 +269,10 @@ def classify(path: str, scripts: frozenset[str]) -> str | None:
         return "tox"
     if lower == "pom.xml":
         return "maven"
+    if lower in ("build.gradle", "build.gradle.kts"):
+        return "gradle"
+    if lower == ".bazelrc" or (lower.endswith(".bazelrc") and path not in scripts):
+        return "bazelrc"
     if lower.endswith(".tf") and path not in scripts:
         return "terraform"
     if lower in ("pyproject.toml", "setup.py", "setup.cfg"):
@@ -279,7 +292,7 @@ def classify(path: str, scripts: frozenset[str]) -> str | None:
                        or ".azure-pipelines" in folders or lower.startswith((
             "azure-pipelines", "bitbucket-pipelines", ".travis", ".drone", "buildkite",
             ".woodpecker", "cloudbuild", "appveyor", "codefresh", "buildspec",
-            ".craft.")))) \
+            ".craft.")) or "_cloudbuild." in lower or "-cloudbuild." in lower)) \
             or ".woodpecker" in folders:
         return "ci"
     if lower in (".cirrus.yml", ".cirrus.yaml"):
@@ -312,7 +325,7 @@ def classify(path: str, scripts: frozenset[str]) -> str | None:
         return "puppet"
     if lower.endswith(".sls") and path not in scripts:
         return "salt"
-    if lower.startswith("slurm") and ".conf" in lower and path not in scripts:
+    if lower.startswith(("slurm", "rsnapshot", "lightdm")) and ".conf" in lower and path not in scripts:
         return "daemon-config"  # (``slurm.conf``, ``slurm.conf.epp``: ``Epilog=/etc/slurm/epilog``)
     if (lower.endswith((".cfg", ".cfg.erb", ".conf.erb")) and lower != "setup.cfg" and path not in scripts) or (
             lower.endswith(".conf") and folders and folders[-1] == "init" and path not in scripts):
@@ -369,6 +382,8 @@ _SCANNERS = {
     "systemd-timer": callers_in_systemd,
     "packer": callers_in_packer,
     "maven": callers_in_maven,
+    "gradle": callers_in_gradle,
+    "bazelrc": callers_in_bazelrc,
     "terraform": callers_in_terraform,
     "procfile": callers_in_procfile,
     "heroku": callers_in_heroku_app,

@@ -365,6 +365,49 @@ def callers_in_maven(file: CallerFile, index: ScriptIndex, collector: Collector,
         callers_in_word_list(file, items, index, collector, "maven", Where(file.path, here))
 
 
+_GRADLE_COMMAND = re.compile(r"^\s*(?:commandLine|executable)\b\s*=?\s*\(?\s*\[?(.+?)\]?\s*\)?\s*$")
+_GRADLE_WORKDIR = re.compile(r"""^\s*workingDir\b\s*=?\s*\(?\s*(?:file\(\s*)?(['"])(.*?)\1""")
+_GRADLE_STRING = re.compile(r"'([^']*)'|\"([^\"]*)\"")
+_GRADLE_PROJECT = re.compile(r"^\$\{?(?:project\.)?(?:projectDir|rootDir)\}?/?")
+
+
+def callers_in_gradle(file: CallerFile, index: ScriptIndex, collector: Collector,
+                      plan: list[tuple[str, str]]) -> None:
+    """Gradle's ``Exec`` tasks (``build.gradle``, ``build.gradle.kts``): the words of a
+    ``commandLine "./build-model.sh"`` (or ``executable``), run from the task's ``workingDir``
+    (``"$projectDir/spec"``: under the build file's folder) or else the build file's folder.
+    A line reader: a task's ``workingDir`` holds until the task's block closes."""
+    here = posixpath.dirname(file.path)
+    cwd = here
+    for number, line in enumerate(file.lines, 1):
+        if line.startswith("}"):  # a top-level block closed: the next task starts from here
+            cwd = here
+        if (work := _GRADLE_WORKDIR.match(line)) is not None:
+            folder = _GRADLE_PROJECT.sub("", work.group(2))
+            cwd = here if "$" in folder else posixpath.normpath(posixpath.join(here, folder))
+            continue
+        if (command := _GRADLE_COMMAND.match(line)) is not None:
+            words = [(m.group(1) if m.group(1) is not None else m.group(2), number)
+                     for m in _GRADLE_STRING.finditer(command.group(1))]
+            callers_in_word_list(file, words, index, collector, "gradle", Where(file.path, cwd))
+
+
+_BAZEL_STATUS = re.compile(r"--workspace_status_command[= ](\S+)")
+
+
+def callers_in_bazelrc(file: CallerFile, index: ScriptIndex, collector: Collector,
+                       plan: list[tuple[str, str]]) -> None:
+    """A ``.bazelrc``'s ``--workspace_status_command=scripts/status.sh``: run by every build
+    that stamps, from the workspace (the folder of the ``.bazelrc``)."""
+    here = posixpath.dirname(file.path)
+    for number, line in enumerate(file.lines, 1):
+        if line.lstrip().startswith("#"):
+            continue
+        for match in _BAZEL_STATUS.finditer(line):
+            callers_in_chunk(file, match.group(1).strip("'\""), number, index, collector, "bazel",
+                             Where(file.path, here))
+
+
 def _filled_pattern(path: str) -> re.Pattern[str]:
     """``scripts/${var.os}/cleanup_${var.os}.sh`` as a pattern of the paths it may be: each
     variable one path part, the same value wherever the same variable is written."""
@@ -1013,7 +1056,7 @@ def _task_runner_commands(file: CallerFile, data: dict[str, object], index: Scri
     envs = hatch.get("envs") if isinstance(hatch, dict) else None
     if isinstance(envs, dict):  # [tool.hatch.envs.NAME.scripts]: `hatch run NAME:task`
         tables += [env.get("scripts") for env in envs.values() if isinstance(env, dict)]
-    commands: list[str] = []
+    commands: list[str] = [*_cibuildwheel_commands(tool.get("cibuildwheel"))]
     for table in tables:
         if not isinstance(table, dict):
             continue
@@ -1027,8 +1070,29 @@ def _task_runner_commands(file: CallerFile, data: dict[str, object], index: Scri
                     commands.append(step)
     for command in commands:
         first = command.strip().split("\n", 1)[0]
-        callers_in_chunk(file, command, _line_with(file, first), index, collector, "script",
+        # cibuildwheel's ``{project}``/``{package}``: the project's folder, here
+        run = re.sub(r"\{(?:project|package)\}/*", "./", command)
+        callers_in_chunk(file, run, _line_with(file, first), index, collector, "script",
                          Where(file.path, here))
+
+
+_CIBUILDWHEEL_COMMANDS = ("before-all", "before-build", "before-test", "test-command",
+                          "repair-wheel-command")
+
+
+def _cibuildwheel_commands(table: object) -> list[str]:
+    """The commands of ``[tool.cibuildwheel]`` and its platform tables (``before-build = "bash
+    {project}/tools/wheels/cibw_before_build.sh {project}"``, a string or a list)."""
+    if not isinstance(table, dict):
+        return []
+    commands: list[str] = []
+    for level in [table, *(value for value in table.values() if isinstance(value, dict))]:
+        for key in _CIBUILDWHEEL_COMMANDS:
+            value = level.get(key)
+            for command in value if isinstance(value, list) else [value]:
+                if isinstance(command, str) and command.strip():
+                    commands.append(command)
+    return commands
 
 
 def _line_with(file: CallerFile, value: str) -> int:

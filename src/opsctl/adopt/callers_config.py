@@ -30,7 +30,9 @@ from opsctl.adopt.caller_refs import (
 )
 from opsctl.adopt.model import CallerKind
 
-_COMMAND_ATTRIBUTE = re.compile(r"^\s*command\s*=>\s*(.+?)\s*,?\s*$")
+_COMMAND_ATTRIBUTE = re.compile(r"^\s*(?:command|exec_start(?:_pre|_post)?)\s*=>\s*(.+?)\s*,?\s*$")
+"""``command => '...'`` (``exec``, ``cron``), and ``exec_start => '...'`` of a defined type
+that makes a systemd service or timer of it (as its ``ExecStart=``)."""
 _SHELLQUOTE_OPEN = re.compile(r"\bshellquote\(\s*\[")
 _ARGS_OPEN = re.compile(r"^\s*args\s*=>\s*\[")  # ``args => ['/usr/bin/handler.sh']`` (consul::watch)
 _COMMAND_VALUE = re.compile(r"\bcommand\s*=>\s*([^,}\n]+)")  # (``exec { 'x': command => $cmd }`` too)
@@ -42,6 +44,10 @@ _STRING = re.compile(r"'((?:[^'\\]|\\.)*)'|\"((?:[^\"\\]|\\.)*)\"")
 _CRON_RESOURCE = re.compile(r"^\s*(?:cron|cron::[\w:]+)\s*\{")
 _CRON_LOOKBACK = 12
 _DAEMON_COMMAND = re.compile(r"^\s*(?:command\[[^\]]+\]\s*=|command_line\s|exec\s"
+                             # rsnapshot: ``cmd_preexec<TAB>/usr/bin/kinit``, ``backup_script<TAB>/x``;
+                             # LightDM: ``session-cleanup-script=/etc/lightdm/session-cleanup``
+                             r"|(?:cmd_(?:rsync|preexec|postexec|ssh)|backup_(?:script|exec))\t"
+                             r"|(?:session|greeter|display)-(?:setup|cleanup)-script\s*="
                              # Slurm's hooks: ``Epilog=/etc/slurm/epilog``, ``MailProg=...``
                              r"|(?:(?:Task|Srun)?(?:Prolog|Epilog)(?:Slurmctld)?|MailProg|HealthCheckProgram"
                              r"|(?:Resume|ResumeFail|Suspend|Reboot)Program)\s*=)\s*(.+)$")
@@ -51,10 +57,17 @@ def _strings(text: str) -> list[str]:
     return [m.group(1) if m.group(1) is not None else m.group(2) for m in _STRING.finditer(text)]
 
 
+_RESOURCE = re.compile(r"^\s*[a-z][\w:]*\s*\{")
+
+
 def _kind_at(file: CallerFile, number: int) -> CallerKind:
+    """``cron`` inside a cron resource: the nearest resource opened above the line is one."""
     for back in range(number, max(0, number - _CRON_LOOKBACK), -1):
-        if _CRON_RESOURCE.match(file.text_of(back)):
+        text = file.text_of(back)
+        if _CRON_RESOURCE.match(text):
             return "cron"
+        if _RESOURCE.match(text):  # another resource (``exec {``, ``mirrors::timer { 'x':``)
+            break
     return "script"
 
 

@@ -1,7 +1,8 @@
 """Files a configuration tool installs on a host under a path of their own, read before the
 callers are: Ansible's ``template`` and ``copy`` tasks (``src: firewall.sh``, ``dest:
 /usr/local/sbin/firewall``) and Salt's ``file.managed`` states (``- name: /var/lib/backup.bash``,
-``- source: salt://bugs/files/backup.bash``). A systemd unit or a cron file installed beside such a script names
+``- source: salt://bugs/files/backup.bash``) and Puppet's ``file`` resources (``'/opt/bin/clean':
+source => 'puppet:///modules/docker/clean'``). A systemd unit or a cron file installed beside such a script names
 it by that path (``ExecStart=/usr/local/sbin/firewall``), and a cron table installed into
 ``/etc/cron.d`` is one whatever its name in the repository (``cron_cleanup_disk_space.j2``).
 
@@ -154,4 +155,45 @@ def salt_deployments(root: Path, state_files: Sequence[str], files: Sequence[str
             dest = arguments.get("name", (state_id, 0))[0]
             if len(found) == 1 and dest.startswith("/") and "{" not in dest:
                 deployed.setdefault(dest, (found[0], path))
+    return deployed
+
+
+_PUPPET_TITLE = re.compile(r"""^\s*(?:file\s*\{\s*)?(['"])(/[^'"$]+)\1\s*:""")
+_PUPPET_SOURCE = re.compile(r"""^\s*source\s*=>\s*(['"])puppet:///modules/([^'"$]+)\1""")
+
+
+def puppet_deployments(root: Path, manifests: Sequence[str], files: Sequence[str]) -> dict[str, tuple[str, str]]:
+    """Installed path -> (the file of the tree a Puppet ``file`` resource installs there, the
+    manifest): the resource's title is the path, ``source => 'puppet:///modules/M/x'`` the
+    file ``M/files/x`` of module ``M`` (found by that trailing path, one file only); a folder
+    source (``.../project/archlinux/``, with ``recurse``) installs each file under it."""
+    deployed: dict[str, tuple[str, str]] = {}
+    for path in manifests:
+        text = read_text(root / path)
+        if text is None or "puppet:///modules/" not in text:
+            continue
+        dest: str | None = None
+        for line in text.splitlines():
+            if (title := _PUPPET_TITLE.match(line)) is not None:
+                dest = title.group(2)
+                continue
+            source = _PUPPET_SOURCE.match(line)
+            if source is None or dest is None:
+                continue
+            module, _, rest = source.group(2).partition("/")
+            tail = f"{module}/files/{rest}"
+            if rest.endswith("/"):  # a folder: each file keeps its path under it
+                for file in files:
+                    if file.startswith(tail):
+                        start = 0
+                    elif (at := file.find("/" + tail)) >= 0:
+                        start = at + 1
+                    else:
+                        continue
+                    deployed.setdefault(dest.rstrip("/") + "/" + file[start + len(tail):], (file, path))
+            else:
+                found = [f for f in files if f == tail or f.endswith("/" + tail)]
+                if len(found) == 1:
+                    deployed.setdefault(dest, (found[0], path))
+            dest = None
     return deployed

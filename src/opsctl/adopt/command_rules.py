@@ -1005,6 +1005,20 @@ RULES: dict[str, Rule] = {
     # (its LDIF may delete too, unknown here), ``ldapadd``/``ldappasswd`` add or set
     "ldapdelete": always(DEST), "ldapmodify": always(MUT), "ldapadd": always(MUT),
     "ldapmodrdn": always(MUT), "ldappasswd": always(MUT),
+    # a container registry's clean-up: deckschrubber deletes the images older than its limits
+    # (``-dry`` only lists them); the registry's ``garbage-collect`` deletes the blobs no
+    # manifest names any more (``--dry-run``/``-d`` only lists them)
+    "deckschrubber": lambda a: None if "-dry" in a or "--dry" in a else DEST,
+    "registry": lambda a: (None if "--dry-run" in a or "-d" in a else DEST)
+    if first_positional(a)[0] == "garbage-collect" else None,
+    # ``zfs-auto-snapshot --keep=N`` destroys the label's snapshots beyond the newest N; without
+    # a limit it only takes one (``-n``/``--dry-run``: neither)
+    "zfs-auto-snapshot": lambda a: None if "-n" in a or "--dry-run" in a else DEST if any(
+        w in ("-k", "--keep") or w.startswith("--keep=") for w in a) else MUT,
+    # pyenv's interpreters and virtualenvs are environments made again from their versions and
+    # requirements, as a project's ``.venv``: removing one is a change
+    "pyenv": subcommand_rule(frozenset(), frozen("install uninstall virtualenv virtualenv-delete "
+                                                 "global local rehash")),
     # mailing-list managers: subscribers removed, or the list itself; adding is a change
     "ezmlm-unsub": always(DEST), "ezmlm-sub": always(MUT), "ezmlm-make": always(MUT),
     "remove_members": always(DEST), "rmlist": always(DEST), "add_members": always(MUT),

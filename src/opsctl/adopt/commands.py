@@ -313,6 +313,29 @@ def _exec_inner(tool: str, args: list[str]) -> list[str] | None:
     return rest or None
 
 
+_DOCKER_RUN_VALUE = frozenset(
+    ["-v", "--volume", "--mount", "-e", "--env", "--env-file", "--name", "-w", "--workdir", "-u", "--user", "--network", "--net", "-p", "--publish", "-l", "--label", "--platform", "--cpus", "-m", "--memory", "--restart", "-h", "--hostname", "--add-host", "--volumes-from", "--log-driver", "--log-opt", "--cap-add", "--cap-drop", "--device", "--pull", "--ulimit", "--security-opt", "--tmpfs", "--shm-size", "--dns", "--ipc", "--pid", "--gpus", "--runtime", "--cidfile", "--label-file", "--health-cmd", "--stop-signal", "--stop-timeout", "--userns", "--uts", "--group-add"])
+
+
+def _mounted_run_inner(tool: str, args: list[str]) -> list[str] | None:
+    """The command of ``docker run ... -v HOST:PATH IMAGE CMD...``: run in a container, but on
+    the host's files mounted into it (``registry garbage-collect`` over ``/var/lib/registry``,
+    ``rm -rf /data/*``); None without a mount, a command, or with another entrypoint."""
+    verb, rest = first_positional(args, DOCKER_GLOBAL)
+    if verb == "container":
+        verb, rest = first_positional(rest, frozenset())
+    if verb != "run" or "--entrypoint" in rest or any(w.startswith("--entrypoint=") for w in rest):
+        return None
+    mounts = [value for index, word in enumerate(rest)
+              for value in ([rest[index + 1]] if word in ("-v", "--volume", "--mount") and index + 1 < len(rest)
+                            else [word.partition("=")[2]] if word.startswith(("--volume=", "--mount="))
+                            else [word[2:]] if word.startswith("-v") and len(word) > 2 else [])]
+    if not any("docker.sock" not in mount for mount in mounts):  # the daemon's socket: no files
+        return None
+    _image, command = first_positional(rest, _DOCKER_RUN_VALUE)
+    return command or None
+
+
 _FIND_NAME_TESTS = frozenset({"-name", "-iname", "-path", "-ipath", "-wholename"})
 
 
@@ -501,6 +524,13 @@ def _classify(argv: list[str], depth: int) -> list[tuple[Verdict, Confidence | N
                 words = inner
                 cap = _lower_cap(cap, "medium")
                 continue
+        if name in ("docker", "podman", "nerdctl") and depth < _MAX_DEPTH:
+            inner = _mounted_run_inner(name, args)
+            deleting = [(verdict, _lower_cap(_lower_cap(cap, "medium"), inner_cap))
+                        for verdict, inner_cap in _classify(inner, depth + 1)
+                        if verdict.destructive] if inner else []
+            if deleting:
+                return deleting
         if name == "find":
             delete, inner = _find_inner(args)
             if delete:

@@ -168,8 +168,34 @@ def _walk_dirs(root: Path, found: Discovery,
             if reason is not None:
                 if reason not in ("version control", "bytecode cache", "tool cache") and not in_tests:
                     found.skipped.append(Skipped(rel + "/", reason))
+                if entry.name in _OWN_TOOLS_INSIDE and not in_tests:
+                    yield from _own_tool_folders(entry.path, rel)
                 continue
             stack.append((entry.path, rel, in_tests))
+
+
+_OWN_TOOLS_INSIDE = frozenset({"third_party", "third-party"})
+_UPSTREAM_MARKERS = re.compile(r"(?i)^(?:licen[cs]e|copying|notice|authors)(?:[.-].*)?$|^(?:setup\.py|pyproject\.toml"
+                               r"|package\.json|go\.mod|cargo\.toml|cmakelists\.txt|configure(?:\.ac)?|meson\.build)$")
+
+
+def _own_tool_folders(path: str, relative: str) -> Iterator[tuple[str, str, bool]]:
+    """Within a ``third_party`` folder, the project's own tools that re-vendor what lies there
+    (``third_party/kube-prometheus-stack/update.sh`` beside the chart it fetches): the files
+    of the folder itself and of each folder under it that holds no upstream project of its own
+    (no licence file, no package manifest). Their subfolders stay out."""
+    yield path, relative, False
+    try:
+        children = sorted((e for e in os.scandir(path) if _is_dir(e)), key=lambda entry: entry.name)
+    except OSError:
+        return
+    for child in children:
+        try:
+            names = os.listdir(child.path)
+        except OSError:
+            continue
+        if not any(_UPSTREAM_MARKERS.match(name) for name in names):
+            yield child.path, f"{relative}/{child.name}", False
 
 
 _PACKAGING = frozenset({"debian", "redhat", "rpm", "deb"})

@@ -102,6 +102,7 @@ _CLOUD_NAMED_MUTATING = re.compile(
     r"upload_file(?:obj)?|copy_object|(?:patch|replace)_namespaced_\w+|"
     r"begin_(?:create\w*|update\w*|start|restart|power_off|deallocate))$")
 _DERIVED_ROWS = re.compile(r"(?i)rendition|thumbnail|\bthumbs?\b|\bembeds?\b|Embed\b|cache|search_?index|[a-z]Index\b|\w_index\b|sitemap")
+_SEARCH_INDEX = re.compile(r"^(?:elasticsearch_dsl|opensearch_dsl|elasticsearch\.dsl|opensearchpy)(?:\.\w+)*\.Index$")
 _COMMAND_CONSTANT = re.compile(r"(?:^|_)(?:CMD|COMMAND|CMDLINE|ARGV)S?$", re.IGNORECASE)
 _UNCALLED_DELETE = re.compile(  # a deleting method named without a call right after it
     r"\.(?:begin_)?(?:delete|terminate|remove|purge|deregister|detach|destroy|batch_delete|force_delete|prune|kill)"
@@ -1089,6 +1090,15 @@ class EffectFinder:
             # MongoDB: ``client.drop_database(name)``, ``db.drop_collection(name)``,
             # ``db[NAME].drop()`` (a collection and its documents, gone)
             self._add("orm", True, call, "medium")
+        elif attr == "delete" and isinstance(func, ast.Attribute) and self._search_index(func.value):
+            # elasticsearch-dsl/opensearch-dsl ``Index(name).delete()``: the whole index, as
+            # ``client.indices.delete(index=name)``
+            self._add("http", True, call, "medium")
+        elif attr == "delete" and isinstance(func, ast.Attribute) and {"index", "id"} <= {
+                kw.arg for kw in call.keywords}:
+            # a search client's ``conn.delete(index=alias, id=doc_id)``: one document, made from
+            # the data it indexes, as the search-index rows above: a change, not data lost
+            self._add("http", False, call, "medium")
         elif attr in _ORM_METHODS:
             self._orm(call, attr or "", scope)
 
@@ -1436,6 +1446,15 @@ class EffectFinder:
         verdict = classify_sql(text, self.source)
         if verdict is not None:
             self._add("sql", verdict, call, "medium" if resolver.indirect else "high")
+
+    def _search_index(self, receiver: ast.expr) -> bool:
+        """``Index("name")`` of elasticsearch-dsl or opensearch-dsl, or a name assigned one."""
+        values = [receiver]
+        if isinstance(receiver, ast.Name):
+            values = [value for (_scope, name), entries in self.index.assigns.items()
+                      if name == receiver.id for _position, op, value in entries if op == "="]
+        return any(isinstance(value, ast.Call) and _SEARCH_INDEX.match(self.index.canonical(value.func) or "")
+                   for value in values)
 
     def _derived(self, receiver: ast.expr) -> bool:
         """Rows that are made from other data and made again when missing: image renditions,

@@ -1362,6 +1362,8 @@ def _argv_interface(index: ModuleIndex) -> list[Flag]:
                 if number and isinstance(element, ast.Name):
                     positions[number] = Flag(element.id, positional=True, required=True, line=assign.lineno)
     switches: list[Flag] = []
+    unpacked = _unpacked_argv(index)  # ``main(*sys.argv[1:])``: required as their parameters are
+    switches += [flag for number, flag in unpacked if number is None]
     spelled: dict[int, list[tuple[list[str], int]]] = {}  # position -> option spellings compared
     checked = False
     for compare, scope in index.compares:
@@ -1412,12 +1414,59 @@ def _argv_interface(index: ModuleIndex) -> list[Flag]:
     if not checked:
         for flag in positions.values():
             flag.required = True
+    for number, flag in unpacked:
+        if number is not None:
+            positions.setdefault(number, flag)
     if not positions and (walked := _walked_argv(index)) is not None:
         # ``for fn in sys.argv[1:] or glob.glob("*.json"):``: the arguments, one by one
         start, line = walked
         positions[start] = Flag(f"arg{start}", type="list", positional=True, nargs="*", line=line,
                                 help="the arguments it takes, one by one")
     return [positions[number] for number in sorted(positions)] + switches
+
+
+def _unpacked_argv(index: ModuleIndex) -> list[tuple[int | None, Flag]]:
+    """The parameters of a local function the arguments are unpacked into (``main(*sys.argv[1:])``),
+    each a positional named after its parameter (``argN`` its other name), optional when it has a
+    default; one only compared with an option spelling (``if push == "--push"``) is that switch
+    (None for its position)."""
+    found: list[tuple[int | None, Flag]] = []
+    for call, scope in index.calls:
+        if not (isinstance(call.func, ast.Name) and len(call.args) == 1 and not call.keywords
+                and isinstance(call.args[0], ast.Starred)):
+            continue
+        start = _argv_slice_start(index, call.args[0].value)
+        function = index.function(call.func.id, scope) if start is not None else None
+        if function is None or start is None:
+            continue
+        params = [*function.args.posonlyargs, *function.args.args]
+        first_optional = len(params) - len(function.args.defaults)
+        for offset, param in enumerate(params):
+            number = start + offset
+            if not number:  # ``main(*sys.argv)``: the first is the program's own name
+                continue
+            switch = _compared_switch(function, param.arg)
+            if switch is not None:
+                found.append((None, Flag(switch, "boolean", default=False, line=call.lineno)))
+            else:
+                found.append((number, Flag(param.arg, positional=True, required=offset < first_optional,
+                                           line=call.lineno, aliases=[f"arg{number}"])))
+        break
+    return found
+
+
+def _compared_switch(function: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> str | None:
+    """The option spelling a parameter is compared with, and nothing else (``push == "--push"``)."""
+    spellings: set[str] = set()
+    for node in ast.walk(function):
+        if (isinstance(node, ast.Compare) and len(node.ops) == 1 and isinstance(node.ops[0], ast.Eq | ast.NotEq)
+                and isinstance(node.left, ast.Name) and node.left.id == name):
+            text = const_str(node.comparators[0])
+            if text is not None and not _is_option_spelling(text):
+                return None
+            if text is not None:
+                spellings.add(text)
+    return spellings.pop() if len(spellings) == 1 else None
 
 
 def _walked_argv(index: ModuleIndex) -> tuple[int, int] | None:
