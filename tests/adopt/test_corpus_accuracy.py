@@ -97,6 +97,8 @@ FLOORS: dict[str, dict[str, float]] = {
     "held-out-52": {"precision": 0.8, "recall": 0.85, "callers": 0.78, "flags": 0.8},
     # one not inventoried: a check named as a test that only the project's task runner loads
     "held-out-53": {"precision": 0.85, "recall": 0.85, "callers": 0.88, "flags": 0.9},
+    # one not inventoried: a diagnostic script of a test folder that nothing kept runs
+    "held-out-54": {"precision": 0.74, "recall": 0.82, "callers": 0.9, "flags": 0.95},
 }
 
 
@@ -128,14 +130,14 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-53")
-    assert report["scripts"] >= 140
-    # every labelled script is inventoried, or said why not: a news-fragment check named as a
-    # test, which only the project's task runner loads by its path
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-54")
+    assert report["scripts"] >= 145
+    # every labelled script is inventoried, or said why not: a diagnostic script of a test
+    # folder that nothing kept runs
     assert len(report["missed"]) <= 1
     assert all(m["where"] in ("absent", "skipped") for m in report["missed"])
-    # blind 0.80 / 0.76 (callers 0.74, flags 0.85); 0.86 / 0.86 (callers 0.90, flags 0.91) after
-    # its rules (Gradle, Bazel, cibuildwheel, rsnapshot and LightDM hooks, Puppet file sources,
-    # third_party update scripts, main(*sys.argv[1:]), search indexes, registry clean-up)
-    assert report["destructive"]["precision"] >= 0.85 and report["destructive"]["recall"] >= 0.85
-    assert report["callers"]["recall"] >= 0.88 and report["flags"]["recall"] >= 0.9
+    # blind 0.63 / 0.72 (callers 0.91, flags 0.69); 0.75 / 0.83 (callers 0.91, flags 0.97) after
+    # its rules (Debian maintainer scripts, long options before getopts, a project module's
+    # parser helpers, BigQuery and Spark overwrites, generated Go code, own downloads)
+    assert report["destructive"]["precision"] >= 0.74 and report["destructive"]["recall"] >= 0.82
+    assert report["callers"]["recall"] >= 0.9 and report["flags"]["recall"] >= 0.95

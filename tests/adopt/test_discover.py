@@ -111,6 +111,17 @@ def test_a_third_party_folder_keeps_the_projects_own_update_tools(tmp_path: Path
     assert ("third_party/", "vendored code") in [(s.path, s.reason) for s in found.skipped]
 
 
+def test_a_packages_maintainer_and_init_scripts_are_scripts(tmp_path: Path) -> None:
+    write(tmp_path, "build/debian/app.postrm", "#!/bin/sh\nrm -rf /var/lib/app\n")
+    write(tmp_path, "build/debian/app.init.d", "#!/bin/sh\nstart-stop-daemon --start\n")
+    write(tmp_path, "build/debian/app.default", "OPTS=\n")
+    write(tmp_path, "build/notes.postrm", "#!/bin/sh\necho not a package's\n")
+
+    found = discover(tmp_path)
+
+    assert sorted(c.path for c in found.candidates) == ["build/debian/app.init.d", "build/debian/app.postrm"]
+
+
 def test_unreadable_files_are_errors_with_a_reason_and_the_walk_goes_on(tmp_path: Path) -> None:
     write(tmp_path, "ok.sh", "echo ok\n")
     write(tmp_path, "blob.py", b"\x7fELF\x00\x00\x01binary")

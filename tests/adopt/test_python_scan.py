@@ -460,6 +460,29 @@ def test_arguments_unpacked_into_a_local_function_are_its_parameters() -> None:
         ("version", ["arg3"], False, True), ("--push", [], False, False)]
 
 
+def test_a_wrapper_that_hands_its_arguments_to_add_argument_adds_options() -> None:
+    script, _ = scan("from argparse import ArgumentParser\n\n\n"
+                     "def add_argument(parser, *args, **kwargs):\n    parser.add_argument(*args, **kwargs)\n\n\n"
+                     "def add_dry_run(parser):\n    add_argument(parser, '--dry_run', '--dry-run', action='store_true')\n\n\n"
+                     "parser = ArgumentParser()\nadd_dry_run(parser)\nparser.add_argument('--date')\n"
+                     "args = parser.parse_args()\n")
+    assert [(f.name, f.aliases) for f in script.interface.flags] == [("--dry_run", ["--dry-run"]), ("--date", [])]
+    assert script.has_dry_run
+
+
+@pytest.mark.parametrize(("source", "destructive"), [
+    pytest.param("from google.cloud import bigquery\nimport sys\n"
+                 "config = bigquery.QueryJobConfig(write_disposition=(\n"
+                 "    bigquery.WriteDisposition.WRITE_TRUNCATE if '--overwrite' in sys.argv\n"
+                 "    else bigquery.WriteDisposition.WRITE_EMPTY))\n", [True], id="bigquery-truncate"),
+    pytest.param("df = None\ndf.write.mode('overwrite').parquet('gs://b/x')\n", [True], id="spark-overwrite"),
+    pytest.param("df = None\ndf.write.mode('append').parquet('gs://b/x')\n", [False], id="spark-append"),
+])
+def test_a_table_or_dataset_overwritten_whole(source: str, destructive: list[bool]) -> None:
+    script, _ = scan(source)
+    assert [e.destructive for e in script.effects] == destructive
+
+
 @pytest.mark.parametrize(("source", "destructive"), [
     pytest.param("from elasticsearch_dsl import Index\nindex = Index('messages')\nindex.delete()\n",
                  [True], id="an-index-deleted-whole"),
@@ -3236,6 +3259,39 @@ def test_a_projects_argument_parser_subclass_adds_its_own_options(tmp_path: Path
     script = Script(path="octodns/cmds/sync.py", language="python")
     scan_python(script, command.read_text(), file=command, root=tmp_path)
     assert [flag.name for flag in script.interface.flags] == ["--debug", "--quiet", "--doit"]
+
+
+def test_a_project_modules_helpers_add_options_to_the_parser_they_are_handed(tmp_path: Path) -> None:
+    (tmp_path / "etl" / "util").mkdir(parents=True)
+    (tmp_path / "etl" / "__init__.py").write_text("")
+    (tmp_path / "etl" / "util" / "__init__.py").write_text("")
+    (tmp_path / "etl" / "util" / "standard_args.py").write_text(textwrap.dedent("""\
+        def add_argument(parser, *args, **kwargs):
+            if "help" in kwargs:
+                kwargs["help"] += "; defaults shown"
+            parser.add_argument(*args, **kwargs)
+
+        def add_dry_run(parser):
+            add_argument(parser, "--dry_run", "--dry-run", action="store_true", help="log only")
+
+        def add_log_level(parser, default="INFO"):
+            parser.add_argument("-l", "--log-level", default=default)
+        """))
+    command = tmp_path / "compare.py"
+    command.write_text(textwrap.dedent("""\
+        from argparse import ArgumentParser
+        from etl.util import standard_args
+        parser = ArgumentParser()
+        standard_args.add_dry_run(parser)
+        standard_args.add_log_level(parser)
+        parser.add_argument("--date", required=True)
+        if __name__ == "__main__":
+            args = parser.parse_args()
+        """))
+    script = Script(path="compare.py", language="python")
+    scan_python(script, command.read_text(), file=command, root=tmp_path)
+    assert [flag.name for flag in script.interface.flags] == ["--dry_run", "--log-level", "--date"]
+    assert script.has_dry_run
 
 
 def test_an_fstring_of_python_3_12_is_read_on_an_older_python() -> None:

@@ -1999,6 +1999,22 @@ def test_a_container_runtime_held_in_a_variable_removes_its_own_container() -> N
     ('zfs-auto-snapshot --label=hourly //\n', []),
     # an environment made again from its requirements, as a .venv
     ('pyenv virtualenv 3.11 docs-env\npyenv virtualenv-delete -f docs-env\n', []),
+    # what a desktop's file browser leaves, and generated Go code: made again, no data
+    ('rm ui/app/dist/.DS_Store\n', []),
+    ("find ${ROOT}/pkg/ -name '*generated*.go' -exec rm {} -f \\;\nrm -f pkg/v1/zz_generated.deepcopy.go\n", []),
+    ('rm -f pkg/apis/v1/types.go\n', [True]),
+    # the process group of its own background job, stopped on an interrupt
+    ('nc -z db 5432 &\ntrap "kill -INT -$!" INT\nwait\n', []),
+    ('kill -INT -$OTHER\n', [True]),
+    # a container runtime's CLI held in a ``*_CRI`` variable
+    ('for image in $images; do\n  ${CDI_CRI} rmi -f $image\ndone\n', [True]),
+    # BigQuery's --replace overwrites the destination table (a partition of it)
+    ('bq query --replace --destination_table=\'t$20200101\' "SELECT 1"\n', [True]),
+    ('bq query --destination_table=t "SELECT 1"\n', []),
+    # downloads named after the URL (``--remote-name-all``), a marker it makes
+    ('curl -L --remote-name-all "https://x.io/cilium-linux.tar.gz"{,.sha256sum}\n'
+     'tar xf cilium-linux.tar.gz\nrm cilium-linux.tar.gz{,.sha256sum}\n', []),
+    ('case "$1" in\non) touch "$COMMON/.maintenance";;\noff) rm -f "$COMMON/.maintenance";;\nesac\n', []),
     # made by ``create -f`` here, then deleted: its own; deleted first, then made again: the
     # running objects torn down
     ('kubectl create -f prepull.yaml\nkubectl get pods\nkubectl delete -f prepull.yaml --wait=true\n', []),
@@ -2022,3 +2038,12 @@ def test_a_first_argument_compared_with_switches_is_those_switches() -> None:
     # a first argument compared with plain words keeps its place, its choices read as before
     plain = scan('mode="$1"\nif [ "$mode" = "full" ]; then echo f; fi\n')
     assert [f.name for f in plain.interface.flags] == ["arg1"]
+
+
+def test_long_options_taken_out_before_getopts_reads_the_short_ones() -> None:
+    script = scan('for arg; do\n  shift\n  case $arg in\n  --no-loki) RUN_LOKI=0 ;;\n'
+                  '  --loki-port) LIMIT=1 ;;\n  *) set -- "$@" "$arg" ;;\n  esac\ndone\n'
+                  "while getopts ':hl' option; do\n  case \"$option\" in\n  h) usage ;;\n"
+                  '  l) LOCAL=1 ;;\n  esac\ndone\n')
+    assert script.interface.kind == "getopts"
+    assert [f.name for f in script.interface.flags] == ["-h", "-l", "--no-loki", "--loki-port"]

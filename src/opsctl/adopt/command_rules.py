@@ -98,6 +98,10 @@ _CACHE_NAME = re.compile(
     r"|[\w.*${}-]+\.tmp"  # (``rm -rf "${name}.tmp/"``: a temporary copy, by its name)
     r"|\.venv"  # a project's own virtualenv, made again from its requirements
     r"|Singleton(?:Lock|Socket|Cookie)"  # a browser profile's locks, left by a crashed browser
+    r"|\.DS_Store|Thumbs\.db|desktop\.ini"  # what a desktop's file browser leaves in a folder
+    # generated Go code (``zz_generated.deepcopy.go``, ``find -name '*generated*.go'``), which
+    # the generators write again
+    r"|(?:\*|zz_)?[\w.-]*generated\*?[\w.-]*\.go"
     r"|\$\{?\w*(?:SOCK|SOCKET|PIDFILE|PID_FILE|LOCKFILE|LOCK_FILE)\}?"  # ``rm -f "${TMATE_SOCK}"``
     r"|\$\{?\w*CACHE\w*\}?)$")  # ``rm -rf $LOCAL_CACHE``: a folder named as the script's cache
 # Regenerated build output named relative to the project (``rm -r dist site htmlcov``), and
@@ -420,7 +424,11 @@ def _rule_ansible(args: list[str]) -> Verdict | None:
 
 
 def _rule_bq(args: list[str]) -> Verdict | None:
+    """BigQuery's CLI: ``rm`` deletes; ``query``/``load`` with ``--replace`` overwrite their
+    destination table (or a partition of it, ``TABLE$20200101``); a query's SQL is read."""
     verb, rest = first_positional(args)
+    if verb in ("query", "load") and any(w in ("--replace", "--replace=true") for w in rest):
+        return DEST
     if verb == "query":
         _, _, positionals = split_options(rest)
         return sql_verdict(" ".join(positionals) if positionals else None)

@@ -102,6 +102,12 @@ _CLOUD_NAMED_MUTATING = re.compile(
     r"upload_file(?:obj)?|copy_object|(?:patch|replace)_namespaced_\w+|"
     r"begin_(?:create\w*|update\w*|start|restart|power_off|deallocate))$")
 _DERIVED_ROWS = re.compile(r"(?i)rendition|thumbnail|\bthumbs?\b|\bembeds?\b|Embed\b|cache|search_?index|[a-z]Index\b|\w_index\b|sitemap")
+def _truncates(value: ast.expr) -> bool:
+    """A value that is (or may be) BigQuery's ``WRITE_TRUNCATE`` disposition."""
+    return any((isinstance(node, ast.Attribute) and node.attr == "WRITE_TRUNCATE")
+               or (isinstance(node, ast.Constant) and node.value == "WRITE_TRUNCATE") for node in ast.walk(value))
+
+
 _SEARCH_INDEX = re.compile(r"^(?:elasticsearch_dsl|opensearch_dsl|elasticsearch\.dsl|opensearchpy)(?:\.\w+)*\.Index$")
 _COMMAND_CONSTANT = re.compile(r"(?:^|_)(?:CMD|COMMAND|CMDLINE|ARGV)S?$", re.IGNORECASE)
 _UNCALLED_DELETE = re.compile(  # a deleting method named without a call right after it
@@ -1090,6 +1096,18 @@ class EffectFinder:
             # MongoDB: ``client.drop_database(name)``, ``db.drop_collection(name)``,
             # ``db[NAME].drop()`` (a collection and its documents, gone)
             self._add("orm", True, call, "medium")
+        elif any(kw.arg == "write_disposition" and _truncates(kw.value) for kw in call.keywords):
+            # BigQuery: a job that empties its destination table before writing to it
+            # (``QueryJobConfig(write_disposition=WriteDisposition.WRITE_TRUNCATE)``), even
+            # when only one branch of the value does (an ``--overwrite`` option)
+            self._add("cloud", True, call, "medium")
+        elif attr == "mode" and isinstance(func, ast.Attribute) and isinstance(func.value, ast.Attribute) \
+                and func.value.attr == "write" and len(call.args) == 1:
+            # Spark's ``df.write.mode("overwrite")``: what the destination held is replaced;
+            # a mode from an option is the overwrite the script spells out as its choice
+            mode = const_str(call.args[0])
+            spelled = "'overwrite'" in self.source or '"overwrite"' in self.source
+            self._add("file-write", mode == "overwrite" or (mode is None and spelled), call, "medium")
         elif attr == "delete" and isinstance(func, ast.Attribute) and self._search_index(func.value):
             # elasticsearch-dsl/opensearch-dsl ``Index(name).delete()``: the whole index, as
             # ``client.indices.delete(index=name)``

@@ -252,6 +252,16 @@ class _ParserTracker:
                     flag = parse_add_argument(self.index, call, self.warnings)
                     if flag is not None:
                         parser.flags.append(flag)
+            elif isinstance(func, ast.Name) and (helper := self.index.function(func.id, scope)) is not None and (
+                    (at := forwarded_parser(helper)) is not None and len(call.args) > at):
+                # ``add_argument(parser, "--dry-run", action="store_true")`` of a project's own
+                # wrapper that hands its ``*args, **kwargs`` on to ``parser.add_argument``
+                parser = self.evaluate(call.args[at], scope)
+                if isinstance(parser, _Parser):
+                    handed = ast.Call(func=func, args=call.args[at + 1:], keywords=call.keywords)
+                    flag = parse_add_argument(self.index, ast.copy_location(handed, call), self.warnings)
+                    if flag is not None:
+                        parser.flags.append(flag)
             elif (self.index.canonical(func) or "").rpartition(".")[2] == "make_option":
                 # optparse's make_option, or a project's own look-alike: old-style Django
                 # ``option_list = BaseCommand.option_list + (make_option(...), ...)``
@@ -272,6 +282,22 @@ class _ParserTracker:
                     self.parsers.append(parser)
                 parser.flags.insert(0, Flag(name=label or "label", positional=True, line=cls.lineno,
                                             type="list", required=True))
+
+
+def forwarded_parser(function: FunctionNode) -> int | None:
+    """The position of the parameter a wrapper calls ``add_argument(*args, **kwargs)`` on, handing
+    on its own variadic arguments (``def add_argument(parser, *args, **kwargs)``), if it is one."""
+    varargs = function.args.vararg.arg if function.args.vararg else None
+    if varargs is None:
+        return None
+    params = [a.arg for a in (*function.args.posonlyargs, *function.args.args)]
+    for node in ast.walk(function):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                and node.func.attr in ("add_argument", "add_option") and isinstance(node.func.value, ast.Name)
+                and node.func.value.id in params and len(node.args) == 1 and isinstance(node.args[0], ast.Starred)
+                and isinstance(node.args[0].value, ast.Name) and node.args[0].value.id == varargs):
+            return params.index(node.func.value.id)
+    return None
 
 
 _SUBPARSER_HOOKS = frozenset({"setup_subparser", "add_parser", "add_subparser", "register_subcommand",

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from opsctl.adopt.model import Effect, Interface, Script
+from opsctl.adopt.model import Effect, Flag, Interface, Script
 from opsctl.adopt.python_commands import (
     CommandParameter,
     classify_command,
@@ -33,8 +33,14 @@ from opsctl.adopt.python_index import (
     dotted,
     index_module,
     parse,
+    position,
 )
-from opsctl.adopt.python_interface import extract_interface, parse_add_argument, registers_cli_opts
+from opsctl.adopt.python_interface import (
+    extract_interface,
+    forwarded_parser,
+    parse_add_argument,
+    registers_cli_opts,
+)
 
 
 def package_of(file: Path, root: Path) -> list[str]:
@@ -332,6 +338,48 @@ def parser_class_options(script: Script, index: ModuleIndex, local: dict[str, Pa
                     added.append(replace(flag, line=None))
         script.interface.flags[:0] = added
         return
+
+
+def helper_module_options(script: Script, index: ModuleIndex, local: dict[str, Path]) -> None:
+    """``standard_args.add_dry_run(parser)``: a function of a project module handed the script's
+    parser adds its options there (``parser.add_argument(...)`` on that parameter, or through
+    the module's own wrapper ``add_argument(parser, "--dry-run", ...)``); those options too, in
+    the order the script calls the helpers, before its own."""
+    known = {flag.name for flag in script.interface.flags}
+    added: list[Flag] = []
+    modules: dict[str, ModuleIndex | None] = {}
+    for call, _scope in sorted(index.calls, key=lambda item: position(item[0])):
+        module, _, name = (index.canonical(call.func) or "").rpartition(".")
+        if module not in local or not call.args or not isinstance(call.args[0], ast.Name) \
+                or "parser" not in call.args[0].id.lower():
+            continue
+        if module not in modules:
+            try:
+                modules[module] = index_module(parse(local[module].read_text(encoding="utf-8", errors="replace")))
+            except (OSError, SyntaxError, ValueError, RecursionError):
+                modules[module] = None
+        helper_index = modules[module]
+        helper = helper_index.functions.get(name) if helper_index is not None else None
+        if helper_index is None or helper is None or not helper.args.args:
+            continue
+        parser = helper.args.args[0].arg
+        for node in ast.walk(helper):
+            if not isinstance(node, ast.Call):
+                continue
+            if (isinstance(node.func, ast.Attribute) and node.func.attr == "add_argument"
+                    and isinstance(node.func.value, ast.Name) and node.func.value.id == parser):
+                handed = node
+            elif (isinstance(node.func, ast.Name) and node.args and isinstance(node.args[0], ast.Name)
+                  and node.args[0].id == parser and (wrapper := helper_index.functions.get(node.func.id)) is not None
+                  and forwarded_parser(wrapper) == 0):
+                handed = ast.copy_location(ast.Call(func=node.func, args=node.args[1:], keywords=node.keywords), node)
+            else:
+                continue
+            flag = parse_add_argument(helper_index, handed, [])
+            if flag is not None and flag.name not in known:
+                known.add(flag.name)
+                added.append(replace(flag, line=None))
+    script.interface.flags[:0] = added
 
 
 def _local_instances(index: ModuleIndex, local: dict[str, Path]) -> dict[str, tuple[str, str]]:

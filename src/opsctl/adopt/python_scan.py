@@ -64,6 +64,7 @@ from opsctl.adopt.python_local import (
     borrowed_interface,
     deleting_project_calls,
     follow_local_modules,
+    helper_module_options,
     inherited_options,
     local_imports,
     package_of,
@@ -134,6 +135,8 @@ def _scan(script: Script, source: str, tree: ast.Module, *, file: Path, root: Pa
         inherited_options(script, index, local)
     elif script.interface.kind == "argparse" and local and "Parser" in source:
         parser_class_options(script, index, local)
+    if script.interface.kind == "argparse" and local:
+        helper_module_options(script, index, local)
     for option in script.interface.flags:  # a password's default written in the script is still a secret
         if isinstance(option.default, str) and (SECRET_VALUE.search(option.default) or any(
                 looks_like_credential(name.lstrip("-").replace("-", "_")) for name in (option.name, option.dest or ""))):

@@ -167,6 +167,15 @@ class ShellInterface:
                 variables.add("OPTARG")
             option_cases = [case for case in self.parsed.cases
                             if variable_of(case.subject) in variables]
+            # long options taken out of the arguments before getopts reads the short ones:
+            # ``for arg; do case $arg in --no-loki) ...; *) set -- "$@" "$arg";; esac; done``
+            walkers = {match.group(1) for match in _WALKS_ARGUMENTS.finditer(self.text)} - variables
+            known = {flag.name: flag for flag in flags}
+            for case in self.parsed.cases:
+                if variable_of(case.subject) in walkers and any(
+                        OPTION_PATTERN.fullmatch(p) for arm in case.arms for p in arm.patterns):
+                    option_cases.append(case)
+                    flags.extend(f for f in self.case_flags(case, usage, known) if not f.positional)
         else:
             by_name: dict[str, Flag] = {}
             for case in self.parsed.cases:

@@ -134,6 +134,8 @@ def _tool_named_by(variable: str) -> str | None:
     if variable.lower() in _CONTAINER_TOOL_VARIABLES:  # ``"$CONTAINER_RUNTIME" rm x``: docker or podman
         return "docker"
     parts = [part for part in variable.lower().split("_") if part not in _PROGRAM_WORDS]
+    if parts[-1:] == ["cri"]:  # ``${CDI_CRI} rmi -f $image``: the container runtime's CLI
+        return "docker"
     return parts[0] if len(parts) == 1 and parts[0] in _NAMED_TOOLS else None
 
 
@@ -479,7 +481,7 @@ def _outputs(words: list[str]) -> list[str]:
     if program == "curl":
         named = [args[i + 1] for i, w in enumerate(args[:-1]) if w in ("-o", "--output")] + \
             [w[2:] for w in args if w.startswith("-o") and len(w) > 2 and not w.startswith("--")]
-        if named or not any(w == "--remote-name" or (w[:1] == "-" and w[1:2] != "-" and "O" in w[1:]
+        if named or not any(w in ("--remote-name", "--remote-name-all") or (w[:1] == "-" and w[1:2] != "-" and "O" in w[1:]
                                                    and w[1:].isalpha()) for w in args):
             return named
         # ``curl -fsSO URL/rancher.openvex.json``: saved under the URL's last part
@@ -528,8 +530,10 @@ def _outputs(words: list[str]) -> list[str]:
         # ``gh release download TAG --dir artifacts``: the folder it downloads into
         return [args[i + 1] for i, w in enumerate(args[:-1]) if w in ("-D", "--dir")] + \
             [w.partition("=")[2] for w in args if w.startswith("--dir=")]
-    if program == "mkfifo":  # ``rm -f "$fifo"; mkfifo "$fifo"``: a pipe made again
-        return positionals
+    if program in ("mkfifo", "touch"):  # ``rm -f "$fifo"; mkfifo "$fifo"``: a pipe made again
+        # (``touch "$COMMON/.maintenance"``: a marker file it makes, and removes later)
+        return positionals if program == "mkfifo" or not any(w in ("-r", "--reference", "-d", "--date")
+                                                                for w in args) else []
     if program == "zramctl" and positionals and not any(w in ("-r", "--reset") for w in args):
         # ``zramctl "$DEVICE" -s 1G``: a fresh in-memory device, set up to be formatted
         return positionals[:1]
@@ -1760,7 +1764,11 @@ class _Scan(ShellInterface):
         if program == "kill" and rest[:1] in (["-s"], ["-n"]) and len(rest) > 1:
             rest = rest[2:]  # ``kill -s SIGTERM $!``: the signal's name, then the PIDs
         end = rest.index("--") if "--" in rest else len(rest)  # after ``--``: PIDs, ``-$$`` too
-        pids = [w.strip("\"'") for w in rest[:end] if not w.startswith("-")] + [
+        # (``kill -INT -$!``: the process group its last background job leads; a first word
+        # ``-$1`` is a signal, as in ``kill -$1 $!``)
+        groups = {k for k, w in enumerate(rest[:end]) if w.startswith("-$") and w != "-$$" and (k or w == "-$!")}
+        pids = [w.strip("\"'").removeprefix("-") if k in groups else w.strip("\"'")
+                for k, w in enumerate(rest[:end]) if not w.startswith("-") or k in groups] + [
             w.strip("\"'") for w in rest[end + 1:]]
         if not pids:
             return False
@@ -1797,7 +1805,9 @@ class _Scan(ShellInterface):
             if _PID_FILE_READ.fullmatch(pid):
                 continue
             match = re.fullmatch(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?", pid)
-            values = [v.strip("\"'") for v in self.raw_values.get(match.group(1), [])] if match else []
+            # (``local p; p="$(cat "$PIDFILE")"``: the declaration holds no value of its own)
+            values = [v.strip("\"'") for v in self.raw_values.get(match.group(1), [])
+                      if v.strip("\"'")] if match else []
             if not values or not all(_PID_FILE_READ.fullmatch(v) for v in values):
                 return False
         return True
