@@ -28,7 +28,6 @@ from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 from pydantic import BaseModel
 
 from opsctl.contract.versions import Upgrade, VersionAdapter
-from opsctl.observe.slo import normalize_slo
 
 if TYPE_CHECKING:
     from opsctl.engine.context import Context
@@ -199,7 +198,11 @@ class Automation(Generic[RequestT]):
         unknown = [f for f in scope if f not in request.model_fields]
         if unknown:
             raise ValueError(f"automation {name!r}: lock_scope names unknown fields {unknown}")
-        objectives = normalize_slo(name, slo)
+        objectives = None
+        if slo is not None:  # (the objectives' module loads only for an automation that has some)
+            from opsctl.observe.slo import normalize_slo
+
+            objectives = normalize_slo(name, slo)
         self.name = name
         self.version = version
         self.owner = owner
