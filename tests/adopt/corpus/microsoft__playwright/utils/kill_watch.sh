@@ -1,0 +1,2 @@
+#!/bin/sh
+ps ax | grep playwright | grep "vite\|tsc\|esbuild" | sed 's|pts/.*||' | xargs kill

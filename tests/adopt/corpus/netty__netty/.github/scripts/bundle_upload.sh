@@ -1,0 +1,33 @@
+#!/bin/bash
+# ----------------------------------------------------------------------------
+# Copyright 2025 The Netty Project
+#
+# The Netty Project licenses this file to you under the Apache License,
+# version 2.0 (the "License"); you may not use this file except in compliance
+# with the License. You may obtain a copy of the License at:
+#
+#   https://www.apache.org/licenses/LICENSE-2.0
+#
+# Unless required by applicable law or agreed to in writing, software
+# distributed under the License is distributed on an "AS IS" BASIS, WITHOUT
+# WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied. See the
+# License for the specific language governing permissions and limitations
+# under the License.
+# ----------------------------------------------------------------------------
+set -e
+
+if [ "$#" -ne 3 ]; then
+    echo "Expected bundle-name, username, password"
+    exit 1
+fi
+
+# Generate the correct Bearer.
+# See https://central.sonatype.org/publish/publish-portal-api/
+BEARER=`printf "$2:$3" | base64`
+
+# Upload a previous build bundle.
+# See https://central.sonatype.org/publish/publish-portal-api/
+curl --request POST \
+  --header "Authorization: Bearer $BEARER" \
+  --form bundle=@$1 \
+  https://central.sonatype.com/api/v1/publisher/upload

@@ -1,0 +1,4 @@
+#!/usr/bin/env bash
+set -e
+source $EVENTS_SCRIPTS_FOLDER/includes/anotate_event_processing.sh
+source $EVENTS_SCRIPTS_FOLDER/includes/lock_standby.sh
