@@ -855,6 +855,78 @@ BUILD_TOOL_CASES = [
         {"scripts/wait-for.sh": [("scripts/run-dev.sh", 2, "script",
                                   "./scripts/wait-for.sh web:80 --timeout 60 -- echo up")]},
         id="the-projects-own-wait-for-with-a-command-after-dashes"),
+    pytest.param(
+        {".github/actions/deploy/deploy.sh": "#!/bin/sh\naws lambda update-function-code\n",
+         ".github/actions/deploy/action.yml": """
+            name: deploy
+            runs:
+              using: composite
+              steps:
+                - shell: bash
+                  run: |
+                    "${{ github.action_path }}/deploy.sh" "${{ inputs.name }}"
+            """},
+        {".github/actions/deploy/deploy.sh": [(".github/actions/deploy/action.yml", 7, "github-actions",
+                                               '"${{ github.action_path }}/deploy.sh" "${{ inputs.name }}"')]},
+        id="a-composite-actions-own-script"),
+    pytest.param(
+        {"bin/has_write_node.sh": "#!/bin/sh\npsql -c 'select 1'\n",
+         "bin/drain.sh": "#!/bin/sh\npgpool detach\n",
+         "k8s/deployment.yaml": """
+            apiVersion: apps/v1
+            kind: Deployment
+            spec:
+              template:
+                spec:
+                  containers:
+                  - name: pgpool
+                    image: pgpool
+                    livenessProbe:
+                      exec:
+                        command: ['bash', '-c', '/usr/local/bin/has_write_node.sh']
+                    lifecycle:
+                      preStop:
+                        exec:
+                          command: ["/usr/local/bin/drain.sh"]
+            """},
+        {"bin/has_write_node.sh": [("k8s/deployment.yaml", 11, "kubernetes",
+                                    "command: ['bash', '-c', '/usr/local/bin/has_write_node.sh']")],
+         "bin/drain.sh": [("k8s/deployment.yaml", 15, "kubernetes", 'command: ["/usr/local/bin/drain.sh"]')]},
+        id="kubernetes-probes-and-lifecycle-hooks"),
+    pytest.param(
+        {"scripts/export.sh": "#!/bin/sh\npg_dump x\n",
+         "chart/templates/cronjob.yaml": """
+            apiVersion: batch/v1
+            kind: CronJob
+            spec:
+              jobTemplate:
+                spec:
+                  template:
+                    spec:
+                      containers:
+                        - name: exporter
+                          image: "{{ .Values.image }}"
+                          command: ["/bin/bash", "-c"]
+                          args:
+                            - |
+                              ARCH=$(uname -m)
+                              /scripts/export.sh
+            {{ if .Values.resources }}
+                          resources:
+            {{ toYaml .Values.resources | indent 14 }}
+            {{- end }}
+            """},
+        {"scripts/export.sh": [("chart/templates/cronjob.yaml", 15, "cron", "/scripts/export.sh")]},
+        id="a-helm-templates-action-lines-and-a-script-of-many-lines"),
+    pytest.param(
+        {"scripts/on_role_change.sh": "#!/bin/sh\necho \"$1\"\n",
+         # a string with an invalid escape (a SyntaxWarning): still read, whatever the warnings
+         # filter of the process that scans (this suite turns warnings into errors)
+         "scripts/configure.py": "import re\nimport subprocess\nROLE = re.compile('\\d+')\n"
+                                 "subprocess.call(['/scripts/on_role_change.sh', 'master'])\n"},
+        {"scripts/on_role_change.sh": [("scripts/configure.py", 4, "script",
+                                        "subprocess.call(['/scripts/on_role_change.sh', 'master'])")]},
+        id="a-python-caller-with-an-invalid-escape"),
 ]
 
 
@@ -900,6 +972,9 @@ NEGATIVES = [
                                      "    names = ['scripts/deploy.sh']\n"
                                      "    subprocess.run(['ls'])\n"},
                  id="python-docstrings-prints-and-data-lists"),
+    pytest.param({"k8s/speaker.yaml": "apiVersion: v1\nkind: Pod\nspec:\n  containers:\n  - name: cp\n"
+                                      "    command: [\"/cp-tool\", \"/deploy.sh\", \"/etc/x/deploy.sh\"]\n"},
+                 id="a-projects-copy-tool-moves-the-file"),
 ]
 
 

@@ -99,6 +99,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "held-out-53": {"precision": 0.85, "recall": 0.85, "callers": 0.88, "flags": 0.9},
     # one not inventoried: a diagnostic script of a test folder that nothing kept runs
     "held-out-54": {"precision": 0.74, "recall": 0.82, "callers": 0.9, "flags": 0.95},
+    "held-out-55": {"precision": 0.75, "recall": 0.85, "callers": 0.9, "flags": 0.9},
 }
 
 
@@ -130,14 +131,11 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-54")
-    assert report["scripts"] >= 145
-    # every labelled script is inventoried, or said why not: a diagnostic script of a test
-    # folder that nothing kept runs
-    assert len(report["missed"]) <= 1
-    assert all(m["where"] in ("absent", "skipped") for m in report["missed"])
-    # blind 0.63 / 0.72 (callers 0.91, flags 0.69); 0.75 / 0.83 (callers 0.91, flags 0.97) after
-    # its rules (Debian maintainer scripts, long options before getopts, a project module's
-    # parser helpers, BigQuery and Spark overwrites, generated Go code, own downloads)
-    assert report["destructive"]["precision"] >= 0.74 and report["destructive"]["recall"] >= 0.82
-    assert report["callers"]["recall"] >= 0.9 and report["flags"]["recall"] >= 0.95
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-55")
+    assert report["scripts"] >= 140
+    assert report["missed"] == []  # every labelled script is inventoried
+    # blind 0.58 / 0.60 (callers 0.89, flags 0.90); 0.76 / 0.87 (callers 0.91, flags 0.90) after
+    # its rules (repmgr, adb, MySQL Shell, replication SQL, key renewal, DynamoDB rows written
+    # back, gosu, Kubernetes probes, Helm action lines, a composite action's own scripts)
+    assert report["destructive"]["precision"] >= 0.75 and report["destructive"]["recall"] >= 0.85
+    assert report["callers"]["recall"] >= 0.9 and report["flags"]["recall"] >= 0.9

@@ -484,6 +484,20 @@ def test_a_table_or_dataset_overwritten_whole(source: str, destructive: list[boo
 
 
 @pytest.mark.parametrize(("source", "destructive"), [
+    pytest.param("import boto3\nclient = boto3.client('dynamodb')\n"
+                 "for row in client.scan(TableName='ingests')['Items']:\n"
+                 "    row['version'] += 1\n    client.put_item(TableName='ingests', Item=row)\n",
+                 [True], id="rows-read-and-written-back"),
+    pytest.param("import boto3\nclient = boto3.client('dynamodb')\n"
+                 "client.put_item(TableName='ingests', Item={'id': {'S': 'new'}})\n",
+                 [False], id="a-new-row"),
+])
+def test_dynamodb_rows_written_back_over_themselves(source: str, destructive: list[bool]) -> None:
+    script, _ = scan(source)
+    assert [e.destructive for e in script.effects] == destructive
+
+
+@pytest.mark.parametrize(("source", "destructive"), [
     pytest.param("from elasticsearch_dsl import Index\nindex = Index('messages')\nindex.delete()\n",
                  [True], id="an-index-deleted-whole"),
     pytest.param("from opensearch_dsl import Index\nIndex('messages').delete()\n", [True], id="chained"),

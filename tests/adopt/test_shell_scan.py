@@ -2015,6 +2015,26 @@ def test_a_container_runtime_held_in_a_variable_removes_its_own_container() -> N
     ('curl -L --remote-name-all "https://x.io/cilium-linux.tar.gz"{,.sha256sum}\n'
      'tar xf cilium-linux.tar.gz\nrm cilium-linux.tar.gz{,.sha256sum}\n', []),
     ('case "$1" in\non) touch "$COMMON/.maintenance";;\noff) rm -f "$COMMON/.maintenance";;\nesac\n', []),
+    # an emulator killed; processes killed by the PIDs a pipe hands to xargs
+    ('adb -s emulator-5554 emu kill\n', [True]),
+    ('ps ax | grep vite | awk \'{print $1}\' | xargs kill\n', [True]),
+    ('exit_hook() {\n  jobs -p | xargs kill\n}\n', []),  # its own background jobs
+    # a standby cloned over its data directory, a replication slot dropped, a replica reset,
+    # an instance removed from its cluster (also run as another user through gosu)
+    ('gosu postgres repmgr -D "$PGDATA" standby clone --fast-checkpoint --force\n', [True]),
+    ('repmgr standby register --force\n', []),
+    ('gosu postgres psql -tAc "SELECT pg_drop_replication_slot(\'$SLOT\')"\n', [True]),
+    ('mysql -e "STOP REPLICA; RESET REPLICA ALL;"\n', [True]),
+    ('mysqlsh --js -e "dba.getCluster().removeInstance(\'db-2:3306\')"\n', [True]),
+    # access keys regenerated: the old ones, and what they signed, stop working
+    ('az storage account keys renew --account-name "$name" --key primary\n', [True]),
+    # a build tool's local repository is a cache; a tag it gave an image, taken off again
+    ('rm -rf $HOME/.m2/repository/org/apache/zeppelin\n', []),
+    ('docker tag "$1" "$ECR/$1:ref.$2"\ndocker push "$ECR/$1:ref.$2"\ndocker rmi "$ECR/$1:ref.$2"\n', []),
+    ('docker rmi "$ECR/app:latest"\n', [True]),
+    # the folder an archive named by a variable unpacks into; MSBuild's output folder
+    ('if ! tar zxf "${ARCHIVE}.tgz"; then\n  rm -rf "${ARCHIVE}"\nfi\n', []),
+    ('rm -rf ./x64\n', []),
     # made by ``create -f`` here, then deleted: its own; deleted first, then made again: the
     # running objects torn down
     ('kubectl create -f prepull.yaml\nkubectl get pods\nkubectl delete -f prepull.yaml --wait=true\n', []),

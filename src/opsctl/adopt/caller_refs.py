@@ -659,6 +659,8 @@ _VENV_BIN = re.compile(r"(?:^|/)(?:\.?venv\w*|\$\(?\{?VENV\w*\}?\)?|\$\{?VIRTUAL
 or from a folder of installed commands named by a variable (``$IRONIC_BIN_DIR/ironic-dbsync``)."""
 
 
+_COPY_TOOL = re.compile(r"^(?:cp|copy)[-_](?:tool|files?)$|^[\w-]+[-_](?:cp|copy)$")
+"""A project's own copy program (``/cp-tool /frr-reloader.sh /etc/frr/``): it moves the file."""
 _HANDLES_FILES = frozenset({"rm", "unlink", "rmdir", "mkdir", "ln", "chmod", "chown", "chgrp", "touch"})
 """Programs whose operands are files they handle: naming a script there does not run it."""
 _FOLDER_VARIABLE = re.compile(r"(?i)^[A-Za-z_]*(?:dir|directory|folder|root|home|prefix)=")
@@ -759,7 +761,7 @@ def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str 
         joined = "\0".join(word.text for word in words)
         if not any(hint in joined for hint in hints):
             return cwd
-    if (command in NOT_RUNNING or command in PACKAGE_MANAGERS) and (
+    if (command in NOT_RUNNING or command in PACKAGE_MANAGERS or _COPY_TOOL.search(command)) and (
             "/" not in words[position].text or words[position].text.startswith("/")):
         return cwd  # (a relative path such as ``script/test`` is the repository's own)
     message = _MESSAGE_COMMAND.search(command) is not None

@@ -29,7 +29,7 @@ from opsctl.adopt.caller_refs import (
     read_text,
 )
 from opsctl.adopt.model import CallerKind
-from opsctl.adopt.python_index import dotted
+from opsctl.adopt.python_index import dotted, parse
 
 _MAKE_VAR_RE = re.compile(r"\$\(([A-Za-z_][\w.]*)\)")
 _MAKE_ASSIGN_RE = re.compile(r"^(?:export\s+|override\s+)?([A-Za-z_]\w*)\s*(?:[:?]{1,2}|::=)?=[ \t]*"
@@ -710,7 +710,7 @@ def _package_main(file: CallerFile, index: ScriptIndex, collector: Collector) ->
     the package: ``import cartography.cli; sys.exit(cartography.cli.main())``, ``from .cli import
     main; main()``: that module is run."""
     try:
-        tree = ast.parse(file.text)
+        tree = parse(file.text)  # (warnings about the file's own code silenced, as in a scan)
     except (SyntaxError, ValueError):
         return
     package = posixpath.dirname(file.path)
@@ -764,7 +764,7 @@ def _added_commands(file: CallerFile, index: ScriptIndex, collector: Collector) 
     "archive", ArchiveCredentials)`` with the object imported from that module (``from
     lemur.certificates.cli import cli as certificate_cli``): the module runs as that command."""
     try:
-        tree = ast.parse(file.text)
+        tree = parse(file.text)  # (warnings about the file's own code silenced, as in a scan)
     except (SyntaxError, ValueError):
         return
     imported: dict[str, str] = {}
@@ -800,7 +800,7 @@ def callers_in_python(file: CallerFile, index: ScriptIndex, collector: Collector
             and not _QUOTED_ABSOLUTE_RE.search(file.text):
         return
     try:
-        tree = ast.parse(file.text)
+        tree = parse(file.text)  # (warnings about the file's own code silenced, as in a scan)
     except (SyntaxError, ValueError):
         return
     # One walk collects assignments and calls; calls are read once every name is known.
@@ -1104,7 +1104,7 @@ def _line_with(file: CallerFile, value: str) -> int:
 
 def _setup_py_targets(file: CallerFile) -> list[tuple[str, int, bool]]:
     try:
-        tree = ast.parse(file.text)
+        tree = parse(file.text)  # (warnings about the file's own code silenced, as in a scan)
     except (SyntaxError, ValueError):
         return []
     targets: list[tuple[str, int, bool]] = []

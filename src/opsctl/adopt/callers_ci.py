@@ -61,6 +61,9 @@ class _RedefiningLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
+_ACTION_LINE = re.compile(r"(?m)^[ \t]*\{\{-?[^{}\n]*-?\}\}[ \t]*$")
+
+
 def _compose_all(text: str) -> list[yaml.Node]:
     """The YAML documents of ``text``. A Jinja-templated file (a cookiecutter or Ansible
     template, ``{% if ... %}`` lines) that is not YAML as written is read once more with its
@@ -76,6 +79,9 @@ def _compose_all(text: str) -> list[yaml.Node]:
         if "{%" not in text and "{{" not in text:
             raise
         untagged = _TEMPLATE_TAG.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+        # a Helm template's line that is only an action (``{{ if .Values.x }}``, ``{{ toYaml .Values.r
+        # | indent 10 }}``, ``{{- end }}``): no YAML of its own as written
+        untagged = _ACTION_LINE.sub("", untagged)
         untagged = _TEMPLATE_VALUE.sub(lambda m: re.sub(r"[^\w.-]", "_", m.group(1)), untagged)
         return [node for node in yaml.compose_all(untagged, Loader=loader) if node is not None]
 
@@ -155,6 +161,9 @@ def _workdir(node: yaml.Node | None, default: str) -> str:
     return "" if directory.startswith("..") else directory
 
 
+_ACTION_PATH = re.compile(r"\$\{\{\s*github\.action_path\s*\}\}|\$\{?GITHUB_ACTION_PATH\}?")
+
+
 def callers_in_github(file: CallerFile, index: ScriptIndex, collector: Collector,
                       plan: list[tuple[str, str]]) -> None:
     for document in _compose_all(file.text):
@@ -194,8 +203,15 @@ def callers_in_github(file: CallerFile, index: ScriptIndex, collector: Collector
                                           "github-actions", Where(file.path, directory))
                     continue
                 cwd = _workdir(step_map.get("working-directory"), directory)
-                _scan_yaml_scalar(file, step_map["run"], index, collector, "github-actions",
-                                  Where(file.path, cwd))
+                run = step_map["run"]
+                if not job_map and isinstance(run, yaml.ScalarNode) and isinstance(run.value, str) and (
+                        "action_path" in run.value or "GITHUB_ACTION_PATH" in run.value):
+                    # a composite action's own files: ``"${{ github.action_path }}/deploy.sh"``
+                    # (or ``$GITHUB_ACTION_PATH``) is the folder of its ``action.yml``
+                    here = posixpath.dirname(file.path) or "."
+                    run = yaml.ScalarNode(run.tag, _ACTION_PATH.sub(here, run.value), run.start_mark,
+                                          run.end_mark, run.style)
+                _scan_yaml_scalar(file, run, index, collector, "github-actions", Where(file.path, cwd))
                 for value in _matrix_values(job_map, _scalar(step_map["run"]) or ""):
                     _scan_yaml_scalar(file, value, index, collector, "github-actions",
                                       Where(file.path, cwd))
@@ -382,13 +398,24 @@ def callers_in_yaml(file: CallerFile, index: ScriptIndex, collector: Collector,
                 for key in ("command", "args"):
                     node = container_map.get(key)
                     if isinstance(node, yaml.SequenceNode):
-                        items += [(item.value, item.start_mark.line + 1) for item in node.value
-                                  if isinstance(item, yaml.ScalarNode)]
+                        for item in node.value:
+                            if isinstance(item, yaml.ScalarNode) and item.style in ("|", ">") \
+                                    and "\n" in item.value.strip():
+                                # ``args: - |`` a script of many lines (``bash -c``): each command at
+                                # its own line
+                                _scan_yaml_scalar(file, item, index, collector, kind, Where(file.path, None))
+                            elif isinstance(item, yaml.ScalarNode):
+                                items.append((item.value, item.start_mark.line + 1))
                     elif isinstance(node, yaml.ScalarNode):
                         items.append((node.value, node.start_mark.line + 1))
                 if ".Files.Get" in file.text:  # the file a chart pastes in: read where it is named
                     items = [(_FILES_GET_TAG.sub(" ", text), line) for text, line in items]
                 callers_in_word_list(file, items, index, collector, kind, Where(file.path, None))
+                for handler in _exec_handlers(container_map):
+                    # a probe's or a lifecycle hook's ``exec: command: [...]``, run in the container
+                    callers_in_word_list(file, [(item.value, item.start_mark.line + 1) for item in handler
+                                                if isinstance(item, yaml.ScalarNode)],
+                                         index, collector, kind, Where(file.path, None))
                 script = container_map.get("script") or container_map.get("source")
                 if isinstance(script, yaml.ScalarNode):  # a Tekton step's or Argo template's script
                     _scan_yaml_scalar(file, script, index, collector, kind, Where(file.path, None))
@@ -596,6 +623,17 @@ def _walk_steps(node: yaml.Node) -> Iterator[yaml.Node]:
     for value in _walk_keys(node, frozenset({"container", "script"})):
         if isinstance(value, yaml.MappingNode):
             yield value
+
+
+def _exec_handlers(container: dict[str, yaml.Node]) -> Iterator[list[yaml.Node]]:
+    """The ``exec.command`` lists of a container's probes (liveness, readiness, startup) and
+    lifecycle hooks (``postStart``, ``preStop``)."""
+    lifecycle = _mapping(container.get("lifecycle"))
+    for handler in [*(container.get(key) for key in ("livenessProbe", "readinessProbe", "startupProbe")),
+                    lifecycle.get("postStart"), lifecycle.get("preStop")]:
+        command = _mapping(_mapping(handler).get("exec")).get("command")
+        if isinstance(command, yaml.SequenceNode):
+            yield command.value
 
 
 def _walk_containers(node: yaml.Node) -> Iterator[yaml.Node]:

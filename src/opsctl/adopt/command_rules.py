@@ -88,7 +88,9 @@ _CACHE_PREFIX = re.compile(
     r"^(?:/var/cache(?:/|$)|/var/lib/apt/lists(?:/|$)"
     r"|(?:~|\$\{?HOME\}?|/root)/\.cache(?:/|$)|/usr/share/(?:doc|man)(?:/|$)"
     # the Docker CLI's local manifest lists: made again by ``docker manifest create``
-    r"|(?:~|\$\{?HOME\}?|/root)/\.docker/manifests(?:/|$))")
+    r"|(?:~|\$\{?HOME\}?|/root)/\.docker/manifests(?:/|$)"
+    # build tools' local repositories of downloaded (or locally installed) artifacts
+    r"|(?:~|\$\{?HOME\}?|/root)/(?:\.m2/repository|\.gradle/caches|\.ivy2/cache|\.npm/_cacache)(?:/|$))")
 _CACHE_NAME = re.compile(
     r"^(?:\*?\.py[co]|\*?\.py\[[co|]+\]|__pycache__|\.pytest_cache|\.mypy_cache|\.ruff_cache|node_modules"
     r"|\.terraform|\.terragrunt-cache"  # providers and modules ``terraform init`` downloads again
@@ -107,6 +109,8 @@ _CACHE_NAME = re.compile(
 # Regenerated build output named relative to the project (``rm -r dist site htmlcov``), and
 # executables under a bin folder, replaced when a tool is installed again (``rm $GOBIN/tool*``).
 _BUILD_OUTPUT = re.compile(r"^(?:\./)?(?:dist|build|_build|site|htmlcov|\.coverage|coverage\.xml|\.eggs)/?$"
+                           # MSBuild's and .NET's output folders of the project (``rm -rf ./x64``)
+                           r"|^(?:\./)?(?:x64|x86|Win32|ARM64|obj)/?$"
                            # tox's and nox's environments and logs, made again by the next run
                            r"|^(?:\./)?\.(?:tox|nox)(?:/.*)?$"
                            # Sphinx's output in a project's docs folder (``rm -rf docs/_build``)
@@ -925,6 +929,40 @@ def unknown_tool_rule(name: str) -> Rule | None:
     return None if name in _NOT_ACTING or name.startswith(("log_", "print_", "echo_")) else rule_unknown_tool
 
 
+def _rule_repmgr(args: list[str]) -> Verdict | None:
+    """``repmgr standby clone --force`` (over the data directory), ``node rejoin
+    --force-rewind``, ``standby|primary|witness unregister`` and ``cluster cleanup`` (the
+    monitoring history) delete; ``register``, ``follow``, ``promote``, ``switchover`` change."""
+    words = [w for w in args if not w.startswith("-")]
+    if "clone" in words:
+        return DEST if any(w in ("-F", "--force") for w in args) else MUT
+    if "rejoin" in words:
+        return DEST if any(w.startswith("--force-rewind") for w in args) else MUT
+    if "unregister" in words or ("cluster" in words and "cleanup" in words):
+        return DEST
+    return MUT if any(w in words for w in ("register", "follow", "promote", "switchover")) else None
+
+
+def _rule_adb(args: list[str]) -> Verdict | None:
+    """Android's debug bridge: ``adb -s SERIAL emu kill`` ends an emulator, ``uninstall`` removes
+    an app with its data; ``install``, ``push``, ``reboot`` change the device."""
+    verb, rest = first_positional(args, frozenset({"-s", "-t", "-H", "-P", "-L"}))
+    if (verb == "emu" and rest[:1] == ["kill"]) or verb == "uninstall":
+        return DEST
+    return MUT if verb in ("install", "install-multiple", "push", "reboot", "root", "remount") else None
+
+
+_ADMIN_API_DELETES = re.compile(r"\.(?:removeInstance|dissolve|removeCluster|removeReplicaSet|dropMetadataSchema)\(")
+
+
+def _rule_mysqlsh(args: list[str]) -> Verdict | None:
+    """MySQL Shell: its AdminAPI removing an instance from a cluster or dissolving one
+    (``-e "dba.getCluster().removeInstance('db-2:3306')"``); with ``--sql``, the SQL it runs."""
+    if any(_ADMIN_API_DELETES.search(word) for word in args):
+        return DEST
+    return sql_verdict(option_value(args, frozenset({"-e", "--execute"}))) if "--sql" in args else None
+
+
 def always(verdict: Verdict) -> Rule:
     return lambda args: verdict
 
@@ -1013,6 +1051,10 @@ RULES: dict[str, Rule] = {
     # (its LDIF may delete too, unknown here), ``ldapadd``/``ldappasswd`` add or set
     "ldapdelete": always(DEST), "ldapmodify": always(MUT), "ldapadd": always(MUT),
     "ldapmodrdn": always(MUT), "ldappasswd": always(MUT),
+    # repmgr: a standby cloned with ``--force`` over its data directory, a node rejoined with
+    # ``--force-rewind`` (pg_rewind over its data), a node's record removed from the cluster
+    "repmgr": _rule_repmgr,
+    "adb": _rule_adb, "mysqlsh": _rule_mysqlsh,
     # a container registry's clean-up: deckschrubber deletes the images older than its limits
     # (``-dry`` only lists them); the registry's ``garbage-collect`` deletes the blobs no
     # manifest names any more (``--dry-run``/``-d`` only lists them)

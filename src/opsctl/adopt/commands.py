@@ -191,7 +191,7 @@ _WRAPPERS_SIMPLE = frozenset({"nohup", "command", "builtin", "exec", "setsid", "
                               "caffeinate", "time", "doas", "pkexec", "stdbuf", "nice", "ionice",
                               "env", "sudo", "timeout", "flock", "chroot", "watch", "sshpass",
                               "runuser", "xargs", "systemd-run", "strace", "ltrace", "catchsegv",
-                              "envdir", "chpst", "parallel"})
+                              "envdir", "chpst", "parallel", "gosu", "su-exec", "s6-setuidgid"})
 _WRAPPER_VALUE: dict[str, frozenset[str]] = {
     "sudo": _SUDO_VALUE, "doas": frozenset({"-u", "-C"}), "pkexec": frozenset({"--user"}),
     "env": frozenset({"-u", "--unset", "-C", "--chdir", "-S", "--split-string"}),
@@ -254,8 +254,10 @@ def _after_wrapper(name: str, args: list[str]) -> list[str] | None:
     rest = args[index:]
     if name == "parallel":  # the command ends where its inputs begin
         rest = list(itertools.takewhile(lambda word: word not in (":::", "::::", ":::+", "::::+"), rest))
-    if name in ("timeout", "chroot", "flock", "envdir"):
-        rest = rest[1:]  # the duration, the new root, the lock file, the environment folder
+    if name in ("timeout", "chroot", "flock", "envdir", "gosu", "su-exec", "s6-setuidgid"):
+        # the duration, the new root, the lock file, the environment folder, the user
+        # (``gosu postgres psql -c ...``: a container's step run as another user)
+        rest = rest[1:]
     return rest or None
 
 
@@ -486,6 +488,9 @@ def _classify(argv: list[str], depth: int) -> list[tuple[Verdict, Confidence | N
             inner = _after_wrapper(name, args)
             if inner is None:
                 return []
+            if name == "xargs" and inner[:1] == ["kill"] and all(w.startswith("-") for w in inner[1:]):
+                # ``ps ax | grep vite | awk '{print $1}' | xargs kill``: the PIDs come from the pipe
+                inner = [*inner, "$PIDS"]
             words = inner
             continue
         if name in _SHELLS or name == "su" or name == "eval" or name == "trap":

@@ -303,9 +303,12 @@ def _consider(found: Discovery, file: Path, rel: str, max_bytes: int) -> None:
 
 def _parses_as_python(file: Path) -> bool:
     import ast
+    import warnings
 
     try:
-        ast.parse(file.read_bytes())
+        with warnings.catch_warnings():  # ("\d" in the file's strings: its own concern)
+            warnings.simplefilter("ignore")
+            ast.parse(file.read_bytes())
     except (SyntaxError, ValueError, OSError, RecursionError, MemoryError):
         return False
     return True

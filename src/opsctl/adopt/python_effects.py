@@ -1353,6 +1353,12 @@ class EffectFinder:
     def _cloud(self, call: ast.Call, func: ast.Attribute, attr: str, scope: str = "") -> bool:
         """A cloud SDK call: any mutating method of a client/resource made by the SDK (high), or
         a method whose name only a cloud SDK has (medium)."""
+        if attr == "put_item" and self._rewrites_a_read_row(call):
+            # ``for row in scan(table): ...; client.put_item(TableName=t, Item=row)``: each row
+            # read back over itself, changed: stored rows overwritten in place (DynamoDB's call,
+            # however the client reached the script)
+            self._add("cloud", True, call, "medium")
+            return True
         if self._cloud_rooted(func.value):
             if _CLOUD_UNDOABLE.match(attr) or (attr == "delete" and not call.args
                                                and self._received_message(func.value)):
@@ -1464,6 +1470,13 @@ class EffectFinder:
         verdict = classify_sql(text, self.source)
         if verdict is not None:
             self._add("sql", verdict, call, "medium" if resolver.indirect else "high")
+
+    def _rewrites_a_read_row(self, call: ast.Call) -> bool:
+        """``put_item(Item=row)`` where ``row`` is the variable of a loop over what the script
+        read (a scan, a query, a page of items): a row written back over itself."""
+        item = next((kw.value for kw in call.keywords if kw.arg == "Item"), None)
+        return isinstance(item, ast.Name) and any(
+            isinstance(loop.target, ast.Name) and loop.target.id == item.id for loop, _scope in self.index.loops)
 
     def _search_index(self, receiver: ast.expr) -> bool:
         """``Index("name")`` of elasticsearch-dsl or opensearch-dsl, or a name assigned one."""

@@ -24,7 +24,9 @@ from opsctl.adopt.command_args import (
 # -- SQL -------------------------------------------------------------------------------------------
 
 # (``pg_terminate_backend(pid)``: a server process ended, its transaction lost)
-_SQL_DESTRUCTIVE = re.compile(r"(?i)\b(?:drop|truncate|delete|pg_terminate_backend)\b")
+_SQL_DESTRUCTIVE = re.compile(r"(?i)\b(?:drop|truncate|delete|pg_terminate_backend|pg_drop_replication_slot"
+                              # a replica's channels and positions, or the primary's binary logs, gone
+                              r"|reset\s+(?:replica|slave)\s+all|reset\s+(?:master|binary\s+logs))\b")
 _SQL_MUTATING = re.compile(
     r"(?i)\b(?:insert\s+into|update\s+[\w.\"`\[\]]+\s+set|alter|create|grant|revoke|replace\s+into"
     r"|merge\s+into|copy\s+[\w.\"]+\s+from|rename|upsert|vacuum|reindex|refresh\s+materialized|call)\b"
@@ -71,6 +73,9 @@ def sql_verdict(sql: str | None) -> Verdict | None:
 
 def rule_psql(args: list[str]) -> Verdict | None:
     sql = option_value(args, frozenset({"-c", "--command"}), "-c")
+    if sql is None:  # ``psql -tAc "SELECT ..."``: short options run together, ``c`` last
+        sql = next((args[i + 1] for i, w in enumerate(args[:-1])
+                    if re.fullmatch(r"-[a-zA-Z]+c", w) and not w.startswith("--")), None)
     if sql is None and option_value(args, frozenset({"-f", "--file"}), "-f") is not None:
         return Verdict(False, "sql", "low")
     return sql_verdict(sql)
@@ -555,6 +560,10 @@ def rule_az(args: list[str]) -> Verdict | None:
     its template does not name (``az deployment group create``, ``az group deployment create``)."""
     mode = option_value(args, frozenset({"--mode"}))
     if mode is not None and mode.strip("\"'").lower() == "complete" and "deployment" in args:
+        return DEST
+    if ("keys" in args and "renew" in args) or any(w.startswith("regenerate") for w in args[:4]):
+        # ``az storage account keys renew``, ``az cosmosdb keys regenerate``: the old access
+        # keys, and every token signed with them, stop working for good
         return DEST
     command = option_value(args, frozenset({"--cmd"}))
     if args[:1] == ["acr"] and command is not None and re.match(

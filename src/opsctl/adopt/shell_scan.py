@@ -378,8 +378,11 @@ def _unpacked_folders(commands: list[Command], values: dict[str, list[str]] | No
             archive = values[held.group(1)][0]  # ``tar_gz=${name}.tar.gz``, then ``tar xf ${tar_gz}``
         name = _path_key(archive).rsplit("/", 1)[-1]
         stem = _ARCHIVE_SUFFIX.sub("", name)
-        # (a stem that is a variable counts when the archive's name was set from it: ``${name}``)
-        if stem and stem != name and (not stem.startswith("$") or (expanded and SUBJECT_VAR.fullmatch(stem))):
+        # (a stem that is a variable counts when the archive's name was set from it: ``${name}``,
+        # or when the archive is named by it: ``tar zxf "${SPARK_ARCHIVE}.tgz"`` unpacks into
+        # ``${SPARK_ARCHIVE}``)
+        if stem and stem != name and (not stem.startswith("$") or (
+                (expanded or not held) and SUBJECT_VAR.fullmatch(stem))):
             folders.add(stem)
         for following in commands[position + 1:position + 4]:
             if following.function != command.function:
@@ -1277,6 +1280,7 @@ class _Scan(ShellInterface):
             and command_program(command.words)[0] in _UNPACKERS for word in _outputs(command.words)}
             if self.parsed.assigned and _UNPACK_WORDS.search(self.text) else set())
         found_before: Command | None = None  # the ``find`` just before (its list piped on?)
+        jobs_before = False  # ``jobs -p`` just before: ``jobs -p | xargs kill`` stops its own jobs
         grepped: list[str] | None = None  # the ``grep`` its list went through on the way
         dumped: int | None = None  # the line of the command before, when it writes out a dump
         printed: tuple[int, list[str]] | None = None  # command lines an awk/echo/printf prints
@@ -1325,6 +1329,7 @@ class _Scan(ShellInterface):
                         self.own_output(command.words, produced - looped, earlier)
                         or self.own_output_expanded(command.words, produced - looped)
                         or self.own_children(command.words)
+                        or (jobs_before and command.piped and program == "xargs")
                         or _removes_itself(command.words) or self.regenerated_pages(command)
                         or self.copied_away(command) or self.downs_own_stack(command, handlers)
                         or self.deletes_what_it_fed(command)
@@ -1412,6 +1417,7 @@ class _Scan(ShellInterface):
                 and found_before.line == command.line else None
             found_before = command if command.words[:1] == ["find"] else (
                 found_before if grepped is not None else None)
+            jobs_before = command.words[:2] in (["jobs", "-p"], ["jobs", "-pr"], ["jobs", "-rp"])
             for redirect in command.redirects:
                 effect = self.redirect_effect(command, redirect, written, base)
                 if effect is not None:
@@ -2050,8 +2056,8 @@ def _destroys(words: list[str]) -> bool:
 def _containers_made(commands: list[Command]) -> set[str]:
     """Names the script gives the containers it makes (``docker create --name X``,
     ``docker run --name=X``), the variables holding the ID of one it makes
-    (``ID=$(docker create img)``: ``$ID``), and the images it builds (``docker build -t X``:
-    ``image:X``)."""
+    (``ID=$(docker create img)``: ``$ID``), and the images it builds or tags (``docker build -t
+    X``, ``docker tag SRC X``: ``image:X``)."""
     names: set[str] = set()
     copies: dict[str, set[str]] = {}
     for command in commands:
@@ -2078,6 +2084,11 @@ def _containers_made(commands: list[Command]) -> set[str]:
                     # ``docker run --cidfile $DIR/x.cid ...``: ``docker rm -f $(cat $cidfile)``
                     # removes a container whose ID the script's own run wrote down
                     names.add(_CIDFILE_READ)
+        elif program in _RUNTIMES and (rest[:1] == ["tag"] or rest[:2] == ["image", "tag"]):
+            # ``docker tag app $ECR/app:ref.$SHA``, pushed, then ``docker rmi $ECR/app:ref.$SHA``:
+            # a name it gave an image, taken off again (the image itself stays)
+            operands = [w for w in rest[1 if rest[0] == "tag" else 2:] if not w.startswith("-")]
+            names.update("image:" + _path_key(target) for target in operands[1:2])
         elif program in _RUNTIMES and (rest[:1] == ["build"] or rest[:2] in (["image", "build"],
                                                                             ["buildx", "build"])):
             for i, word in enumerate(rest):
