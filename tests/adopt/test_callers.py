@@ -927,6 +927,12 @@ BUILD_TOOL_CASES = [
         {"scripts/on_role_change.sh": [("scripts/configure.py", 4, "script",
                                         "subprocess.call(['/scripts/on_role_change.sh', 'master'])")]},
         id="a-python-caller-with-an-invalid-escape"),
+    pytest.param(
+        {"scripts/switch-terraform-version.sh": "#!/bin/sh\ntfswitch \"$1\"\n",
+         "terraform/account/.envrc": "source ../../scripts/./switch-terraform-version.sh -v\n"},
+        {"scripts/switch-terraform-version.sh": [("terraform/account/.envrc", 1, "script",
+                                                  "source ../../scripts/./switch-terraform-version.sh -v")]},
+        id="direnvs-envrc"),
 ]
 
 

@@ -498,6 +498,31 @@ def test_dynamodb_rows_written_back_over_themselves(source: str, destructive: li
 
 
 @pytest.mark.parametrize(("source", "destructive"), [
+    pytest.param("from archive.models import Message\nfound = []\n"
+                 "for m in Message.objects.exclude(spam_score=0):\n    found.append(m)\n"
+                 "for message in found:\n    message.delete()\n", [True], id="rows-collected-then-deleted"),
+    pytest.param("import boto3\nathena = boto3.client('athena')\n\n\ndef run(query):\n"
+                 "    athena.start_query_execution(QueryString=query)\n\n\n"
+                 "run(f'DROP DATABASE IF EXISTS {name} CASCADE;')\n", [True], id="athena-sql-handed-on"),
+    pytest.param("import os\n\n\ndef bundle(src):\n    temp_archive_name = unique_id() + '.tar'\n"
+                 "    make_tar(temp_archive_name, src)\n    upload(temp_archive_name)\n"
+                 "    os.unlink(temp_archive_name)\n", [], id="a-file-named-as-temporary"),
+])
+def test_rows_collected_sql_handed_on_and_temporary_names(source: str, destructive: list[bool]) -> None:
+    script, _ = scan(source)
+    assert [e.destructive for e in script.effects if e.kind != "cloud"] == destructive
+
+
+def test_a_parser_never_parsed_beside_getopt_is_not_the_interface() -> None:
+    script, _ = scan("import getopt\nimport optparse\nimport sys\n\n\ndef shell_options():\n"
+                     "    parser = optparse.OptionParser()\n    parser.add_option('--os_auth_token')\n"
+                     "    return parser\n\n\ndef main(argv):\n"
+                     "    opts, args = getopt.getopt(argv, 'l:c:xh')\n\n\nmain(sys.argv[1:])\n")
+    assert script.interface.kind == "getopt"
+    assert [f.name for f in script.interface.flags] == ["-l", "-c", "-x", "-h"]
+
+
+@pytest.mark.parametrize(("source", "destructive"), [
     pytest.param("from elasticsearch_dsl import Index\nindex = Index('messages')\nindex.delete()\n",
                  [True], id="an-index-deleted-whole"),
     pytest.param("from opensearch_dsl import Index\nIndex('messages').delete()\n", [True], id="chained"),

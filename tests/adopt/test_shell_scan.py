@@ -2035,6 +2035,10 @@ def test_a_container_runtime_held_in_a_variable_removes_its_own_container() -> N
     # the folder an archive named by a variable unpacks into; MSBuild's output folder
     ('if ! tar zxf "${ARCHIVE}.tgz"; then\n  rm -rf "${ARCHIVE}"\nfi\n', []),
     ('rm -rf ./x64\n', []),
+    # environment modules change the shell's environment only; Grid Engine's access lists
+    ('module purge\nmodule load python/3.9\n', []),
+    ('qconf -du "$user" physics_users\n', [True]),
+    ('qconf -au "$user" physics_users\nqconf -sul\n', []),
     # made by ``create -f`` here, then deleted: its own; deleted first, then made again: the
     # running objects torn down
     ('kubectl create -f prepull.yaml\nkubectl get pods\nkubectl delete -f prepull.yaml --wait=true\n', []),

@@ -340,8 +340,8 @@ def classify(path: str, scripts: frozenset[str]) -> str | None:
         return "cron"
     if lower.endswith(".py"):
         return "python"
-    if lower.endswith((".sh", ".bash", ".zsh", ".ksh", ".bats")):  # (bats tests: shell with @test)
-        return "shell"
+    if lower.endswith((".sh", ".bash", ".zsh", ".ksh", ".bats")) or lower == ".envrc":
+        return "shell"  # (bats tests: shell with @test; direnv's ``.envrc``, sourced on ``cd``)
     if lower.endswith(".go"):
         return "go"
     if yaml_file:

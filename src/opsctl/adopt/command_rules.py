@@ -1055,6 +1055,12 @@ RULES: dict[str, Rule] = {
     # ``--force-rewind`` (pg_rewind over its data), a node's record removed from the cluster
     "repmgr": _rule_repmgr,
     "adb": _rule_adb, "mysqlsh": _rule_mysqlsh,
+    # environment modules (Lmod): ``module purge``/``load`` change the shell's environment only
+    "module": lambda a: None, "ml": lambda a: None,
+    # Grid Engine's configuration: ``qconf -du USER ACL`` (a user out of an access list), ``-dq``
+    # (a queue), ``-de`` (an execution host)...: removed; ``-au``, ``-aq``, ``-mattr``: changed
+    "qconf": lambda a: DEST if any(re.fullmatch(r"-d[a-z]+", w) for w in a) else (
+        MUT if any(re.fullmatch(r"-(?:a|A|m|M|r|R)[a-z]*", w) for w in a) else None),
     # a container registry's clean-up: deckschrubber deletes the images older than its limits
     # (``-dry`` only lists them); the registry's ``garbage-collect`` deletes the blobs no
     # manifest names any more (``--dry-run``/``-d`` only lists them)

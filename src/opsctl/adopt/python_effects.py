@@ -108,6 +108,7 @@ def _truncates(value: ast.expr) -> bool:
                or (isinstance(node, ast.Constant) and node.value == "WRITE_TRUNCATE") for node in ast.walk(value))
 
 
+_TEMP_NAME = re.compile(r"^(?:temp|tmp)(?:_|$|[A-Z])|^(?:TEMP|TMP)_")
 _SEARCH_INDEX = re.compile(r"^(?:elasticsearch_dsl|opensearch_dsl|elasticsearch\.dsl|opensearchpy)(?:\.\w+)*\.Index$")
 _COMMAND_CONSTANT = re.compile(r"(?:^|_)(?:CMD|COMMAND|CMDLINE|ARGV)S?$", re.IGNORECASE)
 _UNCALLED_DELETE = re.compile(  # a deleting method named without a call right after it
@@ -165,7 +166,8 @@ _RUNNER_METHODS = frozenset({"execute", "run_command", "execute_command", "run_c
 """Names of commands runners other than subprocess's (``neutron.agent.linux.utils.execute``,
 ``processutils.execute``): a list of words handed to one is a command."""
 _SQL_METHODS = {"execute", "executemany", "executescript", "exec_driver_sql", "read_sql", "read_sql_query",
-                "query", "run_sql", "execute_sql", "raw"}
+                "query", "run_sql", "execute_sql", "raw",
+                "start_query_execution"}  # Amazon Athena's (``QueryString=...``)
 _SQL_HEAD = re.compile(r"(?:DELETE\s+FROM|DROP\s+(?:TABLE|DATABASE|SCHEMA)|TRUNCATE)\s", re.IGNORECASE)
 """The start of a destructive statement, for SQL written apart from where it is executed."""
 _SQL_HEAD_WORDS = ("delete", "drop", "truncate")  # lower case: in every text _SQL_HEAD finds
@@ -595,6 +597,12 @@ class EffectFinder:
             for loop, _scope in index.loops:
                 if (target := dotted(loop.target)) and propagate and produces(loop.iter):
                     names.add(target)
+            if propagate:  # ``for m in Message.objects.filter(...): found.append(m)``: a list of them
+                for call, _scope in index.calls:
+                    if (isinstance(call.func, ast.Attribute) and call.func.attr in ("append", "add")
+                            and isinstance(call.func.value, ast.Name) and len(call.args) == 1
+                            and call.func.value.id not in names and produces(call.args[0])):
+                        names.add(call.func.value.id)
         for function in index.functions.values():  # def reap(client: KubeClient, ...)
             arguments = function.args
             for arg in (*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs):
@@ -695,6 +703,8 @@ class EffectFinder:
         matches temporary files (``for f in glob.glob("harbor.yml.*.tmp")``)."""
         if isinstance(node, ast.Name) and "glob(" in self.source and node.id in self._temporary_globs():
             return True
+        if isinstance(node, ast.Name) and _TEMP_NAME.match(node.id):
+            return True  # ``os.unlink(temp_archive_name)``, ``tmpfile``: named as its own scratch file
         if not self.temporary:
             return False
         for _ in range(8):
@@ -827,7 +837,9 @@ class EffectFinder:
         seen = {effect.line for effect in self.found if effect.kind == "sql"}
         executes = [call for call, _scope in self.index.calls  # those whose SQL was not read
                     if isinstance(call.func, ast.Attribute) and call.func.attr in _SQL_METHODS
-                    and call.args and not isinstance(call.args[0], ast.Constant | ast.JoinedStr)
+                    and (given := call.args[0] if call.args else next(
+                        (k.value for k in call.keywords if k.arg == "QueryString"), None)) is not None
+                    and not isinstance(given, ast.Constant | ast.JoinedStr)
                     and call.lineno not in seen]
         if not executes:
             return
@@ -1460,7 +1472,7 @@ class EffectFinder:
     def _sql(self, call: ast.Call, scope: str) -> None:
         kw = keywords(call)
         argument = call.args[0] if call.args else next(
-            (kw[key] for key in ("sql", "statement", "operation", "query") if key in kw), None)
+            (kw[key] for key in ("sql", "statement", "operation", "query", "QueryString") if key in kw), None)
         if argument is None or (isinstance(argument, ast.Call) and not isinstance(argument.func, ast.Attribute)):
             return
         resolver = Resolver(self.index, scope, position(call))

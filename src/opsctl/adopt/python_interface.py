@@ -1606,6 +1606,12 @@ def extract_interface(index: ModuleIndex, source: str, *, django_path: bool = Fa
             interface.flags += [flag for flag in _optparse_positionals(index) if flag.name not in named]
         if interface.kind == "django" and not any(flag.positional for flag in interface.flags):
             interface.flags += _django_args_usage(index)
+        if interface.kind in ("optparse", "argparse") and "getopt.getopt" in source and "parse_args" not in source \
+                and (getopt := _getopt_interface(index)):
+            # a parser built only to hand a library (a minimal one for a client's
+            # shell, never parsed here) beside ``getopt.getopt(argv, "l:c:t:")``: the latter
+            # reads the script's own arguments
+            interface = Interface("getopt", getopt)
         if interface.kind != "none":
             facts.interface = interface
             return facts
