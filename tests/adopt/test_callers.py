@@ -933,6 +933,24 @@ BUILD_TOOL_CASES = [
         {"scripts/switch-terraform-version.sh": [("terraform/account/.envrc", 1, "script",
                                                   "source ../../scripts/./switch-terraform-version.sh -v")]},
         id="direnvs-envrc"),
+    pytest.param(
+        {"scripts/upgrade.sh.in": "#!/bin/bash\nsalt-run state.orchestrate x\n",
+         "scripts/backup.sh.in": "#!/bin/bash\ntar czf /var/backup.tgz /etc/x\n",
+         "scripts/solutions.sh": "#!/bin/bash\nBASE_DIR=$(dirname \"$0\")\n\"$BASE_DIR\"/backup.sh\n",
+         ".github/workflows/upgrade.yml": """
+            on: push
+            jobs:
+              upgrade:
+                runs-on: ubuntu-latest
+                steps:
+                  - uses: ./.github/actions/run-command-ssh
+                    with:
+                      COMMAND: sudo /srv/product/upgrade.sh --verbose
+            """},
+        {"scripts/upgrade.sh.in": [(".github/workflows/upgrade.yml", 8, "github-actions",
+                                    "COMMAND: sudo /srv/product/upgrade.sh --verbose")],
+         "scripts/backup.sh.in": [("scripts/solutions.sh", 3, "script", '"$BASE_DIR"/backup.sh')]},
+        id="script-templates-and-an-actions-command-input"),
 ]
 
 
@@ -940,7 +958,7 @@ BUILD_TOOL_CASES = [
 def test_build_tools_name_the_scripts_they_run(
         tmp_path: Path, files: dict[str, str],
         expected: dict[str, list[tuple[str, int, str, str]]]) -> None:
-    scripts = tuple(path for path in files if path.endswith(".sh"))
+    scripts = tuple(path for path in files if path.endswith((".sh", ".sh.in")))
     assert callers(tmp_path, files, scripts) == expected
 
 

@@ -102,6 +102,8 @@ FLOORS: dict[str, dict[str, float]] = {
     "held-out-55": {"precision": 0.75, "recall": 0.85, "callers": 0.9, "flags": 0.9},
     # one not inventoried: a dated copy of a script (``copy_my_data.myriad.2020-05-11``), not executable
     "held-out-56": {"precision": 0.78, "recall": 0.85, "callers": 0.95, "flags": 0.93},
+    # one not inventoried: a certificate check in a test folder only a composite action runs
+    "held-out-57": {"precision": 0.8, "recall": 0.8, "callers": 0.86, "flags": 0.92},
 }
 
 
@@ -133,14 +135,14 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-56")
-    assert report["scripts"] >= 140
-    # every labelled script is inventoried, or said why not: a dated copy of a script whose
-    # name ends in its date, not executable in the copy
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-57")
+    assert report["scripts"] >= 135
+    # every labelled script is inventoried, or said why not: a certificate check in a test
+    # folder that only a composite action runs, through an input it hands to ssh
     assert len(report["missed"]) <= 1
     assert all(m["where"] == "absent" for m in report["missed"])
-    # blind 0.68 / 0.75 (callers 0.94, flags 0.91); 0.79 / 0.85 (callers 0.96, flags 0.94) after
-    # its rules (Grid Engine access lists, environment modules, rows collected then deleted,
-    # Athena SQL handed on, temporary names, a parser never parsed beside getopt, direnv)
-    assert report["destructive"]["precision"] >= 0.78 and report["destructive"]["recall"] >= 0.85
-    assert report["callers"]["recall"] >= 0.95 and report["flags"]["recall"] >= 0.93
+    # blind 0.78 / 0.58 (callers 0.70, flags 0.90); 0.81 / 0.81 (callers 0.87, flags 0.92) after
+    # its rules (a dist folder of image sources, script templates by their built name, an
+    # action's command input, Pure-FTPd accounts, a log's own rotations)
+    assert report["destructive"]["precision"] >= 0.8 and report["destructive"]["recall"] >= 0.8
+    assert report["callers"]["recall"] >= 0.86 and report["flags"]["recall"] >= 0.92

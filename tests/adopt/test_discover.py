@@ -111,6 +111,18 @@ def test_a_third_party_folder_keeps_the_projects_own_update_tools(tmp_path: Path
     assert ("third_party/", "vendored code") in [(s.path, s.reason) for s in found.skipped]
 
 
+def test_a_dist_folder_holding_image_sources_is_read(tmp_path: Path) -> None:
+    write(tmp_path, "dist/images/Dockerfile", "FROM alpine\n")
+    write(tmp_path, "dist/images/cleanup.sh", "kubectl delete crd x\n")
+    write(tmp_path, "dist/app-1.0.tar.gz", b"\x1f\x8b")  # a build's output beside them
+    write(tmp_path, "other/dist/bundle/main.js", "x\n")
+
+    found = discover(tmp_path)
+
+    assert [c.path for c in found.candidates] == ["dist/images/cleanup.sh"]
+    assert ("other/dist/", "build output") in [(s.path, s.reason) for s in found.skipped]
+
+
 def test_a_packages_maintainer_and_init_scripts_are_scripts(tmp_path: Path) -> None:
     write(tmp_path, "build/debian/app.postrm", "#!/bin/sh\nrm -rf /var/lib/app\n")
     write(tmp_path, "build/debian/app.init.d", "#!/bin/sh\nstart-stop-daemon --start\n")

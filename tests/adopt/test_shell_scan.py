@@ -2039,6 +2039,9 @@ def test_a_container_runtime_held_in_a_variable_removes_its_own_container() -> N
     ('module purge\nmodule load python/3.9\n', []),
     ('qconf -du "$user" physics_users\n', [True]),
     ('qconf -au "$user" physics_users\nqconf -sul\n', []),
+    # an FTP account removed; the oldest rotation of the log the script writes itself
+    ('pure-pw userdel "$user" -f /etc/pureftpd.passwd\n', [True]),
+    ('cmd > >(tee -a "$LOGFILE")\nif [ "$n" -gt 10 ]; then rm -f "$LOGFILE.$n"; fi\n', []),
     # made by ``create -f`` here, then deleted: its own; deleted first, then made again: the
     # running objects torn down
     ('kubectl create -f prepull.yaml\nkubectl get pods\nkubectl delete -f prepull.yaml --wait=true\n', []),

@@ -199,6 +199,8 @@ class ScriptIndex:
         for path in sorted(paths):
             name = posixpath.basename(path)
             by_basename.setdefault(name, []).append(path)
+            if name.endswith(".sh.in"):  # ``backup.sh.in``: run by the name the build gives it
+                by_basename.setdefault(name[:-3], []).append(path)
             module = _module_parts(path)
             if module:
                 by_module_tail.setdefault(module[-1], []).append(path)
@@ -313,6 +315,8 @@ class ScriptIndex:
                 path = join_path(base_dir, rest)
                 if path in self.scripts:
                     return path
+                if path + ".in" in self.scripts and path.endswith(".sh"):
+                    return path + ".in"  # the template the build writes the script from
             for base_dir, rest in anchored:
                 # ``${GITHUB_WORKSPACE}/pgbackrest/test/test.py``: the repository checked out
                 # into a folder of its own name (``actions/checkout`` with ``path:``)
@@ -321,7 +325,7 @@ class ScriptIndex:
                     return inner
             deployed = [join_path(base, rest) for base, rest in anchored if base.startswith("/")]
             if deployed:  # after ``cd /opt/app``
-                return _by_suffix(deployed[0], candidates, lambda p: p.split("/"))
+                return _by_suffix(deployed[0], candidates, _path_parts)
         if ref.startswith("/") and len(candidates) > 1:
             # an absolute path written in an image's file tree (``prosody/rootfs/etc/s6-overlay/
             # s6-rc.d/10-config/up`` running ``/etc/s6-overlay/scripts/config``): the script at
@@ -340,7 +344,7 @@ class ScriptIndex:
         relative_with_folders = anchored is not None and (any(
             part not in ("", ".") and not part.startswith("$") for part in ref.split("/")[:-1]) or (
             known_cwd and ref.startswith("./")))
-        return _by_suffix(ref, candidates, lambda p: p.split("/"),
+        return _by_suffix(ref, candidates, _path_parts,
                           minimum=2 if relative_with_folders else 1)
 
     def resolve_module(self, module: str, bases: Sequence[str]) -> str | None:
@@ -414,6 +418,11 @@ def _anchor(ref: str, bases: Sequence[str], variables: dict[str, str]) -> list[t
     if ref.startswith(("/", "~", "$")):
         return None
     return [(base, ref) for base in bases]
+
+
+def _path_parts(path: str) -> list[str]:
+    """A script's path parts, a template's by the name the build gives it (``x.sh.in``: ``x.sh``)."""
+    return (path[:-3] if path.endswith(".sh.in") else path).split("/")
 
 
 def _by_suffix(ref: str, candidates: Sequence[str], parts_of: Any, *, exact: bool = False,

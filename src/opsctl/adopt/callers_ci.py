@@ -164,6 +164,38 @@ def _workdir(node: yaml.Node | None, default: str) -> str:
 _ACTION_PATH = re.compile(r"\$\{\{\s*github\.action_path\s*\}\}|\$\{?GITHUB_ACTION_PATH\}?")
 
 
+_INPUT_RUN = re.compile(r"\$\{\{\s*inputs\.([\w-]+)\s*\}\}")
+
+
+def _commands_of_local_action(uses: str, index: ScriptIndex) -> list[str]:
+    """The inputs a local composite action (``uses: ./.github/actions/NAME``) runs as a command:
+    a ``run`` step whose text holds ``${{ inputs.NAME }}`` as one of its words, not only as a
+    quoted argument (``ssh host "${{ inputs.COMMAND }}"``, ``${{ inputs.cmd }}``)."""
+    if not uses.startswith("./") or index.root is None:
+        return []
+    folder = index.root / uses[2:].rstrip("/")
+    text = read_text(folder / "action.yml") or read_text(folder / "action.yaml")
+    if text is None or "inputs." not in text:
+        return []
+    try:
+        documents = _compose_all(text)
+    except yaml.YAMLError:
+        return []
+    names: list[str] = []
+    for document in documents:
+        steps = _mapping(_mapping(document).get("runs")).get("steps")
+        for step in steps.value if isinstance(steps, yaml.SequenceNode) else []:
+            run = _scalar(_mapping(step).get("run")) or ""
+            for line in run.splitlines():
+                for match in _INPUT_RUN.finditer(line):
+                    before = line[:match.start()].rstrip()
+                    # the command itself, or what ssh/sudo/eval/sh -c run
+                    if not before or before.endswith(("ssh", "sudo", "eval", "-c", '"', "'", "&&", ";", "|")) \
+                            or re.search(r"\bssh\b", before):
+                        names.append(match.group(1))
+    return list(dict.fromkeys(names))
+
+
 def callers_in_github(file: CallerFile, index: ScriptIndex, collector: Collector,
                       plan: list[tuple[str, str]]) -> None:
     for document in _compose_all(file.text):
@@ -186,8 +218,18 @@ def callers_in_github(file: CallerFile, index: ScriptIndex, collector: Collector
                 step_map = _mapping(step)
                 if "run" not in step_map:
                     inputs = _mapping(step_map.get("with"))
-                    shell_input = inputs.get("command") if _SHELL_COMMAND_ACTION.search(
-                        _scalar(step_map.get("uses")) or "") else None
+                    uses = _scalar(step_map.get("uses")) or ""
+                    named = [key for key in inputs if key.lower() in ("command", "cmd") or (
+                        key.lower() == "script" and "ssh" in uses.lower())]
+                    for name in dict.fromkeys([*_commands_of_local_action(uses, index), *named]):
+                        # ``uses: ./.github/actions/run-command-ssh`` with ``COMMAND: sudo
+                        # /srv/x/upgrade.sh``: an input that action runs in its own steps
+                        given = inputs.get(name)
+                        if isinstance(given, yaml.ScalarNode):
+                            _scan_yaml_scalar(file, given, index, collector, "github-actions",
+                                              Where(file.path, directory))
+                    shell_input = inputs.get("command") if _SHELL_COMMAND_ACTION.search(uses) \
+                        and "command" not in named else None
                     if isinstance(shell_input, yaml.ScalarNode):
                         # an action that runs its ``command`` input in a shell, retrying it or
                         # timing it (``nick-fields/retry``: ``command: hack/local-up.sh``)

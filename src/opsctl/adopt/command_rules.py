@@ -1055,6 +1055,8 @@ RULES: dict[str, Rule] = {
     # ``--force-rewind`` (pg_rewind over its data), a node's record removed from the cluster
     "repmgr": _rule_repmgr,
     "adb": _rule_adb, "mysqlsh": _rule_mysqlsh,
+    # Pure-FTPd's virtual users: ``pure-pw userdel`` removes an account
+    "pure-pw": subcommand_rule(frozen("userdel"), frozen("useradd usermod passwd mkdb")),
     # environment modules (Lmod): ``module purge``/``load`` change the shell's environment only
     "module": lambda a: None, "ml": lambda a: None,
     # Grid Engine's configuration: ``qconf -du USER ACL`` (a user out of an access list), ``-dq``

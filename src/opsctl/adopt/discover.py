@@ -199,19 +199,33 @@ def _own_tool_folders(path: str, relative: str) -> Iterator[tuple[str, str, bool
 
 
 _PACKAGING = frozenset({"debian", "redhat", "rpm", "deb"})
+_SOURCE_FOLDERS = frozenset({"images", "image", "docker", "scripts", "bin", "tools"})
 
 
 def _packaging_sources(path: str) -> bool:
     """Whether a ``dist`` folder holds the sources of the project's packages (a ``debian/`` or
-    ``redhat/`` folder, an RPM ``.spec``, a build script) rather than what a build wrote
-    there (wheels, tarballs, a bundle): a build's output has no such folders and no scripts
-    at its top."""
+    ``redhat/`` folder, an RPM ``.spec``, a build script, or a folder of them beneath it: the
+    Dockerfile and scripts of an image) rather than what a build wrote there (wheels,
+    tarballs, a bundle): a build's output has no such folders and no scripts."""
     try:
         with os.scandir(path) as entries:
-            return any(entry.name in _PACKAGING or entry.name.endswith((".spec", ".sh"))
-                       for entry in entries)
+            folders = []
+            for entry in entries:
+                if entry.name in _PACKAGING or entry.name.endswith((".spec", ".sh")):
+                    return True
+                if _is_dir(entry):
+                    folders.append(entry.path)
+        # ``dist/images/``: the Dockerfile and scripts of an image the project builds (an
+        # unpacked ``dist/app-1.0/`` with a ``setup.sh`` is what a build wrote)
+        for folder in folders[:20]:
+            with os.scandir(folder) as entries:
+                names = {entry.name for entry in entries}
+            if "Dockerfile" in names or (os.path.basename(folder) in _SOURCE_FOLDERS
+                                         and any(name.endswith(".sh") for name in names)):
+                return True
     except OSError:
         return False
+    return False
 
 
 def _is_dir(entry: os.DirEntry[str]) -> bool:

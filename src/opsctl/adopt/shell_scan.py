@@ -44,6 +44,8 @@ looks_like_credential = _commands.looks_like_credential
 # A command substitution reading a PID file: $(cat x.pid), `head -1 $D/postmaster.pid`, $(< pidfile)
 _OWN_JOB = re.compile(r"^(?:\$\(\s*jobs\s+-p[rs]?\s*\)|`\s*jobs\s+-p[rs]?\s*`)$")
 """``$(jobs -p)``: the PIDs of the script's own background jobs, as ``$!`` is the last one."""
+_ROTATION = re.compile(r"(\$\{?\w+\}?)\.(?:\d+|\$\{?\w+\}?)")
+"""``$LOGFILE.3``, ``$LOGFILE.$1``: a numbered rotation of the file a variable names."""
 _PID_FILE_READ = re.compile(r"(?:\$\(|`)\s*(?:(?:cat|head|tail)\s[^`)]*|<\s*[^`)]*)pid[^`)]*(?:\)|`)",
                             re.IGNORECASE)
 _RESTORE_WORD = re.compile(r"(?i)restore")
@@ -1846,6 +1848,8 @@ class _Scan(ShellInterface):
             (key := _path_key(word)) in produced or key.removeprefix("./") in produced
             or _glob_of_own(word, earlier) or _regenerated_pattern(word, produced)
             or _copied_in(key, produced) or (key.endswith("/*") and key[:-2] in produced)
+            # (``rm -f "$LOGFILE.$1"``: the oldest rotation of a log the script writes itself)
+            or ((rotated := _ROTATION.fullmatch(key)) is not None and rotated.group(1) in produced)
             for word in operands)  # (``rm -rf docs/snyk/*`` of a folder it makes and writes again)
 
     def own_output_expanded(self, words: list[str], produced: set[str]) -> bool:

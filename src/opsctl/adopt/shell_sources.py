@@ -128,6 +128,10 @@ def _path(command: Command, folders: dict[str, str], file: Path, root: Path) -> 
     for candidate in candidates:
         if candidate.is_file():
             return candidate
+    for candidate in candidates:  # ``. "$BASE_DIR"/common.sh`` of the build's ``common.sh.in``
+        template = candidate.with_name(candidate.name + ".in")
+        if template.is_file():
+            return template
     return None
 
 
