@@ -104,6 +104,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "held-out-56": {"precision": 0.78, "recall": 0.85, "callers": 0.95, "flags": 0.93},
     # one not inventoried: a certificate check in a test folder only a composite action runs
     "held-out-57": {"precision": 0.8, "recall": 0.8, "callers": 0.86, "flags": 0.92},
+    "held-out-58": {"precision": 0.84, "recall": 0.68, "callers": 0.81, "flags": 0.9},
 }
 
 
@@ -135,14 +136,11 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-57")
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-58")
     assert report["scripts"] >= 135
-    # every labelled script is inventoried, or said why not: a certificate check in a test
-    # folder that only a composite action runs, through an input it hands to ssh
-    assert len(report["missed"]) <= 1
-    assert all(m["where"] == "absent" for m in report["missed"])
-    # blind 0.78 / 0.58 (callers 0.70, flags 0.90); 0.81 / 0.81 (callers 0.87, flags 0.92) after
-    # its rules (a dist folder of image sources, script templates by their built name, an
-    # action's command input, Pure-FTPd accounts, a log's own rotations)
-    assert report["destructive"]["precision"] >= 0.8 and report["destructive"]["recall"] >= 0.8
-    assert report["callers"]["recall"] >= 0.86 and report["flags"]["recall"] >= 0.92
+    assert report["missed"] == []  # every labelled script is inventoried
+    # blind 0.76 / 0.61 (callers 0.82, flags 0.90); 0.85 / 0.68 (callers 0.82, flags 0.90) after
+    # its rules (a function that runs its arguments, a GitHub client made by a project helper,
+    # a REST session's rdelete)
+    assert report["destructive"]["precision"] >= 0.84 and report["destructive"]["recall"] >= 0.68
+    assert report["callers"]["recall"] >= 0.81 and report["flags"]["recall"] >= 0.9

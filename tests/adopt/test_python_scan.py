@@ -513,6 +513,17 @@ def test_rows_collected_sql_handed_on_and_temporary_names(source: str, destructi
     assert [e.destructive for e in script.effects if e.kind != "cloud"] == destructive
 
 
+@pytest.mark.parametrize(("source", "destructive"), [
+    pytest.param("from client import get_github3_client\ngh = get_github3_client()\norg = gh.organization('x')\n"
+                 "org.remove_membership('someone')\n", [True], id="an-sdk-client-made-by-a-project-helper"),
+    pytest.param("import pdpyras\nsession = pdpyras.APISession(token)\n"
+                 "session.rdelete('/schedules/P1/overrides/O1')\n", [True], id="a-rest-sessions-rdelete"),
+])
+def test_api_clients_made_by_helpers_and_rest_sessions(source: str, destructive: list[bool]) -> None:
+    script, _ = scan(source)
+    assert [e.destructive for e in script.effects] == destructive
+
+
 def test_a_parser_never_parsed_beside_getopt_is_not_the_interface() -> None:
     script, _ = scan("import getopt\nimport optparse\nimport sys\n\n\ndef shell_options():\n"
                      "    parser = optparse.OptionParser()\n    parser.add_option('--os_auth_token')\n"

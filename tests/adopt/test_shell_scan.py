@@ -2042,6 +2042,10 @@ def test_a_container_runtime_held_in_a_variable_removes_its_own_container() -> N
     # an FTP account removed; the oldest rotation of the log the script writes itself
     ('pure-pw userdel "$user" -f /etc/pureftpd.passwd\n', [True]),
     ('cmd > >(tee -a "$LOGFILE")\nif [ "$n" -gt 10 ]; then rm -f "$LOGFILE.$n"; fi\n', []),
+    # what a function that runs its arguments runs: judged as that command
+    ('run_cmd() {\n  "$@" || exit 1\n}\ntmp=$(mktemp)\nrun_cmd rm "$tmp"\n'
+     'run_cmd tar -C "$dir" -czf out.tgz --remove-files a b\n', []),
+    ('run_cmd() {\n  "$@" || exit 1\n}\nrun_cmd rm -rf /srv/data\n', [True]),
     # made by ``create -f`` here, then deleted: its own; deleted first, then made again: the
     # running objects torn down
     ('kubectl create -f prepull.yaml\nkubectl get pods\nkubectl delete -f prepull.yaml --wait=true\n', []),

@@ -69,8 +69,9 @@ _CLOUD_MODULES = ("boto3", "boto", "botocore", "openstack", "novaclient", "keyst
 # cent of a scan (bench/inventory.py).
 _CLOUD_HINTS = tuple(sorted({module.partition(".")[0] for module in _CLOUD_MODULES}))
 _CLOUD_DESTRUCTIVE = re.compile(
-    r"^(?:begin_)?(?:delete|terminate|remove|purge|deregister|detach|destroy|batch_delete|force_delete|prune|kill"
-    r"|rebuild|restore_workspace)(?:_|$)")  # (a rebuild makes the disks again from an image)
+    r"^(?:begin_|_)?(?:delete|terminate|remove|purge|deregister|detach|destroy|batch_delete|force_delete|prune|kill"
+    r"|rebuild|restore_workspace|rdelete)(?:_|$)")  # (a rebuild makes the disks again from an image;
+# ``_delete(url)``: an SDK's own request helper; ``rdelete``: a REST session's DELETE of a path)
 _CLOUD_UNDOABLE = re.compile(  # deleting words for what leaves the resource itself alone
     r"^(?:deregister_targets|deregister_instances_from_load_balancer|detach_instances|"
     r"delete_message|delete_message_batch"
@@ -140,8 +141,10 @@ _REMOTE_DELETE = re.compile(r"^[A-Z][A-Za-z]*\.(?:destroy|delete|purge|wipe)(?:_
 _HANDED_DELETE = re.compile(r"^(?:delete|destroy|purge|terminate|wipe)(?:_\w+)?$")
 _GENTLE_SIGNALS = frozenset({"HUP", "USR1", "USR2", "CONT", "STOP", "TSTP", "WINCH"})
 _TERMINATING_SIGNALS = frozenset({"KILL", "TERM", "INT", "QUIT", "ABRT"})
-_API_CLIENT = re.compile(r"(?:^|\.)[A-Z]\w*(?:Api|API|Client|Manager|Service|Connection|Hub)$|"
-                         r"^(?:github3|github|gitlab|jenkins)\.(?:[\w.]*\.)?(?:[A-Z]\w*|login|enterprise_login)$")
+_API_CLIENT = re.compile(r"(?:^|\.)[A-Z]\w*(?:Api|API|Client|Manager|Service|Connection|Hub)$|(?:^|\.)\w*APISession$|"
+                         r"^(?:github3|github|gitlab|jenkins)\.(?:[\w.]*\.)?(?:[A-Z]\w*|login|enterprise_login)$|"
+                         # a project's own maker of one (``get_github3_client()``, ``gitlab_client()``)
+                         r"(?:^|\.)\w*(?:github3?|gitlab|jenkins)\w*_client$")
 """A constructed client of some remote API (``GhApi(...)``, ``LambdaManager(...)``, an object
 of the GitHub, GitLab or Jenkins SDKs, made or annotated: ``github3.login(...)``, ``repo:
 github3.repos.repo.Repository``): its deleting methods count even when its SDK is not one the
@@ -152,7 +155,8 @@ _API_CLIENT_HINT = re.compile(r"[A-Z]\w*(?:Api|API|Client|Manager|Service|Connec
                               # imported under a name of its own: ``from . import KintoClient as Client``
                               r"\bimport\s+[A-Z]\w*(?:Api|API|Client|Manager|Service|Connection|Hub)\s+as\s|"
                               r":\s*[\"']?(?:\w+\[)?[\w.]*[A-Z]\w*(?:Api|API|Client|Manager|Service|Connection|Hub)\b|"
-                              r"\b(?:import|from) (?:github3|github|gitlab|jenkins)\b")
+                              r"\b(?:import|from) (?:github3|github|gitlab|jenkins)\b|"
+                              r"\w*(?:github3?|gitlab|jenkins)\w*_client\(|APISession\(")
 """A client made here, a parameter annotated with one (``client: KubeClient``), or an import of
 an SDK ``_API_CLIENT`` names (not the word: ``github`` is in most URLs)."""
 _HTTP_MODULES = ("requests", "httpx", "niquests")  # (niquests: a drop-in replacement of requests)

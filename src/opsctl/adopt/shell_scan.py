@@ -1288,8 +1288,12 @@ class _Scan(ShellInterface):
         printed: tuple[int, list[str]] | None = None  # command lines an awk/echo/printf prints
         sql_clients = _SQL_CLIENT_WORD.search(self.text) is not None
         piped_to_shell = _PIPED_TO_SHELL.search(self.text) is not None
+        runners = self.argument_runners()
         for command in self.parsed.commands:
             base: Confidence = "medium" if command.remote else "high"
+            if len(command.words) > 1 and command.words[0] in runners:
+                # ``run_cmd rm "$tmpfile"`` through ``run_cmd() { "$@" || die; }``: the command it runs
+                command = replace(command, words=command.words[1:], raw=command.raw[1:])
             if command.words:
                 program, index = command_program(command.words)
                 if program is not None and program.startswith("$") and len(command.words) > index + 1:
@@ -1756,6 +1760,13 @@ class _Scan(ShellInterface):
             (jobs_killed and w[:1] == ["xargs"] and "kill" in w) or self.own_children(w)
             or _own_container(w, containers) or self.own_scratch(w)
             or not _destroys(w) for w in inner)  # (``sudo umount "$dir"`` beside them: a change)
+
+    def argument_runners(self) -> set[str]:
+        """Functions of the script, or of a file it sources, whose body runs their arguments as a
+        command (``run_cmd() { "$@" || err_exit "failed: $*"; }``)."""
+        commands = [*self.parsed.commands, *(c for lib in self.sourced for c in lib.parsed.commands)]
+        return {c.function for c in commands
+                if c.function and c.words[:1] in (["$@"], ['"$@"'], ["${@}"], ['"${@}"'])}
 
     def own_children(self, words: list[str]) -> bool:
         """``kill $!``, ``kill "$worker_pid"`` after ``worker_pid=$!`` (or ``=$(jobs -p)``),
