@@ -1,0 +1,3 @@
+#!/bin/bash -e
+
+install -m 644 files/resolv.conf "${ROOTFS_DIR}/etc/"
