@@ -105,6 +105,9 @@ FLOORS: dict[str, dict[str, float]] = {
     # one not inventoried: a certificate check in a test folder only a composite action runs
     "held-out-57": {"precision": 0.8, "recall": 0.8, "callers": 0.86, "flags": 0.92},
     "held-out-58": {"precision": 0.84, "recall": 0.68, "callers": 0.81, "flags": 0.9},
+    # eight not inventoried: Python templates of a chart's jobs (their template tags do not
+    # parse), a test folder's scripts, a vendored fetch helper, an ERB init script of no suffix
+    "held-out-59": {"precision": 0.58, "recall": 0.6, "callers": 0.62, "flags": 0.89},
 }
 
 
@@ -136,11 +139,13 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-58")
-    assert report["scripts"] >= 135
-    assert report["missed"] == []  # every labelled script is inventoried
-    # blind 0.76 / 0.61 (callers 0.82, flags 0.90); 0.85 / 0.68 (callers 0.82, flags 0.90) after
-    # its rules (a function that runs its arguments, a GitHub client made by a project helper,
-    # a REST session's rdelete)
-    assert report["destructive"]["precision"] >= 0.84 and report["destructive"]["recall"] >= 0.68
-    assert report["callers"]["recall"] >= 0.81 and report["flags"]["recall"] >= 0.9
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-59")
+    assert report["scripts"] >= 140
+    # every labelled script is inventoried, or said why not (eight: Python templates whose tags
+    # do not parse, a test folder's scripts, a vendored helper, an ERB init script)
+    assert len(report["missed"]) <= 8
+    assert all(m["where"] in ("absent", "errors", "skipped") for m in report["missed"])
+    # blind 0.49 / 0.52 (callers 0.62, flags 0.89); 0.59 / 0.61 (callers 0.63, flags 0.90) after
+    # its rules (Helm and ERB script templates, a root filesystem being built)
+    assert report["destructive"]["precision"] >= 0.58 and report["destructive"]["recall"] >= 0.6
+    assert report["callers"]["recall"] >= 0.62 and report["flags"]["recall"] >= 0.89

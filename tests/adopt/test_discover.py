@@ -111,6 +111,17 @@ def test_a_third_party_folder_keeps_the_projects_own_update_tools(tmp_path: Path
     assert ("third_party/", "vendored code") in [(s.path, s.reason) for s in found.skipped]
 
 
+def test_scripts_written_out_from_helm_and_erb_templates_are_scripts(tmp_path: Path) -> None:
+    write(tmp_path, "chart/templates/bin/_rabbitmq-start.sh.tpl", "#!/bin/bash\nrabbitmqctl start_app\n")
+    write(tmp_path, "jobs/server/templates/pre-start.bash.erb", "#!/bin/bash\nrm -f /etc/x.conf\n")
+    write(tmp_path, "chart/templates/deployment.yaml.tpl", "kind: Deployment\n")
+
+    found = discover(tmp_path)
+
+    assert sorted(c.path for c in found.candidates) == [
+        "chart/templates/bin/_rabbitmq-start.sh.tpl", "jobs/server/templates/pre-start.bash.erb"]
+
+
 def test_a_dist_folder_holding_image_sources_is_read(tmp_path: Path) -> None:
     write(tmp_path, "dist/images/Dockerfile", "FROM alpine\n")
     write(tmp_path, "dist/images/cleanup.sh", "kubectl delete crd x\n")

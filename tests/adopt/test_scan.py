@@ -110,6 +110,18 @@ def test_deletions_of_a_script_run_only_while_an_image_is_built_belong_to_that_i
     assert [e.destructive for e in scripts["run.sh"].effects] == [True]  # CMD: at run time
 
 
+def test_deletions_inside_a_root_filesystem_being_built_belong_to_that_image(tmp_path: Path) -> None:
+    write(tmp_path, "stage2/01-run.sh", "#!/bin/bash\nrm -f ${ROOTFS_DIR}/etc/ssh/ssh_host_*_key*\n"
+                                        "rm -rf \"${STAGE_WORK_DIR}/rootfs\"\n")
+    write(tmp_path, "clean.sh", "#!/bin/bash\nrm -f ${ROOTFS_DIR}/etc/hosts /etc/hosts\n")
+
+    scripts = {s.path: s for s in scan_tree(tmp_path, git=False).scripts}
+
+    assert [(e.destructive, e.call.endswith("[image build]")) for e in scripts["stage2/01-run.sh"].effects] == [
+        (False, True), (False, True)]
+    assert [e.destructive for e in scripts["clean.sh"].effects] == [True]  # the host's /etc/hosts too
+
+
 def test_deletions_of_a_packer_provisioner_belong_to_the_image_it_builds(tmp_path: Path) -> None:
     write(tmp_path, "ami/template.json", '{"provisioners": [{"type": "shell", '
                                          '"script": "{{template_dir}}/cleanup.sh"}]}\n')

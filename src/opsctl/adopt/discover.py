@@ -247,7 +247,9 @@ def _consider_in_tests(found: Discovery, file: Path, rel: str, max_bytes: int) -
         ("dockerfile", "containerfile", "makefile", "docker-compose", "compose.", "procfile")))
 
 
-_TEMPLATE_SUFFIXES = (".in", ".tmpl", ".template", ".j2")
+_TEMPLATE_SUFFIXES = (".in", ".tmpl", ".template", ".j2", ".tpl", ".erb")
+"""A script written out from a template: ``entrypoint.sh.in``, a Helm chart's ``_start.sh.tpl``,
+a BOSH job's ``pre-start.bash.erb``."""
 _DATA_SUFFIXES = frozenset({".md", ".txt", ".json", ".yml", ".yaml", ".toml", ".cfg", ".ini", ".conf",
                             ".png", ".jpg", ".gif", ".svg", ".html", ".css", ".js", ".ts", ".go",
                             ".rs", ".c", ".h", ".java", ".rb", ".pl", ".lua", ".jar", ".zip",

@@ -317,11 +317,11 @@ def _scan_tree(root: Path, folder: Path, found: Discovery, *, git: bool, now: da
         script.owners = owners.get(script.path)
     image_builds = _image_build_scripts(inventory.scripts, folder)
     for script in inventory.scripts:
-        if script.path in image_builds:
-            for effect in script.effects:
-                if effect.destructive and effect.kind in ("file-delete", "command"):
-                    effect.destructive = False
-                    effect.call += " [image build]"
+        for effect in script.effects:
+            if effect.destructive and effect.kind in ("file-delete", "command") and (
+                    script.path in image_builds or _in_image_root(effect.call)):
+                effect.destructive = False
+                effect.call += " [image build]"
         tier, reasons, risk = promotion(script)
         if script.path in test_scripts:
             where = "in a test folder" if any(part in TEST_FOLDERS for part in script.path.split("/")[:-1]) \
@@ -558,6 +558,17 @@ def _image_build_only(script: Script, folder: Path) -> bool:
         return False
     return all(c.kind == "packer" or _dockerfile_instruction(folder / c.path, c.line) == "RUN"
                for c in script.callers)
+
+
+_IMAGE_ROOT = re.compile(r"(?i)^\$\{?\w*(?:rootfs|chroot|sysroot)\w*\}?(?:/|$)|^\$\{?\w+\}?/(?:[\w.-]+/)*rootfs(?:/|$)")
+
+
+def _in_image_root(call: str) -> bool:
+    """``rm -f ${ROOTFS_DIR}/etc/ssh/ssh_host_*_key*``, ``rm -rf ${STAGE_WORK_DIR}/rootfs``: every
+    path the command removes lies in a root filesystem being built (an OS image's, a chroot's),
+    whose files belong to that image, as an image build's are."""
+    operands = [word for word in call.split()[1:] if not word.startswith("-")]
+    return bool(operands) and all(_IMAGE_ROOT.match(word) for word in operands)
 
 
 _DIB_PHASE = re.compile(r"(?:^|/)elements/[^/]+/(?:pre-install|install|post-install|finalise|root|extra-data|"
