@@ -951,6 +951,31 @@ BUILD_TOOL_CASES = [
                                     "COMMAND: sudo /srv/product/upgrade.sh --verbose")],
          "scripts/backup.sh.in": [("scripts/solutions.sh", 3, "script", '"$BASE_DIR"/backup.sh')]},
         id="script-templates-and-an-actions-command-input"),
+    pytest.param(
+        {"scripts/deploy.sh": "#!/bin/bash\nsystemctl restart app\n",
+         ".github/actions/remote/action.yml": """
+            name: remote
+            inputs:
+              step: {required: true}
+            runs:
+              using: composite
+              steps:
+                - shell: bash
+                  run: ssh "$HOST" "${{ inputs.step }}"
+            """,
+         ".github/workflows/deploy.yml": """
+            on: push
+            jobs:
+              deploy:
+                runs-on: ubuntu-latest
+                steps:
+                  - uses: ./.github/actions/remote
+                    with:
+                      step: sudo /srv/app/scripts/deploy.sh
+            """},
+        {"scripts/deploy.sh": [(".github/workflows/deploy.yml", 8, "github-actions",
+                                "step: sudo /srv/app/scripts/deploy.sh")]},
+        id="an-input-a-local-action-runs-over-ssh"),
 ]
 
 
