@@ -1,0 +1,1 @@
+TF_SECRETS_PATH="${HOME}/scm/mdn-k8s-private/terraform/jenkins"
