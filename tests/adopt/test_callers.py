@@ -2534,3 +2534,65 @@ def test_upstart_jobs_and_rpm_spec_scriptlets_run_installed_commands(tmp_path: P
             ("src/etc/init/google-instance-setup.conf", 3, "script")],
         "rpm/install_restart_sshd.sh": [("rpm/gce.spec", 7, "script")],
         "rpm/expand.sh": [("rpm/gce.spec", 5, "script")]}
+
+
+SIXTIETH_SET_CASES = [
+    pytest.param(
+        {"elk/templates/rotate-data.sh": "#!/bin/bash\nrm -r /var/lib/es/old\n",
+         "elk/install.yml": """
+            - hosts: elastic
+              tasks:
+                - name: copy the rotater
+                  copy: src=templates/rotate-data.sh dest=/root/rotate-data.sh mode=0755
+                - name: run it daily
+                  cron: name="rotate data" minute="55" hour="23" job="/root/rotate-data.sh"
+            """},
+        {"elk/templates/rotate-data.sh": [("elk/install.yml", 6, "cron",
+                                           'cron: name="rotate data" minute="55" hour="23" job="/root/rotate-data.sh"')]},
+        id="an-ansible-cron-task-written-on-one-line"),
+    pytest.param(
+        {"app/management/commands/load_data.py": "from django.core.management.base import BaseCommand\n",
+         "app/management/commands/set_site.py": "from django.core.management.base import BaseCommand\n",
+         "manage.py": "import sys\n",
+         "docker-compose.yml": """
+            services:
+              api:
+                image: app
+                command: >
+                  sh -c "python3 manage.py migrate
+                         python3 manage.py load_data --dev
+                         python3 manage.py set_site --name localhost"
+            """},
+        {"app/management/commands/load_data.py": [
+            ("docker-compose.yml", 6, "compose", "python3 manage.py load_data --dev")],
+         "app/management/commands/set_site.py": [
+            ("docker-compose.yml", 7, "compose", 'python3 manage.py set_site --name localhost"')]},
+        id="django-commands-in-a-folded-compose-command-on-their-own-lines"),
+    pytest.param(
+        {"get_version.sh": "#!/bin/sh\ngit describe --tags\n",
+         "setup.py": """
+            import os
+            import subprocess
+            from setuptools import setup
+
+
+            def get_version():
+                script = os.path.join(os.path.dirname(__file__), 'get_version.sh')
+                return subprocess.check_output([script], shell=True).decode().strip()
+
+
+            setup(name="app", version=get_version())
+            """},
+        {"get_version.sh": [("setup.py", 8, "script",
+                             "return subprocess.check_output([script], shell=True).decode().strip()")]},
+        id="a-package-build-running-a-script-of-its-own"),
+]
+
+
+@pytest.mark.parametrize(("files", "expected"), SIXTIETH_SET_CASES)
+def test_cron_tasks_folded_commands_and_package_builds(
+        tmp_path: Path, files: dict[str, str],
+        expected: dict[str, list[tuple[str, int, str, str]]]) -> None:
+    scripts = tuple(path for path in files if path.endswith((".sh", ".py"))
+                    and path not in ("manage.py", "setup.py"))
+    assert callers(tmp_path, files, scripts) == expected

@@ -2795,6 +2795,15 @@ def test_a_file_read_and_written_back_in_place_is_a_rewrite() -> None:
     assert [e.call for e in script.effects if e.destructive] == []
 
 
+def test_cutting_what_is_left_after_writing_the_new_content_is_a_rewrite() -> None:
+    script, _ = scan("def save(path, text, old, new):\n    with open(path, 'wb') as f:\n        f.write(text)\n"
+                     "        f.truncate()\n    with open(old, 'r+') as f:\n        f.truncate(0)\n"
+                     "        f.write(new)\n\n\nsave(a, b, c, d)\n")
+    # the second file is emptied before anything is written to it: the write of the first
+    # file's handle, under the same name, does not count
+    assert [(e.call, e.line) for e in script.effects if e.destructive] == [("f.truncate(0)", 6)]
+
+
 def test_rebuilding_a_machine_from_its_image_is_destructive() -> None:
     script, _ = scan("import boto3\nclient = boto3.client('workspaces')\n"
                      "client.rebuild_workspaces(RebuildWorkspaceRequests=[{'WorkspaceId': w}])\n"

@@ -569,6 +569,30 @@ def test_a_launchers_module_and_the_subcommand_modules_a_cli_registers_are_scrip
     assert "tool/commands/helpers.py" in {library.path for library in inventory.libraries}
 
 
+def test_subcommand_classes_a_django_command_takes_from_a_table_are_scripts(tmp_path: Path) -> None:
+    commands = "app/management/commands"
+    write(tmp_path, f"{commands}/modo.py",
+          "from django.core.management.base import BaseCommand\n\n"
+          "from .subcommands._repair import Repair\n\n\nclass Command(BaseCommand):\n"
+          "    subcommands = {'repair': Repair}\n\n    def add_arguments(self, parser):\n"
+          "        subparsers = parser.add_subparsers(dest='subcommand')\n"
+          "        for name, command_class in self.subcommands.items():\n"
+          "            command = command_class()\n            subparser = subparsers.add_parser(name)\n"
+          "            command.add_arguments(subparser)\n")
+    write(tmp_path, f"{commands}/subcommands/__init__.py", "")
+    write(tmp_path, f"{commands}/subcommands/_repair.py",
+          "from django.core.management.base import BaseCommand\n\n\nclass Repair(BaseCommand):\n"
+          "    def add_arguments(self, parser):\n        parser.add_argument('--dry-run', action='store_true')\n\n"
+          "    def handle(self, *args, **options):\n        Mailbox.objects.filter(orphan=True).delete()\n")
+
+    inventory = scan_tree(tmp_path, git=False)
+    scripts = {s.path: s for s in inventory.scripts}
+
+    repair = scripts[f"{commands}/subcommands/_repair.py"]
+    assert [f.name for f in repair.interface.flags] == ["--dry-run"] and repair.destructive
+    assert any("registers" in warning for warning in repair.warnings)
+
+
 def test_files_deleted_in_a_function_named_for_temporary_files_are_not_destructive(tmp_path: Path) -> None:
     write(tmp_path, "backup.py", "import os, shutil\n\ndef remove_temp_files(path):\n"
                                  "    for root, dirs, files in os.walk(path):\n        for f in files:\n"

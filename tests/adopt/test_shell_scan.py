@@ -418,6 +418,28 @@ def test_a_catch_all_arm_in_an_option_loop_is_a_positional() -> None:
         ("--html", False, "boolean"), ("target", True, "string")]
 
 
+def test_each_variable_a_catch_all_arm_fills_in_turn_is_a_positional() -> None:
+    script = scan("""
+        while [ "$1" != "" ]; do
+          case "$1" in
+            -c|--commit) commit=true ;;
+            *)
+              if [ "$search" = "" ]; then
+                search="$1"
+              elif [ "$replacement" = "" ]; then
+                replacement="$1"
+              else
+                echo "too many arguments: $1"; exit 1
+              fi
+              ;;
+          esac
+          shift
+        done
+    """)
+    assert [(f.name, f.aliases) for f in script.interface.flags if f.positional] == [
+        ("search", ["arg1"]), ("replacement", ["arg2"])]
+
+
 def test_positional_arguments() -> None:
     script = scan("""
         #!/bin/sh
@@ -2078,3 +2100,54 @@ def test_long_options_taken_out_before_getopts_reads_the_short_ones() -> None:
                   '  l) LOCAL=1 ;;\n  esac\ndone\n')
     assert script.interface.kind == "getopts"
     assert [f.name for f in script.interface.flags] == ["-h", "-l", "--no-loki", "--loki-port"]
+
+
+@pytest.mark.parametrize(("text", "destructive"), [
+    # the caller's folder, found already a checkout: the clone written below is the other branch
+    ('dest="${2:-}"\nif [ -d "${dest}/.git" ]; then\n  cd "${dest}"\n  git reset --hard HEAD\n'
+     'else\n  git clone "$1" "${dest}"\nfi\n', [True]),
+    # a checkout at a place of the script's own is its own, whichever branch made it
+    ('DIR=/var/app\nif [ -d "$DIR/.git" ]; then\n  cd "$DIR"\n  git reset --hard origin/main\n'
+     'else\n  git clone "$URL" "$DIR"\nfi\n', []),
+    # cloned first, then entered: its own checkout
+    ('git clone "$1" "$2"\ncd "$2"\ngit reset --hard v1.0\n', []),
+])
+def test_a_clone_written_after_the_cd_did_not_make_the_callers_folder(
+        text: str, destructive: list[bool]) -> None:
+    assert [e.destructive for e in scan(text).effects if e.destructive] == destructive
+
+
+@pytest.mark.parametrize(("text", "destructive"), [
+    ('(\n\techo "DROP DATABASE IF EXISTS app; CREATE DATABASE app;"\n\techo "FLUSH PRIVILEGES;"\n'
+     ') | mysql -uroot\n', [True]),
+    ('{\n  echo "TRUNCATE sessions;"\n} | psql\n', [True]),
+    ('(\n  echo "CREATE DATABASE app;"\n  echo "GRANT ALL ON app.* TO app;"\n) | mysql\n', [False]),
+    # printed lines that do not reach the client
+    ('echo "DROP TABLE x;"\ncat schema.sql | mysql\n', []),
+])
+def test_the_lines_a_group_prints_into_a_sql_client_are_its_input(
+        text: str, destructive: list[bool]) -> None:
+    assert [e.destructive for e in scan(text).effects if e.kind == "sql"] == destructive
+
+
+@pytest.mark.parametrize(("text", "destructive"), [
+    ('OPTS="--busy-time=15m --kill --print --victims=all"\npt-kill ${OPTS} h=db\n', [True]),
+    ('pt-kill --busy-time 60 --kill-query h=db\n', [True]),
+    ('pt-kill --busy-time 60 --print h=db\n', []),
+    ('pt-archiver --source h=db,D=app,t=log --where "ts < NOW()" --file /backup/log.txt\n', [True]),
+    ('pt-archiver --source h=db,t=log --dest h=arch,t=log --no-delete --where 1=1\n', []),
+    ('pt-archiver --source h=db,t=log --purge --where 1=1 --dry-run\n', []),
+])
+def test_percona_toolkit_kills_and_archives(text: str, destructive: list[bool]) -> None:
+    assert [e.destructive for e in scan(text).effects if e.destructive] == destructive
+
+
+@pytest.mark.parametrize(("text", "destructive"), [
+    ("rm -rf /tmp/*galera* /tmp/gvw*\n", []),
+    ("rm -rf /tmp/build/*\n", []),
+    ("rm -rf /tmp/*\n", [True]),
+    ("rm -rf /var/tmp/.*\n", [True]),
+])
+def test_a_pattern_naming_entries_of_the_temporary_folder_is_scratch(
+        text: str, destructive: list[bool]) -> None:
+    assert [e.destructive for e in scan(text).effects if e.destructive] == destructive

@@ -54,6 +54,7 @@ from opsctl.adopt.callers_ci import (
     callers_in_compose,
     callers_in_github,
     callers_in_gitlab,
+    callers_in_inline_cron,
     callers_in_jenkins,
     callers_in_pre_commit,
     callers_in_yaml,
@@ -186,6 +187,11 @@ def _read_callers(files: Sequence[tuple[str, str]], *, root: Path, index: Script
             a or b for a, b in _SHELL_FUNCTION.findall(source)) if kind == "shell" else frozenset()
         if kind == "yaml" and "job:" in source and _CRON_ITEMS.search(source):
             callers_in_yaml_lines(file, index, collector, "cron")
+        if kind == "yaml" and "job=" in source:
+            callers_in_inline_cron(file, index, collector)
+        if kind == "entry-point" and path.endswith("setup.py") and "subprocess" in source:
+            # a package's build running a script of its own (``check_output([version_script])``)
+            callers_in_python(file, index, collector, plan)
         try:
             _SCANNERS[kind](file, index, collector, plan)
         except yaml.YAMLError:

@@ -128,8 +128,11 @@ def _scan_yaml_scalar(file: CallerFile, node: yaml.Node, index: ScriptIndex, col
 
 
 def _nth_line_holding(file: CallerFile, value: str, ref: Found, start: int, end: int) -> int:
-    """For folded and quoted scalars: the raw line holding the same occurrence of the name."""
+    """For folded and quoted scalars: the raw line holding the same occurrence of the name, as
+    written there (``manage.py load_initial_data`` names ``.../load_initial_data.py``)."""
     name = posixpath.basename(ref.script)
+    if name not in value[ref.pos:]:
+        name = posixpath.splitext(name)[0]
     nth = value[:ref.pos].count(name)
     seen = 0
     for number in range(start + 1, min(end + 1, len(file.lines)) + 1):
@@ -534,6 +537,19 @@ def callers_in_yaml_lines(file: CallerFile, index: ScriptIndex, collector: Colle
                                      Where(file.path, None))
                 continue
         callers_in_chunk(file, value.strip("\"'"), number, index, collector, kind,
+                         Where(file.path, None))
+
+
+_INLINE_CRON = re.compile(r"^[ \t]*(?:-[ \t]+)?(?:ansible\.builtin\.)?cron:[ \t]+[^\n]*?\bjob=(\"[^\"\n]*\"|'[^'\n]*'|\S+)",
+                          re.M)
+
+
+def callers_in_inline_cron(file: CallerFile, index: ScriptIndex, collector: Collector) -> None:
+    """Ansible's ``cron`` module written on one line (``cron: name="rotate" hour="23"
+    job="/root/rotate.sh"``): the ``job`` is a command run on that schedule."""
+    for match in _INLINE_CRON.finditer(file.text):
+        line = file.text.count("\n", 0, match.start(1)) + 1
+        callers_in_chunk(file, match.group(1).strip("\"'"), line, index, collector, "cron",
                          Where(file.path, None))
 
 

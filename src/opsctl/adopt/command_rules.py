@@ -1073,6 +1073,9 @@ RULES: dict[str, Rule] = {
     # a limit it only takes one (``-n``/``--dry-run``: neither)
     "zfs-auto-snapshot": lambda a: None if "-n" in a or "--dry-run" in a else DEST if any(
         w in ("-k", "--keep") or w.startswith("--keep=") for w in a) else MUT,
+    # Percona Toolkit: ``pt-kill --kill`` (``--kill-query``) kills the server's matching
+    # connections (queries); without either it only prints them
+    "pt-kill": lambda a: DEST if any(w in ("--kill", "--kill-query") for w in a) else None,
     # pyenv's interpreters and virtualenvs are environments made again from their versions and
     # requirements, as a project's ``.venv``: removing one is a change
     "pyenv": subcommand_rule(frozenset(), frozen("install uninstall virtualenv virtualenv-delete "

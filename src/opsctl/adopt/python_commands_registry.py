@@ -3,7 +3,7 @@ hands over to (``scripts/kafka-consumer-manager``: ``from kafka_utils.kafka_cons
 import run`` then ``run()``), and the subcommand modules a command line registers
 (``DeleteGroup.add_parser(subparsers)`` with ``DeleteGroup`` imported from
 ``.commands.delete_group``; ``cli.add_command(resolver.resolve(name))`` for each dotted name of a
-tuple); and a module that only re-exports a sibling (``from .purge_locks import *``), which does
+tuple; a table of imported command classes by subcommand name); and a module that only re-exports a sibling (``from .purge_locks import *``), which does
 what the sibling does. Read from the parsed source (:class:`~opsctl.adopt.python_scan.PythonFacts`),
 nothing imported.
 """
@@ -124,6 +124,13 @@ def registered_modules(tree: ast.Module, path: str) -> list[str]:
             name = arg.args[0] if isinstance(arg, ast.Call) and len(arg.args) == 1 else None
             if isinstance(name, ast.Name) and (listed := constants.get(loops.get(name.id, ""))):
                 found.extend(_module_of_object(text) for text in listed)
+    for table in ast.walk(tree):
+        # ``subcommands = {"export": ExportCommand, "repair": Repair}``, each class imported from
+        # a module of its own, whose parsers the program adds in a loop over the table
+        if isinstance(table, ast.Dict) and table.keys and all(
+                isinstance(key, ast.Constant) and isinstance(key.value, str) for key in table.keys) and all(
+                isinstance(value, ast.Name) and value.id in imported for value in table.values):
+            found.extend(imported[value.id] for value in table.values if isinstance(value, ast.Name))
     found.extend(_dispatched_packages(tree, path))
     return found
 

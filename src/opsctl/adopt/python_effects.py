@@ -1021,10 +1021,16 @@ class EffectFinder:
                 and (not call.args or (isinstance(call.args[0], ast.Constant) and call.args[0].value == 0)) \
                 and self._opened_file(func.value.id):
             # ``with open(db_file, "w") as f: f.truncate()``: the file's content, gone (after
-            # ``f.seek(0)``, the idiom of a file read and written back updated: a rewrite)
-            rewrite = any(isinstance(other.func, ast.Attribute) and other.func.attr == "seek"
-                          and isinstance(other.func.value, ast.Name) and other.func.value.id == func.value.id
-                          and other.lineno <= call.lineno and where == scope for other, where in self.index.calls)
+            # ``f.seek(0)``, the idiom of a file read and written back updated, or after
+            # ``f.write(new)``, which cuts what is left of the old content: a rewrite)
+            opened = max((item.context_expr.lineno for item, _scope in self.index.withitems
+                          if isinstance(item.optional_vars, ast.Name) and item.optional_vars.id == func.value.id
+                          and item.context_expr.lineno <= call.lineno), default=0)
+            rewrite = any(isinstance(other.func, ast.Attribute) and isinstance(other.func.value, ast.Name)
+                          and other.func.value.id == func.value.id and where == scope and (
+                              (other.func.attr == "seek" and other.lineno <= call.lineno)
+                              or (other.func.attr == "write" and opened <= other.lineno <= call.lineno))
+                          for other, where in self.index.calls)
             self._add("file-write", not rewrite, call, "medium")
         elif name in _DATABASE_DROPS or (attr == "drop_all" and isinstance(func, ast.Attribute)):
             # ``sqlalchemy_utils.drop_database(url)``; ``db.drop_all()`` (Flask-SQLAlchemy),

@@ -407,9 +407,7 @@ class ShellInterface:
         for arm in case.arms:
             options = [m for m in (OPTION_PATTERN.fullmatch(p) for p in arm.patterns) if m]
             if arm.patterns == ["*"] and subject is not None:
-                positional = self.catch_all_positional(arm, subject, by_name)
-                if positional is not None:
-                    flags.append(positional)
+                flags.extend(self.catch_all_positionals(arm, subject, by_name))
                 continue
             if not options:
                 continue
@@ -441,16 +439,20 @@ class ShellInterface:
                 by_name[name] = flag
         return flags
 
-    def catch_all_positional(self, arm: CaseArm, subject: str, by_name: dict[str, Flag]) -> Flag | None:
-        """``*) target="$1" ;;`` in an option loop: a positional named after its variable."""
+    def catch_all_positionals(self, arm: CaseArm, subject: str, by_name: dict[str, Flag]) -> list[Flag]:
+        """``*) target="$1" ;;`` in an option loop: a positional named after its variable; one
+        each for ``*) if [ -z "$search" ]; then search=$1; elif ...; then replacement=$1; fi``,
+        in that order. Each also answers to ``argN``, its place among the positionals."""
         reference = re.compile(r"\"?\$\{?" + re.escape(subject) + r"\}?\"?")
+        found: list[Flag] = []
         for command in self.arm_commands.get(id(arm), []):
             for name, _value, raw in command.assignments:
                 if reference.fullmatch(raw) and name not in by_name:
-                    flag = Flag(name=name, positional=True, dest=name, line=arm.line)
+                    flag = Flag(name=name, positional=True, dest=name, line=arm.line,
+                                aliases=[f"arg{len(found) + 1}"])
                     by_name[name] = flag
-                    return flag
-        return None
+                    found.append(flag)
+        return found
 
     def arm_takes_value(self, arm: CaseArm, subject: str | None) -> bool:
         for expansion in self.arm_expansions.get(id(arm), []):

@@ -94,6 +94,7 @@ _SCRATCH_LAST_ARG = frozenset({"cp", "mv", "ln", "install", "rsync", "scp"})
 
 
 _VARIABLE = re.compile(r"\$\{([A-Za-z_]\w*)\}|\$([A-Za-z_]\w*)")
+_POSITIONAL_PARAMETER = re.compile(r"\$\{?[1-9]")
 _TMP_SUFFIX = re.compile(r"\.(?:tmp|temp)[\"']?$")
 _TEMP_PREFIX = re.compile(r"^(?:/tmp/|/var/tmp/|\$\{?TMPDIR\b)")
 # A variable the script itself sets and names as temporary (``TMPDIR="$ROOT/test/tmp"``,
@@ -116,11 +117,17 @@ def _reads_itself(name: str, text: str) -> bool:
 
 def _scratch_path(word: str) -> bool:
     """A path of the script's own: named after its process id (``/tmp/x.$$``), or a named entry
-    under the temporary folder (not ``/tmp/*`` nor ``/tmp`` itself)."""
+    under the temporary folder, a pattern naming some (``/tmp/*galera*``) included (not
+    ``/tmp/*`` nor ``/tmp`` itself)."""
     if "$$" in word or _TMP_SUFFIX.search(word):  # (``"${DEST}.tmp"``: named as a temporary)
         return True
-    return bool(_TEMP_PREFIX.match(word)) and not word.rstrip("/").endswith("*") \
-        and word.rstrip("/") not in ("/tmp", "/var/tmp")
+    prefix = _TEMP_PREFIX.match(word)
+    if prefix is None:
+        return False
+    rest = word[prefix.end():]
+    if word.startswith("$") and not rest.lstrip("}").strip("/\"'"):
+        return True  # ``"$TMPDIR"``: the temporary folder the caller gave it
+    return bool(rest.strip("\"'").strip("/*?.{}"))
 
 
 _HELM_DEPS = re.compile(r"\bhelm\S*\s+(?:\S+\s+)*?dep(?:endency|endencies|s)?\s+(?:up|update|build)\b")
@@ -1266,14 +1273,17 @@ class _Scan(ShellInterface):
         handlers = _trap_handlers(self.parsed.commands, self.parsed.functions) if "trap" in self.text else set()
         earlier: set[str] = set()  # written by the commands before this one (for patterns)
         # the folders it clones repositories into: its own checkouts (``$DRY git clone ... DIR``)
-        cloned = {self.expanded_key(w) for command in self.parsed.commands if "clone" in command.words
+        clones = [(self.expanded_key(w), command.function, command.line) for command in self.parsed.commands
+                  if "clone" in command.words
                   for w in _outputs(command.words[command.words.index("git"):] if "git" in command.words
-                                    else [])}
+                                    else [])]
+        cloned = {key for key, _function, _line in clones}
         in_clone = False  # the last ``cd`` went into a folder the script cloned a repository into
         in_scratch = False  # ... into its own temporary folder (``cd "$TMPDIR/src"`` after mktemp)
         cwd: str | None = None  # ... into a folder named relative to where it started
         wiped: set[str] = set()  # folders an ``rm -r`` emptied so far: what is in them now is new
         fed: tuple[int, str] | None = None  # (line, text) of a ``cat <<EOF`` piped to the next command
+        echoed: list[str] = []  # what the ``echo``/``printf`` commands just before print
         # a ``for`` variable names what it walks (``for log in $(find ...)``): the files found,
         # not the one a later ``mv -f "$tmp" "$log"`` writes under the same name
         # (an archive it unpacks and removes stays consumed input: ``tar xf "$tf"; unlink "$tf"``)
@@ -1304,8 +1314,15 @@ class _Scan(ShellInterface):
                     into_key = self.expanded_key(command.words[-1])
                     # (``cd $WORKSPACE && git clone URL $REPO`` ... ``cd "$WORKSPACE/$REPO"``: a
                     # clone named relative to the folder it was made in, entered by a longer path)
-                    in_clone = into_key in cloned or any(
-                        into_key.endswith("/" + clone) for clone in cloned
+                    # A clone written later in the same function (or both outside any) into a
+                    # folder its caller names did not make the folder: ``if [ -d "$2/.git" ];
+                    # then cd "$2"; git reset --hard; else git clone URL "$2"; fi`` resets the
+                    # caller's checkout (one at a place of the script's own is its own either way)
+                    made = {key for key, function, line in clones
+                            if function != command.function or line < command.line
+                            or not _POSITIONAL_PARAMETER.search(key)}
+                    in_clone = into_key in made or any(
+                        into_key.endswith("/" + clone) for clone in made
                         if clone and not clone.startswith(("/", ".", "~")))
                     # (``cd /tmp``, then ``rm -rf awscli*.zip ./aws``: what it put in the
                     # temporary folder, named relative to it)
@@ -1388,6 +1405,10 @@ class _Scan(ShellInterface):
                     if command.stdin_text is None and fed is not None and fed[0] == command.line:
                         # ``cat << EOF | mysql -u root``: the here-document is the client's input
                         command = replace(command, stdin_text=fed[1])
+                    elif command.stdin_text is None and command.piped and echoed:
+                        # ``( echo "DROP DATABASE x;"; echo "CREATE ..." ) | mysql``: a group's
+                        # printed lines, the commands just before the client, are its input
+                        command = replace(command, stdin_text="\n".join(echoed))
                     effects.extend(self.sql_input(command, base, dumped is not None and (
                         dumped == command.line or command.piped)))
                 elif any(w.rsplit("/", 1)[-1] in _SQL_CLIENTS for w in command.words[1:]):
@@ -1414,6 +1435,8 @@ class _Scan(ShellInterface):
                 printed = (command.line, texts) if (texts := _printed_command_lines(command.words)) else (
                     (command.line, printed[1]) if printed and (printed[0] == command.line or command.piped)
                     else None)
+            echoed = ([*echoed, " ".join(command.words[1:])] if sql_clients and not command.piped
+                      and command.words[:1] in (["echo"], ["printf"]) else [])
             fed = (command.line, command.stdin_text) if command.words[:1] == ["cat"] and command.stdin_text else (
                 # ``echo "select pg_terminate_backend($PID)" | psql``: the printed text is the input
                 (command.line, " ".join(w for w in command.words[1:] if w not in ("-e", "-n", "-E", "-ne", "-en")))
