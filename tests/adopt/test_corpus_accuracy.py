@@ -108,6 +108,8 @@ FLOORS: dict[str, dict[str, float]] = {
     # eight not inventoried: Python templates of a chart's jobs (their template tags do not
     # parse), a test folder's scripts, a vendored fetch helper, an ERB init script of no suffix
     "held-out-59": {"precision": 0.58, "recall": 0.6, "callers": 0.62, "flags": 0.89},
+    # one not inventoried: a command a dispatcher finds by listing its folder (a library here)
+    "held-out-60": {"precision": 0.86, "recall": 0.8, "callers": 0.91, "flags": 0.92},
 }
 
 
@@ -134,18 +136,18 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
     # command class its manager imports; held-out-37 one that defines functions and calls none)
     assert [m for m in report["missed"] if m["where"] not in ("errors", "skipped", "absent")
             and not (split in ("held-out-35", "held-out-37", "held-out-39", "held-out-40", "held-out-41",
-                               "held-out-52")
+                               "held-out-52", "held-out-60")
                      and m["where"] == "libraries")] == []
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-59")
-    assert report["scripts"] >= 140
-    # every labelled script is inventoried, or said why not (eight: Python templates whose tags
-    # do not parse, a test folder's scripts, a vendored helper, an ERB init script)
-    assert len(report["missed"]) <= 8
-    assert all(m["where"] in ("absent", "errors", "skipped") for m in report["missed"])
-    # blind 0.49 / 0.52 (callers 0.62, flags 0.89); 0.59 / 0.61 (callers 0.63, flags 0.90) after
-    # its rules (Helm and ERB script templates, a root filesystem being built)
-    assert report["destructive"]["precision"] >= 0.58 and report["destructive"]["recall"] >= 0.6
-    assert report["callers"]["recall"] >= 0.62 and report["flags"]["recall"] >= 0.89
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-60")
+    assert report["scripts"] >= 150
+    # every labelled script is inventoried but one: a command module that its program finds by
+    # listing its own folder at run time (``os.listdir`` then ``__import__``), read as a library
+    assert [m["path"].rsplit("/", 1)[1] for m in report["missed"]] == ["deploy.py"]
+    assert report["missed"][0]["where"] == "libraries"
+    # blind 0.81 / 0.73 (callers 0.84, flags 0.85); 0.86 / 0.80 (callers 0.91, flags 0.93) after
+    # its rules (a clone written after the cd, echoed SQL piped from a group, catch-all positionals)
+    assert report["destructive"]["precision"] >= 0.86 and report["destructive"]["recall"] >= 0.8
+    assert report["callers"]["recall"] >= 0.91 and report["flags"]["recall"] >= 0.92
