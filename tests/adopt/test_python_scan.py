@@ -2795,6 +2795,15 @@ def test_a_file_read_and_written_back_in_place_is_a_rewrite() -> None:
     assert [e.call for e in script.effects if e.destructive] == []
 
 
+def test_choices_given_as_a_set_keep_their_written_order() -> None:
+    # a set's iteration order changes with the process's hash seed: the report would too
+    script, _ = scan("import argparse, click\nparser = argparse.ArgumentParser()\n"
+                     "parser.add_argument('--test-select', choices={'all', 'native', 'ios', 'pyodide'})\n"
+                     "MODES = {'fast', 'slow'}\nparser.add_argument('--mode', choices=MODES)\n"
+                     "args = parser.parse_args()\n")
+    assert [f.choices for f in script.interface.flags] == [["all", "native", "ios", "pyodide"], ["fast", "slow"]]
+
+
 def test_cutting_what_is_left_after_writing_the_new_content_is_a_rewrite() -> None:
     script, _ = scan("def save(path, text, old, new):\n    with open(path, 'wb') as f:\n        f.write(text)\n"
                      "        f.truncate()\n    with open(old, 'r+') as f:\n        f.truncate(0)\n"

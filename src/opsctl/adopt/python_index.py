@@ -222,6 +222,18 @@ def literal(node: ast.expr | None) -> tuple[bool, Any]:
         return False, None
 
 
+def in_written_order(value: Any, node: ast.expr | None) -> list[Any]:
+    """A literal collection as a list; a set (``choices={"all", "native"}``) in the order it is
+    written, not its iteration order, which changes from one process to the next."""
+    if not isinstance(value, set | frozenset):
+        return list(value)
+    if isinstance(node, ast.Set):
+        written = [literal(element) for element in node.elts]
+        if all(ok for ok, _ in written):
+            return list(dict.fromkeys(item for _, item in written))
+    return sorted(value, key=repr)
+
+
 def literal_value(index: ModuleIndex, node: ast.expr | None) -> tuple[bool, Any]:
     """A literal, or a module constant assigned a literal once (``default=DEFAULT_REGION``)."""
     ok, value = literal(node)

@@ -22,6 +22,7 @@ from opsctl.adopt.python_index import (
     ModuleIndex,
     const_str,
     dotted,
+    in_written_order,
     keywords,
     literal,
     literal_value,
@@ -359,7 +360,7 @@ def parse_add_argument(index: ModuleIndex, call: ast.Call, warnings: list[str]) 
     elif "nargs" in kw and index.canonical(kw["nargs"]) == "argparse.REMAINDER":
         flag.nargs = "..."
     if choices_ok and isinstance(choices, list | tuple | set):
-        flag.type, flag.choices = "choice", list(choices)
+        flag.type, flag.choices = "choice", in_written_order(choices, kw.get("choices"))
     elif action in _BOOLEAN_ACTIONS:
         flag.type = "boolean"
         if "default" not in kw:
@@ -438,7 +439,7 @@ def _click_param(index: ModuleIndex, call: ast.Call, argument: bool,
         flag.required = required_ok and required is True
     if isinstance(type_node, ast.Call) and (index.canonical(type_node.func) or "").endswith("Choice"):
         ok, values = literal(type_node.args[0] if type_node.args else None)
-        flag.type, flag.choices = "choice", list(values) if ok and values else None
+        flag.type, flag.choices = "choice", in_written_order(values, type_node.args[0]) if ok and values else None
     elif not argument and (literal(kw.get("is_flag"))[1] is True or "flag_value" in kw
                            or any("/" in decl for decl in decls)):
         flag.type = "boolean"

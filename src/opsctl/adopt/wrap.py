@@ -19,10 +19,10 @@ import keyword
 import os
 import re
 import shlex
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TextIO
 
 from opsctl.adopt.model import (
     TIERS,
@@ -870,12 +870,17 @@ def _write_files(root: Path, prepared: list[_Prepared], out: str) -> list[Genera
     return generated
 
 
-def write_atomically(path: Path, text: str) -> None:
+def write_atomically(path: Path, text: str | Callable[[TextIO], None]) -> None:
     """``path`` replaced by ``text`` through a temporary file and a rename: never half
-    written. Raises OSError (the temporary file removed)."""
+    written. ``text`` may be a function that writes to the open file (a report of tens of
+    megabytes streamed rather than held whole). Raises OSError (the temporary file removed)."""
     temporary = path.parent / f".{path.name}.{os.urandom(6).hex()}.tmp"
     try:
-        temporary.write_text(text, encoding="utf-8")
+        with temporary.open("w", encoding="utf-8") as handle:
+            if isinstance(text, str):
+                handle.write(text)
+            else:
+                text(handle)
         os.replace(temporary, path)
     except BaseException:
         temporary.unlink(missing_ok=True)

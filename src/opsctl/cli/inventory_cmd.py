@@ -7,8 +7,9 @@ import io
 import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import click
 
@@ -30,8 +31,9 @@ Tiers (how many of: run by CI or cron / destroys or changes remote systems / oth
   private 0, shared 1, interface 2, platform 3; `opsctl wrap --all` wraps them by tier."""
 
 
-def write_report(out: Path, text: str) -> None:
-    """``--out`` written whole (a temporary file renamed over it) or not at all (exit 2)."""
+def write_report(out: Path, text: str | Callable[[TextIO], None]) -> None:
+    """``--out`` written whole (a temporary file renamed over it) or not at all (exit 2);
+    ``text`` may be a function writing the report to the open file."""
     from opsctl.adopt.wrap import write_atomically
     from opsctl.errors import UsageError
 
@@ -100,23 +102,29 @@ def scan_cmd(ctx: click.Context, path: Path, format_: str | None, out: Path | No
     except OSError as exc:
         raise UsageError(f"cannot scan {path}: {exc.strerror or exc}") from None
 
-    buffer = io.StringIO()
-    if chosen == "json":
-        # one line on standard output, as every opsctl JSON document; indented in a file,
-        # which is meant to be read and diffed
-        buffer.write(json.dumps(inventory_document(inventory), ensure_ascii=False, default=str,
-                                indent=2 if out is not None else None) + "\n")
-    elif chosen == "markdown":
-        render_markdown(inventory, buffer)
-    else:
-        color = out is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-        render_table(inventory, buffer if out is not None or not color else sys.stdout,
-                     color=color)
+    def report(stream: TextIO) -> None:
+        """The report written to the file of ``--out``, as it is made: a large tree's JSON
+        is tens of megabytes, and a copy of it in memory was several times that."""
+        if chosen == "json":  # indented in a file, which is meant to be read and diffed
+            json.dump(inventory_document(inventory), stream, ensure_ascii=False, default=str, indent=2)
+            stream.write("\n")
+        elif chosen == "markdown":
+            render_markdown(inventory, stream)
+        else:
+            render_table(inventory, stream, color=False)
+
     if out is not None:
-        write_report(out, buffer.getvalue())
+        write_report(out, report)
         click.echo(f"wrote {out}: {summary_line(inventory)}", err=True)
-    elif buffer.getvalue():
-        click.echo(buffer.getvalue(), nl=False)
+    elif chosen == "json":  # one line on standard output, as every opsctl JSON document
+        click.echo(json.dumps(inventory_document(inventory), ensure_ascii=False, default=str))
+    elif chosen == "text" and sys.stdout.isatty() and not os.environ.get("NO_COLOR"):
+        render_table(inventory, sys.stdout, color=True)
+    else:
+        buffer = io.StringIO()
+        report(buffer)
+        if buffer.getvalue():
+            click.echo(buffer.getvalue(), nl=False)
     from opsctl.adopt.scan import is_python2
 
     python2 = [script for script in inventory.scripts if is_python2(script)]
