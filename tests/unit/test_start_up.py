@@ -77,14 +77,14 @@ def test_in_process_callers_keep_their_collector() -> None:
 
 COMMAND_PROBE = textwrap.dedent("""\
     import gc, sys
-    import opsctl.cli.inventory_cmd as inventory_cmd
+    import opsctl.adopt.scan as scan_module
 
-    scan = inventory_cmd.scan_cmd.callback
+    scan = scan_module.scan_tree
     def probe(*args, **kwargs):
         print("collector", gc.isenabled(), file=sys.stderr)
         return scan(*args, **kwargs)
 
-    inventory_cmd.scan_cmd.callback = probe
+    scan_module.scan_tree = probe
     from opsctl.cli.main import main
 
     sys.argv = ["opsctl", "inventory", "scan", sys.argv[1], "--no-git", "-o", "json"]
@@ -92,8 +92,8 @@ COMMAND_PROBE = textwrap.dedent("""\
 """)
 
 
-def test_every_command_runs_with_the_collector_on(tmp_path: Path) -> None:
-    # `inventory scan` has none of the common options that used to end the start-up pause:
+def test_an_inventory_scan_runs_with_the_collector_on(tmp_path: Path) -> None:
+    # `inventory scan` has none of the common options that end the start-up pause:
     # its scan of thousands of scripts kept all its cyclic garbage (590 MiB against 110)
     (tmp_path / "clean.sh").write_text("#!/bin/sh\nrm -rf /srv/old\n")
     proc = subprocess.run([sys.executable, "-c", COMMAND_PROBE, str(tmp_path)], capture_output=True,

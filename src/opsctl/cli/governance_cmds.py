@@ -150,6 +150,9 @@ def audit_export(format_: str, since_seq: int, run_id: str | None,
                  config_file: str | None) -> int:
     """Export the events in sequence order, with their hashes, for a log sink or a review."""
     from opsctl.cli.options import STATE
+    from opsctl.cli.start_up import resume_collector
+
+    resume_collector()  # start-up is over (this command has its own options, not the common ones)
     from opsctl.governance.gate import check_permission
     from opsctl.store.audit import iter_events
 

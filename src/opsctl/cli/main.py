@@ -161,12 +161,6 @@ def cli(**global_values: Any) -> None:
     Apply:    opsctl NAME [FLAGS]                 (or: opsctl apply --plan plan.json)
     Inspect:  opsctl list | describe NAME | runs | show RUN_ID
     """
-    # The subcommand is resolved (its module imported): start-up is over for every command,
-    # those without the common options too (a scan of thousands of scripts ran with the
-    # collector paused, its cyclic garbage kept: 590 MiB against 110), see start_up.py
-    from opsctl.cli.start_up import resume_collector
-
-    resume_collector()
 
 
 def _wants_json(args: list[str]) -> bool:
