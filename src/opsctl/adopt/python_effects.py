@@ -7,6 +7,7 @@ resolving command lines through :mod:`opsctl.adopt.python_commands`.
 from __future__ import annotations
 
 import ast
+import functools
 import itertools
 import re
 from collections.abc import Callable
@@ -564,32 +565,10 @@ class EffectFinder:
         takes, or, with ``propagate``, from an expression rooted in such a name."""
         names: set[str] = set()
         index = self.index
-
-        def produces(value: ast.expr) -> bool:
-            if isinstance(value, ast.Call) and (accepts(index.canonical(value.func) or "") or (
-                    cloud and _service_client(value))):
-                return True
-            if (isinstance(value, ast.Call) and value.args and isinstance(value.args[0], ast.Call)
-                    and (index.canonical(value.func) or "") in _PATH_WRAPPERS
-                    and accepts(index.canonical(value.args[0].func) or "")):
-                return True  # ``pathlib.Path(tempfile.mkdtemp())``: the same thing, as a path
-            if not propagate:
-                return False
-            if self._rooted(value, names, orm):
-                return True
-            if isinstance(value, ast.ListComp | ast.GeneratorExp | ast.SetComp) and isinstance(value.elt, ast.Name) \
-                    and any(isinstance(g.target, ast.Name) and g.target.id == value.elt.id and produces(g.iter)
-                            for g in value.generators):
-                return True  # ``[v for v in ec2.volumes.all() if not v.attachments]``: the same items
-            node = value
-            while isinstance(node, ast.Attribute | ast.Call | ast.Subscript):  # boto3.resource("s3").Bucket(b)
-                if isinstance(node, ast.Call):
-                    if accepts(index.canonical(node.func) or ""):
-                        return True
-                    node = node.func
-                else:
-                    node = node.value
-            return False
+        # (a method, not a closure calling itself: that is a reference cycle, which kept this
+        # finder and the module's syntax tree alive until the collector ran)
+        produces = functools.partial(self._produces, accepts=accepts, names=names, propagate=propagate,
+                                     orm=orm, cloud=cloud)
 
         for _ in range(2):
             for (_scope, name), entries in index.assigns.items():
@@ -613,6 +592,37 @@ class EffectFinder:
                 if arg.annotation is not None and any(accepts(name) for name in self._annotation_names(arg.annotation)):
                     names.add(arg.arg)
         return names
+
+    def _produces(self, value: ast.expr, *, accepts: Callable[[str], bool], names: set[str],
+                  propagate: bool, orm: bool, cloud: bool) -> bool:
+        """Whether ``value`` makes what ``accepts`` takes (see :meth:`_receivers`)."""
+        index = self.index
+        if isinstance(value, ast.Call) and (accepts(index.canonical(value.func) or "") or (
+                cloud and _service_client(value))):
+            return True
+        if (isinstance(value, ast.Call) and value.args and isinstance(value.args[0], ast.Call)
+                and (index.canonical(value.func) or "") in _PATH_WRAPPERS
+                and accepts(index.canonical(value.args[0].func) or "")):
+            return True  # ``pathlib.Path(tempfile.mkdtemp())``: the same thing, as a path
+        if not propagate:
+            return False
+        if self._rooted(value, names, orm):
+            return True
+        if isinstance(value, ast.ListComp | ast.GeneratorExp | ast.SetComp) and isinstance(value.elt, ast.Name) \
+                and any(isinstance(g.target, ast.Name) and g.target.id == value.elt.id
+                        and self._produces(g.iter, accepts=accepts, names=names, propagate=propagate,
+                                           orm=orm, cloud=cloud)
+                        for g in value.generators):
+            return True  # ``[v for v in ec2.volumes.all() if not v.attachments]``: the same items
+        node = value
+        while isinstance(node, ast.Attribute | ast.Call | ast.Subscript):  # boto3.resource("s3").Bucket(b)
+            if isinstance(node, ast.Call):
+                if accepts(index.canonical(node.func) or ""):
+                    return True
+                node = node.func
+            else:
+                node = node.value
+        return False
 
     def _annotation_names(self, node: ast.expr) -> list[str]:
         """The class names an annotation mentions: ``KubeClient``, ``Optional[EC2Client]``,

@@ -524,18 +524,12 @@ def _click_interface(index: ModuleIndex, env: list[tuple[str, int]]) -> tuple[li
     if not commands:
         return [], []
 
-    def path(name: str, depth: int = 0) -> list[str]:
-        _node, parent, cmd = commands[name]
-        if parent is None or parent not in commands or depth > 8:
-            return []
-        return [*path(parent, depth + 1), cmd]
-
     flags: list[Flag] = []
     subcommands: list[str] = []
     for name, (node, _parent, _cmd) in commands.items():
         if name == _FLASK:
             continue
-        sub = " ".join(path(name)) or None
+        sub = " ".join(_command_path(commands, name)) or None
         if sub:
             subcommands.append(sub)
         for call in reversed(params.get(index.qualname(node), []) if name not in group_variables else []):
@@ -1044,6 +1038,24 @@ def registers_cli_opts(call: ast.Call) -> bool:
     return name.endswith(("register_cli_opts", "register_cli_opt"))
 
 
+def _oslo_options(index: ModuleIndex, node: ast.expr | None, scope: str, depth: int = 0) -> Iterator[ast.Call]:
+    """The option constructors (``cfg.StrOpt(...)``) a list, a sum of lists or a variable holds."""
+    if node is None or depth > 4:
+        return
+    if isinstance(node, ast.Call) and (index.canonical(node.func) or "").rpartition(".")[2] in _OSLO_TYPES:
+        yield node
+    elif isinstance(node, ast.List | ast.Tuple):
+        for element in node.elts:
+            yield from _oslo_options(index, element, scope, depth + 1)
+    elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        yield from _oslo_options(index, node.left, scope, depth + 1)
+        yield from _oslo_options(index, node.right, scope, depth + 1)
+    elif isinstance(node, ast.Name):
+        for candidate in dict.fromkeys((scope, "")):
+            for _position, _op, value in index.assigns.get((candidate, node.id), []):
+                yield from _oslo_options(index, value, candidate, depth + 1)
+
+
 def _oslo_interface(index: ModuleIndex) -> tuple[list[Flag], list[str]]:
     """OpenStack's oslo.config: the options handed to ``CONF.register_cli_opts([...])`` or
     ``register_cli_opt(opt)`` (a list or an option written there or assigned to a name first),
@@ -1051,28 +1063,12 @@ def _oslo_interface(index: ModuleIndex) -> tuple[list[Flag], list[str]]:
     written), ``positional=True`` as a positional, ``short='n'`` as ``-n``, a boolean's
     ``--noNAME`` as its negation. Options only registered with ``register_opts`` are read from
     configuration files, not the command line."""
-    def options(node: ast.expr | None, scope: str, depth: int = 0) -> Iterator[ast.Call]:
-        if node is None or depth > 4:
-            return
-        if isinstance(node, ast.Call) and (index.canonical(node.func) or "").rpartition(".")[2] in _OSLO_TYPES:
-            yield node
-        elif isinstance(node, ast.List | ast.Tuple):
-            for element in node.elts:
-                yield from options(element, scope, depth + 1)
-        elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
-            yield from options(node.left, scope, depth + 1)
-            yield from options(node.right, scope, depth + 1)
-        elif isinstance(node, ast.Name):
-            for candidate in dict.fromkeys((scope, "")):
-                for _position, _op, value in index.assigns.get((candidate, node.id), []):
-                    yield from options(value, candidate, depth + 1)
-
     flags: dict[str, Flag] = {}
     subcommands: list[str] = []
     for call, scope in index.calls:
         if not registers_cli_opts(call):
             continue
-        for option in options(call.args[0] if call.args else keywords(call).get("opts"), scope):
+        for option in _oslo_options(index, call.args[0] if call.args else keywords(call).get("opts"), scope):
             named = keywords(option)
             name = const_str(option.args[0] if option.args else named.get("name"))
             if not name:
@@ -1754,6 +1750,22 @@ def _has_click_command(index: ModuleIndex) -> bool:
                for function in index.functions.values() for d in function.decorator_list)
 
 
+# (recursive helpers at module level, not closures: a closure that calls itself is a reference
+# cycle, which keeps what it captures, a module's syntax tree, until the collector runs)
+def _inherited(parser: _Parser, depth: int = 0) -> list[Flag]:
+    """A parser's flags after those of its ``parents=[...]``, theirs first."""
+    own = [flag for parent in parser.parents if depth < 8 for flag in _inherited(parent, depth + 1)]
+    return own + parser.flags
+
+
+def _command_path(commands: dict[str, Any], name: str, depth: int = 0) -> list[str]:
+    """The subcommand words from the top group down to the command ``name``."""
+    _node, parent, cmd = commands[name]
+    if parent is None or parent not in commands or depth > 8:
+        return []
+    return [*_command_path(commands, parent, depth + 1), cmd]
+
+
 def _assemble_parsers(parsers: list[_Parser]) -> Interface:
     if not parsers:
         return Interface()
@@ -1762,17 +1774,13 @@ def _assemble_parsers(parsers: list[_Parser]) -> Interface:
     flags: list[Flag] = []
     subcommands: list[str] = []
 
-    def inherited(parser: _Parser, depth: int = 0) -> list[Flag]:
-        own = [flag for parent in parser.parents if depth < 8 for flag in inherited(parent, depth + 1)]
-        return own + parser.flags
-
     for parser in sorted(parsers, key=lambda made: made.line):
         if parser.parent_only:
             continue
         if parser.subcommand:
             subcommands.append(parser.subcommand)
         seen: set[str] = set()
-        for flag in inherited(parser):
+        for flag in _inherited(parser):
             if flag.name in seen:
                 continue
             seen.add(flag.name)
