@@ -1,0 +1,1 @@
+"""The commands that can be used to test a chart on Kubernetes."""

@@ -1,0 +1,4 @@
+#!/bin/bash -ex
+
+cd logsearch-boshrelease
+scripts/generate_deployment_manifest aws "$STUB" > logsearch.yml
