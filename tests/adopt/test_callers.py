@@ -2589,6 +2589,93 @@ SIXTIETH_SET_CASES = [
 ]
 
 
+SIXTY_FIRST_SET_CASES = [
+    pytest.param(
+        {"jobs/syslog/templates/bin/syslog_ctl": "#!/bin/bash\nexec /var/vcap/packages/logstash/bin/logstash\n",
+         "jobs/syslog/templates/bin/monit_debugger": "#!/bin/bash\n$2 2>&1 | tee /tmp/out\n",
+         "jobs/syslog/templates/bin/pre-start.erb": "#!/bin/bash\nmkdir -p /var/vcap/store/x\n",
+         "jobs/syslog/templates/bin/upload.erb": "#!/bin/bash\ncurl -X PUT localhost/x\n",
+         "jobs/syslog/templates/bin/job.process": "#!/bin/bash\n/var/vcap/jobs/syslog/bin/upload\n",
+         "jobs/syslog/spec": """
+            ---
+            name: syslog
+            templates:
+              bin/syslog_ctl: bin/syslog_ctl
+              bin/monit_debugger: bin/monit_debugger
+              bin/pre-start.erb: bin/pre-start
+              bin/upload.erb: bin/upload
+              bin/job.process: bin/job.process
+            packages:
+            - logstash
+            """,
+         "jobs/syslog/monit": """
+            check process syslog
+              with pidfile /var/vcap/sys/run/syslog/syslog.pid
+              start program "/var/vcap/jobs/syslog/bin/monit_debugger ctl '/var/vcap/jobs/syslog/bin/syslog_ctl start'"
+              group vcap
+            """,
+         "jobs/syslog/templates/config/bpm.yml.erb": """
+            processes:
+              - name: syslog
+                hooks:
+                  pre_start: /var/vcap/jobs/syslog/bin/pre-start
+                executable: /var/vcap/jobs/syslog/bin/job.process
+            """},
+        {"jobs/syslog/templates/bin/syslog_ctl": [
+            ("jobs/syslog/monit", 3, "script",
+             'start program "/var/vcap/jobs/syslog/bin/monit_debugger ctl \'/var/vcap/jobs/syslog/bin/syslog_ctl start\'"')],
+         "jobs/syslog/templates/bin/monit_debugger": [
+             ("jobs/syslog/monit", 3, "script",
+              'start program "/var/vcap/jobs/syslog/bin/monit_debugger ctl \'/var/vcap/jobs/syslog/bin/syslog_ctl start\'"')],
+         "jobs/syslog/templates/bin/pre-start.erb": [
+             ("jobs/syslog/templates/config/bpm.yml.erb", 4, "script", "pre_start: /var/vcap/jobs/syslog/bin/pre-start")],
+         "jobs/syslog/templates/bin/upload.erb": [
+             ("jobs/syslog/templates/bin/job.process", 2, "script", "/var/vcap/jobs/syslog/bin/upload")],
+         "jobs/syslog/templates/bin/job.process": [
+             ("jobs/syslog/templates/config/bpm.yml.erb", 5, "script", "executable: /var/vcap/jobs/syslog/bin/job.process")]},
+        id="a-bosh-jobs-templates-by-their-installed-paths-in-monit-bpm-and-scripts"),
+    pytest.param(
+        {"bin/fetch": "#!/bin/sh\ncurl -o data.json $URL\n",
+         "bin/clean": "#!/bin/sh\nfind data -delete\n",
+         "bin/dedup": "#!/bin/sh\nsort -u\n",
+         "scripts/plot.py": "print('plot')\n",
+         "Snakefile": """
+            include: "workflow/rules/fetch.smk"
+
+            onsuccess:
+                shell("./bin/clean")
+            """,
+         "workflow/rules/fetch.smk": """
+            rule fetch:
+                output: "data/raw.json"
+                shell:
+                    r\"\"\"
+                    ./bin/fetch \\
+                        {output:q}
+                    \"\"\"
+
+            rule dedup:
+                shell: "cat {input:q} "
+                       "| ./bin/dedup > {output:q}"
+
+            rule plot:
+                script: "../../scripts/plot.py"
+            """},
+        {"bin/clean": [("Snakefile", 4, "snakemake", 'shell("./bin/clean")')],
+         "bin/fetch": [("workflow/rules/fetch.smk", 5, "snakemake", "./bin/fetch \\")],
+         "bin/dedup": [("workflow/rules/fetch.smk", 10, "snakemake", 'shell: "cat {input:q} "')],
+         "scripts/plot.py": [("workflow/rules/fetch.smk", 14, "snakemake", 'script: "../../scripts/plot.py"')]},
+        id="snakemake-shell-strings-calls-and-scripts"),
+]
+
+
+@pytest.mark.parametrize(("files", "expected"), SIXTY_FIRST_SET_CASES)
+def test_bosh_jobs_and_snakemake_workflows(tmp_path: Path, files: dict[str, str],
+                                           expected: dict[str, list[tuple[str, int, str, str]]]) -> None:
+    scripts = tuple(path for path in files if "/bin/" in f"/{path}" or path.endswith(".py"))
+    assert callers(tmp_path, files, scripts) == expected
+
+
 @pytest.mark.parametrize(("files", "expected"), SIXTIETH_SET_CASES)
 def test_cron_tasks_folded_commands_and_package_builds(
         tmp_path: Path, files: dict[str, str],

@@ -2795,6 +2795,23 @@ def test_a_file_read_and_written_back_in_place_is_a_rewrite() -> None:
     assert [e.call for e in script.effects if e.destructive] == []
 
 
+def test_gitpython_command_objects_run_the_git_commands_they_name() -> None:
+    script, _ = scan("from git import Repo, cmd\n\n\ndef backport(path):\n"
+                     "    g = cmd.Git(working_dir=path)\n    g.clean(force=True, d=True, x=True)\n"
+                     "    g.reset(hard=True)\n    g.checkout('stable/2024')\n"
+                     "    repo = Repo(path)\n    repo.git.branch('old', D=True)\n    g.reset('HEAD')\n\n\nbackport(a)\n")
+    assert [(e.line, e.destructive) for e in script.effects] == [(6, True), (7, True), (8, False), (10, True), (11, False)]
+
+
+def test_older_stamp_files_a_glob_finds_before_a_new_one_is_written_are_its_own() -> None:
+    script, _ = scan("import glob, os\n\n\ndef fetch(name, version, bin_path):\n"
+                     "    version_file = os.path.join(bin_path, f'{name}-version-{version}')\n"
+                     "    for file_name in glob.glob(f'{name}-version-*'):\n        os.remove(file_name)\n"
+                     "    with open(version_file, 'w') as stamp:\n        pass\n"
+                     "    for old in glob.glob('/srv/data/*.db'):\n        os.remove(old)\n\n\nfetch(a, b, c)\n")
+    assert [e.line for e in script.effects if e.destructive] == [11]
+
+
 def test_choices_given_as_a_set_keep_their_written_order() -> None:
     # a set's iteration order changes with the process's hash seed: the report would too
     script, _ = scan("import argparse, click\nparser = argparse.ArgumentParser()\n"

@@ -2151,3 +2151,78 @@ def test_percona_toolkit_kills_and_archives(text: str, destructive: list[bool]) 
 def test_a_pattern_naming_entries_of_the_temporary_folder_is_scratch(
         text: str, destructive: list[bool]) -> None:
     assert [e.destructive for e in scan(text).effects if e.destructive] == destructive
+
+
+def test_erb_tags_are_values_not_environment_variables_and_lines_are_kept() -> None:
+    script = scan("""
+        #!/bin/bash
+        <% if p('cleanup') %>
+        curl -X DELETE -s localhost:9200/_snapshot/<%= p('repository') %> > /dev/null
+        rm -rf /var/vcap/store/<%= p('name') %>/data
+        <% end %>
+    """)
+    assert script.env == []
+    assert [(e.line, e.destructive) for e in script.effects] == [(3, False), (4, True)]
+
+
+@pytest.mark.parametrize(("text", "destructive"), [
+    # a search cluster's snapshot repository unregistered: its snapshots stay; one snapshot deleted
+    ("curl -X DELETE -s localhost:9200/_snapshot/backups\n", []),
+    ("curl -XDELETE 'http://es:9200/_snapshot/backups/nightly-1'\n", [True]),
+    # a BOSH release's installed packages are laid down again by every deploy
+    ("rm -rf /var/vcap/packages/elasticsearch/plugins/*\n", []),
+    ("rm -rf /var/vcap/store/elasticsearch/nodes\n", [True]),
+    # a wrapper (or a container) running a SQL client with a statement: the statement
+    ('govuk-docker run --rm -T db mysql -h db -u root -e "DROP DATABASE IF EXISTS app"\n', [True]),
+    ('docker run --rm postgres:16 psql -h db -U postgres -c "DROP DATABASE app"\n', [True]),
+    ('govuk-docker run --rm -T db mysql -h db -e "CREATE DATABASE app"\n', []),
+    # spruce prints the merged document (``--prune KEY`` leaves a key out of it)
+    ("spruce merge --prune meta base.yml jobs.yml > manifest.yml\n", []),
+    # Curator runs its action file (deleting indices, as a rule); curator_cli says its action
+    ("curator --config config.yml actions.yml\n", [True]),
+    ("curator --config config.yml --dry-run actions.yml\n", []),
+    ("curator_cli delete_indices --filter_list '[{\"filtertype\":\"age\"}]'\n", [True]),
+    ("curator_cli show_indices\n", []),
+])
+def test_search_snapshots_bosh_packages_wrapped_sql_clients_and_index_curation(
+        text: str, destructive: list[bool]) -> None:
+    assert [e.destructive for e in scan(text).effects if e.destructive] == destructive
+
+
+def test_a_library_that_loads_another_whose_top_level_reads_the_options(tmp_path: Path) -> None:
+    (tmp_path / "lib").mkdir()
+    (tmp_path / "lib" / "backup.sh").write_text(
+        '# shellcheck source=common.sh\n. "${BACKUP_LIB_DIR}/common.sh"\n')
+    (tmp_path / "lib" / "common.sh").write_text(
+        'while getopts "hfk" o; do\n  case "$o" in\n    h) usage; exit ;;\n    f) FORCE=1 ;;\n'
+        '    k) KEEP=1 ;;\n  esac\ndone\nshift $((OPTIND - 1))\n')
+    (tmp_path / "lib" / "env.sh").write_text('while getopts "s" o; do\n  case "$o" in\n    s) S=1 ;;\n  esac\ndone\n')
+    (tmp_path / "bin").mkdir()
+    backup = tmp_path / "bin" / "backup-docs.sh"
+    backup.write_text('#!/bin/bash\ntop="$(dirname "$0")/.."\n. "$(dirname "$0")/../lib/backup.sh"\n'
+                      'rsync -a ~/docs/ /mnt/docs/\n')
+    other = tmp_path / "bin" / "run.sh"
+    other.write_text('#!/bin/bash\n. "$(dirname "$0")/../lib/env.sh" -s\nexec app "$@"\n')
+
+    script = Script(path="bin/backup-docs.sh", language="shell")
+    scan_shell(script, backup.read_text(), file=backup, root=tmp_path)
+    assert (script.interface.kind, [f.name for f in script.interface.flags]) == ("getopts", ["-h", "-f", "-k"])
+    # a file sourced with arguments of its own reads those, not the script's
+    sourced_with_its_own = Script(path="bin/run.sh", language="shell")
+    scan_shell(sourced_with_its_own, other.read_text(), file=other, root=tmp_path)
+    assert "-s" not in [f.name for f in sourced_with_its_own.interface.flags]
+
+
+@pytest.mark.parametrize(("text", "destructive"), [
+    # a table the script created on an earlier line, dropped again
+    ("mysql -e 'CREATE TABLE tbl (a INT);'\nmysql -e 'INSERT INTO tbl VALUES (1);'\nmysql -e 'DROP TABLE tbl;'\n", []),
+    ('psql -c "CREATE TEMP TABLE IF NOT EXISTS scratch (id int)"\npsql -c "DROP TABLE IF EXISTS scratch"\n', []),
+    # one it did not create, or a drop before the create
+    ("mysql -e 'CREATE TABLE tbl (a INT);'\nmysql -e 'DROP TABLE users;'\n", [True]),
+    ("mysql -e 'DROP TABLE tbl;'\nmysql -e 'CREATE TABLE tbl (a INT);'\n", [True]),
+    ("mysql -e 'CREATE TABLE tbl (a INT);'\nmysql -e 'DROP TABLE tbl; DELETE FROM users;'\n", [True]),
+    ('cqlsh -e "CREATE TABLE IF NOT EXISTS $ks.$new_table (id int)"\ncqlsh -e "DROP TABLE IF EXISTS $ks.$old_table;"\n',
+     [True]),
+])
+def test_dropping_a_table_the_script_created_is_its_own(text: str, destructive: list[bool]) -> None:
+    assert [e.destructive for e in scan(text).effects if e.destructive] == destructive

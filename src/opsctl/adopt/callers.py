@@ -40,6 +40,7 @@ from opsctl.adopt.callers_build import (
     callers_in_procfile,
     callers_in_python,
     callers_in_shell,
+    callers_in_snakemake,
     callers_in_systemd,
     callers_in_tox,
     cli_subcommands,
@@ -72,6 +73,7 @@ from opsctl.adopt.callers_config import (
 )
 from opsctl.adopt.callers_deploy import (
     ansible_deployments,
+    bosh_job_templates,
     cron_tables,
     puppet_deployments,
     salt_deployments,
@@ -122,6 +124,7 @@ def find_callers(root: Path, scripts: Sequence[str], files: Sequence[str], *,
         root, [path for path, kind in plan if kind == "salt"], files).items() if dest not in deployed)
     deployed.update((dest, pair) for dest, pair in puppet_deployments(
         root, [path for path, kind in plan if kind == "puppet"], files).items() if dest not in deployed)
+    deployed.update((dest, pair) for dest, pair in bosh_job_templates(root, files).items() if dest not in deployed)
     if deployed:
         _learn_deployments(index, deployed, plan)
     included = gitlab_includes(root, plan, files)
@@ -331,6 +334,11 @@ def classify(path: str, scripts: frozenset[str]) -> str | None:
         return "puppet"
     if lower.endswith(".sls") and path not in scripts:
         return "salt"
+    if path not in scripts and (name == "Snakefile" or lower.endswith(".smk")):
+        return "snakemake"
+    if path not in scripts and ((lower == "monit" and len(parts) >= 3 and parts[-3] == "jobs")
+                                or lower in ("bpm.yml", "bpm.yml.erb")):
+        return "daemon-config"  # a BOSH job's process supervision: monit, or BPM
     if lower.startswith(("slurm", "rsnapshot", "lightdm")) and ".conf" in lower and path not in scripts:
         return "daemon-config"  # (``slurm.conf``, ``slurm.conf.epp``: ``Epilog=/etc/slurm/epilog``)
     if (lower.endswith((".cfg", ".cfg.erb", ".conf.erb")) and lower != "setup.cfg" and path not in scripts) or (
@@ -390,6 +398,7 @@ _SCANNERS = {
     "maven": callers_in_maven,
     "gradle": callers_in_gradle,
     "bazelrc": callers_in_bazelrc,
+    "snakemake": callers_in_snakemake,
     "terraform": callers_in_terraform,
     "procfile": callers_in_procfile,
     "heroku": callers_in_heroku_app,

@@ -392,6 +392,72 @@ def callers_in_gradle(file: CallerFile, index: ScriptIndex, collector: Collector
             callers_in_word_list(file, words, index, collector, "gradle", Where(file.path, cwd))
 
 
+_SNAKE_DIRECTIVE = re.compile(r"^(?P<indent>[ \t]*)(?P<key>shell|script):[ \t]*(?P<rest>.*)$")
+_SNAKE_CALL = re.compile(r"""\bshell\(\s*[rRfF]{0,2}(?P<quote>["'])(?P<text>.*?)(?<!\\)(?P=quote)""")
+_SNAKE_STRING = re.compile(r"""^[rRfF]{0,2}(?P<quote>\"\"\"|'''|"|')""")
+
+
+def callers_in_snakemake(file: CallerFile, index: ScriptIndex, collector: Collector,
+                         plan: list[tuple[str, str]]) -> None:
+    """A Snakemake workflow (``Snakefile``, the ``*.smk`` files it includes): each rule's
+    ``shell:`` string (triple-quoted over many lines, or strings on their own lines, joined),
+    ``shell("...")`` in ``run:``/``onsuccess:`` blocks and a rule's ``script:`` file. Commands
+    run from the workflow's folder (the nearest ``Snakefile`` above, or the file's own); a
+    ``script:`` path is the rule file's. ``{input.x:q}`` placeholders are words. A line reader:
+    the files are Python with Snakemake's own statements, which do not parse."""
+    here = posixpath.dirname(file.path)
+    workflows = sorted((posixpath.dirname(path) for path, _kind in plan
+                        if posixpath.basename(path) == "Snakefile"), key=len, reverse=True)
+    top = next((folder for folder in workflows if not folder or here == folder
+                or here.startswith(folder + "/")), here)
+    lines = file.lines
+    number = 0
+    while number < len(lines):
+        line = lines[number]
+        number += 1
+        for call in _SNAKE_CALL.finditer(line):
+            _snakemake_command(file, call.group("text"), number, index, collector, top)
+        directive = _SNAKE_DIRECTIVE.match(line)
+        if directive is None:
+            continue
+        rest, at = directive.group("rest").strip(), number  # (at: the line the string opens on)
+        if not rest:  # the string starts on the next line that holds something
+            while at < len(lines) and not lines[at].strip():
+                at += 1
+            if at >= len(lines):
+                break
+            rest, at = lines[at].strip(), at + 1
+        opening = _SNAKE_STRING.match(rest)
+        if opening is None:
+            continue
+        quote, body = opening.group("quote"), rest[opening.end():]
+        if len(quote) == 3:
+            parts, end = [body], at
+            while quote not in parts[-1] and end < len(lines):
+                parts.append(lines[end])
+                end += 1
+            text = "\n".join(parts).split(quote, 1)[0]
+            number = max(number, end)
+        else:
+            text, end = body.split(quote, 1)[0], at
+            # (``"cmd "`` then ``"--more"`` on the next lines: implicitly joined strings)
+            while end < len(lines) and (more := _SNAKE_STRING.match(lines[end].strip())) is not None \
+                    and len(more.group("quote")) == 1:
+                text += " " + lines[end].strip()[more.end():].split(more.group("quote"), 1)[0]
+                end += 1
+        if directive.group("key") == "script":
+            callers_in_chunk(file, text.strip(), at, index, collector, "snakemake", Where(file.path, here))
+        else:
+            _snakemake_command(file, text, at, index, collector, top)
+
+
+def _snakemake_command(file: CallerFile, text: str, line: int, index: ScriptIndex, collector: Collector,
+                       cwd: str) -> None:
+    command = re.sub(r"\{[^{}\n]*\}", "X", text)
+    if index.mentioned_in(command):
+        callers_in_chunk(file, command, line, index, collector, "snakemake", Where(file.path, cwd))
+
+
 _BAZEL_STATUS = re.compile(r"--workspace_status_command[= ](\S+)")
 
 

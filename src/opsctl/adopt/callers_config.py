@@ -159,12 +159,25 @@ def callers_in_salt(file: CallerFile, index: ScriptIndex, collector: Collector,
             callers_in_chunk(file, command, number, index, collector, kind, where)  # type: ignore[arg-type]
 
 
+_MONIT_PROGRAM = re.compile(r'^\s*(?:start|stop|restart)\s+program\s*=?\s*"([^"]+)"')
+_BPM_PROGRAM = re.compile(r"^\s*(?:-\s+)?(?:executable|pre_start):\s*(['\"]?)(/[^'\"\s]+)\1\s*$")
+
+
 def callers_in_daemon_config(file: CallerFile, index: ScriptIndex, collector: Collector,
                              plan: list[tuple[str, str]]) -> None:
-    """NRPE ``command[x]=``, Nagios/Icinga ``command_line`` and upstart ``exec`` lines."""
+    """NRPE ``command[x]=``, Nagios/Icinga ``command_line`` and upstart ``exec`` lines; a
+    monit file's ``start program "..."`` (and the command a wrapper there is handed in quotes:
+    ``monit_debugger ctl '/var/vcap/jobs/x/bin/ctl start'``) and a BPM configuration's
+    ``executable:`` and ``pre_start:`` hook."""
     where = Where(file.path, None)
     for number, line in enumerate(file.lines, 1):
         if line.lstrip().startswith("#"):
+            continue
+        if (program := _MONIT_PROGRAM.match(line) or _BPM_PROGRAM.match(line)) is not None:
+            command = program.group(program.lastindex or 1)
+            callers_in_chunk(file, command, number, index, collector, "script", where)
+            for inner in re.findall(r"'(/[^']+)'", command):
+                callers_in_chunk(file, inner, number, index, collector, "script", where)
             continue
         match = _DAEMON_COMMAND.match(line)
         if match:

@@ -197,3 +197,42 @@ def puppet_deployments(root: Path, manifests: Sequence[str], files: Sequence[str
                     deployed.setdefault(dest, (found[0], path))
             dest = None
     return deployed
+
+
+# -- BOSH ---------------------------------------------------------------------------------------
+_BOSH_TEMPLATE = re.compile(r"^[ \t]+(['\"]?)([^'\"\s:#][^'\":#]*?)\1[ \t]*:[ \t]*(['\"]?)([^'\"\s#]+)\3[ \t]*$")
+
+
+def bosh_job_templates(root: Path, files: Sequence[str]) -> dict[str, tuple[str, str]]:
+    """Installed path -> (the template of a BOSH job, the job's ``spec``): a release's
+    ``jobs/NAME/spec`` maps each file of ``jobs/NAME/templates/`` to its place under
+    ``/var/vcap/jobs/NAME/`` (``bin/ctl.erb: bin/ctl``), where the job's ``monit`` file, its BPM
+    configuration and its other scripts run it. Read line by line: only the ``templates:``
+    block is wanted, and a spec is often written loosely."""
+    known = frozenset(files)
+    deployed: dict[str, tuple[str, str]] = {}
+    for path in files:
+        parts = path.split("/")
+        if parts[-1] != "spec" or len(parts) < 3 or parts[-3] != "jobs":
+            continue
+        text = read_text(root / path)
+        if text is None or "templates:" not in text:
+            continue
+        folder = "/".join(parts[:-1])
+        name = parts[-2]
+        inside = False
+        for line in text.splitlines():
+            if line.startswith("name:"):
+                name = line.partition(":")[2].strip().strip("\"'") or name
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            if not line[0].isspace():
+                inside = line.rstrip() == "templates:"
+                continue
+            entry = _BOSH_TEMPLATE.match(line) if inside else None
+            if entry is None:
+                continue
+            source = f"{folder}/templates/{entry.group(2).strip()}"
+            if source in known:
+                deployed.setdefault(f"/var/vcap/jobs/{name}/{entry.group(4)}", (source, path))
+    return deployed

@@ -1073,6 +1073,15 @@ RULES: dict[str, Rule] = {
     # a limit it only takes one (``-n``/``--dry-run``: neither)
     "zfs-auto-snapshot": lambda a: None if "-n" in a or "--dry-run" in a else DEST if any(
         w in ("-k", "--keep") or w.startswith("--keep=") for w in a) else MUT,
+    # Elasticsearch Curator runs the actions of its action file, which a job keeps for
+    # deleting (``delete_indices``, ``delete_snapshots``) more than anything: a guess unless
+    # ``--dry-run``; ``curator_cli ACTION`` says its action
+    "curator": lambda a: None if "--dry-run" in a else Verdict(True, confidence="medium"),
+    "curator_cli": lambda a: None if "--dry-run" in a else (
+        DEST if any(w.startswith("delete_") for w in a if not w.startswith("-")) else (
+            None if any(w.startswith("show_") for w in a) else MUT)),
+    # spruce merges YAML documents and prints the result (``--prune KEY``: a key left out of it)
+    "spruce": lambda a: None,
     # Percona Toolkit: ``pt-kill --kill`` (``--kill-query``) kills the server's matching
     # connections (queries); without either it only prints them
     "pt-kill": lambda a: DEST if any(w in ("--kill", "--kill-query") for w in a) else None,

@@ -519,6 +519,16 @@ def _classify(argv: list[str], depth: int) -> list[tuple[Verdict, Confidence | N
                 return []
             return [(verdict, _lower_cap(_lower_cap(cap, "medium"), inner_cap))
                     for verdict, inner_cap in _classify_string(" ".join(remote), depth + 1)]
+        if name not in _SQL_CLIENT_NAMES and depth < _MAX_DEPTH and (client := next((
+                i for i, w in enumerate(args) if w.rsplit("/", 1)[-1] in _SQL_CLIENT_NAMES), None)) is not None \
+                and any(w in _SQL_STATEMENT_OPTIONS for w in args[client + 1:]):
+            # a wrapper or a container running a SQL client with a statement (``govuk-docker run
+            # --rm db mysql -h db -e "DROP DATABASE x"``, ``docker run --rm postgres psql -h
+            # db -c ...``): the statement reaches the server, whatever runs the client
+            statements = [(verdict, _lower_cap(_lower_cap(cap, "medium"), inner_cap))
+                          for verdict, inner_cap in _classify(args[client:], depth + 1) if verdict.kind == "sql"]
+            if statements:
+                return statements
         if name in ("kubectl", "oc", "docker", "podman", "docker-compose"):
             exec_args = args[1:] if name == "docker-compose" and args[:1] == ["exec"] else \
                 _exec_position(name, args)
@@ -556,6 +566,10 @@ def _classify(argv: list[str], depth: int) -> list[tuple[Verdict, Confidence | N
         verdict = rule(args) if rule else None
         return [(verdict, _lower_cap(cap, verdict.confidence))] if verdict else []
     return []
+
+
+_SQL_CLIENT_NAMES = frozenset({"psql", "mysql", "mariadb", "sqlite3", "clickhouse-client", "cqlsh"})
+_SQL_STATEMENT_OPTIONS = frozenset({"-e", "-c", "--execute", "--command", "-q", "--query"})
 
 
 def _lower_cap(a: Confidence | None, b: Confidence | None) -> Confidence | None:

@@ -7,12 +7,14 @@ resolving command lines through :mod:`opsctl.adopt.python_commands`.
 from __future__ import annotations
 
 import ast
+import fnmatch
 import functools
 import itertools
 import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from opsctl.adopt import commands as _commands
 from opsctl.adopt.command_rules import is_cache_path
 from opsctl.adopt.model import Confidence, Effect, EffectKind
 from opsctl.adopt.python_commands import (
@@ -104,6 +106,37 @@ _CLOUD_NAMED_MUTATING = re.compile(
     r"upload_file(?:obj)?|copy_object|(?:patch|replace)_namespaced_\w+|"
     r"begin_(?:create\w*|update\w*|start|restart|power_off|deallocate))$")
 _DERIVED_ROWS = re.compile(r"(?i)rendition|thumbnail|\bthumbs?\b|\bembeds?\b|Embed\b|cache|search_?index|[a-z]Index\b|\w_index\b|sitemap")
+_GIT_VERBS = frozenset({"clean", "reset", "branch", "tag", "checkout", "rm", "stash", "update_ref",
+                        "filter_branch", "restore", "switch"})
+
+
+def _git_options(call: ast.Call) -> list[str]:
+    """A GitPython call's arguments as git's: keywords as options (``d=True``: ``-d``,
+    ``hard=True``: ``--hard``, ``message="x"``: ``--message=x``), positionals as words."""
+    words: list[str] = []
+    for keyword in call.keywords:
+        if keyword.arg is None or (isinstance(keyword.value, ast.Constant) and keyword.value.value in (False, None)):
+            continue
+        option = f"-{keyword.arg}" if len(keyword.arg) == 1 else "--" + keyword.arg.replace("_", "-")
+        value = keyword.value.value if isinstance(keyword.value, ast.Constant) else "<expr>"
+        words.append(option if value is True else f"{option}={value!s}")
+    words += [str(arg.value) if isinstance(arg, ast.Constant) else "<expr>" for arg in call.args]
+    return words
+
+
+def _name_shape(node: ast.expr) -> str | None:
+    """The last part of a literal or f-string path, each value in it as ``*``
+    (``f"{app}-version-{v}"``: ``*-version-*``); None for anything else."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        text = node.value
+    elif isinstance(node, ast.JoinedStr):
+        text = "".join(part.value if isinstance(part, ast.Constant) and isinstance(part.value, str) else "*"
+                       for part in node.values)
+    else:
+        return None
+    return text.rsplit("/", 1)[-1]
+
+
 def _truncates(value: ast.expr) -> bool:
     """A value that is (or may be) BigQuery's ``WRITE_TRUNCATE`` disposition."""
     return any((isinstance(node, ast.Attribute) and node.attr == "WRITE_TRUNCATE")
@@ -431,6 +464,10 @@ class EffectFinder:
         # processes found by psutil (``psutil.Process(pid)``, ``for p in psutil.process_iter()``)
         self.processes = self._receivers(lambda name: name in ("psutil.Process", "psutil.process_iter"),
                                          ) if "psutil" in source else set()
+        # GitPython's command objects (``g = git.cmd.Git(working_dir=path)``, ``repo.git``):
+        # ``g.reset(hard=True)`` runs ``git reset --hard``
+        self.git_commands = self._receivers(lambda name: name in ("git.cmd.Git", "git.Git"), propagate=False) \
+            if "Git(" in source else set()
         self.django = any(target.startswith("django.") for target in index.aliases.values())
         if "objects" in source or "query" in source or "get_object_or_404" in source:
             self.orm = self._receivers(lambda name: name.endswith("get_object_or_404"), orm=True)
@@ -760,6 +797,37 @@ class EffectFinder:
                 return False
             scope = scope.rpartition(".")[0]
 
+    def _globbed_own_files(self, node: ast.expr, scope: str) -> bool:
+        """``for f in glob(f"{name}-version-*"): os.remove(f)`` then ``open(version_file, "w")``
+        with ``version_file`` named ``f"{name}-version-{v}"``: the stamp files the function
+        writes itself, the older ones removed. The glob's pattern, its values as ``*``, matches
+        the name of a file the same function opens for writing."""
+        if not isinstance(node, ast.Name):
+            return False
+        pattern = next((_name_shape(loop.iter.args[0]) for loop, where in self.index.loops
+                        if where == scope and isinstance(loop.target, ast.Name) and loop.target.id == node.id
+                        and isinstance(loop.iter, ast.Call) and loop.iter.args
+                        and (self.index.canonical(loop.iter.func) or "") in ("glob.glob", "glob.iglob")), None)
+        if not pattern or not pattern.strip("*?"):
+            return False
+        for call, where in self.index.calls:
+            if where != scope or (self.index.canonical(call.func) or "") not in _OPENERS or not call.args:
+                continue
+            mode = const_str(call.args[1] if len(call.args) > 1 else keywords(call).get("mode")) or ""
+            if "w" not in mode and "x" not in mode:
+                continue
+            target: ast.expr | None = call.args[0]
+            if isinstance(target, ast.Name):
+                entries = self.index.assigns.get((scope, target.id), [])
+                target = entries[0][2] if len(entries) == 1 else None
+            if isinstance(target, ast.Call) and target.args and (
+                    self.index.canonical(target.func) or "") == "os.path.join":
+                target = target.args[-1]
+            written = _name_shape(target) if target is not None else None
+            if written and fnmatch.fnmatchcase(written.replace("*", "X"), pattern):
+                return True
+        return False
+
     def _find_outputs(self) -> dict[str, set[str]]:
         index = self.index
         outputs: dict[str, set[str]] = {}
@@ -1022,7 +1090,8 @@ class EffectFinder:
                               or _PID_OR_SOCKET.search(node_text(call.args[0]))):
                 # (a PID or socket file, ``os.unlink(pid_file)``: run-time state, a change)
                 self._add("file-delete", False, call)
-            elif not ((call.args and (self._temporary(call.args[0], scope) or self._own_output(call.args[0], scope)))
+            elif not ((call.args and (self._temporary(call.args[0], scope) or self._own_output(call.args[0], scope)
+                                      or self._globbed_own_files(call.args[0], scope)))
                       or self._bytecode_cleaner(scope)):
                 self._add("file-delete", True, call)
         elif name in _FILE_MOVE:
@@ -1051,6 +1120,14 @@ class EffectFinder:
                 for k in call.keywords) and "git" in self.source:
             # GitPython: ``repo.git.push(remote, branch, force=True)``, ``origin.push(force=True)``
             self._add("command", True, call, "medium")
+        elif attr in _GIT_VERBS and isinstance(func, ast.Attribute) and (
+                (dotted(func.value) or "").endswith(".git") or dotted(func.value) in self.git_commands):
+            # GitPython: a command object's method runs that git command, keywords as options
+            # (``clean(force=True, d=True, x=True)``: ``git clean --force -d -x``)
+            argv = ["git", attr.replace("_", "-"), *_git_options(call)]
+            found = _commands.classify_argv(argv, line=call.lineno, confidence="medium")
+            if found is not None:
+                self._add(found.kind, found.destructive, call, "medium")
         elif name in ("os.kill", "os.killpg") and call.args:
             self._signal(call, scope)
         elif attr == "remove" and isinstance(func, ast.Attribute) and call.args \

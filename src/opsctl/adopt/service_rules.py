@@ -206,11 +206,17 @@ def rule_curl(args: list[str]) -> Verdict | None:
             elif letter == "I":
                 return None
     verdict = None if method is None and get else _http_verdict(method or implied)
+    if verdict is not None and verdict.destructive and any(
+            _SNAPSHOT_REPOSITORY.search(word) for word in args if not word.startswith("-")):
+        # ``DELETE _snapshot/REPO`` unregisters a search cluster's snapshot repository: the
+        # snapshots stay in its store, and registering it again finds them
+        return Verdict(False, "http")
     if verdict is not None and not verdict.destructive and _deleting_endpoint(args):
         return Verdict(True, "http")  # POST .../admin/purge_history/...: the API says what it does
     return verdict or (_DOWNLOAD if saved else None)
 
 
+_SNAPSHOT_REPOSITORY = re.compile(r"/_snapshot/[^/?\s]+/?(?:\?[^/]*)?$")
 _DELETING_ENDPOINT = re.compile(
     r"(?:^|[/_.-])(?:delete|purge|destroy|wipe|erase|remove|truncate|drop|prune)(?:[/_.?-]|$)")
 

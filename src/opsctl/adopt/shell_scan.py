@@ -166,7 +166,8 @@ _PROGRAM_WORDS = frozenset({"bin", "cmd", "command", "exe", "exec", "cli", "bina
 
 _RUNTIME_OR_LINKS = re.compile(r"^(?:/run/|/var/run/|/etc/service/|/etc/runit/runsvdir/|"
                                r"/etc/rc[0-6S]\.d/|/etc/systemd/system/[^/]+\.wants/|"
-                               r"/etc/logrotate\.d/|/etc/cron\.(?:d|hourly|daily|weekly|monthly)/)[^*]")
+                               r"/etc/logrotate\.d/|/etc/cron\.(?:d|hourly|daily|weekly|monthly)/|"
+                               r"/var/vcap/(?:packages|sys/run)/)[^*]")
 
 
 def _relative_operands(words: list[str], also: Callable[[str], bool] | None = None) -> bool:
@@ -189,7 +190,9 @@ def _runtime_or_links(words: list[str]) -> bool:
     the running system's state (``/run`` lives in memory and is emptied at boot), sockets and
     PID files, or the links that enable a service (runit, SysV rc, systemd ``.wants``) and the
     entries that schedule a job (``/etc/cron.d/app``, ``/etc/logrotate.d/app``, as a package's
-    ``postrm`` removes them): removing them stops or disables something, no data is lost."""
+    ``postrm`` removes them), and a BOSH release's installed packages (``/var/vcap/packages/``,
+    laid down again by every deploy; its data is under ``/var/vcap/store/``): removing them
+    stops or disables something, no data is lost."""
     program, index = command_program(words)
     if program not in _REMOVERS:
         return False
@@ -796,8 +799,9 @@ class _Scan(ShellInterface):
     def sourced_interface(self) -> None:
         """Options parsed by a file the script sources, at that file's top level (``source
         install/parse-cli.sh``, whose ``while (($#)); do case "$1" in --minimize-downtime)``
-        runs on the script's own arguments: ``source`` without arguments keeps them), when the
-        script reads no option itself. One level, as the sources are followed."""
+        runs on the script's own arguments: ``source`` without arguments keeps them; or a
+        ``while getopts "hfkv" o`` there, in a library that every script of a folder loads), when
+        the script reads no option itself."""
         interface = self.script.interface
         if any(not flag.positional for flag in interface.flags):
             return
@@ -806,7 +810,9 @@ class _Scan(ShellInterface):
             if not any(CASE_SUBJECT.fullmatch(case.subject) and any(
                     OPTION_PATTERN.fullmatch(p) for arm in case.arms for p in arm.patterns)
                     and not any(start <= case.line <= end for start, end in in_functions)
-                    for case in lib.parsed.cases):
+                    for case in lib.parsed.cases) and not (any(
+                    command.function is None and command.words[:1] == ["getopts"] and len(command.words) >= 3
+                    for command in lib.parsed.commands) and not self.sourced_with_arguments(lib)):
                 continue
             borrowed = Script(path=lib.path, language="shell")
             reader = _Scan(borrowed, lib.text, parsed=lib.parsed)  # no file: nothing sourced further
@@ -818,6 +824,15 @@ class _Scan(ShellInterface):
                 interface.flags = options + [f for f in interface.flags if f.name not in known]
                 interface.kind = borrowed.interface.kind
                 return
+
+    def sourced_with_arguments(self, lib: Sourced) -> bool:
+        """``. "$HOME/bin/load-env.sh" -s``: the file is handed arguments of its own, which its
+        ``getopts`` reads instead of the script's."""
+        name = lib.path.rsplit("/", 1)[-1]
+        return any(len(command.words) > 2 and command.words[0] in (".", "source")
+                   and command.words[1].strip("\"'").endswith(name)
+                   for parsed in (self.parsed, *(other.parsed for other in self.sourced))
+                   for command in parsed.commands)
 
     # -- assignments ------------------------------------------------------------------------------
 
@@ -1009,7 +1024,8 @@ class _Scan(ShellInterface):
         reads: dict[str, list[Expansion]] = {}
         for expansion in self.parsed.expansions:
             name = expansion.name
-            if not NAME.fullmatch(name) or name in _SHELL_VARIABLES or name.startswith("LC_"):
+            if not NAME.fullmatch(name) or name in _SHELL_VARIABLES or name.startswith("LC_") \
+                    or name == _TEMPLATE_VALUE:
                 continue
             reads.setdefault(name, []).append(expansion)
         set_by_sourced = self.sourced_assignments()
@@ -1458,7 +1474,23 @@ class _Scan(ShellInterface):
                 earlier.update(outputs_of.get(command.seq, ()))
                 if command.words[0] == "rm" and any(w.startswith("-") and "r" in w.lower() for w in command.words[1:]):
                     wiped.update(_path_key(w) for w in command.words[1:] if not w.startswith("-"))
+        if "CREATE" in self.text.upper() and "TABLE" in self.text.upper():
+            for effect in effects:
+                if effect.destructive and effect.kind == "sql" and self.drops_own_tables(effect.line):
+                    effect.destructive = False
         self.script.effects = effects + self.sourced_effects()
+
+    def drops_own_tables(self, line: int) -> bool:
+        """``mysql_cmd -e 'DROP TABLE tbl;'`` in a script that ran ``CREATE TABLE tbl (...)``
+        on an earlier line: a table of its own (a test's, a scratch table), dropped again. Only
+        when every destructive statement of the line is such a ``DROP TABLE``."""
+        text = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+        statements = _DESTRUCTIVE_STATEMENT.findall(text)
+        if not statements or any(not kind.upper().startswith("DROP TABLE") for kind, _name in statements):
+            return False
+        before = "\n".join(self.lines[:line - 1])
+        return all(re.search(rf"\bCREATE\s+(?:TEMP(?:ORARY)?\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?[`\"']?"
+                             rf"{re.escape(name)}\b", before, re.I) for _kind, name in statements)
 
     def sourced_effects(self) -> list[Effect]:
         """What the sourced files do for the script: their top level (run when sourced) and the
@@ -2446,5 +2478,23 @@ def scan_shell(script: Script, text: str, *, file: Path | None = None, root: Pat
     (``FOO=${FOO:-x}``), is an environment read; ``${VAR:?}``, or a plain read under ``set -u``,
     makes it required; a ``DRY_RUN`` environment variable sets ``has_dry_run`` without a flag.
     With the script's ``file`` and the scan's ``root``, the files it sources are read too
-    (:mod:`opsctl.adopt.shell_sources`)."""
+    (:mod:`opsctl.adopt.shell_sources`). An ERB template's tags are read as what they stand
+    for: ``<%= p("x") %>`` a value known when rendered, ``<% if ... %>`` nothing."""
+    if "<%" in text:
+        text = _ERB_TAG.sub(_erb_placeholder, text)
     _Scan(script, text, file=file, root=root).run()
+
+
+_DESTRUCTIVE_STATEMENT = re.compile(
+    r"\b(DROP\s+TABLE(?:\s+IF\s+EXISTS)?|DROP\s+DATABASE(?:\s+IF\s+EXISTS)?|DROP\s+SCHEMA|DELETE\s+FROM|TRUNCATE(?:\s+TABLE)?)"
+    r"\s+[`\"']?(?!IF\b)([\w.${}]+)", re.I)
+_ERB_TAG = re.compile(r"<%(=?)-?(.*?)-?%>", re.S)
+_TEMPLATE_VALUE = "__template_value__"
+
+
+def _erb_placeholder(match: re.Match[str]) -> str:
+    """A tag's stand-in, with its line breaks kept (so every line keeps its number): an output
+    tag is a value the script does not know (not an environment variable it reads), a control
+    tag nothing."""
+    breaks = "\n" * match.group(0).count("\n")
+    return ("${" + _TEMPLATE_VALUE + "}" if match.group(1) else "") + breaks

@@ -9,8 +9,8 @@ literal path, or one under the script's own folder (``$(dirname "$0")``, ``${BAS
 only inside the scanned tree; an absolute path is the file of the tree installed there, when one
 file's path ends with it (``COPY install /``), and so is a path under a folder only known when
 run (``$PLUGIN_PATH/certs/functions``); a path known only when run is the file a ShellCheck
-``source=`` directive above the line names, if any; one level (a library's own ``source`` lines are
-not followed).
+``source=`` directive above the line names, if any; two levels (a library's own ``source`` lines
+are followed once, not further).
 """
 
 from __future__ import annotations
@@ -74,10 +74,12 @@ def _directives(text: str) -> dict[int, str]:
 
 
 def sourced_files(parsed: Parsed, file: Path | None, root: Path | None,
-                  text: str = "") -> list[Sourced]:
+                  text: str = "", *, nested: bool = True) -> list[Sourced]:
     """The files the script's top level sources, in order, that exist inside ``root``; a
     ``source`` whose path is only known when run is the file a ShellCheck ``source=``
-    directive above it names, when that is in the tree."""
+    directive above it names, when that is in the tree. With ``nested``, the files those
+    files' top levels source in turn (a library that loads the others: ``lib/backup.sh``
+    sourcing ``common.sh``, whose ``getopts`` reads the script's arguments), after each."""
     if file is None or root is None:
         return []
     folders: dict[str, str] = {}
@@ -101,6 +103,16 @@ def sourced_files(parsed: Parsed, file: Path | None, root: Path | None,
                 target = _under_unknown_folder(command.words[1], root)
             if target is not None and (loaded := _load(target, root)) is not None:
                 found.append(loaded)
+    if nested and found:
+        seen = {source.path for source in found} | {os.path.relpath(file, root)}
+        ordered: list[Sourced] = []
+        for source in found:
+            ordered.append(source)
+            for inner in sourced_files(source.parsed, root / source.path, root, source.text, nested=False):
+                if inner.path not in seen and len(seen) <= _MAX_SOURCED:
+                    seen.add(inner.path)
+                    ordered.append(inner)
+        found = ordered
     return found
 
 
