@@ -110,6 +110,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "held-out-59": {"precision": 0.58, "recall": 0.6, "callers": 0.62, "flags": 0.89},
     # one not inventoried: a command a dispatcher finds by listing its folder (a library here)
     "held-out-60": {"precision": 0.86, "recall": 0.8, "callers": 0.91, "flags": 0.92},
+    "held-out-61": {"precision": 0.9, "recall": 0.71, "callers": 0.93, "flags": 0.97},
 }
 
 
@@ -141,13 +142,10 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-60")
-    assert report["scripts"] >= 150
-    # every labelled script is inventoried but one: a command module that its program finds by
-    # listing its own folder at run time (``os.listdir`` then ``__import__``), read as a library
-    assert [m["path"].rsplit("/", 1)[1] for m in report["missed"]] == ["deploy.py"]
-    assert report["missed"][0]["where"] == "libraries"
-    # blind 0.81 / 0.73 (callers 0.84, flags 0.85); 0.86 / 0.80 (callers 0.91, flags 0.93) after
-    # its rules (a clone written after the cd, echoed SQL piped from a group, catch-all positionals)
-    assert report["destructive"]["precision"] >= 0.86 and report["destructive"]["recall"] >= 0.8
-    assert report["callers"]["recall"] >= 0.91 and report["flags"]["recall"] >= 0.92
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-61")
+    assert report["scripts"] >= 145
+    assert report["missed"] == []  # every labelled script is inventoried
+    # blind 0.64 / 0.57 (callers 0.72, flags 0.89); 0.91 / 0.71 (callers 0.93, flags 0.98) after
+    # its rules (BOSH job templates, Snakemake, a library's getopts, SQL run by a wrapper)
+    assert report["destructive"]["precision"] >= 0.9 and report["destructive"]["recall"] >= 0.71
+    assert report["callers"]["recall"] >= 0.93 and report["flags"]["recall"] >= 0.97
