@@ -1,0 +1,4 @@
+#!/bin/bash -x
+
+printf "# NDT Command Reference\n\n" > docs/commands.md
+./document_commands.py >> docs/commands.md

@@ -1,0 +1,3 @@
+#!/bin/bash
+
+celery -A mozillians beat -l INFO

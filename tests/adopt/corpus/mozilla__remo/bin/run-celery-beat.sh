@@ -1,0 +1,3 @@
+#!/bin/sh
+
+celery -A remo beat -l INFO

@@ -1,0 +1,3 @@
+#!/bin/sh
+
+celery -A remo worker -l INFO
