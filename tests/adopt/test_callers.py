@@ -2669,6 +2669,54 @@ SIXTY_FIRST_SET_CASES = [
 ]
 
 
+SIXTY_SECOND_SET_CASES = [
+    pytest.param(
+        {"bin/run-prod.sh": "#!/bin/sh\nexec gunicorn app\n",
+         "bin/run-celery.sh": "#!/bin/sh\nexec celery worker\n",
+         "bin/release.sh": "#!/bin/sh\npython manage.py migrate\n",
+         "heroku.yml": """
+            build:
+              docker:
+                web: Dockerfile
+            release:
+              command:
+                - ./bin/release.sh
+            run:
+              web: ./bin/run-prod.sh
+              worker: ./bin/run-celery.sh
+            """,
+         "docker/prod": "FROM python:3.12\nCOPY . /app\nCMD [\"/app/bin/run-prod.sh\"]\n"},
+        {"bin/release.sh": [("heroku.yml", 6, "ci", "- ./bin/release.sh")],
+         "bin/run-prod.sh": [("docker/prod", 3, "dockerfile", 'CMD ["/app/bin/run-prod.sh"]'),
+                             ("heroku.yml", 8, "ci", "web: ./bin/run-prod.sh")],
+         "bin/run-celery.sh": [("heroku.yml", 9, "ci", "worker: ./bin/run-celery.sh")]},
+        id="heroku-yml-process-types-and-a-dockerfile-named-for-its-stage"),
+    pytest.param(
+        {"scripts/cleanup.sh": "#!/bin/sh\ngcloud compute instances delete x --quiet\n",
+         "prow/jobs/cleanup.yaml": """
+            periodics:
+            - name: orphaned-disks-cleaner
+              interval: 2h
+              spec:
+                containers:
+                - image: eu.gcr.io/x/test-infra/buildpack-golang:v1
+                  command:
+                  - "scripts/cleanup.sh"
+                  args:
+                  - "--dry-run=false"
+            """},
+        {"scripts/cleanup.sh": [("prow/jobs/cleanup.yaml", 8, "ci", '- "scripts/cleanup.sh"')]},
+        id="a-prow-job-configurations-containers"),
+]
+
+
+@pytest.mark.parametrize(("files", "expected"), SIXTY_SECOND_SET_CASES)
+def test_heroku_yml_dockerfiles_by_stage_and_prow_jobs(
+        tmp_path: Path, files: dict[str, str], expected: dict[str, list[tuple[str, int, str, str]]]) -> None:
+    scripts = tuple(path for path in files if path.endswith(".sh"))
+    assert callers(tmp_path, files, scripts) == expected
+
+
 @pytest.mark.parametrize(("files", "expected"), SIXTY_FIRST_SET_CASES)
 def test_bosh_jobs_and_snakemake_workflows(tmp_path: Path, files: dict[str, str],
                                            expected: dict[str, list[tuple[str, int, str, str]]]) -> None:

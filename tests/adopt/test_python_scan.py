@@ -2795,6 +2795,12 @@ def test_a_file_read_and_written_back_in_place_is_a_rewrite() -> None:
     assert [e.call for e in script.effects if e.destructive] == []
 
 
+def test_truncating_after_a_dump_through_the_handle_is_a_rewrite() -> None:
+    script, _ = scan("import yaml\n\n\ndef save(path, config):\n    with open(path, 'w') as fp:\n"
+                     "        yaml.dump(config, fp)\n        fp.truncate()\n\n\nsave(a, b)\n")
+    assert [e.call for e in script.effects if e.destructive] == []
+
+
 def test_gitpython_command_objects_run_the_git_commands_they_name() -> None:
     script, _ = scan("from git import Repo, cmd\n\n\ndef backport(path):\n"
                      "    g = cmd.Git(working_dir=path)\n    g.clean(force=True, d=True, x=True)\n"

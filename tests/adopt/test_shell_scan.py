@@ -2226,3 +2226,15 @@ def test_a_library_that_loads_another_whose_top_level_reads_the_options(tmp_path
 ])
 def test_dropping_a_table_the_script_created_is_its_own(text: str, destructive: list[bool]) -> None:
     assert [e.destructive for e in scan(text).effects if e.destructive] == destructive
+
+
+@pytest.mark.parametrize(("text", "destructive"), [
+    # ``$((...) 2>&1)`` is a command substitution of a subshell, as bash reads it, not arithmetic
+    ('output=$((kubectl drain --ignore-daemonsets --force "$1") 2>&1)\n', [True]),
+    ("count=$((total - (done * 2)))\n", []),
+    # ``storage account`` names a resource; ``az account show`` only reads
+    ('az storage account delete --name "$account" --resource-group "$RG" --yes\n', [True]),
+    ("az account show\naz storage account list -g rg\n", []),
+])
+def test_subshell_substitutions_and_cloud_resource_nouns(text: str, destructive: list[bool]) -> None:
+    assert [e.destructive for e in scan(text).effects if e.destructive] == destructive

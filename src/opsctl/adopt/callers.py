@@ -310,7 +310,7 @@ def classify(path: str, scripts: frozenset[str]) -> str | None:
         return "pre-commit"
     if name == "Procfile" or lower.startswith("procfile."):
         return "procfile"
-    if lower == "app.json" and path not in scripts:
+    if lower in ("app.json", "heroku.yml") and path not in scripts:
         return "heroku"
     if ("logrotate" in lower and lower.endswith(".conf")) or "logrotate.d" in folders:
         return "logrotate"
@@ -336,6 +336,9 @@ def classify(path: str, scripts: frozenset[str]) -> str | None:
         return "salt"
     if path not in scripts and (name == "Snakefile" or lower.endswith(".smk")):
         return "snakemake"
+    if path not in scripts and len(parts) >= 2 and parts[-2].lower() in ("docker", "dockerfiles") \
+            and "." not in name and name not in ("README", "LICENSE", "Makefile"):
+        return "dockerfile"  # (``docker/prod``, ``docker/dev``: an image's Dockerfile by its stage)
     if path not in scripts and ((lower == "monit" and len(parts) >= 3 and parts[-3] == "jobs")
                                 or lower in ("bpm.yml", "bpm.yml.erb")):
         return "daemon-config"  # a BOSH job's process supervision: monit, or BPM

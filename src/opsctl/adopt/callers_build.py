@@ -281,11 +281,27 @@ def callers_in_procfile(file: CallerFile, index: ScriptIndex, collector: Collect
 _HEROKU_SCRIPT = re.compile(r"""^\s*"(?:postdeploy|pr-predestroy|test-setup|test|command)"\s*:\s*("(?:[^"\\]|\\.)*")\s*,?\s*$""")
 
 
+_HEROKU_YML_SECTION = re.compile(r"^(run|release):\s*$")
+_HEROKU_YML_COMMAND = re.compile(r"^\s+(?:-\s+)?(?:[\w.-]+:\s*|command:\s*)?(\S.*?)\s*$")
+
+
 def callers_in_heroku_app(file: CallerFile, index: ScriptIndex, collector: Collector,
                           plan: list[tuple[str, str]]) -> None:
     """Heroku's ``app.json``: the commands of its ``scripts`` (``"postdeploy": "./bin/setup &&
     ./manage.py seed"``, ``pr-predestroy``, a CI environment's ``test-setup``/``test``), run by
-    the platform after a deploy or around a review app's life."""
+    the platform after a deploy or around a review app's life; and ``heroku.yml``: the process
+    types of its ``run:`` section (``web: ./bin/run-prod.sh``) and its ``release:`` command."""
+    if file.path.rpartition("/")[2] == "heroku.yml":
+        section = None
+        for number, line in enumerate(file.lines, 1):
+            if line and not line[0].isspace():
+                section = match.group(1) if (match := _HEROKU_YML_SECTION.match(line)) else None
+                continue
+            command = _HEROKU_YML_COMMAND.match(line) if section and not line.lstrip().startswith("#") else None
+            if command is not None and command.group(1) not in ("command:", "image:"):
+                text = command.group(1).strip("\"'[]")
+                callers_in_chunk(file, text, number, index, collector, "ci", Where(file.path, ""))
+        return
     if '"scripts"' not in file.text:
         return
     for number, line in enumerate(file.lines, 1):

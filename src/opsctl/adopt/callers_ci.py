@@ -429,14 +429,18 @@ def callers_in_yaml(file: CallerFile, index: ScriptIndex, collector: Collector,
             if match and index.mentioned_in(match.group(1)):
                 callers_in_chunk(file, match.group(1).strip("\"'"), number, index, collector, "ci",
                                  Where(file.path, here))
-    elif re.search(r"^\s*apiVersion:", file.text, re.M) and re.search(r"^\s*kind:", file.text, re.M):
+    elif (re.search(r"^\s*apiVersion:", file.text, re.M) and re.search(r"^\s*kind:", file.text, re.M)) \
+            or _PROW_JOBS.search(file.text):
         for document in _compose_all(file.text):
             top = _mapping(document)
             manifest = _scalar(top.get("kind")) or ""
-            if not manifest or "apiVersion" not in top:
+            if set(top) & {"presubmits", "postsubmits", "periodics"}:
+                # a Prow job configuration: each job's pod ``spec`` runs its containers
+                manifest = "ProwJob"
+            elif not manifest or "apiVersion" not in top:
                 continue
             kind: CallerKind = "cron" if manifest == "CronJob" else (
-                "ci" if manifest in _PIPELINE_KINDS else "kubernetes")
+                "ci" if manifest in _PIPELINE_KINDS or manifest == "ProwJob" else "kubernetes")
             for container in [*_walk_containers(document), *_walk_steps(document)]:
                 container_map = _mapping(container)
                 items: list[tuple[str, int]] = []
@@ -480,6 +484,7 @@ def callers_in_yaml(file: CallerFile, index: ScriptIndex, collector: Collector,
         callers_in_gitlab(file, index, collector, plan)
 
 
+_PROW_JOBS = re.compile(r"^(?:presubmits|postsubmits|periodics):", re.M)
 _FILES_GET_TAG = re.compile(r"\{\{-?[^}]*\.Files\.Get[^}]*\}\}")
 _FILES_GET = re.compile(r"""\.Files\.Get\s+["']([^"']+)["']""")
 _RUNS_TEXT = re.compile(r"""^\s*(?:-\s+)?(?:command|args|source|script):|^\s*-\s+["']?-c["']?\s*$""")

@@ -1105,11 +1105,17 @@ class EffectFinder:
             opened = max((item.context_expr.lineno for item, _scope in self.index.withitems
                           if isinstance(item.optional_vars, ast.Name) and item.optional_vars.id == func.value.id
                           and item.context_expr.lineno <= call.lineno), default=0)
-            rewrite = any(isinstance(other.func, ast.Attribute) and isinstance(other.func.value, ast.Name)
-                          and other.func.value.id == func.value.id and where == scope and (
-                              (other.func.attr == "seek" and other.lineno <= call.lineno)
-                              or (other.func.attr == "write" and opened <= other.lineno <= call.lineno))
-                          for other, where in self.index.calls)
+            handle = func.value.id
+            rewrite = any(where == scope and (
+                (isinstance(other.func, ast.Attribute) and isinstance(other.func.value, ast.Name)
+                 and other.func.value.id == handle and (
+                     (other.func.attr == "seek" and other.lineno <= call.lineno)
+                     or (other.func.attr == "write" and opened <= other.lineno <= call.lineno)))
+                # (``yaml.dump(config, f)`` then ``f.truncate()``: written through the handle)
+                or (opened <= other.lineno <= call.lineno and other is not call and any(
+                    isinstance(arg, ast.Name) and arg.id == handle
+                    for arg in (*other.args, *(k.value for k in other.keywords)))))
+                for other, where in self.index.calls)
             self._add("file-write", not rewrite, call, "medium")
         elif name in _DATABASE_DROPS or (attr == "drop_all" and isinstance(func, ast.Attribute)):
             # ``sqlalchemy_utils.drop_database(url)``; ``db.drop_all()`` (Flask-SQLAlchemy),

@@ -539,6 +539,11 @@ _CLOUD_READ = frozenset({"list", "describe", "show", "get", "ls", "status", "inf
                          "config", "auth", "login", "account", "whoami", "components", "stat", "du"})
 
 
+_CLOUD_NOUN_OR_READ = frozenset({"account", "config", "auth", "components"})
+"""Read-only command groups when they come first (``az account show``, ``gcloud config list``),
+and the names of resources after another word (``az storage account delete``)."""
+
+
 def cloud_rule(extra_mutating: frozenset[str] = frozenset()) -> Rule:
     def rule(args: list[str]) -> Verdict | None:
         unresolved: str | None = None
@@ -549,6 +554,8 @@ def cloud_rule(extra_mutating: frozenset[str] = frozenset()) -> Rule:
                 unresolved = unresolved or (word if count < 3 else None)
                 continue
             verb = word.rsplit(":", 1)[-1].lower()
+            if verb in _CLOUD_NOUN_OR_READ and count > 0:
+                continue  # ``az storage account delete``: a resource's name, not ``az account show``
             if verb in _CLOUD_READ or verb.startswith(("get-", "list-", "describe-")):
                 return None
             if verb in _CLOUD_DESTRUCTIVE or verb.startswith(_CLOUD_DESTRUCTIVE_PREFIX) or (

@@ -566,7 +566,7 @@ class _Lexer:
         start = self.pos
         following = text[start + 1:start + 2]
         if following == "(":
-            if text.startswith("((", start + 1):
+            if text.startswith("((", start + 1) and self.is_arithmetic(start + 3):
                 self.arithmetic(frame, start + 3)
             else:
                 self.substitution(frame, parts, start + 2)
@@ -638,6 +638,16 @@ class _Lexer:
             op = param.group(4) or ""
             arg_end = self.pos - 1 if self.pos > arg_start and text[self.pos - 1] == "}" else self.pos
             self.expansion(frame, name, op, text[arg_start:arg_end], start)
+
+    def is_arithmetic(self, body_start: int) -> bool:
+        """``$((...))`` is arithmetic when its two closing parentheses come together; else, as
+        for bash, a command substitution of a subshell: ``$((kubectl drain $1) 2>&1)``."""
+        depth = 2
+        for match in _PARENS.finditer(self.text, body_start):
+            depth += 1 if match.group(0) == "(" else -1
+            if depth == 1:
+                return self.text.startswith(")", match.end())
+        return True
 
     def arithmetic(self, frame: _Frame, body_start: int) -> None:
         """``$(( ))`` / ``(( ))``: skip to the closing ``))``, noting the names read and assigned."""
