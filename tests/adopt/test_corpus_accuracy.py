@@ -111,6 +111,9 @@ FLOORS: dict[str, dict[str, float]] = {
     # one not inventoried: a command a dispatcher finds by listing its folder (a library here)
     "held-out-60": {"precision": 0.86, "recall": 0.8, "callers": 0.91, "flags": 0.92},
     "held-out-61": {"precision": 0.9, "recall": 0.71, "callers": 0.93, "flags": 0.97},
+    # nine not inventoried: deploy tasks of a task runner and cron modules whose commands a
+    # framework registers by decorator (libraries here), a Python 2 command that does not parse
+    "held-out-62": {"precision": 0.75, "recall": 0.7, "callers": 0.52, "flags": 0.84},
 }
 
 
@@ -137,15 +140,18 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
     # command class its manager imports; held-out-37 one that defines functions and calls none)
     assert [m for m in report["missed"] if m["where"] not in ("errors", "skipped", "absent")
             and not (split in ("held-out-35", "held-out-37", "held-out-39", "held-out-40", "held-out-41",
-                               "held-out-52", "held-out-60")
+                               "held-out-52", "held-out-60", "held-out-62")
                      and m["where"] == "libraries")] == []
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-61")
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-62")
     assert report["scripts"] >= 145
-    assert report["missed"] == []  # every labelled script is inventoried
-    # blind 0.64 / 0.57 (callers 0.72, flags 0.89); 0.91 / 0.71 (callers 0.93, flags 0.98) after
-    # its rules (BOSH job templates, Snakemake, a library's getopts, SQL run by a wrapper)
-    assert report["destructive"]["precision"] >= 0.9 and report["destructive"]["recall"] >= 0.71
-    assert report["callers"]["recall"] >= 0.93 and report["flags"]["recall"] >= 0.97
+    # every labelled script is inventoried or said why not: nine, libraries to the scan (deploy
+    # tasks of a task runner, cron modules registered by decorator) and one that does not parse
+    assert len(report["missed"]) <= 9
+    assert all(m["where"] in ("libraries", "errors") for m in report["missed"])
+    # blind 0.70 / 0.68 (callers 0.39, flags 0.84); 0.75 / 0.71 (callers 0.52, flags 0.84) after
+    # its rules (Prow jobs, heroku.yml, a subshell's substitution, Azure storage accounts)
+    assert report["destructive"]["precision"] >= 0.75 and report["destructive"]["recall"] >= 0.7
+    assert report["callers"]["recall"] >= 0.52 and report["flags"]["recall"] >= 0.84
