@@ -519,8 +519,8 @@ def _classify(argv: list[str], depth: int) -> list[tuple[Verdict, Confidence | N
                 return []
             return [(verdict, _lower_cap(_lower_cap(cap, "medium"), inner_cap))
                     for verdict, inner_cap in _classify_string(" ".join(remote), depth + 1)]
-        if name not in _SQL_CLIENT_NAMES and depth < _MAX_DEPTH and (client := next((
-                i for i, w in enumerate(args) if w.rsplit("/", 1)[-1] in _SQL_CLIENT_NAMES), None)) is not None \
+        if name not in SQL_CLIENTS and depth < _MAX_DEPTH and (client := next((
+                i for i, w in enumerate(args) if w.rsplit("/", 1)[-1] in SQL_CLIENTS), None)) is not None \
                 and any(w in _SQL_STATEMENT_OPTIONS for w in args[client + 1:]):
             # a wrapper or a container running a SQL client with a statement (``govuk-docker run
             # --rm db mysql -h db -e "DROP DATABASE x"``, ``docker run --rm postgres psql -h
@@ -568,8 +568,10 @@ def _classify(argv: list[str], depth: int) -> list[tuple[Verdict, Confidence | N
     return []
 
 
-_SQL_CLIENT_NAMES = frozenset({"psql", "mysql", "mariadb", "sqlite3", "clickhouse-client", "cqlsh"})
-_SQL_STATEMENT_OPTIONS = frozenset({"-e", "-c", "--execute", "--command", "-q", "--query"})
+SQL_CLIENTS = frozenset({"psql", "mysql", "mariadb", "sqlite3", "clickhouse-client", "cqlsh", "sqlcmd", "snowsql"})
+"""Database command-line clients: a statement they are given (``-e``, ``-c``, ``-q``...) or read
+on their input is run on the server."""
+_SQL_STATEMENT_OPTIONS = frozenset({"-e", "-c", "--execute", "--command", "-q", "-Q", "--query"})
 
 
 def _lower_cap(a: Confidence | None, b: Confidence | None) -> Confidence | None:

@@ -58,8 +58,7 @@ _PIPED_TO_SHELL = re.compile(r"\|\s*(?:\\\n\s*)?(?:sudo\s+)?(?:/bin/|/usr/bin/)?
 _SQL_GIVEN = frozenset({"-c", "--command", "-f", "--file", "-e", "--execute"})
 """Options that give a SQL client its statements: it does not read them from its input."""
 _INNER_SQL_CLIENT = re.compile(r"^(?:\S*/)?(?:psql|mysql|mariadb)\s")
-_SQL_CLIENTS = frozenset({"psql", "mysql", "mariadb", "sqlite3", "clickhouse-client", "cqlsh",
-                          "sqlcmd", "snowsql"})
+_SQL_CLIENTS = _commands.SQL_CLIENTS
 
 _SHELL_VARIABLES = frozenset(
     ["HOME", "PATH", "PWD", "OLDPWD", "USER", "LOGNAME", "SHELL", "IFS", "RANDOM", "SRANDOM", "LINENO", "SECONDS", "BASH", "BASH_SOURCE", "BASH_VERSION", "BASH_VERSINFO", "BASH_REMATCH", "BASH_LINENO", "BASHPID", "BASH_ARGV", "BASH_ARGC", "BASH_COMMAND", "BASH_SUBSHELL", "BASHOPTS", "SHELLOPTS", "FUNCNAME", "PPID", "UID", "EUID", "GROUPS", "HOSTNAME", "HOSTTYPE", "OSTYPE", "MACHTYPE", "OPTARG", "OPTIND", "OPTERR", "TMPDIR", "TERM", "LANG", "LANGUAGE", "PS1", "PS2", "PS3", "PS4", "PIPESTATUS", "REPLY", "COLUMNS", "LINES", "SHLVL", "EPOCHSECONDS", "EPOCHREALTIME", "DIRSTACK", "HISTFILE", "HISTSIZE", "MAIL", "MAILPATH", "PROMPT_COMMAND", "TIMEFORMAT", "POSIXLY_CORRECT", "COMP_WORDS", "COMP_CWORD", "COMP_LINE", "COMPREPLY", "READLINE_LINE", "ZSH_VERSION", "KSH_VERSION"])

@@ -109,8 +109,8 @@ def scan_cmd(ctx: click.Context, path: Path, format_: str | None, out: Path | No
         raise UsageError(f"cannot scan {path}: {exc.strerror or exc}") from None
 
     def report(stream: TextIO) -> None:
-        """The report written to the file of ``--out``, as it is made: a large tree's JSON
-        is tens of megabytes, and a copy of it in memory was several times that."""
+        """The report, written to ``stream`` as it is made (to the file of ``--out``: a large
+        tree's JSON is tens of megabytes, and a copy of it in memory was several times that)."""
         if chosen == "json":  # indented in a file, which is meant to be read and diffed
             json.dump(inventory_document(inventory), stream, ensure_ascii=False, default=str, indent=2)
             stream.write("\n")
