@@ -80,3 +80,26 @@ def test_unknown_store_scheme_is_bad_config() -> None:
 
     with pytest.raises(StateDirError, match="unsupported store URL"):
         open_store("mysql://x")
+
+
+def test_runs_opening_a_new_sqlite_store_at_once_all_get_it(tmp_path) -> None:
+    """Switching a new file to WAL answers "database is locked" at once, without the busy
+    timeout, to a connection that races another one switching it: each run waits its turn."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    for trial in range(60):
+        url = f"sqlite:///{tmp_path / f's{trial}.db'}"
+        start = threading.Barrier(6)
+
+        def open_one(_: int, url: str = url, start: threading.Barrier = start) -> int:
+            start.wait()
+            store = open_store(url)
+            try:
+                return store.schema_version()
+            finally:
+                store.close()
+
+        with ThreadPoolExecutor(6) as pool:
+            versions = list(pool.map(open_one, range(6)))
+        assert versions == [MIGRATIONS[-1].version] * 6

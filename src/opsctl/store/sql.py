@@ -1027,8 +1027,9 @@ def _open_sqlite(path: Path, url: str, redactor: Redactor | None, create_dir: bo
                                         step="validate") from None
         raise StateDirError(f"store {path} cannot be created: {exc.strerror}") from None
     try:
-        conn = sqlite3.connect(path, isolation_level=None, timeout=30.0, check_same_thread=False)
-        conn.execute("PRAGMA journal_mode=WAL")
+        conn = sqlite3.connect(path, isolation_level=None, timeout=_SQLITE_BUSY_SECONDS,
+                               check_same_thread=False)
+        _use_wal(conn)
         conn.execute("PRAGMA synchronous=FULL")
         conn.execute("PRAGMA foreign_keys=ON")
         store = SQLStore(conn, "sqlite", url, redactor)
@@ -1044,6 +1045,35 @@ def _open_sqlite(path: Path, url: str, redactor: Redactor | None, create_dir: bo
     except sqlite3.DatabaseError as exc:
         raise StateDirError(f"store {path} is not a usable SQLite database: {exc}") from None
     return store
+
+
+_SQLITE_BUSY_SECONDS = 30.0
+
+
+def _use_wal(conn: Any) -> None:
+    """``PRAGMA journal_mode=WAL``, waiting out other connections that open the same new file.
+
+    Switching a file to WAL takes an exclusive lock, and SQLite answers SQLITE_BUSY at once
+    rather than through the busy timeout when another connection is switching it too (several
+    runs, in threads or processes, opening a store created a moment ago). The mode is stored in
+    the file, so one connection's switch serves the rest: retry for as long as the busy timeout
+    would have waited. A loop of its own: the first attempt succeeds on all but a new file
+    opened by several runs at once, and start-up should not pay for a retry library's import.
+    """
+    import sqlite3
+
+    deadline = time.monotonic() + _SQLITE_BUSY_SECONDS
+    pause = 0.002
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            code = getattr(exc, "sqlite_errorcode", None)
+            if code is None or code & 0xFF not in (5, 6) or time.monotonic() + pause > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.1)
 
 
 def _open_postgres(url: str, redactor: Redactor | None) -> SQLStore:
