@@ -1,0 +1,8 @@
+#!/bin/bash
+
+# Builds docs in docs/.
+#
+# Run this in the container.
+
+cd docs
+make html

@@ -1,0 +1,3 @@
+#!/bin/sh
+
+python ./ichnaea/scripts/datamap.py --create --upload

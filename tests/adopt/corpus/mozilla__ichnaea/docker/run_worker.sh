@@ -1,0 +1,3 @@
+#!/bin/sh
+
+celery -A ichnaea.taskapp.app:celery_app worker
