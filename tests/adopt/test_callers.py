@@ -2731,3 +2731,111 @@ def test_cron_tasks_folded_commands_and_package_builds(
     scripts = tuple(path for path in files if path.endswith((".sh", ".py"))
                     and path not in ("manage.py", "setup.py"))
     assert callers(tmp_path, files, scripts) == expected
+
+
+SIXTY_THIRD_SET_CASES = [
+    pytest.param(
+        {"build-scripts/artifacts.sh": "#!/bin/sh\nant artifacts\n",
+         "agent_scripts/cleaner.sh": "#!/bin/sh\ndocker system prune -f\n",
+         "jenkins-dsl/job_dsl_seed.groovy": """
+            job('artifacts') {
+                steps {
+                    shell('''
+                        ./build-scripts/artifacts.sh ;
+                    ''')
+                    shell("bash cleaner.sh ${maxJobHours}")
+                }
+            }
+            """,
+         "src/main/groovy/App.groovy": "class App { def run() { 'artifacts.sh' } }\n"},
+        {"build-scripts/artifacts.sh": [("jenkins-dsl/job_dsl_seed.groovy", 4, "ci",
+                                         "./build-scripts/artifacts.sh ;")],
+         "agent_scripts/cleaner.sh": [("jenkins-dsl/job_dsl_seed.groovy", 6, "ci",
+                                       'shell("bash cleaner.sh ${maxJobHours}")')]},
+        id="a-jenkins-job-dsl-seed-and-not-any-groovy-file"),
+    pytest.param(
+        {"scripts/test/js_test.sh": "#!/bin/sh\nnpx mocha\n",
+         "webpack_if_prod.sh": "#!/bin/sh\nwebpack\n",
+         "package.json": """
+            {
+              "name": "app",
+              "scripts": {
+                "postinstall": "./webpack_if_prod.sh",
+                "test": "./scripts/test/js_test.sh",
+                "lint": "eslint ."
+              },
+              "dependencies": {"left-pad": "1.0.0"}
+            }
+            """},
+        {"webpack_if_prod.sh": [("package.json", 4, "npm", '"postinstall": "./webpack_if_prod.sh",')],
+         "scripts/test/js_test.sh": [("package.json", 5, "npm", '"test": "./scripts/test/js_test.sh",')]},
+        id="package-json-scripts"),
+    pytest.param(
+        {"build-scripts/deb-packaging.sh": "#!/bin/sh\ndpkg-buildpackage\n",
+         "build-scripts/artifacts.sh": """
+            #!/bin/bash
+            version="$(grep 'property\\s*name=\\"base.version\\"' build.xml |sed -ne 's/.*value=\\"\\([^"]*\\)\\".*/\\1/p')"
+            echo "Run 'ant check' locally"
+            deb_dir="`pwd`/build" ./build-scripts/deb-packaging.sh "$version"
+            """},
+        {"build-scripts/deb-packaging.sh": [("build-scripts/artifacts.sh", 4, "script",
+                                              'deb_dir="`pwd`/build" ./build-scripts/deb-packaging.sh "$version"')]},
+        id="quotes-inside-a-quoted-command-substitution-are-its-own"),
+    pytest.param(
+        {"pkg/debian/archivebox": "#!/bin/sh\nexec archivebox server\n",
+         "bin/release_docker.sh": """
+            #!/bin/bash
+            VERSION="$(grep '^version = ' pyproject.toml | awk -F'"' '{print $2}')"
+            exec docker buildx build \\
+               --cache-to type=local,dest="$HOME/.cache/docker/archivebox" \\
+               --push .
+            """},
+        {}, id="a-tools-cache-folder-named-like-a-script"),
+    pytest.param(
+        {"roles/housekeeping/files/housekeep.sh": "#!/bin/sh\ndocker image prune -af\n",
+         "roles/deploy/scripts/cpu.sh": "#!/bin/sh\nnproc\n",
+         "roles/housekeeping/tasks/main.yml": """
+            - name: Copy housekeeping script
+              copy:
+                src: housekeep.sh           # in the role's files/
+                dest: "{{ script_dest }}"
+                mode: "0755"
+
+            - name: Install housekeeping cron entry
+              cron:
+                name: "Container housekeeping"
+                minute: "{{ cron_minute }}"
+                hour: "{{ cron_hour }}"
+                job: >
+                  {{ script_dest }} {{ script_action }}
+                  >> /var/log/housekeeping.log 2>&1
+            """,
+         "roles/deploy/tasks/main.yml": """
+            - name: Run cpu.sh to choose the cpus
+              script: "{{ cpu_script | default('scripts/cpu.sh') }} {{ cpu_limit }}"
+            """},
+        {"roles/housekeeping/files/housekeep.sh": [("roles/housekeeping/tasks/main.yml", 13, "cron",
+                                                     "{{ script_dest }} {{ script_action }}")],
+         "roles/deploy/scripts/cpu.sh": [("roles/deploy/tasks/main.yml", 2, "ansible",
+                                          "script: \"{{ cpu_script | default('scripts/cpu.sh') }} {{ cpu_limit }}\"")]},
+        id="ansible-installed-cron-job-folded-and-a-scripts-default"),
+]
+
+
+@pytest.mark.parametrize(("files", "expected"), SIXTY_THIRD_SET_CASES)
+def test_job_dsl_package_json_quoted_substitutions_and_ansible_defaults(
+        tmp_path: Path, files: dict[str, str],
+        expected: dict[str, list[tuple[str, int, str, str]]]) -> None:
+    scripts = tuple(path for path, text in files.items() if text.lstrip().startswith("#!"))
+    assert callers(tmp_path, files, scripts) == expected
+
+
+def test_quotes_inside_a_quoted_command_substitution_do_not_end_the_string() -> None:
+    from opsctl.adopt.caller_refs import split_commands
+
+    text = ("v=\"$(grep 'name=\\\"base\\\"' b.xml | sed -ne 's/.*value=\\\"\\([^\"]*\\)\\\".*/\\1/p')\"\n"
+            "echo \"Run 'ant check' locally\"\n"
+            "./build-scripts/deb-packaging.sh \"$v\"\n")
+    commands = [[word.text for word in words] for words in split_commands(text)]
+    assert ["./build-scripts/deb-packaging.sh", "$v"] in commands
+    assert ["echo", "Run 'ant check' locally"] in commands

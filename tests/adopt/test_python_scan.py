@@ -3412,3 +3412,25 @@ def test_a_client_imported_under_a_name_of_its_own_is_an_api_client() -> None:
 ])
 def test_argv_walked_or_read_beside_a_switch(source: str, expected: list[tuple[str, str, bool]]) -> None:
     assert [(f.name, f.type, f.required) for f in flags(source).values()] == expected
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    # a file named as its scratch file, removed again
+    ("import os, subprocess\nsubprocess.run(['ogr2ogr', 'data/temp.geojson', src])\nos.remove('data/temp.geojson')\n",
+     []),
+    ("import os\nos.remove('data/regions.geojson')\n", [True]),
+    # a service's API wrapper deleting its objects, by the name of its function
+    ("from mitol.hubspot_api.api import delete_object_property, sync_object_property\n"
+     "def run(delete):\n    if delete:\n        delete_object_property('deals', 'x')\n"
+     "    else:\n        sync_object_property('deals', 'x')\n", [True]),
+    # a yes/no field set from a variable: a switch, set back as easily
+    ("from django.core.management import BaseCommand\nfrom certs.models import Certificate\n"
+     "class Command(BaseCommand):\n    def handle(self, *args, **options):\n        revoke = not options['unrevoke']\n"
+     "        Certificate.objects.filter(user=u).update(is_revoked=revoke)\n", []),
+    ("from django.core.management import BaseCommand\nfrom certs.models import Certificate\n"
+     "class Command(BaseCommand):\n    def handle(self, *args, **options):\n"
+     "        Certificate.objects.filter(user=u).update(grade=options['grade'])\n", [True]),
+])
+def test_scratch_file_names_api_wrapper_deletes_and_yes_no_fields(source: str, expected: list[bool]) -> None:
+    script, _ = scan(source)
+    assert [e.destructive for e in script.effects if e.destructive] == expected

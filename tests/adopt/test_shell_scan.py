@@ -2238,3 +2238,29 @@ def test_dropping_a_table_the_script_created_is_its_own(text: str, destructive: 
 ])
 def test_subshell_substitutions_and_cloud_resource_nouns(text: str, destructive: list[bool]) -> None:
     assert [e.destructive for e in scan(text).effects if e.destructive] == destructive
+
+
+@pytest.mark.parametrize(("text", "destructive"), [
+    # a function that runs its first argument as a command line: what it runs is read at the call
+    ('execute()\n{\n    local cmd=$1\n    echo ">> $cmd"\n    [ $fake -eq 1 ] || $cmd\n}\n'
+     'execute "git push $remote :refs/tags/$release-tentative"\nexecute "git status"\n', [True]),
+    ('run() { eval "$1"; }\nrun "rm -rf /srv/releases/$old"\n', [True]),
+    ('run() { eval "$1"; }\nrun "ls -l /srv/releases"\n', []),
+    # a checkout's local tags cleared, then fetched again: nothing lost
+    ("cd $SRC\ngit fetch\ngit tag -d $(git tag) > /dev/null\ngit fetch --tags > /dev/null 2>&1\n", []),
+    ("cd $SRC\ngit tag -d $(git tag)\n", [True]),
+    # a file it downloaded by a URL held in a variable, removed again
+    ('URL="https://example.org/ansible/inventory.yml"\ncurl -s -O "$URL"\nrm -f inventory.yml\n', []),
+    ('curl -s -O "$URL"\nrm -f inventory.yml\n', [True]),
+    # Cygwin's and Windows' temporary folder
+    ("rm -rf /cygdrive/c/tmp/*-debug-image\nrm -rf c:/tmp/build-*\n", []),
+    ("rm -rf /cygdrive/c/builds/*\n", [True]),
+    # packages purged, Vagrant machines and boxes
+    ("apt-get -y autoremove --purge bind9\n", [True]),
+    ("apt-get -y autoremove\n", []),
+    ("vagrant box prune --force\nvagrant destroy -f\n", [True, True]),
+    ("vagrant up\nvagrant box update\nvagrant box list\n", []),
+])
+def test_command_strings_run_by_a_function_refetched_tags_downloads_and_vagrant(
+        text: str, destructive: list[bool]) -> None:
+    assert [e.destructive for e in scan(text).effects if e.destructive] == destructive

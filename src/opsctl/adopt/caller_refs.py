@@ -40,7 +40,7 @@ _HEREDOC_RE = re.compile(r"<<-?\s*(['\"]?)([A-Za-z_]\w*)\1")
 _PYTHONISH_RE = re.compile(r"(?i)python|^py$|^uv$|^coverage$|^pipenv$|^poetry$|^pdm$|^hatch$|^\$X$")
 _MODULE_RE = re.compile(r"^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$")
 _PLAIN_RUN_RE = re.compile(r"[^\s\"'\\#$<;&|()`>]+")
-_DQ_STOP_RE = re.compile(r'["\\]')
+_DQ_STOP_RE = re.compile(r'["\\]|\$\((?!\()')
 _PIECE_SPLIT_RE = re.compile(r"[\s=,;:|&\[\](){}]+")
 BRACED_VAR_RE = re.compile(r"\$\{(\w+)\}")
 _GUARDED_VAR_RE = re.compile(r"\$\{(\w+):?\?[^}]*\}")
@@ -307,7 +307,7 @@ class ScriptIndex:
         ref = ref.strip()
         name = ref.rstrip("/").rpartition("/")[2]
         candidates = self.by_basename.get(name)
-        if not candidates:
+        if not candidates or "/.cache/" in ref:  # (``dest=$HOME/.cache/docker/app``: a tool's cache)
             return None
         anchored = _anchor(ref, bases, variables)
         if anchored is not None:
@@ -529,6 +529,13 @@ def split_commands(text: str) -> Iterator[list[Word]]:
                 break
             if text[i] == quote:
                 quote = ""
+            elif text[i] == "$":
+                # ``"$(grep 'x\"y' f)"``: quoted anew inside, its quotes do not end the string
+                # (its commands are read from the word, as an unquoted one's)
+                end = _substitution_end(text, i + 2)
+                chars.append(text[i:end + 1])
+                i = end + 1
+                continue
             elif i + 1 < n and text[i + 1] in '"\\$`':
                 chars.append(text[i + 1])
                 i += 1
@@ -601,6 +608,40 @@ def split_commands(text: str) -> Iterator[list[Word]]:
     flush_word()
     if words:
         yield words
+
+
+def _substitution_end(text: str, i: int) -> int:
+    """The ``)`` closing a ``$(`` whose body starts at ``i`` (the end of the text when it is not
+    closed): quotes inside it are its own, so a ``"`` there does not end the double-quoted
+    string around it; nested ``$(...)`` and parentheses are part of it."""
+    depth, n = 1, len(text)
+    while i < n:
+        c = text[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "'":
+            close = text.find("'", i + 1)
+            i = n if close < 0 else close + 1
+            continue
+        if c == '"':
+            i += 1
+            while i < n and text[i] != '"':
+                if text[i] == "\\":
+                    i += 1
+                elif text.startswith("$(", i):
+                    i = _substitution_end(text, i + 2)
+                i += 1
+            i += 1
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return n
 
 
 def _braced_end(text: str, i: int) -> int:

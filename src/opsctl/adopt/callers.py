@@ -36,6 +36,7 @@ from opsctl.adopt.callers_build import (
     callers_in_logrotate,
     callers_in_makefile,
     callers_in_maven,
+    callers_in_package_json,
     callers_in_packer,
     callers_in_procfile,
     callers_in_python,
@@ -297,6 +298,12 @@ def classify(path: str, scripts: frozenset[str]) -> str | None:
             and any(f.lower().startswith("jenkinsfile") for f in folders)):
         # (and the pipelines of a ``Jenkinsfile.d/`` folder, ``Jenkinsfile.d/core/release``)
         return "jenkins"
+    if lower.endswith(".groovy") and path not in scripts and (
+            "jenkins" in path.lower() or "vars" in folders
+            or any(word in lower for word in ("pipeline", "job", "dsl", "seed"))):
+        # a job DSL seed or a pipeline library's step (``jenkins-dsl/cassandra_job_dsl_seed.groovy``,
+        # ``vars/deploy.groovy``): ``shell('./build.sh')``, ``sh "./test.sh"`` as in a Jenkinsfile
+        return "jenkins"
     if (yaml_file and (".circleci" in folders or ".buildkite" in folders or ".azure" in folders
                        or ".azure-pipelines" in folders or lower.startswith((
             "azure-pipelines", "bitbucket-pipelines", ".travis", ".drone", "buildkite",
@@ -312,6 +319,8 @@ def classify(path: str, scripts: frozenset[str]) -> str | None:
         return "procfile"
     if lower in ("app.json", "heroku.yml") and path not in scripts:
         return "heroku"
+    if lower == "package.json" and "node_modules" not in folders:
+        return "npm"
     if ("logrotate" in lower and lower.endswith(".conf")) or "logrotate.d" in folders:
         return "logrotate"
     if lower.endswith((".service", ".timer")) or (
@@ -405,6 +414,7 @@ _SCANNERS = {
     "terraform": callers_in_terraform,
     "procfile": callers_in_procfile,
     "heroku": callers_in_heroku_app,
+    "npm": callers_in_package_json,
     "logrotate": callers_in_logrotate,
     "ini": callers_in_ini,
     "pre-commit": callers_in_pre_commit,

@@ -305,13 +305,40 @@ def callers_in_heroku_app(file: CallerFile, index: ScriptIndex, collector: Colle
     if '"scripts"' not in file.text:
         return
     for number, line in enumerate(file.lines, 1):
-        match = _HEROKU_SCRIPT.match(line)
-        if match:
-            try:
-                command = json.loads(match.group(1))
-            except ValueError:
-                continue
-            callers_in_chunk(file, command, number, index, collector, "ci", Where(file.path, ""))
+        _json_command(file, _HEROKU_SCRIPT.match(line), number, index, collector, "ci")
+
+
+def _json_command(file: CallerFile, match: re.Match[str] | None, number: int, index: ScriptIndex,
+                  collector: Collector, kind: CallerKind) -> None:
+    """The command a JSON file's string (``match`` group 1, quotes and escapes as written) holds."""
+    if match is None:
+        return
+    try:
+        command = json.loads(match.group(1))
+    except ValueError:
+        return
+    callers_in_chunk(file, command, number, index, collector, kind, Where(file.path, ""))
+
+
+_PACKAGE_SCRIPTS = re.compile(r'^\s*"scripts"\s*:\s*\{')
+_PACKAGE_SCRIPT = re.compile(r"""^\s*"(?:[^"\\]|\\.)+"\s*:\s*("(?:[^"\\]|\\.)*")\s*,?\s*$""")
+
+
+def callers_in_package_json(file: CallerFile, index: ScriptIndex, collector: Collector,
+                            plan: list[tuple[str, str]]) -> None:
+    """``package.json``: the commands of its ``scripts`` (``"test:js": "./scripts/test/js_test.sh"``,
+    ``"postinstall": "bash bin/setup.sh"``), run by ``npm run``/``yarn`` and npm's own hooks,
+    each on the line of its entry."""
+    if '"scripts"' not in file.text:
+        return
+    inside = False
+    for number, line in enumerate(file.lines, 1):
+        if not inside:
+            inside = bool(_PACKAGE_SCRIPTS.match(line))
+            continue
+        if line.strip().startswith("}"):
+            break
+        _json_command(file, _PACKAGE_SCRIPT.match(line), number, index, collector, "npm")
 
 
 _LOGROTATE_SCRIPT = re.compile(r"^\s*(?:postrotate|prerotate|firstaction|lastaction|preremove)\s*$")

@@ -25,6 +25,7 @@ from opsctl.adopt.caller_refs import (
     callers_in_chunk,
     callers_in_word_list,
     command_refs,
+    compact_templates,
     docker_copies,
     join_path,
     normalise,
@@ -523,13 +524,25 @@ YAML_FALLBACK_KINDS: dict[str, CallerKind] = {
     "yaml": "cron"}
 
 
+_TEMPLATE_TAGS = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
+_YAML_LINE_VALUE = re.compile(r"^\s*(?:-\s+)?(?:(?P<key>[\w.\-]+):(?:\s+|$))?(?P<value>.*)$")
+_NOT_COMMAND_KEYS = frozenset({"src", "dest", "name", "template", "owner", "group", "mode"})
+
+
 def callers_in_yaml_lines(file: CallerFile, index: ScriptIndex, collector: Collector,
                           kind: CallerKind) -> None:
-    """Each line's value (after ``- `` and ``key:``, template tags removed) as a command."""
+    """Each line's value (after ``- `` and ``key:``, template tags removed but for an installed
+    path's, ``{{ script_dest }}``) as a command; not the value of a key that names a file to
+    copy or a task (``src: housekeep.sh`` beside a cron entry's ``job:``)."""
+    def untemplated(tag: re.Match[str]) -> str:
+        return tag.group(0) if index.deployed and compact_templates(tag.group(0)) in index.deployed else " "
+
     for number, line in enumerate(file.lines, 1):
-        value = re.sub(r"\{\{.*?\}\}|\{%.*?%\}", " ", line)
-        match = re.match(r"^\s*(?:-\s+)?(?:[\w.\-]+:(?:\s+|$))?(.*)$", value)
-        value = match.group(1).strip() if match else ""
+        value = _TEMPLATE_TAGS.sub(untemplated, line)
+        match = _YAML_LINE_VALUE.match(value)
+        if match is None or match.group("key") in _NOT_COMMAND_KEYS:
+            continue
+        value = match.group("value").strip()
         if not value or value.startswith("#") or not index.mentioned_in(value):
             continue
         if value.startswith("["):
@@ -563,6 +576,15 @@ _ANSIBLE_MODULES = {"script": "script", "ansible.builtin.script": "script", "com
                     "raw": "shell", "ansible.builtin.raw": "shell"}
 _ANSIBLE_HINT = re.compile(r"^\s*-?\s*(?:ansible\.builtin\.)?(?:script|command|shell|raw):", re.M)
 _JINJA = re.compile(r"\{\{\s*([A-Za-z_]\w*)\s*\}\}")
+_JINJA_DEFAULT = re.compile(r"""\{\{\s*[A-Za-z_][\w.]*\s*\|\s*default\(\s*(['"])([^'"]*)\1[^)]*\)\s*\}\}""")
+
+
+def _ansible_words(value: str) -> str:
+    """``{{ name }}`` as ``$name``, and ``{{ x | default('scripts/cpu.sh') }}`` as its default:
+    the file a role runs unless a play says otherwise."""
+    if "{{" not in value:
+        return value
+    return _JINJA.sub(lambda m: "$" + m.group(1), _JINJA_DEFAULT.sub(lambda m: m.group(2), value))
 
 
 def _callers_in_ansible(file: CallerFile, index: ScriptIndex, collector: Collector) -> None:
@@ -590,15 +612,16 @@ def _callers_in_ansible(file: CallerFile, index: ScriptIndex, collector: Collect
                     continue
                 node = found
             if module == "script" and isinstance(node, yaml.ScalarNode) and (value := _scalar(node)):
+                value = _ansible_words(value)
                 first = value.split()[0] if value.split() else ""
-                script = index.resolve_path(_JINJA.sub(lambda m: "$" + m.group(1), first), bases, {})
+                script = index.resolve_path(first, bases, {})
                 if script and script != file.path:
                     line = node.start_mark.line + 1
                     collector.add(script, file.path, line, "ansible", file.text_of(line))
             elif node is not None:
                 where = Where(file.path, None, {"__HERE": role, "role_path": role, "playbook_dir": playbooks})
                 if isinstance(node, yaml.ScalarNode) and (value := _scalar(node)) is not None:
-                    node = yaml.ScalarNode(node.tag, _JINJA.sub(lambda m: "$" + m.group(1), value),
+                    node = yaml.ScalarNode(node.tag, _ansible_words(value),
                                            node.start_mark, node.end_mark, node.style)
                 _scan_command_node(file, node, index, collector, "ansible", where)
 

@@ -22,6 +22,7 @@ from opsctl.adopt.caller_refs import compact_templates, read_text
 _MODULE = re.compile(r"^(?P<indent>[ \t]*)(?:-[ \t]+)?(?:ansible\.(?:builtin|legacy)\.)?"
                      r"(?P<module>template|copy|win_template|win_copy):[ \t]*(?P<rest>.*?)[ \t]*$")
 _KEY = re.compile(r"^(?P<indent>[ \t]*)(?P<key>src|dest):[ \t]*(?P<value>.*?)[ \t]*$")
+_TRAILING_COMMENT = re.compile(r"\s+#.*$")
 _INLINE = re.compile(r"\b(src|dest)=(\"[^\"]*\"|'[^']*'|\S+)")
 _CRON_DESTINATIONS = ("/etc/cron.d/", "/etc/crontab", "/var/spool/cron/")
 
@@ -73,8 +74,10 @@ def _installs(text: str) -> Iterator[tuple[str, str, str]]:
                 if len(following) - len(following.lstrip()) <= indent:
                     break
                 key = _KEY.match(following)
-                if key:
-                    values.setdefault(key.group("key"), key.group("value").strip("\"'"))
+                if key:  # (a plain value ends at a comment: ``src: x.sh  # in files/``)
+                    value = key.group("value")
+                    value = value if value.startswith(("'", '"')) else _TRAILING_COMMENT.sub("", value)
+                    values.setdefault(key.group("key"), value.strip("\"'"))
         if "src" in values and "dest" in values:
             yield module.removeprefix("win_"), values["src"], values["dest"]
 

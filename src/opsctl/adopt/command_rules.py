@@ -63,6 +63,32 @@ _PACKAGES = subcommand_rule(
 _SERVICE_VERBS = frozen("start stop restart reload force-reload condrestart try-restart")
 
 
+def _rule_packages(args: list[str]) -> Verdict | None:
+    """``apt-get remove --purge X`` (``autoremove --purge``) is ``apt-get purge X``: the
+    package's configuration goes with it."""
+    verdict = _PACKAGES(args)
+    if verdict is MUT and "--purge" in args and first_positional(args)[0] in ("remove", "autoremove"):
+        return DEST
+    return verdict
+
+
+def _rule_vagrant(args: list[str]) -> Verdict | None:
+    """``vagrant destroy`` (the machine and its disks), ``vagrant box prune``/``remove`` (box
+    versions), ``vagrant snapshot delete``; ``up``, ``halt``, ``provision``... change a machine."""
+    _, _, positionals = split_options(args)
+    verb, noun = [*positionals, "", ""][:2]
+    if is_unresolved(verb):
+        return unresolved_verdict(verb)
+    if verb == "destroy" or (verb == "box" and noun in ("prune", "remove")) or (
+            verb == "snapshot" and noun == "delete"):
+        return DEST
+    if verb in ("up", "halt", "reload", "provision", "suspend", "resume", "package", "box", "snapshot",
+                "plugin", "upload", "cloud"):
+        return MUT if verb not in ("box", "snapshot", "plugin", "cloud") or noun not in (
+            "list", "outdated", "") else None
+    return None
+
+
 def _rule_service(args: list[str]) -> Verdict | None:
     _, _, positionals = split_options(args)
     if len(positionals) < 2:
@@ -1124,7 +1150,8 @@ RULES: dict[str, Rule] = {
     "curl": rule_curl, "wget": rule_wget, "http": rule_httpie, "https": rule_httpie,
     "xh": rule_httpie, "xhs": rule_httpie,
     "systemctl": _SYSTEMCTL, "service": _rule_service, "rc-service": _rule_service,
-    **{name: _PACKAGES for name in ("apt", "apt-get", "aptitude", "yum", "dnf", "zypper", "apk",
+    "vagrant": _rule_vagrant,
+    **{name: _rule_packages for name in ("apt", "apt-get", "aptitude", "yum", "dnf", "zypper", "apk",
                                     "brew", "pip", "pip3", "pipx", "gem", "snap", "flatpak", "port",
                                     "choco", "conda", "mamba", "microdnf", "tdnf")},
     "npm": subcommand_rule(frozen("unpublish"), frozen("publish deprecate dist-tag install i ci "

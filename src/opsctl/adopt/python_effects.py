@@ -144,6 +144,8 @@ def _truncates(value: ast.expr) -> bool:
 
 
 _TEMP_NAME = re.compile(r"^(?:temp|tmp)(?:_|$|[A-Z])|^(?:TEMP|TMP)_")
+_API_MODULE_DELETE = re.compile(r"^\w[\w.]*(?:\.api|_api|\.client|_client|\.sdk)\.(?:delete|destroy|purge)_\w+$")
+_TEMP_FILE = re.compile(r"^(?:temp|tmp)(?:[._-]|$)", re.I)
 _SEARCH_INDEX = re.compile(r"^(?:elasticsearch_dsl|opensearch_dsl|elasticsearch\.dsl|opensearchpy)(?:\.\w+)*\.Index$")
 _COMMAND_CONSTANT = re.compile(r"(?:^|_)(?:CMD|COMMAND|CMDLINE|ARGV)S?$", re.IGNORECASE)
 _UNCALLED_DELETE = re.compile(  # a deleting method named without a call right after it
@@ -300,8 +302,11 @@ def _made_from_itself(target: str, field: str, value: ast.expr | None, names: di
 
 def _flag_value(field: str | None, value: ast.expr | None) -> bool:
     """A field set to ``True``/``False`` (``is_active = False``, ``complete=True``: a switch,
-    set back as easily), or shifted by an amount (``order=F("order") + 1``): no value lost."""
+    set back as easily), or shifted by an amount (``order=F("order") + 1``): no value lost. A
+    field named as a yes/no (``is_revoked=revoke``) is such a switch whatever the value's spelling."""
     if isinstance(value, ast.Constant) and isinstance(value.value, bool):
+        return True
+    if field and field.startswith(("is_", "has_")) and isinstance(value, ast.Name | ast.UnaryOp | ast.Compare):
         return True
     return (isinstance(value, ast.BinOp) and isinstance(value.op, ast.Add | ast.Sub)
             and isinstance(value.left, ast.Call) and dotted(value.left.func) in ("F", "models.F")
@@ -756,6 +761,9 @@ class EffectFinder:
             return True
         if isinstance(node, ast.Name) and _TEMP_NAME.match(node.id):
             return True  # ``os.unlink(temp_archive_name)``, ``tmpfile``: named as its own scratch file
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and _TEMP_FILE.match(
+                node.value.rpartition("/")[2]):
+            return True  # ``os.remove("data/temp.geojson")``: a file named as its scratch file
         if not self.temporary:
             return False
         for _ in range(8):
@@ -1117,6 +1125,10 @@ class EffectFinder:
                     for arg in (*other.args, *(k.value for k in other.keywords)))))
                 for other, where in self.index.calls)
             self._add("file-write", not rewrite, call, "medium")
+        elif name and isinstance(func, ast.Name) and _API_MODULE_DELETE.match(name):
+            # ``from mitol.hubspot_api.api import delete_object_property``: a service's API
+            # wrapper, called by a name that says what it does to the service's objects
+            self._add("http", True, call, "medium")
         elif name in _DATABASE_DROPS or (attr == "drop_all" and isinstance(func, ast.Attribute)):
             # ``sqlalchemy_utils.drop_database(url)``; ``db.drop_all()`` (Flask-SQLAlchemy),
             # ``Base.metadata.drop_all(engine)``: every table, and what they held

@@ -95,7 +95,8 @@ _SCRATCH_LAST_ARG = frozenset({"cp", "mv", "ln", "install", "rsync", "scp"})
 _VARIABLE = re.compile(r"\$\{([A-Za-z_]\w*)\}|\$([A-Za-z_]\w*)")
 _POSITIONAL_PARAMETER = re.compile(r"\$\{?[1-9]")
 _TMP_SUFFIX = re.compile(r"\.(?:tmp|temp)[\"']?$")
-_TEMP_PREFIX = re.compile(r"^(?:/tmp/|/var/tmp/|\$\{?TMPDIR\b)")
+_TEMP_PREFIX = re.compile(r"^(?:/tmp/|/var/tmp/|/cygdrive/[a-zA-Z]/tmp/|[A-Za-z]:/tmp/|\$\{?TMPDIR\b)")
+"""The temporary folder, Cygwin's and Windows' ``C:/tmp`` (a build host's) included."""
 # A variable the script itself sets and names as temporary (``TMPDIR="$ROOT/test/tmp"``,
 # ``scratch_dir=...``, ``WORK_TMP=...``) holds the script's own scratch space, contents included.
 _TEMP_NAME = re.compile(r"(?i)(?:^|_)(?:tmp|temp|scratch)(?:_?dir|_?path|_?root)?(?:_|$)|^tmpdir$|tmpdir$")
@@ -717,6 +718,8 @@ class _Scan(ShellInterface):
         self.lines = text.splitlines()
         self.parsed = parsed if parsed is not None else parse_shell(text)
         self.sourced = sourced_files(self.parsed, file, root, text)
+        if self.parsed.functions:
+            self.parsed = _command_strings_run(self.parsed, self.sourced)
         self.file, self.root = file, root
         self._made_in: dict[str | None, set[str]] | None = None  # rebuilt_folders' caches
         self._handing_on: dict[str, list[list[str]]] | None = None  # through_own_function's
@@ -929,6 +932,14 @@ class _Scan(ShellInterface):
                     scratch.add(match.group(1))
                     changed = True
         return scratch
+
+    def url_values(self, words: list[str]) -> list[str]:
+        """``curl -O "$INVENTORY_URL"`` with ``INVENTORY_URL="https://.../inventory.yml"`` set
+        once: the URL, whose last part names the file saved."""
+        if words[:1] not in (["curl"], ["wget"]):
+            return words
+        return [value if (match := _WHOLE_VARIABLE.fullmatch(word)) and "://" in (
+            value := self.defaults.get(match.group(1), "")) else word for word in words]
 
     def is_scratch(self, word: str) -> bool:
         match = re.match(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)", word)
@@ -1253,7 +1264,7 @@ class _Scan(ShellInterface):
         # What the script writes anywhere in it is its own output: a ``cleanup`` function written
         # above the command that makes the file still removes the script's own file.
         # each command's outputs, read once (the loop below adds them to ``earlier`` as it goes)
-        outputs_of = {command.seq: [_path_key(word) for word in _outputs(command.words)]
+        outputs_of = {command.seq: [_path_key(word) for word in _outputs(self.url_values(command.words))]
                       for command in self.parsed.commands if command.words}
         produced: set[str] = {key for keys in outputs_of.values() for key in keys}
         produced.update(_unpacked_folders(self.parsed.commands, self.raw_values) if _UNPACKS.search(self.text) else ())
@@ -1476,6 +1487,11 @@ class _Scan(ShellInterface):
         if "CREATE" in self.text.upper() and "TABLE" in self.text.upper():
             for effect in effects:
                 if effect.destructive and effect.kind == "sql" and self.drops_own_tables(effect.line):
+                    effect.destructive = False
+        if "git tag" in self.text and "--tags" in self.text:
+            for effect in effects:
+                if effect.destructive and effect.kind == "command" and _LOCAL_TAG_DELETE.match(effect.call) \
+                        and _TAGS_FETCHED.search("\n".join(self.lines[effect.line:])):
                     effect.destructive = False
         self.script.effects = effects + self.sourced_effects()
 
@@ -2231,6 +2247,59 @@ _MADE_ID = re.compile(r"^\$\(\s*(?:sudo\s+)?[\w./-]+(?:\s+[\w.:/-]+){0,3}?\s+"
                       r"(?:create|import|run|allocate|request|register)(?:-[\w-]+)?(?=\s|\)|$)")
 """``ARN=$(aws acm import-certificate ...)``, ``ID=$(gcloud ... create ...)``: the value is the
 identifier of something the command just made."""
+_LOCAL_TAG_DELETE = re.compile(r"git\s+tag\s+(?:-d|--delete)\b")
+_TAGS_FETCHED = re.compile(r"^\s*git\s+(?:fetch|pull)\b.*\s--tags\b", re.M)
+"""``git tag -d $(git tag)``, then ``git fetch --tags``: a checkout's local tags cleared and
+fetched again from the remote (to follow a re-tag), nothing lost."""
+_WHOLE_VARIABLE = re.compile(r"\$\{?([A-Za-z_]\w*)\}?")
+_FIRST_ARGUMENT = frozenset({"$1", "${1}", "$*", "${*}", "$@", "${@}"})
+_DECLARES = frozenset({"local", "declare", "typeset", "readonly", "export"})
+
+
+def _string_runners(commands: list[Command]) -> set[str]:
+    """Functions that run their first argument as a command line: ``execute() { local cmd=$1;
+    echo ">> $cmd"; $cmd; }``, ``run() { eval "$1"; }``, ``remote() { sh -c "$*"; }``."""
+    holders: dict[str, set[str]] = {}
+    for command in commands:
+        if command.function is None:
+            continue
+        pairs = [(name, value) for name, value, _ in command.assignments]
+        if command.words[:1] and command.words[0] in _DECLARES:
+            pairs += [(word.partition("=")[0], word.partition("=")[2]) for word in command.words[1:] if "=" in word]
+        for name, value in pairs:
+            if value in _FIRST_ARGUMENT:
+                holders.setdefault(command.function, set()).add(name)
+    found: set[str] = set()
+    for command in commands:
+        if command.function is None or not command.words:
+            continue
+        first = command.words[0]
+        run = first if first.startswith("$") else (
+            command.words[1] if first == "eval" and len(command.words) == 2 else
+            command.words[2] if first in ("sh", "bash") and command.words[1:2] == ["-c"] and len(command.words) >= 3
+            else None)
+        if run is not None and (run in _FIRST_ARGUMENT or run.strip("${}") in holders.get(command.function, ())):
+            found.add(command.function)
+    return found
+
+
+def _command_strings_run(parsed: Parsed, sourced: list[Sourced]) -> Parsed:
+    """``execute "git push origin :refs/tags/$tag"`` through a function that runs its first
+    argument (:func:`_string_runners`): the command line it runs, read as a command of its own
+    at the line of the call (beside the call, which stays)."""
+    runners = _string_runners([*parsed.commands, *(c for lib in sourced for c in lib.parsed.commands)])
+    if not runners:
+        return parsed
+    commands: list[Command] = []
+    for command in parsed.commands:
+        commands.append(command)
+        if len(command.words) == 2 and command.words[0] in runners and " " in command.words[1].strip():
+            commands += [replace(inner, line=command.line, function=command.function, arm=command.arm,
+                                 remote=command.remote, seq=command.seq)
+                         for inner in parse_shell(command.words[1]).commands if inner.words]
+    return replace(parsed, commands=commands)
+
+
 _ALL_ARGUMENTS = frozenset({"$@", "${@}", "$*", "${*}"})
 """A function's arguments handed on whole (``az "$@"``)."""
 _DELETE_ACTION = re.compile(r"^(?:delete|remove|terminate|deregister|release|destroy)(?:-[\w-]+)?$")
