@@ -114,6 +114,8 @@ FLOORS: dict[str, dict[str, float]] = {
     # nine not inventoried: deploy tasks of a task runner and cron modules whose commands a
     # framework registers by decorator (libraries here), a Python 2 command that does not parse
     "held-out-62": {"precision": 0.75, "recall": 0.7, "callers": 0.52, "flags": 0.84},
+    # one not inventoried: a test folder's Sentry check
+    "held-out-63": {"precision": 0.94, "recall": 0.94, "callers": 0.92, "flags": 0.96},
 }
 
 
@@ -145,13 +147,13 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-62")
-    assert report["scripts"] >= 145
-    # every labelled script is inventoried or said why not: nine, libraries to the scan (deploy
-    # tasks of a task runner, cron modules registered by decorator) and one that does not parse
-    assert len(report["missed"]) <= 9
-    assert all(m["where"] in ("libraries", "errors") for m in report["missed"])
-    # blind 0.70 / 0.68 (callers 0.39, flags 0.84); 0.75 / 0.71 (callers 0.52, flags 0.84) after
-    # its rules (Prow jobs, heroku.yml, a subshell's substitution, Azure storage accounts)
-    assert report["destructive"]["precision"] >= 0.75 and report["destructive"]["recall"] >= 0.7
-    assert report["callers"]["recall"] >= 0.52 and report["flags"]["recall"] >= 0.84
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-63")
+    assert report["scripts"] >= 143
+    # every labelled script is inventoried or said why not: one, a Sentry check in a test folder
+    assert [(m["path"], m["where"]) for m in report["missed"]] == [
+        ("mozilla__ichnaea/ichnaea/scripts/sentry_test.py", "skipped")]
+    # blind 0.78 / 0.82 (callers 0.62, flags 0.96); 0.94 / 0.94 (callers 0.93, flags 0.96) after
+    # its rules (Jenkins job DSL seeds, package.json scripts, quotes inside a quoted command
+    # substitution, a function that runs its argument string, Ansible's cron jobs and defaults)
+    assert report["destructive"]["precision"] >= 0.94 and report["destructive"]["recall"] >= 0.94
+    assert report["callers"]["recall"] >= 0.92 and report["flags"]["recall"] >= 0.96
