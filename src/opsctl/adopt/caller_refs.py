@@ -259,8 +259,17 @@ class ScriptIndex:
     def _naming_words(self, text: str, modules: bool, path: str) -> Iterator[str]:
         modules = modules or "-m" in text
         commands = "manage" in text or "django-admin" in text or "call_command" in text
+        by_basename, installed, in_images, deployed = (self.by_basename, self.commands, self.image_commands,
+                                                       self.deployed_names)
+        stems = self.stems()
         for token in _NAME_TOKEN_RE.findall(text):
-            named = self.by_basename.get(token)
+            # most words name nothing: a few look-ups first, the rules below for the rest
+            if not (token in by_basename or token in installed or token in in_images or token in deployed
+                    or token in stems or token[:1] in "-_" or token[-1:] in "-_" or token in _TASK_RUNNERS
+                    or token == "flask" or (modules and token.rpartition(".")[2] in self.by_module_tail)
+                    or (commands and f"{token}.py" in by_basename)):
+                continue
+            named = by_basename.get(token)
             # a script named by a number (runit's ``etc/runit/1``) is named by its path: the
             # number alone is in every file
             if (named and named != [path] and (not token.isdigit() or f"/{token}" in text)) or (

@@ -73,18 +73,34 @@ def _module_file(module: str, bases: list[str]) -> str | None:
     return None
 
 
-@functools.lru_cache(maxsize=4096)
 def _distribution_folders(root: str, package: str) -> tuple[str, ...]:
     """The folders of distributions at the top of a repository of several that hold
     ``package`` (``Allura/allura/`` for ``import allura`` in ``scripts/x.py``): on the path once
     that distribution is installed, as the scripts beside it expect."""
     if not package or package in sys.stdlib_module_names:
         return ()
+    return _top_level_packages(root).get(package, ())
+
+
+@functools.lru_cache(maxsize=64)
+def _top_level_packages(root: str) -> dict[str, tuple[str, ...]]:
+    """Each folder name found one level inside the top folders of ``root`` -> those top folders
+    (listed once a root: looking for each imported name in each top folder was 2% of a scan of
+    a tree of four hundred repositories)."""
+    found: dict[str, list[str]] = {}
     try:
-        entries = sorted(entry.name for entry in os.scandir(root) if entry.is_dir() and not entry.name.startswith("."))
+        tops = sorted(entry.name for entry in os.scandir(root) if entry.is_dir() and not entry.name.startswith("."))
     except OSError:
-        return ()
-    return tuple(os.path.join(root, name) for name in entries if os.path.isdir(os.path.join(root, name, package)))
+        return {}
+    for top in tops:
+        folder = os.path.join(root, top)
+        try:
+            names = [entry.name for entry in os.scandir(folder) if entry.is_dir()]
+        except OSError:
+            continue
+        for name in names:
+            found.setdefault(name, []).append(folder)
+    return {name: tuple(folders) for name, folders in found.items()}
 
 
 _ANCESTORS = 4

@@ -292,7 +292,7 @@ def _scan_tree(root: Path, folder: Path, found: Discovery, *, git: bool, now: da
             # a script of the folder may be read by both passes: one caller per line
             merged = {(c.path, c.line): c for c in [*more, *callers.get(path, [])]}
             callers[path] = sorted(merged.values(), key=lambda c: (c.path, c.line))
-    test_scripts = _ci_scripts_of_test_folders(inventory, found.in_tests, callers, folder)
+    test_scripts = _ci_scripts_of_test_folders(inventory, found.in_tests, callers, folder, jobs)
     commands = _command_modules(scanned, inventory, callers)
     # A module with only definitions that an entry point (``console_scripts``) or another file
     # runs is a script after all: ``swift-recon-cron = swift.cli.recon_cron:main``. So is one
@@ -376,7 +376,7 @@ _TEST_RUNNER = re.compile(r"(?<![\w.-])(?:py\.?test|pytest|nose2?|nosetests|unit
 
 
 def _ci_scripts_of_test_folders(inventory: Inventory, candidates: list[Candidate],
-                                callers: dict[str, list[Caller]], folder: Path) -> set[str]:
+                                callers: dict[str, list[Caller]], folder: Path, jobs: int | None) -> set[str]:
     """A script in a test folder (or named as a test) that CI, a build file, cron or a
     container runs is not a test but a script the project depends on (``tests/scripts/
     vagrant_clean.sh`` in ``.gitlab-ci/vagrant.yml``): scanned and inventoried. So is one that
@@ -388,6 +388,7 @@ def _ci_scripts_of_test_folders(inventory: Inventory, candidates: list[Candidate
     file without a shebang that nothing runs (not even another script) and a file that tox or
     a calling line hands to a test runner (``pytest tests/x.py``, ``bats tests/smoke.sh``)."""
     for_effects: set[str] = set()
+    to_scan: list[tuple[Candidate, bool]] = []
     ran = _run_from_outside(candidates, callers)
     for candidate in candidates:
         name = candidate.path.rsplit("/", 1)[-1]
@@ -409,18 +410,26 @@ def _ci_scripts_of_test_folders(inventory: Inventory, candidates: list[Candidate
             # script of the folder runs, ``python3 tools/delete_old_runs.py``, is read as a
             # shell script there is: listed if it destroys)
             continue
-        try:
-            script, _facts = _scan_candidate(candidate, folder)
-        except ScanError as exc:
+        to_scan.append((candidate, run))
+    # (scanned as the folder's scripts are: in the workers of a large tree)
+    results = [result for chunk in map_chunks(functools.partial(_scan_candidates, folder=folder),
+                                               [candidate for candidate, _ in to_scan], jobs)
+               for result in chunk]
+    listed: set[str] = set()
+    for (candidate, run), result in zip(to_scan, results, strict=True):
+        if isinstance(result, Skipped):
             if run:
-                inventory.errors.append(Skipped(exc.path, exc.reason))
+                inventory.errors.append(result)
             continue
+        script = result[0]
         if not run:
             if not any(effect.destructive for effect in script.effects):
                 continue
             for_effects.add(script.path)
-        inventory.skipped = [s for s in inventory.skipped if s.path != candidate.path]
+        listed.add(candidate.path)
         inventory.scripts.append(script)
+    if listed:
+        inventory.skipped = [s for s in inventory.skipped if s.path not in listed]
     return for_effects
 
 
