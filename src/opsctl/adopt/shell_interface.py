@@ -132,6 +132,11 @@ def _passed_on_to(words: list[str]) -> str:
     return program
 
 
+_COMPARED = re.compile(r"\$\{?(\w+)\}?[\"']?\s*(?:==?|!=)\s*[\"']?(--?[A-Za-z][\w-]*)[\"']?(?=[\s\];])")
+"""``"$arg" == "--verbose"``: a variable compared with a switch (one pattern for every script:
+a pattern of each script's own variable names was compiled once a script)."""
+
+
 class ShellInterface:
     """Options and arguments of the scanned script; the attributes are the scan's own."""
 
@@ -244,15 +249,13 @@ class ShellInterface:
         walkers |= {match.group(1) for match in _HOLDS_FIRST_ARGUMENT.finditer(self.text)}
         if not walkers:
             return []
-        compared = re.compile(r"\$\{?(" + "|".join(map(re.escape, sorted(walkers)))
-                              + r")\}?[\"']?\s*(?:==?|!=)\s*[\"']?(--?[A-Za-z][\w-]*)[\"']?(?=[\s\];])")
         flags: list[Flag] = []
         for number, line in enumerate(self.lines, start=1):
-            if line.lstrip().startswith("#"):
+            if "=" not in line or line.lstrip().startswith("#"):
                 continue
-            for match in compared.finditer(line):
+            for match in _COMPARED.finditer(line):
                 name = match.group(2)
-                if name not in seen:
+                if match.group(1) in walkers and name not in seen:
                     seen.add(name)
                     flags.append(Flag(name=name, type="boolean", line=number))
         return flags
