@@ -2792,6 +2792,18 @@ SIXTY_THIRD_SET_CASES = [
             """},
         {}, id="a-tools-cache-folder-named-like-a-script"),
     pytest.param(
+        {"bin/k8s-deploy-secrets": "#!/bin/bash\nkubectl apply -f secrets/\n",
+         "bin/run-blocking-job": "#!/bin/bash\nkubectl wait job/$1\n",
+         "bin/k8s-deploy": """
+            #!/bin/bash
+            . k8s-deploy-secrets
+            timeout.sh -t "${BLOCKING_JOB_TIMEOUT}" run-blocking-job "$JOB" "$NAMESPACE"
+            """},
+        {"bin/k8s-deploy-secrets": [("bin/k8s-deploy", 2, "script", ". k8s-deploy-secrets")],
+         "bin/run-blocking-job": [("bin/k8s-deploy", 3, "script",
+                                   'timeout.sh -t "${BLOCKING_JOB_TIMEOUT}" run-blocking-job "$JOB" "$NAMESPACE"')]},
+        id="a-bare-name-sourced-from-the-path-and-a-timeout-script"),
+    pytest.param(
         {"roles/housekeeping/files/housekeep.sh": "#!/bin/sh\ndocker image prune -af\n",
          "roles/deploy/scripts/cpu.sh": "#!/bin/sh\nnproc\n",
          "roles/housekeeping/tasks/main.yml": """

@@ -19,6 +19,8 @@ from opsctl.adopt.python2 import convert
     ("exec 'x = 1' in ns\n", "exec( 'x = 1' in ns)\n"),
     ("try:\n    pass\nexcept (OSError, IOError), e:\n    pass\n",
      "try:\n    pass\nexcept (OSError, IOError) as e:\n    pass\n"),
+    ("try:\n    os.mkdir(p, 0700)\nexcept OSError, (n, s):\n    pass\n",
+     "try:\n    os.mkdir(p, 0o700)\nexcept OSError as _error:\n    pass\n"),
     ("raise ValueError, 'bad %s' % x\n", "raise ValueError( 'bad %s' % x)\n"),
     ("x = `y`\n", "x = repr(y)\n"),
     ("if a <> b:\n    pass\n", "if a != b:\n    pass\n"),
@@ -27,7 +29,7 @@ from opsctl.adopt.python2 import convert
     # a block indented with tabs and spaces, as Python 2 read it (tabs to the next 8)
     ("def f():\n\tif x:\n\t    print x\n", "def f():\n        if x:\n            print( x)\n"),
 ], ids=["print", "print-chevron-and-alone", "print-over-two-lines", "two-on-one-line",
-        "trailing-comma-and-comment", "exec-in", "except-tuple-comma", "raise-comma", "backticks",
+        "trailing-comma-and-comment", "exec-in", "except-tuple-comma", "except-unpacking", "raise-comma", "backticks",
         "not-equal", "octal-and-long", "ur-prefix", "mixed-indentation"])
 def test_python2_statements_are_rewritten_on_their_own_lines(source: str, converted: str) -> None:
     result = convert(source)

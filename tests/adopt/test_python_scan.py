@@ -3434,3 +3434,16 @@ def test_argv_walked_or_read_beside_a_switch(source: str, expected: list[tuple[s
 def test_scratch_file_names_api_wrapper_deletes_and_yes_no_fields(source: str, expected: list[bool]) -> None:
     script, _ = scan(source)
     assert [e.destructive for e in script.effects if e.destructive] == expected
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    # UpCloud's manager: a server found by its address, stopped and destroyed
+    ("import sys\nfrom upcloud_api import CloudManager\nmanager = CloudManager(user, password)\n"
+     "server = manager.get_server_by_ip(sys.argv[1])\nserver.stop_and_destroy()\n", [True]),
+    # multipart uploads aborted: the parts uploaded so far are gone
+    ("import boto3\ns3 = boto3.client('s3')\nfor u in s3.list_multipart_uploads(Bucket=b)['Uploads']:\n"
+     "    s3.abort_multipart_upload(Bucket=b, Key=u['Key'], UploadId=u['UploadId'])\n", [True]),
+])
+def test_cloud_managers_and_aborted_uploads(source: str, expected: list[bool]) -> None:
+    script, _ = scan(source)
+    assert [e.destructive for e in script.effects if e.destructive] == expected

@@ -2264,3 +2264,39 @@ def test_subshell_substitutions_and_cloud_resource_nouns(text: str, destructive:
 def test_command_strings_run_by_a_function_refetched_tags_downloads_and_vagrant(
         text: str, destructive: list[bool]) -> None:
     assert [e.destructive for e in scan(text).effects if e.destructive] == destructive
+
+
+@pytest.mark.parametrize(("text", "destructive"), [
+    # a project's wrapper handing a cluster tool on, a context word of its own between
+    ('"${here}/../bin/ck8s" ops kubectl sc delete ns dex monitoring\n', [True]),
+    ('"${here}/../bin/ck8s" ops helmfile sc -l app!=cert-manager destroy\n', [True]),
+    ('"${here}/../bin/ck8s" ops kubectl sc get ns\n', []),
+    ("helmfile -e local -l app=minio destroy\nhelmfile sync\n", [True]),
+    # an AWS CLI held in a variable (one of several installations)
+    ('"$client" s3 rm "s3://$bucket/vector/$prefix/" --recursive\n"$client" s3 cp a "s3://$bucket/a"\n',
+     [True]),
+    # tapes, catalogs and secure deletion
+    ("mt -f /dev/nst0 rewind\nmt -f /dev/nst0 weof\n", [True]),
+    ("sudo -u bareos bareos-dbcheck -b -f\n", [True]),
+    ("bareos-dbcheck -b\n", []),
+    ("bconsole << END\nuse catalog=MyCatalog\nprune stats yes\nquit\nEND\n", [True]),
+    ("bconsole << END\nstatus dir\nquit\nEND\n", []),
+    ("swapoff -v $SWAP\nsswap -v $SWAP\nswapon -v $SWAP\n", [True]),
+    # a system record emptied; a log of the script's own, started afresh and written to
+    ("true > /var/log/lastlog\n", [True]),
+    (": > /var/log/backup.log\necho started >> /var/log/backup.log\n", []),
+    # a lock released; a chain of its own flushed and filled again; every rule flushed
+    ('rm -f "$LOCKDIR/dos-$REMOTE_IP"\nrm -f /var/run/app.lock\n', []),
+    ('"$IPTABLES" -N "$CHAIN"\n"$IPTABLES" -F "$CHAIN"\n"$IPTABLES" -A "$CHAIN" -s "$IP" -j REJECT\n', []),
+    ("iptables -F\n", [True]),
+    # the stack a cleanup function takes down is the one the script brought up
+    ('COMPOSE="docker compose -p $P -f x.yml"\nstart() {\n    $COMPOSE up --wait\n}\n'
+     "cleanup() {\n    $COMPOSE down\n}\nstart\nrun_tests\ncleanup\n", []),
+    # a library's up() and down(), neither called by the other: a down of what ran before
+    ("up() {\n    docker-compose -f $F up -d\n}\ndown() {\n    docker-compose -f $F down\n}\n", [True]),
+    # a folder wiped and made again by the tool that writes into it
+    ('OUT=./test-data/stubs/$1\nrm -rf "${OUT:?}"\nstubgen -o "$OUT" -p pkg\n', []),
+])
+def test_wrappers_handing_cluster_tools_tapes_records_locks_chains_and_stacks(
+        text: str, destructive: list[bool]) -> None:
+    assert [e.destructive for e in scan(text).effects if e.destructive] == destructive

@@ -63,7 +63,8 @@ WRAPPERS = frozenset({"sudo", "exec", "time", "nohup", "env", "nice", "ionice", 
 _RUNS_ITS_ARGUMENT = frozenset({"ssh", "su", "runuser", "chroot", "parallel", "run-parts", "start-stop-daemon",
                                 "daemon", "supervise", "chpst", "s6-setuidgid", "gosu", "su-exec", "tini",
                                 "dumb-init", "setpriv", "capsh", "unshare", "nsenter", "systemd-run",
-                                "screen", "tmux", "script", "expect", "entr", "retry", "with-contenv"})
+                                "screen", "tmux", "script", "expect", "entr", "retry", "with-contenv",
+                                "timeout.sh"})
 """Programs whose later words are a command they run (``ssh host prune-backups``,
 ``gosu app prune-backups``, ``systemd-run --unit x prune-backups``)."""
 _RUNNER_NAME = re.compile(r"(?:^|[_-])(?:run|exec|env|setenv|envdir|wrap|wrapper|retry|with|as)(?:$|[_-])")
@@ -914,8 +915,9 @@ def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str 
             if piece.rstrip("/").rpartition("/")[2] not in index.by_basename:
                 # ``ops-runner ... /usr/bin/cron-send-pcp-ping``: scripts installed without their
                 # extension, run by that name or from a PATH folder
-                installed = index.installed_without_extension(piece, command_position=k == position
-                                                              and piece == text and not assigned)
+                # (``. k8s-deploy-secrets``: a bare name sourced is looked for on the PATH too)
+                installed = index.installed_without_extension(piece, command_position=piece == text and (
+                    (k == position and not assigned) or (k == position + 1 and command in ("source", "."))))
                 if installed is not None and installed != where.caller:
                     found.append(Found(installed, base + word.pos, text.count("\n", 0, text.find(piece))))
                 continue
@@ -932,7 +934,7 @@ def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str 
                         piece in index.functions or piece in _SYSTEM_PROGRAMS)) or (
                     k > position and piece in _BUILTIN_NAMES) or (
                     k == position + 1 and piece == text and "." not in piece and not pythonish
-                    and command not in SHELLS) or (
+                    and command not in SHELLS and command not in ("source", ".")) or (
                     # a bare word further on is an argument (``cargo chef prepare``, ``python
                     # x.py prepare``), unless the command runs what it is given
                     k > position + 1 and piece == text and "." not in piece

@@ -72,6 +72,24 @@ def _rule_packages(args: list[str]) -> Verdict | None:
     return verdict
 
 
+def _rule_mt(args: list[str]) -> Verdict | None:
+    """A tape drive: ``mt -f /dev/nst0 weof`` (an end-of-file mark where the tape is: what
+    follows it is unreadable), ``erase``; ``rewind``, ``status``, ``eject``... only move it."""
+    verb = next((word for word in args if word in _MT_DESTROYS or word in _MT_MOVES), None)
+    return None if verb is None else DEST if verb in _MT_DESTROYS else MUT
+
+
+_MT_DESTROYS = frozenset({"weof", "eof", "erase", "wset"})
+_MT_MOVES = frozenset({"rewind", "offline", "eject", "retension", "load", "unload"})
+
+
+def _rule_dbcheck(args: list[str]) -> Verdict | None:
+    """Bareos/Bacula's catalog check: with ``-f`` it fixes what it finds, deleting orphaned
+    catalog records; without, it only reports."""
+    return DEST if any(w == "-f" or (w.startswith("-") and not w.startswith("--") and "f" in w[1:])
+                       for w in args) else None
+
+
 def _rule_vagrant(args: list[str]) -> Verdict | None:
     """``vagrant destroy`` (the machine and its disks), ``vagrant box prune``/``remove`` (box
     versions), ``vagrant snapshot delete``; ``up``, ``halt``, ``provision``... change a machine."""
@@ -1004,7 +1022,7 @@ _MUTATING_TOOLS = ("rmdir mv cp install ln chmod chown chgrp chattr setfacl mkdi
                    "vgextend vgreduce pvcreate ansible-playbook twine supervisorctl pm2 launchctl "
                    "hostnamectl timedatectl update-alternatives logrotate chsh usermod "
                    "update-rc.d chkconfig certbot")
-_DESTRUCTIVE_TOOLS = ("shred srm unlink mke2fs mkswap mkdosfs mkntfs dropdb dropuser "
+_DESTRUCTIVE_TOOLS = ("shred srm sfill sswap sdmem unlink mke2fs mkswap mkdosfs mkntfs dropdb dropuser "
                       "userdel deluser groupdel delgroup poweroff halt lvremove "
                       "vgremove pvremove lvreduce pg_dropcluster")
 
@@ -1151,6 +1169,12 @@ RULES: dict[str, Rule] = {
     "xh": rule_httpie, "xhs": rule_httpie,
     "systemctl": _SYSTEMCTL, "service": _rule_service, "rc-service": _rule_service,
     "vagrant": _rule_vagrant,
+    # helmfile's ``destroy``/``delete`` uninstall every release its selectors pick
+    "helmfile": subcommand_rule(frozen("destroy delete"), frozen("apply sync deploy"),
+                                frozen("-l --selector -e --environment -f --file --state-values-set "
+                                       "--state-values-file -n --namespace --kube-context")),
+    "mt": _rule_mt, "mt-st": _rule_mt,
+    "bareos-dbcheck": _rule_dbcheck, "dbcheck": _rule_dbcheck, "bacula-dbcheck": _rule_dbcheck,
     **{name: _rule_packages for name in ("apt", "apt-get", "aptitude", "yum", "dnf", "zypper", "apk",
                                     "brew", "pip", "pip3", "pipx", "gem", "snap", "flatpak", "port",
                                     "choco", "conda", "mamba", "microdnf", "tdnf")},

@@ -464,6 +464,9 @@ def _classify(argv: list[str], depth: int) -> list[tuple[Verdict, Confidence | N
                         or after[0] in _WRAPPERS_SIMPLE or after[0] in _SHELLS:
                     words, cap = after, _lower_cap(cap, "medium")
                     continue
+                if after[0] in _AWS_SERVICES:  # ``"$client" s3 rm s3://b/x --recursive``: an AWS CLI
+                    words, cap = ["aws", *after], _lower_cap(cap, "medium")
+                    continue
                 verdict = rule_unknown_tool(after)
                 return [(verdict, _lower_cap(cap, "medium"))] if verdict else []
             if not re.fullmatch(r"[A-Za-z][\w.+-]*", name):
@@ -558,6 +561,16 @@ def _classify(argv: list[str], depth: int) -> list[tuple[Verdict, Confidence | N
                 return [(MUT, cap)]  # ``find . -name '*.pyc' -exec rm {} \;``: as ``-delete``
             words = inner
             continue
+        if name not in RULES and depth < _MAX_DEPTH and not _PRINTS.match(name) and (handed := next((
+                i for i, w in enumerate(args[:3]) if w in _HANDED_TOOLS), None)) is not None:
+            # a project's wrapper handing a cluster tool on, with a context word of its own
+            # maybe between (``bin/ck8s ops kubectl sc delete ns x``, ``ops.bash helmfile wc destroy``)
+            handed_on = args[handed:]
+            deleting = [(verdict, _lower_cap(_lower_cap(cap, "medium"), inner_cap))
+                        for attempt in (handed_on, [handed_on[0], *handed_on[2:]])
+                        for verdict, inner_cap in _classify(attempt, depth + 1) if verdict.destructive]
+            if deleting:
+                return deleting[:1]
         if is_dry_run(name, args):
             return []
         rule = RULES.get(name) or (always(DEST) if name.startswith("mkfs") else None)
@@ -568,6 +581,13 @@ def _classify(argv: list[str], depth: int) -> list[tuple[Verdict, Confidence | N
     return []
 
 
+_HANDED_TOOLS = frozenset({"kubectl", "oc", "helm", "helmfile", "velero"})
+_PRINTS = re.compile(r"^(?:echo|printf|say|msg|print|log|info|warn|error|die|debug|fatal|note)(?:$|[_-])")
+_AWS_SERVICES = frozenset({"s3", "s3api", "ec2", "ecr", "ecs", "eks", "rds", "iam", "route53", "cloudformation",
+                           "dynamodb", "sqs", "sns", "elbv2", "autoscaling", "secretsmanager", "ssm", "efs",
+                           "elasticache", "cloudfront", "kms", "logs"})
+"""The first word of an AWS CLI command (the CLI itself held in a variable: ``$AWS``,
+``"$client"``, one of several installations)."""
 SQL_CLIENTS = frozenset({"psql", "mysql", "mariadb", "sqlite3", "clickhouse-client", "cqlsh", "sqlcmd", "snowsql"})
 """Database command-line clients: a statement they are given (``-e``, ``-c``, ``-q``...) or read
 on their input is run on the server."""

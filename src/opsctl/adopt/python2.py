@@ -48,7 +48,15 @@ def convert(source: str) -> str | None:
             comma = _top_level_comma(significant, k + 1, stop=":")
             if comma is not None:
                 row, col = comma.start
-                edits.append((row, col, comma.end[1], " as"))
+                at = significant.index(comma) + 1
+                close = next((t for t in significant[at:] if t.string == ")"), None) \
+                    if at < len(significant) and significant[at].string == "(" else None
+                if close is not None and close.start[0] == row:
+                    # ``except OSError, (n, s):`` unpacked the exception: one name here (Python 3
+                    # names only the exception), on the same line
+                    edits.append((row, col, close.end[1], " as _error"))
+                else:
+                    edits.append((row, col, comma.end[1], " as"))
         elif token.type == tokenize.NAME and token.string == "raise" and at_start:
             comma = _top_level_comma(significant, k + 1, stop=None)
             end = _statement_end(significant, k + 1)

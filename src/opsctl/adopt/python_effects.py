@@ -66,13 +66,14 @@ _SH_SPECIAL = {"Command", "ErrorReturnCode", "CommandNotFound", "RunningCommand"
 
 _CLOUD_MODULES = ("boto3", "boto", "botocore", "openstack", "novaclient", "keystoneclient", "cinderclient",
                   "glanceclient", "neutronclient", "google.cloud", "googleapiclient", "azure", "libcloud",
-                  "kubernetes", "digitalocean", "hcloud", "linode_api4", "pyVmomi", "proxmoxer", "docker")
+                  "kubernetes", "digitalocean", "hcloud", "linode_api4", "pyVmomi", "proxmoxer", "docker",
+                  "upcloud_api")
 # Words looked for with `in` (a fast substring search) before, or instead of, a regex: an
 # alternation of words is tried at every position of a module, and these hints were a few per
 # cent of a scan (bench/inventory.py).
 _CLOUD_HINTS = tuple(sorted({module.partition(".")[0] for module in _CLOUD_MODULES}))
 _CLOUD_DESTRUCTIVE = re.compile(
-    r"^(?:begin_|_)?(?:delete|terminate|remove|purge|deregister|detach|destroy|batch_delete|force_delete|prune|kill"
+    r"^(?:begin_|_|stop_and_)?(?:delete|terminate|remove|purge|deregister|detach|destroy|batch_delete|force_delete|prune|kill"
     r"|rebuild|restore_workspace|rdelete)(?:_|$)")  # (a rebuild makes the disks again from an image;
 # ``_delete(url)``: an SDK's own request helper; ``rdelete``: a REST session's DELETE of a path)
 _CLOUD_UNDOABLE = re.compile(  # deleting words for what leaves the resource itself alone
@@ -86,7 +87,8 @@ _CLOUD_MUTATING = re.compile(  # a bare verb (instance.start(), obj.put()) or ve
     r"apply|invoke)_)(?!client$|resource$|session$|presigned)")
 _CLOUD_FACTORY = re.compile(  # what makes a client/resource/connection in a cloud SDK
     r"\.(?:client|resource|Session|session|get_session|connect\w*|Connection|build|Client|\w+Client|\w+Api|\w+API"
-    r"|get_driver|ServiceResource|Bucket|Object|Table|Queue|Topic|Instance|Volume|Stack|Proxmox\w*|from_env)$")
+    r"|get_driver|ServiceResource|Bucket|Object|Table|Queue|Topic|Instance|Volume|Stack|Proxmox\w*|from_env"
+    r"|CloudManager)$")
 _CLOUD_NAMED_DESTRUCTIVE = re.compile(
     r"^(?:terminate_instances|delete_(?:bucket\w*|objects?|stack|db_\w+|snapshots?|volume|table|function|"
     r"cluster|service|security_group|hosted_zone|secret|parameters?|log_group|repository|nodegroup|key_pair|"
@@ -94,6 +96,7 @@ _CLOUD_NAMED_DESTRUCTIVE = re.compile(
     r"network_interface|launch_template|auto_scaling_group|file_system|namespaced_\w+|namespace|server|"
     r"instances?|resource_group|virtual_machine|disk)|deregister_(?:image|instances\w*|targets|task_definition)"
     r"|purge_queue|batch_delete_\w+|begin_delete\w*|remove_(?:objects?|bucket)|release_address(?:es)?"
+    r"|abort_multipart_upload"  # (the parts uploaded so far, gone)
     # ECS ``stop_task``, Batch ``terminate_job``/``cancel_job``: running work ended, not resumable
     r"|stop_task|terminate_job|cancel_job"
     r"|revoke_(?:security_group_(?:ingress|egress)|grant)"

@@ -484,7 +484,7 @@ _AWS_GLOBAL = frozenset({"--profile", "--region", "--output", "--endpoint-url", 
                          "--cli-read-timeout", "--cli-connect-timeout", "--ca-bundle",
                          "--cli-binary-format"})
 _AWS_DESTRUCTIVE = ("delete-", "terminate-", "remove-", "deregister-", "purge-", "batch-delete-",
-                    "destroy-")
+                    "destroy-", "abort-multipart-upload")  # (the parts uploaded so far, gone)
 _AWS_MUTATING = ("create-", "put-", "update-", "modify-", "run-", "start-", "stop-", "reboot-",
                  "attach-", "detach-", "associate-", "disassociate-", "register-", "tag-", "untag-",
                  "import-", "copy-", "enable-", "disable-", "set-", "add-", "authorize-", "revoke-",

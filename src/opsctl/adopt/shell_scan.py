@@ -216,9 +216,10 @@ def _runtime_or_links(words: list[str]) -> bool:
     return bool(operands) and all(_RUNTIME_OR_LINKS.match(w) or _SOCKET_FILE.search(w) for w in operands)
 
 
-_SOCKET_FILE = re.compile(r"^/dev/log$|^[^*?]+\.(?:sock|socket|ctl|pid)$")
+_SOCKET_FILE = re.compile(r"^/dev/log$|^[^*?]+\.(?:sock|socket|ctl|pid|lock)$|^\$\{?\w*LOCK\w*\}?(?:/[^*?]*)?$")
 """``rm -f /dev/log``, ``rm -f /var/lib/syslog-ng/syslog-ng.ctl``, ``rm -f $RUN/app.pid``: a
-stale socket, control or PID file a daemon makes again when it starts: no data."""
+stale socket, control or PID file a daemon makes again when it starts: no data; and a lock
+(``rm -f app.lock``, ``rm -f "$LOCKDIR/dos-$IP"``), released."""
 
 
 _COMPRESSORS = {"gzip": ".gz", "bzip2": ".bz2", "xz": ".xz", "zstd": ".zst", "lz4": ".lz4"}
@@ -464,7 +465,7 @@ def _output_folders(words: list[str]) -> list[str]:
     wanted = {"wget": ("-P", "--directory-prefix"), "curl": ("--output-dir",), "unzip": ("-d",),
               "tar": ("-C", "--directory"), "sphinx-apidoc": ("-o", "--output-dir"),
               "jsonnet": ("-m", "--multi"),  # ``jsonnet -m manifests x.jsonnet``: one file per key
-              "sphinx-autogen": ("-o", "--output-dir")}.get(program or "", ())
+              "sphinx-autogen": ("-o", "--output-dir"), "stubgen": ("-o", "--output")}.get(program or "", ())
     if program == "tar" and not any((w.startswith("-") and "x" in w.lstrip("-")[:3]) or w in ("x", "--extract")
                                     for w in args[:2]) and not (
             args and re.fullmatch(r"[A-Za-z]*x[A-Za-z]*", args[0])):  # ``tar xvfz A -C DIR``
@@ -743,6 +744,7 @@ class _Scan(ShellInterface):
         self._written: set[str] | None = None
         self._sed_suffixes: set[str] | None = None  # own_backups' cache
         self._applied: set[str] | None = None  # deletes_own_manifest's cache
+        self._called: dict[str | None, set[str]] | None = None  # called_from's cache
         self.arm_commands: dict[int, list[Command]] = {}
         for command in self.parsed.commands:
             if command.arm is not None:
@@ -846,10 +848,12 @@ class _Scan(ShellInterface):
 
     def sourced_with_arguments(self, lib: Sourced) -> bool:
         """``. "$HOME/bin/load-env.sh" -s``: the file is handed arguments of its own, which its
-        ``getopts`` reads instead of the script's."""
+        ``getopts`` reads instead of the script's (``. k8s-read-config "$@"`` hands it the
+        script's own)."""
         name = lib.path.rsplit("/", 1)[-1]
         return any(len(command.words) > 2 and command.words[0] in (".", "source")
                    and command.words[1].strip("\"'").endswith(name)
+                   and any(word not in _ALL_ARGUMENTS for word in command.words[2:])
                    for parsed in (self.parsed, *(other.parsed for other in self.sourced))
                    for command in parsed.commands)
 
@@ -1299,7 +1303,7 @@ class _Scan(ShellInterface):
         rebuilt_in: dict[str | None, set[str]] = {}
 
         def rebuilt_for(scope: str | None) -> set[str]:
-            if "mkdir" not in self.text:
+            if "mkdir" not in self.text and not any(tool in self.text for tool in _MAKES_ITS_OUTPUT_FOLDER):
                 return set()
             if scope not in rebuilt_in:
                 rebuilt_in[scope] = self.rebuilt_folders(scope)
@@ -1443,6 +1447,11 @@ class _Scan(ShellInterface):
                 if program and (held := SUBJECT_VAR.fullmatch(program)) and (
                         named := single.get(held.group(1), "").split()):
                     program = named[0].rsplit("/", 1)[-1]  # ``PSQL_CMD='psql -U postgres'``, ``| $PSQL_CMD``
+                if program == "bconsole" and command.stdin_text and _CONSOLE_DELETES.search(command.stdin_text):
+                    # Bareos/Bacula's console fed ``prune stats yes``, ``purge volume=X``,
+                    # ``delete jobid=N``: catalog records (and with purge, volumes' jobs) gone
+                    effects.append(Effect("command", True, _commands.call_text(command.words), command.line,
+                                          base, via=command.function))
                 if program in _SQL_CLIENTS:
                     if command.stdin_text is None and fed is not None and fed[0] == command.line:
                         # ``cat << EOF | mysql -u root``: the here-document is the client's input
@@ -1504,6 +1513,15 @@ class _Scan(ShellInterface):
             for effect in effects:
                 if effect.destructive and effect.kind == "sql" and self.drops_own_tables(effect.line):
                     effect.destructive = False
+        if "tables" in self.text.lower() and ("-F" in self.text or "--flush" in self.text):
+            for effect in effects:
+                flushed = _CHAIN_FLUSH.search(effect.call) if effect.destructive and effect.kind == "command" \
+                    and "tables" in effect.call.lower() else None
+                refilled = re.compile(r"\s(?:-N|--new-chain|-A|--append|-I|--insert)\s+[\"']?"
+                                      + re.escape(flushed.group(1)) + r"[\"']?(?:\s|$)") if flushed else None
+                if refilled is not None and any(refilled.search(other.call) for other in effects):
+                    # ``iptables -N X``, ``-F X``, then ``-A X ...``: a chain of its own, refilled
+                    effect.destructive = False
         if "git tag" in self.text and "--tags" in self.text:
             for effect in effects:
                 if effect.destructive and effect.kind == "command" and _LOCAL_TAG_DELETE.match(effect.call) \
@@ -1558,19 +1576,42 @@ class _Scan(ShellInterface):
         words = _untrapped(command.words)
         if words is None:
             return False
+        words = self.command_held(words)
         down = _compose_call(words)
         if down is None or down[0] != "down" or down[1] is None or any(
                 w in ("-v", "--volumes", "--rmi") or w.startswith("--rmi=") for w in words):
             return False  # (its volumes, or images, deleted as well: data, whoever made them)
         trapped = words is not command.words or command.function in handlers
         for other in self.parsed.commands:
-            if other is command or not other.words or (not trapped and other.seq > command.seq):
+            if other is command or not other.words:
                 continue
-            up = _compose_call(other.words)
+            up = _compose_call(self.command_held(other.words))
+            # (in another function, a ``cleanup()`` beside the ``start_env()`` that brought it up,
+            # whichever comes first in the file)
             if up is not None and up[0] in ("up", "run", "create", "start") and up[1] == down[1] and (
-                    trapped or other.function == command.function):
+                    trapped or (other.seq < command.seq if other.function == command.function
+                                else other.function is None or other.function in self.called_from(None)
+                                or other.function in self.called_from(command.function))):
                 return True
         return False
+
+    def called_from(self, function: str | None) -> set[str]:
+        """The names run as commands by ``function`` (None: the file's top level): a script
+        whose top level calls ``start_env`` and then ``cleanup`` runs both; a library's
+        ``up()`` and ``down()``, called by neither, are two commands, not one run's start and end."""
+        if self._called is None:
+            self._called = {}
+            for command in self.parsed.commands:
+                if command.words:
+                    self._called.setdefault(command.function, set()).add(command.words[0])
+        return self._called.get(function, set())
+
+    def command_held(self, words: list[str]) -> list[str]:
+        """``$COMPOSE down`` after ``COMPOSE="docker compose -p $P -f x.yml"`` (set once): the
+        command line the variable holds, with the words after it."""
+        match = _WHOLE_VARIABLE.fullmatch(words[0]) if words else None
+        values = self.raw_values.get(match.group(1), []) if match else []
+        return [*values[0].strip("\"'").split(), *words[1:]] if len(values) == 1 and " " in values[0] else words
 
     def copied_away(self, command: Command) -> bool:
         """``cp -R --parents "$dir" reports; rm -rf "$dir"``: removed after a copy of it was
@@ -1687,6 +1728,10 @@ class _Scan(ShellInterface):
                     if program == "mkdir":
                         self._made_in.setdefault(command.function, set()).update(
                             self.expanded_key(w) for w in command.words[index + 1:] if not w.startswith("-"))
+                elif command.words and command_program(command.words)[0] in _MAKES_ITS_OUTPUT_FOLDER:
+                    # ``stubgen -o "$OUT"``: the tool makes the folder it writes into
+                    self._made_in.setdefault(command.function, set()).update(
+                        self.expanded_key(w) for w in _output_folders(command.words))
         made = self._made_in.get(None, set()) | self._made_in.get(scope, set())
         if not made:
             return set()
@@ -2024,7 +2069,13 @@ class _Scan(ShellInterface):
             return None
         written.add(target)
         call = _commands.call_text([*command.words, f"{op} {target}"])
-        return Effect("file-write", False, call, redirect.line, confidence, via=command.function)
+        # ``true > /var/log/lastlog``, ``: > /var/log/wtmp``: a system record emptied, not a file
+        # the script writes (its own log, written to after, is a rewrite of its own)
+        emptied = op in (">", ">|") and command.words in ([], ["true"], [":"], ["cat", "/dev/null"]) \
+            and target.startswith(_SYSTEM_RECORDS) and not any(
+                r.target == target for other in self.parsed.commands if other.seq > command.seq
+                for r in other.redirects)
+        return Effect("file-write", emptied, call, redirect.line, confidence, via=command.function)
 
     # -- exits and dry run ------------------------------------------------------------------------
 
@@ -2263,10 +2314,14 @@ _MADE_ID = re.compile(r"^\$\(\s*(?:sudo\s+)?[\w./-]+(?:\s+[\w.:/-]+){0,3}?\s+"
                       r"(?:create|import|run|allocate|request|register)(?:-[\w-]+)?(?=\s|\)|$)")
 """``ARN=$(aws acm import-certificate ...)``, ``ID=$(gcloud ... create ...)``: the value is the
 identifier of something the command just made."""
+_CHAIN_FLUSH = re.compile(r"\s(?:-F|--flush)\s+[\"']?([^\s\"'-][^\s\"']*)")
 _LOCAL_TAG_DELETE = re.compile(r"git\s+tag\s+(?:-d|--delete)\b")
 _TAGS_FETCHED = re.compile(r"^\s*git\s+(?:fetch|pull)\b.*\s--tags\b", re.M)
 """``git tag -d $(git tag)``, then ``git fetch --tags``: a checkout's local tags cleared and
 fetched again from the remote (to follow a re-tag), nothing lost."""
+_CONSOLE_DELETES = re.compile(r"(?m)^\s*(?:prune|purge|delete)\s+\S")
+_MAKES_ITS_OUTPUT_FOLDER = frozenset({"stubgen", "sphinx-apidoc", "sphinx-autogen", "jsonnet", "sphinx-build"})
+_SYSTEM_RECORDS = ("/var/log/", "/var/lib/", "/var/spool/", "/var/mail/")
 _UNDER_VARIABLE = re.compile(r"^(?:\$\(\s*(?:find|ls)\s+(?:-\S+\s+)*)?[\"']?\$\{?(\w+)\b")
 _FIRST_VARIABLE = re.compile(r"[\"']?\$\{?(\w+)\b")
 _WHOLE_VARIABLE = re.compile(r"\$\{?([A-Za-z_]\w*)\}?")
