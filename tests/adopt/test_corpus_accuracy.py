@@ -116,6 +116,8 @@ FLOORS: dict[str, dict[str, float]] = {
     "held-out-62": {"precision": 0.75, "recall": 0.7, "callers": 0.52, "flags": 0.84},
     # one not inventoried: a test folder's Sentry check
     "held-out-63": {"precision": 0.94, "recall": 0.94, "callers": 0.92, "flags": 0.96},
+    # one not inventoried: a test folder's Helm check that only another test runs
+    "held-out-64": {"precision": 0.89, "recall": 0.89, "callers": 0.78, "flags": 0.94},
 }
 
 
@@ -147,13 +149,13 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-63")
-    assert report["scripts"] >= 143
-    # every labelled script is inventoried or said why not: one, a Sentry check in a test folder
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-64")
+    assert report["scripts"] >= 149
+    # every labelled script is inventoried or said why not: one, a Helm check in a test folder
     assert [(m["path"], m["where"]) for m in report["missed"]] == [
-        ("mozilla__ichnaea/ichnaea/scripts/sentry_test.py", "skipped")]
-    # blind 0.78 / 0.82 (callers 0.62, flags 0.96); 0.94 / 0.94 (callers 0.93, flags 0.96) after
-    # its rules (Jenkins job DSL seeds, package.json scripts, quotes inside a quoted command
-    # substitution, a function that runs its argument string, Ansible's cron jobs and defaults)
-    assert report["destructive"]["precision"] >= 0.94 and report["destructive"]["recall"] >= 0.94
-    assert report["callers"]["recall"] >= 0.92 and report["flags"]["recall"] >= 0.96
+        ("FairwindsOps__rok8s-scripts/test/helm.sh", "absent")]
+    # blind 0.77 / 0.64 (callers 0.76, flags 0.84); 0.89 / 0.89 (callers 0.78, flags 0.94) after
+    # its rules (a wrapper handing cluster tools on, tapes, catalogs, system records emptied,
+    # a bare name sourced from the PATH, a library handed "$@", Python 2's except unpacking)
+    assert report["destructive"]["precision"] >= 0.89 and report["destructive"]["recall"] >= 0.89
+    assert report["callers"]["recall"] >= 0.78 and report["flags"]["recall"] >= 0.94
