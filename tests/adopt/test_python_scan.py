@@ -3447,3 +3447,49 @@ def test_scratch_file_names_api_wrapper_deletes_and_yes_no_fields(source: str, e
 def test_cloud_managers_and_aborted_uploads(source: str, expected: list[bool]) -> None:
     script, _ = scan(source)
     assert [e.destructive for e in script.effects if e.destructive] == expected
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    # Cloudflare's client: records and rules deleted; a cache purged is fetched again
+    ("import CloudFlare\ncf = CloudFlare.CloudFlare()\ncf.zones.dns_records.delete(zone_id, record_id)\n", [True]),
+    ("import CloudFlare\ncf = CloudFlare.CloudFlare()\ncf.zones.purge_cache.delete(zone_id, data=d)\n"
+     "cf.zones.purge_cache.post(zone_id, data=d)\n", []),
+])
+def test_cloudflare_deletes_and_cache_purges(source: str, expected: list[bool]) -> None:
+    script, _ = scan(source)
+    assert [e.destructive for e in script.effects if e.destructive] == expected
+
+
+def test_a_project_parser_class_from_a_module_of_its_own(tmp_path: Path) -> None:
+    """``parser = utils.GH_ArgParser(...)``: the project's subclass of argparse's, whose
+    ``__init__`` adds the options every script shares, listed first."""
+    from opsctl.adopt.scan import scan_tree
+
+    (tmp_path / "github_scripts").mkdir()
+    (tmp_path / "github_scripts" / "__init__.py").write_text("")
+    (tmp_path / "github_scripts" / "utils.py").write_text(
+        "import argparse\n\n\nclass GH_ArgParser(argparse.ArgumentParser):\n"
+        "    def __init__(self, *args, **kwargs):\n        argparse.ArgumentParser.__init__(self, *args, **kwargs)\n"
+        "        self.add_argument('--token', help='use this PAT')\n")
+    (tmp_path / "org_add_user.py").write_text(
+        "#!/usr/bin/env python3\nfrom github_scripts import utils\n\n\ndef main():\n"
+        "    parser = utils.GH_ArgParser(description='add a user')\n"
+        "    parser.add_argument('--org', help='The org')\n    parser.add_argument('--owner', action='store_true')\n"
+        "    return parser.parse_args()\n\n\nif __name__ == '__main__':\n    main()\n")
+    script = next(s for s in scan_tree(tmp_path, git=False).scripts if s.path == "org_add_user.py")
+    assert (script.interface.kind, [f.name for f in script.interface.flags]) == ("argparse", ["--token", "--org", "--owner"])
+
+
+def test_a_lambda_handler_module_is_an_entry_point(tmp_path: Path) -> None:
+    """``def lambda_handler(event, context):``: the serverless runtime calls it, so the module
+    is run, not only imported (its deletions are a script's)."""
+    from opsctl.adopt.scan import scan_tree
+
+    (tmp_path / "cleanup_lambda.py").write_text(
+        "import boto3\n\n\ndef lambda_handler(event, context):\n    client = boto3.client('rds')\n"
+        "    client.delete_db_cluster(DBClusterIdentifier=event['cluster'], SkipFinalSnapshot=True)\n")
+    (tmp_path / "helpers.py").write_text("def handler_name(event):\n    return event['name']\n")
+    inventory = scan_tree(tmp_path, git=False)
+    assert [s.path for s in inventory.scripts] == ["cleanup_lambda.py"]
+    assert [e.destructive for e in inventory.scripts[0].effects] == [True]
+    assert [lib.path for lib in inventory.libraries] == ["helpers.py"]

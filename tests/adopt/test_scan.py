@@ -704,3 +704,47 @@ def test_cirrus_tasks_packer_yaml_and_a_library_sourced_from_its_installed_path(
     assert not any(e.destructive for e in by_path["images/finish.sh"].effects)
     # a fragment sourced where the image installs it, found by its name in the tree
     assert [e.destructive for e in by_path["orphans/entrypoint.sh"].effects] == [True]
+
+
+def test_a_dokku_plugin_its_subcommands_helpers_bats_callers_and_help_comment_flags(tmp_path: Path) -> None:
+    """A Dokku plugin: ``subcommands/NAME`` sourcing the ``config`` and ``functions`` one folder
+    up, its flags in ``#F`` help comments, run by ``dokku "$PLUGIN_COMMAND_PREFIX:NAME"`` (or
+    ``dokku postgres:NAME``) in the plugin's bats suite; ``export`` in ``config`` is the shell's."""
+    files = {
+        "config": '#!/usr/bin/env bash\nexport PLUGIN_COMMAND_PREFIX="postgres"\nexport PLUGIN_DATA_ROOT=/var/lib/x\n',
+        "functions": '#!/usr/bin/env bash\nservice_container_rm() {\n  docker container rm "$1"\n}\n',
+        "subcommands/stop": textwrap.dedent('''\
+            #!/usr/bin/env bash
+            source "$(dirname "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)")/config"
+            source "$(dirname "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)")/functions"
+            service-stop-cmd() {
+              #A service, service to run command against
+              #F -f|--force, stop without asking
+              #F -w|--wait SECONDS, how long to wait
+              declare SERVICE="$1"
+              service_container_rm "$SERVICE"
+            }
+            service-stop-cmd "$@"
+            '''),
+        "subcommands/export": '#!/usr/bin/env bash\necho "$1"\n',
+        "tests/service_stop.bats": textwrap.dedent('''\
+            #!/usr/bin/env bats
+            @test "stop" {
+              dokku "$PLUGIN_COMMAND_PREFIX:stop" l
+              dokku --force postgres:export l
+              dokku redis:export l
+            }
+            '''),
+    }
+    for path, text in files.items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(text)
+    inventory = scan_tree(tmp_path, git=False)
+    scripts = {s.path: s for s in inventory.scripts}
+    stop = scripts["subcommands/stop"]
+    assert any(e.destructive and "docker container rm" in e.call for e in stop.effects)
+    assert [(f.name, f.aliases, f.type) for f in stop.interface.flags if not f.positional] == [
+        ("--force", ["-f"], "boolean"), ("--wait", ["-w"], "string")]
+    assert [(c.path, c.line) for c in stop.callers] == [("tests/service_stop.bats", 3)]
+    # a literal prefix only when it is the plugin's; the ``export`` builtin calls nothing
+    assert [(c.path, c.line) for c in scripts["subcommands/export"].callers] == [("tests/service_stop.bats", 4)]

@@ -2300,3 +2300,14 @@ def test_command_strings_run_by_a_function_refetched_tags_downloads_and_vagrant(
 def test_wrappers_handing_cluster_tools_tapes_records_locks_chains_and_stacks(
         text: str, destructive: list[bool]) -> None:
     assert [e.destructive for e in scan(text).effects if e.destructive] == destructive
+
+
+@pytest.mark.parametrize(("text", "destructive"), [
+    # a platform CLI's setting taken off an app; an app destroyed
+    ('dokku docker-options:remove "$APP" build,deploy,run "--link $NAME"\ndokku config:unset app X\n', []),
+    ("dokku apps:destroy --force app\n", [True]),
+    # a job's work folder wiped, made again and filled by FreeBSD's fetch
+    ("sudo rm -fr work\nmkdir -p work\ncd work\nfetch https://artifacts/snapshot/base.txz\n", []),
+])
+def test_a_platform_clis_settings_removed_are_changes(text: str, destructive: list[bool]) -> None:
+    assert [e.destructive for e in scan(text).effects if e.destructive] == destructive

@@ -99,6 +99,12 @@ _MESSAGE_COMMAND = re.compile(
     r"fatal|die|abort|verbose|banner|title|header|status|note|err|echo|printf|whiptail|dialog|zenity)(?:_|$)")
 """Commands that print their arguments (``log_info "Running: ./launcher rebuild"``): a
 sentence given to them mentions a script, it does not run it."""
+_SHELL_BUILTINS = frozenset({
+    "export", "local", "declare", "readonly", "typeset", "set", "unset", "shift", "source", "test",
+    "true", "false", "exit", "return", "read", "eval", "exec", "cd", "echo", "printf", "trap", "wait",
+    "umask", "ulimit", "alias", "unalias", "type", "hash", "getopts", "let", "break", "continue"})
+"""Run as a bare word, the shell's own command, whatever a script of that name (a plugin's
+``subcommands/export``) the repository holds."""
 _BUILTIN_NAMES = frozenset({
     "test", "true", "false", "exit", "return", "set", "unset", "export", "local", "declare",
     "readonly", "shift", "source", "wait", "trap", "kill", "umask", "ulimit", "alias", "times",
@@ -931,7 +937,7 @@ def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str 
                     # ``build linux amd64`` after ``function build {``, ``go build ./...``: the
                     # file's own function, the system's program, not the script of that name
                     k == position and piece == text and (
-                        piece in index.functions or piece in _SYSTEM_PROGRAMS)) or (
+                        piece in index.functions or piece in _SYSTEM_PROGRAMS or piece in _SHELL_BUILTINS)) or (
                     k > position and piece in _BUILTIN_NAMES) or (
                     k == position + 1 and piece == text and "." not in piece and not pythonish
                     and command not in SHELLS and command not in ("source", ".")) or (

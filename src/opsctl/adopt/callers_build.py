@@ -25,6 +25,7 @@ from opsctl.adopt.caller_refs import (
     callers_in_word_list,
     command_refs,
     docker_copies,
+    join_path,
     normalise,
     read_text,
 )
@@ -82,11 +83,58 @@ def _runs_commands(text: str) -> bool:
 # --- plain text formats ---------------------------------------------------------------------------
 
 
+_BATS_TITLE = re.compile(r"""^(\s*@test\s+)(["'])(?:\\.|(?!\2).)*\2""", re.M)
+
+
 def callers_in_shell(file: CallerFile, index: ScriptIndex, collector: Collector,
                      plan: list[tuple[str, str]]) -> None:
-    callers_in_chunk(file, file.text, 1, index, collector, "script", Where(file.path, None))
+    # (a bats test's title, ``@test "($PLUGIN_COMMAND_PREFIX:create) success" {``, runs nothing)
+    text = _BATS_TITLE.sub(r'\1""', file.text) if "@test" in file.text else file.text
+    callers_in_chunk(file, text, 1, index, collector, "script", Where(file.path, None))
     _scan_cron_lines(file, index, collector)
     _scan_evaluated_variables(file, index, collector)
+    if "dokku" in file.text:
+        _scan_plugin_subcommands(file, index, collector)
+
+
+_DOKKU_SUBCOMMAND = re.compile(
+    r"""\bdokku\s+(?:--?[\w-]+\s+)*["']?(?:\$\{?PLUGIN_COMMAND_PREFIX\}?|(?P<prefix>[a-z][\w-]*)):(?P<name>[\w-]+)""")
+
+
+def _scan_plugin_subcommands(file: CallerFile, index: ScriptIndex, collector: Collector) -> None:
+    """``dokku "$PLUGIN_COMMAND_PREFIX:create" x`` (``dokku postgres:create x``): a Dokku plugin's
+    ``subcommands/create``, as ``dokku`` dispatches it (the plugin's own tests, its hooks). The
+    plugin is the caller's nearest folder holding a ``subcommands/NAME`` script; a literal prefix
+    must be the one its ``config`` declares."""
+    for number, line in enumerate(file.lines, 1):
+        if line.lstrip().startswith("#"):
+            continue
+        for match in _DOKKU_SUBCOMMAND.finditer(line):
+            script = _plugin_subcommand(file.path, match.group("name"), index)
+            if script is None or script == file.path:
+                continue
+            prefix = match.group("prefix")
+            if prefix is not None and not _declares_prefix(index, script, prefix):
+                continue
+            collector.add(script, file.path, number, "script", line)
+
+
+def _plugin_subcommand(caller: str, name: str, index: ScriptIndex) -> str | None:
+    folder = posixpath.dirname(caller)
+    while True:
+        candidate = join_path(folder, f"subcommands/{name}")
+        if candidate in index.scripts:
+            return candidate
+        if not folder:
+            return None
+        folder = posixpath.dirname(folder)
+
+
+def _declares_prefix(index: ScriptIndex, script: str, prefix: str) -> bool:
+    plugin = posixpath.dirname(posixpath.dirname(script))
+    text = read_text(index.root / join_path(plugin, "config")) if index.root is not None else None
+    return text is not None and re.search(rf"""PLUGIN_COMMAND_PREFIX=["']?{re.escape(prefix)}["']?\s*$""",
+                                          text, re.M) is not None
 
 
 def _scan_evaluated_variables(file: CallerFile, index: ScriptIndex, collector: Collector) -> None:

@@ -706,6 +706,10 @@ def _rule_ghp_import(args: list[str]) -> Verdict | None:
     return DEST if "--force" in longs or "f" in shorts else MUT
 
 
+_SETTING_GROUPS = frozenset({"docker-options", "options", "config", "env", "domains", "ports", "labels",
+                             "checks", "proxy", "nginx", "resource"})
+"""``dokku docker-options:remove APP``, ``config:unset``, ``domains:remove``: a platform CLI's
+setting taken off an app, not data."""
 _UNKNOWN_TOOL_DELETES = frozenset({"delete", "destroy", "purge", "teardown", "nuke", "wipe", "terminate",
                                    "prune", "rm", "remove", "uninstall", "drop"})
 
@@ -745,7 +749,8 @@ def rule_unknown_tool(args: list[str]) -> Verdict | None:
             Verdict(verdict.destructive, "http", "medium")
     # a compound of one (``sshcommand acl-remove``, ``tool delete-user``, ``dokku apps:destroy``)
     parts = re.split(r"[-_:]", verb) if verb is not None and re.fullmatch(r"[a-z][a-z0-9_:-]*", verb) else []
-    if len(parts) > 1 and (parts[0] in _UNKNOWN_TOOL_DELETES or parts[-1] in _UNKNOWN_TOOL_DELETES):
+    if len(parts) > 1 and (parts[0] in _UNKNOWN_TOOL_DELETES or parts[-1] in _UNKNOWN_TOOL_DELETES) and not (
+            verb is not None and ":" in verb and verb.partition(":")[0] in _SETTING_GROUPS):
         return Verdict(True, "command", "medium")
     # a group word, not a command handed on (``ssh host -- sudo rm``, ``tool exec sudo ...``)
     if (verb is not None and "--" not in args[:args.index(verb) + 1]

@@ -244,7 +244,8 @@ def _consider_in_tests(found: Discovery, file: Path, rel: str, max_bytes: int) -
     found.in_tests.extend(kept.candidates)
     found.in_tests.extend(kept.in_tests)
     found.files.extend(path for path in kept.files if posixpath.basename(path).lower().startswith(
-        ("dockerfile", "containerfile", "makefile", "docker-compose", "compose.", "procfile")))
+        ("dockerfile", "containerfile", "makefile", "docker-compose", "compose.", "procfile"))
+        or path.endswith(".bats"))  # (a bats suite running the project's commands)
 
 
 _TEMPLATE_SUFFIXES = (".in", ".tmpl", ".template", ".j2", ".tpl", ".erb")

@@ -67,7 +67,7 @@ _SH_SPECIAL = {"Command", "ErrorReturnCode", "CommandNotFound", "RunningCommand"
 _CLOUD_MODULES = ("boto3", "boto", "botocore", "openstack", "novaclient", "keystoneclient", "cinderclient",
                   "glanceclient", "neutronclient", "google.cloud", "googleapiclient", "azure", "libcloud",
                   "kubernetes", "digitalocean", "hcloud", "linode_api4", "pyVmomi", "proxmoxer", "docker",
-                  "upcloud_api")
+                  "upcloud_api", "CloudFlare", "cloudflare")
 # Words looked for with `in` (a fast substring search) before, or instead of, a regex: an
 # alternation of words is tried at every position of a module, and these hints were a few per
 # cent of a scan (bench/inventory.py).
@@ -88,7 +88,7 @@ _CLOUD_MUTATING = re.compile(  # a bare verb (instance.start(), obj.put()) or ve
 _CLOUD_FACTORY = re.compile(  # what makes a client/resource/connection in a cloud SDK
     r"\.(?:client|resource|Session|session|get_session|connect\w*|Connection|build|Client|\w+Client|\w+Api|\w+API"
     r"|get_driver|ServiceResource|Bucket|Object|Table|Queue|Topic|Instance|Volume|Stack|Proxmox\w*|from_env"
-    r"|CloudManager)$")
+    r"|CloudManager|CloudFlare|Cloudflare)$")
 _CLOUD_NAMED_DESTRUCTIVE = re.compile(
     r"^(?:terminate_instances|delete_(?:bucket\w*|objects?|stack|db_\w+|snapshots?|volume|table|function|"
     r"cluster|service|security_group|hosted_zone|secret|parameters?|log_group|repository|nodegroup|key_pair|"
@@ -982,9 +982,12 @@ class EffectFinder:
         ``pool.map(s3.delete_object, keys)``, ``actions = [(kube.core.delete_namespaced_job,
         ...)]`` then ``delete_func(name, namespace)``."""
         called = {id(call.func) for call, _scope in self.index.calls}
+        # (an attribute further along a chain is a resource, not a method: ``cf.zones.purge_cache``
+        # in ``cf.zones.purge_cache.post(zone)``)
+        chained = {id(node.value) for node in ast.walk(self.index.tree) if isinstance(node, ast.Attribute)}
         for node in ast.walk(self.index.tree):
             if (isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load) and id(node) not in called
-                    and _CLOUD_DESTRUCTIVE.match(node.attr)
+                    and id(node) not in chained and _CLOUD_DESTRUCTIVE.match(node.attr)
                     and (self._cloud_rooted(node.value) or self._rooted(node.value, self.clients))):
                 self.found.append(Effect("cloud", True, node_text(node), node.lineno, "medium"))
 
@@ -1512,7 +1515,9 @@ class EffectFinder:
             return True
         if self._cloud_rooted(func.value):
             if _CLOUD_UNDOABLE.match(attr) or (attr == "delete" and not call.args
-                                               and self._received_message(func.value)):
+                                               and self._received_message(func.value)) or (
+                    "cache" in (dotted(func) or "").lower()):
+                # (and a cache's entries, ``cf.zones.purge_cache.delete(zone)``: fetched again)
                 # the thing itself stays: register it again, re-send (a message acknowledged)
                 self._add("cloud", False, call)
                 return True

@@ -88,6 +88,7 @@ class _Subparsers:
 _PARSER_CTORS: dict[str, InterfaceKind] = {
     "argparse.ArgumentParser": "argparse", "optparse.OptionParser": "optparse",
 }
+_PROJECT_PARSER = re.compile(r"\.[A-Z]?\w*(?:ArgParser|ArgumentParser|OptionParser|ArgsParser)$")
 _BOOLEAN_ACTIONS = {"store_true": False, "store_false": True, "store_const": None,
                     "append_const": None, "BooleanOptionalAction": None}
 
@@ -155,6 +156,10 @@ class _ParserTracker:
             return self._new(_PARSER_CTORS[name], None, call, scope)
         if name in self.subclasses:
             return self._new(self.subclasses[name], None, call, scope)
+        if name and "." in name and _PROJECT_PARSER.search(name):
+            # ``utils.GH_ArgParser(...)``: the project's own subclass, from a module of its own
+            # (the options its ``__init__`` adds are read there: python_local.parser_class_options)
+            return self._new("optparse" if name.endswith("OptionParser") else "argparse", None, call, scope)
         if name == "optparse.OptionGroup" and call.args:
             return self.evaluate(call.args[0], scope, depth + 1)
         func = call.func

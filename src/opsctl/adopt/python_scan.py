@@ -248,8 +248,12 @@ def _does_work(statement: ast.stmt, index: ModuleIndex) -> bool:
             return not _SETUP_CALLS.match(index.canonical(value.func) or "")
         return False
     if isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef):
-        return any((index.canonical(d.func if isinstance(d, ast.Call) else d) or "") in _CLI_MODULE_CALLS
-                   or flask_cli_decorator(d) for d in statement.decorator_list)
+        # (``def lambda_handler(event, context):``: a function a serverless runtime calls, the
+        # module's entry point as ``if __name__ == "__main__"`` is a script's)
+        return (_LAMBDA_HANDLER.fullmatch(statement.name) is not None and [
+            a.arg for a in statement.args.args] == ["event", "context"]) or any(
+            (index.canonical(d.func if isinstance(d, ast.Call) else d) or "") in _CLI_MODULE_CALLS
+            or flask_cli_decorator(d) for d in statement.decorator_list)
     if isinstance(statement, ast.Assign | ast.AnnAssign) and isinstance(statement.value, ast.Call):
         name = index.canonical(statement.value.func) or ""
         # (``dag = DAG("airflow-log-cleanup", schedule_interval="@daily")``: a DAG file, which
@@ -258,6 +262,7 @@ def _does_work(statement: ast.stmt, index: ModuleIndex) -> bool:
     return False
 
 
+_LAMBDA_HANDLER = re.compile(r"(?:lambda_)?handler|\w+_handler|main")
 _AIRFLOW_DAGS = frozenset({"airflow.DAG", "airflow.models.DAG", "airflow.models.dag.DAG"})
 
 

@@ -132,6 +132,7 @@ def _passed_on_to(words: list[str]) -> str:
     return program
 
 
+_HELP_COMMENT_FLAG = re.compile(r"^\s*#F\s+(?:(?P<short>-\w)\|)?(?P<long>--[\w-]+)(?:\s+(?P<value>[^,\s][^,]*?))?\s*,(?P<help>.*)$")
 _COMPARED = re.compile(r"\$\{?(\w+)\}?[\"']?\s*(?:==?|!=)\s*[\"']?(--?[A-Za-z][\w-]*)[\"']?(?=[\s\];])")
 """``"$arg" == "--verbose"``: a variable compared with a switch (one pattern for every script:
 a pattern of each script's own variable names was compiled once a script)."""
@@ -191,7 +192,8 @@ class ShellInterface:
             if flags:
                 kind = "case"
         compared: list[Flag] = []
-        for reader in (self.sourced_case_flags, self.compared_flags, self.flags_library_flags):
+        for reader in (self.sourced_case_flags, self.compared_flags, self.flags_library_flags,
+                       self.help_comment_flags):
             found = reader({flag.name for flag in flags})
             if found:
                 flags.extend(found)
@@ -258,6 +260,23 @@ class ShellInterface:
                 if match.group(1) in walkers and name not in seen:
                     seen.add(name)
                     flags.append(Flag(name=name, type="boolean", line=number))
+        return flags
+
+    def help_comment_flags(self, seen: set[str]) -> list[Flag]:
+        """Options a command declares in the help comments its dispatcher prints (Dokku's
+        plugins: ``#F -i|--image IMAGE, the image name to start the service with``, a switch
+        without the metavar): parsed by a shared library, declared here."""
+        if "#F " not in self.text:
+            return []
+        flags: list[Flag] = []
+        for number, line in enumerate(self.lines, start=1):
+            match = _HELP_COMMENT_FLAG.match(line)
+            if match is None or match.group("long") in seen:
+                continue
+            seen.add(match.group("long"))
+            flags.append(Flag(name=match.group("long"), type="string" if match.group("value") else "boolean",
+                              line=number, help=match.group("help").strip() or None,
+                              aliases=[match.group("short")] if match.group("short") else []))
         return flags
 
     def flags_library_flags(self, seen: set[str]) -> list[Flag]:

@@ -437,6 +437,8 @@ def _fills_working_folder(words: list[str]) -> bool:
         return any(w in ("-O", "--remote-name", "-J") or re.fullmatch(r"-[A-Za-z]*O[A-Za-z]*", w) for w in args)
     if program == "wget":
         return not any(w in ("-P", "--directory-prefix", "-O", "-q-O") for w in args)
+    if program == "fetch":  # FreeBSD's: ``fetch URL`` saves it here, unless ``-o FILE`` says where
+        return not any(w == "-o" or w.startswith("--output") for w in args)
     if program in ("tar", "unzip", "cpio", "xar"):
         return not _output_folders(words) and any(
             w in ("x", "-x", "--extract", "-i", "-xf") or re.fullmatch(r"-?[A-Za-z]*x[A-Za-z]*", w) for w in args[:2])
@@ -465,7 +467,8 @@ def _output_folders(words: list[str]) -> list[str]:
     wanted = {"wget": ("-P", "--directory-prefix"), "curl": ("--output-dir",), "unzip": ("-d",),
               "tar": ("-C", "--directory"), "sphinx-apidoc": ("-o", "--output-dir"),
               "jsonnet": ("-m", "--multi"),  # ``jsonnet -m manifests x.jsonnet``: one file per key
-              "sphinx-autogen": ("-o", "--output-dir"), "stubgen": ("-o", "--output")}.get(program or "", ())
+              "sphinx-autogen": ("-o", "--output-dir"), "stubgen": ("-o", "--output"),
+              "scan-build": ("-o",)}.get(program or "", ())
     if program == "tar" and not any((w.startswith("-") and "x" in w.lstrip("-")[:3]) or w in ("x", "--extract")
                                     for w in args[:2]) and not (
             args and re.fullmatch(r"[A-Za-z]*x[A-Za-z]*", args[0])):  # ``tar xvfz A -C DIR``
@@ -525,6 +528,10 @@ def _outputs(words: list[str]) -> list[str]:
     if program == "ln" and len(positionals) == 2 and positionals[0].rstrip("/"):
         # ``ln -sf /shared/seafile/logs /opt/seafile/``: the link ``/opt/seafile/logs``
         return [positionals[1] + positionals[0].rstrip("/").rsplit("/", 1)[-1]]
+    if program in ("docker", "podman") and any(w.startswith("--cidfile") for w in args):
+        # ``docker run --cidfile=$ROOT/ID ...``: the file it writes the container's id into
+        return [args[i + 1] for i, w in enumerate(args[:-1]) if w == "--cidfile"] + \
+            [w.partition("=")[2] for w in args if w.startswith("--cidfile=")]
     if program in ("docker", "podman") and "save" in positionals[:2]:  # ``docker image save -o X``
         return [args[i + 1] for i, w in enumerate(args[:-1]) if w in ("-o", "--output")] + \
             [w.partition("=")[2] for w in args if w.startswith("--output=")]
@@ -2320,7 +2327,8 @@ _TAGS_FETCHED = re.compile(r"^\s*git\s+(?:fetch|pull)\b.*\s--tags\b", re.M)
 """``git tag -d $(git tag)``, then ``git fetch --tags``: a checkout's local tags cleared and
 fetched again from the remote (to follow a re-tag), nothing lost."""
 _CONSOLE_DELETES = re.compile(r"(?m)^\s*(?:prune|purge|delete)\s+\S")
-_MAKES_ITS_OUTPUT_FOLDER = frozenset({"stubgen", "sphinx-apidoc", "sphinx-autogen", "jsonnet", "sphinx-build"})
+_MAKES_ITS_OUTPUT_FOLDER = frozenset({"stubgen", "sphinx-apidoc", "sphinx-autogen", "jsonnet", "sphinx-build",
+                                      "scan-build"})
 _SYSTEM_RECORDS = ("/var/log/", "/var/lib/", "/var/spool/", "/var/mail/")
 _UNDER_VARIABLE = re.compile(r"^(?:\$\(\s*(?:find|ls)\s+(?:-\S+\s+)*)?[\"']?\$\{?(\w+)\b")
 _FIRST_VARIABLE = re.compile(r"[\"']?\$\{?(\w+)\b")

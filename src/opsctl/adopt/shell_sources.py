@@ -299,6 +299,30 @@ def _subfolders(folder: str) -> list[os.DirEntry[str]]:
     return found
 
 
+_CD_PWD = re.compile(r'cd\s+(?:-P\s+)?"?\$\((.*)\)"?((?:/\.\.)*)/?"?\s*(?:>\s*/dev/null\s*(?:2>&1)?\s*)?&&\s*pwd(?:\s+-P)?',
+                     re.S)
+_DIRNAME = re.compile(r'dirname\s+(?:--\s+)?"?(.*?)"?', re.S)
+_SELF = re.compile(r"\$\{?(?:0|BASH_SOURCE(?:\[0\])?)\}?")
+
+
+def _folder_level(expression: str) -> int | None:
+    """How many folders above the script's own a substitution names: ``dirname "$0"`` and
+    ``cd "$(dirname "${BASH_SOURCE[0]}")" && pwd`` 0, ``dirname "$(cd "$(dirname "$0")" && pwd)"``
+    1 (a plugin's ``subcommands/stop`` sourcing the ``config`` above it); None for anything else."""
+    expression = expression.strip()
+    if (match := _CD_PWD.fullmatch(expression)) is not None:  # (``cd "$(dirname "$0")/.." && pwd``: one up)
+        level = _folder_level(match.group(1))
+        return None if level is None else level + match.group(2).count("/..")
+    if (match := _DIRNAME.fullmatch(expression)) is None:
+        return None
+    argument = match.group(1)
+    if _SELF.fullmatch(argument):
+        return 0
+    inner = re.fullmatch(r"\$\((.*)\)", argument, re.S)
+    level = _folder_level(inner.group(1)) if inner is not None else None
+    return None if level is None else level + 1
+
+
 def _resolved(word: str, folders: dict[str, str]) -> str | None:
     """``word`` with the script's folder written as ``_HERE``; None when anything else in it
     would only be known by running the script."""
@@ -310,9 +334,10 @@ def _resolved(word: str, folders: dict[str, str]) -> str | None:
             while j < len(word) and depth:
                 depth += {"(": 1, ")": -1}.get(word[j], 0)
                 j += 1
-            if depth or not _SELF_DIR.search(word[i + 2:j - 1]):
+            level = _folder_level(word[i + 2:j - 1]) if not depth else None
+            if level is None and (depth or not _SELF_DIR.search(word[i + 2:j - 1])):
                 return None
-            out.append(_HERE)
+            out.append(_HERE + "/.." * (level or 0))
             i = j
         elif word.startswith("${", i):
             end = word.find("}", i)
