@@ -118,6 +118,9 @@ FLOORS: dict[str, dict[str, float]] = {
     "held-out-63": {"precision": 0.94, "recall": 0.94, "callers": 0.92, "flags": 0.96},
     # one not inventoried: a test folder's Helm check that only another test runs
     "held-out-64": {"precision": 0.89, "recall": 0.89, "callers": 0.78, "flags": 0.94},
+    # eight not inventoried: scripts of test folders nothing outside them runs (a Lambda's manual
+    # drivers, a test VM's runners, a help-output test)
+    "held-out-65": {"precision": 0.56, "recall": 0.51, "callers": 0.84, "flags": 0.98},
 }
 
 
@@ -149,13 +152,14 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-64")
-    assert report["scripts"] >= 149
-    # every labelled script is inventoried or said why not: one, a Helm check in a test folder
-    assert [(m["path"], m["where"]) for m in report["missed"]] == [
-        ("FairwindsOps__rok8s-scripts/test/helm.sh", "absent")]
-    # blind 0.77 / 0.64 (callers 0.76, flags 0.84); 0.89 / 0.89 (callers 0.78, flags 0.94) after
-    # its rules (a wrapper handing cluster tools on, tapes, catalogs, system records emptied,
-    # a bare name sourced from the PATH, a library handed "$@", Python 2's except unpacking)
-    assert report["destructive"]["precision"] >= 0.89 and report["destructive"]["recall"] >= 0.89
-    assert report["callers"]["recall"] >= 0.78 and report["flags"]["recall"] >= 0.94
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-65")
+    assert report["scripts"] >= 148
+    # every labelled script is inventoried or said why not: eight, in test folders that nothing
+    # outside them runs
+    assert len(report["missed"]) <= 8
+    assert all(m["where"] == "absent" and "/test" in m["path"] for m in report["missed"])
+    # blind 0.55 / 0.36 (callers 0.14, flags 0.62); 0.57 / 0.52 (callers 0.84, flags 0.98) after
+    # its rules (a Dokku plugin's subcommands, flags and callers, a project's parser class, a
+    # Lambda handler module, Cloudflare's client)
+    assert report["destructive"]["precision"] >= 0.56 and report["destructive"]["recall"] >= 0.51
+    assert report["callers"]["recall"] >= 0.84 and report["flags"]["recall"] >= 0.98
