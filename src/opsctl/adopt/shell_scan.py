@@ -965,7 +965,7 @@ class _Scan(ShellInterface):
         once: the URL, whose last part names the file saved."""
         if words[:1] not in (["curl"], ["wget"]):
             return words
-        return [value if (match := _WHOLE_VARIABLE.fullmatch(word)) and "://" in (
+        return [value if (match := SUBJECT_VAR.fullmatch(word)) and "://" in (
             value := self.defaults.get(match.group(1), "")) else word for word in words]
 
     def is_scratch(self, word: str) -> bool:
@@ -1616,7 +1616,7 @@ class _Scan(ShellInterface):
     def command_held(self, words: list[str]) -> list[str]:
         """``$COMPOSE down`` after ``COMPOSE="docker compose -p $P -f x.yml"`` (set once): the
         command line the variable holds, with the words after it."""
-        match = _WHOLE_VARIABLE.fullmatch(words[0]) if words else None
+        match = SUBJECT_VAR.fullmatch(words[0]) if words else None
         values = self.raw_values.get(match.group(1), []) if match else []
         return [*values[0].strip("\"'").split(), *words[1:]] if len(values) == 1 and " " in values[0] else words
 
@@ -2332,7 +2332,6 @@ _MAKES_ITS_OUTPUT_FOLDER = frozenset({"stubgen", "sphinx-apidoc", "sphinx-autoge
 _SYSTEM_RECORDS = ("/var/log/", "/var/lib/", "/var/spool/", "/var/mail/")
 _UNDER_VARIABLE = re.compile(r"^(?:\$\(\s*(?:find|ls)\s+(?:-\S+\s+)*)?[\"']?\$\{?(\w+)\b")
 _FIRST_VARIABLE = re.compile(r"[\"']?\$\{?(\w+)\b")
-_WHOLE_VARIABLE = re.compile(r"\$\{?([A-Za-z_]\w*)\}?")
 _FIRST_ARGUMENT = frozenset({"$1", "${1}", "$*", "${*}", "$@", "${@}"})
 _DECLARES = frozenset({"local", "declare", "typeset", "readonly", "export"})
 
