@@ -2851,3 +2851,77 @@ def test_quotes_inside_a_quoted_command_substitution_do_not_end_the_string() -> 
     commands = [[word.text for word in words] for words in split_commands(text)]
     assert ["./build-scripts/deb-packaging.sh", "$v"] in commands
     assert ["echo", "Run 'ant check' locally"] in commands
+
+
+SERVERLESS_CASES = [
+    pytest.param(
+        {"main.py": "def handler(event, context):\n    return None\n",
+         "lambda-cloudformation.yaml": """
+            Resources:
+              CleanupFunction:
+                Type: AWS::Lambda::Function
+                Properties:
+                  Handler: main.handler
+                  Runtime: python3.12
+            """},
+        {"main.py": [("lambda-cloudformation.yaml", 5, "serverless", "Handler: main.handler")]},
+        id="cloudformation-handler"),
+    pytest.param(
+        {"src/jobs/prune.py": "def run(event, context):\n    return None\n",
+         "tools/prune.py": "import sys\nprint(sys.argv)\n",
+         "serverless.yml": """
+            provider:
+              runtime: python3.11
+            functions:
+              prune:
+                handler: src/jobs/prune.run
+            """},
+        {"src/jobs/prune.py": [("serverless.yml", 5, "serverless", "handler: src/jobs/prune.run")]},
+        id="serverless-framework-handler-by-path"),
+    pytest.param(
+        {"a/deploy/template.yaml": "Handler: rotate.lambda_handler\nRuntime: python3.9\n",
+         "a/rotate.py": "def lambda_handler(event, context):\n    return None\n",
+         "b/rotate.py": "def lambda_handler(event, context):\n    return None\n"},
+        {"a/rotate.py": [("a/deploy/template.yaml", 1, "serverless", "Handler: rotate.lambda_handler")]},
+        id="of-two-modules-the-one-nearest-the-template"),
+    pytest.param(
+        {"infra/mq.tf": """
+            resource "aws_lambda_function" "post_config" {
+              handler = "mq_post_config.lambda_handler"
+              runtime = "python3.12"
+            }
+            """,
+         "infra/mq_post_config.py": "def lambda_handler(event, context):\n    return None\n"},
+        {"infra/mq_post_config.py": [("infra/mq.tf", 2, "serverless",
+                                      'handler = "mq_post_config.lambda_handler"')]},
+        id="terraform-lambda-handler"),
+    pytest.param(
+        {"search/evaluation.tf": """
+            data "archive_file" "evaluation" {
+              type        = "zip"
+              source_dir  = "${path.module}/files/evaluation/"
+            }
+            resource "google_cloudfunctions2_function" "evaluation" {
+              build_config {
+                entry_point = "evaluate"
+                runtime     = "python311"
+              }
+            }
+            """,
+         "search/files/evaluation/main.py": "def evaluate(request):\n    return 'ok'\n"},
+        {"search/files/evaluation/main.py": [("search/evaluation.tf", 7, "serverless",
+                                              'entry_point = "evaluate"')]},
+        id="cloud-function-entry-point-in-the-zipped-folders-main"),
+    pytest.param(
+        {"index.py": "def handler(event, context):\n    return None\n",
+         "template.yaml": "Handler: index.handler\nRuntime: nodejs20.x\n"},
+        {}, id="a-node-runtime-runs-no-python-module"),
+]
+
+
+@pytest.mark.parametrize(("files", "expected"), SERVERLESS_CASES)
+def test_a_serverless_functions_handler_is_its_caller(
+        tmp_path: Path, files: dict[str, str],
+        expected: dict[str, list[tuple[str, int, str, str]]]) -> None:
+    scripts = tuple(path for path in files if path.endswith(".py"))
+    assert callers(tmp_path, files, scripts) == expected

@@ -184,7 +184,10 @@ def _read_callers(files: Sequence[tuple[str, str]], *, root: Path, index: Script
             if len(hints) <= _MAX_HINTS:
                 index.hints = frozenset(hints)
         elif not index.mentioned_in(source, modules=kind == "entry-point" or package_main, path=path) and not (
-                kind == "github-actions" and "matrix." in source):  # (a name filled in from the matrix)
+                kind == "github-actions" and "matrix." in source) and not (
+                kind in ("yaml", "terraform") and ("andler" in source or "entry_point" in source)):
+            # (a name filled in from the matrix; a serverless function's handler, ``main.handler``
+            # for ``main.py``, or a cloud function's entry point in the ``main.py`` it zips)
             continue
         file = CallerFile.of(path, source)
         index.functions = frozenset(

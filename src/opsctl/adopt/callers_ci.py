@@ -31,6 +31,7 @@ from opsctl.adopt.caller_refs import (
     normalise,
     read_text,
 )
+from opsctl.adopt.callers_config import callers_as_function_handler
 from opsctl.adopt.model import CallerKind
 
 
@@ -420,6 +421,8 @@ def callers_in_yaml(file: CallerFile, index: ScriptIndex, collector: Collector,
     files that the main ``.gitlab-ci.yml`` includes."""
     if ".Files.Get" in file.text and "templates/" in file.path:
         _files_run_by_chart(file, index, collector)
+    if "andler:" in file.text:
+        callers_as_function_handler(file, index, collector, _YAML_HANDLER)
     if file.path.rpartition("/")[2].lower() in ("appspec.yml", "appspec.yaml") and re.search(
             r"^hooks:", file.text, re.M):
         # the scripts of the deployment's lifecycle hooks (``BeforeInstall: - location: x.sh``),
@@ -485,6 +488,8 @@ def callers_in_yaml(file: CallerFile, index: ScriptIndex, collector: Collector,
         callers_in_gitlab(file, index, collector, plan)
 
 
+_YAML_HANDLER = re.compile(r"""^\s*(?:-\s+)?[Hh]andler:\s*["']?(?P<module>[\w./-]+)\.(?P<function>\w+)["']?\s*(?:#.*)?$""")
+"""``Handler: main.handler`` (CloudFormation, SAM), ``handler: src/jobs/prune.run`` (Serverless)."""
 _PROW_JOBS = re.compile(r"^(?:presubmits|postsubmits|periodics):", re.M)
 _FILES_GET_TAG = re.compile(r"\{\{-?[^}]*\.Files\.Get[^}]*\}\}")
 _FILES_GET = re.compile(r"""\.Files\.Get\s+["']([^"']+)["']""")

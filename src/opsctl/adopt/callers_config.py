@@ -284,3 +284,73 @@ def callers_in_terraform(file: CallerFile, index: ScriptIndex, collector: Collec
             script = index.resolve_path(_TF_MODULE_DIR.sub("", found.group("path")), [here], {})
             if script and script != file.path:
                 collector.add(script, file.path, number, "terraform", file.text_of(number))
+    if "handler" in file.text:
+        callers_as_function_handler(file, index, collector, _TF_HANDLER)
+    if "entry_point" in file.text and "source_dir" in file.text:
+        _cloud_function_entry_points(file, index, collector)
+
+
+_TF_HANDLER = re.compile(r'^\s*handler\s*=\s*"(?P<module>[\w./-]+)\.(?P<function>\w+)"\s*(?:#.*)?$')
+"""``handler = "cleanup.lambda_handler"`` of an ``aws_lambda_function`` resource."""
+_PYTHON_RUNTIME = re.compile(r"""\bruntime["']?\s*[:=]\s*["']?python""", re.I)
+
+
+def callers_as_function_handler(file: CallerFile, index: ScriptIndex, collector: Collector,
+                                pattern: re.Pattern[str]) -> None:
+    """A serverless function whose handler is a script's function (kind ``serverless``): a
+    Terraform ``aws_lambda_function``'s ``handler = "cleanup.lambda_handler"``, a CloudFormation
+    or SAM template's ``Handler: main.handler``, a Serverless Framework ``handler:
+    src/jobs/prune.run``. The platform imports the module and calls the function, as a shell
+    runs a script; only in a file that names a Python runtime. The module is the Python script
+    whose path ends with it (dots or slashes); of several, the one nearest the file (its
+    folder, else the most folders in common): a template deploys code beside it."""
+    if _PYTHON_RUNTIME.search(file.text) is None:
+        return
+    here = posixpath.dirname(file.path)
+    for number, line in enumerate(file.lines, 1):
+        match = pattern.match(line)
+        if match is None:
+            continue
+        module = match.group("module")
+        if "/" not in module:
+            module = module.replace(".", "/")
+        module = module.removeprefix("./")
+        found = [path for path in index.by_basename.get(f"{module.rpartition('/')[2]}.py", ())
+                 if path[:-3] == module or path[:-3].endswith(f"/{module}")]
+        if len(found) > 1:
+            shared = {path: _folders_in_common(here, posixpath.dirname(path)) for path in found}
+            best = max(shared.values())
+            found = [path for path in found if shared[path] == best]
+        if len(found) == 1 and found[0] != file.path:
+            collector.add(found[0], file.path, number, "serverless", file.text_of(number))
+
+
+_TF_ENTRY_POINT = re.compile(r'^\s*entry_point\s*=\s*"\w+"')
+_TF_SOURCE_DIR = re.compile(r'^\s*source_dir\s*=\s*"(?P<path>[^"]+)"', re.M)
+
+
+def _cloud_function_entry_points(file: CallerFile, index: ScriptIndex, collector: Collector) -> None:
+    """A Google Cloud Function's ``entry_point = "run"`` (kind ``serverless``): the platform
+    calls that function of ``main.py`` in the folder the module zips (``source_dir`` of an
+    ``archive_file``); only when the file zips one folder holding a ``main.py`` script."""
+    if _PYTHON_RUNTIME.search(file.text) is None:
+        return
+    here = posixpath.dirname(file.path)
+    mains = {script for found in _TF_SOURCE_DIR.finditer(file.text)
+             if (script := index.resolve_path(
+                 posixpath.join(_TF_MODULE_DIR.sub("", found.group("path")).rstrip("/"), "main.py"),
+                 [here], {})) is not None}
+    if len(mains) != 1:
+        return
+    for number, line in enumerate(file.lines, 1):
+        if _TF_ENTRY_POINT.match(line):
+            collector.add(next(iter(mains)), file.path, number, "serverless", file.text_of(number))
+
+
+def _folders_in_common(a: str, b: str) -> int:
+    count = 0
+    for left, right in zip(a.split("/") if a else [], b.split("/") if b else [], strict=False):
+        if left != right:
+            break
+        count += 1
+    return count

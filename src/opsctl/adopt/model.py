@@ -23,7 +23,8 @@ deletes (``delete_expired(...)``); always ``low`` confidence."""
 Confidence = Literal["high", "medium", "low"]
 CallerKind = Literal["github-actions", "gitlab-ci", "makefile", "justfile", "tox", "cron",
                      "dockerfile", "packer", "compose", "kubernetes", "ansible", "entry-point", "script", "ci",
-                     "systemd", "maven", "gradle", "bazel", "terraform", "snakemake", "npm"]
+                     "systemd", "maven", "gradle", "bazel", "terraform", "snakemake", "npm",
+                     "serverless"]
 Tier = Literal["private", "shared", "interface", "platform"]
 TIERS: tuple[Tier, ...] = ("private", "shared", "interface", "platform")
 
