@@ -2925,3 +2925,22 @@ def test_a_serverless_functions_handler_is_its_caller(
         expected: dict[str, list[tuple[str, int, str, str]]]) -> None:
     scripts = tuple(path for path in files if path.endswith(".py"))
     assert callers(tmp_path, files, scripts) == expected
+
+
+def test_a_tools_configuration_key_naming_a_command_runs_the_script(tmp_path: Path) -> None:
+    files = {"backup/kopia/upload.sh": "#!/bin/sh\nkopia snapshot create\n",
+             "backup/restic/upload.sh": "#!/bin/sh\nrestic backup\n",
+             "script/sign": "#!/bin/sh\ngpg --sign \"$1\"\n",
+             "config/backup-kopia.yml": """
+                custom:
+                  upload_command: /custom/kopia/upload.sh {{ .backupName }}
+                  command: upload
+                """,
+             ".goreleaser.yml": """
+                signs:
+                  - cmd: ./script/sign '{{ .Path }}'
+                """}
+    assert callers(tmp_path, files, ("backup/kopia/upload.sh", "backup/restic/upload.sh", "script/sign")) == {
+        "backup/kopia/upload.sh": [("config/backup-kopia.yml", 2, "script",
+                                    "upload_command: /custom/kopia/upload.sh {{ .backupName }}")],
+        "script/sign": [(".goreleaser.yml", 2, "script", "- cmd: ./script/sign '{{ .Path }}'")]}

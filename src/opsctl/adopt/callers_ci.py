@@ -423,6 +423,8 @@ def callers_in_yaml(file: CallerFile, index: ScriptIndex, collector: Collector,
         _files_run_by_chart(file, index, collector)
     if "andler:" in file.text:
         callers_as_function_handler(file, index, collector, _YAML_HANDLER)
+    if "command:" in file.text.lower() or "cmd:" in file.text.lower():
+        _command_keys(file, index, collector)
     if file.path.rpartition("/")[2].lower() in ("appspec.yml", "appspec.yaml") and re.search(
             r"^hooks:", file.text, re.M):
         # the scripts of the deployment's lifecycle hooks (``BeforeInstall: - location: x.sh``),
@@ -486,6 +488,26 @@ def callers_in_yaml(file: CallerFile, index: ScriptIndex, collector: Collector,
     elif re.search(r"^\s*(before_)?script:", file.text, re.M) and re.search(
             r"^\s*stage:", file.text, re.M):
         callers_in_gitlab(file, index, collector, plan)
+
+
+_COMMAND_KEY = re.compile(r"""^\s*(?:-\s+)?[\w-]*?(?:[_-](?:command|cmd)|(?<![\w-])(?:command|cmd)):[ \t]+(?P<value>[^\s\[{|>#][^\n]*)$""",
+                          re.I)
+
+
+def _command_keys(file: CallerFile, index: ScriptIndex, collector: Collector) -> None:
+    """A tool's configuration naming a command it runs, one line's string under a key that
+    says so (``upload_command: /custom/kopia/upload.sh {{ .backupName }}``, ``RELEASE_COMMAND:
+    scripts/release.sh master``, ``post_cmd: ...``): kind ``script``. Only a value that starts
+    with a script's path (a path with a ``/``, not a bare word: ``command: deploy`` names a
+    tool's own subcommand)."""
+    for number, line in enumerate(file.lines, 1):
+        match = _COMMAND_KEY.match(line)
+        if match is None:
+            continue
+        value = _TEMPLATE_TAGS.sub(" ", match.group("value")).strip().strip("\"'")
+        first = value.split(None, 1)[0] if value else ""
+        if "/" in first and index.mentioned_in(first):
+            callers_in_chunk(file, value, number, index, collector, "script", Where(file.path, None))
 
 
 _YAML_HANDLER = re.compile(r"""^\s*(?:-\s+)?[Hh]andler:\s*["']?(?P<module>[\w./-]+)\.(?P<function>\w+)["']?\s*(?:#.*)?$""")
