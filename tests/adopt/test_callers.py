@@ -2944,3 +2944,91 @@ def test_a_tools_configuration_key_naming_a_command_runs_the_script(tmp_path: Pa
         "backup/kopia/upload.sh": [("config/backup-kopia.yml", 2, "script",
                                     "upload_command: /custom/kopia/upload.sh {{ .backupName }}")],
         "script/sign": [(".goreleaser.yml", 2, "script", "- cmd: ./script/sign '{{ .Path }}'")]}
+
+
+SIXTY_SIXTH_SET_CASES = [
+    pytest.param(
+        {"etc/init.d/osh-seal-banner": "#!/bin/sh\ncase \"$1\" in stop) rm -f /etc/banner;; esac\n",
+         "bin/admin/unlock-home.sh": "#!/bin/sh\nif service osh-seal-banner stop; then\n    echo ok\nfi\n"},
+        {"etc/init.d/osh-seal-banner": [("bin/admin/unlock-home.sh", 2, "script",
+                                         "if service osh-seal-banner stop; then")]},
+        id="an-init-script-run-by-service"),
+    pytest.param(
+        {"bin/shell/pam_exec_pwd_info.sh": "#!/bin/sh\necho info\n",
+         "etc/pam.d/sshd": "auth   optional   pam_exec.so   quiet debug stdout /opt/app/bin/shell/pam_exec_pwd_info.sh\n"
+                           "auth   required   pam_unix.so\n"},
+        {"bin/shell/pam_exec_pwd_info.sh": [("etc/pam.d/sshd", 1, "script",
+                                             "auth   optional   pam_exec.so   quiet debug stdout "
+                                             "/opt/app/bin/shell/pam_exec_pwd_info.sh")]},
+        id="a-pam-exec-command"),
+    pytest.param(
+        {"scripts/start.sh": "#!/bin/sh\ndocker compose up -d\n",
+         ".gitpod.yml": """
+            tasks:
+              - name: demo
+                before: |
+                  curl -L https://example.org/cli | sh
+                  CLEAN=false ./scripts/start.sh || exit 1
+            """},
+        {"scripts/start.sh": [(".gitpod.yml", 5, "script", "CLEAN=false ./scripts/start.sh || exit 1")]},
+        id="a-gitpod-task"),
+    pytest.param(
+        {"bin/admin/install": "#!/bin/sh\necho install\n",
+         "bin/admin/packages-check.sh": "#!/bin/sh\napt-get install -y x\n",
+         "bin/admin/install-ttyrec.sh": "#!/bin/sh\necho ttyrec\n",
+         "docker/Dockerfile": """
+            FROM debian
+            COPY bin/admin/install-ttyrec.sh \\
+                bin/admin/packages-check.sh \\
+                /opt/app/bin/admin/
+            RUN apt update -y && \\
+                # install packages (-i) \\
+                /opt/app/bin/admin/packages-check.sh -i && \\
+                # and the recorder \\
+                /opt/app/bin/admin/install-ttyrec.sh -d
+            RUN test -e /etc/syslog-ng.conf && \\
+                sed -i -e 's=x=y=' /etc/syslog-ng.conf
+            RUN ["/opt/app/bin/admin/install","--new-install"]
+            RUN install -m 0755 tool /usr/local/bin/
+            """},
+        {"bin/admin/packages-check.sh": [("docker/Dockerfile", 7, "dockerfile",
+                                          "/opt/app/bin/admin/packages-check.sh -i && \\")],
+         "bin/admin/install-ttyrec.sh": [("docker/Dockerfile", 9, "dockerfile",
+                                          "/opt/app/bin/admin/install-ttyrec.sh -d")],
+         "bin/admin/install": [("docker/Dockerfile", 12, "dockerfile",
+                                'RUN ["/opt/app/bin/admin/install","--new-install"]')]},
+        id="dockerfile-comments-inside-a-run-and-a-copy-of-several-lines"),
+    pytest.param(
+        {"tools/teardown.py": "import sys\nprint(sys.argv)\n",
+         ".github/workflows/ci.yml": """
+            jobs:
+              test:
+                runs-on: ubuntu-latest
+                steps:
+                  - uses: nick-fields/retry@v3
+                    with:
+                      command: pytest
+                      on_retry_command: |
+                        python -u tools/teardown.py
+            """},
+        {"tools/teardown.py": [(".github/workflows/ci.yml", 9, "github-actions", "python -u tools/teardown.py")]},
+        id="a-retrying-actions-on-retry-command"),
+    pytest.param(
+        {"images/common/init_command.sh": "#!/bin/sh\nexec nginx\n",
+         "images/nfs/init_command.sh": "#!/bin/sh\nexec rpc.nfsd\n",
+         "images/nginx/Dockerfile": """
+            FROM nginx
+            COPY ./common/init_command.sh /docker-entrypoint.d/init.sh
+            CMD ["sh", "/docker-entrypoint.d/init.sh"]
+            """},
+        {"images/common/init_command.sh": [("images/nginx/Dockerfile", 3, "dockerfile",
+                                            'CMD ["sh", "/docker-entrypoint.d/init.sh"]')]},
+        id="a-build-context-one-folder-above-the-dockerfile"),
+]
+
+
+@pytest.mark.parametrize(("files", "expected"), SIXTY_SIXTH_SET_CASES)
+def test_init_scripts_pam_gitpod_dockerfile_comments_and_contexts(
+        tmp_path: Path, files: dict[str, str], expected: dict[str, list[tuple[str, int, str, str]]]) -> None:
+    scripts = tuple(path for path, text in files.items() if text.lstrip().startswith(("#!", "import")))
+    assert callers(tmp_path, files, scripts) == expected

@@ -3493,3 +3493,64 @@ def test_a_lambda_handler_module_is_an_entry_point(tmp_path: Path) -> None:
     assert [s.path for s in inventory.scripts] == ["cleanup_lambda.py"]
     assert [e.destructive for e in inventory.scripts[0].effects] == [True]
     assert [lib.path for lib in inventory.libraries] == ["helpers.py"]
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    # an account's and a server's client: the devices they return, deleted
+    ("from plexapi.server import PlexServer\n\nplex = PlexServer(token=t)\n"
+     "for device in plex.myPlexAccount().devices():\n    device.delete()\n", [("cloud", True)]),
+    ("from plexapi.myplex import MyPlexAccount\n\naccount = MyPlexAccount()\n"
+     "account.device('ci').delete()\n", [("cloud", True)]),
+    # an SDK's deleting method chosen by name
+    ("def deactivate(client, kinds):\n    for kind in kinds:\n"
+     "        delete_method = getattr(client, 'delete_' + kind)\n        delete_method(name=kind)\n",
+     [("cloud", True)]),
+    ("def refresh(client, kind):\n    get_method = getattr(client, 'get_' + kind)\n    return get_method(name=kind)\n", []),
+    # a load's staging table, dropped and reshaped: the script's own
+    ("from django.db import connection\n\ntmp_table = f'tmp_import_{channel}'\n"
+     "with connection.cursor() as cursor:\n    cursor.execute(f'DROP TABLE IF EXISTS {tmp_table}')\n"
+     "    cursor.execute(f'CREATE TABLE {tmp_table} (LIKE aggs)')\n"
+     "    cursor.execute(f'ALTER TABLE {tmp_table} DROP COLUMN id')\n"
+     "    cursor.execute(f'DROP TABLE {tmp_table}')\n", [("sql", False)] * 4),
+    ("from django.db import connection\n\nwith connection.cursor() as cursor:\n"
+     "    cursor.execute('DROP TABLE aggregates')\n", [("sql", True)]),
+    # the containers the script made, killed on its way out
+    ("import docker\nfrom docker.models.containers import Container\n\n\nclass Proxy:\n    def __init__(self):\n"
+     "        self.docker = docker.from_env()\n\n"
+     "    def create_container(self, image) -> Container:\n        container = self.docker.containers.create(image)\n"
+     "        return container\n\n"
+     "    def run(self):\n        containers = []\n        proxy = None\n        if self.signing:\n"
+     "            proxy = self.create_container('proxy')\n            containers.append(proxy)\n"
+     "        kibana = self.create_container('kibana')\n        containers.append(kibana)\n        try:\n"
+     "            self.wait()\n        finally:\n            for container in containers:\n"
+     "                container.kill()\n", [("cloud", False)] * 2),
+    ("import docker\n\nclient = docker.from_env()\nfor container in client.containers.list():\n"
+     "    container.kill()\n", [("cloud", True)]),
+])
+def test_clients_by_their_class_methods_by_name_staging_tables_and_own_containers(
+        source: str, expected: list[tuple[str, bool]]) -> None:
+    assert [(kind, destructive) for kind, destructive, _ in effects(source)] == expected
+
+
+def test_a_parser_a_method_returns_and_subcommands_added_in_other_methods() -> None:
+    found = flags("""
+        import argparse
+
+
+        class KeyGenerator:
+            def __init__(self):
+                self.parser = self.get_main_parser()
+                self.subparsers = self.parser.add_subparsers(title='subcommands')
+                self.add_mkek_args()
+                self.args = self.parser.parse_args()
+
+            def get_main_parser(self):
+                parser = argparse.ArgumentParser(description='generator')
+                parser.add_argument('--slot-id', default=1)
+                return parser
+
+            def add_mkek_args(self):
+                create_parser = self.subparsers.add_parser('mkek', help='a new MKEK')
+                create_parser.add_argument('--length', '-l', default=32)
+        """)
+    assert list(found) == ["--slot-id", "mkek --length"]

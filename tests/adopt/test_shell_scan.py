@@ -2311,3 +2311,106 @@ def test_wrappers_handing_cluster_tools_tapes_records_locks_chains_and_stacks(
 ])
 def test_a_platform_clis_settings_removed_are_changes(text: str, destructive: list[bool]) -> None:
     assert [e.destructive for e in scan(text).effects if e.destructive] == destructive
+
+
+@pytest.mark.parametrize(("text", "destructive"), [
+    # a list of processes gathered in a loop, killed together
+    ("tokill=''\nwhile read pid comm; do\n    tokill=\"$tokill $pid\"\ndone < <(ps ax -o pid,comm)\n"
+     "if [ -n \"$tokill\" ]; then\n    kill $tokill || true\nfi\n", [True]),
+    # a command held in a variable, extended with options: still that command
+    ('ctrl=""\nctrl="kubectl"\nctrl="$ctrl -n $namespace"\n$ctrl delete pod/x\n', [True]),
+    # the program the script starts, stopped with SIGKILL: every such process on the host
+    ("uwsgi --emperor /etc/x &\nkillall -KILL uwsgi\n", [True]),
+    ("tmate -S $SOCK new-session -d\nkillall tmate\n", []),
+    # a tool held in a variable named for it, in a command held in another variable
+    ('ZFS_ROLLBACK="$ZFS_CMD rollback -r ${D}@${S}"\nif ! $ZFS_ROLLBACK >&2; then echo failed; fi\n', [True]),
+    ("zfs rollback tank/data@yesterday\nzfs receive -F tank/copy < stream\n", [True, True]),
+    ("zfs snapshot tank/data@now\nzfs list -t snapshot\n", []),
+    # a console session killed, unless the script opened it
+    ('tmux -L "$socket" send-keys -t "$session" C-c\ntmux -L "$socket" kill-session -t "$session"\n', [True]),
+    ("tmux new-session -d -s build make\ntmux kill-session -t build\n", []),
+    # a CSR the script wrote with openssl, removed once signed
+    ('openssl req -new -key k.pem -out "$DIR/$name.csr"\nopenssl ca -in "$DIR/$name.csr"\nrm "$DIR/$name.csr"\n', []),
+    # its own children: through a loop over their PID variables, and a child's child
+    ('nginx -g "daemon off;" &\nNGINX_PID=$!\nloop &\nLOOP_PID=$!\nfor PID in "${NGINX_PID}" "${LOOP_PID}"; do\n'
+     '    kill -SIGTERM "${PID}"\ndone\npkill -15 -P "${LOOP_PID}" -fx "sleep 8d"\n', []),
+    # a path tested as a link, then removed: the link goes
+    ('test -L "$fromfile" || continue\nrm -vf "$fromfile"\nln -s "$target" "$tofile"\n', []),
+    ('test -e "$fromfile" || continue\nrm -vf "$fromfile"\n', [True]),
+    # an unknown tool's groups of groups, then a deleting verb
+    ("confluent kafka topic delete wikipedia.failed\nconfluent iam rbac role-binding delete --role X\n",
+     [True, True]),
+    ("confluent kafka topic create wikipedia.parsed\n", []),
+])
+def test_loops_of_pids_tools_in_variables_sessions_links_and_nested_groups(
+        text: str, destructive: list[bool]) -> None:
+    assert [e.destructive for e in scan(text).effects if e.destructive] == destructive
+
+
+def test_builtin_getopts_and_options_from_a_loop_of_names() -> None:
+    script = scan("""
+        while builtin getopts "dis" opt; do
+            case "$opt" in
+                d) DEV=1;; i) INSTALL=1;; s) SYSLOG=1;;
+            esac
+        done
+        """)
+    assert [f.name for f in script.interface.flags] == ["-d", "-i", "-s"]
+    script = scan("""
+        while [ -n "$1" ]; do
+            if [ "$1" = "--upgrade" ]; then
+                upgrade=1
+            else
+                for allowedopt in modify-banner cron \\
+                    regen-hostkeys; do
+                    if [ "$1" = "--no-$allowedopt" ]; then
+                        opt[$allowedopt]=0
+                    elif [ "$1" = "--$allowedopt" ]; then
+                        opt[$allowedopt]=1
+                    fi
+                done
+            fi
+            shift
+        done
+        """)
+    names = {f.name: f.aliases for f in script.interface.flags}
+    assert {"--upgrade", "--modify-banner", "--cron", "--regen-hostkeys"} <= set(names)
+    assert names["--cron"] == ["--no-cron"]
+
+
+def test_a_librarys_function_handed_the_scripts_arguments_reads_its_options(tmp_path: Path) -> None:
+    (tmp_path / "lib").mkdir()
+    (tmp_path / "lib" / "install.inc").write_text(textwrap.dedent("""
+        install_main() {
+            while getopts :sdh arg; do
+                case "$arg" in
+                    s) action_static; exit 0;;
+                    d) action_package deb; exit 0;;
+                    h) usage; exit 0;;
+                esac
+            done
+        }
+        """))
+    script_file = tmp_path / "install-ttyrec.sh"
+    script_file.write_text('#!/bin/bash\nbasedir=$(dirname "$0")\n. "$basedir"/lib/install.inc\n'
+                           'action_static() {\n    echo static\n}\ninstall_main "$@"\n')
+    script = Script(path="install-ttyrec.sh", language="shell")
+    scan_shell(script, script_file.read_text(), file=script_file, root=tmp_path)
+    assert [f.name for f in script.interface.flags] == ["-s", "-d", "-h"]
+
+
+@pytest.mark.parametrize(("text", "destructive"), [
+    # a function that runs its arguments through a variable, after options of its own
+    ('must_do() {\n    local verbose=0\n    case ${1} in -v) verbose=1; shift;; esac\n    local cmd="${@}"\n'
+     '    ${cmd} > /dev/null || die "${1} failed"\n}\nverbose_flag="-v"\n'
+     "must_do -v docker network rm ducknet\nmust_do ${verbose_flag} -o rm -f -- build/cluster.json\n"
+     "must_do -v docker network create ducknet\n", [True, True]),
+    # a call of the script's own function: what it does is read in its body
+    ('cloud() {\n  az "$@"\n}\ncloud sig image-version delete --gallery-name g\n', [True]),
+    ("cleanup() {\n  echo cleaning\n}\ncleanup kafka topic delete\n", []),
+    # a function named for the tool it wraps with an option of the script's: that tool
+    ('cscli() {\n    command cscli -c "$CONFIG_FILE" "$@"\n}\ncscli machines delete "$HOST"\n', [True]),
+])
+def test_functions_running_their_arguments_and_calls_of_the_scripts_own_functions(
+        text: str, destructive: list[bool]) -> None:
+    assert [e.destructive for e in scan(text).effects if e.destructive] == destructive

@@ -789,6 +789,14 @@ def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str 
             if "/" in words[position].text:  # the project's own copy runs too (``./scripts/wait-for.sh``)
                 _segment_refs(words[position:dashes], index, where, cwd, found, base, python)
             return _segment_refs(words[dashes + 1:], index, where, cwd, found, base, python)
+    if command in ("service", "invoke-rc.d", "rc-service") and position + 2 < len(words) \
+            and not words[position + 1].text.startswith("-"):
+        # ``service osh-seal-banner stop``: the init script of that name runs with the action
+        name = words[position + 1].text
+        scripts = [s for s in index.by_basename.get(name, ()) if "/init.d/" in f"/{s}"]
+        if len(scripts) == 1 and scripts[0] != where.caller:
+            found.append(Found(scripts[0], base + words[position + 1].pos))
+        return cwd
     if command == "cd":
         target = words[position + 1].text if position + 1 < len(words) else ""
         return _change_directory(target, where, cwd)
@@ -828,8 +836,11 @@ def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str 
         if not any(hint in joined for hint in hints):
             return cwd
     if (command in NOT_RUNNING or command in PACKAGE_MANAGERS or _COPY_TOOL.search(command)) and (
-            "/" not in words[position].text or words[position].text.startswith("/")):
-        return cwd  # (a relative path such as ``script/test`` is the repository's own)
+            "/" not in (written := words[position].text) or (
+                written.startswith("/") and posixpath.dirname(written).endswith(("/bin", "/sbin", "/")))):
+        # (a relative path such as ``script/test`` is the repository's own, and so is an
+        # absolute one outside a programs' folder: ``/opt/bastion/bin/admin/install``)
+        return cwd
     message = _MESSAGE_COMMAND.search(command) is not None
     typed_command = words[position].text if position < len(words) else ""
     installed = index.commands.get(typed_command) or (
@@ -1047,11 +1058,24 @@ def _flask_command(words: Sequence[Word]) -> Word | None:
     return None
 
 
+_DOCKER_CONTINUATION = re.compile(r"[ \t]*\\\r?\n(?:[ \t]*#[^\n]*\n)*")
+"""A backslash that ends a line of a Dockerfile instruction (and the comment lines after it,
+which Docker drops): the instruction goes on."""
+
+
+def docker_contexts(folder: str) -> list[str]:
+    """Where a Dockerfile's build context may be: its own folder, the one above it (``images/``
+    for ``images/api/Dockerfile``, which copies ``./common/init.sh``), or the root."""
+    return list(dict.fromkeys([folder, posixpath.dirname(folder), ""]))
+
+
 def docker_copies(text: str, index: ScriptIndex, bases: Sequence[str]) -> dict[str, str]:
     """Scripts copied into the image under another name (``COPY scripts/entry.sh /entrypoint``):
     {that name as a path and as a bare name: the script}. ``bases``: the build context's
     folders, relative to the scanned root."""
     aliases: dict[str, str] = {}
+    if "\\\n" in text or "\\\r\n" in text:  # an instruction written on several lines, one here
+        text = _DOCKER_CONTINUATION.sub(" ", text)
     for match in re.finditer(r"^\s*(?:COPY|ADD)\s+(?:--\S+\s+)*(\S+(?:[ \t]+\S+)+)[ \t]*$", text,
                              re.M | re.I):
         *sources, target = match.group(1).split()

@@ -23,7 +23,14 @@ from pathlib import Path
 
 import yaml
 
-from opsctl.adopt.caller_refs import CallerFile, Collector, ScriptIndex, docker_copies, read_text
+from opsctl.adopt.caller_refs import (
+    CallerFile,
+    Collector,
+    ScriptIndex,
+    docker_contexts,
+    docker_copies,
+    read_text,
+)
 from opsctl.adopt.callers_build import (
     callers_in_bazelrc,
     callers_in_cron,
@@ -56,6 +63,7 @@ from opsctl.adopt.callers_ci import (
     callers_in_compose,
     callers_in_github,
     callers_in_gitlab,
+    callers_in_gitpod,
     callers_in_inline_cron,
     callers_in_jenkins,
     callers_in_pre_commit,
@@ -65,6 +73,7 @@ from opsctl.adopt.callers_ci import (
 )
 from opsctl.adopt.callers_config import (
     callers_in_daemon_config,
+    callers_in_pam,
     callers_in_puppet,
     callers_in_rpm_spec,
     callers_in_s6_rc,
@@ -142,7 +151,7 @@ def find_callers(root: Path, scripts: Sequence[str], files: Sequence[str], *,
             for name, value in make_variables(source).items():
                 folder.setdefault(name, value)
         elif kind == "dockerfile" and (source := read_text(root / path)) is not None:
-            copies = docker_copies(source, index, [posixpath.dirname(path), ""])
+            copies = docker_copies(source, index, docker_contexts(posixpath.dirname(path)))
             index.image_commands.update(_installed_commands(copies, index))
             index.on_image_path.update(posixpath.basename(target) for target in copies
                                        if posixpath.dirname(target) in _PATH_FOLDERS)
@@ -316,6 +325,8 @@ def classify(path: str, scripts: frozenset[str]) -> str | None:
         return "ci"
     if lower in (".cirrus.yml", ".cirrus.yaml"):
         return "cirrus"
+    if lower in (".gitpod.yml", ".gitpod.yaml"):
+        return "gitpod"
     if lower in (".pre-commit-config.yaml", ".pre-commit-config.yml", ".pre-commit-hooks.yaml"):
         return "pre-commit"
     if name == "Procfile" or lower.startswith("procfile."):
@@ -332,6 +343,8 @@ def classify(path: str, scripts: frozenset[str]) -> str | None:
     if lower in ("up", "down") and len(folders) >= 2 and folders[-2] == "s6-rc.d" \
             and path not in scripts:
         return "s6-rc"
+    if "pam.d" in folders and path not in scripts:
+        return "pam"
     if name == "Vagrantfile":
         return "vagrant"
     if name == "Tiltfile" or lower.endswith(".tiltfile"):
@@ -403,6 +416,7 @@ _SCANNERS = {
     "ci": callers_in_ci,
     "jenkins": callers_in_jenkins,
     "cirrus": callers_in_cirrus,
+    "gitpod": callers_in_gitpod,
     "makefile": callers_in_makefile,
     "justfile": callers_in_justfile,
     "tox": callers_in_tox,
@@ -434,4 +448,5 @@ _SCANNERS = {
     "s6-rc": callers_in_s6_rc,
     "vagrant": callers_in_vagrantfile,
     "rpm-spec": callers_in_rpm_spec,
+    "pam": callers_in_pam,
 }

@@ -24,6 +24,7 @@ from opsctl.adopt.caller_refs import (
     callers_in_chunk,
     callers_in_word_list,
     command_refs,
+    docker_contexts,
     docker_copies,
     join_path,
     normalise,
@@ -690,16 +691,23 @@ def _copied_to_run_parts(file: CallerFile, index: ScriptIndex, collector: Collec
 def callers_in_dockerfile(file: CallerFile, index: ScriptIndex, collector: Collector,
                           plan: list[tuple[str, str]]) -> None:
     here = posixpath.dirname(file.path)
-    aliases = docker_copies(file.text, index, [here, ""])
+    aliases = docker_copies(file.text, index, docker_contexts(here))
     _copied_to_run_parts(file, index, collector, here)
     number = 0
     while number < len(file.lines):
         first = number
         body_lines = [file.lines[number]]
-        while body_lines[-1].rstrip().endswith("\\") and number + 1 < len(file.lines):
+        last = body_lines[0]
+        while last.rstrip().endswith("\\") and number + 1 < len(file.lines):
             number += 1
             nxt = file.lines[number]
-            body_lines.append("" if nxt.lstrip().startswith("#") else nxt)
+            if nxt.lstrip().startswith("#"):
+                # Docker drops a comment line inside an instruction, whatever it ends with: the
+                # instruction goes on (a line of its own kept, so that lines keep their numbers)
+                body_lines.append(" \\")
+                continue
+            body_lines.append(nxt)
+            last = nxt
         number += 1
         match = _DOCKER_RUN_RE.match("\n".join(body_lines))
         if not match:

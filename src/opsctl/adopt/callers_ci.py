@@ -224,8 +224,9 @@ def callers_in_github(file: CallerFile, index: ScriptIndex, collector: Collector
                 if "run" not in step_map:
                     inputs = _mapping(step_map.get("with"))
                     uses = _scalar(step_map.get("uses")) or ""
-                    named = [key for key in inputs if key.lower() in ("command", "cmd") or (
-                        key.lower() == "script" and "ssh" in uses.lower())]
+                    # (and ``on_retry_command:``, ``pre-command:``: another command line it runs)
+                    named = [key for key in inputs if key.lower() in ("command", "cmd") or key.lower().endswith((
+                        "_command", "-command")) or (key.lower() == "script" and "ssh" in uses.lower())]
                     for name in dict.fromkeys([*_commands_of_local_action(uses, index), *named]):
                         # ``uses: ./.github/actions/run-command-ssh`` with ``COMMAND: sudo
                         # /srv/x/upgrade.sh``: an input that action runs in its own steps
@@ -361,6 +362,19 @@ def callers_in_cirrus(file: CallerFile, index: ScriptIndex, collector: Collector
             _scan_yaml_commands(file, value, index, collector, "ci", Where(file.path, ""))
 
 
+def callers_in_gitpod(file: CallerFile, index: ScriptIndex, collector: Collector,
+                     plan: list[tuple[str, str]]) -> None:
+    """A Gitpod workspace (``.gitpod.yml``): each task's ``before``, ``init`` and ``command``
+    run when a workspace starts (kind ``script``: a developer's environment, not CI)."""
+    for document in _compose_all(file.text):
+        tasks = _mapping(document).get("tasks")
+        for task in tasks.value if isinstance(tasks, yaml.SequenceNode) else []:
+            task_map = _mapping(task)
+            for key in ("before", "init", "command"):
+                if (value := task_map.get(key)) is not None:
+                    _scan_yaml_commands(file, value, index, collector, "script", Where(file.path, ""))
+
+
 def callers_in_pre_commit(file: CallerFile, index: ScriptIndex, collector: Collector,
                           plan: list[tuple[str, str]]) -> None:
     """pre-commit hooks (``entry: scripts/check.sh``), run on commits and in CI."""
@@ -423,7 +437,7 @@ def callers_in_yaml(file: CallerFile, index: ScriptIndex, collector: Collector,
         _files_run_by_chart(file, index, collector)
     if "andler:" in file.text:
         callers_as_function_handler(file, index, collector, _YAML_HANDLER)
-    if "command:" in file.text.lower() or "cmd:" in file.text.lower():
+    if "_command:" in file.text.lower() or "-command:" in file.text.lower() or "cmd:" in file.text.lower():
         _command_keys(file, index, collector)
     if file.path.rpartition("/")[2].lower() in ("appspec.yml", "appspec.yaml") and re.search(
             r"^hooks:", file.text, re.M):
@@ -490,14 +504,15 @@ def callers_in_yaml(file: CallerFile, index: ScriptIndex, collector: Collector,
         callers_in_gitlab(file, index, collector, plan)
 
 
-_COMMAND_KEY = re.compile(r"""^\s*(?:-\s+)?[\w-]*?(?:[_-](?:command|cmd)|(?<![\w-])(?:command|cmd)):[ \t]+(?P<value>[^\s\[{|>#][^\n]*)$""",
+_COMMAND_KEY = re.compile(r"""^\s*(?:-\s+)?(?:[\w-]+[_-](?:command|cmd)|cmd):[ \t]+(?P<value>[^\s\[{|>#][^\n]*)$""",
                           re.I)
 
 
 def _command_keys(file: CallerFile, index: ScriptIndex, collector: Collector) -> None:
     """A tool's configuration naming a command it runs, one line's string under a key that
     says so (``upload_command: /custom/kopia/upload.sh {{ .backupName }}``, ``RELEASE_COMMAND:
-    scripts/release.sh master``, ``post_cmd: ...``): kind ``script``. Only a value that starts
+    scripts/release.sh master``, ``cmd: ...``; a bare ``command:`` is a compose service's or a
+    manifest's, read by their own readers): kind ``script``. Only a value that starts
     with a script's path (a path with a ``/``, not a bare word: ``command: deploy`` names a
     tool's own subcommand)."""
     for number, line in enumerate(file.lines, 1):

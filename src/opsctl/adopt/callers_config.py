@@ -290,6 +290,25 @@ def callers_in_terraform(file: CallerFile, index: ScriptIndex, collector: Collec
         _cloud_function_entry_points(file, index, collector)
 
 
+_PAM_EXEC = re.compile(r"^\s*-?\w+\s+(?:\[[^\]]*\]|\S+)\s+(?:\S*/)?pam_exec\.so\s+(.+)$")
+
+
+def callers_in_pam(file: CallerFile, index: ScriptIndex, collector: Collector,
+                   plan: list[tuple[str, str]]) -> None:
+    """A PAM service file (``/etc/pam.d/sshd``): ``pam_exec.so [options] /path/cmd args`` runs the
+    command at each login or session (kind ``script``); the options before it are words
+    without a ``/`` (``quiet``, ``debug``, ``stdout``, ``log=FILE``...)."""
+    for number, line in enumerate(file.lines, 1):
+        match = _PAM_EXEC.match(line)
+        if match is None:
+            continue
+        words = match.group(1).split()
+        start = next((k for k, word in enumerate(words) if word.startswith("/")), None)
+        if start is not None:
+            callers_in_chunk(file, " ".join(words[start:]), number, index, collector, "script",
+                             Where(file.path, None))
+
+
 _TF_HANDLER = re.compile(r'^\s*handler\s*=\s*"(?P<module>[\w./-]+)\.(?P<function>\w+)"\s*(?:#.*)?$')
 """``handler = "cleanup.lambda_handler"`` of an ``aws_lambda_function`` resource."""
 _PYTHON_RUNTIME = re.compile(r"""\bruntime["']?\s*[:=]\s*["']?python""", re.I)

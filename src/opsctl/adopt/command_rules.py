@@ -7,6 +7,7 @@ points, the lists of always-mutating and always-destructive tools) and the servi
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from opsctl.adopt.command_args import (
@@ -325,6 +326,20 @@ def _rule_kill(args: list[str]) -> Verdict | None:
         signal = signal.upper().removeprefix("SIG")
         return MUT if signal in _GENTLE_SIGNALS else DEST
     return DEST
+
+
+def _rule_zfs(args: list[str]) -> Verdict | None:
+    """``zfs rollback`` discards everything written since the snapshot (and with ``-r`` the
+    newer snapshots); ``zfs receive -F`` rolls the target back first; ``destroy`` as any cloud
+    CLI's; the rest (``create``, ``snapshot``, ``set``...) are changes, ``list``/``get`` reads."""
+    verb, rest = first_positional(args)
+    if verb == "rollback":
+        return DEST
+    if verb in ("receive", "recv"):
+        shorts, _, _ = split_options(rest)
+        return DEST if "F" in shorts else MUT
+    return cloud_rule(frozenset({"snapshot", "clone", "mount", "unmount", "umount", "inherit",
+                                 "send", "bookmark", "hold", "release", "promote", "allow"}))(args)
 
 
 def _rule_dscl(args: list[str]) -> Verdict | None:
@@ -757,6 +772,12 @@ def rule_unknown_tool(args: list[str]) -> Verdict | None:
             and re.fullmatch(r"[a-z][a-z0-9_-]*", verb) and verb not in _HANDS_ON
             and first_positional(rest)[0] in _GROUP_DELETES):
         return Verdict(True, "command", "medium")
+    # groups of groups, before any option (``confluent kafka topic delete X``, ``confluent iam
+    # rbac role-binding delete --role ...``)
+    leading = list(itertools.takewhile(lambda w: re.fullmatch(r"[a-z][a-z0-9_-]*", w) is not None, args))
+    if len(leading) >= 3 and leading[0] not in _HANDS_ON and any(
+            word in _GROUP_DELETES for word in leading[2:4]):
+        return Verdict(True, "command", "medium")
     return None
 
 
@@ -1061,8 +1082,14 @@ RULES: dict[str, Rule] = {
                                        "oci", "ibmcloud", "scw", "vault", "consul", "etcdctl",
                                        "heroku", "flyctl", "vercel", "netlify", "firebase",
                                        "glab", "nomad", "azcopy",
-                                       "zfs", "zpool", "nft", "ufw", "ceph", "ceph-volume", "rbd", "kind",
+                                       "zpool", "nft", "ufw", "ceph", "ceph-volume", "rbd", "kind",
                                        "k3d", "minikube", "eksctl", "kops", "ctr", "crictl")},
+    "zfs": _rule_zfs,
+    # tmux: ``kill-session``/``kill-server``/``kill-window``/``kill-pane`` end the processes that
+    # run in them (a server's console session); sending keys or opening a session changes it
+    "tmux": subcommand_rule(frozen("kill-session kill-server kill-window kill-pane killp killw"),
+                            frozen("new-session new send-keys send new-window neww"),
+                            frozen("-L -S -f -T")),
     "rclone": subcommand_rule(_RCLONE_DESTRUCTIVE, _RCLONE_MUTATING, _RCLONE_VALUE),
     # the janitors of Kubernetes' test infrastructure delete every resource they manage
     **{name: _janitor for name in ("aws-janitor", "gcp-janitor", "azure-janitor", "boskos-janitor")},

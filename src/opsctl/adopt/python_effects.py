@@ -178,22 +178,24 @@ _PID_OR_SOCKET = re.compile(r"(?i)pid_?file|\.pid\b|\.sock(?:et)?\b|_sock(?:et)?
 _REMOTE_DELETE = re.compile(r"^[A-Z][A-Za-z]*\.(?:destroy|delete|purge|wipe)(?:_\w+)?$")
 """An XML-RPC style method name (``VDI.destroy``, ``VM.destroy``, ``Pool.delete_x``)."""
 _HANDED_DELETE = re.compile(r"^(?:delete|destroy|purge|terminate|wipe)(?:_\w+)?$")
+_DELETING_PREFIX = re.compile(r"(?:delete|destroy|purge|terminate|wipe)_")
 _GENTLE_SIGNALS = frozenset({"HUP", "USR1", "USR2", "CONT", "STOP", "TSTP", "WINCH"})
 _TERMINATING_SIGNALS = frozenset({"KILL", "TERM", "INT", "QUIT", "ABRT"})
-_API_CLIENT = re.compile(r"(?:^|\.)[A-Z]\w*(?:Api|API|Client|Manager|Service|Connection|Hub)$|(?:^|\.)\w*APISession$|"
+_API_CLIENT = re.compile(r"(?:^|\.)[A-Z]\w*(?:Api|API|Client|Manager|Service|Connection|Hub|Account|Server)$|(?:^|\.)\w*APISession$|"
                          r"^(?:github3|github|gitlab|jenkins)\.(?:[\w.]*\.)?(?:[A-Z]\w*|login|enterprise_login)$|"
                          # a project's own maker of one (``get_github3_client()``, ``gitlab_client()``)
                          r"(?:^|\.)\w*(?:github3?|gitlab|jenkins)\w*_client$")
-"""A constructed client of some remote API (``GhApi(...)``, ``LambdaManager(...)``, an object
+"""A constructed client of some remote API (``GhApi(...)``, ``LambdaManager(...)``,
+``MyPlexAccount(...)``, ``PlexServer(...)``, an object
 of the GitHub, GitLab or Jenkins SDKs, made or annotated: ``github3.login(...)``, ``repo:
 github3.repos.repo.Repository``): its deleting methods count even when its SDK is not one the
 scanner knows, and so do those of what it returns (``repo.ref(...).delete()``)."""
-_API_CLIENT_WORDS = ("Api", "API", "Client", "Manager", "Service", "Connection", "Hub", "github",
+_API_CLIENT_WORDS = ("Api", "API", "Client", "Manager", "Service", "Connection", "Hub", "Account", "Server", "github",
                      "gitlab", "jenkins")  # one of them is in every text _API_CLIENT_HINT finds
-_API_CLIENT_HINT = re.compile(r"[A-Z]\w*(?:Api|API|Client|Manager|Service|Connection|Hub)\(|"
+_API_CLIENT_HINT = re.compile(r"[A-Z]\w*(?:Api|API|Client|Manager|Service|Connection|Hub|Account|Server)\(|"
                               # imported under a name of its own: ``from . import KintoClient as Client``
-                              r"\bimport\s+[A-Z]\w*(?:Api|API|Client|Manager|Service|Connection|Hub)\s+as\s|"
-                              r":\s*[\"']?(?:\w+\[)?[\w.]*[A-Z]\w*(?:Api|API|Client|Manager|Service|Connection|Hub)\b|"
+                              r"\bimport\s+[A-Z]\w*(?:Api|API|Client|Manager|Service|Connection|Hub|Account|Server)\s+as\s|"
+                              r":\s*[\"']?(?:\w+\[)?[\w.]*[A-Z]\w*(?:Api|API|Client|Manager|Service|Connection|Hub|Account|Server)\b|"
                               r"\b(?:import|from) (?:github3|github|gitlab|jenkins)\b|"
                               r"\w*(?:github3?|gitlab|jenkins)\w*_client\(|APISession\(")
 """A client made here, a parameter annotated with one (``client: KubeClient``), or an import of
@@ -354,8 +356,11 @@ def _fills_empty(receiver: ast.expr) -> bool:
 _EMPTY_NAME = re.compile(r"(?i)(?:^|_)(?:null|unfilled|empty|missing|blank)(?:_|$)")
 
 
-_SQL_DROP = re.compile(r"^\W*DROP\s+(TABLE|INDEX|VIEW)\s+(?:IF\s+EXISTS\s+)?([\w.\"`\[\]]+)\s*(?:CASCADE\s*)?$",
+_SQL_DROP = re.compile(r"^\W*DROP\s+(TABLE|INDEX|VIEW)\s+(?:IF\s+EXISTS\s+)?([\w.\"`\[\]$]+)\s*(?:CASCADE\s*)?$",
                        re.IGNORECASE)
+_SQL_ALTER_DROP = re.compile(r"^\W*ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?([\w.\"`\[\]$]+)\s", re.IGNORECASE)
+_SCRATCH_TABLE = re.compile(r"(?i)(?:^|\.)[\"`\[]?(?:(?:tmp|temp|scratch|staging)_[\w$]*|[\w$]+_(?:tmp|temp|scratch|staging))[\"`\]]?$")
+"""``tmp_import_desktop_$channel``, ``events_staging``: a table a load fills and drops, by its name."""
 
 
 def _recreated(kind: str, name: str, text: str) -> bool:
@@ -379,8 +384,13 @@ def classify_sql(text: str, source: str = "") -> bool | None:
     for statement in _SQL_NOISE.sub(" ", text).split(";"):
         drop = _SQL_DROP.match(statement)
         if drop and (_recreated(drop.group(1), drop.group(2), text) or (
-                source and _recreated(drop.group(1), drop.group(2), source))):
+                source and _recreated(drop.group(1), drop.group(2), source))
+                or (drop.group(1).upper() == "TABLE" and _SCRATCH_TABLE.search(drop.group(2)))):
             result = False
+            continue
+        altered = _SQL_ALTER_DROP.match(statement)
+        if altered and _SCRATCH_TABLE.search(altered.group(1)):
+            result = False  # (``ALTER TABLE tmp_import_x DROP COLUMN id``: the load's own shape)
             continue
         match = _SQL_STATEMENT.match(statement)
         if not match:
@@ -1088,6 +1098,36 @@ class EffectFinder:
                                         and (dotted(value.func.value) or "").endswith("containers")))
                                     for value in values)
 
+    def _made_container(self, node: ast.expr, scope: str) -> bool:
+        """``container.kill()`` of a container the script made: a name assigned only from a
+        ``create_container``/``containers.run``/``containers.create`` call (the SDK's, or a
+        method of the script's own of that name), or the variable of a loop over a list filled
+        only with such names (``containers.append(kibana)``), in the same function."""
+        def made(value: ast.expr) -> bool:
+            return isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and (
+                value.func.attr in ("create_container", "run_container") or (
+                    value.func.attr in ("run", "create") and (dotted(value.func.value) or "").endswith("containers")))
+
+        def assigned_made(name: str) -> bool:  # (or None: ``proxy = None`` when none is needed)
+            values = [value for _pos, op, value in self.index.assigns.get((scope, name), ()) if op == "="
+                      and not (isinstance(value, ast.Constant) and value.value is None)]
+            return bool(values) and all(made(value) for value in values)
+
+        if not isinstance(node, ast.Name):
+            return False
+        if assigned_made(node.id):
+            return True
+        lists = {loop.iter.id for loop, loop_scope in self.index.loops
+                 if loop_scope == scope and isinstance(loop.target, ast.Name) and loop.target.id == node.id
+                 and isinstance(loop.iter, ast.Name)}
+        for listed in lists:
+            added = [call.args[0] for call, where in self.index.calls
+                     if where == scope and isinstance(call.func, ast.Attribute) and call.func.attr == "append"
+                     and isinstance(call.func.value, ast.Name) and call.func.value.id == listed and len(call.args) == 1]
+            if added and all(isinstance(item, ast.Name) and assigned_made(item.id) for item in added):
+                return True
+        return False
+
     def _own_child(self, node: ast.expr, scope: str) -> bool:
         """The pid of a process the script started: ``proc.pid`` of its own ``subprocess.Popen``,
         or a loop over its children (``for pid in get_children()`` where that lists ``ps
@@ -1114,6 +1154,23 @@ class EffectFinder:
 
     def _add(self, kind: EffectKind, destructive: bool, call: ast.Call, confidence: Confidence = "high") -> None:
         self.found.append(Effect(kind, destructive, node_text(call), call.lineno, confidence))
+
+    def _deleting_method_named(self, name: str, scope: str) -> bool:
+        """Whether ``name`` holds a method fetched by a name that starts with a deleting verb
+        (``getattr(client, "delete_" + kind)``, ``getattr(api, f"destroy_{kind}")``)."""
+        for _position, op, value in self.index.assigns.get((scope, name), ()):
+            if op == "=" and isinstance(value, ast.Call) and isinstance(value.func, ast.Name) \
+                    and value.func.id == "getattr" and len(value.args) >= 2:
+                attribute = value.args[1]
+                first = attribute
+                while isinstance(first, ast.BinOp):
+                    first = first.left
+                if isinstance(first, ast.JoinedStr) and first.values:
+                    first = first.values[0]
+                text = const_str(first) if isinstance(first, ast.Constant) else None
+                if text and _DELETING_PREFIX.match(text):
+                    return True
+        return False
 
     def _classify(self, call: ast.Call, scope: str) -> None:
         func = call.func
@@ -1152,6 +1209,10 @@ class EffectFinder:
                     for arg in (*other.args, *(k.value for k in other.keywords)))))
                 for other, where in self.index.calls)
             self._add("file-write", not rewrite, call, "medium")
+        elif isinstance(func, ast.Name) and self._deleting_method_named(func.id, scope):
+            # ``delete_method = getattr(self._client, "delete_" + resource_type)`` then
+            # ``delete_method(name=...)``: an SDK's deleting method, chosen by name
+            self._add("cloud", True, call, "medium")
         elif name and isinstance(func, ast.Name) and _API_MODULE_DELETE.match(name):
             # ``from mitol.hubspot_api.api import delete_object_property``: a service's API
             # wrapper, called by a name that says what it does to the service's objects
@@ -1532,7 +1593,8 @@ class EffectFinder:
             if _CLOUD_DESTRUCTIVE.match(attr) or _CLOUD_NAMED_DESTRUCTIVE.match(attr):
                 # (``release_address``: the address is gone; ``remove_container(c.get('Id'))`` of
                 # a container the script created itself: its own, a change)
-                self._add("cloud", not (attr == "remove_container" and self._own_container(call, scope)), call)
+                self._add("cloud", not ((attr == "remove_container" and self._own_container(call, scope)) or (
+                    attr in ("kill", "remove", "stop") and self._made_container(func.value, scope))), call)
                 return True
             if _CLOUD_MUTATING.match(attr):
                 self._add("cloud", False, call)

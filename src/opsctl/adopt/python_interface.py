@@ -175,6 +175,13 @@ class _ParserTracker:
                 isinstance(item, ast.FunctionDef) and item.name == "get_parser"
                 for item in cls.body)) > 1
             return self._new("argparse", owner if several else None, call, scope)
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id in ("self", "cls") \
+                and (owner := scope.rpartition(".")[0]):
+            # ``self.parser = self.get_main_parser()``: a method of the class that returns one
+            helper_scope = f"{owner}.{func.attr}"
+            for ret in self.index.returns.get(helper_scope, []):
+                if ret.value is not None and (found := self.evaluate(ret.value, helper_scope, depth + 1)) is not None:
+                    return found
         if isinstance(func, ast.Attribute):
             receiver = self.evaluate(func.value, scope, depth + 1)
             if isinstance(receiver, _Parser):

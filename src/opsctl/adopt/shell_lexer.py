@@ -113,6 +113,8 @@ class Parsed:
     expansions: list[Expansion] = field(default_factory=list)
     assigned: dict[str, tuple[int, int]] = field(default_factory=dict)
     """Names assigned outside simple commands (for loops, arithmetic): (first line, seq)."""
+    for_items: dict[str, list[str]] = field(default_factory=dict)
+    """A ``for NAME in WORDS`` loop's words, by NAME (every loop of that name)."""
     functions: dict[str, tuple[int, int]] = field(default_factory=dict)
     sequence: int = 0
 
@@ -141,6 +143,7 @@ class _Frame:
     blocks: list[tuple[str, str | None, int]] = field(default_factory=list)
     pending_function: str | None = None
     for_mode: int = 0
+    for_name: str = ""
     case_mode: bool = False
     function_keyword: bool = False
     test_mode: bool = False
@@ -367,6 +370,8 @@ class _Lexer:
                 self.array_literal(frame)
             command.assignments.append((assignment.group(1), value, value_raw))
             return
+        if raw == "builtin" and not command.words:
+            return  # ``builtin getopts "distv" opt``: the builtin itself runs
         command.words.append(word)
         command.raw.append(raw)
 
@@ -415,11 +420,14 @@ class _Lexer:
         if frame.for_mode == 1:
             if NAME.fullmatch(word):
                 self.sink.assigned.setdefault(word, (self.line_of(start), self.sink.next_seq()))
+                frame.for_name = word
             frame.for_mode = 2
         elif frame.for_mode == 2:
             frame.for_mode = 3 if raw == "in" else 0
             if raw == "do":
                 frame.for_mode = 0
+        elif frame.for_mode == 3 and frame.for_name and raw != "do":
+            self.sink.for_items.setdefault(frame.for_name, []).append(word)
 
     def case_word(self, frame: _Frame, word: str, raw: str, start: int) -> None:
         state = frame.cases[-1] if frame.cases else None

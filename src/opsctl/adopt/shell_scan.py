@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from opsctl.adopt import commands as _commands
-from opsctl.adopt.command_args import split_options
+from opsctl.adopt.command_args import option_value, split_options
 from opsctl.adopt.command_rules import RULES, is_cache_path
 from opsctl.adopt.model import Confidence, Effect, EnvVar, Flag, Script
 from opsctl.adopt.shell_interface import (
@@ -131,6 +131,14 @@ def _reads_itself(name: str, text: str) -> bool:
     return False
 
 
+def _accumulates(name: str, raw: str) -> bool:
+    """``tokill="$tokill $pid"``, ``ARGS+=...``-like: a value that adds to the variable's own
+    (not ``FOO=${FOO:-default}``, which reads the environment once)."""
+    bare = raw.strip("\"'")
+    default = bare.startswith("${" + name) and bare.endswith("}") and bare[len(name) + 2:][:1] in (":", "-", "=", "+", "?")
+    return not default and bare not in ("$" + name, "${" + name + "}")
+
+
 def _scratch_path(word: str) -> bool:
     """A path of the script's own: named after its process id (``/tmp/x.$$``), or a named entry
     under the temporary folder, a pattern naming some (``/tmp/*galera*``) included (not
@@ -150,7 +158,8 @@ _HELM_DEPS = re.compile(r"\bhelm\S*\s+(?:\S+\s+)*?dep(?:endency|endencies|s)?\s+
 """``helm dep up CHART``, ``"$bindir"/helm dependency build``: chart dependencies fetched again."""
 
 _NAMED_TOOLS = ("docker", "podman", "nerdctl", "kubectl", "helm", "git", "aws", "gcloud", "yarn",
-                "terraform", "psql", "mysql", "java", "tar")
+                "terraform", "psql", "mysql", "java", "tar", "zfs", "zpool", "oc", "gsutil",
+                "rclone", "restic", "virsh")
 
 
 def _tool_named_by(variable: str) -> str | None:
@@ -583,6 +592,8 @@ def _outputs(words: list[str]) -> list[str]:
             [w.partition("=")[2] for w in args if w.startswith("--output-file=")]
     if program in ("gpg", "gpg2") and (signed := _gpg_signature(args, positionals)):
         return [signed]
+    if program == "openssl":  # ``openssl req ... -out "$dir/$name.csr"``, ``genrsa -out key.pem``
+        return [args[i + 1] for i, w in enumerate(args[:-1]) if w in ("-out", "-keyout")]
     named = [args[i + 1] for i, w in enumerate(args[:-1]) if w in ("--output", "--output-file", "--out-file")] + \
         [w.partition("=")[2] for w in args if w.startswith(("--output=", "--output-file=", "--out-file="))]
     if named and program not in _NAMED_OUTPUT_ELSEWHERE:
@@ -669,6 +680,11 @@ _OPTION_TEST = re.compile(r"(?P<x>x[\"']?)?\$(?:[1-9]|\{[1-9](?::?-[^}]*)?\})[\"
                           r"[\"']?(?(x)x)(--?[A-Za-z][\w-]*)[\"']?\s*(?:\]|-a\s|-o\s|&&|\|\||;|$)")
 """``"${2}" == "--push" ]``, ``"${2:-}" == "-t" ]``, ``test x"$1" = "x--live";``: a positional
 compared with an option's spelling in a test."""
+
+
+_OPTION_LOOP_TEST = re.compile(r"\$(?:[1-9]|\{[1-9]\})[\"']?\s*==?\s*[\"']?(?P<dashes>--?)(?P<no>no-)?"
+                               r"\$\{?(?P<var>[A-Za-z_]\w*)\}?[\"']?\s*(?:\]|&&|\|\||;|$)")
+"""``[ "$1" = "--$allowedopt" ]`` inside ``for allowedopt in ...``: an option per word of the loop."""
 
 
 def _copied_in(key: str, produced: set[str]) -> bool:
@@ -767,6 +783,9 @@ class _Scan(ShellInterface):
         self.defaults: dict[str, str] = {}
         """name -> its one literal value, also when an argument may replace it."""
         self.assignments: dict[str, list[tuple[int, str, str | None, int]]] = {}
+        self.accumulated: set[str] = set()
+        """Variables a script adds to (``tokill="$tokill $pid"`` in a loop): when one is only
+        ever set empty otherwise, no literal holds it."""
         """name -> (line, value or "$" when it runs a command, function, seq) for each assignment."""
 
     def run(self) -> None:
@@ -794,10 +813,30 @@ class _Scan(ShellInterface):
         """``killall tmate`` in a script that starts ``tmate`` itself: the server it runs and
         manages, stopped (a signal that terminates it, as a service's own stop script does)."""
         names = [w for w in args if not w.startswith("-")]
-        if not names or "-f" in args or "--full" in args:
-            return False
+        if not names or "-f" in args or "--full" in args or any(
+                w.upper().removeprefix("-").removeprefix("SIG") in ("9", "KILL") for w in args):
+            return False  # (``killall -KILL uwsgi``: every such process on the host, at once)
         started = {command_program(command.words)[0] for command in self.parsed.commands if command.words}
         return all(name in started for name in names)
+
+    def removes_tested_links(self, words: list[str]) -> bool:
+        """``rm -vf "$fromfile"`` where the script tests ``-L "$fromfile"`` (``test -L``, ``[ -h
+        ... ]``) before it: the link goes, the file it points to stays (a change)."""
+        program, index = command_program(words)
+        if program not in _REMOVERS:
+            return False
+        operands = [w for w in words[index + 1:] if not w.startswith("-")]
+        if not operands or ("-L" not in self.text and "-h" not in self.text):
+            return False
+        tested = {c.words[k + 1] for c in self.parsed.commands if c.words and c.words[0] in ("test", "[", "[[")
+                  for k, w in enumerate(c.words[:-1]) if w in ("-L", "-h")}
+        return all(operand in tested for operand in operands)
+
+    def opens_tmux_session(self) -> bool:
+        """``tmux new-session -d -s build ...`` in the script: the sessions it kills are the
+        ones it opened (a test's or a job's own, ended on its way out)."""
+        return any(command_program(c.words)[0] == "tmux" and {"new-session", "new"} & set(c.words)
+                   for c in self.parsed.commands if c.words)
 
     def tested_options(self) -> None:
         """Options a script tests its arguments against without a loop: ``[ "${2}" == "--push" ]``,
@@ -815,6 +854,15 @@ class _Scan(ShellInterface):
                 continue
             for name in names:
                 found.setdefault(name, (number, []))
+            for match in _OPTION_LOOP_TEST.finditer(line):
+                # ``for opt in modify-banner cron ...; do if [ "$1" = "--$opt" ]``: each word
+                # of the loop is an option (``--no-$opt`` its other spelling)
+                for item in self.parsed.for_items.get(match.group("var"), ()):
+                    if re.fullmatch(r"[A-Za-z][\w-]*", item):
+                        name = f"{match.group('dashes')}{item}"
+                        _line, spellings = found.setdefault(name, (number, []))
+                        if match.group("no") and f"{match.group('dashes')}no-{item}" not in spellings:
+                            spellings.append(f"{match.group('dashes')}no-{item}")
         interface = self.script.interface
         known = {name for flag in interface.flags for name in (flag.name, *flag.aliases)}
         added = [Flag(name=name, type="boolean", line=line, aliases=aliases)
@@ -833,13 +881,18 @@ class _Scan(ShellInterface):
         interface = self.script.interface
         if any(not flag.positional for flag in interface.flags):
             return
+        # (or in a function of the file that the script hands its arguments to: ``install_main
+        # "$@"``, whose ``while getopts :sdrah arg`` reads them)
+        handed = {command.words[0] for command in self.parsed.commands if command.function is None
+                  and len(command.words) == 2 and command.words[1] in _ALL_ARGUMENTS}
         for lib in self.sourced:
             in_functions = list(lib.parsed.functions.values())
             if not any(CASE_SUBJECT.fullmatch(case.subject) and any(
                     OPTION_PATTERN.fullmatch(p) for arm in case.arms for p in arm.patterns)
                     and not any(start <= case.line <= end for start, end in in_functions)
                     for case in lib.parsed.cases) and not (any(
-                    command.function is None and command.words[:1] == ["getopts"] and len(command.words) >= 3
+                    (command.function is None or command.function in handed)
+                    and command.words[:1] == ["getopts"] and len(command.words) >= 3
                     for command in lib.parsed.commands) and not self.sourced_with_arguments(lib)):
                 continue
             borrowed = Script(path=lib.path, language="shell")
@@ -888,6 +941,8 @@ class _Scan(ShellInterface):
             for name, value, raw in command.assignments:
                 self.raw_values.setdefault(name, []).append(value)
                 if _reads_itself(name, raw) or for_command_only:
+                    if not for_command_only and _accumulates(name, raw):
+                        self.accumulated.add(name)
                     continue  # FOO=${FOO:-default} reads the environment
                 self.assign(name, command, value if _static(raw) else "$")
             words = command.words
@@ -1048,7 +1103,8 @@ class _Scan(ShellInterface):
         values: dict[str, list[str]] = {}
         for name, seen in self.assignments.items():
             literals = list(dict.fromkeys(value for _line, value, _function, _seq in seen))
-            if "$" not in literals and len(literals) <= 4 and not looks_like_credential(name):
+            if "$" not in literals and len(literals) <= 4 and not looks_like_credential(name) \
+                    and not (name in self.accumulated and literals == [""]):
                 values[name] = literals
         return values
 
@@ -1204,6 +1260,10 @@ class _Scan(ShellInterface):
             choice = combination or None
             known = {**single, **{name: value for (name, _), value in zip(varied, combination, strict=True)}}
             words, through_variable = self.resolve(command, known)
+            if words and (held := SUBJECT_VAR.fullmatch(words[0])) and (tool := _tool_named_by(held.group(1))):
+                # (``ZFS_ROLLBACK="$ZFS_CMD rollback ..."``, then ``$ZFS_ROLLBACK``: the tool the
+                # inner variable is named for, set by a library the script does not source)
+                words = [tool, *words[1:]]
             if words and words[0].startswith("$"):
                 self.warn(f"line {command.line}: a command run through an unresolved variable "
                           f"({words[0]})")
@@ -1211,8 +1271,13 @@ class _Scan(ShellInterface):
                 self.warn(f"line {command.line}: eval of a string built at run time")
             confidence: Confidence = "medium" if through_variable or choice is not None else base
             effect = _commands.classify_argv(words, line=command.line, confidence=confidence)
-            if effect is not None and effect.destructive and self.runs_own_function(words):
-                effect = None  # (what the function does is read in its body)
+            if effect is not None and effect.destructive and (self.runs_own_function(words) or (
+                    (called := command_program(words)[0]) in self.parsed.functions and called not in RULES
+                    and not any(c.function == called and command_program(c.words)[0] == called
+                                for c in self.parsed.commands if c.words))):
+                # (what the function does is read in its body; but ``cscli() { command cscli -c
+                # "$CONFIG" "$@"; }`` is the tool itself, with an option of the script's)
+                effect = None
             if (effect is None or not effect.destructive) and self.parsed.functions:
                 effect = self.through_own_function(words, command.line) or effect
             if effect is not None:
@@ -1355,8 +1420,13 @@ class _Scan(ShellInterface):
         for command in self.parsed.commands:
             base: Confidence = "medium" if command.remote else "high"
             if len(command.words) > 1 and command.words[0] in runners:
-                # ``run_cmd rm "$tmpfile"`` through ``run_cmd() { "$@" || die; }``: the command it runs
-                command = replace(command, words=command.words[1:], raw=command.raw[1:])
+                # ``run_cmd rm "$tmpfile"`` through ``run_cmd() { "$@" || die; }``: the command it
+                # runs (after the function's own options: ``must_do -v docker rm x``)
+                skip = 1
+                while skip < len(command.words) - 1 and (command.words[skip].startswith("-") or self.option_variable(
+                        command.words[skip])):
+                    skip += 1
+                command = replace(command, words=command.words[skip:], raw=command.raw[skip:])
             if command.words:
                 program, index = command_program(command.words)
                 if program is not None and program.startswith("$") and len(command.words) > index + 1:
@@ -1434,10 +1504,13 @@ class _Scan(ShellInterface):
                     effect = None
                 elif effect is not None and effect.destructive and _runtime_or_links(command.words):
                     effect.destructive = False  # run-time state, or a service disabled: a change
+                elif effect is not None and effect.destructive and self.removes_tested_links(command.words):
+                    effect.destructive = False  # ``test -L "$f" || continue; rm -f "$f"``: a link
                 elif effect is not None and effect.destructive and self.pid_file_stop(command.words):
                     effect.destructive = False  # the daemon stops: a change, nothing deleted
-                elif effect is not None and effect.destructive and program in ("killall", "pkill") and (
-                        self.stops_own_program(command.words[index + 1:])):
+                elif effect is not None and effect.destructive and (
+                        (program in ("killall", "pkill") and self.stops_own_program(command.words[index + 1:]))
+                        or (program == "tmux" and self.opens_tmux_session())):
                     effect.destructive = False  # ``tmate -S $SOCK new-session -d`` ... ``killall tmate``
                 elif effect is not None and effect.destructive and program == "git" and self.drops_own_commit(
                         command, index):
@@ -1899,12 +1972,26 @@ class _Scan(ShellInterface):
             or _own_container(w, containers) or self.own_scratch(w)
             or not _destroys(w) for w in inner)  # (``sudo umount "$dir"`` beside them: a change)
 
+    def option_variable(self, word: str) -> bool:
+        """``${verbose_flag}`` only ever set to an option or nothing (``verbose_flag="-v"``)."""
+        held = SUBJECT_VAR.fullmatch(word)
+        values = self.raw_values.get(held.group(1), []) if held else []
+        return bool(values) and all(not v.strip("\"'") or v.strip("\"'").startswith("-") for v in values)
+
     def argument_runners(self) -> set[str]:
         """Functions of the script, or of a file it sources, whose body runs their arguments as a
         command (``run_cmd() { "$@" || err_exit "failed: $*"; }``)."""
         commands = [*self.parsed.commands, *(c for lib in self.sourced for c in lib.parsed.commands)]
+        # (or through a variable holding them: ``local cmd="${@}"; ${cmd} > "$output" || die``)
+        holders = {(c.function, word.partition("=")[0]) for c in commands if c.function
+                   for word in (c.words[1:] if c.words[:1] in (["local"], ["declare"]) else [])
+                   if word.partition("=")[2] in _ALL_ARGUMENTS}
+        holders |= {(c.function, name) for c in commands if c.function
+                    for name, value, _raw in c.assignments if value in _ALL_ARGUMENTS}
         return {c.function for c in commands
-                if c.function and c.words[:1] in (["$@"], ['"$@"'], ["${@}"], ['"${@}"'])}
+                if c.function and (c.words[:1] in (["$@"], ['"$@"'], ["${@}"], ['"${@}"']) or (
+                    c.words and (held := SUBJECT_VAR.fullmatch(c.words[0]))
+                    and (c.function, held.group(1)) in holders))}
 
     def own_children(self, words: list[str]) -> bool:
         """``kill $!``, ``kill "$worker_pid"`` after ``worker_pid=$!`` (or ``=$(jobs -p)``),
@@ -1915,6 +2002,9 @@ class _Scan(ShellInterface):
             return any(w[:1] == ["kill"] for w in inner) and all(
                 self.own_children(w) or _commands.classify_argv(w, line=1) is None for w in inner)
         program, index = command_program(words)
+        if program == "pkill" and (parent := option_value(words[index + 1:], frozenset({"-P", "--parent"}))):
+            # ``pkill -15 -P "$LOOP_PID" -fx "sleep 8d"``: a child of the script's own child
+            return self.own_children(["kill", parent])
         if program not in ("kill", "wait"):
             return False
         rest = words[index + 1:]
@@ -1935,12 +2025,21 @@ class _Scan(ShellInterface):
             match = re.fullmatch(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?", pid)
             # (``scriptPid=$$``: the script itself, to end it from a subshell)
             values = [_OWN_JOB.sub("$!", v.strip("\"'")).replace("$$", "$!")
-                      for v in self.raw_values.get(match.group(1), [])] if match else []
+                      for v in self._values_one_level(match.group(1))] if match else []
             # ``pid=`` between uses resets it: still only ever the script's own child
             if _OWN_JOB.sub("$!", pid) != "$!" and not (
                     values and all(v in ("$!", "") for v in values) and "$!" in values):
                 return False
         return True
+
+    def _values_one_level(self, name: str) -> list[str]:
+        """The values ``name`` is given, a value that is another variable replaced by that one's
+        (``for PID in "${NGINX_PID}" "${LOOP_PID}"`` after ``NGINX_PID=$!``)."""
+        found: list[str] = []
+        for value in self.raw_values.get(name, []) or self.parsed.for_items.get(name, []):
+            inner = SUBJECT_VAR.fullmatch(value.strip("\"'"))
+            found.extend(self.raw_values.get(inner.group(1), [value]) if inner and inner.group(1) != name else [value])
+        return found
 
     def pid_file_stop(self, words: list[str]) -> bool:
         """``kill $(cat app.pid)``, ``kill -INT `head -1 $PGDATA/postmaster.pid```, ``kill "$pid"``
