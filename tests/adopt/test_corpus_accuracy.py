@@ -121,6 +121,8 @@ FLOORS: dict[str, dict[str, float]] = {
     # eight not inventoried: scripts of test folders nothing outside them runs (a Lambda's manual
     # drivers, a test VM's runners, a help-output test)
     "held-out-65": {"precision": 0.56, "recall": 0.51, "callers": 0.84, "flags": 0.98},
+    # four not inventoried: test folders' scripts nothing outside them runs
+    "held-out-66": {"precision": 0.79, "recall": 0.79, "callers": 0.83, "flags": 0.97},
 }
 
 
@@ -152,14 +154,14 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-65")
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-66")
     assert report["scripts"] >= 148
-    # every labelled script is inventoried or said why not: eight, in test folders that nothing
+    # every labelled script is inventoried or said why not: four, in test folders that nothing
     # outside them runs
-    assert len(report["missed"]) <= 8
+    assert len(report["missed"]) <= 4
     assert all(m["where"] == "absent" and "/test" in m["path"] for m in report["missed"])
-    # blind 0.55 / 0.36 (callers 0.14, flags 0.62); 0.57 / 0.52 (callers 0.84, flags 0.98) after
-    # its rules (a Dokku plugin's subcommands, flags and callers, a project's parser class, a
-    # Lambda handler module, Cloudflare's client)
-    assert report["destructive"]["precision"] >= 0.56 and report["destructive"]["recall"] >= 0.51
-    assert report["callers"]["recall"] >= 0.84 and report["flags"]["recall"] >= 0.98
+    # blind 0.65 / 0.65 (callers 0.79, flags 0.80); 0.80 / 0.80 (callers 0.84, flags 0.97) after
+    # its rules (PIDs gathered in a loop, zfs rollback, tmux sessions, staging tables, clients by
+    # their class, init scripts run by service, PAM, Dockerfile comments, options from a loop)
+    assert report["destructive"]["precision"] >= 0.79 and report["destructive"]["recall"] >= 0.79
+    assert report["callers"]["recall"] >= 0.83 and report["flags"]["recall"] >= 0.97

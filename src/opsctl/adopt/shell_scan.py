@@ -783,6 +783,7 @@ class _Scan(ShellInterface):
         self.defaults: dict[str, str] = {}
         """name -> its one literal value, also when an argument may replace it."""
         self.assignments: dict[str, list[tuple[int, str, str | None, int]]] = {}
+        self._tested_links: set[str] | None = None  # removes_tested_links's
         self.accumulated: set[str] = set()
         """Variables a script adds to (``tokill="$tokill $pid"`` in a loop): when one is only
         ever set empty otherwise, no literal holds it."""
@@ -828,9 +829,11 @@ class _Scan(ShellInterface):
         operands = [w for w in words[index + 1:] if not w.startswith("-")]
         if not operands or ("-L" not in self.text and "-h" not in self.text):
             return False
-        tested = {c.words[k + 1] for c in self.parsed.commands if c.words and c.words[0] in ("test", "[", "[[")
-                  for k, w in enumerate(c.words[:-1]) if w in ("-L", "-h")}
-        return all(operand in tested for operand in operands)
+        if self._tested_links is None:  # once a script
+            self._tested_links = {c.words[k + 1] for c in self.parsed.commands
+                                  if c.words and c.words[0] in ("test", "[", "[[")
+                                  for k, w in enumerate(c.words[:-1]) if w in ("-L", "-h")}
+        return all(operand in self._tested_links for operand in operands)
 
     def opens_tmux_session(self) -> bool:
         """``tmux new-session -d -s build ...`` in the script: the sessions it kills are the
