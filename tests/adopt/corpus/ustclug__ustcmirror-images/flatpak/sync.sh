@@ -1,0 +1,4 @@
+#!/bin/bash
+
+cd "$TO"
+exec python3 /sync.py
