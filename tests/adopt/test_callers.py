@@ -3032,3 +3032,78 @@ def test_init_scripts_pam_gitpod_dockerfile_comments_and_contexts(
         tmp_path: Path, files: dict[str, str], expected: dict[str, list[tuple[str, int, str, str]]]) -> None:
     scripts = tuple(path for path, text in files.items() if text.lstrip().startswith(("#!", "import")))
     assert callers(tmp_path, files, scripts) == expected
+
+
+SIXTY_SEVENTH_SET_CASES = [
+    pytest.param(
+        {"backup.sh": "#!/bin/sh\nmysqldump --all-databases > /backup/latest.sql\n",
+         "run.sh": '#!/bin/sh\necho "${CRON_TIME} /backup.sh >> /mysql_backup.log 2>&1" > /tmp/crontab.conf\n'
+                   "crontab /tmp/crontab.conf\n"},
+        {"backup.sh": [("run.sh", 2, "cron",
+                        'echo "${CRON_TIME} /backup.sh >> /mysql_backup.log 2>&1" > /tmp/crontab.conf')]},
+        id="a-cron-line-with-its-schedule-in-a-variable"),
+    pytest.param(
+        {"bin/pseudo-gtid": "#!/bin/sh\nwhile true; do mysql -e 'select 1'; sleep 5; done\n",
+         "etc/init.d/pseudo-gtid": """
+            #!/bin/sh
+            do_start() {
+                start-stop-daemon --start --pidfile /var/run/p.pid --startas ${INJECT_PATH}/pseudo-gtid --background
+            }
+            do_stop() {
+                start-stop-daemon --stop --retry=TERM/1/KILL/5 --pidfile /var/run/p.pid --startas ${INJECT_PATH}/pseudo-gtid
+            }
+            """,
+         "manifests/init.pp": "service { 'pseudo-gtid':\n  ensure => running,\n}\n"},
+        {"bin/pseudo-gtid": [("etc/init.d/pseudo-gtid", 3, "script",
+                              "start-stop-daemon --start --pidfile /var/run/p.pid --startas "
+                              "${INJECT_PATH}/pseudo-gtid --background")],
+         "etc/init.d/pseudo-gtid": [("manifests/init.pp", 1, "script", "service { 'pseudo-gtid':")]},
+        id="an-init-scripts-daemon-and-a-puppet-service"),
+    pytest.param(
+        {".github/scripts/bump_tag.sh": "#!/bin/sh\ngit tag -f v2\n",
+         "pyproject.toml": """
+            [project]
+            name = "releaser"
+
+            [tool.mypy]
+            files = ["src/x.py"]
+
+            [tool.jupyter-releaser.hooks]
+            after-populate-release = "bash ./.github/scripts/bump_tag.sh"
+            """},
+        {".github/scripts/bump_tag.sh": [("pyproject.toml", 8, "script",
+                                          'after-populate-release = "bash ./.github/scripts/bump_tag.sh"')]},
+        id="a-tools-hook-in-pyproject"),
+    pytest.param(
+        {"releaser/cli.py": "import click\n\n\n@click.group()\ndef main():\n    pass\n",
+         "releaser/actions/prep.py": "from releaser.util import run_action\n\n"
+                                     'run_action("releaser bump-version")\nrun_action("releaser")\n',
+         "pyproject.toml": '[project]\nname = "releaser"\n\n[project.scripts]\nreleaser = "releaser.cli:main"\n'},
+        {"releaser/cli.py": [("pyproject.toml", 5, "entry-point", 'releaser = "releaser.cli:main"'),
+                             ("releaser/actions/prep.py", 3, "script", 'run_action("releaser bump-version")')]},
+        id="a-helper-named-for-running-a-command-line"),
+]
+
+
+@pytest.mark.parametrize(("files", "expected"), SIXTY_SEVENTH_SET_CASES)
+def test_cron_schedules_in_variables_daemons_services_tool_hooks_and_run_helpers(
+        tmp_path: Path, files: dict[str, str], expected: dict[str, list[tuple[str, int, str, str]]]) -> None:
+    scripts = tuple(path for path, text in files.items() if text.lstrip().startswith(("#!", "import")))
+    assert callers(tmp_path, files, scripts) == expected
+
+
+def test_a_test_module_running_management_commands_is_their_caller(tmp_path: Path) -> None:
+    from opsctl.adopt.scan import scan_tree
+
+    commands = tmp_path / "app" / "management" / "commands"
+    commands.mkdir(parents=True)
+    (commands / "delete_tenant.py").write_text(
+        "from django.core.management.base import BaseCommand\n\n\nclass Command(BaseCommand):\n"
+        "    def handle(self, *args, **options):\n        pass\n")
+    (tmp_path / "app" / "tests").mkdir()
+    (tmp_path / "app" / "tests" / "test_commands.py").write_text(
+        "from django.core.management import call_command\n\n\ndef test_delete():\n"
+        "    call_command('delete_tenant', schema_name='x')\n")
+    (tmp_path / "app" / "tests" / "test_models.py").write_text("def test_nothing():\n    assert True\n")
+    script = next(s for s in scan_tree(tmp_path, git=False).scripts if s.path.endswith("delete_tenant.py"))
+    assert [(c.path, c.line) for c in script.callers] == [("app/tests/test_commands.py", 5)]

@@ -123,6 +123,8 @@ FLOORS: dict[str, dict[str, float]] = {
     "held-out-65": {"precision": 0.56, "recall": 0.51, "callers": 0.84, "flags": 0.98},
     # four not inventoried: test folders' scripts nothing outside them runs
     "held-out-66": {"precision": 0.79, "recall": 0.79, "callers": 0.83, "flags": 0.97},
+    # six not inventoried: test folders' scripts nothing outside them runs
+    "held-out-67": {"precision": 0.86, "recall": 0.83, "callers": 0.77, "flags": 0.86},
 }
 
 
@@ -154,14 +156,15 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-66")
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-67")
     assert report["scripts"] >= 148
-    # every labelled script is inventoried or said why not: four, in test folders that nothing
+    # every labelled script is inventoried or said why not: six, in test folders that nothing
     # outside them runs
-    assert len(report["missed"]) <= 4
+    assert len(report["missed"]) <= 6
     assert all(m["where"] == "absent" and "/test" in m["path"] for m in report["missed"])
-    # blind 0.65 / 0.65 (callers 0.79, flags 0.80); 0.80 / 0.80 (callers 0.84, flags 0.97) after
-    # its rules (PIDs gathered in a loop, zfs rollback, tmux sessions, staging tables, clients by
-    # their class, init scripts run by service, PAM, Dockerfile comments, options from a loop)
-    assert report["destructive"]["precision"] >= 0.79 and report["destructive"]["recall"] >= 0.79
-    assert report["callers"]["recall"] >= 0.83 and report["flags"]["recall"] >= 0.97
+    # blind 0.81 / 0.64 (callers 0.61, flags 0.68); 0.86 / 0.83 (callers 0.78, flags 0.87) after
+    # its rules (vSphere's SDK, options appended to a variable, a mirror tool, an HTTP API
+    # wrapper's deleting paths; cron schedules in variables, test modules running commands,
+    # tool hooks in pyproject, click options shared through a list, a command class re-exported)
+    assert report["destructive"]["precision"] >= 0.86 and report["destructive"]["recall"] >= 0.83
+    assert report["callers"]["recall"] >= 0.77 and report["flags"]["recall"] >= 0.86

@@ -3554,3 +3554,66 @@ def test_a_parser_a_method_returns_and_subcommands_added_in_other_methods() -> N
                 create_parser.add_argument('--length', '-l', default=32)
         """)
     assert list(found) == ["--slot-id", "mkek --length"]
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    # vSphere's SDK: snapshots removed and reverted, a VM destroyed; views destroyed are the script's
+    ("from pyVmomi import vim\n\nsnap.RemoveSnapshot_Task(True)\nsnap.RevertToSnapshot_Task()\n"
+     "vm.Destroy_Task()\nview.Destroy()\n", [True, True, True, False]),
+    # a device spec removing a network adapter; one detaching a disk whose file stays
+    ("from pyVmomi import vim\n\nspec = vim.vm.device.VirtualDeviceSpec()\n"
+     "spec.operation = vim.vm.device.VirtualDeviceSpec.Operation.remove\nspec.device = nic\n"
+     "vm.ReconfigVM_Task(spec=spec)\n", [True]),
+    ("from pyVmomi import vim\n\ndisk = vim.vm.device.VirtualDisk()\nspec = vim.vm.device.VirtualDeviceSpec()\n"
+     "spec.operation = vim.vm.device.VirtualDeviceSpec.Operation.remove\nvm.ReconfigVM_Task(spec=spec)\n", [False]),
+])
+def test_vsphere_sdk_deletions_and_device_removals(source: str, expected: list[bool]) -> None:
+    assert [destructive for _kind, destructive, _ in effects(source)] == expected
+
+
+def test_click_options_shared_through_a_list_decorator() -> None:
+    found = flags("""
+        import click
+
+        repo_options = [click.option("--repo", help="The git repo")]
+        branch_options = [  # noqa
+            click.option("--ref", help="The source reference"),
+            click.option("--branch", help="The target branch"),
+        ] + repo_options
+
+
+        def add_options(options):
+            def _add_options(func):
+                for option in reversed(options):
+                    func = option(func)
+                return func
+            return _add_options
+
+
+        @click.command()
+        @add_options(branch_options)
+        @click.option("--dry-run", is_flag=True)
+        def tag(ref, branch, repo, dry_run):
+            pass
+        """)
+    # (in the order the same options written as decorators one by one are read)
+    assert list(found) == ["--dry-run", "--repo", "--branch", "--ref"]
+
+
+def test_a_command_module_naming_a_siblings_command_class_does_what_it_does(tmp_path: Path) -> None:
+    from opsctl.adopt.scan import scan_tree
+
+    commands = tmp_path / "app" / "management" / "commands"
+    commands.mkdir(parents=True)
+    (commands / "migrate_schemas.py").write_text(
+        "from django.core.management.base import BaseCommand\nfrom django.db import connection\n\n\n"
+        "class MigrateSchemasCommand(BaseCommand):\n    def add_arguments(self, parser):\n"
+        "        parser.add_argument('--schema')\n\n    def handle(self, *args, **options):\n"
+        "        connection.cursor().execute('DROP SCHEMA old CASCADE')\n\n\nCommand = MigrateSchemasCommand\n")
+    (commands / "migrate.py").write_text(
+        "from app.management.commands.migrate_schemas import MigrateSchemasCommand\n\n\n"
+        "Command = MigrateSchemasCommand\n")
+    scripts = {s.path: s for s in scan_tree(tmp_path, git=False).scripts}
+    migrate = scripts["app/management/commands/migrate.py"]
+    assert [f.name for f in migrate.interface.flags] == ["--schema"]
+    assert [(e.destructive, e.line) for e in migrate.effects] == [(True, 1)]

@@ -2414,3 +2414,23 @@ def test_a_librarys_function_handed_the_scripts_arguments_reads_its_options(tmp_
 def test_functions_running_their_arguments_and_calls_of_the_scripts_own_functions(
         text: str, destructive: list[bool]) -> None:
     assert [e.destructive for e in scan(text).effects if e.destructive] == destructive
+
+
+@pytest.mark.parametrize(("text", "destructive"), [
+    # options added one by one under conditions: what the command may be given, together
+    ('opts="-pPrltvH --safe-links"\n[[ $A = true ]] && opts+=" --delete-excluded"\n'
+     '[[ $B = true ]] && opts+=" --delete-delay" || opts+=" --delete"\n[[ $C = true ]] && opts+=" --sparse"\n'
+     '[[ $D -ne 0 ]] && opts+=" --block-size $D"\nexec rsync $opts "$HOST::$PATH" "$TO"\n', [True]),
+    # test files written by dd inside a timed shell string, removed after
+    ("/usr/bin/time -f \"%e\" sh -c 'dd if=/dev/zero of=4k-test.img bs=4k count=1000 2> /dev/null'\n"
+     "rm 4k-test.img\n", []),
+    ("dd if=/dev/zero of=1GB.img bs=1M count=1024\nrm 1GB.img\n", []),
+    # Debian's archive mirror script deletes what left the upstream archive
+    ('exec ftpsync "sync:archive:$REPO"\n', [True]),
+    # an HTTP API wrapper of the script's own asked for a deleting endpoint
+    ('api() {\n  uri="$leader_api/$1"\n  api_response=$(curl -s "$uri" | jq .)\n}\n'
+     'api "purge-binary-logs/$instance/$binlog"\napi "forget/$instance"\napi "clusters-info"\n', [True, True]),
+])
+def test_appended_options_dd_outputs_mirror_tools_and_deleting_api_paths(
+        text: str, destructive: list[bool]) -> None:
+    assert [e.destructive for e in scan(text).effects if e.destructive] == destructive

@@ -317,12 +317,16 @@ class ScriptIndex:
         return self._name_parts.get(("end:" if token[:1] in "-_" else "start:") + token, False)
 
     def resolve_path(self, ref: str, bases: Sequence[str], variables: dict[str, str], *,
-                     known_cwd: bool = False) -> str | None:
+                     known_cwd: bool = False, caller: str = "") -> str | None:
         """The script a path word names, tried from each base directory, else by trailing path
-        (not for ``./name`` when the working directory is known: it is not there)."""
+        (not for ``./name`` when the working directory is known: it is not there). ``caller``:
+        the file the word is written in, which does not name itself (an init script's
+        ``--startas ${DIR}/pseudo-gtid`` names the daemon of its own name)."""
         ref = ref.strip()
         name = ref.rstrip("/").rpartition("/")[2]
         candidates = self.by_basename.get(name)
+        if caller and candidates and caller in candidates and len(candidates) > 1:
+            candidates = [c for c in candidates if c != caller]
         if not candidates or "/.cache/" in ref:  # (``dest=$HOME/.cache/docker/app``: a tool's cache)
             return None
         anchored = _anchor(ref, bases, variables)
@@ -789,6 +793,8 @@ def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str 
             if "/" in words[position].text:  # the project's own copy runs too (``./scripts/wait-for.sh``)
                 _segment_refs(words[position:dashes], index, where, cwd, found, base, python)
             return _segment_refs(words[dashes + 1:], index, where, cwd, found, base, python)
+    if command == "start-stop-daemon" and any(w.text in ("--stop", "-K", "--status", "-T") for w in words[position + 1:]):
+        return cwd  # (``--stop ... --startas DIR/daemon``: the process is matched and signalled, not run)
     if command in ("service", "invoke-rc.d", "rc-service") and position + 2 < len(words) \
             and not words[position + 1].text.startswith("-"):
         # ``service osh-seal-banner stop``: the init script of that name runs with the action
@@ -960,7 +966,8 @@ def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str 
                 # a subcommand (``pnpm run build``), a name inside a container, a number, a builtin
                 continue
             script = index.resolve_path(piece, bases, where.variables,
-                                        known_cwd=cwd is not None and not cwd.startswith("/"))
+                                        known_cwd=cwd is not None and not cwd.startswith("/"),
+                                        caller=where.caller if piece.startswith("$") else "")
             if script and script != where.caller:
                 found.append(Found(script, base + word.pos, text.count("\n", 0, text.find(piece))))
     return cwd

@@ -151,13 +151,18 @@ def _scan_evaluated_variables(file: CallerFile, index: ScriptIndex, collector: C
                              Where(file.path, None))
 
 
+_CRON_VARIABLE_LINE = re.compile(r"^\s*\$\{?\w*(?:CRON|SCHEDULE)\w*\}?\s+(?P<command>[^\s$].*)$", re.I)
+
+
 def _scan_cron_lines(file: CallerFile, index: ScriptIndex, collector: Collector) -> None:
     """Cron entries written by a script or a program (``echo "0 2 * * * ..." | crontab -``)."""
     for number, line in enumerate(file.lines, 1):
-        if "*" not in line and "@" not in line:
+        if "*" not in line and "@" not in line and "cron" not in line.lower():
             continue
         for piece in [line, *re.findall(r"""["']([^"']+)["']""", line)]:
-            match = _CRON_LINE_RE.match(piece)
+            # (or a schedule held in a variable, written into a cron table: ``echo "${CRON_TIME}
+            # /backup.sh >> /mysql_backup.log 2>&1" > /tmp/crontab.conf``)
+            match = _CRON_LINE_RE.match(piece) or (_CRON_VARIABLE_LINE.match(piece) if "cron" in line.lower() else None)
             if match:
                 refs, _ = command_refs(normalise(match.group("command")), index,
                                        Where(file.path, None))
@@ -741,6 +746,9 @@ _RUNNER_CALLS = frozenset({
     "spawnl", "spawnle", "spawnlp", "spawnv", "spawnve", "spawnvp", "execl", "execle", "execlp",
     "execv", "execve", "execvp", "execvpe", "sudo", "local", "run_command", "run_cmd", "run_script",
     "runcmd", "sh", "bash", "shell", "check_run", "run_process"})
+_RUNNER_HELPER = re.compile(r"^_?run_(?:action|step|cmd|command|shell|task|script)s?$")
+"""A project's helper named for running the command line it is given (``run_action("jupyter-releaser
+prep-git")``): a literal command line of several words, read as one."""
 _SCHEDULE_CALLS = frozenset({"add_job", "do", "scheduled_job", "add_periodic_task", "enter", "every"})
 _COMMAND_KEYWORDS = frozenset({"args", "cmd", "command", "commands", "script", "path", "argv",
                                "path_name", "func"})
@@ -1004,7 +1012,9 @@ def callers_in_python(file: CallerFile, index: ScriptIndex, collector: Collector
         call_kind: CallerKind | None = (
             "cron" if scheduler and name in _SCHEDULE_CALLS
             else kind if name in _RUNNER_CALLS or (name in ("execute", "_execute", "trycmd")
-                                                   and _process_runner(node)) else None)
+                                                   and _process_runner(node))
+            or (_RUNNER_HELPER.match(name or "") and len(node.args) == 1 and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str) and " " in node.args[0].value) else None)
         if call_kind is not None:
             for arg in node.args:
                 finder.command(arg, call_kind, None)
@@ -1222,6 +1232,10 @@ def _task_runner_commands(file: CallerFile, data: dict[str, object], index: Scri
     if isinstance(envs, dict):  # [tool.hatch.envs.NAME.scripts]: `hatch run NAME:task`
         tables += [env.get("scripts") for env in envs.values() if isinstance(env, dict)]
     commands: list[str] = [*_cibuildwheel_commands(tool.get("cibuildwheel"))]
+    # any other tool's hook that is a command line running a file (``[tool.jupyter-releaser.hooks]
+    # after-populate-release = "bash ./.github/scripts/bump_tag.sh"``)
+    commands += [value for name, table in tool.items() if name not in _TOOL_TABLES_READ
+                 for value in _command_strings(table)]
     for table in tables:
         if not isinstance(table, dict):
             continue
@@ -1239,6 +1253,26 @@ def _task_runner_commands(file: CallerFile, data: dict[str, object], index: Scri
         run = re.sub(r"\{(?:project|package)\}/*", "./", command)
         callers_in_chunk(file, run, _line_with(file, first), index, collector, "script",
                          Where(file.path, here))
+
+
+_TOOL_TABLES_READ = frozenset({"poe", "pdm", "taskipy", "hatch", "cibuildwheel"})
+_RUNS_A_FILE = re.compile(r"^(?:(?:bash|sh|zsh|python3?|uv run|poetry run)\s+[\w./-]+|\.\.?/[\w./-]+)\.(?:sh|py|bash)\b")
+"""A command line running a file: through an interpreter, or by a ``./`` path (not a bare path,
+which a linter's ``files = ["src/x.py"]`` lists)."""
+
+
+def _command_strings(node: object, depth: int = 0) -> list[str]:
+    """Strings of a ``[tool.X]`` table (its subtables and lists too) that run a file:
+    ``bash ./scripts/x.sh``, ``python tools/y.py --z``, ``./release.sh``."""
+    if depth > 4:
+        return []
+    if isinstance(node, str):
+        return [node] if _RUNS_A_FILE.match(node.strip()) else []
+    if isinstance(node, list):
+        return [s for item in node for s in _command_strings(item, depth + 1)]
+    if isinstance(node, dict):
+        return [s for value in node.values() for s in _command_strings(value, depth + 1)]
+    return []
 
 
 _CIBUILDWHEEL_COMMANDS = ("before-all", "before-build", "before-test", "test-command",

@@ -71,12 +71,22 @@ def _kind_at(file: CallerFile, number: int) -> CallerKind:
     return "script"
 
 
+_PUPPET_SERVICE = re.compile(r"""^\s*service\s*\{\s*['"]([\w.-]+)['"]\s*:""")
+
+
 def callers_in_puppet(file: CallerFile, index: ScriptIndex, collector: Collector,
                       plan: list[tuple[str, str]]) -> None:
     """``command => '...'`` values and ``shellquote([...])`` or ``args => [...]`` arrays of a
     Puppet manifest; and the value of a variable a ``command`` attribute runs (``$cmd = '...'``,
     a heredoc ``@("EOT")``, the strings of a ``.map`` block), where it is written."""
     where = Where(file.path, None)
+    if "service" in file.text:
+        # ``service { 'pseudo-gtid': ensure => running }``: Puppet runs the init script of that name
+        for number, line in enumerate(file.lines, 1):
+            match = _PUPPET_SERVICE.match(line)
+            scripts = [s for s in index.by_basename.get(match.group(1), ()) if "/init.d/" in f"/{s}"] if match else []
+            if len(scripts) == 1:
+                collector.add(scripts[0], file.path, number, "script", file.text_of(number))
     words: list[tuple[str, int]] = []
     in_array = False
     run_vars = {name for value in _COMMAND_VALUE.findall(file.text) for name in _VARIABLE_USE.findall(value)}

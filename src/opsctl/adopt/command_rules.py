@@ -1085,6 +1085,8 @@ RULES: dict[str, Rule] = {
                                        "zpool", "nft", "ufw", "ceph", "ceph-volume", "rbd", "kind",
                                        "k3d", "minikube", "eksctl", "kops", "ctr", "crictl")},
     "zfs": _rule_zfs,
+    # Debian's archive mirror script: its second stage deletes what left the upstream archive
+    "ftpsync": lambda args: DEST,
     # tmux: ``kill-session``/``kill-server``/``kill-window``/``kill-pane`` end the processes that
     # run in them (a server's console session); sending keys or opening a session changes it
     "tmux": subcommand_rule(frozen("kill-session kill-server kill-window kill-pane killp killw"),

@@ -275,7 +275,7 @@ def unwrapped(argv: Sequence[str]) -> list[str]:
     return words
 
 
-def _shell_string(args: list[str]) -> str | None:
+def shell_string(args: list[str]) -> str | None:
     """The command string of ``sh -c STRING`` (options such as ``-e``/``-x``/``-ec`` allowed)."""
     for index, word in enumerate(args):
         if word.startswith("-") and not word.startswith("--") and "c" in word[1:]:
@@ -506,7 +506,7 @@ def _classify(argv: list[str], depth: int) -> list[tuple[Verdict, Confidence | N
             elif name == "su":
                 string = option_value(args, frozenset({"-c", "--command", "--session-command"}))
             else:
-                string = _shell_string(args)
+                string = shell_string(args)
             if string is None or is_unresolved(string):
                 return []
             return [(verdict, _lower_cap(cap, inner_cap))

@@ -71,8 +71,17 @@ def launched_module(tree: ast.Module, path: str) -> tuple[str, int] | None:
 def reexported_module(tree: ast.Module) -> tuple[str, int] | None:
     """(module, line) when the module's only statements are ``from .module import *`` of one
     module of its own folder (``from .common_perform_upgrade import *``: a command kept under
-    its old name), a docstring and other star imports of packages aside."""
+    its old name), a docstring and other star imports of packages aside; or an import of one
+    class and ``Command = thatclass`` (the module's last part: a sibling, when one is there)."""
     found: tuple[str, int] | None = None
+    body = [s for s in tree.body if not (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant))]
+    if (len(body) == 2 and isinstance(body[0], ast.ImportFrom) and body[0].module and len(body[0].names) == 1
+            and isinstance(body[1], ast.Assign) and [getattr(t, "id", None) for t in body[1].targets] == ["Command"]
+            and isinstance(body[1].value, ast.Name)
+            and body[1].value.id == (body[0].names[0].asname or body[0].names[0].name)):
+        # a Django command kept under another name: ``from .migrate_schemas import
+        # MigrateSchemasCommand`` then ``Command = MigrateSchemasCommand`` (a sibling's class)
+        return body[0].module.rpartition(".")[2], body[0].lineno
     for statement in tree.body:
         if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant):
             continue  # the docstring

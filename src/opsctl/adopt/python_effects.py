@@ -178,6 +178,9 @@ _PID_OR_SOCKET = re.compile(r"(?i)pid_?file|\.pid\b|\.sock(?:et)?\b|_sock(?:et)?
 _REMOTE_DELETE = re.compile(r"^[A-Z][A-Za-z]*\.(?:destroy|delete|purge|wipe)(?:_\w+)?$")
 """An XML-RPC style method name (``VDI.destroy``, ``VM.destroy``, ``Pool.delete_x``)."""
 _HANDED_DELETE = re.compile(r"^(?:delete|destroy|purge|terminate|wipe)(?:_\w+)?$")
+_VSPHERE_DESTROYS = re.compile(r"^(?:Destroy|Delete|Remove|Revert|Unregister|Purge|Erase|Format)[A-Z]?\w*$")
+"""pyVmomi's deleting methods (``Destroy_Task``, ``RemoveAllSnapshots_Task``, ``RevertToCurrentSnapshot_Task``,
+``DeleteDatastoreFile_Task``, ``RemoveVirtualSwitch``, ``UnregisterVM``)."""
 _DELETING_PREFIX = re.compile(r"(?:delete|destroy|purge|terminate|wipe)_")
 _GENTLE_SIGNALS = frozenset({"HUP", "USR1", "USR2", "CONT", "STOP", "TSTP", "WINCH"})
 _TERMINATING_SIGNALS = frozenset({"KILL", "TERM", "INT", "QUIT", "ABRT"})
@@ -508,6 +511,7 @@ class EffectFinder:
         self.git_commands = self._receivers(lambda name: name in ("git.cmd.Git", "git.Git"), propagate=False) \
             if "Git(" in source else set()
         self.django = any(target.startswith("django.") for target in index.aliases.values())
+        self.vsphere = any(target.startswith("pyVmomi") for target in index.aliases.values())
         if "objects" in source or "query" in source or "get_object_or_404" in source:
             self.orm = self._receivers(lambda name: name.endswith("get_object_or_404"), orm=True)
         self.outputs: dict[str, set[str]] | None = None
@@ -1155,6 +1159,27 @@ class EffectFinder:
     def _add(self, kind: EffectKind, destructive: bool, call: ast.Call, confidence: Confidence = "high") -> None:
         self.found.append(Effect(kind, destructive, node_text(call), call.lineno, confidence))
 
+    def _vsphere(self, call: ast.Call, func: ast.Attribute, attr: str) -> None:
+        """VMware's vSphere SDK (pyVmomi): a managed object's ``Destroy_Task``, ``RemoveSnapshot_Task``,
+        ``RevertToSnapshot_Task``, ``DeleteVStorageObject_Task``, ``RemovePortGroup``... lose what
+        they name; ``Destroy()`` only drops a container view or filter of the script's own. A
+        ``ReconfigVM_Task`` with a device ``Operation.remove`` takes a device off the VM: a
+        network adapter, its MAC and binding, gone; a disk whose file stays (no ``fileOperation``
+        ``destroy``) is detached, a change."""
+        if attr == "ReconfigVM_Task":
+            if ".Operation.remove" not in self.source:
+                self._add("cloud", False, call, "medium")
+                return
+            kept_disk = "VirtualDisk" in self.source and "FileOperation.destroy" not in self.source
+            self._add("cloud", not kept_disk, call, "medium")
+            return
+        if attr == "Destroy" and not call.args:
+            # (``view.Destroy()``, ``container.Destroy()``, ``pcfilter.Destroy()``: a container
+            # view or property filter of the script's session; an entity is deleted by Destroy_Task)
+            self._add("cloud", False, call, "medium")
+            return
+        self._add("cloud", True, call)
+
     def _deleting_method_named(self, name: str, scope: str) -> bool:
         """Whether ``name`` holds a method fetched by a name that starts with a deleting verb
         (``getattr(client, "delete_" + kind)``, ``getattr(api, f"destroy_{kind}")``)."""
@@ -1284,6 +1309,9 @@ class EffectFinder:
               or isinstance(func, ast.Subscript) or attr == "exec_command"
               or (isinstance(func, ast.Call) and "Command" in self.source)):
             self._command(call, scope, name, attr)
+        elif attr and self.vsphere and isinstance(func, ast.Attribute) and (
+                _VSPHERE_DESTROYS.match(attr) or attr == "ReconfigVM_Task"):
+            self._vsphere(call, func, attr)
         elif (attr and isinstance(func, ast.Attribute) and self._cloud(call, func, attr, scope)) or (
                 (attr in _HTTP_WRITES or attr == "request" or name in _URLLIB) and self._http(call, name, attr, scope)) \
                 or (attr in _RUNNER_METHODS and call.args and self._argv_runner(call, scope)) \

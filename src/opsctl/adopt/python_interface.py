@@ -480,6 +480,25 @@ def _click_negation(decls: list[str]) -> str | None:
 _FLASK = "<flask>"  # the ``flask`` program whose subcommands a blueprint's ``cli`` declares
 
 
+_CLICK_PARAMS = frozenset({"click.option", "click.argument", "click.password_option"})
+
+
+def _shared_click_params(index: ModuleIndex, node: ast.expr, depth: int = 0) -> list[ast.Call]:
+    """The ``click.option(...)``/``click.argument(...)`` calls of a module-level list (or lists
+    added together, or one named list), in order."""
+    if depth > 6:
+        return []
+    if isinstance(node, ast.Name):
+        values = [value for _pos, op, value in index.assigns.get(("", node.id), ()) if op == "="]
+        return _shared_click_params(index, values[-1], depth + 1) if values else []
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        return _shared_click_params(index, node.left, depth + 1) + _shared_click_params(index, node.right, depth + 1)
+    if isinstance(node, ast.List | ast.Tuple):
+        return [element for element in node.elts if isinstance(element, ast.Call)
+                and (index.canonical(element.func) or "") in _CLICK_PARAMS]
+    return []
+
+
 def _click_interface(index: ModuleIndex, env: list[tuple[str, int]]) -> tuple[list[Flag], list[str]]:
     commands: dict[str, tuple[FunctionNode, str | None, str]] = {}  # name -> (node, parent, cmd name)
     params: dict[str, list[ast.Call]] = {}
@@ -507,6 +526,10 @@ def _click_interface(index: ModuleIndex, env: list[tuple[str, int]]) -> tuple[li
             elif name in ("click.option", "click.argument", "click.password_option",
                           "click.confirmation_option", "click.version_option") and call is not None:
                 params.setdefault(qualname, []).append(call)
+            elif call is not None and len(call.args) == 1 and (shared := _shared_click_params(index, call.args[0])):
+                # ``@add_options(branch_options)`` with ``branch_options = [click.option("--ref"),
+                # ...] + repo_options`` at module level: a list of options applied together
+                params.setdefault(qualname, []).extend(shared)
         if not found:
             params.pop(qualname, None)
     for call, _scope in index.calls:  # group.add_command(command, name="...")

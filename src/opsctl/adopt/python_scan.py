@@ -174,7 +174,7 @@ def _scan(script: Script, source: str, tree: ast.Module, *, file: Path, root: Pa
         flask_commands=flask_commands,
         launches=(*launched, source.splitlines()[launched[1] - 1].strip()) if launched else None,
         registers=tuple(registered_modules(tree, script.path)) if may_register(source) else (),
-        reexports=reexported_module(tree) if "import *" in source and len(source) <= 4096 else None)
+        reexports=reexported_module(tree) if ("import *" in source or "Command = " in source) and len(source) <= 4096 else None)
 
 
 def _argv_membership(index: ModuleIndex, compare: ast.Compare) -> str | None:

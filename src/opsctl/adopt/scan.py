@@ -23,6 +23,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+from opsctl.adopt.caller_refs import read_text
 from opsctl.adopt.discover import (
     MAX_BYTES,
     TEST_FOLDERS,
@@ -285,7 +286,8 @@ def _scan_tree(root: Path, folder: Path, found: Discovery, *, git: bool, now: da
     # a test folder's shell scripts run the project's scripts too (``docker run $IMG
     # ovpn_genconfig`` in ``test/tests/basic/run.sh``), as test-named files do
     readers = dict.fromkeys([*found.files, *(c.path for c in found.candidates),
-                             *(c.path for c in found.in_tests if c.language == "shell")])
+                             *(c.path for c in found.in_tests if c.language == "shell"
+                               or (c.language == "python" and _calls_commands(c.file)))])
     callers = find_callers(folder, wanted, list(readers), jobs=jobs)
     if git and repository_callers:
         for path, more in _repository_callers(folder, wanted, jobs).items():
@@ -331,6 +333,14 @@ def _scan_tree(root: Path, folder: Path, found: Discovery, *, git: bool, now: da
         script.tier, script.reasons, script.risk = tier, reasons, risk  # type: ignore[assignment]
     inventory.scripts.sort(key=lambda s: (-tier_rank(s.tier), -s.risk, s.path))
     return inventory
+
+
+def _calls_commands(file: Path) -> bool:
+    """A test module that runs the project's management commands (``call_command("delete_tenant",
+    ...)``): read for callers as the test folder's shell scripts are (most test modules import
+    what they test and run nothing, and are passed over without parsing)."""
+    text = read_text(file)
+    return text is not None and "call_command(" in text
 
 
 def _star_reexports(scripts: list[Script], reexports: dict[str, tuple[str, int]]) -> None:

@@ -113,6 +113,8 @@ class Parsed:
     expansions: list[Expansion] = field(default_factory=list)
     assigned: dict[str, tuple[int, int]] = field(default_factory=dict)
     """Names assigned outside simple commands (for loops, arithmetic): (first line, seq)."""
+    appended: set[str] = field(default_factory=set)
+    """Names added to with ``+=`` (``opts+=' --delete'``)."""
     for_items: dict[str, list[str]] = field(default_factory=dict)
     """A ``for NAME in WORDS`` loop's words, by NAME (every loop of that name)."""
     functions: dict[str, tuple[int, int]] = field(default_factory=dict)
@@ -369,6 +371,8 @@ class _Lexer:
             if not value_raw and self.text.startswith("(", self.pos):
                 self.array_literal(frame)
             command.assignments.append((assignment.group(1), value, value_raw))
+            if assignment.group(0).endswith("+="):
+                self.sink.appended.add(assignment.group(1))
             return
         if raw == "builtin" and not command.words:
             return  # ``builtin getopts "distv" opt``: the builtin itself runs

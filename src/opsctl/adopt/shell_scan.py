@@ -592,6 +592,8 @@ def _outputs(words: list[str]) -> list[str]:
             [w.partition("=")[2] for w in args if w.startswith("--output-file=")]
     if program in ("gpg", "gpg2") and (signed := _gpg_signature(args, positionals)):
         return [signed]
+    if program == "dd":  # ``dd if=/dev/zero of=1GB.img bs=1M count=1024``: the file it writes
+        return [w[3:] for w in args if w.startswith("of=") and not w.startswith("of=/dev/")]
     if program == "openssl":  # ``openssl req ... -out "$dir/$name.csr"``, ``genrsa -out key.pem``
         return [args[i + 1] for i, w in enumerate(args[:-1]) if w in ("-out", "-keyout")]
     named = [args[i + 1] for i, w in enumerate(args[:-1]) if w in ("--output", "--output-file", "--out-file")] + \
@@ -784,6 +786,7 @@ class _Scan(ShellInterface):
         """name -> its one literal value, also when an argument may replace it."""
         self.assignments: dict[str, list[tuple[int, str, str | None, int]]] = {}
         self._tested_links: set[str] | None = None  # removes_tested_links's
+        self._http_functions: set[str | None] | None = None  # deleting_api_call's
         self.accumulated: set[str] = set()
         """Variables a script adds to (``tokill="$tokill $pid"`` in a loop): when one is only
         ever set empty otherwise, no literal holds it."""
@@ -1109,6 +1112,10 @@ class _Scan(ShellInterface):
             if "$" not in literals and len(literals) <= 4 and not looks_like_credential(name) \
                     and not (name in self.accumulated and literals == [""]):
                 values[name] = literals
+            elif "$" not in literals and name in self.parsed.appended and not looks_like_credential(name):
+                # ``opts="-av"`` then ``opts+=' --delete'`` under one condition, ``opts+=' --sparse'``
+                # under another...: every part together (what the command may be given)
+                values[name] = [" ".join(literal.strip() for literal in literals)]
         return values
 
     # -- interface --------------------------------------------------------------------------------
@@ -1282,10 +1289,28 @@ class _Scan(ShellInterface):
                 # "$CONFIG" "$@"; }`` is the tool itself, with an option of the script's)
                 effect = None
             if (effect is None or not effect.destructive) and self.parsed.functions:
-                effect = self.through_own_function(words, command.line) or effect
+                effect = self.through_own_function(words, command.line) or self.deleting_api_call(
+                    words, command.line) or effect
             if effect is not None:
                 found.append(effect)
         return max(found, key=lambda effect: effect.destructive) if found else None
+
+    def deleting_api_call(self, words: list[str], line: int) -> Effect | None:
+        """``api "purge-binary-logs/$instance/$binlog"`` where ``api() { ... curl -s "$leader_api/$1"
+        ...; }``: an HTTP API wrapper of the script's own asked for a path whose first part says it
+        deletes (``delete-*``, ``purge-*``, ``forget``, ``remove-*``, ``reset-*``, ``drop-*``),
+        whatever the method (an RPC-style API that acts on GET): medium."""
+        program, index = command_program(words)
+        rest = [w for w in words[index + 1:] if not w.startswith("-")]
+        if program not in self.parsed.functions or not rest:
+            return None
+        if self._http_functions is None:  # once a script: the functions whose body calls curl/wget
+            self._http_functions = {c.function for c in self.parsed.commands
+                                    if c.function and command_program(c.words)[0] in ("curl", "wget", "http")}
+        first = rest[0].strip("\"'").lstrip("/").split("/", 1)[0].split("?", 1)[0]
+        if program in self._http_functions and _DELETING_ENDPOINT.fullmatch(first):
+            return Effect(kind="http", destructive=True, call=" ".join(words), line=line, confidence="medium")
+        return None
 
     def through_own_function(self, words: list[str], line: int) -> Effect | None:
         """``run_az_command resource delete --ids X`` (or ``parallel run_az_command ... ::: ...``)
@@ -1362,6 +1387,9 @@ class _Scan(ShellInterface):
         outputs_of = {command.seq: [_path_key(word) for word in _outputs(self.url_values(command.words))]
                       for command in self.parsed.commands if command.words}
         produced: set[str] = {key for keys in outputs_of.values() for key in keys}
+        if " -c " in self.text:  # (``time sh -c 'dd if=/dev/zero of=4k-test.img ...'``: inside it too)
+            produced.update(_path_key(word) for command in self.parsed.commands if command.words
+                            for inner in _shell_string_commands(command.words) for word in _outputs(inner))
         produced.update(_unpacked_folders(self.parsed.commands, self.raw_values) if _UNPACKS.search(self.text) else ())
         # and so is a file it writes by redirection: ``rm -f .htpasswd`` then ``>> .htpasswd``
         # makes the file again (a fixed path, not a pattern)
@@ -2463,6 +2491,18 @@ def _string_runners(commands: list[Command]) -> set[str]:
         if run is not None and (run in _FIRST_ARGUMENT or run.strip("${}") in holders.get(command.function, ())):
             found.add(command.function)
     return found
+
+
+_DELETING_ENDPOINT = re.compile(r"(?i)(?:delete|destroy|purge|remove|forget|reset|drop|wipe|terminate|truncate)(?:[-_][a-z]+)*")
+
+
+def _shell_string_commands(words: list[str]) -> list[list[str]]:
+    """The commands of ``sh -c STRING`` (also behind ``time``, ``sudo``...): their words."""
+    inner = _commands.unwrapped(words)
+    if not inner or inner[0].rsplit("/", 1)[-1] not in ("sh", "bash", "dash", "zsh"):
+        return []
+    string = _commands.shell_string(inner[1:])
+    return [command.words for command in parse_shell(string).commands if command.words] if string else []
 
 
 def _command_strings_run(parsed: Parsed, sourced: list[Sourced]) -> Parsed:
