@@ -3107,3 +3107,102 @@ def test_a_test_module_running_management_commands_is_their_caller(tmp_path: Pat
     (tmp_path / "app" / "tests" / "test_models.py").write_text("def test_nothing():\n    assert True\n")
     script = next(s for s in scan_tree(tmp_path, git=False).scripts if s.path.endswith("delete_tenant.py"))
     assert [(c.path, c.line) for c in script.callers] == [("app/tests/test_commands.py", 5)]
+
+
+SIXTY_EIGHTH_SET_CASES = [
+    pytest.param(
+        {"buildkite/create_images.py": "#!/usr/bin/env python3\nprint('x')\n",
+         "pipelines/publish-vm-image.yml": """
+            ---
+            steps:
+              - command: |-
+                  cd buildkite
+                  ./create_images.py "${VM_NAMES}"
+                label: ":pipeline:"
+                plugins:
+                  - docker#v3.8.0:
+                      environment:
+                        - "ANDROID_HOME"
+            """},
+        {"buildkite/create_images.py": [("pipelines/publish-vm-image.yml", 5, "ci",
+                                         './create_images.py "${VM_NAMES}"')]},
+        id="a-buildkite-pipeline-outside-its-folder"),
+    pytest.param(
+        {"buildkite/startup-docker.sh": "#!/bin/sh\nmkfs.ext4 /dev/sdb\n",
+         "buildkite/instances.yml": "instance_groups:\n  - name: bk-docker\n"
+                                    "    metadata_from_file: startup-script=startup-docker.sh\n",
+         "deploy.sh": "#!/bin/sh\ngcloud compute instances create x --metadata-from-file=startup-script=buildkite/startup-docker.sh\n"},
+        {"buildkite/startup-docker.sh": [
+            ("buildkite/instances.yml", 3, "script", "metadata_from_file: startup-script=startup-docker.sh"),
+            ("deploy.sh", 2, "script",
+             "gcloud compute instances create x --metadata-from-file=startup-script=buildkite/startup-docker.sh")]},
+        id="a-machines-startup-script-in-its-metadata"),
+    pytest.param(
+        {"plugins/nfs_check.py": "#!/usr/bin/env python3\nprint('ok')\n",
+         "templates/nfs_check.yaml.j2": 'type        : agent.plugin\ndetails     :\n'
+                                        '    file    : run_plugin_in_venv.sh\n'
+                                        '    args    : ["{{ maas_plugin_dir }}/nfs_check.py", "--timeout", "5"]\n'},
+        {"plugins/nfs_check.py": [("templates/nfs_check.yaml.j2", 4, "script",
+                                   'args    : ["{{ maas_plugin_dir }}/nfs_check.py", "--timeout", "5"]')]},
+        id="an-agent-checks-argument-list"),
+    pytest.param(
+        {"modules/alerts/files/deploy.py": "#!/usr/bin/env python3\nprint('deploy')\n",
+         "modules/alerts/manifests/init.pp": "file { '/usr/local/bin/alerts-deploy':\n"
+                                             "  source => 'puppet:///modules/alerts/deploy.py',\n}\n",
+         "modules/alerts/templates/alerts-deploy@.systemd.erb": "[Service]\nExecStart=/usr/local/bin/alerts-deploy --cleanup\n",
+         "modules/icinga/files/raid_handler.py": "#!/usr/bin/env python3\nprint('raid')\n",
+         "modules/icinga/manifests/raid.pp": "file { '/usr/lib/nagios/plugins/eventhandlers/raid_handler':\n"
+                                             "  source => 'puppet:///modules/icinga/raid_handler.py',\n}\n",
+         "modules/icinga/templates/raid_handler.cfg.erb": "define command {\n"
+                                                          "    command_line    $USER1$/eventhandlers/raid_handler -d\n}\n",
+         "modules/systemd/files/check_journal": "#!/bin/sh\njournalctl -q\n",
+         "modules/profile/manifests/logs.pp": "nrpe::monitor_service { 'x':\n"
+                                              "  nrpe_command => '/usr/local/lib/nagios/plugins/check_journal 1h',\n}\n"},
+        {"modules/alerts/files/deploy.py": [("modules/alerts/templates/alerts-deploy@.systemd.erb", 2, "systemd",
+                                             "ExecStart=/usr/local/bin/alerts-deploy --cleanup")],
+         "modules/icinga/files/raid_handler.py": [("modules/icinga/templates/raid_handler.cfg.erb", 2, "script",
+                                                   "command_line    $USER1$/eventhandlers/raid_handler -d")],
+         "modules/systemd/files/check_journal": [("modules/profile/manifests/logs.pp", 2, "script",
+                                                  "nrpe_command => '/usr/local/lib/nagios/plugins/check_journal 1h',")]},
+        id="puppet-erb-units-nagios-plugin-folder-and-nrpe-commands"),
+]
+
+
+@pytest.mark.parametrize(("files", "expected"), SIXTY_EIGHTH_SET_CASES)
+def test_buildkite_pipelines_startup_scripts_agent_checks_and_puppet_templates(
+        tmp_path: Path, files: dict[str, str], expected: dict[str, list[tuple[str, int, str, str]]]) -> None:
+    scripts = tuple(path for path, text in files.items() if text.lstrip().startswith(("#!", "import")))
+    assert callers(tmp_path, files, scripts) == expected
+
+
+def test_package_scripts_per_format_entry_points_of_a_package_and_tests_run_as_programs(tmp_path: Path) -> None:
+    from opsctl.adopt.scan import scan_tree
+
+    (tmp_path / "packaging" / "scripts").mkdir(parents=True)
+    (tmp_path / "packaging" / "scripts" / "postinst.deb").write_text(
+        "#!/bin/sh\nset -e\n/usr/share/app/clear-cache prune\n")
+    (tmp_path / "packaging" / "root" / "usr" / "share" / "app").mkdir(parents=True)
+    (tmp_path / "packaging" / "root" / "usr" / "share" / "app" / "clear-cache").write_text(
+        '#!/bin/sh\ncase "$1" in prune) docker volume prune -f;; esac\n')
+    (tmp_path / "culler").mkdir()
+    (tmp_path / "culler" / "__init__.py").write_text("def main():\n    print('cull')\n")
+    (tmp_path / "culler" / "__main__.py").write_text("from culler import main\n\nmain()\n")
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "culler"\n\n[project.scripts]\n"cull_idle_servers.py" = "culler:main"\n'
+        '"culler" = "culler:main"\n')
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "pipeline_test.py").write_text("import sys\nprint(sys.argv[1])\n")
+    (tmp_path / "tests" / "test_units.py").write_text("import unittest\n\nunittest.main()\n")
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "ci.yml").write_text(
+        "on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n"
+        "      - run: python3 tests/pipeline_test.py run_pipeline\n      - run: python tests/test_units.py\n")
+    scripts = {s.path: s for s in scan_tree(tmp_path, git=False).scripts}
+    postinst = scripts["packaging/scripts/postinst.deb"]  # found by its shebang, run by the package
+    assert [(e.destructive, e.call.endswith("[runs packaging/root/usr/share/app/clear-cache]"))
+            for e in postinst.effects] == [(False, True)]
+    assert [e.destructive for e in scripts["packaging/root/usr/share/app/clear-cache"].effects] == [True]
+    assert sorted((c.path, c.line) for c in scripts["culler/__init__.py"].callers) == [
+        ("culler/__main__.py", 3), ("pyproject.toml", 5), ("pyproject.toml", 6)]
+    assert [f.name for f in scripts["tests/pipeline_test.py"].interface.flags] == ["arg1"]
+    assert "tests/test_units.py" not in scripts

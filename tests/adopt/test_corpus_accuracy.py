@@ -125,6 +125,8 @@ FLOORS: dict[str, dict[str, float]] = {
     "held-out-66": {"precision": 0.79, "recall": 0.79, "callers": 0.83, "flags": 0.97},
     # six not inventoried: test folders' scripts nothing outside them runs
     "held-out-67": {"precision": 0.86, "recall": 0.83, "callers": 0.77, "flags": 0.86},
+    # five not inventoried: test folders' scripts nothing outside them runs but a test runner
+    "held-out-68": {"precision": 0.7, "recall": 0.8, "callers": 0.86, "flags": 0.89},
 }
 
 
@@ -156,15 +158,15 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-67")
-    assert report["scripts"] >= 148
-    # every labelled script is inventoried or said why not: six, in test folders that nothing
-    # outside them runs
-    assert len(report["missed"]) <= 6
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-68")
+    assert report["scripts"] >= 145
+    # every labelled script is inventoried or said why not: five, in test folders that nothing
+    # outside them runs but a test runner or another test
+    assert len(report["missed"]) <= 5
     assert all(m["where"] == "absent" and "/test" in m["path"] for m in report["missed"])
-    # blind 0.81 / 0.64 (callers 0.61, flags 0.68); 0.86 / 0.83 (callers 0.78, flags 0.87) after
-    # its rules (vSphere's SDK, options appended to a variable, a mirror tool, an HTTP API
-    # wrapper's deleting paths; cron schedules in variables, test modules running commands,
-    # tool hooks in pyproject, click options shared through a list, a command class re-exported)
-    assert report["destructive"]["precision"] >= 0.86 and report["destructive"]["recall"] >= 0.83
-    assert report["callers"]["recall"] >= 0.77 and report["flags"]["recall"] >= 0.86
+    # blind 0.64 / 0.69 (callers 0.65, flags 0.83); 0.71 / 0.81 (callers 0.87, flags 0.90) after
+    # its rules (a Buildkite pipeline outside its folder, startup scripts in metadata, an agent
+    # check's argument list, Puppet's ERB units and NRPE commands, traitlets applications,
+    # package scripts per format, tornado requests, Spark overwrites)
+    assert report["destructive"]["precision"] >= 0.7 and report["destructive"]["recall"] >= 0.8
+    assert report["callers"]["recall"] >= 0.86 and report["flags"]["recall"] >= 0.89

@@ -3617,3 +3617,51 @@ def test_a_command_module_naming_a_siblings_command_class_does_what_it_does(tmp_
     migrate = scripts["app/management/commands/migrate.py"]
     assert [f.name for f in migrate.interface.flags] == ["--schema"]
     assert [(e.destructive, e.line) for e in migrate.effects] == [(True, 1)]
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    # tornado's request object with a DELETE method
+    ("from tornado.httpclient import AsyncHTTPClient, HTTPRequest\n\n"
+     "req = HTTPRequest(url=delete_url, method='DELETE', headers=h)\n", [("http", True)]),
+    # a deleting method of an object named as a service's connection
+    ("def delete(self):\n    for check in self.checks:\n        self.rpcm.conn.delete_check(check)\n", [("cloud", True)]),
+    ("def drop(self, doc_id):\n    self.client.delete(index=self.index_name, id=doc_id, ignore=404)\n", []),
+    # a Spark DataFrame written over its path, or with a mode an option may set to overwrite
+    ("df.write.option('compression', 'snappy').parquet(output, mode='overwrite')\n", [("file-write", True)]),
+    ("def save(df, mode='append'):\n    df.write.partitionBy('day').mode(mode)\n    if mode == 'overwrite':\n"
+     "        pass\n", [("file-write", True)]),
+    ("df.write.mode('append').parquet(output)\n", []),
+])
+def test_tornado_requests_connection_deletes_and_spark_overwrites(
+        source: str, expected: list[tuple[str, bool]]) -> None:
+    assert [(kind, destructive) for kind, destructive, _ in effects(source) if destructive] == expected
+
+
+def test_a_traitlets_applications_aliases_and_flags() -> None:
+    script, _ = scan("""
+        from traitlets import Bool, Int, Unicode
+        from traitlets.config import Application
+
+
+        class IdleCuller(Application):
+            timeout = Int(600, config=True, help="The idle timeout (in seconds)")
+            cull_users = Bool(False, config=True, help="Cull users in addition to servers")
+            url = Unicode("http://localhost:8081/hub/api", config=True)
+            generate_config = Bool(False, config=True)
+
+            aliases = {
+                "timeout": "IdleCuller.timeout",
+                "cull-users": "IdleCuller.cull_users",
+                "url": "IdleCuller.url",
+            }
+            flags = {"generate-config": ({"IdleCuller": {"generate_config": True}}, "write a config")}
+
+
+        def main():
+            IdleCuller.launch_instance()
+        """)
+    assert script.interface.kind == "traitlets"
+    assert [(f.name, f.type, f.default) for f in script.interface.flags] == [
+        ("--timeout", "integer", 600), ("--cull-users", "boolean", False),
+        ("--url", "string", "http://localhost:8081/hub/api"), ("--generate-config", "boolean", None)]
+    assert script.interface.flags[0].help == "The idle timeout (in seconds)"

@@ -2434,3 +2434,16 @@ def test_functions_running_their_arguments_and_calls_of_the_scripts_own_function
 def test_appended_options_dd_outputs_mirror_tools_and_deleting_api_paths(
         text: str, destructive: list[bool]) -> None:
     assert [e.destructive for e in scan(text).effects if e.destructive] == destructive
+
+
+@pytest.mark.parametrize(("text", "destructive"), [
+    # a service definition taken down and installed again by the same hook
+    ("gitlab-runner uninstall --service=gitlab-runner || :\ngitlab-runner install --user=gitlab-runner\n", []),
+    ("gitlab-runner uninstall --service=gitlab-runner\n", [True]),
+    # an archive written by skopeo, 7z or zstd after removing the previous one
+    ('rm -f "${archive}"\nskopeo copy oci:"out/${dir}" docker-archive:"${archive}"\n'
+     'rm -f "${prebuilt}.xz"\n7z a -mx8 -txz "${prebuilt}.xz" "${prebuilt}"\n'
+     'rm -f "${zst}"\nzstd -9 -o "${zst}" "${archive}"\n', []),
+])
+def test_reinstalled_services_and_archives_written_again(text: str, destructive: list[bool]) -> None:
+    assert [e.destructive for e in scan(text).effects if e.destructive] == destructive

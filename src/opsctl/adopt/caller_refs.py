@@ -398,8 +398,11 @@ class ScriptIndex:
         if not _MODULE_RE.match(module):
             return None
         relative = module.replace(".", "/")
+        # ``pkg:main`` names a function of the package's ``__init__``; ``pkg`` alone, what
+        # ``python -m pkg`` runs
+        order = ("__init__", "__main__") if ":" in target else ("__main__", "__init__")
         for src in ("", "src", "lib"):
-            for path in (f"{relative}.py", f"{relative}/__main__.py", f"{relative}/__init__.py"):
+            for path in (f"{relative}.py", *(f"{relative}/{name}.py" for name in order)):
                 full = join_path(join_path(base_dir, src), path)
                 if full in self.scripts:
                     return full
@@ -1068,6 +1071,24 @@ def _flask_command(words: Sequence[Word]) -> Word | None:
 _DOCKER_CONTINUATION = re.compile(r"[ \t]*\\\r?\n(?:[ \t]*#[^\n]*\n)*")
 """A backslash that ends a line of a Dockerfile instruction (and the comment lines after it,
 which Docker drops): the instruction goes on."""
+
+
+_BOOT_SCRIPT_FILE = re.compile(r"\b(?:startup-script|shutdown-script|user-data)=([^\s,\"';]+)")
+
+
+def boot_script_files(file: CallerFile, index: ScriptIndex, collector: Collector) -> None:
+    """A file handed to a machine to run at boot or shutdown by a cloud's metadata
+    (``gcloud compute instances create --metadata-from-file startup-script=setup.sh``, an
+    instance list's ``metadata_from_file: startup-script=startup-docker.sh``): it runs there.
+    Relative to the file's folder, else the root."""
+    if "-script=" not in file.text and "user-data=" not in file.text:
+        return
+    here = posixpath.dirname(file.path)
+    for number, line in enumerate(file.lines, 1):
+        for match in _BOOT_SCRIPT_FILE.finditer(line):
+            script = index.resolve_path(match.group(1), [here, ""], {})
+            if script is not None and script != file.path:
+                collector.add(script, file.path, number, "script", file.text_of(number))
 
 
 def docker_contexts(folder: str) -> list[str]:

@@ -235,7 +235,7 @@ templates, aliases and copies, and read every command of a file that mentions a 
 _MAX_HINTS = 64
 
 
-_TEMPLATE_SUFFIXES = (".j2", ".jinja", ".jinja2", ".tmpl", ".tpl")
+_TEMPLATE_SUFFIXES = (".j2", ".jinja", ".jinja2", ".tmpl", ".tpl", ".erb")
 
 
 _PATH_FOLDERS = frozenset({"/bin", "/sbin", "/usr/bin", "/usr/sbin", "/usr/local/bin", "/usr/local/sbin"})
@@ -269,7 +269,9 @@ def classify(path: str, scripts: frozenset[str]) -> str | None:
     """Which reader applies to a file, from its path alone (None: not a caller). A template
     of one (``supervisor_task.conf.j2``, ``docker-compose.yml.j2``) is read as what it renders."""
     if path.lower().endswith(_TEMPLATE_SUFFIXES) and path not in scripts:
-        return classify(path.rsplit(".", 1)[0], scripts)
+        rendered = classify(path.rsplit(".", 1)[0], scripts)
+        if rendered is not None or not path.lower().endswith(".erb"):
+            return rendered  # (an ERB template read by its own name otherwise: ``x.conf.erb``)
     name = posixpath.basename(path)
     lower = name.lower()
     parts = path.split("/")
@@ -316,7 +318,7 @@ def classify(path: str, scripts: frozenset[str]) -> str | None:
         # a job DSL seed or a pipeline library's step (``jenkins-dsl/cassandra_job_dsl_seed.groovy``,
         # ``vars/deploy.groovy``): ``shell('./build.sh')``, ``sh "./test.sh"`` as in a Jenkinsfile
         return "jenkins"
-    if (yaml_file and (".circleci" in folders or ".buildkite" in folders or ".azure" in folders
+    if (yaml_file and (".circleci" in folders or ".buildkite" in folders or "buildkite" in folders or ".azure" in folders
                        or ".azure-pipelines" in folders or lower.startswith((
             "azure-pipelines", "bitbucket-pipelines", ".travis", ".drone", "buildkite",
             ".woodpecker", "cloudbuild", "appveyor", "codefresh", "buildspec",
@@ -337,7 +339,7 @@ def classify(path: str, scripts: frozenset[str]) -> str | None:
         return "npm"
     if ("logrotate" in lower and lower.endswith(".conf")) or "logrotate.d" in folders:
         return "logrotate"
-    if lower.endswith((".service", ".timer")) or (
+    if lower.endswith((".service", ".timer", ".systemd")) or (
             lower.endswith(".conf") and folders and folders[-1].endswith((".service.d", ".timer.d"))):
         return "systemd"  # (a drop-in, ``docker.service.d/failure.conf``: ``ExecStartPre=...``)
     if lower in ("up", "down") and len(folders) >= 2 and folders[-2] == "s6-rc.d" \

@@ -21,6 +21,7 @@ from opsctl.adopt.caller_refs import (
     Collector,
     ScriptIndex,
     Where,
+    boot_script_files,
     callers_in_chunk,
     callers_in_word_list,
     command_refs,
@@ -93,6 +94,7 @@ def callers_in_shell(file: CallerFile, index: ScriptIndex, collector: Collector,
     text = _BATS_TITLE.sub(r'\1""', file.text) if "@test" in file.text else file.text
     callers_in_chunk(file, text, 1, index, collector, "script", Where(file.path, None))
     _scan_cron_lines(file, index, collector)
+    boot_script_files(file, index, collector)
     _scan_evaluated_variables(file, index, collector)
     if "dokku" in file.text:
         _scan_plugin_subcommands(file, index, collector)
@@ -1158,12 +1160,16 @@ def callers_in_entry_points(file: CallerFile, index: ScriptIndex, collector: Col
         for table in tables:
             if not isinstance(table, dict):
                 continue
-            for value in table.values():
+            for key, value in table.items():
                 if isinstance(value, dict):
                     value = value.get("callable") or value.get("reference") or ""
                 if isinstance(value, str) and value:
                     is_path = "/" in value or value.endswith((".py", ".sh"))
-                    targets.append((value, _line_with(file, value), is_path))
+                    # (the line of this entry: two commands may name the same function)
+                    entry = re.compile(rf"""^\s*["']?{re.escape(str(key))}["']?\s*=""")
+                    line = next((n for n, text in enumerate(file.lines, 1) if value in text and entry.match(text)),
+                                0) or _line_with(file, value)
+                    targets.append((value, line, is_path))
         for value in data.get("tool", {}).get("setuptools", {}).get("script-files", []) or []:
             if isinstance(value, str):
                 targets.append((value, _line_with(file, value), True))

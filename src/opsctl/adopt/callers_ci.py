@@ -22,6 +22,7 @@ from opsctl.adopt.caller_refs import (
     Found,
     ScriptIndex,
     Where,
+    boot_script_files,
     callers_in_chunk,
     callers_in_word_list,
     command_refs,
@@ -348,6 +349,7 @@ def callers_in_gitlab(file: CallerFile, index: ScriptIndex, collector: Collector
 
 def callers_in_ci(file: CallerFile, index: ScriptIndex, collector: Collector,
                   plan: list[tuple[str, str]]) -> None:
+    boot_script_files(file, index, collector)
     for document in _compose_all(file.text):
         for value in _walk_keys(document, _CI_KEYS):
             _scan_yaml_commands(file, value, index, collector, "ci", Where(file.path, ""))
@@ -437,8 +439,11 @@ def callers_in_yaml(file: CallerFile, index: ScriptIndex, collector: Collector,
         _files_run_by_chart(file, index, collector)
     if "andler:" in file.text:
         callers_as_function_handler(file, index, collector, _YAML_HANDLER)
+    boot_script_files(file, index, collector)
     if "_command:" in file.text.lower() or "-command:" in file.text.lower() or "cmd:" in file.text.lower():
         _command_keys(file, index, collector)
+    if "args" in file.text and not re.search(r"^\s*(?:apiVersion|services):", file.text, re.M):
+        _argument_lists(file, index, collector)
     if file.path.rpartition("/")[2].lower() in ("appspec.yml", "appspec.yaml") and re.search(
             r"^hooks:", file.text, re.M):
         # the scripts of the deployment's lifecycle hooks (``BeforeInstall: - location: x.sh``),
@@ -497,6 +502,10 @@ def callers_in_yaml(file: CallerFile, index: ScriptIndex, collector: Collector,
         callers_in_compose(file, index, collector, plan)
     elif _CONCOURSE_RUN.search(file.text) and re.search(r"^\s*path:\s*\S", file.text, re.M):
         _callers_in_concourse(file, index, collector)
+    elif re.search(r"^steps:", file.text, re.M) and re.search(r"^\s*-?\s*commands?:", file.text, re.M):
+        # a Buildkite pipeline kept outside ``.buildkite/`` (``pipelines/publish.yml``: ``steps:``
+        # of ``command:``/``commands:``), uploaded by ``buildkite-agent pipeline upload``
+        callers_in_ci(file, index, collector, plan)
     elif _ANSIBLE_HINT.search(file.text):
         _callers_in_ansible(file, index, collector)
     elif re.search(r"^\s*(before_)?script:", file.text, re.M) and re.search(
@@ -525,6 +534,26 @@ def _command_keys(file: CallerFile, index: ScriptIndex, collector: Collector) ->
             callers_in_chunk(file, value, number, index, collector, "script", Where(file.path, None))
 
 
+_ARGS_LIST = re.compile(r"""^\s*(?:-\s+)?args\s*:\s*\[\s*["']([^"']+)["']""")
+
+
+def _argument_lists(file: CallerFile, index: ScriptIndex, collector: Collector) -> None:
+    """A monitoring agent's or a tool's check whose ``args: ["{{ plugin_dir }}/nfs_check.py",
+    "-H", ...]`` list starts with a script's path (the program it runs it with, ``file:
+    run_plugin_in_venv.sh``, a runner): kind ``script``. Not a Kubernetes manifest's or a
+    compose file's, which their own readers take."""
+    for number, line in enumerate(file.lines, 1):
+        match = _ARGS_LIST.match(line)
+        if match is None:
+            continue
+        first = _TEMPLATE_TAGS.sub("", match.group(1)).strip()
+        if "/" in first and first.endswith(_SCRIPT_ENDINGS):
+            script = index.resolve_path(first, [posixpath.dirname(file.path), ""], {})
+            if script is not None and script != file.path:
+                collector.add(script, file.path, number, "script", file.text_of(number))
+
+
+_SCRIPT_ENDINGS = (".py", ".sh", ".bash", ".pl", ".rb")
 _YAML_HANDLER = re.compile(r"""^\s*(?:-\s+)?[Hh]andler:\s*["']?(?P<module>[\w./-]+)\.(?P<function>\w+)["']?\s*(?:#.*)?$""")
 """``Handler: main.handler`` (CloudFormation, SAM), ``handler: src/jobs/prune.run`` (Serverless)."""
 _PROW_JOBS = re.compile(r"^(?:presubmits|postsubmits|periodics):", re.M)

@@ -30,7 +30,7 @@ from opsctl.adopt.caller_refs import (
 )
 from opsctl.adopt.model import CallerKind
 
-_COMMAND_ATTRIBUTE = re.compile(r"^\s*(?:command|exec_start(?:_pre|_post)?)\s*=>\s*(.+?)\s*,?\s*$")
+_COMMAND_ATTRIBUTE = re.compile(r"^\s*(?:(?:nrpe_|check_)?command|exec_start(?:_pre|_post)?)\s*=>\s*(.+?)\s*,?\s*$")
 """``command => '...'`` (``exec``, ``cron``), and ``exec_start => '...'`` of a defined type
 that makes a systemd service or timer of it (as its ``ExecStart=``)."""
 _SHELLQUOTE_OPEN = re.compile(r"\bshellquote\(\s*\[")
@@ -193,6 +193,8 @@ def callers_in_daemon_config(file: CallerFile, index: ScriptIndex, collector: Co
         if match:
             # a template's tags (<%= @title %>) and NRPE's macros ($ARG1$) are words, not paths
             command = re.sub(r"<%.*?%>", "X", match.group(1)).replace("$ARG", "ARG")
+            # (Nagios's ``$USER1$`` is, by convention, its plugins' folder)
+            command = command.replace("$USER1$", "/usr/lib/nagios/plugins")
             callers_in_chunk(file, command, number, index, collector, "script", where)
 
 

@@ -257,6 +257,7 @@ _DATA_SUFFIXES = frozenset({".md", ".txt", ".json", ".yml", ".yaml", ".toml", ".
                             ".gz", ".tgz", ".xml", ".lock", ".csv", ".sql", ".mk"})
 
 
+_MAINTAINER_NAMES = frozenset({"preinst", "postinst", "prerm", "postrm"})
 _MAINTAINER_SCRIPT = re.compile(r"\.(?:preinst|postinst|prerm|postrm|config|init|init\.d)$")
 """``debian/openfire.postrm``, ``debian/app.init.d``: a package's maintainer and init scripts,
 which dpkg runs (made executable when the package is built, so not always in the tree)."""
@@ -276,7 +277,7 @@ def _consider(found: Discovery, file: Path, rel: str, max_bytes: int) -> None:
     if language is None and file.suffix not in ("",) and not name.startswith(".") and not (
             file.suffix not in _DATA_SUFFIXES and os.access(file, os.X_OK)) and not (
             file.suffix in _TEMPLATE_SUFFIXES and not Path(file.stem).suffix) and not (
-            _MAINTAINER_SCRIPT.search(name) and "debian" in rel.split("/")[:-1]):
+            _MAINTAINER_SCRIPT.search(name) and "debian" in rel.split("/")[:-1]) and name.split(".", 1)[0] not in _MAINTAINER_NAMES:  # (``postinst.deb``, ``prerm.rpm``: per format)
         # a Makefile.in, a workflow, a Dockerfile: maybe a caller. An executable file with
         # another suffix (``pg_autoctl.valgrind``) is read for a shebang, as one without is,
         # and so is a template of a file without one (``entrypoint.tmpl``: a script if it

@@ -181,6 +181,10 @@ _HANDED_DELETE = re.compile(r"^(?:delete|destroy|purge|terminate|wipe)(?:_\w+)?$
 _VSPHERE_DESTROYS = re.compile(r"^(?:Destroy|Delete|Remove|Revert|Unregister|Purge|Erase|Format)[A-Z]?\w*$")
 """pyVmomi's deleting methods (``Destroy_Task``, ``RemoveAllSnapshots_Task``, ``RevertToCurrentSnapshot_Task``,
 ``DeleteDatastoreFile_Task``, ``RemoveVirtualSwitch``, ``UnregisterVM``)."""
+_CONNECTION_DELETE = re.compile(r"^(?:delete|destroy|terminate|purge)_\w+$")
+"""(not a bare ``delete``: ``client.delete(index=..., id=...)`` is a search index's document)"""
+_CONNECTION_NAMES = frozenset({"conn", "connection", "client", "api", "sdk", "cloud", "service_client"})
+_SPARK_WRITES = frozenset({"mode", "parquet", "csv", "json", "orc", "text", "save", "saveAsTable"})
 _DELETING_PREFIX = re.compile(r"(?:delete|destroy|purge|terminate|wipe)_")
 _GENTLE_SIGNALS = frozenset({"HUP", "USR1", "USR2", "CONT", "STOP", "TSTP", "WINCH"})
 _TERMINATING_SIGNALS = frozenset({"KILL", "TERM", "INT", "QUIT", "ABRT"})
@@ -246,7 +250,9 @@ _SQL_STATEMENT = re.compile(r"^\W*([A-Za-z]+)\s+(\S+)")
 _SQL_DESTRUCTIVE = {"DELETE", "DROP", "TRUNCATE"}
 _SQL_MUTATING = {"UPDATE", "ALTER", "INSERT", "CREATE", "GRANT", "REVOKE", "REPLACE", "MERGE", "UPSERT", "RENAME"}
 _SQL_NOISE = re.compile(r"--[^\n]*|/\*.*?\*/|'(?:[^']|'')*'", re.DOTALL)
-_URLLIB = {"urllib.request.Request", "urllib.request.urlopen", "urllib2.Request", "urllib2.urlopen"}
+_URLLIB = {"urllib.request.Request", "urllib.request.urlopen", "urllib2.Request", "urllib2.urlopen",
+           # tornado's request object, fetched by its client (``HTTPRequest(url=u, method="DELETE")``)
+           "tornado.httpclient.HTTPRequest"}
 _ORM_MUTATING = {"update", "bulk_update", "bulk_create", "create", "get_or_create", "update_or_create"}
 _SESSION_MUTATING = {"add", "add_all", "merge", "bulk_save_objects", "bulk_insert_mappings",
                      "bulk_update_mappings"}
@@ -1159,6 +1165,15 @@ class EffectFinder:
     def _add(self, kind: EffectKind, destructive: bool, call: ast.Call, confidence: Confidence = "high") -> None:
         self.found.append(Effect(kind, destructive, node_text(call), call.lineno, confidence))
 
+    def _spark_overwrite(self, call: ast.Call, attr: str) -> bool:
+        """Whether a Spark writer call overwrites: its ``mode`` (argument or keyword) is
+        ``"overwrite"``, or a value the script may set to it (the literal is in the module)."""
+        mode = call.args[0] if attr == "mode" and call.args else keywords(call).get("mode")
+        if mode is None:
+            return False
+        text = const_str(mode)
+        return text == "overwrite" if text is not None else "'overwrite'" in self.source or '"overwrite"' in self.source
+
     def _vsphere(self, call: ast.Call, func: ast.Attribute, attr: str) -> None:
         """VMware's vSphere SDK (pyVmomi): a managed object's ``Destroy_Task``, ``RemoveSnapshot_Task``,
         ``RevertToSnapshot_Task``, ``DeleteVStorageObject_Task``, ``RemovePortGroup``... lose what
@@ -1309,6 +1324,11 @@ class EffectFinder:
               or isinstance(func, ast.Subscript) or attr == "exec_command"
               or (isinstance(func, ast.Call) and "Command" in self.source)):
             self._command(call, scope, name, attr)
+        elif attr in _SPARK_WRITES and isinstance(func, ast.Attribute) and ".write" in (node_text(func.value) or "") \
+                and self._spark_overwrite(call, attr):
+            # a DataFrame written over what the path or table held (``.mode("overwrite")``,
+            # ``.parquet(out, mode="overwrite")``, or a mode an option sets to "overwrite")
+            self._add("file-write", True, call, "medium")
         elif attr and self.vsphere and isinstance(func, ast.Attribute) and (
                 _VSPHERE_DESTROYS.match(attr) or attr == "ReconfigVM_Task"):
             self._vsphere(call, func, attr)
@@ -1633,7 +1653,11 @@ class EffectFinder:
         if self.clients and _CLOUD_DESTRUCTIVE.match(attr) and self._rooted(func.value, self.clients):
             self._add("cloud", True, call, "medium")
             return True
-        if _CLOUD_NAMED_DESTRUCTIVE.match(attr):
+        if _CLOUD_NAMED_DESTRUCTIVE.match(attr) or (
+                _CONNECTION_DELETE.match(attr) and isinstance(func.value, ast.Attribute | ast.Name)
+                and (dotted(func.value) or "").rpartition(".")[2].lower() in _CONNECTION_NAMES):
+            # (and a deleting method of an object named as a service's connection or client:
+            # ``self.rpcm.conn.delete_check(check)``, ``api.destroy_server(id)``)
             self._add("cloud", True, call, "medium")
             return True
         if _CLOUD_NAMED_MUTATING.match(attr):

@@ -1558,6 +1558,43 @@ class InterfaceFacts:
     gives it (:func:`~opsctl.adopt.python_local.borrowed_interface`)."""
 
 
+_TRAIT_TYPES = {"Int": "integer", "Integer": "integer", "Float": "number", "Bool": "boolean", "Unicode": "string",
+                "List": "list", "Enum": "choice", "CaselessStrEnum": "choice"}
+
+
+def _traitlets_interface(index: ModuleIndex) -> list[Flag]:
+    """A traitlets ``Application`` (Jupyter's tools): its class's ``aliases`` (``"cull-every":
+    "IdleCuller.cull_every"``, an option taking a value, typed and described by that trait) and
+    ``flags`` (switches), as ``--name``; the framework's own (``--log-level``...) aside."""
+    flags: list[Flag] = []
+    for cls in index.classes:
+        bases = [index.canonical(base) or "" for base in cls.bases]
+        if not any(base.startswith(("traitlets.", "jupyter_core.")) and base.endswith(("Application", "App"))
+                   for base in bases):
+            continue
+        traits = {target.id: statement.value for statement in cls.body if isinstance(statement, ast.Assign)
+                  for target in statement.targets if isinstance(target, ast.Name)}
+        for attribute, switch in (("aliases", False), ("flags", True)):
+            table = traits.get(attribute)
+            if not isinstance(table, ast.Dict):
+                continue
+            for key, value in zip(table.keys, table.values, strict=True):
+                name = const_str(key) if key is not None else None
+                if not name:
+                    continue
+                flag = Flag(name=f"--{name}", type="boolean" if switch else "string", line=key.lineno)  # type: ignore[union-attr]
+                target = const_str(value) if not switch else None
+                trait = traits.get(target.rpartition(".")[2]) if target else None
+                if isinstance(trait, ast.Call):
+                    flag.type = _TRAIT_TYPES.get((dotted(trait.func) or "").rpartition(".")[2], flag.type)
+                    ok, default = literal(trait.args[0]) if trait.args else (False, None)
+                    if ok and default is not None:
+                        flag.default = default
+                    flag.help = const_str(keywords(trait).get("help"))
+                flags.append(flag)
+    return flags
+
+
 def extract_interface(index: ModuleIndex, source: str, *, django_path: bool = False) -> InterfaceFacts:
     """The script's command line, by the first framework found (Django, click, typer, argparse,
     optparse, getopt, then bare ``sys.argv``). Cheap substring checks skip absent frameworks."""
@@ -1613,6 +1650,11 @@ def extract_interface(index: ModuleIndex, source: str, *, django_path: bool = Fa
         handled = _handed_subparsers(index)
         if handled is not None:
             facts.interface = Interface("oslo.config", *handled)
+            return facts
+    if "traitlets" in source and "aliases" in source:
+        traits = _traitlets_interface(index)
+        if traits:
+            facts.interface = Interface("traitlets", traits, [])
             return facts
     if "flask_script" in source or "flask.ext.script" in source:
         flags, commands = _flask_script_interface(index)

@@ -317,6 +317,7 @@ def _scan_tree(root: Path, folder: Path, found: Discovery, *, git: bool, now: da
     for script in inventory.scripts:
         script.callers = callers.get(script.path, [])
         script.owners = owners.get(script.path)
+    _runs_of_own_commands(inventory.scripts, callers)
     image_builds = _image_build_scripts(inventory.scripts, folder)
     for script in inventory.scripts:
         for effect in script.effects:
@@ -333,6 +334,45 @@ def _scan_tree(root: Path, folder: Path, found: Discovery, *, git: bool, now: da
         script.tier, script.reasons, script.risk = tier, reasons, risk  # type: ignore[assignment]
     inventory.scripts.sort(key=lambda s: (-tier_rank(s.tier), -s.risk, s.path))
     return inventory
+
+
+_DELETING_VERB = re.compile(r"(?:[\w-]+[:_-])?(?:delete|destroy|purge|prune|remove|rm|drop|wipe|teardown|nuke|clean|"
+                            r"cleanup|terminate|uninstall)(?:[:_-][\w-]+)?")
+
+
+def _runs_of_own_commands(scripts: list[Script], callers: dict[str, list[Caller]]) -> None:
+    """``/usr/share/gitlab-runner/clear-docker-cache prune``: a deleting verb given to a script of
+    the tree (found as a caller of it, on that line), which reads its arguments itself. What that
+    script deletes is its own effect, reported there; the caller runs it (a change here). A
+    script that hands its arguments on to a program (``bin/cli rm -rf x``: ``exec docker exec
+    app "$@"``) is a wrapper, and the command it is given stays the caller's."""
+    by_path = {script.path: script for script in scripts}
+    run_at: dict[tuple[str, int], list[Script]] = {}
+    for callee, places in callers.items():
+        target = by_path.get(callee)
+        if target is None or target.language != "shell" or any(f.passed_on for f in target.interface.flags):
+            continue
+        for caller in places:
+            if caller.kind == "script" and not caller.text.lstrip().startswith((". ", "source ")):
+                run_at.setdefault((caller.path, caller.line), []).append(target)
+    if not run_at:
+        return
+    for script in scripts:
+        for effect in script.effects:
+            if not (effect.destructive and effect.kind == "command" and effect.confidence == "medium"
+                    and effect.path is None and (script.path, effect.line) in run_at):
+                continue
+            words = effect.call.split()
+            program = words[0].rsplit("/", 1)[-1] if words else ""
+            verb = next((w for w in words[1:] if not w.startswith("-")), "")
+            if not _DELETING_VERB.fullmatch(verb):
+                continue  # (``dalmatian aws run-command s3 rm ...``: a command handed on, deeper down)
+            for target in run_at[(script.path, effect.line)]:
+                name = target.path.rsplit("/", 1)[-1]
+                if program and program in (name, name.rsplit(".", 1)[0]) and target.path != script.path:
+                    effect.destructive = False
+                    effect.call += f" [runs {target.path}]"
+                    break
 
 
 def _calls_commands(file: Path) -> bool:
@@ -385,6 +425,11 @@ _TEST_RUNNER = re.compile(r"(?<![\w.-])(?:py\.?test|pytest|nose2?|nosetests|unit
                           r"|coverage\s+run|go\s+test)(?![\w.-])")
 
 
+_TEST_MODULE = re.compile(r"^\s*(?:import|from)\s+(?:unittest|pytest)\b|\bunittest\.TestCase\b", re.M)
+_RUN_BY_PYTHON = re.compile(r"\bpython[\d.]*\s+(?:-u\s+)?[\w./${}-]+\.py\s+[\w\"'$-]")
+"""``python3 tests/pipeline_v2_test.py run_pipeline ...``: run as a program, with arguments."""
+
+
 def _ci_scripts_of_test_folders(inventory: Inventory, candidates: list[Candidate],
                                 callers: dict[str, list[Caller]], folder: Path, jobs: int | None) -> set[str]:
     """A script in a test folder (or named as a test) that CI, a build file, cron or a
@@ -402,10 +447,17 @@ def _ci_scripts_of_test_folders(inventory: Inventory, candidates: list[Candidate
     ran = _run_from_outside(candidates, callers)
     for candidate in candidates:
         name = candidate.path.rsplit("/", 1)[-1]
-        if candidate.language == "python" and (name.startswith("test_") or name.endswith("_test.py")
-                                               or name == "conftest.py"):
-            continue
         run = candidate.path in ran
+        if candidate.language == "python" and (name.startswith("test_") or name.endswith("_test.py")
+                                               or name == "conftest.py") and not (
+                run and any(_RUN_BY_PYTHON.search(caller.text) and name in caller.text
+                            and not _TEST_RUNNER.search(caller.text)
+                            for caller in callers.get(candidate.path, ()))
+                and not _TEST_MODULE.search(read_text(candidate.file) or "import unittest")):
+            # (unless CI runs it as a program with arguments: ``python3 tests/pipeline_v2_test.py
+            # run_pipeline "$TOKEN"``, a script with a command line of its own, named as a test;
+            # a unittest or pytest module, or one run by its path alone, stays a test)
+            continue
         if candidate.interpreter is None:  # named as a test outside a test folder: not read yet
             try:
                 with open(candidate.file, "rb") as handle:

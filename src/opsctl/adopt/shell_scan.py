@@ -592,6 +592,14 @@ def _outputs(words: list[str]) -> list[str]:
             [w.partition("=")[2] for w in args if w.startswith("--output-file=")]
     if program in ("gpg", "gpg2") and (signed := _gpg_signature(args, positionals)):
         return [signed]
+    if program == "skopeo" and positionals[:1] == ["copy"] and len(positionals) > 2:
+        # ``skopeo copy oci:dir docker-archive:"$archive"``: a local archive or folder it writes
+        transport, _, where = positionals[2].partition(":")
+        return [where.split(":", 1)[0]] if transport in ("docker-archive", "oci-archive", "dir", "oci") else []
+    if program in ("7z", "7za", "7zz", "7zr") and positionals[:1] in (["a"], ["u"]) and len(positionals) > 1:
+        return positionals[1:2]  # ``7z a -mx8 -txz "$out.xz" "$out"``: the archive it writes
+    if program in ("zstd", "xz", "gzip", "bzip2", "lz4") and ("-o" in args):
+        return [args[i + 1] for i, w in enumerate(args[:-1]) if w == "-o"]  # ``zstd -9 -o X Y``
     if program == "dd":  # ``dd if=/dev/zero of=1GB.img bs=1M count=1024``: the file it writes
         return [w[3:] for w in args if w.startswith("of=") and not w.startswith("of=/dev/")]
     if program == "openssl":  # ``openssl req ... -out "$dir/$name.csr"``, ``genrsa -out key.pem``
@@ -822,6 +830,18 @@ class _Scan(ShellInterface):
             return False  # (``killall -KILL uwsgi``: every such process on the host, at once)
         started = {command_program(command.words)[0] for command in self.parsed.commands if command.words}
         return all(name in started for name in names)
+
+    def reinstalled(self, command: Command) -> bool:
+        """``gitlab-runner uninstall --service=x`` followed, in the same function (or at the top
+        level), by ``gitlab-runner install``: a tool without a rule of its own taking its service
+        definition down to set it up again (a package hook's reinstall), not a loss."""
+        words = command.words
+        program, index = command_program(words)
+        if program is None or program in RULES or words[index + 1:index + 2] != ["uninstall"]:
+            return False
+        return any(command_program(c.words)[0] == program and "install" in c.words[1:3]
+                   and c.function == command.function and c.seq > command.seq
+                   for c in self.parsed.commands if c.words)
 
     def removes_tested_links(self, words: list[str]) -> bool:
         """``rm -vf "$fromfile"`` where the script tests ``-L "$fromfile"`` (``test -L``, ``[ -h
@@ -1535,6 +1555,8 @@ class _Scan(ShellInterface):
                     effect = None
                 elif effect is not None and effect.destructive and _runtime_or_links(command.words):
                     effect.destructive = False  # run-time state, or a service disabled: a change
+                elif effect is not None and effect.destructive and self.reinstalled(command):
+                    effect.destructive = False  # ``tool uninstall`` then ``tool install``: set up again
                 elif effect is not None and effect.destructive and self.removes_tested_links(command.words):
                     effect.destructive = False  # ``test -L "$f" || continue; rm -f "$f"``: a link
                 elif effect is not None and effect.destructive and self.pid_file_stop(command.words):

@@ -43,7 +43,7 @@ COMMAND_FIELD = "command"
 PASSTHROUGH_FIELD = "args"
 _JOINED_KINDS = ("argparse", "click", "typer", "optparse", "getopt", "fire", "docopt", "oslo.config",
                  "flask-script", "cyclopts")
-_DOUBLE_DASH_KINDS = ("argparse", "click", "typer", "optparse", "getopt", "getopts", "docopt", "oslo.config",
+_DOUBLE_DASH_KINDS = ("argparse", "click", "typer", "optparse", "getopt", "getopts", "docopt", "oslo.config", "traitlets",
                       "flask-script", "cyclopts")
 """(python-fire reads the words after ``--`` as its own flags, not the script's)"""
 _PYTHON = re.compile(r"^python3?$")
