@@ -3206,3 +3206,23 @@ def test_package_scripts_per_format_entry_points_of_a_package_and_tests_run_as_p
         ("culler/__main__.py", 3), ("pyproject.toml", 5), ("pyproject.toml", 6)]
     assert [f.name for f in scripts["tests/pipeline_test.py"].interface.flags] == ["arg1"]
     assert "tests/test_units.py" not in scripts
+
+
+def test_a_vagrantfiles_file_join_paths_options_on_their_own_lines_and_triggers(tmp_path: Path) -> None:
+    files = {"provision/provision-site.sh": "#!/bin/bash\ngit reset --hard\n",
+             "config/homebin/vagrant_up": "#!/bin/bash\necho up\n",
+             "Vagrantfile": """
+                Vagrant.configure("2") do |config|
+                  config.vm.provision "site-x",
+                    type: 'shell',
+                    path: File.join('provision', 'provision-site.sh'),
+                    args: ['x']
+                  config.trigger.after :up do |trigger|
+                    trigger.run_remote = { inline: '/srv/config/homebin/vagrant_up' }
+                  end
+                end
+                """}
+    assert callers(tmp_path, files, ("provision/provision-site.sh", "config/homebin/vagrant_up")) == {
+        "provision/provision-site.sh": [("Vagrantfile", 4, "script", "path: File.join('provision', 'provision-site.sh'),")],
+        "config/homebin/vagrant_up": [("Vagrantfile", 7, "script",
+                                       "trigger.run_remote = { inline: '/srv/config/homebin/vagrant_up' }")]}

@@ -127,6 +127,8 @@ FLOORS: dict[str, dict[str, float]] = {
     "held-out-67": {"precision": 0.86, "recall": 0.83, "callers": 0.77, "flags": 0.86},
     # five not inventoried: test folders' scripts nothing outside them runs but a test runner
     "held-out-68": {"precision": 0.7, "recall": 0.8, "callers": 0.86, "flags": 0.89},
+    # two not inventoried: a test folder's runners that only a test image's entrypoint runs
+    "held-out-69": {"precision": 0.59, "recall": 0.73, "callers": 0.89, "flags": 0.95},
 }
 
 
@@ -158,15 +160,14 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-68")
-    assert report["scripts"] >= 145
-    # every labelled script is inventoried or said why not: five, in test folders that nothing
-    # outside them runs but a test runner or another test
-    assert len(report["missed"]) <= 5
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-69")
+    assert report["scripts"] >= 133
+    # every labelled script is inventoried or said why not: two, in a test folder that only a
+    # test image runs
+    assert len(report["missed"]) <= 2
     assert all(m["where"] == "absent" and "/test" in m["path"] for m in report["missed"])
-    # blind 0.64 / 0.69 (callers 0.65, flags 0.83); 0.71 / 0.81 (callers 0.87, flags 0.90) after
-    # its rules (a Buildkite pipeline outside its folder, startup scripts in metadata, an agent
-    # check's argument list, Puppet's ERB units and NRPE commands, traitlets applications,
-    # package scripts per format, tornado requests, Spark overwrites)
-    assert report["destructive"]["precision"] >= 0.7 and report["destructive"]["recall"] >= 0.8
-    assert report["callers"]["recall"] >= 0.86 and report["flags"]["recall"] >= 0.89
+    # blind 0.59 / 0.73 (callers 0.81, flags 0.95); 0.59 / 0.73 (callers 0.90, flags 0.95) after
+    # its rules (a Vagrantfile's File.join paths, provisioner options on their own lines and
+    # triggers; an unknown tool told to undeploy)
+    assert report["destructive"]["precision"] >= 0.59 and report["destructive"]["recall"] >= 0.73
+    assert report["callers"]["recall"] >= 0.89 and report["flags"]["recall"] >= 0.95

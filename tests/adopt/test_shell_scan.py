@@ -2447,3 +2447,7 @@ def test_appended_options_dd_outputs_mirror_tools_and_deleting_api_paths(
 ])
 def test_reinstalled_services_and_archives_written_again(text: str, destructive: list[bool]) -> None:
     assert [e.destructive for e in scan(text).effects if e.destructive] == destructive
+
+
+def test_an_unknown_tool_told_to_undeploy_deletes() -> None:
+    assert [e.destructive for e in scan("rdk --region us-east-1 undeploy -a\n").effects] == [True]

@@ -233,8 +233,12 @@ def callers_in_s6_rc(file: CallerFile, index: ScriptIndex, collector: Collector,
     callers_in_chunk(file, file.text, 1, index, collector, "script", Where(file.path, None))
 
 
-_VAGRANT_PATH = re.compile(r"""provision\b.*?(?:\bpath:|:path\s*=>)\s*(["'])(?P<path>[^"'\n]+)\1""")
-_VAGRANT_INLINE = re.compile(r"""provision\b.*?(?:\binline:|:inline\s*=>)\s*(["'])(?P<command>[^"'\n]+)\1""")
+_VAGRANT_PATH = re.compile(r"""(?:provision\b.*?|^\s*)(?:\bpath:|:path\s*=>)\s*(["'])(?P<path>[^"'\n]+)\1""")
+_VAGRANT_INLINE = re.compile(r"""(?:provision\b|\btrigger\.run(?:_remote)?\b|^\s*).*?(?:\binline:|:inline\s*=>)\s*(["'])(?P<command>[^"'\n]+)\1""")
+"""(a provisioner's options on lines of their own; a trigger's ``run_remote = { inline: '...' }``)"""
+
+
+_RUBY_JOIN = re.compile(r"""File\.join\(\s*((?:['"][^'"]+['"]\s*,?\s*)+)\)""")
 
 
 def callers_in_vagrantfile(file: CallerFile, index: ScriptIndex, collector: Collector,
@@ -246,10 +250,12 @@ def callers_in_vagrantfile(file: CallerFile, index: ScriptIndex, collector: Coll
     for number, line in enumerate(file.lines, 1):
         if line.lstrip().startswith("#"):
             continue
+        if "File.join(" in line:  # ``path: File.join('provision', 'provision.sh')``: Ruby's path join
+            line = _RUBY_JOIN.sub(lambda m: '"' + "/".join(re.findall(r"""['"]([^'"]+)['"]""", m.group(1))) + '"', line)
         if (match := _VAGRANT_PATH.search(line)) is not None:
             script = index.resolve_path(match.group("path"), [here], {})
             if script and script != file.path:
-                collector.add(script, file.path, number, "script", line)
+                collector.add(script, file.path, number, "script", file.text_of(number))
         if (match := _VAGRANT_INLINE.search(line)) is not None:
             callers_in_chunk(file, match.group("command"), number, index, collector, "script",
                              Where(file.path, None))

@@ -726,7 +726,7 @@ _SETTING_GROUPS = frozenset({"docker-options", "options", "config", "env", "doma
 """``dokku docker-options:remove APP``, ``config:unset``, ``domains:remove``: a platform CLI's
 setting taken off an app, not data."""
 _UNKNOWN_TOOL_DELETES = frozenset({"delete", "destroy", "purge", "teardown", "nuke", "wipe", "terminate",
-                                   "prune", "rm", "remove", "uninstall", "drop"})
+                                   "prune", "rm", "remove", "uninstall", "undeploy", "drop"})
 
 
 _NOT_ACTING = frozenset({
@@ -845,7 +845,7 @@ def _rule_s6_svscanctl(args: list[str]) -> Verdict | None:
 
 # second words that delete after a group word: not ``rm``/``remove``/``prune`` (``tool cache rm``)
 _GROUP_DELETES = frozenset({"delete", "destroy", "drop", "purge", "wipe", "nuke", "teardown",
-                            "terminate", "evict"})
+                            "terminate", "evict", "undeploy"})
 _HANDS_ON = frozenset({"sudo", "doas", "env", "exec", "run", "command", "nice", "nohup", "time",
                        "timeout", "xargs", "sh", "bash", "ssh", "echo", "printf"})
 

@@ -1404,7 +1404,11 @@ class _Scan(ShellInterface):
         # What the script writes anywhere in it is its own output: a ``cleanup`` function written
         # above the command that makes the file still removes the script's own file.
         # each command's outputs, read once (the loop below adds them to ``earlier`` as it goes)
-        outputs_of = {command.seq: [_path_key(word) for word in _outputs(self.url_values(command.words))]
+        runners = self.argument_runners()
+        # (``noroot git clone URL "$DIR"`` through ``noroot() { sudo -u vagrant "$@"; }``: the
+        # command the function runs writes it)
+        outputs_of = {command.seq: [_path_key(word) for word in _outputs(self.url_values(
+                          command.words[1:] if command.words[0] in runners else command.words))]
                       for command in self.parsed.commands if command.words}
         produced: set[str] = {key for keys in outputs_of.values() for key in keys}
         if " -c " in self.text:  # (``time sh -c 'dd if=/dev/zero of=4k-test.img ...'``: inside it too)
