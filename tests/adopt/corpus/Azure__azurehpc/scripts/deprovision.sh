@@ -1,0 +1,5 @@
+#!/bin/bash
+
+waagent -force -deprovision+user
+export HISTSIZE=0
+sync 
