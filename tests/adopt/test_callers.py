@@ -3226,3 +3226,26 @@ def test_a_vagrantfiles_file_join_paths_options_on_their_own_lines_and_triggers(
         "provision/provision-site.sh": [("Vagrantfile", 4, "script", "path: File.join('provision', 'provision-site.sh'),")],
         "config/homebin/vagrant_up": [("Vagrantfile", 7, "script",
                                        "trigger.run_remote = { inline: '/srv/config/homebin/vagrant_up' }")]}
+
+
+def test_a_json_configurations_scripts_and_chef_recipes(tmp_path: Path) -> None:
+    files = {"scripts/create_raid0.sh": "#!/bin/bash\nmdadm --create /dev/md0\n",
+             "examples/beegfs/config.json": '{\n  "install": [\n    {\n      "script": "create_raid0.sh",\n'
+                                            '      "args": ["/dev/md10"]\n    }\n  ]\n}\n',
+             "package-lock.json": '{\n  "script": "create_raid0.sh"\n}\n',
+             "cookbooks/db/templates/default/backup-db.erb": "#!/bin/sh\npg_dumpall > /store/db.sql\n",
+             "cookbooks/db/recipes/backup.rb": """
+                template "/usr/local/bin/backup-db" do
+                  source "backup-db.erb"
+                  mode "755"
+                end
+
+                systemd_service "backup-db" do
+                  description "Database backup"
+                  exec_start "/usr/local/bin/backup-db"
+                end
+                """}
+    assert callers(tmp_path, files, ("scripts/create_raid0.sh", "cookbooks/db/templates/default/backup-db.erb")) == {
+        "scripts/create_raid0.sh": [("examples/beegfs/config.json", 4, "script", '"script": "create_raid0.sh",')],
+        "cookbooks/db/templates/default/backup-db.erb": [("cookbooks/db/recipes/backup.rb", 8, "systemd",
+                                                          'exec_start "/usr/local/bin/backup-db"')]}

@@ -129,6 +129,8 @@ FLOORS: dict[str, dict[str, float]] = {
     "held-out-68": {"precision": 0.7, "recall": 0.8, "callers": 0.86, "flags": 0.89},
     # two not inventoried: a test folder's runners that only a test image's entrypoint runs
     "held-out-69": {"precision": 0.59, "recall": 0.73, "callers": 0.89, "flags": 0.95},
+    # five not inventoried: a launcher without a shebang or a suffix, and cron tables' templates
+    "held-out-70": {"precision": 0.75, "recall": 0.8, "callers": 0.84, "flags": 0.75},
 }
 
 
@@ -160,14 +162,13 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-69")
-    assert report["scripts"] >= 133
-    # every labelled script is inventoried or said why not: two, in a test folder that only a
-    # test image runs
-    assert len(report["missed"]) <= 2
-    assert all(m["where"] == "absent" and "/test" in m["path"] for m in report["missed"])
-    # blind 0.59 / 0.73 (callers 0.81, flags 0.95); 0.59 / 0.73 (callers 0.90, flags 0.95) after
-    # its rules (a Vagrantfile's File.join paths, provisioner options on their own lines and
-    # triggers; an unknown tool told to undeploy)
-    assert report["destructive"]["precision"] >= 0.59 and report["destructive"]["recall"] >= 0.73
-    assert report["callers"]["recall"] >= 0.89 and report["flags"]["recall"] >= 0.95
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-70")
+    assert report["scripts"] >= 146
+    # every labelled script is inventoried or said why not: five, a launcher with neither a
+    # shebang nor a suffix and four cron tables' templates its labels call scripts
+    assert len(report["missed"]) <= 5
+    assert all(m["where"] == "absent" for m in report["missed"])
+    # blind 0.75 / 0.80 (callers 0.28, flags 0.75); callers 0.84 after its rules (a cluster
+    # builder's JSON steps, Chef templates installed and run by systemd resources)
+    assert report["destructive"]["precision"] >= 0.75 and report["destructive"]["recall"] >= 0.8
+    assert report["callers"]["recall"] >= 0.84 and report["flags"]["recall"] >= 0.75

@@ -72,7 +72,9 @@ from opsctl.adopt.callers_ci import (
     gitlab_includes,
 )
 from opsctl.adopt.callers_config import (
+    callers_in_chef,
     callers_in_daemon_config,
+    callers_in_json,
     callers_in_pam,
     callers_in_puppet,
     callers_in_rpm_spec,
@@ -84,6 +86,7 @@ from opsctl.adopt.callers_config import (
 from opsctl.adopt.callers_deploy import (
     ansible_deployments,
     bosh_job_templates,
+    chef_deployments,
     cron_tables,
     puppet_deployments,
     salt_deployments,
@@ -134,6 +137,8 @@ def find_callers(root: Path, scripts: Sequence[str], files: Sequence[str], *,
         root, [path for path, kind in plan if kind == "salt"], files).items() if dest not in deployed)
     deployed.update((dest, pair) for dest, pair in puppet_deployments(
         root, [path for path, kind in plan if kind == "puppet"], files).items() if dest not in deployed)
+    deployed.update((dest, pair) for dest, pair in chef_deployments(
+        root, [path for path, kind in plan if kind == "chef"], files).items() if dest not in deployed)
     deployed.update((dest, pair) for dest, pair in bosh_job_templates(root, files).items() if dest not in deployed)
     if deployed:
         _learn_deployments(index, deployed, plan)
@@ -180,8 +185,8 @@ def _read_callers(files: Sequence[tuple[str, str]], *, root: Path, index: Script
     collector = Collector(index)
     for path, kind in files:
         source = read_text(root / path)
-        if source is None:
-            continue
+        if source is None or (kind == "json" and len(source) > _MAX_JSON_CHARS):
+            continue  # (a large JSON file is data, not a tool's configuration)
         index.hints = None
         # hands over to a module it imports, or names the modules of lazily loaded click groups
         package_main = path.endswith("__main__.py") or (kind == "python" and (
@@ -223,6 +228,7 @@ def _read_callers(files: Sequence[tuple[str, str]], *, root: Path, index: Script
     return collector.found
 
 
+_MAX_JSON_CHARS = 256 * 1024
 _CRON_ITEMS = re.compile(r"^\s*-?\s*(?:minute|hour|special_time|weekday):.*\n(?:.*\n){0,3}?\s*job:\s*\S", re.M)
 """Cron entries kept as data for a configuration tool (Ansible's ``cron`` module: ``minute:``,
 ``hour:``, ``job: CMD``): each ``job`` is a command run on that schedule."""
@@ -359,6 +365,8 @@ def classify(path: str, scripts: frozenset[str]) -> str | None:
         return "ini"
     if lower.endswith(".pp") and path not in scripts:
         return "puppet"
+    if lower.endswith(".rb") and ("recipes" in folders or "resources" in folders) and "cookbooks" in folders:
+        return "chef"
     if lower.endswith(".sls") and path not in scripts:
         return "salt"
     if path not in scripts and (name == "Snakefile" or lower.endswith(".smk")):
@@ -390,6 +398,8 @@ def classify(path: str, scripts: frozenset[str]) -> str | None:
         return "go"
     if yaml_file:
         return "yaml"
+    if lower.endswith(".json") and not lower.endswith(("-lock.json", ".lock.json")) and "node_modules" not in folders:
+        return "json"  # (a tool's configuration naming the scripts it runs: ``"script": "x.sh"``)
     return None
 
 
@@ -444,6 +454,7 @@ _SCANNERS = {
     "shell": callers_in_shell,
     "yaml": callers_in_yaml,
     "puppet": callers_in_puppet,
+    "chef": callers_in_chef,
     "salt": callers_in_salt,
     "daemon-config": callers_in_daemon_config,
     "go": callers_in_go,
@@ -451,4 +462,5 @@ _SCANNERS = {
     "vagrant": callers_in_vagrantfile,
     "rpm-spec": callers_in_rpm_spec,
     "pam": callers_in_pam,
+    "json": callers_in_json,
 }

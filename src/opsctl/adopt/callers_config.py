@@ -308,6 +308,54 @@ def callers_in_terraform(file: CallerFile, index: ScriptIndex, collector: Collec
         _cloud_function_entry_points(file, index, collector)
 
 
+_CHEF_COMMAND = re.compile(r"""^\s*(command|exec_start|exec_start_pre|exec_start_post|exec_stop|exec_reload)\s+["'](.+?)["']\s*$""")
+
+
+def callers_in_chef(file: CallerFile, index: ScriptIndex, collector: Collector,
+                    plan: list[tuple[str, str]]) -> None:
+    """A Chef recipe's or resource's ``command "..."`` (``execute``, ``cron``) and a systemd
+    unit resource's ``exec_start "/usr/local/bin/backup-db"`` (kind ``systemd``; ``cron``
+    inside a cron resource): the installed paths its ``template``/``cookbook_file`` resources
+    name (:func:`~opsctl.adopt.callers_deploy.chef_deployments`)."""
+    where = Where(file.path, None)
+    resource = ""
+    for number, line in enumerate(file.lines, 1):
+        opened = re.match(r"^\s*([a-z_]+)\s+[\"'][^\"']*[\"']\s+do\b", line)
+        if opened is not None:
+            resource = opened.group(1)
+        match = _CHEF_COMMAND.match(line)
+        if match is None:
+            continue
+        kind: CallerKind = "cron" if "cron" in resource else (
+            "systemd" if match.group(1).startswith("exec_") else "script")
+        command = re.sub(r"#\{[^}]*\}", "X", match.group(2))
+        callers_in_chunk(file, command, number, index, collector, kind, where)
+
+
+_JSON_COMMAND = re.compile(r'^\s*"(?:script|scripts|command|cmd|run|exec|entrypoint|setup_script|startup_script)"\s*:\s*"([^"]+)"')
+
+
+def callers_in_json(file: CallerFile, index: ScriptIndex, collector: Collector,
+                    plan: list[tuple[str, str]]) -> None:
+    """A tool's JSON configuration naming what it runs, one string under a key that says so
+    (``"script": "create_raid0.sh"`` in a cluster builder's steps, ``"command": "./x.sh"``): kind
+    ``script``; the file name alone is the tree's one script of that name (relative to the
+    file's folder, else anywhere)."""
+    here = posixpath.dirname(file.path)
+    for number, line in enumerate(file.lines, 1):
+        match = _JSON_COMMAND.match(line)
+        if match is None or not index.mentioned_in(match.group(1)):
+            continue
+        value = match.group(1).strip()
+        first = value.split(None, 1)[0] if value else ""
+        if "/" not in first and " " not in value and first.endswith((".sh", ".py", ".bash")):
+            script = index.resolve_path(first, [here], {})  # (a name the tool finds in its scripts folder)
+            if script is not None and script != file.path:
+                collector.add(script, file.path, number, "script", file.text_of(number))
+            continue
+        callers_in_chunk(file, value, number, index, collector, "script", Where(file.path, here))
+
+
 _PAM_EXEC = re.compile(r"^\s*-?\w+\s+(?:\[[^\]]*\]|\S+)\s+(?:\S*/)?pam_exec\.so\s+(.+)$")
 
 

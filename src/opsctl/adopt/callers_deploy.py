@@ -202,6 +202,41 @@ def puppet_deployments(root: Path, manifests: Sequence[str], files: Sequence[str
     return deployed
 
 
+# -- Chef ---------------------------------------------------------------------------------------
+_CHEF_RESOURCE = re.compile(r"""^\s*(template|cookbook_file)\s+["']([^"'#]+)["']\s+do\b""")
+_CHEF_SOURCE = re.compile(r"""^\s*source\s+["']([^"'#]+)["']""")
+
+
+def chef_deployments(root: Path, recipes: Sequence[str], files: Sequence[str]) -> dict[str, tuple[str, str]]:
+    """Installed path -> (the file of the tree a Chef ``template`` or ``cookbook_file``
+    resource installs there, the recipe): ``template "/usr/local/bin/backup-db" do source
+    "backup-db.erb"`` installs ``templates/default/backup-db.erb`` of the recipe's cookbook (the
+    source defaults to the path's name, ``.erb`` added for a template); a ``cookbook_file``'s,
+    ``files/default/NAME``. Only literal paths (not ``#{...}``)."""
+    deployed: dict[str, tuple[str, str]] = {}
+    known = set(files)
+    for path in recipes:
+        cookbook = path.split("/recipes/")[0] if "/recipes/" in path else path.split("/resources/")[0]
+        text = read_text(root / path)
+        if text is None or ("template" not in text and "cookbook_file" not in text):
+            continue
+        lines = text.splitlines()
+        for number, line in enumerate(lines):
+            resource = _CHEF_RESOURCE.match(line)
+            if resource is None or not resource.group(2).startswith("/"):
+                continue
+            kind, dest = resource.groups()
+            source = next((m.group(1) for inner in lines[number + 1:number + 12]
+                           if (m := _CHEF_SOURCE.match(inner)) is not None), None)
+            name = source or (dest.rsplit("/", 1)[-1] + (".erb" if kind == "template" else ""))
+            folder = "templates" if kind == "template" else "files"
+            for candidate in (f"{cookbook}/{folder}/default/{name}", f"{cookbook}/{folder}/{name}"):
+                if candidate in known:
+                    deployed.setdefault(dest, (candidate, path))
+                    break
+    return deployed
+
+
 # -- BOSH ---------------------------------------------------------------------------------------
 _BOSH_TEMPLATE = re.compile(r"^[ \t]+(['\"]?)([^'\"\s:#][^'\":#]*?)\1[ \t]*:[ \t]*(['\"]?)([^'\"\s#]+)\3[ \t]*$")
 
