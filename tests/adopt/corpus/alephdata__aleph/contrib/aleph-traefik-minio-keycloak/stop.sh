@@ -1,0 +1,3 @@
+#!/bin/sh
+
+docker-compose -f docker-compose.yml down

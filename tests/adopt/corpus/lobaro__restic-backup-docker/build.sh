@@ -1,0 +1,3 @@
+#!/bin/sh
+
+docker build --rm -t restic-backup .
