@@ -3249,3 +3249,108 @@ def test_a_json_configurations_scripts_and_chef_recipes(tmp_path: Path) -> None:
         "scripts/create_raid0.sh": [("examples/beegfs/config.json", 4, "script", '"script": "create_raid0.sh",')],
         "cookbooks/db/templates/default/backup-db.erb": [("cookbooks/db/recipes/backup.rb", 8, "systemd",
                                                           'exec_start "/usr/local/bin/backup-db"')]}
+
+
+SEVENTY_FIRST_AND_SECOND_SET_CASES = [
+    pytest.param(
+        {"release-tools/verify-vendor.sh": "#!/bin/sh\ngo mod verify\n",
+         "release-tools/build.make": "test-vendor:\n\t@ echo vendor\n\t@ ./release-tools/verify-vendor.sh\n"},
+        {"release-tools/verify-vendor.sh": [("release-tools/build.make", 3, "makefile",
+                                             "@ ./release-tools/verify-vendor.sh")]},
+        id="a-make-fragment-named-dot-make"),
+    pytest.param(
+        {"backup.sh": "#!/bin/sh\nrestic backup /data\n",
+         "check.sh": "#!/bin/sh\nrestic check\n",
+         "Dockerfile": "FROM alpine\nCOPY backup.sh /bin/backup\nCOPY check.sh /bin/check\nCOPY entry.sh /entry.sh\n",
+         "entry.sh": '#!/bin/sh\n'
+                     'echo "${BACKUP_CRON} /usr/bin/flock -n /var/run/backup.lock /bin/backup >> /var/log/cron.log 2>&1"'
+                     ' > /var/spool/cron/crontabs/root\n'
+                     'flock -w 10 /var/run/backup.lock /bin/check\n'
+                     'flock /var/run/backup.lock -c "/bin/check --now"\n'},
+        {"backup.sh": [("entry.sh", 2, "cron",
+                        'echo "${BACKUP_CRON} /usr/bin/flock -n /var/run/backup.lock /bin/backup >> '
+                        '/var/log/cron.log 2>&1" > /var/spool/cron/crontabs/root')],
+         "check.sh": [("entry.sh", 3, "script", "flock -w 10 /var/run/backup.lock /bin/check"),
+                      ("entry.sh", 4, "script", 'flock /var/run/backup.lock -c "/bin/check --now"')]},
+        id="flock-lock-file-then-command-and-an-image-command-by-its-installed-path"),
+    pytest.param(
+        {"app/management/__init__.py": "", "app/management/commands/__init__.py": "", "app/__init__.py": "",
+         "app/management/commands/get_email.py": "from django.core.management.base import BaseCommand\n\n\n"
+                                                 "class Command(BaseCommand):\n    def handle(self, *a, **k):\n"
+                                                 "        pass\n",
+         "manage.py": "import sys\nfrom django.core.management import execute_from_command_line\n\n"
+                      "execute_from_command_line(sys.argv)\n",
+         "Dockerfile": 'FROM python:3.12\nCOPY . /opt/app\nRUN echo "* * * * * root . /etc/env && '
+                       '/usr/local/bin/python3 /opt/app/manage.py get_email >> /var/log/cron.log 2>&1" > /etc/crontab\n'},
+        {script: [("Dockerfile", 3, "cron", 'RUN echo "* * * * * root . /etc/env && /usr/local/bin/python3 '
+                   '/opt/app/manage.py get_email >> /var/log/cron.log 2>&1" > /etc/crontab')]
+         for script in ("app/management/commands/get_email.py", "manage.py")},
+        id="a-cron-table-a-dockerfile-writes"),
+    pytest.param(
+        {"addons/pg/dataprotection/common.sh": "#!/bin/bash\nlog() { echo \"$@\"; }\n",
+         "addons/pg/dataprotection/wal-g-delete.sh": "#!/bin/bash\nwal-g delete everything FORCE --confirm\n",
+         "addons/pg/templates/actionset.yaml": """
+            spec:
+              backup:
+                preDelete:
+                  image: walg
+                  command:
+                    - bash
+                    - -c
+                    - |
+                      #!/bin/bash
+                      set -e
+                      {{- include "lib.logs.setup" $ | nindent 10 }}
+                      {{- .Files.Get "dataprotection/common.sh" | nindent 10 }}
+                      {{- .Files.Get "dataprotection/wal-g-delete.sh" | nindent 10 }}
+              configMap:
+                data:
+                  delete.sh: |
+                    {{- .Files.Get "dataprotection/wal-g-delete.sh" | nindent 6 }}
+            """},
+        {"addons/pg/dataprotection/common.sh": [("addons/pg/templates/actionset.yaml", 12, "kubernetes",
+                                                 '{{- .Files.Get "dataprotection/common.sh" | nindent 10 }}')],
+         "addons/pg/dataprotection/wal-g-delete.sh": [("addons/pg/templates/actionset.yaml", 13, "kubernetes",
+                                                       '{{- .Files.Get "dataprotection/wal-g-delete.sh" | nindent 10 }}')]},
+        id="a-chart-file-pasted-after-others-into-a-command"),
+]
+
+
+@pytest.mark.parametrize(("files", "expected"), SEVENTY_FIRST_AND_SECOND_SET_CASES)
+def test_make_fragments_flock_installed_paths_dockerfile_cron_tables_and_chart_files(
+        tmp_path: Path, files: dict[str, str], expected: dict[str, list[tuple[str, int, str, str]]]) -> None:
+    scripts = tuple(path for path, text in files.items() if text.lstrip().startswith(("#!", "import", "from django")))
+    assert callers(tmp_path, files, scripts) == expected
+
+
+def test_nix_expressions_run_their_strings(tmp_path: Path) -> None:
+    files = {"metrics/fastly/cron.sh": "#!/bin/sh\naws s3 sync s3://logs .\n",
+             "metrics/fastly/flake.nix": """
+                {
+                  outputs = { self, nixpkgs }: {
+                    nixosModules.default = { pkgs, ... }: {
+                      systemd.services.fastly-logs = {
+                        description = "Process logs, see cron.sh";
+                        script = ''
+                          cd ${./.}
+                          ./cron.sh
+                        '';
+                        startAt = "Tue 07:30";
+                      };
+                    };
+                  };
+                }
+                """,
+             "exporters/channel-exporter.py": "#!/usr/bin/env python3\nprint('x')\n",
+             "exporters/channel.nix": '{ pkgs, ... }: {\n  serviceConfig = {\n'
+                                      '    ExecStart = "${./channel-exporter.py} ${channels}";\n  };\n}\n',
+             "tools/check_dist.py": "#!/usr/bin/env python3\nprint('x')\n",
+             "flake.nix": '{\n  check_dist = pkgs.writeShellScriptBin "check_dist" '
+                          '"${py}/bin/python ${./tools/check_dist.py} $@";\n  name = "check_dist.py";\n}\n'}
+    assert callers(tmp_path, files, ("metrics/fastly/cron.sh", "exporters/channel-exporter.py",
+                                     "tools/check_dist.py")) == {
+        "metrics/fastly/cron.sh": [("metrics/fastly/flake.nix", 8, "nix", "./cron.sh")],
+        "exporters/channel-exporter.py": [("exporters/channel.nix", 3, "nix",
+                                           'ExecStart = "${./channel-exporter.py} ${channels}";')],
+        "tools/check_dist.py": [("flake.nix", 2, "nix", 'check_dist = pkgs.writeShellScriptBin "check_dist" '
+                                 '"${py}/bin/python ${./tools/check_dist.py} $@";')]}

@@ -3665,3 +3665,38 @@ def test_a_traitlets_applications_aliases_and_flags() -> None:
         ("--timeout", "integer", 600), ("--cull-users", "boolean", False),
         ("--url", "string", "http://localhost:8081/hub/api"), ("--generate-config", "boolean", None)]
     assert script.interface.flags[0].help == "The idle timeout (in seconds)"
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    # a compiler's incremental build state, removed through a pathlib expression
+    ('from pathlib import Path\nroot = Path("static")\n(root / "ts" / ".tsbuildinfo.json").unlink(missing_ok=True)\n',
+     [("file-delete", False, "high")]),
+    ('from pathlib import Path\nroot = Path("data")\n(root / "users.db").unlink()\n',
+     [("file-delete", True, "high")]),
+    # a project's wrapper of call_command that logs first
+    ('from tools import logged_call_command\n\ndef handle(self):\n'
+     '    logged_call_command(self.stdout, "reset_db", interactive=False)\n'
+     '    logged_call_command(self.stdout, "migrate")\n',
+     [("orm", True, "medium")]),
+    # MySQL's binary logs purged through a cursor
+    ('import pymysql\nconn = pymysql.connect()\nconn.cursor().execute("PURGE BINARY LOGS BEFORE NOW()")\n',
+     [("sql", True, "high")]),
+])
+def test_path_expressions_call_command_wrappers_and_binary_logs(
+        source: str, expected: list[tuple[str, bool, Confidence]]) -> None:
+    assert [e for e in effects(source) if e[0] != "command"] == expected
+
+
+def test_a_local_modules_parser_given_words_of_its_own_is_not_the_scripts(tmp_path: Path) -> None:
+    (tmp_path / "awstools").mkdir()
+    (tmp_path / "awstools" / "__init__.py").write_text("")
+    (tmp_path / "awstools" / "awstools.py").write_text(
+        "import argparse\n\ndef main(args):\n    parser = argparse.ArgumentParser()\n"
+        "    parser.add_argument('command', choices=['launch', 'terminate'])\n"
+        "    parser.add_argument('--market')\n    return parser.parse_args(args)\n")
+    launch = "import awstools.awstools\n\nawstools.awstools.main(['launch', '--market', 'spot'])\n"
+    script, _ = scan(launch, file=tmp_path / "launch.py", root=tmp_path)
+    assert script.interface.flags == []
+    forward = "import sys\nimport awstools.awstools\n\nawstools.awstools.main(sys.argv[1:])\n"
+    script, _ = scan(forward, file=tmp_path / "forward.py", root=tmp_path)
+    assert [flag.name for flag in script.interface.flags] == ["command", "--market"]

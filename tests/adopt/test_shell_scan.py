@@ -2451,3 +2451,34 @@ def test_reinstalled_services_and_archives_written_again(text: str, destructive:
 
 def test_an_unknown_tool_told_to_undeploy_deletes() -> None:
     assert [e.destructive for e in scan("rdk --region us-east-1 undeploy -a\n").effects] == [True]
+
+
+@pytest.mark.parametrize(("text", "destructive"), [
+    # a tool held in a variable, deleting the cluster the same script created under that name
+    ('$EXE cluster create lbtest --wait || failed "create"\n$EXE cluster delete lbtest\n', []),
+    ('$EXE cluster delete lbtest\n', [True]),
+    # ... and removing every cluster of the host with a group's ``rm``
+    ('$EXE cluster create "$name"\n$EXE cluster rm -a || failed "could not remove them"\n', [True]),
+    # compressed originals replaced by the files they decompress to, as gunzip does
+    ('xtrabackup --decompress --remove-original --target-dir="${MYSQL_DIR}/temp"\n', []),
+    ('pgo-rmdata --remove-data="$REMOVE_DATA"\n', [True]),
+    # a staging folder emptied, made again and filled from a backup stream
+    ('rm -rf "${PARENT_DIR}"\nmkdir -p "${PARENT_DIR}" && cd "${PARENT_DIR}"\n'
+     'datasafed pull "${NAME}.xbstream" - | xbstream -x\n', []),
+    # the library a go build wrote, and a release asset downloaded here
+    ('go build -buildmode=c-shared -o "${testlib}" .\npython test.py\nrm "${testlib}"\n', []),
+    ('gh release download "${tag}" --dir . --pattern "${tar_gz}.sha512" --clobber\n'
+     'rm -f "${tar_gz}.sha512"\n', []),
+    ('rm -f "${tar_gz}.sha512"\n', [True]),
+    # build output named by a variable that must be set, vendored dependencies made again
+    ('DISTDIR=dist\nmkdir -p $DISTDIR\nrm -rf ${DISTDIR:?}/*\n', []),
+    ('go mod vendor\ngo run ./main.go\nrm -r "$CURR_DIR/vendor"\n', []),
+    # logs written again, one of them inside ``sh -c``
+    ('rm -f ${lastLogfile} ${mailLog}\necho start >> ${lastLogfile}\n'
+     'sh -c "mail -v < ${lastLogfile} > ${mailLog} 2>&1"\n', []),
+    # MySQL's binary logs purged
+    ('mysql -u"$U" -h"$H" -N -e "PURGE BINARY LOGS TO \'$binlog\'"\n', [True]),
+])
+def test_tools_in_variables_decompressed_originals_downloads_build_output_and_binary_logs(
+        text: str, destructive: list[bool]) -> None:
+    assert [e.destructive for e in scan(text).effects if e.destructive] == destructive

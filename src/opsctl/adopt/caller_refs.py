@@ -117,7 +117,7 @@ does."""
 _COMMAND_OPTIONS = frozenset({("su", "-c"), ("su", "--command"), ("runuser", "-c"), ("runuser", "--command"),
                               # Cloud Foundry: ``cf run-task APP --command 'python manage.py x'``
                               ("cf", "--command"), ("cf", "-c"),
-                              ("tox", "--run-command"), ("flock", "-c"), ("flock", "--command"),
+                              ("tox", "--run-command"),
                               ("script", "-c"), ("script", "--command")})
 """A program's option whose value is a command line it runs (``su app --command "x.sh"``,
 ``tox -e dev --run-command 'python3 -m pkg.init_db'``)."""
@@ -752,10 +752,26 @@ def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str 
                   found: list[Found], base: int, python: bool) -> str | None:
     """Scripts one simple command runs; returns the working directory after it (``cd``)."""
     position = 0
+    # ``flock -n /var/run/backup.lock /bin/backup``: the lock file, then the command (or ``-c CMD``)
+    flock, lock_file = False, False
     while position < len(words):
         leading = words[position].text
+        if leading == "/usr/bin/flock":
+            leading = "flock"
         if re.match(r"^[A-Za-z_]\w*=", leading):
             _learn_variable(leading, where, cwd)
+        elif leading == "flock":
+            flock = lock_file = True
+        elif flock and leading in ("-c", "--command") and position + 1 < len(words):
+            inner = words[position + 1]
+            refs, _ = command_refs(normalise(inner.text), index, Where(where.caller, cwd, where.variables),
+                                   base=base + inner.pos)
+            found.extend(refs)
+            return cwd
+        elif lock_file and leading in ("-w", "--wait", "--timeout", "-E", "--conflict-exit-code"):
+            position += 1  # (its value)
+        elif lock_file and not leading.startswith("-"):
+            lock_file = False
         elif leading in WRAPPERS or _SUDO_VARIABLE.fullmatch(leading) or (position > 0 and leading.startswith("-")) or (
                 position > 0 and words[position - 1].text == "timeout" and leading[:1].isdigit()):
             if leading in _SUDO_VALUED and position > 0 and position + 1 < len(words) and any(
@@ -859,10 +875,13 @@ def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str 
         else None)
     if installed is None and index.deployed:  # ``ExecStart=/usr/local/sbin/firewall``
         installed = index.installed_at(typed_command, where.caller)
-    if installed is None and typed_command in index.image_commands and (
+    # (also by the path it is installed at: ``/usr/bin/flock -n LOCK /bin/backup`` for ``COPY
+    # backup.sh /bin/backup``)
+    image_command = command if _SYSTEM_BIN.match(typed_command) else typed_command
+    if installed is None and image_command in index.image_commands and (
             where.caller in index.image_scripts
             or _IMAGE_FILE.search(posixpath.basename(where.caller).lower())):
-        installed = index.image_commands[typed_command]
+        installed = index.image_commands[image_command]
     if installed and installed != where.caller:  # ``ospurge --help`` after ``pip install .``
         found.append(Found(installed, base + words[position].pos))
     if index.subcommands:  # ``tempest cleanup --dry-run`` (also ``tox -e venv -- tempest ...``)

@@ -75,6 +75,7 @@ from opsctl.adopt.callers_config import (
     callers_in_chef,
     callers_in_daemon_config,
     callers_in_json,
+    callers_in_nix,
     callers_in_pam,
     callers_in_puppet,
     callers_in_rpm_spec,
@@ -289,7 +290,7 @@ def classify(path: str, scripts: frozenset[str]) -> str | None:
         return "github-actions"
     if lower in (".gitlab-ci.yml", ".gitlab-ci.yaml") or (".gitlab" in folders and yaml_file):
         return "gitlab-ci"
-    if (lower in ("makefile", "gnumakefile") or lower.endswith(".mk")
+    if (lower in ("makefile", "gnumakefile") or lower.endswith((".mk", ".make"))
             or lower.startswith(("makefile.", "gnumakefile."))) and path not in scripts:
         # (``Makefile.inc``, ``Makefile.images``: parts a Makefile includes)
         return "makefile"
@@ -369,6 +370,8 @@ def classify(path: str, scripts: frozenset[str]) -> str | None:
         return "chef"
     if lower.endswith(".sls") and path not in scripts:
         return "salt"
+    if lower.endswith(".nix"):
+        return "nix"
     if path not in scripts and (name == "Snakefile" or lower.endswith(".smk")):
         return "snakemake"
     if path not in scripts and len(parts) >= 2 and parts[-2].lower() in ("docker", "dockerfiles") \
@@ -463,4 +466,5 @@ _SCANNERS = {
     "rpm-spec": callers_in_rpm_spec,
     "pam": callers_in_pam,
     "json": callers_in_json,
+    "nix": callers_in_nix,
 }

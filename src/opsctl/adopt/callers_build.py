@@ -700,6 +700,9 @@ def callers_in_dockerfile(file: CallerFile, index: ScriptIndex, collector: Colle
     here = posixpath.dirname(file.path)
     aliases = docker_copies(file.text, index, docker_contexts(here))
     _copied_to_run_parts(file, index, collector, here)
+    # (``RUN echo "* * * * * root python3 /app/manage.py get_email" > /etc/crontab``: the table
+    # the image's cron daemon reads)
+    _scan_cron_lines(file, index, collector)
     number = 0
     while number < len(file.lines):
         first = number

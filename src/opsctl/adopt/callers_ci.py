@@ -573,8 +573,16 @@ def _files_run_by_chart(file: CallerFile, index: ScriptIndex, collector: Collect
         else "kubernetes")
     for number, line in enumerate(file.lines, 1):
         named = _FILES_GET.search(line)
-        if named is None or not any(_RUNS_TEXT.match(file.text_of(back))
-                                    for back in range(max(1, number - 4), number)):
+        if named is None:
+            continue
+        # the key of the block the tag is in: back over the block's own lines (indented as far
+        # as the tag or further: ``set -e``, another file pasted in before it, an ``include``)
+        indent = len(line) - len(line.lstrip())
+        opening = number - 1
+        while opening > 1 and (not file.lines[opening - 1].strip()
+                               or len(file.lines[opening - 1]) - len(file.lines[opening - 1].lstrip()) >= indent):
+            opening -= 1
+        if not any(_RUNS_TEXT.match(file.text_of(back)) for back in range(max(1, opening - 3), opening + 1)):
             continue
         script = index.resolve_path(named.group(1), [chart], {})
         if script is not None and script != file.path:

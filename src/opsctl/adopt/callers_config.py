@@ -356,6 +356,46 @@ def callers_in_json(file: CallerFile, index: ScriptIndex, collector: Collector,
         callers_in_chunk(file, value, number, index, collector, "script", Where(file.path, here))
 
 
+_NIX_STRING = re.compile(r"''(?P<long>(?:[^']|'''|''[$\\]|'(?!'))*)''|\"(?P<short>(?:[^\"\\]|\\.)*)\"", re.S)
+"""A Nix string: ``'' ... ''`` (with its ``'''``, ``''$`` and ``''\\`` escapes) or ``"..."``."""
+_NIX_SOURCE_PATH = re.compile(r"\$\{\s*(\.{1,2}(?:/[\w.+-]*)*)\s*\}")
+"""``${./check_dist.py}``, ``${./.}``: a file or folder of the expression's own folder (copied
+to the store, where the command runs it)."""
+_NIX_KEY = re.compile(r"([\w-]+)\s*=\s*$")
+_NIX_NOT_COMMANDS = frozenset({"description", "longDescription", "name", "pname", "version", "homepage",
+                               "license", "src", "mainProgram", "url", "hash", "sha256", "rev", "owner",
+                               "repo", "user", "group", "WorkingDirectory", "Type", "User", "Group"})
+"""Attributes whose string is a name or a text, not a command line."""
+_NIX_PACKAGE_BIN = re.compile(r"\$\{[^{}]*\}/s?bin/")
+"""``${python-dev}/bin/python``, ``${pkgs.moreutils}/bin/sponge``: a package's program, by name."""
+
+
+def callers_in_nix(file: CallerFile, index: ScriptIndex, collector: Collector,
+                   plan: list[tuple[str, str]]) -> None:
+    """A Nix expression (a flake, a NixOS module, a devenv): its strings read as shell (a
+    service's ``script = '' ... ''``, ``ExecStart = "${./exporter.py} ..."``, a
+    ``writeShellScriptBin`` body, a dev command's ``"./manage.py run"``): kind ``nix``. A path
+    interpolated from the expression's folder (``${./check_dist.py}``, ``cd ${./.}``) is that
+    file of the tree; a package's ``${pkg}/bin/prog`` is ``prog``. A string of one word that
+    names no file (``"evap"``, an attribute's value) is not a command."""
+    def local_path(match: re.Match[str]) -> str:  # (``$__HERE``: the file's folder, to the readers)
+        path = posixpath.normpath(match.group(1))
+        return "$__HERE" if path == "." else f"$__HERE/{path}"
+
+    where = Where(file.path, None)
+    for match in _NIX_STRING.finditer(file.text):
+        value = match.group("long") if match.group("long") is not None else match.group("short")
+        if not value or not index.mentioned_in(value) or (
+                not any(c.isspace() for c in value.strip()) and "/" not in value and "." not in value):
+            continue
+        key = _NIX_KEY.search(file.text, max(0, match.start() - 80), match.start())
+        if key is not None and key.group(1) in _NIX_NOT_COMMANDS:
+            continue  # (``description = "Rotate logs with rotate.sh"``, ``name = "check_dist.py"``)
+        first = file.text.count("\n", 0, match.start()) + 1
+        command = _NIX_PACKAGE_BIN.sub("", _NIX_SOURCE_PATH.sub(local_path, value))
+        callers_in_chunk(file, command, first, index, collector, "nix", where)
+
+
 _PAM_EXEC = re.compile(r"^\s*-?\w+\s+(?:\[[^\]]*\]|\S+)\s+(?:\S*/)?pam_exec\.so\s+(.+)$")
 
 

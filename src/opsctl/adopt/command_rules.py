@@ -138,6 +138,8 @@ _CACHE_PREFIX = re.compile(
     r"|(?:~|\$\{?HOME\}?|/root)/(?:\.m2/repository|\.gradle/caches|\.ivy2/cache|\.npm/_cacache)(?:/|$))")
 _CACHE_NAME = re.compile(
     r"^(?:\*?\.py[co]|\*?\.py\[[co|]+\]|__pycache__|\.pytest_cache|\.mypy_cache|\.ruff_cache|node_modules"
+    r"|vendor"  # dependencies ``go mod vendor`` (or ``composer install``) writes again
+    r"|[\w.-]*\.tsbuildinfo(?:\.json)?"  # the TypeScript compiler's incremental build state
     r"|\.terraform|\.terragrunt-cache"  # providers and modules ``terraform init`` downloads again
     r"|\*?\.egg-info|[\w.-]+\.egg-info"
     # runtime state a process leaves behind: a stale PID file, socket or lock holds no data
@@ -163,7 +165,7 @@ _BUILD_OUTPUT = re.compile(r"^(?:\./)?(?:dist|build|_build|site|htmlcov|\.covera
                            # a file in the build's output folder (``rm -f dist/app-1.2.tar.gz``,
                            # ``rm -f ${DISTROOT}/pgadmin4*.deb``): a package built again
                            r"|^(?:\./)?(?:dist|_build)/[^/]+$"
-                           r"|^\$\{?DIST_?(?:ROOT|DIR|PATH)?\}?/[^/]+$"
+                           r"|^\$\{?DIST_?(?:ROOT|DIR|PATH)?(?::?\?[^}]*)?\}?/[^/]+$"  # (``${DISTDIR:?}/*``)
                            # inside Maven's/Cargo's ``target`` folder of the project
                            # (``rm -r ${BK_HOME}/target/dist_dev``): what the build made
                            r"|^(?:\./)?target/[^$]+$|^\$\{?\w*(?:HOME|ROOT)\w*\}?/target/[^$]+$")
@@ -768,9 +770,10 @@ def rule_unknown_tool(args: list[str]) -> Verdict | None:
             verb is not None and ":" in verb and verb.partition(":")[0] in _SETTING_GROUPS):
         return Verdict(True, "command", "medium")
     # a group word, not a command handed on (``ssh host -- sudo rm``, ``tool exec sudo ...``)
+    # (not a cache's entries: ``mytool cache rm old``)
     if (verb is not None and "--" not in args[:args.index(verb) + 1]
             and re.fullmatch(r"[a-z][a-z0-9_-]*", verb) and verb not in _HANDS_ON
-            and first_positional(rest)[0] in _GROUP_DELETES):
+            and first_positional(rest)[0] in _GROUP_DELETES and not _NO_DATA_OPTION.search(verb)):
         return Verdict(True, "command", "medium")
     # groups of groups, before any option (``confluent kafka topic delete X``, ``confluent iam
     # rbac role-binding delete --role ...``)
@@ -794,7 +797,9 @@ def _deleting_option(word: str) -> bool:
         match.group(1) or "true").strip("\"'").lower() not in ("false", "0", "no", "off", "")
 
 
-_NO_DATA_OPTION = re.compile(r"(?i)pid|lock|cache|te?mp|orphan|sock")
+# (``xtrabackup --decompress --remove-original``: the compressed originals of the files it
+# writes, as ``gunzip`` replaces its input)
+_NO_DATA_OPTION = re.compile(r"(?i)pid|lock|cache|te?mp|orphan|sock|original")
 
 
 def _rule_pt_archiver(args: list[str]) -> Verdict | None:
@@ -845,7 +850,7 @@ def _rule_s6_svscanctl(args: list[str]) -> Verdict | None:
 
 # second words that delete after a group word: not ``rm``/``remove``/``prune`` (``tool cache rm``)
 _GROUP_DELETES = frozenset({"delete", "destroy", "drop", "purge", "wipe", "nuke", "teardown",
-                            "terminate", "evict", "undeploy"})
+                            "terminate", "evict", "undeploy", "rm", "remove"})
 _HANDS_ON = frozenset({"sudo", "doas", "env", "exec", "run", "command", "nice", "nohup", "time",
                        "timeout", "xargs", "sh", "bash", "ssh", "echo", "printf"})
 

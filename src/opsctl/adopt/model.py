@@ -24,7 +24,7 @@ Confidence = Literal["high", "medium", "low"]
 CallerKind = Literal["github-actions", "gitlab-ci", "makefile", "justfile", "tox", "cron",
                      "dockerfile", "packer", "compose", "kubernetes", "ansible", "entry-point", "script", "ci",
                      "systemd", "maven", "gradle", "bazel", "terraform", "snakemake", "npm",
-                     "serverless"]
+                     "serverless", "nix"]
 Tier = Literal["private", "shared", "interface", "platform"]
 TIERS: tuple[Tier, ...] = ("private", "shared", "interface", "platform")
 

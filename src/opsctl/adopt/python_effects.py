@@ -408,7 +408,8 @@ def classify_sql(text: str, source: str = "") -> bool | None:
         if verb == "WITH":
             found = re.search(r"\)\s*(DELETE|UPDATE|INSERT|MERGE)\b", statement, re.IGNORECASE)
             verb = found.group(1).upper() if found else verb
-        if verb in _SQL_DESTRUCTIVE or (verb == "ALTER" and re.search(r"\bDROP\b", statement, re.IGNORECASE)):
+        if verb in _SQL_DESTRUCTIVE or (verb == "ALTER" and re.search(r"\bDROP\b", statement, re.IGNORECASE)) or (
+                verb == "PURGE" and match.group(2).upper() in ("BINARY", "MASTER")):  # MySQL's binary logs
             return True
         if verb in _SQL_MUTATING:
             result = False
@@ -747,6 +748,10 @@ class EffectFinder:
         text = const_str(node)
         if text is not None:
             return is_cache_path(text)
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Div):
+            # ``(static / "ts" / ".tsbuildinfo.json").unlink()``: by the name it ends in
+            last = const_str(node.right)
+            return last is not None and "/" not in last.strip("/") and is_cache_path(last)
         if isinstance(node, ast.Name):
             for loop, loop_scope in self.index.loops:
                 if (isinstance(loop.target, ast.Name) and loop.target.id == node.id and loop_scope == scope
@@ -1314,7 +1319,9 @@ class EffectFinder:
         elif (attr in ("unlink", "rmdir") and isinstance(func, ast.Attribute) and not name.startswith("os.")
               and not self._temporary(func.value, scope) and not self._own_output(func.value, scope)
               and not self._bytecode_cleaner(scope)):
-            self._add("file-delete", True, call, "high" if self._path_like(func) else "medium")
+            # (``(static / "ts" / ".tsbuildinfo.json").unlink()``: a compiler's build state)
+            self._add("file-delete", not self._regenerable(func.value, scope, call.lineno), call,
+                      "high" if self._path_like(func) else "medium")
         elif (attr in _TASK_CONTEXT_RUNS and isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name)
               and self._task_context(func.value.id, scope)):
             # ``c.run("kind delete cluster")`` in an invoke or Fabric task: a shell command line

@@ -273,6 +273,9 @@ def borrowed_interface(index: ModuleIndex, local: dict[str, Path]) -> Interface 
         name = index.canonical(call.func)
         if not name or "." not in name:
             continue
+        if call.args and isinstance(call.args[0], (ast.List, ast.Tuple)) and call.args[0].elts \
+                and const_str(call.args[0].elts[0]) is not None:
+            continue  # ``awstools.main(["launch", "--market", "spot"])``: words of its own, not the script's
         module, _, function = name.rpartition(".")
         path = local.get(module)
         owner = None
@@ -729,8 +732,10 @@ def _restores_and_commands(script: Script, index: ModuleIndex, followed: set[str
     for call, scope in index.calls:
         func = call.func
         name = index.canonical(func) or ""
-        if name.rpartition(".")[2] == "call_command" and call.args:
-            command = const_str(call.args[0])
+        if name.rpartition(".")[2].endswith("call_command") and call.args:
+            # (a project's wrapper that logs first, ``logged_call_command(self.stdout, "flush")``:
+            # the command is its first string)
+            command = next((text for arg in call.args if (text := const_str(arg)) is not None), None)
             if command and (command in _EMPTIES_DATABASE or (_DELETING_COMMAND.match(command)
                                                              and not _CACHE.search(command))):
                 # a command that empties the database is this script's doing; one that deletes

@@ -26,7 +26,8 @@ from opsctl.adopt.command_args import (
 # (``pg_terminate_backend(pid)``: a server process ended, its transaction lost)
 _SQL_DESTRUCTIVE = re.compile(r"(?i)\b(?:drop|truncate|delete|pg_terminate_backend|pg_drop_replication_slot"
                               # a replica's channels and positions, or the primary's binary logs, gone
-                              r"|reset\s+(?:replica|slave)\s+all|reset\s+(?:master|binary\s+logs))\b")
+                              r"|reset\s+(?:replica|slave)\s+all|reset\s+(?:master|binary\s+logs)"
+                              r"|purge\s+(?:binary|master)\s+logs)\b")
 _SQL_MUTATING = re.compile(
     r"(?i)\b(?:insert\s+into|update\s+[\w.\"`\[\]]+\s+set|alter|create|grant|revoke|replace\s+into"
     r"|merge\s+into|copy\s+[\w.\"]+\s+from|rename|upsert|vacuum|reindex|refresh\s+materialized|call)\b"

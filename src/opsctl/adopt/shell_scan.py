@@ -448,6 +448,8 @@ def _fills_working_folder(words: list[str]) -> bool:
         return not any(w in ("-P", "--directory-prefix", "-O", "-q-O") for w in args)
     if program == "fetch":  # FreeBSD's: ``fetch URL`` saves it here, unless ``-o FILE`` says where
         return not any(w == "-o" or w.startswith("--output") for w in args)
+    if program in ("xbstream", "mbstream"):  # ``datasafed pull X - | xbstream -x``: a backup's files
+        return "-x" in args and not any(w in ("-C", "--directory") or w.startswith("--directory=") for w in args)
     if program in ("tar", "unzip", "cpio", "xar"):
         return not _output_folders(words) and any(
             w in ("x", "-x", "--extract", "-i", "-xf") or re.fullmatch(r"-?[A-Za-z]*x[A-Za-z]*", w) for w in args[:2])
@@ -569,6 +571,8 @@ def _outputs(words: list[str]) -> list[str]:
         return operands[:1]
     if program == "tee":
         return positionals
+    if program == "go" and positionals[:1] in (["build"], ["test"]) and "-o" in args[:-1]:
+        return [args[args.index("-o") + 1]]  # ``go build -buildmode=c-shared -o "$lib" .``: the binary
     if program == "helm" and positionals[:1] == ["package"]:  # ``helm package feast``: NAME-VERSION.tgz
         folder = next((args[i + 1] for i, w in enumerate(args[:-1]) if w in ("-d", "--destination")), "")
         return [f"{folder.rstrip('/')}/*.tgz" if folder else "*.tgz"]
@@ -576,9 +580,14 @@ def _outputs(words: list[str]) -> list[str]:
         return [args[i + 1] for i, w in enumerate(args[:-1]) if w in ("-o", "--output")] + \
             [w.partition("=")[2] for w in args if w.startswith("--output=")]
     if program == "gh" and positionals[:1] in (["release"], ["run"]) and "download" in positionals[1:2]:
-        # ``gh release download TAG --dir artifacts``: the folder it downloads into
-        return [args[i + 1] for i, w in enumerate(args[:-1]) if w in ("-D", "--dir")] + \
+        # ``gh release download TAG --dir artifacts``: the folder it downloads into, and the
+        # assets it names (``--pattern "$tar.sha512"``, in that folder, or here), or ``-O FILE``
+        folders = [args[i + 1] for i, w in enumerate(args[:-1]) if w in ("-D", "--dir")] + \
             [w.partition("=")[2] for w in args if w.startswith("--dir=")]
+        into = folders[0].rstrip("/") if folders and folders[0].rstrip("/") not in ("", ".") else ""
+        assets = [f"{into}/{pattern}" if into else pattern for i, w in enumerate(args[:-1])
+                  if w in ("-p", "--pattern") and not any(c in (pattern := args[i + 1]) for c in "*?[")]
+        return folders + assets + [args[i + 1] for i, w in enumerate(args[:-1]) if w in ("-O", "--output")]
     if program in ("mkfifo", "touch"):  # ``rm -f "$fifo"; mkfifo "$fifo"``: a pipe made again
         # (``touch "$COMMON/.maintenance"``: a marker file it makes, and removes later)
         return positionals if program == "mkfifo" or not any(w in ("-r", "--reference", "-d", "--date")
@@ -1411,15 +1420,16 @@ class _Scan(ShellInterface):
                           command.words[1:] if command.words[0] in runners else command.words))]
                       for command in self.parsed.commands if command.words}
         produced: set[str] = {key for keys in outputs_of.values() for key in keys}
-        if " -c " in self.text:  # (``time sh -c 'dd if=/dev/zero of=4k-test.img ...'``: inside it too)
-            produced.update(_path_key(word) for command in self.parsed.commands if command.words
-                            for inner in _shell_string_commands(command.words) for word in _outputs(inner))
+        if " -c " in self.text:  # (``time sh -c 'dd if=/dev/zero of=4k-test.img ...'``: inside it too,
+            # and ``sh -c "mail ... > ${mailLog} 2>&1"``: what it redirects into)
+            for command in self.parsed.commands:
+                for run_inside in _shell_string_parsed(command.words) if command.words else ():
+                    produced.update(_path_key(word) for word in _outputs(run_inside.words))
+                    produced.update(_redirected_into(run_inside))
         produced.update(_unpacked_folders(self.parsed.commands, self.raw_values) if _UNPACKS.search(self.text) else ())
         # and so is a file it writes by redirection: ``rm -f .htpasswd`` then ``>> .htpasswd``
         # makes the file again (a fixed path, not a pattern)
-        produced.update(_path_key(r.target) for command in self.parsed.commands for r in command.redirects
-                        if r.op.lstrip("0123456789") in _WRITE_OPS and r.target and "*" not in r.target
-                        and not r.target.startswith("/dev/"))
+        produced.update(key for command in self.parsed.commands for key in _redirected_into(command))
         # ``mkdir unpack`` (no -p: it fails if the folder was there) makes a folder of its own
         produced.update(_path_key(word) for command in self.parsed.commands if command.words[:1] == ["mkdir"]
                         and not any(w.startswith("-") and "p" in w for w in command.words[1:]) and not any(
@@ -2522,13 +2532,24 @@ def _string_runners(commands: list[Command]) -> set[str]:
 _DELETING_ENDPOINT = re.compile(r"(?i)(?:delete|destroy|purge|remove|forget|reset|drop|wipe|terminate|truncate)(?:[-_][a-z]+)*")
 
 
+def _redirected_into(command: Command) -> list[str]:
+    """The files a command writes by redirection (fixed paths, not patterns or devices)."""
+    return [_path_key(r.target) for r in command.redirects if r.op.lstrip("0123456789") in _WRITE_OPS
+            and r.target and "*" not in r.target and not r.target.startswith("/dev/")]
+
+
 def _shell_string_commands(words: list[str]) -> list[list[str]]:
     """The commands of ``sh -c STRING`` (also behind ``time``, ``sudo``...): their words."""
+    return [command.words for command in _shell_string_parsed(words) if command.words]
+
+
+def _shell_string_parsed(words: list[str]) -> list[Command]:
+    """The commands of ``sh -c STRING`` (also behind ``time``, ``sudo``...), parsed."""
     inner = _commands.unwrapped(words)
     if not inner or inner[0].rsplit("/", 1)[-1] not in ("sh", "bash", "dash", "zsh"):
         return []
     string = _commands.shell_string(inner[1:])
-    return [command.words for command in parse_shell(string).commands if command.words] if string else []
+    return parse_shell(string).commands if string else []
 
 
 def _command_strings_run(parsed: Parsed, sourced: list[Sourced]) -> Parsed:
@@ -2646,8 +2667,10 @@ def _resource_key(words: list[str], verbs: frozenset[str]) -> tuple[tuple[str, .
     words after it with their quotes taken off), when one of the first three words after the
     program is one of ``verbs``."""
     program, index = command_program(words)
-    if program is None or program in _NOT_RESOURCE_CLIS or program.startswith("$"):
+    if program is None or program in _NOT_RESOURCE_CLIS:
         return None
+    if program.startswith("$"):  # ``$EXE cluster create NAME``: the same variable both times
+        program = words[index]
     rest = words[index + 1:]
     for at, word in enumerate(rest[:3]):
         if word.startswith("-"):

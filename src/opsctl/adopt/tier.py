@@ -21,7 +21,7 @@ from opsctl.adopt.model import TIERS, Script
 
 _AUTOMATED = ("github-actions", "gitlab-ci", "ci", "cron")
 _DEPENDENTS = ("makefile", "justfile", "tox", "dockerfile", "packer", "compose", "kubernetes", "ansible", "entry-point", "script",
-               "systemd", "maven", "gradle", "bazel", "terraform", "snakemake", "npm", "serverless")
+               "systemd", "maven", "gradle", "bazel", "terraform", "snakemake", "npm", "serverless", "nix")
 _PRODUCTION = re.compile(r"(^|[^a-z])(prod|production|live)([^a-z]|$)", re.IGNORECASE)
 _REMOTE_KINDS = ("cloud", "http", "sql", "orm")
 MANY_AUTHORS = 3
