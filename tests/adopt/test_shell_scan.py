@@ -2482,3 +2482,20 @@ def test_an_unknown_tool_told_to_undeploy_deletes() -> None:
 def test_tools_in_variables_decompressed_originals_downloads_build_output_and_binary_logs(
         text: str, destructive: list[bool]) -> None:
     assert [e.destructive for e in scan(text).effects if e.destructive] == destructive
+
+
+@pytest.mark.parametrize(("text", "destructive"), [
+    # protobuf's generated modules removed before protoc writes them again
+    ('find opentelemetry/ -regex ".*_pb2.*\\.pyi?" -exec rm {} +\nprotoc --python_out=. x.proto\n', []),
+    ('find . -regex ".*\\.py" -exec rm {} +\n', [True]),
+    # a repository made in a folder the script made, reset to what it fetched
+    ('rm -rf semantic-conventions || true\nmkdir semantic-conventions\ncd semantic-conventions\n'
+     'git init\ngit fetch origin "$TAG"\ngit reset --hard FETCH_HEAD\n', []),
+    ('cd "$CHECKOUT"\ngit init\ngit reset --hard FETCH_HEAD\n', [True]),
+    # files written inside a folder entered with pushd, removed from outside it by a pattern
+    ('pushd "${source_dir}"\ngo test -bench=. ./... | tee bench_stat.dat\npopd\nrm "${source_dir}"/bench_*.dat\n', []),
+    ('pushd "${source_dir}"\ntee "bench_$(date +%F).dat"\npopd\nrm "${source_dir}"/bench_*.dat\n', [True]),
+])
+def test_generated_protobuf_fresh_repositories_and_outputs_of_an_entered_folder(
+        text: str, destructive: list[bool]) -> None:
+    assert [e.destructive for e in scan(text).effects if e.destructive] == destructive

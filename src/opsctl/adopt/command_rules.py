@@ -151,6 +151,8 @@ _CACHE_NAME = re.compile(
     # generated Go code (``zz_generated.deepcopy.go``, ``find -name '*generated*.go'``), which
     # the generators write again
     r"|(?:\*|zz_)?[\w.-]*generated\*?[\w.-]*\.go"
+    # protobuf's generated code (``*_pb2.py``, ``*_pb2_grpc.py``, ``*.pb.go``), which protoc writes again
+    r"|[\w*.-]*_pb2(?:_grpc)?\*?(?:\.pyi?|\.\*)?|[\w*.-]*\.pb(?:\.gw)?\.go"
     r"|\$\{?\w*(?:SOCK|SOCKET|PIDFILE|PID_FILE|LOCKFILE|LOCK_FILE)\}?"  # ``rm -f "${TMATE_SOCK}"``
     r"|\$\{?\w*CACHE\w*\}?)$")  # ``rm -rf $LOCAL_CACHE``: a folder named as the script's cache
 # Regenerated build output named relative to the project (``rm -r dist site htmlcov``), and

@@ -339,6 +339,7 @@ def _mounted_run_inner(tool: str, args: list[str]) -> list[str] | None:
 
 
 _FIND_NAME_TESTS = frozenset({"-name", "-iname", "-path", "-ipath", "-wholename"})
+_PROTOBUF_OUTPUT = re.compile(r"_pb2|\\?\.pb\\?\.go")
 
 
 def _find_deletes_cache(args: list[str]) -> bool:
@@ -352,6 +353,9 @@ def _find_deletes_cache(args: list[str]) -> bool:
     if starts and all(is_cache_path(word) for word in starts):
         return True
     names = [args[index + 1] for index, word in enumerate(args[:-1]) if word in _FIND_NAME_TESTS]
+    # (``-regex ".*_pb2.*\.pyi?"``: protobuf's generated modules, by a pattern)
+    names += ["x_pb2.py" if _PROTOBUF_OUTPUT.search(args[index + 1]) else args[index + 1]
+              for index, word in enumerate(args[:-1]) if word in ("-regex", "-iregex")]
     return bool(names) and all(is_cache_path(name) and not name.startswith("/") for name in names) \
         and (("-o" not in args and "-or" not in args) or _only_names_ored(args))
 

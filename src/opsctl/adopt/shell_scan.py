@@ -289,9 +289,10 @@ def _glob_of_own(word: str, produced: AbstractSet[str], folder: str | None = Non
     or more besides the wildcards and the extension: not ``*.img``) that matches files the
     script made, in the folder it made them in."""
     pattern = _path_key(word)
-    if not any(c in pattern for c in "*?[") or "$" in pattern:
-        return False
     name = pattern.rsplit("/", 1)[-1]
+    # (a folder named by a variable, ``"${source_dir}"/bench_*.dat``, is compared as written)
+    if not any(c in name for c in "*?[") or "$" in name or any(c in pattern.rpartition("/")[0] for c in "*?[`"):
+        return False
     stem = name.rsplit(".", 1)[0] if "." in name.lstrip(".") else name
     if len(re.sub(r"[*?]|\[[^\]]*\]", "", stem).strip(".-_")) < 3:
         return False  # *.log, *: whatever else lies there too
@@ -299,7 +300,7 @@ def _glob_of_own(word: str, produced: AbstractSet[str], folder: str | None = Non
         pattern = f"{folder.rstrip('/')}/{pattern}"
     bare = pattern.removeprefix("./")
     return any(fnmatch.fnmatchcase(path.removeprefix("./"), bare) for path in produced
-               if "$" not in path and "`" not in path)  # fixed names, not dated ones
+               if "$" not in path.rsplit("/", 1)[-1] and "`" not in path)  # fixed names, not dated ones
 
 
 def _finds_own_files(args: list[str], produced: AbstractSet[str]) -> bool:
@@ -1462,6 +1463,7 @@ class _Scan(ShellInterface):
                                     else [])]
         cloned = {key for key, _function, _line in clones}
         in_clone = False  # the last ``cd`` went into a folder the script cloned a repository into
+        entered: str | None = None  # the folder the last ``cd`` named (as written)
         in_scratch = False  # ... into its own temporary folder (``cd "$TMPDIR/src"`` after mktemp)
         cwd: str | None = None  # ... into a folder named relative to where it started
         wiped: set[str] = set()  # folders an ``rm -r`` emptied so far: what is in them now is new
@@ -1523,6 +1525,14 @@ class _Scan(ShellInterface):
                 elif program == "popd":
                     in_clone = in_scratch = False
                     cwd = None
+                elif (program == "git" and command.words[index + 1:] == ["init"] and entered is not None
+                      and entered in produced):
+                    # ``mkdir semantic-conventions; cd semantic-conventions; git init``: a
+                    # repository the script makes in a folder it made (``git reset --hard
+                    # FETCH_HEAD`` there resets nothing of anyone's)
+                    in_clone = True
+                if program in ("cd", "pushd", "popd"):
+                    entered = _path_key(command.words[-1]) if program != "popd" and len(command.words) > index + 1 else None
                 effect = self.command_effect(command, values, single, base)
                 if effect is not None and effect.destructive and found_before is not None \
                         and program == "xargs" and found_before.line == command.line:
@@ -1654,6 +1664,13 @@ class _Scan(ShellInterface):
                     earlier.add(_path_key(redirect.target))
             if command.words:
                 earlier.update(outputs_of.get(command.seq, ()))
+                if entered is not None and not entered.startswith("-"):
+                    # (``pushd "${source_dir}"; go test ... | tee bench_stat.dat; popd`` ... ``rm
+                    # "${source_dir}"/bench_*.dat``: written there, named from outside)
+                    inside = {f"{entered}/{key}" for key in outputs_of.get(command.seq, ())
+                              if not key.startswith(("/", "$", "~"))}
+                    earlier.update(inside)
+                    produced.update(inside)
                 if command.words[0] == "rm" and any(w.startswith("-") and "r" in w.lower() for w in command.words[1:]):
                     wiped.update(_path_key(w) for w in command.words[1:] if not w.startswith("-"))
         if "CREATE" in self.text.upper() and "TABLE" in self.text.upper():
