@@ -131,6 +131,9 @@ FLOORS: dict[str, dict[str, float]] = {
     "held-out-69": {"precision": 0.59, "recall": 0.73, "callers": 0.89, "flags": 0.95},
     # five not inventoried: a launcher without a shebang or a suffix, and cron tables' templates
     "held-out-70": {"precision": 0.75, "recall": 0.8, "callers": 0.84, "flags": 0.75},
+    "held-out-71": {"precision": 0.55, "recall": 0.72, "callers": 0.98, "flags": 0.97},
+    # fifteen not inventoried: test folders' scripts only a test runner (or nothing) runs
+    "held-out-72": {"precision": 0.78, "recall": 0.85, "callers": 0.91, "flags": 0.98},
 }
 
 
@@ -162,13 +165,14 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-70")
-    assert report["scripts"] >= 146
-    # every labelled script is inventoried or said why not: five, a launcher with neither a
-    # shebang nor a suffix and four cron tables' templates its labels call scripts
-    assert len(report["missed"]) <= 5
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-72")
+    assert report["scripts"] >= 116
+    # every labelled script is inventoried or said why not: fifteen, an end-to-end suite's tests
+    # that only its runner runs and test utilities nothing runs
+    assert len(report["missed"]) <= 15
     assert all(m["where"] == "absent" for m in report["missed"])
-    # blind 0.75 / 0.80 (callers 0.28, flags 0.75); callers 0.84 after its rules (a cluster
-    # builder's JSON steps, Chef templates installed and run by systemd resources)
-    assert report["destructive"]["precision"] >= 0.75 and report["destructive"]["recall"] >= 0.8
-    assert report["callers"]["recall"] >= 0.84 and report["flags"]["recall"] >= 0.75
+    # blind 0.47 / 0.81 (callers 0.81, flags 0.98); 0.78 / 0.86, callers 0.92 after its rules (a
+    # tool held in a variable deleting the clusters it made, make fragments, Nix expressions,
+    # flock, an image's cron table)
+    assert report["destructive"]["precision"] >= 0.78 and report["destructive"]["recall"] >= 0.85
+    assert report["callers"]["recall"] >= 0.91 and report["flags"]["recall"] >= 0.98
