@@ -1,0 +1,2 @@
+x=/usr/blackbox/bin
+case ":$PATH:" in *:$x:*);;*)PATH="$x:$PATH";;esac

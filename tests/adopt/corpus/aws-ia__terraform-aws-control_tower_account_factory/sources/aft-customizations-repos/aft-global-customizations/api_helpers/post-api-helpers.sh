@@ -1,0 +1,6 @@
+#!/bin/bash
+# Copyright Amazon.com, Inc. or its affiliates. All rights reserved.
+# SPDX-License-Identifier: Apache-2.0
+#
+
+echo "Executing Post-API Helpers"

@@ -1,0 +1,4 @@
+#!/bin/bash
+
+echo "Closing Azure cli sessions."
+az account clear

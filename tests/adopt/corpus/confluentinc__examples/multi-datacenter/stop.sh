@@ -1,0 +1,5 @@
+#!/bin/bash
+
+docker-compose down
+#docker stop $(docker ps -a -q)
+#docker rm $(docker ps -a -q)

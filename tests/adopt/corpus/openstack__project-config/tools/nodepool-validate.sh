@@ -1,0 +1,5 @@
+#!/bin/bash -xe
+
+for n in nodepool/n*.yaml ; do
+    nodepool -c $n config-validate
+done

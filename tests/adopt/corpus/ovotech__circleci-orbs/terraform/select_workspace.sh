@@ -1,0 +1,1 @@
+terraform $chdir workspace select -no-color "$workspace" $config_path
