@@ -3354,3 +3354,14 @@ def test_nix_expressions_run_their_strings(tmp_path: Path) -> None:
                                            'ExecStart = "${./channel-exporter.py} ${channels}";')],
         "tools/check_dist.py": [("flake.nix", 2, "nix", 'check_dist = pkgs.writeShellScriptBin "check_dist" '
                                  '"${py}/bin/python ${./tools/check_dist.py} $@";')]}
+
+
+def test_a_command_key_whose_whole_value_is_a_template_tag(tmp_path: Path) -> None:
+    # (``virtualenv_command: "{{ ensure_pip_virtualenv_command }}"`` is nothing once the tag is
+    # taken out: no caller, and no error)
+    files = {"tools/mirror.sh": "#!/bin/sh\ngit push --mirror\n",
+             "playbooks/pre.yaml": "- hosts: all\n  tasks:\n    - name: venv\n      vars:\n"
+                                   "        virtualenv_command: \"{{ ensure_pip_virtualenv_command }}\"\n"
+                                   "        sync_command: tools/mirror.sh --all\n"}
+    assert callers(tmp_path, files, ("tools/mirror.sh",)) == {
+        "tools/mirror.sh": [("playbooks/pre.yaml", 6, "script", "sync_command: tools/mirror.sh --all")]}

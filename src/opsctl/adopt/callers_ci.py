@@ -528,8 +528,8 @@ def _command_keys(file: CallerFile, index: ScriptIndex, collector: Collector) ->
         match = _COMMAND_KEY.match(line)
         if match is None:
             continue
-        value = _TEMPLATE_TAGS.sub(" ", match.group("value")).strip().strip("\"'")
-        first = value.split(None, 1)[0] if value else ""
+        value = _TEMPLATE_TAGS.sub(" ", match.group("value")).strip().strip("\"'").strip()
+        first = value.split(None, 1)[0] if value else ""  # (``cmd: ' '``: nothing)
         if "/" in first and index.mentioned_in(first):
             callers_in_chunk(file, value, number, index, collector, "script", Where(file.path, None))
 
