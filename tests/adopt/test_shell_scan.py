@@ -2499,3 +2499,52 @@ def test_tools_in_variables_decompressed_originals_downloads_build_output_and_bi
 def test_generated_protobuf_fresh_repositories_and_outputs_of_an_entered_folder(
         text: str, destructive: list[bool]) -> None:
     assert [e.destructive for e in scan(text).effects if e.destructive] == destructive
+
+
+@pytest.mark.parametrize(("text", "destructive"), [
+    # terraform's global options held in a variable before the subcommand
+    ('terraform $chdir destroy -input=false -auto-approve $config_path\n', [True]),
+    ('terraform $chdir workspace delete -no-color "$workspace"\n', [True]),
+    # the Kafka tools take their long options after one dash
+    ('docker-compose exec connect kafka-topics --bootstrap-server "$B" -delete --topic "$t"\n', [True]),
+    # a file restored from a commit over its uncommitted changes; a branch made from a start point
+    ('git checkout $COMMIT $FILE\n', [True]),
+    ('git checkout -b "$branch" origin/main\ngit checkout ${team/ /_}-$OPTARG\n', []),
+    # a toolchain replaced by a newer release
+    ('sudo rm -rfv /usr/local/go\ntar -C /usr/local -xzf "$GO_TAR"\n', []),
+    ('rm -rf /etc/netbird\n', [True]),
+    # what a recording the script made names, deleted again
+    ('rid=$(kapacitor record batch -name error_percent -start "$s")\nkapacitor replay -recording $rid\n'
+     'kapacitor delete recordings $rid\n', []),
+    # a probe's chain and set, made and removed by the script
+    ('ipset destroy probe 2>/dev/null || true\nipset create probe hash:ip\niptables -w -N PROBE\n'
+     'iptables -w -F PROBE\niptables -w -X PROBE\nipset destroy probe\n', []),
+    ('iptables -X WEAVE\nipset destroy weaver\n', [True, True]),
+    # the processes the script started, kept in an array
+    ('pids=()\nnetbird service run &\npids+=("$!")\nkill -TERM "${pids[@]}"\n', []),
+    ('pids=()\npids+=("$(pgrep nginx)")\nkill -TERM "${pids[@]}"\n', [True]),
+])
+def test_terraform_options_in_variables_kafka_options_checkouts_services_and_own_resources(
+        text: str, destructive: list[bool]) -> None:
+    assert [e.destructive for e in scan(text).effects if e.destructive] == destructive
+
+
+def test_a_clone_named_by_a_variable_with_a_default() -> None:
+    from opsctl.adopt.shell_scan import _outputs
+
+    assert _outputs(["git", "clone", "https://github.com/x/${2:-build-harness}.git"]) == ["${2:-build-harness}"]
+    assert _outputs(["git", "clone", "git@github.com:org/tool.git"]) == ["tool"]
+
+
+def test_a_plugin_sources_its_own_functions_by_its_installed_path(tmp_path: Path) -> None:
+    from opsctl.adopt.scan import scan_tree
+
+    root = tmp_path / "dokku-letsencrypt"
+    (root / "subcommands").mkdir(parents=True)
+    (root / "command-functions").write_text(
+        '#!/usr/bin/env bash\ncmd-letsencrypt-disable() {\n  rm -rf "$DOKKU_ROOT/$1/letsencrypt"\n}\n')
+    (root / "subcommands" / "disable").write_text(
+        '#!/usr/bin/env bash\nsource "$PLUGIN_AVAILABLE_PATH/letsencrypt/command-functions"\n'
+        'cmd-letsencrypt-disable "$@"\n')
+    scripts = {s.path: s for s in scan_tree(root, git=False).scripts}
+    assert [e.destructive for e in scripts["subcommands/disable"].effects] == [True]

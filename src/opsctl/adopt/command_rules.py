@@ -171,6 +171,9 @@ _BUILD_OUTPUT = re.compile(r"^(?:\./)?(?:dist|build|_build|site|htmlcov|\.covera
                            # inside Maven's/Cargo's ``target`` folder of the project
                            # (``rm -r ${BK_HOME}/target/dist_dev``): what the build made
                            r"|^(?:\./)?target/[^$]+$|^\$\{?\w*(?:HOME|ROOT)\w*\}?/target/[^$]+$")
+# a toolchain's install folder, replaced by a newer release (``rm -rf /usr/local/go``, then the
+# release untarred there): installing over an older copy
+_TOOLCHAIN = re.compile(r"^/usr/local/go/?$|^/usr/local/Cellar/[\w@.+-]+/?$")
 _INSTALLED_BINARY = re.compile(r"^(?:\$\{?\w*BIN\w*\}?|(?:~|\$\{?HOME\}?)?/(?:usr/(?:local/)?)?(?:\.local/)?bin)/[^/]+$")
 
 
@@ -181,7 +184,8 @@ def is_cache_path(word: str) -> bool:
     state (``*.pid``, ``*.sock``, ``*.lock``)."""
     path = word.strip("\"'")
     stripped = path.rstrip("/")
-    if _CACHE_PREFIX.match(path) or _BUILD_OUTPUT.match(path) or _INSTALLED_BINARY.match(path):
+    if _CACHE_PREFIX.match(path) or _BUILD_OUTPUT.match(path) or _INSTALLED_BINARY.match(path) \
+            or _TOOLCHAIN.match(path):
         return True
     if _SCRATCH_SUBFOLDER.match(stripped):
         return True
@@ -973,17 +977,18 @@ def _rule_ovs(args: list[str]) -> Verdict | None:
 
 def _rule_kafka_topics(args: list[str]) -> Verdict | None:
     """``kafka-topics --delete --topic X``: the topic and its messages are gone; ``--create``,
-    ``--alter``: mutating; ``--list``, ``--describe``: nothing."""
-    if "--delete" in args:
+    ``--alter``: mutating; ``--list``, ``--describe``: nothing. (The Kafka tools take their long
+    options after one dash too: ``-delete``.)"""
+    if "--delete" in args or "-delete" in args:
         return DEST
-    return MUT if any(w in ("--create", "--alter") for w in args) else None
+    return MUT if any(w in ("--create", "--alter", "-create", "-alter") for w in args) else None
 
 
 def _rule_kafka_consumer_groups(args: list[str]) -> Verdict | None:
     """``kafka-consumer-groups --delete`` (a group's committed offsets removed) and
     ``--reset-offsets ... --execute`` (overwritten in place): destructive; ``--reset-offsets``
     without ``--execute`` only prints the plan (``--dry-run`` is its default)."""
-    if "--delete" in args or "--delete-offsets" in args:
+    if any(w in ("--delete", "--delete-offsets", "-delete", "-delete-offsets") for w in args):
         return DEST
     if "--reset-offsets" in args:
         return DEST if "--execute" in args else None

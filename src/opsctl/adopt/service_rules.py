@@ -330,12 +330,20 @@ def rule_helm(args: list[str]) -> Verdict | None:
     return MUT if verb in ("install", "upgrade", "rollback", "push") else None
 
 
+_TERRAFORM_VERBS = frozenset({"apply", "destroy", "plan", "init", "state", "workspace", "import", "taint",
+                              "untaint", "output", "validate", "fmt", "refresh", "force-unlock", "show"})
+
+
 def rule_terraform(args: list[str]) -> Verdict | None:
     verb, rest = first_positional(args)
     while verb in ("run-all", "run"):
         verb, rest = first_positional([w for w in rest if w != "--all"])
     if verb is None:
         return None
+    following, after = first_positional(rest)
+    if is_unresolved(verb) and following in _TERRAFORM_VERBS:
+        # ``terraform $chdir destroy -auto-approve``: global options held in a variable
+        verb, rest = following, after
     if is_unresolved(verb):
         return unresolved_verdict(verb)
     sub, _ = first_positional(rest)
@@ -400,6 +408,13 @@ def rule_git(args: list[str]) -> Verdict | None:
         return None if listing or not positionals else MUT
     if verb == "checkout":
         if "f" in shorts or "--force" in longs or "--" in rest or "." in positionals:
+            return DEST
+        # ``git checkout $COMMIT $FILE``: a tree-ish and paths, the files' uncommitted changes
+        # replaced (not ``-b NEW START``, ``-B``, ``--orphan``, ``-t``, whose first word is a name)
+        # (a word split inside ``${team/ /_}`` is one word, not two)
+        if len(positionals) >= 2 and not shorts & {"b", "B", "t"} and not longs & {"--orphan", "--track"} \
+                and not any(w.startswith(("--orphan=", "--track=")) for w in rest) \
+                and all(p.count("{") == p.count("}") for p in positionals):
             return DEST
         return MUT
     if verb == "restore":

@@ -562,10 +562,12 @@ def _outputs(words: list[str]) -> list[str]:
     if program == "git" and positionals[:1] == ["clone"]:  # the checkout it makes
         operands = split_options(args[args.index("clone") + 1:], _GIT_CLONE_VALUES)[2]
         if len(operands) == 1:  # git's own choice: the URL's last part, without ``.git``
-            name = operands[0].rstrip("/").rsplit("/", 1)[-1].rsplit(":", 1)[-1]
+            name = operands[0].rstrip("/").rsplit("/", 1)[-1]
+            name = name if "${" in name else name.rsplit(":", 1)[-1]  # (``git@host:repo``, not ``${2:-x}``)
             name = name[:-4] if name.endswith(".git") else name
             # (``git clone https://github.com/org/${proj}``: the folder the variable names)
-            return [name] if name and ("$" not in name or re.fullmatch(r"\$\{?\w+\}?", name)) else []
+            # (``${2:-build-harness}``: a variable with its default, the URL's variable expanded)
+            return [name] if name and ("$" not in name or re.fullmatch(r"\$\{?\w+\}?|\$\{\w+:?[-=][\w.-]*\}", name)) else []
         return operands[1:2]
     if program == "git" and positionals[:2] == ["worktree", "add"]:  # the working tree it makes
         operands = split_options(args[args.index("add") + 1:], frozenset({"-b", "-B", "--reason"}))[2]
@@ -1686,6 +1688,18 @@ class _Scan(ShellInterface):
                 if refilled is not None and any(refilled.search(other.call) for other in effects):
                     # ``iptables -N X``, ``-F X``, then ``-A X ...``: a chain of its own, refilled
                     effect.destructive = False
+        if ("tables" in self.text and ("-X" in self.text or "--delete-chain" in self.text)) or "ipset" in self.text:
+            for effect in effects:
+                removed = _CHAIN_OR_SET_REMOVED.search(effect.call) if effect.destructive \
+                    and effect.kind == "command" else None
+                if removed is not None and re.search(
+                        (r"\s(?:-N|--new-chain)\s+" if removed.group("chain") else r"\bipset\s+(?:create|-N|n)\s+")
+                        + "[\"']?" + re.escape(removed.group("chain") or removed.group("set")) + r"[\"']?(?:\s|$)",
+                        self.text, re.M):
+                    # ``ipset create probe hash:ip``, ``iptables -N PROBE`` ... ``-X PROBE``,
+                    # ``ipset destroy probe``: the chain or set the script makes (a probe, a
+                    # chain made again each run), not rules someone else keeps
+                    effect.destructive = False
         if "git tag" in self.text and "--tags" in self.text:
             for effect in effects:
                 if effect.destructive and effect.kind == "command" and _LOCAL_TAG_DELETE.match(effect.call) \
@@ -2106,10 +2120,15 @@ class _Scan(ShellInterface):
         for pid in pids:
             if program == "kill" and pid in ("0", "-$$", "$$"):  # itself, or its own process group
                 continue
-            match = re.fullmatch(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?", pid)
+            # (and an array of them: ``pids+=("$!")`` ... ``kill -TERM "${pids[@]}"``)
+            match = re.fullmatch(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?|\$\{([A-Za-z_][A-Za-z0-9_]*)\[[@*]\]\}", pid)
             # (``scriptPid=$$``: the script itself, to end it from a subshell)
             values = [_OWN_JOB.sub("$!", v.strip("\"'")).replace("$$", "$!")
-                      for v in self._values_one_level(match.group(1))] if match else []
+                      for v in self._values_one_level(match.group(1))] if match and match.group(1) else []
+            if match is not None and match.group(2) is not None:
+                # (the elements its compound assignments give it: ``pids+=("$!")``)
+                values = [_OWN_JOB.sub("$!", element.strip("\"'")) for found in re.findall(
+                    rf"(?<![\w$]){match.group(2)}\+?=\(([^)]*)\)", self.text) for element in found.split()]
             # ``pid=`` between uses resets it: still only ever the script's own child
             if _OWN_JOB.sub("$!", pid) != "$!" and not (
                     values and all(v in ("$!", "") for v in values) and "$!" in values):
@@ -2501,9 +2520,11 @@ def _kube_objects_made(commands: list[Command]) -> set[str]:
 _CREATE_VERBS = frozenset({"create", "add", "new", "mb"})  # (``aws s3 mb``: make bucket)
 _DELETE_VERBS = frozenset({"delete", "rm", "remove", "destroy", "del", "rb"})
 _MADE_ID = re.compile(r"^\$\(\s*(?:sudo\s+)?[\w./-]+(?:\s+[\w.:/-]+){0,3}?\s+"
-                      r"(?:create|import|run|allocate|request|register)(?:-[\w-]+)?(?=\s|\)|$)")
-"""``ARN=$(aws acm import-certificate ...)``, ``ID=$(gcloud ... create ...)``: the value is the
+                      r"(?:create|import|run|allocate|request|register|record)(?:-[\w-]+)?(?=\s|\)|$)")
+"""``ARN=$(aws acm import-certificate ...)``, ``ID=$(gcloud ... create ...)``, ``rid=$(kapacitor record batch ...)``: the value is the
 identifier of something the command just made."""
+_CHAIN_OR_SET_REMOVED = re.compile(r"\bip6?tables\b.*\s(?:-X|--delete-chain)\s+[\"']?(?P<chain>[^\s\"'-][^\s\"']*)"
+                                   r"|\bipset\s+(?:destroy|flush|-X|-F|x)\s+[\"']?(?P<set>[^\s\"'-][^\s\"']*)")
 _CHAIN_FLUSH = re.compile(r"\s(?:-F|--flush)\s+[\"']?([^\s\"'-][^\s\"']*)")
 _LOCAL_TAG_DELETE = re.compile(r"git\s+tag\s+(?:-d|--delete)\b")
 _TAGS_FETCHED = re.compile(r"^\s*git\s+(?:fetch|pull)\b.*\s--tags\b", re.M)

@@ -193,7 +193,14 @@ def _under_unknown_folder(word: str, root: Path) -> Path | None:
         # dotfile (``$HOME/.bashrc`` is the user's, whatever the tree holds)
         named = _BY_NAME.get(root, {}).get(rest, ()) if not rest.startswith(".") else ()
         return root / named[0] if len(named) == 1 else None
-    return _deployed("/" + rest, root)
+    found = _deployed("/" + rest, root)
+    if found is None:
+        # ``source "$PLUGIN_AVAILABLE_PATH/letsencrypt/command-functions"`` in a plugin's own
+        # repository (``dokku-letsencrypt``): the plugin's folder is the tree's root
+        plugin, _, inside = rest.partition("/")
+        if plugin.lower() in root.resolve().name.lower() and (root / inside).is_file():
+            return root / inside
+    return found
 
 
 _DEPLOYED: dict[tuple[str, Path], Path | None] | None = None
