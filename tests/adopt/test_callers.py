@@ -3365,3 +3365,40 @@ def test_a_command_key_whose_whole_value_is_a_template_tag(tmp_path: Path) -> No
                                    "        sync_command: tools/mirror.sh --all\n"}
     assert callers(tmp_path, files, ("tools/mirror.sh",)) == {
         "tools/mirror.sh": [("playbooks/pre.yaml", 6, "script", "sync_command: tools/mirror.sh --all")]}
+
+
+def test_a_loop_over_a_glob_runs_each_script_it_matches(tmp_path: Path) -> None:
+    files = {"scripts/tfcloud/runs.sh": "#!/bin/bash\nruns() { :; }\n",
+             "scripts/tfcloud/tokens.sh": "#!/bin/bash\ntokens() { :; }\n",
+             "scripts/tfcloud/README.md": "notes\n",
+             "scripts/functions.sh": 'for script in ${script_path}/tfcloud/*.sh; do\n  source "$script"\ndone\n',
+             "scripts/run-all.sh": '#!/bin/bash\nfor t in "$(dirname "$0")"/tfcloud/run*.sh; do bash "$t"; done\n'
+                                   'for f in *; do . "$f"; done\n'
+                                   'hooks=/etc/app/hooks\nfor h in $hooks/*.sh; do . "$h"; done\n'}
+    assert callers(tmp_path, files, ("scripts/tfcloud/runs.sh", "scripts/tfcloud/tokens.sh")) == {
+        "scripts/tfcloud/runs.sh": [("scripts/functions.sh", 2, "script", 'source "$script"'),
+                                    ("scripts/run-all.sh", 2, "script",
+                                     'for t in "$(dirname "$0")"/tfcloud/run*.sh; do bash "$t"; done')],
+        "scripts/tfcloud/tokens.sh": [("scripts/functions.sh", 2, "script", 'source "$script"')]}
+
+
+def test_codebuild_specs_in_a_folder_nfpm_hooks_and_fpm_options(tmp_path: Path) -> None:
+    files = {"sources/scripts/creds.sh": "#!/bin/bash\naws sts assume-role\n",
+             "release_files/post_install.sh": "#!/bin/sh\nsystemctl enable --now netbird\n",
+             "release_files/pre_remove.sh": "#!/bin/sh\nsystemctl disable --now netbird\n",
+             "modules/x/buildspecs/create-pipeline.yml": "version: 0.2\nphases:\n  pre_build:\n    commands:\n"
+                                                         "      - $DEFAULT_PATH/aft-core/sources/scripts/creds.sh\n",
+             ".goreleaser.yaml": "nfpms:\n  - maintainer: x\n    scripts:\n"
+                                 '      postinstall: "release_files/post_install.sh"\n'
+                                 "      preremove: release_files/pre_remove.sh\n",
+             "Makefile": "deb:\n\tfpm -s dir -t deb --after-install release_files/post_install.sh .\n"}
+    assert callers(tmp_path, files, ("sources/scripts/creds.sh", "release_files/post_install.sh",
+                                     "release_files/pre_remove.sh")) == {
+        "sources/scripts/creds.sh": [("modules/x/buildspecs/create-pipeline.yml", 5, "ci",
+                                      "- $DEFAULT_PATH/aft-core/sources/scripts/creds.sh")],
+        "release_files/post_install.sh": [(".goreleaser.yaml", 4, "script",
+                                           'postinstall: "release_files/post_install.sh"'),
+                                          ("Makefile", 2, "makefile",
+                                           "fpm -s dir -t deb --after-install release_files/post_install.sh .")],
+        "release_files/pre_remove.sh": [(".goreleaser.yaml", 5, "script",
+                                         "preremove: release_files/pre_remove.sh")]}

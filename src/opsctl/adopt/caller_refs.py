@@ -12,6 +12,7 @@ import fnmatch
 import posixpath
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -718,9 +719,53 @@ def command_refs(text: str, index: ScriptIndex, where: Where, *, base: int = 0,
     """Scripts a shell text runs, and the working directory it ends in."""
     found: list[Found] = []
     cwd = where.cwd
+    loops: dict[str, list[str]] = {}  # ``for f in dir/*.sh``: the globs each loop variable walks
+    assigned: set[str] | None = None  # the variables the text sets (read once, for a loop)
     for words in split_commands(text):
+        if len(words) > 3 and words[0].text == "for" and words[2].text == "in":
+            loops[words[1].text] = [w.text for w in words[3:] if any(c in w.text for c in "*?")]
+            continue
+        if loops:
+            assigned = assigned if assigned is not None else set(re.findall(r"(?<![\w$])(\w+)\+?=", text))
+            _globbed_runs(words, loops, index, where, cwd, found, base, assigned)
         cwd = _segment_refs(words, index, where, cwd, found, base, python)
     return found, cwd
+
+
+_RUNS_A_FILE = frozenset({"source", ".", "bash", "sh", "exec", "python", "python3"})
+
+
+def _globbed_runs(words: list[Word], loops: dict[str, list[str]], index: ScriptIndex, where: Where,
+                  cwd: str | None, found: list[Found], base: int, assigned: AbstractSet[str]) -> None:
+    """``for script in ${script_path}/tfcloud/*.sh; do source "$script"; done`` (or ``bash
+    "$f"``, ``"$f"``): each script of the tree the loop's glob matches runs there. A folder
+    under a variable the text does not set is taken from the file's folder (as a sourced
+    library is found)."""
+    texts = [w.text for w in words]
+    while texts and texts[0] in ("do", "then", "else", "{"):
+        texts, words = texts[1:], words[1:]
+    at = 1 if texts[:1] and texts[0] in _RUNS_A_FILE else 0
+    if len(texts) <= at:
+        return
+    variable = re.fullmatch(r"\$\{?(\w+)\}?", texts[at].strip("\"'"))
+    if variable is None or variable.group(1) not in loops:
+        return
+    for pattern in loops[variable.group(1)]:
+        glob = normalise(pattern).strip("\"'")
+        folder, _, name = glob.rpartition("/")
+        if not name.strip("*?") or "$" in name or any(c.isspace() for c in glob):
+            continue  # (``for f in *``: whatever lies there, not a set of scripts)
+        unknown = _VAR_PREFIX_RE.match(folder)
+        if unknown is not None and (unknown.group(1) or unknown.group(2)) not in where.variables \
+                and (unknown.group(1) or unknown.group(2)) not in ROOT_VARS | CWD_VARS | HERE_VARS:
+            if (unknown.group(1) or unknown.group(2)) in assigned:
+                continue  # (``strategy_path=/etc/x/$2``: a folder set when run, not the tree's)
+            folder = "$__HERE/" + folder[unknown.end():]
+        anchored = _anchor(folder, where.bases(cwd), where.variables) if folder else [(b, "") for b in where.bases(cwd)]
+        for directory, rest in anchored or ():
+            for script in _scripts_in_folder(index, join_path(directory, rest) or ".", [""]):
+                if fnmatch.fnmatchcase(posixpath.basename(script), name) and script != where.caller:
+                    found.append(Found(script, base + words[at].pos))
 
 
 _TASK_RUNNERS = {"inv": "tasks", "invoke": "tasks", "fab": "fabfile"}
@@ -744,6 +789,8 @@ _SUDO_VARIABLE = re.compile(r"\$\{?[A-Za-z_]*(?:SUDO|sudo)[A-Za-z_]*\}?")
 """``${SUDO} unlink ...``: a variable holding ``sudo`` (or nothing when already root)."""
 
 
+_FPM_SCRIPT_OPTIONS = frozenset({"--before-install", "--after-install", "--before-remove", "--after-remove",
+                                 "--before-upgrade", "--after-upgrade", "--rpm-posttrans", "--rpm-pretrans"})
 _RUNS_AFTER_DASHES = frozenset({"wait-for-it", "wait-for-it.sh", "wait-for", "wait-for.sh", "dockerize",
                                 "flock", "xvfb-run"})
 
@@ -812,6 +859,15 @@ def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str 
             if "/" in words[position].text:  # the project's own copy runs too (``./scripts/wait-for.sh``)
                 _segment_refs(words[position:dashes], index, where, cwd, found, base, python)
             return _segment_refs(words[dashes + 1:], index, where, cwd, found, base, python)
+    if command == "fpm":
+        # ``fpm ... --after-install scripts/post-install.sh``: a package hook, run by the
+        # package manager on the machine that installs (or removes) the package
+        for k in range(position + 1, len(words) - 1):
+            if words[k].text in _FPM_SCRIPT_OPTIONS:
+                script = index.resolve_path(words[k + 1].text, where.bases(cwd), where.variables,
+                                            known_cwd=cwd is not None and not cwd.startswith("/"))
+                if script and script != where.caller:
+                    found.append(Found(script, base + words[k + 1].pos))
     if command == "start-stop-daemon" and any(w.text in ("--stop", "-K", "--status", "-T") for w in words[position + 1:]):
         return cwd  # (``--stop ... --startas DIR/daemon``: the process is matched and signalled, not run)
     if command in ("service", "invoke-rc.d", "rc-service") and position + 2 < len(words) \

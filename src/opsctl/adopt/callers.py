@@ -194,8 +194,8 @@ def _read_callers(files: Sequence[tuple[str, str]], *, root: Path, index: Script
             "import_name" in source or "lazy_subcommands" in source))
         if kind in _HINTED:
             hints = index.mentions(source, modules=package_main, path=path)
-            if not hints:
-                continue
+            if not hints and (kind != "shell" or _GLOB_LOOP.search(source) is None):
+                continue  # (``for f in lib/*.sh; do . "$f"; done`` names none, runs each)
             if len(hints) <= _MAX_HINTS:
                 index.hints = frozenset(hints)
         elif not index.mentioned_in(source, modules=kind == "entry-point" or package_main, path=path) and not (
@@ -234,6 +234,7 @@ _CRON_ITEMS = re.compile(r"^\s*-?\s*(?:minute|hour|special_time|weekday):.*\n(?:
 """Cron entries kept as data for a configuration tool (Ansible's ``cron`` module: ``minute:``,
 ``hour:``, ``job: CMD``): each ``job`` is a command run on that schedule."""
 _SHELL_FUNCTION = re.compile(r"^[ \t]*(?:function[ \t]+([\w.:-]+)|([\w.:-]+)[ \t]*\(\))", re.M)
+_GLOB_LOOP = re.compile(r"^\s*for\s+\w+\s+in\s+[^;\n]*[*?]", re.M)
 _HINTED = frozenset({"shell", "python"})
 """Readers of scripts calling scripts, whose commands are the file's own words: a command is
 looked at only when one of its words holds a name the file mentions (a third of a scan was
@@ -326,7 +327,7 @@ def classify(path: str, scripts: frozenset[str]) -> str | None:
         # ``vars/deploy.groovy``): ``shell('./build.sh')``, ``sh "./test.sh"`` as in a Jenkinsfile
         return "jenkins"
     if (yaml_file and (".circleci" in folders or ".buildkite" in folders or "buildkite" in folders or ".azure" in folders
-                       or ".azure-pipelines" in folders or lower.startswith((
+                       or ".azure-pipelines" in folders or "buildspecs" in folders or lower.startswith((
             "azure-pipelines", "bitbucket-pipelines", ".travis", ".drone", "buildkite",
             ".woodpecker", "cloudbuild", "appveyor", "codefresh", "buildspec",
             ".craft.")) or "_cloudbuild." in lower or "-cloudbuild." in lower)) \

@@ -429,6 +429,24 @@ def _scan_command_node(file: CallerFile, node: yaml.Node | None, index: ScriptIn
         _scan_yaml_scalar(file, node, index, collector, kind, where, aliases)
 
 
+_PACKAGE_HOOK = re.compile(r"""^\s*(?:pre|post)(?:install|remove|upgrade|trans)\s*:\s*["']?([\w./${}-]+)["']?\s*(?:#.*)?$""")
+
+
+def _package_hooks(file: CallerFile, index: ScriptIndex, collector: Collector) -> None:
+    """A package's maintainer scripts in nfpm's configuration (``scripts: {postinstall:
+    release_files/post_install.sh}``, also under goreleaser's ``nfpms:``): run by the package
+    manager where the package is installed or removed (kind ``script``); a path from the
+    project's root, or from the file's folder."""
+    here = posixpath.dirname(file.path)
+    for number, line in enumerate(file.lines, 1):
+        match = _PACKAGE_HOOK.match(line)
+        if match is None or not index.mentioned_in(match.group(1)):
+            continue
+        script = index.resolve_path(match.group(1), ["", here] if here else [""], {})
+        if script is not None and script != file.path:
+            collector.add(script, file.path, number, "script", file.text_of(number))
+
+
 def callers_in_yaml(file: CallerFile, index: ScriptIndex, collector: Collector,
                     plan: list[tuple[str, str]]) -> None:
     """Other YAML: Kubernetes manifests (a container's command and args: a CronJob's are kind
@@ -437,6 +455,8 @@ def callers_in_yaml(file: CallerFile, index: ScriptIndex, collector: Collector,
     files that the main ``.gitlab-ci.yml`` includes."""
     if ".Files.Get" in file.text and "templates/" in file.path:
         _files_run_by_chart(file, index, collector)
+    if "install:" in file.text or "remove:" in file.text:
+        _package_hooks(file, index, collector)
     if "andler:" in file.text:
         callers_as_function_handler(file, index, collector, _YAML_HANDLER)
     boot_script_files(file, index, collector)
