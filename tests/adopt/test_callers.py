@@ -3402,3 +3402,13 @@ def test_codebuild_specs_in_a_folder_nfpm_hooks_and_fpm_options(tmp_path: Path) 
                                            "fpm -s dir -t deb --after-install release_files/post_install.sh .")],
         "release_files/pre_remove.sh": [(".goreleaser.yaml", 5, "script",
                                          "preremove: release_files/pre_remove.sh")]}
+
+
+def test_a_declared_sentence_names_no_script(tmp_path: Path) -> None:
+    files = {"subcommands/active": "#!/usr/bin/env bash\necho true\n",
+             "tools/run.sh": "#!/bin/sh\necho run\n",
+             "command-functions.sh": '#!/usr/bin/env bash\ncmd-active() {\n'
+                                  '  declare desc="Verify if letsencrypt is active for an app"\n'
+                                  '  declare cmd="letsencrypt:active"\n  local runner="tools/run.sh"\n  "$runner"\n}\n'}
+    assert callers(tmp_path, files, ("subcommands/active", "tools/run.sh")) == {
+        "tools/run.sh": [("command-functions.sh", 6, "script", '"$runner"')]}

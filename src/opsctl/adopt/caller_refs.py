@@ -100,6 +100,7 @@ _MESSAGE_COMMAND = re.compile(
     r"fatal|die|abort|verbose|banner|title|header|status|note|err|echo|printf|whiptail|dialog|zenity)(?:_|$)")
 """Commands that print their arguments (``log_info "Running: ./launcher rebuild"``): a
 sentence given to them mentions a script, it does not run it."""
+_DECLARES = frozenset({"declare", "local", "export", "readonly", "typeset"})
 _SHELL_BUILTINS = frozenset({
     "export", "local", "declare", "readonly", "typeset", "set", "unset", "shift", "source", "test",
     "true", "false", "exit", "return", "read", "eval", "exec", "cd", "echo", "printf", "trap", "wait",
@@ -1008,7 +1009,8 @@ def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str 
             continue
         pieces = [text] if _PIECE_SPLIT_RE.search(text) is None else _PIECE_SPLIT_RE.split(
             _GUARDED_VAR_RE.sub(r"$\1", BRACED_VAR_RE.sub(r"$\1", text)))
-        assigned = k < position and "=" in text
+        # (``declare desc="Verify if letsencrypt is active"``, ``local x=y``: set, not run)
+        assigned = (k < position or (k > position and command in _DECLARES)) and "=" in text
         for piece in pieces:
             piece = piece.strip("'\"`,")
             if not piece:
