@@ -134,6 +134,10 @@ FLOORS: dict[str, dict[str, float]] = {
     "held-out-71": {"precision": 0.55, "recall": 0.72, "callers": 0.98, "flags": 0.97},
     # fifteen not inventoried: test folders' scripts only a test runner (or nothing) runs
     "held-out-72": {"precision": 0.78, "recall": 0.85, "callers": 0.91, "flags": 0.98},
+    # two not inventoried: a test helper by its name, a test server's hook nothing outside runs
+    "held-out-73": {"precision": 0.69, "recall": 0.75, "callers": 0.91, "flags": 0.66},
+    # three not inventoried: a test runner by its name, and an orb's test scripts
+    "held-out-74": {"precision": 0.8, "recall": 0.82, "callers": 0.79, "flags": 0.88},
 }
 
 
@@ -165,14 +169,14 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-72")
-    assert report["scripts"] >= 116
-    # every labelled script is inventoried or said why not: fifteen, an end-to-end suite's tests
-    # that only its runner runs and test utilities nothing runs
-    assert len(report["missed"]) <= 15
-    assert all(m["where"] == "absent" for m in report["missed"])
-    # blind 0.47 / 0.81 (callers 0.81, flags 0.98); 0.78 / 0.86, callers 0.92 after its rules (a
-    # tool held in a variable deleting the clusters it made, make fragments, Nix expressions,
-    # flock, an image's cron table)
-    assert report["destructive"]["precision"] >= 0.78 and report["destructive"]["recall"] >= 0.85
-    assert report["callers"]["recall"] >= 0.91 and report["flags"]["recall"] >= 0.98
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-74")
+    assert report["scripts"] >= 178
+    # every labelled script is inventoried or said why not: three, a test runner skipped by its
+    # name and an orb's test scripts nothing outside their folder runs
+    assert len(report["missed"]) <= 3
+    assert all(m["where"] in ("absent", "skipped") for m in report["missed"])
+    # blind 0.71 / 0.78 (callers 0.69, flags 0.88); 0.80 / 0.82, callers 0.80 after its rules
+    # (terraform's options in a variable, a loop over a glob sourcing each file, CodeBuild specs,
+    # nfpm's package hooks)
+    assert report["destructive"]["precision"] >= 0.8 and report["destructive"]["recall"] >= 0.82
+    assert report["callers"]["recall"] >= 0.79 and report["flags"]["recall"] >= 0.88
