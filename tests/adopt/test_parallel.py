@@ -48,16 +48,19 @@ def test_what_a_killed_worker_did_not_send_is_done_here() -> None:
         from opsctl.adopt.parallel import map_chunks
         me = os.getpid()
         def task(items):
-            if os.getpid() != me and items[0] >= 250:
+            if os.getpid() != me and items[-1] >= 250:
                 os._exit(9)  # as the out-of-memory killer would, half-way
             return [(os.getpid(), item) for item in items]
         chunks = map_chunks(task, list(range(500)), 2)
         flat = [pair for chunk in chunks for pair in chunk]
         print(json.dumps({"values": [v for _, v in flat], "me": me,
-                          "late": sorted({p for p, v in flat if v >= 250})}))
+                          "late": sorted({p for p, v in flat if v >= 250}),
+                          "early": sorted({p for p, v in flat if v < 200})}))
     """)
     assert got["values"] == list(range(500))
     assert got["late"] == [got["me"]]
+    # what the workers sent before they died is kept: each chunk's result is sent when done
+    assert got["me"] not in got["early"]
 
 
 @pytest.mark.parametrize("setup, jobs, count", [

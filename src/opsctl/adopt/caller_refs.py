@@ -271,8 +271,9 @@ class ScriptIndex:
         by_basename, installed, in_images, deployed = (self.by_basename, self.commands, self.image_commands,
                                                        self.deployed_names)
         stems = self.stems()
-        for token in _NAME_TOKEN_RE.findall(text):
-            # most words name nothing: a few look-ups first, the rules below for the rest
+        # each word once (a file repeats its words: half of them are seen before), then for most
+        # words, which name nothing, a few look-ups first and the rules below for the rest
+        for token in dict.fromkeys(_NAME_TOKEN_RE.findall(text)):
             if not (token in by_basename or token in installed or token in in_images or token in deployed
                     or token in stems or token[:1] in "-_" or token[-1:] in "-_" or token in _TASK_RUNNERS
                     or token == "flask" or (modules and token.rpartition(".")[2] in self.by_module_tail)

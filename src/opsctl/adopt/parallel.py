@@ -1,7 +1,7 @@
 """The inventory's two long loops (reading every script, reading every caller file) on every
 core of the machine: the items are cut into chunks, each chunk is handled by a forked worker
-process, and the chunks' results come back in order, so the inventory is the same whatever
-the number of jobs.
+process (the next chunk to whichever worker is free), and the chunks' results come back in
+order, so the inventory is the same whatever the number of jobs.
 
 Forked, not spawned: a worker starts with the parent's state (the tree's discovery, the index
 of scripts, the caches of one scan) without re-importing or pickling it; only each chunk's
@@ -58,39 +58,46 @@ def map_chunks(task: Callable[[Sequence[T]], R], items: Sequence[T], jobs: int |
     import multiprocessing
     from multiprocessing.connection import wait
 
-    # several chunks per worker, dealt in turn, so that one slow chunk does not leave the
-    # others idle for long
-    size = max(1, -(-len(items) // (count * 6)))
+    # Many small chunks, handed to whichever worker is free (a script's time varies by a
+    # thousand times: chunks dealt in turn left one worker busy for seconds after the other
+    # was done, 5% of a scan of 9,000 scripts); each worker holds two, so that it never waits
+    # for the next one while this process reads a result.
+    size = max(_MIN_CHUNK, -(-len(items) // (count * _CHUNKS_PER_WORKER)))
     chunks = [items[start:start + size] for start in range(0, len(items), size)]
     results: dict[int, R] = {}
+    waiting = list(range(len(chunks) - 1, -1, -1))  # popped from the end: in order
     context = multiprocessing.get_context("fork")
-    workers: dict[Any, tuple[Any, list[int]]] = {}
+    workers: dict[Any, Any] = {}  # each worker's end of its pipe: the process
     try:
         parent = os.getpid()
-        for worker in range(count):
-            mine = list(range(worker, len(chunks), count))
-            reader: Any
-            reader, writer = context.Pipe(duplex=False)
-            # (the earlier workers' pipes are closed in this one: a pipe whose reader a
-            # sibling holds would never tell its worker that the parent is gone)
+        for _ in range(count):
+            mine: Any
+            mine, theirs = context.Pipe()
+            # (the earlier workers' pipes are closed in this one: a pipe whose end a sibling
+            # holds would never tell its worker that the parent is gone)
             process = context.Process(target=_work, daemon=True, args=(
-                task, chunks, mine, writer, [reader, *workers], parent))
+                task, chunks, theirs, [mine, *workers], parent))
             process.start()
-            writer.close()
-            workers[reader] = (process, mine)
+            theirs.close()
+            workers[mine] = process
+            for _ in range(_IN_FLIGHT):
+                _hand_out(mine, waiting)
         while workers:
             for ready in wait(list(workers)):
-                process, _mine = workers.pop(ready)
-                reader = ready  # one of the pipes' readers
-                with contextlib.suppress(EOFError, OSError):  # a worker killed (out of memory...)
-                    results.update(reader.recv())
-                reader.close()
-                process.join()
+                connection: Any = ready
+                try:
+                    index, result = connection.recv()
+                except (EOFError, OSError):  # done (it closed its end), or killed (out of memory...)
+                    connection.close()
+                    workers.pop(connection).join()
+                    continue
+                results[index] = result
+                _hand_out(connection, waiting)
     except BaseException:
         # Ctrl-C (the parent's KeyboardInterrupt) or an error: stop the workers now
-        for process, _mine in workers.values():
+        for process in workers.values():
             process.terminate()
-        for process, _mine in workers.values():
+        for process in workers.values():
             process.join()
         raise
     # what a worker that died did not send is done here, in this process
@@ -98,20 +105,36 @@ def map_chunks(task: Callable[[Sequence[T]], R], items: Sequence[T], jobs: int |
             for index, chunk in enumerate(chunks)]
 
 
-def _work(task: Callable[[Sequence[T]], R], chunks: list[Sequence[T]], mine: list[int],
-          writer: Any, readers: list[Any], parent: int) -> None:
-    """A worker: its chunks' results, sent back at once. It leaves Ctrl-C to the parent
-    (which stops it), dies on SIGTERM and when the parent dies (killed, it cannot stop its
-    workers), and prints nothing: what it finds goes back with its results, and a traceback
-    from a worker the parent stopped would only be noise."""
+_CHUNKS_PER_WORKER = 24
+_MIN_CHUNK = 5
+_IN_FLIGHT = 2
+
+
+def _hand_out(connection: Any, waiting: list[int]) -> None:
+    """The next chunk's index to a worker, or None (no more: it finishes what it holds and
+    ends). A worker that died is found by its next read: its chunks are done here."""
+    with contextlib.suppress(OSError):
+        connection.send(waiting.pop() if waiting else None)
+
+
+def _work(task: Callable[[Sequence[T]], R], chunks: list[Sequence[T]], connection: Any,
+          others: list[Any], parent: int) -> None:
+    """A worker: each chunk it is handed, its result sent back at once, until it is handed
+    None. It leaves Ctrl-C to the parent (which stops it), dies on SIGTERM and when the parent
+    dies (killed, it cannot stop its workers), and prints nothing: what it finds goes back
+    with its results, and a traceback from a worker the parent stopped would only be noise."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _die_with_parent(parent)
-    for reader in readers:
-        reader.close()
+    for other in others:
+        other.close()
     sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - for the worker's life
-    writer.send({index: task(chunks[index]) for index in mine})
-    writer.close()
+    try:
+        while (index := connection.recv()) is not None:
+            connection.send((index, task(chunks[index])))
+    except EOFError:
+        pass  # the parent is gone
+    connection.close()
 
 
 def _die_with_parent(parent: int) -> None:
