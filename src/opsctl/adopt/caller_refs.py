@@ -1208,9 +1208,10 @@ def docker_copies(text: str, index: ScriptIndex, bases: Sequence[str]) -> dict[s
                 continue
             if any(c in source for c in "*?["):  # ``COPY *.py /``: the scripts the pattern matches
                 folder, pattern = posixpath.split(source.removeprefix("./"))
-                folders = {join_path(base, folder) for base in bases}
-                matched = [script for script in sorted(index.scripts) if posixpath.dirname(script) in folders
-                           and fnmatch.fnmatchcase(posixpath.basename(script), pattern)]
+                by_folder = _scripts_by_folder(index)
+                matched = sorted(script for each in {join_path(base, folder) for base in bases}
+                                 for script in by_folder.get(each, ())
+                                 if fnmatch.fnmatchcase(posixpath.basename(script), pattern))
             elif script := index.resolve_path(source, bases, {}):
                 matched = [script]
             else:  # a folder: its contents, at their paths inside it
@@ -1266,12 +1267,18 @@ def _scripts_in_tree(index: ScriptIndex, source: str, bases: Sequence[str]) -> l
 def _scripts_in_folder(index: ScriptIndex, source: str, bases: Sequence[str]) -> list[str]:
     """The scripts directly in the folder a COPY source names (Docker copies its contents)."""
     folder = source.removeprefix("./").rstrip("/")
+    by_folder = _scripts_by_folder(index)
+    folders = dict.fromkeys(join_path(base, folder) if folder not in ("", ".") else base for base in bases)
+    return [script for each in folders for script in by_folder.get(each, ())]
+
+
+def _scripts_by_folder(index: ScriptIndex) -> dict[str, list[str]]:
+    """The scripts of each folder, sorted (made when first asked for)."""
     if index.by_folder is None:
         index.by_folder = {}
         for script in sorted(index.scripts):
             index.by_folder.setdefault(posixpath.dirname(script), []).append(script)
-    folders = dict.fromkeys(join_path(base, folder) if folder not in ("", ".") else base for base in bases)
-    return [script for each in folders for script in index.by_folder.get(each, ())]
+    return index.by_folder
 
 
 # --- what every reader shares --------------------------------------------------------------------

@@ -596,9 +596,9 @@ def _package_modules_apart(inventory: Inventory,
 def _importers_of(path: str, importers: dict[str, list[str]]) -> list[str]:
     """Files importing the module at ``path``, whatever folder the import is rooted at
     (``src/pkg/mod.py`` is ``pkg.mod``)."""
-    dotted = _module_name(path)
-    found = {user for name, users in importers.items()
-             if name == dotted or dotted.endswith("." + name) for user in users}
+    parts = _module_name(path).split(".")
+    # the names it is imported by: its dotted name and each of its tails (``pkg.mod``, ``mod``)
+    found = {user for k in range(len(parts)) for user in importers.get(".".join(parts[k:]), ())}
     return sorted(found)
 
 
