@@ -3266,12 +3266,14 @@ SEVENTY_FIRST_AND_SECOND_SET_CASES = [
                      'echo "${BACKUP_CRON} /usr/bin/flock -n /var/run/backup.lock /bin/backup >> /var/log/cron.log 2>&1"'
                      ' > /var/spool/cron/crontabs/root\n'
                      'flock -w 10 /var/run/backup.lock /bin/check\n'
-                     'flock /var/run/backup.lock -c "/bin/check --now"\n'},
+                     'flock /var/run/backup.lock -c "/bin/check --now"\n'
+                     '/bin/flock -n /run/check.lock /bin/check\n'},
         {"backup.sh": [("entry.sh", 2, "cron",
                         'echo "${BACKUP_CRON} /usr/bin/flock -n /var/run/backup.lock /bin/backup >> '
                         '/var/log/cron.log 2>&1" > /var/spool/cron/crontabs/root')],
          "check.sh": [("entry.sh", 3, "script", "flock -w 10 /var/run/backup.lock /bin/check"),
-                      ("entry.sh", 4, "script", 'flock /var/run/backup.lock -c "/bin/check --now"')]},
+                      ("entry.sh", 4, "script", 'flock /var/run/backup.lock -c "/bin/check --now"'),
+                      ("entry.sh", 5, "script", "/bin/flock -n /run/check.lock /bin/check")]},
         id="flock-lock-file-then-command-and-an-image-command-by-its-installed-path"),
     pytest.param(
         {"app/management/__init__.py": "", "app/management/commands/__init__.py": "", "app/__init__.py": "",

@@ -758,9 +758,9 @@ def _globbed_runs(words: list[Word], loops: dict[str, list[str]], index: ScriptI
         if not name.strip("*?") or "$" in name or any(c.isspace() for c in glob):
             continue  # (``for f in *``: whatever lies there, not a set of scripts)
         unknown = _VAR_PREFIX_RE.match(folder)
-        if unknown is not None and (unknown.group(1) or unknown.group(2)) not in where.variables \
-                and (unknown.group(1) or unknown.group(2)) not in ROOT_VARS | CWD_VARS | HERE_VARS:
-            if (unknown.group(1) or unknown.group(2)) in assigned:
+        prefix = (unknown.group(1) or unknown.group(2)) if unknown is not None else None
+        if unknown is not None and prefix not in where.variables and prefix not in ROOT_VARS | CWD_VARS | HERE_VARS:
+            if prefix in assigned:
                 continue  # (``strategy_path=/etc/x/$2``: a folder set when run, not the tree's)
             folder = "$__HERE/" + folder[unknown.end():]
         anchored = _anchor(folder, where.bases(cwd), where.variables) if folder else [(b, "") for b in where.bases(cwd)]
@@ -794,7 +794,8 @@ _SUDO_VARIABLE = re.compile(r"\$\{?[A-Za-z_]*(?:SUDO|sudo)[A-Za-z_]*\}?")
 _FPM_SCRIPT_OPTIONS = frozenset({"--before-install", "--after-install", "--before-remove", "--after-remove",
                                  "--before-upgrade", "--after-upgrade", "--rpm-posttrans", "--rpm-pretrans"})
 _RUNS_AFTER_DASHES = frozenset({"wait-for-it", "wait-for-it.sh", "wait-for", "wait-for.sh", "dockerize",
-                                "flock", "xvfb-run"})
+                                "xvfb-run"})
+"""(``flock LOCK -- cmd`` is read as a wrapper by :func:`_segment_refs`, past its lock file)"""
 
 
 def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str | None,
@@ -805,7 +806,7 @@ def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str 
     flock, lock_file = False, False
     while position < len(words):
         leading = words[position].text
-        if leading == "/usr/bin/flock":
+        if leading.endswith("/flock") and leading.startswith("/"):  # (``/usr/bin/flock``, ``/bin/flock``)
             leading = "flock"
         if re.match(r"^[A-Za-z_]\w*=", leading):
             _learn_variable(leading, where, cwd)
