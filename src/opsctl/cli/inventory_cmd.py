@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import errno
 import io
-import json
 import os
 import sys
 from collections.abc import Callable
@@ -76,7 +75,7 @@ def scan_cmd(ctx: click.Context, path: Path, format_: str | None, out: Path | No
     # scan of thousands of scripts with the collector still paused kept all its cyclic garbage
     # (784 MiB at its peak on the corpus, 119 MiB with it on).
     resume_collector()
-    from opsctl.adopt.model import inventory_document
+    from opsctl.adopt.model import write_inventory_json
     from opsctl.adopt.report import render_markdown, render_table, summary_line
     from opsctl.adopt.scan import scan_tree
     from opsctl.errors import ExitCode, UsageError
@@ -112,7 +111,7 @@ def scan_cmd(ctx: click.Context, path: Path, format_: str | None, out: Path | No
         """The report, written to ``stream`` as it is made (to the file of ``--out``: a large
         tree's JSON is tens of megabytes, and a copy of it in memory was several times that)."""
         if chosen == "json":  # indented in a file, which is meant to be read and diffed
-            json.dump(inventory_document(inventory), stream, ensure_ascii=False, default=str, indent=2)
+            write_inventory_json(inventory, stream, indent=2)
             stream.write("\n")
         elif chosen == "markdown":
             render_markdown(inventory, stream)
@@ -123,7 +122,9 @@ def scan_cmd(ctx: click.Context, path: Path, format_: str | None, out: Path | No
         write_report(out, report)
         click.echo(f"wrote {out}: {summary_line(inventory)}", err=True)
     elif chosen == "json":  # one line on standard output, as every opsctl JSON document
-        click.echo(json.dumps(inventory_document(inventory), ensure_ascii=False, default=str))
+        line = io.StringIO()
+        write_inventory_json(inventory, line)
+        click.echo(line.getvalue())
     elif chosen == "text" and sys.stdout.isatty() and not os.environ.get("NO_COLOR"):
         render_table(inventory, sys.stdout, color=True)
     else:
