@@ -75,6 +75,17 @@ def recorded(monkeypatch: pytest.MonkeyPatch) -> RecordedCommands:
                  "Rotate the logs", id="comment-after-shebang"),
     pytest.param("#!/usr/bin/env python\n# Copyright 2019 Example Inc.\n#\n# Prune old snapshots.\n",
                  "Prune old snapshots.", id="copyright-skipped"),
+    pytest.param("#!/usr/bin/env python\n#\n# Copyright 2014 Example Ltd\n#\n"
+                 "#    Licensed under the Apache License, Version 2.0 (the \"License\"); you may\n"
+                 "#    not use this file except in compliance with the License.\n#\n"
+                 "#    Unless required by applicable law or agreed to in writing, software\n"
+                 "#    distributed under the License is distributed on an \"AS IS\" BASIS.\n"
+                 "#    See the License for the specific language governing permissions and limitations\n"
+                 "#    under the License.\n\nimport argparse\n", None, id="licence-header-only"),
+    pytest.param("#!/usr/bin/env python3\n# SPDX-License-Identifier: MIT\n"
+                 "# Permission is hereby granted, free of charge, to any person obtaining a copy\n"
+                 "# of this software, to deal in the Software.\n#\n# Description: Rotate the logs.\n",
+                 "Rotate the logs.", id="licence-header-then-description"),
     pytest.param("import os\n# not a summary\n", None, id="code-first"),
     pytest.param("", None, id="empty"),
 ])

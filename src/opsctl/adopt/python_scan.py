@@ -70,6 +70,7 @@ from opsctl.adopt.python_local import (
     package_of,
     parser_class_options,
 )
+from opsctl.adopt.summary import comment_summary
 
 
 @dataclass(slots=True)
@@ -188,26 +189,18 @@ _DRY_RUN_ENV = re.compile(r"(?:^|_)(?:DRY_?RUN|NOOP|SIMULATE)$", re.IGNORECASE)
 
 # --- summary and entry -------------------------------------------------------------------------
 
-_BOILERPLATE = re.compile(
-    r"copyright|spdx-|licen[cs]e|all rights reserved|-\*-|coding[:=]|vim?:|pylint:|noqa|type:|flake8|"
+_SKIP_COMMENT = re.compile(
+    r"-\*-|coding[:=]|vim?:|pylint:|noqa|type:|flake8|^(?:author|date|version|created|\$id|todo)\b|"
     r"^[-=#*~_ ]*$", re.IGNORECASE)
 
 
 def summary(tree: ast.Module, source: str) -> str | None:
-    """The first line of the module docstring, else the first comment after the shebang."""
+    """The first line of the module docstring, else the first comment after the shebang (past
+    a licence header)."""
     docstring = ast.get_docstring(tree)
     if docstring:
         return next((line.strip() for line in docstring.splitlines() if line.strip()), None)
-    for number, line in enumerate(source.splitlines()):
-        stripped = line.strip()
-        if not stripped or (number == 0 and stripped.startswith("#!")):
-            continue
-        if not stripped.startswith("#"):
-            return None
-        text = stripped.lstrip("#").strip()
-        if text and not _BOILERPLATE.search(text):
-            return text
-    return None
+    return comment_summary(source.splitlines()[:200], _SKIP_COMMENT)
 
 
 _SETUP_CALLS = re.compile(

@@ -36,6 +36,7 @@ from opsctl.adopt.shell_lexer import (
     simple_commands,
 )
 from opsctl.adopt.shell_sources import Sourced, sourced_files, tree_file
+from opsctl.adopt.summary import comment_summary
 
 __all__ = ["looks_like_credential", "scan_shell"]
 
@@ -91,17 +92,8 @@ _DRY_RUN_HELP = re.compile(r"(?i)dry|simulat|what would|without (?:making|applyi
 _DRY_RUN_VARIABLE = re.compile(r"(?i)^(?:DRY_?RUN|NOOP|NO_OP|SIMULATE|WHAT_?IF)$")
 _QUIET_TARGETS = _commands.QUIET_TARGETS
 _WRITE_OPS = _commands.WRITE_OPS
-_LICENSE = re.compile(r"(?i)copyright|licen[cs]e|spdx|all rights reserved|warrant|\(c\)|"
-                      r"you may not use|distributed under|permissions and|apache|gnu|"
-                      r"unless required by applicable law|you may obtain a copy|"
-                      r"permission is hereby granted|above copyright notice|free software|"
-                      r"as published by|merchantability|fitness for a particular purpose|"
-                      r"you should have received")
-_LICENSE_END = re.compile(r"(?i)limitations under the licen[cs]e|along with this program|"
-                          r"in the software\.?$|spdx-license-identifier")
 _SKIP_COMMENT = re.compile(r"(?i)^(?:shellcheck|-\*-|vim?:|usage\b|author\b|date\b|version\b|"
                            r"created\b|\$id|@|ex:|todo\b)|^[-=#*~_+ ]*$")
-_DESCRIPTION_PREFIX = re.compile(r"(?i)^(?:description|desc|summary|purpose|synopsis)\s*:\s*")
 _MAX_WARNINGS = 10
 _SCRATCH_ALL_ARGS = frozenset({"rm", "rmdir", "unlink", "shred", "mkdir", "touch", "chmod", "chown",
                                "tee", "truncate"})
@@ -742,32 +734,6 @@ def _aws_s3_operands(args: list[str]) -> list[str]:
     return operands
 
 
-def _summary(text: str) -> str | None:
-    lines = text.splitlines()
-    in_license = False
-    for index, line in enumerate(lines[:200]):
-        stripped = line.strip()
-        if index == 0 and stripped.startswith("#!"):
-            continue
-        if not stripped or re.match(r"set\s+[-+]", stripped):
-            in_license = False
-            continue
-        if not stripped.startswith("#"):
-            return None
-        comment = stripped.lstrip("#").strip()
-        if not comment:
-            in_license = False
-            continue
-        if in_license or _LICENSE.search(comment):
-            in_license = not _LICENSE_END.search(comment)
-            continue
-        if _SKIP_COMMENT.search(comment):
-            continue
-        comment = _DESCRIPTION_PREFIX.sub("", comment)
-        return comment[:200] or None
-    return None
-
-
 def _static(value: str) -> bool:
     """No command substitution: the value is known up to the variables it names."""
     return "`" not in value and "$(" not in value
@@ -814,7 +780,7 @@ class _Scan(ShellInterface):
 
     def run(self) -> None:
         self.collect_assignments()
-        self.script.summary = _summary(self.text)
+        self.script.summary = comment_summary(self.text.splitlines()[:200], _SKIP_COMMENT)
         self.interface()
         self.sourced_interface()
         self.tested_options()
