@@ -86,6 +86,11 @@ def recorded(monkeypatch: pytest.MonkeyPatch) -> RecordedCommands:
                  "# Permission is hereby granted, free of charge, to any person obtaining a copy\n"
                  "# of this software, to deal in the Software.\n#\n# Description: Rotate the logs.\n",
                  "Rotate the logs.", id="licence-header-then-description"),
+    pytest.param('#!/usr/bin/env python3\n# Prune the AMIs.\n"""\nCopyright 2016 Example.com, Inc. or its affiliates. '
+                 'All Rights Reserved.\n\nLicensed under the Apache License, Version 2.0.\n"""\n',
+                 "Prune the AMIs.", id="licence-docstring-then-the-comment"),
+    pytest.param('"""TODO: remove once migrated.\n\nDeletes the old rows."""\n', "TODO: remove once migrated.",
+                 id="docstring-first-line-kept"),
     pytest.param("import os\n# not a summary\n", None, id="code-first"),
     pytest.param("", None, id="empty"),
 ])

@@ -333,8 +333,14 @@ def test_exit_codes(text: str, codes: list[int]) -> None:
     ("#!/bin/sh\n# Copyright 2018 The Authors.\n#\n# Licensed under the Apache License, Version 2.0\n"
      "#\n#     http://www.apache.org/licenses/LICENSE-2.0\n#\n# Unless required by applicable law\n"
      "# limitations under the License.\n\n# Builds the release.\nset -e\n", "Builds the release."),
+    ("#!/bin/sh\n# Restart apache when its load is too high\n", "Restart apache when its load is too high"),
+    ("#!/bin/sh\n# Fix permissions and owners of the uploads\n", "Fix permissions and owners of the uploads"),
+    ("#!/bin/sh\n# Needs GNU sed.\n", "Needs GNU sed."),
+    ("#!/bin/sh\n# Licensed under the Apache License (the \"License\"). A copy of the License is located at\n"
+     "#\n# http://aws.amazon.com/apache2.0/\n#\n# Collects the logs.\n", "Collects the logs."),
 ], ids=["first comment", "after set -e", "after licence", "directive and rule skipped", "no leading comment",
-        "usage line skipped", "after a whole Apache header"])
+        "usage line skipped", "after a whole Apache header", "a program named apache", "permissions of files",
+        "GNU tools", "AWS licence link"])
 def test_summary(text: str, summary: str | None) -> None:
     assert scan(text).summary == summary
 

@@ -70,7 +70,7 @@ from opsctl.adopt.python_local import (
     package_of,
     parser_class_options,
 )
-from opsctl.adopt.summary import comment_summary
+from opsctl.adopt.summary import comment_summary, docstring_summary
 
 
 @dataclass(slots=True)
@@ -190,7 +190,7 @@ _DRY_RUN_ENV = re.compile(r"(?:^|_)(?:DRY_?RUN|NOOP|SIMULATE)$", re.IGNORECASE)
 # --- summary and entry -------------------------------------------------------------------------
 
 _SKIP_COMMENT = re.compile(
-    r"-\*-|coding[:=]|vim?:|pylint:|noqa|type:|flake8|^(?:author|date|version|created|\$id|todo)\b|"
+    r"-\*-|coding[:=]|vim?:|pylint:|noqa|type:|flake8|^(?:author|date|version|created|\$id)\b|"
     r"^[-=#*~_ ]*$", re.IGNORECASE)
 
 
@@ -198,9 +198,8 @@ def summary(tree: ast.Module, source: str) -> str | None:
     """The first line of the module docstring, else the first comment after the shebang (past
     a licence header)."""
     docstring = ast.get_docstring(tree)
-    if docstring:
-        return next((line.strip() for line in docstring.splitlines() if line.strip()), None)
-    return comment_summary(source.splitlines()[:200], _SKIP_COMMENT)
+    found = docstring_summary(docstring, _SKIP_COMMENT) if docstring else None
+    return found or comment_summary(source.splitlines()[:200], _SKIP_COMMENT)
 
 
 _SETUP_CALLS = re.compile(

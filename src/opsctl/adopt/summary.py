@@ -8,7 +8,8 @@ import re
 from collections.abc import Iterable
 
 _LICENSE = re.compile(r"(?i)copyright|licen[cs]e|spdx|all rights reserved|warrant|\(c\)|"
-                      r"you may not use|distributed under|permissions and|apache|gnu|"
+                      r"you may not use|distributed under|permissions and limitations|"
+                      r"apache software foundation|apache2\.0|\bgnu (?:general|lesser|affero)|"
                       r"unless required by applicable law|you may obtain a copy|"
                       r"permission is hereby granted|above copyright notice|free software|"
                       r"as published by|merchantability|fitness for a particular purpose|"
@@ -17,6 +18,12 @@ _LICENSE_END = re.compile(r"(?i)limitations under the licen[cs]e|along with this
                           r"in the software\.?$|spdx-license-identifier")
 _DESCRIPTION_PREFIX = re.compile(r"(?i)^(?:description|desc|summary|purpose|synopsis)\s*:\s*")
 _SHELL_SETTING = re.compile(r"set\s+[-+]")
+
+
+def docstring_summary(docstring: str, skip: re.Pattern[str]) -> str | None:
+    """The first line of a docstring that is not licence text (a module docstring that is only
+    a licence header has none)."""
+    return comment_summary((f"# {line}" for line in docstring.splitlines()), skip)
 
 
 def comment_summary(lines: Iterable[str], skip: re.Pattern[str]) -> str | None:
