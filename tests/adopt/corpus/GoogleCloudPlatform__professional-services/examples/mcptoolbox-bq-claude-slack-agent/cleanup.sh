@@ -1,0 +1,5 @@
+pushd infra
+
+terraform init && terraform destroy
+
+popd

@@ -1,0 +1,6 @@
+#!/bin/sh
+
+ufw limit ssh
+ufw allow 'Apache Full'
+
+ufw --force enable

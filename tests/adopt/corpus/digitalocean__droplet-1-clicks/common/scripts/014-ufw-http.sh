@@ -1,0 +1,7 @@
+#!/bin/sh
+
+ufw limit ssh
+ufw allow http
+ufw allow https
+
+ufw --force enable

@@ -1,0 +1,6 @@
+#!/bin/sh
+
+ufw limit ssh
+ufw allow 25565/tcp
+
+ufw --force enable

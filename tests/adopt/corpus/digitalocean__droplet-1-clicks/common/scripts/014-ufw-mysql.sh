@@ -1,0 +1,6 @@
+#!/bin/sh
+
+ufw limit ssh
+ufw allow mysql
+
+ufw --force enable

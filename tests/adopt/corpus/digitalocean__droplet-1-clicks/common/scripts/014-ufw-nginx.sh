@@ -1,0 +1,6 @@
+#!/bin/sh
+
+ufw limit ssh
+ufw allow 'Nginx Full'
+
+ufw --force enable

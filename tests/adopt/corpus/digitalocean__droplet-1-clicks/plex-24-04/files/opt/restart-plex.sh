@@ -1,0 +1,5 @@
+#!/bin/bash
+
+echo "Restarting Plex Media Server..."
+systemctl restart plex
+echo "Plex Media Server restarted."
