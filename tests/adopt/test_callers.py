@@ -3414,3 +3414,72 @@ def test_a_declared_sentence_names_no_script(tmp_path: Path) -> None:
                                   '  declare cmd="letsencrypt:active"\n  local runner="tools/run.sh"\n  "$runner"\n}\n'}
     assert callers(tmp_path, files, ("subcommands/active", "tools/run.sh")) == {
         "tools/run.sh": [("command-functions.sh", 6, "script", '"$runner"')]}
+
+
+def test_the_shell_providers_lifecycle_commands(tmp_path: Path) -> None:
+    """Terraform's shell provider runs a resource's ``lifecycle_commands`` as it is made, read,
+    changed or deleted: a script's text read with ``file(...)``, or a command line."""
+    scripts = ("mod/scripts/create.sh", "mod/scripts/delete.sh", "mod/scripts/read.sh", "mod/other.sh")
+    files = {"mod/main.tf": """
+                 resource "shell_script" "cluster" {
+                   lifecycle_commands {
+                     create = file("${path.module}/scripts/create.sh")
+                     read   = "bash scripts/read.sh"
+                     delete = file("${path.module}/scripts/delete.sh")
+                   }
+                   environment = {
+                     create = "other.sh"
+                   }
+                 }
+                 """,
+             **{script: "#!/bin/sh\necho hi\n" for script in scripts}}
+    assert {script: [(path, line, kind) for path, line, kind, _text in entries]
+            for script, entries in callers(tmp_path, files, scripts).items()} == {
+        "mod/scripts/create.sh": [("mod/main.tf", 3, "terraform")],
+        "mod/scripts/read.sh": [("mod/main.tf", 4, "terraform")],
+        "mod/scripts/delete.sh": [("mod/main.tf", 5, "terraform")]}
+
+
+def test_a_snaps_part_scriptlets_run_their_scripts(tmp_path: Path) -> None:
+    """snapcraft's ``override-build`` (and ``-pull``, ``-stage``, ``-prime``) are shell run while
+    the snap is built, from the project's folder (``$CRAFT_PROJECT_DIR``); its apps' ``command``
+    runs in the snap."""
+    scripts = ("build-scripts/build-component.sh", "build-scripts/bom.py", "wrappers/start.wrapper")
+    files = {"snap/snapcraft.yaml": textwrap.dedent("""\
+                 name: k8s
+                 parts:
+                   etcd:
+                     plugin: nil
+                     override-build: $CRAFT_PROJECT_DIR/build-scripts/build-component.sh etcd
+                   bom:
+                     plugin: nil
+                     override-prime: |
+                       craftctl default
+                       python3 $SNAPCRAFT_PROJECT_DIR/build-scripts/bom.py > bom.json
+                 apps:
+                   start:
+                     command: wrappers/start.wrapper
+                 """),
+             **{script: "#!/bin/sh\necho hi\n" for script in scripts}}
+    assert {script: [(path, line, kind) for path, line, kind, _text in entries]
+            for script, entries in callers(tmp_path, files, scripts).items()} == {
+        "build-scripts/build-component.sh": [("snap/snapcraft.yaml", 5, "ci")],
+        "build-scripts/bom.py": [("snap/snapcraft.yaml", 10, "ci")],
+        "wrappers/start.wrapper": [("snap/snapcraft.yaml", 13, "ci")]}
+
+
+def test_a_python_file_runs_a_script_named_through_expandvars(tmp_path: Path) -> None:
+    """``KUBECTL = os.path.expandvars("$SNAP/microk8s-kubectl.wrapper")``, then ``[KUBECTL, "get",
+    ...]`` in each call: every call runs the wrapper."""
+    scripts = ("wrappers/microk8s-kubectl.wrapper", "scripts/reset.py")
+    files = {"wrappers/microk8s-kubectl.wrapper": "#!/bin/sh\nexec kubectl \"$@\"\n",
+             "scripts/reset.py": textwrap.dedent("""\
+                 import os
+                 import subprocess
+                 KUBECTL = os.path.expandvars("$SNAP/microk8s-kubectl.wrapper")
+                 subprocess.check_call([KUBECTL, "get", "no"])
+                 subprocess.check_call([KUBECTL, "delete", "ns", "x"])
+                 """)}
+    assert {script: [(path, line, kind) for path, line, kind, _text in entries]
+            for script, entries in callers(tmp_path, files, scripts).items()} == {
+        "wrappers/microk8s-kubectl.wrapper": [("scripts/reset.py", 4, "script"), ("scripts/reset.py", 5, "script")]}

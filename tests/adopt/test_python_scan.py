@@ -1019,6 +1019,16 @@ def test_object_store_removals_are_cloud_destructive(call: str) -> None:
                  False, id="defined-here-and-empty"),
     pytest.param("from django.core.management.base import BaseCommand\nclass Command(BaseCommand):\n"
                  "    def handle(self):\n        self.delete_rows()\n", False, id="inherited-from-a-library"),
+    # a function of the project whose name says it deletes, the verb after a noun
+    pytest.param("from proj.utils import resource_delete_actions\nfor r in rows:\n    resource_delete_actions(r)\n",
+                 True, id="noun-then-verb"),
+    pytest.param("from proj.utils import offeror_delete_actions\nofferor_delete_actions(o)\n", True,
+                 id="noun-then-verb-alone"),
+    pytest.param("from proj.utils import should_delete_resource\nshould_delete_resource(r)\n", False,
+                 id="a-predicate"),
+    pytest.param("from proj.utils import on_delete_hook\non_delete_hook(r)\n", False, id="a-hook"),
+    pytest.param("from proj.jobs import Job\njob = Job(1)\njob.resource_delete_actions()\n", False,
+                 id="noun-then-verb-as-a-method"),
 ])
 def test_deleting_methods_of_project_objects(tmp_path: Path, source: str, expected: bool) -> None:
     write(tmp_path / "proj" / "__init__.py", "")
@@ -3716,3 +3726,54 @@ def test_a_local_modules_parser_given_words_of_its_own_is_not_the_scripts(tmp_pa
     forward = "import sys\nimport awstools.awstools\n\nawstools.awstools.main(sys.argv[1:])\n"
     script, _ = scan(forward, file=tmp_path / "forward.py", root=tmp_path)
     assert [flag.name for flag in script.interface.flags] == ["command", "--market"]
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    # ``if dry_run: cmd = ["echo", *cmd]``: the command printed is the preview of the one run
+    pytest.param("import subprocess\nKUBECTL = ['kubectl', '--kubeconfig=x']\ndef main(name, dry_run):\n"
+                 "    cmd = [*KUBECTL, 'delete', 'pod', name]\n    if dry_run:\n        cmd = ['echo', *cmd]\n"
+                 "    subprocess.check_call(cmd)\n", True, id="starred"),
+    pytest.param("import subprocess\ndef main(name, dry_run):\n    cmd = ['kubectl', 'delete', 'pod', name]\n"
+                 "    if dry_run:\n        cmd = ['echo'] + cmd\n    subprocess.check_call(cmd)\n", True, id="added"),
+    pytest.param("import subprocess\ndef main(name):\n    cmd = ['kubectl', 'delete', 'pod', name]\n"
+                 "    cmd = ['echo', 'would run:', *cmd]\n    subprocess.check_call(cmd)\n", None,
+                 id="always-echoed-with-words-of-its-own"),
+])
+def test_a_command_made_its_own_preview_for_a_dry_run(source: str, expected: bool | None) -> None:
+    script, _ = scan(source)
+    assert [effect.destructive for effect in script.effects if effect.kind == "command"] == (
+        [] if expected is None else [expected])
+
+
+@pytest.mark.parametrize("call", ["os.remove(lock_file)", "os.unlink(self.lockfile)", "os.remove('/var/run/x.lock')"])
+def test_removing_a_lock_file_is_a_change(call: str) -> None:
+    assert effects(f"import os\n{call}\n") == [("file-delete", False, "high")]
+
+
+def test_a_click_group_made_by_its_class() -> None:
+    """``addons = click.Group()``, ``repository = click.Group("repo")``, ``addons.add_command(
+    repository)``, then ``@repository.command("add")``: the commands of a group made without a
+    decorator."""
+    found = flags("""
+        import click
+
+        addons = click.Group()
+        repository = click.Group("repo")
+        addons.add_command(repository)
+
+        @repository.command("add", help="Add a repository")
+        @click.argument("name")
+        @click.option("--force", is_flag=True)
+        def add(name, force):
+            pass
+
+        @repository.command("list")
+        @click.option("--format", type=click.Choice(["json", "yaml"]))
+        def list_(format):
+            pass
+
+        if __name__ == "__main__":
+            addons(prog_name="addons")
+        """)
+    assert sorted(found) == ["repo add --force", "repo add name", "repo list --format"]
+    assert found["repo list --format"].choices == ["json", "yaml"]

@@ -2529,6 +2529,14 @@ def test_generated_protobuf_fresh_repositories_and_outputs_of_an_entered_folder(
     # the processes the script started, kept in an array
     ('pids=()\nnetbird service run &\npids+=("$!")\nkill -TERM "${pids[@]}"\n', []),
     ('pids=()\npids+=("$(pgrep nginx)")\nkill -TERM "${pids[@]}"\n', [True]),
+    # ... and stopped one by one from a loop over the array (shifted as they end)
+    ('pids=()\nrun_one &\npids+=($!)\npids=("${pids[@]:1}")\ncleanup() {\n  local pid\n'
+     '  for pid in "${pids[@]:-}"; do kill "$pid" 2>/dev/null || true; done\n}\ntrap cleanup EXIT\n', []),
+    ('pids=($(pgrep nginx))\nfor pid in "${pids[@]}"; do kill "$pid"; done\n', [True]),
+    # lock and marker files, and a socket named with its port: run-time state
+    ('rm ${SNAP_DATA}/var/lock/cni-needs-reload\nrm -f /var/lock/subsys/app\nrm -f "$STATE/locks/job"\n', []),
+    ('rm ${SNAP_DATA}/etcd.socket:2379\n', []),
+    ('rm -rf /var/lib/locks-db/data\n', [True]),
 ])
 def test_terraform_options_in_variables_kafka_options_checkouts_services_and_own_resources(
         text: str, destructive: list[bool]) -> None:

@@ -330,7 +330,9 @@ def classify(path: str, scripts: frozenset[str]) -> str | None:
                        or ".azure-pipelines" in folders or "buildspecs" in folders or lower.startswith((
             "azure-pipelines", "bitbucket-pipelines", ".travis", ".drone", "buildkite",
             ".woodpecker", "cloudbuild", "appveyor", "codefresh", "buildspec",
-            ".craft.")) or "_cloudbuild." in lower or "-cloudbuild." in lower)) \
+            ".craft.")) or "_cloudbuild." in lower or "-cloudbuild." in lower
+                       # a snap's, rock's or charm's build: its parts' scriptlets, its apps' commands
+                       or lower in ("snapcraft.yaml", ".snapcraft.yaml", "rockcraft.yaml", "charmcraft.yaml"))) \
             or ".woodpecker" in folders:
         return "ci"
     if lower in (".cirrus.yml", ".cirrus.yaml"):

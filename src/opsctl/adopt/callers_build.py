@@ -849,8 +849,9 @@ class _PythonCallers:
             if name in ("join", "joinpath") and not isinstance(
                     getattr(node.func, "value", None), ast.Constant):
                 return "/".join(self.word(arg, depth + 1) for arg in node.args)
-            if name in ("str", "Path", "PurePath", "fspath", "abspath", "realpath", "resolve") \
-                    and len(node.args) == 1:
+            # (``os.path.expandvars("$SNAP/microk8s-kubectl.wrapper")``: the variable stays a word's part)
+            if name in ("str", "Path", "PurePath", "fspath", "abspath", "realpath", "resolve", "normpath",
+                        "expandvars", "expanduser") and len(node.args) == 1:
                 return self.word(node.args[0], depth + 1)
             if name in ("resolve", "absolute") and isinstance(node.func, ast.Attribute):
                 return self.word(node.func.value, depth + 1)

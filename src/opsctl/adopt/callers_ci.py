@@ -320,7 +320,10 @@ _CI_KEYS = frozenset({"run", "command", "commands", "script", "before_script", "
                       "after_deploy", "bash", "sh", "inlineScript", "scriptPath", "filePath", "cmd",
                       "pre_build", "build", "post_build", "entrypoint", "args",
                       # a release tool's hooks (``.craft.yml``: ``preReleaseCommand: bash x.sh``)
-                      "preReleaseCommand", "postReleaseCommand"})
+                      "preReleaseCommand", "postReleaseCommand",
+                      # snapcraft's (and rockcraft's, charmcraft's) scriptlets of a part
+                      # (``override-build: $CRAFT_PROJECT_DIR/build-scripts/build-component.sh etcd``)
+                      "override-pull", "override-build", "override-stage", "override-prime"})
 
 
 def _walk_keys(node: yaml.Node, keys: frozenset[str], depth: int = 0,

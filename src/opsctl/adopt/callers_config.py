@@ -266,6 +266,10 @@ _TF_PROGRAM = re.compile(r"""^\s*program\s*=\s*\[(?P<words>[^\]]*)\]""")
 _TF_FILE = re.compile(r'\b(?:file|templatefile|filebase64|filemd5|filesha256)\(\s*"(?P<path>[^"]+)"')
 _TF_RUN_KEYS = re.compile(r"""^\s*"?(?P<key>[\w-]*(?:startup[-_]script|user[-_]data|update[-_]script|init[-_]script)[\w-]*)"?\s*=""")
 _TF_MODULE_DIR = re.compile(r"\$\{path\.(?:module|root|cwd)\}/?")
+_TF_LIFECYCLE = re.compile(r"""^\s*(?:create|read|update|delete)\s*=\s*(?:"(?P<command>(?:[^"\\]|\\.)*)"\s*$)?""")
+"""A command of the shell provider's ``lifecycle_commands`` block (``create = file("${path.module}/
+scripts/create.sh")``, ``delete = "bash delete.sh"``), run as the resource is made, read, changed
+or deleted."""
 
 
 def callers_in_terraform(file: CallerFile, index: ScriptIndex, collector: Collector,
@@ -274,15 +278,32 @@ def callers_in_terraform(file: CallerFile, index: ScriptIndex, collector: Collec
     a heredoc), an ``external`` data source's ``program = ["x.sh", ...]``, run from the
     module's folder when Terraform applies it; and a script handed to a machine to run at boot
     (``metadata_startup_script = file("startup.sh")``, ``user_data = templatefile("init.sh",
-    ...)``, a ``startup-script`` metadata key), which runs on that machine."""
+    ...)``, a ``startup-script`` metadata key), which runs on that machine; the shell provider's
+    ``lifecycle_commands`` (:data:`_TF_LIFECYCLE`)."""
     here = posixpath.dirname(file.path)
     where = Where(file.path, here)
     lines = file.lines
     number = 0
+    lifecycle = None  # the indentation of an open ``lifecycle_commands {`` block
     while number < len(lines):
         line = lines[number]
         number += 1
         if line.lstrip().startswith(("#", "//")):
+            continue
+        indent = len(line) - len(line.lstrip())
+        if re.match(r"^\s*lifecycle_commands\s*\{\s*$", line):
+            lifecycle = indent
+            continue
+        if lifecycle is not None and line.strip() == "}" and indent <= lifecycle:
+            lifecycle = None
+        if lifecycle is not None and (match := _TF_LIFECYCLE.match(line)) is not None:
+            if match.group("command"):
+                callers_in_chunk(file, _TF_MODULE_DIR.sub("", match.group("command").replace('\\"', '"')), number,
+                                 index, collector, "terraform", where)
+            elif (found := _TF_FILE.search(line)) is not None:
+                script = index.resolve_path(_TF_MODULE_DIR.sub("", found.group("path")), [here], {})
+                if script and script != file.path:
+                    collector.add(script, file.path, number, "terraform", file.text_of(number))
             continue
         if (match := _TF_COMMAND.match(line)) is not None:
             if match.group("heredoc"):

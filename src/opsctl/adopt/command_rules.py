@@ -143,7 +143,8 @@ _CACHE_NAME = re.compile(
     r"|\.terraform|\.terragrunt-cache"  # providers and modules ``terraform init`` downloads again
     r"|\*?\.egg-info|[\w.-]+\.egg-info"
     # runtime state a process leaves behind: a stale PID file, socket or lock holds no data
-    r"|[\w.*$-]*\.(?:pid|sock|socket|lock)|lock|pid"  # (``$SHARED_VOLUME/lock``: a bare lock file)
+    # (``$SHARED_VOLUME/lock``: a bare lock file; ``etcd.socket:2379``: a socket named with its port)
+    r"|[\w.*$-]*\.(?:pid|sock|socket|lock)|lock|pid|[\w.*$-]*\.(?:sock|socket):\d+"
     r"|[\w.*${}-]+\.tmp"  # (``rm -rf "${name}.tmp/"``: a temporary copy, by its name)
     r"|\.venv"  # a project's own virtualenv, made again from its requirements
     r"|Singleton(?:Lock|Socket|Cookie)"  # a browser profile's locks, left by a crashed browser
@@ -187,9 +188,15 @@ def is_cache_path(word: str) -> bool:
     if _CACHE_PREFIX.match(path) or _BUILD_OUTPUT.match(path) or _INSTALLED_BINARY.match(path) \
             or _TOOLCHAIN.match(path):
         return True
-    if _SCRATCH_SUBFOLDER.match(stripped):
+    if _SCRATCH_SUBFOLDER.match(stripped) or _IN_LOCK_FOLDER.search(stripped):
         return True
     return bool(stripped) and _CACHE_NAME.match(stripped.rsplit("/", 1)[-1]) is not None
+
+
+# A file in a folder of lock files (``/var/lock/x``, ``/var/lock/subsys/app``,
+# ``${SNAP_DATA}/var/lock/cni-needs-reload``, ``$STATE/locks/job``): a lock or a marker another
+# run makes again, holding no data.
+_IN_LOCK_FOLDER = re.compile(r"(?:^|/)locks?/.")
 
 
 # A folder named as scratch inside a project's or a variable's folder (``$PKGDIR/tmp``,

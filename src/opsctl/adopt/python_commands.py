@@ -43,6 +43,24 @@ _FORMAT_FIELD = re.compile(r"\{[^{}]*\}")
 _PERCENT_FIELD = re.compile(r"%(?:\([^)]*\))?[-#0 +]*\d*(?:\.\d+)?[sdifrx]")
 
 
+def _echoed(value: ast.expr, name: str) -> ast.Name | None:
+    """The variable ``name`` in ``["echo", *name]`` or ``["echo"] + name``, a command line made a
+    preview of itself; None for any other value."""
+    def echo(node: ast.expr) -> bool:
+        return isinstance(node, ast.Constant) and node.value in ("echo", "/bin/echo")
+
+    if isinstance(value, ast.List | ast.Tuple) and len(value.elts) > 1 and echo(value.elts[0]):
+        rest = value.elts[1:]
+        if len(rest) == 1 and isinstance(rest[0], ast.Starred) and isinstance(rest[0].value, ast.Name) \
+                and rest[0].value.id == name:
+            return rest[0].value
+    if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Add) and isinstance(value.left, ast.List | ast.Tuple) \
+            and len(value.left.elts) == 1 and echo(value.left.elts[0]) and isinstance(value.right, ast.Name) \
+            and value.right.id == name:
+        return value.right
+    return None
+
+
 class Resolver:
     """Static values of expressions at one place of a module: literals, variables assigned in the
     same function (the nearest assignment before, plus ``+=``/``append``/``extend``) or at module
@@ -126,7 +144,12 @@ class Resolver:
                 return None
             value, changes, scope = found
             inner = self._within(scope, value)
-            words_ = inner.words(value)
+            # ``if dry_run: cmd = ["echo", *cmd]``: the command printed instead of run is its
+            # preview; what the script runs otherwise is the command before it
+            echoed = _echoed(value, node.id)
+            if echoed is not None:  # (its value before this assignment)
+                inner.at = next(at for at, _op, assigned in self.index.assigns[(scope, node.id)] if assigned is value)
+            words_ = inner.words(echoed or value)
             if words_ is None:
                 return None
             for op, change in changes:

@@ -174,7 +174,7 @@ def _unsets(node: ast.expr) -> bool:
 _ARCHIVE_NAME = re.compile(r"(?i)(?:^|\.)(?:\w*zip\w*|tar(?!get)\w*|\w*archive\w*|zf|tf)$")
 """A receiver named for an archive (``zipf``, ``tar``, ``self.archive``), by its last name (not
 ``self.starter``, ``target``): its ``write``/``add`` puts a file into it."""
-_PID_OR_SOCKET = re.compile(r"(?i)pid_?file|\.pid\b|\.sock(?:et)?\b|_sock(?:et)?(?:_?path)?\b")
+_PID_OR_SOCKET = re.compile(r"(?i)pid_?file|\.pid\b|\.sock(?:et)?\b|_sock(?:et)?(?:_?path)?\b|lock_?file|\.lock\b")
 _REMOTE_DELETE = re.compile(r"^[A-Z][A-Za-z]*\.(?:destroy|delete|purge|wipe)(?:_\w+)?$")
 """An XML-RPC style method name (``VDI.destroy``, ``VM.destroy``, ``Pool.delete_x``)."""
 _HANDED_DELETE = re.compile(r"^(?:delete|destroy|purge|terminate|wipe)(?:_\w+)?$")
@@ -1225,7 +1225,7 @@ class EffectFinder:
             if call.args and (self._link_only(call.args[0], call.lineno) or self._relinked(call, scope)
                               or self._regenerable(call.args[0], scope, call.lineno)
                               or _PID_OR_SOCKET.search(node_text(call.args[0]))):
-                # (a PID or socket file, ``os.unlink(pid_file)``: run-time state, a change)
+                # (a PID, socket or lock file, ``os.unlink(pid_file)``: run-time state, a change)
                 self._add("file-delete", False, call)
             elif not ((call.args and (self._temporary(call.args[0], scope) or self._own_output(call.args[0], scope)
                                       or self._globbed_own_files(call.args[0], scope)))

@@ -532,6 +532,13 @@ def _click_interface(index: ModuleIndex, env: list[tuple[str, int]]) -> tuple[li
                 params.setdefault(qualname, []).extend(shared)
         if not found:
             params.pop(qualname, None)
+    # ``repository = click.Group("repo")``, then ``@repository.command("add")``: a group made by
+    # its class, not a decorator (its commands' function stands for it: it has no parameters)
+    made_groups = _click_group_variables(index.tree, index) if commands else {}
+    anchor = next(iter(commands.values()), None)
+    for variable, group_name in made_groups.items():
+        if anchor is not None and variable not in commands:
+            commands[variable] = (anchor[0], None, group_name)
     for call, _scope in index.calls:  # group.add_command(command, name="...")
         func = call.func
         if (isinstance(func, ast.Attribute) and func.attr == "add_command" and call.args
@@ -541,7 +548,7 @@ def _click_interface(index: ModuleIndex, env: list[tuple[str, int]]) -> tuple[li
             explicit = const_str(call.args[1]) if len(call.args) > 1 else const_str(keywords(call).get("name"))
             commands[call.args[0].id] = (node, func.value.id, explicit or cmd)
     # ``test_cli = AppGroup("test")``, then ``@test_cli.command("reset")``: ``flask test reset``
-    group_variables: set[str] = set()
+    group_variables: set[str] = set(made_groups)
     for variable, group_name in _flask_app_group_names(index.tree, index).items():
         members = [entry for entry in commands.values() if entry[1] == variable]
         if members and variable not in commands:
@@ -1824,7 +1831,22 @@ def _flask_app_group_names(tree: ast.Module, index: ModuleIndex) -> dict[str, st
 
 def _has_click_command(index: ModuleIndex) -> bool:
     return any((index.canonical(_decorator_call(d)[0]) or "") in ("click.command", "click.group")
-               for function in index.functions.values() for d in function.decorator_list)
+               for function in index.functions.values() for d in function.decorator_list) or bool(
+        _click_group_variables(index.tree, index))
+
+
+_CLICK_GROUP_CLASSES = frozenset({"click.Group", "click.core.Group", "click.CommandCollection"})
+
+
+def _click_group_variables(tree: ast.Module, index: ModuleIndex) -> dict[str, str]:
+    """Variable -> the group's command name, for groups made by their class at module level
+    (``repository = click.Group("repo")``; ``addons = click.Group()`` is named by its variable)."""
+    return {target.id: (const_str(statement.value.args[0]) if statement.value.args else None)
+            or const_str(keywords(statement.value).get("name")) or target.id
+            for statement in tree.body if isinstance(statement, ast.Assign)
+            and isinstance(statement.value, ast.Call)
+            and index.canonical(statement.value.func) in _CLICK_GROUP_CLASSES
+            for target in statement.targets if isinstance(target, ast.Name)}
 
 
 # (recursive helpers at module level, not closures: a closure that calls itself is a reference

@@ -615,6 +615,10 @@ _DELETING_METHOD = re.compile(  # of an object: ``obj.restore()`` is too often a
 _STRONGLY_DELETING = re.compile(  # whatever the object: ``app.deep_delete(kube)``, ``repo.delete_branch(b)``
     r"^(?:delete|purge|wipe|erase|destroy)_\w+$|^\w*(?:deep|hard|force|bulk|batch|cascade|recursive)_delete$",
     re.IGNORECASE)
+_DELETING_INSIDE = re.compile(  # a function of the project: ``resource_delete_actions(resource)``
+    r"^(?!(?:is|has|can|should|must|may|get|on|confirm|format|print|log|show|list|check|validate|test|"
+    r"mock|fake|allow|needs?|pre|post|undo|cancel|soft|safe)_)[a-z0-9]+(?:_[a-z0-9]+)*_"
+    r"(?:delete|destroy|purge|wipe)(?:_[a-z0-9]+)*$", re.IGNORECASE)
 _RESTORE_NAME = re.compile(r"^_?restore(?:_|$)|_restore$", re.IGNORECASE)
 _DELETING_COMMAND = re.compile(r"^(?:delete|remove|purge|clear|drop|wipe|flush)", re.IGNORECASE)
 _EMPTIES_DATABASE = frozenset({"flush", "reset_db", "sqlflush", "drop_test_database"})
@@ -650,8 +654,8 @@ def deleting_project_calls(script: Script, index: ModuleIndex, file: Path, root:
         if not name or "." not in name:
             continue
         module, _, function = name.rpartition(".")
-        if not (_DELETING_NAME.search(function) or _STRONGLY_DELETING.match(function)) or _CACHE.search(function) \
-                or name in followed:
+        if not (_DELETING_NAME.search(function) or _STRONGLY_DELETING.match(function)
+                or _DELETING_INSIDE.match(function)) or _CACHE.search(function) or name in followed:
             continue
         func = call.func
         if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id not in index.aliases:

@@ -43,6 +43,8 @@ __all__ = ["looks_like_credential", "scan_shell"]
 looks_like_credential = _commands.looks_like_credential
 
 # A command substitution reading a PID file: $(cat x.pid), `head -1 $D/postmaster.pid`, $(< pidfile)
+_WHOLE_ARRAY = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\[[@*]\](?::-)?\}")
+"""``${pids[@]}``, ``${pids[*]}``, ``${pids[@]:-}``: every element of an array (none when empty)."""
 _OWN_JOB = re.compile(r"^(?:\$\(\s*jobs\s+-p[rs]?\s*\)|`\s*jobs\s+-p[rs]?\s*`)$")
 """``$(jobs -p)``: the PIDs of the script's own background jobs, as ``$!`` is the last one."""
 _ROTATION = re.compile(r"(\$\{?\w+\}?)\.(?:\d+|\$\{?\w+\}?)")
@@ -2091,15 +2093,28 @@ class _Scan(ShellInterface):
             # (``scriptPid=$$``: the script itself, to end it from a subshell)
             values = [_OWN_JOB.sub("$!", v.strip("\"'")).replace("$$", "$!")
                       for v in self._values_one_level(match.group(1))] if match and match.group(1) else []
+            # (a loop over such an array: ``for pid in "${pids[@]:-}"; do kill "$pid"; done``)
+            values = [element for value in values for element in self._elements_if_array(value)]
             if match is not None and match.group(2) is not None:
-                # (the elements its compound assignments give it: ``pids+=("$!")``)
-                values = [_OWN_JOB.sub("$!", element.strip("\"'")) for found in re.findall(
-                    rf"(?<![\w$]){match.group(2)}\+?=\(([^)]*)\)", self.text) for element in found.split()]
+                values = self._array_elements(match.group(2))
             # ``pid=`` between uses resets it: still only ever the script's own child
             if _OWN_JOB.sub("$!", pid) != "$!" and not (
                     values and all(v in ("$!", "") for v in values) and "$!" in values):
                 return False
         return True
+
+    def _array_elements(self, name: str) -> list[str]:
+        """The elements the array ``name`` is given by its compound assignments (``pids+=("$!")``,
+        ``pids=()``), the script's own jobs as ``$!``; a slice of itself (``pids=("${pids[@]:1}")``,
+        shifting one off) gives it nothing new."""
+        itself = re.compile(rf"\$\{{{name}\[[@*]\](?::[-\d]*)?(?::\d+)?\}}")
+        return [_OWN_JOB.sub("$!", element.strip("\"'")) for found in re.findall(
+            rf"(?<![\w$]){name}\+?=\(([^)]*)\)", self.text) for element in found.split()
+            if not itself.fullmatch(element.strip("\"'"))]
+
+    def _elements_if_array(self, value: str) -> list[str]:
+        array = _WHOLE_ARRAY.fullmatch(value)
+        return self._array_elements(array.group(1)) if array else [value]
 
     def _values_one_level(self, name: str) -> list[str]:
         """The values ``name`` is given, a value that is another variable replaced by that one's
