@@ -3483,3 +3483,38 @@ def test_a_python_file_runs_a_script_named_through_expandvars(tmp_path: Path) ->
     assert {script: [(path, line, kind) for path, line, kind, _text in entries]
             for script, entries in callers(tmp_path, files, scripts).items()} == {
         "wrappers/microk8s-kubectl.wrapper": [("scripts/reset.py", 4, "script"), ("scripts/reset.py", 5, "script")]}
+
+
+def test_a_dev_containers_lifecycle_commands_run_from_the_workspace(tmp_path: Path) -> None:
+    """``.devcontainer/devcontainer.json``'s ``postStartCommand`` (and the other ``*Command``
+    keys) is a command line run in the workspace, the folder above ``.devcontainer``; its JSON
+    escapes are read as such."""
+    scripts = ("manage.py", "app/management/commands/update_platforms.py", "scripts/seed.sh")
+    devcontainer = ('{\n  "name": "app",\n  "postStartCommand": "while [ \\"$(python manage.py showmigrations'
+                    ' | grep -c x)\\" -ne 0 ]; do sleep 2; done && python manage.py update_platforms",\n'
+                    '  "postCreateCommand": "bash scripts/seed.sh",\n  "comment": "python manage.py update_platforms"\n}\n')
+    files = {".devcontainer/devcontainer.json": devcontainer,
+             "manage.py": "import sys\nfrom django.core.management import execute_from_command_line\n"
+                          "execute_from_command_line(sys.argv)\n",
+             "app/management/commands/update_platforms.py": "from django.core.management.base import BaseCommand\n"
+                                                            "class Command(BaseCommand):\n    pass\n",
+             "scripts/seed.sh": "#!/bin/sh\necho hi\n"}
+    found = {script: [(path, line) for path, line, _kind, _text in entries]
+             for script, entries in callers(tmp_path, files, scripts).items()}
+    assert found["app/management/commands/update_platforms.py"] == [(".devcontainer/devcontainer.json", 3)]
+    assert found["scripts/seed.sh"] == [(".devcontainer/devcontainer.json", 4)]
+
+
+def test_a_variable_named_for_manage_py_runs_django_commands(tmp_path: Path) -> None:
+    """``MANAGE_FILE=$(find . -name manage.py | head -1)``, then ``python $MANAGE_FILE x``."""
+    scripts = ("manage.py", "app/management/commands/prune_queries.py", "scripts/release.sh")
+    files = {"manage.py": "import sys\nfrom django.core.management import execute_from_command_line\n"
+                          "execute_from_command_line(sys.argv)\n",
+             "app/management/commands/prune_queries.py": "from django.core.management.base import BaseCommand\n"
+                                                         "class Command(BaseCommand):\n    pass\n",
+             "scripts/release.sh": "#!/bin/bash\nMANAGE_FILE=$(find . -maxdepth 3 -name manage.py | head -1)\n"
+                                   "python $MANAGE_FILE prune_queries 2>&1 | indent\n"
+                                   "python $MANAGER_HOME/x prune_queries\n"}
+    found = {script: [(path, line) for path, line, _kind, _text in entries]
+             for script, entries in callers(tmp_path, files, scripts).items()}
+    assert found["app/management/commands/prune_queries.py"] == [("scripts/release.sh", 3)]

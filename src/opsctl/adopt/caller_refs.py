@@ -267,7 +267,8 @@ class ScriptIndex:
 
     def _naming_words(self, text: str, modules: bool, path: str) -> Iterator[str]:
         modules = modules or "-m" in text
-        commands = "manage" in text or "django-admin" in text or "call_command" in text
+        commands = ("manage" in text or "django-admin" in text or "call_command" in text
+                    or "MANAGE" in text)  # (``python $MANAGE_FILE x``)
         by_basename, installed, in_images, deployed = (self.by_basename, self.commands, self.image_commands,
                                                        self.deployed_names)
         stems = self.stems()
@@ -965,7 +966,7 @@ def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str 
     pythonish = python or any(_PYTHONISH_RE.search(w.text) for w in words[:position + 1])
     in_container = command in CONTAINER_RUNTIMES or command in PACKAGE_TASK_RUNNERS
     for k, word in enumerate(words):
-        if ("manage" in word.text or (k == 0 and "django" in command) or word.text == "django" or (
+        if ("manage" in word.text or "MANAGE" in word.text or (k == 0 and "django" in command) or word.text == "django" or (
                 pythonish and word.text.endswith(".py"))) and _is_django_manage(
                 words, k, command, index, bases, where) and k + 1 < len(words):
             following = next((w for w in words[k + 1:] if not w.text.startswith("-")), None)
@@ -1092,10 +1093,15 @@ def _substitutions(text: str, index: ScriptIndex, where: Where, cwd: str | None,
     return " ".join(kept)
 
 
+_MANAGE_VARIABLE = re.compile(r"\$\{?(?:\w+_)?MANAGE(?:_PY|_FILE|_SCRIPT)?\}?", re.IGNORECASE)
+"""``python $MANAGE_FILE prune_subscription_queries`` after ``MANAGE_FILE=$(find . -name manage.py
+...)``: a variable named for Django's ``manage.py``."""
+
+
 def _is_django_manage(words: list[Word], k: int, command: str, index: ScriptIndex,
                       bases: Sequence[str], where: Where) -> bool:
     text = words[k].text
-    if (posixpath.basename(text) == "manage.py"
+    if (posixpath.basename(text) == "manage.py" or _MANAGE_VARIABLE.fullmatch(text)
             or (text in ("manage", "django") and k > 0 and words[k - 1].text == "-m")
             or (k == 0 and command in ("django-admin", "django-admin.py"))):
         return True

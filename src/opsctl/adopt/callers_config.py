@@ -17,6 +17,7 @@ Nagios/Icinga's ``command_line CMD`` and upstart's ``exec CMD``, kind ``script``
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 
@@ -353,7 +354,12 @@ def callers_in_chef(file: CallerFile, index: ScriptIndex, collector: Collector,
         callers_in_chunk(file, command, number, index, collector, kind, where)
 
 
-_JSON_COMMAND = re.compile(r'^\s*"(?:script|scripts|command|cmd|run|exec|entrypoint|setup_script|startup_script)"\s*:\s*"([^"]+)"')
+_JSON_COMMAND = re.compile(r'^\s*"(?P<key>script|scripts|command|cmd|run|exec|entrypoint|setup_script|startup_script'
+                           r'|initializeCommand|onCreateCommand|updateContentCommand|postCreateCommand'
+                           r'|postStartCommand|postAttachCommand)"\s*:\s*"(?P<value>(?:[^"\\]|\\.)+)"')
+_DEV_CONTAINER_KEY = re.compile(r"^[a-z]+[A-Z]\w*Command$")
+"""A dev container's lifecycle commands (``"postStartCommand": "python manage.py update_platforms"``),
+run in the workspace: the folder holding ``.devcontainer/``."""
 
 
 def callers_in_json(file: CallerFile, index: ScriptIndex, collector: Collector,
@@ -365,16 +371,23 @@ def callers_in_json(file: CallerFile, index: ScriptIndex, collector: Collector,
     here = posixpath.dirname(file.path)
     for number, line in enumerate(file.lines, 1):
         match = _JSON_COMMAND.match(line)
-        if match is None or not index.mentioned_in(match.group(1)):
+        if match is None:
             continue
-        value = match.group(1).strip()
+        try:  # (the string's escapes: ``"while [ \\"$(...)\\" -ne 0 ]; ..."``)
+            value = str(json.loads(f'"{match.group("value")}"')).strip()
+        except ValueError:
+            continue
+        if not index.mentioned_in(value):
+            continue
         first = value.split(None, 1)[0] if value else ""
         if "/" not in first and " " not in value and first.endswith((".sh", ".py", ".bash")):
             script = index.resolve_path(first, [here], {})  # (a name the tool finds in its scripts folder)
             if script is not None and script != file.path:
                 collector.add(script, file.path, number, "script", file.text_of(number))
             continue
-        callers_in_chunk(file, value, number, index, collector, "script", Where(file.path, here))
+        cwd = posixpath.dirname(here) if _DEV_CONTAINER_KEY.match(match.group("key")) and \
+            posixpath.basename(here) == ".devcontainer" else here
+        callers_in_chunk(file, value, number, index, collector, "script", Where(file.path, cwd))
 
 
 _NIX_STRING = re.compile(r"''(?P<long>(?:[^']|'''|''[$\\]|'(?!'))*)''|\"(?P<short>(?:[^\"\\]|\\.)*)\"", re.S)
