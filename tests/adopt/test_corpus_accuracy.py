@@ -138,6 +138,8 @@ FLOORS: dict[str, dict[str, float]] = {
     "held-out-73": {"precision": 0.69, "recall": 0.75, "callers": 0.91, "flags": 0.66},
     # three not inventoried: a test runner by its name, and an orb's test scripts
     "held-out-74": {"precision": 0.8, "recall": 0.82, "callers": 0.79, "flags": 0.88},
+    # four not inventoried: test-folder scripts nothing outside their folder runs
+    "held-out-75": {"precision": 0.87, "recall": 0.87, "callers": 0.9, "flags": 0.84},
 }
 
 
@@ -169,14 +171,15 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-74")
-    assert report["scripts"] >= 178
-    # every labelled script is inventoried or said why not: three, a test runner skipped by its
-    # name and an orb's test scripts nothing outside their folder runs
-    assert len(report["missed"]) <= 3
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-75")
+    assert report["scripts"] >= 347
+    # every labelled script is inventoried or said why not: four, test-folder scripts nothing
+    # outside their folder runs (a Jest repeater, a test suite, a model check, a kustomize test)
+    assert len(report["missed"]) <= 4
     assert all(m["where"] in ("absent", "skipped") for m in report["missed"])
-    # blind 0.71 / 0.78 (callers 0.69, flags 0.88); 0.80 / 0.82, callers 0.80 after its rules
-    # (terraform's options in a variable, a loop over a glob sourcing each file, CodeBuild specs,
-    # nfpm's package hooks)
-    assert report["destructive"]["precision"] >= 0.8 and report["destructive"]["recall"] >= 0.82
-    assert report["callers"]["recall"] >= 0.79 and report["flags"]["recall"] >= 0.88
+    # blind 0.83 / 0.78 (callers 0.77, flags 0.82); 0.88 / 0.87, callers 0.91, flags 0.85 after
+    # its rules (a command made its own preview for a dry run, a project function named
+    # noun_delete_..., the Terraform shell provider's lifecycle commands, snapcraft's scriptlets,
+    # a dev container's commands, click groups made by their class)
+    assert report["destructive"]["precision"] >= 0.87 and report["destructive"]["recall"] >= 0.87
+    assert report["callers"]["recall"] >= 0.9 and report["flags"]["recall"] >= 0.84
