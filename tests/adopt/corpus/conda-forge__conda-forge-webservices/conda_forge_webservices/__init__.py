@@ -1,0 +1,1 @@
+from ._version import __version__  # ruff: ignore[unused-import]
