@@ -140,6 +140,9 @@ FLOORS: dict[str, dict[str, float]] = {
     "held-out-74": {"precision": 0.8, "recall": 0.82, "callers": 0.79, "flags": 0.88},
     # four not inventoried: test-folder scripts nothing outside their folder runs
     "held-out-75": {"precision": 0.87, "recall": 0.87, "callers": 0.9, "flags": 0.84},
+    # fifteen not inventoried: a certificate authority's test-folder scripts and a Nagios
+    # checks' test module, which nothing outside their folders runs
+    "held-out-76": {"precision": 0.64, "recall": 0.83, "callers": 0.82, "flags": 0.62},
 }
 
 
@@ -171,15 +174,14 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-75")
-    assert report["scripts"] >= 347
-    # every labelled script is inventoried or said why not: four, test-folder scripts nothing
-    # outside their folder runs (a Jest repeater, a test suite, a model check, a kustomize test)
-    assert len(report["missed"]) <= 4
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-76")
+    assert report["scripts"] >= 248
+    # every labelled script is inventoried or said why not: fifteen, test-folder scripts nothing
+    # outside their folder runs (a certificate authority's test stack, a checks' test module)
+    assert len(report["missed"]) <= 15
     assert all(m["where"] in ("absent", "skipped") for m in report["missed"])
-    # blind 0.83 / 0.78 (callers 0.77, flags 0.82); 0.88 / 0.87, callers 0.91, flags 0.85 after
-    # its rules (a command made its own preview for a dry run, a project function named
-    # noun_delete_..., the Terraform shell provider's lifecycle commands, snapcraft's scriptlets,
-    # a dev container's commands, click groups made by their class)
-    assert report["destructive"]["precision"] >= 0.87 and report["destructive"]["recall"] >= 0.87
-    assert report["callers"]["recall"] >= 0.9 and report["flags"]["recall"] >= 0.84
+    # blind 0.57 / 0.83 (callers 0.83, flags 0.43); 0.65 / 0.83, flags 0.63 after its rules
+    # (options a command class declares in its add_options hook, a file named in /tmp from
+    # Python, a trigger dropped and defined again, a brace's alternatives as rm's operands)
+    assert report["destructive"]["precision"] >= 0.64 and report["destructive"]["recall"] >= 0.83
+    assert report["callers"]["recall"] >= 0.82 and report["flags"]["recall"] >= 0.62

@@ -1046,11 +1046,11 @@ def test_effect_call_text_and_via() -> None:
         class Janitor:
             def sweep(self):
                 shutil.rmtree(self.root)
-        shutil.rmtree("/tmp/x")
+        shutil.rmtree("/srv/x")
     """)
     assert [(effect.call, effect.line, effect.via) for effect in script.effects] == [
         ("shutil.rmtree(build_dir)", 4, "clean"), ("shutil.rmtree(self.root)", 7, "Janitor.sweep"),
-        ("shutil.rmtree('/tmp/x')", 8, None)]
+        ("shutil.rmtree('/srv/x')", 8, None)]
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -3777,3 +3777,47 @@ def test_a_click_group_made_by_its_class() -> None:
         """)
     assert sorted(found) == ["repo add --force", "repo add name", "repo list --format"]
     assert found["repo list --format"].choices == ["json", "yaml"]
+
+
+@pytest.mark.parametrize(("source", "destructive"), [
+    # a file of its own name in the temporary folder, as a shell script's named entry under /tmp
+    ("import os, getpass\nFN = f'/tmp/check_stats_{getpass.getuser()}'\nos.unlink(FN)\n", None),
+    ("import os\nos.remove('/tmp/stats.json')\n", None),
+    ("import os, glob\nfor f in glob.glob('/tmp/*'):\n    os.remove(f)\n", True),
+    ("import os\nos.remove('/tmp/x/data.db')\n", True),
+    ("import os\nos.remove(path)\n", True),
+])
+def test_a_file_named_in_the_temporary_folder_is_the_scripts_own(source: str, destructive: bool | None) -> None:
+    assert [effect.destructive for effect in scan(source)[0].effects] == ([] if destructive is None else [destructive])
+
+
+@pytest.mark.parametrize(("sql", "destructive"), [
+    ("DROP TRIGGER IF EXISTS fail_ready", False),
+    ("DROP FUNCTION audit_row(); CREATE FUNCTION audit_row() RETURNS trigger AS $$ BEGIN END $$", False),
+    ("DROP PROCEDURE IF EXISTS populate", False),
+    ("DROP TABLE audit_rows", True),
+])
+def test_dropping_code_the_database_runs_loses_no_data(sql: str, destructive: bool) -> None:
+    assert classify_sql(sql) is destructive
+
+
+def test_options_a_command_class_declares_on_itself() -> None:
+    """A command-line framework's base class (``class Tool(CLI)``) whose ``add_options`` hook
+    declares the options with ``self.add_opt(...)``, as optparse's ``add_option`` takes them."""
+    found = flags("""
+        from harisekhon import CLI
+
+        class CompactTables(CLI):
+            def add_options(self):
+                self.add_hostoption(name='HBase Thrift Server', default_port=9090)
+                self.add_opt('-r', '--regex', help='Regex of tables to compact')
+                self.add_opt('-l', '--list-tables', action='store_true', help='List tables and exit')
+
+            def run(self):
+                self.add_opt('--not-an-option')
+
+        if __name__ == '__main__':
+            CompactTables().main()
+        """)
+    assert sorted(found) == ["--list-tables", "--regex"]
+    assert found["--regex"].help == "Regex of tables to compact"

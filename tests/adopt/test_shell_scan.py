@@ -2537,6 +2537,14 @@ def test_generated_protobuf_fresh_repositories_and_outputs_of_an_entered_folder(
     ('rm ${SNAP_DATA}/var/lock/cni-needs-reload\nrm -f /var/lock/subsys/app\nrm -f "$STATE/locks/job"\n', []),
     ('rm ${SNAP_DATA}/etcd.socket:2379\n', []),
     ('rm -rf /var/lib/locks-db/data\n', [True]),
+    # each alternative of a brace is an operand: a socket and its lock, as two files
+    ('rm -vf $VTDATAROOT/$tablet_dir/{mysql.sock,mysql.sock.lock}\n', []),
+    ('rm -rf /etc/letsencrypt/{accounts,archive,live}\n', [True]),
+    # a trigger (or function, procedure) dropped and defined again: code, no data
+    ("mysql db <<'SQL'\nDELIMITER $$\nDROP TRIGGER IF EXISTS fail_ready $$\nCREATE TRIGGER fail_ready BEFORE INSERT"
+     " ON certs FOR EACH ROW BEGIN END $$\nDELIMITER ;\nSQL\n", []),
+    ('psql -c "DROP FUNCTION IF EXISTS audit_row()"\n', []),
+    ('psql -c "DROP TABLE audit_rows"\n', [True]),
 ])
 def test_terraform_options_in_variables_kafka_options_checkouts_services_and_own_resources(
         text: str, destructive: list[bool]) -> None:

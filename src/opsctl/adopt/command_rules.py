@@ -193,6 +193,18 @@ def is_cache_path(word: str) -> bool:
     return bool(stripped) and _CACHE_NAME.match(stripped.rsplit("/", 1)[-1]) is not None
 
 
+_BRACE = re.compile(r"^(?P<head>[^{}]*)\{(?P<items>[^{}$]*,[^{}$]*)\}(?P<tail>[^{}]*)$")
+
+
+def _braces_expanded(word: str) -> list[str]:
+    """``a/{x,y}.z`` as ``a/x.z`` and ``a/y.z``: one brace of literal alternatives, as the shell
+    expands it (a word with no such brace is itself)."""
+    match = _BRACE.match(word)
+    if match is None:
+        return [word]
+    return [match.group("head") + item + match.group("tail") for item in match.group("items").split(",")]
+
+
 # A file in a folder of lock files (``/var/lock/x``, ``/var/lock/subsys/app``,
 # ``${SNAP_DATA}/var/lock/cni-needs-reload``, ``$STATE/locks/job``): a lock or a marker another
 # run makes again, holding no data.
@@ -210,8 +222,10 @@ _BUILD_OUTPUT_BESIDE = re.compile(r"^(?:\./)?(?:bin|out|_output|target|obj)/?$")
 
 
 def _rule_rm(args: list[str]) -> Verdict | None:
-    """``rm``: destructive, mutating when every operand is a cache."""
+    """``rm``: destructive, mutating when every operand is a cache (each of a brace's
+    alternatives: ``$DIR/{mysql.sock,mysql.sock.lock}``)."""
     _, _, operands = split_options(args)
+    operands = [alternative for word in operands for alternative in _braces_expanded(word)]
     if operands and all(is_cache_path(word) for word in operands):
         return MUT
     words = [word.strip("\"'") for word in operands]

@@ -149,6 +149,7 @@ def _truncates(value: ast.expr) -> bool:
 _TEMP_NAME = re.compile(r"^(?:temp|tmp)(?:_|$|[A-Z])|^(?:TEMP|TMP)_")
 _API_MODULE_DELETE = re.compile(r"^\w[\w.]*(?:\.api|_api|\.client|_client|\.sdk)\.(?:delete|destroy|purge)_\w+$")
 _TEMP_FILE = re.compile(r"^(?:temp|tmp)(?:[._-]|$)", re.I)
+_NAMED_IN_TMP = re.compile(r"^/(?:var/)?tmp/[\w.$<>{}-]*[A-Za-z][\w.$<>{}-]*$")
 _SEARCH_INDEX = re.compile(r"^(?:elasticsearch_dsl|opensearch_dsl|elasticsearch\.dsl|opensearchpy)(?:\.\w+)*\.Index$")
 _COMMAND_CONSTANT = re.compile(r"(?:^|_)(?:CMD|COMMAND|CMDLINE|ARGV)S?$", re.IGNORECASE)
 _UNCALLED_DELETE = re.compile(  # a deleting method named without a call right after it
@@ -367,6 +368,7 @@ _EMPTY_NAME = re.compile(r"(?i)(?:^|_)(?:null|unfilled|empty|missing|blank)(?:_|
 
 _SQL_DROP = re.compile(r"^\W*DROP\s+(TABLE|INDEX|VIEW)\s+(?:IF\s+EXISTS\s+)?([\w.\"`\[\]$]+)\s*(?:CASCADE\s*)?$",
                        re.IGNORECASE)
+_SQL_DROP_CODE = re.compile(r"^\W*DROP\s+(?:TRIGGER|FUNCTION|PROCEDURE|EVENT)\b", re.IGNORECASE)
 _SQL_ALTER_DROP = re.compile(r"^\W*ALTER\s+TABLE\s+(?:IF\s+EXISTS\s+)?([\w.\"`\[\]$]+)\s", re.IGNORECASE)
 _SCRATCH_TABLE = re.compile(r"(?i)(?:^|\.)[\"`\[]?(?:(?:tmp|temp|scratch|staging)_[\w$]*|[\w$]+_(?:tmp|temp|scratch|staging))[\"`\]]?$")
 """``tmp_import_desktop_$channel``, ``events_staging``: a table a load fills and drops, by its name."""
@@ -391,6 +393,9 @@ def classify_sql(text: str, source: str = "") -> bool | None:
     if "terminate_backend" in text and re.search(r"(?i)\bpg_terminate_backend\s*\(", _SQL_NOISE.sub(" ", text)):
         return True  # a server process ended, with the transaction it held
     for statement in _SQL_NOISE.sub(" ", text).split(";"):
+        if _SQL_DROP_CODE.match(statement):  # (a trigger, function or procedure: code, no data)
+            result = False
+            continue
         drop = _SQL_DROP.match(statement)
         if drop and (_recreated(drop.group(1), drop.group(2), text) or (
                 source and _recreated(drop.group(1), drop.group(2), source))
@@ -801,6 +806,13 @@ class EffectFinder:
             self.link_guards = guards
         text = node_text(node)
         return any(subject == text and first <= line <= last for subject, first, last in self.link_guards)
+
+    def _named_in_tmp(self, call: ast.Call, scope: str) -> bool:
+        """``os.unlink(FN)`` after ``FN = f"/tmp/check_pgsql_stats_py_{user}"``: a file of its own
+        name in the system's temporary folder, the script's own (as a shell script's named entry
+        under ``/tmp`` is); not a pattern (``/tmp/*``) nor a path a variable begins."""
+        text = Resolver(self.index, scope, position(call)).text(call.args[0])
+        return text is not None and _NAMED_IN_TMP.match(text) is not None
 
     def _temporary(self, node: ast.expr, scope: str) -> bool:
         """A path the script made with ``tempfile`` (its own scratch space: deleting it is not an
@@ -1228,7 +1240,8 @@ class EffectFinder:
                 # (a PID, socket or lock file, ``os.unlink(pid_file)``: run-time state, a change)
                 self._add("file-delete", False, call)
             elif not ((call.args and (self._temporary(call.args[0], scope) or self._own_output(call.args[0], scope)
-                                      or self._globbed_own_files(call.args[0], scope)))
+                                      or self._globbed_own_files(call.args[0], scope)
+                                      or self._named_in_tmp(call, scope)))
                       or self._bytecode_cleaner(scope)):
                 self._add("file-delete", True, call)
         elif name in _FILE_MOVE:

@@ -78,6 +78,8 @@ class _Parser:
     parent_only: bool = False
     line: int = 0
     """Where it is made: the parsers are reported in the order of the source."""
+    own_options: bool = False
+    """The options a command class declares on itself (:data:`_OPTION_HOOKS`), not a parser's."""
 
 
 @dataclass(eq=False, slots=True)
@@ -259,12 +261,25 @@ class _ParserTracker:
     def collect(self) -> None:
         for call, scope in sorted(self.index.calls, key=lambda item: position(item[0])):
             func = call.func
-            if isinstance(func, ast.Attribute) and func.attr in ("add_argument", "add_option"):
+            if isinstance(func, ast.Attribute) and func.attr in ("add_argument", "add_option", "add_opt"):
                 parser = self.evaluate(func.value, scope)
-                if isinstance(parser, _Parser):
+                if isinstance(parser, _Parser) and func.attr != "add_opt":
                     flag = parse_add_argument(self.index, call, self.warnings)
                     if flag is not None:
                         parser.flags.append(flag)
+                elif (isinstance(func.value, ast.Name) and func.value.id == "self"
+                      and scope.rpartition(".")[2] in _OPTION_HOOKS and call.args
+                      and (const_str(call.args[0]) or "").startswith("-")):
+                    # ``class HBaseCompactTables(CLI): def add_options(self): self.add_opt("-r",
+                    # "--regex", ...)``: a command-line framework's base class, its options
+                    # declared as optparse's are, on the command object itself
+                    flag = parse_add_argument(self.index, call, self.warnings)
+                    if flag is not None:
+                        own = next((p for p in self.parsers if p.kind == "optparse" and p.own_options), None)
+                        if own is None:
+                            own = _Parser("optparse", own_options=True)
+                            self.parsers.append(own)
+                        own.flags.append(flag)
             elif isinstance(func, ast.Name) and (helper := self.index.function(func.id, scope)) is not None and (
                     (at := forwarded_parser(helper)) is not None and len(call.args) > at):
                 # ``add_argument(parser, "--dry-run", action="store_true")`` of a project's own
@@ -313,6 +328,9 @@ def forwarded_parser(function: FunctionNode) -> int | None:
     return None
 
 
+_OPTION_HOOKS = frozenset({"add_options", "setup_options", "define_options", "configure_options"})
+"""The method a command-line framework's base class calls for a command's options (``def
+add_options(self): self.add_opt(...)``)."""
 _SUBPARSER_HOOKS = frozenset({"setup_subparser", "add_parser", "add_subparser", "register_subcommand",
                               "configure_parser", "add_subparsers", "register"})
 _SUBPARSERS_NAME = re.compile(r"(?i)sub_?parsers?|subcommands|commands|parsers")
@@ -1669,7 +1687,7 @@ def extract_interface(index: ModuleIndex, source: str, *, django_path: bool = Fa
             facts.interface = Interface("flask-script", flags, commands)
             return facts
     if ("Parser" in source or "Command" in source or "make_option" in source or "add_argument" in source
-            or "add_parser" in source or django_path):
+            or "add_parser" in source or "def add_options" in source or django_path):
         tracker = _ParserTracker(index, facts.warnings)
         tracker.bind_all()
         tracker.collect()

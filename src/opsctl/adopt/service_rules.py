@@ -41,6 +41,9 @@ _ANONYMOUS_USERS = re.compile(r"(?i)\bdelete\s+from\s+mysql\.user\s+where\s+user
 """The secure-installation step that removes MySQL's anonymous accounts: a hardening, no data."""
 
 
+_CODE_OBJECT_DROP = re.compile(r"(?i)\bdrop\s+(?:trigger|function|procedure|event)\b")
+"""``DROP TRIGGER IF EXISTS fail_ready`` (then ``CREATE TRIGGER fail_ready ...``): code the database
+runs, defined again from the script's own text; no stored data goes with it."""
 _SCRATCH_TABLE_DROP = re.compile(
     r"(?i)\bdrop\s+(?:temporary\s+)?table\s+(?:if\s+exists\s+)?(?:[\w\"`]+\.)?[\"`]?"
     r"(?:(?:tmp|temp|scratch|staging)_\w*|\w+_(?:tmp|temp|scratch))[\"`]?(?=\s*(?:;|$|,|\)|'|\"))"
@@ -53,7 +56,7 @@ def classify_sql(text: str) -> bool | None:
     """``True`` when SQL text deletes (DROP, TRUNCATE, DELETE), ``False`` when it otherwise writes
     (INSERT, UPDATE ... SET, ALTER, CREATE, GRANT...), ``None`` when it only reads."""
     if "drop" in text.lower():
-        text = _SCRATCH_TABLE_DROP.sub("create", text)
+        text = _CODE_OBJECT_DROP.sub("create", _SCRATCH_TABLE_DROP.sub("create", text))
     if "mysql.user" in text:
         text = _ANONYMOUS_USERS.sub("revoke", text)
     if "on delete" in text.lower():
