@@ -1,0 +1,8 @@
+run_logged "$OMARCHY_INSTALL/config/theme-system.sh"
+run_logged "$OMARCHY_INSTALL/config/increase-lockout-limit.sh"
+run_logged "$OMARCHY_INSTALL/config/lockscreen-pam.sh"
+run_logged "$OMARCHY_INSTALL/config/fix-powerprofilesctl-shebang.sh"
+run_logged "$OMARCHY_INSTALL/config/docker.sh"
+run_logged "$OMARCHY_INSTALL/config/snapper.sh"
+run_logged "$OMARCHY_INSTALL/config/enable-services.sh"
+run_logged "$OMARCHY_INSTALL/config/firewall.sh"

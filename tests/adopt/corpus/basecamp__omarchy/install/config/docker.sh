@@ -1,0 +1,1 @@
+usermod -aG docker "$OMARCHY_INSTALL_USER"

@@ -1,0 +1,1 @@
+run_logged "$OMARCHY_INSTALL/login/sddm.sh"

@@ -1,0 +1,2 @@
+# Update localdb so locate can find the installed system files immediately.
+updatedb

@@ -1,0 +1,3 @@
+run_logged "$OMARCHY_INSTALL/post-install/pacman.sh"
+run_logged "$OMARCHY_INSTALL/post-install/udev.sh"
+run_logged "$OMARCHY_INSTALL/post-install/localdb.sh"

@@ -1,0 +1,3 @@
+#!/bin/bash
+
+export DEBIAN_FRONTEND=noninteractive

@@ -1,0 +1,3 @@
+#!/usr/bin/env bash
+
+KUBEVIRT_CLIENT_GO_SCHEME_REGISTRATION_VERSION=v1 ginkgo $@
