@@ -143,6 +143,9 @@ FLOORS: dict[str, dict[str, float]] = {
     # fifteen not inventoried: a certificate authority's test-folder scripts and a Nagios
     # checks' test module, which nothing outside their folders runs
     "held-out-76": {"precision": 0.64, "recall": 0.83, "callers": 0.82, "flags": 0.62},
+    # seven not inventoried: three cron jobs with a suffix of their own and no executable bit
+    # in the corpus, a sourced library, test-folder scripts
+    "held-out-77": {"precision": 0.75, "recall": 0.83, "callers": 0.89, "flags": 0.94},
 }
 
 
@@ -174,14 +177,14 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-76")
-    assert report["scripts"] >= 248
-    # every labelled script is inventoried or said why not: fifteen, test-folder scripts nothing
-    # outside their folder runs (a certificate authority's test stack, a checks' test module)
-    assert len(report["missed"]) <= 15
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-77")
+    assert report["scripts"] >= 317
+    # every labelled script is inventoried or said why not: seven, cron jobs named *.cron (not
+    # executable in the corpus's copy), a sourced library, test-folder scripts
+    assert len(report["missed"]) <= 7
     assert all(m["where"] in ("absent", "skipped") for m in report["missed"])
-    # blind 0.57 / 0.83 (callers 0.83, flags 0.43); 0.65 / 0.83, flags 0.63 after its rules
-    # (options a command class declares in its add_options hook, a file named in /tmp from
-    # Python, a trigger dropped and defined again, a brace's alternatives as rm's operands)
-    assert report["destructive"]["precision"] >= 0.64 and report["destructive"]["recall"] >= 0.83
-    assert report["callers"]["recall"] >= 0.82 and report["flags"]["recall"] >= 0.62
+    # blind 0.81 / 0.71 (callers 0.85, flags 0.80); 0.75 / 0.83, callers 0.89, flags 0.95 after
+    # its rules (bashio scripts read as shell, which brought 48 more scripts in; pacman -Rn,
+    # snapper's cleanup, RPC-style API methods that delete, _out and .pacnew files)
+    assert report["destructive"]["precision"] >= 0.75 and report["destructive"]["recall"] >= 0.83
+    assert report["callers"]["recall"] >= 0.89 and report["flags"]["recall"] >= 0.94

@@ -31,6 +31,9 @@ def write(root: Path, rel: str, text: str | bytes = "") -> Path:
     pytest.param(b"#!/usr/bin/env zsh", "shell", "/usr/bin/env zsh", id="zsh"),
     pytest.param(b"#!/command/with-contenv bash", "shell", "/command/with-contenv bash",
                  id="s6-with-contenv"),
+    # Home Assistant add-ons' bash with its library loaded
+    pytest.param(b"#!/usr/bin/with-contenv bashio", "shell", "/usr/bin/with-contenv bashio", id="bashio"),
+    pytest.param(b"#!/usr/bin/env bashio", "shell", "/usr/bin/env bashio", id="env-bashio"),
     pytest.param(b"#!/usr/bin/with-contenv python3", "python", "/usr/bin/with-contenv python3",
                  id="s6-with-contenv-python"),
     pytest.param(b"#!/usr/bin/perl -w", None, "/usr/bin/perl -w", id="perl"),

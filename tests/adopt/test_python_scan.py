@@ -3821,3 +3821,17 @@ def test_options_a_command_class_declares_on_itself() -> None:
         """)
     assert sorted(found) == ["--list-tables", "--regex"]
     assert found["--regex"].help == "Regex of tables to compact"
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    # an RPC-style API: the method named by its namespaces, then its verb
+    ("from slack_sdk import WebClient\nclient = WebClient(token=t)\nclient.admin_conversations_delete(channel_id=c)\n",
+     [("cloud", True)]),
+    ("from slack_sdk import WebClient\nclient = WebClient(token=t)\nclient.conversations_archive(channel=c)\n", []),
+    ("import requests\nurl = 'https://slack.com/api/admin.emoji.remove'\nrequests.post(url, data=p)\n", [("http", True)]),
+    ("import requests\nrequests.post('https://slack.com/api/files.delete?file=F1')\n", [("http", True)]),
+    ("import requests\nrequests.post('https://slack.com/api/chat.postMessage', json=m)\n", [("http", False)]),
+    ("import requests\nrequests.post('https://example.com/items/remove-me.html')\n", [("http", False)]),
+])
+def test_rpc_style_methods_that_delete(source: str, expected: list[tuple[str, bool]]) -> None:
+    assert [(kind, destructive) for kind, destructive, _confidence in effects(source)] == expected

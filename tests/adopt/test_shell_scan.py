@@ -2545,6 +2545,19 @@ def test_generated_protobuf_fresh_repositories_and_outputs_of_an_entered_folder(
      " ON certs FOR EACH ROW BEGIN END $$\nDELIMITER ;\nSQL\n", []),
     ('psql -c "DROP FUNCTION IF EXISTS audit_row()"\n', []),
     ('psql -c "DROP TABLE audit_rows"\n', [True]),
+    # build output, a package's new default configuration, a cache under a root being built
+    ('rm -rf _out/\n', []),
+    ('rm -f /etc/cups/cups-browsed.conf.pacnew /etc/app.conf.rpmnew\n', []),
+    ('rm -f /etc/app.conf.rpmsave\n', [True]),
+    ('rm -rf $BASE_MNT/var/cache/pkg/*\n', []),
+    ('rm -rf $DATA/var/lib/mysql\n', [True]),
+    # a watcher waits for a deletion, it deletes nothing
+    ('inotifywait -q -e delete_self /run/audio/pulse.sock\n', []),
+    # pacman: -Rn deletes the saved configuration too, as a purge; snapper's cleanup and rollback
+    ('sudo pacman -Rns --noconfirm foo\nyay -Rn bar\npacman --remove --nosave baz\n', [True, True, True]),
+    ('pacman -R foo\npacman -S --needed foo\npacman -Syu\npacman -Ss foo\npacman -Qi foo\n', []),
+    ('snapper cleanup number\nsnapper -c root rollback 42\n', [True, True]),
+    ('sudo snapper -c root create -d before\nsnapper list\n', []),
 ])
 def test_terraform_options_in_variables_kafka_options_checkouts_services_and_own_resources(
         text: str, destructive: list[bool]) -> None:

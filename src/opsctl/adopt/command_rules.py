@@ -64,6 +64,36 @@ _PACKAGES = subcommand_rule(
 _SERVICE_VERBS = frozen("start stop restart reload force-reload condrestart try-restart")
 
 
+def _rule_pacman(args: list[str]) -> Verdict | None:
+    """Arch's ``pacman`` (and the AUR helpers ``yay``, ``paru``, which take its operations):
+    ``-R`` with ``n`` (``-Rns``, ``--nosave``) also deletes the packages' saved configuration
+    files, as ``apt-get purge`` does: destructive; ``-R``, ``-S``, ``-U``, ``-D`` change the
+    system; ``-Q``, ``-F``, ``-T`` and ``-S``'s searches (``-Ss``, ``-Si``, ``-Sl``, ``-Sg``) read."""
+    operation = next((word for word in args if re.fullmatch(r"-[A-Z][a-zA-Z]*", word)
+                      or word in ("--remove", "--sync", "--upgrade", "--database", "--query")), None)
+    if operation is None:
+        return None
+    letters = operation[1:] if not operation.startswith("--") else {
+        "--remove": "R", "--sync": "S", "--upgrade": "U", "--database": "D", "--query": "Q"}[operation]
+    if letters[0] == "R":
+        return DEST if "n" in letters or "--nosave" in args else MUT
+    if letters[0] == "S" and not (set(letters[1:]) & set("silgp") or {"--search", "--info", "--list",
+                                                                         "--groups", "--print"} & set(args)):
+        return MUT
+    return MUT if letters[0] in "UD" else None
+
+
+def _rule_snapper(args: list[str]) -> Verdict | None:
+    """``snapper cleanup number`` deletes the snapshots its retention settings no longer keep,
+    ``delete``/``remove``/``rm`` the ones named, ``rollback``/``undochange`` put a snapshot's
+    files back over the present ones: destructive; ``create``, ``set-config``... change."""
+    verb, _ = first_positional(args, frozenset({"-c", "--config", "-r", "--root", "--iso", "--utc"}))
+    if verb in ("cleanup", "delete", "remove", "rm", "rollback", "undochange", "delete-config"):
+        return DEST
+    return MUT if verb in ("create", "create-config", "set-config", "modify", "setup-quota", "mount",
+                           "umount") else None
+
+
 def _rule_packages(args: list[str]) -> Verdict | None:
     """``apt-get remove --purge X`` (``autoremove --purge``) is ``apt-get purge X``: the
     package's configuration goes with it."""
@@ -130,7 +160,8 @@ def _rule_rsync(args: list[str]) -> Verdict | None:
 # Python/Node build byproducts. Temporary paths are left to the script readers, which know whether
 # the script made them (a named entry under ``/tmp`` in a shell script is its own; ``/tmp/*`` is not).
 _CACHE_PREFIX = re.compile(
-    r"^(?:/var/cache(?:/|$)|/var/lib/apt/lists(?:/|$)"
+    # (also under a root being built or mounted: ``rm -rf $BASE_MNT/var/cache/pkg/*``)
+    r"^(?:(?:\$\{?\w+\}?)?/var/cache(?:/|$)|(?:\$\{?\w+\}?)?/var/lib/apt/lists(?:/|$)"
     r"|(?:~|\$\{?HOME\}?|/root)/\.cache(?:/|$)|/usr/share/(?:doc|man)(?:/|$)"
     # the Docker CLI's local manifest lists: made again by ``docker manifest create``
     r"|(?:~|\$\{?HOME\}?|/root)/\.docker/manifests(?:/|$)"
@@ -146,6 +177,8 @@ _CACHE_NAME = re.compile(
     # (``$SHARED_VOLUME/lock``: a bare lock file; ``etcd.socket:2379``: a socket named with its port)
     r"|[\w.*$-]*\.(?:pid|sock|socket|lock)|lock|pid|[\w.*$-]*\.(?:sock|socket):\d+"
     r"|[\w.*${}-]+\.tmp"  # (``rm -rf "${name}.tmp/"``: a temporary copy, by its name)
+    # a package's new default configuration left beside the one in use (``cups-browsed.conf.pacnew``)
+    r"|[\w.*${}-]+\.(?:pacnew|rpmnew|dpkg-new|dpkg-dist|ucf-dist)"
     r"|\.venv"  # a project's own virtualenv, made again from its requirements
     r"|Singleton(?:Lock|Socket|Cookie)"  # a browser profile's locks, left by a crashed browser
     r"|\.DS_Store|Thumbs\.db|desktop\.ini"  # what a desktop's file browser leaves in a folder
@@ -158,7 +191,7 @@ _CACHE_NAME = re.compile(
     r"|\$\{?\w*CACHE\w*\}?)$")  # ``rm -rf $LOCAL_CACHE``: a folder named as the script's cache
 # Regenerated build output named relative to the project (``rm -r dist site htmlcov``), and
 # executables under a bin folder, replaced when a tool is installed again (``rm $GOBIN/tool*``).
-_BUILD_OUTPUT = re.compile(r"^(?:\./)?(?:dist|build|_build|site|htmlcov|\.coverage|coverage\.xml|\.eggs)/?$"
+_BUILD_OUTPUT = re.compile(r"^(?:\./)?(?:dist|build|_build|_out|site|htmlcov|\.coverage|coverage\.xml|\.eggs)/?$"
                            # MSBuild's and .NET's output folders of the project (``rm -rf ./x64``)
                            r"|^(?:\./)?(?:x64|x86|Win32|ARM64|obj)/?$"
                            # tox's and nox's environments and logs, made again by the next run
@@ -759,6 +792,7 @@ _UNKNOWN_TOOL_DELETES = frozenset({"delete", "destroy", "purge", "teardown", "nu
 
 
 _NOT_ACTING = frozenset({
+    "inotifywait", "inotifywatch",  # (``inotifywait -e delete_self x.sock``: waits for an event)
     "echo", "printf", "print", "grep", "egrep", "fgrep", "zgrep", "rg", "ag", "ack", "cat", "tac", "less",
     "more", "head", "tail", "awk", "gawk", "mawk", "sort", "uniq", "wc", "cut", "tr", "diff", "cmp", "comm",
     "which", "whereis", "type", "hash", "man", "help", "info", "apropos", "whatis", "test", "[", "[[", "expr",
@@ -1235,6 +1269,7 @@ RULES: dict[str, Rule] = {
     "curl": rule_curl, "wget": rule_wget, "http": rule_httpie, "https": rule_httpie,
     "xh": rule_httpie, "xhs": rule_httpie,
     "systemctl": _SYSTEMCTL, "service": _rule_service, "rc-service": _rule_service,
+    **{name: _rule_pacman for name in ("pacman", "yay", "paru")}, "snapper": _rule_snapper,
     "vagrant": _rule_vagrant,
     # helmfile's ``destroy``/``delete`` uninstall every release its selectors pick
     "helmfile": subcommand_rule(frozen("destroy delete"), frozen("apply sync deploy"),

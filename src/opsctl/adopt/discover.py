@@ -39,7 +39,8 @@ TEST_FOLDERS = frozenset(name for name, reason in _SKIP_DIRS.items() if reason =
 _TEST_FILE = re.compile(r"^(test_.*\.py|.*_test\.py|conftest\.py|.*_test\.sh|test_.*\.sh)$")
 _SHEBANG = re.compile(rb"^#!\s*(\S+)(?:[ \t]+(\S+))?")
 _PYTHON = re.compile(r"^python[0-9.]*$|^pypy[0-9.]*$|^[\w.]+-python[0-9.]*$")  # awx-python: a project's own interpreter
-_SHELLS = frozenset({"sh", "bash", "dash", "ksh", "zsh", "ash", "busybox"})
+# (``bashio``: Home Assistant add-ons' bash with its library loaded, ``#!/usr/bin/with-contenv bashio``)
+_SHELLS = frozenset({"sh", "bash", "dash", "ksh", "zsh", "ash", "busybox", "bashio"})
 _SCRIPT_SUFFIXES: dict[str, Language] = {".py": "python", ".sh": "shell", ".bash": "shell",
                                           ".ksh": "shell", ".zsh": "shell"}
 

@@ -76,6 +76,10 @@ _CLOUD_DESTRUCTIVE = re.compile(
     r"^(?:begin_|_|stop_and_)?(?:delete|terminate|remove|purge|deregister|detach|destroy|batch_delete|force_delete|prune|kill"
     r"|rebuild|restore_workspace|rdelete)(?:_|$)")  # (a rebuild makes the disks again from an image;
 # ``_delete(url)``: an SDK's own request helper; ``rdelete``: a REST session's DELETE of a path)
+_RPC_METHOD_DELETE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*_(?:delete|destroy|purge|remove)$")
+"""A method of an RPC-style API named by its namespaces, then its verb (Slack's
+``admin_conversations_delete``, ``admin_users_remove``; ``admin.emoji.remove`` as a URL's path)."""
+_RPC_PATH_DELETE = re.compile(r"/[a-z][a-zA-Z0-9]*(?:\.[a-z][a-zA-Z0-9]*)*\.(?:delete|destroy|purge|remove)(?:[A-Z]\w*)?/?(?:\?.*)?$")
 _CLOUD_UNDOABLE = re.compile(  # deleting words for what leaves the resource itself alone
     r"^(?:deregister_targets|deregister_instances_from_load_balancer|detach_instances|"
     r"delete_message|delete_message_batch"
@@ -1670,7 +1674,10 @@ class EffectFinder:
             return False
         if self.http and self._rooted(func.value, self.http):
             return False
-        if self.clients and _CLOUD_DESTRUCTIVE.match(attr) and self._rooted(func.value, self.clients):
+        if self.clients and (_CLOUD_DESTRUCTIVE.match(attr) or _RPC_METHOD_DELETE.match(attr)) \
+                and self._rooted(func.value, self.clients):
+            # (``client.admin_conversations_delete(channel_id=c)``: an RPC-style API's method,
+            # namespaces first and the verb last)
             self._add("cloud", True, call, "medium")
             return True
         if _CLOUD_NAMED_DESTRUCTIVE.match(attr) or (
@@ -1717,8 +1724,15 @@ class EffectFinder:
             elif not method:
                 self._add("http", False, call, "low")
         elif attr in _HTTP_WRITES:
-            self._add("http", _HTTP_WRITES[attr], call)
+            self._add("http", _HTTP_WRITES[attr] or (attr == "post" and self._rpc_delete(call, scope)), call)
         return True
+
+    def _rpc_delete(self, call: ast.Call, scope: str) -> bool:
+        """A POST to an RPC-style method that deletes, named at the end of the URL's path
+        (``requests.post("https://slack.com/api/admin.emoji.remove", ...)``)."""
+        argument = call.args[0] if call.args else keywords(call).get("url")
+        text = Resolver(self.index, scope, position(call)).text(argument) if argument is not None else None
+        return text is not None and _RPC_PATH_DELETE.search(text) is not None
 
     def _http_wrapper(self, call: ast.Call, name: str, scope: str) -> bool:
         """``github_api(path, method="DELETE")``: a function of the script that takes the HTTP
