@@ -143,8 +143,8 @@ FLOORS: dict[str, dict[str, float]] = {
     # fifteen not inventoried: a certificate authority's test-folder scripts and a Nagios
     # checks' test module, which nothing outside their folders runs
     "held-out-76": {"precision": 0.64, "recall": 0.83, "callers": 0.82, "flags": 0.62},
-    # seven not inventoried: three cron jobs with a suffix of their own and no executable bit
-    # in the corpus, a sourced library, test-folder scripts
+    # seven not inventoried: three cron jobs with a shebang but a suffix of their own and no
+    # executable bit (as in their repository), a sourced library, test-folder scripts
     "held-out-77": {"precision": 0.75, "recall": 0.83, "callers": 0.89, "flags": 0.94},
 }
 
@@ -180,7 +180,7 @@ def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
     report = acc.evaluate(acc.load_labels(), inventories, "held-out-77")
     assert report["scripts"] >= 317
     # every labelled script is inventoried or said why not: seven, cron jobs named *.cron (not
-    # executable in the corpus's copy), a sourced library, test-folder scripts
+    # executable, in their repository too), a sourced library, test-folder scripts
     assert len(report["missed"]) <= 7
     assert all(m["where"] in ("absent", "skipped") for m in report["missed"])
     # blind 0.81 / 0.71 (callers 0.85, flags 0.80); 0.75 / 0.83, callers 0.89, flags 0.95 after
