@@ -3832,6 +3832,8 @@ def test_options_a_command_class_declares_on_itself() -> None:
     ("import requests\nrequests.post('https://slack.com/api/files.delete?file=F1')\n", [("http", True)]),
     ("import requests\nrequests.post('https://slack.com/api/chat.postMessage', json=m)\n", [("http", False)]),
     ("import requests\nrequests.post('https://example.com/items/remove-me.html')\n", [("http", False)]),
+    # the same through a session or client the scan does not know, by its URL
+    ("slack = make_session()\nslack.post('https://slack.com/api/admin.users.remove', data=p)\n", [("http", True)]),
 ])
 def test_rpc_style_methods_that_delete(source: str, expected: list[tuple[str, bool]]) -> None:
     assert [(kind, destructive) for kind, destructive, _confidence in effects(source)] == expected

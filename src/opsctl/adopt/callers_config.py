@@ -267,6 +267,7 @@ _TF_PROGRAM = re.compile(r"""^\s*program\s*=\s*\[(?P<words>[^\]]*)\]""")
 _TF_FILE = re.compile(r'\b(?:file|templatefile|filebase64|filemd5|filesha256)\(\s*"(?P<path>[^"]+)"')
 _TF_RUN_KEYS = re.compile(r"""^\s*"?(?P<key>[\w-]*(?:startup[-_]script|user[-_]data|update[-_]script|init[-_]script)[\w-]*)"?\s*=""")
 _TF_MODULE_DIR = re.compile(r"\$\{path\.(?:module|root|cwd)\}/?")
+_TF_LIFECYCLE_BLOCK = re.compile(r"^\s*lifecycle_commands\s*\{\s*$")
 _TF_LIFECYCLE = re.compile(r"""^\s*(?:create|read|update|delete)\s*=\s*(?:"(?P<command>(?:[^"\\]|\\.)*)"\s*$)?""")
 """A command of the shell provider's ``lifecycle_commands`` block (``create = file("${path.module}/
 scripts/create.sh")``, ``delete = "bash delete.sh"``), run as the resource is made, read, changed
@@ -292,7 +293,7 @@ def callers_in_terraform(file: CallerFile, index: ScriptIndex, collector: Collec
         if line.lstrip().startswith(("#", "//")):
             continue
         indent = len(line) - len(line.lstrip())
-        if re.match(r"^\s*lifecycle_commands\s*\{\s*$", line):
+        if _TF_LIFECYCLE_BLOCK.match(line):
             lifecycle = indent
             continue
         if lifecycle is not None and line.strip() == "}" and indent <= lifecycle:

@@ -1704,7 +1704,7 @@ class EffectFinder:
         receiver = isinstance(call.func, ast.Attribute) and bool(self.http) and self._rooted(call.func.value, self.http)
         if not (module_call or receiver):
             if attr in _HTTP_WRITES and self._url_argument(call, scope):
-                self._add("http", _HTTP_WRITES[attr], call, "medium")
+                self._add("http", self._http_write(call, attr, scope), call, "medium")
                 return True
             return False
         if attr == "request":
@@ -1724,15 +1724,23 @@ class EffectFinder:
             elif not method:
                 self._add("http", False, call, "low")
         elif attr in _HTTP_WRITES:
-            self._add("http", _HTTP_WRITES[attr] or (attr == "post" and self._rpc_delete(call, scope)), call)
+            self._add("http", self._http_write(call, attr, scope), call)
         return True
 
-    def _rpc_delete(self, call: ast.Call, scope: str) -> bool:
-        """A POST to an RPC-style method that deletes, named at the end of the URL's path
-        (``requests.post("https://slack.com/api/admin.emoji.remove", ...)``)."""
+    def _url_text(self, call: ast.Call, scope: str) -> tuple[ast.expr | None, str]:
+        """The URL argument of an HTTP call (the first, or ``url=``) and its text as far as it
+        is known here ("" when none of it is)."""
         argument = call.args[0] if call.args else keywords(call).get("url")
-        text = Resolver(self.index, scope, position(call)).text(argument) if argument is not None else None
-        return text is not None and _RPC_PATH_DELETE.search(text) is not None
+        if argument is None:
+            return None, ""
+        return argument, Resolver(self.index, scope, position(call)).text(argument) or ""
+
+    def _http_write(self, call: ast.Call, attr: str, scope: str) -> bool:
+        """Whether an HTTP write deletes: its method is DELETE, or it POSTs to an RPC-style method
+        that deletes, named at the end of the URL's path (``requests.post("https://slack.com/api/
+        admin.emoji.remove", ...)``)."""
+        return _HTTP_WRITES[attr] or (attr == "post" and _RPC_PATH_DELETE.search(self._url_text(call, scope)[1])
+                                      is not None)
 
     def _http_wrapper(self, call: ast.Call, name: str, scope: str) -> bool:
         """``github_api(path, method="DELETE")``: a function of the script that takes the HTTP
@@ -1749,10 +1757,9 @@ class EffectFinder:
     def _url_argument(self, call: ast.Call, scope: str) -> bool:
         """The first argument of a call on an unknown client is a URL: a literal ``http(s)://``
         string, or a value whose name says ``url``/``endpoint``."""
-        argument = call.args[0] if call.args else keywords(call).get("url")
+        argument, text = self._url_text(call, scope)
         if argument is None:
             return False
-        text = Resolver(self.index, scope, position(call)).text(argument) or ""
         if text.startswith(("http://", "https://")):
             return True
         if isinstance(argument, ast.JoinedStr | ast.BinOp):
