@@ -203,3 +203,16 @@ def test_a_template_of_a_file_without_a_suffix_is_a_script_by_its_shebang(tmp_pa
 
     assert [(c.path, c.language) for c in found.candidates] == [("docker/entrypoint.tmpl", "shell")]
     assert {"docker/config.tmpl", "Makefile.in"} <= set(found.files)
+
+
+def test_a_job_named_for_where_it_goes_is_a_script_by_its_shebang(tmp_path: Path) -> None:
+    # copied into /etc/cron.daily by hand, and not executable in the tree (mode 644)
+    write(tmp_path, "borg/daily.borg.cron", "#!/usr/bin/env bash\n./borg-run.sh daily\n")
+    write(tmp_path, "mac/deploy.command", "#!/bin/sh\nmake deploy\n")
+    write(tmp_path, "etc/backup.cron", "0 3 * * * root /opt/backup.sh\n")  # a cron table: a caller
+
+    found = discover(tmp_path)
+
+    assert sorted((c.path, c.language) for c in found.candidates) == [
+        ("borg/daily.borg.cron", "shell"), ("mac/deploy.command", "shell")]
+    assert "etc/backup.cron" in found.files

@@ -258,6 +258,11 @@ _DATA_SUFFIXES = frozenset({".md", ".txt", ".json", ".yml", ".yaml", ".toml", ".
                             ".gz", ".tgz", ".xml", ".lock", ".csv", ".sql", ".mk"})
 
 
+_JOB_SUFFIXES = frozenset({".cron", ".command"})
+"""``daily.borg.cron``, ``deploy.command``: a job copied into ``/etc/cron.daily`` or opened from a
+file manager, named for where it goes rather than its language, and not always executable in
+the tree; read for a shebang as a file without a suffix is."""
+
 _MAINTAINER_NAMES = frozenset({"preinst", "postinst", "prerm", "postrm"})
 _MAINTAINER_SCRIPT = re.compile(r"\.(?:preinst|postinst|prerm|postrm|config|init|init\.d)$")
 """``debian/openfire.postrm``, ``debian/app.init.d``: a package's maintainer and init scripts,
@@ -276,7 +281,8 @@ def _consider(found: Discovery, file: Path, rel: str, max_bytes: int) -> None:
         found.in_tests.append(Candidate(rel, file, language))
         return
     if language is None and file.suffix not in ("",) and not name.startswith(".") and not (
-            file.suffix not in _DATA_SUFFIXES and os.access(file, os.X_OK)) and not (
+            file.suffix not in _DATA_SUFFIXES and os.access(file, os.X_OK)) and (
+            file.suffix not in _JOB_SUFFIXES) and not (
             file.suffix in _TEMPLATE_SUFFIXES and not Path(file.stem).suffix) and not (
             _MAINTAINER_SCRIPT.search(name) and "debian" in rel.split("/")[:-1]) and name.split(".", 1)[0] not in _MAINTAINER_NAMES:  # (``postinst.deb``, ``prerm.rpm``: per format)
         # a Makefile.in, a workflow, a Dockerfile: maybe a caller. An executable file with
