@@ -1,0 +1,3 @@
+#!/bin/sh -e
+
+curl --fail -L http://localhost:8000/

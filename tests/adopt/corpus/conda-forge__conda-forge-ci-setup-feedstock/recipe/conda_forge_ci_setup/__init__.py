@@ -1,0 +1,1 @@
+"""conda-forge-ci-utils"""

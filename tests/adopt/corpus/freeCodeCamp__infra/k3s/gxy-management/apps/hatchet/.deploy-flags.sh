@@ -1,0 +1,2 @@
+#!/usr/bin/env bash
+export EXTRA_HELM_ARGS="-n artemis"
