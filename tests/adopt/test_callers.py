@@ -1526,11 +1526,46 @@ MORE_FORMS = [
              ("pyproject.toml", 5, "script", 'metrics = { cmd = "python manage.py update_metrics" }')]},
         id="hatch-and-taskipy-tasks-in-pyproject"),
     pytest.param(
+        {"hatch.toml": '[envs.release]\ndetached = true\n\n[envs.release.scripts]\n'
+                       'bump = "python scripts/migrate.py {args}"\n'},
+        {"scripts/migrate.py": [("hatch.toml", 5, "script", 'bump = "python scripts/migrate.py {args}"')]},
+        id="hatch-scripts-in-hatch-toml"),
+    pytest.param(
+        {"tox.toml": '[env.release]\nchange_dir = "{tox_root}{/}scripts"\n'
+                     'commands = [ [ "python", "migrate.py", { replace = "posargs", extend = true } ] ]\n\n'
+                     '[env_run_base]\ncommands = [\n  [ "bash", "scripts/backup.sh", '
+                     '{ replace = "posargs", default = [ "--full" ] } ],\n]\n'},
+        {"scripts/migrate.py": [("tox.toml", 3, "tox", 'commands = [ [ "python", "migrate.py", '
+                                                       '{ replace = "posargs", extend = true } ] ]')],
+         "scripts/backup.sh": [("tox.toml", 7, "tox", '[ "bash", "scripts/backup.sh", '
+                                                      '{ replace = "posargs", default = [ "--full" ] } ],')]},
+        id="tox-toml-commands-from-their-change-dir"),
+    pytest.param(
+        {"pyproject.toml": '[project]\nname = "x"\n\n[tool.tox.env.migrate]\n'
+                           'commands = [["python", "scripts/migrate.py", "--check"]]\n'},
+        {"scripts/migrate.py": [("pyproject.toml", 5, "tox",
+                                 'commands = [["python", "scripts/migrate.py", "--check"]]')]},
+        id="tox-configured-in-pyproject"),
+    pytest.param(
         {"build/Version.mk": "GIT_SHA=$(shell git rev-parse HEAD)\n"
                              "TAG = $(eval TAG := $(shell scripts/backup.sh --version))$(TAG)\n"},
         {"scripts/backup.sh": [("build/Version.mk", 2, "makefile",
                                 "TAG = $(eval TAG := $(shell scripts/backup.sh --version))$(TAG)")]},
         id="make-shell-function-in-an-included-mk-file"),
+    pytest.param(
+        {".github/workflows/release.yml": "on: push\njobs:\n  a:\n    steps:\n      - run: |\n"
+                                          '          echo "path=$(./scripts/deploy.sh dockerfile)" >> $GITHUB_ENV\n'},
+        {"scripts/deploy.sh": [(".github/workflows/release.yml", 6, "github-actions",
+                                'echo "path=$(./scripts/deploy.sh dockerfile)" >> $GITHUB_ENV')]},
+        id="a-substitution-in-what-echo-prints-runs"),
+    pytest.param(
+        {"Makefile": "help:\n\t@echo \"$(call format,deploy,'Run scripts/deploy.sh')\"\n"
+                     "\t@echo \"$(call format,backup,$(shell scripts/backup.sh --list))\"\n"
+                     "\t@echo \"v=$$(tools/report.py --version)\"\n"},
+        {"scripts/backup.sh": [("Makefile", 3, "makefile",
+                                '@echo "$(call format,backup,$(shell scripts/backup.sh --list))"')],
+         "tools/report.py": [("Makefile", 4, "makefile", '@echo "v=$$(tools/report.py --version)"')]},
+        id="make-functions-in-a-recipe-are-make-s-and-shell-s-substitutions-run"),
     pytest.param(
         {"tools/build.py": "import subprocess\nimport sys\n\ncommand = [\n    sys.executable,\n"
                            "    '-m',\n    'django',\n    'update_metrics',\n]\n"
@@ -2410,7 +2445,7 @@ def test_a_cron_table_kept_as_a_text_file_is_read(tmp_path: Path) -> None:
 
 def test_terraform_local_exec_external_programs_and_boot_scripts(tmp_path: Path) -> None:
     scripts = ("infra/create_pools.sh", "infra/helpers/get_pool.sh", "infra/startup.sh", "infra/seed.sh",
-               "infra/unused.sh")
+               "infra/unused.sh", "infra/stackscript.sh", "infra/helpers/remote.sh", "infra/remote_b.sh")
     files = {"infra/pools.tf": """
                  resource "null_resource" "pools" {
                    provisioner "local-exec" {
@@ -2432,6 +2467,17 @@ def test_terraform_local_exec_external_programs_and_boot_scripts(tmp_path: Path)
                      EOT
                    }
                  }
+                 resource "linode_stackscript" "boot" {
+                   script = chomp(file("${path.module}/stackscript.sh"))
+                 }
+                 resource "null_resource" "remote" {
+                   provisioner "remote-exec" {
+                     script = "${path.module}/helpers/remote.sh"
+                   }
+                   provisioner "remote-exec" {
+                     scripts = ["./remote_b.sh", "unused.txt"]
+                   }
+                 }
                  # command = "./unused.sh"
                  """,
              **{script: "#!/bin/sh\necho hi\n" for script in scripts}}
@@ -2440,7 +2486,10 @@ def test_terraform_local_exec_external_programs_and_boot_scripts(tmp_path: Path)
         "infra/create_pools.sh": [("infra/pools.tf", 3, "terraform")],
         "infra/helpers/get_pool.sh": [("infra/pools.tf", 7, "terraform")],
         "infra/startup.sh": [("infra/pools.tf", 11, "terraform")],
-        "infra/seed.sh": [("infra/pools.tf", 17, "terraform")]}
+        "infra/seed.sh": [("infra/pools.tf", 17, "terraform")],
+        "infra/stackscript.sh": [("infra/pools.tf", 22, "terraform")],
+        "infra/helpers/remote.sh": [("infra/pools.tf", 26, "terraform")],
+        "infra/remote_b.sh": [("infra/pools.tf", 29, "terraform")]}
 
 
 def test_a_script_named_in_part_by_a_variable_is_each_script_of_its_folder_the_name_fits(
@@ -3233,6 +3282,9 @@ def test_a_json_configurations_scripts_and_chef_recipes(tmp_path: Path) -> None:
              "examples/beegfs/config.json": '{\n  "install": [\n    {\n      "script": "create_raid0.sh",\n'
                                             '      "args": ["/dev/md10"]\n    }\n  ]\n}\n',
              "package-lock.json": '{\n  "script": "create_raid0.sh"\n}\n',
+             # a webhook server's hooks, each run on a request
+             "hooks/hooks.json": '[\n  {\n    "id": "raid",\n    "execute-command": "../scripts/create_raid0.sh",\n'
+                                 '    "command-working-directory": "/"\n  }\n]\n',
              "cookbooks/db/templates/default/backup-db.erb": "#!/bin/sh\npg_dumpall > /store/db.sql\n",
              "cookbooks/db/recipes/backup.rb": """
                 template "/usr/local/bin/backup-db" do
@@ -3246,7 +3298,9 @@ def test_a_json_configurations_scripts_and_chef_recipes(tmp_path: Path) -> None:
                 end
                 """}
     assert callers(tmp_path, files, ("scripts/create_raid0.sh", "cookbooks/db/templates/default/backup-db.erb")) == {
-        "scripts/create_raid0.sh": [("examples/beegfs/config.json", 4, "script", '"script": "create_raid0.sh",')],
+        "scripts/create_raid0.sh": [("examples/beegfs/config.json", 4, "script", '"script": "create_raid0.sh",'),
+                                    ("hooks/hooks.json", 4, "script",
+                                     '"execute-command": "../scripts/create_raid0.sh",')],
         "cookbooks/db/templates/default/backup-db.erb": [("cookbooks/db/recipes/backup.rb", 8, "systemd",
                                                           'exec_start "/usr/local/bin/backup-db"')]}
 
@@ -3267,13 +3321,15 @@ SEVENTY_FIRST_AND_SECOND_SET_CASES = [
                      ' > /var/spool/cron/crontabs/root\n'
                      'flock -w 10 /var/run/backup.lock /bin/check\n'
                      'flock /var/run/backup.lock -c "/bin/check --now"\n'
-                     '/bin/flock -n /run/check.lock /bin/check\n'},
+                     '/bin/flock -n /run/check.lock /bin/check\n'
+                     '/usr/bin/sudo /bin/check\n'},
         {"backup.sh": [("entry.sh", 2, "cron",
                         'echo "${BACKUP_CRON} /usr/bin/flock -n /var/run/backup.lock /bin/backup >> '
                         '/var/log/cron.log 2>&1" > /var/spool/cron/crontabs/root')],
          "check.sh": [("entry.sh", 3, "script", "flock -w 10 /var/run/backup.lock /bin/check"),
                       ("entry.sh", 4, "script", 'flock /var/run/backup.lock -c "/bin/check --now"'),
-                      ("entry.sh", 5, "script", "/bin/flock -n /run/check.lock /bin/check")]},
+                      ("entry.sh", 5, "script", "/bin/flock -n /run/check.lock /bin/check"),
+                      ("entry.sh", 6, "script", "/usr/bin/sudo /bin/check")]},
         id="flock-lock-file-then-command-and-an-image-command-by-its-installed-path"),
     pytest.param(
         {"app/management/__init__.py": "", "app/management/commands/__init__.py": "", "app/__init__.py": "",

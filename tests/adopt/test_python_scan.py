@@ -902,6 +902,12 @@ def test_file_effects(source: str, expected: list[tuple[str, bool, str]]) -> Non
     pytest.param("import os, zipfile\ndef pack(names):\n    with zipfile.ZipFile('out.zip', 'w') as zipf:\n"
                  "        for name in names:\n            zipf.write(f'tmp/{name}', name)\n"
                  "            os.remove(f'tmp/{name}')", id="put-into-a-zip-then-removed"),
+    pytest.param("import os\ndef backup(ts):\n    db_file = f'pgbackup_{ts}.dump'\n"
+                 "    os.system(f'pg_dump --format=c --file={db_file} app')\n    upload(db_file)\n"
+                 "    os.system(f'rm {db_file}')", id="rm-of-the-dump-an-earlier-command-wrote"),
+    pytest.param("import subprocess\ndef docs():\n    repo = 'manifests'\n"
+                 "    subprocess.run(['/usr/bin/git', 'clone', f'https://github.com/org/{repo}.git'])\n"
+                 "    subprocess.getoutput(f'rm -rf {repo}')", id="rm-of-the-checkout-an-earlier-clone-made"),
 ])
 def test_deleting_own_output_is_not_destructive(source: str) -> None:
     assert [effect for effect in effects(source) if effect[1]] == []
@@ -923,6 +929,16 @@ def test_deleting_own_output_is_not_destructive(source: str) -> None:
 ])
 def test_deleting_data_stays_destructive(source: str) -> None:
     assert ("file-delete", True, "high") in effects(source)
+
+
+@pytest.mark.parametrize("source", [
+    pytest.param("import os\ndef restore(dump):\n    os.system(f'pg_restore --clean -d app {dump}')\n"
+                 "    os.system(f'rm {dump}')", id="rm-of-a-file-an-earlier-command-only-read"),
+    pytest.param("import os\ndef f(ts):\n    os.system(f'rm pg_{ts}.dump')\n"
+                 "    os.system(f'pg_dump --file=pg_{ts}.dump app')", id="rm-before-the-command-that-writes-it"),
+])
+def test_an_rm_command_of_what_no_earlier_command_wrote_stays_destructive(source: str) -> None:
+    assert ("command", True, "high") in effects(source)
 
 
 @pytest.mark.parametrize(("call", "destructive"), [
@@ -2440,6 +2456,52 @@ def test_a_loop_over_temporary_files_removes_the_scripts_own(source: str, destru
 def test_a_remote_method_named_by_a_string(source: str, expected: list[tuple[str, bool, str]]) -> None:
     script, _ = scan(source)
     assert effects_of(script) == expected
+
+
+def test_absl_flags_defined_at_module_level() -> None:
+    script, _ = scan("""
+        from absl import app, flags
+        import gflags
+
+        FLAGS = flags.FLAGS
+        flags.DEFINE_string("project", None, "Project to clean up.", short_name="p")
+        flags.mark_flag_as_required("project")
+        flags.DEFINE_boolean("dry_run", True, "Only list what would go.")
+        flags.DEFINE_integer(name="keep_days", default=7, help="Keep younger ones.")
+        flags.DEFINE_enum("mode", "snapshots", ["snapshots", "images"], "What to delete.")
+        flags.DEFINE_multi_string("exclude", [], "Names to keep.")
+        flags.DEFINE_list("zones", None, "Zones.", required=True)
+        flags.DEFINE_alias("days", "keep_days")
+        gflags.DEFINE_float("ratio", 0.5, "Ratio.")
+
+        def main(argv):
+            print(FLAGS.project)
+
+        if __name__ == "__main__":
+            app.run(main)
+    """)
+    interface = script.interface
+    assert interface.kind == "absl"
+    assert [(f.name, f.type, f.default, f.required) for f in interface.flags] == [
+        ("--project", "string", None, True), ("--dry_run", "boolean", True, False),
+        ("--keep_days", "integer", 7, False), ("--mode", "choice", "snapshots", False),
+        ("--exclude", "list", [], False), ("--zones", "list", None, True), ("--ratio", "number", 0.5, False)]
+    flags = {f.name: f for f in interface.flags}
+    assert flags["--project"].aliases == ["-p"] and flags["--project"].help == "Project to clean up."
+    assert flags["--dry_run"].negation == "--nodry_run" and flags["--exclude"].action == "append"
+    assert flags["--mode"].choices == ["snapshots", "images"] and flags["--keep_days"].aliases == ["--days"]
+    assert (script.has_dry_run, script.dry_run_flag) == (True, "--dry_run")
+
+
+def test_a_define_function_of_another_library_is_not_an_absl_flag() -> None:
+    script, _ = scan("""
+        import sys
+        from mylib import registry
+
+        registry.DEFINE_string("name", None, "not a command-line flag")
+        print(sys.argv[1])
+    """)
+    assert script.interface.kind == "argv"
 
 
 def test_oslo_config_command_line_options() -> None:

@@ -651,6 +651,12 @@ OWN_OUTPUT = [
     ("an archive it extracted", "tar xpJf /a.tar.xz -C /\nrm /a.tar.xz"),
     ("same variable", 'out="$DIR/x.json"\ncurl -o "$out" https://x\nrm "${out}"'),
     ("same variable path", 'cat x > "$RW_DIR/tmp/passwd"\nrm "$RW_DIR/tmp/passwd"'),
+    ("a dump pg_dump wrote", 'pg_dump -Fc --file="$OUT" app\naws s3 cp "$OUT" s3://b/\nrm -f "$OUT"'),
+    ("a dump mysqldump wrote", "mysqldump -r /srv/db.sql app\nupload /srv/db.sql\nrm /srv/db.sql"),
+    ("a loop over a pattern of what it writes per name",
+     'add() {\n  cat > "/etc/nginx/conf.d/standalone-cert-$1.conf" <<EOF\nserver {}\nEOF\n}\n'
+     'remove_all() {\n  for file in "/etc/nginx/conf.d/standalone-cert-"*".conf"; do\n    rm -f "${file}"\n'
+     '  done\n}\nadd x\nremove_all\n'),
 ]
 
 
@@ -662,7 +668,9 @@ def test_removing_a_file_the_script_wrote_earlier_is_not_destructive(text: str) 
 @pytest.mark.parametrize("text", [
     "curl -o a.json https://x\nrm a.json b.json",
     "cat x > /srv/a\nrm /srv/b",
-], ids=["one operand is not its own", "another path"])
+    'pg_dump app > "/srv/db-$STAMP.sql"\nfor f in /srv/db-*.sql; do\n  rm -f "$f"\ndone\n',
+    'cat > "/srv/conf-$1.conf" <<EOF\nx\nEOF\nfor f in /srv/other-*.conf; do\n  rm -f "$f"\ndone\n',
+], ids=["one operand is not its own", "another path", "dated copies a loop walks", "a loop over another pattern"])
 def test_removing_what_the_script_did_not_write_stays_destructive(text: str) -> None:
     assert any(effect.destructive for effect in scan(text).effects)
 
@@ -823,6 +831,31 @@ def test_a_source_that_cannot_be_read_statically_is_left_alone(tmp_path: Path, s
     script = Script(path="tools/release.sh", language="shell")
     scan_shell(script, script_file.read_text(), file=script_file, root=tmp_path)
     assert script.interface.flags == [] and script.effects == []
+
+
+def test_a_folder_of_function_files_sourced_in_a_loop_by_the_main_function(tmp_path: Path) -> None:
+    # the hardening-script shape: ``main`` sources every file of scripts/, then runs them
+    (tmp_path / "scripts").mkdir()
+    (tmp_path / "scripts" / "cron").write_text("function f_cron {\n  rm /etc/cron.deny\n}\n")
+    (tmp_path / "scripts" / "rhosts").write_text("f_rhosts() {\n  userdel -r games\n}\n")
+    (tmp_path / "scripts" / "unused").write_text("f_unused() {\n  rm -rf /srv\n}\n")
+    script_file = tmp_path / "harden.sh"
+    script_file.write_text('#!/bin/bash\nfunction main {\n  for s in ./scripts/*; do\n'
+                           '    [[ -f $s ]] || break\n    source "$s"\n  done\n  f_cron\n  f_rhosts\n}\n\n'
+                           'main "$@" | tee -a harden.log\n')
+    script = Script(path="harden.sh", language="shell")
+    scan_shell(script, script_file.read_text(), file=script_file, root=tmp_path)
+    assert sorted((e.call, e.destructive, e.path) for e in script.effects if e.destructive) == [
+        ("rm /etc/cron.deny", True, "scripts/cron"), ("userdel -r games", True, "scripts/rhosts")]
+
+
+def test_a_source_in_a_function_nothing_runs_is_not_read(tmp_path: Path) -> None:
+    (tmp_path / "lib.sh").write_text("wipe() {\n  rm -rf /srv/data\n}\n")
+    script_file = tmp_path / "run.sh"
+    script_file.write_text('#!/bin/bash\nunused() {\n  source ./lib.sh\n}\nwipe\n')
+    script = Script(path="run.sh", language="shell")
+    scan_shell(script, script_file.read_text(), file=script_file, root=tmp_path)
+    assert not any(e.destructive for e in script.effects)
 
 
 def test_without_its_file_a_script_is_read_alone() -> None:
@@ -2551,6 +2584,9 @@ def test_generated_protobuf_fresh_repositories_and_outputs_of_an_entered_folder(
     ('rm -f /etc/app.conf.rpmsave\n', [True]),
     ('rm -rf $BASE_MNT/var/cache/pkg/*\n', []),
     ('rm -rf $DATA/var/lib/mysql\n', [True]),
+    # a marker a step leaves to say it ran, removed before it runs again
+    ('rm -f "$ARTIFACTS/conda-forge-build-done-${CONFIG}" build/.done out/configure.stamp\n', []),
+    ('rm -f results/done_list.csv\n', [True]),
     # a watcher waits for a deletion, it deletes nothing
     ('inotifywait -q -e delete_self /run/audio/pulse.sock\n', []),
     # pacman: -Rn deletes the saved configuration too, as a purge; snapper's cleanup and rollback
@@ -2558,6 +2594,10 @@ def test_generated_protobuf_fresh_repositories_and_outputs_of_an_entered_folder(
     ('pacman -R foo\npacman -S --needed foo\npacman -Syu\npacman -Ss foo\npacman -Qi foo\n', []),
     ('snapper cleanup number\nsnapper -c root rollback 42\n', [True, True]),
     ('sudo snapper -c root create -d before\nsnapper list\n', []),
+    # towncrier build removes the news fragments it merged into the release notes
+    ('towncrier build --version "$version" --yes\ntowncrier --version 1.2 --yes\n', [True, True]),
+    ('towncrier build --draft --version 1.2\ntowncrier build --keep\ntowncrier check\n'
+     'towncrier create 123.fix\n', []),
 ])
 def test_terraform_options_in_variables_kafka_options_checkouts_services_and_own_resources(
         text: str, destructive: list[bool]) -> None:
@@ -2565,10 +2605,10 @@ def test_terraform_options_in_variables_kafka_options_checkouts_services_and_own
 
 
 def test_a_clone_named_by_a_variable_with_a_default() -> None:
-    from opsctl.adopt.shell_scan import _outputs
+    from opsctl.adopt.shell_scan import command_outputs
 
-    assert _outputs(["git", "clone", "https://github.com/x/${2:-build-harness}.git"]) == ["${2:-build-harness}"]
-    assert _outputs(["git", "clone", "git@github.com:org/tool.git"]) == ["tool"]
+    assert command_outputs(["git", "clone", "https://github.com/x/${2:-build-harness}.git"]) == ["${2:-build-harness}"]
+    assert command_outputs(["git", "clone", "git@github.com:org/tool.git"]) == ["tool"]
 
 
 def test_a_plugin_sources_its_own_functions_by_its_installed_path(tmp_path: Path) -> None:

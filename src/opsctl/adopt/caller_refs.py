@@ -61,6 +61,7 @@ WRAPPERS = frozenset({"sudo", "exec", "time", "nohup", "env", "nice", "ionice", 
                       "xargs", "timeout", "stdbuf", "chronic", "setsid", "unbuffer", "then", "do",
                       "else", "elif", "if", "while", "until", "!", "{", "run-one", "flock", "watch",
                       "strace", "caffeinate", "doas", "eval"})
+_SYSTEM_BINS = ("/bin/", "/usr/bin/", "/usr/local/bin/", "/sbin/", "/usr/sbin/")
 _RUNS_ITS_ARGUMENT = frozenset({"ssh", "su", "runuser", "chroot", "parallel", "run-parts", "start-stop-daemon",
                                 "daemon", "supervise", "chpst", "s6-setuidgid", "gosu", "su-exec", "tini",
                                 "dumb-init", "setpriv", "capsh", "unshare", "nsenter", "systemd-run",
@@ -809,6 +810,8 @@ def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str 
         leading = words[position].text
         if leading.endswith("/flock") and leading.startswith("/"):  # (``/usr/bin/flock``, ``/bin/flock``)
             leading = "flock"
+        elif leading.startswith(_SYSTEM_BINS) and leading.rpartition("/")[2] in WRAPPERS:
+            leading = leading.rpartition("/")[2]  # ``/usr/bin/sudo mangle_homebrew``
         if re.match(r"^[A-Za-z_]\w*=", leading):
             _learn_variable(leading, where, cwd)
         elif leading == "flock":
@@ -925,6 +928,9 @@ def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str 
                 written.startswith("/") and posixpath.dirname(written).endswith(("/bin", "/sbin", "/")))):
         # (a relative path such as ``script/test`` is the repository's own, and so is an
         # absolute one outside a programs' folder: ``/opt/bastion/bin/admin/install``)
+        for word in words[position + 1:]:  # ``echo "path=$(./hack/image.sh x)" >> $GITHUB_ENV``
+            if "$(" in word.text:
+                _substitutions(word.text, index, where, cwd, found, base + word.pos, python)
         return cwd
     message = _MESSAGE_COMMAND.search(command) is not None
     typed_command = words[position].text if position < len(words) else ""

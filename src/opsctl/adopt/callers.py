@@ -37,6 +37,7 @@ from opsctl.adopt.callers_build import (
     callers_in_dockerfile,
     callers_in_entry_points,
     callers_in_gradle,
+    callers_in_hatch,
     callers_in_heroku_app,
     callers_in_ini,
     callers_in_justfile,
@@ -297,8 +298,10 @@ def classify(path: str, scripts: frozenset[str]) -> str | None:
         return "makefile"
     if lower in ("justfile", ".justfile") or lower.endswith(".just"):
         return "justfile"
-    if lower == "tox.ini":
+    if lower in ("tox.ini", "tox.toml"):
         return "tox"
+    if lower == "hatch.toml":
+        return "hatch"
     if lower == "pom.xml":
         return "maven"
     if lower in ("build.gradle", "build.gradle.kts"):
@@ -438,6 +441,7 @@ _SCANNERS = {
     "makefile": callers_in_makefile,
     "justfile": callers_in_justfile,
     "tox": callers_in_tox,
+    "hatch": callers_in_hatch,
     "cron": callers_in_cron,
     "systemd": callers_in_systemd,
     "systemd-timer": callers_in_systemd,

@@ -10,6 +10,7 @@ import ast
 import json
 import posixpath
 import re
+import shlex
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -217,6 +218,8 @@ def callers_in_makefile(file: CallerFile, index: ScriptIndex, collector: Collect
                 callers_in_chunk(file, command, first + 1, index, collector, "makefile",
                                  Where(file.path, "" if file.path.endswith(".mk") else here, {"CURDIR": here}))
             continue
+        if "$(" in recipe:
+            recipe = _make_functions_expanded(recipe)
         recipe = _MAKE_VAR_RE.sub(r"${\1}", recipe.lstrip().lstrip("@-+").replace("$$", "$"))
         for _ in range(2):
             if "${" in recipe:
@@ -235,6 +238,29 @@ def make_variables(text: str) -> dict[str, str]:
     each as its value with ``$(VAR)`` written ``${VAR}``; not those made by ``$(shell ...)``."""
     return {m.group(1): _MAKE_VAR_RE.sub(r"${\1}", m.group(2).strip())
             for m in _MAKE_ASSIGN_RE.finditer(text) if "$(shell" not in m.group(2)}
+
+
+_MAKE_FUNCTION = re.compile(r"(?<!\$)\$\((?P<name>call|info|warning|error)[ ,]")
+"""A make function in a recipe whose value is not a command the shell runs: a user function
+(``@echo "$(call format,cache-clean,'...')"``) or a message make prints; not the shell's
+``$(...)``, which a Makefile writes ``$$(...)``."""
+
+
+def _make_functions_expanded(recipe: str) -> str:
+    """A recipe line without its ``$(call ...)``, ``$(info ...)``... (make expands them before
+    the shell runs the line), but for the ``$(shell ...)`` in their arguments, which run then."""
+    out: list[str] = []
+    i = 0
+    while (match := _MAKE_FUNCTION.search(recipe, i)) is not None:
+        depth, end = 1, match.start() + 2
+        while end < len(recipe) and depth:
+            depth += {"(": 1, ")": -1}.get(recipe[end], 0)
+            end += 1
+        out.append(recipe[i:match.start()])
+        out += ["$(shell " + command + ")" for command in _make_shell_calls(recipe[match.end():end - 1])]
+        i = end
+    out.append(recipe[i:])
+    return "".join(out)
 
 
 def _make_shell_calls(line: str) -> list[str]:
@@ -266,6 +292,13 @@ def callers_in_justfile(file: CallerFile, index: ScriptIndex, collector: Collect
 def callers_in_tox(file: CallerFile, index: ScriptIndex, collector: Collector,
                    plan: list[tuple[str, str]]) -> None:
     here = posixpath.dirname(file.path)
+    if file.path.endswith(".toml"):
+        try:
+            data = tomllib.loads(file.text)
+        except tomllib.TOMLDecodeError:
+            return
+        _tox_toml_commands(file, data, index, collector)
+        return
     in_commands = False
     for number, line in enumerate(file.lines, 1):
         stripped = line.strip()
@@ -288,6 +321,55 @@ def callers_in_tox(file: CallerFile, index: ScriptIndex, collector: Collector,
         value = _TOX_POSARGS_RE.sub(r"\1", value)  # ``{posargs:DEFAULT}`` runs DEFAULT
         value = re.sub(r"\{[^}]*\}", "", value)
         callers_in_chunk(file, value, number, index, collector, "tox", Where(file.path, here))
+
+
+def _tox_toml_commands(file: CallerFile, config: dict[str, object], index: ScriptIndex,
+                       collector: Collector) -> None:
+    """tox's TOML configuration (``tox.toml``, or ``[tool.tox]`` of pyproject.toml):
+    ``[env_run_base]`` and each ``[env.NAME]`` have ``commands`` (and ``commands_pre``,
+    ``commands_post``), lists of commands that are each a list of words, run from the env's
+    ``change_dir`` (``"{tox_root}{/}tasks"``) or the configuration's folder. A
+    ``{ replace = "posargs", default = [...] }`` word stands for the arguments given, else its
+    default; other replacements (``{ replace = "env", ... }``) are left out."""
+    here = posixpath.dirname(file.path)
+    envs = config.get("env")
+    tables = [config.get("env_run_base"), *(envs.values() if isinstance(envs, dict) else ())]
+    for table in tables:
+        if not isinstance(table, dict):
+            continue
+        change_dir = table.get("change_dir")
+        cwd = here
+        if isinstance(change_dir, str):
+            relative = change_dir.replace("{tox_root}", "").replace("{/}", "/").lstrip("/")
+            if "{" not in relative:
+                cwd = posixpath.normpath(posixpath.join(here, relative)) if relative else here
+        for key in ("commands_pre", "commands", "commands_post"):
+            commands = table.get(key)
+            for command in commands if isinstance(commands, list) else []:
+                if not isinstance(command, list):
+                    continue
+                words: list[str] = []
+                for word in command:
+                    if isinstance(word, str):
+                        words.append(word.lstrip("-") if not words else word)
+                    elif isinstance(word, dict) and word.get("replace") == "posargs" and isinstance(
+                            word.get("default"), list):
+                        words += [w for w in word["default"] if isinstance(w, str)]
+                if not words:
+                    continue
+                line = _line_with(file, json.dumps(words[1] if len(words) > 1 else words[0]))
+                callers_in_chunk(file, shlex.join(words), line, index, collector, "tox", Where(file.path, cwd))
+
+
+def callers_in_hatch(file: CallerFile, index: ScriptIndex, collector: Collector,
+                     plan: list[tuple[str, str]]) -> None:
+    """``hatch.toml``: the ``[envs.NAME.scripts]`` of pyproject.toml's ``[tool.hatch]``, in a
+    file of their own (``hatch run release:bump``)."""
+    try:
+        data = tomllib.loads(file.text)
+    except tomllib.TOMLDecodeError:
+        return
+    _task_runner_commands(file, {"tool": {"hatch": data}}, index, collector, posixpath.dirname(file.path))
 
 
 def callers_in_ini(file: CallerFile, index: ScriptIndex, collector: Collector,
@@ -1178,6 +1260,9 @@ def callers_in_entry_points(file: CallerFile, index: ScriptIndex, collector: Col
             if isinstance(value, str):
                 targets.append((value, _line_with(file, value), True))
         _task_runner_commands(file, data, index, collector, here)
+        tox = data.get("tool", {}).get("tox")
+        if isinstance(tox, dict):
+            _tox_toml_commands(file, tox, index, collector)
     elif name == "setup.py":
         targets += _setup_py_targets(file)
     else:
@@ -1265,7 +1350,7 @@ def _task_runner_commands(file: CallerFile, data: dict[str, object], index: Scri
                          Where(file.path, here))
 
 
-_TOOL_TABLES_READ = frozenset({"poe", "pdm", "taskipy", "hatch", "cibuildwheel"})
+_TOOL_TABLES_READ = frozenset({"poe", "pdm", "taskipy", "hatch", "cibuildwheel", "tox"})
 _RUNS_A_FILE = re.compile(r"^(?:(?:bash|sh|zsh|python3?|uv run|poetry run)\s+[\w./-]+|\.\.?/[\w./-]+)\.(?:sh|py|bash)\b")
 """A command line running a file: through an interpreter, or by a ``./`` path (not a bare path,
 which a linter's ``files = ["src/x.py"]`` lists)."""

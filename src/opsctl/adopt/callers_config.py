@@ -265,7 +265,12 @@ def callers_in_vagrantfile(file: CallerFile, index: ScriptIndex, collector: Coll
 _TF_COMMAND = re.compile(r"""^\s*command\s*=\s*(?:"(?P<command>(?:[^"\\]|\\.)*)"|<<-?(?P<heredoc>\w+)\s*$)""")
 _TF_PROGRAM = re.compile(r"""^\s*program\s*=\s*\[(?P<words>[^\]]*)\]""")
 _TF_FILE = re.compile(r'\b(?:file|templatefile|filebase64|filemd5|filesha256)\(\s*"(?P<path>[^"]+)"')
-_TF_RUN_KEYS = re.compile(r"""^\s*"?(?P<key>[\w-]*(?:startup[-_]script|user[-_]data|update[-_]script|init[-_]script)[\w-]*)"?\s*=""")
+_TF_RUN_KEYS = re.compile(r"""^\s*"?(?P<key>[\w-]*(?:startup[-_]script|user[-_]data|update[-_]script|init[-_]script"""
+                          r"""|custom[-_]data)[\w-]*|script)"?\s*=""")
+"""(``script = file("stackscript.sh")``: a Linode StackScript, run on the machine it makes)"""
+_TF_REMOTE_SCRIPTS = re.compile(r"""^\s*scripts?\s*=\s*(?P<value>\[[^\]]*\]|"[^"]*")\s*$""")
+"""A ``remote-exec`` provisioner's ``script = "setup.sh"`` or ``scripts = ["a.sh", "b.sh"]``: each
+copied to the machine and run there."""
 _TF_MODULE_DIR = re.compile(r"\$\{path\.(?:module|root|cwd)\}/?")
 _TF_LIFECYCLE_BLOCK = re.compile(r"^\s*lifecycle_commands\s*\{\s*$")
 _TF_LIFECYCLE = re.compile(r"""^\s*(?:create|read|update|delete)\s*=\s*(?:"(?P<command>(?:[^"\\]|\\.)*)"\s*$)?""")
@@ -325,6 +330,11 @@ def callers_in_terraform(file: CallerFile, index: ScriptIndex, collector: Collec
             script = index.resolve_path(_TF_MODULE_DIR.sub("", found.group("path")), [here], {})
             if script and script != file.path:
                 collector.add(script, file.path, number, "terraform", file.text_of(number))
+        elif (match := _TF_REMOTE_SCRIPTS.match(line)) is not None:
+            for path in re.findall(r'"([^"$]*(?:\$\{path\.\w+\}[^"$]*)?)"', match.group("value")):
+                script = index.resolve_path(_TF_MODULE_DIR.sub("", path), [here], {})
+                if script and script != file.path:
+                    collector.add(script, file.path, number, "terraform", file.text_of(number))
     if "handler" in file.text:
         callers_as_function_handler(file, index, collector, _TF_HANDLER)
     if "entry_point" in file.text and "source_dir" in file.text:
@@ -357,7 +367,8 @@ def callers_in_chef(file: CallerFile, index: ScriptIndex, collector: Collector,
 
 _JSON_COMMAND = re.compile(r'^\s*"(?P<key>script|scripts|command|cmd|run|exec|entrypoint|setup_script|startup_script'
                            r'|initializeCommand|onCreateCommand|updateContentCommand|postCreateCommand'
-                           r'|postStartCommand|postAttachCommand)"\s*:\s*"(?P<value>(?:[^"\\]|\\.)+)"')
+                           r'|postStartCommand|postAttachCommand'
+                           r'|execute-command)"\s*:\s*"(?P<value>(?:[^"\\]|\\.)+)"')
 _DEV_CONTAINER_KEY = re.compile(r"^[a-z]+[A-Z]\w*Command$")
 """A dev container's lifecycle commands (``"postStartCommand": "python manage.py update_platforms"``),
 run in the workspace: the folder holding ``.devcontainer/``."""

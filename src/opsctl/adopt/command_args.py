@@ -27,13 +27,20 @@ Rule = Callable[[list[str]], "Verdict | None"]
 _DESTRUCTIVE_HINT = re.compile(r"(?i)delete|destroy|remove|purge|drop|force|wipe|prune|nuke|clean")
 
 
+HOLE = "<expr>"
+"""A part of a command line a Python script computes in a way not read statically."""
+SHELL_HOLE = "$__expr__"
+"""``HOLE`` in a command string given to the shell tokeniser, where ``<`` and ``>`` redirect:
+one word there, and read back as ``HOLE``."""
+
+
 def is_unresolved(word: str) -> bool:
-    return word.startswith(("$", "`", "<expr>"))
+    return word.startswith(("$", "`", HOLE))
 
 
 def unresolved_verdict(word: str, kind: EffectKind = "command") -> Verdict:
     return Verdict(_DESTRUCTIVE_HINT.search(word) is not None, kind,
-                   "medium" if word.startswith(("$", "`")) else "low")
+                   "medium" if word.startswith(("$", "`")) and not word.startswith(SHELL_HOLE) else "low")
 
 
 # -- argument helpers ------------------------------------------------------------------------------

@@ -94,6 +94,18 @@ def _rule_snapper(args: list[str]) -> Verdict | None:
                            "umount") else None
 
 
+def _rule_towncrier(args: list[str]) -> Verdict | None:
+    """``towncrier build --yes`` (``towncrier`` alone, before 21.3) writes the release notes
+    and removes the news fragments it merged: destructive, unless ``--draft`` (printed only)
+    or ``--keep``; ``create`` writes a fragment, ``check`` reads."""
+    if any(w in ("--draft", "--keep", "-h", "--help") for w in args):
+        return None
+    verb, _ = first_positional(args, frozenset({"--version", "--name", "--date", "--config", "--dir"}))
+    if verb in (None, "build"):
+        return DEST
+    return MUT if verb == "create" else None
+
+
 def _rule_packages(args: list[str]) -> Verdict | None:
     """``apt-get remove --purge X`` (``autoremove --purge``) is ``apt-get purge X``: the
     package's configuration goes with it."""
@@ -177,6 +189,9 @@ _CACHE_NAME = re.compile(
     # (``$SHARED_VOLUME/lock``: a bare lock file; ``etcd.socket:2379``: a socket named with its port)
     r"|[\w.*$-]*\.(?:pid|sock|socket|lock)|lock|pid|[\w.*$-]*\.(?:sock|socket):\d+"
     r"|[\w.*${}-]+\.tmp"  # (``rm -rf "${name}.tmp/"``: a temporary copy, by its name)
+    # a marker a step leaves to say it has run (``conda-forge-build-done-${CONFIG}``, ``.done``,
+    # ``configure.stamp``), removed before the step runs again
+    r"|(?:[\w${}-]*[-_.])?(?:done|canary|sentinel|stamp)(?:[-_][\w${}-]*)?"
     # a package's new default configuration left beside the one in use (``cups-browsed.conf.pacnew``)
     r"|[\w.*${}-]+\.(?:pacnew|rpmnew|dpkg-new|dpkg-dist|ucf-dist)"
     r"|\.venv"  # a project's own virtualenv, made again from its requirements
@@ -214,8 +229,8 @@ _INSTALLED_BINARY = re.compile(r"^(?:\$\{?\w*BIN\w*\}?|(?:~|\$\{?HOME\}?)?/(?:us
 def is_cache_path(word: str) -> bool:
     """A path whose deletion loses no data: anything under ``/var/cache``, ``/var/lib/apt/lists``, ``~/.cache``,
     ``/root/.cache``, ``/usr/share/doc``/``man``, or a Python/Node byproduct (``*.pyc``, ``*.pyo``,
-    ``__pycache__``, ``.pytest_cache``, ``node_modules``, ``*.egg-info``), or a process's runtime
-    state (``*.pid``, ``*.sock``, ``*.lock``)."""
+    ``__pycache__``, ``.pytest_cache``, ``node_modules``, ``*.egg-info``), a process's runtime
+    state (``*.pid``, ``*.sock``, ``*.lock``), or a marker a step leaves (``build-done-x``, ``.stamp``)."""
     path = word.strip("\"'")
     stripped = path.rstrip("/")
     if _CACHE_PREFIX.match(path) or _BUILD_OUTPUT.match(path) or _INSTALLED_BINARY.match(path) \
@@ -1239,7 +1254,7 @@ RULES: dict[str, Rule] = {
     "remove_members": always(DEST), "rmlist": always(DEST), "add_members": always(MUT),
     "newlist": always(MUT),
     "puppet": _rule_puppet, "puppetserver": _rule_puppet, "gh": _rule_gh, "celery": _rule_celery,
-    "govc": _rule_govc,
+    "govc": _rule_govc, "towncrier": _rule_towncrier,
     "kubeadm": subcommand_rule(frozen("reset"), frozen("init join upgrade certs token")),
     # Cloud Foundry's BOSH: ``bosh -d app delete-deployment``, ``clean-up --all`` (unused releases,
     # stemcells and orphaned disks), ``recreate`` (the VMs, deleted and made again); bbl tears

@@ -75,7 +75,9 @@ from collections.abc import Sequence
 
 from opsctl.adopt.command_args import (
     DEST,
+    HOLE,
     MUT,
+    SHELL_HOLE,
     Verdict,
     first_positional,
     is_dry_run,
@@ -651,6 +653,9 @@ def classify_command_string(text: str, *, line: int, confidence: Confidence = "h
     redirection to a file (``pg_dump db > out.sql``) a file write, as in a shell script.
     ``line`` is the line of the string; a multi-line string adds its own line offset."""
     effects: list[Effect] = []
+    holes = HOLE in text
+    if holes:  # (``"GOVC_URL=%s govc vm.destroy %s" % (...)`` with a value not read: one word each)
+        text = text.replace(HOLE, SHELL_HOLE)
     for command in parse_shell(text).commands:
         at = line + command.line - 1
         if command.words:
@@ -663,4 +668,7 @@ def classify_command_string(text: str, *, line: int, confidence: Confidence = "h
                 effects.append(Effect("file-write", False,
                                       call_text([*command.words, f"{op} {redirect.target}"]),
                                       line + redirect.line - 1, confidence))
+    if holes:
+        for effect in effects:
+            effect.call = effect.call.replace(SHELL_HOLE, HOLE)
     return effects

@@ -16,7 +16,7 @@ SCHEMA_ID = "opsctl.inventory/v1"
 Language = Literal["python", "shell"]
 InterfaceKind = Literal["argparse", "click", "typer", "fire", "optparse", "getopt", "docopt", "oslo.config",
                         "flask-script", "flask", "invoke", "cyclopts", "argv", "django", "getopts", "case",
-                        "traitlets", "none"]
+                        "traitlets", "absl", "none"]
 EffectKind = Literal["file-delete", "file-write", "command", "cloud", "http", "sql", "orm", "call"]
 """``call``: a call into the project's own code that could not be followed, whose name says it
 deletes (``delete_expired(...)``); always ``low`` confidence."""

@@ -37,6 +37,8 @@ from opsctl.adopt.python_index import (
     literal_value,
     position,
 )
+from opsctl.adopt.shell_lexer import command_program
+from opsctl.adopt.shell_scan import command_outputs, path_key
 
 # --- effects -----------------------------------------------------------------------------------
 
@@ -495,6 +497,7 @@ class EffectFinder:
         self.found: list[Effect] = []
         self.sites: dict[tuple[str, bool], list[tuple[ast.Call, str]]] | None = None
         self.command_parameters: dict[str, CommandParameter] = {}
+        self.command_outputs: dict[str, set[str]] = {}  # scope -> what its commands so far wrote
         self.link_guards: list[tuple[str, int, int]] | None = None
         """Functions of this module that run the command they are given (see _through_callers)."""
         cloud = any(hint in source for hint in _CLOUD_HINTS)
@@ -1530,7 +1533,25 @@ class EffectFinder:
             return
         if resolver.indirect and confidence == "high":
             confidence = "medium"
-        self.found.extend(classify_command(target, line=call.lineno, confidence=confidence))
+        found = classify_command(target, line=call.lineno, confidence=confidence)
+        words = split_command(target) if isinstance(target, str) else target
+        if any(e.destructive for e in found) and self._removes_own_output(words, scope):
+            found = [replace(e, destructive=False, call=sanitize_call(e.call + " (its own output)"))
+                     for e in found]
+        self.command_outputs.setdefault(scope, set()).update(path_key(w) for w in command_outputs(words))
+        self.found.extend(found)
+
+    def _removes_own_output(self, words: list[str], scope: str) -> bool:
+        """``os.system(f"rm {db_file}")`` after ``os.system(f"pg_dump ... --file={db_file}")``,
+        ``rm -rf {repo}`` after ``git clone URL/{repo}.git``: an ``rm`` of what an earlier
+        command of the same function wrote (by the shell scan's reading of each command's
+        outputs), after uploading or reading it."""
+        program, at = command_program(words)
+        if program != "rm":
+            return False
+        operands = [path_key(w) for w in words[at + 1:] if not w.startswith("-")]
+        made = self.command_outputs.get(scope, set())
+        return bool(operands) and all(operand in made for operand in operands)
 
     def _through_callers(self, node: ast.expr, scope: str, as_text: bool) -> bool:
         """A wrapper (``def run(cmd): subprocess.run(cmd, shell=True)``): the command is each

@@ -1004,6 +1004,88 @@ _OSLO_TYPES = {"StrOpt": "string", "BoolOpt": "boolean", "IntOpt": "integer", "F
                "DictOpt": "string", "Opt": "string", "SubCommandOpt": "string"}
 
 
+_ABSL_TYPES = {"string": "string", "boolean": "boolean", "bool": "boolean", "integer": "integer",
+               "float": "number", "enum": "choice", "enum_class": "choice", "list": "list",
+               "spaceseplist": "list", "multi_string": "list", "multi_integer": "list",
+               "multi_float": "list", "multi_enum": "list", "multi_enum_class": "list"}
+"""absl-py's (and gflags') ``DEFINE_<type>`` declarations, by type."""
+_ABSL_MODULES = ("absl.flags", "gflags", "flags", "tensorflow.app.flags", "tensorflow.compat.v1.flags",
+                 "tensorflow.compat.v1.app.flags")
+
+
+def _absl_define(index: ModuleIndex, call: ast.Call) -> str | None:
+    """The type of a ``flags.DEFINE_string(...)`` call (absl-py, gflags, TensorFlow's copy)."""
+    name = index.canonical(call.func) or ""
+    module, _, define = name.rpartition(".")
+    if not define.startswith("DEFINE_") or (module and module not in _ABSL_MODULES):
+        return None
+    if not module and (index.aliases.get(define) or "").rpartition(".")[0] not in _ABSL_MODULES:
+        return None
+    return define[len("DEFINE_"):]
+
+
+def _absl_interface(index: ModuleIndex) -> list[Flag]:
+    """absl-py's flags (Google's command-line library, also ``gflags`` and ``tf.app.flags``):
+    ``flags.DEFINE_string("project", None, "help", short_name="p")`` at module level, each
+    read as ``--project`` (absl also takes ``-project``); a boolean's ``--noproject`` turns it
+    off; ``DEFINE_enum``'s values are its choices; required by ``required=True`` or
+    ``flags.mark_flag_as_required("project")`` / ``mark_flags_as_required([...])``; an alias by
+    ``DEFINE_alias("p", "project")``. absl's own ``--flagfile``, ``--helpfull`` and logging
+    flags are the library's, not the script's."""
+    flags: dict[str, Flag] = {}
+    required: set[str] = set()
+    aliases: list[tuple[str, str]] = []
+    for call, _scope in index.calls:
+        func = call.func
+        short = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+        if short in ("mark_flag_as_required", "mark_flags_as_required"):
+            known, names = literal(call.args[0] if call.args else None)
+            if known:
+                required.update([names] if isinstance(names, str) else [n for n in names if isinstance(n, str)])
+            continue
+        kind = _absl_define(index, call)
+        if kind is None:
+            continue
+        named = keywords(call)
+        positions = ("name", "default", "enum_values", "help") if kind in ("enum", "multi_enum", "enum_class",
+                                                                            "multi_enum_class") \
+            else ("name", "default", "help")
+        given = dict(zip(positions, call.args, strict=False)) | named
+        name = const_str(given.get("name"))
+        if kind == "alias":
+            original = const_str(given.get("original_name") or (call.args[1] if len(call.args) > 1 else None))
+            if name and original:
+                aliases.append((name, original))
+            continue
+        if not name or kind not in _ABSL_TYPES:
+            continue
+        flag = Flag(f"--{name}", _ABSL_TYPES[kind], line=call.lineno)
+        known, default = literal(given.get("default"))
+        if known:
+            flag.default = default
+        if kind in ("enum", "multi_enum"):
+            known, values = literal(given.get("enum_values"))
+            if known and isinstance(values, list | tuple):
+                flag.choices = list(values)
+        flag.help = const_str(given.get("help"))
+        flag.required = literal(named.get("required"))[1] is True
+        short_name = const_str(named.get("short_name"))
+        if short_name:
+            flag.aliases.append(f"-{short_name}")
+        if flag.type == "boolean":
+            flag.negation = f"--no{name}"
+        if kind.startswith("multi_"):
+            flag.action = "append"
+        flags.setdefault(flag.name, flag)
+    for name in required:
+        if f"--{name}" in flags:
+            flags[f"--{name}"].required = True
+    for name, original in aliases:
+        if f"--{original}" in flags:
+            flags[f"--{original}"].aliases.append(f"--{name}")
+    return list(flags.values())
+
+
 def _flask_script_interface(index: ModuleIndex) -> tuple[list[Flag], list[str]]:
     """Flask-Script (``manager = Manager(app)``, ``python manage.py <command> [options]``):
     a function under ``@manager.option('-a', '--accounts', ...)`` or ``@manager.command`` is a
@@ -1680,6 +1762,11 @@ def extract_interface(index: ModuleIndex, source: str, *, django_path: bool = Fa
         traits = _traitlets_interface(index)
         if traits:
             facts.interface = Interface("traitlets", traits, [])
+            return facts
+    if "DEFINE_" in source and "flags" in source:
+        defined = _absl_interface(index)
+        if defined:
+            facts.interface = Interface("absl", defined)
             return facts
     if "flask_script" in source or "flask.ext.script" in source:
         flags, commands = _flask_script_interface(index)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import fnmatch
 import itertools
 import re
+import shlex
 from collections.abc import Callable, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
@@ -215,7 +216,7 @@ def _runtime_or_links(words: list[str]) -> bool:
     program, index = command_program(words)
     if program not in _REMOVERS:
         return False
-    operands = [_path_key(w) for w in words[index + 1:] if not w.startswith("-")]
+    operands = [path_key(w) for w in words[index + 1:] if not w.startswith("-")]
     return bool(operands) and all(_RUNTIME_OR_LINKS.match(w) or _SOCKET_FILE.search(w) for w in operands)
 
 
@@ -251,7 +252,7 @@ _UNPACK_WORDS = _Mentioned(r"\b(?:tar|unzip|gunzip|gzip|bunzip2|xz|unxz|zstd|7z)
                           "tar", "unzip", "gzip", "bunzip2", "xz", "zstd", "7z")
 
 
-def _path_key(word: str) -> str:
+def path_key(word: str) -> str:
     """A path as compared between commands: quotes dropped, ``${NAME}`` spelled ``$NAME``."""
     # (``${DIR:?}`` fails when unset and is ``$DIR`` otherwise)
     word = word.strip("\"'")
@@ -268,7 +269,7 @@ def _regenerated_pattern(word: str, produced: AbstractSet[str]) -> bool:
     (``uv pip compile ... -o requirements/prod.txt``): a folder of the project (relative, named
     in full) purged of the kind of file the script writes into it by fixed names, to be
     written afresh."""
-    pattern = _path_key(word).removeprefix("./")
+    pattern = path_key(word).removeprefix("./")
     folder, _, name = pattern.rpartition("/")
     if (not folder or any(c in folder for c in "*?[$`") or folder.startswith(("/", "~", ".."))
             or not any(c in name for c in "*?[") or "$" in name):
@@ -282,7 +283,7 @@ def _glob_of_own(word: str, produced: AbstractSet[str], folder: str | None = Non
     wrote ``./bench64.img``: a pattern whose name has a fixed part of its own (three characters
     or more besides the wildcards and the extension: not ``*.img``) that matches files the
     script made, in the folder it made them in."""
-    pattern = _path_key(word)
+    pattern = path_key(word)
     name = pattern.rsplit("/", 1)[-1]
     # (a folder named by a variable, ``"${source_dir}"/bench_*.dat``, is compared as written)
     if not any(c in name for c in "*?[") or "$" in name or any(c in pattern.rpartition("/")[0] for c in "*?[`"):
@@ -293,15 +294,17 @@ def _glob_of_own(word: str, produced: AbstractSet[str], folder: str | None = Non
     if folder is not None:
         pattern = f"{folder.rstrip('/')}/{pattern}"
     bare = pattern.removeprefix("./")
+    # fixed names, or named by a variable that is not a date (``standalone-cert-$domain.conf``);
+    # not dated ones (``db-$(date +%F).gz``, ``db-$STAMP.gz``: a rotation's older copies)
     return any(fnmatch.fnmatchcase(path.removeprefix("./"), bare) for path in produced
-               if "$" not in path.rsplit("/", 1)[-1] and "`" not in path)  # fixed names, not dated ones
+               if "`" not in path and "$(" not in path and _DATED.search(path.rsplit("/", 1)[-1]) is None)
 
 
 def _finds_own_files(args: list[str], produced: AbstractSet[str]) -> bool:
     """``find . -name "bench*.img" -delete``: the only test is a name the script's own files
     match (see :func:`_glob_of_own`), searched in the folder it wrote them in, not deeper."""
     start = [w for w in args[:1] if not w.startswith(("-", "(", "!"))]
-    folder = _path_key(start[0]) if start else "."
+    folder = path_key(start[0]) if start else "."
     tests = [w for w in args[len(start):] if w.startswith("-") and w not in (
         "-delete", "-type", "-print", "-maxdepth", "-mindepth", "-xdev", "-depth")]
     if "-delete" not in args or tests not in (["-name"], ["-iname"]):
@@ -406,11 +409,11 @@ def _unpacked_folders(commands: list[Command], values: dict[str, list[str]] | No
             continue
         if not archive or _output_folders(command.words):
             continue
-        held = SUBJECT_VAR.fullmatch(_path_key(archive))
+        held = SUBJECT_VAR.fullmatch(path_key(archive))
         expanded = bool(held and values and len(set(values.get(held.group(1), []))) == 1)
         if held and expanded and values:
             archive = values[held.group(1)][0]  # ``tar_gz=${name}.tar.gz``, then ``tar xf ${tar_gz}``
-        name = _path_key(archive).rsplit("/", 1)[-1]
+        name = path_key(archive).rsplit("/", 1)[-1]
         stem = _ARCHIVE_SUFFIX.sub("", name)
         # (a stem that is a variable counts when the archive's name was set from it: ``${name}``,
         # or when the archive is named by it: ``tar zxf "${SPARK_ARCHIVE}.tgz"`` unpacks into
@@ -422,7 +425,7 @@ def _unpacked_folders(commands: list[Command], values: dict[str, list[str]] | No
             if following.function != command.function:
                 break
             if following.words[:1] == ["cd"] and len(following.words) == 2:
-                target = _path_key(following.words[1].removeprefix("./")).split("/")[0]
+                target = path_key(following.words[1].removeprefix("./")).split("/")[0]
                 if target and not target.startswith(("/", "$", "~", "..", "-")) and target != ".":
                     folders.add(target)
                 break
@@ -507,7 +510,12 @@ def _data_folders(words: list[str]) -> list[str]:
     return found
 
 
-def _outputs(words: list[str]) -> list[str]:
+_DUMPERS = {"pg_dump": ("-f", "--file"), "pg_dumpall": ("-f", "--file"), "mysqldump": ("-r", "--result-file"),
+            "mariadb-dump": ("-r", "--result-file"), "mongodump": ("-o", "--out", "--archive")}
+"""A database dump program's options naming the file (or folder) it writes."""
+
+
+def command_outputs(words: list[str]) -> list[str]:
     """The files a command writes or unpacks, by its own options: ``curl -o X``, ``wget -O X``,
     ``tee X``, ``tar -cf X``/``tar -xf X``, ``gzip X`` (X.gz), ``cp A X``, ``unzip X``,
     ``aws lambda invoke ... X``, ``zip X files``, ``pip install -t X``, ``sed -i.bak E X`` (X.bak),
@@ -608,6 +616,10 @@ def _outputs(words: list[str]) -> list[str]:
         return [args[i + 1] for i, w in enumerate(args[:-1]) if w == "-o"]  # ``zstd -9 -o X Y``
     if program == "dd":  # ``dd if=/dev/zero of=1GB.img bs=1M count=1024``: the file it writes
         return [w[3:] for w in args if w.startswith("of=") and not w.startswith("of=/dev/")]
+    if program in _DUMPERS:  # ``pg_dump --format=c --file=pgbackup_$ts.dump``: the dump it writes
+        spellings = _DUMPERS[program]
+        return [args[i + 1] for i, w in enumerate(args[:-1]) if w in spellings] + \
+            [value for w in args for option, eq, value in [w.partition("=")] if eq and option in spellings]
     if program == "openssl":  # ``openssl req ... -out "$dir/$name.csr"``, ``genrsa -out key.pem``
         return [args[i + 1] for i, w in enumerate(args[:-1]) if w in ("-out", "-keyout")]
     named = [args[i + 1] for i, w in enumerate(args[:-1]) if w in ("--output", "--output-file", "--out-file")] + \
@@ -667,7 +679,7 @@ def _outputs(words: list[str]) -> list[str]:
         scripted = any(w in ("-e", "-f", "--expression", "--file") or w.startswith(
             ("--expression=", "--file=")) for w in args)
         files = positionals if scripted else positionals[1:]
-        return [f"{_path_key(file)}{suffix}" for file in files]
+        return [f"{path_key(file)}{suffix}" for file in files]
     if program in ("pip", "pip3") and positionals[:1] == ["install"]:  # ``-t python/``
         return [args[i + 1] for i, w in enumerate(args[:-1]) if w in ("-t", "--target")] + \
             [w.partition("=")[2] for w in args if w.startswith("--target=")]
@@ -1387,7 +1399,7 @@ class _Scan(ShellInterface):
         runners = self.argument_runners()
         # (``noroot git clone URL "$DIR"`` through ``noroot() { sudo -u vagrant "$@"; }``: the
         # command the function runs writes it)
-        outputs_of = {command.seq: [_path_key(word) for word in _outputs(self.url_values(
+        outputs_of = {command.seq: [path_key(word) for word in command_outputs(self.url_values(
                           command.words[1:] if command.words[0] in runners else command.words))]
                       for command in self.parsed.commands if command.words}
         produced: set[str] = {key for keys in outputs_of.values() for key in keys}
@@ -1395,14 +1407,14 @@ class _Scan(ShellInterface):
             # and ``sh -c "mail ... > ${mailLog} 2>&1"``: what it redirects into)
             for command in self.parsed.commands:
                 for run_inside in _shell_string_parsed(command.words) if command.words else ():
-                    produced.update(_path_key(word) for word in _outputs(run_inside.words))
+                    produced.update(path_key(word) for word in command_outputs(run_inside.words))
                     produced.update(_redirected_into(run_inside))
         produced.update(_unpacked_folders(self.parsed.commands, self.raw_values) if _UNPACKS.search(self.text) else ())
         # and so is a file it writes by redirection: ``rm -f .htpasswd`` then ``>> .htpasswd``
         # makes the file again (a fixed path, not a pattern)
         produced.update(key for command in self.parsed.commands for key in _redirected_into(command))
         # ``mkdir unpack`` (no -p: it fails if the folder was there) makes a folder of its own
-        produced.update(_path_key(word) for command in self.parsed.commands if command.words[:1] == ["mkdir"]
+        produced.update(path_key(word) for command in self.parsed.commands if command.words[:1] == ["mkdir"]
                         and not any(w.startswith("-") and "p" in w for w in command.words[1:]) and not any(
                             w.startswith("--parents") for w in command.words[1:])
                         for word in command.words[1:] if not word.startswith("-"))
@@ -1429,7 +1441,7 @@ class _Scan(ShellInterface):
         # the folders it clones repositories into: its own checkouts (``$DRY git clone ... DIR``)
         clones = [(self.expanded_key(w), command.function, command.line) for command in self.parsed.commands
                   if "clone" in command.words
-                  for w in _outputs(command.words[command.words.index("git"):] if "git" in command.words
+                  for w in command_outputs(command.words[command.words.index("git"):] if "git" in command.words
                                     else [])]
         cloned = {key for key, _function, _line in clones}
         in_clone = False  # the last ``cd`` went into a folder the script cloned a repository into
@@ -1443,8 +1455,8 @@ class _Scan(ShellInterface):
         # not the one a later ``mv -f "$tmp" "$log"`` writes under the same name
         # (an archive it unpacks and removes stays consumed input: ``tar xf "$tf"; unlink "$tf"``)
         looped = {f"${name}" for name in self.parsed.assigned} - ({
-            _path_key(word) for command in self.parsed.commands if command.words
-            and command_program(command.words)[0] in _UNPACKERS for word in _outputs(command.words)}
+            path_key(word) for command in self.parsed.commands if command.words
+            and command_program(command.words)[0] in _UNPACKERS for word in command_outputs(command.words)}
             if self.parsed.assigned and _UNPACK_WORDS.search(self.text) else set())
         found_before: Command | None = None  # the ``find`` just before (its list piped on?)
         jobs_before = False  # ``jobs -p`` just before: ``jobs -p | xargs kill`` stops its own jobs
@@ -1490,7 +1502,7 @@ class _Scan(ShellInterface):
                         "/") in _TEMP_FOLDERS
 
                     # ``cd dist/``: a folder named relative to where the script started (once)
-                    into = _path_key(command.words[-1]).rstrip("/") if len(command.words) > index + 1 else ""
+                    into = path_key(command.words[-1]).rstrip("/") if len(command.words) > index + 1 else ""
                     cwd = into if cwd is None and into and not into.startswith(("/", "$", "~", "-", ".")) else None
                 elif program == "popd":
                     in_clone = in_scratch = False
@@ -1502,7 +1514,7 @@ class _Scan(ShellInterface):
                     # FETCH_HEAD`` there resets nothing of anyone's)
                     in_clone = True
                 if program in ("cd", "pushd", "popd"):
-                    entered = _path_key(command.words[-1]) if program != "popd" and len(command.words) > index + 1 else None
+                    entered = path_key(command.words[-1]) if program != "popd" and len(command.words) > index + 1 else None
                 effect = self.command_effect(command, values, single, base)
                 if effect is not None and effect.destructive and found_before is not None \
                         and program == "xargs" and found_before.line == command.line:
@@ -1545,6 +1557,7 @@ class _Scan(ShellInterface):
                         or self.own_backups(command.words) or self.helm_dependencies(command.words)
                         or self.stamped_this_run(command.words)
                         or (cwd is not None and self.own_output(_under(command.words, cwd), produced - looped))
+                        or self.own_output(self.loop_patterns(command), produced - looped, earlier)
                         or self.test_folders_made(command.words)):
                     effect = None
                 elif effect is not None and effect.destructive and _runtime_or_links(command.words):
@@ -1630,8 +1643,8 @@ class _Scan(ShellInterface):
                 if effect is not None:
                     effects.append(effect)
                 if redirect.op.lstrip("0123456789") in _WRITE_OPS and redirect.target:
-                    produced.add(_path_key(redirect.target))
-                    earlier.add(_path_key(redirect.target))
+                    produced.add(path_key(redirect.target))
+                    earlier.add(path_key(redirect.target))
             if command.words:
                 earlier.update(outputs_of.get(command.seq, ()))
                 if entered is not None and not entered.startswith("-"):
@@ -1642,7 +1655,7 @@ class _Scan(ShellInterface):
                     earlier.update(inside)
                     produced.update(inside)
                 if command.words[0] == "rm" and any(w.startswith("-") and "r" in w.lower() for w in command.words[1:]):
-                    wiped.update(_path_key(w) for w in command.words[1:] if not w.startswith("-"))
+                    wiped.update(path_key(w) for w in command.words[1:] if not w.startswith("-"))
         if "CREATE" in self.text.upper() and "TABLE" in self.text.upper():
             for effect in effects:
                 if effect.destructive and effect.kind == "sql" and self.drops_own_tables(effect.line):
@@ -1763,7 +1776,7 @@ class _Scan(ShellInterface):
         """``cp -R --parents "$dir" reports; rm -rf "$dir"``: removed after a copy of it was
         made elsewhere just before (in the same function): a move, nothing lost."""
         program, index = command_program(command.words)
-        operands = [_path_key(w) for w in command.words[index + 1:] if not w.startswith("-")]
+        operands = [path_key(w) for w in command.words[index + 1:] if not w.startswith("-")]
         if program not in _REMOVERS or not operands:
             return False
         copied: set[str] = set()
@@ -1774,10 +1787,10 @@ class _Scan(ShellInterface):
                 continue
             name, at = command_program(other.words)
             if name in ("cp", "rsync"):
-                sources = [_path_key(w) for w in other.words[at + 1:] if not w.startswith("-")][:-1]
+                sources = [path_key(w) for w in other.words[at + 1:] if not w.startswith("-")][:-1]
                 copied.update(sources)
             elif name == "tar":  # ``tar caf data.tar.xz -C "$PGDATA" .``: archived, then removed
-                copied.update(_path_key(w) for w in _tar_sources(other.words[at + 1:]))
+                copied.update(path_key(w) for w in _tar_sources(other.words[at + 1:]))
         return all(o in copied for o in operands)
 
     def regenerated_pages(self, command: Command) -> bool:
@@ -1786,7 +1799,7 @@ class _Scan(ShellInterface):
         counter, wiped to be written again. Names that carry a date (a backup rotation's
         ``db-$(date +%F).gz``) are not pages: older ones are what such a pattern deletes."""
         program, index = command_program(command.words)
-        operands = [_path_key(w) for w in command.words[index + 1:] if not w.startswith("-")]
+        operands = [path_key(w) for w in command.words[index + 1:] if not w.startswith("-")]
         if program not in _REMOVERS or not operands or not all(_GLOB_CHARS.search(w) for w in operands):
             return False
         if self._pages is None:
@@ -1794,7 +1807,7 @@ class _Scan(ShellInterface):
             for other in self.parsed.commands:
                 for redirect in other.redirects if other.seq > command.seq else ():
                     if redirect.op.lstrip("0123456789") in _WRITE_OPS and redirect.target:
-                        page = self._page_name(_path_key(redirect.target))
+                        page = self._page_name(path_key(redirect.target))
                         if page is not None:
                             self._pages.append(page)
         return bool(self._pages) and all(
@@ -1813,7 +1826,7 @@ class _Scan(ShellInterface):
             if any("$((" in v for v in values):
                 return "0"  # a counter
             if len(values) == 1 and depth < 2 and not _DATED.search(values[0]):
-                inner = self._page_name(_path_key(values[0]), depth + 1)
+                inner = self._page_name(path_key(values[0]), depth + 1)
                 if inner is not None:
                     return inner
             return match.group(0)  # (a folder given as an argument stays as written)
@@ -1847,13 +1860,13 @@ class _Scan(ShellInterface):
         return False
 
     def expanded_key(self, word: str) -> str:
-        """``_path_key`` with variables the script sets once to one value written out
+        """``path_key`` with variables the script sets once to one value written out
         (``dir="$version/$variant"``: ``$dir/Dockerfile`` is ``$version/$variant/Dockerfile``)."""
-        key = _path_key(word)
+        key = path_key(word)
         for _ in range(3):
             def one(match: re.Match[str]) -> str:
                 values = self.raw_values.get(match.group(1), [])
-                return _path_key(values[0]) if len(values) == 1 and "$(" not in values[0] else match.group(0)
+                return path_key(values[0]) if len(values) == 1 and "$(" not in values[0] else match.group(0)
             expanded = re.sub(r"\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?", one, key)
             if expanded == key:
                 break
@@ -1886,7 +1899,7 @@ class _Scan(ShellInterface):
             cwd: dict[str | None, str] = {}  # ``cd "$GODIR"``, then ``curl -O``, ``tar xf``: into it
             for command in self.parsed.commands:
                 if command.words:
-                    written.update(self.expanded_key(w) for w in _outputs(command.words))
+                    written.update(self.expanded_key(w) for w in command_outputs(command.words))
                     written.update(self.expanded_key(folder) + "/*" for folder in _output_folders(command.words))
                     if command.words[0] in ("cd", "pushd") and len(command.words) == 2:
                         cwd[command.function] = self.expanded_key(command.words[1])
@@ -1921,7 +1934,7 @@ class _Scan(ShellInterface):
         program, index = command_program(words)
         if program != "find" or len(words) <= index + 1:
             return False
-        start = _path_key(words[index + 1])
+        start = path_key(words[index + 1])
         return start in wiped and start in rebuilt
 
     def under_rebuilt(self, words: list[str], wiped: set[str], rebuilt: set[str]) -> bool:
@@ -2005,11 +2018,11 @@ class _Scan(ShellInterface):
         if program == "find":  # ``find docs -name "*.bak" -delete``: what its names match, in a
             # folder of its own (``find . -name "*.bak"`` goes through the whole tree, others' too)
             start = words[index + 1] if len(words) > index + 1 else "."
-            if start.startswith("-") or _path_key(start) in ("", ".", "./"):
+            if start.startswith("-") or path_key(start) in ("", ".", "./"):
                 return False
-            operands = [_path_key(words[i + 1]) for i, w in enumerate(words[:-1]) if w in ("-name", "-iname")]
+            operands = [path_key(words[i + 1]) for i, w in enumerate(words[:-1]) if w in ("-name", "-iname")]
         else:
-            operands = [_path_key(w) for w in words[index + 1:] if not w.startswith("-")]
+            operands = [path_key(w) for w in words[index + 1:] if not w.startswith("-")]
         return bool(operands and self._sed_suffixes) and all(
             any(re.fullmatch(r"(?:[\w./-]*/)?\*" + re.escape(x), o) for x in self._sed_suffixes)
             for o in operands)
@@ -2020,7 +2033,7 @@ class _Scan(ShellInterface):
         program, index = command_program(words)
         if program not in _REMOVERS or "helm" not in self.text or not _HELM_DEPS.search(self.text):
             return False
-        operands = [_path_key(w) for w in words[index + 1:] if not w.startswith("-")]
+        operands = [path_key(w) for w in words[index + 1:] if not w.startswith("-")]
         return bool(operands) and all(re.search(r"(?:^|/)(?:charts/(?:\*|[^/]*\.tgz)|tmpcharts)$", o)
                                       for o in operands)
 
@@ -2170,19 +2183,43 @@ class _Scan(ShellInterface):
         if program == "aws" and words[index + 1:index + 3] == ["s3", "rm"]:
             objects = _aws_s3_operands(words[index + 3:])  # the test object it uploaded itself
             return bool(objects) and "--recursive" not in words and all(
-                _path_key(word) in produced for word in objects)
+                path_key(word) in produced for word in objects)
         if program not in _REMOVERS and not (program and (program.startswith("mkfs") or program == "mkswap")):
             return False  # (formatting an image file the script just made is not destructive either)
         operands = [w for w in words[index + 1:] if not w.startswith("-")]
         if program and (program.startswith("mkfs") or program == "mkswap"):
             operands = operands[-1:]  # (``mkfs.ext4 -L data -E opts IMG``: the device or image is last)
         return bool(operands) and all(
-            (key := _path_key(word)) in produced or key.removeprefix("./") in produced
+            (key := path_key(word)) in produced or key.removeprefix("./") in produced
             or _glob_of_own(word, earlier) or _regenerated_pattern(word, produced)
             or _copied_in(key, produced) or (key.endswith("/*") and key[:-2] in produced)
             # (``rm -f "$LOGFILE.$1"``: the oldest rotation of a log the script writes itself)
             or ((rotated := _ROTATION.fullmatch(key)) is not None and rotated.group(1) in produced)
             for word in operands)  # (``rm -rf docs/snyk/*`` of a folder it makes and writes again)
+
+    def loop_patterns(self, command: Command) -> list[str]:
+        """``rm -f "${file}"`` in ``for file in "/etc/nginx/conf.d/standalone-cert-"*".conf"``:
+        the words with the variable of the loop around them (the nearest ``for`` of that name
+        above, in the text) as the patterns it walks, judged as ``rm`` of the pattern; the words
+        themselves when there is no such loop."""
+        out: list[str] = []
+        lines = self.text.splitlines()
+        for word in command.words:
+            match = SUBJECT_VAR.fullmatch(word.strip("\"'"))
+            items = None
+            if match and match.group(1) in self.parsed.for_items:
+                loop = re.compile(rf"^\s*for\s+{match.group(1)}\s+in\s+(.+?)\s*(?:;\s*do\b.*)?$")
+                header = next((found for k in range(command.line - 2, max(command.line - 12, 0) - 1, -1)
+                               if 0 <= k < len(lines) and (found := loop.match(lines[k]))), None)
+                try:
+                    items = shlex.split(header.group(1)) if header else None
+                except ValueError:
+                    items = None
+            if items and all(_GLOB_CHARS.search(item) and "$(" not in item and "`" not in item for item in items):
+                out += items
+            else:
+                out.append(word)
+        return out
 
     def own_output_expanded(self, words: list[str], produced: set[str]) -> bool:
         """:meth:`own_output` with the variables set once written out on both sides: ``echo
@@ -2407,7 +2444,7 @@ def _containers_made(commands: list[Command]) -> set[str]:
             if _MADE_BY_ID.match(value):
                 names.add(f"${name}")
             elif value.strip("\"'"):
-                copies.setdefault(name, set()).add(_path_key(value))
+                copies.setdefault(name, set()).add(path_key(value))
         program, index = _program_of(command.words) if command.words else (None, 0)
         rest = command.words[index + 1:]
         if program in _RUNTIMES and rest[:2] == ["volume", "create"]:
@@ -2415,13 +2452,13 @@ def _containers_made(commands: list[Command]) -> set[str]:
             named = [rest[i + 1] for i, w in enumerate(rest[:-1]) if w == "--name"] + \
                 [w for i, w in enumerate(rest[2:], 2) if not w.startswith("-") and rest[i - 1] not in (
                     "--name", "--driver", "-d", "--label", "--opt", "-o")]
-            names.update("volume:" + _path_key(name) for name in named[:1])
+            names.update("volume:" + path_key(name) for name in named[:1])
         elif program in _RUNTIMES and rest[:1] in (["create"], ["run"], ["container"]):
             for i, word in enumerate(rest):
                 if word == "--name" and i + 1 < len(rest):
-                    names.add(_path_key(rest[i + 1]))
+                    names.add(path_key(rest[i + 1]))
                 elif word.startswith("--name="):
-                    names.add(_path_key(word.partition("=")[2]))
+                    names.add(path_key(word.partition("=")[2]))
                 elif word == "--cidfile" or word.startswith("--cidfile="):
                     # ``docker run --cidfile $DIR/x.cid ...``: ``docker rm -f $(cat $cidfile)``
                     # removes a container whose ID the script's own run wrote down
@@ -2430,14 +2467,14 @@ def _containers_made(commands: list[Command]) -> set[str]:
             # ``docker tag app $ECR/app:ref.$SHA``, pushed, then ``docker rmi $ECR/app:ref.$SHA``:
             # a name it gave an image, taken off again (the image itself stays)
             operands = [w for w in rest[1 if rest[0] == "tag" else 2:] if not w.startswith("-")]
-            names.update("image:" + _path_key(target) for target in operands[1:2])
+            names.update("image:" + path_key(target) for target in operands[1:2])
         elif program in _RUNTIMES and (rest[:1] == ["build"] or rest[:2] in (["image", "build"],
                                                                             ["buildx", "build"])):
             for i, word in enumerate(rest):
                 if word in ("-t", "--tag") and i + 1 < len(rest):
-                    names.add("image:" + _path_key(rest[i + 1]))
+                    names.add("image:" + path_key(rest[i + 1]))
                 elif word.startswith("--tag="):
-                    names.add("image:" + _path_key(word.partition("=")[2]))
+                    names.add("image:" + path_key(word.partition("=")[2]))
     # ``CLEANUP_CONTAINER="${cid}"`` (emptied again elsewhere): the ID of one it made, under another name
     names.update(f"${name}" for name, values in copies.items() if values and values <= names)
     return names
@@ -2474,7 +2511,7 @@ def _kube_objects_made(commands: list[Command]) -> set[str]:
             # ``kubectl create -f prepull.yaml`` (create fails on what exists: the objects are
             # new), unless a ``delete -f`` of the same file came first (a running deployment
             # torn down and made again)
-            manifest = "file:" + _path_key(words[words.index("-f") + 1])
+            manifest = "file:" + path_key(words[words.index("-f") + 1])
             if verb == "delete":
                 deleted.add(manifest)
             elif manifest not in deleted:
@@ -2482,9 +2519,9 @@ def _kube_objects_made(commands: list[Command]) -> set[str]:
         if words[:1] in (["kubectl"], ["oc"]) and verb in ("run", "create"):
             rest = [w for w in words[words.index(verb) + 1:] if not w.startswith("-")]
             if verb == "run" and rest:
-                made.add(f"pod/{_path_key(rest[0])}")
+                made.add(f"pod/{path_key(rest[0])}")
             elif verb == "create" and len(rest) >= 2 and rest[0] not in ("secret", "configmap"):
-                made.add(f"{_kube_kind(rest[0])}/{_path_key(rest[1])}")
+                made.add(f"{_kube_kind(rest[0])}/{path_key(rest[1])}")
     if applied:
         for command in commands:
             text = command.stdin_text
@@ -2553,7 +2590,7 @@ _DELETING_ENDPOINT = re.compile(r"(?i)(?:delete|destroy|purge|remove|forget|rese
 
 def _redirected_into(command: Command) -> list[str]:
     """The files a command writes by redirection (fixed paths, not patterns or devices)."""
-    return [_path_key(r.target) for r in command.redirects if r.op.lstrip("0123456789") in _WRITE_OPS
+    return [path_key(r.target) for r in command.redirects if r.op.lstrip("0123456789") in _WRITE_OPS
             and r.target and "*" not in r.target and not r.target.startswith("/dev/")]
 
 
@@ -2616,7 +2653,7 @@ def _aws_named(words: list[str], actions: re.Pattern[str]) -> tuple[str, set[str
     rest = words[index + 1:]
     if program != "aws" or len(rest) < 2 or not actions.match(rest[1]):
         return None
-    values = {_path_key(rest[i + 1]) for i, w in enumerate(rest[:-1])
+    values = {path_key(rest[i + 1]) for i, w in enumerate(rest[:-1])
               if re.fullmatch(r"--[\w-]+-(?:name|id|ids|arn)", w)}
     return rest[0], values
 
@@ -2745,10 +2782,10 @@ def _own_kube_object(words: list[str], made: set[str]) -> bool:
         return False
     namespace = next((words[i + 1] for i, w in enumerate(words[:-1]) if w in ("-n", "--namespace")), None) or next(
         (w.partition("=")[2] for w in words if w.startswith("--namespace=")), None)
-    if namespace and f"namespace/{_path_key(namespace)}" in made:
+    if namespace and f"namespace/{path_key(namespace)}" in made:
         return True  # in a namespace the script made for itself (a verification job's)
     if "-f" in words[:-1]:  # ``kubectl delete -f prepull.yaml`` of what ``create -f`` made
-        return "file:" + _path_key(words[words.index("-f") + 1]) in made
+        return "file:" + path_key(words[words.index("-f") + 1]) in made
     rest = [w for w in words[words.index("delete") + 1:] if not w.startswith("-")]
     if not rest:
         return False
@@ -2756,7 +2793,7 @@ def _own_kube_object(words: list[str], made: set[str]) -> bool:
         targets = [(_kube_kind(w.partition("/")[0]), w.partition("/")[2]) for w in rest]
     else:
         targets = [(_kube_kind(rest[0]), w) for w in rest[1:]]
-    return bool(targets) and all(f"{kind}/{_path_key(name)}" in made for kind, name in targets)
+    return bool(targets) and all(f"{kind}/{path_key(name)}" in made for kind, name in targets)
 
 
 def _untrapped(words: list[str]) -> list[str] | None:
@@ -2776,11 +2813,11 @@ def _volume_made_again(command: Command, commands: list[Command]) -> bool:
     rest = command.words[index + 1:]
     if program not in _RUNTIMES or rest[:2] != ["volume", "rm"]:
         return False
-    removed = {_path_key(w) for w in rest[2:] if not w.startswith("-")}
+    removed = {path_key(w) for w in rest[2:] if not w.startswith("-")}
     made = [other for other in commands if other.function == command.function
             and (found := command_program(other.words) if other.words else (None, 0))[0] in _RUNTIMES
             and other.words[found[1] + 1:found[1] + 3] == ["volume", "create"]
-            and removed & {_path_key(w) for w in other.words[found[1] + 3:]}]
+            and removed & {path_key(w) for w in other.words[found[1] + 3:]}]
     return bool(made) and all(other.line > command.line for other in made)
 
 
@@ -2807,7 +2844,7 @@ def _own_container(words: list[str], made: set[str]) -> bool:
     # ``docker rmi -f X`` of the image it built as X, ``docker volume rm X`` of the one it made
     prefix = {"rmi": "image:", "volume-rm": "volume:"}.get(rest[0], "")
     targets = [w for w in rest[1:] if not w.startswith("-")]
-    return bool(targets) and all(prefix + _path_key(w) in made or (
+    return bool(targets) and all(prefix + path_key(w) in made or (
         not prefix and _CIDFILE_READ in made and re.fullmatch(r"\$\(\s*cat\s+[^()]+\)", w))
         for w in targets)
 

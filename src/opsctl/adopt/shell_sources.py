@@ -30,6 +30,8 @@ _SELF_DIR_PARAM = re.compile(r"^(?:BASH_SOURCE(?:\[0\])?|0)%/\*$")
 _HERE = "\0"  # the script's folder, in a path being resolved
 _MAX_BYTES = 1_000_000
 _MAX_SOURCED = 8
+_MAX_LOOP_SOURCED = 64
+"""(a loop that sources a folder of function files, ``for s in ./scripts/*``: each of them)"""
 
 
 @dataclass(frozen=True)
@@ -75,9 +77,10 @@ def _directives(text: str) -> dict[int, str]:
 
 def sourced_files(parsed: Parsed, file: Path | None, root: Path | None,
                   text: str = "", *, nested: bool = True) -> list[Sourced]:
-    """The files the script's top level sources, in order, that exist inside ``root``; a
-    ``source`` whose path is only known when run is the file a ShellCheck ``source=``
-    directive above it names, when that is in the tree. With ``nested``, the files those
+    """The files the script's top level (or a function it runs) sources, in order, that exist
+    inside ``root``; a ``source`` whose path is only known when run is the file a ShellCheck
+    ``source=`` directive above it names, when that is in the tree; a loop's variable over a
+    pattern, each file the pattern matches. With ``nested``, the files those
     files' top levels source in turn (a library that loads the others: ``lib/backup.sh``
     sourcing ``common.sh``, whose ``getopts`` reads the script's arguments), after each."""
     if file is None or root is None:
@@ -87,8 +90,10 @@ def sourced_files(parsed: Parsed, file: Path | None, root: Path | None,
     if not any(command.words[:1] in (["."], ["source"]) for command in parsed.commands):
         return found
     directives = _directives(text) if "shellcheck" in text and "source=" in text else {}
+    # (a ``main`` function the top level runs, which sources the libraries first)
+    run = {command.words[0] for command in parsed.commands if command.function is None and command.words}
     for command in parsed.commands:
-        if command.function is not None:
+        if command.function is not None and (command.function not in run or command.assignments):
             continue
         for name, value, _raw in command.assignments:
             if NAME.fullmatch(name) and _resolved(value, folders) == _HERE:
@@ -96,6 +101,10 @@ def sourced_files(parsed: Parsed, file: Path | None, root: Path | None,
             else:
                 folders.pop(name, None)
         if len(command.words) >= 2 and command.words[0] in (".", "source") and len(found) < _MAX_SOURCED:
+            if (globbed := _looped_glob(command.words[1], parsed, file)) is not None:
+                found += [loaded for target in globbed[:_MAX_LOOP_SOURCED]
+                          if (loaded := _load(target, root)) is not None]
+                continue
             target = _path(command, folders, file, root)
             if target is None and command.line in directives:
                 target = _named_by_directive(directives[command.line], file, root)
@@ -114,6 +123,23 @@ def sourced_files(parsed: Parsed, file: Path | None, root: Path | None,
                     ordered.append(inner)
         found = ordered
     return found
+
+
+def _looped_glob(word: str, parsed: Parsed, file: Path) -> list[Path] | None:
+    """``for s in ./scripts/*; do source "$s"; done``: each file the loop's pattern matches,
+    relative to the script's folder, in the shell's (sorted) order. None when ``word`` is not
+    such a loop's variable."""
+    name = word.strip("\"'")
+    name = name[2:-1] if name.startswith("${") and name.endswith("}") else name[1:] if name.startswith("$") else ""
+    items = parsed.for_items.get(name) if name else None
+    if not items or not all("*" in item and "$" not in item and not item.startswith("/") for item in items):
+        return None
+    matched: list[Path] = []
+    for item in items:
+        pattern = item.strip("\"'")
+        pattern = pattern[2:] if pattern.startswith("./") else pattern
+        matched += sorted(path for path in file.parent.glob(pattern) if path.is_file())
+    return matched
 
 
 def _named_by_directive(path: str, file: Path, root: Path) -> Path | None:

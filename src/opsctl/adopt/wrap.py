@@ -42,9 +42,9 @@ from opsctl.scaffold import Generated
 COMMAND_FIELD = "command"
 PASSTHROUGH_FIELD = "args"
 _JOINED_KINDS = ("argparse", "click", "typer", "optparse", "getopt", "fire", "docopt", "oslo.config",
-                 "flask-script", "cyclopts")
+                 "flask-script", "cyclopts", "absl")
 _DOUBLE_DASH_KINDS = ("argparse", "click", "typer", "optparse", "getopt", "getopts", "docopt", "oslo.config", "traitlets",
-                      "flask-script", "cyclopts")
+                      "flask-script", "cyclopts", "absl")
 """(python-fire reads the words after ``--`` as its own flags, not the script's)"""
 _PYTHON = re.compile(r"^python3?$")
 _SYSTEM_BIN = ("/usr/bin", "/bin", "/usr/local/bin")
