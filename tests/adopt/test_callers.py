@@ -1547,6 +1547,12 @@ MORE_FORMS = [
                                  'commands = [["python", "scripts/migrate.py", "--check"]]')]},
         id="tox-configured-in-pyproject"),
     pytest.param(
+        {"tox.toml": '[env.check]\ncommands = [\n  ["-", "bash", "scripts/backup.sh"],\n'
+                     '  ["-python", "scripts/migrate.py"],\n]\n'},
+        {"scripts/backup.sh": [("tox.toml", 3, "tox", '["-", "bash", "scripts/backup.sh"],')],
+         "scripts/migrate.py": [("tox.toml", 4, "tox", '["-python", "scripts/migrate.py"],')]},
+        id="tox-toml-commands-whose-exit-status-is-ignored"),
+    pytest.param(
         {"build/Version.mk": "GIT_SHA=$(shell git rev-parse HEAD)\n"
                              "TAG = $(eval TAG := $(shell scripts/backup.sh --version))$(TAG)\n"},
         {"scripts/backup.sh": [("build/Version.mk", 2, "makefile",

@@ -143,9 +143,11 @@ FLOORS: dict[str, dict[str, float]] = {
     # fifteen not inventoried: a certificate authority's test-folder scripts and a Nagios
     # checks' test module, which nothing outside their folders runs
     "held-out-76": {"precision": 0.64, "recall": 0.83, "callers": 0.82, "flags": 0.62},
-    # seven not inventoried: three cron jobs with a shebang but a suffix of their own and no
-    # executable bit (as in their repository), a sourced library, test-folder scripts
+    # four not inventoried: a sourced library, test-folder scripts (its three cron jobs with a
+    # shebang, a suffix of their own and no executable bit are read since the seventy-eighth set)
     "held-out-77": {"precision": 0.75, "recall": 0.83, "callers": 0.89, "flags": 0.94},
+    # two not inventoried: test scripts by their names (``deploy_test.sh``, ``test_osx_sdk.sh``)
+    "held-out-78": {"precision": 0.71, "recall": 0.76, "callers": 0.97, "flags": 0.93},
 }
 
 
@@ -177,14 +179,13 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-77")
-    assert report["scripts"] >= 317
-    # every labelled script is inventoried or said why not: seven, cron jobs named *.cron (not
-    # executable, in their repository too), a sourced library, test-folder scripts
-    assert len(report["missed"]) <= 7
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-78")
+    assert report["scripts"] >= 171
+    # every labelled script is inventoried or said why not: two, test scripts by their names
+    assert len(report["missed"]) <= 2
     assert all(m["where"] in ("absent", "skipped") for m in report["missed"])
-    # blind 0.81 / 0.71 (callers 0.85, flags 0.80); 0.75 / 0.83, callers 0.89, flags 0.95 after
-    # its rules (bashio scripts read as shell, which brought 48 more scripts in; pacman -Rn,
-    # snapper's cleanup, RPC-style API methods that delete, _out and .pacnew files)
-    assert report["destructive"]["precision"] >= 0.75 and report["destructive"]["recall"] >= 0.83
-    assert report["callers"]["recall"] >= 0.89 and report["flags"]["recall"] >= 0.94
+    # blind 0.61 / 0.65 (callers 0.88, flags 0.85); 0.71 / 0.77, callers 0.97, flags 0.93 after
+    # its rules (absl flags; hatch.toml, tox.toml, a webhook's hooks, Terraform's script keys as
+    # callers; towncrier build; function files sourced in a loop; rm of what a command wrote)
+    assert report["destructive"]["precision"] >= 0.71 and report["destructive"]["recall"] >= 0.76
+    assert report["callers"]["recall"] >= 0.97 and report["flags"]["recall"] >= 0.93

@@ -351,7 +351,9 @@ def _tox_toml_commands(file: CallerFile, config: dict[str, object], index: Scrip
                 words: list[str] = []
                 for word in command:
                     if isinstance(word, str):
-                        words.append(word.lstrip("-") if not words else word)
+                        # (a command's leading ``-``, alone or on its first word: its exit status ignored)
+                        if words or word.lstrip("-"):
+                            words.append(word if words else word.lstrip("-"))
                     elif isinstance(word, dict) and word.get("replace") == "posargs" and isinstance(
                             word.get("default"), list):
                         words += [w for w in word["default"] if isinstance(w, str)]

@@ -1017,10 +1017,8 @@ def _absl_define(index: ModuleIndex, call: ast.Call) -> str | None:
     """The type of a ``flags.DEFINE_string(...)`` call (absl-py, gflags, TensorFlow's copy)."""
     name = index.canonical(call.func) or ""
     module, _, define = name.rpartition(".")
-    if not define.startswith("DEFINE_") or (module and module not in _ABSL_MODULES):
-        return None
-    if not module and (index.aliases.get(define) or "").rpartition(".")[0] not in _ABSL_MODULES:
-        return None
+    if not define.startswith("DEFINE_") or module not in _ABSL_MODULES:
+        return None  # (``from absl.flags import DEFINE_string`` is ``absl.flags.DEFINE_string`` here)
     return define[len("DEFINE_"):]
 
 

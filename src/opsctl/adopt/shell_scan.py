@@ -2203,7 +2203,7 @@ class _Scan(ShellInterface):
         above, in the text) as the patterns it walks, judged as ``rm`` of the pattern; the words
         themselves when there is no such loop."""
         out: list[str] = []
-        lines = self.text.splitlines()
+        lines = self.lines
         for word in command.words:
             match = SUBJECT_VAR.fullmatch(word.strip("\"'"))
             items = None
