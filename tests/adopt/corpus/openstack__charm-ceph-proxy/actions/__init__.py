@@ -1,0 +1,3 @@
+__author__ = 'chris'
+import sys
+sys.path.append('hooks')

@@ -1,0 +1,6 @@
+#!/bin/sh
+
+/sbin/pfctl -k $ifconfig_pool_remote_ip
+/sbin/pfctl -K $ifconfig_pool_remote_ip
+
+exit 0

@@ -1,0 +1,3 @@
+#!/usr/bin/env bash
+
+chown -R root:root /opt/spinnaker-monitoring/third_party
