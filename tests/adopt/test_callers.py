@@ -1553,6 +1553,34 @@ MORE_FORMS = [
          "scripts/migrate.py": [("tox.toml", 4, "tox", '["-python", "scripts/migrate.py"],')]},
         id="tox-toml-commands-whose-exit-status-is-ignored"),
     pytest.param(
+        {"scripts/cloudbuild.yaml": "steps:\n- name: gcr.io/cloud-builders/bash\n  dir: scripts\n"
+                                    "  args:\n  - backup.sh\n  - --full\n"
+                                    "- name: python:3.12\n  entrypoint: python\n  args: ['tools/report.py']\n"},
+        {"scripts/backup.sh": [("scripts/cloudbuild.yaml", 5, "ci", "- backup.sh")],
+         "tools/report.py": [("scripts/cloudbuild.yaml", 9, "ci", "args: ['tools/report.py']")]},
+        id="cloud-build-steps-entrypoint-and-args-from-their-dir"),
+    pytest.param(
+        {"docker-compose.yml": "web:\n  image: app\n  command: python scripts/migrate.py --check\n"
+                               "worker:\n  build: .\n  command: bash scripts/backup.sh\n"},
+        {"scripts/migrate.py": [("docker-compose.yml", 3, "compose", "command: python scripts/migrate.py --check")],
+         "scripts/backup.sh": [("docker-compose.yml", 6, "compose", "command: bash scripts/backup.sh")]},
+        id="a-compose-file-of-the-first-format-services-at-the-top"),
+    pytest.param(
+        {"src/service/conf/actions.d/actions_backup.conf":
+            "[run]\ncommand:/usr/local/opnsense/scripts/backup.sh --full\nparameters:\ntype:script\n"
+            "message:running backup\n",
+         "src/etc/rc.d/backup": "#!/bin/sh\n",
+         "Makefile": "install:\n\tcp -r scripts /usr/local/opnsense/scripts\n"},
+        {"scripts/backup.sh": [("src/service/conf/actions.d/actions_backup.conf", 2, "script",
+                                "command:/usr/local/opnsense/scripts/backup.sh --full")]},
+        id="a-configd-action"),
+    pytest.param(
+        {"pkg/daemon.gradle": "ospackage {\n  postInstall = file('../scripts/backup.sh')\n"
+                              "  preUninstall file(\"../scripts/deploy.sh\")\n}\n"},
+        {"scripts/backup.sh": [("pkg/daemon.gradle", 2, "script", "postInstall = file('../scripts/backup.sh')")],
+         "scripts/deploy.sh": [("pkg/daemon.gradle", 3, "script", 'preUninstall file("../scripts/deploy.sh")')]},
+        id="a-package-s-maintainer-scripts-in-gradle-s-ospackage-settings"),
+    pytest.param(
         {"build/Version.mk": "GIT_SHA=$(shell git rev-parse HEAD)\n"
                              "TAG = $(eval TAG := $(shell scripts/backup.sh --version))$(TAG)\n"},
         {"scripts/backup.sh": [("build/Version.mk", 2, "makefile",

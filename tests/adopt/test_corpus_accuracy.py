@@ -148,6 +148,9 @@ FLOORS: dict[str, dict[str, float]] = {
     "held-out-77": {"precision": 0.75, "recall": 0.83, "callers": 0.89, "flags": 0.94},
     # two not inventoried: test scripts by their names (``deploy_test.sh``, ``test_osx_sdk.sh``)
     "held-out-78": {"precision": 0.71, "recall": 0.76, "callers": 0.97, "flags": 0.93},
+    # one not inventoried: a service's init script whose first line, ``#/usr/bin/env python``,
+    # is a comment rather than a shebang (compose runs it with ``python``)
+    "held-out-79": {"precision": 0.79, "recall": 0.75, "callers": 0.87, "flags": 0.96},
 }
 
 
@@ -179,13 +182,13 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-78")
-    assert report["scripts"] >= 171
-    # every labelled script is inventoried or said why not: two, test scripts by their names
-    assert len(report["missed"]) <= 2
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-79")
+    assert report["scripts"] >= 237
+    # every labelled script is inventoried or said why not: one, whose first line is a comment
+    assert len(report["missed"]) <= 1
     assert all(m["where"] in ("absent", "skipped") for m in report["missed"])
-    # blind 0.61 / 0.65 (callers 0.88, flags 0.85); 0.71 / 0.77, callers 0.97, flags 0.93 after
-    # its rules (absl flags; hatch.toml, tox.toml, a webhook's hooks, Terraform's script keys as
-    # callers; towncrier build; function files sourced in a loop; rm of what a command wrote)
-    assert report["destructive"]["precision"] >= 0.71 and report["destructive"]["recall"] >= 0.76
-    assert report["callers"]["recall"] >= 0.97 and report["flags"]["recall"] >= 0.93
+    # blind 0.75 / 0.60 (callers 0.61, flags 0.96); 0.79 / 0.76, callers 0.87, flags 0.96 after its
+    # rules (pfctl, ipfw, setkey, routes and links; configd actions, Cloud Build steps, compose
+    # files of the first format, ospackage hooks as callers; a wrapper's own child)
+    assert report["destructive"]["precision"] >= 0.79 and report["destructive"]["recall"] >= 0.75
+    assert report["callers"]["recall"] >= 0.87 and report["flags"]["recall"] >= 0.96

@@ -941,6 +941,22 @@ def test_an_rm_command_of_what_no_earlier_command_wrote_stays_destructive(source
     assert ("command", True, "high") in effects(source)
 
 
+def test_commands_a_program_reads_from_its_input() -> None:
+    found = effects("""
+        import subprocess
+        def drop(src, dst, spi):
+            policy = "delete %s %s esp 0x%s;" % (src, dst, spi)
+            subprocess.run(['/sbin/setkey', '-c'], input=policy, text=True)
+        def show():
+            subprocess.run(['/sbin/setkey', '-c'], input="dump;", text=True)
+        def clean():
+            subprocess.run(['bash'], input="rm -rf /srv/cache/*", text=True)
+    """)
+    # setkey -c, and what it was fed; setkey -c fed a dump; the script a shell was fed
+    assert found == [("command", False, "high"), ("command", True, "high"), ("command", False, "high"),
+                     ("command", True, "high")]
+
+
 @pytest.mark.parametrize(("call", "destructive"), [
     pytest.param("update(status='failed')", False, id="status-marker"),
     pytest.param("update(_depth=0, _children=0)", False, id="derived-private-fields"),

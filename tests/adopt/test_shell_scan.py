@@ -653,6 +653,8 @@ OWN_OUTPUT = [
     ("same variable path", 'cat x > "$RW_DIR/tmp/passwd"\nrm "$RW_DIR/tmp/passwd"'),
     ("a dump pg_dump wrote", 'pg_dump -Fc --file="$OUT" app\naws s3 cp "$OUT" s3://b/\nrm -f "$OUT"'),
     ("a dump mysqldump wrote", "mysqldump -r /srv/db.sql app\nupload /srv/db.sql\nrm /srv/db.sql"),
+    ("a file a pattern's one match is renamed to", 'if [ -e "${charm}.charm" ]; then\n  rm "${charm}.charm"\nfi\n'
+     'mv ${charm}_*.charm ${charm}.charm'),
     ("a loop over a pattern of what it writes per name",
      'add() {\n  cat > "/etc/nginx/conf.d/standalone-cert-$1.conf" <<EOF\nserver {}\nEOF\n}\n'
      'remove_all() {\n  for file in "/etc/nginx/conf.d/standalone-cert-"*".conf"; do\n    rm -f "${file}"\n'
@@ -1023,6 +1025,9 @@ def test_a_single_name_under_a_folder_known_only_when_run_is_the_one_file_so_nam
     ("trap 'kill $(cat /run/app.pid)' EXIT\n", [False]),  # a daemon stopped: a change
     ("trap 'kill $(pgrep app)' EXIT\n", [True]),
     ("svc &\npid=$!\ntrap 'kill $pid; rm -rf /srv/data' EXIT\n", [True]),
+    # a wrapper forwarding SIGTERM to the child it started: ``pid=0`` until then, ``${!}`` as ``$!``
+    ('pid=0\nterm() {\n  if [ $pid -ne 0 ]; then\n    kill -SIGTERM "$pid"\n  fi\n  exit 143\n}\n'
+     "trap 'kill ${!}; term' SIGTERM\n$cmd $script &\npid=\"$!\"\nwait\n", []),
 ])
 def test_a_trap_that_stops_the_scripts_own_children(text: str, destructive: list[bool]) -> None:
     assert [e.destructive for e in scan(text).effects] == destructive
@@ -2598,6 +2603,20 @@ def test_generated_protobuf_fresh_repositories_and_outputs_of_an_entered_folder(
     ('towncrier build --version "$version" --yes\ntowncrier --version 1.2 --yes\n', [True, True]),
     ('towncrier build --draft --version 1.2\ntowncrier build --keep\ntowncrier check\n'
      'towncrier create 123.fix\n', []),
+    # a firewall's and a router's state: pf's flushes and killed states, ipfw's flush, routes and
+    # links deleted, IPsec associations flushed
+    ('pfctl -k id -k 42\npfctl -t bruteforce -T flush\npfctl -F all\nipfw -f flush\nipfw -q pipe flush\n'
+     'setkey -F\nroute -4 delete 10.0.0.0/8 192.0.2.1\nip route flush table main\nip link delete cni0\n'
+     'ceph osd pool rmsnap rbd snap1\n', [True] * 10),
+    ('pfctl -s Running\npfctl -t x -T show\npfctl -f /etc/pf.conf\npfctl -t x -T add 192.0.2.1\n'
+     'ipfw show\nipfw add 100 allow ip from any to any\nsetkey -D\nroute add default 192.0.2.1\n'
+     'ip addr show\nip link set eth0 up\nceph osd pool mksnap rbd snap1\n', []),
+    # a jail's own anchor and table, unloaded, that the script also loads from its files
+    ('do_cmd() { "$@"; }\nflush() {\n  do_cmd pfctl -a "$2" -F rules\n}\n'
+     'for a in nat filter; do\n  case "$1" in\n    load) do_cmd pfctl -a "$a/$JAIL" -f "$a.conf" ;;\n'
+     '    unload) flush "$a" "$a/$JAIL" ;;\n  esac\ndone\n'
+     'pfctl -t "$t" -T replace -f "$list"\npfctl -t "$t" -T flush\n', []),
+    ('pfctl -a "$a" -F rules\npfctl -a other -f x.conf\n', [True]),
 ])
 def test_terraform_options_in_variables_kafka_options_checkouts_services_and_own_resources(
         text: str, destructive: list[bool]) -> None:

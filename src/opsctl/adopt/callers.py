@@ -304,7 +304,7 @@ def classify(path: str, scripts: frozenset[str]) -> str | None:
         return "hatch"
     if lower == "pom.xml":
         return "maven"
-    if lower in ("build.gradle", "build.gradle.kts"):
+    if lower.endswith((".gradle", ".gradle.kts")):  # (``build.gradle``, a module's ``daemon.gradle``)
         return "gradle"
     if lower == ".bazelrc" or (lower.endswith(".bazelrc") and path not in scripts):
         return "bazelrc"
@@ -388,6 +388,8 @@ def classify(path: str, scripts: frozenset[str]) -> str | None:
         return "daemon-config"  # a BOSH job's process supervision: monit, or BPM
     if lower.startswith(("slurm", "rsnapshot", "lightdm")) and ".conf" in lower and path not in scripts:
         return "daemon-config"  # (``slurm.conf``, ``slurm.conf.epp``: ``Epilog=/etc/slurm/epilog``)
+    if lower.endswith(".conf") and "actions.d" in folders and path not in scripts:
+        return "daemon-config"  # (OPNsense's configd: ``[reload]`` / ``command:/usr/local/.../x.py -s``)
     if (lower.endswith((".cfg", ".cfg.erb", ".conf.erb")) and lower != "setup.cfg" and path not in scripts) or (
             lower.endswith(".conf") and folders and folders[-1] == "init" and path not in scripts):
         return "daemon-config"  # (and an upstart job, ``etc/init/x.conf``: ``exec /usr/bin/x``)

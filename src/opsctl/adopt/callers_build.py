@@ -573,6 +573,16 @@ def callers_in_gradle(file: CallerFile, index: ScriptIndex, collector: Collector
             words = [(m.group(1) if m.group(1) is not None else m.group(2), number)
                      for m in _GRADLE_STRING.finditer(command.group(1))]
             callers_in_word_list(file, words, index, collector, "gradle", Where(file.path, cwd))
+        elif (hook := _GRADLE_PACKAGE_HOOK.match(line)) is not None:
+            script = index.resolve_path(_GRADLE_PROJECT.sub("", hook.group(1)), [here], {})
+            if script is not None and script != file.path:
+                collector.add(script, file.path, number, "script", file.text_of(number))
+
+
+_GRADLE_PACKAGE_HOOK = re.compile(r"""^\s*(?:post|pre)(?:Install|Uninstall|Trans)\s*(?:=\s*|\(\s*)?file\(\s*["']([^"']+)["']""")
+"""A package's maintainer script in the ospackage plugin's settings (``postInstall =
+file('pkg_scripts/postInstall.sh')``): run by the package manager where the package is
+installed or removed (kind ``script``, as nfpm's)."""
 
 
 _SNAKE_DIRECTIVE = re.compile(r"^(?P<indent>[ \t]*)(?P<key>shell|script):[ \t]*(?P<rest>.*)$")

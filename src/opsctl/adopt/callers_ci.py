@@ -10,6 +10,7 @@ import fnmatch
 import json
 import posixpath
 import re
+import shlex
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -353,9 +354,32 @@ def callers_in_gitlab(file: CallerFile, index: ScriptIndex, collector: Collector
 def callers_in_ci(file: CallerFile, index: ScriptIndex, collector: Collector,
                   plan: list[tuple[str, str]]) -> None:
     boot_script_files(file, index, collector)
+    cloud_build = "cloudbuild" in posixpath.basename(file.path).lower()
     for document in _compose_all(file.text):
         for value in _walk_keys(document, _CI_KEYS):
             _scan_yaml_commands(file, value, index, collector, "ci", Where(file.path, ""))
+        if cloud_build:
+            _cloud_build_steps(file, document, index, collector)
+
+
+def _cloud_build_steps(file: CallerFile, document: yaml.Node, index: ScriptIndex, collector: Collector) -> None:
+    """Google Cloud Build's steps: the ``entrypoint`` (else the builder image's own program,
+    ``gcr.io/cloud-builders/bash`` runs ``bash``) given the ``args`` list, run from the step's
+    ``dir`` (``dir: udfs/x``, ``entrypoint: bash``, ``args: [deploy.sh]`` runs
+    ``udfs/x/deploy.sh``)."""
+    steps = _mapping(document).get("steps")
+    for step in steps.value if isinstance(steps, yaml.SequenceNode) else []:
+        fields = _mapping(step)
+        args = fields.get("args")
+        if not isinstance(args, yaml.SequenceNode) or not args.value:
+            continue
+        words = [_scalar(item) for item in args.value]
+        program = _scalar(fields.get("entrypoint")) or (_scalar(fields.get("name")) or "").rpartition("/")[2].partition(":")[0]
+        if not program or any(word is None for word in words):
+            continue
+        folder = _workdir(fields.get("dir"), "")
+        callers_in_chunk(file, shlex.join([program, *(word for word in words if word is not None)]),
+                         args.value[0].start_mark.line + 1, index, collector, "ci", Where(file.path, folder))
 
 
 def callers_in_cirrus(file: CallerFile, index: ScriptIndex, collector: Collector,
@@ -392,7 +416,12 @@ def callers_in_compose(file: CallerFile, index: ScriptIndex, collector: Collecto
                        plan: list[tuple[str, str]]) -> None:
     here = posixpath.dirname(file.path)
     for document in _compose_all(file.text):
-        for service in _mapping(_mapping(document).get("services")).values():
+        top = _mapping(document)
+        services = _mapping(top.get("services")) if "services" in top else {
+            # the first format of compose files: each service at the top level
+            name: value for name, value in top.items() if name not in ("version", "volumes", "networks")
+            and any(key in _mapping(value) for key in ("image", "build", "command", "entrypoint"))}
+        for service in services.values():
             service_map = _mapping(service)
             merged = _mapping(service_map.get("<<"))  # ``<<: *django``
             aliases = _image_copies(merged | service_map, here, index)

@@ -176,11 +176,13 @@ _BPM_PROGRAM = re.compile(r"^\s*(?:-\s+)?(?:executable|pre_start):\s*(['\"]?)(/[
 
 def callers_in_daemon_config(file: CallerFile, index: ScriptIndex, collector: Collector,
                              plan: list[tuple[str, str]]) -> None:
-    """NRPE ``command[x]=``, Nagios/Icinga ``command_line`` and upstart ``exec`` lines; a
+    """NRPE ``command[x]=``, Nagios/Icinga ``command_line`` and upstart ``exec`` lines, configd's
+    ``command:`` in an ``actions.d`` file; a
     monit file's ``start program "..."`` (and the command a wrapper there is handed in quotes:
     ``monit_debugger ctl '/var/vcap/jobs/x/bin/ctl start'``) and a BPM configuration's
     ``executable:`` and ``pre_start:`` hook."""
     where = Where(file.path, None)
+    configd = "/actions.d/" in f"/{file.path}"
     for number, line in enumerate(file.lines, 1):
         if line.lstrip().startswith("#"):
             continue
@@ -190,13 +192,19 @@ def callers_in_daemon_config(file: CallerFile, index: ScriptIndex, collector: Co
             for inner in re.findall(r"'(/[^']+)'", command):
                 callers_in_chunk(file, inner, number, index, collector, "script", where)
             continue
-        match = _DAEMON_COMMAND.match(line)
+        match = _DAEMON_COMMAND.match(line) or (_CONFIGD_COMMAND.match(line) if configd else None)
         if match:
             # a template's tags (<%= @title %>) and NRPE's macros ($ARG1$) are words, not paths
             command = re.sub(r"<%.*?%>", "X", match.group(1)).replace("$ARG", "ARG")
             # (Nagios's ``$USER1$`` is, by convention, its plugins' folder)
             command = command.replace("$USER1$", "/usr/lib/nagios/plugins")
             callers_in_chunk(file, command, number, index, collector, "script", where)
+
+
+_CONFIGD_COMMAND = re.compile(r"^command:\s*(\S.*)$")
+"""An action of OPNsense's configd (``actions.d/actions_unbound.conf``: ``[stats]`` then
+``command:/usr/local/opnsense/scripts/unbound/wrapper.py -s``), run when the web interface or
+``configctl unbound stats`` asks for it."""
 
 
 _SPEC_SECTION = re.compile(r"^%(prep|build|install|check|clean|pre|post|preun|postun|pretrans|posttrans"

@@ -106,6 +106,65 @@ def _rule_towncrier(args: list[str]) -> Verdict | None:
     return MUT if verb == "create" else None
 
 
+def _rule_pfctl(args: list[str]) -> Verdict | None:
+    """BSD's packet filter: ``-F`` flushes rules, states or tables, ``-k``/``-K`` kill live
+    states and source nodes, ``-T flush``/``-T kill`` empty or drop a table: destructive;
+    ``-f`` loads rules, ``-T add``/``delete``/``replace``/``expire``, ``-e``/``-d`` change;
+    ``-s``, ``-T show``/``test`` read."""
+    shorts, _, _ = split_options(args, frozenset({"-a", "-f", "-t", "-T", "-F", "-k", "-K", "-s", "-x", "-D", "-i",
+                                                   "-p", "-L"}))
+    table = option_value(args, frozenset({"-T"}))
+    if shorts & {"F", "k", "K"} or table in ("flush", "kill"):
+        return DEST
+    if table is not None:
+        return None if table in ("show", "test", "zero") else MUT
+    return MUT if shorts & {"f", "e", "d", "D"} else None
+
+
+def _rule_ipfw(args: list[str]) -> Verdict | None:
+    """FreeBSD's ipfw (and dnctl, its traffic shaper): ``flush`` (every rule, or with ``pipe``/
+    ``queue``/``sched``/``table NAME`` in front, those), ``delete`` of rules, pipes or queues,
+    ``table NAME destroy``: destructive; ``add``, ``pipe N config``, ``table NAME add``: a change;
+    ``show``/``list`` read."""
+    words = [w for w in args if not w.startswith("-")]
+    if any(w in ("flush", "delete", "destroy") for w in words):
+        return DEST
+    return MUT if any(w in ("add", "config", "create", "set", "enable", "disable", "zero", "resetlog")
+                      for w in words) else None
+
+
+def _rule_setkey(args: list[str]) -> Verdict | None:
+    """IPsec's setkey: ``-F`` flushes the security associations (``-FP`` the policies):
+    destructive; ``-c`` and ``-f FILE`` run commands (``delete``, ``spddelete``, ``flush``
+    among them, read from input the scan does not see): a change; ``-D`` dumps."""
+    shorts, _, _ = split_options(args, frozenset({"-f"}))
+    if "F" in shorts:
+        return DEST
+    return MUT if shorts & {"c", "f"} else None
+
+
+def _rule_route(args: list[str]) -> Verdict | None:
+    """``route delete``/``del`` (``route -n flush``: every gateway route) removes routes the
+    network depends on: destructive; ``add``/``change`` change; ``get``/``show`` read."""
+    # (the verb after options, or after a word computed at run time: ``route $inet delete X``)
+    verb = next((w for w in args if not w.startswith(("-", "$", "<"))), None)
+    if verb in ("delete", "del", "flush"):
+        return DEST
+    return MUT if verb in ("add", "change", "replace") else None
+
+
+def _rule_ip(args: list[str]) -> Verdict | None:
+    """iproute2: ``ip route del``/``flush`` (and a link's, a namespace's, an address's, a
+    rule's ``del``/``flush``: ``ip link delete cni0``) remove what traffic depends on:
+    destructive; ``add``, ``set``, ``replace``, ``change`` change; ``show``/``list``/``get`` read."""
+    words = [w for w in args if not w.startswith("-")]
+    if len(words) < 2:
+        return None
+    if words[1] in ("del", "delete", "flush"):
+        return DEST
+    return MUT if words[1] in ("add", "set", "replace", "change", "append", "prepend") else None
+
+
 def _rule_packages(args: list[str]) -> Verdict | None:
     """``apt-get remove --purge X`` (``autoremove --purge``) is ``apt-get purge X``: the
     package's configuration goes with it."""
@@ -1255,6 +1314,8 @@ RULES: dict[str, Rule] = {
     "newlist": always(MUT),
     "puppet": _rule_puppet, "puppetserver": _rule_puppet, "gh": _rule_gh, "celery": _rule_celery,
     "govc": _rule_govc, "towncrier": _rule_towncrier,
+    "pfctl": _rule_pfctl, "ipfw": _rule_ipfw, "dnctl": _rule_ipfw, "setkey": _rule_setkey,
+    "route": _rule_route, "ip": _rule_ip,
     "kubeadm": subcommand_rule(frozen("reset"), frozen("init join upgrade certs token")),
     # Cloud Foundry's BOSH: ``bosh -d app delete-deployment``, ``clean-up --all`` (unused releases,
     # stemcells and orphaned disks), ``recreate`` (the VMs, deleted and made again); bbl tears

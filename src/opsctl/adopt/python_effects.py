@@ -1535,11 +1535,30 @@ class EffectFinder:
             confidence = "medium"
         found = classify_command(target, line=call.lineno, confidence=confidence)
         words = split_command(target) if isinstance(target, str) else target
+        if "input" in kw and name in _SUBPROCESS:
+            found += self._fed_commands(words, resolver.text(kw["input"]), call.lineno, confidence)
         if any(e.destructive for e in found) and self._removes_own_output(words, scope):
             found = [replace(e, destructive=False, call=sanitize_call(e.call + " (its own output)"))
                      for e in found]
         self.command_outputs.setdefault(scope, set()).update(path_key(w) for w in command_outputs(words))
         self.found.extend(found)
+
+    @staticmethod
+    def _fed_commands(words: list[str], fed: str | None, line: int, confidence: Confidence) -> list[Effect]:
+        """What a program reads as commands from the ``input=`` it is handed: ``setkey -c`` fed
+        ``"delete SRC DST esp 0x...;"`` (or ``spddelete``, ``flush``, ``spdflush``) deletes IPsec
+        associations or policies; a shell fed a script runs that script."""
+        program, at = command_program(words)
+        if not fed:
+            return []
+        if program == "setkey" and "-c" in words[at + 1:]:
+            verbs = {part.split(None, 1)[0] for part in fed.split(";") if part.strip()}
+            if verbs & {"delete", "deleteall", "spddelete", "flush", "spdflush"}:
+                return [Effect("command", True, sanitize_call(f"setkey -c <<< {fed.strip()}"), line, confidence)]
+            return []
+        if program in ("sh", "bash", "dash", "zsh") and len(words) == at + 1:
+            return classify_command(fed, line=line, confidence=confidence)
+        return []
 
     def _removes_own_output(self, words: list[str], scope: str) -> bool:
         """``os.system(f"rm {db_file}")`` after ``os.system(f"pg_dump ... --file={db_file}")``,

@@ -540,7 +540,8 @@ image or a snapshot, what was written since gone."""
 
 
 _CLOUD_DESTRUCTIVE = frozenset({"delete", "destroy", "purge", "rm", "del", "drop", "terminate",
-                                "wipe", "rebuild", "uninstall", "rb", "untag", "remove", "zap"})
+                                "wipe", "rebuild", "uninstall", "rb", "untag", "remove", "zap",
+                                "rmsnap"})  # (``ceph osd pool rmsnap POOL SNAP``: a pool's snapshot)
 _CLOUD_DESTRUCTIVE_PREFIX = ("delete-", "destroy-", "purge-")
 _CLOUD_REMOVES_DATA = frozenset({"remove-metadata"})
 """``gcloud compute project-info remove-metadata --keys=...``: keys and the values they held

@@ -46,8 +46,8 @@ looks_like_credential = _commands.looks_like_credential
 # A command substitution reading a PID file: $(cat x.pid), `head -1 $D/postmaster.pid`, $(< pidfile)
 _WHOLE_ARRAY = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\[[@*]\](?::-)?\}")
 """``${pids[@]}``, ``${pids[*]}``, ``${pids[@]:-}``: every element of an array (none when empty)."""
-_OWN_JOB = re.compile(r"^(?:\$\(\s*jobs\s+-p[rs]?\s*\)|`\s*jobs\s+-p[rs]?\s*`)$")
-"""``$(jobs -p)``: the PIDs of the script's own background jobs, as ``$!`` is the last one."""
+_OWN_JOB = re.compile(r"^(?:\$\(\s*jobs\s+-p[rs]?\s*\)|`\s*jobs\s+-p[rs]?\s*`|\$\{!\})$")
+"""``$(jobs -p)``: the PIDs of the script's own background jobs, as ``$!`` (``${!}``) is the last one."""
 _ROTATION = re.compile(r"(\$\{?\w+\}?)\.(?:\d+|\$\{?\w+\}?)")
 """``$LOGFILE.3``, ``$LOGFILE.$1``: a numbered rotation of the file a variable names."""
 _PID_FILE_READ = re.compile(r"(?:\$\(|`)\s*(?:(?:cat|head|tail)\s[^`)]*|<\s*[^`)]*)pid[^`)]*(?:\)|`)",
@@ -510,6 +510,8 @@ def _data_folders(words: list[str]) -> list[str]:
     return found
 
 
+_RENAMED_TO_FILE = re.compile(r"[^/.]\.[A-Za-z][A-Za-z0-9]{0,7}[\"']?$")
+"""A copy's or a move's target named as a file (``x.charm``, ``"$out.tar.gz"``), not a folder."""
 _DUMPERS = {"pg_dump": ("-f", "--file"), "pg_dumpall": ("-f", "--file"), "mysqldump": ("-r", "--result-file"),
             "mariadb-dump": ("-r", "--result-file"), "mongodump": ("-o", "--out", "--archive")}
 """A database dump program's options naming the file (or folder) it writes."""
@@ -642,7 +644,10 @@ def command_outputs(words: list[str]) -> list[str]:
         # ``cp dir/{,.diff.}openapi.json``: the shell's brace expansion, two operands
         positionals = [expanded for word in positionals for expanded in _braces(word)]
         if len(positionals) >= 2 and (positionals[-1] in (".", "./") or positionals[-1].endswith("/")
-                                      or len(positionals) > 2 or "*" in positionals[0]):
+                                      or len(positionals) > 2 or ("*" in positionals[0] and not (
+                                          # (``mv ${charm}_*.charm ${charm}.charm``: the one file
+                                          # the pattern matches renamed, to a name with a suffix)
+                                          _RENAMED_TO_FILE.search(positionals[-1])))):
             # (``cp $OUT/go_client/* ./go_client``: a pattern, or several files, go into a folder)
             # ``cp A dir/``, ``docker cp ctr:/out/x.tar.gz .``: each source lands in that folder
             folder = positionals[-1].rstrip("/")
@@ -1558,6 +1563,7 @@ class _Scan(ShellInterface):
                         or self.stamped_this_run(command.words)
                         or (cwd is not None and self.own_output(_under(command.words, cwd), produced - looped))
                         or self.own_output(self.loop_patterns(command), produced - looped, earlier)
+                        or ("pfctl" in command.words and _pf_refilled(command, self.parsed.commands))
                         or self.test_folders_made(command.words)):
                     effect = None
                 elif effect is not None and effect.destructive and _runtime_or_links(command.words):
@@ -2110,9 +2116,10 @@ class _Scan(ShellInterface):
             values = [element for value in values for element in self._elements_if_array(value)]
             if match is not None and match.group(2) is not None:
                 values = self._array_elements(match.group(2))
-            # ``pid=`` between uses resets it: still only ever the script's own child
+            # ``pid=`` between uses resets it (``pid=0``, the guard of ``[ $pid -ne 0 ]``, too):
+            # still only ever the script's own child
             if _OWN_JOB.sub("$!", pid) != "$!" and not (
-                    values and all(v in ("$!", "") for v in values) and "$!" in values):
+                    values and all(v in ("$!", "", "0") for v in values) and "$!" in values):
                 return False
         return True
 
@@ -2749,6 +2756,31 @@ def _cli_resources_made(commands: list[Command]
         if found is not None:
             made.setdefault(found[0], []).append((command.seq, command.function, set(found[1])))
     return made
+
+
+def _pf_refilled(command: Command, commands: list[Command]) -> bool:
+    """``pfctl -a "$anchor" -F rules`` or ``pfctl -t "$table" -T flush`` of an anchor or a table
+    the script also loads from a file (``pfctl -a "$anchor" -f "$conf"``, ``pfctl -t "$table" -T
+    replace -f "$list"``): a jail's or a service's own rules, unloaded, that a load puts back. A
+    function's ``$2`` is what its callers hand it (``flush "$a" "$a/$JAIL"``)."""
+    # (also through the script's own runner: ``do_cmd pfctl -a "$2" -F rules``)
+    words = command.words[command.words.index("pfctl"):]
+    named: dict[str, set[str]] = {}
+    for option in ("-a", "-t"):
+        value = option_value(words, frozenset({option}))
+        if value is None:
+            continue
+        values = {value}
+        if command.function is not None and re.fullmatch(r"\$\{?[1-9]\}?", value):
+            position = int(value.strip("${}"))
+            values = {other.words[position] for other in commands
+                      if other.words[:1] == [command.function] and len(other.words) > position}
+        named[option] = values
+    if not named:
+        return False
+    return any("pfctl" in other.words and "-f" in other.words and any(
+        option_value(other.words, frozenset({option})) in values for option, values in named.items())
+        for other in commands)
 
 
 def _own_cli_resource(command: Command,
