@@ -1,0 +1,4 @@
+#!/bin/bash
+set -e
+
+/usr/bin/uwsgi -H $(pipenv --venv) "$@"

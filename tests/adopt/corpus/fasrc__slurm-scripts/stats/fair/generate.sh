@@ -1,0 +1,3 @@
+#!/bin/bash
+
+sshare -a --parsable2 > sshare.txt

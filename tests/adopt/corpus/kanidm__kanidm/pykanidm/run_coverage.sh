@@ -1,0 +1,5 @@
+#!/bin/bash
+
+uv run coverage run -m pytest -vvx && \
+	uv run coverage html
+

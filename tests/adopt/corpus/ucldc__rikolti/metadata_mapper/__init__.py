@@ -1,0 +1,2 @@
+from . import utilities  # noqa: F401
+from . import validator  # noqa: F401
