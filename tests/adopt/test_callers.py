@@ -1581,6 +1581,13 @@ MORE_FORMS = [
          "scripts/deploy.sh": [("pkg/daemon.gradle", 3, "script", 'preUninstall file("../scripts/deploy.sh")')]},
         id="a-package-s-maintainer-scripts-in-gradle-s-ospackage-settings"),
     pytest.param(
+        {"ops/Taskfile.yaml": "version: '3'\ntasks:\n  backup:\n    dir: ../scripts\n    cmds:\n"
+                              "      - ./backup.sh {{.TARGET}}\n      - cmd: bash deploy.sh\n"
+                              "    sources:\n      - ../scripts/migrate.py\n"},
+        {"scripts/backup.sh": [("ops/Taskfile.yaml", 6, "script", "- ./backup.sh ${TARGET}")],
+         "scripts/deploy.sh": [("ops/Taskfile.yaml", 7, "script", "- cmd: bash deploy.sh")]},
+        id="a-task-runner-s-taskfile-from-each-task-s-dir"),
+    pytest.param(
         {"build/Version.mk": "GIT_SHA=$(shell git rev-parse HEAD)\n"
                              "TAG = $(eval TAG := $(shell scripts/backup.sh --version))$(TAG)\n"},
         {"scripts/backup.sh": [("build/Version.mk", 2, "makefile",

@@ -151,6 +151,8 @@ FLOORS: dict[str, dict[str, float]] = {
     # one not inventoried: a service's init script whose first line, ``#/usr/bin/env python``,
     # is a comment rather than a shebang (compose runs it with ``python``)
     "held-out-79": {"precision": 0.79, "recall": 0.75, "callers": 0.87, "flags": 0.96},
+    # three not inventoried: test scripts by their names or folders
+    "held-out-80": {"precision": 0.76, "recall": 0.73, "callers": 0.82, "flags": 0.96},
 }
 
 
@@ -182,13 +184,13 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-79")
-    assert report["scripts"] >= 237
-    # every labelled script is inventoried or said why not: one, whose first line is a comment
-    assert len(report["missed"]) <= 1
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-80")
+    assert report["scripts"] >= 261
+    # every labelled script is inventoried or said why not: three, test scripts
+    assert len(report["missed"]) <= 3
     assert all(m["where"] in ("absent", "skipped") for m in report["missed"])
-    # blind 0.75 / 0.60 (callers 0.61, flags 0.96); 0.79 / 0.76, callers 0.87, flags 0.96 after its
-    # rules (pfctl, ipfw, setkey, routes and links; configd actions, Cloud Build steps, compose
-    # files of the first format, ospackage hooks as callers; a wrapper's own child)
-    assert report["destructive"]["precision"] >= 0.79 and report["destructive"]["recall"] >= 0.75
-    assert report["callers"]["recall"] >= 0.87 and report["flags"]["recall"] >= 0.96
+    # blind 0.70 / 0.67 (callers 0.79, flags 0.96); 0.76 / 0.73, callers 0.82, flags 0.97 after its
+    # rules (Slurm batch and init scripts named for where they go; Taskfile tasks as callers;
+    # kcadm.sh delete; a search index's alias moved; git tag --sort's value)
+    assert report["destructive"]["precision"] >= 0.76 and report["destructive"]["recall"] >= 0.73
+    assert report["callers"]["recall"] >= 0.82 and report["flags"]["recall"] >= 0.96

@@ -209,10 +209,13 @@ def test_a_job_named_for_where_it_goes_is_a_script_by_its_shebang(tmp_path: Path
     # copied into /etc/cron.daily by hand, and not executable in the tree (mode 644)
     write(tmp_path, "borg/daily.borg.cron", "#!/usr/bin/env bash\n./borg-run.sh daily\n")
     write(tmp_path, "mac/deploy.command", "#!/bin/sh\nmake deploy\n")
+    write(tmp_path, "hpc/purge-scratch.sbatch", "#!/bin/bash\n#SBATCH -p serial\nrm -rf /scratch/old\n")
+    write(tmp_path, "build/agent.init", "#!/bin/sh\n# chkconfig: 2345 99 01\n")
     write(tmp_path, "etc/backup.cron", "0 3 * * * root /opt/backup.sh\n")  # a cron table: a caller
 
     found = discover(tmp_path)
 
     assert sorted((c.path, c.language) for c in found.candidates) == [
-        ("borg/daily.borg.cron", "shell"), ("mac/deploy.command", "shell")]
+        ("borg/daily.borg.cron", "shell"), ("build/agent.init", "shell"), ("hpc/purge-scratch.sbatch", "shell"),
+        ("mac/deploy.command", "shell")]
     assert "etc/backup.cron" in found.files

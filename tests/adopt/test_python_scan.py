@@ -2312,6 +2312,17 @@ def test_cloud_calls_that_leave_the_resource_itself_are_not_destructive() -> Non
              ("cloud", True, "high"), ("cloud", True, "high")]
 
 
+def test_a_search_index_s_alias_moved_is_not_destructive() -> None:
+    # (a project's own client of the search service, as a reindexing script writes one)
+    assert effects("""
+        from search import SearchClient
+        client = SearchClient(endpoint)
+        client.remove_alias(old_index, "records")
+        client.put_alias(new_index, "records")
+        client.delete_index(old_index)
+    """) == [("cloud", False, "medium"), ("cloud", True, "medium")]
+
+
 def test_stopping_the_process_a_pid_file_names_is_mutating() -> None:
     """A daemon's own stop (as synctl or an init script does it): the pid read from its PID
     file; a pid found any other way is still a process terminated."""

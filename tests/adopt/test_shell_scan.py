@@ -2617,6 +2617,9 @@ def test_generated_protobuf_fresh_repositories_and_outputs_of_an_entered_folder(
      '    unload) flush "$a" "$a/$JAIL" ;;\n  esac\ndone\n'
      'pfctl -t "$t" -T replace -f "$list"\npfctl -t "$t" -T flush\n', []),
     ('pfctl -a "$a" -F rules\npfctl -a other -f x.conf\n', [True]),
+    # Keycloak's admin CLI deleting a realm; git listing tags sorted by version (a value, not -f)
+    ('kcadm.sh delete realms/${REALM_NAME}\nkcadm.sh create realms -s realm=x\n'
+     'git tag -l "v*" --sort -version:refname\n', [True]),
 ])
 def test_terraform_options_in_variables_kafka_options_checkouts_services_and_own_resources(
         text: str, destructive: list[bool]) -> None:

@@ -68,6 +68,7 @@ from opsctl.adopt.callers_ci import (
     callers_in_inline_cron,
     callers_in_jenkins,
     callers_in_pre_commit,
+    callers_in_taskfile,
     callers_in_yaml,
     callers_in_yaml_lines,
     gitlab_includes,
@@ -340,6 +341,9 @@ def classify(path: str, scripts: frozenset[str]) -> str | None:
         return "ci"
     if lower in (".cirrus.yml", ".cirrus.yaml"):
         return "cirrus"
+    if lower in ("taskfile.yml", "taskfile.yaml", "taskfile.dist.yml", "taskfile.dist.yaml") or (
+            yaml_file and lower.startswith("taskfile.") and path not in scripts):
+        return "taskfile"
     if lower in (".gitpod.yml", ".gitpod.yaml"):
         return "gitpod"
     if lower in (".pre-commit-config.yaml", ".pre-commit-config.yml", ".pre-commit-hooks.yaml"):
@@ -440,6 +444,7 @@ _SCANNERS = {
     "jenkins": callers_in_jenkins,
     "cirrus": callers_in_cirrus,
     "gitpod": callers_in_gitpod,
+    "taskfile": callers_in_taskfile,
     "makefile": callers_in_makefile,
     "justfile": callers_in_justfile,
     "tox": callers_in_tox,

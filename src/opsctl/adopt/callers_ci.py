@@ -404,6 +404,28 @@ def callers_in_gitpod(file: CallerFile, index: ScriptIndex, collector: Collector
                     _scan_yaml_commands(file, value, index, collector, "script", Where(file.path, ""))
 
 
+_TASK_VARIABLE = re.compile(r"\{\{\s*\.(\w+)\s*\}\}")
+
+
+def callers_in_taskfile(file: CallerFile, index: ScriptIndex, collector: Collector,
+                        plan: list[tuple[str, str]]) -> None:
+    """A Task runner's ``Taskfile.yml``: each task's ``cmds`` (strings, or ``cmd:`` entries), run
+    from the task's ``dir`` under the Taskfile's folder (kind ``script``, as other task runners'
+    tasks are); ``{{.NAME}}`` is the variable ``$NAME``."""
+    here = posixpath.dirname(file.path)
+    if "{{" in file.text:
+        file = CallerFile.of(file.path, _TASK_VARIABLE.sub(r"${\1}", file.text))
+    for document in _compose_all(file.text):
+        for task in _mapping(_mapping(document).get("tasks")).values():
+            fields = _mapping(task)
+            folder = _workdir(fields.get("dir"), here)
+            commands = fields.get("cmds")
+            for item in commands.value if isinstance(commands, yaml.SequenceNode) else []:
+                command = _mapping(item).get("cmd") if isinstance(item, yaml.MappingNode) else item
+                if command is not None:
+                    _scan_yaml_commands(file, command, index, collector, "script", Where(file.path, folder))
+
+
 def callers_in_pre_commit(file: CallerFile, index: ScriptIndex, collector: Collector,
                           plan: list[tuple[str, str]]) -> None:
     """pre-commit hooks (``entry: scripts/check.sh``), run on commits and in CI."""

@@ -1316,6 +1316,9 @@ RULES: dict[str, Rule] = {
     "govc": _rule_govc, "towncrier": _rule_towncrier,
     "pfctl": _rule_pfctl, "ipfw": _rule_ipfw, "dnctl": _rule_ipfw, "setkey": _rule_setkey,
     "route": _rule_route, "ip": _rule_ip,
+    # Keycloak's admin CLI: ``kcadm.sh delete realms/test`` (a realm with its users and clients)
+    **{name: subcommand_rule(frozen("delete"), frozen("create update set-password add-roles remove-roles"))
+       for name in ("kcadm.sh", "kcadm")},
     "kubeadm": subcommand_rule(frozen("reset"), frozen("init join upgrade certs token")),
     # Cloud Foundry's BOSH: ``bosh -d app delete-deployment``, ``clean-up --all`` (unused releases,
     # stemcells and orphaned disks), ``recreate`` (the VMs, deleted and made again); bbl tears

@@ -258,10 +258,11 @@ _DATA_SUFFIXES = frozenset({".md", ".txt", ".json", ".yml", ".yaml", ".toml", ".
                             ".gz", ".tgz", ".xml", ".lock", ".csv", ".sql", ".mk"})
 
 
-_JOB_SUFFIXES = frozenset({".cron", ".command"})
-"""``daily.borg.cron``, ``deploy.command``: a job copied into ``/etc/cron.daily`` or opened from a
-file manager, named for where it goes rather than its language, and not always executable in
-the tree; read for a shebang as a file without a suffix is."""
+_JOB_SUFFIXES = frozenset({".cron", ".command", ".sbatch", ".slurm", ".pbs", ".init"})
+"""``daily.borg.cron``, ``deploy.command``, ``purge.sbatch``, ``app.init``: a job copied into
+``/etc/cron.daily`` or ``/etc/init.d``, opened from a file manager or handed to a batch scheduler
+(``sbatch purge.sbatch``), named for where it goes rather than its language, and not always
+executable in the tree; read for a shebang as a file without a suffix is."""
 
 _MAINTAINER_NAMES = frozenset({"preinst", "postinst", "prerm", "postrm"})
 _MAINTAINER_SCRIPT = re.compile(r"\.(?:preinst|postinst|prerm|postrm|config|init|init\.d)$")

@@ -85,7 +85,10 @@ _RPC_PATH_DELETE = re.compile(r"/[a-z][a-zA-Z0-9]*(?:\.[a-z][a-zA-Z0-9]*)*\.(?:d
 _CLOUD_UNDOABLE = re.compile(  # deleting words for what leaves the resource itself alone
     r"^(?:deregister_targets|deregister_instances_from_load_balancer|detach_instances|"
     r"delete_message|delete_message_batch"
-    r"|delete_function_concurrency)$")  # (a function's reserved concurrency back to the shared pool)
+    r"|delete_function_concurrency"  # (a function's reserved concurrency back to the shared pool)
+    # a search index's alias moved or dropped (``remove_alias(old_index, alias)`` before adding it
+    # to the new one): a name pointing at an index, the index and its documents kept
+    r"|(?:remove|delete)_alias(?:es)?)$")
 _CLOUD_MUTATING = re.compile(  # a bare verb (instance.start(), obj.put()) or verb_object
     r"^(?:begin_)?(?:(?:modify|put|update|create|attach|start|stop|reboot|patch|insert|upload|copy|restore|"
     r"publish|restart|resize|rebuild|deallocate|power_off)(?:_|$)|(?:run|replace|reset|associate|disassociate|"
@@ -1718,7 +1721,7 @@ class EffectFinder:
                 and self._rooted(func.value, self.clients):
             # (``client.admin_conversations_delete(channel_id=c)``: an RPC-style API's method,
             # namespaces first and the verb last)
-            self._add("cloud", True, call, "medium")
+            self._add("cloud", not _CLOUD_UNDOABLE.match(attr), call, "medium")
             return True
         if _CLOUD_NAMED_DESTRUCTIVE.match(attr) or (
                 _CONNECTION_DELETE.match(attr) and isinstance(func.value, ast.Attribute | ast.Name)

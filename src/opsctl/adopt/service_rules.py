@@ -385,7 +385,9 @@ def rule_git(args: list[str]) -> Verdict | None:
         return None
     if is_unresolved(verb):
         return unresolved_verdict(verb)
-    shorts, longs, positionals = split_options(rest, frozenset({"-m", "-F", "-u", "--message"}))
+    # (``--sort -version:refname``, ``--format FORMAT``: a value that starts with a dash is not
+    # a flag: ``git tag -l 'v*' --sort -version:refname`` lists)
+    shorts, longs, positionals = split_options(rest, frozenset({"-m", "-F", "-u", "--message", "--sort", "--format"}))
     if verb == "push":
         if "n" in shorts:
             return None
