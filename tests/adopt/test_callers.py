@@ -1584,7 +1584,7 @@ MORE_FORMS = [
         {"ops/Taskfile.yaml": "version: '3'\ntasks:\n  backup:\n    dir: ../scripts\n    cmds:\n"
                               "      - ./backup.sh {{.TARGET}}\n      - cmd: bash deploy.sh\n"
                               "    sources:\n      - ../scripts/migrate.py\n"},
-        {"scripts/backup.sh": [("ops/Taskfile.yaml", 6, "script", "- ./backup.sh ${TARGET}")],
+        {"scripts/backup.sh": [("ops/Taskfile.yaml", 6, "script", "- ./backup.sh {{.TARGET}}")],
          "scripts/deploy.sh": [("ops/Taskfile.yaml", 7, "script", "- cmd: bash deploy.sh")]},
         id="a-task-runner-s-taskfile-from-each-task-s-dir"),
     pytest.param(

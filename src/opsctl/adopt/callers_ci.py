@@ -148,15 +148,16 @@ def _nth_line_holding(file: CallerFile, value: str, ref: Found, start: int, end:
 
 
 def _scan_yaml_commands(file: CallerFile, node: yaml.Node, index: ScriptIndex, collector: Collector,
-                        kind: CallerKind, where: Where) -> str | None:
+                        kind: CallerKind, where: Where,
+                        filled: tuple[re.Pattern[str], str] | None = None) -> str | None:
     """A string or a (nested) list of strings, run one after the other in one shell."""
     cwd = where.cwd
     if isinstance(node, yaml.SequenceNode):
         for item in node.value:
             cwd = _scan_yaml_commands(file, item, index, collector, kind,
-                                      Where(where.caller, cwd, where.variables))
+                                      Where(where.caller, cwd, where.variables), filled)
         return cwd
-    return _scan_yaml_scalar(file, node, index, collector, kind, where)
+    return _scan_yaml_scalar(file, node, index, collector, kind, where, filled=filled)
 
 
 def _workdir(node: yaml.Node | None, default: str) -> str:
@@ -413,8 +414,6 @@ def callers_in_taskfile(file: CallerFile, index: ScriptIndex, collector: Collect
     from the task's ``dir`` under the Taskfile's folder (kind ``script``, as other task runners'
     tasks are); ``{{.NAME}}`` is the variable ``$NAME``."""
     here = posixpath.dirname(file.path)
-    if "{{" in file.text:
-        file = CallerFile.of(file.path, _TASK_VARIABLE.sub(r"${\1}", file.text))
     for document in _compose_all(file.text):
         for task in _mapping(_mapping(document).get("tasks")).values():
             fields = _mapping(task)
@@ -423,7 +422,8 @@ def callers_in_taskfile(file: CallerFile, index: ScriptIndex, collector: Collect
             for item in commands.value if isinstance(commands, yaml.SequenceNode) else []:
                 command = _mapping(item).get("cmd") if isinstance(item, yaml.MappingNode) else item
                 if command is not None:
-                    _scan_yaml_commands(file, command, index, collector, "script", Where(file.path, folder))
+                    _scan_yaml_commands(file, command, index, collector, "script", Where(file.path, folder),
+                                        (_TASK_VARIABLE, r"${\1}"))
 
 
 def callers_in_pre_commit(file: CallerFile, index: ScriptIndex, collector: Collector,
