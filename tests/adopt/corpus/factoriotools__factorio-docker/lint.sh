@@ -1,0 +1,2 @@
+#!/bin/bash
+git ls-files --exclude='*Dockerfile' --ignored | xargs --max-lines=1 ./hadolint
