@@ -3615,3 +3615,101 @@ def test_a_variable_named_for_manage_py_runs_django_commands(tmp_path: Path) -> 
     found = {script: [(path, line) for path, line, _kind, _text in entries]
              for script, entries in callers(tmp_path, files, scripts).items()}
     assert found["app/management/commands/prune_queries.py"] == [("scripts/release.sh", 3)]
+
+
+def test_a_gitlab_child_pipeline_runs_the_jobs_of_the_file_it_includes(tmp_path: Path) -> None:
+    """``trigger: include: /ci/check-packages.yml`` in a job of ``.gitlab-ci.yml`` (or of a file it
+    includes): the child pipeline's file is GitLab CI too, its top-level ``before_script`` and
+    its hidden jobs' scripts included."""
+    files = {".gitlab-ci.yml": """
+        include:
+          - local: /ci/release.yml
+        """,
+             "ci/release.yml": """
+        check-packages:
+          stage: check
+          trigger:
+            include: '/ci/check-packages.yml'
+            strategy: depend
+        """,
+             "ci/check-packages.yml": """
+        before_script:
+          - bash scripts/backup.sh
+        .job_base:
+          script:
+            - bash scripts/deploy.sh
+        """,
+             "ci/unrelated.yml": """
+        job:
+          script:
+            - bash ops/rotate_logs.sh
+        """}
+    found = callers(tmp_path, files, ("scripts/backup.sh", "scripts/deploy.sh", "ops/rotate_logs.sh"))
+    assert {script: [c[:3] for c in entries] for script, entries in found.items()} == {
+        "scripts/backup.sh": [("ci/check-packages.yml", 2, "gitlab-ci")],
+        "scripts/deploy.sh": [("ci/check-packages.yml", 5, "gitlab-ci")]}
+
+
+def test_a_codebuild_specification_runs_its_phases_commands_whatever_its_name(tmp_path: Path) -> None:
+    """AWS CodeBuild's build specification (``version: 0.2`` and ``phases:``), under any name
+    (``ci/nightly_build.yml``): each phase's ``commands`` and ``finally``, one shell from the
+    source's root, so a ``cd`` holds for the commands after it (kind ``ci``)."""
+    spec = """
+        version: 0.2
+        phases:
+          install:
+            commands:
+              - python ops/rotate_logs.sh
+          build:
+            commands:
+              - cd scripts/
+              - bash backup.sh
+            finally:
+              - bash deploy.sh
+        """
+    files = {"ci/nightly_build.yml": spec}
+    found = callers(tmp_path, files, ("scripts/backup.sh", "scripts/deploy.sh", "ops/rotate_logs.sh"))
+    assert {script: [c[:3] for c in entries] for script, entries in found.items()} == {
+        "ops/rotate_logs.sh": [("ci/nightly_build.yml", 5, "ci")],
+        "scripts/backup.sh": [("ci/nightly_build.yml", 9, "ci")],
+        "scripts/deploy.sh": [("ci/nightly_build.yml", 11, "ci")]}
+
+
+def test_a_shell_handed_a_files_text_runs_that_file(tmp_path: Path) -> None:
+    """``/bin/bash -c "$(cat install.sh)"`` (or ``$(< install.sh)``): the file's text is the
+    command string, so the file runs; ``bash -c "$(curl -fsSL URL)"`` names no file here."""
+    files = {".github/workflows/ci.yml": """
+        on: push
+        jobs:
+          install:
+            runs-on: ubuntu-latest
+            steps:
+              - run: /bin/bash -c "$(cat scripts/backup.sh)"
+              - run: bash -c "$(< scripts/deploy.sh)"
+              - run: bash -c "$(curl -fsSL https://example.org/ops/rotate_logs.sh)"
+        """}
+    found = callers(tmp_path, files, ("scripts/backup.sh", "scripts/deploy.sh", "ops/rotate_logs.sh"))
+    assert {script: [c[:2] for c in entries] for script, entries in found.items()} == {
+        "scripts/backup.sh": [(".github/workflows/ci.yml", 6)],
+        "scripts/deploy.sh": [(".github/workflows/ci.yml", 7)]}
+
+
+def test_a_wrapper_running_a_module_with_runpy_is_its_caller(tmp_path: Path) -> None:
+    """``run_module('acme.cmd.cleanup', run_name='__main__')`` in a launcher under ``scripts/``
+    (the same call again in its ``except ImportError:``): the module runs, at each call."""
+    files = {"src/acme/__init__.py": "", "src/acme/cmd/__init__.py": "",
+             "src/acme/cmd/cleanup.py": "import sys\nif __name__ == '__main__':\n    sys.exit(0)\n",
+             "scripts/cleanup.py": """
+        import os
+        from runpy import run_module
+        import sys
+
+        if __name__ == '__main__':
+            try:
+                run_module('acme.cmd.cleanup', run_name='__main__')
+            except ImportError:
+                sys.path.insert(0, os.path.dirname(os.path.dirname(__file__)))
+                run_module('acme.cmd.cleanup', run_name='__main__')
+        """}
+    found = callers(tmp_path, files, ("src/acme/cmd/cleanup.py", "scripts/cleanup.py"))
+    assert [c[:2] for c in found["src/acme/cmd/cleanup.py"]] == [("scripts/cleanup.py", 7), ("scripts/cleanup.py", 10)]

@@ -13,6 +13,16 @@ from opsctl.adopt.commands import (
 )
 
 DESTRUCTIVE = [
+    # the eighty-first set: a package repository's removals, a saved network connection deleted
+    ("repo-remove from a repository database", "repo-remove core.db.tar.gz linux-lts"),
+    ("reprepro remove", "reprepro -b /srv/repo remove bookworm nginx"),
+    ("reprepro deleteunreferenced", "reprepro --basedir=/srv/repo deleteunreferenced"),
+    ("aptly repo remove", "aptly repo remove main 'nginx (<< 1.24)'"),
+    ("aptly snapshot drop", "aptly snapshot drop nightly-2024-01-01"),
+    ("aptly db cleanup", "aptly db cleanup"),
+    ("nmcli connection delete", "nmcli connection delete tinypilot-wlan0"),
+    ("nmcli c del with fields", "nmcli -t -f NAME c del home-wifi"),
+    ("git update-ref -d of a branch", "git update-ref -d refs/heads/main"),
     ("pt-archiver moves rows out", "pt-archiver --source h=db,D=nova,t=instances --dest t=shadow_instances --where 'deleted!=0'"),
 
     ("s6 supervision tree terminated", "s6-svscanctl -t /run/service"),
@@ -240,6 +250,12 @@ def test_a_platform_clis_raw_api_call_is_read_as_curl(command: str, destructive:
 
 
 MUTATING = [
+    ("nmcli modify removes a setting", "nmcli connection modify wlan0 remove 802-11-wireless-security"),
+    ("nmcli connection down", "nmcli c down wlan0"),
+    ("reprepro includedeb", "reprepro -b /srv/repo includedeb bookworm nginx.deb"),
+    ("aptly repo add", "aptly repo add main nginx.deb"),
+    # (a remote-tracking ref is the remote's state cached: the next fetch writes it again)
+    ("git update-ref -d of a remote-tracking ref", "git update-ref -d refs/remotes/origin/master"),
     # scaled to zero, a workload stops; its objects and volumes stay, and scaling up restores it
     ("kubectl scale --replicas=0", "kubectl scale deploy/web --replicas=0"),
     ("oc scale --replicas 0", "oc scale deployment -n ns --replicas 0 operator"),
@@ -387,6 +403,8 @@ def test_mutating_commands(command: str) -> None:
 
 
 READ_ONLY = [
+    ("pdsh runs a read", "pdsh -w node1 hostname"),
+    ("nmcli lists connections", "nmcli -t -f NAME c show"),
     ("dpkg list", "dpkg -l"),
 
     ("dscl list", "dscl . list /Users"),
@@ -506,6 +524,10 @@ def test_dry_run_none_is_a_real_run() -> None:
 
 
 WRAPPED = [
+    # a parallel shell's command, run on every host it is given (medium, as ssh's)
+    ("pdsh", ["pdsh", "-f", "1024", "-R", "ssh", "-w", "^/job/hosts", "pkill -f train.py"], True, "medium"),
+    ("clush", ["clush", "-w", "node[1-4]", "-b", "rm", "-rf", "/scratch/x"], True, "medium"),
+    ("pssh", ["pssh", "-h", "hosts.txt", "-i", "--", "rm", "-rf", "/srv/cache/data"], True, "medium"),
     ("sudo", ["sudo", "rm", "-rf", "/srv"], True, "high"),
     ("sudo -u", ["sudo", "-u", "postgres", "dropdb", "app"], True, "high"),
     ("sudo -E -H", ["sudo", "-EH", "kubectl", "delete", "ns", "x"], True, "high"),

@@ -153,6 +153,9 @@ FLOORS: dict[str, dict[str, float]] = {
     "held-out-79": {"precision": 0.79, "recall": 0.75, "callers": 0.87, "flags": 0.96},
     # three not inventoried: test scripts by their names or folders
     "held-out-80": {"precision": 0.76, "recall": 0.73, "callers": 0.82, "flags": 0.96},
+    # two not inventoried: an OpenRC service file (``#!/sbin/runscript``), and a click command of a
+    # package that nothing in the kept files runs
+    "held-out-81": {"precision": 0.70, "recall": 0.74, "callers": 0.83, "flags": 0.86},
 }
 
 
@@ -179,18 +182,19 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
     # command class its manager imports; held-out-37 one that defines functions and calls none)
     assert [m for m in report["missed"] if m["where"] not in ("errors", "skipped", "absent")
             and not (split in ("held-out-35", "held-out-37", "held-out-39", "held-out-40", "held-out-41",
-                               "held-out-52", "held-out-60", "held-out-62")
+                               "held-out-52", "held-out-60", "held-out-62", "held-out-81")
                      and m["where"] == "libraries")] == []
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-80")
-    assert report["scripts"] >= 261
-    # every labelled script is inventoried or said why not: three, test scripts
-    assert len(report["missed"]) <= 3
-    assert all(m["where"] in ("absent", "skipped") for m in report["missed"])
-    # blind 0.70 / 0.67 (callers 0.79, flags 0.96); 0.76 / 0.73, callers 0.82, flags 0.97 after its
-    # rules (Slurm batch and init scripts named for where they go; Taskfile tasks as callers;
-    # kcadm.sh delete; a search index's alias moved; git tag --sort's value)
-    assert report["destructive"]["precision"] >= 0.76 and report["destructive"]["recall"] >= 0.73
-    assert report["callers"]["recall"] >= 0.82 and report["flags"]["recall"] >= 0.96
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-81")
+    assert report["scripts"] >= 290
+    # every labelled script is inventoried or said why not: an OpenRC service file, and a click
+    # command module of a package that nothing runs
+    assert len(report["missed"]) <= 2
+    assert all(m["where"] in ("absent", "skipped", "libraries") for m in report["missed"])
+    # blind 0.56 / 0.67 (callers 0.71, flags 0.85); 0.70 / 0.75, callers 0.83, flags 0.86 after its
+    # rules (click options declared once; launchers and runpy; a child pipeline, a CodeBuild
+    # specification, ``bash -c "$(cat x)"``; rmdir; files written again; pdsh; package repositories)
+    assert report["destructive"]["precision"] >= 0.70 and report["destructive"]["recall"] >= 0.74
+    assert report["callers"]["recall"] >= 0.83 and report["flags"]["recall"] >= 0.86

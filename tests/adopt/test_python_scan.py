@@ -842,13 +842,14 @@ def test_credential_names(name: str, credential: bool) -> None:
 @pytest.mark.parametrize(("source", "expected"), [
     pytest.param("import os\nos.remove('a')", [("file-delete", True, "high")], id="os.remove"),
     pytest.param("import os\nos.unlink(p)", [("file-delete", True, "high")], id="os.unlink"),
-    pytest.param("import os\nos.rmdir(p)", [("file-delete", True, "high")], id="os.rmdir"),
-    pytest.param("import os\nos.removedirs(p)", [("file-delete", True, "high")], id="os.removedirs"),
+    # (an empty directory only: ``rmdir`` refuses one that holds anything, so nothing is lost)
+    pytest.param("import os\nos.rmdir(p)", [("file-delete", False, "high")], id="os.rmdir"),
+    pytest.param("import os\nos.removedirs(p)", [("file-delete", False, "high")], id="os.removedirs"),
     pytest.param("import shutil\nshutil.rmtree(p)", [("file-delete", True, "high")], id="rmtree"),
     pytest.param("from shutil import rmtree as rm\nrm(p)", [("file-delete", True, "high")], id="rmtree-alias"),
     pytest.param("from pathlib import Path\nPath('a').unlink()", [("file-delete", True, "high")],
                  id="path-unlink"),
-    pytest.param("from pathlib import Path\np = Path('a')\np.rmdir()", [("file-delete", True, "high")],
+    pytest.param("from pathlib import Path\np = Path('a')\np.rmdir()", [("file-delete", False, "high")],
                  id="path-variable-rmdir"),
     pytest.param("f(x).unlink(missing_ok=True)", [("file-delete", True, "medium")], id="unknown-unlink"),
     pytest.param("import os, shutil, tempfile\nwork = tempfile.mkdtemp()\nshutil.rmtree(work)\n"
@@ -3926,3 +3927,83 @@ def test_options_a_command_class_declares_on_itself() -> None:
 ])
 def test_rpc_style_methods_that_delete(source: str, expected: list[tuple[str, bool]]) -> None:
     assert [(kind, destructive) for kind, destructive, _confidence in effects(source)] == expected
+
+
+def test_a_click_option_declared_once_and_used_as_a_decorator(tmp_path: Path) -> None:
+    """``config_option = click.option("-c", "--config", ...)`` at module level, here or in a
+    module of the project (``from .common import config_option``), then ``@config_option`` on
+    each command: the option of each command."""
+    (tmp_path / "mm" / "utility").mkdir(parents=True)
+    (tmp_path / "mm" / "__init__.py").write_text("")
+    (tmp_path / "mm" / "utility" / "__init__.py").write_text("")
+    (tmp_path / "mm" / "utility" / "common.py").write_text(textwrap.dedent("""\
+        import click
+        config_option = click.option("-c", "--config", envvar="MM2_CONFIG",
+                                     default="/etc/mm/mm.cfg", help="Configuration file to use")
+        """))
+    command = tmp_path / "mm" / "utility" / "expire.py"
+    command.write_text(textwrap.dedent("""\
+        import click
+        from .common import config_option
+        debug_option = click.option("--debug", is_flag=True)
+
+        @click.command()
+        @config_option
+        @debug_option
+        @click.option("--days", type=int, default=30)
+        def main(config, debug, days):
+            pass
+        """))
+    script = Script(path="mm/utility/expire.py", language="python")
+    scan_python(script, command.read_text(), file=command, root=tmp_path)
+    found = {flag.name: flag for flag in script.interface.flags}
+    assert sorted(found) == ["--config", "--days", "--debug"]
+    assert found["--config"].aliases == ["-c"] and found["--config"].default == "/etc/mm/mm.cfg"
+    assert found["--config"].help == "Configuration file to use" and found["--debug"].type == "boolean"
+    assert "MM2_CONFIG" in {env.name for env in script.env}
+
+
+def test_a_wrapper_running_its_command_as_a_one_word_list_with_a_shell(tmp_path: Path) -> None:
+    """``def try_and_handle(cmd, dry_run=False): subprocess.run([cmd], shell=True)`` in a module
+    of the project: each command the script hands it is read at its call."""
+    (tmp_path / "ts").mkdir()
+    (tmp_path / "ts" / "__init__.py").write_text("")
+    (tmp_path / "ts" / "utils.py").write_text(textwrap.dedent("""\
+        import subprocess
+
+        def try_and_handle(cmd, dry_run=False):
+            if dry_run:
+                print(cmd)
+            else:
+                subprocess.run([cmd], shell=True, check=True)
+        """))
+    command = tmp_path / "release.py"
+    command.write_text(textwrap.dedent("""\
+        from ts.utils import try_and_handle
+        try_and_handle("docker push acme/app:latest", False)
+        try_and_handle("docker system prune --all --volumes -f", False)
+        """))
+    script = Script(path="release.py", language="python")
+    scan_python(script, command.read_text(), file=command, root=tmp_path)
+    assert [(e.call, e.line, e.destructive) for e in script.effects if e.kind == "command"] == [
+        ("docker push acme/app:latest", 2, False), ("docker system prune --all --volumes -f", 3, True)]
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    # a client told the data goes with the record, whatever the client
+    pytest.param("client.torrents_delete(torrent_hashes=h, delete_files=True)", [("cloud", True, "medium")],
+                 id="delete-files-true"),
+    pytest.param("client.torrents_delete(torrent_hashes=h, delete_files=False)", [], id="delete-files-false"),
+    # git's reset and clean in the checkout the script cloned itself
+    pytest.param("import subprocess\nsubprocess.call('git clone https://x/astropy.git', shell=True)\n"
+                 "subprocess.call('git reset --hard', shell=True)\nsubprocess.call('git clean -fxd', shell=True)",
+                 [("command", False, "high"), ("command", False, "high"), ("command", False, "high")],
+                 id="reset-in-own-clone"),
+    pytest.param("import subprocess\nsubprocess.call('git reset --hard', shell=True)",
+                 [("command", True, "high")], id="reset-elsewhere"),
+    # one name for the items of two loops: not the folder made again
+    pytest.param("import os, shutil\nfor d in to_wipe:\n    shutil.rmtree(d)\nfor d in to_create:\n"
+                 "    os.makedirs(d)", [("file-delete", True, "high")], id="two-loops-one-name"),
+])
+def test_eighty_first_set_python_effects(source: str, expected: list[tuple[str, bool, str]]) -> None:
+    assert effects(source) == expected

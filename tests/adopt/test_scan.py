@@ -24,7 +24,7 @@ def test_libraries_are_told_apart_from_scripts_and_say_who_imports_them(tmp_path
     write(tmp_path, "ops/unused.py", "X = 1\n")
     write(tmp_path, "app/__init__.py", "")
     write(tmp_path, "app/main.py", "from app import commands\n\nif __name__ == '__main__':\n"
-                                   "    commands.cli()\n")
+                                   "    commands.setup_logging()\n    commands.cli()\n")
     write(tmp_path, "app/commands.py", "import click\n\n@click.command()\n"
                                        "@click.option('--n', type=int)\ndef cli(n):\n    pass\n")
     write(tmp_path, "shop/management/commands/purge_carts.py",
@@ -567,6 +567,24 @@ def test_a_launchers_module_and_the_subcommand_modules_a_cli_registers_are_scrip
     assert dropper.destructive and [f.name for f in dropper.interface.flags] == ["groupid"]
     assert [f.name for f in scripts["h/user.py"].interface.flags] == ["--email"]
     assert "tool/commands/helpers.py" in {library.path for library in inventory.libraries}
+
+
+def test_a_launcher_that_imports_a_module_whole_and_calls_its_entry(tmp_path: Path) -> None:
+    """``from msys2_devtools import cmd_lint`` then ``cmd_lint.run()``, or ``import tool.sbom as
+    sbom`` then ``sbom.main()``: the module is what runs, at the launcher's call."""
+    write(tmp_path, "msys2-lint", "#!/usr/bin/env python3\n\nfrom devtools import cmd_lint\n\ncmd_lint.run()\n")
+    write(tmp_path, "msys2-sbom", "#!/usr/bin/env python3\nimport devtools.sbom as sbom\n\nsbom.main()\n")
+    write(tmp_path, "devtools/__init__.py", "")
+    write(tmp_path, "devtools/cmd_lint.py", "import argparse\n\ndef run():\n    p = argparse.ArgumentParser()\n"
+                                            "    p.add_argument('--strict')\n    p.parse_args()\n")
+    write(tmp_path, "devtools/sbom.py", "import sys\n\ndef main():\n    print(sys.argv[1])\n")
+
+    inventory = scan_tree(tmp_path, git=False)
+    scripts = {s.path: s for s in inventory.scripts}
+
+    assert [(c.path, c.line) for c in scripts["devtools/cmd_lint.py"].callers] == [("msys2-lint", 5)]
+    assert [(c.path, c.line) for c in scripts["devtools/sbom.py"].callers] == [("msys2-sbom", 4)]
+    assert any("wrap the launcher" in warning for warning in scripts["devtools/cmd_lint.py"].warnings)
 
 
 def test_subcommand_classes_a_django_command_takes_from_a_table_are_scripts(tmp_path: Path) -> None:

@@ -1136,6 +1136,19 @@ def test_an_option_held_in_a_variable_with_a_few_values_is_tried_with_each() -> 
     # searched elsewhere, or with another test than the name
     ('dd if=/dev/zero of=./dsync64KB.img\nfind / -name "dsync*.img" -delete\n', [True]),
     ('dd if=/dev/zero of=./dsync64KB.img\nfind . -name "dsync*.img" -mtime +3 -delete\n', [True]),
+    # temporary files by their name (``*.tmp.zip``: a save interrupted half-way)
+    ('rm -f "$SAVES"/*.tmp.zip\n', []),
+    # a file removed and written again, here or in another function (a key, a repository's
+    # definition): replaced, not lost; a pattern only for its own configuration under /etc
+    ("rm -f /usr/share/keyrings/nodesource.gpg\n"
+     "curl -fsSL https://deb.example.org/key | gpg --dearmor -o /usr/share/keyrings/nodesource.gpg\n", []),
+    ("setup() {\n  rm -f /etc/apt/sources.list.d/nodesource.list\n}\nrepo() {\n"
+     "  echo deb x | tee /etc/apt/sources.list.d/nodesource.list\n}\nsetup\nrepo\n", []),
+    ("rm -f /etc/yum.repos.d/nodesource*.repo\necho x | tee /etc/yum.repos.d/nodesource-nodejs.repo\n", []),
+    ("rm -f /etc/yum.repos.d/*.repo\necho x | tee /etc/yum.repos.d/nodesource-nodejs.repo\n", [True]),
+    # a folder holds more than the file written back into it
+    ("rm -rf /srv/app/config.json\necho '{}' > /srv/app/config.json\n", []),
+    ("rm -rf /srv/app\necho '{}' > /srv/app/config.json\n", [True]),
 ])
 def test_a_pattern_naming_the_files_the_script_wrote_is_its_own_output(
         text: str, destructive: list[bool]) -> None:

@@ -117,6 +117,8 @@ _BUILTIN_NAMES = frozenset({
 a service action) does not name the repository's script of that name: ``ghe-ssh host test -f``
 runs ``test``, ``$docker run`` runs no ``run`` script. A path (``./test``, ``script/test``) still
 does."""
+_READ_INTO_COMMAND = re.compile(r"""\$\(\s*(?:cat\s+|<\s*)(['"]?)([^\s()'"]+)\1\s*\)""")
+"""``$(cat FILE)`` or ``$(< FILE)``: a file's text made the command string of ``sh -c``."""
 _COMMAND_OPTIONS = frozenset({("su", "-c"), ("su", "--command"), ("runuser", "-c"), ("runuser", "--command"),
                               # Cloud Foundry: ``cf run-task APP --command 'python manage.py x'``
                               ("cf", "--command"), ("cf", "-c"),
@@ -985,7 +987,11 @@ def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str 
                 or (command, word.text) in _COMMAND_OPTIONS) \
                 and k + 1 < len(words):  # ``sh -c``, ``bash -xc``, ``su app -c '...'``
             inner = words[k + 1]
-            refs, _ = command_refs(normalise(inner.text), index, Where(
+            # ``bash -c "$(cat install.sh)"``: the file's text is the command string, so the file runs
+            text = normalise(inner.text)
+            if read := _READ_INTO_COMMAND.fullmatch(text.strip()):
+                text = f"sh {read.group(2)}"
+            refs, _ = command_refs(text, index, Where(
                 where.caller, cwd, where.variables), base=base + inner.pos)
             found.extend(refs)
             break

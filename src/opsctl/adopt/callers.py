@@ -193,7 +193,7 @@ def _read_callers(files: Sequence[tuple[str, str]], *, root: Path, index: Script
         index.hints = None
         # hands over to a module it imports, or names the modules of lazily loaded click groups
         package_main = path.endswith("__main__.py") or (kind == "python" and (
-            "import_name" in source or "lazy_subcommands" in source))
+            "import_name" in source or "lazy_subcommands" in source or "run_module" in source))
         if kind in _HINTED:
             hints = index.mentions(source, modules=package_main, path=path)
             if not hints and (kind != "shell" or _GLOB_LOOP.search(source) is None):

@@ -501,12 +501,29 @@ def _package_hooks(file: CallerFile, index: ScriptIndex, collector: Collector) -
             collector.add(script, file.path, number, "script", file.text_of(number))
 
 
+_BUILDSPEC = re.compile(r"^version:\s*['\"]?0\.[12]\b(?:.*\n)*?phases:", re.M)
+"""An AWS CodeBuild build specification, whatever its name (``ci/nightly_build.yml``)."""
+
+
+def _buildspec_phases(file: CallerFile, index: ScriptIndex, collector: Collector) -> None:
+    """A CodeBuild build specification's phases (``install``, ``pre_build``, ``build``,
+    ``post_build``): their ``commands`` and ``finally`` lists, run one after the other in one
+    shell from the source's root, so a ``cd binaries/`` holds for the commands after it."""
+    for document in _compose_all(file.text):
+        cwd = ""
+        for phase in _mapping(_mapping(document).get("phases")).values():
+            for key in ("commands", "finally"):
+                if (node := _mapping(phase).get(key)) is not None:
+                    cwd = _scan_yaml_commands(file, node, index, collector, "ci", Where(file.path, cwd)) or cwd
+
+
 def callers_in_yaml(file: CallerFile, index: ScriptIndex, collector: Collector,
                     plan: list[tuple[str, str]]) -> None:
     """Other YAML: Kubernetes manifests (a container's command and args: a CronJob's are kind
     ``cron``, a Job's, Deployment's or Pod's kind ``kubernetes``; the steps of a Tekton Task or an
-    Argo Workflow, kind ``ci``), AWS CodeDeploy's ``appspec.yml`` (kind ``ci``), and GitLab CI
-    files that the main ``.gitlab-ci.yml`` includes."""
+    Argo Workflow, kind ``ci``), AWS CodeDeploy's ``appspec.yml`` and CodeBuild's build
+    specifications under any name (kind ``ci``), and GitLab CI files that the main
+    ``.gitlab-ci.yml`` includes."""
     if ".Files.Get" in file.text and "templates/" in file.path:
         _files_run_by_chart(file, index, collector)
     if "install:" in file.text or "remove:" in file.text:
@@ -514,6 +531,8 @@ def callers_in_yaml(file: CallerFile, index: ScriptIndex, collector: Collector,
     if "andler:" in file.text:
         callers_as_function_handler(file, index, collector, _YAML_HANDLER)
     boot_script_files(file, index, collector)
+    if "phases:" in file.text and _BUILDSPEC.search(file.text):
+        _buildspec_phases(file, index, collector)
     if "_command:" in file.text.lower() or "-command:" in file.text.lower() or "cmd:" in file.text.lower():
         _command_keys(file, index, collector)
     if "args" in file.text and not re.search(r"^\s*(?:apiVersion|services):", file.text, re.M):
@@ -882,7 +901,8 @@ def _walk_containers(node: yaml.Node) -> Iterator[yaml.Node]:
 
 
 def gitlab_includes(root: Path, plan: list[tuple[str, str]], files: Sequence[str]) -> set[str]:
-    """The local files ``.gitlab-ci.yml`` includes (``include: local:``, globs, transitively)."""
+    """The local files ``.gitlab-ci.yml`` includes (``include: local:``, globs, a child
+    pipeline's ``trigger: include:``, transitively)."""
     queue = [path for path, kind in plan if kind == "gitlab-ci"]
     seen: set[str] = set(queue)
     while queue:
@@ -894,7 +914,12 @@ def gitlab_includes(root: Path, plan: list[tuple[str, str]], files: Sequence[str
         except yaml.YAMLError:
             continue
         for document in documents:
-            for pattern in _include_patterns(_mapping(document).get("include")):
+            top = _mapping(document)
+            # a job's child pipeline (``trigger: include: /ci/check-packages.yml``) runs that file's jobs
+            children = [_mapping(_mapping(job).get("trigger")).get("include") for job in top.values()
+                        if isinstance(job, yaml.MappingNode)]
+            for pattern in (*_include_patterns(top.get("include")),
+                            *(p for child in children for p in _include_patterns(child))):
                 pattern = pattern.lstrip("/")
                 for path in fnmatch.filter(files, pattern) if "*" in pattern else [pattern]:
                     if path not in seen and path in files:

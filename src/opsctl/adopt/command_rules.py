@@ -1191,7 +1191,45 @@ _MUTATING_TOOLS = ("rmdir mv cp install ln chmod chown chgrp chattr setfacl mkdi
                    "update-rc.d chkconfig certbot")
 _DESTRUCTIVE_TOOLS = ("shred srm sfill sswap sdmem unlink mke2fs mkswap mkdosfs mkntfs dropdb dropuser "
                       "userdel deluser groupdel delgroup poweroff halt lvremove "
-                      "vgremove pvremove lvreduce pg_dropcluster")
+                      "vgremove pvremove lvreduce pg_dropcluster repo-remove")
+"""(``repo-remove repo.db.tar.gz pkg``: Arch's tool deleting packages from a repository's database)"""
+
+_REPREPRO_DESTRUCTIVE = frozenset({"remove", "removesrc", "removesrcs", "removefilter", "removematched",
+                                   "deleteunreferenced", "deleteleftover", "clearvanished", "flood"})
+
+
+def _rule_nmcli(args: list[str]) -> Verdict | None:
+    """NetworkManager: a saved connection deleted (``nmcli connection delete wifi``: its
+    settings and stored secrets gone) is destructive; ``connection modify ... remove
+    802-11-wireless-security`` changes a setting, and up, down, add, reload change state."""
+    takes_value = {"-f", "--fields", "-g", "--get-values", "-e", "--escape", "-c", "--colors",
+                   "-m", "--mode", "-w", "--wait"}
+    words = [w for i, w in enumerate(args) if not w.startswith("-") and (i == 0 or args[i - 1] not in takes_value)]
+    if len(words) < 2:
+        return None
+    if "connection".startswith(words[0]) and words[0] and "delete".startswith(words[1]) and len(words[1]) >= 2:
+        return DEST
+    return None if words[1] in ("show", "status", "list", "monitor", "wifi") and words[0] != "radio" else MUT
+
+
+def _rule_reprepro(args: list[str]) -> Verdict | None:
+    """A Debian repository's packages removed (``reprepro -b /srv/repo remove bookworm pkg``) or
+    its unreferenced files deleted; ``includedeb``, ``export``: a change."""
+    takes_value = {"-b", "--basedir", "-C", "--component", "-A", "--architecture", "-T", "--type",
+                   "-S", "--section", "-P", "--priority", "--outdir", "--distdir", "--dbdir", "--listdir",
+                   "--confdir", "--logdir", "--morguedir", "--gnupghome"}
+    verb = next((w for i, w in enumerate(args) if not w.startswith("-")
+                 and (i == 0 or args[i - 1] not in takes_value)), None)
+    return DEST if verb in _REPREPRO_DESTRUCTIVE else MUT if verb else None
+
+
+def _rule_aptly(args: list[str]) -> Verdict | None:
+    """``aptly repo remove``, ``aptly snapshot drop``, ``aptly publish drop``, ``aptly db
+    cleanup``: packages, snapshots or published repositories gone; other verbs change."""
+    words = [w for w in args if not w.startswith("-")]
+    if words[1:2] in (["remove"], ["drop"]) or words[:2] == ["db", "cleanup"]:
+        return DEST
+    return MUT if words[1:2] in (["add"], ["create"], ["import"], ["publish"], ["update"], ["switch"]) else None
 
 _CLOUD = cloud_rule()
 
@@ -1225,7 +1263,7 @@ RULES: dict[str, Rule] = {
                                        "glab", "nomad", "azcopy",
                                        "zpool", "nft", "ufw", "ceph", "ceph-volume", "rbd", "kind",
                                        "k3d", "minikube", "eksctl", "kops", "ctr", "crictl")},
-    "zfs": _rule_zfs,
+    "zfs": _rule_zfs, "reprepro": _rule_reprepro, "aptly": _rule_aptly, "nmcli": _rule_nmcli,
     # Debian's archive mirror script: its second stage deletes what left the upstream archive
     "ftpsync": lambda args: DEST,
     # tmux: ``kill-session``/``kill-server``/``kill-window``/``kill-pane`` end the processes that

@@ -308,6 +308,30 @@ def _ssh_remote(args: list[str]) -> list[str] | None:
     return None
 
 
+_FANOUT_VALUE_LETTERS = {"pdsh": "wxfRltugXMNeo", "clush": "wxgXflturRoOE", "pssh": "hHlptoeOxX",
+                         "parallel-ssh": "hHlptoeOxX"}
+"""The short options of a parallel shell that take a value (``pdsh -w ^hosts -f 64``)."""
+
+
+def _fanout_remote(tool: str, args: list[str]) -> list[str] | None:
+    """The command ``pdsh``, ``clush`` or ``pssh`` runs on every host it is given: the words
+    after its options (``pdsh -f 1024 -R ssh -w ^/job/hosts 'pkill -f train.py'``)."""
+    letters = _FANOUT_VALUE_LETTERS[tool]
+    index = 0
+    while index < len(args):
+        word = args[index]
+        if word == "--":
+            return args[index + 1:] or None
+        if word.startswith("--"):  # ``clush --nodes=x`` or ``--nodes x``: a long option's value
+            index += 1 if "=" in word or word in ("--all", "--quiet", "--verbose") else 2
+            continue
+        if word.startswith("-") and len(word) > 1:
+            index += 2 if word[-1] in letters and len(word) == 2 else 1
+            continue
+        return args[index:]
+    return None
+
+
 def _exec_inner(tool: str, args: list[str]) -> list[str] | None:
     """The command run by ``docker exec`` / ``kubectl exec`` / ``docker compose exec``."""
     if "--" in args:
@@ -517,9 +541,11 @@ def _classify(argv: list[str], depth: int) -> list[tuple[Verdict, Confidence | N
                 return []
             return [(verdict, _lower_cap(cap, inner_cap))
                     for verdict, inner_cap in _classify_string(string, depth + 1)]
-        if name == "ssh" or (name == "gcloud" and args[:2] == ["compute", "ssh"]):
+        if name == "ssh" or (name == "gcloud" and args[:2] == ["compute", "ssh"]) or name in _FANOUT_VALUE_LETTERS:
             remote: list[str] | None
-            if name == "gcloud":
+            if name in _FANOUT_VALUE_LETTERS:
+                remote = _fanout_remote(name, args)
+            elif name == "gcloud":
                 command = option_value(args, frozenset({"--command"}))
                 remote = [command] if command else None
             else:

@@ -318,7 +318,10 @@ class CommandParameter:
 
 def command_parameter(index: ModuleIndex, node: ast.expr, scope: str, as_text: bool) -> CommandParameter | None:
     """The parameter of the function at ``scope`` that ``node`` (``cmd``, ``shlex.split(cmd)``,
-    ``cmd.split()``, ``cmd.split(" ")``, ``args`` of ``*args``) passes on as the command, if it is one."""
+    ``cmd.split()``, ``cmd.split(" ")``, ``args`` of ``*args``, ``[cmd]`` of ``run([cmd],
+    shell=True)``) passes on as the command, if it is one."""
+    if isinstance(node, ast.List | ast.Tuple) and len(node.elts) == 1 and not isinstance(node.elts[0], ast.Starred):
+        node = node.elts[0]
     if isinstance(node, ast.Call):
         if index.canonical(node.func) == "shlex.split" and node.args:
             node, as_text = node.args[0], True

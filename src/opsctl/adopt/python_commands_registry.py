@@ -40,6 +40,7 @@ def launched_module(tree: ast.Module, path: str) -> tuple[str, int] | None:
     """(module, line of the call) when the script at ``path`` only imports a function and calls
     it, at the top level or under ``if __name__ == "__main__":`` (``run()``, ``sys.exit(main())``)."""
     imported: dict[str, str] = {}
+    modules: dict[str, str] = {}  # a name bound to a module: ``import pkg.cli as cli``, ``from pkg import cli``
     calls: list[ast.Call] = []
     statements = list(tree.body)
     while statements:
@@ -47,10 +48,14 @@ def launched_module(tree: ast.Module, path: str) -> tuple[str, int] | None:
         if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant):
             continue  # a docstring
         if isinstance(statement, ast.Import):
+            for alias in statement.names:
+                modules[alias.asname or alias.name] = alias.name
             continue
         if isinstance(statement, ast.ImportFrom):
             for alias in statement.names:
                 imported[alias.asname or alias.name] = absolute_module(path, statement.module, statement.level)
+                modules[alias.asname or alias.name] = ".".join(
+                    filter(None, (absolute_module(path, statement.module, statement.level), alias.name)))
         elif isinstance(statement, ast.If) and _is_main_guard(statement.test) and not statement.orelse:
             statements = list(statement.body) + statements
         elif isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call):
@@ -63,9 +68,24 @@ def launched_module(tree: ast.Module, path: str) -> tuple[str, int] | None:
     if isinstance(call.func, ast.Attribute) and call.func.attr == "exit" and len(call.args) == 1 \
             and isinstance(call.args[0], ast.Call):  # ``sys.exit(main())``
         call = call.args[0]
+    if isinstance(call.func, ast.Attribute) and call.func.attr in _LAUNCHING and (
+            owner := _dotted(call.func.value)) in modules:
+        return modules[owner], call.lineno  # ``from msys2_devtools import cmd_lint`` then ``cmd_lint.run()``
     if not isinstance(call.func, ast.Name) or call.func.id not in imported:
         return None
     return imported[call.func.id], call.lineno
+
+
+_LAUNCHING = frozenset({"main", "run", "cli", "app", "entry_point", "execute", "start"})
+"""The functions a launcher calls in a module it imports whole (``cmd_lint.run()``)."""
+
+
+def _dotted(node: ast.expr) -> str | None:
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute) and (head := _dotted(node.value)) is not None:
+        return f"{head}.{node.attr}"
+    return None
 
 
 def reexported_module(tree: ast.Module) -> tuple[str, int] | None:

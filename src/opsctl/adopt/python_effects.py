@@ -118,6 +118,10 @@ _CLOUD_NAMED_MUTATING = re.compile(
     r"upload_file(?:obj)?|copy_object|(?:patch|replace)_namespaced_\w+|"
     r"begin_(?:create\w*|update\w*|start|restart|power_off|deallocate))$")
 _DERIVED_ROWS = re.compile(r"(?i)rendition|thumbnail|\bthumbs?\b|\bembeds?\b|Embed\b|cache|search_?index|[a-z]Index\b|\w_index\b|sitemap")
+_LOCAL_GIT_VERBS = frozenset({"reset", "clean", "checkout", "switch", "restore", "stash", "branch", "tag"})
+_WITH_DATA = frozenset({"delete_files", "deleteFiles", "delete_data", "deleteData", "remove_data",
+                        "removeData", "delete_local_data", "with_data", "delete_volumes"})
+"""A deleting call's keyword that takes the data along (a torrent client's ``delete_files=True``)."""
 _GIT_VERBS = frozenset({"clean", "reset", "branch", "tag", "checkout", "rm", "stash", "update_ref",
                         "filter_branch", "restore", "switch"})
 
@@ -451,6 +455,10 @@ def _regenerated(effect: Effect, source: str) -> Effect:
     if match is None:
         return effect
     target = re.escape(match.group(1))
+    if len(re.findall(rf"\bfor\s+{target}\s+in\b", source)) > 1:
+        # ``for dirname in dirs_to_wipe: rmtree(dirname)``, ``for dirname in dirs_to_create:
+        # os.makedirs(dirname)``: one name for two loops' items, not the same folder
+        return effect
     # (or filled again: ``shutil.copytree(src, TARGET / "src")``, ``(TARGET / "x").write_text(...)``)
     recreated = re.search(rf"(?:\b{target}\.mkdir\(|makedirs\(\s*(?:str\()?{target}\b|"
                           rf"\bmkdir\(\s*(?:str\()?{target}\b|copytree\([^,()]+(?:\([^()]*\))?[^,()]*,\s*{target}\b"
@@ -500,6 +508,7 @@ class EffectFinder:
         self.found: list[Effect] = []
         self.sites: dict[tuple[str, bool], list[tuple[ast.Call, str]]] | None = None
         self.command_parameters: dict[str, CommandParameter] = {}
+        self.cloned: set[str] = set()  # functions that ran ``git clone`` or ``git init``
         self.command_outputs: dict[str, set[str]] = {}  # scope -> what its commands so far wrote
         self.link_guards: list[tuple[str, int, int]] | None = None
         """Functions of this module that run the command they are given (see _through_callers)."""
@@ -1243,7 +1252,16 @@ class EffectFinder:
         func = call.func
         name = self.index.canonical(func) or ""
         attr = func.attr if isinstance(func, ast.Attribute) else None
-        if name in _FILE_DELETE:
+        if attr and ("delete" in attr.lower() or "remove" in attr.lower()) and any(
+                keyword.arg in _WITH_DATA and literal(keyword.value)[1] is True for keyword in call.keywords):
+            # ``qbt_client.torrents_delete(torrent_hashes=h, delete_files=True)``: whatever the
+            # client is, the call says the data goes with the record
+            self._add("cloud", True, call, "medium")
+            return
+        if name in ("os.rmdir", "os.removedirs") or (attr == "rmdir" and isinstance(func, ast.Attribute)):
+            # an empty directory only (``rmdir`` refuses one that holds anything): nothing is lost
+            self._add("file-delete", False, call)
+        elif name in _FILE_DELETE:
             if call.args and (self._link_only(call.args[0], call.lineno) or self._relinked(call, scope)
                               or self._regenerable(call.args[0], scope, call.lineno)
                               or _PID_OR_SOCKET.search(node_text(call.args[0]))):
@@ -1339,7 +1357,7 @@ class EffectFinder:
             # ``self.media_storage.delete(name)``, ``default_storage.delete(path)``: a Django-style
             # storage, reached through the object that holds it
             self._add("file-delete", True, call, "medium")
-        elif (attr in ("unlink", "rmdir") and isinstance(func, ast.Attribute) and not name.startswith("os.")
+        elif (attr == "unlink" and isinstance(func, ast.Attribute) and not name.startswith("os.")
               and not self._temporary(func.value, scope) and not self._own_output(func.value, scope)
               and not self._bytecode_cleaner(scope)):
             # (``(static / "ts" / ".tsbuildinfo.json").unlink()``: a compiler's build state)
@@ -1498,6 +1516,10 @@ class EffectFinder:
                 return
             target = resolver.command(command_node)
             as_text = literal(kw.get("shell"))[1] is True
+            if (isinstance(command_node, ast.List | ast.Tuple) and len(command_node.elts) == 1
+                    and isinstance(command_node.elts[0], ast.Name)
+                    and self._through_callers(command_node, scope, as_text)):
+                return  # ``def run(cmd): subprocess.run([cmd], shell=True)``: each caller's command
             if as_text and isinstance(target, list):
                 target = " ".join(target)
         elif name in _SHELL_STRING or attr == "exec_command":
@@ -1542,6 +1564,15 @@ class EffectFinder:
             found += self._fed_commands(words, resolver.text(kw["input"]), call.lineno, confidence)
         if any(e.destructive for e in found) and self._removes_own_output(words, scope):
             found = [replace(e, destructive=False, call=sanitize_call(e.call + " (its own output)"))
+                     for e in found]
+        program, at = command_program(words)
+        verb = next((w for w in words[at + 1:] if not w.startswith("-")), None) if program == "git" else None
+        if verb in ("clone", "init"):
+            self.cloned.add(scope)
+        elif verb in _LOCAL_GIT_VERBS and scope in self.cloned and any(e.destructive for e in found):
+            # ``git clone URL``, ``os.chdir(NAME)``, then ``git reset --hard``, ``git clean -fxd``:
+            # the checkout the script made itself (a push from it is judged as any other)
+            found = [replace(e, destructive=False, call=sanitize_call(e.call + " (its own clone)"))
                      for e in found]
         self.command_outputs.setdefault(scope, set()).update(path_key(w) for w in command_outputs(words))
         self.found.extend(found)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -517,9 +517,20 @@ def _shared_click_params(index: ModuleIndex, node: ast.expr, depth: int = 0) -> 
     return []
 
 
-def _click_interface(index: ModuleIndex, env: list[tuple[str, int]]) -> tuple[list[Flag], list[str]]:
+def shared_click_param(index: ModuleIndex, name: str) -> ast.Call | None:
+    """``config_option = click.option("-c", "--config", ...)`` at module level: the option a
+    bare ``@config_option`` decorator stands for."""
+    values = [value for _pos, op, value in index.assigns.get(("", name), ()) if op == "="]
+    value = values[-1] if values else None
+    if isinstance(value, ast.Call) and (index.canonical(value.func) or "") in _CLICK_PARAMS:
+        return value
+    return None
+
+
+def _click_interface(index: ModuleIndex, env: list[tuple[str, int]],
+                     shared: Mapping[str, tuple[ModuleIndex, ast.Call]]) -> tuple[list[Flag], list[str]]:
     commands: dict[str, tuple[FunctionNode, str | None, str]] = {}  # name -> (node, parent, cmd name)
-    params: dict[str, list[ast.Call]] = {}
+    params: dict[str, list[tuple[ModuleIndex, ast.Call]]] = {}
     kinds: dict[str, str] = {}
     for qualname, function in index.functions.items():
         found = False
@@ -543,11 +554,17 @@ def _click_interface(index: ModuleIndex, env: list[tuple[str, int]]) -> tuple[li
                 found = True
             elif name in ("click.option", "click.argument", "click.password_option",
                           "click.confirmation_option", "click.version_option") and call is not None:
-                params.setdefault(qualname, []).append(call)
-            elif call is not None and len(call.args) == 1 and (shared := _shared_click_params(index, call.args[0])):
+                params.setdefault(qualname, []).append((index, call))
+            elif call is not None and len(call.args) == 1 and (listed := _shared_click_params(index, call.args[0])):
                 # ``@add_options(branch_options)`` with ``branch_options = [click.option("--ref"),
                 # ...] + repo_options`` at module level: a list of options applied together
-                params.setdefault(qualname, []).extend(shared)
+                params.setdefault(qualname, []).extend((index, each) for each in listed)
+            elif call is None and isinstance(func, ast.Name) and (
+                    (option := shared_click_param(index, func.id)) is not None):
+                # ``config_option = click.option(...)`` once, then ``@config_option`` on each command
+                params.setdefault(qualname, []).append((index, option))
+            elif call is None and name in shared:  # the same, imported from a module of the project
+                params.setdefault(qualname, []).append(shared[name])
         if not found:
             params.pop(qualname, None)
     # ``repository = click.Group("repo")``, then ``@repository.command("add")``: a group made by
@@ -592,8 +609,8 @@ def _click_interface(index: ModuleIndex, env: list[tuple[str, int]]) -> tuple[li
         sub = " ".join(_command_path(commands, name)) or None
         if sub:
             subcommands.append(sub)
-        for call in reversed(params.get(index.qualname(node), []) if name not in group_variables else []):
-            flag = _click_param(index, call, (index.canonical(call.func) or "").endswith("argument"), env)
+        for owner, call in reversed(params.get(index.qualname(node), []) if name not in group_variables else []):
+            flag = _click_param(owner, call, (owner.canonical(call.func) or "").endswith("argument"), env)
             if flag is not None:
                 flag.subcommand = sub
                 flags.append(flag)
@@ -1700,13 +1717,15 @@ def _traitlets_interface(index: ModuleIndex) -> list[Flag]:
     return flags
 
 
-def extract_interface(index: ModuleIndex, source: str, *, django_path: bool = False) -> InterfaceFacts:
+def extract_interface(index: ModuleIndex, source: str, *, django_path: bool = False,
+                      shared_click: Mapping[str, tuple[ModuleIndex, ast.Call]] | None = None) -> InterfaceFacts:
     """The script's command line, by the first framework found (Django, click, typer, argparse,
-    optparse, getopt, then bare ``sys.argv``). Cheap substring checks skip absent frameworks."""
+    optparse, getopt, then bare ``sys.argv``). Cheap substring checks skip absent frameworks.
+    ``shared_click``: click options that project modules declare once, by their imported name."""
     facts = InterfaceFacts(Interface())
     env = facts.env
     if "click" in source:
-        flags, subcommands = _click_interface(index, env)
+        flags, subcommands = _click_interface(index, env, shared_click or {})
         if flags or subcommands or _has_click_command(index):
             # commands a blueprint or an application adds to the ``flask`` program
             flask = (".cli." in source or "AppGroup" in source) and _declares_flask_commands(index)

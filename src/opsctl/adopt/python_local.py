@@ -40,6 +40,7 @@ from opsctl.adopt.python_interface import (
     forwarded_parser,
     parse_add_argument,
     registers_cli_opts,
+    shared_click_param,
 )
 
 
@@ -357,6 +358,39 @@ def parser_class_options(script: Script, index: ModuleIndex, local: dict[str, Pa
                     added.append(replace(flag, line=None))
         script.interface.flags[:0] = added
         return
+
+
+@functools.lru_cache(maxsize=256)
+def _click_module(path: str, mtime_ns: int, size: int) -> ModuleIndex | None:
+    """A project module that mentions click, indexed once per version of the file."""
+    del mtime_ns, size  # the cache key
+    try:
+        source = Path(path).read_text(encoding="utf-8", errors="replace")
+        return index_module(parse(source)) if "click" in source else None
+    except (OSError, SyntaxError, ValueError, RecursionError):
+        return None
+
+
+def imported_click_options(index: ModuleIndex, local: dict[str, Path]) -> dict[str, tuple[ModuleIndex, ast.Call]]:
+    """``from .common import config_option``, then ``@config_option`` on a command, where the
+    project module says ``config_option = click.option("-c", "--config", ...)``: the option by
+    its imported name, with the module it is read in."""
+    shared: dict[str, tuple[ModuleIndex, ast.Call]] = {}
+    for function in index.functions.values():
+        for decorator in function.decorator_list:
+            name = index.canonical(decorator) if isinstance(decorator, ast.Name | ast.Attribute) else None
+            module, _, attribute = (name or "").rpartition(".")
+            if name is None or name in shared or module not in local:
+                continue
+            try:
+                stat = local[module].stat()
+            except OSError:
+                continue
+            owner = _click_module(str(local[module]), stat.st_mtime_ns, stat.st_size)
+            option = shared_click_param(owner, attribute) if owner is not None else None
+            if owner is not None and option is not None:
+                shared[name] = (owner, option)
+    return shared
 
 
 def helper_module_options(script: Script, index: ModuleIndex, local: dict[str, Path]) -> None:

@@ -65,6 +65,7 @@ from opsctl.adopt.python_local import (
     deleting_project_calls,
     follow_local_modules,
     helper_module_options,
+    imported_click_options,
     inherited_options,
     local_imports,
     package_of,
@@ -120,10 +121,11 @@ def _scan(script: Script, source: str, tree: ast.Module, *, file: Path, root: Pa
     script.summary = summary(tree, source)
     # Django loads every module of management/commands/ but those named with a leading underscore
     django_path = "management/commands/" in file.as_posix() and not file.name.startswith("_")
-    interface = extract_interface(index, source, django_path=django_path)
+    imports, local = local_imports(index, package, file, root)
+    shared_click = imported_click_options(index, local) if local and "click" in source else None
+    interface = extract_interface(index, source, django_path=django_path, shared_click=shared_click)
     script.interface = interface.interface
     script.warnings.extend(interface.warnings)
-    imports, local = local_imports(index, package, file, root)
     # no interface of its own, or argv handed on whole (to a parser in a local module)
     if (script.interface.kind == "none" or (script.interface.kind == "argv"
                                             and not script.interface.flags)) and local:

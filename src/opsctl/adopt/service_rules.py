@@ -433,7 +433,9 @@ def rule_git(args: list[str]) -> Verdict | None:
     if verb == "stash" and positionals[:1] in (["list"], ["show"]):
         return None
     if verb == "update-ref" and "d" in shorts:
-        return DEST
+        # (a remote-tracking ref, ``refs/remotes/origin/master``, is the remote's state cached:
+        # the next fetch writes it again)
+        return MUT if positionals[:1] and positionals[0].startswith("refs/remotes/") else DEST
     if verb == "remote" and not positionals[:1]:
         return None
     if verb == "switch" and ("--discard-changes" in longs or "f" in shorts or "--force" in longs):

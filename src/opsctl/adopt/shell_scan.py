@@ -105,7 +105,7 @@ _SCRATCH_LAST_ARG = frozenset({"cp", "mv", "ln", "install", "rsync", "scp"})
 
 _VARIABLE = re.compile(r"\$\{([A-Za-z_]\w*)\}|\$([A-Za-z_]\w*)")
 _POSITIONAL_PARAMETER = re.compile(r"\$\{?[1-9]")
-_TMP_SUFFIX = re.compile(r"\.(?:tmp|temp)[\"']?$")
+_TMP_SUFFIX = re.compile(r"\.(?:tmp|temp)(?:\.[A-Za-z0-9]{1,5})?[\"']?$")
 _TEMP_PREFIX = re.compile(r"^(?:/tmp/|/var/tmp/|/cygdrive/[a-zA-Z]/tmp/|[A-Za-z]:/tmp/|\$\{?TMPDIR\b)")
 """The temporary folder, Cygwin's and Windows' ``C:/tmp`` (a build host's) included."""
 # A variable the script itself sets and names as temporary (``TMPDIR="$ROOT/test/tmp"``,
@@ -138,7 +138,7 @@ def _scratch_path(word: str) -> bool:
     """A path of the script's own: named after its process id (``/tmp/x.$$``), or a named entry
     under the temporary folder, a pattern naming some (``/tmp/*galera*``) included (not
     ``/tmp/*`` nor ``/tmp`` itself)."""
-    if "$$" in word or _TMP_SUFFIX.search(word):  # (``"${DEST}.tmp"``: named as a temporary)
+    if "$$" in word or _TMP_SUFFIX.search(word):  # (``"${DEST}.tmp"``, ``$SAVES/*.tmp.zip``: named as temporary)
         return True
     prefix = _TEMP_PREFIX.match(word)
     if prefix is None:
@@ -693,8 +693,12 @@ def command_outputs(words: list[str]) -> list[str]:
 
 def _gpg_signature(args: list[str], positionals: list[str]) -> str | None:
     """The file ``gpg`` signs into: ``-o``/``--output``, else beside the file it signs
-    (``gpg --detach-sign --armor X``: ``X.asc``; ``.sig`` unarmoured, ``.gpg`` for ``--sign``)."""
+    (``gpg --detach-sign --armor X``: ``X.asc``; ``.sig`` unarmoured, ``.gpg`` for ``--sign``);
+    or the ``-o`` file of a key dearmored, exported, encrypted or decrypted."""
     named = next((args[i + 1] for i, w in enumerate(args[:-1]) if w in ("-o", "--output")), None)
+    if named and any(w in ("--dearmor", "--enarmor", "--export", "--encrypt", "-e", "--decrypt", "-d")
+                     for w in args):
+        return named  # ``gpg --dearmor -o /usr/share/keyrings/x.gpg``: the keyring it writes
     short = "".join(w[1:] for w in args if w.startswith("-") and not w.startswith("--"))
     detach = "b" in short or any(w in ("--detach-sign", "--detach-sig") for w in args)
     clear = any(w in ("--clearsign", "--clear-sign") for w in args)
@@ -1560,7 +1564,7 @@ class _Scan(ShellInterface):
                         or self.under_rebuilt(command.words, wiped, rebuilt_for(command.function))
                         or self.unpacked_leftovers(command)
                         or self.own_backups(command.words) or self.helm_dependencies(command.words)
-                        or self.stamped_this_run(command.words)
+                        or self.stamped_this_run(command.words) or self.written_again(command.words)
                         or (cwd is not None and self.own_output(_under(command.words, cwd), produced - looped))
                         or self.own_output(self.loop_patterns(command), produced - looped, earlier)
                         or ("pfctl" in command.words and _pf_refilled(command, self.parsed.commands))
@@ -1900,20 +1904,7 @@ class _Scan(ShellInterface):
         made = self._made_in.get(None, set()) | self._made_in.get(scope, set())
         if not made:
             return set()
-        if self._written is None:
-            self._written = written = set[str]()
-            cwd: dict[str | None, str] = {}  # ``cd "$GODIR"``, then ``curl -O``, ``tar xf``: into it
-            for command in self.parsed.commands:
-                if command.words:
-                    written.update(self.expanded_key(w) for w in command_outputs(command.words))
-                    written.update(self.expanded_key(folder) + "/*" for folder in _output_folders(command.words))
-                    if command.words[0] in ("cd", "pushd") and len(command.words) == 2:
-                        cwd[command.function] = self.expanded_key(command.words[1])
-                    elif command.function in cwd and _fills_working_folder(command.words):
-                        written.add(cwd[command.function] + "/*")
-                written.update(self.expanded_key(r.target) for r in command.redirects
-                               if r.op.lstrip("0123456789") in _WRITE_OPS and r.target)
-        written = self._written
+        written = self.written_keys()
         # a folder handed to a server as its data (``--storage.tsdb.path data/prom0``,
         # ``--data-dir``): what it held is data, however often the script makes it again
         stores = {self.expanded_key(value).removeprefix("./") for command in self.parsed.commands
@@ -1930,6 +1921,56 @@ class _Scan(ShellInterface):
                     folders.add(top)
         # both spellings: the folder as written in the rm (``"$version"``) is matched by key
         return folders
+
+    def written_keys(self) -> set[str]:
+        """Every path the script writes (a command's output, a redirect's target, ``FOLDER/*``
+        for a folder a tool fills), variables set once written out."""
+        if self._written is None:
+            self._written = written = set[str]()
+            cwd: dict[str | None, str] = {}  # ``cd "$GODIR"``, then ``curl -O``, ``tar xf``: into it
+            for command in self.parsed.commands:
+                if command.words:
+                    written.update(self.expanded_key(w) for w in command_outputs(command.words))
+                    written.update(self.expanded_key(folder) + "/*" for folder in _output_folders(command.words))
+                    if command.words[0] in ("cd", "pushd") and len(command.words) == 2:
+                        cwd[command.function] = self.expanded_key(command.words[1])
+                    elif command.function in cwd and _fills_working_folder(command.words):
+                        written.add(cwd[command.function] + "/*")
+                written.update(self.expanded_key(r.target) for r in command.redirects
+                               if r.op.lstrip("0123456789") in _WRITE_OPS and r.target)
+        return self._written
+
+    def written_again(self, words: list[str]) -> bool:
+        """``rm -f /usr/share/keyrings/nodesource.gpg``, then ``gpg --dearmor -o`` that file;
+        ``rm -f /etc/yum.repos.d/nodesource*.repo``, then ``tee /etc/yum.repos.d/nodesource-nodejs.repo``:
+        files the script writes itself (here or in another of its functions), removed to be
+        replaced. Files only: a folder removed (``-r``) holds more than what is written back. A
+        pattern only for configuration (under ``/etc``), naming something (``*.repo`` alone
+        matches others' files too): elsewhere a pattern removed before the script writes a
+        file of that shape takes earlier runs' files, which hold data (a benchmark's images)."""
+        program, index = command_program(words)
+        if program not in ("rm", "unlink") or any(
+                (w.startswith("-") and not w.startswith("--") and ("r" in w or "R" in w)) or w == "--recursive"
+                for w in words[index + 1:]):
+            return False
+        operands = [self.expanded_key(w) for w in words[index + 1:] if not w.startswith("-")]
+        if not operands:
+            return False
+        # (names known in full only: ``db-$(date +%F).gz`` written and ``db-*.gz`` removed is a
+        # rotation's older backups, not the file written again)
+        written = {w for w in self.written_keys() if not _GLOB_CHARS.search(w) and "$" not in w and "`" not in w}
+        for operand in operands:
+            if "$" in operand or "`" in operand:
+                return False
+            if not _GLOB_CHARS.search(operand):
+                if operand not in written:
+                    return False
+                continue
+            base = operand.rpartition("/")[2]
+            stem = _GLOB_CHARS.sub("", base.rpartition(".")[0] or base).strip(".")  # (the name, not its extension)
+            if not operand.startswith("/etc/") or len(stem) < 4 or not any(fnmatch.fnmatchcase(w, operand) for w in written):
+                return False
+        return True
 
     @staticmethod
     def finds_in_wiped(words: list[str], wiped: set[str], rebuilt: set[str]) -> bool:
