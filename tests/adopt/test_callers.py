@@ -3713,3 +3713,35 @@ def test_a_wrapper_running_a_module_with_runpy_is_its_caller(tmp_path: Path) -> 
         """}
     found = callers(tmp_path, files, ("src/acme/cmd/cleanup.py", "scripts/cleanup.py"))
     assert [c[:2] for c in found["src/acme/cmd/cleanup.py"]] == [("scripts/cleanup.py", 7), ("scripts/cleanup.py", 10)]
+
+
+def test_a_unit_filled_in_at_build_time_names_its_program_by_placeholder(tmp_path: Path) -> None:
+    """Yocto's and autotools' units (``ExecStart=@BINDIR@/cleanup``, ``@BASE_BINDIR@/sh
+    @BINDIR@/backup``): a placeholder of an install folder is that folder, whether the program
+    comes first (where systemd's own ``@`` prefix also goes) or is handed to a shell."""
+    files = {"units/cleanup.service": "[Service]\nType=oneshot\nExecStart=@BINDIR@/cleanup\n",
+             "units/backup.service": "[Service]\nExecStart=@BASE_BINDIR@/sh @BINDIR@/backup.sh\n"}
+    found = callers(tmp_path, files, ("bin/cleanup", "scripts/backup.sh"))
+    assert {script: [c[:3] for c in entries] for script, entries in found.items()} == {
+        "bin/cleanup": [("units/cleanup.service", 3, "systemd")],
+        "scripts/backup.sh": [("units/backup.service", 2, "systemd")]}
+
+
+@pytest.mark.parametrize("loop", [
+    'for d in */; do\n  (cd "$d" && ./mirror.sh)\ndone\n',
+    'find * -prune -type d | while IFS= read -r d; do\n  pushd "$d" > /dev/null\n  ./mirror.sh\n'
+    '  popd > /dev/null\ndone\n',
+])
+def test_a_loop_over_the_folders_beside_it_runs_each_folders_script(tmp_path: Path, loop: str) -> None:
+    """``for d in */; do (cd "$d" && ./mirror.sh); done``: the ``mirror.sh`` of each folder one
+    level below the script's, from that line; not one deeper down, nor one the loop never enters."""
+    files = {"mirrors/all.sh": "#!/bin/sh\n" + loop, "mirrors/debian/mirror.sh": "#!/bin/sh\nrsync a b\n",
+             "mirrors/centos/mirror.sh": "#!/bin/sh\nrsync a b\n",
+             "mirrors/deep/er/mirror.sh": "#!/bin/sh\nrsync a b\n", "other/x/mirror.sh": "#!/bin/sh\n"}
+    scripts = ("mirrors/debian/mirror.sh", "mirrors/centos/mirror.sh", "mirrors/deep/er/mirror.sh",
+               "other/x/mirror.sh")
+    found = callers(tmp_path, files, scripts)
+    line = 3 if loop.startswith("for") else 4
+    assert {script: [c[:2] for c in entries] for script, entries in found.items()} == {
+        "mirrors/centos/mirror.sh": [("mirrors/all.sh", line)],
+        "mirrors/debian/mirror.sh": [("mirrors/all.sh", line)]}

@@ -155,7 +155,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "held-out-80": {"precision": 0.76, "recall": 0.73, "callers": 0.82, "flags": 0.96},
     # two not inventoried: an OpenRC service file (``#!/sbin/runscript``), and a click command of a
     # package that nothing in the kept files runs
-    "held-out-81": {"precision": 0.70, "recall": 0.74, "callers": 0.83, "flags": 0.86},
+    "held-out-81": {"precision": 0.70, "recall": 0.74, "callers": 0.86, "flags": 0.86},
 }
 
 
@@ -193,8 +193,9 @@ def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
     # command module of a package that nothing runs
     assert len(report["missed"]) <= 2
     assert all(m["where"] in ("absent", "skipped", "libraries") for m in report["missed"])
-    # blind 0.56 / 0.67 (callers 0.71, flags 0.85); 0.70 / 0.75, callers 0.83, flags 0.86 after its
+    # blind 0.56 / 0.67 (callers 0.71, flags 0.85); 0.70 / 0.75, callers 0.86, flags 0.86 after its
     # rules (click options declared once; launchers and runpy; a child pipeline, a CodeBuild
-    # specification, ``bash -c "$(cat x)"``; rmdir; files written again; pdsh; package repositories)
+    # specification, ``bash -c "$(cat x)"``, @BINDIR@, each folder's script; rmdir; files written
+    # again; pdsh; package repositories)
     assert report["destructive"]["precision"] >= 0.70 and report["destructive"]["recall"] >= 0.74
-    assert report["callers"]["recall"] >= 0.83 and report["flags"]["recall"] >= 0.86
+    assert report["callers"]["recall"] >= 0.86 and report["flags"]["recall"] >= 0.86

@@ -99,6 +99,44 @@ def callers_in_shell(file: CallerFile, index: ScriptIndex, collector: Collector,
     _scan_evaluated_variables(file, index, collector)
     if "dokku" in file.text:
         _scan_plugin_subcommands(file, index, collector)
+    if "./" in file.text and ("*/" in file.text or "-type d" in file.text):
+        _runs_in_each_subfolder(file, index, collector)
+
+
+_SUBFOLDER_LOOP = re.compile(
+    r"^\s*(?:for\s+(?P<for>\w+)\s+in\s+(?:\./)?\*/\s*(?:;|$)"
+    r"|for\s+(?P<ls>\w+)\s+in\s+\$\(\s*ls\s+-d\s+(?:\./)?\*/\s*\)"
+    r"|(?:find\s+(?:\*|\.)\s[^|]*-type\s+d[^|]*|ls\s+-d\s+(?:\./)?\*/)\|\s*while\s+(?:IFS=\S*\s+)?read\s+(?:-r\s+)?(?P<read>\w+))")
+"""A loop over the folders beside the script: ``for d in */``, ``for d in $(ls -d */)``, ``find *
+-prune -type d | while read -r d``."""
+_LOCAL_RUN = re.compile(r"(?:^|[;&|(]|\bthen|\bdo)\s*(?:(?:ba|da|z)?sh\s+)?\./([\w.-]+)")
+
+
+def _runs_in_each_subfolder(file: CallerFile, index: ScriptIndex, collector: Collector) -> None:
+    """``for d in */; do (cd "$d" && ./mirror.sh); done``: each folder beside the script has its
+    own ``mirror.sh``, run from there; the ``./mirror.sh`` line is the caller of every
+    ``FOLDER/mirror.sh`` one level below the script's folder."""
+    here = posixpath.dirname(file.path)
+    lines = file.lines
+    for number, line in enumerate(lines, 1):
+        loop = _SUBFOLDER_LOOP.match(line)
+        if loop is None:
+            continue
+        variable = loop.group("for") or loop.group("ls") or loop.group("read")
+        entered = re.compile(rf"\b(?:cd|pushd)\s+[\"']?\$\{{?{variable}\b")
+        inside = False
+        for offset, body in enumerate(lines[number:number + 40], number + 1):
+            if re.match(r"^\s*done\b", body):
+                break
+            into = entered.search(body)
+            if not (inside or into):
+                continue
+            inside = True
+            for run in _LOCAL_RUN.finditer(body[into.end():] if into else body):  # (after ``cd "$d" &&``)
+                name = run.group(1)
+                for script in index.by_basename.get(name, ()):
+                    if posixpath.dirname(posixpath.dirname(script)) == here and script != file.path:
+                        collector.add(script, file.path, offset, "script", body)
 
 
 _DOKKU_SUBCOMMAND = re.compile(
@@ -757,11 +795,22 @@ def callers_in_systemd(file: CallerFile, index: ScriptIndex, collector: Collecto
     timer = any(path == file.path and kind == "systemd-timer" for path, kind in plan)
     kind: CallerKind = "cron" if timer else "systemd"
     for number, line in enumerate(file.lines, 1):
+        if "@" in line:
+            # a unit filled in at build time (``ExecStart=@BINDIR@/data-reset``, autotools' and
+            # Yocto's placeholders): the folder a placeholder names, or a variable
+            line = _BUILD_PLACEHOLDER.sub(
+                lambda m: _INSTALL_DIRS.get(m.group(1).lower(), "${" + m.group(1) + "}"), line)
         match = re.match(r"^\s*Exec(?:Start|StartPre|StartPost|Stop|Reload|Condition)\s*=\s*[-@:+!]*(.*)$",
                          line)
         if not match:
             continue
         callers_in_chunk(file, match.group(1), number, index, collector, kind, Where(file.path, None))
+
+
+_BUILD_PLACEHOLDER = re.compile(r"@([A-Za-z_]\w*)@")
+_INSTALL_DIRS = {"bindir": "/usr/bin", "sbindir": "/usr/sbin", "base_bindir": "/bin", "base_sbindir": "/sbin",
+                 "libexecdir": "/usr/libexec", "prefix": "/usr"}
+"""The folders autotools' and Yocto's install placeholders name (``@BINDIR@``, ``@bindir@``)."""
 
 
 _RUN_PARTS = re.compile(r"^(?:/docker-entrypoint(?:-initdb)?\.d|/etc/cron\.(?:hourly|daily|weekly|monthly)"
