@@ -1,0 +1,6 @@
+CONTAINERS = (
+    'fpm',
+    'apache',
+)
+
+PREFERED_CONTAINER = 'apache'

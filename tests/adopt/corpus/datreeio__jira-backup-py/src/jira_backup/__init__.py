@@ -1,0 +1,5 @@
+from .backup import Atlassian
+
+__all__ = [
+    Atlassian,
+]

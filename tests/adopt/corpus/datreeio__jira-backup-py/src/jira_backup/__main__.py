@@ -1,0 +1,5 @@
+from .backup import main
+
+
+if __name__ == "__main__":
+    main()

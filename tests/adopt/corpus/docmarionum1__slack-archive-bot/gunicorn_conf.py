@@ -1,0 +1,5 @@
+from archivebot import init
+
+
+def on_starting(server):
+    init()

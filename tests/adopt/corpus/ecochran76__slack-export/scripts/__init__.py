@@ -1,0 +1,1 @@
+"""Installed helper scripts for the slack-mirror package."""

@@ -1,0 +1,6 @@
+#!/bin/bash
+set -e
+
+${PWD}/build-all-run.sh
+
+${PWD}/build-all-build.sh

@@ -1,0 +1,3 @@
+#!/usr/bin/env bash
+
+compose exec redis redis-cli flushall

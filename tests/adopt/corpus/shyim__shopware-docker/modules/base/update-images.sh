@@ -1,0 +1,4 @@
+#!/usr/bin/env bash
+
+compose pull
+compose up -d --remove-orphans

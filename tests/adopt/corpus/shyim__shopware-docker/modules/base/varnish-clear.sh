@@ -1,0 +1,3 @@
+#!/usr/bin/env bash
+
+compose exec cli curl -X BAN http://varnish
