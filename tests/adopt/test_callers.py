@@ -3745,3 +3745,39 @@ def test_a_loop_over_the_folders_beside_it_runs_each_folders_script(tmp_path: Pa
     assert {script: [c[:2] for c in entries] for script, entries in found.items()} == {
         "mirrors/centos/mirror.sh": [("mirrors/all.sh", line)],
         "mirrors/debian/mirror.sh": [("mirrors/all.sh", line)]}
+
+
+def test_a_dockerfiles_working_folder_is_the_context_folder_copied_there(tmp_path: Path) -> None:
+    """``WORKDIR /home/app``, ``COPY java java/``, ``WORKDIR java``, ``RUN ./publish.sh``: the
+    context's ``java/publish.sh``, though another folder has a ``publish.sh`` too (``COPY
+    libBuild.sh .`` copies a file under its own name: ``.`` names no script). ``ADD . /src``
+    may be any context folder, so the script is found by name as before."""
+    stage = ("FROM python:3.12\nWORKDIR /home/app\nCOPY libBuild.sh .\nCOPY --chown=app java java/\n"
+             "WORKDIR java\nRUN ./publish.sh build\nCMD ./publish.sh publish\n")
+    files = {"dockerfiles/Dockerfile.java": stage, "java/publish.sh": "#!/bin/sh\n",
+             "node/publish.sh": "#!/bin/sh\n", "libBuild.sh": "#!/bin/sh\n", "autogen.sh": "#!/bin/sh\n",
+             "devtools/Dockerfile.alpine": "FROM alpine\nADD . /src\nWORKDIR /src\nRUN ./autogen.sh\n"}
+    found = callers(tmp_path, files, ("java/publish.sh", "node/publish.sh", "autogen.sh"))
+    assert {script: [c[:2] for c in entries] for script, entries in found.items()} == {
+        "autogen.sh": [("devtools/Dockerfile.alpine", 4)],
+        "java/publish.sh": [("dockerfiles/Dockerfile.java", 6), ("dockerfiles/Dockerfile.java", 7)]}
+
+
+def test_a_gitlab_pipeline_template_is_read_by_its_shape(tmp_path: Path) -> None:
+    """A YAML file, or the template a generator renders (``ci/input_files/build.yaml.tpl``, Go
+    template tags and all), with GitLab's top-level ``stages:`` and jobs' ``script:``: a
+    pipeline, read line by line where the template does not parse."""
+    files = {"ci/input_files/build.yaml.tpl": """
+        {{- $region := "us-west-2" -}}
+        stages:
+         - build
+         - publish
+
+        build-layer ({{ $runtime.name }}):
+          stage: build
+          script:
+            - PYTHON_VERSION={{ $runtime.version }} ./scripts/backup.sh
+        """}
+    found = callers(tmp_path, files, ("scripts/backup.sh",))
+    assert {script: [c[:3] for c in entries] for script, entries in found.items()} == {
+        "scripts/backup.sh": [("ci/input_files/build.yaml.tpl", 9, "gitlab-ci")]}

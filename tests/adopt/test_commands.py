@@ -524,6 +524,9 @@ def test_dry_run_none_is_a_real_run() -> None:
 
 
 WRAPPED = [
+    # a project's own wrapper of docker compose, named ``compose`` (medium: it may add options)
+    ("compose down", ["compose", "-f", "docker-compose.yml", "down"], True, "medium"),
+    ("compose exec redis-cli flushall", ["compose", "exec", "redis", "redis-cli", "flushall"], True, "medium"),
     # a parallel shell's command, run on every host it is given (medium, as ssh's)
     ("pdsh", ["pdsh", "-f", "1024", "-R", "ssh", "-w", "^/job/hosts", "pkill -f train.py"], True, "medium"),
     ("clush", ["clush", "-w", "node[1-4]", "-b", "rm", "-rf", "/scratch/x"], True, "medium"),
@@ -1110,3 +1113,14 @@ def test_find_exec_rm_of_bytecode_is_a_cache_purge() -> None:
     logs = classify_argv(["find", ".", "-name", "*.log", "-exec", "rm", "{}", ";"], line=1)
     assert purge is not None and not purge.destructive
     assert logs is not None and logs.destructive
+
+
+def test_a_mysql_password_is_masked_inside_a_wrapper() -> None:
+    """``-pSECRET`` of a MySQL client that a wrapper runs (``docker exec``, ``compose exec``)
+    is masked as it is when the client comes first."""
+    assert call_text(["compose", "exec", "-T", "mysql", "mysql", "-uroot", "-proot"]) == \
+        "compose exec -T mysql mysql -uroot -p***"
+    assert call_text(["docker", "exec", "db", "mysql", "-psecret", "-e", "DROP DATABASE x"]) == \
+        "docker exec db mysql -p*** -e DROP DATABASE x"
+    assert "compose up" in call_text(["compose", "up", "-p", "name"])
+

@@ -156,6 +156,9 @@ FLOORS: dict[str, dict[str, float]] = {
     # two not inventoried: an OpenRC service file (``#!/sbin/runscript``), and a click command of a
     # package that nothing in the kept files runs
     "held-out-81": {"precision": 0.70, "recall": 0.74, "callers": 0.86, "flags": 0.86},
+    # five not inventoried: three click command modules of a package run only through a group
+    # loaded by name, a Flask app's module, a test tool by its name
+    "held-out-82": {"precision": 0.58, "recall": 0.81, "callers": 0.89, "flags": 0.95},
 }
 
 
@@ -182,20 +185,20 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
     # command class its manager imports; held-out-37 one that defines functions and calls none)
     assert [m for m in report["missed"] if m["where"] not in ("errors", "skipped", "absent")
             and not (split in ("held-out-35", "held-out-37", "held-out-39", "held-out-40", "held-out-41",
-                               "held-out-52", "held-out-60", "held-out-62", "held-out-81")
+                               "held-out-52", "held-out-60", "held-out-62", "held-out-81", "held-out-82")
                      and m["where"] == "libraries")] == []
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-81")
-    assert report["scripts"] >= 290
-    # every labelled script is inventoried or said why not: an OpenRC service file, and a click
-    # command module of a package that nothing runs
-    assert len(report["missed"]) <= 2
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-82")
+    assert report["scripts"] >= 271
+    # every labelled script is inventoried or said why not: three click command modules of a
+    # package that only a group loaded by name runs, a Flask app's module, a test tool
+    assert len(report["missed"]) <= 5
     assert all(m["where"] in ("absent", "skipped", "libraries") for m in report["missed"])
-    # blind 0.56 / 0.67 (callers 0.71, flags 0.85); 0.70 / 0.75, callers 0.86, flags 0.86 after its
-    # rules (click options declared once; launchers and runpy; a child pipeline, a CodeBuild
-    # specification, ``bash -c "$(cat x)"``, @BINDIR@, each folder's script; rmdir; files written
-    # again; pdsh; package repositories)
-    assert report["destructive"]["precision"] >= 0.70 and report["destructive"]["recall"] >= 0.74
-    assert report["callers"]["recall"] >= 0.86 and report["flags"]["recall"] >= 0.86
+    # blind 0.55 / 0.70 (callers 0.75, flags 0.57); 0.58 / 0.82, callers 0.89, flags 0.95 after its
+    # rules (a launcher's parser two modules away; a library helper's option groups; a project's
+    # ``compose`` wrapper; SQL echoed into a wrapped client; a Dockerfile's working folder; a
+    # GitLab pipeline template; a data-modifying CTE; files zipped, then removed)
+    assert report["destructive"]["precision"] >= 0.58 and report["destructive"]["recall"] >= 0.81
+    assert report["callers"]["recall"] >= 0.89 and report["flags"]["recall"] >= 0.95

@@ -1420,6 +1420,9 @@ def test_http_effects(source: str, expected: list[tuple[str, bool, str]]) -> Non
     pytest.param("GRANT SELECT ON t TO r", False, id="grant"),
     pytest.param("MERGE INTO t USING s ON (x) WHEN MATCHED THEN UPDATE SET y = 1", False, id="merge"),
     pytest.param("SELECT 1; DELETE FROM t", True, id="second-statement"),
+    # a data-modifying CTE (PostgreSQL): the DELETE is inside the parentheses
+    pytest.param("WITH deleted AS (DELETE FROM sessions WHERE expires < now() RETURNING *) "
+                 "SELECT COUNT(*) FROM deleted", True, id="with-deleting-cte"),
     pytest.param("WITH old AS (SELECT id FROM t) DELETE FROM t WHERE id IN (SELECT id FROM old)", True,
                  id="cte-delete"),
     pytest.param("SELECT * FROM deleted_items", None, id="keyword-inside-word"),
@@ -4007,3 +4010,63 @@ def test_a_wrapper_running_its_command_as_a_one_word_list_with_a_shell(tmp_path:
 ])
 def test_eighty_first_set_python_effects(source: str, expected: list[tuple[str, bool, str]]) -> None:
     assert effects(source) == expected
+
+
+def test_a_launchers_command_line_two_modules_away(tmp_path: Path) -> None:
+    """``from tool.cli import main; main()``, where ``main`` calls ``parse_args()`` that
+    ``tool.core`` defines: the launcher takes that parser's options (two modules, no further)."""
+    (tmp_path / "tool").mkdir()
+    (tmp_path / "tool" / "__init__.py").write_text("")
+    (tmp_path / "tool" / "core.py").write_text(textwrap.dedent("""\
+        import argparse
+
+        def parse_args(args=None):
+            parser = argparse.ArgumentParser()
+            parser.add_argument("user", metavar="USER")
+            parser.add_argument("-t", "--token")
+            return parser.parse_args(args)
+        """))
+    (tmp_path / "tool" / "cli.py").write_text(textwrap.dedent("""\
+        from tool.core import parse_args
+
+        def main():
+            args = parse_args()
+            print(args.user)
+        """))
+    launcher = tmp_path / "bin" / "tool"
+    launcher.parent.mkdir()
+    launcher.write_text("#!/usr/bin/env python\nimport sys\nfrom tool.cli import main\n\n"
+                        "if __name__ == '__main__':\n    try:\n        main()\n    except Exception:\n"
+                        "        sys.exit(1)\n")
+    script = Script(path="bin/tool", language="python")
+    scan_python(script, launcher.read_text(), file=launcher, root=tmp_path)
+    assert [flag.name for flag in script.interface.flags] == ["user", "--token"]
+
+
+def test_a_library_helper_adds_options_through_a_group_to_the_parser_it_is_handed(tmp_path: Path) -> None:
+    """``parser = zulip.add_default_arguments(argparse.ArgumentParser(usage=usage))``: the helper
+    of a module of the project adds its options (also through ``group =
+    parser.add_argument_group(...)``) and hands the parser back; the script adds its own."""
+    (tmp_path / "chat").mkdir()
+    (tmp_path / "chat" / "__init__.py").write_text(textwrap.dedent("""\
+        def add_default_arguments(parser, patch_error_handling=True):
+            group = parser.add_argument_group("API configuration")
+            group.add_argument("--site", dest="site", help="server URI")
+            group.add_argument("--api-key", dest="api_key")
+            parser.add_argument("--verbose", action="store_true")
+            return parser
+        """))
+    command = tmp_path / "edit-stream"
+    command.write_text(textwrap.dedent("""\
+        #!/usr/bin/env python3
+        import argparse
+        import chat
+
+        parser = chat.add_default_arguments(argparse.ArgumentParser(usage="edit-stream"))
+        parser.add_argument("--stream-id", type=int, required=True)
+        options = parser.parse_args()
+        """))
+    script = Script(path="edit-stream", language="python")
+    scan_python(script, command.read_text(), file=command, root=tmp_path)
+    assert [flag.name for flag in script.interface.flags] == ["--site", "--api-key", "--verbose", "--stream-id"]
+

@@ -1146,6 +1146,9 @@ def test_an_option_held_in_a_variable_with_a_few_values_is_tried_with_each() -> 
      "  echo deb x | tee /etc/apt/sources.list.d/nodesource.list\n}\nsetup\nrepo\n", []),
     ("rm -f /etc/yum.repos.d/nodesource*.repo\necho x | tee /etc/yum.repos.d/nodesource-nodejs.repo\n", []),
     ("rm -f /etc/yum.repos.d/*.repo\necho x | tee /etc/yum.repos.d/nodesource-nodejs.repo\n", [True]),
+    # named by a constant (a capitalised variable) and written again; an archive, then removed
+    ('EXTENSION_DIST_ZIP=extension.zip\nrm -f $EXTENSION_DIST_ZIP\ncurl -L $url -o $EXTENSION_DIST_ZIP\n', []),
+    ("zip -rq layer.zip build extensions\nrm -rf build extensions\n", []),
     # a folder holds more than the file written back into it
     ("rm -rf /srv/app/config.json\necho '{}' > /srv/app/config.json\n", []),
     ("rm -rf /srv/app\necho '{}' > /srv/app/config.json\n", [True]),
@@ -2658,3 +2661,14 @@ def test_a_plugin_sources_its_own_functions_by_its_installed_path(tmp_path: Path
         'cmd-letsencrypt-disable "$@"\n')
     scripts = {s.path: s for s in scan_tree(root, git=False).scripts}
     assert [e.destructive for e in scripts["subcommands/disable"].effects] == [True]
+
+
+def test_sql_echoed_into_a_client_a_wrapper_runs() -> None:
+    """``echo "DROP DATABASE $P" | compose exec -T mysql mysql -uroot``: the echoed statement is
+    the client's input, as it is when the client comes first."""
+    script = scan('echo "DROP DATABASE $SHOPWARE_PROJECT" | compose exec -T mysql mysql -uroot -proot\n')
+    assert [(e.destructive, e.line) for e in script.effects] == [(True, 1)]
+    assert "-proot" not in script.effects[0].call
+    harmless = scan('echo "SELECT 1" | docker compose exec -T mysql mysql -uroot\n')
+    assert not any(e.destructive for e in harmless.effects)
+

@@ -1206,7 +1206,8 @@ def docker_copies(text: str, index: ScriptIndex, bases: Sequence[str]) -> dict[s
         *sources, target = match.group(1).split()
         if sources[0].startswith("["):
             continue
-        if len(sources) == 1 and not target.endswith("/"):
+        if len(sources) == 1 and not target.endswith("/") and target not in (".", "..") and not target.endswith("/."):
+            # (``COPY libBuild.sh .``: into the working directory, under its own name)
             script = index.resolve_path(sources[0], bases, {})
             if script is None and target.startswith("/") and "$" not in sources[0]:
                 # ``ADD ./bin /usr/local/bin``: a folder's contents, each script under its path

@@ -145,7 +145,7 @@ def find_callers(root: Path, scripts: Sequence[str], files: Sequence[str], *,
     deployed.update((dest, pair) for dest, pair in bosh_job_templates(root, files).items() if dest not in deployed)
     if deployed:
         _learn_deployments(index, deployed, plan)
-    included = gitlab_includes(root, plan, files)
+    included = gitlab_includes(root, plan, files) | _gitlab_shaped(root, plan)
     timed = timed_services(root, plan)
     plan = [(path, "gitlab-ci" if path in included else "systemd-timer" if path in timed else kind)
             for path, kind in plan]
@@ -416,6 +416,21 @@ def classify(path: str, scripts: frozenset[str]) -> str | None:
     if lower.endswith(".json") and not lower.endswith(("-lock.json", ".lock.json")) and "node_modules" not in folders:
         return "json"  # (a tool's configuration naming the scripts it runs: ``"script": "x.sh"``)
     return None
+
+
+_GITLAB_SHAPE = re.compile(r"^stages:[ \t]*\n(?:[ \t]*-[ \t]*\S.*\n)+(?:.*\n)*?[ \t]+(?:before_)?script:", re.M)
+"""A YAML file (or its template) with GitLab CI's top-level ``stages:`` list and jobs'
+``script:``: a pipeline, whatever its name (``ci/input_files/build.yaml.tpl``, a template a
+generator renders into the pipeline a parent triggers)."""
+
+
+def _gitlab_shaped(root: Path, plan: list[tuple[str, str]]) -> set[str]:
+    found: set[str] = set()
+    for path, kind in plan:
+        if kind == "yaml" and (source := read_text(root / path)) is not None and "stages:" in source \
+                and _GITLAB_SHAPE.search(source):
+            found.add(path)
+    return found
 
 
 def _plan(files: Sequence[str], index: ScriptIndex) -> list[tuple[str, str]]:

@@ -13,7 +13,7 @@ import re
 import shlex
 import tomllib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from opsctl.adopt.caller_refs import (
@@ -838,6 +838,50 @@ def _copied_to_run_parts(file: CallerFile, index: ScriptIndex, collector: Collec
                 collector.add(script, file.path, number, "dockerfile", line)
 
 
+@dataclass(slots=True)
+class _ImageFolders:
+    """Which folder of the build context an image's working directory holds: ``WORKDIR /home/app``,
+    ``COPY java java/`` (a folder of the context, its content copied), ``WORKDIR java``, then ``RUN
+    ./publish-layers.sh`` runs the context's ``java/publish-layers.sh``. Each ``FROM`` starts a
+    stage afresh; a copy from another stage (``--from=``) maps nothing."""
+
+    root: Path | None
+    contexts: list[str]
+    workdir: str = "/"
+    copied: dict[str, str] = field(default_factory=dict)  # image folder -> context folder
+
+    def read(self, instruction: str) -> None:
+        words = instruction.replace("\\\n", " ").split()
+        if not words:
+            return
+        keyword = words[0].upper()
+        if keyword == "FROM":
+            self.workdir, self.copied = "/", {}
+        elif keyword == "WORKDIR" and len(words) == 2 and "$" not in words[1]:
+            self.workdir = posixpath.normpath(posixpath.join(self.workdir, words[1]))
+        elif keyword in ("COPY", "ADD") and self.root is not None and not any(w.startswith("--from") for w in words):
+            *sources, target = [w for w in words[1:] if not w.startswith("--")] or [""]
+            if len(sources) != 1 or sources[0].startswith("[") or "$" in target:
+                return
+            where = posixpath.normpath(posixpath.join(self.workdir, target))
+            folders = {folder for context in self.contexts
+                       if not (folder := posixpath.normpath(posixpath.join(context or ".", sources[0]))).startswith("..")
+                       and (self.root / folder).is_dir()}
+            if len(folders) == 1:  # (``ADD . /src`` may be any of the contexts: not known)
+                folder = folders.pop()
+                self.copied[where] = "" if folder == "." else folder
+            else:
+                self.copied.pop(where, None)
+
+    def folder(self) -> str | None:
+        """The context folder the working directory holds, if a copy says (else None: unknown)."""
+        for image_folder in sorted(self.copied, key=len, reverse=True):
+            if self.workdir == image_folder or self.workdir.startswith(image_folder.rstrip("/") + "/"):
+                rest = self.workdir[len(image_folder):].strip("/")
+                return join_path(self.copied[image_folder], rest) if rest else self.copied[image_folder]
+        return None
+
+
 def callers_in_dockerfile(file: CallerFile, index: ScriptIndex, collector: Collector,
                           plan: list[tuple[str, str]]) -> None:
     here = posixpath.dirname(file.path)
@@ -846,6 +890,7 @@ def callers_in_dockerfile(file: CallerFile, index: ScriptIndex, collector: Colle
     # (``RUN echo "* * * * * root python3 /app/manage.py get_email" > /etc/crontab``: the table
     # the image's cron daemon reads)
     _scan_cron_lines(file, index, collector)
+    image = _ImageFolders(index.root, docker_contexts(here))
     number = 0
     while number < len(file.lines):
         first = number
@@ -862,12 +907,14 @@ def callers_in_dockerfile(file: CallerFile, index: ScriptIndex, collector: Colle
             body_lines.append(nxt)
             last = nxt
         number += 1
-        match = _DOCKER_RUN_RE.match("\n".join(body_lines))
+        instruction = "\n".join(body_lines)
+        image.read(instruction)
+        match = _DOCKER_RUN_RE.match(instruction)
         if not match:
             continue
         body = match.group(2)
         stripped = body.strip()
-        where = Where(file.path, None, {"__HERE": here})
+        where = Where(file.path, image.folder(), {"__HERE": here})
         if stripped.startswith("["):
             try:
                 items = json.loads(re.sub(r"\\\n", "", stripped))

@@ -167,6 +167,8 @@ def call_text(argv: Sequence[str]) -> str:
             continue
         if not tool and not _ASSIGNMENT.match(word):
             tool = word.rsplit("/", 1)[-1]
+        elif word.rsplit("/", 1)[-1] in _MYSQL_FAMILY:
+            tool = word.rsplit("/", 1)[-1]  # a client a wrapper runs (``compose exec -T db mysql -pX``)
         name, eq, _value = word.partition("=")
         if eq and (name.startswith("-") or _ASSIGNMENT.match(word)) and looks_like_credential(name):
             words.append(f"{name}=***")
@@ -449,6 +451,10 @@ _STORE_LOAD = re.compile(
     r"elasticsearch|es|opensearch|sqlite|snapshot)(?:[-_](?:dump|mysqldump|pgdump|data|backup|snapshot))?$")
 
 
+_COMPOSE_VERBS = frozenset({"up", "down", "exec", "run", "rm", "stop", "start", "restart", "kill", "pull",
+                            "push", "build", "ps", "logs", "config", "create"})
+
+
 def _site_tool(name: str) -> str | None:
     """The well-known tool a project's wrapper is named after (``ghe-rsync`` -> ``rsync``)."""
     if name in RULES or ("-" not in name and "_" not in name):
@@ -505,6 +511,10 @@ def _classify(argv: list[str], depth: int) -> list[tuple[Verdict, Confidence | N
         if (tool := _site_tool(name)) is not None:
             name = tool
             cap = _lower_cap(cap, "medium")
+        elif name == "compose" and args and (args[0].startswith("-") or args[0] in _COMPOSE_VERBS):
+            # a project's own wrapper of ``docker compose`` (``compose() { docker compose -f
+            # ... "$@"; }`` in a library the runner sources): ``compose exec -T mysql mysql``
+            name, cap = "docker-compose", _lower_cap(cap, "medium")
         elif name not in RULES and _STORE_LOAD.search(name):
             return [(DEST, _lower_cap(cap, "medium"))]
         if head.startswith("/etc/init.d/"):

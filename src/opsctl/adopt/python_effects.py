@@ -424,7 +424,10 @@ def classify_sql(text: str, source: str = "") -> bool | None:
             continue
         verb = match.group(1).upper()
         if verb == "WITH":
-            found = re.search(r"\)\s*(DELETE|UPDATE|INSERT|MERGE)\b", statement, re.IGNORECASE)
+            # the statement after the CTEs, or a data-modifying CTE itself (PostgreSQL's ``WITH
+            # deleted AS (DELETE FROM sessions WHERE ... RETURNING *) SELECT count(*) FROM deleted``)
+            found = re.search(r"\)\s*(DELETE|UPDATE|INSERT|MERGE)\b", statement, re.IGNORECASE) or re.search(
+                r"\bAS\s*(?:NOT\s+)?(?:MATERIALIZED\s*)?\(\s*(DELETE|UPDATE|INSERT|MERGE)\b", statement, re.IGNORECASE)
             verb = found.group(1).upper() if found else verb
         if verb in _SQL_DESTRUCTIVE or (verb == "ALTER" and re.search(r"\bDROP\b", statement, re.IGNORECASE)) or (
                 verb == "PURGE" and match.group(2).upper() in ("BINARY", "MASTER")):  # MySQL's binary logs

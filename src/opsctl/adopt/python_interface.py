@@ -211,6 +211,12 @@ class _ParserTracker:
                     found = self.evaluate(ret.value, helper_scope, depth + 1)
                     if found is not None:
                         return found
+        if call.args and name and not self.index.function(name, scope) and isinstance(call.args[0], ast.Call) and (
+                isinstance(handed := self.evaluate(call.args[0], scope, depth + 1), _Parser)):
+            # ``parser = zulip.add_default_arguments(argparse.ArgumentParser(usage=usage))``: a
+            # library's or a project module's helper adds its options and hands the parser back
+            # (those options are read in the module, when it is the project's: helper_module_options)
+            return handed
         return None
 
     def bind_all(self) -> None:

@@ -266,11 +266,16 @@ def _module_interface(path: str, mtime_ns: int, size: int) -> tuple[Interface | 
     return interface, frozenset(builders)
 
 
-def borrowed_interface(index: ModuleIndex, local: dict[str, Path]) -> Interface | None:
+def borrowed_interface(index: ModuleIndex, local: dict[str, Path], root: Path | None = None,
+                       scope: str | None = None) -> Interface | None:
     """A script without a command line of its own that calls a local module's function which
     builds one (``from .utils import parse_args; args = parse_args(sys.argv[1:])``) takes that
-    module's: one level."""
-    for call, _scope in index.calls:
+    module's; with ``root``, through a second module too (a launcher's ``from pkg.cli import
+    main; main()``, where ``main`` calls ``parse_args()`` of ``pkg.core``). ``scope``: only the
+    calls of that function."""
+    for call, call_scope in index.calls:
+        if scope is not None and call_scope != scope and not call_scope.startswith(scope + "."):
+            continue
         name = index.canonical(call.func)
         if not name or "." not in name:
             continue
@@ -295,7 +300,39 @@ def borrowed_interface(index: ModuleIndex, local: dict[str, Path]) -> Interface 
                 (owner is None and (function in builders or f"{function}.__init__" in builders))
                 or (owner is not None and any(builder.startswith(f"{owner}.") for builder in builders))):
             return copy.deepcopy(interface)
+        if interface is None and root is not None and owner is None and (
+                nested := _borrowed_through(path, function, root)) is not None:
+            return nested
     return None
+
+
+def _borrowed_through(path: Path, function: str, root: Path) -> Interface | None:
+    """The command line that ``function`` of the project module at ``path`` takes from a module
+    of its own (one level more, no further)."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    cached = _indexed_module(str(path), stat.st_mtime_ns, stat.st_size)
+    if cached is None or function not in cached.functions:
+        return None
+    package = package_of(path, root)
+    index = replace(cached, aliases=dict(cached.aliases))  # (its relative imports made absolute here)
+    absolute_aliases(index, package)
+    _imports, local = local_imports(index, package, path, root)
+    return borrowed_interface(index, local, scope=function) if local else None
+
+
+@functools.lru_cache(maxsize=256)
+def _indexed_module(path: str, mtime_ns: int, size: int) -> ModuleIndex | None:
+    """A project module, parsed and indexed once per version of the file (read only: callers
+    must not change it)."""
+    del mtime_ns, size  # the cache key
+    try:
+        index = index_module(parse(Path(path).read_text(encoding="utf-8", errors="replace")))
+    except (OSError, SyntaxError, ValueError, RecursionError):
+        return None
+    return index
 
 
 def inherited_options(script: Script, index: ModuleIndex, local: dict[str, Path]) -> None:
@@ -403,8 +440,10 @@ def helper_module_options(script: Script, index: ModuleIndex, local: dict[str, P
     modules: dict[str, ModuleIndex | None] = {}
     for call, _scope in sorted(index.calls, key=lambda item: position(item[0])):
         module, _, name = (index.canonical(call.func) or "").rpartition(".")
-        if module not in local or not call.args or not isinstance(call.args[0], ast.Name) \
-                or "parser" not in call.args[0].id.lower():
+        if module not in local or not call.args or not (
+                (isinstance(call.args[0], ast.Name) and "parser" in call.args[0].id.lower())
+                or (isinstance(call.args[0], ast.Call)  # ``add_default_arguments(ArgumentParser())``
+                    and (index.canonical(call.args[0].func) or "").endswith("ArgumentParser"))):
             continue
         if module not in modules:
             try:
@@ -416,11 +455,17 @@ def helper_module_options(script: Script, index: ModuleIndex, local: dict[str, P
         if helper_index is None or helper is None or not helper.args.args:
             continue
         parser = helper.args.args[0].arg
+        # and its groups (``group = parser.add_argument_group("API")``, ``group.add_argument(...)``)
+        parsers = {parser} | {target.id for node in ast.walk(helper) if isinstance(node, ast.Assign)
+                              and isinstance(node.value, ast.Call) and isinstance(node.value.func, ast.Attribute)
+                              and node.value.func.attr in ("add_argument_group", "add_mutually_exclusive_group")
+                              and isinstance(node.value.func.value, ast.Name) and node.value.func.value.id == parser
+                              for target in node.targets if isinstance(target, ast.Name)}
         for node in ast.walk(helper):
             if not isinstance(node, ast.Call):
                 continue
             if (isinstance(node.func, ast.Attribute) and node.func.attr == "add_argument"
-                    and isinstance(node.func.value, ast.Name) and node.func.value.id == parser):
+                    and isinstance(node.func.value, ast.Name) and node.func.value.id in parsers):
                 handed = node
             elif (isinstance(node.func, ast.Name) and node.args and isinstance(node.args[0], ast.Name)
                   and node.args[0].id == parser and (wrapper := helper_index.functions.get(node.func.id)) is not None

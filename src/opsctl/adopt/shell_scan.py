@@ -261,6 +261,14 @@ def path_key(word: str) -> str:
 
 _BRACED = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?\?[^}]*)?\}")
 _GLOB_CHARS = re.compile(r"[*?\[]")
+_CONSTANT_REFERENCE = re.compile(r"\$\{[A-Z][A-Z0-9_]*\}|\$[A-Z][A-Z0-9_]*")
+
+
+def _named_in_full(key: str) -> bool:
+    """A path whose name is known for the whole run: literal, or built from constants written
+    in capitals (``$EXTENSION_DIST_ZIP``, ``${DIST_DIR}/x.zip``), not a command's output
+    (``db-$(date +%F).gz``), a loop's or a function's variable (``$f``) nor an argument (``$1``)."""
+    return "`" not in key and "$" not in _CONSTANT_REFERENCE.sub("", key)
 _DATED = re.compile(r"(?i)\bdate\b|\$\{?\w*(?:date|time|stamp|now|today)\w*\}?")
 
 
@@ -1613,6 +1621,9 @@ class _Scan(ShellInterface):
                     effects.extend(self.sql_input(command, base, dumped is not None and (
                         dumped == command.line or command.piped)))
                 elif any(w.rsplit("/", 1)[-1] in _SQL_CLIENTS for w in command.words[1:]):
+                    if command.stdin_text is None and fed is not None and fed[0] == command.line:
+                        # ``echo "DROP DATABASE x" | docker compose exec -T mysql mysql``
+                        command = replace(command, stdin_text=fed[1])
                     effects.extend(self.sql_input(command, "medium"))  # docker exec db psql <<SQL
                 elif dumped is not None and (dumped == command.line or command.piped) and (inner := next((
                         w.strip("\"'") for w in command.words[1:] if _INNER_SQL_CLIENT.match(w.strip("\"'"))), None)):
@@ -1784,7 +1795,8 @@ class _Scan(ShellInterface):
 
     def copied_away(self, command: Command) -> bool:
         """``cp -R --parents "$dir" reports; rm -rf "$dir"``: removed after a copy of it was
-        made elsewhere just before (in the same function): a move, nothing lost."""
+        made elsewhere just before (in the same function), or an archive (``tar``, ``zip``,
+        ``7z a``): a move, nothing lost."""
         program, index = command_program(command.words)
         operands = [path_key(w) for w in command.words[index + 1:] if not w.startswith("-")]
         if program not in _REMOVERS or not operands:
@@ -1801,6 +1813,9 @@ class _Scan(ShellInterface):
                 copied.update(sources)
             elif name == "tar":  # ``tar caf data.tar.xz -C "$PGDATA" .``: archived, then removed
                 copied.update(path_key(w) for w in _tar_sources(other.words[at + 1:]))
+            elif name in ("zip", "7z", "7za", "7zz"):  # ``zip -rq layer.zip $BUILD_DIR``: the same
+                files = [path_key(w) for w in other.words[at + 1:] if not w.startswith("-")]
+                copied.update(files[2:] if name != "zip" else files[1:])  # (7z's verb, then the archive)
         return all(o in copied for o in operands)
 
     def regenerated_pages(self, command: Command) -> bool:
@@ -1958,9 +1973,9 @@ class _Scan(ShellInterface):
             return False
         # (names known in full only: ``db-$(date +%F).gz`` written and ``db-*.gz`` removed is a
         # rotation's older backups, not the file written again)
-        written = {w for w in self.written_keys() if not _GLOB_CHARS.search(w) and "$" not in w and "`" not in w}
+        written = {w for w in self.written_keys() if not _GLOB_CHARS.search(w) and _named_in_full(w)}
         for operand in operands:
-            if "$" in operand or "`" in operand:
+            if not _named_in_full(operand):
                 return False
             if not _GLOB_CHARS.search(operand):
                 if operand not in written:
