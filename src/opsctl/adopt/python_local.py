@@ -323,7 +323,7 @@ def _borrowed_through(path: Path, function: str, root: Path) -> Interface | None
     return borrowed_interface(index, local, scope=function) if local else None
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=16)
 def _indexed_module(path: str, mtime_ns: int, size: int) -> ModuleIndex | None:
     """A project module, parsed and indexed once per version of the file (read only: callers
     must not change it)."""
@@ -397,7 +397,7 @@ def parser_class_options(script: Script, index: ModuleIndex, local: dict[str, Pa
         return
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=16)
 def _click_module(path: str, mtime_ns: int, size: int) -> ModuleIndex | None:
     """A project module that mentions click, indexed once per version of the file."""
     del mtime_ns, size  # the cache key
