@@ -1,0 +1,2 @@
+from .export import export
+from .process_upload import process_upload

@@ -1,0 +1,3 @@
+#!/bin/bash
+
+xctool -scheme run_it build test

@@ -1,0 +1,3 @@
+#!/bin/bash
+
+git push -f staging HEAD:main

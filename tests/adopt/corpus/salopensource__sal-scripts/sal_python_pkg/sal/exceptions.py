@@ -1,0 +1,2 @@
+class SalClientError(Exception):
+    pass

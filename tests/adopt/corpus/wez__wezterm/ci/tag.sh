@@ -1,0 +1,4 @@
+#!/bin/bash
+TAGNAME=$(./ci/tag-name.sh)
+git tag $TAGNAME
+
