@@ -13,6 +13,15 @@ from opsctl.adopt.commands import (
 )
 
 DESTRUCTIVE = [
+    # the eighty-third set: a batch system's jobs ended, a database copied over another or reset,
+    # a map import put in place of the production tables, a layer overwritten, a schema cleaned
+    ("condor_rm", "condor_rm 1234"), ("qdel", "qdel 5.pbs01"), ("bkill", "bkill 77"), ("scancel", "scancel -u bob"),
+    ("heroku pg:copy", "heroku pg:copy app::DATABASE_URL DATABASE_URL -a staging --confirm staging"),
+    ("heroku pg:reset", "heroku pg:reset DATABASE -a app --confirm app"),
+    ("imposm -deployproduction", "imposm import -config c.json -write -deployproduction"),
+    ("ogr2ogr -overwrite", "ogr2ogr -overwrite -f PostgreSQL PG:dbname=gis water.shp"),
+    ("ogr2ogr OVERWRITE=YES", "ogr2ogr -f PostgreSQL PG:dbname=gis lakes.shp -lco OVERWRITE=YES"),
+    ("flyway clean", "flyway -url=jdbc:postgresql://db/x clean"),
     # the eighty-first set: a package repository's removals, a saved network connection deleted
     ("repo-remove from a repository database", "repo-remove core.db.tar.gz linux-lts"),
     ("reprepro remove", "reprepro -b /srv/repo remove bookworm nginx"),
@@ -250,6 +259,10 @@ def test_a_platform_clis_raw_api_call_is_read_as_curl(command: str, destructive:
 
 
 MUTATING = [
+    ("imposm import without deploying", "imposm import -config c.json -write"),
+    ("ogr2ogr into a new file", "ogr2ogr -f GeoJSON out.json in.shp"),
+    ("flyway migrate", "flyway migrate"),
+    ("lipo -remove into another file", "lipo -remove arm64 bin/x -output bin/x.tmp"),
     ("nmcli modify removes a setting", "nmcli connection modify wlan0 remove 802-11-wireless-security"),
     ("nmcli connection down", "nmcli c down wlan0"),
     ("reprepro includedeb", "reprepro -b /srv/repo includedeb bookworm nginx.deb"),
@@ -403,6 +416,8 @@ def test_mutating_commands(command: str) -> None:
 
 
 READ_ONLY = [
+    ("flyway info", "flyway info"),
+    ("heroku apps:info", "heroku apps:info -a app"),
     ("pdsh runs a read", "pdsh -w node1 hostname"),
     ("nmcli lists connections", "nmcli -t -f NAME c show"),
     ("dpkg list", "dpkg -l"),

@@ -159,6 +159,9 @@ FLOORS: dict[str, dict[str, float]] = {
     # five not inventoried: three click command modules of a package run only through a group
     # loaded by name, a Flask app's module, a test tool by its name
     "held-out-82": {"precision": 0.58, "recall": 0.81, "callers": 0.89, "flags": 0.95},
+    # four not inventoried: two click command modules a group imports, a module that does not
+    # parse as published (a function without a body), a test script by its folder
+    "held-out-83": {"precision": 0.57, "recall": 0.83, "callers": 0.88, "flags": 0.97},
 }
 
 
@@ -185,20 +188,20 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
     # command class its manager imports; held-out-37 one that defines functions and calls none)
     assert [m for m in report["missed"] if m["where"] not in ("errors", "skipped", "absent")
             and not (split in ("held-out-35", "held-out-37", "held-out-39", "held-out-40", "held-out-41",
-                               "held-out-52", "held-out-60", "held-out-62", "held-out-81", "held-out-82")
+                               "held-out-52", "held-out-60", "held-out-62", "held-out-81", "held-out-82",
+                               "held-out-83")
                      and m["where"] == "libraries")] == []
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-82")
-    assert report["scripts"] >= 271
-    # every labelled script is inventoried or said why not: three click command modules of a
-    # package that only a group loaded by name runs, a Flask app's module, a test tool
-    assert len(report["missed"]) <= 5
-    assert all(m["where"] in ("absent", "skipped", "libraries") for m in report["missed"])
-    # blind 0.55 / 0.70 (callers 0.75, flags 0.57); 0.58 / 0.82, callers 0.89, flags 0.95 after its
-    # rules (a launcher's parser two modules away; a library helper's option groups; a project's
-    # ``compose`` wrapper; SQL echoed into a wrapped client; a Dockerfile's working folder; a
-    # GitLab pipeline template; a data-modifying CTE; files zipped, then removed)
-    assert report["destructive"]["precision"] >= 0.58 and report["destructive"]["recall"] >= 0.81
-    assert report["callers"]["recall"] >= 0.89 and report["flags"]["recall"] >= 0.95
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-83")
+    assert report["scripts"] >= 330
+    # every labelled script is inventoried or said why not: two click command modules a group
+    # imports, a module that does not parse as published, a test script by its folder
+    assert len(report["missed"]) <= 4
+    assert all(m["where"] in ("absent", "skipped", "libraries", "errors") for m in report["missed"])
+    # blind 0.54 / 0.73 (callers 0.88, flags 0.97, both past their goals blind); 0.58 / 0.83,
+    # callers 0.88, flags 0.97 after its rules (batch systems' job removal, Heroku's database
+    # copies and resets, imposm's production deploy, ogr2ogr's overwrite, flyway clean)
+    assert report["destructive"]["precision"] >= 0.57 and report["destructive"]["recall"] >= 0.83
+    assert report["callers"]["recall"] >= 0.88 and report["flags"]["recall"] >= 0.97

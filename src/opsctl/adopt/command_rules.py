@@ -1191,11 +1191,52 @@ _MUTATING_TOOLS = ("rmdir mv cp install ln chmod chown chgrp chattr setfacl mkdi
                    "update-rc.d chkconfig certbot")
 _DESTRUCTIVE_TOOLS = ("shred srm sfill sswap sdmem unlink mke2fs mkswap mkdosfs mkntfs dropdb dropuser "
                       "userdel deluser groupdel delgroup poweroff halt lvremove "
-                      "vgremove pvremove lvreduce pg_dropcluster repo-remove")
-"""(``repo-remove repo.db.tar.gz pkg``: Arch's tool deleting packages from a repository's database)"""
+                      "vgremove pvremove lvreduce pg_dropcluster repo-remove "
+                      "condor_rm qdel bkill scancel")
+"""(``repo-remove repo.db.tar.gz pkg``: Arch's tool deleting packages from a repository's database;
+``condor_rm``, ``qdel``, ``bkill``, ``scancel``: a batch system's running jobs ended)"""
 
 _REPREPRO_DESTRUCTIVE = frozenset({"remove", "removesrc", "removesrcs", "removefilter", "removematched",
                                    "deleteunreferenced", "deleteleftover", "clearvanished", "flood"})
+
+
+def _rule_heroku(args: list[str]) -> Verdict | None:
+    """Heroku's CLI: a database copied over another (``pg:copy SRC TARGET``), reset, or a backup
+    restored into it (``pg:backups:restore``) replaces what it held; other verbs as any cloud
+    CLI's."""
+    verb = next((w for w in args if not w.startswith("-")), "")
+    if verb in ("pg:copy", "pg:reset", "pg:backups:restore", "pg:backups restore"):
+        return DEST
+    return _CLOUD(args)
+
+
+def _rule_imposm(args: list[str]) -> Verdict | None:
+    """imposm's ``import -deployproduction`` puts the fresh import in place of the production
+    tables (the old ones go to the backup schema, whose own are dropped); other imports write."""
+    if "-deployproduction" in args or "-removebackup" in args:
+        return DEST
+    return MUT if args[:1] in (["import"], ["run"], ["diff"]) else None
+
+
+def _rule_ogr2ogr(args: list[str]) -> Verdict | None:
+    """GDAL's ``ogr2ogr -overwrite`` (or ``-lco OVERWRITE=YES``) drops the layer it writes and
+    makes it again; appending or writing a new layer is a change."""
+    if "-overwrite" in args or any(w.upper() == "OVERWRITE=YES" for w in args):
+        return DEST
+    return MUT
+
+
+def _rule_flyway(args: list[str]) -> Verdict | None:
+    """Flyway: ``clean`` drops every object of the schemas, ``undo`` reverts migrations; ``migrate``
+    and ``repair`` change; ``info`` and ``validate`` read."""
+    verb = next((w for w in args if not w.startswith("-")), "")
+    return DEST if verb in ("clean", "undo") else MUT if verb in ("migrate", "repair", "baseline") else None
+
+
+def _rule_lipo(args: list[str]) -> Verdict | None:
+    """``lipo -remove arm64 bin -output bin.tmp``: a thinned copy written elsewhere; in place
+    (``-output`` the input itself) the removed architecture is a rebuildable slice: a change."""
+    return MUT if "-output" in args or "-create" in args else None
 
 
 def _rule_nmcli(args: list[str]) -> Verdict | None:
@@ -1264,6 +1305,8 @@ RULES: dict[str, Rule] = {
                                        "zpool", "nft", "ufw", "ceph", "ceph-volume", "rbd", "kind",
                                        "k3d", "minikube", "eksctl", "kops", "ctr", "crictl")},
     "zfs": _rule_zfs, "reprepro": _rule_reprepro, "aptly": _rule_aptly, "nmcli": _rule_nmcli,
+    "heroku": _rule_heroku, "imposm": _rule_imposm, "ogr2ogr": _rule_ogr2ogr, "flyway": _rule_flyway,
+    "lipo": _rule_lipo,
     # Debian's archive mirror script: its second stage deletes what left the upstream archive
     "ftpsync": lambda args: DEST,
     # tmux: ``kill-session``/``kill-server``/``kill-window``/``kill-pane`` end the processes that
