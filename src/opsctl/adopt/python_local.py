@@ -313,6 +313,8 @@ def _borrowed_through(path: Path, function: str, root: Path) -> Interface | None
         stat = path.stat()
     except OSError:
         return None
+    if not _may_hand_over(str(path), stat.st_mtime_ns, stat.st_size):
+        return None
     cached = _indexed_module(str(path), stat.st_mtime_ns, stat.st_size)
     if cached is None or function not in cached.functions:
         return None
@@ -321,6 +323,18 @@ def _borrowed_through(path: Path, function: str, root: Path) -> Interface | None
     absolute_aliases(index, package)
     _imports, local = local_imports(index, package, path, root)
     return borrowed_interface(index, local, scope=function) if local else None
+
+
+@functools.lru_cache(maxsize=1024)
+def _may_hand_over(path: str, mtime_ns: int, size: int) -> bool:
+    """Whether a project module may call a parser of another (a cheap look at its text before
+    it is parsed: most modules a script calls into never do)."""
+    del mtime_ns, size  # the cache key
+    try:
+        source = Path(path).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    return any(word in source for word in ("parse_args", "Parser", "parser", "click", "docopt", "argv"))
 
 
 @functools.lru_cache(maxsize=16)

@@ -264,6 +264,13 @@ _GLOB_CHARS = re.compile(r"[*?\[]")
 _CONSTANT_REFERENCE = re.compile(r"\$\{[A-Z][A-Z0-9_]*\}|\$[A-Z][A-Z0-9_]*")
 
 
+def _name_core(word: str) -> str:
+    """The literal part of a path word's last name, up to a pattern (``"${DIR}/nodesource*.repo"``:
+    ``nodesource``), for a cheap look for it elsewhere in the text."""
+    name = re.sub(r"[\"'{}$]", "", word).rpartition("/")[2]
+    return _GLOB_CHARS.split(name)[0] or name
+
+
 def _named_in_full(key: str) -> bool:
     """A path whose name is known for the whole run: literal, or built from constants written
     in capitals (``$EXTENSION_DIST_ZIP``, ``${DIST_DIR}/x.zip``), not a command's output
@@ -1969,8 +1976,8 @@ class _Scan(ShellInterface):
                 for w in words[index + 1:]):
             return False
         operands = [self.expanded_key(w) for w in words[index + 1:] if not w.startswith("-")]
-        if not operands:
-            return False
+        if not operands or any(self.text.count(_name_core(w)) < 2 for w in words[index + 1:] if not w.startswith("-")):
+            return False  # (a name written once in the whole script is not written again: cheap, first)
         # (names known in full only: ``db-$(date +%F).gz`` written and ``db-*.gz`` removed is a
         # rotation's older backups, not the file written again)
         written = {w for w in self.written_keys() if not _GLOB_CHARS.search(w) and _named_in_full(w)}
