@@ -3751,8 +3751,9 @@ def test_a_dockerfiles_working_folder_is_the_context_folder_copied_there(tmp_pat
     """``WORKDIR /home/app``, ``COPY java java/``, ``WORKDIR java``, ``RUN ./publish.sh``: the
     context's ``java/publish.sh``, though another folder has a ``publish.sh`` too (``COPY
     libBuild.sh .`` copies a file under its own name: ``.`` names no script). ``ADD . /src``
-    may be any context folder, so the script is found by name as before."""
-    stage = ("FROM python:3.12\nWORKDIR /home/app\nCOPY libBuild.sh .\nCOPY --chown=app java java/\n"
+    may be any context folder, so the script is found by name as before. (A quoted ``WORKDIR
+    "/home/app"`` is the same folder.)"""
+    stage = ("FROM python:3.12\nWORKDIR \"/home/app\"\nCOPY libBuild.sh .\nCOPY --chown=app java java/\n"
              "WORKDIR java\nRUN ./publish.sh build\nCMD ./publish.sh publish\n")
     files = {"dockerfiles/Dockerfile.java": stage, "java/publish.sh": "#!/bin/sh\n",
              "node/publish.sh": "#!/bin/sh\n", "libBuild.sh": "#!/bin/sh\n", "autogen.sh": "#!/bin/sh\n",

@@ -851,7 +851,7 @@ class _ImageFolders:
     copied: dict[str, str] = field(default_factory=dict)  # image folder -> context folder
 
     def read(self, instruction: str) -> None:
-        words = instruction.replace("\\\n", " ").split()
+        words = [w.strip("\"'") for w in instruction.replace("\\\n", " ").split()]  # (``WORKDIR "/app"``)
         if not words:
             return
         keyword = words[0].upper()

@@ -411,17 +411,6 @@ def parser_class_options(script: Script, index: ModuleIndex, local: dict[str, Pa
         return
 
 
-@functools.lru_cache(maxsize=16)
-def _click_module(path: str, mtime_ns: int, size: int) -> ModuleIndex | None:
-    """A project module that mentions click, indexed once per version of the file."""
-    del mtime_ns, size  # the cache key
-    try:
-        source = Path(path).read_text(encoding="utf-8", errors="replace")
-        return index_module(parse(source)) if "click" in source else None
-    except (OSError, SyntaxError, ValueError, RecursionError):
-        return None
-
-
 def imported_click_options(index: ModuleIndex, local: dict[str, Path]) -> dict[str, tuple[ModuleIndex, ast.Call]]:
     """``from .common import config_option``, then ``@config_option`` on a command, where the
     project module says ``config_option = click.option("-c", "--config", ...)``: the option by
@@ -437,7 +426,7 @@ def imported_click_options(index: ModuleIndex, local: dict[str, Path]) -> dict[s
                 stat = local[module].stat()
             except OSError:
                 continue
-            owner = _click_module(str(local[module]), stat.st_mtime_ns, stat.st_size)
+            owner = _indexed_module(str(local[module]), stat.st_mtime_ns, stat.st_size)
             option = shared_click_param(owner, attribute) if owner is not None else None
             if owner is not None and option is not None:
                 shared[name] = (owner, option)
