@@ -134,8 +134,8 @@ def test_every_source_folder_has_its_licence_and_provenance() -> None:
         owner, repo = folder.name.split("__", 1)
         assert f"https://github.com/{owner}/{repo}" in text, folder.name
         assert "Commit:" in text and "Licence:" in text, folder.name
-    # a guard against a folder copied whole by mistake (eighty-three sets take about 74.0 MiB)
-    assert sum(f.stat().st_size for f in CORPUS.rglob("*") if f.is_file()) < 80 * 1024 * 1024
+    # a guard against a folder copied whole by mistake (eighty-four sets take about 78.6 MiB)
+    assert sum(f.stat().st_size for f in CORPUS.rglob("*") if f.is_file()) < 90 * 1024 * 1024
 
 
 def test_the_split_is_large_and_mixed_enough(labels_doc: dict[str, Any]) -> None:

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+export CLIENT_ID=${CLIENT_ID:="long-term-archive"}
+export CLIENT_SECRET=${CLIENT_SECRET:="$(<keycloak-client-secret)"}
+export COMPONENT_NAME=${COMPONENT_NAME:="$(hostname)-pipe1-deleter"}
+export DEST_SITE=${DEST_SITE:="WIPAC"}
+export DISK_BASE_PATH=${DISK_BASE_PATH:="/data/user/jadelta/ltatemp/welcome_home"}
+export INPUT_STATUS=${INPUT_STATUS:="source-deleted"}
+export LOG_LEVEL=${LOG_LEVEL:="DEBUG"}
+export LTA_AUTH_OPENID_URL=${LTA_AUTH_OPENID_URL:="https://keycloak.icecube.wisc.edu/auth/realms/IceCube"}
+export LTA_REST_URL=${LTA_REST_URL:="https://lta.icecube.aq:443"}
+# export OTEL_EXPORTER_OTLP_ENDPOINT=${OTEL_EXPORTER_OTLP_ENDPOINT:="https://telemetry.dev.icecube.aq/v1/traces"}
+export OUTPUT_STATUS=${OUTPUT_STATUS:="deleted"}
+export PROMETHEUS_METRICS_PORT=${PROMETHEUS_METRICS_PORT:="8080"}
+export RUN_ONCE_AND_DIE=${RUN_ONCE_AND_DIE:="FALSE"}
+export RUN_UNTIL_NO_WORK=${RUN_UNTIL_NO_WORK:="FALSE"}
+export SOURCE_SITE=${SOURCE_SITE:="NERSC"}
+export WORK_RETRIES=${WORK_RETRIES:="3"}
+export WORK_SLEEP_DURATION_SECONDS=${WORK_SLEEP_DURATION_SECONDS:="300"}
+export WORK_TIMEOUT_SECONDS=${WORK_TIMEOUT_SECONDS:="30"}
+python -m lta.deleter

@@ -1,0 +1,3 @@
+"""TransferService and subclasses."""
+
+# fmt:off

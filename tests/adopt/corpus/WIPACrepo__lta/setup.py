@@ -1,0 +1,3 @@
+#!/usr/bin/env python3
+from setuptools import setup
+setup()

@@ -1,0 +1,3 @@
+#!/bin/sh
+
+poetry run ./manage.py process_subscriptions

@@ -1,0 +1,3 @@
+#!/bin/sh
+
+/usr/sbin/sshd -D -e -p ${TUNNEL_ENDPOINT_PORT}
