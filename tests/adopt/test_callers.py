@@ -3782,3 +3782,53 @@ def test_a_gitlab_pipeline_template_is_read_by_its_shape(tmp_path: Path) -> None
     found = callers(tmp_path, files, ("scripts/backup.sh",))
     assert {script: [c[:3] for c in entries] for script, entries in found.items()} == {
         "scripts/backup.sh": [("ci/input_files/build.yaml.tpl", 9, "gitlab-ci")]}
+
+
+def test_a_compose_entrypoint_names_a_script_the_image_copies_onto_its_path(tmp_path: Path) -> None:
+    """``entrypoint: [docker-entrypoint.sh, ...]`` of a service built from ``./besu``, whose
+    Dockerfiles (one of them chosen by ``${BESU_DOCKERFILE}``, the build settings merged in from
+    an anchor) copy ``./docker-entrypoint.sh`` into ``/usr/local/bin/``: that folder's script, by
+    its bare name, though another image's folder has one of the same name. A script copied into
+    a folder that is not on the path is not run by its bare name, nor one that only some of the
+    context's Dockerfiles copy."""
+    image = "FROM debian\nCOPY --chown=app:app ./docker-entrypoint.sh /usr/local/bin/\nCOPY ./helper.sh /opt/\n"
+    files = {
+        "besu/Dockerfile.binary": image + "COPY ./exit.sh /usr/local/bin/\n",
+        "besu/Dockerfile.source": image,
+        "geth/Dockerfile": image + "COPY ./exit.sh /usr/local/bin/\n",
+        "besu.yml": """
+        x-build: &besu-build
+          context: ./besu
+          dockerfile: ${BESU_DOCKERFILE}
+        services:
+          execution:
+            build:
+              <<: *besu-build
+            entrypoint:
+              - docker-entrypoint.sh
+              - /opt/besu/bin/besu
+          exit:
+            build:
+              <<: *besu-build
+            entrypoint: [exit.sh]
+          helper:
+            build:
+              <<: *besu-build
+            entrypoint: [helper.sh]
+        """}
+    scripts = tuple(f"{image}/{name}" for image in ("besu", "geth")
+                    for name in ("docker-entrypoint.sh", "exit.sh", "helper.sh"))
+    found = callers(tmp_path, files, scripts)
+    assert {script: [c[:3] for c in entries] for script, entries in found.items()} == {
+        "besu/docker-entrypoint.sh": [("besu.yml", 9, "compose")]}
+
+
+@pytest.mark.parametrize("command", ["mise run ci:reap-images --apply", "mise r ci:reap-images",
+                                     "mise ci:reap-images", "mise run -C . ci:reap-images"])
+def test_a_mise_file_task_is_run_by_its_name(tmp_path: Path, command: str) -> None:
+    """``mise run ci:reap-images``: mise's file task ``mise-tasks/ci/reap-images`` (here with
+    its extension), from the project's root; a task with no file of the tree is nothing."""
+    files = {".gitlab-ci.yml": f"reap:\n  script:\n    - {command}\n    - mise run ci:lint\n",
+             "mise-tasks/ci/reap-images.py": "#!/usr/bin/env python3\n"}
+    found = callers(tmp_path, files, ("mise-tasks/ci/reap-images.py",))
+    assert [c[:3] for c in found["mise-tasks/ci/reap-images.py"]] == [(".gitlab-ci.yml", 3, "gitlab-ci")]

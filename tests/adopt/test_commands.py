@@ -1139,3 +1139,35 @@ def test_a_mysql_password_is_masked_inside_a_wrapper() -> None:
         "docker exec db mysql -p*** -e DROP DATABASE x"
     assert "compose up" in call_text(["compose", "up", "-p", "name"])
 
+
+
+@pytest.mark.parametrize(("command", "destructive"), [
+    # the eighty-fourth set: zfs-autobackup thins the snapshots it made, and may roll back
+    ("zfs-autobackup --no-send --keep-source 10,1d1w,1w1m bak", [True]),
+    ("zfs-autobackup --ssh-source nas --rollback --keep-target 10 offsite tank", [True]),
+    ("zfs-autobackup --no-thinning bak", [False]),
+    ("zfs-autobackup --no-thinning --destroy-missing 30d bak", [True]),
+    # a package's maintainer script: a unit's enablement state forgotten, no data
+    ("deb-systemd-helper purge tailscaled.service", [False]),
+    ("deb-systemd-helper unmask tailscaled.service", [False]),
+    ("deb-systemd-helper debian-installed tailscaled.service", []),
+])
+def test_snapshot_thinning_and_unit_state(command: str, destructive: list[bool]) -> None:
+    assert [e.destructive for e in classify_command_string(command, line=1)] == destructive
+
+
+@pytest.mark.parametrize(("command", "destructive"), [
+    ("f_trace zfs-autobackup --keep-source 10 bak", [True]),
+    ("retry kubectl delete pod x", [True]),
+    ("run_cmd rm -rf /srv/data", [True]),
+    ("f_trace rsync -a src/ dest/", [False]),
+    ("f_trace echo rm -rf /", []),
+    ("summarize zfs-autobackup bak", []),  # a name that does not say it runs what follows
+])
+def test_a_wrapper_function_from_an_unread_library_runs_what_follows(command: str,
+                                                                      destructive: list[bool]) -> None:
+    """``source /usr/local/lib/functions.sh``, then ``f_trace zfs-autobackup ...``: a function the
+    scan cannot read, named for running the command it is given, runs that command (medium)."""
+    effects = classify_command_string(command, line=1)
+    assert [e.destructive for e in effects] == destructive
+    assert all(e.confidence != "high" for e in effects)

@@ -162,6 +162,9 @@ FLOORS: dict[str, dict[str, float]] = {
     # four not inventoried: two click command modules a group imports, a module that does not
     # parse as published (a function without a body), a test script by its folder
     "held-out-83": {"precision": 0.57, "recall": 0.83, "callers": 0.88, "flags": 0.97},
+    # six not inventoried: a test helper by its name, an OpenRC service file, four scripts under
+    # a ``dist/`` folder (build output, passed over)
+    "held-out-84": {"precision": 0.74, "recall": 0.76, "callers": 0.85, "flags": 0.90},
 }
 
 
@@ -194,14 +197,15 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-83")
-    assert report["scripts"] >= 330
-    # every labelled script is inventoried or said why not: two click command modules a group
-    # imports, a module that does not parse as published, a test script by its folder
-    assert len(report["missed"]) <= 4
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-84")
+    assert report["scripts"] >= 328
+    # every labelled script is inventoried or said why not: a test helper by its name, an OpenRC
+    # service file, four scripts of a package's ``dist/`` folder, passed over as build output
+    assert len(report["missed"]) <= 6
     assert all(m["where"] in ("absent", "skipped", "libraries", "errors") for m in report["missed"])
-    # blind 0.54 / 0.73 (callers 0.88, flags 0.97, both past their goals blind); 0.58 / 0.83,
-    # callers 0.88, flags 0.97 after its rules (batch systems' job removal, Heroku's database
-    # copies and resets, imposm's production deploy, ogr2ogr's overwrite, flyway clean)
-    assert report["destructive"]["precision"] >= 0.57 and report["destructive"]["recall"] >= 0.83
-    assert report["callers"]["recall"] >= 0.88 and report["flags"]["recall"] >= 0.97
+    # blind 0.72 / 0.66 (callers 0.78, flags 0.86); 0.75 / 0.77, callers 0.85, flags 0.91 after
+    # its rules (a module's launcher, a REST client's DELETE, a ref moved by force,
+    # zfs-autobackup's thinning, a wrapper function from an unread library, compose entrypoints
+    # an image puts on its path, mise file tasks)
+    assert report["destructive"]["precision"] >= 0.74 and report["destructive"]["recall"] >= 0.76
+    assert report["callers"]["recall"] >= 0.85 and report["flags"]["recall"] >= 0.90

@@ -4070,3 +4070,31 @@ def test_a_library_helper_adds_options_through_a_group_to_the_parser_it_is_hande
     scan_python(script, command.read_text(), file=command, root=tmp_path)
     assert [flag.name for flag in script.interface.flags] == ["--site", "--api-key", "--verbose", "--stream-id"]
 
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    # the eighty-fourth set: a REST client of the project's, given the method in capitals
+    ('async def rm(args):\n    await args.di["lta_rc"].request("DELETE", f"/Metadata/{args.uuid}")\n',
+     [("http", True, "medium")]),
+    ('def add(rc, body):\n    rc.request("POST", "/TransferRequests", body)\n', [("http", False, "medium")]),
+    ('def get(rc):\n    return rc.request("GET", "/Bundles")\n', []),
+    ('def go(conn):\n    conn.request("DELETE", "not a path")\n', []),  # no path of an API
+    # PyGithub: a ref moved by force; the same keyword elsewhere is not a ref
+    ('import github\n\ndef move(ref, sha):\n    ref.edit(sha=sha, force=True)\n', [("cloud", True, "medium")]),
+    ('import github\n\ndef move(ref, sha):\n    ref.edit(sha=sha)\n', []),
+    ('def move(doc):\n    doc.edit(force=True)\n', []),
+])
+def test_a_rest_clients_delete_and_a_ref_moved_by_force(source: str, expected: list[tuple[str, bool, str]]) -> None:
+    assert effects(source) == expected
+
+
+def test_a_counter_of_rows_set_again_is_bookkeeping() -> None:
+    """``Keyword.objects.update(n_events=0)``, ``num_members=...``: counts derived from other
+    rows, computed again; a field that holds data is still overwritten."""
+    source = ("from django.core.management.base import BaseCommand\nfrom events.models import Keyword\n\n"
+              "class Command(BaseCommand):\n    def handle(self, *args, **options):\n"
+              "        Keyword.objects.update(n_events=0)\n"
+              "        Keyword.objects.filter(id=1).update(num_members=3, n_events_changed=False)\n"
+              "        Keyword.objects.update(name='x')\n")
+    assert [(kind, destructive) for kind, destructive, _ in effects(source)] == [
+        ("orm", False), ("orm", False), ("orm", True)]

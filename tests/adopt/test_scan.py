@@ -766,3 +766,29 @@ def test_a_dokku_plugin_its_subcommands_helpers_bats_callers_and_help_comment_fl
     assert [(c.path, c.line) for c in stop.callers] == [("tests/service_stop.bats", 3)]
     # a literal prefix only when it is the plugin's; the ``export`` builtin calls nothing
     assert [(c.path, c.line) for c in scripts["subcommands/export"].callers] == [("tests/service_stop.bats", 4)]
+
+
+def test_a_launcher_of_a_module_gets_what_the_module_deletes_and_its_flags(tmp_path: Path) -> None:
+    """``bin/pipe0-deleter.sh`` only sets its environment and runs ``python -m lta.deleter``:
+    the module's deletion is the launcher's, at that line (medium), and a launcher handing its
+    arguments on (``python -m lta.cmd "$@"``) takes the module's flags. A script that runs
+    other commands too is a step of its own, and is not given them."""
+    write(tmp_path, "lta/__init__.py", "")
+    write(tmp_path, "lta/deleter.py", "import os\nimport sys\n\ndef main():\n    os.remove(sys.argv[1])\n\n"
+                                       "if __name__ == '__main__':\n    main()\n")
+    write(tmp_path, "lta/cmd.py", "import argparse\n\nif __name__ == '__main__':\n"
+                                  "    parser = argparse.ArgumentParser()\n    parser.add_argument('--days', type=int)\n"
+                                  "    parser.parse_args()\n")
+    write(tmp_path, "bin/pipe0-deleter.sh", "#!/bin/sh\n# the deleter\nexport WORK_RETRIES=${WORK_RETRIES:=3}\n"
+                                            "cd /srv/lta\npython -m lta.deleter\n")
+    write(tmp_path, "ltacmd", "#!/bin/bash\nexport LTA_REST_URL=${LTA_REST_URL:=https://lta}\n"
+                              "python3 -m lta.cmd \"$@\"\n")
+    write(tmp_path, "bin/nightly.sh", "#!/bin/sh\npython -m lta.deleter\ncurl -X POST https://example.com/done\n")
+    inventory = scan_tree(tmp_path, git=False)
+    scripts = {s.path: s for s in inventory.scripts}
+    launcher = scripts["bin/pipe0-deleter.sh"]
+    assert [(e.line, e.destructive, e.confidence) for e in launcher.effects] == [(5, True, "medium")]
+    assert "lta/deleter.py" in launcher.effects[0].call
+    assert [f.name for f in scripts["ltacmd"].interface.flags] == ["--days"]
+    assert scripts["ltacmd"].interface.kind == "argparse"
+    assert not any(e.destructive for e in scripts["bin/nightly.sh"].effects)

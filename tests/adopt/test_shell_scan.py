@@ -2672,3 +2672,17 @@ def test_sql_echoed_into_a_client_a_wrapper_runs() -> None:
     harmless = scan('echo "SELECT 1" | docker compose exec -T mysql mysql -uroot\n')
     assert not any(e.destructive for e in harmless.effects)
 
+
+
+def test_the_folder_an_archive_unpacks_into_named_by_what_is_installed_from_it() -> None:
+    """``tar xvzf step_linux_${V}_amd64.tar.gz``, ``install -t /usr/bin step_${V}/bin/step``,
+    then ``rm -rf step_${V}``: the script's own unpacked folder; another folder removed is not."""
+    script = scan('''
+        curl -sLO https://example.com/step_linux_${V:1}_amd64.tar.gz
+        tar xvzf step_linux_${V:1}_amd64.tar.gz
+        install -m 0755 -t /usr/bin step_${V:1}/bin/step
+        rm step_linux_${V:1}_amd64.tar.gz
+        rm -rf step_${V:1}
+        rm -rf data_${V:1}
+        ''')
+    assert [e.line for e in script.effects if e.destructive] == [6]

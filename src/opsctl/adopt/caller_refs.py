@@ -774,6 +774,31 @@ def _globbed_runs(words: list[Word], loops: dict[str, list[str]], index: ScriptI
                     found.append(Found(script, base + words[at].pos))
 
 
+_MISE_TASK_FOLDERS = ("mise-tasks", ".mise-tasks", "mise/tasks", ".mise/tasks", ".config/mise/tasks")
+"""Where mise looks for file tasks, from the project's root (``mise run ci:reap`` runs
+``mise-tasks/ci/reap`` or ``mise-tasks/ci/reap.py``)."""
+_MISE_VALUED = frozenset({"-C", "--cd", "-E", "--env", "-j", "--jobs", "-o", "--output", "-t", "--tool",
+                          "--timeout"})
+
+
+def _mise_file_task(words: list[Word], index: ScriptIndex, where: Where) -> tuple[str | None, int]:
+    """The file task that ``mise run ci:reap-qemu-images --apply`` (or ``mise ci:reap...``, a
+    task named without ``run``) runs, with the position of its name; (None, 0) when none of
+    the tree's scripts is that task."""
+    k = 1 if words and words[0].text in ("run", "r") else 0
+    while k < len(words) and words[k].text.startswith("-"):
+        k += 2 if words[k].text in _MISE_VALUED else 1
+    if k >= len(words) or not re.fullmatch(r"[\w.:-]+", words[k].text):
+        return None, 0
+    name = words[k].text.replace(":", "/")
+    for folder in _MISE_TASK_FOLDERS:
+        for suffix in ("", *_SCRIPT_SUFFIXES):
+            script = index.resolve_path(f"{folder}/{name}{suffix}", [""], {})
+            if script is not None and script != where.caller:
+                return script, words[k].pos
+    return None, 0
+
+
 _TASK_RUNNERS = {"inv": "tasks", "invoke": "tasks", "fab": "fabfile"}
 """Task runners and the module each loads by default (``tasks.py``, ``fabfile.py``)."""
 _IMAGE_FILE = re.compile(r"dockerfile|containerfile|compose")
@@ -919,6 +944,11 @@ def _segment_refs(words: list[Word], index: ScriptIndex, where: Where, cwd: str 
                                     known_cwd=cwd is not None and not cwd.startswith("/"))
         if script and script != where.caller:
             found.append(Found(script, base + words[position].pos))
+            return cwd
+    if command == "mise" and position + 1 < len(words):
+        script, at = _mise_file_task(words[position + 1:], index, where)
+        if script is not None:
+            found.append(Found(script, base + at))
             return cwd
     hints = index.hints
     if hints is not None:  # no word here holds a name the file mentions: nothing to resolve
@@ -1240,7 +1270,14 @@ def docker_copies(text: str, index: ScriptIndex, bases: Sequence[str]) -> dict[s
                 continue
             for script in matched:
                 aliases.setdefault(posixpath.join(target, posixpath.basename(script)), script)
+                if posixpath.normpath(target) in _PATH_FOLDERS:
+                    # (``COPY ./docker-entrypoint.sh /usr/local/bin/``: on the image's PATH, so
+                    # ``entrypoint: docker-entrypoint.sh`` runs it by its bare name)
+                    aliases.setdefault(posixpath.basename(script), script)
     return aliases
+
+
+_PATH_FOLDERS = frozenset({"/usr/local/bin", "/usr/local/sbin", "/usr/bin", "/usr/sbin", "/bin", "/sbin"})
 
 
 _SCRIPT_SUFFIXES = (".sh", ".py", ".bash")

@@ -460,13 +460,23 @@ def _image_copies(service: dict[str, yaml.Node], here: str, index: ScriptIndex) 
     dockerfile = "Dockerfile"
     if context is None:
         build_map = _mapping(build)
+        build_map = _mapping(build_map.get("<<")) | build_map  # (``build: {<<: *lh-build}``)
         context = _scalar(build_map.get("context")) or "."
         dockerfile = _scalar(build_map.get("dockerfile")) or dockerfile
-    if index.root is None or build is None or "$" in context + dockerfile:
+    if index.root is None or build is None or "$" in context:
         return {}
     context_dir = posixpath.normpath(join_path(here, context))
+    if context_dir.startswith(".."):
+        return {}
+    if "$" in dockerfile:
+        # ``dockerfile: ${BESU_DOCKERFILE}``: one of the context's Dockerfiles, chosen where it
+        # runs; a name that every one of them copies the same script to holds whichever it is
+        found = [docker_copies(text, index, [context_dir]) for file in sorted((index.root / context_dir).glob("Dockerfile*"))
+                 if file.is_file() and (text := read_text(file))]
+        return {name: script for name, script in found[0].items()
+                if all(other.get(name) == script for other in found[1:])} if found else {}
     path = posixpath.normpath(join_path(context_dir, dockerfile))
-    if context_dir.startswith("..") or path.startswith(".."):
+    if path.startswith(".."):
         return {}
     text = read_text(index.root / path)
     return docker_copies(text, index, [context_dir]) if text else {}

@@ -478,6 +478,17 @@ def _rule_zfs(args: list[str]) -> Verdict | None:
                                  "send", "bookmark", "hold", "release", "promote", "allow"}))(args)
 
 
+def _rule_zfs_autobackup(args: list[str]) -> Verdict | None:
+    """``zfs-autobackup``: each run thins the older snapshots it made (``--keep-source``,
+    ``--keep-target``: a schedule that is on by default), and ``--rollback`` or
+    ``--destroy-missing`` discard what the target holds: destructive; with ``--no-thinning``
+    and neither of those, it only makes and sends snapshots (a change)."""
+    if "--no-thinning" in args and not any(a in ("--rollback", "--force", "-F") or a.startswith("--destroy-missing")
+                                           for a in args):
+        return MUT
+    return DEST
+
+
 def _rule_dscl(args: list[str]) -> Verdict | None:
     """macOS ``dscl DATASOURCE COMMAND ...``: ``delete``/``deletepl`` remove directory records
     or their attributes (users, groups, stored policy data); ``create``/``append``/``merge``/
@@ -1290,6 +1301,9 @@ RULES: dict[str, Rule] = {
     "gzip": _rule_gzip, "gunzip": _rule_gzip, "bzip2": _rule_gzip, "xz": _rule_gzip,
     "zstd": _rule_gzip, "unzip": _rule_unzip, "sysctl": _rule_sysctl, "shutdown": _rule_shutdown, "reboot": always(MUT),
     "ovs-ofctl": _rule_ovs, "ovs-vsctl": _rule_ovs,
+    # a package's maintainer scripts: ``purge`` forgets a unit's enablement state, no data
+    "deb-systemd-helper": lambda a: MUT if first_positional(a)[0] in (
+        "enable", "disable", "purge", "mask", "unmask", "update-state", "reenable") else None,
     # runlevel 0 powers off (as ``shutdown -h``), 6 reboots (as ``reboot``)
     "init": lambda a: DEST if a[:1] == ["0"] else MUT if a[:1] == ["6"] else None,
     "telinit": lambda a: DEST if a[:1] == ["0"] else MUT if a[:1] == ["6"] else None,
@@ -1304,7 +1318,7 @@ RULES: dict[str, Rule] = {
                                        "glab", "nomad", "azcopy",
                                        "zpool", "nft", "ufw", "ceph", "ceph-volume", "rbd", "kind",
                                        "k3d", "minikube", "eksctl", "kops", "ctr", "crictl")},
-    "zfs": _rule_zfs, "reprepro": _rule_reprepro, "aptly": _rule_aptly, "nmcli": _rule_nmcli,
+    "zfs": _rule_zfs, "zfs-autobackup": _rule_zfs_autobackup, "reprepro": _rule_reprepro, "aptly": _rule_aptly, "nmcli": _rule_nmcli,
     "heroku": _rule_heroku, "imposm": _rule_imposm, "ogr2ogr": _rule_ogr2ogr, "flyway": _rule_flyway,
     "lipo": _rule_lipo,
     # Debian's archive mirror script: its second stage deletes what left the upstream archive

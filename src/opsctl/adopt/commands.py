@@ -603,6 +603,12 @@ def _classify(argv: list[str], depth: int) -> list[tuple[Verdict, Confidence | N
                 return [(MUT, cap)]  # ``find . -name '*.pyc' -exec rm {} \;``: as ``-delete``
             words = inner
             continue
+        if name not in RULES and args and args[0] in RULES and _RUNS_WHAT_FOLLOWS.fullmatch(name):
+            # a wrapper function from a library the scan cannot read (``source
+            # /usr/local/lib/functions.sh``; ``f_trace zfs-autobackup ...``, ``retry kubectl
+            # delete ...``): named for running the command it is given, which follows
+            words, cap = args, _lower_cap(cap, "medium")
+            continue
         if name not in RULES and depth < _MAX_DEPTH and not _PRINTS.match(name) and (handed := next((
                 i for i, w in enumerate(args[:3]) if w in _HANDED_TOOLS), None)) is not None:
             # a project's wrapper handing a cluster tool on, with a context word of its own
@@ -624,6 +630,9 @@ def _classify(argv: list[str], depth: int) -> list[tuple[Verdict, Confidence | N
 
 
 _HANDED_TOOLS = frozenset({"kubectl", "oc", "helm", "helmfile", "velero"})
+_RUNS_WHAT_FOLLOWS = re.compile(r"(?:f_|_)?(?:trace|traced|run|run_?cmd|run_?command|retry|with_?retry|try|exe|"
+                                r"execute|verbose|echo_?run|log_?run|log_?exec|show_?run|do_?cmd)")
+"""Names of a shell function that runs the command it is given (``f_trace cmd ...``)."""
 _PRINTS = re.compile(r"^(?:echo|printf|say|msg|print|log|info|warn|error|die|debug|fatal|note)(?:$|[_-])")
 _AWS_SERVICES = frozenset({"s3", "s3api", "ec2", "ecr", "ecs", "eks", "rds", "iam", "route53", "cloudformation",
                            "dynamodb", "sqs", "sns", "elbv2", "autoscaling", "secretsmanager", "ssm", "efs",

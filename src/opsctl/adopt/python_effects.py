@@ -245,6 +245,7 @@ def _mentions_api_client(source: str) -> bool:
 _HTTP_MODULES = ("requests", "httpx", "niquests")  # (niquests: a drop-in replacement of requests)
 _HTTP_CLIENTS = {"requests.Session", "requests.session", "httpx.Client", "httpx.AsyncClient", "niquests.Session",
                  "aiohttp.ClientSession", "urllib3.PoolManager", "requests.sessions.Session"}
+_WRITING_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 _HTTP_WRITES = {"post": False, "put": False, "patch": False, "delete": True}
 _PROGRAM = re.compile(r"[a-z][\w.+-]*")
 _TASK_CONTEXT_RUNS = frozenset({"run", "sudo", "local"})
@@ -274,7 +275,7 @@ _BOOKKEEPING_WORDS = frozenset({
     "date", "dates", "time", "times", "timestamp", "ts", "datetime", "at", "on", "after", "before", "until",
     "since", "processed", "status", "state", "next", "last", "seen", "sent", "notified", "count", "counter",
     "counts", "attempts", "retries", "retry", "flag", "flags", "updated", "modified", "checked", "synced",
-    "expires", "expiry", "deadline", "scheduled", "progress"})
+    "expires", "expiry", "deadline", "scheduled", "progress", "n", "num"})
 """Words of a field's name (split on ``_``) that mark it as a schedule, time or progress marker."""
 _DERIVED_WORDS = frozenset({"sha1", "sha256", "sha512", "md5", "checksum", "digest", "etag", "crc32"})
 _BYTECODE = re.compile(r"\.py[co]\b|\.py\[co\]|__pycache__")
@@ -1392,6 +1393,11 @@ class EffectFinder:
             self._sql(call, scope)
         elif name in ("sqlalchemy.delete", "sqlalchemy.update", "sqlalchemy.insert"):
             self._add("orm", name == "sqlalchemy.delete", call)
+        elif attr == "edit" and isinstance(func, ast.Attribute) and "github" in self.source \
+                and literal(keywords(call).get("force"))[1] is True:
+            # PyGithub's ``ref.edit(sha=new.sha, force=True)``: a branch or tag moved to a
+            # commit that need not follow it, as ``git push --force`` does
+            self._add("cloud", True, call, "medium")
         elif attr in _QUEUE_PURGES and isinstance(func, ast.Attribute):
             # AMQP/Celery: queued messages dropped for good (``channel.queue_purge(name)``)
             self._add("cloud", True, call, "medium")
@@ -1780,6 +1786,12 @@ class EffectFinder:
         module_call = name.partition(".")[0] in _HTTP_MODULES and name.count(".") == 1
         receiver = isinstance(call.func, ast.Attribute) and bool(self.http) and self._rooted(call.func.value, self.http)
         if not (module_call or receiver):
+            if attr == "request" and len(call.args) > 1 and (const_str(call.args[0]) or "") in _WRITING_METHODS \
+                    and self._api_path(call.args[1], scope):
+                # ``await rc.request("DELETE", f"/Metadata/{uuid}")``: a REST client of any kind,
+                # given a writing HTTP method, in capitals, and a path of the API or a URL
+                self._add("http", const_str(call.args[0]) == "DELETE", call, "medium")
+                return True
             if attr in _HTTP_WRITES and self._url_argument(call, scope):
                 self._add("http", self._http_write(call, attr, scope), call, "medium")
                 return True
@@ -1830,6 +1842,11 @@ class EffectFinder:
             return False
         self._add("http", method == "DELETE", call, "medium")
         return True
+
+    def _api_path(self, argument: ast.expr, scope: str) -> bool:
+        """A literal (or formatted) path of an HTTP API, ``/Bundles/{uuid}``, or a URL."""
+        text = Resolver(self.index, scope, position(argument)).text(argument) or ""
+        return text.startswith(("/", "http://", "https://")) and " " not in text
 
     def _url_argument(self, call: ast.Call, scope: str) -> bool:
         """The first argument of a call on an unknown client is a URL: a literal ``http(s)://``

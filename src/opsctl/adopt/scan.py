@@ -9,6 +9,7 @@ cannot be read or parsed is recorded in ``errors`` with the reason and the scan 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import gc
 import io
@@ -32,7 +33,7 @@ from opsctl.adopt.discover import (
     discover,
     interpreter_of,
 )
-from opsctl.adopt.model import Caller, Inventory, Script, Skipped
+from opsctl.adopt.model import Caller, Effect, Interface, Inventory, Script, Skipped
 from opsctl.adopt.parallel import map_chunks
 from opsctl.adopt.python2 import convert as convert_python2
 from opsctl.adopt.python_commands_registry import module_paths
@@ -318,6 +319,7 @@ def _scan_tree(root: Path, folder: Path, found: Discovery, *, git: bool, now: da
         script.callers = callers.get(script.path, [])
         script.owners = owners.get(script.path)
     _runs_of_own_commands(inventory.scripts, callers)
+    _module_launchers(inventory.scripts, folder)
     image_builds = _image_build_scripts(inventory.scripts, folder)
     for script in inventory.scripts:
         for effect in script.effects:
@@ -373,6 +375,52 @@ def _runs_of_own_commands(scripts: list[Script], callers: dict[str, list[Caller]
                     effect.destructive = False
                     effect.call += f" [runs {target.path}]"
                     break
+
+
+_RUNS_MODULE = re.compile(r"^(?:exec\s+)?(?:\S*/)?python[\d.]*\s+(?:-[A-Za-z]+\s+)*-m\s+([\w.]+)(?:\s|$)")
+_LAUNCHER_LINE = re.compile(r"^(?:#|$|(?:export\s+|readonly\s+|local\s+)?[A-Za-z_]\w*=|(?:export|set|cd|source|\.|echo|"
+                            r"printf|exit|umask|ulimit|unset|trap|shopt)\b|[{}]\s*$|fi$|then$|else$|if\s|\[)")
+
+
+def _module_launchers(scripts: list[Script], folder: Path) -> None:
+    """A shell script that only sets its environment and runs a module of the tree with
+    ``python -m lta.deleter`` (``bin/pipe0-deleter.sh``) is that module's launcher:
+    - what the module destroys, the launcher does when cron or a job runs it, so it gets that
+      module's destructive effects at its ``python -m`` line (medium: through the module);
+    - when it hands its own arguments on (``python -m lta.lta_cmd "$@"``), its flags are the
+      module's.
+    A script that runs other commands as well is a step of its own, labelled on its own body."""
+    by_path = {script.path: script for script in scripts}
+    for module in scripts:
+        if module.language != "python":
+            continue
+        destroys = [e for e in module.effects if e.destructive]
+        for caller in module.callers:
+            launcher = by_path.get(caller.path)
+            if launcher is None or launcher.language != "shell" or caller.kind != "script" \
+                    or not _RUNS_MODULE.match(caller.text):
+                continue
+            hands_on = _HANDS_ON_ARGUMENTS.search(caller.text) is not None and module.interface.flags \
+                and all(flag.passed_on for flag in launcher.interface.flags)
+            if not (hands_on or (destroys and not any(e.destructive for e in launcher.effects))):
+                continue
+            try:
+                lines = (folder / launcher.path).read_text(encoding="utf-8", errors="replace").splitlines()
+            except OSError:
+                continue
+            rest = [line.strip() for number, line in enumerate(lines, 1) if number != caller.line]
+            if not all(_LAUNCHER_LINE.match(line) for line in rest[1:] if line):
+                continue
+            if destroys and not any(e.destructive for e in launcher.effects):
+                launcher.effects.append(Effect("command", True, f"{caller.text} [runs {module.path}: "
+                                               f"{destroys[0].call}]", caller.line, "medium", via=module.path))
+            if hands_on:
+                launcher.interface = Interface(module.interface.kind, [dataclasses.replace(flag, line=None)
+                                                                       for flag in module.interface.flags],
+                                               list(module.interface.subcommands))
+
+
+_HANDS_ON_ARGUMENTS = re.compile(r'"\$@"|\$@|"\$\*"|\$\*|"\$\{@\}"')
 
 
 def _calls_commands(file: Path) -> bool:

@@ -444,6 +444,14 @@ def _unpacked_folders(commands: list[Command], values: dict[str, list[str]] | No
                 if target and not target.startswith(("/", "$", "~", "..", "-")) and target != ".":
                     folders.add(target)
                 break
+            program, at = command_program(following.words)
+            if program in ("install", "cp", "mv"):
+                # ``tar xzf step_linux_${V}_amd64.tar.gz``, then ``install -t /usr/bin
+                # step_${V}/bin/step``: a folder of the archive's, named by what is taken from it
+                for word in following.words[at + 1:]:
+                    parts = path_key(word.removeprefix("./")).split("/")
+                    if len(parts) > 1 and parts[0] and not parts[0].startswith(("/", "$", "~", "..", "-")):
+                        folders.add(parts[0])
     return folders
 
 
