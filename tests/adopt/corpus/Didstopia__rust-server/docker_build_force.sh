@@ -1,0 +1,3 @@
+#!/bin/bash
+
+docker build --no-cache -t didstopia/rust-server:latest .

@@ -1,0 +1,4 @@
+#!/bin/bash
+
+# Run the tests
+npm run test

@@ -1,0 +1,2 @@
+from .export_installed import exportInstalledBuild
+from .export_packages import exportPackages

@@ -1,0 +1,5 @@
+from .version import __version__
+
+
+def version():
+    print(__version__)

@@ -1,0 +1,3 @@
+#!/usr/bin/env bash
+
+echo "${ANSIBLE_VAULT_PASSWORD}"

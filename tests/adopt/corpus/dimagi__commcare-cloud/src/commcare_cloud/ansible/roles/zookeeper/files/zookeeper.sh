@@ -1,0 +1,2 @@
+#!/bin/sh
+export PATH=/opt/zookeeper/bin:$PATH

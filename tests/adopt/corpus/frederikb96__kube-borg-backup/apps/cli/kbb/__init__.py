@@ -1,0 +1,3 @@
+"""kube-borg-backup CLI package."""
+
+__version__ = "6.0.0"

@@ -1,0 +1,1 @@
+# kube_pvc_snapshot module

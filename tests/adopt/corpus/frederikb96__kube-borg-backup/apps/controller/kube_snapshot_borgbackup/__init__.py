@@ -1,0 +1,1 @@
+# kube_snapshot_borgbackup module

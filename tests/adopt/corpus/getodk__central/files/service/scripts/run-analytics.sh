@@ -1,0 +1,6 @@
+#!/bin/bash -eu
+set -o pipefail
+shopt -s inherit_errexit
+
+cd /usr/odk
+/usr/local/bin/node lib/bin/run-analytics.js >/proc/1/fd/1 2>/proc/1/fd/2

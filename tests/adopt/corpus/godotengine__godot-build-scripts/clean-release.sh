@@ -1,0 +1,3 @@
+#!/bin/bash
+
+rm -rf releases steam tmp web

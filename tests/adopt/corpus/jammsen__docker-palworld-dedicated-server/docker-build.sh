@@ -1,0 +1,2 @@
+#!/usr/bin/env bash
+docker build "$@" --tag=jammsen/palworld-dedicated-server:latest .

@@ -1,0 +1,2 @@
+#!/bin/bash
+cat "$GITHUB_TOKEN_PATH"

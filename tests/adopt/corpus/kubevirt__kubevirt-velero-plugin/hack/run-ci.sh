@@ -1,0 +1,24 @@
+#!/bin/bash
+
+#Copyright 2021 The CDI Authors.
+#
+#Licensed under the Apache License, Version 2.0 (the "License");
+#you may not use this file except in compliance with the License.
+#You may obtain a copy of the License at
+#
+#    http://www.apache.org/licenses/LICENSE-2.0
+#
+#Unless required by applicable law or agreed to in writing, software
+#distributed under the License is distributed on an "AS IS" BASIS,
+#WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+#See the License for the specific language governing permissions and
+#limitations under the License.
+
+set -e
+readonly ARTIFACTS_PATH="${ARTIFACTS}"
+
+# Setup a cluster
+make cluster-up cluster-push-image cluster-sync
+
+# Run the tests
+make test-functional TEST_ARGS="--test-args=--ginkgo.junit-report=${ARTIFACTS_PATH}/junit.functest.xml --ginkgo.timeout=2h"

@@ -1,0 +1,4 @@
+#!/bin/bash
+cd ${QUAYDIR:-"/"}
+
+python ${QUAYPATH:-"."}/boot.py

@@ -1,0 +1,5 @@
+#!/bin/bash
+
+set -exv
+
+# DO NOTHING
