@@ -3832,3 +3832,47 @@ def test_a_mise_file_task_is_run_by_its_name(tmp_path: Path, command: str) -> No
              "mise-tasks/ci/reap-images.py": "#!/usr/bin/env python3\n"}
     found = callers(tmp_path, files, ("mise-tasks/ci/reap-images.py",))
     assert [c[:3] for c in found["mise-tasks/ci/reap-images.py"]] == [(".gitlab-ci.yml", 3, "gitlab-ci")]
+
+
+def test_an_image_links_a_script_onto_its_path(tmp_path: Path) -> None:
+    """``COPY ./scripts /scripts`` then ``RUN ln -s /scripts/rconcli.sh /usr/local/bin/rconcli``:
+    the image's scripts run it as ``rconcli``; a link into a folder not on the path is not."""
+    files = {"Dockerfile": "FROM debian\nCOPY ./scripts /scripts\nCOPY ./includes /includes\n"
+                           "RUN ln -s /scripts/rconcli.sh /usr/local/bin/rconcli \\\n"
+                           "    && ln -s /scripts/backup.sh /opt/backup\n",
+             "includes/rcon.sh": "#!/bin/bash\nsave() {\n  rconcli save\n  backup now\n}\n",
+             "scripts/rconcli.sh": "#!/bin/bash\nrcon \"$@\"\n", "scripts/backup.sh": "#!/bin/bash\n"}
+    found = callers(tmp_path, files, ("scripts/rconcli.sh", "scripts/backup.sh", "includes/rcon.sh"))
+    assert {script: [c[:2] for c in entries] for script, entries in found.items()} == {
+        "scripts/rconcli.sh": [("includes/rcon.sh", 3)]}
+
+
+@pytest.mark.parametrize(("loop", "line"), [
+    ('for f in "${QUAYCONF}"/init/*.sh; do\n  ENSURE_NO_MIGRATION=true "$f" || exit\ndone\n', 2),
+    ("for file in /etc/cleanup.d/*; do\n  $file\ndone\n", 2),
+])
+def test_a_loop_runs_each_script_of_a_folder_named_by_its_end(tmp_path: Path, loop: str, line: int) -> None:
+    """``for f in "${QUAYCONF}"/init/*.sh; do ENSURE_NO_MIGRATION=true "$f"; done``, the variable
+    set where the image is built: the one folder of the tree that ends so (``conf/init``); an
+    image's ``/etc/cleanup.d/*``: its file tree's folder (``images/base/rootfs/etc/cleanup.d``),
+    every file of a ``.d`` folder one of its steps."""
+    folder = "conf/init" if "QUAYCONF" in loop else "images/base/rootfs/etc/cleanup.d"
+    files = {"entry.sh": "#!/bin/bash\n" + loop, f"{folder}/a.sh": "#!/bin/sh\n", f"{folder}/b.sh": "#!/bin/sh\n",
+             "other/a.sh": "#!/bin/sh\n"}
+    found = callers(tmp_path, files, (f"{folder}/a.sh", f"{folder}/b.sh", "other/a.sh"))
+    assert {script: [c[:2] for c in entries] for script, entries in found.items()} == {
+        f"{folder}/a.sh": [("entry.sh", line + 1)], f"{folder}/b.sh": [("entry.sh", line + 1)]}
+
+
+def test_an_s6_finish_in_execline_runs_the_base_images_script(tmp_path: Path) -> None:
+    """``images/activemq/rootfs/etc/s6-overlay/s6-rc.d/activemq/finish`` in execline
+    (``#!/command/execlineb -S2``) running ``/usr/local/share/s6/finish``: the one image file
+    tree that holds it (the base image's), though other files are named ``finish`` too."""
+    files = {"images/activemq/rootfs/etc/s6-overlay/s6-rc.d/activemq/finish":
+             "#!/command/execlineb -S2\n/usr/local/share/s6/finish ${1} ${2}\n",
+             "images/base/rootfs/usr/local/share/s6/finish": "#!/bin/bash\ns6-svscanctl -t /run/service\n",
+             "tools/finish": "#!/bin/sh\n"}
+    found = callers(tmp_path, files, ("images/base/rootfs/usr/local/share/s6/finish", "tools/finish"))
+    assert {script: [c[:3] for c in entries] for script, entries in found.items()} == {
+        "images/base/rootfs/usr/local/share/s6/finish": [
+            ("images/activemq/rootfs/etc/s6-overlay/s6-rc.d/activemq/finish", 2, "script")]}

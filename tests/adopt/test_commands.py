@@ -1171,3 +1171,13 @@ def test_a_wrapper_function_from_an_unread_library_runs_what_follows(command: st
     effects = classify_command_string(command, line=1)
     assert [e.destructive for e in effects] == destructive
     assert all(e.confidence != "high" for e in effects)
+
+
+@pytest.mark.parametrize(("command", "destructive"), [
+    ("find /etc/grafana/provisioning -type f -empty -delete", [False]),
+    ("find /srv/out -empty -type d -delete", [False]),
+    ("find /srv/out -not -empty -delete", [True]),
+    ("find /srv/out -empty -o -name '*.log' -delete", [True]),
+])
+def test_find_deleting_only_empty_files_loses_nothing(command: str, destructive: list[bool]) -> None:
+    assert [e.destructive for e in classify_command_string(command, line=1)] == destructive

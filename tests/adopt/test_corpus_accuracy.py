@@ -162,9 +162,11 @@ FLOORS: dict[str, dict[str, float]] = {
     # four not inventoried: two click command modules a group imports, a module that does not
     # parse as published (a function without a body), a test script by its folder
     "held-out-83": {"precision": 0.57, "recall": 0.83, "callers": 0.88, "flags": 0.97},
-    # six not inventoried: a test helper by its name, an OpenRC service file, four scripts under
-    # a ``dist/`` folder (build output, passed over)
-    "held-out-84": {"precision": 0.74, "recall": 0.76, "callers": 0.85, "flags": 0.90},
+    # two not inventoried: a test helper by its name, an OpenRC service file
+    "held-out-84": {"precision": 0.74, "recall": 0.76, "callers": 0.85, "flags": 0.91},
+    # fifteen not inventoried, all libraries: an engine container builder's subcommand modules
+    # its main module imports, a Fabric project's task modules its fabfile imports
+    "held-out-85": {"precision": 0.72, "recall": 0.80, "callers": 0.88, "flags": 0.87},
 }
 
 
@@ -192,20 +194,21 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
     assert [m for m in report["missed"] if m["where"] not in ("errors", "skipped", "absent")
             and not (split in ("held-out-35", "held-out-37", "held-out-39", "held-out-40", "held-out-41",
                                "held-out-52", "held-out-60", "held-out-62", "held-out-81", "held-out-82",
-                               "held-out-83")
+                               "held-out-83", "held-out-85")
                      and m["where"] == "libraries")] == []
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-84")
-    assert report["scripts"] >= 328
-    # every labelled script is inventoried or said why not: a test helper by its name, an OpenRC
-    # service file, four scripts of a package's ``dist/`` folder, passed over as build output
-    assert len(report["missed"]) <= 6
-    assert all(m["where"] in ("absent", "skipped", "libraries", "errors") for m in report["missed"])
-    # blind 0.72 / 0.66 (callers 0.78, flags 0.86); 0.75 / 0.77, callers 0.85, flags 0.91 after
-    # its rules (a module's launcher, a REST client's DELETE, a ref moved by force,
-    # zfs-autobackup's thinning, a wrapper function from an unread library, compose entrypoints
-    # an image puts on its path, mise file tasks)
-    assert report["destructive"]["precision"] >= 0.74 and report["destructive"]["recall"] >= 0.76
-    assert report["callers"]["recall"] >= 0.85 and report["flags"]["recall"] >= 0.90
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-85")
+    assert report["scripts"] >= 316
+    # every labelled script is inventoried or said why not: fifteen modules that other files
+    # import (an engine container builder's subcommands, a Fabric project's task modules)
+    assert len(report["missed"]) <= 15
+    assert all(m["where"] == "libraries" for m in report["missed"])
+    # blind 0.69 / 0.80 (callers 0.68, flags 0.87); 0.73 / 0.80, callers 0.89, flags 0.87 after
+    # its rules (scripts an image links onto its path, loops over a folder named by its end or
+    # by an image's installed path, execline s6 scripts, a committed ``dist/`` of platform
+    # scripts, a build's copied output, a failed step's partial file, a Kubernetes object of a
+    # kind the script creates)
+    assert report["destructive"]["precision"] >= 0.72 and report["destructive"]["recall"] >= 0.80
+    assert report["callers"]["recall"] >= 0.88 and report["flags"]["recall"] >= 0.87

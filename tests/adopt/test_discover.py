@@ -219,3 +219,15 @@ def test_a_job_named_for_where_it_goes_is_a_script_by_its_shebang(tmp_path: Path
         ("borg/daily.borg.cron", "shell"), ("build/agent.init", "shell"), ("hpc/purge-scratch.sbatch", "shell"),
         ("mac/deploy.command", "shell")]
     assert "etc/backup.cron" in found.files
+
+
+def test_a_dist_folder_of_platform_scripts_is_read(tmp_path: Path) -> None:
+    """A GitHub Action's committed ``dist/``: its bundle, and the scripts each platform runs
+    (``dist/platforms/ubuntu/steps/build.sh``, three levels down) are the project's; an unpacked
+    release (``dist/tool-v2.3.1-linux-amd64/install.sh``) is what a build wrote."""
+    write(tmp_path, "action/dist/index.js", "x\n")
+    write(tmp_path, "action/dist/platforms/ubuntu/steps/build.sh", "#!/bin/bash\nrm -rf /github/workspace\n")
+    write(tmp_path, "tool/dist/tool-v2.3.1-linux-amd64/install.sh", "#!/bin/sh\nexit 0\n")
+    found = discover(tmp_path)
+    assert [c.path for c in found.candidates] == ["action/dist/platforms/ubuntu/steps/build.sh"]
+    assert ("tool/dist/", "build output") in [(s.path, s.reason) for s in found.skipped]

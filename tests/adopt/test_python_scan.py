@@ -4098,3 +4098,32 @@ def test_a_counter_of_rows_set_again_is_bookkeeping() -> None:
               "        Keyword.objects.update(name='x')\n")
     assert [(kind, destructive) for kind, destructive, _ in effects(source)] == [
         ("orm", False), ("orm", False), ("orm", True)]
+
+
+def test_a_failed_steps_partial_output_removed_before_raising_again() -> None:
+    """``try: HttpFile(uri, data, dst_path).save_to_file() except Exception: os.remove(dst_path);
+    raise``: what the failed download had begun to write; a file removed in a handler that
+    swallows the error, or one the ``try`` never named, is another matter."""
+    source = ("import os\n\n"
+              "def fetch(uri, dst_path, keep):\n"
+              "    try:\n        HttpFile(uri, get(uri), dst_path).save_to_file()\n"
+              "    except Exception as err:\n        if os.path.isfile(dst_path):\n            os.remove(dst_path)\n"
+              "        raise err\n"
+              "    try:\n        HttpFile(uri, get(uri), dst_path).save_to_file()\n"
+              "    except Exception:\n        os.remove(keep)\n        raise\n"
+              "    try:\n        upload(dst_path)\n    except Exception:\n        os.remove(dst_path)\n")
+    script, _ = scan(source)
+    assert [(e.line, e.destructive) for e in script.effects if e.kind == "file-delete"] == [(13, True), (18, True)]
+
+
+def test_a_kubernetes_object_of_the_kind_the_script_creates_is_its_own() -> None:
+    """``delete_namespaced_secret(secret_name, ns)`` in a script that calls
+    ``create_namespaced_secret``: the temporary object of its own run, cleaned up; a kind it
+    never creates is another's."""
+    source = ("from kubernetes import client\n\nv1 = client.CoreV1Api()\n\n"
+              "def run(ns, body, secret_name, pod_name):\n"
+              "    v1.create_namespaced_secret(ns, body)\n"
+              "    v1.delete_namespaced_secret(secret_name, ns)\n"
+              "    v1.delete_namespaced_pod(pod_name, ns)\n")
+    script, _ = scan(source)
+    assert [(e.line, e.destructive) for e in script.effects] == [(6, False), (7, False), (8, True)]

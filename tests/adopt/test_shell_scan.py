@@ -2686,3 +2686,28 @@ def test_the_folder_an_archive_unpacks_into_named_by_what_is_installed_from_it()
         rm -rf data_${V:1}
         ''')
     assert [e.line for e in script.effects if e.destructive] == [6]
+
+
+def test_a_file_the_script_wrote_shredded_is_its_own() -> None:
+    """``echo "$PW" > "${STEPPATH}/provisioner_password"`` then ``shred -u
+    $STEPPATH/provisioner_password``: the script's own file, as ``rm`` of it is; a key it did not
+    write, shredded, is lost."""
+    script = scan('''
+        echo "${PW}" > "${STEPPATH}/provisioner_password"
+        step ca init --password-file "${STEPPATH}/provisioner_password"
+        shred -u $STEPPATH/provisioner_password
+        shred -u /srv/keys/ca.key
+        ''')
+    assert [e.line for e in script.effects if e.destructive] == [4]
+
+
+def test_a_folder_whose_contents_were_copied_away_is_removed_without_loss() -> None:
+    """``cp -rvp bin/* /root/out/tools`` then ``rm -rf bin``: the build's output moved to where
+    it is kept; a folder not copied first is lost."""
+    script = scan('''
+        scons platform=linuxbsd target=editor
+        cp -rvp bin/* /root/out/tools
+        rm -rf bin
+        rm -rf /srv/data
+        ''')
+    assert [e.line for e in script.effects if e.destructive] == [4]

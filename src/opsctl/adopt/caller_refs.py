@@ -363,6 +363,11 @@ class ScriptIndex:
                     path = join_path("/".join(parts[:cut]), ref.lstrip("/"))
                     if path in self.scripts:
                         return path
+            # (or another image's tree, the base one builds ``FROM``: ``images/activemq/rootfs/
+            # .../finish`` running ``/usr/local/share/s6/finish`` of ``images/base/rootfs``)
+            in_trees = [c for c in candidates if c == "rootfs" + ref or c.endswith("/rootfs" + ref)]
+            if len(in_trees) == 1:
+                return in_trees[0]
         # A relative path with folders that leads nowhere names another file of the same name
         # unless a folder matches too; an absolute (deployed) path or a bare name needs only the
         # name to be unique.
@@ -750,7 +755,10 @@ def _globbed_runs(words: list[Word], loops: dict[str, list[str]], index: ScriptI
     texts = [w.text for w in words]
     while texts and texts[0] in ("do", "then", "else", "{"):
         texts, words = texts[1:], words[1:]
-    at = 1 if texts[:1] and texts[0] in _RUNS_A_FILE else 0
+    at = 0
+    while at < len(texts) - 1 and re.match(r"[A-Za-z_]\w*=", texts[at]):
+        at += 1  # (``ENSURE_NO_MIGRATION=true "$f"``: run with a variable of its own)
+    at += 1 if texts[at:at + 1] and texts[at] in _RUNS_A_FILE else 0
     if len(texts) <= at:
         return
     variable = re.fullmatch(r"\$\{?(\w+)\}?", texts[at].strip("\"'"))
@@ -759,8 +767,9 @@ def _globbed_runs(words: list[Word], loops: dict[str, list[str]], index: ScriptI
     for pattern in loops[variable.group(1)]:
         glob = normalise(pattern).strip("\"'")
         folder, _, name = glob.rpartition("/")
-        if not name.strip("*?") or "$" in name or any(c.isspace() for c in glob):
-            continue  # (``for f in *``: whatever lies there, not a set of scripts)
+        if (not name.strip("*?") and not folder.endswith(".d")) or "$" in name or any(c.isspace() for c in glob):
+            continue  # (``for f in *``: whatever lies there, not a set of scripts; but every
+            # file of a ``cleanup.d`` folder is one of its steps)
         unknown = _VAR_PREFIX_RE.match(folder)
         prefix = (unknown.group(1) or unknown.group(2)) if unknown is not None else None
         if unknown is not None and prefix not in where.variables and prefix not in ROOT_VARS | CWD_VARS | HERE_VARS:
@@ -768,10 +777,22 @@ def _globbed_runs(words: list[Word], loops: dict[str, list[str]], index: ScriptI
                 continue  # (``strategy_path=/etc/x/$2``: a folder set when run, not the tree's)
             folder = "$__HERE/" + folder[unknown.end():]
         anchored = _anchor(folder, where.bases(cwd), where.variables) if folder else [(b, "") for b in where.bases(cwd)]
-        for directory, rest in anchored or ():
-            for script in _scripts_in_folder(index, join_path(directory, rest) or ".", [""]):
-                if fnmatch.fnmatchcase(posixpath.basename(script), name) and script != where.caller:
-                    found.append(Found(script, base + words[at].pos))
+        matched = [script for directory, rest in anchored or ()
+                   for script in _scripts_in_folder(index, join_path(directory, rest) or ".", [""])
+                   if fnmatch.fnmatchcase(posixpath.basename(script), name) and script != where.caller]
+        if not matched and (folder.startswith("/") or (unknown is not None and folder.startswith("$__HERE/"))):
+            # ``for f in "${QUAYCONF}"/init/*.sh``, the variable set where the image is built:
+            # the one folder of the tree that ends so (``conf/init``), when only one does; an
+            # image's folder by its installed path (``/etc/cleanup.d``): the one file tree of
+            # an image (``images/base/rootfs/etc/cleanup.d``) that holds it
+            tail = folder.removeprefix("$__HERE/").strip("/")
+            suffix = "rootfs/" + tail if folder.startswith("/") else tail
+            folders = [each for each in _scripts_by_folder(index)
+                       if tail and (each == suffix or each.endswith("/" + suffix))]
+            if len(folders) == 1:
+                matched = [script for script in _scripts_by_folder(index)[folders[0]]
+                           if fnmatch.fnmatchcase(posixpath.basename(script), name) and script != where.caller]
+        found.extend(Found(script, base + words[at].pos) for script in matched)
 
 
 _MISE_TASK_FOLDERS = ("mise-tasks", ".mise-tasks", "mise/tasks", ".mise/tasks", ".config/mise/tasks")
@@ -1270,14 +1291,15 @@ def docker_copies(text: str, index: ScriptIndex, bases: Sequence[str]) -> dict[s
                 continue
             for script in matched:
                 aliases.setdefault(posixpath.join(target, posixpath.basename(script)), script)
-                if posixpath.normpath(target) in _PATH_FOLDERS:
+                if posixpath.normpath(target) in PATH_FOLDERS:
                     # (``COPY ./docker-entrypoint.sh /usr/local/bin/``: on the image's PATH, so
                     # ``entrypoint: docker-entrypoint.sh`` runs it by its bare name)
                     aliases.setdefault(posixpath.basename(script), script)
     return aliases
 
 
-_PATH_FOLDERS = frozenset({"/usr/local/bin", "/usr/local/sbin", "/usr/bin", "/usr/sbin", "/bin", "/sbin"})
+PATH_FOLDERS = frozenset({"/bin", "/sbin", "/usr/bin", "/usr/sbin", "/usr/local/bin", "/usr/local/sbin"})
+"""The folders of an image's (or a host's) ``PATH``: a program copied there runs by its bare name."""
 
 
 _SCRIPT_SUFFIXES = (".sh", ".py", ".bash")

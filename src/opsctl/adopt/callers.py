@@ -24,6 +24,7 @@ from pathlib import Path
 import yaml
 
 from opsctl.adopt.caller_refs import (
+    PATH_FOLDERS,
     CallerFile,
     Collector,
     ScriptIndex,
@@ -160,9 +161,9 @@ def find_callers(root: Path, scripts: Sequence[str], files: Sequence[str], *,
                 folder.setdefault(name, value)
         elif kind == "dockerfile" and (source := read_text(root / path)) is not None:
             copies = docker_copies(source, index, docker_contexts(posixpath.dirname(path)))
-            index.image_commands.update(_installed_commands(copies, index))
+            index.image_commands.update(_installed_commands(copies | _linked_onto_path(source, copies), index))
             index.on_image_path.update(posixpath.basename(target) for target in copies
-                                       if posixpath.dirname(target) in _PATH_FOLDERS)
+                                       if posixpath.dirname(target) in PATH_FOLDERS)
             index.image_scripts.update(copies.values())
     index.flask_groups.update(flask_cli_groups(root, scripts))
     for group, word, script in registered:  # ``tempest.cm``: the ``tempest`` command's
@@ -248,8 +249,6 @@ _MAX_HINTS = 64
 _TEMPLATE_SUFFIXES = (".j2", ".jinja", ".jinja2", ".tmpl", ".tpl", ".erb")
 
 
-_PATH_FOLDERS = frozenset({"/bin", "/sbin", "/usr/bin", "/usr/sbin", "/usr/local/bin", "/usr/local/sbin"})
-
 
 def _learn_deployments(index: ScriptIndex, deployed: dict[str, tuple[str, str]],
                        plan: list[tuple[str, str]]) -> None:
@@ -259,10 +258,28 @@ def _learn_deployments(index: ScriptIndex, deployed: dict[str, tuple[str, str]],
     index.deployed_names = frozenset(
         re.sub(r"[{}]", "", dest.rpartition("/")[2]) for dest in index.deployed)
     index.deployed_on_path = {dest.rpartition("/")[2]: script for dest, script in index.deployed.items()
-                              if posixpath.dirname(dest) in _PATH_FOLDERS}
+                              if posixpath.dirname(dest) in PATH_FOLDERS}
     index.deploying = frozenset(path for pair in deployed.values() for path in pair)
     planned = {path for path, _ in plan}
     plan += [(table, "cron") for table in sorted(cron_tables(deployed)) if table not in planned]
+
+
+_SYMLINK = re.compile(r"\bln\s+((?:-[A-Za-z]+\s+)+)([^\s;&|]+)\s+([^\s;&|]+)")
+
+
+def _linked_onto_path(text: str, copies: dict[str, str]) -> dict[str, str]:
+    """Scripts an image links onto its PATH after copying them (``COPY ./scripts /scripts``,
+    ``RUN ln -s /scripts/rconcli.sh /usr/local/bin/rconcli``): {the link's path: the script}."""
+    if "ln " not in text:
+        return {}
+    found: dict[str, str] = {}
+    for match in _SYMLINK.finditer(text):
+        options, target, link = match.groups()
+        script = copies.get(target.strip("\"'"))
+        link = link.strip("\"'")
+        if "s" in options and script and posixpath.dirname(link) in PATH_FOLDERS:
+            found[link] = script
+    return found
 
 
 def _installed_commands(copies: dict[str, str], index: ScriptIndex) -> dict[str, str]:
@@ -271,7 +288,7 @@ def _installed_commands(copies: dict[str, str], index: ScriptIndex) -> dict[str,
     bare name in Dockerfiles (of images built ``FROM`` it too), compose files and the scripts
     images hold (:attr:`ScriptIndex.image_commands`). Not one that takes the name of a script."""
     return {name: script for target, script in copies.items()
-            if posixpath.dirname(target) in _PATH_FOLDERS
+            if posixpath.dirname(target) in PATH_FOLDERS
             and (name := posixpath.basename(target)) not in index.by_basename}
 
 
@@ -359,8 +376,10 @@ def classify(path: str, scripts: frozenset[str]) -> str | None:
     if lower.endswith((".service", ".timer", ".systemd")) or (
             lower.endswith(".conf") and folders and folders[-1].endswith((".service.d", ".timer.d"))):
         return "systemd"  # (a drop-in, ``docker.service.d/failure.conf``: ``ExecStartPre=...``)
-    if lower in ("up", "down") and len(folders) >= 2 and folders[-2] == "s6-rc.d" \
-            and path not in scripts:
+    if (lower in ("up", "down", "run", "finish") and len(folders) >= 2 and folders[-2] in ("s6-rc.d", "services.d")
+            and (lower in ("up", "down") or folders[-2] == "services.d" or "s6" in path)) and path not in scripts:
+        # (a longrun's ``run``/``finish`` in execline, ``#!/command/execlineb -S2``, which no
+        # shell reads: its command lines all the same)
         return "s6-rc"
     if "pam.d" in folders and path not in scripts:
         return "pam"

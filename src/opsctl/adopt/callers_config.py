@@ -238,7 +238,8 @@ def callers_in_rpm_spec(file: CallerFile, index: ScriptIndex, collector: Collect
 def callers_in_s6_rc(file: CallerFile, index: ScriptIndex, collector: Collector,
                      plan: list[tuple[str, str]]) -> None:
     """An s6-rc oneshot's ``up``/``down`` file (``s6-rc.d/10-config/up``: the command the
-    container's init runs at start, ``/etc/s6-overlay/scripts/config``): its command lines."""
+    container's init runs at start, ``/etc/s6-overlay/scripts/config``), or a longrun's ``run``
+    or ``finish`` written in execline: its command lines."""
     callers_in_chunk(file, file.text, 1, index, collector, "script", Where(file.path, None))
 
 

@@ -410,6 +410,12 @@ def _find_only_links(args: list[str]) -> bool:
                for index, word in enumerate(args[:-1])) and "-o" not in args and "-or" not in args
 
 
+def _find_only_empty(args: list[str]) -> bool:
+    """``find /etc/grafana/provisioning -type f -empty -delete``: only empty files or folders are
+    selected (no ``-o``, no ``-not``/``!`` before it): nothing they held is lost."""
+    return "-empty" in args and not any(word in ("-o", "-or", "-not", "!") for word in args)
+
+
 def _find_inner(args: list[str]) -> tuple[bool, list[str] | None]:
     """(``-delete`` present, the first ``-exec``/``-execdir``/``-ok`` command)."""
     inner: list[str] | None = None
@@ -594,7 +600,8 @@ def _classify(argv: list[str], depth: int) -> list[tuple[Verdict, Confidence | N
         if name == "find":
             delete, inner = _find_inner(args)
             if delete:
-                return [(MUT if _find_deletes_cache(args) or _find_only_links(args) else DEST, cap)]
+                return [(MUT if _find_deletes_cache(args) or _find_only_links(args) or _find_only_empty(args)
+                         else DEST, cap)]
             if inner is None:
                 return []
             if _find_only_links(args):  # ``find bin -type l -exec rm {} +``: links, no data

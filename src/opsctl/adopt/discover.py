@@ -200,33 +200,34 @@ def _own_tool_folders(path: str, relative: str) -> Iterator[tuple[str, str, bool
 
 
 _PACKAGING = frozenset({"debian", "redhat", "rpm", "deb"})
-_SOURCE_FOLDERS = frozenset({"images", "image", "docker", "scripts", "bin", "tools"})
 
 
 def _packaging_sources(path: str) -> bool:
     """Whether a ``dist`` folder holds the sources of the project's packages (a ``debian/`` or
     ``redhat/`` folder, an RPM ``.spec``, a build script, or a folder of them beneath it: the
-    Dockerfile and scripts of an image) rather than what a build wrote there (wheels,
-    tarballs, a bundle): a build's output has no such folders and no scripts."""
+    Dockerfile and scripts of an image, a platform's ``dist/platforms/ubuntu/steps/build.sh``)
+    rather than what a build wrote there (wheels, tarballs, a bundle): a build's output has no
+    such folders and no scripts. An unpacked release (``dist/app-1.0/`` with a ``setup.sh``) is
+    what a build wrote, and is not looked into. Four levels at most, a few hundred entries."""
+    pending, looked = [(path, 0)], 0
     try:
-        with os.scandir(path) as entries:
-            folders = []
-            for entry in entries:
-                if entry.name in _PACKAGING or entry.name.endswith((".spec", ".sh")):
-                    return True
-                if _is_dir(entry):
-                    folders.append(entry.path)
-        # ``dist/images/``: the Dockerfile and scripts of an image the project builds (an
-        # unpacked ``dist/app-1.0/`` with a ``setup.sh`` is what a build wrote)
-        for folder in folders[:20]:
+        while pending and looked < 300:
+            folder, depth = pending.pop(0)
             with os.scandir(folder) as entries:
-                names = {entry.name for entry in entries}
-            if "Dockerfile" in names or (os.path.basename(folder) in _SOURCE_FOLDERS
-                                         and any(name.endswith(".sh") for name in names)):
-                return True
+                for entry in entries:
+                    looked += 1
+                    if entry.name in _PACKAGING or entry.name.endswith((".spec", ".sh")) or (
+                            depth and entry.name == "Dockerfile"):
+                        return True
+                    if depth < 3 and _is_dir(entry) and not _UNPACKED_RELEASE.fullmatch(entry.name):
+                        pending.append((entry.path, depth + 1))
     except OSError:
         return False
     return False
+
+
+_UNPACKED_RELEASE = re.compile(r"[\w.+]+-v?\d[\w.+-]*")
+"""``app-1.0``, ``tool-v2.3.1-linux-amd64``: a release unpacked by a build."""
 
 
 def _is_dir(entry: os.DirEntry[str]) -> bool:

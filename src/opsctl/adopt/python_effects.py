@@ -550,6 +550,7 @@ class EffectFinder:
         if "objects" in source or "query" in source or "get_object_or_404" in source:
             self.orm = self._receivers(lambda name: name.endswith("get_object_or_404"), orm=True)
         self.outputs: dict[str, set[str]] | None = None
+        self._cleanups: dict[int, set[str]] | None = None  # (see :meth:`_failed_steps_output`)
         self.bytecode_scopes: dict[str, bool] = {}
         self.querysets: set[tuple[str, str]] = set()
         self.queryset_functions: set[str] = set()
@@ -888,6 +889,26 @@ class EffectFinder:
             if not scope:
                 return False
             scope = scope.rpartition(".")[0]
+
+    def _failed_steps_output(self, call: ast.Call) -> bool:
+        """``try: HttpFile(uri, data, dst_path).save_to_file() except Exception: os.remove(dst_path);
+        raise``: what the failed step had begun to write, removed before its error is raised
+        again: a name the ``try`` body hands on, removed in a handler that re-raises."""
+        argument = call.args[0]
+        if not isinstance(argument, ast.Name):
+            return False
+        if self._cleanups is None:
+            self._cleanups = {}
+            for node in ast.walk(self.index.tree):
+                if not isinstance(node, ast.Try):
+                    continue
+                used = {n.id for statement in node.body for n in ast.walk(statement) if isinstance(n, ast.Name)}
+                for handler in node.handlers:
+                    if any(isinstance(statement, ast.Raise) for statement in handler.body):
+                        for inner in ast.walk(handler):
+                            if isinstance(inner, ast.Call):
+                                self._cleanups[id(inner)] = used
+        return argument.id in self._cleanups.get(id(call), ())
 
     def _globbed_own_files(self, node: ast.expr, scope: str) -> bool:
         """``for f in glob(f"{name}-version-*"): os.remove(f)`` then ``open(version_file, "w")``
@@ -1262,6 +1283,15 @@ class EffectFinder:
             # client is, the call says the data goes with the record
             self._add("cloud", True, call, "medium")
             return
+        if attr and attr.startswith("delete_namespaced_") and attr != "delete_namespaced_custom_object" \
+                and call.args and isinstance(call.args[0], ast.Name) \
+                and f"create_namespaced_{attr.removeprefix('delete_namespaced_')}(" in self.source:
+            # the Kubernetes client's ``delete_namespaced_secret(secret_name, ns)`` in a script that
+            # creates that kind itself (``create_namespaced_secret(ns, body)``): the temporary
+            # secret, pod or claim of its own run, cleaned up (not a custom object, which may be
+            # of any kind: snapshots made by this run and pruned from older ones alike)
+            self._add("cloud", False, call, "medium")
+            return
         if name in ("os.rmdir", "os.removedirs") or (attr == "rmdir" and isinstance(func, ast.Attribute)):
             # an empty directory only (``rmdir`` refuses one that holds anything): nothing is lost
             self._add("file-delete", False, call)
@@ -1273,7 +1303,7 @@ class EffectFinder:
                 self._add("file-delete", False, call)
             elif not ((call.args and (self._temporary(call.args[0], scope) or self._own_output(call.args[0], scope)
                                       or self._globbed_own_files(call.args[0], scope)
-                                      or self._named_in_tmp(call, scope)))
+                                      or self._named_in_tmp(call, scope) or self._failed_steps_output(call)))
                       or self._bytecode_cleaner(scope)):
                 self._add("file-delete", True, call)
         elif name in _FILE_MOVE:

@@ -227,7 +227,7 @@ stale socket, control or PID file a daemon makes again when it starts: no data; 
 
 
 _COMPRESSORS = {"gzip": ".gz", "bzip2": ".bz2", "xz": ".xz", "zstd": ".zst", "lz4": ".lz4"}
-_REMOVERS = frozenset({"rm", "unlink"})
+_REMOVERS = frozenset({"rm", "unlink", "shred"})  # (``shred -u``: removed once overwritten)
 _FOR_IN = re.compile(r"\bfor\s+([A-Za-z_]\w*)\s+in\s+([^;\n]*)")
 _NOW = re.compile(r"\$\(\s*date(?![^)]*(?:\s-d|--date|\s-v|\s-r|--reference|\sago\b))[^)]*\)|\$\(\s*date\s*\)")
 """``$(date +%F_%H%M%S)``: the time of this run (not ``date -d '7 days ago'``, not a file's)."""
@@ -1826,6 +1826,8 @@ class _Scan(ShellInterface):
             if name in ("cp", "rsync"):
                 sources = [path_key(w) for w in other.words[at + 1:] if not w.startswith("-")][:-1]
                 copied.update(sources)
+                # (``cp -rvp bin/* /root/out/tools; rm -rf bin``: the folder's contents copied)
+                copied.update(source[:-2] for source in sources if source.endswith(("/*", "/.")))
             elif name == "tar":  # ``tar caf data.tar.xz -C "$PGDATA" .``: archived, then removed
                 copied.update(path_key(w) for w in _tar_sources(other.words[at + 1:]))
             elif name in ("zip", "7z", "7za", "7zz"):  # ``zip -rq layer.zip $BUILD_DIR``: the same
