@@ -376,8 +376,8 @@ def classify(path: str, scripts: frozenset[str]) -> str | None:
     if lower.endswith((".service", ".timer", ".systemd")) or (
             lower.endswith(".conf") and folders and folders[-1].endswith((".service.d", ".timer.d"))):
         return "systemd"  # (a drop-in, ``docker.service.d/failure.conf``: ``ExecStartPre=...``)
-    if (lower in ("up", "down", "run", "finish") and len(folders) >= 2 and folders[-2] in ("s6-rc.d", "services.d")
-            and (lower in ("up", "down") or folders[-2] == "services.d" or "s6" in path)) and path not in scripts:
+    if lower in ("up", "down", "run", "finish") and len(folders) >= 2 and folders[-2] in ("s6-rc.d", "services.d") \
+            and path not in scripts:
         # (a longrun's ``run``/``finish`` in execline, ``#!/command/execlineb -S2``, which no
         # shell reads: its command lines all the same)
         return "s6-rc"

@@ -409,7 +409,7 @@ def _module_launchers(scripts: list[Script], folder: Path) -> None:
             except OSError:
                 continue
             rest = [line.strip() for number, line in enumerate(lines, 1) if number != caller.line]
-            if not all(_LAUNCHER_LINE.match(line) for line in rest[1:] if line):
+            if not all(_LAUNCHER_LINE.match(line) for line in rest if line):  # (a shebang is a comment)
                 continue
             if destroys and not any(e.destructive for e in launcher.effects):
                 launcher.effects.append(Effect("command", True, f"{caller.text} [runs {module.path}: "
