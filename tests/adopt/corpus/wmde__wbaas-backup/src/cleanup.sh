@@ -1,0 +1,5 @@
+#!/bin/bash
+set -e
+
+rm -rf /backups/output/*
+rm -rf /backups/tmp/*
