@@ -3876,3 +3876,55 @@ def test_an_s6_finish_in_execline_runs_the_base_images_script(tmp_path: Path) ->
     assert {script: [c[:3] for c in entries] for script, entries in found.items()} == {
         "images/base/rootfs/usr/local/share/s6/finish": [
             ("images/activemq/rootfs/etc/s6-overlay/s6-rc.d/activemq/finish", 2, "script")]}
+
+
+def test_a_hidden_script_and_a_template_installed_under_the_scripts_name(tmp_path: Path) -> None:
+    """The eighty-sixth set: a script whose name starts with a dot (``"$thisDir/.snapshot-url.sh"``
+    in a command substitution), and an Ansible template ``update_conf.sh.j2`` run by the name it
+    is installed under (``"$current_dir/update_conf.sh"``)."""
+    files = {"scripts/mirror.sh": '#!/bin/bash\nthisDir="$(dirname "$BASH_SOURCE")"\n'
+                                  'urls=( "$("$thisDir/.snapshot-url.sh" "@1")" )\n',
+             "scripts/.snapshot-url.sh": "#!/bin/bash\necho url\n",
+             "templates/config/init.sh": '#!/bin/bash\ncurrent_dir="$(dirname "$0")"\n'
+                                         '"$current_dir/update_conf.sh" "email_to=x"\n',
+             "templates/config/update_conf.sh.j2": "#!/bin/bash\nsed -i s/a/b/ {{ conf }}\n"}
+    found = callers(tmp_path, files, ("scripts/.snapshot-url.sh", "templates/config/update_conf.sh.j2"))
+    assert {script: [c[:2] for c in entries] for script, entries in found.items()} == {
+        "scripts/.snapshot-url.sh": [("scripts/mirror.sh", 3)],
+        "templates/config/update_conf.sh.j2": [("templates/config/init.sh", 3)]}
+
+
+def test_skaffold_hooks_and_jenkins_job_steps_run_their_scripts(tmp_path: Path) -> None:
+    """Skaffold's lifecycle hooks (``hooks: before: - host: command: [...]``, an argument list
+    run from the file's folder) and a Jenkins job's ``config.xml`` shell step (XML-escaped,
+    ``&amp;&amp;``); a ``command:`` outside hooks (a container's) is not the host's."""
+    files = {"skaffold/skaffold.yaml": textwrap.dedent("""\
+                 apiVersion: skaffold/v4beta6
+                 kind: Config
+                 deploy:
+                   helm:
+                     hooks:
+                       before:
+                         - host:
+                             command: [ "../bin/generate-values", "local", "ui" ]
+                 manifests:
+                   rawYaml:
+                     - command: [ "../bin/other" ]
+                 """),
+             "bin/generate-values": "#!/bin/bash\necho values\n",
+             "bin/other": "#!/bin/bash\necho other\n",
+             "jenkins/jobs/create-instance/config.xml": textwrap.dedent("""\
+                 <?xml version='1.1' encoding='UTF-8'?>
+                 <project>
+                   <builders>
+                     <hudson.tasks.Shell>
+                       <command>cd /srv/app &amp;&amp; jenkins/scripts/create_instance.sh &quot;$ID&quot;</command>
+                     </hudson.tasks.Shell>
+                   </builders>
+                 </project>
+                 """),
+             "jenkins/scripts/create_instance.sh": "#!/bin/bash\necho create\n"}
+    found = callers(tmp_path, files, ("bin/generate-values", "bin/other", "jenkins/scripts/create_instance.sh"))
+    assert {script: [c[:3] for c in entries] for script, entries in found.items()} == {
+        "bin/generate-values": [("skaffold/skaffold.yaml", 8, "script")],
+        "jenkins/scripts/create_instance.sh": [("jenkins/jobs/create-instance/config.xml", 5, "ci")]}

@@ -1181,3 +1181,31 @@ def test_a_wrapper_function_from_an_unread_library_runs_what_follows(command: st
 ])
 def test_find_deleting_only_empty_files_loses_nothing(command: str, destructive: list[bool]) -> None:
     assert [e.destructive for e in classify_command_string(command, line=1)] == destructive
+
+
+@pytest.mark.parametrize(("command", "destructive"), [
+    # the eighty-sixth set: a tool named for deleting, a restore over the tables there
+    ("/delete_docker_registry_image --untagged -i app", [True]),
+    ("purge-old-indices --days 30", [True]),
+    ("purge-stale-locks /srv/app", []),  # (a lock holds no data)
+    ("remove_from_links_file app db", []),  # (a library's entry taken out of a file)
+    ("$DIR/delete-environment-variable -k KEY", []),  # (a project script: labelled on its own)
+    ("myloader --directory=/backup --overwrite-tables", [True]),
+    ("myloader -d /backup -o", [True]),
+    ("myloader --directory=/backup", [False]),
+    ("git branch -d `git branch --merged | grep -v master`", [True]),
+    ("git branch -d feature-x", [False]),
+])
+def test_tools_named_for_deleting_restores_and_merged_branches(command: str, destructive: list[bool]) -> None:
+    effects = classify_command_string(command, line=1)
+    assert [e.destructive for e in effects] == destructive
+    # only its name says a tool deletes: medium
+    assert all(e.confidence == "medium" for e in effects if "delete_" in command or "purge-" in command)
+
+
+def test_find_prune_handed_to_a_function_is_not_a_deleting_option() -> None:
+    """``make_dir_writable "$DIR" -not '(' -path "$DIR/images" -prune ')'`` (a function of a
+    library the scan cannot read, running ``find "$@" ... -exec chmod``): ``-prune`` is find's
+    "do not descend", not a tool told to prune; ``tool -prune`` alone still is."""
+    assert classify_command_string("make_dir_writable $DIR -not '(' -path $DIR/images -prune ')'", line=1) == []
+    assert [e.destructive for e in classify_command_string("sometool -prune", line=1)] == [True]

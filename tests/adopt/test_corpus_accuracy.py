@@ -167,6 +167,7 @@ FLOORS: dict[str, dict[str, float]] = {
     # fifteen not inventoried, all libraries: an engine container builder's subcommand modules
     # its main module imports, a Fabric project's task modules its fabfile imports
     "held-out-85": {"precision": 0.72, "recall": 0.80, "callers": 0.88, "flags": 0.87},
+    "held-out-86": {"precision": 0.72, "recall": 0.75, "callers": 0.80, "flags": 0.80},
 }
 
 
@@ -194,21 +195,21 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
     assert [m for m in report["missed"] if m["where"] not in ("errors", "skipped", "absent")
             and not (split in ("held-out-35", "held-out-37", "held-out-39", "held-out-40", "held-out-41",
                                "held-out-52", "held-out-60", "held-out-62", "held-out-81", "held-out-82",
-                               "held-out-83", "held-out-85")
+                               "held-out-83", "held-out-85", "held-out-86")
                      and m["where"] == "libraries")] == []
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-85")
-    assert report["scripts"] >= 316
-    # every labelled script is inventoried or said why not: fifteen modules that other files
-    # import (an engine container builder's subcommands, a Fabric project's task modules)
-    assert len(report["missed"]) <= 15
-    assert all(m["where"] == "libraries" for m in report["missed"])
-    # blind 0.69 / 0.80 (callers 0.68, flags 0.87); 0.73 / 0.80, callers 0.89, flags 0.87 after
-    # its rules (scripts an image links onto its path, loops over a folder named by its end or
-    # by an image's installed path, execline s6 scripts, a committed ``dist/`` of platform
-    # scripts, a build's copied output, a failed step's partial file, a Kubernetes object of a
-    # kind the script creates)
-    assert report["destructive"]["precision"] >= 0.72 and report["destructive"]["recall"] >= 0.80
-    assert report["callers"]["recall"] >= 0.88 and report["flags"]["recall"] >= 0.87
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-86")
+    assert report["scripts"] >= 418
+    # every labelled script is inventoried or said why not: a nox file of sessions (a library
+    # to the scan) and a helper in a folder of CI checks named ``tests/`` (skipped as tests)
+    assert len(report["missed"]) <= 2
+    assert all(m["where"] in ("libraries", "absent") for m in report["missed"])
+    # blind 0.65 / 0.69 (callers 0.67, flags 0.79); 0.72 / 0.75, callers 0.80, flags 0.81 after
+    # its rules (a tool named for deleting, myloader's overwrite, merged branches swept away, a
+    # container, children and temporary files of the script's own through wrappers, a dry-run
+    # option appended on a condition, a hidden script, Ansible templates, skaffold hooks,
+    # Jenkins jobs, a parser a base class of another module made)
+    assert report["destructive"]["precision"] >= 0.72 and report["destructive"]["recall"] >= 0.75
+    assert report["callers"]["recall"] >= 0.80 and report["flags"]["recall"] >= 0.80

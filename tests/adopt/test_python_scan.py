@@ -4127,3 +4127,45 @@ def test_a_kubernetes_object_of_the_kind_the_script_creates_is_its_own() -> None
               "    v1.delete_namespaced_pod(pod_name, ns)\n")
     script, _ = scan(source)
     assert [(e.line, e.destructive) for e in script.effects] == [(6, False), (7, False), (8, True)]
+
+
+def test_a_dry_run_option_appended_on_a_condition_leaves_the_command_as_normally_run() -> None:
+    """``command = ["registry", "garbage-collect", CONF]``, ``if options.dry_run:
+    command.append("--dry-run")``, ``subprocess.call(command)``: run as normally invoked, the
+    command is the one without the preview option (it had vanished as a dry run)."""
+    script, _ = scan("""
+        import subprocess
+        command = ["/bin/registry", "garbage-collect", "/etc/docker/registry/config.yml"]
+        if options.dry_run:
+            command.append("--dry-run")
+        command.extend(["--delete-untagged"])
+        subprocess.call(command)
+    """)
+    assert [(e.call, e.destructive) for e in script.effects] == [
+        ("/bin/registry garbage-collect /etc/docker/registry/config.yml --delete-untagged", True)]
+
+
+def test_options_added_to_a_parser_a_base_class_of_another_module_made() -> None:
+    """``class Generate(Runner)`` (``Runner`` imported, its ``__init__`` making
+    ``self.parser = argparse.ArgumentParser()``) and ``def add_args(self):
+    self.parser.add_argument("--strict", ...)``: the script's own options."""
+    found = flags("""
+        from i18n import Runner
+
+        class Generate(Runner):
+            def add_args(self):
+                self.parser.add_argument("--strict", action="store_true", help="Complain.")
+                self.parser.add_argument("--ltr", action="store_true")
+
+        main = Generate()
+        if __name__ == "__main__":
+            main()
+    """)
+    assert list(found) == ["--strict", "--ltr"]
+    assert found["--strict"].help == "Complain."
+    # a class of this file, or no class at all: not a parser guessed at
+    assert flags("""
+        class Local:
+            def add_args(self):
+                self.parser.add_argument("--x")
+    """) == {}

@@ -2711,3 +2711,46 @@ def test_a_folder_whose_contents_were_copied_away_is_removed_without_loss() -> N
         rm -rf /srv/data
         ''')
     assert [e.line for e in script.effects if e.destructive] == [4]
+
+
+def test_the_scripts_own_containers_children_and_scratch_through_wrappers() -> None:
+    """The eighty-sixth set: a container the script made through a wrapper function
+    (``cid=$(ici_cmd docker create ...)``, removed with ``ici_cmd ici_quiet docker rm``), child
+    processes whose ids it collects one job at a time (``kids="$kids $!"``), run-time state
+    beside named temporary entries (``rm -rf /run/apache2/* /tmp/apache2*``), and files of the
+    temporary folder found by a name of their own (``find /tmp -name "importupload*" | xargs
+    rm``) are its own: nothing of anyone's is lost."""
+    script = scan("""
+        cid=$(ici_cmd docker create --init img)
+        ici_cmd ici_quiet docker rm "$cid"
+        trap 'kill -15 $kids; exit 143' EXIT
+        socat tcp-listen:443 tcp:1.2.3.4:443 &
+        kids=$!
+        minikube tunnel &
+        kids="$kids $!"
+        rm -rf /run/apache2/* /tmp/apache2*
+        find /tmp -name "importupload*" -print0 | xargs -0 rm -f
+    """)
+    assert [(e.line, e.call) for e in script.effects if e.destructive] == []
+    # the same commands on what is not its own still delete
+    other = scan("""
+        ici_cmd ici_quiet docker rm "$cid"
+        kill -15 $kids
+        rm -rf /srv/apache2/* /tmp/apache2*
+        find /srv -name "importupload*" -print0 | xargs -0 rm -f
+    """)
+    assert [e.line for e in other.effects if e.destructive] == [1, 2, 3, 4]
+
+
+def test_merged_branches_deleted_through_a_list_held_first() -> None:
+    """``branches=$(git branch --merged | grep -v main)``, then ``echo "$branches" | xargs git
+    branch -d``: every merged branch swept away, as ``git branch -d $(git branch --merged)``."""
+    script = scan("""
+        branches=$(git branch --no-color --merged | grep -v main)
+        echo "$branches" | xargs git branch -d
+    """)
+    assert [(e.line, e.destructive) for e in script.effects if "branch -d" in e.call] == [(2, True)]
+    plain = scan("""
+        echo "$old" | xargs git branch -d
+    """)
+    assert [e.destructive for e in plain.effects if "branch -d" in e.call] == [False]

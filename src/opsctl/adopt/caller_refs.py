@@ -46,7 +46,8 @@ _PIECE_SPLIT_RE = re.compile(r"[\s=,;:|&\[\](){}]+")
 BRACED_VAR_RE = re.compile(r"\$\{(\w+)\}")
 _GUARDED_VAR_RE = re.compile(r"\$\{(\w+):?\?[^}]*\}")
 """``${GITHUB_WORKSPACE?}``, ``${ROOT:?unset}``: the variable's value (or an error)."""
-_NAME_TOKEN_RE = re.compile(r"[\w\-]+(?:\.[\w\-]+)*")
+_TEMPLATE_SUFFIXES = (".j2", ".jinja", ".jinja2", ".erb", ".tmpl", ".tpl")
+_NAME_TOKEN_RE = re.compile(r"\.?[\w\-]+(?:\.[\w\-]+)*")  # (``.snapshot-url.sh``: a hidden script too)
 
 HERE_VARS = frozenset({"__HERE", "SCRIPT_DIR", "SCRIPTDIR", "SCRIPTS_DIR", "DIR", "HERE", "BASEDIR",
                        "BASE_DIR", "THIS_DIR", "MYDIR", "MY_DIR", "SCRIPTPATH", "SCRIPT_PATH",
@@ -213,6 +214,9 @@ class ScriptIndex:
             by_basename.setdefault(name, []).append(path)
             if name.endswith(".sh.in"):  # ``backup.sh.in``: run by the name the build gives it
                 by_basename.setdefault(name[:-3], []).append(path)
+            elif name.endswith(_TEMPLATE_SUFFIXES) and name.rpartition(".")[0].endswith((".sh", ".py")):
+                # ``update_conf.sh.j2``: a template a configuration tool installs as ``update_conf.sh``
+                by_basename.setdefault(name.rpartition(".")[0], []).append(path)
             module = _module_parts(path)
             if module:
                 by_module_tail.setdefault(module[-1], []).append(path)
@@ -342,8 +346,13 @@ class ScriptIndex:
                 path = join_path(base_dir, rest)
                 if path in self.scripts:
                     return path
-                if path + ".in" in self.scripts and path.endswith(".sh"):
-                    return path + ".in"  # the template the build writes the script from
+                if path.endswith((".sh", ".py")):
+                    # the template the build (``.in``) or a configuration tool (``.j2``) writes
+                    # the script from
+                    template = next((path + suffix for suffix in (".in", *_TEMPLATE_SUFFIXES)
+                                     if path + suffix in self.scripts and (suffix != ".in" or path.endswith(".sh"))), None)
+                    if template is not None:
+                        return template
             for base_dir, rest in anchored:
                 # ``${GITHUB_WORKSPACE}/pgbackrest/test/test.py``: the repository checked out
                 # into a folder of its own name (``actions/checkout`` with ``path:``)
@@ -457,6 +466,8 @@ def _anchor(ref: str, bases: Sequence[str], variables: dict[str, str]) -> list[t
 
 def _path_parts(path: str) -> list[str]:
     """A script's path parts, a template's by the name the build gives it (``x.sh.in``: ``x.sh``)."""
+    if path.endswith(_TEMPLATE_SUFFIXES) and path.rpartition(".")[0].endswith((".sh", ".py")):
+        path = path.rpartition(".")[0]  # (``update_conf.sh.j2``: ``update_conf.sh``)
     return (path[:-3] if path.endswith(".sh.in") else path).split("/")
 
 

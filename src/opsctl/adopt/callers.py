@@ -68,7 +68,9 @@ from opsctl.adopt.callers_ci import (
     callers_in_gitpod,
     callers_in_inline_cron,
     callers_in_jenkins,
+    callers_in_jenkins_job,
     callers_in_pre_commit,
+    callers_in_skaffold,
     callers_in_taskfile,
     callers_in_yaml,
     callers_in_yaml_lines,
@@ -363,6 +365,10 @@ def classify(path: str, scripts: frozenset[str]) -> str | None:
         return "taskfile"
     if lower in (".gitpod.yml", ".gitpod.yaml"):
         return "gitpod"
+    if yaml_file and lower.startswith("skaffold") and path not in scripts:
+        return "skaffold"
+    if lower == "config.xml" and "jobs" in folders:
+        return "jenkins-job"  # (``jenkins/jobs/<name>/config.xml``, a job as Jenkins keeps it)
     if lower in (".pre-commit-config.yaml", ".pre-commit-config.yml", ".pre-commit-hooks.yaml"):
         return "pre-commit"
     if name == "Procfile" or lower.startswith("procfile."):
@@ -478,6 +484,8 @@ _SCANNERS = {
     "jenkins": callers_in_jenkins,
     "cirrus": callers_in_cirrus,
     "gitpod": callers_in_gitpod,
+    "skaffold": callers_in_skaffold,
+    "jenkins-job": callers_in_jenkins_job,
     "taskfile": callers_in_taskfile,
     "makefile": callers_in_makefile,
     "justfile": callers_in_justfile,

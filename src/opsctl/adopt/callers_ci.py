@@ -47,6 +47,50 @@ def callers_in_jenkins(file: CallerFile, index: ScriptIndex, collector: Collecto
         callers_in_chunk(file, shell, number, index, collector, "ci", Where(file.path, ""))
 
 
+_JOB_SHELL = re.compile(r"<command>(.*?)</command>", re.S)
+
+
+def callers_in_jenkins_job(file: CallerFile, index: ScriptIndex, collector: Collector,
+                           plan: list[tuple[str, str]]) -> None:
+    """A Jenkins job's ``config.xml`` (``jobs/<name>/config.xml``, as Jenkins keeps it, or
+    under version control with a configuration-as-code setup): each shell build step's
+    ``<command>`` (XML-escaped: ``&amp;&amp;``), run in the job's workspace (kind ``ci``)."""
+    import html  # (only for the files that are such jobs)
+
+    for match in _JOB_SHELL.finditer(file.text):
+        first = file.text.count("\n", 0, match.start(1)) + 1
+        body = html.unescape(match.group(1))
+        if index.mentioned_in(body):
+            callers_in_chunk(file, body, first, index, collector, "ci", Where(file.path, ""))
+
+
+def callers_in_skaffold(file: CallerFile, index: ScriptIndex, collector: Collector,
+                        plan: list[tuple[str, str]]) -> None:
+    """Skaffold's ``skaffold.yaml``: the lifecycle hooks of its builds and deploys (``hooks:
+    before: - host: command: ["../bin/generate-values", "local"]``), an argument list run from
+    the folder of the file, or the hook's ``dir`` (kind ``script``: a developer's loop, or a
+    deploy run by hand or by CI through skaffold)."""
+    here = posixpath.dirname(file.path)
+
+    def walk(node: yaml.Node, in_hooks: bool) -> None:
+        if isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                walk(item, in_hooks)
+        elif isinstance(node, yaml.MappingNode):
+            fields = _mapping(node)
+            command = fields.get("command")
+            if in_hooks and isinstance(command, yaml.SequenceNode):
+                words = [(word, item.start_mark.line + 1) for item in command.value
+                         if (word := _scalar(item)) is not None]
+                callers_in_word_list(file, words, index, collector, "script",
+                                     Where(file.path, _workdir(fields.get("dir"), here)))
+            for key, child in fields.items():
+                walk(child, in_hooks or key == "hooks")
+
+    for document in _compose_all(file.text):
+        walk(document, False)
+
+
 # --- YAML formats -------------------------------------------------------------------------------------
 
 

@@ -901,7 +901,9 @@ def rule_unknown_tool(args: list[str]) -> Verdict | None:
     if verb in _UNKNOWN_TOOL_DELETES:
         return Verdict(True, "command", "medium")
     own = args[:args.index("--")] if "--" in args else args  # after ``--``: another program's
-    if any(_deleting_option(word) for word in own):
+    if any(_deleting_option(word) for word in own if not (word == "-prune" and _FIND_TESTS & set(own))):
+        # (not find's ``-prune`` handed to a function that runs find: ``make_dir_writable
+        # "$DIR" -not '(' -path "$DIR/images" -prune ')'``: a folder it does not descend into)
         # ``pgo-rmdata -remove-data=$REMOVE_DATA``, ``tool --delete-backups``: told to delete
         return Verdict(True, "command", "medium")
     if verb == "curl" and args[:1] == ["curl"]:
@@ -930,6 +932,7 @@ def rule_unknown_tool(args: list[str]) -> Verdict | None:
     return None
 
 
+_FIND_TESTS = frozenset({"-path", "-name", "-iname", "-ipath", "-wholename", "-regex", "-type", "-not", "!", "("})
 _DELETING_OPTION = re.compile(r"^--?(?:remove|delete|purge|prune|wipe|destroy|drop)(?:[-_][\w-]+)?"
                               r"(?:=(.*))?$")
 
@@ -946,6 +949,16 @@ def _deleting_option(word: str) -> bool:
 # (``xtrabackup --decompress --remove-original``: the compressed originals of the files it
 # writes, as ``gunzip`` replaces its input)
 _NO_DATA_OPTION = re.compile(r"(?i)pid|lock|cache|te?mp|orphan|sock|original")
+
+
+def _rule_myloader(args: list[str]) -> Verdict | None:
+    """mydumper's ``myloader``: loads a dump into the server (mutating); with
+    ``--overwrite-tables``/``-o`` (or ``--drop-table`` in later versions) the tables already
+    there are dropped and replaced: destructive."""
+    shorts, longs, _ = split_options(args)
+    if "o" in shorts or {"--overwrite-tables", "--drop-table"} & {w.partition("=")[0] for w in longs}:
+        return DEST
+    return MUT
 
 
 def _rule_pt_archiver(args: list[str]) -> Verdict | None:
@@ -1145,10 +1158,22 @@ def _rule_puppet(args: list[str]) -> Verdict | None:
     return MUT if verb in ("apply", "agent", "resource") or (verb, action) == ("module", "install") else None
 
 
-def unknown_tool_rule(name: str) -> Rule | None:
+def unknown_tool_rule(name: str, *, beside: bool = False) -> Rule | None:
     """:func:`rule_unknown_tool` for a tool that is not one of the commands that only print, read
-    or test."""
-    return None if name in _NOT_ACTING or name.startswith(("log_", "print_", "echo_")) else rule_unknown_tool
+    or test; a tool named for deleting (``delete_docker_registry_image -i repo``,
+    ``purge-old-indices``) deletes whatever it is given (medium: only its name says so), unless
+    the name says what it removes holds no data (``purge-stale-locks``), or it is a script of
+    the project run by its path (``beside``), labelled on its own. (Not ``remove_*``: a library's
+    ``remove_from_links_file``, ``remove_value_from_grub_line`` take an entry out of a file.)"""
+    if name in _NOT_ACTING or name.startswith(("log_", "print_", "echo_")):
+        return None
+    parts = re.split(r"[-_]", name)
+    if len(parts) > 1 and parts[0] in _DELETING_NAMES and not beside and not _NO_DATA_OPTION.search(name):
+        return always(Verdict(True, "command", "medium"))
+    return rule_unknown_tool
+
+
+_DELETING_NAMES = frozenset({"delete", "destroy", "purge", "nuke", "wipe", "prune", "drop"})
 
 
 def _rule_repmgr(args: list[str]) -> Verdict | None:
@@ -1465,7 +1490,7 @@ RULES: dict[str, Rule] = {
     **{name: _rule_kafka_consumer_groups for name in ("kafka-consumer-groups", "kafka-consumer-groups.sh")},
     **{name: always(DEST) for name in ("kafka-delete-records", "kafka-delete-records.sh")},
     "cargo": _rule_cargo, "dpkg": _rule_dpkg, "java": _rule_java,
-    "s6-svscanctl": _rule_s6_svscanctl, "pt-archiver": _rule_pt_archiver,
+    "s6-svscanctl": _rule_s6_svscanctl, "myloader": _rule_myloader, "pt-archiver": _rule_pt_archiver,
     "logrotate": _rule_logrotate, "virsh": _rule_virsh,
     "go": _rule_go, "gofmt": _rule_write_flag("-w"), "goimports": _rule_write_flag("-w"),
     "shfmt": _rule_write_flag("-w", "--write"), "prettier": _rule_write_flag("--write", "-w"),

@@ -630,7 +630,9 @@ def _classify(argv: list[str], depth: int) -> list[tuple[Verdict, Confidence | N
             return []
         rule = RULES.get(name) or (always(DEST) if name.startswith("mkfs") else None)
         if rule is None and re.fullmatch(r"[a-z][\w.+-]*", name) and not name.endswith((".sh", ".py")):
-            rule = unknown_tool_rule(name)  # (a project script run by name is the callers' business)
+            # (a project script run by name is the callers' business: one beside it,
+            # ``$DIR/delete-environment-variable``, is not a tool named for deleting)
+            rule = unknown_tool_rule(name, beside=head.startswith(("$", ".")) or ("/" in head and not head.startswith("/")))
         verdict = rule(args) if rule else None
         return [(verdict, _lower_cap(cap, verdict.confidence))] if verdict else []
     return []

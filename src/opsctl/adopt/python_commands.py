@@ -14,6 +14,7 @@ import shlex
 from dataclasses import dataclass
 
 from opsctl.adopt import commands
+from opsctl.adopt.command_args import is_dry_run
 from opsctl.adopt.model import Confidence, Effect
 from opsctl.adopt.python_index import (
     ModuleIndex,
@@ -153,10 +154,10 @@ class Resolver:
             if words_ is None:
                 return None
             for op, change in changes:
-                if op == "append":
-                    words_.append(inner.word(change))
-                else:
-                    words_.extend(inner.words(change) or [inner.word(change)])
+                added = [inner.word(change)] if op == "append" else inner.words(change) or [inner.word(change)]
+                # ``if options.dry_run: command.append("--dry-run")``: the preview is the
+                # exception; what the script runs as normally invoked is the command without it
+                words_.extend(word for word in added if not is_dry_run("", [word]))
             self.indirect = True
             return words_
         if isinstance(node, ast.Call):

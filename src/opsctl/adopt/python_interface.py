@@ -264,11 +264,29 @@ class _ParserTracker:
             if len(self.bindings) == bound:
                 break
 
+    def _inherited_parser(self, node: ast.expr, scope: str) -> bool:
+        """``self.parser`` in a method of a class whose base is not of this file (imported)."""
+        if not (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "self"
+                and "parser" in node.attr.lower()):
+            return False
+        owner = scope.rpartition(".")[0]
+        cls = next((c for c in self.index.classes if c.name == owner.rpartition(".")[2]), None)
+        local = {c.name for c in self.index.classes}
+        return cls is not None and any(isinstance(base, ast.Name | ast.Attribute) and (dotted(base) or "") not in local
+                                       and (dotted(base) or "") not in ("object", "ABC") for base in cls.bases)
+
     def collect(self) -> None:
         for call, scope in sorted(self.index.calls, key=lambda item: position(item[0])):
             func = call.func
             if isinstance(func, ast.Attribute) and func.attr in ("add_argument", "add_option", "add_opt"):
                 parser = self.evaluate(func.value, scope)
+                if parser is None and func.attr == "add_argument" and self._inherited_parser(func.value, scope):
+                    # ``class Generate(Runner): def add_args(self): self.parser.add_argument(...)``:
+                    # the parser a base class of another module made (``self.parser =
+                    # argparse.ArgumentParser()`` in ``Runner.__init__``), the options its own
+                    self.external = True
+                    parser = self.bindings[(scope.rpartition(".")[0], dotted(func.value) or "")] = _Parser("argparse")
+                    self.parsers.append(parser)
                 if isinstance(parser, _Parser) and func.attr != "add_opt":
                     flag = parse_add_argument(self.index, call, self.warnings)
                     if flag is not None:

@@ -404,6 +404,10 @@ def rule_git(args: list[str]) -> Verdict | None:
     if verb == "branch":
         if "D" in shorts or ({"d"} <= shorts and "f" in shorts) or {"--delete", "--force"} <= longs:
             return DEST
+        if ("d" in shorts or "--delete" in longs) and any("--merged" in p for p in positionals):
+            # ``git branch -d `git branch --merged | grep -v master```: every merged branch
+            # swept away (their commits stay, the branches and their names do not)
+            return DEST
         return MUT if shorts & {"d", "m", "M", "c", "C", "f"} or longs & {"--delete", "--move",
                                                                           "--copy", "--force"} else None
     if verb == "tag":

@@ -217,7 +217,9 @@ def _runtime_or_links(words: list[str]) -> bool:
     if program not in _REMOVERS:
         return False
     operands = [path_key(w) for w in words[index + 1:] if not w.startswith("-")]
-    return bool(operands) and all(_RUNTIME_OR_LINKS.match(w) or _SOCKET_FILE.search(w) for w in operands)
+    # (beside named entries of the temporary folder: ``rm -rf /run/apache2/* /tmp/apache2*``)
+    return bool(operands) and all(_RUNTIME_OR_LINKS.match(w) or _SOCKET_FILE.search(w) or _scratch_path(w)
+                                  for w in operands)
 
 
 _SOCKET_FILE = re.compile(r"^/dev/log$|^[^*?]+\.(?:sock|socket|ctl|pid|lock)$|^\$\{?\w*LOCK\w*\}?(?:/[^*?]*)?$")
@@ -1140,7 +1142,11 @@ class _Scan(ShellInterface):
         if not args:
             return False
         if name == "find":  # ``find "$rootfsDir/usr/share/doc" ... -delete`` in its mktemp tree
-            return self.is_scratch(args[0])
+            # (or entries of the temporary folder by a name of their own, as ``/tmp/x*`` is:
+            # ``find /tmp -name "importupload*" -print0 | xargs -0 rm -f``)
+            return self.is_scratch(args[0]) or (args[0].strip("\"'").rstrip("/") in _TEMP_FOLDERS and any(
+                w in ("-name", "-iname") and _scratch_path("/tmp/" + n.strip("\"'"))
+                for w, n in zip(words[index + 1:], words[index + 2:], strict=False)))
         if name == "tar":  # ``tar --delete -f "$CHART_TMP" x/Chart.yaml``: editing its own archive
             archive = _tar_file(words[index + 1:])
             return archive is not None and self.is_scratch(archive)
@@ -1500,9 +1506,10 @@ class _Scan(ShellInterface):
         runners = self.argument_runners()
         for command in self.parsed.commands:
             base: Confidence = "medium" if command.remote else "high"
-            if len(command.words) > 1 and command.words[0] in runners:
+            while len(command.words) > 1 and command.words[0] in runners:
                 # ``run_cmd rm "$tmpfile"`` through ``run_cmd() { "$@" || die; }``: the command it
-                # runs (after the function's own options: ``must_do -v docker rm x``)
+                # runs (after the function's own options: ``must_do -v docker rm x``; through
+                # one runner handed to another: ``ici_cmd ici_quiet docker rm "$cid"``)
                 skip = 1
                 while skip < len(command.words) - 1 and (command.words[skip].startswith("-") or self.option_variable(
                         command.words[skip])):
@@ -1548,6 +1555,13 @@ class _Scan(ShellInterface):
                 if program in ("cd", "pushd", "popd"):
                     entered = path_key(command.words[-1]) if program != "popd" and len(command.words) > index + 1 else None
                 effect = self.command_effect(command, values, single, base)
+                if effect is not None and not effect.destructive and command.piped and program == "xargs" \
+                        and _BRANCH_DELETE.search(" ".join(command.words)) \
+                        and re.search(r"\bgit\s+branch\b[^\n|]*--merged", self.text):
+                    # ``git branch --merged | grep -v main | xargs git branch -d`` (or that list
+                    # held in a variable first): as ``git branch -d $(git branch --merged)``,
+                    # every merged branch swept away
+                    effect.destructive = True
                 if effect is not None and effect.destructive and found_before is not None \
                         and program == "xargs" and found_before.line == command.line:
                     # ``find . -name "*.pyc" -print0 | xargs -0 rm``: what the find lists is what
@@ -1557,7 +1571,7 @@ class _Scan(ShellInterface):
                                 raw=[*found_before.raw, "-delete"]), values, single, base)
                     if as_delete is None or not as_delete.destructive or self.own_output(
                             [*found_before.words, "-delete"], produced - looped, earlier) or self.own_backups(
-                            [*found_before.words, "-delete"]) or (
+                            [*found_before.words, "-delete"]) or self.own_scratch([*found_before.words, "-delete"]) or (
                             grepped is not None and _greps_caches(grepped)):
                         effect.destructive = False
                 if effect is not None and effect.destructive and (
@@ -2187,6 +2201,11 @@ class _Scan(ShellInterface):
                       for v in self._values_one_level(match.group(1))] if match and match.group(1) else []
             # (a loop over such an array: ``for pid in "${pids[@]:-}"; do kill "$pid"; done``)
             values = [element for value in values for element in self._elements_if_array(value)]
+            if match is not None and match.group(1):
+                # ``kids=$!`` ... ``kids="$kids $!"``: a list of them grown one job at a time
+                grown = (f"${match.group(1)}", f"${{{match.group(1)}}}", "$!")
+                values = ["$!" if value.split() and all(w in grown for w in value.split()) else value
+                          for value in values]
             if match is not None and match.group(2) is not None:
                 values = self._array_elements(match.group(2))
             # ``pid=`` between uses resets it (``pid=0``, the guard of ``[ $pid -ne 0 ]``, too):
@@ -2434,7 +2453,12 @@ _RUNTIMES = frozenset({"docker", "podman", "nerdctl"})
 
 
 _RUNTIME_WORD = _Mentioned(r"\b(?:docker|podman|nerdctl)\b", "docker", "podman", "nerdctl")
-_MADE_BY_ID = re.compile(r"^\$\(\s*(?:eval\s+[\"']?)?(?:sudo\s+)?(?:docker|podman|nerdctl)\s+(?:container\s+)?(?:create|run)\b")
+_BRANCH_DELETE = re.compile(r"\bgit\s+branch\s+(?:-\w+\s+)*?(?:-d|--delete)\b")
+
+_MADE_BY_ID = re.compile(r"^\$\(\s*(?:eval\s+[\"']?)?(?:sudo\s+)?(?:[a-z_][\w-]*\s+){0,2}?"
+                         r"(?:docker|podman|nerdctl)\s+(?:container\s+)?(?:create|run)\b")
+"""``ID=$(docker create img)``, also through a wrapper function or two (``$(ici_cmd docker
+create ...)``, ``$(retry docker run -d ...)``) that print what they run."""
 
 
 _COMPOSE_VALUES = frozenset({"-f", "--file", "-p", "--project-name", "--env-file", "--profile",
@@ -2939,6 +2963,10 @@ def _own_container(words: list[str], made: set[str]) -> bool:
         return False
     words = inner
     program, index = _program_of(words)
+    # through a wrapper function or two of a library (``ici_cmd ici_quiet docker rm "$cid"``)
+    if program not in _RUNTIMES and (handed := next((i for i, w in enumerate(words[:3]) if w in _RUNTIMES), None)) \
+            and all(re.fullmatch(r"[a-z_][\w-]*", w) for w in words[:handed]):
+        program, index = words[handed], handed
     rest = words[index + 1:]
     if program not in _RUNTIMES or not made:
         return False
