@@ -127,15 +127,16 @@ def test_every_source_folder_has_its_licence_and_provenance() -> None:
         text = source.read_text(encoding="utf-8")
         # the licence file under the repository's own name for it (LICENCE, LICENSE.md...),
         # named in SOURCE.md
-        licences = [f.name for f in folder.iterdir() if f.is_file() and f.name.upper().startswith(
-            ("LICENSE", "LICENCE", "COPYING"))]
+        # (``MIT-LICENCE``, ``LICENSE.MIT``: a name that says what it is)
+        licences = [f.name for f in folder.iterdir() if f.is_file() and any(
+            word in f.name.upper() for word in ("LICENSE", "LICENCE", "COPYING"))]
         assert licences, folder.name
         assert "LICENSE" in licences or any(f"`{name}`" in text for name in licences), folder.name
         owner, repo = folder.name.split("__", 1)
         assert f"https://github.com/{owner}/{repo}" in text, folder.name
         assert "Commit:" in text and "Licence:" in text, folder.name
-    # a guard against a folder copied whole by mistake (eighty-six sets take about 83.9 MiB)
-    assert sum(f.stat().st_size for f in CORPUS.rglob("*") if f.is_file()) < 90 * 1024 * 1024
+    # a guard against a folder copied whole by mistake (eighty-seven sets take about 87.0 MiB)
+    assert sum(f.stat().st_size for f in CORPUS.rglob("*") if f.is_file()) < 100 * 1024 * 1024
 
 
 def test_the_split_is_large_and_mixed_enough(labels_doc: dict[str, Any]) -> None:

@@ -1,0 +1,1 @@
+char *get_json_value(const char *json_str, const char *key);

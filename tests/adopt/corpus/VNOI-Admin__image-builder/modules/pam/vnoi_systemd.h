@@ -1,0 +1,1 @@
+int restart_systemd_unit(const char *unit_name);

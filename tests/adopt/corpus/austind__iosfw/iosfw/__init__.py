@@ -1,0 +1,1 @@
+from .iosfw import *
