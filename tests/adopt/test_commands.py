@@ -1209,3 +1209,30 @@ def test_find_prune_handed_to_a_function_is_not_a_deleting_option() -> None:
     "do not descend", not a tool told to prune; ``tool -prune`` alone still is."""
     assert classify_command_string("make_dir_writable $DIR -not '(' -path $DIR/images -prune ')'", line=1) == []
     assert [e.destructive for e in classify_command_string("sometool -prune", line=1)] == [True]
+
+
+@pytest.mark.parametrize(("command", "destructive"), [
+    # the eighty-seventh set: servers and daemons stopped, mail expunged, a restore over a data
+    # directory, statements sent to a database's HTTP API
+    ("pg_ctl stop -D /data", [True]), ("pg_ctl -D /data -m fast stop", [True]),
+    ("pg_ctl stop -m smart", [False]), ("pg_ctl start -D /data -l log", [False]),
+    ("start-stop-daemon --stop --retry=TERM/30/KILL/5 --pidfile /run/x.pid", [True]),
+    ("start-stop-daemon -K --signal KILL --pidfile /run/x.pid", [True]),
+    ("start-stop-daemon --stop --quiet --pidfile /run/x.pid", [False]),  # a clean shutdown asked for
+    ("start-stop-daemon --stop --signal HUP --pidfile /run/x.pid", [False]),
+    ("start-stop-daemon --start --exec /usr/bin/x", []),
+    ("killproc -p /run/x.pid oxidized", [True]), ("killproc oxidized -HUP", [False]),
+    ("doveadm expunge -A mailbox Trash savedbefore 2w", [True]), ("doveadm backup -u bob tcp:backup", [True]),
+    ("doveadm mailbox delete -u bob Old", [True]), ("doveadm sync -u bob remote:h", [False]),
+    ("doveadm mailbox list -u bob", []), ("doveadm who", []),
+    ("pgbackrest --stanza=db --delta restore", [True]), ("pgbackrest --stanza=db restore", [False]),
+    ("curl -X POST 'http://db:8086/query?q=drop%20database%20bench'", [True]),
+    ("curl -G http://db:9000/exec --data-urlencode 'query=drop table cpu'", [True]),
+    ("curl -G http://db:9000/exec --data-urlencode 'query=select * from cpu'", []),
+    ("dpkg-divert --package x --rename --remove /etc/a.conf", [False]),
+    ("virsh net-destroy external", [False]), ("virsh destroy vm1", [True]),
+    ("${PKG_MANAGER} remove -y epel-release", [False]),
+    ("rm -rf sources/ironic/.tox", [False]),
+])
+def test_daemons_stopped_mail_expunged_restores_and_http_statements(command: str, destructive: list[bool]) -> None:
+    assert [e.destructive for e in classify_command_string(command, line=1)] == destructive

@@ -168,6 +168,7 @@ FLOORS: dict[str, dict[str, float]] = {
     # its main module imports, a Fabric project's task modules its fabfile imports
     "held-out-85": {"precision": 0.72, "recall": 0.80, "callers": 0.88, "flags": 0.87},
     "held-out-86": {"precision": 0.72, "recall": 0.75, "callers": 0.80, "flags": 0.80},
+    "held-out-87": {"precision": 0.58, "recall": 0.56, "callers": 0.79, "flags": 0.90},
 }
 
 
@@ -195,21 +196,22 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
     assert [m for m in report["missed"] if m["where"] not in ("errors", "skipped", "absent")
             and not (split in ("held-out-35", "held-out-37", "held-out-39", "held-out-40", "held-out-41",
                                "held-out-52", "held-out-60", "held-out-62", "held-out-81", "held-out-82",
-                               "held-out-83", "held-out-85", "held-out-86")
+                               "held-out-83", "held-out-85", "held-out-86", "held-out-87")
                      and m["where"] == "libraries")] == []
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-86")
-    assert report["scripts"] >= 418
-    # every labelled script is inventoried or said why not: a nox file of sessions (a library
-    # to the scan) and a helper in a folder of CI checks named ``tests/`` (skipped as tests)
-    assert len(report["missed"]) <= 2
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-87")
+    assert report["scripts"] >= 306
+    # every labelled script is inventoried or said why not: six maintenance plugins a daemon
+    # loads by name (libraries to the scan) and two scripts named with another extension
+    # (``rc.local``, ``acmetool.hook``), which discovery does not open
+    assert len(report["missed"]) <= 8
     assert all(m["where"] in ("libraries", "absent") for m in report["missed"])
-    # blind 0.65 / 0.69 (callers 0.67, flags 0.79); 0.72 / 0.75, callers 0.80, flags 0.81 after
-    # its rules (a tool named for deleting, myloader's overwrite, merged branches swept away, a
-    # container, children and temporary files of the script's own through wrappers, a dry-run
-    # option appended on a condition, a hidden script, Ansible templates, skaffold hooks,
-    # Jenkins jobs, a parser a base class of another module made)
-    assert report["destructive"]["precision"] >= 0.72 and report["destructive"]["recall"] >= 0.75
-    assert report["callers"]["recall"] >= 0.80 and report["flags"]["recall"] >= 0.80
+    # blind 0.46 / 0.37 (callers 0.80, flags 0.90, both at their goals); 0.59 / 0.57 after its
+    # rules (doveadm's expunge, purge and backup, pg_ctl stop, a restore with --delta, init
+    # scripts' killproc and start-stop-daemon --stop, statements sent to a database's HTTP API,
+    # a BOSH package's library read where the release keeps it; a throw-away cluster's stop,
+    # a diversion removed, a libvirt network stopped, tox environments)
+    assert report["destructive"]["precision"] >= 0.58 and report["destructive"]["recall"] >= 0.56
+    assert report["callers"]["recall"] >= 0.79 and report["flags"]["recall"] >= 0.90

@@ -2754,3 +2754,39 @@ def test_merged_branches_deleted_through_a_list_held_first() -> None:
         echo "$old" | xargs git branch -d
     """)
     assert [e.destructive for e in plain.effects if "branch -d" in e.call] == [False]
+
+
+def test_a_throwaway_cluster_the_script_made_is_its_own_to_stop() -> None:
+    """``initdb``, ``pg_ctl start``, ``psql -f``, ``pg_ctl stop``: an image build's or a smoke
+    test's own server; a script that only starts and stops one stops a live cluster."""
+    own = scan("""
+        initdb -D "$PGDATA"
+        pg_ctl -w start -D "$PGDATA"
+        psql -f init.sql
+        pg_ctl stop -m immediate -D "$PGDATA"
+    """)
+    assert [e for e in own.effects if "pg_ctl stop" in e.call and e.destructive] == []
+    live = scan("""
+        pg_ctl stop -s -m fast -D "$PGDATA"
+    """)
+    assert [e.destructive for e in live.effects] == [True]
+
+
+def test_a_bosh_package_library_is_read_where_the_release_keeps_it(tmp_path: Path) -> None:
+    """``source /var/vcap/packages/cf-mysql-common/pid_utils.sh`` in a BOSH job's control
+    script: the release's ``src/cf-mysql-common/pid_utils.sh``, whose ``kill_and_wait`` stops
+    the daemon (TERM, then KILL)."""
+    from opsctl.adopt.scan import scan_tree
+
+    (tmp_path / "src/common").mkdir(parents=True)
+    (tmp_path / "src/common/pid_utils.sh").write_text(
+        'kill_and_wait() {\n  pid=$(cat "$1")\n  kill "$pid"\n  sleep 5\n  kill -9 "$pid"\n}\n')
+    (tmp_path / "jobs/db/templates").mkdir(parents=True)
+    ctl = tmp_path / "jobs/db/templates/db_ctl.sh"
+    ctl.write_text('#!/bin/bash\nsource /var/vcap/packages/common/pid_utils.sh\ncase $1 in\n'
+                   '  stop) kill_and_wait /var/vcap/sys/run/db/db.pid ;;\nesac\n')
+    ctl.chmod(0o755)
+    scripts = {s.path: s for s in scan_tree(tmp_path, git=False, jobs=1).scripts}
+    effects = scripts["jobs/db/templates/db_ctl.sh"].effects
+    assert [(e.path, e.destructive) for e in effects if e.call.startswith("kill")] == [
+        ("src/common/pid_utils.sh", True), ("src/common/pid_utils.sh", True)]

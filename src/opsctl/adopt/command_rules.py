@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import urllib.parse
 
 from opsctl.adopt.command_args import (
     DEST,
@@ -240,6 +241,7 @@ _CACHE_PREFIX = re.compile(
     r"|(?:~|\$\{?HOME\}?|/root)/(?:\.m2/repository|\.gradle/caches|\.ivy2/cache|\.npm/_cacache)(?:/|$))")
 _CACHE_NAME = re.compile(
     r"^(?:\*?\.py[co]|\*?\.py\[[co|]+\]|__pycache__|\.pytest_cache|\.mypy_cache|\.ruff_cache|node_modules"
+    r"|\.tox|\.nox"  # test environments tox and nox make again
     r"|vendor"  # dependencies ``go mod vendor`` (or ``composer install``) writes again
     r"|[\w.-]*\.tsbuildinfo(?:\.json)?"  # the TypeScript compiler's incremental build state
     r"|\.terraform|\.terragrunt-cache"  # providers and modules ``terraform init`` downloads again
@@ -951,6 +953,109 @@ def _deleting_option(word: str) -> bool:
 _NO_DATA_OPTION = re.compile(r"(?i)pid|lock|cache|te?mp|orphan|sock|original")
 
 
+_QUERY_DELETES = re.compile(r"(?i)\b(?:drop\s+(?:database|table|measurement|series|retention\s+policy)"
+                            r"|delete\s+from|truncate\s+table)\b")
+"""A statement that drops or deletes stored data, sent to a database's HTTP API (InfluxDB's
+``/query?q=drop database x``, QuestDB's ``/exec?query=drop table cpu``, ClickHouse's ``/?query=``)."""
+
+
+def _with_query(rule: Rule) -> Rule:
+    """``rule`` of an HTTP client, or destructive when its URL or data holds a statement that
+    drops or deletes stored data (URL-encoded or not)."""
+    def query_rule(args: list[str]) -> Verdict | None:
+        text = " ".join(args)
+        if ("drop" in text.lower() or "delete" in text.lower() or "truncate" in text.lower()) and \
+                _QUERY_DELETES.search(urllib.parse.unquote_plus(text)):
+            return Verdict(True, "http", "high")
+        return rule(args)
+    return query_rule
+
+
+def _rule_pg_ctl(args: list[str]) -> Verdict | None:
+    """``pg_ctl stop`` (``restart``, ``kill``): the server stopped, in the default "fast" mode
+    every open session aborted and its transaction rolled back, as a ``kill`` is (the labels of
+    six sets call it destructive); ``-m smart`` waits for the clients to leave (mutating), as do
+    ``start``, ``promote`` and ``reload``."""
+    verb, _ = first_positional(args, frozenset({"-D", "--pgdata", "-l", "--log", "-m", "--mode", "-o",
+                                                "--options", "-w", "-t", "--timeout", "-s"}))
+    if verb is None:
+        return None
+    mode = option_value(args, frozenset({"-m", "--mode"}), short_attached="-m") or "fast"
+    if verb in ("stop", "restart", "kill") and not mode.strip("\"'").startswith("s"):
+        return DEST
+    return MUT if verb in ("start", "stop", "restart", "promote", "reload", "kill", "init", "initdb") else None
+
+
+_PGBACKREST_DESTRUCTIVE = frozenset({"expire", "stanza-delete"})
+_PGBACKREST_MUTATING = frozenset({"backup", "restore", "stanza-create", "stanza-upgrade", "archive-push",
+                                  "start", "stop"})
+
+
+def _rule_pgbackrest(args: list[str]) -> Verdict | None:
+    """pgBackRest: ``expire`` and ``stanza-delete`` remove backups; ``restore --delta`` (or
+    ``--force``) restores over an existing data directory, removing the files the backup does
+    not hold and replacing those that differ (destructive); a restore into an empty one, a
+    backup and the rest change."""
+    words = [w for w in args if not w.startswith("-")]
+    verb = next((w for w in words if w in _PGBACKREST_DESTRUCTIVE | _PGBACKREST_MUTATING), None)
+    if verb in _PGBACKREST_DESTRUCTIVE or (verb == "restore" and any(
+            w.partition("=")[0] in ("--delta", "--force") and w.partition("=")[2] not in ("n", "no", "false", "0")
+            for w in args)):
+        return DEST
+    return MUT if verb else None
+
+
+_DOVEADM_DESTRUCTIVE = frozenset({"expunge", "purge", "backup", "deduplicate"})
+_DOVEADM_READ = frozenset({"search", "fetch", "who", "user", "auth", "stats", "log", "help", "dump", "pw",
+                           "instance", "service", "process", "director", "proxy", "replicator", "quota",
+                           "dict", "fs", "acl", "metadata", "mailbox", "index", "force-resync", "kick"})
+
+
+def _rule_doveadm(args: list[str]) -> Verdict | None:
+    """Dovecot's ``doveadm``: ``expunge`` (messages removed), ``purge`` (expunged messages'
+    storage freed for good), ``backup`` (the destination made to match the source, what it
+    holds beyond it deleted), ``deduplicate``, ``mailbox delete``: destructive; ``sync``,
+    ``import``, ``move``, ``mailbox create``, ``quota recalc``... change; listing, searching and
+    status read."""
+    words = [w for w in args if not w.startswith("-")]
+    verb = words[0] if words else None
+    if verb is None:
+        return None
+    if verb in _DOVEADM_DESTRUCTIVE or (verb == "mailbox" and words[1:2] == ["delete"]):
+        return DEST
+    if verb in _DOVEADM_READ and not (words[1:2] and words[1] in ("create", "rename", "subscribe", "set", "recalc",
+                                                                  "add", "remove", "put", "optimize", "rescan")):
+        return None
+    return MUT
+
+
+def _rule_killproc(args: list[str]) -> Verdict | None:
+    """An init script's ``killproc -p PIDFILE daemon`` (TERM, then KILL after a delay): the
+    daemon terminated, as ``kill`` is; ``killproc daemon -HUP`` only asks it to reload."""
+    gentle = [w for w in args if w.startswith("-") and w[1:].upper().removeprefix("SIG") in _GENTLE_SIGNALS]
+    return MUT if gentle else DEST
+
+
+def _rule_start_stop_daemon(args: list[str]) -> Verdict | None:
+    """``start-stop-daemon --stop`` (``-K``) asks the service to shut down cleanly (TERM):
+    a change, as the earlier sets' labels of init scripts mostly read it; killed when it does
+    not (``--retry TERM/30/KILL/5``, ``--signal KILL``), what it was doing is lost:
+    destructive. Starting it (``--start``) is the daemon's own business (its script is read
+    as its caller's)."""
+    if not any(w in ("--stop", "-K") for w in args):
+        return None
+    signal = (option_value(args, frozenset({"--signal", "-s"}), short_attached="-s") or "").strip("\"'")
+    retry = (option_value(args, frozenset({"--retry", "-R"}), short_attached="-R") or "").strip("\"'")
+    forced = signal.upper().removeprefix("SIG") in ("KILL", "9") or re.search(r"(?i)(?:^|/)(?:SIG)?(?:KILL|9)(?:/|$)", retry)
+    return DEST if forced else MUT
+
+
+def _rule_dpkg_divert(args: list[str]) -> Verdict | None:
+    """``dpkg-divert --add --rename X`` moves a file aside for a package's own; ``--remove
+    --rename`` moves the original back: a change either way, nothing lost."""
+    return MUT if any(w in ("--add", "--remove", "--rename") for w in args) else None
+
+
 def _rule_myloader(args: list[str]) -> Verdict | None:
     """mydumper's ``myloader``: loads a dump into the server (mutating); with
     ``--overwrite-tables``/``-o`` (or ``--drop-table`` in later versions) the tables already
@@ -993,6 +1098,9 @@ def _rule_virsh(args: list[str]) -> Verdict | None:
     verb, _rest = first_positional(args, frozenset({"-c", "--connect"}))
     if verb is None:
         return None
+    if verb in ("net-destroy", "pool-destroy", "iface-destroy", "nwfilter-binding-destroy"):
+        # (a network or a storage pool stopped: its definition and the pool's volumes stay)
+        return MUT
     if verb in ("destroy", "undefine") or verb.endswith(("-delete", "-wipe", "-destroy", "-undefine")):
         return DEST
     return None if _VIRSH_READ.match(verb) else MUT
@@ -1378,9 +1486,7 @@ RULES: dict[str, Rule] = {
                                    "--terse", "-k", "--aws-access-key-id"})),
     "duplicity": _confirmed(frozen("remove-older-than remove-all-but-n-full remove-all-inc-of-but-n-full "
                                    "cleanup"), "--force", frozen("full incremental incr restore")),
-    "pgbackrest": subcommand_rule(frozen("expire stanza-delete"),
-                                  frozen("backup restore stanza-create stanza-upgrade archive-push "
-                                         "start stop")),
+    "pgbackrest": _rule_pgbackrest,
     "barman": subcommand_rule(frozen("delete"), frozen("backup recover cron switch-wal "
                                                        "switch-xlog receive-wal")),
     "restic": _rule_restic,
@@ -1463,9 +1569,8 @@ RULES: dict[str, Rule] = {
                                    "flush-privileges flush-tables reload refresh shutdown password"),
                                   frozenset({"-u", "-h", "-P", "--user", "--host", "--port"})),
     "pg_restore": _rule_pg_restore, "mongorestore": _rule_mongorestore,
-    "pg_ctl": subcommand_rule(frozenset(), frozen("start stop restart promote reload kill"),
-                              frozenset({"-D", "-l", "-m", "-o", "-w", "-t"})),
-    "curl": rule_curl, "wget": rule_wget, "http": rule_httpie, "https": rule_httpie,
+    "pg_ctl": _rule_pg_ctl,
+    "curl": _with_query(rule_curl), "wget": _with_query(rule_wget), "http": rule_httpie, "https": rule_httpie,
     "xh": rule_httpie, "xhs": rule_httpie,
     "systemctl": _SYSTEMCTL, "service": _rule_service, "rc-service": _rule_service,
     **{name: _rule_pacman for name in ("pacman", "yay", "paru")}, "snapper": _rule_snapper,
@@ -1490,7 +1595,8 @@ RULES: dict[str, Rule] = {
     **{name: _rule_kafka_consumer_groups for name in ("kafka-consumer-groups", "kafka-consumer-groups.sh")},
     **{name: always(DEST) for name in ("kafka-delete-records", "kafka-delete-records.sh")},
     "cargo": _rule_cargo, "dpkg": _rule_dpkg, "java": _rule_java,
-    "s6-svscanctl": _rule_s6_svscanctl, "myloader": _rule_myloader, "pt-archiver": _rule_pt_archiver,
+    "s6-svscanctl": _rule_s6_svscanctl, "myloader": _rule_myloader, "doveadm": _rule_doveadm, "killproc": _rule_killproc,
+    "start-stop-daemon": _rule_start_stop_daemon, "dpkg-divert": _rule_dpkg_divert, "pt-archiver": _rule_pt_archiver,
     "logrotate": _rule_logrotate, "virsh": _rule_virsh,
     "go": _rule_go, "gofmt": _rule_write_flag("-w"), "goimports": _rule_write_flag("-w"),
     "shfmt": _rule_write_flag("-w", "--write"), "prettier": _rule_write_flag("--write", "-w"),

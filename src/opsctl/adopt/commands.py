@@ -506,6 +506,10 @@ def _classify(argv: list[str], depth: int) -> list[tuple[Verdict, Confidence | N
                         or after[0] in _WRAPPERS_SIMPLE or after[0] in _SHELLS:
                     words, cap = after, _lower_cap(cap, "medium")
                     continue
+                if _PACKAGE_MANAGER_VARIABLE.search(head):
+                    # ``${PKG_MANAGER} remove -y epel-release``: the distribution's package manager
+                    words, cap = ["dnf", *after], _lower_cap(cap, "medium")
+                    continue
                 if after[0] in _AWS_SERVICES:  # ``"$client" s3 rm s3://b/x --recursive``: an AWS CLI
                     words, cap = ["aws", *after], _lower_cap(cap, "medium")
                     continue
@@ -638,6 +642,8 @@ def _classify(argv: list[str], depth: int) -> list[tuple[Verdict, Confidence | N
     return []
 
 
+_PACKAGE_MANAGER_VARIABLE = re.compile(r"(?i)^\$\{?\w*(?:PKG|PACKAGE)_?(?:MANAGER|MGR|CMD|TOOL)\w*\}?$")
+"""A variable holding the distribution's package manager (``$PKG_MANAGER``, ``${PACKAGE_MGR}``)."""
 _HANDED_TOOLS = frozenset({"kubectl", "oc", "helm", "helmfile", "velero"})
 _RUNS_WHAT_FOLLOWS = re.compile(r"(?:f_|_)?(?:trace|traced|run|run_?cmd|run_?command|retry|with_?retry|try|exe|"
                                 r"execute|verbose|echo_?run|log_?run|log_?exec|show_?run|do_?cmd)")

@@ -869,6 +869,12 @@ class _Scan(ShellInterface):
                    and c.function == command.function and c.seq > command.seq
                    for c in self.parsed.commands if c.words)
 
+    def stops_own_cluster(self, call: str) -> bool:
+        """``pg_ctl stop`` of a PostgreSQL cluster the script made itself with ``initdb`` (an
+        image build's or a smoke test's throw-away server): its own sessions, nothing of
+        anyone's. (A cluster only started and stopped is a live one.)"""
+        return "pg_ctl" in call and "stop" in call and _INITDB.search(self.text) is not None
+
     def removes_tested_links(self, words: list[str]) -> bool:
         """``rm -vf "$fromfile"`` where the script tests ``-L "$fromfile"`` (``test -L``, ``[ -h
         ... ]``) before it: the link goes, the file it points to stays (a change)."""
@@ -1591,6 +1597,7 @@ class _Scan(ShellInterface):
                         or (aws_made and _aws_own(command, aws_made, handlers))
                         or self.deletes_own_manifest(command.words)
                         or self.own_trap(command.words, containers)
+                        or self.stops_own_cluster(effect.call)
                         or (program in ("gpg", "trap") and _removes_imported_keys(command.words, self.text))
                         or _removes_own_packages(command.words, installed)
                         or self.own_output([self.expanded_key(w) for w in command.words],
@@ -2453,6 +2460,8 @@ _RUNTIMES = frozenset({"docker", "podman", "nerdctl"})
 
 
 _RUNTIME_WORD = _Mentioned(r"\b(?:docker|podman|nerdctl)\b", "docker", "podman", "nerdctl")
+_INITDB = re.compile(r"\binitdb\b|\bpg_ctl\b[^\n|;&]*\binit(?:db)?\b|\binit(?:iali[sz]e)?_(?:database|db|cluster)\b")
+
 _BRANCH_DELETE = re.compile(r"\bgit\s+branch\s+(?:-\w+\s+)*?(?:-d|--delete)\b")
 
 _MADE_BY_ID = re.compile(r"^\$\(\s*(?:eval\s+[\"']?)?(?:sudo\s+)?(?:[a-z_][\w-]*\s+){0,2}?"

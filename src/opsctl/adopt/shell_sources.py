@@ -287,6 +287,12 @@ def _find_deployed(path: str, root: Path) -> Path | None:
         matches = {relative for relative in named.get(parts[-1], ())
                    if (split := relative.split("/"))[-len(parts):] == parts
                    and len(split) <= len(parts) + 2}
+        if not matches and parts[:3] == ["var", "vcap", "packages"] and len(parts) >= 5:
+            # ``source /var/vcap/packages/cf-mysql-common/pid_utils.sh`` in a BOSH release: the
+            # package's files are the release's ``src/cf-mysql-common/...`` (its spec lists them)
+            tail = parts[3:]
+            matches = {relative for relative in named.get(parts[-1], ())
+                       if relative.split("/")[-len(tail):] == tail}
         if not matches and "/".join(parts[:-1]) in _BIN_FOLDERS and len(named.get(parts[-1], ())) == 1:
             # ``. /usr/local/bin/_ec2`` in an image whose Containerfile copies ``orphanvms/_ec2``
             # there: the one file of the tree by that name
