@@ -1225,6 +1225,7 @@ def test_find_prune_handed_to_a_function_is_not_a_deleting_option() -> None:
     ("doveadm expunge -A mailbox Trash savedbefore 2w", [True]), ("doveadm backup -u bob tcp:backup", [True]),
     ("doveadm mailbox delete -u bob Old", [True]), ("doveadm sync -u bob remote:h", [False]),
     ("doveadm mailbox list -u bob", []), ("doveadm who", []),
+    ("doveadm force-resync -u bob INBOX", [False]), ("doveadm kick bob", [False]),
     ("pgbackrest --stanza=db --delta restore", [True]), ("pgbackrest --stanza=db restore", [False]),
     ("curl -X POST 'http://db:8086/query?q=drop%20database%20bench'", [True]),
     ("curl -G http://db:9000/exec --data-urlencode 'query=drop table cpu'", [True]),

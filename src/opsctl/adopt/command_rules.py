@@ -1008,7 +1008,9 @@ def _rule_pgbackrest(args: list[str]) -> Verdict | None:
 _DOVEADM_DESTRUCTIVE = frozenset({"expunge", "purge", "backup", "deduplicate"})
 _DOVEADM_READ = frozenset({"search", "fetch", "who", "user", "auth", "stats", "log", "help", "dump", "pw",
                            "instance", "service", "process", "director", "proxy", "replicator", "quota",
-                           "dict", "fs", "acl", "metadata", "mailbox", "index", "force-resync", "kick"})
+                           "dict", "fs", "acl", "metadata", "mailbox"})
+"""Verbs that read (``mailbox list``, ``quota get``); ``index``, ``force-resync`` and ``kick``
+rebuild indexes or disconnect users: changes."""
 
 
 def _rule_doveadm(args: list[str]) -> Verdict | None:
