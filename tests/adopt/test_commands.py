@@ -1237,3 +1237,14 @@ def test_find_prune_handed_to_a_function_is_not_a_deleting_option() -> None:
 ])
 def test_daemons_stopped_mail_expunged_restores_and_http_statements(command: str, destructive: list[bool]) -> None:
     assert [e.destructive for e in classify_command_string(command, line=1)] == destructive
+
+
+def test_a_command_line_classified_again_keeps_its_own_line_confidence_and_masking() -> None:
+    # verdicts are kept per command line in the process: a second call must still get its own
+    # line and confidence, and a later change to the first result must not reach the second
+    first = classify_argv(["kubectl", "delete", "ns", "x", "--token=abc123"], line=3)
+    assert first is not None and first.destructive and first.line == 3 and "abc123" not in first.call
+    first.destructive = False
+    again = classify_argv(("kubectl", "delete", "ns", "x", "--token=abc123"), line=9, confidence="medium")
+    assert again is not None and again.destructive and again.line == 9 and again.confidence == "medium"
+    assert again is not first

@@ -465,10 +465,13 @@ def _site_tool(name: str) -> str | None:
     """The well-known tool a project's wrapper is named after (``ghe-rsync`` -> ``rsync``)."""
     if name in RULES or ("-" not in name and "_" not in name):
         return None
-    for tool in sorted(_WRAPPED_TOOLS, key=len, reverse=True):
+    for tool in _WRAPPED_LONGEST_FIRST:
         if len(name) > len(tool) and name.endswith(tool) and name[-len(tool) - 1] in "-_":
             return tool
     return None
+
+
+_WRAPPED_LONGEST_FIRST = sorted(_WRAPPED_TOOLS, key=len, reverse=True)
 
 
 _VARIABLE_HEAD = re.compile(r"\$\{\w+(?::?([-=?+])([^}]*))?\}|\$\w+")
@@ -690,7 +693,21 @@ def classify_argv(argv: Sequence[str], *, line: int, confidence: Confidence = "h
     When a wrapped command string holds several commands (``sh -c "a; b"``), the most destructive
     one decides; ``call`` is always the whole of ``argv``, trimmed, with secrets masked."""
     words = [str(word) for word in argv]
-    return _effect(words, _classify(words, 0), line, confidence)
+    key = tuple(words)
+    verdicts = _VERDICTS.get(key)
+    if verdicts is None:
+        if len(_VERDICTS) >= _MAX_VERDICTS:
+            _VERDICTS.clear()
+        verdicts = _VERDICTS[key] = _classify(words, 0)
+    return _effect(words, verdicts, line, confidence)
+
+
+_VERDICTS: dict[tuple[str, ...], list[tuple[Verdict, Confidence | None]]] = {}
+"""The verdicts of the command lines classified so far in this process: the rules are a pure
+function of the words, and about half the command lines of a large tree (``exit 1``, ``set -e``,
+``echo``, a script's own helper run again) were classified before; ``functools.lru_cache``
+would keep the same, with a lock and a recency list a scan does not need."""
+_MAX_VERDICTS = 200_000
 
 
 QUIET_TARGETS = ("/dev/null", "/dev/stderr", "/dev/stdout", "/dev/tty", "/dev/fd/", "/proc/self/fd/")

@@ -1509,7 +1509,6 @@ class _Scan(ShellInterface):
         printed: tuple[int, list[str]] | None = None  # command lines an awk/echo/printf prints
         sql_clients = _SQL_CLIENT_WORD.search(self.text) is not None
         piped_to_shell = _PIPED_TO_SHELL.search(self.text) is not None
-        runners = self.argument_runners()
         for command in self.parsed.commands:
             base: Confidence = "medium" if command.remote else "high"
             while len(command.words) > 1 and command.words[0] in runners:
