@@ -1,0 +1,4 @@
+#!/bin/bash
+set -eu
+rm -f /usr/local/bin/cloudflared
+rm -f /usr/local/etc/cloudflared/.installedFromPackageManager

@@ -1,0 +1,3 @@
+#!/bin/bash
+
+curl -XGET "http://localhost:9200/_mapping?pretty=1"

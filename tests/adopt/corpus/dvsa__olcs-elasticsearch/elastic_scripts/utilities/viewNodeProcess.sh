@@ -1,0 +1,3 @@
+#!/bin/bash
+
+curl http://localhost:9200/_nodes/process?pretty

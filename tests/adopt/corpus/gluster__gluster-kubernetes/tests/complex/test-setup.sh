@@ -1,0 +1,7 @@
+#!/bin/bash
+
+TEST_DIR="$(cd "$(dirname "${0}")" && pwd)"
+
+source "${TEST_DIR}/lib.sh"
+
+create_vagrant

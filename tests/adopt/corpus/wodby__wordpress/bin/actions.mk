@@ -1,0 +1,6 @@
+-include /usr/local/bin/wordpress-php.mk
+
+.PHONY: init
+
+init:
+	sudo -E init
