@@ -3928,3 +3928,43 @@ def test_skaffold_hooks_and_jenkins_job_steps_run_their_scripts(tmp_path: Path) 
     assert {script: [c[:3] for c in entries] for script, entries in found.items()} == {
         "bin/generate-values": [("skaffold/skaffold.yaml", 8, "script")],
         "jenkins/scripts/create_instance.sh": [("jenkins/jobs/create-instance/config.xml", 5, "ci")]}
+
+
+def test_rpm_scriptlets_gitlab_fragments_and_semaphore_pipelines(tmp_path: Path) -> None:
+    """The rpm plugin's ``<preinstallScriptlet><scriptFile>`` in a ``pom.xml`` (a package hook),
+    a GitLab CI fragment named ``*.gitlab-ci.yml`` whatever includes it, and every ``commands``
+    list of a Semaphore pipeline, run from the repository's root."""
+    pom = """<project>
+  <plugin><artifactId>rpm-maven-plugin</artifactId><configuration>
+    <preinstallScriptlet>
+      <scriptFile>../core/scripts/preinstall.sh</scriptFile>
+    </preinstallScriptlet>
+  </configuration></plugin>
+</project>
+"""
+    fragment = """
+        build:
+          stage: build
+          script:
+            - ./.ci/scripts/build.sh
+    """
+    semaphore = """
+        version: v1.0
+        blocks:
+          - name: checks
+            task:
+              prologue:
+                commands:
+                  - checkout
+              jobs:
+                - name: style
+                  commands:
+                    - ./packaging/tools/style.sh --fix
+    """
+    files = {"router/build/pom.xml": pom, ".ci/linux.gitlab-ci.yml": fragment, ".semaphore/semaphore.yml": semaphore}
+    scripts = ("router/core/scripts/preinstall.sh", ".ci/scripts/build.sh", "packaging/tools/style.sh")
+    assert callers(tmp_path, files, scripts) == {
+        "router/core/scripts/preinstall.sh": [
+            ("router/build/pom.xml", 4, "maven", "<scriptFile>../core/scripts/preinstall.sh</scriptFile>")],
+        ".ci/scripts/build.sh": [(".ci/linux.gitlab-ci.yml", 4, "gitlab-ci", "- ./.ci/scripts/build.sh")],
+        "packaging/tools/style.sh": [(".semaphore/semaphore.yml", 11, "ci", "- ./packaging/tools/style.sh --fix")]}

@@ -1248,3 +1248,27 @@ def test_a_command_line_classified_again_keeps_its_own_line_confidence_and_maski
     again = classify_argv(("kubectl", "delete", "ns", "x", "--token=abc123"), line=9, confidence="medium")
     assert again is not None and again.destructive and again.line == 9 and again.confidence == "medium"
     assert again is not first
+
+
+@pytest.mark.parametrize(("command", "destructive"), [
+    # the eighty-eighth set: a Solr collection, replica or core's index deleted through its
+    # HTTP API, documents deleted by query; drush's and WP-CLI's database resets; a sandbox
+    # rolled back; git clean of ignored files only; Go's coverage profile
+    ("curl 'http://h:8983/solr/admin/collections?action=DELETE&name=x&deleteIndex=true'", [True]),
+    ("curl 'http://h:8983/solr/admin/collections?action=DELETEREPLICA&collection=c&shard=s&replica=r'", [True]),
+    ("curl 'http://h:8983/solr/admin/cores?action=UNLOAD&core=c&deleteIndex=true'", [True]),
+    ("curl 'http://h:8983/solr/admin/cores?action=UNLOAD&core=c'", []),
+    ("curl 'http://h:8983/solr/admin/collections?action=DELETEALIAS&name=a'", []),
+    ("curl 'http://h:8983/solr/admin/collections?action=CREATE&name=a'", []),
+    ("curl http://h/solr/c/update -d '{\"delete\": {\"query\": \"*:*\"}}'", [True]),
+    ("curl -X POST http://h/solr/c/update -d '{\"add\": {\"doc\": {}}}'", [False]),
+    ("drush si demo_umami -y", [True]), ("drush @prod sql-drop -y", [True]), ("drush sql:sync @prod @self", [True]),
+    ("drush updb -y", [False]), ("drush cr", [False]), ("drush status", []),
+    ("wp db reset --yes", [True]), ("wp site empty --yes", [True]), ("wp db import dump.sql", [True]),
+    ("wp search-replace old new", [False]), ("wp plugin list", []), ("wp option get home", []),
+    ("vagrant sandbox rollback", [True]), ("vagrant sandbox on", [False]),
+    ("git clean -fdX", [False]), ("git clean -fdx", [True]), ("git clean -fd", [True]),
+    ("rm -f cover.out", [False]), ("rm -f coverage.txt", [False]), ("rm -f cover.go", [True]),
+])
+def test_search_indexes_site_databases_sandboxes_and_ignored_files(command: str, destructive: list[bool]) -> None:
+    assert [e.destructive for e in classify_command_string(command, line=1)] == destructive

@@ -169,6 +169,8 @@ FLOORS: dict[str, dict[str, float]] = {
     "held-out-85": {"precision": 0.72, "recall": 0.80, "callers": 0.88, "flags": 0.87},
     "held-out-86": {"precision": 0.72, "recall": 0.75, "callers": 0.80, "flags": 0.80},
     "held-out-87": {"precision": 0.58, "recall": 0.56, "callers": 0.79, "flags": 0.90},
+    # three not inventoried: a test by its name and two test scripts nothing in the tree runs
+    "held-out-88": {"precision": 0.75, "recall": 0.71, "callers": 0.80, "flags": 0.86},
 }
 
 
@@ -201,17 +203,17 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-87")
-    assert report["scripts"] >= 306
-    # every labelled script is inventoried or said why not: six maintenance plugins a daemon
-    # loads by name (libraries to the scan) and two scripts named with another extension
-    # (``rc.local``, ``acmetool.hook``), which discovery does not open
-    assert len(report["missed"]) <= 8
-    assert all(m["where"] in ("libraries", "absent") for m in report["missed"])
-    # blind 0.46 / 0.37 (callers 0.80, flags 0.90, both at their goals); 0.59 / 0.57 after its
-    # rules (doveadm's expunge, purge and backup, pg_ctl stop, a restore with --delta, init
-    # scripts' killproc and start-stop-daemon --stop, statements sent to a database's HTTP API,
-    # a BOSH package's library read where the release keeps it; a throw-away cluster's stop,
-    # a diversion removed, a libvirt network stopped, tox environments)
-    assert report["destructive"]["precision"] >= 0.58 and report["destructive"]["recall"] >= 0.56
-    assert report["callers"]["recall"] >= 0.79 and report["flags"]["recall"] >= 0.90
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-88")
+    assert report["scripts"] >= 323
+    # every labelled script is inventoried or said why not: a test module by its name
+    # (``coverage_test.py``, skipped as a test) and two scripts of test folders that nothing in
+    # the tree runs and that delete nothing beyond their own files (not reported)
+    assert len(report["missed"]) <= 3
+    assert all(m["where"] in ("skipped", "absent") for m in report["missed"])
+    # blind 0.67 / 0.67 (callers 0.71, flags 0.86); 0.76 / 0.72 after its rules (a Solr
+    # collection, replica or core deleted through its HTTP API, documents deleted by query,
+    # drush's site install and database drop, a sandbox rolled back, an array run whole; an
+    # array's values read as values, pid files named by a variable, git clean of ignored files,
+    # a volume detached; GitLab CI fragments by name, Semaphore pipelines, RPM scriptlets)
+    assert report["destructive"]["precision"] >= 0.75 and report["destructive"]["recall"] >= 0.71
+    assert report["callers"]["recall"] >= 0.80 and report["flags"]["recall"] >= 0.86

@@ -2316,6 +2316,17 @@ def test_cloud_calls_that_leave_the_resource_itself_are_not_destructive() -> Non
              ("cloud", True, "high"), ("cloud", True, "high")]
 
 
+def test_a_volume_or_policy_detached_is_kept() -> None:
+    assert effects("""
+        import boto3
+        ec2 = boto3.client("ec2")
+        iam = boto3.client("iam")
+        ec2.detach_volume(VolumeId=volume_id)
+        iam.detach_role_policy(RoleName=role, PolicyArn=arn)
+        ec2.delete_volume(VolumeId=volume_id)
+    """) == [("cloud", False, "high"), ("cloud", False, "high"), ("cloud", True, "high")]
+
+
 def test_a_search_index_s_alias_moved_is_not_destructive() -> None:
     # (a project's own client of the search service, as a reindexing script writes one)
     assert effects("""

@@ -2790,3 +2790,43 @@ def test_a_bosh_package_library_is_read_where_the_release_keeps_it(tmp_path: Pat
     effects = scripts["jobs/db/templates/db_ctl.sh"].effects
     assert [(e.path, e.destructive) for e in effects if e.call.startswith("kill")] == [
         ("src/common/pid_utils.sh", True), ("src/common/pid_utils.sh", True)]
+
+
+def test_an_array_set_by_export_or_local_is_values_not_a_subshell() -> None:
+    # ``export CLEANUP_POLICY=(delete delete compact)``: Kafka topics' cleanup policies, not a
+    # command named ``delete``
+    assert [words for _line, words in simple_commands(
+        "export POLICY=(delete delete compact)\nlocal -a dirs=(rm -rf)\necho ok\n")] == [
+        ["export", "POLICY=delete delete compact"], ["local", "-a", "dirs=rm -rf"], ["echo", "ok"]]
+    # (and ``local args=("$@")`` ... ``"$cmd" "${args[@]}"`` runs what the function is handed)
+    assert scan("""
+        run_on_hosts() {
+            local cmd="$1"; shift
+            local args=("$@")
+            "${cmd}" "${args[@]}"
+        }
+        run_on_hosts borg prune --keep-daily 7
+    """).effects[0].destructive is True
+    # (and an array declared with its words, run whole: the command is what it holds, at the
+    # line that runs it)
+    deleted = scan("""
+        local -a delete_cmd=(
+            "gcloud" "filestore" "instances" "delete" "$name"
+            "--quiet"
+        )
+        "${delete_cmd[@]}"
+    """).effects
+    assert [(e.destructive, e.line) for e in deleted] == [(True, 5)]
+    assert scan("""
+        export CLEANUP_POLICY=(delete delete delete compact)
+        kafka-topics --create --topic t --config "cleanup.policy=${CLEANUP_POLICY[0]}"
+    """).effects[0].destructive is False
+
+
+def test_a_pid_file_named_by_a_lower_case_or_defaulted_variable_is_run_time_state() -> None:
+    script = scan("""
+        rm -f ${unbound_pidfile:-"/usr/local/etc/unbound/unbound.pid"}
+        rm -f "$pidfile"
+        rm -rf ${DATA:-/var/lib/app}
+    """)
+    assert [e.destructive for e in script.effects] == [False, False, True]

@@ -310,7 +310,8 @@ def classify(path: str, scripts: frozenset[str]) -> str | None:
         return "github-actions"
     if ".github" in folders and "actions" in folders and lower in ("action.yml", "action.yaml"):
         return "github-actions"
-    if lower in (".gitlab-ci.yml", ".gitlab-ci.yaml") or (".gitlab" in folders and yaml_file):
+    if lower in (".gitlab-ci.yml", ".gitlab-ci.yaml") or (".gitlab" in folders and yaml_file) or lower.endswith(
+            (".gitlab-ci.yml", ".gitlab-ci.yaml")):  # (``.ci/linux.gitlab-ci.yml``: a file the main one includes)
         return "gitlab-ci"
     if (lower in ("makefile", "gnumakefile") or lower.endswith((".mk", ".make"))
             or lower.startswith(("makefile.", "gnumakefile."))) and path not in scripts:

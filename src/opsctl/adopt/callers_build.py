@@ -584,8 +584,15 @@ def callers_in_maven(file: CallerFile, index: ScriptIndex, collector: Collector,
         items += [(_MAVEN_BASEDIR.sub("", m.group(1)), file.text.count("\n", 0, start + m.start()) + 1)
                   for m in _MAVEN_ARGUMENT.finditer(block.group(1))]
         callers_in_word_list(file, items, index, collector, "maven", Where(file.path, here))
+    for scriptlet in _MAVEN_SCRIPTLET.finditer(file.text):
+        # the rpm plugin's ``<preinstallScriptlet><scriptFile>src/main/scripts/preinstall.sh``:
+        # a package hook, run by the package manager on the machine that installs the package
+        line = file.text.count("\n", 0, scriptlet.start(1)) + 1
+        callers_in_word_list(file, [(_MAVEN_BASEDIR.sub("", scriptlet.group(1)), line)], index, collector,
+                             "maven", Where(file.path, here))
 
 
+_MAVEN_SCRIPTLET = re.compile(r"<\w+Scriptlet>\s*<scriptFile>\s*([^<\s]+)\s*</scriptFile>")
 _GRADLE_COMMAND = re.compile(r"^\s*(?:commandLine|executable)\b\s*=?\s*\(?\s*\[?(.+?)\]?\s*\)?\s*$")
 _GRADLE_WORKDIR = re.compile(r"""^\s*workingDir\b\s*=?\s*\(?\s*(?:file\(\s*)?(['"])(.*?)\1""")
 _GRADLE_STRING = re.compile(r"'([^']*)'|\"([^\"]*)\"")

@@ -571,6 +571,24 @@ def _buildspec_phases(file: CallerFile, index: ScriptIndex, collector: Collector
                     cwd = _scan_yaml_commands(file, node, index, collector, "ci", Where(file.path, cwd)) or cwd
 
 
+def _semaphore_commands(file: CallerFile, index: ScriptIndex, collector: Collector) -> None:
+    """Semaphore CI's pipelines (``.semaphore/semaphore.yml`` and the ones it promotes to):
+    every ``commands`` list of a block's task, its jobs, prologue and epilogue, run in one shell
+    from the repository's root once ``checkout`` has run."""
+    for document in _compose_all(file.text):
+        stack: list[yaml.Node] = [document]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, yaml.MappingNode):
+                for key, value in node.value:
+                    if _scalar(key) == "commands":
+                        _scan_yaml_commands(file, value, index, collector, "ci", Where(file.path, ""))
+                    else:
+                        stack.append(value)
+            elif isinstance(node, yaml.SequenceNode):
+                stack.extend(node.value)
+
+
 def callers_in_yaml(file: CallerFile, index: ScriptIndex, collector: Collector,
                     plan: list[tuple[str, str]]) -> None:
     """Other YAML: Kubernetes manifests (a container's command and args: a CronJob's are kind
@@ -587,6 +605,8 @@ def callers_in_yaml(file: CallerFile, index: ScriptIndex, collector: Collector,
     boot_script_files(file, index, collector)
     if "phases:" in file.text and _BUILDSPEC.search(file.text):
         _buildspec_phases(file, index, collector)
+    if "commands:" in file.text and "/.semaphore/" in f"/{file.path}":
+        _semaphore_commands(file, index, collector)
     if "_command:" in file.text.lower() or "-command:" in file.text.lower() or "cmd:" in file.text.lower():
         _command_keys(file, index, collector)
     if "args" in file.text and not re.search(r"^\s*(?:apiVersion|services):", file.text, re.M):

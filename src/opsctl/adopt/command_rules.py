@@ -201,13 +201,53 @@ def _rule_vagrant(args: list[str]) -> Verdict | None:
     if is_unresolved(verb):
         return unresolved_verdict(verb)
     if verb == "destroy" or (verb == "box" and noun in ("prune", "remove")) or (
-            verb == "snapshot" and noun == "delete"):
-        return DEST
+            verb == "snapshot" and noun == "delete") or (verb == "sandbox" and noun == "rollback"):
+        return DEST  # (sahara's ``sandbox rollback``: what was done in the machines since is gone)
     if verb in ("up", "halt", "reload", "provision", "suspend", "resume", "package", "box", "snapshot",
-                "plugin", "upload", "cloud"):
-        return MUT if verb not in ("box", "snapshot", "plugin", "cloud") or noun not in (
+                "plugin", "upload", "cloud", "sandbox"):
+        return MUT if verb not in ("box", "snapshot", "plugin", "cloud", "sandbox") or noun not in (
             "list", "outdated", "") else None
     return None
+
+
+_DRUSH_VALUED = frozen("-l --uri -r --root --alias-path --config --define -D")
+
+
+def _rule_drush(args: list[str]) -> Verdict | None:
+    """Drupal's drush: ``site:install`` (``si``) drops every table of the site's database before
+    it installs, ``sql:drop`` drops them, ``sql:sync`` writes one site's database over another's;
+    updates, configuration imports, cache rebuilds and module installs change the site."""
+    verb, _ = first_positional([a for a in args if not a.startswith("@")], _DRUSH_VALUED)
+    if verb is None:
+        return None
+    if is_unresolved(verb):
+        return unresolved_verdict(verb)
+    if verb in ("si", "site-install", "site:install", "sql-drop", "sql:drop", "sql-sync", "sql:sync"):
+        return DEST
+    if verb in ("status", "st", "version", "sql-connect", "sql:connect", "config-get", "config:get", "cget",
+                "state-get", "state:get", "sget", "pm-list", "pm:list", "pml", "core-status", "core:status",
+                "watchdog-show", "watchdog:show", "ws", "updatedb-status", "updb-status", "updatedb:status",
+                "config-status", "config:status", "cst", "uli", "user-login", "user:login", "help", "list"):
+        return None
+    return MUT
+
+
+def _rule_wp(args: list[str]) -> Verdict | None:
+    """WP-CLI: ``db reset``/``drop``/``clean`` and ``site empty``/``delete`` remove the site's
+    tables or content, ``db import`` loads a dump over them; other commands that are not reads
+    (plugins installed, options updated, search-replace) change the site."""
+    _, _, positionals = split_options(args, frozen("--path --url --user --skip-plugins --skip-themes"))
+    verb, noun = [*positionals, "", ""][:2]
+    if is_unresolved(verb):
+        return unresolved_verdict(verb)
+    if (verb == "db" and noun in ("reset", "drop", "clean", "import")) or (
+            verb == "site" and noun in ("empty", "delete")):
+        return DEST
+    if not verb or noun in ("get", "list", "status", "is-installed", "is-active", "version", "check",
+                            "exists", "path", "verify-checksums", "check-update", "tables", "size", "query") \
+            or verb in ("help", "cli", "eval-file", "shell", "eval"):
+        return None
+    return MUT
 
 
 def _rule_service(args: list[str]) -> Verdict | None:
@@ -263,11 +303,13 @@ _CACHE_NAME = re.compile(
     r"|(?:\*|zz_)?[\w.-]*generated\*?[\w.-]*\.go"
     # protobuf's generated code (``*_pb2.py``, ``*_pb2_grpc.py``, ``*.pb.go``), which protoc writes again
     r"|[\w*.-]*_pb2(?:_grpc)?\*?(?:\.pyi?|\.\*)?|[\w*.-]*\.pb(?:\.gw)?\.go"
-    r"|\$\{?\w*(?:SOCK|SOCKET|PIDFILE|PID_FILE|LOCKFILE|LOCK_FILE)\}?"  # ``rm -f "${TMATE_SOCK}"``
+    r"|\$\{?\w*(?i:SOCK|SOCKET|PIDFILE|PID_FILE|LOCKFILE|LOCK_FILE)\}?"  # ``rm -f "${TMATE_SOCK}"``, ``$pidfile``
     r"|\$\{?\w*CACHE\w*\}?)$")  # ``rm -rf $LOCAL_CACHE``: a folder named as the script's cache
 # Regenerated build output named relative to the project (``rm -r dist site htmlcov``), and
 # executables under a bin folder, replaced when a tool is installed again (``rm $GOBIN/tool*``).
 _BUILD_OUTPUT = re.compile(r"^(?:\./)?(?:dist|build|_build|_out|site|htmlcov|\.coverage|coverage\.xml|\.eggs)/?$"
+                           # a test run's coverage profile (Go's ``cover.out``), written again by the next
+                           r"|^(?:\./)?(?:cover|coverage|profile)\.out$|^(?:\./)?coverage\.txt$|^[\w.-]+\.coverprofile$"
                            # MSBuild's and .NET's output folders of the project (``rm -rf ./x64``)
                            r"|^(?:\./)?(?:x64|x86|Win32|ARM64|obj)/?$"
                            # tox's and nox's environments and logs, made again by the next run
@@ -293,6 +335,12 @@ def is_cache_path(word: str) -> bool:
     ``__pycache__``, ``.pytest_cache``, ``node_modules``, ``*.egg-info``), a process's runtime
     state (``*.pid``, ``*.sock``, ``*.lock``), or a marker a step leaves (``build-done-x``, ``.stamp``)."""
     path = word.strip("\"'")
+    defaulted = _DEFAULTED.match(path)
+    if defaulted is not None:
+        # ``${unbound_pidfile:-"/usr/local/etc/unbound/unbound.pid"}``: named for what it holds,
+        # or by its default
+        return is_cache_path(f"${defaulted.group(1)}") or (
+            bool(defaulted.group(2).strip("\"'")) and is_cache_path(defaulted.group(2)))
     stripped = path.rstrip("/")
     if _CACHE_PREFIX.match(path) or _BUILD_OUTPUT.match(path) or _INSTALLED_BINARY.match(path) \
             or _TOOLCHAIN.match(path):
@@ -302,6 +350,7 @@ def is_cache_path(word: str) -> bool:
     return bool(stripped) and _CACHE_NAME.match(stripped.rsplit("/", 1)[-1]) is not None
 
 
+_DEFAULTED = re.compile(r"^\$\{(\w+):?[-=]([^{}$]*)\}$")
 _BRACE = re.compile(r"^(?P<head>[^{}]*)\{(?P<items>[^{}$]*,[^{}$]*)\}(?P<tail>[^{}]*)$")
 
 
@@ -964,11 +1013,24 @@ def _with_query(rule: Rule) -> Rule:
     drops or deletes stored data (URL-encoded or not)."""
     def query_rule(args: list[str]) -> Verdict | None:
         text = " ".join(args)
-        if ("drop" in text.lower() or "delete" in text.lower() or "truncate" in text.lower()) and \
-                _QUERY_DELETES.search(urllib.parse.unquote_plus(text)):
+        lower = text.lower()
+        if ("drop" in lower or "delete" in lower or "truncate" in lower or "unload" in lower) and (
+                _QUERY_DELETES.search(decoded := urllib.parse.unquote_plus(text))
+                or _SOLR_DELETES.search(decoded)):
             return Verdict(True, "http", "high")
         return rule(args)
     return query_rule
+
+
+_SOLR_DELETES = re.compile(
+    # a collection, a shard or a replica removed through SolrCloud's Collections API, a core
+    # unloaded with its index or data (``action=UNLOAD&deleteIndex=true``)
+    r"/admin/(?:collections|cores)\?(?:[^\s]*&)?action=(?:DELETE|DELETESHARD|DELETEREPLICA|DELETENODE)(?:&|\s|$|[\"'])"
+    r"|/admin/cores\?[^\s]*action=UNLOAD[^\s]*delete(?:Index|DataDir|InstanceDir)=true"
+    # documents deleted by query or id through the update handler (``stream.body=<delete>``, a
+    # JSON ``{"delete": ...}``)
+    r"|/update\b[^\s]*(?:<delete>|stream\.body=\{?\s*[\"']?delete)"
+    r"|<delete>\s*<(?:query|id)>|\{\s*[\"']delete[\"']\s*:", re.I)
 
 
 def _rule_pg_ctl(args: list[str]) -> Verdict | None:
@@ -1576,7 +1638,7 @@ RULES: dict[str, Rule] = {
     "xh": rule_httpie, "xhs": rule_httpie,
     "systemctl": _SYSTEMCTL, "service": _rule_service, "rc-service": _rule_service,
     **{name: _rule_pacman for name in ("pacman", "yay", "paru")}, "snapper": _rule_snapper,
-    "vagrant": _rule_vagrant,
+    "vagrant": _rule_vagrant, "drush": _rule_drush, "wp": _rule_wp,
     # helmfile's ``destroy``/``delete`` uninstall every release its selectors pick
     "helmfile": subcommand_rule(frozen("destroy delete"), frozen("apply sync deploy"),
                                 frozen("-l --selector -e --environment -f --file --state-values-set "

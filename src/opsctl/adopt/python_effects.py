@@ -83,7 +83,9 @@ _RPC_METHOD_DELETE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*_(?:delete|destr
 ``admin_conversations_delete``, ``admin_users_remove``; ``admin.emoji.remove`` as a URL's path)."""
 _RPC_PATH_DELETE = re.compile(r"/[a-z][a-zA-Z0-9]*(?:\.[a-z][a-zA-Z0-9]*)*\.(?:delete|destroy|purge|remove)(?:[A-Z]\w*)?/?(?:\?.*)?$")
 _CLOUD_UNDOABLE = re.compile(  # deleting words for what leaves the resource itself alone
-    r"^(?:deregister_targets|deregister_instances_from_load_balancer|detach_instances|"
+    # (``detach_volume``, ``detach_role_policy``: the volume or policy kept, attachable again,
+    # as the AWS CLI's ``detach-*`` is read)
+    r"^(?:deregister_targets|deregister_instances_from_load_balancer|detach_\w+|"
     r"delete_message|delete_message_batch"
     r"|delete_function_concurrency"  # (a function's reserved concurrency back to the shared pool)
     # a search index's alias moved or dropped (``remove_alias(old_index, alias)`` before adding it

@@ -400,6 +400,8 @@ def rule_git(args: list[str]) -> Verdict | None:
     if verb == "clean":
         if "n" in shorts:
             return None
+        if "X" in shorts and "x" not in shorts:
+            return MUT  # (``-X``: only what the ignore rules name, the build's own output)
         return DEST if "f" in shorts or "--force" in longs else None
     if verb == "branch":
         if "D" in shorts or ({"d"} <= shorts and "f" in shorts) or {"--delete", "--force"} <= longs:

@@ -38,6 +38,7 @@ _BRACE_PARAM = re.compile(r"([#!]?)([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*#?$!-])(\[[
                           r"(:[-=?+]|[-=?+]|##|#|%%|%|//|/#|/%|/|:|\^\^|\^|,,|,|@)?")
 _ANSI_C = re.compile(r"\$'((?:[^'\\]|\\.)*)'?", re.S)
 _BACKTICK_BODY = re.compile(r"(?:[^`\\]|\\.)*", re.S)
+_DECLARES = frozenset({"export", "declare", "local", "readonly", "typeset"})
 _ASSIGNMENT_WORD = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)(\[[^\]]*\])?\+?=")
 ARITH_ASSIGN = re.compile(r"\b([A-Za-z_][A-Za-z0-9_]*)\s*(?:\+\+|--|(?:[-+*/%&|^]|<<|>>)?=(?!=))")
 _BODY_EXPANSION = re.compile(r"\$\{?([A-Za-z_][A-Za-z0-9_]*|[0-9])(:?[-=?+])?")
@@ -378,6 +379,12 @@ class _Lexer:
             return  # ``builtin getopts "distv" opt``: the builtin itself runs
         command.words.append(word)
         command.raw.append(raw)
+        if command.words[0] in _DECLARES and raw.endswith("=") and self.text.startswith("(", self.pos) \
+                and assignment and assignment.end() == len(raw):
+            # ``export POLICY=(delete delete compact)``, ``local -a dirs=(a b)``: an array's
+            # values, not a subshell running ``delete``; the word holds them (``args=$@`` for
+            # ``local args=("$@")``, a function's arguments kept to be run later)
+            command.words[-1] = word + " ".join(self.array_literal(frame))
 
     def keyword(self, frame: _Frame, word: str, start: int) -> bool:
         if word in _KEYWORDS_SKIP:
@@ -446,7 +453,9 @@ class _Lexer:
             frame.case_mode = False
             self.sink.cases.append(state.case)
 
-    def array_literal(self, frame: _Frame) -> None:
+    def array_literal(self, frame: _Frame) -> list[str]:
+        """The values of ``(a "b c" $d)``, read up to its closing parenthesis."""
+        values: list[str] = []
         self.pos += 1
         while self.pos < self.n:
             blank = _BLANKS.match(self.text, self.pos)
@@ -456,7 +465,7 @@ class _Lexer:
             char = self.text[self.pos]
             if char == ")":
                 self.pos += 1
-                return
+                return values
             if char == "\n" or char in ";&|<>(":
                 self.pos += 1
                 continue
@@ -464,9 +473,10 @@ class _Lexer:
                 self.pos = _COMMENT_END.match(self.text, self.pos).end()  # type: ignore[union-attr]
                 continue
             before = self.pos
-            self.read_word(frame)
+            values.append(self.read_word(frame)[0])
             if self.pos == before:
                 self.pos += 1
+        return values
 
     def redirect(self, frame: _Frame, match: re.Match[str]) -> None:
         start = self.pos

@@ -1415,6 +1415,13 @@ class _Scan(ShellInterface):
             if "$" not in word:
                 words.append(word)
                 continue
+            if index == 0 and (array := _WHOLE_ARRAY.fullmatch(word)) and len(
+                    held := set(self.raw_values.get(array.group(1), ()))) == 1 and (value := next(iter(held))):
+                # ``local -a delete_cmd=(gcloud filestore instances delete "$name")`` then
+                # ``"${delete_cmd[@]}"``: the array's words run as the command
+                words.extend(_VARIABLE.sub(substitute_default, part) for part in value.split())
+                through_variable = True
+                continue
             whole = SUBJECT_VAR.fullmatch(word)
             if whole and whole.group(1) in values and not raw.startswith('"'):
                 # ``CMD="sudo ${engine} rmi -f"; $CMD``: the words of the value, its own
@@ -2169,7 +2176,11 @@ class _Scan(ShellInterface):
         return {c.function for c in commands
                 if c.function and (c.words[:1] in (["$@"], ['"$@"'], ["${@}"], ['"${@}"']) or (
                     c.words and (held := SUBJECT_VAR.fullmatch(c.words[0]))
-                    and (c.function, held.group(1)) in holders))}
+                    and (c.function, held.group(1)) in holders) or (
+                    # ``local args=("$@")`` ... ``"${cmd}" "${args[@]}"``: a command and the
+                    # arguments kept in an array, run
+                    len(c.words) > 1 and SUBJECT_VAR.fullmatch(c.words[0]) and (
+                        array := _WHOLE_ARRAY.fullmatch(c.words[1])) and (c.function, array.group(1)) in holders))}
 
     def own_children(self, words: list[str]) -> bool:
         """``kill $!``, ``kill "$worker_pid"`` after ``worker_pid=$!`` (or ``=$(jobs -p)``),
