@@ -707,7 +707,9 @@ _VERDICTS: dict[tuple[str, ...], list[tuple[Verdict, Confidence | None]]] = {}
 function of the words, and about half the command lines of a large tree (``exit 1``, ``set -e``,
 ``echo``, a script's own helper run again) were classified before; ``functools.lru_cache``
 would keep the same, with a lock and a recency list a scan does not need."""
-_MAX_VERDICTS = 200_000
+_MAX_VERDICTS = 20_000
+"""Emptied when it holds this many: the lines that repeat come back at once, and a cap of
+200,000 kept 26 MB more at the peak of a scan of 13,000 scripts for no time saved."""
 
 
 QUIET_TARGETS = ("/dev/null", "/dev/stderr", "/dev/stdout", "/dev/tty", "/dev/fd/", "/proc/self/fd/")
