@@ -170,7 +170,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "held-out-86": {"precision": 0.72, "recall": 0.75, "callers": 0.80, "flags": 0.80},
     "held-out-87": {"precision": 0.58, "recall": 0.56, "callers": 0.79, "flags": 0.90},
     # three not inventoried: a test by its name and two test scripts nothing in the tree runs
-    "held-out-88": {"precision": 0.75, "recall": 0.71, "callers": 0.80, "flags": 0.86},
+    "held-out-88": {"precision": 0.75, "recall": 0.73, "callers": 0.80, "flags": 0.86},
 }
 
 
@@ -210,10 +210,11 @@ def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
     # the tree runs and that delete nothing beyond their own files (not reported)
     assert len(report["missed"]) <= 3
     assert all(m["where"] in ("skipped", "absent") for m in report["missed"])
-    # blind 0.67 / 0.67 (callers 0.71, flags 0.86); 0.76 / 0.72 after its rules (a Solr
+    # blind 0.67 / 0.67 (callers 0.71, flags 0.86); 0.76 / 0.73 after its rules (a Solr
     # collection, replica or core deleted through its HTTP API, documents deleted by query,
-    # drush's site install and database drop, a sandbox rolled back, an array run whole; an
+    # drush's site install and database drop, a sandbox rolled back, an array run whole, DNS
+    # records deleted through nsupdate; an
     # array's values read as values, pid files named by a variable, git clean of ignored files,
     # a volume detached; GitLab CI fragments by name, Semaphore pipelines, RPM scriptlets)
-    assert report["destructive"]["precision"] >= 0.75 and report["destructive"]["recall"] >= 0.71
+    assert report["destructive"]["precision"] >= 0.75 and report["destructive"]["recall"] >= 0.73
     assert report["callers"]["recall"] >= 0.80 and report["flags"]["recall"] >= 0.86

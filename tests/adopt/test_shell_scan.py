@@ -2830,3 +2830,21 @@ def test_a_pid_file_named_by_a_lower_case_or_defaulted_variable_is_run_time_stat
         rm -rf ${DATA:-/var/lib/app}
     """)
     assert [e.destructive for e in script.effects] == [False, False, True]
+
+
+def test_nsupdate_fed_a_deletion_deletes_dns_records() -> None:
+    deleted = scan("""
+        remove_cmd="update delete ${fqdn} A"
+        nsupdate -v -k "$key" << EOF
+        ${remove_cmd}
+        send
+        EOF
+    """).effects
+    assert [(e.destructive, e.line) for e in deleted] == [(True, 2)]
+    added = scan("""
+        nsupdate -k "$key" << EOF
+        update add ${fqdn} 300 A ${ip}
+        send
+        EOF
+    """).effects
+    assert all(not e.destructive for e in added)

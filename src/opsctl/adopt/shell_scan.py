@@ -1652,6 +1652,12 @@ class _Scan(ShellInterface):
                     # ``delete jobid=N``: catalog records (and with purge, volumes' jobs) gone
                     effects.append(Effect("command", True, _commands.call_text(command.words), command.line,
                                           base, via=command.function))
+                if program == "nsupdate" and command.stdin_text and _NSUPDATE_DELETES.search(
+                        _VARIABLE.sub(lambda m: single.get(m.group(1) or m.group(2), m.group(0)), command.stdin_text)):
+                    # ``nsupdate -k KEY << EOF`` fed ``update delete host.example.org A`` (here
+                    # through ``${remove_cmd}`` set once above): DNS records deleted from the zone
+                    effects.append(Effect("command", True, _commands.call_text(command.words), command.line,
+                                          base, via=command.function))
                 if program in _SQL_CLIENTS:
                     if command.stdin_text is None and fed is not None and fed[0] == command.line:
                         # ``cat << EOF | mysql -u root``: the here-document is the client's input
@@ -2671,6 +2677,7 @@ _LOCAL_TAG_DELETE = re.compile(r"git\s+tag\s+(?:-d|--delete)\b")
 _TAGS_FETCHED = re.compile(r"^\s*git\s+(?:fetch|pull)\b.*\s--tags\b", re.M)
 """``git tag -d $(git tag)``, then ``git fetch --tags``: a checkout's local tags cleared and
 fetched again from the remote (to follow a re-tag), nothing lost."""
+_NSUPDATE_DELETES = re.compile(r"(?mi)^\s*update\s+del(?:ete)?\s+\S")
 _CONSOLE_DELETES = re.compile(r"(?m)^\s*(?:prune|purge|delete)\s+\S")
 _MAKES_ITS_OUTPUT_FOLDER = frozenset({"stubgen", "sphinx-apidoc", "sphinx-autogen", "jsonnet", "sphinx-build",
                                       "scan-build"})
