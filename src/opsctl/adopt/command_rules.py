@@ -25,7 +25,6 @@ from opsctl.adopt.command_args import (
     unresolved_verdict,
 )
 from opsctl.adopt.service_rules import (
-    classify_sql,
     cloud_rule,
     rule_aws,
     rule_az,
@@ -226,8 +225,7 @@ def _rule_drush(args: list[str]) -> Verdict | None:
     if verb in ("si", "site-install", "site:install", "sql-drop", "sql:drop", "sql-sync", "sql:sync"):
         return DEST
     if verb in ("sql-query", "sql:query", "sqlq"):  # (``drush sqlq "TRUNCATE cache_render"``)
-        deletes = classify_sql(" ".join(a for a in args if a != verb and not a.startswith("-")))
-        return None if deletes is None else DEST if deletes else MUT
+        return sql_verdict(" ".join(a for a in args if a != verb and not a.startswith("-")))
     if verb in ("status", "st", "version", "sql-connect", "sql:connect", "config-get", "config:get", "cget",
                 "state-get", "state:get", "sget", "pm-list", "pm:list", "pml", "core-status", "core:status",
                 "watchdog-show", "watchdog:show", "ws", "updatedb-status", "updb-status", "updatedb:status",
@@ -248,8 +246,7 @@ def _rule_wp(args: list[str]) -> Verdict | None:
             verb == "site" and noun in ("empty", "delete")):
         return DEST
     if verb == "db" and noun == "query":  # (``wp db query "DELETE FROM wp_options WHERE ..."``)
-        deletes = classify_sql(" ".join(positionals[2:]))
-        return None if deletes is None else DEST if deletes else MUT
+        return sql_verdict(" ".join(positionals[2:]))
     if not verb or noun in ("get", "list", "status", "is-installed", "is-active", "version", "check",
                             "exists", "path", "verify-checksums", "check-update", "tables", "size") \
             or verb in ("help", "cli", "eval-file", "shell", "eval"):
