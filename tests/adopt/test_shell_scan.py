@@ -261,6 +261,30 @@ def test_temporary_paths_are_the_scripts_own(text: str) -> None:
     assert scan(text).effects == []
 
 
+def test_a_function_removing_what_every_call_hands_it_of_the_scripts_own() -> None:
+    script = scan("""
+        clean_dir() {
+            DIR="$1"
+            rm -rf "$DIR"
+        }
+        TMP_DIR=$(mktemp -d)
+        trap 'clean_dir ${TMP_DIR}' SIGINT SIGTERM
+        git clone https://example.com/op "${TMP_DIR}/op"
+        clean_dir "${TMP_DIR}"
+    """)
+    assert [e.call for e in script.effects if e.destructive] == []
+
+
+@pytest.mark.parametrize("calls", [
+    'clean_dir "${TMP_DIR}"\nclean_dir /srv/data',
+    "clean_dir",
+    "",
+], ids=["one call hands it another folder", "a call hands it nothing", "never called here"])
+def test_a_function_removing_what_it_is_handed_stays_destructive(calls: str) -> None:
+    script = scan('clean_dir() {\n    rm -rf "$1"\n}\nTMP_DIR=$(mktemp -d)\n' + calls + "\n")
+    assert [e.destructive for e in script.effects if e.line == 2] == [True]
+
+
 @pytest.mark.parametrize("text", ["rm -rf /tmp/*", "rm -rf /tmp", "rm -rf /var/tmp/"],
                          ids=["everything in /tmp", "/tmp itself", "/var/tmp itself"])
 def test_wiping_the_temporary_folder_is_destructive(text: str) -> None:

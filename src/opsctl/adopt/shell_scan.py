@@ -230,6 +230,7 @@ stale socket, control or PID file a daemon makes again when it starts: no data; 
 
 _COMPRESSORS = {"gzip": ".gz", "bzip2": ".bz2", "xz": ".xz", "zstd": ".zst", "lz4": ".lz4"}
 _REMOVERS = frozenset({"rm", "unlink", "shred"})  # (``shred -u``: removed once overwritten)
+_ARGUMENT_OPERAND = re.compile(r"\$\{?([1-9])\}?")  # ``$1``, ``${2}``: what a function is handed
 _FOR_IN = re.compile(r"\bfor\s+([A-Za-z_]\w*)\s+in\s+([^;\n]*)")
 _NOW = re.compile(r"\$\(\s*date(?![^)]*(?:\s-d|--date|\s-v|\s-r|--reference|\sago\b))[^)]*\)|\$\(\s*date\s*\)")
 """``$(date +%F_%H%M%S)``: the time of this run (not ``date -d '7 days ago'``, not a file's)."""
@@ -1618,7 +1619,8 @@ class _Scan(ShellInterface):
                         or (cwd is not None and self.own_output(_under(command.words, cwd), produced - looped))
                         or self.own_output(self.loop_patterns(command), produced - looped, earlier)
                         or ("pfctl" in command.words and _pf_refilled(command, self.parsed.commands))
-                        or self.test_folders_made(command.words)):
+                        or self.test_folders_made(command.words)
+                        or self.removes_own_argument(command, effect.call, produced - looped)):
                     effect = None
                 elif effect is not None and effect.destructive and _runtime_or_links(command.words):
                     effect.destructive = False  # run-time state, or a service disabled: a change
@@ -2342,6 +2344,28 @@ class _Scan(ShellInterface):
             else:
                 out.append(word)
         return out
+
+    def removes_own_argument(self, command: Command, call: str, produced: set[str]) -> bool:
+        """``clean_dir() { DIR="$1"; rm -rf "$DIR"; }`` called only as ``clean_dir "$TMP_DIR"``
+        (a ``mktemp -d`` folder), also from a trap: a function that removes what it is handed,
+        and every call hands it the script's own temporary or written files."""
+        function = command.function
+        words = call.split()
+        program, index = command_program(words)
+        if function is None or program not in _REMOVERS:
+            return False
+        positions = {int(match.group(1)) for word in words[index + 1:] if not word.startswith("-")
+                     if (match := _ARGUMENT_OPERAND.fullmatch(word))}
+        if not positions or len(positions) != sum(1 for w in words[index + 1:] if not w.startswith("-")):
+            return False  # (``rm -rf "$1/build" /opt/x``: not only what it is handed)
+        calls = [c.words for c in self.parsed.commands if c.words[:1] == [function]]
+        calls += [inner for c in self.parsed.commands if c.words[:1] == ["trap"] and len(c.words) > 1
+                  for _line, inner in simple_commands(c.words[1]) if inner[:1] == [function]]
+        return bool(calls) and all(
+            n < len(handed) and (self.is_scratch(handed[n]) or self.own_scratch(["rm", handed[n]])
+                                 or self.own_output(["rm", handed[n]], produced)
+                                 or self.own_output_expanded(["rm", handed[n]], produced))
+            for handed in calls for n in positions)
 
     def own_output_expanded(self, words: list[str], produced: set[str]) -> bool:
         """:meth:`own_output` with the variables set once written out on both sides: ``echo
