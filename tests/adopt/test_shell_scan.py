@@ -261,6 +261,35 @@ def test_temporary_paths_are_the_scripts_own(text: str) -> None:
     assert scan(text).effects == []
 
 
+@pytest.mark.parametrize("text", [
+    "cat \"$CONF\" | jq -n '. + {\"ipv6\": true}' > \"$CONF\"",
+    "sed 's/a/b/' /etc/app.conf > /etc/app.conf",
+    "grep -v old < hosts > hosts",
+], ids=["read by the pipeline's first command", "read by the command itself", "read through <"])
+def test_a_file_truncated_before_the_pipeline_reads_it_is_lost(text: str) -> None:
+    assert [e.destructive for e in scan(text).effects] == [True]
+
+
+@pytest.mark.parametrize("text", [
+    "sort list | uniq > list.sorted",
+    'echo "$(cat f)" > f',
+    "cat f | sponge f",
+], ids=["another file", "read before by a command substitution", "sponge soaks it up first"])
+def test_a_file_written_from_what_was_read_first_is_not_lost(text: str) -> None:
+    assert not any(e.destructive for e in scan(text).effects)
+
+
+@pytest.mark.parametrize(("text", "destructive"), [
+    ('gh release upload --repo "$REPO" "$V" "$FILE" "$FILE.sha256"\n'
+     'github-release delete --owner o --repo r --tag "$V" "$FILE" "$FILE.sha256"\n', []),
+    # the release itself, or an asset the script does not upload
+    ('gh release upload "$V" app.tgz\ngithub-release delete --owner o --repo r --tag "$V"\n', [True]),
+    ('gh release upload "$V" app.tgz\ngithub-release delete --tag "$V" old.tgz\n', [True]),
+])
+def test_release_assets_deleted_to_be_uploaded_again_are_the_scripts_own(text: str, destructive: list[bool]) -> None:
+    assert [e.destructive for e in scan(text).effects if e.destructive] == destructive
+
+
 def test_a_function_removing_what_every_call_hands_it_of_the_scripts_own() -> None:
     script = scan("""
         clean_dir() {
@@ -677,6 +706,8 @@ OWN_OUTPUT = [
     ("same variable path", 'cat x > "$RW_DIR/tmp/passwd"\nrm "$RW_DIR/tmp/passwd"'),
     ("a dump pg_dump wrote", 'pg_dump -Fc --file="$OUT" app\naws s3 cp "$OUT" s3://b/\nrm -f "$OUT"'),
     ("a dump mysqldump wrote", "mysqldump -r /srv/db.sql app\nupload /srv/db.sql\nrm /srv/db.sql"),
+    ("an archive ditto made", 'ditto -c -k --keepParent "$APP" "$APP.zip"\nxcrun notarytool submit "$APP.zip"\n'
+     'rm "$APP.zip"'),
     ("a file a pattern's one match is renamed to", 'if [ -e "${charm}.charm" ]; then\n  rm "${charm}.charm"\nfi\n'
      'mv ${charm}_*.charm ${charm}.charm'),
     ("a loop over a pattern of what it writes per name",
@@ -1666,6 +1697,7 @@ def test_resources_ids_manifests_and_keys_it_made_are_its_own(text: str, destruc
     ("apply.sh", 'gunzip -c cleaned-db-dump.sql.gz | psql "$URI"\n', [True]),
     ("apply.sh", 'psql "$URI" < <(gunzip --to-stdout cleaned-db-dump.sql.gz)\n', [True]),
     ("4_restore.sh", "restic dump \"$ID\" /db | kubectl exec -i \"$POD\" -- bash -c 'mysql -uroot'\n", [True]),
+    ("db-load.sh", "cat pre.sql <(pv prod-snapshot.sql.xz | unxz) post.sql | mysql -u app app\n", [True]),
     # its statements given on the command line (the input is data), or another file: unknown
     ("load.sh", 'gunzip -c data.csv.gz | psql "$URI" -c "copy t from stdin"\n', [False]),
     ("init.sh", 'cat schema.sql | psql "$URI"\n', []),

@@ -75,13 +75,19 @@ def sql_verdict(sql: str | None) -> Verdict | None:
     return None if destructive is None else Verdict(destructive, "sql")
 
 
+DROPPING_SQL_FILE = re.compile(r"(?i)(?:^|[-_.])(?:drop|truncate|wipe|purge)(?:[-_.]|all\b|$)")
+"""The name of a SQL file that says it drops or empties (``drop-all.sql``, ``truncate_tables.sql``),
+judged by its name when its text is not at hand."""
+
+
 def rule_psql(args: list[str]) -> Verdict | None:
     sql = option_value(args, frozenset({"-c", "--command"}), "-c")
     if sql is None:  # ``psql -tAc "SELECT ..."``: short options run together, ``c`` last
         sql = next((args[i + 1] for i, w in enumerate(args[:-1])
                     if re.fullmatch(r"-[a-zA-Z]+c", w) and not w.startswith("--")), None)
-    if sql is None and option_value(args, frozenset({"-f", "--file"}), "-f") is not None:
-        return Verdict(False, "sql", "low")
+    if sql is None and (file := option_value(args, frozenset({"-f", "--file"}), "-f")) is not None:
+        named = DROPPING_SQL_FILE.search(file.rstrip("/").rsplit("/", 1)[-1].removesuffix(".sql"))
+        return Verdict(True, "sql", "medium") if named else Verdict(False, "sql", "low")
     return sql_verdict(sql)
 
 
@@ -460,6 +466,12 @@ _DOCKER_GROUPS = frozenset({"image", "container", "volume", "network", "builder"
                             "buildx", "manifest", "trust"})
 
 
+_EVERY_CONTAINER = re.compile(r"\$\(\s*(?:sudo\s+)?(?:docker|podman)\s+(?:container\s+)?(?:ps|ls)"
+                              r"(?:\s+(?:-a|-q|-aq|-qa|--all|--quiet))*\s*\)")
+"""``docker stop $(docker ps -q)``, ``docker kill $(docker ps -aq)``: every container of the host,
+whoever runs it (no ``--filter``, no name: what the host's other services run goes down too)."""
+
+
 def rule_docker(args: list[str]) -> Verdict | None:
     verb, rest = first_positional(args, DOCKER_GLOBAL)
     if verb is None:
@@ -470,10 +482,18 @@ def rule_docker(args: list[str]) -> Verdict | None:
         return rule_compose(rest)
     if verb in ("rm", "rmi", "prune"):
         return DEST
-    if verb in _DOCKER_GROUPS:
+    if verb in ("stop", "kill") and any(_EVERY_CONTAINER.fullmatch(w) for w in rest):
+        return DEST
+    if verb == "machine":  # podman's virtual machines (their disks with them), as ``limactl delete``
         sub, _ = first_positional(rest)
+        return DEST if sub in ("rm", "remove", "reset") else None if sub in (
+            None, "ls", "list", "inspect", "info", "ssh") else MUT
+    if verb in _DOCKER_GROUPS:
+        sub, after = first_positional(rest)
         if sub is None:
             return None
+        if verb == "container" and sub in ("stop", "kill") and any(_EVERY_CONTAINER.fullmatch(w) for w in after):
+            return DEST
         if sub in ("rm", "remove", "prune", "rmi"):
             # a buildx builder instance, a local manifest list or a CLI context holds no data of
             # its own: removing one (to recreate it) changes the machine, it destroys nothing

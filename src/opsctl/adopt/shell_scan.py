@@ -9,7 +9,7 @@ import fnmatch
 import itertools
 import re
 import shlex
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from pathlib import Path
@@ -53,7 +53,7 @@ _ROTATION = re.compile(r"(\$\{?\w+\}?)\.(?:\d+|\$\{?\w+\}?)")
 _PID_FILE_READ = re.compile(r"(?:\$\(|`)\s*(?:(?:cat|head|tail)\s[^`)]*|<\s*[^`)]*)pid[^`)]*(?:\)|`)",
                             re.IGNORECASE)
 _RESTORE_WORD = re.compile(r"(?i)restore")
-_DUMP_WORD = re.compile(r"(?i)dump|backup|\.bak\b")
+_DUMP_WORD = re.compile(r"(?i)dump|backup|snapshot\S*\.sql|\.bak\b")  # (``prod-snapshot.sql.xz``: a database's snapshot, as SQL)
 _DUMP_READERS = frozenset({"gunzip", "zcat", "gzip", "bzcat", "bzip2", "xzcat", "xz", "zstdcat", "zstd",
                            "cat", "pv", "openssl", "gpg", "aws", "gsutil", "mc", "s3cmd", "rclone",
                            "restic", "borg", "kopia"})
@@ -702,6 +702,8 @@ def command_outputs(words: list[str]) -> list[str]:
         return [pidfile]
     if program == "zip":  # ``zip -r9q layer.zip python/``: the archive is the first operand
         return positionals[:1]
+    if program == "ditto" and len(positionals) >= 2:  # ``ditto -c -k --keepParent App.app App.zip``
+        return positionals[-1:]  # (macOS: the copy or archive it makes is last)
     if program == "sed":  # ``sed -i.bak EXPR FILE``: the backup copy it leaves, FILE.bak
         suffix = next((w[2:] if w.startswith("-i") else w.partition("=")[2] for w in args
                        if (w.startswith("-i") and len(w) > 2) or w.startswith("--in-place=")), "")
@@ -1517,7 +1519,9 @@ class _Scan(ShellInterface):
         printed: tuple[int, list[str]] | None = None  # command lines an awk/echo/printf prints
         sql_clients = _SQL_CLIENT_WORD.search(self.text) is not None
         piped_to_shell = _PIPED_TO_SHELL.search(self.text) is not None
+        pipeline: list[Command] = []  # the commands of the pipeline so far (``cat f | jq . > f``)
         for command in self.parsed.commands:
+            pipeline = [*pipeline, command] if command.piped else [command]
             base: Confidence = "medium" if command.remote else "high"
             while len(command.words) > 1 and command.words[0] in runners:
                 # ``run_cmd rm "$tmpfile"`` through ``run_cmd() { "$@" || die; }``: the command it
@@ -1620,7 +1624,8 @@ class _Scan(ShellInterface):
                         or self.own_output(self.loop_patterns(command), produced - looped, earlier)
                         or ("pfctl" in command.words and _pf_refilled(command, self.parsed.commands))
                         or self.test_folders_made(command.words)
-                        or self.removes_own_argument(command, effect.call, produced - looped)):
+                        or self.removes_own_argument(command, effect.call, produced - looped)
+                        or self.deletes_uploaded_assets(command.words)):
                     effect = None
                 elif effect is not None and effect.destructive and _runtime_or_links(command.words):
                     effect.destructive = False  # run-time state, or a service disabled: a change
@@ -1710,7 +1715,7 @@ class _Scan(ShellInterface):
                 found_before if grepped is not None else None)
             jobs_before = command.words[:2] in (["jobs", "-p"], ["jobs", "-pr"], ["jobs", "-rp"])
             for redirect in command.redirects:
-                effect = self.redirect_effect(command, redirect, written, base)
+                effect = self.redirect_effect(command, redirect, written, base, pipeline)
                 if effect is not None:
                     effects.append(effect)
                 if redirect.op.lstrip("0123456789") in _WRITE_OPS and redirect.target:
@@ -2367,6 +2372,26 @@ class _Scan(ShellInterface):
                                  or self.own_output_expanded(["rm", handed[n]], produced))
             for handed in calls for n in positions)
 
+    def deletes_uploaded_assets(self, words: list[str]) -> bool:
+        """``github-release delete --tag V "$FILE" "$FILE.sha256"`` of assets the script uploads
+        itself by those names (``gh release upload V "$FILE" "$FILE.sha256"``), to upload them
+        again: its own release files (without names it deletes the release: not its own)."""
+        program, index = command_program(words)
+        if program != "github-release" or words[index + 1:index + 2] != ["delete"]:
+            return False
+        names = _release_operands(words[index + 2:])
+        if not names:
+            return False
+        uploaded: set[str] = set()
+        for other in self.parsed.commands:
+            name, at = command_program(other.words)
+            after = other.words[at + 1:]
+            if name == "gh" and after[:2] == ["release", "upload"]:
+                uploaded.update(_release_operands(after[2:]))
+            elif name == "github-release" and after[:1] == ["upload"]:
+                uploaded.update(_release_operands(after[1:]))
+        return all(name in uploaded for name in names)
+
     def own_output_expanded(self, words: list[str], produced: set[str]) -> bool:
         """:meth:`own_output` with the variables set once written out on both sides: ``echo
         > $input-bw.data``, ``datafile=$input-bw.data``, then ``rm $datafile``."""
@@ -2431,7 +2456,7 @@ class _Scan(ShellInterface):
         return []
 
     def redirect_effect(self, command: Command, redirect: Redirect, written: set[str],
-                        confidence: Confidence) -> Effect | None:
+                        confidence: Confidence, pipeline: Sequence[Command] = ()) -> Effect | None:
         op = redirect.op.lstrip("0123456789")
         target = redirect.target
         if op not in _WRITE_OPS or not target or target.startswith((*_QUIET_TARGETS, ">(", "<(")):
@@ -2442,6 +2467,12 @@ class _Scan(ShellInterface):
             return None
         written.add(target)
         call = _commands.call_text([*command.words, f"{op} {target}"])
+        if op in (">", ">|") and _reads_what_it_truncates(pipeline, target):
+            # ``cat "$CONF" | jq ... > "$CONF"``, ``sed 's/a/b/' f > f``: the shell empties the
+            # file before the pipeline reads it, so what it held is lost (ShellCheck's SC2094)
+            call = " | ".join(_commands.call_text(c.words) for c in pipeline[:-1]) + (
+                " | " if len(pipeline) > 1 else "") + call
+            return Effect("file-write", True, call, redirect.line, confidence, via=command.function)
         # ``true > /var/log/lastlog``, ``: > /var/log/wtmp``: a system record emptied, not a file
         # the script writes (its own log, written to after, is a rewrite of its own)
         emptied = op in (">", ">|") and command.words in ([], ["true"], [":"], ["cat", "/dev/null"]) \
@@ -2740,6 +2771,35 @@ def _string_runners(commands: list[Command]) -> set[str]:
 
 
 _DELETING_ENDPOINT = re.compile(r"(?i)(?:delete|destroy|purge|remove|forget|reset|drop|wipe|terminate|truncate)(?:[-_][a-z]+)*")
+
+
+def _release_operands(words: list[str]) -> list[str]:
+    """The positional words of a release tool's command, options and their values left out
+    (``--repo R``, ``--tag V``; ``--clobber`` takes none)."""
+    out: list[str] = []
+    skip = False
+    for word in words:
+        if skip:
+            skip = False
+        elif word.startswith("-"):
+            skip = "=" not in word and word not in ("--clobber", "--draft", "--prerelease", "-y", "--yes")
+        else:
+            out.append(word)
+    return out
+
+
+def _reads_what_it_truncates(pipeline: Sequence[Command], target: str) -> bool:
+    """A command of the pipeline names ``target`` as an operand or reads it with ``<``, while the
+    last one truncates it with ``>``: the file is emptied before it is read."""
+    key = path_key(target)
+    for command in pipeline:
+        program, index = command_program(command.words)
+        if program in ("echo", "printf", "sponge", "tee", "mv", "cp", "touch", "test", "[", "[["):
+            continue  # (``sponge`` soaks its input up first; the rest do not read the file)
+        if any(path_key(word) == key for word in command.words[index + 1:]) or any(
+                r.op.lstrip("0123456789") == "<" and path_key(r.target) == key for r in command.redirects):
+            return True
+    return False
 
 
 def _redirected_into(command: Command) -> list[str]:
