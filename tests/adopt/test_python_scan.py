@@ -1176,6 +1176,10 @@ def resolved(source: str) -> list[str] | str | None:
     pytest.param("cmd = ['kubectl', 'delete']\ncmd += ['ns', name]\ncmd.append('--wait')\n"
                  "cmd.extend(['--timeout', '60s'])\nrun(cmd)",
                  ["kubectl", "delete", "ns", "$name", "--wait", "--timeout", "60s"], id="variable-built-up"),
+    pytest.param("cmd = 'find /var/log/app -type f '\ncmd += f'-mtime +{days} '\ncmd += '-delete'\nrun(cmd)",
+                 "find /var/log/app -type f -mtime +$days -delete", id="string-built-up"),
+    pytest.param("cmd = 'rm -rf build'\nif dry:\n    cmd += ' --dry-run'\nrun(cmd)",
+                 "rm -rf build", id="string-built-up-preview-left-out"),
     pytest.param("cmd = ['terraform', 'plan']\ncmd = ['terraform', 'apply']\nrun(cmd)\ncmd = ['ls']",
                  ["terraform", "apply"], id="nearest-assignment-before"),
     pytest.param("KUBECTL = 'kubectl'\ndef f(ns):\n    run([KUBECTL, 'delete', 'ns', ns])",
@@ -1259,6 +1263,12 @@ def test_unresolved_command_is_a_low_confidence_effect_and_a_warning(recorded: R
                  "sh('docker system prune -af')", [], [("docker system prune -af", 4)], id="shlex-wrapper"),
     pytest.param("import subprocess\ndef kubectl(*args):\n    subprocess.check_call(args)\n"
                  "kubectl('delete', 'pod', pod)", [(["delete", "pod", "$pod"], 4)], [], id="varargs-wrapper"),
+    pytest.param("import subprocess\ndef git(*args, cwd=None):\n    cmd = ['git'] + list(args)\n"
+                 "    return subprocess.run(cmd, cwd=cwd, check=True)\ngit('branch', '-D', 'old')",
+                 [(["git", "branch", "-D", "old"], 5)], [], id="prefixed-varargs-wrapper"),
+    pytest.param("import subprocess\ndef git(*args):\n    cmd = ['git', '-C', 'repo', *args]\n"
+                 "    subprocess.check_call(cmd)\ngit('push', '--force')",
+                 [(["git", "-C", "repo", "push", "--force"], 5)], [], id="prefixed-starred-wrapper"),
     pytest.param("import os\nclass Deployer:\n    def sh(self, cmd):\n        os.system(cmd)\n"
                  "    def clean(self):\n        self.sh('rm -rf /srv/app/releases')",
                  [], [("rm -rf /srv/app/releases", 6)], id="method-wrapper"),
@@ -3064,6 +3074,27 @@ def api(path, method="GET"):
     return urllib.request.urlopen(req)
 
 {call}
+"""
+    assert [e for e in effects(source) if e[0] == "http" and e[2] == "medium"] == expected
+
+
+@pytest.mark.parametrize(("call", "expected"), [
+    ("self.issue_request('id/ark:/1', 'DELETE')", [("http", True, "medium")]),
+    ("self.issue_request('id/ark:/1', 'PUT', data)", [("http", False, "medium")]),
+    ("self.issue_request('id/ark:/1', 'GET')", []),
+])
+def test_a_method_of_the_same_class_given_the_http_method_by_position(call: str, expected: list[Any]) -> None:
+    source = f"""
+import urllib.request
+
+class Client:
+    def issue_request(self, path, method, data=None):
+        request = urllib.request.Request(self.url + "/" + path)
+        request.get_method = lambda: method
+        return self.opener.open(request)
+
+    def run(self, data):
+        return {call}
 """
     assert [e for e in effects(source) if e[0] == "http" and e[2] == "medium"] == expected
 

@@ -233,12 +233,21 @@ class Resolver:
                 return _PERCENT_FIELD.sub(lambda _m: next(filler, "<expr>"), template)
         if isinstance(node, ast.Name):
             found = self._assignment(node.id)
-            if found is None or found[1]:
+            if found is None or any(op != "+=" for op, _change in found[1]):
                 return None
-            value, _changes, scope = found
-            text = self._within(scope, value).text(value)
+            value, changes, scope = found
+            inner = self._within(scope, value)
+            text = inner.text(value)
             if text is not None:
                 self.indirect = True
+                # ``command = "find /var/cache -type f "`` then ``command += "-delete"``: the string
+                # built up (an added ``--dry-run``, the exception, left out as for a list)
+                for _op, change in changes:
+                    added = inner.text(change)
+                    if added is None:
+                        added = inner.word(change)
+                    if not is_dry_run("", added.split()):
+                        text += added
             return text
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
             if node.func.attr == "join" and node.args:
@@ -315,6 +324,8 @@ class CommandParameter:
     method: bool = False
     as_text: bool = True
     """The command is a shell string (``shell=True``, ``os.system``, ``shlex.split(cmd)``)."""
+    prefix: tuple[str, ...] = ()
+    """Words the function puts before what it is handed (``cmd = ["git"] + list(args)``)."""
 
 
 def command_parameter(index: ModuleIndex, node: ast.expr, scope: str, as_text: bool) -> CommandParameter | None:
@@ -337,6 +348,10 @@ def command_parameter(index: ModuleIndex, node: ast.expr, scope: str, as_text: b
     offset = 1 if method else 0
     if function.args.vararg is not None and function.args.vararg.arg == node.id:
         return CommandParameter(node.id, len(params) - offset, vararg=True, method=method, as_text=False)
+    if function.args.vararg is not None and (prefix := _prefixed_varargs(function, node.id)):
+        # ``def run_git_command(*args): cmd = ["git"] + list(args); subprocess.run(cmd)``
+        return CommandParameter(function.args.vararg.arg, len(params) - offset, vararg=True, method=method,
+                                as_text=False, prefix=prefix)
     if node.id in params[offset:]:
         return CommandParameter(node.id, params.index(node.id) - offset, method=method, as_text=as_text)
     if any(arg.arg == node.id for arg in function.args.kwonlyargs):
@@ -344,17 +359,44 @@ def command_parameter(index: ModuleIndex, node: ast.expr, scope: str, as_text: b
     return None
 
 
+def _prefixed_varargs(function: ast.FunctionDef | ast.AsyncFunctionDef, name: str) -> tuple[str, ...]:
+    """The literal words before the function's ``*args`` in the one assignment of ``name`` in
+    its body (``["git"] + list(args)``, ``["git", *args]``); () for anything else."""
+    vararg = function.args.vararg.arg if function.args.vararg is not None else None
+    values = [n.value for n in ast.walk(function) if isinstance(n, ast.Assign) and len(n.targets) == 1
+              and isinstance(n.targets[0], ast.Name) and n.targets[0].id == name]
+    if vararg is None or len(values) != 1:
+        return ()
+    value = values[0]
+    head: list[ast.expr]
+    if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Add) and isinstance(value.left, ast.List | ast.Tuple):
+        right = value.right
+        if isinstance(right, ast.Call) and isinstance(right.func, ast.Name) and right.func.id in ("list", "tuple") \
+                and len(right.args) == 1:
+            right = right.args[0]
+        if not (isinstance(right, ast.Name) and right.id == vararg):
+            return ()
+        head = list(value.left.elts)
+    elif isinstance(value, ast.List | ast.Tuple) and value.elts and isinstance(value.elts[-1], ast.Starred) \
+            and isinstance(value.elts[-1].value, ast.Name) and value.elts[-1].value.id == vararg:
+        head = list(value.elts[:-1])
+    else:
+        return ()
+    words = tuple(e.value for e in head if isinstance(e, ast.Constant) and isinstance(e.value, str))
+    return words if head and len(words) == len(head) else ()
+
+
 def command_at_site(index: ModuleIndex, site: ast.Call, scope: str, spec: CommandParameter) -> list[str] | str | None:
     """The command a call of a wrapper passes it, resolved where the call is."""
     resolver = Resolver(index, scope, position(site))
     if spec.vararg:
-        words: list[str] = []
+        words: list[str] = list(spec.prefix)
         for argument in site.args[spec.index:]:
             if isinstance(argument, ast.Starred):
                 words.extend(resolver.words(argument.value) or [resolver.word(argument.value)])
             else:
                 words.append(resolver.word(argument))
-        return words or None
+        return words if len(words) > len(spec.prefix) else None
     positional = site.args[: spec.index + 1]
     node = (site.args[spec.index] if len(site.args) > spec.index and not any(
         isinstance(argument, ast.Starred) for argument in positional) else keywords(site).get(spec.name))

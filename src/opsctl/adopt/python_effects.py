@@ -1419,7 +1419,7 @@ class EffectFinder:
         elif (attr and isinstance(func, ast.Attribute) and self._cloud(call, func, attr, scope)) or (
                 (attr in _HTTP_WRITES or attr == "request" or name in _URLLIB) and self._http(call, name, attr, scope)) \
                 or (attr in _RUNNER_METHODS and call.args and self._argv_runner(call, scope)) \
-                or (isinstance(func, ast.Name) and self._http_wrapper(call, func.id, scope)):
+                or self._http_wrapper(call, func, scope):
             pass
         elif attr in _SQL_METHODS or (name.startswith("sqlalchemy") and name.endswith(".text")):
             self._sql(call, scope)
@@ -1561,6 +1561,10 @@ class EffectFinder:
                     and isinstance(command_node.elts[0], ast.Name)
                     and self._through_callers(command_node, scope, as_text)):
                 return  # ``def run(cmd): subprocess.run([cmd], shell=True)``: each caller's command
+            if (isinstance(command_node, ast.Name) and (spec := command_parameter(
+                    self.index, command_node, scope, as_text)) is not None and spec.prefix
+                    and self._through_callers(command_node, scope, as_text)):
+                return  # ``cmd = ["git"] + list(args); subprocess.run(cmd)``: git and each caller's words
             if as_text and isinstance(target, list):
                 target = " ".join(target)
         elif name in _SHELL_STRING or attr == "exec_command":
@@ -1863,14 +1867,25 @@ class EffectFinder:
         return _HTTP_WRITES[attr] or (attr == "post" and _RPC_PATH_DELETE.search(self._url_text(call, scope)[1])
                                       is not None)
 
-    def _http_wrapper(self, call: ast.Call, name: str, scope: str) -> bool:
-        """``github_api(path, method="DELETE")``: a function of the script that takes the HTTP
-        method as a parameter (and hands it to its request), called with a writing one."""
-        method = (const_str(keywords(call).get("method")) or "").upper()
-        if method not in ("POST", "PUT", "PATCH", "DELETE"):
+    def _http_wrapper(self, call: ast.Call, func: ast.expr, scope: str) -> bool:
+        """``github_api(path, method="DELETE")``, ``self.issue_request(path, 'DELETE')``: a
+        function (or a method of the same class) of the script that takes the HTTP method as a
+        parameter named ``method`` (and hands it to its request), called with a writing one."""
+        if isinstance(func, ast.Name):
+            function, skip = self.index.function(func.id, scope), 0
+        elif (isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name)
+              and func.value.id in ("self", "cls") and "." in scope):
+            function, skip = self.index.functions.get(f"{scope.partition('.')[0]}.{func.attr}"), 1
+        else:
             return False
-        function = self.index.function(name, scope)
-        if function is None or not any(arg.arg == "method" for arg in (*function.args.args, *function.args.kwonlyargs)):
+        if function is None:
+            return False
+        method = (const_str(keywords(call).get("method")) or "").upper()
+        positional = [arg.arg for arg in (*function.args.posonlyargs, *function.args.args)][skip:]
+        if not method and "method" in positional and positional.index("method") < len(call.args):
+            method = (const_str(call.args[positional.index("method")]) or "").upper()
+        if method not in ("POST", "PUT", "PATCH", "DELETE") or not any(
+                arg.arg == "method" for arg in (*function.args.args, *function.args.kwonlyargs)):
             return False
         self._add("http", method == "DELETE", call, "medium")
         return True
