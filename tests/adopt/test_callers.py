@@ -676,6 +676,34 @@ CONFIGURATION_CASES = [
          "files/users/create_user.py": [("manifests/site.pp", 14, "script", '"create_user.py user${i}"')]},
         id="puppet-args-and-the-variables-a-command-runs"),
     pytest.param(
+        {"templates/forgejo/backup.erb.sh": "#!/bin/bash\nforgejo dump\n",
+         "templates/mariadb/purge-binlogs.erb.sh": "#!/bin/bash\nmysql -e 'PURGE BINARY LOGS'\n",
+         "templates/unused.erb.sh": "#!/bin/bash\necho unused\n",
+         "manifests/forgejo.pp": """
+            file { '/opt/forgejo/rclone.conf':
+              content => template('sunet/forgejo/rclone.conf.erb'),
+            }
+            -> file{ '/opt/forgejo/backup.sh':
+              content => template('sunet/forgejo/backup.erb.sh'),
+              mode    => '0744',
+            }
+            -> sunet::scriptherder::cronjob { 'forgejo_backup':
+              cmd    => '/opt/forgejo/backup.sh',
+              minute => '20',
+            }
+            file { '/usr/local/bin/purge-binlogs':
+              content => epp('sunet/mariadb/purge-binlogs.erb.sh'),
+            }
+            exec { 'purge':
+              cmd => '/usr/local/bin/purge-binlogs',
+            }
+            """},
+        {"templates/forgejo/backup.erb.sh": [("manifests/forgejo.pp", 9, "cron",
+                                              "cmd    => '/opt/forgejo/backup.sh',")],
+         "templates/mariadb/purge-binlogs.erb.sh": [("manifests/forgejo.pp", 16, "script",
+                                                     "cmd => '/usr/local/bin/purge-binlogs',")]},
+        id="puppet-templates-installed-and-a-site-cron-type"),
+    pytest.param(
         {"files/slurm/epilog": "#!/bin/sh\nrm -rf /scratch/$SLURM_JOB_ID\n",
          "files/slurm/slurm_mail": "#!/bin/sh\nmail \"$@\"\n",
          "templates/slurm/slurm.conf.epp": "# Prolog=/etc/slurm/prolog\nEpilog=/etc/slurm/epilog\n"
@@ -991,8 +1019,8 @@ def test_build_tools_name_the_scripts_they_run(
 def test_configuration_management_and_daemon_configs_name_their_commands(
         tmp_path: Path, files: dict[str, str],
         expected: dict[str, list[tuple[str, int, str, str]]]) -> None:
-    scripts = tuple(path for path in files if path.startswith(("files/", "modules/sync/files/"))
-                    and not path.endswith(".pp"))
+    scripts = tuple(path for path in files if (path.startswith(("files/", "modules/sync/files/"))
+                    or (path.startswith("templates/") and path.endswith(".sh"))) and not path.endswith(".pp"))
     assert callers(tmp_path, files, scripts) == expected
 
 
@@ -2113,6 +2141,53 @@ def test_packer_provisioners_are_callers(tmp_path: Path) -> None:
         "packer/scripts/harden.sh": [("packer/build.pkr.hcl", 3, "packer")],
         "packer/scripts/setup.sh": [("packer/build.pkr.hcl", 7, "packer")],
         "packer/scripts/base.sh": [("packer/build.pkr.hcl", 8, "packer")]}
+
+
+def test_packer_hcl_inline_commands_are_one_script(tmp_path: Path) -> None:
+    """``inline = [...]`` in HCL: its strings are the lines of one script (a ``cd`` in one holds
+    for the next), also the lists of a condition (``local.skip ? [...] : [...]``)."""
+    scripts = ("utils/clear_history.sh", "components/trivy_scan.sh", "utils/unused.sh")
+    files = {
+        "packer/build.pkr.hcl": textwrap.dedent("""\
+            build {
+              provisioner "shell" {
+                inline = [
+                  "cd /home/${local.user}/repo/distros/${local.os}/; bash ../../components/trivy_scan.sh",
+                ]
+              }
+              provisioner "shell" {
+                inline = local.skip ? [
+                  "echo 'skipped'"
+                ] : [
+                  "cd /home/${local.user}/repo/utils",
+                  "sudo -E ./clear_history.sh"
+                ]
+              }
+            }
+            """)}
+    found = {script: [c[:3] for c in entries] for script, entries in callers(tmp_path, files, scripts).items()}
+    assert found == {
+        "components/trivy_scan.sh": [("packer/build.pkr.hcl", 4, "packer")],
+        "utils/clear_history.sh": [("packer/build.pkr.hcl", 12, "packer")]}
+
+
+def test_azure_pipelines_templates_outside_the_pipeline_folders(tmp_path: Path) -> None:
+    scripts = ("scripts/linux/installPrereqs.sh", "scripts/linux/unlock.sh", "scripts/linux/unused.sh")
+    files = {
+        "builds/ci/dotnet.yaml": textwrap.dedent("""\
+            jobs:
+            - job: linux
+              steps:
+              - script: scripts/linux/installPrereqs.sh
+                displayName: Install Prerequisites
+              - task: Bash@3
+                inputs:
+                  filePath: scripts/linux/unlock.sh
+            """)}
+    found = {script: [c[:3] for c in entries] for script, entries in callers(tmp_path, files, scripts).items()}
+    assert found == {
+        "scripts/linux/installPrereqs.sh": [("builds/ci/dotnet.yaml", 4, "ci")],
+        "scripts/linux/unlock.sh": [("builds/ci/dotnet.yaml", 8, "ci")]}
 
 
 def test_an_installed_command_run_by_oslo_execute_or_from_a_bin_folder_variable(tmp_path: Path) -> None:

@@ -559,6 +559,9 @@ def timed_services(root: Path, plan: list[tuple[str, str]]) -> set[str]:
 
 _PACKER_DIR = re.compile(r"\{\{\s*template_dir\s*\}\}|\$\{path\.(?:root|module|cwd)\}|\{\{\s*pwd\s*\}\}")
 _HCL_SCRIPT = re.compile(r"""^\s*(?:script|source)\s*=\s*"([^"]+)"|^\s*scripts\s*=\s*\[(.*)\]?""")
+_HCL_INLINE = re.compile(r"^\s*inline\s*=.*\[")
+_HCL_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
+_HCL_VALUE = re.compile(r"\$\{[^}]*\}")  # ``${local.ssh_username}``, ``${var.x}``: a value of the template
 
 
 _MAVEN_CONFIGURATION = re.compile(r"<configuration>(.*?)</configuration>", re.S)
@@ -755,7 +758,30 @@ def callers_in_packer(file: CallerFile, index: ScriptIndex, collector: Collector
 
     if file.path.lower().endswith(".hcl"):
         in_list = False
+        inline: list[tuple[int, str]] | None = None  # the commands of an ``inline = [...]`` so far
+        depth = 0  # brackets open in it (``inline = local.skip ? [...] : [...]``: both lists)
         for number, line in enumerate(file.lines, 1):
+            if inline is not None or _HCL_INLINE.match(line):
+                # ``inline = ["cd /home/${local.user}/utils", "sudo -E ./clear_history.sh"]``: the
+                # strings are the lines of one shell script the provisioner runs (its values made
+                # plain words), each kept on its own line of the file
+                text = line.partition("=")[2] if inline is None else line
+                inline = inline or []
+                for literal in _HCL_STRING.findall(text):
+                    inline.append((number, _HCL_VALUE.sub("$PACKER_VALUE", _PACKER_DIR.sub(
+                        ".", literal.replace('\\"', '"')))))
+                bare = _HCL_STRING.sub("", text)
+                depth += bare.count("[") - bare.count("]")
+                if depth <= 0:
+                    depth = 0
+                    if inline:
+                        first = inline[0][0]
+                        lines = [""] * (inline[-1][0] - first + 1)
+                        for at, command in inline:
+                            lines[at - first] = f"{lines[at - first]}; {command}" if lines[at - first] else command
+                        callers_in_chunk(file, "\n".join(lines), first, index, collector, "packer", where)
+                    inline = None
+                continue
             match = _HCL_SCRIPT.match(line)
             if match or in_list:
                 for ref in re.findall(r'"([^"]+)"', line if not match or not match.group(1) else f'"{match.group(1)}"'):

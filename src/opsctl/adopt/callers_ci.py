@@ -673,6 +673,11 @@ def callers_in_yaml(file: CallerFile, index: ScriptIndex, collector: Collector,
         # a Buildkite pipeline kept outside ``.buildkite/`` (``pipelines/publish.yml``: ``steps:``
         # of ``command:``/``commands:``), uploaded by ``buildkite-agent pipeline upload``
         callers_in_ci(file, index, collector, plan)
+    elif _AZURE_STEP.search(file.text) and _AZURE_MARK.search(file.text):
+        # an Azure Pipelines template kept outside the pipeline folders (``builds/ci/dotnet.yaml``:
+        # ``- script: scripts/linux/installPrereqs.sh``, ``- bash: |``, ``- task: Bash@3``), which
+        # the pipelines include (an Ansible play has no ``displayName`` nor versioned tasks)
+        callers_in_ci(file, index, collector, plan)
     elif _ANSIBLE_HINT.search(file.text):
         _callers_in_ansible(file, index, collector)
     elif re.search(r"^\s*(before_)?script:", file.text, re.M) and re.search(
@@ -680,6 +685,8 @@ def callers_in_yaml(file: CallerFile, index: ScriptIndex, collector: Collector,
         callers_in_gitlab(file, index, collector, plan)
 
 
+_AZURE_STEP = re.compile(r"^\s*-\s+(?:script|bash|task):\s", re.M)
+_AZURE_MARK = re.compile(r"^\s*(?:-\s+)?displayName:|^\s*-\s+task:\s*\w+@\d|^\s*vmImage:", re.M)
 _COMMAND_KEY = re.compile(r"""^\s*(?:-\s+)?(?:[\w-]+[_-](?:command|cmd)|cmd):[ \t]+(?P<value>[^\s\[{|>#][^\n]*)$""",
                           re.I)
 

@@ -31,7 +31,7 @@ from opsctl.adopt.caller_refs import (
 )
 from opsctl.adopt.model import CallerKind
 
-_COMMAND_ATTRIBUTE = re.compile(r"^\s*(?:(?:nrpe_|check_)?command|exec_start(?:_pre|_post)?)\s*=>\s*(.+?)\s*,?\s*$")
+_COMMAND_ATTRIBUTE = re.compile(r"^\s*(?:(?:nrpe_|check_)?command|cmd|exec_start(?:_pre|_post)?)\s*=>\s*(.+?)\s*,?\s*$")
 """``command => '...'`` (``exec``, ``cron``), and ``exec_start => '...'`` of a defined type
 that makes a systemd service or timer of it (as its ``ExecStart=``)."""
 _SHELLQUOTE_OPEN = re.compile(r"\bshellquote\(\s*\[")
@@ -42,7 +42,7 @@ _ASSIGNMENT = re.compile(r"^\s*\$(\w+)\s*=\s*(.+?)\s*$")
 _HEREDOC_OPEN = re.compile(r"@\(\s*\"?(\w+)\"?\s*(?:[:/][^)]*)?\)")  # ``@("EOT")``, ``@("X"/L)``, ``@(END:sh)``
 _LONE_STRING = re.compile(r"""^\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")\s*,?\s*$""")
 _STRING = re.compile(r"'((?:[^'\\]|\\.)*)'|\"((?:[^\"\\]|\\.)*)\"")
-_CRON_RESOURCE = re.compile(r"^\s*(?:cron|cron::[\w:]+)\s*\{")
+_CRON_RESOURCE = re.compile(r"^\s*(?:->\s*)?(?:cron|cron::[\w:]+|[\w:]*::cron_?job)\s*\{")  # (a site's own type too)
 _CRON_LOOKBACK = 12
 _DAEMON_COMMAND = re.compile(r"^\s*(?:command\[[^\]]+\]\s*=|command_line\s|exec\s"
                              # rsnapshot: ``cmd_preexec<TAB>/usr/bin/kinit``, ``backup_script<TAB>/x``;

@@ -161,24 +161,36 @@ def salt_deployments(root: Path, state_files: Sequence[str], files: Sequence[str
     return deployed
 
 
-_PUPPET_TITLE = re.compile(r"""^\s*(?:file\s*\{\s*)?(['"])(/[^'"$]+)\1\s*:""")
+_PUPPET_TITLE = re.compile(r"""^\s*(?:->\s*)?(?:file\s*\{\s*)?(['"])(/[^'"$]+)\1\s*:""")  # (``-> file{ '/x':``)
 _PUPPET_SOURCE = re.compile(r"""^\s*source\s*=>\s*(['"])puppet:///modules/([^'"$]+)\1""")
+_PUPPET_TEMPLATE = re.compile(r"""^\s*content\s*=>\s*(?:template|epp)\(\s*(['"])([^'"$]+)\1\s*\)""")
 
 
 def puppet_deployments(root: Path, manifests: Sequence[str], files: Sequence[str]) -> dict[str, tuple[str, str]]:
     """Installed path -> (the file of the tree a Puppet ``file`` resource installs there, the
     manifest): the resource's title is the path, ``source => 'puppet:///modules/M/x'`` the
     file ``M/files/x`` of module ``M`` (found by that trailing path, one file only); a folder
-    source (``.../project/archlinux/``, with ``recurse``) installs each file under it."""
+    source (``.../project/archlinux/``, with ``recurse``) installs each file under it. A
+    template rendered there (``content => template('M/x.erb.sh')``, ``epp(...)``) is the file
+    ``M/templates/x.erb.sh``, or ``templates/x.erb.sh`` of a tree that is the module itself."""
     deployed: dict[str, tuple[str, str]] = {}
     for path in manifests:
         text = read_text(root / path)
-        if text is None or "puppet:///modules/" not in text:
+        if text is None or ("puppet:///modules/" not in text and "template(" not in text and "epp(" not in text):
             continue
         dest: str | None = None
         for line in text.splitlines():
             if (title := _PUPPET_TITLE.match(line)) is not None:
                 dest = title.group(2)
+                continue
+            if dest is not None and (rendered := _PUPPET_TEMPLATE.match(line)) is not None:
+                module, _, rest = rendered.group(2).partition("/")
+                tail = f"{module}/templates/{rest}"
+                found = [f for f in files if f == tail or f.endswith("/" + tail)] or [
+                    f for f in files if f == f"templates/{rest}" or f.endswith(f"/templates/{rest}")]
+                if rest and len(found) == 1:
+                    deployed.setdefault(dest, (found[0], path))
+                dest = None
                 continue
             source = _PUPPET_SOURCE.match(line)
             if source is None or dest is None:
