@@ -1725,6 +1725,17 @@ def test_standard_library_names_are_not_local_modules(tmp_path: Path) -> None:
                  "import argparse\nfrom .utils import parse_args\np = argparse.ArgumentParser()\n"
                  "p.add_argument('--own')\np.parse_args()\nparse_args()\n", "argparse", ["--own"],
                  id="own-interface-wins"),
+    pytest.param("import argparse\nparser = argparse.ArgumentParser()\nparser.add_argument('--os')\n"
+                 "parser.add_argument('--identity')\n",
+                 "from ops.utils import *\ndef main():\n    parser.set_defaults(os='ubuntu')\n"
+                 "    args = parser.parse_args()\nmain()\n", "argparse", ["--os", "--identity"],
+                 id="a-parser-the-module-makes-star-imported"),
+    pytest.param("import argparse\nparser = argparse.ArgumentParser()\nparser.add_argument('--os')\n",
+                 "from ops.utils import parser\nargs = parser.parse_args()\n", "argparse", ["--os"],
+                 id="a-parser-the-module-makes-imported-by-name"),
+    pytest.param("import argparse\nparser = argparse.ArgumentParser()\nparser.add_argument('--os')\n",
+                 "from ops.utils import *\nimport argparse\nparser = argparse.ArgumentParser()\n"
+                 "args = parser.parse_args()\n", "argparse", [], id="a-parser-of-its-own-of-that-name"),
 ])
 def test_interface_from_a_local_module(tmp_path: Path, helper: str, script_text: str, kind: str,
                                        names: list[str]) -> None:

@@ -306,6 +306,36 @@ def borrowed_interface(index: ModuleIndex, local: dict[str, Path], root: Path | 
     return None
 
 
+def imported_parser_interface(index: ModuleIndex, local: dict[str, Path]) -> Interface | None:
+    """``from util.sign import *`` (or ``import parser``), then ``parser.parse_args()``: the
+    parser a local module makes at its top level, with its options, is the script's command
+    line (a family of scripts sharing one module's parser)."""
+    parsed = {call.func.value.id for call, _scope in index.calls
+              if isinstance(call.func, ast.Attribute) and call.func.attr in ("parse_args", "parse_known_args")
+              and isinstance(call.func.value, ast.Name)}
+    names = {name for name in parsed if not any(key[1] == name for key in index.assigns)}
+    if not names:
+        return None
+    modules = [(node.module or "", {alias.name for alias in node.names}) for node in index.imports
+               if isinstance(node, ast.ImportFrom) and node.level == 0]
+    for module, imported in modules:
+        path = local.get(module)
+        if path is None or not (imported & names or "*" in imported):
+            continue
+        try:
+            stat = path.stat()
+            text = path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        made = {name for name in names if re.search(rf"^{name}\s*=\s*[\w.]*ArgumentParser\(", text, re.M)}
+        if not made or not (imported & made or "*" in imported):
+            continue
+        interface, _builders = _module_interface(str(path), stat.st_mtime_ns, stat.st_size)
+        if interface is not None and interface.kind == "argparse":
+            return copy.deepcopy(interface)
+    return None
+
+
 def _borrowed_through(path: Path, function: str, root: Path) -> Interface | None:
     """The command line that ``function`` of the project module at ``path`` takes from a module
     of its own (one level more, no further)."""

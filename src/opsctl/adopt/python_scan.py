@@ -66,6 +66,7 @@ from opsctl.adopt.python_local import (
     follow_local_modules,
     helper_module_options,
     imported_click_options,
+    imported_parser_interface,
     inherited_options,
     local_imports,
     package_of,
@@ -129,7 +130,8 @@ def _scan(script: Script, source: str, tree: ast.Module, *, file: Path, root: Pa
     # no interface of its own, or argv handed on whole (to a parser in a local module)
     if (script.interface.kind == "none" or (script.interface.kind == "argv"
                                             and not script.interface.flags)) and local:
-        script.interface = borrowed_interface(index, local, root) or script.interface
+        script.interface = (borrowed_interface(index, local, root) or imported_parser_interface(index, local)
+                            or script.interface)
     elif interface.borrows_parser and local and (borrowed := borrowed_interface(index, local)) is not None:
         # ``parser = base_parser(...)`` from a module of the project, then options of its own
         own = {flag.name for flag in script.interface.flags}
