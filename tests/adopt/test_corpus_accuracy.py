@@ -171,6 +171,8 @@ FLOORS: dict[str, dict[str, float]] = {
     "held-out-87": {"precision": 0.58, "recall": 0.56, "callers": 0.79, "flags": 0.90},
     # three not inventoried: a test by its name and two test scripts nothing in the tree runs
     "held-out-88": {"precision": 0.75, "recall": 0.73, "callers": 0.80, "flags": 0.86},
+    # two not inventoried: test scripts nothing in the tree runs
+    "held-out-89": {"precision": 0.69, "recall": 0.76, "callers": 0.84, "flags": 0.93},
 }
 
 
@@ -203,18 +205,18 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-88")
-    assert report["scripts"] >= 323
-    # every labelled script is inventoried or said why not: a test module by its name
-    # (``coverage_test.py``, skipped as a test) and two scripts of test folders that nothing in
-    # the tree runs and that delete nothing beyond their own files (not reported)
-    assert len(report["missed"]) <= 3
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-89")
+    assert report["scripts"] >= 366
+    # every labelled script is inventoried or said why not: two test scripts that nothing in the
+    # tree runs and that delete nothing of anyone's (not reported)
+    assert len(report["missed"]) <= 2
     assert all(m["where"] in ("skipped", "absent") for m in report["missed"])
-    # blind 0.67 / 0.67 (callers 0.71, flags 0.86); 0.76 / 0.73 after its rules (a Solr
-    # collection, replica or core deleted through its HTTP API, documents deleted by query,
-    # drush's site install and database drop, a sandbox rolled back, an array run whole, DNS
-    # records deleted through nsupdate; an
-    # array's values read as values, pid files named by a variable, git clean of ignored files,
-    # a volume detached; GitLab CI fragments by name, Semaphore pipelines, RPM scriptlets)
-    assert report["destructive"]["precision"] >= 0.75 and report["destructive"]["recall"] >= 0.73
-    assert report["callers"]["recall"] >= 0.80 and report["flags"]["recall"] >= 0.86
+    # blind 0.65 / 0.68 (callers 0.81, flags 0.90); 0.70 / 0.76 after its rules (a file emptied by
+    # ``>`` before its pipeline reads it, every container of the host stopped, podman machines
+    # removed, a SQL file named for dropping, a database snapshot loaded, an HTTP method handed by
+    # position, ``git`` put before a wrapper's ``*args``; release assets deleted to be uploaded
+    # again, a function removing what every call hands it of the script's own; Packer HCL inline
+    # scripts, Azure Pipelines templates, Puppet templates installed and run by a site's cron type,
+    # a parser a local module makes, a Terraform template of a script)
+    assert report["destructive"]["precision"] >= 0.69 and report["destructive"]["recall"] >= 0.76
+    assert report["callers"]["recall"] >= 0.84 and report["flags"]["recall"] >= 0.93

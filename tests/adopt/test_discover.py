@@ -198,11 +198,15 @@ def test_a_template_of_a_file_without_a_suffix_is_a_script_by_its_shebang(tmp_pa
     write(tmp_path, "docker/entrypoint.tmpl", "#!/bin/sh\n/usr/local/bin/run_all.sh\n")
     write(tmp_path, "docker/config.tmpl", "listen = {{ port }}\n")
     write(tmp_path, "Makefile.in", "all:\n\t./configure\n")
+    # Terraform's ``templatefile()`` convention: an instance's user data
+    write(tmp_path, "template/user-data.tftpl", "#!/bin/bash -e\nyum install -y ${runner_package}\n")
+    write(tmp_path, "template/config.toml.tftpl", "concurrent = ${concurrent}\n")
 
     found = discover(tmp_path)
 
-    assert [(c.path, c.language) for c in found.candidates] == [("docker/entrypoint.tmpl", "shell")]
-    assert {"docker/config.tmpl", "Makefile.in"} <= set(found.files)
+    assert [(c.path, c.language) for c in found.candidates] == [
+        ("docker/entrypoint.tmpl", "shell"), ("template/user-data.tftpl", "shell")]
+    assert {"docker/config.tmpl", "Makefile.in", "template/config.toml.tftpl"} <= set(found.files)
 
 
 def test_a_job_named_for_where_it_goes_is_a_script_by_its_shebang(tmp_path: Path) -> None:

@@ -250,7 +250,7 @@ def _consider_in_tests(found: Discovery, file: Path, rel: str, max_bytes: int) -
         or path.endswith(".bats"))  # (a bats suite running the project's commands)
 
 
-_TEMPLATE_SUFFIXES = (".in", ".tmpl", ".template", ".j2", ".tpl", ".erb")
+_TEMPLATE_SUFFIXES = (".in", ".tmpl", ".template", ".j2", ".tpl", ".erb", ".tftpl")
 """A script written out from a template: ``entrypoint.sh.in``, a Helm chart's ``_start.sh.tpl``,
 a BOSH job's ``pre-start.bash.erb``."""
 _DATA_SUFFIXES = frozenset({".md", ".txt", ".json", ".yml", ".yaml", ".toml", ".cfg", ".ini", ".conf",
