@@ -135,7 +135,7 @@ def test_every_source_folder_has_its_licence_and_provenance() -> None:
         owner, repo = folder.name.split("__", 1)
         assert f"https://github.com/{owner}/{repo}" in text, folder.name
         assert "Commit:" in text and "Licence:" in text, folder.name
-    # a guard against a folder copied whole by mistake (eighty-nine sets take about 92.4 MiB)
+    # a guard against a folder copied whole by mistake (ninety sets take about 94.9 MiB)
     assert sum(f.stat().st_size for f in CORPUS.rglob("*") if f.is_file()) < 100 * 1024 * 1024
 
 

@@ -1,0 +1,7 @@
+#!/bin/sh
+
+rm -rf build/*
+rm -rf debian/tmp
+fakeroot debian/rules clean
+fakeroot debian/rules build
+fakeroot debian/rules binary
