@@ -750,6 +750,33 @@ CONFIGURATION_CASES = [
          "files/setup.sh": [("states/bugs.sls", 26, "script", "- source: salt://setup.sh")]},
         id="salt-states"),
     pytest.param(
+        {"files/aws/site-backup.sh": "#!/bin/sh\naws s3 sync /var/www s3://b/\n",
+         "files/sensors_check.sh": "#!/bin/sh\nsensors\n",
+         "files/unused.sh": "#!/bin/sh\necho unused\n",
+         "states/backup.sls": """
+            /home/tools/bin/site-backup.sh:
+              file.managed:
+                - source: salt://aws/site-backup.sh
+                - mode: 750
+
+            /etc/cron.d/site_backup:
+              file.managed:
+                - contents: |
+                    MAILTO=root
+                    15 04 * * * root /home/tools/bin/site-backup.sh
+                - require:
+                  - file: /home/tools/bin/site-backup.sh
+
+            /etc/cron.hourly/sensors_check:
+              file.managed:
+                - source: salt://sensors_check.sh
+                - mode: 755
+            """},
+        {"files/aws/site-backup.sh": [("states/backup.sls", 10, "cron",
+                                       "15 04 * * * root /home/tools/bin/site-backup.sh")],
+         "files/sensors_check.sh": [("states/backup.sls", 15, "cron", "file.managed:")]},
+        id="salt-cron-tables-and-periodic-folders"),
+    pytest.param(
         {"files/plugins/restart_service": "#!/bin/sh\nsystemctl restart \"$1\"\n",
          "files/event_handlers/high_memory.sh": "#!/bin/sh\necho high\n",
          "files/bin/app_spinup": "#!/bin/sh\nexec app\n",
@@ -2561,7 +2588,8 @@ def test_a_cron_table_kept_as_a_text_file_is_read(tmp_path: Path) -> None:
 
 def test_terraform_local_exec_external_programs_and_boot_scripts(tmp_path: Path) -> None:
     scripts = ("infra/create_pools.sh", "infra/helpers/get_pool.sh", "infra/startup.sh", "infra/seed.sh",
-               "infra/unused.sh", "infra/stackscript.sh", "infra/helpers/remote.sh", "infra/remote_b.sh")
+               "infra/unused.sh", "infra/stackscript.sh", "infra/helpers/remote.sh", "infra/remote_b.sh",
+               "infra/user-data.sh")
     files = {"infra/pools.tf": """
                  resource "null_resource" "pools" {
                    provisioner "local-exec" {
@@ -2595,6 +2623,9 @@ def test_terraform_local_exec_external_programs_and_boot_scripts(tmp_path: Path)
                    }
                  }
                  # command = "./unused.sh"
+                 data "template_file" "user_data" {
+                   template = file("${path.module}/user-data.sh")
+                 }
                  """,
              **{script: "#!/bin/sh\necho hi\n" for script in scripts}}
     assert {script: [(path, line, kind) for path, line, kind, _text in entries]
@@ -2605,7 +2636,8 @@ def test_terraform_local_exec_external_programs_and_boot_scripts(tmp_path: Path)
         "infra/seed.sh": [("infra/pools.tf", 17, "terraform")],
         "infra/stackscript.sh": [("infra/pools.tf", 22, "terraform")],
         "infra/helpers/remote.sh": [("infra/pools.tf", 26, "terraform")],
-        "infra/remote_b.sh": [("infra/pools.tf", 29, "terraform")]}
+        "infra/remote_b.sh": [("infra/pools.tf", 29, "terraform")],
+        "infra/user-data.sh": [("infra/pools.tf", 34, "terraform")]}
 
 
 def test_a_script_named_in_part_by_a_variable_is_each_script_of_its_folder_the_name_fits(

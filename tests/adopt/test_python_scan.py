@@ -3798,6 +3798,14 @@ def test_a_command_module_naming_a_siblings_command_class_does_what_it_does(tmp_
     # a deleting method of an object named as a service's connection
     ("def delete(self):\n    for check in self.checks:\n        self.rpcm.conn.delete_check(check)\n", [("cloud", True)]),
     ("def drop(self, doc_id):\n    self.client.delete(index=self.index_name, id=doc_id, ignore=404)\n", []),
+    # a client named for its service, or one a factory makes; an RPC client's deleting action
+    ("emr_client = runner.make_emr_client()\nemr_client.terminate_job_flows(JobFlowIds=[cid])\n", [("cloud", True)]),
+    ("runner.make_emr_client().terminate_job_flows(JobFlowIds=[cid])\n", [("cloud", True)]),
+    ("api.action.organization_member_delete(id=org, username=name)\n", [("cloud", True)]),
+    ("api.action.organization_member_create(id=org, username=name)\n", []),
+    # a Django model manager's own deleting method
+    ("from django.core.management.base import BaseCommand\n\nclass Command(BaseCommand):\n"
+     "    def handle(self, *args, **options):\n        CreditCard.objects.delete_unused()\n", [("orm", True)]),
     # a Spark DataFrame written over its path, or with a mode an option may set to overwrite
     ("df.write.option('compression', 'snappy').parquet(output, mode='overwrite')\n", [("file-write", True)]),
     ("def save(df, mode='append'):\n    df.write.partitionBy('day').mode(mode)\n    if mode == 'overwrite':\n"

@@ -290,6 +290,18 @@ def test_release_assets_deleted_to_be_uploaded_again_are_the_scripts_own(text: s
     assert [e.destructive for e in scan(text).effects if e.destructive] == destructive
 
 
+@pytest.mark.parametrize(("text", "destructive"), [
+    # the whole rule set flushed, then rebuilt by the script: its own firewall
+    ("$IPTABLES -F\n$IPTABLES -X\n$IPTABLES -N log-drop\n$IPTABLES -A log-drop -j DROP\n"
+     "$IPTABLES -A INPUT -p tcp --dport 22 -j ACCEPT\niptables-save > /etc/iptables/rules.v4\n", []),
+    # a reset that puts nothing back: every rule lost
+    ("$IPTABLES -P INPUT ACCEPT\n$IPTABLES -F\n$IPTABLES -X\niptables-save > /etc/iptables/rules.v4\n",
+     [True, True]),
+])
+def test_a_firewall_flushed_and_rebuilt_by_the_script(text: str, destructive: list[bool]) -> None:
+    assert [e.destructive for e in scan(text).effects if e.destructive] == destructive
+
+
 def test_a_function_removing_what_every_call_hands_it_of_the_scripts_own() -> None:
     script = scan("""
         clean_dir() {

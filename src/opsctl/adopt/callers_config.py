@@ -154,6 +154,8 @@ def callers_in_salt(file: CallerFile, index: ScriptIndex, collector: Collector,
 
     where = Where(file.path, None)
     for state_id, line, function, arguments in salt_states(file.text):
+        if function == "file.managed":
+            _salt_cron_files(file, index, collector, state_id, line, arguments)
         kind = _SALT_RUNS.get(function)
         if kind is None:
             continue
@@ -168,6 +170,40 @@ def callers_in_salt(file: CallerFile, index: ScriptIndex, collector: Collector,
         command = re.sub(r"\{[{%].*?[%}]\}", " ", command)  # Jinja tags: not words of the command
         if command.strip():
             callers_in_chunk(file, command, number, index, collector, kind, where)  # type: ignore[arg-type]
+
+
+_CRON_FOLDER = re.compile(r"^/etc/cron\.(?:hourly|daily|weekly|monthly)/[^/]+$")
+
+
+def _salt_cron_files(file: CallerFile, index: ScriptIndex, collector: Collector, state_id: str, line: int,
+                     arguments: dict[str, tuple[str, int]]) -> None:
+    """A ``file.managed`` state that cron reads: a table under ``/etc/cron.d/`` written from its
+    ``contents: |`` (each entry's command, kind ``cron``), or a script installed into
+    ``/etc/cron.daily/`` (and the other periodic folders), which cron runs: kind ``cron``, at
+    the state."""
+    from opsctl.adopt.callers_build import _CRON_LINE_RE
+
+    dest = arguments.get("name", (state_id, 0))[0]
+    source = arguments.get("source", ("", 0))[0]
+    if _CRON_FOLDER.match(dest) and source.startswith("salt://"):
+        tail = source[len("salt://"):].lstrip("/")
+        found = [s for s in index.scripts if s == tail or s.endswith("/" + tail)] if "{" not in tail else []
+        if len(found) == 1 and found[0] != file.path:
+            collector.add(found[0], file.path, line, "cron", file.text_of(line))
+        return
+    contents = arguments.get("contents")
+    if not (dest.startswith("/etc/cron.d/") or dest == "/etc/crontab") or contents is None or contents[0] not in ("|", "|-", ">"):
+        return
+    opened = file.lines[contents[1] - 1] if 0 < contents[1] <= len(file.lines) else ""
+    depth = len(opened) - len(opened.lstrip())
+    for number in range(contents[1] + 1, len(file.lines) + 1):
+        text = file.lines[number - 1]
+        if text.strip() and len(text) - len(text.lstrip()) <= depth:
+            break  # (the block ends where its indentation does)
+        if (entry := _CRON_LINE_RE.match(text)) is not None:
+            command = re.sub(r"\{[{%].*?[%}]\}", " ", entry.group("command"))  # Jinja: not words
+            callers_in_chunk(file, command.replace("%", " "), number, index, collector, "cron",
+                             Where(file.path, None))
 
 
 _MONIT_PROGRAM = re.compile(r'^\s*(?:start|stop|restart)\s+program\s*=?\s*"([^"]+)"')
@@ -275,8 +311,10 @@ _TF_COMMAND = re.compile(r"""^\s*command\s*=\s*(?:"(?P<command>(?:[^"\\]|\\.)*)"
 _TF_PROGRAM = re.compile(r"""^\s*program\s*=\s*\[(?P<words>[^\]]*)\]""")
 _TF_FILE = re.compile(r'\b(?:file|templatefile|filebase64|filemd5|filesha256)\(\s*"(?P<path>[^"]+)"')
 _TF_RUN_KEYS = re.compile(r"""^\s*"?(?P<key>[\w-]*(?:startup[-_]script|user[-_]data|update[-_]script|init[-_]script"""
-                          r"""|custom[-_]data)[\w-]*|script)"?\s*=""")
-"""(``script = file("stackscript.sh")``: a Linode StackScript, run on the machine it makes)"""
+                          r"""|custom[-_]data)[\w-]*|script|template)"?\s*=""")
+"""(``script = file("stackscript.sh")``: a Linode StackScript, run on the machine it makes; a
+``data "template_file"``'s ``template = file("user-data.sh")``, rendered into a machine's user
+data: a script of the tree only, so a configuration file's template names nothing)"""
 _TF_REMOTE_SCRIPTS = re.compile(r"""^\s*scripts?\s*=\s*(?P<value>\[[^\]]*\]|"[^"]*")\s*$""")
 """A ``remote-exec`` provisioner's ``script = "setup.sh"`` or ``scripts = ["a.sh", "b.sh"]``: each
 copied to the machine and run there."""

@@ -200,6 +200,14 @@ _VSPHERE_DESTROYS = re.compile(r"^(?:Destroy|Delete|Remove|Revert|Unregister|Pur
 _CONNECTION_DELETE = re.compile(r"^(?:delete|destroy|terminate|purge)_\w+$")
 """(not a bare ``delete``: ``client.delete(index=..., id=...)`` is a search index's document)"""
 _CONNECTION_NAMES = frozenset({"conn", "connection", "client", "api", "sdk", "cloud", "service_client"})
+
+
+def _connection_named(name: str) -> bool:
+    """A variable named as a service's connection or client: ``client``, ``emr_client``,
+    ``ec2_conn``, ``ckan_api``."""
+    return name in _CONNECTION_NAMES or name.endswith(("_client", "_conn", "_connection", "_api"))
+
+
 _SPARK_WRITES = frozenset({"mode", "parquet", "csv", "json", "orc", "text", "save", "saveAsTable"})
 _DELETING_PREFIX = re.compile(r"(?:delete|destroy|purge|terminate|wipe)_")
 _GENTLE_SIGNALS = frozenset({"HUP", "USR1", "USR2", "CONT", "STOP", "TSTP", "WINCH"})
@@ -1471,6 +1479,10 @@ class EffectFinder:
             self._add("http", False, call, "medium")
         elif attr in _ORM_METHODS:
             self._orm(call, attr or "", scope)
+        elif attr and _DELETING_PREFIX.match(attr) and isinstance(func, ast.Attribute) and (
+                dotted(func.value) or "").endswith(".objects") and self.django:
+            # ``CreditCard.objects.delete_unused()``: a model manager's own deleting method
+            self._add("orm", True, call, "medium")
 
     def _task_context(self, name: str, scope: str) -> bool:
         """Whether ``name`` is the context (or connection) an invoke or Fabric ``@task`` gets as
@@ -1799,11 +1811,18 @@ class EffectFinder:
             # namespaces first and the verb last)
             self._add("cloud", not _CLOUD_UNDOABLE.match(attr), call, "medium")
             return True
+        receiver = (dotted(func.value) or "").lower().split(".") if isinstance(func.value, ast.Attribute | ast.Name) else (
+            # ``runner.make_emr_client().terminate_job_flows(...)``: the client a factory makes
+            [made] if isinstance(func.value, ast.Call) and (made := (dotted(func.value.func) or "").lower().rpartition(
+                ".")[2]).endswith(("_client", "_conn", "_connection")) else [])
         if _CLOUD_NAMED_DESTRUCTIVE.match(attr) or (
-                _CONNECTION_DELETE.match(attr) and isinstance(func.value, ast.Attribute | ast.Name)
-                and (dotted(func.value) or "").rpartition(".")[2].lower() in _CONNECTION_NAMES):
+                _CONNECTION_DELETE.match(attr) and receiver and _connection_named(receiver[-1])) or (
+                _RPC_METHOD_DELETE.match(attr) and len(receiver) > 1 and receiver[-1] == "action"
+                and _connection_named(receiver[-2])):
             # (and a deleting method of an object named as a service's connection or client:
-            # ``self.rpcm.conn.delete_check(check)``, ``api.destroy_server(id)``)
+            # ``self.rpcm.conn.delete_check(check)``, ``api.destroy_server(id)``,
+            # ``emr_client.terminate_job_flows(...)``; an action of an RPC client's ``action``
+            # namespace, verb last: ``api.action.organization_member_delete(...)``, CKAN's)
             self._add("cloud", True, call, "medium")
             return True
         if _CLOUD_NAMED_MUTATING.match(attr):

@@ -154,7 +154,7 @@ _HELM_DEPS = re.compile(r"\bhelm\S*\s+(?:\S+\s+)*?dep(?:endency|endencies|s)?\s+
 
 _NAMED_TOOLS = ("docker", "podman", "nerdctl", "kubectl", "helm", "git", "aws", "gcloud", "yarn",
                 "terraform", "psql", "mysql", "java", "tar", "zfs", "zpool", "oc", "gsutil",
-                "rclone", "restic", "virsh")
+                "rclone", "restic", "virsh", "iptables", "ip6tables", "ebtables", "nft", "ipset")
 
 
 def _tool_named_by(variable: str) -> str | None:
@@ -1745,6 +1745,15 @@ class _Scan(ShellInterface):
                 if refilled is not None and any(refilled.search(other.call) for other in effects):
                     # ``iptables -N X``, ``-F X``, then ``-A X ...``: a chain of its own, refilled
                     effect.destructive = False
+        if "tables" in self.text.lower() and ("-F" in self.text or "--flush" in self.text):
+            for effect in effects:
+                whole = _WHOLE_TABLE_RESET.match(effect.call) if effect.destructive and effect.kind == "command" else None
+                rebuilt = re.compile(rf"^(?:sudo\s+)?{whole.group('tool')}\s+(?:-t\s+\S+\s+)?(?:-A|--append|-I|--insert)\s+"
+                                     r"(?:INPUT|OUTPUT|FORWARD|PREROUTING|POSTROUTING)\b") if whole else None
+                if rebuilt is not None and any(other.line > effect.line and rebuilt.match(other.call) for other in effects):
+                    # ``iptables -F``, ``-X``, then ``iptables -A INPUT ...`` for the whole rule set:
+                    # a firewall script rebuilding its rules (a reset that adds none back loses them)
+                    effect.destructive = False
         if ("tables" in self.text and ("-X" in self.text or "--delete-chain" in self.text)) or "ipset" in self.text:
             for effect in effects:
                 removed = _CHAIN_OR_SET_REMOVED.search(effect.call) if effect.destructive \
@@ -2963,6 +2972,10 @@ def _cli_resources_made(commands: list[Command]
         if found is not None:
             made.setdefault(found[0], []).append((command.seq, command.function, set(found[1])))
     return made
+
+
+_WHOLE_TABLE_RESET = re.compile(r"^(?:sudo\s+)?(?P<tool>ip6?tables)\s+(?:-t\s+\S+\s+)?(?:-F|--flush|-X|--delete-chain|-Z|--zero)$")
+"""``iptables -F``, ``iptables -t nat -X``: every chain of a table flushed or deleted (no chain named)."""
 
 
 def _pf_refilled(command: Command, commands: list[Command]) -> bool:
