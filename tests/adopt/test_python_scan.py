@@ -1736,6 +1736,14 @@ def test_standard_library_names_are_not_local_modules(tmp_path: Path) -> None:
     pytest.param("import argparse\nparser = argparse.ArgumentParser()\nparser.add_argument('--os')\n",
                  "from ops.utils import *\nimport argparse\nparser = argparse.ArgumentParser()\n"
                  "args = parser.parse_args()\n", "argparse", [], id="a-parser-of-its-own-of-that-name"),
+    pytest.param("from argparse import ArgumentParser\nparser = ArgumentParser()\nparser.add_argument('--vendors')\n"
+                 "args = parser.parse_args()\n",
+                 "from ops import utils\nprint(utils.args.vendors)\n", "argparse", ["--vendors"],
+                 id="a-module-that-parses-when-imported"),
+    pytest.param("from argparse import ArgumentParser\nparser = ArgumentParser()\nparser.add_argument('--vendors')\n"
+                 "def parse():\n    return parser.parse_args()\n",
+                 "from ops import utils\nprint(utils.parser)\n", "none", [],
+                 id="a-module-whose-parser-is-not-run"),
 ])
 def test_interface_from_a_local_module(tmp_path: Path, helper: str, script_text: str, kind: str,
                                        names: list[str]) -> None:

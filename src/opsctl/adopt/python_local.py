@@ -309,18 +309,22 @@ def borrowed_interface(index: ModuleIndex, local: dict[str, Path], root: Path | 
 def imported_parser_interface(index: ModuleIndex, local: dict[str, Path]) -> Interface | None:
     """``from util.sign import *`` (or ``import parser``), then ``parser.parse_args()``: the
     parser a local module makes at its top level, with its options, is the script's command
-    line (a family of scripts sharing one module's parser)."""
+    line (a family of scripts sharing one module's parser). So is the parser of a module that
+    parses the command line when it is imported (``import settings``, whose top level runs
+    ``args = parser.parse_args()``; the script reads ``settings.args``)."""
     parsed = {call.func.value.id for call, _scope in index.calls
               if isinstance(call.func, ast.Attribute) and call.func.attr in ("parse_args", "parse_known_args")
               and isinstance(call.func.value, ast.Name)}
     names = {name for name in parsed if not any(key[1] == name for key in index.assigns)}
-    if not names:
-        return None
     modules = [(node.module or "", {alias.name for alias in node.names}) for node in index.imports
                if isinstance(node, ast.ImportFrom) and node.level == 0]
+    modules += [(alias.name, {"<module>"}) for node in index.imports if isinstance(node, ast.Import)
+                for alias in node.names]
+    modules += [(f"{node.module}.{alias.name}", {"<module>"}) for node in index.imports  # ``from ops import utils``
+                if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module for alias in node.names]
     for module, imported in modules:
         path = local.get(module)
-        if path is None or not (imported & names or "*" in imported):
+        if path is None:
             continue
         try:
             stat = path.stat()
@@ -328,7 +332,8 @@ def imported_parser_interface(index: ModuleIndex, local: dict[str, Path]) -> Int
         except OSError:
             continue
         made = {name for name in names if re.search(rf"^{name}\s*=\s*[\w.]*ArgumentParser\(", text, re.M)}
-        if not made or not (imported & made or "*" in imported):
+        on_import = re.search(r"^\w+\s*=\s*\w+\.parse(?:_known)?_args\(", text, re.M) is not None
+        if not ((made and (imported & made or "*" in imported)) or on_import):
             continue
         interface, _builders = _module_interface(str(path), stat.st_mtime_ns, stat.st_size)
         if interface is not None and interface.kind == "argparse":
