@@ -173,6 +173,9 @@ FLOORS: dict[str, dict[str, float]] = {
     "held-out-88": {"precision": 0.75, "recall": 0.73, "callers": 0.80, "flags": 0.86},
     # two not inventoried: test scripts nothing in the tree runs
     "held-out-89": {"precision": 0.69, "recall": 0.76, "callers": 0.84, "flags": 0.93},
+    # eighteen not inventoried: an SDN controller's test tools (its ``tools/test/`` folder,
+    # run by its test scenarios), test scripts nothing in the tree runs, a test module
+    "held-out-90": {"precision": 0.67, "recall": 0.57, "callers": 0.61, "flags": 0.69},
 }
 
 
@@ -205,18 +208,17 @@ def test_the_rules_keep_what_they_reached_on_the_sets_they_were_written_from(
 
 
 def test_the_last_set_is_scanned_whole(inventories: dict[str, Any]) -> None:
-    report = acc.evaluate(acc.load_labels(), inventories, "held-out-89")
-    assert report["scripts"] >= 366
-    # every labelled script is inventoried or said why not: two test scripts that nothing in the
-    # tree runs and that delete nothing of anyone's (not reported)
-    assert len(report["missed"]) <= 2
+    report = acc.evaluate(acc.load_labels(), inventories, "held-out-90")
+    assert report["scripts"] >= 325
+    # every labelled script is inventoried or said why not: scripts of test folders (an SDN
+    # controller's cluster test tools, run by its test scenarios; test scripts nothing in the
+    # tree runs) that delete nothing the scan sees, and a test module skipped by its name
+    assert len(report["missed"]) <= 18
     assert all(m["where"] in ("skipped", "absent") for m in report["missed"])
-    # blind 0.65 / 0.68 (callers 0.81, flags 0.90); 0.70 / 0.76 after its rules (a file emptied by
-    # ``>`` before its pipeline reads it, every container of the host stopped, podman machines
-    # removed, a SQL file named for dropping, a database snapshot loaded, an HTTP method handed by
-    # position, ``git`` put before a wrapper's ``*args``; release assets deleted to be uploaded
-    # again, a function removing what every call hands it of the script's own; Packer HCL inline
-    # scripts, Azure Pipelines templates, Puppet templates installed and run by a site's cron type,
-    # a parser a local module makes, a Terraform template of a script)
-    assert report["destructive"]["precision"] >= 0.69 and report["destructive"]["recall"] >= 0.76
-    assert report["callers"]["recall"] >= 0.84 and report["flags"]["recall"] >= 0.93
+    # blind 0.64 / 0.51 (callers 0.58, flags 0.68); 0.68 / 0.58 after its rules (a firewall
+    # flushed and rebuilt by its script, ``$IPTABLES``, a client named for its service or made by
+    # a factory, an RPC client's deleting action, a model manager's deleting method; a data
+    # template_file's script, Salt cron tables and periodic cron folders, a module that parses
+    # the command line when it is imported)
+    assert report["destructive"]["precision"] >= 0.67 and report["destructive"]["recall"] >= 0.57
+    assert report["callers"]["recall"] >= 0.61 and report["flags"]["recall"] >= 0.69
