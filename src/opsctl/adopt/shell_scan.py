@@ -771,18 +771,23 @@ _AWS_S3_SWITCHES = frozenset({"--recursive", "--quiet", "--dryrun", "--no-progre
                               "--no-verify-ssl", "--no-paginate", "--no-sign-request"})
 
 
-def _aws_s3_operands(args: list[str]) -> list[str]:
-    """``aws s3 cp SRC DEST --region R``: the operands, without the options' values."""
+def _operands(args: list[str], switches: AbstractSet[str]) -> list[str]:
+    """The operands of a command whose options take a value each but ``switches`` (``aws s3
+    cp SRC DEST --region R``, ``gh release upload --repo R V FILE``): without the values."""
     operands: list[str] = []
     skip = False
     for word in args:
         if skip:
             skip = False
         elif word.startswith("-"):
-            skip = "=" not in word and word not in _AWS_S3_SWITCHES
+            skip = "=" not in word and word not in switches
         else:
             operands.append(word)
     return operands
+
+
+def _aws_s3_operands(args: list[str]) -> list[str]:
+    return _operands(args, _AWS_S3_SWITCHES)
 
 
 def _static(value: str) -> bool:
@@ -2782,19 +2787,12 @@ def _string_runners(commands: list[Command]) -> set[str]:
 _DELETING_ENDPOINT = re.compile(r"(?i)(?:delete|destroy|purge|remove|forget|reset|drop|wipe|terminate|truncate)(?:[-_][a-z]+)*")
 
 
+_RELEASE_SWITCHES = frozenset({"--clobber", "--draft", "--prerelease", "-y", "--yes"})
+
+
 def _release_operands(words: list[str]) -> list[str]:
-    """The positional words of a release tool's command, options and their values left out
-    (``--repo R``, ``--tag V``; ``--clobber`` takes none)."""
-    out: list[str] = []
-    skip = False
-    for word in words:
-        if skip:
-            skip = False
-        elif word.startswith("-"):
-            skip = "=" not in word and word not in ("--clobber", "--draft", "--prerelease", "-y", "--yes")
-        else:
-            out.append(word)
-    return out
+    """The positional words of a release tool's command (``--repo R``, ``--tag V`` left out)."""
+    return _operands(words, _RELEASE_SWITCHES)
 
 
 def _reads_what_it_truncates(pipeline: Sequence[Command], target: str) -> bool:
