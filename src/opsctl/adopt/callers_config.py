@@ -182,12 +182,13 @@ def _salt_cron_files(file: CallerFile, index: ScriptIndex, collector: Collector,
     ``/etc/cron.daily/`` (and the other periodic folders), which cron runs: kind ``cron``, at
     the state."""
     from opsctl.adopt.callers_build import _CRON_LINE_RE
+    from opsctl.adopt.callers_deploy import by_trailing_path
 
     dest = arguments.get("name", (state_id, 0))[0]
     source = arguments.get("source", ("", 0))[0]
     if _CRON_FOLDER.match(dest) and source.startswith("salt://"):
         tail = source[len("salt://"):].lstrip("/")
-        found = [s for s in index.scripts if s == tail or s.endswith("/" + tail)] if "{" not in tail else []
+        found = by_trailing_path(tail, sorted(index.scripts)) if "{" not in tail else []
         if len(found) == 1 and found[0] != file.path:
             collector.add(found[0], file.path, line, "cron", file.text_of(line))
         return

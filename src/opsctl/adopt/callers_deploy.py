@@ -140,6 +140,12 @@ def salt_states(text: str) -> Iterator[tuple[str, int, str, dict[str, tuple[str,
             yield name, number, run, shared
 
 
+def by_trailing_path(tail: str, files: Sequence[str]) -> list[str]:
+    """The files of the tree a configuration tool names by a path under its own tree
+    (``salt://aws/files/x.sh``, ``puppet:///modules/M/x``): those ending with ``tail``."""
+    return [f for f in files if f == tail or f.endswith("/" + tail)]
+
+
 def salt_deployments(root: Path, state_files: Sequence[str], files: Sequence[str]) -> dict[str, tuple[str, str]]:
     """Installed path -> (the file of the tree a ``file.managed`` state installs there, the
     state file): ``- source: salt://bugs/files/x.bash`` names a file by its path under the
@@ -154,7 +160,7 @@ def salt_deployments(root: Path, state_files: Sequence[str], files: Sequence[str
             if function != "file.managed" or not source.startswith("salt://"):
                 continue
             tail = source[len("salt://"):].lstrip("/")
-            found = [f for f in files if f == tail or f.endswith("/" + tail)] if tail and "{" not in tail else []
+            found = by_trailing_path(tail, files) if tail and "{" not in tail else []
             dest = arguments.get("name", (state_id, 0))[0]
             if len(found) == 1 and dest.startswith("/") and "{" not in dest:
                 deployed.setdefault(dest, (found[0], path))
@@ -186,8 +192,7 @@ def puppet_deployments(root: Path, manifests: Sequence[str], files: Sequence[str
             if dest is not None and (rendered := _PUPPET_TEMPLATE.match(line)) is not None:
                 module, _, rest = rendered.group(2).partition("/")
                 tail = f"{module}/templates/{rest}"
-                found = [f for f in files if f == tail or f.endswith("/" + tail)] or [
-                    f for f in files if f == f"templates/{rest}" or f.endswith(f"/templates/{rest}")]
+                found = by_trailing_path(tail, files) or by_trailing_path(f"templates/{rest}", files)
                 if rest and len(found) == 1:
                     deployed.setdefault(dest, (found[0], path))
                 dest = None
@@ -207,7 +212,7 @@ def puppet_deployments(root: Path, manifests: Sequence[str], files: Sequence[str
                         continue
                     deployed.setdefault(dest.rstrip("/") + "/" + file[start + len(tail):], (file, path))
             else:
-                found = [f for f in files if f == tail or f.endswith("/" + tail)]
+                found = by_trailing_path(tail, files)
                 if len(found) == 1:
                     deployed.setdefault(dest, (found[0], path))
             dest = None

@@ -1743,22 +1743,22 @@ class _Scan(ShellInterface):
                     effect.destructive = False
         if "tables" in self.text.lower() and ("-F" in self.text or "--flush" in self.text):
             for effect in effects:
-                flushed = _CHAIN_FLUSH.search(effect.call) if effect.destructive and effect.kind == "command" \
-                    and "tables" in effect.call.lower() else None
-                refilled = re.compile(r"\s(?:-N|--new-chain|-A|--append|-I|--insert)\s+[\"']?"
-                                      + re.escape(flushed.group(1)) + r"[\"']?(?:\s|$)") if flushed else None
-                if refilled is not None and any(refilled.search(other.call) for other in effects):
+                if not (effect.destructive and effect.kind == "command" and "tables" in effect.call.lower()):
+                    continue
+                flushed = _CHAIN_FLUSH.search(effect.call)
+                whole = _WHOLE_TABLE_RESET.match(effect.call)
+                if flushed is not None:
                     # ``iptables -N X``, ``-F X``, then ``-A X ...``: a chain of its own, refilled
-                    effect.destructive = False
-        if "tables" in self.text.lower() and ("-F" in self.text or "--flush" in self.text):
-            for effect in effects:
-                whole = _WHOLE_TABLE_RESET.match(effect.call) if effect.destructive and effect.kind == "command" else None
-                rebuilt = re.compile(rf"^(?:sudo\s+)?{whole.group('tool')}\s+(?:-t\s+\S+\s+)?(?:-A|--append|-I|--insert)\s+"
-                                     r"(?:INPUT|OUTPUT|FORWARD|PREROUTING|POSTROUTING)\b") if whole else None
-                if rebuilt is not None and any(other.line > effect.line and rebuilt.match(other.call) for other in effects):
+                    refilled = re.compile(r"\s(?:-N|--new-chain|-A|--append|-I|--insert)\s+[\"']?"
+                                          + re.escape(flushed.group(1)) + r"[\"']?(?:\s|$)")
+                    effect.destructive = not any(refilled.search(other.call) for other in effects)
+                elif whole is not None:
                     # ``iptables -F``, ``-X``, then ``iptables -A INPUT ...`` for the whole rule set:
                     # a firewall script rebuilding its rules (a reset that adds none back loses them)
-                    effect.destructive = False
+                    rebuilt = re.compile(rf"^(?:sudo\s+)?{whole.group('tool')}\s+(?:-t\s+\S+\s+)?"
+                                         r"(?:-A|--append|-I|--insert)\s+(?:INPUT|OUTPUT|FORWARD|PREROUTING|POSTROUTING)\b")
+                    effect.destructive = not any(other.line > effect.line and rebuilt.match(other.call)
+                                                 for other in effects)
         if ("tables" in self.text and ("-X" in self.text or "--delete-chain" in self.text)) or "ipset" in self.text:
             for effect in effects:
                 removed = _CHAIN_OR_SET_REMOVED.search(effect.call) if effect.destructive \
