@@ -75,7 +75,7 @@ def sql_verdict(sql: str | None) -> Verdict | None:
     return None if destructive is None else Verdict(destructive, "sql")
 
 
-DROPPING_SQL_FILE = re.compile(r"(?i)(?:^|[-_.])(?:drop|truncate|wipe|purge)(?:[-_.]|all\b|$)")
+_DROPPING_SQL_FILE = re.compile(r"(?i)(?:^|[-_.])(?:drop|truncate|wipe|purge)(?:[-_.]|all\b|$)")
 """The name of a SQL file that says it drops or empties (``drop-all.sql``, ``truncate_tables.sql``),
 judged by its name when its text is not at hand."""
 
@@ -86,7 +86,7 @@ def rule_psql(args: list[str]) -> Verdict | None:
         sql = next((args[i + 1] for i, w in enumerate(args[:-1])
                     if re.fullmatch(r"-[a-zA-Z]+c", w) and not w.startswith("--")), None)
     if sql is None and (file := option_value(args, frozenset({"-f", "--file"}), "-f")) is not None:
-        named = DROPPING_SQL_FILE.search(file.rstrip("/").rsplit("/", 1)[-1].removesuffix(".sql"))
+        named = _DROPPING_SQL_FILE.search(file.rstrip("/").rsplit("/", 1)[-1].removesuffix(".sql"))
         return Verdict(True, "sql", "medium") if named else Verdict(False, "sql", "low")
     return sql_verdict(sql)
 
