@@ -38,7 +38,8 @@ from opsctl.adopt.python_index import dotted, parse
 _MAKE_VAR_RE = re.compile(r"\$\(([A-Za-z_][\w.]*)\)")
 _MAKE_ASSIGN_RE = re.compile(r"^(?:export\s+|override\s+)?([A-Za-z_]\w*)\s*(?:[:?]{1,2}|::=)?=[ \t]*"
                              r"([^\n#]*)", re.M)
-_CRON_LINE_RE = re.compile(r"^\s*(?:@(?:reboot|yearly|annually|monthly|weekly|daily|midnight|hourly)"
+# One crontab entry: its schedule and its command (Salt's cron tables in callers_config too).
+CRON_LINE_RE = re.compile(r"^\s*(?:@(?:reboot|yearly|annually|monthly|weekly|daily|midnight|hourly)"
                            # (a field a script fills in: ``$minute 1 * * * root ...``)
                            r"|(?:(?:[\d*/,\-?LW]+|\$\{?\w+\}?)\s+){3}(?:[\d*/,\-A-Za-z?LW#]+\s+)[\d*/,\-A-Za-z?LW#]+)"
                            r"\s+(?P<command>\S.*)$")
@@ -203,7 +204,7 @@ def _scan_cron_lines(file: CallerFile, index: ScriptIndex, collector: Collector)
         for piece in [line, *re.findall(r"""["']([^"']+)["']""", line)]:
             # (or a schedule held in a variable, written into a cron table: ``echo "${CRON_TIME}
             # /backup.sh >> /mysql_backup.log 2>&1" > /tmp/crontab.conf``)
-            match = _CRON_LINE_RE.match(piece) or (_CRON_VARIABLE_LINE.match(piece) if "cron" in line.lower() else None)
+            match = CRON_LINE_RE.match(piece) or (_CRON_VARIABLE_LINE.match(piece) if "cron" in line.lower() else None)
             if match:
                 refs, _ = command_refs(normalise(match.group("command")), index,
                                        Where(file.path, None))
@@ -217,7 +218,7 @@ def callers_in_cron(file: CallerFile, index: ScriptIndex, collector: Collector,
         stripped = line.strip()
         if not stripped or stripped.startswith("#") or re.match(r"^[A-Za-z_]\w*\s*=", stripped):
             continue
-        match = _CRON_LINE_RE.match(line)
+        match = CRON_LINE_RE.match(line)
         command = match.group("command") if match else stripped
         callers_in_chunk(file, command.replace("%", " "), number, index, collector, "cron",
                          Where(file.path, None))
@@ -1282,7 +1283,7 @@ def _deployed_paths_in_literals(file: CallerFile, index: ScriptIndex, collector:
     heads = _concatenation_heads(tree)
     for node, text in literals:
         head = heads.get(id(node), text)
-        cron = bool(_CRON_LINE_RE.match(head) or _SCHEDULE_PLACEHOLDER_RE.match(head))
+        cron = bool(CRON_LINE_RE.match(head) or _SCHEDULE_PLACEHOLDER_RE.match(head))
         last = node.end_lineno or node.lineno
         # A triple-quoted template's k-th line is written k lines below its opening.
         for k, line in enumerate(text.split("\n")):

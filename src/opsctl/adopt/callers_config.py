@@ -181,7 +181,7 @@ def _salt_cron_files(file: CallerFile, index: ScriptIndex, collector: Collector,
     ``contents: |`` (each entry's command, kind ``cron``), or a script installed into
     ``/etc/cron.daily/`` (and the other periodic folders), which cron runs: kind ``cron``, at
     the state."""
-    from opsctl.adopt.callers_build import _CRON_LINE_RE
+    from opsctl.adopt.callers_build import CRON_LINE_RE
     from opsctl.adopt.callers_deploy import by_trailing_path
 
     dest = arguments.get("name", (state_id, 0))[0]
@@ -201,7 +201,7 @@ def _salt_cron_files(file: CallerFile, index: ScriptIndex, collector: Collector,
         text = file.lines[number - 1]
         if text.strip() and len(text) - len(text.lstrip()) <= depth:
             break  # (the block ends where its indentation does)
-        if (entry := _CRON_LINE_RE.match(text)) is not None:
+        if (entry := CRON_LINE_RE.match(text)) is not None:
             command = re.sub(r"\{[{%].*?[%}]\}", " ", entry.group("command"))  # Jinja: not words
             callers_in_chunk(file, command.replace("%", " "), number, index, collector, "cron",
                              Where(file.path, None))
