@@ -586,3 +586,69 @@ def test_a_signal_while_planning_stops_at_once(project: Project, signum: int, mo
     assert not (project.root / "applied").exists()
     shown = project.run("show", doc["run_id"], "--format", "json", expect_json=True)
     assert shown.doc["status"] == "cancelled"
+
+
+SURVEY = '''
+import os, time
+from pathlib import Path
+from pydantic import BaseModel
+from opsctl import Action, Automation
+
+class Request(BaseModel):
+    targets: list[str] = ["a", "b"]
+
+survey = Automation("survey", version="1.0.0", owner="o", summary="Reads, one target at a time",
+                    request=Request, effect="read")
+
+@survey.plan
+def plan(ctx, req):
+    for t in req.targets:
+        yield Action(id=f"read-{t}", kind="run", target=t, reason="report")
+
+@survey.apply
+def apply(ctx, req, action):
+    fd = os.open("reads.log", os.O_WRONLY | os.O_APPEND | os.O_CREAT)
+    os.write(fd, f"{os.getpid()} {action.target}\\n".encode())
+    os.close(fd)
+    if action.target == "a" and not Path("go").exists():
+        Path("waiting").write_text("a")
+        while not Path("go").exists():
+            time.sleep(0.02)
+'''
+
+
+def test_a_read_automation_run_twice_at_once_runs_twice(backend_project: Project) -> None:
+    """A read automation takes no lease: the same command started while a first copy still
+    runs is a run of its own, never a resume of the live one (which would apply its actions
+    twice under one run id and make the first copy fail)."""
+    backend_project.add_module("survey_auto", SURVEY)
+    first = start(backend_project, "survey", "--format", "json")
+    deadline = time.monotonic() + 30
+    while not (backend_project.root / "waiting").exists():
+        assert first.poll() is None, first.communicate()
+        assert time.monotonic() < deadline, "the first run never reached its pause"
+        time.sleep(0.02)
+    running = backend_project.run("runs", "--format", "json").doc["runs"]
+    live = next(r["id"] for r in running if r["status"] == "running")
+    resumed = backend_project.run("resume", live)
+    assert resumed.code == 7, resumed.stderr
+    assert f"run {live} is still running (pid {first.pid} on " in resumed.stderr
+    assert f"`opsctl show {live} --follow`" in resumed.stderr
+    second = start(backend_project, "survey", "--format", "json")
+    reads = backend_project.root / "reads.log"
+    while len(reads.read_text().split("\n")) < 3:  # the second copy reads "a" too, and waits
+        assert second.poll() is None, second.communicate()
+        assert time.monotonic() < deadline, "the second run never reached its pause"
+        time.sleep(0.02)
+    release(backend_project)
+    docs = []
+    for proc in (first, second):
+        out, err = proc.communicate(timeout=30)
+        assert proc.returncode == 0, err
+        docs.append(json.loads(out))
+    assert docs[0]["run_id"] == live != docs[1]["run_id"]
+    assert not docs[1]["warnings"]
+    rows = (backend_project.root / "reads.log").read_text().split("\n")
+    assert sorted(r.split()[1] for r in rows if r) == ["a", "a", "b", "b"]
+    runs = backend_project.run("runs", "--format", "json").doc["runs"]
+    assert sorted(r["status"] for r in runs) == ["succeeded", "succeeded"]

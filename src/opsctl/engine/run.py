@@ -100,12 +100,15 @@ def _start(session: Session, automation: Automation[Any], mode: Mode, request: A
 
         claim_queued_run(session.store, run.run_id, iso(run.started_at))
     else:
+        from opsctl.engine.locks import process_identity
+
         session.store.create_run({
             "id": run.run_id, "automation": automation.name,
             "contract_version": automation.version, "mode": mode, "status": "running",
             "actor": session.actor, "idempotency_key": key, "key_source": key_source,
             "request_hash": hash_of_request(request_doc, targets), "request": request_doc,
             "runtime": {**runtime_info(source), "identity": session.identity.to_dict(),
+                        "process": process_identity(),
                         **({"targets": list(targets)} if targets else {})},
             "started_at": iso(run.started_at),
         })
@@ -226,6 +229,17 @@ def _prior_run(session: Session, automation: Automation[Any], key: str, key_sour
         # interrupted run resumable; a finished one is history, so plan afresh.
         return store.get_run(prior["id"]) if key_source == "caller" else None
     orphaned = holds_scope and prior["status"] == "running"
+    if prior["status"] == "running" and not holds_scope:
+        # No lease says who carries a read automation's run (nor a caller's that does not
+        # hold one): one still running is another process's, left alone unless that
+        # process is provably gone (runs recorded before the process was kept: as before).
+        live = _carried_on(store.get_run(prior["id"]) or prior)
+        if live is not None:
+            if resume_run_id:
+                raise ConflictError(f"run {prior['id']} is still running ({live}): nothing to "
+                                    f"resume; `opsctl show {prior['id']} --follow` follows it",
+                                    step="validate")
+            return None
     if prior["status"] not in RESUMABLE or not (orphaned or store.list_actions(prior["id"])):
         if resume_run_id:
             left = (" and applied nothing (it stopped before its plan was journaled): run the "
@@ -233,6 +247,20 @@ def _prior_run(session: Session, automation: Automation[Any], key: str, key_sour
             raise UsageError(f"run {resume_run_id} is {prior['status']}{left}: nothing to resume")
         return None
     return prior if resume_run_id else store.get_run(prior["id"])
+
+
+def _carried_on(row: Mapping[str, Any]) -> str | None:
+    """Who still runs the ``running`` run ``row`` ("pid N on HOST"), or None when nothing
+    does, or nothing says: its process, recorded when it started, is provably gone, or was
+    not recorded (a run of an earlier version)."""
+    from opsctl.engine.locks import holder_is_gone
+
+    runtime = row.get("runtime") or {}
+    process = runtime.get("process")
+    if not isinstance(process, str) or holder_is_gone(process):
+        return None
+    pid = process.partition("/pid=")[2].partition("/")[0]
+    return f"pid {pid} on {runtime.get('host') or 'an unknown host'}"
 
 
 def execute(session: Session, automation: Automation[Any], data: Mapping[str, Any], *,
