@@ -189,9 +189,11 @@ PROMPT = "Only 'yes' applies: "
 def run_on_terminal(args: list[str], cwd: Path, answer: str | None = None,
                     extra_env: dict[str, str] | None = None, stdout: IO[str] | None = None,
                     timeout: float = 60,
-                    before_answer: Callable[[], None] | None = None) -> tuple[int, str]:
+                    before_answer: Callable[[], None] | None = None,
+                    signal_at_prompt: int | None = None) -> tuple[int, str]:
     """Run opsctl on a pty (stdout too, unless given); when the prompt shows, type ``answer``
-    (None: end of input). Returns the exit code and everything the terminal showed."""
+    (None: end of input), or send it ``signal_at_prompt`` instead. Returns the exit code and
+    everything the terminal showed."""
     leader, follower = pty.openpty()
     env = clean_env(cwd / ".home", {"COLUMNS": "160", "TERM": "xterm", **(extra_env or {})})
     proc = subprocess.Popen([OPSCTL, *args], cwd=cwd, env=env, stdin=follower,
@@ -217,7 +219,10 @@ def run_on_terminal(args: list[str], cwd: Path, answer: str | None = None,
             answered = True
             if before_answer is not None:
                 before_answer()
-            os.write(leader, b"\x04" if answer is None else answer.encode() + b"\n")
+            if signal_at_prompt is not None:
+                proc.send_signal(signal_at_prompt)
+            else:
+                os.write(leader, b"\x04" if answer is None else answer.encode() + b"\n")
     else:
         proc.kill()
     os.close(leader)

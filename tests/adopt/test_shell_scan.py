@@ -412,6 +412,12 @@ def test_summary(text: str, summary: str | None) -> None:
 
 # -- scan_shell: interface ------------------------------------------------------------------------
 
+def test_the_interpreter_line_is_not_the_help_of_a_flag_right_below_it() -> None:
+    script = scan('#!/bin/bash\nwhile getopts "d:" o; do case $o in d) D="$OPTARG";; esac; done\n'
+                  'rm -rf "$D"\n')
+    assert [(f.name, f.help) for f in script.interface.flags] == [("-d", None)]
+
+
 def test_getopts_flags_with_help_from_arm_comments_and_usage() -> None:
     script = scan("""
         #!/bin/bash

@@ -68,6 +68,22 @@ def test_a_module_name_already_registered_is_refused(tmp_path: Path) -> None:
     assert tree(tmp_path) == before
 
 
+def test_force_does_not_replace_a_module_that_wrap_did_not_write(tmp_path: Path) -> None:
+    """--force replaces the files of an earlier wrap only: a hand-written automation module
+    (one `opsctl new` made, say) of the same module name stays, and nothing is written."""
+    (tmp_path / "automations").mkdir()
+    handwritten = tmp_path / "automations" / "prune_reports.py"
+    handwritten.write_text("# prune reports, by hand\n")
+    (tmp_path / "job.sh").write_text(HELLO)
+    before = tree(tmp_path)
+
+    with pytest.raises(UsageError, match="exists and was not written by `opsctl wrap`"):
+        wrap_script(tmp_path, tmp_path / "job.sh", name="prune-reports", force=True)
+
+    assert tree(tmp_path) == before
+    assert handwritten.read_text() == "# prune reports, by hand\n"
+
+
 def test_a_forced_rewrap_of_the_same_module_is_allowed(tmp_path: Path) -> None:
     root = project_with_a_wrapped_script(tmp_path, "rewrap_kit")
 

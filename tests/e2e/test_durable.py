@@ -200,15 +200,25 @@ def test_rerunning_apply_plan_after_sigkill_resumes_the_same_run(ledger: Project
     assert len(effects(ledger)) == 4
 
 
-def test_apply_plan_of_a_partial_run_points_to_resume(ledger: Project) -> None:
+def test_apply_plan_again_after_a_partial_run_finishes_that_run(ledger: Project) -> None:
+    """Applying a saved plan again after its run stopped short (partial here; interrupted
+    alike) resumes that run, as `opsctl resume` does: the same run, never a second apply of
+    the plan; once it succeeded, the plan is refused as applied."""
     (ledger.root / "fail-c").write_text("")
     assert ledger.run("plan", "ledger", "--out", "plan.json").code == 10
     partial = ledger.run("apply", "--plan", "plan.json", "--format", "json")
     assert partial.code == 5
-    again = ledger.run("apply", "--plan", "plan.json", "--format", "json")
-    assert again.code == 3
-    assert f"`opsctl resume {partial.doc['run_id']}` finishes what it left" in again.doc["error"]["message"]
+    still = ledger.run("apply", "--plan", "plan.json", "--format", "json")
+    assert still.code == 5 and still.doc["run_id"] == partial.doc["run_id"]
     assert effects(ledger) == ["main/a", "main/b"]
+    (ledger.root / "fail-c").unlink()
+    done = ledger.run("apply", "--plan", "plan.json", "--format", "json")
+    assert done.code == 0, done.stderr
+    assert done.doc["run_id"] == partial.doc["run_id"]
+    assert effects(ledger) == ["main/a", "main/b", "main/c", "main/d"]
+    once = ledger.run("apply", "--plan", "plan.json", "--format", "json")
+    assert once.code == 3
+    assert f"already applied by run {partial.doc['run_id']} (succeeded)" in once.doc["error"]["message"]
 
 
 def test_second_mutating_run_on_a_locked_scope_exits_7(ledger: Project) -> None:
@@ -652,3 +662,42 @@ def test_a_read_automation_run_twice_at_once_runs_twice(backend_project: Project
     assert sorted(r.split()[1] for r in rows if r) == ["a", "a", "b", "b"]
     runs = backend_project.run("runs", "--format", "json").doc["runs"]
     assert sorted(r["status"] for r in runs) == ["succeeded", "succeeded"]
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_a_signal_ends_a_wait_for_the_lock_at_once(ledger: Project, signum: int) -> None:
+    """Nothing is in flight while waiting for the lease: the first signal ends the wait at
+    once (exit 130), and no run is recorded (it never started)."""
+    holder = hold(ledger, "--format", "json")
+    waiter = start(ledger, "ledger", "--wait-lock", "5m", "--format", "json")
+    time.sleep(1.0)
+    assert waiter.poll() is None
+    began = time.monotonic()
+    waiter.send_signal(signum)
+    out, err = waiter.communicate(timeout=20)
+    assert time.monotonic() - began < 10
+    assert waiter.returncode == 130, err
+    assert "interrupted while waiting for the lock on ledger/scope=main: nothing was run" in err
+    doc = json.loads(out)
+    assert doc["status"] == "cancelled" and doc["exit_code"] == 130
+    release(ledger)
+    holder.communicate(timeout=30)
+    assert holder.returncode == 0
+    assert len(ledger.run("runs", "--format", "json").doc["runs"]) == 1
+
+
+def test_a_replay_after_waiting_for_the_lock_lets_the_lock_go(ledger: Project) -> None:
+    """The key's run finished while a second copy waited for its lease: that copy replays the
+    result and does not keep the lease it took (no run of its own ever starts)."""
+    holder = hold(ledger, "--idempotency-key", "deploy-7", "--format", "json")
+    waiter = start(ledger, "ledger", "--pause-at", "b", "--idempotency-key", "deploy-7", "--wait-lock", "1m",
+                   "--format", "json")
+    time.sleep(0.5)
+    release(ledger)
+    first = json.loads(holder.communicate(timeout=30)[0])
+    out, err = waiter.communicate(timeout=30)
+    assert waiter.returncode == 0, err
+    again = json.loads(out)
+    assert again["replayed"] is True and again["run_id"] == first["run_id"]
+    assert ledger.run("locks", "--format", "json").doc["locks"] == []
+    assert effects(ledger) == ["main/a", "main/b", "main/c", "main/d"]

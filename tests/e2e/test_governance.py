@@ -8,7 +8,9 @@ import getpass
 import hashlib
 import json
 import os
+import signal
 import sqlite3
+import subprocess
 import textwrap
 import time
 from collections.abc import Iterator
@@ -18,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import Project
+from tests.conftest import OPSCTL, Project
 
 DEPLOY = '''
 import os
@@ -715,6 +717,53 @@ def test_rejection_vetoes_an_approved_plan(deploy: Project) -> None:
     assert late.doc["approvals"]["satisfied"] is False
     text = as_(deploy, "sam", "approve", plan_id, "--reason", "again")
     assert "vetoed by sue: it cannot be applied" in text.stdout
+
+
+def test_a_rejection_does_not_lapse_with_the_approval_ttl(deploy: Project) -> None:
+    """A veto holds for the plan's whole life: once approval_ttl has passed, a fresh approval
+    by someone else still does not unlock a rejected plan."""
+    write_policy(deploy, PROD_APPROVAL.replace("approvers: sre",
+                                               "approvers: sre\n    approval_ttl: 1s"))
+    _, plan_id = save_plan(deploy, "rita", "--environment", "prod")
+    assert as_(deploy, "sue", "reject", plan_id, "--reason", "not during the incident").code == 0
+    time.sleep(1.1)
+    late = approve(deploy, "sam", plan_id)
+    assert late.code == 0, late.stderr
+    assert late.doc["approvals"]["rejected_by"] == ["sue"]
+    assert late.doc["approvals"]["satisfied"] is False
+    vetoed = as_(deploy, "rita", "apply", "--plan", "plan.json", "--format", "json")
+    assert vetoed.code == 6
+    assert f"plan {plan_id} was rejected by sue: not during the incident" in \
+        vetoed.doc["error"]["message"]
+    assert effects(deploy) == []
+
+
+def test_a_policy_file_beside_a_policy_table_is_refused(deploy: Project) -> None:
+    """Two policies, one of them silently ignored, would be worse than none: exit 2, as for
+    policy_file and a [policy] table."""
+    write_policy(deploy, "version: 1\ndefault: deny\n")
+    with open(deploy.root / "opsctl.toml", "a") as fh:
+        fh.write('\n[policy]\nversion = 1\ndefault = "allow"\n')
+    for args in (["deploy"], ["policy", "check", "deploy"]):
+        refused = as_(deploy, "rita", *args)
+        assert refused.code == 2, refused.stderr
+        assert "and a [policy] table are configured; keep one" in refused.stderr
+    assert effects(deploy) == []
+
+
+def test_a_signal_stops_policy_check_while_it_plans(deploy: Project) -> None:
+    deploy.add_module("deploy_auto", DEPLOY.replace(
+        "def plan(ctx, req):\n", "def plan(ctx, req):\n    import time; time.sleep(20)\n"))
+    proc = subprocess.Popen([OPSCTL, "policy", "check", "deploy"], cwd=deploy.root,
+                            env=env_of(deploy, "rita"), stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    time.sleep(1.5)
+    began = time.monotonic()
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=15)
+    assert time.monotonic() - began < 10
+    assert proc.returncode == 130, err
+    assert "interrupted while planning: nothing was checked" in err
 
 
 def test_a_policy_file_that_does_not_parse_stops_only_what_evaluates_it(

@@ -574,3 +574,61 @@ def test_a_secret_from_its_variable_has_no_warning(probe: Project) -> None:
     assert r.code == 10, r.stderr
     assert r.doc["warnings"] == []
     assert not any(e.get("event") == "request.secret_flag" for e in r.logs())
+
+
+@pytest.mark.parametrize(("database", "needle"), [
+    pytest.param("/opsctl_no_such_database", 'database "opsctl_no_such_database" does not exist',
+                 id="database"),
+    pytest.param("user", 'role "opsctl_no_such_role" does not exist', id="role"),
+])
+def test_a_postgres_store_url_naming_nothing_the_server_has_is_exit_2(
+        probe: Project, database: str, needle: str) -> None:
+    """The server answered and refused the name: no retry fixes that (exit 2, fix store_url),
+    where a server that does not answer is exit 4."""
+    if not POSTGRES_URL:
+        pytest.skip("needs OPSCTL_TEST_POSTGRES_URL")
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(POSTGRES_URL)
+    if database == "user":
+        url = parts._replace(netloc=f"opsctl_no_such_role:pw@{parts.hostname}:{parts.port or 5432}"
+                             ).geturl()
+    else:
+        url = parts._replace(path=database).geturl()
+    r = probe.run("probe", "--dry-run", "--format", "json",
+                  env=probe.env({"OPSCTL_STORE_URL": url}))
+    assert r.code == 2, r.stderr
+    assert needle in r.doc["error"]["message"]
+    assert "fix store_url" in r.doc["error"]["message"]
+
+
+@pytest.mark.parametrize("suffix", [".json", ".yaml"])
+def test_a_request_document_with_a_byte_order_mark_reads_as_without(
+        probe: Project, suffix: str) -> None:
+    body = '{"subject": "bom"}' if suffix == ".json" else "subject: bom\n"
+    (probe.root / f"req{suffix}").write_bytes(b"\xef\xbb\xbf" + body.encode())
+    r = probe.run("probe", "--request", f"req{suffix}", "--dry-run", "--format", "json")
+    assert r.code == 10, r.stderr
+    assert r.doc["plan"]["actions"][0]["target"] == "bom"
+
+
+@pytest.mark.parametrize("value", ["", "   "])
+def test_an_empty_idempotency_key_is_refused(probe: Project, value: str) -> None:
+    """An unset variable in `--idempotency-key "$KEY"` would otherwise fall back to a derived
+    key, which does not replay: the work would be done again."""
+    r = probe.run("probe", "--idempotency-key", value, "--format", "json")
+    assert_refused(r, "--idempotency-key is empty", probe)
+    assert probe.run("runs", "--format", "json").doc["runs"] == []
+
+
+def test_an_action_refused_by_file_permissions_is_exit_6_not_a_bug(project: Project) -> None:
+    """The OS refused the user (ctx.files writing where it may not): rights to get, exit 6."""
+    project.add_module("perm_auto", PROBE.replace(
+        "def apply(ctx, req, action):\n    return None",
+        "def apply(ctx, req, action):\n"
+        "    raise PermissionError(13, 'Permission denied', '/srv/locked/file')"))
+    r = project.run("probe", "--format", "json")
+    assert r.code == 6, r.stderr
+    assert r.doc["error"]["type"] == "auth"
+    assert "permission denied" in r.doc["error"]["message"]
+    assert "internal error" not in r.stderr

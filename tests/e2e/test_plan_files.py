@@ -267,6 +267,23 @@ def test_plan_out_refuses_a_symlink_and_leaves_its_target_alone(
     assert recorded(counter)["plans"] == []
 
 
+@pytest.mark.parametrize(("out", "message"), [
+    pytest.param("", "--out needs a file name (or - for standard output); it was empty",
+                 id="empty"),
+    pytest.param("  ", "--out needs a file name", id="blank"),
+    pytest.param("reviews/2026/plan.json",
+                 "--out reviews/2026/plan.json: the folder reviews/2026 does not exist", id="typo"),
+])
+def test_plan_out_to_no_file_or_a_missing_folder_exits_2_before_planning(
+        counter: Project, out: str, message: str) -> None:
+    """An unset variable or a mistyped folder: exit 2, no plan run recorded, no folder made."""
+    r = counter.run("plan", "counter", "--environment", "prod", "--out", out, "--format", "json")
+    assert r.code == 2, r.stderr
+    assert message in r.doc["error"]["message"]
+    assert not (counter.root / "reviews").exists()
+    assert counter.run("runs", "--format", "json").doc["runs"] == []
+
+
 def test_plan_out_refuses_a_directory(counter: Project) -> None:
     (counter.root / "plans").mkdir()
 

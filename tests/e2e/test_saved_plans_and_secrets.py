@@ -238,4 +238,4 @@ def test_plan_file_written_to_unwritable_path_exits_2(project: Project) -> None:
     (project.root / "file").write_text("")
     r = project.run("plan", "counter", "--environment", "prod", "--out", str(Path("file") / "p.json"))
     assert r.code == 2
-    assert "cannot write plan file" in r.stderr
+    assert "--out file/p.json: file is not a folder" in r.stderr

@@ -328,3 +328,29 @@ def test_audit_verify_reports_plans_whose_applied_state_has_no_matching_event(
     assert text.startswith("audit trail intact (")
     assert "1 record(s) do not match it: " in text
     assert message.format(plan=plan_id, run=run_id) in text
+
+
+EDITED_PLAN = {
+    "document": ("UPDATE plans SET document_json = replace(document_json, "
+                 "'prod/announcements', 'prod/everyone')", "does not match its signature"),
+    "fingerprint": ("UPDATE plans SET fingerprint = 'sha256:00'",
+                    "disagrees with its row on fingerprint"),
+    "expiry": (f"UPDATE plans SET expires_at = '{FAR}'", "disagrees with its row on expires_at"),
+    "requester": ("UPDATE plans SET created_by = 'zed'", "disagrees with its row on created_by"),
+}
+
+
+@pytest.mark.parametrize(("edit", "problem"), EDITED_PLAN.values(), ids=EDITED_PLAN.keys())
+def test_audit_verify_reports_a_saved_plan_edited_in_the_store(
+        broadcast: Project, edit: str, problem: str) -> None:
+    """What `approve` and `apply --plan` refuse, `audit verify` reports for the whole store."""
+    plan_id, _ = plan(broadcast)
+    assert verify(broadcast).code == 0
+    tamper(broadcast, (edit, ()))
+
+    verified = verify(broadcast)
+
+    assert verified.code == 3, verified.stderr
+    assert f"saved plan {plan_id}: {problem} (edited outside opsctl?)" in \
+        verified.doc["error"]["message"]
+    assert approve(broadcast, "sam", plan_id).code == 3

@@ -8,6 +8,8 @@ before ``yes``. Without a terminal nothing is asked (tests/e2e/test_cli_conventi
 from __future__ import annotations
 
 import json
+import signal
+import time
 from pathlib import Path
 
 import pytest
@@ -79,6 +81,28 @@ def test_the_scope_stays_locked_while_asking(counter: Project) -> None:
                                    counter.root, "yes", before_answer=another_run_tries)
     assert code == 0, screen
     assert seen == [7]
+    assert counts(counter) == {"a": 1}
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_a_signal_at_the_question_stops_at_once(counter: Project, signum: int) -> None:
+    """Nothing is in flight while the question waits: the first signal ends the run at once
+    (not after ``stop_grace``), says where it stopped, and lets go of the scope; nothing was
+    journaled, so the hint is not ``opsctl resume``."""
+    began = time.monotonic()
+    code, screen = run_on_terminal(["counter", "--environment", "staging", "--targets", "a"],
+                                   counter.root, extra_env={"OPSCTL_STOP_GRACE": "30s"},
+                                   signal_at_prompt=signum)
+    assert code == 130, screen
+    assert time.monotonic() - began < 20
+    assert "interrupted before applying anything (at the confirmation): nothing was changed" \
+        in screen
+    assert "opsctl resume" not in screen
+    assert counts(counter) == {}
+    assert runs(counter) == [{"mode": "apply", "status": "cancelled"}]
+    assert counter.run("locks", "--format", "json").doc["locks"] == []
+    again = counter.run("counter", "--environment", "staging", "--targets", "a", "--yes")
+    assert again.code == 0, again.stderr
     assert counts(counter) == {"a": 1}
 
 

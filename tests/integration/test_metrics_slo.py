@@ -169,6 +169,15 @@ def test_gauges_locks_and_slo_error_ratio(seeded: tuple[OpsctlHarness, datetime]
                      event="released") == 5
         assert value(got["opsctl_lock_events"], "_total", automation="metered", event="broken") == 1
         assert value(got["opsctl_locks_held"], automation="metered") == 0
+        # a lease held now counts; once its TTL has passed (its holder crashed) it does not,
+        # though its row stays until another run takes the scope over
+        token, _ = store.acquire_lease(f"metered/note={CANARY}-crashed", "run_y", actor="me",
+                                       host="h", pid=1, now=now, ttl_s=60)
+        assert token is not None
+        held = families(store, now, objectives={"metered": metered.slo})
+        assert value(held["opsctl_locks_held"], automation="metered") == 1
+        later = families(store, now + timedelta(seconds=61), objectives={"metered": metered.slo})
+        assert value(later["opsctl_locks_held"], automation="metered") == 0
 
         # four recent applies counted (the dry run is not, the old run is outside 3 days)
         for window in ("5m", "30m", "1h", "2h", "6h", "1d", "3d"):

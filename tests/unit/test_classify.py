@@ -26,6 +26,8 @@ def _client_error(code: str, status: int | None = None) -> ClientError:
 @pytest.mark.parametrize(("exc", "error_type", "exit_code"), [
     pytest.param(ConnectionRefusedError("refused"), "dependency_unavailable", 4, id="connection"),
     pytest.param(TimeoutError("slow"), "dependency_timeout", 4, id="timeout"),
+    pytest.param(PermissionError(13, "Permission denied", "/etc/shadow"), "auth", 6,
+                 id="os-permission-denied"),
     pytest.param(_client_error("RequestLimitExceeded"), "dependency_unavailable", 4, id="aws-throttled"),
     pytest.param(_client_error("InternalError"), "dependency_unavailable", 4, id="aws-5xx"),
     pytest.param(_client_error("UnauthorizedOperation"), "auth", 6, id="aws-denied"),

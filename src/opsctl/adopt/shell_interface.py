@@ -415,7 +415,9 @@ class ShellInterface:
         if arm is None or arm.line < 2:
             return None
         above = self.lines[arm.line - 2].strip() if arm.line - 2 < len(self.lines) else ""
-        return above.lstrip("#").strip() or None if above.startswith("#") else None
+        if not above.startswith("#") or (arm.line == 2 and above.startswith("#!")):
+            return None  # (the interpreter line is not a comment on the flag below it)
+        return above.lstrip("#").strip() or None
 
     def arm_dest(self, arm: CaseArm) -> str | None:
         for command in self.arm_commands.get(id(arm), []):

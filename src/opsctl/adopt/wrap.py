@@ -752,6 +752,10 @@ def _prepare(root: Path, script_file: Path, script: Script, name: str, *, out: s
     module_path = inside_project(root, out, "--out") / f"{module}.py"
     test_path = inside_project(root, tests, "--tests") / f"test_{module}.py"
     refuse_overwrite([module_path, test_path], force=force)
+    if force and module_path.is_file() and not _wrapped_module(module_path):
+        raise UsageError(f"{module_path} exists and was not written by `opsctl wrap`: --force "
+                         "replaces only the files of an earlier wrap; give the script another "
+                         "name with --name, or move that module away first")
     (registered or registered_in(root)).refuse_taken(name, module, module_path)
     run_file = script_file
     prefix: tuple[str, ...] = ()
@@ -779,6 +783,16 @@ def _prepare(root: Path, script_file: Path, script: Script, name: str, *, out: s
     test_text = render_tests(d, label=label, test_path=test_path.relative_to(root).as_posix(),
                              request=request, arguments=arguments)
     return _Prepared(name, module, {module_path: text, test_path: test_text}, d, label)
+
+
+def _wrapped_module(path: Path) -> bool:
+    """Whether the module at ``path`` is one ``opsctl wrap`` wrote (it runs its script through
+    :class:`opsctl.adopt.runtime.WrappedScript`): only such a module is ``--force``'s to replace."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    return "from opsctl.adopt.runtime import" in text and "WrappedScript(" in text
 
 
 @dataclass

@@ -23,6 +23,7 @@ from opsctl.cli.options import (
     show_config,
 )
 from opsctl.contract.durations import parse_duration
+from opsctl.errors import UsageError
 
 
 class DurationType(click.ParamType):  # type: ignore[type-arg]
@@ -101,6 +102,21 @@ def _with_warnings(document: dict[str, Any], warnings: list[str]) -> dict[str, A
     return document
 
 
+def _check_plan_out(out: str) -> None:
+    """``--out FILE`` names a file in a folder that exists, before anything is planned: an
+    empty value (an unset variable) or a mistyped folder is exit 2 with nothing recorded,
+    not a plan run whose file is missing or lands in folders made on the way."""
+    if not out.strip():
+        raise UsageError("--out needs a file name (or - for standard output); it was empty",
+                         step="validate")
+    folder = Path(out).parent
+    if not folder.exists():
+        raise UsageError(f"--out {out}: the folder {folder} does not exist; create it first, "
+                         "or give a file in an existing folder", step="validate")
+    if not folder.is_dir():
+        raise UsageError(f"--out {out}: {folder} is not a folder", step="validate")
+
+
 def run_automation_command(entry: CatalogEntry, mode: str, opts: CommonOptions,
                            values: dict[str, Any], *, dry_run: bool = False,
                            out: str | None = None, request_file: str | None = None,
@@ -118,6 +134,8 @@ def run_automation_command(entry: CatalogEntry, mode: str, opts: CommonOptions,
     STATE.automation = entry.name
     ctx = click.get_current_context()
     flags = _collect_flags(entry, ctx, values, have_document=request_file is not None)
+    if out is not None and out != "-":
+        _check_plan_out(out)
     session = open_cli_session(opts)
     if opts.show_config:
         return show_config(session)

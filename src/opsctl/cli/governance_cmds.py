@@ -108,7 +108,7 @@ def audit_verify(since_seq: int | None, opts: CommonOptions) -> int:
     import dataclasses
 
     from opsctl.errors import PlanRejectedError
-    from opsctl.governance.approvals import record_mismatches
+    from opsctl.governance.approvals import record_mismatches, verifying_key
     from opsctl.governance.gate import check_permission
     from opsctl.store.audit import record_checkpoint, verify_chain
 
@@ -118,7 +118,8 @@ def audit_verify(since_seq: int | None, opts: CommonOptions) -> int:
     check_permission(session, "view", automation="*")
     report = verify_chain(session.store, since=since_seq)
     if report.ok:
-        report = dataclasses.replace(report, mismatches=tuple(record_mismatches(session.store)))
+        mismatches = record_mismatches(session.store, verifying_key(session))
+        report = dataclasses.replace(report, mismatches=tuple(mismatches))
         record_checkpoint(session.store, report, actor=session.actor)
     session.close()
     if not report.ok:

@@ -146,9 +146,10 @@ def _install_signal_handlers(session: Any) -> None:
         if session.stop_requested.is_set():
             raise KeyboardInterrupt
         session.stop_requested.set()
-        if session.planning:  # plan() changes nothing: there is nothing to let finish
+        if session.planning or session.waiting:  # nothing in flight: nothing to let finish
             session.log.warning("run.stopping", signal=signal.Signals(signum).name, grace_s=0,
-                                hint="planning is interrupted at once")
+                                hint=f"{'waiting for ' + session.waiting if session.waiting else 'planning'}"
+                                     " is interrupted at once")
             raise KeyboardInterrupt
         session.log.warning("run.stopping", signal=signal.Signals(signum).name,
                             grace_s=grace, hint="a second signal aborts now")
@@ -186,7 +187,16 @@ def idempotency_key_from(given: str | None, automation: str, env: Any) -> str | 
 
     Without the flag, ``OPSCTL_IDEMPOTENCY_KEY`` is used when set.
     """
+    if given is not None and not given.strip():
+        from opsctl.errors import UsageError
+
+        raise UsageError("--idempotency-key is empty: give the operation's key (an unset "
+                         "variable?), or leave the flag out for a key derived from the request")
     given = given or env.get("OPSCTL_IDEMPOTENCY_KEY") or None
+    if given is not None and not given.strip():
+        from opsctl.errors import UsageError
+
+        raise UsageError("OPSCTL_IDEMPOTENCY_KEY is blank: give the operation's key, or unset it")
     if given != "ci":
         return given
     for system, names in CI_KEY_VARIABLES:

@@ -29,7 +29,10 @@ def emit(document: dict[str, Any], exit_code: int, opts: CommonOptions, session:
         run_id = document.get("run_id")
         planned = (document.get("plan") or {}).get("actions")
         if run_id and planned and document.get("status") in ("partial", "cancelled") \
-                and not document.get("replayed"):  # stopped while planning: nothing to resume
+                and not document.get("replayed") and (error.get("step") != "plan" or any(
+                    a.get("status") not in (None, "pending") for a in planned)):
+            # (stopped before applying anything, while planning or at the prompt, by a run
+            # that had journaled nothing: nothing to resume, the same command runs it again)
             say(f"opsctl: hint: `opsctl resume {run_id}` finishes what is left")
     if output_format(opts, session) == "json":
         click.echo(json.dumps(document, ensure_ascii=False, sort_keys=False), file=stream)

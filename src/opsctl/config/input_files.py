@@ -68,7 +68,9 @@ def _read_bounded(handle: BinaryIO, limit: int, path: str, what: str, step: str 
 
 def _decode(data: bytes, path: str, what: str, step: str | None) -> str:
     try:
-        return data.decode("utf-8")
+        # a byte-order mark (what some Windows editors put first) is not content: JSON and
+        # YAML documents read the same with it or without it
+        return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         raise UsageError(f"{what} {path} is not UTF-8 text (invalid byte at offset {exc.start})",
                          step=step) from None

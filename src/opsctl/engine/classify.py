@@ -104,6 +104,9 @@ def classify_exception(exc: BaseException, what: str) -> OpsctlError | None:
         return DependencyTimeoutError(f"{what}: timed out: {exc}")
     if isinstance(exc, ConnectionError):
         return TransientError(f"{what}: connection failed: {exc}")
+    if isinstance(exc, PermissionError):  # the OS refused this user: rights, not a bug (exit 6)
+        return AuthError(f"{what}: permission denied: {exc}; run as a user allowed to, or "
+                         "change the permissions", reason="permission")
     return (_classify_botocore(exc, what) or _classify_botocore_parser(exc, what)
             or _classify_database(exc, what))
 

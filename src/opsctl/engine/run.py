@@ -326,11 +326,18 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
     if mode == "apply" and automation.effect == "mutate":
         # Taken before looking at earlier runs of the key, so two processes never both decide
         # to resume the same run.
-        with _reported_with(known, session):
-            lease = acquire_lease(session.store, automation.scope_key(request), run_id,
-                                  actor=session.actor,
-                                  ttl_s=session.settings.lock_ttl.total_seconds(),
-                                  wait_s=wait_lock_s, clock=session.clock)
+        scope = automation.scope_key(request)
+        with _reported_with(known, session), _waiting(session, "the lock"):
+            try:
+                lease = acquire_lease(session.store, scope, run_id, actor=session.actor,
+                                      ttl_s=session.settings.lock_ttl.total_seconds(),
+                                      wait_s=wait_lock_s, clock=session.clock)
+            except KeyboardInterrupt:
+                from opsctl.errors import InterruptedRunError
+
+                session.waiting = None
+                raise InterruptedRunError(f"interrupted while waiting for the lock on {scope}: "
+                                          "nothing was run", step="validate") from None
     try:
         prior = None
         if mode == "apply":
@@ -338,6 +345,10 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
                 prior = _prior_run(session, automation, key, key_source, request_hash,
                                    resume_run_id, holds_scope=lease is not None or claimed)
             if prior is not None and prior["status"] in REPLAYABLE:
+                # the key's run finished while this one waited for the lease: replayed, and
+                # the lease, taken for a run that never starts, is let go
+                if lease is not None:
+                    lease.release()
                 return _replay(session, prior)
         if lease is not None and lease.taken_over is not None:
             _end_taken_over(session, lease.taken_over, prior, run_id)
@@ -393,10 +404,13 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
                     return _finish(run, "changes_planned", ExitCode.CHANGES_PLANNED, None, ctx)
                 return _finish(run, "no_changes", ExitCode.SUCCESS, None, ctx)
             pending = any(not state.done for state in run.states)
-            if confirm is not None and pending and not confirm(
-                    run_document(run, "changes_planned", ExitCode.CHANGES_PLANNED, None)):
-                run.warnings.append("apply declined at the prompt: nothing was changed")
-                return _finish(run, "changes_planned", ExitCode.CHANGES_PLANNED, None, ctx)
+            if confirm is not None and pending:
+                with _waiting(session, "the confirmation"):
+                    confirmed = confirm(run_document(run, "changes_planned",
+                                                     ExitCode.CHANGES_PLANNED, None))
+                if not confirmed:
+                    run.warnings.append("apply declined at the prompt: nothing was changed")
+                    return _finish(run, "changes_planned", ExitCode.CHANGES_PLANNED, None, ctx)
             flush_audit(run)  # what was asked, planned and decided is on record before apply
             if plan_id is not None and not claim_plan(session.store, plan_id, run.run_id,
                                                       iso(session.clock())):
@@ -443,9 +457,12 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
             interrupted = InterruptedRunError(
                 f"interrupted; finished actions are journaled: `opsctl resume {run.run_id}` or "
                 "run the same command again to finish", step="apply")
-        else:  # before apply began (planning, the gate): this attempt applied nothing
+        else:  # before apply began (planning, the gate, the prompt): this attempt applied nothing
+            where = ("at the confirmation" if session.waiting == "the confirmation"
+                     else "while planning")
+            session.waiting = None
             interrupted = InterruptedRunError(
-                "interrupted before applying anything (while planning): nothing was changed by "
+                f"interrupted before applying anything ({where}): nothing was changed by "
                 "this attempt; run the same command again", step="plan")
         return _finish(run, "cancelled", ExitCode.INTERRUPTED, interrupted, ctx)
     finally:
@@ -453,6 +470,20 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
         stop_recording(run)
         if lease is not None:
             lease.release()
+
+
+@contextmanager
+def _waiting(session: Session, what: str) -> Iterator[None]:
+    """Nothing is in flight while the run waits on ``what``: a first signal interrupts it."""
+    session.waiting = what
+    try:
+        yield
+    except KeyboardInterrupt:  # kept until the run's report has said where it stopped
+        raise
+    except BaseException:
+        session.waiting = None
+        raise
+    session.waiting = None
 
 
 @contextmanager
@@ -547,11 +578,19 @@ def check_policy(session: Session, automation: Automation[Any], data: Mapping[st
     ctx = run_context(run)
     ctx.phase = "plan"
     try:
-        actions = automation.call_plan(ctx, request)
+        session.planning = True  # nothing in flight: a signal interrupts it at once
+        actions = list(automation.call_plan(ctx, request))
     except OpsctlError:
         raise
+    except KeyboardInterrupt:
+        from opsctl.errors import InterruptedRunError
+
+        raise InterruptedRunError("interrupted while planning: nothing was checked",
+                                  step="plan") from None
     except Exception as exc:
         raise automation_bug(run, exc, "plan() failed", "plan") from exc
+    finally:
+        session.planning = False
     governance = governance_for(session)
     who = actor or session.actor
     when = at or session.clock()

@@ -120,7 +120,6 @@ def write_file_atomically(path: Path, text: str, *, what: str) -> None:
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) \
         | getattr(os, "O_CLOEXEC", 0)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(temporary, flags, 0o666)  # the kernel applies the umask
     except OSError as exc:
         raise UsageError(f"cannot write {what} {path}: {exc.strerror}", step="plan") from None

@@ -52,6 +52,9 @@ class Session:
     planning: bool = False
     """True while an automation's plan() runs: it changes nothing, so a stop request need not
     wait for it to finish (the first SIGINT/SIGTERM interrupts it at once)."""
+    waiting: str | None = None
+    """What the run waits on with nothing in flight ("the lock", "the confirmation"): the
+    first SIGINT/SIGTERM interrupts that wait at once, as it does planning."""
     _catalog: Catalog | None = field(default=None, repr=False)
     governance: Any = field(default=None, repr=False)
     """Policy, permissions and groups, loaded on first use (opsctl.governance.gate)."""

@@ -76,13 +76,36 @@ def approval_mismatches(rows: Sequence[Mapping[str, Any]],
     return problems
 
 
-def record_mismatches(store: SQLStore) -> list[str]:
+def verifying_key(session: Session) -> bytes | None:
+    """The plan-signing key that saved plans in the store are checked with, if there is one
+    (no key file: no plan was signed here, and none is made by checking)."""
+    from opsctl.errors import OpsctlError
+
+    try:
+        return session.signing_key(create=False)
+    except OpsctlError:
+        return None
+
+
+def record_mismatches(store: SQLStore, key: bytes | None = None) -> list[str]:
     """Rows that do not match the audit trail (for ``opsctl audit verify``, once the chain
     itself verified): approvals without their ``approval.*`` event or edited since, events
-    without their row, and saved plans whose applied state disagrees with ``plan.claimed``."""
+    without their row, saved plans whose applied state disagrees with ``plan.claimed``, and
+    (given the signing ``key``) saved plans whose document or row was edited."""
     from opsctl.store.audit import events_of_kinds
+    from opsctl.store.plans import plan_problem
 
-    problems = approval_mismatches(all_approvals(store), events_of_kinds(store, APPROVAL_KINDS))
+    with store.snapshot():
+        approvals = all_approvals(store)
+        problems = approval_mismatches(approvals, events_of_kinds(store, APPROVAL_KINDS))
+    if key is not None:
+        for saved in store._rows("SELECT id FROM plans ORDER BY created_at, id"):
+            plan_id = str(saved["id"])
+            row, document = store.get_plan(plan_id), store.plan_document(plan_id)
+            problem = (None if row is None or document is None
+                       else plan_problem(row, document, key))
+            if problem is not None:
+                problems.append(f"saved plan {plan_id}: {problem} (edited outside opsctl?)")
     claims: dict[str | None, AuditEvent] = {}
     for claim in events_of_kinds(store, ("plan.claimed",)):
         claims.setdefault(claim.plan_id, claim)
@@ -113,8 +136,10 @@ def checked_approvals(store: SQLStore, plan_id: str) -> list[Row]:
     """The approvals rows of ``plan_id``, refused (exit 3) unless they match its audit events."""
     from opsctl.store.audit import plan_events
 
-    rows = approvals_of(store, plan_id)
-    problems = approval_mismatches(rows, plan_events(store, plan_id, APPROVAL_KINDS))
+    with store.snapshot():  # an approval committed by another approver meanwhile: both or none
+        rows = approvals_of(store, plan_id)
+        events = plan_events(store, plan_id, APPROVAL_KINDS)
+    problems = approval_mismatches(rows, events)
     if problems:
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
         raise PlanRejectedError(f"plan {plan_id}: the approvals table does not match the audit "
@@ -130,7 +155,7 @@ class ApprovalStatus:
     approved_by: tuple[str, ...]
     needed: int
     ignored: tuple[str, ...]  # recorded but not counted, with why
-    rejected_by: tuple[str, ...] = ()  # unexpired rejections of this version: a veto
+    rejected_by: tuple[str, ...] = ()  # rejections of this version: a veto (never lapses)
 
     @property
     def satisfied(self) -> bool:
@@ -154,12 +179,12 @@ def approval_status(session: Session, governance: Governance, decision: Decision
         if row["fingerprint"] != fingerprint:
             ignored.append(f"{who}: approved another version of the plan")
             continue
+        if row["decision"] == "rejected":  # a veto, whatever the count, for the plan's whole
+            if who not in rejected:        # life: it does not lapse as an approval does
+                rejected.append(who)
+            continue
         if row["expires_at"] and datetime.fromisoformat(row["expires_at"]) <= now:
             ignored.append(f"{who}: approval expired at {row['expires_at']}")
-            continue
-        if row["decision"] == "rejected":  # a veto, whatever the count (refuse_rejected)
-            if who not in rejected:
-                rejected.append(who)
             continue
         assert governance.policy is not None
         if not governance.policy.can_approve(decision, who, requester=requester or "",
@@ -172,10 +197,10 @@ def approval_status(session: Session, governance: Governance, decision: Decision
 
 
 def refuse_rejected(session: Session, plan_id: str, fingerprint: str, now: datetime) -> None:
-    """Exit 6 when someone rejected this plan version (a rejection vetoes, policy or not)."""
+    """Exit 6 when someone rejected this plan version (a rejection vetoes, policy or not, and
+    for as long as the plan lives: unlike an approval, it does not lapse with approval_ttl)."""
     for row in checked_approvals(session.store, plan_id):
-        expired = row["expires_at"] and datetime.fromisoformat(row["expires_at"]) <= now
-        if row["decision"] == "rejected" and row["fingerprint"] == fingerprint and not expired:
+        if row["decision"] == "rejected" and row["fingerprint"] == fingerprint:
             raise DeniedError(f"plan {plan_id} was rejected by {row['actor']}: {row['reason']}",
                               step="gate")
 

@@ -151,6 +151,10 @@ def _policy_path(session: Session) -> Path | None:
     ``opsctl.toml``), or None (no file, or an inline ``[policy]``)."""
     settings = session.settings
     if settings.policy is not None:
+        default = Path(session.layers.root) / POLICY_FILE
+        if default.is_file():  # two policies, one silently ignored: refused as policy_file is
+            raise ConfigError(f"both {default} and a [policy] table are configured; keep one "
+                              "(move the table's rules into the file, or remove the file)")
         return None
     if settings.policy_file is not None:
         return settings.policy_file

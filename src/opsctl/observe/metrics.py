@@ -121,11 +121,11 @@ class StoreCollector:
                 retries.add_metric([row["automation"]], int(row["retries"] or 0))
         yield retries
 
-        yield from self._locks()
+        yield from self._locks(now)
         yield from self._gauges(now)
         yield from self._slo(now)
 
-    def _locks(self) -> Iterator[Any]:
+    def _locks(self, now: datetime) -> Iterator[Any]:
         from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
 
         store = self.store
@@ -145,8 +145,10 @@ class StoreCollector:
         yield events
         held = GaugeMetricFamily("opsctl_locks_held", "Leases held now.", labels=["automation"])
         counts = {n: 0 for n in self.names}
+        # an expired lease is held by no one (its holder stopped renewing it: a crash), though
+        # its row stays until a run takes the scope over
         for row in store._rows(f"SELECT {prefix} AS automation, COUNT(*) AS n FROM locks "
-                               f"GROUP BY {prefix}"):
+                               f"WHERE expires_at > ? GROUP BY {prefix}", (now.isoformat(),)):
             if _NAME.match(row["automation"]):
                 counts[row["automation"]] = int(row["n"])
         for name, n in sorted(counts.items()):

@@ -660,14 +660,14 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
         import dataclasses
 
         from opsctl.errors import PlanRejectedError
-        from opsctl.governance.approvals import record_mismatches
+        from opsctl.governance.approvals import record_mismatches, verifying_key
         from opsctl.store.audit import verify_chain
 
         _check(session, "view", "*")
         report = verify_chain(session.store)
         if report.ok:
-            report = dataclasses.replace(report,
-                                         mismatches=tuple(record_mismatches(session.store)))
+            mismatches = record_mismatches(session.store, verifying_key(session))
+            report = dataclasses.replace(report, mismatches=tuple(mismatches))
         if not report.ok:
             raise PlanRejectedError(f"audit trail is not intact: {report.problem}",
                                     reason="tampered")

@@ -10,6 +10,7 @@ whose row says it was applied, or whose row disagrees with that event (edited ou
 from __future__ import annotations
 
 import hmac
+from collections.abc import Mapping
 from typing import Any
 
 from opsctl.contract.canonical import CanonicalJSONError
@@ -46,10 +47,11 @@ def refuse_applied(store: SQLStore, plan_id: str, saved: Row | None, source: str
     that disagrees with the event (its applied state cleared, or the row deleted) was edited
     outside opsctl, and is refused rather than honoured.
 
-    With ``resumable``, a plan whose claiming run never finished (still ``running``: its
-    process was killed, or it is still going) is not refused: that run's id is returned, for
-    the caller to resume it as the same run, as re-running any apply does. A run that ended
-    (failed, partial, cancelled, succeeded) is refused, with the way to finish it.
+    With ``resumable``, a plan whose claiming run did not finish its work (still ``running``:
+    its process was killed, or it is still going; or interrupted, failed or partial) is not
+    refused: that run's id is returned, for the caller to resume it as the same run, as
+    re-running any apply (and ``opsctl resume``) does. A run that succeeded, or a claim whose
+    run is not recorded, is refused.
     """
     where = f"{source}: " if source else ""
     claims = plan_events(store, plan_id, ("plan.claimed",))
@@ -69,8 +71,8 @@ def refuse_applied(store: SQLStore, plan_id: str, saved: Row | None, source: str
         run_id = str(saved["applied_run_id"])
         run = store.get_run(run_id)
         status = str(run["status"]) if run is not None else None
-        if resumable and status == "running":
-            return run_id
+        if resumable and status in ("running", "partial", "failed", "cancelled"):
+            return run_id  # applying it again finishes that run, as `opsctl resume` does
         hint = (f"; `opsctl resume {run_id}` finishes what it left"
                 if status in ("running", "partial", "failed", "cancelled") else "")
         raise PlanRejectedError(f"{where}plan {plan_id} was already applied by run "
@@ -87,6 +89,18 @@ def stored_plan(store: SQLStore, plan_id: str, key: bytes, *,
     row, document = store.get_plan(plan_id), store.plan_document(plan_id)
     if row is None or document is None:
         raise UsageError(f"no saved plan {plan_id!r}")
+    problem = plan_problem(row, document, key, signature)
+    if problem is not None:
+        raise PlanRejectedError(f"saved plan {plan_id} in the store {problem}: it was edited "
+                                "outside opsctl; re-run `opsctl plan`", reason="tampered",
+                                step="gate")
+    return document
+
+
+def plan_problem(row: Mapping[str, Any], document: Mapping[str, Any], key: bytes,
+                 signature: str | None = None) -> str | None:
+    """What is wrong with a saved plan's row and document as the store holds them (its
+    signature under ``key``, its row's copy of the signed fields), or None."""
     problem = None
     try:
         intact = hmac.compare_digest(str(document.get("signature")),
@@ -98,12 +112,9 @@ def stored_plan(store: SQLStore, plan_id: str, key: bytes, *,
     elif signature is not None and document.get("signature") != signature:
         problem = "is not the plan of this file"
     else:
-        differ = [field for field in ("automation", "fingerprint", "created_at", "expires_at")
-                  if row[field] != document.get(field)]
+        differ = [field for field in ("automation", "fingerprint", "created_by", "created_at",
+                                      "expires_at")
+                  if field in row and row[field] != document.get(field)]
         if differ:
             problem = f"disagrees with its row on {', '.join(differ)}"
-    if problem is not None:
-        raise PlanRejectedError(f"saved plan {plan_id} in the store {problem}: it was edited "
-                                "outside opsctl; re-run `opsctl plan`", reason="tampered",
-                                step="gate")
-    return document
+    return problem

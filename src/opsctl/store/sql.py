@@ -10,6 +10,7 @@ import errno
 import itertools
 import json
 import os
+import re
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -291,6 +292,28 @@ class SQLStore:
                 self._settle(exc)
                 raise
             self._settle(None)
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Reads inside see one state of the store: another process's commit lands before
+        them all or after them all (a read-only transaction: REPEATABLE READ on PostgreSQL,
+        whose statements otherwise each see the newest commits; SQLite's WAL keeps the
+        snapshot of a transaction's first read). Writes nothing, deferred records included."""
+        with self._lock, self._driver_errors():
+            if self.dialect == "postgresql":
+                with self._conn.transaction():
+                    self._conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                    yield
+                return
+            if self._conn.in_transaction:  # inside a write transaction: already one state
+                yield
+                return
+            self._conn.execute("BEGIN")
+            try:
+                yield
+            finally:
+                with suppress(Exception):
+                    self._conn.execute("COMMIT")
 
     def _settle(self, failure: BaseException | None) -> None:
         """The records the transaction took are committed, or lost with ``failure``: either
@@ -970,8 +993,8 @@ class SQLStore:
                            document["created_at"], document["expires_at"]))
 
     def get_plan(self, plan_id: str) -> Row | None:
-        rows = self._rows("SELECT id, automation, fingerprint, created_at, expires_at, applied_run_id, "
-                          "applied_at FROM plans WHERE id = ?", (plan_id,))
+        rows = self._rows("SELECT id, automation, fingerprint, created_by, created_at, expires_at, "
+                          "applied_run_id, applied_at FROM plans WHERE id = ?", (plan_id,))
         return rows[0] if rows else None
 
     def plan_document(self, plan_id: str) -> dict[str, Any] | None:
@@ -1076,6 +1099,13 @@ def _use_wal(conn: Any) -> None:
         pause = min(pause * 2, 0.1)
 
 
+# What a PostgreSQL server answers to a store_url it will never accept: a configuration
+# error (exit 2), where a server that does not answer is a dependency failure (exit 4).
+_POSTGRES_REFUSED = re.compile(r'(?:database|role) "[^"]*" does not exist|password authentication '
+                               r'failed for user "[^"]*"|no password supplied|invalid '
+                               r'connection option "[^"]*"|no pg_hba\.conf entry[^\n]*')
+
+
 def _open_postgres(url: str, redactor: Redactor | None) -> SQLStore:
     try:
         import psycopg
@@ -1084,7 +1114,13 @@ def _open_postgres(url: str, redactor: Redactor | None) -> SQLStore:
     try:
         conn = psycopg.connect(url, autocommit=True, connect_timeout=10)
     except psycopg.OperationalError as exc:
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else "unreachable"
+        text = str(exc).strip()
+        first = text.splitlines()[0] if text else "unreachable"
+        refused = _POSTGRES_REFUSED.search(text)
+        if refused is not None:  # the server answered: no retry makes the name or login right
+            raise StateDirError(f"PostgreSQL store {mask_url(url)}: {refused.group(0)}; fix "
+                                "store_url (the database, user or password it names)",
+                                step="validate") from None
         raise DependencyError(f"PostgreSQL store {mask_url(url)} is unreachable: {first}",
                               step="validate") from None
     store = SQLStore(conn, "postgresql", url, redactor)

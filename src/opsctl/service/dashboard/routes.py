@@ -563,12 +563,13 @@ def _verify(session: Any) -> dict[str, Any]:
     """``opsctl audit verify``: the chain, then the rows recorded with it."""
     import dataclasses
 
-    from opsctl.governance.approvals import record_mismatches
+    from opsctl.governance.approvals import record_mismatches, verifying_key
     from opsctl.store.audit import verify_chain
 
     report = verify_chain(session.store)
     if report.ok:
-        report = dataclasses.replace(report, mismatches=tuple(record_mismatches(session.store)))
+        mismatches = record_mismatches(session.store, verifying_key(session))
+        report = dataclasses.replace(report, mismatches=tuple(mismatches))
     return {**report.to_dict(), "intact": report.ok and not report.mismatches}
 
 
