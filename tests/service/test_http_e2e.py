@@ -163,6 +163,35 @@ def test_idempotency_keys_mean_the_same_over_http_and_on_the_command_line(api: A
     assert cli.doc["run_id"] == first.json()["run_id"]
 
 
+def test_requests_sent_at_once_with_one_idempotency_key_make_one_run(
+        live: Any, api_project: Project) -> None:
+    """Clients that retry on a timeout send the same key again while the first request is
+    still being answered: every one gets the same run, which runs once."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    token = make_token(api_project, "olga", "operator")
+    hold = api_project.root / "hold"
+    work = api_project.root / "work" / "once"
+    server = live("--workers", "4")
+    body = {"request": {"directory": str(work), "names": ["a"], "hold": str(hold)}}
+
+    def send(_: int) -> Any:
+        return httpx.post(server.url + "/v1/automations/files/runs", json=body, timeout=30,
+                          headers={"Authorization": f"Bearer {token}",
+                                   "Idempotency-Key": "rotate-2026-12"})
+
+    with ThreadPoolExecutor(6) as pool:
+        answers = list(pool.map(send, range(6)))
+    assert {a.status_code for a in answers} == {202}, [a.text for a in answers]
+    run_ids = {a.json()["run_id"] for a in answers}
+    assert len(run_ids) == 1, run_ids
+    hold.write_text("go")
+    done = finished(server, token, run_ids.pop())
+    assert done["status"] == "succeeded", done
+    runs = get(server, "/v1/runs?automation=files", token).json()["runs"]
+    assert [r["status"] for r in runs] == ["succeeded"]
+
+
 def test_a_lost_store_is_a_503_and_the_server_recovers(tmp_path: Path) -> None:
     for url in postgres_schema_url():
         root = tmp_path / "proj"

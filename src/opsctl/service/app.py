@@ -582,10 +582,13 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
                                    _secrets_given(prior["request"], body.request))
                     return _accepted(str(prior["id"]), wait_s, response)
         source = session.catalog.entry(name).source
+        queued: list[str] = []
         run_id = _queue(session, automation, mode=mode, request_doc=request_doc, key=run_key,
                         key_source="caller" if key else "derived",
-                        request_hash=request_hash,
+                        request_hash=request_hash, once=mode == "apply", queued=queued,
                         runtime={"targets": list(patterns)} if patterns else {})
+        if not queued:  # a request sent at the same moment with the key queued its run first
+            return _accepted(run_id, wait_s, response)
         data = body.request
         runtime.submit(run_id, who, lambda s: execute(
             s, automation, data, mode=mode, dry_run=body.dry_run, idempotency_key=key,
@@ -765,12 +768,15 @@ def queue_plan_apply(runtime: ServerRuntime, session: Session, who: Principal, p
 
 def _queue(session: Session, automation: Any, *, mode: str, request_doc: Any, key: str,
            key_source: str, runtime: dict[str, Any], request_hash: str | None = None,
-           ) -> str:
+           once: bool = False, queued: list[str] | None = None) -> str:
+    """Record a queued run; its id (also appended to ``queued``). ``once``: unless a run of
+    the same key is queued or running already, whose id is returned instead (nothing is
+    recorded, nor appended)."""
     from opsctl.engine.ids import new_run_id
     from opsctl.engine.request import hash_of_request
     from opsctl.engine.runtime import runtime_info
     from opsctl.engine.state import iso
-    from opsctl.store.queue import create_queued_run
+    from opsctl.store.queue import create_queued_run, queue_run_once
 
     run_id = new_run_id()
     entry = session.catalog.entry(automation.name)
@@ -782,7 +788,8 @@ def _queue(session: Session, automation: Any, *, mode: str, request_doc: Any, ke
         config = worker_config(session.settings.worker)
         executor = {"executor": "celery", "fan_out": config.fan_out,
                     "queue": config.queue_for(automation.name, environment_of(request_doc))}
-    create_queued_run(session.store, {
+    record = queue_run_once if once else create_queued_run
+    carried = record(session.store, {
         "id": run_id, "automation": automation.name,
         "contract_version": automation.version, "mode": mode, "actor": session.actor,
         "idempotency_key": key, "key_source": key_source,
@@ -793,6 +800,10 @@ def _queue(session: Session, automation: Any, *, mode: str, request_doc: Any, ke
         "started_at": iso(session.clock()),
         "executor": "celery" if executor["executor"] == "celery" else None,
     })
+    if isinstance(carried, str) and carried != run_id:
+        return carried
+    if queued is not None:
+        queued.append(run_id)
     return run_id
 
 

@@ -32,6 +32,12 @@ def create_queued_run(store: SQLStore, run: Mapping[str, Any]) -> None:
     store.create_run({**run, "status": "queued"})
 
 
+def queue_run_once(store: SQLStore, run: Mapping[str, Any]) -> str:
+    """Record ``run`` ``queued`` unless a run of its idempotency key is queued or running
+    already; the id of the run that carries the key (that one, or ``run``)."""
+    return store.create_run_once({**run, "status": "queued"}, ("queued", "running"))
+
+
 def claim_queued_run(store: SQLStore, run_id: str, started_at: str) -> None:
     """Mark queued run ``run_id`` running; ConflictError (exit 7) if another executor has it."""
     with store.transaction():

@@ -505,6 +505,33 @@ class SQLStore:
             self._execute(f"INSERT INTO runs ({', '.join(columns)}) VALUES "
                           f"({', '.join('?' for _ in columns)})", [row[c] for c in columns])
 
+    def create_run_once(self, run: Row, carrying: Sequence[str]) -> str:
+        """Record ``run`` unless a run of its automation, mode and idempotency key is in one of
+        the ``carrying`` statuses (queued, running): the id of that run, or of ``run``.
+
+        The look and the insert are one transaction, and requests with the same key take
+        turns in it (SQLite: the write lock taken first; PostgreSQL: an advisory lock on the
+        key), so requests sent at once with one key make one run, in every process."""
+        row = dict(run)
+        row["request_json"] = self._json(row.pop("request"))
+        row["runtime_json"] = self._json(row.pop("runtime"))
+        columns = [c for c in RUN_COLUMNS if c in row]
+        marks = ", ".join("?" for _ in carrying)
+        with self.transaction():
+            if self.dialect == "postgresql":
+                self._execute("SELECT pg_advisory_xact_lock(hashtext(?))",
+                              (f"opsctl.run-key/{row['automation']}/{row['idempotency_key']}",))
+            found = self._execute(f"SELECT id FROM runs WHERE automation = ? AND "
+                                  f"idempotency_key = ? AND mode = ? AND status IN ({marks}) "
+                                  "ORDER BY started_at DESC, id DESC LIMIT 1",
+                                  (row["automation"], row["idempotency_key"], row["mode"],
+                                   *carrying)).fetchone()
+            if found is not None:
+                return str(found[0])
+            self._execute(f"INSERT INTO runs ({', '.join(columns)}) VALUES "
+                          f"({', '.join('?' for _ in columns)})", [row[c] for c in columns])
+        return str(row["id"])
+
     def finish_run(self, run_id: str, *, status: str, exit_code: int, result: dict[str, Any],
                    error_type: str | None, finished_at: str,
                    result_actions: Iterable[list[dict[str, Any]]] | None = None) -> None:
