@@ -215,6 +215,31 @@ def test_scheduler_fires_per_second_slots_and_stops_on_sigterm(sproject: Project
     assert "hunter2-sched" not in sproject.db.read_bytes().decode("latin-1")
 
 
+def test_commands_started_together_on_a_new_postgresql_store_sync_its_schedules_once(
+        tmp_path: Path) -> None:
+    """Declared schedules are synced into the store by every command that reads them: three
+    started at the same moment on a new store (scheduler replicas and a health check, after a
+    deploy: they migrate it in turn, then sync in step) each find or insert every schedule,
+    none crashes."""
+    declared = "".join(f'[[schedules]]\nname = "s{i}"\nautomation = "note"\n'
+                       f'cron = "0 {i % 24} * * *"\n' for i in range(40))
+    for attempt in range(3):
+        for url in postgres_schema_url():
+            root = tmp_path / f"proj{attempt}"
+            root.mkdir()
+            project = Project(root)
+            project.extra_env["OPSCTL_STORE_URL"] = url
+            project.add_module("note_auto", NOTE)
+            _declare(project, declared)
+            procs = [subprocess.Popen([OPSCTL, "schedule", "list"], cwd=root, env=project.env(),
+                                      stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                      text=True) for _ in range(3)]
+            errors = [proc.communicate(timeout=60)[1] for proc in procs]
+            assert [proc.returncode for proc in procs] == [0, 0, 0], errors
+            names = [r["name"] for r in _store_rows(project, "SELECT name FROM schedules")]
+            assert sorted(names) == sorted(f"s{i}" for i in range(40))
+
+
 def test_three_schedulers_on_postgresql_fire_every_second_once(tmp_path: Path) -> None:
     """A few minutes of per-second slots by three schedulers at once on one PostgreSQL store
     (OPSCTL_SCHEDULER_SOAK_S, default 45 in CI): every slot between the first and the last

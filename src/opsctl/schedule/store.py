@@ -47,6 +47,7 @@ def save_schedule(store: SQLStore, schedule: Schedule, *, now: datetime,
               "max_catchup": schedule.max_catchup, "source": schedule.source,
               "problem": problem, "updated_at": now.isoformat()}
     with store.transaction():
+        store.take_turns(f"opsctl.schedule/{schedule.name}")  # schedulers starting together
         found = store._rows("SELECT paused FROM schedules WHERE name = ?", (schedule.name,))
         if found:
             paused = bool(found[0]["paused"]) if keep_paused else False
@@ -81,6 +82,7 @@ def save_invalid(store: SQLStore, name: str, raw: dict[str, Any], problem: str, 
               "max_catchup": max_catchup, "source": "config", "problem": problem,
               "updated_at": now.isoformat()}
     with store.transaction():
+        store.take_turns(f"opsctl.schedule/{name}")
         if store._rows("SELECT 1 AS found FROM schedules WHERE name = ?", (name,)):
             sets = ", ".join(f"{k} = ?" for k in values)
             store._execute(f"UPDATE schedules SET {sets} WHERE name = ?", [*values.values(), name])

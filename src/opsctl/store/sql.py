@@ -505,6 +505,14 @@ class SQLStore:
             self._execute(f"INSERT INTO runs ({', '.join(columns)}) VALUES "
                           f"({', '.join('?' for _ in columns)})", [row[c] for c in columns])
 
+    def take_turns(self, name: str) -> None:
+        """Inside a transaction: until it ends, another transaction taking turns on ``name``
+        waits (a look, then an insert that depends on it, stay one step). SQLite needs
+        nothing: its write transactions take the database's one write lock when they begin.
+        PostgreSQL: a transaction-scoped advisory lock on the name's hash."""
+        if self.dialect == "postgresql":
+            self._execute("SELECT pg_advisory_xact_lock(hashtext(?))", (name,))
+
     def create_run_once(self, run: Row, carrying: Sequence[str]) -> str:
         """Record ``run`` unless a run of its automation, mode and idempotency key is in one of
         the ``carrying`` statuses (queued, running): the id of that run, or of ``run``.
@@ -518,9 +526,7 @@ class SQLStore:
         columns = [c for c in RUN_COLUMNS if c in row]
         marks = ", ".join("?" for _ in carrying)
         with self.transaction():
-            if self.dialect == "postgresql":
-                self._execute("SELECT pg_advisory_xact_lock(hashtext(?))",
-                              (f"opsctl.run-key/{row['automation']}/{row['idempotency_key']}",))
+            self.take_turns(f"opsctl.run-key/{row['automation']}/{row['idempotency_key']}")
             found = self._execute(f"SELECT id FROM runs WHERE automation = ? AND "
                                   f"idempotency_key = ? AND mode = ? AND status IN ({marks}) "
                                   "ORDER BY started_at DESC, id DESC LIMIT 1",
