@@ -223,6 +223,27 @@ def test_a_lost_store_is_a_503_and_the_server_recovers(tmp_path: Path) -> None:
         proxy.kill()
 
 
+def test_a_signal_while_the_server_starts_stops_it_at_once(sqlite_project: Project) -> None:
+    """Before the server runs, nothing is in flight: Ctrl-C at any moment of the start ends it
+    within a few seconds (not after stop_grace, and without starting to serve)."""
+    import signal
+    import subprocess
+
+    from tests.conftest import OPSCTL
+
+    for delay in (0.2, 0.3, 0.4, 0.5, 0.8):
+        proc = subprocess.Popen([OPSCTL, "serve", "--port", "0"], cwd=sqlite_project.root,
+                                env=sqlite_project.env({"OPSCTL_STOP_GRACE": "30s"}),
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        time.sleep(delay)
+        proc.send_signal(signal.SIGINT)
+        began = time.monotonic()
+        _, err = proc.communicate(timeout=60)
+        assert time.monotonic() - began < 10, (delay, err)
+        assert proc.returncode in (0, 130), (delay, err)
+        assert "Traceback" not in err
+
+
 def test_serving_beyond_loopback_needs_tls_or_an_explicit_flag(sqlite_project: Project) -> None:
     refused = sqlite_project.run("serve", "--host", "0.0.0.0", "--port", "0")
     assert refused.code == 2
@@ -230,6 +251,17 @@ def test_serving_beyond_loopback_needs_tls_or_an_explicit_flag(sqlite_project: P
     half = sqlite_project.run("serve", "--port", "0", "--config", str(_config_with(
         sqlite_project, 'tls_cert = "cert.pem"\n')))
     assert half.code == 2 and "tls_key" in half.stderr
+    # files that are missing or not a certificate and its key: exit 2 before anything listens
+    missing = sqlite_project.run("serve", "--port", "0", "--config", str(_config_with(
+        sqlite_project, 'tls_cert = "nope.pem"\ntls_key = "nope.key"\n')))
+    assert missing.code == 2, missing.stderr
+    assert "nope.pem does not exist" in missing.stderr and "serving" not in missing.stderr
+    (sqlite_project.root / "bad.pem").write_text("garbage\n")
+    garbage = sqlite_project.run("serve", "--port", "0", "--config", str(_config_with(
+        sqlite_project, 'tls_cert = "bad.pem"\ntls_key = "bad.pem"\n')))
+    assert garbage.code == 2, garbage.stderr
+    assert "do not load as a PEM certificate and its private key" in garbage.stderr
+    assert "serving" not in garbage.stderr
 
 
 def _config_with(project: Project, server_lines: str) -> Path:

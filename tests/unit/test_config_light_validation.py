@@ -204,7 +204,18 @@ def test_a_groups_error_names_the_file_it_came_from(tmp_path: Path) -> None:
     ('[worker]\nsweep_intervall = "1s"\n', "unknown config key 'worker.sweep_intervall' (known:"),
     ('[worker]\nqueue = "q"\nexecutor = "celery"\n', "unknown config key 'worker.executor'"),
     ('[worker]\nqueue = "a b"\n', "config key 'worker.queue': a queue name is letters"),
-], ids=["server-typo", "worker-typo", "worker-swallowed-key", "worker-bad-queue"])
+    ('[server]\nmax_body = "lots"\n', "config key 'server.max_body' (from repo:{root}/opsctl.toml)"
+                                      ": invalid size 'lots'"),
+    ("[server]\nworkers = 0\n", "config key 'server.workers' (from repo:{root}/opsctl.toml): "
+                                 "expected a whole number from 1 to 1024, not 0"),
+    ('[server]\nport = "abc"\n', "config key 'server.port' (from repo:{root}/opsctl.toml): "
+                                  "expected a whole number from 0 to 65535, not 'abc'"),
+    ('[server]\nmetrics_auth = "no"\n', "config key 'server.metrics_auth' (from repo:{root}/"
+                                         "opsctl.toml): expected true or false, not 'no'"),
+    ('[server]\nhost = ""\n', "config key 'server.host' (from repo:{root}/opsctl.toml): "
+                               "expected a non-empty string"),
+], ids=["server-typo", "worker-typo", "worker-swallowed-key", "worker-bad-queue",
+        "server-max-body", "server-workers", "server-port", "server-flag", "server-host"])
 def test_server_and_worker_tables_are_checked_by_every_command(
         tmp_path: Path, toml: str, message: str) -> None:
     """`opsctl list` (any command) refuses them as `opsctl serve` and `opsctl worker` would:

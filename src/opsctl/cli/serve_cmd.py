@@ -73,6 +73,10 @@ def serve_cmd(host: str | None, port: int | None, workers: int | None,
     session = open_cli_session(opts)
     if opts.show_config:
         return show_config(session)
+    # until the server runs (and takes SIGINT/SIGTERM over), nothing is in flight that a
+    # stop should wait for: a first signal ends the start at once (runs picked up again
+    # meanwhile checkpoint in the shutdown below)
+    session.waiting = "the server to start"
     server = session.settings.server
     host = host or str(server.get("host", "127.0.0.1"))
     port = port if port is not None else int(server.get("port", DEFAULT_PORT))
@@ -80,6 +84,8 @@ def serve_cmd(host: str | None, port: int | None, workers: int | None,
     cert, key = server.get("tls_cert"), server.get("tls_key")
     if bool(cert) != bool(key):
         raise UsageError("server.tls_cert and server.tls_key go together: set both or neither")
+    if cert and key:
+        _check_tls(str(cert), str(key))
     remote_ok = allow_insecure_remote or bool(server.get("allow_insecure_remote", False))
     if not is_loopback(host) and not cert and not remote_ok:
         raise UsageError(f"refusing to serve on {host} without TLS: set server.tls_cert and "
@@ -144,6 +150,21 @@ def serve_cmd(host: str | None, port: int | None, workers: int | None,
         runtime.shutdown(grace)
         listener.close()
     return 0
+
+
+def _check_tls(cert: str, key: str) -> None:
+    """Exit 2 before anything listens when the certificate and key do not load together."""
+    import ssl
+
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    try:
+        context.load_cert_chain(cert, key)
+    except FileNotFoundError as exc:
+        raise UsageError(f"server.tls_cert / server.tls_key: {exc.filename or cert} does not "
+                         "exist") from None
+    except (OSError, ssl.SSLError) as exc:
+        raise UsageError(f"server.tls_cert {cert} and server.tls_key {key} do not load as a "
+                         f"PEM certificate and its private key ({exc})") from None
 
 
 def _listen(host: str, port: int) -> socket.socket:

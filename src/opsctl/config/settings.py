@@ -271,6 +271,27 @@ SERVER_KEYS = frozenset({"host", "port", "workers", "allow_insecure_remote", "tl
 """The keys of ``[server]`` (docs/http-api.md); each is read where it is used."""
 
 
+def _server_value_problem(key: str, value: Any) -> str | None:
+    """What is wrong with ``[server]``'s ``key = value``, or None (``oidc`` is checked by the
+    server's OIDC module, which knows its tables)."""
+    if key in ("allow_insecure_remote", "metrics_auth", "scheduler"):
+        return None if isinstance(value, bool) else f"expected true or false, not {value!r}"
+    if key in ("host", "tls_cert", "tls_key"):
+        return None if isinstance(value, str) and value.strip() else \
+            f"expected a non-empty string, not {value!r}"
+    if key in ("port", "workers"):
+        low, high = (0, 65535) if key == "port" else (1, 1024)
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            return f"expected a whole number from {low} to {high}, not {value!r}"
+        return None
+    if key == "max_body":
+        try:
+            parse_byte_size(value)
+        except ValueError as exc:
+            return str(exc)
+    return None
+
+
 def validate_settings(layers: Layers) -> Settings:
     try:
         settings = _plain_settings(layers.values)
@@ -325,6 +346,11 @@ def _check_feature_tables(settings: Settings, layers: Layers) -> None:
         raise ConfigError(f"unknown config key 'server.{unknown[0]}' (from "
                           f"{origin.get('server', 'config')}; known: "
                           f"{', '.join(sorted(SERVER_KEYS))})")
+    for key, value in settings.server.items():
+        problem = _server_value_problem(key, value)
+        if problem is not None:
+            raise ConfigError(f"config key 'server.{key}' (from "
+                              f"{origin.get('server', 'config')}): {problem}")
     if settings.worker:
         from opsctl.dispatch.config import worker_config
 
