@@ -146,6 +146,25 @@ def test_revoking_the_token_ends_its_logins(dash: Api) -> None:
     assert v.get("/").status_code == 303
 
 
+def test_rotating_the_token_ends_the_logins_made_with_its_old_secret(dash: Api) -> None:
+    """A leaked token is rotated: whoever logged in with the old secret is logged out too."""
+    from opsctl.governance.tokens import list_tokens, rotate_token
+    from tests.service.conftest import project_session
+
+    v = visitor(dash, "rota", "operator")
+    assert v.get("/").status_code == 200
+    session = project_session(dash.project)
+    try:
+        record = next(t for t in list_tokens(session.store) if t.actor == "rota")
+        _, secret = rotate_token(session.store, record.id, by="test", now=session.clock())
+    finally:
+        session.close()
+    assert v.get("/").status_code == 303
+    again = Visitor(dash)
+    assert again.login(secret).status_code == 303  # the new secret logs in
+    assert again.get("/").status_code == 200
+
+
 # -- CSRF and headers -----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("path", ["/automations/files/plan", "/plans/PLAN/decision",

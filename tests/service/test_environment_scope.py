@@ -92,4 +92,17 @@ def test_the_dashboard_shows_a_token_for_staging_only_staging_runs_and_plans(
         assert made["run:none"] not in pages[path].text, path
     assert made["run:staging"] in pages["/runs"].text
     assert made["run:staging"] in pages["/automations/files"].text
+    # SLO figures count the runs of every environment: not shown to this login (as /metrics,
+    # which it may not read), while an unscoped login sees them
+    slos = v.get("/slos")
+    assert slos.status_code == 200
+    assert "Not shown: files" in slos.text and "<td>4</td>" not in slos.text
+    assert "Not shown: the figures count the runs of every environment" in \
+        pages["/automations/files"].text
+    assert v.get("/metrics").status_code in (401, 403)
+    everyone = Visitor(api)
+    assert everyone.login(api.token("vic", "viewer")).status_code == 303
+    shown = everyone.get("/slos")
+    assert shown.status_code == 200 and "Not shown" not in shown.text
+    assert '<a href="/automations/files">files</a>' in shown.text
     v.close()

@@ -221,6 +221,10 @@ def rotate_token(store: SQLStore, token_id: str, *, by: str, now: datetime,
         if cur.rowcount != 1:
             raise UsageError(f"API token {current.id} was revoked; a revoked token cannot be "
                              "rotated (create a new one)")
+        # dashboard logins made with the old secret end with it (a leaked token is rotated:
+        # whoever logged in with it must not keep a session)
+        store._execute("UPDATE dashboard_sessions SET revoked_at = ? WHERE token_id = ? AND "
+                       "revoked_at IS NULL", (_stamp(now), current.id))
         append_in_transaction(store, [NewEvent("token.rotated", by, {
             "token_id": current.id, "actor": current.actor,
             "expires_at": _stamp(expires_at) if expires_at else None})], at=now)

@@ -212,9 +212,14 @@ def _success(session: Any, entry: Any, now: datetime) -> dict[str, Any]:
     return {"window": window, "success_rate": None if rate is None else round(rate, 6)}
 
 
-def _slo(session: Any, entry: Any, now: datetime) -> dict[str, Any]:
+def _slo(session: Any, entry: Any, now: datetime) -> dict[str, Any] | None:
+    """The automation's SLO figures, or None for a login that may view only some of its
+    environments: the figures count the runs of every environment (as /metrics does, which
+    such a login may not read either)."""
     from opsctl.observe.slo import DEFAULT_WINDOW, measure_slo, slo_report, window_seconds
 
+    if not may(session, "view", entry.name, everywhere=True):
+        return None
     window = str((entry.slo or {}).get("window") or DEFAULT_WINDOW)
     measured = measure_slo(session.store, entry.name, window_s=window_seconds(window), now=now)
     return slo_report(entry.name, entry.slo, measured, window=window, now=now)
@@ -553,10 +558,12 @@ def _admin_routes(router: APIRouter, dashboard: Dashboard) -> None:
     @router.get("/slos")
     def slos(request: Request, viewer: Who) -> HTMLResponse:
         session = viewer.session
-        reports = [_slo(session, entry, _now(viewer))
-                   for entry in sorted(session.catalog.entries.values(), key=lambda e: e.name)
-                   if may(session, "view", entry.name)]
-        return dashboard.page(request, "slos.html", viewer, reports=reports)
+        shown = [(entry.name, _slo(session, entry, _now(viewer)))
+                 for entry in sorted(session.catalog.entries.values(), key=lambda e: e.name)
+                 if may(session, "view", entry.name)]
+        return dashboard.page(request, "slos.html", viewer,
+                              reports=[r for _, r in shown if r is not None],
+                              hidden=[name for name, r in shown if r is None])
 
 
 def _verify(session: Any) -> dict[str, Any]:
