@@ -287,6 +287,25 @@ def test_an_empty_time_zone_is_refused_like_an_unknown_one(sched_project: Projec
     assert "unknown time zone ''" in problems["t2"]
 
 
+@pytest.mark.parametrize(("field", "value", "message"), [
+    ("timezone", "localtime", "unknown time zone 'localtime' (use an IANA name"),
+    ("timezone", "posixrules", "unknown time zone 'posixrules'"),
+    ("cron", 5, 'a cron expression is text in quotes ("0 3 * * *"), not 5'),
+    ("cron", ["0 1 * * *"], "a cron expression is text in quotes"),
+], ids=["localtime", "posixrules", "cron-number", "cron-list"])
+def test_a_host_dependent_zone_or_a_cron_that_is_not_text_is_refused(
+        field: str, value: Any, message: str) -> None:
+    """`localtime` is each host's own zone (schedulers on several hosts would fire it at
+    different instants); a cron given as a number is not "empty"."""
+    from opsctl.schedule.model import ScheduleError, parse_schedule
+
+    declared = {"name": "t1", "automation": "held", "cron": "0 * * * *", field: value}
+    with pytest.raises(ScheduleError) as refused:
+        parse_schedule(declared, where="t1")
+    assert (refused.value.field, refused.value.exit_code) == (field, 2)
+    assert message in refused.value.message
+
+
 def test_schedules_invalid_for_their_cron_or_zone_keep_their_grace_and_catchup(
         sched_project: Project, make_scheduler: Any) -> None:
     """A declared schedule stored invalid (its cron or time zone does not parse) is listed with

@@ -31,3 +31,18 @@ def test_a_signal_while_loading_is_exit_130_with_one_line(name: str) -> None:
                        capture_output=True, text=True, timeout=60)
     assert r.returncode == 130, r.stderr
     assert r.stderr == "opsctl: interrupted\n"
+
+
+@pytest.mark.parametrize(("module", "extra"), [("airflow", "airflow"), ("prefect", "prefect")])
+def test_an_adapter_without_its_extra_says_which_to_install(module: str, extra: str) -> None:
+    """The orchestrators are not in the dev install (each has a venv of its own in CI)."""
+    probe = f"import importlib.util, sys; sys.exit(0 if importlib.util.find_spec({module!r}) else 3)"
+    if subprocess.run([sys.executable, "-c", probe], timeout=60).returncode == 0:
+        pytest.skip(f"{module} is installed here")
+    r = subprocess.run([sys.executable, "-c", f"import opsctl.integrations.{module}"],
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 1
+    assert r.stderr.strip().splitlines()[-1] == (
+        f"ModuleNotFoundError: opsctl.integrations.{module} needs "
+        f"{'Apache Airflow' if module == 'airflow' else 'Prefect'}, which is not installed "
+        f"here: pip install 'opsctl[{extra}]'")

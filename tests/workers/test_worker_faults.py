@@ -406,6 +406,19 @@ def test_celery_executor_and_worker_need_a_broker(rproject: WorkerProject) -> No
     assert "Traceback" not in worker.stderr
 
 
+@pytest.mark.parametrize("queue", ["", "bad queue!"], ids=["empty", "space"])
+def test_a_worker_refuses_a_queue_name_that_worker_queue_would_refuse(
+        rproject: WorkerProject, queue: str) -> None:
+    """`-Q "$QUEUE"` with the variable unset: exit 2, not a worker waiting on a queue that
+    nothing is routed to."""
+    worker = subprocess.run([OPSCTL, "worker", "-Q", queue], cwd=rproject.root,
+                            env=rproject.env(), capture_output=True, text=True, timeout=60)
+    assert worker.returncode == 2, worker.stderr
+    assert f"--queue: a queue name is letters, digits, '-', '_' and '.', not {queue!r}" in \
+        worker.stderr
+    assert "taking" not in worker.stderr
+
+
 @pytest.mark.parametrize("name", [None, "wv@%h"], ids=["default-name", "name-template"])
 def test_a_worker_with_another_contract_version_refuses_and_the_run_fails_after_max_refusals(
         rproject: WorkerProject, tmp_path: Path, name: str | None) -> None:

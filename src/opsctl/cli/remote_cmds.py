@@ -193,6 +193,10 @@ def worker_cmd(concurrency: int, queues: tuple[str, ...], name: str | None,
         return show_config(session)
     broker = require_remote_ready(session.settings, "`opsctl worker`")
     config = worker_config(session.settings.worker)
+    from opsctl.dispatch.config import queue_name
+
+    for queue in queues:  # as worker.queue is checked (an unset variable in -Q "$QUEUE")
+        queue_name(queue, "--queue")
     try:
         import celery  # noqa: F401
     except ImportError:

@@ -40,11 +40,13 @@ class WorkerConfig:
 _KEYS = {"queue", "routes", "fan_out", "sweep_interval", "redeliver_after"}
 
 
-def _queue_name(value: Any, key: str) -> str:
+def queue_name(value: Any, key: str) -> str:
+    """``value`` as a queue name (ConfigError naming ``key`` otherwise)."""
     if not isinstance(value, str) or not value or not value.replace("-", "").replace(
             "_", "").replace(".", "").isalnum():
-        raise ConfigError(f"config key {key!r}: a queue name is letters, digits, '-', '_' "
-                          f"and '.', not {value!r}")
+        where = key if key.startswith("-") else f"config key {key!r}"
+        raise ConfigError(f"{where}: a queue name is letters, digits, '-', '_' and '.', "
+                          f"not {value!r}")
     return value
 
 
@@ -54,7 +56,7 @@ def worker_config(table: Mapping[str, Any]) -> WorkerConfig:
     if unknown:
         raise ConfigError(f"unknown config key 'worker.{unknown[0]}' (known: "
                           f"{', '.join(sorted(_KEYS))})")
-    queue = _queue_name(table.get("queue", DEFAULT_QUEUE), "worker.queue")
+    queue = queue_name(table.get("queue", DEFAULT_QUEUE), "worker.queue")
     routes = []
     raw_routes = table.get("routes", [])
     if not isinstance(raw_routes, list):
@@ -67,7 +69,7 @@ def worker_config(table: Mapping[str, Any]) -> WorkerConfig:
                               "automation (a glob) and environment")
         routes.append(Route(str(raw.get("automation", "*")),
                             None if raw.get("environment") is None else str(raw["environment"]),
-                            _queue_name(raw["queue"], f"{where}.queue")))
+                            queue_name(raw["queue"], f"{where}.queue")))
     fan_out = table.get("fan_out", 0)
     if isinstance(fan_out, bool) or not isinstance(fan_out, int) or not 0 <= fan_out <= 1024:
         raise ConfigError("config key 'worker.fan_out': a whole number of chunks, 0 to 1024")

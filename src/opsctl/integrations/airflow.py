@@ -42,7 +42,14 @@ from typing import Any
 try:  # Airflow 3
     from airflow.sdk import BaseOperator
 except ImportError:  # pragma: no cover - Airflow 2
-    from airflow.models.baseoperator import BaseOperator
+    try:
+        from airflow.models.baseoperator import BaseOperator
+    except ModuleNotFoundError as missing:
+        if missing.name != "airflow" and not (missing.name or "").startswith("airflow."):
+            raise
+        raise ModuleNotFoundError("opsctl.integrations.airflow needs Apache Airflow, which is "
+                                  "not installed here: pip install 'opsctl[airflow]'",
+                                  name="airflow") from None
 
 try:  # Airflow >= 3.1
     from airflow.sdk.exceptions import AirflowException, AirflowFailException

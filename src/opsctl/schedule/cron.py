@@ -22,11 +22,19 @@ class CronError(ValueError):
     """An expression or time zone that cannot be used; the message says why."""
 
 
+# Files in the zone database that are not zones: the host's own local time (which differs
+# between the hosts of schedulers sharing a store) and the database's internals.
+_NOT_ZONES = frozenset({"localtime", "posixrules", "Factory", "leapseconds", "tzdata.zi",
+                        "zone.tab", "zone1970.tab", "iso3166.tab", "leap-seconds.list"})
+
+
 def zone(name: str) -> Any:
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-    if not isinstance(name, str) or not name or name.startswith(("/", ".")) or ".." in name:
-        raise CronError(f"unknown time zone {name!r}")
+    if not isinstance(name, str) or not name or name.startswith(("/", ".")) or ".." in name \
+            or name in _NOT_ZONES:
+        raise CronError(f"unknown time zone {name!r} (use an IANA name such as UTC, "
+                        "Europe/Berlin or America/New_York)")
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError, OSError):
@@ -83,7 +91,10 @@ def parse_cron(expression: str, timezone: str = "UTC") -> Cron:
     """Check ``expression`` and ``timezone``; CronError naming what is wrong."""
     from cronsim import CronSim, CronSimError
 
-    if not isinstance(expression, str) or not expression.strip():
+    if not isinstance(expression, str):
+        raise CronError(f"a cron expression is text in quotes (\"0 3 * * *\"), not "
+                        f"{expression!r}")
+    if not expression.strip():
         raise CronError("cron expression is empty")
     expression = " ".join(expression.split())
     if len(expression.split(" ")) not in (5, 6):
