@@ -254,6 +254,28 @@ def test_broker_restart_mid_run_loses_wakeups_not_runs(oproject: WorkerProject,
           f"({finished - started:.1f}s in all)")
 
 
+def test_queueing_with_a_login_the_broker_refuses_is_exit_4_and_records_nothing(
+        rproject: WorkerProject) -> None:
+    """A refused login is not an outage to wait out: the caller is told to fix broker_url,
+    and no run is left queued that this machine could never wake."""
+    from tests.workers.conftest import RABBITMQ_URL
+
+    if not RABBITMQ_URL:
+        pytest.skip("needs OPSCTL_TEST_RABBITMQ_URL")
+    parts = urlsplit(RABBITMQ_URL)
+    wrong = urlunsplit(parts._replace(
+        netloc=f"{parts.username or 'guest'}:not-the-password@{parts.hostname}:{parts.port or 5672}"))
+    rproject.extra_env["OPSCTL_BROKER_URL"] = wrong
+    r = rproject.run("apply", "effects", "--batch", "x", "--executor", "celery", "--no-wait",
+                     "--format", "json", timeout=60)
+    assert r.code == 4, (r.stdout, r.stderr)
+    message = error_text(r)
+    assert "refused this login (AccessRefused): check the user, password and virtual host in " \
+           "broker_url; the run was not queued" in message, message
+    assert "not-the-password" not in r.stdout + r.stderr
+    assert rproject.run_rows() == []
+
+
 def test_queueing_while_the_broker_is_down_records_and_the_sweeper_delivers(
         oproject: WorkerProject, own_redis: RedisServer) -> None:
     """``--no-wait`` with the broker down records the run, warns that its wake-up was not

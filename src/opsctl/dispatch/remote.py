@@ -98,6 +98,21 @@ def queue_for_celery(session: Session, automation: Any, data: Mapping[str, Any],
     try:
         (send or broker_sender(broker))(run_id, queue)
     except Exception as exc:
+        from opsctl.dispatch.celery_app import broker_refusal
+
+        refusal = broker_refusal(exc)
+        if refusal is not None:
+            # No retry fixes a refused login: the run is taken back (unless a worker that
+            # logs in claimed it meanwhile), and the caller is told what to fix.
+            from opsctl.config.redact import mask_url
+            from opsctl.errors import DependencyError
+            from opsctl.store.queue import withdraw_queued_run
+
+            withdraw_queued_run(store, run_id)
+            raise DependencyError(f"the broker {mask_url(broker)} refused this login "
+                                  f"({type(refusal).__name__}): check the user, password and "
+                                  "virtual host in broker_url; the run was not queued",
+                                  step="validate") from None
         # Recorded: a worker's sweeper sends the wake-up once the broker is back.
         session.log.warning("run.wake_failed", run_id=run_id, error=f"{type(exc).__name__}",
                             message="the broker did not take the wake-up; a worker's sweeper "

@@ -50,8 +50,14 @@ def claim_queued_run(store: SQLStore, run_id: str, started_at: str) -> None:
 
 def drop_queued_run(store: SQLStore, run_id: str, *, resumed_by: str) -> None:
     """Forget a queued run that turned out to resume ``resumed_by`` (same idempotency key)."""
+    withdraw_queued_run(store, run_id)
+
+
+def withdraw_queued_run(store: SQLStore, run_id: str) -> bool:
+    """Forget queued run ``run_id`` unless an executor claimed it already; whether it was."""
     with store.transaction():
-        store._execute("DELETE FROM runs WHERE id = ? AND status = 'queued'", (run_id,))
+        cur = store._execute("DELETE FROM runs WHERE id = ? AND status = 'queued'", (run_id,))
+        return bool(cur.rowcount == 1)
 
 
 def queued_runs(store: SQLStore, statuses: Sequence[str] = ("queued",)) -> list[Row]:
