@@ -163,6 +163,35 @@ def test_wrap_one_script_from_its_own_scan(tmp_path: Path) -> None:
     assert "hello from the legacy script" in applied.stderr
 
 
+def test_wraps_run_at_once_in_one_project_each_register_their_automation(
+        tmp_path: Path) -> None:
+    """Each wrap reads opsctl.toml and the contract lock, adds its entries and writes them
+    back: started together, they take turns, and none loses another's."""
+    import subprocess
+    from concurrent.futures import ThreadPoolExecutor
+
+    from tests.conftest import OPSCTL
+
+    root = project(tmp_path)
+    for i in range(5):
+        (root / "scripts" / f"job{i}.sh").write_text(f"#!/bin/sh\n# job {i}\necho {i}\n")
+    env = clean_env(root / ".home", {})
+
+    def wrap(i: int) -> int:
+        return subprocess.run([OPSCTL, "wrap", f"scripts/job{i}.sh"], cwd=root, env=env,
+                              capture_output=True, text=True, timeout=120).returncode
+
+    with ThreadPoolExecutor(5) as pool:
+        assert list(pool.map(wrap, range(5))) == [0] * 5
+    import tomllib
+
+    modules = tomllib.loads((root / "opsctl.toml").read_text())["automations"]
+    assert sorted(modules) == [f"job{i}" for i in range(5)]
+    locked = json.loads((root / "opsctl.contracts.json").read_text())["automations"]
+    assert sorted(locked) == [f"job{i}" for i in range(5)]
+    assert opsctl(root, "contract", "check").code == 0
+
+
 def existing(root: Path) -> None:
     (root / "automations").mkdir()
     (root / "automations" / "deploy.py").write_text("# someone's module\n")

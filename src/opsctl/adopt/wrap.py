@@ -19,7 +19,8 @@ import keyword
 import os
 import re
 import shlex
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal, TextIO
@@ -852,7 +853,30 @@ def _write(root: Path, prepared: list[_Prepared], out: str) -> list[Generated]:
                          "written") from None
 
 
+@contextmanager
+def _one_writer(root: Path) -> Iterator[None]:
+    """Wraps of one project take turns writing it: each reads opsctl.toml and the contract
+    lock, adds its entries and writes them back, and two at once would each lose the other's
+    (an advisory lock on the project folder itself: no file is left behind)."""
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: one at a time is then the user's to keep
+        yield
+        return
+    fd = os.open(root, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # (closing it lets the lock go)
+
+
 def _write_files(root: Path, prepared: list[_Prepared], out: str) -> list[Generated]:
+    with _one_writer(root):
+        return _write_files_now(root, prepared, out)
+
+
+def _write_files_now(root: Path, prepared: list[_Prepared], out: str) -> list[Generated]:
     from opsctl.contract.lockfile import LOCK_FILE
     from opsctl.scaffold import lock_automations, undone_on_failure, wire_config
 
