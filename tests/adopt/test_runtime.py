@@ -284,6 +284,27 @@ def test_the_timeout_from_config_kills_the_script_with_a_clear_error(
     assert time.monotonic() - began < 8
 
 
+@pytest.mark.parametrize(("settings", "message"), [
+    ({"plan_dry_run": "false"}, "plan_dry_run is true or false, not 'false'"),
+    ({"timeout": "abc"}, "timeout: "),
+    ({"interpreter": []}, "interpreter is a command"),
+    ({"no_such_setting": 1}, "unknown key 'no_such_setting' (a wrapped script's keys: cwd, "),
+], ids=["string-boolean", "timeout", "empty-interpreter", "unknown-key"])
+def test_wrong_settings_of_a_wrapped_script_are_exit_2_before_it_runs(
+        harness: OpsctlHarness, tool: Path, settings: dict[str, Any], message: str) -> None:
+    """A string "false" is not false, and a mistyped key is not a setting applied: refused
+    before the script (or its dry run) runs."""
+    name = f"tool-conf-{abs(hash(str(settings))) % 10**6}"
+    automation = harness.register(make_automation(tool, dry_run_flag="-n", name=name))
+    harness.configure(name, **settings)
+
+    result = harness.dry_run(automation, mode="ok")
+
+    assert_exit(result, 2)
+    assert f"[automation.{name}]" in str(result.error) and message in str(result.error)
+    assert not (tool.parent / "out.txt").exists()
+
+
 class FireReq(BaseModel):
     model_config = ConfigDict(extra="forbid")
     dryrun: bool = True

@@ -199,6 +199,12 @@ def _kill_group(proc: subprocess.Popen[bytes]) -> None:
     proc.wait()
 
 
+CONFIG_KEYS = frozenset({"script", "interpreter", "cwd", "timeout", "plan_dry_run",
+                         "retry", "endpoint_url"})
+"""The keys of a wrapped script's ``[automation.NAME]`` (retry and endpoint_url are every
+automation's)."""
+
+
 @dataclass(frozen=True)
 class WrappedScript:
     """A legacy script and how a request becomes its command line.
@@ -351,8 +357,8 @@ class WrappedScript:
 
         try:
             return parse_duration(configured).total_seconds()
-        except ValueError as exc:
-            raise ConfigError(f"timeout: {exc}") from None
+        except (ValueError, TypeError) as exc:
+            raise ConfigError(f"[automation.{ctx.automation}] timeout: {exc}") from None
 
     def environment(self, ctx: Context) -> dict[str, str]:
         """This process's environment without opsctl's secrets, with the script's credentials
@@ -370,10 +376,34 @@ class WrappedScript:
                                   f"or [secrets] {secret} = \"env:{variable}\")")
         return env
 
+    def check_config(self, ctx: Context) -> None:
+        """Exit 2 on a key of ``[automation.NAME]`` that is not one of the wrapped script's
+        (a typo would be a setting silently not applied) or a value of the wrong kind: a
+        string ``"false"`` is not false."""
+        problems: list[str] = []
+        for key, value in ctx.config.items():
+            if key not in CONFIG_KEYS:
+                problems.append(f"unknown key {key!r} (a wrapped script's keys: "
+                                f"{', '.join(sorted(CONFIG_KEYS))})")
+            elif key == "plan_dry_run" and not isinstance(value, bool):
+                problems.append(f"plan_dry_run is true or false, not {value!r}")
+            elif key in ("script", "cwd") and not (isinstance(value, str) and value.strip()):
+                problems.append(f"{key} is a path, not {value!r}")
+            elif key == "interpreter" and not (
+                    (isinstance(value, str) and value.strip()) or (
+                        isinstance(value, list) and value
+                        and all(isinstance(w, str) and w for w in value))):
+                problems.append(f"interpreter is a command (\"python3.12\") or a list of its "
+                                f"words, not {value!r}")
+        if problems:
+            raise ConfigError(f"[automation.{ctx.automation}]: {problems[0]}")
+        self.timeout_seconds(ctx)  # a timeout that does not parse, before anything runs
+
     def plan(self, ctx: Context, req: BaseModel) -> Iterator[Action]:
         """One ``run`` action with the exact command line; the script's own dry run, if any."""
         from opsctl.contract.automation import Action
 
+        self.check_config(ctx)
         arguments = self.arguments(req)
         env = self.environment(ctx)
         path = self.script_path(ctx)
@@ -416,6 +446,7 @@ class WrappedScript:
     def apply(self, ctx: Context, req: BaseModel, action: Action) -> None:
         """Run the planned arguments (secret values put back from the request); map the exit
         code."""
+        self.check_config(ctx)
         arguments = [str(a) for a in action.data["arguments"]]
         if any(arg.secret for arg in self.args):
             masked = self._with(self.apply_flag, self.arguments(req))
