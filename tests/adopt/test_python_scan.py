@@ -3575,6 +3575,23 @@ def test_an_fstring_of_python_3_12_is_read_on_an_older_python() -> None:
     assert [(e.kind, e.line, e.destructive) for e in script.effects] == [("file-delete", 5, True)]
 
 
+@pytest.mark.parametrize("line", [
+    'print(f"{"\\n".join(lines)}")',        # the docs' own example: 3.11 fails on its backslash
+    'print(f"{", ".join(lines)}")',          # quotes only: 3.11's f-string error
+], ids=["backslash-in-braces", "quotes-in-braces"])
+def test_an_fstring_of_python_3_12_with_a_backslash_in_its_braces_is_read(line: str) -> None:
+    """Python 3.11 fails on the backslash before it gets to its f-string check (a line
+    continuation in the wrong place): the f-string is blanked all the same."""
+    source = f'import os, sys\nlines = ["a", "b"]\n{line}\nos.remove(sys.argv[1])\n'
+    script, _ = scan(source)
+    assert [(e.kind, e.line, e.destructive) for e in script.effects] == [("file-delete", 4, True)]
+
+
+def test_a_syntax_error_beside_an_fstring_stays_a_syntax_error() -> None:
+    with pytest.raises(SyntaxError):
+        scan('x = f"{a}"\ndef broken(:\n    pass\n')
+
+
 def test_a_client_imported_under_a_name_of_its_own_is_an_api_client() -> None:
     script, _ = scan("from . import KintoClient as Client\n\ndef purge():\n    client = Client(server_url=u)\n"
                      "    client.purge_history(bucket=b)\n")

@@ -268,10 +268,14 @@ def parse(source: str) -> ast.Module:
             warnings.simplefilter("ignore")
             return ast.parse(source)
     except SyntaxError as error:
-        if (error.msg or "").startswith("f-string") and sys.version_info < (3, 12):
+        fstring_error = (error.msg or "").startswith("f-string")
+        if sys.version_info < (3, 12) and (fstring_error or _FSTRING.search(source)):
             # Python 2 has no f-strings: one this parser refuses is most likely 3.12's (PEP 701:
             # the string's own quotes inside its braces, ``f"{"\\n".join(lines)}"``). Read the
             # rest of the file with each f-string blanked (what runs inside one is not seen).
+            # Some such strings fail in 3.11's tokenizer before its f-string check (the
+            # backslash of ``"\\n"`` read as a line continuation): any error of a file with an
+            # f-string is tried so, and stays the error when blanking does not help.
             blanked = _fstrings_blanked(source)
             if blanked is not None:
                 try:
@@ -283,6 +287,7 @@ def parse(source: str) -> ast.Module:
                 else:
                     tree.opsctl_fstrings_blanked = error.lineno  # type: ignore[attr-defined]
                     return tree
+        if fstring_error and sys.version_info < (3, 12):
             raise ValueError(f"an f-string this Python ({sys.version_info[0]}.{sys.version_info[1]}) "
                              f"cannot parse at line {error.lineno}, most likely written for Python "
                              "3.12 or newer: scan it with Python 3.12 or newer") from None
@@ -294,6 +299,7 @@ def parse(source: str) -> ast.Module:
         raise ValueError("nested too deeply to parse (RecursionError)") from None
 
 
+_FSTRING = re.compile(r"""(?<![\w])(?:[fF][rR]?|[rR][fF])['"]""")
 _STRING_START = re.compile(r"""([rRbBuUfF]{0,2})('\'\'|\"\"\"|'|")""")
 
 
