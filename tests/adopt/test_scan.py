@@ -96,6 +96,21 @@ def test_scan_file_finds_the_callers_of_one_script_in_its_root(tmp_path: Path) -
     assert found.destructive
 
 
+def test_a_scan_of_one_script_reads_the_callers_in_its_folder_as_the_folder_scan_does(
+        tmp_path: Path) -> None:
+    """`opsctl inventory scan ops/rotate.py`: a crontab beside the script calls it, as in the
+    scan of `ops/`, and the tier is the same."""
+    write(tmp_path, "ops/rotate.py", "import argparse, shutil\np = argparse.ArgumentParser()\n"
+                                     "p.add_argument('--path', required=True)\n"
+                                     "shutil.rmtree(p.parse_args().path)\n")
+    write(tmp_path, "ops/crontab", "30 2 * * * cd /srv && ./ops/rotate.py --path /var/x\n")
+    whole = scan_tree(tmp_path / "ops", git=False).scripts
+    alone = scan_tree(tmp_path / "ops" / "rotate.py", git=False).scripts
+    assert [(c.path, c.kind) for c in alone[0].callers] == [("crontab", "cron")]
+    assert [(s.path, s.tier, [c.path for c in s.callers]) for s in alone] == [
+        (s.path, s.tier, [c.path for c in s.callers]) for s in whole]
+
+
 def test_deletions_of_a_script_run_only_while_an_image_is_built_belong_to_that_image(
         tmp_path: Path) -> None:
     write(tmp_path, "Dockerfile", "FROM debian\nCOPY slim.sh /slim.sh\nRUN apt-get update && \\\n"

@@ -286,8 +286,11 @@ def _scan_tree(root: Path, folder: Path, found: Discovery, *, git: bool, now: da
     wanted = paths + sorted(libraries) + in_tests
     # a test folder's shell scripts run the project's scripts too (``docker run $IMG
     # ovpn_genconfig`` in ``test/tests/basic/run.sh``), as test-named files do
-    readers = dict.fromkeys([*found.files, *(c.path for c in found.candidates),
-                             *(c.path for c in found.in_tests if c.language == "shell"
+    # one script scanned alone: its callers are looked for in its whole folder, as in a scan
+    # of the folder (a crontab or Makefile beside it), not only in the script itself
+    around = found if root.is_dir() else discover(folder)
+    readers = dict.fromkeys([*around.files, *(c.path for c in around.candidates),
+                             *(c.path for c in around.in_tests if c.language == "shell"
                                or (c.language == "python" and _calls_commands(c.file)))])
     callers = find_callers(folder, wanted, list(readers), jobs=jobs)
     if git and repository_callers:
