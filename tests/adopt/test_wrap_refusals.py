@@ -174,6 +174,31 @@ def test_wrap_all_finds_the_scripts_in_this_checkout(tmp_path: Path, recorded: s
     assert "script='../ops/deploy_kit.sh'" in module
 
 
+def test_wrap_all_prefers_this_checkout_even_when_the_other_holds_more_scripts(
+        tmp_path: Path) -> None:
+    """The other checkout holds all three scripts, this one only one so far: the modules run
+    this project's copy, and the two missing here are refused as missing, not wrapped from
+    the other checkout (which may move or go)."""
+    other = tmp_path / "chkA" / "ops"
+    other.mkdir(parents=True)
+    for name in ("a_kit", "b_kit", "c_kit"):
+        (other / f"{name}.sh").write_text(HELLO)
+    project = tmp_path / "chkB"
+    (project / "ops").mkdir(parents=True)
+    (project / "ops" / "a_kit.sh").write_text(HELLO)
+    document = inventory_document(Inventory(root=str(other), scripts=[
+        Script(path=f"{name}.sh", language="shell", interpreter="/bin/sh", tier="shared")
+        for name in ("a_kit", "b_kit", "c_kit")]))
+    (tmp_path / "inventory.json").write_text(json.dumps(document))
+
+    reports, _ = wrap_all(project, tmp_path / "inventory.json")
+
+    assert [(r.script, r.wrapped) for r in reports] == [
+        ("a_kit.sh", True), ("b_kit.sh", False), ("c_kit.sh", False)]
+    assert reports[0].root is not None and reports[0].root.startswith(str(project / "ops"))
+    assert "script='../ops/a_kit.sh'" in (project / "automations" / "a_kit.py").read_text()
+
+
 def test_wrap_all_of_an_inventory_kept_outside_the_project_uses_this_checkout(
         tmp_path: Path) -> None:
     """The inventory file sits next to both checkouts, so its recorded root is found from

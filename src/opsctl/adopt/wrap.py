@@ -1078,7 +1078,15 @@ def scripts_root(recorded: Path, paths: list[str], *, source: Path,
     candidates.sort(key=lambda c: not c.resolve().is_relative_to(project))
     best = max(candidates, key=holds)
     found = holds(best)
-    if found and found >= holds(recorded):
+    outside = recorded.exists() and not recorded.resolve().is_relative_to(project)
+    ours = [c for c in candidates if c.resolve().is_relative_to(project)]
+    if outside and ours and holds(max(ours, key=holds)):
+        # A folder of this project that holds some of the scripts wins over a root outside
+        # it (another checkout), whichever holds more: the modules must run this project's
+        # scripts, and the ones missing here are reported as such.
+        best = max(ours, key=holds)
+        found = holds(best)
+    if found and (found >= holds(recorded) or (outside and best.resolve().is_relative_to(project))):
         if best.resolve() == recorded.resolve():
             return recorded, None
         reason = (f"{best}: the inventory's root {recorded} "
@@ -1086,7 +1094,8 @@ def scripts_root(recorded: Path, paths: list[str], *, source: Path,
                   + f"; {found} of its {len(paths)} scripts are here")
         return best, reason
     if holds(recorded):
-        return recorded, None
+        return recorded, (f"{recorded}: the inventory's own root, outside this project (no "
+                          "folder of this project holds its scripts)" if outside else None)
     raise UsageError(f"the scripts of {source} cannot be found: its root {recorded} "
                      + ("does not exist" if not recorded.exists() else "does not hold them")
                      + " and no folder of this project does (tried "
