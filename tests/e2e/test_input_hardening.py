@@ -632,3 +632,46 @@ def test_an_action_refused_by_file_permissions_is_exit_6_not_a_bug(project: Proj
     assert r.doc["error"]["type"] == "auth"
     assert "permission denied" in r.doc["error"]["message"]
     assert "internal error" not in r.stderr
+
+
+def test_a_missing_secret_names_its_variable_not_only_its_flag(project: Project) -> None:
+    project.add_module("publish_auto", '''
+from pydantic import BaseModel, Field
+from opsctl import Action, Automation, Secret
+
+class Request(BaseModel):
+    registry: str = Field(description="Registry")
+    token: Secret = Field(description="Registry token")
+
+publish = Automation("publish", version="1.0.0", owner="me", summary="publish", request=Request,
+                     effect="mutate", lock_scope=("registry",))
+
+@publish.plan
+def plan(ctx, req):
+    yield Action(id="p", kind="run", target=req.registry, reason="x")
+
+@publish.apply
+def apply(ctx, req, action):
+    pass
+''')
+    r = project.run("publish", "--registry", "r", "--dry-run", "--format", "json")
+    assert r.code == 2, r.stderr
+    assert ("missing the secret token: set OPSCTL_SECRET_TOKEN (or pass --token, which other "
+            "users can read in ps)") in r.doc["error"]["message"]
+    assert project.run("publish", "--registry", "r", "--dry-run",
+                       env=project.env({"OPSCTL_SECRET_TOKEN": "t0k"})).code == 10
+
+
+def test_a_state_directory_every_user_can_write_is_refused(probe: Project) -> None:
+    """It holds the store and the plan-signing key: anyone could replace either."""
+    shared = probe.root / "shared-state"
+    shared.mkdir()
+    shared.chmod(0o777)
+    r = probe.run("probe", "--dry-run", "--format", "json",
+                  env=probe.env({"OPSCTL_STATE_DIR": str(shared)}))
+    assert_refused(r, f"state directory {shared} is writable by every user (mode 0777)", probe)
+    assert f"chmod 700 {shared}" in r.stderr
+    assert list(shared.iterdir()) == []
+    shared.chmod(0o700)
+    assert probe.run("probe", "--dry-run", env=probe.env({"OPSCTL_STATE_DIR": str(shared)})
+                     ).code == 10

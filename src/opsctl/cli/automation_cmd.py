@@ -81,6 +81,10 @@ def _collect_flags(entry: CatalogEntry, ctx: click.Context, values: dict[str, An
         if given:
             flags[spec["field"]] = flag_value(spec, value)
         elif spec["required"] and not have_document:
+            if spec["type"] == "secret":  # not the flag, which other users can read in ps
+                raise UsageError(f"missing the secret {spec['field']}: set {spec['envvar']} "
+                                 f"(or pass {spec['flag']}, which other users can read in ps)",
+                                 step="validate")
             raise click.MissingParameter(ctx=ctx, param=next(
                 p for p in ctx.command.params if p.name == spec["field"]))
     return flags

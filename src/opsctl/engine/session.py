@@ -99,6 +99,9 @@ class Session:
         if self.settings.plan_signing_key is not None:
             return self.settings.plan_signing_key.get_secret_value().encode()
         path = Path(self.settings.state_dir) / KEY_FILE
+        from opsctl.store.sql import refuse_shared_dir
+
+        refuse_shared_dir(path.parent)
         try:
             return _checked_key(path, path.read_bytes())
         except FileNotFoundError:

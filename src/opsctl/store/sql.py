@@ -1052,6 +1052,22 @@ def open_store(url: str, redactor: Redactor | None = None, *,
     return _open_sqlite(Path(url[len("sqlite:///"):]), url, redactor, create_dir)
 
 
+def refuse_shared_dir(folder: Path) -> None:
+    """Exit 2 when ``folder``, which holds state (the store, the plan-signing key), can be
+    written by every user of the machine: anyone could replace the database or the key
+    (and so sign plans this user applies). As ssh refuses a key file others can write."""
+    import stat
+
+    try:
+        mode = folder.stat().st_mode
+    except OSError:
+        return
+    if mode & stat.S_IWOTH:
+        raise StateDirError(f"state directory {folder} is writable by every user (mode "
+                            f"{stat.S_IMODE(mode):04o}): anyone could replace its database or "
+                            f"plan-signing key; make it owner-only: chmod 700 {folder}")
+
+
 def _open_sqlite(path: Path, url: str, redactor: Redactor | None, create_dir: bool) -> SQLStore:
     """Open a SQLite store; a new state dir is 0700 and a new database file 0600."""
     import sqlite3
@@ -1071,6 +1087,7 @@ def _open_sqlite(path: Path, url: str, redactor: Redactor | None, create_dir: bo
                             f"fix store_url{hint})")
     if not os.access(path.parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
         raise StateDirError(f"state directory {path.parent} is not writable")
+    refuse_shared_dir(path.parent)
     try:
         # Created owner-only before SQLite opens it: it holds requests and the audit trail,
         # and SQLite gives its -wal and -shm files the database file's permissions.
