@@ -751,6 +751,24 @@ def test_a_policy_file_beside_a_policy_table_is_refused(deploy: Project) -> None
     assert effects(deploy) == []
 
 
+def test_show_artifacts_as_text_shows_the_request(deploy: Project) -> None:
+    ran = as_(deploy, "rita", "deploy", "--count", "2", "--format", "json")
+    assert ran.code == 0, ran.stderr
+    shown = as_(deploy, "auditor", "show", ran.doc["run_id"], "--artifacts")
+    assert shown.code == 0, shown.stderr
+    assert 'request {"count": 2, ' in shown.stdout
+    assert "audit events (" in shown.stdout
+
+
+def test_a_policy_file_that_is_a_directory_is_named_so(deploy: Project) -> None:
+    (deploy.root / "policies").mkdir()
+    config = deploy.root / "opsctl.toml"
+    config.write_text('policy_file = "policies"\n' + config.read_text())
+    refused = as_(deploy, "rita", "policy", "check", "deploy")
+    assert refused.code == 2, refused.stderr
+    assert f"policy file {deploy.root / 'policies'} is a directory, not a file" in refused.stderr
+
+
 def test_a_signal_stops_policy_check_while_it_plans(deploy: Project) -> None:
     deploy.add_module("deploy_auto", DEPLOY.replace(
         "def plan(ctx, req):\n", "def plan(ctx, req):\n    import time; time.sleep(20)\n"))

@@ -560,8 +560,12 @@ BAD_POLICIES = [
     ("start-equals-end", """\
         version: 1
         rules: [{name: r, decision: deny,
-                 match: {freeze: [{timezone: UTC, start: "08:00", end: "8:00"}]}}]
+                 match: {freeze: [{timezone: UTC, start: "08:00", end: "08:00"}]}}]
      """, "rule 'r': match.freeze[0]: start and end are both 08:00: omit both for whole days"),
+    ("one-digit-hour", """\
+        version: 1
+        rules: [{name: r, decision: deny, match: {freeze: [{timezone: UTC, start: "9:00"}]}}]
+     """, "rule 'r': match.freeze[0].start: invalid time '9:00': use HH:MM from 00:00 to 23:59"),
     ("unknown-weekday", """\
         version: 1
         rules: [{name: r, decision: deny, match: {freeze: [{timezone: UTC, weekdays: [fri, fry]}]}}]

@@ -331,6 +331,12 @@ def _render_run(data: dict[str, Any], stream: TextIO, opts: CommonOptions) -> No
                  f"git {rt.get('git_commit') or '-'}\n")
     kept = data.get("artifacts")
     if kept:
+        if kept.get("request") is not None:
+            from opsctl.cli.render import printable
+
+            request = dict(printable(kept["request"]))
+            stream.write("request " + (json.dumps(request, ensure_ascii=False, sort_keys=True,
+                                                   default=str) if request else "{}") + "\n")
         plan = kept.get("plan")
         if plan:
             stream.write(f"saved plan {plan['plan_id']} by {plan.get('created_by')} at "

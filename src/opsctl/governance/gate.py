@@ -77,7 +77,9 @@ def governance_for(session: Session) -> Governance:
             source = str(path)
             try:
                 if not path.is_file():
-                    raise ConfigError(f"policy file {path} does not exist (policy_file, from "
+                    what = ("is a directory, not a file" if path.is_dir()
+                            else "is not a regular file" if path.exists() else "does not exist")
+                    raise ConfigError(f"policy file {path} {what} (policy_file, from "
                                       f"{origin.get('policy_file', 'config')})")
                 policy = load_policy_file(path, external_groups=groups)
             except ConfigError as exc:

@@ -42,7 +42,7 @@ RequestScalar = str | int | float | bool | None
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:@/+-]{0,127}$")
-_CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
+_CLOCK = re.compile(r"^(\d{2}):(\d{2})$")  # HH:MM, as documented ("9:00" is refused)
 GROUP_PREFIX = "group:"
 
 
