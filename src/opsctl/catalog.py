@@ -356,6 +356,31 @@ def _add_module(catalog: Catalog, files: list[str], module_name: str, attr: str 
     files.extend(read)
 
 
+def _check_automation_tables(layers: Layers, catalog: Catalog) -> None:
+    """Exit 2 when ``[automation.NAME]`` (or ``OPSCTL_AUTOMATION__NAME__KEY``) names no
+    automation of the catalog: a typo there is a setting silently not applied (the
+    automation runs with its defaults), as an unknown key elsewhere would be."""
+    from opsctl.errors import ConfigError
+
+    tables = layers.values.get("automation")
+    if not isinstance(tables, dict):
+        return
+    origin = layers.origin
+    # (the user's own config may hold tables for the automations of other projects too)
+    unknown = sorted(name for name in set(tables) - set(catalog.entries)
+                     if not (origin.get(f"automation.{name}") or origin.get("automation")
+                             or "").startswith("user:"))
+    if unknown:
+        name = unknown[0]
+        where = origin.get(f"automation.{name}") or origin.get("automation") or "config"
+        import difflib
+
+        near = difflib.get_close_matches(name, list(catalog.entries), n=1)
+        raise ConfigError(f"[automation.{name}] (from {where}) names no automation of this "
+                          "project" + (f": did you mean {near[0]}?" if near else
+                                       f" (automations: {', '.join(sorted(catalog.entries))})"))
+
+
 def load_catalog(layers: Layers, *, use_cache: bool = True, strict: bool = True) -> Catalog:
     """The catalog, from the manifest when it is still valid, else by importing.
 
@@ -366,7 +391,10 @@ def load_catalog(layers: Layers, *, use_cache: bool = True, strict: bool = True)
     state_dir = layers.values.get("state_dir")
     if not use_cache or not isinstance(state_dir, str):
         _validate_config(layers)
-        return build_catalog(layers, strict=strict)[0]
+        catalog = build_catalog(layers, strict=strict)[0]
+        if not catalog.broken:
+            _check_automation_tables(layers, catalog)
+        return catalog
     manifest = os.path.join(state_dir, MANIFEST_FILE)
     add_python_path(layers)
     key = _cache_key(layers)
@@ -381,6 +409,7 @@ def load_catalog(layers: Layers, *, use_cache: bool = True, strict: bool = True)
         return catalog
     else:
         _validate_config(layers)
+    _check_automation_tables(layers, catalog)
     catalog.validated = [config, *(v for v in catalog.validated if v != config)][:MAX_VALIDATED]
     _save_manifest(manifest, key, catalog)
     return catalog

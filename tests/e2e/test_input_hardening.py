@@ -675,3 +675,21 @@ def test_a_state_directory_every_user_can_write_is_refused(probe: Project) -> No
     shared.chmod(0o700)
     assert probe.run("probe", "--dry-run", env=probe.env({"OPSCTL_STATE_DIR": str(shared)})
                      ).code == 10
+
+
+def test_settings_for_an_automation_the_project_does_not_have_are_refused(
+        probe: Project) -> None:
+    """A typo in [automation.NAME] (or its variable) would be settings silently not applied:
+    exit 2, naming the nearest automation. The user's own config may hold tables for other
+    projects' automations, and is left alone."""
+    probe.write_config('[automation.prboe]\nsubject = "x"\n')
+    r = probe.run("list")
+    assert_refused(r, "[automation.prboe] (from repo:", probe)
+    assert "names no automation of this project: did you mean probe?" in r.stderr
+    probe.write_config("")
+    by_env = probe.run("probe", "--dry-run", env=probe.env({"OPSCTL_AUTOMATION__PRBOE__X": "1"}))
+    assert_refused(by_env, "[automation.prboe] (from env) names no automation", probe)
+    user = probe.root / ".home" / ".config" / "opsctl"
+    user.mkdir(parents=True, exist_ok=True)
+    (user / "config.toml").write_text('[automation.elsewhere]\nx = 1\n')
+    assert probe.run("list").code == 0
