@@ -391,10 +391,10 @@ def load_catalog(layers: Layers, *, use_cache: bool = True, strict: bool = True)
     state_dir = layers.values.get("state_dir")
     if not use_cache or not isinstance(state_dir, str):
         _validate_config(layers)
-        catalog = build_catalog(layers, strict=strict)[0]
-        if not catalog.broken:
-            _check_automation_tables(layers, catalog)
-        return catalog
+        built = build_catalog(layers, strict=strict)[0]
+        if not built.broken:
+            _check_automation_tables(layers, built)
+        return built
     manifest = os.path.join(state_dir, MANIFEST_FILE)
     add_python_path(layers)
     key = _cache_key(layers)

@@ -701,3 +701,24 @@ def test_a_replay_after_waiting_for_the_lock_lets_the_lock_go(ledger: Project) -
     assert again["replayed"] is True and again["run_id"] == first["run_id"]
     assert ledger.run("locks", "--format", "json").doc["locks"] == []
     assert effects(ledger) == ["main/a", "main/b", "main/c", "main/d"]
+
+
+def test_apply_of_a_saved_plan_can_wait_for_the_lock(ledger: Project) -> None:
+    """A CI job applying an approved plan while another run holds the scope waits, as
+    `opsctl NAME --wait-lock` does, instead of exiting 7."""
+    assert ledger.run("plan", "ledger", "--scope", "main", "--targets", "z", "--out",
+                      "plan.json").code == 10
+    holder = hold(ledger)
+    busy = ledger.run("apply", "--plan", "plan.json", "--format", "json")
+    assert busy.code == 7, busy.stderr
+    waiter = start(ledger, "apply", "--plan", "plan.json", "--wait-lock", "1m",
+                   "--format", "json")
+    time.sleep(0.5)
+    release(ledger)
+    holder.communicate(timeout=30)
+    out, err = waiter.communicate(timeout=60)
+    assert waiter.returncode == 0, err
+    assert json.loads(out)["status"] == "succeeded"
+    assert "main/z" in effects(ledger)
+    misplaced = ledger.run("apply", "--wait-lock", "1m", "ledger")
+    assert misplaced.code == 2 and "goes after its name" in misplaced.stderr

@@ -410,14 +410,20 @@ def reconcile_group(**_global: Any) -> None:
 @click.option("--plan", "plan_file", default=None, metavar="PLAN.json",
               type=click.Path(allow_dash=True),
               help="Apply a saved plan; refused (exit 3) if edited, expired, stale or already applied.")
+@click.option("--wait-lock", default=None, metavar="DURATION", type=DurationType(),
+              help="With --plan: wait up to this long for the scope's lock instead of exiting 7.")
 @diff_option
 @common_options
 @click.pass_context
-def apply_group(ctx: click.Context, plan_file: str | None, opts: CommonOptions) -> int | None:
+def apply_group(ctx: click.Context, plan_file: str | None, wait_lock: str | None,
+                opts: CommonOptions) -> int | None:
     """Apply NAME [FLAGS], or --plan PLAN.json written by `opsctl plan --out`."""
     if ctx.invoked_subcommand is not None:
         if plan_file:
             raise click.UsageError("give either --plan or an automation name, not both")
+        if wait_lock is not None:
+            raise click.UsageError("--wait-lock of an automation goes after its name: "
+                                   "opsctl apply NAME --wait-lock DURATION")
         return None
     if not plan_file:
         raise click.UsageError("give an automation name or --plan PLAN.json")
@@ -425,6 +431,7 @@ def apply_group(ctx: click.Context, plan_file: str | None, opts: CommonOptions) 
     from pathlib import Path
 
     from opsctl.cli.output import emit, progress_for
+    from opsctl.contract.durations import parse_duration
     from opsctl.engine.run import apply_plan_file
 
     session = open_cli_session(opts)
@@ -432,7 +439,9 @@ def apply_group(ctx: click.Context, plan_file: str | None, opts: CommonOptions) 
         return show_config(session)
     progress = progress_for(session, opts)
     try:
-        outcome = apply_plan_file(session, Path(plan_file), on_progress=progress)
+        outcome = apply_plan_file(session, Path(plan_file), on_progress=progress,
+                                  wait_lock_s=parse_duration(wait_lock).total_seconds()
+                                  if wait_lock else 0.0)
     finally:
         if progress is not None:
             progress.close()

@@ -625,8 +625,8 @@ def _check_permission(session: Session, automation: Automation[Any], permission:
 
 # -- entry points built on execute -------------------------------------------------------------
 
-def apply_plan_file(session: Session, path: Path, *,
-                    on_progress: ProgressFn | None = None) -> RunOutcome:
+def apply_plan_file(session: Session, path: Path, *, on_progress: ProgressFn | None = None,
+                    wait_lock_s: float = 0.0) -> RunOutcome:
     """Apply a saved plan: refuse (exit 3) an edited, expired, stale or already-applied one."""
     from opsctl.config.input_files import read_document
 
@@ -650,8 +650,9 @@ def apply_plan_file(session: Session, path: Path, *,
     else:
         stored_plan(session.store, plan_id, key, signature=str(doc["signature"]))
     if unfinished is not None:  # applying it again finishes the run it started (as resume does)
-        return resume_run(session, unfinished, on_progress=on_progress)
-    return _apply_saved(session, doc, key, source, on_progress=on_progress, warnings=warnings)
+        return resume_run(session, unfinished, on_progress=on_progress, wait_lock_s=wait_lock_s)
+    return _apply_saved(session, doc, key, source, on_progress=on_progress, warnings=warnings,
+                        wait_lock_s=wait_lock_s)
 
 
 def apply_stored_plan(session: Session, plan_id: str, *, on_progress: ProgressFn | None = None,
