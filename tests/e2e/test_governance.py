@@ -1008,6 +1008,32 @@ def test_roles_gate_each_command(deploy: Project, actor: str, args: list[str], c
         assert effects(deploy) == []
 
 
+def test_grants_scoped_to_an_environment_cover_its_runs_and_its_locks(deploy: Project) -> None:
+    """A viewer of staging sees staging's runs (`runs`, `show`), not prod's; an admin of prod
+    may break prod's lock, not staging's (the scope names the environment)."""
+    deploy.write_config(ROLES + '\n[[permissions.grants]]\nrole = "viewer"\nto = ["stella"]\n'
+                        'environments = ["staging"]\n\n[[permissions.grants]]\nrole = "admin"\n'
+                        'to = ["pam"]\nenvironments = ["prod"]\n')
+    staging = as_(deploy, "ada", "deploy", "--environment", "staging", "--format", "json")
+    prod = as_(deploy, "ada", "deploy", "--environment", "prod", "--format", "json")
+    assert staging.code == 0 and prod.code == 0
+    assert as_(deploy, "stella", "show", staging.doc["run_id"]).code == 0
+    hidden = as_(deploy, "stella", "show", prod.doc["run_id"])
+    assert hidden.code == 6 and "actor stella may not view deploy in environment prod" in \
+        hidden.stderr
+    listed = as_(deploy, "stella", "runs", "--format", "json")
+    assert listed.code == 0, listed.stderr
+    assert [r["id"] for r in listed.doc["runs"]] == [staging.doc["run_id"]]
+    assert [r["id"] for r in as_(deploy, "stella", "runs", "--automation", "deploy",
+                                 "--format", "json").doc["runs"]] == [staging.doc["run_id"]]
+    past_role = as_(deploy, "pam", "locks", "break", "deploy/environment=prod", "--reason", "x")
+    assert past_role.code == 2 and "no lock held" in past_role.stderr
+    elsewhere = as_(deploy, "pam", "locks", "break", "deploy/environment=staging",
+                    "--reason", "x")
+    assert elsewhere.code == 6 and "actor pam may not administer deploy" in elsewhere.stderr
+    assert as_(deploy, "nobody", "runs").code == 6
+
+
 def test_show_needs_the_viewer_role(deploy: Project) -> None:
     deploy.write_config(ROLES)
     applied = as_(deploy, "ada", "deploy", "--format", "json")

@@ -193,9 +193,10 @@ def runs_cmd(automation: str | None, status: str | None, limit: int, after: str 
     session = open_cli_session(opts)
     if opts.show_config:
         return show_config(session)
-    _may_view(session, automation or "*")
+    scoped = _scoped_viewer(session, automation)
     page = runs_page(session.store, automation=automation, status=status, after=after,
                      before=before, limit=limit)
+    shown = _viewable_runs(session, page.runs) if scoped else page.runs
 
     filters = _runs_filters(automation, status, limit)
 
@@ -213,7 +214,7 @@ def runs_cmd(automation: str | None, status: str | None, limit: int, after: str 
                 stream.write(f"{'newer' if key == 'next_before' else 'older'} runs: "
                              f"{shlex.join(['opsctl', 'runs', *filters, option, data[key]])}\n")
 
-    return emit_data({"runs": page.runs, "next_after": page.next_after,
+    return emit_data({"runs": shown, "next_after": page.next_after,
                       "next_before": page.next_before}, opts, session, render)
 
 
@@ -241,10 +242,44 @@ def _run_by_ref(session: Any, run_id: str) -> dict[str, Any]:
     raise UsageError(f"no run {run_id!r} in {mask_url(session.settings.effective_store_url)}")
 
 
-def _may_view(session: Any, automation: str = "*") -> None:
+def _may_view(session: Any, automation: str = "*", environment: str | None = None) -> None:
     from opsctl.governance.gate import check_permission
 
-    check_permission(session, "view", automation=automation)
+    check_permission(session, "view", automation=automation, environment=environment)
+
+
+def _scoped_viewer(session: Any, automation: str | None) -> bool:
+    """Whether the actor may view ``automation``'s runs (every automation's, for None) only in
+    some environments: its grants name environments, not all (the runs it lists are then
+    those of its environments). Exit 6 when it may view them in none."""
+    from opsctl.governance.gate import governance_for, may_somewhere
+
+    governance = governance_for(session)
+    permissions = governance.permissions
+    if permissions is None or permissions.allows(session.actor, "view",
+                                                 automation=automation or "*", environment=None):
+        return False
+    names = [automation] if automation else list(session.catalog.entries)
+    if not any(may_somewhere(governance, session.actor, name) for name in names):
+        _may_view(session, automation or "*")  # refused, and audited
+    return True
+
+
+def _viewable_runs(session: Any, runs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The runs of a page that the actor's environment-scoped grants cover."""
+    from opsctl.governance.gate import environment_of, governance_for
+
+    permissions = governance_for(session).permissions
+    if permissions is None:
+        return runs
+    shown = []
+    for run in runs:
+        full = session.store.get_run(str(run["id"])) or {}
+        environment = environment_of(full.get("request") or {})
+        if permissions.allows(session.actor, "view", automation=str(run["automation"]),
+                              environment=environment):
+            shown.append(run)
+    return shown
 
 
 def _artifacts(session: Any, row: dict[str, Any]) -> dict[str, Any]:
@@ -296,7 +331,9 @@ def show_cmd(run_id: str, artifacts: bool, follow: bool, after_seq: int | None,
     if opts.show_config:
         return show_config(session)
     row = _run_by_ref(session, run_id)
-    _may_view(session, row["automation"])
+    from opsctl.governance.gate import environment_of
+
+    _may_view(session, row["automation"], environment_of(row.get("request") or {}))
     if follow:
         from opsctl.cli.follow import follow_run
 

@@ -216,7 +216,11 @@ def break_lock(session: Session, scope: str, reason: str) -> dict[str, Any]:
     if not reason:  # every caller (CLI, API, dashboard): the reason is what the audit keeps
         raise UsageError("a reason must say why the lock is broken: it is recorded in the "
                          "audit trail")
-    check_permission(session, "admin", automation=scope.split("/", 1)[0])
+    # the scope names the run's environment when the automation's lock scope holds it
+    # (``deploy/environment=prod``): a grant on that environment covers breaking it
+    parts = dict(part.split("=", 1) for part in scope.split("/")[1:] if "=" in part)
+    check_permission(session, "admin", automation=scope.split("/", 1)[0],
+                     environment=parts.get("environment"))
     broken = session.store.break_lease(scope, actor=session.actor, reason=reason,
                                        now=session.clock())
     if broken is None:
