@@ -144,10 +144,14 @@ def test_configuration_from_the_environment_as_documented(project: Project) -> N
     shown = project.run("config", "show", "--format", "json", env=project.env(env),
                         expect_json=True)
     assert shown.code == 0
-    assert shown.doc["automation.cleanup-files.allowed_roots"] == {"value": "['/srv/tmp']",
+    # JSON output keeps what the variables' JSON said: a list, a number
+    assert shown.doc["automation.cleanup-files.allowed_roots"] == {"value": ["/srv/tmp"],
                                                                    "layer": "env"}
+    assert shown.doc["automation.cleanup-files.min_age"] == {
+        "value": "7d", "layer": shown.doc["automation.cleanup-files.min_age"]["layer"]}
     assert shown.doc["automation.cleanup-files.min_age"]["layer"].startswith("repo:")
-    assert shown.doc["retry.attempts"] == {"value": "5", "layer": "env"}
+    assert shown.doc["retry.attempts"] == {"value": 5, "layer": "env"}
+    assert shown.doc["max_input_size"]["value"] == 10 * 1024 * 1024
 
 
 def test_adoption_section_works_as_documented(project: Project) -> None:

@@ -232,14 +232,18 @@ def _actor_row(session: Any) -> tuple[str, str, str]:
 
 def show_config(session: Any) -> int:
     from opsctl.cli.render import table
-    from opsctl.config.settings import describe_settings
+    from opsctl.config.settings import describe_settings, settings_values
 
-    rows = [_actor_row(session) if key == "actor" else (key, value, layer)
-            for key, value, layer in describe_settings(session.settings, session.layers)]
     if output_format(STATE.opts or CommonOptions(None, None, False, None, 0, False), session) == "json":
         import json
 
-        click.echo(json.dumps({k: {"value": v, "layer": layer} for k, v, layer in rows}, indent=2))
-    else:
-        table(("key", "value", "layer"), rows, sys.stdout)
+        # values as JSON (a number, a list, null), the text table's strings aside
+        values = [_actor_row(session) if key == "actor" else (key, value, layer)
+                  for key, value, layer in settings_values(session.settings, session.layers)]
+        click.echo(json.dumps({k: {"value": v, "layer": layer} for k, v, layer in values},
+                              indent=2, ensure_ascii=False))
+        return 0
+    rows = [_actor_row(session) if key == "actor" else (key, value, layer)
+            for key, value, layer in describe_settings(session.settings, session.layers)]
+    table(("key", "value", "layer"), rows, sys.stdout)
     return 0

@@ -362,35 +362,59 @@ def _check_feature_tables(settings: Settings, layers: Layers) -> None:
 
 def describe_settings(settings: Settings, layers: Layers) -> list[tuple[str, str, str]]:
     """(key, value for display, layer) rows; secrets print as ***, and so do passwords in URLs."""
-    return [(key, mask_url(shown), layer) for key, shown, layer in _setting_rows(settings, layers)]
+    return [(key, mask_url(shown), layer)
+            for key, shown, _, layer in _setting_rows(settings, layers)]
 
 
-def _setting_rows(settings: Settings, layers: Layers) -> list[tuple[str, str, str]]:
-    rows: list[tuple[str, str, str]] = []
+def settings_values(settings: Settings, layers: Layers) -> list[tuple[str, Any, str]]:
+    """(key, value as JSON, layer) rows, masked as :func:`describe_settings`'s: a number stays
+    a number, a list a list, a duration its canonical text (``30s``), unset null."""
+    return [(key, _masked(value), layer)
+            for key, _, value, layer in _setting_rows(settings, layers)]
+
+
+def _masked(value: Any) -> Any:
+    if isinstance(value, str):
+        return mask_url(value)
+    if isinstance(value, list | tuple):
+        return [_masked(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _masked(v) for k, v in value.items()}
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    return mask_url(str(value))
+
+
+def _setting_rows(settings: Settings, layers: Layers) -> list[tuple[str, str, Any, str]]:
+    """(key, value for display, value as JSON, layer) rows."""
+    rows: list[tuple[str, str, Any, str]] = []
     for key in FIELDS:
         value = getattr(settings, key)
         if key == "secrets":
             for name in sorted(value):
-                rows.append((f"secrets.{name}", "***", layers.origin.get(f"secrets.{name}", "?")))
+                rows.append((f"secrets.{name}", "***", "***",
+                             layers.origin.get(f"secrets.{name}", "?")))
             continue
         if key == "automation":
             for name in sorted(value):
                 for sub, sub_value in sorted(value[name].items()):
-                    rows.append((f"automation.{name}.{sub}", repr(sub_value),
+                    rows.append((f"automation.{name}.{sub}", repr(sub_value), sub_value,
                                  layers.origin.get(f"automation.{name}.{sub}")
                                  or layers.origin.get(f"automation.{name}", layers.origin[key])))
             continue
         if key in ("retry", "log_levels"):
             for sub, sub_value in sorted(value.items()):
-                rows.append((f"{key}.{sub}", str(sub_value),
+                raw = format_duration(sub_value) if isinstance(sub_value, timedelta) else sub_value
+                rows.append((f"{key}.{sub}", str(sub_value), raw,
                              layers.origin.get(f"{key}.{sub}", layers.origin.get(key, "default"))))
             if not value:
-                rows.append((key, "{}", layers.origin.get(key, "default")))
+                rows.append((key, "{}", {}, layers.origin.get(key, "default")))
             continue
+        raw = value
         if key in SECRET_KEYS and value is not None:
-            shown = "***"
+            shown = raw = "***"
         elif isinstance(value, timedelta):
-            shown = format_duration(value)
+            shown = raw = format_duration(value)
         elif key == "store_url" and value is None:
             shown = f"{settings.effective_store_url} (embedded)"
         elif isinstance(value, list):
@@ -398,5 +422,5 @@ def _setting_rows(settings: Settings, layers: Layers) -> list[tuple[str, str, st
                               for v in value) if value else "[]"
         else:
             shown = "" if value is None else str(value)
-        rows.append((key, shown, layers.origin.get(key, "default")))
+        rows.append((key, shown, raw, layers.origin.get(key, "default")))
     return rows
