@@ -74,6 +74,11 @@ def test_invalid_input_names_every_bad_field_and_records_nothing(small_api: Api)
         ("POST", runs, {"json": {"request": {"directory": work}, "dry_run": "sometimes",
                                  "targets": 5, "contract_version": 7}},
          {"body.dry_run", "body.targets", "body.contract_version"}),
+        # a contract version that is not one, or that the code does not have yet
+        ("POST", runs, {"json": {"request": {"directory": work}, "dry_run": True,
+                                 "contract_version": "x.y"}}, {"body.contract_version"}),
+        ("POST", runs, {"json": {"request": {"directory": work}, "dry_run": True,
+                                 "contract_version": "9.9.9"}}, {"body.contract_version"}),
         # only JSON true/false are booleans: "off" is not false (it once ran an apply)
         ("POST", runs, {"json": {"request": {"directory": work}, "dry_run": "off"}},
          {"body.dry_run"}),

@@ -230,6 +230,8 @@ def test_a_token_scoped_to_one_automation_sees_only_it(dash: Api) -> None:
     assert 'href="/audit"' not in catalog and 'href="/locks"' not in catalog
     assert v.get("/audit").status_code == 403
     assert v.get("/automations/files").status_code == 403
+    history = v.get("/runs").text  # its filter offers only what the token may view
+    assert '<option value="report"' in history and '<option value="files"' not in history
 
 
 def test_catalog_shows_the_facts_and_filters(dash: Api) -> None:

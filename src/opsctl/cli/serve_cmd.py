@@ -16,13 +16,13 @@ from opsctl.errors import UsageError
 DEFAULT_PORT = 8400
 
 
-def _require_server_extra() -> None:
+def _require_server_extra(command: str = "serve") -> None:
     try:
         import fastapi  # noqa: F401
         import uvicorn  # noqa: F401
     except ImportError:
-        raise UsageError("`opsctl serve` needs the server extra: pip install 'opsctl[server]'") \
-            from None
+        raise UsageError(f"`opsctl {command}` needs the server extra: pip install "
+                         "'opsctl[server]'") from None
 
 
 def is_loopback(host: str) -> bool:
@@ -185,7 +185,7 @@ def _listen(host: str, port: int) -> socket.socket:
 @common_options
 def openapi_cmd(opts: CommonOptions) -> int:
     """Print the OpenAPI 3.1 document of `opsctl serve` for the registered automations."""
-    _require_server_extra()
+    _require_server_extra("openapi")
     session = open_cli_session(opts)
     if opts.show_config:
         return show_config(session)

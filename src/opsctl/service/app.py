@@ -912,7 +912,16 @@ def _engine(call: Callable[[], Any]) -> Any:
         if exc.fields:
             raise InputError(exc.message, [{"field": f"request.{f['field']}",
                                             "message": f["message"]} for f in exc.fields]) from None
+        for prefix, field in _BODY_FIELDS:  # a top-level field of the body, named too
+            if exc.message.startswith(prefix):
+                raise InputError(f"{field.removeprefix('body.')}: {exc.message}",
+                                 [{"field": field, "message": exc.message}]) from None
         raise
+
+
+# The library's refusals of a body's own fields (not the request's), by how they begin.
+_BODY_FIELDS = (("contract version ", "body.contract_version"),
+                ("a reason must say why", "body.reason"))
 
 
 def _automation(session: Session, name: str) -> Any:

@@ -426,7 +426,8 @@ def _run_routes(router: APIRouter, dashboard: Dashboard) -> None:
                                          "cursor": next_cursor})
         return dashboard.page(request, "runs.html", viewer, runs=rows, filters=filters,
                               more=more, statuses=api.RUN_STATUSES,
-                              automations=sorted(session.catalog.entries))
+                              automations=sorted(n for n in session.catalog.entries
+                                                 if may(session, "view", n)))
 
     @router.get("/runs/{run_id}")
     def run_page(request: Request, run_id: str, viewer: Who) -> HTMLResponse:
