@@ -240,6 +240,50 @@ def test_commands_started_together_on_a_new_postgresql_store_sync_its_schedules_
             assert sorted(names) == sorted(f"s{i}" for i in range(40))
 
 
+def test_a_broker_down_does_not_stop_the_scheduler_firing_on_time(tmp_path: Path) -> None:
+    """With the celery executor and the broker down, each wake-up waits for its retries
+    (seconds): sent off the tick loop, the slots are still fired on time (recorded queued,
+    for a worker's sweeper to wake once the broker is back), none misfired, and SIGTERM
+    stops the scheduler at once."""
+    import socket
+
+    with socket.socket() as sock:  # a port nothing listens on: the broker is down
+        sock.bind(("127.0.0.1", 0))
+        closed = sock.getsockname()[1]
+    for url in postgres_schema_url():
+        root = tmp_path / "proj"
+        root.mkdir()
+        project = Project(root)
+        project.extra_env.update(OPSCTL_STORE_URL=url, OPSCTL_EXECUTOR="celery",
+                                 OPSCTL_BROKER_URL=f"redis://127.0.0.1:{closed}/0")
+        project.add_module("note_auto", NOTE)
+        _declare(project, '[[schedules]]\nname = "sec"\nautomation = "note"\n'
+                          'cron = "* * * * * *"\nrequest = { tag = "s" }\n'
+                          'concurrency = "allow"\ngrace = "2s"\n')
+        assert project.run("schedule", "list").code == 0
+        log = (root / "s.log").open("w")
+        proc = subprocess.Popen([OPSCTL, "scheduler", "--log-format", "json"], cwd=root,
+                                env=project.env(), stdout=subprocess.DEVNULL, stderr=log,
+                                text=True)
+        try:
+            time.sleep(8)
+        finally:
+            began = time.monotonic()
+            proc.send_signal(signal.SIGTERM)
+            code = proc.wait(timeout=60)
+            stopped_s = time.monotonic() - began
+            log.close()
+        assert code == 0, (root / "s.log").read_text()[-2000:]
+        assert stopped_s < 3, stopped_s
+        fires = _store_rows(project, "SELECT outcome FROM schedule_fires")
+        outcomes = Counter(str(f["outcome"]) for f in fires)
+        assert outcomes["misfired"] == 0, outcomes
+        assert outcomes["fired"] >= 5, outcomes
+        queued = _store_rows(project, "SELECT status FROM runs")
+        assert {str(r["status"]) for r in queued} == {"queued"}
+        assert "run.wake_failed" in (root / "s.log").read_text()
+
+
 def test_three_schedulers_on_postgresql_fire_every_second_once(tmp_path: Path) -> None:
     """A few minutes of per-second slots by three schedulers at once on one PostgreSQL store
     (OPSCTL_SCHEDULER_SOAK_S, default 45 in CI): every slot between the first and the last

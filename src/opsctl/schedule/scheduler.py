@@ -123,6 +123,7 @@ class Scheduler:
         self._next: dict[str, datetime] = {}
         self._loaded = 0.0
         self._sender: Callable[[str, str], None] | None = None
+        self._wakes: Any = None  # run wake-ups for the broker, sent off the tick loop
         self._runtime_cache: dict[str | None, tuple[float, dict[str, Any]]] = {}
         self.stopping = threading.Event()
         self.fired = 0
@@ -385,9 +386,39 @@ class Scheduler:
 
             queued = queue_for_celery(session, automation, data, mode="apply",
                                       idempotency_key=key, wait_lock_s=wait_lock_s,
-                                      runtime_extra=context)
+                                      runtime_extra=context, send=self._wake_later)
             return queued.run_id
         return self._queue_local(session, automation, data, key, context, wait_lock_s)
+
+    def _wake_later(self, run_id: str, queue_name: str) -> None:
+        """Hand a queued run's wake-up to a thread of its own: a broker that is down makes
+        each send wait for its retries (seconds), and the tick loop must go on firing the
+        next slots meanwhile. The run is recorded already; a send that fails is sent again
+        by a worker's sweeper once the broker is back (run.wake_failed)."""
+        if self._wakes is None:
+            import queue as queues
+
+            self._wakes = queues.SimpleQueue()
+            threading.Thread(target=self._send_wakes, name="opsctl-scheduler-wakes",
+                             daemon=True).start()
+        self._wakes.put((run_id, queue_name))
+
+    def _send_wakes(self) -> None:
+        from opsctl.dispatch.config import require_remote_ready
+        from opsctl.dispatch.remote import broker_sender
+
+        while True:
+            run_id, queue_name = self._wakes.get()
+            try:
+                if self._sender is None:
+                    broker = require_remote_ready(self.session.settings, "the scheduler")
+                    self._sender = broker_sender(broker)
+                self._sender(run_id, queue_name)
+            except Exception as exc:  # the sweeper sends it again: said, not raised
+                self.session.log.warning(
+                    "run.wake_failed", run_id=run_id, error=type(exc).__name__,
+                    message="the broker did not take the wake-up; a worker's sweeper sends "
+                            "it again once the broker is reachable")
 
     def _local_run(self, schedule: Schedule, slot: datetime,
                    wait_lock_s: float) -> tuple[dict[str, Any], Any, Callable[[Any], Any]]:
