@@ -18,7 +18,7 @@ def opsctl(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 def test_new_automation_in_an_existing_project_passes_its_own_tests(tmp_path: Path) -> None:
     (tmp_path / "opsctl.toml").write_text('# ours\nlog_level = "warning"\n\n'
-                                          '[automation.other]\nkey = "kept"\n')
+                                          '[retry]\nattempts = 4\n')
     made = opsctl(tmp_path, "new", "rotate-certs", "--owner", "sre", "--format", "json")
     assert made.returncode == 0, made.stderr
     files = {Path(f["path"]).relative_to(tmp_path).as_posix(): f["purpose"]
@@ -29,7 +29,7 @@ def test_new_automation_in_an_existing_project_passes_its_own_tests(tmp_path: Pa
     config = tomllib.loads((tmp_path / "opsctl.toml").read_text())
     assert config["automations"] == ["rotate_certs"]
     assert config["python_path"] == ["automations"]
-    assert config["log_level"] == "warning" and config["automation"]["other"]["key"] == "kept"
+    assert config["log_level"] == "warning" and config["retry"]["attempts"] == 4
     assert "# ours" in (tmp_path / "opsctl.toml").read_text()
 
     tests = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
