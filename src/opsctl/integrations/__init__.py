@@ -13,3 +13,13 @@ only when it is imported itself.
 """
 
 from __future__ import annotations
+
+
+def host_missing(missing: ModuleNotFoundError, host: str, title: str) -> ModuleNotFoundError:
+    """What an adapter raises when its orchestrator (``host``, the top-level package) is not
+    installed: the error saying which extra installs it; ``missing`` itself when it is another
+    module that is missing (a broken install of the host)."""
+    if missing.name != host and not (missing.name or "").startswith(f"{host}."):
+        return missing
+    return ModuleNotFoundError(f"opsctl.integrations.{host} needs {title}, which is not "
+                               f"installed here: pip install 'opsctl[{host}]'", name=host)

@@ -45,11 +45,9 @@ except ImportError:  # pragma: no cover - Airflow 2
     try:
         from airflow.models.baseoperator import BaseOperator
     except ModuleNotFoundError as missing:
-        if missing.name != "airflow" and not (missing.name or "").startswith("airflow."):
-            raise
-        raise ModuleNotFoundError("opsctl.integrations.airflow needs Apache Airflow, which is "
-                                  "not installed here: pip install 'opsctl[airflow]'",
-                                  name="airflow") from None
+        from opsctl.integrations import host_missing
+
+        raise host_missing(missing, "airflow", "Apache Airflow") from None
 
 try:  # Airflow >= 3.1
     from airflow.sdk.exceptions import AirflowException, AirflowFailException

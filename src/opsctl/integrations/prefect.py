@@ -37,11 +37,9 @@ try:
     from prefect import flow, get_run_logger, task
     from prefect.cache_policies import NO_CACHE
 except ModuleNotFoundError as missing:
-    if missing.name != "prefect" and not (missing.name or "").startswith("prefect."):
-        raise
-    raise ModuleNotFoundError("opsctl.integrations.prefect needs Prefect, which is not "
-                              "installed here: pip install 'opsctl[prefect]'",
-                              name="prefect") from None
+    from opsctl.integrations import host_missing
+
+    raise host_missing(missing, "prefect", "Prefect") from None
 
 from opsctl.integrations.common import OpsctlTaskFailed, describe, run_task
 
