@@ -36,3 +36,14 @@ def test_a_commit_by_another_connection_is_not_seen_halfway_through_a_snapshot(
     finally:
         reader.close()
         writer.close()
+
+
+def test_a_snapshot_inside_a_transaction_reads_in_that_transaction(store_url: str) -> None:
+    store = open_store(store_url)
+    try:
+        store.create_run(_run("run_snap_in"))
+        with store.transaction(), store.snapshot():  # (approvals checked while writing)
+            assert _count(store) == 1
+        assert _count(store) == 1
+    finally:
+        store.close()

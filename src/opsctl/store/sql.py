@@ -301,6 +301,11 @@ class SQLStore:
         snapshot of a transaction's first read). Writes nothing, deferred records included."""
         with self._lock, self._driver_errors():
             if self.dialect == "postgresql":
+                from psycopg.pq import TransactionStatus
+
+                if self._conn.info.transaction_status != TransactionStatus.IDLE:
+                    yield  # inside a transaction already (its isolation is its own)
+                    return
                 with self._conn.transaction():
                     self._conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
                     yield
