@@ -17,7 +17,7 @@ from typing import Any, TextIO
 
 import click
 
-from opsctl.cli.options import CommonOptions, output_format
+from opsctl.cli.options import CommonOptions, output_format, set_from_signal
 from opsctl.engine.events import RunEvent, follow_events
 from opsctl.errors import ExitCode
 from opsctl.observe.color import color_enabled, styled
@@ -32,7 +32,7 @@ def follow_run(session: Any, row: dict[str, Any], opts: CommonOptions,
     stop = threading.Event()
 
     def on_signal(signum: int, frame: Any) -> None:
-        stop.set()  # only this process stops: the run is another's
+        set_from_signal(stop)  # only this process stops: the run is another's
 
     signal.signal(signal.SIGINT, on_signal)
     signal.signal(signal.SIGTERM, on_signal)

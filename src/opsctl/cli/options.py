@@ -126,6 +126,28 @@ class InvocationState:
 STATE = InvocationState()
 
 
+def set_from_signal(event: Any, then: Any = None) -> None:
+    """``event.set()`` (then ``then()``) for a signal handler. A handler runs in the main
+    thread between two of its bytecodes, maybe while that thread holds the lock of the very
+    event it waits on (``Event.wait`` takes it on the way in and out): setting the event there
+    would wait for that lock for ever. So it is set at once when its lock is free (the next
+    check of the event sees it, as the stop of a run needs), else on a thread of its own."""
+    import threading
+
+    lock = getattr(event, "_cond", None)  # CPython's Event: a Condition over a plain Lock
+    if then is None and lock is not None and lock.acquire(blocking=False):
+        lock.release()  # free, so not held by this thread: set() only waits for another's
+        event.set()
+        return
+
+    def later() -> None:
+        event.set()
+        if then is not None:
+            then()
+
+    threading.Thread(target=later, name="opsctl-signal", daemon=True).start()
+
+
 def _install_signal_handlers(session: Any) -> None:
     """First SIGINT/SIGTERM: take no new action and let the in-flight one finish within
     ``stop_grace``; a second signal (or the grace running out) interrupts at once."""
@@ -134,6 +156,7 @@ def _install_signal_handlers(session: Any) -> None:
 
     grace = session.settings.stop_grace.total_seconds()
     main_thread = threading.main_thread().ident
+    stopping: list[int] = []  # signals taken: a second one aborts at once
 
     def grace_over() -> None:
         # A real signal to the main thread, not _thread.interrupt_main(): that only sets a
@@ -143,9 +166,10 @@ def _install_signal_handlers(session: Any) -> None:
             signal.pthread_kill(main_thread, signal.SIGINT)
 
     def on_signal(signum: int, frame: Any) -> None:
-        if session.stop_requested.is_set():
+        if session.stop_requested.is_set() or stopping:
             raise KeyboardInterrupt
-        session.stop_requested.set()
+        stopping.append(signum)  # (the event itself is set off this frame: see set_from_signal)
+        set_from_signal(session.stop_requested)
         if session.planning or session.waiting:  # nothing in flight: nothing to let finish
             session.log.warning("run.stopping", signal=signal.Signals(signum).name, grace_s=0,
                                 hint=f"{'waiting for ' + session.waiting if session.waiting else 'planning'}"

@@ -14,7 +14,13 @@ from typing import Any
 
 import click
 
-from opsctl.cli.options import CommonOptions, common_options, open_cli_session, show_config
+from opsctl.cli.options import (
+    CommonOptions,
+    common_options,
+    open_cli_session,
+    set_from_signal,
+    show_config,
+)
 from opsctl.errors import ExitCode
 
 
@@ -27,7 +33,7 @@ def _follow(session: Any, run_id: str, opts: CommonOptions, *, timeout_s: float 
     stop = threading.Event()
 
     def on_signal(signum: int, frame: Any) -> None:
-        stop.set()  # only the follower stops: the run is the worker's
+        set_from_signal(stop)  # only the follower stops: the run is the worker's
 
     signal.signal(signal.SIGINT, on_signal)
     signal.signal(signal.SIGTERM, on_signal)

@@ -16,6 +16,7 @@ from opsctl.cli.options import (
     common_options,
     global_options,
     open_cli_session,
+    set_from_signal,
     show_config,
 )
 from opsctl.errors import ExitCode, UsageError
@@ -358,8 +359,7 @@ def scheduler_cmd(once: bool, opts: CommonOptions) -> int:
     stop = threading.Event()
 
     def on_signal(signum: int, frame: Any) -> None:
-        stop.set()
-        scheduler.runtime.shutdown_requested()
+        set_from_signal(stop, then=scheduler.runtime.shutdown_requested)
 
     signal.signal(signal.SIGINT, on_signal)
     signal.signal(signal.SIGTERM, on_signal)
