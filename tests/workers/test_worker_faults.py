@@ -82,7 +82,7 @@ def finished_runs(project: WorkerProject, timeout: float) -> list[dict[str, Any]
 def assert_all_done_once(project: WorkerProject, rows: list[dict[str, Any]],
                          expected: dict[str, int]) -> None:
     """Every run succeeded, each effect once, no chunk or lease left behind."""
-    assert [r["status"] for r in rows] == ["succeeded"] * len(rows), rows
+    assert [r["status"] for r in rows] == ["succeeded"] * len(rows), _why_not(project, rows)
     assert [r["exit_code"] for r in rows] == [0] * len(rows), rows
     assert project.effects() == expected
     store = project.store()
@@ -93,6 +93,18 @@ def assert_all_done_once(project: WorkerProject, rows: list[dict[str, Any]],
         store.close()
     assert chunks == []
     assert project.run("locks", "--format", "json", expect_json=True).doc["locks"] == []
+
+
+def _why_not(project: WorkerProject, rows: list[dict[str, Any]]) -> str:
+    """The errors of the runs that did not succeed, and the workers' last log lines."""
+    store = project.store()
+    try:
+        errors = [(r["id"], r["status"], ((store.get_run(str(r["id"])) or {}).get("result")
+                                          or {}).get("error"))
+                  for r in rows if r["status"] != "succeeded"]
+    finally:
+        store.close()
+    return f"{errors}\n{project.worker_logs()[-4000:]}"
 
 
 def log_events(text: str, event: str) -> list[dict[str, Any]]:
