@@ -1034,6 +1034,34 @@ def test_grants_scoped_to_an_environment_cover_its_runs_and_its_locks(deploy: Pr
     assert as_(deploy, "nobody", "runs").code == 6
 
 
+def test_an_environment_scoped_viewer_gets_full_pages_and_cursors_over_its_runs(
+        deploy: Project) -> None:
+    """`runs --limit N` for a viewer of staging only: N of its runs a page, read past the prod
+    runs between them, with cursors that page on and back over staging's runs alone."""
+    deploy.write_config(ROLES + '\n[[permissions.grants]]\nrole = "viewer"\nto = ["stella"]\n'
+                        'environments = ["staging"]\n')
+    staging = []
+    for environment in ("staging", "prod", "prod", "staging", "prod", "prod", "staging",
+                        "prod", "staging"):
+        ran = as_(deploy, "ada", "deploy", "--environment", environment, "--format", "json")
+        assert ran.code == 0, ran.stderr
+        if environment == "staging":
+            staging.append(ran.doc["run_id"])
+    newest_first = staging[::-1]
+    first = as_(deploy, "stella", "runs", "--limit", "2", "--format", "json")
+    assert first.code == 0, first.stderr
+    assert [r["id"] for r in first.doc["runs"]] == newest_first[:2]
+    assert first.doc["next_before"] is None
+    second = as_(deploy, "stella", "runs", "--limit", "2", "--after", first.doc["next_after"],
+                 "--format", "json")
+    assert [r["id"] for r in second.doc["runs"]] == newest_first[2:]
+    assert second.doc["next_after"] is None  # only prod runs are older
+    back = as_(deploy, "stella", "runs", "--limit", "2", "--before", second.doc["next_before"],
+               "--format", "json")
+    assert [r["id"] for r in back.doc["runs"]] == newest_first[:2]
+    assert back.doc["next_before"] is None  # only prod runs are newer, if any
+
+
 def test_show_needs_the_viewer_role(deploy: Project) -> None:
     deploy.write_config(ROLES)
     applied = as_(deploy, "ada", "deploy", "--format", "json")

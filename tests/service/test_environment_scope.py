@@ -61,6 +61,16 @@ def test_a_token_for_staging_sees_only_staging_runs_and_plans(sqlite_api: Api) -
     # a page skips what the token may not see (the newest run of files is prod's planning)
     of_files = api.call("GET", "/v1/runs?automation=files&limit=1", sam).json()
     assert [r["id"] for r in of_files["runs"]] == [made["planning:staging"]]
+    # and its cursor pages on over the runs the token may see, to the end
+    paged, cursor = [], None
+    while True:
+        page = api.call("GET", "/v1/runs?limit=1" + (f"&cursor={cursor}" if cursor else ""),
+                        sam).json()
+        paged += [r["id"] for r in page["runs"]]
+        cursor = page["next_cursor"]
+        if cursor is None:
+            break
+    assert paged == [made["planning:staging"], made["run:staging"]]
     # an unscoped token still sees everything
     everything = api.call("GET", "/v1/runs", api.token("vic", "viewer")).json()["runs"]
     assert {made["run:prod"], made["run:none"]} <= {r["id"] for r in everything}

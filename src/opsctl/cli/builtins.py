@@ -194,9 +194,10 @@ def runs_cmd(automation: str | None, status: str | None, limit: int, after: str 
     if opts.show_config:
         return show_config(session)
     scoped = _scoped_viewer(session, automation)
+    # an environment-scoped viewer's pages are filled from the runs it may see
     page = runs_page(session.store, automation=automation, status=status, after=after,
-                     before=before, limit=limit)
-    shown = _viewable_runs(session, page.runs) if scoped else page.runs
+                     before=before, limit=limit,
+                     visible=(lambda rows: _viewable_runs(session, rows)) if scoped else None)
 
     filters = _runs_filters(automation, status, limit)
 
@@ -214,7 +215,7 @@ def runs_cmd(automation: str | None, status: str | None, limit: int, after: str 
                 stream.write(f"{'newer' if key == 'next_before' else 'older'} runs: "
                              f"{shlex.join(['opsctl', 'runs', *filters, option, data[key]])}\n")
 
-    return emit_data({"runs": shown, "next_after": page.next_after,
+    return emit_data({"runs": page.runs, "next_after": page.next_after,
                       "next_before": page.next_before}, opts, session, render)
 
 

@@ -839,30 +839,15 @@ def _visible_runs(session: Session, *, automation: str | None = None, status: st
                 session.actor, "view", automation=str(r["automation"]),
                 environment=environments[str(r["id"])]))]
 
-    def page(after: str | None) -> tuple[list[dict[str, Any]], str | None]:
-        try:
-            return page_runs(session.store, automation=automation, status=status, actor=actor,
-                             since=_iso(since), until=_iso(until), cursor=after, limit=limit)
-        except UsageError as exc:  # only a cursor can be wrong here: the caller's
-            message = exc.message if exc.message.startswith("cursor") else \
-                f"cursor {after!r} names no run to page from"
-            raise InputError(message, [{"field": "query.cursor",
-                                        "message": "not a cursor this server returned"}]) \
-                from None
-
-    found: list[dict[str, Any]] = []
-    next_cursor = cursor
-    for _ in range(20):  # a scoped token skips what it may not see, a bounded number of pages
-        rows, next_cursor = page(next_cursor)
-        found.extend(visible(rows))
-        if len(found) >= limit or next_cursor is None:
-            break
-    if len(found) > limit:
-        from opsctl.store.queue import encode_cursor
-
-        found = found[:limit]
-        next_cursor = encode_cursor(str(found[-1]["id"]))
-    return found, next_cursor
+    try:  # a scoped token's page is filled from the runs it may see
+        return page_runs(session.store, automation=automation, status=status, actor=actor,
+                         since=_iso(since), until=_iso(until), cursor=cursor, limit=limit,
+                         visible=visible if permissions is not None else None)
+    except UsageError as exc:  # only a cursor can be wrong here: the caller's
+        message = exc.message if exc.message.startswith("cursor") else \
+            f"cursor {cursor!r} names no run to page from"
+        raise InputError(message, [{"field": "query.cursor",
+                                    "message": "not a cursor this server returned"}]) from None
 
 
 def _environments_of(session: Session, run_ids: list[str]) -> dict[str, str | None]:

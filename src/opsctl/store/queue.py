@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import base64
 import binascii
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from opsctl.errors import ConflictError, UsageError
@@ -98,12 +98,14 @@ class RunPage(NamedTuple):
 def runs_page(store: SQLStore, *, automation: str | None = None, status: str | None = None,
               actor: str | None = None, mode: str | None = None, since: str | None = None,
               until: str | None = None, after: str | None = None, before: str | None = None,
-              limit: int = 50) -> RunPage:
+              limit: int = 50, visible: Visible | None = None) -> RunPage:
     """Runs matching the filters, newest first by ``(started_at, id)``, ``limit`` at a time.
 
     ``after``: only runs older than that run (the next page); ``before``: only runs newer than
     it (the previous page, still listed newest first). ``since``/``until`` bound ``started_at``
-    (ISO 8601, UTC). A cursor that names no run is a UsageError (exit 2).
+    (ISO 8601, UTC). A cursor that names no run is a UsageError (exit 2). ``visible`` keeps
+    the rows of a batch that the reader may see (an environment-scoped viewer): a page is then
+    filled from further rows, and the cursors skip what it may not see.
     """
     if after is not None and before is not None:
         raise UsageError("give --after or --before, not both", step="validate")
@@ -122,7 +124,7 @@ def runs_page(store: SQLStore, *, automation: str | None = None, status: str | N
         params.append(until)
     cursor_id = after if after is not None else before
     if cursor_id is None:
-        rows = _page(store, where, params, "<", None, limit + 1)
+        rows = _page(store, where, params, "<", None, limit + 1, visible)
         return RunPage(rows[:limit], str(rows[limit - 1]["id"]) if len(rows) > limit else None,
                        None)
     found = store._rows("SELECT started_at FROM runs WHERE id = ?", (cursor_id,))
@@ -131,7 +133,7 @@ def runs_page(store: SQLStore, *, automation: str | None = None, status: str | N
         raise UsageError(f"{option} {cursor_id}: no such run to page from", step="validate")
     key = (found[0]["started_at"], cursor_id)
     older = after is not None
-    rows = _page(store, where, params, "<" if older else ">", key, limit + 1)
+    rows = _page(store, where, params, "<" if older else ">", key, limit + 1, visible)
     more = len(rows) > limit
     rows = rows[:limit]
     if not older:
@@ -139,36 +141,49 @@ def runs_page(store: SQLStore, *, automation: str | None = None, status: str | N
     # Anything the other way, from the page's edge nearest the cursor (or the cursor itself)?
     edge = (rows[0] if older else rows[-1]) if rows else None
     edge_key = (edge["started_at"], str(edge["id"])) if edge is not None else key
-    back = _page(store, where, params, ">" if older else "<", edge_key, 1)
+    back = _page(store, where, params, ">" if older else "<", edge_key, 1, visible)
     first, last = (str(rows[0]["id"]), str(rows[-1]["id"])) if rows else (cursor_id, cursor_id)
     if older:
         return RunPage(rows, last if more else None, first if back else None)
     return RunPage(rows, last if back else None, first if more else None)
 
 
+Visible = Callable[[list[Row]], list[Row]]
+
+
 def _page(store: SQLStore, where: list[str], params: list[Any], direction: str,
-          key: tuple[Any, str] | None, limit: int) -> list[Row]:
+          key: tuple[Any, str] | None, limit: int, visible: Visible | None = None) -> list[Row]:
     """Up to ``limit`` matching runs beyond ``key`` (``<``: older, newest first; ``>``: newer,
-    oldest first), read in index order."""
-    clause, values = list(where), list(params)
-    if key is not None:
-        clause.append(f"(started_at, id) {direction} (?, ?)")
-        values.extend(key)
+    oldest first), read in index order; with ``visible``, only the rows it keeps, read on in
+    batches until there are ``limit`` of them or no more rows."""
     order = "DESC" if direction == "<" else "ASC"
-    text = f"WHERE {' AND '.join(clause)} " if clause else ""
-    return store._rows(f"SELECT {', '.join(PAGE_COLUMNS)} FROM runs {text}"
-                       f"ORDER BY started_at {order}, id {order} LIMIT ?", [*values, limit])
+    found: list[Row] = []
+    while True:
+        clause, values = list(where), list(params)
+        if key is not None:
+            clause.append(f"(started_at, id) {direction} (?, ?)")
+            values.extend(key)
+        text = f"WHERE {' AND '.join(clause)} " if clause else ""
+        batch = limit if visible is None else max(limit, 100)
+        rows = store._rows(f"SELECT {', '.join(PAGE_COLUMNS)} FROM runs {text}"
+                           f"ORDER BY started_at {order}, id {order} LIMIT ?", [*values, batch])
+        if visible is None:
+            return rows
+        found.extend(visible(rows))
+        if len(found) >= limit or len(rows) < batch:
+            return found[:limit]
+        key = (rows[-1]["started_at"], str(rows[-1]["id"]))
 
 
 def page_runs(store: SQLStore, *, automation: str | None = None, status: str | None = None,
               actor: str | None = None, mode: str | None = None, since: str | None = None,
               until: str | None = None, cursor: str | None = None,
-              limit: int = 50) -> tuple[list[Row], str | None]:
+              limit: int = 50, visible: Visible | None = None) -> tuple[list[Row], str | None]:
     """One page of :func:`runs_page` for the HTTP API: the cursor is the run id in base64url
     (:func:`encode_cursor`); returns the runs and the cursor of the next page (None at the end).
     """
     page = runs_page(store, automation=automation, status=status, actor=actor, mode=mode,
                      since=since, until=until,
                      after=decode_cursor(cursor) if cursor is not None else None,
-                     limit=max(1, min(limit, MAX_PAGE)))
+                     limit=max(1, min(limit, MAX_PAGE)), visible=visible)
     return page.runs, encode_cursor(page.next_after) if page.next_after else None
