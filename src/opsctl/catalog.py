@@ -28,6 +28,7 @@ import importlib
 import marshal
 import os
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from opsctl._version import __version__
@@ -89,6 +90,8 @@ class Catalog:
         self.from_cache = from_cache
         self.files = files if files is not None else {}  # source file -> [mtime_ns, size]
         self.validated = validated if validated is not None else []  # config fingerprints
+        self.mask: Callable[[str], str] = _unmasked
+        """Masks named secrets in the message of a module that fails to import on ``load``."""
 
     def entry(self, name: str) -> CatalogEntry:
         try:
@@ -100,7 +103,13 @@ class Catalog:
     def load(self, name: str) -> Automation[Any]:
         """Import and return the automation object itself."""
         entry = self.entry(name)
-        found = {a.name: a for a in _automations_in(entry.module, entry.attr or None, entry.origin)}
+        try:
+            found = {a.name: a for a in _automations_in(entry.module, entry.attr or None,
+                                                        entry.origin)}
+        except (ConfigError, AutomationBugError) as exc:
+            exc.message = self.mask(exc.message)
+            exc.args = (exc.message,)
+            raise
         if name not in found:
             raise UnknownAutomationError(f"automation {name!r} is no longer defined in "
                                          f"{entry.module}; run `opsctl list` to refresh")
@@ -110,7 +119,7 @@ class Catalog:
         """Serve the others without automation ``name``, which does not load."""
         entry = self.entries.pop(name)
         self.broken.append({"module": entry.module, "origin": entry.origin,
-                            "automation": name, "message": message})
+                            "automation": name, "message": self.mask(message)})
 
 
 def _split_spec(spec: str) -> tuple[str, str | None]:
@@ -387,7 +396,46 @@ def load_catalog(layers: Layers, *, use_cache: bool = True, strict: bool = True)
     Raises ConfigError when the configuration is invalid (checked with pydantic unless the
     manifest says this very configuration validated before) or, if ``strict``, when an
     automation cannot be loaded (else it is set aside in ``broken``, and no manifest written).
+    A module's import error quotes its exception, which may hold a named secret's value (a
+    connection made at import time): the values of ``[secrets]`` and ``OPSCTL_SECRET_*`` are
+    masked in these messages, as in everything else opsctl writes.
     """
+    mask = _secret_mask(layers)
+    try:
+        catalog = _load_catalog(layers, use_cache=use_cache, strict=strict)
+    except ConfigError as exc:
+        exc.message = mask(exc.message)
+        exc.args = (exc.message,)
+        raise
+    catalog.mask = mask
+    for broken in catalog.broken:
+        broken["message"] = mask(str(broken["message"]))
+    return catalog
+
+
+def _secret_mask(layers: Layers) -> Callable[[str], str]:
+    """Masks the named secrets' values (inline, ``env:`` and ``file:`` alike) in a text."""
+    from opsctl.config.redact import Redactor
+    from opsctl.config.settings import resolve_secret_references
+
+    given = layers.values.get("secrets")
+    if not isinstance(given, dict) or not given:
+        return _unmasked
+    values = {}
+    for name, value in given.items():
+        try:  # one at a time: a reference that does not resolve is the settings' error to give
+            values.update(resolve_secret_references({name: value}))
+        except ValueError:
+            continue
+    redactor = Redactor(v for v in values.values() if isinstance(v, str))
+    return redactor.redact_text if redactor else _unmasked
+
+
+def _unmasked(text: str) -> str:
+    return text
+
+
+def _load_catalog(layers: Layers, *, use_cache: bool, strict: bool) -> Catalog:
     state_dir = layers.values.get("state_dir")
     if not use_cache or not isinstance(state_dir, str):
         _validate_config(layers)

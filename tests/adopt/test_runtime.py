@@ -138,6 +138,23 @@ def test_output_lines_are_masked_before_anyone_sees_them(tmp_path: Path) -> None
     assert done.stdout_tail == ["token is ***"] and done.stderr_tail == ["again ***"]
 
 
+def test_a_secret_across_the_cut_of_a_long_line_is_masked_not_cut(tmp_path: Path) -> None:
+    """A line longer than MAX_LINE_CHARS is cut after masking: a secret that straddles the cut
+    leaves none of its characters."""
+    from opsctl.adopt.runtime import MAX_LINE_CHARS
+
+    script = tmp_path / "long.sh"
+    script.write_text(f'printf "%0{MAX_LINE_CHARS - 10}d%s\\n" 0 "$TOKEN"\n')
+    seen: list[str] = []
+
+    done = run_script(["bash", str(script)], cwd=tmp_path,
+                      env={**os.environ, "TOKEN": "RegT0kenSecretZ"}, timeout=30,
+                      secrets=["RegT0kenSecretZ"], on_line=lambda s, ln: seen.append(ln))
+
+    assert seen == ["0" * (MAX_LINE_CHARS - 10) + "***"]
+    assert done.stdout_tail == seen and "RegT0" not in seen[0]
+
+
 # -- through the engine: a real automation around a real script --------------------------------
 class ToolRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")

@@ -201,6 +201,27 @@ def test_non_utf8_arguments_exit_2_and_write_nothing(probe: Project, args: list[
     assert not state_dir(probe).exists()
 
 
+def test_a_secret_that_is_not_text_is_refused_without_being_shown(probe: Project) -> None:
+    """An invalid byte in OPSCTL_SECRET_TOKEN, on the command line or a lone surrogate in a
+    request file: exit 2, naming where (the variable, the option, the field), never the value."""
+    env = {**probe.env(), "OPSCTL_SECRET_TOKEN": "MyL0ngS3cret\udcff"}  # the byte 0xff
+    from_env = run_with_bytes(probe, [b"probe", b"--dry-run", b"--format", b"json"], env=env)
+    (probe.root / "rs.json").write_text('{"token": "MyD0cS3cret\\ud800"}')
+    from_file = run_with_bytes(probe, [b"probe", b"--request", b"rs.json", b"--dry-run"])
+    from_flag = run_with_bytes(probe, [b"probe", b"--token", b"MyFl4gS3cret\xff", b"--dry-run"])
+    for proc, where in ((from_env, b"OPSCTL_SECRET_TOKEN: not valid Unicode text (byte 0xff "
+                                   b"at character 13)"),
+                        (from_file, b"token: not valid Unicode text (the lone surrogate U+D800 "
+                                    b"at character 12)"),
+                        (from_flag, b"argument 3 (the value of --token) is not UTF-8 text "
+                                    b"(byte 0xff at character 13)")):
+        assert proc.returncode == 2, proc.stderr
+        assert where in proc.stderr, proc.stderr
+        assert b"S3cret" not in proc.stderr + proc.stdout
+    assert json.loads(from_env.stdout)["error"]["type"] == "validation"
+    assert not state_dir(probe).exists()
+
+
 @pytest.mark.parametrize("value", ["inf", "99999999999d", "nan", "1e400"])
 def test_overflowing_lock_ttl_in_the_environment_is_a_config_error(probe: Project, value: str) -> None:
     r = probe.run("probe", "--dry-run", env=probe.env({"OPSCTL_LOCK_TTL": value}))
@@ -452,6 +473,23 @@ def test_every_catalog_command_names_the_module_that_fails_to_import(probe: Proj
     helped = probe.run("--help")
     assert helped.code == 0
     assert "broken_auto" in helped.stderr
+
+
+def test_a_named_secret_in_a_modules_import_error_is_masked(probe: Project) -> None:
+    """A module that fails while connecting at import time quotes its exception: the named
+    secrets' values in it (from the environment and from [secrets]) are masked, on stderr and in
+    the result document, whichever command meets it."""
+    probe.add_module("broken_auto", "import os\nraise RuntimeError('cannot connect with ' + "
+                     "os.environ['OPSCTL_SECRET_API_KEY'] + ' and ' + open('pw.txt').read())\n")
+    (probe.root / "pw.txt").write_text("FileS3cretValue")
+    probe.write_config('[secrets]\ndb = "file:pw.txt"\n')
+    env = probe.env({"OPSCTL_SECRET_API_KEY": "BrokenS3cretVal"})
+    for args in (["list"], ["probe", "--dry-run"], ["plan", "probe"], ["describe", "probe"],
+                 ["list", "--format", "json"], ["probe", "--dry-run", "--format", "json"]):
+        r = probe.run(*args, env=env)
+        assert r.code == 2, (args, r.stderr)
+        assert "cannot connect with *** and ***" in r.stderr, r.stderr
+        assert "S3cretVal" not in r.stderr + r.stdout, args
 
 
 @pytest.mark.parametrize(("extra", "env"), [

@@ -159,8 +159,9 @@ def run_script(argv: Sequence[str], *, cwd: Path, env: Mapping[str, str], timeou
 
     def pump(stream_name: str, pipe: IO[bytes]) -> None:
         for raw in iter(pipe.readline, b""):
-            line = raw.decode("utf-8", "replace").rstrip("\r\n")[:MAX_LINE_CHARS]
-            line = redactor.redact_text(line) if redactor else line
+            line = raw.decode("utf-8", "replace").rstrip("\r\n")
+            # masked whole, then cut: a secret across the cut would leave its first characters
+            line = (redactor.redact_text(line) if redactor else line)[:MAX_LINE_CHARS]
             with lock:
                 tails[stream_name].append(line)
                 count[0] += 1

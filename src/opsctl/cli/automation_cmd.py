@@ -79,7 +79,8 @@ def _collect_flags(entry: CatalogEntry, ctx: click.Context, values: dict[str, An
         value = values.get(spec["field"])
         given = source in (ParameterSource.COMMANDLINE, ParameterSource.ENVIRONMENT) and value not in (None, ())
         if given:
-            flags[spec["field"]] = flag_value(spec, value)
+            flags[spec["field"]] = flag_value(
+                spec, value, spec["envvar"] if source is ParameterSource.ENVIRONMENT else None)
         elif spec["required"] and not have_document:
             if spec["type"] == "secret":  # not the flag, which other users can read in ps
                 raise UsageError(f"missing the secret {spec['field']}: set {spec['envvar']} "

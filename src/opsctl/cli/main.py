@@ -174,12 +174,18 @@ def _wants_json(args: list[str]) -> bool:
 
 def _not_utf8(args: list[str]) -> str | None:
     """The first argument that is not UTF-8 text (Python hands such bytes on as lone
-    surrogates, which cannot be stored, hashed or printed), shown as bytes."""
-    for arg in args:
+    surrogates, which cannot be stored, hashed or printed), named by its place and option:
+    not shown, for it may be a secret's value (``--password``)."""
+    from opsctl.config.strict_documents import surrogate_at
+
+    for number, arg in enumerate(args, start=1):
         try:
             arg.encode("utf-8")
         except UnicodeEncodeError:
-            return repr(arg.encode("utf-8", "surrogateescape"))
+            option = arg.split("=", 1)[0] if arg.startswith("--") and "=" in arg else (
+                args[number - 2] if number > 1 and args[number - 2].startswith("-") else None)
+            return (f"argument {number}{f' (the value of {option})' if option else ''} is not "
+                    f"UTF-8 text ({surrogate_at(arg)})")
     return None
 
 
@@ -292,7 +298,7 @@ def main(argv: list[str] | None = None) -> None:
         try:
             shown = _not_utf8(args)
             if shown is not None:
-                raise UsageError(f"argument {shown} is not UTF-8 text")
+                raise UsageError(shown)
             options = args[:args.index("--")] if "--" in args else args
             if "--show-config" in options:
                 args = _as_config_show(args)

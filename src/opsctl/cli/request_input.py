@@ -43,8 +43,9 @@ def load_request_file(path: str, *, limit: int = DEFAULT_MAX_INPUT_BYTES) -> dic
     return data
 
 
-def flag_value(spec: Mapping[str, Any], value: Any) -> Any:
-    """Convert a parsed flag value to what the request model accepts."""
+def flag_value(spec: Mapping[str, Any], value: Any, envvar: str | None = None) -> Any:
+    """Convert a parsed flag value to what the request model accepts; ``envvar``: the
+    environment variable it was read from, which its errors name instead of the flag."""
     kind = spec["type"]
     if kind not in ("duration", "json"):
         converted = list(value) if spec["multiple"] else value
@@ -61,7 +62,7 @@ def flag_value(spec: Mapping[str, Any], value: Any) -> Any:
                 raise UsageError(f"{spec['flag']}: expected JSON ({exc})", step="validate") from None
 
         converted = [convert(v) for v in value] if spec["multiple"] else convert(value)
-    problem = json_value_problem(converted, root=spec["flag"])
+    problem = json_value_problem(converted, root=envvar or spec["flag"])
     if problem is not None:
         raise UsageError(problem, step="validate")
     return converted

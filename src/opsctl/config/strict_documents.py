@@ -144,7 +144,7 @@ def json_value_problem(data: Any, root: str = "") -> str | None:
                 if not isinstance(key, str):
                     return f"{where}: key {_shown(repr(key))} is not a string (keys must be strings)"
                 if _has_surrogate(key):
-                    return f"{where}: key {_shown(ascii(key))} is not valid Unicode text"
+                    return f"{where}: a key is not valid Unicode text ({surrogate_at(key)})"
                 stack.append((item, f"{path}.{key}" if path else key, depth + 1))
         elif isinstance(value, list):
             if depth > MAX_DEPTH:
@@ -152,7 +152,8 @@ def json_value_problem(data: Any, root: str = "") -> str | None:
             stack.extend((item, f"{path}[{index}]", depth + 1) for index, item in enumerate(value))
         elif isinstance(value, str):
             if _has_surrogate(value):
-                return f"{where}: {_shown(ascii(value))} is not valid Unicode text (a lone surrogate)"
+                # where, not what: the text may be a secret's value
+                return f"{where}: not valid Unicode text ({surrogate_at(value)})"
         elif isinstance(value, float):
             if not math.isfinite(value):
                 return f"{where}: {value} is not a finite number"
@@ -160,6 +161,16 @@ def json_value_problem(data: Any, root: str = "") -> str | None:
             return (f"{where}: a {_kind(value)} is not a JSON value (use strings, numbers, "
                     "booleans, null, lists and mappings)")
     return None
+
+
+def surrogate_at(text: str) -> str:
+    """Where the first lone surrogate of ``text`` is (an invalid byte read from the
+    environment or the command line arrives as one, U+DC80..U+DCFF)."""
+    index = next(i for i, char in enumerate(text) if 0xD800 <= ord(char) <= 0xDFFF)
+    code = ord(text[index])
+    if 0xDC80 <= code <= 0xDCFF:
+        return f"byte 0x{code - 0xDC00:02x} at character {index + 1}"
+    return f"the lone surrogate U+{code:04X} at character {index + 1}"
 
 
 def _has_surrogate(text: str) -> bool:
