@@ -131,6 +131,55 @@ def test_declared_schedules_check_and_refusals(sproject: Project) -> None:
     assert sproject.run("schedule", "next", "ghost").code == 2
 
 
+NEEDS_SECRET = NOTE.replace("token: Secret | None = None", "token: Secret").replace(
+    '"note"', '"needs"').replace("note =", "needs =").replace("@note.", "@needs.")
+
+
+def test_a_schedule_whose_secret_is_given_where_runs_fire_checks_without_it(
+        sproject: Project) -> None:
+    """A required Secret field is never stored with a schedule: `schedule check`, `add` and
+    `list` where the secret is not set (CI) accept it; a scheduler without it records the slot's
+    failure with the variable to set, and one with it fires."""
+    sproject.add_module("needs_auto", NEEDS_SECRET)
+    _declare(sproject, '[[schedules]]\nname = "sec"\nautomation = "needs"\n'
+                       'cron = "* * * * * *"\nrequest = { tag = "s" }\nconcurrency = "allow"\n'
+                       f'\n[automation.needs]\nroot = "{sproject.root}"\n')
+    check = sproject.run("schedule", "check")
+    assert check.code == 0, check.stderr
+    (sproject.root / "req.json").write_text('{"tag": "a"}')
+    added = sproject.run("schedule", "add", "extra", "--automation", "needs", "--cron",
+                         "0 * * * *", "--request", "req.json")
+    assert added.code == 0, added.stderr
+    listed = sproject.run("schedule", "list", "--format", "json", expect_json=True).doc
+    assert {r["name"]: r["state"] for r in listed} == {"sec": "active", "extra": "active"}
+    assert all("opsctl-secret-given" not in str(r) for r in listed)
+
+    def fire(env: dict[str, str]) -> tuple[dict[str, Any], str]:
+        proc = subprocess.Popen([OPSCTL, "scheduler", "--log-format", "json"],
+                                cwd=sproject.root, env=sproject.env(env),
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        try:
+            deadline = time.monotonic() + (20 if env else 3)
+            while time.monotonic() < deadline and not (sproject.root / "notes.log").exists():
+                time.sleep(0.1)
+            proc.send_signal(signal.SIGTERM)
+            _, err = proc.communicate(timeout=30)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+        assert proc.returncode == 0, err
+        rows = sproject.run("schedule", "list", "--format", "json", expect_json=True).doc
+        return next(r for r in rows if r["name"] == "sec"), err
+
+    without, err = fire({})
+    assert "Traceback" not in err
+    assert "OPSCTL_SECRET_TOKEN" in str(without), without
+    assert not (sproject.root / "notes.log").exists()
+    given, err = fire({"OPSCTL_SECRET_TOKEN": "hunter2-sched"})
+    assert given["last"]["outcome"] == "fired", given
+    assert (sproject.root / "notes.log").exists(), (given, err[-3000:])
+
+
 @pytest.mark.parametrize("edit", [
     pytest.param('cron = "30 25 * * *"', id="cron"),
     pytest.param('cron = "30 2 * * *"\ntimezone = "Mars/Olympus"', id="timezone"),

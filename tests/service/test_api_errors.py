@@ -146,6 +146,18 @@ def test_invalid_input_names_every_bad_field_and_records_nothing(small_api: Api)
         ("POST", runs, {"content": b'{"request": {"directory": "/a", "hold": 1e999}, '
                                    b'"dry_run": true}'},  # no content type: read as JSON too
          {"body.request.hold"}),
+        # a lone surrogate is no text, in a Secret field too (digested before validation),
+        # and the message names where it is, not the value
+        ("POST", runs, {"content": b'{"request": {"directory": "/a", "api_key": '
+                                   b'"S3cretValue\\ud800"}, "dry_run": true}',
+                        "headers": {"content-type": "application/json"}},
+         {"body.request.api_key"}),
+        ("POST", plans, {"content": b'{"request": {"directory": "/a", "api_key": "\\ud800"}}',
+                         "headers": {"content-type": "application/json"}},
+         {"body.request.api_key"}),
+        ("POST", f"/v1/plans/{UNKNOWN_PLAN}/apply",
+         {"content": b'{"secrets": {"api_key": "S3cretValue\\udcff"}}',
+          "headers": {"content-type": "application/json"}}, {"body.secrets.api_key"}),
         # a cursor this server did not return, or one naming no run
         ("GET", "/v1/runs?cursor=zzz", {}, {"query.cursor"}),
         ("GET", f"/v1/runs?cursor={encode_cursor(UNKNOWN_RUN)}", {}, {"query.cursor"}),
@@ -154,6 +166,7 @@ def test_invalid_input_names_every_bad_field_and_records_nothing(small_api: Api)
         doc = assert_problem(api.call(method, path, token, **kwargs), 422)
         assert fields(doc) == bad, (path, kwargs, doc)
         assert doc["exit_code"] == 2 and doc["error_type"] == "validation"
+        assert "S3cretValue" not in json.dumps(doc)
         for field in bad:  # the detail names each too (its last name, not an index)
             name = [part for part in field.split(".") if not part.isdigit()][-1]
             assert name.lower() in doc["detail"].lower(), doc

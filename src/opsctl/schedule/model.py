@@ -169,12 +169,23 @@ def request_of(schedule: Schedule, *, limit: int = 10 * 1024 * 1024) -> dict[str
         raise ScheduleError(schedule.name, "request_file", exc.message) from None
 
 
-def with_env_secrets(session: Any, automation: Any, data: dict[str, Any]) -> dict[str, Any]:
+def with_env_secrets(session: Any, automation: Any, data: dict[str, Any], *,
+                     firing: bool = False) -> dict[str, Any]:
     """Secret fields the schedule does not hold, from ``OPSCTL_SECRET_<FIELD>`` where the run
-    is fired (as the command line reads them); they are masked like every secret."""
+    is fired (as the command line reads them); they are masked like every secret. ``firing``:
+    a required one that is not set is a UsageError naming its variable."""
     from opsctl.engine.request import secrets_from_env
 
-    return secrets_from_env(session.env, automation, data)
+    given = secrets_from_env(session.env, automation, data)
+    if firing:
+        from opsctl.contract.flags import flag_specs
+
+        for spec in flag_specs(automation.request_model):
+            if spec["type"] == "secret" and spec["required"] and spec["field"] not in given:
+                raise UsageError(f"request.{spec['field']}: the secret is not set where this "
+                                 f"scheduler runs: set {spec['envvar']} in its environment",
+                                 step="validate")
+    return given
 
 
 def check_target(session: Any, schedule: Schedule) -> dict[str, Any]:
@@ -189,9 +200,13 @@ def check_target(session: Any, schedule: Schedule) -> dict[str, Any]:
         raise ScheduleError(schedule.name, "automation", exc.message) from None
     stored = request_of(schedule, limit=session.settings.max_input_size)
     data = with_env_secrets(session, automation, stored)
+    # A secret this process does not have is given where the runs are fired: checked then.
+    # Until then it stands in as a placeholder, and is left out of the document.
+    later = _secrets_given_later(automation, data)
     try:
-        request = versioned_request(automation, data).request
-        document = dict(request_document(session, automation, request))
+        request = versioned_request(automation, {**data, **later}).request
+        document = {key: value for key, value in
+                    request_document(session, automation, request).items() if key not in later}
     except UsageError as exc:
         fields = getattr(exc, "fields", None) or []
         where = "request." + str(fields[0]["field"]) if fields else "request"
@@ -205,6 +220,15 @@ def check_target(session: Any, schedule: Schedule) -> dict[str, Any]:
                                 "secret fields are not stored with a schedule; set "
                                 f"OPSCTL_SECRET_{key.upper()} where the runs are carried out")
     return document
+
+
+def _secrets_given_later(automation: Any, data: dict[str, Any]) -> dict[str, str]:
+    """A placeholder for each Secret field neither the schedule nor this environment gives."""
+    from opsctl.contract.flags import flag_specs
+
+    return {spec["field"]: "opsctl-secret-given-where-the-run-is-fired"
+            for spec in flag_specs(automation.request_model)
+            if spec["type"] == "secret" and spec["field"] not in data}
 
 
 # -- slots ----------------------------------------------------------------------------------

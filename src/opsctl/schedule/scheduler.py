@@ -377,7 +377,8 @@ class Scheduler:
         session = self._session(context)
         automation = self._automation(schedule)
         data = with_env_secrets(session, automation,
-                                request_of(schedule, limit=session.settings.max_input_size))
+                                request_of(schedule, limit=session.settings.max_input_size),
+                                firing=True)
         prior = session.store.latest_run_for_key(automation.name, key)
         if prior is not None:  # fired by a scheduler that died before settling the slot
             return str(prior["id"])
@@ -429,7 +430,8 @@ class Scheduler:
         session = self._session(context)
         automation = self._automation(schedule)
         data = with_env_secrets(session, automation,
-                                request_of(schedule, limit=session.settings.max_input_size))
+                                request_of(schedule, limit=session.settings.max_input_size),
+                                firing=True)
         return self._run_row(session, automation, data, key, context, wait_lock_s)
 
     def _queue_local(self, session: Any, automation: Any, data: dict[str, Any], key: str,

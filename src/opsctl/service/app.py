@@ -292,9 +292,11 @@ def _not_strict_json(body: bytes) -> tuple[str, str] | None:
         parse_json,
     )
 
+    from opsctl.config.strict_documents import json_value_problem
+
     try:
         text = body.decode("utf-8")
-        parse_json(text)
+        data = parse_json(text)
     except DuplicateKeyError as exc:
         return "body", str(exc)
     except (UnicodeDecodeError, InvalidJSONError):
@@ -305,6 +307,13 @@ def _not_strict_json(body: bytes) -> tuple[str, str] | None:
         except (ValueError, RecursionError):
             return "body", str(exc)
         return _non_finite_at(lenient, "body") or "body", str(exc)
+    # a lone surrogate ("\ud800"), which no text can be stored or hashed with, named by where
+    # it is: a Secret field is digested before the request is validated, and its value is
+    # not to be shown
+    problem = json_value_problem(data, root="body")
+    if problem is not None and "Unicode" in problem:
+        where, _, why = problem.partition(": ")
+        return where, why
     return None
 
 
