@@ -140,6 +140,27 @@ def test_a_changed_default_factory_default_is_a_breaking_change(project: Project
         ("request.default_changed", "breaking")]
 
 
+def test_a_secret_fields_default_is_masked_in_the_schema_describe_and_the_lock(
+        project: Project) -> None:
+    """A Secret field's default is a secret like its other values: `schema`, `describe` and the
+    committed contract lock show `***`, never the value."""
+    with_secret = RELEASE_TAG.replace("from opsctl import Action, Automation",
+                                      "from opsctl import Action, Automation, Secret").replace(
+        WITHOUT_RETRIES, WITHOUT_RETRIES + '    token: Secret = Field(default="DEFAULTSECRET42", '
+                                           'description="tok")\n    other: Secret | None = '
+                                           '"OTHERSECRET99"\n')
+    project.add_module("release_tag_auto", with_secret.replace("{version}", "1.2.0"))
+    assert opsctl_contract(project, "lock").code == 0
+    for shown in (lock_path(project).read_text(), project.run("schema", "release-tag").stdout,
+                  project.run("describe", "release-tag").stdout,
+                  project.run("describe", "release-tag", "--format", "json").stdout):
+        assert "SECRET42" not in shown and "SECRET99" not in shown
+    locked = json.loads(lock_path(project).read_text())["automations"]["release-tag"]
+    assert locked["request_schema"]["properties"]["token"]["default"] == "***"
+    assert locked["request_schema"]["properties"]["other"]["default"] == "***"
+    assert opsctl_contract(project, "check").code == 0
+
+
 def test_acknowledged_break_passes_and_survives_a_relock(locked: Project) -> None:
     write_automation(locked, "1.3.0", retries=False)
     assert opsctl_contract(locked, "check").code == 3

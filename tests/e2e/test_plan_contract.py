@@ -35,6 +35,14 @@ def plan(ctx, req):
         yield Action(id=f"user-{secret}", kind="update", target="t/x", reason="r")
     elif req.shape == "nan":
         yield Action(id="n", kind="update", target="t/n", reason="r", before=float("nan"))
+    elif req.shape == "exit-plan":
+        raise SystemExit(0)
+    elif req.shape == "newline-id":
+        yield Action(id="a\\n", kind="update", target="t/a", reason="r")
+    elif req.shape == "string-deps":
+        yield Action(id="c", kind="update", target="t/c", reason="r", depends_on="ab")
+    elif req.shape in ("exit-apply", "typo"):
+        yield Action(id=req.shape, kind="update", target="t/e", reason="r")
     else:
         yield Action(id="gone", kind="update", target="t/gone", reason="r", depends_on=("done",))
         yield Action(id="write", kind="update", target=f"db/{secret}", reason="r",
@@ -42,6 +50,11 @@ def plan(ctx, req):
 
 @probe.apply
 def apply(ctx, req, action):
+    if action.id == "exit-apply":
+        import sys
+        sys.exit(0)
+    if action.id == "typo":
+        return "unchnaged"
     out = Path("applied.log")
     if action.id == "write" and not Path("crashed").exists():
         Path("crashed").write_text("1")
@@ -72,6 +85,9 @@ def run_statuses(project: Project) -> list[str]:
     ("cycle", "yielded a depends_on cycle: a, b can never start"),
     ("secret-id", "yielded action id 'user-***', which holds a secret value"),
     ("nan", "yielded an action that is not plain JSON"),
+    ("exit-plan", "plan called sys.exit(0): an automation returns or raises"),
+    ("newline-id", "action id 'a\\n' must be 1-200 chars"),
+    ("string-deps", "depends_on must be a list of action ids, not the string 'ab'"),
 ])
 def test_a_plan_the_engine_cannot_keep_is_the_automations_bug(probe: Project, shape: str,
                                                                 needle: str) -> None:
@@ -84,6 +100,24 @@ def test_a_plan_the_engine_cannot_keep_is_the_automations_bug(probe: Project, sh
     assert SECRET not in r.stdout + r.stderr
     assert not (probe.root / "applied.log").exists()
     assert run_statuses(probe) == ["failed"]  # recorded, not left running
+
+
+@pytest.mark.parametrize(("shape", "needle"), [
+    ("exit-apply", "apply called sys.exit(0): an automation returns or raises"),
+    ("typo", "apply returned 'unchnaged'; it returns \"applied\", \"unchanged\" or None"),
+])
+def test_an_apply_that_breaks_its_contract_fails_its_action(probe: Project, shape: str,
+                                                           needle: str) -> None:
+    """sys.exit() in apply does not end opsctl with the automation's code (0 read as success,
+    no result, the run left running); a return value apply does not have is no silent
+    "applied"."""
+    r = probe.run("probe", "--shape", shape, "--yes", "--format", "json")
+    assert r.code == 1, r.stderr
+    doc = json.loads(r.stdout)
+    assert doc["status"] == "failed" and doc["error"]["step"] == "apply"
+    assert needle in doc["error"]["message"], doc["error"]
+    assert doc["plan"]["actions"][0]["status"] == "failed"
+    assert run_statuses(probe) == ["failed"]
 
 
 def test_a_resumed_action_gets_the_secret_its_plan_gave_not_the_mask(probe: Project) -> None:

@@ -41,9 +41,10 @@ ACTION_KINDS: tuple[str, ...] = ("create", "update", "delete", "run")
 RESERVED_NAMES = frozenset(
     ["list", "completion", "describe", "schema", "plan", "apply", "reconcile", "runs", "show", "resume", "approve", "reject", "audit", "config", "locks", "policy", "contract", "new", "serve", "worker", "version", "help", "token", "openapi", "slo", "schedule", "inventory", "wrap", "wait", "scheduler"]
 )
-_NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
-_SEMVER = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?$")
-_ACTION_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:/@+=-]{0,199}$")
+# \Z, not $: "$" also matches before a final newline ("a\n" would pass)
+_NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*\Z")
+_SEMVER = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?\Z")
+_ACTION_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:/@+=-]{0,199}\Z")
 
 RequestT = TypeVar("RequestT", bound=BaseModel)
 PlanFn = Callable[["Context", RequestT], Iterable["Action"]]
@@ -84,6 +85,9 @@ class Action:
             raise ValueError(f"action {self.id!r}: kind must be one of {', '.join(ACTION_KINDS)}")
         if not self.target:
             raise ValueError(f"action {self.id!r}: target must not be empty")
+        if isinstance(self.depends_on, str):  # would be read as one id per character
+            raise ValueError(f"action {self.id!r}: depends_on must be a list of action ids, "
+                             f"not the string {self.depends_on!r}")
 
     def to_dict(self) -> dict[str, JSONValue]:
         return {
@@ -140,6 +144,17 @@ def _models_in(annotation: Any) -> list[type[BaseModel]]:
         return [annotation]
     return [m for arg in typing.get_args(annotation) for m in _models_in(arg)]
 
+
+
+class ExitCalled(RuntimeError):
+    """``sys.exit()`` (or ``raise SystemExit``) in an automation's plan, apply or verify: a bug
+    in the automation (exit 1), as any other exception. Left to propagate, it would end opsctl
+    itself with the automation's code (0 read as success), with no result and the run left
+    running."""
+
+    def __init__(self, step: str, exc: SystemExit) -> None:
+        super().__init__(f"{step} called sys.exit({exc.code!r}): an automation returns or "
+                         "raises; opsctl ends the run")
 
 class Automation(Generic[RequestT]):
     """The declaration of one automation and its contract.
@@ -294,18 +309,32 @@ class Automation(Generic[RequestT]):
 
     def call_plan(self, ctx: Context, request: RequestT) -> list[Action]:
         assert self._plan is not None
-        return list(self._plan(ctx, request))
+        try:
+            return list(self._plan(ctx, request))
+        except SystemExit as exc:
+            raise ExitCalled("plan", exc) from None
 
     def call_apply(self, ctx: Context, request: RequestT, action: Action) -> ActionOutcome:
         if self._apply is None:
             if self.effect == "read":
                 return "unchanged"  # a read automation's plan is its work
             raise TypeError(f"automation {self.name!r} has no @apply function")
-        outcome = self._apply(ctx, request, action)
-        return "unchanged" if outcome == "unchanged" else "applied"
+        try:
+            outcome = self._apply(ctx, request, action)
+        except SystemExit as exc:
+            raise ExitCalled("apply", exc) from None
+        if outcome == "unchanged":
+            return "unchanged"
+        if outcome is None or outcome == "applied":
+            return "applied"
+        raise TypeError(f"apply returned {outcome!r}; it returns \"applied\", \"unchanged\" "
+                        "or None")
 
     def call_verify(self, ctx: Context, request: RequestT, action: Action) -> bool:
-        return True if self._verify is None else bool(self._verify(ctx, request, action))
+        try:
+            return True if self._verify is None else bool(self._verify(ctx, request, action))
+        except SystemExit as exc:
+            raise ExitCalled("verify", exc) from None
 
     def scope_key(self, request: BaseModel) -> str:
         """The lock scope of a request: the automation name and the named field values."""

@@ -50,6 +50,7 @@ def model_schema(model: Any) -> dict[str, Any]:
     the contract lock did not have them, and a changed factory default passed `contract check`.
     A factory that needs the validated data, or makes no JSON value, adds nothing."""
     schema: dict[str, Any] = model.model_json_schema()
+    _mask_secret_defaults(schema)
     properties = schema.get("properties")
     fields = getattr(model, "model_fields", None)
     if not isinstance(properties, dict) or not isinstance(fields, dict):
@@ -68,3 +69,22 @@ def model_schema(model: Any) -> dict[str, Any]:
         properties[key] = {**prop, "default": default}
     return schema
 
+
+
+def _mask_secret_defaults(node: Any) -> None:
+    """A Secret field's default (``format: password``, alone or in an ``anyOf``) shown as
+    ``***``: the schema is printed, served and written into the committed contract lock."""
+    if isinstance(node, dict):
+        if "default" in node and node["default"] is not None and _is_secret(node):
+            node["default"] = "***"
+        for value in node.values():
+            _mask_secret_defaults(value)
+    elif isinstance(node, list):
+        for value in node:
+            _mask_secret_defaults(value)
+
+
+def _is_secret(node: dict[str, Any]) -> bool:
+    return node.get("format") == "password" or any(
+        isinstance(branch, dict) and branch.get("format") == "password"
+        for branch in (*node.get("anyOf", ()), *node.get("oneOf", ())))

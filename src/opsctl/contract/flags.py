@@ -107,6 +107,8 @@ def flag_specs(model: type[BaseModel]) -> list[FlagSpec]:
             default = _default_text(info.default_factory())  # type: ignore[call-arg]
         else:
             default = _default_text(info.default)
+        if kind == "secret" and default is not None:
+            default = "***"  # describe and the contract lock print it
         extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
         deprecated = extra.get("x-opsctl-deprecation") or info.deprecated
         if deprecated and extra.get("x-opsctl-removal"):
