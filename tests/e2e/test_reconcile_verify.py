@@ -101,3 +101,22 @@ def test_never_verified_is_not_converged_exit_4(grow: Project) -> None:
     assert r.doc["status"] == "failed"
     assert r.doc["error"]["step"] == "verify"
     assert "not converged" in r.doc["error"]["message"]
+
+
+def test_running_a_not_converged_run_again_verifies_it_again(grow: Project) -> None:
+    """Exit 4 says "retry later": the retry (the same command, or resume) is the same run, and
+    its applied action is verified again, never "succeeded" unchecked."""
+    first = grow.run("grow", "--goal", "1", "--verify-after", "1000", "--format", "json")
+    assert first.code == 4 and first.doc["error"]["step"] == "verify"
+    checks = int((grow.root / "checks").read_text())
+    again = grow.run("grow", "--goal", "1", "--verify-after", "1000", "--format", "json")
+    assert again.code == 4, again.doc
+    assert again.doc["run_id"] == first.doc["run_id"] and again.doc["status"] == "failed"
+    assert "not converged" in again.doc["error"]["message"]
+    assert int((grow.root / "checks").read_text()) > checks  # verify was called again
+    resumed = grow.run("resume", first.doc["run_id"], "--format", "json")
+    assert resumed.code == 4 and resumed.doc["status"] == "failed"
+    (grow.root / "checks").write_text("2000")  # the target converges: the retry succeeds
+    done = grow.run("grow", "--goal", "1", "--verify-after", "1000", "--format", "json")
+    assert done.code == 0 and done.doc["status"] == "succeeded"
+    assert (grow.root / "level").read_text() == "1"  # applied once

@@ -508,7 +508,9 @@ def verify_applied(run: RunState, ctx: Context) -> OpsctlError | None:
     clock = run.session.clock
     deadline = clock().timestamp() + run.automation.verify_timeout
     for state in run.states:
-        if state.status != "applied" or state.done:  # done: by an earlier attempt; resume does not re-check it
+        # applied by an earlier attempt too: that attempt ended before its verify passed (it
+        # failed "not converged", or stopped), so the resumed run checks it as its own
+        if state.status != "applied":
             continue
         ctx.log = run.session.log.bind(run_id=run.run_id, automation=run.automation.name,
                                        step="verify", action=state.action.id)
