@@ -251,6 +251,19 @@ def test_a_django_command_without_manage_py_is_refused(tmp_path: Path) -> None:
     assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
 
 
+def test_an_option_with_an_envvar_fallback_is_passed_even_at_its_default() -> None:
+    """click's envvar: an option left out for being the script's default would let a variable
+    inherited from the caller take its place; it is always passed."""
+    script = Script(path="tool.py", language="python", interface=Interface("click", [
+        Flag("--region", default="eu-west-1", envvar="AWS_REGION"),
+        Flag("--zone", default="a")]))
+
+    made = design(script, "tool")
+
+    args = {f.name: f.arg for f in made.fields}
+    assert args["region"].default is None and args["zone"].default == "a"
+
+
 # -- credentials given as flags ---------------------------------------------------------------
 def test_an_option_whose_envvar_is_a_credential_is_the_secret_not_a_field() -> None:
     script = Script(path="tool.py", language="python", interface=Interface("click", [

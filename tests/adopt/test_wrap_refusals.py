@@ -295,3 +295,42 @@ def test_wrap_all_refuses_subcommand_modules_and_modules_only_a_launcher_runs(tm
     assert by_script["tool/main.py"].wrapped is False
     assert "run by the launcher bin/tool (`run()`)" in by_script["tool/main.py"].reason
     assert by_script["bin/tool"].wrapped is True
+
+
+def test_wrap_keeps_the_mode_of_the_opsctl_toml_it_rewrites(tmp_path: Path) -> None:
+    """An opsctl.toml kept 0600 (it holds a secret) is still 0600 once wrap registered a script
+    in it: the temporary file and the rename do not hand it the umask's mode."""
+    import os
+    import stat
+
+    (tmp_path / "opsctl.toml").write_text('[secrets]\napi_token = "S3cr3tValueInConfig"\n')
+    os.chmod(tmp_path / "opsctl.toml", 0o600)
+    (tmp_path / "s").mkdir()
+    (tmp_path / "s" / "mode_kit.sh").write_text(HELLO)
+
+    wrap_script(tmp_path, tmp_path / "s" / "mode_kit.sh", owner="ops")
+
+    config = tmp_path / "opsctl.toml"
+    assert "mode_kit" in config.read_text() and "S3cr3tValueInConfig" in config.read_text()
+    assert stat.S_IMODE(config.stat().st_mode) == 0o600
+
+
+def test_an_inventory_of_a_file_name_that_is_not_utf8_is_written_as_utf8(tmp_path: Path) -> None:
+    """A script whose name is not UTF-8: --out (every format) and standard output stay UTF-8,
+    the byte written as a backslash escape (it was an internal error, exit 1)."""
+    import os
+
+    folder = tmp_path / "nu"
+    folder.mkdir()
+    with open(os.path.join(os.fsencode(folder), b"clean\xe9.sh"), "wb") as fh:
+        fh.write(b"#!/bin/sh\nrm -rf /var/lib/app/data\n")
+    for fmt in ("json", "text", "markdown"):
+        out = tmp_path / f"inv.{fmt}"
+        r = run_opsctl("inventory", "scan", str(folder), "--format", fmt, "--out", str(out),
+                       cwd=tmp_path, expect_json=False)
+        assert r.code == 0, r.stderr
+        text = out.read_bytes().decode("utf-8")  # strict
+        assert "clean\\udce9.sh" in text
+    r = run_opsctl("inventory", "scan", str(folder), "--format", "json", cwd=tmp_path)
+    assert r.code == 0, r.stderr
+    assert json.loads(r.stdout)["scripts"][0]["path"] == "clean\udce9.sh"

@@ -281,6 +281,14 @@ SECRET_VALUE = re.compile(r"(?i)password|passwd|secret|token|api[_-]?key|bearer|
                           r"^[A-Za-z0-9+/_\-]{24,}={0,2}$")
 _SECRET_KEYWORD = re.compile(
     r"""(?i)\b(\w*(?:password|passwd|secret|token|api_?key|auth)\w*)=(?P<q>'|")(?:\\.|(?!(?P=q)).)*(?P=q)""")
+# the same names as keys of a literal mapping: data={'password': '...'}, json={"api_key": ...}
+_SECRET_ENTRY = re.compile(
+    r"""(?i)(?P<k>(?P<kq>'|")\w*(?:password|passwd|secret|token|api_?key|auth)\w*(?P=kq)\s*:\s*)"""
+    r"""(?P<q>'|")(?:\\.|(?!(?P=q)).)*(?P=q)""")
+# the password of an HTTP auth pair: auth=('admin', '...')
+_AUTH_PAIR = re.compile(
+    r"""(?P<u>\bauth=[(\[]\s*(?P<uq>'|")(?:\\.|(?!(?P=uq)).)*(?P=uq)\s*,\s*)"""
+    r"""(?P<q>'|")(?:\\.|(?!(?P=q)).)*(?P=q)""")
 
 
 _URL_CREDENTIAL = re.compile(r"://[^/\s:@]+:[^/\s@]+@")
@@ -303,6 +311,8 @@ def sanitize_call(text: str, limit: int = 120) -> str:
         return match.group(0)
 
     text = _SECRET_KEYWORD.sub(lambda m: f"{m.group(1)}={m.group('q')}…{m.group('q')}", _LONG_STRING.sub(literal_, " ".join(text.split())))
+    text = _SECRET_ENTRY.sub(lambda m: f"{m.group('k')}{m.group('q')}…{m.group('q')}", text)
+    text = _AUTH_PAIR.sub(lambda m: f"{m.group('u')}{m.group('q')}…{m.group('q')}", text)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

@@ -20,7 +20,7 @@ import os
 import re
 import shlex
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal, TextIO
@@ -352,8 +352,12 @@ def _request_field(flag: Flag, names: _Names, script: Script,
     spread, arity = _list_passing(flag) if arg_kind == "list" else (False, None)
     joined = not flag.positional and not spread and arity is None and (flag.joined or (
         script.interface.kind in _JOINED_KINDS and flag.name.startswith("--")))
+    # The script's default is left for the script to apply, unless it falls back to an
+    # environment variable first (click's envvar): one inherited from the caller would then
+    # take the place of the value the request (and the plan, the result, the audit) shows.
+    left_out = None if flag.positional or flag.envvar else (default if default != [] else None)
     arg = Arg(field=name, flag=None if flag.positional else flag.name, kind=arg_kind,
-              default=None if flag.positional else (default if default != [] else None),
+              default=left_out,
               subcommand=(subcommands[0] if len(subcommands) == 1 else subcommands) or None,
               required=flag.required and in_subcommand,
               joined=joined, negated=negation if arg_kind == "switch" else None,
@@ -911,14 +915,33 @@ def _write_files_now(root: Path, prepared: list[_Prepared], out: str) -> list[Ge
 def write_atomically(path: Path, text: str | Callable[[TextIO], None]) -> None:
     """``path`` replaced by ``text`` through a temporary file and a rename: never half
     written. ``text`` may be a function that writes to the open file (a report of tens of
-    megabytes streamed rather than held whole). Raises OSError (the temporary file removed)."""
+    megabytes streamed rather than held whole). Raises OSError (the temporary file removed).
+
+    A file replaced keeps its mode (an `opsctl.toml` kept 0600 for the secrets in it stays
+    0600) and, where this process may set it, its owner; one this process may not write is
+    refused, as writing it in place would be: the rename would bypass its protection. Text
+    that is not UTF-8 (a file name of other bytes) is written as backslash escapes."""
+    import errno
+    import stat
+
+    try:
+        before: os.stat_result | None = path.stat()
+    except FileNotFoundError:
+        before = None
+    if before is not None and not os.access(path, os.W_OK):
+        raise PermissionError(errno.EACCES, "Permission denied", str(path))
     temporary = path.parent / f".{path.name}.{os.urandom(6).hex()}.tmp"
     try:
-        with temporary.open("w", encoding="utf-8") as handle:
+        with temporary.open("w", encoding="utf-8", errors="backslashreplace") as handle:
             if isinstance(text, str):
                 handle.write(text)
             else:
                 text(handle)
+        if before is not None:
+            os.chmod(temporary, stat.S_IMODE(before.st_mode))
+            if (before.st_uid, before.st_gid) != (os.geteuid(), os.getegid()):
+                with suppress(OSError):  # only root may give a file away
+                    os.chown(temporary, before.st_uid, before.st_gid)
         os.replace(temporary, path)
     except BaseException:
         temporary.unlink(missing_ok=True)

@@ -124,14 +124,14 @@ def scan_cmd(ctx: click.Context, path: Path, format_: str | None, out: Path | No
     elif chosen == "json":  # one line on standard output, as every opsctl JSON document
         line = io.StringIO()
         write_inventory_json(inventory, line)
-        click.echo(line.getvalue())
+        click.echo(_utf8(line.getvalue()))
     elif chosen == "text" and sys.stdout.isatty() and not os.environ.get("NO_COLOR"):
         render_table(inventory, sys.stdout, color=True)
     else:
         buffer = io.StringIO()
         report(buffer)
         if buffer.getvalue():
-            click.echo(buffer.getvalue(), nl=False)
+            click.echo(_utf8(buffer.getvalue()), nl=False)
     from opsctl.adopt.scan import is_python2
 
     python2 = [script for script in inventory.scripts if is_python2(script)]
@@ -152,3 +152,9 @@ def scan_cmd(ctx: click.Context, path: Path, format_: str | None, out: Path | No
                        "scripts are Python 2, read with their statements rewritten (--strict)", err=True)
         return ExitCode.VALIDATION
     return 0
+
+
+def _utf8(text: str) -> str:
+    """``text`` with what is not UTF-8 (a file name of other bytes, read as surrogates) as
+    backslash escapes: the output stays UTF-8, as the ``--out`` file is."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
