@@ -256,6 +256,36 @@ def test_a_full_output_device_is_a_clear_error_not_a_bug(counter: Project) -> No
     assert "internal error" not in done.stderr
 
 
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [["counter", "--bogus"], ["show", "run_nope"],
+                                  ["apply", "--plan", "nofile.json"]])
+def test_a_full_output_device_under_json_errors_is_exit_4_not_a_traceback(
+        counter: Project, args: list[str]) -> None:
+    """A failure's result document (`-o json`) that stdout cannot take: the failure's line,
+    then the output's, exit 4, as for any output."""
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([OPSCTL, "-o", "json", *args], cwd=counter.root,
+                              env=counter.env(), stdout=full, stderr=subprocess.PIPE, text=True,
+                              timeout=60)
+    assert done.returncode == 4, done.stderr
+    assert "Traceback" not in done.stderr and "internal error" not in done.stderr
+    assert done.stderr.strip().splitlines()[-1].startswith(
+        "opsctl: error: cannot write the output to standard output: No space left on device")
+
+
+@pytest.mark.parametrize("closed", ["<&-", ">&-", "2>&-"])
+def test_a_closed_standard_stream_reads_or_writes_nothing(counter: Project, closed: str) -> None:
+    """`opsctl ... <&-` (a daemon's start, some schedulers): a closed stream is /dev/null, not
+    an internal error after the apply changed its target."""
+    import shlex
+
+    done = subprocess.run(["bash", "-c", f"{shlex.quote(OPSCTL)} counter --environment staging --yes {closed}"],
+                          cwd=counter.root, env=counter.env(), capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "internal error" not in done.stdout + done.stderr
+
+
 def test_a_reader_that_goes_away_ends_it_like_sigpipe(counter: Project) -> None:
     """`opsctl describe NAME | head -1`: exit 141, as a shell reports SIGPIPE, nothing on
     stderr (click's own handling ended it with exit 1)."""

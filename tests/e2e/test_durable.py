@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from tests.conftest import OPSCTL, Project
+from tests.conftest import OPSCTL, Project, validate_result
 
 LEDGER = '''
 import os, time
@@ -319,6 +319,7 @@ def test_the_stop_grace_ends_an_action_blocked_in_a_call(ledger: Project) -> Non
     doc = json.loads(out)
     assert doc["status"] == "cancelled"
     assert [a["status"] for a in doc["plan"]["actions"]] == ["interrupted"]
+    validate_result(doc)  # the published schema has the status
 
 
 def test_group_mode_commits_a_finished_action_within_its_time_bound(ledger: Project) -> None:

@@ -618,6 +618,10 @@ def test_a_secret_from_its_variable_has_no_warning(probe: Project) -> None:
     pytest.param("/opsctl_no_such_database", 'database "opsctl_no_such_database" does not exist',
                  id="database"),
     pytest.param("user", 'role "opsctl_no_such_role" does not exist', id="role"),
+    # a URL libpq refuses to read: no retry makes it right either
+    pytest.param("?bogusparam=1", 'invalid URI query parameter: "bogusparam"', id="parameter"),
+    pytest.param("?sslmode=bogus", 'invalid sslmode value: "bogus"', id="sslmode"),
+    pytest.param("port", 'invalid integer value "notaport"', id="port"),
 ])
 def test_a_postgres_store_url_naming_nothing_the_server_has_is_exit_2(
         probe: Project, database: str, needle: str) -> None:
@@ -631,6 +635,10 @@ def test_a_postgres_store_url_naming_nothing_the_server_has_is_exit_2(
     if database == "user":
         url = parts._replace(netloc=f"opsctl_no_such_role:pw@{parts.hostname}:{parts.port or 5432}"
                              ).geturl()
+    elif database == "port":
+        url = parts._replace(netloc=f"{parts.hostname}:notaport").geturl()
+    elif database.startswith("?"):
+        url = POSTGRES_URL + database
     else:
         url = parts._replace(path=database).geturl()
     r = probe.run("probe", "--dry-run", "--format", "json",

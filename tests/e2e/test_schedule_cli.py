@@ -119,7 +119,11 @@ def test_declared_schedules_check_and_refusals(sproject: Project) -> None:
                        '\nrequest = { tag = "h" }\n\n[[schedules]]\nname = "broken"\n'
                        'automation = "note"\ncron = "0 * * * *"\nrequest = { tag = 7 }\n')
     check = sproject.run("schedule", "check")
-    assert check.code == 2 and "schedule 'broken': request.tag" in check.stderr
+    assert check.code == 2 and "opsctl: error: schedule 'broken': request.tag" in check.stderr
+    as_json = sproject.run("schedule", "check", "--format", "json", expect_json=True)
+    assert as_json.code == 2 and as_json.doc["ok"] == ["hourly"]
+    assert [(i["name"], i["problem"].split(":")[0]) for i in as_json.doc["invalid"]] == [
+        ("broken", "schedule 'broken'")]
     rows = {r["name"]: r for r in sproject.run("schedule", "list", "--format", "json",
                                                expect_json=True).doc}
     assert rows["hourly"]["state"] == "active" and rows["broken"]["state"] == "invalid"

@@ -204,6 +204,21 @@ def _result_mode(args: list[str]) -> Any:
     return "reconcile" if "reconcile" in (STATE.mode, verb) else "apply"
 
 
+def _closed_streams_to_devnull() -> None:
+    """A standard stream the caller closed (``cmd <&-``, a daemon's start): Python sets it to
+    None, and each read, write or ``isatty`` of it was an internal error (after an apply had
+    changed its target). It is /dev/null instead, as ``</dev/null`` or ``>/dev/null`` would
+    give, for this process and the scripts it runs."""
+    for fd, name, mode in ((0, "stdin", "r"), (1, "stdout", "w"), (2, "stderr", "w")):
+        if getattr(sys, name) is not None:
+            continue
+        devnull = os.open(os.devnull, os.O_RDWR)  # the lowest free descriptor: usually fd
+        if devnull != fd:
+            os.dup2(devnull, fd)
+            os.close(devnull)
+        setattr(sys, name, open(fd, mode, encoding="utf-8", closefd=False))
+
+
 def _report(error: Any, args: list[str], started: datetime, hint: str | None = None) -> int:
     """Every failure the same way: ``opsctl: error: MESSAGE`` (and a hint) on stderr, and under
     ``--format json`` one result document on stdout."""
@@ -218,7 +233,15 @@ def _report(error: Any, args: list[str], started: datetime, hint: str | None = N
 
         doc = error_document(error, mode=_result_mode(args), automation=STATE.automation,
                              started_at=started, finished_at=datetime.now(UTC))
-        click.echo(json.dumps(doc))
+        try:
+            click.echo(json.dumps(doc))
+        except OSError as exc:
+            if not _stdout_unwritable(exc):
+                raise
+            _discard_stdout()  # a full disk, /dev/full: as for any output (exit 4)
+            say(f"opsctl: error: cannot write the output to standard output: "
+                f"{exc.strerror or exc}")
+            return 4  # ExitCode.DEPENDENCY, as for any output stdout refuses
     return int(error.exit_code)
 
 
@@ -290,6 +313,7 @@ def main(argv: list[str] | None = None) -> None:
         from opsctl.cli.start_up import start_cli_process
 
         start_cli_process()
+        _closed_streams_to_devnull()
     from opsctl.catalog import defer_manifest_writes, flush_manifest_writes
     from opsctl.errors import ExitCode, OpsctlError, UsageError
 

@@ -305,6 +305,7 @@ def next_cmd(name: str, count: int, opts: CommonOptions) -> int:
 def check_cmd(opts: CommonOptions) -> int:
     """Check the declared schedules (cron, time zone, automation, request) without storing
     anything: exit 2 naming each schedule and field that is wrong."""
+    from opsctl.cli.output import emit_data
     from opsctl.schedule.model import ScheduleError, check_target
     from opsctl.schedule.scheduler import declared_schedules
 
@@ -321,11 +322,17 @@ def check_cmd(opts: CommonOptions) -> int:
     finally:
         session.close()
     for _, problem in problems:
-        click.echo(f"opsctl: {problem}", err=True)
-    if problems:
-        return ExitCode.USAGE
-    click.echo(f"{len(schedules)} schedule(s) ok")
-    return ExitCode.SUCCESS
+        click.echo(f"opsctl: error: {problem}", err=True)
+    bad = {name for name, _ in problems}
+    data = {"ok": [s.name for s in schedules if s.name not in bad],
+            "invalid": [{"name": name, "problem": problem} for name, problem in problems]}
+
+    def render(shown: dict[str, Any], stream: TextIO) -> None:
+        if not problems:
+            stream.write(f"{len(schedules)} schedule(s) ok\n")
+
+    emit_data(data, opts, session, render)
+    return ExitCode.USAGE if problems else ExitCode.SUCCESS
 
 
 @click.command("scheduler", short_help="Fire due schedules as queued runs.")

@@ -17,7 +17,7 @@ __all__ = ["RESULT_SCHEMA", "ResultDocument", "result_schema"]
 
 RunStatus = Literal["succeeded", "no_changes", "changes_planned", "partial", "failed", "denied",
                     "conflict", "cancelled"]
-ActionStatus = Literal["applied", "unchanged", "skipped", "failed", "pending"]
+ActionStatus = Literal["applied", "unchanged", "skipped", "failed", "interrupted", "pending"]
 ErrorType = Literal["validation", "auth", "policy_denied", "approval_required",
                     "dependency_timeout", "dependency_unavailable", "conflict", "partial",
                     "unsafe_input", "internal"]

@@ -1158,7 +1158,9 @@ def _use_wal(conn: Any) -> None:
 # error (exit 2), where a server that does not answer is a dependency failure (exit 4).
 _POSTGRES_REFUSED = re.compile(r'(?:database|role) "[^"]*" does not exist|password authentication '
                                r'failed for user "[^"]*"|no password supplied|invalid '
-                               r'connection option "[^"]*"|no pg_hba\.conf entry[^\n]*')
+                               r'connection option "[^"]*"|no pg_hba\.conf entry[^\n]*|'
+                               # the URL itself, refused by libpq before any connection
+                               r'invalid (?:integer |\w+ )?value[^\n]*')
 
 
 def _open_postgres(url: str, redactor: Redactor | None) -> SQLStore:
@@ -1168,6 +1170,9 @@ def _open_postgres(url: str, redactor: Redactor | None) -> SQLStore:
         raise StateDirError("a PostgreSQL store needs psycopg: pip install 'opsctl[postgres]'") from None
     try:
         conn = psycopg.connect(url, autocommit=True, connect_timeout=10)
+    except psycopg.ProgrammingError as exc:  # not a URL libpq reads (an unknown parameter)
+        raise StateDirError(f"PostgreSQL store {mask_url(url)}: {str(exc).strip()}; fix "
+                            "store_url", step="validate") from None
     except psycopg.OperationalError as exc:
         text = str(exc).strip()
         first = text.splitlines()[0] if text else "unreachable"
