@@ -216,7 +216,7 @@ def _closed_streams_to_devnull() -> None:
         if devnull != fd:
             os.dup2(devnull, fd)
             os.close(devnull)
-        setattr(sys, name, open(fd, mode, encoding="utf-8", closefd=False))
+        setattr(sys, name, open(fd, mode, encoding="utf-8", closefd=False))  # noqa: SIM115 (kept open for the process)
 
 
 def _report(error: Any, args: list[str], started: datetime, hint: str | None = None) -> int:

@@ -285,14 +285,13 @@ def _not_strict_json(body: bytes) -> tuple[str, str] | None:
     different copies; that parser keeps the last), NaN or an infinity (it reads them as
     floats, which a request then records as null). Not UTF-8, not JSON at all: left to the
     routes' own validation, which words it."""
+    from opsctl.config.strict_documents import json_value_problem
     from opsctl.contract.canonical import (
         CanonicalJSONError,
         DuplicateKeyError,
         InvalidJSONError,
         parse_json,
     )
-
-    from opsctl.config.strict_documents import json_value_problem
 
     try:
         text = body.decode("utf-8")
