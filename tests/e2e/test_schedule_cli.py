@@ -184,6 +184,28 @@ def test_a_schedule_whose_secret_is_given_where_runs_fire_checks_without_it(
     assert (sproject.root / "notes.log").exists(), (given, err[-3000:])
 
 
+def test_a_pause_declared_in_the_file_is_lifted_by_editing_it_and_a_commands_is_not(
+        sproject: Project) -> None:
+    """`paused = true` then `paused = false` in opsctl.toml resumes the schedule; a pause set
+    with `opsctl schedule pause` stays until `opsctl schedule resume`."""
+    table = ('[[schedules]]\nname = "hourly"\nautomation = "note"\ncron = "0 * * * *"\n'
+             'request = {{ tag = "h" }}\npaused = {paused}\n')
+
+    def state() -> str:
+        rows = sproject.run("schedule", "list", "--format", "json", expect_json=True).doc
+        return str(rows[0]["state"])
+
+    _declare(sproject, table.format(paused="true"))
+    assert state() == "paused"
+    _declare(sproject, table.format(paused="false"))
+    assert state() == "active"
+    assert sproject.run("schedule", "pause", "hourly").code == 0
+    _declare(sproject, table.format(paused="false") + "\n")  # an edit that keeps it unpaused
+    assert state() == "paused"
+    assert sproject.run("schedule", "resume", "hourly").code == 0
+    assert state() == "active"
+
+
 @pytest.mark.parametrize("edit", [
     pytest.param('cron = "30 25 * * *"', id="cron"),
     pytest.param('cron = "30 2 * * *"\ntimezone = "Mars/Olympus"', id="timezone"),

@@ -166,7 +166,7 @@ def test_migration_12_keeps_each_finished_runs_attempt_duration(
     old.close()
     monkeypatch.undo()
     store = open_store(store_url)
-    assert store.schema_version() == 12
+    assert store.schema_version() == MIGRATIONS[-1].version
     rows = {r["id"]: r for r in store._rows(
         f"SELECT id, attempt_ms, {run_duration_sql(store.dialect)} AS d FROM runs")}
     assert rows[ids[0]]["attempt_ms"] == 1500 and float(rows[ids[0]]["d"]) == 1.5

@@ -48,10 +48,13 @@ def save_schedule(store: SQLStore, schedule: Schedule, *, now: datetime,
               "problem": problem, "updated_at": now.isoformat()}
     with store.transaction():
         store.take_turns(f"opsctl.schedule/{schedule.name}")  # schedulers starting together
-        found = store._rows("SELECT paused FROM schedules WHERE name = ?", (schedule.name,))
+        found = store._rows("SELECT paused, paused_in_config FROM schedules WHERE name = ?",
+                            (schedule.name,))
+        values["paused_in_config"] = int(schedule.paused and schedule.source == "config")
         if found:
-            paused = bool(found[0]["paused"]) if keep_paused else False
-            values["paused"] = int(schedule.paused or paused)
+            # kept: a pause `opsctl schedule pause` set; one the file declared goes with it
+            by_command = bool(found[0]["paused"]) and not found[0]["paused_in_config"]
+            values["paused"] = int(schedule.paused or (keep_paused and by_command))
             sets = ", ".join(f"{k} = ?" for k in values)
             store._execute(f"UPDATE schedules SET {sets} WHERE name = ?",
                            [*values.values(), schedule.name])

@@ -304,4 +304,9 @@ MIGRATIONS: tuple[Migration, ...] = (
                        "AS json), 'timing', 'duration_ms') AS double precision) "
                        "WHERE result_json IS NOT NULL",),
     }),
+    Migration(13, "whether a schedule's pause is its declaration's", (
+        # `paused = true` in a [[schedules]] table, as against `opsctl schedule pause`: an
+        # edit of the file to `paused = false` lifts the first, never the second.
+        "ALTER TABLE schedules ADD COLUMN paused_in_config INTEGER NOT NULL DEFAULT 0",
+    )),
 )
