@@ -579,3 +579,34 @@ def test_warnings_reach_the_result_and_the_logs(project: Project) -> None:
     assert [e["step"] for e in logged] == ["plan", "apply"]
     text = project.run("cautious")
     assert "warning: kept x: modified since planning" in text.stdout
+
+
+LITERALS = '''
+from typing import Literal
+from pydantic import BaseModel
+from opsctl import Action, Automation
+
+class Request(BaseModel):
+    level: Literal[1, 2, 3] = 1
+    word: Literal["1", "b"] = "b"
+    many: list[Literal[1, 2]] = []
+
+lit = Automation("lit", version="1.0.0", owner="o", summary="Literal flags", request=Request,
+                 effect="read")
+
+@lit.plan
+def plan(ctx, req):
+    yield Action(id="a", kind="run", target="t", reason="r")
+'''
+
+
+def test_a_literal_of_numbers_is_set_from_its_flag(project: Project) -> None:
+    """`Literal[1, 2, 3]`: `--level 2` is the number 2 (it was the text "2", refused); a
+    Literal of strings keeps "1" a string."""
+    project.add_module("lit_auto", LITERALS)
+    r = project.run("lit", "--level", "2", "--word", "1", "--many", "1", "--many", "2",
+                    "--format", "json")
+    assert r.code == 0, r.stderr
+    assert r.doc["request"] == {"level": 2, "word": "1", "many": [1, 2]}
+    refused = project.run("lit", "--level", "4")
+    assert refused.code == 2 and "'4' is not one of '1', '2', '3'" in refused.stderr

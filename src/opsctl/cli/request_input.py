@@ -7,6 +7,8 @@ a :class:`~opsctl.errors.UsageError` (exit 2) naming the file or flag and the fi
 
 from __future__ import annotations
 
+import json
+
 from collections.abc import Mapping
 from typing import Any
 
@@ -47,7 +49,9 @@ def flag_value(spec: Mapping[str, Any], value: Any, envvar: str | None = None) -
     """Convert a parsed flag value to what the request model accepts; ``envvar``: the
     environment variable it was read from, which its errors name instead of the flag."""
     kind = spec["type"]
-    if kind not in ("duration", "json"):
+    if spec.get("choice_json"):  # Literal[1, 2, 3]: "2" is the number 2
+        converted = [json.loads(v) for v in value] if spec["multiple"] else json.loads(value)
+    elif kind not in ("duration", "json"):
         converted = list(value) if spec["multiple"] else value
     else:
         def convert(v: Any) -> Any:

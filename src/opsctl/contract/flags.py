@@ -7,12 +7,13 @@ its parser without importing the automation or pydantic.
 from __future__ import annotations
 
 import enum
+import json
 import types
 import typing
 from collections.abc import Iterable
 from datetime import timedelta
 from pathlib import Path
-from typing import Any, Literal, TypedDict
+from typing import Any, Literal, NotRequired, TypedDict
 
 from pydantic import BaseModel, SecretStr
 from pydantic_core import PydanticUndefined
@@ -33,6 +34,8 @@ class FlagSpec(TypedDict):
     help: str
     envvar: str | None
     deprecated: str | None
+    choice_json: NotRequired[bool]
+    """The choices are a ``Literal`` of numbers (or booleans): a chosen one is read as JSON."""
 
 
 def _unwrap_optional(annotation: Any) -> Any:
@@ -44,6 +47,15 @@ def _unwrap_optional(annotation: Any) -> Any:
     if origin is typing.Annotated:
         return _unwrap_optional(typing.get_args(annotation)[0])
     return annotation
+
+
+def _numeric_literal(annotation: Any) -> bool:
+    """A ``Literal`` of numbers or booleans, alone or as the items of a list."""
+    inner = _unwrap_optional(annotation)
+    if typing.get_origin(inner) in (list, tuple, set, frozenset) and typing.get_args(inner):
+        inner = _unwrap_optional(typing.get_args(inner)[0])
+    return typing.get_origin(inner) is Literal and not all(
+        isinstance(v, str) for v in typing.get_args(inner))
 
 
 def _classify(annotation: Any) -> tuple[FlagType, bool, list[str]]:
@@ -58,7 +70,8 @@ def _classify(annotation: Any) -> tuple[FlagType, bool, list[str]]:
                 return inner, True, choices
         return "json", False, []
     if origin is Literal:
-        return "choice", False, [str(v) for v in typing.get_args(annotation)]
+        return "choice", False, [v if isinstance(v, str) else json.dumps(v)
+                                 for v in typing.get_args(annotation)]
     if isinstance(annotation, type):
         if issubclass(annotation, bool):
             return "bool", False, []
@@ -113,6 +126,7 @@ def flag_specs(model: type[BaseModel]) -> list[FlagSpec]:
         deprecated = extra.get("x-opsctl-deprecation") or info.deprecated
         if deprecated and extra.get("x-opsctl-removal"):
             deprecated = f"{deprecated} (removed in {extra['x-opsctl-removal']})"
+        literal = _numeric_literal(info.annotation)
         specs.append(FlagSpec(
             field=name,
             flag="--" + name.replace("_", "-"),
@@ -124,6 +138,7 @@ def flag_specs(model: type[BaseModel]) -> list[FlagSpec]:
             help=(info.description or "").strip(),
             envvar=f"OPSCTL_SECRET_{name.upper()}" if kind == "secret" else None,
             deprecated=str(deprecated) if deprecated else None,
+            **({"choice_json": True} if literal else {}),  # type: ignore[typeddict-item]
         ))
     return specs
 
