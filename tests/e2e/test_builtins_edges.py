@@ -193,6 +193,10 @@ def test_a_recorded_reason_must_say_something(counter: Project, args: list[str],
     pytest.param(["--inventory", "counter"], "--inventory takes no automation NAME",
                  id="inventory-and-name"),
     pytest.param([], "give an automation NAME, --result-document or --inventory", id="nothing"),
+    pytest.param(["nope", "--result-document"], "--result-document takes no automation NAME",
+                 id="result-document-and-name"),
+    pytest.param(["--inventory", "--kind", "result"], "--inventory takes no --kind or --version",
+                 id="inventory-and-kind"),
 ])
 def test_schema_says_what_is_wrong(counter: Project, args: list[str], message: str) -> None:
     line, _ = usage_error(counter, "schema", *args)

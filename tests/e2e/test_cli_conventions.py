@@ -350,3 +350,54 @@ def test_global_options_also_go_between_a_group_and_its_subcommand(
     done = counter.run(*args, expect_json=True)
     assert done.code == 0, done.stderr
     assert isinstance(json.loads(done.stdout), dict | list)
+
+
+NOISY = '''
+import subprocess
+from pydantic import BaseModel
+from opsctl import Action, Automation
+
+class Request(BaseModel):
+    n: int = 1
+
+noisy = Automation("noisy", version="1.0.0", owner="docs", summary="Prints", request=Request)
+
+@noisy.plan
+def plan(ctx, req):
+    print("print from plan")
+    yield Action(id="a", kind="run", target="t", reason="x")
+
+@noisy.apply
+def apply(ctx, req, action):
+    print("print from apply")
+    subprocess.run(["echo", "a program it starts"], check=True)
+'''
+
+
+def test_what_an_automation_prints_never_breaks_the_one_json_document(project: Project) -> None:
+    """print() and the programs an automation starts write to stderr under --format json and
+    `plan --out -`: stdout holds the document (and the pipe into `apply --plan -` works)."""
+    project.add_module("noisy_auto", NOISY)
+    r = project.run("noisy", "--yes", "--format", "json")
+    assert r.code == 0, r.stderr
+    assert r.doc["status"] == "succeeded"
+    assert "print from plan" in r.stderr and "a program it starts" in r.stderr
+    text = project.run("noisy", "--yes")
+    assert "print from apply" in text.stdout  # text mode: left as it is
+    piped = subprocess.run(f"{OPSCTL} plan noisy --out - | {OPSCTL} apply --plan - --format json",
+                           shell=True, cwd=project.root, env=project.env(), capture_output=True,
+                           text=True, timeout=120)
+    assert piped.returncode == 0, piped.stderr
+    assert json.loads(piped.stdout)["status"] == "succeeded"
+
+
+def test_a_failures_document_follows_the_format_as_resolved(counter: Project) -> None:
+    """`format = "json"` in opsctl.toml gives a usage error its document too; `-o text` over
+    OPSCTL_FORMAT=json gives it none (a flag over the environment over the files)."""
+    counter.write_config(counter.extra_config + '\nformat = "json"\n')
+    from_file = counter.run("counter", "--bogus", expect_json=False)
+    assert from_file.code == 2 and json.loads(from_file.stdout)["error"]["type"] == "validation"
+    counter.write_config(counter.extra_config.replace('\nformat = "json"\n', ""))
+    flag_over_env = counter.run("-o", "text", "counter", "--bogus",
+                                env=counter.env({"OPSCTL_FORMAT": "json"}), expect_json=False)
+    assert flag_over_env.code == 2 and flag_over_env.stdout == ""

@@ -7,6 +7,7 @@ written; state files are owner-only.
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import stat
@@ -333,3 +334,22 @@ def test_a_config_cache_that_cannot_be_written_leaves_no_copy_behind(project: Pr
         assert project.run("list", env=project.env({"XDG_CACHE_HOME": str(cache)})).code == 0
     leftovers = [p.name for p in (cache / "opsctl").iterdir()] if (cache / "opsctl").exists() else []
     assert not [name for name in leftovers if ".tmp" in name], leftovers
+
+
+@pytest.mark.parametrize("args", [["runs"], ["ledger", "--scope", "z1"]])
+def test_a_store_missing_a_table_is_a_store_error(project: Project, args: list[str]) -> None:
+    """A table dropped by hand (a partial restore): exit 2 naming the store and the table,
+    with a result document under --format json, not an internal error."""
+    import sqlite3
+
+    project.add_module("ledger_auto", LEDGER)
+    assert project.run("ledger", "--scope", "s1", "-q").code == 0
+    with sqlite3.connect(project.db) as conn:
+        conn.execute("DROP TABLE runs")
+
+    damaged = project.run(*args, "--format", "json", expect_json=False)
+
+    assert damaged.code == 2, damaged.stderr
+    assert "lacks part of its schema (no such table: runs)" in damaged.stderr
+    assert json.loads(damaged.stdout)["exit_code"] == 2
+    assert effects(project).count("z1/a") == 0

@@ -154,7 +154,7 @@ def run_automation_command(entry: CatalogEntry, mode: str, opts: CommonOptions,
     for warning in warnings:
         session.log.warning("request.secret_flag", automation=entry.name, message=warning)
     from opsctl.cli.confirm import confirm_plan, needs_confirmation, read_answer
-    from opsctl.cli.output import emit, progress_for
+    from opsctl.cli.output import automation_output, emit, progress_for
     from opsctl.engine.run import execute
     from opsctl.observe.color import color_enabled
 
@@ -214,27 +214,28 @@ def run_automation_command(entry: CatalogEntry, mode: str, opts: CommonOptions,
     try:
         progress = progress_for(session, opts) if mode != "plan" and not dry_run else None
         try:
-            if mode == "reconcile":
-                from opsctl.engine.run import reconcile
+            with automation_output(session, opts, piped=out == "-"):
+                if mode == "reconcile":
+                    from opsctl.engine.run import reconcile
 
-                outcome = reconcile(session, automation, request, max_iterations=max_iterations,
-                                    on_progress=progress, source=entry.source,
-                                    max_failures=max_failures, concurrency=concurrency,
-                                    warnings=warnings, wait_lock_s=wait_s, targets=targets,
-                                    confirm=confirm)
-            else:
-                # `--out -`: the signed plan goes to standard output (to pipe into `opsctl
-                # apply --plan -`), taken from the store as a file would hold it, and the
-                # run's own output goes to stderr
-                outcome = execute(session, automation, request,
-                                  mode="plan" if mode == "plan" else "apply", dry_run=dry_run,
-                                  out=Path(out) if out and out != "-" else None,
-                                  store_plan=out == "-", idempotency_key=key,
-                                  confirm=confirm, wait_lock_s=wait_s,
-                                  max_failures=max_failures, concurrency=concurrency,
-                                  on_progress=progress, source=entry.source,
-                                  contract_version=contract_version, warnings=warnings,
-                                  targets=targets)
+                    outcome = reconcile(session, automation, request, max_iterations=max_iterations,
+                                        on_progress=progress, source=entry.source,
+                                        max_failures=max_failures, concurrency=concurrency,
+                                        warnings=warnings, wait_lock_s=wait_s, targets=targets,
+                                        confirm=confirm)
+                else:
+                    # `--out -`: the signed plan goes to standard output (to pipe into `opsctl
+                    # apply --plan -`), taken from the store as a file would hold it, and the
+                    # run's own output goes to stderr
+                    outcome = execute(session, automation, request,
+                                      mode="plan" if mode == "plan" else "apply", dry_run=dry_run,
+                                      out=Path(out) if out and out != "-" else None,
+                                      store_plan=out == "-", idempotency_key=key,
+                                      confirm=confirm, wait_lock_s=wait_s,
+                                      max_failures=max_failures, concurrency=concurrency,
+                                      on_progress=progress, source=entry.source,
+                                      contract_version=contract_version, warnings=warnings,
+                                      targets=targets)
         finally:
             if progress is not None:
                 progress.close()

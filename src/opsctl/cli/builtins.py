@@ -143,12 +143,20 @@ def schema_cmd(name: str | None, kind: str, version: str | None, result_document
     the script inventory."""
     from opsctl.contract.result import result_schema
 
+    kind_given = click.get_current_context().get_parameter_source("kind") is \
+        click.core.ParameterSource.COMMANDLINE
+    for flag, chosen in (("--inventory", inventory), ("--result-document", result_document)):
+        if not chosen:
+            continue
+        if name is not None:  # a misspelt NAME would go unnoticed
+            raise click.UsageError(f"{flag} takes no automation NAME (NAME --kind result is "
+                                   "the result schema of NAME)")
+        if kind_given or version is not None:
+            raise click.UsageError(f"{flag} takes no --kind or --version")
     if inventory:
         if result_document:
             raise click.UsageError("--inventory and --result-document exclude each other: "
                                    "give one")
-        if name is not None:
-            raise click.UsageError("--inventory takes no automation NAME")
         from opsctl.adopt.model import inventory_schema
 
         click.echo(json.dumps(inventory_schema(), indent=2))
@@ -468,7 +476,7 @@ def apply_group(ctx: click.Context, plan_file: str | None, wait_lock: str | None
     STATE.mode = "apply"
     from pathlib import Path
 
-    from opsctl.cli.output import emit, progress_for
+    from opsctl.cli.output import automation_output, emit, progress_for
     from opsctl.contract.durations import parse_duration
     from opsctl.engine.run import apply_plan_file
 
@@ -477,9 +485,10 @@ def apply_group(ctx: click.Context, plan_file: str | None, wait_lock: str | None
         return show_config(session)
     progress = progress_for(session, opts)
     try:
-        outcome = apply_plan_file(session, Path(plan_file), on_progress=progress,
-                                  wait_lock_s=parse_duration(wait_lock).total_seconds()
-                                  if wait_lock else 0.0)
+        with automation_output(session, opts):
+            outcome = apply_plan_file(session, Path(plan_file), on_progress=progress,
+                                      wait_lock_s=parse_duration(wait_lock).total_seconds()
+                                      if wait_lock else 0.0)
     finally:
         if progress is not None:
             progress.close()
@@ -506,7 +515,7 @@ def resume_cmd(run_id: str, wait_lock: str | None, opts: CommonOptions) -> int:
 
     Running the same command again resumes the same way. Exit codes as for an apply.
     """
-    from opsctl.cli.output import emit, progress_for
+    from opsctl.cli.output import automation_output, emit, progress_for
     from opsctl.contract.durations import parse_duration
     from opsctl.engine.run import resume_run
 
@@ -517,8 +526,10 @@ def resume_cmd(run_id: str, wait_lock: str | None, opts: CommonOptions) -> int:
     run_id = str(_run_by_ref(session, run_id)["id"])  # an ambiguous prefix says so
     progress = progress_for(session, opts)
     try:
-        outcome = resume_run(session, run_id, on_progress=progress,
-                             wait_lock_s=parse_duration(wait_lock).total_seconds() if wait_lock else 0.0)
+        with automation_output(session, opts):
+            outcome = resume_run(session, run_id, on_progress=progress,
+                                 wait_lock_s=parse_duration(wait_lock).total_seconds()
+                                 if wait_lock else 0.0)
     finally:
         if progress is not None:
             progress.close()

@@ -164,12 +164,31 @@ def cli(**global_values: Any) -> None:
 
 
 def _wants_json(args: list[str]) -> bool:
+    """Whether a failure gets its result document on stdout: the format as the command would
+    have resolved it (a flag over OPSCTL_FORMAT over the config files), which a command that
+    failed to parse never did."""
+    given = None
     for index, arg in enumerate(args):
-        if arg in ("--format", "-o") and index + 1 < len(args) and args[index + 1] == "json":
-            return True
-        if arg in ("--format=json", "-ojson", "-o=json"):
-            return True
-    return STATE.output_format == "json" or os.environ.get("OPSCTL_FORMAT") == "json"
+        if arg == "--":
+            break
+        if arg in ("--format", "-o") and index + 1 < len(args):
+            given = args[index + 1]
+        elif arg.startswith("--format="):
+            given = arg.split("=", 1)[1]
+        elif arg in ("-ojson", "-otext", "-o=json", "-o=text"):
+            given = arg[-4:]
+    if given in ("json", "text"):
+        return given == "json"
+    if STATE.output_format is not None:
+        return STATE.output_format == "json"
+    if os.environ.get("OPSCTL_FORMAT"):
+        return os.environ.get("OPSCTL_FORMAT") == "json"
+    try:
+        from opsctl.config.layers import load_layers
+
+        return load_layers(config_file=_config_from_args(args)).values.get("format") == "json"
+    except Exception:  # a config that does not load: that failure is being reported already
+        return False
 
 
 def _not_utf8(args: list[str]) -> str | None:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from typing import Any, TextIO
 
 import click
@@ -50,6 +53,26 @@ def emit_data(data: Any, opts: CommonOptions, session: Any, render_text: Any) ->
     else:
         render_text(data, sys.stdout)
     return 0
+
+
+@contextmanager
+def automation_output(session: Any, opts: CommonOptions, *, piped: bool = False) -> Iterator[None]:
+    """While an automation's code runs under ``--format json`` (or ``plan --out -``), what it
+    prints (``print()``, a program it starts) goes to stderr: stdout holds the one document.
+    At the descriptor, so programs it starts are covered too; in text mode it is left as is."""
+    if not piped and output_format(opts, session) != "json":
+        yield
+        return
+    sys.stdout.flush()
+    saved = os.dup(1)
+    os.dup2(2, 1)
+    try:
+        yield
+    finally:
+        with suppress(OSError, ValueError):
+            sys.stdout.flush()
+        os.dup2(saved, 1)
+        os.close(saved)
 
 
 def progress_for(session: Any, opts: CommonOptions) -> Any:

@@ -8,7 +8,6 @@ a :class:`~opsctl.errors.UsageError` (exit 2) naming the file or flag and the fi
 from __future__ import annotations
 
 import json
-
 from collections.abc import Mapping
 from typing import Any
 

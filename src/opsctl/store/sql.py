@@ -152,6 +152,15 @@ def _sqlite_corrupt(exc: BaseException, dialect: str) -> bool:
     return isinstance(exc, sqlite3.DatabaseError) and code is not None and code & 0xFF in (11, 26)
 
 
+def _schema_damaged(exc: BaseException) -> bool:
+    """A table or column of the store's schema is gone (SQLite's "no such table", PostgreSQL's
+    42P01/42703): no retry mends it, and it is the store's problem, not a bug of opsctl."""
+    if getattr(exc, "sqlstate", None) in ("42P01", "42703"):
+        return True
+    return type(exc).__name__ == "OperationalError" and str(exc).startswith(
+        ("no such table:", "no such column:"))
+
+
 def _first_line(exc: BaseException) -> str:
     text = str(exc).strip()
     return text.splitlines()[0] if text else type(exc).__name__
@@ -253,6 +262,10 @@ class SQLStore:
                 raise StateDirError(f"store {mask_url(self.url)} is not a usable SQLite "
                                     f"database: {_first_line(exc)}; restore it from a backup "
                                     "(`sqlite3 FILE .recover` may save what is left)") from None
+            if _schema_damaged(exc):  # a table dropped by hand, a partial restore
+                raise StateDirError(f"store {mask_url(self.url)} lacks part of its schema "
+                                    f"({_first_line(exc)}) though it records it as complete; "
+                                    "restore it from a backup") from None
             if isinstance(exc, StoreUnavailableError) or not store_unavailable(exc, self.dialect):
                 raise
             self.unavailable = _first_line(exc)
