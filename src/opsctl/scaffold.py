@@ -18,7 +18,8 @@ from pathlib import Path
 
 from opsctl.errors import ConfigError, UsageError
 
-_NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+_NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*\Z")
+MAX_NAME = 100
 
 MODULE_TEMPLATE = '''"""{doc_summary}
 
@@ -218,6 +219,9 @@ def check_name(name: str, *, suggestion: str = "choose another name") -> None:
     if not _NAME.match(name):
         raise UsageError(f"automation name {name!r} must be lower-case words joined by '-' "
                          "(e.g. rotate-keys)")
+    if len(name) > MAX_NAME:  # its module and test file names must fit a file system's 255
+        raise UsageError(f"automation name {name[:20]}... is {len(name)} characters long; "
+                         f"at most {MAX_NAME}")
     from opsctl.contract.automation import RESERVED_NAMES
 
     if name in RESERVED_NAMES:
@@ -267,9 +271,10 @@ def _login_name() -> str:
         return ""
 
 
-def _refuse_taken_name(root: Path, name: str) -> None:
+def _refuse_taken_name(root: Path, name: str, *, replacing: str | None = None) -> None:
     """Exit 2 when the project already has an automation of that name (two modules would
-    register it; the new one's tests could never plan)."""
+    register it; the new one's tests could never plan), unless it is the module ``replacing``
+    (``--force`` over the scaffold itself)."""
     if not (root / "opsctl.toml").exists():
         return
     from opsctl.catalog import load_catalog
@@ -280,7 +285,7 @@ def _refuse_taken_name(root: Path, name: str) -> None:
     except Exception:  # an unloadable project is reported by the generated tests themselves
         return
     taken = entries.get(name)
-    if taken is not None:
+    if taken is not None and taken.module != replacing:
         raise UsageError(f"the project already has an automation named {name!r} (module "
                          f"{taken.module}); choose another name")
 
@@ -296,7 +301,7 @@ def scaffold(start: Path, name: str, *, directory: str = "automations", tests: s
     test_path = root / tests / f"test_{module}.py"
     config_path = root / "opsctl.toml"
     refuse_overwrite([module_path, test_path], force=force)
-    _refuse_taken_name(root, name)
+    _refuse_taken_name(root, name, replacing=module if force and module_path.exists() else None)
     owner = owner or os.environ.get("USER", "") or _login_name() or "unknown"
     summary = summary or f"{name.replace('-', ' ').capitalize()} (describe what it does)"
     from opsctl.contract.lockfile import LOCK_FILE

@@ -401,3 +401,13 @@ def test_a_failures_document_follows_the_format_as_resolved(counter: Project) ->
     flag_over_env = counter.run("-o", "text", "counter", "--bogus",
                                 env=counter.env({"OPSCTL_FORMAT": "json"}), expect_json=False)
     assert flag_over_env.code == 2 and flag_over_env.stdout == ""
+
+
+def test_a_table_on_an_ascii_terminal_prints(counter: Project) -> None:
+    """`opsctl runs` on a terminal whose encoding is ASCII: ASCII borders, long cells folded
+    (rich's "…" was an internal error)."""
+    assert counter.run("counter", "--environment", "staging", "--yes").code == 0
+    code, screen = run_in_terminal(["runs", "--limit", "1"], counter.root,
+                                   extra_env={"PYTHONIOENCODING": "ascii", "COLUMNS": "60"})
+    assert code == 0, screen
+    assert "internal error" not in screen and "+---" in screen

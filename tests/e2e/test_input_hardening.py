@@ -739,3 +739,24 @@ def test_settings_for_an_automation_the_project_does_not_have_are_refused(
     user.mkdir(parents=True, exist_ok=True)
     (user / "config.toml").write_text('[automation.elsewhere]\nx = 1\n')
     assert probe.run("list").code == 0
+
+
+@pytest.mark.parametrize("where", ["project", "user"])
+def test_a_config_file_that_is_a_folder_is_an_error_where_it_is_found(
+        tmp_path: Path, where: str) -> None:
+    """opsctl.toml (found upwards) or the user config as a folder: exit 2 naming it, as with
+    --config, not a silent run on the defaults that writes a new state folder."""
+    root = tmp_path / "proj"
+    root.mkdir()
+    home = tmp_path / "home"
+    (home / ".config" / "opsctl").mkdir(parents=True)
+    folder = root / "opsctl.toml" if where == "project" else \
+        home / ".config" / "opsctl" / "config.toml"
+    folder.mkdir()
+    env = {**clean_env(home), "HOME": str(home)}
+    env.pop("XDG_CONFIG_HOME", None)
+    r = subprocess.run([OPSCTL, "runs"], cwd=root, env=env, capture_output=True, text=True,
+                       timeout=60)
+    assert r.returncode == 2, r.stderr
+    assert f"config file {folder} is a directory, not a file" in r.stderr
+    assert not (root / ".opsctl").exists()

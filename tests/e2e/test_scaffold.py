@@ -76,6 +76,9 @@ def test_refusals_write_nothing(tmp_path: Path) -> None:
     for args, message in [(["rotate-certs"], "would overwrite"),
                           (["Bad_Name"], "lower-case words"),
                           (["plan"], "built-in opsctl verb"),
+                          (["a" * 300], "is 300 characters long; at most 100"),
+                          (["rotate-keys", "--force"], "already has an automation named "
+                                                       "'rotate-keys' (module elsewhere)"),
                           (["rotate-keys"], "already has an automation named 'rotate-keys' "
                                             "(module elsewhere)")]:
         refused = opsctl(tmp_path, "new", *args)
@@ -103,3 +106,17 @@ def test_a_summary_and_owner_are_kept_as_given(tmp_path: Path) -> None:
     assert made.returncode == 0, made.stderr
     described = json.loads(opsctl(tmp_path, "describe", "odd-text", "--format", "json").stdout)
     assert (described["summary"], described["owner"]) == (summary, owner)
+
+
+def test_force_regenerates_the_scaffold_it_wrote(tmp_path: Path) -> None:
+    """`new NAME` again says to use --force; --force then replaces the module that holds the
+    name (it said the name was taken)."""
+    assert opsctl(tmp_path, "new", "prune-reports").returncode == 0
+    module = tmp_path / "automations" / "prune_reports.py"
+    module.write_text("broken = (\n")
+    again = opsctl(tmp_path, "new", "prune-reports")
+    assert again.returncode == 2 and "use --force" in again.stderr
+    forced = opsctl(tmp_path, "new", "prune-reports", "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert "Automation(" in module.read_text()
+    assert (tmp_path / "opsctl.toml").read_text().count("prune_reports") == 1

@@ -63,6 +63,12 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], stream: TextIO,
                     header_style="bold" if color else "")
         for row in cells:  # data, not markup: "[b]" stays as typed, "[/]" is no error
             tbl.add_row(*map(escape, row))
+        if not _encodes(stream, "…─"):  # an ASCII terminal: rich's "…" and lines would not print
+            from rich import box
+
+            tbl.box = box.ASCII
+            for column in tbl.columns:
+                column.overflow = "fold"
         # color_system=None: no escape at all (rich's no_color keeps bold and underline)
         Console(file=stream, color_system="auto" if color else None).print(tbl)
         return
@@ -73,6 +79,14 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], stream: TextIO,
     stream.write(_styled(stream, line.rstrip(), "bold") + "\n")  # FORCE_COLOR in a pipe
     for row in cells:
         stream.write("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip() + "\n")
+
+
+def _encodes(stream: TextIO, text: str) -> bool:
+    try:
+        text.encode(getattr(stream, "encoding", None) or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
 
 
 def _styled(stream: TextIO, text: str, style: str | None) -> str:

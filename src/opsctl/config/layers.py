@@ -88,10 +88,19 @@ def find_repo_config(start: str) -> str | None:
         candidate = os.path.join(directory, REPO_FILE)
         if os.path.isfile(candidate):
             return candidate
+        _not_a_file(candidate)
         parent = os.path.dirname(directory)
         if parent == directory:
             return None
         directory = parent
+
+
+def _not_a_file(path: str) -> None:
+    """A config file found where it is looked for that is a folder (or a device): an error, as
+    with --config; skipped, the project would run on defaults without a word."""
+    if os.path.lexists(path) and not os.path.isfile(path):
+        what = "a directory" if os.path.isdir(path) else "not a regular file"
+        raise ConfigError(f"config file {path} is {what}, not a file")
 
 
 def user_config_path(env: Mapping[str, str]) -> str:
@@ -266,6 +275,7 @@ def load_layers(
         layers.append((f"file:{repo}" if explicit else f"repo:{repo}",
                        _resolve_paths(read_toml(repo), root)))
     user = user_config_path(env)
+    _not_a_file(user)
     if os.path.isfile(user):
         files.append(user)
         layers.append((f"user:{user}", _resolve_paths(read_toml(user), os.path.dirname(user))))
