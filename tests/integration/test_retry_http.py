@@ -43,6 +43,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         scenario = self.server.scenario
+        self.server.authorizations.append(self.headers.get("Authorization"))
         with scenario.lock:
             scenario.requests += 1
             failing = scenario.requests <= scenario.failures
@@ -91,6 +92,7 @@ class Handler(BaseHTTPRequestHandler):
 class Server(ThreadingHTTPServer):
     daemon_threads = True
     scenario: Scenario
+    authorizations: list[str | None]
 
 
 @pytest.fixture
@@ -99,6 +101,7 @@ def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[Server]:
     monkeypatch.setenv("no_proxy", "127.0.0.1")
     httpd = Server(("127.0.0.1", 0), Handler)
     httpd.scenario = Scenario()
+    httpd.authorizations = []
     with serving(httpd):
         try:
             yield httpd
@@ -235,3 +238,16 @@ def test_a_timeout_that_is_not_positive_is_refused(harness: Harness, timeout: fl
     with pytest.raises(ValueError, match="positive number of seconds"):
         harness.ctx.http.get(harness.url, timeout=timeout)
     assert harness.server.scenario.requests == 0
+
+
+def test_a_url_with_user_and_password_is_sent_as_basic_credentials(harness: Harness) -> None:
+    """`http://user:pw@host/`: the host is the host (urllib looked up "user:pw@host" and the
+    call failed as a retryable dependency error), the user and password go as Basic auth."""
+    import base64
+
+    host, port = harness.server.server_address[:2]
+    response = harness.ctx.http.get(f"http://deploy%40ci:s3cr%3Aet@{host!s}:{port}/thing",
+                                    timeout=5)
+    assert response.status == 200
+    assert harness.server.authorizations == [
+        "Basic " + base64.b64encode(b"deploy@ci:s3cr:et").decode()]

@@ -145,7 +145,14 @@ class HTTP(_Guarded):
         if json is not None:
             data = _json.dumps(json).encode()
             all_headers.setdefault("Content-Type", "application/json")
-        req = urllib.request.Request(url, data=data, method=method, headers=all_headers)
+        target, credentials = _without_userinfo(url)
+        if credentials is not None and not any(k.lower() == "authorization" for k in all_headers):
+            # urllib would look the host up as "user:pw@host"; a URL's user and password are
+            # HTTP Basic credentials, as curl and requests read them
+            import base64
+
+            all_headers["Authorization"] = "Basic " + base64.b64encode(credentials).decode()
+        req = urllib.request.Request(target, data=data, method=method, headers=all_headers)
         opener = _deadline_opener(time.monotonic() + timeout)
         try:
             try:
@@ -179,6 +186,20 @@ class HTTP(_Guarded):
 
     def delete(self, url: str, **kwargs: Any) -> HTTPResponse:
         return self.request("DELETE", url, **kwargs)
+
+
+def _without_userinfo(url: str) -> tuple[str, bytes | None]:
+    """``url`` without ``user:password@``, and those credentials (percent-decoded, as
+    ``user:password`` bytes) when it had them."""
+    from urllib.parse import unquote, urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    if "@" not in parts.netloc:
+        return url, None
+    userinfo, _, host = parts.netloc.rpartition("@")
+    user, _, password = userinfo.partition(":")
+    credentials = f"{unquote(user)}:{unquote(password)}".encode()
+    return urlunsplit(parts._replace(netloc=host)), credentials
 
 
 def _deadline_opener(deadline: float) -> urllib.request.OpenerDirector:
