@@ -20,6 +20,7 @@ class TCPProxy:
         self._sockets: list[socket.socket] = [self._listener]
         self._lock = threading.Lock()
         self._dead = threading.Event()
+        self._frozen = threading.Event()
         self._thread = threading.Thread(target=self._accept, name="tcp-proxy", daemon=True)
         self._thread.start()
 
@@ -48,6 +49,9 @@ class TCPProxy:
         selector.register(b, selectors.EVENT_READ, a)
         try:
             while not self._dead.is_set():
+                if self._frozen.is_set():  # connected, silent: a peer that stopped answering
+                    self._dead.wait(0.1)
+                    continue
                 for key, _ in selector.select(timeout=0.2):
                     data = key.fileobj.recv(65536)  # type: ignore[union-attr]
                     if not data:
@@ -60,6 +64,11 @@ class TCPProxy:
             for sock in (a, b):
                 with contextlib.suppress(OSError):
                     sock.close()
+
+    def freeze(self) -> None:
+        """Stop forwarding, connections left open: the client's bytes are taken (the kernel
+        acknowledges them) and nothing comes back, as from a hung server or proxy."""
+        self._frozen.set()
 
     def kill(self) -> None:
         """Drop the listener and every connection (RST where the OS allows it)."""

@@ -533,6 +533,10 @@ def test_resume_with_verify_reads_only_unfinished_actions(backend_project: Proje
     proc.communicate(timeout=10)
     calls = project.root / "calls.log"
     before = calls.read_text().split("\n")
+    [killed] = project.run("runs", "--format", "json", expect_json=True).doc["runs"]
+    shown = project.run("show", killed["id"], env=env)  # text: the journal, before resuming
+    assert shown.code == 0 and "(unfinished)" in shown.stdout
+    assert "journal: " in shown.stdout and "pending" in shown.stdout, shown.stdout
     rerun = project.run("checked", "--slow", "0.3", "--wait-lock", "30s", "--format", "json",
                         env=env)
     assert rerun.code == 0, rerun.stderr

@@ -226,6 +226,25 @@ def test_postgres_lost_under_an_apply_exits_4_with_a_result_and_resumes(
     assert_resumes_cleanly(project, doc, "resume", doc["run_id"])
 
 
+def test_postgres_that_stops_answering_under_an_apply_exits_4_not_a_hang(
+        proxied_postgres: tuple[Project, TCPProxy, str]) -> None:
+    """A server (or a proxy, a pooler) that keeps the connection open and answers nothing:
+    the statement waiting on it is cut after the lease's time to live (at least 10 s) and
+    the run exits 4 as for a lost store, rather than hanging with its lease running out."""
+    project, proxy, direct_url = proxied_postgres
+    project.add_module("gated_auto", GATED)
+    project.extra_env["OPSCTL_LOCK_TTL"] = "5s"
+    proc = paused_apply(project, "c")
+    proxy.freeze()
+    began = time.monotonic()
+    (project.root / "go").write_text("")
+    doc = assert_store_failure(proc)
+    assert time.monotonic() - began < 45
+    assert "no answer from the server for 10s" in doc["error"]["message"]
+    project.extra_env["OPSCTL_STORE_URL"] = direct_url
+    assert_resumes_cleanly(project, doc, "resume", doc["run_id"])
+
+
 def test_postgres_unreachable_before_a_run_exits_4_and_writes_nothing(
         proxied_postgres: tuple[Project, TCPProxy, str]) -> None:
     project, proxy, _ = proxied_postgres

@@ -359,6 +359,9 @@ def _shown_run(session: Any, row: dict[str, Any], artifacts: bool) -> dict[str, 
     return row
 
 
+_JOURNAL_SHOWN = 50  # actions of an unfinished run listed in text
+
+
 def _render_run(data: dict[str, Any], stream: TextIO, opts: CommonOptions) -> None:
     from opsctl.cli.render import render_result
 
@@ -366,6 +369,19 @@ def _render_run(data: dict[str, Any], stream: TextIO, opts: CommonOptions) -> No
         render_result(data["result"], stream, full_diff=opts.diff)
     else:
         stream.write(f"run {data['id']}  {data['automation']}  {data['status']} (unfinished)\n")
+        journal = data.get("actions") or []
+        if journal:  # what the journal holds so far: what a resume would finish
+            from collections import Counter
+
+            counts = Counter(str(a["status"]) for a in journal)
+            stream.write("journal: " + ", ".join(f"{n} {status}" for status, n in
+                                                 sorted(counts.items())) + "\n")
+            for action in journal[:_JOURNAL_SHOWN]:
+                stream.write(f"  {action['status']:<11} {action['action_id']}  "
+                             f"{action.get('target') or ''}\n")
+            if len(journal) > _JOURNAL_SHOWN:
+                stream.write(f"  ... and {len(journal) - _JOURNAL_SHOWN} more (--format json "
+                             "lists them all)\n")
     rt = data.get("runtime") or {}
     identity = rt.get("identity") or {}
     context = identity.get("context") or {}

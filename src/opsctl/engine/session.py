@@ -83,6 +83,8 @@ class Session:
             self._store = open_store(self.settings.effective_store_url, self.redactor,
                                      create_dir=self.settings.store_url is None)
             self._store.journal_mode = self.settings.journal_mode
+            # a statement unanswered for longer than a lease lives is a store lost
+            self._store.stall_s = max(10.0, self.settings.lock_ttl.total_seconds())
         return self._store
 
     def close(self) -> None:

@@ -185,6 +185,9 @@ class ActionRecord:
     finished_at: str | None
 
 
+STALL_S = 60.0
+"""Seconds a PostgreSQL statement may wait for an answer before its connection is cut (the
+session sets it to the lease's time to live, at least 10 s)."""
 RUN_PREFIX_MIN = 6  # the shortest run id prefix `show`, `resume` and `approve` accept
 # A run id prefix, compared literally and case-sensitively on SQLite and PostgreSQL alike: LIKE
 # would read `%` and `_` as wildcards, and SQLite's LIKE ignores case.
@@ -234,6 +237,14 @@ class SQLStore:
         # each request to its own later; a copy made now would never mask them.
         self.redactor = redactor if redactor is not None else Redactor()
         self.unavailable: str | None = None
+        # PostgreSQL: a server (or a proxy in front of it) that stops answering without closing
+        # the connection would hold a statement for ever; the watchdog cuts the connection
+        # after stall_s, and the statement fails as a lost store does (exit 4).
+        self.stall_s = STALL_S
+        self._busy_since: float | None = None
+        self._stalled: str | None = None
+        self._watchdog: threading.Thread | None = None
+        self._closing = False
         """Set to the driver's message once the store failed under this process."""
         self.chunk_fence: tuple[str, int, int] | None = None
         """(run id, chunk, attempt) while this connection applies a chunk of a fanned-out run:
@@ -255,9 +266,20 @@ class SQLStore:
     @contextmanager
     def _driver_errors(self) -> Iterator[None]:
         """Turn a lost connection, a full disk or an I/O error into StoreUnavailableError."""
+        timed = self.dialect == "postgresql" and self._busy_since is None
+        if timed:
+            self._busy_since = time.monotonic()
+            if self._watchdog is None or not self._watchdog.is_alive():
+                self._watchdog = threading.Thread(target=self._watch, daemon=True,
+                                                  name="opsctl-store-watchdog")
+                self._watchdog.start()
         try:
             yield
         except Exception as exc:
+            if self._stalled is not None and store_unavailable(exc, self.dialect):
+                self.unavailable = self._stalled
+                raise StoreUnavailableError(f"the state store {mask_url(self.url)} failed: "
+                                            f"{self._stalled}") from None
             if _sqlite_corrupt(exc, self.dialect):  # found past the header: as at opening
                 raise StateDirError(f"store {mask_url(self.url)} is not a usable SQLite "
                                     f"database: {_first_line(exc)}; restore it from a backup "
@@ -271,6 +293,30 @@ class SQLStore:
             self.unavailable = _first_line(exc)
             raise StoreUnavailableError(f"the state store {mask_url(self.url)} failed: "
                                         f"{self.unavailable}") from None
+        finally:
+            if timed:
+                self._busy_since = None
+
+    def _watch(self) -> None:
+        """Cut the connection of a statement that has had no answer for ``stall_s``: shut its
+        socket down, so the call blocked on it returns with an error (a thread of its own: the
+        one waiting is inside the driver)."""
+        import socket
+
+        while not self._closing and self._stalled is None:
+            time.sleep(min(1.0, self.stall_s / 4))
+            since = self._busy_since
+            if since is None or time.monotonic() - since < self.stall_s:
+                continue
+            self._stalled = (f"no answer from the server for {self.stall_s:g}s (the connection "
+                             "was cut)")
+            with suppress(Exception):
+                fd = self._conn.pgconn.socket
+                cut = socket.socket(fileno=os.dup(fd))
+                try:
+                    cut.shutdown(socket.SHUT_RDWR)
+                finally:
+                    cut.close()
 
     @contextmanager
     def transaction(self, *, deferred: bool = True) -> Iterator[None]:
@@ -459,6 +505,7 @@ class SQLStore:
         return _RESULT_JSON(self.redactor.redact(value) if self.redactor else value)
 
     def close(self) -> None:
+        self._closing = True
         with self._buffer_lock:
             self._group_closed = True
             self._group_wake.notify()
