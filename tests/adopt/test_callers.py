@@ -2968,6 +2968,12 @@ SIXTY_THIRD_SET_CASES = [
          "scripts/test/js_test.sh": [("package.json", 5, "npm", '"test": "./scripts/test/js_test.sh",')]},
         id="package-json-scripts"),
     pytest.param(
+        {"ops/rotate.sh": "#!/bin/bash\nrm -rf /var/log/app/old\n",
+         "package.json": '{"name": "x", "scripts": {"rotate": "bash ops/rotate.sh"}}\n'},
+        {"ops/rotate.sh": [("package.json", 1, "npm",
+                            '{"name": "x", "scripts": {"rotate": "bash ops/rotate.sh"}}')]},
+        id="package-json-on-one-line"),
+    pytest.param(
         {"build-scripts/deb-packaging.sh": "#!/bin/sh\ndpkg-buildpackage\n",
          "build-scripts/artifacts.sh": """
             #!/bin/bash

@@ -510,6 +510,21 @@ def callers_in_package_json(file: CallerFile, index: ScriptIndex, collector: Col
     each on the line of its entry."""
     if '"scripts"' not in file.text:
         return
+    try:  # parsed, whatever its layout (`npm pkg set` and generators write it on one line)
+        data = json.loads(file.text)
+    except ValueError:  # not JSON (comments, a template): read line by line
+        data = None
+    scripts = data.get("scripts") if isinstance(data, dict) else None
+    if isinstance(scripts, dict):
+        start = file.text.find('"scripts"')
+        for name, command in scripts.items():
+            if not isinstance(command, str):
+                continue
+            at = file.text.find(json.dumps(name), start)  # the line of the entry's key
+            number = file.text.count("\n", 0, at if at >= 0 else start) + 1
+            callers_in_chunk(file, command, number, index, collector, "npm",
+                             Where(file.path, ""))
+        return
     inside = False
     for number, line in enumerate(file.lines, 1):
         if not inside:

@@ -51,7 +51,7 @@ def inventory_group(**_global: Any) -> None:
 
 
 @inventory_group.command("scan", epilog=_EPILOG)
-@click.argument("path", type=click.Path(path_type=Path))
+@click.argument("path", type=click.Path(path_type=Path, readable=False))  # scanned: listed under errors
 @click.option("-o", "--format", "format_", type=click.Choice(["text", "json", "markdown"]),
               default=None, help="Output format (default: text, or the global --format).")
 @click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), default=None,
