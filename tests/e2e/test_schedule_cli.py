@@ -206,6 +206,44 @@ def test_a_pause_declared_in_the_file_is_lifted_by_editing_it_and_a_commands_is_
     assert state() == "active"
 
 
+def test_a_running_scheduler_takes_up_a_request_file_fixed_after_a_command_stored_it_invalid(
+        sproject: Project) -> None:
+    """The request file breaks, `opsctl schedule list` stores the schedule invalid, the file is
+    fixed: the running scheduler checks the schedule again and fires it (it waited for an edit
+    of opsctl.toml)."""
+    request = sproject.root / "req.json"
+    request.write_text('{"tag": "r"}')
+    _declare(sproject, '[[schedules]]\nname = "sec"\nautomation = "note"\ncron = "* * * * * *"'
+                       f'\nrequest_file = "{request}"\nconcurrency = "allow"\n')
+    proc = subprocess.Popen([OPSCTL, "scheduler", "--log-format", "json"], cwd=sproject.root,
+                            env=sproject.env(), stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True)
+    log = sproject.root / "notes.log"
+
+    def fired_lines() -> int:
+        return log.read_text().count("r\n") if log.exists() else 0
+
+    def wait_for(predicate: Any, what: str) -> None:
+        deadline = time.monotonic() + 30
+        while not predicate():
+            assert proc.poll() is None and time.monotonic() < deadline, what
+            time.sleep(0.1)
+
+    try:
+        wait_for(lambda: fired_lines() >= 1, "the schedule never fired")
+        request.write_text("{broken")
+        listed = sproject.run("schedule", "list", "--format", "json", expect_json=True).doc
+        assert listed[0]["state"] == "invalid"
+        time.sleep(2)
+        before = fired_lines()
+        request.write_text('{"tag": "r"}')
+        wait_for(lambda: fired_lines() > before + 1, "the fixed schedule never fired again")
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 0, err
+
+
 @pytest.mark.parametrize("edit", [
     pytest.param('cron = "30 25 * * *"', id="cron"),
     pytest.param('cron = "30 2 * * *"\ntimezone = "Mars/Olympus"', id="timezone"),

@@ -258,8 +258,13 @@ class Scheduler:
         return fired + len(logged)
 
     def _config_files_stamp(self) -> tuple[tuple[str, int | None, int | None], ...]:
+        """The config files and the request files of the schedules as stored: an edit of
+        either re-checks the declared schedules (one stored invalid while its request file was
+        broken is valid again once the file is fixed)."""
         stamp: list[tuple[str, int | None, int | None]] = []
-        for path in self.session.layers.files:
+        requests = sorted({str(row["request_file"]) for row in getattr(self, "_rows", {}).values()
+                           if row.get("request_file")})
+        for path in [*self.session.layers.files, *requests]:
             try:
                 stat = os.stat(path)
                 stamp.append((path, stat.st_mtime_ns, stat.st_size))
