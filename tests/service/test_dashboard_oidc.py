@@ -126,3 +126,26 @@ def test_a_bad_oidc_token_is_refused_clearly_and_audited(
     audited = refusals(oidc_dash)
     assert len(audited) == 1 and token[:40] not in str(audited)
     assert v.get("/").status_code == 303
+
+
+def test_a_token_joins_only_groups_declared_empty(tmp_path: Path, issuer: Issuer) -> None:
+    """Any issuer's token may claim any group name: it joins a group declared empty (filled
+    from tokens), never one that lists its members (`sre = ["bob"]`, local) nor one not
+    declared."""
+    root = tmp_path / "proj"
+    root.mkdir()
+    config = issuer.config() + """
+[groups]
+deployers = []
+sre = ["bob"]
+
+[permissions]
+grants = [{ role = "admin", to = ["group:sre"] },
+          { role = "viewer", to = ["group:deployers"] }]
+"""
+    for api in in_process(setup_project(Project(root), config)):
+        claims_sre = {"Authorization": "Bearer " + issuer.token({"groups": ["sre", "ghosts"]})}
+        assert api.call("GET", "/v1/audit", headers=claims_sre).status_code == 403
+        assert api.call("GET", "/v1/automations/report", headers=claims_sre).status_code == 403
+        deployer = {"Authorization": "Bearer " + issuer.token({"groups": ["deployers"]})}
+        assert api.call("GET", "/v1/automations/report", headers=deployer).status_code == 200

@@ -113,7 +113,11 @@ class ServerRuntime:
         configured = governance_for(self.base)
         groups = {name: tuple(members) for name, members in configured.groups.items()}
         for group in principal.groups:
-            groups[group] = (*groups.get(group, ()), principal.actor)
+            # Only a group declared empty takes its members from tokens: one that lists its
+            # members (a local `sre = ["bob"]`) is the configuration's alone, and one not
+            # declared is no group here; any issuer's token may claim any name.
+            if groups.get(group, None) == ():
+                groups[group] = (principal.actor,)
         if principal.source == "token":
             permissions = principal.grant
         elif self.base.settings.permissions is not None:
