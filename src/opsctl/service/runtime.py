@@ -116,7 +116,7 @@ class ServerRuntime:
             # Only a group declared empty takes its members from tokens: one that lists its
             # members (a local `sre = ["bob"]`) is the configuration's alone, and one not
             # declared is no group here; any issuer's token may claim any name.
-            if groups.get(group, None) == ():
+            if groups.get(group) == ():
                 groups[group] = (principal.actor,)
         if principal.source == "token":
             permissions = principal.grant
