@@ -203,6 +203,24 @@ def test_postgres_refuses_switching_back_to_read_write(pg_url: str, phase: Phase
     assert pg_rows(pg_url) == [(1,)]
 
 
+@pytest.mark.parametrize(("phase", "effect"), READ_ONLY)
+def test_postgres_refuses_the_driver_switch_back_to_read_write(pg_url: str, phase: Phase,
+                                                               effect: str) -> None:
+    """`conn.read_only = False` would have psycopg begin READ WRITE transactions, past the
+    cursors' guard: refused as the statements are."""
+    import psycopg
+
+    with make_context(phase, effect).sql.connect(pg_url) as conn:
+        with pytest.raises(MutationDuringPlanError, match="read-only"):
+            conn.read_only = False
+        with pytest.raises(MutationDuringPlanError):
+            conn.set_read_only(False)
+        with pytest.raises(psycopg.Error):
+            conn.execute("INSERT INTO t VALUES (2)")
+        conn.rollback()
+    assert pg_rows(pg_url) == [(1,)]
+
+
 def test_postgres_read_only_survives_reset_all(pg_url: str) -> None:
     import psycopg
 

@@ -347,6 +347,23 @@ def _pg_read_only_cursor() -> type[Any]:
     return ReadOnlyCursor
 
 
+@functools.cache
+def _pg_read_only_connection() -> type[Any]:
+    """A psycopg connection that stays read-only: ``conn.read_only = False`` (or
+    ``set_read_only(False)``, ``autocommit``'s own transactions aside) would have psycopg begin
+    ``READ WRITE`` transactions, past the cursors' guard."""
+    import psycopg
+
+    class ReadOnlyConnection(psycopg.Connection[Any]):
+        def set_read_only(self, value: bool | None) -> None:
+            if not value:
+                raise MutationDuringPlanError("make a read-only ctx.sql connection read-write",
+                                              reason=_READ_ONLY_REASON)
+            super().set_read_only(value)
+
+    return ReadOnlyConnection
+
+
 class SQL(_Guarded):
     """Database connections that are read-only while planning and, in automations declared
     ``effect="read"``, in every phase."""
@@ -367,7 +384,8 @@ class SQL(_Guarded):
             ``query_only`` off. PostgreSQL: the session starts with
             ``default_transaction_read_only`` on, each transaction begins ``READ ONLY``, and
             the connection's cursors refuse statements that say ``READ WRITE`` or set
-            ``transaction_read_only``. A write then fails in the database. Deliberate SQL can
+            ``transaction_read_only``, and the connection refuses ``read_only = False``. A
+            write then fails in the database. Deliberate SQL can
             still get around the PostgreSQL guard (see docs/authoring.md).
 
         opsctl neither commits nor closes the connection: in ``apply``, commit before
@@ -390,8 +408,9 @@ def _connect_postgresql(url: str, read_only: bool) -> Any:
     # the options keyword replaces the URL's options (and PGOPTIONS): keep them. Set when the
     # session starts, the setting also survives RESET ALL and DISCARD ALL.
     options = str(conninfo_to_dict(url).get("options") or os.environ.get("PGOPTIONS", ""))
-    conn = psycopg.connect(url, connect_timeout=10, cursor_factory=_pg_read_only_cursor(),
-                           options=f"{options} -c default_transaction_read_only=on".strip())
+    conn = _pg_read_only_connection().connect(
+        url, connect_timeout=10, cursor_factory=_pg_read_only_cursor(),
+        options=f"{options} -c default_transaction_read_only=on".strip())
     conn.read_only = True
     return conn
 
