@@ -18,7 +18,7 @@ import pytest
 
 from opsctl.engine.locks import _machine
 from opsctl.store.sql import SQLStore, open_store
-from tests.conftest import Project
+from tests.conftest import Project, validate_result
 from tests.e2e.test_durable import LEDGER, effects, hold, release, start, wait_for_effects
 
 
@@ -115,6 +115,15 @@ def test_another_request_that_takes_a_dead_holders_lease_ends_its_run(ledger: Pr
     shown = ledger.run("show", killed, "--format", "json", expect_json=True).doc
     message = shown["result"]["error"]["message"] if "result" in shown else shown["error"]["message"]
     assert other.doc["run_id"] in message and f"opsctl resume {killed}" in message
+    # its result says what its journal holds: the request, the actions applied, its start
+    result = shown["result"]
+    validate_result(result)
+    assert result["request"] is not None and result["summary"]["applied"] >= 1
+    journaled = {a["action_id"]: a["status"] for a in shown["actions"]}
+    assert {a["id"]: a["status"] for a in result["plan"]["actions"]} == {
+        action: ("interrupted" if status == "started" else status)
+        for action, status in journaled.items()}
+    assert result["timing"]["started_at"] == runs[killed]["started_at"]
     resumed = ledger.run("resume", killed, "--format", "json")
     assert (resumed.code, resumed.doc["run_id"]) == (0, killed), resumed.stderr
     assert sorted(effects(ledger)) == ["main/a", "main/b", "main/c", "main/d", "main/x"]

@@ -8,7 +8,7 @@ and after it runs.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -497,32 +497,60 @@ def _reported_with(known: dict[str, Any], session: Session) -> Iterator[None]:
         raise
 
 
-def finish_stored_run(session: Session, row: Mapping[str, Any], error: OpsctlError
-                      ) -> dict[str, Any]:
+def finish_stored_run(session: Session, row: Mapping[str, Any], error: OpsctlError, *,
+                      journal: bool = False) -> dict[str, Any]:
     """Finish the stored run ``row``, one that never started here (refused, unrunnable) or
-    whose process is gone, with the result document of ``error`` (masked); the document."""
+    whose process is gone, with the result document of ``error`` (masked); the document.
+    It keeps the run's start and request, and with ``journal`` its plan and summary as the
+    journal has them (a run whose process is gone may have applied actions)."""
     from opsctl.engine.results import error_document
 
     now = session.clock()
+    started = now
+    with suppress(TypeError, ValueError):
+        started = min(now, datetime.fromisoformat(str(row["started_at"])))
     doc = error_document(error, mode=row["mode"], automation=row["automation"],
-                         started_at=now, finished_at=now, actor=row["actor"],
+                         started_at=started, finished_at=now, actor=row["actor"],
                          redact=session.redactor.redact)
     doc.update(run_id=str(row["id"]), contract_version=row["contract_version"],
-               idempotency_key=row["idempotency_key"])
+               idempotency_key=row["idempotency_key"], request=row.get("request"))
+    if journal:
+        _journaled_plan(session, row, doc)
     session.store.finish_run(str(row["id"]), status=doc["status"], exit_code=error.exit_code,
                              result=doc, error_type=error.error_type,
                              finished_at=doc["timing"]["finished_at"])
     return doc
 
 
+def _journaled_plan(session: Session, row: Mapping[str, Any], doc: dict[str, Any]) -> None:
+    """``plan`` and ``summary`` of ``doc`` from the run's journal (specs masked as stored): an
+    action caught mid-apply ("started") is ``interrupted``, as after a second signal."""
+    records = session.store.list_actions(str(row["id"]))
+    if not records:
+        return
+    entries = [{"id": r.action_id, "kind": r.kind, "target": r.target,
+                "reason": str(r.spec.get("reason") or ""), "before": r.spec.get("before"),
+                "after": r.spec.get("after"),
+                "status": "interrupted" if r.status == "started" else r.status,
+                "attempts": r.attempts or 0, "waits": [], "error": r.error} for r in records]
+    fingerprint = row.get("plan_fingerprint")
+    doc["plan"] = {"fingerprint": fingerprint if isinstance(fingerprint, str) else None,
+                   "actions": entries}
+    summary = {"planned": len(entries), "applied": 0, "unchanged": 0, "skipped": 0, "failed": 0}
+    for entry in entries:
+        if entry["status"] in summary:
+            summary[entry["status"]] += 1
+    doc["summary"] = summary
+
+
 def end_abandoned_run(session: Session, row: Mapping[str, Any], reason: str) -> None:
     """End a run left ``running`` by a process that is gone as ``cancelled`` (exit 130), as
-    a stopped run ends, with a result document saying why. Its journal is kept: ``opsctl
-    resume`` (or the same command again) still finishes it."""
+    a stopped run ends, with a result document saying why and what its journal holds. Its
+    journal is kept: ``opsctl resume`` (or the same command again) still finishes it."""
     from opsctl.errors import InterruptedRunError
 
     finish_stored_run(session, row, InterruptedRunError(
-        f"run {row['id']} was interrupted: {reason}", step="apply"))
+        f"run {row['id']} was interrupted: {reason}", step="apply"), journal=True)
 
 
 def _end_taken_over(session: Session, holder: Mapping[str, Any],
