@@ -528,7 +528,7 @@ def _journaled_plan(session: Session, row: Mapping[str, Any], doc: dict[str, Any
     records = session.store.list_actions(str(row["id"]))
     if not records:
         return
-    entries = [{"id": r.action_id, "kind": r.kind, "target": r.target,
+    entries: list[dict[str, Any]] = [{"id": r.action_id, "kind": r.kind, "target": r.target,
                 "reason": str(r.spec.get("reason") or ""), "before": r.spec.get("before"),
                 "after": r.spec.get("after"),
                 "status": "interrupted" if r.status == "started" else r.status,
@@ -538,8 +538,9 @@ def _journaled_plan(session: Session, row: Mapping[str, Any], doc: dict[str, Any
                    "actions": entries}
     summary = {"planned": len(entries), "applied": 0, "unchanged": 0, "skipped": 0, "failed": 0}
     for entry in entries:
-        if entry["status"] in summary:
-            summary[entry["status"]] += 1
+        status = str(entry["status"])
+        if status in summary:
+            summary[status] += 1
     doc["summary"] = summary
 
 
