@@ -610,3 +610,31 @@ def test_a_literal_of_numbers_is_set_from_its_flag(project: Project) -> None:
     assert r.doc["request"] == {"level": 2, "word": "1", "many": [1, 2]}
     refused = project.run("lit", "--level", "4")
     assert refused.code == 2 and "'4' is not one of '1', '2', '3'" in refused.stderr
+
+
+def test_an_action_stopped_between_its_retries_keeps_its_attempts_and_waits(
+        counter: Project) -> None:
+    """A signal during a retry's wait: the journal and the result agree on the attempts made,
+    and the result keeps the waits so far (the journal said 1 attempt, the result 2)."""
+    env = counter.env({"OPSCTL_RETRY__ATTEMPTS": "6", "OPSCTL_RETRY__BASE": "1s",
+                       "OPSCTL_RETRY__CAP": "1s"})
+    proc = subprocess.Popen([OPSCTL, "counter", "--environment", "staging", "--targets", "a",
+                             "--transient-on", "a", "--yes", "--format", "json"],
+                            cwd=counter.root, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 30
+    err = ""
+    while True:  # the log line of each retry says it is about to wait
+        line = proc.stderr.readline() if proc.stderr else ""
+        err += line
+        if err.count("action.retrying") >= 2:
+            break
+        assert line and time.monotonic() < deadline, err
+    proc.send_signal(signal.SIGINT)
+    out, rest = proc.communicate(timeout=30)
+    assert proc.returncode == 130, err + rest
+    [action] = json.loads(out)["plan"]["actions"]
+    shown = counter.run("show", json.loads(out)["run_id"], "--format", "json", expect_json=True)
+    [journaled] = shown.doc["actions"]
+    assert action["attempts"] == journaled["attempts"] >= 2, (action, journaled)
+    assert action["waits"], action

@@ -124,7 +124,8 @@ def _journal_interrupted(run: RunState, states: Iterable[ActionState]) -> None:
                                               "attempts": state.attempts, "duration_ms": None,
                                               "error": "interrupted by signal"}, at)
         session.store.action_finished(run.run_id, state.action.id, status="interrupted",
-                                      error="interrupted by signal", at=at, fence=run.fence)
+                                      error="interrupted by signal", at=at,
+                                      attempts=state.attempts, fence=run.fence)
         # the result document says what the journal says (a worker that still sets its
         # outcome later overwrites this, and its record follows this one in the journal)
         state.status, state.error = "interrupted", "interrupted by signal"
@@ -476,6 +477,9 @@ def _apply_retrying(run: RunState, ctx: Context, state: ActionState, log: Any,
                                               first_failure=first_failure, started=began)
     except OpsctlError as exc:
         state.attempts = first_attempt + int(getattr(exc, "attempts", 1) or 1)
+        state.waits = waits or None
+        raise
+    except KeyboardInterrupt:  # stopped between attempts: the waits so far are its record
         state.waits = waits or None
         raise
     state.attempts = first_attempt + attempts
