@@ -205,6 +205,11 @@ def test_markdown_and_table_reports(repo: Path, tmp_path: Path) -> None:
     first_row = next(line for line in stdout.splitlines() if "scripts/" in line)
     assert "platform" in first_row and "cleanup_ec2.py" in first_row
     assert "3 scripts (1 platform" in stdout
+    assert "\x1b[" not in stdout
+    # piped with FORCE_COLOR, as every other table of opsctl: coloured
+    forced = run_opsctl("inventory", "scan", str(repo), cwd=tmp_path,
+                        env={**clean_env(tmp_path / ".home"), "FORCE_COLOR": "1"})
+    assert forced.code == 0 and "\x1b[" in forced.stdout
 
 
 def test_bad_scripts_are_reported_one_by_one_and_the_scan_goes_on(tmp_path: Path) -> None:

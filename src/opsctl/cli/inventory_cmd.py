@@ -79,6 +79,7 @@ def scan_cmd(ctx: click.Context, path: Path, format_: str | None, out: Path | No
     from opsctl.adopt.report import render_markdown, render_table, summary_line
     from opsctl.adopt.scan import scan_tree
     from opsctl.errors import ExitCode, UsageError
+    from opsctl.observe.color import color_enabled
 
     # the global --format given before `inventory` or between it and `scan`
     root_format = next((c.params.get("format_") for c in (ctx.parent, ctx.find_root())
@@ -125,7 +126,7 @@ def scan_cmd(ctx: click.Context, path: Path, format_: str | None, out: Path | No
         line = io.StringIO()
         write_inventory_json(inventory, line)
         click.echo(_utf8(line.getvalue()))
-    elif chosen == "text" and sys.stdout.isatty() and not os.environ.get("NO_COLOR"):
+    elif chosen == "text" and color_enabled(sys.stdout):  # a terminal, or FORCE_COLOR
         render_table(inventory, sys.stdout, color=True)
     else:
         buffer = io.StringIO()
