@@ -680,20 +680,51 @@ def test_a_signal_ends_a_wait_for_the_lock_at_once(ledger: Project, signum: int)
     once (exit 130), and no run is recorded (it never started)."""
     holder = hold(ledger, "--format", "json")
     waiter = start(ledger, "ledger", "--wait-lock", "5m", "--format", "json")
-    time.sleep(1.0)
-    assert waiter.poll() is None
-    began = time.monotonic()
-    waiter.send_signal(signum)
-    out, err = waiter.communicate(timeout=20)
+    try:
+        time.sleep(2.0)  # loaded and waiting (one a little earlier still ends at once)
+        assert waiter.poll() is None
+        began = time.monotonic()
+        waiter.send_signal(signum)
+        out, err = waiter.communicate(timeout=20)
+    finally:  # nothing left running for a later test to trip on
+        if waiter.poll() is None:
+            waiter.kill()
+            waiter.communicate()
+        release(ledger)
+        holder.communicate(timeout=30)
     assert time.monotonic() - began < 10
     assert waiter.returncode == 130, err
     assert "interrupted while waiting for the lock on ledger/scope=main: nothing was run" in err
     doc = json.loads(out)
     assert doc["status"] == "cancelled" and doc["exit_code"] == 130
-    release(ledger)
-    holder.communicate(timeout=30)
     assert holder.returncode == 0
     assert len(ledger.run("runs", "--format", "json").doc["runs"]) == 1
+
+
+def test_a_stop_asked_just_before_the_lock_wait_ends_it_at_once(ledger: Project) -> None:
+    """A signal landing after the handlers are in place and before the wait began found nothing
+    to wait for and asked only for a graceful stop: the wait hears it at once, rather than
+    for its whole length."""
+    holder = hold(ledger, "--format", "json")
+    try:
+        from opsctl.engine.run import execute
+        from opsctl.engine.session import open_session
+        from opsctl.errors import InterruptedRunError
+
+        session = open_session(cwd=ledger.root, env=ledger.env())
+        try:
+            session.stop_requested.set()  # as the first signal's handler does
+            began = time.monotonic()
+            with pytest.raises(InterruptedRunError, match="interrupted while waiting for the "
+                                                          "lock on ledger/scope=main"):
+                execute(session, session.catalog.load("ledger"), {}, mode="apply",
+                        wait_lock_s=300)
+        finally:
+            session.close()
+        assert time.monotonic() - began < 10
+    finally:
+        release(ledger)
+        holder.communicate(timeout=30)
 
 
 def test_a_replay_after_waiting_for_the_lock_lets_the_lock_go(ledger: Project) -> None:

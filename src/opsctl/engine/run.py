@@ -331,7 +331,8 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
             try:
                 lease = acquire_lease(session.store, scope, run_id, actor=session.actor,
                                       ttl_s=session.settings.lock_ttl.total_seconds(),
-                                      wait_s=wait_lock_s, clock=session.clock)
+                                      wait_s=wait_lock_s, clock=session.clock,
+                                      sleep=_stoppable_sleep(session))
             except KeyboardInterrupt:
                 from opsctl.errors import InterruptedRunError
 
@@ -470,6 +471,17 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
         stop_recording(run)
         if lease is not None:
             lease.release()
+
+
+def _stoppable_sleep(session: Session) -> Callable[[float], None]:
+    """A sleep that a stop request ends at once (KeyboardInterrupt), also one made before it
+    began: a signal just before the lock wait found nothing to wait for, and asked only for a
+    graceful stop, which the wait would not have heard for its whole length."""
+    def sleep(seconds: float) -> None:
+        if session.stop_requested.wait(seconds):
+            raise KeyboardInterrupt
+
+    return sleep
 
 
 @contextmanager
