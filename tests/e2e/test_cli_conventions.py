@@ -60,6 +60,29 @@ def test_format_is_o_and_global_options_go_anywhere(counter: Project, args: list
     assert (doc["mode"], doc["status"]) == ("plan", "changes_planned")
 
 
+@pytest.mark.parametrize("args", [
+    pytest.param(["audit", "export", "-v", "-q", "--no-color", "--log-format", "json"],
+                 id="audit-export"),
+    pytest.param(["inventory", "scan", ".", "--no-git", "-v", "--no-color", "--config",
+                  "opsctl.toml", "--log-format", "json"], id="inventory-scan"),
+    pytest.param(["completion", "bash", "-v", "-q", "--no-color", "-o", "json"], id="completion"),
+])
+def test_global_options_go_after_the_commands_with_formats_of_their_own(
+        counter: Project, args: list[str]) -> None:
+    assert counter.run("counter", "--environment", "staging", "--yes").code == 0
+    r = counter.run(*args, expect_json=False)
+    assert r.code == 0, r.stderr
+
+
+def test_the_global_json_format_makes_audit_export_one_document(counter: Project) -> None:
+    assert counter.run("counter", "--environment", "staging", "--yes").code == 0
+    r = counter.run("-o", "json", "audit", "export", expect_json=False)
+    assert r.code == 0 and len(r.stdout.strip().splitlines()) == 1
+    assert json.loads(r.stdout)["events"]
+    lines = counter.run("audit", "export", expect_json=False).stdout.strip().splitlines()
+    assert len(lines) > 1 and all(json.loads(line)["seq"] for line in lines)
+
+
 def test_config_given_before_the_subcommand_is_used(counter: Project) -> None:
     (counter.root / "other.toml").write_text('automations = []\nformat = "json"\n')
     r = counter.run("--config", "other.toml", "list", expect_json=False)

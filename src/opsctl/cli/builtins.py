@@ -417,7 +417,8 @@ def _render_run(data: dict[str, Any], stream: TextIO, opts: CommonOptions) -> No
 
 @click.command("completion", short_help="Print a shell completion script (bash, zsh, fish).")
 @click.argument("shell", type=click.Choice(["bash", "zsh", "fish"]))
-def completion_cmd(shell: str) -> int:
+@global_options  # accepted after it as after any command; the script is the same
+def completion_cmd(shell: str, **_global: Any) -> int:
     """Print the completion script of SHELL: commands, automations, their flags and choices,
     and file paths for --request, --out, --plan and --config.
 

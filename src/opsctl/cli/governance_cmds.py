@@ -14,6 +14,7 @@ from opsctl.cli.options import (
     CommonOptions,
     common_options,
     global_options,
+    global_options_but_format,
     open_cli_session,
     show_config,
 )
@@ -140,15 +141,15 @@ def audit_verify(since_seq: int | None, opts: CommonOptions) -> int:
 
 
 @audit_group.command("export")
-@click.option("--format", "format_", type=click.Choice(["jsonl", "json"]), default="jsonl",
-              show_default=True, help="jsonl: one event per line, streamed; json: one document.")
+@click.option("-o", "--format", "format_", type=click.Choice(["jsonl", "json"]), default=None,
+              help="jsonl (the default): one event per line, streamed; json: one document (also "
+                   "with the global -o json before `audit`).")
 @click.option("--since", "since_seq", type=click.IntRange(0, MAX_INT64), default=0, metavar="SEQ",
               help="Only events after this sequence number.")
 @click.option("--run", "run_id", default=None, metavar="RUN_ID", help="Only events of this run.")
-@click.option("--config", "config_file", default=None, metavar="FILE",
-              help="Config file to use instead of the opsctl.toml found upwards.")
-def audit_export(format_: str, since_seq: int, run_id: str | None,
-                 config_file: str | None) -> int:
+@global_options_but_format
+def audit_export(format_: str | None, since_seq: int, run_id: str | None, config_file: str | None,
+                 log_format: str | None, verbose: int, quiet: bool, no_color: bool) -> int:
     """Export the events in sequence order, with their hashes, for a log sink or a review."""
     from opsctl.cli.options import STATE
     from opsctl.cli.start_up import resume_collector
@@ -157,8 +158,13 @@ def audit_export(format_: str, since_seq: int, run_id: str | None,
     from opsctl.governance.gate import check_permission
     from opsctl.store.audit import iter_events
 
-    opts = CommonOptions("json", config_file or click.get_current_context().find_root().params.get(
-        "config_file"), False, None, 0, False)
+    root = click.get_current_context().find_root().params
+    if format_ is None:
+        format_ = "json" if root.get("format_") == "json" else "jsonl"
+    opts = CommonOptions("json", config_file or root.get("config_file"), False,
+                         log_format or root.get("log_format"),
+                         verbose or root.get("verbose") or 0, quiet or bool(root.get("quiet")),
+                         no_color or bool(root.get("no_color")))
     STATE.opts = opts
     session = open_cli_session(opts)
     check_permission(session, "view", automation="*")

@@ -12,7 +12,7 @@ from typing import Any, TextIO
 
 import click
 
-from opsctl.cli.options import global_options
+from opsctl.cli.options import global_options, global_options_but_format
 
 _EPILOG = """Nothing is run: Python is read as an AST, shell with a tokeniser. Scripts that cannot
 be read (a syntax error, a binary or huge file, a symlink loop) are listed with the reason; a
@@ -65,9 +65,10 @@ def inventory_group(**_global: Any) -> None:
               help="Worker processes for a tree of 200 scripts or more (default: one per "
                    "CPU, at most 8; at most 64 and one per 20 scripts whatever N; 1: none). "
                    "The report is the same whatever N.")
-@click.pass_context
-def scan_cmd(ctx: click.Context, path: Path, format_: str | None, out: Path | None, strict: bool,
-             no_git: bool, jobs: int | None) -> int:
+@global_options_but_format  # (a scan reads no configuration and logs nothing: accepted, as
+@click.pass_context         # after any command; --no-color turns the table's colours off)
+def scan_cmd(ctx: click.Context, /, path: Path, format_: str | None, out: Path | None, strict: bool,
+             no_git: bool, jobs: int | None, **_global: Any) -> int:
     """Scan PATH (a folder or one script) without running anything."""
     from opsctl.cli.start_up import resume_collector
 

@@ -38,10 +38,15 @@ class CommonOptions:
 def global_options(fn: F) -> F:
     """--format/-o, --config, --log-format, -v, -q and --no-color: accepted by the ``opsctl``
     group (before the subcommand) and by every command (after it); the command's value wins."""
+    return click.option("-o", "--format", "format_", type=click.Choice(["text", "json"]),
+                        default=None, help="Output: text for people, one JSON result document "
+                        "for machines.")(global_options_but_format(fn))
+
+
+def global_options_but_format(fn: F) -> F:
+    """The global options but --format, for a command whose output has formats of its own
+    (``audit export``: jsonl or json; ``inventory scan``: text, json or markdown)."""
     for decorator in reversed((
-        click.option("-o", "--format", "format_", type=click.Choice(["text", "json"]),
-                     default=None,
-                     help="Output: text for people, one JSON result document for machines."),
         click.option("--config", "config_file", type=click.Path(), default=None,
                      metavar="FILE",
                      help="Config file to use instead of the opsctl.toml found upwards."),
