@@ -264,6 +264,13 @@ def test_sigterm_lets_the_action_in_flight_finish(ledger: Project) -> None:
     assert doc["status"] == "cancelled"
     assert [a["status"] for a in doc["plan"]["actions"]] == ["applied", "applied", "pending", "pending"]
     assert effects(ledger) == ["main/a", "main/b"]
+    # the stop's warning names the run, and is in its event stream for those following it
+    assert '"event": "run.stopping", "run_id": "' + doc["run_id"] in err
+    followed = ledger.run("show", doc["run_id"], "--follow", "--format", "json",
+                          expect_json=False)
+    events = [json.loads(line) for line in followed.stdout.splitlines()]
+    assert any(e.get("kind") == "log" and e["data"].get("event") == "run.stopping"
+               for e in events), events
     resumed = ledger.run("resume", doc["run_id"], "--format", "json")
     assert resumed.code == 0
     assert effects(ledger) == ["main/a", "main/b", "main/c", "main/d"]

@@ -180,8 +180,12 @@ def _install_signal_handlers(session: Any) -> None:
                                 hint=f"{'waiting for ' + session.waiting if session.waiting else 'planning'}"
                                      " is interrupted at once")
             raise KeyboardInterrupt
-        session.log.warning("run.stopping", signal=signal.Signals(signum).name,
-                            grace_s=grace, hint="a second signal aborts now")
+        # Logged off this frame, bound to the run applying: its line also goes to the run's
+        # event stream, whose buffer lock this (main) thread may hold as the signal lands.
+        log = session.log.bind(run_id=session.applying) if session.applying else session.log
+        threading.Thread(target=log.warning, name="opsctl-signal-log", args=("run.stopping",),
+                         kwargs={"signal": signal.Signals(signum).name, "grace_s": grace,
+                                 "hint": "a second signal aborts now"}).start()
         timer = threading.Timer(grace, grace_over)
         timer.daemon = True
         timer.start()

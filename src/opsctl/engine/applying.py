@@ -147,6 +147,16 @@ def apply_actions(run: RunState, ctx: Context, on_progress: ProgressFn | None) -
     was skipped is skipped. After ``max_failures`` failures, or SIGINT/SIGTERM, no new action
     starts; those in flight may finish (stop_grace). One worker runs inline, in plan order.
     """
+    session = run.session
+    session.applying = run.run_id
+    try:
+        return _apply_actions(run, ctx, on_progress)
+    finally:
+        session.applying = None
+
+
+def _apply_actions(run: RunState, ctx: Context, on_progress: ProgressFn | None
+                   ) -> OpsctlError | None:
     import dataclasses
     import queue as queues
     import threading

@@ -52,6 +52,9 @@ class Session:
     planning: bool = False
     """True while an automation's plan() runs: it changes nothing, so a stop request need not
     wait for it to finish (the first SIGINT/SIGTERM interrupts it at once)."""
+    applying: str | None = None
+    """The run whose actions this process applies now: a stop request's warning names it, so
+    it is in that run's event stream (`show --follow`, SSE) as on the terminal."""
     waiting: str | None = None
     """What the run waits on with nothing in flight ("the lock", "the confirmation"): the
     first SIGINT/SIGTERM interrupts that wait at once, as it does planning."""
