@@ -415,12 +415,12 @@ def load_catalog(layers: Layers, *, use_cache: bool = True, strict: bool = True)
 
 def _secret_mask(layers: Layers) -> Callable[[str], str]:
     """Masks the named secrets' values (inline, ``env:`` and ``file:`` alike) in a text."""
-    from opsctl.config.redact import Redactor
-    from opsctl.config.settings import resolve_secret_references
-
     given = layers.values.get("secrets")
     if not isinstance(given, dict) or not given:
         return _unmasked
+    from opsctl.config.redact import Redactor
+    from opsctl.config.settings import resolve_secret_references
+
     values = {}
     for name, value in given.items():
         try:  # one at a time: a reference that does not resolve is the settings' error to give
