@@ -241,8 +241,8 @@ def resume_cmd(name: str, opts: CommonOptions) -> int:
 @click.argument("name")
 @common_options
 def remove_cmd(name: str, opts: CommonOptions) -> int:
-    """Remove NAME (one added with `schedule add`; a declared one is removed from
-    opsctl.toml). Its fires and runs stay in the history."""
+    """Remove NAME, one added with `schedule add` (a declared one is refused: delete its
+    [[schedules]] table from opsctl.toml). Its fires and runs stay in the history."""
     from opsctl.schedule import store as sched_store
 
     session = _open(opts)
