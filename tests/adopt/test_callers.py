@@ -2167,7 +2167,9 @@ def test_packer_provisioners_are_callers(tmp_path: Path) -> None:
         "templates/al2023/provisioners/validate.sh": [("templates/al2023/template.json", 10, "packer")],
         "packer/scripts/harden.sh": [("packer/build.pkr.hcl", 3, "packer")],
         "packer/scripts/setup.sh": [("packer/build.pkr.hcl", 7, "packer")],
-        "packer/scripts/base.sh": [("packer/build.pkr.hcl", 8, "packer")]}
+        "packer/scripts/base.sh": [("packer/build.pkr.hcl", 8, "packer")],
+        # package.json's "scripts" are npm's (run by `npm run x`), never a Packer template's
+        "other/unused.sh": [("package.json", 1, "npm")]}
 
 
 def test_packer_hcl_inline_commands_are_one_script(tmp_path: Path) -> None:
