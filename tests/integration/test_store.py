@@ -103,3 +103,22 @@ def test_runs_opening_a_new_sqlite_store_at_once_all_get_it(tmp_path) -> None:
         with ThreadPoolExecutor(6) as pool:
             versions = list(pool.map(open_one, range(6)))
         assert versions == [MIGRATIONS[-1].version] * 6
+
+
+def test_a_long_transaction_of_quick_statements_is_no_stall(store_url: str) -> None:
+    """The PostgreSQL watchdog times each statement, not the transaction: one that lasts longer
+    than stall_s, statement after statement, keeps its connection (a million-action plan is
+    journaled in one transaction)."""
+    import time
+
+    store = open_store(store_url)
+    store.stall_s = 0.5
+    try:
+        with store.transaction():
+            for _ in range(15):
+                store._execute("SELECT 1")
+                time.sleep(0.1)
+        assert store._rows("SELECT 1 AS one") == [{"one": 1}]
+        assert store.unavailable is None
+    finally:
+        store.close()

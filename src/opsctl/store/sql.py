@@ -255,6 +255,8 @@ class SQLStore:
         return statement.replace("?", "%s") if self.dialect == "postgresql" else statement
 
     def _execute(self, statement: str, params: Sequence[Any] = ()) -> Any:
+        if self._busy_since is not None:  # progress: the watchdog times each statement
+            self._busy_since = time.monotonic()
         return self._conn.execute(self._sql(statement), tuple(params))
 
     def _rows(self, statement: str, params: Sequence[Any] = ()) -> list[Row]:
@@ -300,7 +302,8 @@ class SQLStore:
     def _watch(self) -> None:
         """Cut the connection of a statement that has had no answer for ``stall_s``: shut its
         socket down, so the call blocked on it returns with an error (a thread of its own: the
-        one waiting is inside the driver)."""
+        one waiting is inside the driver). Timed from the last statement begun, so a long
+        transaction of quick statements (a million-action plan journaled) is no stall."""
         import socket
 
         while not self._closing and self._stalled is None:
@@ -439,6 +442,7 @@ class SQLStore:
         sql = self._sql(fenced)
         params = [(*row, *extra) for row in rows] if extra else rows
         if self.dialect == "postgresql":
+            self._busy_since = time.monotonic() if self._busy_since is not None else None
             with self._conn.cursor() as cur:
                 cur.executemany(sql, params)
                 updated = cur.rowcount
@@ -465,6 +469,7 @@ class SQLStore:
 
     def _executemany(self, statement: str, rows: Sequence[Sequence[Any]]) -> None:
         if self.dialect == "postgresql":
+            self._busy_since = time.monotonic() if self._busy_since is not None else None
             with self._conn.cursor() as cur:
                 cur.executemany(self._sql(statement), rows)
         else:
