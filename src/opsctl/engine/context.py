@@ -355,11 +355,12 @@ def _pg_read_only_connection() -> type[Any]:
     import psycopg
 
     class ReadOnlyConnection(psycopg.Connection[Any]):
-        def set_read_only(self, value: bool | None) -> None:
+        # the step every psycopg 3 takes, from the property's setter and set_read_only() alike
+        def _set_read_only_gen(self, value: bool | None) -> Any:
             if not value:
                 raise MutationDuringPlanError("make a read-only ctx.sql connection read-write",
                                               reason=_READ_ONLY_REASON)
-            super().set_read_only(value)
+            return super()._set_read_only_gen(value)
 
     return ReadOnlyConnection
 
