@@ -206,6 +206,15 @@ def test_markdown_and_table_reports(repo: Path, tmp_path: Path) -> None:
     assert "platform" in first_row and "cleanup_ec2.py" in first_row
     assert "3 scripts (1 platform" in stdout
     assert "\x1b[" not in stdout
+    # piped: plain columns a script can cut, as every other table of opsctl in a pipe
+    assert not set("│┃─━┏┡└") & set(stdout)
+    header = next(line for line in stdout.splitlines() if line.startswith("TIER"))
+    assert header.split() == ["TIER", "SCRIPT", "LANG", "INTERFACE", "EFFECTS", "DRY", "RUN",
+                              "CALLERS", "OWNER"]
+    assert first_row.split()[:2] == ["platform", "scripts/cleanup_ec2.py"]
+    code, _, err = scan(str(repo), "--out", str(tmp_path / "inventory.txt"), cwd=tmp_path)
+    assert code == 0, err
+    assert (tmp_path / "inventory.txt").read_text() == stdout
     # piped with FORCE_COLOR, as every other table of opsctl: coloured
     forced = run_opsctl("inventory", "scan", str(repo), cwd=tmp_path,
                         env={**clean_env(tmp_path / ".home"), "FORCE_COLOR": "1"})

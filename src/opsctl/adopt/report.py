@@ -53,6 +53,33 @@ def not_scanned_line(inventory: Inventory) -> str:
     return f"{len(inventory.errors)} of {total} scripts could not be scanned (--strict)"
 
 
+COLUMNS = ("tier", "script", "lang", "interface", "effects", "dry run", "callers", "owner")
+
+
+def table_rows(inventory: Inventory) -> list[list[str]]:
+    """The table's cells as plain text, one row a script (:data:`COLUMNS`)."""
+    return [[script.tier, script.path, script.language, _interface_cell(script),
+             _effects_cell(script), script.dry_run_flag or ("yes" if script.has_dry_run else "no"),
+             _callers_cell(script), _owner_cell(script)] for script in inventory.scripts]
+
+
+def trailer_lines(inventory: Inventory) -> list[str]:
+    """What follows the table: the summary, the files not scanned, the Python 2 scripts."""
+    from opsctl.adopt.scan import is_python2
+
+    return ([summary_line(inventory)]
+            + [f"not scanned: {entry.path}: {entry.reason}" for entry in inventory.errors]
+            + [f"Python 2: {script.path}: {script.warnings[0]}"
+               for script in inventory.scripts if is_python2(script)])
+
+
+def _interface_cell(script: Script) -> str:
+    interface: str = script.interface.kind
+    if script.interface.flags:
+        interface += f" ({len(script.interface.flags)} flags)"
+    return interface
+
+
 def render_table(inventory: Inventory, stream: TextIO, *, color: bool = True) -> None:
     """The rich table, riskiest first, then the warnings and the files not scanned."""
     from rich.console import Console
@@ -64,29 +91,20 @@ def render_table(inventory: Inventory, stream: TextIO, *, color: bool = True) ->
     console = Console(file=stream, no_color=not color, highlight=False, soft_wrap=False,
                       width=None if stream.isatty() else 160)
     table = Table(title=f"Inventory of {escape(str(inventory.root))}", title_justify="left")
-    for column in ("tier", "script", "lang", "interface", "effects", "dry run", "callers",
-                   "owner"):
+    for column in COLUMNS:
         table.add_column(column, overflow="fold")
-    for script in inventory.scripts:
-        interface: str = script.interface.kind
-        if script.interface.flags:
-            interface += f" ({len(script.interface.flags)} flags)"
-        tier = f"[bold red]{script.tier}[/]" if script.tier == "platform" else script.tier
-        effects = _effects_cell(script)
+    for script, row in zip(inventory.scripts, table_rows(inventory), strict=True):
+        cells = [escape(cell) for cell in row]
+        if script.tier == "platform":
+            cells[0] = f"[bold red]{cells[0]}[/]"
         if script.destructive:
-            effects = f"[red]{effects}[/]"
-        table.add_row(tier, escape(script.path), script.language, escape(interface), effects,
-                      escape(script.dry_run_flag or ("yes" if script.has_dry_run else "no")),
-                      escape(_callers_cell(script)), escape(_owner_cell(script)))
+            cells[4] = f"[red]{cells[4]}[/]"
+        table.add_row(*cells)
     console.print(table)
     console.print(escape(summary_line(inventory)))
-    for entry in inventory.errors:
-        console.print(f"[yellow]not scanned[/]: {escape(entry.path)}: {escape(entry.reason)}")
-    from opsctl.adopt.scan import is_python2
-
-    for script in inventory.scripts:
-        if is_python2(script):
-            console.print(f"[yellow]Python 2[/]: {escape(script.path)}: {escape(script.warnings[0])}")
+    for line in trailer_lines(inventory)[1:]:
+        label, rest = line.split(": ", 1)
+        console.print(f"[yellow]{label}[/]: {escape(rest)}")
 
 
 def render_markdown(inventory: Inventory, stream: TextIO) -> None:

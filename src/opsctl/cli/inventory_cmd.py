@@ -117,8 +117,13 @@ def scan_cmd(ctx: click.Context, /, path: Path, format_: str | None, out: Path |
             stream.write("\n")
         elif chosen == "markdown":
             render_markdown(inventory, stream)
-        else:
-            render_table(inventory, stream, color=False)
+        else:  # a pipe or a file: plain columns, as every opsctl table there (grep, awk, cut)
+            from opsctl.adopt.report import COLUMNS, table_rows, trailer_lines
+            from opsctl.cli.render import printable, table
+
+            table(COLUMNS, table_rows(inventory), stream,
+                  title=printable(f"Inventory of {inventory.root}"))
+            stream.write("".join(f"{printable(line)}\n" for line in trailer_lines(inventory)))
 
     if out is not None:
         write_report(out, report)
@@ -127,8 +132,8 @@ def scan_cmd(ctx: click.Context, /, path: Path, format_: str | None, out: Path |
         line = io.StringIO()
         write_inventory_json(inventory, line)
         click.echo(_utf8(line.getvalue()))
-    elif chosen == "text" and color_enabled(sys.stdout):  # a terminal, or FORCE_COLOR
-        render_table(inventory, sys.stdout, color=True)
+    elif chosen == "text" and (sys.stdout.isatty() or color_enabled(sys.stdout)):  # FORCE_COLOR
+        render_table(inventory, sys.stdout, color=color_enabled(sys.stdout))
     else:
         buffer = io.StringIO()
         report(buffer)
