@@ -555,16 +555,19 @@ def _shared_refusing_broker(kind: str) -> tuple[str, str, str]:
     if kind == "redis-wrong-user":  # Redis 6 ACL: WRONGPASS
         return (f"redis://nosuchuser:wrongpw@{host}/7", f"redis://nosuchuser:***@{host}/7",
                 "AuthenticationError")
+    if kind == "redis-no-such-db":  # 16 databases by default: SELECT 99 is out of range
+        return f"redis://{host}/99", f"redis://{host}/99", "DB index is out of range"
     user = parts.username or "guest"  # rabbitmq-vhost: Connection.open (530) NOT_ALLOWED
     return (urlunsplit(parts._replace(path="/opsctl-no-such-vhost")),
             f"amqp://{user}:***@{host}/opsctl-no-such-vhost", "NOT_ALLOWED")
 
 
-@pytest.mark.parametrize("kind", ["redis-wrong-user", "redis-noauth", "rabbitmq-vhost"])
+@pytest.mark.parametrize("kind", ["redis-wrong-user", "redis-noauth", "redis-no-such-db",
+                                  "rabbitmq-vhost"])
 def test_a_broker_refusing_the_worker_stops_it_with_exit_4_at_once(
         rproject: WorkerProject, kind: str, tmp_path: Path) -> None:
     """A Redis ``AUTH`` failure (``WRONGPASS``; ``NOAUTH``: no password for a Redis that
-    requires one) and a
+    requires one), a Redis database number the server does not have and a
     RabbitMQ virtual host that does not exist are refusals, as ``ACCESS_REFUSED`` is: exit 4
     at once with one ``opsctl: error:`` line, password masked, instead of Celery connecting
     again for ever. (A password given to a Redis that has none is no refusal: redis-py's

@@ -132,7 +132,7 @@ def broker_refusal(exc: BaseException) -> BaseException | None:
     """The broker's refusal in ``exc`` or what caused it (kombu re-raises a transport's error
     as its own OperationalError): a RabbitMQ ``ACCESS_REFUSED`` (403) or ``NOT_ALLOWED`` (530,
     e.g. no such virtual host), a Redis ``AUTH`` failure (``WRONGPASS``, ``NOAUTH``, a password
-    Redis does not take) or an ACL refusal. ``None`` for anything else: a broker that is down
+    Redis does not take), an ACL refusal or a database number past the server's ``databases``. ``None`` for anything else: a broker that is down
     or unreachable is waited for."""
     refusals: list[type[BaseException]] = []
     try:
@@ -149,10 +149,16 @@ def broker_refusal(exc: BaseException) -> BaseException | None:
         pass
     seen: BaseException | None = exc
     while seen is not None:
-        if isinstance(seen, tuple(refusals)):
+        if isinstance(seen, tuple(refusals)) or _no_such_redis_database(seen):
             return seen
         seen = seen.__cause__ or seen.__context__
     return None
+
+
+def _no_such_redis_database(exc: BaseException) -> bool:
+    """Redis answers ``SELECT 99`` of a URL's ``/99`` past its ``databases`` with this error,
+    at every connection: a setting to fix, as a refused login is, not an outage."""
+    return type(exc).__name__ == "ResponseError" and "DB index is out of range" in str(exc)
 
 
 def _refusal_stopping_consumer() -> type:
