@@ -132,8 +132,9 @@ def broker_refusal(exc: BaseException) -> BaseException | None:
     """The broker's refusal in ``exc`` or what caused it (kombu re-raises a transport's error
     as its own OperationalError): a RabbitMQ ``ACCESS_REFUSED`` (403) or ``NOT_ALLOWED`` (530,
     e.g. no such virtual host), a Redis ``AUTH`` failure (``WRONGPASS``, ``NOAUTH``, a password
-    Redis does not take), an ACL refusal or a database number past the server's ``databases``. ``None`` for anything else: a broker that is down
-    or unreachable is waited for."""
+    Redis does not take), an ACL refusal or a database number past the server's
+    ``databases``. ``None`` for anything else: a broker that is down or unreachable is waited
+    for."""
     refusals: list[type[BaseException]] = []
     try:
         from amqp.exceptions import AccessRefused, NotAllowed  # type: ignore[import-untyped]
