@@ -15,10 +15,15 @@ from opsctl.errors import OpsctlError, PartialFailureError
 
 
 def summarize(states: list[ActionState]) -> dict[str, int]:
-    counts = {"planned": len(states), "applied": 0, "unchanged": 0, "skipped": 0, "failed": 0}
-    for state in states:
-        if state.status in counts:
-            counts[state.status] += 1
+    return count_statuses([state.status for state in states])
+
+
+def count_statuses(statuses: list[str]) -> dict[str, int]:
+    """The result's ``summary``: actions planned, and how many of them ended each way."""
+    counts = {"planned": len(statuses), "applied": 0, "unchanged": 0, "skipped": 0, "failed": 0}
+    for status in statuses:
+        if status in counts:
+            counts[status] += 1
     return counts
 
 

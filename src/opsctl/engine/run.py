@@ -33,6 +33,7 @@ from opsctl.engine.request import (
 )
 from opsctl.engine.results import (
     action_entry_chunks,
+    count_statuses,
     error_block,
     error_document,
     kind_counts,
@@ -548,12 +549,7 @@ def _journaled_plan(session: Session, row: Mapping[str, Any], doc: dict[str, Any
     fingerprint = row.get("plan_fingerprint")
     doc["plan"] = {"fingerprint": fingerprint if isinstance(fingerprint, str) else None,
                    "actions": entries}
-    summary = {"planned": len(entries), "applied": 0, "unchanged": 0, "skipped": 0, "failed": 0}
-    for entry in entries:
-        status = str(entry["status"])
-        if status in summary:
-            summary[status] += 1
-    doc["summary"] = summary
+    doc["summary"] = count_statuses([str(entry["status"]) for entry in entries])
 
 
 def end_abandoned_run(session: Session, row: Mapping[str, Any], reason: str) -> None:
