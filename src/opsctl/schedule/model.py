@@ -21,11 +21,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from opsctl.contract.durations import parse_duration
 from opsctl.errors import UsageError
 from opsctl.schedule.cron import Cron, CronError, parse_cron
+
+if TYPE_CHECKING:
+    from opsctl.contract.flags import FlagSpec
 
 CONCURRENCY = ("allow", "forbid", "replace")
 MISFIRE = ("skip", "run_once", "run_all")
@@ -178,10 +181,8 @@ def with_env_secrets(session: Any, automation: Any, data: dict[str, Any], *,
 
     given = secrets_from_env(session.env, automation, data)
     if firing:
-        from opsctl.contract.flags import flag_specs
-
-        for spec in flag_specs(automation.request_model):
-            if spec["type"] == "secret" and spec["required"] and spec["field"] not in given:
+        for spec in _secrets_not_given(automation, given):
+            if spec["required"]:
                 raise UsageError(f"request.{spec['field']}: the secret is not set where this "
                                  f"scheduler runs: set {spec['envvar']} in its environment",
                                  step="validate")
@@ -224,11 +225,16 @@ def check_target(session: Any, schedule: Schedule) -> dict[str, Any]:
 
 def _secrets_given_later(automation: Any, data: dict[str, Any]) -> dict[str, str]:
     """A placeholder for each Secret field neither the schedule nor this environment gives."""
+    return {spec["field"]: "opsctl-secret-given-where-the-run-is-fired"
+            for spec in _secrets_not_given(automation, data)}
+
+
+def _secrets_not_given(automation: Any, data: dict[str, Any]) -> list[FlagSpec]:
+    """The flag specs of the request's Secret fields ``data`` does not hold."""
     from opsctl.contract.flags import flag_specs
 
-    return {spec["field"]: "opsctl-secret-given-where-the-run-is-fired"
-            for spec in flag_specs(automation.request_model)
-            if spec["type"] == "secret" and spec["field"] not in data}
+    return [spec for spec in flag_specs(automation.request_model)
+            if spec["type"] == "secret" and spec["field"] not in data]
 
 
 # -- slots ----------------------------------------------------------------------------------
