@@ -842,6 +842,41 @@ def test_approved_plan_gone_stale_is_refused_with_exit_3(deploy: Project) -> Non
     assert "action.applied" not in [e["kind"] for e in events]
 
 
+@pytest.mark.parametrize("finish", [["apply", "--plan", "plan.json"], ["resume", "RUN_ID"]],
+                         ids=["apply-the-plan-again", "resume"])
+@pytest.mark.parametrize(("new_action", "code", "expected"), [
+    pytest.param(False, 0, ["create prod/web-0", "create prod/web-1"], id="same-plan-finishes"),
+    pytest.param(True, 3, ["create prod/web-0"], id="unapproved-action-refused"),
+])
+def test_resuming_an_approved_plan_applies_only_its_approved_actions(
+        deploy: Project, finish: list[str], new_action: bool, code: int,
+        expected: list[str]) -> None:
+    write_policy(deploy, PROD_APPROVAL)
+    _, plan_id = save_plan(deploy, "rita", "--environment", "prod", "--count", "2",
+                           "--fail-on", "web-1")
+    assert approve(deploy, "sam", plan_id).code == 0
+    partial = as_(deploy, "rita", "apply", "--plan", "plan.json", "--format", "json")
+    assert partial.code == 5, partial.stderr
+    assert effects(deploy) == ["create prod/web-0"]
+    # the code changes since: web-1 now applies, and (maybe) the plan holds one action more
+    fixed = DEPLOY.replace("if action.id == req.fail_on:", "if False:")
+    if new_action:
+        fixed = fixed.replace(
+            "    for i in range(req.deletes):",
+            "    if 'delete prod/db' not in effects():\n"
+            "        yield Action(id='drop-db', kind='delete', target=f'{req.environment}/db',"
+            " reason='never approved')\n"
+            "    for i in range(req.deletes):")
+    deploy.add_module("deploy_auto", fixed)
+    args = [partial.doc["run_id"] if a == "RUN_ID" else a for a in finish]
+    resumed = as_(deploy, "rita", *args, "--format", "json")
+    assert resumed.code == code, resumed.stderr
+    assert effects(deploy) == expected
+    if new_action:
+        assert resumed.doc["error"]["type"] == "validation"
+        assert "the saved plan does not hold as approved: drop-db" in resumed.doc["error"]["message"]
+
+
 def test_approval_expires_after_the_rules_ttl(deploy: Project) -> None:
     write_policy(deploy, PROD_APPROVAL.replace("approvers: sre",
                                                "approvers: sre\n    approval_ttl: 1s"))

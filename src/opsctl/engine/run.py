@@ -44,7 +44,7 @@ from opsctl.engine.results import (
 )
 from opsctl.engine.run_audit import action_events, audit_event, flush_audit, queue_audit
 from opsctl.engine.runtime import runtime_info
-from opsctl.engine.saved_plans import restore_secrets, write_plan_file
+from opsctl.engine.saved_plans import refuse_unsaved_actions, restore_secrets, write_plan_file
 from opsctl.engine.session import Session
 from opsctl.engine.state import Mode, ProgressFn, RunOutcome, RunState, iso
 from opsctl.errors import (
@@ -380,11 +380,10 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
         run.artifacts["lock"] = {"scope": lease.scope, "token": lease.token}
         queue_audit(run, "lock.acquired", scope=lease.scope, token=lease.token)
     approved = plan_id or (prior.get("plan_id") if prior is not None else None)
-    if approved:
-        saved = session.store.plan_document(str(approved))
-        if saved is not None:
-            run.approval_plan = (str(approved), expected_fingerprint or str(saved["fingerprint"]),
-                                 saved.get("created_by"))
+    saved = session.store.plan_document(str(approved)) if approved else None
+    if saved is not None:
+        run.approval_plan = (str(approved), expected_fingerprint or str(saved["fingerprint"]),
+                             saved.get("created_by"))
     try:
         try:
             plan = make_plan(run, ctx)
@@ -393,6 +392,8 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
                 raise PlanRejectedError(
                     "plan is stale: planning now gives different actions than the saved plan "
                     f"({len(plan.actions)} now); re-run `opsctl plan`", reason="stale", step="gate")
+            if saved is not None and run.resumed:
+                refuse_unsaved_actions(run, saved)
             pass_gate(run, ctx)
             if mode == "plan" or dry_run:
                 if out is not None or store_plan:

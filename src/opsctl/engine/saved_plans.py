@@ -11,7 +11,7 @@ from __future__ import annotations
 import hmac
 import os
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -68,6 +68,29 @@ def restore_secrets(session: Session, automation: Automation[Any], request: Any,
     if isinstance(request, list):
         return [restore_secrets(session, automation, v, digest, source) for v in request]
     return request
+
+
+def refuse_unsaved_actions(run: RunState, saved: Mapping[str, Any]) -> None:
+    """Exit 3 when a resumed run of a saved plan would apply an action the plan does not hold.
+
+    Resuming re-plans an automation without ``verify``: what the fresh plan still wants is
+    applied. The approvals of a saved plan are bound to its actions, so an action that is new
+    since (or planned differently: another target, other data) was never approved; the run
+    stops before the gate, as a stale plan does, rather than apply it under them."""
+    from opsctl.contract.canonical import canonical_json
+
+    kept = {str(action["id"]): canonical_json(action)
+            for action in saved.get("actions") or [] if isinstance(action, dict)}
+    redact = run.session.redactor.redact
+    unsaved = [state.action.id for state in run.states if not state.done
+               and kept.get(state.action.id) != canonical_json(redact(state.action.to_dict()))]
+    if unsaved:
+        shown = ", ".join(unsaved[:10]) + (f" (and {len(unsaved) - 10} more)"
+                                           if len(unsaved) > 10 else "")
+        raise PlanRejectedError(
+            f"plan {saved.get('plan_id')} is stale: resuming run {run.run_id}, planning now "
+            f"gives action(s) the saved plan does not hold as approved: {shown}; re-run "
+            "`opsctl plan` for what is left", reason="stale", step="gate")
 
 
 def write_plan_file(run: RunState, out: Path | None) -> None:
