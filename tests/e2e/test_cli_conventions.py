@@ -7,6 +7,7 @@ import json
 import os
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -361,7 +362,8 @@ def test_recorded_text_reaches_a_terminal_as_data_not_escape_sequences(
 
 @pytest.mark.parametrize("args", [
     ("config", "-o", "json", "show"), ("token", "-o", "json", "list"),
-    ("audit", "-o", "json", "verify"), ("schedule", "-o", "json", "list"),
+    ("audit", "-o", "json", "verify"), ("audit", "-o", "json", "export"),
+    ("schedule", "-o", "json", "list"),
     ("contract", "-o", "json", "check"), ("inventory", "-o", "json", "scan", "."),
     ("locks", "-o", "json"),
 ], ids=lambda a: a[0])
@@ -373,6 +375,20 @@ def test_global_options_also_go_between_a_group_and_its_subcommand(
     done = counter.run(*args, expect_json=True)
     assert done.code == 0, done.stderr
     assert isinstance(json.loads(done.stdout), dict | list)
+
+
+def test_config_given_between_audit_and_export_is_the_store_exported(
+        counter: Project, tmp_path: Path) -> None:
+    """`opsctl audit --config FILE export` exports FILE's store, not the one found upwards."""
+    other = Project(tmp_path / "other")
+    other.root.mkdir()
+    other.add_module("counter_auto", COUNTER)
+    assert other.run("counter", "--environment", "staging", "--yes").code == 0
+    config = str(other.root / "opsctl.toml")
+    assert counter.run("audit", "export").stdout == ""  # nothing recorded here
+    mine = other.run("audit", "export").stdout
+    assert mine and counter.run("audit", "--config", config, "export").stdout == mine
+    assert counter.run("--config", config, "audit", "export").stdout == mine
 
 
 NOISY = '''

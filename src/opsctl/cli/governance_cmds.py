@@ -13,6 +13,7 @@ from opsctl.cli.main import AutomationGroup
 from opsctl.cli.options import (
     CommonOptions,
     common_options,
+    given_before,
     global_options,
     global_options_but_format,
     open_cli_session,
@@ -158,7 +159,7 @@ def audit_export(format_: str | None, since_seq: int, run_id: str | None, config
     from opsctl.governance.gate import check_permission
     from opsctl.store.audit import iter_events
 
-    root = click.get_current_context().find_root().params
+    root = given_before()  # `opsctl -o json audit export`, `opsctl audit --config F export`
     if format_ is None:
         format_ = "json" if root.get("format_") == "json" else "jsonl"
     opts = CommonOptions("json", config_file or root.get("config_file"), False,

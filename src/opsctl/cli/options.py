@@ -78,6 +78,19 @@ def _no_color(ctx: click.Context, param: click.Parameter, value: bool) -> bool:
     return value
 
 
+def given_before() -> dict[str, Any]:
+    """The global options given before the current command (``opsctl -o json audit ...``,
+    ``opsctl audit --config FILE export``): each group's, the nearest group's first."""
+    parent = click.get_current_context().parent
+    given: dict[str, Any] = {}
+    while parent is not None:
+        for key, value in parent.params.items():
+            if value and not given.get(key):
+                given[key] = value
+        parent = parent.parent
+    return given
+
+
 def common_options(fn: F) -> F:
     """Add the global options and --show-config to a command."""
 
@@ -88,13 +101,7 @@ def common_options(fn: F) -> F:
     def wrapper(*args: Any, format_: str | None, config_file: str | None, show_config: bool,
                 log_format: str | None, verbose: int, quiet: bool, no_color: bool,
                 **kwargs: Any) -> Any:
-        parent = click.get_current_context().parent
-        root: dict[str, Any] = {}  # given before this command: nearest group first
-        while parent is not None:
-            for key, value in parent.params.items():
-                if value and not root.get(key):
-                    root[key] = value
-            parent = parent.parent
+        root = given_before()
         diff = bool(kwargs.pop("diff", False))
         opts = CommonOptions(format_ or root.get("format_"),
                              config_file or root.get("config_file"), show_config,
