@@ -877,6 +877,25 @@ def test_resuming_an_approved_plan_applies_only_its_approved_actions(
         assert "the saved plan does not hold as approved: drop-db" in resumed.doc["error"]["message"]
 
 
+def test_a_saved_plans_run_resumed_twice_is_still_that_plans_run(deploy: Project) -> None:
+    write_policy(deploy, PROD_APPROVAL)
+    _, plan_id = save_plan(deploy, "rita", "--environment", "prod", "--count", "2",
+                           "--fail-on", "web-1")
+    assert approve(deploy, "sam", plan_id).code == 0
+    partial = as_(deploy, "rita", "apply", "--plan", "plan.json", "--format", "json")
+    assert partial.code == 5, partial.stderr
+    run_id = partial.doc["run_id"]
+    again = as_(deploy, "rita", "resume", run_id, "--format", "json")
+    assert again.code == 5, again.stderr  # web-1 still refuses
+    assert stored(deploy, f"SELECT plan_id FROM runs WHERE id = '{run_id}'") == [(plan_id,)]
+    deploy.add_module("deploy_auto", DEPLOY.replace("if action.id == req.fail_on:", "if False:"))
+    finished = as_(deploy, "rita", "resume", run_id, "--format", "json")
+    assert finished.code == 0, finished.stderr
+    assert (finished.doc["run_id"], finished.doc["status"]) == (run_id, "succeeded")
+    assert finished.doc["artifacts"]["approvals"]["approved_by"] == ["sam"]
+    assert effects(deploy) == ["create prod/web-0", "create prod/web-1"]
+
+
 def test_approval_expires_after_the_rules_ttl(deploy: Project) -> None:
     write_policy(deploy, PROD_APPROVAL.replace("approvers: sre",
                                                "approvers: sre\n    approval_ttl: 1s"))

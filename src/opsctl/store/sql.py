@@ -685,8 +685,12 @@ class SQLStore:
         return parts
 
     def set_run_plan(self, run_id: str, fingerprint: str, plan_id: str | None = None) -> None:
+        """Record the run's plan fingerprint and, given ``plan_id``, the saved plan it made or
+        applies; without one, the saved plan already recorded is kept (a resumed run of a saved
+        plan stays that plan's run, whose approvals a later resume checks again)."""
         with self.transaction():
-            self._execute("UPDATE runs SET plan_fingerprint = ?, plan_id = ? WHERE id = ?",
+            self._execute("UPDATE runs SET plan_fingerprint = ?, plan_id = COALESCE(?, plan_id) "
+                          "WHERE id = ?",
                           (fingerprint, plan_id, run_id))
 
     def latest_run_for_key(self, automation: str, key: str) -> Row | None:
