@@ -241,6 +241,30 @@ def test_a_plan_made_against_another_store_applies_once_there_with_a_warning(
     assert at_home.code == 3 and "stale" in at_home.doc["error"]["message"], at_home.doc["error"]
 
 
+def test_a_plan_from_another_store_keeps_its_warning_after_a_refused_first_apply(
+        counter: Project) -> None:
+    """The first ``apply --plan`` saves a foreign plan in this store even when the gate then
+    refuses it: the apply that follows still says the plan was not made against this store."""
+    plan_to(counter)
+    other = counter.root / "other-store"
+    other.mkdir()
+    env = {**counter.env(), "OPSCTL_STORE_URL": f"sqlite:///{other / 'state.db'}"}
+    warning = "was not made against this state store"
+    (counter.root / "policy.yaml").write_text("version: 1\ndefault: deny\n")
+    denied = counter.run("apply", "--plan", "plan.json", "--format", "json", env=env)
+    assert denied.code == 6, denied.stderr
+    assert any(warning in w for w in denied.doc["warnings"]), denied.doc["warnings"]
+    (counter.root / "policy.yaml").unlink()
+    applied = counter.run("apply", "--plan", "plan.json", "--format", "json", env=env)
+    assert applied.code == 0, applied.stderr
+    assert any(warning in w for w in applied.doc["warnings"]), applied.doc["warnings"]
+    at_home = counter.run("plan", "counter", "--environment", "prod", "--out", "home.json")
+    assert at_home.code == 10, at_home.stderr
+    home = counter.run("apply", "--plan", "home.json", "--format", "json")
+    assert home.code == 0, home.stderr
+    assert not any(warning in w for w in home.doc["warnings"]), home.doc["warnings"]
+
+
 # -- writing: atomic, never through a link ------------------------------------------------------
 
 def leftovers(directory: Path) -> list[str]:

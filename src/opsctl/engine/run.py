@@ -678,15 +678,17 @@ def apply_plan_file(session: Session, path: Path, *, on_progress: ProgressFn | N
     unfinished = refuse_applied(session.store, plan_id, saved, source, resumable=True)
     warnings: list[str] = []
     if saved is None:
+        session.store.save_plan(doc)
+    else:
+        stored_plan(session.store, plan_id, key, signature=str(doc["signature"]))
+    if saved is None or not session.store.planned_here(plan_id):
         # Planned against another store (another machine's SQLite, a CI runner's): this
         # store records the claim from now on, but cannot know of an apply through another
         # store. A store shared by every machine (store_url) makes "once" hold everywhere.
-        session.store.save_plan(doc)
+        # (Saved here by an earlier attempt that was refused, it still was not made here.)
         warnings.append(f"plan {plan_id} was not made against this state store: it is applied "
                         "once as far as this store knows, but an apply through another store "
                         "is not known here (share one store_url to make it once everywhere)")
-    else:
-        stored_plan(session.store, plan_id, key, signature=str(doc["signature"]))
     if unfinished is not None:  # applying it again finishes the run it started (as resume does)
         return resume_run(session, unfinished, on_progress=on_progress, wait_lock_s=wait_lock_s)
     return _apply_saved(session, doc, key, source, on_progress=on_progress, warnings=warnings,

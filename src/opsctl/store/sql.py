@@ -1104,6 +1104,12 @@ class SQLStore:
                           "applied_run_id, applied_at FROM plans WHERE id = ?", (plan_id,))
         return rows[0] if rows else None
 
+    def planned_here(self, plan_id: str) -> bool:
+        """Whether a plan run of this store saved plan ``plan_id`` (a plan carried here from
+        another store, and saved by its first ``apply --plan``, has none)."""
+        return bool(self._rows("SELECT 1 FROM runs WHERE plan_id = ? AND mode = 'plan' LIMIT 1",
+                               (plan_id,)))
+
     def plan_document(self, plan_id: str) -> dict[str, Any] | None:
         """The saved plan document (as written to the plan file, secrets as digests)."""
         rows = self._rows("SELECT document_json FROM plans WHERE id = ?", (plan_id,))
