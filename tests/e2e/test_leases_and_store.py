@@ -362,3 +362,56 @@ def test_a_store_missing_a_table_is_a_store_error(project: Project, args: list[s
     assert "lacks part of its schema (no such table: runs)" in damaged.stderr
     assert json.loads(damaged.stdout)["exit_code"] == 2
     assert effects(project).count("z1/a") == 0
+
+
+# -- one caller key, several requests at once --------------------------------------------------
+
+STARTS_TOGETHER = '''
+import os, time
+from pathlib import Path
+from pydantic import BaseModel
+from opsctl import Action, Automation
+
+time.sleep(max(0.0, float(os.environ.get("START_AT", "0")) - time.time()))  # all at once
+
+class Request(BaseModel):
+    scope: str
+
+keyed = Automation("keyed", version="1.0.0", owner="o", summary="One effect per scope",
+                   request=Request, lock_scope=("scope",))
+
+@keyed.plan
+def plan(ctx, req):
+    yield Action(id="effect", kind="create", target=req.scope, reason="missing")
+
+@keyed.apply
+def apply(ctx, req, action):
+    fd = os.open("effects.log", os.O_WRONLY | os.O_APPEND | os.O_CREAT)
+    os.write(fd, f"{req.scope}\\n".encode())
+    os.close(fd)
+'''
+
+
+def test_one_key_sent_with_several_requests_at_once_runs_one_of_them(
+        backend_project: Project) -> None:
+    """Each request holds its own scope's lease, so no lease orders them: the key alone must,
+    in every process, or two operations would run under one key."""
+    backend_project.add_module("keyed_auto", STARTS_TOGETHER)
+    assert backend_project.run("list").code == 0  # the catalog cache is built before the race
+    for round_ in range(3):
+        key = f"deploy-{round_}"
+        env = backend_project.env({"START_AT": str(time.time() + 3)})
+        procs = [start(backend_project, "keyed", "--scope", f"{key}-{i}", "--idempotency-key",
+                       key, "--format", "json", env=env) for i in range(4)]
+        outs = [(p.wait(timeout=60), json.loads(p.communicate()[0])) for p in procs]
+        assert sorted(code for code, _ in outs) == [0, 7, 7, 7], outs
+        [winner] = [doc for code, doc in outs if code == 0]
+        for code, doc in outs:
+            validate_result(doc)
+            if code == 7:
+                assert doc["error"]["message"] == (
+                    f"idempotency key {key!r} was used by run {winner['run_id']} with a "
+                    "different request; use a new key")
+        assert [e for e in effects(backend_project) if e.startswith(key)] == \
+            [winner["request"]["scope"]]
+    assert backend_project.run("locks", "--format", "json", expect_json=True).doc["locks"] == []

@@ -102,8 +102,9 @@ def _start(session: Session, automation: Automation[Any], mode: Mode, request: A
         claim_queued_run(session.store, run.run_id, iso(run.started_at))
     else:
         from opsctl.engine.locks import process_identity
+        from opsctl.errors import ConflictError
 
-        session.store.create_run({
+        row = {
             "id": run.run_id, "automation": automation.name,
             "contract_version": automation.version, "mode": mode, "status": "running",
             "actor": session.actor, "idempotency_key": key, "key_source": key_source,
@@ -112,7 +113,16 @@ def _start(session: Session, automation: Automation[Any], mode: Mode, request: A
                         "process": process_identity(),
                         **({"targets": list(targets)} if targets else {})},
             "started_at": iso(run.started_at),
-        })
+        }
+        if mode == "apply" and key_source == "caller":
+            # The key was looked at before, but a run of another request (another lock
+            # scope) may have started under it since: the look is made again with the insert.
+            clash = session.store.create_run_for_key(row)
+            if clash is not None:
+                raise ConflictError(f"idempotency key {key!r} was used by run {clash['id']} "
+                                    "with a different request; use a new key", step="validate")
+        else:
+            session.store.create_run(row)
     start_recording(run, "run.started", {"automation": automation.name, "mode": mode,
                                          "actor": session.actor})
     session.log.info("run.started", run_id=run.run_id, automation=automation.name, mode=mode,
@@ -358,9 +368,10 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
             from opsctl.store.queue import drop_queued_run
 
             drop_queued_run(session.store, queued_run_id, resumed_by=str(prior["id"]))
-        run = _start(session, automation, mode, request, request_doc, key, key_source, source,
-                     prior, run_id, patterns,
-                     queued=queued_run_id is not None and prior is None)
+        with _reported_with(known, session):
+            run = _start(session, automation, mode, request, request_doc, key, key_source,
+                         source, prior, run_id, patterns,
+                         queued=queued_run_id is not None and prior is None)
     except BaseException:
         if lease is not None:
             lease.release()

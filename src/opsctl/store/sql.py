@@ -575,6 +575,31 @@ class SQLStore:
             self._execute(f"INSERT INTO runs ({', '.join(columns)}) VALUES "
                           f"({', '.join('?' for _ in columns)})", [row[c] for c in columns])
 
+    def create_run_for_key(self, run: Row) -> Row | None:
+        """Record ``run`` unless the newest apply run of its automation and idempotency key
+        (a caller's key) was asked with another request: that run's head (id, status,
+        request hash), and nothing is recorded.
+
+        The look and the insert are one transaction, and requests with the same key take
+        turns in it, so two processes sending one key with two requests at once (two lock
+        scopes, which no lease orders) never both start a run under it."""
+        row = dict(run)
+        row["request_json"] = self._json(row.pop("request"))
+        row["runtime_json"] = self._json(row.pop("runtime"))
+        columns = [c for c in RUN_COLUMNS if c in row]
+        with self.transaction():
+            self.take_turns(f"opsctl.run-key/{row['automation']}/{row['idempotency_key']}")
+            found = self._execute("SELECT id, status, request_hash FROM runs WHERE "
+                                  "automation = ? AND idempotency_key = ? AND mode = 'apply' "
+                                  "AND status <> 'conflict' ORDER BY started_at DESC, id DESC "
+                                  "LIMIT 1", (row["automation"], row["idempotency_key"])
+                                  ).fetchone()
+            if found is not None and found[2] != row["request_hash"]:
+                return {"id": found[0], "status": found[1], "request_hash": found[2]}
+            self._execute(f"INSERT INTO runs ({', '.join(columns)}) VALUES "
+                          f"({', '.join('?' for _ in columns)})", [row[c] for c in columns])
+        return None
+
     def take_turns(self, name: str) -> None:
         """Inside a transaction: until it ends, another transaction taking turns on ``name``
         waits (a look, then an insert that depends on it, stay one step). SQLite needs
