@@ -415,3 +415,43 @@ def test_one_key_sent_with_several_requests_at_once_runs_one_of_them(
         assert [e for e in effects(backend_project) if e.startswith(key)] == \
             [winner["request"]["scope"]]
     assert backend_project.run("locks", "--format", "json", expect_json=True).doc["locks"] == []
+
+
+def test_a_role_that_may_only_read_and_write_a_migrated_store_uses_it(project: Project) -> None:
+    """A team's store is migrated once by its owner; the role runs use then has no CREATE
+    right on the schema, and needs none: nothing is left to create."""
+    import uuid
+    from urllib.parse import urlsplit, urlunsplit
+
+    import psycopg
+
+    from tests.conftest import POSTGRES_URL, postgres_schema_url
+
+    if not POSTGRES_URL:
+        pytest.skip("PostgreSQL tests need OPSCTL_TEST_POSTGRES_URL (postgresql://...)")
+    project.add_module("ledger_auto", LEDGER)
+    role = "opsctl_dml_" + uuid.uuid4().hex[:8]
+    for owner_url in postgres_schema_url():
+        assert project.run("runs", env=project.env({"OPSCTL_STORE_URL": owner_url})).code == 0
+        schema = owner_url.rpartition("search_path%3D")[2]
+        with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
+            conn.execute(f"CREATE ROLE {role} LOGIN")
+            conn.execute(f"GRANT USAGE ON SCHEMA {schema} TO {role}")
+            conn.execute(f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {schema} "
+                         f"TO {role}")
+            conn.execute(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {schema} TO {role}")
+        try:
+            parts = urlsplit(owner_url)
+            host = parts.netloc.rpartition("@")[2]
+            role_url = urlunsplit(parts._replace(netloc=f"{role}@{host}"))
+            env = project.env({"OPSCTL_STORE_URL": role_url})
+            applied = project.run("ledger", "--format", "json", env=env)
+            assert (applied.code, applied.doc["status"]) == (0, "succeeded"), applied.stderr
+            assert sorted(effects(project)) == ["main/a", "main/b", "main/c", "main/d"]
+            runs = project.run("runs", "--format", "json", env=env, expect_json=True).doc["runs"]
+            assert [r["id"] for r in runs] == [applied.doc["run_id"]]
+            assert project.run("audit", "verify", env=env).code == 0
+        finally:
+            with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
+                conn.execute(f"DROP OWNED BY {role}")
+                conn.execute(f"DROP ROLE {role}")

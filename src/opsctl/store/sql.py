@@ -535,7 +535,8 @@ class SQLStore:
         with self.transaction():
             if self.dialect == "postgresql":
                 self._execute("SELECT pg_advisory_xact_lock(7270111)")
-            self._execute(BOOTSTRAP)
+            if not self._has_migrations_table():
+                self._execute(BOOTSTRAP)
             done = {r["version"] for r in self._rows("SELECT version FROM schema_migrations")}
             newest = max(done, default=0)
             if newest > newest_known:
@@ -560,6 +561,17 @@ class SQLStore:
                 self._execute("UPDATE schema_migrations SET opsctl_version = ? WHERE version >= ?",
                               (__version__, min(applied_now)))
         return applied_now
+
+    def _has_migrations_table(self) -> bool:
+        """Whether the store has its table of migrations already. PostgreSQL checks the
+        schema's CREATE right before ``IF NOT EXISTS`` looks, so a role that may only read
+        and write the tables of a store its owner migrated is asked first."""
+        if self.dialect != "postgresql":
+            return False  # SQLite's IF NOT EXISTS asks for no right
+        # the first schema of the search path, where BOOTSTRAP would create it
+        found = self._execute("SELECT 1 FROM pg_tables WHERE schemaname = current_schema() "
+                              "AND tablename = 'schema_migrations'").fetchone()
+        return found is not None
 
     def schema_version(self) -> int:
         rows = self._rows("SELECT MAX(version) AS v FROM schema_migrations")
