@@ -122,3 +122,24 @@ def test_a_long_transaction_of_quick_statements_is_no_stall(store_url: str) -> N
         assert store.unavailable is None
     finally:
         store.close()
+
+
+def test_a_key_queued_with_one_request_refuses_another_request(store_url: str) -> None:
+    """Two servers (or two threads of one) sent one Idempotency-Key with two requests at once:
+    the second is a conflict (409, exit 7), never an answer naming the first one's run."""
+    import pytest
+
+    from opsctl.errors import ConflictError
+    from opsctl.store.queue import queue_run_once
+
+    store = open_store(store_url)
+    first = {**RUN, "id": "run_q1", "request_hash": "sha256:one", "request": {"n": 1}}
+    assert queue_run_once(store, first) == "run_q1"
+    assert queue_run_once(store, {**first, "id": "run_q2"}) == "run_q1"  # the same request
+    with pytest.raises(ConflictError) as refused:
+        queue_run_once(store, {**first, "id": "run_q3", "request_hash": "sha256:two",
+                               "request": {"n": 2}})
+    assert refused.value.exit_code == 7
+    assert "'k' was used by run run_q1 with a different request" in refused.value.message
+    assert store.get_run("run_q3") is None and store.get_run("run_q2") is None
+    store.close()

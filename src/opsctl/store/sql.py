@@ -622,7 +622,8 @@ class SQLStore:
 
     def create_run_once(self, run: Row, carrying: Sequence[str]) -> str:
         """Record ``run`` unless a run of its automation, mode and idempotency key is in one of
-        the ``carrying`` statuses (queued, running): the id of that run, or of ``run``.
+        the ``carrying`` statuses (queued, running): the id of that run, or of ``run``; a
+        ConflictError (exit 7) when that run was asked with another request.
 
         The look and the insert are one transaction, and requests with the same key take
         turns in it (SQLite: the write lock taken first; PostgreSQL: an advisory lock on the
@@ -634,11 +635,15 @@ class SQLStore:
         marks = ", ".join("?" for _ in carrying)
         with self.transaction():
             self.take_turns(f"opsctl.run-key/{row['automation']}/{row['idempotency_key']}")
-            found = self._execute(f"SELECT id FROM runs WHERE automation = ? AND "
+            found = self._execute(f"SELECT id, request_hash FROM runs WHERE automation = ? AND "
                                   f"idempotency_key = ? AND mode = ? AND status IN ({marks}) "
                                   "ORDER BY started_at DESC, id DESC LIMIT 1",
                                   (row["automation"], row["idempotency_key"], row["mode"],
                                    *carrying)).fetchone()
+            if found is not None and found[1] != row["request_hash"]:
+                raise ConflictError(f"idempotency key {row['idempotency_key']!r} was used by "
+                                    f"run {found[0]} with a different request; use a new key",
+                                    step="validate")
             if found is not None:
                 return str(found[0])
             self._execute(f"INSERT INTO runs ({', '.join(columns)}) VALUES "
