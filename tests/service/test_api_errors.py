@@ -322,6 +322,34 @@ def test_a_caller_without_access_hears_403_before_a_word_about_the_request(api: 
     assert "request.names" in fields(doc)
 
 
+def test_approving_without_the_role_is_403_also_for_an_applied_plan(api: Api) -> None:
+    """Who may approve is checked before the plan's state: a viewer, or an approver of
+    another automation, hears 403 (audited), not a 409 naming the run that applied it."""
+    work = str(api.project.root / "work")
+    operator = api.token("olga", "operator")
+    plan = api.call("POST", "/v1/automations/files/plans", operator,
+                    json={"request": {"directory": work, "environment": "prod"}})
+    assert plan.status_code == 201, plan.text
+    plan_id = plan.json()["plan_id"]
+    approval = {"decision": "approve", "reason": "checked"}
+    assert api.call("POST", f"/v1/plans/{plan_id}/approvals", api.token("sam", "approver"),
+                    json=approval).status_code == 201
+    run = api.call("POST", f"/v1/plans/{plan_id}/apply?wait=30s", operator)
+    assert run.status_code == 200 and run.json()["status"] == "succeeded", run.text
+    for token in (api.token("vic", "viewer"),
+                  api.token("sue", "approver", automations=("report",))):
+        before = recorded(api)
+        doc = assert_problem(api.call("POST", f"/v1/plans/{plan_id}/approvals", token,
+                                      json=approval), 403)
+        assert doc["exit_code"] == 6 and "may not approve files" in doc["detail"]
+        assert run.json()["run_id"] not in doc["detail"]
+        assert recorded(api) == {**before, "audit_events": before["audit_events"] + 1}
+    # an approver who may approve it still hears that it was applied
+    doc = assert_problem(api.call("POST", f"/v1/plans/{plan_id}/approvals",
+                                  api.token("sue", "approver"), json=approval), 409)
+    assert "already applied" in doc["detail"]
+
+
 def test_a_lock_broken_over_http_needs_a_reason_that_says_something(api: Api) -> None:
     """Blanks pass the query's min_length; the engine refuses them, for every caller."""
     token = api.token("olga", "admin")

@@ -50,6 +50,12 @@ def decide_plan(session: Session, ref: str, *, approve: bool, reason: str) -> di
     plan_id = resolve_plan_id(session, ref)
     saved = store.get_plan(plan_id)
     assert saved is not None
+    # Who may approve comes first: a caller without the role hears that, not whether the
+    # plan was applied, expired or edited (and by which run). The document is checked
+    # against its signature next; an edited one is refused whatever it names.
+    as_stored = store.plan_document(plan_id) or {}
+    check_permission(session, "approve", automation=str(saved["automation"]),
+                     environment=environment_of(dict(as_stored.get("request") or {})))
     refuse_applied(store, plan_id, saved, "")
     document = stored_plan(store, plan_id, session.signing_key(create=False))
     if datetime.fromisoformat(str(saved["expires_at"])) <= now:
@@ -59,8 +65,6 @@ def decide_plan(session: Session, ref: str, *, approve: bool, reason: str) -> di
     governance = governance_for(session)
     automation = str(document["automation"])
     request = dict(document.get("request") or {})
-    check_permission(session, "approve", automation=automation,
-                     environment=environment_of(request))
     actions = [Action.from_dict(a) for a in document.get("actions") or []]
     requester = str(document.get("created_by") or "")
     decision = decide(session, governance, automation=automation,
