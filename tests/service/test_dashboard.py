@@ -184,6 +184,21 @@ def test_every_form_post_needs_the_csrf_token(dash: Api, path: str) -> None:
     assert "approval.approved" not in v.get("/audit").text
 
 
+@pytest.mark.parametrize("before", ["99999999999999999999999", str(2**63), "\u00b2", "abc"],
+                         ids=["beyond-an-integer", "beyond-a-bigint", "superscript-two",
+                              "not-a-number"])
+def test_the_audit_page_shows_the_newest_events_for_any_before(dash: Api, before: str) -> None:
+    """``?before=`` past the head, or not a number at all, is the first page (was: a 500
+    for a number the store cannot hold, or a digit ``int()`` cannot read)."""
+    v = visitor(dash, "ada", "admin")
+    newest = v.get("/audit")
+    assert newest.status_code == 200
+    page = v.get("/audit", params={"before": before})
+    assert page.status_code == 200, page.text[:300]
+    rows = re.findall(r"<tr>\s*<td>(\d+)</td>", page.text)
+    assert rows and rows == re.findall(r"<tr>\s*<td>(\d+)</td>", newest.text)
+
+
 def test_security_headers_and_no_inline_script_anywhere(dash: Api) -> None:
     v = visitor(dash, "ada", "admin")
     plan = plan_files(v, dash)

@@ -522,7 +522,9 @@ def _admin_routes(router: APIRouter, dashboard: Dashboard) -> None:
         api._check(session, "view", "*")
         head = session.store._rows("SELECT MAX(seq) AS n FROM audit_events")[0]["n"] or 0
         before = query(request, "before")
-        upper = int(before) if before is not None and before.isdigit() else int(head) + 1
+        upper = int(head) + 1
+        if before is not None and before.isascii() and before.isdigit():
+            upper = min(int(before), upper)  # past the head (or a store's integer): the newest
         since = max(0, upper - 1 - PAGE)
         events = [e.to_dict() for e in iter_events(session.store, since_seq=since, page=PAGE)
                   if e.seq < upper][:PAGE]
