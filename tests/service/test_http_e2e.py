@@ -337,6 +337,30 @@ def test_run_history_pages_without_gaps_or_repeats_and_filters(api: Api) -> None
     assert huge.status_code == 422 and huge.json()["errors"][0]["field"] == "query.limit"
 
 
+def test_run_history_bounds_at_the_ends_of_time_are_before_or_after_every_run(
+        api: Api) -> None:
+    """A bound whose offset takes it past year 1 or 9999 in UTC still filters (was: a 500
+    from the conversion to UTC), on the API and on the dashboard's history."""
+    from tests.service.dashboard_kit import Visitor
+
+    olga = api.token("olga", "operator")
+    r = api.call("POST", "/v1/automations/files/runs?wait=30s", olga, json={
+        "request": {"directory": str(api.project.root / "work")}, "dry_run": True})
+    assert r.status_code == 200, r.text
+    run_id = r.json()["run_id"]
+    first, last = "0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-23:59"
+    for params, ids in (({"since": first}, [run_id]), ({"until": last}, [run_id]),
+                        ({"since": last}, []), ({"until": first}, [])):
+        page = api.call("GET", "/v1/runs", olga, params=params)
+        assert page.status_code == 200, (params, page.text)
+        assert [run["id"] for run in page.json()["runs"]] == ids, params
+    browser = Visitor(api)
+    assert browser.login(olga).status_code == 303
+    history = browser.get("/runs", params={"since": first})
+    assert history.status_code == 200 and run_id in history.text
+    assert run_id not in browser.get("/runs", params={"since": last}).text
+
+
 def test_an_interrupted_run_of_a_key_is_resumed_not_repeated(api: Api) -> None:
     token = api.token("olga", "operator")
     work = api.project.root / "work" / "resume"

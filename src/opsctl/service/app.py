@@ -1063,7 +1063,11 @@ def _iso(moment: datetime | None) -> str | None:
 
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    return iso(moment.astimezone(UTC))  # the stored form, so text order is time order
+    try:
+        moment = moment.astimezone(UTC)
+    except OverflowError:  # before year 1 or after 9999 in UTC: before or after every run
+        moment = (datetime.min if moment.year == 1 else datetime.max).replace(tzinfo=UTC)
+    return iso(moment)  # the stored form, so text order is time order
 
 
 def _wait_seconds(text: str) -> float:
