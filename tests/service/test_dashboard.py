@@ -292,6 +292,24 @@ def test_plan_review_four_eyes_apply_and_history(dash: Api) -> None:
     assert "The chain is intact" in sam.get("/audit?verify=1").text
 
 
+def test_a_plan_whose_apply_was_refused_as_stale_says_so_and_offers_a_re_plan(
+        dash: Api) -> None:
+    """The refused run never claimed the plan (its row names none); the page still finds
+    it (was: "Apply this plan" again, and no word of the refusal)."""
+    sam = visitor(dash, "sam", "admin")
+    plan = plan_files(sam, dash, environment="staging", names="late.txt")
+    target = dash.project.root / "work" / "staging" / "late.txt"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text("made meanwhile")  # planning now gives no action: the plan is stale
+    applied = sam.post(plan + "/apply", {})
+    assert applied.status_code == 303, applied.text
+    run_page = wait_run(sam, applied.headers["location"])
+    assert "plan is stale" in run_page
+    page = sam.get(plan).text
+    assert 'id="plan-stale"' in page and "This plan is stale" in page
+    assert "Re-plan with the same request" in page and 'id="apply-plan"' not in page
+
+
 def test_an_expired_plan_says_so_and_offers_a_re_plan(dash: Api) -> None:
     sam = visitor(dash, "sam", "admin")
     plan = plan_files(sam, dash, environment="staging")

@@ -369,9 +369,12 @@ def _plan_page(dashboard: Dashboard, request: Request, viewer: Viewer, plan_id: 
     automation = api._automation(session, name)
     progress = views.approval_progress(session, document, now)
     applied_run = saved.get("applied_run_id")
+    # The plan's latest apply: the run that claimed it, or one refused before it could (stale,
+    # unapproved), whose run row names no plan; the audit trail ties that one to the plan.
     latest = session.store._rows(
-        "SELECT id, status, result_json FROM runs WHERE plan_id = ? AND mode = 'apply' "
-        "ORDER BY id DESC LIMIT 1", (plan_id,))
+        "SELECT id, status, result_json FROM runs WHERE mode = 'apply' AND (plan_id = ? OR id IN "
+        "(SELECT run_id FROM audit_events WHERE plan_id = ? AND kind = 'request.received')) "
+        "ORDER BY id DESC LIMIT 1", (plan_id, plan_id))
     stale = None
     if automation.version != document["contract_version"]:
         stale = (f"the plan was made with {name} {document['contract_version']}; the code is "
