@@ -139,6 +139,54 @@ def test_four_eyes_across_the_cli_and_the_api(api: Api) -> None:
     assert {r["actor"] for r in history["runs"]} == {"olga"}
 
 
+def test_an_approvers_decisions_sent_at_the_same_moment_are_recorded_once(
+        api: Api, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A decision that looked for the approver's earlier one just before that one was
+    recorded (two requests at once: a double click, a retried CI step) is answered as the
+    same decision again, or a conflict, with one row and one event (was: a 500 from the
+    store's unique key)."""
+    import opsctl.governance.plan_decisions as decisions
+    from tests.service.conftest import project_session
+
+    olga, sue = api.token("olga", "operator"), api.token("sue", "approver")
+    request = {"directory": str(api.project.root / "work"), "environment": "prod"}
+    planned = api.call("POST", "/v1/automations/files/plans", olga, json={"request": request})
+    plan_id = planned.json()["plan_id"]
+    path = f"/v1/plans/{plan_id}/approvals"
+    first = api.call("POST", path, sue, json={"decision": "approve", "reason": "looks right"})
+    assert first.status_code == 201 and not first.json()["approval"]["already_recorded"]
+
+    real = decisions.checked_approvals
+
+    def first_look_before_it_was_recorded() -> Any:
+        looked: list[str] = []
+
+        def checked(store: Any, plan: str) -> Any:
+            looked.append(plan)
+            return [] if len(looked) == 1 else real(store, plan)
+
+        return checked
+
+    for decision, status in (("approve", 201), ("reject", 409)):
+        monkeypatch.setattr(decisions, "checked_approvals", first_look_before_it_was_recorded())
+        again = api.call("POST", path, sue, json={"decision": decision, "reason": "again"})
+        assert again.status_code == status, again.text
+        if status == 201:
+            assert again.json()["approval"]["already_recorded"] is True
+        else:
+            assert again.json()["exit_code"] == 7 and "already approved" in again.json()["detail"]
+    session = project_session(api.project)
+    try:
+        rows = session.store._rows("SELECT decision FROM approvals WHERE plan_id = ?",
+                                   (plan_id,))
+        events = session.store._rows("SELECT kind FROM audit_events WHERE plan_id = ? AND kind "
+                                     "IN ('approval.approved', 'approval.rejected')", (plan_id,))
+    finally:
+        session.close()
+    assert [r["decision"] for r in rows] == ["approved"]
+    assert [e["kind"] for e in events] == ["approval.approved"]
+
+
 def test_idempotency_keys_mean_the_same_over_http_and_on_the_command_line(api: Api) -> None:
     project = api.project
     token = api.token("olga", "operator")

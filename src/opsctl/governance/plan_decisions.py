@@ -119,15 +119,23 @@ def decide_plan(session: Session, ref: str, *, approve: bool, reason: str) -> di
         "created_at": now.isoformat(), "expires_at": (now + timedelta(seconds=ttl)).isoformat(),
     }
     with store.transaction():
-        store._execute("INSERT INTO approvals (id, plan_id, fingerprint, decision, actor, reason, "
-                       "created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                       tuple(store.redactor.redact(list(record.values()))))
-        append_in_transaction(store, [NewEvent(
-            f"approval.{record['decision']}", actor,
-            {"plan_id": plan_id, "fingerprint": record["fingerprint"], "reason": reason,
-             "automation": automation, "expires_at": record["expires_at"],
-             "rule": decision.rule if decision is not None else None},
-            plan_id=plan_id)])
+        inserted = store._execute(
+            "INSERT INTO approvals (id, plan_id, fingerprint, decision, actor, reason, "
+            "created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (plan_id, actor) DO NOTHING",
+            tuple(store.redactor.redact(list(record.values())))).rowcount == 1
+        if inserted:
+            append_in_transaction(store, [NewEvent(
+                f"approval.{record['decision']}", actor,
+                {"plan_id": plan_id, "fingerprint": record["fingerprint"], "reason": reason,
+                 "automation": automation, "expires_at": record["expires_at"],
+                 "rule": decision.rule if decision is not None else None},
+                plan_id=plan_id)])
+    if not inserted:
+        # The same actor's decision, sent at the same moment (a double click, a retried CI
+        # step), was recorded first: answered as that one is, the same decision again or a
+        # conflicting one.
+        return decide_plan(session, ref, approve=approve, reason=reason)
     session.log.info(f"approval.{record['decision']}", plan_id=plan_id, actor=actor,
                      reason=reason)
     shown: dict[str, Any] = {**record, "already_recorded": False}
