@@ -134,3 +134,24 @@ def test_an_older_request_is_refused_naming_the_version_and_field(data: dict[str
     with pytest.raises(UsageError) as caught:
         versioned_request(deploy_automation(), data, "1")
     assert says in caught.value.message
+
+
+class Current(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    environment: str
+    replicas: int = 1
+    zone: str | None = deprecated("zones are automatic now", removal="3.0.0", default=None)
+
+
+def test_an_upgrade_returning_the_current_model_sets_only_what_it_set() -> None:
+    auto = Automation("deploy", version="2.0.0", owner="o", summary="s", request=Current)
+    auto.upgrade(from_major=1, request=DeployV1)(
+        lambda old: Current(environment=old.env, replicas=old.count))
+
+    versioned = versioned_request(auto, {"env": "prod", "count": 3}, "1")
+
+    assert versioned.request.model_dump() == {"environment": "prod", "replicas": 3, "zone": None}
+    assert versioned.request.model_fields_set == {"environment", "replicas"}
+    assert versioned.warnings == ("request for contract 1 was upgraded to 2.0.0; update the "
+                                  "caller to 2.x",)  # no warning for 'zone', never given
+

@@ -105,7 +105,9 @@ def versioned_request(automation: Automation[Any], data: Mapping[str, Any],
             raise AutomationBugError(f"upgrade of a {major}.x request of {automation.name} "
                                      f"failed: {type(exc).__name__}: {exc}", step="validate") from exc
         if not isinstance(upgraded, Mapping):
-            upgraded = upgraded.model_dump()
+            # only the fields it set: a default it left alone (a deprecated field's, say) is
+            # no field the caller used
+            upgraded = upgraded.model_dump(exclude_unset=True)
         request = validate_request(automation, {**upgraded, **current_fields},
                                    label=f"{automation.name} (upgraded from {major}.x)")
         warnings.append(f"request for contract {text} was upgraded to {automation.version}; "
