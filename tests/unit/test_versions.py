@@ -13,7 +13,7 @@ from opsctl.contract.versions import (
     used_deprecations,
 )
 from opsctl.engine.request import versioned_request
-from opsctl.errors import UsageError
+from opsctl.errors import AutomationBugError, UsageError
 
 
 class Old(BaseModel):
@@ -155,3 +155,16 @@ def test_an_upgrade_returning_the_current_model_sets_only_what_it_set() -> None:
     assert versioned.warnings == ("request for contract 1 was upgraded to 2.0.0; update the "
                                   "caller to 2.x",)  # no warning for 'zone', never given
 
+
+@pytest.mark.parametrize("returned", [None, [("environment", "prod")], "prod"],
+                         ids=["none", "a-list", "a-string"])
+def test_an_upgrade_returning_neither_model_nor_mapping_is_a_bug_it_names(returned: object
+                                                                         ) -> None:
+    auto = Automation("deploy", version="2.0.0", owner="o", summary="s", request=Deploy)
+    auto.upgrade(from_major=1, request=DeployV1)(lambda old: returned)
+
+    with pytest.raises(AutomationBugError) as caught:
+        versioned_request(auto, {"env": "prod"}, "1")
+    assert caught.value.exit_code == 1
+    assert caught.value.message.startswith(
+        f"the upgrade of a 1.x request of deploy returned {type(returned).__name__}")

@@ -13,6 +13,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from pydantic import BaseModel
+
 from opsctl.contract.automation import Automation
 from opsctl.contract.plan import SECRET_MARKER, canonical_request
 from opsctl.engine.session import Session
@@ -104,6 +106,11 @@ def versioned_request(automation: Automation[Any], data: Mapping[str, Any],
         except Exception as exc:
             raise AutomationBugError(f"upgrade of a {major}.x request of {automation.name} "
                                      f"failed: {type(exc).__name__}: {exc}", step="validate") from exc
+        if not isinstance(upgraded, Mapping | BaseModel):
+            raise AutomationBugError(f"the upgrade of a {major}.x request of {automation.name} "
+                                     f"returned {type(upgraded).__name__}; it returns the "
+                                     f"current request or a mapping of its fields",
+                                     step="validate")
         if not isinstance(upgraded, Mapping):
             # only the fields it set: a default it left alone (a deprecated field's, say) is
             # no field the caller used
