@@ -214,8 +214,10 @@ def undone_on_failure(paths: Iterable[Path]) -> Iterator[None]:
         raise
 
 
-def check_name(name: str, *, suggestion: str = "choose another name") -> None:
-    """Refuse a name that is not lower-case words joined by '-', or is a built-in verb."""
+def check_name(name: str, *, suggestion: str = "choose another name",
+               project: Path | None = None) -> None:
+    """Refuse a name that is not lower-case words joined by '-', is a built-in verb, or would
+    make a module that hides another (of ``project``'s own, the module is no other)."""
     if not _NAME.match(name):
         raise UsageError(f"automation name {name!r} must be lower-case words joined by '-' "
                          "(e.g. rotate-keys)")
@@ -226,17 +228,19 @@ def check_name(name: str, *, suggestion: str = "choose another name") -> None:
 
     if name in RESERVED_NAMES:
         raise UsageError(f"{name!r} is a built-in opsctl verb; {suggestion}")
-    shadowed = shadowed_module(module_name(name))
+    shadowed = shadowed_module(module_name(name), project=project)
     if shadowed:
         raise UsageError(f"automation name {name!r} would make the module {module_name(name)}.py, "
                          f"which hides {shadowed} of the same name from every import; "
                          f"{suggestion}")
 
 
-def shadowed_module(module: str) -> str | None:
+def shadowed_module(module: str, *, project: Path | None = None) -> str | None:
     """What an automation module of this name would hide on ``sys.path``: Python's own module,
     or an installed package (``copy.py`` beside the automations breaks ``import copy`` in opsctl
-    itself)."""
+    itself). With ``project``, any module importable from outside it counts too: a package
+    installed in editable mode (``pip install -e``, opsctl's own included) lives in its source
+    folder, not in site-packages."""
     import importlib.util
     import sys
 
@@ -246,10 +250,14 @@ def shadowed_module(module: str) -> str | None:
         spec = importlib.util.find_spec(module)
     except (ImportError, ValueError):
         return None
-    origin = (spec.origin or "") if spec is not None else ""
-    if spec is not None and ("site-packages" in origin or "dist-packages" in origin
-                             or spec.origin in (None, "built-in", "frozen")):
+    if spec is None:
+        return None
+    origin = spec.origin or ""
+    if ("site-packages" in origin or "dist-packages" in origin
+            or spec.origin in (None, "built-in", "frozen")):
         return f"the installed package `{module}`"
+    if project is not None and not Path(origin).resolve().is_relative_to(project.resolve()):
+        return f"the module `{module}` ({origin})"
     return None
 
 
@@ -293,8 +301,8 @@ def _refuse_taken_name(root: Path, name: str, *, replacing: str | None = None) -
 def scaffold(start: Path, name: str, *, directory: str = "automations", tests: str = "tests",
              owner: str = "", summary: str = "", force: bool = False) -> list[Generated]:
     """Create the automation ``name`` in the project around ``start``; the files written."""
-    check_name(name)
     root = find_project(start.resolve())
+    check_name(name, project=root)
     module = module_name(name)
     code_dir = root / directory
     module_path = code_dir / f"{module}.py"

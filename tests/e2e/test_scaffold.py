@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import tomllib
@@ -120,3 +121,26 @@ def test_force_regenerates_the_scaffold_it_wrote(tmp_path: Path) -> None:
     assert forced.returncode == 0, forced.stderr
     assert "Automation(" in module.read_text()
     assert (tmp_path / "opsctl.toml").read_text().count("prune_reports") == 1
+
+
+def test_a_name_of_a_module_importable_from_outside_the_project_is_refused(tmp_path: Path
+                                                                          ) -> None:
+    """An editable install (``pip install -e``, opsctl's own in a checkout) is no site-packages
+    module, yet the automation's module would hide it the same way."""
+    library = tmp_path / "lib" / "ourlib"
+    library.mkdir(parents=True)
+    (library / "__init__.py").write_text("")
+    project = tmp_path / "project"
+    project.mkdir()
+    env = clean_env(project / "home")
+    env["PYTHONPATH"] = os.pathsep.join(p for p in [env.get("PYTHONPATH", ""),
+                                                    str(tmp_path / "lib")] if p)
+    for name, module in [("ourlib", library / "__init__.py"), ("opsctl", None)]:
+        refused = subprocess.run([OPSCTL, "new", name], cwd=project, env=env,
+                                 capture_output=True, text=True, timeout=120)
+        assert refused.returncode == 2, refused.stderr
+        assert f"would make the module {name}.py, which hides the module `{name}`" in \
+            refused.stderr
+        if module is not None:
+            assert f"({module})" in refused.stderr
+    assert list(project.iterdir()) == []  # nothing written
