@@ -353,8 +353,9 @@ def _write_golden(root: Path, name: str, path: Path) -> Path:
                           normalize={tmp: "<tmp>"}) as harness:
         result = harness.dry_run(name, directory=str(Path(tmp) / "files"))
         if result.exit_code != 10:
-            raise ConfigError(f"the generated automation did not plan (exit {result.exit_code}): "
-                              f"{result.error}")
+            why = (result.error or {}).get("message") or result.status
+            raise ConfigError(f"the generated automation {name} does not plan in this project "
+                              f"(exit {result.exit_code}: {why}); nothing was written")
         from opsctl.testing import assert_plan_matches_golden
 
         assert_plan_matches_golden(result, path, normalize={tmp: "<tmp>"}, update=True)

@@ -144,3 +144,20 @@ def test_a_name_of_a_module_importable_from_outside_the_project_is_refused(tmp_p
         if module is not None:
             assert f"({module})" in refused.stderr
     assert list(project.iterdir()) == []  # nothing written
+
+
+def test_a_policy_that_denies_the_new_automation_refuses_it_in_one_line(tmp_path: Path
+                                                                        ) -> None:
+    (tmp_path / "opsctl.toml").write_text("automations = []\n")
+    (tmp_path / "policy.yaml").write_text("version: 1\ndefault: deny\nrules: []\n")
+
+    refused = opsctl(tmp_path, "new", "prune-logs")
+
+    assert refused.returncode == 2, refused.stderr
+    assert refused.stderr.splitlines()[0] == (
+        "opsctl: error: the generated automation prune-logs does not plan in this project "
+        "(exit 6: denied by policy rule 'default': no policy rule matched; the default is "
+        "deny); nothing was written")
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "home") == [
+        "opsctl.toml", "policy.yaml"]
+    assert (tmp_path / "opsctl.toml").read_text() == "automations = []\n"

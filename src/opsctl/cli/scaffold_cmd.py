@@ -19,7 +19,10 @@ _EPILOG = """Files, in the project of the nearest opsctl.toml (or here, for a ne
   opsctl.toml                  the module added to `automations` (and its folder to python_path)
   opsctl.contracts.json        the reviewed contract lock, with the new entry
 
-The generated tests pass at once: run `pytest tests/test_NAME.py`."""
+The generated tests pass at once: run `pytest tests/test_NAME.py`. They run with the
+project's settings, its policy included: a policy that denies the new automation refuses
+`opsctl new` (exit 2, nothing written), and one that requires approval for it fails the tests
+that apply until a rule allows it."""
 
 
 @click.command("new", short_help="Scaffold a new automation, its tests and lock entry.",
