@@ -91,6 +91,23 @@ def test_an_older_major_request_is_upgraded(deploy: Project, how: str) -> None:
                                    "caller to 2.x"]
 
 
+@pytest.mark.parametrize("command", [["deploy"], ["plan", "deploy"], ["apply", "deploy"],
+                                     ["reconcile", "deploy"], ["policy", "check", "deploy"]],
+                         ids=["run", "plan", "apply", "reconcile", "policy-check"])
+def test_every_command_taking_a_request_upgrades_an_older_one_by_the_flag(
+        deploy: Project, command: list[str]) -> None:
+    (deploy.root / "old.json").write_text(json.dumps({"env": "prod", "count": 3}))
+
+    ran = deploy.run(*command, "--request", "old.json", "--contract-version", "1", "--format",
+                     "json")
+
+    assert ran.code in (0, 10), ran.stderr
+    assert ran.doc["request"] == {"environment": "prod", "replicas": 3, "region": None}
+    if command[0] != "policy":
+        assert ran.doc["requested_contract_version"] == "1"
+        assert ran.doc["plan"]["actions"][0]["target"] == "prod/3"
+
+
 @pytest.mark.parametrize(("flags", "expected"), [
     pytest.param(["--replicas", "5"], {"environment": "prod", "replicas": 5, "region": None},
                  id="a-field-only-the-current-version-has"),

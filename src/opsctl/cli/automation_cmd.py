@@ -222,7 +222,7 @@ def run_automation_command(entry: CatalogEntry, mode: str, opts: CommonOptions,
                                         on_progress=progress, source=entry.source,
                                         max_failures=max_failures, concurrency=concurrency,
                                         warnings=warnings, wait_lock_s=wait_s, targets=targets,
-                                        confirm=confirm)
+                                        confirm=confirm, contract_version=contract_version)
                 else:
                     # `--out -`: the signed plan goes to standard output (to pipe into `opsctl
                     # apply --plan -`), taken from the store as a file would hold it, and the
@@ -264,7 +264,8 @@ def _saved_plan_text(session: Any, document: dict[str, Any]) -> str | None:
 
 
 def run_policy_check(entry: CatalogEntry, opts: CommonOptions, values: dict[str, Any], *,
-                     request_file: str | None, at: str | None, actor: str | None) -> int:
+                     request_file: str | None, at: str | None, actor: str | None,
+                     contract_version: str | None = None) -> int:
     """``opsctl policy check NAME [FLAGS]``: the decision and why, nothing recorded."""
     from datetime import datetime
 
@@ -294,7 +295,8 @@ def run_policy_check(entry: CatalogEntry, opts: CommonOptions, values: dict[str,
         session.log.warning("request.secret_flag", automation=entry.name, message=warning)
     try:
         outcome = check_policy(session, session.catalog.load(entry.name),
-                               merge_request(document, flags), at=when, actor=actor)
+                               merge_request(document, flags), at=when, actor=actor,
+                               contract_version=contract_version)
     finally:
         session.close()
 
@@ -410,7 +412,7 @@ def build_command(entry: CatalogEntry, mode: str) -> click.Command:
         assert not unknown, unknown
         if mode == "policy":
             return run_policy_check(entry, opts, values, request_file=request_file, at=at,
-                                    actor=as_actor)
+                                    actor=as_actor, contract_version=contract_version)
         return run_automation_command(entry, mode if mode in ("plan", "reconcile") else "apply",
                                       opts, values, max_iterations=max_iterations,
                                       concurrency=concurrency,

@@ -611,7 +611,8 @@ def _apply(run: RunState, ctx: Context, on_progress: ProgressFn | None, fan_out:
 
 
 def check_policy(session: Session, automation: Automation[Any], data: Mapping[str, Any], *,
-                 at: datetime | None = None, actor: str | None = None) -> RunOutcome:
+                 at: datetime | None = None, actor: str | None = None,
+                 contract_version: str | None = None) -> RunOutcome:
     """Explain the policy decision for a request: validate, plan (read-only), evaluate.
 
     Nothing is recorded and nothing is applied. Exit 0 when applying would be allowed, 6 when
@@ -619,7 +620,7 @@ def check_policy(session: Session, automation: Automation[Any], data: Mapping[st
     """
     from opsctl.governance.gate import decide, governance_for
 
-    request = versioned_request(automation, data).request
+    request = versioned_request(automation, data, contract_version).request
     request_doc = request_document(session, automation, request)
     _check_permission(session, automation, "plan", request_doc)
     run = RunState(session=session, automation=automation, mode="plan", request=request,
@@ -770,7 +771,8 @@ def reconcile(session: Session, automation: Automation[Any], data: Mapping[str, 
               source: str | None = None, wait_lock_s: float = 0.0,
               max_failures: int = 1, concurrency: int = 1,
               warnings: Sequence[str] = (), targets: Sequence[str] = (),
-              confirm: Callable[[dict[str, Any]], bool] | None = None) -> RunOutcome:
+              confirm: Callable[[dict[str, Any]], bool] | None = None,
+              contract_version: str | None = None) -> RunOutcome:
     """Apply, re-plan and apply again until the plan is empty, or fail (exit 4) at the bound.
 
     Each iteration is a recorded apply run; the result is the last one's, with mode
@@ -793,7 +795,8 @@ def reconcile(session: Session, automation: Automation[Any], data: Mapping[str, 
         outcome = execute(session, automation, data, mode="apply", on_progress=on_progress,
                           source=source, wait_lock_s=wait_lock_s, max_failures=max_failures,
                           concurrency=concurrency, warnings=warnings, targets=targets,
-                          confirm=confirm if not iterations else None)  # asked once
+                          confirm=confirm if not iterations else None,  # asked once
+                          contract_version=contract_version)
         if outcome.document.get("run_id"):
             iterations.append(str(outcome.document["run_id"]))
         if outcome.exit_code != ExitCode.SUCCESS:
@@ -801,7 +804,8 @@ def reconcile(session: Session, automation: Automation[Any], data: Mapping[str, 
         if outcome.document["status"] == "no_changes":
             return annotate(_overall(changed, outcome), True)
         changed.append(outcome)
-    check = execute(session, automation, data, mode="plan", source=source, targets=targets)
+    check = execute(session, automation, data, mode="plan", source=source, targets=targets,
+                    contract_version=contract_version)
     if check.exit_code == ExitCode.SUCCESS:
         return annotate(_overall(changed, outcome), True)
     if check.exit_code != ExitCode.CHANGES_PLANNED:
