@@ -78,6 +78,18 @@ class Request(BaseModel):
         # The lock scope and the recorded request name the repository, not the caller's cwd.
         return os.path.abspath(os.path.expanduser(value)) if value else value
 
+    @field_validator("prefix")
+    @classmethod
+    def _valid_tag_name(cls, value: str) -> str:
+        # git's rules for a tag name (git check-ref-format), checked before anything is
+        # planned: git itself would refuse the tag only after the changelog was committed
+        parts = f"{value}0.0.0".split("/")
+        if (value.startswith("-") or ".." in value or "" in parts
+                or any(p.startswith(".") or p.endswith(".lock") for p in parts)):
+            raise ValueError(f"{value!r} makes no valid git tag name: no '..', '//', leading "
+                             "'-' or '/', and no part starting with '.' or ending in '.lock'")
+        return value
+
     @field_validator("changelog")
     @classmethod
     def _inside_repo(cls, value: str) -> str:

@@ -290,6 +290,32 @@ def test_changelog_must_stay_inside_the_repository(project: ExampleProject, git_
     assert git_repo.tags() == []
 
 
+@pytest.mark.parametrize("prefix", ["v..", "v/../", ".v", "-v", "a//b", "/v", "x.lock/",
+                                    "v/.hidden/"])
+def test_a_prefix_that_makes_no_valid_tag_name_is_refused_before_any_change(
+        project: ExampleProject, git_repo: GitRepo, prefix: str) -> None:
+    git_repo.commit("feat: a")
+    head = git_repo.head()
+
+    for args in (["--dry-run"], []):
+        result = release(project, git_repo, "--prefix", prefix, *args)
+
+        assert result.code == 2, result.stderr
+        assert "prefix" in result.doc["error"]["message"]
+    assert (git_repo.head(), git_repo.tags()) == (head, [])
+
+
+@pytest.mark.parametrize("prefix", ["", "v", "release-", "app/v", "v.", "team_a/release."])
+def test_prefixes_that_make_valid_tag_names_are_accepted(project: ExampleProject,
+                                                         git_repo: GitRepo, prefix: str) -> None:
+    git_repo.commit("feat: a")
+
+    result = release(project, git_repo, "--prefix", prefix)
+
+    assert result.code == 0, result.stderr
+    assert git_repo.tags() == [f"{prefix}0.1.0"]
+
+
 # -- in process with the test kit: golden plan, dry run = apply, idempotency -------------------------
 
 @pytest.fixture
