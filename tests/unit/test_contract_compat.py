@@ -280,6 +280,30 @@ def test_removed_field_with_a_same_typed_newcomer_is_called_a_possible_rename() 
     assert "removed or renamed (to 'max_retries'?)" in found(changes, "request.field_removed").message
 
 
+@pytest.mark.parametrize(("old", "new", "rule", "message"), [
+    pytest.param(obj(dest=obj(host=STR)),
+                 obj(dest={**obj(host=STR), "additionalProperties": False}),
+                 "request.constraint_tightened",
+                 "'dest': fields it does not declare are now refused", id="nested-closed"),
+    pytest.param({**obj(a=STR), "additionalProperties": False}, obj(a=STR),
+                 "request.constraint_loosened",
+                 "the request: fields it does not declare are now accepted",
+                 id="top-level-opened"),
+    pytest.param(obj(tags={"type": "array", "items": STR}),
+                 obj(tags={"type": "array", "items": INT}), "request.type_changed",
+                 "type of the items of 'tags' changed from string to integer", id="items-type"),
+    pytest.param(obj(tags={"type": "array", "items": STR}),
+                 obj(tags={"type": "array", "items": {**STR, "maxLength": 3}}),
+                 "request.constraint_tightened", "the items of 'tags': maxLength none -> 3",
+                 id="items-constraint"),
+])
+def test_a_change_inside_a_field_names_the_field(old: dict[str, Any], new: dict[str, Any],
+                                                 rule: str, message: str) -> None:
+    changes = diff_schemas(old, new, direction="input", prefix="request")
+
+    assert found(changes, rule).message == message
+
+
 # -- nested models: $ref resolved, paths name where the change is -------------------------------
 
 class Port(BaseModel):

@@ -186,10 +186,15 @@ class _Walk:
 
         if (accepts_all(old) and accepts_all(new)) or old == new:
             return
+        undeclared = path.endswith("/additionalProperties")
         if accepts_all(old) or new is False:
-            self.constraint(path, True, f"{path} is now restricted", old, new)
+            self.constraint(path, True, f"{_owner(path)}: fields it does not declare are now "
+                            "refused" if undeclared else f"{_field_name(path)} is now restricted",
+                            old, new)
         elif accepts_all(new) or old is False:
-            self.constraint(path, False, f"{path} is no longer restricted", old, new)
+            self.constraint(path, False, f"{_owner(path)}: fields it does not declare are now "
+                            "accepted" if undeclared
+                            else f"{_field_name(path)} is no longer restricted", old, new)
         else:
             self.node(old if isinstance(old, Mapping) else {}, new if isinstance(new, Mapping)
                       else {}, path)
@@ -413,10 +418,19 @@ class _Walk:
 
 
 def _field_name(path: str) -> str:
+    """How a message names the place ``path`` points at: the field, or what is inside one."""
     parts = path.split("/")
     if len(parts) >= 2 and parts[-2] == "properties":
         return repr(parts[-1].replace("~1", "/").replace("~0", "~"))
+    if len(parts) >= 2 and parts[-1] == "items":
+        return f"the items of {_owner(path)}"
     return path
+
+
+def _owner(path: str) -> str:
+    """The field (or the whole document, at the top) that ``path``'s last keyword belongs to."""
+    parent = path.rsplit("/", 1)[0]
+    return f"the {parent}" if "/" not in parent else _field_name(parent)
 
 
 def _or_none(value: object) -> str:
