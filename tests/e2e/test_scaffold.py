@@ -161,3 +161,20 @@ def test_a_policy_that_denies_the_new_automation_refuses_it_in_one_line(tmp_path
     assert sorted(p.name for p in tmp_path.iterdir() if p.name != "home") == [
         "opsctl.toml", "policy.yaml"]
     assert (tmp_path / "opsctl.toml").read_text() == "automations = []\n"
+
+
+def test_permissions_that_grant_the_test_actor_nothing_refuse_it_naming_the_actor(
+        tmp_path: Path) -> None:
+    (tmp_path / "opsctl.toml").write_text(
+        'automations = []\n\n[[permissions.grants]]\nrole = "admin"\nto = ["alice"]\n'
+        'automations = ["*"]\n')
+
+    refused = opsctl(tmp_path, "new", "prune-logs")
+
+    assert refused.returncode == 2, refused.stderr
+    assert refused.stderr.splitlines()[0].startswith(
+        "opsctl: error: the generated automation prune-logs does not plan in this project "
+        "(exit 6: actor tester may not plan prune-logs")
+    help_text = " ".join(opsctl(tmp_path, "new", "--help").stdout.split())
+    assert "as the test kit's actor `tester`" in help_text
+    assert "[permissions] that grant `tester` no role for it" in help_text

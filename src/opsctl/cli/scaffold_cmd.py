@@ -20,9 +20,10 @@ _EPILOG = """Files, in the project of the nearest opsctl.toml (or here, for a ne
   opsctl.contracts.json        the reviewed contract lock, with the new entry
 
 The generated tests pass at once: run `pytest tests/test_NAME.py`. They run with the
-project's settings, its policy included: a policy that denies the new automation refuses
-`opsctl new` (exit 2, nothing written), and one that requires approval for it fails the tests
-that apply until a rule allows it."""
+project's settings, its policy and permissions included, as the test kit's actor `tester`: a
+policy that denies the new automation, or [permissions] that grant `tester` no role for it,
+refuse `opsctl new` (exit 2, nothing written); a policy that requires approval for it fails
+the tests that apply until a rule allows it."""
 
 
 @click.command("new", short_help="Scaffold a new automation, its tests and lock entry.",
