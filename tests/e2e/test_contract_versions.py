@@ -187,6 +187,22 @@ def test_schema_of_an_older_accepted_major(deploy: Project) -> None:
     assert missing.code == 2 and "accepted majors: 1, 2" in missing.stderr
 
 
+@pytest.mark.parametrize(("version", "code"), [("2", 0), ("2.0.5", 0), ("2.1.0", 0),
+                                                ("2.1.1", 2), ("2.2", 2), ("2.7.0", 2)])
+def test_schema_of_a_version_the_code_does_not_have_yet_is_refused(deploy: Project, version: str,
+                                                                   code: int) -> None:
+    printed = deploy.run("schema", "deploy", "--version", version)
+
+    assert printed.code == code, printed.stderr
+    if code:
+        assert printed.stdout == ""
+        assert printed.stderr.splitlines()[0] == (
+            f"opsctl: error: contract version {version} of deploy does not exist yet: the code "
+            "is at 2.1.0")
+    else:
+        assert json.loads(printed.stdout)["x-opsctl-contract-version"] == "2.1.0"
+
+
 def test_every_published_schema_is_valid_json_schema_2020_12(deploy: Project) -> None:
     """What `schema` and `describe` print, for the current and an older major, and the result
     document: each passes the JSON Schema 2020-12 metaschema (jsonschema, independent of

@@ -176,9 +176,11 @@ def schema_cmd(name: str | None, kind: str, version: str | None, result_document
     automation = session.catalog.load(name)
     major = None
     if version is not None:
-        from opsctl.contract.versions import requested_major
+        from opsctl.contract.versions import requested_major, resolve_contract_version
 
         major = requested_major({}, version)[1]
+        if major == automation.major_version:  # a later minor or patch is refused, as requests are
+            resolve_contract_version(automation, {}, version)
     click.echo(json.dumps(request_schema(automation, major), indent=2))
     return 0
 
