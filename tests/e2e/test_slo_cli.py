@@ -116,6 +116,15 @@ def test_rules_yaml_has_burn_rate_and_latency_alerts(project: Project) -> None:
     assert one.code == 0 and yaml.safe_load(one.stdout) == rules
 
 
+def test_rules_under_format_json_are_one_json_document(project: Project) -> None:
+    """--format json prints the same rules as one JSON document (a rule file may be JSON),
+    not YAML on a stdout that callers parse as JSON."""
+    seed(project)
+    result = project.run("slo", "rules", "--format", "json")
+    assert result.code == 0, result.stderr
+    assert json.loads(result.stdout) == yaml.safe_load(project.run("slo", "rules").stdout)
+
+
 @pytest.mark.parametrize(("args", "message"), [
     (("slo", "nope"), "unknown automation 'nope'"),
     (("slo", "--window", "soon"), "--window: invalid duration"),

@@ -12,7 +12,13 @@ from typing import Any, TextIO
 
 import click
 
-from opsctl.cli.options import CommonOptions, common_options, open_cli_session, show_config
+from opsctl.cli.options import (
+    CommonOptions,
+    common_options,
+    open_cli_session,
+    output_format,
+    show_config,
+)
 from opsctl.cli.output import emit_data
 from opsctl.cli.render import table
 
@@ -80,7 +86,7 @@ def _entries(session: Any, name: str | None) -> list[Any]:
 
 def _rules(name: str | None, opts: CommonOptions) -> int:
     from opsctl.errors import UsageError
-    from opsctl.observe.alert_rules import alerting_rules_yaml
+    from opsctl.observe.alert_rules import alerting_rules, alerting_rules_yaml
 
     session = open_cli_session(opts)
     if opts.show_config:
@@ -88,7 +94,12 @@ def _rules(name: str | None, opts: CommonOptions) -> int:
     entries = _entries(session, name)
     if name is not None and not entries[0].slo:
         raise UsageError(f"{name} declares no slo: add slo={{...}} to its Automation(...)")
-    click.echo(alerting_rules_yaml({e.name: e.slo for e in entries}), nl=False)
+    slos = {e.name: e.slo for e in entries}
+    if output_format(opts, session) == "json":
+        # one JSON document, as every --format json output is (a rule file may be JSON: it is
+        # YAML); the capped alerts' notes stay in their descriptions
+        return emit_data(alerting_rules(slos), opts, session, None)
+    click.echo(alerting_rules_yaml(slos), nl=False)
     return 0
 
 
