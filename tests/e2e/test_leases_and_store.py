@@ -129,6 +129,62 @@ def test_another_request_that_takes_a_dead_holders_lease_ends_its_run(ledger: Pr
     assert sorted(effects(ledger)) == ["main/a", "main/b", "main/c", "main/d", "main/x"]
 
 
+VAULT = """
+import time
+from pydantic import BaseModel
+from opsctl import Action, Automation, Secret
+
+class Request(BaseModel):
+    env: str = "dev"
+    token: Secret
+    slow: float = 0.0
+
+vault = Automation("vault", version="1.0.0", owner="o", summary="s", request=Request,
+                   lock_scope=("env",))
+
+@vault.plan
+def plan(ctx, req):
+    for i in range(4):
+        yield Action(id=f"k{i}", kind="update", target=f"key-{i}", reason="old")
+
+@vault.apply
+def apply(ctx, req, action):
+    time.sleep(req.slow)
+"""
+
+
+def test_a_run_ended_by_a_takeover_shows_its_secret_request_fields_masked(
+        backend_project: Project) -> None:
+    """The result of a run ended because another request took its dead holder's lease says
+    ``***`` for a secret field, as every result does, not the stored request's digest."""
+    backend_project.add_module("vault_auto", VAULT)
+    env = backend_project.env({"OPSCTL_SECRET_TOKEN": "s3cret-token-value"})
+    proc = start(backend_project, "vault", "--slow", "0.4", env=env)
+    deadline = time.monotonic() + 30
+    while True:
+        runs = backend_project.run("runs", "--format", "json", expect_json=True).doc["runs"]
+        store = store_of(backend_project)
+        try:
+            begun = runs and bool(store.list_actions(runs[0]["id"]))
+        finally:
+            store.close()
+        if begun:
+            break
+        assert time.monotonic() < deadline, "the apply never started an action"
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.communicate(timeout=10)
+    killed = runs[0]["id"]
+    other = backend_project.run("vault", "--slow", "0", "--format", "json", env=env)
+    assert other.code == 0, other.stderr
+    shown = backend_project.run("show", killed, "--format", "json", expect_json=True).doc
+    assert (shown["status"], shown["exit_code"]) == ("cancelled", 130)
+    result = shown["result"]
+    validate_result(result)
+    assert result["request"] == {"env": "dev", "slow": 0.4, "token": "***"}
+    assert result["request"] == other.doc["request"] | {"slow": 0.4}
+
+
 def test_a_run_whose_lease_ran_out_elsewhere_ends_saying_so(ledger: Project) -> None:
     """A holder on another machine cannot be checked: once its lease ran out and another
     request took the scope, its run ends cancelled, the message saying the lease ran out (its

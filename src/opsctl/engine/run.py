@@ -528,6 +528,7 @@ def finish_stored_run(session: Session, row: Mapping[str, Any], error: OpsctlErr
     whose process is gone, with the result document of ``error`` (masked); the document.
     It keeps the run's start and request, and with ``journal`` its plan and summary as the
     journal has them (a run whose process is gone may have applied actions)."""
+    from opsctl.engine.request import display_request
     from opsctl.engine.results import error_document
 
     now = session.clock()
@@ -538,7 +539,8 @@ def finish_stored_run(session: Session, row: Mapping[str, Any], error: OpsctlErr
                          started_at=started, finished_at=now, actor=row["actor"],
                          redact=session.redactor.redact)
     doc.update(run_id=str(row["id"]), contract_version=row["contract_version"],
-               idempotency_key=row["idempotency_key"], request=row.get("request"))
+               idempotency_key=row["idempotency_key"],
+               request=display_request(row.get("request")))  # secrets as ***, not their digests
     if journal:
         _journaled_plan(session, row, doc)
     session.store.finish_run(str(row["id"]), status=doc["status"], exit_code=error.exit_code,
