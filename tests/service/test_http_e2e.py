@@ -66,7 +66,11 @@ def test_a_restart_resumes_the_interrupted_run_and_carries_out_the_queued_one(
     queued = post(server, "/v1/automations/files/runs", token,
                   {"request": {"directory": str(second_dir), "names": ["x"]}})
     assert queued.status_code == 202
-    assert get(server, f"/v1/runs/{queued.json()['run_id']}", token).json()["status"] == "queued"
+    waiting = get(server, f"/v1/runs/{queued.json()['run_id']}", token).json()
+    # docs/http-api.md: an unfinished run shows its status and no outcome yet
+    assert waiting["status"] == "queued"
+    assert (waiting["exit_code"], waiting["plan"], waiting["summary"]) == (None, None, None)
+    assert waiting["timing"]["finished_at"] is None
 
     assert server.proc is not None
     server.proc.send_signal(15)
