@@ -159,3 +159,42 @@ def test_following_an_unknown_run_is_a_usage_error(ledger: Project) -> None:
     result = ledger.run("show", "run_nosuchrun", "--follow")
     assert result.code == 2
     assert "no run 'run_nosuchrun'" in result.stderr
+
+
+MULTILINE = '''
+from pydantic import BaseModel
+from opsctl import Action, Automation
+
+class Request(BaseModel):
+    n: int = 1
+
+noisy = Automation("noisy", version="1.0.0", owner="o", summary="s", request=Request)
+
+@noisy.plan
+def plan(ctx, req):
+    yield Action(id="x1", kind="run", target="job", reason="due")
+
+@noisy.apply
+def apply(ctx, req, action):
+    ctx.log.info("tool.output", stdout="line one\\nline two")
+    raise RuntimeError("tool failed:\\nstderr line 1\\nstderr line 2")
+'''
+
+
+def test_text_follow_prints_one_line_per_event_whatever_the_values_hold(
+        project: Project) -> None:
+    """A value with line breaks (a program's stderr in an error) stays on its event's line,
+    shown as \\n: every line up to the run as `show` prints it starts with the event's time."""
+    import re
+
+    project.add_module("noisy_auto", MULTILINE)
+    ran = project.run("noisy", "--format", "json")
+    assert ran.code == 1
+    followed = project.run("show", ran.doc["run_id"], "--follow")
+    assert followed.code == 1
+    events = followed.stdout.split("\nnoisy 1.0.0  apply  failed", 1)[0].splitlines()
+    assert events and all(re.match(r"\d\d:\d\d:\d\d\.\d{3} ", line) for line in events), events
+    [finished] = [line for line in events if " action.finished " in line]
+    assert "error=apply of action x1 failed: RuntimeError: tool failed:\\nstderr line 1\\n" \
+           "stderr line 2" in finished
+    assert any("stdout=line one\\nline two" in line for line in events)

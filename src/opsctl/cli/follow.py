@@ -87,7 +87,7 @@ def event_line(event: RunEvent, color: bool = False) -> str:
     if kind == "log":
         level = str(data.pop("level", "info"))
         style = _LEVEL_STYLE.get(level)
-        kind = f"{level} {data.pop('event', '')}"
+        kind = f"{level} {_shown(data.pop('event', ''))}"
     elif kind == "plan":
         actions = data.pop("actions", None) or []
         data["actions"] = ", ".join(str(a.get("id")) for a in actions[:5]) + (
@@ -107,4 +107,6 @@ def event_line(event: RunEvent, color: bool = False) -> str:
 def _shown(value: Any) -> str:
     if isinstance(value, dict | list):
         return json.dumps(value, ensure_ascii=False, default=str, separators=(",", ":"))
-    return str(value)
+    # one line per event: a multi-line value (an error with a program's stderr) keeps its
+    # line breaks as \n, so the next line is always the next event
+    return str(value).replace("\n", "\\n")
