@@ -419,3 +419,37 @@ def test_the_live_log_resumes_after_the_last_event_seen(dash: Api) -> None:
     rest = v.client.get(run + "/events", headers={"Last-Event-ID": "3"}, timeout=30).text
     assert [int(line[4:]) for line in rest.splitlines() if line.startswith("id: ")] == ids[3:]
     assert rest.rstrip().splitlines()[-2] == "event: result"
+
+
+PACED = '''
+from pydantic import BaseModel
+from opsctl import Action, Automation
+
+class Request(BaseModel):
+    n: int = 1
+
+paced = Automation("paced", version="1.0.0", owner="o", summary="s", request=Request,
+                   effect="read", slo={"success_rate": 0.99})
+
+@paced.plan
+def plan(ctx, req):
+    yield Action(id="a", kind="run", target="t", reason="r")
+
+@paced.apply
+def apply(ctx, req, action):
+    pass
+'''
+
+
+def test_the_slo_page_lists_only_the_objectives_declared(tmp_path: Any) -> None:
+    """An automation declaring a success rate alone shows "success_rate 0.99", not the
+    objectives it left out as "p50 None, p95 None"."""
+    root = tmp_path / "proj"
+    root.mkdir()
+    project = setup_project(Project(root))
+    project.add_module("paced_automation", PACED)
+    for api in in_process(project):
+        page = html.unescape(visitor(api, "ada", "viewer").get("/slos").text)
+        row = page[page.index(">paced<"):].split("</tr>", 1)[0]
+        assert "success_rate 0.99" in row
+        assert "None" not in row
