@@ -725,7 +725,10 @@ def test_a_rejection_does_not_lapse_with_the_approval_ttl(deploy: Project) -> No
     write_policy(deploy, PROD_APPROVAL.replace("approvers: sre",
                                                "approvers: sre\n    approval_ttl: 1s"))
     _, plan_id = save_plan(deploy, "rita", "--environment", "prod")
-    assert as_(deploy, "sue", "reject", plan_id, "--reason", "not during the incident").code == 0
+    rejected = as_(deploy, "sue", "reject", plan_id, "--reason", "not during the incident")
+    assert rejected.code == 0
+    assert f"sue rejected plan {plan_id}" in rejected.stdout
+    assert "a rejection does not expire" in rejected.stdout and "valid until" not in rejected.stdout
     time.sleep(1.1)
     late = approve(deploy, "sam", plan_id)
     assert late.code == 0, late.stderr

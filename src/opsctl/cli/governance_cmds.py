@@ -35,8 +35,10 @@ def _decide(ref: str, reason: str, opts: CommonOptions, *, approve: bool) -> int
 
     def render(data: dict[str, Any], stream: TextIO) -> None:
         again = "already " if data.get("already_recorded") else ""
+        lasts = (f"valid until {data['expires_at']}" if approve else
+                 "a rejection does not expire")  # it vetoes the plan for the plan's whole life
         stream.write(f"{data['actor']} {again}{data['decision']} plan {data['plan_id']} "
-                     f"(fingerprint {data['fingerprint'][:19]}, valid until {data['expires_at']})\n")
+                     f"(fingerprint {data['fingerprint'][:19]}, {lasts})\n")
         approvals = data.get("approvals")
         if approvals is not None:
             state = ("enough to apply" if approvals["satisfied"] else
