@@ -741,6 +741,22 @@ def test_a_rejection_does_not_lapse_with_the_approval_ttl(deploy: Project) -> No
     assert effects(deploy) == []
 
 
+def test_a_rejection_reason_reaches_console_logs_as_text_not_terminal_commands(
+        deploy: Project) -> None:
+    """A reason is typed by a teammate; whoever applies the plan later reads it in the denial,
+    on a terminal: its escape sequences are shown, never sent to that terminal."""
+    write_policy(deploy, PROD_APPROVAL)
+    _, plan_id = save_plan(deploy, "rita", "--environment", "prod")
+    sneaky = "no\x1b[2J\x1b]0;title\x07\rall approved"
+    assert as_(deploy, "sue", "reject", plan_id, "--reason", sneaky).code == 0
+    vetoed = as_(deploy, "rita", "apply", "--plan", "plan.json", "--log-format", "console")
+    assert vetoed.code == 6
+    assert "run.finished" in vetoed.stderr
+    for stream in (vetoed.stdout, vetoed.stderr):
+        assert "\x1b" not in stream and "\x07" not in stream and "\r" not in stream
+    assert "no\\x1b[2J\\x1b]0;title\\x07\\x0dall approved" in vetoed.stderr
+
+
 def test_a_policy_file_beside_a_policy_table_is_refused(deploy: Project) -> None:
     """Two policies, one of them silently ignored, would be worse than none: exit 2, as for
     policy_file and a [policy] table."""

@@ -241,10 +241,11 @@ def _closed_streams_to_devnull() -> None:
 def _report(error: Any, args: list[str], started: datetime, hint: str | None = None) -> int:
     """Every failure the same way: ``opsctl: error: MESSAGE`` (and a hint) on stderr, and under
     ``--format json`` one result document on stdout."""
+    from opsctl.cli.render import printable
     from opsctl.engine.run import error_document
 
     message = error.message.encode("utf-8", "backslashreplace").decode("utf-8")
-    say(f"opsctl: error: {message}")
+    say(f"opsctl: error: {printable(message)}")  # escape sequences shown, not sent
     if hint:
         say(f"opsctl: hint: {hint}")
     if _wants_json(args):

@@ -27,8 +27,12 @@ def emit(document: dict[str, Any], exit_code: int, opts: CommonOptions, session:
                                              f"{document.get('run_id')}"]}
     error = document.get("error")
     if exit_code not in (0, 10) and isinstance(error, dict) and error.get("message"):
+        from opsctl.cli.render import printable
+
         message = str(error["message"]).encode("utf-8", "backslashreplace").decode("utf-8")
-        say(f"opsctl: error: {' '.join(message.split())}")
+        # one line, its escape sequences shown: a message may quote what someone typed (the
+        # reason of a rejection), and the terminal reading it must not take it for commands
+        say(f"opsctl: error: {printable(' '.join(message.split()))}")
         run_id = document.get("run_id")
         planned = (document.get("plan") or {}).get("actions")
         if run_id and planned and document.get("status") in ("partial", "cancelled") \

@@ -71,6 +71,12 @@ def render_json(event: EventDict) -> str:
 
 _COLORS = {"debug": "\x1b[2m", "info": "\x1b[36m", "warning": "\x1b[33m", "error": "\x1b[31m"}
 _FIRST = ("ts", "level", "event")
+# Control characters (escape sequences, carriage returns, C1 codes; not newlines and tabs, as
+# in a traceback) shown as \xNN, as text results show them (cli.render.printable): what a line
+# carries is recorded text (a request, a target, the reason of a rejection), and a terminal
+# must not take it for commands.
+_CONTROL_SHOWN = {code: f"\\x{code:02x}" for code in (*range(0x20), *range(0x7f, 0xa0))
+                  if code not in (0x09, 0x0a)}
 
 
 def console_renderer(color: bool) -> Callable[[EventDict], str]:
@@ -81,7 +87,8 @@ def console_renderer(color: bool) -> Callable[[EventDict], str]:
         if color:
             head = f"{_COLORS.get(level, '')}{head}\x1b[0m"
         rest = " ".join(f"{k}={v}" for k, v in event.items() if k not in _FIRST and v is not None)
-        return f"{ts} {head} {event.get('event', '')} {rest}".rstrip()
+        line = f"{event.get('event', '')} {rest}".rstrip().translate(_CONTROL_SHOWN)
+        return f"{ts} {head} {line}".rstrip()
 
     return render
 
