@@ -1212,6 +1212,19 @@ def test_every_permission_denial_is_audited(deploy: Project) -> None:
     assert denials == [actor for actor, _ in refused]
 
 
+def test_a_refused_jsonl_audit_export_puts_no_line_in_the_export(deploy: Project) -> None:
+    """`opsctl audit export > audit.jsonl` refused: the error is on stderr, and the file a log
+    sink reads holds no result document posing as an event; one asked for with -o json."""
+    deploy.write_config(ROLES)
+    refused = as_(deploy, "nobody", "audit", "export")
+    assert refused.code == 6
+    assert refused.stdout == ""
+    assert "opsctl: error: actor nobody may not view" in refused.stderr
+    as_json = as_(deploy, "nobody", "-o", "json", "audit", "export")
+    assert as_json.code == 6
+    assert json.loads(as_json.stdout)["status"] == "denied"
+
+
 # -- the audit trail -----------------------------------------------------------------------
 
 def test_audit_trail_is_an_ordered_hash_chain_and_filters_by_run(deploy: Project) -> None:

@@ -164,7 +164,10 @@ def audit_export(format_: str | None, since_seq: int, run_id: str | None, config
     root = given_before()  # `opsctl -o json audit export`, `opsctl audit --config F export`
     if format_ is None:
         format_ = "json" if root.get("format_") == "json" else "jsonl"
-    opts = CommonOptions("json", config_file or root.get("config_file"), False,
+    # a failure prints a result document on stdout only when one JSON document was asked
+    # for: the lines of a jsonl export are events, and a log sink takes each for one
+    opts = CommonOptions("json" if format_ == "json" else None,
+                         config_file or root.get("config_file"), False,
                          log_format or root.get("log_format"),
                          verbose or root.get("verbose") or 0, quiet or bool(root.get("quiet")),
                          no_color or bool(root.get("no_color")))
