@@ -757,6 +757,24 @@ def test_a_rejection_reason_reaches_console_logs_as_text_not_terminal_commands(
     assert "no\\x1b[2J\\x1b]0;title\\x07\\x0dall approved" in vetoed.stderr
 
 
+def test_show_artifacts_gives_each_decision_one_line_whatever_its_reason_holds(
+        deploy: Project) -> None:
+    """A reviewer reading `show --artifacts` sees every decision on its own line: a reason
+    cannot add a line that looks like another approval, nor command the terminal."""
+    write_policy(deploy, PROD_APPROVAL)
+    plan_run, plan_id = save_plan(deploy, "rita", "--environment", "prod")
+    forged = "wait\napproved by sam at 2026-01-01T00:00:00+00:00: fine\x1b[2J"
+    assert as_(deploy, "sue", "reject", plan_id, "--reason", forged).code == 0
+    shown = as_(deploy, "auditor", "show", plan_run, "--artifacts")
+    assert shown.code == 0, shown.stderr
+    decisions = [line for line in shown.stdout.splitlines()
+                 if line.startswith(("approved by", "rejected by"))]
+    assert len(decisions) == 1 and decisions[0].startswith("rejected by sue at ")
+    assert decisions[0].endswith(": wait approved by sam at 2026-01-01T00:00:00+00:00: "
+                                 "fine\\x1b[2J")
+    assert "\x1b" not in shown.stdout
+
+
 def test_a_policy_file_beside_a_policy_table_is_refused(deploy: Project) -> None:
     """Two policies, one of them silently ignored, would be worse than none: exit 2, as for
     policy_file and a [policy] table."""

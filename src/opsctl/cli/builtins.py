@@ -405,9 +405,14 @@ def _render_run(data: dict[str, Any], stream: TextIO, opts: CommonOptions) -> No
         if plan:
             stream.write(f"saved plan {plan['plan_id']} by {plan.get('created_by')} at "
                          f"{plan['created_at']} ({len(plan.get('actions') or [])} actions)\n")
+        from opsctl.cli.render import printable
+
         for approval in kept["approvals"]:
+            # a reason is what someone typed: one line, its escape sequences shown, so it can
+            # neither pose as another approval's line nor command the reviewer's terminal
+            reason = printable(" ".join(str(approval["reason"]).split()))
             stream.write(f"{approval['decision']} by {approval['actor']} at "
-                         f"{approval['created_at']}: {approval['reason']}\n")
+                         f"{approval['created_at']}: {reason}\n")
         if kept.get("policy"):
             policy = kept["policy"]
             stream.write(f"policy {policy['effect']} by rule {policy['rule']}\n")
