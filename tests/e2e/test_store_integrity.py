@@ -234,7 +234,8 @@ def test_approving_a_plan_whose_stored_document_was_edited_exits_3(broadcast: Pr
     assert refused.code == 3
     assert refused.doc["error"]["message"] == (
         f"saved plan {plan_id} in the store does not match its signature: it was edited "
-        "outside opsctl; re-run `opsctl plan`")
+        "outside opsctl, or saved by a machine with another plan-signing key (every machine "
+        "sharing a store needs the same plan_signing_key); re-run `opsctl plan`")
     assert approval_rows(broadcast) == []
 
 
@@ -351,6 +352,35 @@ def test_audit_verify_reports_a_saved_plan_edited_in_the_store(
     verified = verify(broadcast)
 
     assert verified.code == 3, verified.stderr
-    assert f"saved plan {plan_id}: {problem} (edited outside opsctl?)" in \
+    assert f"saved plan {plan_id}: {problem} (edited outside opsctl" in \
         verified.doc["error"]["message"]
     assert approve(broadcast, "sam", plan_id).code == 3
+
+
+def test_a_plan_another_machine_signed_with_its_own_key_is_named_so(broadcast: Project) -> None:
+    """Two machines on one store, each with its own plan-signing key: a plan the other one
+    saved is refused and reported, and the message says a key may differ, not only that the
+    plan was edited; with the same plan_signing_key everywhere, as documented, it is not."""
+    plan(broadcast, "from this machine")  # this machine's key file signs its plans
+    ci = {"OPSCTL_PLAN_SIGNING_KEY": "the-ci-runners-own-key-0123456789"}
+    planned = as_(broadcast, "rita", "plan", "broadcast", "--out", "ci.json", "--format", "json",
+                  **ci)
+    assert planned.code == 10, planned.stderr
+    plan_id = planned.doc["artifacts"]["plan_id"]
+
+    refused = approve(broadcast, "sam", plan_id)
+    assert refused.code == 3
+    assert refused.doc["error"]["message"] == (
+        f"saved plan {plan_id} in the store does not match its signature: it was edited "
+        "outside opsctl, or saved by a machine with another plan-signing key (every machine "
+        "sharing a store needs the same plan_signing_key); re-run `opsctl plan`")
+    assert approval_rows(broadcast) == []
+    verified = verify(broadcast)
+    assert verified.code == 3
+    assert (f"saved plan {plan_id}: does not match its signature (edited outside opsctl, or "
+            "saved by a machine with another plan_signing_key?)") in verified.doc["error"]["message"]
+
+    approved = as_(broadcast, "sam", "approve", plan_id, "--reason", "ok", "--format", "json", **ci)
+    assert approved.code == 0, approved.stderr
+    applied = as_(broadcast, "rita", "apply", "--plan", "ci.json", "--format", "json", **ci)
+    assert applied.code == 0, applied.stderr

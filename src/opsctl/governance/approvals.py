@@ -93,7 +93,7 @@ def record_mismatches(store: SQLStore, key: bytes | None = None) -> list[str]:
     without their row, saved plans whose applied state disagrees with ``plan.claimed``, and
     (given the signing ``key``) saved plans whose document or row was edited."""
     from opsctl.store.audit import events_of_kinds
-    from opsctl.store.plans import plan_problem
+    from opsctl.store.plans import NOT_SIGNED, plan_problem
 
     with store.snapshot():
         approvals = all_approvals(store)
@@ -105,7 +105,10 @@ def record_mismatches(store: SQLStore, key: bytes | None = None) -> list[str]:
             problem = (None if row is None or document is None
                        else plan_problem(row, document, key))
             if problem is not None:
-                problems.append(f"saved plan {plan_id}: {problem} (edited outside opsctl?)")
+                cause = ("edited outside opsctl, or saved by a machine with another "
+                         "plan_signing_key?" if problem == NOT_SIGNED else
+                         "edited outside opsctl?")
+                problems.append(f"saved plan {plan_id}: {problem} ({cause})")
     claims: dict[str | None, AuditEvent] = {}
     for claim in events_of_kinds(store, ("plan.claimed",)):
         claims.setdefault(claim.plan_id, claim)

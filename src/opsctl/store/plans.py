@@ -91,10 +91,18 @@ def stored_plan(store: SQLStore, plan_id: str, key: bytes, *,
         raise UsageError(f"no saved plan {plan_id!r}")
     problem = plan_problem(row, document, key, signature)
     if problem is not None:
-        raise PlanRejectedError(f"saved plan {plan_id} in the store {problem}: it was edited "
-                                "outside opsctl; re-run `opsctl plan`", reason="tampered",
-                                step="gate")
+        cause = (_EDITED_OR_OTHER_KEY if problem == NOT_SIGNED else
+                 "it was edited outside opsctl")
+        raise PlanRejectedError(f"saved plan {plan_id} in the store {problem}: {cause}; re-run "
+                                "`opsctl plan`", reason="tampered", step="gate")
     return document
+
+
+NOT_SIGNED = "does not match its signature"
+"""What :func:`plan_problem` says of a document its key did not sign."""
+_EDITED_OR_OTHER_KEY = (
+    "it was edited outside opsctl, or saved by a machine with another plan-signing key (every "
+    "machine sharing a store needs the same plan_signing_key)")
 
 
 def plan_problem(row: Mapping[str, Any], document: Mapping[str, Any], key: bytes,
@@ -108,7 +116,7 @@ def plan_problem(row: Mapping[str, Any], document: Mapping[str, Any], key: bytes
     except CanonicalJSONError:
         intact = False
     if not intact:
-        problem = "does not match its signature"
+        problem = NOT_SIGNED
     elif signature is not None and document.get("signature") != signature:
         problem = "is not the plan of this file"
     else:
