@@ -511,3 +511,19 @@ def test_a_role_that_may_only_read_and_write_a_migrated_store_uses_it(project: P
             with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
                 conn.execute(f"DROP OWNED BY {role}")
                 conn.execute(f"DROP ROLE {role}")
+
+
+def test_a_store_url_in_libpq_keyword_form_is_refused_without_its_password(
+        project: Project) -> None:
+    """`host=... password=...` is a connection string, not a URL: refused (exit 2), and the
+    password it holds is masked in the message, as a URL's is."""
+    project.add_module("ledger_auto", LEDGER)
+    for url in ("host=db.internal dbname=ops user=opsctl password=Hunter2-store",
+                "host=db.internal password='Hunter2-store x' user=opsctl"):
+        for args in (["runs"], ["config", "show"], ["ledger", "--format", "json"]):
+            result = project.run(*args, env=project.env({"OPSCTL_STORE_URL": url}))
+            assert result.code == 2, result.stderr
+            assert "unsupported store URL" in result.stderr
+            assert "password=***" in result.stderr
+            assert "Hunter2" not in result.stderr + result.stdout
+    assert effects(project) == []

@@ -22,6 +22,10 @@ MIN_SUBSTRING_LEN = 4
 _USERINFO = re.compile(r"(?P<head>[A-Za-z][A-Za-z0-9+.-]*://[^/?#@\s:]*):(?P<pw>[^/?#\s]*)@")
 _QUERY_PASSWORD = re.compile(r"(?P<head>[?&](?:password|passwd|pwd|sslpassword)=)(?P<pw>[^&#\s]*)",
                              re.IGNORECASE)
+# password=VALUE in libpq's keyword/value form ("host=db user=ops password=..."), which is
+# not a URL but may be given where one is expected; VALUE may be single-quoted.
+_CONNINFO_PASSWORD = re.compile(r"(?P<head>(?:^|\s)(?:password|sslpassword)\s*=\s*)"
+                                r"(?P<pw>'(?:[^'\\]|\\.)*'|[^\s']\S*)", re.IGNORECASE)
 
 
 def url_password(url: str) -> str | None:
@@ -36,6 +40,7 @@ def url_secrets(url: str) -> list[str]:
     """Every form in which ``url`` carries a password: as written, decoded, in its query."""
     found = [m.group("pw") for m in _USERINFO.finditer(url)]
     found += [m.group("pw") for m in _QUERY_PASSWORD.finditer(url)]
+    found += [m.group("pw") for m in _CONNINFO_PASSWORD.finditer(url)]
     found += [unquote(pw) for pw in found]
     return [pw for index, pw in enumerate(found) if pw and pw not in found[:index]]
 
@@ -48,6 +53,7 @@ def mask_url(url: str) -> str:
     if "=" in url:
         url = _QUERY_PASSWORD.sub(lambda m: f"{m.group('head')}{MASK}" if m.group("pw") else m.group(0),
                                   url)
+        url = _CONNINFO_PASSWORD.sub(lambda m: f"{m.group('head')}{MASK}", url)
     return url
 
 
