@@ -527,3 +527,70 @@ def test_a_store_url_in_libpq_keyword_form_is_refused_without_its_password(
             assert "password=***" in result.stderr
             assert "Hunter2" not in result.stderr + result.stdout
     assert effects(project) == []
+
+
+# -- one saved plan applied by two processes at once -------------------------------------------
+
+HELD = '''
+import os, time
+from pathlib import Path
+from pydantic import BaseModel
+from opsctl import Action, Automation
+
+class Request(BaseModel):
+    scope: str = "main"
+
+held = Automation("held", version="1.0.0", owner="o", summary="Waits where a file says",
+                  request=Request, lock_scope=("scope",))
+
+def wait_while(name):
+    Path(f"at-{name}").touch()
+    while Path(name).exists():
+        time.sleep(0.02)
+
+@held.plan
+def plan(ctx, req):
+    wait_while("hold-plan")
+    if not Path("effects.log").exists():
+        yield Action(id="effect", kind="create", target=req.scope, reason="missing")
+
+@held.apply
+def apply(ctx, req, action):
+    wait_while("hold-apply")
+    fd = os.open("effects.log", os.O_WRONLY | os.O_APPEND | os.O_CREAT)
+    os.write(fd, f"{req.scope}\\n".encode())
+    os.close(fd)
+'''
+
+
+@pytest.mark.parametrize("hold", ["hold-plan", "hold-apply"])
+def test_a_plan_applied_while_another_process_waited_for_its_lease_is_refused_as_applied(
+        backend_project: Project, hold: str) -> None:
+    """The waiting `apply --plan --wait-lock` came before the first claimed the plan
+    (hold-plan) or after (hold-apply, when it would finish that run): either way, once the
+    lease is its own, the plan is applied, and it says so (exit 3), not "stale" nor "nothing
+    to resume" (exit 2)."""
+    root = backend_project.root
+    backend_project.add_module("held_auto", HELD)
+    assert backend_project.run("plan", "held", "--out", "plan.json").code == 10
+    (root / "at-hold-plan").unlink()  # planned once: what the first apply reaches is new
+    (root / hold).touch()
+    first = start(backend_project, "apply", "--plan", "plan.json", "--format", "json")
+    deadline = time.monotonic() + 30
+    while not (root / f"at-{hold}").exists():
+        assert first.poll() is None and time.monotonic() < deadline, first.communicate()
+        time.sleep(0.02)
+    second = start(backend_project, "apply", "--plan", "plan.json", "--wait-lock", "1m",
+                   "--format", "json")
+    time.sleep(3)  # it reads the plan's state, then waits for the lease
+    assert second.poll() is None, second.communicate()
+    (root / hold).unlink()
+    first_out = first.communicate(timeout=60)
+    assert first.returncode == 0, first_out
+    out, err = second.communicate(timeout=60)
+    doc = json.loads(out)
+    validate_result(doc)
+    assert (second.returncode, doc["error"]["type"]) == (3, "validation"), err
+    assert "was already applied by run" in doc["error"]["message"]
+    assert "a saved plan applies once" in doc["error"]["message"]
+    assert effects(backend_project) == ["main"]

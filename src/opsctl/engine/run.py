@@ -352,6 +352,11 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
                                           "nothing was run", step="validate") from None
     try:
         prior = None
+        if plan_id is not None and resume_run_id is None and wait_lock_s:
+            # a saved plan another process applied while this one waited for the lease
+            with _reported_with(known, session):
+                refuse_applied(session.store, plan_id, session.store.get_plan(plan_id), "",
+                               resumable=True)
         if mode == "apply":
             with _reported_with(known, session):
                 prior = _prior_run(session, automation, key, key_source, request_hash,
@@ -704,7 +709,13 @@ def apply_plan_file(session: Session, path: Path, *, on_progress: ProgressFn | N
                         "once as far as this store knows, but an apply through another store "
                         "is not known here (share one store_url to make it once everywhere)")
     if unfinished is not None:  # applying it again finishes the run it started (as resume does)
-        return resume_run(session, unfinished, on_progress=on_progress, wait_lock_s=wait_lock_s)
+        try:
+            return resume_run(session, unfinished, on_progress=on_progress,
+                              wait_lock_s=wait_lock_s)
+        except UsageError:
+            # that run finished while this process waited for its lease: applied, exit 3
+            refuse_applied(session.store, plan_id, session.store.get_plan(plan_id), source)
+            raise
     return _apply_saved(session, doc, key, source, on_progress=on_progress, warnings=warnings,
                         wait_lock_s=wait_lock_s)
 
