@@ -622,6 +622,7 @@ def test_a_secret_from_its_variable_has_no_warning(probe: Project) -> None:
     pytest.param("?bogusparam=1", 'invalid URI query parameter: "bogusparam"', id="parameter"),
     pytest.param("?sslmode=bogus", 'invalid sslmode value: "bogus"', id="sslmode"),
     pytest.param("port", 'invalid integer value "notaport"', id="port"),
+    pytest.param("port-range", 'invalid port number: "99999"', id="port-range"),
 ])
 def test_a_postgres_store_url_naming_nothing_the_server_has_is_exit_2(
         probe: Project, database: str, needle: str) -> None:
@@ -637,6 +638,8 @@ def test_a_postgres_store_url_naming_nothing_the_server_has_is_exit_2(
                              ).geturl()
     elif database == "port":
         url = parts._replace(netloc=f"{parts.hostname}:notaport").geturl()
+    elif database == "port-range":
+        url = parts._replace(netloc=f"{parts.hostname}:99999").geturl()
     elif database.startswith("?"):
         url = POSTGRES_URL + database
     else:

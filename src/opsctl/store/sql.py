@@ -1277,7 +1277,7 @@ _POSTGRES_REFUSED = re.compile(r'(?:database|role) "[^"]*" does not exist|passwo
                                r'failed for user "[^"]*"|no password supplied|invalid '
                                r'connection option "[^"]*"|no pg_hba\.conf entry[^\n]*|'
                                # the URL itself, refused by libpq before any connection
-                               r'invalid (?:integer |\w+ )?value[^\n]*')
+                               r'invalid (?:integer |\w+ )?value[^\n]*|invalid port number[^\n]*')
 
 
 def _open_postgres(url: str, redactor: Redactor | None) -> SQLStore:
