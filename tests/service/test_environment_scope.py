@@ -110,8 +110,10 @@ def test_the_dashboard_shows_a_token_for_staging_only_staging_runs_and_plans(
     assert "Not shown: the figures count the runs of every environment" in \
         pages["/automations/files"].text
     assert v.get("/metrics").status_code in (401, 403)
+    assert "success (" not in pages["/"].text  # nor the catalog's success rate of them
     everyone = Visitor(api)
     assert everyone.login(api.token("vic", "viewer")).status_code == 303
+    assert "success (30d)" in everyone.get("/").text
     shown = everyone.get("/slos")
     assert shown.status_code == 200 and "Not shown" not in shown.text
     assert '<a href="/automations/files">files</a>' in shown.text

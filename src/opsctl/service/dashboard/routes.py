@@ -178,8 +178,11 @@ def _catalog_routes(router: APIRouter, dashboard: Dashboard) -> None:
                     entry.name, entry.owner, entry.summary, entry.description)):
                 continue
             last, _ = api._visible_runs(session, automation=entry.name, limit=1)
-            items.append({"entry": entry, "last": last[0] if last else None,
-                          "slo": _success(session, entry, _now(viewer))})
+            # the rate counts the runs of every environment: not for a login that sees only
+            # some of them (as the automation's page and the SLOs page)
+            slo = _success(session, entry, _now(viewer)) if may(
+                session, "view", entry.name, everywhere=True) else None
+            items.append({"entry": entry, "last": last[0] if last else None, "slo": slo})
         return dashboard.page(request, "catalog.html", viewer, items=items, q=text,
                               effect=effect or "", problems=api.catalog_problems(session))
 
