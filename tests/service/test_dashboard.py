@@ -199,6 +199,36 @@ def test_the_audit_page_shows_the_newest_events_for_any_before(dash: Api, before
     assert rows and rows == re.findall(r"<tr>\s*<td>(\d+)</td>", newest.text)
 
 
+def test_a_running_run_offers_no_resume_and_a_resume_sent_anyway_leaves_it_running(
+        dash: Api) -> None:
+    """Resuming a run that is being carried out is refused on the page (409); the run goes
+    on and ends as it would have (was: a Resume button, and a click recorded the live run
+    ``cancelled``, exit 130, until it finished)."""
+    operator = dash.token("olga", "operator")
+    hold = dash.project.root / "hold"
+    started = dash.call("POST", "/v1/automations/files/runs", operator, json={"request": {
+        "directory": str(dash.project.root / "work" / "held"), "hold": str(hold)}})
+    assert started.status_code == 202, started.text
+    run_id = started.json()["run_id"]
+    deadline = time.monotonic() + 30
+    while not (dash.project.root / "hold.waiting").exists():  # its action is under way
+        assert time.monotonic() < deadline
+        time.sleep(0.02)
+    olga = visitor(dash, "olga", "operator")
+    page = olga.get(f"/runs/{run_id}")
+    assert page.status_code == 200 and "Resume this run" not in page.text
+    refused = olga.post(f"/runs/{run_id}/resume", {})
+    assert refused.status_code == 409, refused.text
+    assert "is running: there is nothing to resume" in refused.text
+    assert dash.call("GET", f"/v1/runs/{run_id}", operator).json()["status"] == "running"
+    hold.write_text("go")
+    done = dash.run_until_done(operator, run_id)
+    assert done["status"] == "succeeded" and done["exit_code"] == 0
+    events = dash.call("GET", f"/v1/audit?run_id={run_id}", dash.token("ada", "admin")).json()
+    assert [e["payload"]["status"] for e in events["events"]
+            if e["kind"] == "run.finished"] == ["succeeded"]
+
+
 def test_security_headers_and_no_inline_script_anywhere(dash: Api) -> None:
     v = visitor(dash, "ada", "admin")
     plan = plan_files(v, dash)

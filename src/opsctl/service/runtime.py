@@ -171,8 +171,12 @@ class ServerRuntime:
         exit 3) and the run stays as it was; a resume refused once under way (a held lock, a
         changed contract) puts it back as it was too, never leaving it ``running``."""
         from opsctl.engine.run import resume_run
+        from opsctl.errors import ConflictError
 
         row = self.store().get_run(run_id)
+        if row is not None and row["status"] == "running" and self.is_live(run_id):
+            raise ConflictError(f"run {run_id} is running: there is nothing to resume while it "
+                                "runs", step="validate")
         env = secret_env(self.base, (row or {}).get("request"), secrets or {},
                          f"run {run_id}", made_with="the run was started with")
         if self.executor == "celery":
@@ -194,6 +198,11 @@ class ServerRuntime:
             return resume_run(session, run_id)
 
         return self.submit(run_id, principal, work, reopened=before)
+
+    def is_live(self, run_id: str) -> bool:
+        """Whether run ``run_id`` is being carried out: by this server, or by a process that
+        still holds its lease (a ``running`` run that is neither is one whose process died)."""
+        return self.future(run_id) is not None or _lease_is_live(self.store(), run_id)
 
     def future(self, run_id: str) -> Future[RunOutcome | None] | None:
         with self._lock:

@@ -498,7 +498,8 @@ def _run_page(dashboard: Dashboard, request: Request, viewer: Viewer, run_id: st
     environment = api._environment(row.get("request"))
     can_resume = (row["mode"] == "apply" and row["status"] in RESUMABLE
                   and bool(ledger) and may(session, "apply", str(row["automation"]),
-                                           environment=environment))
+                                           environment=environment)
+                  and not (row["status"] == "running" and dashboard.runtime.is_live(run_id)))
     return dashboard.page(request, "run.html", viewer, status=status, problem=problem,
                           run=row, result=result, ledger=views.timeline(ledger),
                           can_resume=can_resume, secrets=secret_fields(row.get("request")),
