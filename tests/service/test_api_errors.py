@@ -350,6 +350,16 @@ def test_approving_without_the_role_is_403_also_for_an_applied_plan(api: Api) ->
     assert "already applied" in doc["detail"]
 
 
+def test_the_problem_document_of_the_docs_is_the_one_the_server_sends(api: Api) -> None:
+    """docs/http-api.md shows the 422 of a request whose ``names`` is not a list: word for
+    word what the server answers."""
+    text = (Path(__file__).resolve().parents[2] / "docs" / "http-api.md").read_text()
+    shown = json.loads(text.split("## Errors", 1)[1].split("```json", 1)[1].split("```", 1)[0])
+    r = api.call("POST", "/v1/automations/files/runs", api.token("olga", "operator"),
+                 json={"request": {"directory": str(api.project.root), "names": "a.txt"}})
+    assert assert_problem(r, 422) == shown
+
+
 def test_a_lock_broken_over_http_needs_a_reason_that_says_something(api: Api) -> None:
     """Blanks pass the query's min_length; the engine refuses them, for every caller."""
     token = api.token("olga", "admin")
