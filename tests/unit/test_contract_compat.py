@@ -304,6 +304,29 @@ def test_a_change_inside_a_field_names_the_field(old: dict[str, Any], new: dict[
     assert found(changes, rule).message == message
 
 
+class StoreS3(BaseModel):
+    kind: Literal["s3"] = "s3"
+    bucket: str
+
+
+class StoreDisk(BaseModel):
+    kind: Literal["disk"] = "disk"
+    path: str
+
+
+def test_a_model_removed_from_a_union_is_named() -> None:
+    Before = create_model("Before", store=(StoreS3 | StoreDisk | None, None))
+    After = create_model("After", store=(StoreS3 | None, None))
+
+    changes = diff_schemas(schema_of(Before), schema_of(After), direction="input",
+                           prefix="request")
+
+    change = found(changes, "request.type_narrowed", "request/properties/store/type")
+    assert change.message == ("type of 'store' narrowed from StoreDisk|StoreS3|null to "
+                              "StoreS3|null")
+    assert change.severity == "breaking"
+
+
 # -- nested models: $ref resolved, paths name where the change is -------------------------------
 
 class Port(BaseModel):

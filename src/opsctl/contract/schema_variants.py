@@ -170,5 +170,8 @@ def pair_variants(old: list[Variant], new: list[Variant]
 
 
 def describe_types(variants: list[Variant]) -> str:
-    """``integer|null``: the types of some variants, for messages."""
-    return "|".join(sorted({v.kind for v in variants})) or "nothing"
+    """``integer|null``: the types of some variants, for messages; an object that is a model
+    (a ``$ref``) by its definition's name, so a model left out of a union is named
+    (``Disk|S3|null`` to ``S3|null``, not ``null|object`` to ``null|object``)."""
+    return "|".join(sorted({v.ref.rsplit("/", 1)[-1] if v.kind == "object" and v.ref else v.kind
+                            for v in variants})) or "nothing"
