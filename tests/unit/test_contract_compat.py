@@ -1032,6 +1032,34 @@ def test_the_request_of_an_older_accepted_major_is_held_to_the_request_rules(
     assert all(c.change.message.startswith("contract 1.x requests: ") for c in report.failures)
 
 
+@pytest.mark.parametrize(("v1", "changes"), [
+    pytest.param(request_v1(), [], id="the-same-request"),
+    pytest.param(request_v1(count=(int, Field(default=1, le=2))),
+                 [("request.constraint_tightened", f"{O1}/count/maximum", "allowed")],
+                 id="a-stricter-request"),
+    pytest.param(request_v1(region=(str, "eu")),
+                 [("request.field_added", f"{O1}/region", "pass")], id="a-looser-request"),
+])
+def test_at_the_major_bump_the_older_request_is_held_to_the_locked_request(
+        v1: type[BaseModel], changes: list[tuple[str, str, str]]) -> None:
+    """Locked at 1.x, the code at 2.0.0 accepts 1.x requests through RequestV1: that model is
+    compared with the request the lock holds for 1.x (a break is allowed by the bump, and
+    shown)."""
+    from opsctl.contract.automation import Automation
+
+    locked = contract_snapshot(Automation("deploy", version="1.4.0", owner="o", summary="s",
+                                          request=request_v1()))
+
+    report = check(lock_of({**locked, "name": "release-tag"}),
+                   {"release-tag": {**deploy_snapshot("2.0.0", v1), "name": "release-tag"}})
+
+    older = [(c.change.rule, c.change.path, c.verdict) for c in report.changes
+             if c.change.path.startswith("older_request_schemas/")]
+    assert older == changes
+    assert all(c.change.message.startswith("contract 1.x requests: ") for c in report.changes
+               if c.change.path.startswith("older_request_schemas/"))
+
+
 def test_older_request_schemas_are_recorded_only_for_automations_that_upgrade(tmp_path: Any
                                                                               ) -> None:
     snap = deploy_snapshot("2.0.0", request_v1())

@@ -95,12 +95,19 @@ def _older_requests(old: Snapshot, new: Snapshot) -> list[Change]:
     written before these were recorded has none: nothing to compare (see
     :func:`_unrecorded_older_requests`)."""
     before, after = old.get("older_request_schemas"), new.get("older_request_schemas") or {}
-    if before is None:
-        return []
+    locked: dict[str, Any] = {m: before[m] for m in after if before is not None and m in before}
+    # At the major bump, the major the lock is at becomes an older one still accepted: its
+    # request is the lock's request_schema, held to the model that now accepts it (whose class
+    # has another name: the title is no change)
+    locked_major = str(old.get("version", "")).split(".", 1)[0]
+    request = old.get("request_schema")
+    if locked_major in after and locked_major not in locked and isinstance(request, Mapping) \
+            and isinstance(after[locked_major], Mapping):
+        locked[locked_major] = {**request, "title": after[locked_major].get("title")}
     changes: list[Change] = []
-    for major in (m for m in after if m in before):
+    for major in (m for m in after if m in locked):
         where = pointer("older_request_schemas", major)
-        for change in diff_schemas(before[major], after[major], direction="input",
+        for change in diff_schemas(locked[major], after[major], direction="input",
                                    prefix="request"):
             changes.append(replace(change, path=where + change.path[len("request"):],
                                    message=f"contract {major}.x requests: {change.message}"))
