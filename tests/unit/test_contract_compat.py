@@ -327,6 +327,47 @@ def test_a_model_removed_from_a_union_is_named() -> None:
     assert change.severity == "breaking"
 
 
+class Window(BaseModel):
+    every: Duration = "2160h"  # type: ignore[assignment]
+
+
+@pytest.mark.parametrize("default", ["90d", "2160h", 7776000, "P90D"],
+                         ids=["canonical", "hours", "seconds", "iso"])
+def test_a_duration_default_is_published_in_its_canonical_form(default: object) -> None:
+    """The schema (and so the lock, `schema`, the dashboard's form) writes a Duration's default
+    as results and plans write durations; pydantic wrote a timedelta default as ``P90D``, which
+    its own pattern refuses, and a default as it was typed."""
+    from datetime import timedelta
+
+    from opsctl.contract.description import model_schema
+
+    given = timedelta(days=90) if default == "P90D" else default
+    model = create_model("WithDurations", keep=(Duration, given),
+                         maybe=(Duration | None, "90m"), window=(Window, Window()))
+    schema = model_schema(model)
+
+    assert schema["properties"]["keep"]["default"] == "90d"
+    assert schema["properties"]["maybe"]["default"] == "1h30m"
+    assert schema["$defs"]["Window"]["properties"]["every"]["default"] == "90d"
+    Draft202012Validator(schema).validate({"keep": schema["properties"]["keep"]["default"]})
+
+
+@pytest.mark.parametrize(("old", "new", "changed"), [
+    ("P30D", "30d", False), ("720h", "30d", False), (2592000, "30d", False),
+    ("30d", "7d", True), ("P30D", "7d", True),
+], ids=["iso-locked", "hours", "seconds", "shorter", "iso-then-shorter"])
+def test_a_duration_default_changes_only_when_its_value_does(old: object, new: object,
+                                                              changed: bool) -> None:
+    from opsctl.contract.types import DURATION_PATTERN
+
+    def duration(default: object) -> dict[str, Any]:
+        return obj(keep={"type": "string", "pattern": DURATION_PATTERN, "default": default})
+
+    changes = diff_schemas(duration(old), duration(new), direction="input", prefix="request")
+
+    assert [c.rule for c in changes] == (["request.default_changed"] if changed else [])
+
+
 # -- nested models: $ref resolved, paths name where the change is -------------------------------
 
 class Port(BaseModel):

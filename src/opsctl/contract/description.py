@@ -51,6 +51,7 @@ def model_schema(model: Any) -> dict[str, Any]:
     A factory that needs the validated data, or makes no JSON value, adds nothing."""
     schema: dict[str, Any] = model.model_json_schema()
     _mask_secret_defaults(schema)
+    _canonical_duration_defaults(schema)
     properties = schema.get("properties")
     fields = getattr(model, "model_fields", None)
     if not isinstance(properties, dict) or not isinstance(fields, dict):
@@ -69,6 +70,24 @@ def model_schema(model: Any) -> dict[str, Any]:
         properties[key] = {**prop, "default": default}
     return schema
 
+
+
+def _canonical_duration_defaults(node: Any) -> None:
+    """A Duration's default written as results and plans write durations (``90d``): pydantic
+    writes it as the model has it, ``2160h`` as typed or a timedelta as ``P90D``, which the
+    schema's own pattern (and the dashboard's form built on it) refuses."""
+    from opsctl.contract.types import canonical_duration, is_duration_schema
+
+    if isinstance(node, dict):
+        if "default" in node and is_duration_schema(node):
+            canonical = canonical_duration(node["default"])
+            if canonical is not None:
+                node["default"] = canonical
+        for value in node.values():
+            _canonical_duration_defaults(value)
+    elif isinstance(node, list):
+        for value in node:
+            _canonical_duration_defaults(value)
 
 
 def _mask_secret_defaults(node: Any) -> None:

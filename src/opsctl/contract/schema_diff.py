@@ -220,6 +220,12 @@ class _Walk:
             return  # appearing/vanishing defaults come with field_optional / field_required
         if _canonical(old["default"]) == _canonical(new["default"]):
             return
+        from opsctl.contract.types import canonical_duration, is_duration_schema
+
+        if is_duration_schema(old) and is_duration_schema(new) and \
+                canonical_duration(old["default"]) is not None and \
+                canonical_duration(old["default"]) == canonical_duration(new["default"]):
+            return  # one duration written two ways (a lock holding pydantic's P30D, say)
         message = (f"default of {_field_name(path)} changed from {_canonical(old['default'])} "
                    f"to {_canonical(new['default'])}")
         if self.direction == "input":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import timedelta
 from typing import Annotated
 
@@ -31,6 +32,34 @@ Negative durations are refused. ``str()`` of a value gives it back as written (`
 ``"90d"`` or ``"1h30m"``.
 """
 
+def is_duration_schema(node: object) -> bool:
+    """A schema node of a :data:`Duration` (or of ``Duration | None``: a branch of it)."""
+    if not isinstance(node, Mapping):
+        return False
+    branches = [node, *node.get("anyOf", ()), *node.get("oneOf", ())]
+    return any(isinstance(b, Mapping) and b.get("pattern") == DURATION_PATTERN for b in branches)
+
+
+def canonical_duration(value: object) -> str | None:
+    """A duration default in its canonical text (``90d``), however it was written: ``2160h``,
+    seconds, or the ISO 8601 form (``P90D``) pydantic gives a ``timedelta`` default in a JSON
+    Schema; None for anything that is no duration."""
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        return None
+    try:
+        return format_duration(parse_duration(value))
+    except ValueError:
+        pass
+    if not isinstance(value, str):
+        return None
+    from pydantic import TypeAdapter, ValidationError
+
+    try:
+        return format_duration(TypeAdapter(timedelta).validate_python(value))
+    except (ValidationError, ValueError):
+        return None
+
+
 Secret = SecretStr
 """A request field whose value is masked everywhere opsctl writes (logs, results, plans, store).
 
@@ -40,4 +69,4 @@ This is pydantic's ``SecretStr``: read the value with ``req.token.get_secret_val
 plans keep only a keyed digest of it, so applying one needs the same value again.
 """
 
-__all__ = ["Duration", "Secret"]
+__all__ = ["Duration", "Secret", "canonical_duration", "is_duration_schema"]
