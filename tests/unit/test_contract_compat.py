@@ -343,11 +343,15 @@ def test_a_duration_default_is_published_in_its_canonical_form(default: object) 
 
     given = timedelta(days=90) if default == "P90D" else default
     model = create_model("WithDurations", keep=(Duration, given),
-                         maybe=(Duration | None, "90m"), window=(Window, Window()))
+                         maybe=(Duration | None, "90m"), window=(Window, Window()),
+                         made=(Duration, Field(default_factory=lambda: timedelta(hours=36))),
+                         several=(list[Duration], ["24h", timedelta(minutes=90)]))
     schema = model_schema(model)
 
     assert schema["properties"]["keep"]["default"] == "90d"
     assert schema["properties"]["maybe"]["default"] == "1h30m"
+    assert schema["properties"]["made"]["default"] == "1d12h"
+    assert schema["properties"]["several"]["default"] == ["1d", "1h30m"]
     assert schema["$defs"]["Window"]["properties"]["every"]["default"] == "90d"
     Draft202012Validator(schema).validate({"keep": schema["properties"]["keep"]["default"]})
 
@@ -366,6 +370,13 @@ def test_a_duration_default_changes_only_when_its_value_does(old: object, new: o
     changes = diff_schemas(duration(old), duration(new), direction="input", prefix="request")
 
     assert [c.rule for c in changes] == (["request.default_changed"] if changed else [])
+
+    def durations(default: object) -> dict[str, Any]:
+        item = {"type": "string", "pattern": DURATION_PATTERN}
+        return obj(keep={"type": "array", "items": item, "default": [default]})
+
+    listed = diff_schemas(durations(old), durations(new), direction="input", prefix="request")
+    assert [c.rule for c in listed] == (["request.default_changed"] if changed else [])
 
 
 # -- nested models: $ref resolved, paths name where the change is -------------------------------

@@ -50,12 +50,17 @@ def model_schema(model: Any) -> dict[str, Any]:
     the contract lock did not have them, and a changed factory default passed `contract check`.
     A factory that needs the validated data, or makes no JSON value, adds nothing."""
     schema: dict[str, Any] = model.model_json_schema()
+    _fill_factory_defaults(model, schema)
     _mask_secret_defaults(schema)
     _canonical_duration_defaults(schema)
+    return schema
+
+
+def _fill_factory_defaults(model: Any, schema: dict[str, Any]) -> None:
     properties = schema.get("properties")
     fields = getattr(model, "model_fields", None)
     if not isinstance(properties, dict) or not isinstance(fields, dict):
-        return schema
+        return
     from pydantic_core import to_jsonable_python
 
     for name, info in fields.items():
@@ -68,7 +73,6 @@ def model_schema(model: Any) -> dict[str, Any]:
         except Exception:  # a factory of the validated data, or no JSON value
             continue
         properties[key] = {**prop, "default": default}
-    return schema
 
 
 
@@ -83,6 +87,10 @@ def _canonical_duration_defaults(node: Any) -> None:
             canonical = canonical_duration(node["default"])
             if canonical is not None:
                 node["default"] = canonical
+        elif isinstance(node.get("default"), list) and is_duration_schema(node.get("items")):
+            written = [canonical_duration(item) for item in node["default"]]
+            if None not in written:
+                node["default"] = written
         for value in node.values():
             _canonical_duration_defaults(value)
     elif isinstance(node, list):

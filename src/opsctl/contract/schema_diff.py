@@ -220,11 +220,7 @@ class _Walk:
             return  # appearing/vanishing defaults come with field_optional / field_required
         if _canonical(old["default"]) == _canonical(new["default"]):
             return
-        from opsctl.contract.types import canonical_duration, is_duration_schema
-
-        if is_duration_schema(old) and is_duration_schema(new) and \
-                canonical_duration(old["default"]) is not None and \
-                canonical_duration(old["default"]) == canonical_duration(new["default"]):
+        if _same_durations(old, new):
             return  # one duration written two ways (a lock holding pydantic's P30D, say)
         message = (f"default of {_field_name(path)} changed from {_canonical(old['default'])} "
                    f"to {_canonical(new['default'])}")
@@ -421,6 +417,25 @@ class _Walk:
         new_prefix = new.get("prefixItems") or []
         for index, (o, n) in enumerate(zip(old_prefix, new_prefix, strict=False)):
             self.node(o, n, pointer(path, "prefixItems", str(index)))
+
+
+def _same_durations(old: Schema, new: Schema) -> bool:
+    """Both defaults are the same duration(s) of a Duration field (or list of them), written
+    differently: ``P30D`` (pydantic's form, in locks written before opsctl wrote ``30d``),
+    ``720h`` or seconds."""
+    from opsctl.contract.types import canonical_duration, is_duration_schema
+
+    def written(schema: Schema) -> object:
+        default = schema["default"]
+        if is_duration_schema(schema):
+            return canonical_duration(default)
+        if isinstance(default, list) and is_duration_schema(schema.get("items")):
+            return [canonical_duration(item) for item in default]
+        return None
+
+    before = written(old)
+    return before not in (None, []) and before == written(new) and (
+        not isinstance(before, list) or None not in before)
 
 
 def _field_name(path: str) -> str:
