@@ -342,3 +342,19 @@ def test_scheduler_queues_its_fires_for_workers(rproject: WorkerProject) -> None
     assert executors == {"celery"}  # carried out by the worker, not the scheduler
     assert all(f["outcome"] == "fired" and f["run_id"] for f in fires)
     assert rproject.effects() == {"sched-00000": 1, "sched-00001": 1}
+
+
+def test_the_same_command_again_resumes_a_partial_run_on_a_worker(rproject: WorkerProject) -> None:
+    """As locally, running the same command again after a partial run finishes that run as
+    the same run (its journal kept), not a second run of the key that starts over."""
+    rproject.start_worker(1)
+    flags = ("--batch", "r", "--count", "3", "--fail", "1", "--max-failures", "9")
+    first = _apply(rproject, *flags)
+    assert (first.code, first.doc["status"]) == (5, "partial"), first.stderr
+    again = _apply(rproject, *flags)
+    assert (again.code, again.doc["status"]) == (5, "partial"), again.stderr
+    assert again.doc["run_id"] == first.doc["run_id"]
+    assert f"run {first.doc['run_id']} of this idempotency key is partial" in again.stderr
+    assert any("already finished were not applied again" in w for w in again.doc["warnings"])
+    assert len(rproject.run_rows()) == 1
+    assert rproject.effects() == {"r-00000": 1, "r-00002": 1}

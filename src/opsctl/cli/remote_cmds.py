@@ -123,6 +123,9 @@ def run_on_celery(session: Any, automation: Any, request: dict[str, Any], opts: 
     if queued.existing:
         click.echo(f"opsctl: run {queued.run_id} of this idempotency key is already queued or "
                    "running: following it", err=True)
+    if queued.resumed:
+        click.echo(f"opsctl: run {queued.run_id} of this idempotency key is {queued.resumed}: "
+                   "a worker resumes it (as `opsctl resume` would)", err=True)
     if no_wait:
         if output_format(opts, session) == "json":
             import json

@@ -112,6 +112,21 @@ def release_run_claim(store: SQLStore, claim: RunClaim, *, hand_back: bool = Fal
                                "AND status IN ('pending', 'running', 'stop')", (claim.run_id,))
 
 
+
+def hand_run_to_workers(store: SQLStore, run_id: str, status: str,
+                        runtime: dict[str, Any]) -> bool:
+    """Give an interrupted, partial or failed apply (``status``, as read) to the workers to
+    finish as the same run, as the local path resumes it: it reads ``running`` with a claim
+    that ran out, like a run whose worker stopped, so the next claimer resumes it from its
+    journal (and a worker's sweeper wakes it should the wake-up be lost). One caller wins."""
+    with store.transaction():
+        cur = store._execute(
+            "UPDATE runs SET status = 'running', exit_code = NULL, finished_at = NULL, "
+            "executor = 'celery', runtime_json = ?, claim_process = NULL, claim_until = ?, "
+            "woken_at = NULL WHERE id = ? AND status = ?",
+            (store._json(runtime), EXPIRED, run_id, status))
+        return bool(cur.rowcount == 1)
+
 # -- chunks of a fanned-out run ------------------------------------------------------------------
 
 def create_chunks(store: SQLStore, run_id: str, chunks: Sequence[Sequence[str]], *,

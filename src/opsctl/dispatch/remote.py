@@ -3,7 +3,8 @@ follow a queued run to its result.
 
 Queueing does what the local path does before it runs anything: validate the request, check
 the caller's permission, look at earlier runs of the idempotency key (a finished one replays,
-an unfinished one is followed instead of queued twice, another request under it is exit 7).
+an unfinished one is followed instead of queued twice, an interrupted, partial or failed one is
+resumed by a worker as the same run, another request under it is exit 7).
 Then the run is recorded ``queued`` with the options it runs with, and its wake-up sent.
 """
 
@@ -24,6 +25,7 @@ class Queued:
     run_id: str
     replayed: dict[str, Any] | None = None  # a finished run of the key: its result
     existing: bool = False                   # an unfinished run of the key, followed instead
+    resumed: str | None = None               # the status of the key's run a worker resumes
 
 
 def queue_for_celery(session: Session, automation: Any, data: Mapping[str, Any], *,
@@ -43,7 +45,7 @@ def queue_for_celery(session: Session, automation: Any, data: Mapping[str, Any],
         target_patterns,
         versioned_request,
     )
-    from opsctl.engine.run import REPLAYABLE, _check_permission
+    from opsctl.engine.run import REPLAYABLE, RESUMABLE, _check_permission
     from opsctl.engine.runtime import runtime_info
     from opsctl.engine.state import iso
     from opsctl.governance.gate import environment_of
@@ -58,6 +60,7 @@ def queue_for_celery(session: Session, automation: Any, data: Mapping[str, Any],
     key = idempotency_key or derived_run_key(automation, request_doc, patterns)
     request_hash = hash_of_request(request_doc, patterns)
     store = session.store
+    prior = None
     if mode == "apply":
         prior = store.latest_run_for_key(automation.name, key)
         if prior is not None:
@@ -71,12 +74,26 @@ def queue_for_celery(session: Session, automation: Any, data: Mapping[str, Any],
             if prior["status"] in ("queued", "running"):
                 return Queued(str(prior["id"]), existing=True)
     queue = config.queue_for(automation.name, environment_of(request_doc))
-    run_id = new_run_id()
-    entry = session.catalog.entry(automation.name)
-    runtime = {**runtime_info(entry.source), "identity": session.identity.to_dict(),
-               "executor": EXECUTOR, "queue": queue, "fan_out": fan_out or config.fan_out,
+    options = {"executor": EXECUTOR, "queue": queue, "fan_out": fan_out or config.fan_out,
                "concurrency": concurrency, "max_failures": max_failures,
                "wait_lock_s": wait_lock_s}
+    if (mode == "apply" and prior is not None and prior["status"] in RESUMABLE
+            and store.list_actions(str(prior["id"]))):
+        # The same command run locally finishes this run as the same run: so do the workers,
+        # rather than a second run under the key that starts over.
+        from opsctl.dispatch.claims import hand_run_to_workers
+
+        if hand_run_to_workers(store, str(prior["id"]), str(prior["status"]),
+                               {**(prior.get("runtime") or {}), **options}):
+            session.log.info("run.handed_to_workers", run_id=str(prior["id"]),
+                             automation=automation.name, queue=queue,
+                             previous_status=prior["status"])
+            _wake(session, broker, send, str(prior["id"]), queue, withdraw=False)
+            return Queued(str(prior["id"]), resumed=str(prior["status"]))
+        return Queued(str(prior["id"]), existing=True)  # another caller handed it over first
+    run_id = new_run_id()
+    entry = session.catalog.entry(automation.name)
+    runtime = {**runtime_info(entry.source), "identity": session.identity.to_dict(), **options}
     if patterns:
         runtime["targets"] = list(patterns)
     if contract_version:
@@ -95,6 +112,14 @@ def queue_for_celery(session: Session, automation: Any, data: Mapping[str, Any],
     })
     session.log.info("run.queued", run_id=run_id, automation=automation.name, queue=queue,
                      executor=EXECUTOR)
+    _wake(session, broker, send, run_id, queue, withdraw=True)
+    return Queued(run_id)
+
+
+def _wake(session: Session, broker: str, send: Callable[[str, str], None] | None, run_id: str,
+          queue: str, *, withdraw: bool) -> None:
+    """Send ``run_id``'s wake-up; a refused login is exit 4 (``withdraw``: the queued run is
+    taken back first), any other failure a warning: a worker's sweeper sends it again."""
     try:
         (send or broker_sender(broker))(run_id, queue)
     except Exception as exc:
@@ -105,19 +130,20 @@ def queue_for_celery(session: Session, automation: Any, data: Mapping[str, Any],
             # No retry fixes a refused login: the run is taken back (unless a worker that
             # logs in claimed it meanwhile), and the caller is told what to fix.
             from opsctl.config.redact import mask_url
-            from opsctl.errors import DependencyError
             from opsctl.store.queue import withdraw_queued_run
 
-            withdraw_queued_run(store, run_id)
+            if withdraw:
+                withdraw_queued_run(session.store, run_id)
             raise DependencyError(f"the broker {mask_url(broker)} refused this login "
                                   f"({type(refusal).__name__}): check the user, password and "
-                                  "virtual host in broker_url; the run was not queued",
+                                  "virtual host in broker_url; "
+                                  + ("the run was not queued" if withdraw else
+                                     "a worker's sweeper resumes the run once one logs in"),
                                   step="validate") from None
         # Recorded: a worker's sweeper sends the wake-up once the broker is back.
         session.log.warning("run.wake_failed", run_id=run_id, error=f"{type(exc).__name__}",
                             message="the broker did not take the wake-up; a worker's sweeper "
                                     "sends it again once the broker is reachable")
-    return Queued(run_id)
 
 
 def signing_key_id(key: bytes) -> str:
