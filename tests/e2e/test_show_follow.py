@@ -149,6 +149,20 @@ def test_ctrl_c_on_a_run_whose_process_was_killed_says_so(ledger: Project) -> No
     assert ledger.run("show", run_id, "--format", "json").doc["status"] == "running"
 
 
+def test_wait_on_a_run_whose_process_was_killed_does_not_say_it_goes_on(
+        ledger: Project) -> None:
+    """`opsctl wait` gives up at its timeout (exit 4) saying what `show --follow` says of a
+    run still recorded running whose process is gone: resume it, not "it goes on"."""
+    run = hold(ledger)
+    run_id = running_run(ledger)
+    run.send_signal(signal.SIGKILL)
+    run.communicate(timeout=10)
+    waited = ledger.run("wait", run_id, "--timeout", "1s")
+    assert waited.code == 4
+    assert "still recorded running, but its process may be gone" in waited.stderr, waited.stderr
+    assert f"`opsctl resume {run_id}`" in waited.stderr and "it goes on" not in waited.stderr
+
+
 def test_after_without_follow_is_a_usage_error(ledger: Project) -> None:
     result = ledger.run("show", "run_nosuchrun", "--after", "3")
     assert result.code == 2

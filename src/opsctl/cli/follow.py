@@ -51,19 +51,20 @@ def follow_run(session: Any, row: dict[str, Any], opts: CommonOptions,
             click.echo(json.dumps(event.to_dict(), ensure_ascii=False, default=str))
         else:
             click.echo(event_line(event, color))
-    click.echo(f"opsctl: stopped following run {row['id']}; {_what_goes_on(session, row)}",
+    click.echo(f"opsctl: stopped following run {row['id']}; {what_goes_on(session, row)}",
                err=True)
     return ExitCode.INTERRUPTED
 
 
-def _what_goes_on(session: Any, row: dict[str, Any]) -> str:
-    """What is known of the run a follower stopped waiting for. A mutating apply holds its
-    lease while it runs: no lease, or a lease whose holder process is provably gone, means
-    nothing is carrying the run on, though it is still recorded ``running``."""
+def what_goes_on(session: Any, row: dict[str, Any], again: str | None = None) -> str:
+    """What is known of the run a follower stopped waiting for (``again``: how to follow it
+    again). A mutating apply holds its lease while it runs: no lease, or a lease whose holder
+    process is provably gone, means nothing is carrying the run on, though it is still
+    recorded ``running``."""
     from opsctl.engine.locks import holder_is_gone
 
     run_id = row["id"]
-    again = f"`opsctl show {run_id} --follow` follows it again"
+    again = again or f"`opsctl show {run_id} --follow` follows it again"
     now = session.store.get_run(run_id) or row
     if now["status"] != "running":
         return f"it is {now['status']} ({again})"

@@ -54,14 +54,13 @@ def _follow(session: Any, run_id: str, opts: CommonOptions, *, timeout_s: float 
     try:
         try:
             document = wait_for(session, run_id, timeout_s=timeout_s, on_event=on_event,
-                                stop=stop)
+                                stop=stop, still=lambda: _still(session, run_id))
         finally:
             if progress is not None:
                 progress.close()
     except KeyboardInterrupt:
         return _not_followed(session, run_id, automation, opts, began, InterruptedRunError(
-            f"stopped following run {run_id}; it goes on (`opsctl wait {run_id}` follows it "
-            "again)"))
+            f"stopped following run {run_id}; {_still(session, run_id)}"))
     except DependencyError as exc:  # the timeout, or the store went away meanwhile
         return _not_followed(session, run_id, automation, opts, began, exc)
     if warnings:
@@ -70,6 +69,22 @@ def _follow(session: Any, run_id: str, opts: CommonOptions, *, timeout_s: float 
     code = document.get("exit_code")
     return emit(document, int(code) if isinstance(code, int) else ExitCode.INTERNAL, opts,
                 session)
+
+
+def _still(session: Any, run_id: str) -> str:
+    """What goes on with the run a follower gave up on: a worker's run goes on (a sweeper
+    wakes it should its worker die); one started here is said to be carried on only while
+    its process is (as `opsctl show --follow` says)."""
+    from opsctl.cli.follow import what_goes_on
+    from opsctl.errors import OpsctlError
+
+    again = f"`opsctl wait {run_id}` follows it again"
+    row = None
+    with contextlib.suppress(OpsctlError):  # the store is away: what the follower knew
+        row = session.store.get_run(run_id)
+    if row is None or row.get("executor") not in (None, "local"):
+        return f"it goes on ({again})"
+    return what_goes_on(session, row, again)
 
 
 def _not_followed(session: Any, run_id: str, automation: str | None, opts: CommonOptions,

@@ -190,9 +190,10 @@ def broker_sender(broker_url: str) -> Callable[[str, str], None]:
 
 def wait_for(session: Session, run_id: str, *, timeout_s: float | None,
              on_event: Callable[[Any], None] | None = None,
-             stop: Any = None) -> dict[str, Any]:
+             stop: Any = None, still: Callable[[], str] | None = None) -> dict[str, Any]:
     """Follow ``run_id`` until it finished; its result document. DependencyError (exit 4)
-    when ``timeout_s`` passes first (the run goes on)."""
+    when ``timeout_s`` passes first, saying what ``still()`` knows of the run (by default
+    that it goes on)."""
     from opsctl.engine.events import follow_events
 
     for event in follow_events(session.store, run_id, timeout_s=timeout_s, stop=stop):
@@ -202,5 +203,7 @@ def wait_for(session: Session, run_id: str, *, timeout_s: float | None,
             on_event(event)
     if stop is not None and stop.is_set():
         raise KeyboardInterrupt
-    raise DependencyError(f"run {run_id} has not finished within the timeout; it goes on "
-                          f"(`opsctl wait {run_id}` follows it again)", step="result")
+    going = still() if still is not None else (f"it goes on (`opsctl wait {run_id}` follows "
+                                                 "it again)")
+    raise DependencyError(f"run {run_id} has not finished within the timeout; {going}",
+                          step="result")
