@@ -13,6 +13,7 @@ import enum
 import itertools
 import json
 import random
+from dataclasses import replace
 from types import SimpleNamespace
 from typing import Annotated, Any, Literal, Optional
 
@@ -797,11 +798,54 @@ def test_relock_keeps_acknowledgements_of_the_current_version(tmp_path: Any) -> 
     stale = Acknowledgement("effect.read_to_mutate", "effect", "old news", "1.2.0")
     previous = lock_of(snapshot(version="1.2.0"), acks={"release-tag": [stale, keep]})
     written = write_lock(path, {"release-tag": snapshot(version="1.3.0")}, previous)
-    assert written.automations["release-tag"].acknowledged == (keep,)
-    assert read_lock(path).automations["release-tag"].acknowledged == (keep,)
+    recorded = replace(keep, recorded=True)
+    assert written.automations["release-tag"].acknowledged == (recorded,)
+    assert read_lock(path).automations["release-tag"].acknowledged == (recorded,)
     assert json.loads(path.read_text())["automations"]["release-tag"]["acknowledged"] == [
         {"path": f"{P}/retries", "reason": "unused", "rule": "request.field_removed",
-         "version": "1.3.0"}]
+         "version": "1.3.0", "recorded": True}]
+
+
+def test_an_acknowledgement_the_lock_recorded_approves_no_later_break_of_its_version(
+        tmp_path: Any) -> None:
+    """A default changed 3 -> 5 at 1.3.0, acknowledged, locked: the lock now holds 5. Changed
+    again to 7, the version still 1.3.0, is a change nobody acknowledged: it fails, and passes
+    once acknowledged again by hand (then recorded in turn by the next lock)."""
+    def request(default: int) -> dict[str, Any]:
+        return obj(("environment",), environment=STR, retries={**INT, "default": default})
+
+    path = tmp_path / LOCK_FILE
+    where = f"{P}/retries/default"
+    ack = Acknowledgement("request.default_changed", where, "5 is the policy now", "1.3.0")
+    previous = lock_of(snapshot(request(3)), acks={"release-tag": [ack]})
+    assert check(previous, {"release-tag": snapshot(request(5), version="1.3.0")}).ok
+    write_lock(path, {"release-tag": snapshot(request(5), version="1.3.0")}, previous)
+    locked = read_lock(path)
+    assert locked.automations["release-tag"].acknowledged == (replace(ack, recorded=True),)
+    assert check(locked, {"release-tag": snapshot(request(5), version="1.3.0")}).changes == ()
+
+    report = check(locked, {"release-tag": snapshot(request(7), version="1.3.0")})
+    assert not report.ok
+    assert ("request.default_changed", "fail") in verdicts(report)
+
+    again = json.loads(path.read_text())
+    again["automations"]["release-tag"]["acknowledged"].append(
+        {"rule": "request.default_changed", "path": where, "reason": "7 after all",
+         "version": "1.3.0"})
+    path.write_text(json.dumps(again))
+    assert check(read_lock(path), {"release-tag": snapshot(request(7), version="1.3.0")}).ok
+
+
+@pytest.mark.parametrize("value", ["yes", 1, None])
+def test_recorded_in_an_acknowledgement_must_be_a_boolean(tmp_path: Any, value: Any) -> None:
+    path = tmp_path / LOCK_FILE
+    write_lock(path, {"release-tag": snapshot()})
+    doc = json.loads(path.read_text())
+    doc["automations"]["release-tag"]["acknowledged"] = [
+        {"rule": "r", "path": "p", "reason": "x", "version": "1.2.0", "recorded": value}]
+    path.write_text(json.dumps(doc))
+    with pytest.raises(Exception, match=r"acknowledged\[0\]\.recorded: must be true or false"):
+        read_lock(path)
 
 
 def test_a_lock_read_back_has_no_changes_against_the_code(tmp_path: Any) -> None:

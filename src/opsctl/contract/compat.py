@@ -46,7 +46,7 @@ Rules beyond the JSON Schema walk of :mod:`opsctl.contract.schema_diff`:
     deprecated.invalid_removal  error        x-opsctl-removal is not a semver version
 
 Verdicts. An ``error`` always fails. A ``breaking`` change fails unless it is acknowledged in the
-lock for this version (``acknowledged``), the major version was bumped (``allowed``; for 0.x
+lock for this version (``acknowledged``; not by one ``contract lock`` marked ``recorded``), the major version was bumped (``allowed``; for 0.x
 versions a minor bump counts, as semver gives 0.x no stability and Cargo does the same), or it
 removes a field or flag whose announced removal version has been reached (``allowed``).
 Compatible and info changes pass.
@@ -387,8 +387,9 @@ def _judge(name: str, change: Change, *, acks: Iterable[Acknowledgement], versio
         return CheckedChange(name, change, "warn")
     if change.severity != "breaking":
         return CheckedChange(name, change, "pass")
-    for ack in acks:
-        if (ack.rule, ack.path, ack.version) == (change.rule, change.path, version):
+    for ack in acks:  # one `contract lock` recorded is history: the lock holds its change
+        if not ack.recorded and (ack.rule, ack.path, ack.version) == (change.rule, change.path,
+                                                                      version):
             return CheckedChange(name, change, "acknowledged", f"acknowledged: {ack.reason}")
     if bump is not None:
         return CheckedChange(name, change, "allowed", f"allowed: {bump}")

@@ -42,7 +42,10 @@ accepted by adding, by hand and in review, an entry to its automation's ``acknow
 ``rule`` and ``path`` exactly as ``contract check`` printed them, a non-empty ``reason``, and the
 contract ``version`` the change ships in (for a removed automation: its locked version). It
 counts only for that version. ``contract lock`` keeps the acknowledgements whose version is the
-automation's current version and drops the others (the repository's history keeps them).
+automation's current version, marked ``"recorded": true`` (the locked contract now holds their
+change: they are its history and approve nothing further, so a second break at the same path
+and version needs an acknowledgement of its own), and drops the others (the repository's
+history keeps them).
 
 **Deprecations** are the request fields marked with ``opsctl.deprecated(message, removal=...)``
 (or pydantic's ``Field(deprecated=...)``, which has no removal version); ``accepted_majors`` are
@@ -60,7 +63,7 @@ import json
 import os
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
 
 from opsctl._version import __version__
@@ -133,10 +136,13 @@ class Acknowledgement:
     path: str
     reason: str
     version: str
+    # written by `contract lock` once the locked contract holds the change: history of the
+    # version, which approves no further change (a later edit at the same path and version)
+    recorded: bool = False
 
-    def to_dict(self) -> dict[str, str]:
+    def to_dict(self) -> dict[str, Any]:
         return {"rule": self.rule, "path": self.path, "reason": self.reason,
-                "version": self.version}
+                "version": self.version, **({"recorded": True} if self.recorded else {})}
 
 
 @dataclass(frozen=True)
@@ -232,7 +238,8 @@ def render_lock(snapshots: Mapping[str, Mapping[str, Any]], previous: LockFile |
         entry = {k: v for k, v in snapshot.items() if k != "name"}
         for key in ("flags", "exit_codes", "deprecations"):
             entry[key] = _sorted_rows(key, entry.get(key) or [])
-        kept = [a for a in (previous.acknowledgements(name) if previous else ())
+        kept = [replace(a, recorded=True) for a in
+                (previous.acknowledgements(name) if previous else ())
                 if a.version == snapshot["version"]]
         entry["acknowledged"] = [a.to_dict() for a in sorted(
             set(kept), key=lambda a: (a.rule, a.path, a.version, a.reason))]
@@ -351,10 +358,13 @@ def _acknowledgement(raw: object, where: str, fail: Fail) -> Acknowledgement:
             fail(f"{where}.{key}", "must be a non-empty string"
                  + (" saying why the break is acceptable" if key == "reason" else ""))
         values[key] = value.strip() if key == "reason" else value
-    unknown = sorted(set(raw) - set(values))
+    unknown = sorted(set(raw) - set(values) - {"recorded"})
     if unknown:
         fail(where, f"unknown key(s) {', '.join(unknown)}")
     if not _SEMVER.match(values["version"]):
         fail(f"{where}.version", f"{values['version']!r} is not a semver version")
-    return Acknowledgement(**values)
+    recorded = raw.get("recorded", False)
+    if not isinstance(recorded, bool):
+        fail(f"{where}.recorded", "must be true or false")
+    return Acknowledgement(**values, recorded=recorded)
 
