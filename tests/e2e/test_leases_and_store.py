@@ -124,9 +124,31 @@ def test_another_request_that_takes_a_dead_holders_lease_ends_its_run(ledger: Pr
         action: ("interrupted" if status == "started" else status)
         for action, status in journaled.items()}
     assert result["timing"]["started_at"] == runs[killed]["started_at"]
+    # its audit trail says so too: each action its journal holds applied, then its end
+    applied = sorted(a for a, status in journaled.items() if status == "applied")
+    assert audit_of(ledger, killed) == [("action.applied", a) for a in applied] + [
+        ("run.finished", "cancelled")]
     resumed = ledger.run("resume", killed, "--format", "json")
     assert (resumed.code, resumed.doc["run_id"]) == (0, killed), resumed.stderr
     assert sorted(effects(ledger)) == ["main/a", "main/b", "main/c", "main/d", "main/x"]
+    trail = audit_of(ledger, killed)  # resumed: every action once, and its own end
+    assert sorted(a for kind, a in trail if kind == "action.applied") == sorted(journaled)
+    assert [e for e in trail if e[0] == "run.finished"] == [("run.finished", "cancelled"),
+                                                            ("run.finished", "succeeded")]
+    assert ledger.run("audit", "verify").code == 0
+
+
+def audit_of(project: Project, run_id: str) -> list[tuple[str, str]]:
+    """The run's action and end events in the audit trail: (kind, action id or status)."""
+    from opsctl.store.audit import iter_events
+
+    store = store_of(project)
+    try:
+        return [(e.kind, str(e.payload.get("action") or e.payload.get("status")))
+                for e in iter_events(store, run_id=run_id)
+                if e.kind in ("action.applied", "action.failed", "run.finished")]
+    finally:
+        store.close()
 
 
 VAULT = """

@@ -551,7 +551,30 @@ def finish_stored_run(session: Session, row: Mapping[str, Any], error: OpsctlErr
     session.store.finish_run(str(row["id"]), status=doc["status"], exit_code=error.exit_code,
                              result=doc, error_type=error.error_type,
                              finished_at=doc["timing"]["finished_at"])
+    _audit_stored_finish(session, row, doc)
     return doc
+
+
+def _audit_stored_finish(session: Session, row: Mapping[str, Any], doc: dict[str, Any]) -> None:
+    """The audit events of a run finished for a process that is gone or never ran it, as its
+    own end would have appended them: one for each action its journal holds applied or failed
+    that the trail lacks (the process was killed before appending it), then ``run.finished``."""
+    from opsctl.store.audit import NewEvent, append_stream, iter_events
+
+    run_id, actor = str(row["id"]), str(row["actor"] or session.actor)
+    plan_id = str(row["plan_id"]) if row.get("plan_id") else None
+    kinds = {"applied": "action.applied", "failed": "action.failed"}
+    entries = [e for e in (doc["plan"] or {}).get("actions", ()) if e["status"] in kinds]
+    seen = {str(e.payload.get("action")) for e in iter_events(session.store, run_id=run_id)
+            if e.kind in kinds.values()} if entries else set()
+    events = [NewEvent(kinds[e["status"]], actor,
+                       {"action": e["id"], "kind": e["kind"], "target": e["target"],
+                        "attempts": e["attempts"], "error": e["error"]}, run_id, plan_id)
+              for e in entries if e["id"] not in seen]
+    events.append(NewEvent("run.finished", actor,
+                           {"status": doc["status"], "exit_code": doc["exit_code"],
+                            "summary": doc["summary"], "error": doc["error"]}, run_id, plan_id))
+    append_stream(session.store, events)
 
 
 def _journaled_plan(session: Session, row: Mapping[str, Any], doc: dict[str, Any]) -> None:
