@@ -88,6 +88,18 @@ def test_reconcile_stops_at_the_bound_not_converged(grow: Project) -> None:
     assert (grow.root / "level").read_text() == "2"
 
 
+def test_reconcile_refuses_an_idempotency_key_and_changes_nothing(grow: Project) -> None:
+    """Each round of reconcile is a run of its own, under its own key: a caller's key would be
+    dropped without a word, so it is refused (and not offered in --help)."""
+    r = grow.run("reconcile", "grow", "--idempotency-key", "deploy-7", "--format", "json")
+    assert r.code == 2, r.stderr
+    assert "--idempotency-key: reconcile applies in rounds" in r.doc["error"]["message"]
+    assert not (grow.root / "level").exists()
+    assert grow.run("runs", "--format", "json", expect_json=True).doc["runs"] == []
+    assert "--idempotency-key" not in grow.run("reconcile", "grow", "--help").stdout
+    assert "--idempotency-key" in grow.run("apply", "grow", "--help").stdout
+
+
 def test_verify_is_polled_until_it_passes(grow: Project) -> None:
     r = grow.run("grow", "--goal", "1", "--verify-after", "3", "--format", "json")
     assert r.code == 0

@@ -161,6 +161,11 @@ def run_automation_command(entry: CatalogEntry, mode: str, opts: CommonOptions,
     resume_collector()
 
     request = merge_request(document, flags)
+    if mode == "reconcile" and idempotency_key is not None:
+        from opsctl.errors import UsageError
+
+        raise UsageError("--idempotency-key: reconcile applies in rounds, each a run of its "
+                         "own under its own key; give the key to apply instead")
     key = idempotency_key_from(idempotency_key, entry.name, os.environ)
     wait_s = parse_duration(wait_lock).total_seconds() if wait_lock else 0.0
     chosen = executor or session.settings.executor
@@ -328,6 +333,7 @@ def build_command(entry: CatalogEntry, mode: str) -> click.Command:
                                     "major still accepted is upgraded (default: the request "
                                     "document's contract_version, else the current one)."))
     params.append(click.Option(["--idempotency-key"], default=None, metavar="KEY",
+                               hidden=mode == "reconcile",  # refused there (one key a round)
                                help="Run key: a finished key replays its result, an interrupted "
                                     "one resumes, another request under it exits 7. 'ci' derives it "
                                     "from the CI job; default: OPSCTL_IDEMPOTENCY_KEY, else a hash "
