@@ -254,6 +254,34 @@ def test_a_stalled_run_resumed_elsewhere_stops_with_exit_7_and_records_nothing(
     assert shown["status"] == "succeeded"
 
 
+def test_a_stalled_run_in_group_mode_starts_no_action_once_another_run_took_its_scope(
+        ledger: Project) -> None:
+    """Group mode commits an action's "started" record after the action starts, so the fence
+    of that write cannot stop it. A holder that wakes after another run took its scope still
+    finishes the actions it was in (docs/durability.md), but starts none after them: it sees
+    that its lease was not renewed for a whole TTL and reads the fence first (exit 7)."""
+    env = {**ledger.env(), "OPSCTL_LOCK_TTL": "2s", "OPSCTL_JOURNAL_MODE": "group"}
+    targets = [f"t{i}" for i in range(20)]
+    stalled = start(ledger, "ledger", "--slow", "0.5", "--concurrency", "2",
+                    *[a for t in targets for a in ("--targets", t)], env=env)
+    wait_for_effects(ledger, 2)
+    stalled.send_signal(signal.SIGSTOP)
+    try:
+        time.sleep(0.3)
+        before = len(effects(ledger))
+        other = ledger.run("ledger", "--targets", "other", "--wait-lock", "30s",
+                           "--format", "json", env=env)
+        assert other.code == 0, other.stderr  # it took the scope once the lease ran out
+    finally:
+        stalled.send_signal(signal.SIGCONT)
+    _, err = stalled.communicate(timeout=30)
+    assert stalled.returncode == 7, err
+    assert "was lost" in err
+    mine = [e for e in effects(ledger) if e.startswith("main/t")]
+    assert len(mine) == len(set(mine))
+    assert len(mine) <= before + 2, (before, mine)  # only the two it was in when it stopped
+
+
 def test_the_same_request_after_a_kill_resumes_the_run_rather_than_ending_it(
         ledger: Project) -> None:
     killed = kill_mid_run(ledger)

@@ -73,6 +73,10 @@ def _apply_one(run: RunState, ctx: Context, state: ActionState) -> OpsctlError |
         log.info("action.rechecked", converged=True)
         return None
     ctx.phase = "apply"
+    if run.lease_lapsed is not None and run.lease_lapsed():
+        # group mode commits "started" later than the action starts: the fence is read now,
+        # so a run that stalled past its lease while another took the scope starts nothing
+        store.require_fence(run.fence)
     at = session.now_iso()
     events = run.events
     if events is not None:

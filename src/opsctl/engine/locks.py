@@ -77,6 +77,7 @@ class Lease:
         self._beat: Heartbeat | None = None
         self.taken_over: dict[str, Any] | None = None
         """The lease this one took over (expired, or its holder's process gone), if any."""
+        self._held_until = time.monotonic() + ttl_s  # as far as this process knows
 
     @property
     def fence(self) -> Fence:
@@ -84,10 +85,21 @@ class Lease:
 
     def start_heartbeat(self) -> None:
         """Renew the lease every third of its TTL (:class:`Heartbeat`)."""
-        self._beat = Heartbeat(
-            self.store.url, lambda store: store.renew_lease(
-                self.scope, self.token, now=self.clock(), ttl_s=self.ttl_s),
-            self.ttl_s, f"lease:{self.scope}", redactor=self.store.redactor, lost=self.lost)
+        self._beat = Heartbeat(self.store.url, self._renew, self.ttl_s, f"lease:{self.scope}",
+                               redactor=self.store.redactor, lost=self.lost)
+
+    def _renew(self, store: SQLStore) -> bool:
+        began = time.monotonic()
+        renewed = store.renew_lease(self.scope, self.token, now=self.clock(), ttl_s=self.ttl_s)
+        if renewed:
+            self._held_until = began + self.ttl_s
+        return renewed
+
+    def may_have_lapsed(self) -> bool:
+        """Whether the lease may be another's by now: found taken, or not renewed for a whole
+        TTL (this process stalled: stopped, swapped out; or its store does not answer). The
+        journal's fence then decides before another action starts."""
+        return self.lost.is_set() or time.monotonic() >= self._held_until
 
     def release(self) -> None:
         if self._beat is not None:

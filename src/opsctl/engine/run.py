@@ -393,6 +393,7 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
             session.store.set_lease_run(lease.scope, lease.token, run.run_id)
         lease.start_heartbeat()
         run.fence = lease.fence
+        run.lease_lapsed = lease.may_have_lapsed
         run.artifacts["lock"] = {"scope": lease.scope, "token": lease.token}
         queue_audit(run, "lock.acquired", scope=lease.scope, token=lease.token)
     approved = plan_id or (prior.get("plan_id") if prior is not None else None)

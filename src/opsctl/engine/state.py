@@ -57,6 +57,7 @@ class RunState:
     artifacts: dict[str, Any] = field(default_factory=dict)
     resumed: bool = False
     fence: Any = None
+    lease_lapsed: Callable[[], bool] | None = None  # the lease's may_have_lapsed, when held
     policy: Any = None          # the retry policy
     decision: Any = None        # the policy decision of the gate (None: no policy configured)
     requested_version: str | None = None  # the contract version the caller asked for

@@ -451,6 +451,11 @@ class SQLStore:
         if updated != len(rows) and (fence is not None or self.chunk_fence is not None):
             self._fence_lost(fence)
 
+    def require_fence(self, fence: Fence) -> None:
+        """LeaseLostError unless ``fence`` still holds its lease; nothing is written."""
+        if not self._rows("SELECT 1 AS held FROM locks WHERE scope = ? AND token = ?", fence):
+            self._fence_lost(fence)
+
     def _fence_lost(self, fence: Fence | None) -> None:
         chunk = self.chunk_fence
         if fence is not None and not self._rows(
