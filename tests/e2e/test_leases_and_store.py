@@ -644,3 +644,25 @@ def test_a_plan_applied_while_another_process_waited_for_its_lease_is_refused_as
     assert "was already applied by run" in doc["error"]["message"]
     assert "a saved plan applies once" in doc["error"]["message"]
     assert effects(backend_project) == ["main"]
+
+
+def test_a_postgres_store_that_takes_no_writes_is_exit_4_not_a_bug(project: Project) -> None:
+    """A standby, or a primary demoted during a failover, answers every write "read-only
+    transaction" (SQLSTATE 25006): the store is unavailable for now (exit 4, retry), as a
+    read-only SQLite file is, not an internal error (exit 1)."""
+    from tests.conftest import postgres_schema_url
+
+    project.add_module("ledger_auto", LEDGER)
+    for url in postgres_schema_url():
+        assert project.run("runs", env=project.env({"OPSCTL_STORE_URL": url})).code == 0
+        read_only = url + "%20-cdefault_transaction_read_only%3Don"
+        result = project.run("ledger", "--format", "json",
+                             env=project.env({"OPSCTL_STORE_URL": read_only}))
+        assert result.code == 4, result.stderr
+        assert result.doc["error"]["type"] == "dependency_unavailable"
+        assert "read-only transaction" in result.doc["error"]["message"]
+        assert "internal error" not in result.stderr
+        assert effects(project) == []
+        listed = project.run("runs", "--format", "json", expect_json=True,
+                             env=project.env({"OPSCTL_STORE_URL": url}))
+        assert listed.doc["runs"] == []

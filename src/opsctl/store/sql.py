@@ -133,7 +133,10 @@ def store_unavailable(exc: BaseException, dialect: str) -> bool:
     if dialect == "postgresql":
         import psycopg
 
-        return isinstance(exc, psycopg.OperationalError | psycopg.InterfaceError)
+        # 25006: a server that takes no writes (a standby, a primary demoted in a failover,
+        # default_transaction_read_only), as SQLite's SQLITE_READONLY below
+        return isinstance(exc, psycopg.OperationalError | psycopg.InterfaceError) or getattr(
+            exc, "sqlstate", None) == "25006"
     import sqlite3
 
     code = getattr(exc, "sqlite_errorcode", None)
