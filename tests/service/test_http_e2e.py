@@ -544,6 +544,67 @@ def test_events_stream_live_over_a_socket_and_resume_without_gaps(
     assert [line["seq"] for line in lines[:-1]] == ids  # the terminal sees the same stream
 
 
+def test_an_open_event_stream_ends_once_its_credential_is_revoked_or_logged_out(
+        live: Any, api_project: Project) -> None:
+    """Revoking the token of an open ``/v1`` stream, or logging out of the dashboard whose
+    live log is open, ends that stream within seconds while the run goes on (was: the
+    stream went on to the end of the run)."""
+    from datetime import UTC, datetime
+
+    from opsctl.governance.tokens import create_token, revoke_token
+    from tests.service.conftest import project_session
+    from tests.service.dashboard_kit import Visitor
+
+    operator = make_token(api_project, "olga", "operator")
+    session = project_session(api_project)
+    try:
+        record, viewer = create_token(session.store, actor="vic", role="viewer",
+                                      expires=None, created_by="test", now=datetime.now(UTC))
+    finally:
+        session.close()
+    hold = api_project.root / "hold-revoked"
+    server = live()
+    run_id = post(server, "/v1/automations/files/runs", operator, {"request": {
+        "directory": str(api_project.root / "work" / "revoked"), "hold": str(hold)}}
+    ).json()["run_id"]
+    browser = Visitor(None, url=server.url)
+    assert browser.login(make_token(api_project, "sue", "viewer")).status_code == 303
+
+    def read_until_it_ends(stream: Any, end_it: Any) -> list[dict[str, Any]]:
+        buffer, ended_at = "", None
+        deadline = time.monotonic() + 30
+        for chunk in stream.iter_text():
+            assert time.monotonic() < deadline, f"the stream went on: {buffer[-300:]}"
+            buffer += chunk
+            if ended_at is None and any(e["event"] == "action.started"
+                                        for e in parse_sse(buffer)):
+                end_it()  # the run is held inside its action: the stream is live
+                ended_at = time.monotonic()
+        assert ended_at is not None and time.monotonic() - ended_at < 10
+        return parse_sse(buffer)
+
+    def revoke() -> None:
+        session = project_session(api_project)
+        try:
+            revoke_token(session.store, record.id, by="test", now=datetime.now(UTC))
+        finally:
+            session.close()
+
+    with httpx.stream("GET", f"{server.url}/v1/runs/{run_id}/events", timeout=30,
+                      headers={"Authorization": f"Bearer {viewer}"}) as stream:
+        seen = read_until_it_ends(stream, revoke)
+    assert not any(e["event"] == "result" for e in seen)
+    try:
+        with browser.client.stream("GET", f"/runs/{run_id}/events") as stream:
+            seen = read_until_it_ends(stream, lambda: browser.post("/logout", {}))
+    finally:
+        browser.close()
+    assert not any(e["event"] == "result" for e in seen)
+    assert get(server, f"/v1/runs/{run_id}", operator).json()["status"] == "running"
+    hold.write_text("go")
+    assert finished(server, operator, run_id)["status"] == "succeeded"
+
+
 def test_a_taken_port_is_exit_2_and_changes_nothing(sqlite_project: Project) -> None:
     import socket
 

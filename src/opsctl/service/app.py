@@ -49,6 +49,7 @@ RUN_ID = re.compile(r"^run_[0-9A-HJKMNP-TV-Z]{26}$")
 PLAN_ID = re.compile(r"^plan_[0-9A-HJKMNP-TV-Z]{26}$")
 MAX_WAIT_S = 300.0
 MAX_SEQ = 2**63 - 1  # a store's 64-bit integer: a larger ?since cannot even be compared
+RECHECK_S = 2.0  # how often an open event stream checks its caller's credential again
 RUN_STATUSES = ("queued", "running", "succeeded", "no_changes", "changes_planned", "partial",
                 "failed", "denied", "conflict", "cancelled")
 
@@ -633,12 +634,22 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
              responses={200: {"content": {"text/event-stream": {}}},
                         **responses(*auth_problems, 404, 422)})
     async def events(run_id: str, request: Request, who: Who,
+                     credentials: Annotated[HTTPAuthorizationCredentials | None,
+                                            Depends(bearer)],
                      last_event_id: Annotated[str | None, Header(max_length=20)] = None,
                      ) -> StreamingResponse:
+        from opsctl.service.auth import principal_from
+
         session = await run_in_threadpool(runtime.session, who)
         await run_in_threadpool(_run, session, run_id)
         after = 0 if last_event_id is None else _event_id(last_event_id)
-        return StreamingResponse(_event_stream(runtime, run_id, after, request),
+        credential = credentials.credentials if credentials is not None else ""
+
+        def still_allowed() -> bool:  # the bearer credential again: revoked, expired, rescoped
+            return may_still_view(lambda: runtime.session(principal_from(runtime, credential)),
+                                  run_id)
+
+        return StreamingResponse(_event_stream(runtime, run_id, after, request, still_allowed),
                                  media_type="text/event-stream",
                                  headers={"Cache-Control": "no-store",
                                           "X-Accel-Buffering": "no"})
@@ -1098,15 +1109,33 @@ def _event_id(text: str) -> int:
     return int(text)
 
 
-async def _event_stream(runtime: ServerRuntime, run_id: str, after: int,
-                        request: Request) -> AsyncIterator[bytes]:
+def may_still_view(session_of: Callable[[], Session], run_id: str) -> bool:
+    """Whether the caller of an open event stream may still read it: its credential not
+    revoked or expired since (``session_of`` checks it again), its grant still covering the
+    run. A store that is away says neither: the stream's own reads answer for it."""
+    try:
+        _run(session_of(), run_id)
+    except DependencyError:
+        return True
+    except OpsctlError:
+        return False
+    return True
+
+
+async def _event_stream(runtime: ServerRuntime, run_id: str, after: int, request: Request,
+                        still_allowed: Callable[[], bool]) -> AsyncIterator[bytes]:
     """Events after ``after`` as SSE frames, polled from the store (so events of runs carried
     out by other processes stream too), then one ``result`` event; a comment every 15 s keeps
-    proxies from closing an idle stream."""
+    proxies from closing an idle stream. The caller's credential is checked again every
+    ``RECHECK_S``: a token revoked (or a login ended) meanwhile ends the stream."""
     import time
 
-    last_beat = time.monotonic()
+    last_beat = last_check = time.monotonic()
     while True:
+        if time.monotonic() - last_check >= RECHECK_S:
+            last_check = time.monotonic()
+            if not await run_in_threadpool(still_allowed):
+                return
         rows, finished = await run_in_threadpool(_events_after, runtime, run_id, after)
         for row in rows:
             after = int(row["seq"])

@@ -19,6 +19,7 @@ from opsctl.service.dashboard.logins import COOKIE, LOGIN_COOKIE, csrf_matches
 from opsctl.service.dashboard.web import (
     HERE,
     Dashboard,
+    LoginRequired,
     SecurityHeaders,
     Viewer,
     Who,
@@ -445,7 +446,15 @@ def _run_routes(router: APIRouter, dashboard: Dashboard) -> None:
         last = request.headers.get("last-event-id", "").strip()
         after = int(last) if last.isascii() and last.isdigit() and int(last) <= api.MAX_SEQ \
             else 0
-        return StreamingResponse(api._event_stream(runtime, run_id, after, request),
+
+        def session_of() -> Any:  # the login again: logged out, or its token revoked, ends it
+            try:
+                return dashboard.viewer(request).session
+            except LoginRequired:
+                raise UnauthenticatedError("the login has ended") from None
+
+        return StreamingResponse(api._event_stream(
+            runtime, run_id, after, request, lambda: api.may_still_view(session_of, run_id)),
                                  media_type="text/event-stream",
                                  headers={"Cache-Control": "no-store",
                                           "X-Accel-Buffering": "no"})
