@@ -679,6 +679,24 @@ def test_a_policy_that_no_longer_parses_refuses_what_evaluates_it_and_reads_go_o
         assert "policy.yaml: invalid YAML" in response.json()["detail"]
     assert api.call("GET", "/v1/runs", admin).json()["runs"][0]["id"] == run_id  # none queued
     assert not (project.root / "work" / "pr" / "a.txt").exists()
+    # a caller without the role hears 403 first, as ever, not the server's policy file
+    vic = api.token("vic", "viewer")
+    for response in (
+            api.call("POST", "/v1/automations/files/runs", vic, json={"request": prod}),
+            api.call("POST", "/v1/automations/files/runs", vic,
+                     json={"request": prod, "dry_run": True}),
+            api.call("POST", "/v1/automations/files/plans", vic, json={"request": prod}),
+            api.call("POST", f"/v1/plans/{plan_id}/approvals", olga,
+                     json={"decision": "approve", "reason": "looks fine"}),
+            api.call("POST", f"/v1/plans/{plan_id}/apply", sam)):
+        assert response.status_code == 403, response.text
+        assert "policy.yaml" not in response.text
+    viewer = Visitor(api)
+    assert viewer.login(vic).status_code == 303
+    viewer.get("/automations/files")
+    form = viewer.post("/automations/files/plan", {"r.directory": prod["directory"],
+                                                    "r.environment": '"prod"'})
+    assert form.status_code == 403 and "policy.yaml" not in form.text
 
     (project.root / "policy.yaml").write_text(POLICY)  # fixed: governs the next request
     approved = api.call("POST", f"/v1/plans/{plan_id}/approvals", sam,

@@ -388,14 +388,10 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
             pair: Annotated[tuple[Principal, Session], Depends(caller)]) -> Session:
         return pair[1]
 
-    async def governed_session_of(
-            pair: Annotated[tuple[Principal, Session], Depends(caller)]) -> Session:
-        require_policy(pair[1])
-        return pair[1]
-
     Caller = Annotated[Session, Depends(session_of)]
-    Governed = Annotated[Session, Depends(governed_session_of)]
-    """The session of a route that evaluates the policy (plan, apply, approve)."""
+    """The session of the caller. A route that evaluates the policy (plan, apply, approve)
+    refuses an unreadable policy file (:func:`require_policy`) once the caller's permission
+    is checked: a caller without it hears 403 then too."""
     Who = Annotated[Principal, Depends(principal)]
     auth_problems = (401, 403, 503)
 
@@ -481,12 +477,13 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
                                               "says why (refused at the gate, a failed "
                                               "precheck, an automation error)"},
                          **responses(*auth_problems, 404, 409, 422)})
-    def create_plan(name: str, body: PlanCreate, session: Governed,
+    def create_plan(name: str, body: PlanCreate, session: Caller,
                     response: Response) -> dict[str, Any]:
         from opsctl.engine.run import execute
 
         automation = _automation(session, name)
         _check_somewhere(session, "plan", name, body.request)  # 403 before a word of it
+        require_policy(session)
         outcome = _engine(lambda: execute(
             session, automation, body.request, mode="plan", dry_run=True, store_plan=True,
             targets=body.targets, contract_version=body.contract_version,
@@ -508,7 +505,7 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
     @app.post("/v1/plans/{plan_id}/approvals", tags=["plans"], status_code=201,
               summary="Approve or reject a stored plan (bound to its fingerprint)",
               responses=responses(*auth_problems, 404, 409, 422))
-    def approve(plan_id: str, body: ApprovalCreate, session: Governed) -> dict[str, Any]:
+    def approve(plan_id: str, body: ApprovalCreate, session: Caller) -> dict[str, Any]:
         from opsctl.governance.plan_decisions import decide_plan
 
         _plan(session, plan_id)
@@ -522,7 +519,7 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
               responses={202: {"model": RunAccepted, "description": "Queued: poll Location"},
                          200: {"description": "The run finished within ?wait"},
                          **responses(*auth_problems, 404, 409, 422)})
-    def apply_plan(plan_id: str, session: Governed, who: Who, response: Response,
+    def apply_plan(plan_id: str, session: Caller, who: Who, response: Response,
                    body: PlanApply | None = None,
                    wait: Annotated[str | None, Query(description="e.g. 30s")] = None,
                    ) -> dict[str, Any]:
@@ -539,7 +536,7 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
                          200: {"description": "The run finished within ?wait, or a finished "
                                               "run of this Idempotency-Key was replayed"},
                          **responses(*auth_problems, 404, 409, 422)})
-    def create_run(name: str, body: RunCreate, session: Governed, who: Who, response: Response,
+    def create_run(name: str, body: RunCreate, session: Caller, who: Who, response: Response,
                    idempotency_key: Annotated[str | None, Header(max_length=200)] = None,
                    wait: Annotated[str | None, Query(description="e.g. 30s")] = None,
                    ) -> dict[str, Any]:
@@ -556,6 +553,7 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
         automation = _automation(session, name)
         mode: Literal["plan", "apply"] = "plan" if body.dry_run else "apply"
         _check_somewhere(session, mode, name, body.request)  # 403 before a word of it
+        require_policy(session)
         request = _engine(lambda: versioned_request(automation, body.request,
                                                     body.contract_version)).request
         request_doc = _engine(lambda: request_document(session, automation, request))
@@ -760,11 +758,11 @@ def queue_plan_apply(runtime: ServerRuntime, session: Session, who: Principal, p
     from opsctl.service.runtime import secret_env, with_secrets
     from opsctl.store.plans import refuse_applied
 
-    require_policy(session)
     document = _plan(session, plan_id)
     name = str(document["automation"])
     automation = _automation(session, name)
     _check(session, "apply", name, environment=_environment(document.get("request")))
+    require_policy(session)
     _engine(lambda: refuse_applied(session.store, plan_id, session.store.get_plan(plan_id), ""))
     _engine(lambda: _intact_and_current(session, plan_id))  # 409 now, not a queued refusal
     env = secret_env(session, document.get("request"), secrets or {}, f"plan {plan_id}",

@@ -266,6 +266,7 @@ def _plan_from_form(dashboard: Dashboard, request: Request, viewer: Viewer, name
         return _automation_page(dashboard, request, viewer, name, values=document,
                                 extra_rows=added)
     try:
+        api._check_somewhere(session, "plan", name, document)  # 403 before the policy's 422
         api.require_policy(session)
         outcome = api._engine(lambda: execute(
             session, automation, document, mode="plan", dry_run=True, store_plan=True,
