@@ -697,6 +697,18 @@ def test_a_policy_that_no_longer_parses_refuses_what_evaluates_it_and_reads_go_o
     form = viewer.post("/automations/files/plan", {"r.directory": prod["directory"],
                                                     "r.environment": '"prod"'})
     assert form.status_code == 403 and "policy.yaml" not in form.text
+    decision = viewer.post(f"/plans/{plan_id}/decision", {"decision": "approve",
+                                                          "reason": "looks fine"})
+    assert decision.status_code == 403 and "needs role approver" in decision.text
+    # the plan review is a read: it shows the plan, says why nothing can be decided, and
+    # offers neither Approve nor Apply
+    review = dashboard.get(f"/plans/{plan_id}")
+    assert review.status_code == 200, review.text[:300]
+    assert 'id="policy-unreadable"' in review.text and "policy.yaml: invalid YAML" in review.text
+    assert 'value="approve"' not in review.text and 'id="apply-plan"' not in review.text
+    refused_page = dashboard.post(f"/plans/{plan_id}/decision", {"decision": "approve",
+                                                                 "reason": "looks fine"})
+    assert refused_page.status_code == 422 and "policy.yaml: invalid YAML" in refused_page.text
 
     (project.root / "policy.yaml").write_text(POLICY)  # fixed: governs the next request
     approved = api.call("POST", f"/v1/plans/{plan_id}/approvals", sam,

@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 
-from opsctl.errors import OpsctlError, UsageError
+from opsctl.errors import ConfigError, OpsctlError, UsageError
 from opsctl.service import app as api
 from opsctl.service.dashboard import forms, views
 from opsctl.service.dashboard.logins import COOKIE, LOGIN_COOKIE, csrf_matches
@@ -311,8 +311,7 @@ def _plan_routes(router: APIRouter, dashboard: Dashboard) -> None:
             if verdict not in ("approve", "reject"):
                 return _plan_page(dashboard, request, viewer, plan_id, status=422,
                                   problem="choose approve or reject")
-            try:
-                api.require_policy(session)
+            try:  # the role first, then the policy (refused while its file does not parse)
                 api._engine(lambda: decide_plan(session, plan_id, approve=verdict == "approve",
                                                 reason=first(pairs, "reason")[:2000]))
             except OpsctlError as exc:
@@ -372,7 +371,11 @@ def _plan_page(dashboard: Dashboard, request: Request, viewer: Viewer, plan_id: 
     saved = session.store.get_plan(plan_id) or {}
     entry = session.catalog.entry(name) if name in session.catalog.entries else None
     automation = api._automation(session, name)
-    progress = views.approval_progress(session, document, now)
+    policy_error = None
+    try:
+        progress = views.approval_progress(session, document, now)
+    except ConfigError as exc:  # a policy file that no longer parses: the plan is still read
+        progress, policy_error = None, exc.message
     applied_run = saved.get("applied_run_id")
     # The plan's latest apply: the run that claimed it, or one refused before it could (stale,
     # unapproved), whose run row names no plan; the audit trail ties that one to the plan.
@@ -402,8 +405,11 @@ def _plan_page(dashboard: Dashboard, request: Request, viewer: Viewer, plan_id: 
         left=left, stale=stale, applied_run=applied_run,
         secrets=secret_fields(document.get("request")),
         latest_run=latest[0]["id"] if latest else None,
-        can_decide=may(viewer.session, "approve", name, environment=environment),
-        can_apply=may(viewer.session, "apply", name, environment=environment),
+        policy_error=policy_error,
+        can_decide=policy_error is None and may(viewer.session, "approve", name,
+                                                environment=environment),
+        can_apply=policy_error is None and may(viewer.session, "apply", name,
+                                               environment=environment),
         approved=progress is None or progress["decision"]["effect"] == "allow"
         or (progress["missing"] == 0 and not progress["rejected_by"]))
 
