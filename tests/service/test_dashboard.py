@@ -337,6 +337,7 @@ def test_a_plan_whose_apply_was_refused_as_stale_says_so_and_offers_a_re_plan(
     assert "plan is stale" in run_page
     page = sam.get(plan).text
     assert 'id="plan-stale"' in page and "This plan is stale" in page
+    assert "stale: plan is stale" not in page  # said once
     assert "Re-plan with the same request" in page and 'id="apply-plan"' not in page
 
 

@@ -264,6 +264,8 @@ def test_a_lost_store_is_a_503_and_the_server_recovers(tmp_path: Path) -> None:
             down = api.call("GET", "/readyz")
             assert down.status_code == 503, down.text
             assert down.json()["exit_code"] == 4 and "Traceback" not in down.text
+            # public: no store address for whoever asks (the server's log has it)
+            assert f"127.0.0.1:{proxy.port}" not in down.text, down.text
             refused = api.call("POST", "/v1/automations/files/runs", token, json=body)
             assert refused.status_code == 503, refused.text
             assert refused.headers["content-type"].startswith("application/problem+json")

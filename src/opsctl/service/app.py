@@ -407,7 +407,10 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
         try:
             version = runtime.store().schema_version()
         except OpsctlError as exc:
-            raise DependencyError(f"store unavailable: {exc.message}") from None
+            # Public: anyone who reaches the port may ask, so the store's host, user and
+            # database stay in the server's log
+            runtime.base.log.error("http.store_unavailable", path="/readyz", error=exc.message)
+            raise DependencyError("store unavailable (the server's log says why)") from None
         if version != MIGRATIONS[-1].version:
             raise DependencyError(f"store schema is at version {version}, this opsctl needs "
                                f"{MIGRATIONS[-1].version}: restart the server to migrate")

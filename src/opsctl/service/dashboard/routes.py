@@ -391,8 +391,8 @@ def _plan_page(dashboard: Dashboard, request: Request, viewer: Viewer, plan_id: 
         import json
 
         error = (json.loads(latest[0]["result_json"] or "{}").get("error") or {})
-        if "stale" in str(error.get("message", "")):
-            stale = str(error["message"])
+        if "stale" in str(error.get("message", "")):  # the page says "This plan is stale:"
+            stale = str(error["message"]).removeprefix("plan is stale: ")
     left = views.remaining(str(document.get("expires_at")), now)
     actions = [{**a, "diff": views.action_diff(a.get("before"), a.get("after"))}
                for a in document.get("actions") or []]
