@@ -207,7 +207,9 @@ def test_a_groups_error_names_the_file_it_came_from(tmp_path: Path) -> None:
     ('[server]\nmax_body = "lots"\n', "config key 'server.max_body' (from repo:{root}/opsctl.toml)"
                                       ": invalid size 'lots'"),
     ("[server]\nworkers = 0\n", "config key 'server.workers' (from repo:{root}/opsctl.toml): "
-                                 "expected a whole number from 1 to 1024, not 0"),
+                                 "expected a whole number from 1 to 64, not 0"),
+    ("[server]\nworkers = 65\n", "config key 'server.workers' (from repo:{root}/opsctl.toml): "
+                                  "expected a whole number from 1 to 64, not 65"),
     ('[server]\nport = "abc"\n', "config key 'server.port' (from repo:{root}/opsctl.toml): "
                                   "expected a whole number from 0 to 65535, not 'abc'"),
     ('[server]\nmetrics_auth = "no"\n', "config key 'server.metrics_auth' (from repo:{root}/"
@@ -215,7 +217,8 @@ def test_a_groups_error_names_the_file_it_came_from(tmp_path: Path) -> None:
     ('[server]\nhost = ""\n', "config key 'server.host' (from repo:{root}/opsctl.toml): "
                                "expected a non-empty string"),
 ], ids=["server-typo", "worker-typo", "worker-swallowed-key", "worker-bad-queue",
-        "server-max-body", "server-workers", "server-port", "server-flag", "server-host"])
+        "server-max-body", "server-workers", "server-workers-past-64", "server-port",
+        "server-flag", "server-host"])
 def test_server_and_worker_tables_are_checked_by_every_command(
         tmp_path: Path, toml: str, message: str) -> None:
     """`opsctl list` (any command) refuses them as `opsctl serve` and `opsctl worker` would:

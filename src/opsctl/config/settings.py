@@ -280,7 +280,7 @@ def _server_value_problem(key: str, value: Any) -> str | None:
         return None if isinstance(value, str) and value.strip() else \
             f"expected a non-empty string, not {value!r}"
     if key in ("port", "workers"):
-        low, high = (0, 65535) if key == "port" else (1, 1024)
+        low, high = (0, 65535) if key == "port" else (1, 64)  # as serve --workers
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
             return f"expected a whole number from {low} to {high}, not {value!r}"
         return None
