@@ -303,6 +303,11 @@ def scaffold(start: Path, name: str, *, directory: str = "automations", tests: s
     """Create the automation ``name`` in the project around ``start``; the files written."""
     root = find_project(start.resolve())
     check_name(name, project=root)
+    for option, folder in (("--dir", directory), ("--tests", tests)):
+        where = (root / folder).resolve()
+        if where != root and root not in where.parents:
+            raise UsageError(f"{option} {folder}: the folder is outside the project {root}; "
+                             "give one inside it (relative to the project)")
     module = module_name(name)
     code_dir = root / directory
     module_path = code_dir / f"{module}.py"

@@ -9,6 +9,8 @@ import sys
 import tomllib
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import OPSCTL, clean_env
 
 
@@ -121,6 +123,21 @@ def test_force_regenerates_the_scaffold_it_wrote(tmp_path: Path) -> None:
     assert forced.returncode == 0, forced.stderr
     assert "Automation(" in module.read_text()
     assert (tmp_path / "opsctl.toml").read_text().count("prune_reports") == 1
+
+
+@pytest.mark.parametrize("args", [["--dir", "../elsewhere"], ["--tests", "../tests"],
+                                  ["--dir", "/tmp/opsctl-new-elsewhere"]])
+def test_folders_outside_the_project_are_refused_and_nothing_written(tmp_path: Path,
+                                                                     args: list[str]) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    refused = subprocess.run([OPSCTL, "new", "tidy-up", *args], cwd=project,
+                             env=clean_env(project / "home"), capture_output=True, text=True,
+                             timeout=120)
+    assert refused.returncode == 2, refused.stderr
+    assert f"{args[0]} {args[1]}: the folder is outside the project" in refused.stderr
+    assert list(project.iterdir()) == [] and list(tmp_path.iterdir()) == [project]
+    assert not Path("/tmp/opsctl-new-elsewhere").exists()
 
 
 def test_a_name_of_a_module_importable_from_outside_the_project_is_refused(tmp_path: Path
