@@ -339,6 +339,21 @@ def test_a_store_url_in_a_missing_directory_is_refused(project: Project, tmp_pat
     assert effects(project) == []
 
 
+def test_a_sqlite_store_url_with_a_query_is_refused(project: Project, tmp_path: Path) -> None:
+    """`?mode=ro` is no option of a sqlite:/// store: it would name the file `x.db?mode=ro`,
+    a second store beside x.db that does not see its locks."""
+    project.add_module("ledger_auto", LEDGER)
+    store = {"OPSCTL_STORE_URL": f"sqlite:///{tmp_path}/x.db"}
+    first = project.run("ledger", env=project.env(store))
+    assert first.code == 0, first.stderr
+    for query in ("?mode=ro", "?cache=shared&mode=rw"):
+        url = f"sqlite:///{tmp_path}/x.db{query}"
+        result = project.run("runs", env=project.env({"OPSCTL_STORE_URL": url}))
+        assert result.code == 2, result.stderr
+        assert f"takes no query ({query})" in result.stderr
+    assert not any("?" in p.name for p in tmp_path.iterdir())  # no second store
+
+
 def test_the_default_state_dir_is_created(project: Project) -> None:
     project.add_module("ledger_auto", LEDGER)
     assert project.run("ledger").code == 0

@@ -1179,7 +1179,15 @@ def open_store(url: str, redactor: Redactor | None = None, *,
     if not url.startswith("sqlite:///"):
         raise StateDirError(f"unsupported store URL {mask_url(url)!r}: use sqlite:///PATH or "
                             "postgresql://...")
-    return _open_sqlite(Path(url[len("sqlite:///"):]), url, redactor, create_dir)
+    path = url[len("sqlite:///"):]
+    query = re.search(r"\?[^/]*=[^/]*$", path)
+    if query is not None and not create_dir:
+        # a URL's query (?mode=ro, ?cache=shared) is no option here: it would name another
+        # file, a second store that does not see the first one's locks
+        raise StateDirError(f"store {url}: a sqlite:/// store URL takes no query "
+                            f"({query.group(0)}): it would be a file named "
+                            f"{Path(path).name!r}; fix store_url")
+    return _open_sqlite(Path(path), url, redactor, create_dir)
 
 
 def refuse_shared_dir(folder: Path) -> None:
