@@ -134,14 +134,35 @@ def test_derived_key_plans_afresh_once_finished(ledger: Project) -> None:
 
 
 def test_ci_key_is_stable_across_job_retries(ledger: Project) -> None:
-    env = ledger.env({"GITHUB_REPOSITORY": "acme/ops", "GITHUB_RUN_ID": "99",
-                                            "GITHUB_JOB": "release", "GITHUB_RUN_ATTEMPT": "1"})
+    env = ledger.env({"GITHUB_ACTIONS": "true", "GITHUB_REPOSITORY": "acme/ops",
+                      "GITHUB_RUN_ID": "99", "GITHUB_JOB": "release", "GITHUB_RUN_ATTEMPT": "1"})
     first = ledger.run("ledger", "--idempotency-key", "ci", "--format", "json", env=env)
     assert first.doc["idempotency_key"] == "github:acme/ops:99:release:ledger"
     env["GITHUB_RUN_ATTEMPT"] = "2"
     retry = ledger.run("ledger", "--idempotency-key", "ci", "--format", "json", env=env)
     assert retry.doc["replayed"] is True
     assert ledger.run("ledger", "--idempotency-key", "ci").code == 2  # no CI identity here
+
+
+def test_ci_key_comes_from_the_ci_system_running_the_job(ledger: Project) -> None:
+    # A Jenkins build with a GitHub checkout's variables left in its environment: the key, like
+    # the actor, names the Jenkins build, so the next build is another operation, not a replay.
+    stale = {"GITHUB_REPOSITORY": "acme/ops", "GITHUB_RUN_ID": "99", "GITHUB_JOB": "release"}
+    env = ledger.env({**stale, "JENKINS_URL": "https://ci.example.com/", "JOB_NAME": "ops/ledger",
+                      "BUILD_NUMBER": "5"})
+    first = ledger.run("ledger", "--idempotency-key", "ci", "--format", "json", env=env)
+    assert (first.doc["idempotency_key"], first.doc["actor"]) == ("jenkins:ops/ledger:5:ledger",
+                                                                  "jenkins-job:ops/ledger")
+    env["BUILD_NUMBER"] = "6"
+    (ledger.root / "effects.log").unlink()
+    second = ledger.run("ledger", "--idempotency-key", "ci", "--format", "json", env=env)
+    assert (second.code, second.doc["replayed"], second.doc["summary"]["applied"]) == (0, False, 4)
+    # without a CI system's marker, its variables alone name no CI job
+    alone = ledger.run("ledger", "--idempotency-key", "ci", env=ledger.env(stale))
+    assert alone.code == 2 and "no CI job identity" in alone.stderr
+    marker_only = ledger.env({"GITHUB_ACTIONS": "true", "GITHUB_REPOSITORY": "acme/ops"})
+    unnamed = ledger.run("ledger", "--idempotency-key", "ci", env=marker_only)
+    assert unnamed.code == 2 and "GITHUB_RUN_ID" in unnamed.stderr
 
 
 def test_partial_run_resumes_only_what_is_left(ledger: Project) -> None:

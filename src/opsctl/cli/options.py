@@ -239,14 +239,22 @@ def idempotency_key_from(given: str | None, automation: str, env: Any) -> str | 
         raise UsageError("OPSCTL_IDEMPOTENCY_KEY is blank: give the operation's key, or unset it")
     if given != "ci":
         return given
-    for system, names in CI_KEY_VARIABLES:
-        values = [env.get(n) for n in names]
-        if all(values):
-            return ":".join([system, *(str(v) for v in values), automation])
     from opsctl.errors import UsageError
+    from opsctl.governance.identity import detect_ci
 
-    raise UsageError("--idempotency-key ci: no CI job identity found (GitHub Actions, GitLab CI, "
-                     "Buildkite, CircleCI or Jenkins variables)")
+    # The CI system running this process is the one the actor comes from (its marker variable:
+    # GITHUB_ACTIONS, GITLAB_CI, ...), never another system's variables left in the environment.
+    detected = detect_ci(env)
+    if detected is None:
+        raise UsageError("--idempotency-key ci: no CI job identity found (none of "
+                         "GITHUB_ACTIONS, GITLAB_CI, BUILDKITE, CIRCLECI, JENKINS_URL is set)")
+    system = detected[0]
+    names = dict(CI_KEY_VARIABLES)[system]
+    missing = [n for n in names if not env.get(n)]
+    if missing:
+        raise UsageError(f"--idempotency-key ci: the {system} job does not name itself "
+                         f"({', '.join(missing)} unset)")
+    return ":".join([system, *(str(env[n]) for n in names), automation])
 
 
 def output_format(opts: CommonOptions, session: Any | None = None) -> str:
