@@ -634,6 +634,32 @@ def test_secrets_stay_masked_and_automation_output_cannot_run_workflow_commands(
     assert stop.start() < stdout.find("::add-mask::") < resume
 
 
+def test_matrix_legs_share_the_ci_key_and_the_documented_key_keeps_them_apart(
+        runner: Runner) -> None:
+    doc = (ROOT / "docs" / "orchestrators.md").read_text()
+    block = next(b for b in re.findall(r"```yaml\n(.*?)```", doc, re.S) if "matrix" in b)
+    example = yaml.safe_load(block)
+    key_expression = example["steps"][0]["with"]["idempotency-key"]
+    legs = {"staging": "30d", "prod": "31d"}  # two legs of one job, another request each
+    runner.old_files("a.log")
+    shared = [runner.run(mode="apply", request=f"root: data\nolder_than: {age}\n")
+              for age in legs.values()]
+    assert shared[0].code == 0, shared[0].log
+    assert (shared[1].code, shared[1].outputs["status"]) == (7, "conflict"), shared[1].log
+    assert "with a different request" in shared[1].outputs["error"]
+    runner.run_id = "1002"  # the next workflow run, with the key the docs give
+    keys = []
+    for environment, age in legs.items():
+        contexts = {"github": {"repository": runner.repository, "run_id": runner.run_id,
+                               "job": runner.job}, "matrix": {"environment": environment}}
+        key = Expressions(contexts).render(key_expression)
+        run = runner.run(mode="apply", request=f"root: data\nolder_than: {age}\n",
+                         **{"idempotency-key": key})
+        assert (run.code, run.outputs["replayed"]) == (0, "false"), run.log
+        keys.append(run.result()["idempotency_key"])
+    assert keys == [f"github:acme/ops:1002:ops:rotate-keys:{e}" for e in legs]
+
+
 # --- saved plans: plan in one job, apply in another ----------------------------------------
 
 
