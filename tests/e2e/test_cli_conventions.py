@@ -450,3 +450,23 @@ def test_a_table_on_an_ascii_terminal_prints(counter: Project) -> None:
                                    extra_env={"PYTHONIOENCODING": "ascii", "COLUMNS": "60"})
     assert code == 0, screen
     assert "internal error" not in screen and "+---" in screen
+
+
+def test_a_command_run_outside_the_project_says_no_opsctl_toml_was_found(tmp_path: Path) -> None:
+    # as cron runs a job: in the home directory, a bare environment, no terminal
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {"HOME": str(home), "PATH": "/usr/bin:/bin", "LANG": "C",
+           **({"PYTHONPATH": os.environ["PYTHONPATH"]} if "PYTHONPATH" in os.environ else {})}
+    proc = subprocess.run([OPSCTL, "cleanup-files", "--root", "data"], cwd=home, env=env,
+                          stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2
+    assert f"there is no opsctl.toml in {home} or above it" in proc.stderr
+    assert "--config FILE" in proc.stderr
+    assert proc.stderr.count("opsctl: error:") == 1
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "opsctl.toml").write_text("automations = []\n")
+    inside = subprocess.run([OPSCTL, "cleanup-files"], cwd=project, env=env,
+                            stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60)
+    assert inside.returncode == 2 and "opsctl.toml" not in inside.stderr

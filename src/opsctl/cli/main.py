@@ -46,6 +46,25 @@ def _catalog(ctx: click.Context) -> Any:
     return cached
 
 
+def _no_project(ctx: click.Context) -> str:
+    """Why no automation is known, when it is that no opsctl.toml was found: cron starts a
+    job in the home directory, not in the project."""
+    from opsctl.config.layers import find_repo_config
+
+    root = ctx.find_root()
+    if root.params.get("config_file") or root.meta.get("opsctl.config_arg") \
+            or os.environ.get("OPSCTL_CONFIG"):
+        return ""
+    try:
+        cwd = os.getcwd()
+        if find_repo_config(cwd) is not None:
+            return ""
+    except Exception:  # a config path that is a folder: reported when the config is read
+        return ""
+    return (f"; there is no opsctl.toml in {cwd} or above it: run opsctl in the project's "
+            "directory (cron starts jobs in the home directory: cd first) or pass --config FILE")
+
+
 # Built-in verbs load on demand; their one-line help is here so `opsctl --help` imports none.
 BUILTINS: dict[str, tuple[str, str]] = {
     "apply": ("apply_group", "Apply an automation, or a saved plan."),
@@ -144,7 +163,8 @@ class AutomationGroup(click.Group):
 
                 known = ", ".join(sorted(_catalog(ctx).entries)) or "none registered"
                 raise UnknownAutomationError(f"unknown automation or command {args[0]!r} "
-                                             f"(automations: {known}; see `opsctl --help`)") from None
+                                             f"(automations: {known}; see `opsctl --help`)"
+                                             f"{_no_project(ctx)}") from None
             raise
 
 
