@@ -429,6 +429,8 @@ def test_unwritable_state_dir_exits_2(counter: Project) -> None:
     r = counter.run("counter", "--environment", "prod", env=env)
     assert r.code == 2
     assert "state directory" in r.stderr
+    # and what to do about it, as in a container whose project is mounted read-only
+    assert "set state_dir (OPSCTL_STATE_DIR) to a writable directory" in r.stderr
     assert counts(counter, "prod") == {}
 
 

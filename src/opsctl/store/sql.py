@@ -1206,6 +1206,11 @@ def refuse_shared_dir(folder: Path) -> None:
                             f"plan-signing key; make it owner-only: chmod 700 {folder}")
 
 
+# a read-only project (a container's `/work:ro`, a checkout owned by another user)
+_ELSEWHERE = ("; set state_dir (OPSCTL_STATE_DIR) to a writable directory, or store_url "
+              "(OPSCTL_STORE_URL) to a shared store")
+
+
 def _open_sqlite(path: Path, url: str, redactor: Redactor | None, create_dir: bool) -> SQLStore:
     """Open a SQLite store; a new state dir is 0700 and a new database file 0600."""
     import sqlite3
@@ -1215,7 +1220,7 @@ def _open_sqlite(path: Path, url: str, redactor: Redactor | None, create_dir: bo
             path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         except OSError as exc:
             raise StateDirError(f"state directory {path.parent} cannot be created: "
-                                f"{exc.strerror}") from None
+                                f"{exc.strerror}{_ELSEWHERE}") from None
     elif not path.parent.is_dir():
         hint = ""
         if not path.is_absolute() and Path("/", path.parent).is_dir():
@@ -1224,7 +1229,7 @@ def _open_sqlite(path: Path, url: str, redactor: Redactor | None, create_dir: bo
         raise StateDirError(f"store {url}: directory {path.parent} does not exist (create it, or "
                             f"fix store_url{hint})")
     if not os.access(path.parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
-        raise StateDirError(f"state directory {path.parent} is not writable")
+        raise StateDirError(f"state directory {path.parent} is not writable{_ELSEWHERE}")
     refuse_shared_dir(path.parent)
     try:
         # Created owner-only before SQLite opens it: it holds requests and the audit trail,
