@@ -439,6 +439,27 @@ def test_state_files_are_owner_only(project: Project) -> None:
     assert (state / "state.db").exists()
 
 
+def test_a_store_an_earlier_version_left_readable_by_all_is_made_owner_only(project: Project) -> None:
+    # Earlier opsctl versions created state.db with the umask's mode (0644 in a 0755 folder);
+    # the first run after an upgrade makes it, and its -wal and -shm files, 0600.
+    project.add_module("ledger_auto", LEDGER)
+    assert project.run("ledger", "--targets", "a").code == 0
+    state = project.root / ".opsctl"
+    state.chmod(0o755)
+    files = [state / name for name in ("state.db", "state.db-wal", "state.db-shm")]
+    for path in files:
+        if path.exists():
+            path.chmod(0o644)
+    assert project.run("runs").code == 0
+    for path in files:
+        if path.exists():
+            assert stat.S_IMODE(path.stat().st_mode) == 0o600, path.name
+    # shared with a group only, on purpose: left as it is
+    (state / "state.db").chmod(0o660)
+    assert project.run("runs").code == 0
+    assert stat.S_IMODE((state / "state.db").stat().st_mode) == 0o660
+
+
 def test_a_postgres_schema_that_does_not_exist_is_a_config_error(project: Project) -> None:
     from tests.conftest import POSTGRES_URL
 

@@ -1236,7 +1236,7 @@ def _open_sqlite(path: Path, url: str, redactor: Redactor | None, create_dir: bo
         # and SQLite gives its -wal and -shm files the database file's permissions.
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     except FileExistsError:
-        pass
+        _make_owner_only(path)
     except OSError as exc:
         if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EIO):  # the disk, not the config
             raise StoreUnavailableError(f"store {path} cannot be created: {exc.strerror}",
@@ -1264,6 +1264,22 @@ def _open_sqlite(path: Path, url: str, redactor: Redactor | None, create_dir: bo
 
 
 _SQLITE_BUSY_SECONDS = 30.0
+
+
+def _make_owner_only(path: Path) -> None:
+    """Make an existing database this user owns, and its -wal and -shm files, 0600 when every
+    user of the machine may read or write them: earlier opsctl versions created ``state.db``
+    with the umask's mode (0644), and it holds requests and the audit trail. A file shared
+    with a group only (0660) is left as it is."""
+    import stat
+
+    for name in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        try:
+            info = name.stat()
+            if info.st_uid == os.geteuid() and info.st_mode & (stat.S_IROTH | stat.S_IWOTH):
+                name.chmod(0o600)
+        except OSError:  # gone meanwhile, or not ours to change: SQLite reports what matters
+            continue
 
 
 def _use_wal(conn: Any) -> None:
