@@ -404,6 +404,25 @@ def test_a_store_migrated_by_a_newer_opsctl_is_refused(ledger: Project) -> None:
     assert effects(ledger) == ["main/a"]
 
 
+
+def test_a_newer_build_of_the_same_version_is_named_as_newer(ledger: Project) -> None:
+    # opsctl's version number moves at releases: a store migrated by a later build of the same
+    # number is refused with a message that does not read "by 0.1.0; this opsctl (0.1.0)"
+    from opsctl._version import __version__
+
+    assert ledger.run("ledger", "--targets", "a").code == 0
+    store = store_of(ledger)
+    try:
+        with store.transaction():
+            store._execute("INSERT INTO schema_migrations (version, name, applied_at, "
+                           "opsctl_version) VALUES (99, 'from the future', 'x', ?)", (__version__,))
+    finally:
+        store.close()
+    result = ledger.run("runs")
+    assert result.code == 2, result.stderr
+    assert f"schema version 99 by a newer build of opsctl {__version__}" in result.stderr
+    assert f"this opsctl ({__version__}) knows schema versions up to" in result.stderr
+
 def _raw_rows(project: Project, sql: str) -> int:
     url = project.extra_env.get("OPSCTL_STORE_URL")
     if url:

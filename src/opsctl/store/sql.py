@@ -551,9 +551,12 @@ class SQLStore:
                 rows = self._rows("SELECT opsctl_version FROM schema_migrations WHERE version = ?",
                                   (newest,))
                 by = rows[0]["opsctl_version"] if rows and rows[0]["opsctl_version"] else None
+                # a build between releases carries the last release's version number
+                who = ("a newer opsctl" if not by else f"a newer build of opsctl {by}"
+                       if by == __version__ else f"opsctl {by}")
                 raise StateDirError(
                     f"the store {mask_url(self.url)} was migrated to schema version {newest} by "
-                    f"{'opsctl ' + by if by else 'a newer opsctl'}; this opsctl ({__version__}) "
+                    f"{who}; this opsctl ({__version__}) "
                     f"knows schema versions up to {newest_known}: upgrade opsctl to use it")
             for migration in MIGRATIONS:
                 if migration.version in done:
