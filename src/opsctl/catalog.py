@@ -3,9 +3,9 @@
 Importing automations means importing pydantic and the automations' own dependencies, which
 ``opsctl --help`` and ``opsctl list`` cannot afford on every CI step. So the catalog keeps a
 manifest (names, summaries, flag specs) in ``STATE_DIR/catalog.cache``, valid while the
-configured module list, the automations' source files (mtime and size) and the mtimes of the
-``sys.path`` directories (which change when a distribution is installed or removed) are
-unchanged. A stale or missing manifest is rebuilt by importing everything once.
+configured module list, the automations' source files (mtime and size), the mtimes of the
+``sys.path`` directories (which change when a distribution is installed or removed) and
+opsctl's own source files are unchanged. A stale or missing manifest is rebuilt by importing everything once.
 
 A manifest is written only for a configuration that validated, and it remembers the last few
 configurations (secrets left out) it was validated with: a warm ``opsctl list`` thus rejects
@@ -207,7 +207,26 @@ def _cache_key(layers: Layers) -> dict[str, Any]:
         "automations": layers.values.get("automations") or [],
         "python_path": layers.values.get("python_path") or [],
         "sys_path": {p: _stat(p) for p in sys.path if p and p not in own and os.path.isdir(p)},
+        "code": _code_stamp(),
     }
+
+
+def _code_stamp() -> list[int]:
+    """Count, total size, sum and newest of the mtimes of opsctl's own source files.
+
+    The version number moves at releases only: an upgrade in place between them (an editable
+    install after ``git pull``, a source tree replaced) changes no ``sys.path`` directory,
+    and a manifest built by the earlier code would keep its flag specs and skip the checks
+    the new code adds to validating a configuration."""
+    count = size = total = newest = 0
+    for folder, subfolders, files in os.walk(os.path.dirname(os.path.abspath(__file__))):
+        subfolders[:] = [d for d in subfolders if d != "__pycache__"]
+        for name in files:
+            if name.endswith(".py"):
+                st = os.stat(os.path.join(folder, name))
+                count, size = count + 1, size + st.st_size
+                total, newest = total + st.st_mtime_ns, max(newest, st.st_mtime_ns)
+    return [count, size, total, newest]
 
 
 def config_fingerprint(layers: Layers) -> str:
