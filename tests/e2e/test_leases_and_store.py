@@ -618,6 +618,55 @@ def test_a_role_that_may_only_read_and_write_a_migrated_store_uses_it(project: P
                 conn.execute(f"DROP ROLE {role}")
 
 
+
+def test_a_role_that_cannot_migrate_an_earlier_store_is_told_what_to_do(project: Project) -> None:
+    """After an upgrade, the first run on the store migrates it: a role that may use the
+    tables but not alter them gets exit 2 naming the migration and the role that owns them,
+    and the store is left as it was."""
+    import uuid
+    from urllib.parse import urlsplit, urlunsplit
+
+    import psycopg
+
+    from opsctl.store.migrations import MIGRATIONS
+    from tests.conftest import POSTGRES_URL, postgres_schema_url
+
+    if not POSTGRES_URL:
+        pytest.skip("PostgreSQL tests need OPSCTL_TEST_POSTGRES_URL (postgresql://...)")
+    project.add_module("ledger_auto", LEDGER)
+    role = "opsctl_dml_" + uuid.uuid4().hex[:8]
+    newest = MIGRATIONS[-1].version
+    for owner_url in postgres_schema_url():
+        assert project.run("runs", env=project.env({"OPSCTL_STORE_URL": owner_url})).code == 0
+        schema = owner_url.rpartition("search_path%3D")[2]
+        with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
+            # the store as the opsctl before the newest migration left it
+            conn.execute(f"ALTER TABLE {schema}.schedules DROP COLUMN paused_in_config")
+            conn.execute(f"DELETE FROM {schema}.schema_migrations WHERE version = {newest}")
+            conn.execute(f"CREATE ROLE {role} LOGIN")
+            conn.execute(f"GRANT USAGE ON SCHEMA {schema} TO {role}")
+            conn.execute(f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {schema} "
+                         f"TO {role}")
+        try:
+            parts = urlsplit(owner_url)
+            host = parts.netloc.rpartition("@")[2]
+            role_url = urlunsplit(parts._replace(netloc=f"{role}@{host}"))
+            result = project.run("runs", env=project.env({"OPSCTL_STORE_URL": role_url}))
+            assert result.code == 2, result.stderr
+            assert (f"migrating it from schema version {newest - 1} to {newest}"
+                    in result.stderr), result.stderr
+            assert "naming the role that owns the store's tables" in result.stderr
+            with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
+                versions = conn.execute(f"SELECT MAX(version) FROM {schema}.schema_migrations")
+                assert versions.fetchone()[0] == newest - 1
+            # its owner migrates it; the role then uses it
+            assert project.run("runs", env=project.env({"OPSCTL_STORE_URL": owner_url})).code == 0
+            assert project.run("runs", env=project.env({"OPSCTL_STORE_URL": role_url})).code == 0
+        finally:
+            with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
+                conn.execute(f"DROP OWNED BY {role}")
+                conn.execute(f"DROP ROLE {role}")
+
 def test_a_store_url_in_libpq_keyword_form_is_refused_without_its_password(
         project: Project) -> None:
     """`host=... password=...` is a connection string, not a URL: refused (exit 2), and the

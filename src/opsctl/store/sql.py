@@ -236,6 +236,7 @@ class SQLStore:
         self._group_failure: BaseException | None = None  # that commit's error, for a writer
         self.dialect = dialect
         self.url = url
+        self.migrating: tuple[int, int] | None = None  # (from, to) while migrate() applies them
         # "is None", not "or": an empty Redactor is falsy, and the session adds the secrets of
         # each request to its own later; a copy made now would never mask them.
         self.redactor = redactor if redactor is not None else Redactor()
@@ -558,6 +559,8 @@ class SQLStore:
                     f"the store {mask_url(self.url)} was migrated to schema version {newest} by "
                     f"{who}; this opsctl ({__version__}) "
                     f"knows schema versions up to {newest_known}: upgrade opsctl to use it")
+            if 0 < newest < newest_known:  # an earlier opsctl's store
+                self.migrating = (newest, newest_known)
             for migration in MIGRATIONS:
                 if migration.version in done:
                     continue
@@ -571,6 +574,7 @@ class SQLStore:
             if applied_now:
                 self._execute("UPDATE schema_migrations SET opsctl_version = ? WHERE version >= ?",
                               (__version__, min(applied_now)))
+        self.migrating = None
         return applied_now
 
     def _has_migrations_table(self) -> bool:
@@ -1351,6 +1355,12 @@ def _open_postgres(url: str, redactor: Redactor | None) -> SQLStore:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         hint = (": create that schema, or fix the search_path in store_url"
                 if isinstance(exc, psycopg.errors.InvalidSchemaName) else "")
+        if store.migrating is not None and not hint:
+            # an earlier opsctl's store, opened by a role that may use its tables but not
+            # alter them: the upgrade's migrations need the role that owns them
+            hint = (f" (migrating it from schema version {store.migrating[0]} to "
+                    f"{store.migrating[1]} for this opsctl): run opsctl once with a store_url "
+                    "naming the role that owns the store's tables")
         raise StateDirError(f"PostgreSQL store {mask_url(url)} cannot be used: {first}{hint}",
                             step="validate") from None
     return store
