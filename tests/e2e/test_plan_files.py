@@ -143,6 +143,26 @@ def test_a_plan_file_over_max_input_size_exits_2(counter: Project) -> None:
     assert counts(counter) == {}
 
 
+def test_plan_out_warns_when_the_plan_file_is_over_max_input_size(counter: Project) -> None:
+    small = clean_env(counter.root / ".home", {"OPSCTL_MAX_INPUT_SIZE": "1KiB"})
+
+    r = counter.run("plan", "counter", "--environment", "staging", "--out", "plan.json",
+                    "--format", "json", env=small)
+
+    assert r.code == 10, r.stderr
+    size = (counter.root / "plan.json").stat().st_size
+    assert size > 1024
+    assert [w for w in json.loads(r.stdout)["warnings"] if "max_input_size" in w] == [
+        f"the plan file is {size} bytes, over max_input_size (1024): `opsctl apply --plan` "
+        "refuses it unless max_input_size (OPSCTL_MAX_INPUT_SIZE) is raised to at least its "
+        "size where it is applied"]
+    assert counter.run("apply", "--plan", "plan.json", env=small).code == 2
+    r = counter.run("plan", "counter", "--environment", "staging", "--out", "plan.json",
+                    "--format", "json")
+    assert r.code == 10, r.stderr
+    assert not [w for w in json.loads(r.stdout)["warnings"] if "max_input_size" in w]
+
+
 EDITED = [
     pytest.param(_edited(lambda t: t.replace('{\n', '{\n  "plan_id": "plan_forged",\n', 1)),
                  "plan document has a duplicate key 'plan_id'", id="duplicate-key"),

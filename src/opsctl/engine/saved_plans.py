@@ -105,10 +105,16 @@ def write_plan_file(run: RunState, out: Path | None) -> None:
         redacted_actions=[session.redactor.redact(a) for a in run.plan.action_dicts()])
     import json
 
+    text = json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
     if out is not None:
-        text = json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
         write_file_atomically(out, text, what="plan file")
         run.artifacts["plan_file"] = str(out)
+    size, limit = len(text.encode("utf-8")), session.settings.max_input_size
+    if size > limit:
+        run.warnings.append(
+            f"the plan file is {size} bytes, over max_input_size ({limit}): `opsctl apply "
+            "--plan` refuses it unless max_input_size (OPSCTL_MAX_INPUT_SIZE) is raised to "
+            "at least its size where it is applied")
     session.store.save_plan(doc)
     session.store.set_run_plan(run.run_id, run.plan.fingerprint, doc["plan_id"])
     run.artifacts.update({"plan_id": doc["plan_id"], "plan_expires_at": doc["expires_at"]})
