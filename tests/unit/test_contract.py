@@ -202,6 +202,14 @@ def test_action_is_checked(kwargs: dict, message: str) -> None:
         Action(**args)
 
 
+def test_an_overlong_action_id_is_named_by_its_start_and_length() -> None:
+    with pytest.raises(ValueError) as caught:
+        Action(id="vol-" + "x" * 100_000, kind="delete", target="t", reason="r")
+
+    assert str(caught.value) == (f"action id {'vol-' + 'x' * 56!r}... (100004 chars) must be "
+                                 "1-200 chars of [A-Za-z0-9_.:/@+=-]")
+
+
 @given(st.text(alphabet="abcXYZ019_.:/@+=-", min_size=1, max_size=20).filter(lambda s: s[0].isalnum()),
        st.sampled_from(["create", "update", "delete", "run"]))
 def test_action_dict_round_trip(action_id: str, kind: str) -> None:

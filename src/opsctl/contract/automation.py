@@ -80,7 +80,9 @@ class Action:
 
     def __post_init__(self) -> None:
         if not _ACTION_ID.match(self.id):
-            raise ValueError(f"action id {self.id!r} must be 1-200 chars of [A-Za-z0-9_.:/@+=-]")
+            shown = (repr(self.id) if len(self.id) <= 200
+                     else f"{self.id[:60]!r}... ({len(self.id)} chars)")
+            raise ValueError(f"action id {shown} must be 1-200 chars of [A-Za-z0-9_.:/@+=-]")
         if self.kind not in ACTION_KINDS:
             raise ValueError(f"action {self.id!r}: kind must be one of {', '.join(ACTION_KINDS)}")
         if not self.target:
