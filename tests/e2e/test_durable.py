@@ -464,6 +464,26 @@ def test_max_failures_bounds_how_far_a_failing_apply_goes(ledger: Project, flags
     assert r.doc["summary"]["failed"] == statuses.count("failed")
 
 
+def test_resume_keeps_the_max_failures_of_the_run_it_finishes(ledger: Project) -> None:
+    (ledger.root / "fail-b").write_text("")
+    (ledger.root / "fail-c").write_text("")
+    first = ledger.run("ledger", "--max-failures", "3", "--format", "json")
+    assert first.code == 5
+
+    r = ledger.run("resume", first.doc["run_id"], "--format", "json")
+
+    assert r.code == 5
+    assert r.doc["run_id"] == first.doc["run_id"]
+    assert {a["id"]: a["status"] for a in r.doc["plan"]["actions"]
+            if a["id"] in ("t-b", "t-c")} == {"t-b": "failed", "t-c": "failed"}
+    (ledger.root / "fail-b").unlink()
+    r = ledger.run("resume", first.doc["run_id"], "--format", "json")
+    assert r.code == 5
+    assert {a["id"]: a["status"] for a in r.doc["plan"]["actions"]
+            if a["id"] in ("t-b", "t-c")} == {"t-b": "applied", "t-c": "failed"}
+    assert sorted(effects(ledger)) == ["main/a", "main/b", "main/d"]
+
+
 @pytest.mark.parametrize("wait", [False, True], ids=["exit-7", "wait-lock"])
 def test_sixteen_contending_processes_mutate_once(ledger: Project, wait: bool) -> None:
     args = ["ledger", "--slow", "0.5", "--format", "json"] + (["--wait-lock", "120s"] if wait else [])
