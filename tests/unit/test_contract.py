@@ -131,6 +131,22 @@ def test_redactor_never_lets_a_secret_through(secret: str, before: str, after: s
     assert secret not in Redactor([secret]).redact_text(before + secret + after)
 
 
+def test_many_secrets_cost_little_on_the_short_strings_a_run_writes() -> None:
+    import time
+
+    secrets = [f"secret-{i:04d}-{'k' * 16}" for i in range(2000)]
+    r = Redactor([*secrets, "ab"])
+    short = [f"obj-{i:06d}" for i in range(20_000)] + ["delete", "applied", "ab"]
+
+    began = time.perf_counter()
+    masked = [r.redact_text(text) for text in short]
+    elapsed = time.perf_counter() - began
+
+    assert masked == [*short[:-1], "***"]
+    assert r.redact_text(f"token {secrets[7]} and {secrets[1999]}.") == "token *** and ***."
+    assert elapsed < 0.25  # 2,000 substring checks per string: about a second
+
+
 def test_mask_url_hides_password() -> None:
     assert mask_url("postgresql://u:pw@h:5432/db") == "postgresql://u:***@h:5432/db"
     assert mask_url("sqlite:///x.db") == "sqlite:///x.db"

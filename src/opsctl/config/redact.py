@@ -62,6 +62,7 @@ class Redactor:
 
     def __init__(self, secrets: Iterable[str] = ()) -> None:
         self._substring: list[str] = []
+        self._shortest = 0  # no text shorter than the shortest secret can hold one
         self._exact: set[str] = set()
         self.add(*secrets)
 
@@ -74,6 +75,7 @@ class Redactor:
                     self._substring.append(secret)
                     # Longest first, so a secret containing another is masked whole.
                     self._substring.sort(key=len, reverse=True)
+                    self._shortest = len(self._substring[-1])
             else:
                 self._exact.add(secret)
 
@@ -87,8 +89,10 @@ class Redactor:
     def redact_text(self, text: str) -> str:
         if text in self._exact:
             return MASK
+        if len(text) < self._shortest:
+            return text  # most strings (ids, kinds, statuses): no secret fits in them
         for secret in self._substring:
-            if secret in text:
+            if len(secret) <= len(text) and secret in text:
                 text = text.replace(secret, MASK)
         return text
 
