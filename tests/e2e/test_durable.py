@@ -484,6 +484,68 @@ def test_resume_keeps_the_max_failures_of_the_run_it_finishes(ledger: Project) -
     assert sorted(effects(ledger)) == ["main/a", "main/b", "main/d"]
 
 
+OVERLAP = '''
+import os, time
+from pathlib import Path
+from pydantic import BaseModel
+from opsctl import Action, Automation
+
+class Request(BaseModel):
+    count: int = 8
+
+overlap = Automation("overlap", version="1.0.0", owner="o", summary="Records overlapping applies",
+                     request=Request)
+
+@overlap.plan
+def plan(ctx, req):
+    for i in range(req.count):
+        if not Path(f"done-{i}").exists():
+            yield Action(id=f"t-{i}", kind="create", target=str(i), reason="missing",
+                         data={"i": i})
+
+@overlap.apply
+def apply(ctx, req, action):
+    i = action.data["i"]
+    if Path(f"fail-{i}").exists():
+        raise RuntimeError(f"{i} failed")
+    fd = os.open("events.log", os.O_WRONLY | os.O_APPEND | os.O_CREAT)
+    os.write(fd, b"+\\n")
+    time.sleep(0.4)
+    os.write(fd, b"-\\n")
+    os.close(fd)
+    Path(f"done-{i}").write_text("")
+'''
+
+
+def most_at_once(project: Project) -> int:
+    log = project.root / "events.log"
+    level = peak = 0
+    for line in log.read_text().split():
+        level += 1 if line == "+" else -1
+        peak = max(peak, level)
+    log.unlink()
+    return peak
+
+
+def test_resume_keeps_the_concurrency_of_the_run_it_finishes(project: Project) -> None:
+    project.add_module("overlap_auto", OVERLAP)
+    for i in (0, 1):
+        (project.root / f"fail-{i}").write_text("")
+    first = project.run("overlap", "--concurrency", "4", "--max-failures", "2",
+                        "--format", "json")
+    assert first.code == 5, first.stderr
+    assert most_at_once(project) > 1
+    for i in (0, 1):
+        (project.root / f"fail-{i}").unlink()
+
+    r = project.run("resume", first.doc["run_id"], "--format", "json")
+
+    assert r.code == 0, r.stderr
+    assert r.doc["summary"]["failed"] == 0
+    assert sorted(p.name for p in project.root.glob("done-*")) == [f"done-{i}" for i in range(8)]
+    assert most_at_once(project) > 1
+
+
 @pytest.mark.parametrize("wait", [False, True], ids=["exit-7", "wait-lock"])
 def test_sixteen_contending_processes_mutate_once(ledger: Project, wait: bool) -> None:
     args = ["ledger", "--slow", "0.5", "--format", "json"] + (["--wait-lock", "120s"] if wait else [])

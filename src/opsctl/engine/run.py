@@ -81,7 +81,7 @@ def _start(session: Session, automation: Automation[Any], mode: Mode, request: A
            request_doc: dict[str, Any], key: str, key_source: str, source: str | None,
            resume: Mapping[str, Any] | None, run_id: str,
            targets: tuple[str, ...] = (), queued: bool = False,
-           max_failures: int = 1) -> RunState:
+           max_failures: int = 1, concurrency: int = 1) -> RunState:
     run = RunState(session=session, automation=automation, mode=mode, request=request,
                    request_doc=request_doc, idempotency_key=key, run_id=run_id, targets=targets)
     run.started_at = session.clock()
@@ -113,7 +113,8 @@ def _start(session: Session, automation: Automation[Any], mode: Mode, request: A
             "runtime": {**runtime_info(source), "identity": session.identity.to_dict(),
                         "process": process_identity(),
                         **({"targets": list(targets)} if targets else {}),
-                        **({"max_failures": max_failures} if max_failures > 1 else {})},
+                        **({"max_failures": max_failures} if max_failures > 1 else {}),
+                        **({"concurrency": concurrency} if concurrency > 1 else {})},
             "started_at": iso(run.started_at),
         }
         if mode == "apply" and key_source == "caller":
@@ -379,7 +380,7 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
             run = _start(session, automation, mode, request, request_doc, key, key_source,
                          source, prior, run_id, patterns,
                          queued=queued_run_id is not None and prior is None,
-                         max_failures=max(1, max_failures))
+                         max_failures=max(1, max_failures), concurrency=max(1, concurrency))
     except BaseException:
         if lease is not None:
             lease.release()
@@ -799,8 +800,11 @@ def resume_run(session: Session, run_id: str, *, on_progress: ProgressFn | None 
     request = restore_secrets(session, automation, prior["request"],
                                secret_digest(session.signing_key), f"run {prior['id']}")
     key_source = prior.get("key_source") or "derived"
-    # --max-failures of the run being finished holds for what is left of it
-    options.setdefault("max_failures", int((prior.get("runtime") or {}).get("max_failures") or 1))
+    # --max-failures and --concurrency of the run being finished hold for what is left of it,
+    # as for a queued run a worker finishes
+    runtime = prior.get("runtime") or {}
+    options.setdefault("max_failures", int(runtime.get("max_failures") or 1))
+    options.setdefault("concurrency", int(runtime.get("concurrency") or 1))
     return execute(session, automation, request, mode="apply",
                    idempotency_key=prior["idempotency_key"] if key_source == "caller" else None,
                    resume_run_id=str(prior["id"]), on_progress=on_progress,
