@@ -136,3 +136,46 @@ def test_a_resumed_action_gets_the_secret_its_plan_gave_not_the_mask(probe: Proj
     assert (probe.root / "applied.log").read_text().splitlines() == [
         "gone=", f"write={SECRET}"]
     assert SECRET not in resumed.stdout
+
+
+DEEP = '''
+from pydantic import BaseModel
+from opsctl import Action, Automation
+
+class Request(BaseModel):
+    depth: int = 470  # a dict and a list each time: 940 levels
+
+deep = Automation("deep", version="1.0.0", owner="tests", summary="A deeply nested before",
+                  request=Request)
+
+@deep.plan
+def plan(ctx, req):
+    before = {"v": "old\\x1b[2J"}
+    for _ in range(req.depth):
+        before = {"k": [before]}
+    yield Action(id="a", kind="delete", target="t", reason="old", before=before)
+
+@deep.apply
+def apply(ctx, req, action):
+    pass
+'''
+
+
+def test_a_deeply_nested_before_is_applied_and_shown_in_text(project: Project) -> None:
+    project.add_module("deep_auto", DEEP)
+
+    r = project.run("deep", "--yes")
+
+    assert r.code == 0, r.stderr
+    assert "[applied]" in r.stdout and "\x1b" not in r.stdout
+    run_id = json.loads(project.run("runs", "-o", "json").stdout)["runs"][0]["id"]
+    for args in ([], ["--diff"], ["--artifacts"]):
+        shown = project.run("show", run_id, *args)
+        assert shown.code == 0, shown.stderr
+        assert "[applied]" in shown.stdout and "\x1b" not in shown.stdout
+    shown = project.run("show", run_id, "-o", "json")
+    assert shown.code == 0, shown.stderr
+    before = json.loads(shown.stdout)["actions"][0]["spec"]["before"]
+    for _ in range(470):
+        before = before["k"][0]
+    assert before == {"v": "old\x1b[2J"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import shlex
 import sys
-from dataclasses import asdict
+from dataclasses import fields
 from typing import Any, TextIO
 
 import click
@@ -355,7 +355,10 @@ def show_cmd(run_id: str, artifacts: bool, follow: bool, after_seq: int | None,
 
 
 def _shown_run(session: Any, row: dict[str, Any], artifacts: bool) -> dict[str, Any]:
-    row["actions"] = [asdict(a) for a in session.store.list_actions(row["id"])]
+    # one level: the journal's values are the store's own, and a deep copy of a `before`
+    # nested a few hundred levels would overflow the stack
+    row["actions"] = [{f.name: getattr(a, f.name) for f in fields(a)}
+                      for a in session.store.list_actions(row["id"])]
     if artifacts:
         row["artifacts"] = _artifacts(session, row)
     return row

@@ -35,11 +35,25 @@ def printable(value: Any) -> Any:
 
             _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
         return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", value)
-    if isinstance(value, dict):
-        return {printable(k): printable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [printable(v) for v in value]
-    return value
+    if not isinstance(value, dict | list | tuple):
+        return value
+    # A loop rather than recursion: a recorded value may be nested deeper than the stack.
+    copy: dict[Any, Any] | list[Any] = {} if isinstance(value, dict) else []
+    pending: list[tuple[Any, dict[Any, Any] | list[Any]]] = [(value, copy)]
+    while pending:
+        source, target = pending.pop()
+        pairs = source.items() if isinstance(source, dict) else enumerate(source)
+        for key, item in pairs:
+            if isinstance(item, dict | list | tuple):
+                shown: Any = {} if isinstance(item, dict) else []
+                pending.append((item, shown))
+            else:
+                shown = printable(item)
+            if isinstance(target, dict):
+                target[printable(key)] = shown
+            else:
+                target.append(shown)
+    return copy
 
 
 def _cell(value: Any) -> str:
