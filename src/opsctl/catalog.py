@@ -4,8 +4,9 @@ Importing automations means importing pydantic and the automations' own dependen
 ``opsctl --help`` and ``opsctl list`` cannot afford on every CI step. So the catalog keeps a
 manifest (names, summaries, flag specs) in ``STATE_DIR/catalog.cache``, valid while the
 configured module list, the automations' source files (mtime and size), the mtimes of the
-``sys.path`` directories (which change when a distribution is installed or removed) and
-opsctl's own source files are unchanged. A stale or missing manifest is rebuilt by importing everything once.
+``sys.path`` directories (which change when a distribution is installed or removed) and, run
+from a source tree (an editable install), opsctl's own source files are unchanged. A stale or
+missing manifest is rebuilt by importing everything once.
 
 A manifest is written only for a configuration that validated, and it remembers the last few
 configurations (secrets left out) it was validated with: a warm ``opsctl list`` thus rejects
@@ -218,8 +219,11 @@ def _code_stamp() -> list[int]:
     install after ``git pull``, a source tree replaced) changes no ``sys.path`` directory,
     and a manifest built by the earlier code would keep its flag specs and skip the checks
     the new code adds to validating a configuration."""
+    here = os.path.dirname(os.path.abspath(__file__))
+    if os.path.basename(os.path.dirname(here)) in ("site-packages", "dist-packages"):
+        return []  # installed from a wheel: replacing it stamps site-packages (sys_path)
     count = size = total = newest = 0
-    for folder, subfolders, files in os.walk(os.path.dirname(os.path.abspath(__file__))):
+    for folder, subfolders, files in os.walk(here):
         subfolders[:] = [d for d in subfolders if d != "__pycache__"]
         for name in files:
             if name.endswith(".py"):
