@@ -132,19 +132,24 @@ def test_redactor_never_lets_a_secret_through(secret: str, before: str, after: s
 
 
 def test_many_secrets_cost_little_on_the_short_strings_a_run_writes() -> None:
-    import time
+    """A run writes about a hundred short strings an action (ids, kinds, statuses); with many
+    named secrets each was searched for every secret. No secret fits in a text shorter than
+    the shortest one: such a text is not searched at all (counted, not timed)."""
+    searched = []
+
+    class Text(str):
+        def __contains__(self, part: object) -> bool:
+            searched.append(part)
+            return super().__contains__(part)  # type: ignore[operator]
 
     secrets = [f"secret-{i:04d}-{'k' * 16}" for i in range(2000)]
     r = Redactor([*secrets, "ab"])
-    short = [f"obj-{i:06d}" for i in range(20_000)] + ["delete", "applied", "ab"]
+    short = [Text(f"obj-{i:06d}") for i in range(1000)] + [Text("delete"), Text("ab")]
 
-    began = time.perf_counter()
-    masked = [r.redact_text(text) for text in short]
-    elapsed = time.perf_counter() - began
-
-    assert masked == [*short[:-1], "***"]
-    assert r.redact_text(f"token {secrets[7]} and {secrets[1999]}.") == "token *** and ***."
-    assert elapsed < 0.25  # 2,000 substring checks per string: about a second
+    assert [r.redact_text(text) for text in short] == [*short[:-1], "***"]
+    assert searched == []
+    assert r.redact_text(Text(f"token {secrets[7]} and {secrets[1999]}.")) == "token *** and ***."
+    assert searched  # a text a secret fits in is searched
 
 
 def test_mask_url_hides_password() -> None:
