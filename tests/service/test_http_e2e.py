@@ -292,7 +292,13 @@ def test_a_signal_while_the_server_starts_stops_it_at_once(sqlite_project: Proje
         time.sleep(delay)
         proc.send_signal(signal.SIGINT)
         began = time.monotonic()
-        _, err = proc.communicate(timeout=60)
+        try:
+            _, err = proc.communicate(timeout=60)
+        except subprocess.TimeoutExpired as exc:  # not left running into the next test
+            proc.kill()
+            proc.communicate()
+            raise AssertionError(f"still serving 60 s after SIGINT at {delay} s: "
+                                 f"{exc.stderr!r:.3000}") from None
         assert time.monotonic() - began < 10, (delay, err)
         assert proc.returncode in (0, 130), (delay, err)
         assert "Traceback" not in err

@@ -199,6 +199,32 @@ def _install_signal_handlers(session: Any) -> None:
 
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
+    _quiet_lost_interrupts(session)
+
+
+def _quiet_lost_interrupts(session: Any) -> None:
+    """The KeyboardInterrupt ``on_signal`` raises may land in code that cannot pass it on (a
+    library's C code calling back into Python: pydantic building a validator), which hands it
+    to ``sys.unraisablehook`` (a traceback on stderr) and goes on. The stop stands all the
+    same, in ``session.stop_requested``, where the next check finds it: no traceback."""
+    import sys
+
+    global _STOPPING_SESSION
+    _STOPPING_SESSION = session
+    if getattr(sys.unraisablehook, "__name__", "") == "_unraisable":  # once a process
+        return
+    previous = sys.unraisablehook
+
+    def _unraisable(args: Any) -> None:
+        stopping = _STOPPING_SESSION is not None and _STOPPING_SESSION.stop_requested.is_set()
+        if not (stopping and issubclass(args.exc_type, KeyboardInterrupt)):
+            previous(args)
+
+    sys.unraisablehook = _unraisable
+
+
+_STOPPING_SESSION: Any = None
+"""The session whose stop a lost interrupt belongs to (the last one opened in this process)."""
 
 
 def open_cli_session(opts: CommonOptions) -> Any:

@@ -145,6 +145,8 @@ def serve_cmd(host: str | None, port: int | None, workers: int | None,
                + (", firing schedules" if scheduler is not None else "") + ")",
                err=True)
     try:
+        if session.stop_requested.is_set():  # a signal whose interrupt a library swallowed
+            raise KeyboardInterrupt
         Server(config).run(sockets=[listener])
     finally:
         runtime.shutdown(grace)
