@@ -1298,3 +1298,24 @@ def test_adding_an_optional_field_is_never_breaking(model: type[BaseModel], name
 def test_every_generated_schema_is_valid_json_schema(model: type[BaseModel]) -> None:
     Draft202012Validator.check_schema(model.model_json_schema())
     Draft202012Validator.check_schema(snapshot_of(model)["request_schema"])
+
+
+def test_a_change_inside_a_model_a_list_field_holds_is_found() -> None:
+    """``targets: list[Target]``: both schemas say ``items: {"$ref": "#/$defs/Target"}``, the
+    same text, yet Target's enum lost a value: callers sending it now fail."""
+    def request(kinds: Any) -> dict[str, Any]:
+        class Target(BaseModel):
+            kind: kinds
+
+        class Req(BaseModel):
+            targets: list[Target]
+
+        return Req.model_json_schema()
+
+    changes = diff_schemas(request(Literal["volume", "snapshot"]), request(Literal["volume"]),
+                           direction="input", prefix="request")
+    assert [(c.rule, c.path, c.severity) for c in changes] == [
+        ("request.enum_value_removed", "request/properties/targets/items/properties/kind/enum",
+         "breaking")]
+    assert diff_schemas(request(Literal["volume"]), request(Literal["volume"]),
+                        direction="input", prefix="request") == []
