@@ -106,6 +106,44 @@ def test_a_signal_at_the_question_stops_at_once(counter: Project, signum: int) -
     assert counts(counter) == {"a": 1}
 
 
+def test_a_signal_another_thread_takes_still_stops_the_question() -> None:
+    """The kernel may hand a process's signal to any of its threads (a lease's heartbeat):
+    the main thread's blocking read of the terminal is then not interrupted, and Python runs
+    the handler only in the main thread. The question waits in short selects, so the handler
+    runs within a moment (it hung until a key was hit)."""
+    import subprocess
+    import sys
+    import textwrap
+
+    script = textwrap.dedent('''
+        import os, pty, signal, sys, threading, time
+        from opsctl.cli.confirm import read_answer
+
+        def on_signal(signum, frame):
+            raise KeyboardInterrupt
+
+        signal.signal(signal.SIGTERM, on_signal)
+        leader, follower = pty.openpty()
+        terminal = os.fdopen(follower, "r")
+
+        def heartbeat():  # the signal lands on this thread, not on the reading one
+            time.sleep(0.5)
+            signal.pthread_kill(threading.get_ident(), signal.SIGTERM)
+            time.sleep(30)
+
+        threading.Thread(target=heartbeat, daemon=True).start()
+        began = time.monotonic()
+        try:
+            read_answer(terminal)
+        except KeyboardInterrupt:
+            print(f"stopped after {time.monotonic() - began:.1f}s")
+    ''')
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          timeout=20)
+    assert done.stdout.startswith("stopped after "), (done.stdout, done.stderr)
+    assert float(done.stdout.split()[2].rstrip("s")) < 5
+
+
 def test_rerunning_an_interrupted_run_on_a_terminal_asks_about_what_is_left(
         project: Project) -> None:
     """An automation with verify resumes from its journal: the question shows the journal's

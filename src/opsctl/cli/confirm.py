@@ -78,6 +78,20 @@ def confirm_plan(preview: Mapping[str, Any], *, stream: TextIO,
 
 
 def read_answer(stdin: TextIO) -> str | None:
-    """One line from stdin; None at end of input."""
+    """One line from stdin; None at end of input.
+
+    A terminal's line is waited for in short selects, not one blocking read: a signal the
+    kernel hands to another thread of this process (a lease's heartbeat) does not interrupt
+    the main thread's read, and Python runs its handler only in the main thread, once that
+    read returns: Ctrl-C or SIGTERM at the question would go unheard until a key was hit."""
+    try:
+        fd = stdin.fileno() if stdin.isatty() else None
+    except (AttributeError, OSError, ValueError):  # no descriptor (a test's stream)
+        fd = None
+    if fd is not None:
+        import select
+
+        while not select.select([fd], [], [], 0.25)[0]:
+            pass  # back in Python between selects: a pending signal's handler runs here
     line = stdin.readline()
     return line if line else None
