@@ -4,26 +4,30 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import timedelta
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import BeforeValidator, PlainSerializer, SecretStr, WithJsonSchema
+from pydantic import BeforeValidator, PlainSerializer, SecretStr
 
 from opsctl.contract.durations import format_duration, parse_duration, written_duration
 
 DURATION_PATTERN = r"^(\d+(\.\d+)?(ms|w|d|h|m|s))+$|^\d+(\.\d+)?$"
 """The JSON Schema pattern of a :data:`Duration` (forms recognise durations by it)."""
 
+class _DurationJsonSchema:
+    """A new schema dict for every field, not ``WithJsonSchema({...})``'s one dict: pydantic
+    2.7 writes a field's default into the dict it is handed, so one Duration field's default
+    showed on every Duration field after it (one with a default_factory, or a required one)."""
+
+    def __get_pydantic_json_schema__(self, core_schema: Any, handler: Any) -> dict[str, Any]:
+        return {"type": "string", "pattern": DURATION_PATTERN,
+                "description": "A duration such as 30d, 15m, 1h30m or a number of seconds"}
+
+
 Duration = Annotated[
     timedelta,
     BeforeValidator(written_duration),
     PlainSerializer(lambda v: format_duration(parse_duration(v)), return_type=str, when_used="json"),
-    WithJsonSchema(
-        {
-            "type": "string",
-            "pattern": DURATION_PATTERN,
-            "description": "A duration such as 30d, 15m, 1h30m or a number of seconds",
-        }
-    ),
+    _DurationJsonSchema(),
 ]
 """A ``datetime.timedelta`` written as ``30d``, ``12h``, ``15m``, ``1h30m``, ``2w``, ``500ms`` or seconds.
 
