@@ -470,3 +470,43 @@ def test_a_command_run_outside_the_project_says_no_opsctl_toml_was_found(tmp_pat
     inside = subprocess.run([OPSCTL, "cleanup-files"], cwd=project, env=env,
                             stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60)
     assert inside.returncode == 2 and "opsctl.toml" not in inside.stderr
+
+
+UNICODE_NAMES = '''
+from pydantic import BaseModel
+from opsctl import Action, Automation
+
+class Request(BaseModel):
+    bucket: str = "café-☃"
+
+uni = Automation("uni", version="1.0.0", owner="tests", summary="Cleans café ☃ buckets",
+                 request=Request)
+
+@uni.plan
+def plan(ctx, req):
+    yield Action(id="a1", kind="run", target=req.bucket, reason="tidy ☃")
+
+@uni.apply
+def apply(ctx, req, action):
+    return None
+'''
+
+
+def test_text_the_terminal_cannot_encode_is_escaped_not_a_crash(project: Project) -> None:
+    """A terminal or redirect in ASCII or Latin-1 gets ``\\u2603`` for what it cannot hold; the
+    run it reports is recorded either way, and the exit code is the run's."""
+    project.add_module("uni_names", UNICODE_NAMES)
+    env = project.env({"PYTHONIOENCODING": "ascii"})
+    planned = project.run("uni", "--dry-run", env=env)
+    assert planned.code == 10, planned.stderr
+    assert "\\u2603" in planned.stdout and "internal error" not in planned.stderr
+    listed = project.run("list", env=env)
+    assert listed.code == 0, listed.stderr
+    assert "Cleans caf\\xe9 \\u2603 buckets" in listed.stdout
+    applied = project.run("uni", env=env)
+    assert applied.code == 0, applied.stderr
+    assert "internal error" not in applied.stderr
+    latin = subprocess.run([OPSCTL, "list"], cwd=project.root, capture_output=True, timeout=60,
+                           env=project.env({"PYTHONIOENCODING": "latin-1"}))
+    assert latin.returncode == 0, latin.stderr
+    assert "Cleans caf\xe9 \\u2603 buckets".encode("latin-1") in latin.stdout
