@@ -256,6 +256,10 @@ def config_fingerprint(layers: Layers) -> str:
         values["secrets"] = shown
     for key in ("plan_signing_key", "store_url"):  # any string is valid: keep only the type
         values[key] = type(values.get(key)).__name__
+    retired = values.get("plan_signing_keys_retired")
+    values["plan_signing_keys_retired"] = (
+        [type(key).__name__ for key in retired] if isinstance(retired, list)
+        else type(retired).__name__)
     return repr((values, refs))
 
 

@@ -122,7 +122,8 @@ def audit_verify(since_seq: int | None, opts: CommonOptions) -> int:
     check_permission(session, "view", automation="*")
     report = verify_chain(session.store, since=since_seq)
     if report.ok:
-        mismatches = record_mismatches(session.store, verifying_key(session))
+        mismatches = record_mismatches(session.store, verifying_key(session),
+                                       session.retired_signing_keys())
         report = dataclasses.replace(report, mismatches=tuple(mismatches))
         record_checkpoint(session.store, report, actor=session.actor)
     session.close()

@@ -22,7 +22,7 @@ SECRET_ENV_PREFIX = "OPSCTL_SECRET_"
 ENV_KEYS = ("state_dir", "store_url", "plan_ttl", "lock_ttl", "journal_mode", "stop_grace", "plan_signing_key", "log_format", "log_level",
             "format", "actor", "policy_file", "max_input_size", "confirm", "executor",
             "broker_url")
-LIST_ENV_KEYS = ("automations", "python_path")
+LIST_ENV_KEYS = ("automations", "python_path", "plan_signing_keys_retired")
 # Tables that environment variables may set one key of: OPSCTL_RETRY__ATTEMPTS=5 and
 # OPSCTL_AUTOMATION__CLEANUP_FILES__ALLOWED_ROOTS='["/srv/tmp"]' (name: "_" for "-").
 RETRY_ENV_PREFIX = "OPSCTL_RETRY__"
@@ -39,6 +39,7 @@ DEFAULTS: dict[str, Any] = {
     "journal_mode": "strict",
     "stop_grace": "30s",
     "plan_signing_key": None,
+    "plan_signing_keys_retired": [],
     "log_format": "auto",
     "log_level": "info",
     "log_levels": {},

@@ -76,6 +76,7 @@ class Settings:
     lock_ttl: timedelta
     stop_grace: timedelta
     plan_signing_key: SecretText | None
+    plan_signing_keys_retired: list[SecretText]
     log_format: Literal["auto", "json", "console"]
     log_level: LogLevel
     log_levels: dict[str, LogLevel]
@@ -104,6 +105,7 @@ class Settings:
         values = [s.get_secret_value() for s in self.secrets.values()]
         if self.plan_signing_key is not None:
             values.append(self.plan_signing_key.get_secret_value())
+        values.extend(key.get_secret_value() for key in self.plan_signing_keys_retired)
         return values
 
 
@@ -216,6 +218,8 @@ def _plain_settings(values: dict[str, Any]) -> Settings:
         lock_ttl=durations["lock_ttl"],
         stop_grace=durations["stop_grace"],
         plan_signing_key=None if signing_key is None else SecretText(signing_key),
+        plan_signing_keys_retired=[SecretText(key) for key in
+                                   _texts(values["plan_signing_keys_retired"])],
         log_format=_choice("log_format", values["log_format"]),
         log_level=_choice("log_level", values["log_level"]),
         log_levels={name: _choice("log_level", level)
@@ -265,7 +269,7 @@ def parse_byte_size(value: Any) -> int:
     return size
 
 
-SECRET_KEYS = frozenset({"plan_signing_key", "secrets"})
+SECRET_KEYS = frozenset({"plan_signing_key", "plan_signing_keys_retired", "secrets"})
 SERVER_KEYS = frozenset({"host", "port", "workers", "allow_insecure_remote", "tls_cert",
                          "tls_key", "max_body", "metrics_auth", "oidc", "scheduler"})
 """The keys of ``[server]`` (docs/http-api.md); each is read where it is used."""
@@ -411,7 +415,7 @@ def _setting_rows(settings: Settings, layers: Layers) -> list[tuple[str, str, An
                 rows.append((key, "{}", {}, layers.origin.get(key, "default")))
             continue
         raw = value
-        if key in SECRET_KEYS and value is not None:
+        if key in SECRET_KEYS and value is not None and value != []:
             shown = raw = "***"
         elif isinstance(value, timedelta):
             shown = raw = format_duration(value)

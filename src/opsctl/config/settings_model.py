@@ -47,6 +47,9 @@ class SettingsModel(BaseModel):
     lock_ttl: timedelta = Field(description="Lease length of a run's lock; renewed every third of it")
     stop_grace: timedelta = Field(description="After SIGINT/SIGTERM, how long in-flight actions may finish")
     plan_signing_key: SecretStr | None = Field(description="Key that signs plan files; default: a key file in state_dir")
+    plan_signing_keys_retired: list[SecretStr] = Field(
+        description="Earlier plan-signing keys: plans they signed still verify in the audit "
+                    "trail, and are refused as made under a retired key")
     log_format: Literal["auto", "json", "console"] = Field(description="Log rendering on stderr")
     log_level: Literal["debug", "info", "warning", "error"] = Field(description="Lowest level logged")
     log_levels: dict[str, Literal["debug", "info", "warning", "error"]] = Field(
@@ -122,6 +125,8 @@ def validate_with_model(layers: Layers) -> Settings:
     signing_key = model.plan_signing_key
     values["plan_signing_key"] = (None if signing_key is None
                                   else SecretText(signing_key.get_secret_value()))
+    values["plan_signing_keys_retired"] = [SecretText(key.get_secret_value())
+                                           for key in model.plan_signing_keys_retired]
     values["secrets"] = {name: SecretText(secret.get_secret_value())
                          for name, secret in model.secrets.items()}
     return Settings(**values)

@@ -168,9 +168,11 @@ _FIELDS: tuple[tuple[str, type | tuple[type, ...]], ...] = (
 _OPTIONAL = frozenset({"created_by", "targets"})  # absent from early or untargeted plans
 
 
-def verify_plan_document(doc: Mapping[str, JSONValue], key: bytes, now: datetime, source: str) -> None:
-    """Refuse (exit 3) a plan whose signature does not match, whose fields are not what opsctl
-    writes, or that has expired."""
+def verify_plan_document(doc: Mapping[str, JSONValue], key: bytes, now: datetime, source: str,
+                         retired: Sequence[bytes] = ()) -> None:
+    """Refuse (exit 3) a plan whose signature does not match (saying so when one of the
+    ``retired`` keys signed it), whose fields are not what opsctl writes, or that has
+    expired."""
     signature = doc.get("signature")
     try:
         expected = sign(key, doc)
@@ -179,6 +181,12 @@ def verify_plan_document(doc: Mapping[str, JSONValue], key: bytes, now: datetime
                                 "file was edited after it was written; re-run `opsctl plan`",
                                 reason="tampered", step="gate") from None
     if not isinstance(signature, str) or not hmac.compare_digest(signature, expected):
+        if isinstance(signature, str) and any(hmac.compare_digest(signature, sign(old, doc))
+                                              for old in retired):
+            raise PlanRejectedError(
+                f"{source}: plan was signed with a retired plan-signing key "
+                "(plan_signing_keys_retired); plans are applied only under the current key: "
+                "re-run `opsctl plan`", reason="tampered", step="gate")
         raise PlanRejectedError(
             f"{source}: plan signature does not match: the file was edited after it was written, "
             "or signed with another key; re-run `opsctl plan`", reason="tampered", step="gate")

@@ -719,7 +719,7 @@ def apply_plan_file(session: Session, path: Path, *, on_progress: ProgressFn | N
     text = read_document(source, what="plan file", limit=session.settings.max_input_size)
     doc = load_plan_document(text, source)
     key = session.signing_key(create=False)
-    verify_plan_document(doc, key, session.clock(), source)
+    verify_plan_document(doc, key, session.clock(), source, session.retired_signing_keys())
     plan_id = str(doc["plan_id"])
     saved = session.store.get_plan(plan_id)
     unfinished = refuse_applied(session.store, plan_id, saved, source, resumable=True)
@@ -759,7 +759,7 @@ def apply_stored_plan(session: Session, plan_id: str, *, on_progress: ProgressFn
     source = f"plan {plan_id}"
     refuse_applied(session.store, plan_id, saved, "")
     key = session.signing_key(create=False)
-    doc = stored_plan(session.store, plan_id, key)
+    doc = stored_plan(session.store, plan_id, key, retired=session.retired_signing_keys())
     verify_plan_document(doc, key, session.clock(), source)
     return _apply_saved(session, doc, key, source, on_progress=on_progress,
                         queued_run_id=queued_run_id, **options)

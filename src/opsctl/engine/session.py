@@ -95,6 +95,12 @@ class Session:
             self._store.close()
             self._store = None
 
+    def retired_signing_keys(self) -> list[bytes]:
+        """The keys of ``plan_signing_keys_retired``: what plans saved before a rotation were
+        signed with. Such a plan still verifies in the audit trail, and is refused, as made
+        under a retired key, everywhere else."""
+        return [key.get_secret_value().encode() for key in self.settings.plan_signing_keys_retired]
+
     def signing_key(self, *, create: bool = True) -> bytes:
         """The plan-signing key: ``plan_signing_key`` from config, else a key file in state_dir.
 

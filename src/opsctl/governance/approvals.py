@@ -87,13 +87,15 @@ def verifying_key(session: Session) -> bytes | None:
         return None
 
 
-def record_mismatches(store: SQLStore, key: bytes | None = None) -> list[str]:
+def record_mismatches(store: SQLStore, key: bytes | None = None,
+                      retired: Sequence[bytes] = ()) -> list[str]:
     """Rows that do not match the audit trail (for ``opsctl audit verify``, once the chain
     itself verified): approvals without their ``approval.*`` event or edited since, events
     without their row, saved plans whose applied state disagrees with ``plan.claimed``, and
-    (given the signing ``key``) saved plans whose document or row was edited."""
+    (given the signing ``key``) saved plans whose document or row was edited. A plan signed
+    with one of the ``retired`` keys (before a rotation) is intact."""
     from opsctl.store.audit import events_of_kinds
-    from opsctl.store.plans import NOT_SIGNED, plan_problem
+    from opsctl.store.plans import NOT_SIGNED, RETIRED, plan_problem
 
     with store.snapshot():
         approvals = all_approvals(store)
@@ -103,8 +105,8 @@ def record_mismatches(store: SQLStore, key: bytes | None = None) -> list[str]:
             plan_id = str(saved["id"])
             row, document = store.get_plan(plan_id), store.plan_document(plan_id)
             problem = (None if row is None or document is None
-                       else plan_problem(row, document, key))
-            if problem is not None:
+                       else plan_problem(row, document, key, retired=retired))
+            if problem is not None and problem != RETIRED:
                 cause = ("edited outside opsctl, or saved by a machine with another "
                          "plan_signing_key?" if problem == NOT_SIGNED else
                          "edited outside opsctl?")

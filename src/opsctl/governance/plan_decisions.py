@@ -57,7 +57,8 @@ def decide_plan(session: Session, ref: str, *, approve: bool, reason: str) -> di
     check_permission(session, "approve", automation=str(saved["automation"]),
                      environment=environment_of(dict(as_stored.get("request") or {})))
     refuse_applied(store, plan_id, saved, "")
-    document = stored_plan(store, plan_id, session.signing_key(create=False))
+    document = stored_plan(store, plan_id, session.signing_key(create=False),
+                           retired=session.retired_signing_keys())
     if datetime.fromisoformat(str(saved["expires_at"])) <= now:
         raise PlanRejectedError(f"plan {plan_id} expired at {saved['expires_at']}: re-run "
                                 "`opsctl plan ... --out` and approve the new plan",

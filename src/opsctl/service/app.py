@@ -689,7 +689,8 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
         _check(session, "view", "*")
         report = verify_chain(session.store)
         if report.ok:
-            mismatches = record_mismatches(session.store, verifying_key(session))
+            mismatches = record_mismatches(session.store, verifying_key(session),
+                                       session.retired_signing_keys())
             report = dataclasses.replace(report, mismatches=tuple(mismatches))
         if not report.ok:
             raise PlanRejectedError(f"audit trail is not intact: {report.problem}",
@@ -1015,7 +1016,7 @@ def _intact_and_current(session: Session, plan_id: str) -> None:
     from opsctl.store.plans import stored_plan
 
     key = session.signing_key(create=False)
-    document = stored_plan(session.store, plan_id, key)
+    document = stored_plan(session.store, plan_id, key, retired=session.retired_signing_keys())
     verify_plan_document(document, key, session.clock(), f"plan {plan_id}")
 
 

@@ -10,7 +10,7 @@ whose row says it was applied, or whose row disagrees with that event (edited ou
 from __future__ import annotations
 
 import hmac
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from opsctl.contract.canonical import CanonicalJSONError
@@ -81,18 +81,20 @@ def refuse_applied(store: SQLStore, plan_id: str, saved: Row | None, source: str
     return None
 
 
-def stored_plan(store: SQLStore, plan_id: str, key: bytes, *,
-                signature: str | None = None) -> dict[str, Any]:
+def stored_plan(store: SQLStore, plan_id: str, key: bytes, *, signature: str | None = None,
+                retired: Sequence[bytes] = ()) -> dict[str, Any]:
     """The saved plan document of ``plan_id`` in the store, refused (exit 3) unless it is still
     the signed document opsctl stored (its creator decides who may approve it), its row agrees
-    with it, and (given ``signature``) it is the plan of the file being applied."""
+    with it, and (given ``signature``) it is the plan of the file being applied. A plan signed
+    with one of the ``retired`` keys is refused as such."""
     row, document = store.get_plan(plan_id), store.plan_document(plan_id)
     if row is None or document is None:
         raise UsageError(f"no saved plan {plan_id!r}")
-    problem = plan_problem(row, document, key, signature)
+    problem = plan_problem(row, document, key, signature, retired)
     if problem is not None:
         cause = (_EDITED_OR_OTHER_KEY if problem == NOT_SIGNED else
-                 "it was edited outside opsctl")
+                 "plans are applied and approved only under the current key" if problem == RETIRED
+                 else "it was edited outside opsctl")
         raise PlanRejectedError(f"saved plan {plan_id} in the store {problem}: {cause}; re-run "
                                 "`opsctl plan`", reason="tampered", step="gate")
     return document
@@ -100,22 +102,21 @@ def stored_plan(store: SQLStore, plan_id: str, key: bytes, *,
 
 NOT_SIGNED = "does not match its signature"
 """What :func:`plan_problem` says of a document its key did not sign."""
+RETIRED = "was signed with a retired plan-signing key (plan_signing_keys_retired)"
+"""What :func:`plan_problem` says of an intact document signed before the key was rotated."""
 _EDITED_OR_OTHER_KEY = (
     "it was edited outside opsctl, or saved by a machine with another plan-signing key (every "
     "machine sharing a store needs the same plan_signing_key)")
 
 
 def plan_problem(row: Mapping[str, Any], document: Mapping[str, Any], key: bytes,
-                 signature: str | None = None) -> str | None:
+                 signature: str | None = None, retired: Sequence[bytes] = ()) -> str | None:
     """What is wrong with a saved plan's row and document as the store holds them (its
-    signature under ``key``, its row's copy of the signed fields), or None."""
+    signature under ``key``, its row's copy of the signed fields), or None. A document intact
+    under one of the ``retired`` keys, its row agreeing, is :data:`RETIRED`."""
     problem = None
-    try:
-        intact = hmac.compare_digest(str(document.get("signature")),
-                                     sign(key, document))
-    except CanonicalJSONError:
-        intact = False
-    if not intact:
+    signed_by = signing_key_of(document, [key, *retired])
+    if signed_by is None:
         problem = NOT_SIGNED
     elif signature is not None and document.get("signature") != signature:
         problem = "is not the plan of this file"
@@ -125,4 +126,18 @@ def plan_problem(row: Mapping[str, Any], document: Mapping[str, Any], key: bytes
                   if field in row and row[field] != document.get(field)]
         if differ:
             problem = f"disagrees with its row on {', '.join(differ)}"
+        elif signed_by != key:
+            problem = RETIRED
     return problem
+
+
+def signing_key_of(document: Mapping[str, Any], keys: Sequence[bytes]) -> bytes | None:
+    """The first of ``keys`` under which ``document`` carries its signature, or None."""
+    signature = str(document.get("signature"))
+    for key in keys:
+        try:
+            if hmac.compare_digest(signature, sign(key, document)):
+                return key
+        except CanonicalJSONError:
+            return None
+    return None

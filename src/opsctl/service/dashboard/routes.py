@@ -601,7 +601,8 @@ def _verify(session: Any) -> dict[str, Any]:
 
     report = verify_chain(session.store)
     if report.ok:
-        mismatches = record_mismatches(session.store, verifying_key(session))
+        mismatches = record_mismatches(session.store, verifying_key(session),
+                                       session.retired_signing_keys())
         report = dataclasses.replace(report, mismatches=tuple(mismatches))
     return {**report.to_dict(), "intact": report.ok and not report.mismatches}
 

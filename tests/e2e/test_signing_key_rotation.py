@@ -1,0 +1,97 @@
+"""Rotating the plan-signing key: plans saved before it still verify in the audit trail when the
+old key is listed in ``plan_signing_keys_retired``, and are refused (exit 3, saying why) by
+``apply --plan`` and ``approve``, which take only plans signed with the current key."""
+
+from __future__ import annotations
+
+import json
+
+from tests.conftest import Project
+from tests.e2e.test_store_integrity import BROADCAST, sent, tamper
+
+OLD, NEW = "old-key-5b2e0d1c9a7f", "new-key-c4d3e2f1a0b9"
+
+
+def _project(project: Project, *, retired: list[str] | None = None) -> None:
+    project.add_module("broadcast_mod", BROADCAST)
+    key = OLD if retired is None else NEW
+    extra = f'plan_signing_key = "{key}"\n'
+    if retired is not None:
+        extra += f"plan_signing_keys_retired = {json.dumps(retired)}\n"
+    project.write_config(extra)
+
+
+def _saved_before_rotation(project: Project) -> tuple[str, str]:
+    _project(project)
+    planned = project.run("plan", "broadcast", "--out", "plan.json", "--format", "json")
+    assert planned.code == 10, planned.stderr
+    return planned.doc["artifacts"]["plan_id"], planned.doc["run_id"]
+
+
+def test_without_the_retired_key_a_rotation_is_reported_by_audit_verify(project: Project) -> None:
+    plan_id, _ = _saved_before_rotation(project)
+    _project(project, retired=[])
+
+    verified = project.run("audit", "verify", "--format", "json")
+
+    assert verified.code == 3
+    assert f"saved plan {plan_id}: does not match its signature" in verified.doc["error"]["message"]
+
+
+def test_a_retired_key_keeps_the_audit_trail_verified(project: Project) -> None:
+    _saved_before_rotation(project)
+    _project(project, retired=["some-older-key", OLD])
+
+    verified = project.run("audit", "verify", "--format", "json")
+
+    assert verified.code == 0, verified.stdout + verified.stderr
+
+
+def test_a_plan_edited_in_the_store_is_still_reported_under_a_retired_key(project: Project) -> None:
+    plan_id, _ = _saved_before_rotation(project)
+    _project(project, retired=[OLD])
+    tamper(project, ("UPDATE plans SET document_json = replace(document_json, "
+                     "'prod/announcements', 'prod/everyone')", ()))
+
+    verified = project.run("audit", "verify", "--format", "json")
+
+    assert verified.code == 3
+    assert f"saved plan {plan_id}: does not match its signature" in verified.doc["error"]["message"]
+
+
+def test_a_plan_signed_with_a_retired_key_is_refused_by_apply_and_approve(project: Project) -> None:
+    plan_id, _ = _saved_before_rotation(project)
+    _project(project, retired=[OLD])
+
+    applied = project.run("apply", "--plan", "plan.json", "--format", "json")
+    approved = project.run("approve", plan_id, "--reason", "ok", "--format", "json")
+
+    assert applied.code == 3, applied.stderr
+    assert applied.doc["error"]["message"] == (
+        "plan.json: plan was signed with a retired plan-signing key (plan_signing_keys_retired); "
+        "plans are applied only under the current key: re-run `opsctl plan`")
+    assert approved.code == 3, approved.stderr
+    assert approved.doc["error"]["message"] == (
+        f"saved plan {plan_id} in the store was signed with a retired plan-signing key "
+        "(plan_signing_keys_retired): plans are applied and approved only under the current "
+        "key; re-run `opsctl plan`")
+    assert sent(project) == []
+    replanned = project.run("plan", "broadcast", "--out", "new.json", "--format", "json")
+    assert replanned.code == 10
+    assert project.run("apply", "--plan", "new.json").code == 0
+    assert sent(project) == ["hello"]
+
+
+def test_retired_keys_are_secrets(project: Project) -> None:
+    _project(project, retired=[OLD])
+    shown = project.run("config", "show", "--format", "json", expect_json=True)
+    from_env = project.run("config", "show", env=project.env(
+        {"OPSCTL_PLAN_SIGNING_KEYS_RETIRED": "first-retired-key-1, second-retired-key-2"}))
+
+    assert shown.code == 0 and from_env.code == 0, shown.stderr + from_env.stderr
+    assert OLD not in shown.stdout and NEW not in shown.stdout
+    assert "first-retired-key-1" not in from_env.stdout
+    assert "second-retired-key-2" not in from_env.stdout
+    row = next(line for line in from_env.stdout.splitlines()
+               if line.startswith("plan_signing_keys_retired"))
+    assert "***" in row and "env" in row
