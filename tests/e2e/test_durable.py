@@ -784,6 +784,21 @@ def test_a_read_automation_run_twice_at_once_runs_twice(backend_project: Project
     assert sorted(r["status"] for r in runs) == ["succeeded", "succeeded"]
 
 
+def _until_it_opened_the_store(proc: subprocess.Popen[str], timeout: float = 60) -> None:
+    """Wait until ``proc`` has its store open (its imports and settings are behind it): its
+    SQLite file, or a socket (PostgreSQL), among its descriptors in /proc."""
+    deadline = time.monotonic() + timeout
+    fds = f"/proc/{proc.pid}/fd"
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            opened = [os.readlink(f"{fds}/{fd}") for fd in os.listdir(fds)]
+        except OSError:
+            opened = []
+        if any(path.endswith("state.db") or path.startswith("socket:") for path in opened):
+            return
+        time.sleep(0.05)
+
+
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
 def test_a_signal_ends_a_wait_for_the_lock_at_once(ledger: Project, signum: int) -> None:
     """Nothing is in flight while waiting for the lease: the first signal ends the wait at
@@ -791,7 +806,8 @@ def test_a_signal_ends_a_wait_for_the_lock_at_once(ledger: Project, signum: int)
     holder = hold(ledger, "--format", "json")
     waiter = start(ledger, "ledger", "--wait-lock", "5m", "--format", "json")
     try:
-        time.sleep(2.0)  # loaded and waiting (one a little earlier still ends at once)
+        _until_it_opened_the_store(waiter)  # loaded: on a busy machine 2 s was not enough
+        time.sleep(0.5)  # and waiting (one a little earlier still ends at once)
         assert waiter.poll() is None
         began = time.monotonic()
         waiter.send_signal(signum)
