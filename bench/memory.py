@@ -5,7 +5,9 @@ The child warms up (imports, the store's first connection, a 10-action run), not
 applies N actions in ``group`` journal mode (memory does not depend on the mode; strict costs
 a commit per action, minutes at 1,000,000) and reports its peak RSS (``resource.getrusage``).
 Beside it, from the same child, the floor: the peak of building the N ``Action`` objects the
-automation yields, as a list (what any engine that holds the plan pays). Usage:
+automation yields, as a list (what any engine that holds the plan pays). Then the peak RSS of
+``opsctl show RUN --format json`` of that run (a process of its own), beside the size of what
+it prints. Usage:
 
     python bench/memory.py --actions 1000 100000 1000000
 """
@@ -44,6 +46,20 @@ def plan(ctx, req):
 def apply(ctx, req, action):
     return None
 '''
+
+# `opsctl show`, reporting its own peak at exit: VmHWM is the process's own since its exec (a
+# child's ru_maxrss can carry its parent's size from before the exec)
+SHOW = """
+import atexit, re, sys
+def peak():
+    with open("/proc/self/status") as fh:
+        kib = re.search(r"VmHWM:\\s+(\\d+) kB", fh.read()).group(1)
+    sys.stderr.write(f"{int(kib) * 1024}\\n")
+atexit.register(peak)
+from opsctl.cli.entry import main
+sys.argv[0] = "opsctl"
+main()
+"""
 
 GOAL_PER_ACTION_BYTES = 1024
 GOAL_1M_BYTES = 1.5e9
@@ -85,7 +101,15 @@ def child(directory: Path, actions: int, floor: bool) -> dict[str, float]:
     assert outcome.exit_code == 0, outcome.document["error"]
     peak = _peak_bytes()
     session.close()
-    return {"base_rss_bytes": base, "peak_rss_bytes": peak, "apply_s": round(elapsed, 2)}
+    shown = directory / "shown.json"
+    with shown.open("wb") as out:
+        done = subprocess.run([sys.executable, "-c", SHOW, "show", outcome.document["run_id"],
+                               "--format", "json"], cwd=directory, stdout=out, check=True,
+                              env={**os.environ, "HOME": str(directory)},
+                              stderr=subprocess.PIPE, text=True)
+    show_peak = int(done.stderr.strip().splitlines()[-1])
+    return {"base_rss_bytes": base, "peak_rss_bytes": peak, "apply_s": round(elapsed, 2),
+            "show_peak_rss_bytes": show_peak, "show_output_bytes": shown.stat().st_size}
 
 
 def run_child(actions: int, floor: bool) -> dict[str, float]:
@@ -120,6 +144,8 @@ def main() -> None:
             "bytes_per_action": round(per_action), "apply_s": run["apply_s"],
             "floor_plan_held_bytes_per_action": round(floor_grown / n),
             "goal_bytes_per_action": GOAL_PER_ACTION_BYTES,
+            "show_json_peak_rss_mb": round(run["show_peak_rss_bytes"] / 1e6, 1),
+            "show_json_output_mb": round(run["show_output_bytes"] / 1e6, 1),
             "meets_goal": per_action <= GOAL_PER_ACTION_BYTES
             and (n < 1_000_000 or run["peak_rss_bytes"] < GOAL_1M_BYTES),
         })

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
+import pytest
+
 from opsctl.config.redact import Redactor
 from opsctl.store.migrations import MIGRATIONS
 from opsctl.store.plans import claim_plan
@@ -142,4 +146,26 @@ def test_a_key_queued_with_one_request_refuses_another_request(store_url: str) -
     assert refused.value.exit_code == 7
     assert "'k' was used by run run_q1 with a different request" in refused.value.message
     assert store.get_run("run_q3") is None and store.get_run("run_q2") is None
+    store.close()
+
+
+@pytest.mark.parametrize("count", [0, 1, 7, 8, 25])
+def test_the_journal_read_a_page_at_a_time_is_the_journal(store_url: str, count: int) -> None:
+    """What ``show --format json`` writes out: the journal in its order, and the result as the
+    text it was stored as."""
+    store = open_store(store_url)
+    store.create_run({**RUN, "id": "run_p"})
+    store.record_actions("run_p", ({"id": f"z{count - i:03d}", "kind": "run", "target": f"t{i}"}
+                                   for i in range(count)))
+    store.finish_run("run_p", status="succeeded", exit_code=0, result={"n": count, "ü": "é"},
+                     error_type=None, finished_at="2026-01-01T00:00:05+00:00")
+    paged = list(store.iter_actions("run_p", page=8))
+    assert paged == store.list_actions("run_p")
+    assert [a.seq for a in paged] == sorted(a.seq for a in paged)
+    assert [a.action_id for a in paged] == [f"z{count - i:03d}" for i in range(count)]
+    text = store.run_result_text("run_p")
+    assert text is not None and json.loads(text) == {"n": count, "ü": "é"}
+    row = store.get_run("run_p", with_result=False)
+    assert row is not None and "result" not in row and row["status"] == "succeeded"
+    assert store.run_result_text("run_nothing") is None
     store.close()

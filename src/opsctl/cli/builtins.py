@@ -237,12 +237,12 @@ def _runs_filters(automation: str | None, status: str | None, limit: int) -> lis
     return [word for option, value in given if value is not None for word in (option, value)]
 
 
-def _run_by_ref(session: Any, run_id: str) -> dict[str, Any]:
+def _run_by_ref(session: Any, run_id: str, *, with_result: bool = True) -> dict[str, Any]:
     """The run ``run_id`` names, in full or by a unique prefix; UsageError (exit 2) when none
     does, or when the prefix matches several runs."""
     from opsctl.errors import UsageError
 
-    row: dict[str, Any] | None = session.store.get_run(run_id)
+    row: dict[str, Any] | None = session.store.get_run(run_id, with_result=with_result)
     if row is not None:
         return row
     matches = session.store.count_runs_with_prefix(run_id)
@@ -341,10 +341,17 @@ def show_cmd(run_id: str, artifacts: bool, follow: bool, after_seq: int | None,
     session = open_cli_session(opts)
     if opts.show_config:
         return show_config(session)
-    row = _run_by_ref(session, run_id)
+    from opsctl.cli.options import output_format
+
+    # (--artifacts holds the result twice, parsed: it is written the plain way)
+    streamed = not follow and not artifacts and output_format(opts, session) == "json"
+    row = _run_by_ref(session, run_id, with_result=not streamed)
     from opsctl.governance.gate import environment_of
 
     _may_view(session, row["automation"], environment_of(row.get("request") or {}))
+    if streamed:
+        _write_run_json(session, row, sys.stdout)
+        return 0
     if follow:
         from opsctl.cli.follow import follow_run
 
@@ -362,6 +369,24 @@ def _shown_run(session: Any, row: dict[str, Any], artifacts: bool) -> dict[str, 
     if artifacts:
         row["artifacts"] = _artifacts(session, row)
     return row
+
+
+def _write_run_json(session: Any, row: dict[str, Any], stream: TextIO) -> None:
+    """``show --format json``: the document :func:`_shown_run` makes, written as it is read.
+    The stored result goes out as the JSON text it was stored as (not parsed and dumped
+    again), and the journal one action at a time from the store: a run of 100,000 actions
+    took ten times its output's size in memory (a result parsed, the journal as records and
+    as dicts, the whole text, its bytes)."""
+    head = json.dumps(row, ensure_ascii=False, default=str)
+    stream.write(head[:-1] + (", " if row else "") + '"result": ')
+    stream.write(session.store.run_result_text(row["id"]) or "null")
+    stream.write(', "actions": [')
+    for n, action in enumerate(session.store.iter_actions(row["id"])):
+        stream.write((", " if n else "") + json.dumps(
+            {f.name: getattr(action, f.name) for f in fields(action)},
+            ensure_ascii=False, default=str))
+    stream.write("]}\n")
+    stream.flush()
 
 
 _JOURNAL_SHOWN = 50  # actions of an unfinished run listed in text

@@ -30,6 +30,8 @@ RUN_COLUMNS = ("id", "automation", "contract_version", "mode", "status", "exit_c
                "idempotency_key", "request_json", "plan_id", "plan_fingerprint", "result_json",
                "runtime_json", "error_type", "started_at", "finished_at", "request_hash",
                "key_source", "executor")
+_ACTION_COLUMNS = ("run_id, seq, action_id, kind, target, spec_json, status, attempts, error, "
+                   "started_at, finished_at")
 Fence = tuple[str, int]
 """(lock scope, fencing token): journal writes carrying one succeed only while it holds."""
 
@@ -786,12 +788,14 @@ class SQLStore:
                           f"plan_fingerprint, started_at, finished_at FROM runs {clause}"
                           f"ORDER BY started_at DESC, id DESC LIMIT ?", params)
 
-    def get_run(self, run_id: str) -> Row | None:
+    def get_run(self, run_id: str, *, with_result: bool = True) -> Row | None:
         """The run ``run_id``, or the one run whose id starts with it (a prefix of at least
-        ``RUN_PREFIX_MIN`` characters); None when no run, or several, match."""
-        rows = self._rows(f"SELECT {', '.join(RUN_COLUMNS)} FROM runs WHERE id = ?", (run_id,))
+        ``RUN_PREFIX_MIN`` characters); None when no run, or several, match. Without
+        ``with_result`` the row has no ``result`` (:meth:`run_result_text` reads its text)."""
+        columns = ", ".join(c for c in RUN_COLUMNS if with_result or c != "result_json")
+        rows = self._rows(f"SELECT {columns} FROM runs WHERE id = ?", (run_id,))
         if not rows and len(run_id) >= RUN_PREFIX_MIN:
-            rows = self._rows(f"SELECT {', '.join(RUN_COLUMNS)} FROM runs WHERE {_ID_PREFIX} "
+            rows = self._rows(f"SELECT {columns} FROM runs WHERE {_ID_PREFIX} "
                               "ORDER BY id LIMIT 2", (len(run_id), run_id))
             if len(rows) != 1:
                 return None
@@ -799,9 +803,15 @@ class SQLStore:
             return None
         row = rows[0]
         for key in ("request_json", "result_json", "runtime_json"):
-            raw = row.pop(key)
-            row[key.removesuffix("_json")] = json.loads(raw) if raw else None
+            if key in row:
+                raw = row.pop(key)
+                row[key.removesuffix("_json")] = json.loads(raw) if raw else None
         return row
+
+    def run_result_text(self, run_id: str) -> str | None:
+        """The stored result document of ``run_id`` as the JSON text it was written as."""
+        rows = self._rows("SELECT result_json FROM runs WHERE id = ?", (run_id,))
+        return str(rows[0]["result_json"]) if rows and rows[0]["result_json"] else None
 
     def count_runs_with_prefix(self, prefix: str) -> int:
         """How many runs :meth:`get_run` finds by ``prefix``: more than one is ambiguous."""
@@ -972,10 +982,22 @@ class SQLStore:
                                  action_id), fence, defer)
 
     def list_actions(self, run_id: str) -> list[ActionRecord]:
-        rows = self._rows("SELECT run_id, seq, action_id, kind, target, spec_json, status, attempts, "
-                          "error, started_at, finished_at FROM actions WHERE run_id = ? ORDER BY seq",
+        rows = self._rows(f"SELECT {_ACTION_COLUMNS} FROM actions WHERE run_id = ? ORDER BY seq",
                           (run_id,))
         return [ActionRecord(spec=json.loads(r.pop("spec_json")), **r) for r in rows]
+
+    def iter_actions(self, run_id: str, page: int = 1000) -> Iterator[ActionRecord]:
+        """The journal of ``run_id`` in order, fetched ``page`` rows at a time from one query,
+        so that no more than a page is held as records: for writing out a run of 100,000
+        actions. The store is held until the last one is read (or the iterator is closed)."""
+        with self._lock, self._driver_errors():
+            cur = self._execute(f"SELECT {_ACTION_COLUMNS} FROM actions WHERE run_id = ? "
+                                "ORDER BY seq", (run_id,))
+            names = [d[0] for d in cur.description]
+            while batch := cur.fetchmany(page):
+                for values in batch:
+                    r = dict(zip(names, values, strict=True))
+                    yield ActionRecord(spec=json.loads(r.pop("spec_json")), **r)
 
     # -- run events -----------------------------------------------------------------------
     def open_run_events(self, run_id: str) -> None:
