@@ -257,6 +257,43 @@ def test_following_times_out_without_a_result(session: Session) -> None:
         worker.join(30)
 
 
+def test_a_follower_whose_session_took_a_signal_before_following_stops_at_once(
+        session: Session, store_url: str, tmp_path: Path) -> None:
+    """`show --follow` opens its session (whose handler only takes note of a first signal, as
+    a run's graceful stop does) before it installs its own handlers: a SIGTERM landing in
+    between was noted, then the follower went on to the run's end, exit 0."""
+    import signal
+    import time
+
+    from opsctl.cli.follow import follow_run
+    from opsctl.cli.options import CommonOptions
+
+    GATES[""] = threading.Event()
+    worker = threading.Thread(target=lambda: execute(session, fleet, {}, mode="apply"))
+    worker.start()
+    run_id = _wait_for_running_run(session)
+    follower = open_session(cwd=tmp_path, env={"HOME": str(tmp_path / "home"),
+                                               "OPSCTL_STORE_URL": store_url},
+                            log_sink=lambda event: None)
+    handlers = signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)
+    try:
+        follower.stop_requested.set()  # what the session's handler did with the signal
+        row = follower.store.get_run(run_id)
+        assert row is not None
+        began = time.monotonic()
+        code = follow_run(follower, row, CommonOptions("json", None, False, None, 0, False),
+                          lambda done, stream: None)
+        assert code == 130
+        assert time.monotonic() - began < 5  # not at the run's end, when b is let go
+        assert session.store.get_run(run_id)["status"] == "running"  # the run is left alone
+    finally:
+        signal.signal(signal.SIGINT, handlers[0])
+        signal.signal(signal.SIGTERM, handlers[1])
+        GATES[""].set()
+        worker.join(30)
+        follower.close()
+
+
 def _wait_for_running_run(session: Session, timeout: float = 20) -> str:
     import time
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import signal
 import sys
-import threading
 from collections.abc import Callable
 from typing import Any, TextIO
 
@@ -29,7 +28,10 @@ def follow_run(session: Any, row: dict[str, Any], opts: CommonOptions,
                render_run: Callable[[dict[str, Any], TextIO], None], *, after_seq: int = 0) -> int:
     """Print the events of ``row``'s run (after ``after_seq``) until it finishes; its exit
     code (130 if stopped)."""
-    stop = threading.Event()
+    # The session's own stop: a signal that landed after the session opened and before the
+    # handlers below replace the run's, when that handler only took note of it, still stops
+    # following at once (it went on to the run's end).
+    stop = session.stop_requested
 
     def on_signal(signum: int, frame: Any) -> None:
         set_from_signal(stop)  # only this process stops: the run is another's

@@ -30,7 +30,7 @@ def _follow(session: Any, run_id: str, opts: CommonOptions, *, timeout_s: float 
     from opsctl.dispatch.remote import wait_for
     from opsctl.errors import DependencyError, InterruptedRunError
 
-    stop = threading.Event()
+    stop = session.stop_requested  # a signal the session's handler took before these: stop
 
     def on_signal(signum: int, frame: Any) -> None:
         set_from_signal(stop)  # only the follower stops: the run is the worker's
