@@ -30,6 +30,13 @@ def utcnow() -> datetime:
 
 @dataclass
 class Session:
+    """One command's view of opsctl: its resolved configuration, identity, clock, logger,
+    automations (``catalog``) and store (``store``, opened on first use).
+
+    Made by ``open_session()``; pass it to ``execute()`` or ``apply_plan_file()``, and
+    ``close()`` it when done (it closes the store's connection).
+    """
+
     layers: Layers
     settings: Settings
     redactor: Redactor
@@ -174,6 +181,23 @@ def open_session(
     log_sink: Callable[[EventDict], None] | None = None,
     log_stream: TextIO | None = None,
 ) -> Session:
+    """A session as an opsctl command opens one: configuration layered as on the command line.
+
+    ``config_file`` is ``--config``; ``flags`` are settings over every layer (``{"log_level":
+    "warning"}``); ``env`` is the environment read instead of ``os.environ``; ``cwd`` is where
+    ``opsctl.toml`` is looked for (upwards); ``clock`` replaces the real time; ``log_sink``
+    receives each log event (a dict) and ``log_stream`` the log lines instead of stderr. A
+    configuration error raises ``UsageError`` (exit 2). Close the session when done:
+
+    ```python
+    session = open_session()
+    try:
+        outcome = execute(session, session.catalog.load("rotate-keys"),
+                          {"environment": "staging"}, mode="plan", dry_run=True)
+    finally:
+        session.close()
+    ```
+    """
     env = dict(os.environ) if env is None else env
     layers = load_layers(cwd=cwd, env=env, config_file=config_file, flags=flags)
     settings = validate_settings(layers)
