@@ -185,3 +185,24 @@ def test_every_name_of_the_api_reference_has_a_docstring_of_its_own() -> None:
             missing.append(name)
 
     assert missing == []
+
+
+def test_the_policy_examples_read_request_fields_an_automation_may_have() -> None:
+    """A request field may not be named like a built-in option (`target`, `dry_run`, ...): a
+    policy example reading one (`environment_field: target.env`, `request: {dry_run: false}`)
+    shows a rule that never matches any request."""
+    import yaml
+
+    from opsctl.contract.flags import RESERVED_OPTIONS
+
+    def reserved(path: str) -> bool:
+        field = path.split(".")[0]
+        return field in RESERVED_OPTIONS or f"--{field.replace('_', '-')}" in RESERVED_OPTIONS
+
+    read = []
+    for block in re.findall(r"```yaml\n(.*?)```", (DOCS / "policy.md").read_text(), flags=re.S):
+        for rule in (yaml.safe_load(block) or {}).get("rules", []):
+            match = rule.get("match") or {}
+            read += [match.get("environment_field", "environment"), *match.get("request", {})]
+
+    assert read and [path for path in read if reserved(path)] == []
