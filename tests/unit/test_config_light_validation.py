@@ -216,9 +216,16 @@ def test_a_groups_error_names_the_file_it_came_from(tmp_path: Path) -> None:
                                          "opsctl.toml): expected true or false, not 'no'"),
     ('[server]\nhost = ""\n', "config key 'server.host' (from repo:{root}/opsctl.toml): "
                                "expected a non-empty string"),
+    ('[[server.oidc]]\nissuer = "https://idp"\naudience = "a"\nalgorithms = ["HS256"]\n',
+     "server.oidc[0].algorithms: 'HS256' is not allowed"),
+    ('[[server.oidc]]\nissuer = "http://idp.example.com"\naudience = "a"\n',
+     "server.oidc[0].issuer: 'http://idp.example.com' must use https://"),
+    ('[[server.oidc]]\nissuer = "https://idp"\naudience = "a"\nleway = 5\n',
+     "server.oidc[0]: unknown key 'leway'"),
 ], ids=["server-typo", "worker-typo", "worker-swallowed-key", "worker-bad-queue",
         "server-max-body", "server-workers", "server-workers-past-64", "server-port",
-        "server-flag", "server-host"])
+        "server-flag", "server-host", "server-oidc-hmac", "server-oidc-http",
+        "server-oidc-typo"])
 def test_server_and_worker_tables_are_checked_by_every_command(
         tmp_path: Path, toml: str, message: str) -> None:
     """`opsctl list` (any command) refuses them as `opsctl serve` and `opsctl worker` would:
@@ -238,6 +245,7 @@ def test_every_documented_server_key_is_accepted(tmp_path: Path) -> None:
     root = _project(tmp_path, '[server]\nhost = "127.0.0.1"\nport = 8401\nworkers = 2\n'
                               'allow_insecure_remote = false\nmax_body = "64KiB"\n'
                               'metrics_auth = true\nscheduler = false\n'
+                              '[[server.oidc]]\nissuer = "https://idp"\naudience = "a"\n'
                               '[worker]\nqueue = "ops"\nfan_out = 2\nsweep_interval = "2s"\n'
                               'redeliver_after = "5m"\n')
     found = validate_settings(load_layers(cwd=root, env={"HOME": str(tmp_path / "home")}))

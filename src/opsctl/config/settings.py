@@ -355,6 +355,13 @@ def _check_feature_tables(settings: Settings, layers: Layers) -> None:
         if problem is not None:
             raise ConfigError(f"config key 'server.{key}' (from "
                               f"{origin.get('server', 'config')}): {problem}")
+    if settings.server.get("oidc") is not None:
+        from opsctl.service.oidc import load_issuers
+
+        try:
+            load_issuers(settings.server["oidc"])
+        except ConfigError as exc:  # the same check `opsctl serve` makes, naming the layer
+            raise ConfigError(f"{exc.message} (from {origin.get('server', 'config')})") from None
     if settings.worker:
         from opsctl.dispatch.config import worker_config
 
