@@ -12,13 +12,14 @@ turns them into ``sys.exit``.
     │   └── StateDirError             exit 2  validation
     ├── PlanRejectedError             exit 3  validation   prechecks, stale/tampered/expired plan
     ├── DependencyError               exit 4  dependency_unavailable (retryable)
-    │   └── DependencyTimeoutError    exit 4  dependency_timeout     (retryable)
+    │   ├── DependencyTimeoutError    exit 4  dependency_timeout     (retryable)
+    │   └── TransientError            exit 4  dependency_unavailable (retryable) raised by authors
     ├── PartialFailureError           exit 5  partial
     ├── DeniedError                   exit 6  policy_denied
     │   ├── ApprovalRequiredError     exit 6  approval_required
     │   └── AuthError                 exit 6  auth         credentials or permission refused
-    ├── ConflictError                 exit 7  conflict
-    ├── InterruptedRunError           exit 130 cancelled
+    ├── ConflictError                 exit 7  conflict               (retryable)
+    ├── InterruptedRunError           exit 130 internal              (retryable) the run is cancelled
     └── AutomationBugError            exit 1  internal     the automation broke its own contract
         └── MutationDuringPlanError   exit 1  unsafe_input a helper refused a write while planning
 

@@ -206,3 +206,18 @@ def test_the_policy_examples_read_request_fields_an_automation_may_have() -> Non
             read += [match.get("environment_field", "environment"), *match.get("request", {})]
 
     assert read and [path for path in read if reserved(path)] == []
+
+
+def test_the_exception_tree_of_the_api_reference_matches_the_classes() -> None:
+    """`::: opsctl.errors` renders the module docstring's tree: each line's exit code and
+    error type, and the retryable mark, are the class's own."""
+    import opsctl.errors
+
+    doc = opsctl.errors.__doc__ or ""
+    rows = re.findall(r"^\s*[│├└─ ]*(\w+Error)\s+exit (\d+)\s+(\w+)(.*)$", doc, flags=re.M)
+
+    assert len(rows) >= 15
+    for name, code, error_type, rest in rows:
+        error = getattr(opsctl.errors, name)
+        assert (error.exit_code, error.error_type, error.retryable) == (
+            int(code), error_type, "(retryable)" in rest), name
