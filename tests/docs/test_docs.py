@@ -168,16 +168,17 @@ def test_the_documented_store_url_gives_the_store_its_own_schema(tmp_path: Path)
 
 def test_every_name_of_the_api_reference_has_a_docstring_of_its_own() -> None:
     """`::: opsctl.NAME` renders the object's docstring: without one the page shows a bare
-    signature (``open_session`` did), or a dataclass's generated ``Session(layers: ...)``."""
+    signature (``open_session`` did), or a dataclass's generated ``Session(layers: ...)``
+    (``HTTPResponse`` did)."""
+    import importlib
     import inspect
 
-    import opsctl
-
-    names = re.findall(r"^::: opsctl\.(\w+)$", (DOCS / "reference" / "api.md").read_text(),
+    paths = re.findall(r"^::: (opsctl\.[\w.]+)$", (DOCS / "reference" / "api.md").read_text(),
                        flags=re.M)
     missing = []
-    for name in names:
-        obj = getattr(opsctl, name)
+    for path in paths:
+        module, _, name = path.rpartition(".")
+        obj = getattr(importlib.import_module(module), name)
         if not (inspect.isclass(obj) or inspect.isfunction(obj)) or obj.__module__ == "pydantic.types":
             continue  # aliases (Literal, Annotated, SecretStr) carry their docstring in the source
         doc = obj.__dict__.get("__doc__") if inspect.isclass(obj) else obj.__doc__

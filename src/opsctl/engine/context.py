@@ -87,16 +87,27 @@ class Files(_Guarded):
 
 @dataclass
 class HTTPResponse:
+    """What a ``ctx.http`` call got back, read whole within the call's timeout.
+
+    Attributes:
+        status: the HTTP status code; an error status raises only in ``raise_for_status()``.
+        headers: the response headers, as the server spelt their names.
+        body: the whole body, as bytes (``text`` decodes it as UTF-8, ``json()`` parses it).
+        url: the URL called, as given (its password masked in error messages).
+    """
+
     status: int
     headers: Mapping[str, str]
     body: bytes
     url: str
 
     def json(self) -> Any:
+        """The body parsed as JSON."""
         return _json.loads(self.body)
 
     @property
     def text(self) -> str:
+        """The body decoded as UTF-8 (bytes that are not UTF-8 replaced)."""
         return self.body.decode("utf-8", errors="replace")
 
     def raise_for_status(self) -> HTTPResponse:
