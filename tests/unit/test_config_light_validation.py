@@ -250,3 +250,23 @@ def test_every_documented_server_key_is_accepted(tmp_path: Path) -> None:
                               'redeliver_after = "5m"\n')
     found = validate_settings(load_layers(cwd=root, env={"HOME": str(tmp_path / "home")}))
     assert (found.server["port"], found.worker["queue"]) == (8401, "ops")
+
+
+@pytest.mark.parametrize(("toml", "with_file", "shown"), [
+    ("", True, "{root}/policy.yaml (beside opsctl.toml)"),
+    ("", False, ""),
+    ('policy_file = "rules.yaml"\n', True, "{root}/rules.yaml"),
+], ids=["implicit-policy-yaml", "no-policy", "named-policy-file"])
+def test_config_show_names_the_policy_file_the_gate_reads(
+        tmp_path: Path, toml: str, with_file: bool, shown: str) -> None:
+    """policy.yaml beside opsctl.toml is the policy without any key naming it: `config show`
+    printed policy_file empty for it, as if no policy applied."""
+    from opsctl.config.layers import load_layers
+    from opsctl.config.settings import describe_settings
+
+    root = _project(tmp_path, toml)
+    if with_file:
+        (root / "policy.yaml").write_text("version: 1\n")
+    layers = load_layers(cwd=root, env={"HOME": str(tmp_path / "home")})
+    rows = {key: value for key, value, _ in describe_settings(validate_settings(layers), layers)}
+    assert rows["policy_file"] == shown.format(root=root)

@@ -428,6 +428,9 @@ def _setting_rows(settings: Settings, layers: Layers) -> list[tuple[str, str, An
             shown = raw = format_duration(value)
         elif key == "store_url" and value is None:
             shown = f"{settings.effective_store_url} (embedded)"
+        elif key == "policy_file" and value is None and settings.policy is None and \
+                (Path(layers.root) / "policy.yaml").is_file():  # the file the gate then reads
+            shown = f"{Path(layers.root) / 'policy.yaml'} (beside opsctl.toml)"
         elif isinstance(value, list):
             shown = ", ".join(str(v.get("name", "?")) if isinstance(v, dict) else str(v)
                               for v in value) if value else "[]"
