@@ -41,8 +41,9 @@ def validate_request(automation: Automation[Any], data: Mapping[str, Any],
     """The typed request, or a UsageError naming every bad field (exit 2, nothing written)."""
     from pydantic import ValidationError
 
+    model = model or automation.request_model
     try:
-        return (model or automation.request_model).model_validate(dict(data))
+        return model.model_validate(by_field_name(model, data))
     except ValidationError as exc:
         problems = []
         fields = []
@@ -57,6 +58,47 @@ def validate_request(automation: Automation[Any], data: Mapping[str, Any],
             fields.append({"field": where, "message": message})
         raise UsageError(f"invalid request for {label or automation.name}: "
                          + "; ".join(problems), step="validate", fields=fields) from None
+
+
+def by_field_name(model: Any, data: Any) -> Any:
+    """``data`` with each field that has an alias given under its alias: flags are named after
+    the field, and the canonical request (plans, runs, queues) is dumped by field name, which
+    a model accepts only by alias unless it sets ``populate_by_name``. A field given under
+    both names takes the field name's value (a flag overrides the request document)."""
+    if not isinstance(data, Mapping):
+        return data
+    out = dict(data)
+    for name, info in model.model_fields.items():
+        alias = info.validation_alias if isinstance(info.validation_alias, str) else info.alias
+        key = name
+        if alias and alias != name and name in out:
+            out[alias] = out.pop(name)
+            key = alias
+        if key in out:
+            out[key] = _nested_by_field_name(info.annotation, out[key])
+    return out
+
+
+def _nested_by_field_name(annotation: Any, value: Any) -> Any:
+    """``by_field_name`` inside a value whose type holds models (``Sub``, ``list[Sub]``,
+    ``dict[str, Sub]``, ``Sub | None``)."""
+    import typing
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return by_field_name(annotation, value)
+    args = [a for a in typing.get_args(annotation) if a is not Ellipsis]
+    if not args:
+        return value
+    origin = typing.get_origin(annotation)
+    if isinstance(value, Mapping) and origin in (dict, Mapping):
+        return {k: _nested_by_field_name(args[-1], v) for k, v in value.items()}
+    if isinstance(value, list | tuple) and origin in (list, tuple, set, frozenset, Sequence):
+        return [_nested_by_field_name(args[0] if len(args) == 1 or origin is not tuple
+                                      else args[min(i, len(args) - 1)], v)
+                for i, v in enumerate(value)]
+    for arg in args:  # a union, Annotated, Optional: each model it may be
+        value = _nested_by_field_name(arg, value)
+    return value
 
 
 @dataclass(frozen=True)

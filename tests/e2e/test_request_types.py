@@ -1,0 +1,71 @@
+"""Request models with the less common pydantic types, through every way a request gets in:
+flags, request documents, saved plans."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.conftest import Project
+
+ALIASED = """
+from pydantic import BaseModel, Field
+from opsctl import Action, Automation
+
+class Port(BaseModel):
+    port_number: int = Field(alias="portNumber")
+
+class Request(BaseModel):
+    target_host: str = Field(alias="targetHost", description="The host")
+    retries: int = Field(default=2, alias="retryCount")
+    ports: list[Port] = Field(default_factory=list)
+
+aliased = Automation("aliased", version="1.0.0", owner="tests", summary="Aliased fields",
+                     request=Request, effect="mutate", lock_scope=("target_host",))
+
+@aliased.plan
+def plan(ctx, req):
+    yield Action(id="touch", kind="run", target=req.target_host, reason="probe",
+                 data={"retries": req.retries, "ports": [p.port_number for p in req.ports]})
+
+@aliased.apply
+def apply(ctx, req, action):
+    return None
+"""
+
+
+@pytest.fixture
+def aliased(project: Project) -> Project:
+    project.add_module("aliased_auto", ALIASED)
+    return project
+
+
+def test_the_flag_of_an_aliased_field_sets_it(aliased: Project) -> None:
+    r = aliased.run(
+        "aliased", "--target-host", "h1", "--retries", "5", "--dry-run", "--format", "json"
+    )
+    assert r.code == 10, r.stderr
+    assert r.doc["request"] == {"target_host": "h1", "retries": 5, "ports": []}
+
+
+def test_a_flag_overrides_the_aliased_field_of_the_request_document(aliased: Project) -> None:
+    (aliased.root / "req.json").write_text(json.dumps({"targetHost": "h1", "retryCount": 3}))
+    r = aliased.run(
+        "aliased", "--request", "req.json", "--target-host", "h2", "--dry-run", "--format", "json"
+    )
+    assert r.code == 10, r.stderr
+    assert r.doc["request"]["target_host"] == "h2"
+    assert r.doc["request"]["retries"] == 3
+
+
+def test_a_saved_plan_of_a_request_with_aliases_applies(aliased: Project) -> None:
+    (aliased.root / "req.json").write_text(
+        json.dumps({"targetHost": "h1", "ports": [{"portNumber": 443}]})
+    )
+    planned = aliased.run("plan", "aliased", "--request", "req.json", "--out", "plan.json")
+    assert planned.code == 10, planned.stderr
+    r = aliased.run("apply", "--plan", "plan.json", "--format", "json")
+    assert r.code == 0, r.stderr
+    assert r.doc["status"] == "succeeded"
+    assert r.doc["request"]["ports"] == [{"port_number": 443}]
