@@ -69,3 +69,59 @@ def test_a_saved_plan_of_a_request_with_aliases_applies(aliased: Project) -> Non
     assert r.code == 0, r.stderr
     assert r.doc["status"] == "succeeded"
     assert r.doc["request"]["ports"] == [{"port_number": 443}]
+
+
+SETS = """
+from pydantic import BaseModel, Field
+from opsctl import Action, Automation
+
+class Request(BaseModel):
+    hosts: set[str] = Field(description="Hosts to touch")
+
+sets = Automation("sets", version="1.0.0", owner="tests", summary="A set of hosts",
+                  request=Request, effect="mutate")
+
+@sets.plan
+def plan(ctx, req):
+    for host in sorted(req.hosts):
+        yield Action(id=f"touch-{host}", kind="run", target=host, reason="probe")
+
+@sets.apply
+def apply(ctx, req, action):
+    return None
+"""
+
+HOSTS = [f"host-{i:02d}" for i in range(12)]
+
+
+def test_a_set_field_hashes_alike_in_every_process(project: Project) -> None:
+    project.add_module("sets_auto", SETS)
+    flags = [arg for host in HOSTS for arg in ("--hosts", host)]
+    keys = set()
+    for seed in ("1", "2"):
+        r = project.run(
+            "sets",
+            *flags,
+            "--dry-run",
+            "--format",
+            "json",
+            env=project.env({"PYTHONHASHSEED": seed}),
+        )
+        assert r.code == 10, r.stderr
+        assert r.doc["request"]["hosts"] == HOSTS
+        keys.add((r.doc["idempotency_key"], r.doc["plan"]["fingerprint"]))
+    assert len(keys) == 1, keys
+
+
+def test_a_saved_plan_with_a_set_field_applies_in_another_process(project: Project) -> None:
+    project.add_module("sets_auto", SETS)
+    flags = [arg for host in HOSTS for arg in ("--hosts", host)]
+    planned = project.run(
+        "plan", "sets", *flags, "--out", "plan.json", env=project.env({"PYTHONHASHSEED": "1"})
+    )
+    assert planned.code == 10, planned.stderr
+    r = project.run(
+        "apply", "--plan", "plan.json", "--format", "json", env=project.env({"PYTHONHASHSEED": "2"})
+    )
+    assert r.code == 0, r.stderr
+    assert r.doc["summary"]["applied"] == len(HOSTS)

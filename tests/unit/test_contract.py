@@ -94,6 +94,25 @@ def test_canonical_request_replaces_secrets_by_digest() -> None:
     assert secrets == ["hunter22", "second1"]
 
 
+class SetRequest(BaseModel):
+    hosts: set[str]
+    by_port: dict[int, frozenset[str]] = {}
+    nested: list[SecretRequest] = []
+
+
+def test_canonical_request_writes_the_items_of_a_set_in_sorted_order() -> None:
+    # a set of strings iterates in an order set by the process's hash seed: the request's
+    # hash, derived run key and plan fingerprint would change from one process to the next
+    names = [f"host-{i:02d}" for i in range(40)]
+    req = SetRequest(hosts=set(reversed(names)), by_port={443: frozenset(names)},
+                     nested=[SecretRequest(name="n", token=SecretStr("hunter22"))])
+    doc, secrets = canonical_request(req, lambda s: f"d({len(s)})")
+    assert doc["hosts"] == names
+    assert doc["by_port"] == {"443": names}
+    assert doc["nested"] == [{"name": "n", "token": {"$secret": "d(8)"}, "nested": []}]
+    assert secrets == ["hunter22"]
+
+
 # -- plan documents ---------------------------------------------------------------------------------
 
 def _document(key: bytes, now: datetime, ttl: timedelta = timedelta(hours=1)) -> dict:

@@ -61,14 +61,33 @@ def secret_paths(value: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple
             yield from secret_paths(item, (*path, index))
 
 
+def _sets_sorted(python: Any, doc: Any) -> Any:
+    """``doc`` (a JSON-mode dump) with the items of each ``set`` / ``frozenset`` of ``python``
+    (the python-mode dump of the same value) in sorted order: a set of strings iterates in an
+    order that changes with each process's hash seed, which would change the request's hash,
+    its derived run key and the plan's fingerprint from one process to the next."""
+    import json
+
+    if isinstance(python, set | frozenset) and isinstance(doc, list):
+        return sorted(doc, key=lambda item: json.dumps(item, sort_keys=True, default=str))
+    if isinstance(python, Mapping) and isinstance(doc, dict) and len(python) == len(doc):
+        # json mode turns keys to text (an int key, say) but keeps their order
+        return {key: _sets_sorted(value, item)
+                for (key, item), value in zip(doc.items(), python.values(), strict=True)}
+    if isinstance(python, list | tuple) and isinstance(doc, list) and len(python) == len(doc):
+        return [_sets_sorted(value, item) for value, item in zip(python, doc, strict=True)]
+    return doc
+
+
 def canonical_request(request: Any, digest: Callable[[str], str]) -> tuple[dict[str, JSONValue], list[str]]:
     """The request as JSON with every secret replaced by ``{"$secret": digest}``.
 
     Returns the document and the secret values found (for the redactor).
     """
-    doc: dict[str, JSONValue] = request.model_dump(mode="json", warnings=False)
+    python = request.model_dump(mode="python", warnings=False)
+    doc: dict[str, JSONValue] = _sets_sorted(python, request.model_dump(mode="json", warnings=False))
     secrets: list[str] = []
-    for path, secret in secret_paths(request.model_dump(mode="python", warnings=False)):
+    for path, secret in secret_paths(python):
         secrets.append(secret)
         node: Any = doc
         for key in path[:-1]:
