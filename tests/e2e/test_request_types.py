@@ -125,3 +125,60 @@ def test_a_saved_plan_with_a_set_field_applies_in_another_process(project: Proje
     )
     assert r.code == 0, r.stderr
     assert r.doc["summary"]["applied"] == len(HOSTS)
+
+
+QUOTING = """
+from pydantic import BaseModel, field_validator
+from opsctl import Action, Automation, Secret
+
+class Request(BaseModel):
+    token: Secret
+    spares: list[Secret] = []
+
+    @field_validator("token")
+    @classmethod
+    def long_enough(cls, value):
+        if len(value.get_secret_value()) < 16:
+            raise ValueError(f"token {value.get_secret_value()!r} is too short")
+        return value
+
+    @field_validator("spares")
+    @classmethod
+    def distinct(cls, values):
+        raise ValueError(f"spares {[v.get_secret_value() for v in values]} are not distinct")
+
+quoting = Automation("quoting", version="1.0.0", owner="tests", summary="A chatty validator",
+                     request=Request, effect="mutate")
+
+@quoting.plan
+def plan(ctx, req):
+    return []
+
+@quoting.apply
+def apply(ctx, req, action):
+    return None
+"""
+
+
+def test_a_validator_quoting_a_secret_field_has_its_value_masked(project: Project) -> None:
+    project.add_module("quoting_auto", QUOTING)
+    (project.root / "req.json").write_text(
+        json.dumps({"token": "S3cretFromFile", "spares": ["Sp4reOne"]})
+    )
+    runs = [
+        project.run(
+            "quoting",
+            "--dry-run",
+            "--format",
+            "json",
+            env=project.env({"OPSCTL_SECRET_TOKEN": "S3cretFromEnv"}),
+        ),
+        project.run("quoting", "--token", "S3cretFromFlag", "--dry-run", "--format", "json"),
+        project.run("quoting", "--request", "req.json", "--dry-run", "--format", "json"),
+    ]
+    for r in runs:
+        assert r.code == 2, r.stderr
+        assert "token: Value error, token '***' is too short" in r.doc["error"]["message"]
+        assert "S3cret" not in r.stdout + r.stderr
+    assert "spares: Value error, spares ['***'] are not distinct" in runs[2].doc["error"]["message"]
+    assert "Sp4re" not in runs[2].stdout + runs[2].stderr

@@ -42,14 +42,16 @@ def validate_request(automation: Automation[Any], data: Mapping[str, Any],
     from pydantic import ValidationError
 
     model = model or automation.request_model
+    data = by_field_name(model, data)
     try:
-        return model.model_validate(by_field_name(model, data))
+        return model.model_validate(data)
     except ValidationError as exc:
         problems = []
         fields = []
+        given = _given_secrets(model, data)
         for err in exc.errors(include_input=False, include_url=False):
             where = ".".join(str(p) for p in err["loc"]) or "request"
-            message = err["msg"]
+            message = given.redact_text(err["msg"])  # a validator may quote the value
             if err["type"] == "extra_forbidden":
                 message = "unknown field"
             elif err["type"] == "missing":
@@ -58,6 +60,31 @@ def validate_request(automation: Automation[Any], data: Mapping[str, Any],
             fields.append({"field": where, "message": message})
         raise UsageError(f"invalid request for {label or automation.name}: "
                          + "; ".join(problems), step="validate", fields=fields) from None
+
+
+def _given_secrets(model: Any, data: Mapping[str, Any]) -> Any:
+    """A redactor of the values given for the ``Secret`` fields of ``model`` in ``data``."""
+    from opsctl.config.redact import Redactor
+
+    redactor = Redactor()
+    for name, info in model.model_fields.items():
+        if _holds_secret(info.annotation):
+            for key in (name, info.alias):
+                value = data.get(key) if key else None
+                for item in value if isinstance(value, list) else [value]:
+                    if isinstance(item, str):
+                        redactor.add(item)
+    return redactor
+
+
+def _holds_secret(annotation: Any) -> bool:
+    import typing
+
+    from pydantic import SecretStr
+
+    if isinstance(annotation, type):
+        return issubclass(annotation, SecretStr)
+    return any(_holds_secret(arg) for arg in typing.get_args(annotation))
 
 
 def by_field_name(model: Any, data: Any) -> Any:
