@@ -368,3 +368,39 @@ def test_a_lock_broken_over_http_needs_a_reason_that_says_something(api: Api) ->
                          422)
     assert "a reason must say why the lock is broken" in doc["detail"]
     assert recorded(api) == before
+
+
+CHECKED = '''
+from pydantic import BaseModel, model_validator
+
+from opsctl import Automation
+
+
+class Request(BaseModel):
+    low: int
+    high: int
+
+    @model_validator(mode="after")
+    def ordered(self):
+        if self.low > self.high:
+            raise ValueError("low is above high")
+        return self
+
+
+checked = Automation("checked", version="1.0.0", owner="sre", summary="A model validator",
+                     request=Request, effect="read")
+
+
+@checked.plan
+def plan(ctx, req):
+    return []
+'''
+
+
+def test_a_refusal_of_the_whole_request_names_the_request(api_project: Project) -> None:
+    api_project.add_module("checked_automation", CHECKED)
+    for api in in_process(api_project):
+        r = api.call("POST", "/v1/automations/checked/runs", api.token("olga", "admin"),
+                     json={"request": {"low": 2, "high": 1}, "dry_run": True})
+        doc = assert_problem(r, 422)
+        assert doc["errors"] == [{"field": "request", "message": "Value error, low is above high"}]

@@ -57,7 +57,8 @@ def validate_request(automation: Automation[Any], data: Mapping[str, Any],
             elif err["type"] == "missing":
                 message = "required field is missing"
             problems.append(f"{where}: {message}")
-            fields.append({"field": where, "message": message})
+            # the path below the request: empty for the request as a whole (a model validator)
+            fields.append({"field": ".".join(str(p) for p in err["loc"]), "message": message})
         raise UsageError(f"invalid request for {label or automation.name}: "
                          + "; ".join(problems), step="validate", fields=fields) from None
 

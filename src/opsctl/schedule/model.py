@@ -210,7 +210,7 @@ def check_target(session: Any, schedule: Schedule) -> dict[str, Any]:
                     request_document(session, automation, request).items() if key not in later}
     except UsageError as exc:
         fields = getattr(exc, "fields", None) or []
-        where = "request." + str(fields[0]["field"]) if fields else "request"
+        where = "request." + str(fields[0]["field"]) if fields and fields[0]["field"] else "request"
         raise ScheduleError(schedule.name, where, exc.message) from None
     from opsctl.contract.plan import SECRET_MARKER
 

@@ -916,7 +916,7 @@ def _engine(call: Callable[[], Any]) -> Any:
         if exc.message.startswith(("no saved plan", "no run ", "no lock held")):
             raise NotFoundError(exc.message) from None
         if exc.fields:
-            raise InputError(exc.message, [{"field": f"request.{f['field']}",
+            raise InputError(exc.message, [{"field": f"request.{f['field']}" if f["field"] else "request",
                                             "message": f["message"]} for f in exc.fields]) from None
         for prefix, field in _BODY_FIELDS:  # a top-level field of the body, named too
             if exc.message.startswith(prefix):
