@@ -182,3 +182,54 @@ def test_a_validator_quoting_a_secret_field_has_its_value_masked(project: Projec
         assert "S3cret" not in r.stdout + r.stderr
     assert "spares: Value error, spares ['***'] are not distinct" in runs[2].doc["error"]["message"]
     assert "Sp4re" not in runs[2].stdout + runs[2].stderr
+
+
+COMPUTED = """
+from pydantic import BaseModel, ConfigDict, computed_field
+from opsctl import Action, Automation
+
+class Disk(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    gib: int
+
+    @computed_field
+    @property
+    def mib(self) -> int:
+        return self.gib * 1024
+
+class Request(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    host: str
+    disks: list[Disk] = []
+
+    @computed_field
+    @property
+    def fqdn(self) -> str:
+        return self.host + ".example.org"
+
+computed = Automation("computed", version="1.0.0", owner="tests", summary="Computed fields",
+                      request=Request, effect="mutate")
+
+@computed.plan
+def plan(ctx, req):
+    yield Action(id="touch", kind="run", target=req.fqdn, reason="probe",
+                 data={"mib": [d.mib for d in req.disks]})
+
+@computed.apply
+def apply(ctx, req, action):
+    return None
+"""
+
+
+def test_a_saved_plan_of_a_request_with_computed_fields_applies(project: Project) -> None:
+    project.add_module("computed_auto", COMPUTED)
+    (project.root / "req.json").write_text(json.dumps({"host": "db1", "disks": [{"gib": 2}]}))
+    planned = project.run("plan", "computed", "--request", "req.json", "--out", "plan.json")
+    assert planned.code == 10, planned.stderr
+    r = project.run("apply", "--plan", "plan.json", "--format", "json")
+    assert r.code == 0, r.stderr
+    assert r.doc["request"] == {
+        "host": "db1",
+        "fqdn": "db1.example.org",
+        "disks": [{"gib": 2, "mib": 2048}],
+    }

@@ -92,10 +92,13 @@ def by_field_name(model: Any, data: Any) -> Any:
     """``data`` with each field that has an alias given under its alias: flags are named after
     the field, and the canonical request (plans, runs, queues) is dumped by field name, which
     a model accepts only by alias unless it sets ``populate_by_name``. A field given under
-    both names takes the field name's value (a flag overrides the request document)."""
+    both names takes the field name's value (a flag overrides the request document).
+
+    The value of a ``computed_field`` is left out: the canonical request shows it, derived
+    from the other fields, but it is no input (a model with ``extra="forbid"`` refuses it)."""
     if not isinstance(data, Mapping):
         return data
-    out = dict(data)
+    out = {k: v for k, v in data.items() if k not in model.model_computed_fields}
     for name, info in model.model_fields.items():
         alias = info.validation_alias if isinstance(info.validation_alias, str) else info.alias
         key = name
