@@ -231,6 +231,31 @@ def test_automation_declaration_is_checked(kwargs: dict, message: str) -> None:
         Automation(name, **args)
 
 
+class Replicas(BaseModel):
+    count: int = Field(default=1, exclude=True)
+
+
+class ExcludedRequest(BaseModel):
+    name: str = "n"
+    replicas: int = Field(default=1, exclude=True)
+
+
+class NestedExcludedRequest(BaseModel):
+    pools: list[Replicas] = []
+
+
+@pytest.mark.parametrize(("request_model", "field"), [
+    pytest.param(ExcludedRequest, "'replicas'", id="top-level"),
+    pytest.param(NestedExcludedRequest, "'pools.count'", id="nested"),
+])
+def test_a_request_field_excluded_from_dumps_is_refused(request_model: type[BaseModel],
+                                                        field: str) -> None:
+    # the recorded request is its dump: a saved plan, a resume or a worker would run the
+    # field's default instead of the value given
+    with pytest.raises(ValueError, match=f"request field {field} is declared with exclude=True"):
+        Automation("ok-name", version="1.0.0", owner="o", summary="s", request=request_model)
+
+
 @pytest.mark.parametrize(("kwargs", "message"), [
     ({"id": "has space"}, "action id"),
     ({"kind": "destroy"}, "kind"),

@@ -138,6 +138,23 @@ def _strict_request_model(model: type[BaseModel], seen: set[type[BaseModel]] | N
         model.model_rebuild(force=True)
 
 
+def _excluded_field(model: type[BaseModel], seen: set[type[BaseModel]] | None = None) -> str | None:
+    """The (dotted) name of a field of ``model``, or of a model nested in it, that
+    ``model_dump`` leaves out (``Field(exclude=True)``), or None."""
+    seen = set() if seen is None else seen
+    if model in seen:
+        return None
+    seen.add(model)
+    for name, info in model.model_fields.items():
+        if info.exclude:
+            return name
+        for nested in _models_in(info.annotation):
+            inner = _excluded_field(nested, seen)
+            if inner:
+                return f"{name}.{inner}"
+    return None
+
+
 def _models_in(annotation: Any) -> list[type[BaseModel]]:
     """The pydantic models an annotation mentions: ``Model``, ``list[Model]``, ``Model | None``..."""
     import typing
@@ -211,6 +228,12 @@ class Automation(Generic[RequestT]):
         if not (isinstance(request, type) and issubclass(request, BaseModel)):
             raise TypeError(f"automation {name!r}: request must be a pydantic BaseModel subclass")
         _strict_request_model(request)
+        excluded = _excluded_field(request)
+        if excluded:
+            raise ValueError(f"automation {name!r}: request field {excluded!r} is declared with "
+                             "exclude=True, so the request opsctl records and replays (saved "
+                             "plans, resumes, workers) would lack it and run with its default; "
+                             "drop exclude=True (for a secret, type it opsctl.Secret)")
         scope = tuple(lock_scope)
         unknown = [f for f in scope if f not in request.model_fields]
         if unknown:
