@@ -233,3 +233,44 @@ def test_a_saved_plan_of_a_request_with_computed_fields_applies(project: Project
         "fqdn": "db1.example.org",
         "disks": [{"gib": 2, "mib": 2048}],
     }
+
+
+SECRET_KINDS = """
+from pathlib import Path
+from pydantic import BaseModel, Secret, SecretBytes
+from opsctl import Action, Automation
+
+class Request(BaseModel):
+    key: SecretBytes
+    pin: Secret[int] | None = None
+
+keyed = Automation("keyed", version="1.0.0", owner="tests", summary="Other secret types",
+                   request=Request, effect="mutate")
+
+@keyed.plan
+def plan(ctx, req):
+    yield Action(id="use", kind="run", target="t", reason="probe")
+
+@keyed.apply
+def apply(ctx, req, action):
+    ctx.log.info("key.used", key=req.key.get_secret_value().decode())
+    Path("used.txt").write_text(f"{req.key.get_secret_value().decode()} {req.pin.get_secret_value()}")
+"""
+
+
+def test_secret_bytes_and_generic_secret_fields_are_masked_and_replayed(project: Project) -> None:
+    project.add_module("keyed_auto", SECRET_KINDS)
+    secrets = {"OPSCTL_SECRET_KEY": "K3yFromTheEnv", "OPSCTL_SECRET_PIN": "90210"}
+    r = project.run("keyed", "--format", "json", "--log-format", "json", env=project.env(secrets))
+    assert r.code == 0, r.stderr
+    assert r.doc["request"] == {"key": "***", "pin": "***"}
+    assert "K3yFromTheEnv" not in r.stdout + r.stderr
+    assert [e["key"] for e in r.logs() if e["event"] == "key.used"] == ["***"]
+
+    planned = project.run("plan", "keyed", "--out", "plan.json", env=project.env(secrets))
+    assert planned.code == 10, planned.stderr
+    saved = json.loads((project.root / "plan.json").read_text())["request"]
+    assert set(saved["key"]) == {"$secret"} and set(saved["pin"]) == {"$secret"}
+    r = project.run("apply", "--plan", "plan.json", "--format", "json", env=project.env(secrets))
+    assert r.code == 0, r.stderr
+    assert (project.root / "used.txt").read_text() == "K3yFromTheEnv 90210"

@@ -15,10 +15,11 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any, Literal, NotRequired, TypedDict
 
-from pydantic import BaseModel, SecretStr
+from pydantic import BaseModel
 from pydantic_core import PydanticUndefined
 
 from opsctl.contract.durations import format_duration
+from opsctl.contract.types import is_secret_type
 
 FlagType = Literal["str", "int", "float", "bool", "choice", "duration", "secret", "path", "json"]
 
@@ -61,6 +62,8 @@ def _numeric_literal(annotation: Any) -> bool:
 def _classify(annotation: Any) -> tuple[FlagType, bool, list[str]]:
     """(flag type, multiple, choices) of one field annotation."""
     annotation = _unwrap_optional(annotation)
+    if is_secret_type(annotation):
+        return "secret", False, []
     origin = typing.get_origin(annotation)
     if origin in (list, tuple, set, frozenset):
         args = [a for a in typing.get_args(annotation) if a is not Ellipsis]
@@ -83,8 +86,6 @@ def _classify(annotation: Any) -> tuple[FlagType, bool, list[str]]:
             return "float", False, []
         if issubclass(annotation, timedelta):
             return "duration", False, []
-        if issubclass(annotation, SecretStr):
-            return "secret", False, []
         if issubclass(annotation, Path):
             return "path", False, []
         if issubclass(annotation, str):

@@ -48,11 +48,13 @@ def plan_fingerprint(automation: str, version: str, request: JSONValue,
 
 
 def secret_paths(value: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
-    """Yield (path, secret value) for every pydantic SecretStr inside a python-mode dump."""
-    from pydantic import SecretStr
+    """Yield (path, secret value) for every pydantic secret (``SecretStr``, ``SecretBytes``,
+    ``Secret[T]``) inside a python-mode dump."""
+    from opsctl.contract.types import secret_text
 
-    if isinstance(value, SecretStr):
-        yield path, value.get_secret_value()
+    text = secret_text(value)
+    if text is not None:
+        yield path, text
     elif isinstance(value, Mapping):
         for key, item in value.items():
             yield from secret_paths(item, (*path, key))

@@ -73,4 +73,31 @@ This is pydantic's ``SecretStr``: read the value with ``req.token.get_secret_val
 plans keep only a keyed digest of it, so applying one needs the same value again.
 """
 
-__all__ = ["Duration", "Secret", "canonical_duration", "is_duration_schema"]
+def is_secret_type(annotation: object) -> bool:
+    """A pydantic secret type: ``SecretStr`` (:data:`Secret`), ``SecretBytes`` or
+    ``pydantic.Secret[T]``, each masked like :data:`Secret`."""
+    import typing
+
+    from pydantic import Secret as GenericSecret
+    from pydantic import SecretBytes
+
+    kinds = (SecretStr, SecretBytes, GenericSecret)
+    return (isinstance(annotation, type) and issubclass(annotation, kinds)) or (
+        typing.get_origin(annotation) is GenericSecret)
+
+
+def secret_text(value: object) -> str | None:
+    """The value of a pydantic secret as text (what masking looks for), or None for anything
+    else."""
+    from pydantic import Secret as GenericSecret
+    from pydantic import SecretBytes
+
+    if isinstance(value, SecretBytes):
+        return value.get_secret_value().decode("utf-8", "replace")
+    if isinstance(value, SecretStr | GenericSecret):
+        return str(value.get_secret_value())
+    return None
+
+
+__all__ = ["Duration", "Secret", "canonical_duration", "is_duration_schema", "is_secret_type",
+           "secret_text"]

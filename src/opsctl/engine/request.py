@@ -81,10 +81,10 @@ def _given_secrets(model: Any, data: Mapping[str, Any]) -> Any:
 def _holds_secret(annotation: Any) -> bool:
     import typing
 
-    from pydantic import SecretStr
+    from opsctl.contract.types import is_secret_type
 
-    if isinstance(annotation, type):
-        return issubclass(annotation, SecretStr)
+    if is_secret_type(annotation):
+        return True
     return any(_holds_secret(arg) for arg in typing.get_args(annotation))
 
 
