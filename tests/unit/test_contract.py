@@ -214,6 +214,25 @@ def test_flag_specs_follow_the_model() -> None:
     assert specs["extra"]["flag"] == "--extra"
 
 
+class Pool(BaseModel):
+    name: str
+    size: int = 1
+
+
+class JsonDefaults(BaseModel):
+    pair: tuple[int, int] = (1, 2)
+    pools: list[Pool] = Field(default_factory=lambda: [Pool(name="a")])
+    hosts: list[str] = ["a", "b"]
+
+
+def test_the_default_of_a_flag_that_takes_json_is_shown_as_json() -> None:
+    # --help prints it as "[default: ...]": a value the flag itself would accept
+    specs = {s["field"]: s for s in flag_specs(JsonDefaults)}
+    assert (specs["pair"]["type"], specs["pair"]["default"]) == ("json", "[1, 2]")
+    assert specs["pools"]["default"] == '[{"name": "a", "size": 1}]'
+    assert (specs["hosts"]["multiple"], specs["hosts"]["default"]) == (True, "a, b")
+
+
 # -- automation declarations ------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("kwargs", "message"), [

@@ -93,9 +93,15 @@ def _classify(annotation: Any) -> tuple[FlagType, bool, list[str]]:
     return "json", False, []
 
 
-def _default_text(value: Any) -> str | None:
+def _default_text(value: Any, as_json: bool = False) -> str | None:
+    """The default as its flag takes it: JSON for a flag that takes JSON (``[1, 2]``, not
+    ``1, 2``), else text (a repeatable flag's items joined by ``, ``)."""
     if value is PydanticUndefined or value is None:
         return None
+    if as_json:
+        from pydantic_core import to_jsonable_python
+
+        return json.dumps(to_jsonable_python(value), sort_keys=True)
     if isinstance(value, timedelta):
         return format_duration(value)
     if isinstance(value, enum.Enum):
@@ -104,12 +110,6 @@ def _default_text(value: Any) -> str | None:
         return "true" if value else "false"
     if isinstance(value, list | tuple | set | frozenset):
         return ", ".join(str(v) for v in value) if value else None
-    if isinstance(value, BaseModel | dict):  # such a flag takes JSON: show its default as JSON
-        import json
-
-        from pydantic_core import to_jsonable_python
-
-        return json.dumps(to_jsonable_python(value), sort_keys=True)
     return str(value)
 
 
@@ -118,9 +118,9 @@ def flag_specs(model: type[BaseModel]) -> list[FlagSpec]:
     for name, info in model.model_fields.items():
         kind, multiple, choices = _classify(info.annotation)
         if info.default_factory is not None:
-            default = _default_text(info.default_factory())  # type: ignore[call-arg]
+            default = _default_text(info.default_factory(), kind == "json")  # type: ignore[call-arg]
         else:
-            default = _default_text(info.default)
+            default = _default_text(info.default, kind == "json")
         if kind == "secret" and default is not None:
             default = "***"  # describe and the contract lock print it
         extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
