@@ -592,6 +592,8 @@ class Request(BaseModel):
     level: Literal[1, 2, 3] = 1
     word: Literal["1", "b"] = "b"
     many: list[Literal[1, 2]] = []
+    mode: Literal[1, "auto", None] = None
+    modes: list[Literal[0, "x"]] = []
 
 lit = Automation("lit", version="1.0.0", owner="o", summary="Literal flags", request=Request,
                  effect="read")
@@ -609,9 +611,24 @@ def test_a_literal_of_numbers_is_set_from_its_flag(project: Project) -> None:
     r = project.run("lit", "--level", "2", "--word", "1", "--many", "1", "--many", "2",
                     "--format", "json")
     assert r.code == 0, r.stderr
-    assert r.doc["request"] == {"level": 2, "word": "1", "many": [1, 2]}
+    assert r.doc["request"] == {"level": 2, "word": "1", "many": [1, 2], "mode": None, "modes": []}
     refused = project.run("lit", "--level", "4")
     assert refused.code == 2 and "'4' is not one of '1', '2', '3'" in refused.stderr
+
+
+@pytest.mark.parametrize(("args", "request_fields"), [
+    pytest.param(["--mode", "auto"], {"mode": "auto"}, id="string-choice"),
+    pytest.param(["--mode", "1"], {"mode": 1}, id="number-choice"),
+    pytest.param(["--mode", "null"], {"mode": None}, id="null-choice"),
+    pytest.param(["--modes", "x", "--modes", "0"], {"modes": ["x", 0]}, id="repeated"),
+])
+def test_a_literal_of_strings_and_numbers_takes_either_from_its_flag(
+        project: Project, args: list[str], request_fields: dict[str, object]) -> None:
+    """`Literal[1, "auto", None]`: `--mode auto` is the string (it was exit 1, a JSON error)."""
+    project.add_module("lit_auto", LITERALS)
+    r = project.run("lit", *args, "--format", "json")
+    assert r.code == 0, r.stderr
+    assert r.doc["request"].items() >= request_fields.items()
 
 
 def test_an_action_stopped_between_its_retries_keeps_its_attempts_and_waits(

@@ -49,7 +49,7 @@ def flag_value(spec: Mapping[str, Any], value: Any, envvar: str | None = None) -
     environment variable it was read from, which its errors name instead of the flag."""
     kind = spec["type"]
     if spec.get("choice_json"):  # Literal[1, 2, 3]: "2" is the number 2
-        converted = [json.loads(v) for v in value] if spec["multiple"] else json.loads(value)
+        converted = [_choice(v) for v in value] if spec["multiple"] else _choice(value)
     elif kind not in ("duration", "json"):
         converted = list(value) if spec["multiple"] else value
     else:
@@ -69,6 +69,15 @@ def flag_value(spec: Mapping[str, Any], value: Any, envvar: str | None = None) -
     if problem is not None:
         raise UsageError(problem, step="validate")
     return converted
+
+
+def _choice(text: str) -> Any:
+    """A chosen value of a ``Literal`` holding numbers, booleans or None: ``2``, ``true`` and
+    ``null`` are read as JSON, a string choice of the same ``Literal`` (``"auto"``) is itself."""
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
 
 
 def merge_request(document: Mapping[str, Any], flags: Mapping[str, Any]) -> dict[str, Any]:
