@@ -631,6 +631,46 @@ def test_a_literal_of_strings_and_numbers_takes_either_from_its_flag(
     assert r.doc["request"].items() >= request_fields.items()
 
 
+ENUMS = """
+import enum
+from pydantic import BaseModel
+from opsctl import Action, Automation
+
+class Size(enum.Enum):
+    small = 1
+    large = 2
+
+class Mode(enum.Enum):
+    one = 1
+    auto = "auto"
+
+class Request(BaseModel):
+    size: Size = Size.small
+    sizes: list[Size] = []
+    mode: Mode = Mode.auto
+
+sized = Automation("sized", version="1.0.0", owner="o", summary="Enum flags", request=Request,
+                   effect="read")
+
+@sized.plan
+def plan(ctx, req):
+    yield Action(id="a", kind="run", target="t", reason="r")
+"""
+
+
+def test_an_enum_of_numbers_is_set_from_its_flag(project: Project) -> None:
+    """A plain `Enum` whose values are numbers: `--size 2` is its member 2 (it was the text
+    "2": exit 2, 'Input should be 1 or 2', for a choice --help offers)."""
+    project.add_module("sized_auto", ENUMS)
+    r = project.run("sized", "--size", "2", "--sizes", "1", "--sizes", "2", "--mode", "1",
+                    "--format", "json")
+    assert r.code == 0, r.stderr
+    assert r.doc["request"] == {"size": 2, "sizes": [1, 2], "mode": 1}
+    r = project.run("sized", "--mode", "auto", "--format", "json")
+    assert r.code == 0, r.stderr
+    assert r.doc["request"]["mode"] == "auto"
+
+
 def test_an_action_stopped_between_its_retries_keeps_its_attempts_and_waits(
         counter: Project) -> None:
     """A signal during a retry's wait: the journal and the result agree on the attempts made,

@@ -51,10 +51,12 @@ def _unwrap_optional(annotation: Any) -> Any:
 
 
 def _numeric_literal(annotation: Any) -> bool:
-    """A ``Literal`` of numbers or booleans, alone or as the items of a list."""
+    """A ``Literal`` (or an ``Enum``) of numbers or booleans, alone or as the items of a list."""
     inner = _unwrap_optional(annotation)
     if typing.get_origin(inner) in (list, tuple, set, frozenset) and typing.get_args(inner):
         inner = _unwrap_optional(typing.get_args(inner)[0])
+    if isinstance(inner, type) and issubclass(inner, enum.Enum):
+        return not all(isinstance(m.value, str) for m in inner)
     return typing.get_origin(inner) is Literal and not all(
         isinstance(v, str) for v in typing.get_args(inner))
 
