@@ -225,6 +225,20 @@ class JsonDefaults(BaseModel):
     hosts: list[str] = ["a", "b"]
 
 
+class OptionalFlags(BaseModel):
+    timeout: Duration | None = None
+    windows: list[Duration] | None = None
+    level: Literal[1, 2] | None = None
+
+
+def test_an_optional_duration_takes_a_duration_flag() -> None:
+    # Duration is an Annotated timedelta: "| None" around it once made a flag taking JSON
+    specs = {s["field"]: s for s in flag_specs(OptionalFlags)}
+    assert (specs["timeout"]["type"], specs["timeout"]["multiple"]) == ("duration", False)
+    assert (specs["windows"]["type"], specs["windows"]["multiple"]) == ("duration", True)
+    assert (specs["level"]["type"], specs["level"]["choices"]) == ("choice", ["1", "2"])
+
+
 def test_the_default_of_a_flag_that_takes_json_is_shown_as_json() -> None:
     # --help prints it as "[default: ...]": a value the flag itself would accept
     specs = {s["field"]: s for s in flag_specs(JsonDefaults)}

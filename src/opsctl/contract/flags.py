@@ -44,7 +44,7 @@ def _unwrap_optional(annotation: Any) -> Any:
     if origin in (typing.Union, types.UnionType):
         args = [a for a in typing.get_args(annotation) if a is not type(None)]
         if len(args) == 1:
-            return args[0]
+            return _unwrap_optional(args[0])  # Duration | None: the Annotated timedelta inside
     if origin is typing.Annotated:
         return _unwrap_optional(typing.get_args(annotation)[0])
     return annotation
