@@ -114,6 +114,39 @@ def test_bad_input_is_exit_2_naming_schedule_and_field(sproject: Project, args: 
     assert sproject.run("schedule", "list", "--format", "json", expect_json=True).doc == []
 
 
+KEYED_NOTE = """
+from pydantic import BaseModel, Field
+from opsctl import Action, Automation, Secret
+
+class Request(BaseModel):
+    tag: str = "t"
+    api_key: Secret | None = Field(default=None, alias="apiKey")
+
+keyed = Automation("keyed-note", version="1.0.0", owner="tests", summary="a keyed line",
+                   request=Request)
+
+@keyed.plan
+def plan(ctx, req):
+    yield Action(id="line", kind="create", target=req.tag, reason="scheduled")
+
+@keyed.apply
+def apply(ctx, req, action):
+    return "applied"
+"""
+
+
+def test_a_secret_given_by_its_alias_is_not_stored_with_a_schedule(sproject: Project) -> None:
+    sproject.add_module("keyed_note_auto", KEYED_NOTE)
+    (sproject.root / "keyed.json").write_text('{"tag": "x", "apiKey": "hunter2-value"}')
+    r = sproject.run("schedule", "add", "keyed", "--automation", "keyed-note", "--cron",
+                     "* * * * *", "--request", "keyed.json")
+    assert r.code == 2, r.stderr
+    assert "schedule 'keyed': request.apiKey: secret fields are not stored" in r.stderr
+    assert "OPSCTL_SECRET_API_KEY" in r.stderr
+    assert "hunter2-value" not in r.stderr + r.stdout
+    assert sproject.run("schedule", "list", "--format", "json", expect_json=True).doc == []
+
+
 def test_declared_schedules_check_and_refusals(sproject: Project) -> None:
     _declare(sproject, '[[schedules]]\nname = "hourly"\nautomation = "note"\ncron = "0 * * * *"'
                        '\nrequest = { tag = "h" }\n\n[[schedules]]\nname = "broken"\n'

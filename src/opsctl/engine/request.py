@@ -28,12 +28,20 @@ def secrets_from_env(env: Mapping[str, str], automation: Automation[Any],
     from opsctl.contract.flags import flag_specs
 
     out = dict(data)
+    given = given_fields(automation.request_model, out)
     for spec in flag_specs(automation.request_model):
-        if spec["type"] == "secret" and spec["field"] not in out and spec["envvar"]:
+        if spec["type"] == "secret" and spec["field"] not in given and spec["envvar"]:
             value = env.get(spec["envvar"])
             if value:
                 out[spec["field"]] = value
     return out
+
+
+def given_fields(model: Any, data: Mapping[str, Any]) -> set[str]:
+    """The names of the fields of ``model`` that ``data`` gives, by name or by alias."""
+    return {name for name, info in model.model_fields.items()
+            if any(isinstance(key, str) and key in data
+                   for key in (name, info.alias, info.validation_alias))}
 
 
 def validate_request(automation: Automation[Any], data: Mapping[str, Any],

@@ -214,12 +214,16 @@ def check_target(session: Any, schedule: Schedule) -> dict[str, Any]:
         raise ScheduleError(schedule.name, where, exc.message) from None
     from opsctl.contract.plan import SECRET_MARKER
 
+    # the document is keyed by field name; the schedule may give a field by its alias
+    names = {alias: name for name, info in automation.request_model.model_fields.items()
+             for alias in (info.alias, info.validation_alias) if isinstance(alias, str)}
     for key in stored:  # a secret written into the schedule would be stored in clear text
-        value = document.get(key)
+        field = names.get(key, key)
+        value = document.get(field)
         if isinstance(value, dict) and set(value) == {SECRET_MARKER}:
             raise ScheduleError(schedule.name, f"request.{key}",
                                 "secret fields are not stored with a schedule; set "
-                                f"OPSCTL_SECRET_{key.upper()} where the runs are carried out")
+                                f"OPSCTL_SECRET_{field.upper()} where the runs are carried out")
     return document
 
 
@@ -232,9 +236,11 @@ def _secrets_given_later(automation: Any, data: dict[str, Any]) -> dict[str, str
 def _secrets_not_given(automation: Any, data: dict[str, Any]) -> list[FlagSpec]:
     """The flag specs of the request's Secret fields ``data`` does not hold."""
     from opsctl.contract.flags import flag_specs
+    from opsctl.engine.request import given_fields
 
+    given = given_fields(automation.request_model, data)
     return [spec for spec in flag_specs(automation.request_model)
-            if spec["type"] == "secret" and spec["field"] not in data]
+            if spec["type"] == "secret" and spec["field"] not in given]
 
 
 # -- slots ----------------------------------------------------------------------------------
