@@ -10,7 +10,7 @@ import pytest
 from tests.conftest import Project
 
 ALIASED = """
-from pydantic import BaseModel, Field
+from pydantic import AliasChoices, BaseModel, Field
 from opsctl import Action, Automation
 
 class Port(BaseModel):
@@ -20,6 +20,7 @@ class Request(BaseModel):
     target_host: str = Field(alias="targetHost", description="The host")
     retries: int = Field(default=2, alias="retryCount")
     ports: list[Port] = Field(default_factory=list)
+    region_name: str = Field(default="eu", validation_alias=AliasChoices("region", "aws_region"))
 
 aliased = Automation("aliased", version="1.0.0", owner="tests", summary="Aliased fields",
                      request=Request, effect="mutate", lock_scope=("target_host",))
@@ -46,7 +47,19 @@ def test_the_flag_of_an_aliased_field_sets_it(aliased: Project) -> None:
         "aliased", "--target-host", "h1", "--retries", "5", "--dry-run", "--format", "json"
     )
     assert r.code == 10, r.stderr
-    assert r.doc["request"] == {"target_host": "h1", "retries": 5, "ports": []}
+    assert r.doc["request"] == {"target_host": "h1", "retries": 5, "ports": [], "region_name": "eu"}
+
+
+def test_the_flag_of_a_field_with_alias_choices_sets_it(aliased: Project) -> None:
+    r = aliased.run(
+        "aliased", "--target-host", "h1", "--region-name", "us", "--dry-run", "--format", "json"
+    )
+    assert r.code == 10, r.stderr
+    assert r.doc["request"]["region_name"] == "us"
+    (aliased.root / "req.json").write_text(json.dumps({"targetHost": "h1", "aws_region": "ap"}))
+    r = aliased.run("aliased", "--request", "req.json", "--dry-run", "--format", "json")
+    assert r.code == 10, r.stderr
+    assert r.doc["request"]["region_name"] == "ap"
 
 
 def test_a_flag_overrides_the_aliased_field_of_the_request_document(aliased: Project) -> None:

@@ -41,7 +41,7 @@ def given_fields(model: Any, data: Mapping[str, Any]) -> set[str]:
     """The names of the fields of ``model`` that ``data`` gives, by name or by alias."""
     return {name for name, info in model.model_fields.items()
             if any(isinstance(key, str) and key in data
-                   for key in (name, info.alias, info.validation_alias))}
+                   for key in (name, info.alias, _input_alias(info)))}
 
 
 def validate_request(automation: Automation[Any], data: Mapping[str, Any],
@@ -108,7 +108,7 @@ def by_field_name(model: Any, data: Any) -> Any:
         return data
     out = {k: v for k, v in data.items() if k not in model.model_computed_fields}
     for name, info in model.model_fields.items():
-        alias = info.validation_alias if isinstance(info.validation_alias, str) else info.alias
+        alias = _input_alias(info)
         key = name
         if alias and alias != name and name in out:
             out[alias] = out.pop(name)
@@ -116,6 +116,16 @@ def by_field_name(model: Any, data: Any) -> Any:
         if key in out:
             out[key] = _nested_by_field_name(info.annotation, out[key])
     return out
+
+
+def _input_alias(info: Any) -> str | None:
+    """The name a field is read by: its alias, or the first name of ``AliasChoices``."""
+    from pydantic import AliasChoices
+
+    chosen = info.validation_alias
+    if isinstance(chosen, AliasChoices):
+        chosen = next((c for c in chosen.choices if isinstance(c, str)), None)
+    return chosen if isinstance(chosen, str) else info.alias
 
 
 def _nested_by_field_name(annotation: Any, value: Any) -> Any:
