@@ -209,6 +209,31 @@ def test_paused_schedules_do_not_fire_and_resume_from_now(sched_project: Project
     assert [o for _, o, _ in _fires(scheduler)] == ["fired"]  # not the 30 paused minutes
 
 
+def test_a_pause_lifted_in_opsctl_toml_resumes_from_now(sched_project: Project,
+                                                        make_scheduler: Any) -> None:
+    """`paused = true` edited to `false` in opsctl.toml resumes the schedule as `opsctl
+    schedule resume` does: the slots while it was paused are not misfires to make up for."""
+    declared = {"name": "p", "automation": "held", "cron": "* * * * *",
+                "request": {"tag": "p"}, "misfire": "run_all", "concurrency": "allow",
+                "paused": True}
+    _config(sched_project, declared)
+    clock = Clock(T0)
+    scheduler = make_scheduler(clock)
+    scheduler.start()
+    clock.now = T0 + timedelta(minutes=30)
+    scheduler.tick()
+    assert _fires(scheduler) == []
+    _config(sched_project, {**declared, "paused": False})
+    scheduler._config_stamp = ()  # the running scheduler sees the edited file
+    scheduler._loaded = 0
+    clock.now = T0 + timedelta(minutes=30, seconds=30)
+    scheduler.tick()
+    clock.now = T0 + timedelta(minutes=31, seconds=1)
+    scheduler.tick()
+    assert [(slot, o) for slot, o, _ in _fires(scheduler)] == [("12:31:00", "fired")]
+    assert len(_wait_runs(scheduler)) == 1
+
+
 def test_schedules_that_stop_validating_are_reported_not_fired(sched_project: Project,
                                                                make_scheduler: Any) -> None:
     request = sched_project.root / "req.json"

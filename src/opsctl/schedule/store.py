@@ -39,7 +39,9 @@ def get_schedule(store: SQLStore, name: str) -> Row | None:
 def save_schedule(store: SQLStore, schedule: Schedule, *, now: datetime,
                   problem: str | None = None, keep_paused: bool = True) -> None:
     """Insert or update ``schedule``'s definition. An existing schedule keeps its history
-    (last slot, last run) and, with ``keep_paused``, a pause set with `opsctl schedule pause`."""
+    (last slot, last run) and, with ``keep_paused``, a pause set with `opsctl schedule pause`;
+    one this update resumes goes on from ``now`` (the slots while it was paused are not
+    misfires to make up for)."""
     values = {"automation": schedule.automation, "cron": schedule.cron.expression,
               "timezone": schedule.cron.timezone, "request_json": store._json(schedule.request),
               "request_file": schedule.request_file, "concurrency": schedule.concurrency,
@@ -55,6 +57,8 @@ def save_schedule(store: SQLStore, schedule: Schedule, *, now: datetime,
             # kept: a pause `opsctl schedule pause` set; one the file declared goes with it
             by_command = bool(found[0]["paused"]) and not found[0]["paused_in_config"]
             values["paused"] = int(schedule.paused or (keep_paused and by_command))
+            if found[0]["paused"] and not values["paused"]:
+                values["last_slot"] = slot_key(now)  # resumed: from now, as `schedule resume`
             sets = ", ".join(f"{k} = ?" for k in values)
             store._execute(f"UPDATE schedules SET {sets} WHERE name = ?",
                            [*values.values(), schedule.name])
