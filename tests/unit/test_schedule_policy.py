@@ -156,3 +156,20 @@ def test_bad_names() -> None:
             parse_schedule({"name": name, "automation": "a", "cron": "* * * * *"}, where="w")
     with pytest.raises(CronError):
         parse_cron("* * * * *", "Nowhere/City")
+
+
+def test_slots_in_the_repeated_hour_compare_as_instants_in_the_zone_too() -> None:
+    """Times given in the schedule's own zone (as `decide` hands back its last slot): the
+    second half of the hour repeated in autumn comes after the first half, as in UTC."""
+    s = sched("*/30 * * * *", "Europe/Berlin")
+    first_half = datetime(2026, 10, 25, 2, 30, tzinfo=BERLIN)  # 00:30 UTC, fold 0
+    second_half = datetime(2026, 10, 25, 2, 0, fold=1, tzinfo=BERLIN)  # 01:00 UTC
+    assert s.cron.next_after(first_half).astimezone(UTC) == datetime(2026, 10, 25, 1, 0,
+                                                                     tzinfo=UTC)
+    assert [x.astimezone(UTC).strftime("%H:%M") for x in s.cron.upcoming(first_half, 2)] == [
+        "01:00", "01:30"]
+    d = decide(s, first_half, second_half.replace(second=5))
+    assert [x.slot.astimezone(UTC) for x in d.fires] == [second_half.astimezone(UTC)]
+    assert d.fires[0].reason == "late by 5s, within the grace of 300s"
+    early = decide(s, datetime(2026, 10, 25, 2, 0, tzinfo=BERLIN), first_half)
+    assert [x.slot.astimezone(UTC) for x in early.fires] == [first_half.astimezone(UTC)]

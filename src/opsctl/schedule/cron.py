@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 
@@ -56,12 +56,14 @@ class Cron:
 
     def next_after(self, moment: datetime) -> datetime:
         """The first slot strictly after ``moment``, in the schedule's zone."""
+        moment = _utc(moment)
         for slot in self._iter(moment):
             if slot > moment:
                 return slot
         raise CronError(f"cron {self.expression!r} has no next slot")  # pragma: no cover
 
     def upcoming(self, moment: datetime, count: int) -> list[datetime]:
+        moment = _utc(moment)
         out: list[datetime] = []
         for slot in self._iter(moment):
             if slot > moment:
@@ -75,6 +77,7 @@ class Cron:
         in all (a scheduler that was down a week does not list every minute of it)."""
         from collections import deque
 
+        after, until = _utc(after), _utc(until)
         kept: deque[datetime] = deque(maxlen=max(1, keep))
         total = 0
         for slot in self._iter(after):
@@ -85,6 +88,13 @@ class Cron:
             kept.append(slot)
             total += 1
         return list(kept), total
+
+
+def _utc(moment: datetime) -> datetime:
+    # Two times in the same zone compare by their wall clocks, fold ignored: the second 02:30
+    # of a night that falls back would count as before the first one's 02:45. In UTC they
+    # compare as instants.
+    return moment.astimezone(UTC)
 
 
 def parse_cron(expression: str, timezone: str = "UTC") -> Cron:

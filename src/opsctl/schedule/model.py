@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -262,6 +262,7 @@ class Decisions:
 
 def decide(schedule: Schedule, last_slot: datetime, now: datetime) -> Decisions:
     """What to do with the slots in (``last_slot``, ``now``]."""
+    now = now.astimezone(UTC)  # a slot's lateness in instants, not the zone's wall clock
     keep = max(schedule.max_catchup + 1, 100)  # listed one by one; older ones only counted
     slots, total = schedule.cron.between(last_slot, now, keep=keep)
     out = Decisions(fires=[], skipped=[], last_slot=slots[-1] if slots else None)
