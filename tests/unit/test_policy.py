@@ -545,6 +545,14 @@ BAD_POLICIES = [
         version: 1
         rules: [{name: r, decision: deny, match: {outside: {timezone: ../../etc/passwd}}}]
      """, "rule 'r': match.outside[0].timezone: unknown time zone '../../etc/passwd'"),
+    ("time-zone-of-the-host", """\
+        version: 1
+        rules: [{name: r, decision: deny, match: {freeze: {timezone: localtime}}}]
+     """, "rule 'r': match.freeze[0].timezone: unknown time zone 'localtime': use an IANA name"),
+    ("time-zone-posixrules", """\
+        version: 1
+        rules: [{name: r, decision: deny, match: {outside: {timezone: posixrules}}}]
+     """, "rule 'r': match.outside[0].timezone: unknown time zone 'posixrules'"),
     ("bad-hhmm", """\
         version: 1
         rules: [{name: r, decision: deny, match: {freeze: [{timezone: UTC, start: "25:00"}]}}]

@@ -15,7 +15,7 @@ import re
 from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta
 from typing import Annotated, Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from annotated_types import Ge
 from pydantic import (
@@ -181,9 +181,11 @@ class TimeWindow(BaseModel):
     @field_validator("timezone")
     @classmethod
     def _known_zone(cls, value: str) -> str:
-        try:
-            ZoneInfo(value)
-        except (ZoneInfoNotFoundError, ValueError, OSError):
+        from opsctl.schedule.cron import CronError, zone
+
+        try:  # as for schedules: not the host's own `localtime`, which differs between hosts
+            zone(value)
+        except CronError:
             raise ValueError(f"unknown time zone {value!r}: use an IANA name such as "
                              "Europe/Berlin or UTC") from None
         return value
