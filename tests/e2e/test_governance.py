@@ -994,6 +994,20 @@ def test_freeze_window_is_evaluated_in_its_own_time_zone(
     assert detail in freeze["detail"]
 
 
+@pytest.mark.parametrize("at", ["0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-14:00",
+                                "9999-12-31T12:00:00Z"],
+                         ids=["before-year-1-in-utc", "after-9999-in-utc", "last-day"])
+def test_a_time_at_the_ends_of_time_is_refused_exit_2(deploy: Project, at: str) -> None:
+    """`--at` whose instant no window's zone can show is a usage error (was: exit 1, an
+    OverflowError converting it)."""
+    write_policy(deploy, FRIDAY_EVENING_FREEZE)
+    checked = as_(deploy, "rita", "policy", "check", "deploy", "--environment", "prod",
+                  "--at", at)
+    assert checked.code == 2, checked.stderr
+    assert f"--at {at!r} is out of range" in checked.stderr
+    assert "Traceback" not in checked.stderr and "internal error" not in checked.stderr
+
+
 @pytest.mark.parametrize(
     ("days", "code", "applied"),
     [

@@ -272,7 +272,7 @@ def run_policy_check(entry: CatalogEntry, opts: CommonOptions, values: dict[str,
                      request_file: str | None, at: str | None, actor: str | None,
                      contract_version: str | None = None) -> int:
     """``opsctl policy check NAME [FLAGS]``: the decision and why, nothing recorded."""
-    from datetime import datetime
+    from datetime import UTC, datetime
 
     from opsctl.cli.output import emit_data
     from opsctl.cli.request_input import load_request_file, merge_request
@@ -291,6 +291,13 @@ def run_policy_check(entry: CatalogEntry, opts: CommonOptions, values: dict[str,
             raise UsageError(f"--at {at!r} is not an ISO 8601 time") from None
         if when.utcoffset() is None:
             raise UsageError(f"--at {at!r} needs a UTC offset (e.g. +01:00 or Z)")
+        try:  # days from the ends of time: every window's zone can show it, and its eve
+            in_range = datetime(1, 1, 3, tzinfo=UTC) <= when.astimezone(UTC) <= datetime(
+                9999, 12, 30, tzinfo=UTC)
+        except OverflowError:
+            in_range = False
+        if not in_range:
+            raise UsageError(f"--at {at!r} is out of range: from 0001-01-03 to 9999-12-30 UTC")
     session = open_cli_session(opts)
     if opts.show_config:
         return show_config(session)
