@@ -90,6 +90,12 @@ class Cron:
         return list(kept), total
 
 
+# crontab's shorthands, which cronsim does not read: named with the fields they stand for.
+_ALIASES = {"@yearly": "0 0 1 1 *", "@annually": "0 0 1 1 *", "@monthly": "0 0 1 * *",
+            "@weekly": "0 0 * * 0", "@daily": "0 0 * * *", "@midnight": "0 0 * * *",
+            "@hourly": "0 * * * *", "@reboot": ""}
+
+
 def _utc(moment: datetime) -> datetime:
     # Two times in the same zone compare by their wall clocks, fold ignored: the second 02:30
     # of a night that falls back would count as before the first one's 02:45. In UTC they
@@ -107,6 +113,11 @@ def parse_cron(expression: str, timezone: str = "UTC") -> Cron:
     if not expression.strip():
         raise CronError("cron expression is empty")
     expression = " ".join(expression.split())
+    if expression.lower() in _ALIASES:
+        written = _ALIASES[expression.lower()]
+        raise CronError(f"cron expression {expression!r}: write the fields it stands for"
+                        + (f" ({written!r})" if written else ", @reboot has no time")
+                        + "; use 5 (minute hour day month weekday) or 6 (seconds first)")
     if len(expression.split(" ")) not in (5, 6):
         raise CronError(f"cron expression {expression!r} has {len(expression.split(' '))} "
                         "fields: use 5 (minute hour day month weekday) or 6 (seconds first)")
