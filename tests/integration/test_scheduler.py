@@ -288,6 +288,26 @@ def test_schedule_list_shows_the_last_slots_reason(sched_project: Project,
     assert reason.startswith(shown[:-3])
 
 
+def test_schedule_list_tells_the_two_halves_of_a_repeated_hour_apart(
+        sched_project: Project, make_scheduler: Any) -> None:
+    """The table shows the last slot in the schedule's zone with its abbreviation, as
+    `schedule next` does: the 02:30 after falling back is CET, not a bare 02:30."""
+    _config(sched_project, {"name": "half", "automation": "held", "cron": "*/30 * * * *",
+                            "timezone": "Europe/Berlin", "request": {"tag": "h"}})
+    clock = Clock(datetime(2026, 10, 25, 0, 20, tzinfo=UTC))  # 02:20 CEST
+    scheduler = make_scheduler(clock)
+    scheduler.start()
+    clock.now = datetime(2026, 10, 25, 1, 30, 1, tzinfo=UTC)  # 02:30:01 CET, the second time
+    scheduler.tick()
+    _wait_runs(scheduler)
+    text = sched_project.run("schedule", "list")
+    assert text.code == 0, text.stderr
+    header, line = text.stdout.splitlines()[:2]
+    assert line[header.index("LAST"):header.index("OUTCOME")].strip() == "2026-10-25 02:30:00 CET"
+    listed = sched_project.run("schedule", "list", "--format", "json", expect_json=True)
+    assert listed.doc[0]["last"]["slot"] == "2026-10-25T02:30:00+01:00"
+
+
 def test_an_empty_time_zone_is_refused_like_an_unknown_one(sched_project: Project,
                                                            make_scheduler: Any) -> None:
     from opsctl.schedule.model import ScheduleError, parse_schedule

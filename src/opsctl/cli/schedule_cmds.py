@@ -81,6 +81,17 @@ def _shortened(reason: str | None) -> str:
     return text if len(text) <= REASON_WIDTH else text[:REASON_WIDTH - 3].rstrip() + "..."
 
 
+def _wall_clock(moment: str | None, timezone: str) -> str:
+    """``moment`` as `schedule next` shows it, with the zone's abbreviation (CET/CEST): the two
+    02:30 of a night that falls back are told apart."""
+    if not moment:
+        return "-"
+    from opsctl.schedule.cron import zone
+
+    stamp = datetime.fromisoformat(moment).astimezone(zone(timezone))
+    return f"{stamp:%Y-%m-%d %H:%M:%S} {stamp.tzname()}"
+
+
 def _render_list(rows: list[dict[str, Any]], stream: TextIO) -> None:
     if not rows:
         stream.write("no schedules (declare [[schedules]] in opsctl.toml, or `opsctl schedule "
@@ -93,9 +104,10 @@ def _render_list(rows: list[dict[str, Any]], stream: TextIO) -> None:
         if last.get("run_status"):
             outcome = f"{last['run_status']} (exit {last.get('exit_code')})" if last.get(
                 "exit_code") is not None else str(last["run_status"])
+        zone_name = "UTC" if row["problem"] else str(row["timezone"])  # as `_listing` shows
         table.append((row["name"], row["automation"], f"{row['cron']} {row['timezone']}",
-                      row["state"], (last.get("slot") or "-")[:19], outcome or "-",
-                      (row["next"] or "-")[:19], _shortened(last.get("reason")) or "-"))
+                      row["state"], _wall_clock(last.get("slot"), zone_name), outcome or "-",
+                      _wall_clock(row["next"], zone_name), _shortened(last.get("reason")) or "-"))
     widths = [max(len(str(r[i])) for r in table) for i in range(len(table[0]))]
     for r in table:
         stream.write("  ".join(str(v).ljust(w) for v, w in zip(r, widths, strict=True))
