@@ -954,6 +954,20 @@ def test_approval_expires_after_the_rules_ttl(deploy: Project) -> None:
     assert "approve the new plan" in again.stderr
 
 
+def test_an_approval_ttl_past_year_9999_approves_until_the_end_of_time(deploy: Project) -> None:
+    """`approval_ttl: 3000000d` (over 8,000 years) is a valid duration: the approval is
+    recorded valid until the last moment a time can name (was: exit 1, an OverflowError)."""
+    write_policy(deploy, PROD_APPROVAL.replace("approvers: sre",
+                                               "approvers: sre\n    approval_ttl: 3000000d"))
+    _, plan_id = save_plan(deploy, "rita", "--environment", "prod")
+    approved = approve(deploy, "sam", plan_id)
+    assert approved.code == 0, approved.stderr
+    assert approved.doc["expires_at"].startswith("9999-12-31T23:59:59")
+    applied = as_(deploy, "rita", "apply", "--plan", "plan.json", "--format", "json")
+    assert applied.code == 0, applied.stderr
+    assert effects(deploy) == ["create prod/web-0"]
+
+
 # -- freeze windows ------------------------------------------------------------------------
 
 INSIDE = "is inside freeze[0] (fri 17:00-24:00 Europe/Berlin)"

@@ -8,7 +8,7 @@ audit event commit together.
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from opsctl.errors import ConflictError, DeniedError, PlanRejectedError, UsageError
@@ -113,11 +113,15 @@ def decide_plan(session: Session, ref: str, *, approve: bool, reason: str) -> di
         _add_status(shown_again, session, governance, decision, requester, now)
         return shown_again
     ttl = decision.approval_ttl_s if decision is not None else 24 * 3600.0
+    try:
+        expires_at = now + timedelta(seconds=ttl)
+    except OverflowError:  # an approval_ttl of thousands of years: valid to the end of time
+        expires_at = datetime.max.replace(tzinfo=UTC)
     record = {
         "id": f"apr_{uuid.uuid4().hex[:20]}", "plan_id": plan_id,
         "fingerprint": str(document["fingerprint"]),
         "decision": "approved" if approve else "rejected", "actor": actor, "reason": reason,
-        "created_at": now.isoformat(), "expires_at": (now + timedelta(seconds=ttl)).isoformat(),
+        "created_at": now.isoformat(), "expires_at": expires_at.isoformat(),
     }
     with store.transaction():
         inserted = store._execute(
