@@ -74,8 +74,30 @@ def test_a_long_outage_is_bounded() -> None:
     d = decide(s, T0, T0 + timedelta(days=7))  # 10,080 slots, the last two within the grace
     assert d.missed == 7 * 24 * 60 - 2
     assert len(d.fires) == 5 + 2  # caught up (max_catchup), then the two on time
-    assert len(d.skipped) == 98 - 5  # the newest 100 are listed, the rest only counted
+    assert len(d.skipped) == 100 - 5  # the newest 100 missed are listed, the rest only counted
     assert "10078 slot(s) missed" in d.fires[0].reason
+
+
+@pytest.mark.parametrize("policy", ["skip", "run_once", "run_all"])
+def test_missed_slots_are_seen_behind_more_on_time_slots_than_are_listed(policy: str) -> None:
+    """Every second with the default grace of 5m: 300 slots are on time after an outage, more
+    than the 100 listed; the misfire policy still sees the slots missed before them (was: no
+    misfire recorded, nothing caught up, and on-time slots counted as missed)."""
+    s = sched("* * * * * *", misfire=policy, max_catchup=3)
+    now = T0 + timedelta(minutes=30, seconds=0.5)  # 1,500 slots missed, 300 on time
+    d = decide(s, T0, now)
+    assert d.missed == 30 * 60 - 300
+    first_on_time = T0 + timedelta(minutes=25, seconds=1)
+    fired = [x.slot for x in d.fires]
+    assert fired[-1] == now.replace(microsecond=0)
+    skipped = [x.slot for x in d.skipped]
+    assert all("1500 slot(s) missed" in x.reason for x in d.skipped)
+    if policy == "run_all":  # the latest three missed caught up, the ones before recorded
+        assert fired[:3] == [first_on_time - timedelta(seconds=i) for i in (3, 2, 1)]
+        assert max(skipped) == first_on_time - timedelta(seconds=4)
+    else:  # recorded up to the last missed one; only slots on time fire
+        assert max(skipped) == first_on_time - timedelta(seconds=1)
+        assert min(fired) >= first_on_time
 
 
 def test_spring_forward_fixed_time_runs_at_the_transition() -> None:

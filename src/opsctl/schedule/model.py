@@ -264,14 +264,16 @@ def decide(schedule: Schedule, last_slot: datetime, now: datetime) -> Decisions:
     """What to do with the slots in (``last_slot``, ``now``]."""
     now = now.astimezone(UTC)  # a slot's lateness in instants, not the zone's wall clock
     keep = max(schedule.max_catchup + 1, 100)  # listed one by one; older ones only counted
-    slots, total = schedule.cron.between(last_slot, now, keep=keep)
+    # Missed (older than the grace) and on time, each listed apart: the on-time slots of a
+    # frequent schedule must not push the latest missed ones out of the list.
+    cutoff = now - timedelta(seconds=schedule.grace_s) - timedelta(microseconds=1)
+    missed, total_missed = schedule.cron.between(last_slot, cutoff, keep=keep)
+    on_time, _ = schedule.cron.between(max(last_slot, cutoff), now, keep=keep)
+    slots = missed + on_time
     out = Decisions(fires=[], skipped=[], last_slot=slots[-1] if slots else None)
     if not slots:
         return out
-    grace = timedelta(seconds=schedule.grace_s)
-    on_time = [s for s in slots if now - s <= grace]
-    missed = [s for s in slots if now - s > grace]
-    out.missed = total - len(on_time)  # older slots than those kept count, and are not fired
+    out.missed = total_missed  # older slots than those kept count, and are not fired
     for slot in on_time:
         late = (now - slot).total_seconds()
         out.fires.append(Decision(slot, True, "on time" if late < 1 else
