@@ -169,6 +169,41 @@ def test_forbid_skips_while_the_previous_run_is_active_and_replace_stops_it(
     assert {"schedule.skipped", "schedule.fired"} <= {e["kind"] for e in events}
 
 
+def test_a_run_in_flight_past_the_stop_grace_still_records_how_it_ended(
+        sched_project: Project, make_scheduler: Any) -> None:
+    """SIGTERM (the runtime's shutdown) while an action outlasts `stop_grace`: the action
+    finishes, its run ends `cancelled` with the action applied, resumable (was: the store was
+    closed under it, `run.crashed` ProgrammingError, the run left `running` with the action
+    not journaled, to be applied again by the next start)."""
+    _config(sched_project, {"name": "h", "automation": "held", "cron": "* * * * *",
+                            "request": {"tag": "h", "hold": True}})
+    clock = Clock(T0)
+    scheduler = make_scheduler(clock)
+    scheduler.start()
+    clock.now = T0 + timedelta(minutes=1, seconds=1)
+    assert scheduler.tick() == 1
+    deadline = time.monotonic() + 30
+    while not (sched_project.root / "holding").exists():
+        assert time.monotonic() < deadline
+        time.sleep(0.02)
+    scheduler.runtime.shutdown(0.2)  # the grace runs out with "mark" in flight
+    (sched_project.root / "release").write_text("1")
+    reader = open_session(env=sched_project.env(), cwd=sched_project.root)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            [run] = reader.store._rows("SELECT id, status FROM runs")
+            if run["status"] not in ("queued", "running"):
+                break
+            assert time.monotonic() < deadline, run
+            time.sleep(0.05)
+        assert run["status"] == "cancelled"
+        actions = {a.action_id: a.status for a in reader.store.list_actions(run["id"])}
+        assert actions.get("mark") == "applied" and actions.get("after") != "applied"
+    finally:
+        reader.close()
+
+
 @pytest.mark.parametrize(("policy", "fired"), [("skip", 0), ("run_once", 1), ("run_all", 3)])
 def test_downtime_applies_the_misfire_policy(sched_project: Project, make_scheduler: Any,
                                              policy: str, fired: int) -> None:

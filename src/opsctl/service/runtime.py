@@ -407,6 +407,12 @@ class ServerRuntime:
                     break
             time.sleep(0.05)
         self._pool.shutdown(wait=False, cancel_futures=True)
+        with self._lock:
+            in_flight = sorted(self._running)
+        if in_flight:  # an action outlasted the grace: its run records how it ended as it
+            # returns (the process exits after it), so its store stays open until then
+            self.base.log.warning("server.runs_in_flight", runs=in_flight, grace_s=grace_s)
+            return
         with self._stores_lock:
             stores, self._stores = self._stores, []
         for store in stores:
