@@ -204,6 +204,45 @@ def test_a_run_in_flight_past_the_stop_grace_still_records_how_it_ended(
         reader.close()
 
 
+def test_a_scheduled_run_recovered_at_start_still_waits_for_its_lock_up_to_the_grace(
+        sched_project: Project, make_scheduler: Any) -> None:
+    """A run a scheduler queued and did not start (it stopped) is carried out by the next
+    scheduler, and waits for its scope's lock up to the schedule's grace as it would have
+    (was: exit 7 at once, `conflict`, when another run held the scope)."""
+    import subprocess
+
+    from opsctl.schedule.model import schedule_from_row
+    from tests.conftest import OPSCTL
+
+    _config(sched_project, {"name": "w", "automation": "held", "cron": "* * * * *",
+                            "request": {"tag": "w"}, "grace": "1m"})
+    clock = Clock(T0)
+    first = make_scheduler(clock)
+    first.start()
+    holder = subprocess.Popen([OPSCTL, "held", "--tag", "w", "--hold", "--yes"],
+                              cwd=sched_project.root, env=sched_project.env(),
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while not (sched_project.root / "holding").exists():
+            assert holder.poll() is None and time.monotonic() < deadline
+            time.sleep(0.05)
+        [row] = sched_store.list_schedules(first.store)
+        slot = T0 + timedelta(minutes=1)
+        run, _, _ = first._local_run(schedule_from_row(row), slot, 60.0)  # queued, not started
+        sched_store.record_tick(first.store, runs=[run], settled=[], advanced=[], events=[])
+        second = make_scheduler(clock)
+        second.start()  # carries the queued run out: it waits for the lock
+        time.sleep(1.5)
+        (sched_project.root / "release").write_text("1")
+        assert holder.wait(60) == 0
+    finally:
+        if holder.poll() is None:
+            holder.kill()
+    runs = {r["id"]: r for r in _wait_runs(second)}
+    assert runs[run["id"]]["status"] == "succeeded", runs[run["id"]]
+
+
 @pytest.mark.parametrize(("policy", "fired"), [("skip", 0), ("run_once", 1), ("run_all", 3)])
 def test_downtime_applies_the_misfire_policy(sched_project: Project, make_scheduler: Any,
                                              policy: str, fired: int) -> None:

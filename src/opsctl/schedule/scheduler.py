@@ -469,7 +469,7 @@ class Scheduler:
             "request_hash": hash_of_request(request_doc), "request": request_doc,
             "runtime": {**self._runtime_info(entry.source),
                         "identity": session.identity.to_dict(), "executor": "scheduler",
-                        **context},
+                        "wait_lock_s": wait_lock_s, **context},
             "started_at": iso(session.clock()),
         }
         return run, self._principal(context), lambda s: execute(

@@ -562,6 +562,7 @@ def _recovery_work(row: Mapping[str, Any]) -> Callable[[Session], RunOutcome]:
                                         if row.get("key_source") == "caller" else None),
                        targets=targets, queued_run_id=run_id,
                        store_plan=bool(runtime.get("store_plan")),
+                       wait_lock_s=float(runtime.get("wait_lock_s") or 0.0),  # a schedule's grace
                        source=session.catalog.entry(automation.name).source)
 
     return work
