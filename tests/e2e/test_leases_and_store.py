@@ -305,6 +305,26 @@ def test_a_holder_on_another_machine_waits_for_its_ttl(ledger: Project) -> None:
     assert sorted(effects(ledger)) == ["main/a", "main/b", "main/c", "main/d"]
 
 
+def test_locks_marks_a_lease_past_its_expiry(ledger: Project) -> None:
+    """A holder on another machine that stopped renewing: `opsctl locks` still lists its lease
+    (the next run takes it over), marked expired (was: listed as held, nothing to tell)."""
+    kill_mid_run(ledger)
+    from datetime import UTC, datetime, timedelta
+
+    past = (datetime.now(UTC) - timedelta(seconds=5)).isoformat()
+    edit_lease(ledger, host="build-7", process="boot=another-machine,pidns=1/pid=4242/start=1",
+               expires_at=past)
+    listed = ledger.run("locks", "--format", "json", expect_json=True)
+    assert listed.code == 0, listed.stderr
+    [lease] = listed.doc["locks"]
+    assert (lease["host"], lease["expires_at"], lease["expired"]) == ("build-7", past, True)
+    text = ledger.run("locks")
+    assert text.code == 0 and f"{past} (expired)" in text.stdout, text.stdout
+    edit_lease(ledger, expires_at=(datetime.now(UTC) + timedelta(hours=1)).isoformat())
+    [live] = ledger.run("locks", "--format", "json", expect_json=True).doc["locks"]
+    assert live["expired"] is False
+
+
 def test_a_reused_pid_does_not_keep_a_dead_holders_lease(ledger: Project) -> None:
     """The holder's pid now belongs to another live process (this test's): the start time
     recorded with the lease tells them apart."""

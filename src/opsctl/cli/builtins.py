@@ -607,7 +607,11 @@ def locks_group(ctx: click.Context, opts: CommonOptions) -> int | None:
     session = open_cli_session(opts)
     if opts.show_config:
         return show_config(session)
-    rows = session.store.list_leases()
+    from datetime import datetime
+
+    now = session.clock()
+    rows = [{**r, "expired": datetime.fromisoformat(str(r["expires_at"])) <= now}
+            for r in session.store.list_leases()]  # an expired one: the next run takes it over
 
     def render(data: dict[str, Any], stream: TextIO) -> None:
         if not data["locks"]:
@@ -615,7 +619,8 @@ def locks_group(ctx: click.Context, opts: CommonOptions) -> int | None:
             return
         table(("scope", "run", "token", "actor", "host", "pid", "since", "expires"),
               [(r["scope"], r["run_id"], r["token"], r["actor"], r["host"], r["pid"],
-                r["acquired_at"], r["expires_at"]) for r in data["locks"]], stream)
+                r["acquired_at"], f"{r['expires_at']} (expired)" if r["expired"]
+                else r["expires_at"]) for r in data["locks"]], stream)
 
     return emit_data({"locks": rows}, opts, session, render)
 
