@@ -75,3 +75,20 @@ def test_malformed_variables_are_configuration_errors(root: Path, variable: str,
                                                       message: str) -> None:
     with pytest.raises(ConfigError, match=message.replace("<", ".").replace(">", ".")):
         validate_settings(load_layers(cwd=root, env={"HOME": str(root), variable: text}))
+
+
+@pytest.mark.parametrize(("variable", "key"), [
+    pytest.param("OPSCTL_STATE_DIR", "state_dir", id="state-dir"),
+    pytest.param("OPSCTL_POLICY_FILE", "policy_file", id="policy-file"),
+    pytest.param("OPSCTL_PYTHON_PATH", "python_path", id="python-path"),
+])
+def test_a_path_from_the_environment_expands_the_home_folder(
+        root: Path, monkeypatch: pytest.MonkeyPatch, variable: str, key: str) -> None:
+    """`~` as in a config file: systemd's Environment= and CI `env:` blocks pass it as typed,
+    and a folder literally named `~` in the working directory held the store."""
+    home = root / "home"
+    monkeypatch.setenv("HOME", str(home))
+    layers = load_layers(cwd=root, env={"HOME": str(home), variable: "~/ops"})
+    value = layers.values[key]
+    assert (value[0] if isinstance(value, list) else value) == str(home / "ops")
+    assert getattr(validate_settings(layers), key) in (home / "ops", [str(home / "ops")])

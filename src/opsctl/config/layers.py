@@ -198,11 +198,14 @@ def _env_layer(env: Mapping[str, str]) -> dict[str, Any]:
     for key in ENV_KEYS:
         value = env.get(ENV_PREFIX + key.upper())
         if value is not None and value != "":
-            layer[key] = value
+            # `~` as in a config file: systemd's Environment=, `docker run -e` and a CI job's
+            # `env:` pass it unexpanded, and a literal `~` folder would hold the store
+            layer[key] = os.path.expanduser(value) if key in PATH_KEYS else value
     for key in LIST_ENV_KEYS:
         value = env.get(ENV_PREFIX + key.upper())
         if value:
-            layer[key] = [part.strip() for part in value.split(",") if part.strip()]
+            parts = [part.strip() for part in value.split(",") if part.strip()]
+            layer[key] = [os.path.expanduser(p) for p in parts] if key in PATH_LIST_KEYS else parts
     secrets = {name[len(SECRET_ENV_PREFIX):].lower(): value for name, value in env.items()
                if name.startswith(SECRET_ENV_PREFIX) and value}
     if secrets:
