@@ -447,9 +447,22 @@ def test_a_table_on_an_ascii_terminal_prints(counter: Project) -> None:
     (rich's "…" was an internal error)."""
     assert counter.run("counter", "--environment", "staging", "--yes").code == 0
     code, screen = run_in_terminal(["runs", "--limit", "1"], counter.root,
-                                   extra_env={"PYTHONIOENCODING": "ascii", "COLUMNS": "60"})
+                                   extra_env={"PYTHONIOENCODING": "ascii", "COLUMNS": "200"})
     assert code == 0, screen
     assert "internal error" not in screen and "+---" in screen
+
+
+@pytest.mark.parametrize("columns", ["20", "80"])
+def test_a_table_wider_than_the_terminal_keeps_every_value_whole(counter: Project,
+                                                                 columns: str) -> None:
+    """`opsctl runs` on an 80-column terminal: the run id is there to be copied into `opsctl
+    show` (rich cut it to "run_01M97G…"; at 20 columns every cell was empty)."""
+    assert counter.run("counter", "--environment", "staging", "--yes").code == 0
+    run_id = counter.run("runs", "--format", "json").doc["runs"][0]["id"]
+    code, screen = run_in_terminal(["runs", "--limit", "1"], counter.root,
+                                   extra_env={"COLUMNS": columns, "NO_COLOR": "1"})
+    assert code == 0, screen
+    assert run_id in screen and "…" not in screen
 
 
 def test_a_command_run_outside_the_project_says_no_opsctl_toml_was_found(tmp_path: Path) -> None:

@@ -1,7 +1,8 @@
 """Text output for people: tables, result summaries (a plan as a diff), a progress bar.
 
-On a terminal, tables are drawn with rich; piped (CI logs, ``| less``), they are plain aligned
-columns, which read well in logs and keep rich's import off the start-up path of scripted calls.
+On a terminal, tables are drawn with rich when they fit its width; piped (CI logs, ``| less``),
+or wider than the terminal, they are plain aligned columns, which read well in logs, never cut a
+value, and keep rich's import off the start-up path of scripted calls.
 Colour follows :func:`opsctl.observe.color.color_enabled` (``NO_COLOR``, ``FORCE_COLOR``,
 ``--no-color``, else a terminal).
 """
@@ -84,8 +85,14 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], stream: TextIO,
             for column in tbl.columns:
                 column.overflow = "fold"
         # color_system=None: no escape at all (rich's no_color keeps bold and underline)
-        Console(file=stream, color_system="auto" if color else None).print(tbl)
-        return
+        console = Console(file=stream, color_system="auto" if color else None)
+        natural = tbl.__rich_measure__(console, console.options.update_width(1 << 20))
+        if natural.maximum <= console.width:
+            console.print(tbl)
+            return
+        # Narrower than the table: rich would cut cells with "…" (a run id no longer to be
+        # copied into `opsctl show`; at 20 columns every cell empty). Plain columns keep every
+        # value whole and let the terminal wrap the lines.
     if title:
         stream.write(title + "\n")
     widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
