@@ -218,6 +218,16 @@ def test_tables_follow_the_colour_rule_in_a_pipe_and_on_a_terminal(counter: Proj
         assert ("\x1b[" in shown) is coloured, (flag, shown[:200])
 
 
+def test_a_dumb_terminal_gets_no_colour_anywhere(counter: Project) -> None:
+    """TERM=dumb (an editor's shell buffer): plan diffs and console logs are as plain as the
+    tables (rich already drew those without colour; the diff and the logs had escapes)."""
+    for args in (["counter", "--environment", "staging", "--dry-run"], ["runs"]):
+        code, shown = run_in_terminal(args, counter.root,
+                                      extra_env={**counter.extra_env, "TERM": "dumb"})
+        assert code in (0, 10) and "counter" in shown, shown
+        assert "\x1b[" not in shown, (args, shown[:200])
+
+
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
 def test_completion_scripts(counter: Project, shell: str) -> None:
     r = counter.run("completion", shell)

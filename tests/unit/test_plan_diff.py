@@ -77,6 +77,9 @@ class Tty(io.StringIO):
     pytest.param(False, {"FORCE_COLOR": "0"}, False, False, id="FORCE_COLOR-0"),
     pytest.param(False, {"FORCE_COLOR": "1", "NO_COLOR": "1"}, False, False,
                  id="NO_COLOR-beats-FORCE_COLOR"),
+    pytest.param(True, {"TERM": "dumb"}, False, False, id="dumb-terminal"),
+    pytest.param(True, {"TERM": "dumb", "FORCE_COLOR": "1"}, False, True,
+                 id="FORCE_COLOR-beats-dumb-terminal"),
 ])
 def test_color_enabled(tty: bool, env: dict[str, str], flag: bool, expected: bool) -> None:
     stream = Tty() if tty else io.StringIO()

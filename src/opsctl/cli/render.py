@@ -84,8 +84,10 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], stream: TextIO,
             tbl.box = box.ASCII
             for column in tbl.columns:
                 column.overflow = "fold"
-        # color_system=None: no escape at all (rich's no_color keeps bold and underline)
-        console = Console(file=stream, color_system="auto" if color else None)
+        # color_system=None: no escape at all (rich's no_color keeps bold and underline);
+        # "standard", not "auto": rich would drop the header's bold under TERM=dumb even when
+        # FORCE_COLOR asks for colour, as plan diffs and logs then have it
+        console = Console(file=stream, color_system="standard" if color else None)
         natural = tbl.__rich_measure__(console, console.options.update_width(1 << 20))
         if natural.maximum <= console.width:
             console.print(tbl)

@@ -16,13 +16,16 @@ def color_enabled(stream: TextIO, *, no_color: bool = False,
                   env: Mapping[str, str] | None = None) -> bool:
     """Whether to colour what is written to ``stream``: never with ``--no-color`` (which sets
     ``NO_COLOR``) or a non-empty ``NO_COLOR`` (no-color.org); always with a non-empty
-    ``FORCE_COLOR`` other than ``0``; otherwise only on a terminal."""
+    ``FORCE_COLOR`` other than ``0``; otherwise only on a terminal that is not ``TERM=dumb``
+    (an editor's shell buffer, a CI log viewer), as rich decides for the tables it draws."""
     env = os.environ if env is None else env
     if no_color or env.get("NO_COLOR"):
         return False
     force = env.get("FORCE_COLOR")
     if force and force != "0":
         return True
+    if env.get("TERM") == "dumb":
+        return False
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty())
 
