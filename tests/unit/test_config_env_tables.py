@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -92,3 +93,40 @@ def test_a_path_from_the_environment_expands_the_home_folder(
     value = layers.values[key]
     assert (value[0] if isinstance(value, list) else value) == str(home / "ops")
     assert getattr(validate_settings(layers), key) in (home / "ops", [str(home / "ops")])
+
+
+@pytest.mark.parametrize("env", [
+    pytest.param({"HOME": ""}, id="empty-HOME"),
+    pytest.param({"HOME": "home", "XDG_CONFIG_HOME": ".config"}, id="relative-XDG_CONFIG_HOME"),
+])
+def test_a_relative_home_reads_no_user_config_from_the_working_directory(
+        root: Path, monkeypatch: pytest.MonkeyPatch, env: dict[str, str]) -> None:
+    """XDG's rule: a relative base directory is ignored (`HOME=` made `.config/opsctl/config.toml`
+    in whatever folder opsctl ran from the user config, above the project's opsctl.toml)."""
+    monkeypatch.chdir(root)
+    (root / ".config" / "opsctl").mkdir(parents=True)
+    (root / ".config" / "opsctl" / "config.toml").write_text('plan_ttl = "5h"\n')
+    layers = load_layers(cwd=root, env=env)
+    assert layers.values["plan_ttl"] == "4h" and layers.origin["plan_ttl"] == "default"
+    assert layers.files == [str(root / "opsctl.toml")]
+
+
+@pytest.mark.parametrize("env", [
+    pytest.param({"HOME": ""}, id="empty-HOME"),
+    pytest.param({"XDG_CACHE_HOME": "cache"}, id="relative-XDG_CACHE_HOME"),
+    pytest.param({"HOME": "missing"}, id="missing-HOME"),
+])
+def test_the_parsed_config_cache_is_kept_only_in_a_home_that_exists(
+        root: Path, monkeypatch: pytest.MonkeyPatch, env: dict[str, str]) -> None:
+    """No `cache` folder in the working directory, no /.cache, no home folder made where the
+    system says there is none (Debian's HOME=/nonexistent): the file is parsed each time."""
+    from opsctl.config.layers import _parse_cache_path, read_toml
+
+    monkeypatch.chdir(root)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, str(root / value) if value == "missing" else value)
+    cache = _parse_cache_path()
+    assert cache is None or (os.path.isabs(cache) and not cache.startswith("/.cache"))
+    assert read_toml(str(root / "opsctl.toml"))["retry"] == {"attempts": 3}
+    assert sorted(p.name for p in root.iterdir()) == ["opsctl.toml"]

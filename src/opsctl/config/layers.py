@@ -104,13 +104,27 @@ def _not_a_file(path: str) -> None:
         raise ConfigError(f"config file {path} is {what}, not a file")
 
 
-def user_config_path(env: Mapping[str, str]) -> str:
-    base = env.get("XDG_CONFIG_HOME") or os.path.join(env.get("HOME", "~"), ".config")
-    return os.path.join(os.path.expanduser(base), "opsctl", "config.toml")
+def _base_directory(env: Mapping[str, str], variable: str, folder: str) -> str | None:
+    """An XDG base directory: ``$variable`` when absolute, else ``folder`` in the home folder;
+    None without an absolute home. A relative path (``HOME=`` as some service managers and
+    containers leave it, ``XDG_CONFIG_HOME=.config``) would be the working directory's, so the
+    XDG spec ignores it, and so does opsctl."""
+    base = env.get(variable, "")
+    if os.path.isabs(base):
+        return base
+    home = env["HOME"] if "HOME" in env else os.path.expanduser("~")
+    return os.path.join(home, folder) if os.path.isabs(home) else None
 
 
-def _parse_cache_path() -> str:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+def user_config_path(env: Mapping[str, str]) -> str | None:
+    base = _base_directory(env, "XDG_CONFIG_HOME", ".config")
+    return None if base is None else os.path.join(base, "opsctl", "config.toml")
+
+
+def _parse_cache_path() -> str | None:
+    base = _base_directory(os.environ, "XDG_CACHE_HOME", ".cache")
+    if base is None or not os.path.isdir(os.path.dirname(base)):
+        return None  # a home folder that does not exist (HOME=/nonexistent) is not made
     return os.path.join(base, "opsctl", "config.cache")
 
 
@@ -148,6 +162,8 @@ def read_toml(path: str) -> dict[str, Any]:
         raise ConfigError(f"config file {path} cannot be read: {exc.strerror}") from None
     stamp = [st.st_mtime_ns, st.st_size]
     cache_path = _parse_cache_path()
+    if cache_path is None:
+        return _parse_toml(path)
     try:
         with open(cache_path, "rb") as fh:
             cache = marshal.load(fh)
@@ -279,8 +295,9 @@ def load_layers(
         layers.append((f"file:{repo}" if explicit else f"repo:{repo}",
                        _resolve_paths(read_toml(repo), root)))
     user = user_config_path(env)
-    _not_a_file(user)
-    if os.path.isfile(user):
+    if user is not None:
+        _not_a_file(user)
+    if user is not None and os.path.isfile(user):
         files.append(user)
         layers.append((f"user:{user}", _resolve_paths(read_toml(user), os.path.dirname(user))))
     layers.append(("env", _env_layer(env)))
