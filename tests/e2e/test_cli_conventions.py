@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import OPSCTL, Project, run_in_terminal
+from tests.conftest import OPSCTL, Project, clean_env, run_in_terminal
 from tests.e2e.test_cli_core import COUNTER, counts
 
 LIBRARY_LOGGER = '''
@@ -473,6 +473,26 @@ def test_a_table_wider_than_the_terminal_keeps_every_value_whole(counter: Projec
                                    extra_env={"COLUMNS": columns, "NO_COLOR": "1"})
     assert code == 0, screen
     assert run_id in screen and "…" not in screen
+
+
+@pytest.mark.parametrize("args", [
+    pytest.param("list", id="list"),
+    pytest.param("runs", id="runs"),
+    pytest.param("new disk-clean", id="new"),
+])
+def test_a_working_directory_removed_under_the_shell_is_exit_2(tmp_path: Path,
+                                                               args: str) -> None:
+    """A build agent wiped the workspace the shell was in: one error line, exit 2 (was exit 1,
+    an internal error: FileNotFoundError from getcwd)."""
+    gone = tmp_path / "workspace"
+    gone.mkdir()
+    env = clean_env(tmp_path / "home")
+    proc = subprocess.run(f"cd {gone} && rmdir {gone} && exec {OPSCTL} {args}", shell=True,
+                          executable="/bin/bash", env=env, stdin=subprocess.DEVNULL,
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2, proc.stderr
+    assert "opsctl: error: the working directory no longer exists" in proc.stderr
+    assert "internal error" not in proc.stderr
 
 
 def test_a_command_run_outside_the_project_says_no_opsctl_toml_was_found(tmp_path: Path) -> None:

@@ -40,9 +40,10 @@ the tests that apply until a rule allows it."""
 def new_cmd(name: str, directory: str, tests: str, owner: str, summary: str, force: bool,
             opts: CommonOptions) -> int:
     """Create the automation NAME (lower-case words joined by '-', e.g. rotate-keys)."""
+    from opsctl.config.layers import working_directory
     from opsctl.scaffold import scaffold
 
-    generated = scaffold(Path.cwd(), name, directory=directory, tests=tests, owner=owner,
+    generated = scaffold(Path(working_directory()), name, directory=directory, tests=tests, owner=owner,
                          summary=summary, force=force)
     data = {"automation": name,
             "files": [{"path": str(g.path), "purpose": g.purpose} for g in generated]}

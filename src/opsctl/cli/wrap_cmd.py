@@ -48,12 +48,13 @@ def wrap_cmd(script: Path, name: str | None, wrap_every: bool, min_tier: Any, ou
     """Generate an automation module around the legacy SCRIPT (or, with --all, around every
     script of an inventory or folder)."""
     from opsctl.adopt.wrap import wrap_all, wrap_script
+    from opsctl.config.layers import working_directory
     from opsctl.errors import ExitCode, UsageError
 
     if wrap_every:
         if name:
             raise UsageError("--name names one script; with --all names come from file names")
-        reports, files = wrap_all(Path.cwd(), script, min_tier=min_tier, out=out_dir,
+        reports, files = wrap_all(Path(working_directory()), script, min_tier=min_tier, out=out_dir,
                                   tests=tests, owner=owner, force=force)
         wrapped = [r for r in reports if r.wrapped]
         data: dict[str, Any] = {
@@ -77,7 +78,7 @@ def wrap_cmd(script: Path, name: str | None, wrap_every: bool, min_tier: Any, ou
             return ExitCode.SUCCESS
         return ExitCode.PARTIAL if wrapped else ExitCode.VALIDATION
 
-    result = wrap_script(Path.cwd(), script, name=name, out=out_dir, tests=tests, owner=owner,
+    result = wrap_script(Path(working_directory()), script, name=name, out=out_dir, tests=tests, owner=owner,
                          force=force)
     one = {"automation": result.name, "script": result.script, "effect": result.effect,
            "could_not_determine": result.problems,

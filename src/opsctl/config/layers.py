@@ -82,6 +82,16 @@ class Layers:
         a bad value in a config file is an error even while the environment overrides it."""
 
 
+def working_directory() -> str:
+    """``os.getcwd()``, or a configuration error (exit 2) when the directory was removed after
+    the shell entered it (a build agent's workspace wiped under a shell still in it)."""
+    try:
+        return os.getcwd()
+    except FileNotFoundError:
+        raise ConfigError("the working directory no longer exists (removed after this shell "
+                          "entered it): cd into the project again") from None
+
+
 def find_repo_config(start: str) -> str | None:
     """The nearest opsctl.toml in ``start`` or one of its parents."""
     directory = os.path.abspath(start)
@@ -279,7 +289,7 @@ def load_layers(
 ) -> Layers:
     """Merge every layer; the tables of ``MERGED_TABLES`` merge per key, the rest replace."""
     env = os.environ if env is None else env
-    cwd = os.fspath(cwd) if cwd is not None else os.getcwd()
+    cwd = os.fspath(cwd) if cwd is not None else working_directory()
     values = {k: (dict(v) if isinstance(v, dict) else list(v) if isinstance(v, list) else v)
               for k, v in DEFAULTS.items()}
     origin = dict.fromkeys(DEFAULTS, "default")
