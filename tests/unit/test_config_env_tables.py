@@ -130,3 +130,23 @@ def test_the_parsed_config_cache_is_kept_only_in_a_home_that_exists(
     assert cache is None or (os.path.isabs(cache) and not cache.startswith("/.cache"))
     assert read_toml(str(root / "opsctl.toml"))["retry"] == {"attempts": 3}
     assert sorted(p.name for p in root.iterdir()) == ["opsctl.toml"]
+
+
+@pytest.mark.parametrize("how", ["found-upwards", "--config", "OPSCTL_CONFIG"])
+def test_a_linked_opsctl_toml_belongs_to_the_project_it_is_linked_into(
+        tmp_path: Path, how: str) -> None:
+    """One shared opsctl.toml linked into a project: its state (the store, its locks) and its
+    relative paths are the project's however the file is named (`--config opsctl.toml` put
+    them beside the link's target: a second store that did not see the first one's locks)."""
+    shared, project = tmp_path / "shared", tmp_path / "project"
+    shared.mkdir()
+    project.mkdir()
+    (shared / "opsctl.toml").write_text('python_path = ["."]\n')
+    (project / "opsctl.toml").symlink_to(shared / "opsctl.toml")
+    env = {"HOME": str(tmp_path), **({"OPSCTL_CONFIG": "opsctl.toml"}
+                                     if how == "OPSCTL_CONFIG" else {})}
+    layers = load_layers(cwd=project, env=env,
+                         config_file="opsctl.toml" if how == "--config" else None)
+    assert layers.root == str(project)
+    assert layers.values["state_dir"] == str(project / ".opsctl")
+    assert layers.values["python_path"] == [str(project)]

@@ -106,6 +106,17 @@ def find_repo_config(start: str) -> str | None:
         directory = parent
 
 
+def _explicit_config(path: str, cwd: str) -> str:
+    """``--config PATH`` made absolute with its folder resolved but not the file itself: an
+    opsctl.toml linked into a project (one shared file, linked into several) belongs to the
+    project it is linked into, as when it is found upwards; resolved, ``--config opsctl.toml``
+    put the state, and so the store and its locks, beside the link's target."""
+    path = os.path.join(cwd, os.path.expanduser(path))
+    if os.path.basename(path) in ("", ".", ".."):
+        return os.path.realpath(path)  # a folder: reported as one
+    return os.path.join(os.path.realpath(os.path.dirname(path)), os.path.basename(path))
+
+
 def _not_a_file(path: str) -> None:
     """A config file found where it is looked for that is a folder (or a device): an error, as
     with --config; skipped, the project would run on defaults without a word."""
@@ -296,7 +307,7 @@ def load_layers(
     files: list[str] = []
 
     explicit = config_file or env.get("OPSCTL_CONFIG")
-    repo = os.path.realpath(os.path.expanduser(explicit)) if explicit else find_repo_config(cwd)
+    repo = _explicit_config(explicit, cwd) if explicit else find_repo_config(cwd)
     root = os.path.dirname(repo) if repo else os.path.realpath(cwd)
     values["state_dir"] = os.path.join(root, ".opsctl")
     layers: list[tuple[str, dict[str, Any]]] = []
