@@ -169,3 +169,17 @@ def test_the_journal_read_a_page_at_a_time_is_the_journal(store_url: str, count:
     assert row is not None and "result" not in row and row["status"] == "succeeded"
     assert store.run_result_text("run_nothing") is None
     store.close()
+
+
+def test_a_state_dir_that_is_a_file_or_a_dangling_link_says_so(tmp_path) -> None:
+    """Not "cannot be created: File exists": what is in the way, and for a link, where it
+    points (a volume not mounted yet, a folder moved away)."""
+    from opsctl.errors import StateDirError
+
+    (tmp_path / "file").write_text("")
+    (tmp_path / "link").symlink_to(tmp_path / "gone")
+    with pytest.raises(StateDirError, match="file cannot be created: it is a file, not a"):
+        open_store(f"sqlite:///{tmp_path / 'file' / 'state.db'}", create_dir=True)
+    gone = tmp_path / "gone"
+    with pytest.raises(StateDirError, match=f"link cannot be created: it is a link to {gone},"):
+        open_store(f"sqlite:///{tmp_path / 'link' / 'state.db'}", create_dir=True)

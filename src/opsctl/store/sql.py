@@ -1248,8 +1248,13 @@ def _open_sqlite(path: Path, url: str, redactor: Redactor | None, create_dir: bo
         try:
             path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         except OSError as exc:
+            why = exc.strerror
+            if os.path.islink(path.parent) and not path.parent.exists():
+                why = f"it is a link to {os.readlink(path.parent)}, which does not exist"
+            elif path.parent.exists() and not path.parent.is_dir():
+                why = "it is a file, not a directory"  # not "File exists"
             raise StateDirError(f"state directory {path.parent} cannot be created: "
-                                f"{exc.strerror}{_ELSEWHERE}") from None
+                                f"{why}{_ELSEWHERE}") from None
     elif not path.parent.is_dir():
         hint = ""
         if not path.is_absolute() and Path("/", path.parent).is_dir():
