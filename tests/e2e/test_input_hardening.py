@@ -763,3 +763,27 @@ def test_a_config_file_that_is_a_folder_is_an_error_where_it_is_found(
     assert r.returncode == 2, r.stderr
     assert f"config file {folder} is a directory, not a file" in r.stderr
     assert not (root / ".opsctl").exists()
+
+
+@pytest.mark.parametrize("where", ["project", "user"])
+def test_a_config_file_that_is_a_link_to_nothing_says_where_it_points(
+        tmp_path: Path, where: str) -> None:
+    """A dotfiles link whose target is missing: exit 2 naming the target (was: "is not a
+    regular file, not a file")."""
+    root = tmp_path / "proj"
+    root.mkdir()
+    home = tmp_path / "home"
+    (home / ".config" / "opsctl").mkdir(parents=True)
+    link = root / "opsctl.toml" if where == "project" else \
+        home / ".config" / "opsctl" / "config.toml"
+    link.symlink_to(tmp_path / "dotfiles" / "opsctl.toml")
+    if where == "user":
+        (root / "opsctl.toml").write_text("automations = []\n")
+    env = {**clean_env(home), "HOME": str(home)}
+    env.pop("XDG_CONFIG_HOME", None)
+    r = subprocess.run([OPSCTL, "runs"], cwd=root, env=env, capture_output=True, text=True,
+                       timeout=60)
+    assert r.returncode == 2, r.stderr
+    assert (f"config file {link} is a link to {tmp_path / 'dotfiles' / 'opsctl.toml'}, which "
+            "does not exist") in r.stderr
+    assert not (root / ".opsctl").exists()

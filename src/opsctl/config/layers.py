@@ -121,8 +121,13 @@ def _not_a_file(path: str) -> None:
     """A config file found where it is looked for that is a folder (or a device): an error, as
     with --config; skipped, the project would run on defaults without a word."""
     if os.path.lexists(path) and not os.path.isfile(path):
-        what = "a directory" if os.path.isdir(path) else "not a regular file"
-        raise ConfigError(f"config file {path} is {what}, not a file")
+        if os.path.isdir(path):
+            what = "a directory, not a file"
+        elif not os.path.exists(path):  # a dotfiles link whose target is not there
+            what = f"a link to {os.readlink(path)}, which does not exist"
+        else:
+            what = "not a regular file (a device, FIFO or socket)"
+        raise ConfigError(f"config file {path} is {what}")
 
 
 def _base_directory(env: Mapping[str, str], variable: str, folder: str) -> str | None:
