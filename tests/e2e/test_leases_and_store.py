@@ -499,6 +499,25 @@ def test_a_store_an_earlier_version_left_readable_by_all_is_made_owner_only(proj
     assert stat.S_IMODE((state / "state.db").stat().st_mode) == 0o660
 
 
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0,
+                    reason="running as root over another user's state directory needs root")
+def test_root_in_another_users_state_directory_leaves_files_that_user_can_read(
+        project: Project) -> None:
+    """`sudo opsctl plan --out` once in your project: the plan-signing key and the store it
+    creates are yours, as SQLite makes its -wal and -shm files (a root-owned 0600 key refused
+    every later `plan --out` of the project's owner: "cannot read plan-signing.key")."""
+    project.add_module("ledger_auto", LEDGER)
+    state = project.root / ".opsctl"
+    state.mkdir(mode=0o700)
+    os.chown(state, 65534, 65534)
+    plan = project.root / "plan.json"
+    assert project.run("plan", "ledger", "--targets", "a", "--out", str(plan)).code == 10
+    for name in ("plan-signing.key", "state.db"):
+        info = (state / name).stat()
+        assert (info.st_uid, info.st_gid) == (65534, 65534), name
+        assert stat.S_IMODE(info.st_mode) == 0o600, name
+
+
 def test_a_postgres_schema_that_does_not_exist_is_a_config_error(project: Project) -> None:
     from tests.conftest import POSTGRES_URL
 

@@ -117,7 +117,7 @@ class Session:
         if self.settings.plan_signing_key is not None:
             return self.settings.plan_signing_key.get_secret_value().encode()
         path = Path(self.settings.state_dir) / KEY_FILE
-        from opsctl.store.sql import refuse_shared_dir
+        from opsctl.store.sql import give_to_folder_owner, refuse_shared_dir
 
         refuse_shared_dir(path.parent)
         try:
@@ -144,6 +144,7 @@ class Session:
             path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             try:
+                give_to_folder_owner(fd, path.parent)
                 with os.fdopen(fd, "wb") as fh:
                     fh.write(key)
                     fh.flush()

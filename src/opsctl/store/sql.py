@@ -1235,6 +1235,20 @@ def refuse_shared_dir(folder: Path) -> None:
                             f"plan-signing key; make it owner-only: chmod 700 {folder}")
 
 
+def give_to_folder_owner(fd: int, folder: Path) -> None:
+    """Running as root, give a file just created in another user's state directory to that
+    user, as SQLite does with its -wal and -shm files: one `sudo opsctl plan --out` in your
+    project left a plan-signing key (or a store) you could no longer read."""
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        return
+    try:
+        info = folder.stat()
+        if info.st_uid != 0:
+            os.fchown(fd, info.st_uid, info.st_gid)
+    except OSError:  # root squashed on NFS may not give files away: kept as created, as SQLite
+        pass
+
+
 # a read-only project (a container's `/work:ro`, a checkout owned by another user)
 _ELSEWHERE = ("; set state_dir (OPSCTL_STATE_DIR) to a writable directory, or store_url "
               "(OPSCTL_STORE_URL) to a shared store")
@@ -1268,7 +1282,11 @@ def _open_sqlite(path: Path, url: str, redactor: Redactor | None, create_dir: bo
     try:
         # Created owner-only before SQLite opens it: it holds requests and the audit trail,
         # and SQLite gives its -wal and -shm files the database file's permissions.
-        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            give_to_folder_owner(fd, path.parent)
+        finally:
+            os.close(fd)
     except FileExistsError:
         _make_owner_only(path)
     except OSError as exc:
