@@ -150,3 +150,13 @@ def test_a_linked_opsctl_toml_belongs_to_the_project_it_is_linked_into(
     assert layers.root == str(project)
     assert layers.values["state_dir"] == str(project / ".opsctl")
     assert layers.values["python_path"] == [str(project)]
+
+
+@pytest.mark.parametrize("key", ["state_dir", "policy_file"])
+def test_an_empty_path_in_a_config_file_is_a_configuration_error(tmp_path: Path,
+                                                                 key: str) -> None:
+    """`state_dir = ""` (a template variable left empty) resolved to the project folder: the
+    store and the plan-signing key landed beside the code, where `git add .` takes them."""
+    (tmp_path / "opsctl.toml").write_text(f'{key} = ""\n')
+    with pytest.raises(ConfigError, match=f"config key '{key}' .from repo:.*: an empty path"):
+        load_layers(cwd=tmp_path, env={"HOME": str(tmp_path)})

@@ -216,9 +216,15 @@ def read_toml(path: str) -> dict[str, Any]:
     return data
 
 
-def _resolve_paths(data: dict[str, Any], base: str) -> dict[str, Any]:
+def _resolve_paths(data: dict[str, Any], base: str, layer: str) -> dict[str, Any]:
     """Paths in a config file are relative to that file's directory."""
     out = dict(data)
+    for key in PATH_KEYS:
+        if isinstance(out.get(key), str) and not out[key].strip():
+            # resolved, "" is the project folder itself: state.db and the plan-signing key
+            # beside the code, where `git add .` takes them
+            raise ConfigError(f"config key {key!r} (from {layer}): an empty path; leave the "
+                              "key out for the default")
 
     def resolve(path: Any) -> Any:
         if not isinstance(path, str):
@@ -318,14 +324,15 @@ def load_layers(
     layers: list[tuple[str, dict[str, Any]]] = []
     if repo is not None:
         files.append(repo)
-        layers.append((f"file:{repo}" if explicit else f"repo:{repo}",
-                       _resolve_paths(read_toml(repo), root)))
+        name = f"file:{repo}" if explicit else f"repo:{repo}"
+        layers.append((name, _resolve_paths(read_toml(repo), root, name)))
     user = user_config_path(env)
     if user is not None:
         _not_a_file(user)
     if user is not None and os.path.isfile(user):
         files.append(user)
-        layers.append((f"user:{user}", _resolve_paths(read_toml(user), os.path.dirname(user))))
+        layers.append((f"user:{user}", _resolve_paths(read_toml(user), os.path.dirname(user),
+                                                      f"user:{user}")))
     layers.append(("env", _env_layer(env)))
     layers.append(("flag", {k: v for k, v in (flags or {}).items() if v is not None}))
 
