@@ -3,10 +3,11 @@
 Importing automations means importing pydantic and the automations' own dependencies, which
 ``opsctl --help`` and ``opsctl list`` cannot afford on every CI step. So the catalog keeps a
 manifest (names, summaries, flag specs) in ``STATE_DIR/catalog.cache``, valid while the
-configured module list, the automations' source files (mtime and size), the mtimes of the
-``sys.path`` directories (which change when a distribution is installed or removed) and, run
-from a source tree (an editable install), opsctl's own source files are unchanged. A stale or
-missing manifest is rebuilt by importing everything once.
+configured module list, the source files of the automations and of the project's modules they
+import (mtime and size), the mtimes of the ``sys.path`` directories (which change when a
+distribution is installed or removed) and, run from a source tree (an editable install),
+opsctl's own source files are unchanged. A stale or missing manifest is rebuilt by importing
+everything once.
 
 A manifest is written only for a configuration that validated, and it remembers the last few
 configurations (secrets left out) it was validated with: a warm ``opsctl list`` thus rejects
@@ -340,6 +341,7 @@ def build_catalog(layers: Layers, *, strict: bool = True) -> tuple[Catalog, list
     add_python_path(layers)
     catalog = Catalog()
     files: list[str] = []
+    imported_before = set(sys.modules)
     for spec, origin in [*_configured_specs(layers), *_entry_point_specs()]:
         module_name, attr = _split_spec(spec)
         try:
@@ -349,8 +351,29 @@ def build_catalog(layers: Layers, *, strict: bool = True) -> tuple[Catalog, list
                 raise
             catalog.broken.append({"module": spec, "origin": origin, "automation": None,
                                    "message": exc.message})
+    files.extend(_project_files(set(sys.modules) - imported_before))
     catalog.files = {f: _stat(f) for f in sorted(set(files))}
     return catalog, files
+
+
+def _project_files(modules: set[str]) -> list[str]:
+    """The source files of ``modules`` that no ``sys.path`` stamp covers.
+
+    Importing the automations imports their packages' ``__init__.py`` and the project's own
+    modules they use (a shared ``Literal`` of environments, a base request model): an edit
+    there changes the flags as much as one in the automation's file. Installed distributions,
+    the standard library and opsctl itself are left out (the key stamps them)."""
+    stdlib = os.path.dirname(os.__file__) + os.sep
+    own = os.path.dirname(os.path.abspath(__file__)) + os.sep
+    found = []
+    for name in modules:
+        path = getattr(sys.modules.get(name), "__file__", None)
+        if not isinstance(path, str) or path.startswith((stdlib, own)):
+            continue
+        parts = path.split(os.sep)
+        if "site-packages" not in parts and "dist-packages" not in parts:
+            found.append(path)
+    return found
 
 
 def _add_module(catalog: Catalog, files: list[str], module_name: str, attr: str | None,

@@ -86,3 +86,36 @@ def test_terminal_gets_a_coloured_plan_console_logs_a_progress_bar_and_rich_tabl
     code, screen = run_in_terminal(["runs"], project.root)
     assert code == 0, screen
     assert "┃" in screen or "│" in screen          # a rich table, not plain columns
+
+
+SHARED_CHOICES = '''
+from pydantic import BaseModel
+from opsctl import Action, Automation
+from choices import Environment
+
+class Request(BaseModel):
+    environment: Environment
+
+deploy = Automation("deploy-app", version="1.0.0", owner="ops", summary="Deploy",
+                    request=Request, effect="read")
+
+@deploy.plan
+def plan(ctx, req):
+    yield Action(id="say", kind="run", target=req.environment, reason="deploy")
+'''
+
+
+def test_an_edit_of_a_module_the_automation_imports_refreshes_its_flags(
+        project: Project) -> None:
+    (project.root / "choices.py").write_text(
+        'from typing import Literal\nEnvironment = Literal["staging", "prod"]\n')
+    project.add_module("deploy_app", SHARED_CHOICES)
+    assert project.run("list").code == 0  # the catalog cache is warm
+    (project.root / "choices.py").write_text(
+        'from typing import Literal\nEnvironment = Literal["staging", "prod", "dev"]\n')
+    helped = project.run("deploy-app", "--help")
+    assert helped.code == 0
+    assert "[staging|prod|dev]" in helped.stdout
+    planned = project.run("deploy-app", "--environment", "dev", "--format", "json")
+    assert planned.code == 0, planned.stderr
+    assert planned.doc["plan"]["actions"][0]["target"] == "dev"
