@@ -295,7 +295,11 @@ def _write_manifest(path: str, key: dict[str, Any], catalog: Catalog) -> None:
         tmp = f"{path}.tmp{os.getpid()}"
         with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as fh:
             marshal.dump(data, fh)
-        os.replace(tmp, path)
+        try:
+            os.replace(tmp, path)
+        except OSError:
+            os.unlink(tmp)  # (a folder in its place): one leftover copy per run otherwise
+            raise
     except OSError:
         pass  # a read-only state directory only costs start-up time
 

@@ -545,6 +545,23 @@ def test_a_config_cache_that_cannot_be_written_leaves_no_copy_behind(project: Pr
     assert not [name for name in leftovers if ".tmp" in name], leftovers
 
 
+
+@pytest.mark.parametrize("cache", [".opsctl/catalog.cache", ".home/.cache/opsctl/config.cache"],
+                         ids=["catalog", "parsed-config"])
+def test_a_cache_that_cannot_be_replaced_leaves_no_copy_behind(project: Project,
+                                                              cache: str) -> None:
+    """A folder where a cache goes: each run does without it, and leaves no temporary copy
+    (of the parsed config, secrets included) behind, one more per run otherwise."""
+    project.add_module("ledger_auto", LEDGER)
+    project.write_config('[secrets]\ntoken = "s3cret-value"\n')
+    folder = project.root / cache
+    folder.mkdir(parents=True)
+    env = project.env({"XDG_CACHE_HOME": str(project.root / ".home" / ".cache")})
+    for _ in range(2):
+        assert project.run("list", env=env).code == 0
+    leftovers = [p.name for p in folder.parent.iterdir() if ".tmp" in p.name]
+    assert leftovers == []
+
 @pytest.mark.parametrize("args", [["runs"], ["ledger", "--scope", "z1"]])
 def test_a_store_missing_a_table_is_a_store_error(project: Project, args: list[str]) -> None:
     """A table dropped by hand (a partial restore): exit 2 naming the store and the table,

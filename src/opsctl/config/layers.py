@@ -210,7 +210,11 @@ def read_toml(path: str) -> dict[str, Any]:
         # Owner-only: the parsed files hold secrets (plan_signing_key, [secrets], store_url).
         with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as fh:
             fh.write(blob)
-        os.replace(tmp, cache_path)
+        try:
+            os.replace(tmp, cache_path)
+        except OSError:
+            os.unlink(tmp)  # (a folder in its place): a copy of the secrets per run otherwise
+            raise
     except (OSError, ValueError):
         pass  # TOML dates do not marshal; an unwritable cache only costs time
     return data
