@@ -4,7 +4,7 @@ Importing automations means importing pydantic and the automations' own dependen
 ``opsctl --help`` and ``opsctl list`` cannot afford on every CI step. So the catalog keeps a
 manifest (names, summaries, flag specs) in ``STATE_DIR/catalog.cache``, valid while the
 configured module list, the source files of the automations and of the project's modules they
-import (mtime and size), the mtimes of the ``sys.path`` directories (which change when a
+import (mtime, size and ctime), the mtimes of the ``sys.path`` directories (which change when a
 distribution is installed or removed) and, run from a source tree (an editable install),
 opsctl's own source files are unchanged. A stale or missing manifest is rebuilt by importing
 everything once.
@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 
 ENTRY_POINT_GROUP = "opsctl.automations"
 MANIFEST_FILE = "catalog.cache"  # marshal: built in, so reading it imports nothing
-MANIFEST_FORMAT = 4  # 4: the retry, permissions and policy tables are validated too
+MANIFEST_FORMAT = 5  # 4: the retry, permissions and policy tables are validated too; 5: ctime
 MAX_VALIDATED = 8  # configurations a manifest remembers as valid (CI steps vary env and flags)
 
 
@@ -90,7 +90,7 @@ class Catalog:
         """Set aside by a lenient load: module, origin, automation (None when the module
         itself failed) and message."""
         self.from_cache = from_cache
-        self.files = files if files is not None else {}  # source file -> [mtime_ns, size]
+        self.files = files if files is not None else {}  # file -> [mtime_ns, size, ctime_ns]
         self.validated = validated if validated is not None else []  # config fingerprints
         self.mask: Callable[[str], str] = _unmasked
         """Masks named secrets in the message of a module that fails to import on ``load``."""
@@ -194,7 +194,9 @@ def _stat(path: str) -> list[int] | None:
         st = os.stat(path)
     except OSError:
         return None
-    return [st.st_mtime_ns, st.st_size]
+    # ctime too: `cp -p`, `rsync -a`, `tar x` and `touch -d` set the mtime back, and an edit
+    # of the same size (a version 1.0.0 -> 2.0.0) would otherwise look unchanged
+    return [st.st_mtime_ns, st.st_size, st.st_ctime_ns]
 
 
 def _cache_key(layers: Layers) -> dict[str, Any]:

@@ -119,3 +119,21 @@ def test_an_edit_of_a_module_the_automation_imports_refreshes_its_flags(
     planned = project.run("deploy-app", "--environment", "dev", "--format", "json")
     assert planned.code == 0, planned.stderr
     assert planned.doc["plan"]["actions"][0]["target"] == "dev"
+
+
+def test_an_edit_of_the_same_size_whose_mtime_was_set_back_refreshes_the_catalog(
+        project: Project) -> None:
+    """`cp -p`, `rsync -a` or `touch -d` put the old mtime back: list and describe still show
+    what the code now says (a version 1.0.0 -> 2.0.0 keeps the file's size)."""
+    import os
+
+    project.add_module("deploy_app", SHARED_CHOICES.replace("from choices import Environment",
+                                                            "Environment = str"))
+    assert project.run("list").code == 0  # the catalog cache is warm
+    module = project.root / "deploy_app.py"
+    before = module.stat()
+    module.write_text(module.read_text().replace('version="1.0.0"', 'version="2.0.0"'))
+    os.utime(module, ns=(before.st_atime_ns, before.st_mtime_ns))
+    listed = project.run("list", "--format", "json")
+    assert listed.code == 0
+    assert [a["version"] for a in listed.doc["automations"]] == ["2.0.0"]

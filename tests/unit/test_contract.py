@@ -371,3 +371,20 @@ def test_parsed_config_cache_notices_edits(tmp_path: Path, monkeypatch: pytest.M
     cfg.write_text("plan_ttl = \n")
     with pytest.raises(ConfigError, match="does not parse"):
         read_toml(str(cfg))
+
+
+def test_parsed_config_cache_notices_an_edit_whose_mtime_was_set_back(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`cp -p`, `rsync -a` or `touch -d` put the old mtime back on a file of the same size."""
+    import os
+
+    from opsctl.config.layers import read_toml
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    cfg = tmp_path / "opsctl.toml"
+    cfg.write_text("plan_ttl = '1h'\n")
+    assert read_toml(str(cfg)) == {"plan_ttl": "1h"}
+    before = cfg.stat()
+    cfg.write_text("plan_ttl = '8h'\n")
+    os.utime(cfg, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert read_toml(str(cfg)) == {"plan_ttl": "8h"}

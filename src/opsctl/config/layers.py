@@ -175,7 +175,7 @@ def _parse_toml(path: str) -> dict[str, Any]:
 
 
 def read_toml(path: str) -> dict[str, Any]:
-    """A parsed TOML file, from a marshal cache keyed by path, mtime and size when possible.
+    """A parsed TOML file, from a marshal cache keyed by path, mtime, size and ctime when possible.
 
     Importing tomllib compiles its regular expressions (~2-3 ms), a tenth of the margin
     `opsctl --help` has over a bare click app; the cache lives in ~/.cache/opsctl.
@@ -186,7 +186,7 @@ def read_toml(path: str) -> dict[str, Any]:
         raise ConfigError(f"config file {path} does not exist") from None
     except OSError as exc:
         raise ConfigError(f"config file {path} cannot be read: {exc.strerror}") from None
-    stamp = [st.st_mtime_ns, st.st_size]
+    stamp = [st.st_mtime_ns, st.st_size, st.st_ctime_ns]  # ctime: an mtime set back (cp -p)
     cache_path = _parse_cache_path()
     if cache_path is None:
         return _parse_toml(path)
@@ -194,8 +194,8 @@ def read_toml(path: str) -> dict[str, Any]:
         with open(cache_path, "rb") as fh:
             cache = marshal.load(fh)
         hit = cache.get(path) if isinstance(cache, dict) else None
-        if isinstance(hit, list) and hit[:2] == stamp:
-            return dict(hit[2])
+        if isinstance(hit, list) and hit[:3] == stamp:
+            return dict(hit[3])
     except (OSError, ValueError, EOFError, TypeError):
         cache = {}
     data = _parse_toml(path)
