@@ -179,9 +179,15 @@ def wire_config(text: str, module: str, python_dir: str) -> str:
         if value in current or (key == "python_path" and _same_dirs(current, value)):
             continue
         line = f"{key} = {json.dumps([*current, value])}"
-        pattern = re.compile(rf"(?ms)^{key}\s*=\s*\[.*?\]")
-        text = pattern.sub(line, text, count=1) if pattern.search(text) else f"{line}\n{text}"
-    parsed = tomllib.loads(text)
+        # the whole array: its strings and comments may hold a "]" ("# see [automation.x]")
+        pattern = re.compile(rf"""(?m)^(?:{key}|"{key}"|'{key}')\s*=\s*"""
+                             r"""\[(?:"(?:[^"\\\n]|\\.)*"|'[^'\n]*'|#[^\n]*|[^\]"'#])*\]""")
+        found = pattern.search(text)
+        text = f"{text[:found.start()]}{line}{text[found.end():]}" if found else f"{line}\n{text}"
+    try:
+        parsed = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        parsed = {}
     if module not in parsed.get("automations", []):
         raise ConfigError("could not add the module to opsctl.toml's automations; add "
                           f"{module!r} by hand")

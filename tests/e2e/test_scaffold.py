@@ -61,6 +61,20 @@ def test_a_second_automation_keeps_the_first_in_config_and_lock(tmp_path: Path) 
     assert opsctl(tmp_path, "contract", "check").returncode == 0
 
 
+@pytest.mark.parametrize("config", [
+    'automations = [\n  # deploy tools: see [automation.deploy] below\n]\npython_path = ["."]\n',
+    'automations = [\n  "tools.a]b",\n]\n',
+    '"automations" = []\n',
+], ids=["bracket-in-a-comment", "bracket-in-a-string", "quoted-key"])
+def test_new_adds_to_an_automations_array_however_it_is_written(config: str) -> None:
+    from opsctl.scaffold import wire_config
+
+    wired = tomllib.loads(wire_config(config, "rotate_certs", "automations"))
+    assert wired["automations"][-1] == "rotate_certs"
+    assert wired["automations"][:-1] == tomllib.loads(config)["automations"]
+    assert "automations" in wired["python_path"]
+
+
 def test_refusals_write_nothing(tmp_path: Path) -> None:
     assert opsctl(tmp_path, "new", "rotate-certs").returncode == 0
     before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*") if "home" not in p.parts
