@@ -153,7 +153,9 @@ def _automations_in(module_name: str, attr: str | None, origin: str) -> list[Aut
             raise ConfigError(f"{module_name}:{attr} is not an opsctl Automation (from {origin})")
         candidates = [obj]
     else:
-        candidates = [v for v in vars(module).values() if isinstance(v, Automation)]
+        # by identity: one automation bound to two names (`default = deploy`) is one
+        candidates = list({id(v): v for v in vars(module).values()
+                           if isinstance(v, Automation)}.values())
         if not candidates:
             raise ConfigError(f"module {module_name!r} defines no opsctl Automation (from {origin})")
     for automation in candidates:
@@ -348,10 +350,11 @@ def build_catalog(layers: Layers, *, strict: bool = True) -> tuple[Catalog, list
     catalog = Catalog()
     files: list[str] = []
     imported_before = set(sys.modules)
+    registered: dict[str, object] = {}  # name -> the automation object, across specs
     for spec, origin in [*_configured_specs(layers), *_entry_point_specs()]:
         module_name, attr = _split_spec(spec)
         try:
-            _add_module(catalog, files, module_name, attr, origin)
+            _add_module(catalog, files, module_name, attr, origin, registered)
         except ConfigError as exc:
             if strict:
                 raise
@@ -383,8 +386,11 @@ def _project_files(modules: set[str]) -> list[str]:
 
 
 def _add_module(catalog: Catalog, files: list[str], module_name: str, attr: str | None,
-                origin: str) -> None:
-    """Add the automations of one module; a ConfigError leaves the catalog as it was."""
+                origin: str, registered: dict[str, object]) -> None:
+    """Add the automations of one module; a ConfigError leaves the catalog as it was.
+
+    An automation already added by another spec (``automations`` in opsctl.toml naming the
+    module an installed package's entry point names too) is the same one, not a duplicate."""
     from opsctl.contract.flags import flag_clash, flag_specs
 
     try:
@@ -394,6 +400,8 @@ def _add_module(catalog: Catalog, files: list[str], module_name: str, attr: str 
     added: dict[str, CatalogEntry] = {}
     read: list[str] = []
     for automation in automations:
+        if automation.name not in added and registered.get(automation.name) is automation:
+            continue
         if automation.name in catalog.entries or automation.name in added:
             other = catalog.entries.get(automation.name) or added[automation.name]
             catalog.problems.append(f"automation {automation.name!r} is defined twice: in "
@@ -419,6 +427,8 @@ def _add_module(catalog: Catalog, files: list[str], module_name: str, attr: str 
         )
     catalog.entries.update(added)
     files.extend(read)
+    for automation in automations:
+        registered.setdefault(automation.name, automation)
 
 
 def _check_automation_tables(layers: Layers, catalog: Catalog) -> None:

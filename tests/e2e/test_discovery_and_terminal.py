@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from pathlib import Path
 
@@ -137,3 +138,30 @@ def test_an_edit_of_the_same_size_whose_mtime_was_set_back_refreshes_the_catalog
     listed = project.run("list", "--format", "json")
     assert listed.code == 0
     assert [a["version"] for a in listed.doc["automations"]] == ["2.0.0"]
+
+
+def test_one_automation_registered_twice_is_no_duplicate_and_two_of_one_name_are(
+        project: Project, tmp_path: Path) -> None:
+    """opsctl.toml naming the module an installed entry point names too, or one automation
+    bound to two names in its module, is the same automation: no "defined twice" warning on
+    every command. Two automations of one name still get it."""
+    site = tmp_path / "site"
+    site.mkdir()
+    _install_fake_distribution(site)
+    with (site / "hello_plugin.py").open("a") as fh:
+        fh.write("default = hello\n")
+    project.modules.append("hello_plugin")
+    project.write_config()
+    paths = [str(site), *filter(None, [os.environ.get("PYTHONPATH")])]
+    env = clean_env(project.root / ".home", {"PYTHONPATH": os.pathsep.join(paths)})
+    listed = project.run("list", "--format", "json", env=env, expect_json=True)
+    assert listed.code == 0
+    assert [a["name"] for a in listed.doc["automations"]] == ["hello-plugin"]
+    assert listed.doc["problems"] == []
+    assert "defined twice" not in listed.stderr
+
+    project.add_module("another_hello", PLUGIN)
+    listed = project.run("list", "--format", "json", env=env, expect_json=True)
+    assert listed.code == 0
+    assert listed.doc["problems"] == ["automation 'hello-plugin' is defined twice: in "
+                                      "hello_plugin and another_hello; keeping the first"]
