@@ -211,7 +211,8 @@ def _cache_key(layers: Layers) -> dict[str, Any]:
         "opsctl": __version__,
         "python": [sys.prefix, sys.version],
         "automations": layers.values.get("automations") or [],
-        "python_path": layers.values.get("python_path") or [],
+        # absolute: a relative OPSCTL_PYTHON_PATH names another folder from a subfolder
+        "python_path": [os.path.abspath(p) for p in _str_list(layers.values.get("python_path"))],
         "sys_path": {p: _stat(p) for p in sys.path if p and p not in own and os.path.isdir(p)},
         "code": _code_stamp(),
     }

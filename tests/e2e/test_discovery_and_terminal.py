@@ -6,7 +6,7 @@ import os
 import textwrap
 from pathlib import Path
 
-from tests.conftest import Project, clean_env, run_in_terminal
+from tests.conftest import Project, clean_env, run_in_terminal, run_opsctl
 from tests.e2e.test_cli_core import COUNTER
 
 PLUGIN = '''
@@ -165,3 +165,19 @@ def test_one_automation_registered_twice_is_no_duplicate_and_two_of_one_name_are
     assert listed.code == 0
     assert listed.doc["problems"] == ["automation 'hello-plugin' is defined twice: in "
                                       "hello_plugin and another_hello; keeping the first"]
+
+
+def test_a_relative_python_path_from_the_environment_lists_what_a_run_imports(
+        project: Project) -> None:
+    """OPSCTL_PYTHON_PATH=src names another folder from a subfolder: list (warm) says what a
+    run finds there, not what the cache holds from the project's root."""
+    (project.root / "src").mkdir()
+    (project.root / "src" / "hello_plugin.py").write_text(textwrap.dedent(PLUGIN))
+    (project.root / "opsctl.toml").write_text('automations = ["hello_plugin"]\n')
+    (project.root / "sub").mkdir()
+    env = project.env({"OPSCTL_PYTHON_PATH": "src"})
+    assert project.run("list", env=env).code == 0  # the cache is warm
+    listed = run_opsctl("list", cwd=project.root / "sub", env=env)
+    ran = run_opsctl("hello-plugin", cwd=project.root / "sub", env=env)
+    assert (listed.code, ran.code) == (2, 2)
+    assert "automation module 'hello_plugin' not found" in listed.stderr
