@@ -350,7 +350,6 @@ def build_catalog(layers: Layers, *, strict: bool = True) -> tuple[Catalog, list
     add_python_path(layers)
     catalog = Catalog()
     files: list[str] = []
-    imported_before = set(sys.modules)
     registered: dict[str, object] = {}  # name -> the automation object, across specs
     for spec, origin in [*_configured_specs(layers), *_entry_point_specs()]:
         module_name, attr = _split_spec(spec)
@@ -361,7 +360,7 @@ def build_catalog(layers: Layers, *, strict: bool = True) -> tuple[Catalog, list
                 raise
             catalog.broken.append({"module": spec, "origin": origin, "automation": None,
                                    "message": exc.message})
-    files.extend(_project_files(set(sys.modules) - imported_before))
+    files.extend(_project_files(set(sys.modules)))
     catalog.files = {f: _stat(f) for f in sorted(set(files))}
     return catalog, files
 
@@ -371,8 +370,10 @@ def _project_files(modules: set[str]) -> list[str]:
 
     Importing the automations imports their packages' ``__init__.py`` and the project's own
     modules they use (a shared ``Literal`` of environments, a base request model): an edit
-    there changes the flags as much as one in the automation's file. Installed distributions,
-    the standard library and opsctl itself are left out (the key stamps them)."""
+    there changes the flags as much as one in the automation's file. All of ``sys.modules``,
+    not only what this build imported: a second build in one process (``opsctl new`` loads
+    the catalog more than once) finds them imported already. Installed distributions, the
+    standard library and opsctl itself are left out (the key stamps them)."""
     stdlib = os.path.dirname(os.__file__) + os.sep
     own = os.path.dirname(os.path.abspath(__file__)) + os.sep
     found = []

@@ -209,3 +209,24 @@ def test_permissions_that_grant_the_test_actor_nothing_refuse_it_naming_the_acto
     help_text = " ".join(opsctl(tmp_path, "new", "--help").stdout.split())
     assert "as the test kit's actor `tester`" in help_text
     assert "[permissions] that grant `tester` no role for it" in help_text
+
+
+def test_after_new_an_edit_of_a_module_an_automation_imports_refreshes_its_flags(
+        tmp_path: Path) -> None:
+    """`opsctl new` loads the catalog more than once in one process: the manifest it leaves
+    still tracks the project's modules the first load imported (a shared Literal)."""
+    (tmp_path / "choices.py").write_text('from typing import Literal\n'
+                                         'Env = Literal["staging", "prod"]\n')
+    (tmp_path / "dep.py").write_text(
+        "from pydantic import BaseModel\nfrom opsctl import Automation\nfrom choices import Env\n"
+        "class Request(BaseModel):\n    env: Env\n"
+        'deploy = Automation("dep", version="1.0.0", owner="o", summary="s", request=Request,'
+        ' effect="read")\n'
+        "@deploy.plan\ndef plan(ctx, req):\n    return []\n")
+    (tmp_path / "opsctl.toml").write_text('automations = ["dep"]\npython_path = ["."]\n')
+    assert opsctl(tmp_path, "new", "hello").returncode == 0
+    (tmp_path / "choices.py").write_text('from typing import Literal\n'
+                                         'Env = Literal["staging", "prod", "dev"]\n')
+    helped = opsctl(tmp_path, "dep", "--help")
+    assert helped.returncode == 0, helped.stderr
+    assert "[staging|prod|dev]" in helped.stdout
