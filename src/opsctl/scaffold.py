@@ -305,8 +305,19 @@ def _refuse_taken_name(root: Path, name: str, *, replacing: str | None = None) -
 
 
 def scaffold(start: Path, name: str, *, directory: str = "automations", tests: str = "tests",
-             owner: str = "", summary: str = "", force: bool = False) -> list[Generated]:
-    """Create the automation ``name`` in the project around ``start``; the files written."""
+             owner: str = "", summary: str = "", force: bool = False,
+             config_file: str | None = None) -> list[Generated]:
+    """Create the automation ``name`` in the project around ``start``, or in the project of
+    ``config_file`` (``--config``, ``OPSCTL_CONFIG``); the files written."""
+    if config_file:
+        given = Path(config_file).expanduser()
+        if not given.is_file():
+            raise UsageError(f"config file {config_file} (--config or OPSCTL_CONFIG) does "
+                             "not exist")
+        if given.name != "opsctl.toml":  # the generated tests find the project by that name
+            raise UsageError(f"config file {config_file} (--config or OPSCTL_CONFIG): opsctl "
+                             "new adds to a project's opsctl.toml; run it in that project")
+        start = given.resolve().parent
     root = find_project(start.resolve())
     check_name(name, project=root)
     for option, folder in (("--dir", directory), ("--tests", tests)):

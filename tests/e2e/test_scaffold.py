@@ -230,3 +230,24 @@ def test_after_new_an_edit_of_a_module_an_automation_imports_refreshes_its_flags
     helped = opsctl(tmp_path, "dep", "--help")
     assert helped.returncode == 0, helped.stderr
     assert "[staging|prod|dev]" in helped.stdout
+
+
+@pytest.mark.parametrize("how", ["flag", "environment"])
+def test_new_adds_to_the_project_of_the_config_file_given(tmp_path: Path, how: str) -> None:
+    """`--config FILE` (or OPSCTL_CONFIG) names the project, as for every other command."""
+    project, elsewhere = tmp_path / "proj", tmp_path / "elsewhere"
+    project.mkdir()
+    elsewhere.mkdir()
+    (project / "opsctl.toml").write_text("automations = []\n")
+    config = str(project / "opsctl.toml")
+    args, env = ["new", "hello"], clean_env(tmp_path / "home")
+    if how == "flag":
+        args += ["--config", config]
+    else:
+        env["OPSCTL_CONFIG"] = config
+    made = subprocess.run([OPSCTL, *args], cwd=elsewhere, env=env, capture_output=True,
+                          text=True, timeout=120)
+    assert made.returncode == 0, made.stderr
+    assert tomllib.loads((project / "opsctl.toml").read_text())["automations"] == ["hello"]
+    assert (project / "automations" / "hello.py").exists()
+    assert list(elsewhere.iterdir()) == []

@@ -10,7 +10,8 @@ import click
 from opsctl.cli.options import CommonOptions, common_options
 from opsctl.cli.output import emit_data
 
-_EPILOG = """Files, in the project of the nearest opsctl.toml (or here, for a new project):
+_EPILOG = """Files, in the project of the nearest opsctl.toml (or of --config; or here, for a new
+project):
 
 \b
   automations/NAME.py          the automation: request model, read-only plan, apply, verify
@@ -40,11 +41,14 @@ the tests that apply until a rule allows it."""
 def new_cmd(name: str, directory: str, tests: str, owner: str, summary: str, force: bool,
             opts: CommonOptions) -> int:
     """Create the automation NAME (lower-case words joined by '-', e.g. rotate-keys)."""
+    import os
+
     from opsctl.config.layers import working_directory
     from opsctl.scaffold import scaffold
 
-    generated = scaffold(Path(working_directory()), name, directory=directory, tests=tests, owner=owner,
-                         summary=summary, force=force)
+    generated = scaffold(Path(working_directory()), name, directory=directory, tests=tests,
+                         owner=owner, summary=summary, force=force,
+                         config_file=opts.config or os.environ.get("OPSCTL_CONFIG"))
     data = {"automation": name,
             "files": [{"path": str(g.path), "purpose": g.purpose} for g in generated]}
 
