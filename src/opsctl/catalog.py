@@ -376,13 +376,25 @@ def _project_files(modules: set[str]) -> list[str]:
     standard library and opsctl itself are left out (the key stamps them)."""
     stdlib = os.path.dirname(os.__file__) + os.sep
     own = os.path.dirname(os.path.abspath(__file__)) + os.sep
+    installed: dict[str, bool] = {}  # folder on sys.path -> holds distributions' metadata
     found = []
     for name in modules:
         path = getattr(sys.modules.get(name), "__file__", None)
         if not isinstance(path, str) or path.startswith((stdlib, own)):
             continue
         parts = path.split(os.sep)
-        if "site-packages" not in parts and "dist-packages" not in parts:
+        if "site-packages" in parts or "dist-packages" in parts:
+            continue
+        # `pip install --target DIR` (a container, a Lambda layer): DIR is no site-packages,
+        # but it holds .dist-info folders, and its thousands of files are no project's
+        depth = name.count(".") + (2 if os.path.basename(path).startswith("__init__.") else 1)
+        root = os.sep.join(parts[:-depth]) if len(parts) > depth else ""
+        if root not in installed:
+            try:
+                installed[root] = any(e.endswith(".dist-info") for e in os.listdir(root or "."))
+            except OSError:
+                installed[root] = False
+        if not installed[root]:
             found.append(path)
     return found
 

@@ -276,3 +276,33 @@ def test_every_public_name_resolves_lazily_in_a_fresh_interpreter(tmp_path: Path
 
 def test_unknown_attribute_is_an_attribute_error() -> None:
     assert not hasattr(opsctl, "NoSuchName")
+
+
+def test_a_warm_catalog_stats_the_projects_modules_not_a_target_installs(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A module the automations import is tracked by the catalog cache when it is the
+    project's, not when `pip install --target DIR` put it in a folder of distributions (each
+    warm start would stat its thousands of files)."""
+    from opsctl.catalog import _project_files
+
+    project, target = tmp_path / "project", tmp_path / "target"
+    (project / "ops").mkdir(parents=True)
+    (project / "ops" / "__init__.py").write_text("")
+    (project / "ops" / "choices.py").write_text("X = 1\n")
+    (target / "vendored").mkdir(parents=True)
+    (target / "vendored" / "__init__.py").write_text("")
+    (target / "vendored-1.0.dist-info").mkdir()
+    monkeypatch.syspath_prepend(str(project))
+    monkeypatch.syspath_prepend(str(target))
+    import importlib
+
+    names = {"ops", "ops.choices", "vendored"}
+    try:
+        for name in sorted(names):
+            importlib.import_module(name)
+        tracked = _project_files(names)
+    finally:
+        for name in names:
+            sys.modules.pop(name, None)
+    assert sorted(Path(p).relative_to(tmp_path).as_posix() for p in tracked) == [
+        "project/ops/__init__.py", "project/ops/choices.py"]
