@@ -141,6 +141,10 @@ def _import(module: str, origin: str) -> Any:
     except Exception as exc:
         raise ConfigError(f"automation module {module!r} (from {origin}) failed to import: "
                           f"{type(exc).__name__}: {exc}") from exc
+    except SystemExit as exc:  # a script's `sys.exit()` left at the top of the module
+        raise ConfigError(f"automation module {module!r} (from {origin}) called "
+                          f"sys.exit({exc.code!r}) while being imported; an automation "
+                          "module must not exit") from None
 
 
 def _automations_in(module_name: str, attr: str | None, origin: str) -> list[Automation[Any]]:

@@ -6,6 +6,8 @@ import os
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import Project, clean_env, run_in_terminal, run_opsctl
 from tests.e2e.test_cli_core import COUNTER
 
@@ -64,6 +66,19 @@ def test_broken_automation_module_is_an_error_naming_it(project: Project) -> Non
     assert "broken_auto" in ran.stderr and "half-written module" in ran.stderr
     assert not (project.root / ".opsctl").exists()
 
+
+@pytest.mark.parametrize("code", ["0", "'set DEPLOY_TOKEN first'"], ids=["zero", "message"])
+def test_a_module_that_exits_while_imported_is_an_error_naming_it(project: Project,
+                                                                 code: str) -> None:
+    """A script's `sys.exit()` left at the top of a module: exit 2 naming it, not the
+    process ending with the script's code (0: a run that did nothing, reported as done)."""
+    project.add_module("counter_auto", COUNTER)
+    project.add_module("leftover", f"import sys\nsys.exit({code})\n")
+    ran = project.run("counter", "--environment", "prod", "--dry-run", "--format", "json")
+    assert ran.code == 2, ran.stderr
+    assert "automation module 'leftover'" in ran.doc["error"]["message"]
+    assert f"called sys.exit({code})" in ran.doc["error"]["message"]
+    assert project.run("list").code == 2
 
 def test_missing_automation_module_is_reported(project: Project) -> None:
     project.modules.append("not_there")
