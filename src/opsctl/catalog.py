@@ -130,8 +130,13 @@ def _split_spec(spec: str) -> tuple[str, str | None]:
 
 
 def _import(module: str, origin: str) -> Any:
+    import contextlib
+
     try:
-        return importlib.import_module(module)
+        # what a module prints while imported (a script's leftover "loading...") goes to
+        # stderr: stdout holds the command's output, one document under --format json
+        with contextlib.redirect_stdout(sys.stderr):
+            return importlib.import_module(module)
     except ModuleNotFoundError as exc:
         if exc.name and (module == exc.name or module.startswith(exc.name + ".")):
             raise ConfigError(f"automation module {module!r} not found (from {origin}); "

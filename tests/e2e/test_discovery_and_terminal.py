@@ -80,6 +80,16 @@ def test_a_module_that_exits_while_imported_is_an_error_naming_it(project: Proje
     assert f"called sys.exit({code})" in ran.doc["error"]["message"]
     assert project.run("list").code == 2
 
+def test_what_a_module_prints_while_imported_goes_to_stderr(project: Project) -> None:
+    """`print("loading...")` at the top of an automation module: stdout still holds the one
+    JSON document of list and of a run, cold and warm."""
+    project.add_module("counter_auto", "print('loading tools v3')\n" + COUNTER)
+    listed = project.run("list", "--format", "json")  # one JSON document, or it fails here
+    assert listed.code == 0 and "loading tools v3" in listed.stderr
+    ran = project.run("counter", "--environment", "prod", "--dry-run", "--format", "json")
+    assert ran.code == 10 and "loading tools v3" in ran.stderr  # a run imports it again
+    assert project.run("list", "--format", "json").code == 0
+
 def test_missing_automation_module_is_reported(project: Project) -> None:
     project.modules.append("not_there")
     project.write_config()
