@@ -132,11 +132,12 @@ def _split_spec(spec: str) -> tuple[str, str | None]:
 def _import(module: str, origin: str) -> Any:
     import contextlib
 
+    cwd = os.getcwd()
     try:
         # what a module prints while imported (a script's leftover "loading...") goes to
         # stderr: stdout holds the command's output, one document under --format json
         with contextlib.redirect_stdout(sys.stderr):
-            return importlib.import_module(module)
+            imported = importlib.import_module(module)
     except ModuleNotFoundError as exc:
         if exc.name and (module == exc.name or module.startswith(exc.name + ".")):
             raise ConfigError(f"automation module {module!r} not found (from {origin}); "
@@ -150,6 +151,14 @@ def _import(module: str, origin: str) -> Any:
         raise ConfigError(f"automation module {module!r} (from {origin}) called "
                           f"sys.exit({exc.code!r}) while being imported; an automation "
                           "module must not exit") from None
+    finally:
+        moved_to = os.getcwd()
+        os.chdir(cwd)
+    if moved_to != cwd:  # a script's os.chdir(its folder): --request, --out would follow it
+        raise ConfigError(f"automation module {module!r} (from {origin}) changed the working "
+                          f"directory to {moved_to} while being imported; an automation module "
+                          "must not: open its files by paths relative to __file__")
+    return imported
 
 
 def _automations_in(module_name: str, attr: str | None, origin: str) -> list[Automation[Any]]:

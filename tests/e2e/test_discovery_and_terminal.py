@@ -80,6 +80,18 @@ def test_a_module_that_exits_while_imported_is_an_error_naming_it(project: Proje
     assert f"called sys.exit({code})" in ran.doc["error"]["message"]
     assert project.run("list").code == 2
 
+def test_a_module_that_changes_the_working_directory_while_imported_is_an_error(
+        project: Project, tmp_path: Path) -> None:
+    """A script's `os.chdir(its folder)`: exit 2 naming it, not a --request read (or an --out
+    written) in another folder, or "unknown automation" once the project is not found."""
+    project.add_module("counter_auto", COUNTER)
+    project.add_module("leftover", f"import os\nos.chdir({str(tmp_path)!r})\n")
+    (project.root / "request.json").write_text('{"environment": "prod"}')
+    ran = project.run("counter", "--request", "request.json", "--dry-run", "--format", "json")
+    assert ran.code == 2, ran.stderr
+    assert "automation module 'leftover'" in ran.doc["error"]["message"]
+    assert f"changed the working directory to {tmp_path}" in ran.doc["error"]["message"]
+
 def test_what_a_module_prints_while_imported_goes_to_stderr(project: Project) -> None:
     """`print("loading...")` at the top of an automation module: stdout still holds the one
     JSON document of list and of a run, cold and warm."""
