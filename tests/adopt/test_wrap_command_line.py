@@ -398,3 +398,17 @@ def test_a_docopt_script_gets_its_positional_and_options(tmp_path: Path) -> None
     assert "prod" in arguments and given == arguments
     assert arguments[arguments.index("prod") - 1:arguments.index("prod")] != ["--keep"]
     assert "--keep=3" in arguments or arguments[arguments.index("--keep") + 1] == "3"
+
+
+def test_a_required_option_of_a_fixed_count_is_wrapped_with_that_many_sample_values(
+        tmp_path: Path) -> None:
+    script, namespace = wrapped(tmp_path, "verify_copy.py", (
+        "import argparse, json\np = argparse.ArgumentParser()\n"
+        "p.add_argument('-o', '--old', required=True, nargs=2, help='host and index')\n"
+        "print(json.dumps(vars(p.parse_args())))\n"))
+    generated = (tmp_path / "tests" / "test_verify_copy.py").read_text()
+
+    arguments, values = run(namespace, script, [sys.executable], {"old": ["h", "i"]})
+
+    assert "'old': ['example', 'example']" in generated
+    assert arguments == ["--old", "h", "i"] and values == {"old": ["h", "i"]}

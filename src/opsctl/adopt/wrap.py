@@ -362,6 +362,8 @@ def _request_field(flag: Flag, names: _Names, script: Script,
               required=flag.required and in_subcommand,
               joined=joined, negated=negation if arg_kind == "switch" else None,
               spread=spread, arity=arity, secret=secret)
+    if arity is not None and isinstance(sample, list):  # `nargs=2`: not a list of one
+        sample = sample * arity
     return RequestField(name, annotation, default, required, description, arg, sample)
 
 
