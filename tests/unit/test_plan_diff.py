@@ -32,6 +32,14 @@ def test_each_kind_has_its_marker(kind: str, marker: str) -> None:
                  ["~ a: 1 -> 2", "- c: 0", "+ d: true"], id="changed-keys-only"),
     pytest.param({"a": 1, "b": [1]}, {"a": 2, "b": [1]}, True,
                  ["~ a: 1 -> 2", "  b: [1]"], id="every-key-with-diff"),
+    pytest.param(None, {"command": "prune.sh -n", "dry_run": "would prune a\nwould prune b"},
+                 False, ["+ command: prune.sh -n", "+ dry_run:", "+   would prune a",
+                         "+   would prune b"], id="created-structure-with-text-a-line-each"),
+    pytest.param({"out": "a\nb"}, {"out": "a\nc"}, False,
+                 ["~ out:", "  @@ -1,2 +1,2 @@", "   a", "  -b", "  +c"],
+                 id="changed-text-in-a-structure-as-a-diff"),
+    pytest.param({"out": "a\nb"}, {"out": "a\nb"}, True, ["  out:", "    a", "    b"],
+                 id="unchanged-text-in-a-structure-with-diff"),
 ])
 def test_change_lines(before: Any, after: Any, full: bool, expected: list[str]) -> None:
     assert change_lines(before, after, full=full) == expected

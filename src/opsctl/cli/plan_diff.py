@@ -44,6 +44,10 @@ def change_lines(before: Any, after: Any, *, full: bool = False) -> list[str]:
         return []
     if isinstance(before, dict) and isinstance(after, dict):
         return _dict_lines(before, after, full)
+    if (before is None and isinstance(after, dict) and any(map(_multiline, after.values()))) or (
+            after is None and isinstance(before, dict) and any(map(_multiline, before.values()))):
+        # a wrapped script's {"command", "dry_run"}: its output line by line, not one JSON line
+        return _dict_lines(before or {}, after or {}, full)
     if _multiline(before) or _multiline(after):
         import difflib
 
@@ -65,7 +69,17 @@ def change_lines(before: Any, after: Any, *, full: bool = False) -> list[str]:
 def _dict_lines(before: Mapping[str, Any], after: Mapping[str, Any], full: bool) -> list[str]:
     lines: list[str] = []
     for key in sorted(set(before) | set(after), key=str):
-        if key not in before:
+        old, new = before.get(key), after.get(key)
+        if (_multiline(old) or _multiline(new)) and (old != new or full):
+            # text under its key, a line each (in JSON it would be one line of "\n"s)
+            mark = "+" if key not in before else "-" if key not in after else "~"
+            if mark == "~" and old != new:
+                text = [f"  {line}" for line in change_lines(old, new, full=full)]
+            else:
+                mark = mark if old != new else " "
+                text = [f"{mark}   {line}" for line in _compact(new if key in after else old).splitlines()]
+            lines += [f"{mark} {key}:", *text]
+        elif key not in before:
             lines.append(f"+ {key}: {_compact(after[key])}")
         elif key not in after:
             lines.append(f"- {key}: {_compact(before[key])}")
