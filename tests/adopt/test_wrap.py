@@ -201,6 +201,21 @@ def test_a_script_not_understood_is_refused_with_what_could_not_be_determined() 
     assert "reads its arguments wholesale" in refused.value.problems[1]
 
 
+def test_an_exit_code_the_scan_could_not_read_does_not_keep_a_known_interface_from_wrap(
+        tmp_path: Path) -> None:
+    script = tmp_path / "rotate.py"
+    script.write_text("import argparse, sys\n\n\ndef main():\n    p = argparse.ArgumentParser()\n"
+                      "    p.add_argument('--days', type=int, default=7)\n"
+                      "    p.set_defaults(func=print)\n    a = p.parse_args()\n"
+                      "    return a.func(a)\n\n\nsys.exit(main())\n")
+    scanned = scan_file(script, root=tmp_path, git=False)
+    assert scanned.warnings[0].startswith("exit code not determined statically")
+
+    fields = design(scanned, "rotate").fields
+
+    assert [(f.name, f.annotation) for f in fields] == [("days", "int")]
+
+
 def test_forced_it_gets_an_args_passthrough_field() -> None:
     script = script_with(Flag("--name"), warnings=["unresolved command: $CMD"])
 

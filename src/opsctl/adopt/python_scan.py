@@ -363,6 +363,9 @@ def _env_names(index: ModuleIndex, node: ast.expr, scope: str) -> list[str]:
 
 
 # --- exit codes --------------------------------------------------------------------------------
+UNKNOWN_EXIT_CODE = "exit code not determined statically"
+"""How the warning for ``sys.exit(main())`` starts: the interface is known all the same."""
+
 
 _EXIT_CALLS = {"sys.exit", "exit", "quit", "os._exit", "SystemExit", "click.exceptions.Exit", "click.Exit",
                "typer.Exit", "typer.exit"}
@@ -382,7 +385,7 @@ def exit_codes(index: ModuleIndex) -> tuple[list[int], str | None]:
             argument = call.args[0] if call.args else keywords(call).get("code")
             values = _exit_values(index, argument, scope)
             if values is None:
-                unknown = f"exit code not determined statically: line {call.lineno}: {node_text(call)}"
+                unknown = f"{UNKNOWN_EXIT_CODE}: line {call.lineno}: {node_text(call)}"
             else:
                 codes.update(values)
     for raised, _scope in index.raises:

@@ -112,8 +112,12 @@ class Wrapped:
 # -- decisions ---------------------------------------------------------------------------------
 def problems_of(script: Script) -> list[str]:
     """What keeps the interface from being known: the scan's warnings, argv read wholesale
-    (``"$@"``, ``sys.argv[1:]``; positions read one by one, ``sys.argv[1]``, are known)."""
-    found = list(script.warnings)
+    (``"$@"``, ``sys.argv[1:]``; positions read one by one, ``sys.argv[1]``, are known). An
+    exit code the scan could not read (``sys.exit(main())``) is none: unlisted codes are ``ok``
+    for 0 and ``failed`` otherwise."""
+    from opsctl.adopt.python_scan import UNKNOWN_EXIT_CODE
+
+    found = [w for w in script.warnings if not w.startswith(UNKNOWN_EXIT_CODE)]
     own = [flag for flag in script.interface.flags if flag.passed_on is None]
     if script.interface.kind == "argv" and not own:
         found.append("the script reads its arguments wholesale (sys.argv / \"$@\"), so its "
