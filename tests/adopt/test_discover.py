@@ -173,6 +173,14 @@ def test_one_file_can_be_the_root(tmp_path: Path) -> None:
     assert [c.path for c in discover(script).candidates] == ["one.sh"]
 
 
+def test_one_file_that_is_no_script_is_not_scanned_saying_why(tmp_path: Path) -> None:
+    found = discover(write(tmp_path, "prune", "echo hi\nrm -rf /srv/x\n"))
+
+    assert found.candidates == []
+    assert [(s.path, s.reason) for s in found.errors] == [
+        ("prune", "not a Python or shell script (no .py, .sh... suffix, no shebang naming one)")]
+
+
 def test_a_package_named_testing_is_read_and_a_testing_folder_is_skipped(tmp_path: Path) -> None:
     write(tmp_path, "py/kubeflow/testing/__init__.py", "")
     write(tmp_path, "py/kubeflow/testing/cleanup_ci.py", "import argparse\n")

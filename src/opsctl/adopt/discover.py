@@ -103,6 +103,10 @@ def discover(root: Path, *, max_bytes: int = MAX_BYTES) -> Discovery:
     found = Discovery()
     if root.is_file():
         _consider(found, root, root.name, max_bytes)
+        if not (found.candidates or found.in_tests or found.skipped or found.errors):
+            # the one file asked for: not scanned, and why (an empty inventory said nothing)
+            found.errors.append(Skipped(root.name, "not a Python or shell script (no .py, .sh... "
+                                                   "suffix, no shebang naming one)"))
         return found
     seen: set[tuple[int, int]] = set()
     for directory, relative, in_tests in _walk_dirs(root, found, seen):
