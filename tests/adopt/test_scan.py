@@ -111,6 +111,31 @@ def test_a_scan_of_one_script_reads_the_callers_in_its_folder_as_the_folder_scan
         (s.path, s.tier, [c.path for c in s.callers]) for s in whole]
 
 
+def test_a_scan_of_a_package_folder_follows_its_scripts_imports_of_the_package_itself(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`opsctl inventory scan xtrabackup` (a package whose scripts import
+    `xtrabackup.tools`) finds what the scan of the folder above finds; a sibling package,
+    outside the scan, is not read."""
+    write(tmp_path, "xtrabackup/__init__.py", "")
+    write(tmp_path, "xtrabackup/tools.py", "import shutil\n\n\ndef wipe(path):\n"
+                                           "    shutil.rmtree(path)\n")
+    write(tmp_path, "xtrabackup/restore.py", "import sys\nfrom xtrabackup.tools import wipe\n"
+                                             "from other.tools import drop\n\n"
+                                             "if __name__ == '__main__':\n"
+                                             "    wipe(sys.argv[1])\n    drop(sys.argv[1])\n")
+    write(tmp_path, "other/__init__.py", "")
+    write(tmp_path, "other/tools.py", "import shutil\n\n\ndef drop(path):\n    shutil.rmtree(path)\n")
+    monkeypatch.chdir(tmp_path)  # as typed: a relative folder
+
+    whole = scan_tree(Path("."), git=False).scripts
+    package = scan_tree(Path("xtrabackup"), git=False).scripts
+
+    restore = next(s for s in whole if s.path == "xtrabackup/restore.py")
+    assert [(s.path, [e.via for e in s.effects if e.destructive]) for s in package] == [
+        ("restore.py", ["xtrabackup.tools.wipe"])]
+    assert "xtrabackup.tools.wipe" in [e.via for e in restore.effects]
+
+
 def test_deletions_of_a_script_run_only_while_an_image_is_built_belong_to_that_image(
         tmp_path: Path) -> None:
     write(tmp_path, "Dockerfile", "FROM debian\nCOPY slim.sh /slim.sh\nRUN apt-get update && \\\n"

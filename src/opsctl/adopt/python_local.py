@@ -121,7 +121,29 @@ def import_bases(file: Path, root: Path) -> list[str]:
             break
         folder = folder.parent
         bases.append(str(folder))
-    return list(dict.fromkeys([*bases, top]))
+    above = _package_base(top)  # a root that is a package: `from pkg.tools import x` in it
+    return list(dict.fromkeys([*bases, top, *([above] if above else [])]))
+
+
+@functools.lru_cache(maxsize=64)
+def _package_base(root: str) -> str | None:
+    """The folder a root that is itself a package (``xtrabackup/`` holding ``__init__.py``)
+    is imported from, so that its scripts' absolute imports of their own package name files
+    under the root; None for a root that is not a package."""
+    folder = root = os.path.abspath(root)
+    while os.path.isfile(os.path.join(folder, "__init__.py")):
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
+    return folder if folder != root else None
+
+
+def _inside(path: str, root: Path) -> bool:
+    """``path`` is a file of the tree scanned (a module found from the folder above a root that
+    is a package may be a sibling package's, outside it)."""
+    top = os.path.realpath(root)
+    return os.path.realpath(path).startswith(top.rstrip(os.sep) + os.sep)
 
 
 def local_imports(index: ModuleIndex, package: list[str], file: Path, root: Path) -> tuple[set[str], dict[str, Path]]:
@@ -137,7 +159,7 @@ def local_imports(index: ModuleIndex, package: list[str], file: Path, root: Path
         path = _module_file(module, roots if relative else bases)
         if path is None and not relative and (siblings := _distribution_folders(str(root), module.partition(".")[0])):
             path = _module_file(module, list(siblings))
-        if path is not None and os.path.realpath(path) != here:
+        if path is not None and os.path.realpath(path) != here and _inside(path, root):
             local[module] = Path(path)
             return True
         return False
@@ -650,7 +672,8 @@ def _follow_onward(script: Script, onward: list[tuple[Path, ModuleEffects, set[s
                 if name.startswith("."):
                     stripped = name.lstrip(".")
                     name = _absolute(stripped, len(name) - len(stripped), package)
-                if (called := _project_function(name, bases)) is not None:
+                called = _project_function(name, bases)
+                if called is not None and _inside(called[0], root):
                     targets.setdefault(called[0], set()).add(called[1])
             method = found.delegates.get(function)
             if method is not None and (str(path.parent), method) not in searched:
