@@ -157,6 +157,20 @@ def test_a_terminal_table_prints_cells_as_typed_not_as_rich_markup(
     assert "[b]run" in text and "KeyError: '[/]' in [red]" in text and "runs [i]" in text
 
 
+def test_a_piped_table_keeps_one_row_a_line_whatever_a_value_holds() -> None:
+    from opsctl.cli.render import table
+
+    stream = io.StringIO()
+
+    table(["script", "tier"], [["nl\nname.sh", "shared"], ["tab\tname.sh", "private"]], stream)
+
+    assert stream.getvalue().splitlines() == [
+        "SCRIPT        TIER",
+        "nl\\nname.sh   shared",
+        "tab\\tname.sh  private",
+    ]
+
+
 def test_the_progress_bar_shows_an_action_id_as_typed() -> None:
     from opsctl.cli.render import ProgressReporter
 

@@ -97,6 +97,8 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], stream: TextIO,
         # value whole and let the terminal wrap the lines.
     if title:
         stream.write(title + "\n")
+    # one row a line, for grep, awk and cut: a newline or tab in a value (a file named so) shown
+    cells = [[v.replace("\n", "\\n").replace("\t", "\\t") for v in row] for row in cells]
     widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
     line = "  ".join(h.upper().ljust(w) for h, w in zip(headers, widths, strict=True))
     stream.write(_styled(stream, line.rstrip(), "bold") + "\n")  # FORCE_COLOR in a pipe
