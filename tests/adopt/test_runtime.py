@@ -304,9 +304,10 @@ def test_the_timeout_from_config_kills_the_script_with_a_clear_error(
 @pytest.mark.parametrize(("settings", "message"), [
     ({"plan_dry_run": "false"}, "plan_dry_run is true or false, not 'false'"),
     ({"timeout": "abc"}, "timeout: "),
+    ({"timeout": 0}, "timeout: 0 is no time to run the script"),
     ({"interpreter": []}, "interpreter is a command"),
     ({"no_such_setting": 1}, "unknown key 'no_such_setting' (a wrapped script's keys: cwd, "),
-], ids=["string-boolean", "timeout", "empty-interpreter", "unknown-key"])
+], ids=["string-boolean", "timeout", "zero-timeout", "empty-interpreter", "unknown-key"])
 def test_wrong_settings_of_a_wrapped_script_are_exit_2_before_it_runs(
         harness: OpsctlHarness, tool: Path, settings: dict[str, Any], message: str) -> None:
     """A string "false" is not false, and a mistyped key is not a setting applied: refused

@@ -357,9 +357,13 @@ class WrappedScript:
         from opsctl.contract.durations import parse_duration
 
         try:
-            return parse_duration(configured).total_seconds()
+            seconds = parse_duration(configured).total_seconds()
         except (ValueError, TypeError) as exc:
             raise ConfigError(f"[automation.{ctx.automation}] timeout: {exc}") from None
+        if seconds <= 0:  # not "no timeout": the script would be started, then killed at once
+            raise ConfigError(f"[automation.{ctx.automation}] timeout: {configured!r} is no "
+                              "time to run the script; give one longer than 0 (600s by default)")
+        return seconds
 
     def environment(self, ctx: Context) -> dict[str, str]:
         """This process's environment without opsctl's secrets, with the script's credentials
