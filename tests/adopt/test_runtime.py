@@ -369,3 +369,45 @@ def test_a_script_that_previews_by_default_gets_its_apply_flag_after_the_command
     applied = harness.apply(automation, mode="sync")
     assert_exit(applied, 0)
     assert [e["line"] for e in applied.events if e["event"] == "script.output"] == ["acting sync --nodryrun"]
+
+
+class GroupRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    command: Literal["purge", "show"]
+    days: int | None = None
+
+
+def test_a_subcommands_own_dry_run_flag_goes_after_its_name_and_only_for_it(
+        harness: OpsctlHarness, tmp_path: Path) -> None:
+    """A click group's ``purge --dry-run`` (or an argparse subparser's): given before the
+    subcommand, the script refuses it; the other subcommands have no dry run."""
+    script = tmp_path / "users.py"
+    script.write_text("import argparse\np = argparse.ArgumentParser()\n"
+                      "sub = p.add_subparsers(dest='cmd', required=True)\n"
+                      "purge = sub.add_parser('purge')\npurge.add_argument('--dry-run', "
+                      "action='store_true')\npurge.add_argument('--days', type=int)\n"
+                      "sub.add_parser('show')\nprint(vars(p.parse_args()))\n")
+    wrapped = WrappedScript(script=script.name, module_file=str(script), language="python",
+                            interpreter=(sys.executable,), command_field="command",
+                            args=(Arg("days", "--days", subcommand="purge", joined=True),),
+                            dry_run_flag="--dry-run", dry_run_commands=("purge",))
+    automation = Automation("user-group", version="1.0.0", owner="t", summary="a click group",
+                            request=GroupRequest, effect="mutate")
+
+    @automation.plan
+    def plan(ctx: Context, req: GroupRequest) -> Iterator[Action]:
+        return wrapped.plan(ctx, req)
+
+    @automation.apply
+    def apply(ctx: Context, req: GroupRequest, action: Action) -> None:
+        wrapped.apply(ctx, req, action)
+
+    harness.register(automation)
+    purge = harness.plan(automation, command="purge", days=3)
+    show = harness.plan(automation, command="show")
+
+    assert_exit(purge, 10)
+    assert purge.action("run")["after"]["dry_run"] == (
+        "{'cmd': 'purge', 'dry_run': True, 'days': 3}")
+    assert_exit(show, 10)
+    assert show.action("run")["after"].endswith("users.py show")

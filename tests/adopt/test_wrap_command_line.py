@@ -412,3 +412,39 @@ def test_a_required_option_of_a_fixed_count_is_wrapped_with_that_many_sample_val
 
     assert "'old': ['example', 'example']" in generated
     assert arguments == ["--old", "h", "i"] and values == {"old": ["h", "i"]}
+
+
+CLICK_GROUP = """import click
+
+
+@click.group()
+def cli():
+    pass
+
+
+@cli.command()
+@click.option("--dry-run", is_flag=True)
+def purge(dry_run):
+    print("purge", dry_run)
+
+
+@cli.command()
+def show():
+    print("show")
+
+
+if __name__ == "__main__":
+    cli()
+"""
+
+
+def test_a_dry_run_flag_of_one_subcommand_is_wrapped_as_that_subcommands(tmp_path: Path) -> None:
+    script, namespace = wrapped(tmp_path, "users_kit.py", CLICK_GROUP)
+    wrapped_script = namespace["SCRIPT"]
+
+    dry_run = wrapped_script.arguments(namespace["Request"](command="purge"),
+                                       command_flag=wrapped_script.dry_run_flag)
+
+    assert wrapped_script.dry_run_commands == ("purge",)
+    assert run(namespace, script, [sys.executable], {"command": "purge"})[1] == "purge False\n"
+    assert dry_run == ["purge", "--dry-run"]

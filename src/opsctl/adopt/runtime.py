@@ -230,6 +230,9 @@ class WrappedScript:
     mode_flags_last: bool = False
     """The dry-run and apply flags go after the subcommand and its options (python-fire reads a
     flag given before the command's name as the class's own)."""
+    dry_run_commands: tuple[str, ...] | None = None
+    """The subcommands whose own option the dry-run flag is (a click group's ``purge
+    --dry-run``): given after the subcommand's name, and only for those; None: the script's."""
     secrets: Mapping[str, str] = field(default_factory=dict)
     """opsctl secret name -> the environment variable the script reads it from."""
     required_secrets: tuple[str, ...] = ()
@@ -242,11 +245,13 @@ class WrappedScript:
     """Words before all others: the command's name when ``script`` is Django's ``manage.py``."""
 
     # -- decisions (no I/O) --------------------------------------------------------------------
-    def arguments(self, req: BaseModel, *, reveal: bool = False) -> list[str]:
+    def arguments(self, req: BaseModel, *, reveal: bool = False,
+                  command_flag: str | None = None) -> list[str]:
         """The script's arguments for ``req``: options, the subcommand and its options, then
         positionals. Booleans are bare flags (or the spelling that turns them off), lists repeat
         the flag or follow it, counts repeat it, None is left out. Secret values are shown as
-        ``**********`` unless ``reveal``."""
+        ``**********`` unless ``reveal``. ``command_flag`` is put right after the subcommand's
+        name (a subcommand's own dry-run flag)."""
         values = req.model_dump()
         for arg in self.args:
             if reveal and arg.secret:
@@ -285,6 +290,7 @@ class WrappedScript:
         tail = [*spread_tail, *tail]
         if command is not None:  # a nested one (``db sync``): its words
             head.extend(str(command).split())
+            head.extend([command_flag] if command_flag else [])
         extra = [str(v) for v in values.get(self.passthrough) or []] if self.passthrough else []
         # the last option takes a variable number of values: `--` ends them
         ends_with_values = (bool(spread_tail and not tail[len(spread_tail):])
@@ -419,10 +425,17 @@ class WrappedScript:
         command = shlex.join(self.argv(ctx, planned))
         after: Any = command
         reason = "run the script"
-        if self.dry_run_flag and ctx.config.get("plan_dry_run", True):
-            argv = self.argv(ctx, self._with(self.dry_run_flag, arguments))
-            revealed = self.argv(ctx, self._with(self.dry_run_flag,
-                                                 self.arguments(req, reveal=True)))
+        if self.dry_run_flag and ctx.config.get("plan_dry_run", True) and (
+                self.dry_run_commands is None
+                or getattr(req, str(self.command_field), None) in self.dry_run_commands):
+            if self.dry_run_commands is None:
+                argv = self.argv(ctx, self._with(self.dry_run_flag, arguments))
+                revealed = self.argv(ctx, self._with(self.dry_run_flag,
+                                                     self.arguments(req, reveal=True)))
+            else:  # the subcommand's own option: after its name
+                argv = self.argv(ctx, self.arguments(req, command_flag=self.dry_run_flag))
+                revealed = self.argv(ctx, self.arguments(req, reveal=True,
+                                                         command_flag=self.dry_run_flag))
             done = run_script(revealed, cwd=self.working_dir(ctx), env=env,
                               timeout=self.timeout_seconds(ctx), secrets=secrets)
             if done.timed_out or done.exit_code != 0:

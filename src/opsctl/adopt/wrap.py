@@ -371,6 +371,16 @@ def _request_field(flag: Flag, names: _Names, script: Script,
     return RequestField(name, annotation, default, required, description, arg, sample)
 
 
+def _dry_run_commands(script: Script) -> tuple[str, ...] | None:
+    """The subcommands whose own option the dry-run flag is (``purge --dry-run`` of a click
+    group or argparse subparser); None when the script itself takes it, before any subcommand."""
+    owners = [flag.subcommand for flag in script.interface.flags
+              if script.dry_run_flag in (flag.name, *flag.aliases)]
+    if not owners or None in owners:
+        return None
+    return tuple(dict.fromkeys(str(owner) for owner in owners))
+
+
 def _shared_across_subcommands(flags: list[Flag]) -> list[tuple[Flag, tuple[str, ...] | None]]:
     """Flags in script order; one spelled, typed and constrained the same way in several
     subcommands (``--env`` of ``up`` and of ``down``) comes once, with the subcommands it
@@ -565,6 +575,9 @@ def render_module(d: WrapDesign, *, script_from_module: str, label: str, owner: 
                 lines.append(f"    apply_flag={'--no' + s.dry_run_flag[2:]!r},  # the script previews "
                              "by default: this makes it act")
             lines.append("    mode_flags_last=True,  # python-fire: flags after the command's name")
+        elif d.command_field and (commands := _dry_run_commands(s)):
+            lines.append(f"    dry_run_commands={commands!r},  # their own option: after "
+                         "the subcommand's name")
     if d.secrets:
         lines.append(f"    secrets={d.secrets!r},  # opsctl secret -> the script's variable")
     if d.required_secrets:
