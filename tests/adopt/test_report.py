@@ -71,3 +71,18 @@ def test_the_table_says_which_scripts_were_read_as_python2() -> None:
     text = stream.getvalue()
     assert "Python 2: old[/]clean.py: Python 2 source (print statement at line 3)" in " ".join(text.split())
     assert "Python 2: new.py" not in text
+
+
+def test_the_table_on_a_terminal_without_colour_holds_no_escape_at_all() -> None:
+    from opsctl.adopt.report import render_table
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    stream = Terminal()
+    script = Script(path="x.py", language="python", tier="platform")
+
+    render_table(Inventory(root="/srv/ops", scripts=[script]), stream, color=False)
+
+    assert "x.py" in stream.getvalue() and "\x1b" not in stream.getvalue()

@@ -88,8 +88,10 @@ def render_table(inventory: Inventory, stream: TextIO, *, color: bool = True) ->
 
     # paths, owners' names, flags and reasons are data: escaped, or rich reads "[b]x.py" as
     # markup (prints "x.py" in bold) and a name with "[/]" stops the table with an error
-    console = Console(file=stream, no_color=not color, highlight=False, soft_wrap=False,
-                      width=None if stream.isatty() else 160)
+    # color_system=None without colour: no escape at all (rich's no_color keeps bold and
+    # italic), as every other opsctl table under --no-color or NO_COLOR
+    console = Console(file=stream, color_system="auto" if color else None, highlight=False,
+                      soft_wrap=False, width=None if stream.isatty() else 160)
     table = Table(title=f"Inventory of {escape(str(inventory.root))}", title_justify="left")
     for column in COLUMNS:
         table.add_column(column, overflow="fold")
