@@ -26,6 +26,7 @@ from opsctl.adopt.wrap import (
     derive_name,
     design,
     interpreter_for,
+    load_inventory,
     sample_request,
     script_from_document,
     select_effect,
@@ -453,3 +454,23 @@ def test_wrapping_a_python2_script_is_refused_unless_forced() -> None:
     with pytest.raises(ScriptNotUnderstoodError, match=r"cannot wrap old.py: Python 2 source .*\(use --force"):
         design(script, "old")
     assert design(script, "old", force=True).interpreter == ("python2",)
+
+
+@pytest.mark.parametrize(("scripts", "message"), [
+    ("x", "scripts is a list of scripts, not str"),
+    (["x"], "malformed: Input should be a dictionary"),
+    ([{"path": "x.sh"}], "malformed: language: Field required"),
+    ([{"path": "x.sh", "language": "shell",
+       "interface": {"kind": "argv", "flags": [{"name": 5}]}}],
+     "malformed: interface.flags.0.name: Input should be a valid string"),
+], ids=["scripts-not-a-list", "entry-not-an-object", "missing-field", "flag-name-not-text"])
+def test_a_malformed_inventory_document_is_bad_input_saying_where(
+        tmp_path: Path, scripts: Any, message: str) -> None:
+    source = tmp_path / "inventory.json"
+    source.write_text(json.dumps({"schema": "opsctl.inventory/v1", "root": ".",
+                                  "scripts": scripts}))
+
+    with pytest.raises(UsageError, match=message) as refused:
+        load_inventory(source)
+
+    assert refused.value.exit_code == 2

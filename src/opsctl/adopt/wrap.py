@@ -1166,8 +1166,21 @@ def load_inventory(source: Path) -> tuple[Path, list[Script]]:
     root = Path(str(document.get("root") or "."))
     if not root.is_absolute():
         root = source.resolve().parent / root
+    entries = document.get("scripts") or []
+    if not isinstance(entries, list):
+        raise UsageError(f"{source}: scripts is a list of scripts, not {type(entries).__name__}")
+    from pydantic import TypeAdapter, ValidationError
+
+    checked = TypeAdapter(Script)  # the types too: a flag named 5 failed later, exit 1
     try:
-        scripts = [script_from_document(s) for s in document.get("scripts") or []]
+        for entry in entries:
+            checked.validate_python(entry)
+        scripts = [script_from_document(s) for s in entries]
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise UsageError(f"{source}: a script entry is malformed: "
+                         f"{where + ': ' if where else ''}{first['msg']}") from None
     except (TypeError, KeyError, ValueError) as exc:
         raise UsageError(f"{source}: a script entry is malformed: {exc}") from None
     return root, scripts
