@@ -275,6 +275,7 @@ def test_bad_scripts_are_reported_one_by_one_and_the_scan_goes_on(tmp_path: Path
     pytest.param(["loop-a"], "loop-a is a symlink loop: nothing to scan", id="symlink-loop"),
     pytest.param(["dangling"], "dangling is a symlink to nothing", id="dangling-symlink"),
     pytest.param(["/dev/zero"], "/dev/zero is not a folder or a script file", id="device"),
+    pytest.param([""], "is empty (an unset variable?)", id="empty-path-not-this-folder"),
 ])
 def test_bad_arguments_exit_2_and_write_nothing(tmp_path: Path, args: list[str],
                                                 message: str) -> None:

@@ -203,7 +203,9 @@ def existing(root: Path) -> None:
     (["scripts/deploy.py", "--name", "plan"], None, 2, "give it another with --name"),
     (["scripts/deploy.py"], existing, 2, "would overwrite"),
     (["scripts/broken.py"], None, 3, "the scan failed: Python syntax error"),
-], ids=["missing-script", "a-directory", "reserved-name", "existing-files", "unparseable"])
+    (["--all", ""], None, 2, "is empty (an unset variable?)"),
+], ids=["missing-script", "a-directory", "reserved-name", "existing-files", "unparseable",
+        "an-empty-path-is-not-this-folder"])
 def test_bad_input_is_refused_and_nothing_is_written(tmp_path: Path, args: list[str],
                                                      setup: Any, code: int,
                                                      message: str) -> None:

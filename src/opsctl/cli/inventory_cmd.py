@@ -12,7 +12,7 @@ from typing import Any, TextIO
 
 import click
 
-from opsctl.cli.options import global_options, global_options_but_format
+from opsctl.cli.options import GivenPath, global_options, global_options_but_format
 
 _EPILOG = """Nothing is run: Python is read as an AST, shell with a tokeniser. Scripts that cannot
 be read (a syntax error, a binary or huge file, a symlink loop) are listed with the reason; a
@@ -51,7 +51,7 @@ def inventory_group(**_global: Any) -> None:
 
 
 @inventory_group.command("scan", epilog=_EPILOG)
-@click.argument("path", type=click.Path(path_type=Path, readable=False))  # scanned: listed under errors
+@click.argument("path", type=GivenPath(path_type=Path, readable=False))  # scanned: listed under errors
 @click.option("-o", "--format", "format_", type=click.Choice(["text", "json", "markdown"]),
               default=None, help="Output format (default: text, or the global --format).")
 @click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), default=None,

@@ -17,6 +17,16 @@ HELP_OPTION_NAMES = ("-h", "--help")
 """The help options of every opsctl command (the group passes them down to subcommands)."""
 
 
+class GivenPath(click.Path):
+    """A path argument that may not be empty: ``""`` (an unset variable, ``"$INVENTORY"``) is
+    exit 2, not the current directory it would otherwise stand for."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str | bytes) and not value:
+            self.fail("is empty (an unset variable?); give a path, '.' for this folder", param, ctx)
+        return super().convert(value, param, ctx)
+
+
 class CommonOptions:
     def __init__(self, format: str | None, config: str | None, show_config: bool,
                  log_format: str | None, verbose: int, quiet: bool, no_color: bool = False,

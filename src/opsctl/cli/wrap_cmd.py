@@ -8,7 +8,7 @@ from typing import Any, TextIO
 
 import click
 
-from opsctl.cli.options import CommonOptions, common_options
+from opsctl.cli.options import CommonOptions, GivenPath, common_options
 from opsctl.cli.output import emit_data
 
 _EPILOG = """Files, in the project of the nearest opsctl.toml (or here, for a new project):
@@ -29,7 +29,7 @@ wrapped."""
 
 @click.command("wrap", short_help="Put a legacy script behind a contract (an automation module).",
                epilog=_EPILOG)
-@click.argument("script", type=click.Path(path_type=Path))
+@click.argument("script", type=GivenPath(path_type=Path))
 @click.option("--name", default=None, help="Automation name (default: from the file name).")
 @click.option("--all", "wrap_every", is_flag=True, default=False,
               help="SCRIPT is an inventory JSON file or a folder: wrap every script in it.")
