@@ -172,6 +172,7 @@ case "$1" in
   fail) echo "first" >&2; echo "it broke: $API_TOKEN" >&2; exit 3 ;;
   busy) exit 75 ;;
   sleep) sleep 30 ;;
+  killed) echo "out of memory" >&2; kill -9 $$ ;;
 esac
 """
 
@@ -226,6 +227,17 @@ def test_apply_runs_the_script_in_its_folder_and_logs_its_output(
     lines = [e["line"] for e in result.events if e["event"] == "script.output"]
     assert lines == ["token=*** mode=ok"]
     assert [e["exit_code"] for e in result.events if e["event"] == "script.exited"] == [0]
+
+
+def test_a_script_killed_by_a_signal_fails_the_action_naming_the_signal(
+        harness: OpsctlHarness, tool: Path) -> None:
+    automation = harness.register(make_automation(tool, dry_run_flag=None, name="tool-killed"))
+
+    result = harness.apply(automation, mode="killed")
+
+    assert_exit(result, 5)
+    assert "was killed by SIGKILL (signal 9); last lines of output: out of memory" in (
+        result.action("run")["error"])
 
 
 def test_a_failing_exit_code_fails_the_action_naming_the_code_and_stderr(

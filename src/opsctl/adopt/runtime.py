@@ -512,6 +512,14 @@ def _shown_path(path: Path) -> str:
 def _failure(done: Completed, timeout: float) -> str:
     if done.timed_out:
         text = f"timed out after {timeout:g}s; its process group was killed"
+    elif done.exit_code is not None and done.exit_code < 0:  # how subprocess tells a signal
+        import signal
+
+        try:
+            name = signal.Signals(-done.exit_code).name
+        except ValueError:
+            name = f"signal {-done.exit_code}"
+        text = f"was killed by {name} (signal {-done.exit_code})"
     else:
         text = f"exited with code {done.exit_code}"
     lines = done.stderr_tail[-5:] or done.stdout_tail[-5:]
