@@ -251,3 +251,17 @@ def test_wrap_all_reports_refusals_with_the_partial_and_refused_exit_codes(tmp_p
     none = opsctl(root, "wrap", "--all", "inventory.json", "--format", "json")
     assert none.code == 3
     assert json.loads(none.stdout)["files"] == []
+
+
+def test_wrap_all_with_no_script_at_the_tier_says_so(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    write_inventory(root, [Script(path="scripts/cleanup.sh", language="shell", tier="private")])
+
+    nothing = opsctl(root, "wrap", "--all", "inventory.json", "--min-tier", "interface")
+
+    assert nothing.code == 0
+    assert nothing.stdout.splitlines() == [
+        "0 of 0 wrapped",
+        "no script of inventory.json is at or above --min-tier interface (--min-tier private "
+        "wraps every script)"]
+    assert not (root / "automations").exists()

@@ -72,6 +72,10 @@ def wrap_cmd(script: Path, name: str | None, wrap_every: bool, min_tier: Any, ou
                              + ("" if item["wrapped"] else f"\n         {item['reason']}")
                              + "\n")
             stream.write(f"{len(wrapped)} of {len(doc['scripts'])} wrapped\n")
+            if not doc["scripts"]:  # "0 of 0 wrapped" alone read as a scan that found nothing
+                stream.write(f"no script of {script} is at or above --min-tier {min_tier}"
+                             + (" (--min-tier private wraps every script)"
+                                if min_tier != "private" else "") + "\n")
 
         emit_data(data, opts, None, render_all)
         if len(wrapped) == len(reports):
