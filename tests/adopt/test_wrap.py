@@ -474,3 +474,27 @@ def test_a_malformed_inventory_document_is_bad_input_saying_where(
         load_inventory(source)
 
     assert refused.value.exit_code == 2
+
+
+def test_a_script_wrapped_again_with_force_is_locked_and_listed_as_written_now(
+        tmp_path: Path) -> None:
+    """The module read before the new one is written (to see what the project registers) is
+    not what the lock and the catalog's cache record: the new flag is there, and the generated
+    tests, checking the contract against the lock, pass at once."""
+    from opsctl.catalog import load_catalog
+    from opsctl.config.layers import load_layers
+
+    script = tmp_path / "scripts" / "alerts_kit.py"
+    script.parent.mkdir()
+    source = ("import argparse\np = argparse.ArgumentParser()\n"
+              "p.add_argument('--config', required=True)\nprint(p.parse_args())\n")
+    script.write_text(source)
+    wrap_script(tmp_path, script, owner="ops")
+    script.write_text(source.replace("print(", "p.add_argument('--region')\nprint("))
+
+    wrap_script(tmp_path, script, owner="ops", force=True)
+
+    entry = load_catalog(load_layers(cwd=tmp_path)).entry("alerts-kit")
+    assert [f["flag"] for f in entry.flags] == ["--script-config", "--region"]
+    locked = json.loads((tmp_path / "opsctl.contracts.json").read_text())["automations"]
+    assert "region" in json.dumps(locked["alerts-kit"]["request_schema"])

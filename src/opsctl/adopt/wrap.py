@@ -923,6 +923,12 @@ def _write_files_now(root: Path, prepared: list[_Prepared], out: str) -> list[Ge
                           p.files[test_path]),
             ]
         write_atomically(config_path, config)
+        import importlib
+        import sys
+
+        for p in prepared:  # a module read before (registered_in) would be locked and cached
+            sys.modules.pop(p.module, None)  # as it was, not as just written (--force)
+        importlib.invalidate_caches()
         lock = lock_automations(root, [p.name for p in prepared])
     generated += [
         Generated(config_path, "the project config: the modules added to automations", None),
