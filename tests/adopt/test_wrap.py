@@ -498,3 +498,26 @@ def test_a_script_wrapped_again_with_force_is_locked_and_listed_as_written_now(
     assert [f["flag"] for f in entry.flags] == ["--script-config", "--region"]
     locked = json.loads((tmp_path / "opsctl.contracts.json").read_text())["automations"]
     assert "region" in json.dumps(locked["alerts-kit"]["request_schema"])
+
+
+def test_help_names_the_opsctl_secrets_the_script_reads(tmp_path: Path) -> None:
+    """They are no flags: without them in --help and describe, the first a user hears of a
+    required one is the run that stops for it."""
+    from opsctl.adopt.wrap import load_module_text
+
+    script = tmp_path / "scripts" / "cleanup_help.sh"
+    script.parent.mkdir()
+    script.write_text(CLEANUP)
+    scanned = cleanup_scan("scripts/cleanup_help.sh")
+    scanned.env = [EnvVar("API_TOKEN", 3, credential=True, required=True),
+                   EnvVar("SLACK_TOKEN", 4, credential=True)]
+    wrap_script(tmp_path, script, script=scanned, owner="ops")
+    module = tmp_path / "automations" / "cleanup_help.py"
+
+    automation = load_module_text(module.read_text(), module)["cleanup_help"]
+
+    assert automation.summary == "Remove old build folders"
+    assert automation.description == (
+        "Remove old build folders\n\nCredentials, as opsctl secrets (OPSCTL_SECRET_<NAME> or "
+        "[secrets]): api_token (the script's API_TOKEN, required); slack_token (the script's "
+        "SLACK_TOKEN).")

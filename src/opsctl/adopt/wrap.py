@@ -591,9 +591,17 @@ def render_module(d: WrapDesign, *, script_from_module: str, label: str, owner: 
     if d.destructive:
         lines.append("# DESTRUCTIVE: " + "; ".join(e.call.replace("\n", " ")
                                                    for e in d.destructive)[:300])
+    description = []
+    if d.secrets:  # shown by --help and describe: the credentials are no flags of its own
+        given = "; ".join(f"{secret} (the script's {variable}"
+                          + (", required)" if secret in d.required_secrets else ")")
+                          for secret, variable in sorted(d.secrets.items()))
+        text = (f"{summary}\n\nCredentials, as opsctl secrets (OPSCTL_SECRET_<NAME> or "
+                f"[secrets]): {given}.")
+        description = [f"    description={text!r},"]
     lines += [f"{var} = Automation(", f"    {d.name!r},", '    version="0.1.0",',
-              f"    owner={owner!r},", f"    summary={summary!r},", "    request=Request,",
-              f"    effect={d.effect!r},", ")", "", "",
+              f"    owner={owner!r},", f"    summary={summary!r},", *description,
+              "    request=Request,", f"    effect={d.effect!r},", ")", "", "",
               f"@{var}.plan",
               "def plan(ctx: Context, req: Request) -> Iterator[Action]:",
               '    """One run of the script: its exact command line (and its own dry run)."""',
