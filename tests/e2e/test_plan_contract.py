@@ -21,6 +21,9 @@ from opsctl import Action, Automation
 class Request(BaseModel):
     shape: str = "ok"
 
+class Stop(BaseException):  # not an Exception: a bug in the automation all the same
+    pass
+
 probe = Automation("probe", version="1.0.0", owner="tests", summary="Plan shapes",
                    request=Request, retry={"attempts": 1})
 
@@ -37,11 +40,13 @@ def plan(ctx, req):
         yield Action(id="n", kind="update", target="t/n", reason="r", before=float("nan"))
     elif req.shape == "exit-plan":
         raise SystemExit(0)
+    elif req.shape == "base-plan":
+        raise Stop("halt")
     elif req.shape == "newline-id":
         yield Action(id="a\\n", kind="update", target="t/a", reason="r")
     elif req.shape == "string-deps":
         yield Action(id="c", kind="update", target="t/c", reason="r", depends_on="ab")
-    elif req.shape in ("exit-apply", "typo"):
+    elif req.shape in ("exit-apply", "typo", "base-apply", "generator-exit"):
         yield Action(id=req.shape, kind="update", target="t/e", reason="r")
     else:
         yield Action(id="gone", kind="update", target="t/gone", reason="r", depends_on=("done",))
@@ -55,6 +60,10 @@ def apply(ctx, req, action):
         sys.exit(0)
     if action.id == "typo":
         return "unchnaged"
+    if action.id == "base-apply":
+        raise Stop("halt")
+    if action.id == "generator-exit":
+        raise GeneratorExit
     out = Path("applied.log")
     if action.id == "write" and not Path("crashed").exists():
         Path("crashed").write_text("1")
@@ -86,6 +95,7 @@ def run_statuses(project: Project) -> list[str]:
     ("secret-id", "yielded action id 'user-***', which holds a secret value"),
     ("nan", "yielded an action that is not plain JSON"),
     ("exit-plan", "plan called sys.exit(0): an automation returns or raises"),
+    ("base-plan", "plan raised Stop('halt'), which is not an Exception"),
     ("newline-id", "action id 'a\\n' must be 1-200 chars"),
     ("string-deps", "depends_on must be a list of action ids, not the string 'ab'"),
 ])
@@ -105,12 +115,14 @@ def test_a_plan_the_engine_cannot_keep_is_the_automations_bug(probe: Project, sh
 @pytest.mark.parametrize(("shape", "needle"), [
     ("exit-apply", "apply called sys.exit(0): an automation returns or raises"),
     ("typo", "apply returned 'unchnaged'; it returns \"applied\", \"unchanged\" or None"),
+    ("base-apply", "apply raised Stop('halt'), which is not an Exception"),
+    ("generator-exit", "apply raised GeneratorExit(''), which is not an Exception"),
 ])
 def test_an_apply_that_breaks_its_contract_fails_its_action(probe: Project, shape: str,
                                                            needle: str) -> None:
     """sys.exit() in apply does not end opsctl with the automation's code (0 read as success,
-    no result, the run left running); a return value apply does not have is no silent
-    "applied"."""
+    no result, the run left running), nor does an exception that is not an Exception end it
+    with a traceback; a return value apply does not have is no silent "applied"."""
     r = probe.run("probe", "--shape", shape, "--yes", "--format", "json")
     assert r.code == 1, r.stderr
     doc = json.loads(r.stdout)

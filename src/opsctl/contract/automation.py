@@ -175,6 +175,25 @@ class ExitCalled(RuntimeError):
         super().__init__(f"{step} called sys.exit({exc.code!r}): an automation returns or "
                          "raises; opsctl ends the run")
 
+
+class NotAnException(RuntimeError):
+    """A ``BaseException`` that is not an ``Exception`` (``GeneratorExit``,
+    ``asyncio.CancelledError``, a class derived from ``BaseException``) raised by an automation's
+    plan, apply or verify: a bug in the automation (exit 1). Left to propagate, it passed every
+    handler of the engine: a traceback, no result, and the run left running."""
+
+    def __init__(self, step: str, exc: BaseException) -> None:
+        super().__init__(f"{step} raised {type(exc).__name__}({_shown(exc)}), which is not an "
+                         "Exception: an automation raises Exception subclasses")
+
+
+def _shown(exc: BaseException) -> str:
+    try:
+        return repr(str(exc))
+    except Exception:  # its __str__ is broken too
+        return "..."
+
+
 class Automation(Generic[RequestT]):
     """The declaration of one automation and its contract.
 
@@ -338,6 +357,10 @@ class Automation(Generic[RequestT]):
             return list(self._plan(ctx, request))
         except SystemExit as exc:
             raise ExitCalled("plan", exc) from None
+        except (KeyboardInterrupt, Exception):  # a signal (the engine's stop), or classified
+            raise
+        except BaseException as exc:
+            raise NotAnException("plan", exc) from exc
 
     def call_apply(self, ctx: Context, request: RequestT, action: Action) -> ActionOutcome:
         if self._apply is None:
@@ -348,6 +371,10 @@ class Automation(Generic[RequestT]):
             outcome = self._apply(ctx, request, action)
         except SystemExit as exc:
             raise ExitCalled("apply", exc) from None
+        except (KeyboardInterrupt, Exception):  # a signal (the engine's stop), or classified
+            raise
+        except BaseException as exc:
+            raise NotAnException("apply", exc) from exc
         if outcome == "unchanged":
             return "unchanged"
         if outcome is None or outcome == "applied":
@@ -360,6 +387,10 @@ class Automation(Generic[RequestT]):
             return True if self._verify is None else bool(self._verify(ctx, request, action))
         except SystemExit as exc:
             raise ExitCalled("verify", exc) from None
+        except (KeyboardInterrupt, Exception):  # a signal (the engine's stop), or classified
+            raise
+        except BaseException as exc:
+            raise NotAnException("verify", exc) from exc
 
     def scope_key(self, request: BaseModel) -> str:
         """The lock scope of a request: the automation name and the named field values."""
