@@ -24,6 +24,10 @@ class Request(BaseModel):
 class Stop(BaseException):  # not an Exception: a bug in the automation all the same
     pass
 
+class Unprintable(Exception):
+    def __str__(self):
+        raise RuntimeError("no text")
+
 probe = Automation("probe", version="1.0.0", owner="tests", summary="Plan shapes",
                    request=Request, retry={"attempts": 1})
 
@@ -42,11 +46,14 @@ def plan(ctx, req):
         raise SystemExit(0)
     elif req.shape == "base-plan":
         raise Stop("halt")
+    elif req.shape == "unprintable-plan":
+        raise Unprintable()
     elif req.shape == "newline-id":
         yield Action(id="a\\n", kind="update", target="t/a", reason="r")
     elif req.shape == "string-deps":
         yield Action(id="c", kind="update", target="t/c", reason="r", depends_on="ab")
-    elif req.shape in ("exit-apply", "typo", "base-apply", "generator-exit"):
+    elif req.shape in ("exit-apply", "typo", "base-apply", "generator-exit",
+                       "unprintable-apply"):
         yield Action(id=req.shape, kind="update", target="t/e", reason="r")
     else:
         yield Action(id="gone", kind="update", target="t/gone", reason="r", depends_on=("done",))
@@ -64,6 +71,8 @@ def apply(ctx, req, action):
         raise Stop("halt")
     if action.id == "generator-exit":
         raise GeneratorExit
+    if action.id == "unprintable-apply":
+        raise Unprintable()
     out = Path("applied.log")
     if action.id == "write" and not Path("crashed").exists():
         Path("crashed").write_text("1")
@@ -96,6 +105,7 @@ def run_statuses(project: Project) -> list[str]:
     ("nan", "yielded an action that is not plain JSON"),
     ("exit-plan", "plan called sys.exit(0): an automation returns or raises"),
     ("base-plan", "plan raised Stop('halt'), which is not an Exception"),
+    ("unprintable-plan", "plan() failed: Unprintable: <str() of Unprintable raised RuntimeError>"),
     ("newline-id", "action id 'a\\n' must be 1-200 chars"),
     ("string-deps", "depends_on must be a list of action ids, not the string 'ab'"),
 ])
@@ -117,6 +127,7 @@ def test_a_plan_the_engine_cannot_keep_is_the_automations_bug(probe: Project, sh
     ("typo", "apply returned 'unchnaged'; it returns \"applied\", \"unchanged\" or None"),
     ("base-apply", "apply raised Stop('halt'), which is not an Exception"),
     ("generator-exit", "apply raised GeneratorExit(''), which is not an Exception"),
+    ("unprintable-apply", "Unprintable: <str() of Unprintable raised RuntimeError>"),
 ])
 def test_an_apply_that_breaks_its_contract_fails_its_action(probe: Project, shape: str,
                                                            needle: str) -> None:

@@ -352,6 +352,20 @@ def test_on_retry_reports_each_retried_failure() -> None:
     assert [e.wait for e in events] == fake.waits
 
 
+def test_on_retry_reports_a_failure_whose_str_raises() -> None:
+    """The retried failure is the automation's; its broken __str__ is not opsctl's bug."""
+
+    class Unprintable(ConnectionResetError):
+        def __str__(self) -> str:
+            raise RuntimeError("no text")
+
+    fake = FakeTime()
+    events: list[RetryEvent] = []
+    call, _ = failing(Unprintable(), "ok")
+    assert run(call, RetryPolicy(attempts=2), fake, on_retry=events.append) == ("ok", 2)
+    assert events[0].message == "<str() of Unprintable raised RuntimeError>"
+
+
 def test_on_retry_is_not_called_for_the_last_failure() -> None:
     fake = FakeTime()
     events: list[RetryEvent] = []

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 def automation_bug(run: RunState, exc: Exception, what: str, step: str) -> OpsctlError:
     """A known dependency failure (transient, timeout, auth), else a bug in the automation."""
-    from opsctl.engine.classify import classify_exception
+    from opsctl.engine.classify import classify_exception, exception_text
 
     run.session.log.debug("traceback", run_id=run.run_id,
                           traceback="".join(traceback.format_exception(exc)))
@@ -46,13 +46,15 @@ def automation_bug(run: RunState, exc: Exception, what: str, step: str) -> Opsct
     if known is not None:
         known.step = step
         return known
-    return AutomationBugError(f"{what}: {type(exc).__name__}: {exc}", step=step)
+    return AutomationBugError(f"{what}: {type(exc).__name__}: {exception_text(exc)}", step=step)
 
 
 def _read_only_refusal(exc: BaseException) -> bool:
     """The database refused a write because ctx.sql opened it read-only for planning: SQLite's
     ``attempt to write a readonly database``, PostgreSQL's read-only transaction (25006)."""
-    text = str(exc)
+    from opsctl.engine.classify import exception_text
+
+    text = exception_text(exc)
     return ("readonly database" in text and type(exc).__name__ == "OperationalError") or (
         getattr(exc, "sqlstate", None) == "25006")
 

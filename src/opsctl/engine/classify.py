@@ -96,17 +96,26 @@ def _classify_botocore_parser(exc: BaseException, what: str) -> OpsctlError | No
                           f"{shown[:200]}{'...' if len(shown) > 200 else ''}")
 
 
+def exception_text(exc: BaseException) -> str:
+    """``str(exc)``, or a stand-in when the exception's own ``__str__`` raises: the failure
+    being reported is the automation's, not a new one of opsctl's while reporting it."""
+    try:
+        return str(exc)
+    except Exception as broken:
+        return f"<str() of {type(exc).__name__} raised {type(broken).__name__}>"
+
+
 def classify_exception(exc: BaseException, what: str) -> OpsctlError | None:
     """An opsctl error for a known dependency failure, or None for a bug."""
     if isinstance(exc, OpsctlError):
         return exc
     if isinstance(exc, TimeoutError | socket.timeout):
-        return DependencyTimeoutError(f"{what}: timed out: {exc}")
+        return DependencyTimeoutError(f"{what}: timed out: {exception_text(exc)}")
     if isinstance(exc, ConnectionError):
-        return TransientError(f"{what}: connection failed: {exc}")
+        return TransientError(f"{what}: connection failed: {exception_text(exc)}")
     if isinstance(exc, PermissionError):  # the OS refused this user: rights, not a bug (exit 6)
-        return AuthError(f"{what}: permission denied: {exc}; run as a user allowed to, or "
-                         "change the permissions", reason="permission")
+        return AuthError(f"{what}: permission denied: {exception_text(exc)}; run as a user "
+                         "allowed to, or change the permissions", reason="permission")
     return (_classify_botocore(exc, what) or _classify_botocore_parser(exc, what)
             or _classify_database(exc, what))
 

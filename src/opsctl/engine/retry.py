@@ -38,7 +38,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from opsctl.contract.durations import parse_duration
-from opsctl.engine.classify import classify_exception
+from opsctl.engine.classify import classify_exception, exception_text
 from opsctl.errors import ConflictError, DependencyError, OpsctlError
 
 if TYPE_CHECKING:
@@ -239,8 +239,9 @@ def call_with_retries(fn: Callable[[], T], policy: RetryPolicy, *, what: str,
         if on_retry is None or state.outcome is None:
             return
         exc = state.outcome.exception()
+        assert exc is not None  # tenacity retries only a call that raised
         on_retry(RetryEvent(attempt=state.attempt_number, wait=schedule.wait_after(state),
-                            error_type=type(exc).__name__, message=str(exc)))
+                            error_type=type(exc).__name__, message=exception_text(exc)))
 
     import tenacity  # only once a first attempt failed transiently: plans never import it
 
