@@ -53,7 +53,7 @@ def plan(ctx, req):
     elif req.shape == "string-deps":
         yield Action(id="c", kind="update", target="t/c", reason="r", depends_on="ab")
     elif req.shape in ("exit-apply", "typo", "base-apply", "generator-exit",
-                       "unprintable-apply"):
+                       "unprintable-apply", "huge-error"):
         yield Action(id=req.shape, kind="update", target="t/e", reason="r")
     else:
         yield Action(id="gone", kind="update", target="t/gone", reason="r", depends_on=("done",))
@@ -73,6 +73,8 @@ def apply(ctx, req, action):
         raise GeneratorExit
     if action.id == "unprintable-apply":
         raise Unprintable()
+    if action.id == "huge-error":  # a whole response body, a secret where it is cut
+        raise ValueError("x" * 1690 + ctx.secrets["db_password"] + "y" * 1_000_000)
     out = Path("applied.log")
     if action.id == "write" and not Path("crashed").exists():
         Path("crashed").write_text("1")
@@ -141,6 +143,23 @@ def test_an_apply_that_breaks_its_contract_fails_its_action(probe: Project, shap
     assert needle in doc["error"]["message"], doc["error"]
     assert doc["plan"]["actions"][0]["status"] == "failed"
     assert run_statuses(probe) == ["failed"]
+
+
+def test_a_megabyte_error_is_kept_as_its_start_and_end(probe: Project) -> None:
+    """Once per failed action in the journal, the result and the log, a megabyte each time;
+    the secret is masked before the cut, which would leave a piece of it unmasked."""
+    r = probe.run("probe", "--shape", "huge-error", "--yes", "--format", "json")
+    assert r.code == 1, r.stderr[:2000]
+    doc = json.loads(r.stdout)
+    message = doc["error"]["message"]
+    assert len(message) < 2100 and "characters cut) ...yyy" in message
+    assert doc["plan"]["actions"][0]["error"] == message
+    assert len(r.stdout) < 10_000 and len(r.stderr) < 20_000
+    assert SECRET[:6] not in r.stdout + r.stderr and "x***" in message
+    with sqlite3.connect(probe.db) as conn:
+        (error,) = conn.execute("SELECT error FROM actions WHERE action_id = 'huge-error'"
+                                ).fetchone()
+    assert error == message
 
 
 def test_a_resumed_action_gets_the_secret_its_plan_gave_not_the_mask(probe: Project) -> None:

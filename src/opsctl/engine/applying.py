@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 def automation_bug(run: RunState, exc: Exception, what: str, step: str) -> OpsctlError:
     """A known dependency failure (transient, timeout, auth), else a bug in the automation."""
-    from opsctl.engine.classify import classify_exception, exception_text
+    from opsctl.engine.classify import classify_exception, clip_message, clipped, exception_text
 
     run.session.log.debug("traceback", run_id=run.run_id,
                           traceback="".join(traceback.format_exception(exc)))
@@ -45,8 +45,9 @@ def automation_bug(run: RunState, exc: Exception, what: str, step: str) -> Opsct
     known = classify_exception(exc, what)
     if known is not None:
         known.step = step
-        return known
-    return AutomationBugError(f"{what}: {type(exc).__name__}: {exception_text(exc)}", step=step)
+        return clip_message(known, run.session.redactor.redact_text)
+    text = clipped(exception_text(exc), run.session.redactor.redact_text)
+    return AutomationBugError(f"{what}: {type(exc).__name__}: {text}", step=step)
 
 
 def _read_only_refusal(exc: BaseException) -> bool:
@@ -94,6 +95,9 @@ def _apply_one(run: RunState, ctx: Context, state: ActionState) -> OpsctlError |
         # raised while applying, whatever the error class names by default (a precheck's
         # PlanRejectedError says "plan" when an automation's plan() raises it)
         exc.step = "apply" if exc.step in (None, "plan") else exc.step
+        from opsctl.engine.classify import clip_message
+
+        clip_message(exc, session.redactor.redact_text)
         state.status, state.error, error = "failed", exc.message, exc
         state.exception = exc
         duration_ms = round((time.monotonic() - began) * 1000, 1)
@@ -482,10 +486,13 @@ def _apply_retrying(run: RunState, ctx: Context, state: ActionState, log: Any,
             raise automation_bug(run, exc, f"apply of action {action.id} failed", "apply") from exc
 
     def on_retry(event: RetryEvent) -> None:
+        from opsctl.engine.classify import clipped
+
         waits.append(round(event.wait, 3))
         state.attempts = first_attempt + event.attempt + 1
         log.warning("action.retrying", attempt=event.attempt, wait_s=round(event.wait, 3),
-                    error=event.message, error_type=event.error_type)
+                    error=clipped(event.message, run.session.redactor.redact_text),
+                    error_type=event.error_type)
 
     try:
         outcome, attempts = call_with_retries(attempt, run.policy, what=f"apply of {action.id}",
@@ -540,8 +547,10 @@ def verify_applied(run: RunState, ctx: Context) -> OpsctlError | None:
             try:
                 converged = run.automation.call_verify(ctx, run.request, state.action)
             except OpsctlError as exc:
+                from opsctl.engine.classify import clip_message
+
                 exc.step = "verify"
-                return exc
+                return clip_message(exc, run.session.redactor.redact_text)
             except Exception as exc:
                 return automation_bug(run, exc, f"verify of action {state.action.id} failed", "verify")
             if converged:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import socket
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from opsctl.errors import (
@@ -103,6 +104,32 @@ def exception_text(exc: BaseException) -> str:
         return str(exc)
     except Exception as broken:
         return f"<str() of {type(exc).__name__} raised {type(broken).__name__}>"
+
+
+MESSAGE_LIMIT = 2000  # characters of an automation's error kept in results, journal and logs
+
+
+def clipped(text: str, redact: Callable[[str], str]) -> str:
+    """``text``, or its start and end around a count of what was cut when it is longer than
+    ``MESSAGE_LIMIT``: an exception holding a whole response body (a megabyte) is kept once
+    per failed action in the journal, the result document and the log (``-v`` logs the
+    traceback whole). The end is kept for what opsctl appends, ``(gave up after N attempts)``.
+    Secrets are masked first (``redact``): a secret cut in two is no longer found whole."""
+    if len(text) <= MESSAGE_LIMIT:
+        return text
+    text = redact(text)
+    head, tail = MESSAGE_LIMIT - 300, 200
+    if len(text) <= MESSAGE_LIMIT:
+        return text
+    return f"{text[:head]}... ({len(text) - head - tail} characters cut) ...{text[-tail:]}"
+
+
+def clip_message(error: OpsctlError, redact: Callable[[str], str]) -> OpsctlError:
+    """``error`` with its message :func:`clipped`."""
+    if len(error.message) > MESSAGE_LIMIT:
+        error.message = clipped(error.message, redact)
+        error.args = (error.message,)
+    return error
 
 
 def classify_exception(exc: BaseException, what: str) -> OpsctlError | None:

@@ -36,7 +36,10 @@ def make_plan(run: RunState, ctx: Context) -> Plan:
             raise KeyboardInterrupt
         actions = automation.call_plan(ctx, run.request)
     except OpsctlError as exc:
+        from opsctl.engine.classify import clip_message
+
         exc.step = exc.step or "plan"
+        clip_message(exc, session.redactor.redact_text)
         raise
     except Exception as exc:
         raise automation_bug(run, exc, "plan() failed", "plan") from exc
