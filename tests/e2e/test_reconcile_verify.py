@@ -15,6 +15,7 @@ class Request(BaseModel):
     goal: int = 3
     verify_after: int = 0      # verify passes from the Nth check on
     timeout: float = 5.0
+    fail_at: int = 0           # the apply of this level fails
 
 def level():
     p = Path("level")
@@ -31,6 +32,8 @@ def plan(ctx, req):
 
 @grow.apply
 def apply(ctx, req, action):
+    if action.after == req.fail_at:
+        raise ValueError(f"cannot reach level {req.fail_at}")
     ctx.files.write_text("level", str(action.after))
 
 @grow.verify
@@ -85,6 +88,22 @@ def test_reconcile_stops_at_the_bound_not_converged(grow: Project) -> None:
     assert r.doc["status"] == "failed"
     assert "not converged after 2 iterations" in r.doc["error"]["message"]
     assert r.doc["artifacts"]["converged"] is False
+    assert (grow.root / "level").read_text() == "2"
+    # what the iterations applied, not the plan left over with nothing applied
+    assert r.doc["summary"]["applied"] == 2 and r.doc["summary"]["planned"] == 2
+    assert r.doc["run_id"] == r.doc["artifacts"]["iterations"][-1]
+    assert [(a["id"], a["status"]) for a in r.doc["plan"]["actions"]] == [("step-2", "applied")]
+
+
+def test_reconcile_whose_iteration_fails_counts_what_the_earlier_ones_applied(
+        grow: Project) -> None:
+    r = grow.run("reconcile", "grow", "--fail-at", "3", "--format", "json")
+    assert r.code == 1, r.stderr
+    assert r.doc["status"] == "failed" and r.doc["artifacts"]["converged"] is False
+    assert "cannot reach level 3" in r.doc["error"]["message"]
+    assert {k: r.doc["summary"][k] for k in ("planned", "applied", "failed")} == {
+        "planned": 3, "applied": 2, "failed": 1}
+    assert r.doc["run_id"] == r.doc["artifacts"]["iterations"][-1]
     assert (grow.root / "level").read_text() == "2"
 
 

@@ -845,8 +845,8 @@ def reconcile(session: Session, automation: Automation[Any], data: Mapping[str, 
                           contract_version=contract_version)
         if outcome.document.get("run_id"):
             iterations.append(str(outcome.document["run_id"]))
-        if outcome.exit_code != ExitCode.SUCCESS:
-            return annotate(outcome, False)
+        if outcome.exit_code != ExitCode.SUCCESS:  # what earlier iterations applied counts
+            return annotate(_overall(changed, outcome, failed=outcome), False)
         if outcome.document["status"] == "no_changes":
             return annotate(_overall(changed, outcome), True)
         changed.append(outcome)
@@ -858,24 +858,29 @@ def reconcile(session: Session, automation: Automation[Any], data: Mapping[str, 
         return annotate(check, False)
     error = DependencyError(f"not converged after {max_iterations} iterations: the plan still has "
                             f"{check.document['summary']['planned']} action(s)", step="verify")
-    doc = dict(check.document)
+    # what the iterations applied, not the plan left over (its actions all "pending")
+    doc = dict(_overall(changed, check).document)
     doc.update(status="failed", exit_code=error.exit_code, error=error_block(error))
     return annotate(RunOutcome(doc, error.exit_code), False)
 
 
-def _overall(changed: list[RunOutcome], last: RunOutcome) -> RunOutcome:
-    """A converged reconcile's result: the last iteration that changed something, its summary
-    the sum over the iterations and its timing from the first start to the last finish (the
-    last iteration, whose plan was empty, when none changed anything)."""
-    if not changed:
+def _overall(changed: list[RunOutcome], last: RunOutcome, *,
+             failed: RunOutcome | None = None) -> RunOutcome:
+    """A reconcile's result: the last iteration that changed something (or the one that
+    ``failed``), its summary the sum over those iterations and its timing from the first start
+    to the last finish (the last iteration, whose plan was empty, when none changed
+    anything)."""
+    rounds = changed if failed is None else [*changed, failed]
+    if not rounds:
         return last
-    doc = dict(changed[-1].document)
-    summaries = [o.document.get("summary") or {} for o in changed]
+    doc = dict(rounds[-1].document)
+    summaries = [o.document.get("summary") or {} for o in rounds]
     doc["summary"] = {key: sum(int(s.get(key) or 0) for s in summaries) for key in doc["summary"]}
-    first, final = changed[0].document.get("timing") or {}, last.document.get("timing") or {}
+    first, final = rounds[0].document.get("timing") or {}, last.document.get("timing") or {}
     if first.get("started_at") and final.get("finished_at"):
+        timed = rounds if last is rounds[-1] else [*rounds, last]
         duration = sum(int((o.document.get("timing") or {}).get("duration_ms") or 0)
-                       for o in (*changed, last))
+                       for o in timed)
         doc["timing"] = {**(doc.get("timing") or {}), "started_at": first["started_at"],
                          "finished_at": final["finished_at"], "duration_ms": duration}
     return RunOutcome(doc, int(doc["exit_code"]))
