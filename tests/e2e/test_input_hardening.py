@@ -670,6 +670,28 @@ def test_an_empty_idempotency_key_is_refused(probe: Project, value: str) -> None
     assert probe.run("runs", "--format", "json").doc["runs"] == []
 
 
+@pytest.mark.parametrize(("value", "needle"), [
+    pytest.param("k" * 201, "'" + "k" * 60 + "'... (201 characters)", id="over-200"),
+    pytest.param("deploy\n7", "'deploy\\n7'", id="newline"),
+])
+def test_an_idempotency_key_the_http_api_would_refuse_is_refused(
+        probe: Project, value: str, needle: str) -> None:
+    """Keys are shared with the HTTP API, whose Idempotency-Key is at most 200 printable
+    characters: a run keyed here could not be replayed there."""
+    r = probe.run("probe", "--idempotency-key", value, "--format", "json")
+    assert_refused(r, f"idempotency key {needle}: a key is at most 200 printable", probe)
+    assert probe.run("runs", "--format", "json").doc["runs"] == []
+
+
+def test_an_idempotency_key_is_the_same_key_without_surrounding_spaces(probe: Project) -> None:
+    """As the HTTP API reads its Idempotency-Key header."""
+    first = probe.run("probe", "--idempotency-key", "deploy-7", "--format", "json")
+    assert first.code == 0, first.stderr
+    again = probe.run("probe", "--idempotency-key", " deploy-7 ", "--format", "json")
+    assert again.code == 0, again.stderr
+    assert again.doc["replayed"] is True and again.doc["run_id"] == first.doc["run_id"]
+
+
 def test_an_action_refused_by_file_permissions_is_exit_6_not_a_bug(project: Project) -> None:
     """The OS refused the user (ctx.files writing where it may not): rights to get, exit 6."""
     project.add_module("perm_auto", PROBE.replace(

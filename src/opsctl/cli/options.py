@@ -258,6 +258,9 @@ CI_KEY_VARIABLES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
+IDEMPOTENCY_KEY_MAX = 200  # the HTTP API's Idempotency-Key header takes as much
+
+
 def idempotency_key_from(given: str | None, automation: str, env: Any) -> str | None:
     """``--idempotency-key KEY``, or ``ci``: a key naming this CI job, stable across its retries.
 
@@ -273,6 +276,17 @@ def idempotency_key_from(given: str | None, automation: str, env: Any) -> str | 
         from opsctl.errors import UsageError
 
         raise UsageError("OPSCTL_IDEMPOTENCY_KEY is blank: give the operation's key, or unset it")
+    if given is not None:
+        # the HTTP API's rules for its Idempotency-Key header: keys are shared with it, so a
+        # key given here is one a caller there can give too
+        given = given.strip()
+        if len(given) > IDEMPOTENCY_KEY_MAX or not given.isprintable():
+            from opsctl.errors import UsageError
+
+            shown = (repr(given) if len(given) <= 60
+                     else f"{given[:60]!r}... ({len(given)} characters)")
+            raise UsageError(f"idempotency key {shown}: a key is at most "
+                             f"{IDEMPOTENCY_KEY_MAX} printable characters (no newline or tab)")
     if given != "ci":
         return given
     from opsctl.errors import UsageError
