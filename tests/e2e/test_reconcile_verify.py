@@ -16,6 +16,7 @@ class Request(BaseModel):
     verify_after: int = 0      # verify passes from the Nth check on
     timeout: float = 5.0
     fail_at: int = 0           # the apply of this level fails
+    unreachable: int = 0       # the first N checks cannot reach the target
 
 def level():
     p = Path("level")
@@ -41,6 +42,8 @@ def verify(ctx, req, action):
     checks = Path("checks")
     n = int(checks.read_text()) + 1 if checks.exists() else 1
     checks.write_text(str(n))
+    if n <= req.unreachable:
+        raise ConnectionRefusedError("the service is restarting")
     return n >= req.verify_after
 '''
 
@@ -124,6 +127,27 @@ def test_verify_is_polled_until_it_passes(grow: Project) -> None:
     assert r.code == 0
     assert (grow.root / "checks").read_text() == "3"
     assert [e["check"] for e in r.logs() if e["event"] == "verify.pending"] == [1, 2]
+
+
+def test_a_check_that_cannot_reach_the_target_yet_is_polled_again(grow: Project) -> None:
+    """A transient failure of verify (the service restarting after the change) is retried
+    within verify_timeout, as one of apply is; it is not the run's end."""
+    r = grow.run("apply", "grow", "--goal", "1", "--unreachable", "2", "--format", "json")
+    assert r.code == 0, r.stderr
+    assert r.doc["status"] == "succeeded"
+    assert (grow.root / "checks").read_text() == "3"
+
+
+def test_a_target_unreachable_until_the_timeout_is_not_converged_naming_why(
+        grow: Project) -> None:
+    r = grow.run("apply", "grow", "--goal", "1", "--unreachable", "1000", "--format", "json")
+    assert r.code == 4, r.stderr
+    assert r.doc["error"]["step"] == "verify"
+    message = r.doc["error"]["message"]
+    assert message.startswith("not converged: action step-1 on level did not verify within 2s")
+    assert message.endswith("the last check failed: verify of action step-1 failed: "
+                            "connection failed: the service is restarting")
+    assert int((grow.root / "checks").read_text()) > 1
 
 
 def test_never_verified_is_not_converged_exit_4(grow: Project) -> None:

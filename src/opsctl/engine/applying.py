@@ -544,23 +544,36 @@ def verify_applied(run: RunState, ctx: Context) -> OpsctlError | None:
         pause, polls = 0.1, 0
         while True:
             polls += 1
+            transient: OpsctlError | None = None  # this check's, when it raised one
             try:
                 converged = run.automation.call_verify(ctx, run.request, state.action)
-            except OpsctlError as exc:
-                from opsctl.engine.classify import clip_message
-
-                exc.step = "verify"
-                return clip_message(exc, run.session.redactor.redact_text)
             except Exception as exc:
-                return automation_bug(run, exc, f"verify of action {state.action.id} failed", "verify")
+                from opsctl.engine.classify import clip_message
+                from opsctl.engine.retry import is_transient
+
+                if isinstance(exc, OpsctlError):
+                    exc.step = "verify"
+                    error = clip_message(exc, run.session.redactor.redact_text)
+                else:
+                    error = automation_bug(run, exc, f"verify of action {state.action.id} failed",
+                                           "verify")
+                if not is_transient(error):
+                    return error
+                # a remote that is not back yet (restarting after the change) is polled
+                # again, as a transient failure of apply is retried
+                converged, transient = False, error
             if converged:
                 break
             remaining = deadline - clock().timestamp()
             if remaining <= 0:
+                last = "" if transient is None else f"; the last check failed: {transient.message}"
                 return DependencyError(
                     f"not converged: action {state.action.id} on {state.action.target} did not "
-                    f"verify within {run.automation.verify_timeout:g}s ({polls} checks)",
+                    f"verify within {run.automation.verify_timeout:g}s ({polls} checks){last}",
                     step="verify")
+            if transient is not None:
+                ctx.log.warning("verify.failed", check=polls, error=transient.message,
+                                error_type=transient.error_type)
             ctx.log.info("verify.pending", check=polls, next_in_s=round(min(pause, remaining), 3))
             run.session.wait(min(pause, remaining))
             pause = min(pause * 2, 5.0)
