@@ -7,7 +7,7 @@ backoff with jitter):
   DependencyError, DependencyTimeoutError), or a foreign exception that ``classify_exception``
   maps to one (connection refused, socket timeout, AWS throttling). ConflictError is retryable
   for the *caller* (exit 7, "retry later") but is never retried inside an action: a lock held by
-  another run does not go away in seconds. Validation, auth, policy and bugs are never retried.
+  another run does not go away in seconds; nor is InterruptedRunError (exit 130, "resume"). Validation, auth, policy and bugs are never retried.
 * **How long to wait.** Full jitter: ``uniform(0, min(cap, base * 2**(n-1)))`` after failed
   attempt ``n``, so concurrent runs do not retry in lockstep. A ``retry_after`` attribute on the
   error (set by ``HTTPResponse.raise_for_status`` from ``Retry-After``: seconds or an HTTP date)
@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from opsctl.contract.durations import parse_duration
 from opsctl.engine.classify import classify_exception, exception_text
-from opsctl.errors import ConflictError, DependencyError, OpsctlError
+from opsctl.errors import ConflictError, DependencyError, InterruptedRunError, OpsctlError
 
 if TYPE_CHECKING:
     import tenacity
@@ -114,8 +114,8 @@ class RetryEvent:
 
 def is_transient(exc: BaseException) -> bool:
     """True if retrying the same call soon may succeed."""
-    if isinstance(exc, OpsctlError):
-        return exc.retryable and not isinstance(exc, ConflictError)
+    if isinstance(exc, OpsctlError):  # conflict and interrupted: retryable by the caller, later
+        return exc.retryable and not isinstance(exc, ConflictError | InterruptedRunError)
     classified = classify_exception(exc, "")
     return classified is not None and is_transient(classified)
 
