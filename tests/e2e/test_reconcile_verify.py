@@ -122,6 +122,17 @@ def test_reconcile_refuses_an_idempotency_key_and_changes_nothing(grow: Project)
     assert "--idempotency-key" in grow.run("apply", "grow", "--help").stdout
 
 
+def test_reconcile_says_it_does_not_use_the_key_of_the_environment(grow: Project) -> None:
+    """OPSCTL_IDEMPOTENCY_KEY, set for a whole CI job, is not refused as the flag is; it is
+    not dropped without a word either."""
+    grow.extra_env["OPSCTL_IDEMPOTENCY_KEY"] = "deploy-7"
+    r = grow.run("reconcile", "grow", "--format", "json")
+    assert r.code == 0, r.stderr
+    assert r.doc["idempotency_key"] != "deploy-7"
+    assert any(w.startswith("OPSCTL_IDEMPOTENCY_KEY is not used by reconcile")
+               for w in r.doc["warnings"]), r.doc["warnings"]
+
+
 def test_verify_is_polled_until_it_passes(grow: Project) -> None:
     r = grow.run("grow", "--goal", "1", "--verify-after", "3", "--format", "json")
     assert r.code == 0

@@ -166,6 +166,13 @@ def run_automation_command(entry: CatalogEntry, mode: str, opts: CommonOptions,
 
         raise UsageError("--idempotency-key: reconcile applies in rounds, each a run of its "
                          "own under its own key; give the key to apply instead")
+    if mode == "reconcile" and (os.environ.get("OPSCTL_IDEMPOTENCY_KEY") or "").strip():
+        # set for a whole CI job, it is not refused as the flag is, but not dropped unsaid
+        warning = ("OPSCTL_IDEMPOTENCY_KEY is not used by reconcile: it applies in rounds, "
+                   "each a run of its own under its own key, and replays none of them")
+        warnings.append(warning)
+        session.log.warning("reconcile.idempotency_key_ignored", automation=entry.name,
+                            message=warning)
     key = idempotency_key_from(idempotency_key, entry.name, os.environ)
     wait_s = parse_duration(wait_lock).total_seconds() if wait_lock else 0.0
     chosen = executor or session.settings.executor
