@@ -42,6 +42,11 @@ def plan(ctx, req):
         yield Action(id=f"user-{secret}", kind="update", target="t/x", reason="r")
     elif req.shape == "nan":
         yield Action(id="n", kind="update", target="t/n", reason="r", before=float("nan"))
+    elif req.shape == "datetime":
+        import datetime
+        for n in range(50):
+            yield Action(id=f"d{n}", kind="update", target="t/d", reason="r", before=n,
+                         after=datetime.date(2025, 1, 1) if n == 37 else n)
     elif req.shape == "exit-plan":
         raise SystemExit(0)
     elif req.shape == "base-plan":
@@ -105,6 +110,8 @@ def run_statuses(project: Project) -> list[str]:
     ("cycle", "yielded a depends_on cycle: a, b can never start"),
     ("secret-id", "yielded action id 'user-***', which holds a secret value"),
     ("nan", "yielded an action that is not plain JSON"),
+    ("datetime", "yielded an action that is not plain JSON (action 'd37', its after): "
+                 "Object of type date is not JSON serializable"),
     ("exit-plan", "plan called sys.exit(0): an automation returns or raises"),
     ("base-plan", "plan raised Stop('halt'), which is not an Exception"),
     ("unprintable-plan", "plan() failed: Unprintable: <str() of Unprintable raised RuntimeError>"),

@@ -78,7 +78,8 @@ def make_plan(run: RunState, ctx: Context) -> Plan:
                                            actions, run.targets, run.session.redactor.redact)
     except CanonicalJSONError as exc:  # NaN, or an object JSON cannot hold, in an action
         raise AutomationBugError(f"plan() of {automation.name} yielded an action that is not "
-                                 f"plain JSON: {exc}", step="plan") from None
+                                 f"plain JSON{_not_plain_json(actions, redactor.redact)}: {exc}",
+                                 step="plan") from None
     plan = Plan(automation.name, automation.version, run.request_doc, tuple(actions), fingerprint,
                 run.targets)
     run.plan = plan
@@ -89,6 +90,18 @@ def make_plan(run: RunState, ctx: Context) -> Plan:
     queue_audit(run, "plan.created", fingerprint=fingerprint, actions=len(actions),
            kinds=kind_counts(actions))
     return plan
+
+
+def _not_plain_json(actions: Sequence[Action], redact: Callable[[Any], Any]) -> str:
+    """`` (action ID, its FIELD)`` naming the first field JSON cannot hold: among hundreds of
+    actions, the error alone ("Object of type datetime") does not say where to look."""
+    for action in actions:
+        for field, value in sorted(redact(action.to_dict()).items()):  # as JSON writes it
+            try:
+                canonical_json(value)
+            except CanonicalJSONError:
+                return f" (action {action.id!r}, its {field})"
+    return ""
 
 
 def _refuse_cycles(automation: str, actions: Sequence[Action]) -> None:
