@@ -17,6 +17,7 @@ class Request(BaseModel):
     timeout: float = 5.0
     fail_at: int = 0           # the apply of this level fails
     unreachable: int = 0       # the first N checks cannot reach the target
+    stuck: bool = False        # apply finds nothing to do, yet plan plans it again
 
 def level():
     p = Path("level")
@@ -33,6 +34,8 @@ def plan(ctx, req):
 
 @grow.apply
 def apply(ctx, req, action):
+    if req.stuck:
+        return "unchanged"
     if action.after == req.fail_at:
         raise ValueError(f"cannot reach level {req.fail_at}")
     ctx.files.write_text("level", str(action.after))
@@ -96,6 +99,18 @@ def test_reconcile_stops_at_the_bound_not_converged(grow: Project) -> None:
     assert r.doc["summary"]["applied"] == 2 and r.doc["summary"]["planned"] == 2
     assert r.doc["run_id"] == r.doc["artifacts"]["iterations"][-1]
     assert [(a["id"], a["status"]) for a in r.doc["plan"]["actions"]] == [("step-2", "applied")]
+
+
+def test_reconcile_whose_plan_apply_finds_unchanged_is_not_converged(grow: Project) -> None:
+    """An iteration that changed nothing ends reconcile only when the plan is empty: one
+    whose actions apply found unchanged, planned again, is not converged."""
+    r = grow.run("reconcile", "grow", "--stuck", "--format", "json")
+    assert r.code == 4, r.stderr
+    assert r.doc["status"] == "failed" and r.doc["artifacts"]["converged"] is False
+    assert r.doc["error"]["message"] == ("not converged after 1 iteration: the plan still has "
+                                         "1 action(s), which apply found unchanged")
+    assert r.doc["summary"]["unchanged"] == 1
+    assert grow.run("grow", "--stuck", "--dry-run").code == 10  # the plan is not empty
 
 
 def test_reconcile_whose_iteration_fails_counts_what_the_earlier_ones_applied(

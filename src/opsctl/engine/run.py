@@ -848,7 +848,11 @@ def reconcile(session: Session, automation: Automation[Any], data: Mapping[str, 
         if outcome.exit_code != ExitCode.SUCCESS:  # what earlier iterations applied counts
             return annotate(_overall(changed, outcome, failed=outcome), False)
         if outcome.document["status"] == "no_changes":
-            return annotate(_overall(changed, outcome), True)
+            if not (outcome.document.get("summary") or {}).get("planned"):
+                return annotate(_overall(changed, outcome), True)
+            # planned, yet apply found each action unchanged: another round would do the
+            # same, and the plan is not empty until planning again says so
+            break
         changed.append(outcome)
     check = execute(session, automation, data, mode="plan", source=source, targets=targets,
                     contract_version=contract_version)
@@ -856,10 +860,12 @@ def reconcile(session: Session, automation: Automation[Any], data: Mapping[str, 
         return annotate(_overall(changed, outcome), True)
     if check.exit_code != ExitCode.CHANGES_PLANNED:
         return annotate(check, False)
-    error = DependencyError(f"not converged after {max_iterations} iterations: the plan still has "
-                            f"{check.document['summary']['planned']} action(s)", step="verify")
+    rounds = f"{len(iterations)} iteration{'' if len(iterations) == 1 else 's'}"
+    error = DependencyError(f"not converged after {rounds}: the plan still "
+                            f"has {check.document['summary']['planned']} action(s)"
+                            + ("" if changed else ", which apply found unchanged"), step="verify")
     # what the iterations applied, not the plan left over (its actions all "pending")
-    doc = dict(_overall(changed, check).document)
+    doc = dict(_overall(changed, outcome).document)
     doc.update(status="failed", exit_code=error.exit_code, error=error_block(error))
     return annotate(RunOutcome(doc, error.exit_code), False)
 
