@@ -60,6 +60,19 @@ def test_the_rest_of_the_table_stays(root: Path) -> None:
     assert rows["retry.attempts"].startswith("repo:")
 
 
+def test_one_key_of_an_automations_retry_table_from_the_environment(root: Path) -> None:
+    """``[automation.NAME.retry]`` key by key, as ``[retry]``: the variable's KEY
+    ``RETRY__ATTEMPTS`` is a key of that table, not one named ``retry__attempts`` beside it
+    that nothing reads."""
+    (root / "opsctl.toml").write_text(CONFIG + '[automation.cleanup-files.retry]\n'
+                                               'attempts = 2\nbase = "10ms"\n')
+    layers = load_layers(cwd=root, env={"HOME": str(root),
+                                        "OPSCTL_AUTOMATION__CLEANUP_FILES__RETRY__ATTEMPTS": "1"})
+    table = layers.values["automation"]["cleanup-files"]
+    assert table["retry"] == {"attempts": 1, "base": "10ms"}
+    assert "retry__attempts" not in table and table["keep"] == 3
+
+
 def test_logger_levels(root: Path) -> None:
     layers = load_layers(cwd=root, env={"HOME": str(root),
                                         "OPSCTL_LOG_LEVELS": "botocore=debug, urllib3=INFO"})

@@ -276,7 +276,11 @@ def _env_layer(env: Mapping[str, str]) -> dict[str, Any]:
                                   "OPSCTL_AUTOMATION__<NAME>__<KEY> (NAME with _ for -)")
             table = layer.setdefault("automation", {}).setdefault(
                 automation.lower().replace("_", "-"), {})
-            table[key.lower()] = env_value(value)
+            key = key.lower()
+            if key.startswith("retry__"):  # a key of [automation.NAME.retry], as in [retry]
+                table.setdefault("retry", {})[key[len("retry__"):]] = env_value(value)
+            else:
+                table[key] = env_value(value)
     return layer
 
 
@@ -349,7 +353,10 @@ def load_layers(
                 for sub, sub_value in value.items():
                     if key == "automation" and isinstance(sub_value, dict) and isinstance(
                             merged.get(sub), dict):
+                        retry = (merged[sub].get("retry"), sub_value.get("retry"))
                         merged[sub] = {**merged[sub], **sub_value}
+                        if isinstance(retry[0], dict) and isinstance(retry[1], dict):
+                            merged[sub]["retry"] = {**retry[0], **retry[1]}  # key by key too
                         origin.update({f"{key}.{sub}.{k}": name for k in sub_value})
                     else:
                         merged[sub] = sub_value
