@@ -515,6 +515,29 @@ def test_a_command_run_outside_the_project_says_no_opsctl_toml_was_found(tmp_pat
     assert inside.returncode == 2 and "opsctl.toml" not in inside.stderr
 
 
+@pytest.mark.parametrize("args", [["runs"], ["show", "run_01ABCDEF"], ["locks"],
+                                  ["audit", "verify"], ["audit", "export"]])
+def test_reading_history_outside_any_project_makes_no_store(tmp_path: Path, args: list[str]) -> None:
+    """In the home directory (as cron starts a job), with no opsctl.toml above and no store:
+    exit 2 saying where opsctl looked, not "no runs recorded" from an empty store it made."""
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {"HOME": str(home), "PATH": "/usr/bin:/bin", "LANG": "C",
+           **({"PYTHONPATH": os.environ["PYTHONPATH"]} if "PYTHONPATH" in os.environ else {})}
+    proc = subprocess.run([OPSCTL, *args], cwd=home, env=env, stdin=subprocess.DEVNULL,
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stderr.strip().splitlines()[-1] == (
+        f"opsctl: error: no state store here: there is no opsctl.toml in {home} or above it, and "
+        f"no {home}/.opsctl/state.db: run opsctl in the project's directory (cron starts jobs in "
+        "the home directory: cd first), pass --config FILE, or set OPSCTL_STORE_URL")
+    assert not (home / ".opsctl").exists()
+    elsewhere = subprocess.run([OPSCTL, *args[:1]], cwd=home, stdin=subprocess.DEVNULL,
+                               env={**env, "OPSCTL_STATE_DIR": str(tmp_path / "state")},
+                               capture_output=True, text=True, timeout=60)
+    assert elsewhere.returncode in (0, 2) and "no state store here" not in elsewhere.stderr
+
+
 UNICODE_NAMES = '''
 from pydantic import BaseModel
 from opsctl import Action, Automation

@@ -19,6 +19,7 @@ from opsctl.cli.options import (
     diff_option,
     global_options,
     open_cli_session,
+    refuse_reading_no_store,
     show_config,
 )
 from opsctl.cli.output import emit_data
@@ -203,6 +204,7 @@ def runs_cmd(automation: str | None, status: str | None, limit: int, after: str 
     session = open_cli_session(opts)
     if opts.show_config:
         return show_config(session)
+    refuse_reading_no_store(session)
     scoped = _scoped_viewer(session, automation)
     # an environment-scoped viewer's pages are filled from the runs it may see
     page = runs_page(session.store, automation=automation, status=status, after=after,
@@ -341,6 +343,7 @@ def show_cmd(run_id: str, artifacts: bool, follow: bool, after_seq: int | None,
     session = open_cli_session(opts)
     if opts.show_config:
         return show_config(session)
+    refuse_reading_no_store(session)
     from opsctl.cli.options import output_format
 
     # (--artifacts holds the result twice, parsed: it is written the plain way)
@@ -607,6 +610,7 @@ def locks_group(ctx: click.Context, opts: CommonOptions) -> int | None:
     session = open_cli_session(opts)
     if opts.show_config:
         return show_config(session)
+    refuse_reading_no_store(session)
     from datetime import datetime
 
     now = session.clock()

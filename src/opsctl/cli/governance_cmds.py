@@ -17,6 +17,7 @@ from opsctl.cli.options import (
     global_options,
     global_options_but_format,
     open_cli_session,
+    refuse_reading_no_store,
     show_config,
 )
 from opsctl.cli.output import emit_data
@@ -119,6 +120,7 @@ def audit_verify(since_seq: int | None, opts: CommonOptions) -> int:
     session = open_cli_session(opts)
     if opts.show_config:
         return show_config(session)
+    refuse_reading_no_store(session)
     check_permission(session, "view", automation="*")
     report = verify_chain(session.store, since=since_seq)
     if report.ok:
@@ -174,6 +176,7 @@ def audit_export(format_: str | None, since_seq: int, run_id: str | None, config
                          no_color or bool(root.get("no_color")))
     STATE.opts = opts
     session = open_cli_session(opts)
+    refuse_reading_no_store(session)
     check_permission(session, "view", automation="*")
     out = sys.stdout
     events = iter_events(session.store, since_seq=since_seq, run_id=run_id)

@@ -249,6 +249,27 @@ def open_cli_session(opts: CommonOptions) -> Any:
     return session
 
 
+def refuse_reading_no_store(session: Any) -> None:
+    """Commands that read the run history (``runs``, ``show``, ``locks``, ``audit``), run
+    outside any project on the default store that does not exist: exit 2 saying where
+    opsctl looked, rather than an empty store made where they happen to run (cron starts
+    jobs in the home directory) and "no runs recorded" of a project that has runs."""
+    from opsctl.errors import UsageError
+
+    settings, layers = session.settings, session.layers
+    if settings.store_url is not None or layers.origin.get("state_dir") != "default":
+        return
+    if os.path.isfile(os.path.join(layers.root, "opsctl.toml")):
+        return
+    database = os.path.join(settings.state_dir, "state.db")
+    if os.path.exists(database):
+        return
+    raise UsageError(f"no state store here: there is no opsctl.toml in {layers.root} or above "
+                     f"it, and no {database}: run opsctl in the "
+                     "project's directory (cron starts jobs in the home directory: cd first), "
+                     "pass --config FILE, or set OPSCTL_STORE_URL")
+
+
 CI_KEY_VARIABLES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("github", ("GITHUB_REPOSITORY", "GITHUB_RUN_ID", "GITHUB_JOB")),
     ("gitlab", ("CI_PROJECT_ID", "CI_PIPELINE_ID", "CI_JOB_NAME")),
