@@ -1437,3 +1437,65 @@ def test_secret_never_reaches_the_audit_trail_artifacts_or_database(
     assert "rotation is due" in dump and plan_id in dump  # the dump is really of this store
     for text in [*outputs, dump, *files]:
         assert SECRET_CANARY not in text
+
+
+ALIASED = '''
+from pydantic import BaseModel, ConfigDict, Field
+from opsctl import Action, Automation
+
+class Where(BaseModel):
+    model_config = ConfigDict(populate_by_name=True)
+    data_center: str = Field("fra1", alias="dataCenter")
+
+class Request(BaseModel):
+    model_config = ConfigDict(populate_by_name=True)
+    target_host: str = Field("web-1", alias="targetHost")
+    deploy_env: str = Field("staging", alias="deployEnv")
+    where: Where = Where()
+
+aliased = Automation("aliased", version="1.0.0", owner="o", summary="Aliased fields",
+                     request=Request)
+
+@aliased.plan
+def plan(ctx, req):
+    yield Action(id="a", kind="update", target=req.target_host, reason="r")
+
+@aliased.apply
+def apply(ctx, req, action):
+    return None
+'''
+
+ALIAS_POLICY = """
+version: 1
+rules:
+  - name: no-database-hosts
+    match: {request: {targetHost: [db-1, db-2]}}
+    decision: deny
+    reason: database hosts are changed by their own runbook
+  - name: no-frankfurt-in-prod
+    match:
+      environment_field: deployEnv
+      environment: prod
+      request: {where.dataCenter: fra1}
+    decision: deny
+    reason: fra1 is frozen in prod
+"""
+
+
+@pytest.mark.parametrize(("flags", "rule"), [
+    pytest.param(["--target-host", "db-1"], "no-database-hosts", id="top-level-alias"),
+    pytest.param(["--deploy-env", "prod"], "no-frankfurt-in-prod", id="nested-alias"),
+])
+def test_a_rule_written_with_the_aliases_the_schema_shows_matches(
+        project: Project, flags: list[str], rule: str) -> None:
+    """The request schema shows a field's alias; a rule written from it must match (it was
+    skipped without a word: the request is kept by field name)."""
+    project.add_module("aliased_mod", ALIASED)
+    write_policy(project, ALIAS_POLICY)
+    schema = project.run("schema", "aliased", expect_json=True)
+    assert "targetHost" in schema.stdout
+    denied = project.run("aliased", *flags, "--format", "json")
+    assert denied.code == 6, denied.stderr
+    assert denied.doc["policy"]["rule"] == rule
+    allowed = project.run("aliased", "--target-host", "web-2", "--format", "json")
+    assert allowed.code == 0, allowed.stderr

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from opsctl.errors import ConfigError, DeniedError
+from opsctl.errors import ConfigError, DeniedError, OpsctlError
 
 if TYPE_CHECKING:
     from opsctl.contract.automation import Action
@@ -231,6 +232,31 @@ def environment_of(request_doc: Mapping[str, Any]) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def with_aliases(model: type[Any], doc: Mapping[str, Any]) -> dict[str, Any]:
+    """A request as stored (by field name) with each aliased field also under its aliases, in
+    nested models too: the request schema shows the alias, so a policy rule written from it
+    (``request: {targetHost: ...}``, ``environment_field: deployTarget``) must match, not be
+    skipped without a word (a deny rule among them)."""
+    from pydantic import AliasChoices, BaseModel
+
+    out = dict(doc)
+    for name, field in model.model_fields.items():
+        if name not in doc:
+            continue
+        value = doc[name]
+        if isinstance(field.annotation, type) and issubclass(field.annotation, BaseModel) \
+                and isinstance(value, Mapping):
+            value = out[name] = with_aliases(field.annotation, value)
+        aliases = [field.alias, field.serialization_alias]
+        given = field.validation_alias
+        aliases += ([c for c in given.choices if isinstance(c, str)]
+                    if isinstance(given, AliasChoices) else [given])
+        for alias in aliases:
+            if isinstance(alias, str) and alias != name and alias not in out:
+                out[alias] = value
+    return out
+
+
 def decide(session: Session, governance: Governance, *, automation: str, version: str,
            request_doc: Mapping[str, Any], actor: str, actions: Sequence[Action],
            now: datetime) -> Decision | None:
@@ -238,6 +264,10 @@ def decide(session: Session, governance: Governance, *, automation: str, version
     if governance.policy is None:
         return None
     from opsctl.governance.policy import PlanAction, PolicyInput, evaluate
+
+    # not loadable here (a plan of an automation removed since): the request as stored
+    with suppress(OpsctlError):
+        request_doc = with_aliases(session.catalog.load(automation).request_model, request_doc)
 
     planned = []
     for action in actions:
