@@ -287,3 +287,51 @@ def test_secret_bytes_and_generic_secret_fields_are_masked_and_replayed(project:
     r = project.run("apply", "--plan", "plan.json", "--format", "json", env=project.env(secrets))
     assert r.code == 0, r.stderr
     assert (project.root / "used.txt").read_text() == "K3yFromTheEnv 90210"
+
+
+WRITTEN_AS_TEXT = """
+from datetime import date, datetime, time
+from decimal import Decimal
+from uuid import UUID
+from pydantic import BaseModel
+from opsctl import Action, Automation
+
+class Request(BaseModel):
+    when: datetime
+    day: date | None = None
+    clock_time: time | None = None
+    amount: Decimal = Decimal("0")
+    ident: UUID | None = None
+    days: list[date] = []
+
+texts = Automation("texts", version="1.0.0", owner="tests", summary="Text-written types",
+                   request=Request, effect="read")
+
+@texts.plan
+def plan(ctx, req):
+    yield Action(id="a", kind="run", target="t", reason="r")
+"""
+
+
+def test_datetime_decimal_and_uuid_flags_take_their_text(project: Project) -> None:
+    """`--when 2026-01-01T10:00:00` (it was exit 2 "expected JSON" unless quoted twice), and a
+    Decimal keeps every digit given (a JSON number rounded it)."""
+    project.add_module("texts_mod", WRITTEN_AS_TEXT)
+    r = project.run("texts", "--when", "2026-01-01T10:00:00+00:00", "--day", "2026-02-03",
+                    "--clock-time", "04:05", "--amount", "12345678901234567890.123456789",
+                    "--ident", "12345678-1234-5678-1234-567812345678", "--dry-run",
+                    "--format", "json")
+    assert r.code == 10, r.stderr
+    assert r.doc["request"] == {
+        "when": "2026-01-01T10:00:00Z", "day": "2026-02-03", "clock_time": "04:05:00",
+        "amount": "12345678901234567890.123456789",
+        "ident": "12345678-1234-5678-1234-567812345678", "days": []}
+    quoted = project.run("texts", "--when", '"2026-01-01T10:00:00+00:00"', "--amount", "0.1",
+                         "--days", '["2026-01-02"]', "--dry-run", "--format", "json")
+    assert quoted.code == 10, quoted.stderr
+    assert (quoted.doc["request"]["when"], quoted.doc["request"]["amount"],
+            quoted.doc["request"]["days"]) == ("2026-01-01T10:00:00Z", "0.1", ["2026-01-02"])
+    wrong = project.run("texts", "--when", "soon", "--dry-run")
+    assert wrong.code == 2 and "when: Input should be a valid datetime" in wrong.stderr
+    listed = project.run("texts", "--when", "2026-01-01", "--days", "2026-01-02", "--dry-run")
+    assert listed.code == 2 and "--days: expected JSON" in listed.stderr

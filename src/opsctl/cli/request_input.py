@@ -59,10 +59,17 @@ def flag_value(spec: Mapping[str, Any], value: Any, envvar: str | None = None) -
                     return parse_duration(v).total_seconds()
                 except ValueError as exc:
                     raise UsageError(f"{spec['flag']}: {exc}", step="validate") from None
+            as_text = spec.get("text_json")
             try:
-                return parse_json(v)
+                parsed = parse_json(v)
             except DocumentError as exc:
+                if as_text:  # --when 2026-01-01T00:00:00: a datetime written as text
+                    return v
                 raise UsageError(f"{spec['flag']}: expected JSON ({exc})", step="validate") from None
+            if as_text == "decimal" and isinstance(parsed, int | float) \
+                    and not isinstance(parsed, bool):
+                return v.strip()  # the digits given, not a float's (0.1 + 0.2)
+            return parsed
 
         converted = [convert(v) for v in value] if spec["multiple"] else convert(value)
     problem = json_value_problem(converted, root=envvar or spec["flag"])

@@ -11,7 +11,8 @@ import json
 import types
 import typing
 from collections.abc import Iterable
-from datetime import timedelta
+from datetime import date, timedelta
+from datetime import time as dt_time
 from pathlib import Path
 from typing import Any, Literal, NotRequired, TypedDict
 
@@ -36,6 +37,7 @@ class FlagSpec(TypedDict):
     envvar: str | None
     deprecated: str | None
     choice_json: NotRequired[bool]
+    text_json: NotRequired[Literal["text", "decimal"]]
     """The choices are a ``Literal`` of numbers (or booleans): a chosen one is read as JSON."""
 
 
@@ -59,6 +61,21 @@ def _numeric_literal(annotation: Any) -> bool:
         return not all(isinstance(m.value, str) for m in inner)
     return typing.get_origin(inner) is Literal and not all(
         isinstance(v, str) for v in typing.get_args(inner))
+
+
+def _text_json(annotation: Any) -> Literal["text", "decimal"] | None:
+    """For a JSON flag of a type written as text (a datetime, date, time, UUID or Decimal):
+    ``--when 2026-01-01T00:00:00`` is that text, as ``--when '"2026-01-01T00:00:00"'`` is;
+    a Decimal keeps the digits it was given (a JSON number would round them)."""
+    from decimal import Decimal  # (not at the top: only a JSON flag's spec needs them)
+    from uuid import UUID
+
+    inner = _unwrap_optional(annotation)
+    if isinstance(inner, type) and issubclass(inner, Decimal):
+        return "decimal"
+    if isinstance(inner, type) and issubclass(inner, (date, dt_time, UUID)):
+        return "text"
+    return None
 
 
 def _classify(annotation: Any) -> tuple[FlagType, bool, list[str]]:
@@ -130,6 +147,7 @@ def flag_specs(model: type[BaseModel]) -> list[FlagSpec]:
         if deprecated and extra.get("x-opsctl-removal"):
             deprecated = f"{deprecated} (removed in {extra['x-opsctl-removal']})"
         literal = _numeric_literal(info.annotation)
+        as_text = _text_json(info.annotation) if kind == "json" else None
         specs.append(FlagSpec(
             field=name,
             flag="--" + name.replace("_", "-"),
@@ -142,6 +160,7 @@ def flag_specs(model: type[BaseModel]) -> list[FlagSpec]:
             envvar=f"OPSCTL_SECRET_{name.upper()}" if kind == "secret" else None,
             deprecated=str(deprecated) if deprecated else None,
             **({"choice_json": True} if literal else {}),  # type: ignore[typeddict-item]
+            **({"text_json": as_text} if as_text else {}),  # type: ignore[typeddict-item]
         ))
     return specs
 
