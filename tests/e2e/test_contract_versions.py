@@ -101,7 +101,8 @@ def test_every_command_taking_a_request_upgrades_an_older_one_by_the_flag(
     ran = deploy.run(*command, "--request", "old.json", "--contract-version", "1", "--format",
                      "json")
 
-    assert ran.code in (0, 10), ran.stderr
+    # deploy plans its action every time (apply finds it unchanged): reconcile never converges
+    assert ran.code in ((4,) if command[0] == "reconcile" else (0, 10)), ran.stderr
     assert ran.doc["request"] == {"environment": "prod", "replicas": 3, "region": None}
     if command[0] != "policy":
         assert ran.doc["requested_contract_version"] == "1"

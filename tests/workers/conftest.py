@@ -52,11 +52,20 @@ effects = Automation("effects", version="1.0.0", owner="tests", summary="count e
 DB = os.path.join(os.path.dirname(os.path.abspath(__file__)), "effects.db")
 
 def _db():
-    conn = sqlite3.connect(DB, timeout=30, isolation_level=None)
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("CREATE TABLE IF NOT EXISTS effects (target TEXT PRIMARY KEY, count INTEGER)")
-    conn.execute("CREATE TABLE IF NOT EXISTS tries (target TEXT PRIMARY KEY, count INTEGER)")
-    return conn
+    # several workers open it at once: switching a new file to WAL answers "database is locked"
+    # at once, without waiting out the timeout (SQLite does not wait for that), so try again
+    for attempt in range(100):
+        conn = sqlite3.connect(DB, timeout=30, isolation_level=None)
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("CREATE TABLE IF NOT EXISTS effects (target TEXT PRIMARY KEY, count INTEGER)")
+            conn.execute("CREATE TABLE IF NOT EXISTS tries (target TEXT PRIMARY KEY, count INTEGER)")
+            return conn
+        except sqlite3.OperationalError as exc:
+            conn.close()
+            if "locked" not in str(exc) or attempt == 99:
+                raise
+            time.sleep(0.05)
 
 def _target(req, i):
     return f"{req.batch}-{i:05d}"
