@@ -510,7 +510,15 @@ def apply(ctx, req, action):
         raise RuntimeError(f"{i} failed")
     fd = os.open("events.log", os.O_WRONLY | os.O_APPEND | os.O_CREAT)
     os.write(fd, b"+\\n")
-    time.sleep(0.4)
+    # Wait (a while, not for ever) for a second apply to start, so that a loaded machine
+    # cannot finish one before the next begins: the overlap is seen whenever it is allowed.
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:
+        words = Path("events.log").read_text().split()
+        if words.count("+") - words.count("-") > 1:
+            break
+        time.sleep(0.02)
+    time.sleep(0.2)
     os.write(fd, b"-\\n")
     os.close(fd)
     Path(f"done-{i}").write_text("")
@@ -529,13 +537,16 @@ def most_at_once(project: Project) -> int:
 
 def test_resume_keeps_the_concurrency_of_the_run_it_finishes(project: Project) -> None:
     project.add_module("overlap_auto", OVERLAP)
-    for i in (0, 1):
+    # The last two fail: the first four are sure to be under way together before the
+    # second failure stops new starts (with the first two failing, a loaded machine could
+    # see both fail before a third started).
+    for i in (6, 7):
         (project.root / f"fail-{i}").write_text("")
     first = project.run("overlap", "--concurrency", "4", "--max-failures", "2",
                         "--format", "json")
     assert first.code == 5, first.stderr
     assert most_at_once(project) > 1
-    for i in (0, 1):
+    for i in (6, 7):
         (project.root / f"fail-{i}").unlink()
 
     r = project.run("resume", first.doc["run_id"], "--format", "json")
