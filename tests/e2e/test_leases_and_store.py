@@ -181,7 +181,9 @@ def test_a_run_ended_by_a_takeover_shows_its_secret_request_fields_masked(
     ``***`` for a secret field, as every result does, not the stored request's digest."""
     backend_project.add_module("vault_auto", VAULT)
     env = backend_project.env({"OPSCTL_SECRET_TOKEN": "s3cret-token-value"})
-    proc = start(backend_project, "vault", "--slow", "0.4", env=env)
+    # slow enough that the apply is still going when it is killed, however long a loaded
+    # machine takes to see its first action journaled (it is killed, so the wait costs nothing)
+    proc = start(backend_project, "vault", "--slow", "5", env=env)
     deadline = time.monotonic() + 30
     while True:
         runs = backend_project.run("runs", "--format", "json", expect_json=True).doc["runs"]
@@ -203,8 +205,8 @@ def test_a_run_ended_by_a_takeover_shows_its_secret_request_fields_masked(
     assert (shown["status"], shown["exit_code"]) == ("cancelled", 130)
     result = shown["result"]
     validate_result(result)
-    assert result["request"] == {"env": "dev", "slow": 0.4, "token": "***"}
-    assert result["request"] == other.doc["request"] | {"slow": 0.4}
+    assert result["request"] == {"env": "dev", "slow": 5.0, "token": "***"}
+    assert result["request"] == other.doc["request"] | {"slow": 5.0}
 
 
 def test_a_run_whose_lease_ran_out_elsewhere_ends_saying_so(ledger: Project) -> None:

@@ -453,6 +453,7 @@ def test_three_schedulers_on_postgresql_fire_every_second_once(tmp_path: Path) -
         try:
             time.sleep(soak)
             # stop firing, then let every fired run finish before the schedulers stop
+            paused_at = datetime.now(UTC)
             assert project.run("schedule", "pause", "sec").code == 0
             deadline = time.monotonic() + 120
             while _store_rows(project, "SELECT id FROM runs WHERE status IN "
@@ -487,8 +488,16 @@ def test_three_schedulers_on_postgresql_fire_every_second_once(tmp_path: Path) -
         # it; the others' INSERTs found the row), and the fired runs succeeded.
         for i in range(3):
             assert "firing" in (root / f"s{i}.log").read_text()
-        statuses = Counter(str(r["status"]) for r in _store_rows(project,
-                                                                 "SELECT status FROM runs"))
+        rows = _store_rows(project, "SELECT status, started_at FROM runs")
+        # A tick that read the schedule just before the pause committed fires one more slot;
+        # on a starved machine that run can still be going when the schedulers are stopped,
+        # and SIGTERM cancels it (exit 130, as documented). Only such a run may end
+        # cancelled: one fired well before the pause must have finished.
+        late = [r for r in rows if r["status"] == "cancelled"
+                and datetime.fromisoformat(str(r["started_at"])) >= paused_at
+                - timedelta(seconds=5)]
+        assert len(late) <= 1, late
+        statuses = Counter(str(r["status"]) for r in rows if r not in late)
         # A run still holding the automation's lock when the next second fires meets exit 7
         # (conflict), as documented; on a loaded 2-core machine a run takes longer than a
         # second now and then, and under a heavier load (another suite beside this one) a
