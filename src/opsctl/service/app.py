@@ -1168,6 +1168,41 @@ def _events_after(runtime: ServerRuntime, run_id: str,
     return rows, (_result_of(row) if done else None)
 
 
+def _add_result_responses(doc: dict[str, Any]) -> None:
+    """The bodies of the 200 answers that carry a finished run's result document (a run done
+    within ``?wait``, a replayed Idempotency-Key, a plan refused before it was stored): the
+    published result schema (``opsctl schema --result-document``) as the ``ResultDocument``
+    component, so clients generated from the document read them."""
+    from opsctl.contract.result import ResultDocument
+
+    schemas = doc["components"]["schemas"]
+    result = ResultDocument.model_json_schema(by_alias=True,
+                                              ref_template="#/components/schemas/{model}")
+    for name, sub in (result.pop("$defs", None) or {}).items():
+        schemas.setdefault(name, sub)
+    schemas["ResultDocument"] = result
+    ref = {"$ref": "#/components/schemas/ResultDocument"}
+    stored_plan = {
+        "type": "object", "required": ["plan_id", "result", "approval"],
+        "properties": {"plan_id": {"type": "string"}, "result": ref,
+                       "approval": {"type": "object", "additionalProperties": True}},
+        "description": "The stored plan's id, the plan run's result document and the approval "
+                       "the plan needs"}
+    refused_plan = {
+        "type": "object", "required": ["plan_id", "result", "approval"],
+        "properties": {"plan_id": {"type": "null"}, "result": ref,
+                       "approval": {"type": "null"}},
+        "description": "No plan was stored: the result document says why"}
+    paths = doc.get("paths", {})
+    for path, status, schema in (("/v1/automations/{name}/runs", "200", ref),
+                                 ("/v1/plans/{plan_id}/apply", "200", ref),
+                                 ("/v1/automations/{name}/plans", "200", refused_plan),
+                                 ("/v1/automations/{name}/plans", "201", stored_plan)):
+        answer = paths.get(path, {}).get("post", {}).get("responses", {}).get(status)
+        if answer is not None:
+            answer["content"] = {"application/json": {"schema": schema}}
+
+
 def _openapi(app: FastAPI, runtime: ServerRuntime) -> dict[str, Any]:
     """FastAPI's document, plus: the bearer scheme on every /v1 route, the Problem schema, and
     each automation's own request schema on its concrete run and plan paths."""
@@ -1184,6 +1219,7 @@ def _openapi(app: FastAPI, runtime: ServerRuntime) -> dict[str, Any]:
     schemas["Problem"] = Problem.model_json_schema(ref_template="#/components/schemas/{model}")
     for name, sub in list((schemas["Problem"].pop("$defs", None) or {}).items()):
         schemas.setdefault(name, sub)
+    _add_result_responses(doc)
     components.setdefault("securitySchemes", {})["bearer"] = {
         "type": "http", "scheme": "bearer",
         "description": "An opsctl API token or an OIDC ID token of a configured issuer"}
