@@ -8,6 +8,7 @@ import signal
 import sqlite3
 import subprocess
 import time
+from pathlib import Path
 
 import pytest
 
@@ -302,6 +303,59 @@ def test_sigterm_is_treated_like_sigint(counter: Project) -> None:
     proc.communicate(timeout=30)
     assert proc.returncode == 130
     assert db_rows(counter, "SELECT status FROM runs") == [("cancelled",)]
+
+
+
+def wait_until_reading_stdin(proc: subprocess.Popen[str]) -> None:
+    """Until the main thread of ``proc`` is blocked in read(2) on its standard input: the
+    command is past start-up (its signal handlers installed) and waits on the writer."""
+    reads = {"0", "63"}  # read(2) on x86-64, and on arm64
+    deadline = time.monotonic() + 60
+    while True:
+        assert proc.poll() is None, proc.communicate()
+        assert time.monotonic() < deadline, "opsctl never waited on its standard input"
+        try:
+            fields = Path(f"/proc/{proc.pid}/syscall").read_text().split()
+        except OSError:
+            pytest.skip("/proc/PID/syscall is not readable here")
+        if len(fields) > 1 and fields[0] in reads and int(fields[1], 16) == 0:
+            return
+        time.sleep(0.05)
+
+
+@pytest.mark.parametrize(("args", "what", "sig"), [
+    (["apply", "--plan", "-"], "plan file", signal.SIGINT),
+    (["counter", "--request", "-", "--dry-run"], "request file", signal.SIGINT),
+    (["counter", "--request", "-"], "request file", signal.SIGTERM),
+])
+def test_a_signal_while_reading_standard_input_exits_130_at_once(
+        counter: Project, args: list[str], what: str, sig: int) -> None:
+    """`opsctl plan ... --out - | opsctl apply --plan -` stopped with Ctrl-C: the reader does
+    not wait for its writer and then refuse an empty document (exit 2)."""
+    from tests.conftest import validate_result
+
+    proc = subprocess.Popen([OPSCTL, *args, "--format", "json"], cwd=counter.root,
+                            env=clean_env(counter.root), stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        wait_until_reading_stdin(proc)
+        proc.send_signal(sig)
+        proc.wait(timeout=30)  # stdin stays open (communicate would close it): only the signal
+        out, err = proc.communicate()  # can end the read
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 130, err
+    lines = [line for line in out.splitlines() if line.strip()]
+    assert len(lines) == 1, out
+    doc = json.loads(lines[0])
+    validate_result(doc)
+    assert (doc["status"], doc["exit_code"]) == ("cancelled", 130)
+    assert doc["error"]["message"] == (f"interrupted while reading the {what} from standard "
+                                       "input: nothing was run")
+    assert "Traceback" not in err
+    if counter.db.exists():
+        assert db_rows(counter, "SELECT COUNT(*) FROM runs") == [(0,)]
 
 
 PRECHECK = '''

@@ -133,7 +133,7 @@ def run_automation_command(entry: CatalogEntry, mode: str, opts: CommonOptions,
                            fan_out: int | None = None) -> int:
     """Plan, or apply (asking first on a terminal, see :mod:`opsctl.cli.confirm`), or
     reconcile one automation; print the result document and return its exit code."""
-    from opsctl.cli.request_input import load_request_file, merge_request
+    from opsctl.cli.request_input import merge_request, read_request_file
 
     STATE.mode = mode if mode in ("plan", "reconcile") else "apply"
     STATE.automation = entry.name
@@ -144,8 +144,7 @@ def run_automation_command(entry: CatalogEntry, mode: str, opts: CommonOptions,
     session = open_cli_session(opts)
     if opts.show_config:
         return show_config(session)
-    document = (load_request_file(request_file, limit=session.settings.max_input_size)
-                if request_file else {})
+    document = read_request_file(session, request_file)
     from opsctl.cli.start_up import pause_collector, resume_collector
 
     pause_collector()  # importing the automation (and pydantic) is start-up too
@@ -282,7 +281,7 @@ def run_policy_check(entry: CatalogEntry, opts: CommonOptions, values: dict[str,
     from datetime import UTC, datetime
 
     from opsctl.cli.output import emit_data
-    from opsctl.cli.request_input import load_request_file, merge_request
+    from opsctl.cli.request_input import merge_request, read_request_file
     from opsctl.engine.run import check_policy
     from opsctl.errors import UsageError
 
@@ -308,8 +307,7 @@ def run_policy_check(entry: CatalogEntry, opts: CommonOptions, values: dict[str,
     session = open_cli_session(opts)
     if opts.show_config:
         return show_config(session)
-    document = (load_request_file(request_file, limit=session.settings.max_input_size)
-                if request_file else {})
+    document = read_request_file(session, request_file)
     for warning in secret_flag_warnings(entry, ctx):
         session.log.warning("request.secret_flag", automation=entry.name, message=warning)
     try:

@@ -44,6 +44,18 @@ def load_request_file(path: str, *, limit: int = DEFAULT_MAX_INPUT_BYTES) -> dic
     return data
 
 
+def read_request_file(session: Any, path: str | None) -> dict[str, Any]:
+    """``--request PATH`` of a command with an open session (``{}`` without one): read as
+    :func:`load_request_file` reads it, and a signal while it waits on standard input stops
+    the command at once (exit 130)."""
+    from opsctl.engine.run import reading_input
+
+    if not path:
+        return {}
+    with reading_input(session, path, "request file"):
+        return load_request_file(path, limit=session.settings.max_input_size)
+
+
 def flag_value(spec: Mapping[str, Any], value: Any, envvar: str | None = None) -> Any:
     """Convert a parsed flag value to what the request model accepts; ``envvar``: the
     environment variable it was read from, which its errors name instead of the flag."""

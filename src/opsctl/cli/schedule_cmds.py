@@ -166,7 +166,7 @@ def add_cmd(name: str, automation: str, cron_expr: str, timezone: str,
             max_catchup: int, paused: bool, opts: CommonOptions) -> int:
     """Add schedule NAME (checked first: the cron expression, the time zone, the automation
     and the request; anything wrong is exit 2 and nothing is stored)."""
-    from opsctl.cli.request_input import load_request_file
+    from opsctl.cli.request_input import read_request_file
     from opsctl.schedule import store as sched_store
     from opsctl.schedule.model import ScheduleError, check_target, parse_schedule
 
@@ -174,8 +174,7 @@ def add_cmd(name: str, automation: str, cron_expr: str, timezone: str,
     if opts.show_config:
         return show_config(session)
     try:
-        request = (load_request_file(request_file, limit=session.settings.max_input_size)
-                   if request_file else {})
+        request = read_request_file(session, request_file)
         schedule = parse_schedule({"name": name, "automation": automation, "cron": cron_expr,
                                    "timezone": timezone, "request": request,
                                    "concurrency": concurrency, "misfire": misfire,

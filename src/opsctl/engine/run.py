@@ -522,6 +522,29 @@ def _waiting(session: Session, what: str) -> Iterator[None]:
 
 
 @contextmanager
+def reading_input(session: Session, path: str, what: str) -> Iterator[None]:
+    """Reading ``what`` from ``path``: from standard input (``-``) it waits on whoever writes
+    it, with nothing in flight, so a first signal stops the command (exit 130, nothing run) as
+    it stops a lock wait, rather than leaving it to read on and refuse an empty document."""
+    from opsctl.errors import InterruptedRunError
+
+    if path != "-":
+        yield
+        return
+    stopped = InterruptedRunError(f"interrupted while reading the {what} from standard input: "
+                                  "nothing was run", step="validate")
+    if session.stop_requested.is_set():  # a signal that came just before the read
+        raise stopped
+    session.waiting = f"the {what} on standard input"
+    try:
+        yield
+    except KeyboardInterrupt:
+        raise stopped from None
+    finally:
+        session.waiting = None
+
+
+@contextmanager
 def _reported_with(known: dict[str, Any], session: Session) -> Iterator[None]:
     """An OpsctlError raised inside carries ``known`` (masked) to the result document of a
     failure that happened before the run existed (:func:`error_document`)."""
@@ -716,7 +739,8 @@ def apply_plan_file(session: Session, path: Path, *, on_progress: ProgressFn | N
     from opsctl.config.input_files import read_document
 
     source = str(path)
-    text = read_document(source, what="plan file", limit=session.settings.max_input_size)
+    with reading_input(session, source, "plan file"):
+        text = read_document(source, what="plan file", limit=session.settings.max_input_size)
     doc = load_plan_document(text, source)
     key = session.signing_key(create=False)
     verify_plan_document(doc, key, session.clock(), source, session.retired_signing_keys())
