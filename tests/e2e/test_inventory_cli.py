@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import textwrap
+import time
 from pathlib import Path
 
 import jsonschema
@@ -289,3 +291,44 @@ def test_bad_arguments_exit_2_and_write_nothing(tmp_path: Path, args: list[str],
     assert out == ""
     assert sorted(p.name for p in tmp_path.iterdir() if p.name != ".home") == \
         [b for b in before if b != ".home"]
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_a_signal_during_a_scan_still_prints_one_result_document(tmp_path: Path,
+                                                                  sig: int) -> None:
+    """Ctrl-C (or SIGTERM) while the scan waits on git: exit 130, and under --format json the
+    one result document every exit path prints (was: nothing on stdout)."""
+    from tests.conftest import OPSCTL, validate_result
+
+    ops = tmp_path / "ops"
+    ops.mkdir()
+    (ops / "cleanup.py").write_text(CLEANUP)
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    marker = tmp_path / "git-started"
+    fake_git = bin_dir / "git"  # a git that hangs: the scan is then surely under way
+    fake_git.write_text(f"#!/bin/sh\ntouch '{marker}'\nexec sleep 300\n")
+    fake_git.chmod(0o755)
+    env = clean_env(tmp_path, {"PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"})
+    proc = subprocess.Popen([OPSCTL, "inventory", "scan", str(ops), "--format", "json"],
+                            cwd=tmp_path, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while not marker.exists():
+            assert proc.poll() is None, proc.communicate()
+            assert time.monotonic() < deadline, "the scan never ran git"
+            time.sleep(0.05)
+        proc.send_signal(sig)
+        out, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    assert proc.returncode == 130, err
+    lines = [line for line in out.splitlines() if line.strip()]
+    assert len(lines) == 1, out
+    doc = json.loads(lines[0])
+    validate_result(doc)
+    assert (doc["status"], doc["exit_code"], doc["run_id"]) == ("cancelled", 130, None)
+    assert "Traceback" not in err

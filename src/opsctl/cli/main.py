@@ -258,14 +258,16 @@ def _closed_streams_to_devnull() -> None:
         setattr(sys, name, open(fd, mode, encoding="utf-8", closefd=False))  # noqa: SIM115 (kept open for the process)
 
 
-def _report(error: Any, args: list[str], started: datetime, hint: str | None = None) -> int:
-    """Every failure the same way: ``opsctl: error: MESSAGE`` (and a hint) on stderr, and under
-    ``--format json`` one result document on stdout."""
+def _report(error: Any, args: list[str], started: datetime, hint: str | None = None, *,
+            line: bool = True) -> int:
+    """Every failure the same way: ``opsctl: error: MESSAGE`` (and a hint) on stderr (unless
+    not ``line``: said already), and under ``--format json`` one result document on stdout."""
     from opsctl.cli.render import printable
     from opsctl.engine.run import error_document
 
-    message = error.message.encode("utf-8", "backslashreplace").decode("utf-8")
-    say(f"opsctl: error: {printable(message)}")  # escape sequences shown, not sent
+    if line:
+        message = error.message.encode("utf-8", "backslashreplace").decode("utf-8")
+        say(f"opsctl: error: {printable(message)}")  # escape sequences shown, not sent
     if hint:
         say(f"opsctl: hint: {hint}")
     if _wants_json(args):
@@ -283,6 +285,16 @@ def _report(error: Any, args: list[str], started: datetime, hint: str | None = N
                 f"{exc.strerror or exc}")
             return 4  # ExitCode.DEPENDENCY, as for any output stdout refuses
     return int(error.exit_code)
+
+
+def _report_interrupted(args: list[str], started: datetime) -> int:
+    """A signal that stopped a command outside a run (a scan, a listing, an audit check; a
+    run reports its own): exit 130, and under ``--format json`` its result document
+    (``cancelled``), as every exit path has."""
+    from opsctl.errors import InterruptedRunError
+
+    return _report(InterruptedRunError("interrupted by a signal before the command finished",
+                                       step=None), args, started, line=False)
 
 
 _VALUED_GLOBALS = ("-o", "--format", "--config", "--log-format")
@@ -378,7 +390,7 @@ def main(argv: list[str] | None = None) -> None:
             code = 141
         except click.Abort:
             say("opsctl: aborted")
-            code = 130
+            code = _report_interrupted(args, started)
         except click.ClickException as exc:
             # Click's own usage text ("Usage: ... Try ... Error: ...") would be a second error
             # format; its message becomes the one opsctl line, with where to look for help.
@@ -402,7 +414,7 @@ def main(argv: list[str] | None = None) -> None:
                 traceback.print_exception(exc)
         except KeyboardInterrupt:
             say("opsctl: interrupted")
-            code = 130
+            code = _report_interrupted(args, started)
         except Exception as exc:
             if isinstance(exc, OSError) and _stdout_unwritable(exc):
                 # stdout cannot take the output (a full disk, /dev/full, an I/O error): not a
