@@ -6,6 +6,7 @@ from, the concrete per-automation ones included."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -91,3 +92,35 @@ def test_the_answers_carrying_a_result_document_are_documented(openapi_api: Api)
     assert applied.status_code == 200, applied.text
     assert applied.json()["status"] == "succeeded"
     check_documented(doc, "/v1/plans/{plan_id}/apply", "POST", applied)
+
+
+def test_a_run_in_progress_has_the_fields_of_its_result_and_both_are_documented(
+        openapi_api: Api) -> None:
+    """GET /v1/runs/{id} of a running run: "the same fields" as the result document, with no
+    outcome yet (was: no `policy` nor `requested_contract_version` until it finished)."""
+    import time
+
+    api = openapi_api
+    doc = api.call("GET", "/openapi.json").json()
+    olga = api.token("olga", "operator")
+    hold = api.project.root / "release"
+    started = api.call("POST", "/v1/automations/files/runs", olga, json={"request": {
+        "directory": str(api.project.root / "work"), "names": ["h.txt"], "hold": str(hold)}})
+    assert started.status_code == 202, started.text
+    run_id = started.json()["run_id"]
+    waiting = Path(str(hold) + ".waiting")
+    deadline = time.monotonic() + 60
+    while not waiting.exists():  # the apply is under way, holding
+        assert time.monotonic() < deadline, "the run never started applying"
+        time.sleep(0.05)
+    running = api.call("GET", f"/v1/runs/{run_id}", olga)
+    assert running.status_code == 200, running.text
+    assert running.json()["status"] == "running"
+    assert running.json()["exit_code"] is None
+    check_documented(doc, "/v1/runs/{run_id}", "GET", running)
+    hold.write_text("go")
+    finished = api.run_until_done(olga, run_id, timeout=60)
+    validate_result(finished)
+    assert set(running.json()) == set(finished)
+    done = api.call("GET", f"/v1/runs/{run_id}", olga)
+    check_documented(doc, "/v1/runs/{run_id}", "GET", done)

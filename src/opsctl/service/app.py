@@ -1036,11 +1036,11 @@ def _result_of(row: dict[str, Any]) -> dict[str, Any]:
     if row.get("result") and row["status"] not in ("queued", "running"):
         return dict(row["result"])
     return {"schema": RESULT_SCHEMA, "run_id": row["id"], "automation": row["automation"],
-            "contract_version": row["contract_version"], "mode": row["mode"],
-            "status": row["status"], "exit_code": None, "actor": row["actor"],
-            "idempotency_key": row["idempotency_key"], "replayed": False,
+            "contract_version": row["contract_version"], "requested_contract_version": None,
+            "mode": row["mode"], "status": row["status"], "exit_code": None,
+            "actor": row["actor"], "idempotency_key": row["idempotency_key"], "replayed": False,
             "request": display_request(row.get("request")), "plan": None,
-            "summary": None, "warnings": [], "error": None, "artifacts": {},
+            "summary": None, "warnings": [], "error": None, "policy": None, "artifacts": {},
             "timing": {"started_at": row["started_at"], "finished_at": None,
                        "duration_ms": None}}
 
@@ -1193,7 +1193,25 @@ def _add_result_responses(doc: dict[str, Any]) -> None:
         "properties": {"plan_id": {"type": "null"}, "result": ref,
                        "approval": {"type": "null"}},
         "description": "No plan was stored: the result document says why"}
+    unfinished = {
+        "type": "object", "required": sorted(result["properties"]),
+        "properties": {**{name: {} for name in result["properties"]},
+                       "schema": {"const": "opsctl.result/v1"}, "run_id": {"type": "string"},
+                       "status": {"type": "string"}, "exit_code": {"type": "null"},
+                       "plan": {"type": "null"}, "summary": {"type": "null"},
+                       "timing": {"type": "object",
+                                  "required": ["started_at", "finished_at", "duration_ms"],
+                                  "properties": {"started_at": {"type": "string"},
+                                                 "finished_at": {"type": "null"},
+                                                 "duration_ms": {"type": "null"}}}},
+        "description": "A run not finished yet (queued, running): the result document's fields, "
+                       "no outcome yet"}
+    schemas["RunInProgress"] = unfinished
     paths = doc.get("paths", {})
+    shown = paths.get("/v1/runs/{run_id}", {}).get("get", {}).get("responses", {}).get("200")
+    if shown is not None:
+        shown["content"] = {"application/json": {"schema": {"anyOf": [
+            ref, {"$ref": "#/components/schemas/RunInProgress"}]}}}
     for path, status, schema in (("/v1/automations/{name}/runs", "200", ref),
                                  ("/v1/plans/{plan_id}/apply", "200", ref),
                                  ("/v1/automations/{name}/plans", "200", refused_plan),
