@@ -239,6 +239,28 @@ def test_out_dash_of_a_plan_that_fails_writes_nothing_to_stdout(counter: Project
     assert not (counter.root / "-").exists()
 
 
+@pytest.mark.parametrize("args", [
+    ["plan", "counter", "--environment", "nowhere", "--out", "-"],
+    ["plan", "counter", "--out=-", "--environment", "staging", "--no-such-flag"],
+    ["plan", "counter", "--environment", "staging", "--out", "-", "--request", "missing.yaml"],
+])
+def test_out_dash_with_json_puts_the_result_of_a_refused_plan_on_stderr(
+        counter: Project, args: list[str]) -> None:
+    """Under ``--format json`` too, ``plan --out -`` keeps standard output for the plan: a
+    command refused before it ran has its result document on stderr, where a run's goes (was:
+    on stdout, into the pipe to ``apply --plan -``)."""
+    from tests.conftest import validate_result
+
+    r = counter.run(*args, "--format", "json", expect_json=False)
+    assert r.code == 2, r.stderr
+    assert r.stdout == ""
+    documents = [json.loads(line) for line in r.stderr.splitlines()
+                 if '"opsctl.result/v1"' in line]
+    assert len(documents) == 1, r.stderr
+    validate_result(documents[0])
+    assert (documents[0]["mode"], documents[0]["exit_code"]) == ("plan", 2)
+
+
 def test_a_plan_made_against_another_store_applies_once_there_with_a_warning(
         counter: Project) -> None:
     """A plan file carried to another store (a CI runner's own SQLite) cannot be known as

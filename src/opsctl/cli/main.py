@@ -228,6 +228,24 @@ def _not_utf8(args: list[str]) -> str | None:
     return None
 
 
+def _plan_to_stdout(args: list[str]) -> bool:
+    """Whether this invocation is ``opsctl plan ... --out -`` (the plan on standard output)."""
+    verb, values = None, iter(args)
+    for arg in values:
+        if arg in _VALUED_GLOBALS:
+            next(values, None)
+        elif not arg.startswith("-"):
+            verb = arg
+            break
+    if verb != "plan":
+        return False
+    options = args[:args.index("--")] if "--" in args else args
+    from itertools import pairwise
+
+    return "--out=-" in options or any(
+        arg == "--out" and value == "-" for arg, value in pairwise(options))
+
+
 def _result_mode(args: list[str]) -> Any:
     """The ``mode`` a result document of this invocation has: ``plan`` for ``opsctl plan`` and
     ``--dry-run``, ``reconcile`` for ``opsctl reconcile``, else ``apply``."""
@@ -276,7 +294,9 @@ def _report(error: Any, args: list[str], started: datetime, hint: str | None = N
         doc = error_document(error, mode=_result_mode(args), automation=STATE.automation,
                              started_at=started, finished_at=datetime.now(UTC))
         try:
-            click.echo(json.dumps(doc))
+            # `plan --out -`: standard output is the plan's (piped into `apply --plan -`), and
+            # the run's document goes to stderr, whatever ended the command
+            click.echo(json.dumps(doc), err=_plan_to_stdout(args))
         except OSError as exc:
             if not _stdout_unwritable(exc):
                 raise
