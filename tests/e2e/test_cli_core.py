@@ -400,6 +400,27 @@ def test_a_precheck_refused_while_applying_names_the_apply_step(project: Project
                               "plan again", "retryable": False, "step": "apply"}
 
 
+@pytest.mark.parametrize(("args", "step"), [([], "plan"), (["--ready", "--late"], "apply")])
+def test_an_automations_own_step_name_keeps_the_result_within_its_schema(
+        project: Project, args: list[str], step: str) -> None:
+    """``PlanRejectedError(..., step="precheck")``: the result's ``error.step`` is one the
+    published schema names, the step of the run it came from (was: "precheck", a document
+    that failed validation against `opsctl schema --result-document`). The run's own
+    ``project.run`` validates every document it returns."""
+    project.add_module("guarded_auto", PRECHECK.replace('plan again")', 'plan again", '
+                                                        'step="precheck")').replace(
+        'migration first")', 'migration first", step="precheck")'))
+    r = project.run("guarded", *args, "--format", "json")
+    assert r.code == 3, r.stderr
+    assert (r.doc["error"]["type"], r.doc["error"]["step"]) == ("validation", step)
+    from typing import get_args
+
+    from opsctl.contract.result import Step
+    from opsctl.engine.results import PUBLISHED_STEPS
+
+    assert get_args(Step) == PUBLISHED_STEPS
+
+
 # -- bad input: exit 2, one line, nothing written -------------------------------------------------
 
 @pytest.mark.parametrize(

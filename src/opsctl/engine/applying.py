@@ -94,7 +94,9 @@ def _apply_one(run: RunState, ctx: Context, state: ActionState) -> OpsctlError |
     except OpsctlError as exc:
         # raised while applying, whatever the error class names by default (a precheck's
         # PlanRejectedError says "plan" when an automation's plan() raises it)
-        exc.step = "apply" if exc.step in (None, "plan") else exc.step
+        from opsctl.engine.results import PUBLISHED_STEPS
+
+        exc.step = exc.step if exc.step in PUBLISHED_STEPS and exc.step != "plan" else "apply"
         from opsctl.engine.classify import clip_message
 
         clip_message(exc, session.redactor.redact_text)

@@ -14,7 +14,7 @@ from opsctl.contract.canonical import CanonicalJSONError, canonical_json
 from opsctl.contract.plan import Plan
 from opsctl.engine.applying import automation_bug
 from opsctl.engine.context import Context
-from opsctl.engine.results import kind_counts
+from opsctl.engine.results import PUBLISHED_STEPS, kind_counts
 from opsctl.engine.run_audit import queue_audit
 from opsctl.engine.state import ActionState, RunState, iso
 from opsctl.errors import AutomationBugError, OpsctlError
@@ -38,7 +38,8 @@ def make_plan(run: RunState, ctx: Context) -> Plan:
     except OpsctlError as exc:
         from opsctl.engine.classify import clip_message
 
-        exc.step = exc.step or "plan"
+        # the automation's own step name (step="precheck") is the plan step of the run
+        exc.step = exc.step if exc.step in PUBLISHED_STEPS else "plan"
         clip_message(exc, session.redactor.redact_text)
         raise
     except Exception as exc:

@@ -27,9 +27,16 @@ def count_statuses(statuses: list[str]) -> dict[str, int]:
     return counts
 
 
+PUBLISHED_STEPS = ("validate", "plan", "gate", "apply", "verify")
+"""The values of ``error.step`` the result schema publishes (``opsctl.contract.result.Step``)."""
+
+
 def error_block(error: OpsctlError) -> dict[str, Any]:
+    # a step the schema does not name (an automation's own ``step="precheck"``) is not shown:
+    # consumers validate the document against the published enum
+    step = error.step if error.step in PUBLISHED_STEPS else None
     return {"type": error.error_type, "message": error.message, "retryable": error.retryable,
-            "step": error.step}
+            "step": step}
 
 
 def error_document(error: OpsctlError, *, mode: Mode, automation: str | None, started_at: datetime,
@@ -145,7 +152,7 @@ def unrecorded_document(run: RunState, doc: dict[str, Any], exc: OpsctlError) ->
     if doc["error"] is None or doc["error"]["type"] != exc.error_type:
         warnings.append(f"before the store failed, the run's outcome was {doc['status']} "
                         f"(exit {doc['exit_code']})")
-        exc.step = "result"
+        exc.step = None  # recording the result: after every step the schema names
         doc["error"] = error_block(exc)
     warnings.append(f"this result is not recorded in the store ({exc.message}): once the store "
                     f"is back, run the same command again or `opsctl resume {run.run_id}`")
