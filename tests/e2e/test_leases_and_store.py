@@ -828,3 +828,35 @@ def test_a_postgres_store_that_takes_no_writes_is_exit_4_not_a_bug(project: Proj
         listed = project.run("runs", "--format", "json", expect_json=True,
                              env=project.env({"OPSCTL_STORE_URL": url}))
         assert listed.doc["runs"] == []
+
+
+def test_a_store_url_naming_a_folder_or_another_file_leaves_its_mode_alone(
+        project: Project, tmp_path: Path) -> None:
+    """A store_url that names a folder, or a file that is no database (a typo), is refused
+    with the file's name, and the folder or file keeps its mode: it was made 0600, a folder
+    losing its x bit (nothing inside it could be opened any more)."""
+    project.add_module("ledger_auto", LEDGER)
+    folder = tmp_path / "here"
+    folder.mkdir(mode=0o755)
+    notes = tmp_path / "notes.txt"
+    notes.write_text("my notes\n")
+    notes.chmod(0o644)
+
+    for target in (folder, notes):
+        result = project.run("runs", env=project.env({"OPSCTL_STORE_URL": f"sqlite:///{target}"}))
+        assert result.code == 2, result.stderr
+        assert str(target) in result.stderr and "Traceback" not in result.stderr
+        assert stat.S_IMODE(target.stat().st_mode) == (0o755 if target == folder else 0o644)
+    assert "is a directory, not a database file" in project.run(
+        "runs", env=project.env({"OPSCTL_STORE_URL": f"sqlite:///{folder}"})).stderr
+    assert notes.read_text() == "my notes\n"
+
+
+def test_a_memory_store_url_is_refused(project: Project) -> None:
+    """sqlite:///:memory: would record every run in memory, forgotten when the command ends,
+    and leave an empty file named ':memory:' in the working directory."""
+    project.add_module("ledger_auto", LEDGER)
+    result = project.run("ledger", env=project.env({"OPSCTL_STORE_URL": "sqlite:///:memory:"}))
+    assert result.code == 2, result.stderr
+    assert "in-memory" in result.stderr
+    assert not (project.root / ":memory:").exists()

@@ -1276,8 +1276,19 @@ def _open_sqlite(path: Path, url: str, redactor: Redactor | None, create_dir: bo
             hint = f"; for the absolute path /{path} write sqlite:////{path}"
         raise StateDirError(f"store {url}: directory {path.parent} does not exist (create it, or "
                             f"fix store_url{hint})")
-    if not os.access(path.parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+    if path.name == ":memory:":
+        # SQLite's name for a database in memory: every run would be forgotten when the
+        # command ends, and an empty file of that name was left behind
+        raise StateDirError(f"store {url}: ':memory:' is SQLite's in-memory database, which "
+                            "forgets every run when the command ends; name a file "
+                            "(sqlite:///PATH) or leave store_url out")
+    if path.is_dir():  # SQLite cannot open it; and it was made 0600, losing its x bit
+        raise StateDirError(f"store {path} is a directory, not a database file; "
+                            + ("move it away" if create_dir else "fix store_url"))
+    if not os.access(path.parent, os.W_OK):
         raise StateDirError(f"state directory {path.parent} is not writable{_ELSEWHERE}")
+    if path.exists() and not os.access(path, os.W_OK):
+        raise StateDirError(f"store {path} is not writable (the file; its directory is){_ELSEWHERE}")
     refuse_shared_dir(path.parent)
     try:
         # Created owner-only before SQLite opens it: it holds requests and the audit trail,
@@ -1325,9 +1336,18 @@ def _make_owner_only(path: Path) -> None:
     with a group only (0660) is left as it is."""
     import stat
 
+    try:
+        with open(path, "rb") as existing:
+            header = existing.read(16)
+    except OSError:
+        return
+    if header and header != b"SQLite format 3\x00":
+        return  # not a database: SQLite refuses it, and the file is left as it was
     for name in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
         try:
             info = name.stat()
+            if not stat.S_ISREG(info.st_mode):
+                continue
             if info.st_uid == os.geteuid() and info.st_mode & (stat.S_IROTH | stat.S_IWOTH):
                 name.chmod(0o600)
         except OSError:  # gone meanwhile, or not ours to change: SQLite reports what matters
