@@ -651,6 +651,46 @@ def test_a_postgres_store_url_naming_nothing_the_server_has_is_exit_2(
     assert "fix store_url" in r.doc["error"]["message"]
 
 
+@pytest.mark.parametrize("refusal", ["nologin", "no-connect"])
+def test_a_postgres_store_refusing_the_role_is_exit_2(probe: Project, refusal: str) -> None:
+    """A role that may not log in, or may not connect to the database, is refused by a
+    server that answered: exit 2 (fix store_url or the grants), not exit 4 'unreachable',
+    which tells a caller to retry what no retry fixes."""
+    if not POSTGRES_URL:
+        pytest.skip("needs OPSCTL_TEST_POSTGRES_URL")
+    import uuid
+    from urllib.parse import urlsplit
+
+    import psycopg
+
+    suffix = uuid.uuid4().hex[:8]
+    role, database = f"opsctl_refused_{suffix}", f"opsctl_closed_{suffix}"
+    parts = urlsplit(POSTGRES_URL)
+    host = f"{parts.hostname}:{parts.port or 5432}"
+    with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
+        if refusal == "nologin":
+            conn.execute(f"CREATE ROLE {role} NOLOGIN")
+            url = parts._replace(netloc=f"{role}@{host}").geturl()
+            needle = f'role "{role}" is not permitted to log in'
+        else:
+            conn.execute(f"CREATE ROLE {role} LOGIN")
+            conn.execute(f"CREATE DATABASE {database}")
+            conn.execute(f"REVOKE CONNECT ON DATABASE {database} FROM PUBLIC")
+            url = parts._replace(netloc=f"{role}@{host}", path=f"/{database}").geturl()
+            needle = f'permission denied for database "{database}"'
+    try:
+        r = probe.run("probe", "--dry-run", "--format", "json",
+                      env=probe.env({"OPSCTL_STORE_URL": url}))
+        assert r.code == 2, r.stderr
+        assert needle in r.doc["error"]["message"]
+        assert "fix store_url" in r.doc["error"]["message"]
+    finally:
+        with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
+            if refusal == "no-connect":
+                conn.execute(f"DROP DATABASE {database}")
+            conn.execute(f"DROP ROLE {role}")
+
+
 @pytest.mark.parametrize("suffix", [".json", ".yaml"])
 def test_a_request_document_with_a_byte_order_mark_reads_as_without(
         probe: Project, suffix: str) -> None:

@@ -1385,6 +1385,9 @@ def _use_wal(conn: Any) -> None:
 _POSTGRES_REFUSED = re.compile(r'(?:database|role) "[^"]*" does not exist|password authentication '
                                r'failed for user "[^"]*"|no password supplied|invalid '
                                r'connection option "[^"]*"|no pg_hba\.conf entry[^\n]*|'
+                               # a role that may not log in, or not connect to that database
+                               r'role "[^"]*" is not permitted to log in|permission denied '
+                               r'for database "[^"]*"|'
                                # the URL itself, refused by libpq before any connection
                                r'invalid (?:integer |\w+ )?value[^\n]*|invalid port number[^\n]*')
 
