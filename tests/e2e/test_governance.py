@@ -806,6 +806,31 @@ def test_a_policy_file_that_is_a_directory_is_named_so(deploy: Project) -> None:
     assert f"policy file {deploy.root / 'policies'} is a directory, not a file" in refused.stderr
 
 
+@pytest.mark.parametrize("kind", ["directory", "link-to-nothing", "link-loop"])
+def test_a_default_policy_yaml_that_cannot_be_read_is_an_error_not_ignored(
+        deploy: Project, kind: str) -> None:
+    """policy.yaml beside opsctl.toml as a folder, a link to a file not there (a mount that
+    failed) or a loop of links: exit 2 naming it, nothing run (was: no policy at all, every
+    automation allowed unchecked); reading runs goes on."""
+    policy = deploy.root / "policy.yaml"
+    if kind == "directory":
+        policy.mkdir()
+        needle = "is a directory, not a file"
+    elif kind == "link-to-nothing":
+        policy.symlink_to(deploy.root / "mounted" / "policy.yaml")
+        needle = f"is a link to {deploy.root / 'mounted' / 'policy.yaml'}, which does not exist"
+    else:
+        policy.symlink_to("policy.yaml")
+        needle = "cannot be read: Too many levels of symbolic links"
+    for args in (["deploy", "--environment", "staging"], ["deploy", "--dry-run"],
+                 ["policy", "check", "deploy"]):
+        refused = as_(deploy, "rita", *args)
+        assert refused.code == 2, refused.stderr
+        assert f"policy file {policy} {needle} (beside opsctl.toml)" in refused.stderr
+    assert effects(deploy) == []
+    assert as_(deploy, "auditor", "runs").code == 0
+
+
 def test_a_signal_stops_policy_check_while_it_plans(deploy: Project) -> None:
     deploy.add_module("deploy_auto", DEPLOY.replace(
         "def plan(ctx, req):\n", "def plan(ctx, req):\n    import time; time.sleep(20)\n"))

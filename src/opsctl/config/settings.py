@@ -14,6 +14,7 @@ definition of what is valid and words every error; a test pins that both agree.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -429,7 +430,7 @@ def _setting_rows(settings: Settings, layers: Layers) -> list[tuple[str, str, An
         elif key == "store_url" and value is None:
             shown = f"{settings.effective_store_url} (embedded)"
         elif key == "policy_file" and value is None and settings.policy is None and \
-                (Path(layers.root) / "policy.yaml").is_file():  # the file the gate then reads
+                _present(Path(layers.root) / "policy.yaml"):  # the file the gate then reads
             shown = f"{Path(layers.root) / 'policy.yaml'} (beside opsctl.toml)"
         elif isinstance(value, list):
             shown = ", ".join(str(v.get("name", "?")) if isinstance(v, dict) else str(v)
@@ -438,3 +439,8 @@ def _setting_rows(settings: Settings, layers: Layers) -> list[tuple[str, str, An
             shown = "" if value is None else str(value)
         rows.append((key, shown, raw, layers.origin.get(key, "default")))
     return rows
+
+
+def _present(path: Path) -> bool:
+    """Whether something is at ``path``, a link to nothing included."""
+    return os.path.lexists(path)

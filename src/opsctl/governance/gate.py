@@ -13,6 +13,7 @@ events are refused (exit 3), never counted.
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Mapping, Sequence
 from contextlib import suppress
@@ -68,9 +69,7 @@ def governance_for(session: Session) -> Governance:
     origin = session.layers.origin
     policy, source, permissions = configured_tables(settings, origin)
     if settings.policy is None:
-        path = settings.policy_file
-        if path is None and os.path.isfile(os.path.join(session.layers.root, POLICY_FILE)):
-            path = Path(session.layers.root) / POLICY_FILE
+        path = _policy_path(session)
         if path is not None:
             from opsctl.governance.policy_file import load_policy_file
 
@@ -80,8 +79,16 @@ def governance_for(session: Session) -> Governance:
                 if not path.is_file():
                     what = ("is a directory, not a file" if path.is_dir()
                             else "is not a regular file" if path.exists() else "does not exist")
-                    raise ConfigError(f"policy file {path} {what} (policy_file, from "
-                                      f"{origin.get('policy_file', 'config')})")
+                    if path.is_symlink() and not path.exists():
+                        try:
+                            path.stat()
+                        except OSError as exc:  # a link to nothing, or a loop of links
+                            what = (f"is a link to {os.readlink(path)}, which does not exist"
+                                    if exc.errno == errno.ENOENT else
+                                    f"cannot be read: {exc.strerror}")
+                    where = (f"policy_file, from {origin.get('policy_file', 'config')}"
+                             if settings.policy_file is not None else "beside opsctl.toml")
+                    raise ConfigError(f"policy file {path} {what} ({where})")
                 policy = load_policy_file(path, external_groups=groups)
             except ConfigError as exc:
                 # the permissions do not depend on it: reading runs, the audit trail, tokens
@@ -162,7 +169,9 @@ def _policy_path(session: Session) -> Path | None:
     if settings.policy_file is not None:
         return settings.policy_file
     default = Path(session.layers.root) / POLICY_FILE
-    return default if default.is_file() else None
+    # present as anything (a folder, a link to nothing, a link loop): read, so the error says
+    # what is wrong with it, rather than ignored, which would run every automation unchecked
+    return default if os.path.lexists(default) else None
 
 
 def _policy_stamp(session: Session) -> tuple[object, ...] | None:
