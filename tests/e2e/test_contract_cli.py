@@ -229,6 +229,54 @@ def test_a_malformed_value_in_the_lock_is_exit_2_naming_its_place(
     assert "internal error" not in result.stderr
 
 
+@pytest.mark.parametrize("damage", ["duplicate-key", "directory", "not-utf8", "nan"])
+def test_a_damaged_lock_file_is_exit_2_naming_it_and_is_not_rewritten(
+        locked: Project, damage: str) -> None:
+    """A key twice (a merge conflict resolved by hand: JSON keeps the last copy, a reviewer
+    reads the first), a folder, bytes that are not UTF-8, NaN: exit 2 naming the lock and
+    what is wrong, for `check` and `lock` alike, and `lock` leaves the file as it was."""
+    path = lock_path(locked)
+    text = path.read_text()
+    if damage == "duplicate-key":
+        text = text.replace('"release-tag": {', '"release-tag": {"version": "0.1.0"}, '
+                            '"release-tag": {', 1)
+        says = "is not a lock file: duplicate key 'release-tag'"
+    elif damage == "not-utf8":
+        text = text.replace('"release-tag"', '"release-\udcfftag"', 1)
+        says = "is not UTF-8 text (invalid byte at offset"
+    elif damage == "nan":
+        text = text.replace('"version": "1.2.0"', '"version": NaN', 1)
+        says = "is not a lock file: NaN is not a JSON number"
+    else:
+        says = "is a directory, not a file"
+    if damage == "directory":
+        path.unlink()
+        path.mkdir()
+    elif damage == "not-utf8":
+        path.write_bytes(text.encode("utf-8", "surrogateescape"))
+    else:
+        path.write_text(text)
+    before = None if damage == "directory" else path.read_bytes()
+
+    for command in ("check", "lock"):
+        result = opsctl_contract(locked, command)
+        assert result.code == 2, result.stdout + result.stderr
+        assert f"contract lock {path} {says}" in result.stderr, result.stderr
+        assert "Errno" not in result.stderr and "codec" not in result.stderr
+    if before is not None:
+        assert path.read_bytes() == before
+
+
+def test_a_lock_file_with_a_byte_order_mark_reads_as_without(locked: Project) -> None:
+    """An editor that saves with a byte order mark: read as without, as opsctl.toml and
+    request documents are (was: exit 2, 'Unexpected UTF-8 BOM')."""
+    path = lock_path(locked)
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    result = opsctl_contract(locked, "check")
+    assert result.code == 0, result.stderr
+    assert "contract check passed" in result.stdout
+
+
 def test_lock_and_check_another_file(project: Project) -> None:
     write_automation(project)
     assert opsctl_contract(project, "lock", "--file", "contracts/locked.json").code == 2  # no dir

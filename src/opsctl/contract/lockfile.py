@@ -277,24 +277,40 @@ def write_lock(path: str | os.PathLike[str], snapshots: Mapping[str, Mapping[str
 def read_lock(path: str | os.PathLike[str]) -> LockFile:
     """Read and validate a lock file; ConfigError (exit 2) naming the file when it is missing,
     not JSON, or not the shape :func:`write_lock` writes."""
+    from opsctl.contract.canonical import CanonicalJSONError, InvalidJSONError, parse_json
+
     source = os.fspath(path)
+    redo = "fix it, or delete it and run `opsctl contract lock`"
     try:
-        with open(source, encoding="utf-8") as fh:
-            text = fh.read()
+        with open(source, "rb") as fh:
+            raw = fh.read()
     except FileNotFoundError:
         raise ConfigError(f"no contract lock file {source}; run `opsctl contract lock` to "
                           "create it, review it and commit it") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read contract lock {source}: {exc}") from None
+    except IsADirectoryError:
+        raise ConfigError(f"contract lock {source} is a directory, not a file") from None
+    except OSError as exc:
+        raise ConfigError(f"cannot read contract lock {source}: {exc.strerror or exc}") from None
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ConfigError(f"contract lock {source} is not valid JSON (line {exc.lineno}, "
-                          f"column {exc.colno}: {exc.msg}); fix it, or delete it and run "
-                          "`opsctl contract lock`") from None
-    except RecursionError:
-        raise ConfigError(f"contract lock {source} is nested too deeply to be a lock file; fix "
-                          "it, or delete it and run `opsctl contract lock`") from None
+        # a byte order mark (an editor's) reads as without, as in opsctl.toml and requests
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"contract lock {source} is not UTF-8 text (invalid byte at offset "
+                          f"{exc.start}); {redo}") from None
+    try:
+        # strict: a key twice (a merge resolved by hand) would keep only the last copy,
+        # while a reviewer reads the first
+        data = parse_json(text)
+    except InvalidJSONError as exc:
+        raise ConfigError(f"contract lock {source} is not valid JSON (line {exc.line}, "
+                          f"column {exc.column}: {exc.problem}); {redo}") from None
+    except CanonicalJSONError as exc:
+        problem = str(exc)
+        if "nested too deeply" in problem:
+            problem = "is nested too deeply to be a lock file"
+        else:
+            problem = f"is not a lock file: {problem}"
+        raise ConfigError(f"contract lock {source} {problem}; {redo}") from None
     return parse_lock(data, source)
 
 
