@@ -95,3 +95,22 @@ def test_retired_keys_are_secrets(project: Project) -> None:
     row = next(line for line in from_env.stdout.splitlines()
                if line.startswith("plan_signing_keys_retired"))
     assert "***" in row and "env" in row
+
+
+def test_a_key_file_linked_to_nothing_is_named_and_not_replaced(project: Project) -> None:
+    """state_dir/plan-signing.key as a link to a key that is not there (a secret mount that
+    failed): exit 2 naming the link, for plan and apply alike, and the link stays (was: exit 1,
+    an internal FileNotFoundError)."""
+    project.add_module("broadcast_mod", BROADCAST)
+    planned = project.run("plan", "broadcast", "--out", "plan.json")
+    assert planned.code == 10, planned.stderr
+    key = project.root / ".opsctl" / "plan-signing.key"
+    key.unlink()
+    key.symlink_to(project.root / "secrets" / "plan-signing.key")
+
+    for args in (("plan", "broadcast", "--out", "again.json"), ("apply", "--plan", "plan.json")):
+        refused = project.run(*args)
+        assert refused.code == 2, refused.stderr
+        assert (f"plan-signing key {key} is a link to {project.root / 'secrets'}"
+                in refused.stderr), refused.stderr
+    assert key.is_symlink() and not (project.root / "again.json").exists()

@@ -123,6 +123,11 @@ class Session:
         try:
             return _checked_key(path, path.read_bytes())
         except FileNotFoundError:
+            if path.is_symlink():  # a link to a key that is not there: no new key in its place
+                raise StateDirError(f"plan-signing key {path} is a link to "
+                                    f"{os.readlink(path)}, which does not exist: restore the "
+                                    "key it links to, or remove the link to make a new key "
+                                    "(plans signed with the old one are then refused)") from None
             if not create:
                 from opsctl.errors import PlanRejectedError
 
