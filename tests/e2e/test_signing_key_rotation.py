@@ -97,6 +97,24 @@ def test_retired_keys_are_secrets(project: Project) -> None:
     assert "***" in row and "env" in row
 
 
+def test_a_blank_plan_signing_key_is_a_configuration_error(project: Project) -> None:
+    """An empty or blank plan_signing_key (a variable set to nothing but a space, a template
+    left unfilled) signs plans anyone can forge: exit 2 naming the key and its layer, nothing
+    planned (was: plans signed with the empty key)."""
+    project.add_module("broadcast_mod", BROADCAST)
+    for extra, env, layer in (('plan_signing_key = ""\n', {}, "repo:"),
+                              ("", {"OPSCTL_PLAN_SIGNING_KEY": "  "}, "env"),
+                              ('plan_signing_keys_retired = ["old", " "]\n', {}, "repo:")):
+        project.write_config(extra)
+        refused = project.run("plan", "broadcast", "--out", "plan.json", env=project.env(env))
+        assert refused.code == 2, refused.stderr
+        key = "plan_signing_keys_retired" if "retired" in extra else "plan_signing_key"
+        assert f"config key '{key}' (from {layer}" in refused.stderr
+        assert "may not be empty or blank" in refused.stderr
+        assert not (project.root / "plan.json").exists()
+    assert not project.db.exists()
+
+
 def test_a_key_file_linked_to_nothing_is_named_and_not_replaced(project: Project) -> None:
     """state_dir/plan-signing.key as a link to a key that is not there (a secret mount that
     failed): exit 2 naming the link, for plan and apply alike, and the link stays (was: exit 1,

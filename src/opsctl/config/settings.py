@@ -209,6 +209,10 @@ def _plain_settings(values: dict[str, Any]) -> Settings:
     except Exception:  # the model raises the same error, worded as a config error
         raise _NotPlain from None
     signing_key = _text_or_none(values["plan_signing_key"])
+    retired = _texts(values["plan_signing_keys_retired"])
+    keys = [*([] if signing_key is None else [signing_key]), *retired]
+    if any(not key.strip() for key in keys):
+        raise _NotPlain  # a blank key: the model words the error
     return Settings(
         automations=_texts(values["automations"]),
         python_path=_texts(values["python_path"]),
@@ -219,8 +223,7 @@ def _plain_settings(values: dict[str, Any]) -> Settings:
         lock_ttl=durations["lock_ttl"],
         stop_grace=durations["stop_grace"],
         plan_signing_key=None if signing_key is None else SecretText(signing_key),
-        plan_signing_keys_retired=[SecretText(key) for key in
-                                   _texts(values["plan_signing_keys_retired"])],
+        plan_signing_keys_retired=[SecretText(key) for key in retired],
         log_format=_choice("log_format", values["log_format"]),
         log_level=_choice("log_level", values["log_level"]),
         log_levels={name: _choice("log_level", level)

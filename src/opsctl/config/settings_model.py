@@ -102,6 +102,17 @@ class SettingsModel(BaseModel):
     def _byte_size(cls, value: Any) -> int:
         return parse_byte_size(value)
 
+    @field_validator("plan_signing_key", "plan_signing_keys_retired", mode="before")
+    @classmethod
+    def _not_blank(cls, value: Any) -> Any:
+        # a plan signed with an empty key proves nothing: anyone can make its signature
+        for key in value if isinstance(value, list) else [value]:
+            if isinstance(key, str) and not key.strip():
+                raise ValueError("a plan-signing key may not be empty or blank (a plan signed "
+                                 "with it proves nothing); leave plan_signing_key out to use "
+                                 "the key file in state_dir")
+        return value
+
     @field_validator("secrets", mode="before")
     @classmethod
     def _indirect_secrets(cls, value: Any) -> Any:
