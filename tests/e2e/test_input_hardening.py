@@ -691,6 +691,23 @@ def test_a_postgres_store_refusing_the_role_is_exit_2(probe: Project, refusal: s
             conn.execute(f"DROP ROLE {role}")
 
 
+@pytest.mark.parametrize("body", ["", "\n  \n", "# the request for prod\n"])
+def test_an_empty_request_document_is_refused_not_read_as_all_defaults(
+        probe: Project, body: str) -> None:
+    """A request file truncated to nothing, or a pipe whose writer failed: exit 2 saying it
+    holds no document, nothing run (was: a run with every default, which nobody asked for)."""
+    (probe.root / "req.yaml").write_text(body)
+    from_file = probe.run("probe", "--request", "req.yaml", "--format", "json")
+    from_stdin = probe.run("probe", "--request", "-", "--format", "json", input=body)
+    for r, name in ((from_file, "req.yaml"), (from_stdin, "-")):
+        assert r.code == 2, r.stderr
+        assert (f"request file {name} holds no document (it is empty, or only comments)"
+                in r.doc["error"]["message"])
+    assert probe.run("runs", "--format", "json", expect_json=True).doc["runs"] == []
+    (probe.root / "req.yaml").write_text("{}\n")
+    assert probe.run("probe", "--request", "req.yaml", "--dry-run").code == 10
+
+
 @pytest.mark.parametrize("suffix", [".json", ".yaml"])
 def test_a_request_document_with_a_byte_order_mark_reads_as_without(
         probe: Project, suffix: str) -> None:

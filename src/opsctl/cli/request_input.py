@@ -34,7 +34,10 @@ def load_request_file(path: str, *, limit: int = DEFAULT_MAX_INPUT_BYTES) -> dic
     except DocumentError as exc:
         raise UsageError(f"request file {path} is not valid {kind}: {exc}", step="validate") from None
     if data is None:
-        data = {}
+        # an empty file, or a stream whose writer failed (`make-request | opsctl NAME
+        # --request -`): never a request of every default, which nobody asked for
+        raise UsageError(f"request file {path} holds no document (it is empty, or only "
+                         "comments); write {} for a request of the defaults", step="validate")
     if not isinstance(data, dict):
         raise UsageError(f"request file {path} must hold a mapping of field names to values, "
                          f"not a {type(data).__name__}", step="validate")
