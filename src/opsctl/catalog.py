@@ -446,7 +446,7 @@ def _add_module(catalog: Catalog, files: list[str], module_name: str, attr: str 
             if path:
                 read.append(path)
         specs = flag_specs(automation.request_model)
-        problem = flag_clash(specs)
+        problem = flag_clash(specs) or _schema_problem(automation)
         if problem is not None:
             raise ConfigError(f"automation {automation.name!r} ({module_name}, from "
                               f"{origin}): {problem}")
@@ -461,6 +461,38 @@ def _add_module(catalog: Catalog, files: list[str], module_name: str, attr: str 
     files.extend(read)
     for automation in automations:
         registered.setdefault(automation.name, automation)
+
+
+def _schema_problem(automation: Automation[Any]) -> str | None:
+    """Why the request model (or an older major's) has no JSON Schema, or None: `describe`,
+    `contract lock`, the HTTP API and the dashboard's form all need it, and failed with an
+    internal error on the first use rather than when the automation was loaded."""
+    from opsctl.contract.description import model_schema
+
+    models = [("", automation.request_model)] + [
+        (f" (contract major {major})", adapter.request)
+        for major, adapter in sorted(automation.adapters.items())]
+    for which, model in models:
+        try:
+            model_schema(model)
+        except Exception as exc:
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            return (f"its request model{which} has no JSON Schema ({first}){_field_of(model)}; "
+                    "request fields must be JSON values: strings, numbers, booleans, lists, "
+                    "mappings, enums, dates and nested models")
+    return None
+
+
+def _field_of(model: Any) -> str:
+    """ of field NAME: the first field of ``model`` whose type has no JSON Schema, if found."""
+    from pydantic import TypeAdapter
+
+    for name, info in getattr(model, "model_fields", {}).items():
+        try:
+            TypeAdapter(info.annotation).json_schema()
+        except Exception:
+            return f" in field {name!r}"
+    return ""
 
 
 def _check_automation_tables(layers: Layers, catalog: Catalog) -> None:

@@ -453,6 +453,27 @@ def test_a_shadowed_field_is_refused_when_the_automation_is_loaded(
         assert "automation 'shadow' (shadow_auto" in r.stderr
 
 
+def test_a_request_model_without_a_json_schema_is_refused_when_loaded(project: Project) -> None:
+    """A field of a type with no JSON Schema (a callable, with arbitrary types allowed): exit 2
+    naming the automation and the field, for every command (was: `list` and --dry-run went on,
+    then `describe`, `schema` and `contract lock` failed with exit 1, an internal error)."""
+    source = SHADOWED.format(field="hook", annotation="Callable[[int], int] | None",
+                             default="None")
+    source = source.replace("from pydantic import BaseModel, Field",
+                            "from typing import Callable\n"
+                            "from pydantic import BaseModel, ConfigDict, Field")
+    source = source.replace("class Request(BaseModel):\n",
+                            "class Request(BaseModel):\n"
+                            "    model_config = ConfigDict(arbitrary_types_allowed=True)\n")
+    project.add_module("shadow_auto", source)
+    for args in (["list"], ["shadow", "--dry-run"], ["describe", "shadow"], ["schema", "shadow"],
+                 ["contract", "lock"]):
+        r = project.run(*args)
+        assert_refused(r, "its request model has no JSON Schema", project)
+        assert "automation 'shadow' (shadow_auto" in r.stderr and "field 'hook'" in r.stderr
+    assert not (project.root / "opsctl.contracts.json").exists()
+
+
 def test_a_single_letter_field_does_not_clash_with_a_short_option(project: Project) -> None:
     project.add_module("shadow_auto", SHADOWED.format(field="v", annotation="str", default='"a"'))
     r = project.run("shadow", "--v", "given", "-v", "--dry-run", "--format", "json")
