@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import OPSCTL, POSTGRES_URL, Project, clean_env
+from tests.conftest import OPSCTL, POSTGRES_URL, Project, clean_env, run_opsctl
 
 PROBE = '''
 from pydantic import BaseModel, ConfigDict, Field
@@ -494,6 +494,40 @@ def test_every_catalog_command_names_the_module_that_fails_to_import(probe: Proj
     helped = probe.run("--help")
     assert helped.code == 0
     assert "broken_auto" in helped.stderr
+
+
+SECRET_LENGTH = '''
+from pydantic import BaseModel
+from opsctl import Action, Automation
+
+class Request(BaseModel):
+    pass
+
+length = Automation("secret-length", version="1.0.0", owner="tests", summary="s",
+                    request=Request, effect="read")
+
+@length.plan
+def plan(ctx, req):
+    yield Action(id="x", kind="run", target=f"length-{len(ctx.secrets['api'])}", reason="r")
+'''
+
+
+def test_a_secret_file_path_in_opsctl_toml_is_relative_to_that_file(project: Project) -> None:
+    """`file:token` in [secrets] names the file beside opsctl.toml, as state_dir and
+    python_path do, wherever opsctl is run from (was: relative to the working directory, so a
+    subfolder read its own `token`, or exit 2 'cannot read')."""
+    project.add_module("secret_length_auto", SECRET_LENGTH)
+    project.write_config('[secrets]\napi = "file:token"\n')
+    (project.root / "token").write_text("twelve-chars\n")
+    sub = project.root / "deploy"
+    sub.mkdir()
+    for cwd in (project.root, sub):
+        if cwd == sub:
+            (sub / "token").write_text("other\n")  # another file of that name: not read
+        r = run_opsctl("secret-length", "--dry-run", "--format", "json", cwd=cwd,
+                       env=project.env())
+        assert r.code in (0, 10), r.stderr
+        assert [a["target"] for a in r.doc["plan"]["actions"]] == ["length-12"]
 
 
 def test_a_named_secret_in_a_modules_import_error_is_masked(probe: Project) -> None:

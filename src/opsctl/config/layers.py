@@ -242,6 +242,12 @@ def _resolve_paths(data: dict[str, Any], base: str, layer: str) -> dict[str, Any
     for key in PATH_LIST_KEYS:
         if isinstance(out.get(key), list):
             out[key] = [resolve(p) for p in out[key]]
+    if isinstance(out.get("secrets"), dict):
+        # a secret's file:PATH too: run from a subfolder, file:token named another file
+        out["secrets"] = {name: (f"file:{os.path.join(base, os.path.expanduser(raw[5:]))}"
+                                 if isinstance(raw, str) and raw.startswith("file:") and raw[5:]
+                                 else raw)
+                          for name, raw in out["secrets"].items()}
     return out
 
 
