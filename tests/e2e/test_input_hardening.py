@@ -530,6 +530,24 @@ def test_a_secret_file_path_in_opsctl_toml_is_relative_to_that_file(project: Pro
         assert [a["target"] for a in r.doc["plan"]["actions"]] == ["length-12"]
 
 
+@pytest.mark.parametrize(("body", "says"), [
+    pytest.param(b"", "is empty", id="empty"),
+    pytest.param(b" \n\n", "is empty", id="blank"),
+    pytest.param(b"s3cret\xff\n", "is not UTF-8 text (invalid byte at offset 6)", id="not-utf8"),
+])
+def test_a_secret_file_empty_or_not_text_is_a_configuration_error(
+        probe: Project, body: bytes, says: str) -> None:
+    """A secret's file:PATH truncated to nothing (a secret mount not there yet, a failed
+    write) or not UTF-8: exit 2 naming the secret and the file, nothing run (was: the empty
+    string as the secret, and for bytes not UTF-8, Python's codec message alone)."""
+    (probe.root / "pw.txt").write_bytes(body)
+    probe.write_config('[secrets]\ndb = "file:pw.txt"\n')
+    for args in (["list"], ["probe", "--dry-run"]):
+        r = probe.run(*args)
+        assert_refused(r, f"secret 'db': {probe.root / 'pw.txt'} {says}", probe)
+        assert "codec" not in r.stderr
+
+
 def test_a_named_secret_in_a_modules_import_error_is_masked(probe: Project) -> None:
     """A module that fails while connecting at import time quotes its exception: the named
     secrets' values in it (from the environment and from [secrets]) are masked, on stderr and in

@@ -145,10 +145,16 @@ def resolve_secret_references(value: Any) -> Any:
                 raise ValueError(f"secret {name!r} refers to unset environment variable {raw[4:]}")
             raw = env_value
         elif isinstance(raw, str) and raw.startswith("file:"):
+            path = raw[5:]
             try:
-                raw = Path(raw[5:]).expanduser().read_text().strip()
+                raw = Path(path).expanduser().read_bytes().decode("utf-8").strip()
             except OSError as exc:
-                raise ValueError(f"secret {name!r}: cannot read {raw[5:]}: {exc.strerror}") from None
+                raise ValueError(f"secret {name!r}: cannot read {path}: {exc.strerror}") from None
+            except UnicodeDecodeError as exc:
+                raise ValueError(f"secret {name!r}: {path} is not UTF-8 text (invalid byte at "
+                                 f"offset {exc.start})") from None
+            if not raw:  # a mount not there yet, a write that failed: never an empty secret
+                raise ValueError(f"secret {name!r}: {path} is empty")
         resolved[name] = raw
     return resolved
 
