@@ -346,14 +346,28 @@ def scaffold(start: Path, name: str, *, directory: str = "automations", tests: s
     config_text = wire_config(config_path.read_text() if config_path.exists() else "",
                               module, os.path.relpath(code_dir, root))
     golden_path = test_path.parent / "golden" / f"{name}.json"
-    with undone_on_failure([module_path, test_path, config_path, golden_path, root / LOCK_FILE]):
-        code_dir.mkdir(parents=True, exist_ok=True)
-        test_path.parent.mkdir(parents=True, exist_ok=True)
-        module_path.write_text(module_text)
-        test_path.write_text(test_text)
-        config_path.write_text(config_text)
-        golden = _write_golden(root, name, golden_path)
-        lock = _lock_new_automation(root, name)
+    for option, place in (("--dir", code_dir), ("--tests", test_path.parent)):
+        # a file where the folder goes (or above it): named, rather than mkdir's internal error
+        blocking = next((p for p in (place, *place.parents) if p.exists() or p.is_symlink()),
+                        None)
+        if blocking is not None and not blocking.is_dir():
+            what = "a link to nothing" if not blocking.exists() else "a file"
+            raise UsageError(f"{option}: {blocking} is {what}, not a folder; give another "
+                             f"{option} or move it away")
+    try:
+        with undone_on_failure([module_path, test_path, config_path, golden_path,
+                                root / LOCK_FILE]):
+            code_dir.mkdir(parents=True, exist_ok=True)
+            test_path.parent.mkdir(parents=True, exist_ok=True)
+            module_path.write_text(module_text)
+            test_path.write_text(test_text)
+            config_path.write_text(config_text)
+            golden = _write_golden(root, name, golden_path)
+            lock = _lock_new_automation(root, name)
+    except OSError as exc:  # a read-only project, a full disk: nothing is left half-written
+        where = exc.filename or root
+        raise UsageError(f"cannot write {where}: {exc.strerror or exc}; nothing was "
+                         "created") from None
     return [
         Generated(module_path, "the automation: request model, read-only plan, apply, verify",
                   module_text),

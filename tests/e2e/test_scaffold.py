@@ -154,6 +154,34 @@ def test_folders_outside_the_project_are_refused_and_nothing_written(tmp_path: P
     assert not Path("/tmp/opsctl-new-elsewhere").exists()
 
 
+@pytest.mark.parametrize(("args", "blocking", "what"), [
+    pytest.param([], "automations", "a file", id="dir-a-file"),
+    pytest.param(["--tests", "tests/unit"], "tests", "a file", id="tests-under-a-file"),
+    pytest.param(["--tests", "checks"], "checks", "a link to nothing", id="tests-a-dangling-link"),
+])
+def test_a_file_where_a_folder_goes_is_named_and_nothing_written(
+        tmp_path: Path, args: list[str], blocking: str, what: str) -> None:
+    """A file (or a link to nothing) where `new` makes its module's or tests' folder: exit 2
+    naming it and the option, the project as it was (was: exit 1, an internal
+    FileExistsError)."""
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "opsctl.toml").write_text('automations = []\n')
+    if what == "a file":
+        (project / blocking).write_text("notes\n")
+    else:
+        (project / blocking).symlink_to(project / "elsewhere")
+    before = sorted(p.name for p in project.iterdir())
+    refused = opsctl(project, "new", "tidy-up", *args)
+    assert refused.returncode == 2, refused.stderr
+    option = "--tests" if args else "--dir"
+    assert (f"{option}: {project / blocking} is {what}, not a folder; give another {option}"
+            in refused.stderr), refused.stderr
+    assert "Traceback" not in refused.stderr
+    assert sorted(p.name for p in project.iterdir()) == before
+    assert (project / "opsctl.toml").read_text() == 'automations = []\n'
+
+
 def test_a_name_of_a_module_importable_from_outside_the_project_is_refused(tmp_path: Path
                                                                           ) -> None:
     """An editable install (``pip install -e``, opsctl's own in a checkout) is no site-packages
