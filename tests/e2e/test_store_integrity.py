@@ -384,3 +384,28 @@ def test_a_plan_another_machine_signed_with_its_own_key_is_named_so(broadcast: P
     assert approved.code == 0, approved.stderr
     applied = as_(broadcast, "rita", "apply", "--plan", "ci.json", "--format", "json", **ci)
     assert applied.code == 0, applied.stderr
+
+
+@pytest.mark.parametrize(("statement", "record"), [
+    pytest.param("UPDATE runs SET request_json = '{broken'", "request_json", id="request"),
+    pytest.param("UPDATE runs SET runtime_json = 'not json'", "runtime_json", id="runtime"),
+    pytest.param("UPDATE actions SET spec_json = '['", "journal", id="journal"),
+])
+def test_a_run_record_that_is_not_json_is_a_store_error_naming_it(
+        backend_project: Project, statement: str, record: str) -> None:
+    """A run's row edited outside opsctl so that a JSON column no longer parses: `show` and
+    `resume` exit 2 naming the store, the run and the record, with no traceback (was: exit 1,
+    an internal JSONDecodeError)."""
+    backend_project.add_module("broadcast_auto", BROADCAST)
+    ran = backend_project.run("broadcast", "--format", "json")
+    assert ran.code == 0, ran.stderr
+    run_id = ran.doc["run_id"]
+    tamper(backend_project, (statement, ()))
+
+    for args in (("show", run_id), ("show", run_id, "--diff"), ("resume", run_id)):
+        r = backend_project.run(*args)
+        if args[0] == "resume" and record == "journal":
+            continue  # a finished run is refused before its journal is read
+        assert r.code == 2, (args, r.stderr)
+        assert f"run {run_id}'s {record} is not valid JSON" in r.stderr, r.stderr
+        assert "restore it from a backup" in r.stderr and "internal error" not in r.stderr

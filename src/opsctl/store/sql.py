@@ -805,8 +805,21 @@ class SQLStore:
         for key in ("request_json", "result_json", "runtime_json"):
             if key in row:
                 raw = row.pop(key)
-                row[key.removesuffix("_json")] = json.loads(raw) if raw else None
+                row[key.removesuffix("_json")] = (
+                    self._stored_json(raw, f"run {row.get('id', run_id)}'s {key}") if raw
+                    else None)
         return row
+
+    def _stored_json(self, raw: Any, what: str) -> Any:
+        """A JSON column as written; text that is not JSON (a row edited outside opsctl, a
+        damaged page SQLite did not notice) is exit 2 naming the store and the record."""
+        try:
+            return json.loads(raw)
+        except (ValueError, TypeError) as exc:
+            why = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
+            raise StateDirError(f"store {mask_url(self.url)}: {what} is not valid JSON ({why}): "
+                                "the store was changed outside opsctl; restore it from a "
+                                "backup") from None
 
     def run_result_text(self, run_id: str) -> str | None:
         """The stored result document of ``run_id`` as the JSON text it was written as."""
@@ -984,7 +997,8 @@ class SQLStore:
     def list_actions(self, run_id: str) -> list[ActionRecord]:
         rows = self._rows(f"SELECT {_ACTION_COLUMNS} FROM actions WHERE run_id = ? ORDER BY seq",
                           (run_id,))
-        return [ActionRecord(spec=json.loads(r.pop("spec_json")), **r) for r in rows]
+        return [ActionRecord(spec=self._stored_json(r.pop("spec_json"), f"run {run_id}'s "
+                                                    "journal"), **r) for r in rows]
 
     def iter_actions(self, run_id: str, page: int = 1000) -> Iterator[ActionRecord]:
         """The journal of ``run_id`` in order, fetched ``page`` rows at a time from one query,
@@ -997,7 +1011,8 @@ class SQLStore:
             while batch := cur.fetchmany(page):
                 for values in batch:
                     r = dict(zip(names, values, strict=True))
-                    yield ActionRecord(spec=json.loads(r.pop("spec_json")), **r)
+                    yield ActionRecord(spec=self._stored_json(
+                        r.pop("spec_json"), f"run {run_id}'s journal"), **r)
 
     # -- run events -----------------------------------------------------------------------
     def open_run_events(self, run_id: str) -> None:
@@ -1060,7 +1075,7 @@ class SQLStore:
         rows = self._rows("SELECT seq, at, kind, data_json FROM run_events WHERE run_id = ? "
                           "AND seq > ? ORDER BY seq LIMIT ?", (run_id, after_seq, limit))
         for row in rows:
-            row["data"] = json.loads(row.pop("data_json"))
+            row["data"] = self._stored_json(row.pop("data_json"), f"an event of run {run_id}")
         return rows
 
     # -- leases ---------------------------------------------------------------------------
@@ -1192,7 +1207,8 @@ class SQLStore:
     def plan_document(self, plan_id: str) -> dict[str, Any] | None:
         """The saved plan document (as written to the plan file, secrets as digests)."""
         rows = self._rows("SELECT document_json FROM plans WHERE id = ?", (plan_id,))
-        return dict(json.loads(rows[0]["document_json"])) if rows else None
+        return (dict(self._stored_json(rows[0]["document_json"], f"saved plan {plan_id}"))
+                if rows else None)
 
 
 def open_store(url: str, redactor: Redactor | None = None, *,
