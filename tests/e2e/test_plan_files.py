@@ -32,6 +32,8 @@ def plan_to(project: Project, out: str = "plan.json") -> dict[str, Any]:
 
 def recorded(project: Project) -> dict[str, list[tuple[Any, ...]]]:
     """Runs and saved plans in the store (what an apply would have written)."""
+    if not project.db.exists():  # refused before the store was opened
+        return {"runs": [], "plans": []}
     with sqlite3.connect(project.db) as conn:
         return {"runs": conn.execute("SELECT id, mode, status FROM runs ORDER BY id").fetchall(),
                 "plans": conn.execute("SELECT id, applied_run_id FROM plans").fetchall()}
@@ -348,6 +350,23 @@ def test_plan_out_to_no_file_or_a_missing_folder_exits_2_before_planning(
     assert message in r.doc["error"]["message"]
     assert not (counter.root / "reviews").exists()
     assert counter.run("runs", "--format", "json").doc["runs"] == []
+
+
+@pytest.mark.parametrize("target", ["folder", "link", "device"])
+def test_plan_out_to_what_it_cannot_replace_exits_2_before_planning(
+        counter: Project, target: str) -> None:
+    """--out naming a folder, a link or a device: exit 2 with no plan run recorded, as for a
+    missing folder (was: the plan made, then a failed plan run recorded for the file)."""
+    out = {"folder": "plans", "link": "plan.json", "device": os.devnull}[target]
+    if target == "folder":
+        (counter.root / "plans").mkdir()
+    elif target == "link":
+        (counter.root / "plan.json").symlink_to(counter.root / "elsewhere.json")
+    r = counter.run("plan", "counter", "--environment", "prod", "--out", out, "--format", "json")
+    assert r.code == 2, r.stderr
+    assert f"plan file {out} is " in r.doc["error"]["message"]
+    assert counter.run("runs", "--format", "json").doc["runs"] == []
+    assert recorded(counter)["plans"] == []
 
 
 def test_plan_out_refuses_a_directory(counter: Project) -> None:

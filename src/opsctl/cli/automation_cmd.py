@@ -120,6 +120,20 @@ def _check_plan_out(out: str) -> None:
                          "or give a file in an existing folder", step="validate")
     if not folder.is_dir():
         raise UsageError(f"--out {out}: {folder} is not a folder", step="validate")
+    if out == "-":
+        return
+    import stat
+
+    try:  # what the plan file would replace: refused now, not after a run was recorded
+        mode = os.lstat(out).st_mode
+    except OSError:
+        return
+    problem = ("is a symbolic link; opsctl does not write through links: give the path of the "
+               "file itself" if stat.S_ISLNK(mode) else "is a directory, not a file"
+               if stat.S_ISDIR(mode) else None if stat.S_ISREG(mode)
+               else "is not a regular file (a device, FIFO or socket)")
+    if problem is not None:
+        raise UsageError(f"plan file {out} {problem}", step="validate")
 
 
 def run_automation_command(entry: CatalogEntry, mode: str, opts: CommonOptions,
