@@ -129,6 +129,46 @@ def test_a_partial_failure_records_the_failed_and_skipped_actions(session: Sessi
     assert last["data"]["error"]["type"] == "partial"
 
 
+@pytest.mark.parametrize("journal_mode", ["strict", "group"])
+def test_action_events_are_stored_as_the_event_encoder_writes_them(session: Session,
+                                                                   journal_mode: str) -> None:
+    """The engine writes the text of the common action events itself (no secret registered):
+    byte for byte the encoder's text of the same data, a failure's error included."""
+    import json
+
+    from opsctl.store.sql import _EVENT_JSON
+
+    session.store.journal_mode = journal_mode
+    FAIL.add("b")
+    outcome = execute(session, fleet, {"targets": ["a", "b", "c"], "tag": journal_mode},
+                      mode="apply", max_failures=3)
+    assert outcome.exit_code == 5
+    rows = session.store._rows("SELECT kind, data_json FROM run_events WHERE run_id = ? "
+                               "ORDER BY seq", (outcome.document["run_id"],))
+    texts = [r["data_json"] for r in rows if r["kind"] in ("action.started", "action.finished")]
+    assert len(texts) == 6
+    assert texts[0] == '{"id": "t-a"}'
+    for text in texts:
+        assert text == _EVENT_JSON(json.loads(text))
+    finished = [json.loads(t) for t in texts if '"status"' in t]
+    assert [(f["id"], f["status"], f["attempts"]) for f in finished] == [
+        ("t-a", "applied", 1), ("t-b", "failed", 1), ("t-c", "applied", 1)]
+    assert "b refused token" in finished[1]["error"]
+    assert all(type(f["duration_ms"]) is float for f in finished)
+
+
+def test_action_events_with_a_secret_registered_are_masked(session: Session) -> None:
+    """A secret in an action's id (refused at planning) cannot reach the events; one in its
+    error is masked in the event that says it failed."""
+    FAIL.add("b")
+    outcome = execute(session, fleet, {"targets": ["b"], "token": CANARY}, mode="apply")
+    assert outcome.exit_code == 4
+    rows = session.store._rows("SELECT data_json FROM run_events WHERE run_id = ?",
+                               (outcome.document["run_id"],))
+    assert rows and not any(CANARY in r["data_json"] for r in rows)
+    assert any('"status": "failed"' in r["data_json"] and "***" in r["data_json"] for r in rows)
+
+
 def test_a_resumed_run_continues_the_sequence(session: Session) -> None:
     FAIL.add("b")
     first = execute(session, fleet, {}, mode="apply")

@@ -358,11 +358,12 @@ def _hand_back_instead_of_finishing(store: SQLStore, run_id: str,
         handing_back = handing_back or (status == "cancelled" and hands_back())
         return handing_back
 
-    def queue_run_event(event_run: str, at: str, kind: str, data: Any) -> int | None:
+    def queue_run_event(event_run: str, at: str, kind: str, data: Any, *,
+                        text: str | None = None) -> int | None:
         if event_run == run_id and kind == "run.finished" and isinstance(data, dict) \
                 and decide(str(data.get("status"))):
             return None
-        return queue_event(event_run, at, kind, data)
+        return queue_event(event_run, at, kind, data, text=text)
 
     def finish_instead(finished_run: str, *, status: str, **result: Any) -> None:
         if finished_run == run_id and decide(status):

@@ -83,7 +83,7 @@ def _apply_one(run: RunState, ctx: Context, state: ActionState) -> OpsctlError |
     at = session.now_iso()
     events = run.events
     if events is not None:
-        events.record("action.started", {"id": action.id}, at)
+        events.action_started(action.id, at)
     store.action_started(run.run_id, action.id, at, fence=run.fence)
     # debug: the journal has it; the one info line per action is its outcome, with duration
     log.debug("action.started", kind=action.kind, target=action.target)
@@ -146,9 +146,8 @@ def _journal_interrupted(run: RunState, states: Iterable[ActionState]) -> None:
 def _finished_event(run: RunState, state: ActionState, at: str, duration_ms: float) -> None:
     events = run.events
     if events is not None:
-        events.record("action.finished", {"id": state.action.id, "status": state.status,
-                                          "attempts": state.attempts, "duration_ms": duration_ms,
-                                          "error": state.error}, at)
+        events.action_finished(state.action.id, state.status, state.attempts, duration_ms,
+                               state.error, at)
 
 
 @traced_step("apply")

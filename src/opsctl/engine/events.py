@@ -37,7 +37,7 @@ UNFINISHED = ("running", "queued")
 """Run statuses a follower keeps waiting on."""
 
 # Fields of a log line that the event's run already says (and ``at`` holds ``ts``).
-_NOT_IN_LOG_EVENT = frozenset({"ts", "run_id", "automation"})
+_NOT_IN_LOG_EVENT = ("ts", "run_id", "automation")
 
 
 @dataclass(frozen=True)
@@ -54,6 +54,12 @@ class RunEvent:
         return {"seq": self.seq, "at": self.at, "kind": self.kind, "data": self.data}
 
 
+def _plain(text: str) -> bool:
+    """Whether JSON writes ``text`` as it is between its quotes (no ``"``, ``\\`` or control
+    character to escape; not ASCII-escaped: the events' encoder keeps non-ASCII text)."""
+    return text.isprintable() and '"' not in text and "\\" not in text
+
+
 class RunEventRecorder:
     """Records the events of one run through its session's store, with the lines of its
     logger (a tap on ``run_id``: lines of other runs in this process are not taken)."""
@@ -68,8 +74,32 @@ class RunEventRecorder:
     def record(self, kind: str, data: dict[str, Any], at: str | None = None) -> None:
         self._store.queue_run_event(self.run_id, at or self._now(), kind, data)
 
+    def action_started(self, action_id: str, at: str) -> None:
+        """The ``action.started`` event, its text written here (:func:`_plain`)."""
+        self._store.queue_run_event(
+            self.run_id, at, "action.started", {"id": action_id},
+            text=f'{{"id": "{action_id}"}}' if _plain(action_id) else None)
+
+    def action_finished(self, action_id: str, status: str, attempts: int,
+                        duration_ms: float | None, error: str | None, at: str) -> None:
+        """The ``action.finished`` event; an outcome without an error has its text written
+        here, as the store's encoder writes it (:func:`_plain`, ``repr`` of an int and of a
+        finite float)."""
+        data = {"id": action_id, "status": status, "attempts": attempts,
+                "duration_ms": duration_ms, "error": error}
+        text = None
+        if (error is None and type(attempts) is int and _plain(action_id) and _plain(status)
+                and (duration_ms is None or (type(duration_ms) is float
+                                             and duration_ms - duration_ms == 0.0))):
+            text = (f'{{"id": "{action_id}", "status": "{status}", "attempts": {attempts!r}, '
+                    f'"duration_ms": {"null" if duration_ms is None else repr(duration_ms)}, '
+                    '"error": null}')
+        self._store.queue_run_event(self.run_id, at, "action.finished", data, text=text)
+
     def _log_line(self, line: EventDict) -> None:
-        data = {k: v for k, v in line.items() if k not in _NOT_IN_LOG_EVENT}
+        data = dict(line)  # a copy less what the run says (in order: the text keeps it)
+        for key in _NOT_IN_LOG_EVENT:
+            data.pop(key, None)
         self._store.queue_run_event(self.run_id, str(line.get("ts") or self._now()),
                                     "log", data)
 

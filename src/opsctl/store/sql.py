@@ -1051,9 +1051,12 @@ class SQLStore:
         with self._buffer_lock:
             self._event_seq.pop(run_id, None)
 
-    def queue_run_event(self, run_id: str, at: str, kind: str, data: Any) -> int | None:
+    def queue_run_event(self, run_id: str, at: str, kind: str, data: Any, *,
+                        text: str | None = None) -> int | None:
         """Number one event of an open run and buffer it, secrets masked; its seq, or None when
-        the run's events are not open here.
+        the run's events are not open here. ``text``, when given, is the JSON text of
+        ``data`` as written here (a caller that writes a known shape more cheaply); it is
+        used while no secret is registered, else ``data`` is masked and written as ever.
 
         The row is written at the start of the next transaction (a journal record's, the
         run's result), so an event costs an INSERT in a batch, never a commit of its own.
@@ -1061,7 +1064,10 @@ class SQLStore:
         the buffer whole under that lock, so a commit never carries an event without every
         lower-numbered one: a reader that saw seq N has seen 1..N.
         """
-        data_json = _EVENT_JSON(self.redactor.redact(data) if self.redactor else data)
+        if self.redactor:
+            data_json = _EVENT_JSON(self.redactor.redact(data))
+        else:
+            data_json = _EVENT_JSON(data) if text is None else text
         with self._buffer_lock:
             last = self._event_seq.get(run_id)
             if last is None:
