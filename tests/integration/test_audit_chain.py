@@ -572,3 +572,24 @@ def test_fast_content_text_escapes_what_json_escapes(actor: str) -> None:
                "plan_id": None, "actor": actor, "payload": {}}
     assert _content_json(1, "evt_1", "t", "k", "run_1", None, actor, "{}") == \
         canonical_json(content)
+
+
+@pytest.mark.parametrize("actor", ["ops@example", 'o"brien\\ü\n', "user\u2028x"])
+def test_a_batch_of_events_hashes_each_as_its_content_says(store: SQLStore, actor: str) -> None:
+    """Events appended together (their text built around a frame shared by a kind, actor,
+    run and plan) hash as each event's own content does, escapes and masking included."""
+    from opsctl.store.audit import NewEvent, append_events
+
+    events = append_events(store, [
+        NewEvent(kind, name, {"n": n, "note": f"{CANARY} ü"}, run_id, plan_id)
+        for n, (kind, name, run_id, plan_id) in enumerate([
+            ("action.applied", actor, "run_1", None), ("action.applied", actor, "run_1", None),
+            ("action.failed", actor, "run_1", "plan_\"1"), ("action.applied", CANARY, None, None),
+            ("action.applied", actor, "run_1", None)])])
+    prev = GENESIS_HASH
+    for event in events:
+        assert event.prev_hash == prev
+        assert event.hash == event_hash(prev, event.content())
+        prev = event.hash
+    assert events[3].actor == "***" and CANARY not in repr([e.payload for e in events])
+    assert verify_chain(store).ok

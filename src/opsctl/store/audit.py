@@ -143,6 +143,25 @@ def _content_json(seq: int, event_id: str, at: str, kind: str, run_id: str | Non
             f'"seq":{seq}}}')
 
 
+def _content_frame(at: str, kind: str, run_id: str | None, plan_id: str | None,
+                   actor: str) -> tuple[str, str, str]:
+    """:func:`_content_json`'s text around an event's id, payload and seq, for an id of the
+    form ``evt_`` + hex digits (JSON writes it as it is): the text is ``frame[0] + id +
+    frame[1] + payload + frame[2] + seq + "}"``. The same for every event of a kind, actor,
+    run and plan in one append, so it is built once for them."""
+
+    def text(value: str | None) -> str:
+        if value is None:
+            return "null"
+        if _PLAIN.fullmatch(value):
+            return f'"{value}"'
+        return canonical_json(value)
+
+    return (f'{{"actor":{text(actor)},"at":{text(at)},"id":"',
+            f'","kind":{text(kind)},"payload":',
+            f',"plan_id":{text(plan_id)},"run_id":{text(run_id)},"seq":')
+
+
 class _Head(NamedTuple):
     seq: int
     hash: str
@@ -247,17 +266,21 @@ def _append_rows(store: SQLStore, events: Sequence[NewEvent], at: datetime | Non
     seq, prev = head.seq, head.hash
     ids = os.urandom(16 * len(events)).hex()  # random, like uuid4, without importing uuid
     redact_text = store.redactor.redact_text
-    actors: dict[str, str] = {}
+    # (kind, actor as given, run, plan) -> (the actor as stored, its _content_frame)
+    frames: dict[tuple[str, str, str | None, str | None], tuple[str, tuple[str, str, str]]] = {}
     sha256 = hashlib.sha256
     for i, (new, payload_json) in enumerate(zip(events, payloads, strict=True)):
         seq += 1
         event_id = f"evt_{ids[32 * i:32 * i + 32]}"
-        actor = actors.get(new.actor)
-        if actor is None:
-            actor = actors[new.actor] = redact_text(new.actor)
-        digest = sha256((prev + _content_json(seq, event_id, stamp, new.kind, new.run_id,
-                                              new.plan_id, actor, payload_json)
-                         ).encode("utf-8")).hexdigest()
+        key = (new.kind, new.actor, new.run_id, new.plan_id)
+        known = frames.get(key)
+        if known is None:
+            masked = redact_text(new.actor)
+            known = frames[key] = (masked, _content_frame(stamp, new.kind, new.run_id,
+                                                          new.plan_id, masked))
+        actor, (before_id, before_payload, before_seq) = known
+        digest = sha256(f"{prev}{before_id}{event_id}{before_payload}{payload_json}{before_seq}"
+                        f"{seq}}}".encode()).hexdigest()
         inserted.append((seq, event_id, stamp, new.kind, new.run_id, new.plan_id, actor,
                          payload_json, prev, digest))
         if appended is not None:
