@@ -593,3 +593,20 @@ def test_a_batch_of_events_hashes_each_as_its_content_says(store: SQLStore, acto
         prev = event.hash
     assert events[3].actor == "***" and CANARY not in repr([e.payload for e in events])
     assert verify_chain(store).ok
+
+
+def test_event_ids_are_unique_and_follow_the_order_of_appends(store: SQLStore) -> None:
+    """Ids keep their form (evt_ and 32 hex digits), never repeat, and sort as the events
+    were appended within an append (the id index grows at its end)."""
+    import re
+
+    from opsctl.store.audit import NewEvent, append_events, append_stream
+
+    first = append_events(store, [NewEvent("action.applied", "ops", {"n": n}) for n in range(300)])
+    append_stream(store, (NewEvent("action.applied", "ops", {"n": n}) for n in range(2500)))
+    ids = [event.id for event in iter_events(store)]
+    assert len(ids) == len(set(ids)) == 2800
+    assert all(re.fullmatch(r"evt_[0-9a-f]{32}", i) for i in ids)
+    assert [e.id for e in first] == sorted(e.id for e in first)
+    assert ids[300:1300] == sorted(ids[300:1300])
+    assert verify_chain(store).ok
