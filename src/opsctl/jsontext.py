@@ -27,3 +27,10 @@ def json_encoder(*, sort_keys: bool, ensure_ascii: bool,
     text = encoder.encode_basestring_ascii if ensure_ascii else encoder.encode_basestring
     encode = make(None, str, text, None, separators[1], separators[0], sort_keys, False, True)
     return lambda value: "".join(encode(value, 0))
+
+
+def plain_string(text: str) -> bool:
+    """Whether JSON without ASCII escaping (the events' and canonical JSON's encoders) writes
+    ``text`` as it is between its quotes: no ``"``, ``\\``, control character or lone
+    surrogate (none of them is printable)."""
+    return text.isprintable() and '"' not in text and "\\" not in text

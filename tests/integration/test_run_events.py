@@ -157,6 +157,52 @@ def test_action_events_are_stored_as_the_event_encoder_writes_them(session: Sess
     assert all(type(f["duration_ms"]) is float for f in finished)
 
 
+odd = Automation("odd-targets", version="1.0.0", owner="o", summary="Targets JSON escapes",
+                 request=Request, retry={"attempts": 1})
+
+
+@odd.plan
+def plan_odd(ctx: Any, req: Request) -> Iterator[Action]:
+    for n, target in enumerate(req.targets):
+        yield Action(id=f"n{n}", kind="update", target=target, reason="odd")
+
+
+@odd.apply
+def apply_odd(ctx: Any, req: Request, action: Action) -> None:
+    if action.target in FAIL:
+        raise ValueError(f"{action.target} failed")
+
+
+def test_action_texts_written_by_the_engine_are_the_encoders_texts(session: Session) -> None:
+    """Events and audit payloads of actions whose targets JSON escapes, or does not, and of a
+    failed action: each stored text is its encoder's text of the same data."""
+    import json
+
+    from opsctl.contract.canonical import canonical_json
+    from opsctl.store.audit import iter_events, verify_chain
+    from opsctl.store.sql import _EVENT_JSON
+
+    targets = ["plain", 'a "quoted" one', "back\\slash", "tab\there", "ünï €", "line\u2028x",
+               "fails"]
+    FAIL.add("fails")
+    outcome = execute(session, odd, {"targets": targets}, mode="apply", max_failures=9)
+    assert outcome.exit_code == 5
+    run_id = outcome.document["run_id"]
+    rows = session.store._rows("SELECT kind, data_json FROM run_events WHERE run_id = ? "
+                               "ORDER BY seq", (run_id,))
+    for row in rows:
+        assert row["data_json"] == _EVENT_JSON(json.loads(row["data_json"])), row
+    audit = session.store._rows("SELECT kind, payload_json FROM audit_events WHERE run_id = ? "
+                                "AND kind IN ('action.applied', 'action.failed') ORDER BY seq", (run_id,))
+    assert [json.loads(r["payload_json"])["target"] for r in audit] == targets
+    assert [r["kind"] for r in audit] == ["action.applied"] * 6 + ["action.failed"]
+    for row in audit:
+        assert row["payload_json"] == canonical_json(json.loads(row["payload_json"])), row
+    assert [e.payload["target"] for e in iter_events(session.store, run_id=run_id)
+            if e.kind.startswith("action.")] == targets
+    assert verify_chain(session.store).ok
+
+
 def test_action_events_with_a_secret_registered_are_masked(session: Session) -> None:
     """A secret in an action's id (refused at planning) cannot reach the events; one in its
     error is masked in the event that says it failed."""

@@ -30,6 +30,7 @@ from typing import Any
 
 from opsctl.engine.results import kind_counts
 from opsctl.engine.state import RunState
+from opsctl.jsontext import plain_string as _plain
 from opsctl.observe.log import EventDict
 from opsctl.store.sql import SQLStore
 
@@ -54,12 +55,6 @@ class RunEvent:
         return {"seq": self.seq, "at": self.at, "kind": self.kind, "data": self.data}
 
 
-def _plain(text: str) -> bool:
-    """Whether JSON writes ``text`` as it is between its quotes (no ``"``, ``\\`` or control
-    character to escape; not ASCII-escaped: the events' encoder keeps non-ASCII text)."""
-    return text.isprintable() and '"' not in text and "\\" not in text
-
-
 class RunEventRecorder:
     """Records the events of one run through its session's store, with the lines of its
     logger (a tap on ``run_id``: lines of other runs in this process are not taken)."""
@@ -75,7 +70,8 @@ class RunEventRecorder:
         self._store.queue_run_event(self.run_id, at or self._now(), kind, data)
 
     def action_started(self, action_id: str, at: str) -> None:
-        """The ``action.started`` event, its text written here (:func:`_plain`)."""
+        """The ``action.started`` event, its text written here when JSON would escape nothing
+        in it (:func:`~opsctl.jsontext.plain_string`)."""
         self._store.queue_run_event(
             self.run_id, at, "action.started", {"id": action_id},
             text=f'{{"id": "{action_id}"}}' if _plain(action_id) else None)
@@ -83,8 +79,8 @@ class RunEventRecorder:
     def action_finished(self, action_id: str, status: str, attempts: int,
                         duration_ms: float | None, error: str | None, at: str) -> None:
         """The ``action.finished`` event; an outcome without an error has its text written
-        here, as the store's encoder writes it (:func:`_plain`, ``repr`` of an int and of a
-        finite float)."""
+        here, as the store's encoder writes it (strings JSON writes as they are, ``repr`` of
+        an int and of a finite float)."""
         data = {"id": action_id, "status": status, "attempts": attempts,
                 "duration_ms": duration_ms, "error": error}
         text = None

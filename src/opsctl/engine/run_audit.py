@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from opsctl.engine.state import ActionState, RunState
+from opsctl.jsontext import plain_string
 
 if TYPE_CHECKING:
     from opsctl.store.audit import NewEvent
@@ -64,10 +65,24 @@ def action_events(run: RunState, states: Iterable[ActionState] | None = None,
     # what audit_event() makes, without its keyword arguments per event (a million of them)
     return (NewEvent(kinds[state.status], actor,
                      {"action": action.id, "kind": action.kind, "target": action.target,
-                      "attempts": state.attempts, "error": state.error}, run_id, plan_id)
+                      "attempts": state.attempts, "error": state.error}, run_id, plan_id,
+                     _payload_text(action.id, action.kind, action.target, state.attempts,
+                                   state.error))
             for state in (run.states if states is None else states)
             if state.status in kinds and not state.audited
             and (action := state.action).id not in seen)
+
+
+def _payload_text(action_id: str, kind: str, target: str, attempts: int,
+                  error: str | None) -> str | None:
+    """The canonical JSON text of an action event's payload, written here for the common
+    case (no error, strings JSON writes as they are, an int): as the audit's encoder writes
+    it, keys sorted, no blanks. None otherwise: the encoder writes it."""
+    if (error is None and type(attempts) is int and plain_string(action_id)
+            and plain_string(kind) and plain_string(target)):
+        return (f'{{"action":"{action_id}","attempts":{attempts!r},"error":null,'
+                f'"kind":"{kind}","target":"{target}"}}')
+    return None
 
 
 def append_action_events(run: RunState, states: list[ActionState]) -> None:

@@ -190,6 +190,9 @@ class NewEvent(NamedTuple):
     payload: Mapping[str, object]
     run_id: str | None = None
     plan_id: str | None = None
+    text: str | None = None
+    """The payload's canonical JSON text, when its maker wrote it (one per action); used
+    only while no secret is registered, else the payload is masked and written as ever."""
 
 
 def append_event(store: SQLStore, kind: str, *, actor: str, payload: Mapping[str, object],
@@ -259,7 +262,10 @@ def _append_rows(store: SQLStore, events: Sequence[NewEvent], at: datetime | Non
     if at is not None and at.utcoffset() is None:
         raise ValueError("an audit event's time must be timezone-aware")
     stored = _payload_encoder(store)
-    payloads = [stored(new.payload) for new in events]
+    if store.redactor:
+        payloads = [stored(new.payload) for new in events]
+    else:
+        payloads = [stored(new.payload) if new.text is None else new.text for new in events]
     if head is None:
         head = _locked_head(store)
     stamp = (at or datetime.now(UTC)).astimezone(UTC).isoformat(timespec="microseconds")
@@ -402,7 +408,7 @@ def _payload_encoder(store: SQLStore) -> Callable[[Mapping[str, object]], str]:
         except Exception:
             encode = build()  # its markers may hold what the failed call left
             return _stored_payload(store, payload)
-        if _LONE_SURROGATE.search(text):
+        if not text.isascii() and _LONE_SURROGATE.search(text):
             return _stored_payload(store, payload)  # refused there, with the reason
         return text
 
