@@ -163,6 +163,59 @@ def test_wrap_one_script_from_its_own_scan(tmp_path: Path) -> None:
     assert "hello from the legacy script" in applied.stderr
 
 
+URL_PASSWORD = "pw-9d2f-in-a-url"
+
+URL_DEFAULTS = {
+    "scripts/purge.py": f"""#!/usr/bin/env python3
+import argparse, os
+p = argparse.ArgumentParser()
+p.add_argument("--db", default="postgresql://app:{URL_PASSWORD}@db.example/app")
+p.add_argument("--mirrors", nargs="*", default=["https://ci:{URL_PASSWORD}@m1.example"])
+a = p.parse_args()
+os.remove("rows.txt")
+""",
+    "scripts/drop-items.sh": f"""#!/bin/bash
+URL="https://admin:{URL_PASSWORD}@api.example"
+while getopts "u:" opt; do
+  case $opt in u) URL=$OPTARG ;; esac
+done
+curl -X DELETE "$URL/items"
+""",
+}
+
+
+def test_a_url_password_in_a_flag_default_is_in_no_report_wrapper_or_lock(
+        tmp_path: Path) -> None:
+    """A flag whose default is a URL with a password keeps no default in the inventory, so
+    the wrapper, its contract lock and its help do not show the password either."""
+    root = project(tmp_path)
+    for path, text in URL_DEFAULTS.items():
+        (root / path).write_text(text)
+    reports = [opsctl(root, "inventory", "scan", ".", "--format", fmt)
+               for fmt in ("json", "text", "markdown")]
+    assert all(r.code == 0 for r in reports), [r.stderr for r in reports]
+    flags = {s["path"]: {f["name"]: f["default"] for f in s["interface"]["flags"]}
+             for s in json.loads(reports[0].stdout)["scripts"]}
+    assert flags["scripts/purge.py"] == {"--db": None, "--mirrors": None}
+    assert flags["scripts/drop-items.sh"] == {"-u": None}
+    outputs = [r.stdout + r.stderr for r in reports]
+    for path in URL_DEFAULTS:
+        wrapped = opsctl(root, "wrap", path)
+        assert wrapped.code == 0, wrapped.stderr
+        outputs.append(wrapped.stdout + wrapped.stderr)
+    helps = [opsctl(root, name, "--help") for name in ("purge", "drop-items")]
+    assert all(h.code == 0 for h in helps), [h.stderr for h in helps]
+    outputs += [h.stdout + h.stderr for h in helps]
+    written = [p for p in root.rglob("*") if p.is_file() and ".home" not in p.parts
+               and p.relative_to(root).as_posix() not in URL_DEFAULTS]
+    assert any(p.name == "opsctl.contracts.json" for p in written)
+    assert any(p.name == "purge.py" and p.parent.name != "scripts" for p in written)
+    for text in outputs:
+        assert URL_PASSWORD not in text
+    for path in written:
+        assert URL_PASSWORD.encode() not in path.read_bytes(), path
+
+
 def test_wraps_run_at_once_in_one_project_each_register_their_automation(
         tmp_path: Path) -> None:
     """Each wrap reads opsctl.toml and the contract lock, adds its entries and writes them

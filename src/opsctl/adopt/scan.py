@@ -78,10 +78,12 @@ def _scan_candidate(candidate: Candidate, root: Path) -> tuple[Script, PythonFac
     if candidate.language == "shell":
         scan_shell(script, text, file=candidate.file, root=root)
         _temporary_helpers(script)
+        _no_url_passwords_in_defaults(script)
         return script, None
     try:
         facts = scan_python(script, text, file=candidate.file, root=root)
         _temporary_helpers(script)
+        _no_url_passwords_in_defaults(script)
     except SyntaxError as exc:
         where = f" at line {exc.lineno}" if exc.lineno else ""
         newer = ""
@@ -111,6 +113,7 @@ def _scan_python2(candidate: Candidate, root: Path, converted: str,
     try:
         facts = scan_python(script, converted, file=candidate.file, root=root)
         _temporary_helpers(script)
+        _no_url_passwords_in_defaults(script)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         raise ScanError(candidate.path, reason) from None
     cause = reason.removeprefix("Python 2 syntax (").partition(")")[0]
@@ -123,6 +126,20 @@ def _scan_python2(candidate: Candidate, root: Path, converted: str,
 def is_python2(script: Script) -> bool:
     """Whether the scan read ``script`` as Python 2 source."""
     return any(warning.startswith(PYTHON2_WARNING) for warning in script.warnings)
+
+
+_URL_PASSWORD = re.compile(r"://[^/\s:@]*:[^/\s@]+@")
+
+
+def _no_url_passwords_in_defaults(script: Script) -> None:
+    """A flag whose default is a URL with a password (``--db postgresql://app:PW@db/app``)
+    keeps no default: the inventory, and the wrapper, contract lock and help made from it,
+    would show the password. Whatever the flag is named, as for Python's credential-named
+    flags, whose defaults are dropped where they are read."""
+    for flag in script.interface.flags:
+        values = flag.default if isinstance(flag.default, list) else [flag.default]
+        if any(isinstance(value, str) and _URL_PASSWORD.search(value) for value in values):
+            flag.default = None
 
 
 _TEMPORARY_HELPER = re.compile(r"(?i)(?:^|_)(?:te?mp|temporary|scratch)(?:_?(?:files?|dirs?|folders?|data))?(?:_|$)")
