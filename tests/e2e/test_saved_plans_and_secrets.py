@@ -191,6 +191,36 @@ def test_secret_canary_appears_nowhere(project: Project) -> None:
     assert "***" in applied.doc["error"]["message"]
 
 
+@pytest.mark.parametrize("given", ["flag", "environment"])
+def test_an_idempotency_key_holding_a_secret_is_refused_and_recorded_nowhere(
+        project: Project, given: str) -> None:
+    """Keys are stored and compared as they are, so a key holding the value of a Secret field
+    or a named secret is refused (exit 2) before anything is recorded."""
+    project.add_module("leaky_auto", LEAKY)
+    project.write_config("[secrets]\ndb = 'env:DB_PASSWORD'\n")
+    outputs = []
+    for key in (f"deploy-{CANARY}", f"{CONFIG_CANARY}:deploy"):
+        env = clean_env(project.root / ".home", {"OPSCTL_SECRET_TOKEN": CANARY,
+                                                 "DB_PASSWORD": CONFIG_CANARY})
+        args = ["leaky", "--name", "api", "--format", "json"]
+        if given == "flag":
+            args += ["--idempotency-key", key]
+        else:
+            env["OPSCTL_IDEMPOTENCY_KEY"] = key
+        refused = project.run(*args, env=env)
+        assert refused.code == 2, refused.stderr
+        assert "holds a secret value" in refused.doc["error"]["message"]
+        assert refused.doc["run_id"] is None
+        outputs += [refused.stdout, refused.stderr]
+    assert not (project.root / "applied.txt").exists()
+    listed = project.run("runs", "--format", "json", env=env)
+    assert listed.code == 0 and listed.doc["runs"] == [], listed.stdout
+    stored = b"".join(p.read_bytes() for p in project.db.parent.glob("state.db*"))
+    for text in [*outputs, stored.decode("latin-1")]:
+        assert CANARY not in text
+        assert CONFIG_CANARY not in text
+
+
 def test_a_key_reused_with_another_secret_reports_the_key_and_a_masked_request(
         project: Project) -> None:
     """A failure before the run exists (here a key reused with another request, exit 7) still

@@ -16,6 +16,7 @@ import pytest
 from tests.conftest import Project, run_opsctl
 from tests.service.conftest import Api, LiveServer, make_token
 from tests.service.dashboard_kit import Visitor
+from tests.service.test_secret_canary import store_dump
 
 PASSWORD = f"pw-{uuid.uuid4().hex}"
 
@@ -123,6 +124,31 @@ def test_a_secret_the_automation_logs_is_masked_in_the_server_log(
     for what, text in (("the server log", log), ("the result", applied.text),
                        ("the event stream", stream)):
         assert PASSWORD not in text, f"the secret leaked into {what}"
+
+
+def test_an_idempotency_key_holding_the_secret_is_refused_and_nothing_is_queued(
+        live: Any, api_project: Project) -> None:
+    """Keys are stored and shown as they are (run history, the store): a key holding the
+    request's secret is a 422 naming the header, and no run is recorded."""
+    with_vault(api_project)
+    token = make_token(api_project, "olga", "operator")
+    server = live()
+    request = {"directory": str(api_project.root / "work" / "keyed"), "password": PASSWORD}
+    for key in (f"rotate-{PASSWORD}", PASSWORD):
+        refused = call(server, "POST", "/v1/automations/vault/runs?wait=30s", token,
+                       json={"request": request}, headers={"Idempotency-Key": key})
+        assert refused.status_code == 422, refused.text
+        assert [e["field"] for e in refused.json()["errors"]] == ["header.idempotency-key"]
+        assert PASSWORD not in refused.text
+    listed = call(server, "GET", "/v1/runs", token)
+    assert listed.status_code == 200 and listed.json()["runs"] == [], listed.text
+    assert not (api_project.root / "work" / "keyed").exists()
+    assert server.stop() == 0
+    assert PASSWORD not in server.log_text()
+    stored = b"".join(p.read_bytes() for p in api_project.db.parent.glob("state.db*"))
+    assert PASSWORD.encode() not in stored
+    for table, rows in store_dump(server).items():  # SQLite or PostgreSQL, every column
+        assert PASSWORD not in rows, table
 
 
 def _stop_mid_run(server: Any, token: str, body: dict[str, Any], hold: Path) -> str:

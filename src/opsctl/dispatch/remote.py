@@ -41,6 +41,7 @@ def queue_for_celery(session: Session, automation: Any, data: Mapping[str, Any],
     from opsctl.engine.request import (
         derived_run_key,
         hash_of_request,
+        refuse_key_with_secret,
         request_document,
         target_patterns,
         versioned_request,
@@ -57,6 +58,7 @@ def queue_for_celery(session: Session, automation: Any, data: Mapping[str, Any],
     request_doc = request_document(session, automation, versioned.request)
     _check_permission(session, automation, "plan" if mode == "plan" else "apply", request_doc)
     patterns = target_patterns(targets)
+    refuse_key_with_secret(session, idempotency_key)
     key = idempotency_key or derived_run_key(automation, request_doc, patterns)
     request_hash = hash_of_request(request_doc, patterns)
     store = session.store

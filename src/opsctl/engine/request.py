@@ -268,6 +268,16 @@ def request_document(session: Session, automation: Automation[Any], request: Any
     return request_doc
 
 
+def refuse_key_with_secret(session: Session, key: str | None, name: str = "idempotency key") -> None:
+    """A caller's idempotency key holding a value the run masks is refused (exit 2): keys are
+    stored and compared as they are (a masked key would never find its run again), so the
+    secret would be in the store and in run history."""
+    if key and session.redactor.redact_text(key) != key:
+        raise UsageError(f"the {name} holds a secret value ({session.redactor.redact_text(key)!r}): "
+                         "keys are stored and shown as they are; give a key without it",
+                         step="validate")
+
+
 def display_request(doc: Any) -> Any:
     """The canonical request for people and results: secret markers shown as ***."""
     if isinstance(doc, dict):

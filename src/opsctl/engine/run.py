@@ -25,6 +25,7 @@ from opsctl.engine.request import (
     derived_run_key,
     display_request,
     hash_of_request,
+    refuse_key_with_secret,
     request_document,
     secret_digest,
     target_patterns,
@@ -323,6 +324,8 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
     with _reported_with(known, session):
         _check_permission(session, automation, "plan" if mode == "plan" else "apply", request_doc)
     patterns = target_patterns(targets)
+    with _reported_with(known, session):
+        refuse_key_with_secret(session, idempotency_key)
     key = idempotency_key or derived_run_key(automation, request_doc, patterns)
     known["idempotency_key"] = key
     key_source = "caller" if idempotency_key else "derived"

@@ -567,6 +567,11 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
         if key is not None and not key.isprintable():
             raise InputError("Idempotency-Key must be printable text",
                              [{"field": "header.idempotency-key", "message": "not printable"}])
+        if key is not None and session.redactor.redact_text(key) != key:
+            raise InputError("Idempotency-Key holds a secret value of the request or the "
+                             "configuration: keys are stored and shown as they are; give a key "
+                             "without it", [{"field": "header.idempotency-key",
+                                             "message": "holds a secret value"}])
         run_key = key or derived_run_key(automation, request_doc, patterns)
         request_hash = hash_of_request(request_doc, patterns)
         if mode == "apply":
