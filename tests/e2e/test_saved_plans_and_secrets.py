@@ -241,6 +241,52 @@ def test_a_key_reused_with_another_secret_reports_the_key_and_a_masked_request(
     assert CANARY not in reused.stdout + reused.stderr
 
 
+WORDY = '''
+from pydantic import BaseModel
+from opsctl import Action, Automation, Secret
+
+class Request(BaseModel):
+    token: Secret
+
+wordy = Automation("wordy", version="1.0.0", owner="o", summary="Uses a secret", request=Request)
+
+@wordy.plan
+def plan(ctx, req):
+    token = req.token.get_secret_value()
+    ctx.log.info("wordy.planning", token=token)
+    yield Action(id="one", kind="update", target="svc/one", reason=f"uses {token}",
+                 data={"token": token}, after={"token": token})
+
+@wordy.apply
+def apply(ctx, req, action):
+    ctx.log.info("wordy.applying", token=action.data["token"])
+'''
+
+
+@pytest.mark.parametrize("secret", ["update", "succeeded", "apply", "info", "status"])
+def test_a_secret_equal_to_one_of_opsctls_words_leaves_results_and_log_lines_whole(
+        project: Project, secret: str) -> None:
+    """A secret that is also a status, a mode, an action kind, a log level or a field name is
+    masked where the automation wrote it, not in opsctl's own fields: the result still follows
+    its schema (checked by run_opsctl) and every log line keeps its level."""
+    project.add_module("wordy_auto", WORDY)
+    env = clean_env(project.root / ".home", {"OPSCTL_SECRET_TOKEN": secret})
+    for args, code in ((["--dry-run"], 10), ([], 0)):
+        r = project.run("wordy", *args, "--format", "json", env=env)
+        assert r.code == code, r.stderr
+        assert (r.doc["mode"], r.doc["status"]) == (("plan", "changes_planned") if args
+                                                    else ("apply", "succeeded"))
+        action = r.doc["plan"]["actions"][0]
+        assert (action["kind"], action["reason"], action["after"]) == (
+            "update", "uses ***", {"token": "***"})
+        assert r.doc["request"] == {"token": "***"}
+        lines = r.logs()
+        assert lines and all(line["level"] in ("debug", "info", "warning") for line in lines)
+        assert {line["token"] for line in lines if line["event"].startswith("wordy.")} == {"***"}
+    shown = project.run("show", r.doc["run_id"], "--format", "json", env=env, expect_json=True)
+    assert shown.code == 0 and shown.doc["result"]["status"] == "succeeded", shown.stdout
+
+
 def test_saved_plan_with_secret_needs_the_same_secret(project: Project) -> None:
     project.add_module("leaky_auto", LEAKY)
     project.write_config("[secrets]\ndb = 'x'\n")

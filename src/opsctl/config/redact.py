@@ -57,6 +57,38 @@ def mask_url(url: str) -> str:
     return url
 
 
+# opsctl's own words: the closed set of values some keys of results, log lines and events take
+# (a status, a mode, an action kind, a log level, an error type or step). A secret that equals
+# one of them ("update", "info") is not masked as the value of that key: every result and line
+# carries such a word, so showing it tells nothing, while masking it would break the result
+# document's schema and every line's level. Anywhere else (a reason, data, a message) it is.
+_STEPS = frozenset({"validate", "plan", "gate", "apply", "verify", "result"})
+_ERROR_TYPES = frozenset({"validation", "auth", "policy_denied", "approval_required",
+                          "dependency_timeout", "dependency_unavailable", "conflict", "partial",
+                          "unsafe_input", "internal"})
+OWN_WORDS: dict[str, frozenset[str]] = {
+    "level": frozenset({"debug", "info", "warning", "error"}),
+    "mode": frozenset({"plan", "apply", "reconcile"}),
+    "status": frozenset({"succeeded", "no_changes", "changes_planned", "partial", "failed",
+                         "denied", "conflict", "cancelled", "queued", "running", "applied",
+                         "unchanged", "skipped", "interrupted", "pending"}),
+    "kind": frozenset({"create", "update", "delete", "run"}),
+    "effect": frozenset({"allow", "deny", "require_approval", "read", "mutate"}),
+    "type": _ERROR_TYPES,
+    "error_type": _ERROR_TYPES,
+    "step": _STEPS,
+}
+# The names of the fields of results and log lines, kept as keys whatever secret equals one.
+OWN_KEYS = frozenset({
+    *OWN_WORDS, "schema", "run_id", "automation", "contract_version",
+    "requested_contract_version", "exit_code", "actor", "idempotency_key", "replayed", "request",
+    "plan", "fingerprint", "actions", "id", "target", "reason", "before", "after", "attempts",
+    "waits", "error", "message", "retryable", "summary", "planned", "applied", "unchanged",
+    "skipped", "failed", "warnings", "policy", "rule", "matched", "approvals_required",
+    "approvers", "artifacts", "timing", "started_at", "finished_at", "duration_ms", "ts",
+    "event", "action", "logger"})
+
+
 class Redactor:
     """Replaces every registered secret value with ``***`` in strings and nested containers."""
 
@@ -102,7 +134,9 @@ class Redactor:
         if isinstance(value, str):
             return self.redact_text(value)
         if isinstance(value, dict):
-            return {self.redact(k): self.redact(v) for k, v in value.items()}
+            return {k if k in OWN_KEYS else self.redact(k):
+                    v if isinstance(v, str) and v in OWN_WORDS.get(k, ()) else self.redact(v)
+                    for k, v in value.items()}
         if isinstance(value, list | tuple):
             return [self.redact(v) for v in value]
         return value
