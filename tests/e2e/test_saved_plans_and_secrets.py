@@ -287,6 +287,56 @@ def test_a_secret_equal_to_one_of_opsctls_words_leaves_results_and_log_lines_who
     assert shown.code == 0 and shown.doc["result"]["status"] == "succeeded", shown.stdout
 
 
+NESTED = '''
+from pydantic import BaseModel, ConfigDict, model_validator
+from opsctl import Automation, Secret
+
+class Creds(BaseModel):
+    user: str
+    password: Secret
+
+    @model_validator(mode="after")
+    def long_enough(self):
+        if len(self.password.get_secret_value()) < 64:
+            raise ValueError(f"password {self.password.get_secret_value()} of {self.user} is short")
+        return self
+
+class Request(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    creds: Creds | None = None
+    replicas: list[Creds] = []
+    by_site: dict[str, Creds] = {}
+
+nested = Automation("nested", version="1.0.0", owner="o", summary="Nested secrets",
+                    request=Request)
+
+@nested.plan
+def plan(ctx, req):
+    return []
+
+@nested.apply
+def apply(ctx, req, action):
+    return None
+'''
+
+
+@pytest.mark.parametrize("field", ["creds", "replicas", "by_site"])
+def test_a_validator_quoting_a_nested_secret_field_is_masked_in_the_error(
+        project: Project, field: str) -> None:
+    """A Secret field of a nested model (alone, in a list, in a mapping) is masked in the
+    error of a validator that quotes it, from a flag or a request document."""
+    project.add_module("nested_auto", NESTED)
+    creds = {"user": "ops", "password": CANARY}
+    value = {"creds": creds, "replicas": [creds], "by_site": {"eu": creds}}[field]
+    (project.root / "request.json").write_text(json.dumps({field: value}))
+    flag = "--" + field.replace("_", "-")
+    for args in ([flag, json.dumps(value)], ["--request", "request.json"]):
+        r = project.run("nested", *args, "--format", "json")
+        assert r.code == 2, r.stderr
+        assert "password *** of ops is short" in r.doc["error"]["message"], r.doc["error"]
+        assert CANARY not in r.stdout + r.stderr
+
+
 def test_saved_plan_with_secret_needs_the_same_secret(project: Project) -> None:
     project.add_module("leaky_auto", LEAKY)
     project.write_config("[secrets]\ndb = 'x'\n")

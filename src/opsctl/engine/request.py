@@ -71,19 +71,52 @@ def validate_request(automation: Automation[Any], data: Mapping[str, Any],
                          + "; ".join(problems), step="validate", fields=fields) from None
 
 
-def _given_secrets(model: Any, data: Mapping[str, Any]) -> Any:
-    """A redactor of the values given for the ``Secret`` fields of ``model`` in ``data``."""
+def _given_secrets(model: Any, data: Mapping[str, Any], redactor: Any = None) -> Any:
+    """A redactor of the values given for the ``Secret`` fields of ``model`` in ``data``, in
+    nested models too (``creds: Creds`` whose ``password`` a validator of ``Creds`` quotes)."""
     from opsctl.config.redact import Redactor
 
-    redactor = Redactor()
+    redactor = Redactor() if redactor is None else redactor
+    if not isinstance(data, Mapping):
+        return redactor
     for name, info in model.model_fields.items():
-        if _holds_secret(info.annotation):
-            for key in (name, info.alias):
-                value = data.get(key) if key else None
-                for item in value if isinstance(value, list) else [value]:
-                    if isinstance(item, str):
-                        redactor.add(item)
+        for key in {name, info.alias, _input_alias(info)}:
+            if key and key in data:
+                _given_in(info.annotation, data[key], redactor)
     return redactor
+
+
+def _given_in(annotation: Any, value: Any, redactor: Any) -> None:
+    """Register the text of ``value`` where ``annotation`` makes it a secret."""
+    if _holds_secret(annotation):
+        for text in _texts(value):
+            redactor.add(text)
+        return
+    for sub in _models_in(annotation):
+        items = value if isinstance(value, list | tuple) else [value]
+        if isinstance(value, Mapping):  # the model's fields, or a mapping of models
+            items = [value, *value.values()]
+        for item in items:
+            _given_secrets(sub, item, redactor)
+
+
+def _texts(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, Mapping):
+        value = list(value.values())
+    if isinstance(value, list | tuple):
+        return [text for item in value for text in _texts(item)]
+    return []
+
+
+def _models_in(annotation: Any) -> list[Any]:
+    """The pydantic models ``annotation`` may hold (``Sub``, ``list[Sub]``, ``Sub | None``)."""
+    import typing
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [m for arg in typing.get_args(annotation) for m in _models_in(arg)]
 
 
 def _holds_secret(annotation: Any) -> bool:
