@@ -5,6 +5,7 @@ with four eyes, validation errors next to their fields, and secrets that never r
 from __future__ import annotations
 
 import html
+import json
 import re
 import time
 from collections.abc import Iterator
@@ -372,6 +373,59 @@ def test_validation_errors_appear_next_to_their_fields(dash: Api) -> None:
         assert words in html.split(f'id="{dom_id}"')[1][:300]
     assert 'value="Bad Name"' in html  # what was typed stays
     assert SECRET not in html  # a secret is never echoed back
+
+
+MANY_KEYS = """
+from pydantic import BaseModel, ConfigDict, model_validator
+from opsctl import Automation, Secret
+
+class Request(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    service: str
+    tokens: list[Secret] = []
+    by_site: dict[str, Secret] = {}
+
+    @model_validator(mode="after")
+    def known(self):
+        if self.service != "api":
+            raise ValueError("unknown service")
+        return self
+
+keys = Automation("many-keys", version="1.0.0", owner="o", summary="Many secrets",
+                  request=Request)
+
+@keys.plan
+def plan(ctx, req):
+    return []
+
+@keys.apply
+def apply(ctx, req, action):
+    return None
+"""
+
+
+def test_lists_and_mappings_of_secrets_are_never_echoed_back(tmp_path: Any) -> None:
+    """``list[Secret]`` and ``dict[str, Secret]`` fields are a text area and a JSON box: after
+    a refused submission the form keeps what was typed, but not what they held."""
+    root = tmp_path / "proj"
+    root.mkdir()
+    project = setup_project(Project(root))
+    project.add_module("many_keys_automation", MANY_KEYS)
+    server = in_process(project)
+    api = next(server)
+    try:
+        v = visitor(api, "ada", "admin")
+        form = v.get("/automations/many-keys").text
+        assert 'name="r.tokens"' in form and 'name="r.by_site"' in form
+        response = v.post("/automations/many-keys/plan", [
+            ("r.service", "web"), ("r.tokens", f"{SECRET}-1\n{SECRET}-2"),
+            ("r.by_site", json.dumps({"eu": SECRET}))])
+        assert response.status_code == 422, response.text
+        assert "unknown service" in response.text
+        assert 'value="web"' in response.text  # what was typed stays
+        assert SECRET not in response.text
+    finally:
+        server.close()
 
 
 def test_a_default_factory_list_is_filled_in_as_other_defaults_are(dash: Api) -> None:

@@ -228,6 +228,9 @@ def _field(key: str, prop: Mapping[str, Any], defs: Mapping[str, Any], path: str
         return replace(base, value=_text(value), attrs=attrs)
     if widget == "number":
         return replace(base, value=_text(value), attrs=_number_attrs(node))
+    if widget in ("lines", "json") and _holds_secret(node, defs):
+        # a list or mapping of secrets (list[Secret], dict[str, Secret]): never echoed back
+        value = _UNSET
     if widget == "lines":
         items = _strip_null(_resolve(node.get("items") or {}, defs), defs)[0]
         shown = "\n".join(_text(v) for v in value) if isinstance(value, list) else _text(value)
@@ -252,6 +255,22 @@ def _field(key: str, prop: Mapping[str, Any], defs: Mapping[str, Any], path: str
         return replace(base, value="")
     # a string is what was typed (text that is not JSON is passed on as it is)
     return replace(base, value=value if isinstance(value, str) else json.dumps(value))
+
+
+def _holds_secret(node: Any, defs: Mapping[str, Any], depth: int = 0) -> bool:
+    """Whether a value of ``node`` may hold a secret (a ``SecretStr`` schema, a string of
+    format ``password`` or ``writeOnly``) anywhere: items, mapping values, union members."""
+    if not isinstance(node, Mapping) or depth > 32:
+        return False
+    node = _resolve(node, defs)
+    if node.get("type") == "string" and (node.get("format") == "password"
+                                         or node.get("writeOnly")):
+        return True
+    inner: list[Any] = [node.get("items"), node.get("additionalProperties"),
+                        *(node.get("prefixItems") or ()), *(node.get("anyOf") or ()),
+                        *(node.get("oneOf") or ()), *(node.get("allOf") or ()),
+                        *(node.get("properties") or {}).values()]
+    return any(_holds_secret(sub, defs, depth + 1) for sub in inner)
 
 
 def _option(value: Any) -> str:
