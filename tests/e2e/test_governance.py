@@ -612,6 +612,27 @@ def test_two_distinct_approvers_unlock_exactly_the_approved_plan(deploy: Project
         "succeeded", "denied", "denied", "changes_planned", "denied"]
 
 
+def test_a_secret_in_an_approval_reason_is_masked_where_it_is_printed(deploy: Project) -> None:
+    """The reason is stored masked; the approve and reject commands print it masked too, in
+    JSON and in text, as does everything else that shows it."""
+    write_policy(deploy, PROD_APPROVAL)
+    _, plan_id = save_plan(deploy, "rita", "--environment", "prod")
+    named = {"OPSCTL_SECRET_DB_PASSWORD": SECRET_CANARY}
+    printed = []
+    for actor, verb, fmt in (("sam", "approve", "json"), ("sam", "approve", "text"),
+                             ("sue", "reject", "text")):
+        decided = as_(deploy, actor, verb, plan_id, "--reason",
+                      f"checked with the db password {SECRET_CANARY}", "--format", fmt, **named)
+        assert decided.code == 0, decided.stderr
+        printed += [decided.stdout, decided.stderr]
+        if fmt == "json":
+            assert decided.doc["reason"] == "checked with the db password ***"
+    assert all(SECRET_CANARY not in text for text in printed), printed
+    assert "approved plan" in printed[2] and "rejected plan" in printed[4]
+    reasons = {row[0] for row in stored(deploy, "SELECT reason FROM approvals")}
+    assert reasons == {"checked with the db password ***"}
+
+
 @pytest.mark.parametrize(
     ("requester", "before", "approver", "code", "message", "recorded"),
     [

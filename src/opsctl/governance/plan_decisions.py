@@ -143,7 +143,8 @@ def decide_plan(session: Session, ref: str, *, approve: bool, reason: str) -> di
         return decide_plan(session, ref, approve=approve, reason=reason)
     session.log.info(f"approval.{record['decision']}", plan_id=plan_id, actor=actor,
                      reason=reason)
-    shown: dict[str, Any] = {**record, "already_recorded": False}
+    # the record as stored: its reason masked (a secret the approver pasted in it)
+    shown: dict[str, Any] = {**store.redactor.redact(record), "already_recorded": False}
     _add_status(shown, session, governance, decision, requester, now)
     return shown
 
