@@ -337,6 +337,45 @@ def test_a_validator_quoting_a_nested_secret_field_is_masked_in_the_error(
         assert CANARY not in r.stdout + r.stderr
 
 
+PRINTS = '''
+import sys
+from pydantic import BaseModel
+from opsctl import Action, Automation, Secret
+
+class Request(BaseModel):
+    token: Secret
+
+prints = Automation("prints", version="1.0.0", owner="o", summary="Prints its secret",
+                    request=Request)
+
+@prints.plan
+def plan(ctx, req):
+    print(f"planning with {req.token.get_secret_value()} and {ctx.secrets['db']}")
+    yield Action(id="one", kind="update", target="svc/one", reason="r")
+
+@prints.apply
+def apply(ctx, req, action):
+    print("applying with", req.token.get_secret_value())
+    sys.stderr.write(f"warned about {ctx.secrets['db']}\\n")
+'''
+
+
+@pytest.mark.parametrize("fmt", ["json", "text"])
+def test_what_an_automation_prints_has_its_secrets_masked(project: Project, fmt: str) -> None:
+    project.add_module("prints_auto", PRINTS)
+    project.write_config("[secrets]\ndb = 'env:DB_PASSWORD'\n")
+    env = clean_env(project.root / ".home", {"OPSCTL_SECRET_TOKEN": CANARY,
+                                             "DB_PASSWORD": CONFIG_CANARY})
+    r = project.run("prints", "--format", fmt, env=env)
+    assert r.code == 0, r.stderr
+    both = r.stdout + r.stderr
+    assert "planning with *** and ***" in both
+    assert "applying with ***" in both and "warned about ***" in both
+    assert CANARY not in both and CONFIG_CANARY not in both
+    if fmt == "json":  # stdout still holds the one document
+        assert r.doc["status"] == "succeeded" and "applying" not in r.stdout
+
+
 def test_saved_plan_with_secret_needs_the_same_secret(project: Project) -> None:
     project.add_module("leaky_auto", LEAKY)
     project.write_config("[secrets]\ndb = 'x'\n")

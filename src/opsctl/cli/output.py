@@ -59,19 +59,57 @@ def emit_data(data: Any, opts: CommonOptions, session: Any, render_text: Any) ->
     return 0
 
 
+class MaskingStream:
+    """A text stream that masks the run's secrets in what is written through it: what an
+    automation prints with ``print()`` or ``sys.stdout.write`` (a program it starts writes to
+    the descriptor, past it). Everything else is the wrapped stream's."""
+
+    def __init__(self, stream: TextIO, redactor: Any) -> None:
+        self.unmasked = stream
+        self._redactor = redactor
+
+    def write(self, text: str) -> int:
+        if self._redactor and isinstance(text, str):
+            self.unmasked.write(self._redactor.redact_text(text))
+            return len(text)
+        return self.unmasked.write(text)
+
+    def writelines(self, lines: Any) -> None:
+        for line in lines:
+            self.write(line)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.unmasked, name)
+
+
+@contextmanager
+def masked_prints(redactor: Any) -> Iterator[None]:
+    """``sys.stdout`` and ``sys.stderr`` masking ``redactor``'s secrets while it lasts."""
+    saved = sys.stdout, sys.stderr
+    sys.stdout = MaskingStream(sys.stdout, redactor)
+    sys.stderr = MaskingStream(sys.stderr, redactor)
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
+
+
 @contextmanager
 def automation_output(session: Any, opts: CommonOptions, *, piped: bool = False) -> Iterator[None]:
     """While an automation's code runs under ``--format json`` (or ``plan --out -``), what it
     prints (``print()``, a program it starts) goes to stderr: stdout holds the one document.
-    At the descriptor, so programs it starts are covered too; in text mode it is left as is."""
+    At the descriptor, so programs it starts are covered too; in text mode it is left as is.
+    What it prints through Python's streams has the run's secrets masked, in both modes."""
     if not piped and output_format(opts, session) != "json":
-        yield
+        with masked_prints(session.redactor):
+            yield
         return
     sys.stdout.flush()
     saved = os.dup(1)
     os.dup2(2, 1)
     try:
-        yield
+        with masked_prints(session.redactor):
+            yield
     finally:
         with suppress(OSError, ValueError):
             sys.stdout.flush()

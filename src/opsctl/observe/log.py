@@ -106,7 +106,9 @@ class StreamSink:
     def __call__(self, event: EventDict) -> None:
         if self.failed is not None:
             return
+        # past a stream masking an automation's prints: log lines are masked already
         stream = self.stream or sys.stderr
+        stream = getattr(stream, "unmasked", stream)
         try:
             stream.write(self.renderer(event) + "\n")
             stream.flush()
