@@ -376,6 +376,55 @@ def test_what_an_automation_prints_has_its_secrets_masked(project: Project, fmt:
         assert r.doc["status"] == "succeeded" and "applying" not in r.stdout
 
 
+TYPED = '''
+from pydantic import BaseModel, Secret, SecretBytes, SecretStr
+from opsctl import Action, Automation
+
+class Request(BaseModel):
+    pin: Secret[int]
+    blob: SecretBytes
+    token: SecretStr
+
+typed = Automation("typed", version="1.0.0", owner="o", summary="Secrets of other types",
+                   request=Request)
+
+@typed.plan
+def plan(ctx, req):
+    pin, blob, token = (req.pin.get_secret_value(), req.blob.get_secret_value(),
+                        req.token.get_secret_value())
+    ctx.log.info("typed.values", pin=pin, blob=blob, tokens={token}, pair=(pin, token))
+    yield Action(id="one", kind="update", target="svc/one", reason="r",
+                 data={"pin": pin, "token": pin, "count": pin, "blob": blob.decode()},
+                 before=pin, after=[pin])
+
+@typed.apply
+def apply(ctx, req, action):
+    assert action.data["pin"] == req.pin.get_secret_value()
+'''
+PIN = "73905512"
+
+
+def test_a_number_bytes_or_a_set_holding_a_secret_is_masked(project: Project) -> None:
+    """A ``Secret[int]`` written as a number, a ``SecretBytes`` value logged as bytes, and a
+    secret in a set or a tuple are masked like text (the value of a short ``Secret[int]``, under
+    4 digits, is left alone as a number, as short secrets are)."""
+    project.add_module("typed_auto", TYPED)
+    env = clean_env(project.root / ".home", {"OPSCTL_SECRET_PIN": PIN,
+                                             "OPSCTL_SECRET_BLOB": CONFIG_CANARY,
+                                             "OPSCTL_SECRET_TOKEN": CANARY})
+    r = project.run("typed", "--format", "json", "-v", env=env)
+    assert r.code == 0, r.stderr
+    action = r.doc["plan"]["actions"][0]
+    assert (action["before"], action["after"], action["attempts"]) == ("***", ["***"], 1)
+    logged = next(line for line in r.logs() if line["event"] == "typed.values")
+    assert (logged["pin"], logged["blob"], logged["tokens"], logged["pair"]) == (
+        "***", "***", ["***"], ["***", "***"])
+    stored = b"".join(p.read_bytes() for p in project.db.parent.glob("state.db*"))
+    for text in (r.stdout, r.stderr, stored.decode("latin-1")):
+        for secret in (PIN, CONFIG_CANARY, CANARY):
+            assert secret not in text
+
+
 def test_saved_plan_with_secret_needs_the_same_secret(project: Project) -> None:
     project.add_module("leaky_auto", LEAKY)
     project.write_config("[secrets]\ndb = 'x'\n")

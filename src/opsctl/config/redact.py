@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 MASK = "***"
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 # Shorter secrets are masked only where a whole string equals them: replacing every "ab"
 # inside other text would mangle output without protecting anything.
 MIN_SUBSTRING_LEN = 4
@@ -78,6 +79,9 @@ OWN_WORDS: dict[str, frozenset[str]] = {
     "error_type": _ERROR_TYPES,
     "step": _STEPS,
 }
+# opsctl's own counts, codes and durations: never a Secret[int]'s value, whatever it equals.
+OWN_NUMBERS = frozenset({"exit_code", "attempts", "duration_ms", "planned", "applied",
+                         "unchanged", "skipped", "failed", "approvals_required", "needed"})
 # The names of the fields of results and log lines, kept as keys whatever secret equals one.
 OWN_KEYS = frozenset({
     *OWN_WORDS, "schema", "run_id", "automation", "contract_version",
@@ -96,12 +100,15 @@ class Redactor:
         self._substring: list[str] = []
         self._shortest = 0  # no text shorter than the shortest secret can hold one
         self._exact: set[str] = set()
+        self._numbers: set[str] = set()  # secrets that read as a number (a Secret[int]'s)
         self.add(*secrets)
 
     def add(self, *secrets: str | None) -> None:
         for secret in secrets:
             if not secret:
                 continue
+            if len(secret) >= MIN_SUBSTRING_LEN and _NUMBER.fullmatch(secret):
+                self._numbers.add(secret)
             if len(secret) >= MIN_SUBSTRING_LEN:
                 if secret not in self._substring:
                     self._substring.append(secret)
@@ -135,8 +142,16 @@ class Redactor:
             return self.redact_text(value)
         if isinstance(value, dict):
             return {k if k in OWN_KEYS else self.redact(k):
-                    v if isinstance(v, str) and v in OWN_WORDS.get(k, ()) else self.redact(v)
+                    v if (v in OWN_WORDS.get(k, ()) if isinstance(v, str) else
+                          k in OWN_NUMBERS and isinstance(v, int | float)) else self.redact(v)
                     for k, v in value.items()}
-        if isinstance(value, list | tuple):
+        if isinstance(value, list | tuple | set | frozenset):
             return [self.redact(v) for v in value]
+        if self._numbers and isinstance(value, int | float) and not isinstance(value, bool) \
+                and str(value) in self._numbers:
+            return MASK  # a Secret[int] (of 4 digits or more) written as a number
+        if isinstance(value, bytes | bytearray):  # SecretBytes' value, as logged or kept
+            text = bytes(value).decode("utf-8", "replace")
+            masked = self.redact_text(text)
+            return masked if masked != text else value
         return value
