@@ -829,6 +829,11 @@ MASKED = [
     ("github token literal", ["git", "push", "-f", "https://ghp_abcdefghijklmnopqrstuvwx@github.com/o/r"],
      "ghp_abcdefghijklmnopqrstuvwx"),
     ("redis -a", ["redis-cli", "-a", "hunter2", "FLUSHALL"], "hunter2"),
+    ("query api_key", ["curl", "-X", "DELETE", "https://api/items?id=3&api_key=hunter2"],
+     "hunter2"),
+    ("query token", ["curl", "-X", "DELETE", "https://api/x?access_token=hunter2#top"], "hunter2"),
+    ("cookie header", ["curl", "-X", "DELETE", "-H", "Cookie: session=hunter2", "https://api/x"],
+     "hunter2"),
 ]
 
 

@@ -135,7 +135,7 @@ _SECRET_VALUE = re.compile(
     r"|sk-[A-Za-z0-9_-]{20,}|eyJ[\w-]{10,}\.[\w-]{10,}\.[\w-]*|glpat-[\w-]{20,}"
 )
 _URL_USERINFO = re.compile(r"(://[^/\s:@]+:)[^@\s/]+@")
-_AUTH_HEADER = re.compile(r"(?i)^((?:proxy-)?authorization|x-api-key|x-auth-token|private-token)"
+_AUTH_HEADER = re.compile(r"(?i)^((?:proxy-)?authorization|x-api-key|x-auth-token|private-token|cookie)"
                           r"(\s*:\s*)(.+)$")
 _SECRET_SHORT_OPTIONS: dict[str, frozenset[str]] = {
     "sshpass": frozenset({"-p"}), "redis-cli": frozenset({"-a"}), "docker": frozenset({"-p"}),
@@ -145,8 +145,20 @@ _SECRET_SHORT_OPTIONS: dict[str, frozenset[str]] = {
 _MYSQL_FAMILY = frozenset({"mysql", "mysqldump", "mysqladmin", "mariadb", "mariadb-dump", "mysqlimport"})
 
 
+# a URL's query parameter named like a credential: ?api_key=..., &access_token=...
+_QUERY_PARAMETER = re.compile(r"([?&])([A-Za-z0-9_.-]+)=([^&#\s]+)")
+
+
+def _query_value(match: re.Match[str]) -> str:
+    if looks_like_credential(match.group(2)):
+        return f"{match.group(1)}{match.group(2)}=***"
+    return match.group(0)
+
+
 def _mask(word: str) -> str:
     word = _URL_USERINFO.sub(r"\1***@", word)
+    if "=" in word and ("?" in word or "&" in word):
+        word = _QUERY_PARAMETER.sub(_query_value, word)
     header = _AUTH_HEADER.match(word)
     if header:
         return f"{header.group(1)}{header.group(2)}***"
