@@ -21,6 +21,7 @@ from tests.service.test_secret_canary import store_dump
 PASSWORD = f"pw-{uuid.uuid4().hex}"
 
 VAULT = '''
+import sys
 import time
 from pathlib import Path
 from typing import Literal
@@ -57,6 +58,7 @@ def plan(ctx, req):
 @vault.apply
 def apply(ctx, req, action):
     ctx.log.info("vault.applying", pw=req.password.get_secret_value())
+    print("vault.printed", req.password.get_secret_value(), file=sys.stderr)
     if req.fail and action.id == "key:two" and Path(req.fail).exists():
         raise RuntimeError("the vault is sealed")
     if req.hold and action.id == "key:two":
@@ -121,6 +123,7 @@ def test_a_secret_the_automation_logs_is_masked_in_the_server_log(
     lines = [e for e in server.log_events() if e.get("event") in ("vault.planning",
                                                                   "vault.applying")]
     assert len(lines) == 4 and all(e["pw"] == "***" for e in lines), lines
+    assert log.count("vault.printed ***") == 3  # what it prints, too
     for what, text in (("the server log", log), ("the result", applied.text),
                        ("the event stream", stream)):
         assert PASSWORD not in text, f"the secret leaked into {what}"

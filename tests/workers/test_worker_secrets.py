@@ -17,6 +17,7 @@ import pytest
 from tests.workers.conftest import WorkerProject
 
 VAULT = '''
+import sys
 from pydantic import BaseModel, Field
 from opsctl import Action, Automation, Secret
 
@@ -34,6 +35,7 @@ def plan(ctx, req):
 @vault.apply
 def apply(ctx, req, action):
     assert req.token.get_secret_value() == "s3cret-value"
+    print("vault.printed", req.token.get_secret_value(), file=sys.stderr)
     return "applied"
 '''
 
@@ -79,6 +81,9 @@ def test_with_a_shared_plan_signing_key_the_run_succeeds(vproject: WorkerProject
     r = apply_vault(vproject, "b", OPSCTL_PLAN_SIGNING_KEY=SHARED_KEY)
     assert r.code == 0, (r.stdout, r.stderr, vproject.worker_logs()[-3000:])
     assert r.doc["status"] == "succeeded"
+    logs = vproject.worker_logs()
+    assert "vault.printed ***" in logs  # what the automation prints, masked
+    assert SECRET not in logs
 
 
 def test_another_secret_value_on_the_worker_says_secret_or_key(vproject: WorkerProject,

@@ -64,13 +64,20 @@ class MaskingStream:
     automation prints with ``print()`` or ``sys.stdout.write`` (a program it starts writes to
     the descriptor, past it). Everything else is the wrapped stream's."""
 
-    def __init__(self, stream: TextIO, redactor: Any) -> None:
+    def __init__(self, stream: TextIO, redactor: Any = None) -> None:
+        """``redactor`` None: the secrets of the run being carried out in the writing thread
+        (a server's or a worker's runs, each with its own)."""
         self.unmasked = stream
         self._redactor = redactor
 
     def write(self, text: str) -> int:
-        if self._redactor and isinstance(text, str):
-            self.unmasked.write(self._redactor.redact_text(text))
+        redactor = self._redactor
+        if redactor is None:
+            from opsctl.observe.log import current_redactor
+
+            redactor = current_redactor()
+        if redactor and isinstance(text, str):
+            self.unmasked.write(redactor.redact_text(text))
             return len(text)
         return self.unmasked.write(text)
 
@@ -80,6 +87,15 @@ class MaskingStream:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.unmasked, name)
+
+
+def mask_prints_of_runs() -> None:
+    """From now on, ``sys.stdout`` and ``sys.stderr`` mask the secrets of the run carried out
+    in the thread that writes (``opsctl serve``, ``opsctl worker``)."""
+    if not isinstance(sys.stdout, MaskingStream):
+        sys.stdout = MaskingStream(sys.stdout)
+    if not isinstance(sys.stderr, MaskingStream):
+        sys.stderr = MaskingStream(sys.stderr)
 
 
 @contextmanager

@@ -263,6 +263,9 @@ def worker_cmd(concurrency: int, queues: tuple[str, ...], name: str | None,
                f"({concurrency} at once, {len(session.catalog.entries)} automation(s))",
                err=True)
     level = {"debug": "DEBUG", "info": "INFO"}.get(session.settings.log_level, "WARNING")
+    from opsctl.cli.output import mask_prints_of_runs
+
+    mask_prints_of_runs()  # what an automation prints: its run's secrets masked
     try:
         celery_app.run_worker(app, ["worker", f"--concurrency={concurrency}", "--pool=threads",
                                     "-O", "fair", "-Q", ",".join(wanted), "-n", node,

@@ -144,6 +144,9 @@ def serve_cmd(host: str | None, port: int | None, workers: int | None,
                + (f", {len(recovered)} run(s) picked up again" if recovered else "")
                + (", firing schedules" if scheduler is not None else "") + ")",
                err=True)
+    from opsctl.cli.output import mask_prints_of_runs
+
+    mask_prints_of_runs()  # what an automation prints: its run's secrets masked
     try:
         if session.stop_requested.is_set():  # a signal whose interrupt a library swallowed
             raise KeyboardInterrupt

@@ -141,6 +141,7 @@ class Logger:
         self._threshold = LEVELS[level]
         self._context = context or {}
         self._taps: dict[str, Tap] = {} if taps is None else taps  # shared with bound loggers
+        self.redactor: Redactor | None = None  # what it masks with (for a run's prints)
 
     def bind(self, **values: Any) -> Logger:
         context = {**self._context, **values}
@@ -148,14 +149,17 @@ class Logger:
         bound = Logger.__new__(Logger)
         bound._sink, bound._processors, bound._level = self._sink, self._processors, self._level
         bound._threshold, bound._context, bound._taps = self._threshold, context, self._taps
+        bound.redactor = self.redactor
         _LAST_LOGGER.set(bound)
         return bound
 
     def masking_with(self, redactor: Redactor) -> Logger:
         """This logger (its sink, level, bound context and taps) masking with ``redactor``
         instead of its own: a server's sessions share one sink, each with its own secrets."""
-        return Logger(self._sink, [add_timestamp, redactor_processor(redactor)],
-                      level=self._level, context=dict(self._context), taps=self._taps)
+        masking = Logger(self._sink, [add_timestamp, redactor_processor(redactor)],
+                         level=self._level, context=dict(self._context), taps=self._taps)
+        masking.redactor = redactor
+        return masking
 
     def sink_failure(self) -> str | None:
         """Why this logger's lines stopped being written, if they did."""
@@ -220,7 +224,15 @@ def make_logger(*, redactor: Redactor, log_format: str = "auto", level: str = "i
         renderer = render_json if log_format == "json" else console_renderer(
             color=color_enabled(out))
         sink = StreamSink(renderer, stream)
-    return Logger(sink, [add_timestamp, redactor_processor(redactor)], level=level)
+    logger = Logger(sink, [add_timestamp, redactor_processor(redactor)], level=level)
+    logger.redactor = redactor
+    return logger
+
+
+def current_redactor() -> Redactor | None:
+    """The secrets of the run whose logger was last used in this thread or task, if any."""
+    logger = _LAST_LOGGER.get()
+    return logger.redactor if logger is not None else None
 
 
 # The logger last bound or logged with in this thread or task: what a library's log record,
