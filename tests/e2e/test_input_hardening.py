@@ -650,6 +650,23 @@ def test_unreachable_store_error_masks_the_password(probe: Project) -> None:
     assert "s3cr3t" not in r.stdout + r.stderr
 
 
+@pytest.mark.parametrize("url", [
+    pytest.param("postgresql://ops:s3cr3t%zzcanary@127.0.0.1:1/ops", id="bad-percent-escape"),
+    pytest.param("postgresql://ops:s3cr3t%canary@127.0.0.1:1/ops", id="escape-not-utf8"),
+    pytest.param("postgresql://ops:s3cr3t-canary@[::1/ops", id="unclosed-ipv6-bracket"),
+])
+def test_a_store_url_libpq_cannot_read_is_refused_with_its_password_masked(
+        probe: Project, url: str) -> None:
+    # libpq's own parse error quotes the token or the whole URL it could not read
+    pytest.importorskip("psycopg")
+    for as_json in (True, False):
+        args = ["probe", "--dry-run"] + (["--format", "json"] if as_json else [])
+        r = probe.run(*args, env=probe.env({"OPSCTL_STORE_URL": url}), expect_json=as_json)
+        assert r.code == 2, r.stderr
+        assert "fix store_url" in r.stdout + r.stderr
+        assert "s3cr3t" not in r.stdout + r.stderr
+
+
 def test_show_of_an_unknown_run_masks_the_store_password(tmp_path: Path) -> None:
     if not POSTGRES_URL:
         pytest.skip("needs OPSCTL_TEST_POSTGRES_URL")

@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from opsctl.config.redact import Redactor, mask_url
+from opsctl.config.redact import Redactor, mask_url, url_secrets
 from opsctl.errors import ConflictError, DependencyError, StateDirError
 from opsctl.jsontext import json_encoder
 from opsctl.store.migrations import BOOTSTRAP, MIGRATIONS
@@ -1414,6 +1414,12 @@ _POSTGRES_REFUSED = re.compile(r'(?:database|role) "[^"]*" does not exist|passwo
                                r'invalid (?:integer |\w+ )?value[^\n]*|invalid port number[^\n]*')
 
 
+def _without_password(exc: BaseException, url: str) -> str:
+    """The driver's message about ``url``, with the URL's password masked wherever it is
+    quoted (as written, percent-decoded, or inside the URL itself)."""
+    return Redactor(url_secrets(url)).redact_text(mask_url(str(exc).strip()))
+
+
 def _open_postgres(url: str, redactor: Redactor | None) -> SQLStore:
     try:
         import psycopg
@@ -1421,11 +1427,16 @@ def _open_postgres(url: str, redactor: Redactor | None) -> SQLStore:
         raise StateDirError("a PostgreSQL store needs psycopg: pip install 'opsctl[postgres]'") from None
     try:
         conn = psycopg.connect(url, autocommit=True, connect_timeout=10)
+    except UnicodeDecodeError:  # a '%' escape that is no UTF-8 text: 'pass%ca' unencoded
+        raise StateDirError(f"PostgreSQL store {mask_url(url)}: a percent-escape in it is not "
+                            "UTF-8 text (write a '%' in a password as %25); fix store_url",
+                            step="validate") from None
     except psycopg.ProgrammingError as exc:  # not a URL libpq reads (an unknown parameter)
-        raise StateDirError(f"PostgreSQL store {mask_url(url)}: {str(exc).strip()}; fix "
-                            "store_url", step="validate") from None
+        # libpq quotes what it could not read: the password's token, or the whole URL
+        raise StateDirError(f"PostgreSQL store {mask_url(url)}: {_without_password(exc, url)}; "
+                            "fix store_url", step="validate") from None
     except psycopg.OperationalError as exc:
-        text = str(exc).strip()
+        text = _without_password(exc, url)
         first = text.splitlines()[0] if text else "unreachable"
         refused = _POSTGRES_REFUSED.search(text)
         if refused is not None:  # the server answered: no retry makes the name or login right
@@ -1442,7 +1453,8 @@ def _open_postgres(url: str, redactor: Redactor | None) -> SQLStore:
         # the store where store_url points (a search_path schema that does not exist, no
         # privilege to create tables), which is configuration.
         store.close()
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        text = _without_password(exc, url)
+        first = text.splitlines()[0] if text else type(exc).__name__
         hint = (": create that schema, or fix the search_path in store_url"
                 if isinstance(exc, psycopg.errors.InvalidSchemaName) else "")
         if store.migrating is not None and not hint:
