@@ -277,6 +277,51 @@ def test_a_lost_store_is_a_503_and_the_server_recovers(tmp_path: Path) -> None:
         proxy.kill()
 
 
+def test_once_one_thread_finds_the_store_lost_every_thread_reconnects_when_it_returns(
+        tmp_path: Path) -> None:
+    # A server's request threads each keep a connection; the store going away breaks them
+    # all, though only the thread that uses its connection first learns it. The others must
+    # not each answer 503 once more after the store is back.
+    from concurrent.futures import ThreadPoolExecutor
+
+    from opsctl.service.runtime import ServerRuntime
+    from opsctl.store.sql import StoreUnavailableError
+    from tests.service.conftest import project_session
+
+    for url in postgres_schema_url():
+        root = tmp_path / "proj"
+        root.mkdir()
+        project = Project(root)
+        project.extra_env["OPSCTL_STORE_URL"] = url
+        setup_project(project)
+        parts = urlsplit(url)
+        proxy = TCPProxy(parts.hostname or "127.0.0.1", parts.port or 5432)
+        project.extra_env["OPSCTL_STORE_URL"] = urlunsplit(
+            parts._replace(netloc=f"127.0.0.1:{proxy.port}"))
+        session = project_session(project)
+        runtime = ServerRuntime(session, workers=1)
+        threads = [ThreadPoolExecutor(max_workers=1) for _ in range(3)]
+
+        def runs(thread: ThreadPoolExecutor) -> Any:
+            return thread.submit(lambda: runtime.store().list_runs(limit=1)).result(timeout=60)
+
+        try:
+            for thread in threads:
+                runs(thread)  # each thread has its connection
+            proxy.kill()
+            with pytest.raises(StoreUnavailableError):
+                runs(threads[0])  # this one finds the store gone
+            proxy = TCPProxy(parts.hostname or "127.0.0.1", parts.port or 5432, proxy.port)
+            for thread in threads:
+                assert runs(thread) == []  # none fails for a connection lost before
+        finally:
+            for thread in threads:
+                thread.shutdown()
+            runtime.shutdown(5)
+            session.close()
+            proxy.kill()
+
+
 def test_a_signal_while_the_server_starts_stops_it_at_once(sqlite_project: Project) -> None:
     """Before the server runs, nothing is in flight: Ctrl-C at any moment of the start ends it
     within a few seconds (not after stop_grace, and without starting to serve)."""

@@ -60,6 +60,7 @@ class ServerRuntime:
         self._local = threading.local()
         self._stores: list[SQLStore] = []
         self._stores_lock = threading.Lock()
+        self._generation = 0  # grows each time a thread finds the store lost
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="opsctl-run")
         self._futures: dict[str, Future[RunOutcome | None]] = {}
         self._running: dict[str, Session] = {}
@@ -74,11 +75,24 @@ class ServerRuntime:
         """This thread's connection to the store (SQLite and psycopg connections are not
         shared between threads)."""
         store: SQLStore | None = getattr(self._local, "store", None)
-        if store is None or store.unavailable is not None:
+        with self._stores_lock:
+            if any(opened.unavailable is not None for opened in self._stores):
+                # one thread found the store gone: the other threads' connections went with
+                # it (a server restarted, a network cut), though they learn it only by
+                # failing; each opens a new one at its next use, not once per thread in 503s
+                self._generation += 1
+                self._stores = [opened for opened in self._stores if opened.unavailable is None]
+            generation = self._generation
+        stale = (getattr(self._local, "generation", generation) != generation
+                 and not getattr(self._local, "in_run", False))  # a run keeps its connection
+        if store is None or store.unavailable is not None or stale:
             from opsctl.store.sql import open_store
 
             if store is not None:
-                store.close()
+                with suppress(Exception):  # a connection that is already gone
+                    store.close()
+                with self._stores_lock:
+                    self._stores = [opened for opened in self._stores if opened is not store]
             settings = self.base.settings
             store = open_store(settings.effective_store_url, self.base.redactor,
                                create_dir=settings.store_url is None)
@@ -86,6 +100,7 @@ class ServerRuntime:
             self._local.store = store
             with self._stores_lock:
                 self._stores.append(store)
+            self._local.generation = generation
         return store
 
     def session(self, principal: Principal) -> Session:
@@ -230,6 +245,7 @@ class ServerRuntime:
         session = self.session(principal)
         with self._lock:
             self._running[run_id] = session
+        self._local.in_run = True
         try:
             return work(session)
         except OpsctlError as exc:
@@ -247,6 +263,7 @@ class ServerRuntime:
             return self._refused(session, run_id, AutomationBugError(
                 f"internal error while running {run_id}: {type(exc).__name__}", step="apply"))
         finally:
+            self._local.in_run = False
             with self._lock:
                 self._running.pop(run_id, None)
 
