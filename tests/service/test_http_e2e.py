@@ -302,7 +302,7 @@ def test_once_one_thread_finds_the_store_lost_every_thread_reconnects_when_it_re
         runtime = ServerRuntime(session, workers=1)
         threads = [ThreadPoolExecutor(max_workers=1) for _ in range(3)]
 
-        def runs(thread: ThreadPoolExecutor) -> Any:
+        def runs(thread: ThreadPoolExecutor, runtime: ServerRuntime = runtime) -> Any:
             return thread.submit(lambda: runtime.store().list_runs(limit=1)).result(timeout=60)
 
         try:
@@ -320,6 +320,39 @@ def test_once_one_thread_finds_the_store_lost_every_thread_reconnects_when_it_re
             runtime.shutdown(5)
             session.close()
             proxy.kill()
+
+
+def test_a_run_the_store_was_lost_under_is_resumed_once_the_store_returns(
+        tmp_path: Path) -> None:
+    for url in postgres_schema_url():
+        root = tmp_path / "proj"
+        root.mkdir()
+        project = Project(root)
+        project.extra_env["OPSCTL_STORE_URL"] = url
+        setup_project(project)
+        project.write_config('lock_ttl = "10s"\n[server]\nworkers = 2\n')
+        token = make_token(project, "olga", "operator")
+        parts = urlsplit(url)
+        proxy = TCPProxy(parts.hostname or "127.0.0.1", parts.port or 5432)
+        project.extra_env["OPSCTL_STORE_URL"] = urlunsplit(
+            parts._replace(netloc=f"127.0.0.1:{proxy.port}"))
+        for api in in_process(project):
+            work, hold = project.root / "work", project.root / "hold"
+            body = {"request": {"directory": str(work), "names": ["a", "b"], "hold": str(hold)}}
+            accepted = api.call("POST", "/v1/automations/files/runs", token, json=body)
+            assert accepted.status_code == 202, accepted.text
+            run_id = accepted.json()["run_id"]
+            waiting, applied = Path(f"{hold}.waiting"), work / "a"
+            wait_for(waiting.exists, "the first action")
+            proxy.kill()  # the store goes away under the run
+            hold.write_text("go")
+            wait_for(applied.exists, "the first action's effect")
+            proxy = TCPProxy(parts.hostname or "127.0.0.1", parts.port or 5432, proxy.port)
+            # no restart and no second request: the server carries its accepted run on
+            doc = api.run_until_done(token, run_id, timeout=180)
+            assert doc["status"] == "succeeded", doc
+            assert (work / "b").read_text() == "key=none"
+        proxy.kill()
 
 
 def test_a_signal_while_the_server_starts_stops_it_at_once(sqlite_project: Project) -> None:

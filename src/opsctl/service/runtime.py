@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from opsctl.config.redact import Redactor
 from opsctl.engine.session import Session
 from opsctl.engine.state import RunOutcome
-from opsctl.errors import OpsctlError
+from opsctl.errors import DependencyError, OpsctlError
 from opsctl.governance.identity import Identity
 
 if TYPE_CHECKING:
@@ -247,7 +247,19 @@ class ServerRuntime:
             self._running[run_id] = session
         self._local.in_run = True
         try:
-            return work(session)
+            outcome = work(session)
+            if _store_lost(outcome):
+                session.log.warning("run.store_lost", run_id=run_id,
+                                    error=outcome.document["error"]["message"]
+                                    if outcome.document.get("error") else None)
+                self._resume_when_store_returns(run_id, principal, work)
+            return outcome
+        except DependencyError as exc:
+            if not _is_store_loss(exc):
+                return self._refused(session, run_id, exc)
+            session.log.warning("run.store_lost", run_id=run_id, error=exc.message)
+            self._resume_when_store_returns(run_id, principal, work)
+            return None
         except OpsctlError as exc:
             if reopened is not None:
                 self._put_back(session, run_id, reopened, exc.message)
@@ -266,6 +278,58 @@ class ServerRuntime:
             self._local.in_run = False
             with self._lock:
                 self._running.pop(run_id, None)
+
+    def _resume_when_store_returns(self, run_id: str, principal: Principal,
+                                   work: Callable[[Session], RunOutcome]) -> None:
+        """Run ``run_id`` stopped because the store went away: its row still reads
+        ``queued``, or ``running`` with a lease of this process. Once the store answers
+        again (and that lease has run out), carry it out or resume it here, from its
+        journal, as a restart would: an accepted run is never left for the next start."""
+
+        def watch() -> None:
+            pause = 1.0
+            try:
+                while not self.stopping.wait(pause):
+                    pause = min(pause * 2, 15.0)
+                    try:
+                        row = self.store().get_run(run_id)
+                        if row is not None and row["status"] == "queued":
+                            if self.future(run_id) is not None:
+                                continue  # the attempt that failed is not over yet
+                            self.submit(run_id, principal, work)
+                            return
+                        if row is None or row["status"] != "running":
+                            return  # finished or resumed elsewhere
+                        if self.is_live(run_id):
+                            continue  # our lease has not run out yet
+                        runtime = row.get("runtime") or {}
+                        recovered = _recovery_principal(Principal(
+                            str(row["actor"]),
+                            str((runtime.get("identity") or {}).get("source", "token")),
+                            scope={"recovered": "true"}))
+                        self.resume(run_id, recovered)
+                        return
+                    except DependencyError:
+                        continue  # still away
+                    except OpsctlError as exc:  # a missing secret, a held lock: the caller's
+                        self.base.log.warning("run.not_resumed", run_id=run_id,
+                                              error=exc.message)
+                        return
+            finally:
+                self._drop_thread_store()
+
+        threading.Thread(target=watch, name=f"opsctl-resume-{run_id}", daemon=True).start()
+
+    def _drop_thread_store(self) -> None:
+        """Close this thread's connection (a thread that ends: it is no one's after)."""
+        store: SQLStore | None = getattr(self._local, "store", None)
+        if store is None:
+            return
+        self._local.store = None
+        with self._stores_lock:
+            self._stores = [opened for opened in self._stores if opened is not store]
+        with suppress(Exception):
+            store.close()
 
     def _refused(self, session: Session, run_id: str, exc: OpsctlError) -> RunOutcome | None:
         """A queued run refused before it started (a held lock, a denial): finish its row with
@@ -532,6 +596,21 @@ def with_secrets(session: Session, env: Mapping[str, str]) -> None:
     if env:
         session.env = {**session.env, **env}
         session.redactor.add(*env.values())
+
+
+def _is_store_loss(exc: DependencyError) -> bool:
+    """Whether ``exc`` is the store going away (a run's own dependencies end in its result)."""
+    from opsctl.store.sql import StoreUnavailableError
+
+    return isinstance(exc, StoreUnavailableError) or exc.message.startswith("PostgreSQL store ")
+
+
+def _store_lost(outcome: RunOutcome | None) -> bool:
+    """Whether a run ended because the store went away (its result not recorded)."""
+    if outcome is None:
+        return False
+    store = (outcome.document.get("artifacts") or {}).get("store") or {}
+    return isinstance(store, dict) and store.get("recorded") is False
 
 
 def _lease_is_live(store: SQLStore, run_id: str) -> bool:
