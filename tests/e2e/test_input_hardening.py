@@ -667,6 +667,25 @@ def test_a_store_url_libpq_cannot_read_is_refused_with_its_password_masked(
         assert "s3cr3t" not in r.stdout + r.stderr
 
 
+def test_a_store_url_asking_ssl_of_a_server_without_it_is_exit_2(probe: Project) -> None:
+    if not POSTGRES_URL:
+        pytest.skip("needs OPSCTL_TEST_POSTGRES_URL")
+    import psycopg
+
+    url = POSTGRES_URL + ("&" if "?" in POSTGRES_URL else "?") + "sslmode=require"
+    try:
+        psycopg.connect(url, connect_timeout=10).close()
+    except psycopg.OperationalError as exc:
+        if "does not support SSL" not in str(exc):
+            raise
+    else:
+        pytest.skip("the test server speaks SSL")
+    r = probe.run("probe", "--dry-run", "--format", "json", env=probe.env({"OPSCTL_STORE_URL": url}))
+    assert r.code == 2, r.stderr  # no retry makes it work: fix the URL or the server
+    assert "SSL was required" in r.doc["error"]["message"]
+    assert "fix store_url" in r.doc["error"]["message"]
+
+
 def test_show_of_an_unknown_run_masks_the_store_password(tmp_path: Path) -> None:
     if not POSTGRES_URL:
         pytest.skip("needs OPSCTL_TEST_POSTGRES_URL")

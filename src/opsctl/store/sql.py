@@ -1414,6 +1414,12 @@ _POSTGRES_REFUSED = re.compile(r'(?:database|role) "[^"]*" does not exist|passwo
                                r'invalid (?:integer |\w+ )?value[^\n]*|invalid port number[^\n]*')
 
 
+# SSL that no retry makes work: the URL asks for what the server or this machine lacks.
+_POSTGRES_SSL_REFUSED = re.compile(r'server does not support SSL, but SSL was required|'
+                                   r'(?:root )?certificate file "[^"]*" does not exist[^\n]*|'
+                                   r'could not (?:open|read) (?:root )?certificate file[^\n]*')
+
+
 def _without_password(exc: BaseException, url: str) -> str:
     """The driver's message about ``url``, with the URL's password masked wherever it is
     quoted (as written, percent-decoded, or inside the URL itself)."""
@@ -1438,6 +1444,11 @@ def _open_postgres(url: str, redactor: Redactor | None) -> SQLStore:
     except psycopg.OperationalError as exc:
         text = _without_password(exc, url)
         first = text.splitlines()[0] if text else "unreachable"
+        ssl = _POSTGRES_SSL_REFUSED.search(text)
+        if ssl is not None:  # SSL asked of a server without it, or no root certificate here
+            raise StateDirError(f"PostgreSQL store {mask_url(url)}: {ssl.group(0)}; fix "
+                                "store_url (its sslmode and SSL files) or the server's SSL",
+                                step="validate") from None
         refused = _POSTGRES_REFUSED.search(text)
         if refused is not None:  # the server answered: no retry makes the name or login right
             raise StateDirError(f"PostgreSQL store {mask_url(url)}: {refused.group(0)}; fix "
