@@ -322,6 +322,52 @@ def test_once_one_thread_finds_the_store_lost_every_thread_reconnects_when_it_re
             proxy.kill()
 
 
+def test_a_connection_the_server_closed_while_idle_is_opened_again_unseen(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # idle_session_timeout (or a pooler, or a firewall) closes a request thread's connection
+    # between two requests: the next request must not be a 503
+    from concurrent.futures import ThreadPoolExecutor
+
+    import psycopg
+
+    from opsctl.service.runtime import ServerRuntime
+    from tests.conftest import POSTGRES_URL
+    from tests.service.conftest import project_session
+
+    for url in postgres_schema_url():
+        root = tmp_path / "proj"
+        root.mkdir()
+        project = Project(root)
+        project.extra_env["OPSCTL_STORE_URL"] = url
+        setup_project(project)
+        project.extra_env["OPSCTL_STORE_URL"] = url.replace(
+            "options=", "options=-cidle_session_timeout%3D2000%20", 1)
+        # however soon the next request comes after the close, the connection is looked at
+        monkeypatch.setattr("opsctl.service.runtime._IDLE_CHECK_S", 0.0)
+        session = project_session(project)
+        runtime = ServerRuntime(session, workers=1)
+        thread = ThreadPoolExecutor(max_workers=1)
+
+        def request(runtime: ServerRuntime = runtime) -> tuple[int, list[Any]]:
+            store = runtime.store()
+            return store._conn.info.backend_pid, store.list_runs(limit=1)
+
+        def ended(pid: int) -> bool:
+            with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
+                return conn.execute("SELECT count(*) FROM pg_stat_activity WHERE pid = %s",
+                                    (pid,)).fetchone() == (0,)
+
+        try:
+            pid, _ = thread.submit(request).result(timeout=60)
+            wait_for(lambda pid=pid: ended(pid), "the server to close the idle connection")
+            again, runs = thread.submit(request).result(timeout=60)
+            assert runs == [] and again != pid
+        finally:
+            thread.shutdown()
+            runtime.shutdown(5)
+            session.close()
+
+
 def test_a_run_the_store_was_lost_under_is_resumed_once_the_store_returns(
         tmp_path: Path) -> None:
     for url in postgres_schema_url():

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import threading
+import time
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import suppress
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
     from opsctl.store.sql import SQLStore
 
 EXECUTOR = "server"
+_IDLE_CHECK_S = 1.0
+"""A thread's PostgreSQL connection unused this long is checked before a request uses it."""
 NOT_STARTED = "not_started"
 """Marks, in a run's runtime, a queued run a start could not carry out (its secret missing)."""
 
@@ -75,6 +78,16 @@ class ServerRuntime:
         """This thread's connection to the store (SQLite and psycopg connections are not
         shared between threads)."""
         store: SQLStore | None = getattr(self._local, "store", None)
+        now = time.monotonic()
+        if (store is not None and store.unavailable is None and store.dialect == "postgresql"
+                and now - getattr(self._local, "used_at", now) > _IDLE_CHECK_S
+                and not getattr(self._local, "in_run", False)
+                and store._conn.info.transaction_status == 0):  # IDLE: in no transaction
+            # idle a while: the server (idle_session_timeout), a pooler or a firewall may
+            # have closed it since; a failed look marks it lost, and it is opened again below
+            with suppress(OpsctlError):
+                store._rows("SELECT 1")
+        self._local.used_at = now
         with self._stores_lock:
             if any(opened.unavailable is not None for opened in self._stores):
                 # one thread found the store gone: the other threads' connections went with
