@@ -535,6 +535,35 @@ def test_a_postgres_schema_that_does_not_exist_is_a_config_error(project: Projec
     assert effects(project) == []
 
 
+def test_a_search_path_whose_first_schema_does_not_exist_is_a_config_error(
+        project: Project) -> None:
+    # PostgreSQL passes over a missing schema to the next one: the store would be made there,
+    # a second store beside the one store_url means
+    import psycopg
+
+    from tests.conftest import POSTGRES_URL, postgres_schema_url
+
+    project.add_module("ledger_auto", LEDGER)
+    for url in postgres_schema_url():
+        schema = url.rsplit("search_path%3D", 1)[1]
+        typo = url.replace("search_path%3D", "search_path%3Dopsctl_no_such_schema%2C", 1)
+        result = project.run("ledger", "--format", "json",
+                             env=project.env({"OPSCTL_STORE_URL": typo}))
+        assert result.code == 2, result.stderr
+        message = result.doc["error"]["message"]
+        assert "'opsctl_no_such_schema'" in message and "does not exist" in message
+        assert "create that schema" in message
+        assert effects(project) == []
+        with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
+            tables = conn.execute("SELECT count(*) FROM pg_tables WHERE schemaname = %s",
+                                  (schema,)).fetchone()
+        assert tables == (0,)  # nothing made in the next schema of the path
+        # the default search_path ("$user", public) still passes over "$user"
+        default = url.replace("search_path%3D", "search_path%3D%22%24user%22%2C", 1)
+        assert project.run("ledger", "--format", "json",
+                           env=project.env({"OPSCTL_STORE_URL": default})).code == 0
+
+
 def test_a_config_cache_that_cannot_be_written_leaves_no_copy_behind(project: Project) -> None:
     """marshal refuses TOML dates: the parsed-config cache is then skipped, and no temporary
     file holding the parsed config (secrets included) is left in the cache directory."""

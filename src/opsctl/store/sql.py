@@ -1420,6 +1420,25 @@ _POSTGRES_SSL_REFUSED = re.compile(r'server does not support SSL, but SSL was re
                                    r'could not (?:open|read) (?:root )?certificate file[^\n]*')
 
 
+def _missing_search_path_schema(conn: Any) -> str | None:
+    """The schema a connection's search_path names first when it does not exist (None when
+    the tables would go where the search_path says). ``"$user"`` first, without a schema of
+    that name, is PostgreSQL's default and passes on to the next, as the documentation says."""
+    current, path, user = conn.execute(
+        "SELECT current_schema(), current_setting('search_path'), current_user").fetchone()
+    for quoted, bare in re.findall(r'\s*(?:"((?:[^"]|"")*)"|([^,]*?))\s*(?:,|$)', path):
+        name = quoted.replace('""', '"') if quoted else bare.strip().lower()
+        if not name and not quoted:
+            continue
+        if name == "$user":
+            if current == user:
+                return None
+            continue
+        # none there at all: CREATE says "no schema has been selected"
+        return None if current is None or name == current else name
+    return None
+
+
 def _without_password(exc: BaseException, url: str) -> str:
     """The driver's message about ``url``, with the URL's password masked wherever it is
     quoted (as written, percent-decoded, or inside the URL itself)."""
@@ -1458,6 +1477,15 @@ def _open_postgres(url: str, redactor: Redactor | None) -> SQLStore:
                               step="validate") from None
     store = SQLStore(conn, "postgresql", url, redactor)
     try:
+        missing = _missing_search_path_schema(conn)
+        if missing is not None:
+            # PostgreSQL skips a search_path schema that does not exist: the store would be
+            # made in the next one (public), a second store beside the one meant
+            store.close()
+            raise StateDirError(f"PostgreSQL store {mask_url(url)} cannot be used: schema "
+                                f"{missing!r}, first in its search_path, does not exist: "
+                                "create that schema, or fix the search_path in store_url",
+                                step="validate")
         store.migrate()
     except psycopg.Error as exc:
         # Not unavailable (that is StoreUnavailableError, exit 4): the server refused to hold
