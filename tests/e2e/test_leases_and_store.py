@@ -564,6 +564,30 @@ def test_a_search_path_whose_first_schema_does_not_exist_is_a_config_error(
                            env=project.env({"OPSCTL_STORE_URL": default})).code == 0
 
 
+@pytest.mark.parametrize(("options", "said"), [
+    pytest.param("-cno_such_setting%3D1", 'unrecognized configuration parameter "no_such_setting"',
+                 id="unknown-setting"),
+    pytest.param("-cwork_mem%3D1", 'outside the valid range for parameter "work_mem"',
+                 id="out-of-range"),
+    pytest.param("-csearch_path%3D%20a%20%2C%20b", "invalid command-line argument",
+                 id="unescaped-blank"),
+])
+def test_options_the_postgres_server_refuses_are_a_config_error(
+        project: Project, options: str, said: str) -> None:
+    from tests.conftest import POSTGRES_URL
+
+    if not POSTGRES_URL:
+        pytest.skip("PostgreSQL tests need OPSCTL_TEST_POSTGRES_URL (postgresql://...)")
+    project.add_module("ledger_auto", LEDGER)
+    url = f"{POSTGRES_URL}{'&' if '?' in POSTGRES_URL else '?'}options={options}"
+    result = project.run("ledger", "--format", "json", env=project.env({"OPSCTL_STORE_URL": url}))
+    assert result.code == 2, result.stderr  # no retry makes the server take them
+    assert said in result.doc["error"]["message"]
+    assert "fix store_url" in result.doc["error"]["message"]
+    assert result.doc["error"]["retryable"] is False
+    assert effects(project) == []
+
+
 def test_a_config_cache_that_cannot_be_written_leaves_no_copy_behind(project: Project) -> None:
     """marshal refuses TOML dates: the parsed-config cache is then skipped, and no temporary
     file holding the parsed config (secrets included) is left in the cache directory."""

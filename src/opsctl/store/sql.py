@@ -1412,6 +1412,10 @@ _POSTGRES_REFUSED = re.compile(r'(?:database|role) "[^"]*" does not exist|passwo
                                r'for database "[^"]*"|'
                                # the URL itself, refused by libpq before any connection
                                r'invalid (?:integer |\w+ )?value[^\n]*|invalid port number[^\n]*')
+# The settings of its options=, refused by the server as the connection starts.
+_POSTGRES_OPTIONS_REFUSED = re.compile(r'invalid command-line argument[^\n]*|unrecognized '
+                                       r'configuration parameter "[^"]*"|[^:\n]* is outside '
+                                       r'the valid range for parameter[^\n]*')
 
 
 # SSL that no retry makes work: the URL asks for what the server or this machine lacks.
@@ -1467,6 +1471,11 @@ def _open_postgres(url: str, redactor: Redactor | None) -> SQLStore:
         if ssl is not None:  # SSL asked of a server without it, or no root certificate here
             raise StateDirError(f"PostgreSQL store {mask_url(url)}: {ssl.group(0)}; fix "
                                 "store_url (its sslmode and SSL files) or the server's SSL",
+                                step="validate") from None
+        options = _POSTGRES_OPTIONS_REFUSED.search(text)
+        if options is not None:
+            raise StateDirError(f"PostgreSQL store {mask_url(url)}: {options.group(0).strip()}; "
+                                "fix store_url (the settings in its options)",
                                 step="validate") from None
         refused = _POSTGRES_REFUSED.search(text)
         if refused is not None:  # the server answered: no retry makes the name or login right
