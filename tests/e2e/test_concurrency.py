@@ -109,6 +109,7 @@ class Request(BaseModel):
     fail: list[str] = Field(default_factory=list)  # these fail once "started-n1" exists
     base: bool = False  # an action "base" first, which every other one depends on
     pause: float = 0.0  # seconds each action takes
+    alone: list[str] = Field(default_factory=list)  # these wait until no other worker is left
 
 gated = Automation("gated", version="1.0.0", owner="o", summary="Independent gated actions",
                    request=Request, retry={"attempts": 1})
@@ -130,6 +131,13 @@ def apply(ctx, req, action):
         raise TransientError(f"{action.id} is unavailable")
     if action.id in req.gate:
         while not Path("go").exists():
+            time.sleep(0.01)
+    if action.id in req.alone:  # until every other worker thread has ended (or a long while)
+        import threading
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and any(
+                t.name.startswith("opsctl-apply-") and t is not threading.current_thread()
+                for t in threading.enumerate()):
             time.sleep(0.01)
     time.sleep(req.pause)
     with open("effects.log", "a") as fh:
@@ -191,19 +199,14 @@ def test_independent_actions_all_apply_once_with_several_workers(project: Projec
 def test_independent_actions_stop_at_max_failures_and_let_those_in_flight_finish(
         project: Project) -> None:
     project.add_module("gated_auto", GATED)
-    # n0 fails once n1 has started; n1 waits until n0's failure is logged (and counted), so it
-    # is in flight when the limit is reached and no worker may take n2 after it
-    proc = start_gated(project, "--fail", "n0", "--gate", "n1", "--concurrency", "2",
-                       "--format", "json")
-    assert proc.stderr is not None
-    for line in proc.stderr:
-        if '"action.failed"' in line:
-            break
-    time.sleep(0.5)  # the failure counts once its worker settles it, a moment after its log line
-    (project.root / "go").write_text("")
-    out, err = proc.communicate(timeout=30)
-    assert proc.returncode == 5, err
-    doc = json.loads(out)
+    # n0 fails once n1 has started; n1 waits until n0's worker has ended (its failure counted:
+    # a worker ends only when nothing is left to take for it), so n1 is in flight when the
+    # limit is reached and no worker may take n2 after it. (A fixed pause after the failure's
+    # log line could end, on a loaded machine, before its worker had counted it.)
+    r = project.run("gated", "--fail", "n0", "--alone", "n1", "--concurrency", "2",
+                    "--format", "json")
+    assert r.code == 5, r.stderr
+    doc = r.doc
     status = {a["id"]: a["status"] for a in doc["plan"]["actions"]}
     assert status == {"n0": "failed", "n1": "applied", "n2": "skipped", "n3": "skipped",
                       "n4": "skipped", "n5": "skipped"}
