@@ -303,20 +303,27 @@ def test_a_killed_concurrent_apply_resumes_with_one_audit_event_per_action(
     project.add_module("gated_auto", GATED)
     project.write_config(f'journal_mode = "{journal}"\n')
     # its log lines go to a file: a pipe nobody reads would fill and stop the run
+    held = [f"n{i}" for i in range(400, 408)]  # the eight workers stop there, 400 applied
     with (project.root / "apply.log").open("w") as log:
         proc = start_gated(project, "--count", "600", "--pause", "0.01", "--concurrency", "8",
-                           "--format", "json", stdout=subprocess.DEVNULL, stderr=log)
+                           *(a for n in held for a in ("--gate", n)), "--format", "json",
+                           stdout=subprocess.DEVNULL, stderr=log)
+    # past the first batch of audit events (not a count of effects polled while the apply
+    # races on, which a loaded machine could overshoot to the end of the run)
+    wait_for_files(project, *(f"started-{n}" for n in held), proc=proc)
+    [run] = project.run("runs", "--format", "json", expect_json=True).doc["runs"]
     deadline = time.monotonic() + 60
-    while len(gated_effects(project)) < 400:  # past the first batches of audit events
+    while not (early := {e["payload"]["action"] for e in action_audit(project, run["id"])}):
         assert proc.poll() is None, (project.root / "apply.log").read_text()[-2000:]
-        assert time.monotonic() < deadline, "the apply made no progress"
-        time.sleep(0.02)
+        assert time.monotonic() < deadline, "no audit event was appended while the run went on"
+        time.sleep(0.1)
     proc.kill()
     proc.wait(timeout=30)
     [run] = project.run("runs", "--format", "json", expect_json=True).doc["runs"]
     assert run["status"] == "running"
-    early = {e["payload"]["action"] for e in action_audit(project, run["id"])}
-    assert early  # some were appended before the kill
+    assert len(gated_effects(project)) == 400
+    assert early == {e["payload"]["action"] for e in action_audit(project, run["id"])}
+    (project.root / "go").write_text("")
     resumed = project.run("resume", run["id"], "--format", "json")
     assert resumed.code == 0, resumed.stderr
     actions = [e["payload"]["action"] for e in action_audit(project, run["id"])]
@@ -327,19 +334,18 @@ def test_a_killed_concurrent_apply_resumes_with_one_audit_event_per_action(
 def test_an_audit_chain_forged_during_a_concurrent_apply_stops_no_worker(
         project: Project) -> None:
     project.add_module("gated_auto", GATED)
+    held = [f"n{i}" for i in range(50, 58)]  # the eight workers wait there, 50 applied
     with (project.root / "apply.log").open("w") as log:
         proc = start_gated(project, "--count", "600", "--pause", "0.01", "--concurrency", "8",
-                           "--format", "json", stderr=log)
-    deadline = time.monotonic() + 60
-    while len(gated_effects(project)) < 50:  # before the first batch of audit events
-        assert proc.poll() is None, (project.root / "apply.log").read_text()[-2000:]
-        assert time.monotonic() < deadline, "the apply made no progress"
-        time.sleep(0.01)
+                           *(a for n in held for a in ("--gate", n)), "--format", "json", stderr=log)
+    # before the first batch of audit events, however fast the apply goes meanwhile
+    wait_for_files(project, *(f"started-{n}" for n in held), proc=proc)
     with sqlite3.connect(project.root / ".opsctl" / "state.db", timeout=30) as db:
         [(head,)] = db.execute("SELECT seq FROM audit_head").fetchall()
         db.execute("INSERT INTO audit_events (seq, id, at, kind, actor, payload_json, "
                    "prev_hash, hash) VALUES (?, 'evt_forged', '2026-01-01', 'forged', 'x', "
                    "'{}', 'x', 'x')", (head + 1,))
+    (project.root / "go").write_text("")
     out, _ = proc.communicate(timeout=60)
     doc = json.loads(out)
     assert "lies beyond the audit head" in doc["error"]["message"]
