@@ -235,13 +235,15 @@ def test_a_stalled_run_resumed_elsewhere_stops_with_exit_7_and_records_nothing(
     finishes its own effect: fencing guards the journal, not the world outside (an effect that
     must not happen twice checks first: docs/durability.md)."""
     env = {**ledger.env(), "OPSCTL_LOCK_TTL": "2s"}
-    stalled = start(ledger, "ledger", "--slow", "0.3", env=env)
-    wait_for_effects(ledger, 1)
-    time.sleep(0.1)  # inside the next action's 0.3 s, its "started" committed: no transaction open
+    # stopped inside b, its "started" committed and no transaction open (a pause after a's
+    # effect guessed at that moment: a loaded machine could be past b, or still journaling)
+    stalled = hold(ledger, "--slow", "0.3", env=env)
     stalled.send_signal(signal.SIGSTOP)
     try:
         time.sleep(3)  # past the lease: no heartbeat renews it
-        again = ledger.run("ledger", "--slow", "0.3", "--format", "json", env=env)
+        release(ledger)  # for the run resumed here (the stalled one sees it when it wakes)
+        again = ledger.run("ledger", "--pause-at", "b", "--slow", "0.3", "--format", "json",
+                           env=env)
         assert again.code == 0, again.stderr
     finally:
         stalled.send_signal(signal.SIGCONT)
