@@ -296,16 +296,20 @@ def test_the_same_request_after_a_kill_resumes_the_run_rather_than_ending_it(
 
 def test_a_holder_on_another_machine_waits_for_its_ttl(ledger: Project) -> None:
     killed = kill_mid_run(ledger)
-    soon = (time.time() + 3)
-    from datetime import UTC, datetime
+    from datetime import UTC, datetime, timedelta
 
+    # live for an hour while the first resume looks (a lease 3 s ahead could run out before
+    # a loaded machine started it), then 3 s ahead for the one that waits
     edit_lease(ledger, host="build-7", process="boot=another-machine,pidns=1/pid=4242/start=1",
-               expires_at=datetime.fromtimestamp(soon, UTC).isoformat())
+               expires_at=(datetime.now(UTC) + timedelta(hours=1)).isoformat())
     busy = ledger.run("resume", killed, "--format", "json")
     assert busy.code == 7
     assert "build-7" in busy.doc["error"]["message"]
+    soon = time.time() + 3
+    edit_lease(ledger, expires_at=datetime.fromtimestamp(soon, UTC).isoformat())
     waited = ledger.run("resume", killed, "--wait-lock", "30s", "--format", "json")
     assert waited.code == 0, waited.stderr
+    assert time.time() >= soon  # it took the lease once it ran out, not before
     assert sorted(effects(ledger)) == ["main/a", "main/b", "main/c", "main/d"]
 
 
