@@ -854,15 +854,21 @@ def test_a_default_policy_yaml_that_cannot_be_read_is_an_error_not_ignored(
 
 def test_a_signal_stops_policy_check_while_it_plans(deploy: Project) -> None:
     deploy.add_module("deploy_auto", DEPLOY.replace(
-        "def plan(ctx, req):\n", "def plan(ctx, req):\n    import time; time.sleep(20)\n"))
+        "def plan(ctx, req):\n", "def plan(ctx, req):\n    import pathlib, time\n"
+        "    pathlib.Path('planning').write_text('')\n    time.sleep(120)\n"))
     proc = subprocess.Popen([OPSCTL, "policy", "check", "deploy"], cwd=deploy.root,
                             env=env_of(deploy, "rita"), stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
-    time.sleep(1.5)
+    # once it plans (a fixed pause could end before a loaded machine got there)
+    deadline = time.monotonic() + 60
+    while not (deploy.root / "planning").exists():
+        assert proc.poll() is None, proc.communicate()
+        assert time.monotonic() < deadline, "the check never began to plan"
+        time.sleep(0.02)
     began = time.monotonic()
     proc.send_signal(signal.SIGINT)
-    _, err = proc.communicate(timeout=15)
-    assert time.monotonic() - began < 10
+    _, err = proc.communicate(timeout=90)
+    assert time.monotonic() - began < 30  # not the plan's 120 s
     assert proc.returncode == 130, err
     assert "interrupted while planning: nothing was checked" in err
 
