@@ -279,7 +279,9 @@ def test_bug_in_apply_exits_1_without_traceback_unless_verbose(counter: Project)
 
 
 def test_sigint_during_apply_exits_130_cancelled(counter: Project) -> None:
-    proc = subprocess.Popen([OPSCTL, "counter", "--environment", "staging", "--slow", "0.6",
+    # Each action takes 2 s: the signal lands before the last one starts even when a loaded
+    # machine is slow to see the first one applied (with 0.6 s, it could see it too late).
+    proc = subprocess.Popen([OPSCTL, "counter", "--environment", "staging", "--slow", "2",
                              "--format", "json"], cwd=counter.root, env=clean_env(counter.root),
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     wait_until_applied(counter, proc)
@@ -295,7 +297,7 @@ def test_sigint_during_apply_exits_130_cancelled(counter: Project) -> None:
 
 
 def test_sigterm_is_treated_like_sigint(counter: Project) -> None:
-    proc = subprocess.Popen([OPSCTL, "counter", "--environment", "staging", "--slow", "0.6"],
+    proc = subprocess.Popen([OPSCTL, "counter", "--environment", "staging", "--slow", "2"],
                             cwd=counter.root, env=clean_env(counter.root),
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     wait_until_applied(counter, proc)
