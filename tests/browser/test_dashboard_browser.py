@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import Project
-from tests.service.conftest import LiveServer, free_port, make_token, setup_project
+from tests.service.conftest import LiveServer, make_token, setup_project
 from tests.service.everything_automation import ECHO, SOURCE
 
 CHROMIUM = os.environ.get("OPSCTL_CHROMIUM", "/usr/bin/chromium")
@@ -37,7 +37,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     project = setup_project(Project(root))
     project.add_module("everything_automation", SOURCE)
     project.add_module("echo_automation", ECHO)
-    live = LiveServer(project, free_port()).start()
+    live = LiveServer(project, 0).start()
     yield live
     live.stop()
 

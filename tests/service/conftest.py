@@ -16,9 +16,9 @@ from __future__ import annotations
 import json
 import os
 import signal
-import socket
 import subprocess
 import time
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -33,6 +33,7 @@ pytest.importorskip("fastapi", reason="the HTTP API tests need the server extra 
 
 FILES = '''
 import time
+import uuid
 from pathlib import Path
 from typing import Literal
 
@@ -264,12 +265,6 @@ def sqlite_api(sqlite_project: Project) -> Iterator[Api]:
     yield from in_process(sqlite_project)
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @dataclass
 class LiveServer:
     """`opsctl serve` in a subprocess on a free port."""
@@ -284,18 +279,31 @@ class LiveServer:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self, *args: str, env: dict[str, str] | None = None) -> LiveServer:
+        """Start the server; on port 0, the one the system gives it (read from the line
+        saying where it serves), which no other process can take in between as it could a
+        port found free and closed before the server opened it. Started again, a server
+        keeps the port it had."""
+        import re
+
         import httpx
 
-        log = self.project.root / f"serve-{self.port}-{len(self.logs)}.log"  # one per server
+        log = self.project.root / f"serve-{self.port}-{uuid.uuid4().hex[:8]}.log"
         self.logs.append(str(log))
         with log.open("w") as stderr:  # the child keeps its own copy of the descriptor
             self.proc = subprocess.Popen(
                 [OPSCTL, "serve", "--port", str(self.port), "--log-format", "json", *args],
                 cwd=self.project.root, env=env or self.project.env(), text=True,
                 stdout=subprocess.DEVNULL, stderr=stderr)
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 90  # a loaded machine may take a while to import it all
         while time.monotonic() < deadline:
             assert self.proc.poll() is None, f"server exited: {log.read_text()}"
+            if self.port == 0:
+                found = re.search(r"^opsctl: serving .* on https?://[^ ]*:(\d+) ",
+                                  log.read_text(), re.MULTILINE)
+                if found is None:
+                    time.sleep(0.05)
+                    continue
+                self.port = int(found.group(1))
             try:
                 if httpx.get(f"{self.url}/healthz", timeout=1).status_code == 200:
                     return self
@@ -326,7 +334,7 @@ def live(api_project: Project) -> Iterator[Callable[..., LiveServer]]:
     servers: list[LiveServer] = []
 
     def start(*args: str, env: dict[str, str] | None = None) -> LiveServer:
-        server = LiveServer(api_project, free_port()).start(*args, env=env)
+        server = LiveServer(api_project, 0).start(*args, env=env)
         servers.append(server)
         return server
 

@@ -13,7 +13,7 @@ import pytest
 pytest.importorskip("fastapi", reason="the server needs the server extra")
 
 from tests.conftest import Project
-from tests.service.conftest import Api, LiveServer, free_port, in_process, make_token, setup_project
+from tests.service.conftest import Api, LiveServer, in_process, make_token, setup_project
 from tests.service.dashboard_kit import Visitor
 
 FAILS_TO_IMPORT = '''
@@ -98,7 +98,7 @@ def test_the_others_are_listed_and_admins_see_the_problem(broken: tuple[Api, str
 def test_opsctl_serve_starts_and_serves_the_others(tmp_path: Path, case: str) -> None:
     project = broken_project(tmp_path, case)
     module, _, words = BROKEN[case]
-    server = LiveServer(project, free_port()).start()
+    server = LiveServer(project, 0).start()
     try:
         import httpx
 

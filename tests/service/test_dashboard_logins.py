@@ -14,7 +14,7 @@ import pytest
 pytest.importorskip("fastapi", reason="the dashboard needs the server extra")
 
 from tests.conftest import Project, postgres_schema_url
-from tests.service.conftest import LiveServer, free_port, make_token, setup_project
+from tests.service.conftest import LiveServer, make_token, setup_project
 from tests.service.dashboard_kit import Visitor
 
 
@@ -103,8 +103,8 @@ def shared_store(tmp_path: Path) -> Iterator[Project]:
 
 def test_servers_sharing_a_store_share_logins_and_logout_ends_them_everywhere(
         shared_store: Project) -> None:
-    first = LiveServer(shared_store, free_port()).start()
-    second = LiveServer(shared_store, free_port()).start()
+    first = LiveServer(shared_store, 0).start()
+    second = LiveServer(shared_store, 0).start()
     try:
         here = Visitor(None, url=first.url)
         assert here.login(make_token(shared_store, "olga", "operator")).status_code == 303

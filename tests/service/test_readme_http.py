@@ -9,7 +9,7 @@ from pathlib import Path
 import httpx
 
 from tests.conftest import Project
-from tests.service.conftest import LiveServer, free_port
+from tests.service.conftest import LiveServer
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 
@@ -34,7 +34,7 @@ def test_the_readme_http_example_dry_runs_the_tutorial_automation(project: Proje
     body = json.loads(re.search(r"-d '(\{.*?\})'", commands, flags=re.S).group(1))  # type: ignore[union-attr]
     path = re.search(r"'http://127\.0\.0\.1:8400(/v1/[^']+)'", commands).group(1)  # type: ignore[union-attr]
 
-    server = LiveServer(project, free_port()).start()
+    server = LiveServer(project, 0).start()
     try:
         response = httpx.post(server.url + path, json=body, timeout=30,
                               headers={"Authorization": f"Bearer {token}"})

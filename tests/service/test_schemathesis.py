@@ -24,7 +24,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import Project
-from tests.service.conftest import LiveServer, free_port, make_token, setup_project
+from tests.service.conftest import LiveServer, make_token, setup_project
 
 schemathesis = pytest.importorskip("schemathesis")
 
@@ -53,7 +53,7 @@ def live_api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Live]:
     project = setup_project(Project(root))
     admin = make_token(project, "ada", "admin")
     viewer = make_token(project, "vic", "viewer")
-    server = LiveServer(project, free_port()).start()
+    server = LiveServer(project, 0).start()
     sandbox = root / "work"
     try:
         yield Live(server, admin, viewer, sandbox)

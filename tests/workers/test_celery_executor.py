@@ -264,11 +264,11 @@ def test_http_api_runs_use_the_celery_executor(rproject: WorkerProject, tmp_path
     pytest.importorskip("fastapi")
     import httpx
 
-    from tests.service.conftest import LiveServer, free_port, make_token
+    from tests.service.conftest import LiveServer, make_token
 
     rproject.extra_env["OPSCTL_EXECUTOR"] = "celery"
     token = make_token(rproject, "alice", "operator")
-    server = LiveServer(rproject, free_port()).start()
+    server = LiveServer(rproject, 0).start()
     try:
         rproject.start_worker(1)
         headers = {"Authorization": f"Bearer {token}"}
