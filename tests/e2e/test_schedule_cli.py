@@ -405,14 +405,25 @@ def test_a_broker_down_does_not_stop_the_scheduler_firing_on_time(tmp_path: Path
         project.add_module("note_auto", NOTE)
         _declare(project, '[[schedules]]\nname = "sec"\nautomation = "note"\n'
                           'cron = "* * * * * *"\nrequest = { tag = "s" }\n'
-                          'concurrency = "allow"\ngrace = "2s"\n')
+                          'concurrency = "allow"\ngrace = "10s"\n')
+        # 10 s of grace: a tick a loaded machine runs a second or two late is not a misfire,
+        # while a tick loop held up by each wake-up's retries (about 6 s each) falls further
+        # behind with each fire and misfires all the same
         assert project.run("schedule", "list").code == 0
         log = (root / "s.log").open("w")
         proc = subprocess.Popen([OPSCTL, "scheduler", "--log-format", "json"], cwd=root,
                                 env=project.env(), stdout=subprocess.DEVNULL, stderr=log,
                                 text=True)
         try:
-            time.sleep(8)
+            # until five slots fired and a wake-up gave up on the broker (a fixed 8 s could
+            # pass mostly in a loaded machine's start-up of the scheduler)
+            deadline = time.monotonic() + 120
+            while len(_store_rows(project, "SELECT outcome FROM schedule_fires WHERE "
+                                           "outcome = 'fired'")) < 5 \
+                    or "run.wake_failed" not in (root / "s.log").read_text():
+                assert proc.poll() is None, (root / "s.log").read_text()[-2000:]
+                assert time.monotonic() < deadline, (root / "s.log").read_text()[-2000:]
+                time.sleep(0.5)
         finally:
             began = time.monotonic()
             proc.send_signal(signal.SIGTERM)
@@ -421,10 +432,16 @@ def test_a_broker_down_does_not_stop_the_scheduler_firing_on_time(tmp_path: Path
             log.close()
         assert code == 0, (root / "s.log").read_text()[-2000:]
         assert stopped_s < 3, stopped_s
-        fires = _store_rows(project, "SELECT outcome FROM schedule_fires")
+        fires = _store_rows(project, "SELECT slot, outcome FROM schedule_fires")
         outcomes = Counter(str(f["outcome"]) for f in fires)
-        assert outcomes["misfired"] == 0, outcomes
         assert outcomes["fired"] >= 5, outcomes
+        # none misfired once the scheduler was up: the slots that passed while it started
+        # (seconds on a loaded machine) are misfires after downtime, as the misfire policy
+        # says, not slots a wake-up held up
+        first = min(str(f["slot"]) for f in fires if f["outcome"] == "fired")
+        late = sorted(str(f["slot"]) for f in fires
+                      if f["outcome"] == "misfired" and str(f["slot"]) > first)
+        assert late == [], (first, late)
         queued = _store_rows(project, "SELECT status FROM runs")
         assert {str(r["status"]) for r in queued} == {"queued"}
         assert "run.wake_failed" in (root / "s.log").read_text()
