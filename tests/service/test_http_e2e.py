@@ -406,13 +406,24 @@ def test_a_signal_while_the_server_starts_stops_it_at_once(sqlite_project: Proje
     within a few seconds (not after stop_grace, and without starting to serve)."""
     import signal
     import subprocess
+    import sys
 
-    from tests.conftest import OPSCTL
-
+    # The delays count from opsctl's entry point: before it, the interpreter and the console
+    # script's own imports run (a second or more on a loaded machine), where Python's default
+    # handling of SIGINT (a traceback) is all there is, whatever opsctl does. And SIGINT is
+    # handled as on a terminal even when this test runs with it ignored (started in the
+    # background by a script): a process inherits that, and opsctl keeps it until it sets
+    # its own handlers, so a signal before then was lost and the server went on to serve.
+    entered = ("import signal, sys\nsignal.signal(signal.SIGINT, signal.default_int_handler)\n"
+               "from opsctl.cli.entry import main\n"
+               "sys.stderr.write('entered\\n'); sys.stderr.flush()\n"
+               "sys.argv[0] = 'opsctl'\nmain()\n")
     for delay in (0.2, 0.3, 0.4, 0.5, 0.8):
-        proc = subprocess.Popen([OPSCTL, "serve", "--port", "0"], cwd=sqlite_project.root,
+        proc = subprocess.Popen([sys.executable, "-c", entered, "serve", "--port", "0"],
+                                cwd=sqlite_project.root,
                                 env=sqlite_project.env({"OPSCTL_STOP_GRACE": "30s"}),
                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        assert proc.stderr is not None and proc.stderr.readline() == "entered\n"
         time.sleep(delay)
         proc.send_signal(signal.SIGINT)
         began = time.monotonic()
