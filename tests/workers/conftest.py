@@ -139,7 +139,7 @@ class WorkerProject(Project):
         proc.log_path = log  # type: ignore[attr-defined]
         proc.log_handle = handle  # type: ignore[attr-defined]
         self.workers.append(proc)
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 90  # Celery's start-up takes a while on a loaded machine
         while time.monotonic() < deadline:
             text = log.read_text(errors="replace")
             if " ready." in text:
@@ -147,7 +147,7 @@ class WorkerProject(Project):
             if proc.poll() is not None:
                 raise AssertionError(f"worker exited {proc.returncode}:\n{text}")
             time.sleep(0.05)
-        raise AssertionError(f"worker not ready within 30s:\n{log.read_text()}")
+        raise AssertionError(f"worker not ready within 90s:\n{log.read_text()}")
 
     def stop_worker(self, proc: subprocess.Popen[str], sig: int = signal.SIGTERM,
                     timeout: float = 60) -> int:

@@ -577,9 +577,9 @@ def test_a_broker_refusing_the_worker_stops_it_with_exit_4_at_once(
         try:
             worker = subprocess.run([OPSCTL, "worker", "-Q", rproject.queue], cwd=rproject.root,
                                     env=rproject.env({"OPSCTL_BROKER_URL": url}),
-                                    capture_output=True, text=True, timeout=30)
-        except subprocess.TimeoutExpired as exc:
-            raise AssertionError(f"still connecting after 30s:\n{exc.stderr!r:.3000}") from None
+                                    capture_output=True, text=True, timeout=90)
+        except subprocess.TimeoutExpired as exc:  # (a loaded machine may take 30 s to start it)
+            raise AssertionError(f"still connecting after 90s:\n{exc.stderr!r:.3000}") from None
     took = time.monotonic() - t0
     assert worker.returncode == 4, worker.stderr[-3000:]
     errors = [line for line in worker.stderr.splitlines() if line.startswith("opsctl: error:")]
