@@ -486,12 +486,18 @@ class StatusWatch(threading.Thread):
 
     def run(self) -> None:
         with opened(self.project) as store:
-            while not self.halt.is_set():
+            while True:
+                # one more read once told to stop: what the caller saw before stopping the
+                # watch is seen here too, however long a loaded machine kept this thread off
+                # the CPU since its last read
+                stopping = self.halt.is_set()
                 [row] = store._rows("SELECT status, exit_code FROM runs WHERE id = ?",
                                     (self.run_id,))
                 now = (str(row["status"]), row["exit_code"])
                 if not self.seen or self.seen[-1] != now:
                     self.seen.append(now)
+                if stopping:
+                    return
                 self.halt.wait(0.002)
 
     def stop(self) -> list[tuple[str, int | None]]:
