@@ -64,6 +64,9 @@ class User:
         viewport = {"width": 390, "height": 844} if phone else {"width": 1280, "height": 860}
         self.context = browser.new_context(base_url=server.url, viewport=viewport,
                                            color_scheme="dark" if dark else "light")
+        # Playwright's 30 s for each wait: a loaded machine (a CI run beside other jobs) can
+        # take longer to render a page or to finish a run; a wait still ends as soon as it can
+        self.context.set_default_timeout(90_000)
         self.page = self.context.new_page()
         self.dialogs: list[str] = []
         self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
@@ -134,7 +137,7 @@ def test_plan_review_four_eyes_apply_live_log_history_and_audit(server: LiveServ
     page.click("#apply-plan")
     page.wait_for_url(re.compile(r".*/runs/run_"))
     run_url = page.url
-    page.wait_for_selector("#live-log[data-finished=succeeded]", timeout=30_000)
+    page.wait_for_selector("#live-log[data-finished=succeeded]")
     log = page.inner_text("#live-log")
     assert "run.started" in log and "echo.said" in log and "action.finished" in log
     assert log.strip().splitlines()[-1].startswith("result succeeded")
@@ -247,7 +250,7 @@ def test_values_never_run_as_script(server: LiveServer, browser: Any, payload: s
     page.fill("#secret-password", "pw-" + payload)
     page.click("#apply-plan")
     page.wait_for_url(re.compile(r".*/runs/run_"))
-    page.wait_for_selector("#live-log[data-finished=succeeded]", timeout=30_000)
+    page.wait_for_selector("#live-log[data-finished=succeeded]")
     assert payload in page.inner_text("#live-log")
     for path in ["/", "/runs", "/audit", "/automations/echo"]:
         page.goto(path)
