@@ -153,6 +153,7 @@ def audit_of(project: Project, run_id: str) -> list[tuple[str, str]]:
 
 VAULT = """
 import time
+from pathlib import Path
 from pydantic import BaseModel
 from opsctl import Action, Automation, Secret
 
@@ -171,6 +172,9 @@ def plan(ctx, req):
 
 @vault.apply
 def apply(ctx, req, action):
+    Path("applying").write_text(action.id)
+    while Path("hold").exists():  # until the test lets it go
+        time.sleep(0.02)
     time.sleep(req.slow)
 """
 
@@ -181,32 +185,28 @@ def test_a_run_ended_by_a_takeover_shows_its_secret_request_fields_masked(
     ``***`` for a secret field, as every result does, not the stored request's digest."""
     backend_project.add_module("vault_auto", VAULT)
     env = backend_project.env({"OPSCTL_SECRET_TOKEN": "s3cret-token-value"})
-    # slow enough that the apply is still going when it is killed, however long a loaded
-    # machine takes to see its first action journaled (it is killed, so the wait costs nothing)
-    proc = start(backend_project, "vault", "--slow", "5", env=env)
+    # held inside its first action until killed: polling for a started run with a command
+    # per look, a loaded machine could find it only once the whole apply had succeeded
+    (backend_project.root / "hold").write_text("")
+    proc = start(backend_project, "vault", "--slow", "0.4", env=env)
     deadline = time.monotonic() + 30
-    while True:
-        runs = backend_project.run("runs", "--format", "json", expect_json=True).doc["runs"]
-        store = store_of(backend_project)
-        try:
-            begun = runs and bool(store.list_actions(runs[0]["id"]))
-        finally:
-            store.close()
-        if begun:
-            break
+    while not (backend_project.root / "applying").exists():
+        assert proc.poll() is None, proc.communicate()
         assert time.monotonic() < deadline, "the apply never started an action"
-        time.sleep(0.05)
+        time.sleep(0.02)
     proc.send_signal(signal.SIGKILL)
     proc.communicate(timeout=10)
-    killed = runs[0]["id"]
+    (backend_project.root / "hold").unlink()
+    [run] = backend_project.run("runs", "--format", "json", expect_json=True).doc["runs"]
+    killed = run["id"]
     other = backend_project.run("vault", "--slow", "0", "--format", "json", env=env)
     assert other.code == 0, other.stderr
     shown = backend_project.run("show", killed, "--format", "json", expect_json=True).doc
     assert (shown["status"], shown["exit_code"]) == ("cancelled", 130)
     result = shown["result"]
     validate_result(result)
-    assert result["request"] == {"env": "dev", "slow": 5.0, "token": "***"}
-    assert result["request"] == other.doc["request"] | {"slow": 5.0}
+    assert result["request"] == {"env": "dev", "slow": 0.4, "token": "***"}
+    assert result["request"] == other.doc["request"] | {"slow": 0.4}
 
 
 def test_a_run_whose_lease_ran_out_elsewhere_ends_saying_so(ledger: Project) -> None:
