@@ -543,3 +543,44 @@ def test_serve_can_run_the_scheduler(sproject: Project) -> None:
         code = server.stop()
     assert code == 0
     assert "schedule.fired" in server.log_text()
+
+
+SLOW_START = NOTE.replace("from pathlib import Path\n", '''from pathlib import Path
+import os, time
+if os.environ.get("HOLD_IMPORT"):  # the scheduler's start loads it: held there by a file
+    Path("importing").write_text("")
+    while not Path("go").exists():
+        time.sleep(0.02)
+''', 1)
+
+
+def test_a_signal_while_the_scheduler_starts_stops_it_without_waiting_out_the_grace(
+        sproject: Project) -> None:
+    """SIGTERM after the command's handlers for a run are in place and before the
+    scheduler's own: it stops once started, not when the stop grace runs out (was: it fired
+    schedules for the whole grace, 30 s by default)."""
+    from tests.conftest import wait_for_stopping
+
+    sproject.add_module("note_auto", SLOW_START)
+    _declare(sproject, '[[schedules]]\nname = "hourly"\nautomation = "note"\n'
+                       'cron = "0 * * * *"\nrequest = { tag = "h" }\n')
+    proc = subprocess.Popen([OPSCTL, "scheduler", "--log-format", "json"], cwd=sproject.root,
+                            env=sproject.env({"HOLD_IMPORT": "1", "OPSCTL_STOP_GRACE": "60s"}),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while not (sproject.root / "importing").exists():
+            assert proc.poll() is None, proc.communicate()
+            assert time.monotonic() < deadline, "the scheduler never loaded the automation"
+            time.sleep(0.02)
+        proc.send_signal(signal.SIGTERM)
+        wait_for_stopping(proc)  # taken (the run's handler: the scheduler's is not set yet)
+        (sproject.root / "go").write_text("")
+        began = time.monotonic()
+        _, err = proc.communicate(timeout=50)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    assert time.monotonic() - began < 30, err  # not the 60 s grace
+    assert proc.returncode == 0, err

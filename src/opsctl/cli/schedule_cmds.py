@@ -381,6 +381,9 @@ def scheduler_cmd(once: bool, opts: CommonOptions) -> int:
 
     signal.signal(signal.SIGINT, on_signal)
     signal.signal(signal.SIGTERM, on_signal)
+    if session.stop_requested.is_set():  # a signal while it started, taken by the run's handler
+        stop.set()
+        scheduler.runtime.shutdown_requested()
     click.echo(f"opsctl: scheduler {scheduler.owner} firing "
                f"{len(session.settings.schedules)} declared schedule(s) and those added with "
                f"`opsctl schedule add` ({session.settings.executor} executor)", err=True)
