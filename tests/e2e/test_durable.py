@@ -359,15 +359,17 @@ def test_group_mode_commits_a_finished_action_within_its_time_bound(ledger: Proj
     proc = hold(ledger, "--format", "json", env=env)  # a applied, b in flight until released
     store = open_store(ledger.extra_env.get("OPSCTL_STORE_URL") or f"sqlite:///{ledger.db}")
     try:
+        # a's outcome and b's start may go in two batches: the second one too is committed
+        # within the bound, with no later record to trigger it (a look between the two
+        # commits, which a loaded machine spaces out, saw b still pending)
         deadline = time.monotonic() + 10
         while True:
             rows = {r["action_id"]: r["status"]
                     for r in store._rows("SELECT action_id, status FROM actions")}
-            if rows.get("t-a") == "applied":
+            if rows.get("t-a") == "applied" and rows.get("t-b") == "started":
                 break
-            assert time.monotonic() < deadline, f"a's outcome never committed: {rows}"
+            assert time.monotonic() < deadline, f"a's outcome or b's start never committed: {rows}"
             time.sleep(0.05)
-        assert rows.get("t-b") == "started"
     finally:
         store.close()
         release(ledger)
