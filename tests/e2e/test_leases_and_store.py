@@ -7,10 +7,12 @@ written; state files are owner-only.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
 import stat
+import subprocess
 import time
 from pathlib import Path
 
@@ -50,6 +52,53 @@ def kill_mid_run(project: Project) -> str:
     runs = project.run("runs", "--format", "json", expect_json=True).doc["runs"]
     [killed] = [r["id"] for r in runs if r["status"] == "running"]
     return str(killed)
+
+
+def _in_a_transaction(project: Project) -> bool:
+    """Whether some process holds a lock in the project's store: a transaction is open."""
+    url = project.extra_env.get("OPSCTL_STORE_URL")
+    if url is None:
+        import sqlite3
+
+        try:
+            with contextlib.closing(sqlite3.connect(project.db, timeout=0)) as db:
+                db.execute("BEGIN EXCLUSIVE")  # no reader either (a rollback journal)
+                db.rollback()
+            return False
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+            return True
+    import re
+    from urllib.parse import unquote
+
+    import psycopg
+
+    from tests.conftest import POSTGRES_URL
+
+    found = re.search(r"search_path=(\w+)", unquote(url))
+    assert found and POSTGRES_URL, url
+    with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
+        row = conn.execute(
+            "SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation "
+            "JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE n.nspname = %s AND l.pid <> pg_backend_pid()", (found.group(1),)).fetchone()
+    return bool(row and row[0])
+
+
+def stop_between_transactions(project: Project, proc: subprocess.Popen[str]) -> None:
+    """SIGSTOP ``proc`` at a moment it holds no transaction of its store open (its heartbeat
+    or a group commit may be in one at any moment): stopped inside one, it would keep every
+    other process from writing until it goes on ("database is locked" with SQLite; with
+    PostgreSQL, a statement waiting on its row locks until the watchdog cuts it)."""
+    deadline = time.monotonic() + 30
+    while True:
+        proc.send_signal(signal.SIGSTOP)
+        if not _in_a_transaction(project):
+            return
+        proc.send_signal(signal.SIGCONT)
+        assert time.monotonic() < deadline, "the apply never let go of its store"
+        time.sleep(0.05)
 
 
 def edit_lease(project: Project, **columns: object) -> None:
@@ -238,7 +287,7 @@ def test_a_stalled_run_resumed_elsewhere_stops_with_exit_7_and_records_nothing(
     # stopped inside b, its "started" committed and no transaction open (a pause after a's
     # effect guessed at that moment: a loaded machine could be past b, or still journaling)
     stalled = hold(ledger, "--slow", "0.3", env=env)
-    stalled.send_signal(signal.SIGSTOP)
+    stop_between_transactions(ledger, stalled)
     try:
         time.sleep(3)  # past the lease: no heartbeat renews it
         release(ledger)  # for the run resumed here (the stalled one sees it when it wakes)
@@ -269,7 +318,7 @@ def test_a_stalled_run_in_group_mode_starts_no_action_once_another_run_took_its_
     stalled = start(ledger, "ledger", "--slow", "0.5", "--concurrency", "2",
                     *[a for t in targets for a in ("--targets", t)], env=env)
     wait_for_effects(ledger, 2)
-    stalled.send_signal(signal.SIGSTOP)
+    stop_between_transactions(ledger, stalled)
     try:
         time.sleep(0.3)
         before = len(effects(ledger))
