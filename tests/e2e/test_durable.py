@@ -85,7 +85,7 @@ def hold(project: Project, *args: str, at: str = "b",
     """Start an apply that holds its lease inside target ``at`` until :func:`release`: no
     timing guess decides whether it still holds the scope when the test looks."""
     proc = start(project, "ledger", "--pause-at", at, *args, env=env)
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + 90  # a loaded machine may take a while to start it
     while not (project.root / "waiting").exists():
         assert proc.poll() is None, proc.communicate()
         assert time.monotonic() < deadline, "the apply never reached its pause"
