@@ -228,16 +228,21 @@ def _not_utf8(args: list[str]) -> str | None:
     return None
 
 
-def _plan_to_stdout(args: list[str]) -> bool:
-    """Whether this invocation is ``opsctl plan ... --out -`` (the plan on standard output)."""
-    verb, values = None, iter(args)
+def _verb(args: list[str]) -> str | None:
+    """The subcommand of these arguments, before click resolved it (the first word that is
+    neither an option nor a global option's value)."""
+    values = iter(args)
     for arg in values:
         if arg in _VALUED_GLOBALS:
             next(values, None)
         elif not arg.startswith("-"):
-            verb = arg
-            break
-    if verb != "plan":
+            return arg
+    return None
+
+
+def _plan_to_stdout(args: list[str]) -> bool:
+    """Whether this invocation is ``opsctl plan ... --out -`` (the plan on standard output)."""
+    if _verb(args) != "plan":
         return False
     options = args[:args.index("--")] if "--" in args else args
     from itertools import pairwise
@@ -249,13 +254,7 @@ def _plan_to_stdout(args: list[str]) -> bool:
 def _result_mode(args: list[str]) -> Any:
     """The ``mode`` a result document of this invocation has: ``plan`` for ``opsctl plan`` and
     ``--dry-run``, ``reconcile`` for ``opsctl reconcile``, else ``apply``."""
-    verb, values = None, iter(args)  # the subcommand, before click resolved it
-    for arg in values:
-        if arg in _VALUED_GLOBALS:
-            next(values, None)
-        elif not arg.startswith("-"):
-            verb = arg
-            break
+    verb = _verb(args)
     if STATE.mode == "plan" or "--dry-run" in args or verb == "plan":
         return "plan"
     return "reconcile" if "reconcile" in (STATE.mode, verb) else "apply"

@@ -121,6 +121,16 @@ def event_hash(prev_hash: str, content: Mapping[str, object]) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def _json_text(value: str | None) -> str:
+    """``value`` as canonical JSON writes it (``null`` for None), without the encoder for the
+    usual ids, times and kinds, which JSON writes as they are."""
+    if value is None:
+        return "null"
+    if _PLAIN.fullmatch(value):
+        return f'"{value}"'
+    return canonical_json(value)
+
+
 def _content_json(seq: int, event_id: str, at: str, kind: str, run_id: str | None,
                   plan_id: str | None, actor: str, payload_json: str) -> str:
     """``canonical_json(event.content())``, built around the already canonical payload text
@@ -132,15 +142,9 @@ def _content_json(seq: int, event_id: str, at: str, kind: str, run_id: str | Non
         return (f'{{"actor":"{actor}","at":"{at}","id":"{event_id}","kind":"{kind}",'
                 f'"payload":{payload_json},"plan_id":{plan},"run_id":{run},"seq":{seq}}}')
 
-    def text(value: str | None) -> str:
-        if value is None:
-            return "null"
-        if _PLAIN.fullmatch(value):
-            return f'"{value}"'
-        return canonical_json(value)
-
-    return (f'{{"actor":{text(actor)},"at":{text(at)},"id":{text(event_id)},"kind":{text(kind)},'
-            f'"payload":{payload_json},"plan_id":{text(plan_id)},"run_id":{text(run_id)},'
+    return (f'{{"actor":{_json_text(actor)},"at":{_json_text(at)},"id":{_json_text(event_id)},'
+            f'"kind":{_json_text(kind)},"payload":{payload_json},"plan_id":{_json_text(plan_id)},'
+            f'"run_id":{_json_text(run_id)},'
             f'"seq":{seq}}}')
 
 
@@ -151,16 +155,9 @@ def _content_frame(at: str, kind: str, run_id: str | None, plan_id: str | None,
     frame[1] + payload + frame[2] + seq + "}"``. The same for every event of a kind, actor,
     run and plan in one append, so it is built once for them."""
 
-    def text(value: str | None) -> str:
-        if value is None:
-            return "null"
-        if _PLAIN.fullmatch(value):
-            return f'"{value}"'
-        return canonical_json(value)
-
-    return (f'{{"actor":{text(actor)},"at":{text(at)},"id":"',
-            f'","kind":{text(kind)},"payload":',
-            f',"plan_id":{text(plan_id)},"run_id":{text(run_id)},"seq":')
+    return (f'{{"actor":{_json_text(actor)},"at":{_json_text(at)},"id":"',
+            f'","kind":{_json_text(kind)},"payload":',
+            f',"plan_id":{_json_text(plan_id)},"run_id":{_json_text(run_id)},"seq":')
 
 
 class _Head(NamedTuple):
