@@ -13,6 +13,12 @@ the run. That decides the settings:
   and duplicates); duplicates would be harmless, but they are not needed.
 * ``worker_prefetch_multiplier = 1`` and the fair strategy: a worker reserves one message per
   free slot, so a long run never holds other wake-ups behind it.
+* ``worker_enable_prefetch_count_reduction = False``: after a reconnection to the broker,
+  Celery lowers the prefetch count while runs are in progress and raises it again from the
+  thread that acknowledges the next message. With the threads pool that thread is a pool
+  thread, and on RabbitMQ the ``basic.qos`` it sends waits for its reply on the connection the
+  consumer reads too: both wait for ever and the worker takes no more work. The prefetch
+  count stays what it was before the cut instead.
 * No time limits: a run's own deadlines (retry deadlines, verify timeout, stop_grace) bound it,
   and a hard kill mid-action would only turn into a resume.
 * The ``threads`` pool: runs are I/O-bound, and threads share the loaded catalog and let a
@@ -52,6 +58,7 @@ def make_app(broker_url: str, *, default_queue: str = DEFAULT_QUEUE) -> Celery:
         task_acks_late=False,
         task_reject_on_worker_lost=False,
         worker_prefetch_multiplier=1,
+        worker_enable_prefetch_count_reduction=False,  # see the module's docstring
         task_ignore_result=True,
         task_default_queue=default_queue,
         task_serializer="json",
