@@ -611,3 +611,27 @@ def test_a_broker_down_at_start_is_waited_for(rproject: WorkerProject) -> None:
                 os.killpg(proc.pid, signal.SIGTERM)
             code = proc.wait(timeout=30)
     assert code == 0, log.read_text()[-3000:]
+
+
+def test_a_worker_on_another_store_says_the_run_is_not_in_its_store(
+        rproject: WorkerProject) -> None:
+    """A worker started with another project's configuration (another ``store_url``) gets a
+    wake-up for a run its store does not hold: it logs ``run.unknown`` naming the run and its
+    own store (an operator sees why nothing happens), and leaves the run queued for a worker
+    on the run's store."""
+    from tests.conftest import postgres_schema_url
+
+    for other_store in postgres_schema_url():
+        rproject.start_worker(1, env={"OPSCTL_STORE_URL": other_store})
+        [run_id] = queue_runs(rproject, ["elsewhere"], "--count", "2")
+        [event] = wait_until(lambda: log_events(rproject.worker_logs(), "run.unknown"), 60,
+                             "the worker's run.unknown warning", rproject.worker_logs)
+        assert event["level"] == "warning"
+        assert event["run_id"] == run_id
+        schema = other_store.rsplit("search_path", 1)[1].lstrip("=%3D")
+        assert schema in event["store"], event  # its own store, the other schema
+        assert "is not in this worker's store" in event["message"]
+        assert "another store_url" in event["message"]
+        assert [(r["id"], r["status"]) for r in rproject.run_rows()] == [(run_id, "queued")]
+        assert rproject.effects() == {}
+        rproject.stop_all()

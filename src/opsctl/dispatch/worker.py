@@ -117,6 +117,16 @@ class Worker:
             return "not-claimed"
         store, row = self._read_run(run_id)
         if row is None:
+            # queued on another store: this worker's store_url is not the one of the machine
+            # that queued it (a worker started with another project's configuration)
+            from opsctl.config.redact import mask_url
+
+            self.base.log.warning(
+                "run.unknown", run_id=run_id,
+                store=mask_url(self.base.settings.effective_store_url),
+                message=f"run {run_id} is not in this worker's store: the machine that queued "
+                        "it has another store_url; it stays queued until a worker on its "
+                        "store takes it")
             return "not-claimed"
         why = self._cannot_run(row)
         if why is not None:
