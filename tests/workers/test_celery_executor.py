@@ -358,3 +358,31 @@ def test_the_same_command_again_resumes_a_partial_run_on_a_worker(rproject: Work
     assert any("already finished were not applied again" in w for w in again.doc["warnings"])
     assert len(rproject.run_rows()) == 1
     assert rproject.effects() == {"r-00000": 1, "r-00002": 1}
+
+
+def test_wait_on_a_run_whose_worker_was_killed_says_it_is_gone_and_how_to_finish_it(
+        rproject: WorkerProject) -> None:
+    """The only worker is SIGKILLed mid-run: nobody carries the run on until a live worker's
+    sweeper takes it, so a follower that gives up says so (not "it goes on") and names
+    `opsctl resume`, which then finishes the run here, each effect applied once."""
+    import signal
+
+    rproject.start_worker(1)
+    r = rproject.run("apply", "effects", "--batch", "gone", "--count", "12", "--sleep-ms",
+                     "500", "--concurrency", "1", *CELERY, "--no-wait")
+    assert r.code == 0, r.stderr
+    run_id = r.stdout.strip()
+    deadline = time.monotonic() + 90
+    while not rproject.effects():  # running on the worker, an effect applied
+        assert time.monotonic() < deadline, rproject.worker_logs()[-3000:]
+        time.sleep(0.1)
+    rproject.stop_worker(rproject.workers[0], signal.SIGKILL)
+    timed_out = rproject.run("wait", run_id, "--timeout", "1s")
+    assert timed_out.code == 4, timed_out.stderr
+    assert "goes on" not in timed_out.stderr, timed_out.stderr
+    assert "is gone" in timed_out.stderr, timed_out.stderr
+    assert f"`opsctl resume {run_id}` finishes it here" in timed_out.stderr
+    resumed = rproject.run("resume", run_id, "--format", "json", timeout=120)
+    assert resumed.code == 0, resumed.stderr
+    assert resumed.doc["run_id"] == run_id and resumed.doc["status"] == "succeeded"
+    assert rproject.effects() == {f"gone-{i:05d}": 1 for i in range(12)}

@@ -82,9 +82,33 @@ def _still(session: Any, run_id: str) -> str:
     row = None
     with contextlib.suppress(OpsctlError):  # the store is away: what the follower knew
         row = session.store.get_run(run_id)
-    if row is None or row.get("executor") not in (None, "local"):
+    if row is None:
         return f"it goes on ({again})"
+    if row.get("executor") not in (None, "local"):
+        return _worker_gone(session, run_id, again) or f"it goes on ({again})"
     return what_goes_on(session, row, again)
+
+
+def _worker_gone(session: Any, run_id: str, again: str) -> str | None:
+    """What to say of a worker's run that is ``running`` under a claim nobody holds any more
+    (its worker was killed, or cut off for a whole lease): it goes on only if a live worker's
+    sweeper takes it, so say so, and how to finish it here instead; None otherwise."""
+    from opsctl.dispatch.claims import _claimable, now_utc
+    from opsctl.errors import OpsctlError
+
+    try:
+        rows = session.store._rows("SELECT status, claim_owner, claim_process, claim_until "
+                                   "FROM runs WHERE id = ?", (run_id,))
+    except OpsctlError:
+        return None
+    if not rows or rows[0]["status"] != "running" or rows[0]["claim_until"] is None:
+        return None
+    claim = rows[0]
+    if not _claimable(claim["claim_until"], claim["claim_process"], now_utc()):
+        return None
+    return (f"the worker that carried it ({claim['claim_owner']}) is gone: a live worker of its "
+            f"queue resumes it from its journal at its next sweep, or `opsctl resume {run_id}` "
+            f"finishes it here ({again})")
 
 
 def _not_followed(session: Any, run_id: str, automation: str | None, opts: CommonOptions,
