@@ -635,3 +635,33 @@ def test_a_worker_on_another_store_says_the_run_is_not_in_its_store(
         assert [(r["id"], r["status"]) for r in rproject.run_rows()] == [(run_id, "queued")]
         assert rproject.effects() == {}
         rproject.stop_all()
+
+
+def test_a_worker_started_outside_the_project_warns_it_has_no_automations(
+        rproject: WorkerProject, tmp_path: Path) -> None:
+    """`opsctl worker` started in a folder with no opsctl.toml above it (the store and broker
+    from the environment) knows no automation: it says so at start, naming the folder and
+    what to do, before it refuses every run it is woken for."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    log = tmp_path / "elsewhere.log"
+    with open(log, "w") as handle:
+        proc = subprocess.Popen([OPSCTL, "worker", "--concurrency", "1"], cwd=elsewhere,
+                                env=rproject.env(), stdout=handle, stderr=subprocess.STDOUT,
+                                text=True, start_new_session=True)
+        try:
+            wait_until(lambda: " ready." in log.read_text(errors="replace")
+                       or proc.poll() is not None, 90, "the worker ready",
+                       lambda: log.read_text(errors="replace"))
+        finally:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=30)
+    text = log.read_text(errors="replace")
+    assert "0 automation(s)" in text, text
+    assert ("opsctl: warning: this worker has no automations: it refuses every run it is woken "
+            "for") in text, text
+    assert f"there is no opsctl.toml in {elsewhere} or above it" in text, text
+    # in the project, no such warning
+    rproject.start_worker(1)
+    assert "has no automations" not in rproject.worker_logs()

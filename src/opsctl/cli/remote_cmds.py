@@ -263,6 +263,12 @@ def worker_cmd(concurrency: int, queues: tuple[str, ...], name: str | None,
         click.echo(f"opsctl: warning: this worker cannot run "
                    f"{broken.get('automation') or broken['module']}: {broken['message']}",
                    err=True)
+    if not session.catalog.entries:
+        from opsctl.cli.main import _no_project
+
+        click.echo("opsctl: warning: this worker has no automations: it refuses every run it "
+                   "is woken for (add module paths to `automations` in opsctl.toml)"
+                   f"{_no_project(click.get_current_context())}", err=True)
     app = celery_app.make_app(broker, default_queue=config.queue)
     # The name Celery gives the node: `--name wv@%h` is wv@HOST (%h, %n, %d expanded)
     node = (host_format(default_nodename(name)) if name
