@@ -223,6 +223,30 @@ def test_reconcile_runs_in_process_when_celery_is_only_the_configured_default(
                         "--no-wait").code == 2
 
 
+def test_apply_plan_runs_in_process_when_celery_is_the_configured_default_and_says_so(
+        rproject: WorkerProject, tmp_path: Path) -> None:
+    """`executor = "celery"` (here OPSCTL_EXECUTOR) is the default of `apply NAME`; a saved
+    plan applied from the command line runs in this process (no worker is running), and the
+    log says so, as for reconcile."""
+    rproject.extra_env["OPSCTL_EXECUTOR"] = "celery"
+    plan = tmp_path / "plan.json"
+    planned = rproject.run("plan", "effects", "--batch", "sp", "--count", "2", "--out",
+                           str(plan))
+    assert planned.code == 10, planned.stderr
+    r = rproject.run("apply", "--plan", str(plan), "--format", "json")
+    assert r.code == 0, r.stderr
+    assert r.doc["status"] == "succeeded" and r.doc["summary"]["applied"] == 2
+    notes = [json.loads(line) for line in r.stderr.splitlines()
+             if '"plan_apply.in_process"' in line]
+    assert notes and "runs in this process" in notes[0]["message"], r.stderr
+    assert rproject.effects() == {f"sp-{i:05d}": 1 for i in range(2)}
+    store = rproject.store()
+    try:
+        assert store.get_run(r.doc["run_id"])["executor"] in (None, "local")  # type: ignore[index]
+    finally:
+        store.close()
+
+
 def test_routes_keep_work_on_the_queue_of_its_workers(rproject: WorkerProject) -> None:
     prod = rproject.queue + "-prod"
     rproject.worker_config(f'[[worker.routes]]\nautomation = "eff*"\nqueue = "{prod}"\n')

@@ -538,6 +538,11 @@ def apply_group(ctx: click.Context, plan_file: str | None, wait_lock: str | None
     session = open_cli_session(opts)
     if opts.show_config:
         return show_config(session)
+    if session.settings.executor == "celery":
+        session.log.info("plan_apply.in_process", plan_file=plan_file,
+                         message="apply --plan runs in this process; the configured celery "
+                                 "executor is for `apply NAME` and the HTTP API's runs "
+                                 "(POST /v1/plans/{id}/apply hands a stored plan to the workers)")
     progress = progress_for(session, opts)
     try:
         with automation_output(session, opts):
