@@ -86,6 +86,8 @@ def deploy_automation(version: str = "2.0.0") -> Automation[Deploy]:
     pytest.param("2.3.1", "2.3.1", id="the-code-version"),
     pytest.param("2.0.0-rc.1", "2.0.0-rc.1", id="an-older-pre-release"),
     pytest.param("1.9.0", "1.9.0", id="an-older-accepted-major"),
+    pytest.param("2.x", "2.x", id="the-major-with-a-wildcard"),
+    pytest.param("2.3.x", "2.3.x", id="the-code-minor-with-a-wildcard"),
 ])
 def test_contract_versions_the_code_has_are_accepted(given: str, expected: str) -> None:
     text, adapter = resolve_contract_version(deploy_automation("2.3.1"), {}, given)
@@ -98,6 +100,8 @@ def test_contract_versions_the_code_has_are_accepted(given: str, expected: str) 
     pytest.param("2.3.2", id="newer-patch"),
     pytest.param("2.4", id="newer-minor-without-patch"),
     pytest.param("3", id="newer-major"),
+    pytest.param("2.7.x", id="newer-minor-with-a-wildcard"),
+    pytest.param("2.3.2.0", id="newer-patch-with-a-fourth-number"),
 ])
 def test_a_contract_version_newer_than_the_code_is_refused(given: str) -> None:
     with pytest.raises(UsageError, match=rf"contract version {given} of deploy does not exist "

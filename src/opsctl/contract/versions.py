@@ -140,12 +140,15 @@ def _newer(requested: str, code: str) -> bool:
     """``requested`` (``2``, ``2.7`` or ``2.7.0``) names a later version than the code's."""
     from opsctl.contract.lockfile import parse_version
 
-    parts = requested.split(".")
-    if len(parts) < 3:
-        if not all(p.isascii() and p.isdigit() for p in parts):
-            return False
-        return tuple(int(p) for p in parts) > parse_version(code)[:len(parts)]
     try:
         return parse_version(requested) > parse_version(code)
     except ValueError:
-        return False  # not semver ("2.x"): the major alone is what it asks for
+        pass
+    # Not semver: what it names is its leading numbers ("2.x" the major, "2.7.x" 2.7, and
+    # "2.7.0.1" 2.7.0), each compared with the code's
+    numbers: list[int] = []
+    for part in requested.split(".")[:3]:
+        if not (part.isascii() and part.isdigit()):
+            break
+        numbers.append(int(part))
+    return tuple(numbers) > parse_version(code)[:len(numbers)]
