@@ -688,6 +688,26 @@ def test_an_acknowledgement_of_the_locked_version_or_of_a_change_made_is_not_sta
         run_check("1.3.0", acks=[used]))]
 
 
+def test_an_acknowledgement_dated_with_the_locked_version_says_which_version_to_write() -> None:
+    """The lock is at 1.2.0, the code at 1.3.0 with a break: an acknowledgement written with the
+    lock's version is not history (it is not recorded) and approves nothing: the check says so,
+    and the failure names the version an acknowledgement needs."""
+    misdated = Acknowledgement("request.field_removed", f"{P}/retries", "r", "1.2.0")
+    report = run_check("1.3.0", acks=[misdated])
+
+    assert not report.ok
+    (failure,) = report.failures
+    assert failure.note.endswith("bump the major version or acknowledge it for version 1.3.0")
+    assert ("acknowledgement.stale", "warn") in verdicts(report)
+    assert "warning release-tag acknowledgement.stale acknowledged/0: the acknowledgement of " \
+           f"request.field_removed at {P}/retries is for version 1.2.0, the locked one, but " \
+           "the change ships in 1.3.0: write version 1.3.0 in it" in report.render_text()
+    assert run_check("1.3.0", acks=[replace(misdated, version="1.3.0")]).ok
+    # once recorded by `contract lock`, it is the history of 1.2.0: no warning
+    history = run_check("1.3.0", acks=[replace(misdated, recorded=True)])
+    assert "acknowledgement.stale" not in [rule for rule, _ in verdicts(history)]
+
+
 def test_deprecated_past_removal_fails_even_with_a_major_bump() -> None:
     dep = {"field": "environment", "flag": "--environment", "message": "m", "removal": "2.0.0"}
     lock = lock_of(snapshot(version="1.2.0"))
@@ -743,7 +763,8 @@ def test_report_names_each_change_its_rule_path_and_verdict() -> None:
     report = run_check("1.2.0")
     assert report.render_text().splitlines()[0] == (
         "BREAKING release-tag request.field_removed request/properties/retries: field 'retries' "
-        "removed (the version is still 1.2.0: bump the major version or acknowledge it)")
+        "removed (the version is still 1.2.0: bump the major version or acknowledge it for "
+        "version 1.2.0)")
     doc = json.loads(json.dumps(report.to_dict()))
     assert doc["ok"] is False
     assert doc["summary"]["fail"] == 1

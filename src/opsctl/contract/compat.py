@@ -459,10 +459,11 @@ def _check_one(name: str, locked: Snapshot, snapshot: Snapshot,
         bump = f"major version bumped {old_text} -> {new_text}" if new.major != old.major else \
             f"minor version bumped {old_text} -> {new_text} (0.x: counts as major)"
     if new == old:
-        hint = f"the version is still {new_text}: bump the major version or acknowledge it"
+        hint = f"the version is still {new_text}: bump the major version or acknowledge it " \
+               f"for version {new_text}"
     else:
         hint = f"{old_text} -> {new_text} is not a major bump: bump the major version or " \
-               "acknowledge it"
+               f"acknowledge it for version {new_text}"
     status: Literal["changed", "unchanged"] = "changed" if changes or new != old else "unchanged"
     statuses.append(AutomationStatus(name, old_text, new_text, status))
     judged = [_judge(name, c, acks=acks, version=new_text, bump=bump, hint=hint, locked=locked,
@@ -479,13 +480,24 @@ def _stale_acknowledgements(name: str, acks: Sequence[Acknowledgement], locked_v
     found = {(c.rule, c.path) for c in changes}
     stale: list[CheckedChange] = []
     for index, ack in enumerate(acks):
-        if ack.version == locked_version or (
+        # One of the locked version naming a change of this check while the code is at another
+        # version is no history: it was meant for this change, which ships in the new version
+        misdated = (ack.version == locked_version and not ack.recorded and version is not None
+                    and version != locked_version and (ack.rule, ack.path) in found)
+        if (ack.version == locked_version and not misdated) or (
                 ack.version == version and (ack.rule, ack.path) in found):
             continue
-        why = (f"no {ack.rule} change at {ack.path}" if ack.version == version else
-               f"it is for version {ack.version}, the code is at {version or 'none (removed)'}")
+        if misdated:
+            message = (f"the acknowledgement of {ack.rule} at {ack.path} is for version "
+                       f"{ack.version}, the locked one, but the change ships in {version}: "
+                       f"write version {version} in it")
+        else:
+            why = (f"no {ack.rule} change at {ack.path}" if ack.version == version else
+                   f"it is for version {ack.version}, the code is at "
+                   f"{version or 'none (removed)'}")
+            message = (f"the acknowledgement of {ack.rule} at {ack.path} matches nothing "
+                       f"({why}): remove it from the lock")
         stale.append(CheckedChange(name, Change(
-            "acknowledgement.stale", pointer("acknowledged", str(index)), "info",
-            f"the acknowledgement of {ack.rule} at {ack.path} matches nothing ({why}): remove "
-            "it from the lock", ack.to_dict(), None), "warn"))
+            "acknowledgement.stale", pointer("acknowledged", str(index)), "info", message,
+            ack.to_dict(), None), "warn"))
     return stale
