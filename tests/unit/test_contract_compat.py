@@ -752,6 +752,26 @@ def test_new_and_removed_automations() -> None:
     assert check(lock, {"release-tag": snapshot()}).ok
 
 
+def test_a_removed_automation_says_what_appeared_and_how_to_acknowledge_it() -> None:
+    """Renamed (deploy -> ship) or split in two: the lock's automation is gone, callers of its
+    name fail; the failure names the new ones and the version its acknowledgement needs."""
+    lock = lock_of({**snapshot(), "name": "deploy"})
+    renamed = check(lock, {"ship": {**snapshot(), "name": "ship"}})
+    (failure,) = renamed.failures
+    assert failure.render() == (
+        "BREAKING deploy automation.removed automation: automation deploy 1.2.0 is in the lock "
+        "but no longer registered (renamed to ship?): callers of deploy fail (acknowledge its "
+        "retirement in the lock for version 1.2.0)")
+    split = check(lock, {n: {**snapshot(), "name": n} for n in ("deploy-app", "deploy-db")})
+    assert "(renamed, or split into deploy-app, deploy-db?)" in split.failures[0].change.message
+    gone = check(lock, {})
+    assert gone.failures[0].change.message.endswith("no longer registered: callers of deploy "
+                                                    "fail")
+    retired = Acknowledgement("automation.removed", "automation", "now ship", "1.2.0")
+    assert check(lock_of({**snapshot(), "name": "deploy"}, acks={"deploy": [retired]}),
+                 {"ship": {**snapshot(), "name": "ship"}}).ok
+
+
 def test_a_lock_written_by_another_opsctl_alone_passes() -> None:
     report = check(lock_of(snapshot(), opsctl_version="0.0.1"), {"release-tag": snapshot()})
     assert report.ok

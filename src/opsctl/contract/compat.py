@@ -405,6 +405,7 @@ def check(lock: LockFile, snapshots: Mapping[str, Snapshot]) -> CheckReport:
     """Judge every automation's contract in ``snapshots`` (name -> snapshot) against the lock."""
     statuses: list[AutomationStatus] = []
     checked: list[CheckedChange] = []
+    added = sorted(set(snapshots) - set(lock.automations))
     for name in sorted(set(lock.automations) | set(snapshots)):
         entry = lock.automations.get(name)
         snapshot = snapshots.get(name)
@@ -420,12 +421,14 @@ def check(lock: LockFile, snapshots: Mapping[str, Snapshot]) -> CheckReport:
             continue
         if snapshot is None:
             statuses.append(AutomationStatus(name, entry.version, None, "removed"))
+            renamed = "" if not added else f" (renamed to {added[0]}?)" if len(added) == 1 \
+                else f" (renamed, or split into {', '.join(added)}?)"
             removed = Change("automation.removed", "automation", "breaking",
                              f"automation {name} {entry.version} is in the lock but no longer "
-                             "registered", entry.version, None)
+                             f"registered{renamed}: callers of {name} fail", entry.version, None)
             checked.append(_judge(name, removed, acks=entry.acknowledged, version=entry.version,
-                                  bump=None, hint="acknowledge its retirement in the lock",
-                                  locked=None, current=None))
+                                  bump=None, hint="acknowledge its retirement in the lock for "
+                                  f"version {entry.version}", locked=None, current=None))
             checked += _stale_acknowledgements(name, entry.acknowledged, entry.version, None,
                                                [removed])
             continue
