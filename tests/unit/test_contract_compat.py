@@ -726,6 +726,19 @@ def test_removing_a_field_at_its_announced_removal_is_allowed() -> None:
     assert report.changes[1].note == "allowed: deprecated for removal in 1.5.0"
 
 
+def test_removing_a_field_before_its_announced_removal_says_when_it_may_go() -> None:
+    """Callers were told --retries stays until 1.5.0: removed in 1.4.1 it breaks them, and the
+    failure says it may go at 1.5.0."""
+    dep = {"field": "retries", "flag": "--retries", "message": "unused", "removal": "1.5.0"}
+    lock = lock_of(snapshot(OLD_REQUEST, version="1.4.0", deprecations=[dep]))
+    report = check(lock, {"release-tag": snapshot(NEW_REQUEST, version="1.4.1")})
+    assert not report.ok
+    (failure,) = report.failures
+    assert failure.change.rule == "request.field_removed"
+    assert failure.note == ("its removal is announced for 1.5.0: remove it then, bump the major "
+                            "version or acknowledge it for version 1.4.1")
+
+
 def test_compatible_change_without_version_bump_warns_but_passes() -> None:
     lock = lock_of(snapshot(NEW_REQUEST))
     report = check(lock, {"release-tag": snapshot(OLD_REQUEST)})  # an optional field added

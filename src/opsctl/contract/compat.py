@@ -360,7 +360,7 @@ def _breaking_bump(old: Version, new: Version) -> bool:
     return new.major == 0 and new.minor > old.minor
 
 
-def _scheduled_removal(change: Change, locked: Snapshot, version: Version) -> str | None:
+def _scheduled_removal(change: Change, locked: Snapshot) -> Version | None:
     """The removal version when ``change`` removes a field or flag announced for removal."""
     if change.rule not in ("request.field_removed", "flags.flag_removed"):
         return None
@@ -371,8 +371,7 @@ def _scheduled_removal(change: Change, locked: Snapshot, version: Version) -> st
         if removal is None or change.path not in paths:
             continue
         try:
-            if version >= parse_version(str(removal)):
-                return str(removal)
+            return parse_version(str(removal))
         except ValueError:
             return None
     return None
@@ -394,11 +393,15 @@ def _judge(name: str, change: Change, *, acks: Iterable[Acknowledgement], versio
     if bump is not None:
         return CheckedChange(name, change, "allowed", f"allowed: {bump}")
     if locked is not None and current is not None:
-        removal = _scheduled_removal(change, locked, current)
-        if removal is not None:
+        removal = _scheduled_removal(change, locked)
+        if removal is not None and current >= removal:
             return CheckedChange(name, change, "allowed",
                                  f"allowed: deprecated for removal in {removal}")
+        if removal is not None:  # removed before the version announced to its callers
+            hint = f"its removal is announced for {removal}: remove it then, bump the major " \
+                   f"version or acknowledge it for version {version}"
     return CheckedChange(name, change, "fail", hint)
+
 
 
 def check(lock: LockFile, snapshots: Mapping[str, Snapshot]) -> CheckReport:
