@@ -749,6 +749,19 @@ def test_compatible_change_without_version_bump_warns_but_passes() -> None:
     assert "info release-tag request.field_added request/properties/retries" in text
 
 
+@pytest.mark.parametrize(("version", "advice"), [
+    pytest.param("1.2.0", "bump the minor version", id="stable"),
+    pytest.param("0.3.0", "bump the patch version", id="zero-major-where-minor-breaks"),
+])
+def test_a_compatible_change_without_a_bump_advises_the_bump_that_says_compatible(
+        version: str, advice: str) -> None:
+    lock = lock_of(snapshot(NEW_REQUEST, version=version))
+    report = check(lock, {"release-tag": snapshot(OLD_REQUEST, version=version)})
+    (warning,) = [c for c in report.changes if c.verdict == "warn"]
+    assert warning.change.message == (f"the contract changed but its version is still "
+                                      f"{version}: {advice}")
+
+
 def test_version_going_down_fails() -> None:
     report = check(lock_of(snapshot(version="1.2.0")),
                    {"release-tag": snapshot(version="1.1.0")})

@@ -38,7 +38,9 @@ Rules beyond the JSON Schema walk of :mod:`opsctl.contract.schema_diff`:
     version.bumped              info
     version.decreased           error        never legitimate; re-lock or fix the version
     version.unchanged           info, warns  compatible changes without a version bump: bump
-                                             the minor version (a warning, not a failure)
+                                             the minor version (the patch below 1.0.0, where a
+                                             minor bump is the breaking one); a warning, not a
+                                             failure
     acknowledgement.stale       info, warns  an acknowledgement (not of the locked version)
                                              that matches no change: remove it
     deprecated.past_removal     error        a deprecated field is still present in or after
@@ -457,9 +459,12 @@ def _check_one(name: str, locked: Snapshot, snapshot: Snapshot,
                                   f"version {old_text} -> {new_text} (run `opsctl contract lock` "
                                   "to record the new contract)", old_text, new_text))
     elif any(c.severity == "compatible" for c in changes):
+        # below 1.0.0 a minor bump is the breaking one (0.1.0 -> 0.2.0): a compatible change
+        # takes the patch
+        part = "patch" if new.major == 0 else "minor"
         findings.insert(0, Change("version.unchanged", "version", "info",
                                   f"the contract changed but its version is still {new_text}: "
-                                  "bump the minor version", old_text, new_text))
+                                  f"bump the {part} version", old_text, new_text))
     bump = None
     if _breaking_bump(old, new):
         bump = f"major version bumped {old_text} -> {new_text}" if new.major != old.major else \
