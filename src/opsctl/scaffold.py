@@ -417,5 +417,5 @@ def lock_automations(root: Path, names: list[str]) -> Path:
                  (previous.automations.items() if previous is not None else [])}
     for name in names:
         snapshots[name] = contract_snapshot(catalog.load(name), catalog.entry(name).flags)
-    write_lock(path, snapshots, previous)
+    write_lock(path, snapshots, previous, carried=set(snapshots) - set(names))
     return path

@@ -61,6 +61,32 @@ def test_a_second_automation_keeps_the_first_in_config_and_lock(tmp_path: Path) 
     assert opsctl(tmp_path, "contract", "check").returncode == 0
 
 
+def test_a_second_automation_leaves_the_firsts_pending_acknowledgements_as_they_were(
+        tmp_path: Path) -> None:
+    """The first automation's default changed, acknowledged in the lock and not re-locked yet
+    (plus one acknowledgement written ahead for 0.2.0): locking only the new automation does
+    not record the first's change, so its acknowledgements must still approve it."""
+    assert opsctl(tmp_path, "new", "first-one").returncode == 0
+    module = tmp_path / "automations" / "first_one.py"
+    module.write_text(module.read_text().replace('["example.txt"]', '["other.txt"]'))
+    path = tmp_path / "opsctl.contracts.json"
+    lock = json.loads(path.read_text())
+    acks = [{"rule": "request.default_changed", "path": "request/properties/names/default",
+             "reason": "other.txt from now on", "version": "0.1.0"},
+            {"rule": "request.field_removed", "path": "request/properties/names",
+             "reason": "going in 0.2.0", "version": "0.2.0"}]
+    lock["automations"]["first-one"]["acknowledged"] = acks
+    path.write_text(json.dumps(lock, indent=2))
+    before = opsctl(tmp_path, "contract", "check")
+    assert before.returncode == 0, before.stdout + before.stderr
+
+    assert opsctl(tmp_path, "new", "second-one").returncode == 0
+    assert json.loads(path.read_text())["automations"]["first-one"]["acknowledged"] == acks
+    after = opsctl(tmp_path, "contract", "check")
+    assert after.returncode == 0, after.stdout + after.stderr
+    assert "(acknowledged: other.txt from now on)" in after.stdout
+
+
 @pytest.mark.parametrize("config", [
     'automations = [\n  # deploy tools: see [automation.deploy] below\n]\npython_path = ["."]\n',
     'automations = [\n  "tools.a]b",\n]\n',

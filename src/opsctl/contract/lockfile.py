@@ -62,7 +62,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
 
@@ -229,8 +229,13 @@ def catalog_snapshots(catalog: Catalog) -> dict[str, dict[str, Any]]:
 # -- writing ---------------------------------------------------------------------------------
 
 def render_lock(snapshots: Mapping[str, Mapping[str, Any]], previous: LockFile | None = None,
-                *, opsctl_version: str = __version__) -> str:
-    """The lock file's text for ``snapshots`` (name -> :func:`contract_snapshot`)."""
+                *, opsctl_version: str = __version__, carried: Collection[str] = ()) -> str:
+    """The lock file's text for ``snapshots`` (name -> :func:`contract_snapshot`).
+
+    ``carried`` names the automations whose entry is ``previous``'s, carried over unchanged
+    (``opsctl new`` locks only the new one): their acknowledgements stay exactly as they are,
+    none marked recorded, as the lock does not record their change.
+    """
     automations: dict[str, Any] = {}
     for name, snapshot in snapshots.items():
         if snapshot.get("name", name) != name:
@@ -238,6 +243,10 @@ def render_lock(snapshots: Mapping[str, Mapping[str, Any]], previous: LockFile |
         entry = {k: v for k, v in snapshot.items() if k != "name"}
         for key in ("flags", "exit_codes", "deprecations"):
             entry[key] = _sorted_rows(key, entry.get(key) or [])
+        if name in carried and previous is not None:
+            entry["acknowledged"] = [a.to_dict() for a in previous.acknowledgements(name)]
+            automations[name] = entry
+            continue
         kept = [replace(a, recorded=True) for a in
                 (previous.acknowledgements(name) if previous else ())
                 if a.version == snapshot["version"]]
@@ -257,10 +266,11 @@ def _sorted_rows(key: str, rows: Sequence[Mapping[str, Any]]) -> list[Mapping[st
 
 
 def write_lock(path: str | os.PathLike[str], snapshots: Mapping[str, Mapping[str, Any]],
-               previous: LockFile | None = None) -> LockFile:
+               previous: LockFile | None = None, *, carried: Collection[str] = ()) -> LockFile:
     """Write the lock file atomically; acknowledgements of ``previous`` for each automation's
-    current version are kept. Returns the lock as written."""
-    text = render_lock(snapshots, previous)
+    current version are kept (all of them, as they were, for those ``carried`` over unchanged:
+    see :func:`render_lock`). Returns the lock as written."""
+    text = render_lock(snapshots, previous, carried=carried)
     target = os.fspath(path)
     tmp = f"{target}.tmp{os.getpid()}"
     try:
