@@ -401,7 +401,9 @@ def _render_run(data: dict[str, Any], stream: TextIO, opts: CommonOptions) -> No
     if data.get("result"):
         render_result(data["result"], stream, full_diff=opts.diff)
     else:
-        stream.write(f"run {data['id']}  {data['automation']}  {data['status']} (unfinished)\n")
+        state = ("its result was not recorded" if data.get("finished_at")
+                 and data["status"] not in ("queued", "running") else "unfinished")
+        stream.write(f"run {data['id']}  {data['automation']}  {data['status']} ({state})\n")
         journal = data.get("actions") or []
         if journal:  # what the journal holds so far: what a resume would finish
             from collections import Counter

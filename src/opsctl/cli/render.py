@@ -140,18 +140,20 @@ def render_result(doc: dict[str, Any], stream: TextIO, *, full_diff: bool = Fals
                        status_style=STATUS_STYLE)
     elif (doc["mode"] == "plan" and not doc.get("error")) or status == "no_changes":
         stream.write("no changes: the target is already in the requested state\n")
-    s = doc["summary"]
+    s = doc.get("summary")  # none in a run whose result was never recorded
     if actions:
         from opsctl.cli.plan_diff import kind_counts
 
         stream.write(f"plan: {kind_counts(actions)}\n")
+    if actions and s:
         stream.write(f"planned {s['planned']}, applied {s['applied']}, unchanged {s['unchanged']}, "
                      f"skipped {s['skipped']}, failed {s['failed']}\n")
     for warning in doc.get("warnings") or []:
         stream.write(_styled(stream, f"warning: {warning}", "yellow") + "\n")
     error = doc.get("error")
     if error:
-        stream.write(_styled(stream, f"error ({error['type']}): {error['message']}", "red") + "\n")
+        kind = f" ({error['type']})" if error.get("type") else ""
+        stream.write(_styled(stream, f"error{kind}: {error['message']}", "red") + "\n")
     policy = doc.get("policy")
     if policy:
         line = f"policy: {policy['effect']} (rule {policy['rule']})"
