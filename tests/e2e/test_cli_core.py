@@ -223,6 +223,42 @@ def test_runs_pages_with_after_and_before(counter: Project) -> None:
     assert "--after run_unknown: no such run" in bad.stderr
 
 
+def test_runs_filters_by_actor_and_start_time(counter: Project) -> None:
+    """`opsctl runs --actor/--since/--until`: the runs of the last hour, of one person; a time
+    ago or an ISO 8601 time; a page hint repeats the time meant; a time that is neither is
+    exit 2, as the HTTP API's filters of the same names."""
+    old = counter.run("counter", "--environment", "staging", "--dry-run", "--format", "json",
+                      env=counter.env({"OPSCTL_ACTOR": "ada"})).doc["run_id"]
+    recent = counter.run("counter", "--environment", "prod", "--dry-run", "--format", "json",
+                         env=counter.env({"OPSCTL_ACTOR": "ada"})).doc["run_id"]
+    other = counter.run("counter", "--environment", "staging", "--dry-run", "--format", "json",
+                        env=counter.env({"OPSCTL_ACTOR": "grace"})).doc["run_id"]
+    with sqlite3.connect(counter.db) as conn:  # the first run started yesterday
+        conn.execute("UPDATE runs SET started_at = ? WHERE id = ?",
+                     ("2026-01-01T03:00:00.000+00:00", old))
+
+    def listed(*args: str) -> list[str]:
+        r = counter.run("runs", *args, "--format", "json", expect_json=True)
+        assert r.code == 0, r.stderr
+        return [run["id"] for run in r.doc["runs"]]
+
+    assert listed("--actor", "ada") == [recent, old]
+    assert listed("--since", "1h") == [other, recent]
+    assert listed("--since", "1h", "--actor", "ada") == [recent]
+    assert listed("--until", "1h") == [old]
+    assert listed("--since", "2026-01-01T02:00:00", "--until", "2026-01-01T04:00:00Z") == [old]
+    assert listed("--since", "2026-01-01T04:00:00+02:00", "--until", "2026-01-01T03:00:00Z") == []
+    text = counter.run("runs", "--since", "2026-01-01T02:00", "--limit", "1")
+    assert text.code == 0, text.stderr
+    assert ("older runs: opsctl runs --since 2026-01-01T02:00:00.000+00:00 --limit 1 --after "
+            f"{other}") in text.stdout
+    for bad in ("yesterday", "-1h", "2026-13-01"):
+        refused = counter.run("runs", "--since", bad)
+        assert refused.code == 2, (bad, refused.stderr)
+        assert "opsctl: error: Invalid value for --since" in refused.stderr
+        assert "Traceback" not in refused.stderr
+
+
 def test_runtime_records_git_commit(counter: Project) -> None:
     env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@e", "GIT_COMMITTER_NAME": "t",
            "GIT_COMMITTER_EMAIL": "t@e", "PATH": os.environ["PATH"], "HOME": str(counter.root)}

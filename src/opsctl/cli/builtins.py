@@ -190,28 +190,37 @@ def schema_cmd(name: str | None, kind: str, version: str | None, result_document
 @click.option("--automation", default=None, help="Only runs of this automation.")
 @click.option("--status", default=None,
               type=click.Choice(RUN_STATUSES), help="Only runs with this status.")
+@click.option("--actor", default=None, help="Only runs started by this actor.")
+@click.option("--since", default=None, metavar="WHEN",
+              help="Only runs started at or after WHEN: a time ago (1h, 30m, 2d) or an "
+                   "ISO 8601 time (UTC unless it gives its offset).")
+@click.option("--until", default=None, metavar="WHEN",
+              help="Only runs started before WHEN (as --since).")
 @click.option("--limit", type=click.IntRange(1, 10000), default=50, show_default=True)
 @click.option("--after", default=None, metavar="RUN_ID",
               help="Only runs older than this one: the next page (its `next_after`).")
 @click.option("--before", default=None, metavar="RUN_ID",
               help="Only runs newer than this one: the previous page (its `next_before`).")
 @common_options
-def runs_cmd(automation: str | None, status: str | None, limit: int, after: str | None,
-             before: str | None, opts: CommonOptions) -> int:
+def runs_cmd(automation: str | None, status: str | None, actor: str | None, since: str | None,
+             until: str | None, limit: int, after: str | None, before: str | None,
+             opts: CommonOptions) -> int:
     """List recorded runs, newest first (by start time), a page at a time."""
     from opsctl.store.queue import runs_page
 
+    since_at = _moment("--since", since)
+    until_at = _moment("--until", until)
     session = open_cli_session(opts)
     if opts.show_config:
         return show_config(session)
     refuse_reading_no_store(session)
     scoped = _scoped_viewer(session, automation)
     # an environment-scoped viewer's pages are filled from the runs it may see
-    page = runs_page(session.store, automation=automation, status=status, after=after,
-                     before=before, limit=limit,
+    page = runs_page(session.store, automation=automation, status=status, actor=actor,
+                     since=since_at, until=until_at, after=after, before=before, limit=limit,
                      visible=(lambda rows: _viewable_runs(session, rows)) if scoped else None)
 
-    filters = _runs_filters(automation, status, limit)
+    filters = _runs_filters(automation, status, limit, actor, since_at, until_at)
 
     def render(data: dict[str, Any], stream: TextIO) -> None:
         if not data["runs"]:
@@ -231,12 +240,48 @@ def runs_cmd(automation: str | None, status: str | None, limit: int, after: str 
                       "next_before": page.next_before}, opts, session, render)
 
 
-def _runs_filters(automation: str | None, status: str | None, limit: int) -> list[str]:
+def _runs_filters(automation: str | None, status: str | None, limit: int,
+                  actor: str | None = None, since: str | None = None,
+                  until: str | None = None) -> list[str]:
     """The options of `opsctl runs` that a page hint repeats, so that it shows the next page
-    of the same listing."""
-    given = [("--automation", automation), ("--status", status),
+    of the same listing (a time ago repeated as the time it meant)."""
+    given = [("--automation", automation), ("--status", status), ("--actor", actor),
+             ("--since", since), ("--until", until),
              ("--limit", str(limit) if limit != 50 else None)]
     return [word for option, value in given if value is not None for word in (option, value)]
+
+
+def _moment(option: str, text: str | None) -> str | None:
+    """``--since``/``--until``: a time ago (``1h``) or an ISO 8601 time, as the store keeps
+    start times (UTC, text order is time order); a usage error (exit 2) otherwise."""
+    if text is None:
+        return None
+    from datetime import UTC, datetime
+
+    from opsctl.contract.durations import parse_duration
+    from opsctl.engine.state import iso
+
+    try:
+        ago = parse_duration(text)
+    except ValueError:
+        try:
+            moment = datetime.fromisoformat(text.strip())
+        except ValueError:
+            raise click.BadParameter(
+                f"{text!r} is neither a time ago (1h, 30m, 2d) nor an ISO 8601 time "
+                "(2026-12-07T03:00:00Z)", param_hint=option) from None
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=UTC)
+    else:
+        try:
+            moment = datetime.now(UTC) - ago
+        except OverflowError:  # longer ago than year 1: before every run
+            moment = datetime.min.replace(tzinfo=UTC)
+    try:
+        moment = moment.astimezone(UTC)
+    except OverflowError:  # before year 1 or after 9999 in UTC: before or after every run
+        moment = (datetime.min if moment.year == 1 else datetime.max).replace(tzinfo=UTC)
+    return iso(moment)
 
 
 def _run_by_ref(session: Any, run_id: str, *, with_result: bool = True) -> dict[str, Any]:
