@@ -4,6 +4,7 @@ hints that repeat the filters, reasons that must say something, schema's option 
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from typing import Any
 
@@ -88,6 +89,29 @@ def test_audit_export_since_beyond_a_store_integer_is_a_usage_error(counter: Pro
     assert r.code == 2
     assert r.stderr.startswith("opsctl: error: Invalid value for '--since'"), r.stderr
     assert counter.run("audit", "export", "--since", str(MAX_INT64)).code == 0
+
+
+def test_audit_export_of_one_run_takes_a_prefix_and_refuses_an_unknown_run(
+        backend_counter: Project) -> None:
+    """`audit export --run` names a run as `show` does (in full or by a unique prefix); a
+    mistyped id is exit 2 with nothing exported, not an empty trail that proves nothing."""
+    first, second = make_runs(backend_counter, 2)
+
+    def exported(run: str) -> list[dict[str, Any]]:
+        r = backend_counter.run("audit", "export", "--run", run, expect_json=False)
+        assert r.code == 0, r.stderr
+        return [json.loads(line) for line in r.stdout.splitlines()]
+
+    events = exported(first)
+    assert events and {e["run_id"] for e in events} == {first}
+    assert exported(first[:-3]) == events
+    for wrong in (first + "X", "run_nosuchrun", first[:-3].upper()):
+        r = backend_counter.run("audit", "export", "--run", wrong, expect_json=False)
+        assert (r.code, r.stdout) == (2, ""), (wrong, r.stdout, r.stderr)
+        assert r.stderr.startswith(f"opsctl: error: no run {wrong!r}"), r.stderr
+    both = backend_counter.run("audit", "export", "--run", common_prefix([first, second]),
+                               expect_json=False)
+    assert (both.code, both.stdout) == (2, "") and "matches 2 runs" in both.stderr
 
 
 # -- run id prefixes ----------------------------------------------------------------------------

@@ -152,7 +152,8 @@ def audit_verify(since_seq: int | None, opts: CommonOptions) -> int:
                    "with the global -o json before `audit`).")
 @click.option("--since", "since_seq", type=click.IntRange(0, MAX_INT64), default=0, metavar="SEQ",
               help="Only events after this sequence number.")
-@click.option("--run", "run_id", default=None, metavar="RUN_ID", help="Only events of this run.")
+@click.option("--run", "run_id", default=None, metavar="RUN_ID",
+              help="Only events of this run (or a unique prefix of at least 6 characters).")
 @global_options_but_format
 def audit_export(format_: str | None, since_seq: int, run_id: str | None, config_file: str | None,
                  log_format: str | None, verbose: int, quiet: bool, no_color: bool) -> int:
@@ -178,6 +179,8 @@ def audit_export(format_: str | None, since_seq: int, run_id: str | None, config
     session = open_cli_session(opts)
     refuse_reading_no_store(session)
     check_permission(session, "view", automation="*")
+    if run_id is not None:
+        run_id = _audited_run(session, run_id)
     out = sys.stdout
     events = iter_events(session.store, since_seq=since_seq, run_id=run_id)
     if format_ == "json":
@@ -187,3 +190,19 @@ def audit_export(format_: str | None, since_seq: int, run_id: str | None, config
             out.write(json.dumps(event.to_dict(), ensure_ascii=False, sort_keys=True) + "\n")
     session.close()
     return 0
+
+
+def _audited_run(session: Any, run_id: str) -> str:
+    """The run ``--run`` names, in full or by a unique prefix (as `opsctl show` takes it), or
+    an id the trail holds events of; a UsageError (exit 2) otherwise, so that a mistyped id
+    is not exported as an empty trail."""
+    from opsctl.cli.builtins import _run_by_ref
+    from opsctl.errors import UsageError
+
+    try:
+        return str(_run_by_ref(session, run_id, with_result=False)["id"])
+    except UsageError:
+        if session.store._rows("SELECT seq FROM audit_events WHERE run_id = ? LIMIT 1",
+                               (run_id,)):
+            return run_id
+        raise
