@@ -221,6 +221,13 @@ def test_runs_pages_with_after_and_before(counter: Project) -> None:
     bad = counter.run("runs", "--after", "run_unknown")
     assert bad.code == 2
     assert "--after run_unknown: no such run" in bad.stderr
+    # a unique prefix names the run as it does for `opsctl show`; a shared one is refused
+    short = counter.run("runs", "--limit", "2", "--after", ids[1][:-4], "--format", "json",
+                        expect_json=True)
+    assert (short.code, short.doc) == (0, older.doc), short.stderr
+    shared = next(n for n in range(len(ids[0])) if len({i[:n + 1] for i in ids}) > 1)
+    ambiguous = counter.run("runs", "--before", ids[0][:shared])
+    assert ambiguous.code == 2 and "matches" in ambiguous.stderr, ambiguous.stderr
 
 
 def test_runs_filters_by_actor_and_start_time(counter: Project) -> None:

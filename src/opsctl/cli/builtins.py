@@ -198,7 +198,8 @@ def schema_cmd(name: str | None, kind: str, version: str | None, result_document
               help="Only runs started before WHEN (as --since).")
 @click.option("--limit", type=click.IntRange(1, 10000), default=50, show_default=True)
 @click.option("--after", default=None, metavar="RUN_ID",
-              help="Only runs older than this one: the next page (its `next_after`).")
+              help="Only runs older than this one (or a unique prefix of its id): the next "
+                   "page (its `next_after`).")
 @click.option("--before", default=None, metavar="RUN_ID",
               help="Only runs newer than this one: the previous page (its `next_before`).")
 @common_options
@@ -214,6 +215,7 @@ def runs_cmd(automation: str | None, status: str | None, actor: str | None, sinc
     if opts.show_config:
         return show_config(session)
     refuse_reading_no_store(session)
+    after, before = _cursor(session, "--after", after), _cursor(session, "--before", before)
     scoped = _scoped_viewer(session, automation)
     # an environment-scoped viewer's pages are filled from the runs it may see
     page = runs_page(session.store, automation=automation, status=status, actor=actor,
@@ -249,6 +251,23 @@ def _runs_filters(automation: str | None, status: str | None, limit: int,
              ("--since", since), ("--until", until),
              ("--limit", str(limit) if limit != 50 else None)]
     return [word for option, value in given if value is not None for word in (option, value)]
+
+
+def _cursor(session: Any, option: str, run_id: str | None) -> str | None:
+    """The run ``--after``/``--before`` names, in full or by a unique prefix (as `show` takes
+    it); one that names none is left for the page to refuse."""
+    if run_id is None:
+        return None
+    row = session.store.get_run(run_id, with_result=False)
+    if row is not None:
+        return str(row["id"])
+    matches = session.store.count_runs_with_prefix(run_id)
+    if matches > 1:
+        from opsctl.errors import UsageError
+
+        raise UsageError(f"{option} {run_id}: the prefix matches {matches} runs: give more of "
+                         "the id")
+    return run_id
 
 
 def _moment(option: str, text: str | None) -> str | None:
