@@ -382,6 +382,34 @@ def test_locks_marks_a_lease_past_its_expiry(ledger: Project) -> None:
     assert live["expired"] is False
 
 
+def test_locks_marks_a_lease_whose_holder_process_is_gone(ledger: Project) -> None:
+    """A holder killed on this machine: its lease is taken over by the next run at once, and
+    `opsctl locks` says so (was: listed as held until its expiry, as a live holder's)."""
+    killed = kill_mid_run(ledger)
+    listed = ledger.run("locks", "--format", "json", expect_json=True)
+    assert listed.code == 0, listed.stderr
+    [lease] = listed.doc["locks"]
+    assert (lease["run_id"], lease["expired"], lease["holder_gone"]) == (killed, False, True)
+    text = ledger.run("locks")
+    assert text.code == 0 and f"{lease['expires_at']} (holder gone)" in text.stdout, text.stdout
+    assert "taken over by the next run" in text.stdout
+    # a holder elsewhere cannot be checked from here: never called gone
+    edit_lease(ledger, host="build-7", process="boot=another-machine,pidns=1/pid=4242/start=1")
+    [elsewhere] = ledger.run("locks", "--format", "json", expect_json=True).doc["locks"]
+    assert elsewhere["holder_gone"] is False
+    assert "(holder gone)" not in ledger.run("locks").stdout
+
+
+def test_a_live_holder_is_not_marked_gone_in_locks(ledger: Project) -> None:
+    holder = hold(ledger)
+    try:
+        [lease] = ledger.run("locks", "--format", "json", expect_json=True).doc["locks"]
+        assert (lease["expired"], lease["holder_gone"]) == (False, False)
+    finally:
+        release(ledger)
+        holder.communicate(timeout=60)
+
+
 def test_a_reused_pid_does_not_keep_a_dead_holders_lease(ledger: Project) -> None:
     """The holder's pid now belongs to another live process (this test's): the start time
     recorded with the lease tells them apart."""

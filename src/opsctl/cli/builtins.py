@@ -684,9 +684,20 @@ def locks_group(ctx: click.Context, opts: CommonOptions) -> int | None:
     refuse_reading_no_store(session)
     from datetime import datetime
 
+    from opsctl.engine.locks import holder_is_gone
+
     now = session.clock()
-    rows = [{**r, "expired": datetime.fromisoformat(str(r["expires_at"])) <= now}
-            for r in session.store.list_leases()]  # an expired one: the next run takes it over
+    processes = session.store.lease_processes()
+    # an expired lease, or one whose holder process is gone from this machine: the next run
+    # takes it over at once
+    rows = [{**r, "expired": datetime.fromisoformat(str(r["expires_at"])) <= now,
+             "holder_gone": holder_is_gone(processes.get(str(r["scope"])))}
+            for r in session.store.list_leases()]
+
+    def expiry(r: dict[str, Any]) -> str:
+        marks = [m for m, on in (("expired", r["expired"]), ("holder gone", r["holder_gone"]))
+                 if on]
+        return f"{r['expires_at']} ({', '.join(marks)})" if marks else str(r["expires_at"])
 
     def render(data: dict[str, Any], stream: TextIO) -> None:
         if not data["locks"]:
@@ -694,8 +705,10 @@ def locks_group(ctx: click.Context, opts: CommonOptions) -> int | None:
             return
         table(("scope", "run", "token", "actor", "host", "pid", "since", "expires"),
               [(r["scope"], r["run_id"], r["token"], r["actor"], r["host"], r["pid"],
-                r["acquired_at"], f"{r['expires_at']} (expired)" if r["expired"]
-                else r["expires_at"]) for r in data["locks"]], stream)
+                r["acquired_at"], expiry(r)) for r in data["locks"]], stream)
+        if any(r["expired"] or r["holder_gone"] for r in data["locks"]):
+            stream.write("an expired lease, or one whose holder is gone, is taken over by the "
+                         "next run (`opsctl resume RUN` finishes its run)\n")
 
     return emit_data({"locks": rows}, opts, session, render)
 

@@ -1168,6 +1168,11 @@ class SQLStore:
                           (run_id,))
         return rows[0] if rows else None
 
+    def lease_processes(self) -> dict[str, str | None]:
+        """Each lease's holder process identity (``process``), by scope."""
+        return {str(r["scope"]): r["process"]
+                for r in self._rows("SELECT scope, process FROM locks")}
+
     def list_leases(self) -> list[Row]:
         return self._rows("SELECT scope, run_id, token, actor, host, pid, acquired_at, heartbeat_at, "
                           "expires_at FROM locks ORDER BY scope")
