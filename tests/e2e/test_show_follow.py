@@ -163,6 +163,25 @@ def test_wait_on_a_run_whose_process_was_killed_does_not_say_it_goes_on(
     assert f"`opsctl resume {run_id}`" in waited.stderr and "it goes on" not in waited.stderr
 
 
+def test_show_of_a_run_whose_process_was_killed_says_resume_finishes_it(
+        ledger: Project) -> None:
+    """`opsctl show` (no --follow) of a run still recorded running: while its process lives,
+    nothing more is said; once it was killed, a note says `opsctl resume` finishes it."""
+    run = hold(ledger)
+    run_id = running_run(ledger)
+    try:
+        live = ledger.run("show", run_id)
+        assert live.code == 0 and "running (unfinished)" in live.stdout, live.stderr
+        assert "may be gone" not in live.stdout, live.stdout
+    finally:
+        run.send_signal(signal.SIGKILL)
+        run.communicate(timeout=10)
+    dead = ledger.run("show", run_id)
+    assert dead.code == 0, dead.stderr
+    assert "note: the run is still recorded running, but its process may be gone" in dead.stdout
+    assert f"`opsctl resume {run_id}` finishes it" in dead.stdout
+
+
 def test_after_without_follow_is_a_usage_error(ledger: Project) -> None:
     result = ledger.run("show", "run_nosuchrun", "--after", "3")
     assert result.code == 2

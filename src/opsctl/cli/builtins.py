@@ -424,8 +424,17 @@ def show_cmd(run_id: str, artifacts: bool, follow: bool, after_seq: int | None,
 
         return follow_run(session, row, opts, lambda done, stream: _render_run(
             _shown_run(session, done, artifacts), stream, opts), after_seq=after_seq or 0)
-    return emit_data(_shown_run(session, row, artifacts), opts, session,
-                     lambda data, stream: _render_run(data, stream, opts))
+
+    def render(data: dict[str, Any], stream: TextIO) -> None:
+        _render_run(data, stream, opts)
+        if data["status"] == "running":  # a run whose process is gone says what finishes it
+            from opsctl.cli.follow import what_goes_on
+
+            said = what_goes_on(session, row)
+            if "may be gone" in said:
+                stream.write(f"note: {said}\n")
+
+    return emit_data(_shown_run(session, row, artifacts), opts, session, render)
 
 
 def _shown_run(session: Any, row: dict[str, Any], artifacts: bool) -> dict[str, Any]:
