@@ -1317,6 +1317,7 @@ def _open_sqlite(path: Path, url: str, redactor: Redactor | None, create_dir: bo
     if path.exists() and not os.access(path, os.W_OK):
         raise StateDirError(f"store {path} is not writable (the file; its directory is){_ELSEWHERE}")
     refuse_shared_dir(path.parent)
+    existed = False
     try:
         # Created owner-only before SQLite opens it: it holds requests and the audit trail,
         # and SQLite gives its -wal and -shm files the database file's permissions.
@@ -1326,7 +1327,7 @@ def _open_sqlite(path: Path, url: str, redactor: Redactor | None, create_dir: bo
         finally:
             os.close(fd)
     except FileExistsError:
-        _make_owner_only(path)
+        existed = True
     except OSError as exc:
         if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EIO):  # the disk, not the config
             raise StoreUnavailableError(f"store {path} cannot be created: {exc.strerror}",
@@ -1340,6 +1341,9 @@ def _open_sqlite(path: Path, url: str, redactor: Redactor | None, create_dir: bo
         conn.execute("PRAGMA foreign_keys=ON")
         store = SQLStore(conn, "sqlite", url, redactor)
         store.migrate()
+        if existed:
+            # once SQLite has read it as a database: a file that is none is left as it was
+            _make_owner_only(path)
     except StoreUnavailableError as exc:
         if "readonly" in exc.message or "unable to open" in exc.message:
             raise StateDirError(f"store {path} cannot be opened: {exc.message}") from None
@@ -1363,13 +1367,9 @@ def _make_owner_only(path: Path) -> None:
     with a group only (0660) is left as it is."""
     import stat
 
-    try:
-        with open(path, "rb") as existing:
-            header = existing.read(16)
-    except OSError:
-        return
-    if header and header != b"SQLite format 3\x00":
-        return  # not a database: SQLite refuses it, and the file is left as it was
+    # Never opened here to look at it: closing any descriptor of a database file drops every
+    # POSIX lock this process holds on it, those of its other SQLite connections included
+    # (a server's threads each have one), and SQLite's locking is then silently wrong.
     for name in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
         try:
             info = name.stat()
