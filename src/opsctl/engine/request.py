@@ -54,21 +54,54 @@ def validate_request(automation: Automation[Any], data: Mapping[str, Any],
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        problems = []
-        fields = []
-        given = _given_secrets(model, data)
-        for err in exc.errors(include_input=False, include_url=False):
-            where = ".".join(str(p) for p in err["loc"]) or "request"
-            message = given.redact_text(err["msg"])  # a validator may quote the value
-            if err["type"] == "extra_forbidden":
-                message = "unknown field"
-            elif err["type"] == "missing":
-                message = "required field is missing"
-            problems.append(f"{where}: {message}")
-            # the path below the request: empty for the request as a whole (a model validator)
-            fields.append({"field": ".".join(str(p) for p in err["loc"]), "message": message})
-        raise UsageError(f"invalid request for {label or automation.name}: "
-                         + "; ".join(problems), step="validate", fields=fields) from None
+        raise _invalid_request(exc, model, data, label or automation.name) from None
+    except OpsctlError as exc:  # an author's validator raised opsctl's errors: their exit code
+        if exc.step is None:
+            exc.step = "validate"
+        raise
+    except KeyboardInterrupt:
+        raise
+    except BaseException as exc:
+        # pydantic makes ValueError and AssertionError field errors (exit 2) and lets the rest
+        # through: sys.exit(0) there ended opsctl with exit 0 having done nothing, anything
+        # else with "internal error" and no result
+        bug = _validator_bug(label or automation.name, exc)
+        bug.message = _given_secrets(model, data).redact_text(bug.message)  # it may quote one
+        raise bug from exc
+
+
+def _validator_bug(name: str, exc: BaseException) -> AutomationBugError:
+    """A validator of the request model that raised something pydantic does not turn into a
+    field error: a bug in the automation (exit 1), like one in ``plan`` or ``apply``."""
+    from opsctl.engine.classify import MESSAGE_LIMIT, exception_text
+
+    if isinstance(exc, SystemExit):
+        what = f"called sys.exit({exc.code!r}): a validator returns, or raises ValueError"
+    else:
+        text = exception_text(exc)
+        if len(text) > MESSAGE_LIMIT:
+            text = f"{text[:MESSAGE_LIMIT]}... ({len(text) - MESSAGE_LIMIT} characters cut)"
+        what = f"raised {type(exc).__name__}: {text}"
+    return AutomationBugError(f"a validator of the request of {name} {what}", step="validate")
+
+
+def _invalid_request(exc: Any, model: Any, data: Mapping[str, Any], label: str) -> UsageError:
+    """The UsageError naming every bad field of a request pydantic refused."""
+    problems = []
+    fields = []
+    given = _given_secrets(model, data)
+    for err in exc.errors(include_input=False, include_url=False):
+        where = ".".join(str(p) for p in err["loc"]) or "request"
+        message = given.redact_text(err["msg"])  # a validator may quote the value
+        if err["type"] == "extra_forbidden":
+            message = "unknown field"
+        elif err["type"] == "missing":
+            message = "required field is missing"
+        problems.append(f"{where}: {message}")
+        # the path below the request: empty for the request as a whole (a model validator)
+        fields.append({"field": ".".join(str(p) for p in err["loc"]), "message": message})
+    return UsageError(f"invalid request for {label}: " + "; ".join(problems),
+                      step="validate", fields=fields)
 
 
 def _given_secrets(model: Any, data: Mapping[str, Any], redactor: Any = None) -> Any:
