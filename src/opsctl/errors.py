@@ -63,14 +63,47 @@ EXIT_CODE_TABLE: tuple[tuple[int, str, str], ...] = (
 )
 
 
+ERROR_EXIT_CODES = frozenset(code for code, _, _ in EXIT_CODE_TABLE) - {
+    ExitCode.SUCCESS, ExitCode.CHANGES_PLANNED}
+"""The exit codes of the table an error may carry (not 0 nor 10, which are no failures)."""
+
+ERROR_TYPES = ("validation", "auth", "policy_denied", "approval_required", "dependency_timeout",
+               "dependency_unavailable", "conflict", "partial", "unsafe_input", "internal")
+"""The ``error.type`` values the result schema publishes (``opsctl.contract.result.ErrorType``)."""
+
+
 class OpsctlError(Exception):
-    """Base of every expected opsctl failure."""
+    """Base of every expected opsctl failure.
+
+    A subclass may set ``exit_code`` and ``error_type`` to values of the table: one outside it
+    (``exit_code = 9``, ``error_type = "quota"``) would leave the stable exit codes and fail the
+    published result schema, so it is replaced by its base class's, and the error's message
+    says so."""
 
     exit_code: ClassVar[int] = ExitCode.INTERNAL
     error_type: ClassVar[str] = "internal"
     retryable: ClassVar[bool] = False
+    _unpublished: ClassVar[str] = ""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        refused = []
+        own = cls.__dict__
+        if "exit_code" in own and own["exit_code"] not in ERROR_EXIT_CODES:
+            refused.append(f"exit_code {own['exit_code']!r}")
+            delattr(cls, "exit_code")
+        if "error_type" in own and own["error_type"] not in ERROR_TYPES:
+            refused.append(f"error_type {own['error_type']!r}")
+            delattr(cls, "error_type")
+        if refused:
+            cls._unpublished = (
+                f"{cls.__name__} declares {' and '.join(refused)}, which opsctl does not "
+                f"publish: exit {cls.exit_code} and error type {cls.error_type!r} of its base "
+                "class instead")
 
     def __init__(self, message: str, *, step: str | None = None) -> None:
+        if self._unpublished:
+            message = f"{message} ({self._unpublished})"
         super().__init__(message)
         self.message = message
         self.step = step

@@ -80,3 +80,62 @@ def test_an_opsctl_error_of_a_request_validator_keeps_its_code_at_the_validate_s
     assert r.doc["error"]["type"] == "dependency_unavailable"
     assert r.doc["error"]["step"] == "validate"
     assert not (project.root / "applied.log").exists()
+
+
+OWN_ERRORS = '''
+from pydantic import BaseModel
+from opsctl import Action, Automation, OpsctlError, UsageError
+
+class QuotaError(OpsctlError):
+    exit_code = 9
+
+class OddError(OpsctlError):
+    error_type = "quota"
+
+class BadInput(UsageError):
+    exit_code = 42
+
+class Fine(UsageError):  # a subclass that keeps to the table is left alone
+    pass
+
+ERRORS = {"nine": QuotaError, "odd": OddError, "usage42": BadInput, "fine": Fine}
+
+class Request(BaseModel):
+    error: str = "nine"
+
+own = Automation("own-errors", version="1.0.0", owner="tests", summary="Errors of its own",
+                 request=Request)
+
+@own.plan
+def plan(ctx, req):
+    yield Action(id="a", kind="update", target="t/a", reason="r")
+
+@own.apply
+def apply(ctx, req, action):
+    raise ERRORS[req.error]("out of quota")
+'''
+
+
+@pytest.mark.parametrize(("error", "code", "error_type", "note"), [
+    ("nine", 1, "internal", "QuotaError declares exit_code 9, which opsctl does not publish"),
+    ("odd", 1, "internal", "OddError declares error_type 'quota', which opsctl does not publish"),
+    ("usage42", 2, "validation", "BadInput declares exit_code 42"),
+    ("fine", 2, "validation", None),
+])
+def test_an_error_class_with_a_code_or_type_outside_the_table_gets_its_base_classes(
+        project: Project, error: str, code: int, error_type: str, note: str | None) -> None:
+    """A subclass of OpsctlError with exit_code 9 ended opsctl with exit 9, and error_type
+    'quota' was written as is: both outside the stable table, and the result document failed
+    its own published schema (run_opsctl validates it)."""
+    project.add_module("own_auto", OWN_ERRORS)
+    r = project.run("own-errors", "--error", error, "--yes", "--format", "json")
+    assert r.code == code, r.stderr
+    assert r.doc["exit_code"] == code and r.doc["error"]["type"] == error_type
+    assert r.doc["error"]["step"] == "apply" and r.doc["status"] == "failed"
+    message = r.doc["error"]["message"]
+    assert message.startswith("out of quota")
+    if note is None:
+        assert message == "out of quota"
+    else:
+        assert note in message
+    assert r.doc["plan"]["actions"][0]["status"] == "failed"
