@@ -142,15 +142,15 @@ def _import(module: str, origin: str) -> Any:
         if exc.name and (module == exc.name or module.startswith(exc.name + ".")):
             raise ConfigError(f"automation module {module!r} not found (from {origin}); "
                               "check `automations` and `python_path` in opsctl.toml") from None
-        raise ConfigError(f"automation module {module!r} (from {origin}) failed to import: "
-                          f"{type(exc).__name__}: {exc}") from exc
-    except Exception as exc:
-        raise ConfigError(f"automation module {module!r} (from {origin}) failed to import: "
-                          f"{type(exc).__name__}: {exc}") from exc
+        raise _import_failed(module, origin, exc) from exc
     except SystemExit as exc:  # a script's `sys.exit()` left at the top of the module
         raise ConfigError(f"automation module {module!r} (from {origin}) called "
                           f"sys.exit({exc.code!r}) while being imported; an automation "
                           "module must not exit") from None
+    except KeyboardInterrupt:
+        raise
+    except BaseException as exc:  # an Exception, or a GeneratorExit, a BaseException subclass
+        raise _import_failed(module, origin, exc) from exc
     finally:
         moved_to = os.getcwd()
         os.chdir(cwd)
@@ -159,6 +159,18 @@ def _import(module: str, origin: str) -> Any:
                           f"directory to {moved_to} while being imported; an automation module "
                           "must not: open its files by paths relative to __file__")
     return imported
+
+
+def _import_failed(module: str, origin: str, exc: BaseException) -> ConfigError:
+    """The error of a module that raised while imported, with the exception's text kept short
+    (an exception holding a whole response body) and readable (one whose ``__str__`` raises)."""
+    from opsctl.engine.classify import MESSAGE_LIMIT, exception_text
+
+    text = exception_text(exc)
+    if len(text) > MESSAGE_LIMIT:
+        text = f"{text[:MESSAGE_LIMIT]}... ({len(text) - MESSAGE_LIMIT} characters cut)"
+    return ConfigError(f"automation module {module!r} (from {origin}) failed to import: "
+                       f"{type(exc).__name__}: {text}")
 
 
 def _automations_in(module_name: str, attr: str | None, origin: str) -> list[Automation[Any]]:

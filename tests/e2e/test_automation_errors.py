@@ -139,3 +139,52 @@ def test_an_error_class_with_a_code_or_type_outside_the_table_gets_its_base_clas
     else:
         assert note in message
     assert r.doc["plan"]["actions"][0]["status"] == "failed"
+
+
+BROKEN_AT_IMPORT = '''
+import os
+
+class Stop(BaseException):
+    pass
+
+class Unprintable(Exception):
+    def __str__(self):
+        raise RuntimeError("no text")
+
+how = os.environ.get("BREAK_HOW")
+if how == "base":
+    raise Stop("halt")
+if how == "generator-exit":
+    raise GeneratorExit
+if how == "unprintable":
+    raise Unprintable()
+if how == "huge":
+    raise RuntimeError("x" * 10_000_000)
+if how == "runtime":
+    raise RuntimeError("left over")
+'''
+
+
+@pytest.mark.parametrize(("how", "needle"), [
+    ("base", "failed to import: Stop: halt"),
+    ("generator-exit", "failed to import: GeneratorExit"),
+    ("unprintable", "failed to import: Unprintable: <str() of Unprintable raised RuntimeError>"),
+    ("huge", "characters cut)"),
+    ("runtime", "failed to import: RuntimeError: left over"),
+])
+def test_a_module_that_raises_anything_while_imported_is_exit_2(project: Project, how: str,
+                                                                needle: str) -> None:
+    """A BaseException subclass or GeneratorExit at a module's top ended opsctl with a
+    traceback and exit 1, an exception whose __str__ raises with "internal error", and a
+    10 MB message was printed whole; -v printed no traceback of where the module raised."""
+    project.add_module("broken_auto", BROKEN_AT_IMPORT)
+    env = project.env({"BREAK_HOW": how})
+    r = project.run("broken", "--format", "json", env=env)
+    assert r.code == 2, r.stderr[:2000]
+    assert r.doc is not None and r.doc["error"]["type"] == "validation"
+    assert needle in r.doc["error"]["message"]
+    assert len(r.stdout) < 10_000 and len(r.stderr) < 10_000
+    assert "internal error" not in r.stderr
+    verbose = project.run("-v", "broken", env=env)
+    assert verbose.code == 2
+    assert "Traceback" in verbose.stderr and "broken_auto.py" in verbose.stderr

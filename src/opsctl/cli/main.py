@@ -320,6 +320,15 @@ _VALUED_GLOBALS = ("-o", "--format", "--config", "--log-format")
 _FLAG_GLOBALS = ("-v", "-vv", "-vvv", "--verbose", "-q", "--quiet", "--no-color")
 
 
+def _verbose(args: list[str]) -> bool:
+    """Whether ``-v`` was given: read from the arguments when the command failed before its
+    options were (an automation module that fails to import, while the command is looked up)."""
+    if STATE.opts is not None:
+        return bool(STATE.opts.verbose)
+    given = args[:args.index("--")] if "--" in args else args
+    return any(arg in ("-v", "-vv", "-vvv", "--verbose") for arg in given)
+
+
 def _as_config_show(args: list[str]) -> list[str]:
     """``--show-config`` on any command, before or after it, is ``config show`` with the same
     global options: it prints the settings that command would run with, and does not need
@@ -427,7 +436,9 @@ def main(argv: list[str] | None = None) -> None:
             code = _report(UsageError(message), args, started, _usage_hint(exc))
         except OpsctlError as exc:
             code = _report(exc, args, started)
-            if exc.exit_code == 1 and STATE.opts is not None and STATE.opts.verbose:
+            # an internal error's, or the one of an automation module that failed to import
+            # (exit 2: the author fixes the module, and needs where it raised)
+            if _verbose(args) and (exc.exit_code == 1 or exc.__cause__ is not None):
                 import traceback
 
                 traceback.print_exception(exc)
