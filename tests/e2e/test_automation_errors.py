@@ -188,3 +188,52 @@ def test_a_module_that_raises_anything_while_imported_is_exit_2(project: Project
     verbose = project.run("-v", "broken", env=env)
     assert verbose.code == 2
     assert "Traceback" in verbose.stderr and "broken_auto.py" in verbose.stderr
+
+
+RAISING_EVERYWHERE = '''
+import os
+from pydantic import BaseModel
+import opsctl
+from opsctl import Action, Automation
+
+class Request(BaseModel):
+    error: str = "ConflictError"
+    where: str = "apply"
+
+every = Automation("every", version="1.0.0", owner="tests", summary="Raises where told",
+                   request=Request, retry={"attempts": 1})
+
+@every.plan
+def plan(ctx, req):
+    yield Action(id="a", kind="update", target="t/a", reason="r")
+
+@every.apply
+def apply(ctx, req, action):
+    if req.where == "apply":
+        raise getattr(opsctl, req.error)("refused")
+
+@every.verify
+def verify(ctx, req, action):
+    raise getattr(opsctl, req.error)("refused")
+'''
+
+
+@pytest.mark.parametrize(("error", "code", "status"), [
+    ("ConflictError", 7, "conflict"),
+    ("DeniedError", 6, "denied"),
+    ("AuthError", 6, "failed"),
+    ("UsageError", 2, "failed"),
+])
+def test_an_error_in_verify_ends_the_run_as_the_same_error_in_apply(
+        project: Project, error: str, code: int, status: str) -> None:
+    """The docs: any other exception in verify fails the run like one in apply. A ConflictError
+    ended an apply 'conflict' but a verify 'failed' (a DeniedError: 'denied', and 'failed')."""
+    project.add_module("every_auto", RAISING_EVERYWHERE)
+    results = {}
+    for where in ("apply", "verify"):
+        r = project.run("every", "--error", error, "--where", where, "--yes", "--format", "json")
+        assert r.code == code, r.stderr
+        assert r.doc["error"]["step"] == where
+        results[where] = (r.doc["status"], r.doc["error"]["type"], r.doc["error"]["message"])
+    assert results["apply"] == results["verify"]
+    assert results["verify"][0] == status

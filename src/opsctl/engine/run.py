@@ -450,7 +450,7 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
             if failure is None:
                 failure = verify_applied(run, ctx)
                 if failure is not None:
-                    return _finish(run, "failed", failure.exit_code, failure, ctx)
+                    return _finish(run, _run_status(failure), failure.exit_code, failure, ctx)
             summary = summarize(run.states)
             if failure is None:
                 status = "succeeded" if summary["applied"] else "no_changes"
