@@ -9,7 +9,8 @@ from typing import Any
 
 
 def json_encoder(*, sort_keys: bool, ensure_ascii: bool,
-                  separators: tuple[str, str] = (", ", ": ")) -> Callable[[Any], str]:
+                  separators: tuple[str, str] = (", ", ": "),
+                  allow_nan: bool = True) -> Callable[[Any], str]:
     """``json.dumps(value, default=str, sort_keys=..., ensure_ascii=...)``, the same text.
 
     Built once, calling the C encoder directly: ``json.dumps`` with any keyword builds an
@@ -23,9 +24,10 @@ def json_encoder(*, sort_keys: bool, ensure_ascii: bool,
     make: Any = getattr(encoder, "c_make_encoder", None)  # not in typeshed: CPython's C encoder
     if make is None:  # not CPython
         return json.JSONEncoder(default=str, sort_keys=sort_keys, ensure_ascii=ensure_ascii,
-                                separators=separators).encode
+                                separators=separators, allow_nan=allow_nan).encode
     text = encoder.encode_basestring_ascii if ensure_ascii else encoder.encode_basestring
-    encode = make(None, str, text, None, separators[1], separators[0], sort_keys, False, True)
+    encode = make(None, str, text, None, separators[1], separators[0], sort_keys, False,
+                  allow_nan)
     return lambda value: "".join(encode(value, 0))
 
 

@@ -3,6 +3,8 @@ against the published schema, with an exit code of the table and no traceback wi
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tests.conftest import Project
@@ -237,3 +239,44 @@ def test_an_error_in_verify_ends_the_run_as_the_same_error_in_apply(
         results[where] = (r.doc["status"], r.doc["error"]["type"], r.doc["error"]["message"])
     assert results["apply"] == results["verify"]
     assert results["verify"][0] == status
+
+
+ODD_LOGS = '''
+from pydantic import BaseModel
+from opsctl import Action, Automation
+
+class Request(BaseModel):
+    pass
+
+odd = Automation("odd-logs", version="1.0.0", owner="tests", summary="Logs odd values",
+                 request=Request)
+
+@odd.plan
+def plan(ctx, req):
+    yield Action(id="a", kind="update", target="t/a", reason="r")
+
+@odd.apply
+def apply(ctx, req, action):
+    ctx.log.info("odd.values", ratio=float("nan"), limit=float("inf"),
+                 nested={"low": [float("-inf"), 1.5]}, blob=b"\\xff", thing=object())
+'''
+
+
+def _strict(constant: str) -> None:
+    raise ValueError(f"{constant} is not JSON")
+
+
+def test_log_lines_of_values_that_are_not_json_are_still_json(project: Project) -> None:
+    """ctx.log.info(..., ratio=float("nan")) wrote `"ratio": NaN` on the JSON log line: no
+    JSON, and a strict parser (a log shipper's) refuses the whole line."""
+    project.add_module("odd_auto", ODD_LOGS)
+    r = project.run("--log-format", "json", "odd-logs", "--yes")
+    assert r.code == 0, r.stderr
+    lines = [line for line in r.stderr.splitlines() if '"odd.values"' in line]
+    assert len(lines) == 1, r.stderr
+    event = json.loads(lines[0], parse_constant=_strict)
+    assert (event["ratio"], event["limit"], event["nested"]) == (
+        "nan", "inf", {"low": ["-inf", 1.5]})
+    assert event["blob"] == "b'\\xff'" and event["thing"].startswith("<object object")
+    for line in r.stderr.splitlines():
+        json.loads(line, parse_constant=_strict)
