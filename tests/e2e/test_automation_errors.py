@@ -280,3 +280,50 @@ def test_log_lines_of_values_that_are_not_json_are_still_json(project: Project) 
     assert event["blob"] == "b'\\xff'" and event["thing"].startswith("<object object")
     for line in r.stderr.splitlines():
         json.loads(line, parse_constant=_strict)
+
+
+GROUPS = '''
+from pathlib import Path
+from pydantic import BaseModel
+from opsctl import Action, Automation, ConflictError
+
+class Request(BaseModel):
+    group: str = "connections"
+
+grouped = Automation("grouped", version="1.0.0", owner="tests", summary="Raises groups",
+                     request=Request, retry={"attempts": 2, "base": "10ms", "cap": "10ms"})
+
+@grouped.plan
+def plan(ctx, req):
+    yield Action(id="a", kind="update", target="t/a", reason="r")
+
+@grouped.apply
+def apply(ctx, req, action):
+    with Path("attempts.log").open("a") as f:
+        f.write("tried\\n")
+    if req.group == "connections":  # what asyncio.TaskGroup raises for two failed fetches
+        raise ExceptionGroup("fetches", [ConnectionRefusedError("api down"),
+                                         ExceptionGroup("inner", [TimeoutError("slow")])])
+    if req.group == "conflict":
+        raise ExceptionGroup("locks", [ConflictError("db locked by another run")])
+    raise ExceptionGroup("mixed", [ConnectionRefusedError("api down"), KeyError("id")])
+'''
+
+
+@pytest.mark.parametrize(("group", "code", "error_type", "tries", "needle"), [
+    ("connections", 4, "dependency_unavailable", 2,
+     "connection failed: api down (and 1 more like it in an exception group)"),
+    ("conflict", 7, "conflict", 1, "db locked by another run"),
+    ("mixed", 1, "internal", 1, "ExceptionGroup: mixed (2 sub-exceptions)"),
+])
+def test_an_exception_group_of_one_kind_of_failure_is_that_failure(
+        project: Project, group: str, code: int, error_type: str, tries: int,
+        needle: str) -> None:
+    """asyncio.TaskGroup wraps what its tasks raised in an ExceptionGroup: two connection
+    failures were a bug (exit 1), never retried, and a ConflictError in one exit 1 too."""
+    project.add_module("grouped_auto", GROUPS)
+    r = project.run("grouped", "--group", group, "--yes", "--format", "json")
+    assert r.code == code, r.stderr
+    assert r.doc["error"]["type"] == error_type and r.doc["error"]["step"] == "apply"
+    assert needle in r.doc["error"]["message"], r.doc["error"]
+    assert (project.root / "attempts.log").read_text().count("tried") == tries

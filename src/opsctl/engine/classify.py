@@ -136,6 +136,8 @@ def classify_exception(exc: BaseException, what: str) -> OpsctlError | None:
     """An opsctl error for a known dependency failure, or None for a bug."""
     if isinstance(exc, OpsctlError):
         return exc
+    if isinstance(exc, BaseExceptionGroup):
+        return _classify_group(exc, what)
     if isinstance(exc, TimeoutError | socket.timeout):
         return DependencyTimeoutError(f"{what}: timed out: {exception_text(exc)}")
     if isinstance(exc, ConnectionError):
@@ -145,6 +147,32 @@ def classify_exception(exc: BaseException, what: str) -> OpsctlError | None:
                          "allowed to, or change the permissions", reason="permission")
     return (_classify_botocore(exc, what) or _classify_botocore_parser(exc, what)
             or _classify_database(exc, what))
+
+
+def _classify_group(group: BaseExceptionGroup[BaseException], what: str) -> OpsctlError | None:
+    """An exception group (``asyncio.TaskGroup``'s, ``raise ExceptionGroup``) whose every
+    exception classifies alike (the same exit code, retryable or not: connections refused and
+    timeouts, each a ConflictError) is its first one, and is retried as it would be; one that
+    mixes kinds, or holds a bug, stays a bug (exit 1)."""
+    leaves: list[BaseException] = []
+
+    def collect(exc: BaseException) -> None:
+        if isinstance(exc, BaseExceptionGroup):
+            for inner in exc.exceptions:
+                collect(inner)
+        else:
+            leaves.append(exc)
+
+    collect(group)
+    classified = [classify_exception(leaf, what) for leaf in leaves]
+    first = classified[0] if classified else None
+    if first is None or any(c is None or (c.exit_code, c.retryable)
+                            != (first.exit_code, first.retryable) for c in classified):
+        return None
+    if len(leaves) > 1:
+        first.message += f" (and {len(leaves) - 1} more like it in an exception group)"
+        first.args = (first.message,)
+    return first
 
 
 def _classify_database(exc: BaseException, what: str) -> OpsctlError | None:
