@@ -327,3 +327,38 @@ def test_an_exception_group_of_one_kind_of_failure_is_that_failure(
     assert r.doc["error"]["type"] == error_type and r.doc["error"]["step"] == "apply"
     assert needle in r.doc["error"]["message"], r.doc["error"]
     assert (project.root / "attempts.log").read_text().count("tried") == tries
+
+
+STOPPED = '''
+from pydantic import BaseModel
+from opsctl import Action, Automation
+
+class Request(BaseModel):
+    where: str = "verify"
+
+stopped = Automation("stopped", version="1.0.0", owner="tests", summary="Interrupted by its code",
+                     request=Request)
+
+@stopped.plan
+def plan(ctx, req):
+    yield Action(id="a", kind="update", target="t/a", reason="r")
+
+@stopped.apply
+def apply(ctx, req, action):
+    if req.where == "apply":
+        raise KeyboardInterrupt
+
+@stopped.verify
+def verify(ctx, req, action):
+    raise KeyboardInterrupt
+'''
+
+
+@pytest.mark.parametrize("where", ["apply", "verify"])
+def test_a_keyboard_interrupt_raised_by_the_automation_names_its_step(project: Project,
+                                                                     where: str) -> None:
+    """Raised in verify, the interruption was reported at step 'apply'."""
+    project.add_module("stopped_auto", STOPPED)
+    r = project.run("stopped", "--where", where, "--yes", "--format", "json")
+    assert r.code == 130, r.stderr
+    assert r.doc["status"] == "cancelled" and r.doc["error"]["step"] == where

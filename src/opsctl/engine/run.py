@@ -483,7 +483,8 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
         if ctx.phase != "plan":
             interrupted = InterruptedRunError(
                 f"interrupted; finished actions are journaled: `opsctl resume {run.run_id}` or "
-                "run the same command again to finish", step="apply")
+                "run the same command again to finish",
+                step="verify" if ctx.phase == "verify" else "apply")
         else:  # before apply began (planning, the gate, the prompt): this attempt applied nothing
             where = ("at the confirmation" if session.waiting == "the confirmation"
                      else "while planning")
