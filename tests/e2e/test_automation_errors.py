@@ -362,3 +362,58 @@ def test_a_keyboard_interrupt_raised_by_the_automation_names_its_step(project: P
     r = project.run("stopped", "--where", where, "--yes", "--format", "json")
     assert r.code == 130, r.stderr
     assert r.doc["status"] == "cancelled" and r.doc["error"]["step"] == where
+
+
+UPGRADED = '''
+import sys
+from pydantic import BaseModel
+from opsctl import Action, Automation
+
+class RequestV1(BaseModel):
+    how: str = "exit"
+
+class Request(BaseModel):
+    how: str = "exit"
+
+class Unprintable(Exception):
+    def __str__(self):
+        raise RuntimeError("no text")
+
+upgraded = Automation("upgraded", version="2.0.0", owner="tests", summary="A failing upgrade",
+                      request=Request)
+
+@upgraded.upgrade(from_major=1, request=RequestV1)
+def from_v1(old):
+    if old.how == "exit":
+        sys.exit(0)
+    if old.how == "huge":
+        raise RuntimeError("x" * 5_000_000)
+    raise Unprintable()
+
+@upgraded.plan
+def plan(ctx, req):
+    yield Action(id="a", kind="update", target="t/a", reason="r")
+
+@upgraded.apply
+def apply(ctx, req, action):
+    open("applied.log", "a").write("applied\\n")
+'''
+
+
+@pytest.mark.parametrize(("how", "needle"), [
+    ("exit", "upgrade of a 1.x request of upgraded failed: called sys.exit(0)"),
+    ("unprintable", "failed: Unprintable: <str() of Unprintable raised RuntimeError>"),
+    ("huge", "characters cut)"),
+])
+def test_an_upgrade_function_that_exits_or_breaks_is_the_automations_bug(
+        project: Project, how: str, needle: str) -> None:
+    """sys.exit(0) in an upgrade function ended opsctl with exit 0 having done nothing, an
+    unprintable exception with a traceback, and a 5 MB message was kept whole."""
+    project.add_module("upgraded_auto", UPGRADED)
+    (project.root / "old.json").write_text(json.dumps({"how": how}))
+    r = project.run("upgraded", "--request", "old.json", "--contract-version", "1", "--yes",
+                    "--format", "json")
+    assert r.code == 1, r.stderr[:2000]
+    assert r.doc["error"]["step"] == "validate" and needle in r.doc["error"]["message"]
+    assert len(r.stdout) < 10_000 and len(r.stderr) < 10_000
+    assert not (project.root / "applied.log").exists()

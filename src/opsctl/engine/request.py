@@ -258,11 +258,21 @@ def versioned_request(automation: Automation[Any], data: Mapping[str, Any],
             raise
         try:
             upgraded = adapter.upgrade(old)
-        except OpsctlError:
+        except OpsctlError as exc:
+            if exc.step is None:
+                exc.step = "validate"
             raise
-        except Exception as exc:
+        except KeyboardInterrupt:
+            raise
+        except BaseException as exc:  # sys.exit() too: it ended opsctl with its code, no result
+            from opsctl.engine.classify import MESSAGE_LIMIT, exception_text
+
+            text = (f"called sys.exit({exc.code!r})" if isinstance(exc, SystemExit)
+                    else f"{type(exc).__name__}: {exception_text(exc)}")
+            if len(text) > MESSAGE_LIMIT:
+                text = f"{text[:MESSAGE_LIMIT]}... ({len(text) - MESSAGE_LIMIT} characters cut)"
             raise AutomationBugError(f"upgrade of a {major}.x request of {automation.name} "
-                                     f"failed: {type(exc).__name__}: {exc}", step="validate") from exc
+                                     f"failed: {text}", step="validate") from exc
         if not isinstance(upgraded, Mapping | BaseModel):
             raise AutomationBugError(f"the upgrade of a {major}.x request of {automation.name} "
                                      f"returned {type(upgraded).__name__}; it returns the "
