@@ -51,7 +51,7 @@ def apply(ctx, req, action):
 
 
 @pytest.mark.parametrize(("shape", "needle"), [
-    ("exit0", "a validator of the request of checked called sys.exit(0)"),
+    ("exit0", "a validator or computed field of the request of checked called sys.exit(0)"),
     ("exit-text", "called sys.exit('bad shape')"),
     ("runtime", "raised RuntimeError: validator broke"),
     ("timeout", "raised TimeoutError: validator timed out"),
@@ -417,3 +417,51 @@ def test_an_upgrade_function_that_exits_or_breaks_is_the_automations_bug(
     assert r.doc["error"]["step"] == "validate" and needle in r.doc["error"]["message"]
     assert len(r.stdout) < 10_000 and len(r.stderr) < 10_000
     assert not (project.root / "applied.log").exists()
+
+
+COMPUTED = '''
+import sys
+from pydantic import BaseModel, computed_field
+from opsctl import Action, Automation
+
+class Request(BaseModel):
+    how: str = "ok"
+
+    @computed_field
+    @property
+    def derived(self) -> str:
+        if self.how == "exit":
+            sys.exit(0)
+        if self.how == "runtime":
+            raise RuntimeError("computed broke")
+        return "d"
+
+computed = Automation("computed", version="1.0.0", owner="tests", summary="A computed field",
+                      request=Request)
+
+@computed.plan
+def plan(ctx, req):
+    yield Action(id="a", kind="update", target="t/a", reason="r")
+
+@computed.apply
+def apply(ctx, req, action):
+    open("applied.log", "a").write("applied\\n")
+'''
+
+
+@pytest.mark.parametrize(("how", "needle"), [
+    ("exit", "called sys.exit(0)"),
+    ("runtime", "raised RuntimeError: computed broke"),
+])
+def test_a_computed_field_that_raises_is_the_automations_bug(project: Project, how: str,
+                                                             needle: str) -> None:
+    """A computed_field that called sys.exit(0) ended opsctl with exit 0 having done nothing;
+    one that raised, with "internal error" and no result."""
+    project.add_module("computed_auto", COMPUTED)
+    r = project.run("computed", "--how", how, "--yes", "--format", "json")
+    assert r.code == 1, r.stderr
+    assert r.doc["error"]["step"] == "validate" and needle in r.doc["error"]["message"]
+    assert "computed field of the request of computed" in r.doc["error"]["message"]
+    assert not (project.root / "applied.log").exists()
+    ok = project.run("computed", "--yes", "--format", "json")
+    assert ok.code == 0 and ok.doc["request"]["derived"] == "d"

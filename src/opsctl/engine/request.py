@@ -52,7 +52,10 @@ def validate_request(automation: Automation[Any], data: Mapping[str, Any],
     model = model or automation.request_model
     data = by_field_name(model, data)
     try:
-        return model.model_validate(data)
+        request = model.model_validate(data)
+        if model.model_computed_fields:  # computed once here: one that raises is refused now
+            request.model_dump()
+        return request
     except ValidationError as exc:
         raise _invalid_request(exc, model, data, label or automation.name) from None
     except OpsctlError as exc:  # an author's validator raised opsctl's errors: their exit code
@@ -71,18 +74,19 @@ def validate_request(automation: Automation[Any], data: Mapping[str, Any],
 
 
 def _validator_bug(name: str, exc: BaseException) -> AutomationBugError:
-    """A validator of the request model that raised something pydantic does not turn into a
-    field error: a bug in the automation (exit 1), like one in ``plan`` or ``apply``."""
+    """A validator (or a ``computed_field``) of the request model that raised something pydantic
+    does not turn into a field error: a bug in the automation (exit 1), like one in ``plan``."""
     from opsctl.engine.classify import MESSAGE_LIMIT, exception_text
 
     if isinstance(exc, SystemExit):
-        what = f"called sys.exit({exc.code!r}): a validator returns, or raises ValueError"
+        what = f"called sys.exit({exc.code!r}): it returns, or raises ValueError"
     else:
         text = exception_text(exc)
         if len(text) > MESSAGE_LIMIT:
             text = f"{text[:MESSAGE_LIMIT]}... ({len(text) - MESSAGE_LIMIT} characters cut)"
         what = f"raised {type(exc).__name__}: {text}"
-    return AutomationBugError(f"a validator of the request of {name} {what}", step="validate")
+    return AutomationBugError(f"a validator or computed field of the request of {name} {what}",
+                              step="validate")
 
 
 def _invalid_request(exc: Any, model: Any, data: Mapping[str, Any], label: str) -> UsageError:
