@@ -101,15 +101,42 @@ class OpsctlError(Exception):
                 f"publish: exit {cls.exit_code} and error type {cls.error_type!r} of its base "
                 "class instead")
 
+    step: str | None = None
+    """The step of the run that failed (``validate``, ``plan``...), when known."""
+
     def __init__(self, message: str, *, step: str | None = None) -> None:
         if self._unpublished:
             message = f"{message} ({self._unpublished})"
         super().__init__(message)
         self.message = message
         self.step = step
-        self.known: dict[str, Any] = {}
+        self.known = {}
+
+    # An author's subclass whose __init__ does not call super().__init__() has none of the
+    # attributes set there: its message is then the text of its arguments, as an Exception's.
+    @property
+    def message(self) -> str:
+        text = self.__dict__.get("_message")
+        if text is None:
+            text = Exception.__str__(self) or type(self).__name__
+            if self._unpublished:
+                text = f"{text} ({self._unpublished})"
+        return str(text)
+
+    @message.setter
+    def message(self, value: str) -> None:
+        self.__dict__["_message"] = value
+
+    @property
+    def known(self) -> dict[str, Any]:
         """Result fields established before the failure (the idempotency key, the request,
         the contract versions, the actor): a failure before its run existed reports them."""
+        known: dict[str, Any] = self.__dict__.setdefault("_known", {})
+        return known
+
+    @known.setter
+    def known(self, value: dict[str, Any]) -> None:
+        self.__dict__["_known"] = value
 
     def __str__(self) -> str:
         return self.message
@@ -120,6 +147,7 @@ class UsageError(OpsctlError):
 
     exit_code = ExitCode.USAGE
     error_type = "validation"
+    fields: list[dict[str, str]] = []  # for a subclass whose __init__ skips this one
 
     def __init__(self, message: str, *, step: str | None = None,
                  fields: list[dict[str, str]] | None = None) -> None:
@@ -145,6 +173,7 @@ class PlanRejectedError(OpsctlError):
 
     exit_code = ExitCode.VALIDATION
     error_type = "validation"
+    reason = "precheck"
 
     def __init__(self, message: str, *, reason: str = "precheck", step: str | None = "plan") -> None:
         super().__init__(message, step=step)
@@ -196,6 +225,7 @@ class AuthError(DeniedError):
     to map or count; the message never holds the credential itself."""
 
     error_type = "auth"
+    reason = "refused"
 
     def __init__(self, message: str, *, reason: str = "refused", step: str | None = None) -> None:
         super().__init__(message, step=step)

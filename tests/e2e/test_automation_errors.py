@@ -465,3 +465,54 @@ def test_a_computed_field_that_raises_is_the_automations_bug(project: Project, h
     assert not (project.root / "applied.log").exists()
     ok = project.run("computed", "--yes", "--format", "json")
     assert ok.code == 0 and ok.doc["request"]["derived"] == "d"
+
+
+NO_SUPER = '''
+from pydantic import BaseModel
+from opsctl import Action, Automation, AuthError, PlanRejectedError, TransientError
+
+class Throttled(TransientError):
+    def __init__(self, code):  # no super().__init__()
+        self.code = code
+
+class Refused(AuthError):
+    def __init__(self):
+        pass
+
+class Stale(PlanRejectedError):
+    def __init__(self, why):
+        self.why = why
+
+ERRORS = {"throttled": lambda: Throttled(429), "refused": Refused, "stale": lambda: Stale("x")}
+
+class Request(BaseModel):
+    error: str = "throttled"
+
+nosuper = Automation("no-super", version="1.0.0", owner="tests", summary="Lazy subclasses",
+                     request=Request, retry={"attempts": 1})
+
+@nosuper.plan
+def plan(ctx, req):
+    yield Action(id="a", kind="update", target="t/a", reason="r")
+
+@nosuper.apply
+def apply(ctx, req, action):
+    raise ERRORS[req.error]()
+'''
+
+
+@pytest.mark.parametrize(("error", "code", "message"), [
+    ("throttled", 4, "429"), ("refused", 6, "Refused"), ("stale", 3, "x"),
+])
+def test_an_error_subclass_that_skips_super_init_is_still_its_error(
+        project: Project, error: str, code: int, message: str) -> None:
+    """A subclass whose __init__ does not call super().__init__() ended the run "internal
+    error in opsctl: 'Throttled' object has no attribute 'message'", exit 1, its action left
+    pending."""
+    project.add_module("nosuper_auto", NO_SUPER)
+    r = project.run("no-super", "--error", error, "--yes", "--format", "json")
+    assert r.code == code, r.stderr
+    assert r.doc["error"]["step"] == "apply"
+    assert r.doc["error"]["message"].startswith(message)
+    assert "internal error" not in r.doc["error"]["message"] + r.stderr
+    assert r.doc["plan"]["actions"][0]["status"] == "failed"
