@@ -516,3 +516,36 @@ def test_an_error_subclass_that_skips_super_init_is_still_its_error(
     assert r.doc["error"]["message"].startswith(message)
     assert "internal error" not in r.doc["error"]["message"] + r.stderr
     assert r.doc["plan"]["actions"][0]["status"] == "failed"
+
+
+QUOTING = '''
+from pydantic import BaseModel, field_validator
+from opsctl import Action, Automation, Secret
+
+class Request(BaseModel):
+    token: Secret
+
+    @field_validator("token")
+    @classmethod
+    def _check(cls, value):
+        raise RuntimeError(f"token {value.get_secret_value()} rejected")
+
+quoting = Automation("quoting", version="1.0.0", owner="tests", summary="Quotes its secret",
+                     effect="read", request=Request)
+
+@quoting.plan
+def plan(ctx, req):
+    yield Action(id="a", kind="run", target="t/a", reason="r")
+'''
+
+
+def test_the_traceback_of_a_validator_bug_masks_the_secret_it_quotes(project: Project) -> None:
+    """-v printed the validator's exception whole, the secret it was given with it."""
+    project.add_module("quoting_auto", QUOTING)
+    env = project.env({"OPSCTL_SECRET_TOKEN": "tok-canary-7781"})
+    for args in (("quoting", "--yes", "--format", "json"), ("-v", "quoting", "--yes")):
+        r = project.run(*args, env=env)
+        assert r.code == 1, r.stderr
+        assert "tok-canary" not in r.stdout + r.stderr
+        assert "token *** rejected" in r.stdout + r.stderr
+    assert "Traceback" in r.stderr and "quoting_auto.py" in r.stderr

@@ -68,9 +68,14 @@ def validate_request(automation: Automation[Any], data: Mapping[str, Any],
         # pydantic makes ValueError and AssertionError field errors (exit 2) and lets the rest
         # through: sys.exit(0) there ended opsctl with exit 0 having done nothing, anything
         # else with "internal error" and no result
+        import traceback
+
+        given = _given_secrets(model, data)  # the validator may quote a secret it was given
         bug = _validator_bug(label or automation.name, exc)
-        bug.message = _given_secrets(model, data).redact_text(bug.message)  # it may quote one
-        raise bug from exc
+        bug.message = given.redact_text(bug.message)
+        # -v prints where it raised (a note of the error), masked as the message is
+        bug.add_note(given.redact_text("".join(traceback.format_exception(exc)).rstrip()))
+        raise bug from None
 
 
 def _validator_bug(name: str, exc: BaseException) -> AutomationBugError:
