@@ -13,7 +13,7 @@ import os
 import re
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -596,13 +596,9 @@ class SQLStore:
 
     # -- runs -----------------------------------------------------------------------------
     def create_run(self, run: Row) -> None:
-        row = dict(run)
-        row["request_json"] = self._json(row.pop("request"))
-        row["runtime_json"] = self._json(row.pop("runtime"))
-        columns = [c for c in RUN_COLUMNS if c in row]
+        row = self._run_row(run)
         with self.transaction():
-            self._execute(f"INSERT INTO runs ({', '.join(columns)}) VALUES "
-                          f"({', '.join('?' for _ in columns)})", [row[c] for c in columns])
+            self._insert_run(row)
 
     def create_run_for_key(self, run: Row) -> Row | None:
         """Record ``run`` unless the newest apply run of its automation and idempotency key
@@ -612,30 +608,13 @@ class SQLStore:
         The look and the insert are one transaction, and requests with the same key take
         turns in it, so two processes sending one key with two requests at once (two lock
         scopes, which no lease orders) never both start a run under it."""
-        row = dict(run)
-        row["request_json"] = self._json(row.pop("request"))
-        row["runtime_json"] = self._json(row.pop("runtime"))
-        columns = [c for c in RUN_COLUMNS if c in row]
+        row = self._run_row(run)
         with self.transaction():
-            self.take_turns(f"opsctl.run-key/{row['automation']}/{row['idempotency_key']}")
-            found = self._execute("SELECT id, status, request_hash FROM runs WHERE "
-                                  "automation = ? AND idempotency_key = ? AND mode = 'apply' "
-                                  "AND status <> 'conflict' ORDER BY started_at DESC, id DESC "
-                                  "LIMIT 1", (row["automation"], row["idempotency_key"])
-                                  ).fetchone()
+            found = self._newest_under_key(row, "mode = 'apply' AND status <> 'conflict'", ())
             if found is not None and found[2] != row["request_hash"]:
                 return {"id": found[0], "status": found[1], "request_hash": found[2]}
-            self._execute(f"INSERT INTO runs ({', '.join(columns)}) VALUES "
-                          f"({', '.join('?' for _ in columns)})", [row[c] for c in columns])
+            self._insert_run(row)
         return None
-
-    def take_turns(self, name: str) -> None:
-        """Inside a transaction: until it ends, another transaction taking turns on ``name``
-        waits (a look, then an insert that depends on it, stay one step). SQLite needs
-        nothing: its write transactions take the database's one write lock when they begin.
-        PostgreSQL: a transaction-scoped advisory lock on the name's hash."""
-        if self.dialect == "postgresql":
-            self._execute("SELECT pg_advisory_xact_lock(hashtext(?))", (name,))
 
     def create_run_once(self, run: Row, carrying: Sequence[str]) -> str:
         """Record ``run`` unless a run of its automation, mode and idempotency key is in one of
@@ -645,27 +624,50 @@ class SQLStore:
         The look and the insert are one transaction, and requests with the same key take
         turns in it (SQLite: the write lock taken first; PostgreSQL: an advisory lock on the
         key), so requests sent at once with one key make one run, in every process."""
-        row = dict(run)
-        row["request_json"] = self._json(row.pop("request"))
-        row["runtime_json"] = self._json(row.pop("runtime"))
-        columns = [c for c in RUN_COLUMNS if c in row]
+        row = self._run_row(run)
         marks = ", ".join("?" for _ in carrying)
         with self.transaction():
-            self.take_turns(f"opsctl.run-key/{row['automation']}/{row['idempotency_key']}")
-            found = self._execute(f"SELECT id, request_hash FROM runs WHERE automation = ? AND "
-                                  f"idempotency_key = ? AND mode = ? AND status IN ({marks}) "
-                                  "ORDER BY started_at DESC, id DESC LIMIT 1",
-                                  (row["automation"], row["idempotency_key"], row["mode"],
-                                   *carrying)).fetchone()
-            if found is not None and found[1] != row["request_hash"]:
+            found = self._newest_under_key(row, f"mode = ? AND status IN ({marks})",
+                                           (row["mode"], *carrying))
+            if found is not None and found[2] != row["request_hash"]:
                 raise ConflictError(f"idempotency key {row['idempotency_key']!r} was used by "
                                     f"run {found[0]} with a different request; use a new key",
                                     step="validate")
             if found is not None:
                 return str(found[0])
-            self._execute(f"INSERT INTO runs ({', '.join(columns)}) VALUES "
-                          f"({', '.join('?' for _ in columns)})", [row[c] for c in columns])
+            self._insert_run(row)
         return str(row["id"])
+
+    def _run_row(self, run: Row) -> dict[str, Any]:
+        """``run`` as its row is stored: the request and runtime as JSON text."""
+        row = dict(run)
+        row["request_json"] = self._json(row.pop("request"))
+        row["runtime_json"] = self._json(row.pop("runtime"))
+        return row
+
+    def _insert_run(self, row: Mapping[str, Any]) -> None:
+        columns = [c for c in RUN_COLUMNS if c in row]
+        self._execute(f"INSERT INTO runs ({', '.join(columns)}) VALUES "
+                      f"({', '.join('?' for _ in columns)})", [row[c] for c in columns])
+
+    def _newest_under_key(self, row: Mapping[str, Any], condition: str,
+                          params: Sequence[Any]) -> Any:
+        """Inside a transaction: the newest run (id, status, request hash) of ``row``'s
+        automation and idempotency key that meets ``condition``, after taking turns on the key
+        (:meth:`take_turns`), so the insert that depends on this look stays one step."""
+        self.take_turns(f"opsctl.run-key/{row['automation']}/{row['idempotency_key']}")
+        return self._execute("SELECT id, status, request_hash FROM runs WHERE automation = ? "
+                             f"AND idempotency_key = ? AND {condition} "
+                             "ORDER BY started_at DESC, id DESC LIMIT 1",
+                             (row["automation"], row["idempotency_key"], *params)).fetchone()
+
+    def take_turns(self, name: str) -> None:
+        """Inside a transaction: until it ends, another transaction taking turns on ``name``
+        waits (a look, then an insert that depends on it, stay one step). SQLite needs
+        nothing: its write transactions take the database's one write lock when they begin.
+        PostgreSQL: a transaction-scoped advisory lock on the name's hash."""
+        if self.dialect == "postgresql":
+            self._execute("SELECT pg_advisory_xact_lock(hashtext(?))", (name,))
 
     def finish_run(self, run_id: str, *, status: str, exit_code: int, result: dict[str, Any],
                    error_type: str | None, finished_at: str,
