@@ -603,6 +603,22 @@ def test_root_in_another_users_state_directory_leaves_files_that_user_can_read(
         assert stat.S_IMODE(info.st_mode) == 0o600, name
 
 
+def test_a_plan_signing_key_readable_by_all_is_made_owner_only(project: Project) -> None:
+    # A key restored from a backup or copied with the umask's mode (0644): any user of the
+    # machine could sign plans with it. The next command that signs makes it 0600 again; one
+    # shared with a group only, on purpose, is left as it is.
+    project.add_module("ledger_auto", LEDGER)
+    assert project.run("plan", "ledger", "--targets", "a", "--out", "p1.json").code == 10
+    key = project.root / ".opsctl" / "plan-signing.key"
+    key.chmod(0o644)
+    assert project.run("plan", "ledger", "--targets", "a", "--out", "p2.json").code == 10
+    assert stat.S_IMODE(key.stat().st_mode) == 0o600
+    key.chmod(0o640)
+    assert project.run("plan", "ledger", "--targets", "a", "--out", "p3.json").code == 10
+    assert stat.S_IMODE(key.stat().st_mode) == 0o640
+    assert project.run("apply", "--plan", "p3.json").code == 0  # the same key signs and checks
+
+
 def test_a_postgres_schema_that_does_not_exist_is_a_config_error(project: Project) -> None:
     from tests.conftest import POSTGRES_URL
 

@@ -117,11 +117,15 @@ class Session:
         if self.settings.plan_signing_key is not None:
             return self.settings.plan_signing_key.get_secret_value().encode()
         path = Path(self.settings.state_dir) / KEY_FILE
-        from opsctl.store.sql import give_to_folder_owner, refuse_shared_dir
+        from opsctl.store.sql import give_to_folder_owner, make_owner_only, refuse_shared_dir
 
         refuse_shared_dir(path.parent)
         try:
-            return _checked_key(path, path.read_bytes())
+            key = _checked_key(path, path.read_bytes())
+            # a key others may read (restored from a backup, copied with the umask's 0644)
+            # lets any user of the machine sign plans: owner-only again, as the store is
+            make_owner_only((path,))
+            return key
         except FileNotFoundError:
             if path.is_symlink():  # a link to a key that is not there: no new key in its place
                 raise StateDirError(f"plan-signing key {path} is a link to "

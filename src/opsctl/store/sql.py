@@ -1363,23 +1363,29 @@ _SQLITE_BUSY_SECONDS = 30.0
 
 
 def _make_owner_only(path: Path) -> None:
-    """Make an existing database this user owns, and its -wal and -shm files, 0600 when every
-    user of the machine may read or write them: earlier opsctl versions created ``state.db``
-    with the umask's mode (0644), and it holds requests and the audit trail. A file shared
-    with a group only (0660) is left as it is."""
-    import stat
-
+    """Make an existing database this user owns, and its -wal and -shm files, owner-only
+    (:func:`make_owner_only`): earlier opsctl versions created ``state.db`` with the umask's
+    mode (0644), and it holds requests and the audit trail."""
     # Never opened here to look at it: closing any descriptor of a database file drops every
     # POSIX lock this process holds on it, those of its other SQLite connections included
     # (a server's threads each have one), and SQLite's locking is then silently wrong.
-    for name in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+    make_owner_only((path, Path(f"{path}-wal"), Path(f"{path}-shm")))
+
+
+def make_owner_only(paths: Iterable[Path]) -> None:
+    """Make each existing regular file of ``paths`` that this user owns 0600 when every user
+    of the machine may read or write it. A file shared with a group only (0660) is left as it
+    is. A file gone meanwhile, or not ours to change, is left to whoever reads it next."""
+    import stat
+
+    for name in paths:
         try:
             info = name.stat()
             if not stat.S_ISREG(info.st_mode):
                 continue
             if info.st_uid == os.geteuid() and info.st_mode & (stat.S_IROTH | stat.S_IWOTH):
                 name.chmod(0o600)
-        except OSError:  # gone meanwhile, or not ours to change: SQLite reports what matters
+        except OSError:
             continue
 
 
