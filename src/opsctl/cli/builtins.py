@@ -672,6 +672,45 @@ def resume_cmd(run_id: str, wait_lock: str | None, opts: CommonOptions) -> int:
     return emit(outcome.document, outcome.exit_code, opts, session)
 
 
+@click.command("cancel", short_help="Ask a queued or running run to stop.")
+@click.argument("run_id")
+@click.option("--reason", required=True, callback=lambda _ctx, _param, value: _said(value),
+              help="Why the run is cancelled (recorded in the audit trail).")
+@common_options
+def cancel_cmd(run_id: str, reason: str, opts: CommonOptions) -> int:
+    """Ask RUN_ID (or a unique prefix of at least 6 characters) to stop, wherever it runs: the
+    command line, `opsctl serve`, a worker or a scheduler.
+
+    \b
+    A queued run ends cancelled at once. A running apply sees the request
+    within a second and stops as on SIGTERM: no new action starts, the
+    actions in flight finish, the journal is kept, and the run ends cancelled
+    (exit 130 where it runs). `opsctl resume RUN_ID`, or the same command
+    again, finishes it later as the same run.
+
+    Needs the apply permission on the run's automation and environment; the
+    request is audited (run.cancel_requested). Exit 3 when the run has
+    finished already.
+    """
+    from opsctl.engine.cancel import request_cancel
+
+    session = open_cli_session(opts)
+    if opts.show_config:
+        return show_config(session)
+    refuse_reading_no_store(session)
+    row = _run_by_ref(session, run_id, with_result=False)
+    asked = request_cancel(session, row, reason)
+
+    def render(data: dict[str, Any], stream: TextIO) -> None:
+        if data["status"] == "cancelled":
+            stream.write(f"cancelled run {data['run_id']} before it started\n")
+        else:
+            stream.write(f"asked run {data['run_id']} to stop: it stops at its next action "
+                         f"boundary (`opsctl wait {data['run_id']}` follows it)\n")
+
+    return emit_data(asked, opts, session, render)
+
+
 def _said(reason: str) -> str:
     """A recorded reason, stripped; one that says nothing is refused (exit 2), as `approve`
     and `reject` refuse it."""

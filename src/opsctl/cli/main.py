@@ -70,6 +70,7 @@ BUILTINS: dict[str, tuple[str, str]] = {
     "apply": ("apply_group", "Apply an automation, or a saved plan."),
     "approve": ("governance_cmds:approve_cmd", "Approve a saved plan (bound to its fingerprint)."),
     "audit": ("governance_cmds:audit_group", "Verify or export the hash-chained audit trail."),
+    "cancel": ("cancel_cmd", "Ask a queued or running run to stop."),
     "completion": ("completion_cmd", "Print a shell completion script (bash, zsh, fish)."),
     "config": ("config_group", "Inspect the resolved configuration."),
     "contract": ("contract_cmds:contract_group", "Lock and check automation contracts."),

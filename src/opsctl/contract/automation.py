@@ -39,7 +39,7 @@ JSONValue = Any  # a value that json.dumps accepts; pydantic validates shapes at
 
 ACTION_KINDS: tuple[str, ...] = ("create", "update", "delete", "run")
 RESERVED_NAMES = frozenset(
-    ["list", "completion", "describe", "schema", "plan", "apply", "reconcile", "runs", "show", "resume", "approve", "reject", "audit", "config", "locks", "policy", "contract", "new", "serve", "worker", "version", "help", "token", "openapi", "slo", "schedule", "inventory", "wrap", "wait", "scheduler"]
+    ["list", "completion", "describe", "schema", "plan", "apply", "reconcile", "runs", "show", "resume", "cancel", "approve", "reject", "audit", "config", "locks", "policy", "contract", "new", "serve", "worker", "version", "help", "token", "openapi", "slo", "schedule", "inventory", "wrap", "wait", "scheduler"]
 )
 # \Z, not $: "$" also matches before a final newline ("a\n" would pass)
 _NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*\Z")

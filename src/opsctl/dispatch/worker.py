@@ -187,8 +187,7 @@ class Worker:
                     return
                 try:
                     store = store or open_store(self.base.settings.effective_store_url)
-                    if store._rows("SELECT 1 AS asked FROM runs WHERE id = ? AND "
-                                   "cancel_requested_at IS NOT NULL", (run_id,)):
+                    if _cancel_requested(store, run_id):
                         session.stop_requested.set()
                         return
                 except OpsctlError:
@@ -343,8 +342,9 @@ class Worker:
 
 
 def _cancel_requested(store: SQLStore, run_id: str) -> bool:
-    return bool(store._rows("SELECT 1 AS asked FROM runs WHERE id = ? AND "
-                            "cancel_requested_at IS NOT NULL", (run_id,)))
+    from opsctl.engine.cancel import cancel_asked
+
+    return cancel_asked(store, run_id)
 
 
 @contextmanager

@@ -395,10 +395,14 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
     run.warnings.extend(w for w in (*warnings, *versioned.warnings) if w not in run.warnings)
     run.max_failures = max(1, max_failures)
     run.concurrency = max(1, concurrency)
+    cancel_watch = cancelled = None
     if lease is not None:
         if prior is not None:
             session.store.set_lease_run(lease.scope, lease.token, run.run_id)
         lease.start_heartbeat()
+        from opsctl.engine.cancel import watch_for_cancel
+
+        cancel_watch, cancelled = watch_for_cancel(session, run.run_id)
         run.fence = lease.fence
         run.lease_lapsed = lease.may_have_lapsed
         run.artifacts["lock"] = {"scope": lease.scope, "token": lease.token}
@@ -480,7 +484,13 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
     except KeyboardInterrupt:
         from opsctl.errors import InterruptedRunError
 
-        if ctx.phase != "plan":
+        if cancelled is not None and cancelled.is_set():
+            interrupted = InterruptedRunError(
+                f"cancelled on request (`opsctl cancel`); finished actions are journaled: "
+                f"`opsctl resume {run.run_id}` or run the same command again to finish",
+                step="plan" if ctx.phase == "plan" else
+                "verify" if ctx.phase == "verify" else "apply")
+        elif ctx.phase != "plan":
             interrupted = InterruptedRunError(
                 f"interrupted; finished actions are journaled: `opsctl resume {run.run_id}` or "
                 "run the same command again to finish",
@@ -494,6 +504,8 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
                 "this attempt; run the same command again", step="plan")
         return _finish(run, "cancelled", ExitCode.INTERRUPTED, interrupted, ctx)
     finally:
+        if cancel_watch is not None:
+            cancel_watch.stop()
         end_run(run)
         stop_recording(run)
         if lease is not None:

@@ -521,30 +521,11 @@ class Scheduler:
     def _cancel(self, run_id: str) -> None:
         """Ask ``run_id`` to stop at its next action boundary; a run still queued ends
         cancelled at once."""
-        from opsctl.engine.results import error_document
-        from opsctl.errors import InterruptedRunError
+        from opsctl.engine.cancel import mark_cancelled
 
-        store = self.store
-        now = self.clock()
-        with store.transaction():
-            store._execute("UPDATE runs SET cancel_requested_at = ? WHERE id = ? AND status IN "
-                           "('queued', 'running')", (now.isoformat(), run_id))
-        row = store.get_run(run_id)
-        if row is not None and row["status"] == "queued":
-            error = InterruptedRunError("replaced by the schedule's next run before it started",
-                                        step="validate")
-            doc = error_document(error, mode=row["mode"], automation=row["automation"],
-                                 started_at=now, finished_at=now, actor=row["actor"],
-                                 redact=self.session.redactor.redact)
-            doc.update(run_id=run_id, contract_version=row["contract_version"],
-                       idempotency_key=row["idempotency_key"])
-            with store.transaction():
-                store._execute("UPDATE runs SET status = 'cancelled', exit_code = ?, "
-                               "result_json = ?, error_type = ?, finished_at = ?, attempt_ms = ? "
-                               "WHERE id = ? AND status = 'queued'",
-                               (error.exit_code, store._json(doc), error.error_type,
-                                doc["timing"]["finished_at"], doc["timing"]["duration_ms"],
-                                run_id))
+        mark_cancelled(self.store, run_id, now=self.clock(),
+                       message="replaced by the schedule's next run before it started",
+                       redact=self.session.redactor.redact)
         self._forward_cancels()
 
     def _forward_cancels(self) -> None:

@@ -97,6 +97,22 @@ class ApprovalCreate(BaseModel):
     reason: str = Field(min_length=1, max_length=2000)
 
 
+class RunCancel(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    reason: str = Field(min_length=1, max_length=2000,
+                        description="Why the run is cancelled (recorded in the audit trail)")
+
+
+class CancelAsked(BaseModel):
+    run_id: str
+    automation: str
+    status: str = Field(description="`cancelled` for a run stopped before it started; "
+                                    "`running` for one that stops at its next action boundary")
+    by: str
+    reason: str
+
+
 class RunAccepted(BaseModel):
     model_config = ConfigDict(extra="allow")
 
@@ -632,6 +648,17 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
     def get_run(run_id: str, session: Caller) -> dict[str, Any]:
         row = _run(session, run_id)
         return _result_of(row)
+
+    @app.post("/v1/runs/{run_id}/cancel", tags=["runs"], status_code=202,
+              response_model=CancelAsked,
+              summary="Ask a queued or running run to stop (apply permission; audited); 409 "
+                      "once it has finished", responses=responses(*auth_problems, 404, 409, 422))
+    def cancel_run(run_id: str, body: RunCancel, session: Caller) -> dict[str, Any]:
+        from opsctl.engine.cancel import request_cancel
+
+        row = _run(session, run_id)
+        asked: dict[str, Any] = _engine(lambda: request_cancel(session, row, body.reason))
+        return asked
 
     @app.get("/v1/runs/{run_id}/events", tags=["runs"],
              summary="Server-Sent Events: the run's journal and log lines (id = sequence), "

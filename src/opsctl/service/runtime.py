@@ -378,6 +378,7 @@ class ServerRuntime:
     def recover(self, executors: tuple[str, ...] = (EXECUTOR,)) -> list[str]:
         """At start: carry out runs left queued, and resume the server's runs interrupted by
         a shutdown or a crash (the journal makes a resume apply each action once)."""
+        from opsctl.engine.cancel import cancel_asked
         from opsctl.store.queue import queued_runs
 
         store = self.store()
@@ -391,6 +392,8 @@ class ServerRuntime:
                 continue  # an interrupted plan changed nothing: asking again is the caller's
             if row["status"] == "running" and _lease_is_live(store, row["id"]):
                 continue
+            if row["status"] == "cancelled" and cancel_asked(store, str(row["id"])):
+                continue  # stopped on request (`opsctl cancel`), not by a shutdown: it stays so
             principal = Principal(str(row["actor"]), str((runtime.get("identity") or {})
                                                          .get("source", "token")),
                                   scope={"recovered": "true"})

@@ -771,8 +771,9 @@ class SQLStore:
     def reopen_run(self, run_id: str) -> None:
         """Mark an unfinished run running again, for resume."""
         with self.transaction():
-            self._execute("UPDATE runs SET status = 'running', exit_code = NULL, finished_at = NULL "
-                          "WHERE id = ?", (run_id,))
+            # a request to stop it was for the attempt that stopped, not for this one
+            self._execute("UPDATE runs SET status = 'running', exit_code = NULL, finished_at = NULL, "
+                          "cancel_requested_at = NULL WHERE id = ?", (run_id,))
 
     def list_runs(self, *, automation: str | None = None, status: str | None = None,
                   limit: int = 50) -> list[Row]:

@@ -1,0 +1,139 @@
+"""`opsctl cancel RUN`: a run asked to stop from another terminal stops at its next action
+boundary, ends ``cancelled`` (exit 130 where it runs), and is finished later as the same run.
+
+The automation retries one action for an hour, so the run can only end by being cancelled:
+the test never guesses when the request is seen."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import time
+
+import pytest
+
+from tests.conftest import Project, validate_result
+from tests.e2e.test_durable import start
+
+WAITS = '''
+from pydantic import BaseModel
+from opsctl import Action, Automation, TransientError
+
+class Request(BaseModel):
+    scope: str = "main"
+    environment: str = "staging"
+    directory: str = "."  # where its files are (a server's working folder is its own)
+
+waits = Automation("waits", version="1.0.0", owner="o", summary="Retries one action for an hour",
+                   request=Request, lock_scope=("scope",),
+                   retry={"attempts": 1000, "base": "10m", "cap": "10m", "deadline": "1h"})
+
+@waits.plan
+def plan(ctx, req):
+    log = Path(req.directory, "effects.log")
+    done = set(log.read_text().split()) if log.exists() else set()
+    for name in ("first", "flaky"):
+        if name not in done:
+            yield Action(id=name, kind="create", target=name, reason="missing")
+
+@waits.apply
+def apply(ctx, req, action):
+    if action.id == "flaky" and not Path(req.directory, "fixed").exists():
+        Path(req.directory, "waiting").touch()
+        raise TransientError("flaky is unavailable")
+    with open(Path(req.directory, "effects.log"), "a") as fh:
+        fh.write(action.id + "\\n")
+'''
+
+
+@pytest.fixture
+def waits(backend_project: Project) -> Project:
+    backend_project.add_module("waits_auto", WAITS)
+    return backend_project
+
+
+def effects(project: Project) -> list[str]:
+    log = project.root / "effects.log"
+    return log.read_text().split() if log.exists() else []
+
+
+def started(project: Project, *args: str) -> tuple[subprocess.Popen[str], str]:
+    """An apply of `waits` retrying its second action, and its run id."""
+    proc = start(project, "waits", "--format", "json", *args)
+    deadline = time.monotonic() + 90  # a loaded machine may take a while to start it
+    while not (project.root / "waiting").exists():
+        assert proc.poll() is None, proc.communicate()
+        assert time.monotonic() < deadline, "the apply never reached its retries"
+        time.sleep(0.02)
+    listed = project.run("runs", "--status", "running", "--format", "json")
+    assert listed.code == 0, listed.stderr
+    [run] = listed.doc["runs"]
+    return proc, str(run["id"])
+
+
+def test_a_run_cancelled_from_another_terminal_stops_and_resumes_later(waits: Project) -> None:
+    proc, run_id = started(waits)
+    asked = waits.run("cancel", run_id[:12], "--reason", "incident 42: stop the rollout",
+                      "--format", "json")
+    assert asked.code == 0, asked.stderr
+    assert asked.doc == {"run_id": run_id, "automation": "waits", "status": "running",
+                         "by": asked.doc["by"], "reason": "incident 42: stop the rollout"}
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    doc = json.loads(out)
+    validate_result(doc)
+    assert doc["status"] == "cancelled" and doc["run_id"] == run_id
+    assert "cancelled on request" in doc["error"]["message"]
+    assert f"opsctl resume {run_id}" in doc["error"]["message"]
+    assert effects(waits) == ["first"]  # the action before it stays applied, once
+    audit = waits.run("audit", "export", "--run", run_id)
+    assert audit.code == 0, audit.stderr
+    [event] = [json.loads(line) for line in audit.stdout.splitlines()
+               if json.loads(line)["kind"] == "run.cancel_requested"]
+    assert event["payload"]["reason"] == "incident 42: stop the rollout"
+    # finished already: nothing to cancel, and nothing recorded
+    again = waits.run("cancel", run_id, "--reason", "twice")
+    assert again.code == 3 and "is cancelled already" in again.stderr
+    # later, the same run finishes; the request to stop was for the attempt that stopped
+    (waits.root / "fixed").touch()
+    resumed = waits.run("resume", run_id, "--format", "json")
+    assert resumed.code == 0, resumed.stderr
+    assert resumed.doc["run_id"] == run_id and resumed.doc["status"] == "succeeded"
+    assert effects(waits) == ["first", "flaky"]
+
+
+def test_a_cancel_refused_changes_nothing(waits: Project) -> None:
+    proc, run_id = started(waits)
+    try:
+        missing = waits.run("cancel", run_id)
+        assert missing.code == 2 and "--reason" in missing.stderr
+        blank = waits.run("cancel", run_id, "--reason", "   ")
+        assert blank.code == 2 and "a reason must say why" in blank.stderr
+        unknown = waits.run("cancel", "run_0000000000000000000000000", "--reason", "x")
+        assert unknown.code == 2 and "no run 'run_0000000000000000000000000'" in unknown.stderr
+        # a viewer may not stop a run: exit 6, the refusal audited, the run goes on
+        waits.write_config('[[permissions.grants]]\nrole = "viewer"\nto = ["*"]\n')
+        denied = waits.run("cancel", run_id, "--reason", "not mine to stop")
+        assert denied.code == 6, denied.stderr
+        assert "may not apply waits" in denied.stderr
+        assert proc.poll() is None
+        waits.write_config("")
+        shown = waits.run("show", run_id, "--format", "json")
+        assert shown.doc["status"] == "running"
+        kinds = [json.loads(line)["kind"] for line in
+                 waits.run("audit", "export", "--run", run_id).stdout.splitlines()]
+        assert "run.cancel_requested" not in kinds
+    finally:
+        waits.write_config("")
+        stop = waits.run("cancel", run_id, "--reason", "end of the test")
+        _out, err = proc.communicate(timeout=60)
+    assert stop.code == 0, stop.stderr
+    assert proc.returncode == 130, err  # stopped by the one request that was allowed
+    assert effects(waits) == ["first"]
+
+
+def test_cancel_is_a_reserved_name(project: Project) -> None:
+    project.add_module("named_cancel", WAITS.replace('Automation("waits"', 'Automation("cancel"'))
+    listed = project.run("list")
+    assert listed.code == 2
+    assert "'cancel'" in listed.stderr
