@@ -587,6 +587,33 @@ def test_a_project_naming_a_real_store_and_key_still_runs_on_the_harness_own(
     assert sys.modules.pop("kit_real_store_automations", None) is not None
 
 
+def test_a_project_configuration_error_is_a_result_with_exit_2(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As on the command line: a secret whose variable is not set is exit 2, not a
+    ConfigError raised out of the run."""
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "kit_secret_automations.py").write_text(AUTOMATIONS)
+    (project / "opsctl.toml").write_text(
+        'automations = ["kit_secret_automations:greet"]\npython_path = ["."]\n'
+        '[secrets]\ntoken = "env:KIT_PROJECT_TOKEN"\n')
+    monkeypatch.setattr(sys, "path", list(sys.path))
+    monkeypatch.delitem(sys.modules, "kit_secret_automations", raising=False)
+    monkeypatch.delenv("KIT_PROJECT_TOKEN", raising=False)
+
+    with OpsctlHarness(tmp_path / "h", project=project) as harness:
+        missing = harness.apply("greet", names=["ada"])
+        harness.setenv("KIT_PROJECT_TOKEN", "from-the-test")
+        given = harness.apply("greet", names=["ada"])
+
+    assert_exit(missing, 2)
+    assert missing.error is not None and missing.error["type"] == "validation"
+    assert "unset environment variable KIT_PROJECT_TOKEN" in missing.error["message"]
+    assert missing.doc["automation"] == "greet" and missing.planned is None
+    assert_exit(given, 0)
+    assert sys.modules.pop("kit_secret_automations", None) is not None
+
+
 def test_the_fake_clock() -> None:
     clock = FakeClock("2026-03-01T09:00:00+01:00")
 

@@ -358,10 +358,18 @@ class OpsctlHarness:
         from opsctl.engine.run import error_document, execute
         from opsctl.errors import OpsctlError
 
-        session = self.open_session()
         first_event = len(self.events)
+        started = self.clock()
         try:
-            started = self.clock()
+            session = self.open_session()
+        except OpsctlError as exc:  # a bad configuration is a result (exit 2), as on the CLI
+            doc = error_document(exc, mode="plan" if mode == "plan" or dry_run else "apply",
+                                 automation=automation if isinstance(automation, str)
+                                 else automation.name, started_at=started,
+                                 finished_at=self.clock())
+            return self._checked(Result(doc, int(exc.exit_code), None,
+                                        tuple(self.events[first_event:])))
+        try:
             try:
                 target = self.automation(automation, session)
             except OpsctlError as exc:  # an unknown name is a result (exit 2), as on the CLI
@@ -394,7 +402,9 @@ class OpsctlHarness:
                        if recorder.calls else None)
         finally:
             session.close()
-        result = Result(doc, code, planned, tuple(self.events[first_event:]))
+        return self._checked(Result(doc, code, planned, tuple(self.events[first_event:])))
+
+    def _checked(self, result: Result) -> Result:
         if self.validate_results:
             assert_result_valid(result)
         return result
