@@ -210,6 +210,39 @@ def test_the_update_option_writes_the_golden_file_then_it_passes(
     assert golden.read_text() == text
 
 
+OWN_HARNESS_GOLDEN_TEST = '''
+from pathlib import Path
+
+from opsctl.testing import OpsctlHarness
+import automations
+
+def test_plan_{n}(tmp_path):
+    with OpsctlHarness(tmp_path / "h", golden_dir=Path(__file__).parent / "golden") as harness:
+        harness.register(automations.greet)
+        result = harness.plan("greet", names=["n{n}"])
+        harness.assert_plan_matches_golden(result, "greet-{n}")
+'''
+
+
+@pytest.mark.parametrize("workers", [[], ["-n", "2"]], ids=["one-process", "xdist"])
+def test_the_update_option_lists_files_written_by_any_harness_and_any_worker(
+        kit_pytester: pytest.Pytester, workers: list[str]) -> None:
+    """A harness of the test's own (as `opsctl new` generates) and pytest-xdist's workers wrote
+    their golden files, but the end of the session listed none of them."""
+    if workers:
+        pytest.importorskip("xdist")
+    for n in (1, 2):
+        kit_pytester.makepyfile(**{f"test_own_{n}": OWN_HARNESS_GOLDEN_TEST.format(n=n)})
+
+    written = kit_pytester.runpytest_subprocess("-p", "no:cacheprovider", *workers,
+                                                "--opsctl-update-golden")
+
+    written.assert_outcomes(passed=2)
+    written.stdout.fnmatch_lines(["*opsctl: wrote 2 golden file(s)*"])
+    listed = {line.strip() for line in written.stdout.lines if line.strip().endswith(".json")}
+    assert listed == {str(kit_pytester.path / "golden" / f"greet-{n}.json") for n in (1, 2)}
+
+
 def test_a_changed_plan_fails_with_a_readable_diff(kit_pytester: pytest.Pytester) -> None:
     write_test(kit_pytester, GOLDEN_TEST.format(names=["ada", "bob"]))
     kit_pytester.runpytest("-p", "no:cacheprovider", "--opsctl-update-golden").assert_outcomes(

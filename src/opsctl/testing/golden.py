@@ -28,6 +28,11 @@ IGNORED = "<ignored>"
 # The parts of an action that a golden snapshot keeps: what the plan says, not how a run went.
 SNAPSHOT_FIELDS = ("id", "kind", "target", "reason", "before", "after", "data", "depends_on")
 
+WRITTEN: list[Path] = []
+"""Every golden file :func:`assert_plan_matches_golden` wrote in this process because
+``OPSCTL_UPDATE_GOLDEN`` asked for it, whichever harness (or none) made the plan:
+``pytest --opsctl-update-golden`` lists them at the end of the session."""
+
 Normalize: TypeAlias = (Mapping[str, str] | Mapping[re.Pattern[str], str]
                         | Mapping[str | re.Pattern[str], str])
 """Replacements of run-specific text: plain strings, or compiled patterns."""
@@ -140,6 +145,8 @@ def assert_plan_matches_golden(plan: Result | Sequence[Action | Mapping[str, Any
     if update if update is not None else update_golden_requested():
         golden.parent.mkdir(parents=True, exist_ok=True)
         golden.write_text(actual, encoding="utf-8")
+        if update is None:  # asked for by OPSCTL_UPDATE_GOLDEN, not by this call
+            WRITTEN.append(golden)
         return True
     how = f"run pytest with --opsctl-update-golden (or set {UPDATE_GOLDEN_ENV}=1)"
     if expected is None:

@@ -32,7 +32,9 @@ if TYPE_CHECKING:
 UPDATE_OPTION = "--opsctl-update-golden"
 MARKER = "opsctl"
 _HARNESS_KEYS = frozenset({"actor", "env", "secrets", "config", "settings"})
-_written = pytest.StashKey[list[Path]]()
+_written = pytest.StashKey[list[Path]]()  # golden files written by pytest-xdist's workers
+_written_before = pytest.StashKey[int]()  # golden.WRITTEN's length when the session began
+_WORKER_OUTPUT = "opsctl_golden_written"
 _saved_update_env = pytest.StashKey["str | None"]()
 
 
@@ -44,19 +46,23 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    from opsctl.testing.golden import UPDATE_GOLDEN_ENV
+    from opsctl.testing.golden import UPDATE_GOLDEN_ENV, WRITTEN
 
     config.addinivalue_line(
         "markers", f"{MARKER}(clock=None, actor=None, env=None, secrets=None, config=None, "
                    "settings=None): set up the opsctl_harness and opsctl_clock fixtures")
     config.stash[_written] = []
+    config.stash[_written_before] = len(WRITTEN)
     if config.getoption(UPDATE_OPTION):
         config.stash[_saved_update_env] = os.environ.get(UPDATE_GOLDEN_ENV)
         os.environ[UPDATE_GOLDEN_ENV] = "1"
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
-    from opsctl.testing.golden import UPDATE_GOLDEN_ENV
+    from opsctl.testing.golden import UPDATE_GOLDEN_ENV, WRITTEN
+
+    # listed by now; a session run inside another (pytester) leaves the outer one's list alone
+    del WRITTEN[config.stash.get(_written_before, len(WRITTEN)):]
 
     if _saved_update_env in config.stash:
         previous = config.stash[_saved_update_env]
@@ -66,8 +72,27 @@ def pytest_unconfigure(config: pytest.Config) -> None:
             os.environ[UPDATE_GOLDEN_ENV] = previous
 
 
+def _written_here(config: pytest.Config) -> list[Path]:
+    from opsctl.testing.golden import WRITTEN
+
+    return WRITTEN[config.stash.get(_written_before, len(WRITTEN)):]
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    output = getattr(session.config, "workeroutput", None)  # a pytest-xdist worker
+    if output is not None:
+        output[_WORKER_OUTPUT] = [str(path) for path in _written_here(session.config)]
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: Any, error: Any) -> None:
+    """pytest-xdist: a worker finished; keep the golden files it wrote for the summary."""
+    output = getattr(node, "workeroutput", None) or {}
+    node.config.stash[_written].extend(Path(p) for p in output.get(_WORKER_OUTPUT, []))
+
+
 def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
-    written = config.stash.get(_written, [])
+    written = list(dict.fromkeys([*_written_here(config), *config.stash.get(_written, [])]))
     if written:
         terminalreporter.write_sep("-", f"opsctl: wrote {len(written)} golden file(s)")
         for path in written:
@@ -110,4 +135,3 @@ def opsctl_harness(request: pytest.FixtureRequest, tmp_path: Path,
         yield harness
     finally:
         harness.close()
-        request.config.stash[_written].extend(harness.golden_written)
