@@ -14,7 +14,7 @@ import sys
 import textwrap
 import time
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -661,6 +661,23 @@ def test_the_fake_clock() -> None:
     with pytest.raises(ValueError, match="timezone-aware"):
         clock.set("2020-01-01T00:00:00")
     assert FakeClock()() == datetime(2030, 1, 1, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("step", [timedelta(days=-1), -5, "-1h"], ids=["timedelta", "seconds", "text"])
+def test_the_fake_clock_advances_only_forward(step: object) -> None:
+    """A negative timedelta moved the clock back, where -5 and "-1h" were refused."""
+    clock = FakeClock("2026-03-01T00:00:00Z")
+
+    with pytest.raises(ValueError, match="negative"):
+        clock.advance(step)  # type: ignore[arg-type]
+    assert clock() == datetime(2026, 3, 1, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("moment", [0, 1767225600.0, None])
+def test_the_fake_clock_names_a_moment_it_cannot_take(moment: object) -> None:
+    """A number was an AttributeError ('int' object has no attribute 'tzinfo')."""
+    with pytest.raises(TypeError, match="a datetime or an ISO 8601 text"):
+        FakeClock("2026-03-01T00:00:00Z").set(moment)  # type: ignore[arg-type]
 
 
 def test_snapshots_normalise_ignore_and_sort() -> None:

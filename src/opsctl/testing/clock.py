@@ -41,8 +41,12 @@ class FakeClock:
             self._now = _aware(moment)
 
     def advance(self, by: float | str | timedelta) -> datetime:
-        """Move forward by seconds, a duration (``"1h30m"``, ``"7d"``) or a timedelta."""
+        """Move forward by seconds, a duration (``"1h30m"``, ``"7d"``) or a timedelta; back in
+        time only with ``set()``."""
         step = parse_duration(by)
+        if step < timedelta(0):
+            raise ValueError(f"the fake clock moves forward: advance({by!r}) is negative "
+                             "(set() moves it to any time)")
         with self._lock:
             self._now += step
             return self._now
@@ -54,6 +58,8 @@ class FakeClock:
 
 def _aware(moment: datetime | str) -> datetime:
     value = datetime.fromisoformat(moment) if isinstance(moment, str) else moment
+    if not isinstance(value, datetime):
+        raise TypeError(f"the fake clock is set to a datetime or an ISO 8601 text, not {moment!r}")
     if value.tzinfo is None:
         raise ValueError(f"the fake clock needs a timezone-aware time, got {moment!r} "
                          "(add +00:00 or Z)")
