@@ -532,6 +532,21 @@ def test_close_restores_the_process_environment(tmp_path: Path,
     assert "KIT_PROBE" not in os.environ
 
 
+def test_a_harness_that_fails_to_open_leaves_the_process_environment_as_it_was(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`@pytest.mark.opsctl(env={"PORT": 8080})`: the harness raised a bare 'str expected, not
+    int' with HOME and XDG_CONFIG_HOME already pointing into it, for every later test."""
+    monkeypatch.setenv("HOME", "/home/original")
+    monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
+    monkeypatch.delenv("KIT_PROBE", raising=False)
+
+    with pytest.raises(TypeError, match=r"'PORT': its value must be text, not int \(8080\)"):
+        OpsctlHarness(tmp_path / "h", env={"KIT_PROBE": "1", "PORT": 8080})  # type: ignore[dict-item]
+
+    assert os.environ["HOME"] == "/home/original"
+    assert "XDG_CONFIG_HOME" not in os.environ and "KIT_PROBE" not in os.environ
+
+
 def test_errors_before_a_run_are_results_with_their_exit_code(
         opsctl_harness: OpsctlHarness) -> None:
     result = opsctl_harness.plan(make_flaky(Flaky(0)), names="not a list")

@@ -225,10 +225,14 @@ class OpsctlHarness:
         else:
             self.config_file = None
             (self.root / "opsctl.toml").write_text("# a temporary opsctl project\n")
-        self._patch_process_env("HOME", str(self.home))
-        self._patch_process_env("XDG_CONFIG_HOME", str(self.home / ".config"))
-        for name, value in (env or {}).items():
-            self.setenv(name, value)
+        try:
+            self._patch_process_env("HOME", str(self.home))
+            self._patch_process_env("XDG_CONFIG_HOME", str(self.home / ".config"))
+            for name, value in (env or {}).items():
+                self.setenv(name, value)
+        except BaseException:  # no harness to close(): restore os.environ here
+            self.close()
+            raise
 
     def __enter__(self) -> OpsctlHarness:
         return self
@@ -255,6 +259,9 @@ class OpsctlHarness:
 
     def setenv(self, name: str, value: str) -> None:
         """Set a variable for opsctl and for the automation's code (``os.environ``)."""
+        if not isinstance(value, str):
+            raise TypeError(f"environment variable {name!r}: its value must be text, not "
+                            f"{type(value).__name__} ({value!r}); write {str(value)!r}")
         self._env[name] = value
         self._patch_process_env(name, value)
 
