@@ -481,6 +481,23 @@ def test_retries_wait_on_the_fake_clock_not_for_real(opsctl_harness: OpsctlHarne
     assert time.monotonic() - began < 5  # up to 20s of backoff, none of it slept
 
 
+def test_the_retry_deadline_counts_the_waits_of_the_fake_clock(
+        opsctl_harness: OpsctlHarness, opsctl_clock: FakeClock) -> None:
+    """The deadline was measured on the real monotonic clock, which the fake clock's sleeps do
+    not move: a 10s deadline never ended the retries, all 50 attempts ran (the command line
+    stops within the 10s)."""
+    opsctl_harness.configure("flaky", retry={"attempts": 50, "base": "1s", "cap": "4s",
+                                             "deadline": "10s"})
+
+    result = opsctl_harness.apply(make_flaky(Flaky(failures=1000)), names=["a"])
+
+    assert_exit(result, 4)
+    assert result.actions[0]["attempts"] < 50
+    assert sum(opsctl_clock.sleeps) <= 10
+    assert result.error is not None
+    assert f"gave up after {result.actions[0]['attempts']} attempts" in result.error["message"]
+
+
 @pytest.mark.opsctl(clock="2024-02-29T12:00:00Z", actor="alice",
                     secrets={"token": "s3cr3t-value"}, config={"flaky": {"region": "eu-west-1"}})
 def test_the_marker_sets_clock_actor_secrets_and_config(opsctl_harness: OpsctlHarness,

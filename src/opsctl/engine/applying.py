@@ -452,7 +452,7 @@ def retry_policy_for(session: Session, automation: Automation[Any]) -> Any:
 
 def _apply_with_retries(run: RunState, ctx: Context, state: ActionState, log: Any) -> str:
     """One action, retried while its failures are transient; attempts and waits are recorded."""
-    began = time.monotonic()
+    began = run.session.monotonic()
     try:
         outcome = run.automation.call_apply(ctx, run.request, state.action)
     except Exception as exc:
@@ -497,8 +497,9 @@ def _apply_retrying(run: RunState, ctx: Context, state: ActionState, log: Any,
 
     try:
         outcome, attempts = call_with_retries(attempt, run.policy, what=f"apply of {action.id}",
-                                              sleep=run.session.wait, on_retry=on_retry,
-                                              first_failure=first_failure, started=began)
+                                              sleep=run.session.wait, clock=run.session.monotonic,
+                                              on_retry=on_retry, first_failure=first_failure,
+                                              started=began)
     except OpsctlError as exc:
         state.attempts = first_attempt + int(getattr(exc, "attempts", 1) or 1)
         state.waits = waits or None

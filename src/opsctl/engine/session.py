@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -72,6 +73,14 @@ class Session:
     @property
     def actor(self) -> str:
         return self.identity.actor
+
+    def monotonic(self) -> float:
+        """Seconds for measuring how long something took (a retry's deadline): the monotonic
+        clock with the real time; with another clock (the test kit's fake one, which its sleep
+        advances), that clock's time, so the waits it sleeps count."""
+        if self.clock is utcnow:
+            return time.monotonic()
+        return self.clock().timestamp()
 
     def now_iso(self) -> str:
         """The clock's time as the journal and the run's events hold it (milliseconds)."""
