@@ -564,6 +564,13 @@ def test_a_harness_that_fails_to_open_leaves_the_process_environment_as_it_was(
     assert "XDG_CONFIG_HOME" not in os.environ and "KIT_PROBE" not in os.environ
 
 
+def test_a_config_table_that_is_not_a_mapping_is_named(tmp_path: Path) -> None:
+    """`@pytest.mark.opsctl(config={"flaky": 5})` was "'int' object is not iterable"."""
+    with pytest.raises(TypeError, match=r"config\['flaky'\]: the \[automation.flaky\] table is a "
+                                        r"mapping of its keys .*not int \(5\)"):
+        OpsctlHarness(tmp_path / "h", config={"flaky": 5})  # type: ignore[dict-item]
+
+
 def test_errors_before_a_run_are_results_with_their_exit_code(
         opsctl_harness: OpsctlHarness) -> None:
     result = opsctl_harness.plan(make_flaky(Flaky(0)), names="not a list")

@@ -207,6 +207,11 @@ class OpsctlHarness:
         self.clock = clock or FakeClock()
         self.actor = actor
         self.secrets: dict[str, str] = dict(secrets or {})
+        for name, table in (config or {}).items():
+            if not isinstance(table, Mapping):
+                raise TypeError(f"config[{name!r}]: the [automation.{name}] table is a mapping "
+                                f"of its keys (config={{{name!r}: {{'key': ...}}}}), not "
+                                f"{type(table).__name__} ({table!r})")
         self.config: dict[str, dict[str, Any]] = {k: dict(v) for k, v in (config or {}).items()}
         self.settings: dict[str, Any] = dict(settings or {})
         self.golden_dir = Path(golden_dir) if golden_dir is not None else self.root / "golden"
