@@ -140,6 +140,38 @@ def test_a_saved_plan_with_a_set_field_applies_in_another_process(project: Proje
     assert r.doc["summary"]["applied"] == len(HOSTS)
 
 
+DURATION_REASON = """
+from pydantic import BaseModel
+from opsctl import Action, Automation, Duration
+
+class Request(BaseModel):
+    max_age: Duration = "90d"
+
+aged = Automation("aged", version="1.0.0", owner="tests", summary="A duration in the reason",
+                  request=Request, effect="mutate")
+
+@aged.plan
+def plan(ctx, req):
+    yield Action(id="prune", kind="delete", target="backups", reason=f"older than {req.max_age}")
+
+@aged.apply
+def apply(ctx, req, action):
+    return None
+"""
+
+
+def test_a_saved_plan_of_a_duration_written_long_hand_applies(project: Project) -> None:
+    project.add_module("aged_auto", DURATION_REASON)
+    (project.root / "req.yaml").write_text("max_age: 90m\n")
+    planned = project.run("plan", "aged", "--request", "req.yaml", "--out", "plan.json",
+                          "--format", "json")
+    assert planned.code == 10, planned.stderr
+    assert planned.doc["plan"]["actions"][0]["reason"] == "older than 1h30m"
+    r = project.run("apply", "--plan", "plan.json", "--format", "json")
+    assert r.code == 0, r.stderr
+    assert r.doc["summary"]["applied"] == 1
+
+
 QUOTING = """
 from pydantic import BaseModel, field_validator
 from opsctl import Action, Automation, Secret

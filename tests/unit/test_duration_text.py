@@ -1,4 +1,4 @@
-"""A Duration field prints as it was written, and stays a timedelta for arithmetic and JSON."""
+"""A Duration field prints in duration notation, normalised, and stays a timedelta for arithmetic and JSON."""
 
 from __future__ import annotations
 
@@ -22,13 +22,15 @@ class Request(BaseModel):
 @pytest.mark.parametrize(("given", "printed", "value"), [
     pytest.param("30d", "30d", timedelta(days=30), id="days"),
     pytest.param("1h30m", "1h30m", timedelta(minutes=90), id="compound"),
-    pytest.param("90m", "90m", timedelta(minutes=90), id="not-normalised"),
+    pytest.param("90m", "1h30m", timedelta(minutes=90), id="normalised"),
+    pytest.param("24h", "1d", timedelta(days=1), id="whole-days"),
     pytest.param(" 15m ", "15m", timedelta(minutes=15), id="trimmed"),
-    pytest.param("45", "45", timedelta(seconds=45), id="seconds-as-text"),
+    pytest.param("1H", "1h", timedelta(hours=1), id="lower-case"),
+    pytest.param("45", "45s", timedelta(seconds=45), id="seconds-as-text"),
     pytest.param(90, "1m30s", timedelta(seconds=90), id="number-in-shortest-form"),
     pytest.param(timedelta(days=1, hours=2), "1d2h", timedelta(hours=26), id="timedelta"),
 ])
-def test_a_duration_prints_as_written(given: object, printed: str, value: timedelta) -> None:
+def test_a_duration_prints_normalised(given: object, printed: str, value: timedelta) -> None:
     req = Request(max_age=given)
     assert str(req.max_age) == printed
     assert f"older than {req.max_age}" == f"older than {printed}"
@@ -36,7 +38,7 @@ def test_a_duration_prints_as_written(given: object, printed: str, value: timede
     assert isinstance(req.max_age, timedelta)
 
 
-def test_defaults_print_as_written_too() -> None:
+def test_defaults_print_normalised_too() -> None:
     req = Request()
     assert (str(req.max_age), str(req.grace)) == ("30d", "2h")
 

@@ -81,8 +81,10 @@ def format_duration(value: timedelta) -> str:
 
 
 class WrittenDuration(timedelta):
-    """A timedelta that prints as it was written: ``str()`` of ``30d`` is ``30d``, not
-    ``30 days, 0:00:00``, so an f-string in a plan's reason reads like the request.
+    """A timedelta that prints in duration notation: ``str()`` of ``30d`` is ``30d``, not
+    ``30 days, 0:00:00``, so an f-string in a plan's reason reads like the request. The text is
+    the canonical form (``90m`` prints ``1h30m``), the one a saved plan or a replayed request
+    holds, so planning it again gives the same reasons.
 
     Arithmetic gives plain timedeltas; equality and hashing are the timedelta's.
     """
@@ -107,10 +109,8 @@ class WrittenDuration(timedelta):
 
 
 def written_duration(value: str | int | float | timedelta) -> WrittenDuration:
-    """Parse like :func:`parse_duration`, keeping the text for ``str()``: a string as typed
-    (trimmed), a number or a timedelta in its shortest ``1d2h`` form."""
+    """Parse like :func:`parse_duration`, keeping the canonical ``1d2h`` text for ``str()``."""
     if isinstance(value, WrittenDuration):
         return value
     parsed = parse_duration(value)
-    written = value.strip() if isinstance(value, str) else format_duration(parsed)
-    return WrittenDuration(parsed, written)
+    return WrittenDuration(parsed, format_duration(parsed))

@@ -31,9 +31,8 @@ Duration = Annotated[
 ]
 """A ``datetime.timedelta`` written as ``30d``, ``12h``, ``15m``, ``1h30m``, ``2w``, ``500ms`` or seconds.
 
-Negative durations are refused. ``str()`` of a value gives it back as written (``30d``), not
-``30 days, 0:00:00``; in JSON (results, plans, the schema) it is the shortest text form, e.g.
-``"90d"`` or ``"1h30m"``.
+Negative durations are refused. ``str()`` of a value is its shortest text form (``30d``; ``90m``
+prints ``1h30m``), not ``30 days, 0:00:00``, and so is its JSON (results, plans, the schema).
 """
 
 def is_duration_schema(node: object) -> bool:
