@@ -30,6 +30,7 @@ import importlib
 import marshal
 import os
 import sys
+import warnings
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -457,8 +458,15 @@ def _add_module(catalog: Catalog, files: list[str], module_name: str, attr: str 
         for path in (source, getattr(model_module, "__file__", None)):
             if path:
                 read.append(path)
-        specs = flag_specs(automation.request_model)
-        problem = flag_clash(specs) or _schema_problem(automation)
+        problem = _schema_problem(automation)
+        specs = []
+        if problem is None:
+            try:
+                specs = flag_specs(automation.request_model)
+            except AutomationBugError as exc:
+                problem = str(exc)
+            else:
+                problem = flag_clash(specs)
         if problem is not None:
             raise ConfigError(f"automation {automation.name!r} ({module_name}, from "
                               f"{origin}): {problem}")
@@ -479,6 +487,8 @@ def _schema_problem(automation: Automation[Any]) -> str | None:
     """Why the request model (or an older major's) has no JSON Schema, or None: `describe`,
     `contract lock`, the HTTP API and the dashboard's form all need it, and failed with an
     internal error on the first use rather than when the automation was loaded."""
+    from pydantic.json_schema import PydanticJsonSchemaWarning
+
     from opsctl.contract.description import model_schema
 
     models = [("", automation.request_model)] + [
@@ -486,7 +496,9 @@ def _schema_problem(automation: Automation[Any]) -> str | None:
         for major, adapter in sorted(automation.adapters.items())]
     for which, model in models:
         try:
-            model_schema(model)
+            with warnings.catch_warnings():  # a default it cannot write: flag_specs says so
+                warnings.simplefilter("ignore", PydanticJsonSchemaWarning)
+                model_schema(model)
         except Exception as exc:
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             return (f"its request model{which} has no JSON Schema ({first}){_field_of(model)}; "

@@ -474,6 +474,34 @@ def test_a_request_model_without_a_json_schema_is_refused_when_loaded(project: P
     assert not (project.root / "opsctl.contracts.json").exists()
 
 
+@pytest.mark.parametrize(("annotation", "default", "message"), [
+    pytest.param("Callable[[], int]", "print", "its request model has no JSON Schema",
+                 id="callable-with-a-default"),
+    pytest.param("Any", "object()", "its default cannot be written as a JSON value",
+                 id="default-not-json"),
+    pytest.param("list[str]", "Factory", "its default cannot be written as a JSON value "
+                 "(ZeroDivisionError", id="default-factory-raises"),
+])
+def test_a_field_whose_default_has_no_json_is_refused_when_loaded(
+        project: Project, annotation: str, default: str, message: str) -> None:
+    """Exit 2 naming the automation and the field (was: exit 1, 'internal error', for every
+    command that loads the automations)."""
+    source = SHADOWED.format(field="hook", annotation=annotation, default=default)
+    source = source.replace("from pydantic import BaseModel, Field",
+                            "from typing import Any, Callable\n"
+                            "from pydantic import BaseModel, Field\n"
+                            "class Factory(list):\n"
+                            "    def __init__(self):\n"
+                            "        1 / 0\n")
+    source = source.replace("Field(default=Factory,", "Field(default_factory=Factory,")
+    project.add_module("shadow_auto", source)
+    for args in (["list"], ["shadow", "--dry-run"], ["describe", "shadow"]):
+        r = project.run(*args)
+        assert_refused(r, message, project)
+        assert "automation 'shadow' (shadow_auto" in r.stderr and "'hook'" in r.stderr
+        assert "Warning" not in r.stderr
+
+
 def test_a_single_letter_field_does_not_clash_with_a_short_option(project: Project) -> None:
     project.add_module("shadow_auto", SHADOWED.format(field="v", annotation="str", default='"a"'))
     r = project.run("shadow", "--v", "given", "-v", "--dry-run", "--format", "json")

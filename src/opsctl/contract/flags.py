@@ -21,6 +21,7 @@ from pydantic_core import PydanticUndefined
 
 from opsctl.contract.durations import format_duration
 from opsctl.contract.types import is_secret_type
+from opsctl.errors import AutomationBugError
 
 FlagType = Literal["str", "int", "float", "bool", "choice", "duration", "secret", "path", "json"]
 
@@ -132,14 +133,26 @@ def _default_text(value: Any, as_json: bool = False) -> str | None:
     return str(value)
 
 
+def _field_default(name: str, info: Any, as_json: bool) -> str | None:
+    """The text of a field's default; a default (or default_factory) that cannot give one is
+    the automation's bug, reported as :class:`AutomationBugError` naming the field."""
+    try:
+        if info.default_factory is not None:
+            return _default_text(info.default_factory(), as_json)
+        return _default_text(info.default, as_json)
+    except Exception as exc:
+        text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+        cause = f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+        raise AutomationBugError(
+            f"request field {name!r}: its default cannot be written as a JSON value ({cause}); "
+            "give it a default of strings, numbers, booleans, lists or mappings") from None
+
+
 def flag_specs(model: type[BaseModel]) -> list[FlagSpec]:
     specs: list[FlagSpec] = []
     for name, info in model.model_fields.items():
         kind, multiple, choices = _classify(info.annotation)
-        if info.default_factory is not None:
-            default = _default_text(info.default_factory(), kind == "json")  # type: ignore[call-arg]
-        else:
-            default = _default_text(info.default, kind == "json")
+        default = _field_default(name, info, kind == "json")
         if kind == "secret" and default is not None:
             default = "***"  # describe and the contract lock print it
         extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
