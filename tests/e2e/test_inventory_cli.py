@@ -14,7 +14,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from tests.conftest import clean_env, run_opsctl
+from tests.conftest import clean_env, run_in_terminal, run_opsctl
 
 pytestmark = pytest.mark.e2e
 
@@ -217,10 +217,24 @@ def test_markdown_and_table_reports(repo: Path, tmp_path: Path) -> None:
     code, _, err = scan(str(repo), "--out", str(tmp_path / "inventory.txt"), cwd=tmp_path)
     assert code == 0, err
     assert (tmp_path / "inventory.txt").read_text() == stdout
-    # piped with FORCE_COLOR, as every other table of opsctl: coloured
+    # piped with FORCE_COLOR, as every other table of opsctl: coloured, still plain columns
     forced = run_opsctl("inventory", "scan", str(repo), cwd=tmp_path,
                         env={**clean_env(tmp_path / ".home"), "FORCE_COLOR": "1"})
     assert forced.code == 0 and "\x1b[" in forced.stdout
+    assert not set("│┃─━┏┡└") & set(forced.stdout)
+    assert "scripts/cleanup_ec2.py" in forced.stdout
+
+
+@pytest.mark.parametrize(("columns", "borders"), [("200", True), ("60", False)])
+def test_the_table_on_a_terminal_has_borders_only_when_it_fits(
+        repo: Path, tmp_path: Path, columns: str, borders: bool) -> None:
+    """A terminal narrower than the table gets plain columns with every path whole (was:
+    rich's table folded each path over several lines)."""
+    code, screen = run_in_terminal(["inventory", "scan", str(repo), "--no-git"], tmp_path,
+                                   extra_env={"COLUMNS": columns})
+    assert code == 0, screen
+    assert bool(set("│┃━┏") & set(screen)) is borders, screen
+    assert "scripts/cleanup_ec2.py" in screen
 
 
 def test_bad_scripts_are_reported_one_by_one_and_the_scan_goes_on(tmp_path: Path) -> None:

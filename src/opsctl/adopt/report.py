@@ -80,8 +80,10 @@ def _interface_cell(script: Script) -> str:
     return interface
 
 
-def render_table(inventory: Inventory, stream: TextIO, *, color: bool = True) -> None:
-    """The rich table, riskiest first, then the warnings and the files not scanned."""
+def render_table(inventory: Inventory, stream: TextIO, *, color: bool = True) -> bool:
+    """The rich table, riskiest first, then the warnings and the files not scanned; False,
+    with nothing written, when the table is wider than the terminal (rich would fold a path
+    over several lines: the caller prints plain columns, as every opsctl table then)."""
     from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
@@ -102,11 +104,15 @@ def render_table(inventory: Inventory, stream: TextIO, *, color: bool = True) ->
         if script.destructive:
             cells[4] = f"[red]{cells[4]}[/]"
         table.add_row(*cells)
+    if table.__rich_measure__(console, console.options.update_width(1 << 20)).maximum \
+            > console.width:
+        return False
     console.print(table)
     console.print(escape(summary_line(inventory)))
     for line in trailer_lines(inventory)[1:]:
         label, rest = line.split(": ", 1)
         console.print(f"[yellow]{label}[/]: {escape(rest)}")
+    return True
 
 
 def render_markdown(inventory: Inventory, stream: TextIO) -> None:

@@ -132,13 +132,14 @@ def scan_cmd(ctx: click.Context, /, path: Path, format_: str | None, out: Path |
         line = io.StringIO()
         write_inventory_json(inventory, line)
         click.echo(_utf8(line.getvalue()))
-    elif chosen == "text" and (sys.stdout.isatty() or color_enabled(sys.stdout)):  # FORCE_COLOR
-        render_table(inventory, sys.stdout, color=color_enabled(sys.stdout))
-    else:
+    elif chosen == "text" and sys.stdout.isatty() and render_table(
+            inventory, sys.stdout, color=color_enabled(sys.stdout)):
+        pass  # a terminal wide enough for the table's borders
+    else:  # piped (FORCE_COLOR colours the plain columns) or a narrow terminal
         buffer = io.StringIO()
         report(buffer)
-        if buffer.getvalue():
-            click.echo(_utf8(buffer.getvalue()), nl=False)
+        if buffer.getvalue():  # click drops the escapes in a pipe unless told otherwise
+            click.echo(_utf8(buffer.getvalue()), nl=False, color=color_enabled(sys.stdout))
     from opsctl.adopt.scan import is_python2
 
     python2 = [script for script in inventory.scripts if is_python2(script)]
