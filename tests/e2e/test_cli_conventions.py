@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import OPSCTL, Project, clean_env, run_in_terminal
+from tests.conftest import OPSCTL, CLIResult, Project, clean_env, run_in_terminal, run_opsctl
 from tests.e2e.test_cli_core import COUNTER, counts
 
 LIBRARY_LOGGER = '''
@@ -89,6 +90,34 @@ def test_config_given_before_the_subcommand_is_used(counter: Project) -> None:
     r = counter.run("--config", "other.toml", "list", expect_json=False)
     assert r.code == 0, r.stderr
     assert json.loads(r.stdout)["automations"] == []
+
+
+def test_hints_repeat_the_config_they_were_given(counter: Project) -> None:
+    """Run from another folder with --config, each command a hint spells works there too
+    (was: the hint left out --config, and its command found no state store)."""
+    elsewhere = counter.root / "elsewhere"
+    elsewhere.mkdir()
+    config = ("--config", str(counter.root / "opsctl.toml"))
+
+    def run(*args: str) -> CLIResult:
+        return run_opsctl(*args, cwd=elsewhere, env=counter.env())
+
+    def follow(hint: str) -> CLIResult:
+        words = shlex.split(hint)
+        assert words[:3] == ["opsctl", *config], hint
+        return run(*words[1:])
+
+    planned = run(*config, "plan", "counter", "--environment", "staging", "--out", "plan.json")
+    assert planned.code == 10, planned.stderr
+    assert follow(planned.stdout.split("apply it with: ")[1].splitlines()[0]).code == 0
+    partial = run(*config, "counter", "--environment", "prod", "--fail-on", "b")
+    assert partial.code == 5, partial.stderr
+    resumed = follow(partial.stderr.split("opsctl: hint: `")[1].split("`")[0])
+    assert resumed.code == 5 and "resumed run" in resumed.stdout, resumed.stderr
+    listed = run("runs", *config, "--limit", "1")
+    assert listed.code == 0, listed.stderr
+    older = follow(listed.stdout.split("older runs: ")[1].splitlines()[0])
+    assert older.code == 0 and "run_" in older.stdout, older.stderr
 
 
 def test_without_a_terminal_nothing_is_asked(counter: Project) -> None:

@@ -236,7 +236,7 @@ def runs_cmd(automation: str | None, status: str | None, actor: str | None, sinc
         for option, key in (("--before", "next_before"), ("--after", "next_after")):
             if data[key]:
                 stream.write(f"{'newer' if key == 'next_before' else 'older'} runs: "
-                             f"{shlex.join(['opsctl', 'runs', *filters, option, data[key]])}\n")
+                             f"{opts.command('runs', *filters, option, data[key])}\n")
 
     return emit_data({"runs": page.runs, "next_after": page.next_after,
                       "next_before": page.next_before}, opts, session, render)
@@ -472,7 +472,7 @@ def _render_run(data: dict[str, Any], stream: TextIO, opts: CommonOptions) -> No
     from opsctl.cli.render import render_result
 
     if data.get("result"):
-        render_result(data["result"], stream, full_diff=opts.diff)
+        render_result(data["result"], stream, full_diff=opts.diff, command=opts.command)
     else:
         state = ("its result was not recorded" if data.get("finished_at")
                  and data["status"] not in ("queued", "running") else "unfinished")

@@ -40,6 +40,15 @@ class CommonOptions:
         self.no_color = no_color
         self.diff = diff
 
+    def command(self, *words: str) -> str:
+        """``opsctl WORDS`` as a hint to copy, with the ``--config FILE`` this one was given:
+        without it the hinted command looks for the project (and its store) in the current
+        directory, and finds none or another."""
+        import shlex
+
+        config = ["--config", self.config] if self.config else []
+        return shlex.join(["opsctl", *config, *words])
+
     def settings_flags(self) -> dict[str, Any]:
         level = "debug" if self.verbose else ("warning" if self.quiet else None)
         return {"format": self.format, "log_format": self.log_format, "log_level": level}

@@ -40,13 +40,13 @@ def emit(document: dict[str, Any], exit_code: int, opts: CommonOptions, session:
                     a.get("status") not in (None, "pending") for a in planned)):
             # (stopped before applying anything, while planning or at the prompt, by a run
             # that had journaled nothing: nothing to resume, the same command runs it again)
-            say(f"opsctl: hint: `opsctl resume {run_id}` finishes what is left")
+            say(f"opsctl: hint: `{opts.command('resume', run_id)}` finishes what is left")
     if output_format(opts, session) == "json":
         click.echo(json.dumps(document, ensure_ascii=False, sort_keys=False), file=stream)
     else:
         from opsctl.cli.render import render_result
 
-        render_result(document, stream or sys.stdout, full_diff=opts.diff)
+        render_result(document, stream or sys.stdout, full_diff=opts.diff, command=opts.command)
     return exit_code
 
 

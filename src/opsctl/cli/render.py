@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
 from opsctl.observe.color import color_enabled, styled
@@ -118,10 +118,18 @@ def _styled(stream: TextIO, text: str, style: str | None) -> str:
     return styled(text, style, color_enabled(stream))
 
 
-def render_result(doc: dict[str, Any], stream: TextIO, *, full_diff: bool = False) -> None:
+def _opsctl(*words: str) -> str:
+    import shlex
+
+    return shlex.join(["opsctl", *words])
+
+
+def render_result(doc: dict[str, Any], stream: TextIO, *, full_diff: bool = False,
+                  command: Callable[..., str] | None = None) -> None:
     doc = printable(doc)
     """A result for people: the head line, the actions as a plan diff (``full_diff``: every
-    key and line of before/after), the summary, warnings, error, policy and where to go next."""
+    key and line of before/after), the summary, warnings, error, policy and where to go next
+    (``command`` spells an opsctl command to copy: :meth:`CommonOptions.command`)."""
     status = doc["status"]
     head = (f"{doc.get('automation') or 'opsctl'} {doc.get('contract_version') or ''}".strip()
             + f"  {doc['mode']}  " + _styled(stream, status, STATUS_STYLE.get(status))
@@ -164,12 +172,13 @@ def render_result(doc: dict[str, Any], stream: TextIO, *, full_diff: bool = Fals
     artifacts = doc.get("artifacts") or {}
     if "plan_file" in artifacts:
         stream.write(f"plan id {artifacts['plan_id']}\n")
+    apply_plan = (command or _opsctl)("apply", "--plan", str(artifacts.get("plan_file")))
     if artifacts.get("plan_file") == "-":
         stream.write(f"plan written to standard output (expires {artifacts['plan_expires_at']});"
-                     " apply it with: opsctl apply --plan - (reading it from standard input)\n")
+                     f" apply it with: {apply_plan} (reading it from standard input)\n")
     elif "plan_file" in artifacts:
         stream.write(f"plan saved to {artifacts['plan_file']} (expires {artifacts['plan_expires_at']});"
-                     f" apply it with: opsctl apply --plan {artifacts['plan_file']}\n")
+                     f" apply it with: {apply_plan}\n")
     if doc.get("run_id"):
         fp = plan.get("fingerprint")
         stream.write(f"run {doc['run_id']}" + (f"  plan {fp[:19]}" if fp else "") + "\n")
