@@ -30,6 +30,11 @@ def test_tutorial_automation_runs_as_documented(project: Project) -> None:
     assert dry.code == 10
     assert [a["id"] for a in dry.doc["plan"]["actions"]] == ["key-api", "key-worker"]
     assert not list((project.root / "keys" / "staging").iterdir())
+    # a service name is a file name: one that leaves keys/staging is bad input, nothing written
+    outside = project.run("rotate-keys", "--environment", "staging", "--services", "../../x",
+                          "--yes", "--format", "json")
+    assert outside.code == 2 and "services" in outside.doc["error"]["message"]
+    assert not (project.root / "x.key").exists()
 
     applied = project.run("rotate-keys", "--environment", "staging", "--format", "json")
     assert applied.code == 0
