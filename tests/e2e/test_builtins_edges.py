@@ -147,6 +147,19 @@ def test_an_ambiguous_prefix_says_how_many_runs_it_matches(backend_counter: Proj
     assert [r["id"] for r in after.doc["runs"]] == ids  # nothing resumed: no new run
 
 
+@pytest.mark.parametrize(("args", "advice"), [
+    pytest.param(["show", "run_nosuchrun"], "`opsctl runs` lists", id="show"),
+    pytest.param(["resume", "run_nosuchrun"], "`opsctl runs` lists", id="resume"),
+    pytest.param(["runs", "--after", "run_nosuchrun"], "next_after", id="runs-after"),
+    pytest.param(["runs", "--before", "run_nosuchrun"], "next_before", id="runs-before"),
+])
+def test_an_unknown_run_says_where_to_find_one(counter: Project, args: list[str],
+                                               advice: str) -> None:
+    make_runs(counter, 1)
+    line, _ = usage_error(counter, *args)
+    assert "run_nosuchrun" in line and advice in line, line
+
+
 # -- runs ---------------------------------------------------------------------------------------
 
 def test_runs_lists_queued_runs(counter: Project) -> None:

@@ -316,7 +316,8 @@ def _run_by_ref(session: Any, run_id: str, *, with_result: bool = True) -> dict[
         raise UsageError(f"prefix {run_id!r} matches {matches} runs: give more of the id")
     from opsctl.config.redact import mask_url
 
-    raise UsageError(f"no run {run_id!r} in {mask_url(session.settings.effective_store_url)}")
+    raise UsageError(f"no run {run_id!r} in {mask_url(session.settings.effective_store_url)}; "
+                     "`opsctl runs` lists the runs it holds")
 
 
 def _may_view(session: Any, automation: str = "*", environment: str | None = None) -> None:

@@ -130,7 +130,8 @@ def runs_page(store: SQLStore, *, automation: str | None = None, status: str | N
     found = store._rows("SELECT started_at FROM runs WHERE id = ?", (cursor_id,))
     if not found:
         option = "--after" if after is not None else "--before"
-        raise UsageError(f"{option} {cursor_id}: no such run to page from", step="validate")
+        raise UsageError(f"{option} {cursor_id}: no such run to page from; give the "
+                         "next_after or next_before of the page before", step="validate")
     key = (found[0]["started_at"], cursor_id)
     older = after is not None
     rows = _page(store, where, params, "<" if older else ">", key, limit + 1, visible)
