@@ -141,7 +141,8 @@ def test_ci_key_is_stable_across_job_retries(ledger: Project) -> None:
     env["GITHUB_RUN_ATTEMPT"] = "2"
     retry = ledger.run("ledger", "--idempotency-key", "ci", "--format", "json", env=env)
     assert retry.doc["replayed"] is True
-    assert ledger.run("ledger", "--idempotency-key", "ci").code == 2  # no CI identity here
+    outside = ledger.run("ledger", "--idempotency-key", "ci")  # no CI identity here
+    assert outside.code == 2 and "outside CI give a key of your own" in outside.stderr
 
 
 def test_ci_key_comes_from_the_ci_system_running_the_job(ledger: Project) -> None:

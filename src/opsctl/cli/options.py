@@ -327,7 +327,8 @@ def idempotency_key_from(given: str | None, automation: str, env: Any) -> str | 
     detected = detect_ci(env)
     if detected is None:
         raise UsageError("--idempotency-key ci: no CI job identity found (none of "
-                         "GITHUB_ACTIONS, GITLAB_CI, BUILDKITE, CIRCLECI, JENKINS_URL is set)")
+                         "GITHUB_ACTIONS, GITLAB_CI, BUILDKITE, CIRCLECI, JENKINS_URL is set); "
+                         "outside CI give a key of your own, or leave the flag out")
     system = detected[0]
     names = dict(CI_KEY_VARIABLES)[system]
     missing = [n for n in names if not env.get(n)]
