@@ -237,6 +237,15 @@ def test_the_table_on_a_terminal_has_borders_only_when_it_fits(
     assert "scripts/cleanup_ec2.py" in screen
 
 
+@pytest.mark.parametrize("format_", ["json", "markdown", "text"])
+def test_out_dash_is_standard_output(repo: Path, tmp_path: Path, format_: str) -> None:
+    """As `plan --out -` (was: a file named '-' in the current folder, nothing printed)."""
+    code, out, err = scan(str(repo), "--format", format_, "--out", "-", cwd=tmp_path)
+    assert code == 0, err
+    assert "cleanup_ec2.py" in out
+    assert not (tmp_path / "-").exists()
+
+
 def test_bad_scripts_are_reported_one_by_one_and_the_scan_goes_on(tmp_path: Path) -> None:
     root = tmp_path / "mess"
     root.mkdir()

@@ -55,7 +55,8 @@ def inventory_group(**_global: Any) -> None:
 @click.option("-o", "--format", "format_", type=click.Choice(["text", "json", "markdown"]),
               default=None, help="Output format (default: text, or the global --format).")
 @click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write the report to FILE instead of standard output.")
+              help="Write the report to FILE instead of standard output ('-': standard "
+                   "output, as `plan --out -`).")
 @click.option("--strict", is_flag=True, default=False,
               help="Exit 3 when any script could not be scanned.")
 @click.option("--no-git", is_flag=True, default=False,
@@ -102,6 +103,8 @@ def scan_cmd(ctx: click.Context, /, path: Path, format_: str | None, out: Path |
         raise UsageError(f"{path} {problem}: nothing to scan")
     if not path.is_dir() and not path.is_file():
         raise UsageError(f"{path} is not a folder or a script file (a device, FIFO or socket)")
+    if out is not None and str(out) == "-":  # standard output, not a file named "-"
+        out = None
     if out is not None and out.parent and not out.parent.is_dir():
         raise UsageError(f"--out: no such folder: {out.parent}")
     try:
