@@ -246,6 +246,17 @@ def test_out_dash_is_standard_output(repo: Path, tmp_path: Path, format_: str) -
     assert not (tmp_path / "-").exists()
 
 
+@pytest.mark.parametrize("scanned", ["folder", "file"])
+def test_out_never_replaces_a_scanned_script(repo: Path, tmp_path: Path, scanned: str) -> None:
+    """Exit 2, the script as it was (was: replaced by the report)."""
+    script = repo / "scripts" / "cleanup_ec2.py"
+    before = script.read_bytes()
+    target = str(repo / "scripts") if scanned == "folder" else str(script)
+    code, _, err = scan(target, "--out", str(script), cwd=tmp_path)
+    assert code == 2 and "is one of the files scanned" in err, err
+    assert script.read_bytes() == before
+
+
 def test_bad_scripts_are_reported_one_by_one_and_the_scan_goes_on(tmp_path: Path) -> None:
     root = tmp_path / "mess"
     root.mkdir()

@@ -111,6 +111,12 @@ def scan_cmd(ctx: click.Context, /, path: Path, format_: str | None, out: Path |
         inventory = scan_tree(path, git=not no_git, jobs=jobs)
     except OSError as exc:
         raise UsageError(f"cannot scan {path}: {exc.strerror or exc}") from None
+    read = [s.path for s in inventory.scripts] + [e.path for e in inventory.libraries
+                                                  + inventory.errors]
+    if out is not None and out.is_file() and any(
+            _same_file(out, Path(inventory.root) / name) for name in read):
+        raise UsageError(f"--out {out} is one of the files scanned: writing the report would "
+                         "replace it; give the report a file of its own")
 
     def report(stream: TextIO) -> None:
         """The report, written to ``stream`` as it is made (to the file of ``--out``: a large
@@ -163,6 +169,13 @@ def scan_cmd(ctx: click.Context, /, path: Path, format_: str | None, out: Path |
                        "scripts are Python 2, read with their statements rewritten (--strict)", err=True)
         return ExitCode.VALIDATION
     return 0
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return False
 
 
 def _utf8(text: str) -> str:
