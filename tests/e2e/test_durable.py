@@ -182,6 +182,22 @@ def test_partial_run_resumes_only_what_is_left(ledger: Project) -> None:
     assert done.code == 2 and "nothing to resume" in done.stderr
 
 
+def test_resuming_a_finished_run_is_refused_before_the_lease(ledger: Project) -> None:
+    done = ledger.run("ledger", "--targets", "a", "--format", "json")
+    assert done.code == 0
+    holder = hold(ledger)  # another run of the same scope holds its lease
+    try:
+        for extra in ([], ["--wait-lock", "10m"]):
+            # nothing to resume, whoever holds the scope: exit 2 at once, not "locked"
+            # (exit 7), nor a wait for a lease the finished run has no use for
+            refused = ledger.run("resume", done.doc["run_id"], *extra)
+            assert refused.code == 2 and "is succeeded: nothing to resume" in refused.stderr
+    finally:
+        release(ledger)
+    holder.communicate(timeout=30)
+    assert holder.returncode == 0
+
+
 def test_rerunning_the_same_command_after_sigkill_finishes_the_work_once(ledger: Project) -> None:
     proc = start(ledger, "ledger", "--slow", "0.3", "--format", "json")
     wait_for_effects(ledger, 2)

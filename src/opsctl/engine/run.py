@@ -8,7 +8,7 @@ and after it runs.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import closing, contextmanager, suppress
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -257,11 +257,22 @@ def _prior_run(session: Session, automation: Automation[Any], key: str, key_sour
             return None
     if prior["status"] not in RESUMABLE or not (orphaned or store.list_actions(prior["id"])):
         if resume_run_id:
-            left = (" and applied nothing (it stopped before its plan was journaled): run the "
-                    "same command again" if prior["status"] in RESUMABLE else "")
-            raise UsageError(f"run {resume_run_id} is {prior['status']}{left}: nothing to resume")
+            raise _nothing_to_resume(prior)
         return None
     return prior if resume_run_id else store.get_run(prior["id"])
+
+
+def _nothing_to_resume(prior: Mapping[str, Any]) -> UsageError:
+    """The refusal of ``opsctl resume`` for a run that finished, or that is unfinished but
+    journaled nothing (it stopped while planning: the same command runs it again)."""
+    left = (" and applied nothing (it stopped before its plan was journaled): run the same "
+            "command again" if prior["status"] in RESUMABLE else "")
+    return UsageError(f"run {prior['id']} is {prior['status']}{left}: nothing to resume")
+
+
+def _journaled_any(session: Session, run_id: str) -> bool:
+    with closing(session.store.iter_actions(run_id, page=1)) as actions:
+        return next(actions, None) is not None
 
 
 def _carried_on(row: Mapping[str, Any]) -> str | None:
@@ -833,6 +844,11 @@ def resume_run(session: Session, run_id: str, *, on_progress: ProgressFn | None 
         raise UsageError(f"no run {run_id!r} in the store")
     if prior["mode"] != "apply":
         raise UsageError(f"run {prior['id']} is a {prior['mode']}, not an apply: nothing to resume")
+    if prior["status"] not in RESUMABLE or (
+            prior["status"] != "running" and not _journaled_any(session, str(prior["id"]))):
+        # a finished run stays finished: refused before the scope's lease is taken, so a
+        # run holding it does not turn this into "locked" (exit 7), nor --wait-lock wait for it
+        raise _nothing_to_resume(prior)
     automation = session.catalog.load(prior["automation"])
     if automation.version != prior["contract_version"]:
         raise PlanRejectedError(f"run {prior['id']} ran {automation.name} {prior['contract_version']}; "

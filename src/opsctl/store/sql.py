@@ -13,7 +13,7 @@ import os
 import re
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -1003,7 +1003,7 @@ class SQLStore:
         return [ActionRecord(spec=self._stored_json(r.pop("spec_json"), f"run {run_id}'s "
                                                     "journal"), **r) for r in rows]
 
-    def iter_actions(self, run_id: str, page: int = 1000) -> Iterator[ActionRecord]:
+    def iter_actions(self, run_id: str, page: int = 1000) -> Generator[ActionRecord, None, None]:
         """The journal of ``run_id`` in order, fetched ``page`` rows at a time from one query,
         so that no more than a page is held as records: for writing out a run of 100,000
         actions. The store is held until the last one is read (or the iterator is closed)."""
