@@ -198,6 +198,25 @@ def test_resuming_a_finished_run_is_refused_before_the_lease(ledger: Project) ->
     assert holder.returncode == 0
 
 
+def test_resuming_a_run_whose_request_model_changed_is_refused(ledger: Project) -> None:
+    (ledger.root / "fail-c").write_text("")
+    partial = ledger.run("ledger", "--format", "json")
+    assert partial.code == 5
+    (ledger.root / "fail-c").unlink()
+    # a field added with a default, the contract version unchanged: the recorded request now
+    # reads as another one, so it is not that run's to finish
+    ledger.add_module("ledger_auto", LEDGER.replace('    slow: float = 0.0\n',
+                                                    '    slow: float = 0.0\n    note: str = "-"\n'))
+    refused = ledger.run("resume", partial.doc["run_id"], "--format", "json")
+    assert refused.code == 3, refused.stderr
+    assert "cannot be resumed" in refused.stderr and "run the command again" in refused.stderr
+    assert "idempotency key" not in refused.stderr
+    assert "lock" not in refused.doc["artifacts"]  # refused before the scope's lease
+    again = ledger.run("ledger", "--format", "json")
+    assert again.code == 0
+    assert effects(ledger) == ["main/a", "main/b", "main/c", "main/d"]
+
+
 def test_rerunning_the_same_command_after_sigkill_finishes_the_work_once(ledger: Project) -> None:
     proc = start(ledger, "ledger", "--slow", "0.3", "--format", "json")
     wait_for_effects(ledger, 2)

@@ -237,6 +237,8 @@ def _prior_run(session: Session, automation: Automation[Any], key: str, key_sour
             raise UsageError(f"no run {resume_run_id!r} to resume")
         return None
     if prior["request_hash"] != request_hash:
+        if resume_run_id:
+            raise _request_changed(prior, automation)
         raise ConflictError(f"idempotency key {key!r} was used by run {prior['id']} with a "
                             "different request; use a new key", step="validate")
     if resume_run_id is None and prior["status"] in REPLAYABLE:
@@ -260,6 +262,16 @@ def _prior_run(session: Session, automation: Automation[Any], key: str, key_sour
             raise _nothing_to_resume(prior)
         return None
     return prior if resume_run_id else store.get_run(prior["id"])
+
+
+def _request_changed(prior: Mapping[str, Any], automation: Automation[Any]) -> PlanRejectedError:
+    """The refusal to resume a run whose recorded request the code now reads as another one:
+    the request model changed (a field added with a default) without a new contract version."""
+    return PlanRejectedError(
+        f"run {prior['id']} cannot be resumed: {automation.name} {automation.version} now reads "
+        "its recorded request as another request (the request model changed without a new "
+        "contract version); run the command again to plan afresh", reason="stale",
+        step="validate")
 
 
 def _nothing_to_resume(prior: Mapping[str, Any]) -> UsageError:
@@ -350,6 +362,11 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
                                  holds_scope=False)
         if earlier is not None and earlier["status"] in REPLAYABLE:
             return _replay(session, earlier)
+    if resume_run_id is not None:
+        resumed = session.store.get_run(resume_run_id)
+        if resumed is not None and resumed["request_hash"] != request_hash:
+            with _reported_with(known, session):
+                raise _request_changed(resumed, automation)  # before the scope's lease
     lease = None
     if mode == "apply" and automation.effect == "mutate":
         # Taken before looking at earlier runs of the key, so two processes never both decide
