@@ -92,6 +92,28 @@ def test_add_list_next_pause_resume_remove(sproject: Project) -> None:
                      "schedule.removed"]
 
 
+def test_a_change_the_audit_trail_refuses_leaves_the_schedules_as_they_were(
+        sproject: Project) -> None:
+    from opsctl.store.sql import open_store
+
+    assert sproject.run("schedule", "add", "nightly", "--automation", "note", "--cron",
+                        "30 2 * * *").code == 0
+    store = open_store(f"sqlite:///{sproject.db}")
+    try:  # an event appended past the audit head outside opsctl: the trail takes no more
+        with store.transaction():
+            store._execute("INSERT INTO audit_events SELECT seq + 1, id || '-forged', at, kind, "
+                           "run_id, plan_id, actor, payload_json, hash, hash FROM audit_events "
+                           "WHERE seq = (SELECT MAX(seq) FROM audit_events)")
+    finally:
+        store.close()
+    before = _store_rows(sproject, "SELECT * FROM schedules ORDER BY name")
+    for args in (["add", "hourly", "--automation", "note", "--cron", "0 * * * *"],
+                 ["pause", "nightly"], ["remove", "nightly"]):
+        refused = sproject.run("schedule", *args)
+        assert refused.code == 3 and "beyond the audit head" in refused.stderr, args
+        assert _store_rows(sproject, "SELECT * FROM schedules ORDER BY name") == before, args
+
+
 @pytest.mark.parametrize(("args", "field"), [
     (["--cron", "61 * * * *"], "cron"),
     (["--cron", "* * * * *", "--timezone", "Moon/Tranquility"], "timezone"),

@@ -7,7 +7,7 @@ import signal
 import sys
 import threading
 from datetime import UTC, datetime
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 
@@ -20,6 +20,9 @@ from opsctl.cli.options import (
     show_config,
 )
 from opsctl.errors import ExitCode, UsageError
+
+if TYPE_CHECKING:
+    from opsctl.store.audit import NewEvent
 
 
 def _open(opts: CommonOptions) -> Any:
@@ -187,8 +190,8 @@ def add_cmd(name: str, automation: str, cron_expr: str, timezone: str,
         if sched_store.get_schedule(session.store, name) is not None:
             raise ScheduleError(name, "name", "a schedule of that name exists (`opsctl "
                                               "schedule remove` it first)")
-        sched_store.save_schedule(session.store, schedule, now=_now())
-        _audit(session, "schedule.added", name, schedule.definition())
+        sched_store.save_schedule(session.store, schedule, now=_now(), audit=_audit(
+            session, "schedule.added", name, schedule.definition()))
         upcoming = schedule.cron.next_after(_now()).isoformat()
     finally:
         session.close()
@@ -198,11 +201,12 @@ def add_cmd(name: str, automation: str, cron_expr: str, timezone: str,
                    + ("" if paused else f"; next fire {upcoming}"))
 
 
-def _audit(session: Any, kind: str, name: str, payload: dict[str, Any]) -> None:
-    from opsctl.store.audit import append_event
+def _audit(session: Any, kind: str, name: str, payload: dict[str, Any]) -> NewEvent:
+    """The audit event of a change to schedule ``name``, appended in the change's own
+    transaction: a trail that refuses it leaves the schedule as it was."""
+    from opsctl.store.audit import NewEvent
 
-    append_event(session.store, kind, actor=session.actor, payload={"schedule": name,
-                                                                    **payload})
+    return NewEvent(kind, session.actor, {"schedule": name, **payload})
 
 
 def _report(opts: CommonOptions, session: Any, data: dict[str, Any], text: str) -> int:
@@ -223,9 +227,9 @@ def _toggle(name: str, paused: bool, opts: CommonOptions) -> int:
         return show_config(session)
     try:
         _sync(session)
-        if not sched_store.set_paused(session.store, name, paused, now=_now()):
+        event = _audit(session, "schedule.paused" if paused else "schedule.resumed", name, {})
+        if not sched_store.set_paused(session.store, name, paused, now=_now(), audit=event):
             raise UsageError(f"no schedule {name!r} (`opsctl schedule list` shows them)")
-        _audit(session, "schedule.paused" if paused else "schedule.resumed", name, {})
     finally:
         session.close()
     return _report(opts, session, {"schedule": name, "paused": paused},
@@ -262,9 +266,9 @@ def remove_cmd(name: str, opts: CommonOptions) -> int:
     try:
         if name in {s.get("name") for s in session.settings.schedules}:
             raise UsageError(f"schedule {name!r} is declared in opsctl.toml: remove it there")
-        if not sched_store.delete_schedule(session.store, name):
+        if not sched_store.delete_schedule(session.store, name,
+                                           audit=_audit(session, "schedule.removed", name, {})):
             raise UsageError(f"no schedule {name!r} (`opsctl schedule list` shows them)")
-        _audit(session, "schedule.removed", name, {})
     finally:
         session.close()
     return _report(opts, session, {"schedule": name, "removed": True},

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from opsctl.schedule.model import Schedule, declared_limits
+from opsctl.store.audit import NewEvent, append_in_transaction
 from opsctl.store.sql import Row, SQLStore
 
 _COLUMNS = ("name", "automation", "cron", "timezone", "request_json", "request_file",
@@ -37,11 +38,13 @@ def get_schedule(store: SQLStore, name: str) -> Row | None:
 
 
 def save_schedule(store: SQLStore, schedule: Schedule, *, now: datetime,
-                  problem: str | None = None, keep_paused: bool = True) -> None:
+                  problem: str | None = None, keep_paused: bool = True,
+                  audit: NewEvent | None = None) -> None:
     """Insert or update ``schedule``'s definition. An existing schedule keeps its history
     (last slot, last run) and, with ``keep_paused``, a pause set with `opsctl schedule pause`;
     one this update resumes goes on from ``now`` (the slots while it was paused are not
-    misfires to make up for)."""
+    misfires to make up for). ``audit`` is appended to the trail in the same transaction: an
+    audit chain that refuses it leaves the schedule as it was."""
     values = {"automation": schedule.automation, "cron": schedule.cron.expression,
               "timezone": schedule.cron.timezone, "request_json": store._json(schedule.request),
               "request_file": schedule.request_file, "concurrency": schedule.concurrency,
@@ -67,6 +70,8 @@ def save_schedule(store: SQLStore, schedule: Schedule, *, now: datetime,
                           created_at=now.isoformat(), last_slot=slot_key(now))
             store._execute(f"INSERT INTO schedules ({', '.join(values)}) VALUES "
                            f"({', '.join('?' for _ in values)})", list(values.values()))
+        if audit is not None:
+            append_in_transaction(store, [audit])
 
 
 def save_invalid(store: SQLStore, name: str, raw: dict[str, Any], problem: str, *,
@@ -100,15 +105,21 @@ def save_invalid(store: SQLStore, name: str, raw: dict[str, Any], problem: str, 
                            f"({', '.join('?' for _ in values)})", list(values.values()))
 
 
-def delete_schedule(store: SQLStore, name: str) -> bool:
+def delete_schedule(store: SQLStore, name: str, *, audit: NewEvent | None = None) -> bool:
+    """Delete schedule ``name``, with ``audit`` appended in the same transaction when it
+    existed; False when there was no such schedule."""
     with store.transaction():
         cur = store._execute("DELETE FROM schedules WHERE name = ?", (name,))
+        if cur.rowcount == 1 and audit is not None:
+            append_in_transaction(store, [audit])
         return bool(cur.rowcount == 1)
 
 
-def set_paused(store: SQLStore, name: str, paused: bool, *, now: datetime) -> bool:
+def set_paused(store: SQLStore, name: str, paused: bool, *, now: datetime,
+               audit: NewEvent | None = None) -> bool:
     """Pause or resume; a resumed schedule goes on from now (the slots while it was paused
-    are not misfires to make up for)."""
+    are not misfires to make up for). ``audit`` is appended in the same transaction when the
+    schedule exists; False when it does not."""
     with store.transaction():
         if paused:
             cur = store._execute("UPDATE schedules SET paused = 1, updated_at = ? WHERE "
@@ -117,6 +128,8 @@ def set_paused(store: SQLStore, name: str, paused: bool, *, now: datetime) -> bo
             cur = store._execute("UPDATE schedules SET paused = 0, updated_at = ?, "
                                  "last_slot = ? WHERE name = ?",
                                  (now.isoformat(), slot_key(now), name))
+        if cur.rowcount == 1 and audit is not None:
+            append_in_transaction(store, [audit])
         return bool(cur.rowcount == 1)
 
 
