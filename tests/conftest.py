@@ -128,6 +128,21 @@ class Project:
         return self.root / ".opsctl" / "state.db"
 
 
+def forge_audit_event_past_head(project: Project) -> None:
+    """Append a copy of the last audit event past the audit head, outside opsctl: the trail
+    then refuses every further event (exit 3) until it is removed."""
+    from opsctl.store.sql import open_store
+
+    store = open_store(project.extra_env.get("OPSCTL_STORE_URL") or f"sqlite:///{project.db}")
+    try:
+        with store.transaction():
+            store._execute("INSERT INTO audit_events SELECT seq + 1, id || '-forged', at, kind, "
+                           "run_id, plan_id, actor, payload_json, hash, hash FROM audit_events "
+                           "WHERE seq = (SELECT MAX(seq) FROM audit_events)")
+    finally:
+        store.close()
+
+
 def wait_for_stopping(proc: subprocess.Popen[str]) -> str:
     """Read a run's JSON log on its stderr (a pipe) until it says it took a stop signal: the
     signal's handler has run. A loaded machine may run it later than any fixed pause, and a

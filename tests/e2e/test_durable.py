@@ -10,7 +10,13 @@ import time
 
 import pytest
 
-from tests.conftest import OPSCTL, Project, validate_result, wait_for_stopping
+from tests.conftest import (
+    OPSCTL,
+    Project,
+    forge_audit_event_past_head,
+    validate_result,
+    wait_for_stopping,
+)
 
 LEDGER = '''
 import os, time
@@ -308,6 +314,19 @@ def test_broken_lease_fences_out_the_old_holder(ledger: Project) -> None:
     assert "was broken (`opsctl locks break`) or ran out" in doc["error"]["message"]
     assert doc["error"]["step"] == "apply"  # where it happened, as for every other error
     assert len(effects(ledger)) < 4
+
+
+def test_a_break_the_audit_trail_refuses_leaves_the_lease_held(ledger: Project) -> None:
+    holder = hold(ledger)
+    try:
+        forge_audit_event_past_head(ledger)  # the trail takes no more events
+        refused = ledger.run("locks", "break", "ledger/scope=main", "--reason", "stuck")
+        assert refused.code == 3 and "beyond the audit head" in refused.stderr
+        listed = ledger.run("locks", "--format", "json", expect_json=True).doc["locks"]
+        assert [lock["scope"] for lock in listed] == ["ledger/scope=main"]
+    finally:
+        release(ledger)
+        holder.communicate(timeout=30)
 
 
 def test_sigterm_lets_the_action_in_flight_finish(ledger: Project) -> None:

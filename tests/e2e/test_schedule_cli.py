@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import OPSCTL, Project, postgres_schema_url
+from tests.conftest import OPSCTL, Project, forge_audit_event_past_head, postgres_schema_url
 
 NOTE = '''
 from pathlib import Path
@@ -94,18 +94,9 @@ def test_add_list_next_pause_resume_remove(sproject: Project) -> None:
 
 def test_a_change_the_audit_trail_refuses_leaves_the_schedules_as_they_were(
         sproject: Project) -> None:
-    from opsctl.store.sql import open_store
-
     assert sproject.run("schedule", "add", "nightly", "--automation", "note", "--cron",
                         "30 2 * * *").code == 0
-    store = open_store(f"sqlite:///{sproject.db}")
-    try:  # an event appended past the audit head outside opsctl: the trail takes no more
-        with store.transaction():
-            store._execute("INSERT INTO audit_events SELECT seq + 1, id || '-forged', at, kind, "
-                           "run_id, plan_id, actor, payload_json, hash, hash FROM audit_events "
-                           "WHERE seq = (SELECT MAX(seq) FROM audit_events)")
-    finally:
-        store.close()
+    forge_audit_event_past_head(sproject)  # the trail takes no more events
     before = _store_rows(sproject, "SELECT * FROM schedules ORDER BY name")
     for args in (["add", "hourly", "--automation", "note", "--cron", "0 * * * *"],
                  ["pause", "nightly"], ["remove", "nightly"]):

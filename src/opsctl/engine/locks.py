@@ -15,7 +15,7 @@ import os
 import socket
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from opsctl.errors import ConflictError, OpsctlError
@@ -222,7 +222,7 @@ def break_lock(session: Session, scope: str, reason: str) -> dict[str, Any]:
     (fencing). Audited as ``lock.broken``; UsageError (exit 2) when no lease is held there."""
     from opsctl.errors import UsageError
     from opsctl.governance.gate import check_permission
-    from opsctl.store.audit import append_event
+    from opsctl.store.audit import NewEvent, append_in_transaction
 
     reason = reason.strip()
     if not reason:  # every caller (CLI, API, dashboard): the reason is what the audit keeps
@@ -233,13 +233,18 @@ def break_lock(session: Session, scope: str, reason: str) -> dict[str, Any]:
     parts = dict(part.split("=", 1) for part in scope.split("/")[1:] if "=" in part)
     check_permission(session, "admin", automation=scope.split("/", 1)[0],
                      environment=parts.get("environment"))
+
+    def audit(lease: Mapping[str, Any]) -> None:
+        # with the lease's removal: a trail that refuses the event leaves the lease held
+        append_in_transaction(session.store, [NewEvent(
+            "lock.broken", session.actor, {"scope": scope, "run_id": lease["run_id"],
+                                           "reason": reason, "token": lease.get("token")},
+            run_id=lease["run_id"])])
+
     broken = session.store.break_lease(scope, actor=session.actor, reason=reason,
-                                       now=session.clock())
+                                       now=session.clock(), then=audit)
     if broken is None:
         raise UsageError(f"no lock held on {scope!r}")
-    append_event(session.store, "lock.broken", actor=session.actor,
-                 payload={"scope": scope, "run_id": broken["run_id"], "reason": reason,
-                          "token": broken.get("token")}, run_id=broken["run_id"])
     session.log.warning("lock.broken", scope=scope, run_id=broken["run_id"], reason=reason,
                         actor=session.actor)
     return broken

@@ -1180,8 +1180,11 @@ class SQLStore:
         return self._rows("SELECT scope, run_id, token, actor, host, pid, acquired_at, heartbeat_at, "
                           "expires_at FROM locks ORDER BY scope")
 
-    def break_lease(self, scope: str, *, actor: str, reason: str, now: datetime) -> Row | None:
-        """Remove the lease on ``scope`` (its holder's next journal write is refused)."""
+    def break_lease(self, scope: str, *, actor: str, reason: str, now: datetime,
+                    then: Callable[[Row], None] | None = None) -> Row | None:
+        """Remove the lease on ``scope`` (its holder's next journal write is refused).
+        ``then`` is called with the lease broken, in the same transaction (its audit event):
+        when it raises, the lease is left as it was."""
         with self.transaction():
             rows = self._rows("SELECT scope, run_id, token, actor, host, pid, acquired_at, "
                               "heartbeat_at, expires_at FROM locks WHERE scope = ?", (scope,))
@@ -1191,6 +1194,8 @@ class SQLStore:
             self._execute("INSERT INTO lock_events (scope, event, run_id, token, actor, reason, at) "
                           "VALUES (?, 'broken', ?, ?, ?, ?, ?)",
                           (scope, rows[0]["run_id"], rows[0]["token"], actor, reason, now.isoformat()))
+            if then is not None:
+                then(rows[0])
         return rows[0]
 
     def lock_events(self, scope: str) -> list[Row]:
