@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import Project, clean_env
+from tests.conftest import Project, clean_env, forge_audit_event_past_head
 from tests.e2e.test_cli_core import COUNTER, counts
 
 
@@ -232,6 +232,18 @@ def test_out_dash_writes_the_plan_to_stdout_and_the_run_to_stderr(counter: Proje
     assert piped.code == 0, piped.stderr
     assert piped.doc["artifacts"]["plan_id"] == r.doc["plan_id"]
     assert counts(counter) == {"a": 1, "b": 1, "c": 1}
+
+
+def test_a_plan_whose_run_the_audit_trail_refuses_is_not_written(counter: Project) -> None:
+    plan_to(counter, "first.json")
+    forge_audit_event_past_head(counter)  # the trail takes no more events
+    before = recorded(counter)["plans"]
+    for out in ("plan.json", "-"):
+        refused = counter.run("plan", "counter", "--environment", "staging", "--out", out)
+        assert refused.code == 3 and "beyond the audit head" in refused.stderr
+        assert refused.stdout == ""
+    assert not (counter.root / "plan.json").exists()
+    assert recorded(counter)["plans"] == before  # nor saved in the store to be applied
 
 
 def test_out_dash_of_a_plan_that_fails_writes_nothing_to_stdout(counter: Project) -> None:

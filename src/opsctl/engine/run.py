@@ -453,6 +453,11 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
             pass_gate(run, ctx)
             if mode == "plan" or dry_run:
                 if out is not None or store_plan:
+                    from opsctl.store.audit import check_appendable
+
+                    # a trail that refuses the run's events fails it before the plan is
+                    # written or saved: no plan file of a run that failed
+                    check_appendable(session.store)
                     write_plan_file(run, out)
                     if run.decision is not None and run.decision.effect == "require_approval" \
                             and plan.has_changes:

@@ -51,7 +51,8 @@ from opsctl.errors import PlanRejectedError, UsageError
 from opsctl.store.sql import SQLStore
 
 __all__ = ["GENESIS_HASH", "AuditEvent", "ChainReport", "NewEvent", "append_event",
-           "append_events", "append_in_transaction", "append_stream", "canonical_json", "event_hash",
+           "append_events", "append_in_transaction", "append_stream", "canonical_json",
+           "check_appendable", "event_hash",
            "events_of_kinds", "iter_events", "plan_events", "verify_chain"]
 
 _PLAIN = re.compile(r"[A-Za-z0-9_.:+@/ -]*")
@@ -212,6 +213,14 @@ def append_events(store: SQLStore, events: Sequence[NewEvent]) -> list[AuditEven
         return []
     with store.transaction():
         return append_in_transaction(store, events)
+
+
+def check_appendable(store: SQLStore) -> None:
+    """Refuse (:class:`PlanRejectedError`, exit 3) as the next append would, appending
+    nothing: for work whose effect outside the store (a plan file) must not happen when
+    its events cannot be recorded."""
+    with store.transaction(deferred=False):
+        _locked_head(store)
 
 
 def append_stream(store: SQLStore, events: Iterable[NewEvent], *,
