@@ -740,6 +740,87 @@ def test_rejection_vetoes_an_approved_plan(deploy: Project) -> None:
     assert "vetoed by sue: it cannot be applied" in text.stdout
 
 
+PAUSE_HOOK = """
+import os
+if os.environ.get("PAUSE_BEFORE"):
+    import importlib, time
+    from pathlib import Path
+    module_name, name = os.environ["PAUSE_BEFORE"].split(":")
+    module = importlib.import_module(module_name)
+    original = getattr(module, name)
+
+    def paused(*args, **kwargs):
+        Path("paused").touch()
+        while not Path("go").exists():
+            time.sleep(0.02)
+        return original(*args, **kwargs)
+
+    setattr(module, name, paused)
+"""
+
+
+@contextmanager
+def paused_before(project: Project, actor: str, function: str, *args: str) -> Iterator[Any]:
+    """``opsctl ARGS`` by ``actor``, held before it calls ``function`` (module:name) until the
+    block ends; yields the process, stopped at that moment."""
+    (project.root / "sitecustomize.py").write_text(PAUSE_HOOK)
+    path = os.pathsep.join(p for p in (str(project.root), os.environ.get("PYTHONPATH")) if p)
+    env = env_of(project, actor, PAUSE_BEFORE=function, PYTHONPATH=path)
+    proc = subprocess.Popen([OPSCTL, *args], cwd=project.root, env=env, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 120
+        while not (project.root / "paused").exists():
+            assert proc.poll() is None, proc.communicate()
+            assert time.monotonic() < deadline, "the command never reached its pause"
+            time.sleep(0.05)
+        yield proc
+    finally:
+        (project.root / "go").touch()
+        if proc.poll() is None:
+            proc.wait(timeout=120)
+
+
+def test_a_rejection_recorded_while_the_plan_passes_the_gate_still_vetoes_it(
+        deploy: Project) -> None:
+    """A rejection committed after the apply's gate counted the approvals, before the apply
+    claimed the plan, stops the apply: nothing applied, exit 6 naming the veto."""
+    write_policy(deploy, PROD_APPROVAL)
+    _, plan_id = save_plan(deploy, "rita", "--environment", "prod")
+    assert approve(deploy, "sam", plan_id).code == 0
+    with paused_before(deploy, "rita", "opsctl.engine.run:claim_plan",
+                       "apply", "--plan", "plan.json", "--format", "json") as applying:
+        rejected = as_(deploy, "sue", "reject", plan_id, "--reason", "incident", "--format", "json")
+        assert rejected.code == 0, rejected.stderr
+    out, err = applying.communicate(timeout=120)
+    assert applying.returncode == 6, err
+    doc = json.loads(out)
+    assert doc["status"] == "denied"
+    assert f"plan {plan_id} was rejected by sue: incident" in doc["error"]["message"]
+    assert effects(deploy) == []
+    kinds = [e["kind"] for e in audit(deploy)]
+    assert "plan.claimed" not in kinds and "action.applied" not in kinds
+    assert as_(deploy, "auditor", "audit", "verify").code == 0
+
+
+def test_a_rejection_of_a_plan_applied_while_it_was_decided_is_refused(deploy: Project) -> None:
+    """A plan claimed and applied between a reject's first look and its record is refused as
+    applied (exit 3), with nothing recorded: no rejection on record that vetoed nothing."""
+    write_policy(deploy, PROD_APPROVAL)
+    _, plan_id = save_plan(deploy, "rita", "--environment", "prod")
+    assert approve(deploy, "sam", plan_id).code == 0
+    with paused_before(deploy, "sue", "opsctl.governance.plan_decisions:governance_for",
+                       "reject", plan_id, "--reason", "incident") as rejecting:
+        applied = as_(deploy, "rita", "apply", "--plan", "plan.json", "--format", "json")
+        assert applied.code == 0, applied.stderr
+    _, err = rejecting.communicate(timeout=120)
+    assert rejecting.returncode == 3, err
+    assert f"plan {plan_id} was already applied by run {applied.doc['run_id']}" in err
+    assert effects(deploy) == ["create prod/web-0"]
+    assert approval_events(deploy) == [("approval.approved", "sam")]
+    assert as_(deploy, "auditor", "audit", "verify").code == 0
+
+
 def test_a_rejection_does_not_lapse_with_the_approval_ttl(deploy: Project) -> None:
     """A veto holds for the plan's whole life: once approval_ttl has passed, a fresh approval
     by someone else still does not unlock a rejected plan."""

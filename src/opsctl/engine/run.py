@@ -476,8 +476,9 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
                     run.warnings.append("apply declined at the prompt: nothing was changed")
                     return _finish(run, "changes_planned", ExitCode.CHANGES_PLANNED, None, ctx)
             flush_audit(run)  # what was asked, planned and decided is on record before apply
-            if plan_id is not None and not claim_plan(session.store, plan_id, run.run_id,
-                                                      iso(session.clock())):
+            if plan_id is not None and not claim_plan(
+                    session.store, plan_id, run.run_id, iso(session.clock()),
+                    fingerprint=run.approval_plan[1] if run.approval_plan else None):
                 raise PlanRejectedError(f"plan {plan_id} was already applied", reason="applied",
                                         step="gate")
             if plan_id is not None:

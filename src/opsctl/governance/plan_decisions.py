@@ -20,7 +20,7 @@ from opsctl.governance.gate import (
     environment_of,
     governance_for,
 )
-from opsctl.store.plans import refuse_applied, stored_plan
+from opsctl.store.plans import refuse_applied, stored_plan, take_plan_turn
 
 if TYPE_CHECKING:
     from opsctl.engine.session import Session
@@ -123,7 +123,10 @@ def decide_plan(session: Session, ref: str, *, approve: bool, reason: str) -> di
         "decision": "approved" if approve else "rejected", "actor": actor, "reason": reason,
         "created_at": now.isoformat(), "expires_at": expires_at.isoformat(),
     }
-    with store.transaction():
+    # not deferred: a refusal in it leaves the journal records another run has waiting alone
+    with store.transaction(deferred=False):
+        take_plan_turn(store, plan_id)
+        refuse_applied(store, plan_id, store.get_plan(plan_id), "")  # claimed meanwhile
         inserted = store._execute(
             "INSERT INTO approvals (id, plan_id, fingerprint, decision, actor, reason, "
             "created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "

@@ -15,28 +15,50 @@ from typing import Any
 
 from opsctl.contract.canonical import CanonicalJSONError
 from opsctl.contract.plan import sign
-from opsctl.errors import PlanRejectedError, UsageError
+from opsctl.errors import DeniedError, PlanRejectedError, UsageError
 from opsctl.store.audit import NewEvent, append_in_transaction, plan_events
 from opsctl.store.sql import Row, SQLStore
 
 
-def claim_plan(store: SQLStore, plan_id: str, run_id: str, at: str) -> bool:
+def claim_plan(store: SQLStore, plan_id: str, run_id: str, at: str, *,
+               fingerprint: str | None = None) -> bool:
     """Mark a saved plan applied by ``run_id``, and record the ``plan.claimed`` audit event in
     the same transaction; False if another run already claimed it, by the row or by the
     audit trail (so clearing the row's applied state does not make a plan applicable again).
+
+    A rejection of the plan (of ``fingerprint``, when given) is exit 6, nothing claimed: the
+    claim and a decision on the plan take turns (:func:`take_plan_turn`), so a rejection
+    recorded after the gate looked at the approvals still vetoes the plan.
     """
+    rejected: list[Row] = []
     with store.transaction():
-        cur = store._execute("UPDATE plans SET applied_run_id = ?, applied_at = ? "
-                             "WHERE id = ? AND applied_run_id IS NULL AND NOT EXISTS ("
-                             "SELECT 1 FROM audit_events WHERE plan_id = ? "
-                             "AND kind = 'plan.claimed')", (run_id, at, plan_id, plan_id))
-        if cur.rowcount != 1:
-            return False
-        runs = store._rows("SELECT actor FROM runs WHERE id = ?", (run_id,))
-        actor = str(runs[0]["actor"] or "") if runs else ""
-        append_in_transaction(store, [NewEvent("plan.claimed", actor, {"applied_at": at},
-                                               run_id=run_id, plan_id=plan_id)])
-        return True
+        take_plan_turn(store, plan_id)
+        rejected = [row for row in store._rows(
+            "SELECT actor, reason, fingerprint FROM approvals WHERE plan_id = ? AND "
+            "decision = 'rejected' ORDER BY created_at, id", (plan_id,))
+            if fingerprint is None or row["fingerprint"] == fingerprint]
+        if not rejected:
+            cur = store._execute("UPDATE plans SET applied_run_id = ?, applied_at = ? "
+                                 "WHERE id = ? AND applied_run_id IS NULL AND NOT EXISTS ("
+                                 "SELECT 1 FROM audit_events WHERE plan_id = ? "
+                                 "AND kind = 'plan.claimed')", (run_id, at, plan_id, plan_id))
+            if cur.rowcount != 1:
+                return False
+            runs = store._rows("SELECT actor FROM runs WHERE id = ?", (run_id,))
+            actor = str(runs[0]["actor"] or "") if runs else ""
+            append_in_transaction(store, [NewEvent("plan.claimed", actor, {"applied_at": at},
+                                                   run_id=run_id, plan_id=plan_id)])
+    if rejected:  # raised once the transaction ended: the run's journal records commit with it
+        raise DeniedError(f"plan {plan_id} was rejected by {rejected[0]['actor']}: "
+                          f"{rejected[0]['reason']}", step="gate")
+    return True
+
+
+def take_plan_turn(store: SQLStore, plan_id: str) -> None:
+    """Inside a transaction: a claim of the plan and an approval or rejection of it take
+    turns, so each sees whether the other was recorded (no rejection recorded as vetoing a
+    plan already claimed, no claim of a plan rejected meanwhile)."""
+    store.take_turns(f"opsctl.plan/{plan_id}")
 
 
 def refuse_applied(store: SQLStore, plan_id: str, saved: Row | None, source: str, *,
