@@ -301,6 +301,22 @@ def test_second_mutating_run_on_a_locked_scope_exits_7(ledger: Project) -> None:
     assert ledger.run("locks", "--format", "json", expect_json=True).doc["locks"] == []
 
 
+def test_resume_of_a_run_its_process_still_carries_out_exits_7_saying_so(ledger: Project) -> None:
+    holder = hold(ledger)
+    run_id = ledger.run("runs", "--format", "json", expect_json=True).doc["runs"][0]["id"]
+    resumed = ledger.run("resume", run_id, "--format", "json")
+    assert resumed.code == 7, resumed.stderr
+    assert resumed.doc["status"] == "conflict"
+    assert resumed.doc["automation"] == "ledger"
+    message = resumed.doc["error"]["message"]
+    assert f"run {run_id} is still being carried out by that process" in message
+    assert f"`opsctl wait {run_id}` follows it" in message
+    release(ledger)
+    holder.communicate(timeout=60)
+    assert holder.returncode == 0
+    assert sorted(effects(ledger)) == ["main/a", "main/b", "main/c", "main/d"]
+
+
 def test_broken_lease_fences_out_the_old_holder(ledger: Project) -> None:
     holder = hold(ledger, "--format", "json")
     broke = ledger.run("locks", "break", "ledger/scope=main", "--reason", "stuck deploy",

@@ -187,8 +187,10 @@ def describe_holder(holder: dict[str, Any]) -> str:
 
 def acquire_lease(store: SQLStore, scope: str, run_id: str, *, actor: str, ttl_s: float,
                   wait_s: float, clock: Callable[[], Any],
-                  sleep: Callable[[float], None] = time.sleep) -> Lease:
-    """Take the lease on ``scope``, waiting up to ``wait_s``; ConflictError (exit 7) otherwise."""
+                  sleep: Callable[[float], None] = time.sleep,
+                  resuming: str | None = None) -> Lease:
+    """Take the lease on ``scope``, waiting up to ``wait_s``; ConflictError (exit 7) otherwise
+    (saying so when its holder is ``resuming``, the run this lease is taken to finish)."""
     started = time.monotonic()
     deadline = started + wait_s
     pause = 0.2
@@ -210,6 +212,9 @@ def acquire_lease(store: SQLStore, scope: str, run_id: str, *, actor: str, ttl_s
             store.record_lock_event(scope, "conflict", run_id, actor, clock(),
                                     reason=f"held by {holder['run_id']}")
             hint = "retry later, or wait with --wait-lock 5m" if wait_s == 0 else "retry later"
+            if resuming is not None and holder["run_id"] == resuming:
+                hint = (f"run {resuming} is still being carried out by that process: "
+                        f"`opsctl wait {resuming}` follows it to its result")
             raise ConflictError(f"{scope} is locked by {describe_holder(holder)}; {hint}",
                                 step="gate")
         waited = True

@@ -341,7 +341,8 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
     # What a failure before the run exists (denied, a key reused, the scope locked) still
     # reports in its result document.
     known: dict[str, Any] = {
-        "contract_version": automation.version, "actor": session.actor,
+        "automation": automation.name, "contract_version": automation.version,
+        "actor": session.actor,
         "requested_contract_version": versioned.requested_version or automation.version,
         "request": display_request(request_doc)}
     with _reported_with(known, session):
@@ -377,7 +378,7 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
                 lease = acquire_lease(session.store, scope, run_id, actor=session.actor,
                                       ttl_s=session.settings.lock_ttl.total_seconds(),
                                       wait_s=wait_lock_s, clock=session.clock,
-                                      sleep=_stoppable_sleep(session))
+                                      sleep=_stoppable_sleep(session), resuming=resume_run_id)
             except KeyboardInterrupt:
                 from opsctl.errors import InterruptedRunError
 
