@@ -608,6 +608,24 @@ def test_metrics_over_http_count_runs_and_lock_conflicts(api: Api) -> None:
                  ("status", "conflict"))] == 1
 
 
+def test_a_run_refused_for_a_locked_scope_names_the_holder_and_no_command_line_flag(
+        api: Api) -> None:
+    token = api.token("olga", "operator")
+    hold = api.project.root / "hold-locked"
+    body = {"request": {"directory": str(api.project.root / "work" / "held"), "names": ["a"],
+                        "hold": str(hold)}}
+    first = api.call("POST", "/v1/automations/files/runs", token, json=body)
+    wait_for(lambda: Path(str(hold) + ".waiting").exists(), "the first action")
+    body["request"]["names"] = ["b"]
+    second = api.call("POST", "/v1/automations/files/runs?wait=30s", token, json=body)
+    hold.write_text("go")
+    assert second.status_code == 200 and second.json()["exit_code"] == 7, second.text
+    message = second.json()["error"]["message"]
+    assert f"is locked by run {first.json()['run_id']}" in message
+    assert message.endswith("; retry later") and "--wait-lock" not in message
+    assert api.run_until_done(token, first.json()["run_id"])["status"] == "succeeded"
+
+
 def parse_sse(text: str) -> list[dict[str, Any]]:
     """The events of a text/event-stream body: id, event and the JSON data of each."""
     events = []

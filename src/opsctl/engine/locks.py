@@ -188,7 +188,8 @@ def describe_holder(holder: dict[str, Any]) -> str:
 def acquire_lease(store: SQLStore, scope: str, run_id: str, *, actor: str, ttl_s: float,
                   wait_s: float, clock: Callable[[], Any],
                   sleep: Callable[[float], None] = time.sleep,
-                  resuming: str | None = None) -> Lease:
+                  resuming: str | None = None,
+                  wait_hint: str = "or wait with --wait-lock 5m") -> Lease:
     """Take the lease on ``scope``, waiting up to ``wait_s``; ConflictError (exit 7) otherwise
     (saying so when its holder is ``resuming``, the run this lease is taken to finish)."""
     started = time.monotonic()
@@ -211,7 +212,7 @@ def acquire_lease(store: SQLStore, scope: str, run_id: str, *, actor: str, ttl_s
         if remaining <= 0:
             store.record_lock_event(scope, "conflict", run_id, actor, clock(),
                                     reason=f"held by {holder['run_id']}")
-            hint = "retry later, or wait with --wait-lock 5m" if wait_s == 0 else "retry later"
+            hint = f"retry later, {wait_hint}" if wait_s == 0 and wait_hint else "retry later"
             if resuming is not None and holder["run_id"] == resuming:
                 hint = (f"run {resuming} is still being carried out by that process: "
                         f"`opsctl wait {resuming}` follows it to its result")

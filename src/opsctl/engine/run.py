@@ -378,7 +378,8 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
                 lease = acquire_lease(session.store, scope, run_id, actor=session.actor,
                                       ttl_s=session.settings.lock_ttl.total_seconds(),
                                       wait_s=wait_lock_s, clock=session.clock,
-                                      sleep=_stoppable_sleep(session), resuming=resume_run_id)
+                                      sleep=_stoppable_sleep(session), resuming=resume_run_id,
+                                      wait_hint=session.lock_wait_hint)
             except KeyboardInterrupt:
                 from opsctl.errors import InterruptedRunError
 

@@ -9,7 +9,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, ClassVar, TextIO
 
 from opsctl.catalog import Catalog, load_catalog
 from opsctl.config.layers import Layers, load_layers
@@ -37,6 +37,9 @@ class Session:
     Made by ``open_session()``; pass it to ``execute()`` or ``apply_plan_file()``, and
     ``close()`` it when done (it closes the store's connection).
     """
+
+    lock_wait_hint: ClassVar[str] = "or wait with --wait-lock 5m"
+    """How a caller refused a locked scope may wait for it instead (none over HTTP)."""
 
     layers: Layers
     settings: Settings

@@ -18,7 +18,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from opsctl.config.redact import Redactor
 from opsctl.engine.session import Session
@@ -543,6 +543,7 @@ class ServerSession(Session):
     concurrent request would swap the redactor under it."""
 
     runtime: ServerRuntime | None = field(default=None, repr=False)
+    lock_wait_hint: ClassVar[str] = ""  # a request has no --wait-lock
 
     @property
     def store(self) -> SQLStore:
