@@ -14,7 +14,8 @@ import subprocess
 import sys
 import textwrap
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -141,6 +142,49 @@ def forge_audit_event_past_head(project: Project) -> None:
                            "WHERE seq = (SELECT MAX(seq) FROM audit_events)")
     finally:
         store.close()
+
+
+PAUSE_HOOK = """
+import os
+if os.environ.get("PAUSE_BEFORE"):
+    import importlib, time
+    from pathlib import Path
+    module_name, name = os.environ["PAUSE_BEFORE"].split(":")
+    module = importlib.import_module(module_name)
+    original = getattr(module, name)
+
+    def paused(*args, **kwargs):
+        Path("paused").touch()
+        while not Path("go").exists():
+            time.sleep(0.02)
+        return original(*args, **kwargs)
+
+    setattr(module, name, paused)
+"""
+
+
+@contextmanager
+def paused_before(project: Project, function: str, *args: str,
+                  env: dict[str, str] | None = None) -> Iterator[subprocess.Popen[str]]:
+    """``opsctl ARGS`` (in ``env``), held before it calls ``function`` (``module:name``) until
+    the block ends: yields the process, stopped at that moment, for a race lined up there."""
+    (project.root / "sitecustomize.py").write_text(PAUSE_HOOK)
+    path = os.pathsep.join(p for p in (str(project.root), os.environ.get("PYTHONPATH")) if p)
+    env = {**(env if env is not None else project.env()), "PAUSE_BEFORE": function,
+           "PYTHONPATH": path}
+    proc = subprocess.Popen([OPSCTL, *args], cwd=project.root, env=env, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 120
+        while not (project.root / "paused").exists():
+            assert proc.poll() is None, proc.communicate()
+            assert time.monotonic() < deadline, "the command never reached its pause"
+            time.sleep(0.05)
+        yield proc
+    finally:
+        (project.root / "go").touch()
+        if proc.poll() is None:
+            proc.wait(timeout=120)
 
 
 def wait_for_stopping(proc: subprocess.Popen[str]) -> str:

@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import OPSCTL, Project
+from tests.conftest import OPSCTL, Project, paused_before
 
 DEPLOY = '''
 import os
@@ -740,47 +740,6 @@ def test_rejection_vetoes_an_approved_plan(deploy: Project) -> None:
     assert "vetoed by sue: it cannot be applied" in text.stdout
 
 
-PAUSE_HOOK = """
-import os
-if os.environ.get("PAUSE_BEFORE"):
-    import importlib, time
-    from pathlib import Path
-    module_name, name = os.environ["PAUSE_BEFORE"].split(":")
-    module = importlib.import_module(module_name)
-    original = getattr(module, name)
-
-    def paused(*args, **kwargs):
-        Path("paused").touch()
-        while not Path("go").exists():
-            time.sleep(0.02)
-        return original(*args, **kwargs)
-
-    setattr(module, name, paused)
-"""
-
-
-@contextmanager
-def paused_before(project: Project, actor: str, function: str, *args: str) -> Iterator[Any]:
-    """``opsctl ARGS`` by ``actor``, held before it calls ``function`` (module:name) until the
-    block ends; yields the process, stopped at that moment."""
-    (project.root / "sitecustomize.py").write_text(PAUSE_HOOK)
-    path = os.pathsep.join(p for p in (str(project.root), os.environ.get("PYTHONPATH")) if p)
-    env = env_of(project, actor, PAUSE_BEFORE=function, PYTHONPATH=path)
-    proc = subprocess.Popen([OPSCTL, *args], cwd=project.root, env=env, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    try:
-        deadline = time.monotonic() + 120
-        while not (project.root / "paused").exists():
-            assert proc.poll() is None, proc.communicate()
-            assert time.monotonic() < deadline, "the command never reached its pause"
-            time.sleep(0.05)
-        yield proc
-    finally:
-        (project.root / "go").touch()
-        if proc.poll() is None:
-            proc.wait(timeout=120)
-
-
 def test_a_rejection_recorded_while_the_plan_passes_the_gate_still_vetoes_it(
         deploy: Project) -> None:
     """A rejection committed after the apply's gate counted the approvals, before the apply
@@ -788,8 +747,8 @@ def test_a_rejection_recorded_while_the_plan_passes_the_gate_still_vetoes_it(
     write_policy(deploy, PROD_APPROVAL)
     _, plan_id = save_plan(deploy, "rita", "--environment", "prod")
     assert approve(deploy, "sam", plan_id).code == 0
-    with paused_before(deploy, "rita", "opsctl.engine.run:claim_plan",
-                       "apply", "--plan", "plan.json", "--format", "json") as applying:
+    with paused_before(deploy, "opsctl.engine.run:claim_plan", "apply", "--plan",
+                       "plan.json", "--format", "json", env=env_of(deploy, "rita")) as applying:
         rejected = as_(deploy, "sue", "reject", plan_id, "--reason", "incident", "--format", "json")
         assert rejected.code == 0, rejected.stderr
     out, err = applying.communicate(timeout=120)
@@ -809,8 +768,8 @@ def test_a_rejection_of_a_plan_applied_while_it_was_decided_is_refused(deploy: P
     write_policy(deploy, PROD_APPROVAL)
     _, plan_id = save_plan(deploy, "rita", "--environment", "prod")
     assert approve(deploy, "sam", plan_id).code == 0
-    with paused_before(deploy, "sue", "opsctl.governance.plan_decisions:governance_for",
-                       "reject", plan_id, "--reason", "incident") as rejecting:
+    with paused_before(deploy, "opsctl.governance.plan_decisions:governance_for", "reject",
+                       plan_id, "--reason", "incident", env=env_of(deploy, "sue")) as rejecting:
         applied = as_(deploy, "rita", "apply", "--plan", "plan.json", "--format", "json")
         assert applied.code == 0, applied.stderr
     _, err = rejecting.communicate(timeout=120)

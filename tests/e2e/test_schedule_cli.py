@@ -15,7 +15,13 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import OPSCTL, Project, forge_audit_event_past_head, postgres_schema_url
+from tests.conftest import (
+    OPSCTL,
+    Project,
+    forge_audit_event_past_head,
+    paused_before,
+    postgres_schema_url,
+)
 
 NOTE = '''
 from pathlib import Path
@@ -43,6 +49,11 @@ def apply(ctx, req, action):
 
 @pytest.fixture
 def sproject(project: Project) -> Project:
+    return with_note(project)
+
+
+def with_note(project: Project) -> Project:
+    """``project`` with the ``note`` automation, which appends its tag to notes.log."""
     project.add_module("note_auto", NOTE)
     project.write_config(f'[automation.note]\nroot = "{project.root}"\n')
     return project
@@ -103,6 +114,25 @@ def test_a_change_the_audit_trail_refuses_leaves_the_schedules_as_they_were(
         refused = sproject.run("schedule", *args)
         assert refused.code == 3 and "beyond the audit head" in refused.stderr, args
         assert _store_rows(sproject, "SELECT * FROM schedules ORDER BY name") == before, args
+
+
+def test_two_adds_of_one_name_at_once_store_one_and_refuse_the_other(
+        backend_project: Project) -> None:
+    """The second `schedule add` to store the name is refused, exit 2, even when it looked
+    before the first stored it: the first definition stands, added once."""
+    project = with_note(backend_project)
+    with paused_before(project, "opsctl.schedule.store:save_schedule", "schedule", "add",
+                       "hourly", "--automation", "note", "--cron", "0 * * * *") as late:
+        first = project.run("schedule", "add", "hourly", "--automation", "note",
+                            "--cron", "30 2 * * *")
+        assert first.code == 0, first.stderr
+    _, err = late.communicate(timeout=120)
+    assert late.returncode == 2, err
+    assert "schedule 'hourly': name: a schedule of that name exists" in err
+    listed = project.run("schedule", "list", "--format", "json", expect_json=True)
+    assert [(s["name"], s["cron"]) for s in listed.doc] == [("hourly", "30 2 * * *")]
+    exported = project.run("audit", "export", "--format", "jsonl")
+    assert exported.stdout.count('"schedule.added"') == 1
 
 
 @pytest.mark.parametrize(("args", "field"), [

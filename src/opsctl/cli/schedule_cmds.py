@@ -187,11 +187,12 @@ def add_cmd(name: str, automation: str, cron_expr: str, timezone: str,
         declared = {s.get("name") for s in session.settings.schedules}
         if name in declared:
             raise ScheduleError(name, "name", "declared in opsctl.toml: change it there")
-        if sched_store.get_schedule(session.store, name) is not None:
+        # another `schedule add` of the name may store it first: that one stands
+        if not sched_store.save_schedule(session.store, schedule, now=_now(), only_new=True,
+                                         audit=_audit(session, "schedule.added", name,
+                                                      schedule.definition())):
             raise ScheduleError(name, "name", "a schedule of that name exists (`opsctl "
                                               "schedule remove` it first)")
-        sched_store.save_schedule(session.store, schedule, now=_now(), audit=_audit(
-            session, "schedule.added", name, schedule.definition()))
         upcoming = schedule.cron.next_after(_now()).isoformat()
     finally:
         session.close()

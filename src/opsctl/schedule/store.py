@@ -39,12 +39,14 @@ def get_schedule(store: SQLStore, name: str) -> Row | None:
 
 def save_schedule(store: SQLStore, schedule: Schedule, *, now: datetime,
                   problem: str | None = None, keep_paused: bool = True,
-                  audit: NewEvent | None = None) -> None:
-    """Insert or update ``schedule``'s definition. An existing schedule keeps its history
-    (last slot, last run) and, with ``keep_paused``, a pause set with `opsctl schedule pause`;
-    one this update resumes goes on from ``now`` (the slots while it was paused are not
-    misfires to make up for). ``audit`` is appended to the trail in the same transaction: an
-    audit chain that refuses it leaves the schedule as it was."""
+                  audit: NewEvent | None = None, only_new: bool = False) -> bool:
+    """Insert or update ``schedule``'s definition; False, with nothing written, when
+    ``only_new`` and a schedule of its name exists (the look and the insert are one step).
+    An existing schedule keeps its history (last slot, last run) and, with ``keep_paused``,
+    a pause set with `opsctl schedule pause`; one this update resumes goes on from ``now``
+    (the slots while it was paused are not misfires to make up for). ``audit`` is appended to
+    the trail in the same transaction: an audit chain that refuses it leaves the schedule as
+    it was."""
     values = {"automation": schedule.automation, "cron": schedule.cron.expression,
               "timezone": schedule.cron.timezone, "request_json": store._json(schedule.request),
               "request_file": schedule.request_file, "concurrency": schedule.concurrency,
@@ -56,6 +58,8 @@ def save_schedule(store: SQLStore, schedule: Schedule, *, now: datetime,
         found = store._rows("SELECT paused, paused_in_config FROM schedules WHERE name = ?",
                             (schedule.name,))
         values["paused_in_config"] = int(schedule.paused and schedule.source == "config")
+        if found and only_new:
+            return False
         if found:
             # kept: a pause `opsctl schedule pause` set; one the file declared goes with it
             by_command = bool(found[0]["paused"]) and not found[0]["paused_in_config"]
@@ -72,6 +76,7 @@ def save_schedule(store: SQLStore, schedule: Schedule, *, now: datetime,
                            f"({', '.join('?' for _ in values)})", list(values.values()))
         if audit is not None:
             append_in_transaction(store, [audit])
+    return True
 
 
 def save_invalid(store: SQLStore, name: str, raw: dict[str, Any], problem: str, *,
