@@ -780,6 +780,25 @@ def test_a_rejection_of_a_plan_applied_while_it_was_decided_is_refused(deploy: P
     assert as_(deploy, "auditor", "audit", "verify").code == 0
 
 
+def test_a_rejection_of_a_plan_being_applied_says_to_follow_its_run(deploy: Project) -> None:
+    """The run of a claimed plan is still going: a late rejection is refused, exit 3, and
+    points at following that run, not at resuming it (its process carries it out)."""
+    write_policy(deploy, PROD_APPROVAL)
+    _, plan_id = save_plan(deploy, "rita", "--environment", "prod")
+    assert approve(deploy, "sam", plan_id).code == 0
+    with paused_before(deploy, "opsctl.engine.run:_apply", "apply", "--plan", "plan.json",
+                       env=env_of(deploy, "rita")) as applying:
+        run_id = next(r["id"] for r in runs(deploy) if r["status"] == "running")
+        late = as_(deploy, "sue", "reject", plan_id, "--reason", "incident")
+        assert late.code == 3, late.stderr
+        assert f"plan {plan_id} was already applied by run {run_id} (running)" in late.stderr
+        assert f"`opsctl wait {run_id}` follows it, or `opsctl resume {run_id}` finishes it " \
+            "if its process is gone" in late.stderr
+    applying.communicate(timeout=120)
+    assert applying.returncode == 0
+    assert approval_events(deploy) == [("approval.approved", "sam")]
+
+
 def test_a_rejection_does_not_lapse_with_the_approval_ttl(deploy: Project) -> None:
     """A veto holds for the plan's whole life: once approval_ttl has passed, a fresh approval
     by someone else still does not unlock a rejected plan."""

@@ -96,7 +96,10 @@ def refuse_applied(store: SQLStore, plan_id: str, saved: Row | None, source: str
         if resumable and status in ("running", "partial", "failed", "cancelled"):
             return run_id  # applying it again finishes that run, as `opsctl resume` does
         hint = (f"; `opsctl resume {run_id}` finishes what it left"
-                if status in ("running", "partial", "failed", "cancelled") else "")
+                if status in ("partial", "failed", "cancelled") else "")
+        if status == "running":  # going on in its process, or that process is gone
+            hint = (f"; `opsctl wait {run_id}` follows it, or `opsctl resume {run_id}` "
+                    "finishes it if its process is gone")
         raise PlanRejectedError(f"{where}plan {plan_id} was already applied by run "
                                 f"{run_id} ({status or 'not recorded'}); a saved plan applies "
                                 f"once{hint}", reason="applied", step="gate")
