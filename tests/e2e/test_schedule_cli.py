@@ -404,6 +404,31 @@ def test_scheduler_fires_per_second_slots_and_stops_on_sigterm(sproject: Project
     assert "hunter2-sched" not in sproject.db.read_bytes().decode("latin-1")
 
 
+def test_a_schedule_paused_while_the_scheduler_claims_its_slot_does_not_fire(
+        backend_project: Project) -> None:
+    """`schedule pause` that returns while a scheduler is about to claim the schedule's slot
+    (its state read before the pause) stops that fire too; the other schedule goes on."""
+    project = with_note(backend_project)
+    _declare(project, "".join(
+        f'[[schedules]]\nname = "{name}"\nautomation = "note"\ncron = "* * * * * *"\n'
+        f'request = {{ tag = "{name}" }}\nconcurrency = "allow"\n' for name in ("held", "other")))
+    log = project.root / "notes.log"
+    with paused_before(project, "opsctl.schedule.store:claim_slots", "scheduler") as scheduler:
+        paused = project.run("schedule", "pause", "held")
+        assert paused.code == 0, paused.stderr
+        (project.root / "go").touch()
+        deadline = time.monotonic() + 60
+        while not (log.exists() and log.read_text().split().count("other") >= 3):
+            assert scheduler.poll() is None, scheduler.communicate()
+            assert time.monotonic() < deadline, "the other schedule never fired"
+            time.sleep(0.05)
+        scheduler.send_signal(signal.SIGTERM)
+    _, err = scheduler.communicate(timeout=60)
+    assert scheduler.returncode == 0, err
+    assert "held" not in log.read_text().split()
+    assert _store_rows(project, "SELECT slot FROM schedule_fires WHERE schedule = 'held'") == []
+
+
 def test_commands_started_together_on_a_new_postgresql_store_sync_its_schedules_once(
         tmp_path: Path) -> None:
     """Declared schedules are synced into the store by every command that reads them: three

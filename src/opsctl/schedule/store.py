@@ -114,6 +114,7 @@ def delete_schedule(store: SQLStore, name: str, *, audit: NewEvent | None = None
     """Delete schedule ``name``, with ``audit`` appended in the same transaction when it
     existed; False when there was no such schedule."""
     with store.transaction():
+        store.take_turns(f"opsctl.schedule/{name}")  # a scheduler claiming its slot
         cur = store._execute("DELETE FROM schedules WHERE name = ?", (name,))
         if cur.rowcount == 1 and audit is not None:
             append_in_transaction(store, [audit])
@@ -124,8 +125,10 @@ def set_paused(store: SQLStore, name: str, paused: bool, *, now: datetime,
                audit: NewEvent | None = None) -> bool:
     """Pause or resume; a resumed schedule goes on from now (the slots while it was paused
     are not misfires to make up for). ``audit`` is appended in the same transaction when the
-    schedule exists; False when it does not."""
+    schedule exists; False when it does not. Once it returns, no scheduler claims a slot of a
+    paused schedule (they take turns on it)."""
     with store.transaction():
+        store.take_turns(f"opsctl.schedule/{name}")
         if paused:
             cur = store._execute("UPDATE schedules SET paused = 1, updated_at = ? WHERE "
                                  "name = ?", (now.isoformat(), name))
@@ -149,14 +152,14 @@ def advance(store: SQLStore, name: str, slot: datetime) -> None:
 def claim_slot(store: SQLStore, name: str, slot: datetime, *, outcome: str, reason: str,
                now: datetime, scheduler: str) -> bool:
     """Record what happens to ``slot``: True for the one scheduler whose row went in."""
-    with store.transaction():
-        cur = store._execute(_CLAIM, (name, slot_key(slot), outcome, reason, now.isoformat(),
-                                      scheduler))
-        return bool(cur.rowcount == 1)
+    return claim_slots(store, [(name, slot, outcome, reason)], now=now, scheduler=scheduler)[0]
 
 
+# A slot of a schedule paused or removed meanwhile is not claimed: the claim takes the
+# schedule's turn (as `schedule pause`, `remove` and `add` do) and then looks at its row.
 _CLAIM = ("INSERT INTO schedule_fires (schedule, slot, outcome, reason, at, scheduler) "
-          "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (schedule, slot) DO NOTHING")
+          "SELECT ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM schedules WHERE name = ? "
+          "AND paused = 0) ON CONFLICT (schedule, slot) DO NOTHING")
 
 
 def settle_fire(store: SQLStore, name: str, slot: datetime, *, outcome: str, reason: str,
@@ -209,8 +212,10 @@ def claim_slots(store: SQLStore, claims: Sequence[tuple[str, datetime, str, str]
     """:func:`claim_slot` for each (schedule, slot, outcome, reason), in one transaction."""
     at = now.isoformat()
     with store.transaction():
+        for name in sorted({claim[0] for claim in claims}):  # in one order: no deadlock
+            store.take_turns(f"opsctl.schedule/{name}")
         return [bool(store._execute(_CLAIM, (name, slot_key(slot), outcome, reason, at,
-                                             scheduler)).rowcount == 1)
+                                             scheduler, name)).rowcount == 1)
                 for name, slot, outcome, reason in claims]
 
 
