@@ -28,7 +28,7 @@ class Request(BaseModel):
 
 
 deploy = Automation("deploy", version="2.1.0", owner="o", summary="Versioned deploy",
-                    request=Request, effect="read")
+                    request=Request, effect="mutate")
 
 
 @deploy.upgrade(from_major=1, request=RequestV1)
@@ -39,6 +39,11 @@ def from_v1(old):
 @deploy.plan
 def plan(ctx, req):
     yield Action(id="run", kind="run", target=f"{req.environment}/{req.replicas}", reason="r")
+
+
+@deploy.apply
+def apply(ctx, req, action):
+    return "unchanged"
 '''
 
 

@@ -137,6 +137,41 @@ def test_reconcile_refuses_an_idempotency_key_and_changes_nothing(grow: Project)
     assert "--idempotency-key" in grow.run("apply", "grow", "--help").stdout
 
 
+READ = '''
+from pathlib import Path
+from pydantic import BaseModel
+from opsctl import Action, Automation
+
+class Request(BaseModel):
+    pass
+
+check = Automation("check", version="1.0.0", owner="o", summary="Report on the target",
+                   request=Request, effect="read")
+
+@check.plan
+def plan(ctx, req):
+    yield Action(id="report", kind="run", target="level", reason="report")
+
+@check.apply
+def apply(ctx, req, action):
+    with Path("reports").open("a") as fh:
+        fh.write("report\\n")
+'''
+
+
+def test_reconcile_refuses_a_read_automation_and_runs_nothing(backend_project: Project) -> None:
+    """A read automation's apply changes nothing, so its plan never empties: reconcile ran it
+    --max-iterations times and ended "not converged", exit 4 and retryable."""
+    backend_project.add_module("check_auto", READ)
+    r = backend_project.run("reconcile", "check", "--format", "json")
+    assert r.code == 2, r.stderr
+    assert "check is a read automation" in r.doc["error"]["message"]
+    assert not (backend_project.root / "reports").exists()
+    assert backend_project.run("runs", "--format", "json", expect_json=True).doc["runs"] == []
+    assert backend_project.run("check").code == 0  # run on its own, it reports as before
+    assert (backend_project.root / "reports").read_text() == "report\n"
+
+
 def test_reconcile_says_it_does_not_use_the_key_of_the_environment(grow: Project) -> None:
     """OPSCTL_IDEMPOTENCY_KEY, set for a whole CI job, is not refused as the flag is; it is
     not dropped without a word either."""

@@ -174,6 +174,14 @@ def run_automation_command(entry: CatalogEntry, mode: str, opts: CommonOptions,
     resume_collector()
 
     request = merge_request(document, flags)
+    if mode == "reconcile" and automation.effect == "read":
+        from opsctl.errors import UsageError
+
+        # its apply changes nothing, so its plan never empties: every round would run it again
+        # and end "not converged" (exit 4, retryable), which no retry mends
+        raise UsageError(f"{entry.name} is a read automation: applying it changes nothing, so "
+                         "reconcile could never converge it; run it with "
+                         f"`opsctl {entry.name}` instead")
     if mode == "reconcile" and idempotency_key is not None:
         from opsctl.errors import UsageError
 
