@@ -79,6 +79,22 @@ def test_using_a_deprecated_field_warns_in_log_and_result(deploy: Project) -> No
     assert plain.code == 0 and plain.doc["warnings"] == []
 
 
+@pytest.mark.parametrize("region", [None, "eu"], ids=["unused", "used"])
+def test_applying_a_saved_plan_warns_of_a_deprecated_field_only_when_it_was_used(
+        deploy: Project, region: str | None) -> None:
+    """A saved plan holds the whole request, defaults included: applying it warned of every
+    deprecated field, one its maker never set too."""
+    given = ["--region", region] if region else []
+    planned = deploy.run("plan", "deploy", "--environment", "prod", *given, "--out",
+                         "plan.json", "--format", "json")
+    assert planned.code == 10, planned.stderr
+    applied = deploy.run("apply", "--plan", "plan.json", "--format", "json")
+    assert applied.code == 0, applied.stderr
+    assert applied.doc["warnings"] == planned.doc["warnings"] == (
+        ["request field 'region' (--region) is deprecated: regions are derived from the "
+         "environment now; it will be removed in 3.0.0"] if region else [])
+
+
 @pytest.mark.parametrize("how", ["document-key", "flag"])
 def test_an_older_major_request_is_upgraded(deploy: Project, how: str) -> None:
     document = {"env": "prod", "count": 3}

@@ -83,10 +83,18 @@ def deprecations(model: type[BaseModel]) -> list[Deprecation]:
     return found
 
 
-def used_deprecations(model: type[BaseModel], request: BaseModel) -> list[Deprecation]:
-    """Deprecated fields the caller actually set (defaults do not count)."""
+def used_deprecations(model: type[BaseModel], request: BaseModel, *,
+                      stored: bool = False) -> list[Deprecation]:
+    """Deprecated fields the caller actually set (defaults do not count).
+
+    ``stored``: the request was read back from the canonical document opsctl keeps (a saved
+    plan, a run to resume, a queued run), which holds every field, defaults included: there a
+    field counts only when its value is not its default.
+    """
     given = request.model_fields_set
-    return [d for d in deprecations(model) if d.field in given]
+    return [d for d in deprecations(model) if d.field in given and not (
+        stored and getattr(request, d.field)
+        == model.model_fields[d.field].get_default(call_default_factory=True))]
 
 
 Upgrade = Callable[[Any], "BaseModel | Mapping[str, Any]"]

@@ -440,6 +440,7 @@ def work_for(row: dict[str, Any], claim: RunClaim, worker: Worker) -> Callable[[
                        store_plan=bool(runtime.get("store_plan")),
                        wait_lock_s=float(runtime.get("wait_lock_s") or 0.0),
                        contract_version=runtime.get("contract_version"),
-                       source=session.catalog.entry(automation.name).source, **options)
+                       source=session.catalog.entry(automation.name).source,
+                       stored_request=True, **options)
 
     return work

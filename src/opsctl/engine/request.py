@@ -233,14 +233,16 @@ class VersionedRequest:
 
 
 def versioned_request(automation: Automation[Any], data: Mapping[str, Any],
-                      contract_version: str | None = None) -> VersionedRequest:
+                      contract_version: str | None = None, *,
+                      stored: bool = False) -> VersionedRequest:
     """Validate a request of the current or an older, still accepted, contract version.
 
     An older major's request is validated against its own model and upgraded; the fields of
     the current model that the old one does not have are then set on the upgraded request
     (the command-line flags are always the current version's, and reach here merged into the
     document), which is validated again as a current request. Deprecated fields the caller
-    set become warnings.
+    set become warnings (``stored``: ``data`` is a request opsctl stored, which holds every
+    field, so one at its default is none the caller set).
     """
     from opsctl.contract.versions import (
         VERSION_KEY,
@@ -295,7 +297,8 @@ def versioned_request(automation: Automation[Any], data: Mapping[str, Any],
                                    label=f"{automation.name} (upgraded from {major}.x)")
         warnings.append(f"request for contract {text} was upgraded to {automation.version}; "
                         f"update the caller to {automation.major_version}.x")
-    warnings.extend(d.warning() for d in used_deprecations(automation.request_model, request))
+    warnings.extend(d.warning() for d in used_deprecations(automation.request_model, request,
+                                                            stored=stored))
     return VersionedRequest(request, text, tuple(warnings))
 
 

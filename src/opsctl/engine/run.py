@@ -312,7 +312,7 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
             confirm: Callable[[dict[str, Any]], bool] | None = None,
             queued_run_id: str | None = None, store_plan: bool = False,
             fan_out: int = 0, wake_chunk: Callable[[str, int], None] | None = None,
-            claimed: bool = False) -> RunOutcome:
+            claimed: bool = False, stored_request: bool = False) -> RunOutcome:
     """Run one automation through the whole pipeline; the public entry of every CLI verb.
 
     An apply under a key whose earlier run finished replays that result (caller keys only);
@@ -327,12 +327,13 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
     ``wake_chunk`` (a worker's) spreads the apply over that many chunks for other workers
     (:mod:`opsctl.dispatch.fanout`). ``claimed``: the caller holds the run's executor claim,
     so a run of the key left ``running`` with nothing journaled is its own to adopt.
+    ``stored_request``: ``data`` is the canonical request of a saved plan or a stored run.
     """
     from opsctl.engine.locks import acquire_lease
 
     if dry_run:
         mode = "plan"
-    versioned = versioned_request(automation, data, contract_version)
+    versioned = versioned_request(automation, data, contract_version, stored=stored_request)
     request = versioned.request
     for warning in versioned.warnings:
         session.log.warning("request.deprecated", automation=automation.name, message=warning)
@@ -857,7 +858,8 @@ def _apply_saved(session: Session, doc: dict[str, Any], key: bytes, source: str,
     return execute(session, automation, request, mode="apply",
                    expected_fingerprint=str(doc["fingerprint"]), plan_id=plan_id,
                    on_progress=on_progress, source=entry.source,
-                   targets=[str(t) for t in targets], queued_run_id=queued_run_id, **options)
+                   targets=[str(t) for t in targets], queued_run_id=queued_run_id,
+                   stored_request=True, **options)
 
 
 
@@ -890,7 +892,8 @@ def resume_run(session: Session, run_id: str, *, on_progress: ProgressFn | None 
                    idempotency_key=prior["idempotency_key"] if key_source == "caller" else None,
                    resume_run_id=str(prior["id"]), on_progress=on_progress,
                    source=session.catalog.entry(automation.name).source, wait_lock_s=wait_lock_s,
-                   targets=(prior.get("runtime") or {}).get("targets") or (), **options)
+                   targets=(prior.get("runtime") or {}).get("targets") or (),
+                   stored_request=True, **options)
 
 
 def reconcile(session: Session, automation: Automation[Any], data: Mapping[str, Any], *,
