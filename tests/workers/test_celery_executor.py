@@ -410,3 +410,29 @@ def test_wait_on_a_run_whose_worker_was_killed_says_it_is_gone_and_how_to_finish
     assert resumed.code == 0, resumed.stderr
     assert resumed.doc["run_id"] == run_id and resumed.doc["status"] == "succeeded"
     assert rproject.effects() == {f"gone-{i:05d}": 1 for i in range(12)}
+
+
+@pytest.mark.parametrize("how", ["flag", "document-key"])
+def test_an_older_major_request_runs_on_a_worker_as_it_runs_here(rproject: WorkerProject,
+                                                                 how: str) -> None:
+    """The worker was given the request already upgraded, and upgraded it again as a request
+    of the older major: `--contract-version 1` failed there (exit 2), and a document's
+    `contract_version` was recorded as the current version."""
+    from tests.e2e.test_contract_versions import DEPLOY
+
+    rproject.add_module("deploy_auto", DEPLOY)
+    document: dict[str, Any] = {"env": "prod", "count": 3}
+    args = ["--contract-version", "1"] if how == "flag" else []
+    if how == "document-key":
+        document["contract_version"] = "1"
+    (rproject.root / "old.json").write_text(json.dumps(document))
+    rproject.start_worker(1)
+    results = {where: rproject.run("apply", "deploy", "--request", "old.json", *args,
+                                   *(CELERY if where == "celery" else ()), "--format", "json")
+               for where in ("local", "celery")}
+    for where, r in results.items():
+        assert r.code == 0, (where, r.stderr)
+        assert r.doc["request"] == {"environment": "prod", "replicas": 3, "region": None}
+        assert (r.doc["requested_contract_version"], r.doc["contract_version"]) == ("1", "2.1.0")
+        assert r.doc["warnings"] == ["request for contract 1 was upgraded to 2.1.0; update the "
+                                     "caller to 2.x"], where

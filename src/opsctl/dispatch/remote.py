@@ -98,8 +98,8 @@ def queue_for_celery(session: Session, automation: Any, data: Mapping[str, Any],
     runtime = {**runtime_info(entry.source), "identity": session.identity.to_dict(), **options}
     if patterns:
         runtime["targets"] = list(patterns)
-    if contract_version:
-        runtime["contract_version"] = contract_version
+    if versioned.requested_version:  # by --contract-version, or the document's key
+        runtime["contract_version"] = versioned.requested_version
     if plan_id:
         runtime["plan_id"] = plan_id
     if _holds_secrets(request_doc):

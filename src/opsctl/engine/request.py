@@ -241,8 +241,10 @@ def versioned_request(automation: Automation[Any], data: Mapping[str, Any],
     the current model that the old one does not have are then set on the upgraded request
     (the command-line flags are always the current version's, and reach here merged into the
     document), which is validated again as a current request. Deprecated fields the caller
-    set become warnings (``stored``: ``data`` is a request opsctl stored, which holds every
-    field, so one at its default is none the caller set).
+    set become warnings. ``stored``: ``data`` is a request opsctl stored (a saved plan's, a
+    stored run's), already the current version's and holding every field: it is not upgraded
+    again, the version the caller asked for is still reported, and a field at its default is
+    none the caller set.
     """
     from opsctl.contract.versions import (
         VERSION_KEY,
@@ -254,7 +256,7 @@ def versioned_request(automation: Automation[Any], data: Mapping[str, Any],
     text, adapter = resolve_contract_version(automation, data, contract_version)
     data.pop(VERSION_KEY, None)
     warnings: list[str] = []
-    if adapter is None:
+    if adapter is None or stored:
         request = validate_request(automation, data)
     else:
         major = adapter.from_major
@@ -295,6 +297,7 @@ def versioned_request(automation: Automation[Any], data: Mapping[str, Any],
             upgraded = upgraded.model_dump(exclude_unset=True)
         request = validate_request(automation, {**upgraded, **current_fields},
                                    label=f"{automation.name} (upgraded from {major}.x)")
+    if adapter is not None:
         warnings.append(f"request for contract {text} was upgraded to {automation.version}; "
                         f"update the caller to {automation.major_version}.x")
     warnings.extend(d.warning() for d in used_deprecations(automation.request_model, request,
