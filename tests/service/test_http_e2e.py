@@ -95,6 +95,39 @@ def test_a_restart_resumes_the_interrupted_run_and_carries_out_the_queued_one(
     assert any(e.get("event") == "run.resumed" for e in events)
 
 
+def test_a_queued_run_of_an_older_major_request_carried_out_after_a_restart_says_so(
+        live: Any, api_project: Project) -> None:
+    """The next start carried the queued run out from its stored request, as a request of the
+    current version: its result recorded that version as the one asked for, without the
+    warning that the caller's request was upgraded."""
+    from tests.e2e.test_contract_versions import DEPLOY
+
+    api_project.add_module("deploy_auto", DEPLOY)
+    token = make_token(api_project, "olga", "operator")
+    hold = api_project.root / "hold"
+    server = live("--workers", "1")
+    held = post(server, "/v1/automations/files/runs", token,
+                {"request": {"directory": str(api_project.root / "work" / "one"),
+                             "names": ["a", "b"], "hold": str(hold)}})
+    assert held.status_code == 202, held.text
+    wait_for(lambda: Path(str(hold) + ".waiting").exists(), "the first action to start")
+    queued = post(server, "/v1/automations/deploy/runs", token,
+                  {"request": {"env": "qa", "count": 3}, "contract_version": "1"})
+    assert queued.status_code == 202, queued.text
+    assert server.proc is not None
+    server.proc.send_signal(15)
+    wait_for(lambda: "server.stopping" in server.log_text(), "the server to begin stopping")
+    hold.write_text("go")
+    assert server.stop() == 0
+
+    carried = finished(live(), token, queued.json()["run_id"])
+    assert carried["status"] == "no_changes", carried
+    assert carried["request"] == {"environment": "qa", "replicas": 3, "region": None}
+    assert (carried["requested_contract_version"], carried["contract_version"]) == ("1", "2.1.0")
+    assert carried["warnings"] == ["request for contract 1 was upgraded to 2.1.0; update the "
+                                   "caller to 2.x"]
+
+
 def test_four_eyes_across_the_cli_and_the_api(api: Api) -> None:
     project = api.project
     work = project.root / "work" / "prod"

@@ -573,8 +573,9 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
         mode: Literal["plan", "apply"] = "plan" if body.dry_run else "apply"
         _check_somewhere(session, mode, name, body.request)  # 403 before a word of it
         require_policy(session)
-        request = _engine(lambda: versioned_request(automation, body.request,
-                                                    body.contract_version)).request
+        versioned = _engine(lambda: versioned_request(automation, body.request,
+                                                      body.contract_version))
+        request = versioned.request
         request_doc = _engine(lambda: request_document(session, automation, request))
         _check(session, "plan" if body.dry_run else "apply", name,
                environment=_environment(request_doc))
@@ -617,7 +618,10 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
         run_id = _queue(session, automation, mode=mode, request_doc=request_doc, key=run_key,
                         key_source="caller" if key else "derived",
                         request_hash=request_hash, once=mode == "apply", queued=queued,
-                        runtime={"targets": list(patterns)} if patterns else {})
+                        runtime={**({"targets": list(patterns)} if patterns else {}),
+                                 # what a restart reports, when it carries the run out
+                                 **({"contract_version": versioned.requested_version}
+                                    if versioned.requested_version else {})})
         if not queued:  # a request sent at the same moment with the key queued its run first
             return _accepted(run_id, wait_s, response)
         data = body.request

@@ -676,6 +676,7 @@ def _recovery_work(row: Mapping[str, Any]) -> Callable[[Session], RunOutcome]:
                        targets=targets, queued_run_id=run_id,
                        store_plan=bool(runtime.get("store_plan")),
                        wait_lock_s=float(runtime.get("wait_lock_s") or 0.0),  # a schedule's grace
+                       contract_version=runtime.get("contract_version"),
                        source=session.catalog.entry(automation.name).source,
                        stored_request=True)
 
