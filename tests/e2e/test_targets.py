@@ -128,7 +128,20 @@ def test_editing_a_saved_plans_targets_is_refused(stack: Project) -> None:
     assert effects(stack) == []
 
 
-def test_resuming_a_targeted_run_keeps_its_targets(stack: Project) -> None:
+VERIFY = '''
+
+@stack.verify
+def verify(ctx, req, action):
+    return action.id in done()
+'''
+
+
+@pytest.mark.parametrize("with_verify", [False, True], ids=["replanned", "from-journal"])
+def test_resuming_a_targeted_run_keeps_its_targets(stack: Project, with_verify: bool) -> None:
+    """Resumed from its journal (an automation with verify), the finished run's result no
+    longer said that targeting was in effect."""
+    if with_verify:
+        stack.add_module("stack_auto", STACK + VERIFY)
     (stack.root / "fail-vol-a").write_text("")
     partial = stack.run("stack", "--target", "vol-*", "--max-failures", "5", "--format", "json")
     assert partial.code == 5, partial.stderr
@@ -137,6 +150,12 @@ def test_resuming_a_targeted_run_keeps_its_targets(stack: Project) -> None:
     assert resumed.code == 0, resumed.stderr
     assert resumed.doc["run_id"] == partial.doc["run_id"]
     assert sorted(effects(stack)) == ["net", "vol-a", "vol-b"]  # not snap-a, not dns
+    assert resumed.doc["artifacts"]["targets"]["patterns"] == ["vol-*"]
+    assert any(w.startswith("targeting is in effect (--target vol-*): ")
+               for w in resumed.doc["warnings"]), resumed.doc["warnings"]
+    if with_verify:  # the plan it finishes, not a fresh one
+        assert resumed.doc["artifacts"]["targets"] == partial.doc["artifacts"]["targets"] == {
+            "patterns": ["vol-*"], "selected": 3, "planned_without_targets": 5}
 
 
 def test_the_same_key_with_other_targets_is_a_conflict(stack: Project) -> None:

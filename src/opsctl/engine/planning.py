@@ -176,15 +176,22 @@ def _targeted(run: RunState, actions: list[Action]) -> list[Action]:
     selected = select_targets(actions, run.targets)
     unmatched = [p for p in run.targets
                  if not any(fnmatchcase(a.id, p) for a in actions)]
-    run.artifacts["targets"] = {"patterns": list(run.targets), "selected": len(selected),
-                                "planned_without_targets": len(actions)}
-    run.warnings.append(
-        f"targeting is in effect (--target {' '.join(run.targets)}): {len(selected)} of "
-        f"{len(actions)} planned action(s) are in this plan; the rest is left as it is. Run "
-        "again without --target to converge everything")
+    _say_targeted(run, len(selected), len(actions))
     if unmatched:
         run.warnings.append(f"--target {' '.join(unmatched)} matched no planned action")
     return selected
+
+
+def _say_targeted(run: RunState, selected: int, planned: int | None) -> None:
+    """``artifacts.targets`` and the warning of a targeted run (``planned``: the size of the
+    whole plan, None when a resume from the journal does not know it)."""
+    run.artifacts["targets"] = {"patterns": list(run.targets), "selected": selected,
+                                "planned_without_targets": planned}
+    of = "" if planned is None else f" of {planned} planned"
+    run.warnings.append(
+        f"targeting is in effect (--target {' '.join(run.targets)}): {selected}{of} action(s) "
+        "are in this plan; the rest is left as it is. Run again without --target to converge "
+        "everything")
 
 
 def _plan_from_journal(run: RunState, ctx: Context, journal: list[Any]) -> Plan:
@@ -213,6 +220,10 @@ def _plan_from_journal(run: RunState, ctx: Context, journal: list[Any]) -> Plan:
                 run.targets)
     run.plan, run.states = plan, states
     run.artifacts["new_actions"] = []
+    if run.targets:  # the result of the run it finishes says so: so does this one
+        prior = run.session.store.get_run(run.run_id) or {}
+        known = ((prior.get("result") or {}).get("artifacts") or {}).get("targets") or {}
+        _say_targeted(run, len(actions), known.get("planned_without_targets"))
     run.warnings.append(f"resumed run {run.run_id}: {skipped} action(s) already finished were "
                         "not applied again")
     run.session.store.set_run_plan(run.run_id, fingerprint)
