@@ -9,6 +9,7 @@ import pytest
 from tests.conftest import Project
 
 DEPLOY = '''
+import os
 from pydantic import BaseModel, ConfigDict
 from opsctl import Action, Automation, deprecated
 
@@ -43,6 +44,8 @@ def plan(ctx, req):
 
 @deploy.apply
 def apply(ctx, req, action):
+    if os.path.exists("down"):
+        raise RuntimeError("the deploy target is down")
     return "unchanged"
 '''
 
@@ -77,6 +80,23 @@ def test_using_a_deprecated_field_warns_in_log_and_result(deploy: Project) -> No
                for line in used.stderr.splitlines() if line.startswith("{"))
     plain = deploy.run("deploy", "--environment", "prod", "--format", "json")
     assert plain.code == 0 and plain.doc["warnings"] == []
+
+
+def test_a_resumed_run_of_an_older_major_request_still_says_so(deploy: Project) -> None:
+    """Resumed from its stored request, the run's result recorded the current version as
+    the one asked for, without the warning that the caller's request was upgraded."""
+    (deploy.root / "old.json").write_text(json.dumps({"env": "qa", "count": 3}))
+    (deploy.root / "down").write_text("")
+    failed = deploy.run("deploy", "--request", "old.json", "--contract-version", "1",
+                        "--format", "json")
+    assert (failed.code, failed.doc["status"]) == (1, "failed"), failed.stderr
+    (deploy.root / "down").unlink()
+    resumed = deploy.run("resume", failed.doc["run_id"], "--format", "json")
+    assert resumed.code == 0, resumed.stderr
+    for doc in (failed.doc, resumed.doc):
+        assert (doc["requested_contract_version"], doc["contract_version"]) == ("1", "2.1.0")
+        assert doc["warnings"][0] == ("request for contract 1 was upgraded to 2.1.0; update "
+                                      "the caller to 2.x")
 
 
 @pytest.mark.parametrize("region", [None, "eu"], ids=["unused", "used"])

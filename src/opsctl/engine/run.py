@@ -82,7 +82,8 @@ def _start(session: Session, automation: Automation[Any], mode: Mode, request: A
            request_doc: dict[str, Any], key: str, key_source: str, source: str | None,
            resume: Mapping[str, Any] | None, run_id: str,
            targets: tuple[str, ...] = (), queued: bool = False,
-           max_failures: int = 1, concurrency: int = 1) -> RunState:
+           max_failures: int = 1, concurrency: int = 1,
+           requested_version: str | None = None) -> RunState:
     run = RunState(session=session, automation=automation, mode=mode, request=request,
                    request_doc=request_doc, idempotency_key=key, run_id=run_id, targets=targets)
     run.started_at = session.clock()
@@ -115,7 +116,10 @@ def _start(session: Session, automation: Automation[Any], mode: Mode, request: A
                         "process": process_identity(),
                         **({"targets": list(targets)} if targets else {}),
                         **({"max_failures": max_failures} if max_failures > 1 else {}),
-                        **({"concurrency": concurrency} if concurrency > 1 else {})},
+                        **({"concurrency": concurrency} if concurrency > 1 else {}),
+                        # the version the caller asked for, which a resume reports again
+                        **({"contract_version": requested_version} if requested_version
+                           else {})},
             "started_at": iso(run.started_at),
         }
         if mode == "apply" and key_source == "caller":
@@ -414,7 +418,8 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
             run = _start(session, automation, mode, request, request_doc, key, key_source,
                          source, prior, run_id, patterns,
                          queued=queued_run_id is not None and prior is None,
-                         max_failures=max(1, max_failures), concurrency=max(1, concurrency))
+                         max_failures=max(1, max_failures), concurrency=max(1, concurrency),
+                         requested_version=versioned.requested_version)
     except BaseException:
         if lease is not None:
             lease.release()
@@ -893,6 +898,7 @@ def resume_run(session: Session, run_id: str, *, on_progress: ProgressFn | None 
                    resume_run_id=str(prior["id"]), on_progress=on_progress,
                    source=session.catalog.entry(automation.name).source, wait_lock_s=wait_lock_s,
                    targets=(prior.get("runtime") or {}).get("targets") or (),
+                   contract_version=(prior.get("runtime") or {}).get("contract_version"),
                    stored_request=True, **options)
 
 
