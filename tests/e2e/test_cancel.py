@@ -16,6 +16,7 @@ from tests.conftest import Project, validate_result
 from tests.e2e.test_durable import start
 
 WAITS = '''
+from pathlib import Path
 from pydantic import BaseModel
 from opsctl import Action, Automation, TransientError
 
