@@ -11,6 +11,7 @@ import pytest
 from tests.conftest import Project
 from tests.e2e.test_cancel import WAITS, effects
 from tests.service.conftest import Api, in_process
+from tests.service.dashboard_kit import Visitor
 
 
 @pytest.fixture
@@ -19,16 +20,28 @@ def waits_api(api_project: Project) -> Iterator[Api]:
     yield from in_process(api_project)
 
 
+def retrying(api: Api, token: str) -> str:
+    """A run of `waits` the server carries out, retrying its second action for an hour."""
+    started = api.call("POST", "/v1/automations/waits/runs", token,
+                       json={"request": {"directory": str(api.project.root)}})
+    assert started.status_code == 202, started.text
+    deadline = time.monotonic() + 60
+    while not (api.project.root / "waiting").exists():
+        assert time.monotonic() < deadline, "the run never reached its retries"
+        time.sleep(0.02)
+    return str(started.json()["run_id"])
+
+
+def logged_in(api: Api, token: str) -> Visitor:
+    v = Visitor(api)
+    assert v.login(token).status_code == 303
+    return v
+
+
 def test_a_run_the_server_carries_out_is_cancelled_over_http(waits_api: Api) -> None:
     operator = waits_api.token("olga", "operator")
     viewer = waits_api.token("vera", "viewer")
-    started = waits_api.call("POST", "/v1/automations/waits/runs", operator, json={"request": {"directory": str(waits_api.project.root)}})
-    assert started.status_code == 202, started.text
-    run_id = started.json()["run_id"]
-    deadline = time.monotonic() + 60
-    while not (waits_api.project.root / "waiting").exists():  # retrying its second action
-        assert time.monotonic() < deadline, "the run never reached its retries"
-        time.sleep(0.02)
+    run_id = retrying(waits_api, operator)
     path = f"/v1/runs/{run_id}/cancel"
     refused = [
         (waits_api.call("POST", path, viewer, json={"reason": "not mine"}), 403),
@@ -54,3 +67,28 @@ def test_a_run_the_server_carries_out_is_cancelled_over_http(waits_api: Api) -> 
     audit = waits_api.call("GET", "/v1/audit", operator).json()["events"]
     asked_events = [e for e in audit if e["kind"] == "run.cancel_requested"]
     assert [(e["actor"], e["payload"]["reason"]) for e in asked_events] == [("olga", "incident 42")]
+
+
+def test_the_run_page_offers_cancel_to_whoever_may_apply_it(waits_api: Api) -> None:
+    operator = waits_api.token("olga", "operator")
+    run_id = retrying(waits_api, operator)
+    vera = logged_in(waits_api, waits_api.token("vera", "viewer"))
+    page = vera.get(f"/runs/{run_id}")
+    assert page.status_code == 200 and "Cancel this run" not in page.text
+    assert vera.post(f"/runs/{run_id}/cancel", {"reason": "not mine"}).status_code == 403
+    olga = logged_in(waits_api, operator)
+    page = olga.get(f"/runs/{run_id}")
+    assert page.status_code == 200 and "Cancel this run" in page.text
+    blank = olga.post(f"/runs/{run_id}/cancel", {"reason": "  "})
+    assert blank.status_code == 422 and "say why the run is cancelled" in blank.text
+    forged = olga.post(f"/runs/{run_id}/cancel", {"reason": "x", "csrf": "forged"}, csrf=False)
+    assert forged.status_code == 403
+    assert waits_api.call("GET", f"/v1/runs/{run_id}", operator).json()["status"] == "running"
+    asked = olga.post(f"/runs/{run_id}/cancel", {"reason": "<b>incident</b> 42"})
+    assert asked.status_code == 303 and asked.headers["location"] == f"/runs/{run_id}"
+    doc = waits_api.run_until_done(operator, run_id, timeout=60)
+    assert (doc["status"], doc["exit_code"]) == ("cancelled", 130)
+    page = olga.get(f"/runs/{run_id}")
+    assert "Cancel this run" not in page.text and "Resume this run" in page.text
+    audit = olga.get("/audit").text
+    assert "run.cancel_requested" in audit and "<b>incident</b>" not in audit

@@ -496,6 +496,32 @@ def _run_routes(router: APIRouter, dashboard: Dashboard) -> None:
         return await run_in_threadpool(work)
 
 
+    @router.post("/runs/{run_id}/cancel")
+    async def cancel(request: Request, run_id: str, viewer: Who) -> Response:
+        pairs = await form_pairs(request)
+        check_csrf(viewer, pairs)
+
+        def work() -> Response:
+            from opsctl.engine.cancel import request_cancel
+
+            session = viewer.session
+            row = api._run(session, run_id)
+            reason = first(pairs, "reason").strip()[:2000]
+            if not reason:
+                return _run_page(dashboard, request, viewer, run_id, status=422,
+                                 problem="say why the run is cancelled (it is recorded)")
+            try:
+                request_cancel(session, row, reason)
+            except OpsctlError as exc:
+                from opsctl.service.problems import status_for
+
+                return _run_page(dashboard, request, viewer, run_id, status=status_for(exc),
+                                 problem=exc.message)
+            return see_other(f"/runs/{run_id}")
+
+        return await run_in_threadpool(work)
+
+
 def _run_page(dashboard: Dashboard, request: Request, viewer: Viewer, run_id: str, *,
               status: int = 200, problem: str | None = None) -> HTMLResponse:
     from opsctl.engine.run import RESUMABLE
@@ -519,6 +545,9 @@ def _run_page(dashboard: Dashboard, request: Request, viewer: Viewer, run_id: st
     return dashboard.page(request, "run.html", viewer, status=status, problem=problem,
                           run=row, result=result, ledger=views.timeline(ledger),
                           can_resume=can_resume, secrets=secret_fields(row.get("request")),
+                          can_cancel=row["status"] in ("queued", "running")
+                          and may(session, "apply", str(row["automation"]),
+                                  environment=environment),
                           live=row["status"] in ("queued", "running"),
                           event_kinds=LOG_EVENT_KINDS)
 
