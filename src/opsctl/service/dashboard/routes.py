@@ -4,6 +4,7 @@ login's CSRF token and answers with a redirect (303) or the page again with its 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -311,15 +312,13 @@ def _plan_routes(router: APIRouter, dashboard: Dashboard) -> None:
             if verdict not in ("approve", "reject"):
                 return _plan_page(dashboard, request, viewer, plan_id, status=422,
                                   problem="choose approve or reject")
-            try:  # the role first, then the policy (refused while its file does not parse)
-                api._engine(lambda: decide_plan(session, plan_id, approve=verdict == "approve",
-                                                reason=first(pairs, "reason")[:2000]))
-            except OpsctlError as exc:
-                from opsctl.service.problems import status_for
-
-                return _plan_page(dashboard, request, viewer, plan_id,
-                                  status=status_for(exc), problem=exc.message)
-            return see_other(f"/plans/{plan_id}")
+            # the role first, then the policy (refused while its file does not parse)
+            return _done_or_shown(
+                lambda: api._engine(lambda: decide_plan(
+                    session, plan_id, approve=verdict == "approve",
+                    reason=first(pairs, "reason")[:2000])),
+                f"/plans/{plan_id}", lambda status, problem: _plan_page(
+                    dashboard, request, viewer, plan_id, status=status, problem=problem))
 
         return await run_in_threadpool(work)
 
@@ -483,18 +482,16 @@ def _run_routes(router: APIRouter, dashboard: Dashboard) -> None:
                 raise UsageError(f"run {run_id} is {row['status']}: nothing to resume")
             # as for a saved plan: the run keeps only digests of its secrets
             given = secrets_from_form(pairs, row.get("request"))
-            try:
+
+            def resume_it() -> None:
                 api.require_policy(session)
                 runtime.resume(run_id, viewer.principal, given)
-            except OpsctlError as exc:
-                from opsctl.service.problems import status_for
 
-                return _run_page(dashboard, request, viewer, run_id, status=status_for(exc),
-                                 problem=exc.message)
-            return see_other(f"/runs/{run_id}")
+            return _done_or_shown(resume_it, f"/runs/{run_id}", lambda status, problem:
+                                  _run_page(dashboard, request, viewer, run_id, status=status,
+                                            problem=problem))
 
         return await run_in_threadpool(work)
-
 
     @router.post("/runs/{run_id}/cancel")
     async def cancel(request: Request, run_id: str, viewer: Who) -> Response:
@@ -510,14 +507,10 @@ def _run_routes(router: APIRouter, dashboard: Dashboard) -> None:
             if not reason:
                 return _run_page(dashboard, request, viewer, run_id, status=422,
                                  problem="say why the run is cancelled (it is recorded)")
-            try:
-                request_cancel(session, row, reason)
-            except OpsctlError as exc:
-                from opsctl.service.problems import status_for
-
-                return _run_page(dashboard, request, viewer, run_id, status=status_for(exc),
-                                 problem=exc.message)
-            return see_other(f"/runs/{run_id}")
+            return _done_or_shown(lambda: request_cancel(session, row, reason),
+                                  f"/runs/{run_id}", lambda status, problem: _run_page(
+                                      dashboard, request, viewer, run_id, status=status,
+                                      problem=problem))
 
         return await run_in_threadpool(work)
 
@@ -599,14 +592,10 @@ def _admin_routes(router: APIRouter, dashboard: Dashboard) -> None:
             if not reason:
                 return _locks_page(dashboard, request, viewer, status=422,
                                    problem="say why the lock is broken (it is recorded)")
-            try:
-                api._break_lock(viewer.session, scope, reason)
-            except OpsctlError as exc:
-                from opsctl.service.problems import status_for
-
-                return _locks_page(dashboard, request, viewer, status=status_for(exc),
-                                   problem=exc.message)
-            return see_other("/locks")
+            return _done_or_shown(lambda: api._break_lock(viewer.session, scope, reason),
+                                  "/locks", lambda status, problem: _locks_page(
+                                      dashboard, request, viewer, status=status,
+                                      problem=problem))
 
         return await run_in_threadpool(work)
 
@@ -619,6 +608,19 @@ def _admin_routes(router: APIRouter, dashboard: Dashboard) -> None:
         return dashboard.page(request, "slos.html", viewer,
                               reports=[r for _, r in shown if r is not None],
                               hidden=[name for name, r in shown if r is None])
+
+
+def _done_or_shown(call: Callable[[], object], target: str,
+                   page: Callable[[int, str], HTMLResponse]) -> Response:
+    """A form's action: ``call()``, then a redirect to ``target``; an opsctl error (the role,
+    the policy, the store) shows ``page(status, message)`` instead, the page the form was on."""
+    from opsctl.service.problems import status_for
+
+    try:
+        call()
+    except OpsctlError as exc:
+        return page(status_for(exc), exc.message)
+    return see_other(target)
 
 
 def _verify(session: Any) -> dict[str, Any]:
