@@ -93,6 +93,17 @@ def test_invalid_input_names_every_bad_field_and_records_nothing(small_api: Api)
         ("POST", plans, {"content": b'{"request": {"directory": "/a", "directory": "/b"}}',
                          "headers": {"content-type": "application/json; charset=utf-8"}},
          {"body"}),
+        # media types are case-insensitive: the same strict reading (a dry run stays one)
+        ("POST", runs, {"content": b'{"request": {"directory": "/a"}, "dry_run": true, '
+                                   b'"dry_run": false}',
+                        "headers": {"content-type": "Application/JSON"}}, {"body"}),
+        # a body of another type (curl -d sends a form's) is not read as JSON: says so
+        ("POST", runs, {"content": b'{"request": {"directory": "/a"}, "dry_run": true}',
+                        "headers": {"content-type": "application/x-www-form-urlencoded"}},
+         {"header.content-type"}),
+        ("POST", f"/v1/plans/{UNKNOWN_PLAN}/approvals",
+         {"content": b'{"decision": "approve", "reason": "ok"}',
+          "headers": {"content-type": "text/plain"}}, {"header.content-type"}),
         # unknown fields of the body
         ("POST", runs, {"json": {"request": {"directory": work}, "colour": "red", "size": 1}},
          {"body.colour", "body.size"}),
@@ -273,20 +284,22 @@ def test_credentials_are_checked_before_an_unreadable_body(api: Api) -> None:
 
     before = recorded(api)
     for token in (None, "opsctl_" + "x" * 43):
-        for content in (b'{"request": ', b"\xff\xfe"):
+        for content, media in ((b'{"request": ', "application/json"),
+                               (b"\xff\xfe", "application/json"),
+                               (b'{"request": {}}', "text/plain")):
             r = api.call("POST", "/v1/automations/files/runs", token, content=content,
-                         headers={"content-type": "application/json"})
+                         headers={"content-type": media})
             doc = assert_problem(r, 401)
             assert doc["error_type"] == "auth" and r.headers["www-authenticate"] == "Bearer"
     after = recorded(api)
-    assert after.pop("audit_events") == before.pop("audit_events") + 4
+    assert after.pop("audit_events") == before.pop("audit_events") + 6
     assert after == before
     session = project_session(api.project)
     try:
-        kinds = [e.kind for e in iter_events(session.store)][-4:]
+        kinds = [e.kind for e in iter_events(session.store)][-6:]
     finally:
         session.close()
-    assert kinds == ["auth.refused"] * 4
+    assert kinds == ["auth.refused"] * 6
 
 
 @pytest.mark.parametrize("last_event_id", ["99999999999999999999", str(2**63), "12a", "\u00b2"],

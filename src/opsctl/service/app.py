@@ -181,10 +181,20 @@ def _install_error_handlers(app: FastAPI, runtime: ServerRuntime) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
-        if any(err.get("type") == "json_invalid" for err in exc.errors()):
+        content_type = request.headers.get("content-type")
+        not_json = not is_json_media_type(content_type)
+        if not_json or any(err.get("type") == "json_invalid" for err in exc.errors()):
             refused = await unauthenticated(request)
             if refused is not None:
                 return refused
+        if not_json and any(tuple(err.get("loc", ()))[:1] == ("body",)
+                            for err in exc.errors()):
+            # FastAPI did not read the body as JSON at all (curl -d sends a form's type)
+            why = (f"the body is read as JSON only with `Content-Type: application/json` "
+                   f"(got {content_type!r})")
+            return send(problem(422, f"invalid input: header.content-type: {why}",
+                                exit_code=2, error_type="validation",
+                                errors=[{"field": "header.content-type", "message": why}]))
         fields = []
         for err in exc.errors():
             loc = [str(p) for p in err.get("loc", ())]
@@ -253,8 +263,7 @@ def _install_body_limit(app: FastAPI, runtime: ServerRuntime) -> None:
                                 None)
             json_body = (scope["method"] in ("POST", "PUT", "PATCH")
                          and str(scope.get("path", "")).startswith("/v1/")
-                         # FastAPI reads a body without a content type as JSON too
-                         and (not content_type or b"json" in content_type))
+                         and is_json_media_type(content_type))
             if json_body or (length is None and scope["method"] in ("POST", "PUT", "PATCH",
                                                                     "DELETE")):
                 # a JSON body (checked for duplicate keys) or a chunked one: read up to the
@@ -294,6 +303,19 @@ def _install_body_limit(app: FastAPI, runtime: ServerRuntime) -> None:
             await self.inner(scope, receive, send)
 
     app.add_middleware(BodyLimit)
+
+
+def is_json_media_type(content_type: bytes | str | None) -> bool:
+    """Whether FastAPI reads a body of this ``Content-Type`` as JSON: none at all,
+    ``application/json`` or ``application/*+json``, in any letter case and with any
+    parameters (``Application/JSON; charset=utf-8``)."""
+    if isinstance(content_type, bytes):
+        content_type = content_type.decode("latin-1")
+    if not content_type:
+        return True
+    media = content_type.split(";", 1)[0].strip().lower()
+    return media == "application/json" or (media.startswith("application/")
+                                           and media.endswith("+json"))
 
 
 def _not_strict_json(body: bytes) -> tuple[str, str] | None:
