@@ -734,7 +734,10 @@ def locks_group(ctx: click.Context, opts: CommonOptions) -> int | None:
     from datetime import datetime
 
     from opsctl.engine.locks import holder_is_gone
+    from opsctl.governance.gate import check_permission
 
+    # every scope, holder and run: view on every automation, as GET /v1/locks
+    check_permission(session, "view", automation="*")
     now = session.clock()
     processes = session.store.lease_processes()
     # an expired lease, or one whose holder process is gone from this machine: the next run
