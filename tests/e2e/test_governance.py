@@ -1240,6 +1240,30 @@ def test_roles_gate_each_command(deploy: Project, actor: str, args: list[str], c
         assert effects(deploy) == []
 
 
+def test_changing_a_schedule_needs_the_apply_permission_on_its_target(deploy: Project) -> None:
+    """A schedule applies its automation on a calendar, as the scheduler's actor: adding,
+    pausing, resuming or removing one needs what applying it needs, in its environment."""
+    deploy.write_config(ROLES)
+    (deploy.root / "prod.json").write_text('{"environment": "prod"}')
+    add = ("schedule", "add", "--automation", "deploy", "--cron", "0 3 * * *")
+    for actor in ("nobody", "vic", "olga"):  # a stranger, a viewer, an operator of staging
+        refused = as_(deploy, actor, *add, "--request", "prod.json", "prod-nightly")
+        assert refused.code == 6, refused.stderr
+        assert f"actor {actor} may not apply deploy in environment prod" in refused.stderr
+    assert as_(deploy, "olga", *add, "nightly").code == 0  # staging, the default, is hers
+    assert as_(deploy, "ada", *add, "--request", "prod.json", "prod-nightly").code == 0
+    for command in ("pause", "resume", "remove"):
+        assert as_(deploy, "vic", "schedule", command, "nightly").code == 6
+        assert as_(deploy, "olga", "schedule", command, "prod-nightly").code == 6
+    assert as_(deploy, "olga", "schedule", "pause", "nightly").code == 0
+    assert as_(deploy, "olga", "schedule", "remove", "nightly").code == 0
+    listed = as_(deploy, "ada", "schedule", "list", "--format", "json")
+    assert [row["name"] for row in json.loads(listed.stdout)] == ["prod-nightly"]
+    refusals = [json.loads(payload)["permission"] for (payload,) in stored(
+        deploy, "SELECT payload_json FROM audit_events WHERE kind = 'permission.denied'")]
+    assert refusals == ["apply"] * 9
+
+
 def test_grants_scoped_to_an_environment_cover_its_runs_and_its_locks(deploy: Project) -> None:
     """A viewer of staging sees staging's runs (`runs`, `show`), not prod's; an admin of prod
     may break prod's lock, not staging's (the scope names the environment)."""

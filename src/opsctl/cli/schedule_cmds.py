@@ -183,7 +183,7 @@ def add_cmd(name: str, automation: str, cron_expr: str, timezone: str,
                                    "concurrency": concurrency, "misfire": misfire,
                                    "grace": grace, "max_catchup": max_catchup,
                                    "paused": paused}, where=name, source="cli")
-        check_target(session, schedule)
+        _check_may_schedule(session, schedule.automation, check_target(session, schedule))
         declared = {s.get("name") for s in session.settings.schedules}
         if name in declared:
             raise ScheduleError(name, "name", "declared in opsctl.toml: change it there")
@@ -200,6 +200,32 @@ def add_cmd(name: str, automation: str, cron_expr: str, timezone: str,
                                    "next": upcoming},
                    f"added schedule {name}: {automation} at {cron_expr} ({timezone})"
                    + ("" if paused else f"; next fire {upcoming}"))
+
+
+def _check_may_schedule(session: Any, automation: str, request: dict[str, Any]) -> None:
+    """Exit 6 (audited) unless the actor may apply ``automation`` in the request's
+    environment: a schedule applies it on a calendar, as the scheduler's actor."""
+    from opsctl.governance.gate import check_permission, environment_of
+
+    check_permission(session, "apply", automation=automation,
+                     environment=environment_of(request))
+
+
+def _existing(session: Any, name: str) -> dict[str, Any]:
+    """Schedule ``name`` from the store, once the actor may change it (exit 2 if none)."""
+    from opsctl.errors import OpsctlError
+    from opsctl.schedule import store as sched_store
+    from opsctl.schedule.model import check_target, schedule_from_row
+
+    row = sched_store.get_schedule(session.store, name)
+    if row is None:
+        raise UsageError(f"no schedule {name!r} (`opsctl schedule list` shows them)")
+    try:  # the request with its defaults (the environment may be one)
+        request = check_target(session, schedule_from_row(row))
+    except (OpsctlError, ValueError):  # an invalid schedule: what it stores
+        request = dict(row["request"])
+    _check_may_schedule(session, str(row["automation"]), request)
+    return dict(row)
 
 
 def _audit(session: Any, kind: str, name: str, payload: dict[str, Any]) -> NewEvent:
@@ -228,6 +254,7 @@ def _toggle(name: str, paused: bool, opts: CommonOptions) -> int:
         return show_config(session)
     try:
         _sync(session)
+        _existing(session, name)
         event = _audit(session, "schedule.paused" if paused else "schedule.resumed", name, {})
         if not sched_store.set_paused(session.store, name, paused, now=_now(), audit=event):
             raise UsageError(f"no schedule {name!r} (`opsctl schedule list` shows them)")
@@ -267,6 +294,7 @@ def remove_cmd(name: str, opts: CommonOptions) -> int:
     try:
         if name in {s.get("name") for s in session.settings.schedules}:
             raise UsageError(f"schedule {name!r} is declared in opsctl.toml: remove it there")
+        _existing(session, name)
         if not sched_store.delete_schedule(session.store, name,
                                            audit=_audit(session, "schedule.removed", name, {})):
             raise UsageError(f"no schedule {name!r} (`opsctl schedule list` shows them)")
