@@ -45,13 +45,17 @@ def make_input(**changes: Any) -> PolicyInput:
     return replace(base, **changes)
 
 
-def policy(*rules: Mapping[str, object], **top: object) -> Policy:
-    return policy_from_mapping({"version": 1, **top, "rules": list(rules)}, "policy.yaml")
+def policy(*rules: Mapping[str, object], external_groups: frozenset[str] = frozenset(),
+           **top: object) -> Policy:
+    return policy_from_mapping({"version": 1, **top, "rules": list(rules)}, "policy.yaml",
+                               external_groups=external_groups)
 
 
 def deny_when(**match: object) -> Policy:
+    """A deny rule of ``match``; groups sre and security in the policy, oncall configured."""
     return policy({"name": "r", "decision": "deny", "match": match},
-                  groups={"sre": ["alice"], "security": ["carol"]})
+                  groups={"sre": ["alice"], "security": ["carol"]},
+                  external_groups=frozenset({"oncall"}))
 
 
 def write(tmp_path: Path, text: str, name: str = "policy.yaml") -> Path:
@@ -612,6 +616,16 @@ BAD_POLICIES = [
         groups: {sre: [alice], security: [carol]}
         rules: [{name: mass-deletes, decision: require_approval, approvers: sre-oncall}]
      """, "rule 'mass-deletes': approvers[0]: unknown group 'sre-oncall' (groups: security, sre)"),
+    ("unknown-condition-group", """\
+        version: 1
+        groups: {sre: [alice], security: [carol]}
+        rules: [{name: sre-only, decision: deny, match: {not_group: [sre, securty]}}]
+     """, "rule 'sre-only': match.not_group[1]: unknown group 'securty' (groups: security, sre)"),
+    ("unknown-condition-group-of-a-deny", """\
+        version: 1
+        groups: {sre: [alice]}
+        rules: [{name: no-sre, decision: deny, match: {group: sre-team}}]
+     """, "rule 'no-sre': match.group[0]: unknown group 'sre-team' (groups: sre)"),
     ("group-taken-for-an-actor", """\
         version: 1
         groups: {sre: [alice]}
