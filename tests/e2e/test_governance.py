@@ -1273,10 +1273,11 @@ def test_grants_scoped_to_an_environment_cover_its_runs_and_its_locks(deploy: Pr
     staging = as_(deploy, "ada", "deploy", "--environment", "staging", "--format", "json")
     prod = as_(deploy, "ada", "deploy", "--environment", "prod", "--format", "json")
     assert staging.code == 0 and prod.code == 0
-    assert as_(deploy, "stella", "show", staging.doc["run_id"]).code == 0
-    hidden = as_(deploy, "stella", "show", prod.doc["run_id"])
-    assert hidden.code == 6 and "actor stella may not view deploy in environment prod" in \
-        hidden.stderr
+    for command in ("show", "wait"):
+        assert as_(deploy, "stella", command, staging.doc["run_id"]).code == 0
+        hidden = as_(deploy, "stella", command, prod.doc["run_id"])
+        assert hidden.code == 6 and "actor stella may not view deploy in environment prod" in \
+            hidden.stderr
     listed = as_(deploy, "stella", "runs", "--format", "json")
     assert listed.code == 0, listed.stderr
     assert [r["id"] for r in listed.doc["runs"]] == [staging.doc["run_id"]]

@@ -186,7 +186,6 @@ def run_on_celery(session: Any, automation: Any, request: dict[str, Any], opts: 
 def wait_cmd(run_id: str, timeout: str | None, opts: CommonOptions) -> int:
     """Wait for RUN_ID (or a unique prefix) to finish: progress on a terminal, then its result
     document, and exit with the run's own exit code (as if it had run here)."""
-    from opsctl.config.redact import mask_url
     from opsctl.contract.durations import parse_duration
     from opsctl.errors import UsageError
 
@@ -200,13 +199,12 @@ def wait_cmd(run_id: str, timeout: str | None, opts: CommonOptions) -> int:
     if opts.show_config:
         return show_config(session)
     try:
-        row = session.store.get_run(run_id)
-        if row is None:
-            raise UsageError(f"no run {run_id!r} in "
-                             f"{mask_url(session.settings.effective_store_url)}")
-        from opsctl.cli.builtins import _may_view
+        from opsctl.cli.builtins import _may_view, _run_by_ref
+        from opsctl.governance.gate import environment_of
 
-        _may_view(session, row["automation"])
+        row = _run_by_ref(session, run_id, with_result=False)
+        # as `opsctl show`: a grant on the run's environment is enough to follow it
+        _may_view(session, row["automation"], environment_of(row.get("request") or {}))
         return _follow(session, str(row["id"]), opts, timeout_s=timeout_s,
                        automation=str(row["automation"]))
     finally:
