@@ -616,6 +616,15 @@ BAD_POLICIES = [
         groups: {sre: [alice], security: [carol]}
         rules: [{name: mass-deletes, decision: require_approval, approvers: sre-oncall}]
      """, "rule 'mass-deletes': approvers[0]: unknown group 'sre-oncall' (groups: security, sre)"),
+    ("environment-field-with-an-empty-part", """\
+        version: 1
+        rules: [{name: r, decision: deny, match: {environment_field: account..tier,
+                                                  environment: prod}}]
+     """, "rule 'r': match.environment_field: 'account..tier' is not a dotted field path"),
+    ("request-path-with-an-empty-part", """\
+        version: 1
+        rules: [{name: r, decision: deny, match: {request: {"account.": prod}}}]
+     """, "rule 'r': match.request.account.: 'account.' is not a dotted field path"),
     ("unknown-condition-group", """\
         version: 1
         groups: {sre: [alice], security: [carol]}

@@ -69,6 +69,8 @@ def _validate(data: object, source: str, external_groups: Collection[str]) -> Po
 def _path(loc: Sequence[int | str]) -> str:
     text = ""
     for part in loc:
+        if part == "[key]":  # pydantic's mark of a mapping's key: the key before it is named
+            continue
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
     return text
 

@@ -141,7 +141,16 @@ def _request_values(value: object) -> tuple[RequestScalar, ...]:
     return tuple(items)
 
 
+def _field_path(value: str) -> str:
+    """A dotted path of request fields: ``account.tier``; an empty part names no field."""
+    if "" in _not_blank(value).split("."):
+        raise ValueError(f"{value!r} is not a dotted field path (an empty part names no "
+                         "field): write it as the request schema names it, e.g. account.tier")
+    return value
+
+
 Text = Annotated[StrictStr, AfterValidator(_not_blank)]
+FieldPath = Annotated[StrictStr, AfterValidator(_field_path)]
 Name = Annotated[StrictStr, AfterValidator(_name)]
 Globs = Annotated[tuple[Text, ...], BeforeValidator(_one_or_more)]
 Names = Annotated[tuple[Name, ...], BeforeValidator(_one_or_more)]
@@ -243,8 +252,8 @@ class Match(BaseModel):
     contract_version: Globs | None = None
     environment: Globs | None = None
     not_environment: Globs | None = None
-    environment_field: Text = "environment"
-    request: dict[Text, RequestValues] | None = None
+    environment_field: FieldPath = "environment"
+    request: dict[FieldPath, RequestValues] | None = None
     actor: Globs | None = None
     not_actor: Globs | None = None
     group: Names | None = None
