@@ -1264,6 +1264,26 @@ def test_changing_a_schedule_needs_the_apply_permission_on_its_target(deploy: Pr
     assert refusals == ["apply"] * 9
 
 
+def test_schedules_are_shown_to_viewers_of_their_environment(deploy: Project) -> None:
+    """`schedule list` shows the schedules whose automation and environment the actor may
+    view, `schedule next` one of them; a stranger sees none (exit 6)."""
+    deploy.write_config(ROLES + '\n[[permissions.grants]]\nrole = "viewer"\nto = ["stella"]\n'
+                        'environments = ["staging"]\n')
+    (deploy.root / "prod.json").write_text('{"environment": "prod"}')
+    add = ("schedule", "add", "--automation", "deploy", "--cron", "0 3 * * *")
+    assert as_(deploy, "ada", *add, "nightly").code == 0
+    assert as_(deploy, "ada", *add, "--request", "prod.json", "prod-nightly").code == 0
+    for actor, shown in (("vic", ["nightly", "prod-nightly"]), ("stella", ["nightly"])):
+        listed = as_(deploy, actor, "schedule", "list", "--format", "json")
+        assert listed.code == 0, listed.stderr
+        assert [row["name"] for row in json.loads(listed.stdout)] == shown
+    assert as_(deploy, "stella", "schedule", "next", "nightly").code == 0
+    hidden = as_(deploy, "stella", "schedule", "next", "prod-nightly")
+    assert hidden.code == 6 and "may not view deploy in environment prod" in hidden.stderr
+    stranger = as_(deploy, "nobody", "schedule", "list")
+    assert stranger.code == 6 and "nightly" not in stranger.stdout + stranger.stderr
+
+
 def test_grants_scoped_to_an_environment_cover_its_runs_and_its_locks(deploy: Project) -> None:
     """A viewer of staging sees staging's runs (`runs`, `show`), not prod's; an admin of prod
     may break prod's lock, not staging's (the scope names the environment)."""

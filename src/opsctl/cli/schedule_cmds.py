@@ -139,6 +139,8 @@ def list_cmd(opts: CommonOptions) -> int:
     try:
         _sync(session)
         rows = _listing(session)
+        shown = _viewable(session, [str(row["name"]) for row in rows])
+        rows = [row for row in rows if row["name"] in shown]
     finally:
         session.close()
     return emit_data(rows, opts, session, _render_list)
@@ -211,21 +213,48 @@ def _check_may_schedule(session: Any, automation: str, request: dict[str, Any]) 
                      environment=environment_of(request))
 
 
+def _request_of(session: Any, row: dict[str, Any]) -> dict[str, Any]:
+    """The request a stored schedule fires, with its defaults (the environment may be one);
+    what it stores when it no longer validates."""
+    from opsctl.errors import OpsctlError
+    from opsctl.schedule.model import check_target, schedule_from_row
+
+    try:
+        return check_target(session, schedule_from_row(row))
+    except (OpsctlError, ValueError):
+        return dict(row["request"])
+
+
 def _existing(session: Any, name: str) -> dict[str, Any]:
     """Schedule ``name`` from the store, once the actor may change it (exit 2 if none)."""
-    from opsctl.errors import OpsctlError
     from opsctl.schedule import store as sched_store
-    from opsctl.schedule.model import check_target, schedule_from_row
 
     row = sched_store.get_schedule(session.store, name)
     if row is None:
         raise UsageError(f"no schedule {name!r} (`opsctl schedule list` shows them)")
-    try:  # the request with its defaults (the environment may be one)
-        request = check_target(session, schedule_from_row(row))
-    except (OpsctlError, ValueError):  # an invalid schedule: what it stores
-        request = dict(row["request"])
-    _check_may_schedule(session, str(row["automation"]), request)
+    _check_may_schedule(session, str(row["automation"]), _request_of(session, row))
     return dict(row)
+
+
+def _viewable(session: Any, names: list[str]) -> set[str]:
+    """The schedules whose automation the actor may view in the schedule's environment;
+    none of several is a refusal (exit 6, audited), as `opsctl runs` refuses."""
+    from opsctl.governance.gate import check_permission, environment_of, governance_for
+    from opsctl.schedule import store as sched_store
+
+    permissions = governance_for(session).permissions
+    if permissions is None:
+        return set(names)
+    shown = set()
+    for name in names:
+        row = sched_store.get_schedule(session.store, name)
+        if row is not None and permissions.allows(
+                session.actor, "view", automation=str(row["automation"]),
+                environment=environment_of(_request_of(session, row))):
+            shown.add(name)
+    if names and not shown:
+        check_permission(session, "view", automation="*")
+    return shown
 
 
 def _audit(session: Any, kind: str, name: str, payload: dict[str, Any]) -> NewEvent:
@@ -322,6 +351,10 @@ def next_cmd(name: str, count: int, opts: CommonOptions) -> int:
         row = sched_store.get_schedule(session.store, name)
         if row is None:
             raise UsageError(f"no schedule {name!r} (`opsctl schedule list` shows them)")
+        from opsctl.governance.gate import check_permission, environment_of
+
+        check_permission(session, "view", automation=str(row["automation"]),
+                         environment=environment_of(_request_of(session, row)))
         if row["problem"]:
             raise UsageError(f"schedule {name!r} is invalid and does not fire: {row['problem']}")
         schedule = schedule_from_row(row)
