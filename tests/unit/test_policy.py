@@ -587,6 +587,15 @@ BAD_POLICIES = [
         version: 1
         rules: [{name: r, decision: deny, match: {freeze: [{timezone: UTC, from: "2026-13-01"}]}}]
      """, "rule 'r': match.freeze[0].from: Input should be a valid date"),
+    ("instant-for-a-date", """\
+        version: 1
+        rules: [{name: r, decision: deny,
+                 match: {freeze: [{timezone: Europe/Berlin, from: "2026-12-20T00:00:00Z"}]}}]
+     """, "rule 'r': match.freeze[0].from: invalid date '2026-12-20T00:00:00Z': use YYYY-MM-DD"),
+    ("timestamp-for-a-date", """\
+        version: 1
+        rules: [{name: r, decision: deny, match: {freeze: [{timezone: UTC, until: 1797724800}]}}]
+     """, "rule 'r': match.freeze[0].until: invalid date 1797724800: use YYYY-MM-DD"),
     ("from-after-until", """\
         version: 1
         rules: [{name: r, decision: deny,
@@ -865,6 +874,27 @@ def test_the_complete_example_decides_as_documented(tmp_path: Path, changes: dic
     assert (decision.effect, decision.rule) == (effect, rule)
     if rule == "mass-deletes":
         assert (decision.approvals, decision.approvers) == (2, ("group:sre",))
+
+
+def test_a_toml_datetime_is_no_date_of_a_window() -> None:
+    """A TOML date is a day of the window's zone; a datetime is an instant, and refused
+    (midnight UTC is not midnight in New York)."""
+    text = textwrap.dedent("""\
+        [policy]
+        version = 1
+        [[policy.rules]]
+        name = "holidays"
+        decision = "deny"
+        [[policy.rules.match.freeze]]
+        timezone = "America/New_York"
+        from = 2026-12-20T00:00:00Z
+    """)
+    with pytest.raises(ConfigError) as caught:
+        policy_from_mapping(tomllib.loads(text)["policy"], "opsctl.toml [policy]")
+    assert "match.freeze[0].from: invalid date '2026-12-20T00:00:00+00:00'" in str(caught.value)
+    day = policy_from_mapping(tomllib.loads(text.replace("T00:00:00Z", ""))["policy"], "t")
+    assert day.rules[0].match.freeze is not None
+    assert str(day.rules[0].match.freeze[0].from_) == "2026-12-20"
 
 
 def test_the_documented_toml_policy_loads() -> None:

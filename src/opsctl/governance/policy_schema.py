@@ -100,6 +100,20 @@ def _clock(value: object, *, allow_24: bool) -> object:
     raise ValueError(f"invalid time {value!r}: use HH:MM from 00:00 to {upper}")
 
 
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _day(value: object) -> object:
+    """A date as ``YYYY-MM-DD`` (or a TOML date): the day of the window's own time zone. An
+    instant (a datetime, a timestamp) names no such day, and is refused."""
+    if isinstance(value, datetime) or not isinstance(value, str | date) or (
+            isinstance(value, str) and not _DAY.match(value)):
+        shown = repr(value.isoformat()) if isinstance(value, datetime) else repr(value)
+        raise ValueError(f"invalid date {shown}: use YYYY-MM-DD (a day in the window's "
+                         "time zone, not a time or a timestamp)")
+    return value
+
+
 def _start_time(value: object) -> object:
     return _clock(value, allow_24=False)
 
@@ -157,6 +171,7 @@ Names = Annotated[tuple[Name, ...], BeforeValidator(_one_or_more)]
 Count = Annotated[StrictInt, Ge(0)]
 Weekday = Annotated[StrictStr, BeforeValidator(_weekday)]
 StartTime = Annotated[StrictStr, BeforeValidator(_start_time)]
+Day = Annotated[date, BeforeValidator(_day)]
 EndTime = Annotated[StrictStr, BeforeValidator(_end_time)]
 Approver = Annotated[StrictStr, AfterValidator(_approver)]
 RequestValues = Annotated[tuple[RequestScalar, ...], PlainValidator(_request_values)]
@@ -183,8 +198,8 @@ class TimeWindow(BaseModel):
     weekdays: Annotated[tuple[Weekday, ...], BeforeValidator(_one_or_more)] | None = None
     start: StartTime | None = None
     end: EndTime | None = None
-    from_: date | None = Field(default=None, alias="from")
-    until: date | None = None
+    from_: Day | None = Field(default=None, alias="from")
+    until: Day | None = None
     _zone: ZoneInfo = PrivateAttr()
 
     @field_validator("timezone")
