@@ -152,3 +152,38 @@ grants = [{ role = "admin", to = ["group:sre"] },
         assert api.call("GET", "/v1/automations/report", headers=claims_sre).status_code == 403
         deployer = {"Authorization": "Bearer " + issuer.token({"groups": ["deployers"]})}
         assert api.call("GET", "/v1/automations/report", headers=deployer).status_code == 200
+
+
+def test_an_approval_through_a_claimed_group_is_counted_when_the_plan_is_applied(
+        tmp_path: Path, issuer: Issuer) -> None:
+    """The policy names a group filled from tokens' claims as approvers: an OIDC approver
+    whose token claims it approves, and the plan then applies (its approval still counts
+    when someone else, without the claim, applies it)."""
+    root = tmp_path / "proj"
+    root.mkdir()
+    config = issuer.config() + """
+[groups]
+reviewers = []
+
+[permissions]
+grants = [{ role = "admin", to = ["olga"] },
+          { role = "approver", to = ["group:reviewers"] }]
+"""
+    project = setup_project(Project(root), config)
+    (root / "policy.yaml").write_text(
+        "version: 1\nrules:\n  - name: prod-changes\n    match: {environment: prod}\n"
+        "    decision: require_approval\n    approvers: [group:reviewers]\n")
+    for api in in_process(project):
+        olga = api.token("olga", "admin")
+        request = {"directory": str(root / "work"), "environment": "prod"}
+        planned = api.call("POST", "/v1/automations/files/plans", olga,
+                           json={"request": request})
+        assert planned.status_code == 201, planned.text
+        plan_id = planned.json()["plan_id"]
+        reviewer = {"Authorization": "Bearer " + issuer.token({"groups": ["reviewers"]})}
+        approved = api.call("POST", f"/v1/plans/{plan_id}/approvals", headers=reviewer,
+                            json={"decision": "approve", "reason": "reviewed"})
+        assert approved.status_code == 201, approved.text
+        applied = api.call("POST", f"/v1/plans/{plan_id}/apply?wait=30s", olga)
+        assert applied.status_code == 200, applied.text
+        assert applied.json()["status"] == "succeeded", applied.json()["error"]

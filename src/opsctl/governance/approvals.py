@@ -172,6 +172,27 @@ class ApprovalStatus:
                 "satisfied": self.satisfied}
 
 
+def token_filled_groups(session: Session) -> frozenset[str]:
+    """The groups ``[groups]`` declares empty: their members are the OIDC tokens that claim
+    them (``groups_claim``)."""
+    return frozenset(name for name, members in session.settings.groups.items() if not members)
+
+
+def _claimed_groups(session: Session, plan_id: str) -> dict[str, frozenset[str]]:
+    """Per approver of ``plan_id``, the token-filled groups its OIDC token claimed when it
+    approved (kept in its ``approval.approved`` event), that the configuration still
+    declares empty."""
+    from opsctl.store.audit import plan_events
+
+    filled = token_filled_groups(session)
+    claimed: dict[str, frozenset[str]] = {}
+    for event in plan_events(session.store, plan_id, ("approval.approved",)):
+        groups = event.payload.get("groups")
+        if isinstance(groups, list):
+            claimed[event.actor] = frozenset(g for g in groups if isinstance(g, str)) & filled
+    return claimed
+
+
 def approval_status(session: Session, governance: Governance, decision: Decision, *,
                     plan_id: str, fingerprint: str, requester: str | None,
                     now: datetime) -> ApprovalStatus:
@@ -179,6 +200,7 @@ def approval_status(session: Session, governance: Governance, decision: Decision
     counted: list[str] = []
     ignored: list[str] = []
     rejected: list[str] = []
+    claimed = _claimed_groups(session, plan_id)
     for row in checked_approvals(session.store, plan_id):
         who = str(row["actor"])
         if row["fingerprint"] != fingerprint:
@@ -192,8 +214,9 @@ def approval_status(session: Session, governance: Governance, decision: Decision
             ignored.append(f"{who}: approval expired at {row['expires_at']}")
             continue
         assert governance.policy is not None
+        groups = governance.groups_of(who) | claimed.get(who, frozenset())
         if not governance.policy.can_approve(decision, who, requester=requester or "",
-                                             approver_groups=governance.groups_of(who)):
+                                             approver_groups=groups):
             ignored.append(f"{who}: not an eligible approver for rule {decision.rule!r}")
             continue
         if who not in counted:

@@ -12,7 +12,11 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from opsctl.errors import ConflictError, DeniedError, PlanRejectedError, UsageError
-from opsctl.governance.approvals import approval_status, checked_approvals
+from opsctl.governance.approvals import (
+    approval_status,
+    checked_approvals,
+    token_filled_groups,
+)
 from opsctl.governance.gate import (
     approval_summary,
     check_permission,
@@ -133,12 +137,17 @@ def decide_plan(session: Session, ref: str, *, approve: bool, reason: str) -> di
             "ON CONFLICT (plan_id, actor) DO NOTHING",
             tuple(store.redactor.redact(list(record.values())))).rowcount == 1
         if inserted:
+            payload: dict[str, Any] = {
+                "plan_id": plan_id, "fingerprint": record["fingerprint"], "reason": reason,
+                "automation": automation, "expires_at": record["expires_at"],
+                "rule": decision.rule if decision is not None else None}
+            # groups the approver's OIDC token claimed (declared empty in [groups]): whoever
+            # applies the plan later does not hold that token, so the event keeps them
+            claimed = sorted(governance.groups_of(actor) & token_filled_groups(session))
+            if claimed:
+                payload["groups"] = claimed
             append_in_transaction(store, [NewEvent(
-                f"approval.{record['decision']}", actor,
-                {"plan_id": plan_id, "fingerprint": record["fingerprint"], "reason": reason,
-                 "automation": automation, "expires_at": record["expires_at"],
-                 "rule": decision.rule if decision is not None else None},
-                plan_id=plan_id)])
+                f"approval.{record['decision']}", actor, payload, plan_id=plan_id)])
     if not inserted:
         # The same actor's decision, sent at the same moment (a double click, a retried CI
         # step), was recorded first: answered as that one is, the same decision again or a
