@@ -587,6 +587,12 @@ BAD_POLICIES = [
         version: 1
         rules: [{name: r, decision: deny, match: {freeze: [{timezone: UTC, from: "2026-13-01"}]}}]
      """, "rule 'r': match.freeze[0].from: Input should be a valid date"),
+    ("version-true", """\
+        version: true
+     """, "version: Input should be 1 (got True)"),
+    ("version-float", """\
+        version: 1.0
+     """, "version: Input should be 1 (got 1.0)"),
     ("instant-for-a-date", """\
         version: 1
         rules: [{name: r, decision: deny,

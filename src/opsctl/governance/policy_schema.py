@@ -100,6 +100,14 @@ def _clock(value: object, *, allow_24: bool) -> object:
     raise ValueError(f"invalid time {value!r}: use HH:MM from 00:00 to {upper}")
 
 
+def _version(value: object) -> object:
+    """The schema version, the integer 1: ``true`` and ``1.0`` equal 1 in Python, but are not
+    what the file means to say."""
+    if type(value) is not int:
+        raise ValueError(f"Input should be 1 (got {value!r})")
+    return value
+
+
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -311,7 +319,7 @@ class Policy(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    version: Literal[1]
+    version: Annotated[Literal[1], BeforeValidator(_version)]
     default: Literal["allow", "deny"] = "allow"
     groups: dict[Name, Annotated[tuple[Text, ...], BeforeValidator(_one_or_many)]] = Field(
         default_factory=dict)
