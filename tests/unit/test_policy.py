@@ -587,6 +587,14 @@ BAD_POLICIES = [
         version: 1
         rules: [{name: r, decision: deny, match: {freeze: [{timezone: UTC, from: "2026-13-01"}]}}]
      """, "rule 'r': match.freeze[0].from: Input should be a valid date"),
+    ("request-nan", """\
+        version: 1
+        rules: [{name: r, decision: deny, match: {request: {ratio: [0.5, .nan]}}}]
+     """, "rule 'r': match.request.ratio: nan is not a number a request holds"),
+    ("request-infinity", """\
+        version: 1
+        rules: [{name: r, decision: deny, match: {request: {ratio: -.inf}}}]
+     """, "rule 'r': match.request.ratio: -inf is not a number a request holds"),
     ("version-true", """\
         version: true
      """, "version: Input should be 1 (got True)"),

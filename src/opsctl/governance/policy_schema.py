@@ -11,6 +11,7 @@ reads no files. :meth:`Policy.evaluate` hands over to
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta
@@ -157,6 +158,8 @@ def _request_values(value: object) -> tuple[RequestScalar, ...]:
     for item in value if isinstance(value, list | tuple) else [value]:
         if item is not None and not isinstance(item, str | int | float | bool):
             raise ValueError("expected a string, number, boolean or null, or a list of them")
+        if isinstance(item, float) and not math.isfinite(item):  # YAML .nan, .inf
+            raise ValueError(f"{item} is not a number a request holds (numbers must be finite)")
         items.append(item)
     if not items:
         raise ValueError("must not be an empty list")
