@@ -587,6 +587,11 @@ BAD_POLICIES = [
         version: 1
         rules: [{name: r, decision: deny, match: {freeze: [{timezone: UTC, from: "2026-13-01"}]}}]
      """, "rule 'r': match.freeze[0].from: Input should be a valid date"),
+    ("request-empty", """\
+        version: 1
+        default: deny
+        rules: [{name: r, decision: allow, match: {request: {}}}]
+     """, "rule 'r': match.request: must name at least one field"),
     ("request-nan", """\
         version: 1
         rules: [{name: r, decision: deny, match: {request: {ratio: [0.5, .nan]}}}]

@@ -15,7 +15,7 @@ import math
 import re
 from collections.abc import Mapping
 from datetime import date, datetime, time, timedelta
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo
 
 from annotated_types import Ge
@@ -291,6 +291,13 @@ class Match(BaseModel):
     blast_radius_over: Count | None = None
     freeze: Windows | None = None
     outside: Windows | None = None
+
+    @field_validator("request")
+    @classmethod
+    def _some_field(cls, value: dict[str, Any] | None) -> dict[str, Any] | None:
+        if value is not None and not value:  # as an empty list: it would hold for every run
+            raise ValueError("must name at least one field")
+        return value
 
 
 class Rule(BaseModel):
