@@ -7,6 +7,7 @@ the test never guesses when the request is seen."""
 from __future__ import annotations
 
 import json
+import signal
 import subprocess
 import time
 
@@ -78,7 +79,9 @@ def test_a_run_cancelled_from_another_terminal_stops_and_resumes_later(waits: Pr
                       "--format", "json")
     assert asked.code == 0, asked.stderr
     assert asked.doc == {"run_id": run_id, "automation": "waits", "status": "running",
-                         "by": asked.doc["by"], "reason": "incident 42: stop the rollout"}
+                         "by": asked.doc["by"], "reason": "incident 42: stop the rollout",
+                         "message": f"asked run {run_id} to stop: it stops at its next "
+                                    "action boundary"}
     out, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err
     doc = json.loads(out)
@@ -138,3 +141,26 @@ def test_cancel_is_a_reserved_name(project: Project) -> None:
     listed = project.run("list")
     assert listed.code == 2
     assert "'cancel'" in listed.stderr
+
+
+def test_a_run_whose_process_is_gone_is_cancelled_at_once(waits: Project) -> None:
+    """Nobody would see the request of a run whose process was killed: `cancel` ends it
+    itself, as a stopped run ends, instead of leaving it `running` until someone resumes it."""
+    proc, run_id = started(waits)
+    proc.send_signal(signal.SIGKILL)
+    proc.communicate(timeout=60)
+    asked = waits.run("cancel", run_id, "--reason", "the box died", "--format", "json")
+    assert asked.code == 0, asked.stderr
+    assert asked.doc["status"] == "cancelled"
+    assert "the process carrying it was gone" in asked.doc["message"]
+    shown = waits.run("show", run_id, "--format", "json")
+    assert shown.doc["status"] == "cancelled" and shown.doc["result"]["exit_code"] == 130
+    assert "cancelled by" in shown.doc["result"]["error"]["message"]
+    kinds = [json.loads(line)["kind"] for line in
+             waits.run("audit", "export", "--run", run_id).stdout.splitlines()]
+    assert kinds.index("run.cancel_requested") < kinds.index("run.finished")
+    assert waits.run("audit", "verify").code == 0
+    (waits.root / "fixed").touch()
+    resumed = waits.run("resume", run_id, "--format", "json")
+    assert resumed.code == 0, resumed.stderr
+    assert effects(waits) == ["first", "flaky"]

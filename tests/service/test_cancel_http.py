@@ -57,7 +57,9 @@ def test_a_run_the_server_carries_out_is_cancelled_over_http(waits_api: Api) -> 
     asked = waits_api.call("POST", path, operator, json={"reason": "incident 42"})
     assert asked.status_code == 202, asked.text
     assert asked.json() == {"run_id": run_id, "automation": "waits", "status": "running",
-                            "by": "olga", "reason": "incident 42"}
+                            "by": "olga", "reason": "incident 42",
+                            "message": f"asked run {run_id} to stop: it stops at its next "
+                                       "action boundary"}
     doc = waits_api.run_until_done(operator, run_id, timeout=60)
     assert (doc["status"], doc["exit_code"]) == ("cancelled", 130)
     assert "cancelled on request" in doc["error"]["message"]

@@ -703,11 +703,9 @@ def cancel_cmd(run_id: str, reason: str, opts: CommonOptions) -> int:
     asked = request_cancel(session, row, reason)
 
     def render(data: dict[str, Any], stream: TextIO) -> None:
-        if data["status"] == "cancelled":
-            stream.write(f"cancelled run {data['run_id']} before it started\n")
-        else:
-            stream.write(f"asked run {data['run_id']} to stop: it stops at its next action "
-                         f"boundary (`opsctl wait {data['run_id']}` follows it)\n")
+        follow = f" (`opsctl wait {data['run_id']}` follows it)" if data["status"] == "running" \
+            else ""
+        stream.write(f"{data['message']}{follow}\n")
 
     return emit_data(asked, opts, session, render)
 

@@ -91,10 +91,37 @@ def request_cancel(session: Session, row: dict[str, Any], reason: str) -> dict[s
                                 "cancel", reason="finished", step="gate")
     append_event(store, "run.cancel_requested", actor=session.actor,
                  payload={"run_id": run_id, "reason": reason, "status": status}, run_id=run_id)
+    message = (f"cancelled run {run_id} before it started" if status == "cancelled" else
+               f"asked run {run_id} to stop: it stops at its next action boundary")
+    if status == "running" and row["mode"] == "apply" and _carried_by_nobody(store, run_id):
+        from opsctl.engine.run import end_abandoned_run
+
+        current = store.get_run(run_id, with_result=False)
+        if current is not None and current["status"] == "running":
+            end_abandoned_run(session, current, f"cancelled by {session.actor} ({reason}); "
+                              "the process carrying it was gone")
+            status = "cancelled"
+            message = (f"cancelled run {run_id}: the process carrying it was gone (its "
+                       "journal is kept)")
     session.log.warning("run.cancel_requested", run_id=run_id, automation=row["automation"],
                         actor=session.actor, reason=reason, status=status)
     return {"run_id": run_id, "automation": row["automation"], "status": status,
-            "by": session.actor, "reason": reason}
+            "by": session.actor, "reason": reason, "message": message}
+
+
+def _carried_by_nobody(store: SQLStore, run_id: str) -> bool:
+    """Whether the running apply ``run_id`` holds a lease that expired, or whose holder process
+    is provably gone: nobody will see a request to stop it, and it would show ``running`` for
+    ever. A run holding no lease (yet) is left to whoever carries it out."""
+    from datetime import UTC, datetime
+
+    from opsctl.engine.locks import holder_is_gone
+
+    lease = store.lease_of_run(run_id)
+    if lease is None:
+        return False
+    return (str(lease["expires_at"]) <= datetime.now(UTC).isoformat()
+            or holder_is_gone(lease["process"]))
 
 
 def watch_for_cancel(session: Session, run_id: str) -> tuple[Heartbeat, threading.Event]:

@@ -111,6 +111,7 @@ class CancelAsked(BaseModel):
                                     "`running` for one that stops at its next action boundary")
     by: str
     reason: str
+    message: str = Field(description="What happened, in a sentence")
 
 
 class RunAccepted(BaseModel):
