@@ -577,6 +577,34 @@ def test_sigkill_of_the_only_worker(wproject: WorkerProject) -> None:
           f"kill, finished {took:.1f}s after it by the next worker")
 
 
+def test_a_run_asked_to_stop_while_its_worker_was_gone_is_not_carried_on(
+        wproject: WorkerProject) -> None:
+    """SIGKILL the only worker mid-run; its lease looks held from another machine, so
+    `opsctl cancel` can only ask. The next worker's sweeper wakes the run: it ends
+    `cancelled` there, with nothing more applied (was: resumed, the request forgotten)."""
+    project = wproject
+    first = project.start_worker(2)
+    with opened(project) as store:
+        q = queue_run(project, "asked", count=30, sleep_ms=60, fan_out=3, concurrency=3)
+        mid_run(project, store, q)
+        sigkill(first)
+        at_kill = len(effects(project))
+        with store.transaction():  # a holder elsewhere: never judged gone before its TTL
+            store._execute("UPDATE locks SET process = 'host=elsewhere/pid=1/start=1', "
+                           "expires_at = '9999-01-01T00:00:00+00:00' WHERE run_id = ?",
+                           (q.run_id,))
+        asked = project.run("cancel", q.run_id, "--reason", "the worker died",
+                            "--format", "json")
+        assert asked.code == 0 and asked.doc["status"] == "running", asked.stderr
+        second = project.start_worker(2)
+        row = poll("the run to end", lambda: (r := store.get_run(q.run_id)) and
+                   r["status"] not in ("queued", "running") and r, 120, logs=project)
+    assert row["status"] == "cancelled", row
+    assert "cancelled on request" in row["result"]["error"]["message"]
+    assert len(effects(project)) == at_kill
+    assert second.poll() is None
+
+
 def test_ci_kills_at_least_50_workers_per_broker() -> None:
     if "OPSCTL_WORKER_KILLS" not in os.environ:
         assert KILLS >= 50

@@ -333,6 +333,10 @@ def run_chunk(session: Any, run_id: str, chunk: int) -> str:
     row = store.get_run(run_id)
     if row is None or row["status"] != "running":
         return "not-claimed"
+    from opsctl.engine.cancel import cancel_asked
+
+    if cancel_asked(store, run_id):
+        return "not-claimed"  # asked to stop: no chunk of it starts any more
     try:
         automation = session.catalog.load(str(row["automation"]))
     except OpsctlError as exc:

@@ -134,6 +134,15 @@ class Worker:
         claim = claim_run(store, run_id, ttl_s=self.ttl_s)
         if claim is None:
             return "not-claimed"  # finished, or carried out by a live claimer: a duplicate
+        if _cancel_requested(store, run_id):
+            # asked to stop while the worker carrying it was gone (a queued run asked to stop
+            # ends at once, never queued again): it ends here, it is not carried on
+            from opsctl.engine.run import end_abandoned_run
+
+            end_abandoned_run(self.base, store.get_run(run_id) or row,
+                              "cancelled on request while the worker carrying it was gone")
+            release_run_claim(store, claim)
+            return "finished"
         url = self.base.settings.effective_store_url
         beat = Heartbeat(url, lambda s: renew_run_claim(s, claim, ttl_s=self.ttl_s),
                          self.ttl_s, f"claim:{run_id}")
