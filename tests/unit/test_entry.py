@@ -46,3 +46,35 @@ def test_an_adapter_without_its_extra_says_which_to_install(module: str, extra: 
         f"ModuleNotFoundError: opsctl.integrations.{module} needs "
         f"{'Apache Airflow' if module == 'airflow' else 'Prefect'}, which is not installed "
         f"here: pip install 'opsctl[{extra}]'")
+
+
+LEFTOVERS = textwrap.dedent('''
+    import sys
+    from opsctl.cli.main import _quiet_leftovers
+
+    class HalfMade:  # as asyncio's event loop, interrupted while it was being built
+        def __del__(self):
+            raise AttributeError("no attribute '_ssock'")
+
+    async def serve():
+        pass
+
+    _quiet_leftovers(sys.argv[1:])
+    made, never_awaited = HalfMade(), serve()
+    del made, never_awaited
+''')
+
+
+@pytest.mark.parametrize("verbose", [False, True])
+def test_what_an_interrupted_start_leaves_behind_is_not_printed(verbose: bool) -> None:
+    """Ctrl-C while `serve` builds its event loop left a half-made loop and a coroutine never
+    awaited; collected at exit, they printed a traceback after "opsctl: interrupted". It is
+    dropped, unless -v asks for everything."""
+    args = ["serve", "-v"] if verbose else ["serve"]
+    done = subprocess.run([sys.executable, "-c", LEFTOVERS, *args], capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0
+    if verbose:
+        assert "Exception ignored" in done.stderr and "never awaited" in done.stderr
+    else:
+        assert done.stderr == ""

@@ -317,6 +317,21 @@ def _report_interrupted(args: list[str], started: datetime) -> int:
                                        step=None), args, started, line=False)
 
 
+def _quiet_leftovers(args: list[str]) -> None:
+    """A signal that lands while a library builds something (asyncio's event loop while
+    ``serve`` starts: half made, its ``__del__`` fails) leaves objects that complain when they
+    are collected at exit: "Exception ignored in ..." with a traceback, or a coroutine "never
+    awaited". The process is ending on purpose; those lines are dropped (``-v`` keeps them).
+    Called first thing once the signal is caught: a collection may run at any allocation."""
+    if _verbose(args):
+        return
+    import warnings
+
+    warnings.filterwarnings("ignore", message="coroutine .* was never awaited",
+                            category=RuntimeWarning)
+    sys.unraisablehook = lambda _unraisable: None
+
+
 _VALUED_GLOBALS = ("-o", "--format", "--config", "--log-format")
 _FLAG_GLOBALS = ("-v", "-vv", "-vvv", "--verbose", "-q", "--quiet", "--no-color")
 
@@ -418,6 +433,7 @@ def main(argv: list[str] | None = None) -> None:
             _discard_stdout()
             code = 141
         except click.Abort:
+            _quiet_leftovers(args)
             say("opsctl: aborted")
             code = _report_interrupted(args, started)
         except click.ClickException as exc:
@@ -444,6 +460,7 @@ def main(argv: list[str] | None = None) -> None:
 
                 traceback.print_exception(exc)
         except KeyboardInterrupt:
+            _quiet_leftovers(args)
             say("opsctl: interrupted")
             code = _report_interrupted(args, started)
         except Exception as exc:
