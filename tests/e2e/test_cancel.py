@@ -59,15 +59,16 @@ def effects(project: Project) -> list[str]:
     return log.read_text().split() if log.exists() else []
 
 
-def started(project: Project, *args: str) -> tuple[subprocess.Popen[str], str]:
+def started(project: Project, *args: str,
+            env: dict[str, str] | None = None) -> tuple[subprocess.Popen[str], str]:
     """An apply of `waits` retrying its second action, and its run id."""
-    proc = start(project, "waits", "--format", "json", *args)
+    proc = start(project, "waits", "--format", "json", *args, env=env)
     deadline = time.monotonic() + 90  # a loaded machine may take a while to start it
     while not (project.root / "waiting").exists():
         assert proc.poll() is None, proc.communicate()
         assert time.monotonic() < deadline, "the apply never reached its retries"
         time.sleep(0.02)
-    listed = project.run("runs", "--status", "running", "--format", "json")
+    listed = project.run("runs", "--status", "running", "--format", "json", env=env)
     assert listed.code == 0, listed.stderr
     [run] = listed.doc["runs"]
     return proc, str(run["id"])
@@ -164,3 +165,26 @@ def test_a_run_whose_process_is_gone_is_cancelled_at_once(waits: Project) -> Non
     resumed = waits.run("resume", run_id, "--format", "json")
     assert resumed.code == 0, resumed.stderr
     assert effects(waits) == ["first", "flaky"]
+
+
+def test_a_secret_in_the_reason_is_masked_in_every_answer(waits: Project) -> None:
+    """An operator pasting a secret into the reason sees it masked in the command's own answer
+    too, as in the audit trail, the log and the run's result."""
+    waits.write_config('[secrets]\napi = "env:API_TOKEN"\n')
+    env = waits.env({"API_TOKEN": "tok-4f9a21c7e0"})
+    proc, run_id = started(waits, env=env)
+    proc.send_signal(signal.SIGKILL)
+    proc.communicate(timeout=60)
+    reason = "rotated tok-4f9a21c7e0 after the leak"
+    asked = waits.run("cancel", run_id, "--reason", reason, "--format", "json", env=env)
+    assert asked.code == 0, asked.stderr
+    assert asked.doc["reason"] == "rotated *** after the leak"
+    assert asked.doc["status"] == "cancelled"
+    text = waits.run("cancel", run_id, "--reason", reason, env=env)
+    assert text.code == 3
+    shown = waits.run("show", run_id, "--format", "json", env=env)
+    audit = waits.run("audit", "export", "--run", run_id, env=env)
+    for out in (asked.stdout, asked.stderr, text.stdout, text.stderr, shown.stdout,
+                audit.stdout):
+        assert "tok-4f9a21c7e0" not in out
+    assert "rotated *** after the leak" in shown.doc["result"]["error"]["message"]

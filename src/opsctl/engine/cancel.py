@@ -76,6 +76,8 @@ def request_cancel(session: Session, row: dict[str, Any], reason: str) -> dict[s
     if not reason:
         raise UsageError("a reason must say why the run is cancelled: it is recorded in the "
                          "audit trail")
+    # masked once, so the answer (stdout, HTTP, the dashboard) shows what the audit keeps
+    reason = session.redactor.redact_text(reason)
     run_id = str(row["id"])
     check_permission(session, "apply", automation=str(row["automation"]),
                      environment=environment_of(row.get("request") or {}))
