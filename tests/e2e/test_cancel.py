@@ -188,3 +188,29 @@ def test_a_secret_in_the_reason_is_masked_in_every_answer(waits: Project) -> Non
                 audit.stdout):
         assert "tok-4f9a21c7e0" not in out
     assert "rotated *** after the leak" in shown.doc["result"]["error"]["message"]
+
+
+def test_a_read_automation_asked_to_stop_stops(project: Project) -> None:
+    """A read automation takes no lease, but a request to stop reaches its apply all the same,
+    rather than being answered "it stops at its next action boundary" and never seen."""
+    project.add_module("reads_auto", WAITS.replace('Automation("waits"', 'Automation("reads"')
+                       .replace('lock_scope=("scope",)', 'effect="read"')
+                       .replace('kind="create"', 'kind="run"'))
+    proc = start(project, "reads", "--format", "json")
+    deadline = time.monotonic() + 90
+    while not (project.root / "waiting").exists():
+        assert proc.poll() is None, proc.communicate()
+        assert time.monotonic() < deadline, "the apply never reached its retries"
+        time.sleep(0.02)
+    try:
+        [run] = project.run("runs", "--status", "running", "--format", "json").doc["runs"]
+        asked = project.run("cancel", run["id"], "--reason", "too slow", "--format", "json")
+        assert asked.code == 0, asked.stderr
+        assert asked.doc["status"] == "running"
+        out, err = proc.communicate(timeout=60)
+    finally:
+        proc.kill()  # a run that never saw the request retries for an hour
+    assert proc.returncode == 130, err
+    doc = json.loads(out)
+    assert doc["status"] == "cancelled" and "cancelled on request" in doc["error"]["message"]
+    assert effects(project) == ["first"]

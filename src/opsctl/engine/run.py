@@ -432,13 +432,15 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
     run.max_failures = max(1, max_failures)
     run.concurrency = max(1, concurrency)
     cancel_watch = cancelled = None
+    if mode == "apply":
+        # a read automation's apply takes no lease but is asked to stop all the same
+        from opsctl.engine.cancel import watch_for_cancel
+
+        cancel_watch, cancelled = watch_for_cancel(session, run.run_id)
     if lease is not None:
         if prior is not None:
             session.store.set_lease_run(lease.scope, lease.token, run.run_id)
         lease.start_heartbeat()
-        from opsctl.engine.cancel import watch_for_cancel
-
-        cancel_watch, cancelled = watch_for_cancel(session, run.run_id)
         run.fence = lease.fence
         run.lease_lapsed = lease.may_have_lapsed
         run.artifacts["lock"] = {"scope": lease.scope, "token": lease.token}
