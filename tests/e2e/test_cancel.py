@@ -214,3 +214,53 @@ def test_a_read_automation_asked_to_stop_stops(project: Project) -> None:
     doc = json.loads(out)
     assert doc["status"] == "cancelled" and "cancelled on request" in doc["error"]["message"]
     assert effects(project) == ["first"]
+
+
+BLOCKS = '''
+import time
+from pathlib import Path
+from pydantic import BaseModel
+from opsctl import Action, Automation
+
+class Request(BaseModel):
+    scope: str = "main"
+
+blocks = Automation("blocks", version="1.0.0", owner="o", summary="Plans until told to go on",
+                    request=Request, lock_scope=("scope",))
+
+@blocks.plan
+def plan(ctx, req):
+    Path("waiting").touch()
+    deadline = time.monotonic() + 120
+    while not Path("go").exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    yield Action(id="one", kind="create", target="one", reason="missing")
+
+@blocks.apply
+def apply(ctx, req, action):
+    pass
+'''
+
+
+def test_a_running_plan_is_not_cancelled(project: Project) -> None:
+    """A plan changes nothing and has no action boundary to stop at: asking it to stop is
+    refused (exit 3, nothing recorded) rather than answered "it stops" and never seen."""
+    project.add_module("blocks_auto", BLOCKS)
+    proc = start(project, "plan", "blocks", "--format", "json")
+    try:
+        deadline = time.monotonic() + 90
+        while not (project.root / "waiting").exists():
+            assert proc.poll() is None, proc.communicate()
+            assert time.monotonic() < deadline, "the plan never started"
+            time.sleep(0.02)
+        [run] = project.run("runs", "--status", "running", "--format", "json").doc["runs"]
+        asked = project.run("cancel", run["id"], "--reason", "not needed")
+        assert asked.code == 3, asked.stderr
+        assert f"run {run['id']} is a plan: it changes nothing" in asked.stderr
+    finally:
+        (project.root / "go").touch()
+        proc.communicate(timeout=60)
+    assert proc.returncode == 10
+    kinds = [json.loads(line)["kind"] for line in
+             project.run("audit", "export", "--run", run["id"]).stdout.splitlines()]
+    assert "run.cancel_requested" not in kinds

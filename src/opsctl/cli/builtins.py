@@ -691,7 +691,7 @@ def cancel_cmd(run_id: str, reason: str, opts: CommonOptions) -> int:
 
     Needs the apply permission on the run's automation and environment; the
     request is audited (run.cancel_requested). Exit 3 when the run has
-    finished already.
+    finished already, or is a plan still planning (it changes nothing).
     """
     from opsctl.engine.cancel import request_cancel
 

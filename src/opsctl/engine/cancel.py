@@ -84,6 +84,12 @@ def request_cancel(session: Session, row: dict[str, Any], reason: str) -> dict[s
     if row["status"] not in UNFINISHED:
         raise PlanRejectedError(f"run {run_id} is {row['status']} already: there is nothing to "
                                 "cancel", reason="finished", step="gate")
+    if row["status"] == "running" and row["mode"] != "apply":
+        # planning changes nothing and has no action boundary to stop at: a request would be
+        # recorded, answered "it stops", and never seen
+        raise PlanRejectedError(f"run {run_id} is a plan: it changes nothing and ends once "
+                                "planned; there is nothing to cancel", reason="plan",
+                                step="gate")
     store = session.store
     status = mark_cancelled(store, run_id, now=session.clock(),
                             message=f"cancelled by {session.actor} before it started: {reason}",

@@ -538,7 +538,9 @@ def _run_page(dashboard: Dashboard, request: Request, viewer: Viewer, run_id: st
     return dashboard.page(request, "run.html", viewer, status=status, problem=problem,
                           run=row, result=result, ledger=views.timeline(ledger),
                           can_resume=can_resume, secrets=secret_fields(row.get("request")),
-                          can_cancel=row["status"] in ("queued", "running")
+                          can_cancel=(row["status"] == "queued"
+                                      or (row["status"] == "running"
+                                          and row["mode"] == "apply"))
                           and may(session, "apply", str(row["automation"]),
                                   environment=environment),
                           live=row["status"] in ("queued", "running"),
