@@ -605,6 +605,25 @@ def test_a_run_asked_to_stop_while_its_worker_was_gone_is_not_carried_on(
     assert second.poll() is None
 
 
+def test_a_fanned_out_run_asked_to_stop_says_it_stopped_while_applying(
+        rproject: WorkerProject) -> None:
+    """A fanned-out run stopped on request ends ``cancelled`` with ``error.step`` ``apply``,
+    as a run applied by one worker does (was: ``plan``, its actions applied all the same)."""
+    project = rproject
+    project.start_worker(3)
+    with opened(project) as store:
+        q = queue_run(project, "halt", count=60, sleep_ms=200, fan_out=3, concurrency=3)
+        mid_run(project, store, q)
+        asked = project.run("cancel", q.run_id, "--reason", "incident", "--format", "json")
+        assert asked.code == 0 and asked.doc["status"] == "running", asked.stderr
+        row = poll("the run to end", lambda: (r := store.get_run(q.run_id)) and
+                   r["status"] not in ("queued", "running") and r, 120, logs=project)
+    assert row["status"] == "cancelled", row
+    error = row["result"]["error"]
+    assert "cancelled on request" in error["message"] and error["step"] == "apply", error
+    assert 0 < row["result"]["summary"]["applied"] < q.count
+
+
 def test_ci_kills_at_least_50_workers_per_broker() -> None:
     if "OPSCTL_WORKER_KILLS" not in os.environ:
         assert KILLS >= 50

@@ -122,6 +122,7 @@ def error_from(error_type: str, exit_code: int, message: str) -> OpsctlError:
 def apply_fanned_out(run: RunState, ctx: Context, on_progress: ProgressFn | None, *,
                      fan_out: int, wake: WakeChunk) -> OpsctlError | None:
     """Apply the run's pending actions in chunks across workers; the first failure, if any."""
+    ctx.phase = "apply"  # a stop or a lost store from here on happened while applying
     session, store = run.session, run.session.store
     journaled = {r.action_id for r in store.list_actions(run.run_id)} if run.resumed else set()
     specs = {spec["id"]: spec for spec in run.specs}
