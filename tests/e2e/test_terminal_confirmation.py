@@ -108,6 +108,34 @@ def test_a_signal_at_the_question_stops_at_once(counter: Project, signum: int) -
     assert counts(counter) == {"a": 1}
 
 
+def test_a_run_cancelled_at_the_question_stops_at_once(counter: Project) -> None:
+    """`opsctl cancel` from another terminal ends a run waiting for ``yes`` as a signal does:
+    at once, nothing changed, the scope let go (it waited for an answer, holding the lease,
+    and then stopped anyway)."""
+    ended: list[dict[str, object]] = []
+
+    def cancel_from_elsewhere() -> None:
+        [run] = counter.run("runs", "--status", "running", "--format", "json").doc["runs"]
+        asked = counter.run("cancel", str(run["id"]), "--reason", "incident 42")
+        assert asked.code == 0, asked.stderr
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and not ended:
+            shown = counter.run("show", str(run["id"]), "--format", "json").doc
+            if shown["status"] != "running":
+                ended.append(shown)
+            time.sleep(0.1)
+
+    code, screen = run_on_terminal(["counter", "--environment", "staging", "--targets", "a"],
+                                   counter.root, "yes", before_answer=cancel_from_elsewhere)
+    assert ended, "the run still waited for an answer after it was cancelled"
+    assert code == 130, screen
+    assert "cancelled on request (`opsctl cancel`) before applying anything (at the " \
+        "confirmation): nothing was changed" in screen
+    assert counts(counter) == {}
+    assert runs(counter) == [{"mode": "apply", "status": "cancelled"}]
+    assert counter.run("locks", "--format", "json").doc["locks"] == []
+
+
 def test_a_signal_another_thread_takes_still_stops_the_question() -> None:
     """The kernel may hand a process's signal to any of its threads (a lease's heartbeat):
     the main thread's blocking read of the terminal is then not interrupted, and Python runs

@@ -242,7 +242,7 @@ def run_automation_command(entry: CatalogEntry, mode: str, opts: CommonOptions,
             dry_run=dry_run, stdin_tty=sys.stdin.isatty(), stderr_tty=sys.stderr.isatty()):
         def confirm(plan_doc: dict[str, Any]) -> bool:
             return confirm_plan(plan_doc, stream=sys.stderr, full=opts.diff,
-                                read_line=lambda: read_answer(sys.stdin),
+                                read_line=lambda: read_answer(sys.stdin, session.stop_requested),
                                 color=color_enabled(sys.stderr))
     try:
         progress = progress_for(session, opts) if mode != "plan" and not dry_run else None

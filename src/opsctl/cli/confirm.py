@@ -16,10 +16,13 @@ The decision (:func:`needs_confirmation`) and the prompt (:func:`render_prompt`,
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any, Literal, TextIO
+from typing import TYPE_CHECKING, Any, Literal, TextIO
 
 from opsctl.cli.plan_diff import kind_counts, render_actions
 from opsctl.observe.color import styled
+
+if TYPE_CHECKING:
+    import threading
 
 ConfirmSetting = Literal["tty", "never"]
 PROMPT = "Apply these changes? Only 'yes' applies: "
@@ -77,8 +80,9 @@ def confirm_plan(preview: Mapping[str, Any], *, stream: TextIO,
     return ok
 
 
-def read_answer(stdin: TextIO) -> str | None:
-    """One line from stdin; None at end of input.
+def read_answer(stdin: TextIO, stop: threading.Event | None = None) -> str | None:
+    """One line from stdin; None at end of input; KeyboardInterrupt once ``stop`` is set (the
+    run was asked to stop from elsewhere: `opsctl cancel`).
 
     A terminal's line is waited for in short selects, not one blocking read: a signal the
     kernel hands to another thread of this process (a lease's heartbeat) does not interrupt
@@ -92,6 +96,8 @@ def read_answer(stdin: TextIO) -> str | None:
         import select
 
         while not select.select([fd], [], [], 0.25)[0]:
-            pass  # back in Python between selects: a pending signal's handler runs here
+            # back in Python between selects: a pending signal's handler runs here
+            if stop is not None and stop.is_set():
+                raise KeyboardInterrupt
     line = stdin.readline()
     return line if line else None

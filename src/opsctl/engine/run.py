@@ -528,15 +528,11 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
     except KeyboardInterrupt:
         from opsctl.errors import InterruptedRunError
 
-        if cancelled is not None and cancelled.is_set():
+        how = ("cancelled on request (`opsctl cancel`)"
+               if cancelled is not None and cancelled.is_set() else "interrupted")
+        if ctx.phase != "plan":
             interrupted = InterruptedRunError(
-                f"cancelled on request (`opsctl cancel`); finished actions are journaled: "
-                f"`opsctl resume {run.run_id}` or run the same command again to finish",
-                step="plan" if ctx.phase == "plan" else
-                "verify" if ctx.phase == "verify" else "apply")
-        elif ctx.phase != "plan":
-            interrupted = InterruptedRunError(
-                f"interrupted; finished actions are journaled: `opsctl resume {run.run_id}` or "
+                f"{how}; finished actions are journaled: `opsctl resume {run.run_id}` or "
                 "run the same command again to finish",
                 step="verify" if ctx.phase == "verify" else "apply")
         else:  # before apply began (planning, the gate, the prompt): this attempt applied nothing
@@ -544,7 +540,7 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
                      else "while planning")
             session.waiting = None
             interrupted = InterruptedRunError(
-                f"interrupted before applying anything ({where}): nothing was changed by "
+                f"{how} before applying anything ({where}): nothing was changed by "
                 "this attempt; run the same command again", step="plan")
         return _finish(run, "cancelled", ExitCode.INTERRUPTED, interrupted, ctx)
     finally:
