@@ -264,3 +264,31 @@ def test_a_running_plan_is_not_cancelled(project: Project) -> None:
     kinds = [json.loads(line)["kind"] for line in
              project.run("audit", "export", "--run", run["id"]).stdout.splitlines()]
     assert "run.cancel_requested" not in kinds
+
+
+def test_a_run_cancelled_while_queued_ran_nothing_and_is_run_again_afresh(
+        waits: Project) -> None:
+    """A run cancelled before an executor picked it up ran nothing: `resume` has nothing to
+    finish (exit 2, naming what to do), and the same command again is a run of its own."""
+    from opsctl.engine.ids import new_run_id
+    from opsctl.engine.session import open_session
+    from opsctl.store.queue import create_queued_run
+
+    session = open_session(env=waits.env(), cwd=waits.root)
+    run_id = new_run_id()
+    try:
+        session.store.migrate()
+        create_queued_run(session.store, {
+            "id": run_id, "automation": "waits", "contract_version": "1.0.0",
+            "mode": "apply", "actor": "olga", "idempotency_key": "k", "key_source": "caller",
+            "request_hash": "sha256:x", "request": {"scope": "main"}, "runtime": {},
+            "started_at": "2026-01-01T00:00:00+00:00"})
+    finally:
+        session.close()
+    asked = waits.run("cancel", run_id, "--reason", "not today", "--format", "json")
+    assert asked.code == 0, asked.stderr
+    assert asked.doc["status"] == "cancelled"
+    resumed = waits.run("resume", run_id)
+    assert resumed.code == 2, resumed.stderr
+    assert "applied nothing" in resumed.stderr and "run the same command again" in resumed.stderr
+    assert effects(waits) == []

@@ -687,7 +687,8 @@ def cancel_cmd(run_id: str, reason: str, opts: CommonOptions) -> int:
     within a second and stops as on SIGTERM: no new action starts, the
     actions in flight finish, the journal is kept, and the run ends cancelled
     (exit 130 where it runs). `opsctl resume RUN_ID`, or the same command
-    again, finishes it later as the same run.
+    again, finishes it later as the same run; a run cancelled while queued
+    ran nothing: the same command again is a run of its own.
 
     Needs the apply permission on the run's automation and environment; the
     request is audited (run.cancel_requested). Exit 3 when the run has

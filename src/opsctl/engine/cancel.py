@@ -3,7 +3,8 @@
 
 A request to stop is stored on the run (``cancel_requested_at``), so it reaches the run in
 whichever process carries it out: the command line, ``opsctl serve``, a worker, a scheduler.
-A run still ``queued`` ends ``cancelled`` at once. A ``running`` apply sees the request within
+A run still ``queued`` ends ``cancelled`` at once, having run nothing (the same command
+again is a run of its own; ``opsctl resume`` refuses it). A ``running`` apply sees the request within
 :data:`WATCH_S` seconds (:func:`watch_for_cancel`, a thread with a connection of its own) and
 stops as on SIGTERM: no new action starts, a retry wait ends, the actions in flight finish,
 the journal is checkpointed, and the run ends ``cancelled`` (exit 130). Running the same
