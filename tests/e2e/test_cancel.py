@@ -288,6 +288,9 @@ def test_a_run_cancelled_while_queued_ran_nothing_and_is_run_again_afresh(
     asked = waits.run("cancel", run_id, "--reason", "not today", "--format", "json")
     assert asked.code == 0, asked.stderr
     assert asked.doc["status"] == "cancelled"
+    shown = waits.run("show", run_id, "--format", "json")
+    validate_result(shown.doc["result"])
+    assert shown.doc["result"]["request"] == {"scope": "main"}  # what was not run
     resumed = waits.run("resume", run_id)
     assert resumed.code == 2, resumed.stderr
     assert "applied nothing" in resumed.stderr and "run the same command again" in resumed.stderr

@@ -40,6 +40,7 @@ def mark_cancelled(store: SQLStore, run_id: str, *, now: datetime, message: str,
     """Store the request to stop ``run_id`` when it is queued or running; a queued run ends
     ``cancelled`` at once, with a result document saying ``message``. The run's status after
     (None: no such run)."""
+    from opsctl.engine.request import display_request
     from opsctl.engine.results import error_document
     from opsctl.errors import InterruptedRunError
 
@@ -53,7 +54,8 @@ def mark_cancelled(store: SQLStore, run_id: str, *, now: datetime, message: str,
     doc = error_document(error, mode=row["mode"], automation=row["automation"],
                          started_at=now, finished_at=now, actor=row["actor"], redact=redact)
     doc.update(run_id=run_id, contract_version=row["contract_version"],
-               idempotency_key=row["idempotency_key"])
+               idempotency_key=row["idempotency_key"],
+               request=display_request(row.get("request")))  # what was not run, secrets as ***
     with store.transaction():
         store._execute("UPDATE runs SET status = 'cancelled', exit_code = ?, result_json = ?, "
                        "error_type = ?, finished_at = ?, attempt_ms = ? "
