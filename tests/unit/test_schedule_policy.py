@@ -156,6 +156,8 @@ def test_six_fields_are_seconds_first() -> None:
     ({"cron": "@reboot"}, "cron", "'@reboot': write the fields it stands for, @reboot has no"),
     ({"timezone": "Mars/Olympus"}, "timezone", "unknown time zone"),
     ({"timezone": "../../etc/passwd"}, "timezone", "unknown time zone"),
+    ({"timezone": "right/Europe/Berlin"}, "timezone", "unknown time zone"),
+    ({"timezone": "posix/Europe/Berlin"}, "timezone", "unknown time zone"),
     ({"concurrency": "sometimes"}, "concurrency", "not one of"),
     ({"misfire": "later"}, "misfire", "not one of"),
     ({"grace": "0s"}, "grace", "between"),

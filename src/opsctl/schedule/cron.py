@@ -26,13 +26,17 @@ class CronError(ValueError):
 # between the hosts of schedulers sharing a store) and the database's internals.
 _NOT_ZONES = frozenset({"localtime", "posixrules", "Factory", "leapseconds", "tzdata.zi",
                         "zone.tab", "zone1970.tab", "iso3166.tab", "leap-seconds.list"})
+# Trees of the host's zone database that copy every zone: `right/` counts leap seconds, which
+# zoneinfo does not read (right/Europe/Berlin is CEST in December), and `posix/` is a duplicate
+# that other hosts' databases and the tzdata package do not have.
+_NOT_ZONE_TREES = ("right/", "posix/")
 
 
 def zone(name: str) -> Any:
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-    if not isinstance(name, str) or not name or name.startswith(("/", ".")) or ".." in name \
-            or name in _NOT_ZONES:
+    if not isinstance(name, str) or not name or name.startswith(("/", ".", *_NOT_ZONE_TREES)) \
+            or ".." in name or name in _NOT_ZONES:
         raise CronError(f"unknown time zone {name!r} (use an IANA name such as UTC, "
                         "Europe/Berlin or America/New_York)")
     try:
