@@ -335,6 +335,37 @@ def test_schedules_that_stop_validating_are_reported_not_fired(sched_project: Pr
     assert not rows["from-file"]["problem"]
 
 
+def test_an_added_schedule_whose_automation_is_gone_is_listed_invalid_and_not_fired(
+        sched_project: Project, make_scheduler: Any) -> None:
+    """Checked when added, and again as declared ones are: its automation unregistered since,
+    it is `invalid` with the reason, `schedule next` refuses it, no scheduler fires it; once
+    the automation is back it is active again."""
+    _config(sched_project)
+    (sched_project.root / "req.json").write_text('{"tag": "added"}')
+    added = sched_project.run("schedule", "add", "gone", "--automation", "held", "--cron",
+                              "* * * * *", "--request", "req.json")
+    assert added.code == 0, added.stderr
+    sched_project.modules = []
+    sched_project.write_config("")
+    listed = sched_project.run("schedule", "list", "--format", "json", expect_json=True)
+    assert listed.code == 0, listed.stderr
+    [row] = listed.doc
+    assert row["state"] == "invalid" and row["next"] is None
+    assert "automation: unknown automation 'held'" in row["problem"]
+    upcoming = sched_project.run("schedule", "next", "gone")
+    assert upcoming.code == 2 and "is invalid and does not fire" in upcoming.stderr
+    clock = Clock(datetime.now(UTC))
+    scheduler = make_scheduler(clock)
+    scheduler.start()
+    clock.now += timedelta(minutes=2)
+    assert scheduler.tick() == 0 and _fires(scheduler) == []
+    sched_project.modules = ["held_auto"]
+    _config(sched_project)
+    again = sched_project.run("schedule", "list", "--format", "json", expect_json=True)
+    assert again.code == 0, again.stderr
+    assert [(r["state"], r["problem"]) for r in again.doc] == [("active", None)]
+
+
 def test_schedule_list_shows_the_last_slots_reason(sched_project: Project,
                                                    make_scheduler: Any) -> None:
     """`opsctl schedule list` shows the last slot's outcome and reason (README); the table

@@ -71,7 +71,8 @@ def declared_schedules(session: Any) -> tuple[list[Schedule], list[tuple[str, st
 def sync_declared(session: Any, *, now: datetime) -> list[tuple[str, str]]:
     """Store the declared schedules (a schedule whose automation or request does not validate
     is stored with its problem and not fired); drop declared ones no longer in the config.
-    The problems, by schedule.
+    Schedules added with `opsctl schedule add` are checked again the same way. The problems,
+    by schedule.
 
     A declared table that does not even parse (a cron or time zone that stopped validating)
     but names itself is stored as written with its problem, replacing its earlier definition:
@@ -97,6 +98,16 @@ def sync_declared(session: Any, *, now: datetime) -> list[tuple[str, str]]:
     for row in sched_store.list_schedules(store):
         if row["source"] == "config" and row["name"] not in declared:
             sched_store.delete_schedule(store, str(row["name"]))
+        elif row["source"] == "cli":
+            # checked when added; its automation may be gone since, or its contract changed
+            try:
+                check_target(session, schedule_from_row(row))
+                problem = None
+            except ScheduleError as exc:
+                problem = exc.message
+                problems.append((str(row["name"]), problem))
+            if problem != row["problem"]:
+                sched_store.set_problem(store, str(row["name"]), problem, now=now)
     return problems
 
 

@@ -110,6 +110,15 @@ def save_invalid(store: SQLStore, name: str, raw: dict[str, Any], problem: str, 
                            f"({', '.join('?' for _ in values)})", list(values.values()))
 
 
+def set_problem(store: SQLStore, name: str, problem: str | None, *, now: datetime) -> None:
+    """Mark schedule ``name`` invalid with ``problem`` (not fired meanwhile), or valid again
+    with None."""
+    with store.transaction():
+        store.take_turns(f"opsctl.schedule/{name}")
+        store._execute("UPDATE schedules SET problem = ?, updated_at = ? WHERE name = ?",
+                       (problem, now.isoformat(), name))
+
+
 def delete_schedule(store: SQLStore, name: str, *, audit: NewEvent | None = None) -> bool:
     """Delete schedule ``name``, with ``audit`` appended in the same transaction when it
     existed; False when there was no such schedule."""
