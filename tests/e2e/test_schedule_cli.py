@@ -404,6 +404,60 @@ def test_scheduler_fires_per_second_slots_and_stops_on_sigterm(sproject: Project
     assert "hunter2-sched" not in sproject.db.read_bytes().decode("latin-1")
 
 
+SHOUT = '''
+import sys
+from pathlib import Path
+from pydantic import BaseModel
+from opsctl import Action, Automation, Secret
+
+class Request(BaseModel):
+    token: Secret
+
+shout = Automation("shout", version="1.0.0", owner="tests", summary="print the token",
+                   request=Request)
+
+@shout.plan
+def plan(ctx, req):
+    yield Action(id="say", kind="create", target="stdout", reason="scheduled")
+
+@shout.apply
+def apply(ctx, req, action):
+    print("token", req.token.get_secret_value(), flush=True)
+    sys.stderr.write("token " + req.token.get_secret_value() + "\\n")
+    with open(Path(ctx.config["root"]) / "notes.log", "a") as fh:
+        fh.write("said\\n")
+    return "applied"
+'''
+
+
+def test_what_a_scheduled_run_prints_has_its_secrets_masked(sproject: Project) -> None:
+    """As in `opsctl serve` and `opsctl worker`: print() and sys.stderr of the automation."""
+    sproject.add_module("shout_auto", SHOUT)
+    _declare(sproject, '[[schedules]]\nname = "say"\nautomation = "shout"\n'
+                       'cron = "* * * * * *"\nconcurrency = "allow"\n'
+                       f'\n[automation.shout]\nroot = "{sproject.root}"\n')
+    out = sproject.root / "scheduler.out"
+    with out.open("w") as stdout:
+        proc = subprocess.Popen([OPSCTL, "scheduler", "--log-format", "json"],
+                                cwd=sproject.root, stdout=stdout, stderr=subprocess.PIPE,
+                                env=sproject.env({"OPSCTL_SECRET_TOKEN": "hunter2-said"}),
+                                text=True)
+        try:
+            deadline = time.monotonic() + 30
+            while not (sproject.root / "notes.log").exists():
+                assert time.monotonic() < deadline and proc.poll() is None, "never fired"
+                time.sleep(0.05)
+            proc.send_signal(signal.SIGTERM)
+            _, err = proc.communicate(timeout=30)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+    assert proc.returncode == 0, err
+    printed = out.read_text()
+    assert "token ***" in printed and "token ***" in err
+    assert "hunter2-said" not in printed + err
+
+
 def test_a_schedule_paused_while_the_scheduler_claims_its_slot_does_not_fire(
         backend_project: Project) -> None:
     """`schedule pause` that returns while a scheduler is about to claim the schedule's slot

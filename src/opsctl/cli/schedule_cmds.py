@@ -429,6 +429,9 @@ def scheduler_cmd(once: bool, opts: CommonOptions) -> int:
         from opsctl.dispatch.config import require_remote_ready
 
         require_remote_ready(session.settings, "`opsctl scheduler` with the celery executor")
+    from opsctl.cli.output import mask_prints_of_runs
+
+    mask_prints_of_runs()  # what an automation prints: its run's secrets masked
     scheduler = Scheduler(session)
     scheduler.start()
     grace = session.settings.stop_grace.total_seconds()
