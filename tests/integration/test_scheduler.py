@@ -366,6 +366,32 @@ def test_an_added_schedule_whose_automation_is_gone_is_listed_invalid_and_not_fi
     assert [(r["state"], r["problem"]) for r in again.doc] == [("active", None)]
 
 
+def test_a_name_declared_twice_is_invalid_and_neither_definition_fires(
+        sched_project: Project, make_scheduler: Any) -> None:
+    _config(sched_project,
+            {"name": "twice", "automation": "held", "cron": "* * * * *", "request": {"tag": "a"}},
+            {"name": "once", "automation": "held", "cron": "* * * * *", "request": {"tag": "o"}},
+            {"name": "twice", "automation": "held", "cron": "*/2 * * * *",
+             "request": {"tag": "b"}})
+    check = sched_project.run("schedule", "check")
+    assert check.code == 2 and "schedule 'twice': name: declared twice" in check.stderr
+    clock = Clock(T0)
+    scheduler = make_scheduler(clock)
+    assert dict(scheduler.start())["twice"] == "schedule 'twice': name: declared twice"
+    clock.now = T0 + timedelta(minutes=2, seconds=1)
+    scheduler.tick()
+    _wait_runs(scheduler)
+    assert {schedule for schedule, _, _ in _fire_rows(scheduler)} == {"once"}
+    listed = sched_project.run("schedule", "list", "--format", "json", expect_json=True)
+    assert listed.code == 0, listed.stderr
+    assert {r["name"]: r["state"] for r in listed.doc} == {"once": "active", "twice": "invalid"}
+
+
+def _fire_rows(scheduler: Scheduler) -> list[tuple[str, str, str]]:
+    return [(str(f["schedule"]), str(f["slot"])[11:19], str(f["outcome"]))
+            for f in sched_store.fires(scheduler.store)]
+
+
 def test_schedule_list_shows_the_last_slots_reason(sched_project: Project,
                                                    make_scheduler: Any) -> None:
     """`opsctl schedule list` shows the last slot's outcome and reason (README); the table

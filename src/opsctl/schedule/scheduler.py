@@ -20,6 +20,7 @@ import copy
 import os
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -52,18 +53,20 @@ def declared_schedules(session: Any) -> tuple[list[Schedule], list[tuple[str, st
     base = Path(session.layers.root) if getattr(session.layers, "root", None) else None
     found: list[Schedule] = []
     problems: list[tuple[str, str]] = []
-    seen: set[str] = set()
+    # A name declared twice is neither definition: which one was meant is not for us to guess.
+    names = Counter(str(raw.get("name")) for raw in session.settings.schedules
+                    if isinstance(raw, dict) and is_schedule_name(raw.get("name")))
+    twice = {name for name, count in names.items() if count > 1}
+    problems.extend((name, f"schedule {name!r}: name: declared twice") for name in sorted(twice))
     for i, raw in enumerate(session.settings.schedules):
+        if isinstance(raw, dict) and raw.get("name") in twice:
+            continue
         where = f"schedules[{i}]"
         try:
             schedule = parse_schedule(raw, where=where, base_dir=base)
         except ScheduleError as exc:
             problems.append((exc.schedule, exc.message))
             continue
-        if schedule.name in seen:
-            problems.append((schedule.name, f"schedule {schedule.name!r}: name: declared twice"))
-            continue
-        seen.add(schedule.name)
         found.append(schedule)
     return found, problems
 
