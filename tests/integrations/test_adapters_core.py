@@ -126,7 +126,13 @@ def test_an_invalid_request_is_exit_2_without_a_run(ops_project: Path, ops_env: 
     ("no-such-automation", {}, "no-such-automation"),
     (AUTOMATION, {"mode": "destroy"}, "mode must be 'apply' or 'plan'"),
     (AUTOMATION, {"config_file": "/nonexistent/opsctl.toml"}, "/nonexistent/opsctl.toml"),
-])
+    (AUTOMATION, {"concurrency": 0}, "concurrency must be a whole number from 1 to 512"),
+    (AUTOMATION, {"concurrency": 513}, "concurrency must be a whole number from 1 to 512"),
+    (AUTOMATION, {"max_failures": 0}, "max_failures must be a whole number of at least 1"),
+    (AUTOMATION, {"max_failures": "3"}, "max_failures must be a whole number of at least 1"),
+    (AUTOMATION, {"wait_lock_s": -1}, "wait_lock_s must be a number of seconds, 0 or more"),
+], ids=["unknown-automation", "mode", "config-file", "concurrency-0", "concurrency-513",
+        "max-failures-0", "max-failures-text", "wait-lock-negative"])
 def test_failures_before_a_run_map_like_the_cli(ops_project: Path, ops_env: dict[str, str],
                                                 name: str, options: dict[str, Any],
                                                 message: str) -> None:

@@ -236,6 +236,7 @@ def run_automation(name: str, request: Mapping[str, Any] | None = None, *,
                                  f"not {type(request).__name__}")
             if isinstance(targets, str):
                 targets = [targets]
+            _check_run_options(max_failures, concurrency, wait_lock_s)
             session = open_session(
                 config_file=os.fspath(config_file) if config_file is not None else None,
                 flags=settings, env=env, cwd=Path(cwd) if cwd is not None else None,
@@ -266,6 +267,27 @@ def run_automation(name: str, request: Mapping[str, Any] | None = None, *,
                     on_secrets(session.redactor.values())
             finally:
                 session.close()
+
+
+def _check_run_options(max_failures: int, concurrency: int, wait_lock_s: float) -> None:
+    """The ranges `--max-failures` and `--concurrency` take on the command line: a value out
+    of them is exit 2, as there, not quietly read as 1."""
+    from opsctl.errors import UsageError
+
+    def whole(value: object, low: int, high: int | None = None) -> bool:
+        return (isinstance(value, int) and not isinstance(value, bool) and value >= low
+                and (high is None or value <= high))
+
+    if not whole(max_failures, 1):
+        raise UsageError(f"max_failures must be a whole number of at least 1, not "
+                         f"{max_failures!r}")
+    if not whole(concurrency, 1, 512):
+        raise UsageError(f"concurrency must be a whole number from 1 to 512, not "
+                         f"{concurrency!r}")
+    if isinstance(wait_lock_s, bool) or not isinstance(wait_lock_s, int | float) \
+            or not 0 <= wait_lock_s < float("inf"):
+        raise UsageError(f"wait_lock_s must be a number of seconds, 0 or more, not "
+                         f"{wait_lock_s!r}")
 
 
 def _mask_urls(value: Any) -> Any:
