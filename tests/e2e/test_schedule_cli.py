@@ -282,6 +282,22 @@ def test_a_pause_declared_in_the_file_is_lifted_by_editing_it_and_a_commands_is_
     assert state() == "active"
 
 
+def test_resuming_a_schedule_declared_paused_is_refused_and_changes_nothing(
+        sproject: Project) -> None:
+    """The file would pause it again at the next sync: `schedule resume` says where to lift
+    the pause instead of reporting a resume that does not hold."""
+    _declare(sproject, '[[schedules]]\nname = "held"\nautomation = "note"\n'
+                       'cron = "0 * * * *"\nrequest = { tag = "h" }\npaused = true\n')
+    resumed = sproject.run("schedule", "resume", "held")
+    assert resumed.code == 2, resumed.stderr
+    assert "declared paused in opsctl.toml: set paused = false there" in resumed.stderr
+    assert _store_rows(sproject, "SELECT paused FROM schedules") == [{"paused": 1}]
+    assert _store_rows(sproject, "SELECT kind FROM audit_events WHERE kind = "
+                                 "'schedule.resumed'") == []
+    paused = sproject.run("schedule", "pause", "held")
+    assert paused.code == 0, paused.stderr
+
+
 def test_a_running_scheduler_takes_up_a_request_file_fixed_after_a_command_stored_it_invalid(
         sproject: Project) -> None:
     """The request file breaks, `opsctl schedule list` stores the schedule invalid, the file is

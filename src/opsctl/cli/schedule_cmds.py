@@ -283,6 +283,11 @@ def _toggle(name: str, paused: bool, opts: CommonOptions) -> int:
         return show_config(session)
     try:
         _sync(session)
+        if not paused and any(s.get("name") == name and s.get("paused") is True
+                              for s in session.settings.schedules):
+            # the file would pause it again at the next sync, and a scheduler fire it meanwhile
+            raise UsageError(f"schedule {name!r} is declared paused in opsctl.toml: set "
+                             "paused = false there")
         _existing(session, name)
         event = _audit(session, "schedule.paused" if paused else "schedule.resumed", name, {})
         if not sched_store.set_paused(session.store, name, paused, now=_now(), audit=event):
