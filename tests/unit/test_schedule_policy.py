@@ -149,6 +149,10 @@ def test_six_fields_are_seconds_first() -> None:
 
 @pytest.mark.parametrize(("raw", "field", "message"), [
     ({"cron": "61 * * * *"}, "cron", "Bad minute"),
+    ({"cron": "0 0 30 2 *"}, "cron", "day-of-month '30' falls in none of the months '2': it "
+                                     "would never fire"),
+    ({"cron": "0 0 0 31 4,6 *"}, "cron", "day-of-month '31' falls in none of the months '4,6'"),
+    ({"cron": "0 0 32 * *"}, "cron", "'0 0 32 * *': Bad day-of-month"),
     ({"cron": "* * *"}, "cron", "3 fields"),
     ({"cron": ""}, "cron", "empty"),
     ({"cron": "@daily"}, "cron", "'@daily': write the fields it stands for ('0 0 * * *')"),

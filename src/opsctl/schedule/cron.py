@@ -129,5 +129,21 @@ def parse_cron(expression: str, timezone: str = "UTC") -> Cron:
     try:
         CronSim(expression, datetime.now(tz))
     except CronSimError as exc:
-        raise CronError(f"cron expression {expression!r}: {exc}") from None
+        raise CronError(f"cron expression {expression!r}: {_why(expression, exc)}") from None
     return Cron(expression, timezone)
+
+
+def _why(expression: str, error: Exception) -> str:
+    """cronsim's message, or for a day no month of the expression has (``0 0 30 2 *``), which
+    it also calls "Bad day-of-month", that it would never fire."""
+    from cronsim import CronSim, CronSimError
+
+    fields = expression.split(" ")
+    if str(error) != "Bad day-of-month":
+        return str(error)
+    try:  # the same days in every month: if that is valid, the months were too short
+        CronSim(" ".join([*fields[:-2], "*", fields[-1]]), datetime.now(UTC))
+    except CronSimError:
+        return str(error)
+    return (f"day-of-month {fields[-3]!r} falls in none of the months {fields[-2]!r}: it "
+            "would never fire")
