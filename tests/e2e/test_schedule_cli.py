@@ -282,6 +282,18 @@ def test_a_pause_declared_in_the_file_is_lifted_by_editing_it_and_a_commands_is_
     assert state() == "active"
 
 
+def test_every_option_of_the_schedule_commands_says_what_it_does() -> None:
+    import click
+
+    from opsctl.cli.schedule_cmds import schedule_group, scheduler_cmd
+
+    commands = [(f"schedule {name}", command) for name, command in
+                schedule_group.commands.items()] + [("scheduler", scheduler_cmd)]
+    silent = [(name, option.opts[0]) for name, command in commands for option in command.params
+              if isinstance(option, click.Option) and not option.hidden and not option.help]
+    assert silent == []
+
+
 def test_resuming_a_schedule_declared_paused_is_refused_and_changes_nothing(
         sproject: Project) -> None:
     """The file would pause it again at the next sync: `schedule resume` says where to lift

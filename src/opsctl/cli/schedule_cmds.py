@@ -163,7 +163,8 @@ def list_cmd(opts: CommonOptions) -> int:
                    "(at most --max-catchup).")
 @click.option("--grace", default="5m", show_default=True, metavar="DURATION",
               help="How late a fire may be and still count as on time.")
-@click.option("--max-catchup", type=click.IntRange(1, 1000), default=10, show_default=True)
+@click.option("--max-catchup", type=click.IntRange(1, 1000), default=10, show_default=True,
+              help="With --misfire run_all: the most missed slots made up for (the newest).")
 @click.option("--paused", is_flag=True, default=False, help="Add it paused.")
 @common_options
 def add_cmd(name: str, automation: str, cron_expr: str, timezone: str,
@@ -340,7 +341,8 @@ def remove_cmd(name: str, opts: CommonOptions) -> int:
 
 @schedule_group.command("next")
 @click.argument("name")
-@click.option("--count", type=click.IntRange(1, 1000), default=5, show_default=True)
+@click.option("--count", type=click.IntRange(1, 1000), default=5, show_default=True,
+              help="How many fire times to show.")
 @common_options
 def next_cmd(name: str, count: int, opts: CommonOptions) -> int:
     """The coming fire times of NAME, in its time zone."""
