@@ -282,6 +282,15 @@ def test_a_pause_declared_in_the_file_is_lifted_by_editing_it_and_a_commands_is_
     assert state() == "active"
 
 
+def test_a_schedule_added_paused_has_no_next_fire(sproject: Project) -> None:
+    added = sproject.run("schedule", "add", "later", "--automation", "note", "--cron",
+                         "30 2 * * *", "--paused", "--format", "json", expect_json=True)
+    assert added.code == 0, added.stderr
+    assert added.doc == {"schedule": "later", "added": True, "paused": True, "next": None}
+    [row] = sproject.run("schedule", "list", "--format", "json", expect_json=True).doc
+    assert (row["state"], row["next"]) == ("paused", None)
+
+
 def test_every_option_of_the_schedule_commands_says_what_it_does() -> None:
     import click
 

@@ -196,7 +196,8 @@ def add_cmd(name: str, automation: str, cron_expr: str, timezone: str,
                                                       schedule.definition())):
             raise ScheduleError(name, "name", "a schedule of that name exists (`opsctl "
                                               "schedule remove` it first)")
-        upcoming = schedule.cron.next_after(_now()).isoformat()
+        # a paused schedule has no next fire, as `schedule list` shows it
+        upcoming = None if paused else schedule.cron.next_after(_now()).isoformat()
     finally:
         session.close()
     return _report(opts, session, {"schedule": name, "added": True, "paused": paused,
