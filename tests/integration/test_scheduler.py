@@ -392,6 +392,37 @@ def _fire_rows(scheduler: Scheduler) -> list[tuple[str, str, str]]:
             for f in sched_store.fires(scheduler.store)]
 
 
+def test_a_slot_whose_scheduler_died_after_claiming_it_fires_once_unless_paused_since(
+        sched_project: Project, make_scheduler: Any) -> None:
+    """A slot left `firing` (its scheduler died before it queued the run) is fired a minute
+    later by another scheduler; one whose schedule was paused meanwhile is not."""
+    _config(sched_project,
+            {"name": "alive", "automation": "held", "cron": "0 * * * *",
+             "request": {"tag": "alive"}},
+            {"name": "halted", "automation": "held", "cron": "0 * * * *",
+             "request": {"tag": "halted"}})
+    clock = Clock(T0 - timedelta(minutes=30))
+    scheduler = make_scheduler(clock)
+    scheduler.start()
+    for name in ("alive", "halted"):  # claimed by a scheduler that then died
+        assert sched_store.claim_slot(scheduler.store, name, T0, outcome="firing",
+                                      reason="on time", now=T0, scheduler="gone:1")
+    sched_store.set_paused(scheduler.store, "halted", True, now=T0)
+    clock.now = T0 + timedelta(minutes=2)
+    scheduler._loaded = 0
+    scheduler.tick()
+    runs = _wait_runs(scheduler)
+    assert [r["idempotency_key"] for r in runs] == ["schedule:alive:2026-12-02T12:00:00+00:00"]
+    outcomes = {f["schedule"]: (f["outcome"], f["reason"])
+                for f in sched_store.fires(scheduler.store)}
+    assert outcomes["alive"][0] == "fired"
+    assert outcomes["halted"] == ("skipped", "on time; not fired: the schedule was paused "
+                                             "before its run was queued")
+    events = scheduler.store._rows("SELECT payload_json FROM audit_events WHERE kind = "
+                                   "'schedule.skipped'")
+    assert len(events) == 1 and "halted" in events[0]["payload_json"]
+
+
 def test_schedule_list_shows_the_last_slots_reason(sched_project: Project,
                                                    make_scheduler: Any) -> None:
     """`opsctl schedule list` shows the last slot's outcome and reason (README); the table

@@ -581,6 +581,13 @@ class Scheduler:
                 continue
             schedule = schedule_from_row(found)
             slot = datetime.fromisoformat(str(row["slot"]))
+            if found["paused"]:  # paused since: no run of it starts once the pause returned
+                why = (f"{row['reason']}; not fired: the schedule was paused before its "
+                       "run was queued")
+                sched_store.settle_fire(store, schedule.name, slot, outcome="skipped",
+                                        reason=why, run_id=None)
+                self._audit("schedule.skipped", schedule, slot, reason=why)
+                continue
             try:
                 run_id = self._queue(schedule, slot, wait_lock_s=schedule.grace_s)
             except OpsctlError as exc:
