@@ -15,6 +15,7 @@ import pytest
 
 from opsctl.engine.session import open_session
 from opsctl.schedule import store as sched_store
+from opsctl.schedule.model import schedule_from_row
 from opsctl.schedule.scheduler import Scheduler
 from tests.conftest import Project
 
@@ -421,6 +422,48 @@ def test_a_slot_whose_scheduler_died_after_claiming_it_fires_once_unless_paused_
     events = scheduler.store._rows("SELECT payload_json FROM audit_events WHERE kind = "
                                    "'schedule.skipped'")
     assert len(events) == 1 and "halted" in events[0]["payload_json"]
+
+
+@pytest.mark.parametrize(("holder", "outcome"), [
+    ("gone", "fired"), ("ran-out", "fired"), ("alive", "skipped"), ("waiting", "skipped"),
+], ids=["holder-gone", "lease-ran-out", "holder-alive", "waiting-for-its-lock"])
+def test_forbid_is_not_held_off_by_a_run_whose_scheduler_died(
+        sched_project: Project, make_scheduler: Any, holder: str, outcome: str) -> None:
+    """A run left `running` by a scheduler that was killed goes on only once a scheduler
+    starts again; meanwhile the schedulers still up fire the schedule's next slots."""
+    import subprocess
+    import sys
+
+    from opsctl.engine.locks import process_identity
+    from opsctl.store.queue import claim_queued_run, create_queued_run
+
+    _config(sched_project, {"name": "f", "automation": "held", "cron": "* * * * *",
+                            "request": {"tag": "f"}})
+    clock = Clock(T0)
+    scheduler = make_scheduler(clock)
+    scheduler.start()
+    store = scheduler.store
+    schedule = schedule_from_row(sched_store.get_schedule(store, "f") or {})
+    session = scheduler._session({"schedule": "f", "slot": "earlier"})
+    run, _, _ = scheduler._run_row(session, scheduler._automation(schedule), {"tag": "f"},
+                                   "schedule:f:earlier", {"schedule": "f"}, 0.0)
+    create_queued_run(store, run)
+    claim_queued_run(store, run["id"], run["started_at"])
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                          capture_output=True, text=True, check=True)
+    now = datetime.now(UTC)
+    if holder != "waiting":
+        token, _ = store.acquire_lease(
+            "held/tag=f", run["id"], actor="me", host="here", pid=1, ttl_s=600,
+            now=now - timedelta(hours=1) if holder == "ran-out" else now,
+            process=process_identity(int(dead.stdout) if holder == "gone" else None))
+        assert token is not None
+    with store.transaction():
+        store._execute("UPDATE schedules SET last_run_id = ? WHERE name = ?", (run["id"], "f"))
+    clock.now = T0 + timedelta(minutes=1, seconds=1)
+    scheduler.tick()
+    [(slot, found, _)] = _fires(scheduler)
+    assert (slot, found) == ("12:01:00", outcome)
 
 
 def test_schedule_list_shows_the_last_slots_reason(sched_project: Project,

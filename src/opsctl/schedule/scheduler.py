@@ -114,6 +114,25 @@ def sync_declared(session: Any, *, now: datetime) -> list[tuple[str, str]]:
     return problems
 
 
+def _holds_off(store: Any, run_id: str | None, status: str | None) -> bool:
+    """Whether a schedule's previous run is active for ``forbid`` and ``replace``: queued, or
+    running, unless the lease it holds ran out or its holder process is gone. Such a run
+    (its scheduler was killed) goes on only once a scheduler starts again: skipping every
+    slot until then would stop the schedule however many schedulers run. A running run
+    that holds no lease yet is waiting for its scope's lock: active."""
+    from opsctl.engine.locks import holder_is_gone
+
+    if status == "queued":
+        return True
+    if status != "running" or not run_id:
+        return False
+    lease = store.lease_of_run(run_id)
+    if lease is None:
+        return True
+    return str(lease["expires_at"]) > datetime.now(UTC).isoformat() \
+        and not holder_is_gone(lease["process"])
+
+
 class Scheduler:
     """One scheduler: a base session (configuration, catalog), the executor it queues for."""
 
@@ -205,7 +224,7 @@ class Scheduler:
                 continue
             last = datetime.fromisoformat(str(state["last_slot"])) if state["last_slot"] else now
             decisions = decide(schedule, last, now)
-            active = state["last_run_status"] in ("queued", "running")
+            active = _holds_off(store, state["last_run_id"], state["last_run_status"])
             if decisions.skipped or len(decisions.fires) > 1 or (
                     active and schedule.concurrency == "replace" and decisions.fires):
                 fired += self._handle(schedule, now)
@@ -352,7 +371,8 @@ class Scheduler:
         reason = decision.reason
         fresh = sched_store.get_schedule(store, schedule.name) or {}
         previous = sched_store.run_status(store, fresh.get("last_run_id"))
-        active = previous is not None and previous["status"] in ("queued", "running")
+        active = previous is not None and _holds_off(store, fresh.get("last_run_id"),
+                                                     previous["status"])
         if active and schedule.concurrency == "forbid":
             why = (f"previous run {fresh['last_run_id']} is still {previous['status']} "
                    "(concurrency = forbid)")
