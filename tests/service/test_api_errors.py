@@ -68,6 +68,7 @@ def test_invalid_input_names_every_bad_field_and_records_nothing(small_api: Api)
     work = str(api.project.root / "work")
     before = recorded(api)
     runs, plans = "/v1/automations/files/runs", "/v1/automations/files/plans"
+    twice = f'{{"dry_run": true, "dry_run": false, "request": {{"directory": {json.dumps(work)}}}}}'
 
     cases: list[tuple[str, str, dict[str, Any], set[str]]] = [
         # wrong types of the body's own fields
@@ -156,6 +157,15 @@ def test_invalid_input_names_every_bad_field_and_records_nothing(small_api: Api)
          {"body.request.hold"}),
         ("POST", runs, {"content": b'{"request": {"directory": "/a", "hold": 1e999}, '
                                    b'"dry_run": true}'},  # no content type: read as JSON too
+         {"body.request.hold"}),
+        # a key named twice or NaN is refused in every encoding the body is read in (a
+        # UTF-8 byte order mark, UTF-16, UTF-32), not only in plain UTF-8
+        *[("POST", runs, {"content": body, "headers": {"content-type": "application/json"}},
+           {"body"})
+          for body in (b"\xef\xbb\xbf" + twice.encode(), twice.encode("utf-16"),
+                       twice.encode("utf-32-le"))],
+        ("POST", runs, {"content": b'\xef\xbb\xbf{"request": {"directory": "/a", "hold": NaN}}',
+                        "headers": {"content-type": "application/json"}},
          {"body.request.hold"}),
         # a lone surrogate is no text, in a Secret field too (digested before validation),
         # and the message names where it is, not the value

@@ -323,8 +323,9 @@ def _not_strict_json(body: bytes) -> tuple[str, str] | None:
     """``(field, message)`` for a JSON body the CLI refuses in request documents though the
     parser behind the routes takes it: a key named twice in one object (JSON readers keep
     different copies; that parser keeps the last), NaN or an infinity (it reads them as
-    floats, which a request then records as null). Not UTF-8, not JSON at all: left to the
-    routes' own validation, which words it."""
+    floats, which a request then records as null). Read in the encoding that parser detects
+    (a UTF-8 byte order mark, UTF-16, UTF-32), so no encoding slips past. Not text, not JSON
+    at all: left to the routes' own validation, which words it."""
     from opsctl.config.strict_documents import json_value_problem
     from opsctl.contract.canonical import (
         CanonicalJSONError,
@@ -334,7 +335,7 @@ def _not_strict_json(body: bytes) -> tuple[str, str] | None:
     )
 
     try:
-        text = body.decode("utf-8")
+        text = body.decode(json.detect_encoding(body), "surrogatepass")
         data = parse_json(text)
     except DuplicateKeyError as exc:
         return "body", str(exc)
