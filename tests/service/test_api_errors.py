@@ -254,6 +254,21 @@ def test_unknown_automations_runs_and_plans_are_404(api: Api) -> None:
     assert recorded(api) == before
 
 
+@pytest.mark.parametrize(("method", "path", "allowed"), [
+    ("PUT", "/v1/automations", {"GET"}),
+    ("DELETE", "/v1/automations/files/runs", {"POST"}),
+    ("GET", "/v1/runs/run_00000000000000000000000000/cancel", {"POST"}),
+    ("POST", "/healthz", {"GET"}),
+], ids=["put-catalog", "delete-runs", "get-cancel", "post-healthz"])
+def test_a_method_the_route_does_not_take_is_a_405_naming_those_it_does(
+        api: Api, method: str, path: str, allowed: set[str]) -> None:
+    r = api.call(method, path, api.token("olga", "admin"))
+    doc = assert_problem(r, 405)
+    assert doc["detail"] == "method not allowed here"
+    # RFC 9110 15.5.6: a 405 carries Allow, so a client can tell what the route takes
+    assert allowed <= {m.strip() for m in r.headers["allow"].split(",")}
+
+
 def test_an_internal_error_is_a_generic_500_logged_on_the_server(
         sqlite_project: Project, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:

@@ -224,8 +224,10 @@ def _install_error_handlers(app: FastAPI, runtime: ServerRuntime) -> None:
                                 errors=[{"field": "body", "message": "malformed JSON"}]))
         detail = {404: "no such endpoint", 405: "method not allowed here"}.get(
             status, str(exc.detail))
+        # Starlette's own headers, such as a 405's Allow (the methods the route takes)
         return send(problem(status, detail, exit_code=2 if status < 500 else 1,
-                            error_type="validation" if status < 500 else "internal"))
+                            error_type="validation" if status < 500 else "internal"),
+                    dict(exc.headers or {}))
 
     @app.exception_handler(Exception)
     async def crashed(request: Request, exc: Exception) -> JSONResponse:
