@@ -310,6 +310,14 @@ def test_a_lost_store_is_a_503_and_the_server_recovers(tmp_path: Path) -> None:
         proxy.kill()
 
 
+@pytest.mark.parametrize("path", ["/healthz", "/readyz"])
+def test_the_health_routes_answer_head_as_they_answer_get(sqlite_api: Api, path: str) -> None:
+    got = sqlite_api.call("GET", path)
+    head = sqlite_api.call("HEAD", path)
+    assert head.status_code == got.status_code == 200, head.text
+    assert head.headers["content-type"] == got.headers["content-type"]
+
+
 def test_once_one_thread_finds_the_store_lost_every_thread_reconnects_when_it_returns(
         tmp_path: Path) -> None:
     # A server's request threads each keep a connection; the store going away breaks them

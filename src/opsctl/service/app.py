@@ -458,6 +458,11 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
                                f"{MIGRATIONS[-1].version}: restart the server to migrate")
         return {"status": "ready", "schema_version": version}
 
+    # Load balancers and uptime checks often probe with HEAD (RFC 9110 asks every server to
+    # take it where it takes GET); the server sends the GET's status and headers, no body
+    for path, answer in (("/healthz", healthz), ("/readyz", readyz)):
+        app.add_api_route(path, answer, methods=["HEAD"], include_in_schema=False)
+
     @app.get("/metrics", tags=["observability"], summary="Prometheus metrics, from the store",
              response_class=Response, responses={200: {"content": {"text/plain": {}}},
                                                  **responses(*auth_problems)})
