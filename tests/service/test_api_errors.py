@@ -179,6 +179,11 @@ def test_invalid_input_names_every_bad_field_and_records_nothing(small_api: Api)
         ("POST", f"/v1/plans/{UNKNOWN_PLAN}/apply",
          {"content": b'{"secrets": {"api_key": "S3cretValue\\udcff"}}',
           "headers": {"content-type": "application/json"}}, {"body.secrets.api_key"}),
+        # a NUL character, which no actor, automation, run id, lock scope or reason holds
+        # (a PostgreSQL store cannot even be asked for it)
+        ("GET", "/v1/runs?actor=%00&automation=a%00b", {}, {"query.actor", "query.automation"}),
+        ("GET", "/v1/audit?run_id=run%00", {}, {"query.run_id"}),
+        ("DELETE", "/v1/locks/files/a%00b?reason=x%00", {}, {"path.scope", "query.reason"}),
         # a cursor this server did not return, or one naming no run
         ("GET", "/v1/runs?cursor=zzz", {}, {"query.cursor"}),
         ("GET", f"/v1/runs?cursor={encode_cursor(UNKNOWN_RUN)}", {}, {"query.cursor"}),

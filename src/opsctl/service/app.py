@@ -14,7 +14,7 @@ from collections.abc import AsyncIterator, Callable
 from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
-from fastapi import Depends, FastAPI, Header, Query, Request, Response
+from fastapi import Depends, FastAPI, Header, Path, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -49,6 +49,9 @@ RUN_ID = re.compile(r"^run_[0-9A-HJKMNP-TV-Z]{26}$")
 PLAN_ID = re.compile(r"^plan_[0-9A-HJKMNP-TV-Z]{26}$")
 MAX_WAIT_S = 300.0
 MAX_SEQ = 2**63 - 1  # a store's 64-bit integer: a larger ?since cannot even be compared
+# No actor, automation, run id, lock scope or reason holds a NUL character, and a PostgreSQL
+# store cannot even be asked for one: a text parameter with one is a 422 naming it
+NO_NUL = r"^[^\x00]*$"
 RECHECK_S = 2.0  # how often an open event stream checks its caller's credential again
 RUN_STATUSES = ("queued", "running", "succeeded", "no_changes", "changes_planned", "partial",
                 "failed", "denied", "conflict", "cancelled")
@@ -207,6 +210,8 @@ def _install_error_handlers(app: FastAPI, runtime: ServerRuntime) -> None:
                 message = "required field is missing"
             elif err.get("type") == "json_invalid":
                 where, message = "body", "malformed JSON"
+            elif (err.get("ctx") or {}).get("pattern") == NO_NUL:
+                message = "a NUL character is not allowed"
             fields.append({"field": where, "message": message})
         detail = "; ".join(f"{f['field']}: {f['message']}" for f in fields)
         return send(problem(422, f"invalid input: {detail}", exit_code=2,
@@ -666,11 +671,12 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
              summary="Run history, newest first, a page at a time (cursor pagination)",
              responses=responses(*auth_problems, 404, 422))
     def list_runs(session: Caller,
-                  automation: Annotated[str | None, Query(max_length=200)] = None,
+                  automation: Annotated[str | None, Query(max_length=200,
+                                                          pattern=NO_NUL)] = None,
                   status: Literal[RUN_STATUSES] | None = None,  # type: ignore[valid-type]
-                  actor: Annotated[str | None, Query(max_length=200)] = None,
+                  actor: Annotated[str | None, Query(max_length=200, pattern=NO_NUL)] = None,
                   since: datetime | None = None, until: datetime | None = None,
-                  cursor: Annotated[str | None, Query(max_length=200)] = None,
+                  cursor: Annotated[str | None, Query(max_length=200, pattern=NO_NUL)] = None,
                   limit: Annotated[int, Query(ge=1, le=500)] = 50) -> dict[str, Any]:
         found, next_cursor = _visible_runs(session, automation=automation, status=status,
                                            actor=actor, since=since, until=until,
@@ -727,7 +733,7 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
              summary="Audit events after sequence number `since`, in order, with their hashes",
              responses=responses(*auth_problems, 422))
     def audit(session: Caller, since: Annotated[int, Query(ge=0, le=MAX_SEQ)] = 0,
-              run_id: Annotated[str | None, Query(max_length=64)] = None,
+              run_id: Annotated[str | None, Query(max_length=64, pattern=NO_NUL)] = None,
               limit: Annotated[int, Query(ge=1, le=1000)] = 500) -> dict[str, Any]:
         from opsctl.store.audit import iter_events
 
@@ -776,8 +782,9 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
     @app.delete("/v1/locks/{scope:path}", tags=["locks"],
                 summary="Break the lease on a scope (admin; its holder is fenced off)",
                 responses=responses(*auth_problems, 404, 422))
-    def break_lock(scope: str, session: Caller,
-                   reason: Annotated[str, Query(min_length=1, max_length=2000)]) -> dict[str, Any]:
+    def break_lock(scope: Annotated[str, Path(pattern=NO_NUL)], session: Caller,
+                   reason: Annotated[str, Query(min_length=1, max_length=2000,
+                                                pattern=NO_NUL)]) -> dict[str, Any]:
         broken = _break_lock(session, scope, reason)
         return {"broken": broken, "by": session.actor, "reason": reason}
 
