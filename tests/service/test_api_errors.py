@@ -184,6 +184,8 @@ def test_invalid_input_names_every_bad_field_and_records_nothing(small_api: Api)
         ("GET", "/v1/runs?actor=%00&automation=a%00b", {}, {"query.actor", "query.automation"}),
         ("GET", "/v1/audit?run_id=run%00", {}, {"query.run_id"}),
         ("DELETE", "/v1/locks/files/a%00b?reason=x%00", {}, {"path.scope", "query.reason"}),
+        # nor does a lock scope taken from the request
+        ("POST", runs, {"json": {"request": {"directory": "a\x00b"}}}, {"request.directory"}),
         # a cursor this server did not return, or one naming no run
         ("GET", "/v1/runs?cursor=zzz", {}, {"query.cursor"}),
         ("GET", f"/v1/runs?cursor={encode_cursor(UNKNOWN_RUN)}", {}, {"query.cursor"}),

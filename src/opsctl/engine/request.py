@@ -55,7 +55,6 @@ def validate_request(automation: Automation[Any], data: Mapping[str, Any],
         request = model.model_validate(data)
         if model.model_computed_fields:  # computed once here: one that raises is refused now
             request.model_dump()
-        return request
     except ValidationError as exc:
         raise _invalid_request(exc, model, data, label or automation.name) from None
     except OpsctlError as exc:  # an author's validator raised opsctl's errors: their exit code
@@ -76,6 +75,22 @@ def validate_request(automation: Automation[Any], data: Mapping[str, Any],
         # -v prints where it raised (a note of the error), masked as the message is
         bug.add_note(given.redact_text("".join(traceback.format_exception(exc)).rstrip()))
         raise bug from None
+    _refuse_nul_in_scope(automation, request, label or automation.name)
+    return request
+
+
+def _refuse_nul_in_scope(automation: Automation[Any], request: Any, label: str) -> None:
+    """A lock-scope field whose text holds a NUL character is invalid input (exit 2): the
+    scope names the lease's row, whose text a PostgreSQL store cannot keep, so the run would
+    end as an internal error after it was recorded."""
+    why = "a NUL character cannot name a lock scope"
+    bad = [name for name in automation.lock_scope
+           if "\x00" in str(getattr(request, name, ""))]
+    if bad:
+        raise UsageError(f"invalid request for {label}: "
+                         + "; ".join(f"{name}: {why}" for name in bad),
+                         step="validate", fields=[{"field": name, "message": why}
+                                                  for name in bad])
 
 
 def _validator_bug(name: str, exc: BaseException) -> AutomationBugError:
