@@ -248,6 +248,27 @@ def test_idempotency_keys_mean_the_same_over_http_and_on_the_command_line(api: A
     assert cli.doc["run_id"] == first.json()["run_id"]
 
 
+def test_an_idempotency_key_beyond_ascii_is_read_as_utf8_as_on_the_command_line(
+        sqlite_api: Api) -> None:
+    api = sqlite_api
+    token = api.token("olga", "operator")
+    work = api.project.root / "work" / "idem"
+    cli = api.project.run("files", "--directory", str(work), "--names", "one",
+                          "--idempotency-key", "déploiement-42", "--yes", "--format", "json")
+    assert cli.code == 0, cli.stderr
+    body = {"request": {"directory": str(work), "names": ["one"]}}
+    replay = api.call("POST", "/v1/automations/files/runs", token, json=body,
+                      headers={"Idempotency-Key": "déploiement-42".encode()})
+    assert replay.status_code == 200, replay.text
+    assert replay.json()["replayed"] is True and replay.json()["run_id"] == cli.doc["run_id"]
+    assert replay.json()["idempotency_key"] == "déploiement-42"
+    # bytes that are no UTF-8 text name no key
+    refused = api.call("POST", "/v1/automations/files/runs", token, json=body,
+                       headers={"Idempotency-Key": b"d\xe9ploiement-42"})
+    assert refused.status_code == 422, refused.text
+    assert refused.json()["errors"][0]["field"] == "header.idempotency-key"
+
+
 def test_requests_sent_at_once_with_one_idempotency_key_make_one_run(
         live: Any, api_project: Project) -> None:
     """Clients that retry on a timeout send the same key again while the first request is

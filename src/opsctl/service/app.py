@@ -616,7 +616,7 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
         _check(session, "plan" if body.dry_run else "apply", name,
                environment=_environment(request_doc))
         patterns = _engine(lambda: target_patterns(body.targets))
-        key = (idempotency_key or "").strip() or None
+        key = _utf8_header((idempotency_key or "").strip()) or None
         if key is not None and not key.isprintable():
             raise InputError("Idempotency-Key must be printable text",
                              [{"field": "header.idempotency-key", "message": "not printable"}])
@@ -1169,6 +1169,18 @@ def _wait_seconds(text: str) -> float:
         raise InputError(f"wait={text!r}: at most {int(MAX_WAIT_S)}s",
                          [{"field": "query.wait", "message": f"more than {int(MAX_WAIT_S)}s"}])
     return seconds
+
+
+def _utf8_header(text: str) -> str:
+    """An ``Idempotency-Key`` as the client wrote it: HTTP hands header bytes over as Latin-1,
+    and a key beyond ASCII is UTF-8 text, as on the command line (`déploiement-42` stays
+    itself, not `dÃ©ploiement-42`, and finds the same runs)."""
+    try:
+        return text.encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        raise InputError("Idempotency-Key must be UTF-8 text",
+                         [{"field": "header.idempotency-key",
+                           "message": "not UTF-8 text"}]) from None
 
 
 def _event_id(text: str) -> int:
