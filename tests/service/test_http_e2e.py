@@ -586,6 +586,15 @@ def test_run_history_pages_without_gaps_or_repeats_and_filters(api: Api) -> None
     assert {r["id"] for r in since} == set(started[3:])
     until = api.call("GET", "/v1/runs", olga, params={"until": middle}).json()["runs"]
     assert {r["id"] for r in until} == set(started[:3])
+    # a time ago, as `opsctl runs --since 1h` takes it
+    for params, ids in (({"since": "1h"}, set(started)), ({"until": "1h"}, set()),
+                        ({"since": "1h30m", "until": "100d"}, set())):
+        answer = api.call("GET", "/v1/runs", olga, params=params)
+        assert answer.status_code == 200, answer.text
+        assert {r["id"] for r in answer.json()["runs"]} == ids, params
+    bad = api.call("GET", "/v1/runs?since=lately&until=soon", olga)
+    assert bad.status_code == 422, bad.text
+    assert {e["field"] for e in bad.json()["errors"]} == {"query.since", "query.until"}
     none = api.call("GET", "/v1/runs?status=succeeded&automation=files", olga).json()
     assert none == {"runs": [], "next_cursor": None}
     bad = api.call("GET", "/v1/runs?cursor=not-a-cursor", olga)

@@ -18,7 +18,7 @@ from fastapi import Depends, FastAPI, Header, Path, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -53,6 +53,8 @@ MAX_SEQ = 2**63 - 1  # a store's 64-bit integer: a larger ?since cannot even be 
 # store cannot even be asked for one: a text parameter with one is a 422 naming it
 NO_NUL = r"^[^\x00]*$"
 RECHECK_S = 2.0  # how often an open event stream checks its caller's credential again
+WHEN_HELP = ("A time ago (1h, 30m, 2d), as `opsctl runs --since` takes it, or an ISO 8601 time "
+             "(UTC unless it gives its offset)")
 RUN_STATUSES = ("queued", "running", "succeeded", "no_changes", "changes_planned", "partial",
                 "failed", "denied", "conflict", "cancelled")
 
@@ -675,11 +677,17 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
                                                           pattern=NO_NUL)] = None,
                   status: Literal[RUN_STATUSES] | None = None,  # type: ignore[valid-type]
                   actor: Annotated[str | None, Query(max_length=200, pattern=NO_NUL)] = None,
-                  since: datetime | None = None, until: datetime | None = None,
+                  since: Annotated[When | None,
+                                   Query(max_length=64, description=WHEN_HELP)] = None,
+                  until: Annotated[When | None,
+                                   Query(max_length=64, description=WHEN_HELP)] = None,
                   cursor: Annotated[str | None, Query(max_length=200, pattern=NO_NUL)] = None,
                   limit: Annotated[int, Query(ge=1, le=500)] = 50) -> dict[str, Any]:
+        now = session.clock()
+        since_at, until_at = (None if text is None else _history_bound(text, now)
+                              for text in (since, until))
         found, next_cursor = _visible_runs(session, automation=automation, status=status,
-                                           actor=actor, since=since, until=until,
+                                           actor=actor, since=since_at, until=until_at,
                                            cursor=cursor, limit=limit)
         return {"runs": found, "next_cursor": next_cursor}
 
@@ -1155,6 +1163,37 @@ def _iso(moment: datetime | None) -> str | None:
     except OverflowError:  # before year 1 or after 9999 in UTC: before or after every run
         moment = (datetime.min if moment.year == 1 else datetime.max).replace(tzinfo=UTC)
     return iso(moment)  # the stored form, so text order is time order
+
+
+def _history_bound(text: str, now: datetime) -> datetime:
+    """``?since=``/``?until=``: a time ago (``1h``, as ``opsctl runs --since`` reads it) or a
+    time (ISO 8601, a date, or a Unix timestamp as a bare number); ValueError otherwise."""
+    from pydantic import TypeAdapter, ValidationError
+
+    from opsctl.contract.durations import parse_duration
+
+    try:
+        if text.strip().replace(".", "", 1).isdigit():
+            raise ValueError(text)  # a bare number is a timestamp, not seconds ago
+        ago = parse_duration(text)
+    except ValueError:
+        try:
+            return TypeAdapter(datetime).validate_python(text)
+        except ValidationError:
+            raise ValueError("neither a time ago (1h, 30m, 2d) nor an ISO 8601 time "
+                             "(2026-12-07T03:00:00Z)") from None
+    try:
+        return now - ago
+    except OverflowError:  # longer ago than year 1: before every run
+        return datetime.min.replace(tzinfo=UTC)
+
+
+def _valid_moment(text: str) -> str:
+    _history_bound(text, datetime.now(UTC))  # a field error now, with every other bad parameter
+    return text
+
+
+When = Annotated[str, AfterValidator(_valid_moment)]
 
 
 def _wait_seconds(text: str) -> float:
