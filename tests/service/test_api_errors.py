@@ -80,6 +80,11 @@ def test_invalid_input_names_every_bad_field_and_records_nothing(small_api: Api)
                                  "contract_version": "x.y"}}, {"body.contract_version"}),
         ("POST", runs, {"json": {"request": {"directory": work}, "dry_run": True,
                                  "contract_version": "9.9.9"}}, {"body.contract_version"}),
+        # a target that names no action (blank), when running or storing a plan
+        ("POST", runs, {"json": {"request": {"directory": work}, "dry_run": True,
+                                 "targets": ["file:*", " "]}}, {"body.targets"}),
+        ("POST", plans, {"json": {"request": {"directory": work}, "targets": [""]}},
+         {"body.targets"}),
         # only JSON true/false are booleans: "off" is not false (it once ran an apply)
         ("POST", runs, {"json": {"request": {"directory": work}, "dry_run": "off"}},
          {"body.dry_run"}),

@@ -1009,7 +1009,8 @@ def _engine(call: Callable[[], Any]) -> Any:
 
 # The library's refusals of a body's own fields (not the request's), by how they begin.
 _BODY_FIELDS = (("contract version ", "body.contract_version"),
-                ("a reason must say why", "body.reason"))
+                ("a reason must say why", "body.reason"),
+                ("--target ", "body.targets"))
 
 
 def _automation(session: Session, name: str) -> Any:
