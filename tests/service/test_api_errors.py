@@ -417,6 +417,7 @@ def test_a_lock_broken_over_http_needs_a_reason_that_says_something(api: Api) ->
     doc = assert_problem(api.call("DELETE", "/v1/locks/files/somewhere?reason=%20%20%20", token),
                          422)
     assert "a reason must say why the lock is broken" in doc["detail"]
+    assert fields(doc) == {"query.reason"}  # where the caller sent it
     assert recorded(api) == before
 
 

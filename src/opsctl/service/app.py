@@ -982,7 +982,12 @@ def _break_lock(session: Session, scope: str, reason: str) -> dict[str, Any]:
     """Break the lease on ``scope`` (admin), fencing its holder off; audited; 404 if none."""
     from opsctl.engine.locks import break_lock
 
-    result: dict[str, Any] = _engine(lambda: break_lock(session, scope, reason))
+    try:
+        result: dict[str, Any] = _engine(lambda: break_lock(session, scope, reason))
+    except InputError as exc:  # the reason of a break is a query parameter, not a body field
+        exc.fields = [{**f, "field": "query.reason"} if f["field"] == "body.reason" else f
+                      for f in exc.fields]
+        raise
     return result
 
 
