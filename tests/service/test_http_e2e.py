@@ -269,6 +269,39 @@ def test_an_idempotency_key_beyond_ascii_is_read_as_utf8_as_on_the_command_line(
     assert refused.json()["errors"][0]["field"] == "header.idempotency-key"
 
 
+def test_callers_waiting_on_a_run_hold_no_thread_the_other_requests_need(
+        sqlite_api: Api) -> None:
+    """The sync routes share one small pool of threads; callers waiting with ?wait= on a
+    long run must not take it from the others (a health probe, the catalog)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from anyio.to_thread import current_default_thread_limiter
+
+    api = sqlite_api
+    portal = api.client._transport._portal
+    portal.call(lambda: setattr(current_default_thread_limiter(), "total_tokens", 3))
+    token = api.token("olga", "operator")
+    hold = api.project.root / "hold"
+    runs = "/v1/automations/files/runs"
+    body = {"request": {"directory": str(api.project.root / "work"), "names": ["a"],
+                        "hold": str(hold)}}
+    key = {"Idempotency-Key": "long-one"}
+    first = api.call("POST", runs, token, json=body, headers=key)
+    assert first.status_code == 202, first.text
+    wait_for(lambda: hold.with_name("hold.waiting").exists(), "the run to start")
+    with ThreadPoolExecutor(4) as pool:
+        waiters = [pool.submit(api.call, "POST", runs + "?wait=60s", token, json=body,
+                               headers=key) for _ in range(3)]
+        try:
+            catalog = pool.submit(api.call, "GET", "/v1/automations", token).result(timeout=20)
+            assert catalog.status_code == 200, catalog.text
+        finally:
+            hold.write_text("go")
+        answers = [w.result(timeout=30) for w in waiters]
+    assert {a.status_code for a in answers} == {200}, [a.text for a in answers]
+    assert {a.json()["run_id"] for a in answers} == {first.json()["run_id"]}
+
+
 def test_requests_sent_at_once_with_one_idempotency_key_make_one_run(
         live: Any, api_project: Project) -> None:
     """Clients that retry on a timeout send the same key again while the first request is

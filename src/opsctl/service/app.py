@@ -576,14 +576,14 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
               responses={202: {"model": RunAccepted, "description": "Queued: poll Location"},
                          200: {"description": "The run finished within ?wait"},
                          **responses(*auth_problems, 404, 409, 422)})
-    def apply_plan(plan_id: str, session: Caller, who: Who, response: Response,
-                   body: PlanApply | None = None,
-                   wait: Annotated[str | None, Query(description="e.g. 30s")] = None,
-                   ) -> dict[str, Any]:
+    async def apply_plan(plan_id: str, session: Caller, who: Who, response: Response,
+                         body: PlanApply | None = None,
+                         wait: Annotated[str | None, Query(description="e.g. 30s")] = None,
+                         ) -> dict[str, Any]:
         wait_s = None if wait is None else _wait_seconds(wait)  # refused before anything runs
-        run_id = queue_plan_apply(runtime, session, who, plan_id,
-                                  body.secrets if body is not None else None)
-        return _accepted(run_id, wait_s, response)
+        run_id = await run_in_threadpool(queue_plan_apply, runtime, session, who, plan_id,
+                                         body.secrets if body is not None else None)
+        return await _accepted(run_id, wait_s, response)
 
     # runs -----------------------------------------------------------------------------------
     @app.post("/v1/automations/{name}/runs", tags=["runs"], status_code=202,
@@ -593,10 +593,21 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
                          200: {"description": "The run finished within ?wait, or a finished "
                                               "run of this Idempotency-Key was replayed"},
                          **responses(*auth_problems, 404, 409, 422)})
-    def create_run(name: str, body: RunCreate, session: Caller, who: Who, response: Response,
-                   idempotency_key: Annotated[str | None, Header(max_length=200)] = None,
-                   wait: Annotated[str | None, Query(description="e.g. 30s")] = None,
-                   ) -> dict[str, Any]:
+    async def create_run(name: str, body: RunCreate, session: Caller, who: Who,
+                         response: Response,
+                         idempotency_key: Annotated[str | None, Header(max_length=200)] = None,
+                         wait: Annotated[str | None, Query(description="e.g. 30s")] = None,
+                         ) -> dict[str, Any]:
+        wait_s = None if wait is None else _wait_seconds(wait)  # refused before anything runs
+        started = await run_in_threadpool(start_run, name, body, session, who, response,
+                                          idempotency_key)
+        return started if isinstance(started, dict) else await _accepted(started, wait_s,
+                                                                         response)
+
+    def start_run(name: str, body: RunCreate, session: Session, who: Principal,
+                  response: Response, idempotency_key: str | None) -> dict[str, Any] | str:
+        """The replayed result of a finished run of the key, or the id of the run the
+        request queued (or found queued, running or interrupted)."""
         from opsctl.engine.request import (
             derived_run_key,
             hash_of_request,
@@ -606,7 +617,6 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
         )
         from opsctl.engine.run import REPLAYABLE, RESUMABLE, execute
 
-        wait_s = None if wait is None else _wait_seconds(wait)  # refused before anything runs
         automation = _automation(session, name)
         mode: Literal["plan", "apply"] = "plan" if body.dry_run else "apply"
         _check_somewhere(session, mode, name, body.request)  # 403 before a word of it
@@ -641,16 +651,16 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
                     response.status_code = 200
                     return doc
                 if prior["status"] in ("queued", "running"):
-                    return _accepted(str(prior["id"]), wait_s, response)
+                    return str(prior["id"])
                 if prior["status"] == "cancelled" and (prior.get("runtime") or {}).get(
                         NOT_STARTED):
                     runtime.requeue(str(prior["id"]), who,
                                     _secrets_given(prior["request"], body.request))
-                    return _accepted(str(prior["id"]), wait_s, response)
+                    return str(prior["id"])
                 if prior["status"] in RESUMABLE and session.store.list_actions(str(prior["id"])):
                     runtime.resume(str(prior["id"]), who,
                                    _secrets_given(prior["request"], body.request))
-                    return _accepted(str(prior["id"]), wait_s, response)
+                    return str(prior["id"])
         source = session.catalog.entry(name).source
         queued: list[str] = []
         run_id = _queue(session, automation, mode=mode, request_doc=request_doc, key=run_key,
@@ -661,13 +671,13 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
                                  **({"contract_version": versioned.requested_version}
                                     if versioned.requested_version else {})})
         if not queued:  # a request sent at the same moment with the key queued its run first
-            return _accepted(run_id, wait_s, response)
+            return run_id
         data = body.request
         runtime.submit(run_id, who, lambda s: execute(
             s, automation, data, mode=mode, dry_run=body.dry_run, idempotency_key=key,
             targets=patterns, contract_version=body.contract_version, queued_run_id=run_id,
             source=source))
-        return _accepted(run_id, wait_s, response)
+        return run_id
 
     @app.get("/v1/runs", tags=["runs"], response_model=RunPage,
              summary="Run history, newest first, a page at a time (cursor pagination)",
@@ -796,15 +806,19 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
         broken = _break_lock(session, scope, reason)
         return {"broken": broken, "by": session.actor, "reason": reason}
 
-    def _accepted(run_id: str, seconds: float | None, response: Response) -> dict[str, Any]:
+    async def _accepted(run_id: str, seconds: float | None,
+                        response: Response) -> dict[str, Any]:
+        """202 with the run's Location, or the result once it finished within ``seconds``.
+        Waiting holds no thread: the sync routes share a small pool of them, and callers
+        waiting on ``?wait=`` would otherwise starve every other request, /healthz too."""
         location = f"/{API_VERSION}/runs/{run_id}"
         if seconds is not None:
             future = runtime.future(run_id)
             if future is not None:
-                try:
-                    outcome = future.result(timeout=seconds)
-                except TimeoutError:
-                    outcome = None
+                waited = asyncio.wrap_future(future)
+                # asyncio.wait, not wait_for: a timeout must not cancel the run's future
+                done, _ = await asyncio.wait({waited}, timeout=seconds)
+                outcome = waited.result() if done and not waited.cancelled() else None
                 if outcome is not None:
                     response.status_code = 200
                     response.headers["Location"] = location
@@ -812,9 +826,11 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
             else:  # carried out by a worker (or finished already): watch the store
                 import time
 
+                # runtime.store() is the calling thread's connection: taken in the pool's
+                # thread that reads with it
                 deadline = time.monotonic() + seconds
                 while True:
-                    row = runtime.store().get_run(run_id)
+                    row = await run_in_threadpool(lambda: runtime.store().get_run(run_id))
                     if row is not None and row.get("result") and row["status"] not in (
                             "queued", "running"):
                         response.status_code = 200
@@ -822,9 +838,9 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
                         return _result_of(row)
                     if time.monotonic() >= deadline or runtime.stopping.is_set():
                         break
-                    time.sleep(min(0.1, max(0.0, deadline - time.monotonic())))
+                    await asyncio.sleep(min(0.1, max(0.0, deadline - time.monotonic())))
         response.headers["Location"] = location
-        row = runtime.store().get_run(run_id)
+        row = await run_in_threadpool(lambda: runtime.store().get_run(run_id))
         return {"run_id": run_id, "status": str(row["status"]) if row else "queued",
                 "location": location, "events": f"{location}/events"}
 
