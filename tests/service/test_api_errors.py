@@ -194,6 +194,8 @@ def test_invalid_input_names_every_bad_field_and_records_nothing(small_api: Api)
         # a cursor this server did not return, or one naming no run
         ("GET", "/v1/runs?cursor=zzz", {}, {"query.cursor"}),
         ("GET", f"/v1/runs?cursor={encode_cursor(UNKNOWN_RUN)}", {}, {"query.cursor"}),
+        ("GET", "/v1/runs?cursor=" + encode_cursor(UNKNOWN_RUN[:-1] + "\x00"), {},
+         {"query.cursor"}),
     ]
     for method, path, kwargs, bad in cases:
         doc = assert_problem(api.call(method, path, token, **kwargs), 422)

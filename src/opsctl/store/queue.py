@@ -78,7 +78,10 @@ def decode_cursor(cursor: str) -> str:
         text = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
     except (binascii.Error, UnicodeDecodeError, ValueError):
         text = ""
-    if not text.startswith("run_") or len(text) > 64 or not text.isascii():
+    # printable: no run id holds a control character, and a PostgreSQL store cannot even be
+    # asked for a NUL
+    if not text.startswith("run_") or len(text) > 64 or not (text.isascii()
+                                                             and text.isprintable()):
         raise UsageError(f"cursor {cursor!r} is not one this server returned", step="validate")
     return text
 
