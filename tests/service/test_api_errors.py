@@ -374,6 +374,21 @@ def test_a_caller_without_access_hears_403_before_a_word_about_the_request(api: 
     assert "request.names" in fields(doc)
 
 
+def test_a_reason_with_a_nul_character_is_refused_and_records_nothing(api: Api) -> None:
+    """No store keeps a NUL in a decision's reason as text (PostgreSQL refuses it outright)."""
+    work = str(api.project.root / "work")
+    plan = api.call("POST", "/v1/automations/files/plans", api.token("olga", "operator"),
+                    json={"request": {"directory": work, "environment": "prod"}})
+    assert plan.status_code == 201, plan.text
+    approver = api.token("sam", "approver")
+    before = recorded(api)
+    doc = assert_problem(api.call("POST", f"/v1/plans/{plan.json()['plan_id']}/approvals",
+                                  approver,
+                                  json={"decision": "approve", "reason": "checked\x00"}), 422)
+    assert fields(doc) == {"body.reason"}
+    assert recorded(api) == before
+
+
 def test_approving_without_the_role_is_403_also_for_an_applied_plan(api: Api) -> None:
     """Who may approve is checked before the plan's state: a viewer, or an approver of
     another automation, hears 403 (audited), not a 409 naming the run that applied it."""

@@ -50,6 +50,8 @@ def decide_plan(session: Session, ref: str, *, approve: bool, reason: str) -> di
     reason = reason.strip()
     if not reason:
         raise UsageError("a reason must say why (it is recorded with the decision)")
+    if "\x00" in reason:  # no store keeps it as text (PostgreSQL refuses it outright)
+        raise UsageError("a reason must say why in text: a NUL character cannot be recorded")
     store, actor, now = session.store, session.actor, session.clock()
     plan_id = resolve_plan_id(session, ref)
     saved = store.get_plan(plan_id)
