@@ -262,3 +262,17 @@ def test_values_never_run_as_script(server: LiveServer, browser: Any, payload: s
     eve.no_script_ran()
     assert "pw-" not in page.content()
     eve.close()
+
+
+@pytest.mark.parametrize("path", ["/", "/runs", "/audit", "/automations/everything",
+                                  "/automations/echo"])
+def test_a_page_fits_a_phone_without_sideways_scrolling(server: LiveServer, browser: Any,
+                                                        path: str) -> None:
+    pat = User(browser, server, "pat", "admin", phone=True)
+    pat.login()
+    pat.page.goto(path)
+    # wide content (tables, code) scrolls inside its own box, never the whole page
+    widths = pat.page.evaluate("() => [document.documentElement.scrollWidth, "
+                               "document.documentElement.clientWidth]")
+    assert widths[0] <= widths[1], widths
+    pat.close()
