@@ -70,7 +70,13 @@ class User:
         self.page = self.context.new_page()
         self.dialogs: list[str] = []
         self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        self.console_errors: list[str] = []
+        self.page.on("console", self._console)
         self.token = make_token(server.project, actor, role)
+
+    def _console(self, message: Any) -> None:
+        if message.type == "error":
+            self.console_errors.append(f"{message.text} ({message.location.get('url')})")
 
     def login(self) -> None:
         self.page.goto("/login")
@@ -276,3 +282,14 @@ def test_a_page_fits_a_phone_without_sideways_scrolling(server: LiveServer, brow
                                "document.documentElement.clientWidth]")
     assert widths[0] <= widths[1], widths
     pat.close()
+
+
+def test_the_pages_log_no_console_error(server: LiveServer, browser: Any) -> None:
+    ivy = User(browser, server, "ivy", "admin")
+    ivy.page.goto("/login")
+    ivy.login()
+    for path in ["/runs", "/slos", "/audit", "/locks", "/automations/echo"]:
+        ivy.page.goto(path)
+        ivy.page.wait_for_load_state("networkidle")
+    assert ivy.console_errors == []
+    ivy.close()
