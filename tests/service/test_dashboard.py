@@ -252,6 +252,28 @@ def test_security_headers_and_no_inline_script_anywhere(dash: Api) -> None:
     assert "content-security-policy" not in api_response.headers
 
 
+BROWSER = {"Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}
+
+
+@pytest.mark.parametrize(("method", "path", "status"), [
+    ("GET", "/no-such-page", 404), ("GET", "/runs/run_1/nope", 404), ("GET", "/logout", 405),
+], ids=["unknown-page", "unknown-subpage", "wrong-method"])
+def test_a_browser_gets_an_error_page_and_other_clients_a_problem(
+        dash: Api, method: str, path: str, status: int) -> None:
+    v = visitor(dash, "ada", "admin")
+    page = v.client.request(method, path, headers=BROWSER)
+    assert page.status_code == status
+    assert page.headers["content-type"].startswith("text/html")
+    assert "<h1>" in page.text and 'href="/"' in page.text
+    assert "content-security-policy" in page.headers
+    other = v.client.request(method, path)  # curl, a script: the API's problem document
+    assert other.status_code == status
+    assert other.headers["content-type"] == "application/problem+json"
+    api = v.client.get("/v1/no-such-endpoint", headers=BROWSER)
+    assert api.status_code == 404
+    assert api.headers["content-type"] == "application/problem+json"
+
+
 def test_htmx_is_vendored_with_its_licence_and_version(dash: Api) -> None:
     response = Visitor(dash).get("/static/htmx.min.js")
     assert response.status_code == 200

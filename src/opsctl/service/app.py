@@ -32,6 +32,7 @@ from opsctl.errors import (
 )
 from opsctl.governance.permissions import Permission
 from opsctl.service.dashboard import mount_dashboard
+from opsctl.service.dashboard.web import error_page
 from opsctl.service.problems import (
     PROBLEM_TYPE,
     InputError,
@@ -220,7 +221,7 @@ def _install_error_handlers(app: FastAPI, runtime: ServerRuntime) -> None:
                             error_type="validation", errors=fields))
 
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         status = exc.status_code
         if status == 400:  # FastAPI could not read the body at all (not UTF-8 JSON, say)
             refused = await unauthenticated(request)
@@ -231,7 +232,14 @@ def _install_error_handlers(app: FastAPI, runtime: ServerRuntime) -> None:
                                 errors=[{"field": "body", "message": "malformed JSON"}]))
         detail = {404: "no such endpoint", 405: "method not allowed here"}.get(
             status, str(exc.detail))
-        # Starlette's own headers, such as a 405's Allow (the methods the route takes)
+        page = error_page(request, status, {404: "There is no such page.",
+                                            405: "This page does not take that method."}.get(
+                                                status, detail))
+        # Starlette's own headers, such as a 405's Allow (the methods the route takes), on the
+        # browser's page as on the problem document
+        if page is not None:
+            page.headers.update(dict(exc.headers or {}))
+            return page
         return send(problem(status, detail, exit_code=2 if status < 500 else 1,
                             error_type="validation" if status < 500 else "internal"),
                     dict(exc.headers or {}))

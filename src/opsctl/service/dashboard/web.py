@@ -210,6 +210,18 @@ def page_route_class(dashboard: Dashboard) -> type[APIRoute]:
     return PageRoute
 
 
+def error_page(request: Request, status: int, message: str) -> HTMLResponse | None:
+    """An error outside a page's route (no such page, a method it does not take) as a page
+    for a browser that navigated there; None for the API and for other clients, which keep
+    their problem document."""
+    dashboard: Dashboard | None = getattr(request.app.state, "dashboard", None)
+    if dashboard is None or request.url.path.startswith(API_PREFIXES) \
+            or "text/html" not in request.headers.get("accept", ""):
+        return None
+    return dashboard.page(request, "error.html", None, status=status, title=_title(status),
+                          message=message)
+
+
 def _title(status: int) -> str:
     from opsctl.service.problems import TITLES
 
