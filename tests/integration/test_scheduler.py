@@ -466,6 +466,33 @@ def test_forbid_is_not_held_off_by_a_run_whose_scheduler_died(
     assert (slot, found) == ("12:01:00", outcome)
 
 
+def test_an_added_schedule_whose_zone_is_refused_since_is_listed_invalid_and_others_fire(
+        sched_project: Project, make_scheduler: Any) -> None:
+    """A schedule stored by an earlier version with a time zone this one refuses (from the
+    zone database's right/ tree) is invalid: listed so, not fired, and no other schedule's
+    fire fails with it."""
+    from opsctl.schedule.cron import Cron
+    from opsctl.schedule.model import Schedule
+
+    _config(sched_project, {"name": "fine", "automation": "held", "cron": "* * * * *",
+                            "request": {"tag": "fine"}})
+    clock = Clock(T0)
+    scheduler = make_scheduler(clock)
+    sched_store.save_schedule(scheduler.store, Schedule(
+        name="leap", automation="held", cron=Cron("* * * * *", "right/Europe/Berlin"),
+        request={"tag": "leap"}, source="cli"), now=T0)
+    problems = dict(scheduler.start())
+    assert "timezone: unknown time zone 'right/Europe/Berlin'" in problems["leap"]
+    clock.now = T0 + timedelta(minutes=1, seconds=1)
+    assert scheduler.tick() == 1
+    _wait_runs(scheduler)
+    assert [(name, outcome) for name, _, outcome in _fire_rows(scheduler)] == [
+        ("fine", "fired")]
+    listed = sched_project.run("schedule", "list", "--format", "json", expect_json=True)
+    assert listed.code == 0, listed.stderr
+    assert {r["name"]: r["state"] for r in listed.doc} == {"fine": "active", "leap": "invalid"}
+
+
 def test_schedule_list_shows_the_last_slots_reason(sched_project: Project,
                                                    make_scheduler: Any) -> None:
     """`opsctl schedule list` shows the last slot's outcome and reason (README); the table

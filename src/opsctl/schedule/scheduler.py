@@ -102,8 +102,12 @@ def sync_declared(session: Any, *, now: datetime) -> list[tuple[str, str]]:
         if row["source"] == "config" and row["name"] not in declared:
             sched_store.delete_schedule(store, str(row["name"]))
         elif row["source"] == "cli":
-            # checked when added; its automation may be gone since, or its contract changed
+            # checked when added; its automation may be gone since, or its contract changed,
+            # or this version refuses its cron or time zone
             try:
+                parse_schedule({key: row[key] for key in ("name", "automation", "cron",
+                                                          "timezone")},
+                               where=str(row["name"]), source="cli")
                 check_target(session, schedule_from_row(row))
                 problem = None
             except ScheduleError as exc:
