@@ -293,3 +293,17 @@ def test_the_pages_log_no_console_error(server: LiveServer, browser: Any) -> Non
         ivy.page.wait_for_load_state("networkidle")
     assert ivy.console_errors == []
     ivy.close()
+
+
+def test_enter_in_a_field_plans_even_where_the_form_can_add_items(server: LiveServer,
+                                                                  browser: Any) -> None:
+    kim = User(browser, server, "kim", "admin")
+    kim.login()
+    page = kim.page
+    page.goto("/automations/everything")
+    page.fill("#f-service", "api-gw")
+    page.fill("#f-primary-host", "db")
+    page.fill("#f-api_key", "s3cr3t-key")
+    page.press("#f-api_key", "Enter")
+    page.wait_for_url(re.compile(r".*/plans/plan_"))  # planned: no "ports" row was added
+    kim.close()
