@@ -274,6 +274,18 @@ def test_a_browser_gets_an_error_page_and_other_clients_a_problem(
     assert api.headers["content-type"] == "application/problem+json"
 
 
+@pytest.mark.parametrize("path", ["/static/dashboard.css", "/static/dashboard.js",
+                                  "/static/htmx.min.js"])
+def test_static_files_are_revalidated_before_each_use(dash: Api, path: str) -> None:
+    v = Visitor(dash)
+    first = v.get(path)
+    assert first.status_code == 200
+    assert first.headers["cache-control"] == "no-cache"  # no stale script after an upgrade
+    again = v.get(path, headers={"If-None-Match": first.headers["etag"]})
+    assert again.status_code == 304
+    assert again.headers["cache-control"] == "no-cache"
+
+
 def test_htmx_is_vendored_with_its_licence_and_version(dash: Api) -> None:
     response = Visitor(dash).get("/static/htmx.min.js")
     assert response.status_code == 200

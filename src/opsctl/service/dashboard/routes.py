@@ -52,8 +52,20 @@ def install(app: FastAPI, runtime: ServerRuntime) -> None:
     _run_routes(router, dashboard)
     _admin_routes(router, dashboard)
     app.include_router(router)
-    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="dashboard-static")
+    app.mount("/static", RevalidatedStaticFiles(directory=str(HERE / "static")),
+              name="dashboard-static")
     app.add_middleware(SecurityHeaders)
+
+
+class RevalidatedStaticFiles(StaticFiles):
+    """The stylesheet and scripts, which a browser revalidates (a 304 by their ETag) before
+    each use: their URLs carry no version, so a browser's heuristic caching would otherwise
+    run the script of the opsctl before an upgrade against the pages after it."""
+
+    def file_response(self, *args: Any, **kwargs: Any) -> Response:
+        response = super().file_response(*args, **kwargs)
+        response.headers["Cache-Control"] = "no-cache"
+        return response
 
 
 def _now(viewer: Viewer) -> datetime:
