@@ -307,3 +307,19 @@ def test_enter_in_a_field_plans_even_where_the_form_can_add_items(server: LiveSe
     page.press("#f-api_key", "Enter")
     page.wait_for_url(re.compile(r".*/plans/plan_"))  # planned: no "ports" row was added
     kim.close()
+
+
+@pytest.mark.parametrize("phone", [True, False], ids=["phone", "laptop"])
+def test_a_plan_of_long_unbroken_values_fits_the_page(server: LiveServer, browser: Any,
+                                                      phone: bool) -> None:
+    lea = User(browser, server, "lea", "admin", phone=phone)
+    lea.login()
+    page = lea.page
+    page.goto("/automations/echo")
+    page.fill("#f-text", "x" * 120 + "ünïcødé" + "y" * 120)  # the target and the reason
+    page.click("button.primary:has-text('Plan')")
+    page.wait_for_url(re.compile(r".*/plans/plan_"))
+    widths = page.evaluate("() => [document.documentElement.scrollWidth, "
+                           "document.documentElement.clientWidth]")
+    assert widths[0] <= widths[1], widths
+    lea.close()
