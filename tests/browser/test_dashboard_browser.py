@@ -323,3 +323,53 @@ def test_a_plan_of_long_unbroken_values_fits_the_page(server: LiveServer, browse
                            "document.documentElement.clientWidth]")
     assert widths[0] <= widths[1], widths
     lea.close()
+
+
+LINKED = '''
+from pydantic import BaseModel, ConfigDict, Field
+
+from opsctl import Action, Automation
+
+WIKI = "https://wiki.example.com/operations/runbooks/rotation/keys-for-the-owners-of-the-service"
+
+
+class Request(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    key: str = Field(description="Which key, as listed at " + WIKI)
+
+
+linked = Automation("linked", version="1.0.0", owner="ops", summary="Rotates keys: " + WIKI,
+                    request=Request, effect="mutate")
+
+
+@linked.plan
+def plan(ctx, req):
+    yield Action(id="rotate", kind="update", target=req.key, reason="asked")
+
+
+@linked.apply
+def apply(ctx, req, action):
+    pass
+'''
+
+
+@pytest.mark.parametrize("path", ["/", "/automations/linked"], ids=["catalog", "automation"])
+def test_a_long_link_in_a_summary_or_help_wraps_on_a_phone(
+        tmp_path: Path, browser: Any, path: str) -> None:
+    root = tmp_path / "proj"
+    root.mkdir()
+    project = setup_project(Project(root))
+    project.add_module("linked_automation", LINKED)
+    live = LiveServer(project, 0).start()
+    try:
+        pat = User(browser, live, "pat", "admin", phone=True)
+        pat.login()
+        pat.page.goto(path)
+        assert "wiki.example.com" in pat.page.inner_text("main")
+        widths = pat.page.evaluate("() => [document.documentElement.scrollWidth, "
+                                   "document.documentElement.clientWidth]")
+        assert widths[0] <= widths[1], widths
+        pat.close()
+    finally:
+        live.stop()
