@@ -373,3 +373,69 @@ def test_a_long_link_in_a_summary_or_help_wraps_on_a_phone(
         pat.close()
     finally:
         live.stop()
+
+
+GATED = '''
+import time
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict
+
+from opsctl import Action, Automation
+
+
+class Request(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    gate: str
+
+
+gated = Automation("gated", version="1.0.0", owner="ops", summary="Waits for its gate file",
+                   request=Request, effect="mutate")
+
+
+@gated.plan
+def plan(ctx, req):
+    yield Action(id="wait", kind="run", target=req.gate, reason="until the test opens it")
+
+
+@gated.apply
+def apply(ctx, req, action):
+    deadline = time.monotonic() + 120
+    while not Path(req.gate).exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+'''
+
+
+def test_a_live_log_whose_login_ended_says_it_is_disconnected(tmp_path: Path,
+                                                              browser: Any) -> None:
+    root = tmp_path / "proj"
+    root.mkdir()
+    project = setup_project(Project(root))
+    project.add_module("gated_automation", GATED)
+    gate = tmp_path / "gate"
+    live = LiveServer(project, 0).start()
+    try:
+        mia = User(browser, live, "mia", "admin")
+        mia.login()
+        page = mia.page
+        page.goto("/automations/gated")
+        page.fill("#f-gate", str(gate))
+        page.click("button.primary:has-text('Plan')")
+        page.wait_for_url(re.compile(r".*/plans/plan_"))
+        page.click("#apply-plan")
+        page.wait_for_url(re.compile(r".*/runs/run_"))
+        page.wait_for_function(
+            "() => document.getElementById('live-log').textContent.includes('action.started')")
+        elsewhere = mia.context.new_page()  # another tab of the same browser logs out
+        elsewhere.goto("/")
+        elsewhere.click("button:has-text('Log out')")
+        elsewhere.wait_for_url(re.compile(r".*/login"))
+        # the stream ends with the login and its URL now answers with the login page: the
+        # browser stops retrying, and the page must not promise that it reconnects
+        page.wait_for_function(
+            "() => document.getElementById('live-state').textContent.startsWith('disconnected')")
+        mia.close()
+    finally:
+        gate.touch()
+        live.stop()

@@ -62,7 +62,11 @@
     });
     source.onopen = function () { if (state && !log.getAttribute("data-finished")) { state.textContent = "live"; } };
     source.onerror = function () {
-      if (state && !log.getAttribute("data-finished")) { state.textContent = "reconnecting…"; }
+      if (!state || log.getAttribute("data-finished")) { return; }
+      // CLOSED: the browser gave up (the login ended: the stream's URL now answers with the
+      // login page), so saying "reconnecting" would be a promise nobody keeps
+      state.textContent = source.readyState === EventSource.CLOSED
+        ? "disconnected: reload the page (log in again if the login ended)" : "reconnecting…";
     };
   }
 
