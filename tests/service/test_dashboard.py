@@ -286,6 +286,15 @@ def test_static_files_are_revalidated_before_each_use(dash: Api, path: str) -> N
     assert again.headers["cache-control"] == "no-cache"
 
 
+def test_times_say_they_are_utc_as_the_filters_read_them(dash: Api) -> None:
+    v = visitor(dash, "ada", "admin")
+    plan_files(v, dash)  # a run to list
+    runs = v.get("/runs").text
+    assert "Started (UTC)" in runs
+    assert "since (UTC)" in runs and "until (UTC)" in runs  # a time without zone is UTC
+    assert "at (UTC)" in v.get("/audit").text
+
+
 def test_htmx_is_vendored_with_its_licence_and_version(dash: Api) -> None:
     response = Visitor(dash).get("/static/htmx.min.js")
     assert response.status_code == 200
