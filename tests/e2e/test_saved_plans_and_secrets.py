@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Project, clean_env
+from tests.conftest import Project, clean_env, paused_before
 from tests.e2e.test_cli_core import COUNTER, counts
 
 CANARY = "canary-7f3a9e-s3cr3t"
@@ -100,6 +100,23 @@ def test_edited_plan_is_refused_with_exit_3(counter: Project, edit) -> None:
     assert "signature does not match" in r.doc["error"]["message"]
     assert counts(counter) == {}
     assert counts(counter, "prod") == {}
+
+
+def test_a_plan_applied_before_another_apply_takes_the_scope_is_refused_as_applied(
+        counter: Project) -> None:
+    """Two `apply --plan` of one plan, the second past its first look at the plan when the
+    first applies it: once the scope is free, the second says the plan was applied (exit 3),
+    not that it is stale, whether or not it was told to wait for the lock."""
+    plan_to(counter)
+    with paused_before(counter, "opsctl.engine.locks:acquire_lease", "apply", "--plan",
+                       "plan.json", "--format", "json") as late:
+        first = counter.run("apply", "--plan", "plan.json", "--format", "json")
+        assert first.code == 0, first.stderr
+    out, err = late.communicate(timeout=120)
+    assert late.returncode == 3, err
+    doc = json.loads(out)
+    assert f"was already applied by run {first.doc['run_id']}" in doc["error"]["message"]
+    assert counts(counter) == {"a": 1, "b": 1, "c": 1}
 
 
 def test_truncated_plan_file_is_not_a_plan_document_exit_2(counter: Project) -> None:

@@ -393,8 +393,9 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
                                           "nothing was run", step="validate") from None
     try:
         prior = None
-        if plan_id is not None and resume_run_id is None and wait_lock_s:
-            # a saved plan another process applied while this one waited for the lease
+        if plan_id is not None and resume_run_id is None:
+            # a saved plan another process applied since this one first looked at it (while
+            # it waited for the lease, or just before it took a free one)
             with _reported_with(known, session):
                 refuse_applied(session.store, plan_id, session.store.get_plan(plan_id), "",
                                resumable=True)
