@@ -168,6 +168,29 @@ def test_plan_of_changed_contract_version_is_stale(counter: Project) -> None:
     assert counts(counter) == {}
 
 
+@pytest.mark.parametrize(("change", "code"), [("contract-version", 3), ("automation-gone", 2)])
+def test_a_plan_carried_to_another_store_and_refused_there_records_nothing_there(
+        counter: Project, tmp_path: Path, change: str, code: int) -> None:
+    """A plan refused on its way in (made by another contract version, of an automation this
+    project does not have) leaves the store it was carried to as it was: no saved plan."""
+    shared_key = {"OPSCTL_PLAN_SIGNING_KEY": "a-key-both-machines-share-0123456789"}
+    plan_to(counter, env=counter.env(shared_key))
+    if change == "contract-version":
+        module = counter.root / "counter_auto.py"
+        module.write_text(module.read_text().replace('version="1.2.0"', 'version="1.3.0"'))
+    else:
+        counter.modules.clear()
+        counter.write_config()
+    elsewhere = tmp_path / "elsewhere"
+    r = counter.run("apply", "--plan", "plan.json",
+                    env=counter.env({**shared_key, "OPSCTL_STATE_DIR": str(elsewhere)}))
+    assert r.code == code, r.stderr
+    if (elsewhere / "state.db").exists():
+        with sqlite3.connect(elsewhere / "state.db") as conn:
+            assert conn.execute("SELECT id FROM plans").fetchall() == []
+    assert counts(counter) == {}
+
+
 def test_not_a_plan_file_exits_2(counter: Project) -> None:
     (counter.root / "other.json").write_text(json.dumps({"hello": "world"}))
     r = counter.run("apply", "--plan", "other.json")

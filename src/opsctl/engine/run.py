@@ -804,6 +804,8 @@ def apply_plan_file(session: Session, path: Path, *, on_progress: ProgressFn | N
     plan_id = str(doc["plan_id"])
     saved = session.store.get_plan(plan_id)
     unfinished = refuse_applied(session.store, plan_id, saved, source, resumable=True)
+    # refused before the plan is saved: a plan this store cannot apply is not kept in it
+    automation, request = _saved_request(session, doc, key, source)
     warnings: list[str] = []
     if saved is None:
         session.store.save_plan(doc)
@@ -825,8 +827,8 @@ def apply_plan_file(session: Session, path: Path, *, on_progress: ProgressFn | N
             # that run finished while this process waited for its lease: applied, exit 3
             refuse_applied(session.store, plan_id, session.store.get_plan(plan_id), source)
             raise
-    return _apply_saved(session, doc, key, source, on_progress=on_progress, warnings=warnings,
-                        wait_lock_s=wait_lock_s)
+    return _apply_saved(session, doc, automation, request, on_progress=on_progress,
+                        warnings=warnings, wait_lock_s=wait_lock_s)
 
 
 def apply_stored_plan(session: Session, plan_id: str, *, on_progress: ProgressFn | None = None,
@@ -842,20 +844,29 @@ def apply_stored_plan(session: Session, plan_id: str, *, on_progress: ProgressFn
     key = session.signing_key(create=False)
     doc = stored_plan(session.store, plan_id, key, retired=session.retired_signing_keys())
     verify_plan_document(doc, key, session.clock(), source)
-    return _apply_saved(session, doc, key, source, on_progress=on_progress,
+    automation, request = _saved_request(session, doc, key, source)
+    return _apply_saved(session, doc, automation, request, on_progress=on_progress,
                         queued_run_id=queued_run_id, **options)
 
 
-def _apply_saved(session: Session, doc: dict[str, Any], key: bytes, source: str, *,
-                 on_progress: ProgressFn | None, queued_run_id: str | None = None,
-                 **options: Any) -> RunOutcome:
-    plan_id = str(doc["plan_id"])
+def _saved_request(session: Session, doc: Mapping[str, Any], key: bytes,
+                   source: str) -> tuple[Automation[Any], Any]:
+    """The automation of a saved plan and its request with the secrets put back; refused
+    when that automation is not registered here (exit 2), is of another contract version
+    (exit 3) or a secret is missing or differs."""
     automation = session.catalog.load(str(doc["automation"]))
     if automation.version != doc["contract_version"]:
         raise PlanRejectedError(f"{source}: plan was made with {automation.name} "
                                 f"{doc['contract_version']}, the code is now {automation.version}; "
                                 "re-run `opsctl plan`", reason="stale", step="gate")
     request = restore_secrets(session, automation, doc["request"], secret_digest(key), source)
+    return automation, request
+
+
+def _apply_saved(session: Session, doc: dict[str, Any], automation: Automation[Any],
+                 request: Any, *, on_progress: ProgressFn | None,
+                 queued_run_id: str | None = None, **options: Any) -> RunOutcome:
+    plan_id = str(doc["plan_id"])
     entry = session.catalog.entry(automation.name)
     targets = doc.get("targets") or []
     assert isinstance(targets, list)  # verify_plan_document checked it
