@@ -1065,6 +1065,26 @@ def test_approval_expires_after_the_rules_ttl(deploy: Project) -> None:
     assert "approve the new plan" in again.stderr
 
 
+def test_an_approval_older_than_a_tightened_approval_ttl_no_longer_counts(
+        deploy: Project) -> None:
+    """The rule deciding at apply time says how long approvals stay valid: one granted under
+    a longer approval_ttl stops counting once it is older than the new one, as an approver
+    dropped from the rule stops counting."""
+    write_policy(deploy, PROD_APPROVAL)
+    _, plan_id = save_plan(deploy, "rita", "--environment", "prod")
+    approved = approve(deploy, "sam", plan_id)
+    assert approved.code == 0, approved.stderr
+    write_policy(deploy, PROD_APPROVAL.replace("approvers: sre",
+                                               "approvers: sre\n    approval_ttl: 1s"))
+    time.sleep(1.1)
+    late = as_(deploy, "rita", "apply", "--plan", "plan.json", "--format", "json")
+    assert late.code == 6, late.stderr
+    assert late.doc["error"]["type"] == "approval_required"
+    assert "sam: approval granted at" in late.doc["error"]["message"]
+    assert "older than the approval_ttl of rule" in late.doc["error"]["message"]
+    assert effects(deploy) == []
+
+
 def test_an_approval_ttl_past_year_9999_approves_until_the_end_of_time(deploy: Project) -> None:
     """`approval_ttl: 3000000d` (over 8,000 years) is a valid duration: the approval is
     recorded valid until the last moment a time can name (was: exit 1, an OverflowError)."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from opsctl.errors import ApprovalRequiredError, DeniedError, PlanRejectedError
@@ -213,6 +213,15 @@ def approval_status(session: Session, governance: Governance, decision: Decision
         if row["expires_at"] and datetime.fromisoformat(row["expires_at"]) <= now:
             ignored.append(f"{who}: approval expired at {row['expires_at']}")
             continue
+        if _older_than_ttl(str(row["created_at"]), decision.approval_ttl_s, now):
+            # the rule deciding now may allow less time than the one the approver answered
+            # (the policy was tightened since): it governs, as its list of approvers does
+            from opsctl.contract.durations import format_duration
+
+            ignored.append(f"{who}: approval granted at {row['created_at']} is older than the "
+                           f"approval_ttl of rule {decision.rule!r} "
+                           f"({format_duration(timedelta(seconds=decision.approval_ttl_s))})")
+            continue
         assert governance.policy is not None
         groups = governance.groups_of(who) | claimed.get(who, frozenset())
         if not governance.policy.can_approve(decision, who, requester=requester or "",
@@ -222,6 +231,15 @@ def approval_status(session: Session, governance: Governance, decision: Decision
         if who not in counted:
             counted.append(who)
     return ApprovalStatus(tuple(counted), decision.approvals, tuple(ignored), tuple(rejected))
+
+
+def _older_than_ttl(granted: str, ttl_s: float, now: datetime) -> bool:
+    if ttl_s <= 0:
+        return False
+    try:
+        return datetime.fromisoformat(granted) + timedelta(seconds=ttl_s) <= now
+    except OverflowError:  # an approval_ttl of thousands of years
+        return False
 
 
 def refuse_rejected(session: Session, plan_id: str, fingerprint: str, now: datetime) -> None:
