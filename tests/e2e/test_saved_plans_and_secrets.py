@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Project, clean_env, paused_before
+from tests.conftest import Project, clean_env, paused_before, validate_result
 from tests.e2e.test_cli_core import COUNTER, counts
 
 CANARY = "canary-7f3a9e-s3cr3t"
@@ -79,6 +79,29 @@ def test_saved_plan_applies_exactly_once(counter: Project) -> None:
     assert again.code == 3
     assert "already applied" in again.doc["error"]["message"]
     assert counts(counter) == {"a": 1, "b": 1, "c": 1}
+
+
+@pytest.mark.parametrize("refusal", ["applied", "expired"])
+def test_a_signed_plan_refused_before_its_run_reports_what_it_is_a_plan_of(
+        counter: Project, refusal: str) -> None:
+    """A plan that verifies but is refused before a run exists (already applied, expired)
+    still names its automation, request and actor in the result document, as any refusal
+    of a valid request does; only the refused attempt's run is missing."""
+    env = counter.env({"OPSCTL_PLAN_TTL": "1s"} if refusal == "expired" else None)
+    plan_to(counter, env=env)
+    if refusal == "applied":
+        assert counter.run("apply", "--plan", "plan.json").code == 0
+    else:
+        time.sleep(1.1)
+    r = counter.run("apply", "--plan", "plan.json", "--format", "json",
+                    env=counter.env({"OPSCTL_ACTOR": "rita"}))
+    assert r.code == 3, r.stderr
+    validate_result(r.doc)
+    assert refusal in r.doc["error"]["message"]
+    assert r.doc["run_id"] is None
+    assert (r.doc["automation"], r.doc["contract_version"], r.doc["actor"]) == (
+        "counter", "1.2.0", "rita")
+    assert r.doc["request"]["environment"] == "staging"
 
 
 @pytest.mark.parametrize(

@@ -800,7 +800,26 @@ def apply_plan_file(session: Session, path: Path, *, on_progress: ProgressFn | N
         text = read_document(source, what="plan file", limit=session.settings.max_input_size)
     doc = load_plan_document(text, source)
     key = session.signing_key(create=False)
-    verify_plan_document(doc, key, session.clock(), source, session.retired_signing_keys())
+    try:
+        verify_plan_document(doc, key, session.clock(), source, session.retired_signing_keys())
+    except PlanRejectedError as exc:
+        if exc.reason == "expired":  # its signature held: what it names is the plan's own
+            exc.known = {**session.redactor.redact(_plan_known(session, doc)), **exc.known}
+        raise
+    with _reported_with(_plan_known(session, doc), session):
+        return _apply_verified_plan(session, doc, key, source, on_progress=on_progress,
+                                    wait_lock_s=wait_lock_s)
+
+
+def _plan_known(session: Session, doc: Mapping[str, Any]) -> dict[str, Any]:
+    """What a verified plan names, for the result document of a refusal before its run."""
+    return {"automation": doc["automation"], "contract_version": doc["contract_version"],
+            "requested_contract_version": doc["contract_version"], "actor": session.actor,
+            "request": display_request(doc["request"])}
+
+
+def _apply_verified_plan(session: Session, doc: dict[str, Any], key: bytes, source: str, *,
+                         on_progress: ProgressFn | None, wait_lock_s: float) -> RunOutcome:
     plan_id = str(doc["plan_id"])
     saved = session.store.get_plan(plan_id)
     unfinished = refuse_applied(session.store, plan_id, saved, source, resumable=True)
