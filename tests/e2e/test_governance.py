@@ -1464,7 +1464,7 @@ def test_audit_trail_is_an_ordered_hash_chain_and_filters_by_run(deploy: Project
     assert verified.doc == {"ok": True, "events": len(events), "first_bad_seq": None,
                             "first_bad_id": None, "problem": None,
                             "head_hash": events[-1]["hash"], "mismatches": [],
-                            "from_seq": 0, "from_hash": "0" * 64}
+                            "from_seq": 0, "from_hash": "0" * 64, "warnings": []}
     assert [e["seq"] for e in events] == list(range(1, len(events) + 1))
     assert [e["prev_hash"] for e in events] == [GENESIS] + [e["hash"] for e in events[:-1]]
     for event in events:

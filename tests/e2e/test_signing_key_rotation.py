@@ -132,3 +132,23 @@ def test_a_key_file_linked_to_nothing_is_named_and_not_replaced(project: Project
         assert (f"plan-signing key {key} is a link to {project.root / 'secrets'}"
                 in refused.stderr), refused.stderr
     assert key.is_symlink() and not (project.root / "again.json").exists()
+
+
+def test_audit_verify_without_a_signing_key_says_the_saved_plans_went_unchecked(
+        project: Project) -> None:
+    """A machine with no plan-signing key cannot check a saved plan's signature: its verify
+    still passes on the chain and rows, and says which check it could not make, rather than
+    calling every saved plan intact."""
+    project.add_module("broadcast_mod", BROADCAST)
+    assert project.run("plan", "broadcast", "--out", "plan.json").code == 10
+    (project.root / ".opsctl" / "plan-signing.key").unlink()
+
+    verified = project.run("audit", "verify", "--format", "json")
+    assert verified.code == 0, verified.stderr
+    warning = ("1 saved plan(s) not checked against their signatures: no plan-signing key "
+               "here")
+    assert any(w.startswith(warning) for w in verified.doc["warnings"]), verified.doc
+    text = project.run("audit", "verify")
+    assert text.code == 0, text.stderr
+    assert f"warning: {warning}" in text.stdout
+    assert not (project.root / ".opsctl" / "plan-signing.key").exists()

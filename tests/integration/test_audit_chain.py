@@ -152,7 +152,7 @@ def test_a_clean_chain_verifies_and_streams_in_pages(store: SQLStore, raw: RawDB
     assert report.to_dict() == {"ok": True, "events": 25, "first_bad_seq": None,
                                 "first_bad_id": None, "problem": None,
                                 "head_hash": events[-1].hash, "mismatches": [],
-                                "from_seq": 0, "from_hash": GENESIS_HASH}
+                                "from_seq": 0, "from_hash": GENESIS_HASH, "warnings": []}
 
 
 def test_an_event_is_stored_as_returned_and_exports_as_json(store: SQLStore, raw: RawDB) -> None:

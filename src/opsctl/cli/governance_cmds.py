@@ -113,7 +113,7 @@ def audit_verify(since_seq: int | None, opts: CommonOptions) -> int:
     import dataclasses
 
     from opsctl.errors import PlanRejectedError
-    from opsctl.governance.approvals import record_mismatches, verifying_key
+    from opsctl.governance.approvals import record_mismatches, unchecked_plans, verifying_key
     from opsctl.governance.gate import check_permission
     from opsctl.store.audit import record_checkpoint, verify_chain
 
@@ -124,9 +124,10 @@ def audit_verify(since_seq: int | None, opts: CommonOptions) -> int:
     check_permission(session, "view", automation="*")
     report = verify_chain(session.store, since=since_seq)
     if report.ok:
-        mismatches = record_mismatches(session.store, verifying_key(session),
-                                       session.retired_signing_keys())
-        report = dataclasses.replace(report, mismatches=tuple(mismatches))
+        key = verifying_key(session)
+        mismatches = record_mismatches(session.store, key, session.retired_signing_keys())
+        report = dataclasses.replace(report, mismatches=tuple(mismatches),
+                                     warnings=tuple(unchecked_plans(session.store, key)))
         record_checkpoint(session.store, report, actor=session.actor)
     session.close()
     if not report.ok:
@@ -142,6 +143,8 @@ def audit_verify(since_seq: int | None, opts: CommonOptions) -> int:
                  if data["from_seq"] else "")
         stream.write(f"audit trail intact: {data['events']} event(s){start}, "
                      f"head {data['head_hash']}\n")
+        for warning in data["warnings"]:
+            stream.write(f"warning: {warning}\n")
 
     return emit_data(report.to_dict(), opts, session, render)
 

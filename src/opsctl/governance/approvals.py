@@ -87,6 +87,18 @@ def verifying_key(session: Session) -> bytes | None:
         return None
 
 
+def unchecked_plans(store: SQLStore, key: bytes | None) -> list[str]:
+    """Why ``opsctl audit verify`` could not check the saved plans' signatures, if it could
+    not (no plan-signing key here): a warning, as no plan was found edited either."""
+    if key is not None:
+        return []
+    count = store._rows("SELECT COUNT(*) AS n FROM plans")[0]["n"]
+    if not count:
+        return []
+    return [f"{count} saved plan(s) not checked against their signatures: no plan-signing key "
+            "here (set plan_signing_key, as on the machines that sign them)"]
+
+
 def record_mismatches(store: SQLStore, key: bytes | None = None,
                       retired: Sequence[bytes] = ()) -> list[str]:
     """Rows that do not match the audit trail (for ``opsctl audit verify``, once the chain

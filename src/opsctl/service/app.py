@@ -782,15 +782,16 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
         import dataclasses
 
         from opsctl.errors import PlanRejectedError
-        from opsctl.governance.approvals import record_mismatches, verifying_key
+        from opsctl.governance.approvals import record_mismatches, unchecked_plans, verifying_key
         from opsctl.store.audit import verify_chain
 
         _check(session, "view", "*")
         report = verify_chain(session.store)
         if report.ok:
-            mismatches = record_mismatches(session.store, verifying_key(session),
-                                       session.retired_signing_keys())
-            report = dataclasses.replace(report, mismatches=tuple(mismatches))
+            key = verifying_key(session)
+            mismatches = record_mismatches(session.store, key, session.retired_signing_keys())
+            report = dataclasses.replace(report, mismatches=tuple(mismatches),
+                                         warnings=tuple(unchecked_plans(session.store, key)))
         if not report.ok:
             raise PlanRejectedError(f"audit trail is not intact: {report.problem}",
                                     reason="tampered")

@@ -111,9 +111,12 @@ class ChainReport:
     mismatches: tuple[str, ...] = ()
     from_seq: int = 0
     from_hash: str = GENESIS_HASH
+    warnings: tuple[str, ...] = ()
+    """Checks that could not be made (saved plans with no key to check them with)."""
 
     def to_dict(self) -> dict[str, object]:
-        return {**asdict(self), "mismatches": list(self.mismatches)}
+        return {**asdict(self), "mismatches": list(self.mismatches),
+                "warnings": list(self.warnings)}
 
 
 def event_hash(prev_hash: str, content: Mapping[str, object]) -> str:
