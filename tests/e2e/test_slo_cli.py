@@ -233,6 +233,38 @@ def test_report_and_rules_show_only_what_the_actor_may_view(backend_project: Pro
                        ("nobody", "*")]
 
 
+VIEW_PACED_IN_STAGING = """
+[[permissions.grants]]
+role = "viewer"
+to = ["stella"]
+automations = ["paced"]
+environments = ["staging"]
+"""
+
+
+def test_figures_are_refused_to_a_grant_on_some_environments(project: Project) -> None:
+    """The figures count the runs of every environment: a grant on some of them may read the
+    rules of an automation, not how the runs it may not view went."""
+    seed(project)
+    project.write_config(VIEW_PACED_IN_STAGING)
+    env = project.env({"OPSCTL_ACTOR": "stella"})
+
+    for args in (("slo", "paced", "--format", "json"), ("slo", "--format", "json")):
+        refused = project.run(*args, env=env)
+        assert refused.code == 6, (args, refused.stdout)
+        assert "automations" not in refused.stdout
+        assert "actor stella may not view the figures of" in refused.stderr
+    rules = project.run("slo", "rules", "paced", env=env)
+    assert rules.code == 0, rules.stderr
+    assert [g["name"] for g in yaml.safe_load(rules.stdout)["groups"]] == ["opsctl-slo-paced"]
+
+    project.write_config("")
+    exported = project.run("audit", "export", "--format", "jsonl")
+    denials = [(e["actor"], e["payload"]["automation"]) for e in map(json.loads,
+               exported.stdout.splitlines()) if e["kind"] == "permission.denied"]
+    assert denials == [("stella", "paced"), ("stella", "*")]
+
+
 def test_describe_shows_the_objectives(project: Project) -> None:
     project.add_module("paced_mod", MODULE)
     text = project.run("describe", "paced")

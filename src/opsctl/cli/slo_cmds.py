@@ -41,7 +41,8 @@ def slo_cmd(name: str | None, rules_for: str | None, window: str | None,
 
     Counted: apply runs (reconcile iterations included; not plans or dry runs) that finished
     in the window, except those denied by policy or declined at the prompt. With roles
-    configured, only the automations the actor may view are reported.
+    configured, only the automations the actor may view in every environment are reported
+    (the figures count the runs of every environment).
     """
     from opsctl.errors import UsageError
 
@@ -60,7 +61,7 @@ def slo_cmd(name: str | None, rules_for: str | None, window: str | None,
     session = open_cli_session(opts)
     if opts.show_config:
         return show_config(session)
-    entries = _entries(session, name)
+    entries = _every_environment(session, _entries(session, name), named=name is not None)
     now = datetime.now(UTC)
     reports = []
     for entry in entries:
@@ -82,6 +83,33 @@ def _entries(session: Any, name: str | None) -> list[Any]:
         check_view_automation(session, name)
         return [entry]
     return _viewable(session, [e for _, e in sorted(session.catalog.entries.items()) if e.slo])
+
+
+def _every_environment(session: Any, entries: list[Any], *, named: bool) -> list[Any]:
+    """The entries whose runs the actor may view in every environment: the figures count the
+    runs of all of them, so a grant on some environments would learn how the others' runs
+    went (as /metrics and the dashboard's SLOs page keep them from it). A named automation,
+    or none left of several, is a refusal (exit 6, audited)."""
+    from opsctl.governance.gate import governance_for
+
+    permissions = governance_for(session).permissions
+    if permissions is None:
+        return entries
+    shown = [e for e in entries
+             if permissions.allows(session.actor, "view", automation=e.name, environment=None)]
+    if entries and not shown:
+        from opsctl.errors import DeniedError
+        from opsctl.store.audit import append_event
+
+        target = entries[0].name if named else "*"
+        message = (f"actor {session.actor} may not view the figures of {target}: they count "
+                   "the runs of every environment, and its grants cover only some (needs role "
+                   "viewer or admin on every environment)")
+        append_event(session.store, "permission.denied", actor=session.actor,
+                     payload={"automation": target, "permission": "view",
+                              "environment": None, "message": message})
+        raise DeniedError(message, step="gate")
+    return shown
 
 
 def _rules(name: str | None, opts: CommonOptions) -> int:
