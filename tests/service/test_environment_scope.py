@@ -118,3 +118,32 @@ def test_the_dashboard_shows_a_token_for_staging_only_staging_runs_and_plans(
     assert shown.status_code == 200 and "Not shown" not in shown.text
     assert '<a href="/automations/files">files</a>' in shown.text
     v.close()
+
+
+def test_a_key_used_in_another_environment_is_refused_without_naming_its_run(
+        sqlite_api: Api) -> None:
+    """The 409 of a reused Idempotency-Key names the run that holds it only to a caller who may
+    view that run: to a token for staging, a prod run's id is nothing it may learn."""
+    api = sqlite_api
+    admin = api.token("ada", "admin")
+    held = api.call("POST", "/v1/automations/files/runs?wait=30s", admin,
+                    headers={"Idempotency-Key": "nightly"},
+                    json={"request": {"directory": str(api.project.root / "work" / "prod"),
+                                      "environment": "prod"}})
+    assert held.status_code == 200, held.text
+    prod_run = held.json()["run_id"]
+    staging = {"request": {"directory": str(api.project.root / "work" / "staging"),
+                           "environment": "staging"}}
+
+    sam = api.token("sam", "operator", environments=("staging",))
+    refused = api.call("POST", "/v1/automations/files/runs", sam,
+                       headers={"Idempotency-Key": "nightly"}, json=staging)
+    assert refused.status_code == 409, refused.text
+    assert refused.json()["exit_code"] == 7
+    assert "Idempotency-Key 'nightly'" in refused.json()["detail"]
+    assert prod_run not in refused.text
+    assert not (api.project.root / "work" / "staging").exists()
+
+    named = api.call("POST", "/v1/automations/files/runs", admin,
+                     headers={"Idempotency-Key": "nightly"}, json=staging)
+    assert named.status_code == 409 and prod_run in named.json()["detail"]

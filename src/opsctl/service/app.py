@@ -10,7 +10,7 @@ out by the server's bounded executor (:mod:`opsctl.service.runtime`).
 import asyncio
 import json
 import re
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Mapping
 from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
@@ -651,8 +651,12 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
             prior = session.store.latest_run_for_key(name, run_key)
             if prior is not None:
                 if prior["request_hash"] != request_hash:
-                    raise ConflictError(f"Idempotency-Key {run_key!r} was used by run "
-                                        f"{prior['id']} with a different request; use a new key")
+                    # the run is named only to a caller who may view it (its environment may
+                    # be one the caller's grant does not cover)
+                    holder = (f"run {prior['id']}" if _may_view_run(session, prior)
+                              else "another run")
+                    raise ConflictError(f"Idempotency-Key {run_key!r} was used by {holder} "
+                                        "with a different request; use a new key")
                 if prior["status"] in REPLAYABLE and key is not None:
                     doc = dict(prior["result"] or {})
                     doc["replayed"] = True
@@ -1064,6 +1068,15 @@ def _check(session: Session, permission: Any, automation: str, *,
         if may_somewhere(governance, session.actor, automation):
             return
     check_permission(session, permission, automation=automation, environment=environment)
+
+
+def _may_view_run(session: Session, row: Mapping[str, Any]) -> bool:
+    from opsctl.governance.gate import governance_for
+
+    permissions = governance_for(session).permissions
+    return permissions is None or permissions.allows(
+        session.actor, "view", automation=str(row["automation"]),
+        environment=_environment(row.get("request")))
 
 
 def _check_somewhere(session: Session, permission: Permission, automation: str,
