@@ -147,3 +147,35 @@ def test_a_key_used_in_another_environment_is_refused_without_naming_its_run(
     named = api.call("POST", "/v1/automations/files/runs", admin,
                      headers={"Idempotency-Key": "nightly"}, json=staging)
     assert named.status_code == 409 and prod_run in named.json()["detail"]
+
+
+def test_an_admin_of_staging_may_not_break_a_prod_lock_whose_values_name_staging(
+        sqlite_api: Api) -> None:
+    """A lock's environment is that of the run holding it: a value of the scope that itself
+    reads ``/environment=staging`` (a partitioned path) does not make a prod lock staging's."""
+    from datetime import UTC, datetime
+
+    from tests.service.conftest import project_session
+
+    api = sqlite_api
+    admin = api.token("ada", "admin")
+    directory = str(api.project.root / "work" / "environment=staging")
+    held = api.call("POST", "/v1/automations/files/runs?wait=30s", admin,
+                    json={"request": {"directory": directory, "environment": "prod"},
+                          "dry_run": True})
+    assert held.status_code == 200, held.text
+    scope = f"files/environment=prod/directory={directory}"
+    store = project_session(api.project).store
+    token, _ = store.acquire_lease(scope, held.json()["run_id"], actor="ada", host="elsewhere",
+                                   pid=1, now=datetime.now(UTC), ttl_s=3600)
+    assert token is not None
+
+    staging_admin = api.token("sam", "admin", environments=("staging",))
+    refused = api.call("DELETE", f"/v1/locks/{scope}?reason=stuck", staging_admin)
+    assert refused.status_code == 403, refused.text
+    assert "in environment prod" in refused.json()["detail"]
+    assert [lease["scope"] for lease in store.list_leases()] == [scope]
+
+    broken = api.call("DELETE", f"/v1/locks/{scope}?reason=stuck", admin)
+    assert broken.status_code == 200, broken.text
+    assert store.list_leases() == []

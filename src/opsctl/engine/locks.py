@@ -223,6 +223,22 @@ def acquire_lease(store: SQLStore, scope: str, run_id: str, *, actor: str, ttl_s
         pause = min(pause * 2, 5.0)
 
 
+def _environment_of_lock(session: Session, scope: str) -> str | None:
+    """The environment a grant must cover to break the lock on ``scope``: that of the run
+    holding it. The scope's text cannot say it for sure, as a value in it may read
+    ``/environment=staging`` itself (a partitioned path); a lease whose run is not recorded
+    needs a grant on every environment. With no lease there is nothing to break: the
+    environment the scope names (``deploy/environment=prod``) decides who hears so."""
+    from opsctl.governance.gate import environment_of
+
+    lease = next((row for row in session.store.list_leases() if row["scope"] == scope), None)
+    if lease is None:
+        parts = dict(part.split("=", 1) for part in scope.split("/")[1:] if "=" in part)
+        return parts.get("environment")
+    run = session.store.get_run(str(lease["run_id"]), with_result=False)
+    return environment_of(run.get("request") or {}) if run is not None else None
+
+
 def break_lock(session: Session, scope: str, reason: str) -> dict[str, Any]:
     """Break the lease on ``scope`` (admin): its holder's next journal write is refused
     (fencing). Audited as ``lock.broken``; UsageError (exit 2) when no lease is held there."""
@@ -234,11 +250,8 @@ def break_lock(session: Session, scope: str, reason: str) -> dict[str, Any]:
     if not reason:  # every caller (CLI, API, dashboard): the reason is what the audit keeps
         raise UsageError("a reason must say why the lock is broken: it is recorded in the "
                          "audit trail")
-    # the scope names the run's environment when the automation's lock scope holds it
-    # (``deploy/environment=prod``): a grant on that environment covers breaking it
-    parts = dict(part.split("=", 1) for part in scope.split("/")[1:] if "=" in part)
     check_permission(session, "admin", automation=scope.split("/", 1)[0],
-                     environment=parts.get("environment"))
+                     environment=_environment_of_lock(session, scope))
 
     def audit(lease: Mapping[str, Any]) -> None:
         # with the lease's removal: a trail that refuses the event leaves the lease held
