@@ -110,6 +110,23 @@ def test_globs(
     )
 
 
+@pytest.mark.parametrize(
+    ("automations", "allowed"),
+    [(["*"], True), (["release-*", "*"], True), (["?"], False), (["[!_]*"], False),
+     (["[*]"], False), (["release-*"], False)],
+    ids=["star", "star-among-others", "one-character-names", "all-but-underscored",
+         "a-class-holding-star", "a-prefix"],
+)
+def test_every_automation_is_covered_only_by_a_star_grant(automations: list[str],
+                                                           allowed: bool) -> None:
+    """What concerns every automation at once (the audit trail, the locks, tokens) is checked
+    on ``*``: a glob that matches that text (``?``, ``[!_]*``) covers only some automations."""
+    permissions = grant_only("admin", automations=automations)
+    for permission in PERMISSIONS:
+        assert permissions.allows("alice", permission, automation="*",
+                                  environment=None) is allowed
+
+
 def test_defaults_cover_every_automation_and_environment() -> None:
     grant = grant_only("viewer").grants[0]
     assert grant == Grant(role="viewer", to=("alice",), automations=("*",), environments=("*",))

@@ -98,8 +98,13 @@ class Grant:
     environments: tuple[str, ...] = (ALL,)
 
     def applies_to(self, automation: str, environment: str | None) -> bool:
-        """Globs match case-sensitively; without an environment only ``"*"`` grants apply."""
-        if not any(fnmatchcase(automation, pattern) for pattern in self.automations):
+        """Globs match case-sensitively; without an environment only ``"*"`` grants apply,
+        and for every automation at once (``automation`` ``"*"``) too: a glob that happens
+        to match the text ``*`` (``?``, ``[!_]*``) covers only some automations."""
+        if automation == ALL:
+            if ALL not in self.automations:
+                return False
+        elif not any(fnmatchcase(automation, pattern) for pattern in self.automations):
             return False
         if environment is None:
             return ALL in self.environments
