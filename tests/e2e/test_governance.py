@@ -1331,6 +1331,25 @@ def test_grants_scoped_to_an_environment_cover_its_runs_and_its_locks(deploy: Pr
     assert as_(deploy, "nobody", "runs").code == 6
 
 
+def test_resume_asks_for_the_apply_permission_before_saying_anything_of_the_run(
+        deploy: Project) -> None:
+    """As `cancel` does: an actor who may not apply the run's automation in its environment
+    is refused (exit 6, audited), not told the status of a run it may not even view."""
+    deploy.write_config(ROLES)
+    prod = as_(deploy, "ada", "deploy", "--environment", "prod", "--format", "json")
+    assert prod.code == 0, prod.stderr
+    for actor in ("nobody", "vic", "olga"):
+        refused = as_(deploy, actor, "resume", prod.doc["run_id"])
+        assert refused.code == 6, refused.stderr
+        assert f"actor {actor} may not apply deploy in environment prod" in refused.stderr
+        assert "succeeded" not in refused.stderr
+    refusals = [(who, json.loads(payload)["permission"]) for who, payload in stored(
+        deploy, "SELECT actor, payload_json FROM audit_events WHERE kind = 'permission.denied'")]
+    assert refusals == [("nobody", "apply"), ("vic", "apply"), ("olga", "apply")]
+    finished = as_(deploy, "ada", "resume", prod.doc["run_id"])
+    assert finished.code == 2 and "succeeded: nothing to resume" in finished.stderr
+
+
 def test_an_environment_scoped_viewer_gets_full_pages_and_cursors_over_its_runs(
         deploy: Project) -> None:
     """`runs --limit N` for a viewer of staging only: N of its runs a page, read past the prod

@@ -900,9 +900,15 @@ def _apply_saved(session: Session, doc: dict[str, Any], automation: Automation[A
 def resume_run(session: Session, run_id: str, *, on_progress: ProgressFn | None = None,
                wait_lock_s: float = 0.0, **options: Any) -> RunOutcome:
     """Finish an interrupted, partial or failed apply: journaled actions are not applied again."""
+    from opsctl.governance.gate import check_permission, environment_of
+
     prior = session.store.get_run(run_id)
     if prior is None:
         raise UsageError(f"no run {run_id!r} in the store")
+    # the role first, as `cancel` asks it: the run's mode and status are not for a caller
+    # who may not apply it (nor view it, maybe)
+    check_permission(session, "apply", automation=str(prior["automation"]),
+                     environment=environment_of(prior.get("request") or {}))
     if prior["mode"] != "apply":
         raise UsageError(f"run {prior['id']} is a {prior['mode']}, not an apply: nothing to resume")
     if prior["status"] not in RESUMABLE or (
