@@ -218,11 +218,12 @@ def test_last_used_is_written_at_most_once_a_minute(store: SQLStore) -> None:
 @pytest.mark.parametrize(("overrides", "message"), [
     ({"role": "root"}, "unknown role 'root'"),
     ({"actor": "  "}, "needs an actor"),
+    ({"actor": "group:sre"}, "is a group reference, not an actor"),
     ({"automations": ()}, "at least one automation glob"),
     ({"environments": ("prod", " ")}, "environment globs must not be empty"),
     ({"expires": timedelta(0)}, "must be in the future"),
     ({"expires": timedelta(days=999_999_999)}, "too far in the future"),
-], ids=["role", "actor", "no-automations", "blank-environment", "zero-expiry", "overflow"])
+], ids=["role", "actor", "group-actor", "no-automations", "blank-environment", "zero-expiry", "overflow"])
 def test_bad_input_is_a_usage_error_and_records_nothing(store: SQLStore, overrides: dict[str, object],
                                                         message: str) -> None:
     with pytest.raises(UsageError, match=message):

@@ -183,6 +183,15 @@ def test_roles_for(actor: str, automation: str, environment: str, roles: set[str
     assert GROUPED.roles_for(actor, automation, environment) == roles
 
 
+def test_a_name_reading_group_is_not_an_actor() -> None:
+    """An identity whose name reads ``group:sre`` (an OIDC claim its user chose, with an empty
+    actor_prefix) holds nothing granted to the group sre: grants name groups by membership."""
+    for actor in ("group:sre", "group:everyone", "group:leads"):
+        assert GROUPED.roles_for(actor, "release-tag", "prod") == frozenset()
+        assert not GROUPED.allows(actor, "view", automation="release-tag", environment="prod")
+    assert GROUPED.roles_for("dave", "release-tag", "prod") == frozenset({"viewer"})
+
+
 @pytest.mark.parametrize(
     ("actor", "groups"),
     [

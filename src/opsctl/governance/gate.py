@@ -221,9 +221,9 @@ def may_somewhere(governance: Governance, actor: str, automation: str,
         return True
     from fnmatch import fnmatchcase
 
-    from opsctl.governance.permissions import ACTIONS, GROUP_PREFIX
+    from opsctl.governance.permissions import ACTIONS
 
-    principals = {actor} | {GROUP_PREFIX + g for g in permissions.groups_of(actor)}
+    principals = permissions.principals_of(actor)
     return any(grant.role in ACTIONS[permission] and principals.intersection(grant.to)
                and any(fnmatchcase(automation, p) for p in grant.automations)
                for grant in permissions.grants)

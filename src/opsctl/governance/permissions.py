@@ -132,11 +132,18 @@ class Permissions:
         """The names of the groups ``actor`` belongs to (without the ``group:`` prefix)."""
         return frozenset(name for name, members in self.groups.items() if actor in members)
 
+    def principals_of(self, actor: str) -> frozenset[str]:
+        """The names a grant's ``to`` reaches ``actor`` by: its own and ``group:<name>`` of each
+        of its groups. A name reading ``group:...`` is no actor's: taken for one, it would hold
+        the roles of the group it names (an OIDC claim its user chose, say)."""
+        own = frozenset() if actor.startswith(GROUP_PREFIX) else frozenset({actor})
+        return own | {GROUP_PREFIX + name for name in self.groups_of(actor)}
+
     def roles_for(self, actor: str, automation: str, environment: str | None) -> frozenset[Role]:
         """The roles granted to ``actor``, directly or through a group, on this target."""
         if not self.enforced:
             return frozenset(ROLES)
-        principals = {actor} | {GROUP_PREFIX + name for name in self.groups_of(actor)}
+        principals = self.principals_of(actor)
         return frozenset(
             grant.role
             for grant in self.grants

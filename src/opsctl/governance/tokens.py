@@ -125,13 +125,16 @@ def create_token(store: SQLStore, *, actor: str, role: str,
     Raises :class:`UsageError` (exit 2), recording nothing, for an empty actor, a role not in
     ``permissions.ROLES``, an empty glob list or glob, or a non-positive ``expires``.
     """
-    from opsctl.governance.permissions import ROLES
+    from opsctl.governance.permissions import GROUP_PREFIX, ROLES
     from opsctl.store.audit import NewEvent, append_in_transaction
 
     _aware(now)
     name = sanitise(actor, MAX_ACTOR_LENGTH)
     if name is None:
         raise UsageError("a token needs an actor (--actor NAME)")
+    if name.startswith(GROUP_PREFIX):
+        raise UsageError(f"--actor {name!r}: a name starting with {GROUP_PREFIX!r} is a group "
+                         "reference, not an actor (give the token the actor it speaks for)")
     if role not in ROLES:
         raise UsageError(f"unknown role {role!r} (expected one of {', '.join(ROLES)})")
     scope = _globs("automation", automations), _globs("environment", environments)

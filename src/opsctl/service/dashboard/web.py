@@ -131,7 +131,7 @@ def may(session: Session, permission: Any, automation: str, *,
     from fnmatch import fnmatchcase
 
     from opsctl.governance.gate import governance_for
-    from opsctl.governance.permissions import ACTIONS, GROUP_PREFIX
+    from opsctl.governance.permissions import ACTIONS
 
     governance = governance_for(session)
     permissions = governance.permissions
@@ -142,7 +142,7 @@ def may(session: Session, permission: Any, automation: str, *,
         return True
     if everywhere or environment is not None:
         return False
-    principals = {session.actor} | {GROUP_PREFIX + g for g in permissions.groups_of(session.actor)}
+    principals = permissions.principals_of(session.actor)
     return any(grant.role in ACTIONS[permission] and principals.intersection(grant.to)
                and any(fnmatchcase(automation, p) for p in grant.automations)
                for grant in permissions.grants)
