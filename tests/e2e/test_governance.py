@@ -16,6 +16,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -1348,6 +1349,30 @@ def test_resume_asks_for_the_apply_permission_before_saying_anything_of_the_run(
     assert refusals == [("nobody", "apply"), ("vic", "apply"), ("olga", "apply")]
     finished = as_(deploy, "ada", "resume", prod.doc["run_id"])
     assert finished.code == 2 and "succeeded: nothing to resume" in finished.stderr
+
+
+def test_apply_plan_asks_for_the_apply_permission_before_reading_the_store(
+        deploy: Project, tmp_path: Path) -> None:
+    """A caller who may not apply a saved plan hears that (exit 6, audited): not which run
+    applied it, and a plan made against another store is not saved into this one."""
+    deploy.write_config(ROLES)
+    key = {"OPSCTL_PLAN_SIGNING_KEY": "k" * 43}
+    made = as_(deploy, "ada", "plan", "deploy", "--environment", "prod", "--out", "plan.json",
+               **key)
+    assert made.code == 10, made.stderr
+    assert as_(deploy, "ada", "apply", "--plan", "plan.json", **key).code == 0
+    for actor in ("nobody", "olga"):
+        refused = as_(deploy, actor, "apply", "--plan", "plan.json", **key)
+        assert refused.code == 6, refused.stderr
+        assert f"actor {actor} may not apply deploy in environment prod" in refused.stderr
+        assert "already applied" not in refused.stderr
+
+    elsewhere = {**key, "OPSCTL_STORE_URL": f"sqlite:///{tmp_path}/other.db"}
+    refused = as_(deploy, "olga", "apply", "--plan", "plan.json", **elsewhere)
+    assert refused.code == 6, refused.stderr
+    with sqlite3.connect(tmp_path / "other.db") as other:
+        assert other.execute("SELECT COUNT(*) FROM plans").fetchone() == (0,)
+        assert other.execute("SELECT COUNT(*) FROM runs").fetchone() == (0,)
 
 
 def test_an_environment_scoped_viewer_gets_full_pages_and_cursors_over_its_runs(

@@ -820,6 +820,12 @@ def _plan_known(session: Session, doc: Mapping[str, Any]) -> dict[str, Any]:
 
 def _apply_verified_plan(session: Session, doc: dict[str, Any], key: bytes, source: str, *,
                          on_progress: ProgressFn | None, wait_lock_s: float) -> RunOutcome:
+    # the role first, as `approve` asks it: a caller who may not apply the plan hears that,
+    # not which run applied it, and leaves nothing here (not even a plan of another store)
+    from opsctl.governance.gate import check_permission, environment_of
+
+    check_permission(session, "apply", automation=str(doc["automation"]),
+                     environment=environment_of(dict(doc.get("request") or {})))
     plan_id = str(doc["plan_id"])
     saved = session.store.get_plan(plan_id)
     unfinished = refuse_applied(session.store, plan_id, saved, source, resumable=True)
