@@ -256,7 +256,7 @@ BROWSER = {"Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;
 
 
 @pytest.mark.parametrize(("method", "path", "status"), [
-    ("GET", "/no-such-page", 404), ("GET", "/runs/run_1/nope", 404), ("GET", "/logout", 405),
+    ("GET", "/no-such-page", 404), ("GET", "/runs/run_1/nope", 404), ("PUT", "/runs", 405),
 ], ids=["unknown-page", "unknown-subpage", "wrong-method"])
 def test_a_browser_gets_an_error_page_and_other_clients_a_problem(
         dash: Api, method: str, path: str, status: int) -> None:
@@ -284,6 +284,21 @@ def test_static_files_are_revalidated_before_each_use(dash: Api, path: str) -> N
     again = v.get(path, headers={"If-None-Match": first.headers["etag"]})
     assert again.status_code == 304
     assert again.headers["cache-control"] == "no-cache"
+
+
+@pytest.mark.parametrize(("form", "page"), [
+    ("/automations/echo/plan", "/automations/echo"), ("/plans/plan_1/apply", "/plans/plan_1"),
+    ("/plans/plan_1/decision", "/plans/plan_1"), ("/runs/run_1/cancel", "/runs/run_1"),
+    ("/runs/run_1/resume", "/runs/run_1"), ("/locks/break", "/locks"), ("/logout", "/"),
+])
+def test_a_forms_address_opened_again_leads_to_the_page_of_the_form(
+        dash: Api, form: str, page: str) -> None:
+    v = visitor(dash, "ada", "admin")
+    # the address bar shows a form's address after its page came back with errors
+    response = v.client.get(form, headers=BROWSER)
+    assert response.status_code == 303
+    assert response.headers["location"] == page
+    assert v.client.get(form).status_code == 405  # not a browser: the problem document
 
 
 def test_times_say_they_are_utc_as_the_filters_read_them(dash: Api) -> None:

@@ -210,14 +210,17 @@ def page_route_class(dashboard: Dashboard) -> type[APIRoute]:
     return PageRoute
 
 
-def error_page(request: Request, status: int, message: str) -> HTMLResponse | None:
+def error_page(request: Request, status: int, message: str) -> Response | None:
     """An error outside a page's route (no such page, a method it does not take) as a page
     for a browser that navigated there; None for the API and for other clients, which keep
-    their problem document."""
+    their problem document. A form's address opened again (reloaded from the address bar
+    after the form's page was shown with its errors) leads to the page of the form."""
     dashboard: Dashboard | None = getattr(request.app.state, "dashboard", None)
     if dashboard is None or request.url.path.startswith(API_PREFIXES) \
             or "text/html" not in request.headers.get("accept", ""):
         return None
+    if status == 405 and request.method == "GET":  # every form posts to PAGE/ACTION
+        return see_other(request.url.path.rstrip("/").rsplit("/", 1)[0] or "/")
     return dashboard.page(request, "error.html", None, status=status, title=_title(status),
                           message=message)
 
