@@ -129,7 +129,8 @@ def test_a_run_cancelled_at_the_question_stops_at_once(counter: Project) -> None
                                    counter.root, "yes", before_answer=cancel_from_elsewhere)
     assert ended, "the run still waited for an answer after it was cancelled"
     assert code == 130, screen
-    assert "cancelled on request (`opsctl cancel`) before applying anything (at the " \
+    assert "cancelled on request (audited as run.cancel_requested) before applying " \
+        "anything (at the " \
         "confirmation): nothing was changed" in screen
     assert counts(counter) == {}
     assert runs(counter) == [{"mode": "apply", "status": "cancelled"}]

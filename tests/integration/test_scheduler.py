@@ -163,6 +163,14 @@ def test_forbid_skips_while_the_previous_run_is_active_and_replace_stops_it(
     runs = {r["id"]: r for r in _wait_runs(scheduler)}
     first_replace = runs[fires[("replace", "01")]["run_id"]]
     assert first_replace["status"] == "cancelled"  # stopped at its next action boundary
+    # who asked it to stop, and why, is in its own trail, as for `opsctl cancel`
+    asked = scheduler.store._rows("SELECT actor, payload_json FROM audit_events WHERE "
+                                  "kind = 'run.cancel_requested' AND run_id = ?",
+                                  (first_replace["id"],))
+    assert [json.loads(a["payload_json"])["reason"] for a in asked] == [
+        "replaced by schedule replace's next run"]
+    stopped = scheduler.store.get_run(first_replace["id"])
+    assert "audited as run.cancel_requested" in stopped["result"]["error"]["message"]
     assert runs[replaced["run_id"]]["status"] == "succeeded"
     assert runs[fires[("forbid", "01")]["run_id"]]["status"] == "succeeded"
     events = scheduler.store._rows("SELECT kind FROM audit_events WHERE kind LIKE ?",

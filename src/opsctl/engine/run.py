@@ -529,8 +529,15 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
     except KeyboardInterrupt:
         from opsctl.errors import InterruptedRunError
 
-        how = ("cancelled on request (`opsctl cancel`)"
-               if cancelled is not None and cancelled.is_set() else "interrupted")
+        asked = cancelled is not None and cancelled.is_set()
+        if cancelled is not None and not asked:
+            # a scheduler replacing the run may stop it before the watcher looks
+            from opsctl.engine.cancel import cancel_asked
+
+            with suppress(OpsctlError):
+                asked = cancel_asked(session.store, run.run_id)
+        how = ("cancelled on request (audited as run.cancel_requested)" if asked
+               else "interrupted")
         if ctx.phase != "plan":
             interrupted = InterruptedRunError(
                 f"{how}; finished actions are journaled: `opsctl resume {run.run_id}` or "

@@ -385,7 +385,7 @@ class Scheduler:
             self._audit("schedule.skipped", schedule, decision.slot, reason=why)
             return 0
         if active and schedule.concurrency == "replace":
-            self._cancel(str(fresh["last_run_id"]))
+            self._cancel(str(fresh["last_run_id"]), schedule)
             reason += f"; replaced run {fresh['last_run_id']} (asked to stop)"
         try:
             # A scheduled run waits for its scope's lock up to the grace (another run of
@@ -556,14 +556,20 @@ class Scheduler:
         except OpsctlError as exc:
             raise ScheduleError(schedule.name, "automation", exc.message) from None
 
-    def _cancel(self, run_id: str) -> None:
+    def _cancel(self, run_id: str, schedule: Schedule) -> None:
         """Ask ``run_id`` to stop at its next action boundary; a run still queued ends
-        cancelled at once."""
+        cancelled at once. Audited as ``opsctl cancel`` is, so the stopped run's trail says
+        who asked and why."""
         from opsctl.engine.cancel import mark_cancelled
+        from opsctl.store.audit import append_event
 
-        mark_cancelled(self.store, run_id, now=self.clock(),
-                       message="replaced by the schedule's next run before it started",
-                       redact=self.session.redactor.redact)
+        status = mark_cancelled(self.store, run_id, now=self.clock(),
+                                message="replaced by the schedule's next run before it started",
+                                redact=self.session.redactor.redact)
+        append_event(self.store, "run.cancel_requested", actor=self.session.actor,
+                     payload={"run_id": run_id, "status": status,
+                              "reason": f"replaced by schedule {schedule.name}'s next run"},
+                     run_id=run_id)
         self._forward_cancels()
 
     def _forward_cancels(self) -> None:
