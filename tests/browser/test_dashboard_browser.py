@@ -439,3 +439,19 @@ def test_a_live_log_whose_login_ended_says_it_is_disconnected(tmp_path: Path,
     finally:
         gate.touch()
         live.stop()
+
+
+def test_a_search_after_the_login_ended_opens_the_login_form(server: LiveServer,
+                                                             browser: Any) -> None:
+    ned = User(browser, server, "ned", "viewer")
+    ned.login()
+    page = ned.page
+    page.goto("/?effect=mutate")
+    elsewhere = ned.context.new_page()  # another tab of the same browser logs out
+    elsewhere.goto("/")
+    elsewhere.click("button:has-text('Log out')")
+    elsewhere.wait_for_url(re.compile(r".*/login"))
+    page.fill("#q", "echo")  # a partial update of the catalog
+    page.wait_for_url(re.compile(r".*/login\?next=%2F%3Feffect%3Dmutate$"))
+    assert page.locator("#token").count() == 1
+    ned.close()

@@ -7,7 +7,7 @@ from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
-from urllib.parse import parse_qsl, quote
+from urllib.parse import parse_qsl, quote, urlsplit
 
 from fastapi import Depends, Request, Response
 from fastapi.responses import HTMLResponse, RedirectResponse
@@ -193,6 +193,14 @@ def page_route_class(dashboard: Dashboard) -> type[APIRoute]:
                                                  if request.url.query else "")
                     if request.method != "GET":
                         target = "/"
+                    if request.headers.get("hx-request") == "true":
+                        # a partial update (catalog search, older runs) would swap in a
+                        # piece of the login page, i.e. nothing: the whole page goes there
+                        current = urlsplit(request.headers.get("hx-current-url", ""))
+                        target = safe_next(current.path + (f"?{current.query}"
+                                                           if current.query else ""))
+                        return Response(status_code=204, headers={
+                            "HX-Redirect": f"/login?next={quote(target, safe='')}"})
                     return see_other(f"/login?next={quote(target, safe='')}")
                 except CSRFRefused:
                     return dashboard.page(request, "error.html", None, status=403,
