@@ -302,6 +302,26 @@ def test_callers_waiting_on_a_run_hold_no_thread_the_other_requests_need(
     assert {a.json()["run_id"] for a in answers} == {first.json()["run_id"]}
 
 
+def test_healthz_answers_while_every_thread_of_the_routes_is_busy(sqlite_api: Api) -> None:
+    """Slow requests may take every thread the sync routes share; the process is still up."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from anyio.to_thread import current_default_thread_limiter
+
+    portal = sqlite_api.client._transport._portal
+    limiter = portal.call(current_default_thread_limiter)
+    portal.call(lambda: setattr(limiter, "total_tokens", 1))
+    busy = object()
+    portal.call(limiter.acquire_on_behalf_of, busy)  # the one thread, taken
+    pool = ThreadPoolExecutor(1)
+    try:
+        answer = pool.submit(sqlite_api.call, "GET", "/healthz").result(timeout=20)
+    finally:
+        portal.call(limiter.release_on_behalf_of, busy)
+        pool.shutdown()
+    assert answer.status_code == 200 and answer.json() == {"status": "ok"}
+
+
 def test_requests_sent_at_once_with_one_idempotency_key_make_one_run(
         live: Any, api_project: Project) -> None:
     """Clients that retry on a timeout send the same key again while the first request is

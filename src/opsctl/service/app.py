@@ -453,7 +453,8 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
     auth_problems = (401, 403, 503)
 
     @app.get("/healthz", tags=["health"], summary="The process is up")
-    def healthz() -> dict[str, str]:
+    async def healthz() -> dict[str, str]:
+        # async: it answers on the event loop even while slow requests hold every thread
         return {"status": "ok"}
 
     @app.get("/readyz", tags=["health"], summary="The store is reachable and migrated",
