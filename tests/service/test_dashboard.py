@@ -18,7 +18,7 @@ pytest.importorskip("fastapi", reason="the dashboard needs the server extra")
 
 from tests.conftest import Project
 from tests.service.conftest import Api, in_process, setup_project
-from tests.service.dashboard_kit import Visitor
+from tests.service.dashboard_kit import CSRF, Visitor
 from tests.service.everything_automation import ECHO, SOURCE
 
 XSS = ['<script>window.__xss=1</script>', '"><img src=x onerror="window.__xss=1">']
@@ -98,6 +98,20 @@ def test_a_bad_token_is_refused_and_audited(dash: Api) -> None:
     assert "invalid API token" in response.text and "opsctl_xxx" not in response.text
     admin = visitor(dash, "ada", "admin")
     assert "auth.refused" in admin.get("/audit").text
+
+
+@pytest.mark.parametrize("mistake", ["opsctl_" + "x" * 43, " "], ids=["bad-token", "blank"])
+def test_a_refused_login_still_leads_to_the_page_asked_for(dash: Api, mistake: str) -> None:
+    v = Visitor(dash)
+    asked = "/runs?status=failed"
+    form = v.client.get("/login", params={"next": asked})
+    for token in (mistake, dash.token("olga", "operator")):
+        csrf, then = CSRF.search(form.text), re.search(r'name="next" value="([^"]*)"', form.text)
+        assert csrf is not None and then is not None
+        form = v.client.post("/login", data={"token": token, "csrf": csrf.group(1),
+                                             "next": html.unescape(then.group(1))})
+    assert form.status_code == 303
+    assert form.headers["location"] == asked
 
 
 def test_the_login_form_needs_its_own_csrf_token(dash: Api) -> None:

@@ -77,14 +77,16 @@ def _now(viewer: Viewer) -> datetime:
 def _login_routes(router: APIRouter, dashboard: Dashboard) -> None:
     runtime = dashboard.runtime
 
-    def login_form(request: Request, *, error: str | None = None,
-                   status: int = 200) -> HTMLResponse:
+    def login_form(request: Request, *, error: str | None = None, status: int = 200,
+                   then: str | None = None) -> HTMLResponse:
+        """The form; ``then``: where a refused attempt was going (else ``?next=``)."""
         import secrets
 
         nonce = secrets.token_urlsafe(24)
         response = dashboard.page(request, "login.html", None, status=status, error=error,
-                                  login_csrf=nonce, next=safe_next(request.query_params.get(
-                                      "next")),
+                                  login_csrf=nonce, next=safe_next(
+                                      then if then is not None
+                                      else request.query_params.get("next")),
                                   oidc=bool(runtime.base.settings.server.get("oidc")))
         response.set_cookie(LOGIN_COOKIE, nonce, max_age=1800, httponly=True,
                             samesite="strict", secure=request.url.scheme == "https",
@@ -98,17 +100,20 @@ def _login_routes(router: APIRouter, dashboard: Dashboard) -> None:
     @router.post("/login")
     async def login(request: Request) -> Response:
         pairs = await form_pairs(request)
+        then = first(pairs, "next")
         if not csrf_matches(request.cookies.get(LOGIN_COOKIE, ""), first(pairs, "csrf")):
-            return login_form(request, error="The login form expired: try again.", status=403)
+            return login_form(request, error="The login form expired: try again.", status=403,
+                              then=then)
         credential = first(pairs, "token").strip()
         if not credential:
-            return login_form(request, error="Paste an API token.", status=401)
+            return login_form(request, error="Paste an API token.", status=401, then=then)
         try:
             login = await run_in_threadpool(_start_login, dashboard, credential, request)
         except UnauthenticatedError as exc:
-            return login_form(request, error=_login_refusal(exc.message), status=401)
+            return login_form(request, error=_login_refusal(exc.message), status=401,
+                              then=then)
         await run_in_threadpool(_end_login, dashboard, request.cookies.get(COOKIE))
-        response = see_other(safe_next(first(pairs, "next")))
+        response = see_other(safe_next(then))
         response.set_cookie(COOKIE, dashboard.logins.cookie_value(login),
                             expires=login.expires_at, httponly=True, samesite="strict",
                             secure=request.url.scheme == "https", path="/")
