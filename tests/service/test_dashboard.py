@@ -395,6 +395,19 @@ def test_plan_review_four_eyes_apply_and_history(dash: Api) -> None:
     assert "The chain is intact" in sam.get("/audit?verify=1").text
 
 
+def test_a_vetoed_plan_says_it_cannot_be_applied_and_offers_a_re_plan(dash: Api) -> None:
+    sam = visitor(dash, "sam", "admin")
+    plan = plan_files(sam, dash)
+    sue = visitor(dash, "sue", "approver")
+    assert sue.post(plan + "/decision", {"decision": "reject", "reason": "not now"}
+                    ).status_code == 303
+    page = sam.get(plan).text
+    assert "Rejected by sue: not now" in page
+    assert 'id="plan-vetoed"' in page and "cannot be applied" in page
+    assert "once the plan has its approvals" not in page  # it never will
+    assert f'?from_plan={plan.removeprefix("/plans/")}' in page
+
+
 def test_a_plan_whose_apply_was_refused_as_stale_says_so_and_offers_a_re_plan(
         dash: Api) -> None:
     """The refused run never claimed the plan (its row names none); the page still finds
