@@ -151,6 +151,28 @@ def test_empty_optional_fields_leave_the_defaults_to_the_contract() -> None:
     assert parsed.replicas == 2 and parsed.retention == timedelta(days=30)
 
 
+@pytest.mark.parametrize(("default", "picked", "expected"), [
+    (True, "", None), (False, "", None), (None, "", "absent"), (True, "false", False),
+    (None, "true", True),
+], ids=["none-over-yes", "none-over-no", "none-is-default", "no", "yes"])
+def test_an_optional_boolean_reads_back_the_option_picked(
+        default: bool | None, picked: str, expected: bool | str | None) -> None:
+    from pydantic import BaseModel
+
+    class Flags(BaseModel):
+        notify: bool | None = default
+
+    schema = Flags.model_json_schema()
+    (field,), _ = form_fields(schema)
+    assert field.widget == "tristate" and field.nullable
+    document = parse_form(schema, [("r.notify", picked)])
+    if expected == "absent":
+        assert document == {}
+    else:
+        assert document == {"notify": expected}
+        assert Flags.model_validate(document).notify is expected
+
+
 def test_bad_values_pass_through_for_the_contract_to_name() -> None:
     document = parse_form(SCHEMA, [("r.replicas", "many"), ("r.ratio", "1e999"),
                                    ("r.labels", "{not json"), ("r.sizes", "1\ntwo")])

@@ -409,6 +409,8 @@ def _read(prop: Mapping[str, Any], defs: Mapping[str, Any], path: str,
     if widget == "checkbox":
         return bool(values) and first not in ("", "false", "off")
     if widget == "tristate":
+        if first == "" and node.get("default") is not None:
+            return None  # "(none)" picked where the default is yes or no
         return {"true": True, "false": False}.get(first or "", _UNSET)
     if widget == "select":
         if not first:
