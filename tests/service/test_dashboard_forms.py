@@ -153,16 +153,20 @@ def test_empty_optional_fields_leave_the_defaults_to_the_contract() -> None:
 
 @pytest.mark.parametrize(("default", "picked", "expected"), [
     (True, "", None), (False, "", None), (None, "", "absent"), (True, "false", False),
-    (None, "true", True),
-], ids=["none-over-yes", "none-over-no", "none-is-default", "no", "yes"])
+    (None, "true", True), ("required", "", None),
+], ids=["none-over-yes", "none-over-no", "none-is-default", "no", "yes", "required-none"])
 def test_an_optional_boolean_reads_back_the_option_picked(
-        default: bool | None, picked: str, expected: bool | str | None) -> None:
+        default: bool | str | None, picked: str, expected: bool | str | None) -> None:
     from pydantic import BaseModel
 
     class Flags(BaseModel):
         notify: bool | None = default
 
-    schema = Flags.model_json_schema()
+    class Required(BaseModel):
+        notify: bool | None
+
+    model = Required if default == "required" else Flags
+    schema = model.model_json_schema()
     (field,), _ = form_fields(schema)
     assert field.widget == "tristate" and field.nullable
     document = parse_form(schema, [("r.notify", picked)])
@@ -170,7 +174,25 @@ def test_an_optional_boolean_reads_back_the_option_picked(
         assert document == {}
     else:
         assert document == {"notify": expected}
-        assert Flags.model_validate(document).notify is expected
+        assert model.model_validate(document).notify is expected
+
+
+def test_none_picked_in_an_optional_choice_with_a_default_is_null() -> None:
+    from typing import Literal
+
+    from pydantic import BaseModel
+
+    class Choice(BaseModel):
+        mode: Literal["fast", "safe"] | None = "safe"
+        size: Literal["s", "l"] | None  # required, and may be null
+        color: Literal["red", "blue"] = "red"
+
+    schema = Choice.model_json_schema()
+    fields, _ = form_fields(schema)
+    assert [f.nullable for f in fields] == [True, True, False]  # "(none)" vs "(default)"
+    document = parse_form(schema, [("r.mode", ""), ("r.size", ""), ("r.color", "")])
+    assert document == {"mode": None, "size": None}
+    assert Choice.model_validate(document) == Choice(mode=None, size=None, color="red")
 
 
 def test_bad_values_pass_through_for_the_contract_to_name() -> None:

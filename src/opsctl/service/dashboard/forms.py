@@ -409,12 +409,14 @@ def _read(prop: Mapping[str, Any], defs: Mapping[str, Any], path: str,
     if widget == "checkbox":
         return bool(values) and first not in ("", "false", "off")
     if widget == "tristate":
-        if first == "" and node.get("default") is not None:
-            return None  # "(none)" picked where the default is yes or no
+        if first == "" and node.get("default", _UNSET) is not None:
+            return None  # "(none)" picked where the default is yes or no, or there is none
         return {"true": True, "false": False}.get(first or "", _UNSET)
     if widget == "select":
         if not first:
-            return _UNSET
+            # "(none)" picked: null, unless null is the default anyway
+            return None if nullable and first == "" \
+                and node.get("default", _UNSET) is not None else _UNSET
         return _json_or_text(first)
     if widget == "multiselect":
         picked = [_json_or_text(v) for v in values if v]
