@@ -195,6 +195,19 @@ def test_none_picked_in_an_optional_choice_with_a_default_is_null() -> None:
     assert Choice.model_validate(document) == Choice(mode=None, size=None, color="red")
 
 
+def test_an_empty_number_that_may_be_null_and_is_required_is_null() -> None:
+    from pydantic import BaseModel
+
+    class Limits(BaseModel):
+        cap: int | None  # required, and may be null
+        floor: int | None = None
+
+    schema = Limits.model_json_schema()
+    document = parse_form(schema, [("r.cap", ""), ("r.floor", "")])
+    assert document == {"cap": None}
+    assert Limits.model_validate(document) == Limits(cap=None)
+
+
 def test_bad_values_pass_through_for_the_contract_to_name() -> None:
     document = parse_form(SCHEMA, [("r.replicas", "many"), ("r.ratio", "1e999"),
                                    ("r.labels", "{not json"), ("r.sizes", "1\ntwo")])

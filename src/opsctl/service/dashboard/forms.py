@@ -429,8 +429,9 @@ def _read(prop: Mapping[str, Any], defs: Mapping[str, Any], path: str,
         return first
     if widget == "number":
         if first is None or first.strip() == "":
-            return None if nullable and node.get("default") is not None and first == "" \
-                else _UNSET
+            # left empty: null where the field may be null and it is not the default already
+            return None if nullable and node.get("default", _UNSET) is not None \
+                and first == "" else _UNSET
         return _number(first.strip(), node.get("type") == "integer")
     if widget == "lines":
         if first is None:
