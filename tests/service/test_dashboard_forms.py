@@ -208,6 +208,24 @@ def test_an_empty_number_that_may_be_null_and_is_required_is_null() -> None:
     assert Limits.model_validate(document) == Limits(cap=None)
 
 
+def test_an_unset_nested_model_that_is_required_but_may_be_null_is_null() -> None:
+    from pydantic import BaseModel
+
+    class Target(BaseModel):
+        host: str
+
+    class Move(BaseModel):
+        to: Target | None  # required, and may be null
+        via: Target | None = None
+
+    schema = Move.model_json_schema()
+    fields, _ = form_fields(schema)
+    assert [f.widget for f in fields] == ["fieldset", "fieldset"]
+    document = parse_form(schema, [("r.to.host", ""), ("r.via.host", "")])  # no "set" box
+    assert document == {"to": None}
+    assert Move.model_validate(document) == Move(to=None)
+
+
 def test_bad_values_pass_through_for_the_contract_to_name() -> None:
     document = parse_form(SCHEMA, [("r.replicas", "many"), ("r.ratio", "1e999"),
                                    ("r.labels", "{not json"), ("r.sizes", "1\ntwo")])

@@ -448,7 +448,8 @@ def _read(prop: Mapping[str, Any], defs: Mapping[str, Any], path: str,
         return lines
     if widget == "fieldset":
         if nullable and not submitted.get(f"{path}.{SET_MARK}"):
-            return _UNSET if node.get("default", None) is None else None
+            # not set: null, unless null is the default anyway
+            return _UNSET if node.get("default", _UNSET) is None else None
         return _read_object(node, defs, path + ".", submitted)
     if widget == "rows":
         items = _strip_null(_resolve(node.get("items") or {}, defs), defs)[0]
