@@ -455,3 +455,17 @@ def test_a_search_after_the_login_ended_opens_the_login_form(server: LiveServer,
     page.wait_for_url(re.compile(r".*/login\?next=%2F%3Feffect%3Dmutate$"))
     assert page.locator("#token").count() == 1
     ned.close()
+
+
+def test_a_form_shown_again_with_errors_focuses_the_first_field_to_fix(
+        server: LiveServer, browser: Any) -> None:
+    ola = User(browser, server, "ola", "admin")
+    ola.login()
+    page = ola.page
+    page.goto("/automations/everything")
+    page.fill("#f-service", "web")
+    page.fill("#f-replicas", "99")  # the first bad field; primary.host and api_key follow
+    page.click("button.primary:has-text('Plan')")
+    page.wait_for_selector("#f-replicas-error")
+    page.wait_for_function("() => document.activeElement.id === 'f-replicas'")
+    ola.close()

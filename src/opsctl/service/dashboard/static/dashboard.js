@@ -88,6 +88,9 @@
   }
 
   document.addEventListener("DOMContentLoaded", function () {
+    // a form shown again with its errors: the first field to fix has the keyboard
+    var invalid = document.querySelector("form [aria-invalid=true]");
+    if (invalid) { invalid.focus(); }
     var log = document.getElementById("live-log");
     if (log && window.EventSource) {
       var state = document.getElementById("live-state");
