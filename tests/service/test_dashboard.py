@@ -300,6 +300,18 @@ def test_static_files_are_revalidated_before_each_use(dash: Api, path: str) -> N
     assert again.headers["cache-control"] == "no-cache"
 
 
+def test_a_form_too_large_is_refused_with_a_page_in_a_browser(dash: Api) -> None:
+    v = visitor(dash, "ada", "admin")
+    form = {"r.text": "x" * (1024 * 1024 + 1), "csrf": v.csrf}
+    page = v.client.post("/automations/echo/plan", data=form, headers=BROWSER)
+    assert page.status_code == 422
+    assert page.headers["content-type"].startswith("text/html")
+    assert "larger than this server accepts" in page.text
+    other = v.client.post("/automations/echo/plan", data=form)
+    assert other.status_code == 422
+    assert other.headers["content-type"] == "application/problem+json"
+
+
 @pytest.mark.parametrize(("form", "page"), [
     ("/automations/echo/plan", "/automations/echo"), ("/plans/plan_1/apply", "/plans/plan_1"),
     ("/plans/plan_1/decision", "/plans/plan_1"), ("/runs/run_1/cancel", "/runs/run_1"),

@@ -265,6 +265,13 @@ def _install_body_limit(app: FastAPI, runtime: ServerRuntime) -> None:
                                             "message": f"larger than {limit} bytes"}]),
                            status_code=422, media_type=PROBLEM_TYPE)
 
+    async def refuse(scope: Scope, receive: Receive, send: Send) -> None:
+        from starlette.requests import Request as ScopeRequest
+
+        page = error_page(ScopeRequest(scope), 422,  # a dashboard form, in a browser
+                          f"The form is larger than this server accepts ({limit} bytes).")
+        await (page or too_big)(scope, receive, send)
+
     class BodyLimit:
         def __init__(self, inner: ASGIApp) -> None:
             self.inner = inner
@@ -275,7 +282,7 @@ def _install_body_limit(app: FastAPI, runtime: ServerRuntime) -> None:
                 return
             length = next((v for k, v in scope["headers"] if k == b"content-length"), None)
             if length is not None and (not length.isdigit() or int(length) > limit):
-                await too_big(scope, receive, send)
+                await refuse(scope, receive, send)
                 return
             content_type = next((v for k, v in scope["headers"] if k == b"content-type"),
                                 None)
@@ -296,7 +303,7 @@ def _install_body_limit(app: FastAPI, runtime: ServerRuntime) -> None:
                     size += len(chunks[-1])
                     more = bool(message.get("more_body", False))
                     if size > limit:
-                        await too_big(scope, receive, send)
+                        await refuse(scope, receive, send)
                         return
                 refused = _not_strict_json(b"".join(chunks)) if json_body else None
                 if refused is not None:
