@@ -22,6 +22,17 @@ from typing import IO, Any
 
 import pytest
 
+try:
+    from hypothesis import settings as _hypothesis_settings
+except ImportError:  # the adapters' own venvs run a few tests without it
+    pass
+else:
+    # No per-example deadline: on a loaded CI machine (two cores, two pytest workers and the
+    # servers the other tests start) one slow example is load, not a regression; the
+    # properties themselves are what these tests check.
+    _hypothesis_settings.register_profile("opsctl", deadline=None)
+    _hypothesis_settings.load_profile("opsctl")
+
 OPSCTL = str(Path(sys.executable).parent / "opsctl")
 RESULT_SCHEMA_ID = "opsctl.result/v1"
 _VALIDATOR: Any = None
