@@ -1084,3 +1084,36 @@ def test_a_refusal_names_the_environment_the_request_names(
     refused = sqlite_api.call("POST", path, viewer, json={"request": request, **body})
     assert refused.status_code == 403, refused.text
     assert "may not plan files in environment staging" in refused.json()["detail"]
+
+
+def test_a_plan_applied_again_before_its_apply_starts_answers_with_that_apply(
+        sqlite_api: Api) -> None:
+    """"Apply this plan" sent twice (a double click, a client's retry) while the first apply
+    is still queued: both answers name one run, and no second run fails as already applied.
+    Two held runs of other scopes keep the server's two run threads busy meanwhile."""
+    api = sqlite_api
+    token = api.token("olga", "operator")
+    work, hold = api.project.root / "work", api.project.root / "hold"
+    for busy in ("one", "two"):
+        held = api.call("POST", "/v1/automations/files/runs", token, json={"request": {
+            "directory": str(work / busy), "names": ["b"], "hold": str(hold)}})
+        assert held.status_code == 202, held.text
+    planned = api.call("POST", "/v1/automations/files/plans", token,
+                       json={"request": {"directory": str(work / "plan"), "names": ["a"]}})
+    assert planned.status_code == 201, planned.text
+    plan_id = planned.json()["plan_id"]
+    try:
+        first = api.call("POST", f"/v1/plans/{plan_id}/apply", token)
+        second = api.call("POST", f"/v1/plans/{plan_id}/apply", token)
+    finally:
+        hold.write_text("go")
+    assert first.status_code == 202 and second.status_code == 202, (first.text, second.text)
+    assert second.json()["run_id"] == first.json()["run_id"]
+
+    def statuses() -> list[str]:
+        runs = api.call("GET", "/v1/runs?automation=files", token).json()["runs"]
+        return sorted(r["status"] for r in runs if r["mode"] == "apply")
+
+    wait_for(lambda: not {"queued", "running"} & set(statuses()), "the runs to finish")
+    assert statuses() == ["succeeded"] * 3
+    assert (work / "plan" / "a").exists()

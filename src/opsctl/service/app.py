@@ -892,11 +892,24 @@ def queue_plan_apply(runtime: ServerRuntime, session: Session, who: Principal, p
                      made_with="the plan was made with")
     # the key the engine records in the result: the request's, as for `apply --plan`
     patterns = target_patterns([str(t) for t in document.get("targets") or []])
-    run_id = _queue(session, automation, mode="apply", request_doc=document["request"],
-                    key=derived_run_key(automation, document["request"], patterns),
-                    key_source="derived",
-                    request_hash=hash_of_request(document["request"], patterns),
-                    runtime={"plan_id": plan_id})
+
+    def queue(once: bool = False, queued: list[str] | None = None) -> str:
+        return _queue(session, automation, mode="apply", request_doc=document["request"],
+                      key=derived_run_key(automation, document["request"], patterns),
+                      key_source="derived",
+                      request_hash=hash_of_request(document["request"], patterns),
+                      runtime={"plan_id": plan_id}, once=once, queued=queued)
+
+    queued: list[str] = []
+    run_id = queue(once=True, queued=queued)
+    if not queued:
+        # A run of the plan's request is queued or running. This plan's own apply, asked for
+        # again before it claimed the plan (a double click, a client's retry): that run, as
+        # an Idempotency-Key answers, not a second one that fails as already applied.
+        prior = session.store.get_run(run_id)
+        if prior is not None and (prior.get("runtime") or {}).get("plan_id") == plan_id:
+            return run_id
+        run_id = queue()  # another run of the same request: this one waits for its scope
 
     def work(run_session: Session) -> Any:
         with_secrets(run_session, env)
