@@ -423,3 +423,13 @@ def test_a_failed_write_leaves_no_temporary_file(tmp_path: Path,
 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.json"]
     assert (tmp_path / "plan.json").read_text() == "old\n"
+
+
+@pytest.mark.parametrize("flag", ["--yes", "-y", "--auto-approve"])
+def test_apply_plan_takes_the_yes_ci_scripts_pass_to_every_apply(counter: Project,
+                                                                 flag: str) -> None:
+    """A saved plan never asks; a pipeline that passes --yes to every apply still works."""
+    plan_to(counter)
+    applied = counter.run("apply", flag, "--plan", "plan.json", "--format", "json")
+    assert applied.code == 0, applied.stderr
+    assert counts(counter) == {"a": 1, "b": 1, "c": 1}

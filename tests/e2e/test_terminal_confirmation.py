@@ -239,3 +239,11 @@ def test_the_question_goes_to_stderr_and_stdout_keeps_one_result(counter: Projec
     assert (doc["mode"], doc["status"]) == ("apply", "succeeded")
     assert "+ create t-a" in screen
     assert counts(counter) == {"a": 1}
+
+
+def test_yes_given_to_apply_before_the_name_asks_nothing(counter: Project) -> None:
+    code, screen = run_on_terminal(["apply", "--yes", "counter", "--environment", "staging",
+                                    "--targets", "a"], counter.root, None)
+    assert code == 0, screen
+    assert PROMPT not in screen
+    assert counts(counter) == {"a": 1}

@@ -450,6 +450,7 @@ def build_command(entry: CatalogEntry, mode: str) -> click.Command:
                  no_wait: bool = False, fan_out: int | None = None, **values: Any) -> int:
         unknown = set(values) - field_names
         assert not unknown, unknown
+        yes = yes or bool(click.get_current_context().meta.get("opsctl.yes"))  # apply --yes NAME
         if mode == "policy":
             return run_policy_check(entry, opts, values, request_file=request_file, at=at,
                                     actor=as_actor, contract_version=contract_version)

@@ -589,12 +589,16 @@ def reconcile_group(**_global: Any) -> None:
               help="Apply a saved plan; refused (exit 3) if edited, expired, stale or already applied.")
 @click.option("--wait-lock", default=None, metavar="DURATION", type=DurationType(),
               help="With --plan: wait up to this long for the scope's lock instead of exiting 7.")
+@click.option("-y", "--yes", "--auto-approve", "yes", is_flag=True, default=False,
+              help="With --plan: accepted, a saved plan never asks; before NAME: as NAME's --yes.")
 @diff_option
 @common_options
 @click.pass_context
-def apply_group(ctx: click.Context, plan_file: str | None, wait_lock: str | None,
+def apply_group(ctx: click.Context, plan_file: str | None, wait_lock: str | None, yes: bool,
                 opts: CommonOptions) -> int | None:
     """Apply NAME [FLAGS], or --plan PLAN.json written by `opsctl plan --out`."""
+    # CI scripts pass --yes to every apply: refusing it on `apply --plan` would break them
+    ctx.meta["opsctl.yes"] = yes
     if ctx.invoked_subcommand is not None:
         if plan_file:
             raise click.UsageError("give either --plan or an automation name, not both")
