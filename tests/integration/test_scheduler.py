@@ -607,3 +607,38 @@ def test_schedules_invalid_for_their_cron_or_zone_keep_their_grace_and_catchup(
     assert listed.code == 0, listed.stderr
     got = {r["name"]: (r["state"], r["grace_s"], r["max_catchup"]) for r in listed.doc}
     assert got == {"bad-cron": ("invalid", 120.0, 3), "bad-zone": ("invalid", 300.0, 10)}
+
+
+
+def test_one_schedule_that_breaks_does_not_stop_the_others_firing(
+        sched_project: Project, make_scheduler: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bug met while firing one schedule's slot (here, reading its request raises
+    something that is no opsctl error) is that slot's: recorded and logged, and every other
+    schedule of the tick fires, that minute and the next."""
+    import opsctl.schedule.scheduler as scheduler_module
+
+    real = scheduler_module.request_of
+
+    def request_of(schedule: Any, **kwargs: Any) -> Any:
+        if schedule.name == "breaks":
+            raise RuntimeError("the request broke")
+        return real(schedule, **kwargs)
+
+    _config(sched_project,
+            {"name": "breaks", "automation": "held", "cron": "* * * * *",
+             "request": {"tag": "breaks"}},
+            {"name": "fine", "automation": "held", "cron": "* * * * *",
+             "request": {"tag": "fine"}})
+    clock = Clock(T0)
+    scheduler = make_scheduler(clock)
+    scheduler.start()
+    monkeypatch.setattr(scheduler_module, "request_of", request_of)
+    for minute in (1, 2):
+        clock.now = T0 + timedelta(minutes=minute, seconds=1)
+        assert scheduler.tick() == 1
+        _wait_runs(scheduler)
+    fires = sorted((f["schedule"], f["outcome"], f["reason"])
+                   for f in sched_store.fires(scheduler.store))
+    broke = ("breaks", "invalid", "internal error: RuntimeError: the request broke")
+    assert fires[:2] == [broke, broke] and [f[:2] for f in fires[2:]] == [("fine", "fired")] * 2
+    assert (sched_project.root / "fires.log").read_text().count("fine mark") == 2

@@ -227,11 +227,18 @@ class Scheduler:
             if state is None or state["paused"]:
                 continue
             last = datetime.fromisoformat(str(state["last_slot"])) if state["last_slot"] else now
-            decisions = decide(schedule, last, now)
-            active = _holds_off(store, state["last_run_id"], state["last_run_status"])
-            if decisions.skipped or len(decisions.fires) > 1 or (
-                    active and schedule.concurrency == "replace" and decisions.fires):
-                fired += self._handle(schedule, now)
+            try:
+                decisions = decide(schedule, last, now)
+                active = _holds_off(store, state["last_run_id"], state["last_run_status"])
+                if decisions.skipped or len(decisions.fires) > 1 or (
+                        active and schedule.concurrency == "replace" and decisions.fires):
+                    fired += self._handle(schedule, now)
+                    continue
+            except OpsctlError:
+                raise  # the store's: every schedule's tick is tried again
+            except Exception as exc:  # one schedule's bug: logged, the others still fire
+                self.session.log.error("schedule.failed", schedule=schedule.name,
+                                       error=f"{type(exc).__name__}: {exc}")
                 continue
             if decisions.last_slot is None:
                 self._next[schedule.name] = schedule.cron.next_after(now)
@@ -271,12 +278,10 @@ class Scheduler:
                     run_id = str(run["id"])
                     runs.append(run)
                     work.append((run_id, principal, carry_out))
-            except OpsctlError as exc:
-                settled.append((schedule.name, slot, "invalid", exc.message, None))
-                events.append(self._event("schedule.invalid", schedule, slot,
-                                          reason=exc.message))
-                self.session.log.warning("schedule.invalid", schedule=schedule.name,
-                                         slot=sched_store.slot_key(slot), error=exc.message)
+            except Exception as exc:  # this slot's own: the others of the tick still fire
+                message = self._not_fired(schedule, slot, exc)
+                settled.append((schedule.name, slot, "invalid", message, None))
+                events.append(self._event("schedule.invalid", schedule, slot, reason=message))
                 continue
             settled.append((schedule.name, slot, "fired", decision.reason, run_id))
             events.append(self._event("schedule.fired", schedule, slot, reason=decision.reason,
@@ -393,12 +398,11 @@ class Scheduler:
             wait = schedule.grace_s if not active else max(schedule.grace_s,
                                                            self._replace_wait())
             run_id = self._queue(schedule, decision.slot, wait_lock_s=wait)
-        except OpsctlError as exc:
+        except Exception as exc:  # this slot's own, as in _handle_due
+            message = self._not_fired(schedule, decision.slot, exc)
             sched_store.settle_fire(store, schedule.name, decision.slot, outcome="invalid",
-                                    reason=exc.message, run_id=None)
-            self._audit("schedule.invalid", schedule, decision.slot, reason=exc.message)
-            self.session.log.warning("schedule.invalid", schedule=schedule.name,
-                                     slot=sched_store.slot_key(decision.slot), error=exc.message)
+                                    reason=message, run_id=None)
+            self._audit("schedule.invalid", schedule, decision.slot, reason=message)
             return 0
         sched_store.settle_fire(store, schedule.name, decision.slot, outcome="fired",
                                 reason=reason, run_id=run_id)
@@ -407,6 +411,19 @@ class Scheduler:
                               slot=sched_store.slot_key(decision.slot), reason=reason)
         self.fired += 1
         return 1
+
+    def _not_fired(self, schedule: Schedule, slot: datetime, exc: Exception) -> str:
+        """Why a slot this scheduler claimed fired no run, logged: an OpsctlError is the
+        request's or the grant's (a warning); anything else is a bug, an automation's request
+        model raising something other than a ValueError say (an error)."""
+        if isinstance(exc, OpsctlError):
+            self.session.log.warning("schedule.invalid", schedule=schedule.name,
+                                     slot=sched_store.slot_key(slot), error=exc.message)
+            return exc.message
+        message = f"internal error: {type(exc).__name__}: {exc}"
+        self.session.log.error("schedule.invalid", schedule=schedule.name,
+                               slot=sched_store.slot_key(slot), error=message)
+        return message
 
     def _replace_wait(self) -> float:
         grace: float = self.session.settings.stop_grace.total_seconds()
