@@ -472,3 +472,18 @@ def test_a_refusal_of_the_whole_request_names_the_request(api_project: Project) 
                      json={"request": {"low": 2, "high": 1}, "dry_run": True})
         doc = assert_problem(r, 422)
         assert doc["errors"] == [{"field": "request", "message": "Value error, low is above high"}]
+
+
+def test_a_lock_break_reason_holding_a_nul_is_refused_from_the_dashboard_too(api: Api) -> None:
+    """The HTTP route refuses it by its query's pattern; the dashboard's form reaches the
+    engine, which refuses it for every caller (a 500 on a PostgreSQL store before)."""
+    from tests.service.dashboard_kit import Visitor
+
+    v = Visitor(api)
+    assert v.login(api.token("olga", "admin")).status_code == 303
+    v.get("/locks")
+    before = recorded(api)
+    page = v.post("/locks/break", {"scope": "files/somewhere", "reason": "stuck\x00 run"})
+    assert page.status_code == 422, page.text
+    assert "hold no NUL character" in page.text
+    assert recorded(api) == before

@@ -250,6 +250,8 @@ def break_lock(session: Session, scope: str, reason: str) -> dict[str, Any]:
     if not reason:  # every caller (CLI, API, dashboard): the reason is what the audit keeps
         raise UsageError("a reason must say why the lock is broken: it is recorded in the "
                          "audit trail")
+    if "\x00" in reason or "\x00" in scope:  # no PostgreSQL text holds one (a 500 there)
+        raise UsageError("a lock's scope and the reason to break it hold no NUL character")
     check_permission(session, "admin", automation=scope.split("/", 1)[0],
                      environment=_environment_of_lock(session, scope))
 
