@@ -845,6 +845,40 @@ def test_an_empty_request_document_is_refused_not_read_as_all_defaults(
     assert probe.run("probe", "--request", "req.yaml", "--dry-run").code == 10
 
 
+@pytest.mark.parametrize(("name", "body"), [
+    pytest.param("req.json", "", id="empty-json"),
+    pytest.param("req.json", "\n \n", id="blank-json"),
+    pytest.param("req.yaml", "---\n# nothing yet\n", id="marker-and-comment-yaml"),
+])
+def test_an_empty_request_document_says_so_in_json_as_in_yaml(
+        probe: Project, name: str, body: str) -> None:
+    """An empty .json file holds no document, as an empty .yaml one does (was: "not valid
+    JSON: Expecting value at line 1, column 1", without the hint to write {})."""
+    (probe.root / name).write_text(body)
+    r = probe.run("probe", "--request", name, "--format", "json")
+    assert r.code == 2, r.stderr
+    assert (f"request file {name} holds no document (it is empty, or only comments); "
+            "write {} for a request of the defaults") in r.doc["error"]["message"]
+    assert probe.run("runs", "--format", "json", expect_json=True).doc["runs"] == []
+
+
+@pytest.mark.parametrize(("name", "body"), [
+    pytest.param("req.json", "null\n", id="json"),
+    pytest.param("req.yaml", "null\n", id="yaml"),
+    pytest.param("req.yaml", "# the request\n~\n", id="yaml-tilde"),
+])
+def test_a_request_document_of_null_is_not_called_empty(
+        probe: Project, name: str, body: str) -> None:
+    """A document holding null is refused as a value that is not a mapping (was: "holds no
+    document (it is empty, or only comments)", which the file plainly is not)."""
+    (probe.root / name).write_text(body)
+    r = probe.run("probe", "--request", name, "--format", "json")
+    assert r.code == 2, r.stderr
+    assert (f"request file {name} must hold a mapping of field names to values, not null"
+            in r.doc["error"]["message"])
+    assert probe.run("runs", "--format", "json", expect_json=True).doc["runs"] == []
+
+
 @pytest.mark.parametrize("suffix", [".json", ".yaml"])
 def test_a_request_document_with_a_byte_order_mark_reads_as_without(
         probe: Project, suffix: str) -> None:

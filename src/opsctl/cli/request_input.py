@@ -28,23 +28,32 @@ def load_request_file(path: str, *, limit: int = DEFAULT_MAX_INPUT_BYTES) -> dic
     Errors name the file, and the line or the field.
     """
     text = read_document(path, what="request file", limit=limit)
+    if _holds_no_document(text):
+        # an empty file, or a stream whose writer failed (`make-request | opsctl NAME
+        # --request -`): never a request of every default, which nobody asked for; checked
+        # before parsing, so an empty JSON file says so too rather than "Expecting value"
+        raise UsageError(f"request file {path} holds no document (it is empty, or only "
+                         "comments); write {} for a request of the defaults", step="validate")
     kind = "JSON" if path.endswith(".json") else "YAML"
     try:
         data = parse_json(text) if kind == "JSON" else parse_yaml(text)
     except DocumentError as exc:
         raise UsageError(f"request file {path} is not valid {kind}: {exc}", step="validate") from None
-    if data is None:
-        # an empty file, or a stream whose writer failed (`make-request | opsctl NAME
-        # --request -`): never a request of every default, which nobody asked for
-        raise UsageError(f"request file {path} holds no document (it is empty, or only "
-                         "comments); write {} for a request of the defaults", step="validate")
     if not isinstance(data, dict):
+        what = "null" if data is None else f"a {type(data).__name__}"
         raise UsageError(f"request file {path} must hold a mapping of field names to values, "
-                         f"not a {type(data).__name__}", step="validate")
+                         f"not {what}", step="validate")
     problem = json_value_problem(data)
     if problem is not None:
         raise UsageError(f"request file {path}: {problem}", step="validate")
     return data
+
+
+def _holds_no_document(text: str) -> bool:
+    """Whether ``text`` is only blank lines, comments and YAML document markers: no document,
+    as against one that holds ``null``."""
+    return all(not line or line.startswith("#") or line in ("---", "...")
+               for line in (raw.strip() for raw in text.splitlines()))
 
 
 def read_request_file(session: Any, path: str | None) -> dict[str, Any]:
