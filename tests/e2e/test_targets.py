@@ -96,6 +96,23 @@ def test_a_target_that_matches_nothing_warns_and_changes_nothing(stack: Project)
     assert effects(stack) == []
 
 
+def test_a_target_that_matches_nothing_does_not_say_the_target_is_converged(
+        stack: Project) -> None:
+    """Five actions are still planned outside the targets (was: "no changes: the target is
+    already in the requested state", which it was not)."""
+    result = stack.run("stack", "--target", "db-*", "--dry-run")
+    assert result.code == 0, result.stderr
+    assert "already in the requested state" not in result.stdout
+    assert "no changes among the targeted actions; the rest of the plan is left as it is" in (
+        result.stdout)
+    assert "--target db-* matched no planned action" in result.stdout
+    converged = stack.run("stack", "--format", "json")
+    assert converged.code == 0, converged.stderr
+    whole = stack.run("stack", "--target", "*", "--dry-run")
+    assert whole.code == 0, whole.stderr
+    assert "no changes: the target is already in the requested state" in whole.stdout
+
+
 @pytest.mark.parametrize("bad", ["", "  "], ids=["empty", "blank"])
 def test_an_empty_target_is_invalid_input(stack: Project, bad: str) -> None:
     result = stack.run("stack", "--target", bad, "--format", "json")

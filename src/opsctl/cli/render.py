@@ -147,7 +147,12 @@ def render_result(doc: dict[str, Any], stream: TextIO, *, full_diff: bool = Fals
         render_actions(actions, stream, full=full_diff, color=color_enabled(stream),
                        status_style=STATUS_STYLE)
     elif (doc["mode"] == "plan" and not doc.get("error")) or status == "no_changes":
-        stream.write("no changes: the target is already in the requested state\n")
+        targets = (doc.get("artifacts") or {}).get("targets") or {}
+        if targets.get("planned_without_targets"):  # the rest of the plan still has changes
+            stream.write("no changes among the targeted actions; the rest of the plan is left "
+                         "as it is\n")
+        else:
+            stream.write("no changes: the target is already in the requested state\n")
     s = doc.get("summary")  # none in a run whose result was never recorded
     if actions:
         from opsctl.cli.plan_diff import kind_counts
