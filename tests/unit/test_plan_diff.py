@@ -40,6 +40,11 @@ def test_each_kind_has_its_marker(kind: str, marker: str) -> None:
                  id="changed-text-in-a-structure-as-a-diff"),
     pytest.param({"out": "a\nb"}, {"out": "a\nb"}, True, ["  out:", "    a", "    b"],
                  id="unchanged-text-in-a-structure-with-diff"),
+    pytest.param("1", 1, False, ['~ "1" -> 1'], id="text-to-number-in-json"),
+    pytest.param({"on": "true"}, {"on": True}, False, ['~ on: "true" -> true'],
+                 id="text-to-boolean-under-a-key-in-json"),
+    pytest.param({"v": "(none)"}, {"v": None}, False, ['~ v: "(none)" -> null'],
+                 id="the-text-none-to-no-value-in-json"),
 ])
 def test_change_lines(before: Any, after: Any, full: bool, expected: list[str]) -> None:
     assert change_lines(before, after, full=full) == expected

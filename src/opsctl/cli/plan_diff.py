@@ -30,6 +30,15 @@ def _compact(value: Any) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 
+def _changed(before: Any, after: Any) -> str:
+    """``old -> new``, in JSON when the plain forms would read alike (``"1"`` and ``1``, the
+    text ``(none)`` and no value), so a change never shows as ``1 -> 1``."""
+    old, new = _compact(before), _compact(after)
+    if old == new:
+        old, new = (json.dumps(v, sort_keys=True, ensure_ascii=False) for v in (before, after))
+    return f"{old} -> {new}"
+
+
 def _multiline(value: Any) -> bool:
     return isinstance(value, str) and "\n" in value
 
@@ -63,7 +72,7 @@ def change_lines(before: Any, after: Any, *, full: bool = False) -> list[str]:
         return [f"- {_compact(before)}"]
     if before == after:
         return [f"  {_compact(after)}"] if full else []
-    return [f"~ {_compact(before)} -> {_compact(after)}"]
+    return [f"~ {_changed(before, after)}"]
 
 
 def _dict_lines(before: Mapping[str, Any], after: Mapping[str, Any], full: bool) -> list[str]:
@@ -84,7 +93,7 @@ def _dict_lines(before: Mapping[str, Any], after: Mapping[str, Any], full: bool)
         elif key not in after:
             lines.append(f"- {key}: {_compact(before[key])}")
         elif before[key] != after[key]:
-            lines.append(f"~ {key}: {_compact(before[key])} -> {_compact(after[key])}")
+            lines.append(f"~ {key}: {_changed(before[key], after[key])}")
         elif full:
             lines.append(f"  {key}: {_compact(after[key])}")
     return lines
