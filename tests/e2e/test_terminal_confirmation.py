@@ -196,6 +196,44 @@ def test_rerunning_an_interrupted_run_on_a_terminal_asks_about_what_is_left(
     assert len(runs(project)) == 1  # the interrupted run, finished
 
 
+def test_declining_to_finish_an_interrupted_run_leaves_it_resumable(project: Project) -> None:
+    """Re-run on a terminal and declined, the interrupted run keeps its journal and can still
+    be finished (was: recorded changes_planned, and `opsctl resume` refused it as "nothing to
+    resume" though half its actions had been applied)."""
+    import signal
+
+    from tests.e2e.test_durable import CHECKED, effects, start, wait_for_effects
+
+    project.add_module("checked_auto", CHECKED)
+    proc = start(project, "checked", "--slow", "0.3", "--format", "json")
+    wait_for_effects(project, 3)
+    proc.send_signal(signal.SIGKILL)
+    proc.communicate(timeout=10)
+    done_before = sorted(effects(project))
+    code, screen = run_on_terminal(["checked", "--slow", "0.3"], project.root, "no")
+    assert code == 10, screen
+    assert "resumed run" in screen
+    run_id = project.run("runs", "--format", "json").doc["runs"][0]["id"]
+    assert f"`opsctl resume {run_id}` finishes the run" in screen
+    assert sorted(effects(project)) == done_before
+    resumed = project.run("resume", run_id, "--format", "json")
+    assert resumed.code == 0, resumed.stderr
+    assert resumed.doc["run_id"] == run_id
+    assert sorted(effects(project)) == [f"t{i}" for i in range(6)]
+    assert runs(project) == [{"mode": "apply", "status": "succeeded"}]
+
+
+def test_a_first_apply_declined_has_nothing_to_resume(counter: Project) -> None:
+    code, screen = run_on_terminal(["counter", "--environment", "staging", "--targets", "a"],
+                                   counter.root, "no")
+    assert code == 10, screen
+    run_id = counter.run("runs", "--format", "json").doc["runs"][0]["id"]
+    resumed = counter.run("resume", run_id, "--format", "json")
+    assert resumed.code == 2, resumed.stderr
+    assert f"run {run_id} is changes_planned: nothing to resume" in resumed.doc["error"]["message"]
+    assert counts(counter) == {}
+
+
 @pytest.mark.parametrize("args", [
     pytest.param(["--yes"], id="yes"),
     pytest.param(["-y"], id="y"),

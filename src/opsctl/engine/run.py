@@ -199,7 +199,10 @@ def _taken_over_here(run: RunState, doc: dict[str, Any], error: LeaseLostError) 
     return RunOutcome(doc, error.exit_code)
 
 
-RESUMABLE = ("running", "partial", "cancelled", "failed")
+UNFINISHED = ("running", "partial", "cancelled", "failed")
+# and an apply declined at the prompt when re-run to finish: what it applied before stays in
+# its journal (a first apply declined has none, so it has nothing to resume)
+RESUMABLE = (*UNFINISHED, "changes_planned")
 REPLAYABLE = ("succeeded", "no_changes")
 
 
@@ -282,7 +285,7 @@ def _nothing_to_resume(prior: Mapping[str, Any]) -> UsageError:
     """The refusal of ``opsctl resume`` for a run that finished, or that is unfinished but
     journaled nothing (it stopped while planning: the same command runs it again)."""
     left = (" and applied nothing (it stopped before its plan was journaled): run the same "
-            "command again" if prior["status"] in RESUMABLE else "")
+            "command again" if prior["status"] in UNFINISHED else "")
     return UsageError(f"run {prior['id']} is {prior['status']}{left}: nothing to resume")
 
 
@@ -484,7 +487,10 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
                     confirmed = confirm(run_document(run, "changes_planned",
                                                      ExitCode.CHANGES_PLANNED, None))
                 if not confirmed:
-                    run.warnings.append("apply declined at the prompt: nothing was changed")
+                    run.warnings.append(
+                        "apply declined at the prompt: nothing was changed" + (
+                            f" by this attempt; `opsctl resume {run.run_id}` finishes the run"
+                            if run.resumed else ""))
                     return _finish(run, "changes_planned", ExitCode.CHANGES_PLANNED, None, ctx)
             flush_audit(run)  # what was asked, planned and decided is on record before apply
             if plan_id is not None and not claim_plan(
