@@ -38,6 +38,19 @@ def test_a_duration_prints_normalised(given: object, printed: str, value: timede
     assert isinstance(req.max_age, timedelta)
 
 
+@pytest.mark.parametrize(("given", "printed"), [
+    pytest.param(0.0001, "0s", id="under-a-millisecond"),
+    pytest.param("1.0004", "1s", id="rounded-down"),
+    pytest.param(timedelta(microseconds=1500), "2ms", id="timedelta-rounded-up"),
+])
+def test_a_duration_is_the_value_its_text_says(given: object, printed: str) -> None:
+    """Kept to the millisecond the notation has (was: 100 microseconds that printed, and were
+    stored, as 0s, so a resumed run or a saved plan planned with another value)."""
+    req = Request(max_age=given)
+    assert str(req.max_age) == printed
+    assert Request.model_validate_json(req.model_dump_json()) == req
+
+
 def test_defaults_print_normalised_too() -> None:
     req = Request()
     assert (str(req.max_age), str(req.grace)) == ("30d", "2h")

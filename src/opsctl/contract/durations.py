@@ -112,5 +112,7 @@ def written_duration(value: str | int | float | timedelta) -> WrittenDuration:
     """Parse like :func:`parse_duration`, keeping the canonical ``1d2h`` text for ``str()``."""
     if isinstance(value, WrittenDuration):
         return value
-    parsed = parse_duration(value)
+    # to the millisecond, the finest unit of the notation: the value is what its text says,
+    # so the request stored as text plans the same as the one first given (0.0001 is 0s)
+    parsed = timedelta(milliseconds=round(parse_duration(value).total_seconds() * 1000))
     return WrittenDuration(parsed, format_duration(parsed))
