@@ -210,6 +210,23 @@ def test_no_runs_matching_the_filters_is_not_no_runs_recorded(counter: Project) 
     assert (r.code, r.stdout) == (0, "no runs match --automation counter --status failed\n")
 
 
+@pytest.mark.parametrize("window", [
+    pytest.param(["--since", "2h", "--until", "3h"], id="times-ago-swapped"),
+    pytest.param(["--since", "2026-12-07T10:00:00Z", "--until", "2026-12-07T10:00:00Z"],
+                 id="the-same-time"),
+])
+def test_runs_in_a_window_that_ends_before_it_starts_is_a_usage_error(
+        counter: Project, window: list[str]) -> None:
+    """(was: exit 0, "no runs match", as though none had been recorded in it)"""
+    make_runs(counter, 1)
+    r = counter.run("runs", *window, "--format", "json")
+    assert r.code == 2, r.stderr
+    assert "is not before --until" in r.doc["error"]["message"]
+    ok = counter.run("runs", "--since", "3h", "--until", "2999-01-01T00:00:00Z", "--format", "json")
+    assert ok.code == 0, ok.stderr
+    assert len(ok.doc["runs"]) == 1
+
+
 # -- reasons and schema -------------------------------------------------------------------------
 
 @pytest.mark.parametrize("reason", [pytest.param("", id="empty"), pytest.param("   ", id="spaces")])

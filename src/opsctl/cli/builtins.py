@@ -211,6 +211,11 @@ def runs_cmd(automation: str | None, status: str | None, actor: str | None, sinc
 
     since_at = _moment("--since", since)
     until_at = _moment("--until", until)
+    if since_at is not None and until_at is not None and since_at >= until_at:
+        # an empty window: "no runs match" would read as no such runs having been recorded
+        raise click.BadParameter(f"{since!r} ({since_at}) is not before --until {until!r} "
+                                 f"({until_at}): no run can match; a time ago is further back "
+                                 "the larger it is (--since 3h --until 2h)", param_hint="--since")
     session = open_cli_session(opts)
     if opts.show_config:
         return show_config(session)
