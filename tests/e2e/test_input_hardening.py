@@ -339,6 +339,21 @@ def test_yaml_core_scalars_keep_their_meaning(probe: Project, text: str, value: 
     assert r.doc["request"]["data"] == {"value": value}
 
 
+@pytest.mark.parametrize(("text", "data"), [
+    pytest.param("op: <<\n", {"op": "<<"}, id="a-value"),
+    pytest.param("ops: [<<, '>>']\n", {"ops": ["<<", ">>"]}, id="a-list-item"),
+    pytest.param("base: &b {x: 1}\nover: {<<: *b, y: 2}\n",
+                 {"base": {"x": 1}, "over": {"x": 1, "y": 2}}, id="still-a-merge-as-a-key"),
+])
+def test_a_plain_double_less_than_is_text_unless_it_is_a_merge_key(
+        text: str, data: dict[str, object]) -> None:
+    """(was: "could not determine a constructor for the tag 'tag:yaml.org,2002:merge'" for
+    `op: <<`, a request document that YAML 1.2 reads as the text it is)"""
+    from opsctl.config.strict_documents import parse_yaml
+
+    assert parse_yaml(text) == data
+
+
 def test_sexagesimal_time_into_an_int_field_is_refused_not_90(probe: Project) -> None:
     (probe.root / "req.yaml").write_text("count: 1:30\n")
     r = probe.run("probe", "--request", "req.yaml", "--dry-run")

@@ -85,6 +85,13 @@ def strict_yaml_loader() -> type[Any]:
         ("tag:yaml.org,2002:merge", r"^<<$", "<"),
     ):
         StrictYAMLLoader.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
+    # a merge is a mapping's key (flatten_mapping takes it out before any key is built): a
+    # `<<` anywhere else, a value or a list item, is the text it is (a heredoc, a shell
+    # redirection), which SafeLoader refused as a tag it has no constructor for
+    def merge_as_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
+        return str(loader.construct_scalar(node))
+
+    StrictYAMLLoader.add_constructor("tag:yaml.org,2002:merge", merge_as_text)
 
     return StrictYAMLLoader
 
