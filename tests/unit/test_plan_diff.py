@@ -149,6 +149,17 @@ def test_the_prompt_shows_the_plan_then_asks(answer: str, expected: bool) -> Non
     assert ("apply cancelled" in shown) is not expected
 
 
+def test_the_prompt_of_a_resumed_run_counts_what_is_left() -> None:
+    """(was: "plan: 2 to update" above "Apply these changes?" when one of the two had been
+    applied before the run was interrupted)"""
+    done = {**PREVIEW["plan"]["actions"][0], "id": "key-web", "status": "applied"}
+    preview = {**PREVIEW, "plan": {**PREVIEW["plan"],
+                                   "actions": [done, *PREVIEW["plan"]["actions"]]}}
+    stream = io.StringIO()
+    assert confirm_plan(preview, stream=stream, read_line=lambda: "no\n") is False
+    assert "plan: 1 to update (1 already done)\n" in stream.getvalue()
+
+
 def test_a_terminal_table_prints_cells_as_typed_not_as_rich_markup(
         monkeypatch: pytest.MonkeyPatch) -> None:
     from opsctl.cli.render import table

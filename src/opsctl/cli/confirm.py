@@ -56,7 +56,11 @@ def render_prompt(preview: Mapping[str, Any], stream: TextIO, *, full: bool = Fa
                         f"will make these changes (plan {fingerprint[:19]}):", "bold", color)
                  + "\n")
     render_actions(actions, stream, full=full, color=color)
-    stream.write(f"plan: {kind_counts(actions)}\n")
+    # a run re-run to finish it: the count is what "yes" does, not what its journal holds done
+    left = [a for a in actions if a.get("status") not in ("applied", "unchanged")]
+    done = len(actions) - len(left)
+    stream.write(f"plan: {kind_counts(left)}"
+                 + (f" ({done} already done)" if done else "") + "\n")
     policy = preview.get("policy")
     if policy:
         stream.write(f"policy: {policy['effect']} (rule {policy['rule']})\n")
