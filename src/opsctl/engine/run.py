@@ -393,7 +393,8 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
 
                 session.waiting = None
                 raise InterruptedRunError(f"interrupted while waiting for the lock on {scope}: "
-                                          "nothing was run", step="validate") from None
+                                          "nothing was changed (the run was not recorded)",
+                                          step="validate") from None
     try:
         prior = None
         if plan_id is not None and resume_run_id is None:
