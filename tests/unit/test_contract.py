@@ -264,6 +264,31 @@ def test_automation_declaration_is_checked(kwargs: dict, message: str) -> None:
         Automation(name, **args)
 
 
+@pytest.mark.parametrize(("verify_timeout", "seconds"), [
+    pytest.param(10, 10.0, id="seconds"),
+    pytest.param("2m", 120.0, id="duration-text"),
+    pytest.param(timedelta(minutes=1, seconds=30), 90.0, id="timedelta"),
+    pytest.param(0, 0.0, id="zero"),
+])
+def test_verify_timeout_takes_a_duration(verify_timeout: object, seconds: float) -> None:
+    # written like the other durations of a declaration (retry, slo): "2m" is two minutes
+    automation = Automation("ok-name", version="1.0.0", owner="o", summary="s",
+                            request=FlagRequest, verify_timeout=verify_timeout)  # type: ignore[arg-type]
+    assert automation.verify_timeout == seconds
+
+
+@pytest.mark.parametrize("verify_timeout", [
+    pytest.param(-5, id="negative"),
+    pytest.param(float("nan"), id="nan"),  # a NaN deadline never passed: verify polled for ever
+    pytest.param(float("inf"), id="infinite"),
+    pytest.param("soon", id="garbage"),
+])
+def test_a_verify_timeout_that_is_no_duration_is_refused(verify_timeout: object) -> None:
+    with pytest.raises(ValueError, match="automation 'ok-name': verify_timeout: "):
+        Automation("ok-name", version="1.0.0", owner="o", summary="s", request=FlagRequest,
+                   verify_timeout=verify_timeout)  # type: ignore[arg-type]
+
+
 class Replicas(BaseModel):
     count: int = Field(default=1, exclude=True)
 

@@ -23,10 +23,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel
 
+from opsctl.contract.durations import parse_duration
 from opsctl.contract.versions import Upgrade, VersionAdapter
 
 if TYPE_CHECKING:
@@ -210,14 +212,14 @@ class Automation(Generic[RequestT]):
         description: longer help text (default: the summary).
         retry: the retry policy (``attempts``, ``base``, ``cap``, ``deadline``,
             ``timeout``); configuration overrides it.
-        verify_timeout: seconds ``verify`` is polled before the run is "not converged"
-            (exit 4).
+        verify_timeout: how long ``verify`` is polled before the run is "not converged"
+            (exit 4): seconds, or a duration such as ``"2m"``.
         slo: service-level objectives, e.g. ``{"success_rate": 0.99, "p95": "10m"}``:
             ``success_rate`` (between 0 and 1), ``p50`` and ``p95`` run durations, and the
             ``window`` they are measured over (default ``30d``). ``opsctl slo`` reports them.
 
     Raises:
-        ValueError: the name, version, effect, lock scope or slo is invalid.
+        ValueError: the name, version, effect, lock scope, verify_timeout or slo is invalid.
         TypeError: ``request`` is not a pydantic model.
     """
 
@@ -233,7 +235,7 @@ class Automation(Generic[RequestT]):
         lock_scope: Iterable[str] = (),
         description: str = "",
         retry: Mapping[str, Any] | None = None,
-        verify_timeout: float = 60.0,
+        verify_timeout: float | str | timedelta = 60.0,
         slo: Mapping[str, Any] | None = None,
     ) -> None:
         if not _NAME.match(name):
@@ -257,6 +259,10 @@ class Automation(Generic[RequestT]):
         unknown = [f for f in scope if f not in request.model_fields]
         if unknown:
             raise ValueError(f"automation {name!r}: lock_scope names unknown fields {unknown}")
+        try:
+            verify_s = parse_duration(verify_timeout).total_seconds()
+        except ValueError as exc:
+            raise ValueError(f"automation {name!r}: verify_timeout: {exc}") from None
         objectives = None
         if slo is not None:  # (the objectives' module loads only for an automation that has some)
             from opsctl.observe.slo import normalize_slo
@@ -271,7 +277,7 @@ class Automation(Generic[RequestT]):
         self.effect: Effect = effect
         self.lock_scope = scope
         self.retry: dict[str, Any] = dict(retry or {})  # RetryPolicy fields; config overrides
-        self.verify_timeout = float(verify_timeout)  # seconds verify is polled before "not converged"
+        self.verify_timeout = verify_s  # seconds verify is polled before "not converged"
         self.slo: dict[str, Any] | None = objectives  # success_rate, p50, p95, window (or None)
         self._plan: PlanFn[RequestT] | None = None
         self._apply: ApplyFn[RequestT] | None = None
