@@ -266,6 +266,33 @@ def test_a_running_plan_is_not_cancelled(project: Project) -> None:
     assert "run.cancel_requested" not in kinds
 
 
+def test_an_apply_cancelled_while_it_plans_stops_at_once(project: Project) -> None:
+    """plan() changes nothing, so a cancel request stops it at once, as a first signal does,
+    rather than when plan() returns (here: never, for two minutes)."""
+    project.add_module("blocks_auto", BLOCKS)
+    proc = start(project, "blocks", "--yes", "--format", "json")
+    try:
+        deadline = time.monotonic() + 90
+        while not (project.root / "waiting").exists():
+            assert proc.poll() is None, proc.communicate()
+            assert time.monotonic() < deadline, "the plan never started"
+            time.sleep(0.02)
+        [run] = project.run("runs", "--status", "running", "--format", "json").doc["runs"]
+        asked = project.run("cancel", run["id"], "--reason", "not now")
+        assert asked.code == 0, asked.stderr
+        out, err = proc.communicate(timeout=30)
+    finally:
+        (project.root / "go").touch()
+        if proc.poll() is None:
+            proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    doc = json.loads(out)
+    assert doc["status"] == "cancelled" and doc["run_id"] == run["id"]
+    assert "before applying anything (while planning): nothing was changed" in \
+        doc["error"]["message"]
+    assert project.run("locks", "--format", "json").doc["locks"] == []
+
+
 def test_a_run_cancelled_while_queued_ran_nothing_and_is_run_again_afresh(
         waits: Project) -> None:
     """A run cancelled before an executor picked it up ran nothing: `resume` has nothing to

@@ -196,7 +196,23 @@ def _install_signal_handlers(session: Any) -> None:
         if main_thread is not None:
             signal.pthread_kill(main_thread, signal.SIGINT)
 
+    for_cancel: list[int] = []  # SIGINTs sent for a cancel request, not by a user
+
+    def interrupt_for_cancel(asked: Any) -> None:
+        # only a run of this very session plans on the main thread: the sessions copied from
+        # it (a server's per request, a fan-out's chunks) run on threads of their own, and a
+        # command that took the signals over (serve, a scheduler) would stop as a whole
+        if asked is session and main_thread is not None \
+                and signal.getsignal(signal.SIGINT) is on_signal:
+            for_cancel.append(signal.SIGINT)
+            signal.pthread_kill(main_thread, signal.SIGINT)
+
     def on_signal(signum: int, frame: Any) -> None:
+        if for_cancel:
+            for_cancel.pop()
+            if session.planning or session.waiting:
+                raise KeyboardInterrupt
+            return  # plan() returned as the request came: the apply stops at its next boundary
         if session.stop_requested.is_set() or stopping:
             raise KeyboardInterrupt
         stopping.append(signum)  # (the event itself is set off this frame: see set_from_signal)
@@ -218,6 +234,7 @@ def _install_signal_handlers(session: Any) -> None:
 
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
+    session.interrupt = interrupt_for_cancel
     _quiet_lost_interrupts(session)
 
 

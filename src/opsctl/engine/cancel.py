@@ -148,6 +148,8 @@ def watch_for_cancel(session: Session, run_id: str) -> tuple[Heartbeat, threadin
             return True
         asked.set()
         session.stop_requested.set()
+        if session.interrupt is not None and (session.planning or session.waiting):
+            session.interrupt(session)  # nothing in flight: not left to plan on until its end
         return False
 
     beat = Heartbeat(session.store.url, still_wanted, 3 * WATCH_S, f"cancel:{run_id}",

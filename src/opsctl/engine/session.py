@@ -69,6 +69,10 @@ class Session:
     waiting: str | None = None
     """What the run waits on with nothing in flight ("the lock", "the confirmation"): the
     first SIGINT/SIGTERM interrupts that wait at once, as it does planning."""
+    interrupt: Callable[[Session], None] | None = None
+    """How a cancel request stops the planning or waiting of a run on this session at once,
+    as a first signal does (the CLI's interrupts its main thread); None, or a session copied
+    from the CLI's (a server's, a fan-out chunk's): at the next action boundary."""
     _catalog: Catalog | None = field(default=None, repr=False)
     governance: Any = field(default=None, repr=False)
     """Policy, permissions and groups, loaded on first use (opsctl.governance.gate)."""
