@@ -58,9 +58,11 @@ class Heartbeat:
     def stopped(self) -> bool:
         return self._stop.is_set()
 
-    def stop(self) -> None:
+    def stop(self, *, wait: bool = True) -> None:
+        """End the beat; ``wait`` (up to 5 s) for the thread to close its connection."""
         self._stop.set()
-        self._thread.join(timeout=5)
+        if wait:
+            self._thread.join(timeout=5)
 
 
 class Lease:
@@ -101,9 +103,9 @@ class Lease:
         journal's fence then decides before another action starts."""
         return self.lost.is_set() or time.monotonic() >= self._held_until
 
-    def release(self) -> None:
+    def release(self, *, wait: bool = True) -> None:
         if self._beat is not None:
-            self._beat.stop()
+            self._beat.stop(wait=wait)
         # If the store failed under this run (reported as exit 4), the lease stays until it
         # expires, or until a run on this machine sees that this process is gone.
         with contextlib.suppress(OpsctlError):
