@@ -1598,6 +1598,9 @@ def test_audit_verify_since_starts_from_the_checkpoint_of_the_last_verify(
     text = as_(deploy, "auditor", "audit", "verify", "--since", str(head))
     assert text.code == 0
     assert f"from checkpoint event {head} ({full.doc['head_hash']})" in text.stdout
+    before_any = as_(deploy, "auditor", "audit", "verify", "--since", "1")
+    assert before_any.code == 0, before_any.stderr
+    assert "from event 1 (no checkpoint at or before event 1)" in before_any.stdout
     with database(deploy) as conn:  # before the checkpoints: only a full verify looks there
         sql(conn, "UPDATE audit_events SET payload_json = '{}' WHERE seq = 2")
     assert as_(deploy, "auditor", "audit", "verify", "--since", str(head)).code == 0

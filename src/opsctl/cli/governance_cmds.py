@@ -141,6 +141,9 @@ def audit_verify(since_seq: int | None, opts: CommonOptions) -> int:
     def render(data: dict[str, Any], stream: TextIO) -> None:
         start = (f" from checkpoint event {data['from_seq']} ({data['from_hash']})"
                  if data["from_seq"] else "")
+        if since_seq is not None and not data["from_seq"]:
+            # --since asked for a shorter walk: say why this one went from the start
+            start = f" from event 1 (no checkpoint at or before event {since_seq})"
         stream.write(f"audit trail intact: {data['events']} event(s){start}, "
                      f"head {data['head_hash']}\n")
         for warning in data["warnings"]:
