@@ -356,9 +356,14 @@ def test_appending_after_a_truncation_is_refused(store: SQLStore, raw: RawDB,
     record(store, N)
     raw.execute("DELETE FROM audit_events WHERE seq > ?", N - deleted)
     missing = f"event {N}" if deleted == 1 else f"events {N - deleted + 1}..{N}"
+    deleted_text = (f"event {N} was deleted from the end of the trail \\(truncated\\?\\); "
+                    "nothing more is appended to the audit trail until it is restored"
+                    if deleted == 1 else
+                    f"{missing} were deleted from the end of the trail \\(truncated\\?\\); "
+                    "nothing more is appended to the audit trail until they are restored")
 
     with pytest.raises(PlanRejectedError, match=f"the audit head names event {N}, which the "
-                       f"trail no longer holds: {missing} were deleted from the end of the trail"):
+                       f"trail no longer holds: {deleted_text}"):
         append_event(store, "run.finished", actor="me", payload={})
 
     assert raw.rows("SELECT MAX(seq) AS seq FROM audit_events") == [{"seq": N - deleted}]

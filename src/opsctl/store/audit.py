@@ -341,11 +341,12 @@ def _locked_head(store: SQLStore) -> _Head:
         last = store._rows("SELECT MAX(seq) AS seq FROM audit_events WHERE seq < ?",
                            (head.seq,))[0]["seq"]
         first = int(last or 0) + 1
-        missing = f"event {head.seq}" if first == head.seq else f"events {first}..{head.seq}"
+        missing, restored = ((f"event {head.seq} was", "it is") if first == head.seq
+                             else (f"events {first}..{head.seq} were", "they are"))
         raise PlanRejectedError(
             f"the audit head names event {head.seq}, which the trail no longer holds: "
-            f"{missing} were deleted from the end of the trail (truncated?); nothing more is "
-            "appended to the audit trail until they are restored (run `opsctl audit verify`)",
+            f"{missing} deleted from the end of the trail (truncated?); nothing more is "
+            f"appended to the audit trail until {restored} restored (run `opsctl audit verify`)",
             reason="tampered", step=None)
     if head.seq and str(rows[0]["hash"]) != head.hash:
         raise PlanRejectedError(
@@ -379,9 +380,10 @@ def _checkpoint_beyond(store: SQLStore, seq: int) -> str | None:
     if not rows:
         return None
     last = int(rows[0]["seq"])
-    missing = f"event {seq + 1}" if last == seq + 1 else f"events {seq + 1}..{last}"
+    missing = (f"event {seq + 1} was" if last == seq + 1
+               else f"events {seq + 1}..{last} were")
     return (f"a checkpoint recorded by an earlier verify names event {last}, beyond the audit "
-            f"head at event {seq}: {missing} were deleted from the end of the trail "
+            f"head at event {seq}: {missing} deleted from the end of the trail "
             "(truncated?)")
 
 
