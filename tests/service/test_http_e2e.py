@@ -92,7 +92,16 @@ def test_a_restart_resumes_the_interrupted_run_and_carries_out_the_queued_one(
     assert carried["status"] == "succeeded" and (second_dir / "x").exists()
     events = again.log_events()
     assert "Traceback" not in again.log_text()
-    assert any(e.get("event") == "run.resumed" for e in events)
+    # what the run read when the restart picked it up, as `show` said above: the log and the
+    # audit trail say so, not the `running` it was reopened as
+    assert [e["previous_status"] for e in events
+            if e.get("event") == "run.resumed"] == ["cancelled"]
+    trail = run_opsctl("audit", "export", "--run", held.json()["run_id"],
+                       cwd=api_project.root, env=api_project.env())
+    assert trail.code == 0, trail.stderr
+    assert [json.loads(line)["payload"]["previous_status"]
+            for line in trail.stdout.splitlines()
+            if json.loads(line)["kind"] == "run.resumed"] == ["cancelled"]
 
 
 def test_a_queued_run_of_an_older_major_request_carried_out_after_a_restart_says_so(

@@ -83,20 +83,22 @@ def _start(session: Session, automation: Automation[Any], mode: Mode, request: A
            resume: Mapping[str, Any] | None, run_id: str,
            targets: tuple[str, ...] = (), queued: bool = False,
            max_failures: int = 1, concurrency: int = 1,
-           requested_version: str | None = None) -> RunState:
+           requested_version: str | None = None,
+           previous_status: str | None = None) -> RunState:
     run = RunState(session=session, automation=automation, mode=mode, request=request,
                    request_doc=request_doc, idempotency_key=key, run_id=run_id, targets=targets)
     run.started_at = session.clock()
     if resume is not None:
         run.run_id = str(resume["id"])
         run.resumed = True
+        previous = previous_status or resume["status"]
         session.store.reopen_run(run.run_id)
         start_recording(run, "run.resumed", {"automation": automation.name, "mode": mode,
                                              "actor": session.actor,
-                                             "previous_status": resume["status"]})
+                                             "previous_status": previous})
         session.log.info("run.resumed", run_id=run.run_id, automation=automation.name,
-                         step="validate", previous_status=resume["status"], actor=session.actor)
-        queue_audit(run, "run.resumed", previous_status=resume["status"],
+                         step="validate", previous_status=previous, actor=session.actor)
+        queue_audit(run, "run.resumed", previous_status=previous,
                identity=session.identity.to_dict())
         return run
     if queued:  # recorded when it was accepted: claim it
@@ -319,7 +321,8 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
             confirm: Callable[[dict[str, Any]], bool] | None = None,
             queued_run_id: str | None = None, store_plan: bool = False,
             fan_out: int = 0, wake_chunk: Callable[[str, int], None] | None = None,
-            claimed: bool = False, stored_request: bool = False) -> RunOutcome:
+            claimed: bool = False, stored_request: bool = False,
+            previous_status: str | None = None) -> RunOutcome:
     """Run one automation through the whole pipeline; the public entry of every CLI verb.
 
     An apply under a key whose earlier run finished replays that result (caller keys only);
@@ -335,6 +338,8 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
     (:mod:`opsctl.dispatch.fanout`). ``claimed``: the caller holds the run's executor claim,
     so a run of the key left ``running`` with nothing journaled is its own to adopt.
     ``stored_request``: ``data`` is the canonical request of a saved plan or a stored run.
+    ``previous_status``: what a resumed run read before its caller reopened it (``running``
+    since), for its ``run.resumed`` event.
     """
     from opsctl.engine.locks import acquire_lease
 
@@ -424,7 +429,8 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
                          source, prior, run_id, patterns,
                          queued=queued_run_id is not None and prior is None,
                          max_failures=max(1, max_failures), concurrency=max(1, concurrency),
-                         requested_version=versioned.requested_version)
+                         requested_version=versioned.requested_version,
+                         previous_status=previous_status if resume_run_id else None)
     except BaseException:
         if lease is not None:
             lease.release()

@@ -223,7 +223,7 @@ class ServerRuntime:
 
         def work(session: Session) -> RunOutcome:
             with_secrets(session, env)
-            return resume_run(session, run_id)
+            return resume_run(session, run_id, previous_status=before["status"])
 
         return self.submit(run_id, principal, work, reopened=before)
 
@@ -661,7 +661,7 @@ def _recovery_work(row: Mapping[str, Any]) -> Callable[[Session], RunOutcome]:
         from opsctl.engine.saved_plans import restore_secrets
 
         if status != "queued":
-            return resume_run(session, run_id)
+            return resume_run(session, run_id, previous_status=status)
         runtime = row.get("runtime") or {}
         if runtime.get("plan_id"):
             return apply_stored_plan(session, str(runtime["plan_id"]), queued_run_id=run_id)
