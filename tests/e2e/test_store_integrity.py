@@ -278,6 +278,8 @@ def test_a_saved_plan_applies_once_even_when_its_row_is_edited(
 
     assert again.code == 3, again.stderr
     assert apply_message.format(**ids) in again.doc["error"]["message"]
+    assert again.doc["run_id"] is None  # refused before a run is recorded (README)
+    assert stored(broadcast, "SELECT id FROM runs WHERE mode = 'apply'") == [(run_id,)]
     assert sent(broadcast) == ["hello"]
     assert stored(broadcast, "SELECT count(*) FROM audit_events WHERE kind = 'plan.claimed'") \
         == [(1,)]
