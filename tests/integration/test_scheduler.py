@@ -292,6 +292,28 @@ def test_paused_schedules_do_not_fire_and_resume_from_now(sched_project: Project
     assert [o for _, o, _ in _fires(scheduler)] == ["fired"]  # not the 30 paused minutes
 
 
+def test_resuming_an_active_schedule_changes_nothing(sched_project: Project,
+                                                     make_scheduler: Any) -> None:
+    """`schedule resume` of a schedule that is not paused (a deploy script making sure) keeps
+    the slots missed while every scheduler was down: they are still made up for, and no
+    `schedule.resumed` event is recorded; pausing twice records one `schedule.paused`."""
+    _config(sched_project, {"name": "m", "automation": "held", "cron": "*/10 * * * *",
+                            "request": {"tag": "m"}, "misfire": "run_once", "grace": "1m"})
+    clock = Clock(T0)
+    scheduler = make_scheduler(clock)
+    scheduler.start()
+    clock.now = T0 + timedelta(minutes=55)  # down since T0: 5 slots missed
+    assert sched_store.set_paused(scheduler.store, "m", False, now=clock.now) is False
+    assert sched_store.set_paused(scheduler.store, "nope", False, now=clock.now) is None
+    scheduler._loaded = 0
+    scheduler.tick()
+    assert len(_wait_runs(scheduler)) == 1  # run_once: one run for the missed slots
+    assert [o for _, o, _ in _fires(scheduler)].count("misfired") == 4
+
+    assert sched_store.set_paused(scheduler.store, "m", True, now=clock.now) is True
+    assert sched_store.set_paused(scheduler.store, "m", True, now=clock.now) is False
+
+
 def test_a_pause_lifted_in_opsctl_toml_resumes_from_now(sched_project: Project,
                                                         make_scheduler: Any) -> None:
     """`paused = true` edited to `false` in opsctl.toml resumes the schedule as `opsctl

@@ -292,12 +292,15 @@ def _toggle(name: str, paused: bool, opts: CommonOptions) -> int:
                              "paused = false there")
         _existing(session, name)
         event = _audit(session, "schedule.paused" if paused else "schedule.resumed", name, {})
-        if not sched_store.set_paused(session.store, name, paused, now=_now(), audit=event):
+        changed = sched_store.set_paused(session.store, name, paused, now=_now(), audit=event)
+        if changed is None:
             raise UsageError(f"no schedule {name!r} (`opsctl schedule list` shows them)")
     finally:
         session.close()
-    return _report(opts, session, {"schedule": name, "paused": paused},
-                   f"{'paused' if paused else 'resumed'} schedule {name}")
+    state = "paused" if paused else "active"
+    return _report(opts, session, {"schedule": name, "paused": paused, "changed": changed},
+                   f"{'paused' if paused else 'resumed'} schedule {name}" if changed
+                   else f"schedule {name} is already {state}")
 
 
 @schedule_group.command("pause")

@@ -131,23 +131,28 @@ def delete_schedule(store: SQLStore, name: str, *, audit: NewEvent | None = None
 
 
 def set_paused(store: SQLStore, name: str, paused: bool, *, now: datetime,
-               audit: NewEvent | None = None) -> bool:
-    """Pause or resume; a resumed schedule goes on from now (the slots while it was paused
-    are not misfires to make up for). ``audit`` is appended in the same transaction when the
-    schedule exists; False when it does not. Once it returns, no scheduler claims a slot of a
-    paused schedule (they take turns on it)."""
+               audit: NewEvent | None = None) -> bool | None:
+    """Pause or resume: True when the schedule changed, False when it already was so, None
+    when there is no such schedule. A resumed schedule goes on from now (the slots while it
+    was paused are not misfires to make up for); ``audit`` is appended in the same
+    transaction when it changed. One already active is left as it is: moved to now, the slots
+    missed while every scheduler was down would be dropped without a misfire. Once it
+    returns, no scheduler claims a slot of a paused schedule (they take turns on it)."""
     with store.transaction():
         store.take_turns(f"opsctl.schedule/{name}")
         if paused:
             cur = store._execute("UPDATE schedules SET paused = 1, updated_at = ? WHERE "
-                                 "name = ?", (now.isoformat(), name))
+                                 "name = ? AND paused = 0", (now.isoformat(), name))
         else:
             cur = store._execute("UPDATE schedules SET paused = 0, updated_at = ?, "
-                                 "last_slot = ? WHERE name = ?",
+                                 "last_slot = ? WHERE name = ? AND paused = 1",
                                  (now.isoformat(), slot_key(now), name))
-        if cur.rowcount == 1 and audit is not None:
-            append_in_transaction(store, [audit])
-        return bool(cur.rowcount == 1)
+        if cur.rowcount == 1:
+            if audit is not None:
+                append_in_transaction(store, [audit])
+            return True
+        exists = store._rows("SELECT 1 AS found FROM schedules WHERE name = ?", (name,))
+        return False if exists else None
 
 
 def advance(store: SQLStore, name: str, slot: datetime) -> None:
