@@ -73,6 +73,20 @@ def test_one_key_of_an_automations_retry_table_from_the_environment(root: Path) 
     assert "retry__attempts" not in table and table["keep"] == 3
 
 
+def test_each_key_of_an_automations_retry_table_shows_the_layer_that_set_it(root: Path) -> None:
+    """`config show` names the layer of each value: the keys of ``[automation.NAME.retry]``
+    merge one by one, so each is listed with its own layer, as those of ``[retry]`` are."""
+    (root / "opsctl.toml").write_text(CONFIG + '[automation.cleanup-files.retry]\n'
+                                               'attempts = 2\n')
+    layers = load_layers(cwd=root, env={"HOME": str(root),
+                                        "OPSCTL_AUTOMATION__CLEANUP_FILES__RETRY__BASE": "2s"})
+    rows = {k: (shown, layer)
+            for k, shown, layer in describe_settings(validate_settings(layers), layers)}
+    assert rows["automation.cleanup-files.retry.attempts"][1].startswith("repo:")
+    assert rows["automation.cleanup-files.retry.base"] == ("'2s'", "env")
+    assert "automation.cleanup-files.retry" not in rows
+
+
 def test_logger_levels(root: Path) -> None:
     layers = load_layers(cwd=root, env={"HOME": str(root),
                                         "OPSCTL_LOG_LEVELS": "botocore=debug, urllib3=INFO"})

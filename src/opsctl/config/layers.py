@@ -368,6 +368,11 @@ def load_layers(
                         merged[sub] = sub_value
                         if isinstance(sub_value, dict):
                             origin.update({f"{key}.{sub}.{k}": name for k in sub_value})
+                    if key == "automation" and isinstance(sub_value, dict) and isinstance(
+                            sub_value.get("retry"), dict):
+                        # merged key by key, so each key keeps the layer that set it
+                        origin.update({f"{key}.{sub}.retry.{k}": name
+                                       for k in sub_value["retry"]})
                     origin[f"{key}.{sub}"] = name
                 values[key] = merged
             else:

@@ -418,7 +418,14 @@ def _setting_rows(settings: Settings, layers: Layers) -> list[tuple[str, str, An
             continue
         if key == "automation":
             for name in sorted(value):
-                for sub, sub_value in sorted(value[name].items()):
+                table = dict(value[name])
+                retry = table.pop("retry", None)
+                if isinstance(retry, dict) and retry:
+                    # its keys merge across layers one by one, as [retry]'s: shown so
+                    table.update({f"retry.{k}": v for k, v in retry.items()})
+                elif retry is not None:
+                    table["retry"] = retry
+                for sub, sub_value in sorted(table.items()):
                     rows.append((f"automation.{name}.{sub}", repr(sub_value), sub_value,
                                  layers.origin.get(f"automation.{name}.{sub}")
                                  or layers.origin.get(f"automation.{name}", layers.origin[key])))
