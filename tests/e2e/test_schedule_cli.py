@@ -319,6 +319,29 @@ def test_resuming_a_schedule_declared_paused_is_refused_and_changes_nothing(
     assert paused.code == 0, paused.stderr
 
 
+def test_a_module_that_does_not_import_here_is_a_configuration_error_not_invalid_schedules(
+        sproject: Project) -> None:
+    """`schedule list` from a checkout where an automation module does not import (a missing
+    dependency, another python_path) is exit 2 writing nothing: the schedules in the store,
+    which the schedulers fire from, stay active."""
+    _declare(sproject, '[[schedules]]\nname = "hourly"\nautomation = "note"\n'
+                       'cron = "0 * * * *"\nrequest = { tag = "h" }\n')
+    assert sproject.run("schedule", "list").code == 0
+    broken = {"OPSCTL_AUTOMATIONS": "note_auto,missing_module"}
+    for args in (("schedule", "list"), ("schedule", "next", "hourly"), ("schedule", "check")):
+        result = sproject.run(*args, env=sproject.env(broken))
+        assert result.code == 2, (args, result.stderr)
+        assert "missing_module" in result.stderr
+    assert _store_rows(sproject, "SELECT name, problem FROM schedules") == [
+        {"name": "hourly", "problem": None}]
+
+    once = sproject.run("scheduler", "--once", env=sproject.env({
+        "OPSCTL_AUTOMATIONS": "missing_module"}))  # it serves what loads: this one does not
+    assert once.code == 0, once.stderr
+    [row] = _store_rows(sproject, "SELECT problem FROM schedules")
+    assert "missing_module" in row["problem"]
+
+
 def test_a_running_scheduler_takes_up_a_request_file_fixed_after_a_command_stored_it_invalid(
         sproject: Project) -> None:
     """The request file breaks, `opsctl schedule list` stores the schedule invalid, the file is

@@ -193,12 +193,19 @@ def check_target(session: Any, schedule: Schedule) -> dict[str, Any]:
     """The automation exists and the request validates: its request document (ScheduleError
     naming the field otherwise)."""
     from opsctl.engine.request import request_document, versioned_request
-    from opsctl.errors import OpsctlError
+    from opsctl.errors import ConfigError, OpsctlError
 
     try:
         automation = session.catalog.load(schedule.automation)
+    except ConfigError:
+        raise  # a module that does not import here: this process's configuration is wrong
     except OpsctlError as exc:
-        raise ScheduleError(schedule.name, "automation", exc.message) from None
+        # a process serving the others (the scheduler) sets a module that fails aside: its
+        # error, rather than "unknown automation", says why the schedule does not fire
+        broken = [item["message"] for item in getattr(session.catalog, "broken", [])
+                  if item["automation"] in (schedule.automation, None)]
+        raise ScheduleError(schedule.name, "automation",
+                            "; ".join([exc.message, *broken])) from None
     stored = request_of(schedule, limit=session.settings.max_input_size)
     data = with_env_secrets(session, automation, stored)
     # A secret this process does not have is given where the runs are fired: checked then.

@@ -25,7 +25,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from opsctl.errors import OpsctlError
+from opsctl.errors import ConfigError, OpsctlError
 from opsctl.schedule import store as sched_store
 from opsctl.schedule.model import (
     Decision,
@@ -82,6 +82,10 @@ def sync_declared(session: Any, *, now: datetime) -> list[tuple[str, str]]:
     it is listed ``invalid`` and no scheduler fires the old one meanwhile."""
     store = session.store
     schedules, problems = declared_schedules(session)
+    # Everything is checked before anything is written: an automation module that does not
+    # import here (a configuration error: a missing dependency, a wrong python_path) raises,
+    # rather than marking every schedule invalid in a store other schedulers fire from.
+    checked: list[tuple[Schedule, str | None]] = []
     for schedule in schedules:
         problem = None
         try:
@@ -89,18 +93,14 @@ def sync_declared(session: Any, *, now: datetime) -> list[tuple[str, str]]:
         except ScheduleError as exc:
             problem = exc.message
             problems.append((schedule.name, problem))
-        sched_store.save_schedule(store, schedule, now=now, problem=problem)
+        checked.append((schedule, problem))
     valid = {s.name for s in schedules}
-    raw_by_name = {raw.get("name"): raw for raw in session.settings.schedules
-                   if isinstance(raw, dict)}
-    for name, problem in problems:
-        raw = raw_by_name.get(name)
-        if name not in valid and raw is not None and is_schedule_name(name):
-            sched_store.save_invalid(store, name, raw, problem, now=now)
     declared = valid | {name for name, _ in problems}
+    stale: list[str] = []
+    rechecked: list[tuple[str, str | None]] = []
     for row in sched_store.list_schedules(store):
         if row["source"] == "config" and row["name"] not in declared:
-            sched_store.delete_schedule(store, str(row["name"]))
+            stale.append(str(row["name"]))
         elif row["source"] == "cli":
             # checked when added; its automation may be gone since, or its contract changed,
             # or this version refuses its cron or time zone
@@ -114,7 +114,19 @@ def sync_declared(session: Any, *, now: datetime) -> list[tuple[str, str]]:
                 problem = exc.message
                 problems.append((str(row["name"]), problem))
             if problem != row["problem"]:
-                sched_store.set_problem(store, str(row["name"]), problem, now=now)
+                rechecked.append((str(row["name"]), problem))
+    for schedule, problem in checked:
+        sched_store.save_schedule(store, schedule, now=now, problem=problem)
+    raw_by_name = {raw.get("name"): raw for raw in session.settings.schedules
+                   if isinstance(raw, dict)}
+    for name, problem in problems:
+        raw = raw_by_name.get(name)
+        if name not in valid and raw is not None and is_schedule_name(name):
+            sched_store.save_invalid(store, name, raw, problem, now=now)
+    for name in stale:
+        sched_store.delete_schedule(store, name)
+    for name, problem in rechecked:
+        sched_store.set_problem(store, name, problem, now=now)
     return problems
 
 
@@ -334,7 +346,12 @@ class Scheduler:
             return
         view = copy.copy(self.session)  # the same store, catalog and log; the new schedules
         view.layers, view.settings = fresh, settings
-        for name, problem in sync_declared(view, now=self.clock()):
+        try:
+            problems = sync_declared(view, now=self.clock())
+        except ConfigError as exc:  # an automation module that no longer imports
+            self.session.log.warning("schedule.config_invalid", error=exc.message)
+            return
+        for name, problem in problems:
             self.session.log.warning("schedule.invalid", schedule=name, problem=problem)
 
     def _reload(self) -> None:
