@@ -342,6 +342,22 @@ def test_a_module_that_does_not_import_here_is_a_configuration_error_not_invalid
     assert "missing_module" in row["problem"]
 
 
+def test_a_declared_schedule_without_a_valid_name_is_not_left_out_of_the_list_silently(
+        sproject: Project) -> None:
+    """One that cannot be stored (no name, or not a valid one) is never fired: `schedule
+    list` says so, as `schedule check` does, rather than listing the others as if it were not
+    declared."""
+    _declare(sproject, '[[schedules]]\nname = "Nightly"\nautomation = "note"\n'
+                       'cron = "0 * * * *"\n\n[[schedules]]\nname = "ok"\n'
+                       'automation = "note"\ncron = "0 * * * *"\n')
+    for fmt in ("text", "json"):
+        listed = sproject.run("schedule", "list", "--format", fmt)
+        assert listed.code == 0, listed.stderr
+        assert "schedule 'Nightly': name:" in listed.stderr
+        assert "never fired" in listed.stderr
+    assert [r["name"] for r in _store_rows(sproject, "SELECT name FROM schedules")] == ["ok"]
+
+
 def test_a_running_scheduler_takes_up_a_request_file_fixed_after_a_command_stored_it_invalid(
         sproject: Project) -> None:
     """The request file breaks, `opsctl schedule list` stores the schedule invalid, the file is

@@ -137,12 +137,16 @@ def list_cmd(opts: CommonOptions) -> int:
     if opts.show_config:
         return show_config(session)
     try:
-        _sync(session)
+        problems = _sync(session)
         rows = _listing(session)
-        shown = _viewable(session, [str(row["name"]) for row in rows])
+        stored = {str(row["name"]) for row in rows}
+        shown = _viewable(session, sorted(stored))
         rows = [row for row in rows if row["name"] in shown]
     finally:
         session.close()
+    for name, problem in problems:
+        if name not in stored:  # no name to store it under (`name = "Nightly"`): not listed
+            click.echo(f"opsctl: warning: not stored, never fired: {problem}", err=True)
     return emit_data(rows, opts, session, _render_list)
 
 
