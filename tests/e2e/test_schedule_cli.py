@@ -358,6 +358,22 @@ def test_a_declared_schedule_without_a_valid_name_is_not_left_out_of_the_list_si
     assert [r["name"] for r in _store_rows(sproject, "SELECT name FROM schedules")] == ["ok"]
 
 
+@pytest.mark.parametrize("args", [
+    pytest.param(["--cron", "bad"], id="cron"),
+    pytest.param(["--cron", "0 * * * *", "--timezone", "Mars/Olympus"], id="zone"),
+    pytest.param(["--cron", "0 * * * *", "--grace", "0s"], id="grace"),
+    pytest.param(["--cron", "0 * * * *", "--request", "missing.yaml"], id="request-file"),
+])
+def test_a_refused_add_in_a_new_project_leaves_no_store_behind(sproject: Project,
+                                                              args: list[str]) -> None:
+    refused = sproject.run("schedule", "add", "x", "--automation", "note", *args)
+    assert refused.code == 2, refused.stderr
+    assert not (sproject.root / ".opsctl").exists()
+    added = sproject.run("schedule", "add", "x", "--automation", "note", "--cron", "0 * * * *")
+    assert added.code == 0, added.stderr
+    assert sproject.db.exists()
+
+
 def test_a_running_scheduler_takes_up_a_request_file_fixed_after_a_command_stored_it_invalid(
         sproject: Project) -> None:
     """The request file breaks, `opsctl schedule list` stores the schedule invalid, the file is

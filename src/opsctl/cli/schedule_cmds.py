@@ -180,7 +180,7 @@ def add_cmd(name: str, automation: str, cron_expr: str, timezone: str,
     from opsctl.schedule import store as sched_store
     from opsctl.schedule.model import ScheduleError, check_target, parse_schedule
 
-    session = _open(opts)
+    session = open_cli_session(opts)
     if opts.show_config:
         return show_config(session)
     try:
@@ -190,7 +190,10 @@ def add_cmd(name: str, automation: str, cron_expr: str, timezone: str,
                                    "concurrency": concurrency, "misfire": misfire,
                                    "grace": grace, "max_catchup": max_catchup,
                                    "paused": paused}, where=name, source="cli")
-        _check_may_schedule(session, schedule.automation, check_target(session, schedule))
+        document = check_target(session, schedule)
+        # only now: a refused schedule leaves no store behind in a project that had none
+        session.store.migrate()
+        _check_may_schedule(session, schedule.automation, document)
         declared = {s.get("name") for s in session.settings.schedules}
         if name in declared:
             raise ScheduleError(name, "name", "declared in opsctl.toml: change it there")
