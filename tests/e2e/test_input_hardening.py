@@ -1007,6 +1007,11 @@ def test_settings_for_an_automation_the_project_does_not_have_are_refused(
     user.mkdir(parents=True, exist_ok=True)
     (user / "config.toml").write_text('[automation.elsewhere]\nx = 1\n')
     assert probe.run("list").code == 0
+    # a table the project's file holds too is still the project's typo
+    probe.write_config('[automation.elsewhere]\nsubject = "x"\n')
+    refused = probe.run("list")
+    assert refused.code == 2, refused.stderr
+    assert "[automation.elsewhere] (from repo:" in refused.stderr
 
 
 @pytest.mark.parametrize("where", ["project", "user"])

@@ -373,7 +373,11 @@ def load_layers(
                         # merged key by key, so each key keeps the layer that set it
                         origin.update({f"{key}.{sub}.retry.{k}": name
                                        for k in sub_value["retry"]})
-                    origin[f"{key}.{sub}"] = name
+                    if not (key == "automation" and name.startswith("user:")
+                            and f"{key}.{sub}" in origin):
+                        # the project's table stays the project's: the user's config may
+                        # name other projects' automations, the project's may not
+                        origin[f"{key}.{sub}"] = name
                 values[key] = merged
             else:
                 if origin.get(key, "default") != "default" and ":" in origin[key]:
