@@ -23,8 +23,8 @@ Exit codes: 0 wrapped; 2 bad input (no such script, a reserved name, files that 
 automation or module of that name registered already, --out/--tests outside the project or
 not writable);
 3 the scan could not determine the interface (nothing written; --force wraps it with an
-`args` passthrough). With --all: 0 all wrapped, 5 some wrapped and some refused, 3 none
-wrapped."""
+`args` passthrough). With --all: 0 all wrapped (or none at the tier), 5 some wrapped and
+some refused, 3 all refused."""
 
 
 @click.command("wrap", short_help="Put a legacy script behind a contract (an automation module).",
