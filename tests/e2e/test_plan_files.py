@@ -433,3 +433,12 @@ def test_apply_plan_takes_the_yes_ci_scripts_pass_to_every_apply(counter: Projec
     applied = counter.run("apply", flag, "--plan", "plan.json", "--format", "json")
     assert applied.code == 0, applied.stderr
     assert counts(counter) == {"a": 1, "b": 1, "c": 1}
+
+
+def test_resume_takes_the_yes_ci_scripts_pass_to_every_apply(counter: Project) -> None:
+    partial = counter.run("counter", "--environment", "staging", "--fail-on", "b",
+                          "--max-failures", "3", "--format", "json")
+    assert partial.code == 5, partial.stderr
+    again = counter.run("resume", "--yes", partial.doc["run_id"], "--format", "json")
+    assert again.code == 5, again.stderr  # resumed (b still refused), not a usage error
+    assert again.doc["run_id"] == partial.doc["run_id"]

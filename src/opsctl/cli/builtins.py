@@ -645,9 +645,11 @@ def apply_group(ctx: click.Context, plan_file: str | None, wait_lock: str | None
 @click.argument("run_id")
 @click.option("--wait-lock", default=None, metavar="DURATION", type=DurationType(),
               help="Wait up to this long for the scope's lock instead of exiting 7.")
+@click.option("-y", "--yes", "--auto-approve", "yes", is_flag=True, default=False,
+              help="Accepted: a resume never asks (a pipeline may pass it to every apply).")
 @diff_option
 @common_options
-def resume_cmd(run_id: str, wait_lock: str | None, opts: CommonOptions) -> int:
+def resume_cmd(run_id: str, wait_lock: str | None, yes: bool, opts: CommonOptions) -> int:
     """Finish RUN_ID (or a unique prefix of at least 6 characters), an interrupted, partial or
     failed apply, as the same run; actions the journal shows finished are not applied again.
 
