@@ -133,6 +133,35 @@ def test_caller_key_with_another_request_exits_7(ledger: Project) -> None:
     assert "main/z" not in effects(ledger)
 
 
+OTHER = """
+from pydantic import BaseModel
+from opsctl import Action, Automation
+
+class Request(BaseModel):
+    name: str = "x"
+
+other = Automation("other", version="1.0.0", owner="tests", summary="another automation",
+                   request=Request)
+
+@other.plan
+def plan(ctx, req):
+    yield Action(id=req.name, kind="create", target=req.name, reason="missing")
+
+@other.apply
+def apply(ctx, req, action):
+    return "applied"
+"""
+
+
+def test_a_key_belongs_to_one_automation(ledger: Project) -> None:
+    """One CI job may give the same key (`ci`, say) to each automation it runs: for another
+    automation it names another operation, neither a replay nor a conflict."""
+    ledger.add_module("other_auto", OTHER)
+    assert ledger.run("ledger", "--idempotency-key", "k1").code == 0
+    other = ledger.run("other", "--name", "y", "--idempotency-key", "k1", "--format", "json")
+    assert (other.code, other.doc["replayed"], other.doc["automation"]) == (0, False, "other")
+
+
 def test_derived_key_plans_afresh_once_finished(ledger: Project) -> None:
     assert ledger.run("ledger").code == 0
     again = ledger.run("ledger", "--format", "json")
