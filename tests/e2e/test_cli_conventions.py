@@ -405,7 +405,9 @@ def test_recorded_text_reaches_a_terminal_as_data_not_escape_sequences(
     ("schedule", "-o", "json", "list"),
     ("contract", "-o", "json", "check"), ("inventory", "-o", "json", "scan", "."),
     ("locks", "-o", "json"),
-], ids=lambda a: a[0])
+    ("policy", "-o", "json", "check", "counter", "--environment", "staging"),
+    ("policy", "check", "-o", "json", "counter", "--environment", "staging"),
+], ids=lambda a: " ".join(a[:2]))
 def test_global_options_also_go_between_a_group_and_its_subcommand(
         counter: Project, args: tuple[str, ...]) -> None:
     """"Global options go before or after the subcommand": also after a group's name."""

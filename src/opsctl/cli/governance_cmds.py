@@ -83,13 +83,15 @@ def reject_cmd(plan_id: str, reason: str, opts: CommonOptions) -> int:
 
 
 @click.group("policy", short_help="Explain the policy decision for a request.")
-def policy_group() -> None:
+@global_options  # `opsctl policy -o json check NAME`: read by the automation's command
+def policy_group(**_global: Any) -> None:
     """Policy decisions, explained without running anything."""
 
 
 @policy_group.group("check", cls=AutomationGroup, mode="policy",
                     short_help="Explain the decision for NAME [FLAGS].")
-def policy_check_group() -> None:
+@global_options  # `opsctl policy check -o json NAME`
+def policy_check_group(**_global: Any) -> None:
     """Plan NAME (read-only), evaluate the policy and print the decision with each rule's
     conditions. Nothing is recorded. Exit 0: allowed; 6: denied or needs approval."""
 
