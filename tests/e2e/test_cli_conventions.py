@@ -471,6 +471,47 @@ def test_what_an_automation_prints_never_breaks_the_one_json_document(project: P
     assert json.loads(piped.stdout)["status"] == "succeeded"
 
 
+SECRET_PRINTER = '''
+import sys
+from pydantic import BaseModel
+from opsctl import Action, Automation, Secret
+
+class Request(BaseModel):
+    token: Secret
+
+printer = Automation("printer", version="1.0.0", owner="docs", summary="Prints its secret",
+                     request=Request)
+
+@printer.plan
+def plan(ctx, req):
+    print("print from plan", req.token.get_secret_value())
+    sys.stderr.write(f"stderr from plan {req.token.get_secret_value()}\\n")
+    yield Action(id="a", kind="run", target="t", reason="x")
+
+@printer.apply
+def apply(ctx, req, action):
+    return None
+'''
+
+
+@pytest.mark.parametrize("fmt", ["json", "text"])
+def test_policy_check_keeps_what_the_plan_prints_off_the_document_and_masked(
+        project: Project, fmt: str) -> None:
+    """`policy check` runs the automation's plan: under --format json its print() goes to
+    stderr, and in every format what it prints has the request's secrets masked."""
+    project.add_module("printer_auto", SECRET_PRINTER)
+    env = {**project.env(), "OPSCTL_SECRET_TOKEN": "tok-canary-policy-7"}
+    r = project.run("policy", "check", "printer", "--format", fmt, env=env)
+    assert r.code == 0, r.stderr
+    if fmt == "json":
+        assert json.loads(r.stdout)["automation"] == "printer"
+        assert "print from plan ***" in r.stderr
+    else:
+        assert "print from plan ***" in r.stdout
+    assert "stderr from plan ***" in r.stderr
+    assert "tok-canary-policy-7" not in r.stdout + r.stderr
+
+
 def test_a_failures_document_follows_the_format_as_resolved(counter: Project) -> None:
     """`format = "json"` in opsctl.toml gives a usage error its document too; `-o text` over
     OPSCTL_FORMAT=json gives it none (a flag over the environment over the files)."""

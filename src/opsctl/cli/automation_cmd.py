@@ -302,7 +302,7 @@ def run_policy_check(entry: CatalogEntry, opts: CommonOptions, values: dict[str,
     """``opsctl policy check NAME [FLAGS]``: the decision and why, nothing recorded."""
     from datetime import UTC, datetime
 
-    from opsctl.cli.output import emit_data
+    from opsctl.cli.output import automation_output, emit_data
     from opsctl.cli.request_input import merge_request, read_request_file
     from opsctl.engine.run import check_policy
     from opsctl.errors import UsageError
@@ -333,9 +333,11 @@ def run_policy_check(entry: CatalogEntry, opts: CommonOptions, values: dict[str,
     for warning in secret_flag_warnings(entry, ctx):
         session.log.warning("request.secret_flag", automation=entry.name, message=warning)
     try:
-        outcome = check_policy(session, session.catalog.load(entry.name),
-                               merge_request(document, flags), at=when, actor=actor,
-                               contract_version=contract_version)
+        # the check runs the automation's plan: what it prints is kept as in a dry run
+        with automation_output(session, opts):
+            outcome = check_policy(session, session.catalog.load(entry.name),
+                                   merge_request(document, flags), at=when, actor=actor,
+                                   contract_version=contract_version)
     finally:
         session.close()
 
