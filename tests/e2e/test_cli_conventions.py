@@ -364,6 +364,47 @@ def test_a_reader_that_goes_away_ends_it_like_sigpipe(counter: Project) -> None:
     assert done.stderr == ""
 
 
+CHATTY_APPLY = '''
+from pydantic import BaseModel
+from opsctl import Action, Automation
+
+class Request(BaseModel):
+    n: int = 2
+
+chatty = Automation("chatty", version="1.0.0", owner="docs", summary="Prints while applying",
+                    request=Request)
+
+@chatty.plan
+def plan(ctx, req):
+    for i in range(req.n):
+        yield Action(id=f"a{i}", kind="run", target="t", reason="x")
+
+@chatty.apply
+def apply(ctx, req, action):
+    print("applying", action.id, flush=True)
+    for i in range(20000):
+        print("line", i)
+'''
+
+
+def test_a_reader_gone_while_the_automation_prints_still_records_the_whole_run(
+        project: Project) -> None:
+    """`opsctl NAME | head -1` while apply() prints: the run goes on to its end, recorded as it
+    went, and opsctl ends quietly with 141: the broken pipe does not fail the action that printed."""
+    project.add_module("chatty_auto", CHATTY_APPLY)
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        done = subprocess.run([OPSCTL, "chatty", "--yes"], cwd=project.root, env=project.env(),
+                              stdout=write, stderr=subprocess.PIPE, text=True, timeout=120)
+    finally:
+        os.close(write)
+    assert done.returncode == 141, done.stderr
+    assert "opsctl: error" not in done.stderr
+    run = project.run("runs", "--format", "json", expect_json=True).doc["runs"][0]
+    assert (run["status"], run["exit_code"]) == ("succeeded", 0)
+
+
 ECHO = '''
 from pydantic import BaseModel
 from opsctl import Action, Automation

@@ -486,6 +486,8 @@ def main(argv: list[str] | None = None) -> None:
         # opsctl. Point stdout at /dev/null so the interpreter's final flush stays quiet.
         _discard_stdout()
         code = 141  # as a shell reports a process ended by SIGPIPE
+    if STATE.reader_gone:
+        code = 141
     flush_manifest_writes(write=code != ExitCode.USAGE)
     if argv is None:
         # A CLI process is about to end: skip the interpreter's final garbage-collector walk over

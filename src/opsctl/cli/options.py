@@ -152,6 +152,7 @@ class InvocationState:
         self.mode = "apply"
         self.automation: str | None = None
         self.output_format: str | None = None
+        self.reader_gone = False  # an automation's print() met a reader that went away
 
 
 STATE = InvocationState()

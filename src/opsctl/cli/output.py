@@ -11,7 +11,7 @@ from typing import Any, TextIO
 
 import click
 
-from opsctl.cli.options import CommonOptions, output_format, say
+from opsctl.cli.options import STATE, CommonOptions, output_format, say
 
 
 def emit(document: dict[str, Any], exit_code: int, opts: CommonOptions, session: Any = None,
@@ -76,14 +76,34 @@ class MaskingStream:
             from opsctl.observe.log import current_redactor
 
             redactor = current_redactor()
-        if redactor and isinstance(text, str):
-            self.unmasked.write(redactor.redact_text(text))
+        try:
+            if redactor and isinstance(text, str):
+                self.unmasked.write(redactor.redact_text(text))
+                return len(text)
+            return self.unmasked.write(text)
+        except BrokenPipeError:
+            self._reader_gone()
             return len(text)
-        return self.unmasked.write(text)
 
     def writelines(self, lines: Any) -> None:
         for line in lines:
             self.write(line)
+
+    def flush(self) -> None:
+        try:
+            self.unmasked.flush()
+        except BrokenPipeError:
+            self._reader_gone()
+
+    def _reader_gone(self) -> None:
+        """The reader of this stream went away (`opsctl NAME | head -1`): what is printed from
+        now on goes to /dev/null, as SIGPIPE would have it, but the run goes on to its end and
+        its record instead of failing the action that printed; main() then exits 141."""
+        STATE.reader_gone = True
+        with suppress(OSError, ValueError, AttributeError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, self.unmasked.fileno())
+            os.close(devnull)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.unmasked, name)
