@@ -405,6 +405,23 @@ def test_a_reader_gone_while_the_automation_prints_still_records_the_whole_run(
     assert (run["status"], run["exit_code"]) == ("succeeded", 0)
 
 
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+def test_a_full_output_device_while_the_automation_prints_still_records_the_whole_run(
+        project: Project) -> None:
+    """`opsctl NAME > /dev/full` while apply() prints: the lines are lost, not the action; the
+    run ends as it would have, and opsctl says once that the output could not be written."""
+    project.add_module("chatty_auto", CHATTY_APPLY)
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([OPSCTL, "chatty", "--yes"], cwd=project.root, env=project.env(),
+                              stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)
+    assert done.returncode == 4, done.stderr
+    errors = [line for line in done.stderr.splitlines() if line.startswith("opsctl: error")]
+    assert errors == ["opsctl: error: cannot write the output to standard output: No space left "
+                      "on device (what ran is recorded: `opsctl runs`)"]
+    run = project.run("runs", "--format", "json", expect_json=True).doc["runs"][0]
+    assert (run["status"], run["exit_code"]) == ("succeeded", 0)
+
+
 ECHO = '''
 from pydantic import BaseModel
 from opsctl import Action, Automation

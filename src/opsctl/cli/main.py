@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from opsctl._version import __version__
-from opsctl.cli.options import HELP_OPTION_NAMES, STATE, global_options, say
+from opsctl.cli.options import HELP_OPTION_NAMES, OUTPUT_ERRNOS, STATE, global_options, say
 
 
 def _config_from_args(args: list[str]) -> str | None:
@@ -378,14 +378,11 @@ def _discard_stdout() -> None:
     os.close(devnull)
 
 
-_OUTPUT_ERRNOS = frozenset({28, 122, 27, 5})  # ENOSPC, EDQUOT, EFBIG, EIO
-
-
 def _stdout_unwritable(exc: OSError) -> bool:
     """Whether an OSError was standard output refusing the output (a full disk, /dev/full)
     rather than something a command did: a device refuses even an empty write, and a file
     on a full disk failed in the write that printed (``echo``, a ``write``, a ``flush``)."""
-    if exc.errno not in _OUTPUT_ERRNOS:
+    if exc.errno not in OUTPUT_ERRNOS:
         return False
     try:
         os.write(1, b"")

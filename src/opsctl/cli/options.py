@@ -157,6 +157,9 @@ class InvocationState:
 
 STATE = InvocationState()
 
+OUTPUT_ERRNOS = frozenset({28, 122, 27, 5})  # ENOSPC, EDQUOT, EFBIG, EIO
+"""The errors of an output that refuses writes (a full disk, /dev/full, an I/O error)."""
+
 
 def set_from_signal(event: Any, then: Any = None) -> None:
     """``event.set()`` (then ``then()``) for a signal handler. A handler runs in the main

@@ -11,7 +11,7 @@ from typing import Any, TextIO
 
 import click
 
-from opsctl.cli.options import STATE, CommonOptions, output_format, say
+from opsctl.cli.options import OUTPUT_ERRNOS, STATE, CommonOptions, output_format, say
 
 
 def emit(document: dict[str, Any], exit_code: int, opts: CommonOptions, session: Any = None,
@@ -81,8 +81,8 @@ class MaskingStream:
                 self.unmasked.write(redactor.redact_text(text))
                 return len(text)
             return self.unmasked.write(text)
-        except BrokenPipeError:
-            self._reader_gone()
+        except OSError as exc:
+            self._undelivered(exc)
             return len(text)
 
     def writelines(self, lines: Any) -> None:
@@ -92,18 +92,23 @@ class MaskingStream:
     def flush(self) -> None:
         try:
             self.unmasked.flush()
-        except BrokenPipeError:
-            self._reader_gone()
+        except OSError as exc:
+            self._undelivered(exc)
 
-    def _reader_gone(self) -> None:
-        """The reader of this stream went away (`opsctl NAME | head -1`): what is printed from
-        now on goes to /dev/null, as SIGPIPE would have it, but the run goes on to its end and
-        its record instead of failing the action that printed; main() then exits 141."""
-        STATE.reader_gone = True
-        with suppress(OSError, ValueError, AttributeError):
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, self.unmasked.fileno())
-            os.close(devnull)
+    def _undelivered(self, exc: OSError) -> None:
+        """What an automation prints and cannot be delivered does not fail the action that
+        printed it; the run goes on to its end and its record. A reader that went away
+        (`opsctl NAME | head -1`) gets nothing more, as SIGPIPE would have it, and main()
+        exits 141; a full device loses the line, and main() reports it (exit 4) when the
+        result cannot be written there either."""
+        if isinstance(exc, BrokenPipeError):
+            STATE.reader_gone = True
+            with suppress(OSError, ValueError, AttributeError):
+                devnull = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(devnull, self.unmasked.fileno())
+                os.close(devnull)
+        elif exc.errno not in OUTPUT_ERRNOS:
+            raise exc
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.unmasked, name)
