@@ -353,6 +353,8 @@ def test_plan_out_refuses_a_symlink_and_leaves_its_target_alone(
     pytest.param("  ", "--out needs a file name", id="blank"),
     pytest.param("reviews/2026/plan.json",
                  "--out reviews/2026/plan.json: the folder reviews/2026 does not exist", id="typo"),
+    pytest.param("reviews/", "--out reviews/ names a folder (it ends in /): give a file name, "
+                 "such as reviews/plan.json", id="a-folder-that-does-not-exist"),
 ])
 def test_plan_out_to_no_file_or_a_missing_folder_exits_2_before_planning(
         counter: Project, out: str, message: str) -> None:
@@ -379,6 +381,18 @@ def test_plan_out_to_what_it_cannot_replace_exits_2_before_planning(
     assert f"plan file {out} is " in r.doc["error"]["message"]
     assert counter.run("runs", "--format", "json").doc["runs"] == []
     assert recorded(counter)["plans"] == []
+
+
+def test_plan_out_ending_in_a_slash_leaves_the_file_of_that_name_alone(counter: Project) -> None:
+    """`--out plan.json/` names a folder: the file plan.json is not replaced by the plan."""
+    old = counter.root / "plan.json"
+    old.write_text("an old plan\n")
+    r = counter.run("plan", "counter", "--environment", "prod", "--out", "plan.json/",
+                    "--format", "json")
+    assert r.code == 2, r.stderr
+    assert "--out plan.json/ names a folder" in r.doc["error"]["message"]
+    assert old.read_text() == "an old plan\n"
+    assert counter.run("runs", "--format", "json").doc["runs"] == []
 
 
 def test_plan_out_refuses_a_directory(counter: Project) -> None:

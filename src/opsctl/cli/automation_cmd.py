@@ -114,6 +114,10 @@ def _check_plan_out(out: str) -> None:
     if not out.strip():
         raise UsageError("--out needs a file name (or - for standard output); it was empty",
                          step="validate")
+    if out != "-" and out.endswith(("/", os.sep)):
+        # Path() drops the slash: "plans/" would become a file named plans
+        raise UsageError(f"--out {out} names a folder (it ends in {out[-1]}): give a file "
+                         f"name, such as {out}plan.json", step="validate")
     folder = Path(out).parent
     if not folder.exists():
         raise UsageError(f"--out {out}: the folder {folder} does not exist; create it first, "
