@@ -395,6 +395,15 @@ def test_plan_out_ending_in_a_slash_leaves_the_file_of_that_name_alone(counter: 
     assert counter.run("runs", "--format", "json").doc["runs"] == []
 
 
+def test_plan_out_takes_the_longest_name_the_folder_takes(counter: Project) -> None:
+    """A plan file name of 255 bytes is written: the temporary file beside it is no longer."""
+    name = "p" * 250 + ".json"
+    r = counter.run("plan", "counter", "--environment", "prod", "--out", name, "--format", "json")
+    assert r.code == 10, r.stderr
+    assert json.loads((counter.root / name).read_text())["schema"] == "opsctl.plan/v1"
+    assert leftovers(counter.root) == []
+
+
 def test_plan_out_refuses_a_directory(counter: Project) -> None:
     (counter.root / "plans").mkdir()
 

@@ -145,7 +145,9 @@ def write_file_atomically(path: Path, text: str, *, what: str) -> None:
     if info is not None and not stat.S_ISREG(info.st_mode):
         raise UsageError(f"{what} {path} is not a regular file (a device, FIFO or socket)",
                          step="plan")
-    temporary = path.parent / f".{path.name}.{os.urandom(6).hex()}.tmp"
+    # a short prefix of the name: the whole of a long one (up to NAME_MAX) plus the suffix
+    # would be a name too long for the folder, refusing a plan file name that is fine
+    temporary = path.parent / f".{path.name[:32]}.{os.urandom(6).hex()}.tmp"
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) \
         | getattr(os, "O_CLOEXEC", 0)
     try:
