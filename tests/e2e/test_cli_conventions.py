@@ -570,6 +570,40 @@ def test_policy_check_keeps_what_the_plan_prints_off_the_document_and_masked(
     assert "tok-canary-policy-7" not in r.stdout + r.stderr
 
 
+BYTES_PRINTER = '''
+import sys
+from pydantic import BaseModel
+from opsctl import Action, Automation, Secret
+
+class Request(BaseModel):
+    token: Secret
+
+printer = Automation("bytes-printer", version="1.0.0", owner="docs", summary="Prints bytes",
+                     request=Request)
+
+@printer.plan
+def plan(ctx, req):
+    sys.stdout.buffer.write(b"bytes from plan " + req.token.get_secret_value().encode() + b"\\n")
+    sys.stdout.flush()
+    yield Action(id="a", kind="run", target="t", reason="x")
+
+@printer.apply
+def apply(ctx, req, action):
+    return None
+'''
+
+
+@pytest.mark.parametrize("fmt", ["json", "text"])
+def test_what_the_automation_writes_to_sys_stdout_buffer_is_masked_too(
+        project: Project, fmt: str) -> None:
+    project.add_module("bytes_printer_auto", BYTES_PRINTER)
+    env = {**project.env(), "OPSCTL_SECRET_TOKEN": "tok-canary-bytes-3"}
+    r = project.run("bytes-printer", "--dry-run", "--format", fmt, env=env)
+    assert r.code == 10, r.stderr
+    assert "bytes from plan ***" in (r.stderr if fmt == "json" else r.stdout)
+    assert "tok-canary-bytes-3" not in r.stdout + r.stderr
+
+
 def test_a_failures_document_follows_the_format_as_resolved(counter: Project) -> None:
     """`format = "json"` in opsctl.toml gives a usage error its document too; `-o text` over
     OPSCTL_FORMAT=json gives it none (a flag over the environment over the files)."""

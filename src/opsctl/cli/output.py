@@ -61,8 +61,9 @@ def emit_data(data: Any, opts: CommonOptions, session: Any, render_text: Any) ->
 
 class MaskingStream:
     """A text stream that masks the run's secrets in what is written through it: what an
-    automation prints with ``print()`` or ``sys.stdout.write`` (a program it starts writes to
-    the descriptor, past it). Everything else is the wrapped stream's."""
+    automation prints with ``print()``, ``sys.stdout.write`` or ``sys.stdout.buffer.write`` (a
+    program it starts writes to the descriptor, past it). Everything else is the wrapped
+    stream's."""
 
     def __init__(self, stream: TextIO, redactor: Any = None) -> None:
         """``redactor`` None: the secrets of the run being carried out in the writing thread
@@ -70,12 +71,20 @@ class MaskingStream:
         self.unmasked = stream
         self._redactor = redactor
 
-    def write(self, text: str) -> int:
-        redactor = self._redactor
-        if redactor is None:
-            from opsctl.observe.log import current_redactor
+    def redactor_now(self) -> Any:
+        if self._redactor is not None:
+            return self._redactor
+        from opsctl.observe.log import current_redactor
 
-            redactor = current_redactor()
+        return current_redactor()
+
+    @property
+    def buffer(self) -> MaskingBuffer:
+        """``sys.stdout.buffer``: bytes printed there are masked as text is."""
+        return MaskingBuffer(self, self.unmasked.buffer)
+
+    def write(self, text: str) -> int:
+        redactor = self.redactor_now()
         try:
             if redactor and isinstance(text, str):
                 self.unmasked.write(redactor.redact_text(text))
@@ -109,6 +118,30 @@ class MaskingStream:
                 os.close(devnull)
         elif exc.errno not in OUTPUT_ERRNOS:
             raise exc
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.unmasked, name)
+
+
+class MaskingBuffer:
+    """The binary stream under a :class:`MaskingStream`, masking the same secrets in the bytes
+    written to it (read as UTF-8; bytes that are not UTF-8 pass as they are)."""
+
+    def __init__(self, text_stream: MaskingStream, raw: Any) -> None:
+        self.text_stream = text_stream
+        self.unmasked = raw
+
+    def write(self, data: Any) -> int:
+        redactor = self.text_stream.redactor_now()
+        shown = data
+        if redactor and isinstance(data, bytes | bytearray | memoryview):
+            text = bytes(data).decode("utf-8", "surrogateescape")
+            shown = redactor.redact_text(text).encode("utf-8", "surrogateescape")
+        try:
+            self.unmasked.write(shown)
+        except OSError as exc:
+            self.text_stream._undelivered(exc)
+        return len(data)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.unmasked, name)
