@@ -13,7 +13,6 @@ import os
 import subprocess
 import time
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -244,52 +243,6 @@ def test_postgres_that_stops_answering_under_an_apply_exits_4_not_a_hang(
     assert "no answer from the server for 10s" in doc["error"]["message"]
     project.extra_env["OPSCTL_STORE_URL"] = direct_url
     assert_resumes_cleanly(project, doc, "resume", doc["run_id"])
-
-
-STEADY = '''
-import time
-from pathlib import Path
-from pydantic import BaseModel
-from opsctl import Action, Automation
-
-class Request(BaseModel):
-    count: int = 60
-
-steady = Automation("steady", version="1.0.0", owner="o", summary="One action a second",
-                    request=Request)
-
-@steady.plan
-def plan(ctx, req):
-    for n in range(req.count):
-        yield Action(id=f"n-{n}", kind="create", target=str(n), reason="missing")
-
-@steady.apply
-def apply(ctx, req, action):
-    Path(f"started-{action.id}").touch()
-    time.sleep(1)
-'''
-
-
-def test_a_run_whose_store_stops_answering_ends_with_its_result(
-        proxied_postgres: tuple[Project, TCPProxy, str]) -> None:
-    """The threads that watch the same store (the lease's heartbeat, the cancel watcher) are
-    blocked on it as well: the process ends with its result, not up to 5 s later for each."""
-    project, proxy, _ = proxied_postgres
-    project.add_module("steady_auto", STEADY)
-    project.extra_env["OPSCTL_LOCK_TTL"] = "3s"
-    proc = subprocess.Popen([OPSCTL, "steady", "--format", "json"], cwd=project.root,
-                            env=project.env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
-    deadline = time.monotonic() + 30
-    # a few actions in: those threads hold connections of their own by then
-    while not (project.root / "started-n-2").exists():
-        assert proc.poll() is None, proc.communicate()
-        assert time.monotonic() < deadline, "the apply never got going"
-        time.sleep(0.02)
-    proxy.freeze()
-    doc = assert_store_failure(proc)
-    ended = datetime.now(UTC)
-    assert ended - datetime.fromisoformat(doc["timing"]["finished_at"]) < timedelta(seconds=3)
 
 
 def test_postgres_unreachable_before_a_run_exits_4_and_writes_nothing(

@@ -58,11 +58,9 @@ class Heartbeat:
     def stopped(self) -> bool:
         return self._stop.is_set()
 
-    def stop(self, *, wait: bool = True) -> None:
-        """End the beat; ``wait`` (up to 5 s) for the thread to close its connection."""
+    def stop(self) -> None:
         self._stop.set()
-        if wait:
-            self._thread.join(timeout=5)
+        self._thread.join(timeout=5)
 
 
 class Lease:
@@ -103,9 +101,9 @@ class Lease:
         journal's fence then decides before another action starts."""
         return self.lost.is_set() or time.monotonic() >= self._held_until
 
-    def release(self, *, wait: bool = True) -> None:
+    def release(self) -> None:
         if self._beat is not None:
-            self._beat.stop(wait=wait)
+            self._beat.stop()
         # If the store failed under this run (reported as exit 4), the lease stays until it
         # expires, or until a run on this machine sees that this process is gone.
         with contextlib.suppress(OpsctlError):

@@ -565,15 +565,12 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
                 "this attempt; run the same command again", step="plan")
         return _finish(run, "cancelled", ExitCode.INTERRUPTED, interrupted, ctx)
     finally:
-        # The threads watching for a cancel and renewing the lease may be blocked on the same
-        # failed store, until their own statement is cut: the result is not held back for them
-        wait = session.store.unavailable is None
         if cancel_watch is not None:
-            cancel_watch.stop(wait=wait)
+            cancel_watch.stop()
         end_run(run)
         stop_recording(run)
         if lease is not None:
-            lease.release(wait=wait)
+            lease.release()
 
 
 def _stoppable_sleep(session: Session) -> Callable[[float], None]:
