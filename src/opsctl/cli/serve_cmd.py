@@ -135,6 +135,16 @@ def serve_cmd(host: str | None, port: int | None, workers: int | None,
             # shutdown instead of re-raising the signal (uvicorn's default).
             self._captured_signals.clear()
 
+        async def on_tick(self, counter: int) -> bool:
+            # A signal that landed while uvicorn was starting, before it took the signals
+            # over, has its interrupt swallowed there (the event loop being built) and the
+            # server would serve on: the stop it asked for stands, so it is carried out now.
+            if session.stop_requested.is_set() and not self.should_exit:
+                import signal
+
+                self.handle_exit(signal.SIGINT, None)
+            return await super().on_tick(counter)
+
     config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False,
                             ssl_certfile=cert, ssl_keyfile=key, lifespan="off",
                             timeout_graceful_shutdown=5, server_header=False)
