@@ -671,6 +671,27 @@ def test_refused_approval_records_nothing(
                           "ORDER BY seq") == [(who, "approval.approved") for who in recorded]
 
 
+def test_approving_a_plan_of_another_contract_version_is_refused_as_apply_refuses_it(
+        deploy: Project) -> None:
+    """The code moved to a new contract version since the plan was saved: `apply --plan`
+    would refuse it (exit 3), so an approval that could never be used is refused the same
+    way, with nothing recorded."""
+    write_policy(deploy, PROD_APPROVAL)
+    _, plan_id = save_plan(deploy, "rita", "--environment", "prod")
+    deploy.add_module("deploy_auto", DEPLOY.replace('version="1.0.0"', 'version="1.1.0"'))
+    refused = approve(deploy, "sam", plan_id)
+    assert refused.code == 3, refused.stderr
+    assert refused.doc["error"]["message"] == (
+        f"plan {plan_id}: plan was made with deploy 1.0.0, the code is now 1.1.0; "
+        "re-run `opsctl plan`")
+    applied = as_(deploy, "rita", "apply", "--plan", "plan.json", "--format", "json")
+    assert applied.code == 3
+    assert "plan was made with deploy 1.0.0, the code is now 1.1.0; re-run `opsctl plan`" \
+        in applied.doc["error"]["message"]
+    assert stored(deploy, "SELECT actor FROM approvals") == []
+    assert approval_events(deploy) == []
+
+
 def test_approving_twice_is_an_idempotent_success(deploy: Project) -> None:
     write_policy(deploy, PROD_APPROVAL)
     _, plan_id = save_plan(deploy, "rita", "--environment", "prod")

@@ -64,8 +64,8 @@ _REF_HELP = "PLAN_ID is printed by `opsctl plan ... --out` (the plan run's id wo
 def approve_cmd(plan_id: str, reason: str, opts: CommonOptions) -> int:
     """Approve PLAN_ID: counts towards the policy's required approvals for exactly this plan.
 
-    Refused, with nothing recorded, when the plan does not exist (2), was applied or expired
-    (3), when the policy denies it, the approver requested it or is not an eligible approver
+    Refused, with nothing recorded, when the plan does not exist (2), was applied, expired or
+    made by another contract version (3), when the policy denies it, the approver requested it or is not an eligible approver
     (6), or the approver already rejected it (7). Approving again is a success that records
     nothing new ("already approved"), unless that approval expired (3: plan again).
     """

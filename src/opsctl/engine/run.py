@@ -45,7 +45,12 @@ from opsctl.engine.results import (
 )
 from opsctl.engine.run_audit import action_events, audit_event, flush_audit, queue_audit
 from opsctl.engine.runtime import runtime_info
-from opsctl.engine.saved_plans import refuse_unsaved_actions, restore_secrets, write_plan_file
+from opsctl.engine.saved_plans import (
+    refuse_other_contract_version,
+    refuse_unsaved_actions,
+    restore_secrets,
+    write_plan_file,
+)
 from opsctl.engine.session import Session
 from opsctl.engine.state import Mode, ProgressFn, RunOutcome, RunState, iso
 from opsctl.errors import (
@@ -900,10 +905,7 @@ def _saved_request(session: Session, doc: Mapping[str, Any], key: bytes,
     when that automation is not registered here (exit 2), is of another contract version
     (exit 3) or a secret is missing or differs."""
     automation = session.catalog.load(str(doc["automation"]))
-    if automation.version != doc["contract_version"]:
-        raise PlanRejectedError(f"{source}: plan was made with {automation.name} "
-                                f"{doc['contract_version']}, the code is now {automation.version}; "
-                                "re-run `opsctl plan`", reason="stale", step="gate")
+    refuse_other_contract_version(automation, doc, source)
     request = restore_secrets(session, automation, doc["request"], secret_digest(key), source)
     return automation, request
 

@@ -70,6 +70,16 @@ def restore_secrets(session: Session, automation: Automation[Any], request: Any,
     return request
 
 
+def refuse_other_contract_version(automation: Automation[Any], doc: Mapping[str, Any],
+                                  source: str) -> None:
+    """Exit 3 when a saved plan was made with another contract version than the code's now:
+    ``apply --plan`` refuses it, and so does ``approve`` (an approval it could never use)."""
+    if automation.version != doc["contract_version"]:
+        raise PlanRejectedError(f"{source}: plan was made with {automation.name} "
+                                f"{doc['contract_version']}, the code is now {automation.version}; "
+                                "re-run `opsctl plan`", reason="stale", step="gate")
+
+
 def refuse_unsaved_actions(run: RunState, saved: Mapping[str, Any]) -> None:
     """Exit 3 when a resumed run of a saved plan would apply an action the plan does not hold.
 

@@ -45,6 +45,7 @@ def resolve_plan_id(session: Session, ref: str) -> str:
 def decide_plan(session: Session, ref: str, *, approve: bool, reason: str) -> dict[str, Any]:
     """Record ``session.actor``'s approval (or rejection) of a saved plan; the record, as shown."""
     from opsctl.contract.automation import Action
+    from opsctl.engine.saved_plans import refuse_other_contract_version
     from opsctl.store.audit import NewEvent, append_in_transaction
 
     reason = reason.strip()
@@ -69,6 +70,9 @@ def decide_plan(session: Session, ref: str, *, approve: bool, reason: str) -> di
         raise PlanRejectedError(f"plan {plan_id} expired at {saved['expires_at']}: re-run "
                                 "`opsctl plan ... --out` and approve the new plan",
                                 reason="expired", step="gate")
+    # a plan `apply --plan` would refuse as made by another contract version: refused alike
+    refuse_other_contract_version(session.catalog.load(str(document["automation"])), document,
+                                  f"plan {plan_id}")
     governance = governance_for(session)
     automation = str(document["automation"])
     request = dict(document.get("request") or {})
