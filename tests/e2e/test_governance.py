@@ -760,6 +760,13 @@ def test_rejection_vetoes_an_approved_plan(deploy: Project) -> None:
     assert late.doc["approvals"]["satisfied"] is False
     text = as_(deploy, "sam", "approve", plan_id, "--reason", "again")
     assert "vetoed by sue: it cannot be applied" in text.stdout
+    # a new approval of the vetoed plan could never count: refused, naming the rejection
+    refused = approve(deploy, "sid", plan_id, "overruling the veto")
+    assert refused.code == 6, refused.stderr
+    assert refused.doc["error"]["message"] == (
+        f"plan {plan_id} was rejected by sue: freeze for the incident; a rejection vetoes the "
+        "plan for its whole life and an approval cannot override it: plan again for a new plan")
+    assert approval_events(deploy) == [("approval.approved", "sam"), ("approval.rejected", "sue")]
 
 
 def test_a_rejection_recorded_while_the_plan_passes_the_gate_still_vetoes_it(
@@ -833,9 +840,10 @@ def test_a_rejection_does_not_lapse_with_the_approval_ttl(deploy: Project) -> No
     assert "a rejection does not expire" in rejected.stdout and "valid until" not in rejected.stdout
     time.sleep(1.1)
     late = approve(deploy, "sam", plan_id)
-    assert late.code == 0, late.stderr
-    assert late.doc["approvals"]["rejected_by"] == ["sue"]
-    assert late.doc["approvals"]["satisfied"] is False
+    assert late.code == 6, late.stderr
+    assert f"plan {plan_id} was rejected by sue: not during the incident" in \
+        late.doc["error"]["message"]
+    assert approval_events(deploy) == [("approval.rejected", "sue")]
     vetoed = as_(deploy, "rita", "apply", "--plan", "plan.json", "--format", "json")
     assert vetoed.code == 6
     assert f"plan {plan_id} was rejected by sue: not during the incident" in \

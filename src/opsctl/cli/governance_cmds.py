@@ -65,8 +65,9 @@ def approve_cmd(plan_id: str, reason: str, opts: CommonOptions) -> int:
     """Approve PLAN_ID: counts towards the policy's required approvals for exactly this plan.
 
     Refused, with nothing recorded, when the plan does not exist (2), was applied, expired or
-    made by another contract version (3), when the policy denies it, the approver requested it or is not an eligible approver
-    (6), or the approver already rejected it (7). Approving again is a success that records
+    made by another contract version (3), when the policy denies it, someone rejected it, the
+    approver requested it or is not an eligible approver (6), or the approver already
+    rejected it (7). Approving again is a success that records
     nothing new ("already approved"), unless that approval expired (3: plan again).
     """
     return _decide(plan_id, reason, opts, approve=True)

@@ -137,6 +137,8 @@ def decide_plan(session: Session, ref: str, *, approve: bool, reason: str) -> di
     with store.transaction(deferred=False):
         take_plan_turn(store, plan_id)
         refuse_applied(store, plan_id, store.get_plan(plan_id), "")  # claimed meanwhile
+        if approve:  # rejected before, or meanwhile: an approval that could never count
+            _refuse_vetoed(store, plan_id, record["fingerprint"])
         inserted = store._execute(
             "INSERT INTO approvals (id, plan_id, fingerprint, decision, actor, reason, "
             "created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
@@ -165,6 +167,16 @@ def decide_plan(session: Session, ref: str, *, approve: bool, reason: str) -> di
     shown: dict[str, Any] = {**store.redactor.redact(record), "already_recorded": False}
     _add_status(shown, session, governance, decision, requester, now)
     return shown
+
+
+def _refuse_vetoed(store: Any, plan_id: str, fingerprint: str) -> None:
+    """Exit 6 when someone rejected this plan: a veto holds for the plan's whole life, so a
+    new approval of it would be recorded and never count."""
+    for row in checked_approvals(store, plan_id):
+        if row["decision"] == "rejected" and row["fingerprint"] == fingerprint:
+            raise DeniedError(f"plan {plan_id} was rejected by {row['actor']}: {row['reason']}; "
+                              "a rejection vetoes the plan for its whole life and an approval "
+                              "cannot override it: plan again for a new plan", step="gate")
 
 
 def _add_status(shown: dict[str, Any], session: Session, governance: Any, decision: Any,
