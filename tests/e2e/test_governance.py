@@ -769,6 +769,30 @@ def test_rejection_vetoes_an_approved_plan(deploy: Project) -> None:
     assert approval_events(deploy) == [("approval.approved", "sam"), ("approval.rejected", "sue")]
 
 
+def test_the_requester_may_withdraw_their_own_plan(deploy: Project) -> None:
+    """A rejection by the requester withdraws the plan: it can only stop a change, so the
+    four-eyes rule (no self-approval, approvers only) does not stand in its way; the apply is
+    then vetoed as by anyone's rejection, and an approval of the withdrawn plan refused."""
+    write_policy(deploy, PROD_APPROVAL)
+    _, plan_id = save_plan(deploy, "rita", "--environment", "prod")
+    withdrawn = as_(deploy, "rita", "reject", plan_id, "--reason", "wrong replica count",
+                    "--format", "json")
+    assert withdrawn.code == 0, withdrawn.stderr
+    assert (withdrawn.doc["decision"], withdrawn.doc["actor"]) == ("rejected", "rita")
+    assert approve(deploy, "sam", plan_id).code == 6
+    vetoed = as_(deploy, "rita", "apply", "--plan", "plan.json", "--format", "json")
+    assert vetoed.code == 6
+    assert f"plan {plan_id} was rejected by rita: wrong replica count" in \
+        vetoed.doc["error"]["message"]
+    assert effects(deploy) == []
+    assert approval_events(deploy) == [("approval.rejected", "rita")]
+    # someone who neither requested the plan nor may approve it still may not veto it
+    _, other = save_plan(deploy, "rita", "--environment", "prod", out="other.json")
+    outsider = as_(deploy, "mallory", "reject", other, "--reason", "no", "--format", "json")
+    assert outsider.code == 6
+    assert "mallory is not an approver" in outsider.doc["error"]["message"]
+
+
 def test_a_rejection_recorded_while_the_plan_passes_the_gate_still_vetoes_it(
         deploy: Project) -> None:
     """A rejection committed after the apply's gate counted the approvals, before the apply

@@ -79,7 +79,9 @@ def approve_cmd(plan_id: str, reason: str, opts: CommonOptions) -> int:
 @click.option("--reason", required=True, help="Why it must not be applied (recorded).")
 @common_options
 def reject_cmd(plan_id: str, reason: str, opts: CommonOptions) -> int:
-    """Reject PLAN_ID: `apply --plan` of it then exits 6, whatever else was approved."""
+    """Reject PLAN_ID: `apply --plan` of it then exits 6, whatever else was approved.
+
+    The policy's approvers may reject a plan, and so may its requester (a withdrawal)."""
     return _decide(plan_id, reason, opts, approve=False)
 
 

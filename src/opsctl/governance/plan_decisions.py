@@ -93,11 +93,13 @@ def decide_plan(session: Session, ref: str, *, approve: bool, reason: str) -> di
                           step="gate")
     else:
         assert governance.policy is not None
-        if actor == requester and not decision.allow_self_approval:
+        if actor == requester and not approve:
+            pass  # withdrawing one's own plan: a veto only stops a change, four eyes or not
+        elif actor == requester and not decision.allow_self_approval:
             raise DeniedError(f"{actor} requested plan {plan_id} and may not {verb} it: "
                               f"rule {decision.rule!r} needs another approver", step="gate")
-        if not governance.policy.can_approve(decision, actor, requester=requester,
-                                             approver_groups=governance.groups_of(actor)):
+        elif not governance.policy.can_approve(decision, actor, requester=requester,
+                                               approver_groups=governance.groups_of(actor)):
             raise DeniedError(f"{actor} is not an approver for plan {plan_id}: "
                               f"{approval_summary(decision)}", step="gate")
     wanted = "approved" if approve else "rejected"
