@@ -409,7 +409,7 @@ def test_plan_review_four_eyes_apply_and_history(dash: Api) -> None:
 
 def test_a_vetoed_plan_says_it_cannot_be_applied_and_offers_a_re_plan(dash: Api) -> None:
     sam = visitor(dash, "sam", "admin")
-    plan = plan_files(sam, dash)
+    plan = plan_files(visitor(dash, "ada", "admin"), dash)
     sue = visitor(dash, "sue", "approver")
     assert sue.post(plan + "/decision", {"decision": "reject", "reason": "not now"}
                     ).status_code == 303
@@ -417,6 +417,10 @@ def test_a_vetoed_plan_says_it_cannot_be_applied_and_offers_a_re_plan(dash: Api)
     assert "Rejected by sue: not now" in page
     assert 'id="plan-vetoed"' in page and "cannot be applied" in page
     assert "once the plan has its approvals" not in page  # it never will
+    # another approver's approval of it would be refused: the button says so before it is
+    # pressed
+    assert 'value="approve" class="primary" disabled' in page
+    assert "You cannot approve: plan " in page and "was rejected by sue: not now" in page
     assert f'?from_plan={plan.removeprefix("/plans/")}' in page
 
 

@@ -124,6 +124,11 @@ def approval_progress(session: Session, document: Mapping[str, Any],
     for row in checked_approvals(session.store, plan_id):
         if row["decision"] == "rejected" and row["fingerprint"] == document["fingerprint"]:
             out["rejected_by"].append({"actor": row["actor"], "reason": row["reason"]})
+    if out["rejected_by"] and refused is None:  # decide_plan refuses an approval of it
+        veto = out["rejected_by"][0]
+        out.update(may_approve=False, refused_because=(
+            f"plan {plan_id} was rejected by {veto['actor']}: {veto['reason']}; an approval "
+            "cannot override a rejection"))
     if decision.effect == "require_approval":
         status = approval_status(session, governance, decision, plan_id=plan_id,
                                  fingerprint=str(document["fingerprint"]),
