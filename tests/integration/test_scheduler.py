@@ -273,6 +273,37 @@ def test_downtime_applies_the_misfire_policy(sched_project: Project, make_schedu
     assert len(_wait_runs(scheduler)) == fired + 1
 
 
+def test_a_week_down_a_per_second_schedule_is_handled_in_one_short_tick_with_a_record(
+        sched_project: Project, make_scheduler: Any) -> None:
+    """Every second, every scheduler down for a week: one tick decides it quickly (was:
+    every one of 604,800 slots walked, twice, seconds long, while no other schedule fired)
+    and every slot not fired is on record, the oldest ones as one range; the next tick is
+    back to one slot."""
+    _config(sched_project, {"name": "s", "automation": "held", "cron": "* * * * * *",
+                            "request": {"tag": "s"}, "misfire": "skip",
+                            "concurrency": "forbid"})
+    clock = Clock(T0)
+    scheduler = make_scheduler(clock)
+    scheduler.start()
+    clock.now = T0 + timedelta(days=7, seconds=0.5)
+    started = time.monotonic()
+    scheduler.tick()
+    took = time.monotonic() - started
+    assert took < 3, took
+    fires = sched_store.fires(scheduler.store)
+    ranges = [f for f in fires if "recorded here at once" in str(f["reason"])]
+    assert [str(f["outcome"]) for f in ranges] == ["misfired", "misfired"]
+    assert f"from {(T0 + timedelta(seconds=1)).isoformat()} to " in str(ranges[0]["reason"])
+    events = scheduler.store._rows("SELECT payload_json FROM audit_events WHERE kind = "
+                                   "'schedule.misfired'")
+    assert len(events) == len([f for f in fires if f["outcome"] == "misfired"])
+    outcomes = [str(f["outcome"]) for f in fires]
+    assert len(fires) == 1 + 100 + 1 + 100  # a range, 100 missed, a range, 100 on time
+    assert outcomes.count("misfired") == 102  # the rest fired, or skipped (forbid)
+    assert outcomes.count("fired") >= 1 and "firing" not in outcomes
+    _wait_runs(scheduler)
+
+
 def test_paused_schedules_do_not_fire_and_resume_from_now(sched_project: Project,
                                                           make_scheduler: Any) -> None:
     _config(sched_project, {"name": "p", "automation": "held", "cron": "* * * * *",

@@ -4,6 +4,7 @@ America/New_York."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -74,8 +75,70 @@ def test_a_long_outage_is_bounded() -> None:
     d = decide(s, T0, T0 + timedelta(days=7))  # 10,080 slots, the last two within the grace
     assert d.missed == 7 * 24 * 60 - 2
     assert len(d.fires) == 5 + 2  # caught up (max_catchup), then the two on time
-    assert len(d.skipped) == 100 - 5  # the newest 100 missed are listed, the rest only counted
+    # the newest 100 missed are listed one by one; the older ones in one record of their range
+    assert len(d.skipped) == 1 + 100 - 5
     assert "10078 slot(s) missed" in d.fires[0].reason
+    oldest = d.skipped[0]
+    newest_listed = T0 + timedelta(days=7, minutes=-2) - timedelta(minutes=99)
+    assert oldest.slot == newest_listed - timedelta(minutes=1)
+    assert (f"9978 slot(s) from {(T0 + timedelta(minutes=1)).isoformat()} to "
+            f"{oldest.slot.isoformat()}, recorded here at once") in oldest.reason
+    assert d.skipped[1].slot == newest_listed
+
+
+def _covered(d: Any) -> int:
+    """How many slots the decisions account for: each listed one, and each range record's."""
+    count = 0
+    for x in [*d.fires, *d.skipped]:
+        ranged = re.search(r"(\d+) slot\(s\) from \S+ to \S+, recorded here at once", x.reason)
+        count += int(ranged.group(1)) if ranged else 1
+    return count
+
+
+@pytest.mark.parametrize("policy", ["skip", "run_once", "run_all"])
+def test_more_slots_within_the_grace_than_are_listed_leave_a_record(policy: str) -> None:
+    """Every second, down for 4 minutes (default grace 5m): 240 slots are on time, more than
+    the 100 fired at once; the older ones are recorded, never dropped unseen (was: 140 slots
+    neither fired nor recorded)."""
+    s = sched("* * * * * *", misfire=policy)
+    now = T0 + timedelta(minutes=4, seconds=0.5)
+    d = decide(s, T0, now)
+    fired = [x.slot for x in d.fires]
+    assert fired == [T0 + timedelta(seconds=i) for i in range(141, 241)]
+    assert len(d.skipped) == 1
+    assert d.skipped[0].slot == T0 + timedelta(seconds=140)
+    assert (f"140 slot(s) from {(T0 + timedelta(seconds=1)).isoformat()} to "
+            f"{(T0 + timedelta(seconds=140)).isoformat()}, recorded here at once"
+            in d.skipped[0].reason)
+    assert "more than the 100 fired at once" in d.skipped[0].reason
+    assert _covered(d) == 240
+
+
+def test_a_week_of_per_second_slots_is_decided_in_bounded_time() -> None:
+    """Every second, down for a week: 604,800 slots. Deciding walks a bounded number of them
+    (was: every one, seconds long, blocking every other schedule's tick), and still leaves a
+    record of every slot not fired."""
+    import time as clock
+
+    s = sched("* * * * * *", misfire="run_all", max_catchup=3)
+    now = T0 + timedelta(days=7, seconds=0.5)
+    started = clock.monotonic()
+    d = decide(s, T0, now)
+    took = clock.monotonic() - started
+    assert took < 0.5, took
+    assert [x.slot for x in d.fires][-1] == now.replace(microsecond=0)
+    assert len(d.fires) == 3 + 100  # caught up, then the newest 100 of the grace's 300
+    oldest, *listed_missed, older_on_time = d.skipped
+    assert re.match(r"misfire: more than \d+ slot\(s\) missed", oldest.reason)
+    assert f"from {(T0 + timedelta(seconds=1)).isoformat()} to {oldest.slot.isoformat()}, " \
+        "recorded here at once" in oldest.reason
+    assert "200 slot(s) from" in older_on_time.reason
+    # the records and the fires follow each other with no slot left out between them
+    listed = sorted([x.slot for x in d.skipped] + [x.slot for x in d.fires])
+    newest_missed = now.replace(microsecond=0) - timedelta(seconds=300)
+    assert listed[1:len(listed_missed) + 4] == [
+        newest_missed - timedelta(seconds=i) for i in range(len(listed_missed) + 2, -1, -1)]
+    assert listed[-101:] == [newest_missed + timedelta(seconds=200 + i) for i in range(101)]
 
 
 @pytest.mark.parametrize("policy", ["skip", "run_once", "run_all"])
@@ -90,8 +153,10 @@ def test_missed_slots_are_seen_behind_more_on_time_slots_than_are_listed(policy:
     first_on_time = T0 + timedelta(minutes=25, seconds=1)
     fired = [x.slot for x in d.fires]
     assert fired[-1] == now.replace(microsecond=0)
-    skipped = [x.slot for x in d.skipped]
-    assert all("1500 slot(s) missed" in x.reason for x in d.skipped)
+    assert _covered(d) == 1800  # every slot fired or on record
+    assert all("1500 slot(s) missed" in x.reason for x in d.skipped
+               if x.reason.startswith("misfire"))
+    skipped = [x.slot for x in d.skipped if "recorded here at once" not in x.reason]
     if policy == "run_all":  # the latest three missed caught up, the ones before recorded
         assert fired[:3] == [first_on_time - timedelta(seconds=i) for i in (3, 2, 1)]
         assert max(skipped) == first_on_time - timedelta(seconds=4)

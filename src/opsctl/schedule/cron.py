@@ -94,6 +94,68 @@ class Cron:
         return list(kept), total
 
 
+    def span(self, after: datetime, until: datetime, *, keep: int, limit: int) -> Span:
+        """Slots in (``after``, ``until``]: the newest ``keep`` listed, the older ones as a
+        range and a count. At most about ``limit`` slots are walked (a per-second schedule
+        down for a week has 604,800): past that, the newest ones are found in a window
+        before ``until`` and the count is of the slots seen, a lower bound."""
+        from collections import deque
+
+        after, until = _utc(after), _utc(until)
+        keep = max(1, keep)
+        kept: deque[datetime] = deque(maxlen=keep + 1)
+        total, first, exact = 0, None, True
+        for slot in self._iter(after):
+            if slot <= after:
+                continue
+            if slot > until:
+                break
+            first = first or slot
+            kept.append(slot)
+            total += 1
+            if total >= limit:
+                exact = False
+                break
+        if not exact:  # the newest: walked in a window before `until`, widened until it holds them
+            walked = kept[-1]
+            width = (walked - after) / total * (keep + 1) * 2
+            while True:
+                start = max(walked, until - width)
+                window: deque[datetime] = deque(maxlen=keep + 1)
+                seen = 0
+                for slot in self._iter(start):
+                    if slot <= start:
+                        continue
+                    if slot > until:
+                        break
+                    window.append(slot)
+                    seen += 1
+                if seen > keep or start == walked:
+                    break
+                width *= 2
+            total += seen
+            exact = start == walked  # the window met the slots walked: none went unseen
+            kept.extend(window)
+        listed = list(kept)[-keep:]
+        older = kept[0] if total > keep else None
+        return Span(listed, total, exact, first if older else None, older)
+
+
+@dataclass(frozen=True)
+class Span:
+    """Slots of a time range: the newest listed one by one, the older ones as a range."""
+
+    listed: list[datetime]
+    total: int              # slots in all; a lower bound unless ``exact``
+    exact: bool
+    first: datetime | None  # the oldest slot not listed (None: every slot is)
+    last: datetime | None   # the newest slot not listed
+
+    @property
+    def unlisted(self) -> int:
+        return self.total - len(self.listed)
+
+
 # crontab's shorthands, which cronsim does not read: named with the fields they stand for.
 _ALIASES = {"@yearly": "0 0 1 1 *", "@annually": "0 0 1 1 *", "@monthly": "0 0 1 * *",
             "@weekly": "0 0 * * 0", "@daily": "0 0 * * *", "@midnight": "0 0 * * *",

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from opsctl.contract.durations import parse_duration
 from opsctl.errors import UsageError
-from opsctl.schedule.cron import Cron, CronError, parse_cron
+from opsctl.schedule.cron import Cron, CronError, Span, parse_cron
 
 if TYPE_CHECKING:
     from opsctl.contract.flags import FlagSpec
@@ -252,6 +252,11 @@ def _secrets_not_given(automation: Any, data: dict[str, Any]) -> list[FlagSpec]:
 
 # -- slots ----------------------------------------------------------------------------------
 
+WALK_LIMIT = 10_000
+"""About how many slots of one range :func:`decide` walks (a few tens of milliseconds): a
+per-second schedule down for a week is decided in a tick, not in seconds of it."""
+
+
 @dataclass(frozen=True)
 class Decision:
     slot: datetime
@@ -268,44 +273,68 @@ class Decisions:
 
 
 def decide(schedule: Schedule, last_slot: datetime, now: datetime) -> Decisions:
-    """What to do with the slots in (``last_slot``, ``now``]."""
+    """What to do with the slots in (``last_slot``, ``now``]. Every slot is fired or
+    recorded: the newest ones one by one, the older ones of a long outage as one range."""
     now = now.astimezone(UTC)  # a slot's lateness in instants, not the zone's wall clock
-    keep = max(schedule.max_catchup + 1, 100)  # listed one by one; older ones only counted
+    keep = max(schedule.max_catchup + 1, 100)  # listed one by one; older ones as a range
     # Missed (older than the grace) and on time, each listed apart: the on-time slots of a
     # frequent schedule must not push the latest missed ones out of the list.
     cutoff = now - timedelta(seconds=schedule.grace_s) - timedelta(microseconds=1)
-    missed, total_missed = schedule.cron.between(last_slot, cutoff, keep=keep)
-    on_time, _ = schedule.cron.between(max(last_slot, cutoff), now, keep=keep)
+    missed_span = schedule.cron.span(last_slot, cutoff, keep=keep, limit=WALK_LIMIT)
+    on_time_span = schedule.cron.span(max(last_slot, cutoff), now, keep=keep,
+                                      limit=WALK_LIMIT)
+    missed, on_time = missed_span.listed, on_time_span.listed
     slots = missed + on_time
     out = Decisions(fires=[], skipped=[], last_slot=slots[-1] if slots else None)
     if not slots:
         return out
-    out.missed = total_missed  # older slots than those kept count, and are not fired
+    out.missed = missed_span.total
+    count = f"{missed_span.total}" if missed_span.exact else f"more than {missed_span.total}"
+    first = f"{count} slot(s) missed (older than the grace of {schedule.grace_s:g}s)"
+    before: list[Decision] = []  # the oldest missed slots, never fired: one record of them
+    if missed_span.last is not None:
+        before.append(Decision(missed_span.last, False, (
+            f"misfire: {first}; {_range(missed_span)}, recorded here at once (the newest "
+            f"{len(missed)} one by one)")))
+    after: list[Decision] = []   # more slots on time than fire at once: the oldest recorded
+    if on_time_span.last is not None:
+        after.append(Decision(on_time_span.last, False, (
+            f"not fired: {_range(on_time_span)}, recorded here at once: within the grace of "
+            f"{schedule.grace_s:g}s, but more than the {len(on_time)} fired at once (the "
+            "newest)")))
     for slot in on_time:
         late = (now - slot).total_seconds()
         out.fires.append(Decision(slot, True, "on time" if late < 1 else
                                   f"late by {late:.0f}s, within the grace of "
                                   f"{schedule.grace_s:g}s"))
+    skipped: list[Decision] = []
     if not missed:
-        return out
-    first = f"{out.missed} slot(s) missed (older than the grace of {schedule.grace_s:g}s)"
-    if schedule.misfire == "skip":
-        out.skipped = [Decision(s, False, f"misfire: {first}; misfire = skip") for s in missed]
+        pass
+    elif schedule.misfire == "skip":
+        skipped = [Decision(s, False, f"misfire: {first}; misfire = skip") for s in missed]
     elif schedule.misfire == "run_once":
         if on_time:
-            out.skipped = [Decision(s, False, f"misfire: {first}; misfire = run_once: the run "
-                                    "on time covers them") for s in missed]
+            skipped = [Decision(s, False, f"misfire: {first}; misfire = run_once: the run "
+                                "on time covers them") for s in missed]
         else:
-            out.skipped = [Decision(s, False, f"misfire: {first}; misfire = run_once: one run "
-                                    f"for the latest ({missed[-1].isoformat()})")
-                           for s in missed[:-1]]
+            skipped = [Decision(s, False, f"misfire: {first}; misfire = run_once: one run "
+                                f"for the latest ({missed[-1].isoformat()})")
+                       for s in missed[:-1]]
             out.fires.insert(0, Decision(missed[-1], True, f"misfire: {first}; misfire = "
                                          "run_once: this run makes up for them"))
     else:
         fired = missed[-schedule.max_catchup:]
         dropped = missed[:-schedule.max_catchup] if len(missed) > schedule.max_catchup else []
-        out.skipped = [Decision(s, False, f"misfire: {first}; misfire = run_all beyond "
-                                f"max_catchup = {schedule.max_catchup}") for s in dropped]
+        skipped = [Decision(s, False, f"misfire: {first}; misfire = run_all beyond "
+                            f"max_catchup = {schedule.max_catchup}") for s in dropped]
         out.fires[:0] = [Decision(s, True, f"misfire: caught up ({first}; misfire = run_all)")
                          for s in fired]
+    out.skipped = [*before, *skipped, *after]
     return out
+
+
+def _range(span: Span) -> str:
+    """The slots of ``span`` not listed one by one: how many, from which to which."""
+    assert span.first is not None and span.last is not None
+    count = f"{span.unlisted}" if span.exact else f"more than {span.unlisted}"
+    return f"{count} slot(s) from {span.first.isoformat()} to {span.last.isoformat()}"
