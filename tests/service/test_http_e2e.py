@@ -446,6 +446,51 @@ def test_once_one_thread_finds_the_store_lost_every_thread_reconnects_when_it_re
             proxy.kill()
 
 
+def test_the_connection_of_a_request_thread_that_ended_is_closed(tmp_path: Path) -> None:
+    # The request threads come and go (the ASGI server's pool ends a thread idle for a few
+    # seconds and starts another for the next burst): each new thread opens a connection,
+    # and the one of a thread that ended must not stay open for the life of the server.
+    import os
+    import threading
+
+    from opsctl.service.runtime import ServerRuntime
+    from tests.service.conftest import project_session
+
+    project = setup_project(Project(tmp_path))
+    session = project_session(project)
+    runtime = ServerRuntime(session, workers=1)
+    database = str(project.root / ".opsctl" / "state.db")
+
+    def open_database_files() -> int:
+        return sum(1 for fd in os.listdir("/proc/self/fd")
+                   if _readlink(f"/proc/self/fd/{fd}").startswith(database))  # -wal, -shm
+
+    def one_request_thread() -> None:
+        thread = threading.Thread(target=lambda: runtime.store().list_runs(limit=1))
+        thread.start()
+        thread.join(timeout=60)
+
+    try:
+        for _ in range(3):  # SQLite keeps a closed connection's file open for the next one
+            one_request_thread()
+        before = open_database_files()
+        for _ in range(20):
+            one_request_thread()
+        assert open_database_files() <= before
+    finally:
+        runtime.shutdown(5)
+        session.close()
+
+
+def _readlink(path: str) -> str:
+    import os
+
+    try:
+        return os.readlink(path)
+    except OSError:  # closed since it was listed
+        return ""
+
+
 def test_a_connection_the_server_closed_while_idle_is_opened_again_unseen(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # idle_session_timeout (or a pooler, or a firewall) closes a request thread's connection

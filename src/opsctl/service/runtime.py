@@ -62,6 +62,7 @@ class ServerRuntime:
         self.workers = workers
         self._local = threading.local()
         self._stores: list[SQLStore] = []
+        self._owners: dict[int, threading.Thread] = {}  # id of a store: the thread it is for
         self._stores_lock = threading.Lock()
         self._generation = 0  # grows each time a thread finds the store lost
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="opsctl-run")
@@ -95,6 +96,7 @@ class ServerRuntime:
                 # failing; each opens a new one at its next use, not once per thread in 503s
                 self._generation += 1
                 self._stores = [opened for opened in self._stores if opened.unavailable is None]
+                self._owners = {id(opened): self._owners[id(opened)] for opened in self._stores}
             generation = self._generation
         stale = (getattr(self._local, "generation", generation) != generation
                  and not getattr(self._local, "in_run", False))  # a run keeps its connection
@@ -106,15 +108,35 @@ class ServerRuntime:
                     store.close()
                 with self._stores_lock:
                     self._stores = [opened for opened in self._stores if opened is not store]
+                    self._owners.pop(id(store), None)
             settings = self.base.settings
             store = open_store(settings.effective_store_url, self.base.redactor,
                                create_dir=settings.store_url is None)
             store.journal_mode = settings.journal_mode
             self._local.store = store
             with self._stores_lock:
+                ended = self._ended_threads_stores()
                 self._stores.append(store)
+                self._owners[id(store)] = threading.current_thread()
+            for gone in ended:
+                with suppress(Exception):  # a connection that is already gone
+                    gone.close()
             self._local.generation = generation
         return store
+
+    def _ended_threads_stores(self) -> list[SQLStore]:
+        """Take out of ``_stores`` the connections of threads that have ended (under
+        ``_stores_lock``), to close: nobody uses them again. The ASGI server's pool ends a
+        request thread idle for a few seconds and starts another for the next burst, and
+        each new one opens a connection: kept, they grew by a few every burst (file
+        descriptors, memory, PostgreSQL backends) for the life of the server."""
+        ended = [opened for opened in self._stores
+                 if not (owner := self._owners.get(id(opened))) or not owner.is_alive()]
+        if ended:
+            self._stores = [opened for opened in self._stores if opened not in ended]
+            for opened in ended:
+                self._owners.pop(id(opened), None)
+        return ended
 
     def session(self, principal: Principal) -> Session:
         """A session for one request or run: the server's configuration, the principal's
@@ -341,6 +363,7 @@ class ServerRuntime:
         self._local.store = None
         with self._stores_lock:
             self._stores = [opened for opened in self._stores if opened is not store]
+            self._owners.pop(id(store), None)
         with suppress(Exception):
             store.close()
 
@@ -512,6 +535,7 @@ class ServerRuntime:
             return
         with self._stores_lock:
             stores, self._stores = self._stores, []
+            self._owners.clear()
         for store in stores:
             with suppress(Exception):  # closing at exit; what matters is committed
                 store.close()
