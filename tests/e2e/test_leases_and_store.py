@@ -15,6 +15,7 @@ import stat
 import subprocess
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -876,6 +877,62 @@ def test_a_role_that_cannot_migrate_an_earlier_store_is_told_what_to_do(project:
             with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
                 conn.execute(f"DROP OWNED BY {role}")
                 conn.execute(f"DROP ROLE {role}")
+
+@contextlib.contextmanager
+def _role_on_store(owner_url: str, *grants: str, settings: str = "") -> Any:
+    """A login role of its own on the store ``owner_url`` names (migrated by its owner):
+    USAGE on the schema, then ``grants`` (each "PRIVILEGES ON WHAT", WHAT naming the schema as
+    {schema}) and ``settings`` (ALTER ROLE ... SET); yields its store URL, drops it after."""
+    import uuid
+    from urllib.parse import urlsplit, urlunsplit
+
+    import psycopg
+
+    from tests.conftest import POSTGRES_URL
+
+    role = "opsctl_role_" + uuid.uuid4().hex[:8]
+    schema = owner_url.rpartition("search_path%3D")[2]
+    with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
+        conn.execute(f"CREATE ROLE {role} LOGIN")
+        conn.execute(f"GRANT USAGE ON SCHEMA {schema} TO {role}")
+        for grant in grants:
+            conn.execute(f"GRANT {grant.format(schema=schema)} TO {role}")
+        if settings:
+            conn.execute(f"ALTER ROLE {role} SET {settings}")
+    try:
+        parts = urlsplit(owner_url)
+        host = parts.netloc.rpartition("@")[2]
+        yield urlunsplit(parts._replace(netloc=f"{role}@{host}"))
+    finally:
+        with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
+            conn.execute(f"DROP OWNED BY {role}")
+            conn.execute(f"DROP ROLE {role}")
+
+
+def test_a_role_the_server_refuses_a_write_to_the_store_is_told_so(project: Project) -> None:
+    """A role granted less than the documented SELECT, INSERT, UPDATE, DELETE (an auditor's
+    SELECT): a command that writes is exit 2 naming the table the server refused, not an
+    internal error, and nothing is changed; reading works."""
+    from tests.conftest import POSTGRES_URL, postgres_schema_url
+
+    if not POSTGRES_URL:
+        pytest.skip("PostgreSQL tests need OPSCTL_TEST_POSTGRES_URL (postgresql://...)")
+    project.add_module("ledger_auto", LEDGER)
+    for owner_url in postgres_schema_url():
+        assert project.run("ledger", "--dry-run",
+                           env=project.env({"OPSCTL_STORE_URL": owner_url})).code == 10
+        with _role_on_store(owner_url, "SELECT ON ALL TABLES IN SCHEMA {schema}") as role_url:
+            env = project.env({"OPSCTL_STORE_URL": role_url})
+            for args in (["ledger"], ["ledger", "--dry-run"]):
+                result = project.run(*args, "--format", "json", env=env)
+                assert result.code == 2, (args, result.stderr)
+                assert "permission denied for table" in result.stderr, result.stderr
+                assert "internal error" not in result.stderr
+                assert result.doc["error"]["type"] == "validation", result.doc
+            assert effects(project) == []
+            runs = project.run("runs", "--format", "json", env=env, expect_json=True).doc["runs"]
+            assert len(runs) == 1
+
 
 def test_a_store_url_in_libpq_keyword_form_is_refused_without_its_password(
         project: Project) -> None:

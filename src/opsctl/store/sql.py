@@ -130,6 +130,11 @@ def _attempt_ms(result: dict[str, Any]) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
+class StorePrivilegeError(StateDirError):
+    """The server refused the store's role a privilege on its tables (a role that may only
+    read them, asked to write): configuration, exit 2."""
+
+
 def store_unavailable(exc: BaseException, dialect: str) -> bool:
     """Whether a driver exception means the store is unreachable or out of resources."""
     if dialect == "postgresql":
@@ -239,6 +244,7 @@ class SQLStore:
         self.dialect = dialect
         self.url = url
         self.migrating: tuple[int, int] | None = None  # (from, to) while migrate() applies them
+        self._migrating_now = False  # inside migrate()
         # "is None", not "or": an empty Redactor is falsy, and the session adds the secrets of
         # each request to its own later; a copy made now would never mask them.
         self.redactor = redactor if redactor is not None else Redactor()
@@ -296,6 +302,14 @@ class SQLStore:
                 raise StateDirError(f"store {mask_url(self.url)} lacks part of its schema "
                                     f"({_first_line(exc)}) though it records it as complete; "
                                     "restore it from a backup") from None
+            if getattr(exc, "sqlstate", None) == "42501" and not self._migrating_now:
+                # a role granted less than the store needs (SELECT only, an auditor's): no
+                # retry mends it. Not while migrating: _open_postgres says whose role migrates.
+                raise StorePrivilegeError(
+                    f"PostgreSQL store {mask_url(self.url)} cannot be used by its role for "
+                    f"this command: {_first_line(exc)}; grant it SELECT, INSERT, UPDATE, "
+                    "DELETE on the store's tables, or use a store_url naming one that has "
+                    "them") from None
             if isinstance(exc, StoreUnavailableError) or not store_unavailable(exc, self.dialect):
                 raise
             self.unavailable = _first_line(exc)
@@ -539,10 +553,19 @@ class SQLStore:
         A store migrated by a newer opsctl (a schema version this code does not know) is
         refused before anything is written: this code would write rows it does not understand.
         """
-        from opsctl._version import __version__
-
         applied_now: list[int] = []
         newest_known = MIGRATIONS[-1].version
+        self._migrating_now = True
+        try:
+            self._migrate(applied_now, newest_known)
+        finally:
+            self._migrating_now = False
+        self.migrating = None
+        return applied_now
+
+    def _migrate(self, applied_now: list[int], newest_known: int) -> None:
+        from opsctl._version import __version__
+
         with self.transaction():
             if self.dialect == "postgresql":
                 self._execute("SELECT pg_advisory_xact_lock(7270111)")
@@ -576,8 +599,6 @@ class SQLStore:
             if applied_now:
                 self._execute("UPDATE schema_migrations SET opsctl_version = ? WHERE version >= ?",
                               (__version__, min(applied_now)))
-        self.migrating = None
-        return applied_now
 
     def _has_migrations_table(self) -> bool:
         """Whether the store has its table of migrations already. PostgreSQL checks the
