@@ -1069,3 +1069,38 @@ def test_a_memory_store_url_is_refused(project: Project) -> None:
     assert result.code == 2, result.stderr
     assert "in-memory" in result.stderr
     assert not (project.root / ":memory:").exists()
+
+
+@pytest.mark.parametrize(("grants", "settings"), [
+    pytest.param(("SELECT ON ALL TABLES IN SCHEMA {schema}",), "", id="select-only"),
+    pytest.param(("SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {schema}",),
+                 "default_transaction_read_only = on", id="read-only-transactions"),
+])
+def test_audit_verify_by_a_role_that_may_only_read_the_store_passes_without_a_checkpoint(
+        project: Project, grants: tuple[str, ...], settings: str) -> None:
+    """An auditor's role reads the trail: a verify that passes says so (exit 0) and warns
+    that it recorded no checkpoint, the one row it would write (was: exit 2 or 4 after a walk
+    that passed, as if the store had failed)."""
+    import psycopg
+
+    from tests.conftest import POSTGRES_URL, postgres_schema_url
+
+    if not POSTGRES_URL:
+        pytest.skip("PostgreSQL tests need OPSCTL_TEST_POSTGRES_URL (postgresql://...)")
+    project.add_module("ledger_auto", LEDGER)
+    for owner_url in postgres_schema_url():
+        owner = project.env({"OPSCTL_STORE_URL": owner_url})
+        assert project.run("ledger", env=owner).code == 0
+        with _role_on_store(owner_url, *grants, settings=settings) as role_url:
+            result = project.run("audit", "verify", "--format", "json",
+                                 env=project.env({"OPSCTL_STORE_URL": role_url}))
+            assert result.code == 0, result.stderr
+            assert result.doc["ok"] is True and result.doc["events"] > 0
+            [warning] = result.doc["warnings"]
+            assert warning.startswith("no checkpoint recorded"), warning
+            schema = owner_url.rpartition("search_path%3D")[2]
+            with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
+                rows = conn.execute(f"SELECT count(*) FROM {schema}.audit_checkpoints")
+                assert rows.fetchone() == (0,)
+            text = project.run("audit", "verify", env=project.env({"OPSCTL_STORE_URL": role_url}))
+            assert text.code == 0 and "warning: no checkpoint recorded" in text.stdout, text.stderr

@@ -120,7 +120,7 @@ def audit_verify(since_seq: int | None, opts: CommonOptions) -> int:
     from opsctl.errors import PlanRejectedError
     from opsctl.governance.approvals import record_mismatches, unchecked_plans, verifying_key
     from opsctl.governance.gate import check_permission
-    from opsctl.store.audit import record_checkpoint, verify_chain
+    from opsctl.store.audit import checkpoint_refused, record_checkpoint, verify_chain
 
     session = open_cli_session(opts)
     if opts.show_config:
@@ -131,9 +131,16 @@ def audit_verify(since_seq: int | None, opts: CommonOptions) -> int:
     if report.ok:
         key = verifying_key(session)
         mismatches = record_mismatches(session.store, key, session.retired_signing_keys())
+        warnings = unchecked_plans(session.store, key)
+        refused = checkpoint_refused(session.store)
+        if refused is not None and not mismatches:
+            # an auditor's role reads the trail: the verify stands, only its checkpoint is lost
+            warnings.append(f"no checkpoint recorded ({refused}): a later --since starts "
+                            "from an earlier one")
         report = dataclasses.replace(report, mismatches=tuple(mismatches),
-                                     warnings=tuple(unchecked_plans(session.store, key)))
-        record_checkpoint(session.store, report, actor=session.actor)
+                                     warnings=tuple(warnings))
+        if refused is None:
+            record_checkpoint(session.store, report, actor=session.actor)
     session.close()
     if not report.ok:
         raise PlanRejectedError(f"audit trail is not intact: {report.problem}", reason="tampered")

@@ -715,6 +715,21 @@ def record_checkpoint(store: SQLStore, report: ChainReport, *, actor: str) -> Ch
     return Checkpoint(seq, report.head_hash)
 
 
+def checkpoint_refused(store: SQLStore) -> str | None:
+    """Why the store's role cannot record a checkpoint, asked before trying: a PostgreSQL role
+    that may only read the trail (an auditor's), or whose transactions are read-only (a
+    standby, ``default_transaction_read_only``). None when it can."""
+    if store.dialect != "postgresql":
+        return None
+    [row] = store._rows("SELECT current_setting('transaction_read_only') AS read_only, "
+                        "has_table_privilege('audit_checkpoints', 'INSERT') AS may_insert")
+    if row["read_only"] == "on":
+        return "the store's role runs read-only transactions"
+    if not row["may_insert"]:
+        return "the store's role may not insert into audit_checkpoints"
+    return None
+
+
 def _raw_rows_between(store: SQLStore, lower: int | None, upper: int | None,
                       page: int) -> Iterator[tuple[Any, ...]]:
     """Rows (tuples in :data:`_COLUMNS` order) with lower < seq <= upper, in seq order."""
