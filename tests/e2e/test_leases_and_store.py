@@ -1104,3 +1104,34 @@ def test_audit_verify_by_a_role_that_may_only_read_the_store_passes_without_a_ch
                 assert rows.fetchone() == (0,)
             text = project.run("audit", "verify", env=project.env({"OPSCTL_STORE_URL": role_url}))
             assert text.code == 0 and "warning: no checkpoint recorded" in text.stdout, text.stderr
+
+
+def test_runs_at_once_on_a_role_whose_transactions_default_to_serializable_all_succeed(
+        project: Project) -> None:
+    """A DBA's `default_transaction_isolation = 'serializable'` on the role: the store's own
+    transactions are written for READ COMMITTED (leases, fences, the audit chain's lock), so
+    runs on different scopes at once all succeed (was: some exit 4, "could not serialize
+    access"); the store's connection says which isolation it uses."""
+    from tests.conftest import POSTGRES_URL, postgres_schema_url
+
+    if not POSTGRES_URL:
+        pytest.skip("PostgreSQL tests need OPSCTL_TEST_POSTGRES_URL (postgresql://...)")
+    project.add_module("keyed_auto", STARTS_TOGETHER)
+    for owner_url in postgres_schema_url():
+        assert project.run("runs", env=project.env({"OPSCTL_STORE_URL": owner_url})).code == 0
+        with _role_on_store(owner_url,
+                            "SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {schema}",
+                            settings="default_transaction_isolation = 'serializable'") as role_url:
+            store = open_store(role_url)
+            try:
+                [row] = store._rows("SELECT current_setting('transaction_isolation') AS level")
+            finally:
+                store.close()
+            assert row["level"] == "read committed"
+            assert project.run("list").code == 0  # the catalog cache is built before the race
+            env = project.env({"OPSCTL_STORE_URL": role_url, "START_AT": str(time.time() + 3)})
+            procs = [start(project, "keyed", "--scope", f"s{i}", "--format", "json", env=env)
+                     for i in range(6)]
+            outs = [(p.wait(timeout=60), p.communicate()[1]) for p in procs]
+            assert [code for code, _ in outs] == [0] * 6, outs
+            assert sorted(effects(project)) == [f"s{i}" for i in range(6)]

@@ -1526,6 +1526,10 @@ def _open_postgres(url: str, redactor: Redactor | None) -> SQLStore:
                               step="validate") from None
     store = SQLStore(conn, "postgresql", url, redactor)
     try:
+        # The store's transactions are written for READ COMMITTED (leases, fences, advisory
+        # locks): a role or database whose default is SERIALIZABLE (or REPEATABLE READ) would
+        # fail runs at once on "could not serialize access". snapshot() asks for its own.
+        conn.execute("SET default_transaction_isolation = 'read committed'")
         missing = _missing_search_path_schema(conn)
         if missing is not None:
             # PostgreSQL skips a search_path schema that does not exist: the store would be
