@@ -1135,3 +1135,31 @@ def test_runs_at_once_on_a_role_whose_transactions_default_to_serializable_all_s
             outs = [(p.wait(timeout=60), p.communicate()[1]) for p in procs]
             assert [code for code, _ in outs] == [0] * 6, outs
             assert sorted(effects(project)) == [f"s{i}" for i in range(6)]
+
+
+def test_actions_longer_than_the_roles_idle_session_timeout_are_applied(
+        project: Project) -> None:
+    """A DBA's `idle_session_timeout` (PostgreSQL 14+) reaps connections idle that long: a run
+    holds its store connection while an action runs, saying nothing, so the store's connection
+    turns it off for itself (was: the server closed it under the first long action, exit 4,
+    and every retry the same)."""
+    import psycopg
+
+    from tests.conftest import POSTGRES_URL, postgres_schema_url
+
+    if not POSTGRES_URL:
+        pytest.skip("PostgreSQL tests need OPSCTL_TEST_POSTGRES_URL (postgresql://...)")
+    with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
+        if conn.info.server_version < 140000:
+            pytest.skip("idle_session_timeout is PostgreSQL 14+")
+    project.add_module("ledger_auto", LEDGER)
+    for owner_url in postgres_schema_url():
+        assert project.run("runs", env=project.env({"OPSCTL_STORE_URL": owner_url})).code == 0
+        with _role_on_store(owner_url,
+                            "SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {schema}",
+                            settings="idle_session_timeout = '1s'") as role_url:
+            env = project.env({"OPSCTL_STORE_URL": role_url})
+            result = project.run("ledger", "--targets", "a", "--targets", "b", "--slow", "1.5",
+                                 "--format", "json", env=env)
+            assert (result.code, result.doc["status"]) == (0, "succeeded"), result.stderr
+            assert sorted(effects(project)) == ["main/a", "main/b"]

@@ -1530,6 +1530,11 @@ def _open_postgres(url: str, redactor: Redactor | None) -> SQLStore:
         # locks): a role or database whose default is SERIALIZABLE (or REPEATABLE READ) would
         # fail runs at once on "could not serialize access". snapshot() asks for its own.
         conn.execute("SET default_transaction_isolation = 'read committed'")
+        # A run holds its connection, silent, while an action runs: a role's or database's
+        # idle_session_timeout (PostgreSQL 14+) would close it under the run (exit 4, again on
+        # every retry). Unknown to an earlier server: then nothing to turn off.
+        conn.execute("SELECT set_config('idle_session_timeout', '0', false) "
+                     "WHERE current_setting('idle_session_timeout', true) IS NOT NULL")
         missing = _missing_search_path_schema(conn)
         if missing is not None:
             # PostgreSQL skips a search_path schema that does not exist: the store would be
