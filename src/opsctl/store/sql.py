@@ -1455,7 +1455,9 @@ _POSTGRES_REFUSED = re.compile(r'(?:database|role) "[^"]*" does not exist|passwo
 # The settings of its options=, refused by the server as the connection starts.
 _POSTGRES_OPTIONS_REFUSED = re.compile(r'invalid command-line argument[^\n]*|unrecognized '
                                        r'configuration parameter "[^"]*"|[^:\n]* is outside '
-                                       r'the valid range for parameter[^\n]*')
+                                       r'the valid range for parameter[^\n]*|'
+                                       # a value cut at an unescaped blank: search_path="A B"
+                                       r'invalid value for parameter "[^"]*"[^\n]*')
 
 
 # SSL that no retry makes work: the URL asks for what the server or this machine lacks.
