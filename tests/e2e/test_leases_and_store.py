@@ -1166,3 +1166,32 @@ def test_actions_longer_than_the_roles_idle_session_timeout_are_applied(
                                  "--format", "json", env=env)
             assert (result.code, result.doc["status"]) == (0, "succeeded"), result.stderr
             assert sorted(effects(project)) == ["main/a", "main/b"]
+
+
+def test_a_role_that_may_not_create_the_store_in_a_fresh_schema_is_told_who_may(
+        project: Project) -> None:
+    """The first command on a fresh schema creates the store's tables: a role with USAGE but no
+    CREATE on it is exit 2 saying to run it once as a role that may create them (was: only
+    the server's "permission denied for schema"), and nothing is created."""
+    import psycopg
+
+    from tests.conftest import POSTGRES_URL, postgres_schema_url
+
+    if not POSTGRES_URL:
+        pytest.skip("PostgreSQL tests need OPSCTL_TEST_POSTGRES_URL (postgresql://...)")
+    project.add_module("ledger_auto", LEDGER)
+    for owner_url in postgres_schema_url():
+        with _role_on_store(owner_url) as role_url:
+            result = project.run("ledger", "--format", "json",
+                                 env=project.env({"OPSCTL_STORE_URL": role_url}))
+            assert result.code == 2, result.stderr
+            message = result.doc["error"]["message"]
+            assert "permission denied for schema" in message, message
+            assert "creating the store's tables" in message, message
+            assert "a role that may create tables in that schema" in message, message
+            schema = owner_url.rpartition("search_path%3D")[2]
+            with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
+                tables = conn.execute("SELECT count(*) FROM pg_tables WHERE schemaname = %s",
+                                      (schema,)).fetchone()
+            assert tables == (0,)
+            assert effects(project) == []

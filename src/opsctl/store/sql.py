@@ -1562,6 +1562,11 @@ def _open_postgres(url: str, redactor: Redactor | None) -> SQLStore:
             hint = (f" (migrating it from schema version {store.migrating[0]} to "
                     f"{store.migrating[1]} for this opsctl): run opsctl once with a store_url "
                     "naming the role that owns the store's tables")
+        elif not hint and isinstance(exc, psycopg.errors.InsufficientPrivilege):
+            # a schema without the store's tables yet: its first command creates them
+            hint = (" (creating the store's tables): run opsctl once with a store_url naming "
+                    "a role that may create tables in that schema (its owner), then grant "
+                    "this one SELECT, INSERT, UPDATE, DELETE on them")
         raise StateDirError(f"PostgreSQL store {mask_url(url)} cannot be used: {first}{hint}",
                             step="validate") from None
     return store
