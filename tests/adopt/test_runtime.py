@@ -425,3 +425,44 @@ def test_a_subcommands_own_dry_run_flag_goes_after_its_name_and_only_for_it(
         "{'cmd': 'purge', 'dry_run': True, 'days': 3}")
     assert_exit(show, 10)
     assert show.action("run")["after"].endswith("users.py show")
+
+
+def test_a_huge_line_is_read_in_bounded_memory_and_kept_cut(tmp_path: Path) -> None:
+    """A script that prints hundreds of megabytes without a newline: the line is cut as any
+    long line is (masked first), the rest read and dropped, not held whole in memory (which
+    also took the reader so long after the script exited that the output was lost)."""
+    import resource
+
+    from opsctl.adopt.runtime import MAX_LINE_CHARS
+
+    script = tmp_path / "huge.sh"
+    script.write_text('printf "%s" "$TOKEN"\nhead -c 300000000 /dev/zero | tr "\\0" a\n'
+                      'echo\necho after\n')
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+    done = run_script(["bash", str(script)], cwd=tmp_path,
+                      env={**os.environ, "TOKEN": "HugeT0kenSecretZ"}, timeout=60,
+                      secrets=["HugeT0kenSecretZ"])
+
+    grown_mib = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) // 1024
+    assert done.exit_code == 0 and done.lines == 2
+    assert done.stdout_tail == ["***" + "a" * (MAX_LINE_CHARS - 3), "after"]
+    assert grown_mib < 100
+
+
+def test_a_secret_cut_by_the_read_limit_of_a_huge_line_leaves_nothing(tmp_path: Path) -> None:
+    """Where a line is cut for being too long to hold, a secret that runs past the cut shows
+    none of its first characters, even when masking made the kept text short."""
+    from opsctl.adopt.runtime import read_limit
+
+    secret = "K" + "".join(f"{i:04d}" for i in range(250))  # a long one, masked to 3 chars
+    copies = read_limit([secret]) // len(secret) + 1  # the last copy runs past the limit
+    script = tmp_path / "cut.py"
+    script.write_text("import sys\n"
+                      f"sys.stdout.write({secret!r} * {copies} + 'tail' * 100000 + '\\n')\n")
+
+    done = run_script([sys.executable, str(script)], cwd=tmp_path, env=os.environ, timeout=60,
+                      secrets=[secret])
+
+    assert done.lines == 1
+    assert secret[:5] not in done.stdout_tail[0]

@@ -53,6 +53,9 @@ TAIL_LINES = 20
 MAX_LOGGED_LINES = 2000
 """Output lines written to the run log per run of the script; the rest is counted, not logged."""
 MAX_LINE_CHARS = 2000
+READ_LIMIT = 64 * 1024
+"""Bytes of one output line read at most (at least enough for MAX_LINE_CHARS and a secret):
+the rest of a longer line is read and dropped, never held whole in memory."""
 KILL_GRACE = 2.0
 """Seconds between SIGTERM and SIGKILL to the script's process group on timeout."""
 
@@ -134,6 +137,12 @@ def mask_lines(lines: Sequence[str], secrets: Sequence[str]) -> list[str]:
     return [redactor.redact_text(line) for line in lines]
 
 
+def read_limit(secrets: Sequence[str]) -> int:
+    """Bytes of one output line kept for masking and cutting: enough for MAX_LINE_CHARS
+    characters of four bytes and the longest secret (:data:`READ_LIMIT` at least)."""
+    return max(READ_LIMIT, 4 * (MAX_LINE_CHARS + max((len(s) for s in secrets), default=0)))
+
+
 def run_script(argv: Sequence[str], *, cwd: Path, env: Mapping[str, str], timeout: float,
                secrets: Sequence[str] = (),
                on_line: Callable[[str, str], None] | None = None) -> Completed:
@@ -157,11 +166,24 @@ def run_script(argv: Sequence[str], *, cwd: Path, env: Mapping[str, str], timeou
     count = [0]
     lock = threading.Lock()
 
+    limit = read_limit(secrets)
+    longest = max((len(s) for s in secrets), default=0)
+
     def pump(stream_name: str, pipe: IO[bytes]) -> None:
-        for raw in iter(pipe.readline, b""):
+        for raw in iter(lambda: pipe.readline(limit), b""):
+            cut = len(raw) >= limit and not raw.endswith(b"\n")
+            if cut:  # the rest of an endless line: read (the script may go on) and dropped
+                for rest in iter(lambda: pipe.readline(limit), b""):
+                    if rest.endswith(b"\n"):
+                        break
             line = raw.decode("utf-8", "replace").rstrip("\r\n")
             # masked whole, then cut: a secret across the cut would leave its first characters
-            line = (redactor.redact_text(line) if redactor else line)[:MAX_LINE_CHARS]
+            line = redactor.redact_text(line) if redactor else line
+            if cut and len(line) < MAX_LINE_CHARS + longest:
+                # masking made the kept text short: its end may be the start of a secret
+                # that ran past the read limit, so that end is not shown
+                line = line[:max(0, len(line) - longest)]
+            line = line[:MAX_LINE_CHARS]
             with lock:
                 tails[stream_name].append(line)
                 count[0] += 1
