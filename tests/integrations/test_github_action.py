@@ -552,6 +552,16 @@ def test_request_file_path_and_flags(runner: Runner) -> None:
     assert "ops/missing.yaml" in missing.outputs["error"]
 
 
+def test_a_long_request_document_is_a_document_not_a_path_too_long(runner: Runner) -> None:
+    runner.old_files("a.log")
+    comments = "".join(f"# {'why this cleanup runs, line ' * 4}{i}\n" for i in range(4))
+    document = f"{comments}root: data\nolder_than: 30d\n"
+    assert len(document) > 255 and "/" not in document  # longer than a file name may be
+    run = runner.run(mode="dry-run", request=document)
+    assert run.code == 0, run.log
+    assert (run.outputs["status"], run.outputs["planned"]) == ("changes_planned", "1")
+
+
 @pytest.mark.parametrize(("fail_on", "mode", "document", "exit_code", "step_code"), [
     ("changes", "dry-run", "root: data", "10", 10),
     ("error", "apply", "root: data\nmax_deletions: 0", "2", 2),

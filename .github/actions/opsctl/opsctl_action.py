@@ -161,12 +161,19 @@ def is_document(text: str) -> bool:
         or stripped.endswith(":")
 
 
+def _is_file(text: str) -> bool:
+    try:
+        return Path(text).is_file()
+    except OSError:  # a document longer than a file name may be is not the name of a file
+        return False
+
+
 def request_arguments(text: str, scratch: Path) -> tuple[list[str], Path | None]:
     """``--request FILE``: a path as given, or the document text written to a scratch file
     (returned second, to be removed after the run)."""
     if not text.strip():
         return [], None
-    if Path(text.strip()).is_file() or not is_document(text):
+    if _is_file(text.strip()) or not is_document(text):
         return ["--request", text.strip()], None
     # YAML 1.2 reads JSON too; opsctl reads a request document strictly either way.
     fd, path = tempfile.mkstemp(prefix="opsctl-request-", suffix=".yaml", dir=scratch)
