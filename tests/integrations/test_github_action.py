@@ -562,6 +562,16 @@ def test_a_long_request_document_is_a_document_not_a_path_too_long(runner: Runne
     assert (run.outputs["status"], run.outputs["planned"]) == ("changes_planned", "1")
 
 
+def test_a_json_request_document_is_read_as_json(runner: Runner) -> None:
+    runner.old_files("a.log", "\N{ROCKET}.log")
+    # what `jq --tab` or json.dumps writes: tabs, and escaped characters beyond U+FFFF
+    document = '{\n\t"root": "data",\n\t"pattern": "\\ud83d\\ude80*"\n}'
+    run = runner.run(mode="dry-run", request=document)
+    assert run.code == 0, run.log
+    assert run.result()["request"]["pattern"] == "\N{ROCKET}*"
+    assert run.outputs["planned"] == "1"
+
+
 @pytest.mark.parametrize(("fail_on", "mode", "document", "exit_code", "step_code"), [
     ("changes", "dry-run", "root: data", "10", 10),
     ("error", "apply", "root: data\nmax_deletions: 0", "2", 2),

@@ -175,8 +175,14 @@ def request_arguments(text: str, scratch: Path) -> tuple[list[str], Path | None]
         return [], None
     if _is_file(text.strip()) or not is_document(text):
         return ["--request", text.strip()], None
-    # YAML 1.2 reads JSON too; opsctl reads a request document strictly either way.
-    fd, path = tempfile.mkstemp(prefix="opsctl-request-", suffix=".yaml", dir=scratch)
+    # JSON is read as JSON: YAML takes neither its tab indentation nor its escaped surrogate
+    # pairs ("\ud83d\ude80"); opsctl reads a request document strictly either way.
+    try:
+        json.loads(text)
+        suffix = ".json"
+    except ValueError:
+        suffix = ".yaml"
+    fd, path = tempfile.mkstemp(prefix="opsctl-request-", suffix=suffix, dir=scratch)
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         fh.write(text)
     return ["--request", path], Path(path)
