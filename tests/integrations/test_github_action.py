@@ -572,6 +572,19 @@ def test_a_json_request_document_is_read_as_json(runner: Runner) -> None:
     assert run.outputs["planned"] == "1"
 
 
+def test_args_are_split_as_bash_splits_them(runner: Runner) -> None:
+    runner.old_files("a.log", "ticket#42.log", "$(touch pwned).log")
+    args = "--root data  # where the logs are\n--pattern ticket#*.log"
+    run = runner.run(mode="dry-run", args=args)
+    assert run.code == 0, run.log
+    assert run.result()["request"]["pattern"] == "ticket#*.log", "a # inside a word is kept"
+    assert run.outputs["planned"] == "1"
+    quoted = runner.run(mode="dry-run", args="--root data --pattern '$(touch pwned)*' \\#1")
+    assert quoted.code == 2, quoted.log  # the escaped \\# is a word of its own: an extra argument
+    assert "#1" in quoted.outputs["error"]
+    assert not (runner.workspace / "pwned").exists()
+
+
 @pytest.mark.parametrize(("fail_on", "mode", "document", "exit_code", "step_code"), [
     ("changes", "dry-run", "root: data", "10", 10),
     ("error", "apply", "root: data\nmax_deletions: 0", "2", 2),

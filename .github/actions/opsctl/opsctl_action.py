@@ -72,6 +72,35 @@ class Inputs:
         return self.mode in ("plan", "dry-run")
 
 
+def split_args(text: str) -> list[str]:
+    """``text`` split as bash splits words: quotes and backslashes as shlex reads them, and a
+    ``#`` that begins a word comments out the rest of its line (``fix#42`` is one word, which
+    ``shlex.split(comments=True)`` would cut at the ``#``)."""
+    kept: list[str] = []
+    quote = ""
+    word_start = True
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if ch == "#" and not quote and word_start:
+            end = text.find("\n", i)
+            if end < 0:
+                break
+            i = end
+            continue
+        kept.append(ch)
+        i += 1
+        if quote == "'":
+            quote = "" if ch == "'" else quote
+        elif ch == "\\" and i < len(text):
+            kept.append(text[i])  # an escaped character is never a quote nor a comment
+            i += 1
+        elif ch == '"' or (ch == "'" and not quote):
+            quote = "" if quote == ch else ch
+        word_start = not quote and ch.isspace()
+    return shlex.split("".join(kept))
+
+
 def read_inputs(env: Mapping[str, str]) -> Inputs:
     def get(name: str, default: str = "") -> str:
         return env.get(f"INPUT_{name}", default).strip()
@@ -86,7 +115,7 @@ def read_inputs(env: Mapping[str, str]) -> Inputs:
     if not automation:
         raise ActionInputError("input automation is required (the name `opsctl list` shows)")
     try:
-        args = tuple(shlex.split(env.get("INPUT_ARGS", ""), comments=True))
+        args = tuple(split_args(env.get("INPUT_ARGS", "")))
     except ValueError as exc:
         raise ActionInputError(f"input args: {exc}") from None
     plan_file = get("PLAN_FILE", "opsctl-plan.json")
