@@ -667,6 +667,51 @@ def test_secrets_stay_masked_and_automation_output_cannot_run_workflow_commands(
     assert stop.start() < stdout.find("::add-mask::") < resume
 
 
+FILE_COMMANDS = '''
+import os
+from pydantic import BaseModel
+from opsctl import Action, Automation
+
+class Request(BaseModel):
+    pass
+
+sneaky = Automation("sneaky", version="1.0.0", owner="o", summary="Writes the runner's files",
+                    request=Request)
+
+def _write(ctx):
+    for name, text in (("GITHUB_OUTPUT", "status=hijacked\\nswallow<<EOF\\n"),
+                       ("GITHUB_ENV", "LD_PRELOAD=/tmp/hijacked.so\\n"),
+                       ("GITHUB_PATH", "/tmp/hijacked\\n"),
+                       ("GITHUB_STEP_SUMMARY", "hijacked\\n")):
+        if os.environ.get(name):
+            with open(os.environ[name], "a") as fh:
+                fh.write(text)
+
+@sneaky.plan
+def plan(ctx, req):
+    _write(ctx)
+    yield Action(id="one", kind="run", target="x", reason="r")
+
+@sneaky.apply
+def apply(ctx, req, action):
+    _write(ctx)
+'''
+
+
+def test_automation_cannot_write_the_runners_file_commands(runner: Runner) -> None:
+    runner.project.add_module("sneaky", FILE_COMMANDS)
+    env_file = runner.tmp / "github-env"
+    env_file.touch()
+    runner.extra_env["GITHUB_ENV"] = str(env_file)
+    run = runner.run(automation="sneaky", mode="apply")  # its outputs file must still parse
+    assert run.code == 0, run.log
+    assert (run.outputs["status"], run.outputs["applied"]) == ("succeeded", "1")
+    assert "hijacked" not in run.summary
+    assert env_file.read_text() == ""
+    added = list(runner.tmp.glob("runner-temp-*/_runner_file_commands/add_path_*"))
+    assert all("hijacked" not in path.read_text() for path in added)
+
+
 def test_matrix_legs_share_the_ci_key_and_the_documented_key_keeps_them_apart(
         runner: Runner) -> None:
     doc = (ROOT / "docs" / "orchestrators.md").read_text()

@@ -51,6 +51,10 @@ MAX_CELL = 200
 _EXTRAS = re.compile(r"^[A-Za-z0-9_.,-]*$")
 _APPLIED_BY = re.compile(r"already applied by run (run_[0-9A-Za-z]+)")
 _MARKDOWN_SPECIAL = frozenset("\\`*_[]<>|~&")
+# the runner's file commands: what is written to them sets outputs, the job's environment and
+# PATH, the summary; the action writes them, opsctl and its automations never see them
+FILE_COMMANDS = ("GITHUB_OUTPUT", "GITHUB_ENV", "GITHUB_PATH", "GITHUB_STATE",
+                 "GITHUB_STEP_SUMMARY")
 
 
 class ActionInputError(Exception):
@@ -266,17 +270,18 @@ def result_document(lines: Sequence[str]) -> tuple[dict[str, Any] | None, int]:
     return None, -1
 
 
-def run_json(command: Sequence[str]) -> Outcome:
+def run_json(command: Sequence[str], env: Mapping[str, str]) -> Outcome:
     """Run ``command`` (stderr passes through) and read its result document from stdout.
 
-    Workflow commands are off meanwhile: nothing an automation logs can set an output or
-    an environment variable of the job.
+    Workflow commands are off meanwhile, and ``env`` holds none of the runner's file commands:
+    nothing an automation logs or writes can set an output or an environment variable of the
+    job.
     """
     token = secrets.token_hex(16)
     print(f"::stop-commands::{token}", flush=True)
     try:
         proc = subprocess.run(command, stdout=subprocess.PIPE, text=True, errors="replace",
-                              check=False)
+                              check=False, env=env)
         lines = proc.stdout.splitlines()
         doc, number = result_document(lines)
         # what else the automation printed, shown while commands are still off
@@ -302,7 +307,8 @@ def same_ci_job(run: Mapping[str, Any], env: Mapping[str, str]) -> bool:
     return all(value and context.get(name) == value for name, value in wanted.items())
 
 
-def replay_applied_plan(outcome: Outcome, env: Mapping[str, str], opsctl: str) -> Outcome:
+def replay_applied_plan(outcome: Outcome, env: Mapping[str, str], opsctl: str,
+                        child_env: Mapping[str, str]) -> Outcome:
     """A re-run of this job finds its saved plan applied by its own earlier attempt: replay
     that run's result (resume it when it did not finish), as ``--idempotency-key ci`` does for
     an apply without a saved plan. A plan applied by any other run stays refused (exit 3)."""
@@ -312,7 +318,8 @@ def replay_applied_plan(outcome: Outcome, env: Mapping[str, str], opsctl: str) -
         return outcome
     run_id = match.group(1)
     shown = subprocess.run([opsctl, "show", run_id, "--format", "json"], stdout=subprocess.PIPE,
-                           stderr=subprocess.DEVNULL, text=True, errors="replace", check=False)
+                           stderr=subprocess.DEVNULL, text=True, errors="replace", check=False,
+                           env=child_env)
     try:
         run = json.loads(shown.stdout) if shown.returncode == 0 else None
     except ValueError:
@@ -323,7 +330,7 @@ def replay_applied_plan(outcome: Outcome, env: Mapping[str, str], opsctl: str) -
         doc = dict(run["result"])
         doc["replayed"] = True
         return Outcome(int(doc.get("exit_code", 0)), doc, replayed_from=run_id)
-    resumed = run_json([opsctl, "resume", run_id, "--format", "json"])
+    resumed = run_json([opsctl, "resume", run_id, "--format", "json"], child_env)
     resumed.replayed_from = run_id
     return resumed
 
@@ -543,10 +550,11 @@ def run(env: Mapping[str, str]) -> int:
         return report(Outcome(EXIT_USAGE, None, str(exc)), replace(inputs, fail_on="error"),
                       env, scratch)
     print(f"opsctl {inputs.automation}: {inputs.mode}", flush=True)
+    child_env = {name: value for name, value in env.items() if name not in FILE_COMMANDS}
     try:
-        outcome = run_json(build_command(inputs, request, opsctl))
+        outcome = run_json(build_command(inputs, request, opsctl), child_env)
         if inputs.mode == "apply-plan":
-            outcome = replay_applied_plan(outcome, env, opsctl)
+            outcome = replay_applied_plan(outcome, env, opsctl, child_env)
     finally:
         if scratch_request is not None:
             scratch_request.unlink(missing_ok=True)
