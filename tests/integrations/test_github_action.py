@@ -655,7 +655,10 @@ def test_secrets_stay_masked_and_automation_output_cannot_run_workflow_commands(
     run = runner.run(automation="leaky", mode="apply", args="--name api")
     assert run.code not in (0, 10), run.log
     assert run.outputs["status"] in ("failed", "partial")
-    for text in (json.dumps(run.outputs), run.summary, run.log,
+    # the runner shows no ::add-mask:: line: it takes the value out of the log instead
+    log = "".join(line for line in run.log.splitlines(keepends=True)
+                  if not line.startswith("::add-mask::"))
+    for text in (json.dumps(run.outputs), run.summary, log,
                  Path(run.outputs["result-file"]).read_text()):
         assert CANARY not in text
     # the automation's own prints ran between ::stop-commands:: and the resume token
@@ -664,7 +667,27 @@ def test_secrets_stay_masked_and_automation_output_cannot_run_workflow_commands(
     assert stop is not None
     resume = stdout.index(f"\n::{stop.group(1)}::\n")
     assert stop.start() < stdout.find("::set-output") < resume
-    assert stop.start() < stdout.find("::add-mask::") < resume
+    assert stop.start() < stdout.find("::add-mask::nothing") < resume
+
+
+def test_secrets_from_the_environment_are_registered_as_masks_before_opsctl_runs(
+        runner: Runner) -> None:
+    """opsctl masks what it writes; what a program the automation starts writes to the log is
+    masked by the runner, once the action registered the secret (an earlier step's output is
+    not masked by itself, as a ``secrets.*`` value is)."""
+    runner.project.add_module("leaky", LEAKY)
+    key = "-----BEGIN KEY-----\nline-two-of-the-key\n-----END KEY-----"
+    runner.extra_env.update({"OPSCTL_SECRET_TOKEN": CANARY, "OPSCTL_SECRET_PIN": "123",
+                             "OPSCTL_SECRET_KEY": key, "OPSCTL_SECRET_PERCENT": "50%\rdone"})
+    run = runner.run(automation="leaky", mode="dry-run", args="--name api")
+    log = run.steps[-1].stdout
+    stop = log.index("::stop-commands::")
+    masks = re.findall(r"^::add-mask::(.*)$", log[:stop], re.M)
+    assert CANARY in masks
+    assert {key.replace("\n", "%0A"), "line-two-of-the-key", "-----END KEY-----"} <= set(masks)
+    assert "50%25%0Ddone" in masks
+    assert "123" not in masks, "too short to mask in every line of the log, as opsctl does"
+    assert "::add-mask::" not in log[stop:]
 
 
 FILE_COMMANDS = '''

@@ -48,6 +48,8 @@ EXIT_CHANGES_PLANNED = 10
 EXIT_NOT_FOUND = 127
 MAX_ACTION_ROWS = 100  # a job summary is at most 1 MiB; the whole plan is in result-file
 MAX_CELL = 200
+SECRET_PREFIX = "OPSCTL_SECRET_"
+MIN_MASK = 4  # opsctl masks shorter secrets only where a whole value equals them
 _EXTRAS = re.compile(r"^[A-Za-z0-9_.,-]*$")
 _APPLIED_BY = re.compile(r"already applied by run (run_[0-9A-Za-z]+)")
 _MARKDOWN_SPECIAL = frozenset("\\`*_[]<>|~&")
@@ -481,15 +483,30 @@ def write_summary(markdown: str, env: Mapping[str, str]) -> None:
             fh.write(markdown)
 
 
+def _command_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
 def annotate(kind: str, message: str, title: str) -> None:
     """A ``::error``/``::warning``/``::notice`` workflow command, its values escaped."""
-    def data(text: str) -> str:
-        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
     def prop(text: str) -> str:
-        return data(text).replace(":", "%3A").replace(",", "%2C")
+        return _command_data(text).replace(":", "%3A").replace(",", "%2C")
 
-    print(f"::{kind} title={prop(title)}::{data(message)}", flush=True)
+    print(f"::{kind} title={prop(title)}::{_command_data(message)}", flush=True)
+
+
+def register_secret_masks(env: Mapping[str, str]) -> None:
+    """``::add-mask::`` each ``OPSCTL_SECRET_<FIELD>`` value, and each line of one that spans
+    lines (the log is masked line by line), before workflow commands are switched off: opsctl
+    masks what it writes, the runner then masks what the programs an automation starts write.
+    Values shorter than ``MIN_MASK`` are left out, as opsctl leaves them out of longer text."""
+    values: set[str] = set()
+    for name, value in env.items():
+        if name.startswith(SECRET_PREFIX):
+            values.update(text for text in (value, *value.splitlines())
+                          if len(text.strip()) >= MIN_MASK)
+    for text in sorted(values):
+        print(f"::add-mask::{_command_data(text)}", flush=True)
 
 
 def save_result(doc: Mapping[str, Any] | None, scratch: Path) -> str:
@@ -526,6 +543,7 @@ def report(outcome: Outcome, inputs: Inputs, env: Mapping[str, str], scratch: Pa
 def run(env: Mapping[str, str]) -> int:
     scratch = Path(env.get("RUNNER_TEMP") or tempfile.gettempdir())
     scratch.mkdir(parents=True, exist_ok=True)
+    register_secret_masks(env)
     opsctl = shutil.which("opsctl") or "opsctl"
     try:
         inputs = read_inputs(env)
