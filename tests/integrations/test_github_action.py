@@ -19,8 +19,10 @@ import math
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
+import time
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -285,8 +287,12 @@ def load_action() -> dict[str, Any]:
 
 
 def run_action(inputs: Mapping[str, str], *, workspace: Path, env: Mapping[str, str],
-               runner_temp: Path, github: Mapping[str, Any] | None = None) -> ActionRun:
-    """Run action.yml as the runner would for ``uses: opsctl/opsctl@...`` with ``inputs``."""
+               runner_temp: Path, github: Mapping[str, Any] | None = None,
+               while_running: Callable[[subprocess.Popen[str]], None] | None = None,
+               ) -> ActionRun:
+    """Run action.yml as the runner would for ``uses: opsctl/opsctl@...`` with ``inputs``;
+    ``while_running`` is called with the process of the step ``run`` once it has started (to
+    cancel the job, say)."""
     action = load_action()
     declared = action["inputs"]
     unknown = set(inputs) - set(declared)
@@ -325,16 +331,19 @@ def run_action(inputs: Mapping[str, str], *, workspace: Path, env: Mapping[str, 
         script = runner_temp / f"{token}.sh"
         script.write_text(expressions.render(spec["run"]))
         cwd = workspace / expressions.render(str(spec.get("working-directory") or "."))
-        proc = subprocess.run(
+        proc = subprocess.Popen(
             ["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script)], cwd=cwd,
             env={**env, "GITHUB_OUTPUT": str(output_file), "GITHUB_STEP_SUMMARY": str(summary_file),
                  "GITHUB_ACTION_PATH": str(ROOT), "GITHUB_WORKSPACE": str(workspace),
                  "GITHUB_PATH": str(commands / f"add_path_{token}"),
                  "RUNNER_TEMP": str(runner_temp), **step_env},
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=300)
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+        if while_running is not None and spec.get("id") == "run":
+            while_running(proc)
         # one stream, as the runner reads both for workflow commands, in the order written
-        record.code, record.stdout = proc.returncode, proc.stdout
-        assert "Traceback" not in proc.stdout, proc.stdout
+        stdout, _ = proc.communicate(timeout=300)
+        record.code, record.stdout = proc.returncode, stdout
+        assert "Traceback" not in stdout, stdout
         summary += summary_file.read_text()
         if "id" in spec:
             steps_context[spec["id"]] = {
@@ -383,10 +392,12 @@ class Runner:
             del env[name]  # a composite action's steps get inputs only through their env:
         return env
 
-    def run(self, **inputs: str) -> ActionRun:
+    def run(self, while_running: Callable[[subprocess.Popen[str]], None] | None = None,
+            **inputs: str) -> ActionRun:
         defaults = {"automation": "cleanup-files", "install": "none", "python-version": "3.12"}
         return run_action({**defaults, **inputs}, workspace=self.workspace, env=self.env(),
-                          runner_temp=self.tmp / f"runner-temp-{self.run_id}-{self.job}")
+                          runner_temp=self.tmp / f"runner-temp-{self.run_id}-{self.job}",
+                          while_running=while_running)
 
     def old_files(self, *names: str, folder: str = "data") -> list[Path]:
         paths = []
@@ -688,6 +699,59 @@ def test_secrets_from_the_environment_are_registered_as_masks_before_opsctl_runs
     assert "50%25%0Ddone" in masks
     assert "123" not in masks, "too short to mask in every line of the log, as opsctl does"
     assert "::add-mask::" not in log[stop:]
+
+
+SLOW = '''
+import time
+from pathlib import Path
+from pydantic import BaseModel
+from opsctl import Action, Automation
+
+class Request(BaseModel):
+    folder: str
+
+slow = Automation("slow", version="1.0.0", owner="o", summary="Three slow actions",
+                  request=Request)
+
+@slow.plan
+def plan(ctx, req):
+    for n in range(3):
+        yield Action(id=f"step-{n}", kind="run", target=f"{req.folder}/{n}", reason="r")
+
+@slow.apply
+def apply(ctx, req, action):
+    Path(action.target + ".started").touch()
+    time.sleep(1.5)
+    Path(action.target + ".done").touch()
+'''
+
+
+@pytest.mark.parametrize("whole_group", [False, True], ids=["runner-cancel", "ctrl-c"])
+def test_a_cancelled_job_stops_opsctl_gracefully_and_still_reports(
+        runner: Runner, whole_group: bool) -> None:
+    """On "Cancel workflow" the runner sends SIGINT to the step's process (then SIGTERM, then
+    kills it): opsctl gets it once, finishes the action in flight, and ends ``cancelled``
+    (exit 130) with the outputs and the summary written; Ctrl-C reaches the whole group."""
+    runner.project.add_module("slow", SLOW)
+    folder = runner.tmp / "marks"
+    folder.mkdir()
+
+    def cancel(proc: subprocess.Popen[str]) -> None:
+        deadline = time.monotonic() + 60
+        while not (folder / "0.started").exists():
+            assert time.monotonic() < deadline and proc.poll() is None
+            time.sleep(0.05)
+        if whole_group:
+            os.killpg(proc.pid, signal.SIGINT)
+        else:
+            proc.send_signal(signal.SIGINT)
+
+    run = runner.run(cancel, automation="slow", mode="apply", args=f"--folder {folder}")
+    assert run.code == 130, run.log
+    assert (run.outputs["status"], run.outputs["exit-code"]) == ("cancelled", "130")
+    assert (run.outputs["applied"], run.outputs["run-id"] != "") == ("1", True)
+    assert sorted(p.name for p in folder.iterdir()) == ["0.done", "0.started"]
+    assert "### opsctl slow: cancelled (exit 130)" in run.summary
 
 
 FILE_COMMANDS = '''

@@ -23,18 +23,20 @@ Standard library only: it runs on the runner's Python, before opsctl is installe
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
 import secrets
 import shlex
 import shutil
+import signal
 import subprocess
 import sys
 import sysconfig
 import tempfile
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -272,6 +274,23 @@ def result_document(lines: Sequence[str]) -> tuple[dict[str, Any] | None, int]:
     return None, -1
 
 
+@contextlib.contextmanager
+def forwarding_signals(proc: subprocess.Popen[str]) -> Iterator[None]:
+    """SIGINT and SIGTERM (the runner's "Cancel workflow", Ctrl-C) are passed on to opsctl
+    rather than ending this step at once: opsctl stops as it does on a signal (the actions in
+    flight finish, the run ends ``cancelled``, exit 130), and its result is still reported."""
+    def forward(signum: int, frame: object) -> None:
+        proc.send_signal(signum)
+
+    previous = {signum: signal.signal(signum, forward)
+                for signum in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
 def run_json(command: Sequence[str], env: Mapping[str, str]) -> Outcome:
     """Run ``command`` (stderr passes through) and read its result document from stdout.
 
@@ -282,16 +301,20 @@ def run_json(command: Sequence[str], env: Mapping[str, str]) -> Outcome:
     token = secrets.token_hex(16)
     print(f"::stop-commands::{token}", flush=True)
     try:
-        proc = subprocess.run(command, stdout=subprocess.PIPE, text=True, errors="replace",
-                              check=False, env=env)
-        lines = proc.stdout.splitlines()
+        try:
+            # a session of its own: a signal reaches opsctl once, through forwarding_signals
+            proc = subprocess.Popen(command, stdout=subprocess.PIPE, text=True,
+                                    errors="replace", env=env, start_new_session=True)
+        except OSError as exc:
+            return Outcome(EXIT_NOT_FOUND, None, f"opsctl could not be started: {exc.strerror}")
+        with forwarding_signals(proc):
+            stdout, _ = proc.communicate()
+        lines = stdout.splitlines()
         doc, number = result_document(lines)
         # what else the automation printed, shown while commands are still off
         shown = [line for i, line in enumerate(lines) if i != number and line.strip()]
         if shown:
             print("\n".join(shown), flush=True)
-    except OSError as exc:
-        return Outcome(EXIT_NOT_FOUND, None, f"opsctl could not be started: {exc.strerror}")
     finally:
         print(f"::{token}::", flush=True)
     code = proc.returncode if proc.returncode >= 0 else 128 - proc.returncode
