@@ -864,6 +864,20 @@ def test_plan_then_apply_plan_in_two_jobs(runner: Runner) -> None:
     assert "already applied" in other.outputs["error"]
 
 
+def test_plan_file_output_is_the_file_opsctl_wrote(runner: Runner) -> None:
+    runner.old_files("a.log")
+    first = runner.run(mode="plan", request="root: data")
+    assert first.outputs["plan-file"] == str(runner.workspace / "opsctl-plan.json")
+    runner.old_files("b.log")
+    runner.run_id = "1002"
+    second = runner.run(mode="plan", request="root: data", args="--out reviewed.json")
+    assert second.code == 0, second.log
+    plan_file = Path(second.outputs["plan-file"])
+    assert plan_file == runner.workspace / "reviewed.json", "not the earlier, stale plan"
+    assert json.loads(plan_file.read_text())["plan_id"] == \
+        second.result()["artifacts"]["plan_id"]
+
+
 def test_apply_plan_refuses_a_plan_of_another_automation(runner: Runner) -> None:
     runner.old_files("a.log")
     plan = runner.run(mode="plan", request="root: data")

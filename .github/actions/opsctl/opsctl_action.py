@@ -386,9 +386,11 @@ def outputs_of(outcome: Outcome, inputs: Inputs, result_file: str) -> dict[str, 
     summary = doc.get("summary") or {}
     error = doc.get("error") or {}
     plan_file = ""
-    if inputs.mode == "apply-plan" or (inputs.mode == "plan" and os.path.isfile(inputs.plan_file)
-                                       and (doc.get("artifacts") or {}).get("plan_file")):
+    written = (doc.get("artifacts") or {}).get("plan_file")
+    if inputs.mode == "apply-plan":
         plan_file = os.path.abspath(inputs.plan_file)
+    elif inputs.mode == "plan" and isinstance(written, str) and os.path.isfile(written):
+        plan_file = os.path.abspath(written)  # the file opsctl wrote (`--out` in args wins)
     return {
         "status": str(doc.get("status") or "failed"),
         "exit-code": str(outcome.code),
