@@ -618,6 +618,14 @@ def test_inputs_the_action_refuses(runner: Runner) -> None:
     assert "**Error**: input mode" in bad_mode.summary
     plan = runner.run(mode="apply-plan", request="root: data")
     assert plan.code == 2 and "a saved plan carries its request" in plan.outputs["error"]
+    # an input built from untrusted text cannot print a workflow command
+    injected = {mode: runner.run(mode=mode, automation="cleanup-files\n::warning::injected")
+                for mode in ("dry-run", "destroy")}
+    assert "input automation: 'cleanup-files\\n::warning::injected' is not" in \
+        injected["dry-run"].outputs["error"]
+    for run in injected.values():
+        assert run.code == 2
+        assert not re.search(r"^::warning", run.log, re.M), run.log
 
 
 def test_summary_cells_hold_pipes_newlines_and_markdown(runner: Runner) -> None:

@@ -53,6 +53,7 @@ MAX_CELL = 200
 SECRET_PREFIX = "OPSCTL_SECRET_"
 MIN_MASK = 4  # opsctl masks shorter secrets only where a whole value equals them
 _EXTRAS = re.compile(r"^[A-Za-z0-9_.,-]*$")
+_AUTOMATION = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*\Z")  # opsctl's own rule for names
 _APPLIED_BY = re.compile(r"already applied by run (run_[0-9A-Za-z]+)")
 _MARKDOWN_SPECIAL = frozenset("\\`*_[]<>|~&")
 # the runner's file commands: what is written to them sets outputs, the job's environment and
@@ -122,6 +123,9 @@ def read_inputs(env: Mapping[str, str]) -> Inputs:
     automation = get("AUTOMATION")
     if not automation:
         raise ActionInputError("input automation is required (the name `opsctl list` shows)")
+    if not _AUTOMATION.match(automation):  # it is printed to the log, where a line is a command
+        raise ActionInputError(f"input automation: {automation!r} is not an automation name "
+                               "(lower-case words joined by '-', as `opsctl list` shows)")
     try:
         args = tuple(split_args(env.get("INPUT_ARGS", "")))
     except ValueError as exc:
@@ -573,7 +577,8 @@ def run(env: Mapping[str, str]) -> int:
     try:
         inputs = read_inputs(env)
     except ActionInputError as exc:
-        fallback = Inputs(env.get("INPUT_AUTOMATION", "").strip() or "-", "-", "", (), "", "",
+        named = env.get("INPUT_AUTOMATION", "").strip()
+        fallback = Inputs(named if _AUTOMATION.match(named) else "-", "-", "", (), "", "",
                           "error")
         return report(Outcome(EXIT_USAGE, None, str(exc)), fallback, env, scratch)
     request: list[str] = []
