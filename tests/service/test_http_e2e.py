@@ -401,6 +401,38 @@ def test_the_health_routes_answer_head_as_they_answer_get(sqlite_api: Api, path:
     assert head.headers["content-type"] == got.headers["content-type"]
 
 
+def test_every_get_route_of_the_api_answers_head_as_it_answers_get(sqlite_api: Api) -> None:
+    api = sqlite_api
+    token = api.token("olga", "admin")
+    work = api.project.root / "work" / "head"
+    done = api.call("POST", "/v1/automations/files/runs?wait=30s", token,
+                    json={"request": {"directory": str(work)}, "dry_run": True}).json()
+    planned = api.call("POST", "/v1/automations/files/plans", token,
+                       json={"request": {"directory": str(work)}}).json()
+    hold = api.project.root / "hold-head"
+    running = api.call("POST", "/v1/automations/files/runs", token,
+                       json={"request": {"directory": str(work / "held"), "hold": str(hold)}})
+    wait_for(lambda: Path(str(hold) + ".waiting").exists(), "the held run to start")
+    paths = ["/v1/automations", "/v1/automations/files", "/v1/automations/files/schema",
+             "/v1/runs", f"/v1/runs/{done['run_id']}", f"/v1/runs/{done['run_id']}/events",
+             f"/v1/plans/{planned['plan_id']}", "/v1/audit", "/v1/audit/verify", "/v1/locks",
+             "/metrics", "/v1/runs/run_00000000000000000000000000"]
+    try:
+        for path in paths:
+            got = api.call("GET", path, token)
+            head = api.call("HEAD", path, token)
+            assert head.status_code == got.status_code, (path, head.status_code, head.text)
+            assert head.headers["content-type"] == got.headers["content-type"], path
+        # a run still going: the stream's headers at once, not the stream to its end
+        head = api.call("HEAD", running.json()["location"] + "/events", token)
+        assert head.status_code == 200 and head.content == b""
+        assert head.headers["content-type"].startswith("text/event-stream")
+        assert api.call("HEAD", "/v1/runs").status_code == 401  # credentials still needed
+    finally:
+        hold.write_text("go")
+        api.run_until_done(token, running.json()["run_id"])
+
+
 def test_once_one_thread_finds_the_store_lost_every_thread_reconnects_when_it_returns(
         tmp_path: Path) -> None:
     # A server's request threads each keep a connection; the store going away breaks them

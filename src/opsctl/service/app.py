@@ -155,9 +155,22 @@ def create_app(runtime: ServerRuntime) -> FastAPI:
     _install_error_handlers(app, runtime)
     _install_body_limit(app, runtime)
     _routes(app, runtime)
+    _answer_head(app)
     mount_dashboard(app, runtime)
     app.openapi = lambda: _openapi(app, runtime)  # type: ignore[method-assign]
     return app
+
+
+def _answer_head(app: FastAPI) -> None:
+    """HEAD wherever the API takes GET (RFC 9110 asks every server to): the GET's status and
+    headers, no body. Left out of the OpenAPI document, as HEAD /healthz is."""
+    from fastapi.routing import APIRoute
+
+    for route in list(app.router.routes):
+        if isinstance(route, APIRoute) and route.methods == {"GET"} and \
+                route.path.startswith((f"/{API_VERSION}/", "/metrics")):
+            app.add_api_route(route.path, route.endpoint, methods=["HEAD"],
+                              response_class=route.response_class, include_in_schema=False)
 
 
 def _install_error_handlers(app: FastAPI, runtime: ServerRuntime) -> None:
@@ -483,6 +496,7 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
 
     # Load balancers and uptime checks often probe with HEAD (RFC 9110 asks every server to
     # take it where it takes GET); the server sends the GET's status and headers, no body
+    # (the /v1 routes and /metrics: _answer_head)
     for path, answer in (("/healthz", healthz), ("/readyz", readyz)):
         app.add_api_route(path, answer, methods=["HEAD"], include_in_schema=False)
 
@@ -749,22 +763,23 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
                      credentials: Annotated[HTTPAuthorizationCredentials | None,
                                             Depends(bearer)],
                      last_event_id: Annotated[str | None, Header(max_length=20)] = None,
-                     ) -> StreamingResponse:
+                     ) -> Response:
         from opsctl.service.auth import principal_from
 
         session = await run_in_threadpool(runtime.session, who)
         await run_in_threadpool(_run, session, run_id)
         after = 0 if last_event_id is None else _event_id(last_event_id)
         credential = credentials.credentials if credentials is not None else ""
+        headers = {"Cache-Control": "no-store", "X-Accel-Buffering": "no"}
+        if request.method == "HEAD":  # the stream's headers, not the stream until it ends
+            return Response(media_type="text/event-stream", headers=headers)
 
         def still_allowed() -> bool:  # the bearer credential again: revoked, expired, rescoped
             return may_still_view(lambda: runtime.session(principal_from(runtime, credential)),
                                   run_id)
 
         return StreamingResponse(_event_stream(runtime, run_id, after, request, still_allowed),
-                                 media_type="text/event-stream",
-                                 headers={"Cache-Control": "no-store",
-                                          "X-Accel-Buffering": "no"})
+                                 media_type="text/event-stream", headers=headers)
 
     # audit and locks ------------------------------------------------------------------------
     @app.get("/v1/audit", tags=["audit"], response_model=AuditPage,
