@@ -283,6 +283,29 @@ def test_a_method_the_route_does_not_take_is_a_405_naming_those_it_does(
     assert allowed <= {m.strip() for m in r.headers["allow"].split(",")}
 
 
+@pytest.mark.parametrize(("method", "path", "location"), [
+    ("GET", "/v1/runs/", "/v1/runs"),
+    ("GET", "/v1/runs/?limit=1", "/v1/runs?limit=1"),
+    ("POST", "/v1/automations/files/runs/", "/v1/automations/files/runs"),
+    ("GET", "/healthz/", "/healthz"),
+    ("GET", "/runs/", "/runs"),
+], ids=["list", "query", "post", "health", "dashboard"])
+def test_a_trailing_slash_redirects_within_the_address_the_client_used(
+        sqlite_api: Api, method: str, path: str, location: str) -> None:
+    # behind a proxy that terminates TLS the server sees http://: an absolute Location would
+    # send the client (and its bearer token) to a clear-text address
+    r = sqlite_api.call(method, path, sqlite_api.token("olga", "admin"),
+                        headers={"X-Forwarded-Proto": "https"})
+    assert r.status_code == 307, r.text
+    assert r.headers["location"] == location
+
+
+def test_a_trailing_slash_on_no_route_is_a_404_not_a_redirect(sqlite_api: Api) -> None:
+    r = sqlite_api.call("GET", "/v1/nothing/", sqlite_api.token("olga", "admin"))
+    assert "location" not in r.headers
+    assert_problem(r, 404)
+
+
 def test_an_internal_error_is_a_generic_500_logged_on_the_server(
         sqlite_project: Project, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:

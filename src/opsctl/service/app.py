@@ -16,7 +16,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import Depends, FastAPI, Header, Path, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, StreamingResponse
+from fastapi.responses import JSONResponse, RedirectResponse, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
@@ -150,7 +150,8 @@ def create_app(runtime: ServerRuntime) -> FastAPI:
         description="The same automations, contracts, plans, approvals and exit codes as the "
                     "opsctl CLI. Errors are RFC 9457 problem documents carrying the CLI's "
                     "exit_code and error_type; a run's own outcome is its result document.",
-        openapi_url="/openapi.json", docs_url=None, redoc_url=None)
+        openapi_url="/openapi.json", docs_url=None, redoc_url=None,
+        redirect_slashes=False)  # Starlette's redirect names http:// behind a TLS proxy
     app.state.runtime = runtime
     _install_error_handlers(app, runtime)
     _install_body_limit(app, runtime)
@@ -243,6 +244,9 @@ def _install_error_handlers(app: FastAPI, runtime: ServerRuntime) -> None:
             return send(problem(422, "invalid input: body: malformed JSON", exit_code=2,
                                 error_type="validation",
                                 errors=[{"field": "body", "message": "malformed JSON"}]))
+        moved = _without_trailing_slash(app, request) if status == 404 else None
+        if moved is not None:
+            return RedirectResponse(moved, status_code=307)
         detail = {404: "no such endpoint", 405: "method not allowed here"}.get(
             status, str(exc.detail))
         page = error_page(request, status, {404: "There is no such page.",
@@ -263,6 +267,24 @@ def _install_error_handlers(app: FastAPI, runtime: ServerRuntime) -> None:
                                error=f"{type(exc).__name__}: {exc}")
         return send(problem(500, "internal error: the server logged the details", exit_code=1,
                             error_type="internal"))
+
+
+def _without_trailing_slash(app: FastAPI, request: Request) -> str | None:
+    """The address of a route that a path with a trailing slash missed (``/v1/runs/``), as a
+    reference relative to the client's own address: behind a proxy that terminates TLS, the
+    absolute URL Starlette's redirect names is http://, where the client's next request (and
+    its bearer token) would go in clear text."""
+    from starlette.routing import Match
+
+    path = str(request.scope.get("path", ""))
+    trimmed = path.rstrip("/")
+    if not path.endswith("/") or not trimmed or trimmed.startswith("//"):
+        return None  # "//host" would name another host
+    scope = {**request.scope, "path": trimmed}
+    if all(route.matches(scope)[0] is Match.NONE for route in app.router.routes):
+        return None
+    query = bytes(request.scope.get("query_string", b"")).decode("latin-1")
+    return trimmed + (f"?{query}" if query else "")
 
 
 def _install_body_limit(app: FastAPI, runtime: ServerRuntime) -> None:
