@@ -278,6 +278,33 @@ def test_an_idempotency_key_beyond_ascii_is_read_as_utf8_as_on_the_command_line(
     assert refused.json()["errors"][0]["field"] == "header.idempotency-key"
 
 
+def test_an_idempotency_key_is_at_most_200_characters_over_http_as_on_the_command_line(
+        sqlite_api: Api) -> None:
+    api = sqlite_api
+    token = api.token("olga", "operator")
+    work = api.project.root / "work" / "long"
+    body = {"request": {"directory": str(work), "names": ["one"]}}
+    key = "é" * 200  # 200 characters, 400 bytes in UTF-8
+    cli = api.project.run("files", "--directory", str(work), "--names", "one",
+                          "--idempotency-key", key, "--yes", "--format", "json")
+    assert cli.code == 0, cli.stderr
+    replay = api.call("POST", "/v1/automations/files/runs", token, json=body,
+                      headers={"Idempotency-Key": key.encode()})
+    assert replay.status_code == 200, replay.text
+    assert replay.json()["replayed"] is True and replay.json()["run_id"] == cli.doc["run_id"]
+    # one more is refused by both, in the same words
+    longer = "k" * 201
+    refused = api.call("POST", "/v1/automations/files/runs", token, json=body,
+                       headers={"Idempotency-Key": longer})
+    assert refused.status_code == 422, refused.text
+    assert refused.json()["errors"][0]["field"] == "header.idempotency-key"
+    said = api.project.run("files", "--directory", str(work), "--idempotency-key", longer,
+                           "--yes", "--format", "json")
+    assert said.code == 2
+    assert refused.json()["detail"] == ("invalid input: header.idempotency-key: "
+                                        + said.doc["error"]["message"])
+
+
 def test_callers_waiting_on_a_run_hold_no_thread_the_other_requests_need(
         sqlite_api: Api) -> None:
     """The sync routes share one small pool of threads; callers waiting with ?wait= on a

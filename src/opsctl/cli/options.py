@@ -309,9 +309,6 @@ CI_KEY_VARIABLES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
-IDEMPOTENCY_KEY_MAX = 200  # the HTTP API's Idempotency-Key header takes as much
-
-
 def idempotency_key_from(given: str | None, automation: str, env: Any) -> str | None:
     """``--idempotency-key KEY``, or ``ci``: a key naming this CI job, stable across its retries.
 
@@ -330,14 +327,14 @@ def idempotency_key_from(given: str | None, automation: str, env: Any) -> str | 
     if given is not None:
         # the HTTP API's rules for its Idempotency-Key header: keys are shared with it, so a
         # key given here is one a caller there can give too
+        from opsctl.engine.request import idempotency_key_problem
+
         given = given.strip()
-        if len(given) > IDEMPOTENCY_KEY_MAX or not given.isprintable():
+        why = idempotency_key_problem(given)
+        if why is not None:
             from opsctl.errors import UsageError
 
-            shown = (repr(given) if len(given) <= 60
-                     else f"{given[:60]!r}... ({len(given)} characters)")
-            raise UsageError(f"idempotency key {shown}: a key is at most "
-                             f"{IDEMPOTENCY_KEY_MAX} printable characters (no newline or tab)")
+            raise UsageError(why)
     if given != "ci":
         return given
     from opsctl.errors import UsageError

@@ -374,6 +374,20 @@ def request_document(session: Session, automation: Automation[Any], request: Any
     return request_doc
 
 
+IDEMPOTENCY_KEY_MAX = 200  # characters: the command line's and the HTTP API's header's
+
+
+def idempotency_key_problem(key: str) -> str | None:
+    """Why a caller's idempotency key (spaces around it dropped) names no operation, or None.
+    The command line and the HTTP API's ``Idempotency-Key`` header share keys, so they share
+    this rule, in these words: at most 200 characters (not bytes: ``é`` is one), printable."""
+    if len(key) <= IDEMPOTENCY_KEY_MAX and key.isprintable():
+        return None
+    shown = repr(key) if len(key) <= 60 else f"{key[:60]!r}... ({len(key)} characters)"
+    return (f"idempotency key {shown}: a key is at most {IDEMPOTENCY_KEY_MAX} printable "
+            "characters (no newline or tab)")
+
+
 def refuse_key_with_secret(session: Session, key: str | None, name: str = "idempotency key") -> None:
     """A caller's idempotency key holding a value the run masks is refused (exit 2): keys are
     stored and compared as they are (a masked key would never find its run again), so the

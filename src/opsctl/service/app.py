@@ -22,6 +22,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from opsctl.engine.request import IDEMPOTENCY_KEY_MAX, idempotency_key_problem
 from opsctl.engine.session import Session
 from opsctl.errors import (
     ConflictError,
@@ -647,7 +648,9 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
                          **responses(*auth_problems, 404, 409, 422)})
     async def create_run(name: str, body: RunCreate, session: Caller, who: Who,
                          response: Response,
-                         idempotency_key: Annotated[str | None, Header(max_length=200)] = None,
+                         idempotency_key: Annotated[str | None, Header(
+                             # characters, counted once the key is read as UTF-8 (start_run)
+                             json_schema_extra={"maxLength": IDEMPOTENCY_KEY_MAX})] = None,
                          wait: Annotated[str | None, Query(description="e.g. 30s")] = None,
                          ) -> dict[str, Any]:
         wait_s = None if wait is None else _wait_seconds(wait)  # refused before anything runs
@@ -681,9 +684,12 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
                environment=_environment(request_doc))
         patterns = _engine(lambda: target_patterns(body.targets))
         key = _utf8_header((idempotency_key or "").strip()) or None
-        if key is not None and not key.isprintable():
-            raise InputError("Idempotency-Key must be printable text",
-                             [{"field": "header.idempotency-key", "message": "not printable"}])
+        why = None if key is None else idempotency_key_problem(key)
+        if why is not None:
+            raise InputError(f"invalid input: header.idempotency-key: {why}",
+                             [{"field": "header.idempotency-key",
+                                    "message": f"at most {IDEMPOTENCY_KEY_MAX} printable "
+                                               "characters (no newline or tab)"}])
         if key is not None and session.redactor.redact_text(key) != key:
             raise InputError("Idempotency-Key holds a secret value of the request or the "
                              "configuration: keys are stored and shown as they are; give a key "
