@@ -278,6 +278,21 @@ def test_an_idempotency_key_beyond_ascii_is_read_as_utf8_as_on_the_command_line(
     assert refused.json()["errors"][0]["field"] == "header.idempotency-key"
 
 
+def test_an_idempotency_key_ending_in_an_accented_letter_is_read_whole(sqlite_api: Api) -> None:
+    # "à" is C3 A0 in UTF-8; A0 alone, read as Latin-1, is a no-break space
+    api = sqlite_api
+    token = api.token("olga", "operator")
+    work = api.project.root / "work" / "voila"
+    cli = api.project.run("files", "--directory", str(work), "--names", "one",
+                          "--idempotency-key", "voilà", "--yes", "--format", "json")
+    assert cli.code == 0, cli.stderr
+    replay = api.call("POST", "/v1/automations/files/runs", token,
+                      json={"request": {"directory": str(work), "names": ["one"]}},
+                      headers={"Idempotency-Key": "voilà".encode()})
+    assert replay.status_code == 200, replay.text
+    assert replay.json()["run_id"] == cli.doc["run_id"]
+
+
 def test_an_idempotency_key_is_at_most_200_characters_over_http_as_on_the_command_line(
         sqlite_api: Api) -> None:
     api = sqlite_api

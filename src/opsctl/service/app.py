@@ -683,7 +683,9 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
         _check(session, "plan" if body.dry_run else "apply", name,
                environment=_environment(request_doc))
         patterns = _engine(lambda: target_patterns(body.targets))
-        key = _utf8_header((idempotency_key or "").strip()) or None
+        # read as UTF-8 before the spaces are dropped: "à" ends in the byte A0, a no-break
+        # space in Latin-1
+        key = _utf8_header(idempotency_key or "").strip() or None
         why = None if key is None else idempotency_key_problem(key)
         if why is not None:
             raise InputError(f"invalid input: header.idempotency-key: {why}",
