@@ -397,6 +397,29 @@ def test_a_caller_without_access_hears_403_before_a_word_about_the_request(api: 
     assert "request.names" in fields(doc)
 
 
+def test_a_bad_body_and_a_bad_request_are_named_in_one_answer(api: Api) -> None:
+    """A client fixing what a 422 names hears the rest at once, not in a second round trip;
+    a caller who may not plan the automation anywhere still hears only about the body."""
+    runs, plans = "/v1/automations/files/runs", "/v1/automations/files/plans"
+    bad = {"names": 5, "environment": "qa"}
+    request_fields = {"request.directory", "request.names", "request.environment"}
+    token = api.token("olga", "operator")
+    for path, body, envelope in (
+            (runs, {"request": bad, "colour": "red"}, {"body.colour"}),
+            (runs, {"request": bad, "dry_run": "off"}, {"body.dry_run"}),
+            (plans, {"request": bad, "targets": 5}, {"body.targets"}),
+            (runs, {"request": bad, "dry_run": True, "contract_version": 7},
+             {"body.contract_version"})):
+        doc = assert_problem(api.call("POST", path, token, json=body), 422)
+        assert fields(doc) == envelope | request_fields, (body, doc)
+        assert "names" in doc["detail"] and envelope.pop().split(".")[1] in doc["detail"]
+    outsider = api.token("rita", "operator", automations=("report",))
+    doc = assert_problem(api.call("POST", runs, outsider, json={"request": bad, "colour": "red"}),
+                         422)
+    assert fields(doc) == {"body.colour"} and "names" not in doc["detail"]
+    assert recorded(api)["runs"] == 0
+
+
 def test_a_reason_with_a_nul_character_is_refused_and_records_nothing(api: Api) -> None:
     """No store keeps a NUL in a decision's reason as text (PostgreSQL refuses it outright)."""
     work = str(api.project.root / "work")

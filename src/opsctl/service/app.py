@@ -231,6 +231,8 @@ def _install_error_handlers(app: FastAPI, runtime: ServerRuntime) -> None:
             elif (err.get("ctx") or {}).get("pattern") == NO_NUL:
                 message = "a NUL character is not allowed"
             fields.append({"field": where, "message": message})
+        fields += await run_in_threadpool(_request_fields, runtime, request,
+                                          await bearer(request), exc.body)
         detail = "; ".join(f"{f['field']}: {f['message']}" for f in fields)
         return send(problem(422, f"invalid input: {detail}", exit_code=2,
                             error_type="validation", errors=fields))
@@ -268,6 +270,37 @@ def _install_error_handlers(app: FastAPI, runtime: ServerRuntime) -> None:
                                error=f"{type(exc).__name__}: {exc}")
         return send(problem(500, "internal error: the server logged the details", exit_code=1,
                             error_type="internal"))
+
+
+_REQUEST_BODY_ROUTES = ("/v1/automations/{name}/runs", "/v1/automations/{name}/plans")
+
+
+def _request_fields(runtime: ServerRuntime, request: Request,
+                    credentials: HTTPAuthorizationCredentials | None,
+                    body: Any) -> list[dict[str, str]]:
+    """The bad fields of the automation's request in a run's or a plan's body whose own
+    fields were refused (an unknown one, a ``dry_run`` that is no boolean), so that one 422
+    names them all. Only to a caller who may plan the automation somewhere, who would hear
+    them anyway: anyone else learns nothing of the automation's fields."""
+    route = request.scope.get("route")
+    name = request.path_params.get("name")
+    if getattr(route, "path", None) not in _REQUEST_BODY_ROUTES or not isinstance(name, str) \
+            or not isinstance(body, dict) or not isinstance(body.get("request"), dict):
+        return []
+    from opsctl.engine.request import versioned_request
+
+    version = body.get("contract_version")
+    try:
+        session = runtime.session(_authenticate(runtime, credentials, request))
+        automation = _automation(session, name)
+        _check_somewhere(session, "plan", name, body["request"])
+        _engine(lambda: versioned_request(automation, body["request"],
+                                          version if isinstance(version, str) else None))
+    except InputError as exc:
+        return [f for f in exc.fields if f["field"].startswith("request")]
+    except OpsctlError:  # no credential, no access, no such automation: the body's 422 stands
+        return []
+    return []
 
 
 def _without_trailing_slash(app: FastAPI, request: Request) -> str | None:
