@@ -216,6 +216,63 @@ def test_a_read_automation_asked_to_stop_stops(project: Project) -> None:
     assert effects(project) == ["first"]
 
 
+def test_a_read_automation_whose_process_is_gone_is_cancelled_at_once(project: Project) -> None:
+    """A read automation holds no lease, but the run records its process: once that process
+    is provably gone, `cancel` ends the run itself (was: "it stops at its next action
+    boundary", and the run stayed `running` for ever)."""
+    project.add_module("reads_auto", WAITS.replace('Automation("waits"', 'Automation("reads"')
+                       .replace('lock_scope=("scope",)', 'effect="read"')
+                       .replace('kind="create"', 'kind="run"'))
+    proc = start(project, "reads", "--format", "json")
+    deadline = time.monotonic() + 90
+    while not (project.root / "waiting").exists():
+        assert proc.poll() is None, proc.communicate()
+        assert time.monotonic() < deadline, "the apply never reached its retries"
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGKILL)
+    proc.communicate(timeout=60)
+    [run] = project.run("runs", "--status", "running", "--format", "json").doc["runs"]
+    asked = project.run("cancel", run["id"], "--reason", "the box died", "--format", "json")
+    assert asked.code == 0, asked.stderr
+    assert asked.doc["status"] == "cancelled"
+    assert "the process carrying it was gone" in asked.doc["message"]
+    shown = project.run("show", run["id"], "--format", "json")
+    assert shown.doc["status"] == "cancelled" and shown.doc["result"]["exit_code"] == 130
+
+
+def test_a_read_run_resumed_after_its_process_died_is_asked_to_stop_not_ended(
+        project: Project) -> None:
+    """The run's first process is gone, but a resume carries it on now: `cancel` asks that
+    one to stop, rather than ending a run still going (the resume records its own process)."""
+    project.add_module("reads_auto", WAITS.replace('Automation("waits"', 'Automation("reads"')
+                       .replace('lock_scope=("scope",)', 'effect="read"')
+                       .replace('kind="create"', 'kind="run"'))
+    first = start(project, "reads", "--format", "json")
+    deadline = time.monotonic() + 90
+    while not (project.root / "waiting").exists():
+        assert first.poll() is None, first.communicate()
+        assert time.monotonic() < deadline, "the apply never reached its retries"
+        time.sleep(0.02)
+    first.send_signal(signal.SIGKILL)
+    first.communicate(timeout=60)
+    [run] = project.run("runs", "--status", "running", "--format", "json").doc["runs"]
+    (project.root / "waiting").unlink()
+    resumer = start(project, "resume", run["id"], "--format", "json")
+    try:
+        while not (project.root / "waiting").exists():
+            assert resumer.poll() is None, resumer.communicate()
+            assert time.monotonic() < deadline + 90, "the resume never reached its retries"
+            time.sleep(0.02)
+        asked = project.run("cancel", run["id"], "--reason", "too slow", "--format", "json")
+        assert asked.code == 0, asked.stderr
+        assert asked.doc["status"] == "running"
+        out, err = resumer.communicate(timeout=60)
+    finally:
+        resumer.kill()
+    assert resumer.returncode == 130, err
+    assert json.loads(out)["status"] == "cancelled"
+
+
 BLOCKS = '''
 import time
 from pathlib import Path

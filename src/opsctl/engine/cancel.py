@@ -104,7 +104,12 @@ def request_cancel(session: Session, row: dict[str, Any], reason: str) -> dict[s
                  payload={"run_id": run_id, "reason": reason, "status": status}, run_id=run_id)
     message = (f"cancelled run {run_id} before it started" if status == "cancelled" else
                f"asked run {run_id} to stop: it stops at its next action boundary")
-    if status == "running" and row["mode"] == "apply" and _carried_by_nobody(store, run_id):
+    nobody = _carried_by_nobody(store, run_id) if status == "running" else False
+    if nobody is None:  # no lease, no process on record: whether it still runs is not known
+        message += (" (if its process still runs: it holds no lease and records no process, "
+                    "so whether one does cannot be told from here; a server, worker or "
+                    "scheduler that starts again finishes it)")
+    if status == "running" and row["mode"] == "apply" and nobody:
         from opsctl.engine.run import end_abandoned_run
 
         current = store.get_run(run_id, with_result=False)
@@ -120,17 +125,23 @@ def request_cancel(session: Session, row: dict[str, Any], reason: str) -> dict[s
             "by": session.actor, "reason": reason, "message": message}
 
 
-def _carried_by_nobody(store: SQLStore, run_id: str) -> bool:
+def _carried_by_nobody(store: SQLStore, run_id: str) -> bool | None:
     """Whether the running apply ``run_id`` holds a lease that expired, or whose holder process
     is provably gone: nobody will see a request to stop it, and it would show ``running`` for
-    ever. A run holding no lease (yet) is left to whoever carries it out."""
+    ever. A run holding no lease (a read automation's, or one waiting for its lock) is judged
+    by the process that started or resumed it, as recorded with the run; None when nothing
+    says (a run a server, worker or scheduler carries out records none)."""
     from datetime import UTC, datetime
 
     from opsctl.engine.locks import holder_is_gone
 
     lease = store.lease_of_run(run_id)
     if lease is None:
-        return False
+        row = store.get_run(run_id, with_result=False)
+        process = ((row or {}).get("runtime") or {}).get("process")
+        if not isinstance(process, str):
+            return None
+        return holder_is_gone(process)
     return (str(lease["expires_at"]) <= datetime.now(UTC).isoformat()
             or holder_is_gone(lease["process"]))
 

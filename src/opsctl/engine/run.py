@@ -97,7 +97,9 @@ def _start(session: Session, automation: Automation[Any], mode: Mode, request: A
         run.run_id = str(resume["id"])
         run.resumed = True
         previous = previous_status or resume["status"]
-        session.store.reopen_run(run.run_id)
+        from opsctl.engine.locks import process_identity
+
+        session.store.reopen_run(run.run_id, process=process_identity())
         start_recording(run, "run.resumed", {"automation": automation.name, "mode": mode,
                                              "actor": session.actor,
                                              "previous_status": previous})

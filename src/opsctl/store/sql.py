@@ -789,12 +789,20 @@ class SQLStore:
                           (automation, key))
         return rows[0] if rows else None
 
-    def reopen_run(self, run_id: str) -> None:
-        """Mark an unfinished run running again, for resume."""
+    def reopen_run(self, run_id: str, *, process: str | None = None) -> None:
+        """Mark an unfinished run running again, for resume; ``process`` (the identity of the
+        process resuming it) replaces the one recorded, which may be gone."""
         with self.transaction():
             # a request to stop it was for the attempt that stopped, not for this one
             self._execute("UPDATE runs SET status = 'running', exit_code = NULL, finished_at = NULL, "
                           "cancel_requested_at = NULL WHERE id = ?", (run_id,))
+            if process is not None:
+                rows = self._rows("SELECT runtime_json FROM runs WHERE id = ?", (run_id,))
+                runtime = json.loads(rows[0]["runtime_json"] or "{}") if rows else None
+                if isinstance(runtime, dict):
+                    runtime["process"] = process
+                    self._execute("UPDATE runs SET runtime_json = ? WHERE id = ?",
+                                  (self._json(runtime), run_id))
 
     def list_runs(self, *, automation: str | None = None, status: str | None = None,
                   limit: int = 50) -> list[Row]:
