@@ -236,3 +236,75 @@ def test_running_a_not_converged_run_again_verifies_it_again(grow: Project) -> N
     done = grow.run("grow", "--goal", "1", "--verify-after", "1000", "--format", "json")
     assert done.code == 0 and done.doc["status"] == "succeeded"
     assert (grow.root / "level").read_text() == "1"  # applied once
+
+
+HOLDS = '''
+import time
+from pathlib import Path
+from pydantic import BaseModel
+from opsctl import Action, Automation
+
+class Request(BaseModel):
+    goal: int = 2
+
+holds = Automation("holds", version="1.0.0", owner="o", summary="One step per apply, held",
+                   request=Request)
+
+def level():
+    p = Path("level")
+    return int(p.read_text()) if p.exists() else 0
+
+@holds.plan
+def plan(ctx, req):
+    if level() < req.goal:
+        yield Action(id=f"step-{level() + 1}", kind="update", target="level",
+                     reason="below target", before=level(), after=level() + 1)
+
+@holds.apply
+def apply(ctx, req, action):
+    Path("applying").touch()
+    deadline = time.monotonic() + 60
+    while not Path("go").exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    Path("go").unlink()
+    ctx.files.write_text("level", str(action.after))
+'''
+
+
+def test_reconcile_cancelled_during_an_iterations_last_action_starts_no_other_run(
+        backend_project: Project) -> None:
+    """The iteration's last action finishes (it was in flight), then the reconcile stops:
+    exit 130, what it applied counted, no further run recorded (was: one more iteration
+    started, recorded as a run cancelled while planning, and its "nothing was changed"
+    reported for the whole reconcile)."""
+    import json
+    import time
+
+    from tests.e2e.test_durable import start
+
+    project = backend_project
+    project.add_module("holds_auto", HOLDS)
+    proc = start(project, "reconcile", "holds", "--yes", "--format", "json")
+    try:
+        deadline = time.monotonic() + 90
+        while not (project.root / "applying").exists():
+            assert proc.poll() is None, proc.communicate()
+            assert time.monotonic() < deadline, "the reconcile never reached its apply"
+            time.sleep(0.02)
+        [run] = project.run("runs", "--status", "running", "--format", "json").doc["runs"]
+        asked = project.run("cancel", run["id"], "--reason", "enough", "--format", "json")
+        assert asked.code == 0, asked.stderr
+        time.sleep(3)  # the run sees the request (it looks every second), its action in flight
+        (project.root / "go").touch()
+        out, err = proc.communicate(timeout=60)
+    finally:
+        proc.kill()
+    assert proc.returncode == 130, err
+    doc = json.loads(out)
+    assert doc["status"] == "cancelled" and doc["artifacts"]["converged"] is False
+    assert doc["artifacts"]["iterations"] == [run["id"]]
+    assert doc["summary"]["applied"] == 1
+    assert "stopped on request" in doc["error"]["message"]
+    listed = project.run("runs", "--format", "json").doc["runs"]
+    assert [r["id"] for r in listed] == [run["id"]]
+    assert (project.root / "level").read_text() == "1"
