@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import OPSCTL, Project, validate_result
-from tests.e2e.test_durable import LEDGER, hold, release
+from tests.e2e.test_durable import LEDGER, hold, release, start
 
 
 @pytest.fixture
@@ -180,6 +180,37 @@ def test_show_of_a_run_whose_process_was_killed_says_resume_finishes_it(
     assert dead.code == 0, dead.stderr
     assert "note: the run is still recorded running, but its process may be gone" in dead.stdout
     assert f"`opsctl resume {run_id}` finishes it" in dead.stdout
+
+
+def test_show_of_a_read_run_whose_process_was_killed_says_what_finishes_it(
+        project: Project) -> None:
+    """A read automation holds no lease; its run records the process that started it. Once
+    that process is gone, `opsctl show` says so, as for a mutating run (was: "running
+    (unfinished)" and nothing more, for ever), and names `opsctl cancel` too."""
+    from tests.e2e.test_cancel import WAITS
+
+    project.add_module("reads_auto", WAITS.replace('Automation("waits"', 'Automation("reads"')
+                       .replace('lock_scope=("scope",)', 'effect="read"')
+                       .replace('kind="create"', 'kind="run"'))
+    proc = start(project, "reads", "--format", "json")
+    deadline = time.monotonic() + 90
+    while not (project.root / "waiting").exists():
+        assert proc.poll() is None, proc.communicate()
+        assert time.monotonic() < deadline, "the apply never reached its retries"
+        time.sleep(0.02)
+    [run] = project.run("runs", "--status", "running", "--format", "json").doc["runs"]
+    try:
+        live = project.run("show", run["id"])
+        assert live.code == 0 and "may be gone" not in live.stdout, live.stdout
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.communicate(timeout=10)
+    dead = project.run("show", run["id"])
+    assert dead.code == 0, dead.stderr
+    assert ("note: the run is still recorded running, but its process may be gone (the "
+            "process that started it is gone)") in dead.stdout, dead.stdout
+    assert f"`opsctl resume {run['id']}` finishes it" in dead.stdout
+    assert f"`opsctl cancel {run['id']} --reason ...` ends it" in dead.stdout
 
 
 def test_after_without_follow_is_a_usage_error(ledger: Project) -> None:

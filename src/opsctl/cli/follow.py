@@ -62,7 +62,8 @@ def what_goes_on(session: Any, row: dict[str, Any], again: str | None = None) ->
     """What is known of the run a follower stopped waiting for (``again``: how to follow it
     again). A mutating apply holds its lease while it runs: no lease, or a lease whose holder
     process is provably gone, means nothing is carrying the run on, though it is still
-    recorded ``running``."""
+    recorded ``running``; a read automation's run, which holds none, by the process recorded
+    with it."""
     from opsctl.engine.locks import holder_is_gone
 
     run_id = row["id"]
@@ -71,12 +72,20 @@ def what_goes_on(session: Any, row: dict[str, Any], again: str | None = None) ->
     if now["status"] != "running":
         return f"it is {now['status']} ({again})"
     entry = session.catalog.entries.get(now["automation"])
+    why = None
     if now["mode"] == "apply" and entry is not None and entry.effect == "mutate":
         lease = session.store.lease_of_run(run_id)
         if lease is None or holder_is_gone(lease.get("process")):
             why = "it holds no lease" if lease is None else "the process holding its lease is gone"
-            return (f"the run is still recorded running, but its process may be gone ({why}): "
-                    f"`opsctl resume {run_id}` finishes it")
+    elif now["mode"] == "apply" and entry is not None:
+        # a read automation holds no lease: the process recorded as starting (or resuming) it
+        process = (now.get("runtime") or {}).get("process")
+        if isinstance(process, str) and holder_is_gone(process):
+            why = "the process that started it is gone"
+    if why is not None:
+        return (f"the run is still recorded running, but its process may be gone ({why}): "
+                f"`opsctl resume {run_id}` finishes it, `opsctl cancel {run_id} --reason ...` "
+                "ends it")
     return f"it goes on ({again})"
 
 
