@@ -520,6 +520,59 @@ def test_once_one_thread_finds_the_store_lost_every_thread_reconnects_when_it_re
             proxy.kill()
 
 
+def test_a_request_thread_that_ended_with_its_connection_lost_leaves_no_thread_behind(
+        tmp_path: Path) -> None:
+    # A request thread finds the store gone and ends (the ASGI server's pool retires idle
+    # threads); the store comes back and another thread serves. What watched the lost
+    # connection must end with it, not wake every second for the life of the server, one
+    # more after each outage.
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    from opsctl.service.runtime import ServerRuntime
+    from opsctl.store.sql import StoreUnavailableError
+    from tests.service.conftest import project_session
+
+    def watchdogs() -> int:
+        return sum(1 for t in threading.enumerate() if t.name == "opsctl-store-watchdog")
+
+    for url in postgres_schema_url():
+        root = tmp_path / "proj"
+        root.mkdir()
+        project = Project(root)
+        project.extra_env["OPSCTL_STORE_URL"] = url
+        setup_project(project)
+        parts = urlsplit(url)
+        proxy = TCPProxy(parts.hostname or "127.0.0.1", parts.port or 5432)
+        project.extra_env["OPSCTL_STORE_URL"] = urlunsplit(
+            parts._replace(netloc=f"127.0.0.1:{proxy.port}"))
+        session = project_session(project)
+        runtime = ServerRuntime(session, workers=1)
+        before = watchdogs()
+
+        def runs(thread: ThreadPoolExecutor, runtime: ServerRuntime = runtime) -> Any:
+            return thread.submit(lambda: runtime.store().list_runs(limit=1)).result(timeout=60)
+
+        try:
+            for _ in range(3):  # three outages, a thread lost in each
+                thread = ThreadPoolExecutor(max_workers=1)
+                runs(thread)
+                proxy.kill()
+                with pytest.raises(StoreUnavailableError):
+                    runs(thread)
+                thread.shutdown()
+                proxy = TCPProxy(parts.hostname or "127.0.0.1", parts.port or 5432, proxy.port)
+            serving = ThreadPoolExecutor(max_workers=1)
+            runs(serving)
+            wait_for(lambda before=before: watchdogs() <= before + 1,
+                     "the lost connections' watchdogs to end", timeout=10)
+            serving.shutdown()
+        finally:
+            runtime.shutdown(5)
+            session.close()
+            proxy.kill()
+
+
 def test_the_connection_of_a_request_thread_that_ended_is_closed(tmp_path: Path) -> None:
     # The request threads come and go (the ASGI server's pool ends a thread idle for a few
     # seconds and starts another for the next burst): each new thread opens a connection,

@@ -323,10 +323,12 @@ class SQLStore:
         """Cut the connection of a statement that has had no answer for ``stall_s``: shut its
         socket down, so the call blocked on it returns with an error (a thread of its own: the
         one waiting is inside the driver). Timed from the last statement begun, so a long
-        transaction of quick statements (a million-action plan journaled) is no stall."""
+        transaction of quick statements (a million-action plan journaled) is no stall. Ends
+        with the connection: closed, cut, or failed (nothing waits on a lost connection, and
+        a store dropped without closing is kept alive by this thread's reference to it)."""
         import socket
 
-        while not self._closing and self._stalled is None:
+        while not self._closing and self._stalled is None and self.unavailable is None:
             time.sleep(min(1.0, self.stall_s / 4))
             since = self._busy_since
             if since is None or time.monotonic() - since < self.stall_s:
