@@ -533,3 +533,30 @@ def test_a_lock_break_reason_holding_a_nul_is_refused_from_the_dashboard_too(api
     assert page.status_code == 422, page.text
     assert "hold no NUL character" in page.text
     assert recorded(api) == before
+
+
+def test_a_store_whose_role_the_server_may_not_write_with_is_a_500_not_invalid_input(
+        tmp_path: Path) -> None:
+    """`opsctl serve` on a PostgreSQL role granted only SELECT: a request that writes (a token
+    stamps its last use) is refused by the store, the server's configuration, not the
+    request's: 500 naming what the server refused (was: 422 "Invalid input")."""
+    from tests.conftest import POSTGRES_URL, postgres_schema_url
+    from tests.e2e.test_leases_and_store import _role_on_store
+    from tests.service.conftest import make_token, setup_project
+
+    if not POSTGRES_URL:
+        pytest.skip("PostgreSQL tests need OPSCTL_TEST_POSTGRES_URL (postgresql://...)")
+    root = tmp_path / "proj"
+    root.mkdir()
+    project = setup_project(Project(root))
+    for owner_url in postgres_schema_url():
+        project.extra_env["OPSCTL_STORE_URL"] = owner_url
+        token = make_token(project, "viewer", "viewer")
+        with _role_on_store(owner_url, "SELECT ON ALL TABLES IN SCHEMA {schema}") as role_url:
+            project.extra_env["OPSCTL_STORE_URL"] = role_url
+            for api in in_process(project):
+                response = api.call("GET", "/v1/runs", token)
+                assert response.status_code == 500, response.text
+                problem = response.json()
+                assert "permission denied for table api_tokens" in problem["detail"]
+                assert problem["exit_code"] == 2

@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from opsctl.errors import ExitCode, OpsctlError
+from opsctl.errors import ExitCode, OpsctlError, StateDirError
 
 PROBLEM_TYPE = "application/problem+json"
 TYPE_BASE = "https://opsctl.dev/problems/"
@@ -94,6 +94,10 @@ def status_for(error: OpsctlError) -> int:
         return 401
     if isinstance(error, NotFoundError):
         return 404
+    if isinstance(error, StateDirError):
+        # the server's own store or state dir (its role, its schema, its plan-signing key):
+        # nothing the request could fix, unlike the 422 of the CLI's other exit 2s
+        return 500
     return STATUS_BY_EXIT.get(int(error.exit_code), 500)
 
 
