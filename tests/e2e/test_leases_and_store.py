@@ -937,6 +937,28 @@ def test_a_role_the_server_refuses_a_write_to_the_store_is_told_so(project: Proj
             assert len(runs) == 1
 
 
+@pytest.mark.parametrize(("service_file", "said"), [
+    pytest.param("pg_service.conf", 'definition of service "opsctl_no_such" not found',
+                 id="unknown-service"),
+    pytest.param("no_such_file.conf", 'service file "', id="no-service-file"),
+])
+def test_a_store_url_naming_a_service_libpq_cannot_find_is_exit_2(
+        project: Project, service_file: str, said: str) -> None:
+    """`service=NAME` in store_url (or PGSERVICE) names a section of pg_service.conf: one
+    that is not there, or no such file, is fixed in the URL or the file, not by a retry
+    (was: exit 4, "unreachable")."""
+    project.add_module("ledger_auto", LEDGER)
+    (project.root / "pg_service.conf").write_text("[opsctl_store]\nhost=127.0.0.1\n")
+    env = project.env({"OPSCTL_STORE_URL": "postgresql://127.0.0.1/ops?service=opsctl_no_such",
+                       "PGSERVICEFILE": str(project.root / service_file)})
+    result = project.run("ledger", "--format", "json", env=env)
+    assert result.code == 2, result.stderr
+    assert said in result.doc["error"]["message"]
+    assert "fix store_url" in result.doc["error"]["message"]
+    assert result.doc["error"]["retryable"] is False
+    assert effects(project) == []
+
+
 def test_a_store_url_in_libpq_keyword_form_is_refused_without_its_password(
         project: Project) -> None:
     """`host=... password=...` is a connection string, not a URL: refused (exit 2), and the

@@ -1461,7 +1461,10 @@ _POSTGRES_REFUSED = re.compile(r'(?:database|role) "[^"]*" does not exist|passwo
                                r'role "[^"]*" is not permitted to log in|permission denied '
                                r'for database "[^"]*"|'
                                # the URL itself, refused by libpq before any connection
-                               r'invalid (?:integer |\w+ )?value[^\n]*|invalid port number[^\n]*')
+                               r'invalid (?:integer |\w+ )?value[^\n]*|invalid port number[^\n]*|'
+                               # service=NAME (or PGSERVICE) that pg_service.conf lacks
+                               r'definition of service "[^"]*" not found|'
+                               r'service file "[^"]*" not found')
 # The settings of its options=, refused by the server as the connection starts.
 _POSTGRES_OPTIONS_REFUSED = re.compile(r'invalid command-line argument[^\n]*|unrecognized '
                                        r'configuration parameter "[^"]*"|[^:\n]* is outside '
