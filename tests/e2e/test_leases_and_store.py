@@ -1217,3 +1217,28 @@ def test_a_role_that_may_not_create_the_store_in_a_fresh_schema_is_told_who_may(
                                       (schema,)).fetchone()
             assert tables == (0,)
             assert effects(project) == []
+
+
+def test_a_role_granted_before_the_store_had_tables_is_told_to_grant_again(
+        project: Project) -> None:
+    """`GRANT ... ON ALL TABLES` run before the owner's first command covers no table: the
+    role is then refused reading the store's own migrations table, exit 2 saying to grant the
+    privileges on the tables now there (was: told the store's tables were being created)."""
+    from tests.conftest import POSTGRES_URL, postgres_schema_url
+
+    if not POSTGRES_URL:
+        pytest.skip("PostgreSQL tests need OPSCTL_TEST_POSTGRES_URL (postgresql://...)")
+    project.add_module("ledger_auto", LEDGER)
+    for owner_url in postgres_schema_url():
+        with _role_on_store(owner_url,
+                            "SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {schema}",
+                            ) as role_url:
+            assert project.run("runs", env=project.env({"OPSCTL_STORE_URL": owner_url})).code == 0
+            result = project.run("ledger", "--format", "json",
+                                 env=project.env({"OPSCTL_STORE_URL": role_url}))
+            assert result.code == 2, result.stderr
+            message = result.doc["error"]["message"]
+            assert "permission denied for table schema_migrations" in message, message
+            assert "creating the store's tables" not in message, message
+            assert "grant this role SELECT, INSERT, UPDATE, DELETE on the store's tables" in message
+            assert effects(project) == []

@@ -245,6 +245,7 @@ class SQLStore:
         self.url = url
         self.migrating: tuple[int, int] | None = None  # (from, to) while migrate() applies them
         self._migrating_now = False  # inside migrate()
+        self.creating = False  # migrate() found no store here and creates its tables
         # "is None", not "or": an empty Redactor is falsy, and the session adds the secrets of
         # each request to its own later; a copy made now would never mask them.
         self.redactor = redactor if redactor is not None else Redactor()
@@ -572,6 +573,7 @@ class SQLStore:
             if self.dialect == "postgresql":
                 self._execute("SELECT pg_advisory_xact_lock(7270111)")
             if not self._has_migrations_table():
+                self.creating = True
                 self._execute(BOOTSTRAP)
             done = {r["version"] for r in self._rows("SELECT version FROM schema_migrations")}
             newest = max(done, default=0)
@@ -1576,10 +1578,14 @@ def _open_postgres(url: str, redactor: Redactor | None) -> SQLStore:
                     f"{store.migrating[1]} for this opsctl): run opsctl once with a store_url "
                     "naming the role that owns the store's tables")
         elif not hint and isinstance(exc, psycopg.errors.InsufficientPrivilege):
-            # a schema without the store's tables yet: its first command creates them
-            hint = (" (creating the store's tables): run opsctl once with a store_url naming "
-                    "a role that may create tables in that schema (its owner), then grant "
-                    "this one SELECT, INSERT, UPDATE, DELETE on them")
+            hint = (
+                # a schema without the store's tables yet: its first command creates them
+                " (creating the store's tables): run opsctl once with a store_url naming a "
+                "role that may create tables in that schema (its owner), then grant this one "
+                "SELECT, INSERT, UPDATE, DELETE on them" if store.creating else
+                # tables made after the grant: GRANT ... ON ALL TABLES covers those there then
+                ": grant this role SELECT, INSERT, UPDATE, DELETE on the store's tables (and "
+                "USAGE on its schema), now that they exist")
         raise StateDirError(f"PostgreSQL store {mask_url(url)} cannot be used: {first}{hint}",
                             step="validate") from None
     return store
