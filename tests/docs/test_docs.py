@@ -234,3 +234,75 @@ def test_the_exception_tree_of_the_api_reference_matches_the_classes() -> None:
         error = getattr(opsctl.errors, name)
         assert (error.exit_code, error.error_type, error.retryable) == (
             int(code), error_type, "(retryable)" in rest), name
+
+
+def test_the_documented_least_privilege_roles_use_the_store_across_an_upgrade(
+        tmp_path: Path) -> None:
+    """configuration.md's roles, run as written (names made unique): the owner creates the
+    store, the app's role runs, the reader reads; an upgrade whose migration adds a table
+    (run by the owner) leaves both able to use it, the default privileges covering it."""
+    import uuid
+    from urllib.parse import quote, urlsplit, urlunsplit
+
+    from tests.conftest import POSTGRES_URL, Project
+    from tests.e2e.test_durable import LEDGER
+
+    if not POSTGRES_URL:
+        pytest.skip("PostgreSQL tests need OPSCTL_TEST_POSTGRES_URL (postgresql://...)")
+    import psycopg
+
+    block = re.search(r"```sql\n(CREATE ROLE opsctl_owner .*?)```",
+                      (DOCS / "configuration.md").read_text(), re.S)
+    assert block is not None, "configuration.md sets up no least-privilege roles"
+    suffix = uuid.uuid4().hex[:8]
+    roles = {name: f"{name}_{suffix}" for name in ("opsctl_owner", "opsctl_app", "opsctl_reader")}
+    schema = f"docs_roles_{suffix}"
+    sql = re.sub(r"\bopsctl\b", schema, block.group(1))
+    for name, unique in roles.items():
+        sql = sql.replace(name, unique)
+    parts = urlsplit(POSTGRES_URL)
+    host = parts.netloc.rpartition("@")[2]
+    query = (parts.query + "&" if parts.query else "") + "options=" + quote(
+        f"-csearch_path={schema}")
+
+    def url(role: str) -> str:
+        return urlunsplit(parts._replace(netloc=f"{roles[role]}@{host}", query=query))
+
+    project = Project(tmp_path / "proj")
+    project.root.mkdir()
+    project.add_module("ledger_auto", LEDGER)
+
+    def run(role: str, *args: str) -> int:
+        return project.run(*args, env=project.env({"OPSCTL_STORE_URL": url(role)})).code
+
+    with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
+        conn.execute(sql)
+    try:
+        assert run("opsctl_owner", "runs") == 0  # the owner's first command creates the store
+        assert run("opsctl_app", "ledger") == 0
+        assert run("opsctl_reader", "runs") == 0
+        assert run("opsctl_reader", "audit", "verify") == 0
+        assert run("opsctl_reader", "ledger", "--scope", "other", "--dry-run") == 2
+        with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
+            # the store as an opsctl of schema version 10 left it (no audit_checkpoints)
+            conn.execute(f"SET search_path = {schema}")
+            for index in ("runs_by_start", "runs_by_automation_start", "runs_by_status_start",
+                          "runs_by_actor_start"):
+                conn.execute(f"DROP INDEX {index}")
+            conn.execute("CREATE INDEX runs_by_automation ON runs (automation, started_at)")
+            conn.execute("CREATE INDEX runs_by_status ON runs (status, started_at)")
+            conn.execute("DROP TABLE audit_checkpoints")
+            conn.execute("ALTER TABLE runs DROP COLUMN attempt_ms")
+            conn.execute("ALTER TABLE schedules DROP COLUMN paused_in_config")
+            conn.execute("DELETE FROM schema_migrations WHERE version > 10")
+        assert run("opsctl_app", "runs") == 2  # the upgrade's migrations are the owner's
+        assert run("opsctl_owner", "runs") == 0
+        assert run("opsctl_app", "ledger", "--scope", "other") == 0
+        assert run("opsctl_app", "audit", "verify") == 0
+        assert run("opsctl_reader", "audit", "verify") == 0
+    finally:
+        with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+            for role in roles.values():
+                conn.execute(f"DROP OWNED BY {role}")
+                conn.execute(f"DROP ROLE {role}")
