@@ -1242,3 +1242,34 @@ def test_a_role_granted_before_the_store_had_tables_is_told_to_grant_again(
             assert "creating the store's tables" not in message, message
             assert "grant this role SELECT, INSERT, UPDATE, DELETE on the store's tables" in message
             assert effects(project) == []
+
+
+def test_runs_at_once_on_a_role_with_a_short_lock_timeout_all_succeed(project: Project) -> None:
+    """A DBA's `lock_timeout` on the role: the store's waits on its own locks (the audit
+    trail's appends, a key's or a schedule's turn) are turns each taken briefly, and a
+    statement with no answer is cut by the store's watchdog anyway; so runs on different
+    scopes at once all succeed (was: some exit 4, "canceling statement due to lock
+    timeout")."""
+    from tests.conftest import POSTGRES_URL, postgres_schema_url
+
+    if not POSTGRES_URL:
+        pytest.skip("PostgreSQL tests need OPSCTL_TEST_POSTGRES_URL (postgresql://...)")
+    project.add_module("keyed_auto", STARTS_TOGETHER)
+    for owner_url in postgres_schema_url():
+        assert project.run("runs", env=project.env({"OPSCTL_STORE_URL": owner_url})).code == 0
+        with _role_on_store(owner_url,
+                            "SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {schema}",
+                            settings="lock_timeout = '1ms'") as role_url:
+            store = open_store(role_url)
+            try:
+                [row] = store._rows("SELECT current_setting('lock_timeout') AS timeout")
+            finally:
+                store.close()
+            assert row["timeout"] == "0"
+            assert project.run("list").code == 0  # the catalog cache is built before the race
+            env = project.env({"OPSCTL_STORE_URL": role_url, "START_AT": str(time.time() + 3)})
+            procs = [start(project, "keyed", "--scope", f"s{i}", "--format", "json", env=env)
+                     for i in range(8)]
+            outs = [(p.wait(timeout=60), p.communicate()[1]) for p in procs]
+            assert [code for code, _ in outs] == [0] * 8, outs
+            assert sorted(effects(project)) == [f"s{i}" for i in range(8)]

@@ -1552,6 +1552,10 @@ def _open_postgres(url: str, redactor: Redactor | None) -> SQLStore:
         # every retry). Unknown to an earlier server: then nothing to turn off.
         conn.execute("SELECT set_config('idle_session_timeout', '0', false) "
                      "WHERE current_setting('idle_session_timeout', true) IS NOT NULL")
+        # Its waits on its own locks (the audit trail's appends, a key's turn) are turns,
+        # each brief: a lock_timeout would fail runs at once; a statement with no answer at
+        # all is cut by the watchdog (stall_s) whatever the setting.
+        conn.execute("SET lock_timeout = 0")
         missing = _missing_search_path_schema(conn)
         if missing is not None:
             # PostgreSQL skips a search_path schema that does not exist: the store would be
