@@ -466,3 +466,81 @@ def test_a_secret_cut_by_the_read_limit_of_a_huge_line_leaves_nothing(tmp_path: 
 
     assert done.lines == 1
     assert secret[:5] not in done.stdout_tail[0]
+
+
+def test_a_stop_request_ends_the_script_after_the_grace(tmp_path: Path) -> None:
+    """A run asked to stop (a signal, `opsctl cancel`, a server shutting down) lets the script
+    run for the grace, then kills its process group rather than waiting for its timeout."""
+    import threading
+
+    script = tmp_path / "long.sh"
+    script.write_text("trap '' TERM\nsleep 60 &\necho $! > child.pid\nwait\n")
+    stop = threading.Event()
+    stop.set()
+    began = time.monotonic()
+
+    done = run_script(["bash", str(script)], cwd=tmp_path, env=os.environ, timeout=120,
+                      stop=stop, stop_grace=1)
+
+    assert done.stopped and done.exit_code is None and not done.timed_out
+    assert time.monotonic() - began < 20
+    assert not alive(int((tmp_path / "child.pid").read_text()))
+
+
+SLEEPER_MODULE = '''
+from pathlib import Path
+from pydantic import BaseModel, ConfigDict
+from opsctl import Automation
+from opsctl.adopt.runtime import WrappedScript
+
+class Request(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+SCRIPT = WrappedScript(script="sleeper.sh", module_file=__file__, language="shell")
+sleeper = Automation("sleeper", version="1.0.0", owner="t", summary="a long script",
+                     request=Request, effect="mutate")
+
+@sleeper.plan
+def plan(ctx, req):
+    return SCRIPT.plan(ctx, req)
+
+@sleeper.apply
+def apply(ctx, req, action):
+    SCRIPT.apply(ctx, req, action)
+'''
+
+
+def test_a_wrapped_script_cancelled_from_another_terminal_is_stopped(tmp_path: Path) -> None:
+    """`opsctl cancel` of a run whose script runs for minutes: the script is killed once
+    stop_grace is over and the run ends cancelled (exit 130), resumable; not left to run to
+    its end, nor the run recorded as succeeded."""
+    import subprocess
+
+    from tests.conftest import OPSCTL, Project
+
+    project = Project(tmp_path / "proj")
+    project.root.mkdir()
+    (project.root / "sleeper.sh").write_text("echo $$ > script.pid\nsleep 90\necho done\n")
+    project.add_module("sleeper_auto", SLEEPER_MODULE)
+    env = project.env({"OPSCTL_STOP_GRACE": "1s"})
+    proc = subprocess.Popen([OPSCTL, "sleeper", "--yes", "--format", "json"], cwd=project.root,
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 90
+        while not (project.root / "script.pid").exists():
+            assert proc.poll() is None, proc.communicate()
+            assert time.monotonic() < deadline, "the script never started"
+            time.sleep(0.05)
+        [run] = project.run("runs", "--status", "running", "--format", "json", env=env).doc["runs"]
+        asked = project.run("cancel", run["id"], "--reason", "stop the script", env=env)
+        assert asked.code == 0, asked.stderr
+        out, err = proc.communicate(timeout=45)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    assert proc.returncode == 130, err
+    doc = json.loads(out)
+    assert doc["status"] == "cancelled"
+    assert doc["plan"]["actions"][0]["status"] == "interrupted"
+    assert not alive(int((project.root / "script.pid").read_text()))

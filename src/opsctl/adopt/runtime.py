@@ -8,8 +8,9 @@ mechanics here keeps the generated code short, and fixes reach it by upgrading o
     plan   one ``run`` action: the exact command line; when the script has a dry-run flag,
            its own dry run is run (read-only by the script's promise) and its output shown
     apply  runs the argv of the plan (never through a shell), its output line by line into
-           the run log (masked, bounded), the process group killed on timeout, the exit code
-           mapped: ``ok``, ``retry`` (a transient failure, retried) or ``failed``
+           the run log (masked, bounded), the process group killed on timeout (or once the
+           run is asked to stop and its stop grace is over), the exit code mapped: ``ok``,
+           ``retry`` (a transient failure, retried) or ``failed``
 
 ``[automation.NAME]`` may set ``script`` (another file to run: the hook tests use to run a
 harmless stub), ``interpreter`` (``"python3.12"`` or a list of words), ``cwd`` (default: the current directory, as when the script is run by hand), ``timeout`` (seconds or ``10m``) and
@@ -58,6 +59,11 @@ READ_LIMIT = 64 * 1024
 the rest of a longer line is read and dropped, never held whole in memory."""
 KILL_GRACE = 2.0
 """Seconds between SIGTERM and SIGKILL to the script's process group on timeout."""
+STOP_POLL = 0.2
+"""How often a running script's wait looks for a request to stop the run."""
+STOP_MARGIN = 1.0
+"""Seconds after the stop grace before the script is stopped here: in the command line, the
+grace's own interrupt comes first and stops it (one interrupt, not two)."""
 
 
 class ScriptFailedError(OpsctlError):
@@ -114,6 +120,8 @@ class Completed:
     stderr_tail: list[str]
     timed_out: bool = False
     lines: int = 0
+    stopped: bool = False
+    """Killed because the run was asked to stop (its exit_code None)."""
 
 
 def exit_outcome(code: int, mapping: Mapping[int, Outcome]) -> Outcome:
@@ -145,8 +153,10 @@ def read_limit(secrets: Sequence[str]) -> int:
 
 def run_script(argv: Sequence[str], *, cwd: Path, env: Mapping[str, str], timeout: float,
                secrets: Sequence[str] = (),
-               on_line: Callable[[str, str], None] | None = None) -> Completed:
-    """Run ``argv`` (no shell) in its own process group; kill the group after ``timeout``.
+               on_line: Callable[[str, str], None] | None = None,
+               stop: threading.Event | None = None, stop_grace: float = 0.0) -> Completed:
+    """Run ``argv`` (no shell) in its own process group; kill the group after ``timeout``, or
+    ``stop_grace`` seconds after ``stop`` is set (the run was asked to stop: ``stopped``).
 
     Every output line is masked (each of ``secrets`` by value) before ``on_line(stream, line)``
     or the tails see it. Raises ConfigError when the program cannot be started.
@@ -196,19 +206,36 @@ def run_script(argv: Sequence[str], *, cwd: Path, env: Mapping[str, str], timeou
                for n, p in (("stdout", proc.stdout), ("stderr", proc.stderr))]
     for reader in readers:
         reader.start()
-    timed_out = False
+    timed_out = stopped = False
+    deadline = time.monotonic() + timeout
+    stop_at: float | None = None
     try:
-        proc.wait(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        timed_out = True
-        _kill_group(proc)
+        while True:
+            now = time.monotonic()
+            if stop is not None and stop_at is None and stop.is_set():
+                stop_at = now + stop_grace + STOP_MARGIN
+            if stop_at is not None and now >= stop_at:
+                stopped = True
+            elif now >= deadline:
+                timed_out = True
+            else:
+                wake = deadline if stop_at is None else min(deadline, stop_at)
+                if stop is not None and stop_at is None:
+                    wake = min(wake, now + STOP_POLL)
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    proc.wait(timeout=wake - now)
+                    break
+                continue
+            _kill_group(proc)
+            break
     finally:
         if proc.poll() is None:  # interrupted (KeyboardInterrupt): leave nothing running
             _kill_group(proc)
     for reader in readers:
         reader.join(timeout=KILL_GRACE)
-    return Completed(list(argv), None if timed_out else proc.returncode,
-                     list(tails["stdout"]), list(tails["stderr"]), timed_out, count[0])
+    return Completed(list(argv), None if timed_out or stopped else proc.returncode,
+                     list(tails["stdout"]), list(tails["stderr"]), timed_out, count[0],
+                     stopped)
 
 
 def _kill_group(proc: subprocess.Popen[bytes]) -> None:
@@ -459,7 +486,10 @@ class WrappedScript:
                 revealed = self.argv(ctx, self.arguments(req, reveal=True,
                                                          command_flag=self.dry_run_flag))
             done = run_script(revealed, cwd=self.working_dir(ctx), env=env,
-                              timeout=self.timeout_seconds(ctx), secrets=secrets)
+                              timeout=self.timeout_seconds(ctx), secrets=secrets,
+                              **_stop_of(ctx))
+            if done.stopped:
+                raise KeyboardInterrupt
             if done.timed_out or done.exit_code != 0:
                 from opsctl.errors import PlanRejectedError
 
@@ -507,11 +537,14 @@ class WrappedScript:
         done = run_script(argv, cwd=self.working_dir(ctx), env=self.environment(ctx),
                           timeout=timeout,
                           secrets=[*ctx.secrets.values(), *self._request_secrets(req)],
-                          on_line=log_line)
+                          on_line=log_line, **_stop_of(ctx))
         if done.lines > MAX_LOGGED_LINES:
             ctx.log.warning("script.output_truncated", lines=done.lines, logged=MAX_LOGGED_LINES)
         ctx.log.info("script.exited", exit_code=done.exit_code, timed_out=done.timed_out,
+                     **({"stopped": True} if done.stopped else {}),
                      duration_ms=round((time.monotonic() - began) * 1000, 1))
+        if done.stopped:  # journaled interrupted: resume runs the script again
+            raise KeyboardInterrupt
         if done.timed_out or done.exit_code is None:
             raise ScriptFailedError(f"{_shown_path(self.script_path(ctx))} " + _failure(done, timeout))
         outcome = exit_outcome(done.exit_code, self.exit_codes)
@@ -521,6 +554,12 @@ class WrappedScript:
         if outcome == "retry":
             raise TransientError(message + " (declared transient: retried)")
         raise ScriptFailedError(message)
+
+
+def _stop_of(ctx: Context) -> dict[str, Any]:
+    """How a request to stop the run reaches the script: while planning (it changes nothing)
+    at once, while applying after the run's stop grace, as for any action in flight."""
+    return {"stop": ctx._stop, "stop_grace": 0.0 if ctx.planning else ctx._stop_grace}
 
 
 def _shown_path(path: Path) -> str:

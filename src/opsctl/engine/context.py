@@ -31,6 +31,7 @@ from opsctl.errors import (
 from opsctl.observe.log import Logger
 
 if TYPE_CHECKING:
+    import threading
     import urllib.request
 
 Phase = Literal["plan", "apply", "verify"]
@@ -486,6 +487,10 @@ class Context:
     files: Files = field(init=False)
     http: HTTP = field(init=False)
     sql: SQL = field(init=False)
+    _stop: threading.Event | None = field(default=None, repr=False)
+    """Set once the run is asked to stop (a signal, ``opsctl cancel``, a server stopping):
+    what an action waits on for long (a wrapped script) ends after ``_stop_grace`` seconds."""
+    _stop_grace: float = field(default=30.0, repr=False)
 
     def __post_init__(self) -> None:
         self.files = Files(self)

@@ -81,6 +81,7 @@ def run_context(run: RunState) -> Context:
         secrets={k: v.get_secret_value() for k, v in session.settings.secrets.items()},
         log=session.log.bind(run_id=run.run_id, automation=name),
         clock=session.clock, effect=run.automation.effect,
+        _stop=session.stop_requested, _stop_grace=session.settings.stop_grace.total_seconds(),
     )
 
 
