@@ -521,3 +521,44 @@ def test_help_names_the_opsctl_secrets_the_script_reads(tmp_path: Path) -> None:
         "Remove old build folders\n\nCredentials, as opsctl secrets (OPSCTL_SECRET_<NAME> or "
         "[secrets]): api_token (the script's API_TOKEN, required); slack_token (the script's "
         "SLACK_TOKEN).")
+
+
+def test_a_script_wrapped_again_keeps_its_locked_version_and_bumps_it_for_a_break(
+        tmp_path: Path) -> None:
+    """A script whose flag was renamed, wrapped again: the lock's version is not taken back to
+    0.1.0 (a version going down, which `contract check` refuses), and the break is not
+    recorded under the version its callers know: the major is bumped, as `contract check`
+    asks, and the wrap says what breaks."""
+    from opsctl.catalog import load_catalog
+    from opsctl.config.layers import load_layers
+    from opsctl.contract.compat import check
+    from opsctl.contract.lockfile import catalog_snapshots, read_lock
+
+    script = tmp_path / "scripts" / "rotate_kit.py"
+    script.parent.mkdir()
+    source = ("import argparse\np = argparse.ArgumentParser()\n"
+              "p.add_argument('--max-age', type=int, default=30)\n"
+              "p.add_argument('--env', default='staging')\nprint(p.parse_args())\n")
+    script.write_text(source)
+    wrap_script(tmp_path, script, owner="ops")
+    lock_file = tmp_path / "opsctl.contracts.json"
+    module = tmp_path / "automations" / "rotate_kit.py"
+    module.write_text(module.read_text().replace('version="0.1.0"', 'version="1.2.0"'))
+    lock = json.loads(lock_file.read_text())
+    lock["automations"]["rotate-kit"]["version"] = "1.2.0"  # locked so, as `contract lock` does
+    lock_file.write_text(json.dumps(lock))
+
+    added = source.replace("print(", "p.add_argument('--region')\nprint(")
+    script.write_text(added)  # a flag added: compatible, kept at 1.2.0
+    again = wrap_script(tmp_path, script, owner="ops", force=True)
+    assert 'version="1.2.0"' in module.read_text() and again.breaking == []
+
+    script.write_text(added.replace("--max-age", "--max-days"))  # renamed: callers break
+    again = wrap_script(tmp_path, script, owner="ops", force=True)
+
+    assert 'version="2.0.0"' in module.read_text()
+    assert json.loads(lock_file.read_text())["automations"]["rotate-kit"]["version"] == "2.0.0"
+    assert any("'max_age' removed" in line for line in again.breaking)
+    report = check(read_lock(lock_file),
+                   catalog_snapshots(load_catalog(load_layers(cwd=tmp_path), use_cache=False)))
+    assert report.ok, report.render_text()

@@ -37,7 +37,7 @@ from opsctl.adopt.model import (
     Tier,
 )
 from opsctl.adopt.runtime import Arg
-from opsctl.errors import PlanRejectedError, UsageError
+from opsctl.errors import OpsctlError, PlanRejectedError, UsageError
 from opsctl.scaffold import Generated
 
 COMMAND_FIELD = "command"
@@ -107,6 +107,9 @@ class Wrapped:
     files: list[Generated]
     problems: list[str]
     """What the scan could not determine (non-empty only when forced)."""
+    version: str = "0.1.0"
+    breaking: list[str] = field(default_factory=list)
+    """Wrapped again: what breaks the callers of the locked contract (the version bumped)."""
 
 
 # -- decisions ---------------------------------------------------------------------------------
@@ -510,7 +513,7 @@ def _doc_line(text: str) -> str:
 
 
 def render_module(d: WrapDesign, *, script_from_module: str, label: str, owner: str,
-                  command: str) -> str:
+                  command: str, version: str = "0.1.0") -> str:
     """The automation module's text."""
     s = d.script
     var = d.name.replace("-", "_")
@@ -599,7 +602,7 @@ def render_module(d: WrapDesign, *, script_from_module: str, label: str, owner: 
         text = (f"{summary}\n\nCredentials, as opsctl secrets (OPSCTL_SECRET_<NAME> or "
                 f"[secrets]): {given}.")
         description = [f"    description={text!r},"]
-    lines += [f"{var} = Automation(", f"    {d.name!r},", '    version="0.1.0",',
+    lines += [f"{var} = Automation(", f"    {d.name!r},", f'    version="{version}",',
               f"    owner={owner!r},", f"    summary={summary!r},", *description,
               "    request=Request,", f"    effect={d.effect!r},", ")", "", "",
               f"@{var}.plan",
@@ -754,6 +757,9 @@ class _Prepared:
     files: dict[Path, str]
     design: WrapDesign
     label: str
+    version: str = "0.1.0"
+    breaking: list[str] = field(default_factory=list)
+    """What a wrap again changes that breaks the callers of the locked contract."""
 
 
 def find_manage_py(command_file: Path) -> Path | None:
@@ -810,11 +816,42 @@ def _prepare(root: Path, script_file: Path, script: Script, name: str, *, out: s
     text = render_module(d, script_from_module=relative, label=label, owner=owner,
                          command=command)
     namespace = load_module_text(text, module_path)
+    version, breaking = relocked_version(root, name, namespace)
+    if version != "0.1.0":
+        text = render_module(d, script_from_module=relative, label=label, owner=owner,
+                             command=command, version=version)
+        namespace = load_module_text(text, module_path)
     request = sample_request(d)
     arguments = namespace["SCRIPT"].arguments(namespace["Request"](**request))
     test_text = render_tests(d, label=label, test_path=test_path.relative_to(root).as_posix(),
                              request=request, arguments=arguments)
-    return _Prepared(name, module, {module_path: text, test_path: test_text}, d, label)
+    return _Prepared(name, module, {module_path: text, test_path: test_text}, d, label,
+                     version, breaking)
+
+
+def relocked_version(root: Path, name: str, namespace: Mapping[str, Any]) -> tuple[str, list[str]]:
+    """The version of automation ``name`` wrapped again, and what in its new contract breaks
+    the callers of the locked one: the locked version (never back to 0.1.0), bumped as
+    `contract check` asks for a break (the major; the minor below 1.0.0)."""
+    from opsctl.contract.automation import Automation
+    from opsctl.contract.compat import compare
+    from opsctl.contract.lockfile import LOCK_FILE, contract_snapshot, parse_version, read_lock
+
+    try:
+        entry = read_lock(root / LOCK_FILE).automations.get(name)
+        locked = parse_version(entry.version) if entry is not None else None
+    except (OpsctlError, OSError, ValueError):  # a broken lock is reported when it is written
+        return "0.1.0", []
+    automation = next((v for v in namespace.values() if isinstance(v, Automation)), None)
+    if entry is None or locked is None or automation is None:
+        return "0.1.0", []
+    snapshot = {**contract_snapshot(automation), "version": entry.version}
+    breaking = [change.message for change in compare(entry.contract, snapshot)
+                if change.severity == "breaking"]
+    if not breaking:
+        return entry.version, []
+    bumped = f"0.{locked.minor + 1}.0" if locked.major == 0 else f"{locked.major + 1}.0.0"
+    return bumped, breaking
 
 
 def _wrapped_module(path: Path) -> bool:
@@ -1045,7 +1082,7 @@ def wrap_script(start: Path, file: Path, *, name: str | None = None,
                         registered=registered)
     files = _write(root, [prepared], out)
     return Wrapped(name, prepared.label, prepared.design.effect, files,
-                   prepared.design.problems)
+                   prepared.design.problems, prepared.version, prepared.breaking)
 
 
 @dataclass(frozen=True)
@@ -1060,6 +1097,9 @@ class WrapReport:
     root: str | None = None
     """The folder the script's path was found under, and why that one, when it is not the
     inventory's own root (an inventory made in another checkout)."""
+    version: str | None = None
+    breaking: tuple[str, ...] = ()
+    """Wrapped again: what breaks the callers of the locked contract (the version bumped)."""
 
 
 def wrap_all(start: Path, source: Path, *, min_tier: Tier = "shared", out: str = "automations",
@@ -1105,7 +1145,8 @@ def wrap_all(start: Path, source: Path, *, min_tier: Tier = "shared", out: str =
                                       root=why))
             continue
         prepared.append(p)
-        reports.append(WrapReport(s.path, name, True, "wrapped", p.design.effect, root=why))
+        reports.append(WrapReport(s.path, name, True, "wrapped", p.design.effect, root=why,
+                                  version=p.version, breaking=tuple(p.breaking)))
     files = _write(root, prepared, out) if prepared else []
     return reports, files
 

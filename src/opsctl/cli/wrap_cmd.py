@@ -60,7 +60,8 @@ def wrap_cmd(script: Path, name: str | None, wrap_every: bool, min_tier: Any, ou
         data: dict[str, Any] = {
             "scripts_root": next((r.root for r in reports if r.root), None),
             "scripts": [{"script": r.script, "automation": r.name, "wrapped": r.wrapped,
-                         "reason": r.reason, "effect": r.effect} for r in reports],
+                         "reason": r.reason, "effect": r.effect, "version": r.version,
+                         "breaking": list(r.breaking)} for r in reports],
             "files": [{"path": str(g.path), "purpose": g.purpose} for g in files]}
 
         def render_all(doc: dict[str, Any], stream: TextIO) -> None:
@@ -71,6 +72,7 @@ def wrap_cmd(script: Path, name: str | None, wrap_every: bool, min_tier: Any, ou
                 stream.write(f"{mark:<8} {item['script']}  -> {item['automation']}"
                              + ("" if item["wrapped"] else f"\n         {item['reason']}")
                              + "\n")
+                _breaking(item, stream, "         ")
             stream.write(f"{len(wrapped)} of {len(doc['scripts'])} wrapped\n")
             if not doc["scripts"]:  # "0 of 0 wrapped" alone read as a scan that found nothing
                 stream.write(f"no script of {script} is at or above --min-tier {min_tier}"
@@ -85,6 +87,7 @@ def wrap_cmd(script: Path, name: str | None, wrap_every: bool, min_tier: Any, ou
     result = wrap_script(Path(working_directory()), script, name=name, out=out_dir, tests=tests, owner=owner,
                          force=force)
     one = {"automation": result.name, "script": result.script, "effect": result.effect,
+           "version": result.version, "breaking": result.breaking,
            "could_not_determine": result.problems,
            "files": [{"path": str(g.path), "purpose": g.purpose} for g in result.files]}
 
@@ -95,7 +98,17 @@ def wrap_cmd(script: Path, name: str | None, wrap_every: bool, min_tier: Any, ou
             stream.write(f"  {item['path']}\n      {item['purpose']}\n")
         for problem in doc["could_not_determine"]:
             stream.write(f"  could not determine: {problem}\n")
+        _breaking(doc, stream, "  ")
         stream.write(f"next: `opsctl {doc['automation']} --help`, then "
                      f"`opsctl {doc['automation']} --dry-run ...`\n")
 
     return emit_data(one, opts, None, render)
+
+
+def _breaking(item: dict[str, Any], stream: TextIO, indent: str) -> None:
+    """A script wrapped again whose new contract breaks the callers of the locked one."""
+    if item["breaking"]:
+        stream.write(f"{indent}breaks callers of the locked contract, so its version is now "
+                     f"{item['version']}:\n")
+        for message in item["breaking"]:
+            stream.write(f"{indent}  {message}\n")
