@@ -544,3 +544,24 @@ def test_a_wrapped_script_cancelled_from_another_terminal_is_stopped(tmp_path: P
     assert doc["status"] == "cancelled"
     assert doc["plan"]["actions"][0]["status"] == "interrupted"
     assert not alive(int((project.root / "script.pid").read_text()))
+
+
+def test_reconcile_refuses_a_wrapped_script_and_runs_nothing(tmp_path: Path) -> None:
+    """Its plan is one run of the script whatever the script did, so it never empties:
+    reconcile would run a legacy script (not known to be safe twice) round after round, then
+    end "not converged" (exit 4, which a caller retries). Refused as for a read automation."""
+    from tests.conftest import Project
+
+    project = Project(tmp_path / "proj")
+    project.root.mkdir()
+    (project.root / "sleeper.sh").write_text("echo ran >> runs.log\n")
+    project.add_module("sleeper_auto", SLEEPER_MODULE)
+
+    result = project.run("reconcile", "sleeper", "--yes")
+
+    assert result.code == 2, result.stderr
+    assert "runs the wrapped script sleeper.sh" in result.stderr
+    assert "`opsctl sleeper`" in result.stderr
+    assert not (project.root / "runs.log").exists()
+    assert project.run("sleeper", "--yes").code == 0  # applied as itself: once
+    assert (project.root / "runs.log").read_text() == "ran\n"

@@ -556,6 +556,15 @@ class WrappedScript:
         raise ScriptFailedError(message)
 
 
+def wrapped_script_of(automation: Any) -> WrappedScript | None:
+    """The :class:`WrappedScript` an automation runs (one in the module of its ``plan``, as
+    ``opsctl wrap`` generates it), or None."""
+    plan = getattr(automation, "_plan", None)
+    module = sys.modules.get(str(getattr(plan, "__module__", "")))
+    return next((v for v in vars(module).values() if isinstance(v, WrappedScript)), None) \
+        if module is not None else None
+
+
 def _stop_of(ctx: Context) -> dict[str, Any]:
     """How a request to stop the run reaches the script: while planning (it changes nothing)
     at once, while applying after the run's stop grace, as for any action in flight."""

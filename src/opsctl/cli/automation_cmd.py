@@ -186,6 +186,18 @@ def run_automation_command(entry: CatalogEntry, mode: str, opts: CommonOptions,
         raise UsageError(f"{entry.name} is a read automation: applying it changes nothing, so "
                          "reconcile could never converge it; run it with "
                          f"`opsctl {entry.name}` instead")
+    if mode == "reconcile":
+        from opsctl.adopt.runtime import wrapped_script_of
+
+        wrapped = wrapped_script_of(automation)
+        if wrapped is not None:
+            from opsctl.errors import UsageError
+
+            # its plan is one run of the script whatever the script did: it never empties
+            raise UsageError(f"{entry.name} runs the wrapped script {Path(wrapped.script).name}"
+                             ": its plan is always one run of the script, so reconcile would "
+                             "run it again each round and never converge it; run it with "
+                             f"`opsctl {entry.name}` instead")
     if mode == "reconcile" and idempotency_key is not None:
         from opsctl.errors import UsageError
 
