@@ -565,3 +565,24 @@ def test_reconcile_refuses_a_wrapped_script_and_runs_nothing(tmp_path: Path) -> 
     assert not (project.root / "runs.log").exists()
     assert project.run("sleeper", "--yes").code == 0  # applied as itself: once
     assert (project.root / "runs.log").read_text() == "ran\n"
+
+
+@pytest.mark.parametrize(("settings", "message"), [
+    ({"cwd": "/nonexistent/folder"}, "working directory /nonexistent/folder of the script does "
+                                     "not exist"),
+    ({"interpreter": "no-such-interpreter-9"}, "interpreter no-such-interpreter-9 of the script "
+                                               "is not installed"),
+], ids=["cwd", "interpreter"])
+def test_a_script_that_cannot_run_here_is_refused_by_its_dry_run(
+        harness: OpsctlHarness, tool: Path, settings: dict[str, Any], message: str) -> None:
+    """A working directory or an interpreter missing on this machine: the dry run (a CI
+    check before the apply) says so with exit 2, rather than exit 10 with a plan that only
+    fails once applied."""
+    name = f"tool-here-{abs(hash(str(settings))) % 10**6}"
+    automation = harness.register(make_automation(tool, dry_run_flag=None, name=name))
+    harness.configure(name, **settings)
+
+    result = harness.dry_run(automation, mode="ok")
+
+    assert_exit(result, 2)
+    assert message in str(result.error)

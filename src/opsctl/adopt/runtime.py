@@ -27,6 +27,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shlex
+import shutil
 import signal
 import subprocess
 import sys
@@ -469,6 +470,12 @@ class WrappedScript:
         path = self.script_path(ctx)
         if not path.is_file():
             raise ConfigError(f"the wrapped script {path} does not exist")
+        self.working_dir(ctx)  # what the apply needs of this machine, checked by the dry run
+        program = self.argv(ctx, [])[0]
+        if shutil.which(program, path=env.get("PATH")) is None:
+            raise ConfigError(f"interpreter {program} of the script is not installed here "
+                              "(not found on PATH): install it, or set [automation."
+                              f"{ctx.automation}] interpreter")
         planned = self._with(self.apply_flag, arguments)
         secrets = [*ctx.secrets.values(), *self._request_secrets(req)]
         command = shlex.join(self.argv(ctx, planned))
