@@ -562,3 +562,63 @@ def test_a_script_wrapped_again_keeps_its_locked_version_and_bumps_it_for_a_brea
     report = check(read_lock(lock_file),
                    catalog_snapshots(load_catalog(load_layers(cwd=tmp_path), use_cache=False)))
     assert report.ok, report.render_text()
+
+
+def test_wrap_all_again_keeps_each_wrapped_script_under_its_own_name(tmp_path: Path) -> None:
+    """A folder wrapped again once a script of the same file name was added (sorting before
+    it): the script wrapped before keeps its automation, and the new one gets a name of its
+    own. Not the old one wrapped a second time under `-2`, and, forced, not the name that
+    cron jobs call taken over by the other script."""
+    from opsctl.catalog import load_catalog
+    from opsctl.config.layers import load_layers
+
+    (tmp_path / "ops" / "b").mkdir(parents=True)
+    (tmp_path / "ops" / "b" / "clean.sh").write_text(CLEANUP)
+    first, _ = wrap_all(tmp_path, tmp_path / "ops", min_tier="private")
+    assert [(r.script, r.name, r.wrapped) for r in first] == [("b/clean.sh", "clean", True)]
+    (tmp_path / "ops" / "a").mkdir()
+    (tmp_path / "ops" / "a" / "clean.sh").write_text(CLEANUP.replace("-d", "-x"))
+
+    again, _ = wrap_all(tmp_path, tmp_path / "ops", min_tier="private")
+    forced, _ = wrap_all(tmp_path, tmp_path / "ops", min_tier="private", force=True)
+
+    assert [(r.script, r.name, r.wrapped) for r in again] == [
+        ("a/clean.sh", "clean-2", True), ("b/clean.sh", "clean", False)]
+    assert [(r.script, r.name, r.wrapped) for r in forced] == [
+        ("a/clean.sh", "clean-2", True), ("b/clean.sh", "clean", True)]
+    catalog = load_catalog(load_layers(cwd=tmp_path), use_cache=False)
+    assert sorted(catalog.entries) == ["clean", "clean-2"]
+    module = (tmp_path / "automations" / "clean.py").read_text()
+    assert "script='../ops/b/clean.sh'" in module
+
+
+def test_wrap_forced_does_not_give_a_wrapped_scripts_automation_to_another_script(
+        tmp_path: Path) -> None:
+    """`opsctl clean` runs ops/b/clean.sh; wrapping ops/a/clean.sh, whose name is also
+    `clean`, with --force would make the same command run another script: refused, nothing
+    written."""
+    (tmp_path / "ops" / "a").mkdir(parents=True)
+    (tmp_path / "ops" / "b").mkdir()
+    (tmp_path / "ops" / "b" / "clean.sh").write_text(CLEANUP)
+    (tmp_path / "ops" / "a" / "clean.sh").write_text(CLEANUP)
+    wrap_script(tmp_path, tmp_path / "ops" / "b" / "clean.sh")
+    module = tmp_path / "automations" / "clean.py"
+    before = module.read_text()
+
+    with pytest.raises(UsageError, match=r"automation clean runs the script .*ops/b/clean\.sh"):
+        wrap_script(tmp_path, tmp_path / "ops" / "a" / "clean.sh", force=True)
+
+    assert module.read_text() == before
+    wrap_script(tmp_path, tmp_path / "ops" / "b" / "clean.sh", force=True)  # its own: replaced
+
+
+def test_a_script_moved_is_wrapped_again_from_where_it_is_now(tmp_path: Path) -> None:
+    (tmp_path / "ops" / "old").mkdir(parents=True)
+    (tmp_path / "ops" / "old" / "clean.sh").write_text(CLEANUP)
+    wrap_script(tmp_path, tmp_path / "ops" / "old" / "clean.sh")
+    (tmp_path / "ops" / "new").mkdir()
+    (tmp_path / "ops" / "old" / "clean.sh").rename(tmp_path / "ops" / "new" / "clean.sh")
+
+    wrap_script(tmp_path, tmp_path / "ops" / "new" / "clean.sh", force=True)
+
+    assert "script='../ops/new/clean.sh'" in (tmp_path / "automations" / "clean.py").read_text()

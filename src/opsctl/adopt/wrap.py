@@ -794,7 +794,9 @@ def _prepare(root: Path, script_file: Path, script: Script, name: str, *, out: s
         raise UsageError(f"{module_path} exists and was not written by `opsctl wrap`: --force "
                          "replaces only the files of an earlier wrap; give the script another "
                          "name with --name, or move that module away first")
-    (registered or registered_in(root)).refuse_taken(name, module, module_path)
+    registered = registered or registered_in(root)
+    registered.refuse_taken(name, module, module_path)
+    registered.refuse_other_script(name, script_file, script)
     run_file = script_file
     prefix: tuple[str, ...] = ()
     if script.interface.kind == "django":
@@ -871,6 +873,27 @@ class _Registered:
     modules: list[str]
     automations: dict[str, tuple[str, str | None]]
     """automation name -> (its module, its source file)"""
+    scripts: dict[tuple[str, tuple[str, ...]], str] = field(default_factory=dict)
+    """(a wrapped script's resolved path, its command prefix) -> the automation running it"""
+
+    def refuse_other_script(self, name: str, file: Path, script: Script) -> None:
+        """Exit 2 when automation ``name`` wraps another script (one still there: a script
+        moved is wrapped again from where it is now): replaced (``--force``), the command its
+        callers run would run that other script."""
+        other = next((path for (path, _), wrapping in self.scripts.items()
+                      if wrapping == name and Path(path).is_file()), None)
+        if other is not None and self.wrapping(file, script) != name:
+            raise UsageError(f"automation {name} runs the script {other}, not {file}: --force "
+                             "replaces only the wrap of the same script; give this one "
+                             "another name with --name")
+
+    def wrapping(self, file: Path, script: Script) -> str | None:
+        """The automation that wraps ``file`` already, if one does."""
+        key: tuple[str, tuple[str, ...]] = (str(file.resolve()), ())
+        if script.interface.kind == "django":
+            manage = find_manage_py(file)
+            key = (str(manage.resolve()), (file.stem,)) if manage is not None else key
+        return self.scripts.get(key)
 
     def refuse_taken(self, name: str, module: str, module_path: Path) -> None:
         """Exit 2 when another module registers ``name`` or is named ``module``: the old one
@@ -904,10 +927,22 @@ def registered_in(root: Path) -> _Registered:
     from opsctl.config.layers import load_layers
 
     try:
-        entries = load_catalog(load_layers(cwd=root), use_cache=False, strict=False).entries
+        catalog = load_catalog(load_layers(cwd=root), use_cache=False, strict=False)
+        entries = catalog.entries
     except Exception:  # an unloadable project is reported when the new contract is locked
-        entries = {}
-    return _Registered(modules, {n: (e.module, e.source) for n, e in entries.items()})
+        return _Registered(modules, {})
+    from opsctl.adopt.runtime import wrapped_script_of
+
+    scripts: dict[tuple[str, tuple[str, ...]], str] = {}
+    for name in entries:
+        try:
+            wrapped = wrapped_script_of(catalog.load(name))
+        except Exception:  # reported when the new contract is locked
+            continue
+        if wrapped is not None:
+            path = (Path(wrapped.module_file).parent / wrapped.script).resolve()
+            scripts[(str(path), tuple(wrapped.command_prefix))] = name
+    return _Registered(modules, {n: (e.module, e.source) for n, e in entries.items()}, scripts)
 
 
 def _write(root: Path, prepared: list[_Prepared], out: str) -> list[Generated]:
@@ -1118,18 +1153,21 @@ def wrap_all(start: Path, source: Path, *, min_tier: Tier = "shared", out: str =
     registered = registered_in(root)
     reports: list[WrapReport] = []
     prepared: list[_Prepared] = []
-    taken: set[str] = set()
+    # a script wrapped before keeps its name; no other script takes it
+    taken: set[str] = set(registered.scripts.values())
     from opsctl.contract.automation import RESERVED_NAMES
     from opsctl.scaffold import module_name, shadowed_module
 
     for s in sorted(wanted, key=lambda s: s.path):
-        base = derive_name(s.path)
-        if base in RESERVED_NAMES or shadowed_module(module_name(base)):
-            base = f"{base}-script"
-        name = next(n for n in [base, *(f"{base}-{i}" for i in range(2, 1000))]
-                    if n not in taken)
-        taken.add(name)
         file = root_dir / s.path
+        name = registered.wrapping(file, s) if file.is_file() else None
+        if name is None:
+            base = derive_name(s.path)
+            if base in RESERVED_NAMES or shadowed_module(module_name(base)):
+                base = f"{base}-script"
+            name = next(n for n in [base, *(f"{base}-{i}" for i in range(2, 1000))]
+                        if n not in taken)
+        taken.add(name)
         try:
             check_script_file(file)
             command = "opsctl wrap --all " + shlex.quote(os.path.relpath(source, root))
