@@ -638,6 +638,36 @@ def test_summary_cells_hold_pipes_newlines_and_markdown(runner: Runner) -> None:
     assert targets == {"pipe\\|name.log", "new<br>line.log", "star\\*\\_\\[x\\].log"}
 
 
+BULK = '''
+from pydantic import BaseModel
+from opsctl import Action, Automation
+
+class Request(BaseModel):
+    hosts: list[str]
+
+bulk = Automation("bulk", version="1.0.0", owner="o", summary="Many hosts", request=Request,
+                  effect="read")
+
+@bulk.plan
+def plan(ctx, req):
+    return []
+'''
+
+
+def test_summary_stays_under_the_runners_limit_with_a_large_request(runner: Runner) -> None:
+    """The runner drops a step's whole summary when it is over 1 MiB."""
+    runner.project.add_module("bulk", BULK)
+    hosts = [f"host-{n:06d}.example.internal" for n in range(60_000)]
+    (runner.workspace / "hosts.json").write_text(json.dumps({"hosts": hosts}))
+    run = runner.run(automation="bulk", request="hosts.json")
+    assert run.code == 0, run.log
+    assert len(run.result()["request"]["hosts"]) == 60_000
+    assert len(run.summary.encode()) < 1024 * 1024
+    assert "### opsctl bulk: no\\_changes (exit 0)" in run.summary
+    assert "the whole request is in the result document" in run.summary
+    assert "</details>" in run.summary
+
+
 LEAKY = '''
 from pydantic import BaseModel, ConfigDict
 from opsctl import Action, Automation, Secret

@@ -50,6 +50,8 @@ EXIT_CHANGES_PLANNED = 10
 EXIT_NOT_FOUND = 127
 MAX_ACTION_ROWS = 100  # a job summary is at most 1 MiB; the whole plan is in result-file
 MAX_CELL = 200
+MAX_REQUEST_SHOWN = 64 * 1024  # characters of the request in the summary; the runner drops a
+                               # step's whole summary over 1 MiB, and a request may be 10 MiB
 SECRET_PREFIX = "OPSCTL_SECRET_"
 MIN_MASK = 4  # opsctl masks shorter secrets only where a whole value equals them
 _EXTRAS = re.compile(r"^[A-Za-z0-9_.,-]*$")
@@ -500,8 +502,13 @@ def summary_markdown(outcome: Outcome, inputs: Inputs, outputs: Mapping[str, str
     request = doc.get("request")
     if request:
         text = json.dumps(request, indent=2, sort_keys=True, ensure_ascii=False)
+        cut = ""
+        if len(text) > MAX_REQUEST_SHOWN:
+            text = text[:text.rfind("\n", 0, MAX_REQUEST_SHOWN)]
+            cut = ("… cut: the whole request is in the result document (output "
+                   "`result-file`)\n")
         parts.append("<details><summary>request</summary>\n\n" + _fenced(text, "json")
-                     + "\n</details>\n")
+                     + cut + "\n</details>\n")
     return "\n".join(parts) + "\n"
 
 
