@@ -626,6 +626,10 @@ def test_inputs_the_action_refuses(runner: Runner) -> None:
     for run in injected.values():
         assert run.code == 2
         assert not re.search(r"^::warning", run.log, re.M), run.log
+    folder = runner.run(mode="plan", request="root: data", **{"plan-file": "opsctl.toml/p.json"})
+    assert (folder.code, folder.outputs["status"]) == (2, "failed"), folder.log
+    assert folder.outputs["error"] == ("input plan-file: cannot create the folder of "
+                                       "opsctl.toml/p.json: File exists")
 
 
 def test_summary_cells_hold_pipes_newlines_and_markdown(runner: Runner) -> None:

@@ -599,7 +599,11 @@ def run(env: Mapping[str, str]) -> int:
         else:
             request, scratch_request = request_arguments(inputs.request, scratch)
             if inputs.mode == "plan":
-                Path(inputs.plan_file).parent.mkdir(parents=True, exist_ok=True)
+                try:
+                    Path(inputs.plan_file).parent.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    raise ActionInputError(f"input plan-file: cannot create the folder of "
+                                           f"{inputs.plan_file}: {exc.strerror}") from None
     except ActionInputError as exc:
         # an input the action cannot use fails the step whatever fail-on says, as above
         return report(Outcome(EXIT_USAGE, None, str(exc)), replace(inputs, fail_on="error"),
