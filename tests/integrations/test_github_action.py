@@ -549,6 +549,12 @@ def test_bad_request_fails_the_step_and_the_summary_says_why(runner: Runner) -> 
     assert files[0].exists()
     assert not list(runner.tmp.glob("runner-temp-*/opsctl-request-*")), \
         "the request document written for opsctl is removed"
+    # an error about the document names the input, not the file opsctl read it from
+    broken = runner.run(mode="apply", request="root: data\nroot: other\n")
+    assert broken.code == 2, broken.log
+    assert broken.outputs["error"].startswith("input request is not valid YAML: "), \
+        broken.outputs["error"]
+    assert "opsctl-request-" not in broken.summary
 
 
 def test_request_file_path_and_flags(runner: Runner) -> None:

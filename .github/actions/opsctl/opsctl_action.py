@@ -263,6 +263,17 @@ class Outcome:
     document: dict[str, Any] | None
     problem: str | None = None
     replayed_from: str | None = None
+    request_file: str | None = None  # where the request input, a document, was written
+
+    def error_message(self) -> str:
+        """The error, if any; the file a request document was written to (gone by now, and
+        named nowhere in the workflow) is named as the input it came from."""
+        error = (self.document or {}).get("error") or {}
+        text = str(error.get("message") or self.problem or "")
+        if self.request_file:
+            text = text.replace(f"request file {self.request_file}", "input request")
+            text = text.replace(self.request_file, "input request")
+        return text
 
 
 def result_document(lines: Sequence[str]) -> tuple[dict[str, Any] | None, int]:
@@ -390,7 +401,6 @@ def output_lines(name: str, value: str) -> str:
 def outputs_of(outcome: Outcome, inputs: Inputs, result_file: str) -> dict[str, str]:
     doc = outcome.document or {}
     summary = doc.get("summary") or {}
-    error = doc.get("error") or {}
     plan_file = ""
     written = (doc.get("artifacts") or {}).get("plan_file")
     if inputs.mode == "apply-plan":
@@ -403,7 +413,7 @@ def outputs_of(outcome: Outcome, inputs: Inputs, result_file: str) -> dict[str, 
         "run-id": str(doc.get("run_id") or ""),
         "replayed": "true" if doc.get("replayed") else "false",
         **{name: str(int(summary.get(name) or 0)) for name in COUNTS},
-        "error": str(error.get("message") or outcome.problem or ""),
+        "error": outcome.error_message(),
         "plan-file": plan_file,
         "result-file": result_file,
     }
@@ -478,7 +488,7 @@ def summary_markdown(outcome: Outcome, inputs: Inputs, outputs: Mapping[str, str
     error = doc.get("error") or {}
     if error or outcome.problem:
         kind = f" ({cell(error['type'])})" if error.get("type") else ""
-        message = error.get("message") or outcome.problem
+        message = outcome.error_message()
         parts.append(f"**Error**{kind}: {cell(message, limit=2000)}\n")
     warnings = [w for w in doc.get("warnings") or [] if w]
     if warnings:
@@ -614,6 +624,7 @@ def run(env: Mapping[str, str]) -> int:
         outcome = run_json(build_command(inputs, request, opsctl), child_env)
         if inputs.mode == "apply-plan":
             outcome = replay_applied_plan(outcome, env, opsctl, child_env)
+        outcome.request_file = str(scratch_request) if scratch_request else None
     finally:
         if scratch_request is not None:
             scratch_request.unlink(missing_ok=True)
