@@ -1134,6 +1134,13 @@ def test_install_refuses_extras_that_are_not_a_list_of_names() -> None:
         module.install_command("", "", "aws] evil[", "/action", "py")
 
 
+def test_install_with_an_unclosed_quote_fails_the_step_and_says_why(runner: Runner) -> None:
+    run = runner.run(install="-r 'requirements ops.txt")
+    assert run.code == 2, run.log
+    assert "::error title=opsctl action::input install: No closing quotation" in run.log
+    assert run.steps[-1].code is None, "opsctl does not run"
+
+
 def test_cell_escaping() -> None:
     cell: Callable[..., str] = action_module().cell
     assert cell("a|b") == "a\\|b"

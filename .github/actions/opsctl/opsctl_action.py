@@ -156,7 +156,10 @@ def install_command(install: str, version: str, extras: str, action_path: str,
         return None
     pip = [python, "-m", "pip", "install", "--disable-pip-version-check", "--no-input"]
     if install:
-        return [*pip, *shlex.split(install)]
+        try:
+            return [*pip, *shlex.split(install)]
+        except ValueError as exc:
+            raise ActionInputError(f"input install: {exc}") from None
     if not _EXTRAS.match(extras):
         raise ActionInputError(f"input extras: {extras!r} is not a comma-separated list of "
                                "extras such as aws,postgres")
