@@ -549,3 +549,49 @@ def test_the_traceback_of_a_validator_bug_masks_the_secret_it_quotes(project: Pr
         assert "tok-canary" not in r.stdout + r.stderr
         assert "token *** rejected" in r.stdout + r.stderr
     assert "Traceback" in r.stderr and "quoting_auto.py" in r.stderr
+
+
+UNDECODABLE = '''
+import os
+from pydantic import BaseModel
+import opsctl
+from opsctl import Action, Automation
+
+class Request(BaseModel):
+    where: str = "apply"
+    error: str = "RuntimeError"
+
+undecodable = Automation("undecodable", version="1.0.0", owner="tests",
+                         summary="Fails naming a file whose name is not UTF-8", request=Request)
+NAME = os.fsdecode(b"bad\\xff.log")  # as os.listdir gives it: a lone surrogate
+
+def fail(req, what):
+    raise getattr(opsctl, req.error, RuntimeError)(f"cannot {what} {NAME}")
+
+@undecodable.plan
+def plan(ctx, req):
+    if req.where == "plan":
+        fail(req, "read")
+    yield Action(id="a", kind="delete", target="t/a", reason="r")
+
+@undecodable.apply
+def apply(ctx, req, action):
+    fail(req, "delete")
+'''
+
+
+@pytest.mark.parametrize(("where", "error", "code"), [
+    ("plan", "RuntimeError", 1), ("apply", "RuntimeError", 1),
+    ("plan", "PlanRejectedError", 3), ("apply", "ConflictError", 7),
+])
+def test_an_error_naming_a_file_that_is_not_utf8_is_reported(
+        project: Project, where: str, error: str, code: int) -> None:
+    """A message holding a lone surrogate (a file name of bytes that are not UTF-8, as Python
+    decodes it) could not be journaled: "internal error", exit 1 and no result document."""
+    project.add_module("undecodable_auto", UNDECODABLE)
+    r = project.run("undecodable", "--where", where, "--error", error, "--yes",
+                    "--format", "json")
+    assert r.code == code, r.stderr
+    assert "internal error" not in r.stderr
+    assert r.doc["error"]["step"] == where
+    assert "bad\\udcff.log" in r.doc["error"]["message"]

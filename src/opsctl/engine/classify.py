@@ -101,9 +101,16 @@ def exception_text(exc: BaseException) -> str:
     """``str(exc)``, or a stand-in when the exception's own ``__str__`` raises: the failure
     being reported is the automation's, not a new one of opsctl's while reporting it."""
     try:
-        return str(exc)
+        return unicode_text(str(exc))
     except Exception as broken:
         return f"<str() of {type(exc).__name__} raised {type(broken).__name__}>"
+
+
+def unicode_text(text: str) -> str:
+    """``text`` with each lone surrogate (a file name of bytes that are not UTF-8, as
+    ``os.listdir`` decodes it) written as its escape, ``\\udcff``: the journal, the log and the
+    result document could not be written with it."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 MESSAGE_LIMIT = 2000  # characters of an automation's error kept in results, journal and logs
@@ -125,9 +132,10 @@ def clipped(text: str, redact: Callable[[str], str]) -> str:
 
 
 def clip_message(error: OpsctlError, redact: Callable[[str], str]) -> OpsctlError:
-    """``error`` with its message :func:`clipped`."""
-    if len(error.message) > MESSAGE_LIMIT:
-        error.message = clipped(error.message, redact)
+    """``error`` with its message :func:`clipped`, and in :func:`unicode_text`."""
+    text = clipped(unicode_text(error.message), redact)
+    if text != error.message:
+        error.message = text
         error.args = (error.message,)
     return error
 
