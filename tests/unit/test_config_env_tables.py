@@ -93,6 +93,22 @@ def test_logger_levels(root: Path) -> None:
     assert validate_settings(layers).log_levels == {"botocore": "debug", "urllib3": "info"}
 
 
+def test_logger_levels_take_python_s_level_names_in_any_case(root: Path) -> None:
+    import logging
+
+    from opsctl.observe.log import Logger, install_stdlib_bridge
+
+    (root / "opsctl.toml").write_text('[log_levels]\nbotocore = "CRITICAL"\nurllib3 = "Debug"\n')
+    settings = validate_settings(load_layers(cwd=root, env={
+        "HOME": str(root), "OPSCTL_LOG_LEVEL": "WARNING",
+        "OPSCTL_LOG_LEVELS": "s3transfer=critical"}))
+    assert settings.log_level == "warning"
+    assert settings.log_levels == {"botocore": "critical", "urllib3": "debug",
+                                   "s3transfer": "critical"}
+    install_stdlib_bridge(Logger(lambda _: None, []), settings.log_levels)
+    assert logging.getLogger("botocore").level == logging.CRITICAL
+
+
 @pytest.mark.parametrize(("variable", "text", "message"), [
     pytest.param("OPSCTL_AUTOMATION__CLEANUP_FILES", "x", "OPSCTL_AUTOMATION__<NAME>__<KEY>",
                  id="automation-without-key"),

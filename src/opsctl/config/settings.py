@@ -36,6 +36,8 @@ DURATION_BOUNDS: dict[str, tuple[timedelta, timedelta, str]] = {
 }
 
 LogLevel = Literal["debug", "info", "warning", "error"]
+# a library's logger may be silenced down to its critical records, as Python's logging names them
+LibraryLogLevel = Literal["debug", "info", "warning", "error", "critical"]
 
 
 class SecretText:
@@ -80,7 +82,7 @@ class Settings:
     plan_signing_keys_retired: list[SecretText]
     log_format: Literal["auto", "json", "console"]
     log_level: LogLevel
-    log_levels: dict[str, LogLevel]
+    log_levels: dict[str, LibraryLogLevel]
     format: Literal["text", "json"]
     actor: str | None
     retry: dict[str, Any]
@@ -115,6 +117,7 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "journal_mode": ("strict", "group"),
     "log_format": ("auto", "json", "console"),
     "log_level": ("debug", "info", "warning", "error"),
+    "library_log_level": ("debug", "info", "warning", "error", "critical"),
     "format": ("text", "json"),
     "confirm": ("tty", "never"),
     "executor": ("local", "celery"),
@@ -199,6 +202,11 @@ def _choice(name: str, value: Any) -> Any:
     return value
 
 
+def level_name(value: Any) -> Any:
+    """A log level as Python's logging writes it (``DEBUG``) or in lower case: the same level."""
+    return value.lower() if isinstance(value, str) else value
+
+
 def _path_or_none(value: Any) -> Path | None:
     return None if value is None else Path(_text(value))
 
@@ -231,8 +239,8 @@ def _plain_settings(values: dict[str, Any]) -> Settings:
         plan_signing_key=None if signing_key is None else SecretText(signing_key),
         plan_signing_keys_retired=[SecretText(key) for key in retired],
         log_format=_choice("log_format", values["log_format"]),
-        log_level=_choice("log_level", values["log_level"]),
-        log_levels={name: _choice("log_level", level)
+        log_level=_choice("log_level", level_name(values["log_level"])),
+        log_levels={name: _choice("library_log_level", level_name(level))
                     for name, level in _table(values["log_levels"]).items()},
         format=_choice("format", values["format"]),
         actor=_text_or_none(values["actor"]),

@@ -26,6 +26,7 @@ from opsctl.config.settings import (
     SecretText,
     Settings,
     checked_duration,
+    level_name,
     parse_byte_size,
     resolve_secret_references,
 )
@@ -52,7 +53,7 @@ class SettingsModel(BaseModel):
                     "trail, and are refused as made under a retired key")
     log_format: Literal["auto", "json", "console"] = Field(description="Log rendering on stderr")
     log_level: Literal["debug", "info", "warning", "error"] = Field(description="Lowest level logged")
-    log_levels: dict[str, Literal["debug", "info", "warning", "error"]] = Field(
+    log_levels: dict[str, Literal["debug", "info", "warning", "error", "critical"]] = Field(
         description="Levels of stdlib loggers (boto3, urllib3, psycopg...) by logger name; "
                     "others log warnings and errors")
     format: Literal["text", "json"] = Field(description="Default output format")
@@ -112,6 +113,17 @@ class SettingsModel(BaseModel):
                                  "with it proves nothing); leave plan_signing_key out to use "
                                  "the key file in state_dir")
         return value
+
+    @field_validator("log_level", mode="before")
+    @classmethod
+    def _level(cls, value: Any) -> Any:
+        return level_name(value)
+
+    @field_validator("log_levels", mode="before")
+    @classmethod
+    def _levels(cls, value: Any) -> Any:
+        return ({name: level_name(level) for name, level in value.items()}
+                if isinstance(value, dict) else value)
 
     @field_validator("secrets", mode="before")
     @classmethod

@@ -324,5 +324,6 @@ def install_stdlib_bridge(logger: Logger, levels: Mapping[str, str] | None = Non
     root.addHandler(bridge)
     root.setLevel(LEVELS[default])
     for name, level in (levels or {}).items():
-        logging.getLogger(name).setLevel(LEVELS[level])
+        logging.getLogger(name).setLevel(logging.CRITICAL if level == "critical"
+                                         else LEVELS[level])
     return bridge
