@@ -127,6 +127,24 @@ def test_the_configuration_keys_table_names_every_setting() -> None:
     assert set(FIELDS) - documented == set()
 
 
+@pytest.mark.parametrize("page", [REPO_ROOT / "README.md", DOCS / "configuration.md"],
+                         ids=["readme", "configuration"])
+def test_the_documented_defaults_are_those_config_show_prints(page: Path,
+                                                              tmp_path: Path) -> None:
+    """The keys table writes each default as `opsctl config show` prints it (lock_ttl: `1m`,
+    durations in their normalised notation, not `60s`)."""
+    from opsctl.config.layers import load_layers
+    from opsctl.config.settings import describe_settings, validate_settings
+
+    layers = load_layers(cwd=tmp_path, env={"HOME": str(tmp_path)})
+    shown = {key: value for key, value, _ in describe_settings(validate_settings(layers), layers)}
+    rows = dict(re.findall(r"^\| `(\w+)` \| [^|]* \| `([^`]+)` \|", page.read_text(), flags=re.M))
+    checked = {key: rows[key] for key in ("plan_ttl", "lock_ttl", "stop_grace", "journal_mode",
+                                          "format", "log_format", "log_level", "confirm",
+                                          "executor")}
+    assert checked == {key: shown[key] for key in checked}
+
+
 def test_the_error_table_matches_the_code() -> None:
     import opsctl
 
