@@ -578,7 +578,7 @@ def _secret_mask(layers: Layers) -> Callable[[str], str]:
     values = {}
     for name, value in given.items():
         try:  # one at a time: a reference that does not resolve is the settings' error to give
-            values.update(resolve_secret_references({name: value}))
+            values.update(resolve_secret_references({name: value}, layers.env))
         except ValueError:
             continue
     redactor = Redactor(v for v in values.values() if isinstance(v, str))

@@ -109,6 +109,25 @@ def test_logger_levels_take_python_s_level_names_in_any_case(root: Path) -> None
     assert logging.getLogger("botocore").level == logging.CRITICAL
 
 
+def test_env_secret_references_read_the_environment_opsctl_is_given(root: Path) -> None:
+    """``open_session(env=...)`` (the Airflow operator's ``env``, the test kit) is the
+    environment opsctl reads: an ``env:VAR`` secret too, not the process's own."""
+    from opsctl.engine.session import open_session
+
+    variable = "OPSCTL_TEST_SECRET_ONLY_GIVEN"
+    assert variable not in os.environ
+    (root / "opsctl.toml").write_text(f'[secrets]\ntoken = "env:{variable}"\n')
+    env = {"HOME": str(root), variable: "given-9f3"}
+    assert validate_settings(load_layers(cwd=root, env=env)).secret_values() == ["given-9f3"]
+    session = open_session(env=env, cwd=root)
+    try:
+        assert session.settings.secrets["token"].get_secret_value() == "given-9f3"
+    finally:
+        session.close()
+    with pytest.raises(ConfigError, match=variable):
+        validate_settings(load_layers(cwd=root, env={"HOME": str(root)}))
+
+
 @pytest.mark.parametrize(("variable", "text", "message"), [
     pytest.param("OPSCTL_AUTOMATION__CLEANUP_FILES", "x", "OPSCTL_AUTOMATION__<NAME>__<KEY>",
                  id="automation-without-key"),

@@ -72,11 +72,15 @@ class Layers:
     """
 
     def __init__(self, values: dict[str, Any], origin: dict[str, str], files: list[str],
-                 root: str, shadowed: list[tuple[str, str, Any]] | None = None) -> None:
+                 root: str, shadowed: list[tuple[str, str, Any]] | None = None,
+                 env: Mapping[str, str] | None = None) -> None:
         self.values = values
         self.origin = origin
         self.files = files
         self.root = root
+        self.env = env
+        """The environment the layers were read from (None: ``os.environ``); ``env:VAR``
+        secrets are read from it too."""
         self.shadowed = shadowed or []
         """(layer, key, value): a file's value that a later layer replaced; still checked, so
         a bad value in a config file is an error even while the environment overrides it."""
@@ -384,4 +388,5 @@ def load_layers(
                     shadowed.append((origin[key], key, values[key]))  # a file's, replaced
                 values[key] = value
             origin[key] = name
-    return Layers(values=values, origin=origin, files=files, root=root, shadowed=shadowed)
+    return Layers(values=values, origin=origin, files=files, root=root, shadowed=shadowed,
+                  env=env)

@@ -15,6 +15,7 @@ definition of what is valid and words every error; a test pins that both agree.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -134,8 +135,9 @@ def checked_duration(name: str, value: Any) -> timedelta:
     return duration
 
 
-def resolve_secret_references(value: Any) -> Any:
-    """A secret may be written as ``env:NAME`` or ``file:PATH`` instead of inline."""
+def resolve_secret_references(value: Any, env: Mapping[str, str] | None = None) -> Any:
+    """A secret may be written as ``env:NAME`` (read from ``env``, by default
+    ``os.environ``) or ``file:PATH`` instead of inline."""
     if not isinstance(value, dict):
         return value
     resolved = {}
@@ -143,7 +145,7 @@ def resolve_secret_references(value: Any) -> Any:
         if isinstance(raw, str) and raw.startswith("env:"):
             import os
 
-            env_value = os.environ.get(raw[4:])
+            env_value = (os.environ if env is None else env).get(raw[4:])
             if env_value is None:
                 raise ValueError(f"secret {name!r} refers to unset environment variable {raw[4:]}")
             raw = env_value
@@ -211,7 +213,7 @@ def _path_or_none(value: Any) -> Path | None:
     return None if value is None else Path(_text(value))
 
 
-def _plain_settings(values: dict[str, Any]) -> Settings:
+def _plain_settings(values: dict[str, Any], env: Mapping[str, str] | None = None) -> Settings:
     """Settings from values already in their plain form, as the pydantic model would build
     them; raises _NotPlain for anything else (a wrong value, or one pydantic would convert)."""
     if len(values) != len(FIELDS) or any(key not in values for key in FIELDS):
@@ -219,7 +221,7 @@ def _plain_settings(values: dict[str, Any]) -> Settings:
     try:
         durations = {name: checked_duration(name, values[name]) for name in DURATION_BOUNDS}
         max_input_size = parse_byte_size(values["max_input_size"])
-        secrets = _table(resolve_secret_references(values["secrets"]))
+        secrets = _table(resolve_secret_references(values["secrets"], env))
     except Exception:  # the model raises the same error, worded as a config error
         raise _NotPlain from None
     signing_key = _text_or_none(values["plan_signing_key"])
@@ -316,7 +318,7 @@ def _server_value_problem(key: str, value: Any) -> str | None:
 
 def validate_settings(layers: Layers) -> Settings:
     try:
-        settings = _plain_settings(layers.values)
+        settings = _plain_settings(layers.values, layers.env)
     except _NotPlain:
         from opsctl.config.settings_model import validate_with_model
 
@@ -324,7 +326,7 @@ def validate_settings(layers: Layers) -> Settings:
     _check_feature_tables(settings, layers)
     for layer, key, value in layers.shadowed:  # a file's value that a later layer replaced
         validate_settings(Layers({**layers.values, key: value}, {**layers.origin, key: layer},
-                                 layers.files, layers.root))
+                                 layers.files, layers.root, env=layers.env))
     return settings
 
 

@@ -127,13 +127,13 @@ class SettingsModel(BaseModel):
 
     @field_validator("secrets", mode="before")
     @classmethod
-    def _indirect_secrets(cls, value: Any) -> Any:
-        return resolve_secret_references(value)
+    def _indirect_secrets(cls, value: Any, info: ValidationInfo) -> Any:
+        return resolve_secret_references(value, (info.context or {}).get("env"))
 
 
 def validate_with_model(layers: Layers) -> Settings:
     try:
-        model = SettingsModel.model_validate(layers.values)
+        model = SettingsModel.model_validate(layers.values, context={"env": layers.env})
     except ValidationError as exc:
         first = exc.errors()[0]
         key = ".".join(str(p) for p in first["loc"]) or "config"
