@@ -157,6 +157,16 @@ def test_a_path_from_the_environment_expands_the_home_folder(
     assert getattr(validate_settings(layers), key) in (home / "ops", [str(home / "ops")])
 
 
+@pytest.mark.parametrize("text", ["/srv/a,/srv/b", f"/srv/a{os.pathsep}/srv/b",
+                                  f"/srv/a, /srv/b{os.pathsep}"], ids=["commas", "pathsep", "both"])
+def test_the_python_path_variable_is_split_as_pythonpath_is_and_on_commas(
+        root: Path, text: str) -> None:
+    """`OPSCTL_PYTHON_PATH=src:lib`, written as PYTHONPATH is, names two folders (it was one
+    folder named `src:lib`, and the automations then failed to import)."""
+    layers = load_layers(cwd=root, env={"HOME": str(root), "OPSCTL_PYTHON_PATH": text})
+    assert layers.values["python_path"] == ["/srv/a", "/srv/b"]
+
+
 @pytest.mark.parametrize("env", [
     pytest.param({"HOME": ""}, id="empty-HOME"),
     pytest.param({"HOME": "home", "XDG_CONFIG_HOME": ".config"}, id="relative-XDG_CONFIG_HOME"),

@@ -266,6 +266,8 @@ def _env_layer(env: Mapping[str, str]) -> dict[str, Any]:
     for key in LIST_ENV_KEYS:
         value = env.get(ENV_PREFIX + key.upper())
         if value:
+            if key in PATH_LIST_KEYS:  # commas, or os.pathsep as in PYTHONPATH (src:lib)
+                value = value.replace(os.pathsep, ",")
             parts = [part.strip() for part in value.split(",") if part.strip()]
             layer[key] = [os.path.expanduser(p) for p in parts] if key in PATH_LIST_KEYS else parts
     secrets = {name[len(SECRET_ENV_PREFIX):].lower(): value for name, value in env.items()
