@@ -154,6 +154,15 @@ def test_usage_errors_are_one_line_with_a_hint(counter: Project, args: list[str]
     assert machine.doc["error"]["message"].startswith(message)
 
 
+@pytest.mark.parametrize("args", [["audit", "verify", "--since", "x"], ["runs", "--limit", "ten"]],
+                         ids=["audit-since", "runs-limit"])
+def test_a_number_option_given_no_number_says_it_takes_a_whole_number(
+        counter: Project, args: list[str]) -> None:
+    r = counter.run(*args)
+    assert r.code == 2
+    assert "is not a whole number" in r.stderr and "integer range" not in r.stderr, r.stderr
+
+
 def test_a_verb_without_its_automation_shows_its_help_and_one_error(counter: Project) -> None:
     text = counter.run("plan")
     assert text.code == 2

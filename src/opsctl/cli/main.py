@@ -437,6 +437,9 @@ def main(argv: list[str] | None = None) -> None:
             # Click's own usage text ("Usage: ... Try ... Error: ...") would be a second error
             # format; its message becomes the one opsctl line, with where to look for help.
             message = " ".join(exc.format_message().split())
+            # click names the type of a bounded number option "integer range": what is wanted
+            # is a number (the bounds are said when a number is out of them)
+            message = message.replace("is not a valid integer range", "is not a whole number")
             # click >= 8.2 raises this for a group called bare (8.1 prints the help and exits 0)
             no_args = getattr(click.exceptions, "NoArgsIsHelpError", ())
             if isinstance(exc, no_args):
