@@ -798,3 +798,58 @@ def test_a_signal_while_the_scheduler_starts_stops_it_without_waiting_out_the_gr
             proc.communicate()
     assert time.monotonic() - began < 30, err  # not the 60 s grace
     assert proc.returncode == 0, err
+
+
+LOOKS = '''
+import time
+from pathlib import Path
+from pydantic import BaseModel
+from opsctl import Action, Automation
+
+class Request(BaseModel):
+    tag: str = "t"
+
+looks = Automation("looks", version="1.0.0", owner="tests", summary="a long look",
+                   request=Request, effect="read")
+
+@looks.plan
+def plan(ctx, req):
+    yield Action(id="look", kind="run", target=req.tag, reason="scheduled")
+
+@looks.apply
+def apply(ctx, req, action):
+    Path(ctx.config["root"], "looking").touch()
+    time.sleep(120)
+'''
+
+
+def test_a_read_run_of_a_killed_scheduler_is_told_gone_by_show_and_ended_by_cancel(
+        project: Project) -> None:
+    """A scheduler killed while it carries out a read automation's run (which holds no
+    lease): the run records the process carrying it, so `show` says it is gone and `cancel`
+    ends it (was: "it stops at its next action boundary" and `running` until a scheduler
+    started again)."""
+    project.add_module("looks_auto", LOOKS)
+    project.write_config('[[schedules]]\nname = "look"\nautomation = "looks"\n'
+                         'cron = "* * * * * *"\n'
+                         f'[automation.looks]\nroot = "{project.root}"\n')
+    proc = subprocess.Popen([OPSCTL, "scheduler", "--log-format", "json"], cwd=project.root,
+                            env=project.env(), stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while not (project.root / "looking").exists():
+            assert proc.poll() is None and time.monotonic() < deadline, "it never fired"
+            time.sleep(0.05)
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.communicate(timeout=30)
+    [run] = project.run("runs", "--status", "running", "--format", "json").doc["runs"]
+    shown = project.run("show", run["id"])
+    assert "its process may be gone (the process that started it is gone)" in shown.stdout, \
+        shown.stdout
+    asked = project.run("cancel", run["id"], "--reason", "the scheduler died", "--format",
+                        "json")
+    assert asked.code == 0, asked.stderr
+    assert asked.doc["status"] == "cancelled", asked.doc
+    assert "the process carrying it was gone" in asked.doc["message"]

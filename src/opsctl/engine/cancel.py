@@ -107,8 +107,7 @@ def request_cancel(session: Session, row: dict[str, Any], reason: str) -> dict[s
     nobody = _carried_by_nobody(store, run_id) if status == "running" else False
     if nobody is None:  # no lease, no process on record: whether it still runs is not known
         message += (" (if its process still runs: it holds no lease and records no process, "
-                    "so whether one does cannot be told from here; a server, worker or "
-                    "scheduler that starts again finishes it)")
+                    "so whether one does cannot be told from here)")
     if status == "running" and row["mode"] == "apply" and nobody:
         from opsctl.engine.run import end_abandoned_run
 
@@ -129,8 +128,8 @@ def _carried_by_nobody(store: SQLStore, run_id: str) -> bool | None:
     """Whether the running apply ``run_id`` holds a lease that expired, or whose holder process
     is provably gone: nobody will see a request to stop it, and it would show ``running`` for
     ever. A run holding no lease (a read automation's, or one waiting for its lock) is judged
-    by the process that started or resumed it, as recorded with the run; None when nothing
-    says (a run a server, worker or scheduler carries out records none)."""
+    by the process that started, resumed or took it from the queue, as recorded with the
+    run; None when nothing says (a run recorded by an earlier version)."""
     from datetime import UTC, datetime
 
     from opsctl.engine.locks import holder_is_gone

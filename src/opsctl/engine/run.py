@@ -111,9 +111,11 @@ def _start(session: Session, automation: Automation[Any], mode: Mode, request: A
                identity=session.identity.to_dict())
         return run
     if queued:  # recorded when it was accepted: claim it
+        from opsctl.engine.locks import process_identity
         from opsctl.store.queue import claim_queued_run
 
-        claim_queued_run(session.store, run.run_id, iso(run.started_at))
+        claim_queued_run(session.store, run.run_id, iso(run.started_at),
+                         process=process_identity())
     else:
         from opsctl.engine.locks import process_identity
         from opsctl.errors import ConflictError

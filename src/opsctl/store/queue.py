@@ -38,14 +38,19 @@ def queue_run_once(store: SQLStore, run: Mapping[str, Any]) -> str:
     return store.create_run_once({**run, "status": "queued"}, ("queued", "running"))
 
 
-def claim_queued_run(store: SQLStore, run_id: str, started_at: str) -> None:
-    """Mark queued run ``run_id`` running; ConflictError (exit 7) if another executor has it."""
+def claim_queued_run(store: SQLStore, run_id: str, started_at: str,
+                     process: str | None = None) -> None:
+    """Mark queued run ``run_id`` running, carried out by ``process`` (its identity, kept in
+    the run's runtime: a run holding no lease is told gone by it); ConflictError (exit 7) if
+    another executor has it."""
     with store.transaction():
         cur = store._execute("UPDATE runs SET status = 'running', started_at = ? "
                              "WHERE id = ? AND status = 'queued'", (started_at, run_id))
         if cur.rowcount != 1:
             raise ConflictError(f"run {run_id} is not queued any more: another executor "
                                 "claimed it", step="validate")
+        if process is not None:
+            store.record_run_process(run_id, process)
 
 
 def drop_queued_run(store: SQLStore, run_id: str, *, resumed_by: str) -> None:

@@ -801,12 +801,18 @@ class SQLStore:
             self._execute("UPDATE runs SET status = 'running', exit_code = NULL, finished_at = NULL, "
                           "cancel_requested_at = NULL WHERE id = ?", (run_id,))
             if process is not None:
-                rows = self._rows("SELECT runtime_json FROM runs WHERE id = ?", (run_id,))
-                runtime = json.loads(rows[0]["runtime_json"] or "{}") if rows else None
-                if isinstance(runtime, dict):
-                    runtime["process"] = process
-                    self._execute("UPDATE runs SET runtime_json = ? WHERE id = ?",
-                                  (self._json(runtime), run_id))
+                self.record_run_process(run_id, process)
+
+    def record_run_process(self, run_id: str, process: str) -> None:
+        """Inside a transaction: record ``process`` (``MACHINE/pid=PID/start=TICKS``) in the
+        run's runtime as the one carrying it out now (a run holding no lease is judged gone
+        by it)."""
+        rows = self._rows("SELECT runtime_json FROM runs WHERE id = ?", (run_id,))
+        runtime = json.loads(rows[0]["runtime_json"] or "{}") if rows else None
+        if isinstance(runtime, dict):
+            runtime["process"] = process
+            self._execute("UPDATE runs SET runtime_json = ? WHERE id = ?",
+                          (self._json(runtime), run_id))
 
     def list_runs(self, *, automation: str | None = None, status: str | None = None,
                   limit: int = 50) -> list[Row]:
