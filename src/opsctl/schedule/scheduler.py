@@ -378,10 +378,16 @@ class Scheduler:
             return 0
         last = datetime.fromisoformat(str(fresh["last_slot"])) if fresh["last_slot"] else now
         decisions = decide(schedule, last, now)
-        for skipped in decisions.skipped:
-            if sched_store.claim_slot(store, schedule.name, skipped.slot, outcome="misfired",
-                                      reason=skipped.reason, now=now, scheduler=self.owner):
-                self._audit("schedule.misfired", schedule, skipped.slot, reason=skipped.reason)
+        if decisions.skipped:  # claimed together, and their audit events appended together
+            won = sched_store.claim_slots(store, [(schedule.name, d.slot, "misfired", d.reason)
+                                                  for d in decisions.skipped],
+                                          now=now, scheduler=self.owner)
+            events = [self._event("schedule.misfired", schedule, d.slot, reason=d.reason)
+                      for d, mine in zip(decisions.skipped, won, strict=True) if mine]
+            if events:
+                from opsctl.store.audit import append_events
+
+                append_events(store, events)
         fired = sum(self._fire(schedule, d, now) for d in decisions.fires)
         if decisions.last_slot is not None:
             sched_store.advance(store, schedule.name, decisions.last_slot)
