@@ -793,6 +793,34 @@ def test_the_requester_may_withdraw_their_own_plan(deploy: Project) -> None:
     assert "mallory is not an approver" in outsider.doc["error"]["message"]
 
 
+FREEZE_RULE = """rules:
+  - name: incident-freeze
+    match: {environment: prod}
+    decision: deny
+    reason: incident freeze"""
+
+
+def test_a_plan_the_policy_denies_for_now_can_still_be_vetoed(deploy: Project) -> None:
+    """A freeze (a deny rule) starts after the plan was saved: the plan cannot be approved
+    meanwhile, but a rejection is recorded, so the plan stays vetoed once the freeze ends
+    (was: refused, "an approval cannot override a denial", and the plan applicable again
+    after the freeze)."""
+    write_policy(deploy, PROD_APPROVAL)
+    _, plan_id = save_plan(deploy, "rita", "--environment", "prod")
+    assert approve(deploy, "sam", plan_id).code == 0
+    write_policy(deploy, PROD_APPROVAL.replace("rules:", FREEZE_RULE))
+    vetoed = as_(deploy, "sue", "reject", plan_id, "--reason", "not after the incident",
+                 "--format", "json")
+    assert vetoed.code == 0, vetoed.stderr
+    assert vetoed.doc["decision"] == "rejected"
+    write_policy(deploy, PROD_APPROVAL)  # the freeze is over
+    applied = as_(deploy, "rita", "apply", "--plan", "plan.json", "--format", "json")
+    assert applied.code == 6
+    assert f"plan {plan_id} was rejected by sue: not after the incident" in \
+        applied.doc["error"]["message"]
+    assert effects(deploy) == []
+
+
 def test_a_rejection_recorded_while_the_plan_passes_the_gate_still_vetoes_it(
         deploy: Project) -> None:
     """A rejection committed after the apply's gate counted the approvals, before the apply

@@ -88,9 +88,12 @@ def decide_plan(session: Session, ref: str, *, approve: bool, reason: str) -> di
         if approve:
             raise UsageError(f"plan {plan_id} needs no approval ({why}); nothing recorded")
     elif decision.effect == "deny":
-        raise DeniedError(f"plan {plan_id} is denied by policy rule {decision.rule!r} "
-                          f"({decision.reason}); an approval cannot override a denial",
-                          step="gate")
+        # a rejection is recorded all the same: it still vetoes once the denial lifts (a
+        # freeze ends), while the plan lives
+        if approve:
+            raise DeniedError(f"plan {plan_id} is denied by policy rule {decision.rule!r} "
+                              f"({decision.reason}); an approval cannot override a denial",
+                              step="gate")
     else:
         assert governance.policy is not None
         if actor == requester and not approve:
