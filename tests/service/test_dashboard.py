@@ -424,6 +424,27 @@ def test_a_vetoed_plan_says_it_cannot_be_applied_and_offers_a_re_plan(dash: Api)
     assert f'?from_plan={plan.removeprefix("/plans/")}' in page
 
 
+def test_a_plan_of_another_contract_version_cannot_be_approved_from_its_page(
+        dash: Api) -> None:
+    """The code moved to a new contract version since the plan was made: the server refuses
+    an approval of it (as `apply` refuses the plan), and the page says so on the disabled
+    button rather than offering it."""
+    plan = plan_files(visitor(dash, "ada", "admin"), dash)
+    runtime = dash.client._transport._inner.app.state.runtime  # type: ignore[attr-defined]
+    automation = runtime.base.catalog.load("files")
+    made_with = automation.version
+    automation.version = "9.0.0"  # the code as deployed since the plan was made
+    try:
+        sam = visitor(dash, "sam", "approver")
+        page = sam.get(plan).text
+        assert 'value="approve" class="primary" disabled' in page
+        assert (f"plan was made with files {made_with}, the code is now 9.0.0") in page
+        pressed = sam.post(plan + "/decision", {"decision": "approve", "reason": "fine"})
+        assert pressed.status_code == 409, pressed.text
+    finally:
+        automation.version = made_with
+
+
 def test_a_plan_whose_apply_was_refused_as_stale_says_so_and_offers_a_re_plan(
         dash: Api) -> None:
     """The refused run never claimed the plan (its row names none); the page still finds

@@ -144,13 +144,19 @@ def _refusal(session: Session, governance: Any, decision: Any,
     """Why this session's actor may not approve the plan, or None: the checks of
     :func:`~opsctl.governance.plan_decisions.decide_plan`, asked before the button is
     pressed so the page can say why; the server checks again when it is pressed."""
-    from opsctl.errors import DeniedError
+    from opsctl.engine.saved_plans import refuse_other_contract_version
+    from opsctl.errors import DeniedError, OpsctlError
     from opsctl.governance.gate import approval_summary, check_permission, environment_of
 
     try:
         check_permission(session, "approve", automation=str(document["automation"]),
                          environment=environment_of(dict(document.get("request") or {})))
     except DeniedError as exc:
+        return exc.message
+    try:  # made by another contract version: `apply` would refuse it, so does `approve`
+        refuse_other_contract_version(session.catalog.load(str(document["automation"])),
+                                      document, f"plan {document['plan_id']}")
+    except OpsctlError as exc:
         return exc.message
     if decision.effect == "allow":
         return f"policy rule {decision.rule!r} allows this plan: it needs no approval"
