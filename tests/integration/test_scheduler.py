@@ -487,7 +487,9 @@ def test_a_slot_whose_scheduler_died_after_claiming_it_fires_once_unless_paused_
 
 @pytest.mark.parametrize(("holder", "outcome"), [
     ("gone", "fired"), ("ran-out", "fired"), ("alive", "skipped"), ("waiting", "skipped"),
-], ids=["holder-gone", "lease-ran-out", "holder-alive", "waiting-for-its-lock"])
+    ("no-lease-gone", "fired"),
+], ids=["holder-gone", "lease-ran-out", "holder-alive", "waiting-for-its-lock",
+        "no-lease-its-process-gone"])
 def test_forbid_is_not_held_off_by_a_run_whose_scheduler_died(
         sched_project: Project, make_scheduler: Any, holder: str, outcome: str) -> None:
     """A run left `running` by a scheduler that was killed goes on only once a scheduler
@@ -509,11 +511,14 @@ def test_forbid_is_not_held_off_by_a_run_whose_scheduler_died(
     run, _, _ = scheduler._run_row(session, scheduler._automation(schedule), {"tag": "f"},
                                    "schedule:f:earlier", {"schedule": "f"}, 0.0)
     create_queued_run(store, run)
-    claim_queued_run(store, run["id"], run["started_at"])
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
                           capture_output=True, text=True, check=True)
+    # the process that took it from the queue: this one, or (a read automation's run, which
+    # holds no lease) one killed since
+    claim_queued_run(store, run["id"], run["started_at"], process=process_identity(
+        int(dead.stdout) if holder == "no-lease-gone" else None))
     now = datetime.now(UTC)
-    if holder != "waiting":
+    if holder not in ("waiting", "no-lease-gone"):
         token, _ = store.acquire_lease(
             "held/tag=f", run["id"], actor="me", host="here", pid=1, ttl_s=600,
             now=now - timedelta(hours=1) if holder == "ran-out" else now,

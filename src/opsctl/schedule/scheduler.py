@@ -135,7 +135,8 @@ def _holds_off(store: Any, run_id: str | None, status: str | None) -> bool:
     running, unless the lease it holds ran out or its holder process is gone. Such a run
     (its scheduler was killed) goes on only once a scheduler starts again: skipping every
     slot until then would stop the schedule however many schedulers run. A running run
-    that holds no lease yet is waiting for its scope's lock: active."""
+    that holds no lease (yet: it waits for its scope's lock; or a read automation's) is
+    active unless the process recorded as carrying it out is provably gone."""
     from opsctl.engine.locks import holder_is_gone
 
     if status == "queued":
@@ -144,7 +145,9 @@ def _holds_off(store: Any, run_id: str | None, status: str | None) -> bool:
         return False
     lease = store.lease_of_run(run_id)
     if lease is None:
-        return True
+        row = store.get_run(run_id, with_result=False)
+        process = ((row or {}).get("runtime") or {}).get("process")
+        return not (isinstance(process, str) and holder_is_gone(process))
     return str(lease["expires_at"]) > datetime.now(UTC).isoformat() \
         and not holder_is_gone(lease["process"])
 
