@@ -246,6 +246,7 @@ from opsctl import Action, Automation
 
 class Request(BaseModel):
     goal: int = 2
+    stuck: bool = False        # apply finds nothing to do, yet plan plans it again
 
 holds = Automation("holds", version="1.0.0", owner="o", summary="One step per apply, held",
                    request=Request)
@@ -267,12 +268,15 @@ def apply(ctx, req, action):
     while not Path("go").exists() and time.monotonic() < deadline:
         time.sleep(0.02)
     Path("go").unlink()
+    if req.stuck:
+        return "unchanged"
     ctx.files.write_text("level", str(action.after))
 '''
 
 
+@pytest.mark.parametrize("stuck", [False, True], ids=["applied", "found-unchanged"])
 def test_reconcile_cancelled_during_an_iterations_last_action_starts_no_other_run(
-        backend_project: Project) -> None:
+        backend_project: Project, stuck: bool) -> None:
     """The iteration's last action finishes (it was in flight), then the reconcile stops:
     exit 130, what it applied counted, no further run recorded (was: one more iteration
     started, recorded as a run cancelled while planning, and its "nothing was changed"
@@ -284,7 +288,8 @@ def test_reconcile_cancelled_during_an_iterations_last_action_starts_no_other_ru
 
     project = backend_project
     project.add_module("holds_auto", HOLDS)
-    proc = start(project, "reconcile", "holds", "--yes", "--format", "json")
+    proc = start(project, "reconcile", "holds", "--yes", "--format", "json",
+                 *(["--stuck"] if stuck else []))
     try:
         deadline = time.monotonic() + 90
         while not (project.root / "applying").exists():
@@ -303,8 +308,8 @@ def test_reconcile_cancelled_during_an_iterations_last_action_starts_no_other_ru
     doc = json.loads(out)
     assert doc["status"] == "cancelled" and doc["artifacts"]["converged"] is False
     assert doc["artifacts"]["iterations"] == [run["id"]]
-    assert doc["summary"]["applied"] == 1
+    assert doc["summary"]["applied"] == (0 if stuck else 1)
     assert "stopped on request" in doc["error"]["message"]
-    listed = project.run("runs", "--format", "json").doc["runs"]
+    listed = project.run("runs", "--format", "json").doc["runs"]  # not even a final plan
     assert [r["id"] for r in listed] == [run["id"]]
-    assert (project.root / "level").read_text() == "1"
+    assert (project.root / "level").exists() is not stuck
