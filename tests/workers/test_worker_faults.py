@@ -387,6 +387,32 @@ def test_store_unreachable_mid_run_the_claim_runs_out_and_a_new_claim_resumes(
         proxy.kill()
 
 
+def test_wake_ups_taken_while_the_store_was_away_are_sent_again_once_it_is_back(
+        rproject: WorkerProject, store_proxy: tuple[TCPProxy, str]) -> None:
+    """Runs queued (by a machine that still reaches the store) while the worker's store is
+    away: the worker takes their wake-ups and cannot read the runs. Once the store is back,
+    its sweeper wakes them again at its next sweep, not a whole redeliver_after later (5 min
+    by default: a blip of a second held every run queued meanwhile that long), and no wake-up
+    is logged as a task that "raised unexpected" with a traceback."""
+    proxy, via_proxy = store_proxy
+    rproject.write_config(f'[worker]\nqueue = "{rproject.queue}"\nsweep_interval = "500ms"\n'
+                          'redeliver_after = "60s"\n')
+    rproject.start_worker(2, env={"OPSCTL_STORE_URL": via_proxy})
+    proxy.kill()
+    run_ids = queue_runs(rproject, ["w1", "w2"], "--count", "1")
+    wait_until(lambda: rproject.worker_logs().count("] received") >= 2, 30,
+               "the worker to take the wake-ups", rproject.worker_logs)
+    time.sleep(1)  # the worker tries to read them
+    proxy = TCPProxy(proxy.target[0], proxy.target[1], port=proxy.port)
+    try:
+        rows = finished_runs(rproject, 20)
+        assert sorted(r["id"] for r in rows) == sorted(run_ids)
+        assert_all_done_once(rproject, rows, {"w1-00000": 1, "w2-00000": 1})
+        assert "raised unexpected" not in rproject.worker_logs()
+    finally:
+        proxy.kill()
+
+
 # -- 3. bad input and refusals ----------------------------------------------------------------
 
 UNUSED_BROKER = "redis://127.0.0.1:9/0"  # never connected to: the checks come first

@@ -61,6 +61,7 @@ class Worker:
         self.stopping = threading.Event()
         self._sessions: dict[int, Session] = {}
         self._lock = threading.Lock()
+        self._wake_ups_lost = 0  # taken while the store was away: the next sweep sends them
 
     # -- sessions --------------------------------------------------------------------------
     def session_for(self, row: dict[str, Any]) -> Session:
@@ -115,7 +116,10 @@ class Worker:
         the claim runs out)."""
         if self.stopping.is_set():
             return "not-claimed"
-        store, row = self._read_run(run_id)
+        try:
+            store, row = self._read_run(run_id)
+        except DependencyError as exc:
+            return self._wake_up_lost(run_id, exc)
         if row is None:
             # queued on another store: this worker's store_url is not the one of the machine
             # that queued it (a worker started with another project's configuration)
@@ -165,6 +169,20 @@ class Worker:
         except OpsctlError as exc:  # the store is away: the claim runs out, the sweeper wakes it
             self.base.log.warning("run.left", run_id=run_id, error=exc.message)
             return "left"
+
+    def _wake_up_lost(self, run_id: str, exc: DependencyError) -> str:
+        """A wake-up taken while the store is away (the run cannot even be read): the next
+        sweep that reaches the store wakes every unclaimed run again, rather than leaving the
+        runs queued meanwhile until their ``redeliver_after``."""
+        from opsctl.service.runtime import _is_store_loss
+
+        if not _is_store_loss(exc):
+            raise exc
+        with self._lock:
+            self._wake_ups_lost += 1
+        self.base.log.warning("run.left", run_id=run_id, error=exc.message,
+                              reason="the store is away: woken again once it is back")
+        return "left"
 
     def _read_run(self, run_id: str) -> tuple[SQLStore, Row | None]:
         """This thread's store and the run's row. A pooled connection that the server dropped
@@ -313,7 +331,10 @@ class Worker:
 
         if self.stopping.is_set():
             return "not-claimed"
-        _, row = self._read_run(run_id)
+        try:
+            _, row = self._read_run(run_id)
+        except DependencyError as exc:  # its run offers the chunk again
+            return self._wake_up_lost(run_id, exc)
         if row is None or row["status"] != "running":
             return "not-claimed"
         session = self.session_for(row)
@@ -328,12 +349,17 @@ class Worker:
         def wake(run_id: str, row: dict[str, Any]) -> None:
             self.wake(run_id, str(row["runtime"].get("queue") or self.config.queue))
 
+        with self._lock:
+            lost = self._wake_ups_lost
         store = self.runtime.store()
         for scope in release_orphaned_leases(store, executor=EXECUTOR):
             self.base.log.info("lease.released", scope=scope,
                                reason="its run finished, its holder is gone")
-        return sweep(store, executor=EXECUTOR, wake=wake,
-                     redeliver_after_s=self.config.redeliver_after_s)
+        woken = sweep(store, executor=EXECUTOR, wake=wake,
+                      redeliver_after_s=0.0 if lost else self.config.redeliver_after_s)
+        with self._lock:
+            self._wake_ups_lost -= lost
+        return woken
 
     def sweep_forever(self, stop: threading.Event) -> None:
         """Every ``sweep_interval``: wake runs nobody carries out. Never raises."""
