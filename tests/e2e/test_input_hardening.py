@@ -667,6 +667,11 @@ def test_catalog_cache_and_parsed_config_cache_are_owner_only(probe: Project) ->
                  "postgresql://ops:***@db.example:5432/ops?sslmode=require", id="percent-encoded"),
     pytest.param("postgresql://db.example/ops?user=ops&password=s3cr3t-canary",
                  "postgresql://db.example/ops?user=ops&password=***", id="query-parameter"),
+    # a generated password pasted in without percent-encoding its '/', '?' or '#'
+    pytest.param("postgresql://ops:s3cr3t/canary+x=@db.example/ops",
+                 "postgresql://ops:***@db.example/ops", id="unencoded-slash"),
+    pytest.param("postgresql://ops:s3cr3t?canary#x@db.example:5432/ops?sslmode=disable",
+                 "postgresql://ops:***@db.example:5432/ops?sslmode=disable", id="unencoded-query"),
 ])
 @pytest.mark.parametrize("layer", ["env", "file"])
 def test_config_output_masks_url_passwords(probe: Project, url: str, shown: str, layer: str) -> None:
@@ -683,6 +688,22 @@ def test_config_output_masks_url_passwords(probe: Project, url: str, shown: str,
             assert r.doc["store_url"]["value"] == shown
         else:
             assert shown in r.stdout
+
+
+@pytest.mark.parametrize("url", [
+    pytest.param("postgresql://ops:s3cr3t/canary@127.0.0.1:1/ops", id="unencoded-slash"),
+    pytest.param("postgresql://ops:s3cr3t?canary@127.0.0.1:1/ops", id="unencoded-question-mark"),
+    pytest.param("postgresql://ops:s3cr3t#canary@127.0.0.1:1/ops", id="unencoded-hash"),
+])
+def test_a_store_url_password_with_unencoded_delimiters_is_never_shown(
+        probe: Project, url: str) -> None:
+    """libpq ends the credentials at a '/' (and a URL's authority at '?' or '#'): such a
+    password is no password to it, but it is one to whoever wrote it, and stays masked in
+    errors and `config show` (was: printed in clear)."""
+    for args in (["probe", "--dry-run", "--format", "json"], ["runs"], ["config", "show"]):
+        r = probe.run(*args, env=probe.env({"OPSCTL_STORE_URL": url}))
+        assert "s3cr3t" not in r.stdout + r.stderr, (args, r.stdout + r.stderr)
+        assert "canary" not in r.stdout + r.stderr, (args, r.stdout + r.stderr)
 
 
 def test_unreachable_store_error_masks_the_password(probe: Project) -> None:

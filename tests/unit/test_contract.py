@@ -174,6 +174,12 @@ def test_many_secrets_cost_little_on_the_short_strings_a_run_writes() -> None:
 def test_mask_url_hides_password() -> None:
     assert mask_url("postgresql://u:pw@h:5432/db") == "postgresql://u:***@h:5432/db"
     assert mask_url("sqlite:///x.db") == "sqlite:///x.db"
+    # a '/', '?' or '#' left unencoded in the password: masked to the last '@' all the same
+    assert mask_url("postgresql://u:a/b+c=@h/db") == "postgresql://u:***@h/db"
+    assert mask_url("'postgresql://u:a?b#c@h:5432/db', x@y") == "'postgresql://u:***@h:5432/db', x@y"
+    # an '@' after the authority is no password's end when a port or none precedes it
+    assert mask_url("postgresql://h:5432/db?options=a@b") == "postgresql://h:5432/db?options=a@b"
+    assert mask_url("postgresql://u:pw@h/db?options=a@b") == "postgresql://u:***@h/db?options=a@b"
 
 
 # -- flags from request models ----------------------------------------------------------------------

@@ -19,8 +19,12 @@ _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 MIN_SUBSTRING_LEN = 4
 
 # user:PASSWORD@ after a scheme, as written (percent-encoded or not), up to the last '@' of the
-# authority; and password-like query parameters (libpq reads ?password=...).
-_USERINFO = re.compile(r"(?P<head>[A-Za-z][A-Za-z0-9+.-]*://[^/?#@\s:]*):(?P<pw>[^/?#\s]*)@")
+# authority; else up to the last '@' before a blank or a quote, for a password with a '/', '?'
+# or '#' left unencoded (libpq reads "u:pa?ss@host" so; a generated one has '/'), unless what
+# precedes that '/', '?' or '#' is a port ("host:5432/db?x=a@b"). And password-like query
+# parameters (libpq reads ?password=...).
+_USERINFO = re.compile(r"(?P<head>[A-Za-z][A-Za-z0-9+.-]*://[^/?#@\s:]*):"
+                       r"(?P<pw>[^/?#\s]*|(?!\d*[/?#])[^\s\"'<>]*)@")
 _QUERY_PASSWORD = re.compile(r"(?P<head>[?&](?:password|passwd|pwd|sslpassword)=)(?P<pw>[^&#\s]*)",
                              re.IGNORECASE)
 # password=VALUE in libpq's keyword/value form ("host=db user=ops password=..."), which is
