@@ -706,6 +706,19 @@ def test_a_store_url_password_with_unencoded_delimiters_is_never_shown(
         assert "canary" not in r.stdout + r.stderr, (args, r.stdout + r.stderr)
 
 
+def test_a_store_url_whose_password_has_an_unencoded_slash_is_exit_2(probe: Project) -> None:
+    """libpq ends the credentials at the '/': the user becomes the host and the password's
+    start its port, which is no number. No retry reaches that server: exit 2 saying how to
+    write the '/' (was: exit 4, "unreachable", retried in vain)."""
+    url = "postgresql://ops:s3cr3t/canary@127.0.0.1:1/ops"
+    r = probe.run("probe", "--dry-run", "--format", "json",
+                  env=probe.env({"OPSCTL_STORE_URL": url}))
+    assert r.code == 2, r.stderr
+    assert "%2F" in r.doc["error"]["message"]
+    assert "fix store_url" in r.doc["error"]["message"]
+    assert "s3cr3t" not in r.stdout + r.stderr
+
+
 def test_unreachable_store_error_masks_the_password(probe: Project) -> None:
     url = "postgresql://ops:s3cr3t-canary@127.0.0.1:1/ops?connect_timeout=2"
     r = probe.run("probe", "--dry-run", "--format", "json", env=probe.env({"OPSCTL_STORE_URL": url}))

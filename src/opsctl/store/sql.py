@@ -1540,6 +1540,11 @@ def _open_postgres(url: str, redactor: Redactor | None) -> SQLStore:
             raise StateDirError(f"PostgreSQL store {mask_url(url)}: {options.group(0).strip()}; "
                                 "fix store_url (the settings in its options)",
                                 step="validate") from None
+        if "Servname not supported" in text:  # a port that is no number: "u:pa/ss@host"
+            raise StateDirError(f"PostgreSQL store {mask_url(url)}: the port libpq reads in it "
+                                "is not a number (libpq ends user:password at a '/': write a "
+                                "'/' in a password as %2F, an '@' as %40); fix store_url",
+                                step="validate") from None
         refused = _POSTGRES_REFUSED.search(text)
         if refused is not None:  # the server answered: no retry makes the name or login right
             raise StateDirError(f"PostgreSQL store {mask_url(url)}: {refused.group(0)}; fix "
