@@ -853,3 +853,36 @@ def test_a_read_run_of_a_killed_scheduler_is_told_gone_by_show_and_ended_by_canc
     assert asked.code == 0, asked.stderr
     assert asked.doc["status"] == "cancelled", asked.doc
     assert "the process carrying it was gone" in asked.doc["message"]
+
+
+@pytest.mark.parametrize(("grants", "settings"), [
+    pytest.param(("SELECT ON ALL TABLES IN SCHEMA {schema}",), "", id="select-only"),
+    pytest.param(("SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {schema}",),
+                 "default_transaction_read_only = on", id="read-only-transactions"),
+])
+def test_a_role_that_may_only_read_the_store_lists_schedules_already_synced(
+        tmp_path: Path, grants: tuple[str, ...], settings: str) -> None:
+    """Syncing the declared schedules writes only what changed: once a scheduler (or any
+    command of a role that may write) stored them, a reader's `schedule list` and
+    `schedule next` show them (was: exit 2 or 4, every declared schedule rewritten by each
+    listing)."""
+    from tests.e2e.test_leases_and_store import _role_on_store
+
+    for url in postgres_schema_url():
+        root = tmp_path / "proj"
+        root.mkdir()
+        project = Project(root)
+        project.extra_env["OPSCTL_STORE_URL"] = url
+        project.add_module("note_auto", NOTE)
+        _declare(project, '[[schedules]]\nname = "nightly"\nautomation = "note"\n'
+                          'cron = "0 3 * * *"\n')
+        assert project.run("schedule", "list").code == 0
+        before = _store_rows(project, "SELECT updated_at FROM schedules")
+        assert project.run("schedule", "list").code == 0
+        assert _store_rows(project, "SELECT updated_at FROM schedules") == before
+        with _role_on_store(url, *grants, settings=settings) as role_url:
+            env = project.env({"OPSCTL_STORE_URL": role_url})
+            listed = project.run("schedule", "list", "--format", "json", env=env)
+            assert listed.code == 0, listed.stderr
+            assert [s["name"] for s in listed.doc] == ["nightly"]
+            assert project.run("schedule", "next", "nightly", env=env).code == 0

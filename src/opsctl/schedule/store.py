@@ -37,6 +37,18 @@ def get_schedule(store: SQLStore, name: str) -> Row | None:
     return _row(rows[0]) if rows else None
 
 
+# A schedule's stored definition: what save_schedule and save_invalid write, but updated_at.
+_DEFINITION = ("automation", "cron", "timezone", "request_json", "request_file", "concurrency",
+               "misfire", "grace_s", "max_catchup", "source", "problem", "paused_in_config")
+
+
+def _unchanged(row: dict[str, Any], values: dict[str, Any]) -> bool:
+    """Whether writing ``values`` over the stored ``row`` would change nothing but its
+    updated_at."""
+    return all(row[key] == value for key, value in values.items()
+               if key != "updated_at" and key in row)
+
+
 def save_schedule(store: SQLStore, schedule: Schedule, *, now: datetime,
                   problem: str | None = None, keep_paused: bool = True,
                   audit: NewEvent | None = None, only_new: bool = False) -> bool:
@@ -55,8 +67,8 @@ def save_schedule(store: SQLStore, schedule: Schedule, *, now: datetime,
               "problem": problem, "updated_at": now.isoformat()}
     with store.transaction():
         store.take_turns(f"opsctl.schedule/{schedule.name}")  # schedulers starting together
-        found = store._rows("SELECT paused, paused_in_config FROM schedules WHERE name = ?",
-                            (schedule.name,))
+        found = store._rows(f"SELECT paused, {', '.join(_DEFINITION)} FROM schedules "
+                            "WHERE name = ?", (schedule.name,))
         values["paused_in_config"] = int(schedule.paused and schedule.source == "config")
         if found and only_new:
             return False
@@ -66,6 +78,10 @@ def save_schedule(store: SQLStore, schedule: Schedule, *, now: datetime,
             values["paused"] = int(schedule.paused or (keep_paused and by_command))
             if found[0]["paused"] and not values["paused"]:
                 values["last_slot"] = slot_key(now)  # resumed: from now, as `schedule resume`
+            if audit is None and _unchanged(found[0], values):
+                # every command that reads the declared schedules syncs them: one that
+                # changes nothing writes nothing (a role that may only read the store lists)
+                return True
             sets = ", ".join(f"{k} = ?" for k in values)
             store._execute(f"UPDATE schedules SET {sets} WHERE name = ?",
                            [*values.values(), schedule.name])
@@ -100,7 +116,11 @@ def save_invalid(store: SQLStore, name: str, raw: dict[str, Any], problem: str, 
               "updated_at": now.isoformat()}
     with store.transaction():
         store.take_turns(f"opsctl.schedule/{name}")
-        if store._rows("SELECT 1 AS found FROM schedules WHERE name = ?", (name,)):
+        found = store._rows(f"SELECT {', '.join(_DEFINITION)} FROM schedules WHERE name = ?",
+                            (name,))
+        if found:
+            if _unchanged(found[0], values):
+                return
             sets = ", ".join(f"{k} = ?" for k in values)
             store._execute(f"UPDATE schedules SET {sets} WHERE name = ?", [*values.values(), name])
         else:
