@@ -1115,6 +1115,12 @@ def test_audit_verify_by_a_role_that_may_only_read_the_store_passes_without_a_ch
     project.add_module("ledger_auto", LEDGER)
     for owner_url in postgres_schema_url():
         owner = project.env({"OPSCTL_STORE_URL": owner_url})
+        assert project.run("runs", env=owner).code == 0
+        with _role_on_store(owner_url, *grants, settings=settings) as role_url:
+            # an empty trail: nothing to record, nothing to warn of
+            empty = project.run("audit", "verify", "--format", "json",
+                                env=project.env({"OPSCTL_STORE_URL": role_url}))
+            assert (empty.code, empty.doc["warnings"]) == (0, []), empty.stderr
         assert project.run("ledger", env=owner).code == 0
         with _role_on_store(owner_url, *grants, settings=settings) as role_url:
             result = project.run("audit", "verify", "--format", "json",

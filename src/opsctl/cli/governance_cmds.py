@@ -132,7 +132,7 @@ def audit_verify(since_seq: int | None, opts: CommonOptions) -> int:
         key = verifying_key(session)
         mismatches = record_mismatches(session.store, key, session.retired_signing_keys())
         warnings = unchecked_plans(session.store, key)
-        refused = checkpoint_refused(session.store)
+        refused = checkpoint_refused(session.store) if report.head_hash is not None else None
         if refused is not None and not mismatches:
             # an auditor's role reads the trail: the verify stands, only its checkpoint is lost
             warnings.append(f"no checkpoint recorded ({refused}): a later --since starts "
