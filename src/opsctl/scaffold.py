@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import keyword
 import os
 import re
 import tempfile
@@ -234,6 +235,10 @@ def check_name(name: str, *, suggestion: str = "choose another name",
 
     if name in RESERVED_NAMES:
         raise UsageError(f"{name!r} is a built-in opsctl verb; {suggestion}")
+    if keyword.iskeyword(module_name(name)):
+        raise UsageError(f"automation name {name!r} would make the module "
+                         f"{module_name(name)}.py, which Python cannot import: "
+                         f"{module_name(name)!r} is a keyword; {suggestion}")
     shadowed = shadowed_module(module_name(name), project=project)
     if shadowed:
         raise UsageError(f"automation name {name!r} would make the module {module_name(name)}.py, "

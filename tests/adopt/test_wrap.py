@@ -622,3 +622,24 @@ def test_a_script_moved_is_wrapped_again_from_where_it_is_now(tmp_path: Path) ->
     wrap_script(tmp_path, tmp_path / "ops" / "new" / "clean.sh", force=True)
 
     assert "script='../ops/new/clean.sh'" in (tmp_path / "automations" / "clean.py").read_text()
+
+
+def test_a_script_named_like_a_python_keyword_gets_a_name_its_module_can_have(
+        tmp_path: Path) -> None:
+    """`class.sh`, `pass.sh`: a module `class.py` defining `class = Automation(...)` does not
+    compile. One script: refused (exit 2) with a name to use instead; --all: `-script`."""
+    (tmp_path / "ops").mkdir()
+    for name in ("class.sh", "pass.sh"):
+        (tmp_path / "ops" / name).write_text(CLEANUP)
+
+    with pytest.raises(UsageError, match=r"--name class-script"):
+        wrap_script(tmp_path, tmp_path / "ops" / "class.sh")
+    reports, _ = wrap_all(tmp_path, tmp_path / "ops", min_tier="private")
+
+    assert [(r.script, r.name, r.wrapped) for r in reports] == [
+        ("class.sh", "class-script", True), ("pass.sh", "pass-script", True)]
+    from opsctl.catalog import load_catalog
+    from opsctl.config.layers import load_layers
+
+    catalog = load_catalog(load_layers(cwd=tmp_path), use_cache=False)
+    assert sorted(catalog.entries) == ["class-script", "pass-script"]

@@ -119,6 +119,7 @@ def test_refusals_write_nothing(tmp_path: Path) -> None:
     for args, message in [(["rotate-certs"], "would overwrite"),
                           (["Bad_Name"], "lower-case words"),
                           (["plan"], "built-in opsctl verb"),
+                          (["pass"], "which Python cannot import: 'pass' is a keyword"),
                           (["a" * 300], "is 300 characters long; at most 100"),
                           (["rotate-keys", "--force"], "already has an automation named "
                                                        "'rotate-keys' (module elsewhere)"),

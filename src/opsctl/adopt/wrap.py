@@ -1163,7 +1163,8 @@ def wrap_all(start: Path, source: Path, *, min_tier: Tier = "shared", out: str =
         name = registered.wrapping(file, s) if file.is_file() else None
         if name is None:
             base = derive_name(s.path)
-            if base in RESERVED_NAMES or shadowed_module(module_name(base)):
+            if base in RESERVED_NAMES or shadowed_module(module_name(base)) \
+                    or keyword.iskeyword(module_name(base)):
                 base = f"{base}-script"
             name = next(n for n in [base, *(f"{base}-{i}" for i in range(2, 1000))]
                         if n not in taken)
