@@ -586,3 +586,20 @@ def test_a_script_that_cannot_run_here_is_refused_by_its_dry_run(
 
     assert_exit(result, 2)
     assert message in str(result.error)
+
+
+def test_a_secret_with_line_breaks_is_masked_in_each_output_line(tmp_path: Path) -> None:
+    """Output is masked line by line: a secret given with a trailing newline (a variable set
+    from a file or a mounted secret) or of several lines (a PEM key) is masked in the lines
+    that print it, not compared whole with text that never holds its line break."""
+    key = "-----BEGIN KEY-----\nMIIEvQIBADANBgkqhkiG9w0B\nAQEFAASCBKcwggSjAgEAAoIB\n-----END KEY-----\n"
+    script = tmp_path / "leak.sh"
+    script.write_text('echo "token $TOKEN"\nprintf "%s" "$KEY"\n')
+
+    done = run_script(["bash", str(script)], cwd=tmp_path,
+                      env={**os.environ, "TOKEN": "NewlineTok9876\n", "KEY": key}, timeout=30,
+                      secrets=["NewlineTok9876\n", key])
+
+    shown = "\n".join(done.stdout_tail)
+    assert "NewlineTok9876" not in shown and "MIIEvQIBADANBgkqhkiG9w0B" not in shown
+    assert "AQEFAASCBKcwggSjAgEAAoIB" not in shown and shown.startswith("token ***")

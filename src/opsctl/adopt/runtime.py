@@ -139,10 +139,17 @@ def interpreter_argv(language: str, interpreter: Sequence[str] | None) -> list[s
     return [sys.executable] if language == "python" else ["bash"]
 
 
+def line_secrets(secrets: Sequence[str]) -> list[str]:
+    """What masks output read line by line: each secret, and each line of it (stripped): a
+    value with a trailing newline, or of several lines (a PEM key), is never whole in a line."""
+    return [*secrets, *(part.strip() for secret in secrets
+                        for part in secret.splitlines() if part.strip())]
+
+
 def mask_lines(lines: Sequence[str], secrets: Sequence[str]) -> list[str]:
     from opsctl.config.redact import Redactor
 
-    redactor = Redactor(secrets)
+    redactor = Redactor(line_secrets(secrets))
     return [redactor.redact_text(line) for line in lines]
 
 
@@ -164,7 +171,7 @@ def run_script(argv: Sequence[str], *, cwd: Path, env: Mapping[str, str], timeou
     """
     from opsctl.config.redact import Redactor
 
-    redactor = Redactor(secrets)
+    redactor = Redactor(line_secrets(secrets))
     try:
         proc = subprocess.Popen(list(argv), cwd=cwd, env=dict(env), stdin=subprocess.DEVNULL,
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE,
