@@ -603,3 +603,16 @@ def test_a_secret_with_line_breaks_is_masked_in_each_output_line(tmp_path: Path)
     shown = "\n".join(done.stdout_tail)
     assert "NewlineTok9876" not in shown and "MIIEvQIBADANBgkqhkiG9w0B" not in shown
     assert "AQEFAASCBKcwggSjAgEAAoIB" not in shown and shown.startswith("token ***")
+
+
+def test_a_dry_run_exiting_with_a_code_declared_transient_is_exit_4(harness: OpsctlHarness,
+                                                                    tool: Path) -> None:
+    """The module maps 75 to 'retry' (a transient failure): its dry run exiting 75 is a plan
+    worth retrying later (exit 4), not a rejected one (exit 3, which callers never retry)."""
+    automation = harness.register(make_automation(tool, dry_run_flag="-n", name="tool-drybusy"))
+
+    result = harness.dry_run(automation, mode="busy")
+
+    assert_exit(result, 4)
+    assert "exited with code 75" in str(result.error) and "declared transient" in str(
+        result.error)

@@ -507,8 +507,11 @@ class WrappedScript:
             if done.timed_out or done.exit_code != 0:
                 from opsctl.errors import PlanRejectedError
 
-                raise PlanRejectedError(f"the script's dry run ({shlex.join(argv)}) "
-                                        + _failure(done, self.timeout_seconds(ctx)))
+                message = (f"the script's dry run ({shlex.join(argv)}) "
+                           + _failure(done, self.timeout_seconds(ctx)))
+                if done.exit_code is not None and self.exit_codes.get(done.exit_code) == "retry":
+                    raise TransientError(message + " (declared transient: plan again later)")
+                raise PlanRejectedError(message)
             after = {"command": command,
                      "dry_run": "\n".join([*done.stdout_tail, *done.stderr_tail])}
             reason = f"run the script (its own dry run {self.dry_run_flag} shown)"
