@@ -616,3 +616,23 @@ def test_a_dry_run_exiting_with_a_code_declared_transient_is_exit_4(harness: Ops
     assert_exit(result, 4)
     assert "exited with code 75" in str(result.error) and "declared transient" in str(
         result.error)
+
+
+def test_a_password_in_the_broker_url_is_masked_in_what_a_script_prints(tmp_path: Path) -> None:
+    """A wrapped script that prints its environment (`env`, `set -x`) shows the settings it
+    inherits: the broker URL's password is masked there, as the store URL's is."""
+    from tests.conftest import Project
+
+    project = Project(tmp_path / "proj")
+    project.root.mkdir()
+    (project.root / "sleeper.sh").write_text("env | grep '^OPSCTL_.*_URL='\n")
+    project.add_module("sleeper_auto", SLEEPER_MODULE)
+    env = project.env({"OPSCTL_BROKER_URL": "redis://:BrokerPass9981@127.0.0.1:1/15",
+                       "OPSCTL_STORE_URL": f"sqlite:///{project.root / 'state.db'}"})
+
+    result = project.run("sleeper", "--yes", "--format", "json", "--log-format", "json",
+                         env=env)
+
+    assert result.code == 0, result.stderr
+    assert "redis://:***@127.0.0.1:1/15" in result.stderr
+    assert "BrokerPass9981" not in result.stderr + result.stdout

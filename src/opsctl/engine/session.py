@@ -228,8 +228,9 @@ def open_session(
     layers = load_layers(cwd=cwd, env=env, config_file=config_file, flags=flags)
     settings = validate_settings(layers)
     redactor = Redactor(settings.secret_values())
-    if settings.store_url:
-        redactor.add(*url_secrets(settings.store_url))
+    for url in (settings.store_url, settings.broker_url):
+        if url:
+            redactor.add(*url_secrets(url))
     log = make_logger(redactor=redactor, log_format=settings.log_format, level=settings.log_level,
                       sink=log_sink, stream=log_stream)
     return Session(layers=layers, settings=settings, redactor=redactor, log=log,
