@@ -636,3 +636,34 @@ def test_a_password_in_the_broker_url_is_masked_in_what_a_script_prints(tmp_path
     assert result.code == 0, result.stderr
     assert "redis://:***@127.0.0.1:1/15" in result.stderr
     assert "BrokerPass9981" not in result.stderr + result.stdout
+
+
+def test_a_dry_run_exiting_with_a_code_declared_ok_is_a_plan(harness: OpsctlHarness,
+                                                             tmp_path: Path) -> None:
+    """Scripts that say "changes would be made" with their exit code (as `terraform plan
+    -detailed-exitcode` exits 2): the module declares 2 'ok', and the dry run exiting 2 is
+    the plan, as the apply exiting 2 succeeds."""
+    script = tmp_path / "detailed.sh"
+    script.write_text('if [ "$1" = "-n" ]; then echo "1 to change"; exit 2; fi\necho changed\n'
+                      'exit 2\n')
+    wrapped = WrappedScript(script=script.name, module_file=str(script), language="shell",
+                            dry_run_flag="-n", exit_codes={0: "ok", 2: "ok"}, timeout=30)
+    automation = Automation("detailed", version="1.0.0", owner="t", summary="detailed codes",
+                            request=ToolRequest, effect="mutate")
+
+    @automation.plan
+    def plan(ctx: Context, req: ToolRequest) -> Iterator[Action]:
+        return wrapped.plan(ctx, req)
+
+    @automation.apply
+    def apply(ctx: Context, req: ToolRequest, action: Action) -> None:
+        wrapped.apply(ctx, req, action)
+
+    harness.register(automation)
+
+    planned = harness.dry_run(automation)
+    applied = harness.apply(automation)
+
+    assert_exit(planned, 10)
+    assert planned.action("run")["after"]["dry_run"] == "1 to change"
+    assert_exit(applied, 0)

@@ -504,12 +504,16 @@ class WrappedScript:
                               **_stop_of(ctx))
             if done.stopped:
                 raise KeyboardInterrupt
-            if done.timed_out or done.exit_code != 0:
+            # its exit code read as the apply's is: a code declared 'ok' (a script saying
+            # "changes would be made" with it) is a dry run that worked
+            outcome = None if done.exit_code is None else exit_outcome(done.exit_code,
+                                                                        self.exit_codes)
+            if done.timed_out or outcome != "ok":
                 from opsctl.errors import PlanRejectedError
 
                 message = (f"the script's dry run ({shlex.join(argv)}) "
                            + _failure(done, self.timeout_seconds(ctx)))
-                if done.exit_code is not None and self.exit_codes.get(done.exit_code) == "retry":
+                if outcome == "retry":
                     raise TransientError(message + " (declared transient: plan again later)")
                 raise PlanRejectedError(message)
             after = {"command": command,
