@@ -617,6 +617,15 @@ def test_fail_on_decides_which_exit_codes_fail_the_step(
     assert run.outputs["exit-code"] == exit_code
 
 
+def test_exit_code_is_opsctls_even_when_it_printed_no_result(runner: Runner) -> None:
+    run = runner.run(mode="dry-run", args="--root data --help")  # help, and exit 0
+    assert run.code == 1, run.log
+    assert (run.outputs["status"], run.outputs["exit-code"]) == ("failed", "0")
+    assert run.outputs["error"] == ("opsctl exited 0 without a result document; its log above "
+                                    "says why")
+    assert runner.run(mode="dry-run", args="--help", **{"fail-on": "never"}).code == 0
+
+
 def test_inputs_the_action_refuses(runner: Runner) -> None:
     bad_mode = runner.run(mode="destroy")
     assert bad_mode.code == 2

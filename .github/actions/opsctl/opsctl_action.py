@@ -339,8 +339,8 @@ def run_json(command: Sequence[str], env: Mapping[str, str]) -> Outcome:
         print(f"::{token}::", flush=True)
     code = proc.returncode if proc.returncode >= 0 else 128 - proc.returncode
     if doc is None:
-        return Outcome(code or 1, None, f"opsctl exited {code} without a result document; "
-                                        "its log above says why")
+        return Outcome(code, None, f"opsctl exited {code} without a result document; "
+                                   "its log above says why")
     return Outcome(code, doc)
 
 
@@ -580,6 +580,8 @@ def report(outcome: Outcome, inputs: Inputs, env: Mapping[str, str], scratch: Pa
     if result_file:
         print(f"result document: {result_file}", flush=True)
     code = step_exit_code(outcome.code, inputs)
+    if code == 0 and outcome.document is None and outcome.problem and inputs.fail_on != "never":
+        code = 1  # opsctl exited 0 (`--help` in args?) but nothing says what it did
     title = f"opsctl {inputs.automation}"
     if code != 0:
         annotate("error", f"{values['status']} (exit {outcome.code}): "
