@@ -36,3 +36,21 @@ def plain_string(text: str) -> bool:
     ``text`` as it is between its quotes: no ``"``, ``\\``, control character or lone
     surrogate (none of them is printable)."""
     return text.isprintable() and '"' not in text and "\\" not in text
+
+
+def unicode_text(text: str) -> str:
+    """``text`` with each lone surrogate (a file name of bytes that are not UTF-8, as
+    ``os.listdir`` decodes it) written as its escape, ``\\udcff``: it is no Unicode text, and
+    neither a store nor a UTF-8 stream takes it."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def without_surrogates(value: Any) -> Any:
+    """``value`` with every string in it (keys too) in :func:`unicode_text`."""
+    if isinstance(value, str):
+        return unicode_text(value)
+    if isinstance(value, dict):
+        return {without_surrogates(k): without_surrogates(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [without_surrogates(v) for v in value]
+    return value

@@ -282,6 +282,46 @@ def test_log_lines_of_values_that_are_not_json_are_still_json(project: Project) 
         json.loads(line, parse_constant=_strict)
 
 
+UNDECODABLE_LOGS = '''
+import os
+from pydantic import BaseModel
+from opsctl import Action, Automation
+
+class Request(BaseModel):
+    pass
+
+logged = Automation("undecodable-logs", version="1.0.0", owner="tests",
+                    summary="Logs a file name that is not UTF-8", request=Request)
+NAME = os.fsdecode(b"bad\\xff.log")  # as os.listdir gives it: a lone surrogate
+
+@logged.plan
+def plan(ctx, req):
+    ctx.log.info("scanned", name=NAME, found={NAME: [NAME]})
+    yield Action(id="a", kind="update", target="t/a", reason="r")
+
+@logged.apply
+def apply(ctx, req, action):
+    ctx.log.info("deleting", name=NAME)
+'''
+
+
+def test_a_log_value_naming_a_file_that_is_not_utf8_is_recorded(project: Project) -> None:
+    """ctx.log.info(..., name=NAME) with a lone surrogate in NAME (a file name of bytes that are
+    not UTF-8, as os.listdir decodes it) ended the run with "internal error", exit 1 and no
+    result document: its events could not be stored."""
+    project.add_module("undecodable_logs_auto", UNDECODABLE_LOGS)
+    r = project.run("undecodable-logs", "--yes", "--format", "json")
+    assert r.code == 0, r.stderr
+    assert r.doc["status"] == "succeeded"
+    followed = project.run("show", r.doc["run_id"], "--follow", "--format", "json",
+                           expect_json=False)
+    assert followed.code == 0, followed.stderr
+    events = [json.loads(line) for line in followed.stdout.splitlines() if '"scanned"' in line]
+    assert len(events) == 1, followed.stdout
+    assert events[0]["data"]["name"] == "bad\\udcff.log"
+    assert events[0]["data"]["found"] == {"bad\\udcff.log": ["bad\\udcff.log"]}
+
+
 GROUPS = '''
 from pathlib import Path
 from pydantic import BaseModel

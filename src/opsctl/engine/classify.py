@@ -23,6 +23,7 @@ from opsctl.errors import (
     OpsctlError,
     TransientError,
 )
+from opsctl.jsontext import unicode_text
 
 AWS_THROTTLING_CODES = frozenset({
     "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottled",
@@ -104,13 +105,6 @@ def exception_text(exc: BaseException) -> str:
         return unicode_text(str(exc))
     except Exception as broken:
         return f"<str() of {type(exc).__name__} raised {type(broken).__name__}>"
-
-
-def unicode_text(text: str) -> str:
-    """``text`` with each lone surrogate (a file name of bytes that are not UTF-8, as
-    ``os.listdir`` decodes it) written as its escape, ``\\udcff``: the journal, the log and the
-    result document could not be written with it."""
-    return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 MESSAGE_LIMIT = 2000  # characters of an automation's error kept in results, journal and logs

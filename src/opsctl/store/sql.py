@@ -22,7 +22,7 @@ from typing import Any
 
 from opsctl.config.redact import Redactor, mask_url, url_secrets
 from opsctl.errors import ConflictError, DependencyError, StateDirError
-from opsctl.jsontext import json_encoder
+from opsctl.jsontext import json_encoder, without_surrogates
 from opsctl.store.migrations import BOOTSTRAP, MIGRATIONS
 
 Row = dict[str, Any]
@@ -93,6 +93,15 @@ def _batched_records(pending: Sequence[tuple[str, Sequence[Any], Fence | None]],
 
 
 _EVENT_JSON = json_encoder(sort_keys=False, ensure_ascii=False)
+
+
+def _utf8(text: str) -> bool:
+    """Whether ``text`` is Unicode text, which a store takes: no lone surrogate."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 _SPEC_JSON = json_encoder(sort_keys=True, ensure_ascii=True)  # as _json writes, less redaction
 _RESULT_JSON = json_encoder(sort_keys=True, ensure_ascii=True)
 _EVENTS_PER_INSERT = 32  # 160 parameters; SQLite allows 999 before 3.32
@@ -1107,9 +1116,12 @@ class SQLStore:
         lower-numbered one: a reader that saw seq N has seen 1..N.
         """
         if self.redactor:
-            data_json = _EVENT_JSON(self.redactor.redact(data))
+            data = self.redactor.redact(data)
+            data_json = _EVENT_JSON(data)
         else:
             data_json = _EVENT_JSON(data) if text is None else text
+        if not data_json.isascii() and not _utf8(data_json):
+            data_json = _EVENT_JSON(without_surrogates(data))  # a file name ctx.log was given
         with self._buffer_lock:
             last = self._event_seq.get(run_id)
             if last is None:
