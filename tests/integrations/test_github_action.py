@@ -1143,6 +1143,18 @@ def test_install_refuses_extras_that_are_not_a_list_of_names() -> None:
         module.install_command("", "", "aws] evil[", "/action", "py")
 
 
+def test_an_install_that_puts_no_opsctl_on_path_says_so(runner: Runner) -> None:
+    """A Python with pip but no opsctl, and an install input that installs nothing."""
+    python = runner.tmp / "python"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", "--system-site-packages",
+                    str(python)], check=True)
+    runner.extra_env["PATH"] = os.pathsep.join([str(python / "bin"), "/usr/bin", "/bin"])
+    run = runner.run(install="--dry-run pip")  # already there: pip installs nothing
+    assert run.code == 127, run.log
+    assert "pip installed no opsctl command" in run.log
+    assert "with install: none" not in run.log
+
+
 def test_install_with_an_unclosed_quote_fails_the_step_and_says_why(runner: Runner) -> None:
     run = runner.run(install="-r 'requirements ops.txt")
     assert run.code == 2, run.log

@@ -191,8 +191,13 @@ def install(env: Mapping[str, str]) -> int:
             return subprocess.call([str(installed), "--version"])
     found = shutil.which("opsctl")
     if found is None:
-        annotate("error", "no opsctl on PATH: with install: none, install it in an earlier "
-                          "step or add its directory to $GITHUB_PATH", title="opsctl action")
+        if command is None:
+            problem = ("no opsctl on PATH: with install: none, install it in an earlier step or "
+                       "add its directory to $GITHUB_PATH")
+        else:
+            problem = (f"pip installed no opsctl command ({shlex.join(command[1:])}): name "
+                       "opsctl in input install, or leave it empty")
+        annotate("error", problem, title="opsctl action")
         return EXIT_NOT_FOUND
     return subprocess.call([found, "--version"])
 
