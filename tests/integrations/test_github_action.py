@@ -945,6 +945,20 @@ def test_apply_plan_refuses_a_plan_of_another_automation(runner: Runner) -> None
                                       "not of 'release-tag'")
 
 
+def test_plan_file_must_be_a_file(runner: Runner) -> None:
+    runner.old_files("a.log")
+    for mode in ("plan", "apply-plan"):  # `-` would be the action's own stdout, or stdin
+        run = runner.run(mode=mode, request="root: data" if mode == "plan" else "",
+                         **{"plan-file": "-"})
+        assert (run.code, run.outputs["exit-code"]) == (2, "2"), run.log
+        assert run.outputs["error"].startswith("input plan-file: - is standard "), run.log
+    fifo = runner.workspace / "plan.json"
+    os.mkfifo(fifo)  # nobody writes it: reading it would wait for ever
+    run = runner.run(mode="apply-plan", **{"plan-file": "plan.json"})
+    assert (run.code, run.outputs["status"]) == (2, "failed"), run.log
+    assert "is not a regular file" in run.outputs["error"]
+
+
 # --- the example workflow ----------------------------------------------------------------
 
 

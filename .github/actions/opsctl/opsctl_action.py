@@ -31,6 +31,7 @@ import secrets
 import shlex
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import sysconfig
@@ -50,6 +51,7 @@ EXIT_CHANGES_PLANNED = 10
 EXIT_NOT_FOUND = 127
 MAX_ACTION_ROWS = 100  # a job summary is at most 1 MiB; the whole plan is in result-file
 MAX_CELL = 200
+MAX_PLAN_READ = 64 * 1024 * 1024  # a plan file larger than this is left to opsctl to refuse
 MAX_REQUEST_SHOWN = 64 * 1024  # characters of the request in the summary; the runner drops a
                                # step's whole summary over 1 MiB, and a request may be 10 MiB
 SECRET_PREFIX = "OPSCTL_SECRET_"
@@ -135,6 +137,9 @@ def read_inputs(env: Mapping[str, str]) -> Inputs:
     plan_file = get("PLAN_FILE", "opsctl-plan.json")
     if mode in ("plan", "apply-plan") and not plan_file:
         raise ActionInputError(f"input plan-file is required with mode {mode}")
+    if mode in ("plan", "apply-plan") and plan_file == "-":
+        raise ActionInputError("input plan-file: - is standard output or input, which the action "
+                               "reads itself: name a file")
     return Inputs(automation=automation, mode=mode, request=env.get("INPUT_REQUEST", ""),
                   args=args, plan_file=plan_file, idempotency_key=get("IDEMPOTENCY_KEY"),
                   fail_on=fail_on)
@@ -255,8 +260,10 @@ def build_command(inputs: Inputs, request: Sequence[str], opsctl: str = "opsctl"
 def check_plan_automation(inputs: Inputs) -> None:
     """With mode apply-plan, the saved plan must be a plan of the automation named."""
     try:
+        if not stat.S_ISREG(os.stat(inputs.plan_file).st_mode):
+            return  # a FIFO or a device would never end: opsctl refuses it without reading
         with open(inputs.plan_file, encoding="utf-8") as fh:
-            plan = json.load(fh)
+            plan = json.loads(fh.read(MAX_PLAN_READ + 1))
     except (OSError, ValueError):
         return  # opsctl says what is wrong with the file (exit 2), recorded as any refusal
     named = plan.get("automation") if isinstance(plan, dict) else None
