@@ -567,6 +567,9 @@ def test_request_file_path_and_flags(runner: Runner) -> None:
     missing = runner.run(mode="dry-run", request="ops/missing.yaml")
     assert missing.code == 2
     assert "ops/missing.yaml" in missing.outputs["error"]
+    stdin = runner.run(mode="dry-run", request="-")
+    assert stdin.code == 2, stdin.log
+    assert stdin.outputs["error"].startswith("input request: - is standard input"), stdin.log
 
 
 def test_a_long_request_document_is_a_document_not_a_path_too_long(runner: Runner) -> None:

@@ -229,6 +229,9 @@ def request_arguments(text: str, scratch: Path) -> tuple[list[str], Path | None]
     (returned second, to be removed after the run)."""
     if not text.strip():
         return [], None
+    if text.strip() == "-":
+        raise ActionInputError("input request: - is standard input, which the action does not "
+                               "pass on: give the path of the document, or the document itself")
     if _is_file(text.strip()) or not is_document(text):
         return ["--request", text.strip()], None
     # JSON is read as JSON: YAML takes neither its tab indentation nor its escaped surrogate
@@ -335,8 +338,9 @@ def run_json(command: Sequence[str], env: Mapping[str, str]) -> Outcome:
     try:
         try:
             # a session of its own: a signal reaches opsctl once, through forwarding_signals
-            proc = subprocess.Popen(command, stdout=subprocess.PIPE, text=True,
-                                    errors="replace", env=env, start_new_session=True)
+            proc = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                    text=True, errors="replace", env=env,
+                                    start_new_session=True)
         except OSError as exc:
             return Outcome(EXIT_NOT_FOUND, None, f"opsctl could not be started: {exc.strerror}")
         with forwarding_signals(proc):
