@@ -741,6 +741,32 @@ def test_secrets_stay_masked_and_automation_output_cannot_run_workflow_commands(
     assert stop.start() < stdout.find("::add-mask::nothing") < resume
 
 
+def test_what_opsctl_logs_shares_one_stream_with_the_actions_workflow_commands(
+        runner: Runner) -> None:
+    """The runner reads a step's stdout and stderr on two threads, and in each batch handles
+    the stderr lines first: a line of opsctl's stderr could be taken for a command before the
+    ``::stop-commands::`` of stdout, or after its resume token. One stream keeps their order."""
+    runner.project.add_module("leaky", LEAKY)
+    runner.extra_env["OPSCTL_SECRET_TOKEN"] = CANARY
+    outputs = runner.tmp / "outputs"
+    outputs.touch()
+    inputs = {"INPUT_AUTOMATION": "leaky", "INPUT_MODE": "apply", "INPUT_ARGS": "--name api",
+              "INPUT_IDEMPOTENCY_KEY": "ci", "INPUT_FAIL_ON": "error",
+              "INPUT_PLAN_FILE": "opsctl-plan.json"}
+    proc = subprocess.run([sys.executable, str(SCRIPT), "run"], cwd=runner.workspace,
+                          env={**runner.env(), **inputs, "GITHUB_OUTPUT": str(outputs),
+                               "RUNNER_TEMP": str(runner.tmp / "temp")},
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
+    assert proc.stderr == ""
+    stop = re.search(r"^::stop-commands::([0-9a-f]+)$", proc.stdout, re.M)
+    assert stop is not None
+    resume = proc.stdout.index(f"\n::{stop.group(1)}::\n")
+    assert stop.start() < proc.stdout.index('"event": "run.started"') < resume
+    assert stop.start() < proc.stdout.index("::add-mask::nothing") < resume
+    assert resume < proc.stdout.index("::error title=opsctl leaky::")
+
+
 def test_secrets_from_the_environment_are_registered_as_masks_before_opsctl_runs(
         runner: Runner) -> None:
     """opsctl masks what it writes; what a program the automation starts writes to the log is

@@ -327,7 +327,8 @@ def forwarding_signals(proc: subprocess.Popen[str]) -> Iterator[None]:
 
 
 def run_json(command: Sequence[str], env: Mapping[str, str]) -> Outcome:
-    """Run ``command`` (stderr passes through) and read its result document from stdout.
+    """Run ``command`` (its stderr, the log, to this step's stdout) and read its result
+    document from its stdout.
 
     Workflow commands are off meanwhile, and ``env`` holds none of the runner's file commands:
     nothing an automation logs or writes can set an output or an environment variable of the
@@ -337,9 +338,11 @@ def run_json(command: Sequence[str], env: Mapping[str, str]) -> Outcome:
     print(f"::stop-commands::{token}", flush=True)
     try:
         try:
-            # a session of its own: a signal reaches opsctl once, through forwarding_signals
+            # a session of its own: a signal reaches opsctl once, through forwarding_signals.
+            # Its stderr is this step's stdout: the runner reads stdout and stderr on two
+            # threads, so only lines of one stream keep their order around the tokens.
             proc = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                                    text=True, errors="replace", env=env,
+                                    stderr=sys.stdout, text=True, errors="replace", env=env,
                                     start_new_session=True)
         except OSError as exc:
             return Outcome(EXIT_NOT_FOUND, None, f"opsctl could not be started: {exc.strerror}")
