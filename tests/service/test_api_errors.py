@@ -300,6 +300,27 @@ def test_a_trailing_slash_redirects_within_the_address_the_client_used(
     assert r.headers["location"] == location
 
 
+def test_an_unknown_query_parameter_is_a_422_naming_it_not_ignored(sqlite_api: Api) -> None:
+    """`?stauts=failed` listed every run, and `?wiat=30s` answered 202 at once: a typo must
+    not change what the answer means without a word."""
+    api = sqlite_api
+    token = api.token("olga", "admin")
+    before = recorded(api)
+    for method, path, kwargs, bad in (
+            ("GET", "/v1/runs?stauts=failed", {}, {"query.stauts"}),
+            ("GET", "/v1/runs?status=failed&limit=5&colour=red", {}, {"query.colour"}),
+            ("GET", "/v1/audit?sinse=3", {}, {"query.sinse"}),
+            ("GET", "/v1/automations/files/schema?knd=result", {}, {"query.knd"}),
+            ("POST", "/v1/automations/files/runs?wiat=30s",
+             {"json": {"request": {"directory": str(api.project.root / "work")}}},
+             {"query.wiat"})):
+        doc = assert_problem(api.call(method, path, token, **kwargs), 422)
+        assert fields(doc) == bad, doc
+        assert doc["errors"][0]["message"] == "unknown query parameter"
+    assert recorded(api)["runs"] == before["runs"]
+    assert api.call("GET", "/v1/runs?status=failed&limit=5", token).status_code == 200
+
+
 def test_a_trailing_slash_on_no_route_is_a_404_not_a_redirect(sqlite_api: Api) -> None:
     r = sqlite_api.call("GET", "/v1/nothing/", sqlite_api.token("olga", "admin"))
     assert "location" not in r.headers

@@ -491,6 +491,34 @@ def _authenticate(runtime: ServerRuntime, credentials: HTTPAuthorizationCredenti
         raise
 
 
+_QUERY_NAMES: dict[int, frozenset[str]] = {}
+
+
+def _refuse_unknown_query(request: Request) -> None:
+    """A 422 naming each query parameter the route does not take (``?stauts=failed`` listed
+    every run; ``?wiat=30s`` answered at once): a typo must not change what an answer means
+    without a word. Checked once the caller is authenticated."""
+    from fastapi.routing import APIRoute
+
+    route = request.scope.get("route")
+    if not isinstance(route, APIRoute):
+        return
+    known = _QUERY_NAMES.get(id(route))
+    if known is None:
+        names, dependants = set(), [route.dependant]
+        while dependants:  # the route's own parameters and its dependencies'
+            dependant = dependants.pop()
+            names.update(str(param.alias) for param in dependant.query_params)
+            dependants.extend(dependant.dependencies)
+        known = _QUERY_NAMES[id(route)] = frozenset(names)
+    unknown = sorted({name for name in request.query_params if name not in known})
+    if unknown:
+        raise InputError("invalid input: " + "; ".join(f"query.{name}: unknown query parameter"
+                                                       for name in unknown),
+                         [{"field": f"query.{name}", "message": "unknown query parameter"}
+                          for name in unknown])
+
+
 def _audit_refusal(runtime: ServerRuntime, reason: str, request: Request) -> None:
     from contextlib import suppress
 
@@ -511,6 +539,7 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
                credentials: Annotated[HTTPAuthorizationCredentials | None,
                                       Depends(bearer)]) -> tuple[Principal, Session]:
         who = _authenticate(runtime, credentials, request)
+        _refuse_unknown_query(request)
         return who, runtime.session(who)
 
     async def principal(
