@@ -278,6 +278,21 @@ def test_an_idempotency_key_beyond_ascii_is_read_as_utf8_as_on_the_command_line(
     assert refused.json()["errors"][0]["field"] == "header.idempotency-key"
 
 
+def test_a_blank_idempotency_key_is_refused_as_on_the_command_line(sqlite_api: Api) -> None:
+    """`Idempotency-Key: $KEY` with the variable unset would fall back to a key derived from
+    the request, which does not replay: the work would be done again."""
+    api = sqlite_api
+    token = api.token("olga", "operator")
+    body = {"request": {"directory": str(api.project.root / "work" / "blank")}}
+    for blank in ("", "   "):
+        refused = api.call("POST", "/v1/automations/files/runs", token, json=body,
+                           headers={"Idempotency-Key": blank})
+        assert refused.status_code == 422, refused.text
+        assert [e["field"] for e in refused.json()["errors"]] == ["header.idempotency-key"]
+        assert "empty" in refused.json()["detail"]
+    assert api.call("GET", "/v1/runs", token).json()["runs"] == []
+
+
 def test_an_idempotency_key_ending_in_an_accented_letter_is_read_whole(sqlite_api: Api) -> None:
     # "à" is C3 A0 in UTF-8; A0 alone, read as Latin-1, is a no-break space
     api = sqlite_api

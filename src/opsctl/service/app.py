@@ -748,6 +748,11 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
         # read as UTF-8 before the spaces are dropped: "à" ends in the byte A0, a no-break
         # space in Latin-1
         key = _utf8_header(idempotency_key or "").strip() or None
+        if idempotency_key is not None and key is None:  # `Idempotency-Key: $KEY`, KEY unset
+            raise InputError("invalid input: header.idempotency-key: the key is empty: give the "
+                             "operation's key (an unset variable?), or leave the header out "
+                             "for a key derived from the request",
+                             [{"field": "header.idempotency-key", "message": "empty"}])
         why = None if key is None else idempotency_key_problem(key)
         if why is not None:
             raise InputError(f"invalid input: header.idempotency-key: {why}",
