@@ -327,6 +327,14 @@ def test_a_trailing_slash_on_no_route_is_a_404_not_a_redirect(sqlite_api: Api) -
     assert_problem(r, 404)
 
 
+@pytest.mark.parametrize("path", ["/v1/runs", "/v1/automations/files", "/healthz"])
+def test_a_405_allows_every_method_the_path_takes_head_included(sqlite_api: Api,
+                                                                path: str) -> None:
+    r = sqlite_api.call("PUT", path, sqlite_api.token("olga", "admin"))
+    assert_problem(r, 405)
+    assert sorted(m.strip() for m in r.headers["allow"].split(",")) == ["GET", "HEAD"]
+
+
 def test_an_internal_error_is_a_generic_500_logged_on_the_server(
         sqlite_project: Project, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:

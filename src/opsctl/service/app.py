@@ -255,6 +255,8 @@ def _install_error_handlers(app: FastAPI, runtime: ServerRuntime) -> None:
         page = error_page(request, status, {404: "There is no such page.",
                                             405: "This page does not take that method."}.get(
                                                 status, detail))
+        if status == 405:  # every route of the path (GET's HEAD too), not only the first's
+            exc.headers = {**(exc.headers or {}), "Allow": _allowed_methods(app, request)}
         # Starlette's own headers, such as a 405's Allow (the methods the route takes), on the
         # browser's page as on the problem document
         if page is not None:
@@ -301,6 +303,18 @@ def _request_fields(runtime: ServerRuntime, request: Request,
     except OpsctlError:  # no credential, no access, no such automation: the body's 422 stands
         return []
     return []
+
+
+def _allowed_methods(app: FastAPI, request: Request) -> str:
+    """A 405's ``Allow``: the methods of every route on the request's path (Starlette names
+    only those of the first route it found)."""
+    from starlette.routing import Match
+
+    methods: set[str] = set()
+    for route in app.router.routes:
+        if route.matches(request.scope)[0] is not Match.NONE:
+            methods |= set(getattr(route, "methods", None) or ())
+    return ", ".join(sorted(methods))
 
 
 def _without_trailing_slash(app: FastAPI, request: Request) -> str | None:
