@@ -141,7 +141,7 @@ def test_the_documented_defaults_are_those_config_show_prints(page: Path,
     rows = dict(re.findall(r"^\| `(\w+)` \| [^|]* \| `([^`]+)` \|", page.read_text(), flags=re.M))
     checked = {key: rows[key] for key in ("plan_ttl", "lock_ttl", "stop_grace", "journal_mode",
                                           "format", "log_format", "log_level", "confirm",
-                                          "executor")}
+                                          "executor", "max_input_size")}
     assert checked == {key: shown[key] for key in checked}
 
 

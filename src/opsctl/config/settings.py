@@ -453,6 +453,8 @@ def _setting_rows(settings: Settings, layers: Layers) -> list[tuple[str, str, An
             shown = raw = "***"
         elif isinstance(value, timedelta):
             shown = raw = format_duration(value)
+        elif key == "max_input_size":  # as written in a file and the docs: 10MiB
+            shown = _byte_size_text(value)
         elif key == "store_url" and value is None:
             shown = f"{settings.effective_store_url} (embedded)"
         elif key == "policy_file" and value is None and settings.policy is None and \
@@ -465,6 +467,14 @@ def _setting_rows(settings: Settings, layers: Layers) -> list[tuple[str, str, An
             shown = "" if value is None else str(value)
         rows.append((key, shown, raw, layers.origin.get(key, "default")))
     return rows
+
+
+def _byte_size_text(size: int) -> str:
+    """A byte size in the largest binary unit that writes it whole (``10MiB``), else bytes."""
+    for unit, factor in (("GiB", 1024 ** 3), ("MiB", 1024 ** 2), ("KiB", 1024)):
+        if size >= factor and size % factor == 0:
+            return f"{size // factor}{unit}"
+    return str(size)
 
 
 def _present(path: Path) -> bool:
