@@ -519,7 +519,8 @@ def _refuse_unknown_query(request: Request) -> None:
         return
     known = _QUERY_NAMES.get(id(route))
     if known is None:
-        names, dependants = set(), [route.dependant]
+        names: set[str] = set()
+        dependants = [route.dependant]
         while dependants:  # the route's own parameters and its dependencies'
             dependant = dependants.pop()
             names.update(str(param.alias) for param in dependant.query_params)
