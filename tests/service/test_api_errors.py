@@ -442,6 +442,10 @@ def test_a_bad_body_and_a_bad_request_are_named_in_one_answer(api: Api) -> None:
         doc = assert_problem(api.call("POST", path, token, json=body), 422)
         assert fields(doc) == envelope | request_fields, (body, doc)
         assert "names" in doc["detail"] and envelope.pop().split(".")[1] in doc["detail"]
+    # a contract version the code does not have: named with the body's other fields
+    doc = assert_problem(api.call("POST", runs, token, json={
+        "request": bad, "colour": "red", "contract_version": "9.9.9"}), 422)
+    assert fields(doc) == {"body.colour", "body.contract_version"}, doc
     outsider = api.token("rita", "operator", automations=("report",))
     doc = assert_problem(api.call("POST", runs, outsider, json={"request": bad, "colour": "red"}),
                          422)

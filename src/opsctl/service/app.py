@@ -299,7 +299,8 @@ def _request_fields(runtime: ServerRuntime, request: Request,
         _engine(lambda: versioned_request(automation, body["request"],
                                           version if isinstance(version, str) else None))
     except InputError as exc:
-        return [f for f in exc.fields if f["field"].startswith("request")]
+        return [f for f in exc.fields  # the request's fields, or a contract version not had
+                if f["field"].startswith(("request", "body.contract_version"))]
     except OpsctlError:  # no credential, no access, no such automation: the body's 422 stands
         return []
     return []
