@@ -1018,13 +1018,13 @@ def reconcile(session: Session, automation: Automation[Any], data: Mapping[str, 
     if session.stop_requested.is_set():
         # asked to stop (a signal, `opsctl cancel`) while an iteration's last actions were in
         # flight: it ended as it would have; no other run starts, not even to plan
-        error = InterruptedRunError(
+        stopped = InterruptedRunError(
             f"stopped on request after iteration {len(iterations)} (run {iterations[-1]}), "
             "whose actions finished; not planned again: run the same command again to "
             "reconcile what is left", step="apply")
         doc = dict(_overall(changed, outcome).document)
-        doc.update(status="cancelled", exit_code=error.exit_code, error=error_block(error))
-        return annotate(RunOutcome(doc, error.exit_code), False)
+        doc.update(status="cancelled", exit_code=stopped.exit_code, error=error_block(stopped))
+        return annotate(RunOutcome(doc, stopped.exit_code), False)
     check = execute(session, automation, data, mode="plan", source=source, targets=targets,
                     contract_version=contract_version)
     if check.exit_code == ExitCode.SUCCESS:
