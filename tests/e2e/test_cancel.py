@@ -323,6 +323,31 @@ def test_a_running_plan_is_not_cancelled(project: Project) -> None:
     assert "run.cancel_requested" not in kinds
 
 
+def test_a_plan_whose_process_was_killed_is_ended_by_cancel(project: Project) -> None:
+    """A plan whose process was killed never ends by itself: `cancel` ends it (cancelled,
+    exit 130) and `show` says what ends it (was: "it changes nothing and ends once
+    planned", exit 3, and the run `running` for ever, nothing able to end it)."""
+    project.add_module("blocks_auto", BLOCKS)
+    proc = start(project, "plan", "blocks", "--format", "json")
+    deadline = time.monotonic() + 90
+    while not (project.root / "waiting").exists():
+        assert proc.poll() is None, proc.communicate()
+        assert time.monotonic() < deadline, "the plan never started"
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGKILL)
+    proc.communicate(timeout=60)
+    [run] = project.run("runs", "--status", "running", "--format", "json").doc["runs"]
+    shown = project.run("show", run["id"])
+    assert f"`opsctl cancel {run['id']} --reason ...` ends it" in shown.stdout, shown.stdout
+    asked = project.run("cancel", run["id"], "--reason", "the box died", "--format", "json")
+    assert asked.code == 0, asked.stderr
+    assert asked.doc["status"] == "cancelled"
+    assert "the process carrying it was gone" in asked.doc["message"]
+    ended = project.run("show", run["id"], "--format", "json").doc
+    assert (ended["status"], ended["result"]["exit_code"]) == ("cancelled", 130)
+    assert project.run("audit", "verify").code == 0
+
+
 def test_an_apply_cancelled_while_it_plans_stops_at_once(project: Project) -> None:
     """plan() changes nothing, so a cancel request stops it at once, as a first signal does,
     rather than when plan() returns (here: never, for two minutes)."""

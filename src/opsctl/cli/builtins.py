@@ -437,7 +437,7 @@ def show_cmd(run_id: str, artifacts: bool, follow: bool, after_seq: int | None,
             from opsctl.cli.follow import what_goes_on
 
             said = what_goes_on(session, row)
-            if "may be gone" in said:
+            if "may be gone" in said or "is gone" in said:
                 stream.write(f"note: {said}\n")
 
     return emit_data(_shown_run(session, row, artifacts), opts, session, render)

@@ -82,6 +82,11 @@ def what_goes_on(session: Any, row: dict[str, Any], again: str | None = None) ->
         process = (now.get("runtime") or {}).get("process")
         if isinstance(process, str) and holder_is_gone(process):
             why = "the process that started it is gone"
+    elif now["mode"] != "apply":  # a plan: it never ends once its process is gone
+        process = (now.get("runtime") or {}).get("process")
+        if isinstance(process, str) and holder_is_gone(process):
+            return (f"the plan is still recorded running, but the process planning it is "
+                    f"gone: `opsctl cancel {run_id} --reason ...` ends it")
     if why is not None:
         return (f"the run is still recorded running, but its process may be gone ({why}): "
                 f"`opsctl resume {run_id}` finishes it, `opsctl cancel {run_id} --reason ...` "

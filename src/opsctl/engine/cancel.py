@@ -87,9 +87,11 @@ def request_cancel(session: Session, row: dict[str, Any], reason: str) -> dict[s
     if row["status"] not in UNFINISHED:
         raise PlanRejectedError(f"run {run_id} is {row['status']} already: there is nothing to "
                                 "cancel", reason="finished", step="gate")
-    if row["status"] == "running" and row["mode"] != "apply":
+    if row["status"] == "running" and row["mode"] != "apply" \
+            and not _carried_by_nobody(session.store, run_id):
         # planning changes nothing and has no action boundary to stop at: a request would be
-        # recorded, answered "it stops", and never seen
+        # recorded, answered "it stops", and never seen (one whose process is gone never
+        # ends by itself: it is ended below)
         raise PlanRejectedError(f"run {run_id} is a plan: it changes nothing and ends once "
                                 "planned; there is nothing to cancel", reason="plan",
                                 step="gate")
@@ -108,7 +110,7 @@ def request_cancel(session: Session, row: dict[str, Any], reason: str) -> dict[s
     if nobody is None:  # no lease, no process on record: whether it still runs is not known
         message += (" (if its process still runs: it holds no lease and records no process, "
                     "so whether one does cannot be told from here)")
-    if status == "running" and row["mode"] == "apply" and nobody:
+    if status == "running" and nobody:
         from opsctl.engine.run import end_abandoned_run
 
         current = store.get_run(run_id, with_result=False)
