@@ -630,9 +630,44 @@ def test_a_postgres_schema_that_does_not_exist_is_a_config_error(project: Projec
     url = f"{POSTGRES_URL}{sep}options=-csearch_path%3Dno_such_schema_here"
     result = project.run("ledger", "--format", "json", env=project.env({"OPSCTL_STORE_URL": url}))
     assert result.code == 2
-    assert "no schema has been selected" in result.doc["error"]["message"]
+    assert "schema 'no_such_schema_here'" in result.doc["error"]["message"]
     assert "create that schema" in result.doc["error"]["message"]
     assert effects(project) == []
+
+
+def test_a_search_path_naming_a_mixed_case_schema_unquoted_says_to_quote_it(
+        project: Project) -> None:
+    """PostgreSQL folds an unquoted name to lower case: `-csearch_path=OpsStore` names
+    `opsstore`, not the schema `OpsStore` a DBA created. Exit 2 naming the schema looked for
+    and the one there, quoted (was: "no schema has been selected to create in", naming
+    neither)."""
+    import uuid
+
+    import psycopg
+
+    from tests.conftest import POSTGRES_URL
+
+    if not POSTGRES_URL:
+        pytest.skip("PostgreSQL tests need OPSCTL_TEST_POSTGRES_URL (postgresql://...)")
+    project.add_module("ledger_auto", LEDGER)
+    schema = f"Ops_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
+        conn.execute(f'CREATE SCHEMA "{schema}"')
+    try:
+        sep = "&" if "?" in POSTGRES_URL else "?"
+        url = f"{POSTGRES_URL}{sep}options=-csearch_path%3D{schema}"
+        result = project.run("ledger", "--format", "json",
+                             env=project.env({"OPSCTL_STORE_URL": url}))
+        assert result.code == 2, result.stderr
+        message = result.doc["error"]["message"]
+        assert f"schema {schema.lower()!r}" in message, message
+        assert f'-csearch_path="{schema}"' in message, message
+        assert effects(project) == []
+        quoted = f"{POSTGRES_URL}{sep}options=-csearch_path%3D%22{schema}%22"
+        assert project.run("ledger", env=project.env({"OPSCTL_STORE_URL": quoted})).code == 0
+    finally:
+        with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
+            conn.execute(f'DROP SCHEMA "{schema}" CASCADE')
 
 
 def test_a_search_path_whose_first_schema_does_not_exist_is_a_config_error(

@@ -1513,9 +1513,8 @@ def _missing_search_path_schema(conn: Any) -> str | None:
             if current == user:
                 return None
             continue
-        # none there at all: CREATE says "no schema has been selected"
-        return None if current is None or name == current else name
-    return None
+        return None if name == current else name
+    return None  # no schema named at all: CREATE says "no schema has been selected"
 
 
 def _without_password(exc: BaseException, url: str) -> str:
@@ -1583,10 +1582,15 @@ def _open_postgres(url: str, redactor: Redactor | None) -> SQLStore:
         if missing is not None:
             # PostgreSQL skips a search_path schema that does not exist: the store would be
             # made in the next one (public), a second store beside the one meant
+            cased = conn.execute("SELECT nspname FROM pg_namespace WHERE lower(nspname) = "
+                                 "lower(%s) AND nspname <> %s ORDER BY nspname LIMIT 1",
+                                 (missing, missing)).fetchone()
             store.close()
+            fix = (f"name it quoted, as PostgreSQL folds an unquoted name to lower case: "
+                   f'-csearch_path="{cased[0]}"' if cased else
+                   "create that schema, or fix the search_path in store_url")
             raise StateDirError(f"PostgreSQL store {mask_url(url)} cannot be used: schema "
-                                f"{missing!r}, first in its search_path, does not exist: "
-                                "create that schema, or fix the search_path in store_url",
+                                f"{missing!r}, first in its search_path, does not exist: {fix}",
                                 step="validate")
         store.migrate()
     except psycopg.Error as exc:
