@@ -643,3 +643,28 @@ def test_a_script_named_like_a_python_keyword_gets_a_name_its_module_can_have(
 
     catalog = load_catalog(load_layers(cwd=tmp_path), use_cache=False)
     assert sorted(catalog.entries) == ["class-script", "pass-script"]
+
+
+def test_a_script_outside_the_project_is_run_from_where_it_is_when_the_project_moves(
+        tmp_path: Path) -> None:
+    """The path of a script in the project is relative to the module, so the project can
+    move; one outside it (`/opt/scripts/x.sh`) stays where it is when the project moves."""
+    import shutil
+
+    from opsctl.adopt.wrap import load_module_text
+
+    outside = tmp_path / "opt" / "cleanup_far.sh"
+    outside.parent.mkdir()
+    outside.write_text(CLEANUP)
+    project = tmp_path / "proj"
+    project.mkdir()
+    (project / "opsctl.toml").write_text("automations = []\n")
+    wrap_script(project, outside, script=cleanup_scan("cleanup_far.sh"))
+    moved = tmp_path / "deep" / "er" / "proj"
+    moved.parent.mkdir(parents=True)
+    shutil.move(str(project), str(moved))
+    module = moved / "automations" / "cleanup_far.py"
+
+    wrapped = load_module_text(module.read_text(), module)["SCRIPT"]
+
+    assert (Path(wrapped.module_file).parent / wrapped.script).resolve() == outside.resolve()

@@ -553,7 +553,9 @@ def render_module(d: WrapDesign, *, script_from_module: str, label: str, owner: 
     lines += [_field_source(f) for f in d.fields] or ["    pass"]
     args = [f.arg for f in d.fields if f.arg is not None]
     lines += ["", "", "SCRIPT = WrappedScript(",
-              f"    script={script_from_module!r},  # relative to this file",
+              f"    script={script_from_module!r},  # "
+              + ("outside the project: where it is" if script_from_module.startswith("/")
+                 else "relative to this file"),
               "    module_file=__file__,",
               f"    language={s.language!r},"]
     if d.interpreter is not None:
@@ -814,7 +816,10 @@ def _prepare(root: Path, script_file: Path, script: Script, name: str, *, out: s
         label = script_file.relative_to(root).as_posix()
     except ValueError:
         label = str(script_file)
-    relative = Path(os.path.relpath(run_file, module_path.parent)).as_posix()
+    # relative to the module, so the project can move; one outside it stays where it is
+    relative = (Path(os.path.relpath(run_file, module_path.parent)).as_posix()
+                if Path(run_file).resolve().is_relative_to(root.resolve())
+                else Path(run_file).resolve().as_posix())
     text = render_module(d, script_from_module=relative, label=label, owner=owner,
                          command=command)
     namespace = load_module_text(text, module_path)
