@@ -668,3 +668,34 @@ def test_a_script_outside_the_project_is_run_from_where_it_is_when_the_project_m
     wrapped = load_module_text(module.read_text(), module)["SCRIPT"]
 
     assert (Path(wrapped.module_file).parent / wrapped.script).resolve() == outside.resolve()
+
+
+def test_wrap_all_again_over_an_unchanged_folder_says_so_and_exits_0(tmp_path: Path) -> None:
+    """The same `wrap --all` again (a CI job, say) over scripts that did not change: each is
+    reported unchanged, not refused, so the command succeeds; a script whose module was edited
+    by hand is still refused without --force, its edit kept."""
+    from tests.conftest import OPSCTL
+
+    (tmp_path / "ops").mkdir()
+    for name in ("clean_one.sh", "clean_two.sh"):
+        (tmp_path / "ops" / name).write_text(CLEANUP)
+    (tmp_path / "opsctl.toml").write_text("automations = []\n")
+    first, _ = wrap_all(tmp_path, tmp_path / "ops", min_tier="private")
+    assert all(r.wrapped for r in first)
+    edited = tmp_path / "automations" / "clean_two.py"
+    edited.write_text(edited.read_text().replace("timeout=600.0", "timeout=60.0"))
+
+    again, _ = wrap_all(tmp_path, tmp_path / "ops", min_tier="private")
+
+    assert [(r.script, r.wrapped, r.unchanged) for r in again] == [
+        ("clean_one.sh", False, True), ("clean_two.sh", False, False)]
+    assert "would overwrite" in again[1].reason and "timeout=60.0" in edited.read_text()
+    edited.write_text(edited.read_text().replace("timeout=60.0", "timeout=600.0"))
+
+    done = subprocess.run([OPSCTL, "wrap", "--all", "ops", "--min-tier", "private"],
+                          cwd=tmp_path, env=clean_env(tmp_path / ".home"), capture_output=True,
+                          text=True, timeout=120)
+
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "unchanged clean_one.sh  -> clean-one" in done.stdout
+    assert "0 of 2 wrapped, 2 unchanged" in done.stdout

@@ -1140,6 +1140,8 @@ class WrapReport:
     version: str | None = None
     breaking: tuple[str, ...] = ()
     """Wrapped again: what breaks the callers of the locked contract (the version bumped)."""
+    unchanged: bool = False
+    """Wrapped before, and its files are what wrapping it again would write: nothing to do."""
 
 
 def wrap_all(start: Path, source: Path, *, min_tier: Tier = "shared", out: str = "automations",
@@ -1181,6 +1183,12 @@ def wrap_all(start: Path, source: Path, *, min_tier: Tier = "shared", out: str =
                          owner=_owner(owner, s), force=force, command=command,
                          registered=registered)
         except UsageError as exc:
+            if not force and _up_to_date(root, file.resolve(), s, name, out=out, tests=tests,
+                                         owner=_owner(owner, s), command=command,
+                                         registered=registered):
+                reports.append(WrapReport(s.path, name, False, "wrapped already, unchanged",
+                                          root=why, unchanged=True))
+                continue
             reports.append(WrapReport(s.path, name, False, exc.message, root=why))
             continue
         except ScriptNotUnderstoodError as exc:
@@ -1193,6 +1201,20 @@ def wrap_all(start: Path, source: Path, *, min_tier: Tier = "shared", out: str =
                                   version=p.version, breaking=tuple(p.breaking)))
     files = _write(root, prepared, out) if prepared else []
     return reports, files
+
+
+def _up_to_date(root: Path, file: Path, script: Script, name: str, **kwargs: Any) -> bool:
+    """Whether the files of ``script``'s wrap exist and are what wrapping it again writes
+    (a module edited by hand is not: replacing it is for --force)."""
+    try:
+        again = _prepare(root, file, script, name, force=True, **kwargs)
+    except (UsageError, ScriptNotUnderstoodError):
+        return False
+    try:
+        return all(path.read_text(encoding="utf-8") == text
+                   for path, text in again.files.items())
+    except (OSError, UnicodeDecodeError):
+        return False
 
 
 def scripts_root(recorded: Path, paths: list[str], *, source: Path,

@@ -61,26 +61,31 @@ def wrap_cmd(script: Path, name: str | None, wrap_every: bool, min_tier: Any, ou
             "scripts_root": next((r.root for r in reports if r.root), None),
             "scripts": [{"script": r.script, "automation": r.name, "wrapped": r.wrapped,
                          "reason": r.reason, "effect": r.effect, "version": r.version,
-                         "breaking": list(r.breaking)} for r in reports],
+                         "breaking": list(r.breaking), "unchanged": r.unchanged}
+                        for r in reports],
             "files": [{"path": str(g.path), "purpose": g.purpose} for g in files]}
 
         def render_all(doc: dict[str, Any], stream: TextIO) -> None:
             if doc["scripts_root"]:
                 stream.write(f"scripts found under {doc['scripts_root']}\n")
             for item in doc["scripts"]:
-                mark = "wrapped" if item["wrapped"] else "refused"
+                mark = ("wrapped" if item["wrapped"] else
+                        "unchanged" if item["unchanged"] else "refused")
                 stream.write(f"{mark:<8} {item['script']}  -> {item['automation']}"
-                             + ("" if item["wrapped"] else f"\n         {item['reason']}")
+                             + ("" if item["wrapped"] or item["unchanged"]
+                                else f"\n         {item['reason']}")
                              + "\n")
                 _breaking(item, stream, "         ")
-            stream.write(f"{len(wrapped)} of {len(doc['scripts'])} wrapped\n")
+            unchanged = sum(1 for item in doc["scripts"] if item["unchanged"])
+            stream.write(f"{len(wrapped)} of {len(doc['scripts'])} wrapped"
+                         + (f", {unchanged} unchanged" if unchanged else "") + "\n")
             if not doc["scripts"]:  # "0 of 0 wrapped" alone read as a scan that found nothing
                 stream.write(f"no script of {script} is at or above --min-tier {min_tier}"
                              + (" (--min-tier private wraps every script)"
                                 if min_tier != "private" else "") + "\n")
 
         emit_data(data, opts, None, render_all)
-        if len(wrapped) == len(reports):
+        if len(wrapped) + sum(r.unchanged for r in reports) == len(reports):
             return ExitCode.SUCCESS
         return ExitCode.PARTIAL if wrapped else ExitCode.VALIDATION
 
