@@ -283,7 +283,8 @@ def config_fingerprint(layers: Layers) -> str:
         shown: dict[Any, Any] = {}
         for name, value in secrets.items():
             if isinstance(value, str) and value.startswith("env:"):
-                refs.append((value, value[4:] in os.environ))
+                refs.append((value, value[4:] in (os.environ if layers.env is None
+                                                   else layers.env)))
                 shown[name] = value
             elif isinstance(value, str) and value.startswith("file:"):
                 refs.append((value, _stat(os.path.expanduser(value[5:]))))

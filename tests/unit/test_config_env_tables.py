@@ -128,6 +128,21 @@ def test_env_secret_references_read_the_environment_opsctl_is_given(root: Path) 
         validate_settings(load_layers(cwd=root, env={"HOME": str(root)}))
 
 
+def test_the_catalog_tells_configurations_apart_by_the_env_secrets_of_the_given_environment(
+        root: Path) -> None:
+    """A configuration validated once is not validated again (the catalog's manifest keeps its
+    fingerprint): an `env:VAR` secret set in one given environment and not in another makes
+    two configurations, not one already known to be valid."""
+    from opsctl.catalog import config_fingerprint
+
+    variable = "OPSCTL_TEST_SECRET_ONLY_GIVEN"
+    assert variable not in os.environ
+    (root / "opsctl.toml").write_text(f'[secrets]\ntoken = "env:{variable}"\n')
+    given = load_layers(cwd=root, env={"HOME": str(root), variable: "x"})
+    missing = load_layers(cwd=root, env={"HOME": str(root)})
+    assert config_fingerprint(given) != config_fingerprint(missing)
+
+
 @pytest.mark.parametrize(("variable", "text", "message"), [
     pytest.param("OPSCTL_AUTOMATION__CLEANUP_FILES", "x", "OPSCTL_AUTOMATION__<NAME>__<KEY>",
                  id="automation-without-key"),
