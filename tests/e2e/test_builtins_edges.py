@@ -255,3 +255,12 @@ def test_a_recorded_reason_must_say_something(counter: Project, args: list[str],
 def test_schema_says_what_is_wrong(counter: Project, args: list[str], message: str) -> None:
     line, _ = usage_error(counter, "schema", *args)
     assert line.startswith(f"opsctl: error: {message}")
+
+
+def test_audit_verify_of_an_empty_trail_says_it_is_empty(counter: Project) -> None:
+    """A store with no event yet has no head: the text says so (was: `head None`)."""
+    r = counter.run("audit", "verify")
+    assert r.code == 0, r.stderr
+    assert r.stdout.strip() == "audit trail intact: 0 event(s), no head yet (the trail is empty)"
+    doc = counter.run("audit", "verify", "--format", "json").doc
+    assert doc["events"] == 0 and doc["head_hash"] is None

@@ -156,8 +156,9 @@ def audit_verify(since_seq: int | None, opts: CommonOptions) -> int:
         if since_seq is not None and not data["from_seq"]:
             # --since asked for a shorter walk: say why this one went from the start
             start = f" from event 1 (no checkpoint at or before event {since_seq})"
-        stream.write(f"audit trail intact: {data['events']} event(s){start}, "
-                     f"head {data['head_hash']}\n")
+        head = (f"head {data['head_hash']}" if data["head_hash"] is not None
+                else "no head yet (the trail is empty)")
+        stream.write(f"audit trail intact: {data['events']} event(s){start}, {head}\n")
         for warning in data["warnings"]:
             stream.write(f"warning: {warning}\n")
 
