@@ -699,3 +699,22 @@ def test_wrap_all_again_over_an_unchanged_folder_says_so_and_exits_0(tmp_path: P
     assert done.returncode == 0, done.stdout + done.stderr
     assert "unchanged clean_one.sh  -> clean-one" in done.stdout
     assert "0 of 2 wrapped, 2 unchanged" in done.stdout
+
+
+def test_a_script_wrapped_again_keeps_the_owner_its_automation_declares(tmp_path: Path) -> None:
+    """The owner set in the module (by hand, or by --owner) stays when the script is wrapped
+    again without --owner: not replaced by whoever the git history names first now."""
+    script = tmp_path / "scripts" / "owned_kit.sh"
+    script.parent.mkdir()
+    script.write_text(CLEANUP)
+    wrap_script(tmp_path, script, owner="someone")
+    module = tmp_path / "automations" / "owned_kit.py"
+    module.write_text(module.read_text().replace("owner='someone'", "owner='team-storage'"))
+    sys.modules.pop("owned_kit", None)  # edited as between two commands: read afresh
+
+    wrap_script(tmp_path, script, force=True)
+    kept = module.read_text()
+    wrap_script(tmp_path, script, owner="team-other", force=True)
+
+    assert "owner='team-storage'" in kept
+    assert "owner='team-other'" in module.read_text()

@@ -880,6 +880,8 @@ class _Registered:
     """automation name -> (its module, its source file)"""
     scripts: dict[tuple[str, tuple[str, ...]], str] = field(default_factory=dict)
     """(a wrapped script's resolved path, its command prefix) -> the automation running it"""
+    owners: dict[str, str] = field(default_factory=dict)
+    """A wrapped automation's name -> the owner it declares (kept when it is wrapped again)"""
 
     def refuse_other_script(self, name: str, file: Path, script: Script) -> None:
         """Exit 2 when automation ``name`` wraps another script (one still there: a script
@@ -939,15 +941,19 @@ def registered_in(root: Path) -> _Registered:
     from opsctl.adopt.runtime import wrapped_script_of
 
     scripts: dict[tuple[str, tuple[str, ...]], str] = {}
+    owners: dict[str, str] = {}
     for name in entries:
         try:
-            wrapped = wrapped_script_of(catalog.load(name))
+            automation = catalog.load(name)
+            wrapped = wrapped_script_of(automation)
         except Exception:  # reported when the new contract is locked
             continue
         if wrapped is not None:
             path = (Path(wrapped.module_file).parent / wrapped.script).resolve()
             scripts[(str(path), tuple(wrapped.command_prefix))] = name
-    return _Registered(modules, {n: (e.module, e.source) for n, e in entries.items()}, scripts)
+            owners[name] = str(automation.owner)
+    return _Registered(modules, {n: (e.module, e.source) for n, e in entries.items()}, scripts,
+                       owners)
 
 
 def _write(root: Path, prepared: list[_Prepared], out: str) -> list[Generated]:
@@ -1118,8 +1124,8 @@ def wrap_script(start: Path, file: Path, *, name: str | None = None,
     scanned = script if script is not None else _scan(path, force=force)
     command = "opsctl wrap " + shlex.quote(os.path.relpath(path, root))
     prepared = _prepare(root, path, scanned, name, out=out, tests=tests,
-                        owner=_owner(owner, scanned), force=force, command=command,
-                        registered=registered)
+                        owner=_owner(owner or registered.owners.get(name, ""), scanned),
+                        force=force, command=command, registered=registered)
     files = _write(root, [prepared], out)
     return Wrapped(name, prepared.label, prepared.design.effect, files,
                    prepared.design.problems, prepared.version, prepared.breaking)
@@ -1179,12 +1185,12 @@ def wrap_all(start: Path, source: Path, *, min_tier: Tier = "shared", out: str =
         try:
             check_script_file(file)
             command = "opsctl wrap --all " + shlex.quote(os.path.relpath(source, root))
-            p = _prepare(root, file.resolve(), s, name, out=out, tests=tests,
-                         owner=_owner(owner, s), force=force, command=command,
-                         registered=registered)
+            declared = _owner(owner or registered.owners.get(name, ""), s)
+            p = _prepare(root, file.resolve(), s, name, out=out, tests=tests, owner=declared,
+                         force=force, command=command, registered=registered)
         except UsageError as exc:
             if not force and _up_to_date(root, file.resolve(), s, name, out=out, tests=tests,
-                                         owner=_owner(owner, s), command=command,
+                                         owner=declared, command=command,
                                          registered=registered):
                 reports.append(WrapReport(s.path, name, False, "wrapped already, unchanged",
                                           root=why, unchanged=True))
