@@ -718,3 +718,16 @@ def test_a_script_wrapped_again_keeps_the_owner_its_automation_declares(tmp_path
 
     assert "owner='team-storage'" in kept
     assert "owner='team-other'" in module.read_text()
+
+
+def test_a_script_wrapped_alone_is_unchanged_for_wrap_all_of_its_folder(tmp_path: Path) -> None:
+    """Which command wrote the module (`opsctl wrap ops/x.sh` or `wrap --all ops`) is a note
+    in its docstring, not a change: the folder wrapped later reports it unchanged."""
+    (tmp_path / "ops").mkdir()
+    (tmp_path / "ops" / "clean_alone.sh").write_text(CLEANUP)
+    (tmp_path / "opsctl.toml").write_text("automations = []\n")
+    wrap_script(tmp_path, tmp_path / "ops" / "clean_alone.sh")
+
+    reports, _ = wrap_all(tmp_path, tmp_path / "ops", min_tier="private")
+
+    assert [(r.script, r.unchanged) for r in reports] == [("clean_alone.sh", True)]
