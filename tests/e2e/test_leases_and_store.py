@@ -635,6 +635,43 @@ def test_a_postgres_schema_that_does_not_exist_is_a_config_error(project: Projec
     assert effects(project) == []
 
 
+def test_a_role_without_usage_on_the_stores_schema_is_told_to_grant_it(
+        project: Project) -> None:
+    """PostgreSQL passes over a search_path schema the role may not use as over one that is
+    not there: exit 2 saying to grant USAGE on it (was: "does not exist: create that
+    schema", which exists), and nothing is created."""
+    import uuid
+    from urllib.parse import urlsplit, urlunsplit
+
+    import psycopg
+
+    from tests.conftest import POSTGRES_URL, postgres_schema_url
+
+    if not POSTGRES_URL:
+        pytest.skip("PostgreSQL tests need OPSCTL_TEST_POSTGRES_URL (postgresql://...)")
+    project.add_module("ledger_auto", LEDGER)
+    role = "opsctl_nousage_" + uuid.uuid4().hex[:8]
+    for owner_url in postgres_schema_url():
+        assert project.run("runs", env=project.env({"OPSCTL_STORE_URL": owner_url})).code == 0
+        schema = owner_url.rpartition("search_path%3D")[2]
+        with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
+            conn.execute(f"CREATE ROLE {role} LOGIN")
+        try:
+            parts = urlsplit(owner_url)
+            host = parts.netloc.rpartition("@")[2]
+            role_url = urlunsplit(parts._replace(netloc=f"{role}@{host}"))
+            result = project.run("ledger", "--format", "json",
+                                 env=project.env({"OPSCTL_STORE_URL": role_url}))
+            assert result.code == 2, result.stderr
+            message = result.doc["error"]["message"]
+            assert "does not exist" not in message, message
+            assert f"GRANT USAGE ON SCHEMA {schema} TO {role}" in message, message
+            assert effects(project) == []
+        finally:
+            with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
+                conn.execute(f"DROP ROLE {role}")
+
+
 def test_a_search_path_naming_a_mixed_case_schema_unquoted_says_to_quote_it(
         project: Project) -> None:
     """PostgreSQL folds an unquoted name to lower case: `-csearch_path=OpsStore` names

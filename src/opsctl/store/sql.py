@@ -1517,6 +1517,13 @@ def _missing_search_path_schema(conn: Any) -> str | None:
     return None  # no schema named at all: CREATE says "no schema has been selected"
 
 
+def _ident(name: str) -> str:
+    """``name`` as SQL writes it: quoted unless it is a plain lower-case identifier."""
+    if re.fullmatch(r"[a-z_][a-z0-9_$]*", name):
+        return name
+    return '"' + name.replace('"', '""') + '"'
+
+
 def _without_password(exc: BaseException, url: str) -> str:
     """The driver's message about ``url``, with the URL's password masked wherever it is
     quoted (as written, percent-decoded, or inside the URL itself)."""
@@ -1585,7 +1592,15 @@ def _open_postgres(url: str, redactor: Redactor | None) -> SQLStore:
             cased = conn.execute("SELECT nspname FROM pg_namespace WHERE lower(nspname) = "
                                  "lower(%s) AND nspname <> %s ORDER BY nspname LIMIT 1",
                                  (missing, missing)).fetchone()
+            there, role = conn.execute(
+                "SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = %s), current_user",
+                (missing,)).fetchone()
             store.close()
+            if there:  # passed over as one not there: the role may not use it
+                raise StateDirError(f"PostgreSQL store {mask_url(url)} cannot be used: its role "
+                                    f"may not use schema {missing!r}, first in its search_path: "
+                                    f"GRANT USAGE ON SCHEMA {_ident(missing)} TO {_ident(role)}",
+                                    step="validate")
             fix = (f"name it quoted, as PostgreSQL folds an unquoted name to lower case: "
                    f'-csearch_path="{cased[0]}"' if cased else
                    "create that schema, or fix the search_path in store_url")
