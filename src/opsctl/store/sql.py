@@ -1594,7 +1594,7 @@ def _open_postgres(url: str, redactor: Redactor | None) -> SQLStore:
                                  (missing, missing)).fetchone()
             there, role = conn.execute(
                 "SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = %s), current_user",
-                (missing,)).fetchone()
+                (missing,)).fetchone() or (False, "")
             store.close()
             if there:  # passed over as one not there: the role may not use it
                 raise StateDirError(f"PostgreSQL store {mask_url(url)} cannot be used: its role "
