@@ -572,7 +572,8 @@ def test_a_store_whose_role_the_server_may_not_write_with_is_a_500_not_invalid_i
         tmp_path: Path) -> None:
     """`opsctl serve` on a PostgreSQL role granted only SELECT: a request that writes (a token
     stamps its last use) is refused by the store, the server's configuration, not the
-    request's: 500 naming what the server refused (was: 422 "Invalid input")."""
+    request's: 500, the server's log saying why (was: 422 "Invalid input", with the store's
+    address)."""
     from tests.conftest import POSTGRES_URL, postgres_schema_url
     from tests.e2e.test_leases_and_store import _role_on_store
     from tests.service.conftest import make_token, setup_project
@@ -591,5 +592,11 @@ def test_a_store_whose_role_the_server_may_not_write_with_is_a_500_not_invalid_i
                 response = api.call("GET", "/v1/runs", token)
                 assert response.status_code == 500, response.text
                 problem = response.json()
-                assert "permission denied for table api_tokens" in problem["detail"]
+                # the store's address and its refusal are the server log's, as for /readyz
+                assert problem["detail"] == ("the server's store cannot be used: the server "
+                                             "logged the details")
+                assert "postgresql://" not in response.text
                 assert problem["exit_code"] == 2
+                # a caller without valid credentials, whose refusal the store would audit
+                anonymous = api.call("GET", "/v1/runs", "opsctl_" + "x" * 43)
+                assert "postgresql://" not in anonymous.text

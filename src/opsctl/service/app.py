@@ -28,6 +28,7 @@ from opsctl.errors import (
     ConflictError,
     DependencyError,
     OpsctlError,
+    StateDirError,
     UnknownAutomationError,
     UsageError,
 )
@@ -183,6 +184,11 @@ def _install_error_handlers(app: FastAPI, runtime: ServerRuntime) -> None:
     @app.exception_handler(OpsctlError)
     async def opsctl_error(request: Request, exc: OpsctlError) -> JSONResponse:
         body = problem_for(exc)
+        if isinstance(exc, StateDirError):
+            # the server's own store (its address, its role's grants): the log's, as /readyz
+            runtime.base.log.error("http.store_unusable", path=request.url.path,
+                                   error=exc.message)
+            body["detail"] = "the server's store cannot be used: the server logged the details"
         headers = {"WWW-Authenticate": "Bearer"} if body["status"] == 401 else None
         if body["status"] == 503:
             headers = {"Retry-After": "5"}
