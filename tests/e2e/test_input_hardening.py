@@ -694,6 +694,7 @@ def test_config_output_masks_url_passwords(probe: Project, url: str, shown: str,
     pytest.param("postgresql://ops:s3cr3t/canary@127.0.0.1:1/ops", id="unencoded-slash"),
     pytest.param("postgresql://ops:s3cr3t?canary@127.0.0.1:1/ops", id="unencoded-question-mark"),
     pytest.param("postgresql://ops:s3cr3t#canary@127.0.0.1:1/ops", id="unencoded-hash"),
+    pytest.param("postgresql://ops:s3cr3t canary@127.0.0.1:1/ops", id="unencoded-blank"),
 ])
 def test_a_store_url_password_with_unencoded_delimiters_is_never_shown(
         probe: Project, url: str) -> None:

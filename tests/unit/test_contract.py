@@ -180,6 +180,8 @@ def test_mask_url_hides_password() -> None:
     # an '@' after the authority is no password's end when a port or none precedes it
     assert mask_url("postgresql://h:5432/db?options=a@b") == "postgresql://h:5432/db?options=a@b"
     assert mask_url("postgresql://u:pw@h/db?options=a@b") == "postgresql://u:***@h/db?options=a@b"
+    # a blank in it, in a text that is that URL alone (a configured store_url)
+    assert mask_url("postgresql://u:a b@h:5432/db") == "postgresql://u:***@h:5432/db"
 
 
 # -- flags from request models ----------------------------------------------------------------------

@@ -25,6 +25,10 @@ MIN_SUBSTRING_LEN = 4
 # parameters (libpq reads ?password=...).
 _USERINFO = re.compile(r"(?P<head>[A-Za-z][A-Za-z0-9+.-]*://[^/?#@\s:]*):"
                        r"(?P<pw>[^/?#\s]*|(?!\d*[/?#])[^\s\"'<>]*)@")
+# A text that is one URL and nothing else (a configured store_url, broker_url): its password is
+# all up to the last '@', blanks too, which no URL has but one pasted in unencoded may.
+_WHOLE_URL = re.compile(r"(?P<head>[A-Za-z][A-Za-z0-9+.-]*://[^/?#@\s:]*):"
+                        r"(?P<pw>(?!\d*[/?#])[^\n]*)@(?P<rest>[^@\s]*)")
 _QUERY_PASSWORD = re.compile(r"(?P<head>[?&](?:password|passwd|pwd|sslpassword)=)(?P<pw>[^&#\s]*)",
                              re.IGNORECASE)
 # password=VALUE in libpq's keyword/value form ("host=db user=ops password=..."), which is
@@ -44,6 +48,8 @@ def url_password(url: str) -> str | None:
 def url_secrets(url: str) -> list[str]:
     """Every form in which ``url`` carries a password: as written, decoded, in its query."""
     found = [m.group("pw") for m in _USERINFO.finditer(url)]
+    whole = None if found else _WHOLE_URL.fullmatch(url)
+    found += [whole.group("pw")] if whole and whole.group("pw") else []
     found += [m.group("pw") for m in _QUERY_PASSWORD.finditer(url)]
     found += [m.group("pw") for m in _CONNINFO_PASSWORD.finditer(url)]
     found += [unquote(pw) for pw in found]
@@ -52,7 +58,10 @@ def url_secrets(url: str) -> list[str]:
 
 def mask_url(url: str) -> str:
     """``url`` (or any text holding URLs) with the password of each URL replaced by ``***``."""
-    if "@" in url:
+    whole = _WHOLE_URL.fullmatch(url) if "@" in url and not _USERINFO.search(url) else None
+    if whole is not None and whole.group("pw"):
+        url = f"{whole.group('head')}:{MASK}@{whole.group('rest')}"
+    elif "@" in url:
         url = _USERINFO.sub(lambda m: f"{m.group('head')}:{MASK}@" if m.group("pw") else m.group(0),
                             url)
     if "=" in url:
