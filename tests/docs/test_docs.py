@@ -9,6 +9,7 @@ that status).
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import json
 import os
@@ -293,9 +294,15 @@ def test_the_documented_least_privilege_roles_use_the_store_across_an_upgrade(
     def run(role: str, *args: str) -> int:
         return project.run(*args, env=project.env({"OPSCTL_STORE_URL": url(role)})).code
 
+    # run as written by a role that may create roles and schemas, not a superuser
+    dba = f"opsctl_dba_{suffix}"
     with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
-        conn.execute(sql)
+        conn.execute(f"CREATE ROLE {dba} LOGIN CREATEROLE")
+        conn.execute(f"GRANT CREATE ON DATABASE {parts.path.lstrip('/')} TO {dba}")
     try:
+        with psycopg.connect(urlunsplit(parts._replace(netloc=f"{dba}@{host}")),
+                             autocommit=True) as conn:
+            conn.execute(sql)
         assert run("opsctl_owner", "runs") == 0  # the owner's first command creates the store
         assert run("opsctl_app", "ledger") == 0
         assert run("opsctl_reader", "runs") == 0
@@ -321,6 +328,7 @@ def test_the_documented_least_privilege_roles_use_the_store_across_an_upgrade(
     finally:
         with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
             conn.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
-            for role in roles.values():
-                conn.execute(f"DROP OWNED BY {role}")
-                conn.execute(f"DROP ROLE {role}")
+            for role in [*roles.values(), dba]:
+                with contextlib.suppress(psycopg.errors.UndefinedObject):
+                    conn.execute(f"DROP OWNED BY {role}")
+                    conn.execute(f"DROP ROLE {role}")
