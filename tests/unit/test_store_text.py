@@ -74,7 +74,8 @@ def test_a_finished_run_reads_back_its_whole_result(store: SQLStore) -> None:
     store.create_run({"id": "run_1", "automation": "a", "contract_version": "1.0.0",
                       "mode": "apply", "status": "running", "actor": "me", "request": {},
                       "runtime": {}, "started_at": "2025-01-01T00:00:00.000+00:00"})
-    entries = [{"id": f"a{i}", "status": "applied"} for i in range(1500)]
+    # over _BLOB_RESULT_MIN: written through a blob
+    entries = [{"id": f"a{i}", "status": "applied", "target": "t" * 800} for i in range(1500)]
     store.finish_run("run_1", status="succeeded", exit_code=0, result=_document([]),
                      error_type=None, finished_at="2025-01-01T00:00:01.000+00:00",
                      result_actions=[entries[:1000], entries[1000:]])
@@ -89,6 +90,43 @@ def test_a_finished_run_reads_back_its_whole_result(store: SQLStore) -> None:
     assert stored["t"] == "text" and stored["last"] == "a1499"
     assert stored["v"] == store._result_text({**_document([]), "plan": {
         **_document([])["plan"], "actions": entries}})
+
+
+def test_a_connection_keeps_no_memory_per_result_it_writes(tmp_path: Path) -> None:
+    # A server's, a worker's or a scheduler's connection lives for weeks and writes a result
+    # per run: nothing may stay behind per result (SQLite's blob handles leave a reference on
+    # their connection until it closes, ~90 bytes each).
+    import gc
+    import tracemalloc
+
+    store = open_store(f"sqlite:///{tmp_path}/state.db")
+    entries = [{"id": "a0", "status": "applied"}]
+
+    def runs(start: int, count: int) -> None:
+        for i in range(start, start + count):
+            store.create_run({"id": f"run_{i}", "automation": "a", "contract_version": "1.0.0",
+                              "mode": "apply", "status": "running", "actor": "me",
+                              "request": {}, "runtime": {},
+                              "started_at": "2025-01-01T00:00:00.000+00:00"})
+            store.finish_run(f"run_{i}", status="succeeded", exit_code=0,
+                             result=_document([]), error_type=None,
+                             finished_at="2025-01-01T00:00:01.000+00:00",
+                             result_actions=[entries])
+
+    try:
+        runs(0, 50)
+        gc.collect()
+        tracemalloc.start()
+        try:
+            before = tracemalloc.get_traced_memory()[0]
+            runs(50, 1000)
+            gc.collect()
+            grown = tracemalloc.get_traced_memory()[0] - before
+        finally:
+            tracemalloc.stop()
+        assert grown < 20_000, f"{grown / 1000:.0f} bytes per result"
+    finally:
+        store.close()
 
 
 @settings(max_examples=200, deadline=None)

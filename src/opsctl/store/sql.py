@@ -104,6 +104,11 @@ def _utf8(text: str) -> bool:
     return True
 _SPEC_JSON = json_encoder(sort_keys=True, ensure_ascii=True)  # as _json writes, less redaction
 _RESULT_JSON = json_encoder(sort_keys=True, ensure_ascii=True)
+_BLOB_RESULT_MIN = 1 << 20
+"""A result text this long (a plan of some thousands of actions) is written to SQLite through
+a blob; a shorter one is bound as a str. Each blob opened leaves a reference on its connection
+until the connection closes (about 90 bytes): kept for the rare long results, not paid by
+every run of a server's connection that lives for weeks."""
 _EVENTS_PER_INSERT = 32  # 160 parameters; SQLite allows 999 before 3.32
 _RECORD_CHUNK = 1000
 
@@ -714,7 +719,9 @@ class SQLStore:
             parts = [self._result_text(result)]
         else:
             parts = self._result_parts(result, result_actions)
-        if self.dialect == "sqlite" and len(parts) > 1 and all(p.isascii() for p in parts):
+        if (self.dialect == "sqlite" and len(parts) > 1
+                and sum(len(p) for p in parts) >= _BLOB_RESULT_MIN
+                and all(p.isascii() for p in parts)):
             with self.transaction():
                 self._write_result_sqlite(run_id, parts, status=status, exit_code=exit_code,
                                           error_type=error_type, finished_at=finished_at,
