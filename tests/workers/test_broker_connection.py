@@ -87,3 +87,62 @@ def test_a_worker_cut_off_from_its_broker_connects_again_and_takes_new_runs(
         assert project.workers[0].poll() is None, project.worker_logs()[-3000:]
     finally:
         proxy.kill()
+
+
+RACE = r'''
+import sys
+import threading
+import uuid
+
+import opsctl.dispatch.config
+from opsctl.engine.session import open_session
+from opsctl.service.runtime import ServerRuntime
+
+queue = f"t{uuid.uuid4().hex[:10]}"  # no run recorded: the wake-ups go to the default queue
+opsctl.dispatch.config.DEFAULT_QUEUE = queue
+session = open_session()
+runtime = ServerRuntime(session, workers=1)
+warned = []
+session.log.warning = lambda event, **kw: warned.append(kw.get("error"))
+start = threading.Barrier(16)
+
+
+def wake(i):
+    start.wait()
+    runtime.wake(f"run_race{i}")
+
+
+threads = [threading.Thread(target=wake, args=(i,)) for i in range(16)]
+for thread in threads:
+    thread.start()
+for thread in threads:
+    thread.join()
+print("failed", len(warned), warned[:1])
+from opsctl.dispatch.celery_app import make_app
+
+with make_app(str(session.settings.broker_url)).connection_for_write() as connection:
+    connection.default_channel.queue_delete(queue)
+'''
+
+
+def test_the_first_wake_ups_sent_at_once_by_a_server_all_reach_the_broker(
+        tmp_path: Path) -> None:
+    # A server just started, a burst of runs queued for the workers: each request thread
+    # sends its wake-up, the first ones making the broker client at the same moment. None
+    # may fail on it (Celery's lazy module, imported by several threads at once, said
+    # "ImportError: cannot import name 'Celery'"): that run would wait for redeliver_after.
+    import subprocess
+    import sys
+
+    from tests.conftest import Project
+
+    url = broker_urls()["redis"] or broker_urls()["rabbitmq"]
+    if not url:
+        pytest.skip("needs OPSCTL_TEST_REDIS_URL or OPSCTL_TEST_RABBITMQ_URL")
+    project = Project(tmp_path)
+    project.extra_env.update(OPSCTL_BROKER_URL=url, OPSCTL_LOG_FORMAT="json")
+    for _ in range(3):  # a fresh process each time: the race is the first import
+        done = subprocess.run([sys.executable, "-c", RACE], cwd=project.root,
+                              env=project.env(), capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr[-2000:]
+        assert "failed 0 " in done.stdout, done.stdout

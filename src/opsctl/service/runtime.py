@@ -73,6 +73,9 @@ class ServerRuntime:
         self.executor = base.settings.executor
         """``local``: runs are carried out by this process's pool; ``celery``: by workers."""
         self._sender: Callable[[str, str], None] | None = None
+        # made once, by one thread: Celery's lazy module, imported by several request
+        # threads at once, fails in all but one ("cannot import name 'Celery'")
+        self._sender_lock = threading.Lock()
 
     # -- stores and sessions --------------------------------------------------------------
     def store(self) -> SQLStore:
@@ -202,10 +205,11 @@ class ServerRuntime:
         row = self.store().get_run(run_id)
         queue = str(((row or {}).get("runtime") or {}).get("queue") or DEFAULT_QUEUE)
         try:
-            if self._sender is None:
-                from opsctl.dispatch.remote import broker_sender
+            with self._sender_lock:
+                if self._sender is None:
+                    from opsctl.dispatch.remote import broker_sender
 
-                self._sender = broker_sender(str(self.base.settings.broker_url))
+                    self._sender = broker_sender(str(self.base.settings.broker_url))
             self._sender(run_id, queue)
         except Exception as exc:  # kombu and socket errors: the sweeper resends
             self.base.log.warning("run.wake_failed", run_id=run_id, error=type(exc).__name__)
