@@ -146,3 +146,46 @@ def test_the_first_wake_ups_sent_at_once_by_a_server_all_reach_the_broker(
                               env=project.env(), capture_output=True, text=True, timeout=120)
         assert done.returncode == 0, done.stderr[-2000:]
         assert "failed 0 " in done.stdout, done.stdout
+
+
+SENDERS = r'''
+import sys
+import threading
+
+from opsctl.dispatch.remote import broker_sender
+
+failed = []
+start = threading.Barrier(8)
+
+
+def make():
+    start.wait()
+    try:
+        broker_sender(sys.argv[1])
+    except Exception as exc:
+        failed.append(type(exc).__name__)
+
+
+threads = [threading.Thread(target=make) for _ in range(8)]
+for thread in threads:
+    thread.start()
+for thread in threads:
+    thread.join()
+print("failed", len(failed), failed[:1])
+'''
+
+
+def test_broker_clients_made_by_several_threads_at_once_are_all_made(tmp_path: Path) -> None:
+    # `opsctl serve --scheduler` with the celery executor: the scheduler's wake-up thread and
+    # the request threads each make their broker client, the first ones at the same moment
+    import subprocess
+    import sys
+
+    url = broker_urls()["redis"] or broker_urls()["rabbitmq"]
+    if not url:
+        pytest.skip("needs OPSCTL_TEST_REDIS_URL or OPSCTL_TEST_RABBITMQ_URL")
+    for _ in range(3):  # a fresh process each time: the race is the first import
+        done = subprocess.run([sys.executable, "-c", SENDERS, url], cwd=tmp_path,
+                              capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr[-2000:]
+        assert "failed 0 " in done.stdout, done.stdout

@@ -10,6 +10,7 @@ Then the run is recorded ``queued`` with the options it runs with, and its wake-
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -183,10 +184,17 @@ def _holds_secrets(doc: Any) -> bool:
     return False
 
 
-def broker_sender(broker_url: str) -> Callable[[str, str], None]:
-    from opsctl.dispatch.celery_app import make_app, wake
+_MAKING_SENDER = threading.Lock()
+"""Celery's lazy module, imported by several threads at once, fails in all but one ("cannot
+import name 'Celery'"): a server's request threads and its scheduler make their clients one
+at a time."""
 
-    app = make_app(broker_url)
+
+def broker_sender(broker_url: str) -> Callable[[str, str], None]:
+    with _MAKING_SENDER:
+        from opsctl.dispatch.celery_app import make_app, wake
+
+        app = make_app(broker_url)
     return lambda run_id, queue: wake(app, run_id, queue)
 
 
