@@ -105,8 +105,17 @@ def test_logger_levels_take_python_s_level_names_in_any_case(root: Path) -> None
     assert settings.log_level == "warning"
     assert settings.log_levels == {"botocore": "critical", "urllib3": "debug",
                                    "s3transfer": "critical"}
-    install_stdlib_bridge(Logger(lambda _: None, []), settings.log_levels)
-    assert logging.getLogger("botocore").level == logging.CRITICAL
+    root_logger = logging.getLogger()
+    saved = (root_logger.level, list(root_logger.handlers),
+             {name: logging.getLogger(name).level for name in settings.log_levels})
+    try:
+        install_stdlib_bridge(Logger(lambda _: None, []), settings.log_levels)
+        assert logging.getLogger("botocore").level == logging.CRITICAL
+    finally:  # the bridge and the levels are process-wide: later tests expect the defaults
+        root_logger.handlers[:] = saved[1]
+        root_logger.setLevel(saved[0])
+        for name, level in saved[2].items():
+            logging.getLogger(name).setLevel(level)
 
 
 def test_env_secret_references_read_the_environment_opsctl_is_given(root: Path) -> None:
