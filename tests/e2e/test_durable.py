@@ -374,9 +374,15 @@ def test_a_break_the_audit_trail_refuses_leaves_the_lease_held(ledger: Project) 
         holder.communicate(timeout=30)
 
 
-def test_sigterm_lets_the_action_in_flight_finish(ledger: Project) -> None:
+@pytest.mark.parametrize("signum", [
+    pytest.param(signal.SIGTERM, id="sigterm"),
+    # the terminal or the ssh session closing: a graceful stop too (was: killed at once,
+    # the run left running until its lease ran out)
+    pytest.param(signal.SIGHUP, id="sighup"),
+])
+def test_sigterm_lets_the_action_in_flight_finish(ledger: Project, signum: int) -> None:
     proc = hold(ledger, "--format", "json")  # the second action is in flight now
-    proc.send_signal(signal.SIGTERM)
+    proc.send_signal(signum)
     time.sleep(0.3)
     release(ledger)
     out, err = proc.communicate(timeout=30)

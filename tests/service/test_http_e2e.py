@@ -1314,3 +1314,44 @@ def test_a_plan_applied_again_before_its_apply_starts_answers_with_that_apply(
     wait_for(lambda: not {"queued", "running"} & set(statuses()), "the runs to finish")
     assert statuses() == ["succeeded"] * 3
     assert (work / "plan" / "a").exists()
+
+
+def test_sighup_stops_the_server_as_sigterm_does_unless_ignored(sqlite_project: Project) -> None:
+    """The ssh session that started `opsctl serve` closing (SIGHUP) shuts it down with its
+    log line and exit 0, as SIGTERM does (was: killed at once, exit 129, no word, its runs left
+    running); started under nohup (SIGHUP ignored), it serves on."""
+    import signal
+    import subprocess
+
+    from tests.conftest import OPSCTL
+
+    def start(ignore_hup: bool) -> subprocess.Popen[str]:
+        def preexec() -> None:
+            if ignore_hup:
+                signal.signal(signal.SIGHUP, signal.SIG_IGN)
+
+        proc = subprocess.Popen([OPSCTL, "serve", "--port", "0", "--log-format", "json"],
+                                cwd=sqlite_project.root, env=sqlite_project.env(),
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                                preexec_fn=preexec)
+        assert proc.stderr is not None
+        deadline = time.monotonic() + 90
+        while "opsctl: serving" not in proc.stderr.readline():
+            assert proc.poll() is None and time.monotonic() < deadline, "it never served"
+        return proc
+
+    hung_up = start(ignore_hup=False)
+    hung_up.send_signal(signal.SIGHUP)
+    _, err = hung_up.communicate(timeout=60)
+    assert hung_up.returncode == 0, err
+    assert '"event": "server.stopping"' in err and "Traceback" not in err
+
+    nohup = start(ignore_hup=True)
+    try:
+        nohup.send_signal(signal.SIGHUP)
+        time.sleep(1.5)
+        assert nohup.poll() is None, "a server started with SIGHUP ignored stopped on it"
+    finally:
+        nohup.send_signal(signal.SIGTERM)
+        _, err = nohup.communicate(timeout=60)
+    assert nohup.returncode == 0, err

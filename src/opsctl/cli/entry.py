@@ -1,6 +1,7 @@
 """The console script's entry: a signal in the first milliseconds, while the command line's
 modules load, ends the process as the same signal later does (exit 130, one line), not with
-a traceback through the import system (SIGINT) or no word at all (SIGTERM's default); and
+a traceback through the import system (SIGINT) or no word at all (SIGTERM's default); SIGHUP
+is SIGTERM unless it is ignored; and
 text that the terminal's encoding cannot hold is written escaped, not a crash after the work."""
 
 from __future__ import annotations
@@ -32,8 +33,22 @@ def _interrupt(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
+def _hangup(signum: int, frame: object) -> None:
+    """SIGHUP (the terminal or the ssh session that started opsctl closed) stops it as SIGTERM
+    does, through whatever handles SIGTERM now: a run checkpoints, a server or a scheduler
+    shuts down with its log line. Its default action ended them at once, silently, leaving
+    their runs ``running`` until a lease ran out."""
+    import os
+
+    os.kill(os.getpid(), signal.SIGTERM)
+
+
 def main() -> None:
     _escape_what_cannot_be_encoded()
+    # Not when ignored (started by nohup, or under a supervisor that ignores it): that stays.
+    hup = getattr(signal, "SIGHUP", None)  # none on Windows
+    if hup is not None and signal.getsignal(hup) is signal.SIG_DFL:
+        signal.signal(hup, _hangup)
     # SIGTERM as SIGINT until a command installs its own handling (a run's graceful stop, a
     # server's shutdown): the default action would kill the process with no message, 143.
     if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL:
