@@ -512,9 +512,6 @@ def _authenticate(runtime: ServerRuntime, credentials: HTTPAuthorizationCredenti
         raise
 
 
-_QUERY_NAMES: dict[int, frozenset[str]] = {}
-
-
 def _refuse_unknown_query(request: Request) -> None:
     """A 422 naming each query parameter the route does not take (``?stauts=failed`` listed
     every run; ``?wiat=30s`` answered at once): a typo must not change what an answer means
@@ -524,7 +521,9 @@ def _refuse_unknown_query(request: Request) -> None:
     route = request.scope.get("route")
     if not isinstance(route, APIRoute):
         return
-    known = _QUERY_NAMES.get(id(route))
+    # kept on the route itself: a table keyed by id() could hand a route of a later app
+    # (tests make many) the names of a collected one that had its address
+    known: frozenset[str] | None = getattr(route, "_opsctl_query_names", None)
     if known is None:
         names: set[str] = set()
         dependants = [route.dependant]
@@ -532,7 +531,8 @@ def _refuse_unknown_query(request: Request) -> None:
             dependant = dependants.pop()
             names.update(str(param.alias) for param in dependant.query_params)
             dependants.extend(dependant.dependencies)
-        known = _QUERY_NAMES[id(route)] = frozenset(names)
+        known = frozenset(names)
+        route._opsctl_query_names = known  # type: ignore[attr-defined]
     unknown = sorted({name for name in request.query_params if name not in known})
     if unknown:
         raise InputError("invalid input: " + "; ".join(f"query.{name}: unknown query parameter"
