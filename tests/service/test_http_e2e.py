@@ -1320,8 +1320,12 @@ def test_sighup_stops_the_server_as_sigterm_does_unless_ignored(sqlite_project: 
     """The ssh session that started `opsctl serve` closing (SIGHUP) shuts it down with its
     log line and exit 0, as SIGTERM does (was: killed at once, exit 129, no word, its runs left
     running); started under nohup (SIGHUP ignored), it serves on."""
+    import contextlib
+    import re
     import signal
     import subprocess
+
+    import httpx
 
     from tests.conftest import OPSCTL
 
@@ -1336,9 +1340,17 @@ def test_sighup_stops_the_server_as_sigterm_does_unless_ignored(sqlite_project: 
                                 preexec_fn=preexec)
         assert proc.stderr is not None
         deadline = time.monotonic() + 90
-        while "opsctl: serving" not in proc.stderr.readline():
+        while not (serving := re.search(r"^opsctl: serving .* on (http://[^ ]*) ",
+                                        proc.stderr.readline())):
             assert proc.poll() is None and time.monotonic() < deadline, "it never served"
-        return proc
+        # the line comes as the server starts; a signal before it serves stops the start
+        # (exit 130, as SIGTERM does then): hang up on a server that answers
+        while True:
+            assert proc.poll() is None and time.monotonic() < deadline, "it never answered"
+            with contextlib.suppress(httpx.HTTPError):
+                if httpx.get(f"{serving.group(1)}/healthz", timeout=1).status_code == 200:
+                    return proc
+            time.sleep(0.05)
 
     hung_up = start(ignore_hup=False)
     hung_up.send_signal(signal.SIGHUP)
