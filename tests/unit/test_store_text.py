@@ -124,7 +124,9 @@ def test_a_connection_keeps_no_memory_per_result_it_writes(tmp_path: Path) -> No
             grown = tracemalloc.get_traced_memory()[0] - before
         finally:
             tracemalloc.stop()
-        assert grown < 20_000, f"{grown / 1000:.0f} bytes per result"
+        # a blob handle's reference is ~90 bytes a result (90,000 here); the rest of a worker's
+        # process (its other threads, caches warmed by earlier tests) adds up to ~30 a result
+        assert grown < 50_000, f"{grown / 1000:.0f} bytes per result"
     finally:
         store.close()
 
