@@ -839,10 +839,17 @@ def test_run_history_pages_without_gaps_or_repeats_and_filters(api: Api) -> None
     assert {r["id"] for r in until} == set(started[:3])
     # a time ago, as `opsctl runs --since 1h` takes it
     for params, ids in (({"since": "1h"}, set(started)), ({"until": "1h"}, set()),
-                        ({"since": "1h30m", "until": "100d"}, set())):
+                        ({"since": "100d", "until": "1h30m"}, set())):
         answer = api.call("GET", "/v1/runs", olga, params=params)
         assert answer.status_code == 200, answer.text
         assert {r["id"] for r in answer.json()["runs"]} == ids, params
+    # an empty window (since not before until) is refused, as `opsctl runs` exits 2 on it
+    for params in ({"since": "1h30m", "until": "100d"}, {"since": middle, "until": middle}):
+        empty = api.call("GET", "/v1/runs", olga, params=params)
+        assert empty.status_code == 422, (params, empty.text)
+        assert empty.json()["exit_code"] == 2
+        assert [e["field"] for e in empty.json()["errors"]] == ["query.since"]
+        assert "is not before until" in empty.json()["detail"]
     bad = api.call("GET", "/v1/runs?since=lately&until=soon", olga)
     assert bad.status_code == 422, bad.text
     assert {e["field"] for e in bad.json()["errors"]} == {"query.since", "query.until"}

@@ -849,6 +849,14 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
         now = session.clock()
         since_at, until_at = (None if text is None else _history_bound(text, now)
                               for text in (since, until))
+        if since_at is not None and until_at is not None and since_at >= until_at:
+            # an empty window, refused as `opsctl runs` refuses it (exit 2): an empty page
+            # would read as no such runs having been recorded
+            why = (f"{since!r} ({since_at.isoformat()}) is not before until {until!r} "
+                   f"({until_at.isoformat()}): no run can match; a time ago is further back the "
+                   "larger it is (since=3h&until=2h)")
+            raise InputError(f"invalid input: query.since: {why}",
+                             [{"field": "query.since", "message": why}])
         found, next_cursor = _visible_runs(session, automation=automation, status=status,
                                            actor=actor, since=since_at, until=until_at,
                                            cursor=cursor, limit=limit)
