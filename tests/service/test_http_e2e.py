@@ -1374,3 +1374,38 @@ def test_sighup_stops_the_server_as_sigterm_does_unless_ignored(sqlite_project: 
         nohup.send_signal(signal.SIGTERM)
         _, err = nohup.communicate(timeout=60)
     assert nohup.returncode == 0, err
+
+
+def test_a_server_on_a_read_only_role_serves_what_it_may_read(tmp_path: Path) -> None:
+    """A server whose store role may only SELECT (an auditor's dashboard): an authenticated
+    read answers 200 (the token's last use, a write, is skipped, not the request); a request
+    that must write is refused as a store problem, never a 200, and records nothing."""
+    import psycopg
+
+    from tests.conftest import POSTGRES_URL
+    from tests.e2e.test_leases_and_store import _role_on_store
+
+    (tmp_path / "proj").mkdir()
+    project = Project(tmp_path / "proj")
+    for owner_url in postgres_schema_url():
+        project.extra_env["OPSCTL_STORE_URL"] = owner_url
+        setup_project(project)
+        token = make_token(project, "olga", "operator")
+        work = str(project.root / "work")
+        assert project.run("report", "--directory", work).code == 0
+        with _role_on_store(owner_url, "SELECT ON ALL TABLES IN SCHEMA {schema}") as role_url:
+            server = LiveServer(project, 0).start(env=project.env({"OPSCTL_STORE_URL": role_url}))
+            try:
+                for _ in range(2):  # the first use of the token, then a later one
+                    runs = get(server, "/v1/runs", token)
+                    assert runs.status_code == 200, runs.text
+                    assert len(runs.json()["runs"]) == 1
+                started = post(server, "/v1/automations/report/runs", token,
+                               {"request": {"directory": work}})
+                assert started.status_code >= 500, started.text
+                assert "store cannot be used" in started.json()["detail"]
+            finally:
+                server.stop()
+        with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
+            schema = owner_url.rpartition("search_path%3D")[2]
+            assert conn.execute(f"SELECT count(*) FROM {schema}.runs").fetchone() == (1,)

@@ -260,11 +260,18 @@ def authenticate(store: SQLStore, presented: str, now: datetime) -> TokenRecord:
         raise AuthError(f"API token {record.id} expired at {_stamp(record.expires_at)}",
                         reason="expired")
     if record.last_used_at is None or now - record.last_used_at >= LAST_USED_RESOLUTION:
-        with store.transaction():
-            # Conditional: of concurrent requests in the same minute, one writes.
-            store._execute("UPDATE api_tokens SET last_used_at = ? WHERE id = ? AND "
-                           "(last_used_at IS NULL OR last_used_at <= ?)",
-                           (_stamp(now), record.id, _stamp(now - LAST_USED_RESOLUTION)))
+        from opsctl.store.sql import StorePrivilegeError
+
+        try:
+            with store.transaction():
+                # Conditional: of concurrent requests in the same minute, one writes.
+                store._execute("UPDATE api_tokens SET last_used_at = ? WHERE id = ? AND "
+                               "(last_used_at IS NULL OR last_used_at <= ?)",
+                               (_stamp(now), record.id, _stamp(now - LAST_USED_RESOLUTION)))
+        except StorePrivilegeError:
+            # a role granted only SELECT (a server that shows the store to auditors): the
+            # credential is good, so the request goes on; only its last use is not recorded
+            return record
         record = replace(record, last_used_at=now)
     return record
 
