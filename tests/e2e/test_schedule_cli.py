@@ -886,3 +886,32 @@ def test_a_role_that_may_only_read_the_store_lists_schedules_already_synced(
             assert listed.code == 0, listed.stderr
             assert [s["name"] for s in listed.doc] == ["nightly"]
             assert project.run("schedule", "next", "nightly", env=env).code == 0
+
+
+def test_a_scheduler_whose_role_may_not_write_exits_2_and_fires_nothing(
+        project: Project) -> None:
+    """A scheduler on a role that may only read the store (a grant forgotten): the first due
+    slot it cannot record ends it with exit 2 naming the table and the grants it needs (was:
+    a warning every second, for good, and never a run)."""
+    from tests.e2e.test_leases_and_store import _role_on_store
+
+    with_note(project)
+    for owner_url in postgres_schema_url():
+        owner = project.env({"OPSCTL_STORE_URL": owner_url})
+        added = project.run("schedule", "add", "often", "--automation", "note", "--cron",
+                            "* * * * * *", env=owner)
+        assert added.code == 0, added.stderr
+        with _role_on_store(owner_url, "SELECT ON ALL TABLES IN SCHEMA {schema}") as role_url:
+            proc = subprocess.run([OPSCTL, "scheduler", "--log-format", "json"],
+                                  cwd=project.root, env=project.env({"OPSCTL_STORE_URL": role_url}),
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                                  timeout=60)
+        assert proc.returncode == 2, proc.stderr[-3000:]
+        assert "permission denied for table" in proc.stderr
+        assert "grant it SELECT, INSERT, UPDATE, DELETE" in proc.stderr
+        assert "Traceback" not in proc.stderr
+        assert proc.stderr.count("scheduler.tick_failed") == 0
+        assert not (project.root / "notes.log").exists()
+        rows = project.run("schedule", "list", "--format", "json", env=owner,
+                           expect_json=True).doc
+        assert rows[0]["last"] is None, rows

@@ -120,7 +120,7 @@ def serve_cmd(host: str | None, port: int | None, workers: int | None,
 
         scheduler = Scheduler(session, runtime=runtime)
         scheduler.start()
-        threading.Thread(target=scheduler.run_forever, name="opsctl-scheduler",
+        threading.Thread(target=_schedule, args=(scheduler, session), name="opsctl-scheduler",
                          daemon=True).start()
 
     class Server(uvicorn.Server):
@@ -213,3 +213,15 @@ def openapi_cmd(opts: CommonOptions) -> int:
         runtime.shutdown(0)
     sys.stdout.write(json.dumps(document, indent=2) + "\n")
     return 0
+
+
+def _schedule(scheduler: Any, session: Any) -> None:
+    """The server's scheduler thread: fires until the server stops; a store whose role is
+    refused a write stops the firing (logged, as `opsctl scheduler` exits 2 on it) and the
+    server goes on serving."""
+    from opsctl.store.sql import StorePrivilegeError
+
+    try:
+        scheduler.run_forever()
+    except StorePrivilegeError as exc:
+        session.log.error("scheduler.stopped", error=exc.message)

@@ -196,10 +196,17 @@ class Scheduler:
         return problems
 
     def run_forever(self, stop: threading.Event | None = None) -> None:
+        """Tick until ``stop``. A store outage or a bug is logged and the next tick tries
+        again; a store whose role is refused a write (StorePrivilegeError) is raised: no tick
+        would mend it, and every due slot would be retried and refused each second."""
+        from opsctl.store.sql import StorePrivilegeError
+
         stop = stop or self.stopping
         while not stop.is_set():
             try:
                 self.tick()
+            except StorePrivilegeError:
+                raise
             except OpsctlError as exc:  # a store outage: try again next tick
                 self.session.log.warning("scheduler.tick_failed", error=exc.message)
             except Exception as exc:  # a bug must not stop every schedule: logged, next tick
