@@ -175,6 +175,7 @@ case "$1" in
   busy) exit 75 ;;
   sleep) sleep 30 ;;
   killed) echo "out of memory" >&2; kill -9 $$ ;;
+  selfedit) [ $DRY = 1 ] && echo "# edited by its dry run" >> "$0" || echo done > out.txt ;;
 esac
 """
 
@@ -667,3 +668,30 @@ def test_a_dry_run_exiting_with_a_code_declared_ok_is_a_plan(harness: OpsctlHarn
     assert_exit(planned, 10)
     assert planned.action("run")["after"]["dry_run"] == "1 to change"
     assert_exit(applied, 0)
+
+
+def test_a_script_changed_between_plan_and_apply_is_not_run(harness: OpsctlHarness,
+                                                            tool: Path) -> None:
+    """The plan holds the script's SHA-256: a script edited after it was planned (here by its
+    own dry run) is refused as stale at apply, having run nothing."""
+    automation = harness.register(make_automation(tool, dry_run_flag="-n", name="tool-edited"))
+
+    result = harness.apply(automation, mode="selfedit")
+
+    assert_exit(result, 3)
+    assert "changed since this run was planned" in str(result.error)
+    assert not (tool.parent / "out.txt").exists()
+    assert not [e for e in result.events if e["event"] == "script.exited"]
+
+
+def test_the_plan_holds_the_scripts_digest(harness: OpsctlHarness, tool: Path) -> None:
+    import hashlib
+
+    automation = harness.register(make_automation(tool, dry_run_flag=None, name="tool-digest"))
+
+    result = harness.dry_run(automation, mode="ok")
+
+    assert_exit(result, 10)
+    assert result.planned is not None
+    assert result.planned[0]["data"]["script_sha256"] == hashlib.sha256(
+        tool.read_bytes()).hexdigest()

@@ -318,3 +318,28 @@ def test_wrap_all_with_no_script_at_the_tier_says_so(tmp_path: Path) -> None:
         "no script of inventory.json is at or above --min-tier interface (--min-tier private "
         "wraps every script)"]
     assert not (root / "automations").exists()
+
+
+def test_a_script_changed_after_wrap_warns_and_stales_its_saved_plan(tmp_path: Path) -> None:
+    """The module records the script as wrapped: a later plan of a changed script warns that
+    its options may have changed; a plan saved before the change is refused as stale (the
+    script's SHA-256 is in the plan), and nothing runs."""
+    root = project(tmp_path)
+    hello = root / "scripts" / "hello.py"
+    hello.write_text("open('ran.txt', 'w').write('v1')\n")
+    assert opsctl(root, "wrap", "scripts/hello.py").code == 0
+    assert "wrapped_sha256=" in (root / "automations" / "hello.py").read_text()
+    fresh = opsctl(root, "hello", "--dry-run")
+    assert fresh.code == 10, fresh.stderr
+    assert "script.changed_since_wrap" not in fresh.stderr
+    saved = opsctl(root, "plan", "hello", "--out", "plan.json")
+    assert saved.code == 10, saved.stderr
+
+    hello.write_text("open('ran.txt', 'w').write('v2')\n")
+    changed = opsctl(root, "hello", "--dry-run")
+    assert changed.code == 10, changed.stderr
+    assert "script.changed_since_wrap" in changed.stderr
+    stale = opsctl(root, "apply", "--plan", "plan.json", "--yes")
+    assert stale.code == 3, stale.stderr
+    assert "stale" in stale.stderr
+    assert not (root / "ran.txt").exists()

@@ -263,6 +263,14 @@ CONFIG_KEYS = frozenset({"script", "interpreter", "cwd", "timeout", "plan_dry_ru
 automation's)."""
 
 
+def script_sha256(path: Path) -> str:
+    """The SHA-256 of the script file's bytes, as hex."""
+    import hashlib
+
+    with path.open("rb") as fh:
+        return hashlib.file_digest(fh, "sha256").hexdigest()
+
+
 @dataclass(frozen=True)
 class WrappedScript:
     """A legacy script and how a request becomes its command line.
@@ -300,6 +308,9 @@ class WrappedScript:
 
     command_prefix: tuple[str, ...] = ()
     """Words before all others: the command's name when ``script`` is Django's ``manage.py``."""
+    wrapped_sha256: str | None = None
+    """The script's SHA-256 when ``opsctl wrap`` read it: a plan of a script changed since
+    warns that its flags may have changed too (modules written before it have none)."""
 
     # -- decisions (no I/O) --------------------------------------------------------------------
     def arguments(self, req: BaseModel, *, reveal: bool = False,
@@ -478,6 +489,12 @@ class WrappedScript:
         if not path.is_file():
             raise ConfigError(f"the wrapped script {path} does not exist")
         self.working_dir(ctx)  # what the apply needs of this machine, checked by the dry run
+        digest = script_sha256(path)
+        if (self.wrapped_sha256 is not None and digest != self.wrapped_sha256
+                and not ctx.config.get("script")):
+            ctx.log.warning("script.changed_since_wrap", script=_shown_path(path),
+                            hint="its options may have changed too: wrap it again "
+                                 "(`opsctl wrap SCRIPT --force`) if they did")
         program = self.argv(ctx, [])[0]
         if shutil.which(program, path=env.get("PATH")) is None:
             raise ConfigError(f"interpreter {program} of the script is not installed here "
@@ -519,8 +536,10 @@ class WrappedScript:
             after = {"command": command,
                      "dry_run": "\n".join([*done.stdout_tail, *done.stderr_tail])}
             reason = f"run the script (its own dry run {self.dry_run_flag} shown)"
+        # the script's content is part of the plan: a saved plan, its approval and a
+        # resumed run are refused as stale once the script changed
         yield Action(id="run", kind="run", target=_shown_path(path), reason=reason,
-                     data={"arguments": planned}, after=after)
+                     data={"arguments": planned, "script_sha256": digest}, after=after)
 
     def _with(self, flag: str | None, arguments: list[str]) -> list[str]:
         if flag is None:
@@ -538,6 +557,14 @@ class WrappedScript:
         """Run the planned arguments (secret values put back from the request); map the exit
         code."""
         self.check_config(ctx)
+        planned = action.data.get("script_sha256")  # None: journaled before it was recorded
+        if planned is not None and script_sha256(self.script_path(ctx)) != planned:
+            from opsctl.errors import PlanRejectedError
+
+            raise PlanRejectedError(
+                f"{_shown_path(self.script_path(ctx))} changed since this run was planned "
+                "(its SHA-256 differs): nothing was run; plan it again", reason="stale",
+                step="apply")
         arguments = [str(a) for a in action.data["arguments"]]
         if any(arg.secret for arg in self.args):
             masked = self._with(self.apply_flag, self.arguments(req))

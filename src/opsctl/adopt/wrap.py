@@ -513,7 +513,7 @@ def _doc_line(text: str) -> str:
 
 
 def render_module(d: WrapDesign, *, script_from_module: str, label: str, owner: str,
-                  command: str, version: str = "0.1.0") -> str:
+                  command: str, version: str = "0.1.0", script_sha256: str | None = None) -> str:
     """The automation module's text."""
     s = d.script
     var = d.name.replace("-", "_")
@@ -564,6 +564,9 @@ def render_module(d: WrapDesign, *, script_from_module: str, label: str, owner: 
         lines.append("    args=(")
         lines += [f"        {_arg_source(a)}," for a in args]
         lines.append("    ),")
+    if script_sha256 is not None:
+        lines.append(f"    wrapped_sha256={script_sha256!r},  # the script as wrapped: a plan "
+                     "of it changed since warns")
     if d.command_prefix:
         lines.append(f"    command_prefix={d.command_prefix!r},  # run as `manage.py "
                      f"{' '.join(d.command_prefix)} ...`")
@@ -820,13 +823,19 @@ def _prepare(root: Path, script_file: Path, script: Script, name: str, *, out: s
     relative = (Path(os.path.relpath(run_file, module_path.parent)).as_posix()
                 if Path(run_file).resolve().is_relative_to(root.resolve())
                 else Path(run_file).resolve().as_posix())
+    from opsctl.adopt.runtime import script_sha256
+
+    try:  # an inventory may name a script of another checkout, absent here
+        digest: str | None = script_sha256(Path(run_file))
+    except OSError:
+        digest = None
     text = render_module(d, script_from_module=relative, label=label, owner=owner,
-                         command=command)
+                         command=command, script_sha256=digest)
     namespace = load_module_text(text, module_path)
     version, breaking = relocked_version(root, name, namespace)
     if version != "0.1.0":
         text = render_module(d, script_from_module=relative, label=label, owner=owner,
-                             command=command, version=version)
+                             command=command, version=version, script_sha256=digest)
         namespace = load_module_text(text, module_path)
     request = sample_request(d)
     arguments = namespace["SCRIPT"].arguments(namespace["Request"](**request))
