@@ -10,6 +10,7 @@ import time
 
 import pytest
 
+from opsctl.store.sql import open_store
 from tests.conftest import (
     OPSCTL,
     Project,
@@ -359,6 +360,34 @@ def test_broken_lease_fences_out_the_old_holder(ledger: Project) -> None:
     assert "was broken (`opsctl locks break`) or ran out" in doc["error"]["message"]
     assert doc["error"]["step"] == "apply"  # where it happened, as for every other error
     assert len(effects(ledger)) < 4
+
+
+def test_a_secret_in_the_reason_to_break_a_lock_is_stored_and_shown_masked(
+        ledger: Project) -> None:
+    """The reason is kept in the lease's history as well as in the audit trail: masked in
+    both, and in the command's answer, as a cancel's or an approval's reason is."""
+    canary = "canary-51c0de-lock"
+    env = ledger.env({"OPSCTL_SECRET_DB_PASSWORD": canary})
+    holder = hold(ledger)
+    try:
+        broke = ledger.run("locks", "break", "ledger/scope=main", "--reason",
+                           f"stuck after {canary} rotated", "--format", "json", env=env)
+        assert broke.code == 0, broke.stderr
+        assert broke.doc["reason"] == "stuck after *** rotated"
+        assert canary not in broke.stdout + broke.stderr
+    finally:
+        release(ledger)
+        holder.communicate(timeout=30)
+    store = open_store(ledger.extra_env.get("OPSCTL_STORE_URL") or f"sqlite:///{ledger.db}")
+    try:
+        reasons = [e["reason"] for e in store.lock_events("ledger/scope=main")
+                   if e["event"] == "broken"]
+    finally:
+        store.close()
+    assert reasons == ["stuck after *** rotated"]
+    exported = ledger.run("audit", "export", env=env)
+    assert exported.code == 0 and "stuck after *** rotated" in exported.stdout
+    assert canary not in exported.stdout
 
 
 def test_a_break_the_audit_trail_refuses_leaves_the_lease_held(ledger: Project) -> None:

@@ -788,6 +788,7 @@ def locks_break(scope: str, reason: str, opts: CommonOptions) -> int:
     if opts.show_config:
         return show_config(session)
     broken = break_lock(session, scope, reason)
-    return emit_data({"broken": broken, "by": session.actor, "reason": reason}, opts, session,
+    return emit_data({"broken": broken, "by": session.actor,
+                      "reason": session.redactor.redact_text(reason)}, opts, session,
                      lambda d, stream: stream.write(
                          f"broke the lease on {scope} held by run {d['broken']['run_id']}\n"))

@@ -967,7 +967,8 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
                    reason: Annotated[str, Query(min_length=1, max_length=2000,
                                                 pattern=NO_NUL)]) -> dict[str, Any]:
         broken = _break_lock(session, scope, reason)
-        return {"broken": broken, "by": session.actor, "reason": reason}
+        return {"broken": broken, "by": session.actor,
+                "reason": session.redactor.redact_text(reason)}
 
     async def _accepted(run_id: str, seconds: float | None,
                         response: Response) -> dict[str, Any]:
