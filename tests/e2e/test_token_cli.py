@@ -89,6 +89,30 @@ def test_create_as_json_and_never_expiring(project: Project) -> None:
     assert listed.code == 0 and "never" in listed.stdout
 
 
+def test_a_secret_in_a_description_is_stored_and_shown_masked(project: Project) -> None:
+    """The description is kept in the tokens table as well as in the audit trail: masked in
+    both, and wherever it is shown, as an approval's reason is."""
+    canary = "canary-7e11a9-desc"
+    env = {**project.env(), "OPSCTL_ACTOR": "alice", "OPSCTL_SECRET_DB_PASSWORD": canary}
+    created = project.run("token", "create", "--actor", "ci-bot", "--role", "viewer",
+                          "--description", f"reads with {canary}", "--format", "json", env=env)
+    assert created.code == 0, created.stderr
+    assert created.doc["description"] == "reads with ***"
+    listed = project.run("token", "list", env=env)
+    assert listed.code == 0, listed.stderr
+    assert "reads with ***" in listed.stdout
+    assert canary not in created.stdout + created.stderr + listed.stdout
+    store = open_store(store_url(project))
+    try:
+        descriptions = [row["description"] for row in
+                        store._rows("SELECT description FROM api_tokens")]
+    finally:
+        store.close()
+    assert descriptions == ["reads with ***"]
+    [(_, _, payload)] = token_events(project)
+    assert payload["description"] == "reads with ***"
+
+
 def test_revoke_then_rotate_and_revoke_again(project: Project) -> None:
     created = as_(project, "alice", "token", "create", "--actor", "ci-bot", "--role", "viewer",
                   "--format", "json")

@@ -140,6 +140,8 @@ def create_token(store: SQLStore, *, actor: str, role: str,
     scope = _globs("automation", automations), _globs("environment", environments)
     expires_at = _expiry(now, expires)
     note = sanitise(description, _MAX_DESCRIPTION)
+    if note is not None:  # kept in the row and shown by `token list`, as the event keeps it
+        note = store.redactor.redact_text(note)
     secret = TOKEN_PREFIX + secrets.token_urlsafe(_SECRET_BYTES)
     record = TokenRecord(id=ID_PREFIX + secrets.token_hex(6), actor=name, role=role,
                          automations=scope[0], environments=scope[1], description=note,
