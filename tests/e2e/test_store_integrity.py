@@ -207,6 +207,25 @@ def test_apply_refuses_approvals_that_do_not_match_the_audit_trail(
     assert forgery.verify_message.format(**ids) in verified.doc["error"]["message"]
 
 
+def test_an_approval_forged_with_its_event_and_the_head_moved_counts_as_the_docs_say(
+        broadcast: Project) -> None:
+    """The limit SECURITY.md and the README state: the chain's hashes are not keyed, so a
+    writer of the store who appends the approval event with a correct hash *and* moves the
+    audit head forges an approval that counts and verifies. If approvals come to be signed,
+    this test and those documents change together."""
+    plan_id, fingerprint = plan(broadcast, "a message nobody approved")
+    _insert_row_and_event(broadcast, {"plan": plan_id, "fingerprint": fingerprint})
+    tamper(broadcast, ("UPDATE audit_head SET seq = (SELECT MAX(seq) FROM audit_events), "
+                       "hash = (SELECT hash FROM audit_events WHERE seq = "
+                       "(SELECT MAX(seq) FROM audit_events))", ()))
+
+    applied = as_(broadcast, "rita", "apply", "--plan", "plan.json", "--format", "json")
+
+    assert applied.code == 0, applied.stderr
+    assert sent(broadcast) == ["a message nobody approved"]
+    assert verify(broadcast).code == 0
+
+
 def test_approving_a_plan_whose_approvals_were_forged_records_nothing(broadcast: Project) -> None:
     plan_id, fingerprint = plan(broadcast)
     _insert_row(broadcast, {"plan": plan_id, "fingerprint": fingerprint})
