@@ -254,6 +254,53 @@ def test_secret_canary_appears_nowhere(project: Project) -> None:
     assert "***" in applied.doc["error"]["message"]
 
 
+KEY_READER = '''
+from pathlib import Path
+from pydantic import BaseModel
+from opsctl import Action, Automation
+
+class Request(BaseModel):
+    pass
+
+share_key = Automation("share-key", version="1.0.0", owner="o", summary="Copies the key",
+                       request=Request)
+
+@share_key.plan
+def plan(ctx, req):
+    key = Path(".opsctl/plan-signing.key").read_text().strip()
+    yield Action(id="copy", kind="update", target="peer/plan-signing.key", reason=f"copy {key}")
+
+@share_key.apply
+def apply(ctx, req, action):
+    pass
+'''
+
+
+@pytest.mark.parametrize("given", ["plan_signing_key", "key-file"])
+def test_the_plan_signing_key_is_masked_when_it_is_given_as_plan_signing_key(
+        project: Project, given: str) -> None:
+    """As SECURITY.md says: the key given as ``plan_signing_key`` is a secret, masked by value
+    like the others; the key file opsctl makes is read only to sign and check plans, so what an
+    automation reads from it is shown as it reads it."""
+    project.add_module("key_reader_auto", KEY_READER)
+    key = "9c1f0e3d5b7a2c4e6f8091a3b5c7d9e1f2a4b6c8d0e2f4a6b8c0d2e4f6a8b0c2"
+    (project.root / ".opsctl").mkdir(mode=0o700)
+    (project.root / ".opsctl" / "plan-signing.key").write_text(key)
+    (project.root / ".opsctl" / "plan-signing.key").chmod(0o600)
+    env = project.env({"OPSCTL_PLAN_SIGNING_KEY": key} if given == "plan_signing_key" else {})
+
+    planned = project.run("plan", "share-key", "--out", "plan.json", "--format", "json", env=env)
+
+    assert planned.code == 10, planned.stderr
+    [action] = planned.doc["plan"]["actions"]
+    plan_text = (project.root / "plan.json").read_text()
+    if given == "plan_signing_key":
+        assert action["reason"] == "copy ***"
+        assert key not in planned.stdout + planned.stderr + plan_text
+    else:
+        assert action["reason"] == f"copy {key}"
+
+
 @pytest.mark.parametrize("given", ["flag", "environment"])
 def test_an_idempotency_key_holding_a_secret_is_refused_and_recorded_nowhere(
         project: Project, given: str) -> None:
