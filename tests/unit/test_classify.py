@@ -131,6 +131,33 @@ def test_database_connection_failures_are_transient(make: object, expected: str 
     assert (known.error_type if known else None) == expected
 
 
+_PG_FAILED = 'connection failed: connection to server at "127.0.0.1", port 5432 failed: '
+
+
+@pytest.mark.parametrize(("server_said", "error_type", "exit_code"), [
+    pytest.param('FATAL:  role "nobody" does not exist', "auth", 6, id="unknown-role"),
+    pytest.param('FATAL:  password authentication failed for user "app"', "auth", 6,
+                 id="wrong-password"),
+    pytest.param('FATAL:  no pg_hba.conf entry for host "10.0.0.1", user "app", database "x"',
+                 "auth", 6, id="no-hba-entry"),
+    pytest.param('FATAL:  database "nosuchdb" does not exist', "validation", 2,
+                 id="unknown-database"),
+    pytest.param("server does not support SSL, but SSL was required", "validation", 2,
+                 id="ssl-required"),
+    pytest.param("Connection refused\n\tIs the server running on that host and accepting "
+                 "TCP/IP connections?", "dependency_unavailable", 4, id="server-down"),
+])
+def test_a_postgresql_server_refusing_the_login_is_not_retried(
+        server_said: str, error_type: str, exit_code: int) -> None:
+    import psycopg
+
+    error = classify_exception(psycopg.OperationalError(_PG_FAILED + server_said), "apply of a")
+    assert error is not None
+    assert (error.exit_code, error.error_type) == (exit_code, error_type)
+    assert error.retryable is (exit_code == 4)
+    assert server_said.splitlines()[0] in error.message
+
+
 def test_aws_client_without_boto3_is_an_install_problem(monkeypatch: pytest.MonkeyPatch) -> None:
     import sys
 

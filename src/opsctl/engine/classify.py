@@ -10,6 +10,7 @@ retried: no AWS region, a SQLite database file that cannot be opened (exit 2).
 
 from __future__ import annotations
 
+import re
 import socket
 import sys
 from collections.abc import Callable
@@ -177,6 +178,35 @@ def _classify_group(group: BaseExceptionGroup[BaseException], what: str) -> Opsc
     return first
 
 
+# The server answered and refused the login (SQLSTATE class 28, or no right to connect to
+# that database): no retry makes the name, password or pg_hba.conf right.
+_POSTGRES_LOGIN_REFUSED = re.compile(r'role "[^"]*" (?:does not exist|is not permitted to log '
+                                     r'in)|password authentication failed[^\n]*|no password '
+                                     r'supplied|no pg_hba\.conf entry[^\n]*|permission denied '
+                                     r'for database "[^"]*"')
+
+
+def _postgres_refusal(text: str, what: str) -> OpsctlError | None:
+    """A PostgreSQL connection refused for good: the login (AuthError, exit 6), or what the URL
+    names or asks for (ConfigError, exit 2: a database that does not exist, SSL the server
+    lacks, an option it does not know), as the store's own connection tells them apart."""
+    lines = text.strip().splitlines()
+    said = lines[0] if lines else ""  # names the server, and what it refused
+    if _POSTGRES_LOGIN_REFUSED.search(text) is not None:
+        return AuthError(f"{what}: the database refused the login: {said}")
+    from opsctl.store.sql import (
+        _POSTGRES_OPTIONS_REFUSED,
+        _POSTGRES_REFUSED,
+        _POSTGRES_SSL_REFUSED,
+    )
+
+    if any(pattern.search(text) is not None
+           for pattern in (_POSTGRES_REFUSED, _POSTGRES_SSL_REFUSED, _POSTGRES_OPTIONS_REFUSED)):
+        return ConfigError(f"{what}: the database connection cannot work as given: {said}; "
+                           "fix the URL or the server")
+    return None
+
+
 def _classify_database(exc: BaseException, what: str) -> OpsctlError | None:
     """A database a ``ctx.sql.connect`` connection talks to: lost, unreachable, busy, or out of
     space is transient (retried); an SQL error in the automation is not (checked only when the
@@ -184,6 +214,9 @@ def _classify_database(exc: BaseException, what: str) -> OpsctlError | None:
     psycopg = sys.modules.get("psycopg")
     if psycopg is not None and isinstance(exc, psycopg.OperationalError | psycopg.InterfaceError):
         text = str(exc).strip().splitlines()
+        refused = _postgres_refusal(str(exc), what)
+        if refused is not None:
+            return refused
         return TransientError(f"{what}: database unavailable: {text[0] if text else exc!r}")
     sqlite3 = sys.modules.get("sqlite3")
     code = getattr(exc, "sqlite_errorcode", None)
