@@ -156,6 +156,7 @@ def test_a_postgresql_server_refusing_the_login_is_not_retried(
     assert (error.exit_code, error.error_type) == (exit_code, error_type)
     assert error.retryable is (exit_code == 4)
     assert server_said.splitlines()[0] in error.message
+    assert f"'{_PG_FAILED}" not in error.message  # the server's words, not their repr
 
 
 def test_aws_client_without_boto3_is_an_install_problem(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -217,7 +217,7 @@ def _classify_database(exc: BaseException, what: str) -> OpsctlError | None:
         refused = _postgres_refusal(str(exc), what)
         if refused is not None:
             return refused
-        return TransientError(f"{what}: database unavailable: {text[0] if text else exc!r}")
+        return TransientError(f"{what}: database unavailable: {text[0] if text else repr(exc)}")
     sqlite3 = sys.modules.get("sqlite3")
     code = getattr(exc, "sqlite_errorcode", None)
     if sqlite3 is None or not isinstance(exc, sqlite3.Error) or code is None:
