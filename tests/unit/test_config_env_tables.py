@@ -256,3 +256,47 @@ def test_an_empty_path_in_a_config_file_is_a_configuration_error(tmp_path: Path,
     (tmp_path / "opsctl.toml").write_text(f'{key} = ""\n')
     with pytest.raises(ConfigError, match=f"config key '{key}' .from repo:.*: an empty path"):
         load_layers(cwd=tmp_path, env={"HOME": str(tmp_path)})
+
+
+@pytest.mark.parametrize(("file_text", "variable", "text", "key"), [
+    pytest.param("[retry]\nattempts = 0\n", "OPSCTL_RETRY__CAP", "10s", "'retry'",
+                 id="retry"),
+    pytest.param("[automation.cleanup-files.retry]\nattempts = 0\n",
+                 "OPSCTL_AUTOMATION__CLEANUP_FILES__RETRY__CAP", "1s",
+                 "'automation.cleanup-files.retry'", id="automation-retry"),
+    pytest.param('[secrets]\ntoken = "env:UNSET_TOKEN"\n', "OPSCTL_SECRET_OTHER", "x",
+                 "'secrets.token'", id="secret-reference"),
+])
+def test_a_bad_key_of_a_merged_table_names_the_layer_that_set_it(
+        tmp_path: Path, file_text: str, variable: str, text: str, key: str) -> None:
+    """Another layer setting another key of the same table does not take the blame: the
+    error names the file the bad key is in, not the environment."""
+    (tmp_path / "opsctl.toml").write_text(file_text)
+    layers = load_layers(cwd=tmp_path, env={"HOME": str(tmp_path), variable: text})
+    with pytest.raises(ConfigError, match=f"config key {key} .from repo:") as raised:
+        validate_settings(layers)
+    assert "(from env)" not in raised.value.message
+
+
+@pytest.mark.parametrize(("project", "user", "message"), [
+    pytest.param('[server]\nhost = ""\n', "[server]\nport = 9000\n",
+                 "config key 'server.host' (from repo:", id="server-value"),
+    pytest.param("[server]\nprot = 9000\n", "[server]\nport = 9000\n",
+                 "unknown config key 'server.prot' (from repo:", id="server-unknown-key"),
+    pytest.param('[worker]\nqueue = ""\n', '[worker]\nsweep_interval = "5s"\n',
+                 "config key 'worker.queue'", id="worker-value"),
+])
+def test_a_bad_key_of_server_or_worker_names_the_file_that_set_it(
+        tmp_path: Path, project: str, user: str, message: str) -> None:
+    """The user's config setting another key of ``[server]`` or ``[worker]`` is not named
+    for the project's mistake."""
+    (tmp_path / "opsctl.toml").write_text(project)
+    (tmp_path / "xdg" / "opsctl").mkdir(parents=True)
+    (tmp_path / "xdg" / "opsctl" / "config.toml").write_text(user)
+    layers = load_layers(cwd=tmp_path, env={"HOME": str(tmp_path),
+                                            "XDG_CONFIG_HOME": str(tmp_path / "xdg")})
+    with pytest.raises(ConfigError) as raised:
+        validate_settings(layers)
+    assert message in raised.value.message
+    assert f"repo:{tmp_path / 'opsctl.toml'}" in raised.value.message
+    assert "user:" not in raised.value.message

@@ -135,6 +135,15 @@ def checked_duration(name: str, value: Any) -> timedelta:
     return duration
 
 
+class SecretReferenceError(ValueError):
+    """A secret's ``env:VAR`` or ``file:PATH`` that gives no value; ``name`` is the secret's,
+    so the error names the layer that set that secret rather than the whole table's."""
+
+    def __init__(self, name: str, message: str) -> None:
+        super().__init__(message)
+        self.name = name
+
+
 def resolve_secret_references(value: Any, env: Mapping[str, str] | None = None) -> Any:
     """A secret may be written as ``env:NAME`` (read from ``env``, by default
     ``os.environ``) or ``file:PATH`` instead of inline."""
@@ -147,19 +156,21 @@ def resolve_secret_references(value: Any, env: Mapping[str, str] | None = None) 
 
             env_value = (os.environ if env is None else env).get(raw[4:])
             if env_value is None:
-                raise ValueError(f"secret {name!r} refers to unset environment variable {raw[4:]}")
+                raise SecretReferenceError(name, f"secret {name!r} refers to unset environment "
+                                           f"variable {raw[4:]}")
             raw = env_value
         elif isinstance(raw, str) and raw.startswith("file:"):
             path = raw[5:]
             try:
                 raw = Path(path).expanduser().read_bytes().decode("utf-8").strip()
             except OSError as exc:
-                raise ValueError(f"secret {name!r}: cannot read {path}: {exc.strerror}") from None
+                raise SecretReferenceError(name, f"secret {name!r}: cannot read {path}: "
+                                           f"{exc.strerror}") from None
             except UnicodeDecodeError as exc:
-                raise ValueError(f"secret {name!r}: {path} is not UTF-8 text (invalid byte at "
-                                 f"offset {exc.start})") from None
+                raise SecretReferenceError(name, f"secret {name!r}: {path} is not UTF-8 text "
+                                           f"(invalid byte at offset {exc.start})") from None
             if not raw:  # a mount not there yet, a write that failed: never an empty secret
-                raise ValueError(f"secret {name!r}: {path} is empty")
+                raise SecretReferenceError(name, f"secret {name!r}: {path} is empty")
         resolved[name] = raw
     return resolved
 
@@ -357,6 +368,12 @@ def _check_feature_tables(settings: Settings, layers: Layers) -> None:
         if not isinstance(table, dict):
             raise ConfigError(f"config key {key!r} (from {where}): expected a table of retry "
                               "settings (attempts, base, cap, deadline, timeout)")
+        for sub, value in table.items():  # each key alone first: its layer, not the table's
+            try:
+                RetryPolicy.from_mapping({sub: value})
+            except ValueError as exc:
+                raise ConfigError(f"config key {key!r} (from "
+                                  f"{origin.get(f'{key}.{sub}', where)}): {exc}") from None
         try:
             RetryPolicy.from_mapping(table)
         except ValueError as exc:
@@ -365,30 +382,40 @@ def _check_feature_tables(settings: Settings, layers: Layers) -> None:
         from opsctl.governance.gate import configured_tables
 
         configured_tables(settings, origin)
+    # [server] and [worker] merge key by key: each key names the layer that set it
     unknown = sorted(set(settings.server) - SERVER_KEYS)
     if unknown:  # a typo (`prot = 8080`) would otherwise be a default silently kept
         raise ConfigError(f"unknown config key 'server.{unknown[0]}' (from "
-                          f"{origin.get('server', 'config')}; known: "
+                          f"{_table_key_origin(origin, 'server', unknown[0])}; known: "
                           f"{', '.join(sorted(SERVER_KEYS))})")
     for key, value in settings.server.items():
         problem = _server_value_problem(key, value)
         if problem is not None:
             raise ConfigError(f"config key 'server.{key}' (from "
-                              f"{origin.get('server', 'config')}): {problem}")
+                              f"{_table_key_origin(origin, 'server', key)}): {problem}")
     if settings.server.get("oidc") is not None:
         from opsctl.service.oidc import load_issuers
 
         try:
             load_issuers(settings.server["oidc"])
         except ConfigError as exc:  # the same check `opsctl serve` makes, naming the layer
-            raise ConfigError(f"{exc.message} (from {origin.get('server', 'config')})") from None
+            raise ConfigError(f"{exc.message} (from "
+                              f"{_table_key_origin(origin, 'server', 'oidc')})") from None
     if settings.worker:
         from opsctl.dispatch.config import worker_config
 
-        try:
-            worker_config(settings.worker)
-        except ConfigError as exc:  # the same check `opsctl worker` makes, naming the layer
-            raise ConfigError(f"{exc.message} (from {origin.get('worker', 'config')})") from None
+        for key in [*sorted(settings.worker), None]:  # each key alone, then the table
+            try:
+                worker_config(settings.worker if key is None else {key: settings.worker[key]})
+            except ConfigError as exc:  # the same check `opsctl worker` makes, naming the layer
+                where = (origin.get("worker", "config") if key is None
+                         else _table_key_origin(origin, "worker", key))
+                raise ConfigError(f"{exc.message} (from {where})") from None
+
+
+def _table_key_origin(origin: Mapping[str, str], table: str, key: str) -> str:
+    """The layer that set one key of a table merged key by key."""
+    return origin.get(f"{table}.{key}") or origin.get(table, "config")
 
 
 def describe_settings(settings: Settings, layers: Layers) -> list[tuple[str, str, str]]:

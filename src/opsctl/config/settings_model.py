@@ -23,6 +23,7 @@ from pydantic import (
 from opsctl.config.layers import Layers
 from opsctl.config.settings import (
     FIELDS,
+    SecretReferenceError,
     SecretText,
     Settings,
     checked_duration,
@@ -137,6 +138,9 @@ def validate_with_model(layers: Layers) -> Settings:
     except ValidationError as exc:
         first = exc.errors()[0]
         key = ".".join(str(p) for p in first["loc"]) or "config"
+        error = (first.get("ctx") or {}).get("error")
+        if isinstance(error, SecretReferenceError):
+            key = f"secrets.{error.name}"  # the one secret, and the layer that set it
         top = str(first["loc"][0]) if first["loc"] else ""
         where = layers.origin.get(key) or layers.origin.get(top, "config")
         if first["type"] == "extra_forbidden":
