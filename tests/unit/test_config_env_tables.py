@@ -300,3 +300,23 @@ def test_a_bad_key_of_server_or_worker_names_the_file_that_set_it(
     assert message in raised.value.message
     assert f"repo:{tmp_path / 'opsctl.toml'}" in raised.value.message
     assert "user:" not in raised.value.message
+
+
+def test_each_key_of_server_and_worker_shows_the_layer_that_set_it(tmp_path: Path) -> None:
+    """``[server]`` and ``[worker]`` merge key by key, as ``[retry]`` does: `config show` lists
+    each key with its own layer, not the whole table under the last layer that set any key."""
+    (tmp_path / "opsctl.toml").write_text('[server]\nhost = "127.0.0.1"\n'
+                                          '[worker]\nqueue = "ops"\n')
+    (tmp_path / "xdg" / "opsctl").mkdir(parents=True)
+    (tmp_path / "xdg" / "opsctl" / "config.toml").write_text(
+        '[server]\nport = 9000\n[worker]\nsweep_interval = "2s"\n')
+    layers = load_layers(cwd=tmp_path, env={"HOME": str(tmp_path),
+                                            "XDG_CONFIG_HOME": str(tmp_path / "xdg")})
+    rows = {k: (shown, layer)
+            for k, shown, layer in describe_settings(validate_settings(layers), layers)}
+    assert rows["server.host"] == ("127.0.0.1", f"repo:{tmp_path / 'opsctl.toml'}")
+    assert rows["server.port"][0] == "9000"
+    assert rows["server.port"][1].startswith("user:")
+    assert rows["worker.queue"][1].startswith("repo:")
+    assert rows["worker.sweep_interval"] == ("2s", rows["server.port"][1])
+    assert "server" not in rows and "worker" not in rows

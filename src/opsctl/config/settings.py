@@ -467,7 +467,7 @@ def _setting_rows(settings: Settings, layers: Layers) -> list[tuple[str, str, An
                                  layers.origin.get(f"automation.{name}.{sub}")
                                  or layers.origin.get(f"automation.{name}", layers.origin[key])))
             continue
-        if key in ("retry", "log_levels"):
+        if key in ("retry", "log_levels", "server", "worker"):  # merged key by key
             for sub, sub_value in sorted(value.items()):
                 raw = format_duration(sub_value) if isinstance(sub_value, timedelta) else sub_value
                 rows.append((f"{key}.{sub}", str(sub_value), raw,
