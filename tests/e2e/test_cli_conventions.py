@@ -277,6 +277,15 @@ def test_completion_scripts(counter: Project, shell: str) -> None:
     pytest.param("opsctl cou", "1", "plain,counter", id="automation-name"),
     pytest.param("opsctl plan counter --request ", "4", "file,", id="request-completes-paths"),
     pytest.param("opsctl apply --plan ", "3", "file,", id="plan-completes-paths"),
+    pytest.param("opsctl describe cou", "2", "plain,counter", id="describe-names-automations"),
+    pytest.param("opsctl schema ", "2", "plain,counter", id="schema-names-automations"),
+    pytest.param("opsctl slo c", "2", "plain,counter", id="slo-names-automations"),
+    pytest.param("opsctl slo rules c", "3", "plain,counter", id="slo-rules-names-automations"),
+    pytest.param("opsctl runs --automation ", "3", "plain,counter", id="runs-automation"),
+    pytest.param("opsctl schedule add nightly --automation c", "5", "plain,counter",
+                 id="schedule-add-automation"),
+    pytest.param("opsctl schedule add nightly --request ", "5", "file,",
+                 id="schedule-request-completes-paths"),
 ])
 def test_completion_answers(counter: Project, words: str, cword: str, expected: str) -> None:
     r = counter.run(env=counter.env({"_OPSCTL_COMPLETE": "bash_complete", "COMP_WORDS": words,

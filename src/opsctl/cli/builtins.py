@@ -11,7 +11,7 @@ from typing import Any, TextIO
 import click
 
 from opsctl.cli.automation_cmd import DurationType
-from opsctl.cli.main import AutomationGroup
+from opsctl.cli.main import AutomationGroup, complete_automation
 from opsctl.cli.options import (
     STATE,
     CommonOptions,
@@ -81,7 +81,7 @@ def _viewable(session: Any, entries: list[Any]) -> list[Any]:
 
 
 @click.command("describe", short_help="Show an automation's contract.")
-@click.argument("name")
+@click.argument("name", shell_complete=complete_automation)
 @common_options
 def describe_cmd(name: str, opts: CommonOptions) -> int:
     """Show NAME's contract: version, owner, effect, lock scope, flags and schemas."""
@@ -128,7 +128,7 @@ def slo_text(slo: dict[str, Any]) -> str:
 
 
 @click.command("schema", short_help="Print JSON Schemas of requests and results.")
-@click.argument("name", required=False)
+@click.argument("name", required=False, shell_complete=complete_automation)
 @click.option("--kind", type=click.Choice(["request", "result"]), default="request",
               help="Which schema of NAME to print.")
 @click.option("--version", "version", default=None, metavar="V",
@@ -187,7 +187,8 @@ def schema_cmd(name: str | None, kind: str, version: str | None, result_document
 
 
 @click.command("runs", short_help="List recorded runs.")
-@click.option("--automation", default=None, help="Only runs of this automation.")
+@click.option("--automation", default=None, help="Only runs of this automation.",
+              shell_complete=complete_automation)
 @click.option("--status", default=None,
               type=click.Choice(RUN_STATUSES), help="Only runs with this status.")
 @click.option("--actor", default=None, help="Only runs started by this actor.")

@@ -46,6 +46,15 @@ def _catalog(ctx: click.Context) -> Any:
     return cached
 
 
+def complete_automation(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
+    """Shell completion of an argument or option that names an automation (``describe NAME``,
+    ``runs --automation NAME``): the registered ones starting with what was typed."""
+    from click.shell_completion import CompletionItem
+
+    return [CompletionItem(name) for name in sorted(_catalog(ctx).entries)
+            if name.startswith(incomplete)]
+
+
 def _no_project(ctx: click.Context) -> str:
     """Why no automation is known, when it is that no opsctl.toml was found: cron starts a
     job in the home directory, not in the project."""

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 
+from opsctl.cli.main import complete_automation
 from opsctl.cli.options import (
     CommonOptions,
     common_options,
@@ -152,11 +153,12 @@ def list_cmd(opts: CommonOptions) -> int:
 
 @schedule_group.command("add")
 @click.argument("name")
-@click.option("--automation", required=True, help="The automation to run.")
+@click.option("--automation", required=True, help="The automation to run.",
+              shell_complete=complete_automation)
 @click.option("--cron", "cron_expr", required=True, metavar="EXPR",
               help="Cron expression: 5 fields, or 6 with seconds first.")
 @click.option("--timezone", default="UTC", show_default=True, help="IANA time zone of EXPR.")
-@click.option("--request", "request_file", metavar="FILE", default=None,
+@click.option("--request", "request_file", metavar="FILE", default=None, type=click.Path(),
               help="Request document (JSON or YAML), stored with the schedule.")
 @click.option("--concurrency", type=click.Choice(["allow", "forbid", "replace"]),
               default="forbid", show_default=True,

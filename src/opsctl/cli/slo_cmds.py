@@ -12,6 +12,7 @@ from typing import Any, TextIO
 
 import click
 
+from opsctl.cli.main import complete_automation
 from opsctl.cli.options import (
     CommonOptions,
     common_options,
@@ -23,9 +24,20 @@ from opsctl.cli.output import emit_data
 from opsctl.cli.render import table
 
 
+def _complete_name(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
+    from click.shell_completion import CompletionItem
+
+    rules = [CompletionItem("rules")] if "rules".startswith(incomplete) else []
+    return complete_automation(ctx, param, incomplete) + rules
+
+
+def _complete_rules_for(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[Any]:
+    return complete_automation(ctx, param, incomplete) if ctx.params.get("name") == "rules" else []
+
+
 @click.command("slo", short_help="Report service-level objectives, or print alerting rules.")
-@click.argument("name", required=False)
-@click.argument("rules_for", metavar="", required=False)
+@click.argument("name", required=False, shell_complete=_complete_name)
+@click.argument("rules_for", metavar="", required=False, shell_complete=_complete_rules_for)
 @click.option("--window", default=None, metavar="DURATION",
               help="Measure over this window ending now (default: each objective's window, "
                    "30d when none is declared).")
