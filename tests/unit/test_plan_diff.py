@@ -70,6 +70,16 @@ def test_status_and_colour() -> None:
         "> run    k  t"]
 
 
+def test_an_action_is_one_marked_line_whatever_its_id_target_or_reason_hold() -> None:
+    """A newline in a request value that reaches a target does not print a line of its own,
+    which would read as another action of the plan."""
+    lines = action_lines({"id": "a\nb", "kind": "update", "target": "t/x\n+ create all  /",
+                          "reason": "why\n- delete", "status": "failed",
+                          "error": "boom\n+ create fake"})
+    assert lines == ["~ update a\\nb  t/x\\n+ create all  /  (why\\n- delete)  [failed]",
+                     "    error: boom", "    + create fake"]
+
+
 def test_kind_counts() -> None:
     kinds = [{"kind": k} for k in ("delete", "create", "create", "run")]
     assert kind_counts(kinds) == "2 to create, 1 to delete, 1 to run"

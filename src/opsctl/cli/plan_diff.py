@@ -110,15 +110,18 @@ def action_lines(action: Mapping[str, Any], *, full: bool = False, color: bool =
     """
     kind = str(action.get("kind", "run"))
     marker = MARKERS.get(kind, "?")
+    # one line an action: a newline in a target (from a request value) would print a line
+    # that reads as another action
     head = f"{marker} {kind:<6} {action.get('id')}  {action.get('target')}"
     if action.get("reason"):
         head += f"  ({action['reason']})"
-    lines = [styled(head, KIND_STYLE.get(kind), color)]
+    lines = [styled(head.replace("\n", "\\n"), KIND_STYLE.get(kind), color)]
     status = action.get("status")
     if status and status != "pending":
         lines[0] += "  " + styled(f"[{status}]", (status_style or {}).get(status), color)
     if action.get("error"):
-        lines.append("    " + styled(f"error: {action['error']}", "red", color))
+        lines += ["    " + styled(line, "red", color)
+                  for line in f"error: {action['error']}".splitlines()]
     for line in change_lines(action.get("before"), action.get("after"), full=full):
         lines.append("    " + styled(line, _LINE_STYLE.get(line[:1]), color))
     return lines
