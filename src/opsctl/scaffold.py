@@ -33,17 +33,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field
-
 from opsctl import Action, Automation, Context
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class Request(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     directory: str = Field(description="Directory the files belong in")
-    names: list[str] = Field(default_factory=lambda: ["example.txt"],
-                             description="Files that must exist in it")
+    names: list[str] = Field(
+        default_factory=lambda: ["example.txt"],
+        description="Files that must exist in it",
+    )
 
 
 {var} = Automation(
@@ -63,8 +64,13 @@ def plan(ctx: Context, req: Request) -> Iterator[Action]:
     for name in req.names:
         path = Path(req.directory) / name
         if not path.exists():
-            yield Action(id=f"file:{{name}}", kind="create", target=str(path),
-                         reason="missing", data={{"path": str(path)}})
+            yield Action(
+                id=f"file:{{name}}",
+                kind="create",
+                target=str(path),
+                reason="missing",
+                data={{"path": str(path)}},
+            )
 
 
 @{var}.apply
@@ -93,9 +99,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from opsctl.testing import (
+    FakeClock,
+    OpsctlHarness,
+    assert_exit,
+    assert_schemas_match_lock,
+)
 
-from opsctl.testing import FakeClock, OpsctlHarness, assert_exit, assert_schemas_match_lock
-
+NAME = "{name}"
 HERE = Path(__file__).resolve().parent
 PROJECT = next(d for d in [HERE, *HERE.parents] if (d / "opsctl.toml").exists())
 
@@ -103,41 +114,53 @@ PROJECT = next(d for d in [HERE, *HERE.parents] if (d / "opsctl.toml").exists())
 @pytest.fixture
 def harness(tmp_path: Path, opsctl_clock: FakeClock) -> Iterator[OpsctlHarness]:
     """The project's automations, run in process on a temporary store and a fake clock."""
-    with OpsctlHarness(tmp_path / "harness", clock=opsctl_clock, project=PROJECT,
-                       golden_dir=HERE / "golden", normalize={{str(tmp_path): "<tmp>"}}) as h:
+    with OpsctlHarness(
+        tmp_path / "harness",
+        clock=opsctl_clock,
+        project=PROJECT,
+        golden_dir=HERE / "golden",
+        normalize={{str(tmp_path): "<tmp>"}},
+    ) as h:
         yield h
 
 
-def test_the_plan_creates_what_is_missing(harness: OpsctlHarness, tmp_path: Path) -> None:
-    result = harness.dry_run("{name}", directory=str(tmp_path / "files"))
+@pytest.fixture
+def files(tmp_path: Path) -> Path:
+    """The directory the tests ask for (it does not exist yet)."""
+    return tmp_path / "files"
+
+
+def test_the_plan_creates_what_is_missing(harness: OpsctlHarness, files: Path) -> None:
+    result = harness.dry_run(NAME, directory=str(files))
 
     assert_exit(result, 10)
     assert result.action_ids() == ["file:example.txt"]
-    harness.assert_plan_matches_golden(result, "{name}")
-    assert not (tmp_path / "files").exists()  # a dry run changes nothing
+    harness.assert_plan_matches_golden(result, NAME)
+    assert not files.exists()  # a dry run changes nothing
 
 
-def test_the_dry_run_shows_what_the_apply_does(harness: OpsctlHarness, tmp_path: Path) -> None:
-    harness.assert_dry_run_matches_apply("{name}", directory=str(tmp_path / "files"))
+def test_the_dry_run_matches_the_apply(harness: OpsctlHarness, files: Path) -> None:
+    harness.assert_dry_run_matches_apply(NAME, directory=str(files))
 
-    assert (tmp_path / "files" / "example.txt").exists()
+    assert (files / "example.txt").exists()
 
 
-def test_a_second_apply_changes_nothing(harness: OpsctlHarness, tmp_path: Path) -> None:
-    first = harness.assert_idempotent("{name}", directory=str(tmp_path / "files"))
+def test_a_second_apply_changes_nothing(harness: OpsctlHarness, files: Path) -> None:
+    first = harness.assert_idempotent(NAME, directory=str(files))
 
     assert first.summary["applied"] == 1
 
 
 def test_a_bad_request_changes_nothing(harness: OpsctlHarness, tmp_path: Path) -> None:
-    result = harness.apply("{name}", directory=str(tmp_path), unknown_field=1)
+    result = harness.apply(NAME, directory=str(tmp_path), unknown_field=1)
 
     assert_exit(result, 2)
     assert list(tmp_path.glob("files")) == []
 
 
 def test_the_contract_is_the_locked_one(harness: OpsctlHarness) -> None:
-    assert_schemas_match_lock(harness.automation("{name}"), PROJECT / "{lock}")
+    lock = PROJECT / "{lock}"
+    assert_schemas_match_lock(harness.automation(NAME), lock)
 '''
 
 

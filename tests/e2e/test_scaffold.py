@@ -50,6 +50,30 @@ def test_new_automation_in_an_existing_project_passes_its_own_tests(tmp_path: Pa
     assert dry.returncode == 10 and not (tmp_path / "out").exists()
 
 
+@pytest.mark.parametrize("name", ["prune", "a-rather-long-name-for-an-automation-of-reports"])
+def test_the_generated_files_pass_ruff_and_mypy_strict_as_they_are(tmp_path: Path,
+                                                                   name: str) -> None:
+    """A project of its own, linted with ruff's defaults (opsctl is a third-party package
+    there, lines are 88 wide) and mypy --strict: nothing to fix before the first commit (the
+    imports were grouped as opsctl's own, and long lines were reformatted)."""
+    import opsctl as package
+
+    ruff = Path(sys.executable).with_name("ruff")
+    if not ruff.exists():
+        pytest.skip("ruff is not installed beside this Python")
+    assert opsctl(tmp_path, "new", name).returncode == 0
+    files = ["automations", "tests"]
+    for args in (["check", "--isolated", *files], ["format", "--isolated", "--check", *files]):
+        linted = subprocess.run([str(ruff), *args], cwd=tmp_path, capture_output=True,
+                                text=True, timeout=120)
+        assert linted.returncode == 0, linted.stdout + linted.stderr
+    env = clean_env(tmp_path / "home", {"MYPYPATH": str(Path(package.__file__).parents[1])})
+    typed = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--cache-dir",
+                            str(tmp_path / ".mypy_cache"), *files], cwd=tmp_path, env=env,
+                           capture_output=True, text=True, timeout=300)
+    assert typed.returncode == 0, typed.stdout + typed.stderr
+
+
 def test_a_second_automation_keeps_the_first_in_config_and_lock(tmp_path: Path) -> None:
     assert opsctl(tmp_path, "new", "first-one").returncode == 0
     assert opsctl(tmp_path, "new", "second-one").returncode == 0
