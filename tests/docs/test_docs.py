@@ -332,3 +332,34 @@ def test_the_documented_least_privilege_roles_use_the_store_across_an_upgrade(
                 with contextlib.suppress(psycopg.errors.UndefinedObject):
                     conn.execute(f"DROP OWNED BY {role}")
                     conn.execute(f"DROP ROLE {role}")
+
+
+def _python_modules(page: Path) -> dict[str, str]:
+    """The page's Python blocks that are whole modules: titled (``title="NAME.py"``) or opening
+    with a ``# NAME.py`` comment."""
+    modules = {}
+    for title, body in re.findall(r'```python(?: title="([\w.]+)")?\n(.*?)```', page.read_text(),
+                                  flags=re.S):
+        named = title or (re.match(r"# (\w+\.py)\n", body) or [None, None])[1]
+        if named and named.endswith(".py") and not named.startswith("test_contracts"):
+            modules[named] = body
+    return modules
+
+
+@pytest.mark.parametrize("pages", [["README.md"], ["docs/authoring.md", "docs/testing.md"]],
+                         ids=["readme", "authoring-and-testing"])
+def test_the_documented_modules_pass_mypy_strict(pages: list[str], tmp_path: Path) -> None:
+    """An author copying the tutorial into a project checked with `mypy --strict` has nothing
+    to fix: a Duration default written as text ("90d") was a str assigned to a timedelta, and
+    an apply returning `str | None` no function apply() accepts."""
+    modules = {name: body for page in pages for name, body in
+               _python_modules(REPO_ROOT / page).items()}
+    assert "rotate_keys.py" in modules
+    for name, body in modules.items():
+        (tmp_path / name).write_text(body)
+    # this Python's mypy finds the opsctl these tests import, as an installed package
+    typed = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--cache-dir",
+                            str(tmp_path / ".mypy_cache"), *sorted(modules)], cwd=tmp_path,
+                           env=clean_env(tmp_path / "home"), capture_output=True, text=True,
+                           timeout=300)
+    assert typed.returncode == 0, typed.stdout + typed.stderr
