@@ -10,8 +10,8 @@ The planner reads the repository with read-only git commands (each with a timeou
 It plans nothing when HEAD already carries a version tag or when there is nothing new, so a
 second run is a no-op. Otherwise it plans two actions:
 
-1. ``update`` of the changelog: the new section is written at the top (below a ``# `` title)
-   and committed alone with the message ``chore(release): <tag>``;
+1. ``update`` of the changelog: the new section is written above the newest section (below a
+   ``# `` title and its introduction) and committed alone with the message ``chore(release): <tag>``;
 2. ``create`` of the annotated tag on that commit (``depends_on`` the changelog action).
 
 Each apply is idempotent: a changelog that already has the section and is committed, or a tag
@@ -51,7 +51,8 @@ HELP = (
     "PREFIX X.Y.Z tag reachable from HEAD: 'type!:' or a 'BREAKING CHANGE:' footer bumps major, "
     "'feat:' minor, anything else patch. Nothing is planned when HEAD already has a version tag "
     "or nothing is new, so a second run changes nothing.\n\n"
-    "Apply writes the section at the top of the changelog, commits that file alone as "
+    "Apply writes the section above the newest one in the changelog (below its title and "
+    "introduction), commits that file alone as "
     "'chore(release): TAG', then creates the annotated tag on that commit. Uncommitted changes "
     "to tracked files refuse the run (exit 3) unless --allow-dirty."
 )
@@ -316,15 +317,22 @@ def section_text(tag: str, date: str, commits: Sequence[Commit]) -> str:
 
 
 def with_section(existing: str, section: str) -> str:
-    """``existing`` with ``section`` first, below a leading ``# `` title if there is one."""
+    """``existing`` with ``section`` above its first ``## `` section.
+
+    A leading ``# `` title and the text under it (an introduction) stay on top; a changelog
+    with neither gets the section first.
+    """
     if not existing.strip():
         return f"# Changelog\n\n{section}"
     lines = existing.splitlines(keepends=True)
-    if lines[0].startswith("# "):
-        rest = "".join(lines[1:]).lstrip("\n")
-        title = lines[0] if lines[0].endswith("\n") else lines[0] + "\n"
-        return f"{title}\n{section}\n{rest}" if rest else f"{title}\n{section}"
-    return f"{section}\n{existing}"
+    first = next((i for i, line in enumerate(lines) if line.startswith("## ")), None)
+    if first is None and not lines[0].startswith("# "):
+        return f"{section}\n{existing}"
+    head = "".join(lines[:first]).rstrip("\n")
+    rest = "".join(lines[first:]) if first is not None else ""
+    if not head:
+        return f"{section}\n{rest}"
+    return f"{head}\n\n{section}\n{rest}" if rest else f"{head}\n\n{section}"
 
 
 def read_changelog(ctx: Context, path: Path) -> str:

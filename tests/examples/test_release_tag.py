@@ -150,8 +150,8 @@ def test_version_base_is_the_highest_version_tag_reachable_from_head(project: Ex
     assert other.doc["plan"]["actions"][1]["after"] == "release-2.0.1"
 
 
-def test_new_section_goes_above_older_ones_below_the_title(project: ExampleProject,
-                                                           git_repo: GitRepo) -> None:
+def test_new_section_goes_above_older_ones_below_the_title_and_its_introduction(
+        project: ExampleProject, git_repo: GitRepo) -> None:
     old = "# Changelog\n\nAll notable changes.\n\n## v1.0.0 (2024-01-01)\n\n- first release\n"
     (git_repo.path / "docs").mkdir()
     (git_repo.path / "docs" / "CHANGES.md").write_text(old)
@@ -164,10 +164,25 @@ def test_new_section_goes_above_older_ones_below_the_title(project: ExampleProje
 
     assert result.code == 0, result.stderr
     text = (git_repo.path / "docs" / "CHANGES.md").read_text()
-    assert text.startswith("# Changelog\n\n## v1.0.1 (")
-    assert f"### Fixes\n\n- off by one ({fix[:7]})\n\nAll notable changes.\n\n## v1.0.0" in text
+    assert text.startswith("# Changelog\n\nAll notable changes.\n\n## v1.0.1 (")
+    assert f"### Fixes\n\n- off by one ({fix[:7]})\n\n## v1.0.0" in text
     assert text.endswith("## v1.0.0 (2024-01-01)\n\n- first release\n")
     assert git_repo.tags() == ["v1.0.0", "v1.0.1"]
+
+
+@pytest.mark.parametrize(("existing", "expected"), [
+    ("", "# Changelog\n\nNEW\n"),
+    ("# Changelog\n", "# Changelog\n\nNEW\n"),
+    ("# Changes\n\nIntro.\nMore intro.\n", "# Changes\n\nIntro.\nMore intro.\n\nNEW\n"),
+    ("# C\n\nIntro.\n\n## v1\n\n- a\n", "# C\n\nIntro.\n\nNEW\n\n## v1\n\n- a\n"),
+    ("## v1\n\n- a\n", "NEW\n\n## v1\n\n- a\n"),
+    ("Free text.\n", "NEW\n\nFree text.\n"),
+], ids=["empty", "title-only", "title-and-introduction", "introduction-and-sections",
+        "sections-only", "no-title"])
+def test_the_section_goes_below_the_title_and_introduction(existing: str, expected: str) -> None:
+    module = import_example("examples.release_tag")
+
+    assert module.with_section(existing, "NEW\n") == expected
 
 
 def test_head_already_tagged_plans_nothing(project: ExampleProject, git_repo: GitRepo) -> None:
