@@ -139,6 +139,17 @@ def candidate_files(root: Path, pattern: str, recursive: bool) -> Iterator[tuple
                 yield relative, info
 
 
+def _shown(path: str) -> str:
+    """``path`` as text: a name that is not valid UTF-8 shows its bad bytes as ``\\xNN``."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def _planned_path(action: Action) -> Path:
+    """The file an action deletes; a name that is not valid UTF-8 is kept as its bytes."""
+    raw = action.data.get("path_bytes")
+    return Path(os.fsdecode(bytes.fromhex(str(raw)))) if raw else Path(str(action.data["path"]))
+
+
 def _iso(timestamp_ns: int) -> str:
     return datetime.fromtimestamp(timestamp_ns / 1e9, UTC).isoformat(timespec="seconds")
 
@@ -153,11 +164,15 @@ def plan(ctx: Context, req: Request) -> Iterator[Action]:
         if modified >= cutoff:
             continue
         age_days = (ctx.now() - modified).total_seconds() / 86400
+        path = str(root / relative)
+        data: dict[str, object] = {"path": _shown(path), "root": str(root),
+                                   "mtime": _iso(info.st_mtime_ns), "mtime_ns": info.st_mtime_ns}
+        if data["path"] != path:  # a plan is JSON text: the bytes of such a name go as hex
+            data["path_bytes"] = os.fsencode(path).hex()
         actions.append(Action(
-            id=action_id(relative), kind="delete", target=str(root / relative),
+            id=action_id(relative), kind="delete", target=_shown(path),
             reason=f"last modified {age_days:.1f} days ago",
-            data={"path": str(root / relative), "root": str(root), "mtime": _iso(info.st_mtime_ns),
-                  "mtime_ns": info.st_mtime_ns},
+            data=data,
             before={"size": info.st_size, "mtime": _iso(info.st_mtime_ns)},
         ))
         if len(actions) > req.max_deletions:
@@ -175,20 +190,21 @@ def _still_inside(path: Path, root: Path) -> bool:
 
 @cleanup_files.apply
 def apply(ctx: Context, req: Request, action: Action) -> Literal["applied", "unchanged"]:
-    path = Path(str(action.data["path"]))
+    path = _planned_path(action)
     root = Path(str(action.data["root"]))
+    shown = str(action.data["path"])
     try:
         info = os.lstat(path)
     except FileNotFoundError:
         return "unchanged"
     if not _still_inside(path, root):
-        ctx.warn(f"kept {path}: the path now leads outside the root", path=str(path))
+        ctx.warn(f"kept {shown}: the path now leads outside the root", path=shown)
         return "unchanged"
     if not stat.S_ISREG(info.st_mode):
-        ctx.warn(f"kept {path}: no longer a regular file", path=str(path))
+        ctx.warn(f"kept {shown}: no longer a regular file", path=shown)
         return "unchanged"
     if info.st_mtime_ns != action.data["mtime_ns"]:
-        ctx.warn(f"kept {path}: modified since planning", path=str(path),
+        ctx.warn(f"kept {shown}: modified since planning", path=shown,
                  planned_mtime=action.data["mtime"], mtime=_iso(info.st_mtime_ns))
         return "unchanged"
     try:
@@ -196,10 +212,10 @@ def apply(ctx: Context, req: Request, action: Action) -> Literal["applied", "unc
     except FileNotFoundError:
         return "unchanged"
     except PermissionError as exc:
-        raise AuthError(f"permission denied deleting {path}: {exc.strerror}") from None
+        raise AuthError(f"permission denied deleting {shown}: {exc.strerror}") from None
     return "applied"
 
 
 @cleanup_files.verify
 def verify(ctx: Context, req: Request, action: Action) -> bool:
-    return not os.path.lexists(str(action.data["path"]))
+    return not os.path.lexists(_planned_path(action))
