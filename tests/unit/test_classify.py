@@ -7,10 +7,14 @@ from typing import Any
 import pytest
 from botocore.exceptions import (
     ClientError,
+    ConfigParseError,
     ConnectTimeoutError,
+    CredentialRetrievalError,
     EndpointConnectionError,
     NoCredentialsError,
     NoRegionError,
+    ProfileNotFound,
+    UnauthorizedSSOTokenError,
 )
 
 from opsctl.engine.classify import aws_error_code, classify_exception
@@ -45,6 +49,12 @@ def _client_error(code: str, status: int | None = None) -> ClientError:
                  id="aws-429-unlisted-code"),
     pytest.param(_client_error("AccessDenied", 403), "auth", 6, id="aws-403"),
     pytest.param(NoRegionError(), "validation", 2, id="aws-no-region"),
+    pytest.param(ProfileNotFound(profile="nope"), "validation", 2, id="aws-no-such-profile"),
+    pytest.param(ConfigParseError(path="~/.aws/credentials"), "validation", 2,
+                 id="aws-config-unparsable"),
+    pytest.param(CredentialRetrievalError(provider="custom-process", error_msg="exit 1"), "auth", 6,
+                 id="aws-credential-process-failed"),
+    pytest.param(UnauthorizedSSOTokenError(), "auth", 6, id="aws-sso-expired"),
 ])
 def test_dependency_failures_are_classified(exc: Exception, error_type: str, exit_code: int) -> None:
     error = classify_exception(exc, "calling the remote")

@@ -5,7 +5,8 @@ classified here before it is called a bug (exit 1): network and timeout errors o
 library, botocore's errors, and database connection failures of psycopg and sqlite3 (each
 checked only when its module is already imported, so this costs nothing for automations that
 do not use them). A few are problems of configuration rather than of a dependency, and are not
-retried: no AWS region, a SQLite database file that cannot be opened (exit 2).
+retried: no AWS region, an AWS profile that does not exist or an AWS config file that cannot be
+parsed, a SQLite database file that cannot be opened (exit 2).
 """
 
 from __future__ import annotations
@@ -79,7 +80,12 @@ def _classify_botocore(exc: BaseException, what: str) -> OpsctlError | None:
                            "AWS_REGION (or AWS_DEFAULT_REGION)")
     if isinstance(exc, exceptions.ConnectTimeoutError | exceptions.ReadTimeoutError):
         return DependencyTimeoutError(f"{what}: AWS endpoint timed out: {exc}")
-    if isinstance(exc, exceptions.NoCredentialsError | exceptions.PartialCredentialsError):
+    if isinstance(exc, exceptions.ProfileNotFound | exceptions.ConfigParseError
+                  | exceptions.InvalidConfigError):
+        return ConfigError(f"{what}: the AWS configuration is not usable: {exc}")
+    if isinstance(exc, exceptions.NoCredentialsError | exceptions.PartialCredentialsError
+                  | exceptions.CredentialRetrievalError | exceptions.TokenRetrievalError
+                  | exceptions.SSOError):
         return AuthError(f"{what}: no usable AWS credentials ({exc})")
     if isinstance(exc, exceptions.EndpointConnectionError | exceptions.ConnectionClosedError):
         return TransientError(f"{what}: cannot reach the AWS endpoint: {exc}")
