@@ -60,6 +60,16 @@ class Request(BaseModel):
     max_deletions: int = Field(default=1000, ge=1,
                                description="Refuse to run if more files than this would be deleted")
 
+    @field_validator("pattern")
+    @classmethod
+    def _relative_pattern(cls, value: str) -> str:
+        # matched against paths relative to the root: an absolute one, or one with no name
+        # left ('.', '/'), would match nothing, or fail inside the plan
+        if value.startswith("/") or not PurePosixPath(value).parts:
+            raise ValueError("must be a file name glob, or a path glob relative to the root "
+                             "(not absolute, not '.')")
+        return value
+
     @field_validator("root")
     @classmethod
     def _absolute_root(cls, value: str) -> str:

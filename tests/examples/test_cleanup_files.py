@@ -136,6 +136,18 @@ def test_pattern_and_no_recursive(project: ExampleProject, aged: Path) -> None:
     assert planned_ids(by_path.doc) == ["file:nested/deep/old.txt"]
 
 
+@pytest.mark.parametrize("pattern", [".", "./", "/", "/srv/data/*.log"],
+                         ids=["dot", "dot-slash", "slash", "absolute"])
+def test_a_pattern_that_names_no_relative_path_is_a_usage_error(project: ExampleProject,
+                                                                aged: Path, pattern: str) -> None:
+    result = cleanup(project, aged, "--pattern", pattern, "--dry-run")
+
+    assert result.code == 2, result.stderr
+    assert result.doc["error"]["type"] == "validation"
+    assert "pattern" in result.doc["error"]["message"]
+    assert "relative to the root" in result.doc["error"]["message"]
+
+
 def test_root_outside_the_allow_list_is_refused(project: ExampleProject, aged: Path,
                                                tmp_path: Path) -> None:
     elsewhere = tmp_path / "elsewhere"
