@@ -12,7 +12,8 @@ The plan walks the root (recursively unless ``--no-recursive``) without followin
 symbolic links, to files or directories, are never deleted nor entered. Every regular file whose
 name (or relative path, for patterns with ``/``) matches ``--pattern`` and whose modification
 time is older than ``now - older_than`` becomes one ``delete`` action. More than
-``--max-deletions`` matches refuse the whole run (exit 3) before anything is deleted.
+``--max-deletions`` matches refuse the whole run (exit 3) before anything is deleted. A
+directory that cannot be listed (no read permission) is skipped and named in a warning.
 
 Apply deletes one file, and is safe to repeat: a file that is already gone is "unchanged", and
 a file that was modified (or replaced) since planning is kept, logged as a warning and reported
@@ -25,7 +26,7 @@ import hashlib
 import os
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path, PurePosixPath
 from typing import Literal
@@ -130,9 +131,12 @@ def _matches(relative: str, pattern: str) -> bool:
     return PurePosixPath(relative).match(pattern)
 
 
-def candidate_files(root: Path, pattern: str, recursive: bool) -> Iterator[tuple[str, os.stat_result]]:
-    """(relative path, lstat) of every regular, non-symlink file under ``root``."""
-    for directory, dirnames, filenames in os.walk(root, followlinks=False):
+def candidate_files(root: Path, pattern: str, recursive: bool,
+                    unreadable: Callable[[OSError], None] | None = None,
+                    ) -> Iterator[tuple[str, os.stat_result]]:
+    """(relative path, lstat) of every regular, non-symlink file under ``root``; a directory
+    that cannot be listed is passed to ``unreadable``."""
+    for directory, dirnames, filenames in os.walk(root, onerror=unreadable, followlinks=False):
         dirnames.sort()
         if not recursive:
             dirnames.clear()
@@ -169,7 +173,14 @@ def plan(ctx: Context, req: Request) -> Iterator[Action]:
     root = resolved_root(ctx, req)
     cutoff = ctx.now() - req.older_than
     actions = []
-    for relative, info in candidate_files(root, req.pattern, req.recursive):
+
+    def unreadable(error: OSError) -> None:
+        # its files are neither planned nor kept on purpose: the plan says so
+        where = _shown(str(error.filename))
+        ctx.warn(f"skipped {where}: {error.strerror or error}; files under it were not "
+                 "considered", path=where)
+
+    for relative, info in candidate_files(root, req.pattern, req.recursive, unreadable):
         modified = datetime.fromtimestamp(info.st_mtime_ns / 1e9, UTC)
         if modified >= cutoff:
             continue

@@ -325,6 +325,30 @@ def test_apply_keeps_a_file_modified_since_planning_and_skips_a_vanished_one(age
     assert ctx.warnings == [f"kept {aged / 'old.log'}: modified since planning"]
 
 
+def test_a_directory_that_cannot_be_listed_is_named_in_a_warning(aged: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch,
+                                                                  ) -> None:
+    example = import_example("examples.cleanup_files")
+    Request, cleanup_files = example.Request, example.cleanup_files
+    locked = aged / "nested" / "deep"
+    listing = os.scandir
+
+    def scandir(path: object) -> object:  # as for a directory without read permission
+        if os.fspath(path) == str(locked):  # type: ignore[arg-type]
+            raise PermissionError(13, "Permission denied", str(locked))
+        return listing(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    ctx, sink = _context(aged)
+
+    planned = [a.id for a in cleanup_files.call_plan(ctx, Request(root=str(aged)))]
+
+    assert planned == ["file:old.log"]
+    assert ctx.warnings == [f"skipped {locked}: Permission denied; files under it were not "
+                            "considered"]
+    assert [e["path"] for e in sink.events if e["level"] == "warning"] == [str(locked)]
+
+
 def test_plan_is_read_only(aged: Path) -> None:
     example = import_example("examples.cleanup_files")
     Request, cleanup_files = example.Request, example.cleanup_files
