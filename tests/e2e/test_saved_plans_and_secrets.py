@@ -254,6 +254,47 @@ def test_secret_canary_appears_nowhere(project: Project) -> None:
     assert "***" in applied.doc["error"]["message"]
 
 
+def test_a_secret_digest_is_never_a_plan_signature(project: Project) -> None:
+    """A secret field is kept as a keyed digest with the plan-signing key, and a plan is
+    signed with the same key: a secret chosen to be the canonical text of a plan must not
+    come back, in a plan file anyone may read, as that plan's signature (a plan forged
+    without the key, naming any requester and any expiry)."""
+    from opsctl.contract.canonical import canonical_json
+
+    project.add_module("leaky_auto", LEAKY)
+    project.add_module("counter_auto", COUNTER)
+    env = project.env({"OPSCTL_ACTOR": "carol"})
+    wanted = project.run("plan", "counter", "--environment", "staging", "--out", "real.json",
+                         "--format", "json", env=env)
+    assert wanted.code == 10, wanted.stderr
+    body = {k: v for k, v in json.loads((project.root / "real.json").read_text()).items()
+            if k != "signature"}
+    body.update(plan_id="plan_01M99000000000000000000000", created_by="dave",
+                expires_at="2999-01-01T00:00:00+00:00")
+    oracle = project.run("plan", "leaky", "--name", "api", "--out", "oracle.json", "--format",
+                         "json", env={**env, "OPSCTL_SECRET_TOKEN": canonical_json(body)})
+    assert oracle.code == 10, oracle.stderr
+    digest = json.loads((project.root / "oracle.json").read_text())["request"]["token"]
+    (project.root / "forged.json").write_text(json.dumps({**body, "signature": digest["$secret"]}))
+
+    forged = project.run("apply", "--plan", "forged.json", "--format", "json", env=env)
+
+    assert forged.code == 3, forged.stderr
+    assert "plan signature does not match" in forged.doc["error"]["message"]
+    assert counts(project) == {}
+    # an ordinary secret keeps the digest it always had: plans and queued runs saved before
+    # still find their secret
+    import hashlib
+    import hmac
+
+    key = (project.root / ".opsctl" / "plan-signing.key").read_bytes().strip()
+    again = project.run("plan", "leaky", "--name", "api", "--out", "plain.json", "--format",
+                        "json", env={**env, "OPSCTL_SECRET_TOKEN": CANARY})
+    assert again.code == 10, again.stderr
+    assert json.loads((project.root / "plain.json").read_text())["request"]["token"] == {
+        "$secret": "hmac-sha256:" + hmac.new(key, CANARY.encode(), hashlib.sha256).hexdigest()}
+
+
 KEY_READER = '''
 from pathlib import Path
 from pydantic import BaseModel

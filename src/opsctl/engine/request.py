@@ -333,15 +333,26 @@ def _split_by_version(data: Mapping[str, Any], old_model: Any, current_model: An
     return {k: v for k, v in data.items() if k not in current}, current
 
 
+# A saved plan is signed with the same key and the same HMAC, over its canonical JSON text,
+# which starts with "{": the digest of a secret chosen to be such a text would be that plan's
+# signature, forged without the key. A secret of that form is digested after this context
+# (other secrets keep the digest they always had: plans and queued runs keep finding them).
+_OBJECT_SECRET_CONTEXT = b"opsctl secret value\x00"
+
+
 def secret_digest(key: bytes | Callable[[], bytes]) -> Callable[[str], str]:
     """Keyed digests of secret values; a key given as a function is read on first use only,
-    so a request without secrets never creates the signing key (nothing written on a refusal)."""
+    so a request without secrets never creates the signing key (nothing written on a refusal).
+    No digest is ever the signature of a saved plan (:data:`_OBJECT_SECRET_CONTEXT`)."""
     keys: list[bytes] = []
 
     def digest(secret: str) -> str:
         if not keys:
             keys.append(key() if callable(key) else key)
-        return "hmac-sha256:" + hmac.new(keys[0], secret.encode(), hashlib.sha256).hexdigest()
+        data = secret.encode()
+        if secret.startswith("{"):
+            data = _OBJECT_SECRET_CONTEXT + data
+        return "hmac-sha256:" + hmac.new(keys[0], data, hashlib.sha256).hexdigest()
 
     return digest
 
