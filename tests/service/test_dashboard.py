@@ -660,3 +660,35 @@ def test_the_slo_page_lists_only_the_objectives_declared(tmp_path: Any) -> None:
         row = page[page.index(">paced<"):].split("</tr>", 1)[0]
         assert "success_rate 0.99" in row
         assert "None" not in row
+
+
+def test_a_verify_over_http_or_the_dashboard_records_its_checkpoint(dash: Api) -> None:
+    """`GET /v1/audit/verify` and the dashboard's "Verify chain" are `opsctl audit verify`: a
+    pass records its head as a checkpoint (a later `--since` starts there), and the dashboard
+    shows the verify's warnings (was: no checkpoint recorded, warnings dropped)."""
+    from opsctl.store.sql import open_store
+
+    def checkpoints() -> list[int]:
+        url = dash.project.extra_env.get("OPSCTL_STORE_URL") or f"sqlite:///{dash.project.db}"
+        store = open_store(url)
+        try:
+            return [int(r["seq"]) for r in store._rows(
+                "SELECT seq FROM audit_checkpoints ORDER BY seq")]
+        finally:
+            store.close()
+
+    token = dash.token("ada", "admin")
+    assert dash.call("POST", "/v1/automations/report/runs", token,
+                     json={"request": {"directory": str(dash.project.root / "work")},
+                           "dry_run": True}).status_code == 202
+    verified = dash.call("GET", "/v1/audit/verify", token)
+    assert verified.status_code == 200, verified.text
+    head = verified.json()["events"]
+    assert checkpoints() == [head]
+    page = visitor(dash, "sam", "admin").get("/audit?verify=1").text  # the login adds events
+    assert "The chain is intact" in page
+    assert max(checkpoints()) > head
+    since = dash.project.run("audit", "verify", "--since", str(head), "--format", "json",
+                             expect_json=True)
+    assert since.code == 0, since.stderr
+    assert since.doc["from_seq"] >= head

@@ -115,32 +115,16 @@ def audit_verify(since_seq: int | None, opts: CommonOptions) -> int:
     deleted, inserted or reordered, or naming the approvals and saved plans whose rows do not
     match the events recorded with them. A verify that passes records its head as a
     checkpoint, where a later `--since` starts."""
-    import dataclasses
-
     from opsctl.errors import PlanRejectedError
-    from opsctl.governance.approvals import record_mismatches, unchecked_plans, verifying_key
+    from opsctl.governance.approvals import verify_audit
     from opsctl.governance.gate import check_permission
-    from opsctl.store.audit import checkpoint_refused, record_checkpoint, verify_chain
 
     session = open_cli_session(opts)
     if opts.show_config:
         return show_config(session)
     refuse_reading_no_store(session)
     check_permission(session, "view", automation="*")
-    report = verify_chain(session.store, since=since_seq)
-    if report.ok:
-        key = verifying_key(session)
-        mismatches = record_mismatches(session.store, key, session.retired_signing_keys())
-        warnings = unchecked_plans(session.store, key)
-        refused = checkpoint_refused(session.store) if report.head_hash is not None else None
-        if refused is not None and not mismatches:
-            # an auditor's role reads the trail: the verify stands, only its checkpoint is lost
-            warnings.append(f"no checkpoint recorded ({refused}): a later --since starts "
-                            "from an earlier one")
-        report = dataclasses.replace(report, mismatches=tuple(mismatches),
-                                     warnings=tuple(warnings))
-        if refused is None:
-            record_checkpoint(session.store, report, actor=session.actor)
+    report = verify_audit(session, since=since_seq)
     session.close()
     if not report.ok:
         raise PlanRejectedError(f"audit trail is not intact: {report.problem}", reason="tampered")

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from opsctl.engine.session import Session
     from opsctl.governance.gate import Governance
     from opsctl.governance.policy import Decision
-    from opsctl.store.audit import AuditEvent
+    from opsctl.store.audit import AuditEvent, ChainReport
     from opsctl.store.sql import Row, SQLStore
 
 APPROVAL_KINDS = ("approval.approved", "approval.rejected")
@@ -97,6 +97,32 @@ def unchecked_plans(store: SQLStore, key: bytes | None) -> list[str]:
         return []
     return [f"{count} saved plan(s) not checked against their signatures: no plan-signing key "
             "here (set plan_signing_key, as on the machines that sign them)"]
+
+
+def verify_audit(session: Session, since: int | None = None) -> ChainReport:
+    """``opsctl audit verify``, as the CLI, the HTTP API and the dashboard run it: the chain
+    (from the newest checkpoint at or before ``since``), then, once it is intact, the rows
+    recorded with it and the saved plans' signatures; a verify that passes records its head as
+    a checkpoint, or warns when the store's role may not (an auditor's)."""
+    import dataclasses
+
+    from opsctl.store.audit import checkpoint_refused, record_checkpoint, verify_chain
+
+    report = verify_chain(session.store, since=since)
+    if not report.ok:
+        return report
+    key = verifying_key(session)
+    mismatches = record_mismatches(session.store, key, session.retired_signing_keys())
+    warnings = unchecked_plans(session.store, key)
+    refused = checkpoint_refused(session.store) if report.head_hash is not None else None
+    if refused is not None and not mismatches:
+        # an auditor's role reads the trail: the verify stands, only its checkpoint is lost
+        warnings.append(f"no checkpoint recorded ({refused}): a later --since starts "
+                        "from an earlier one")
+    report = dataclasses.replace(report, mismatches=tuple(mismatches), warnings=tuple(warnings))
+    if refused is None:
+        record_checkpoint(session.store, report, actor=session.actor)
+    return report
 
 
 def record_mismatches(store: SQLStore, key: bytes | None = None,

@@ -933,19 +933,11 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
              summary="Recompute the hash chain (409 naming the first bad event)",
              responses=responses(*auth_problems, 409))
     def audit_verify(session: Caller) -> dict[str, Any]:
-        import dataclasses
-
         from opsctl.errors import PlanRejectedError
-        from opsctl.governance.approvals import record_mismatches, unchecked_plans, verifying_key
-        from opsctl.store.audit import verify_chain
+        from opsctl.governance.approvals import verify_audit
 
         _check(session, "view", "*")
-        report = verify_chain(session.store)
-        if report.ok:
-            key = verifying_key(session)
-            mismatches = record_mismatches(session.store, key, session.retired_signing_keys())
-            report = dataclasses.replace(report, mismatches=tuple(mismatches),
-                                         warnings=tuple(unchecked_plans(session.store, key)))
+        report = verify_audit(session)  # records its checkpoint, as `opsctl audit verify`
         if not report.ok:
             raise PlanRejectedError(f"audit trail is not intact: {report.problem}",
                                     reason="tampered")

@@ -643,17 +643,11 @@ def _done_or_shown(call: Callable[[], object], target: str,
 
 
 def _verify(session: Any) -> dict[str, Any]:
-    """``opsctl audit verify``: the chain, then the rows recorded with it."""
-    import dataclasses
+    """``opsctl audit verify``: the chain, then the rows recorded with it (its checkpoint
+    recorded, its warnings shown)."""
+    from opsctl.governance.approvals import verify_audit
 
-    from opsctl.governance.approvals import record_mismatches, verifying_key
-    from opsctl.store.audit import verify_chain
-
-    report = verify_chain(session.store)
-    if report.ok:
-        mismatches = record_mismatches(session.store, verifying_key(session),
-                                       session.retired_signing_keys())
-        report = dataclasses.replace(report, mismatches=tuple(mismatches))
+    report = verify_audit(session)
     return {**report.to_dict(), "intact": report.ok and not report.mismatches}
 
 
