@@ -918,3 +918,22 @@ def test_a_secret_field_comes_from_its_environment_variable_as_on_the_cli(
     assert seen == ["from-the-env"]
     assert "from-the-env" not in json.dumps(result.doc)
     assert "from-the-env" not in json.dumps(result.events)
+
+
+def test_a_stop_during_a_retry_wait_counts_only_the_attempts_made(
+        opsctl_harness: OpsctlHarness, opsctl_clock: FakeClock,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A stop in the wait after the first failure reported two attempts: the second was
+    counted when the wait began, though it never ran."""
+    def stopped(seconds: float) -> None:
+        raise KeyboardInterrupt  # as Session.wait does on a stop request
+
+    monkeypatch.setattr(opsctl_clock, "sleep", stopped)
+    state = Flaky(failures=1000)
+
+    result = opsctl_harness.apply(make_flaky(state), names=["a"])
+
+    assert_exit(result, 130)
+    assert state.failures == 999  # one apply
+    assert result.actions[0]["status"] == "interrupted"
+    assert result.actions[0]["attempts"] == 1

@@ -472,6 +472,7 @@ def _apply_retrying(run: RunState, ctx: Context, state: ActionState, log: Any,
 
     action = state.action
     first_attempt = state.attempts  # attempts of earlier invocations (resume) count on
+    state.attempts = first_attempt + 1  # the one that failed; each other counts as it starts
     waits: list[float] = []
     if not isinstance(first_failure, OpsctlError):
         bug = automation_bug(run, first_failure, f"apply of action {action.id} failed", "apply")
@@ -479,6 +480,7 @@ def _apply_retrying(run: RunState, ctx: Context, state: ActionState, log: Any,
         first_failure = bug
 
     def attempt() -> str:
+        state.attempts += 1  # not before its wait: a stop in the wait leaves it unmade
         try:
             return run.automation.call_apply(ctx, run.request, action)
         except OpsctlError:
@@ -490,7 +492,6 @@ def _apply_retrying(run: RunState, ctx: Context, state: ActionState, log: Any,
         from opsctl.engine.classify import clipped
 
         waits.append(round(event.wait, 3))
-        state.attempts = first_attempt + event.attempt + 1
         log.warning("action.retrying", attempt=event.attempt, wait_s=round(event.wait, 3),
                     error=clipped(event.message, run.session.redactor.redact_text),
                     error_type=event.error_type)
