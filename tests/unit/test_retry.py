@@ -274,7 +274,8 @@ def test_the_deadline_stops_before_a_wait_would_pass_it() -> None:
         run(call, policy, fake)
     assert fake.waits == [10.0, 10.0]  # a third wait would end at 30 s > 25 s
     assert calls == [3]
-    assert raised.value.message == "429 (gave up after 3 attempts)"
+    assert raised.value.message == ("429 (gave up after 3 attempts: another would end past the "
+                                    "25s deadline)")
 
 
 def test_the_deadline_counts_the_time_spent_trying() -> None:
@@ -298,6 +299,20 @@ def test_a_first_attempt_past_the_deadline_is_not_retried() -> None:
     assert calls == [1]
     assert fake.waits == []
     assert raised.value.attempts == 1  # type: ignore[attr-defined]
+    assert raised.value.message == ("503 (gave up after 1 attempt: another would end past the "
+                                    "120s deadline)")
+
+
+def test_a_retry_after_past_the_deadline_says_why_it_gave_up_early() -> None:
+    fake = FakeTime()
+    error = TransientError("429")
+    error.retry_after = 60  # type: ignore[attr-defined]
+    call, calls = failing(error, "ok", fake=fake)
+    with pytest.raises(TransientError) as raised:
+        run(call, RetryPolicy(attempts=5, cap=60.0, deadline=30.0), fake)
+    assert calls == [1]
+    assert raised.value.message == ("429 (gave up after 1 attempt: another would end past the "
+                                    "30s deadline)")
 
 
 # -- exhaustion --------------------------------------------------------------------------------
@@ -334,7 +349,7 @@ def test_one_attempt_policy_never_waits() -> None:
     call, calls = failing(TransientError("503"), "ok")
     with pytest.raises(TransientError) as raised:
         run(call, RetryPolicy(attempts=1), fake)
-    assert raised.value.message == "503 (gave up after 1 attempts)"
+    assert raised.value.message == "503 (gave up after 1 attempt)"
     assert calls == [1]
     assert fake.waits == []
 

@@ -18,8 +18,8 @@ backoff with jitter):
 * **What is raised.** A non-transient error propagates at once and unchanged. On exhaustion the
   last error is raised as an opsctl error of its own class (so exit code 4 and ``error_type``
   stay right: ``dependency_timeout`` stays a timeout), its message ending in ``(gave up after N
-  attempts)``. Foreign exceptions are converted with ``classify_exception`` and chained. Raised
-  opsctl errors carry an ``attempts`` attribute.
+  attempts)``, naming the deadline when it came first. Foreign exceptions are converted with
+  ``classify_exception`` and chained. Raised opsctl errors carry an ``attempts`` attribute.
 * **Testability.** ``sleep``, ``clock`` and ``rng`` are injected; every wait is computed once
   per attempt and shared by the wait and the deadline check, so a fake sleep that advances a
   fake clock makes every decision deterministic. The loop itself is ``tenacity.Retrying``.
@@ -256,11 +256,16 @@ def call_with_retries(fn: Callable[[], T], policy: RetryPolicy, *, what: str,
     try:
         return retrying(attempt), schedule.attempts
     except BaseException as exc:
-        _give_up(exc, schedule.attempts, what)
+        # stopped short of its attempts by the deadline: say so, or "gave up after 1 attempt"
+        # of a policy of 5 (a Retry-After past the deadline) reads as a misconfiguration
+        early = schedule.attempts < policy.attempts
+        _give_up(exc, schedule.attempts, what,
+                 f": another would end past the {policy.deadline:g}s deadline" if early else "")
 
 
-def _give_up(exc: BaseException, attempts: int, what: str) -> NoReturn:
-    """Raise the final error of a call: as it is, or as an opsctl error naming the attempts."""
+def _give_up(exc: BaseException, attempts: int, what: str, why: str = "") -> NoReturn:
+    """Raise the final error of a call: as it is, or as an opsctl error naming the attempts
+    (and ``why`` it stopped before the policy's last one)."""
     if not is_transient(exc):  # refused by the retry predicate: raise it as it is
         if isinstance(exc, OpsctlError):
             exc.attempts = attempts  # type: ignore[attr-defined]
@@ -268,7 +273,7 @@ def _give_up(exc: BaseException, attempts: int, what: str) -> NoReturn:
     error = exc if isinstance(exc, OpsctlError) else classify_exception(exc, what)
     if error is None:  # unreachable: is_transient() classified it
         error = DependencyError(f"{what}: {exc}")
-    suffix = f" (gave up after {attempts} attempts)"
+    suffix = f" (gave up after {attempts} attempt{'' if attempts == 1 else 's'}{why})"
     if not error.message.endswith(suffix):
         error.message += suffix
         error.args = (error.message,)
