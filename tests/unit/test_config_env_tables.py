@@ -320,3 +320,15 @@ def test_each_key_of_server_and_worker_shows_the_layer_that_set_it(tmp_path: Pat
     assert rows["worker.queue"][1].startswith("repo:")
     assert rows["worker.sweep_interval"] == ("2s", rows["server.port"][1])
     assert "server" not in rows and "worker" not in rows
+
+
+def test_the_server_s_tls_files_are_relative_to_the_config_file(tmp_path: Path) -> None:
+    """`tls_cert = "tls/cert.pem"` is beside opsctl.toml, as `state_dir` and a policy file
+    are, whichever folder `opsctl serve` is started in (a service manager's, a subfolder)."""
+    (tmp_path / "opsctl.toml").write_text('[server]\ntls_cert = "tls/cert.pem"\n'
+                                          'tls_key = "../keys/key.pem"\nhost = "127.0.0.1"\n')
+    (tmp_path / "sub").mkdir()
+    layers = load_layers(cwd=tmp_path / "sub", env={"HOME": str(tmp_path)})
+    assert layers.values["server"] == {"tls_cert": str(tmp_path / "tls" / "cert.pem"),
+                                       "tls_key": str(tmp_path.parent / "keys" / "key.pem"),
+                                       "host": "127.0.0.1"}

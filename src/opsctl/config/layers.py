@@ -62,6 +62,7 @@ DEFAULTS: dict[str, Any] = {
 }
 PATH_KEYS = ("state_dir", "policy_file")
 PATH_LIST_KEYS = ("python_path",)
+SERVER_PATH_KEYS = ("tls_cert", "tls_key")
 
 
 class Layers:
@@ -246,6 +247,10 @@ def _resolve_paths(data: dict[str, Any], base: str, layer: str) -> dict[str, Any
     for key in PATH_LIST_KEYS:
         if isinstance(out.get(key), list):
             out[key] = [resolve(p) for p in out[key]]
+    if isinstance(out.get("server"), dict):  # `opsctl serve` started in another folder
+        out["server"] = {key: (resolve(value) if key in SERVER_PATH_KEYS and isinstance(value, str)
+                               and value.strip() else value)
+                         for key, value in out["server"].items()}
     if isinstance(out.get("secrets"), dict):
         # a secret's file:PATH too: run from a subfolder, file:token named another file
         out["secrets"] = {name: (f"file:{os.path.join(base, os.path.expanduser(raw[5:]))}"
