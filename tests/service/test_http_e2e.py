@@ -773,6 +773,26 @@ def test_serving_beyond_loopback_needs_tls_or_an_explicit_flag(sqlite_project: P
     assert "serving" not in garbage.stderr.replace(str(sqlite_project.root), "")
 
 
+def test_show_config_of_serve_names_its_flags_as_the_layer_of_the_server_settings(
+        sqlite_project: Project) -> None:
+    """`serve --port 9001 --show-config` prints the port the server would listen on, from the
+    flag, over `[server]`'s `workers = 2`, as a flag is the highest layer."""
+    r = sqlite_project.run("serve", "--port", "9001", "--workers", "3", "--no-scheduler",
+                           "--show-config", "--format", "json", expect_json=True)
+    assert r.code == 0, r.stderr
+    doc = r.doc
+    assert doc["server.port"] == {"value": 9001, "layer": "flag"}
+    assert doc["server.workers"] == {"value": 3, "layer": "flag"}
+    assert doc["server.scheduler"] == {"value": False, "layer": "flag"}
+    assert "server.host" not in doc and "server.allow_insecure_remote" not in doc
+    before = sqlite_project.run("--show-config", "-o", "json", "serve", "--port=9002",
+                                expect_json=True)
+    assert before.code == 0, before.stderr
+    assert before.doc["server.port"] == {"value": 9002, "layer": "flag"}
+    blank = sqlite_project.run("serve", "--host", "", "--port", "0")
+    assert blank.code == 2 and "'server.host' (from flag)" in blank.stderr, blank.stderr
+
+
 def _config_with(project: Project, server_lines: str) -> Path:
     text = (project.root / "opsctl.toml").read_text().replace("[server]\n",
                                                               "[server]\n" + server_lines)

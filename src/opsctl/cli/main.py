@@ -373,6 +373,31 @@ def _as_config_show(args: list[str]) -> list[str]:
     return ["config", "show", *kept]
 
 
+# Commands with options of their own that are settings (`serve --port`: server.port): their
+# --show-config is the command's own, which prints those options as the flag layer.
+SETTING_COMMANDS = frozenset({"serve"})
+
+
+def _command_name(args: list[str]) -> str | None:
+    """The command named in ``args``, past the global options before it."""
+    rest = iter(args)
+    for arg in rest:
+        if arg in _VALUED_GLOBALS:
+            next(rest, None)
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
+def _as_own_show_config(args: list[str]) -> list[str]:
+    """``--show-config`` of a command of SETTING_COMMANDS, wherever given: after the command
+    name, where the command takes it."""
+    name = _command_name(args)
+    kept = [arg for arg in args if arg != "--show-config"]
+    at = kept.index(name) + 1 if name in kept else len(kept)
+    return [*kept[:at], "--show-config", *kept[at:]]
+
+
 def _usage_hint(exc: click.ClickException) -> str:
     ctx = getattr(exc, "ctx", None)
     path = ctx.command_path if ctx is not None else "opsctl"
@@ -427,7 +452,8 @@ def main(argv: list[str] | None = None) -> None:
                 raise UsageError(shown)
             options = args[:args.index("--")] if "--" in args else args
             if "--show-config" in options:
-                args = _as_config_show(args)
+                args = (_as_own_show_config(args) if _command_name(options) in SETTING_COMMANDS
+                        else _as_config_show(args))
             code = cli.main(args=args, prog_name="opsctl", standalone_mode=False)
         except click.exceptions.Exit as exc:
             code = exc.exit_code

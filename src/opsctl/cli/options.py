@@ -267,12 +267,15 @@ _STOPPING_SESSION: Any = None
 """The session whose stop a lost interrupt belongs to (the last one opened in this process)."""
 
 
-def open_cli_session(opts: CommonOptions) -> Any:
-    """Resolve config, identity, logger; from here on signals stop the run gracefully."""
+def open_cli_session(opts: CommonOptions, flags: dict[str, Any] | None = None) -> Any:
+    """Resolve config, identity, logger; from here on signals stop the run gracefully.
+    ``flags``: a command's own options that are settings (``serve --port``: ``{"server":
+    {"port": 9001}}``), the highest layer as the global ones are."""
     from opsctl.engine.session import open_session
     from opsctl.observe.log import install_stdlib_bridge
 
-    session = open_session(config_file=opts.config, flags=opts.settings_flags(), env=os.environ)
+    session = open_session(config_file=opts.config, flags={**opts.settings_flags(),
+                                                           **(flags or {})}, env=os.environ)
     install_stdlib_bridge(session.log, session.settings.log_levels)
     _install_signal_handlers(session)
     STATE.output_format = session.settings.format

@@ -69,10 +69,14 @@ def serve_cmd(host: str | None, port: int | None, workers: int | None,
     engine as the CLI. On SIGTERM or Ctrl-C, running runs checkpoint and queued ones stay
     queued; the next start resumes them.
     """
-    _require_server_extra()
-    session = open_cli_session(opts)
+    given = {"host": host, "port": port, "workers": workers, "scheduler": with_scheduler,
+             "allow_insecure_remote": allow_insecure_remote or None}
+    server_flags = {key: value for key, value in given.items() if value is not None}
+    # the flags are the [server] settings' highest layer: --show-config prints them so
+    session = open_cli_session(opts, {"server": server_flags} if server_flags else None)
     if opts.show_config:
         return show_config(session)
+    _require_server_extra()
     # until the server runs (and takes SIGINT/SIGTERM over), nothing is in flight that a
     # stop should wait for: a first signal ends the start at once (runs picked up again
     # meanwhile checkpoint in the shutdown below)
