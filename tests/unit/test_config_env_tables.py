@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -332,3 +333,19 @@ def test_the_server_s_tls_files_are_relative_to_the_config_file(tmp_path: Path) 
     assert layers.values["server"] == {"tls_cert": str(tmp_path / "tls" / "cert.pem"),
                                        "tls_key": str(tmp_path.parent / "keys" / "key.pem"),
                                        "host": "127.0.0.1"}
+
+
+@pytest.mark.parametrize(("name", "make", "refused", "not_said"), [
+    pytest.param("fifo.toml", os.mkfifo, "is not a regular file (a device, FIFO or socket)",
+                 "standard input", id="fifo"),
+    pytest.param("big.toml", lambda path: Path(path).write_text("#" * (10 * 1024 * 1024 + 1)),
+                 "over the limit of 10485760", "max_input_size", id="over-the-limit"),
+])
+def test_a_config_file_that_cannot_be_read_is_refused_without_a_wrong_hint(
+        tmp_path: Path, name: str, make: object, refused: str, not_said: str) -> None:
+    """--config takes no `-` (standard input) and max_input_size bounds request documents
+    and plan files, not config files: neither is offered as the way out."""
+    make(str(tmp_path / name))  # type: ignore[operator]
+    with pytest.raises(ConfigError, match=re.escape(refused)) as raised:
+        load_layers(cwd=tmp_path, env={"HOME": str(tmp_path)}, config_file=name)
+    assert not_said not in raised.value.message

@@ -21,10 +21,12 @@ DEFAULT_MAX_INPUT_BYTES = 10 * 1024 * 1024
 
 
 def read_document(path: str, *, what: str, limit: int = DEFAULT_MAX_INPUT_BYTES,
-                  step: str | None = "validate") -> str:
+                  step: str | None = "validate", hints: bool = True) -> str:
     """The text of ``path`` (``-``: standard input), refusing what is not a bounded document.
 
-    ``what`` names the document in messages ("request file", "plan file").
+    ``what`` names the document in messages ("request file", "plan file"). ``hints``: a
+    refusal names ``-`` and the ``max_input_size`` setting as the ways out; not for a config
+    file, which is read before the settings and never from standard input.
     """
     if path == "-":
         return _decode(_read_bounded(sys.stdin.buffer, limit, path, what, step), path, what, step)
@@ -42,10 +44,11 @@ def read_document(path: str, *, what: str, limit: int = DEFAULT_MAX_INPUT_BYTES,
     if stat.S_ISDIR(info.st_mode):
         problem = "is a directory, not a file"
     elif not stat.S_ISREG(info.st_mode):
-        problem = ("is not a regular file (a device, FIFO or socket); pass a file, or - for "
-                   "standard input")
+        problem = "is not a regular file (a device, FIFO or socket)" + (
+            "; pass a file, or - for standard input" if hints else "")
     elif info.st_size > limit:
-        problem = f"is {info.st_size} bytes, over the limit of {limit} (setting max_input_size)"
+        problem = f"is {info.st_size} bytes, over the limit of {limit}" + (
+            " (setting max_input_size)" if hints else "")
     if problem is not None:
         os.close(fd)
         raise UsageError(f"{what} {path} {problem}", step=step)

@@ -167,7 +167,8 @@ def _parse_toml(path: str) -> dict[str, Any]:
 
     try:
         # Bounded like any document a user names: `--config /dev/zero` must not hang.
-        text = read_document(path, what="config file", limit=DEFAULT_MAX_INPUT_BYTES, step=None)
+        text = read_document(path, what="config file", limit=DEFAULT_MAX_INPUT_BYTES, step=None,
+                             hints=False)
     except UsageError as exc:
         raise ConfigError(exc.message) from None
     try:
