@@ -349,3 +349,32 @@ def test_a_config_file_that_cannot_be_read_is_refused_without_a_wrong_hint(
     with pytest.raises(ConfigError, match=re.escape(refused)) as raised:
         load_layers(cwd=tmp_path, env={"HOME": str(tmp_path)}, config_file=name)
     assert not_said not in raised.value.message
+
+
+@pytest.mark.parametrize(("file_text", "variable", "text", "key"), [
+    pytest.param("[retry]\nattempts = 0\n", "OPSCTL_RETRY__ATTEMPTS", "3", "'retry'",
+                 id="retry"),
+    pytest.param("[automation.cleanup-files.retry]\nattempts = 0\n",
+                 "OPSCTL_AUTOMATION__CLEANUP_FILES__RETRY__ATTEMPTS", "3",
+                 "'automation.cleanup-files.retry'", id="automation-retry"),
+    pytest.param('[log_levels]\nbotocore = "loud"\n', "OPSCTL_LOG_LEVELS", "botocore=debug",
+                 "'log_levels.botocore'", id="log-levels"),
+])
+def test_a_bad_key_of_a_table_in_a_file_is_an_error_while_the_environment_overrides_it(
+        tmp_path: Path, file_text: str, variable: str, text: str, key: str) -> None:
+    """As a file's `plan_ttl` is checked while OPSCTL_PLAN_TTL overrides it: the file breaks
+    every run that does not set the variable, so it is refused now, not in the next job."""
+    (tmp_path / "opsctl.toml").write_text(file_text)
+    layers = load_layers(cwd=tmp_path, env={"HOME": str(tmp_path), variable: text})
+    with pytest.raises(ConfigError, match=f"config key {key} .from repo:"):
+        validate_settings(layers)
+
+
+def test_a_secret_reference_in_a_file_is_not_resolved_while_the_environment_sets_the_secret(
+        tmp_path: Path) -> None:
+    """`token = "env:REGISTRY_TOKEN"` in opsctl.toml, and OPSCTL_SECRET_TOKEN in a CI job
+    that has no REGISTRY_TOKEN: the job's own value is the secret, nothing to refuse."""
+    (tmp_path / "opsctl.toml").write_text('[secrets]\ntoken = "env:REGISTRY_TOKEN"\n')
+    layers = load_layers(cwd=tmp_path, env={"HOME": str(tmp_path),
+                                            "OPSCTL_SECRET_TOKEN": "s3cret"})
+    assert validate_settings(layers).secrets["token"].get_secret_value() == "s3cret"

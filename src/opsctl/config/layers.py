@@ -73,7 +73,7 @@ class Layers:
     """
 
     def __init__(self, values: dict[str, Any], origin: dict[str, str], files: list[str],
-                 root: str, shadowed: list[tuple[str, str, Any]] | None = None,
+                 root: str, shadowed: list[tuple[str, str, Any, str]] | None = None,
                  env: Mapping[str, str] | None = None) -> None:
         self.values = values
         self.origin = origin
@@ -83,8 +83,9 @@ class Layers:
         """The environment the layers were read from (None: ``os.environ``); ``env:VAR``
         secrets are read from it too."""
         self.shadowed = shadowed or []
-        """(layer, key, value): a file's value that a later layer replaced; still checked, so
-        a bad value in a config file is an error even while the environment overrides it."""
+        """(layer, key, value, origin key): a file's value that a later layer replaced (for a
+        key of a table, the table as it was, and the key's dotted name); still checked, so a
+        bad value in a config file is an error even while the environment overrides it."""
 
 
 def working_directory() -> str:
@@ -328,6 +329,27 @@ def _logger_levels(text: str) -> dict[str, str]:
     return levels
 
 
+# Tables whose keys have a schema: a file's key that a later layer replaces is still checked.
+# Not [secrets]: a file's `env:VAR` that OPSCTL_SECRET_<NAME> replaces is not to be resolved.
+CHECKED_TABLES = ("retry", "log_levels", "server", "worker")
+
+
+def _replaced_file_keys(origin: Mapping[str, str], key: str, before: Mapping[str, Any],
+                        table: dict[str, Any]) -> list[tuple[str, str, Any, str]]:
+    """The shadowed entries of the keys of a config file's table ``key`` (``before``) that a
+    later layer's ``table`` replaces: the table as it was, and each replaced key's name."""
+    names: list[str] = []
+    for sub, sub_value in table.items():
+        if key in CHECKED_TABLES and sub in before:
+            names.append(f"{key}.{sub}")
+        elif key == "automation" and isinstance(sub_value, dict) \
+                and isinstance(sub_value.get("retry"), dict) and isinstance(before.get(sub), dict) \
+                and isinstance(before[sub].get("retry"), dict):
+            names.extend(f"{key}.{sub}.retry.{k}" for k in sub_value["retry"]
+                         if k in before[sub]["retry"])
+    return [(origin[name], key, before, name) for name in names if ":" in origin.get(name, "")]
+
+
 def load_layers(
     *,
     cwd: str | os.PathLike[str] | None = None,
@@ -362,11 +384,12 @@ def load_layers(
     layers.append(("env", _env_layer(env)))
     layers.append(("flag", {k: v for k, v in (flags or {}).items() if v is not None}))
 
-    shadowed: list[tuple[str, str, Any]] = []
+    shadowed: list[tuple[str, str, Any, str]] = []
     for name, layer in layers:
         for key, value in layer.items():
             if key in MERGED_TABLES and isinstance(value, dict) and isinstance(
                     values.get(key), dict):
+                shadowed.extend(_replaced_file_keys(origin, key, dict(values[key]), value))
                 merged = dict(values[key])
                 for sub, sub_value in value.items():
                     if key == "automation" and isinstance(sub_value, dict) and isinstance(
@@ -393,7 +416,7 @@ def load_layers(
                 values[key] = merged
             else:
                 if origin.get(key, "default") != "default" and ":" in origin[key]:
-                    shadowed.append((origin[key], key, values[key]))  # a file's, replaced
+                    shadowed.append((origin[key], key, values[key], key))  # a file's, replaced
                 values[key] = value
             origin[key] = name
     return Layers(values=values, origin=origin, files=files, root=root, shadowed=shadowed,

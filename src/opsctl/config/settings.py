@@ -335,8 +335,9 @@ def validate_settings(layers: Layers) -> Settings:
 
         settings = validate_with_model(layers)
     _check_feature_tables(settings, layers)
-    for layer, key, value in layers.shadowed:  # a file's value that a later layer replaced
-        validate_settings(Layers({**layers.values, key: value}, {**layers.origin, key: layer},
+    for layer, key, value, name in layers.shadowed:  # a file's value a later layer replaced
+        validate_settings(Layers({**layers.values, key: value},
+                                 {**layers.origin, key: layer, name: layer},
                                  layers.files, layers.root, env=layers.env))
     return settings
 
