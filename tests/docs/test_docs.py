@@ -116,13 +116,18 @@ def test_the_exit_code_table_matches_the_code() -> None:
     assert documented == {code for code, _, _ in EXIT_CODE_TABLE}
 
 
-def test_the_configuration_keys_table_names_every_setting() -> None:
-    """configuration.md's table of keys lists every setting opsctl reads from opsctl.toml (it
-    left out confirm, executor, broker_url, [log_levels], [worker], [server] and
-    [[schedules]], which `config show` prints and a config file may set)."""
+@pytest.mark.parametrize(("page", "heading"), [
+    pytest.param(DOCS / "configuration.md", "## Keys", id="configuration"),
+    pytest.param(REPO_ROOT / "README.md", "## Configuration", id="readme"),
+])
+def test_the_configuration_keys_table_names_every_setting(page: Path, heading: str) -> None:
+    """configuration.md's table of keys, and the README's, list every setting opsctl reads
+    from opsctl.toml (they left out confirm, executor, broker_url, [log_levels], [worker],
+    [server], plan_signing_keys_retired and [[schedules]], which `config show` prints and a
+    config file may set)."""
     from opsctl.config.settings import FIELDS
 
-    text = (DOCS / "configuration.md").read_text().split("## Keys", 1)[1].split("\n## ", 1)[0]
+    text = page.read_text().split(heading + "\n", 1)[1].split("\n## ", 1)[0]
     documented = {m.split(".")[0] for m in re.findall(r"^\| `\[*([\w.]+)\]*` \|", text, flags=re.M)}
 
     assert set(FIELDS) - documented == set()
