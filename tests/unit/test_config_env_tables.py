@@ -378,3 +378,20 @@ def test_a_secret_reference_in_a_file_is_not_resolved_while_the_environment_sets
     layers = load_layers(cwd=tmp_path, env={"HOME": str(tmp_path),
                                             "OPSCTL_SECRET_TOKEN": "s3cret"})
     assert validate_settings(layers).secrets["token"].get_secret_value() == "s3cret"
+
+
+@pytest.mark.parametrize("variable", [
+    "OPSCTL_RETRY__ATTEMPTS", "OPSCTL_AUTOMATION__CLEANUP_FILES__KEEP",
+    "OPSCTL_AUTOMATION__CLEANUP_FILES__RETRY__ATTEMPTS", "OPSCTL_PLAN_TTL", "OPSCTL_SECRET_TOKEN",
+])
+def test_a_variable_set_to_the_empty_string_is_as_if_unset(root: Path, variable: str) -> None:
+    """A CI job's `env:` that names a variable of its own that is not set passes "": the file's
+    value stays, for a key of a table as for any setting (it was a refusal of `attempts = ''`
+    and an empty `keep` over the file's 3). JSON `""` is the way to set an empty text."""
+    given = load_layers(cwd=root, env={"HOME": str(root), variable: ""})
+    unset = load_layers(cwd=root, env={"HOME": str(root)})
+    assert given.values == unset.values
+    assert validate_settings(given) == validate_settings(unset)
+    quoted = load_layers(cwd=root, env={"HOME": str(root),
+                                        "OPSCTL_AUTOMATION__CLEANUP_FILES__KEEP": '""'})
+    assert quoted.values["automation"]["cleanup-files"]["keep"] == ""

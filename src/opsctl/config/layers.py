@@ -284,8 +284,10 @@ def _env_layer(env: Mapping[str, str]) -> dict[str, Any]:
     levels = env.get(ENV_PREFIX + "LOG_LEVELS")
     if levels:
         layer["log_levels"] = _logger_levels(levels)
+    # a variable set to "" is unset, as above: a CI job's `env:` passes "" for one of its own
+    # that is not set (JSON `""` sets an empty text)
     for name, value in sorted(env.items()):
-        if name.startswith(RETRY_ENV_PREFIX) and name != RETRY_ENV_PREFIX:
+        if name.startswith(RETRY_ENV_PREFIX) and name != RETRY_ENV_PREFIX and value:
             layer.setdefault("retry", {})[name[len(RETRY_ENV_PREFIX):].lower()] = \
                 env_value(value)
         elif name.startswith(AUTOMATION_ENV_PREFIX):
@@ -293,6 +295,8 @@ def _env_layer(env: Mapping[str, str]) -> dict[str, Any]:
             if not (automation and sep and key):
                 raise ConfigError(f"environment variable {name}: expected "
                                   "OPSCTL_AUTOMATION__<NAME>__<KEY> (NAME with _ for -)")
+            if not value:
+                continue
             table = layer.setdefault("automation", {}).setdefault(
                 automation.lower().replace("_", "-"), {})
             key = key.lower()
