@@ -668,6 +668,12 @@ def test_show_config_names_each_layer(counter: Project) -> None:
         assert shown.code == 0, (args, shown.stderr)
         assert "plan_ttl" in shown.stdout and "2h" in shown.stdout, args
     assert json.loads(shown.stdout)["format"] == {"value": "json", "layer": "flag"}
+    # --executor is the executor setting of that run: shown as the flag layer
+    for args in (["counter", "--executor", "celery", "--show-config"],
+                 ["apply", "counter", "--executor=celery", "--show-config"]):
+        shown = counter.run(*args, "-o", "json", env=env)
+        assert shown.code == 0, (args, shown.stderr)
+        assert json.loads(shown.stdout)["executor"] == {"value": "celery", "layer": "flag"}, args
 
 
 WARNING = '''

@@ -564,10 +564,12 @@ def config_group(**_global: Any) -> None:
 
 
 @config_group.command("show")
+@click.option("--executor", type=click.Choice(["local", "celery"]), default=None, hidden=True,
+              help="As a run's --executor: `NAME --executor celery --show-config`.")
 @common_options
-def config_show(opts: CommonOptions) -> int:
+def config_show(executor: str | None, opts: CommonOptions) -> int:
     """Print each resolved setting and the layer it came from (secrets as ***)."""
-    return show_config(open_cli_session(opts))
+    return show_config(open_cli_session(opts, {"executor": executor}))
 
 
 @click.group("plan", cls=AutomationGroup, mode="plan",

@@ -343,6 +343,8 @@ def _quiet_leftovers(args: list[str]) -> None:
 
 _VALUED_GLOBALS = ("-o", "--format", "--config", "--log-format")
 _FLAG_GLOBALS = ("-v", "-vv", "-vvv", "--verbose", "-q", "--quiet", "--no-color")
+# Options of commands that are settings (`NAME --executor celery`), taken by `config show` too.
+_SETTING_OPTIONS = ("--executor",)
 
 
 def _verbose(args: list[str]) -> bool:
@@ -370,6 +372,10 @@ def _as_config_show(args: list[str]) -> list[str]:
             kept.append(arg)  # -ojson
         elif arg in _FLAG_GLOBALS:
             kept.append(arg)
+        elif name in _SETTING_OPTIONS:  # a run's own option that is a setting
+            kept.append(arg)
+            if "=" not in arg:
+                kept.append(next(rest, ""))
     return ["config", "show", *kept]
 
 
