@@ -270,3 +270,24 @@ def test_config_show_names_the_policy_file_the_gate_reads(
     layers = load_layers(cwd=root, env={"HOME": str(tmp_path / "home")})
     rows = {key: value for key, value, _ in describe_settings(validate_settings(layers), layers)}
     assert rows["policy_file"] == shown.format(root=root)
+
+
+@pytest.mark.parametrize(("toml", "message"), [
+    ("[retyr]\nattempts = 2\n", "unknown config key 'retyr' (from repo:{root}/opsctl.toml); "
+                                "did you mean 'retry'?"),
+    ("[secret]\ntoken = 'x'\n", "unknown config key 'secret' (from repo:{root}/opsctl.toml); "
+                                "did you mean 'secrets'?"),
+    ('plan_tll = "1h"\n', "unknown config key 'plan_tll' (from repo:{root}/opsctl.toml); "
+                          "did you mean 'plan_ttl'?"),
+    ("[automations.x]\nkeep = 1\n", "config key 'automations' (from repo:{root}/opsctl.toml): "
+                                    "Input should be a valid list; did you mean "
+                                    "[automation.NAME]?"),
+], ids=["retry", "secrets", "plan-ttl", "automations-table"])
+def test_a_misspelt_key_is_refused_with_the_setting_it_is_near(tmp_path: Path, toml: str,
+                                                               message: str) -> None:
+    from opsctl.config.layers import load_layers
+
+    root = _project(tmp_path, toml)
+    with pytest.raises(ConfigError) as raised:
+        validate_settings(load_layers(cwd=root, env={"HOME": str(tmp_path / "home")}))
+    assert raised.value.message == message.format(root=root)

@@ -144,9 +144,15 @@ def validate_with_model(layers: Layers) -> Settings:
         top = str(first["loc"][0]) if first["loc"] else ""
         where = layers.origin.get(key) or layers.origin.get(top, "config")
         if first["type"] == "extra_forbidden":
-            raise ConfigError(f"unknown config key {key!r} (from {where})") from None
+            import difflib
+
+            near = difflib.get_close_matches(key, FIELDS, n=1)
+            hint = f"; did you mean {near[0]!r}?" if near else ""
+            raise ConfigError(f"unknown config key {key!r} (from {where}){hint}") from None
         ctx = first.get("ctx") or {}
         message = str(ctx["error"]) if first["type"] == "value_error" and "error" in ctx else first["msg"]
+        if key == "automations" and isinstance(layers.values.get(key), dict):
+            message += "; did you mean [automation.NAME]?"  # an automation's own settings
         raise ConfigError(f"config key {key!r} (from {where}): {message}") from None
     values = {name: getattr(model, name) for name in FIELDS}
     signing_key = model.plan_signing_key
