@@ -197,6 +197,48 @@ def test_a_piped_table_keeps_one_row_a_line_whatever_a_value_holds() -> None:
     ]
 
 
+class AsciiStream(io.TextIOWrapper):
+    """Standard output under PYTHONIOENCODING=ascii, as opsctl's entry sets it up."""
+
+    def __init__(self, tty: bool) -> None:
+        super().__init__(io.BytesIO(), encoding="ascii", errors="backslashreplace")
+        self.tty = tty
+
+    def isatty(self) -> bool:
+        return self.tty
+
+    def text(self) -> str:
+        self.flush()
+        return self.buffer.getvalue().decode("ascii")  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("tty", "expected"), [
+    pytest.param(True, ["+--------------------------------+",
+                        "| name    | summary      | owner |",
+                        "|---------+--------------+-------|",
+                        "| caf\\xe9 | \\u65e5\\u672c | me    |",
+                        "| plain   | text         | ops   |",
+                        "+--------------------------------+"], id="terminal"),
+    pytest.param(False, ["NAME     SUMMARY       OWNER",
+                         "caf\\xe9  \\u65e5\\u672c  me",
+                         "plain    text          ops"], id="pipe"),
+])
+def test_a_table_stays_aligned_where_the_encoding_escapes_a_value(
+        monkeypatch: pytest.MonkeyPatch, tty: bool, expected: list[str]) -> None:
+    """A value the stream cannot encode is written as backslash escapes, longer than the
+    value: columns are measured on what is written (was: borders and columns pushed right)."""
+    from opsctl.cli.render import table
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "100")
+    stream = AsciiStream(tty)
+
+    table(["name", "summary", "owner"], [["caf\u00e9", "\u65e5\u672c", "me"],
+                                         ["plain", "text", "ops"]], stream)
+
+    assert stream.text().splitlines() == expected
+
+
 def test_the_progress_bar_shows_an_action_id_as_typed() -> None:
     from opsctl.cli.render import ProgressReporter
 

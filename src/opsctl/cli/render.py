@@ -65,9 +65,23 @@ def _cell(value: Any) -> str:
     return str(printable(value))
 
 
+def _as_written(stream: TextIO, text: str) -> str:
+    """``text`` as ``stream`` writes it: what its encoding cannot hold (``café`` under
+    ``PYTHONIOENCODING=ascii``, a file name of other bytes) as backslash escapes, so columns
+    are measured on what is written, not on the shorter value."""
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        return text.encode(encoding, "backslashreplace").decode(encoding)
+    except LookupError:
+        pass
+    return text
+
+
 def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], stream: TextIO,
           title: str | None = None) -> None:
-    cells = [[_cell(v) for v in row] for row in rows]
+    cells = [[_as_written(stream, _cell(v)) for v in row] for row in rows]
     if stream.isatty():
         from rich.console import Console
         from rich.markup import escape
