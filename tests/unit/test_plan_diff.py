@@ -239,6 +239,22 @@ def test_a_table_stays_aligned_where_the_encoding_escapes_a_value(
     assert stream.text().splitlines() == expected
 
 
+def test_a_piped_table_aligns_wide_characters_by_the_columns_they_take() -> None:
+    from opsctl.cli.render import table
+
+    stream = io.StringIO()
+
+    table(["actor", "status"], [["日本語チーム", "succeeded"], ["root", "failed"],
+                                ["cafe\u0301", "failed"]], stream)
+
+    assert stream.getvalue().splitlines() == [
+        "ACTOR         STATUS",
+        "日本語チーム  succeeded",
+        "root          failed",
+        "cafe\u0301          failed",
+    ]
+
+
 def test_the_progress_bar_shows_an_action_id_as_typed() -> None:
     from opsctl.cli.render import ProgressReporter
 

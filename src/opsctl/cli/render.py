@@ -113,11 +113,22 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], stream: TextIO,
         stream.write(title + "\n")
     # one row a line, for grep, awk and cut: a newline or tab in a value (a file named so) shown
     cells = [[v.replace("\n", "\\n").replace("\t", "\\t") for v in row] for row in cells]
-    widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
+    widths = [max([len(h)] + [_columns(r[i]) for r in cells]) for i, h in enumerate(headers)]
     line = "  ".join(h.upper().ljust(w) for h, w in zip(headers, widths, strict=True))
     stream.write(_styled(stream, line.rstrip(), "bold") + "\n")  # FORCE_COLOR in a pipe
     for row in cells:
-        stream.write("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip() + "\n")
+        stream.write("  ".join(v + " " * (w - _columns(v)) for v, w in zip(row, widths, strict=True))
+                     .rstrip() + "\n")
+
+
+def _columns(text: str) -> int:
+    """How many terminal columns ``text`` takes: two a wide character (日本, ｗ), none a
+    combining mark, as rich measures its tables (its cell widths are not imported here)."""
+    if text.isascii():
+        return len(text)
+    from unicodedata import combining, east_asian_width
+
+    return sum(0 if combining(c) else 2 if east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def _encodes(stream: TextIO, text: str) -> bool:
