@@ -122,7 +122,7 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[Any]], stream: TextIO,
 
 
 def _columns(text: str) -> int:
-    """How many terminal columns ``text`` takes: two a wide character (日本, ｗ), none a
+    """How many terminal columns ``text`` takes: two a wide character (日本), none a
     combining mark, as rich measures its tables (its cell widths are not imported here)."""
     if text.isascii():
         return len(text)
