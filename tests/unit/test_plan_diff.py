@@ -80,6 +80,25 @@ def test_an_action_is_one_marked_line_whatever_its_id_target_or_reason_hold() ->
                      "    error: boom", "    + create fake"]
 
 
+def test_a_result_indents_the_later_lines_of_its_error_and_warnings() -> None:
+    """Only the actions start a line with a marker: a rejection quoting a request value of
+    several lines cannot print a line that reads as one."""
+    from opsctl.cli.render import render_result
+
+    stream = io.StringIO()
+    doc = {"automation": "weird", "contract_version": "1.0.0", "mode": "apply",
+           "status": "failed", "exit_code": 3, "run_id": None, "plan": None, "summary": None,
+           "warnings": ["deprecated\n+ create all  /"],
+           "error": {"type": "validation", "message": "rejected x\n+ create evil  t/all"}}
+
+    render_result(doc, stream)
+
+    assert stream.getvalue().splitlines() == [
+        "weird 1.0.0  apply  failed  (exit 3)",
+        "warning: deprecated", "    + create all  /",
+        "error (validation): rejected x", "    + create evil  t/all"]
+
+
 def test_kind_counts() -> None:
     kinds = [{"kind": k} for k in ("delete", "create", "create", "run")]
     assert kind_counts(kinds) == "2 to create, 1 to delete, 1 to run"

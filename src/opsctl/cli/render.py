@@ -149,12 +149,21 @@ def _opsctl(*words: str) -> str:
     return shlex.join(["opsctl", *words])
 
 
+def _write_indented(stream: TextIO, text: str, style: str) -> None:
+    """A message of several lines (a rejection quoting what someone typed, a command's
+    output) with its later lines indented: none of them reads as a line of the result (an
+    action of the plan, a ``run ...`` line)."""
+    first, *rest = text.splitlines() or [""]
+    for line in (first, *(f"    {more}" for more in rest)):
+        stream.write(_styled(stream, line, style) + "\n")
+
+
 def render_result(doc: dict[str, Any], stream: TextIO, *, full_diff: bool = False,
                   command: Callable[..., str] | None = None) -> None:
-    doc = printable(doc)
     """A result for people: the head line, the actions as a plan diff (``full_diff``: every
     key and line of before/after), the summary, warnings, error, policy and where to go next
     (``command`` spells an opsctl command to copy: :meth:`CommonOptions.command`)."""
+    doc = printable(doc)
     status = doc["status"]
     head = (f"{doc.get('automation') or 'opsctl'} {doc.get('contract_version') or ''}".strip()
             + f"  {doc['mode']}  " + _styled(stream, status, STATUS_STYLE.get(status))
@@ -187,11 +196,11 @@ def render_result(doc: dict[str, Any], stream: TextIO, *, full_diff: bool = Fals
         stream.write(f"planned {s['planned']}, applied {s['applied']}, unchanged {s['unchanged']}, "
                      f"skipped {s['skipped']}, failed {s['failed']}\n")
     for warning in doc.get("warnings") or []:
-        stream.write(_styled(stream, f"warning: {warning}", "yellow") + "\n")
+        _write_indented(stream, f"warning: {warning}", "yellow")
     error = doc.get("error")
     if error:
         kind = f" ({error['type']})" if error.get("type") else ""
-        stream.write(_styled(stream, f"error{kind}: {error['message']}", "red") + "\n")
+        _write_indented(stream, f"error{kind}: {error['message']}", "red")
     policy = doc.get("policy")
     if policy:
         line = f"policy: {policy['effect']} (rule {policy['rule']})"
