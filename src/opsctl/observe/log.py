@@ -92,6 +92,10 @@ _FIRST = ("ts", "level", "event")
 # must not take it for commands.
 _CONTROL_SHOWN = {code: f"\\x{code:02x}" for code in (*range(0x20), *range(0x7f, 0xa0))
                   if code not in (0x09, 0x0a)}
+# One line an event: a newline in a value (a rejection reason, a request value) would print a
+# line that reads as another event. A traceback keeps its lines.
+_NEWLINE_SHOWN = {0x0a: "\\n"}
+_MULTILINE_KEYS = ("traceback",)
 
 
 def console_renderer(color: bool) -> Callable[[EventDict], str]:
@@ -101,8 +105,11 @@ def console_renderer(color: bool) -> Callable[[EventDict], str]:
         head = f"{level:<7}"
         if color:
             head = f"{_COLORS.get(level, '')}{head}\x1b[0m"
-        rest = " ".join(f"{k}={v}" for k, v in event.items() if k not in _FIRST and v is not None)
-        line = f"{event.get('event', '')} {rest}".rstrip().translate(_CONTROL_SHOWN)
+        rest = " ".join(f"{k}={v}" if k in _MULTILINE_KEYS else
+                        f"{k}={str(v).translate(_NEWLINE_SHOWN)}"
+                        for k, v in event.items() if k not in _FIRST and v is not None)
+        name = str(event.get("event", "")).translate(_NEWLINE_SHOWN)
+        line = f"{name} {rest}".rstrip().translate(_CONTROL_SHOWN)
         return f"{ts} {head} {line}".rstrip()
 
     return render
