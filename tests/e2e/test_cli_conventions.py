@@ -423,6 +423,24 @@ def test_a_reader_gone_while_the_automation_prints_still_records_the_whole_run(
     assert (run["status"], run["exit_code"]) == ("succeeded", 0)
 
 
+def test_a_log_reader_gone_under_json_keeps_the_documented_exit_code(project: Project) -> None:
+    """`opsctl NAME --format json 2> >(a log shipper that went away)`: what the automation
+    prints goes to stderr and is lost; the document on stdout is whole and the exit code is
+    the run's (was: 141, as if the document's reader had gone away)."""
+    project.add_module("chatty_auto", CHATTY_APPLY)
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        done = subprocess.run([OPSCTL, "chatty", "--yes", "--format", "json"], cwd=project.root,
+                              env=project.env(), stdout=subprocess.PIPE, stderr=write, text=True,
+                              timeout=120)
+    finally:
+        os.close(write)
+    assert done.returncode == 0
+    doc = json.loads(done.stdout)
+    assert (doc["status"], doc["exit_code"]) == ("succeeded", 0)
+
+
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
 def test_a_full_output_device_while_the_automation_prints_still_records_the_whole_run(
         project: Project) -> None:

@@ -65,11 +65,14 @@ class MaskingStream:
     program it starts writes to the descriptor, past it). Everything else is the wrapped
     stream's."""
 
-    def __init__(self, stream: TextIO, redactor: Any = None) -> None:
+    def __init__(self, stream: TextIO, redactor: Any = None, *, output: bool = True) -> None:
         """``redactor`` None: the secrets of the run being carried out in the writing thread
-        (a server's or a worker's runs, each with its own)."""
+        (a server's or a worker's runs, each with its own). ``output``: whether the stream
+        is where the command's output goes (stdout, not while it is sent to stderr), whose
+        reader going away ends the command with 141."""
         self.unmasked = stream
         self._redactor = redactor
+        self.output = output
 
     def redactor_now(self) -> Any:
         if self._redactor is not None:
@@ -111,7 +114,8 @@ class MaskingStream:
         exits 141; a full device loses the line, and main() reports it (exit 4) when the
         result cannot be written there either."""
         if isinstance(exc, BrokenPipeError):
-            STATE.reader_gone = True
+            # a log shipper gone from stderr is not the reader of the output going away
+            STATE.reader_gone = STATE.reader_gone or self.output
             with suppress(OSError, ValueError, AttributeError):
                 devnull = os.open(os.devnull, os.O_WRONLY)
                 os.dup2(devnull, self.unmasked.fileno())
@@ -153,15 +157,15 @@ def mask_prints_of_runs() -> None:
     if not isinstance(sys.stdout, MaskingStream):
         sys.stdout = MaskingStream(sys.stdout)
     if not isinstance(sys.stderr, MaskingStream):
-        sys.stderr = MaskingStream(sys.stderr)
+        sys.stderr = MaskingStream(sys.stderr, output=False)
 
 
 @contextmanager
-def masked_prints(redactor: Any) -> Iterator[None]:
+def masked_prints(redactor: Any, *, stdout_is_output: bool = True) -> Iterator[None]:
     """``sys.stdout`` and ``sys.stderr`` masking ``redactor``'s secrets while it lasts."""
     saved = sys.stdout, sys.stderr
-    sys.stdout = MaskingStream(sys.stdout, redactor)
-    sys.stderr = MaskingStream(sys.stderr, redactor)
+    sys.stdout = MaskingStream(sys.stdout, redactor, output=stdout_is_output)
+    sys.stderr = MaskingStream(sys.stderr, redactor, output=False)
     try:
         yield
     finally:
@@ -182,7 +186,7 @@ def automation_output(session: Any, opts: CommonOptions, *, piped: bool = False)
     saved = os.dup(1)
     os.dup2(2, 1)
     try:
-        with masked_prints(session.redactor):
+        with masked_prints(session.redactor, stdout_is_output=False):
             yield
     finally:
         with suppress(OSError, ValueError):
