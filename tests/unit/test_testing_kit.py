@@ -584,6 +584,45 @@ def test_errors_before_a_run_are_results_with_their_exit_code(
         assert_exit(result, 0)
 
 
+@pytest.mark.parametrize("phase", ["plan", "apply", "verify"])
+def test_a_bug_in_the_automation_fails_an_assertion_showing_where_it_was_raised(
+        opsctl_harness: OpsctlHarness, phase: str) -> None:
+    """Exit 1 said only `RuntimeError: no such key`: the test failed with nothing pointing at
+    the line of the automation that raised (the command line's -v logs the traceback)."""
+    opsctl_harness.secrets["token"] = "hunter2-secret"
+    buggy = Automation("buggy", version="1.0.0", owner="tests", summary="Raises a bug",
+                       request=Request)
+
+    def broken(ctx: Context) -> None:
+        if ctx.phase == phase:
+            raise RuntimeError(f"no such key near {ctx.secrets['token']}")
+
+    @buggy.plan
+    def plan(ctx: Context, req: Request) -> Iterator[Action]:
+        broken(ctx)
+        yield Action(id="a", kind="run", target="t", reason="due")
+
+    @buggy.apply
+    def apply(ctx: Context, req: Request, action: Action) -> None:
+        broken(ctx)
+
+    @buggy.verify
+    def verify(ctx: Context, req: Request, action: Action) -> bool:
+        broken(ctx)
+        return True
+
+    result = opsctl_harness.apply(buggy, names=["a"])
+
+    assert result.exit_code == 1
+    with pytest.raises(AssertionError) as failed:
+        assert_exit(result, 0)
+    message = str(failed.value)
+    assert "the automation raised:\nTraceback (most recent call last):" in message
+    assert f'{__file__}", line' in message and ", in broken\n" in message
+    assert message.rstrip().endswith("RuntimeError: no such key near ***")
+    assert "hunter2-secret" not in message
+
+
 def test_an_unknown_automation_name_is_a_result_naming_the_registered_ones(
         opsctl_harness: OpsctlHarness) -> None:
     opsctl_harness.register("examples.cleanup_files:cleanup_files")

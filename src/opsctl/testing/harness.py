@@ -159,24 +159,47 @@ def assert_schemas_match_lock(automation: Automation[Any],
 
 @dataclass
 class _Recorder:
-    """What the automation's plan() returned in a run."""
+    """What the automation's plan() returned in a run, and the tracebacks of what its plan,
+    apply and verify raised that was no opsctl error."""
 
     calls: list[list[Action]] = field(default_factory=list)
+    tracebacks: list[str] = field(default_factory=list)
 
 
 def _recording(automation: Automation[Any]) -> tuple[Automation[Any], _Recorder]:
     """A copy of the automation whose plan() results are kept (result documents leave out
-    ``data`` and ``depends_on``, which golden snapshots and equivalence checks compare)."""
+    ``data`` and ``depends_on``, which golden snapshots and equivalence checks compare), and
+    whose bugs' tracebacks are: the result says only ``RuntimeError: ...``, and a test failing
+    on it should show where it was raised."""
+    import traceback
+
+    from opsctl.errors import OpsctlError
+
     recorder = _Recorder()
     proxy = copy.copy(automation)
-    original = automation.call_plan
+
+    def recording(original: Callable[..., Any]) -> Callable[..., Any]:
+        def call(*args: Any) -> Any:
+            try:
+                return original(*args)
+            except OpsctlError:
+                raise
+            except Exception as exc:
+                recorder.tracebacks.append("".join(traceback.format_exception(exc)).rstrip())
+                raise
+
+        return call
+
+    original_plan = recording(automation.call_plan)
 
     def call_plan(ctx: Any, request: Any) -> list[Action]:
-        actions = original(ctx, request)
+        actions: list[Action] = original_plan(ctx, request)
         recorder.calls.append(list(actions))
         return actions
 
     vars(proxy)["call_plan"] = call_plan
+    vars(proxy)["call_apply"] = recording(automation.call_apply)
+    vars(proxy)["call_verify"] = recording(automation.call_verify)
     return proxy, recorder
 
 
@@ -412,9 +435,11 @@ class OpsctlHarness:
                 code = int(exc.exit_code)
             planned = (tuple(session.redactor.redact(a.to_dict()) for a in recorder.calls[-1])
                        if recorder.calls else None)
+            tracebacks = tuple(session.redactor.redact_text(t) for t in recorder.tracebacks)
         finally:
             session.close()
-        return self._checked(Result(doc, code, planned, tuple(self.events[first_event:])))
+        return self._checked(Result(doc, code, planned, tuple(self.events[first_event:]),
+                                    tracebacks))
 
     def _checked(self, result: Result) -> Result:
         if self.validate_results:

@@ -22,6 +22,9 @@ class Result:
     """The full actions ``plan()`` returned (data and depends_on included, secrets masked);
     None when the run never planned (invalid request, denied, replayed)."""
     events: tuple[dict[str, Any], ...] = ()
+    tracebacks: tuple[str, ...] = ()
+    """The tracebacks of the exceptions the automation's plan, apply or verify raised that
+    were no opsctl error (secrets masked): where a bug (exit 1) was raised."""
 
     @property
     def status(self) -> str:
@@ -74,6 +77,8 @@ def describe_result(result: Result) -> str:
         lines.append(f"  {action['id']} [{action['kind']} {action['target']}] -> "
                      f"{action.get('status')}" + (f": {action['error']}" if action.get("error")
                                                   else ""))
+    if result.exit_code == 1 and result.tracebacks:  # a bug in the automation: where it was
+        lines.append(f"the automation raised:\n{result.tracebacks[-1]}")
     return "\n".join(lines)
 
 
