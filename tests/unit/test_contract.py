@@ -255,6 +255,24 @@ def test_the_default_of_a_flag_that_takes_json_is_shown_as_json() -> None:
     assert (specs["hosts"]["multiple"], specs["hosts"]["default"]) == (True, "a, b")
 
 
+class Shade(enum.Enum):
+    LIGHT = "light"
+    DARK = "dark"
+
+
+class RepeatableDefaults(BaseModel):
+    shades: list[Shade] = Field(default_factory=lambda: [Shade.LIGHT, Shade.DARK])
+    waits: list[Duration] = Field(default_factory=lambda: [timedelta(minutes=90), "2w"])
+
+
+def test_the_default_of_a_repeatable_flag_is_written_as_its_flag_takes_each_item() -> None:
+    """Each item as a single flag shows it: the value of an enum, a duration in its notation
+    (they were `Shade.LIGHT, Shade.DARK` and `1:30:00`, which the flag refuses)."""
+    specs = {s["field"]: s for s in flag_specs(RepeatableDefaults)}
+    assert (specs["shades"]["multiple"], specs["shades"]["default"]) == (True, "light, dark")
+    assert (specs["waits"]["multiple"], specs["waits"]["default"]) == (True, "1h30m, 2w")
+
+
 # -- automation declarations ------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("kwargs", "message"), [

@@ -128,8 +128,8 @@ def _default_text(value: Any, as_json: bool = False) -> str | None:
         return str(value.value)
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, list | tuple | set | frozenset):
-        return ", ".join(str(v) for v in value) if value else None
+    if isinstance(value, list | tuple | set | frozenset):  # each item as one flag takes it
+        return ", ".join(_default_text(v) or "" for v in value) if value else None
     return str(value)
 
 
