@@ -367,6 +367,18 @@ def test_action_dict_round_trip(action_id: str, kind: str) -> None:
     assert Action.from_dict(action.to_dict()) == action
 
 
+@pytest.mark.parametrize("depends_on", [["x", "y"], ("x", "y")], ids=["list", "tuple"])
+def test_depends_on_takes_a_list_as_documented_and_keeps_a_tuple(
+        depends_on: list[str] | tuple[str, ...]) -> None:
+    """The docs say a list; the declared type was tuple[str, ...] (mypy --strict refused
+    `depends_on=["x"]`), and a list was kept as given: the action then differed from itself
+    read back from a saved plan or the journal."""
+    action = Action(id="a", kind="create", target="t", reason="r", depends_on=depends_on)
+
+    assert action.depends_on == ("x", "y")
+    assert Action.from_dict(action.to_dict()) == action
+
+
 # -- config layers ------------------------------------------------------------------------------------
 
 def test_layers_precedence_and_origin(tmp_path: Path) -> None:

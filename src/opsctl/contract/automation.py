@@ -21,7 +21,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
@@ -68,7 +68,7 @@ class Action:
         data: what ``apply`` needs (JSON values); kept in the journal and saved plans.
         before: the current state, for reviewers (a JSON value).
         after: the intended state, for reviewers (a JSON value).
-        depends_on: ids of actions that must apply first.
+        depends_on: ids of actions that must apply first (a list or a tuple).
     """
 
     id: str
@@ -78,7 +78,7 @@ class Action:
     data: Mapping[str, JSONValue] = field(default_factory=dict)
     before: JSONValue = None
     after: JSONValue = None
-    depends_on: tuple[str, ...] = ()
+    depends_on: Sequence[str] = ()  # a list or a tuple, kept as a tuple
 
     def __post_init__(self) -> None:
         if not _ACTION_ID.match(self.id):
@@ -92,6 +92,8 @@ class Action:
         if isinstance(self.depends_on, str):  # would be read as one id per character
             raise ValueError(f"action {self.id!r}: depends_on must be a list of action ids, "
                              f"not the string {self.depends_on!r}")
+        if not isinstance(self.depends_on, tuple):  # equal to the same action read back
+            object.__setattr__(self, "depends_on", tuple(self.depends_on))
 
     def to_dict(self) -> dict[str, JSONValue]:
         return {
