@@ -12,7 +12,7 @@ from tests.conftest import Project
 VALIDATED = '''
 import sys
 from pydantic import BaseModel, field_validator
-from opsctl import Action, Automation, TransientError
+from opsctl import Action, Automation, PlanRejectedError, TransientError
 
 class Stop(BaseException):
     pass
@@ -35,6 +35,8 @@ class Request(BaseModel):
             raise Stop("halt")
         if value == "transient":
             raise TransientError("lookup service down")
+        if value == "rejected":
+            raise PlanRejectedError("shape not allowed here")
         return value
 
 checked = Automation("checked", version="1.0.0", owner="tests", summary="A validator that fails",
@@ -74,12 +76,16 @@ def test_a_request_validator_that_raises_what_pydantic_lets_through_is_a_bug(
     assert verbose.code == 1 and "Traceback" in verbose.stderr
 
 
+@pytest.mark.parametrize(("shape", "code", "error_type"), [
+    ("transient", 4, "dependency_unavailable"),
+    ("rejected", 3, "validation"),  # PlanRejectedError said step "plan", its default
+])
 def test_an_opsctl_error_of_a_request_validator_keeps_its_code_at_the_validate_step(
-        project: Project) -> None:
+        project: Project, shape: str, code: int, error_type: str) -> None:
     project.add_module("checked_auto", VALIDATED)
-    r = project.run("checked", "--shape", "transient", "--yes", "--format", "json")
-    assert r.code == 4, r.stderr
-    assert r.doc["error"]["type"] == "dependency_unavailable"
+    r = project.run("checked", "--shape", shape, "--yes", "--format", "json")
+    assert r.code == code, r.stderr
+    assert r.doc["error"]["type"] == error_type
     assert r.doc["error"]["step"] == "validate"
     assert not (project.root / "applied.log").exists()
 

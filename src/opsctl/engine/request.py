@@ -58,8 +58,7 @@ def validate_request(automation: Automation[Any], data: Mapping[str, Any],
     except ValidationError as exc:
         raise _invalid_request(exc, model, data, label or automation.name) from None
     except OpsctlError as exc:  # an author's validator raised opsctl's errors: their exit code
-        if exc.step is None:
-            exc.step = "validate"
+        exc.step = "validate"  # not the class's default step (PlanRejectedError's "plan")
         raise
     except KeyboardInterrupt:
         raise
