@@ -281,6 +281,9 @@ def test_the_default_of_a_repeatable_flag_is_written_as_its_flag_takes_each_item
     ({"version": "1.0"}, "semver"),
     ({"effect": "write"}, "effect"),
     ({"lock_scope": ("nope",)}, "unknown fields"),
+    # ("environment") without its comma: each letter was an unknown field ['e', 'n', ...]
+    ({"lock_scope": ("environment")}, r"lock_scope must be a tuple of field names, not the "
+                                      r"string 'environment' \(write \('environment',\)\)"),
 ])
 def test_automation_declaration_is_checked(kwargs: dict, message: str) -> None:
     args = {"name": "ok-name", "version": "1.0.0", "owner": "o", "summary": "s", "request": FlagRequest}

@@ -257,6 +257,9 @@ class Automation(Generic[RequestT]):
                              "exclude=True, so the request opsctl records and replays (saved "
                              "plans, resumes, workers) would lack it and run with its default; "
                              "drop exclude=True (for a secret, type it opsctl.Secret)")
+        if isinstance(lock_scope, str):  # ("environment") is no tuple: one field per letter
+            raise ValueError(f"automation {name!r}: lock_scope must be a tuple of field names, "
+                             f"not the string {lock_scope!r} (write ({lock_scope!r},))")
         scope = tuple(lock_scope)
         unknown = [f for f in scope if f not in request.model_fields]
         if unknown:
