@@ -17,7 +17,8 @@ second run is a no-op. Otherwise it plans two actions:
 Each apply is idempotent: a changelog that already has the section and is committed, or a tag
 that already points at HEAD, is reported "unchanged". A work tree with uncommitted changes to
 tracked files is refused (exit 3) unless ``--allow-dirty``; only the changelog is ever committed.
-A path that is not a git work tree is a usage error (exit 2); so is a git without a committer
+A changelog that is a symbolic link is followed to the file it names, which must be inside the
+repository. A path that is not a git work tree is a usage error (exit 2); so is a git without a committer
 identity, found by apply before its first change (a ``--dry-run`` preview needs none).
 """
 
@@ -342,6 +343,17 @@ def read_changelog(ctx: Context, path: Path) -> str:
         return ""
 
 
+def changelog_file(repo: Path, changelog: str) -> str:
+    """The changelog's path relative to the repository, symlinks resolved: a release commits
+    the file a ``CHANGELOG.md -> docs/changes.md`` link points to, not the unchanged link."""
+    top = repo.resolve()
+    real = (top / changelog).resolve()
+    if not real.is_relative_to(top) or real == top:
+        raise PlanRejectedError(f"{changelog} leads outside the repository (to {real}); pass "
+                                "--changelog with a file inside it")
+    return real.relative_to(top).as_posix()
+
+
 # -- plan and apply -----------------------------------------------------------------------------------------
 
 @release_tag.plan
@@ -351,7 +363,8 @@ def plan(ctx: Context, req: Request) -> Iterator[Action]:
     if head is None:
         raise PlanRejectedError(f"repo {repo} has no commits to tag")
 
-    changelog = repo / req.changelog
+    relative = changelog_file(repo, req.changelog)
+    changelog = repo / relative
     existing = read_changelog(ctx, changelog)
 
     tagged = [t for t in git_read(repo, "tag", "--list", "--points-at", "HEAD").stdout.split()
@@ -373,13 +386,13 @@ def plan(ctx: Context, req: Request) -> Iterator[Action]:
 
     dirty = dirty_paths(repo)
     if has_section:  # our own interrupted release left the changelog written but uncommitted
-        dirty = [p for p in dirty if p != req.changelog]
+        dirty = [p for p in dirty if p != relative]
     if dirty and not req.allow_dirty:
         shown = ", ".join(dirty[:5]) + (f" and {len(dirty) - 5} more" if len(dirty) > 5 else "")
         raise PlanRejectedError(f"repo {repo} has uncommitted changes ({shown}); commit or stash "
                                 "them, or pass --allow-dirty")
-    if req.changelog in dirty and not has_section:
-        raise PlanRejectedError(f"{req.changelog} has uncommitted changes; a release commits it, "
+    if relative in dirty and not has_section:
+        raise PlanRejectedError(f"{relative} has uncommitted changes; a release commits it, "
                                 "so commit or discard them first")
     existing_tag = tag_commit(repo, tag)
     if existing_tag is not None:
@@ -387,8 +400,8 @@ def plan(ctx: Context, req: Request) -> Iterator[Action]:
                                 "not HEAD; choose --bump or fix the tags")
 
     previous = str(last_version) if last else None
-    changelog_pending = (not has_section or req.changelog in dirty_paths(repo, req.changelog)
-                         or is_untracked(repo, req.changelog))
+    changelog_pending = (not has_section or relative in dirty_paths(repo, relative)
+                         or is_untracked(repo, relative))
     depends: tuple[str, ...] = ()
     if changelog_pending:
         section = section_text(tag, ctx.now().date().isoformat(), commits)

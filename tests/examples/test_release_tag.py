@@ -305,6 +305,43 @@ def test_changelog_must_stay_inside_the_repository(project: ExampleProject, git_
     assert git_repo.tags() == []
 
 
+def test_a_changelog_that_is_a_symlink_commits_the_file_it_points_to(project: ExampleProject,
+                                                                     git_repo: GitRepo) -> None:
+    (git_repo.path / "docs").mkdir()
+    (git_repo.path / "docs" / "changes.md").write_text("# Changes\n")
+    (git_repo.path / "CHANGELOG.md").symlink_to("docs/changes.md")
+    git_repo.git("add", "CHANGELOG.md", "docs/changes.md")
+    git_repo.commit("feat: a")
+
+    result = release(project, git_repo)
+
+    assert result.code == 0, result.stderr
+    assert result.doc["plan"]["actions"][0]["target"] == str(git_repo.path / "docs" / "changes.md")
+    assert git_repo.git("show", "--format=", "--name-only", "HEAD") == "docs/changes.md"
+    assert git_repo.git("rev-parse", "v0.1.0^{commit}") == git_repo.head()
+    assert git_repo.status() == ""
+    assert (git_repo.path / "CHANGELOG.md").is_symlink()
+    assert release(project, git_repo).doc["status"] == "no_changes"
+
+
+def test_a_changelog_symlink_out_of_the_repository_is_refused(project: ExampleProject,
+                                                              git_repo: GitRepo,
+                                                              tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere.md"
+    outside.write_text("# Not this repository's\n")
+    (git_repo.path / "CHANGELOG.md").symlink_to(outside)
+    git_repo.git("add", "CHANGELOG.md")
+    git_repo.commit("feat: a")
+    head = git_repo.head()
+
+    result = release(project, git_repo)
+
+    assert result.code == 3, result.stderr
+    assert "leads outside the repository" in result.doc["error"]["message"]
+    assert outside.read_text() == "# Not this repository's\n"
+    assert (git_repo.head(), git_repo.tags()) == (head, [])
+
+
 @pytest.mark.parametrize("prefix", ["v..", "v/../", ".v", "-v", "a//b", "/v", "x.lock/",
                                     "v/.hidden/"])
 def test_a_prefix_that_makes_no_valid_tag_name_is_refused_before_any_change(
