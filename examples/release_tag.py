@@ -41,7 +41,7 @@ GIT_TIMEOUT_SECONDS = 30.0
 RELEASE_MESSAGE = "chore(release): {tag}"
 _CONVENTIONAL = re.compile(r"^(?P<type>[A-Za-z]+)(?:\([^)]*\))?(?P<bang>!)?:\s*(?P<desc>.+)$")
 _BREAKING_FOOTER = re.compile(r"^BREAKING[ -]CHANGE:", re.MULTILINE)
-_READ_ONLY_GIT = frozenset({"rev-parse", "status", "tag", "log", "var"})
+_READ_ONLY_GIT = frozenset({"rev-parse", "status", "tag", "log", "var", "check-ignore"})
 
 Bump = Literal["auto", "major", "minor", "patch"]
 
@@ -384,6 +384,9 @@ def plan(ctx: Context, req: Request) -> Iterator[Action]:
     tag = f"{req.prefix}{version}"
     has_section = bool(heading_pattern(tag).search(existing))
 
+    if git_read(repo, "check-ignore", "-q", "--", relative, check=False).returncode == 0:
+        raise PlanRejectedError(f"{relative} is ignored by git (a .gitignore matches it), and a "
+                                "release commits it: stop ignoring it, or pass --changelog")
     dirty = dirty_paths(repo)
     if has_section:  # our own interrupted release left the changelog written but uncommitted
         dirty = [p for p in dirty if p != relative]

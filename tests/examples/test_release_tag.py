@@ -342,6 +342,21 @@ def test_a_changelog_symlink_out_of_the_repository_is_refused(project: ExamplePr
     assert (git_repo.head(), git_repo.tags()) == (head, [])
 
 
+def test_an_ignored_changelog_is_refused_before_any_change(project: ExampleProject,
+                                                          git_repo: GitRepo) -> None:
+    (git_repo.path / ".gitignore").write_text("*.md\n")
+    git_repo.git("add", ".gitignore")
+    git_repo.commit("feat: a")
+    head = git_repo.head()
+
+    result = release(project, git_repo)
+
+    assert result.code == 3, result.stderr
+    assert "CHANGELOG.md is ignored by git" in result.doc["error"]["message"]
+    assert not (git_repo.path / "CHANGELOG.md").exists()
+    assert (git_repo.head(), git_repo.tags()) == (head, [])
+
+
 @pytest.mark.parametrize("prefix", ["v..", "v/../", ".v", "-v", "a//b", "/v", "x.lock/",
                                     "v/.hidden/"])
 def test_a_prefix_that_makes_no_valid_tag_name_is_refused_before_any_change(
