@@ -486,5 +486,9 @@ def verify(ctx: Context, req: Request, action: Action) -> bool:
     repo = repo_root(req.repo)
     tag = str(action.data["tag"])
     if action.kind == "update":
-        return bool(heading_pattern(tag).search(read_changelog(ctx, Path(action.target))))
+        # written is not done: a commit refused (a hook) leaves the section staged only
+        changelog = Path(action.target)
+        relative = changelog.relative_to(repo).as_posix()
+        return (bool(heading_pattern(tag).search(read_changelog(ctx, changelog)))
+                and not dirty_paths(repo, relative) and not is_untracked(repo, relative))
     return tag_commit(repo, tag) == head_commit(repo)

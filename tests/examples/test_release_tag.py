@@ -213,6 +213,30 @@ def test_an_interrupted_release_resumes_with_the_tag_only(project: ExampleProjec
     assert (git_repo.path / "CHANGELOG.md").read_text().count("## v0.1.0") == 1
 
 
+def test_a_release_commit_refused_by_a_hook_is_made_when_run_again(project: ExampleProject,
+                                                                    git_repo: GitRepo) -> None:
+    base = git_repo.commit("feat: thing")
+    hook = git_repo.path / ".git" / "hooks" / "pre-commit"
+    hook.parent.mkdir(parents=True, exist_ok=True)
+    hook.write_text("#!/bin/sh\necho 'lint: trailing spaces' >&2\nexit 1\n")
+    hook.chmod(0o755)
+
+    refused = release(project, git_repo)
+
+    assert refused.code == 2, refused.stderr
+    assert "lint: trailing spaces" in refused.doc["error"]["message"]
+    assert (git_repo.head(), git_repo.tags()) == (base, [])
+    hook.unlink()
+
+    result = release(project, git_repo)
+
+    assert result.code == 0, result.stderr
+    assert git_repo.subject() == "chore(release): v0.1.0"
+    assert git_repo.git("rev-parse", "HEAD^") == base
+    assert git_repo.git("rev-parse", "v0.1.0^{commit}") == git_repo.head()
+    assert git_repo.status() == ""
+
+
 def test_dirty_tree_is_refused_unless_allowed(project: ExampleProject, git_repo: GitRepo) -> None:
     git_repo.commit("fix: a", path="src/app.py")
     head = git_repo.head()
