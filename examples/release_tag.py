@@ -11,7 +11,7 @@ It plans nothing when HEAD already carries a version tag or when there is nothin
 second run is a no-op. Otherwise it plans two actions:
 
 1. ``update`` of the changelog: the new section is written above the newest section (below a
-   ``# `` title and its introduction) and committed alone with the message ``chore(release): <tag>``;
+   ``# `` title, its introduction and an ``## Unreleased`` section) and committed alone with the message ``chore(release): <tag>``;
 2. ``create`` of the annotated tag on that commit (``depends_on`` the changelog action).
 
 Each apply is idempotent: a changelog that already has the section and is committed, or a tag
@@ -40,6 +40,7 @@ from opsctl.errors import DependencyTimeoutError, MutationDuringPlanError
 GIT_TIMEOUT_SECONDS = 30.0
 RELEASE_MESSAGE = "chore(release): {tag}"
 _CONVENTIONAL = re.compile(r"^(?P<type>[A-Za-z]+)(?:\([^)]*\))?(?P<bang>!)?:\s*(?P<desc>.+)$")
+_UNRELEASED = re.compile(r"^## \[?unreleased\]?\s*$", re.IGNORECASE)
 _BREAKING_FOOTER = re.compile(r"^BREAKING[ -]CHANGE:", re.MULTILINE)
 _READ_ONLY_GIT = frozenset({"rev-parse", "status", "tag", "log", "var", "check-ignore"})
 
@@ -320,13 +321,16 @@ def section_text(tag: str, date: str, commits: Sequence[Commit]) -> str:
 def with_section(existing: str, section: str) -> str:
     """``existing`` with ``section`` above its first ``## `` section.
 
-    A leading ``# `` title and the text under it (an introduction) stay on top; a changelog
-    with neither gets the section first.
+    A leading ``# `` title and the text under it (an introduction) stay on top, and so does an
+    ``## Unreleased`` section; a changelog with none of them gets the section first.
     """
     if not existing.strip():
         return f"# Changelog\n\n{section}"
     lines = existing.splitlines(keepends=True)
-    first = next((i for i, line in enumerate(lines) if line.startswith("## ")), None)
+    headings = [i for i, line in enumerate(lines) if line.startswith("## ")]
+    if headings and _UNRELEASED.match(lines[headings[0]]):
+        headings = headings[1:] or [len(lines)]  # keepachangelog.com keeps it on top
+    first = headings[0] if headings else None
     if first is None and not lines[0].startswith("# "):
         return f"{section}\n{existing}"
     head = "".join(lines[:first]).rstrip("\n")

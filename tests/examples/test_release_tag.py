@@ -177,8 +177,10 @@ def test_new_section_goes_above_older_ones_below_the_title_and_its_introduction(
     ("# C\n\nIntro.\n\n## v1\n\n- a\n", "# C\n\nIntro.\n\nNEW\n\n## v1\n\n- a\n"),
     ("## v1\n\n- a\n", "NEW\n\n## v1\n\n- a\n"),
     ("Free text.\n", "NEW\n\nFree text.\n"),
+    ("# C\n\n## [Unreleased]\n\n- wip\n\n## v1\n", "# C\n\n## [Unreleased]\n\n- wip\n\nNEW\n\n## v1\n"),
+    ("# C\n\n## Unreleased\n", "# C\n\n## Unreleased\n\nNEW\n"),
 ], ids=["empty", "title-only", "title-and-introduction", "introduction-and-sections",
-        "sections-only", "no-title"])
+        "sections-only", "no-title", "unreleased-stays-on-top", "unreleased-only"])
 def test_the_section_goes_below_the_title_and_introduction(existing: str, expected: str) -> None:
     module = import_example("examples.release_tag")
 
