@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -88,7 +88,10 @@ def _tags(volume: dict[str, Any]) -> dict[str, str]:
 @cleanup_ebs.plan
 def plan(ctx: Context, req: Request) -> Iterator[Action]:
     ec2 = ctx.aws_client("ec2", region=req.region)
-    cutoff = ctx.now() - req.older_than
+    try:
+        cutoff = ctx.now() - req.older_than
+    except OverflowError:  # a threshold before year 1 (--older-than 1000000d): nothing is older
+        cutoff = datetime.min.replace(tzinfo=UTC)
     filters = [{"Name": "status", "Values": ["available"]},
                {"Name": f"tag:{req.tag_key}", "Values": [req.tag_value]}]
     volumes: list[dict[str, Any]] = []

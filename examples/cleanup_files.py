@@ -171,7 +171,10 @@ def _iso(timestamp_ns: int) -> str:
 @cleanup_files.plan
 def plan(ctx: Context, req: Request) -> Iterator[Action]:
     root = resolved_root(ctx, req)
-    cutoff = ctx.now() - req.older_than
+    try:
+        cutoff = ctx.now() - req.older_than
+    except OverflowError:  # a threshold before year 1 (--older-than 1000000d): nothing is older
+        cutoff = datetime.min.replace(tzinfo=UTC)
     actions = []
 
     def unreadable(error: OSError) -> None:

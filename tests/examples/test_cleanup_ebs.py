@@ -134,6 +134,19 @@ def test_default_threshold_keeps_new_volumes(project: ExampleProject, ec2: Any,
 
 
 @pytest.mark.aws
+def test_a_threshold_further_back_than_any_date_deletes_nothing(project: ExampleProject,
+                                                                 ec2: Any,
+                                                                 fleet: dict[str, str]) -> None:
+    before = volume_ids(ec2)
+
+    result = cleanup(project, "--older-than", "100000000d")
+
+    assert result.code == 0, result.stderr
+    assert result.doc["status"] == "no_changes"
+    assert volume_ids(ec2) == before
+
+
+@pytest.mark.aws
 def test_custom_tag_and_other_regions(project: ExampleProject, ec2: Any, fleet: dict[str, str],
                                       moto: str) -> None:
     import boto3

@@ -109,6 +109,15 @@ def test_older_than_flag(project: ExampleProject, aged: Path) -> None:
     assert "file:nested/fresh.txt" not in planned_ids(hours.doc)
 
 
+def test_a_threshold_further_back_than_any_date_deletes_nothing(project: ExampleProject,
+                                                                 aged: Path) -> None:
+    result = cleanup(project, aged, "--older-than", "100000000d")
+
+    assert result.code == 0, result.stderr
+    assert result.doc["status"] == "no_changes"
+    assert (aged / "nested" / "deep" / "old.txt").exists()
+
+
 @pytest.mark.parametrize("value", ["abc", "7x", "-1d"])
 def test_malformed_older_than_is_a_usage_error(project: ExampleProject, aged: Path,
                                                value: str) -> None:
