@@ -345,6 +345,12 @@ def read_changelog(ctx: Context, path: Path) -> str:
         return ctx.files.read_text(path)
     except FileNotFoundError:
         return ""
+    except IsADirectoryError:
+        raise PlanRejectedError(f"changelog {path} is a directory; pass --changelog with a "
+                                "file") from None
+    except UnicodeDecodeError as exc:
+        raise PlanRejectedError(f"changelog {path} is not UTF-8 text (byte {exc.start + 1}): "
+                                "convert it to UTF-8 first") from None
 
 
 def changelog_file(repo: Path, changelog: str) -> str:

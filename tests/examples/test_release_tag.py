@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -381,6 +382,25 @@ def test_an_ignored_changelog_is_refused_before_any_change(project: ExampleProje
     assert "CHANGELOG.md is ignored by git" in result.doc["error"]["message"]
     assert not (git_repo.path / "CHANGELOG.md").exists()
     assert (git_repo.head(), git_repo.tags()) == (head, [])
+
+
+@pytest.mark.parametrize(("make", "message"), [
+    (lambda path: (path.mkdir(), (path / "notes.md").write_text("x\n")), "is a directory"),
+    (lambda path: path.write_bytes("# Changes\n".encode("utf-16")), "is not UTF-8 text"),
+], ids=["directory", "utf-16"])
+def test_a_changelog_that_cannot_be_read_as_text_is_refused(project: ExampleProject,
+                                                            git_repo: GitRepo, make: Any,
+                                                            message: str) -> None:
+    make(git_repo.path / "CHANGELOG.md")
+    git_repo.git("add", "CHANGELOG.md")
+    git_repo.commit("feat: a")
+    head = git_repo.head()
+
+    result = release(project, git_repo, "--dry-run")
+
+    assert result.code == 3, result.stderr
+    assert message in result.doc["error"]["message"]
+    assert (git_repo.head(), git_repo.tags(), git_repo.status()) == (head, [], "")
 
 
 @pytest.mark.parametrize("prefix", ["v..", "v/../", ".v", "-v", "a//b", "/v", "x.lock/",
