@@ -364,6 +364,15 @@ def changelog_file(repo: Path, changelog: str) -> str:
     return real.relative_to(top).as_posix()
 
 
+def crlf_lines(ctx: Context, path: Path) -> bool:
+    """Whether the file's lines end in CRLF (one written on Windows)."""
+    try:
+        with ctx.files.open(path, "rb") as file:
+            return b"\r\n" in file.read()
+    except FileNotFoundError:
+        return False
+
+
 # -- plan and apply -----------------------------------------------------------------------------------------
 
 @release_tag.plan
@@ -469,7 +478,10 @@ def apply(ctx: Context, req: Request, action: Action) -> Literal["applied", "unc
                                         f"{(head or '?')[:12]}); re-plan", reason="stale",
                                         step="apply")
             ctx.files.mkdir(changelog.parent)
-            ctx.files.write_text(changelog, with_section(text, str(action.data["section"])))
+            updated = with_section(text, str(action.data["section"]))
+            if crlf_lines(ctx, changelog):  # read as "\n" lines: written back as they were
+                updated = updated.replace("\n", "\r\n")
+            ctx.files.write_bytes(changelog, updated.encode("utf-8"))
         git_write(ctx, repo, "add", "--", relative)
         git_write(ctx, repo, "commit", "--quiet", "-m",
                   RELEASE_MESSAGE.format(tag=tag), "--", relative)

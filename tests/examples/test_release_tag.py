@@ -171,6 +171,25 @@ def test_new_section_goes_above_older_ones_below_the_title_and_its_introduction(
     assert git_repo.tags() == ["v1.0.0", "v1.0.1"]
 
 
+def test_a_changelog_with_crlf_lines_keeps_them(project: ExampleProject,
+                                               git_repo: GitRepo) -> None:
+    old = b"# Changelog\r\n\r\n## v1.0.0 (2024-01-01)\r\n\r\n- first release\r\n"
+    (git_repo.path / "CHANGELOG.md").write_bytes(old)
+    git_repo.git("add", "CHANGELOG.md")
+    git_repo.commit("docs: changelog")
+    git_repo.tag("v1.0.0")
+    git_repo.commit("fix: off by one")
+
+    result = release(project, git_repo)
+
+    assert result.code == 0, result.stderr
+    data = (git_repo.path / "CHANGELOG.md").read_bytes()
+    assert data.startswith(b"# Changelog\r\n\r\n## v1.0.1 (")
+    assert data.endswith(old[len(b"# Changelog\r\n\r\n"):])
+    assert data.count(b"\n") == data.count(b"\r\n")
+    assert git_repo.git("diff", "--numstat", "HEAD^", "HEAD").split()[:2] == ["6", "0"]
+
+
 @pytest.mark.parametrize(("existing", "expected"), [
     ("", "# Changelog\n\nNEW\n"),
     ("# Changelog\n", "# Changelog\n\nNEW\n"),
