@@ -95,9 +95,12 @@ def plan(ctx: Context, req: Request) -> Iterator[Action]:
     filters = [{"Name": "status", "Values": ["available"]},
                {"Name": f"tag:{req.tag_key}", "Values": [req.tag_value]}]
     volumes: list[dict[str, Any]] = []
-    with aws_errors(f"EC2 DescribeVolumes in {req.region}"):
-        for page in ec2.get_paginator("describe_volumes").paginate(Filters=filters):
-            volumes.extend(page.get("Volumes", []))
+    try:
+        with aws_errors(f"EC2 DescribeVolumes in {req.region}"):
+            for page in ec2.get_paginator("describe_volumes").paginate(Filters=filters):
+                volumes.extend(page.get("Volumes", []))
+    finally:  # a worker or a server plans many times: no connections left behind
+        ec2.close()
     volumes.sort(key=lambda v: str(v["VolumeId"]))
     ctx.log.info("ebs.scanned", region=req.region, candidates=len(volumes),
                  cutoff=cutoff.isoformat())

@@ -312,6 +312,36 @@ AVAILABLE = {"Volumes": [{"VolumeId": "vol-1", "State": "available", "Attachment
                           "Tags": [CLEANUP_TAG]}]}
 
 
+@pytest.mark.parametrize("fails", [False, True], ids=["listed", "throttled"])
+def test_plan_closes_its_client(fails: bool) -> None:
+    from opsctl.engine.context import Context
+    from opsctl.errors import TransientError
+    from opsctl.observe.log import CaptureSink, Logger
+
+    stubbed = _Stubbed()
+    if fails:
+        stubbed.stub.add_client_error("describe_volumes", "RequestLimitExceeded")
+    else:
+        stubbed.stub.add_response("describe_volumes", {"Volumes": [
+            {**AVAILABLE["Volumes"][0], "CreateTime": datetime.now(UTC) - timedelta(days=9)}]})
+    closed: list[bool] = []
+    close = stubbed.client.close
+    stubbed.client.close = lambda: (closed.append(True), close())[1]  # type: ignore[method-assign]
+    example = import_example("examples.cleanup_ebs")
+    ctx = Context(run_id="run_test", automation="cleanup-ebs-volumes", actor="test", config={},
+                  secrets={}, log=Logger(CaptureSink(), []), clock=lambda: datetime.now(UTC))
+    ctx.aws_client = lambda service, region=None, **_: stubbed.client  # type: ignore[method-assign]
+    request = example.Request(region="us-east-1")
+
+    if fails:
+        with pytest.raises(TransientError):
+            list(example.cleanup_ebs.call_plan(ctx, request))
+    else:
+        assert [a.id for a in example.cleanup_ebs.call_plan(ctx, request)] == ["volume:vol-1"]
+
+    assert closed == [True]
+
+
 def test_apply_of_a_volume_already_gone_is_unchanged() -> None:
     stubbed = _Stubbed()
     stubbed.stub.add_client_error("describe_volumes", "InvalidVolume.NotFound")
