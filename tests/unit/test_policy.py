@@ -17,9 +17,11 @@ import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pydantic import BaseModel, Field
 
 from opsctl.contract.automation import Action
 from opsctl.errors import ConfigError
+from opsctl.governance.gate import with_aliases
 from opsctl.governance.policy import Decision, PlanAction, Policy, PolicyInput, evaluate
 from opsctl.governance.policy_file import load_policy_file, policy_from_mapping
 
@@ -945,3 +947,27 @@ def test_the_documented_errors(tmp_path: Path) -> None:
     for line in documented:
         prefix = line.removesuffix("...)")  # the elided list of known conditions
         assert any(message.startswith(prefix) for message in produced), line
+
+
+class _Where(BaseModel):
+    data_center: str = Field("fra1", alias="dataCenter")
+
+
+class _AliasedRequest(BaseModel):
+    where: _Where = Field(default_factory=_Where)
+    maybe: _Where | None = None
+
+
+@pytest.mark.parametrize("field", ["where", "maybe"], ids=["nested", "optional-nested"])
+def test_a_rule_on_the_alias_of_a_nested_field_matches(field: str) -> None:
+    """The request schema shows a nested model's aliases, also for an optional one
+    (`Where | None`); a rule written from it must match (was: skipped for an optional one, so
+    a deny rule on it denied nothing)."""
+    rule = {"name": "no-fra1", "match": {"request": {f"{field}.dataCenter": "fra1"}},
+            "decision": "deny"}
+    request = with_aliases(_AliasedRequest, {"where": {"data_center": "fra1"},
+                                             "maybe": {"data_center": "fra1"}})
+
+    decision = evaluate(policy(rule), make_input(request=request))
+
+    assert (decision.effect, decision.rule) == ("deny", "no-fra1")

@@ -20,7 +20,7 @@ from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, cast, get_args
 
 from opsctl.errors import ConfigError, DeniedError, OpsctlError
 
@@ -253,9 +253,11 @@ def with_aliases(model: type[Any], doc: Mapping[str, Any]) -> dict[str, Any]:
         if name not in doc:
             continue
         value = doc[name]
-        if isinstance(field.annotation, type) and issubclass(field.annotation, BaseModel) \
-                and isinstance(value, Mapping):
-            value = out[name] = with_aliases(field.annotation, value)
+        # a nested model, also when optional (`Account | None`): its aliases are in the schema
+        nested = [t for t in (field.annotation, *get_args(field.annotation))
+                  if isinstance(t, type) and issubclass(t, BaseModel)]
+        if len(nested) == 1 and isinstance(value, Mapping):
+            value = out[name] = with_aliases(nested[0], value)
         aliases = [field.alias, field.serialization_alias]
         given = field.validation_alias
         aliases += ([c for c in given.choices if isinstance(c, str)]
