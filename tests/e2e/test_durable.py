@@ -513,6 +513,7 @@ def test_group_mode_commits_a_finished_action_within_its_time_bound(ledger: Proj
 
 
 FLAKY = '''
+import os, signal
 from pathlib import Path
 from pydantic import BaseModel
 from opsctl import Action, Automation, AuthError, TransientError
@@ -520,6 +521,7 @@ from opsctl import Action, Automation, AuthError, TransientError
 class Request(BaseModel):
     failures: int = 2
     kind: str = "transient"
+    die_at: int = 0  # the attempt whose start SIGKILLs the process
 
 flaky = Automation("flaky", version="1.0.0", owner="o", summary="Fails a few times first",
                    request=Request, retry={"attempts": 4, "base": "10ms", "cap": "50ms"})
@@ -533,6 +535,8 @@ def apply(ctx, req, action):
     tries = Path("tries")
     count = int(tries.read_text()) if tries.exists() else 0
     tries.write_text(str(count + 1))
+    if count + 1 == req.die_at:
+        os.kill(os.getpid(), signal.SIGKILL)
     if count < req.failures:
         if req.kind == "auth":
             raise AuthError("token rejected")
@@ -561,6 +565,23 @@ def test_transient_failures_are_retried_with_recorded_attempts_and_waits(flaky: 
     assert [e["attempt"] for e in retrying] == [1, 2]
     shown = flaky.run("show", r.doc["run_id"], "--format", "json", expect_json=True)
     assert [(a["status"], a["attempts"]) for a in shown.doc["actions"]] == [("applied", 3)]
+
+
+def test_attempts_made_before_a_sigkill_count_in_the_resumed_run(flaky: Project) -> None:
+    """The journal counted an action's starts, not its attempts: the retries made before the
+    process was killed were lost, and the resumed run said 2 attempts where 4 were made."""
+    killed = flaky.run("flaky", "--failures", "3", "--die-at", "3")
+    assert killed.code == -signal.SIGKILL
+    assert tries(flaky) == 3
+
+    rerun = flaky.run("flaky", "--failures", "3", "--die-at", "3", "--format", "json")
+
+    assert rerun.code == 0, rerun.stderr
+    assert tries(flaky) == 4
+    [action] = rerun.doc["plan"]["actions"]
+    assert (action["status"], action["attempts"]) == ("applied", 4)
+    shown = flaky.run("show", rerun.doc["run_id"], "--format", "json", expect_json=True)
+    assert [(a["status"], a["attempts"]) for a in shown.doc["actions"]] == [("applied", 4)]
 
 
 def test_retries_are_bounded_and_exit_4(flaky: Project) -> None:

@@ -480,6 +480,9 @@ def _apply_retrying(run: RunState, ctx: Context, state: ActionState, log: Any,
         first_failure = bug
 
     def attempt() -> str:
+        # journaled before it runs (as its "started" record counted the first): a process
+        # killed while retrying leaves the attempts it made, not only the first
+        run.session.store.action_retried(run.run_id, action.id, fence=run.fence)
         state.attempts += 1  # not before its wait: a stop in the wait leaves it unmade
         try:
             return run.automation.call_apply(ctx, run.request, action)

@@ -38,6 +38,7 @@ Fence = tuple[str, int]
 
 _STARTED = ("UPDATE actions SET status = 'started', attempts = attempts + 1, started_at = ? "
             "WHERE run_id = ? AND action_id = ?")
+_RETRIED = "UPDATE actions SET attempts = attempts + 1 WHERE run_id = ? AND action_id = ?"
 _FINISHED_COUNTED = ("UPDATE actions SET status = ?, error = ?, finished_at = ?, attempts = ? "
                      "WHERE run_id = ? AND action_id = ?")
 _STARTED_AND_FINISHED = ("UPDATE actions SET status = ?, error = ?, finished_at = ?, "
@@ -1038,6 +1039,11 @@ class SQLStore:
     def action_started(self, run_id: str, action_id: str, at: str, fence: Fence | None = None,
                        ) -> None:
         self._fenced_update(_STARTED, (at, run_id, action_id), fence)
+
+    def action_retried(self, run_id: str, action_id: str, fence: Fence | None = None) -> None:
+        """One more attempt of a started action begins: counted before it runs, as its start
+        counted the first, so a process killed while retrying leaves the attempts it made."""
+        self._fenced_update(_RETRIED, (run_id, action_id), fence)
 
     def action_finished(self, run_id: str, action_id: str, *, status: str, error: str | None,
                         at: str, attempts: int | None = None, fence: Fence | None = None,
