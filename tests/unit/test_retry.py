@@ -315,6 +315,22 @@ def test_a_retry_after_past_the_deadline_says_why_it_gave_up_early() -> None:
                                     "30s deadline)")
 
 
+def test_a_failure_in_the_wait_does_not_blame_the_deadline() -> None:
+    """A wait that raised (the run's store lost while it flushed) was reported as stopped by
+    the deadline, which was minutes away."""
+    fake = FakeTime()
+    call, calls = failing(TransientError("503"), "ok", fake=fake)
+
+    def lost(seconds: float) -> None:
+        raise TransientError("the state store failed")
+
+    with pytest.raises(TransientError) as raised:
+        call_with_retries(call, RetryPolicy(attempts=5), what="calling the remote", sleep=lost,
+                          clock=fake.clock, rng=random.Random(7))
+    assert calls == [1]
+    assert "deadline" not in raised.value.message
+
+
 # -- exhaustion --------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("error", "cls", "error_type", "message"), [

@@ -164,6 +164,7 @@ class _Schedule:
         self._rng = rng
         self.start = clock() if start is None else start
         self.attempts = 0
+        self.past_deadline = False  # the deadline, not the attempts, ended the retries
         self._waits: dict[int, float] = {}
 
     def wait_after(self, state: tenacity.RetryCallState) -> float:
@@ -188,8 +189,9 @@ class _StopAtDeadline:  # tenacity's stop: out of attempts, or the next wait pas
             return True
         elapsed = self.schedule.clock() - self.schedule.start
         wait = self.schedule.wait_after(retry_state)
-        return elapsed >= self.schedule.policy.deadline \
+        self.schedule.past_deadline = elapsed >= self.schedule.policy.deadline \
             or elapsed + wait > self.schedule.policy.deadline
+        return self.schedule.past_deadline
 
 
 class _FullJitter:  # a tenacity wait strategy (any callable of the retry state)
@@ -258,9 +260,9 @@ def call_with_retries(fn: Callable[[], T], policy: RetryPolicy, *, what: str,
     except BaseException as exc:
         # stopped short of its attempts by the deadline: say so, or "gave up after 1 attempt"
         # of a policy of 5 (a Retry-After past the deadline) reads as a misconfiguration
-        early = schedule.attempts < policy.attempts
         _give_up(exc, schedule.attempts, what,
-                 f": another would end past the {policy.deadline:g}s deadline" if early else "")
+                 f": another would end past the {policy.deadline:g}s deadline"
+                 if schedule.past_deadline else "")
 
 
 def _give_up(exc: BaseException, attempts: int, what: str, why: str = "") -> NoReturn:
