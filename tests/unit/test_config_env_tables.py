@@ -395,3 +395,18 @@ def test_a_variable_set_to_the_empty_string_is_as_if_unset(root: Path, variable:
     quoted = load_layers(cwd=root, env={"HOME": str(root),
                                         "OPSCTL_AUTOMATION__CLEANUP_FILES__KEEP": '""'})
     assert quoted.values["automation"]["cleanup-files"]["keep"] == ""
+
+
+@pytest.mark.parametrize(("variable", "key"), [
+    pytest.param("OPSCTL_STATE_DIR", "state_dir", id="state-dir"),
+    pytest.param("OPSCTL_POLICY_FILE", "policy_file", id="policy-file"),
+    pytest.param("OPSCTL_PYTHON_PATH", "python_path", id="python-path"),
+])
+def test_a_relative_path_from_the_environment_is_the_working_directory_s(
+        root: Path, variable: str, key: str) -> None:
+    """Made absolute where opsctl starts, as every path setting is once loaded: `config show`
+    says where the store is, and an automation that changes folder keeps its imports."""
+    (root / "sub").mkdir()
+    layers = load_layers(cwd=root / "sub", env={"HOME": str(root), variable: "ops"})
+    value = layers.values[key]
+    assert (value[0] if isinstance(value, list) else value) == str(root / "sub" / "ops")

@@ -262,21 +262,26 @@ def _resolve_paths(data: dict[str, Any], base: str, layer: str) -> dict[str, Any
     return out
 
 
-def _env_layer(env: Mapping[str, str]) -> dict[str, Any]:
+def _env_layer(env: Mapping[str, str], cwd: str) -> dict[str, Any]:
     layer: dict[str, Any] = {}
+
+    def path(value: str) -> str:
+        # `~` as in a config file: systemd's Environment=, `docker run -e` and a CI job's
+        # `env:` pass it unexpanded, and a literal `~` folder would hold the store; relative:
+        # the working directory's, made absolute as every path setting is once loaded
+        return os.path.abspath(os.path.join(cwd, os.path.expanduser(value)))
+
     for key in ENV_KEYS:
         value = env.get(ENV_PREFIX + key.upper())
         if value is not None and value != "":
-            # `~` as in a config file: systemd's Environment=, `docker run -e` and a CI job's
-            # `env:` pass it unexpanded, and a literal `~` folder would hold the store
-            layer[key] = os.path.expanduser(value) if key in PATH_KEYS else value
+            layer[key] = path(value) if key in PATH_KEYS else value
     for key in LIST_ENV_KEYS:
         value = env.get(ENV_PREFIX + key.upper())
         if value:
             if key in PATH_LIST_KEYS:  # commas, or os.pathsep as in PYTHONPATH (src:lib)
                 value = value.replace(os.pathsep, ",")
             parts = [part.strip() for part in value.split(",") if part.strip()]
-            layer[key] = [os.path.expanduser(p) for p in parts] if key in PATH_LIST_KEYS else parts
+            layer[key] = [path(p) for p in parts] if key in PATH_LIST_KEYS else parts
     secrets = {name[len(SECRET_ENV_PREFIX):].lower(): value for name, value in env.items()
                if name.startswith(SECRET_ENV_PREFIX) and value}
     if secrets:
@@ -385,7 +390,7 @@ def load_layers(
         files.append(user)
         layers.append((f"user:{user}", _resolve_paths(read_toml(user), os.path.dirname(user),
                                                       f"user:{user}")))
-    layers.append(("env", _env_layer(env)))
+    layers.append(("env", _env_layer(env, cwd)))
     layers.append(("flag", {k: v for k, v in (flags or {}).items() if v is not None}))
 
     shadowed: list[tuple[str, str, Any, str]] = []
