@@ -410,3 +410,15 @@ def test_a_relative_path_from_the_environment_is_the_working_directory_s(
     layers = load_layers(cwd=root / "sub", env={"HOME": str(root), variable: "ops"})
     value = layers.values[key]
     assert (value[0] if isinstance(value, list) else value) == str(root / "sub" / "ops")
+
+
+@pytest.mark.parametrize(("raw", "message"), [
+    pytest.param("file:", "secret 'token': 'file:' names no file", id="file"),
+    pytest.param("env:", "secret 'token': 'env:' names no environment variable", id="env"),
+])
+def test_a_secret_reference_without_its_name_says_so(tmp_path: Path, raw: str,
+                                                    message: str) -> None:
+    """(was: "cannot read : Is a directory", the working directory read as the file)."""
+    (tmp_path / "opsctl.toml").write_text(f'[secrets]\ntoken = "{raw}"\n')
+    with pytest.raises(ConfigError, match=re.escape(message)):
+        validate_settings(load_layers(cwd=tmp_path, env={"HOME": str(tmp_path)}))

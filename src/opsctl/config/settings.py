@@ -151,6 +151,9 @@ def resolve_secret_references(value: Any, env: Mapping[str, str] | None = None) 
         return value
     resolved = {}
     for name, raw in value.items():
+        if raw in ("env:", "file:"):
+            what = "environment variable" if raw == "env:" else "file"
+            raise SecretReferenceError(name, f"secret {name!r}: {raw!r} names no {what}")
         if isinstance(raw, str) and raw.startswith("env:"):
             import os
 
