@@ -291,3 +291,22 @@ def test_a_misspelt_key_is_refused_with_the_setting_it_is_near(tmp_path: Path, t
     with pytest.raises(ConfigError) as raised:
         validate_settings(load_layers(cwd=root, env={"HOME": str(tmp_path / "home")}))
     assert raised.value.message == message.format(root=root)
+
+
+@pytest.mark.parametrize(("toml", "message"), [
+    ('broker_url = "localhost:6379"\n', "unsupported broker URL 'localhost:6379'"),
+    ('broker_url = ""\n', "unsupported broker URL ''"),
+    ('broker_url = "reddis://:pa55word@h:6379/0"\n', "unsupported broker URL "
+                                                     "'reddis://:***@h:6379/0'"),
+], ids=["no-scheme", "empty", "misspelt-scheme"])
+def test_a_broker_url_of_no_broker_is_refused_by_every_command(tmp_path: Path, toml: str,
+                                                               message: str) -> None:
+    """As store_url's scheme is: `opsctl list` and `config show` refuse it, not only the
+    worker or the first queued run (password masked)."""
+    from opsctl.config.layers import load_layers
+
+    root = _project(tmp_path, toml)
+    with pytest.raises(ConfigError) as raised:
+        validate_settings(load_layers(cwd=root, env={"HOME": str(tmp_path / "home")}))
+    assert raised.value.message.startswith(
+        f"config key 'broker_url' (from repo:{root}/opsctl.toml): {message}: use redis://")

@@ -303,6 +303,8 @@ def parse_byte_size(value: Any) -> int:
     return size
 
 
+BROKER_SCHEMES = ("redis://", "rediss://", "amqp://", "amqps://", "pyamqp://")
+"""The Celery brokers opsctl's workers take (as ``require_remote_ready`` checks them)."""
 SECRET_KEYS = frozenset({"plan_signing_key", "plan_signing_keys_retired", "secrets"})
 SERVER_KEYS = frozenset({"host", "port", "workers", "allow_insecure_remote", "tls_cert",
                          "tls_key", "max_body", "metrics_auth", "oidc", "scheduler"})
@@ -359,6 +361,12 @@ def _check_feature_tables(settings: Settings, layers: Layers) -> None:
         raise ConfigError(f"config key 'store_url' (from {origin.get('store_url', 'config')}): "
                           f"unsupported store URL {mask_url(url)!r}: use sqlite:///PATH or "
                           "postgresql://...")
+    broker = settings.broker_url
+    if broker is not None and not broker.startswith(BROKER_SCHEMES):
+        raise ConfigError(f"config key 'broker_url' (from "
+                          f"{origin.get('broker_url', 'config')}): unsupported broker URL "
+                          f"{mask_url(broker)!r}: use redis://HOST:6379/0 or "
+                          "amqp://USER:PASSWORD@HOST:5672//")
     retry_tables = [("retry", settings.retry)] + [
         (f"automation.{name}.retry", table["retry"])
         for name, table in settings.automation.items() if "retry" in table]

@@ -99,7 +99,8 @@ def require_remote_ready(settings: Any, what: str) -> str:
     if not settings.broker_url:
         raise UsageError(f"{what} needs a Celery broker: set broker_url (OPSCTL_BROKER_URL) "
                          "to redis://HOST:6379/0 or amqp://USER:PASSWORD@HOST:5672//")
-    if not str(settings.broker_url).startswith(("redis://", "rediss://", "amqp://",
-                                                "amqps://", "pyamqp://")):
+    from opsctl.config.settings import BROKER_SCHEMES
+
+    if not str(settings.broker_url).startswith(BROKER_SCHEMES):
         raise UsageError("broker_url must be a redis:// or amqp:// URL")
     return str(settings.broker_url)
