@@ -180,8 +180,13 @@ def _automations_in(module_name: str, attr: str | None, origin: str) -> list[Aut
     module = _import(module_name, origin)
     if attr:
         obj = getattr(module, attr, None)
+        if obj is None and not hasattr(module, attr):  # a typo: say what the module has
+            names = sorted(k for k, v in vars(module).items() if isinstance(v, Automation))
+            raise ConfigError(f"{module_name} has no attribute {attr!r} (from {origin}; its "
+                              f"automations: {', '.join(names) or 'none'})")
         if not isinstance(obj, Automation):
-            raise ConfigError(f"{module_name}:{attr} is not an opsctl Automation (from {origin})")
+            raise ConfigError(f"{module_name}:{attr} is not an opsctl Automation but a "
+                              f"{type(obj).__name__} (from {origin})")
         candidates = [obj]
     else:
         # by identity: one automation bound to two names (`default = deploy`) is one

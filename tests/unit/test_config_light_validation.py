@@ -310,3 +310,25 @@ def test_a_broker_url_of_no_broker_is_refused_by_every_command(tmp_path: Path, t
         validate_settings(load_layers(cwd=root, env={"HOME": str(tmp_path / "home")}))
     assert raised.value.message.startswith(
         f"config key 'broker_url' (from repo:{root}/opsctl.toml): {message}: use redis://")
+
+
+@pytest.mark.parametrize(("entry", "message"), [
+    ("tagmod:tagg", "tagmod has no attribute 'tagg' (from repo:{root}/opsctl.toml; its "
+                    "automations: tag)"),
+    ("tagmod:NOT_ONE", "tagmod:NOT_ONE is not an opsctl Automation but a str (from "
+                       "repo:{root}/opsctl.toml)"),
+], ids=["misspelt-attribute", "not-an-automation"])
+def test_an_automations_entry_naming_no_automation_says_what_it_names(
+        tmp_path: Path, entry: str, message: str) -> None:
+    from opsctl.catalog import load_catalog
+    from opsctl.config.layers import load_layers
+
+    (tmp_path / "tagmod.py").write_text(
+        "from opsctl import Automation\nfrom pydantic import BaseModel\n"
+        "class R(BaseModel):\n    pass\n"
+        "tag = Automation('tag', version='1.0.0', owner='o', summary='s', request=R)\n"
+        "NOT_ONE = 'x'\n")
+    root = _project(tmp_path, f'automations = ["{entry}"]\npython_path = ["."]\n')
+    with pytest.raises(ConfigError) as raised:
+        load_catalog(load_layers(cwd=root, env={"HOME": str(tmp_path / "home")}))
+    assert raised.value.message == message.format(root=root)
