@@ -776,3 +776,28 @@ def test_text_the_terminal_cannot_encode_is_escaped_not_a_crash(project: Project
                            env=project.env({"PYTHONIOENCODING": "latin-1"}))
     assert latin.returncode == 0, latin.stderr
     assert "Cleans caf\xe9 \\u2603 buckets".encode("latin-1") in latin.stdout
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+@pytest.mark.parametrize("args", [
+    pytest.param(("uni", "--dry-run", "--format", "json"), id="result"),
+    pytest.param(("describe", "uni", "--format", "json"), id="describe"),
+    pytest.param(("plan", "uni", "--out", "-"), id="plan-out"),
+    pytest.param(("audit", "export"), id="audit-export"),
+    pytest.param(("audit", "export", "--format", "json"), id="audit-export-json"),
+    pytest.param(("show", "RUN", "--format", "json"), id="show"),
+])
+def test_json_on_stdout_is_utf8_whatever_the_encoding_of_the_locale(
+        project: Project, encoding: str, args: tuple[str, ...]) -> None:
+    """JSON between programs is UTF-8 (RFC 8259): under an ASCII or Latin-1 locale, stdout
+    still gets JSON a parser reads (was: ``\\xe9``, no JSON escape, or a Latin-1 byte)."""
+    project.add_module("uni_names", UNICODE_NAMES)
+    planned = project.run("uni", "--dry-run", "--format", "json", expect_json=True)
+    args = tuple(planned.doc["run_id"] if a == "RUN" else a for a in args)
+    done = subprocess.run([OPSCTL, *args], cwd=project.root, capture_output=True, timeout=60,
+                          env=project.env({"PYTHONIOENCODING": encoding}))
+    assert done.returncode in (0, 10), done.stderr
+    text = done.stdout.decode("utf-8")
+    documents = [json.loads(line) for line in text.splitlines()] if args == ("audit", "export") \
+        else [json.loads(text)]
+    assert "café-☃" in json.dumps(documents, ensure_ascii=False)

@@ -295,8 +295,10 @@ def run_automation_command(entry: CatalogEntry, mode: str, opts: CommonOptions,
     if out != "-":
         return emit(document, outcome.exit_code, opts, session)
     if piped is not None:
+        from opsctl.cli.output import json_stdout
+
         document["artifacts"] = {**document["artifacts"], "plan_file": "-"}
-        sys.stdout.write(piped)
+        json_stdout().write(piped)
         sys.stdout.flush()
     return emit(document, outcome.exit_code, opts, session, stream=sys.stderr)
 

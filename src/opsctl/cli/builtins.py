@@ -22,7 +22,7 @@ from opsctl.cli.options import (
     refuse_reading_no_store,
     show_config,
 )
-from opsctl.cli.output import emit_data
+from opsctl.cli.output import emit_data, json_stdout
 from opsctl.cli.render import table
 from opsctl.contract.description import describe, request_schema
 
@@ -424,7 +424,7 @@ def show_cmd(run_id: str, artifacts: bool, follow: bool, after_seq: int | None,
 
     _may_view(session, row["automation"], environment_of(row.get("request") or {}))
     if streamed:
-        _write_run_json(session, row, sys.stdout)
+        _write_run_json(session, row, json_stdout())
         return 0
     if follow:
         from opsctl.cli.follow import follow_run

@@ -39,6 +39,10 @@ def follow_run(session: Any, row: dict[str, Any], opts: CommonOptions,
     signal.signal(signal.SIGINT, on_signal)
     signal.signal(signal.SIGTERM, on_signal)
     as_json = output_format(opts, session) == "json"
+    if as_json:
+        from opsctl.cli.output import json_stdout
+
+        json_stdout()
     color = color_enabled(sys.stdout)
     for event in follow_events(session.store, row["id"], after_seq=after_seq, stop=stop):
         if event.kind == "result":

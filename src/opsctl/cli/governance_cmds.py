@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from typing import Any, TextIO
 
 import click
@@ -20,7 +19,7 @@ from opsctl.cli.options import (
     refuse_reading_no_store,
     show_config,
 )
-from opsctl.cli.output import emit_data
+from opsctl.cli.output import emit_data, json_stdout
 
 
 def _decide(ref: str, reason: str, opts: CommonOptions, *, approve: bool) -> int:
@@ -184,7 +183,7 @@ def audit_export(format_: str | None, since_seq: int, run_id: str | None, config
     check_permission(session, "view", automation="*")
     if run_id is not None:
         run_id = _audited_run(session, run_id)
-    out = sys.stdout
+    out = json_stdout()  # JSON in either format: lines, or one document
     events = iter_events(session.store, since_seq=since_seq, run_id=run_id)
     if format_ == "json":
         out.write(json.dumps({"events": [e.to_dict() for e in events]}, ensure_ascii=False) + "\n")

@@ -390,8 +390,10 @@ def show_config(session: Any) -> int:
         # values as JSON (a number, a list, null), the text table's strings aside
         values = [_actor_row(session) if key == "actor" else (key, value, layer)
                   for key, value, layer in settings_values(session.settings, session.layers)]
+        from opsctl.cli.output import json_stdout
+
         click.echo(json.dumps({k: {"value": v, "layer": layer} for k, v, layer in values},
-                              indent=2, ensure_ascii=False))
+                              indent=2, ensure_ascii=False), file=json_stdout())
         return 0
     rows = [_actor_row(session) if key == "actor" else (key, value, layer)
             for key, value, layer in describe_settings(session.settings, session.layers)]

@@ -14,6 +14,23 @@ import click
 from opsctl.cli.options import OUTPUT_ERRNOS, STATE, CommonOptions, output_format, say
 
 
+def json_stdout() -> TextIO:
+    """Standard output, about to take JSON: in UTF-8 whatever the locale's encoding. JSON
+    between programs is UTF-8 (RFC 8259); an ASCII stream (``PYTHONIOENCODING=ascii``) wrote
+    ``é`` as ``\\xe9``, no JSON escape, and a Latin-1 one as a byte no UTF-8 parser reads.
+    Text for people keeps the terminal's encoding: only a command whose output is JSON asks."""
+    import codecs
+
+    stream = sys.stdout
+    encoding = getattr(stream, "encoding", None)
+    reconfigure = getattr(stream, "reconfigure", None)
+    with suppress(LookupError, OSError, ValueError):
+        if encoding and reconfigure is not None and codecs.lookup(encoding).name != "utf-8":
+            stream.flush()
+            reconfigure(encoding="utf-8", errors="backslashreplace")
+    return stream
+
+
 def emit(document: dict[str, Any], exit_code: int, opts: CommonOptions, session: Any = None,
          *, stream: TextIO | None = None) -> int:
     """Print a run's result document (to stdout, or ``stream``); a run that failed also gets
@@ -42,7 +59,8 @@ def emit(document: dict[str, Any], exit_code: int, opts: CommonOptions, session:
             # that had journaled nothing: nothing to resume, the same command runs it again)
             say(f"opsctl: hint: `{opts.command('resume', run_id)}` finishes what is left")
     if output_format(opts, session) == "json":
-        click.echo(json.dumps(document, ensure_ascii=False, sort_keys=False), file=stream)
+        click.echo(json.dumps(document, ensure_ascii=False, sort_keys=False),
+                   file=stream or json_stdout())
     else:
         from opsctl.cli.render import render_result
 
@@ -53,7 +71,7 @@ def emit(document: dict[str, Any], exit_code: int, opts: CommonOptions, session:
 def emit_data(data: Any, opts: CommonOptions, session: Any, render_text: Any) -> int:
     """Print a non-result payload (list, runs, describe...): JSON as is, or its text rendering."""
     if output_format(opts, session) == "json":
-        click.echo(json.dumps(data, ensure_ascii=False, default=str))
+        click.echo(json.dumps(data, ensure_ascii=False, default=str), file=json_stdout())
     else:
         render_text(data, sys.stdout)
     return 0
