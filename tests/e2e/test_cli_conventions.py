@@ -493,6 +493,17 @@ def test_recorded_text_reaches_a_terminal_as_data_not_escape_sequences(
         assert "web\\x1b[31mRED" in out
 
 
+def test_describe_shows_escape_sequences_of_a_summary_as_text(project: Project) -> None:
+    """A summary carried over from a legacy script's comment is text: `describe` shows its
+    escape sequences as `list` does (was: sent to the terminal, which set its title)."""
+    project.add_module("echo_auto", ECHO.replace('summary="Names a target"',
+                                                 'summary="Names\\x1b]0;pwned\\x07 a target"'))
+    described = project.run("describe", "echo")
+    assert described.code == 0, described.stderr
+    assert "\x1b" not in described.stdout and "\x07" not in described.stdout
+    assert "Names\\x1b]0;pwned\\x07 a target" in described.stdout
+
+
 @pytest.mark.parametrize("args", [
     ("config", "-o", "json", "show"), ("token", "-o", "json", "list"),
     ("audit", "-o", "json", "verify"), ("audit", "-o", "json", "export"),

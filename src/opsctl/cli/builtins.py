@@ -95,6 +95,9 @@ def describe_cmd(name: str, opts: CommonOptions) -> int:
     data = describe(session, name)
 
     def render(d: dict[str, Any], stream: TextIO) -> None:
+        from opsctl.cli.render import printable
+
+        d = printable(d)  # a summary from a legacy script's comment is text, not commands
         stream.write(f"{d['name']} {d['version']} — {d['summary']}\n")
         stream.write(f"owner: {d['owner']}   effect: {d['effect']}   lock scope: "
                      f"{', '.join(d['lock_scope']) or 'none'}\n")
