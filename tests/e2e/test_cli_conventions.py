@@ -504,6 +504,18 @@ def test_describe_shows_escape_sequences_of_a_summary_as_text(project: Project) 
     assert "Names\\x1b]0;pwned\\x07 a target" in described.stdout
 
 
+@pytest.mark.parametrize("args", [("--help",), ("echo", "--help"), ("plan", "--help")],
+                         ids=["help", "automation-help", "plan-help"])
+def test_help_shows_escape_sequences_of_a_summary_as_text(
+        project: Project, args: tuple[str, ...]) -> None:
+    project.add_module("echo_auto", ECHO.replace('summary="Names a target"',
+                                                 'summary="Names\\x1b]0;pwned\\x07 a target"'))
+    helped = project.run(*args)
+    assert helped.code == 0, helped.stderr
+    assert "\x1b" not in helped.stdout and "\x07" not in helped.stdout
+    assert "Names\\x1b]0;pwned\\x07 a target" in helped.stdout
+
+
 @pytest.mark.parametrize("args", [
     ("config", "-o", "json", "show"), ("token", "-o", "json", "list"),
     ("audit", "-o", "json", "verify"), ("audit", "-o", "json", "export"),

@@ -22,6 +22,7 @@ from opsctl.cli.options import (
     open_cli_session,
     show_config,
 )
+from opsctl.cli.render import printable
 from opsctl.contract.durations import parse_duration
 from opsctl.errors import UsageError
 
@@ -59,7 +60,7 @@ def _option(spec: dict[str, Any]) -> click.Option:
         help_parts.append("[required]")
     elif spec["default"] is not None and spec["type"] != "secret":
         help_parts.append(f"[default: {spec['default']}]")
-    text = " ".join(help_parts)
+    text = printable(" ".join(help_parts))  # an author's text, shown escaped as in describe
     if spec["type"] == "bool":
         name = spec["flag"][2:]
         return click.Option([f"--{name}/--no-{name}", spec["field"]], default=None, help=text)
@@ -485,7 +486,7 @@ def build_command(entry: CatalogEntry, mode: str) -> click.Command:
                                       no_wait=no_wait, fan_out=fan_out)
 
     command = click.Command(entry.name, callback=callback, params=params,
-                            help=entry.description, short_help=entry.summary,
+                            help=printable(entry.description), short_help=printable(entry.summary),
                             epilog=_epilog(entry))
     # common_options added its params to the function; move them onto the command.
     command.params.extend(getattr(callback, "__click_params__", [])[::-1])

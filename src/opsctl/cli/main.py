@@ -156,9 +156,12 @@ class AutomationGroup(click.Group):
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         """Built-in verbs and automations in separate sections."""
+        from opsctl.cli.render import printable
+
         entries = _catalog(ctx).entries
         sections = (("Commands", sorted(self._verbs().items())),
-                    ("Automations", sorted((e.name, e.summary) for e in entries.values())))
+                    ("Automations", sorted((e.name, printable(e.summary))
+                                           for e in entries.values())))
         for title, rows in sections:
             if rows:
                 with formatter.section(title):
