@@ -367,3 +367,39 @@ def test_datetime_decimal_and_uuid_flags_take_their_text(project: Project) -> No
     assert wrong.code == 2 and "when: Input should be a valid datetime" in wrong.stderr
     listed = project.run("texts", "--when", "2026-01-01", "--days", "2026-01-02", "--dry-run")
     assert listed.code == 2 and "--days: expected JSON" in listed.stderr
+
+
+NETWORK_TEXT = """
+from ipaddress import IPv4Address, IPv6Network
+from pydantic import AnyUrl, BaseModel, HttpUrl
+from opsctl import Action, Automation
+
+class Request(BaseModel):
+    host: IPv4Address
+    subnet: IPv6Network | None = None
+    endpoint: HttpUrl | None = None
+    broker: AnyUrl | None = None
+
+nets = Automation("nets", version="1.0.0", owner="tests", summary="Addresses and URLs",
+                  request=Request, effect="read")
+
+@nets.plan
+def plan(ctx, req):
+    yield Action(id="a", kind="run", target=str(req.host), reason="r")
+"""
+
+
+def test_address_and_url_flags_take_their_text(project: Project) -> None:
+    """Types whose JSON Schema is a string take their text as a datetime's flag does (`--host
+    10.0.0.7` was exit 2 "expected JSON (Extra data...)", `--endpoint https://...` "Expecting
+    value"), and a JSON string still works."""
+    project.add_module("nets_mod", NETWORK_TEXT)
+    r = project.run("nets", "--host", "10.0.0.7", "--subnet", "2001:db8::/32", "--endpoint",
+                    "https://api.example.com/v1", "--broker", '"amqp://mq:5672/"', "--dry-run",
+                    "--format", "json")
+    assert r.code == 10, r.stderr
+    assert r.doc["request"] == {"host": "10.0.0.7", "subnet": "2001:db8::/32",
+                                "endpoint": "https://api.example.com/v1",
+                                "broker": "amqp://mq:5672/"}
+    wrong = project.run("nets", "--host", "10.0.0.300", "--dry-run")
+    assert wrong.code == 2 and "host: Input is not a valid IPv4 address" in wrong.stderr

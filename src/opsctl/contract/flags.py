@@ -65,9 +65,10 @@ def _numeric_literal(annotation: Any) -> bool:
 
 
 def _text_json(annotation: Any) -> Literal["text", "decimal"] | None:
-    """For a JSON flag of a type written as text (a datetime, date, time, UUID or Decimal):
-    ``--when 2026-01-01T00:00:00`` is that text, as ``--when '"2026-01-01T00:00:00"'`` is;
-    a Decimal keeps the digits it was given (a JSON number would round them)."""
+    """For a JSON flag of a type written as text (a datetime, date, time, UUID, an IP address,
+    a URL: any whose JSON Schema is a string; or a Decimal): ``--when 2026-01-01T00:00:00`` is
+    that text, as ``--when '"2026-01-01T00:00:00"'`` is; a Decimal keeps the digits it was
+    given (a JSON number would round them)."""
     from decimal import Decimal  # (not at the top: only a JSON flag's spec needs them)
     from uuid import UUID
 
@@ -76,7 +77,13 @@ def _text_json(annotation: Any) -> Literal["text", "decimal"] | None:
         return "decimal"
     if isinstance(inner, type) and issubclass(inner, (date, dt_time, UUID)):
         return "text"
-    return None
+    from pydantic import TypeAdapter
+
+    try:  # IPv4Address, HttpUrl, EmailStr...: `--endpoint https://x` was "expected JSON"
+        schema = TypeAdapter(inner).json_schema()
+    except Exception:  # no schema: the catalog refuses the field itself, naming it
+        return None
+    return "text" if schema.get("type") == "string" else None
 
 
 def _classify(annotation: Any) -> tuple[FlagType, bool, list[str]]:
