@@ -403,3 +403,15 @@ def test_address_and_url_flags_take_their_text(project: Project) -> None:
                                 "broker": "amqp://mq:5672/"}
     wrong = project.run("nets", "--host", "10.0.0.300", "--dry-run")
     assert wrong.code == 2 and "host: Input is not a valid IPv4 address" in wrong.stderr
+
+
+def test_the_help_of_a_flag_taking_text_says_so(project: Project) -> None:
+    """It said `--when JSON  JSON value.` and `[default: "0"]`, asking for quotes the flag does
+    not need."""
+    project.add_module("texts_mod", WRITTEN_AS_TEXT)
+    helped = project.run("texts", "--help")
+    assert helped.code == 0, helped.stderr
+    lines = " ".join(helped.stdout.split())
+    assert "--when TEXT Its text, or a JSON value. [required]" in lines
+    assert "--amount NUMBER Its text, or a JSON value. [default: 0]" in lines
+    assert "--days JSON JSON value." in lines

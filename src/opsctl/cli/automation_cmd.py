@@ -49,8 +49,9 @@ def _option(spec: dict[str, Any]) -> click.Option:
         help_parts.append(f"DEPRECATED: {spec['deprecated']}.")
     if spec["type"] == "duration":
         help_parts.append("Duration: 30d, 12h, 15m, 1h30m or seconds.")
+    as_text = spec.get("text_json")  # a datetime, an address, a Decimal: its text
     if spec["type"] == "json":
-        help_parts.append("JSON value.")
+        help_parts.append("Its text, or a JSON value." if as_text else "JSON value.")
     if spec["multiple"]:
         help_parts.append("Repeatable.")
     if spec["type"] == "secret":
@@ -67,7 +68,9 @@ def _option(spec: dict[str, Any]) -> click.Option:
     param_type = click.Choice(spec["choices"]) if spec["type"] == "choice" else _TYPES[spec["type"]]
     return click.Option([spec["flag"], spec["field"]], type=param_type, multiple=spec["multiple"],
                         default=None, help=text, envvar=spec["envvar"],
-                        metavar=None if spec["type"] == "choice" else spec["type"].upper())
+                        metavar=None if spec["type"] == "choice" else
+                        {"text": "TEXT", "decimal": "NUMBER"}.get(as_text or "",
+                                                                  spec["type"].upper()))
 
 
 def _collect_flags(entry: CatalogEntry, ctx: click.Context, values: dict[str, Any],

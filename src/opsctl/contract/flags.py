@@ -159,7 +159,9 @@ def flag_specs(model: type[BaseModel]) -> list[FlagSpec]:
     specs: list[FlagSpec] = []
     for name, info in model.model_fields.items():
         kind, multiple, choices = _classify(info.annotation)
-        default = _field_default(name, info, kind == "json")
+        as_text = _text_json(info.annotation) if kind == "json" else None
+        # shown as the flag takes it: the text of a datetime or a Decimal, not a JSON string
+        default = _field_default(name, info, kind == "json" and not as_text)
         if kind == "secret" and default is not None:
             default = "***"  # describe and the contract lock print it
         extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
@@ -167,7 +169,6 @@ def flag_specs(model: type[BaseModel]) -> list[FlagSpec]:
         if deprecated and extra.get("x-opsctl-removal"):
             deprecated = f"{deprecated} (removed in {extra['x-opsctl-removal']})"
         literal = _numeric_literal(info.annotation)
-        as_text = _text_json(info.annotation) if kind == "json" else None
         specs.append(FlagSpec(
             field=name,
             flag="--" + name.replace("_", "-"),
