@@ -663,6 +663,27 @@ def test_a_project_opsctl_toml_provides_automations_and_their_config(
     assert sys.modules.pop("kit_project_automations", None) is not None
 
 
+@pytest.mark.parametrize("given", ["project", "project/opsctl.toml"], ids=["folder", "file"])
+def test_a_relative_project_path_is_read_from_where_the_test_runs(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, given: str) -> None:
+    """`project="path/to/opsctl.toml"`, as the docs write it: it was read from the harness's
+    own folder, where runs start ("config file <root>/opsctl.toml does not exist", exit 2)."""
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "kit_project_automations.py").write_text(AUTOMATIONS)
+    (project / "opsctl.toml").write_text(
+        'automations = ["kit_project_automations:greet"]\npython_path = ["."]\n')
+    monkeypatch.setattr(sys, "path", list(sys.path))
+    monkeypatch.delitem(sys.modules, "kit_project_automations", raising=False)
+    monkeypatch.chdir(tmp_path)
+
+    with OpsctlHarness(tmp_path / "h", project=given) as harness:
+        result = harness.dry_run("greet", names=["ada"])
+
+        assert_exit(result, 10)
+    assert sys.modules.pop("kit_project_automations", None) is not None
+
+
 def test_a_project_naming_a_real_store_and_key_still_runs_on_the_harness_own(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     project = tmp_path / "project"

@@ -248,7 +248,8 @@ class OpsctlHarness:
         self._saved_env: dict[str, str | None] = {}
         self._signing_key = token_hex(32)  # used with a project (see _isolated_settings)
         if project is not None:
-            given = Path(project)
+            # relative to where the test runs, not to root (the directory runs start in)
+            given = Path(project).absolute()
             self.config_file: Path | None = given / "opsctl.toml" if given.is_dir() else given
         else:
             self.config_file = None
