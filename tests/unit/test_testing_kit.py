@@ -684,6 +684,37 @@ def test_a_relative_project_path_is_read_from_where_the_test_runs(
     assert sys.modules.pop("kit_project_automations", None) is not None
 
 
+def test_a_configured_registered_automation_leaves_the_projects_runnable(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """configure() of a registered automation gave the project's catalog a table naming none
+    of its automations, refused as a typo: every project automation was exit 2, reported as
+    "unknown automation (registered with the harness: ...)"."""
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "kit_project_automations.py").write_text(AUTOMATIONS)
+    (project / "opsctl.toml").write_text(
+        'automations = ["kit_project_automations:greet"]\npython_path = ["."]\n')
+    monkeypatch.setattr(sys, "path", list(sys.path))
+    monkeypatch.delitem(sys.modules, "kit_project_automations", raising=False)
+
+    with OpsctlHarness(tmp_path / "h", project=project) as harness:
+        harness.register(make_flaky(Flaky(0)))
+        harness.configure("flaky", region="eu")
+
+        assert_exit(harness.dry_run("greet", names=["ada"]), 10)
+        flaky = harness.dry_run("flaky", names=["a"])
+        assert_exit(flaky, 10)
+        assert flaky.planned is not None and flaky.planned[0]["data"]["config"] == {
+            "region": "eu"}
+        harness.configure("greeet", loud=True)  # a typo is still refused, and named
+        typo = harness.dry_run("greet", names=["ada"])
+        assert_exit(typo, 2)
+        assert typo.error is not None
+        assert typo.error["message"].startswith("[automation.greeet] (from flag) names no "
+                                                "automation of this project: did you mean greet?")
+    assert sys.modules.pop("kit_project_automations", None) is not None
+
+
 def test_a_project_naming_a_real_store_and_key_still_runs_on_the_harness_own(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     project = tmp_path / "project"

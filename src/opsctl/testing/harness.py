@@ -35,6 +35,7 @@ from opsctl.testing.golden import Normalize, assert_plan_matches_golden, plan_sn
 from opsctl.testing.results import Result, assert_result_valid, describe_result
 
 if TYPE_CHECKING:
+    from opsctl.catalog import Catalog
     from opsctl.contract.automation import Action, Automation
     from opsctl.engine.session import Session
 
@@ -377,12 +378,28 @@ class OpsctlHarness:
         if automation in self._registered:
             return self._registered[automation]
         if session is not None:
-            return session.catalog.load(automation)
+            return self._catalog(session).load(automation)
         own = self.open_session()
         try:
-            return own.catalog.load(automation)
+            return self._catalog(own).load(automation)
         finally:
             own.close()
+
+    def _catalog(self, session: Session) -> Catalog:
+        """The project's automations (and installed ones), loaded without the ``configure()``
+        tables of registered automations: the catalog refuses a table that names none of its
+        own as a typo, which made every project automation exit 2 once a registered one was
+        configured."""
+        registered = set(self.config) & set(self._registered)
+        if registered and session._catalog is None:
+            from opsctl.catalog import load_catalog
+
+            layers = copy.copy(session.layers)
+            tables = session.layers.values.get("automation") or {}
+            layers.values = {**session.layers.values, "automation": {
+                name: table for name, table in tables.items() if name not in registered}}
+            session._catalog = load_catalog(layers)
+        return session.catalog
 
     # -- runs ------------------------------------------------------------------------------------
     def run(self, automation: Automation[Any] | str, request: Request | None = None, /, *,
@@ -409,7 +426,10 @@ class OpsctlHarness:
             try:
                 target = self.automation(automation, session)
             except OpsctlError as exc:  # an unknown name is a result (exit 2), as on the CLI
-                if self._registered and isinstance(automation, str):
+                from opsctl.errors import UnknownAutomationError
+
+                if (self._registered and isinstance(automation, str)
+                        and isinstance(exc, UnknownAutomationError)):
                     exc.message = (f"unknown automation {automation!r} (registered with the "
                                    f"harness: {', '.join(sorted(self._registered))})")
                 doc = error_document(exc, mode="plan" if mode == "plan" or dry_run else "apply",
