@@ -17,7 +17,8 @@ second run is a no-op. Otherwise it plans two actions:
 Each apply is idempotent: a changelog that already has the section and is committed, or a tag
 that already points at HEAD, is reported "unchanged". A work tree with uncommitted changes to
 tracked files is refused (exit 3) unless ``--allow-dirty``; only the changelog is ever committed.
-A changelog that is a symbolic link is followed to the file it names, which must be inside the
+A shallow clone (a CI checkout of depth 1) is refused (exit 3): its tags and history are
+incomplete. A changelog that is a symbolic link is followed to the file it names, which must be inside the
 repository. A path that is not a git work tree is a usage error (exit 2); so is a git without a committer
 identity, found by apply before its first change (a ``--dry-run`` preview needs none).
 """
@@ -381,6 +382,11 @@ def plan(ctx: Context, req: Request) -> Iterator[Action]:
     head = head_commit(repo)
     if head is None:
         raise PlanRejectedError(f"repo {repo} has no commits to tag")
+    if git_read(repo, "rev-parse", "--is-shallow-repository").stdout.strip() == "true":
+        # its tags and history are cut off (a CI checkout's depth 1): the version would be wrong
+        raise PlanRejectedError(f"repo {repo} is a shallow clone, without the tags and commits "
+                                "a version is counted from: git fetch --unshallow --tags (or "
+                                "check out with fetch-depth: 0)")
 
     relative = changelog_file(repo, req.changelog)
     changelog = repo / relative

@@ -316,6 +316,23 @@ def test_repository_without_commits_is_refused(project: ExampleProject, git_repo
     assert "no commits" in result.doc["error"]["message"]
 
 
+def test_a_shallow_clone_is_refused_before_any_change(project: ExampleProject,
+                                                      git_repo: GitRepo, tmp_path: Path) -> None:
+    git_repo.commit("feat: one")
+    git_repo.tag("v1.4.0")
+    git_repo.commit("fix: two")
+    clone = GitRepo(tmp_path / "clone", tmp_path / "git-home")
+    clone.git("fetch", "-q", "--depth", "1", f"file://{git_repo.path}", "main")
+    clone.git("checkout", "-q", "FETCH_HEAD")
+    head = clone.head()
+
+    result = release(project, clone)
+
+    assert result.code == 3, result.stderr
+    assert "shallow clone" in result.doc["error"]["message"]
+    assert (clone.head(), clone.tags(), clone.status()) == (head, [], "")
+
+
 def test_missing_git_identity_is_reported_before_any_change(project: ExampleProject,
                                                             git_repo: GitRepo) -> None:
     git_repo.commit("feat: a")
