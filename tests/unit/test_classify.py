@@ -14,6 +14,7 @@ from botocore.exceptions import (
     NoCredentialsError,
     NoRegionError,
     ProfileNotFound,
+    SSLError,
     UnauthorizedSSOTokenError,
 )
 
@@ -55,6 +56,12 @@ def _client_error(code: str, status: int | None = None) -> ClientError:
     pytest.param(CredentialRetrievalError(provider="custom-process", error_msg="exit 1"), "auth", 6,
                  id="aws-credential-process-failed"),
     pytest.param(UnauthorizedSSOTokenError(), "auth", 6, id="aws-sso-expired"),
+    pytest.param(SSLError(endpoint_url="https://x", error="[Errno 2] No such file or directory"),
+                 "validation", 2, id="aws-tls-ca-bundle-missing"),
+    pytest.param(SSLError(endpoint_url="https://x", error="[SSL: CERTIFICATE_VERIFY_FAILED] "
+                          "certificate verify failed"), "validation", 2, id="aws-tls-not-trusted"),
+    pytest.param(SSLError(endpoint_url="https://x", error="EOF occurred in violation of protocol"),
+                 "dependency_unavailable", 4, id="aws-tls-cut-off"),
 ])
 def test_dependency_failures_are_classified(exc: Exception, error_type: str, exit_code: int) -> None:
     error = classify_exception(exc, "calling the remote")
@@ -183,4 +190,20 @@ def test_aws_client_without_boto3_is_an_install_problem(monkeypatch: pytest.Monk
                   clock=lambda: None, effect="mutate")  # type: ignore[arg-type,return-value]
     with pytest.raises(ConfigError, match=r"pip install 'opsctl\[aws\]'") as caught:
         ctx.aws_client("ec2", "us-east-1")
+    assert caught.value.exit_code == 2
+
+
+def test_aws_client_with_an_endpoint_that_is_no_url_is_a_configuration_error(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from opsctl.config.redact import Redactor
+    from opsctl.engine.context import Context
+    from opsctl.errors import ConfigError
+    from opsctl.observe.log import make_logger
+
+    monkeypatch.setenv("AWS_ENDPOINT_URL", "notaurl")
+    ctx = Context(run_id="r", automation="a", actor="x", config={}, secrets={},
+                  log=make_logger(redactor=Redactor(), sink=lambda event: None),
+                  clock=lambda: None, effect="mutate")  # type: ignore[arg-type,return-value]
+    with pytest.raises(ConfigError, match="Invalid endpoint: notaurl") as caught:
+        ctx.aws_client("ec2", "us-east-1", aws_access_key_id="x", aws_secret_access_key="x")
     assert caught.value.exit_code == 2

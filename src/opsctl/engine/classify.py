@@ -6,7 +6,7 @@ library, botocore's errors, and database connection failures of psycopg and sqli
 checked only when its module is already imported, so this costs nothing for automations that
 do not use them). A few are problems of configuration rather than of a dependency, and are not
 retried: no AWS region, an AWS profile that does not exist or an AWS config file that cannot be
-parsed, a SQLite database file that cannot be opened (exit 2).
+parsed, a TLS certificate not validated, a SQLite database file that cannot be opened (exit 2).
 """
 
 from __future__ import annotations
@@ -83,6 +83,12 @@ def _classify_botocore(exc: BaseException, what: str) -> OpsctlError | None:
     if isinstance(exc, exceptions.ProfileNotFound | exceptions.ConfigParseError
                   | exceptions.InvalidConfigError):
         return ConfigError(f"{what}: the AWS configuration is not usable: {exc}")
+    if isinstance(exc, exceptions.SSLError):
+        text = str(exc)
+        if "certificate" in text.lower() or "No such file" in text:  # not fixed by retrying
+            return ConfigError(f"{what}: {text}: check AWS_CA_BUNDLE (or ca_bundle in the AWS "
+                               "config) and the endpoint's certificate")
+        return TransientError(f"{what}: TLS connection failed: {text}")  # a handshake cut off
     if isinstance(exc, exceptions.NoCredentialsError | exceptions.PartialCredentialsError
                   | exceptions.CredentialRetrievalError | exceptions.TokenRetrievalError
                   | exceptions.SSOError):

@@ -542,6 +542,13 @@ class Context:
         except NoRegionError:
             raise ConfigError(f"ctx.aws_client({service!r}): no AWS region: pass region= or set "
                               "AWS_REGION (or AWS_DEFAULT_REGION)") from None
+        except ValueError as exc:
+            if not str(exc).startswith("Invalid endpoint"):
+                raise
+            # botocore's "Invalid endpoint: NAME": AWS_ENDPOINT_URL or endpoint_url is no URL
+            raise ConfigError(f"ctx.aws_client({service!r}): {exc}: AWS_ENDPOINT_URL (or "
+                              "endpoint_url in the automation's config) must be a URL such as "
+                              "http://127.0.0.1:5000") from None
 
         def refuse_writes(model: Any, **_: Any) -> None:
             if not model.name.startswith(_READ_AWS_PREFIXES):
