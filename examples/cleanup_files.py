@@ -36,6 +36,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from opsctl import Action, AuthError, Automation, Context, Duration, PlanRejectedError, UsageError
 
 _ID_SAFE = re.compile(r"[^A-Za-z0-9_.:/@+=-]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 HELP = (
@@ -154,8 +155,10 @@ def candidate_files(root: Path, pattern: str, recursive: bool,
 
 
 def _shown(path: str) -> str:
-    """``path`` as text: a name that is not valid UTF-8 shows its bad bytes as ``\\xNN``."""
-    return os.fsencode(path).decode("utf-8", "backslashreplace")
+    """``path`` as one line of text: a byte that is not UTF-8, and a control character (a
+    newline in a name would print as a line of its own), shows as ``\\xNN``."""
+    text = os.fsencode(path).decode("utf-8", "backslashreplace")
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def _planned_path(action: Action) -> Path:
@@ -191,7 +194,7 @@ def plan(ctx: Context, req: Request) -> Iterator[Action]:
         path = str(root / relative)
         data: dict[str, object] = {"path": _shown(path), "root": str(root),
                                    "mtime": _iso(info.st_mtime_ns), "mtime_ns": info.st_mtime_ns}
-        if data["path"] != path:  # a plan is JSON text: the bytes of such a name go as hex
+        if data["path"] != path:  # shown otherwise: the bytes of the name go as hex
             data["path_bytes"] = os.fsencode(path).hex()
         actions.append(Action(
             id=action_id(relative), kind="delete", target=_shown(path),

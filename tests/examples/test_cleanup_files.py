@@ -264,22 +264,26 @@ def test_unusual_file_names_get_valid_unique_action_ids(project: ExampleProject,
     assert tree(data) == []
 
 
-def test_a_name_that_is_not_utf8_is_planned_shown_and_deleted(project: ExampleProject,
-                                                            data: Path) -> None:
+def test_a_name_not_utf8_or_with_a_newline_is_planned_shown_and_deleted(
+        project: ExampleProject, data: Path) -> None:
     odd = make_file(data / os.fsdecode(b"cache\xff.bin"), 40)
     make_file(data / "plain.log", 40)
+    make_file(data / "two\nlines.log", 40)
 
     dry = cleanup(project, data, "--dry-run")
 
     assert dry.code == 10, dry.stderr
     shown = {a["target"] for a in dry.doc["plan"]["actions"]}
-    assert shown == {str(data / "cache\\xff.bin"), str(data / "plain.log")}
+    assert shown == {str(data / "cache\\xff.bin"), str(data / "plain.log"),
+                     str(data / "two\\x0alines.log")}
     assert odd.exists()
+    text = project.run("cleanup-files", "--root", str(data), "--dry-run")
+    assert f"{data}/two\\x0alines.log  (" in text.stdout
 
     result = cleanup(project, data)
 
     assert result.code == 0, result.stderr
-    assert result.doc["summary"]["applied"] == 2
+    assert result.doc["summary"]["applied"] == 3
     assert tree(data) == []
     assert cleanup(project, data).doc["status"] == "no_changes"
 
