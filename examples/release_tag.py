@@ -140,8 +140,10 @@ def _run_git(repo: Path, args: Sequence[str], *, check: bool = True) -> subproce
         raise DependencyTimeoutError(
             f"git {' '.join(args)} in {repo} did not finish in {GIT_TIMEOUT_SECONDS:.0f}s") from None
     if check and proc.returncode != 0:
-        detail = (proc.stderr.strip() or proc.stdout.strip()).splitlines()
-        tail = detail[-1] if detail else "no output"
+        detail = [line.strip() for line in (proc.stderr.strip() or proc.stdout.strip()).splitlines()
+                  if line.strip() and not line.startswith("hint:")]
+        # the last lines: git's own "fatal:" comes after the "error:" that says why
+        tail = "; ".join(detail[-3:]) if detail else "no output"
         raise GitError(f"git {' '.join(args)} failed in {repo} (exit {proc.returncode}): {tail}")
     return proc
 

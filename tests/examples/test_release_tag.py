@@ -259,6 +259,22 @@ def test_a_release_commit_refused_by_a_hook_is_made_when_run_again(project: Exam
     assert git_repo.status() == ""
 
 
+def test_a_release_commit_git_cannot_sign_says_why(project: ExampleProject,
+                                                   git_repo: GitRepo) -> None:
+    git_repo.commit("feat: thing")
+    git_repo.git("config", "commit.gpgsign", "true")
+    git_repo.git("config", "gpg.program", str(git_repo.path / "no-such-gpg"))
+
+    result = release(project, git_repo)
+
+    assert result.code == 2, result.stderr
+    message = result.doc["error"]["message"]
+    assert "gpg failed to sign the data" in message
+    assert message.endswith("fatal: failed to write commit object")
+    assert "hint:" not in message
+    assert git_repo.tags() == []
+
+
 def test_dirty_tree_is_refused_unless_allowed(project: ExampleProject, git_repo: GitRepo) -> None:
     git_repo.commit("fix: a", path="src/app.py")
     head = git_repo.head()
