@@ -576,6 +576,10 @@ BAD_POLICIES = [
         rules: [{name: r, decision: deny,
                  match: {freeze: [{timezone: UTC, start: "08:00", end: "08:00"}]}}]
      """, "rule 'r': match.freeze[0]: start and end are both 08:00: omit both for whole days"),
+    ("end-at-the-default-start", """\
+        version: 1
+        rules: [{name: r, decision: deny, match: {outside: [{timezone: UTC, end: "00:00"}]}}]
+     """, "rule 'r': match.outside[0]: start and end are both 00:00: omit both for whole days"),
     ("one-digit-hour", """\
         version: 1
         rules: [{name: r, decision: deny, match: {freeze: [{timezone: UTC, start: "9:00"}]}}]

@@ -227,8 +227,8 @@ class TimeWindow(BaseModel):
 
     @model_validator(mode="after")
     def _consistent(self) -> TimeWindow:
-        if self.start is not None and self.start == self.end:
-            raise ValueError(f"start and end are both {self.start}: omit both for whole days")
+        if (self.start or "00:00") == self.end:  # `end: "00:00"` alone: start's default
+            raise ValueError(f"start and end are both {self.end}: omit both for whole days")
         if self.from_ and self.until and self.from_ > self.until:
             raise ValueError(f"from ({self.from_}) is after until ({self.until})")
         return self
