@@ -20,8 +20,8 @@ from hypothesis import strategies as st
 from pydantic import BaseModel, Field
 
 from opsctl.contract.automation import Action
-from opsctl.errors import ConfigError
-from opsctl.governance.gate import with_aliases
+from opsctl.errors import ConfigError, DeniedError
+from opsctl.governance.gate import enforce, with_aliases
 from opsctl.governance.policy import Decision, PlanAction, Policy, PolicyInput, evaluate
 from opsctl.governance.policy_file import load_policy_file, policy_from_mapping
 
@@ -975,3 +975,19 @@ def test_a_rule_on_the_alias_of_a_nested_field_matches(field: str) -> None:
     decision = evaluate(policy(rule), make_input(request=request))
 
     assert (decision.effect, decision.rule) == ("deny", "no-fra1")
+
+
+@pytest.mark.parametrize(("rule", "message"), [
+    ({**DENY, "reason": "prod is closed"}, "denied by policy rule 'deny-prod': prod is closed"),
+    (DENY, "denied by policy rule 'deny-prod'"),
+    (NEVER, "denied by policy rule 'default': no policy rule matched; the default is deny"),
+], ids=["own-reason", "generated-reason", "default"])
+def test_a_denial_says_its_rule_and_reason_once(rule: dict[str, object], message: str) -> None:
+    """(was: "denied by policy rule 'deny-prod': denied by policy rule 'deny-prod'" for a rule
+    without a reason of its own)"""
+    decision = evaluate(policy(rule, default="deny"), make_input())
+
+    with pytest.raises(DeniedError) as caught:
+        enforce(decision)
+    assert caught.value.exit_code == 6
+    assert caught.value.message == message

@@ -294,8 +294,15 @@ def decide(session: Session, governance: Governance, *, automation: str, version
 def enforce(decision: Decision | None) -> None:
     """A denial is exit 6, naming the rule."""
     if decision is not None and decision.effect == "deny":
-        raise DeniedError(f"denied by policy rule {decision.rule!r}: {decision.reason}",
-                          step="gate")
+        raise DeniedError(denial_summary(decision), step="gate")
+
+
+def denial_summary(decision: Decision) -> str:
+    summary = f"denied by policy rule {decision.rule!r}"
+    # the policy's own wording when the rule gives no reason is that summary already
+    if decision.reason and not decision.reason.startswith(summary):
+        summary += f": {decision.reason}"
+    return summary
 
 
 def approval_summary(decision: Decision) -> str:

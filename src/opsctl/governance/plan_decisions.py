@@ -21,6 +21,7 @@ from opsctl.governance.gate import (
     approval_summary,
     check_permission,
     decide,
+    denial_summary,
     environment_of,
     governance_for,
 )
@@ -91,9 +92,8 @@ def decide_plan(session: Session, ref: str, *, approve: bool, reason: str) -> di
         # a rejection is recorded all the same: it still vetoes once the denial lifts (a
         # freeze ends), while the plan lives
         if approve:
-            raise DeniedError(f"plan {plan_id} is denied by policy rule {decision.rule!r} "
-                              f"({decision.reason}); an approval cannot override a denial",
-                              step="gate")
+            raise DeniedError(f"plan {plan_id} is {denial_summary(decision)}; an approval "
+                              "cannot override a denial", step="gate")
     else:
         assert governance.policy is not None
         if actor == requester and not approve:
