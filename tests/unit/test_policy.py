@@ -669,6 +669,11 @@ BAD_POLICIES = [
         groups: {sre: [alice]}
         rules: [{name: no-sre, decision: deny, match: {group: sre-team}}]
      """, "rule 'no-sre': match.group[0]: unknown group 'sre-team' (groups: sre)"),
+    ("unknown-condition-group-of-no-groups", """\
+        version: 1
+        groups: {}
+        rules: [{name: no-sre, decision: deny, match: {group: sre}}]
+     """, "rule 'no-sre': match.group[0]: unknown group 'sre' (groups: none)"),
     ("group-taken-for-an-actor", """\
         version: 1
         groups: {sre: [alice]}

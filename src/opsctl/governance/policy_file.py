@@ -158,7 +158,7 @@ def _cross_check(policy: Policy, groups_declared: bool, external: frozenset[str]
             for position, name in enumerate(getattr(rule.match, condition) or ()):
                 if check_groups and name not in known_groups:
                     problems.append(f"{label}: match.{condition}[{position}]: unknown group "
-                                    f"{name!r} (groups: {', '.join(sorted(known_groups))})")
+                                    f"{name!r} (groups: {', '.join(sorted(known_groups)) or 'none'})")
         uses_environment = rule.match.environment or rule.match.not_environment
         if "environment_field" in rule.match.model_fields_set and not uses_environment:
             problems.append(f"{label}: match.environment_field: only used with environment or "
