@@ -996,3 +996,15 @@ def test_a_denial_says_its_rule_and_reason_once(rule: dict[str, object], message
         enforce(decision)
     assert caught.value.exit_code == 6
     assert caught.value.message == message
+
+
+@pytest.mark.parametrize("name", ["policy.yaml", "policy.yml", "rules.YAML"])
+def test_a_yaml_file_may_hold_a_flow_mapping(tmp_path: Path, name: str) -> None:
+    """(was: read as JSON because it starts with `{`: "invalid JSON ... Expecting property name
+    enclosed in double quotes" for a valid YAML file)"""
+    path = write(tmp_path, "{version: 1, default: deny, rules: [{name: r, decision: allow}]}\n",
+                 name=name)
+
+    loaded = load_policy_file(path)
+
+    assert (loaded.default, [r.name for r in loaded.rules]) == ("deny", ["r"])

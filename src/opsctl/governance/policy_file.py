@@ -18,8 +18,10 @@ from opsctl.governance.policy import GROUP_PREFIX, Match, Policy, Rule, TimeWind
 
 
 def _parse(text: str, source: str) -> object:
-    """YAML, or JSON when the text starts with ``{``, through the strict shared loader."""
-    kind = "JSON" if text.lstrip().startswith("{") else "YAML"
+    """YAML, or JSON when the text starts with ``{`` (in a file not named ``.yaml`` or
+    ``.yml``: there it is a YAML flow mapping), through the strict shared loader."""
+    yaml_named = source.lower().endswith((".yaml", ".yml"))
+    kind = "JSON" if text.lstrip().startswith("{") and not yaml_named else "YAML"
     try:
         return parse_json(text) if kind == "JSON" else parse_yaml(text)
     except DocumentError as exc:
@@ -29,7 +31,8 @@ def _parse(text: str, source: str) -> object:
 
 
 def load_policy_file(path: Path, *, external_groups: Collection[str] = ()) -> Policy:
-    """Read and validate a policy file (YAML, or JSON when it starts with ``{``).
+    """Read and validate a policy file (YAML, or JSON when it starts with ``{`` and is not
+    named ``.yaml`` or ``.yml``).
 
     ``external_groups`` names the groups defined outside the policy (the ``[groups]`` table of
     opsctl.toml); ``group:`` approvers must name one of them or a group of the policy.
