@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -20,8 +21,8 @@ from hypothesis import strategies as st
 from pydantic import BaseModel, Field
 
 from opsctl.contract.automation import Action
-from opsctl.errors import ConfigError, DeniedError
-from opsctl.governance.gate import enforce, with_aliases
+from opsctl.errors import ConfigError, DeniedError, UsageError
+from opsctl.governance.gate import Governance, decide, enforce, with_aliases
 from opsctl.governance.policy import Decision, PlanAction, Policy, PolicyInput, evaluate
 from opsctl.governance.policy_file import load_policy_file, policy_from_mapping
 
@@ -1008,3 +1009,20 @@ def test_a_yaml_file_may_hold_a_flow_mapping(tmp_path: Path, name: str) -> None:
     loaded = load_policy_file(path)
 
     assert (loaded.default, [r.name for r in loaded.rules]) == ("deny", ["r"])
+
+
+def test_an_action_of_a_negative_blast_radius_is_named_once() -> None:
+    """(was: "action d0: action 'd0': blast_radius must be an integer >= 0")"""
+    session = SimpleNamespace(catalog=SimpleNamespace(load=_no_automation))
+    governance = Governance(policy(DENY), "policy.yaml", None, {})
+    action = Action(id="d0", kind="delete", target="db/0", reason="r", data={"blast_radius": -1})
+
+    with pytest.raises(ConfigError) as caught:
+        decide(session, governance, automation="deploy-web", version="2.1.0",
+               request_doc={}, actor="alice", actions=[action], now=WEDNESDAY_NOON)
+    assert caught.value.exit_code == 2
+    assert caught.value.message == "action 'd0': blast_radius must be an integer >= 0"
+
+
+def _no_automation(name: str) -> None:
+    raise UsageError(f"no automation {name!r}")

@@ -284,8 +284,8 @@ def decide(session: Session, governance: Governance, *, automation: str, version
     for action in actions:
         try:
             planned.append(PlanAction.from_mapping(action.to_dict()))
-        except ValueError as exc:
-            raise ConfigError(f"action {action.id}: {exc}") from None
+        except ValueError as exc:  # it names the action
+            raise ConfigError(str(exc)) from None
     return evaluate(governance.policy, PolicyInput(
         automation=automation, contract_version=version, request=request_doc, actor=actor,
         now=now, actions=planned, groups=governance.groups_of(actor)))
