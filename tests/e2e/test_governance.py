@@ -380,6 +380,26 @@ def test_policy_check_explains_the_decision_and_records_nothing(
     assert effects(deploy) == []
 
 
+@pytest.mark.parametrize(("targets", "code", "rule"), [
+    pytest.param([], 6, "mass-deletes", id="whole-plan"),
+    pytest.param(["--target", "old-0"], 0, "default", id="targeted-plan"),
+])
+def test_policy_check_decides_on_the_plan_a_targeted_run_has(
+        deploy: Project, targets: list[str], code: int, rule: str) -> None:
+    """A run with --target is decided on its targeted plan; `policy check --target` says what
+    that run's gate decides (was: no --target, so the check could not show the run's decision)."""
+    deploy.write_config('[groups]\nsre = ["sam", "sue"]\n')
+    write_policy(deploy, CONDITIONS)
+    flags = ["--environment", "staging", "--count", "0", "--deletes", "3", *targets]
+    checked = as_(deploy, "rita", "policy", "check", "deploy", *flags, "--format", "json")
+    assert checked.code == code, checked.stderr
+    assert checked.doc["decision"]["rule"] == rule
+    assert checked.doc["plan"]["actions"] == (1 if targets else 3)
+    ran = as_(deploy, "rita", "deploy", *flags, "--format", "json")
+    assert ran.code == code, ran.stderr
+    assert ran.doc["policy"]["rule"] == rule
+
+
 @pytest.mark.parametrize(
     ("flags", "code", "error_type", "effect", "rule", "applied"),
     [

@@ -320,7 +320,7 @@ def _saved_plan_text(session: Any, document: dict[str, Any]) -> str | None:
 
 def run_policy_check(entry: CatalogEntry, opts: CommonOptions, values: dict[str, Any], *,
                      request_file: str | None, at: str | None, actor: str | None,
-                     contract_version: str | None = None) -> int:
+                     contract_version: str | None = None, targets: tuple[str, ...] = ()) -> int:
     """``opsctl policy check NAME [FLAGS]``: the decision and why, nothing recorded."""
     from datetime import UTC, datetime
 
@@ -359,7 +359,7 @@ def run_policy_check(entry: CatalogEntry, opts: CommonOptions, values: dict[str,
         with automation_output(session, opts):
             outcome = check_policy(session, session.catalog.load(entry.name),
                                    merge_request(document, flags), at=when, actor=actor,
-                                   contract_version=contract_version)
+                                   contract_version=contract_version, targets=targets)
     finally:
         session.close()
 
@@ -461,6 +461,11 @@ def build_command(entry: CatalogEntry, mode: str) -> click.Command:
                                         "repeatable) and what they depend on. Recorded in the "
                                         "plan and the result, with a warning: the rest is left "
                                         "unconverged."))
+    else:  # a targeted run is decided on its targeted plan: the check can ask the same
+        params.append(click.Option(["--target", "target_patterns"], multiple=True, metavar="ID",
+                                   help="Decide on the plan limited as a run's --target limits "
+                                        "it: actions whose id matches (a glob; repeatable) and "
+                                        "what they depend on."))
     field_names = {spec["field"] for spec in entry.flags}
 
     @common_options
@@ -477,7 +482,8 @@ def build_command(entry: CatalogEntry, mode: str) -> click.Command:
         yes = yes or bool(click.get_current_context().meta.get("opsctl.yes"))  # apply --yes NAME
         if mode == "policy":
             return run_policy_check(entry, opts, values, request_file=request_file, at=at,
-                                    actor=as_actor, contract_version=contract_version)
+                                    actor=as_actor, contract_version=contract_version,
+                                    targets=target_patterns)
         return run_automation_command(entry, mode if mode in ("plan", "reconcile") else "apply",
                                       opts, values, max_iterations=max_iterations,
                                       concurrency=concurrency,

@@ -758,12 +758,15 @@ def _apply(run: RunState, ctx: Context, on_progress: ProgressFn | None, fan_out:
 
 def check_policy(session: Session, automation: Automation[Any], data: Mapping[str, Any], *,
                  at: datetime | None = None, actor: str | None = None,
-                 contract_version: str | None = None) -> RunOutcome:
+                 contract_version: str | None = None,
+                 targets: Sequence[str] = ()) -> RunOutcome:
     """Explain the policy decision for a request: validate, plan (read-only), evaluate.
 
     Nothing is recorded and nothing is applied. Exit 0 when applying would be allowed, 6 when
     it would be denied or needs approval; the document explains every rule and condition.
+    ``targets``: the plan limited as a run's ``--target`` limits it, which the run's gate sees.
     """
+    from opsctl.engine.planning import select_targets
     from opsctl.governance.gate import decide, governance_for
 
     request = versioned_request(automation, data, contract_version).request
@@ -787,6 +790,8 @@ def check_policy(session: Session, automation: Automation[Any], data: Mapping[st
         raise automation_bug(run, exc, "plan() failed", "plan") from exc
     finally:
         session.planning = False
+    if targets:
+        actions = select_targets(actions, tuple(targets))
     governance = governance_for(session)
     who = actor or session.actor
     when = at or session.clock()
@@ -798,6 +803,8 @@ def check_policy(session: Session, automation: Automation[Any], data: Mapping[st
         "request": display_request(request_doc), "policy_source": governance.policy_source,
         "plan": {"actions": len(actions), "kinds": kind_counts(actions)},
     }
+    if targets:
+        doc["plan"]["targets"] = list(targets)
     if decision is None:
         doc["decision"] = None
         doc["message"] = "no policy is configured: applying is allowed"
