@@ -245,4 +245,10 @@ def apply(ctx: Context, req: Request, action: Action) -> Literal["applied", "unc
 
 @cleanup_files.verify
 def verify(ctx: Context, req: Request, action: Action) -> bool:
-    return not os.path.lexists(_planned_path(action))
+    """The planned file is gone; a new one since made under its name (a log the service
+    opened again) is another file, not a failed delete."""
+    try:
+        info = os.lstat(_planned_path(action))
+    except FileNotFoundError:
+        return True
+    return not stat.S_ISREG(info.st_mode) or info.st_mtime_ns != action.data["mtime_ns"]

@@ -362,6 +362,22 @@ def test_a_directory_that_cannot_be_listed_is_named_in_a_warning(aged: Path,
     assert [e["path"] for e in sink.events if e["level"] == "warning"] == [str(locked)]
 
 
+def test_a_file_made_again_under_a_deleted_name_does_not_fail_verify(aged: Path) -> None:
+    example = import_example("examples.cleanup_files")
+    Request, cleanup_files = example.Request, example.cleanup_files
+    ctx, _ = _context(aged)
+    request = Request(root=str(aged))
+    planned = {a.id: a for a in cleanup_files.call_plan(ctx, request)}
+    ctx.phase = "apply"
+
+    assert cleanup_files.call_apply(ctx, request, planned["file:old.log"]) == "applied"
+    (aged / "old.log").write_text("the service opened its log again\n")
+    ctx.phase = "verify"
+
+    assert cleanup_files.call_verify(ctx, request, planned["file:old.log"]) is True
+    assert cleanup_files.call_verify(ctx, request, planned["file:nested/deep/old.txt"]) is False
+
+
 def test_plan_is_read_only(aged: Path) -> None:
     example = import_example("examples.cleanup_files")
     Request, cleanup_files = example.Request, example.cleanup_files
