@@ -31,7 +31,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path, PurePosixPath
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from opsctl import Action, AuthError, Automation, Context, Duration, PlanRejectedError, UsageError
 
@@ -71,6 +71,13 @@ class Request(BaseModel):
             raise ValueError("must be a file name glob, or a path glob relative to the root "
                              "(not absolute, not '.')")
         return value
+
+    @model_validator(mode="after")
+    def _pattern_reachable(self) -> Request:
+        if not self.recursive and "/" in self.pattern.strip("/"):
+            raise ValueError(f"--pattern {self.pattern!r} matches files in subdirectories, "
+                             "which --no-recursive does not enter")
+        return self
 
     @field_validator("root")
     @classmethod

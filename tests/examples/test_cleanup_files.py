@@ -157,6 +157,16 @@ def test_a_pattern_that_names_no_relative_path_is_a_usage_error(project: Example
     assert "relative to the root" in result.doc["error"]["message"]
 
 
+def test_a_path_pattern_with_no_recursive_is_a_usage_error(project: ExampleProject,
+                                                           aged: Path) -> None:
+    result = cleanup(project, aged, "--pattern", "deep/*.txt", "--no-recursive")
+
+    assert result.code == 2, result.stderr
+    assert result.doc["error"]["type"] == "validation"
+    assert "--no-recursive does not enter" in result.doc["error"]["message"]
+    assert (aged / "nested" / "deep" / "old.txt").exists()
+
+
 def test_root_outside_the_allow_list_is_refused(project: ExampleProject, aged: Path,
                                                tmp_path: Path) -> None:
     elsewhere = tmp_path / "elsewhere"
