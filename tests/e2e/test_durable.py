@@ -1059,3 +1059,57 @@ def test_apply_of_a_saved_plan_can_wait_for_the_lock(ledger: Project) -> None:
     assert "main/z" in effects(ledger)
     misplaced = ledger.run("apply", "--wait-lock", "1m", "ledger")
     assert misplaced.code == 2 and "goes after its name" in misplaced.stderr
+
+
+GUARDED = '''
+from pathlib import Path
+from pydantic import BaseModel
+from opsctl import Action, Automation
+from opsctl.errors import PlanRejectedError
+
+class Request(BaseModel):
+    pass
+
+guarded = Automation("guarded", version="1.0.0", owner="t", summary="check a head as planned",
+                     request=Request)
+
+def head():
+    return Path("head").read_text()
+
+@guarded.plan
+def plan(ctx, req):
+    yield Action(id="check", kind="update", target="head", reason="needs the head planned",
+                 data={"head": head()})
+
+@guarded.apply
+def apply(ctx, req, action):
+    if Path("hook").exists():  # the head moves under the apply (a commit hook's doing)
+        Path("head").write_text("moved by the hook")
+    if head() != action.data["head"]:
+        raise PlanRejectedError(f"head is {head()!r}, planned {action.data['head']!r}: "
+                                "re-plan", reason="stale", step="apply")
+    Path("checked").write_text(head())
+
+@guarded.verify
+def verify(ctx, req, action):
+    return Path("checked").exists()
+'''
+
+
+def test_a_run_that_failed_validation_is_planned_afresh_by_the_same_command(
+        project: Project) -> None:
+    """A run that failed with exit 3 while applying (a stale precondition: nothing was done)
+    is not resumed by running the same command again, which would apply the same stale
+    action from the journal for good: that command plans afresh, as exit 3 says to do ("fix
+    state or re-plan"). `opsctl resume` of it still resumes it."""
+    project.add_module("guarded_auto", GUARDED)
+    (project.root / "head").write_text("start")
+    (project.root / "hook").write_text("")
+    first = project.run("guarded", "--format", "json", expect_json=True)
+    assert first.code == 3, first.stderr
+    (project.root / "hook").unlink()  # the cause fixed; the head stays where it moved
+    again = project.run("guarded", "--format", "json", expect_json=True)
+    assert again.code == 0, again.stderr
+    assert again.doc["run_id"] != first.doc["run_id"]
+    assert not any(w.startswith("resumed run") for w in again.doc["warnings"])
+    assert (project.root / "checked").read_text() == "moved by the hook"

@@ -265,6 +265,11 @@ def _prior_run(session: Session, automation: Automation[Any], key: str, key_sour
         # A caller's key names one operation: replay it. A derived key only makes an
         # interrupted run resumable; a finished one is history, so plan afresh.
         return store.get_run(prior["id"]) if key_source == "caller" else None
+    if resume_run_id is None and prior["status"] == "failed" and prior.get("exit_code") == 3:
+        # It failed validation before any change (a stale precondition found while applying):
+        # resuming would apply the same stale action from its journal again, for good.
+        # Exit 3 says "fix state or re-plan", so the same command plans afresh.
+        return None
     orphaned = holds_scope and prior["status"] == "running"
     if prior["status"] == "running" and not holds_scope:
         # No lease says who carries a read automation's run (nor a caller's that does not

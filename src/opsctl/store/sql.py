@@ -804,7 +804,7 @@ class SQLStore:
     def latest_run_head_for_key(self, automation: str, key: str) -> Row | None:
         """:meth:`latest_run_for_key`'s id, status and request hash only: whether it replays
         or resumes is known without reading its result (an entry per action)."""
-        rows = self._rows("SELECT id, status, request_hash FROM runs WHERE automation = ? "
+        rows = self._rows("SELECT id, status, exit_code, request_hash FROM runs WHERE automation = ? "
                           "AND idempotency_key = ? AND mode = 'apply' AND status <> 'conflict' "
                           "ORDER BY started_at DESC, id DESC LIMIT 1",
                           (automation, key))
