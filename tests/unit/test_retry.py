@@ -329,6 +329,8 @@ def test_a_failure_in_the_wait_does_not_blame_the_deadline() -> None:
                           clock=fake.clock, rng=random.Random(7))
     assert calls == [1]
     assert "deadline" not in raised.value.message
+    # the wait's own failure, as it was raised: the call did not give up, it was not let go on
+    assert raised.value.message == "the state store failed"
 
 
 # -- exhaustion --------------------------------------------------------------------------------

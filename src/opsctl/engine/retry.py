@@ -247,17 +247,30 @@ def call_with_retries(fn: Callable[[], T], policy: RetryPolicy, *, what: str,
 
     import tenacity  # only once a first attempt failed transiently: plans never import it
 
+    wait_failures: list[BaseException] = []
+
+    def wait(seconds: float) -> None:
+        try:
+            sleep(seconds)
+        except BaseException as exc:  # the wait's own (the run's store lost), not the call's
+            wait_failures.append(exc)
+            raise
+
     retrying = tenacity.Retrying(
         stop=_StopAtDeadline(schedule),
         wait=_FullJitter(schedule),
         retry=tenacity.retry_if_exception(is_transient),
-        sleep=sleep,
+        sleep=wait,
         before_sleep=before_sleep,
         reraise=True,
     )
     try:
         return retrying(attempt), schedule.attempts
     except BaseException as exc:
+        if exc in wait_failures:  # raised as it is: the call did not give up
+            if isinstance(exc, OpsctlError):
+                exc.attempts = schedule.attempts  # type: ignore[attr-defined]
+            raise
         # stopped short of its attempts by the deadline: say so, or "gave up after 1 attempt"
         # of a policy of 5 (a Retry-After past the deadline) reads as a misconfiguration
         _give_up(exc, schedule.attempts, what,
