@@ -1028,3 +1028,23 @@ def test_a_stop_during_a_retry_wait_counts_only_the_attempts_made(
     assert state.failures == 999  # one apply
     assert result.actions[0]["status"] == "interrupted"
     assert result.actions[0]["attempts"] == 1
+
+
+def test_a_store_lost_before_a_retry_stops_the_action_without_another_attempt(
+        opsctl_harness: OpsctlHarness, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The journal write counting a retry failed inside the attempt: it was retried as the
+    action's own transient failure, and counted as an attempt that never ran."""
+    from opsctl.store.sql import SQLStore, StoreUnavailableError
+
+    def lost(self: SQLStore, *args: object, **kwargs: object) -> None:
+        raise StoreUnavailableError("the state store failed: the connection is lost")
+
+    monkeypatch.setattr(SQLStore, "action_retried", lost)
+    state = Flaky(failures=1000)
+
+    result = opsctl_harness.apply(make_flaky(state), names=["a"])
+
+    assert_exit(result, 4)
+    assert state.failures == 999  # the first attempt only
+    assert result.actions[0]["attempts"] == 1
+    assert "gave up" not in json.dumps(result.doc)

@@ -479,11 +479,16 @@ def _apply_retrying(run: RunState, ctx: Context, state: ActionState, log: Any,
         bug.__cause__ = first_failure  # as raise ... from
         first_failure = bug
 
-    def attempt() -> str:
-        # journaled before it runs (as its "started" record counted the first): a process
-        # killed while retrying leaves the attempts it made, not only the first
+    def wait(seconds: float) -> None:
+        run.session.wait(seconds)
+        # the next attempt is journaled before it runs (as its "started" record counted the
+        # first), so a process killed while retrying leaves the attempts it made; after the
+        # wait, so a stop in it leaves none unmade; and here, not in the attempt, so a store
+        # that fails is the run's failure, not one of the action to retry
         run.session.store.action_retried(run.run_id, action.id, fence=run.fence)
-        state.attempts += 1  # not before its wait: a stop in the wait leaves it unmade
+
+    def attempt() -> str:
+        state.attempts += 1
         try:
             return run.automation.call_apply(ctx, run.request, action)
         except OpsctlError:
@@ -501,7 +506,7 @@ def _apply_retrying(run: RunState, ctx: Context, state: ActionState, log: Any,
 
     try:
         outcome, attempts = call_with_retries(attempt, run.policy, what=f"apply of {action.id}",
-                                              sleep=run.session.wait, clock=run.session.monotonic,
+                                              sleep=wait, clock=run.session.monotonic,
                                               on_retry=on_retry, first_failure=first_failure,
                                               started=began)
     except OpsctlError as exc:
