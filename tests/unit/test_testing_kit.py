@@ -1048,3 +1048,26 @@ def test_a_store_lost_before_a_retry_stops_the_action_without_another_attempt(
     assert state.failures == 999  # the first attempt only
     assert result.actions[0]["attempts"] == 1
     assert "gave up" not in json.dumps(result.doc)
+
+
+def test_a_lease_lost_during_a_retry_wait_stops_the_action_before_another_attempt(
+        opsctl_harness: OpsctlHarness, opsctl_clock: FakeClock,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fence was read only when the action finished: a holder whose lease was broken (or
+    taken over) while it waited to retry applied the action once more."""
+    from opsctl.engine.locks import break_lock
+
+    def broken_meanwhile(seconds: float) -> None:
+        other = opsctl_harness.open_session()
+        try:
+            break_lock(other, "flaky", "taken over while the holder waited")
+        finally:
+            other.close()
+
+    monkeypatch.setattr(opsctl_clock, "sleep", broken_meanwhile)
+    state = Flaky(failures=1000)
+
+    result = opsctl_harness.apply(make_flaky(state), names=["a"])
+
+    assert_exit(result, 7)
+    assert state.failures == 999  # no attempt after the lease was lost
