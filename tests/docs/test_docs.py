@@ -116,6 +116,20 @@ def test_the_exit_code_table_matches_the_code() -> None:
     assert documented == {code for code, _, _ in EXIT_CODE_TABLE}
 
 
+@pytest.mark.parametrize("page", [REPO_ROOT / "README.md", DOCS / "configuration.md"],
+                         ids=["readme", "configuration"])
+def test_the_tables_said_to_merge_key_by_key_are_those_that_do(page: Path) -> None:
+    """The sentence saying which tables merge key by key names each of them (the README's
+    left out [server] and [worker], so a user config's `port` seemed to drop the project's
+    `host`)."""
+    from opsctl.config.layers import MERGED_TABLES
+
+    text = " ".join(page.read_text().split())
+    sentence = text[:text.index(" merge key by key")].rsplit(". ", 1)[-1]
+    assert {table for table in MERGED_TABLES if f"`{table}" not in sentence
+            and f"`[{table}" not in sentence} == set(), sentence
+
+
 @pytest.mark.parametrize(("page", "heading"), [
     pytest.param(DOCS / "configuration.md", "## Keys", id="configuration"),
     pytest.param(REPO_ROOT / "README.md", "## Configuration", id="readme"),
