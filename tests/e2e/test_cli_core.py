@@ -640,6 +640,20 @@ def test_schemas_are_valid_json_schema(counter: Project) -> None:
     assert result.doc["properties"]["schema"]["const"] == "opsctl.result/v1"
 
 
+@pytest.mark.parametrize("args", [
+    pytest.param(["--config", "", "list"], id="before-the-command"),
+    pytest.param(["list", "--config", ""], id="after-the-command"),
+    pytest.param(["config", "show", "--config="], id="with-equals"),
+])
+def test_an_empty_config_option_is_refused(counter: Project, args: list[str]) -> None:
+    """`--config "$CFG"` with CFG unset: exit 2, not the opsctl.toml found upwards in its
+    place (another project's settings, store and automations)."""
+    r = counter.run(*args)
+    assert r.code == 2, r.stdout
+    assert "--config: an empty path" in r.stderr and "Traceback" not in r.stderr
+    assert r.stdout == ""
+
+
 def test_show_config_names_each_layer(counter: Project) -> None:
     user_cfg = counter.root / ".home" / ".config" / "opsctl"
     user_cfg.mkdir(parents=True)

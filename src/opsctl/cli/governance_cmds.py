@@ -173,7 +173,8 @@ def audit_export(format_: str | None, since_seq: int, run_id: str | None, config
     # a failure prints a result document on stdout only when one JSON document was asked
     # for: the lines of a jsonl export are events, and a log sink takes each for one
     opts = CommonOptions("json" if format_ == "json" else None,
-                         config_file or root.get("config_file"), False,
+                         config_file if config_file is not None else root.get("config_file"),
+                         False,
                          log_format or root.get("log_format"),
                          verbose or root.get("verbose") or 0, quiet or bool(root.get("quiet")),
                          no_color or bool(root.get("no_color")))

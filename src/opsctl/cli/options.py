@@ -104,7 +104,8 @@ def given_before() -> dict[str, Any]:
     given: dict[str, Any] = {}
     while parent is not None:
         for key, value in parent.params.items():
-            if value and not given.get(key):
+            # "" too (`--config ""`): given, and refused, rather than taken for not given
+            if (value or value == "") and key not in given:
                 given[key] = value
         parent = parent.parent
     return given
@@ -123,7 +124,9 @@ def common_options(fn: F) -> F:
         root = given_before()
         diff = bool(kwargs.pop("diff", False))
         opts = CommonOptions(format_ or root.get("format_"),
-                             config_file or root.get("config_file"), show_config,
+                             # "" is given, and refused: not the file found upwards
+                             config_file if config_file is not None else root.get("config_file"),
+                             show_config,
                              log_format or root.get("log_format"),
                              verbose or root.get("verbose") or 0,
                              quiet or bool(root.get("quiet")),

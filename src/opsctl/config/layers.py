@@ -374,6 +374,10 @@ def load_layers(
     origin = dict.fromkeys(DEFAULTS, "default")
     files: list[str] = []
 
+    if config_file is not None and not config_file.strip():
+        # `--config "$CFG"` with CFG unset: the file found upwards would be another's
+        raise ConfigError("--config: an empty path; leave the option out to use the "
+                          "opsctl.toml found upwards")
     explicit = config_file or env.get("OPSCTL_CONFIG")
     repo = _explicit_config(explicit, cwd) if explicit else find_repo_config(cwd)
     root = os.path.dirname(repo) if repo else os.path.realpath(cwd)
