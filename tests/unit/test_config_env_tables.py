@@ -422,3 +422,13 @@ def test_a_secret_reference_without_its_name_says_so(tmp_path: Path, raw: str,
     (tmp_path / "opsctl.toml").write_text(f'[secrets]\ntoken = "{raw}"\n')
     with pytest.raises(ConfigError, match=re.escape(message)):
         validate_settings(load_layers(cwd=tmp_path, env={"HOME": str(tmp_path)}))
+
+
+@pytest.mark.parametrize("variable", ["OPSCTL_AUTOMATION__CLEANUP_FILES__KEEP",
+                                      "OPSCTL_RETRY__ATTEMPTS"])
+def test_json_nested_too_deeply_in_a_variable_is_a_configuration_error(
+        root: Path, variable: str) -> None:
+    """(was: exit 1, an internal RecursionError)."""
+    with pytest.raises(ConfigError, match=f"environment variable {variable}: .*nested too "
+                                          "deeply"):
+        load_layers(cwd=root, env={"HOME": str(root), variable: "[" * 100_000})

@@ -294,7 +294,7 @@ def _env_layer(env: Mapping[str, str], cwd: str) -> dict[str, Any]:
     for name, value in sorted(env.items()):
         if name.startswith(RETRY_ENV_PREFIX) and name != RETRY_ENV_PREFIX and value:
             layer.setdefault("retry", {})[name[len(RETRY_ENV_PREFIX):].lower()] = \
-                env_value(value)
+                env_value(value, name)
         elif name.startswith(AUTOMATION_ENV_PREFIX):
             automation, sep, key = name[len(AUTOMATION_ENV_PREFIX):].partition("__")
             if not (automation and sep and key):
@@ -306,13 +306,13 @@ def _env_layer(env: Mapping[str, str], cwd: str) -> dict[str, Any]:
                 automation.lower().replace("_", "-"), {})
             key = key.lower()
             if key.startswith("retry__"):  # a key of [automation.NAME.retry], as in [retry]
-                table.setdefault("retry", {})[key[len("retry__"):]] = env_value(value)
+                table.setdefault("retry", {})[key[len("retry__"):]] = env_value(value, name)
             else:
-                table[key] = env_value(value)
+                table[key] = env_value(value, name)
     return layer
 
 
-def env_value(text: str) -> Any:
+def env_value(text: str, name: str = "an OPSCTL_ variable") -> Any:
     """A table value from the environment: JSON when it reads as JSON (``5``, ``true``,
     ``["/srv/a"]``, ``{"k": 1}``), else the text itself (``30d``, ``/srv/tmp``)."""
     import json
@@ -321,6 +321,9 @@ def env_value(text: str) -> Any:
         value = json.loads(text)
     except ValueError:
         return text
+    except RecursionError:
+        raise ConfigError(f"environment variable {name}: JSON arrays or objects nested too "
+                          "deeply") from None
     return text if value is None else value
 
 
