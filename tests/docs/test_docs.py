@@ -116,6 +116,16 @@ def test_the_exit_code_table_matches_the_code() -> None:
     assert documented == {code for code, _, _ in EXIT_CODE_TABLE}
 
 
+def test_the_serving_table_names_every_key_of_server() -> None:
+    """http-api.md's table of `opsctl serve`'s settings lists each key `[server]` takes (it
+    left out `scheduler`, which `serve --help` names as --scheduler's default)."""
+    from opsctl.config.settings import SERVER_KEYS
+
+    text = (DOCS / "http-api.md").read_text().split("## Serving\n\n", 1)[1].split("\n\n", 1)[0]
+    documented = set(re.findall(r"`(?:\[\[server\.)?(\w+)\]*`", text))
+    assert set(SERVER_KEYS) - documented == set()
+
+
 @pytest.mark.parametrize("page", [REPO_ROOT / "README.md", DOCS / "configuration.md"],
                          ids=["readme", "configuration"])
 def test_the_tables_said_to_merge_key_by_key_are_those_that_do(page: Path) -> None:
