@@ -432,3 +432,16 @@ def test_json_nested_too_deeply_in_a_variable_is_a_configuration_error(
     with pytest.raises(ConfigError, match=f"environment variable {variable}: .*nested too "
                                           "deeply"):
         load_layers(cwd=root, env={"HOME": str(root), variable: "[" * 100_000})
+
+
+def test_a_relative_path_among_the_flags_is_the_given_working_directory_s(root: Path) -> None:
+    """`run_automation(..., cwd=PROJECT, settings={"state_dir": "state"})` (the Airflow and
+    Prefect adapters' settings are the flag layer): the store is in PROJECT/state, not in the
+    folder the host process happens to run in."""
+    (root / "sub").mkdir()
+    layers = load_layers(cwd=root / "sub", env={"HOME": str(root)},
+                         flags={"state_dir": "state", "python_path": ["src"],
+                                "policy_file": "policy.yaml"})
+    assert layers.values["state_dir"] == str(root / "sub" / "state")
+    assert layers.values["python_path"] == [str(root / "sub" / "src")]
+    assert layers.values["policy_file"] == str(root / "sub" / "policy.yaml")

@@ -262,14 +262,30 @@ def _resolve_paths(data: dict[str, Any], base: str, layer: str) -> dict[str, Any
     return out
 
 
+def _absolute(value: str, cwd: str) -> str:
+    """A path setting of the environment or the flags: `~` as in a config file (systemd's
+    Environment=, `docker run -e` and a CI job's `env:` pass it unexpanded, and a literal `~`
+    folder would hold the store); relative, the working directory's, made absolute as every
+    path setting is once loaded."""
+    return os.path.abspath(os.path.join(cwd, os.path.expanduser(value)))
+
+
+def _flag_layer(flags: Mapping[str, Any], cwd: str) -> dict[str, Any]:
+    layer = {k: v for k, v in flags.items() if v is not None}
+    for key in PATH_KEYS:
+        if isinstance(layer.get(key), str) and layer[key].strip():
+            layer[key] = _absolute(layer[key], cwd)
+    for key in PATH_LIST_KEYS:
+        if isinstance(layer.get(key), list):
+            layer[key] = [_absolute(p, cwd) if isinstance(p, str) else p for p in layer[key]]
+    return layer
+
+
 def _env_layer(env: Mapping[str, str], cwd: str) -> dict[str, Any]:
     layer: dict[str, Any] = {}
 
     def path(value: str) -> str:
-        # `~` as in a config file: systemd's Environment=, `docker run -e` and a CI job's
-        # `env:` pass it unexpanded, and a literal `~` folder would hold the store; relative:
-        # the working directory's, made absolute as every path setting is once loaded
-        return os.path.abspath(os.path.join(cwd, os.path.expanduser(value)))
+        return _absolute(value, cwd)
 
     for key in ENV_KEYS:
         value = env.get(ENV_PREFIX + key.upper())
@@ -398,7 +414,7 @@ def load_layers(
         layers.append((f"user:{user}", _resolve_paths(read_toml(user), os.path.dirname(user),
                                                       f"user:{user}")))
     layers.append(("env", _env_layer(env, cwd)))
-    layers.append(("flag", {k: v for k, v in (flags or {}).items() if v is not None}))
+    layers.append(("flag", _flag_layer(flags or {}, cwd)))
 
     shadowed: list[tuple[str, str, Any, str]] = []
     for name, layer in layers:
