@@ -654,6 +654,20 @@ def test_an_empty_config_option_is_refused(counter: Project, args: list[str]) ->
     assert r.stdout == ""
 
 
+def test_show_config_masks_a_secret_s_value_wherever_it_is_shown(counter: Project) -> None:
+    """A secret's value inside another setting (a URL in `[automation.NAME]`, the actor) is
+    `***` there too, as in logs and results (was: printed in clear beside `secrets.api ***`)."""
+    counter.write_config('[secrets]\napi = "hunter2-canary"\n'
+                         '[automation.counter]\nurl = "https://x.example/?key=hunter2-canary"\n')
+    env = counter.env({"OPSCTL_ACTOR": "hunter2-canary"})
+    for args in (["config", "show"], ["config", "show", "-o", "json"],
+                 ["counter", "--show-config"]):
+        r = counter.run(*args, env=env)
+        assert r.code == 0, (args, r.stderr)
+        assert "hunter2-canary" not in r.stdout, args
+        assert "key=***" in r.stdout, args
+
+
 def test_show_config_names_each_layer(counter: Project) -> None:
     user_cfg = counter.root / ".home" / ".config" / "opsctl"
     user_cfg.mkdir(parents=True)

@@ -395,10 +395,13 @@ def show_config(session: Any) -> int:
                   for key, value, layer in settings_values(session.settings, session.layers)]
         from opsctl.cli.output import json_stdout
 
-        click.echo(json.dumps({k: {"value": v, "layer": layer} for k, v, layer in values},
-                              indent=2, ensure_ascii=False), file=json_stdout())
+        # a secret's value inside another setting (a URL, the actor) is masked there too
+        click.echo(json.dumps({k: {"value": session.redactor.redact(v), "layer": layer}
+                               for k, v, layer in values}, indent=2, ensure_ascii=False),
+                   file=json_stdout())
         return 0
     rows = [_actor_row(session) if key == "actor" else (key, value, layer)
             for key, value, layer in describe_settings(session.settings, session.layers)]
+    rows = [(key, session.redactor.redact_text(value), layer) for key, value, layer in rows]
     table(("key", "value", "layer"), rows, sys.stdout)
     return 0
