@@ -445,3 +445,14 @@ def test_a_relative_path_among_the_flags_is_the_given_working_directory_s(root: 
     assert layers.values["state_dir"] == str(root / "sub" / "state")
     assert layers.values["python_path"] == [str(root / "sub" / "src")]
     assert layers.values["policy_file"] == str(root / "sub" / "policy.yaml")
+
+
+def test_a_configuration_error_masks_the_secrets_values(tmp_path: Path) -> None:
+    """`config show` and `runs` refuse a bad value as `list` does: with the value of a secret
+    it quotes masked (was: in clear on stderr, where CI logs keep it)."""
+    (tmp_path / "opsctl.toml").write_text('[secrets]\napi = "hunter2-canary"\n'
+                                          '[retry]\nbase = "hunter2-canary"\n')
+    with pytest.raises(ConfigError) as raised:
+        validate_settings(load_layers(cwd=tmp_path, env={"HOME": str(tmp_path)}))
+    assert "hunter2-canary" not in raised.value.message
+    assert "invalid duration '***'" in raised.value.message

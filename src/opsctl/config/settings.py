@@ -333,6 +333,35 @@ def _server_value_problem(key: str, value: Any) -> str | None:
 
 
 def validate_settings(layers: Layers) -> Settings:
+    from opsctl.errors import ConfigError
+
+    try:
+        return _validated(layers)
+    except ConfigError as exc:  # a bad value may be a secret's: masked, as in every output
+        exc.message = _secrets_masked(layers, exc.message)
+        exc.args = (exc.message,)
+        raise
+
+
+def _secrets_masked(layers: Layers, text: str) -> str:
+    """``text`` with the values of the named secrets that resolve masked."""
+    given = layers.values.get("secrets")
+    if not isinstance(given, dict) or not given:
+        return text
+    from opsctl.config.redact import Redactor
+
+    redactor = Redactor()
+    for name, value in given.items():
+        try:  # one at a time: a reference that does not resolve has no value to mask
+            redactor.add(*(v for v in resolve_secret_references({name: value},
+                                                                layers.env).values()
+                           if isinstance(v, str)))
+        except ValueError:
+            continue
+    return redactor.redact_text(text)
+
+
+def _validated(layers: Layers) -> Settings:
     try:
         settings = _plain_settings(layers.values, layers.env)
     except _NotPlain:
@@ -341,7 +370,7 @@ def validate_settings(layers: Layers) -> Settings:
         settings = validate_with_model(layers)
     _check_feature_tables(settings, layers)
     for layer, key, value, name in layers.shadowed:  # a file's value a later layer replaced
-        validate_settings(Layers({**layers.values, key: value},
+        _validated(Layers({**layers.values, key: value},
                                  {**layers.origin, key: layer, name: layer},
                                  layers.files, layers.root, env=layers.env))
     return settings
