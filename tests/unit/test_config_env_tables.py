@@ -456,3 +456,14 @@ def test_a_configuration_error_masks_the_secrets_values(tmp_path: Path) -> None:
         validate_settings(load_layers(cwd=tmp_path, env={"HOME": str(tmp_path)}))
     assert "hunter2-canary" not in raised.value.message
     assert "invalid duration '***'" in raised.value.message
+
+
+def test_a_secret_from_an_empty_environment_variable_is_refused(tmp_path: Path) -> None:
+    """`token = "env:REGISTRY_TOKEN"` in a CI job whose `env:` passes "" for an unset
+    variable: refused as an unset one is, and as an empty `file:` is, never an empty secret
+    an automation then sends (was: accepted, the secret "")."""
+    (tmp_path / "opsctl.toml").write_text('[secrets]\ntoken = "env:REGISTRY_TOKEN"\n')
+    layers = load_layers(cwd=tmp_path, env={"HOME": str(tmp_path), "REGISTRY_TOKEN": ""})
+    with pytest.raises(ConfigError, match="secret 'token': environment variable "
+                                          "REGISTRY_TOKEN is empty"):
+        validate_settings(layers)

@@ -161,6 +161,9 @@ def resolve_secret_references(value: Any, env: Mapping[str, str] | None = None) 
             if env_value is None:
                 raise SecretReferenceError(name, f"secret {name!r} refers to unset environment "
                                            f"variable {raw[4:]}")
+            if not env_value:  # a CI job's `env:` passes "" for a variable it does not have
+                raise SecretReferenceError(name, f"secret {name!r}: environment variable "
+                                           f"{raw[4:]} is empty")
             raw = env_value
         elif isinstance(raw, str) and raw.startswith("file:"):
             path = raw[5:]
