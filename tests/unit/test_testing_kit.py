@@ -623,6 +623,25 @@ def test_a_bug_in_the_automation_fails_an_assertion_showing_where_it_was_raised(
     assert "hunter2-secret" not in message
 
 
+def test_a_plan_of_dicts_is_a_result_with_exit_1_not_an_exception(
+        opsctl_harness: OpsctlHarness) -> None:
+    """The harness read the plan's items as actions for `Result.planned`: AttributeError
+    'dict' object has no attribute 'to_dict' out of dry_run(), instead of the run's result."""
+    dicts = Automation("dicts", version="1.0.0", owner="tests", summary="Plans dicts",
+                       request=Request)
+
+    @dicts.plan
+    def plan(ctx: Context, req: Request) -> Any:
+        return [{"id": "a", "kind": "create", "target": "t", "reason": "r"}]
+
+    result = opsctl_harness.dry_run(dicts, names=["a"])
+
+    assert_exit(result, 1)
+    assert result.error is not None
+    assert result.error["message"] == "plan() of dicts yielded dict, not an opsctl Action"
+    assert result.planned is None
+
+
 def test_an_unknown_automation_name_is_a_result_naming_the_registered_ones(
         opsctl_harness: OpsctlHarness) -> None:
     opsctl_harness.register("examples.cleanup_files:cleanup_files")

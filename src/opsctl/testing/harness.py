@@ -408,6 +408,7 @@ class OpsctlHarness:
             concurrency: int = 1, contract_version: str | None = None) -> Result:
         """One run through the engine, as ``opsctl NAME`` would do it; never raises for an
         opsctl error (an invalid request is a result with exit 2, as on the command line)."""
+        from opsctl.contract.automation import Action
         from opsctl.engine.run import error_document, execute
         from opsctl.errors import OpsctlError
 
@@ -454,8 +455,11 @@ class OpsctlHarness:
                                      finished_at=self.clock(), actor=session.actor,
                                      redact=session.redactor.redact)
                 code = int(exc.exit_code)
-            planned = (tuple(session.redactor.redact(a.to_dict()) for a in recorder.calls[-1])
-                       if recorder.calls else None)
+            last = recorder.calls[-1] if recorder.calls else None
+            # a plan of something else than actions (dicts) is refused by the run (exit 1)
+            planned = (tuple(session.redactor.redact(a.to_dict()) for a in last)
+                       if last is not None and all(isinstance(a, Action) for a in last)
+                       else None)
             tracebacks = tuple(session.redactor.redact_text(t) for t in recorder.tracebacks)
         finally:
             session.close()
