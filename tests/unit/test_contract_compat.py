@@ -357,6 +357,44 @@ def test_a_duration_default_is_published_in_its_canonical_form(default: object) 
     Draft202012Validator(schema).validate({"keep": schema["properties"]["keep"]["default"]})
 
 
+SET_DEFAULTS = """
+import json
+from pydantic import BaseModel, Field
+from opsctl.contract.description import model_schema
+from opsctl.contract.flags import flag_specs
+
+class Request(BaseModel):
+    regions: set[str] = Field(default_factory=lambda: {"eu-west-1", "us-east-1", "ap-south-1",
+                                                       "sa-east-1", "ca-central-1"})
+    zones: frozenset[str] = frozenset({"b", "a", "c"})
+
+schema = model_schema(Request)["properties"]
+flags = {spec["field"]: spec["default"] for spec in flag_specs(Request)}
+print(json.dumps([schema["regions"]["default"], schema["zones"]["default"], flags]))
+"""
+
+
+def test_a_set_default_is_published_in_one_order_whatever_the_process() -> None:
+    """A set's default was written in iteration order, which string hashing changes from one
+    process to the next: `contract check` failed on a default nobody changed
+    (request.default_changed), and `--help` and the lock showed another order each time."""
+    import os
+    import subprocess
+    import sys
+
+    printed = set()
+    for seed in ("0", "1", "2", "3"):
+        ran = subprocess.run([sys.executable, "-c", SET_DEFAULTS], capture_output=True,
+                             text=True, timeout=60, env={**os.environ, "PYTHONHASHSEED": seed})
+        assert ran.returncode == 0, ran.stderr
+        printed.add(ran.stdout)
+
+    assert len(printed) == 1
+    regions = ["ap-south-1", "ca-central-1", "eu-west-1", "sa-east-1", "us-east-1"]
+    assert json.loads(printed.pop()) == [regions, ["a", "b", "c"], {
+        "regions": ", ".join(regions), "zones": "a, b, c"}]
+
+
 @pytest.mark.parametrize(("old", "new", "changed"), [
     ("P30D", "30d", False), ("720h", "30d", False), (2592000, "30d", False),
     ("30d", "7d", True), ("P30D", "7d", True),

@@ -69,10 +69,24 @@ def _fill_factory_defaults(model: Any, schema: dict[str, Any]) -> None:
         if info.default_factory is None or not isinstance(prop, dict) or "default" in prop:
             continue
         try:
-            default = to_jsonable_python(info.default_factory())
+            default = to_jsonable_python(set_in_order(info.default_factory()))
         except Exception:  # a factory of the validated data, or no JSON value
             continue
         properties[key] = {**prop, "default": default}
+
+
+def set_in_order(value: Any) -> Any:
+    """A set's items sorted (as pydantic writes a plain default's): in iteration order, which
+    string hashing changes from one process to the next, the lock's default changed too, and
+    `contract check` failed on a default nobody changed."""
+    if isinstance(value, set | frozenset):
+        try:
+            return sorted(value)
+        except TypeError:  # items that do not compare: sorted by their JSON text
+            from pydantic_core import to_json
+
+            return sorted(value, key=lambda item: to_json(item))
+    return value
 
 
 

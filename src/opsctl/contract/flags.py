@@ -136,7 +136,9 @@ def _default_text(value: Any, as_json: bool = False) -> str | None:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list | tuple | set | frozenset):  # each item as one flag takes it
-        return ", ".join(_default_text(v) or "" for v in value) if value else None
+        from opsctl.contract.description import set_in_order
+
+        return ", ".join(_default_text(v) or "" for v in set_in_order(value)) if value else None
     return str(value)
 
 
