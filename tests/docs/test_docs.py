@@ -393,3 +393,20 @@ def test_the_documented_modules_pass_mypy_strict(pages: list[str], tmp_path: Pat
                            env=clean_env(tmp_path / "home"), capture_output=True, text=True,
                            timeout=300)
     assert typed.returncode == 0, typed.stdout + typed.stderr
+
+
+def test_the_documented_normalize_call_passes_mypy_strict(tmp_path: Path) -> None:
+    """testing.md's `normalize={volume_id: ..., re.compile(...): ...}`: mypy types that dict
+    `dict[object, str]`, which the union of mappings `normalize` was typed as refused."""
+    call = re.search(r"```python\n(harness\.assert_plan_matches_golden\(.*?)```",
+                     (DOCS / "testing.md").read_text(), flags=re.S)
+    assert call is not None
+    body = "".join(f"    {line}\n" for line in call.group(1).splitlines())
+    (tmp_path / "normalized.py").write_text(
+        "import re\n\nfrom opsctl.testing import OpsctlHarness, Result\n\n\n"
+        "def check(harness: OpsctlHarness, result: Result, volume_id: str) -> None:\n" + body)
+    typed = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--cache-dir",
+                            str(tmp_path / ".mypy_cache"), "normalized.py"], cwd=tmp_path,
+                           env=clean_env(tmp_path / "home"), capture_output=True, text=True,
+                           timeout=300)
+    assert typed.returncode == 0, typed.stdout + typed.stderr

@@ -849,6 +849,22 @@ def test_snapshots_normalise_ignore_and_sort() -> None:
     ]}
 
 
+def test_normalize_takes_a_path_as_its_text_and_refuses_other_keys(tmp_path: Path) -> None:
+    """`{tmp_path: "<tmp>"}` was silently no replacement at all (a key neither str nor a
+    pattern was skipped), and so was any other key."""
+    result = Result({"automation": "a", "request": {"root": str(tmp_path / "x")},
+                     "status": "changes_planned", "exit_code": 10}, 10,
+                    ({"id": "a", "kind": "run", "target": str(tmp_path), "reason": "r"},))
+
+    snapshot = plan_snapshot(result, normalize={tmp_path: "<tmp>"})
+
+    assert snapshot["request"] == {"root": "<tmp>/x"}
+    assert snapshot["actions"][0]["target"] == "<tmp>"
+    with pytest.raises(TypeError, match=r"normalize: the key 3 is neither text nor a "
+                                        r"compiled pattern \(re.compile\(...\)\)"):
+        plan_snapshot(result, normalize={3: "three"})
+
+
 def test_the_function_form_writes_only_when_asked(tmp_path: Path) -> None:
     golden = tmp_path / "plans" / "one.json"
     actions = [Action(id="a", kind="run", target="t", reason="r")]

@@ -33,9 +33,11 @@ WRITTEN: list[Path] = []
 ``OPSCTL_UPDATE_GOLDEN`` asked for it, whichever harness (or none) made the plan:
 ``pytest --opsctl-update-golden`` lists them at the end of the session."""
 
-Normalize: TypeAlias = (Mapping[str, str] | Mapping[re.Pattern[str], str]
-                        | Mapping[str | re.Pattern[str], str])
-"""Replacements of run-specific text: plain strings, or compiled patterns."""
+Normalize: TypeAlias = Mapping[Any, str]
+"""Replacements of run-specific text: plain strings (a path is its text), or compiled patterns.
+Keys typed ``Any``: mypy types a literal mixing both (``{volume_id: "<v>", re.compile(...):
+"<sha>"}``) as ``dict[object, str]``, which no union of mappings accepts; other keys are
+refused when the snapshot is made."""
 
 
 def plan_snapshot(plan: Result | Sequence[Action | Mapping[str, Any]], *,
@@ -77,7 +79,14 @@ def plan_snapshot(plan: Result | Sequence[Action | Mapping[str, Any]], *,
 
 
 def _normalized(value: Any, normalize: Normalize) -> Any:
-    pairs: list[tuple[str | re.Pattern[str], str]] = list(normalize.items())
+    pairs: list[tuple[str | re.Pattern[str], str]] = []
+    for key, replacement in normalize.items():
+        if isinstance(key, os.PathLike):  # {tmp_path: "<tmp>"}: its text
+            key = os.fspath(key)
+        if not isinstance(key, str | re.Pattern):
+            raise TypeError(f"normalize: the key {key!r} is neither text nor a compiled "
+                            "pattern (re.compile(...))")
+        pairs.append((key, replacement))
     plain = sorted(((k, v) for k, v in pairs if isinstance(k, str) and k),
                    key=lambda kv: len(kv[0]), reverse=True)
     patterns = [(k, v) for k, v in pairs if isinstance(k, re.Pattern)]
