@@ -187,3 +187,29 @@ grants = [{ role = "admin", to = ["olga"] },
         applied = api.call("POST", f"/v1/plans/{plan_id}/apply?wait=30s", olga)
         assert applied.status_code == 200, applied.text
         assert applied.json()["status"] == "succeeded", applied.json()["error"]
+
+
+def test_a_worker_decides_a_queued_run_with_the_groups_its_token_claimed(
+        tmp_path: Path, issuer: Issuer) -> None:
+    """A policy rule on a group filled from tokens' claims (`group: contractors`, declared
+    empty) holds for a run a worker or a restart carries out as it does for the server that
+    accepted it (was: the worker's principal had no groups, so a deny rule on the group did
+    not hold there)."""
+    from opsctl.dispatch.config import WorkerConfig
+    from opsctl.dispatch.worker import Worker
+    from opsctl.service.runtime import Principal
+
+    root = tmp_path / "proj"
+    root.mkdir()
+    project = setup_project(Project(root), issuer.config() + "\n[groups]\ncontractors = []\n")
+    principal = Principal(actor=ACTOR, source="oidc", groups=("contractors", "elsewhere"),
+                          scope={"issuer": "https://issuer.test", "subject": "s"})
+    row = {"actor": ACTOR, "runtime": {"identity": principal.identity().to_dict()}}
+    base = project_session(project)
+    base.store.migrate()
+    worker = Worker(base, WorkerConfig(), wake=lambda *a: None, wake_chunk=lambda *a: None)
+    try:
+        session = worker.session_for(row)
+        assert session.governance.groups_of(ACTOR) == frozenset({"contractors"})
+    finally:
+        base.close()

@@ -69,11 +69,12 @@ class Worker:
         the configuration gives (the run was checked when it was queued; the policy gate and
         approvals run again here, under that actor)."""
         from opsctl.governance.identity import Identity
-        from opsctl.service.runtime import Principal, _recovery_principal
+        from opsctl.service.runtime import Principal, _recovery_principal, recorded_groups
 
         recorded = (row.get("runtime") or {}).get("identity") or {}
         actor = str(row["actor"])
-        principal = _recovery_principal(Principal(actor, "token"))
+        principal = _recovery_principal(Principal(actor, "token",
+                                                  groups=recorded_groups(recorded)))
         session = self.runtime.session(principal)
         session.identity = Identity(actor, str(recorded.get("source") or "worker"),
                                     {str(k): str(v) for k, v in

@@ -11,6 +11,7 @@ accepted is lost.
 from __future__ import annotations
 
 import dataclasses
+import json
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -50,7 +51,25 @@ class Principal:
 
     def identity(self) -> Identity:
         context = {k: str(v) for k, v in self.scope.items() if v is not None}
+        if self.groups:  # kept with the run: a worker or a restart carries it out with them
+            context[GROUPS_CONTEXT] = json.dumps(sorted(self.groups))
         return Identity(self.actor, self.source, context)
+
+
+GROUPS_CONTEXT = "groups"
+"""The identity context key of the groups an OIDC token claimed (a JSON list)."""
+
+
+def recorded_groups(identity: Mapping[str, Any]) -> tuple[str, ...]:
+    """The groups a run's recorded identity (``runtime.identity``) claimed: a worker or a
+    restart decides its policy with them, as the server that accepted it did (a group
+    declared empty in ``[groups]`` has no members but those)."""
+    raw = (identity.get("context") or {}).get(GROUPS_CONTEXT)
+    try:
+        groups = json.loads(raw) if isinstance(raw, str) else []
+    except ValueError:
+        return ()
+    return tuple(g for g in groups if isinstance(g, str)) if isinstance(groups, list) else ()
 
 
 class ServerRuntime:
@@ -342,10 +361,10 @@ class ServerRuntime:
                         if self.is_live(run_id):
                             continue  # our lease has not run out yet
                         runtime = row.get("runtime") or {}
+                        identity = runtime.get("identity") or {}
                         recovered = _recovery_principal(Principal(
-                            str(row["actor"]),
-                            str((runtime.get("identity") or {}).get("source", "token")),
-                            scope={"recovered": "true"}))
+                            str(row["actor"]), str(identity.get("source", "token")),
+                            scope={"recovered": "true"}, groups=recorded_groups(identity)))
                         self.resume(run_id, recovered)
                         return
                     except DependencyError:
@@ -421,9 +440,9 @@ class ServerRuntime:
                 continue
             if row["status"] == "cancelled" and cancel_asked(store, str(row["id"])):
                 continue  # stopped on request (`opsctl cancel`), not by a shutdown: it stays so
-            principal = Principal(str(row["actor"]), str((runtime.get("identity") or {})
-                                                         .get("source", "token")),
-                                  scope={"recovered": "true"})
+            identity = runtime.get("identity") or {}
+            principal = Principal(str(row["actor"]), str(identity.get("source", "token")),
+                                  scope={"recovered": "true"}, groups=recorded_groups(identity))
             try:  # its secrets, from this server's environment (no caller gives them)
                 secret_env(self.base, row.get("request"), {}, f"run {row['id']}",
                            made_with="the run was started with")
