@@ -209,7 +209,7 @@ def test_a_worker_decides_a_queued_run_with_the_groups_its_token_claimed(
     base.store.migrate()
     worker = Worker(base, WorkerConfig(), wake=lambda *a: None, wake_chunk=lambda *a: None)
     try:
-        session = worker.session_for(row)
-        assert session.governance.groups_of(ACTOR) == frozenset({"contractors"})
+        carried_out = worker.session_for(row)
+        assert carried_out.governance.groups_of(ACTOR) == frozenset({"contractors"})
     finally:
         base.close()

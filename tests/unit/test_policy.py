@@ -1019,12 +1019,12 @@ def test_a_yaml_file_may_hold_a_flow_mapping(tmp_path: Path, name: str) -> None:
 
 def test_an_action_of_a_negative_blast_radius_is_named_once() -> None:
     """(was: "action d0: action 'd0': blast_radius must be an integer >= 0")"""
-    session = SimpleNamespace(catalog=SimpleNamespace(load=_no_automation))
+    without_catalog = SimpleNamespace(catalog=SimpleNamespace(load=_no_automation))
     governance = Governance(policy(DENY), "policy.yaml", None, {})
     action = Action(id="d0", kind="delete", target="db/0", reason="r", data={"blast_radius": -1})
 
     with pytest.raises(ConfigError) as caught:
-        decide(session, governance, automation="deploy-web", version="2.1.0",
+        decide(without_catalog, governance, automation="deploy-web", version="2.1.0",
                request_doc={}, actor="alice", actions=[action], now=WEDNESDAY_NOON)
     assert caught.value.exit_code == 2
     assert caught.value.message == "action 'd0': blast_radius must be an integer >= 0"
