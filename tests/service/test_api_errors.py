@@ -570,10 +570,10 @@ def test_a_lock_break_reason_holding_a_nul_is_refused_from_the_dashboard_too(api
 
 def test_a_store_whose_role_the_server_may_not_write_with_is_a_500_not_invalid_input(
         tmp_path: Path) -> None:
-    """`opsctl serve` on a PostgreSQL role granted only SELECT: a request that writes (a token
-    stamps its last use) is refused by the store, the server's configuration, not the
-    request's: 500, the server's log saying why (was: 422 "Invalid input", with the store's
-    address)."""
+    """`opsctl serve` on a PostgreSQL role granted only SELECT: a read is served (the token's
+    last use goes unrecorded); a request that writes (a run started) is refused by the store,
+    the server's configuration, not the request's: 500, the server's log saying why (was: 422
+    "Invalid input", with the store's address)."""
     from tests.conftest import POSTGRES_URL, postgres_schema_url
     from tests.e2e.test_leases_and_store import _role_on_store
     from tests.service.conftest import make_token, setup_project
@@ -585,11 +585,13 @@ def test_a_store_whose_role_the_server_may_not_write_with_is_a_500_not_invalid_i
     project = setup_project(Project(root))
     for owner_url in postgres_schema_url():
         project.extra_env["OPSCTL_STORE_URL"] = owner_url
-        token = make_token(project, "viewer", "viewer")
+        token = make_token(project, "olga", "operator")
         with _role_on_store(owner_url, "SELECT ON ALL TABLES IN SCHEMA {schema}") as role_url:
             project.extra_env["OPSCTL_STORE_URL"] = role_url
             for api in in_process(project):
-                response = api.call("GET", "/v1/runs", token)
+                assert api.call("GET", "/v1/runs", token).status_code == 200
+                response = api.call("POST", "/v1/automations/report/runs", token,
+                                    json={"request": {"directory": str(root / "work")}})
                 assert response.status_code == 500, response.text
                 problem = response.json()
                 # the store's address and its refusal are the server log's, as for /readyz
