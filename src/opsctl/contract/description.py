@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
 from typing import Any
 
 
@@ -66,6 +67,13 @@ def _fill_factory_defaults(model: Any, schema: dict[str, Any]) -> None:
     for name, info in fields.items():
         key = info.alias or name
         prop = properties.get(key)
+        if (isinstance(prop, dict) and "default" in prop
+                and isinstance(info.default, set | frozenset)):
+            # a plain set default: older pydantic (the lowest supported) writes it unsorted
+            with suppress(Exception):
+                properties[key] = {**prop,
+                                   "default": to_jsonable_python(set_in_order(info.default))}
+            continue
         if info.default_factory is None or not isinstance(prop, dict) or "default" in prop:
             continue
         try:
