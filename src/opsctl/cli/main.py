@@ -387,21 +387,10 @@ def _as_config_show(args: list[str]) -> list[str]:
 SETTING_COMMANDS = frozenset({"serve"})
 
 
-def _command_name(args: list[str]) -> str | None:
-    """The command named in ``args``, past the global options before it."""
-    rest = iter(args)
-    for arg in rest:
-        if arg in _VALUED_GLOBALS:
-            next(rest, None)
-        elif not arg.startswith("-"):
-            return arg
-    return None
-
-
 def _as_own_show_config(args: list[str]) -> list[str]:
     """``--show-config`` of a command of SETTING_COMMANDS, wherever given: after the command
     name, where the command takes it."""
-    name = _command_name(args)
+    name = _verb(args)
     kept = [arg for arg in args if arg != "--show-config"]
     at = kept.index(name) + 1 if name in kept else len(kept)
     return [*kept[:at], "--show-config", *kept[at:]]
@@ -461,7 +450,7 @@ def main(argv: list[str] | None = None) -> None:
                 raise UsageError(shown)
             options = args[:args.index("--")] if "--" in args else args
             if "--show-config" in options:
-                args = (_as_own_show_config(args) if _command_name(options) in SETTING_COMMANDS
+                args = (_as_own_show_config(args) if _verb(options) in SETTING_COMMANDS
                         else _as_config_show(args))
             code = cli.main(args=args, prog_name="opsctl", standalone_mode=False)
         except click.exceptions.Exit as exc:
