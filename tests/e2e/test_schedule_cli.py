@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import json
 import subprocess
 import time
 from collections import Counter
@@ -915,3 +916,33 @@ def test_a_scheduler_whose_role_may_not_write_exits_2_and_fires_nothing(
         rows = project.run("schedule", "list", "--format", "json", env=owner,
                            expect_json=True).doc
         assert rows[0]["last"] is None, rows
+
+
+def test_scheduler_once_says_what_it_fired_and_how_each_run_ended(sproject: Project) -> None:
+    """`scheduler --once` from cron printed nothing, in either format: whoever reads its
+    output (a cron mail, a CI log) could not tell a quiet tick from one that fired a run."""
+    _declare(sproject, '[[schedules]]\nname = "yearly"\nautomation = "note"\n'
+                       'cron = "0 0 1 1 *"\nrequest = { tag = "y" }\n')
+    for fmt, expected in (("json", '"slots": []'), ("text", "nothing was due\n")):
+        quiet = sproject.run("scheduler", "--once", "--format", fmt)
+        assert quiet.code == 0, quiet.stderr
+        assert expected in quiet.stdout
+    _declare(sproject, '[[schedules]]\nname = "every-second"\nautomation = "note"\n'
+                       'cron = "* * * * * *"\nrequest = { tag = "s" }\n')
+    sproject.run("schedule", "list")  # stored: its slots come due from now
+    time.sleep(1.5)
+    once = sproject.run("scheduler", "--once", "--format", "json")
+    assert once.code == 0, once.stderr
+    doc = json.loads(once.stdout)
+    assert doc["fired"] >= 1
+    fired = [slot for slot in doc["slots"] if slot["outcome"] == "fired"]
+    assert len(fired) == doc["fired"]
+    for slot in fired:
+        assert (slot["schedule"], slot["status"], slot["exit_code"]) == (
+            "every-second", "succeeded", 0)
+        assert slot["run_id"] in sproject.run("runs", "--format", "json").stdout
+    time.sleep(1.5)
+    text = sproject.run("scheduler", "--once")
+    assert text.code == 0, text.stderr
+    assert text.stdout.startswith("every-second  ")
+    assert "fired run run_" in text.stdout and "succeeded (exit 0)" in text.stdout

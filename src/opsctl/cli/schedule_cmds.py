@@ -23,6 +23,8 @@ from opsctl.cli.options import (
 from opsctl.errors import ExitCode, UsageError
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from opsctl.store.audit import NewEvent
 
 
@@ -432,6 +434,35 @@ def check_cmd(opts: CommonOptions) -> int:
     return ExitCode.USAGE if problems else ExitCode.SUCCESS
 
 
+def _once_summary(scheduler: Any, since: str) -> dict[str, Any]:
+    """What one `scheduler --once` did: each slot it claimed, and the run it fired as it ended."""
+    from opsctl.schedule import store as sched_store
+
+    store = scheduler.store
+    slots = []
+    for row in sched_store.fires(store):
+        if row["scheduler"] != scheduler.owner or str(row["at"]) < since:
+            continue
+        run = sched_store.run_status(store, row["run_id"])
+        slots.append({"schedule": row["schedule"], "slot": row["slot"],
+                      "outcome": row["outcome"], "reason": row["reason"],
+                      "run_id": row["run_id"],
+                      "status": run["status"] if run else None,
+                      "exit_code": run["exit_code"] if run else None})
+    return {"scheduler": scheduler.owner,
+            "fired": sum(1 for slot in slots if slot["outcome"] == "fired"), "slots": slots}
+
+
+def _render_once(data: Mapping[str, Any], out: TextIO) -> None:
+    if not data["slots"]:
+        out.write("nothing was due\n")
+    for slot in data["slots"]:
+        run = (f" run {slot['run_id']} {slot['status']} (exit {slot['exit_code']})"
+               if slot["run_id"] else "")
+        out.write(f"{slot['schedule']}  {slot['slot']}  {slot['outcome']}{run}: "
+                  f"{slot['reason']}\n")
+
+
 @click.command("scheduler", short_help="Fire due schedules as queued runs.")
 @click.option("--once", is_flag=True, default=False,
               help="Handle what is due now, wait for the runs fired here, and exit.")
@@ -456,12 +487,18 @@ def scheduler_cmd(once: bool, opts: CommonOptions) -> int:
     scheduler.start()
     grace = session.settings.stop_grace.total_seconds()
     if once:
+        since = datetime.now(UTC).isoformat()
         try:
             scheduler.tick()
+            scheduler.runtime._pool.shutdown(wait=True)
+            data = _once_summary(scheduler, since)
         finally:
             scheduler.runtime._pool.shutdown(wait=True)
             scheduler.close(grace)
             session.close()
+        from opsctl.cli.output import emit_data
+
+        emit_data(session.redactor.redact(data), opts, session, _render_once)
         return ExitCode.SUCCESS
     stop = threading.Event()
 
