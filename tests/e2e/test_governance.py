@@ -1825,3 +1825,79 @@ def test_a_rule_written_with_the_aliases_the_schema_shows_matches(
     assert denied.doc["policy"]["rule"] == rule
     allowed = project.run("aliased", "--target-host", "web-2", "--format", "json")
     assert allowed.code == 0, allowed.stderr
+
+
+FIELDS = '''
+from pydantic import BaseModel
+from opsctl import Action, Automation, Secret
+
+class Where(BaseModel):
+    region: str = "eu-west-1"
+
+class Request(BaseModel):
+    environment: str = "staging"
+    where: Where = Where()
+    hosts: list[str] = ["web-1"]
+    api_token: Secret | None = None
+    labels: dict[str, str] = {}
+
+fields = Automation("fields", version="1.0.0", owner="o", summary="Fields", request=Request)
+
+@fields.plan
+def plan(ctx, req):
+    yield Action(id="a", kind="update", target=req.where.region, reason="r")
+
+@fields.apply
+def apply(ctx, req, action):
+    return None
+'''
+
+
+@pytest.mark.parametrize(("match", "message"), [
+    pytest.param("{automation: fields, request: {regoin: eu-west-1}}",
+                  "match.request.regoin: automation 'fields' has no request field 'regoin' "
+                  "(fields: api_token, environment, hosts, labels, where)", id="misspelt-field"),
+    pytest.param("{automation: fields, request: {where.regoin: eu-west-1}}",
+                  "match.request.where.regoin: automation 'fields' has no request field "
+                  "'regoin' in where (fields: region)", id="misspelt-nested-field"),
+    pytest.param("{automation: fields, environment_field: env, environment: prod}",
+                  "match.environment_field: automation 'fields' has no request field 'env'",
+                  id="misspelt-environment-field"),
+    pytest.param("{request: {api_token: s3cr3t}}",
+                  "match.request.api_token: request field 'api_token' of automation 'fields' "
+                  "is a secret", id="secret-field"),
+    pytest.param("{automation: 'f*', request: {hosts: web-1}}",
+                  "match.request.hosts: request field 'hosts' of automation 'fields' is a list",
+                  id="list-field"),
+])
+def test_a_deny_rule_that_can_never_hold_for_the_automation_is_an_error_not_a_pass(
+        project: Project, match: str, message: str) -> None:
+    """A condition on a misspelt, secret or list field never held, so a deny rule on it denied
+    nothing without a word: planning the automation it names is a configuration error (exit 2)
+    naming the rule and the path, and nothing is recorded."""
+    project.add_module("fields_mod", FIELDS)
+    write_policy(project, f"version: 1\nrules:\n  - name: guard\n    match: {match}\n"
+                          "    decision: deny\n")
+    for argv in (["fields", "--dry-run"], ["fields"], ["policy", "check", "fields"]):
+        result = project.run(*argv)
+        assert result.code == 2, (argv, result.stdout, result.stderr)
+        assert "rule 'guard': " + message in result.stderr, result.stderr
+        assert "Traceback" not in result.stderr
+    assert project.run("runs", "--format", "json", expect_json=True).doc["runs"] == []
+
+
+@pytest.mark.parametrize("match", [
+    pytest.param("{automation: 'other-*', request: {regoin: x}}", id="rule-of-another-automation"),
+    pytest.param("{request: {region: eu-west-1}}", id="field-other-automations-have"),
+    pytest.param("{automation: 'f*', request: {region: x}}", id="glob-covering-several"),
+    pytest.param("{automation: fields, not_environment: [prod]}", id="documented-allow-list"),
+    pytest.param("{automation: fields, request: {labels.team: sre}}", id="key-of-a-mapping"),
+    pytest.param("{automation: fields, request: {where.region: eu-west-1}}", id="nested-field"),
+])
+def test_a_condition_that_can_hold_or_scopes_the_rule_is_not_an_error(
+        project: Project, match: str) -> None:
+    project.add_module("fields_mod", FIELDS)
+    write_policy(project, f"version: 1\nrules:\n  - name: guard\n    match: {match}\n"
+                          "    decision: require_approval\n    approvers: [carol]\n")
+    result = project.run("fields", "--dry-run")
+    assert result.code == 10, result.stderr  # changes planned

@@ -824,11 +824,19 @@ def _check_permission(session: Session, automation: Automation[Any], permission:
     """Exit 6 unless the actor's roles allow ``permission`` here; a refusal is audited. Exit
     2 while the policy file does not parse: what follows evaluates it, and nothing (no run,
     no plan) may start first."""
-    from opsctl.governance.gate import check_permission, environment_of, require_policy
+    from opsctl.governance.gate import (
+        check_permission,
+        environment_of,
+        governance_for,
+        require_policy,
+        require_policy_fields,
+    )
 
     check_permission(session, permission, automation=automation.name,
                      environment=environment_of(request_doc))
     require_policy(session)
+    require_policy_fields(governance_for(session), automation=automation.name,
+                          version=automation.version, model=automation.request_model)
 
 
 # -- entry points built on execute -------------------------------------------------------------

@@ -119,6 +119,20 @@ class UnreadablePolicy:
         raise ConfigError(self.message)
 
 
+def require_policy_fields(governance: Governance, *, automation: str, version: str,
+                          model: type[Any]) -> None:
+    """Exit 2 when a condition of the policy can never hold for this automation's request (a
+    misspelt, secret or list field: a deny rule on it would deny nothing), naming the rule."""
+    if governance.policy is None or isinstance(governance.policy, UnreadablePolicy):
+        return
+    from opsctl.governance.policy_fields import field_problems
+
+    problems = field_problems(governance.policy, automation=automation, version=version,
+                              model=model)
+    if problems:
+        raise ConfigError(f"{governance.policy_source or 'policy'}: " + "; ".join(problems))
+
+
 def require_policy(session: Session) -> None:
     """Exit 2 while the policy file does not parse, before anything is recorded: for what
     evaluates the policy (planning, applying, approving)."""
@@ -277,8 +291,12 @@ def decide(session: Session, governance: Governance, *, automation: str, version
     from opsctl.governance.policy import PlanAction, PolicyInput, evaluate
 
     # not loadable here (a plan of an automation removed since): the request as stored
+    model = None
     with suppress(OpsctlError):
-        request_doc = with_aliases(session.catalog.load(automation).request_model, request_doc)
+        model = session.catalog.load(automation).request_model
+    if model is not None:
+        require_policy_fields(governance, automation=automation, version=version, model=model)
+        request_doc = with_aliases(model, request_doc)
 
     planned = []
     for action in actions:
