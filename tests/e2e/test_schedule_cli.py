@@ -4,9 +4,9 @@ processes against one PostgreSQL store firing per-second slots: none twice, none
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import signal
-import json
 import subprocess
 import time
 from collections import Counter

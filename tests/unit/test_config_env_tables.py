@@ -380,6 +380,19 @@ def test_a_secret_reference_in_a_file_is_not_resolved_while_the_environment_sets
     assert validate_settings(layers).secrets["token"].get_secret_value() == "s3cret"
 
 
+@pytest.mark.parametrize("name", ["API_KEY", "Api_Key", "api_key"])
+def test_the_environment_sets_a_secret_the_file_spells_in_upper_case(tmp_path: Path,
+                                                                    name: str) -> None:
+    """`[secrets] API_KEY` and OPSCTL_SECRET_API_KEY are one secret: the variable's value is
+    it (was: a second secret `api_key` beside it, and `ctx.secrets["API_KEY"]` the file's)."""
+    (tmp_path / "opsctl.toml").write_text(f'[secrets]\n{name} = "env:VAULT_API_KEY"\n')
+    layers = load_layers(cwd=tmp_path, env={"HOME": str(tmp_path),
+                                            "OPSCTL_SECRET_API_KEY": "from-ci"})
+    secrets = validate_settings(layers).secrets
+    assert list(secrets) == [name]
+    assert secrets[name].get_secret_value() == "from-ci"
+
+
 @pytest.mark.parametrize("variable", [
     "OPSCTL_RETRY__ATTEMPTS", "OPSCTL_AUTOMATION__CLEANUP_FILES__KEEP",
     "OPSCTL_AUTOMATION__CLEANUP_FILES__RETRY__ATTEMPTS", "OPSCTL_PLAN_TTL", "OPSCTL_SECRET_TOKEN",

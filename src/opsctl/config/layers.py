@@ -419,6 +419,11 @@ def load_layers(
     shadowed: list[tuple[str, str, Any, str]] = []
     for name, layer in layers:
         for key, value in layer.items():
+            if key == "secrets" and name == "env" and isinstance(values.get(key), dict):
+                # a variable name has one case: OPSCTL_SECRET_API_KEY sets `[secrets] API_KEY`
+                # as it sets `api_key` (was: a second secret beside the file's, never read)
+                spelt = {known.lower(): known for known in values[key]}
+                value = {spelt.get(sub, sub): sub_value for sub, sub_value in value.items()}
             if key in MERGED_TABLES and isinstance(value, dict) and isinstance(
                     values.get(key), dict):
                 shadowed.extend(_replaced_file_keys(origin, key, dict(values[key]), value))
