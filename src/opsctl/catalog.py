@@ -333,7 +333,12 @@ def _write_manifest(path: str, key: dict[str, Any], catalog: Catalog) -> None:
             "entries": [e.to_dict() for e in catalog.entries.values()], "problems": catalog.problems}
     try:
         # Owner-only, like the rest of the state directory: it names modules, paths, config.
-        os.makedirs(os.path.dirname(path), mode=0o700, exist_ok=True)
+        if not os.path.isdir(os.path.dirname(path)):  # the store module costs start-up: once
+            from pathlib import Path
+
+            from opsctl.store.sql import make_state_dir
+
+            make_state_dir(Path(os.path.dirname(path)))
         tmp = f"{path}.tmp{os.getpid()}"
         with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as fh:
             marshal.dump(data, fh)

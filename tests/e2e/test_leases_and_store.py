@@ -604,6 +604,31 @@ def test_root_in_another_users_state_directory_leaves_files_that_user_can_read(
         assert stat.S_IMODE(info.st_mode) == 0o600, name
 
 
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0,
+                    reason="running as root in another user's project needs root")
+@pytest.mark.parametrize("first", [("plan", "ledger", "--targets", "a", "--out", "plan.json"),
+                                   ("list",)], ids=["plan-out", "list"])
+def test_root_in_a_fresh_project_of_another_user_gives_the_state_dir_to_that_user(
+        project: Project, first: tuple[str, ...]) -> None:
+    """`sudo opsctl ...` as the first command of a checkout: the state dir it creates, and
+    what it puts there, belong to the project's owner (a root-owned .opsctl refused every
+    later command of that user, exit 2 "not writable", until they chowned it back)."""
+    project.add_module("ledger_auto", LEDGER)
+    os.chown(project.root, 65534, 65534)
+    state = project.root / ".opsctl"
+    assert not state.exists()
+
+    assert project.run(*first).code in (0, 10)
+
+    info = state.stat()
+    assert (info.st_uid, info.st_gid) == (65534, 65534)
+    assert stat.S_IMODE(info.st_mode) == 0o700
+    assert project.run("plan", "ledger", "--targets", "a", "--out", "plan.json").code == 10
+    for name in ("plan-signing.key", "state.db"):
+        info = (state / name).stat()
+        assert (info.st_uid, info.st_gid) == (65534, 65534), name
+
+
 def test_a_plan_signing_key_readable_by_all_is_made_owner_only(project: Project) -> None:
     # A key restored from a backup or copied with the umask's mode (0644): any user of the
     # machine could sign plans with it. The next command that signs makes it 0600 again; one

@@ -133,7 +133,12 @@ class Session:
         if self.settings.plan_signing_key is not None:
             return self.settings.plan_signing_key.get_secret_value().encode()
         path = Path(self.settings.state_dir) / KEY_FILE
-        from opsctl.store.sql import give_to_folder_owner, make_owner_only, refuse_shared_dir
+        from opsctl.store.sql import (
+            give_to_folder_owner,
+            make_owner_only,
+            make_state_dir,
+            refuse_shared_dir,
+        )
 
         refuse_shared_dir(path.parent)
         try:
@@ -166,7 +171,7 @@ class Session:
         # second process starting at the same moment reads the winner's key, never a part.
         temp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
         try:
-            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            make_state_dir(path.parent)
             fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             try:
                 give_to_folder_owner(fd, path.parent)

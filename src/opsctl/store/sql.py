@@ -1348,6 +1348,26 @@ def give_to_folder_owner(fd: int, folder: Path) -> None:
         pass
 
 
+def make_state_dir(folder: Path) -> None:
+    """Create the state directory ``folder`` (and its parents) owner-only. Running as root in
+    another user's folder, as the first `sudo opsctl ...` of a checkout, a state dir that did
+    not exist is given to the owner of the folder that holds it, and so are the files made in
+    it (:func:`give_to_folder_owner`): a root-owned .opsctl refused every later command of the
+    project's owner, as not writable."""
+    existed = folder.is_dir()
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if existed or not hasattr(os, "geteuid") or os.geteuid() != 0:
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        give_to_folder_owner(fd, folder.parent)
+    finally:
+        os.close(fd)
+
+
 # a read-only project (a container's `/work:ro`, a checkout owned by another user)
 _ELSEWHERE = ("; set state_dir (OPSCTL_STATE_DIR) to a writable directory, or store_url "
               "(OPSCTL_STORE_URL) to a shared store")
@@ -1359,7 +1379,7 @@ def _open_sqlite(path: Path, url: str, redactor: Redactor | None, create_dir: bo
 
     if create_dir:
         try:
-            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            make_state_dir(path.parent)
         except OSError as exc:
             why = exc.strerror
             if os.path.islink(path.parent) and not path.parent.exists():
