@@ -178,13 +178,41 @@ def test_a_full_disk_at_the_first_run_leaves_no_empty_signing_key(project: Proje
     filler = fill(tmpfs_state)
     full = project.run("plan", "gated", "--out", str(project.root / "plan.json"),
                        "--format", "json")
-    assert full.code in (2, 4), full.stderr
+    assert full.code == 4, full.stderr
     assert "Traceback" not in full.stderr and "internal error" not in full.stderr
     assert not (state / "plan-signing.key").exists()
     filler.unlink()
     again = project.run("plan", "gated", "--out", str(project.root / "plan.json"))
     assert again.code == 10, again.stderr
     assert len((state / "plan-signing.key").read_bytes().strip()) == 64
+
+
+def test_a_full_disk_refusing_the_signing_key_is_exit_4_to_retry(project: Project,
+                                                                 tmpfs_state: Path) -> None:
+    """The store has room, the state dir's disk has none: the plan-signing key cannot be
+    written. A full disk is a failure to retry (exit 4), as it is for the store, not a setting
+    to fix (it was exit 2, which a CI retry on exit 4 gives up on)."""
+    project.add_module("gated_auto", GATED)
+    state = tmpfs_state / "state"
+    state.mkdir(mode=0o700)
+    project.extra_env["OPSCTL_STATE_DIR"] = str(state)
+    project.extra_env["OPSCTL_STORE_URL"] = f"sqlite:///{project.root / 'store.db'}"
+    filler = fill(tmpfs_state)
+    plan = project.root / "plan.json"
+
+    full = project.run("plan", "gated", "--out", str(plan), "--format", "json")
+
+    assert full.code == 4, full.stderr
+    assert full.doc["error"]["type"] == "dependency_unavailable"
+    assert full.doc["error"]["retryable"] is True
+    assert "plan-signing.key" in full.doc["error"]["message"]
+    assert "No space left" in full.doc["error"]["message"]
+    assert not plan.exists()
+    assert not (state / "plan-signing.key").exists()
+    filler.unlink()
+    again = project.run("plan", "gated", "--out", str(plan))
+    assert again.code == 10, again.stderr
+    assert plan.exists()
 
 
 def test_an_empty_signing_key_file_is_refused(project: Project) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import threading
 import time
@@ -134,6 +135,7 @@ class Session:
             return self.settings.plan_signing_key.get_secret_value().encode()
         path = Path(self.settings.state_dir) / KEY_FILE
         from opsctl.store.sql import (
+            StoreUnavailableError,
             give_to_folder_owner,
             make_owner_only,
             make_state_dir,
@@ -185,8 +187,11 @@ class Session:
         except FileExistsError:
             return _checked_key(path, path.read_bytes())  # another process created it first
         except OSError as exc:
-            raise StateDirError(f"state directory {path.parent} is not usable: cannot create "
-                                f"{path.name}: {exc.strerror}") from None
+            message = (f"state directory {path.parent} is not usable: cannot create "
+                       f"{path.name}: {exc.strerror}")
+            if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EIO):  # the disk, not the config
+                raise StoreUnavailableError(message, step="validate") from None
+            raise StateDirError(message) from None
         return key
 
 
