@@ -433,7 +433,7 @@ def test_plan_out_replaces_an_existing_file_with_the_mode_of_a_new_file(counter:
 def test_a_failed_write_leaves_no_temporary_file(tmp_path: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     from opsctl.engine import saved_plans
-    from opsctl.errors import UsageError
+    from opsctl.errors import DependencyError
 
     def refuse(src: object, dst: object) -> None:
         raise OSError(28, "No space left on device")
@@ -441,7 +441,7 @@ def test_a_failed_write_leaves_no_temporary_file(tmp_path: Path,
     (tmp_path / "plan.json").write_text("old\n")
     monkeypatch.setattr(saved_plans.os, "replace", refuse)
 
-    with pytest.raises(UsageError, match=r"cannot write plan file .*: No space left on device"):
+    with pytest.raises(DependencyError, match=r"cannot write plan file .*: No space left on device"):
         saved_plans.write_file_atomically(tmp_path / "plan.json", "new\n", what="plan file")
 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.json"]

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
+from opsctl.store.sql import open_store
 from tests.conftest import OPSCTL, Project, postgres_schema_url, validate_result
 from tests.tcp_proxy import TCPProxy
 
@@ -209,6 +210,33 @@ def test_a_full_disk_refusing_the_signing_key_is_exit_4_to_retry(project: Projec
     assert "No space left" in full.doc["error"]["message"]
     assert not plan.exists()
     assert not (state / "plan-signing.key").exists()
+    filler.unlink()
+    again = project.run("plan", "gated", "--out", str(plan))
+    assert again.code == 10, again.stderr
+    assert plan.exists()
+
+
+def test_a_full_disk_refusing_the_plan_file_is_exit_4_to_retry(project: Project,
+                                                               tmpfs_state: Path) -> None:
+    """`plan --out` onto a disk that is full: exit 4, retryable, and no saved plan, no
+    temporary file left (it was exit 2, as if the path given were wrong)."""
+    project.add_module("gated_auto", GATED)
+    filler = fill(tmpfs_state)
+    plan = tmpfs_state / "plan.json"
+
+    full = project.run("plan", "gated", "--out", str(plan), "--format", "json")
+
+    assert full.code == 4, full.stderr
+    assert full.doc["error"]["type"] == "dependency_unavailable"
+    assert full.doc["error"]["retryable"] is True
+    assert full.doc["error"]["message"] == (f"cannot write plan file {plan}: "
+                                            "No space left on device")
+    assert sorted(p.name for p in tmpfs_state.iterdir()) == ["filler"]
+    store = open_store(f"sqlite:///{project.db}")
+    try:
+        assert store._rows("SELECT COUNT(*) AS n FROM plans")[0]["n"] == 0
+    finally:
+        store.close()
     filler.unlink()
     again = project.run("plan", "gated", "--out", str(plan))
     assert again.code == 10, again.stderr

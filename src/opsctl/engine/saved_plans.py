@@ -8,6 +8,7 @@ refused rather than followed.
 
 from __future__ import annotations
 
+import errno
 import hmac
 import os
 import stat
@@ -23,7 +24,7 @@ from opsctl.contract.plan import (
 from opsctl.engine.ids import new_plan_id
 from opsctl.engine.session import Session
 from opsctl.engine.state import RunState
-from opsctl.errors import PlanRejectedError, UsageError
+from opsctl.errors import DependencyError, PlanRejectedError, UsageError
 
 if TYPE_CHECKING:
     pass
@@ -163,7 +164,7 @@ def write_file_atomically(path: Path, text: str, *, what: str) -> None:
     try:
         fd = os.open(temporary, flags, 0o666)  # the kernel applies the umask
     except OSError as exc:
-        raise UsageError(f"cannot write {what} {path}: {exc.strerror}", step="plan") from None
+        raise _write_refused(what, path, exc) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
@@ -173,9 +174,18 @@ def write_file_atomically(path: Path, text: str, *, what: str) -> None:
     except BaseException as exc:
         temporary.unlink(missing_ok=True)
         if isinstance(exc, OSError):
-            raise UsageError(f"cannot write {what} {path}: {exc.strerror}", step="plan") from None
+            raise _write_refused(what, path, exc) from None
         raise
     _sync_directory(path.parent)
+
+
+def _write_refused(what: str, path: Path, exc: OSError) -> UsageError | DependencyError:
+    """A file that could not be written: a full disk (or an I/O error) is a failure to retry,
+    exit 4 as for the store; anything else (a folder that is not there, not writable) exit 2."""
+    message = f"cannot write {what} {path}: {exc.strerror}"
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EIO):
+        return DependencyError(message, step="plan")
+    return UsageError(message, step="plan")
 
 
 def _sync_directory(directory: Path) -> None:
