@@ -243,6 +243,41 @@ def test_a_full_disk_refusing_the_plan_file_is_exit_4_to_retry(project: Project,
     assert plan.exists()
 
 
+def test_audit_verify_on_a_full_disk_gives_its_verdict_without_a_checkpoint(
+        project: Project, tmpfs_state: Path) -> None:
+    """The trail is read whole and intact; only the checkpoint a passing verify records does
+    not fit on the disk. The verdict stands (exit 0) with a warning, as for an auditor's role
+    that may not write (it was exit 4, the store failed, and no verdict at all)."""
+    project.add_module("gated_auto", GATED)
+    state = tmpfs_state / "state"
+    project.extra_env["OPSCTL_STATE_DIR"] = str(state)
+    (project.root / "go").write_text("")
+    assert project.run("gated").code == 0
+    # the store held open meanwhile, as a server holds it: its -wal and -shm files exist
+    server = open_store(f"sqlite:///{state / 'state.db'}")
+    try:
+        filler = fill(tmpfs_state)
+
+        full = project.run("audit", "verify")
+
+        assert full.code == 0, full.stderr
+        assert full.stdout.startswith("audit trail intact: ")
+        assert "warning: no checkpoint recorded (" in full.stdout
+        assert "database or disk is full" in full.stdout
+        filler.unlink()
+        assert server._rows("SELECT COUNT(*) AS n FROM audit_checkpoints")[0]["n"] == 0
+    finally:
+        server.close()
+    again = project.run("audit", "verify")
+    assert again.code == 0, again.stderr
+    assert "no checkpoint recorded" not in again.stdout
+    store = open_store(f"sqlite:///{state / 'state.db'}")
+    try:
+        assert store._rows("SELECT COUNT(*) AS n FROM audit_checkpoints")[0]["n"] == 1
+    finally:
+        store.close()
+
+
 def test_an_empty_signing_key_file_is_refused(project: Project) -> None:
     project.add_module("gated_auto", GATED)
     state = project.root / ".opsctl"

@@ -107,6 +107,7 @@ def verify_audit(session: Session, since: int | None = None) -> ChainReport:
     import dataclasses
 
     from opsctl.store.audit import checkpoint_refused, record_checkpoint, verify_chain
+    from opsctl.store.sql import StoreUnavailableError
 
     report = verify_chain(session.store, since=since)
     if not report.ok:
@@ -121,7 +122,14 @@ def verify_audit(session: Session, since: int | None = None) -> ChainReport:
                         "from an earlier one")
     report = dataclasses.replace(report, mismatches=tuple(mismatches), warnings=tuple(warnings))
     if refused is None:
-        record_checkpoint(session.store, report, actor=session.actor)
+        try:
+            record_checkpoint(session.store, report, actor=session.actor)
+        except StoreUnavailableError as exc:
+            # a full disk: the trail was read whole and the verdict stands; only the
+            # checkpoint, which spares later walks, is lost (as for an auditor's role)
+            report = dataclasses.replace(report, warnings=(
+                *report.warnings, f"no checkpoint recorded ({exc.message}): a later --since "
+                "starts from an earlier one"))
     return report
 
 
