@@ -1183,6 +1183,26 @@ def test_a_store_url_naming_a_folder_or_another_file_leaves_its_mode_alone(
     assert notes.read_text() == "my notes\n"
 
 
+def test_a_store_url_naming_a_fifo_is_refused_as_no_database_file(
+        project: Project, tmp_path: Path) -> None:
+    """A store_url naming a device or a FIFO (sqlite:////dev/null, to keep no state) is exit 2,
+    fix it, and nothing is made beside it (it was exit 4, disk I/O error, to retry in vain,
+    and /dev/null-journal was left in /dev, writable by every user)."""
+    project.add_module("ledger_auto", LEDGER)
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo, 0o600)
+
+    result = project.run("ledger", "--format", "json",
+                         env=project.env({"OPSCTL_STORE_URL": f"sqlite:///{fifo}"}))
+
+    assert result.code == 2, result.stderr
+    assert result.doc["error"]["message"] == (
+        f"store {fifo} is not a regular file (a device, FIFO or socket): name a database "
+        "file in store_url")
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("pipe")) == ["pipe"]
+    assert effects(project) == []
+
+
 def test_a_memory_store_url_is_refused(project: Project) -> None:
     """sqlite:///:memory: would record every run in memory, forgotten when the command ends,
     and leave an empty file named ':memory:' in the working directory."""

@@ -1404,6 +1404,12 @@ def _open_sqlite(path: Path, url: str, redactor: Redactor | None, create_dir: bo
     if path.is_dir():  # SQLite cannot open it; and it was made 0600, losing its x bit
         raise StateDirError(f"store {path} is a directory, not a database file; "
                             + ("move it away" if create_dir else "fix store_url"))
+    if path.exists() and not path.is_file():
+        # sqlite:////dev/null to keep no state: SQLite failed with an I/O error (exit 4, to
+        # retry in vain) and left /dev/null-journal behind, writable by every user
+        raise StateDirError(f"store {path} is not a regular file (a device, FIFO or socket): "
+                            + ("move it away" if create_dir else "name a database file in "
+                               "store_url"))
     if not os.access(path.parent, os.W_OK):
         raise StateDirError(f"state directory {path.parent} is not writable{_ELSEWHERE}")
     if path.exists() and not os.access(path, os.W_OK):
