@@ -445,6 +445,28 @@ def test_a_store_url_in_a_missing_directory_is_refused(project: Project, tmp_pat
     assert effects(project) == []
 
 
+def test_a_store_url_under_the_home_folder_by_tilde_says_it_is_not_expanded(
+        project: Project, tmp_path: Path) -> None:
+    """`sqlite:///~/opsctl/state.db` names a folder `~` in the working directory: the error
+    says so and gives the URL to write (it said "directory ~/opsctl does not exist (create
+    it...)" of a folder that does exist, in the home folder)."""
+    project.add_module("ledger_auto", LEDGER)
+    home = tmp_path / "home"
+    (home / "opsctl").mkdir(parents=True)
+
+    result = project.run("ledger", "--format", "json", env=project.env({
+        "HOME": str(home), "OPSCTL_STORE_URL": "sqlite:///~/opsctl/state.db"}))
+
+    assert result.code == 2, result.stderr
+    assert result.doc["error"]["message"] == (
+        "store sqlite:///~/opsctl/state.db: directory ~/opsctl does not exist (create it, or "
+        f"fix store_url; a store_url does not expand ~: for {home}/opsctl/state.db write "
+        f"sqlite:///{home}/opsctl/state.db)")
+    assert not (project.root / "~").exists()
+    assert list((home / "opsctl").iterdir()) == []
+    assert effects(project) == []
+
+
 def test_a_sqlite_store_url_with_a_query_is_refused(project: Project, tmp_path: Path) -> None:
     """`?mode=ro` is no option of a sqlite:/// store: it would name the file `x.db?mode=ro`,
     a second store beside x.db that does not see its locks."""

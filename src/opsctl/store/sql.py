@@ -1393,6 +1393,12 @@ def _open_sqlite(path: Path, url: str, redactor: Redactor | None, create_dir: bo
         if not path.is_absolute() and Path("/", path.parent).is_dir():
             # sqlite:///tmp/x.db is the relative path tmp/x.db; /tmp/x.db needs four slashes
             hint = f"; for the absolute path /{path} write sqlite:////{path}"
+        elif str(path).startswith("~"):
+            # a URL, not a path of the config: moved to sqlite:///~/..., it named a folder `~`
+            # in the working directory, "not there" while the user's one is
+            home = os.path.expanduser(str(path))
+            if home != str(path):
+                hint = f"; a store_url does not expand ~: for {home} write sqlite:///{home}"
         raise StateDirError(f"store {url}: directory {path.parent} does not exist (create it, or "
                             f"fix store_url{hint})")
     if path.name == ":memory:":
