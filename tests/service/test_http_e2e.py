@@ -450,6 +450,54 @@ def test_a_lost_store_is_a_503_and_the_server_recovers(tmp_path: Path) -> None:
         proxy.kill()
 
 
+def test_a_store_emptied_under_the_server_is_a_503_not_a_new_empty_store(
+        tmp_path: Path) -> None:
+    """The store's schema dropped and made again under a running server, to restore a dump
+    into: the server answers 503 and makes no tables there, and serves the store once it is
+    restored (it made a new, empty store at once: every token unknown, and the restore then
+    collided with its tables)."""
+    import psycopg
+
+    for url in postgres_schema_url():
+        root = tmp_path / "proj"
+        root.mkdir()
+        project = Project(root)
+        project.extra_env["OPSCTL_STORE_URL"] = url
+        setup_project(project)
+        token = make_token(project, "olga", "operator")
+        with psycopg.connect(url, autocommit=True) as conn:
+            row = conn.execute("SELECT current_schema()").fetchone()
+            assert row is not None
+            schema = row[0]
+        parts = urlsplit(url)
+        proxy = TCPProxy(parts.hostname or "127.0.0.1", parts.port or 5432)
+        project.extra_env["OPSCTL_STORE_URL"] = urlunsplit(
+            parts._replace(netloc=f"127.0.0.1:{proxy.port}"))
+        for api in in_process(project):
+            assert api.call("GET", "/readyz").status_code == 200
+            assert api.call("GET", "/v1/runs", token).status_code == 200
+            proxy.kill()  # the server's connections end with the schema, as a DROP ends them
+            with psycopg.connect(url, autocommit=True) as conn:
+                conn.execute(f"DROP SCHEMA {schema} CASCADE")
+                conn.execute(f"CREATE SCHEMA {schema}")
+            proxy = TCPProxy(parts.hostname or "127.0.0.1", parts.port or 5432, proxy.port)
+
+            down = api.call("GET", "/readyz")
+
+            assert down.status_code == 503, down.text
+            assert down.json()["exit_code"] == 4
+            assert api.call("GET", "/v1/runs", token).status_code == 503
+            with psycopg.connect(url, autocommit=True) as conn:
+                assert conn.execute("SELECT count(*) FROM pg_tables WHERE schemaname = %s",
+                                    (schema,)).fetchone() == (0,)
+            # restored (here: the same token made again in a store the CLI creates)
+            project.extra_env["OPSCTL_STORE_URL"] = url
+            token = make_token(project, "olga", "operator")
+            assert api.call("GET", "/readyz").status_code == 200
+            assert api.call("GET", "/v1/runs", token).status_code == 200
+        proxy.kill()
+
+
 @pytest.mark.parametrize("path", ["/healthz", "/readyz"])
 def test_the_health_routes_answer_head_as_they_answer_get(sqlite_api: Api, path: str) -> None:
     got = sqlite_api.call("GET", path)

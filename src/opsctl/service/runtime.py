@@ -132,8 +132,11 @@ class ServerRuntime:
                     self._stores = [opened for opened in self._stores if opened is not store]
                     self._owners.pop(id(store), None)
             settings = self.base.settings
+            # the server's own store is there already: one found with no tables was dropped
+            # (or is being restored), not to be replaced by an empty one
             store = open_store(settings.effective_store_url, self.base.redactor,
-                               create_dir=settings.store_url is None)
+                               create_dir=settings.store_url is None,
+                               create_tables=self.base._store is None)
             store.journal_mode = settings.journal_mode
             self._local.store = store
             with self._stores_lock:

@@ -565,23 +565,25 @@ class SQLStore:
                 self._conn.close()
 
     # -- schema ---------------------------------------------------------------------------
-    def migrate(self) -> list[int]:
+    def migrate(self, *, create: bool = True) -> list[int]:
         """Apply pending migrations in order; returns the versions applied now.
 
         A store migrated by a newer opsctl (a schema version this code does not know) is
         refused before anything is written: this code would write rows it does not understand.
+        ``create=False`` refuses (exit 4, nothing written) to make the tables of a store that
+        has none, for a process that used a store here already.
         """
         applied_now: list[int] = []
         newest_known = MIGRATIONS[-1].version
         self._migrating_now = True
         try:
-            self._migrate(applied_now, newest_known)
+            self._migrate(applied_now, newest_known, create)
         finally:
             self._migrating_now = False
         self.migrating = None
         return applied_now
 
-    def _migrate(self, applied_now: list[int], newest_known: int) -> None:
+    def _migrate(self, applied_now: list[int], newest_known: int, create: bool) -> None:
         from opsctl._version import __version__
 
         with self.transaction():
@@ -592,6 +594,13 @@ class SQLStore:
                 self._execute(BOOTSTRAP)
             done = {r["version"] for r in self._rows("SELECT version FROM schema_migrations")}
             newest = max(done, default=0)
+            if not done and not create:
+                # a server whose database was dropped and made again to restore a dump into:
+                # tables made now would be a new, empty store, and the restore would collide
+                raise StoreUnavailableError(
+                    f"the store {mask_url(self.url)} has no tables any more (dropped, or being "
+                    "restored?): this process used a store there and makes no new one in its "
+                    "place; restore the store, or restart the process to start an empty one")
             if newest > newest_known:
                 rows = self._rows("SELECT opsctl_version FROM schema_migrations WHERE version = ?",
                                   (newest,))
@@ -1295,15 +1304,16 @@ class SQLStore:
 
 
 def open_store(url: str, redactor: Redactor | None = None, *,
-               create_dir: bool = False) -> SQLStore:
+               create_dir: bool = False, create_tables: bool = True) -> SQLStore:
     """Open (and migrate) the store at ``sqlite:///PATH`` or ``postgresql://...``.
 
     ``create_dir`` creates a missing directory for a SQLite store (the default state dir);
     a ``store_url`` someone typed must name an existing directory, so a typo is an error
-    rather than a second, silently separate store.
+    rather than a second, silently separate store. ``create_tables=False`` refuses a store
+    with no tables (exit 4) rather than making them (:meth:`SQLStore.migrate`).
     """
     if url.startswith(("postgresql://", "postgres://")):
-        return _open_postgres(url, redactor)
+        return _open_postgres(url, redactor, create_tables)
     if not url.startswith("sqlite:///"):
         raise StateDirError(f"unsupported store URL {mask_url(url)!r}: use sqlite:///PATH or "
                             "postgresql://...")
@@ -1315,7 +1325,7 @@ def open_store(url: str, redactor: Redactor | None = None, *,
         raise StateDirError(f"store {url}: a sqlite:/// store URL takes no query "
                             f"({query.group(0)}): it would be a file named "
                             f"{Path(path).name!r}; fix store_url")
-    return _open_sqlite(Path(path), url, redactor, create_dir)
+    return _open_sqlite(Path(path), url, redactor, create_dir, create_tables)
 
 
 def refuse_shared_dir(folder: Path) -> None:
@@ -1373,7 +1383,8 @@ _ELSEWHERE = ("; set state_dir (OPSCTL_STATE_DIR) to a writable directory, or st
               "(OPSCTL_STORE_URL) to a shared store")
 
 
-def _open_sqlite(path: Path, url: str, redactor: Redactor | None, create_dir: bool) -> SQLStore:
+def _open_sqlite(path: Path, url: str, redactor: Redactor | None, create_dir: bool,
+                 create_tables: bool = True) -> SQLStore:
     """Open a SQLite store; a new state dir is 0700 and a new database file 0600."""
     import sqlite3
 
@@ -1444,7 +1455,14 @@ def _open_sqlite(path: Path, url: str, redactor: Redactor | None, create_dir: bo
         conn.execute("PRAGMA synchronous=FULL")
         conn.execute("PRAGMA foreign_keys=ON")
         store = SQLStore(conn, "sqlite", url, redactor)
-        store.migrate()
+        try:
+            store.migrate(create=create_tables)
+        except StoreUnavailableError:
+            if not create_tables:
+                store.close()
+                if not existed:  # the empty file made above: no store in its place
+                    path.unlink(missing_ok=True)
+            raise
         if existed:
             # once SQLite has read it as a database: a file that is none is left as it was
             _make_owner_only(path)
@@ -1575,7 +1593,7 @@ def _without_password(exc: BaseException, url: str) -> str:
     return Redactor(url_secrets(url)).redact_text(mask_url(str(exc).strip()))
 
 
-def _open_postgres(url: str, redactor: Redactor | None) -> SQLStore:
+def _open_postgres(url: str, redactor: Redactor | None, create_tables: bool = True) -> SQLStore:
     try:
         import psycopg
     except ImportError:
@@ -1652,7 +1670,11 @@ def _open_postgres(url: str, redactor: Redactor | None) -> SQLStore:
             raise StateDirError(f"PostgreSQL store {mask_url(url)} cannot be used: schema "
                                 f"{missing!r}, first in its search_path, does not exist: {fix}",
                                 step="validate")
-        store.migrate()
+        try:
+            store.migrate(create=create_tables)
+        except StoreUnavailableError:
+            store.close()
+            raise
     except psycopg.Error as exc:
         # Not unavailable (that is StoreUnavailableError, exit 4): the server refused to hold
         # the store where store_url points (a search_path schema that does not exist, no
