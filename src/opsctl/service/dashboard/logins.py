@@ -108,8 +108,8 @@ class Logins:
 
     def find(self, cookie: str | None) -> Login | None:
         """The live login a cookie names, or None (unsigned, forged, logged out, expired)."""
-        if not cookie or "." not in cookie or len(cookie) > 200:
-            return None
+        if not cookie or "." not in cookie or len(cookie) > 200 or not cookie.isascii():
+            return None  # a browser's cookie is ASCII (compare_digest takes no other text)
         login_id, _, signature = cookie.rpartition(".")
         if not hmac.compare_digest(signature, self._sign(login_id)):
             return None
