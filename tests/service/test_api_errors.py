@@ -321,6 +321,30 @@ def test_an_unknown_query_parameter_is_a_422_naming_it_not_ignored(sqlite_api: A
     assert api.call("GET", "/v1/runs?status=failed&limit=5", token).status_code == 200
 
 
+def test_a_query_parameter_given_twice_is_a_422_naming_it_not_one_of_them_read(
+        sqlite_api: Api) -> None:
+    """`?status=failed&status=succeeded` listed the succeeded runs alone, and
+    `?wait=30s&wait=0s` answered at once: the value read was one the caller cannot tell."""
+    api = sqlite_api
+    token = api.token("olga", "admin")
+    before = recorded(api)
+    for method, path, kwargs, bad in (
+            ("GET", "/v1/runs?status=failed&status=succeeded", {}, {"query.status"}),
+            ("GET", "/v1/runs?limit=5&limit=5&stauts=failed", {},
+             {"query.limit", "query.stauts"}),
+            ("GET", "/v1/audit?since=0&since=3", {}, {"query.since"}),
+            ("POST", "/v1/automations/files/runs?wait=30s&wait=0s",
+             {"json": {"request": {"directory": str(api.project.root / "work")}}},
+             {"query.wait"}),
+            ("DELETE", "/v1/locks/files?reason=a&reason=b", {}, {"query.reason"})):
+        doc = assert_problem(api.call(method, path, token, **kwargs), 422)
+        assert fields(doc) == bad, doc
+        assert {e["message"] for e in doc["errors"] if e["field"] != "query.stauts"} == \
+            {"given more than once"}
+    assert recorded(api)["runs"] == before["runs"]
+    assert recorded(api)["audit_events"] == before["audit_events"]
+
+
 def test_a_trailing_slash_on_no_route_is_a_404_not_a_redirect(sqlite_api: Api) -> None:
     r = sqlite_api.call("GET", "/v1/nothing/", sqlite_api.token("olga", "admin"))
     assert "location" not in r.headers

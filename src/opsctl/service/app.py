@@ -514,8 +514,9 @@ def _authenticate(runtime: ServerRuntime, credentials: HTTPAuthorizationCredenti
 
 def _refuse_unknown_query(request: Request) -> None:
     """A 422 naming each query parameter the route does not take (``?stauts=failed`` listed
-    every run; ``?wiat=30s`` answered at once): a typo must not change what an answer means
-    without a word. Checked once the caller is authenticated."""
+    every run; ``?wiat=30s`` answered at once), or that is given more than once: a typo must
+    not change what an answer means without a word. Checked once the caller is
+    authenticated."""
     from fastapi.routing import APIRoute
 
     route = request.scope.get("route")
@@ -534,11 +535,17 @@ def _refuse_unknown_query(request: Request) -> None:
         known = frozenset(names)
         route._opsctl_query_names = known  # type: ignore[attr-defined]
     unknown = sorted({name for name in request.query_params if name not in known})
-    if unknown:
-        raise InputError("invalid input: " + "; ".join(f"query.{name}: unknown query parameter"
-                                                       for name in unknown),
-                         [{"field": f"query.{name}", "message": "unknown query parameter"}
-                          for name in unknown])
+    # one value is read of a parameter given twice (``?status=failed&status=succeeded``
+    # listed the succeeded runs alone): which one, the caller cannot tell
+    repeated = sorted({name for name in request.query_params if name in known
+                       and len(request.query_params.getlist(name)) > 1})
+    if unknown or repeated:
+        errors = [{"field": f"query.{name}", "message": "unknown query parameter"}
+                  for name in unknown] + \
+                 [{"field": f"query.{name}", "message": "given more than once"}
+                  for name in repeated]
+        raise InputError("invalid input: " + "; ".join(f"{e['field']}: {e['message']}"
+                                                       for e in errors), errors)
 
 
 def _audit_refusal(runtime: ServerRuntime, reason: str, request: Request) -> None:
