@@ -501,6 +501,11 @@ def _authenticate(runtime: ServerRuntime, credentials: HTTPAuthorizationCredenti
                   request: Request) -> Principal:
     from opsctl.service.auth import principal_from
 
+    if len(request.headers.getlist("authorization")) > 1:
+        # one would be read and the others ignored, while a proxy in front may have checked
+        # another one: no request speaks for two credentials
+        _audit_refusal(runtime, "more than one Authorization header", request)
+        raise UnauthenticatedError("malformed credentials: send one `Authorization` header")
     if credentials is None or not credentials.credentials:
         _audit_refusal(runtime, "missing", request)
         raise UnauthenticatedError("missing credentials: send `Authorization: Bearer TOKEN` "
