@@ -4,9 +4,24 @@ and the server keeps serving everyone else."""
 
 from __future__ import annotations
 
+import contextlib
+import json
+import socket
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
 import pytest
 
-from tests.service.conftest import Api
+from tests.conftest import Project
+from tests.service.conftest import (
+    Api,
+    LiveServer,
+    make_token,
+    project_session,
+    setup_project,
+)
 
 pytest.importorskip("fastapi", reason="the HTTP API tests need the server extra (opsctl[server])")
 
@@ -29,7 +44,6 @@ def test_two_authorization_headers_are_a_401_audited_and_record_nothing(
     """One credential was read and the other ignored: a proxy in front that checked the other
     one would have let through a request speaking for the first."""
     from opsctl.store.audit import iter_events
-    from tests.service.conftest import project_session
 
     api = sqlite_api
     token = api.token("olga", "operator")
@@ -53,3 +67,95 @@ def test_two_authorization_headers_are_a_401_audited_and_record_nothing(
         session.close()
     assert [e.payload["reason"] for e in refused] == ["more than one Authorization header"]
     assert api.call("GET", "/v1/runs", token).status_code == 200
+
+
+@pytest.fixture
+def slow_server(tmp_path: Path) -> Iterator[LiveServer]:
+    """`opsctl serve` (SQLite) that gives a client one second to send a whole request."""
+    root = tmp_path / "proj"
+    root.mkdir()
+    project = setup_project(Project(root), 'request_timeout = "1s"\n')
+    server = LiveServer(project, 0).start()
+    yield server
+    server.stop()
+
+
+def _answer_and_close(sock: socket.socket, timeout: float = 10) -> bytes:
+    """What the server sends until it closes the connection."""
+    sock.settimeout(timeout)
+    received = b""
+    while chunk := sock.recv(65536):
+        received += chunk
+    return received
+
+
+def test_clients_slow_to_send_their_request_get_a_408_and_others_are_served(
+        slow_server: LiveServer) -> None:
+    """A connection that never finished its headers or its body was held open for ever (any
+    byte put off uvicorn's timer): a few hundred of them held the server's descriptors."""
+    server = slow_server
+    token = make_token(server.project, "olga", "operator")
+    started = time.monotonic()
+    slow: list[socket.socket] = []
+    for i in range(60):
+        sock = socket.create_connection(("127.0.0.1", server.port))
+        if i % 3 == 0:  # headers never finished
+            sock.sendall(b"GET /v1/runs HTTP/1.1\r\nHost: x\r\nX-Slow: ")
+        elif i % 3 == 1:  # a body announced and never sent
+            sock.sendall(b"POST /v1/automations/report/runs HTTP/1.1\r\nHost: x\r\n"
+                         b"Authorization: Bearer " + token.encode() + b"\r\n"
+                         b"Content-Type: application/json\r\nContent-Length: 500\r\n\r\n{")
+        else:  # a kept-alive connection whose next request never finishes
+            sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\nGET /healthz HTTP/1.1\r\n")
+        slow.append(sock)
+    trickle = socket.create_connection(("127.0.0.1", server.port))
+    trickle.sendall(b"GET /v1/runs HTTP/1.1\r\nHost: x\r\n")
+    for _ in range(4):  # a header line every 0.4 s: each byte used to restart the wait
+        time.sleep(0.4)
+        with contextlib.suppress(OSError):
+            trickle.sendall(b"X-Slow: 1\r\n")
+    served = httpx.get(server.url + "/v1/runs", headers={"Authorization": f"Bearer {token}"},
+                       timeout=10)
+    assert served.status_code == 200, served.text
+
+    for sock in [*slow, trickle]:
+        with sock:
+            answer = _answer_and_close(sock)
+        last = answer[answer.rfind(b"HTTP/1.1 "):]
+        assert last.startswith(b"HTTP/1.1 408 "), answer
+        doc = json.loads(last.partition(b"\r\n\r\n")[2])
+        assert (doc["status"], doc["error_type"]) == (408, "validation")
+        assert doc["detail"] == "the request did not arrive whole within 1 s"
+    assert time.monotonic() - started < 10
+    session = project_session(server.project)
+    try:
+        assert session.store._rows("SELECT COUNT(*) AS n FROM runs")[0]["n"] == 0
+    finally:
+        session.close()
+    assert "Traceback" not in server.log_text()
+
+
+def test_a_request_in_whole_may_take_longer_than_the_request_timeout(
+        slow_server: LiveServer) -> None:
+    """The deadline is the request's arrival: an event stream open past it goes on."""
+    server = slow_server
+    token = make_token(server.project, "olga", "operator")
+    hold = server.project.root / "hold"
+    accepted = httpx.post(server.url + "/v1/automations/files/runs", timeout=10,
+                          headers={"Authorization": f"Bearer {token}"},
+                          json={"request": {"directory": str(server.project.root / "work" / "a"),
+                                            "hold": str(hold)}})
+    assert accepted.status_code == 202, accepted.text
+    with socket.create_connection(("127.0.0.1", server.port)) as sock:
+        sock.sendall(f"GET {accepted.json()['events']} HTTP/1.1\r\nHost: x\r\n"
+                     f"Authorization: Bearer {token}\r\n\r\n".encode())
+        time.sleep(2.5)
+        hold.write_text("go")
+        sock.settimeout(30)
+        received = b""
+        while b"event: result" not in received:
+            chunk = sock.recv(65536)
+            assert chunk, received
+            received += chunk
+    assert received.startswith(b"HTTP/1.1 200 "), received
+    assert b"408" not in received.partition(b"\r\n")[0]

@@ -216,6 +216,9 @@ def test_a_groups_error_names_the_file_it_came_from(tmp_path: Path) -> None:
                                          "opsctl.toml): expected true or false, not 'no'"),
     ('[server]\nhost = ""\n', "config key 'server.host' (from repo:{root}/opsctl.toml): "
                                "expected a non-empty string"),
+    ('[server]\nrequest_timeout = "0s"\n', "config key 'server.request_timeout' (from repo:"
+                                           "{root}/opsctl.toml): request_timeout '0s' out of "
+                                           "range (1s to 1h)"),
     ('[[server.oidc]]\nissuer = "https://idp"\naudience = "a"\nalgorithms = ["HS256"]\n',
      "server.oidc[0].algorithms: 'HS256' is not allowed"),
     ('[[server.oidc]]\nissuer = "http://idp.example.com"\naudience = "a"\n',
@@ -224,7 +227,8 @@ def test_a_groups_error_names_the_file_it_came_from(tmp_path: Path) -> None:
      "server.oidc[0]: unknown key 'leway'"),
 ], ids=["server-typo", "worker-typo", "worker-swallowed-key", "worker-bad-queue",
         "server-max-body", "server-workers", "server-workers-past-64", "server-port",
-        "server-flag", "server-host", "server-oidc-hmac", "server-oidc-http",
+        "server-flag", "server-host", "server-request-timeout", "server-oidc-hmac",
+        "server-oidc-http",
         "server-oidc-typo"])
 def test_server_and_worker_tables_are_checked_by_every_command(
         tmp_path: Path, toml: str, message: str) -> None:

@@ -149,9 +149,14 @@ def serve_cmd(host: str | None, port: int | None, workers: int | None,
                 self.handle_exit(signal.SIGINT, None)
             return await super().on_tick(counter)
 
+    from opsctl.config.settings import server_request_timeout
+    from opsctl.service.slow_clients import protocol_with_deadline
+
     config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False,
                             ssl_certfile=cert, ssl_keyfile=key, lifespan="off",
-                            timeout_graceful_shutdown=5, server_header=False)
+                            timeout_graceful_shutdown=5, server_header=False,
+                            http=protocol_with_deadline(server_request_timeout(
+                                server.get("request_timeout", "30s"))))
     url_host = f"[{host}]" if ":" in host else host  # an IPv6 address in a URL (RFC 3986)
     click.echo(f"opsctl: serving {len(session.catalog.entries)} automation(s) on "
                f"{'https' if cert else 'http'}://{url_host}:{port} ({workers} run workers"

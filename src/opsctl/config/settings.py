@@ -310,7 +310,8 @@ BROKER_SCHEMES = ("redis://", "rediss://", "amqp://", "amqps://", "pyamqp://")
 """The Celery brokers opsctl's workers take (as ``require_remote_ready`` checks them)."""
 SECRET_KEYS = frozenset({"plan_signing_key", "plan_signing_keys_retired", "secrets"})
 SERVER_KEYS = frozenset({"host", "port", "workers", "allow_insecure_remote", "tls_cert",
-                         "tls_key", "max_body", "metrics_auth", "oidc", "scheduler"})
+                         "tls_key", "max_body", "metrics_auth", "oidc", "scheduler",
+                         "request_timeout"})
 """The keys of ``[server]`` (docs/http-api.md); each is read where it is used."""
 
 
@@ -332,7 +333,23 @@ def _server_value_problem(key: str, value: Any) -> str | None:
             parse_byte_size(value)
         except ValueError as exc:
             return str(exc)
+    if key == "request_timeout":
+        try:
+            server_request_timeout(value)
+        except ValueError as exc:
+            return str(exc)
     return None
+
+
+def server_request_timeout(value: Any) -> float:
+    """``[server]``'s ``request_timeout`` in seconds: how long a client may take to send a
+    whole request (1s to 1h)."""
+    from opsctl.contract.durations import parse_duration
+
+    seconds = parse_duration(value).total_seconds()
+    if not 1 <= seconds <= 3600:
+        raise ValueError(f"request_timeout {value!r} out of range (1s to 1h)")
+    return seconds
 
 
 def validate_settings(layers: Layers) -> Settings:

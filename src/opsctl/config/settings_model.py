@@ -76,7 +76,7 @@ class SettingsModel(BaseModel):
         description="Largest request document or plan file read, in bytes (10MiB, 512KiB, 4096)")
     server: dict[str, Any] = Field(
         description="`opsctl serve`: host, port, tls_cert, tls_key, allow_remote, workers, "
-                    "max_body, [[server.oidc]] issuers")
+                    "max_body, request_timeout, [[server.oidc]] issuers")
 
     executor: Literal["local", "celery"] = Field(
         description="Who carries out applies: local (this process) or celery (queued for "
