@@ -149,8 +149,15 @@ def may(session: Session, permission: Any, automation: str, *,
 
 
 async def form_pairs(request: Request) -> list[tuple[str, str]]:
-    """The fields of an url-encoded form, in order (the body limit middleware bounds it)."""
-    body = await request.body()
+    """The fields of an url-encoded form, in order (the body limit middleware bounds it);
+    none of a form whose client went away before sending it all: without its CSRF token,
+    nothing is done."""
+    from starlette.requests import ClientDisconnect
+
+    try:
+        body = await request.body()
+    except ClientDisconnect:
+        return []
     try:
         return parse_qsl(body.decode("utf-8"), keep_blank_values=True, max_num_fields=5000)
     except (UnicodeDecodeError, ValueError):
