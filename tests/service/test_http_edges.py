@@ -182,3 +182,21 @@ def test_a_form_whose_client_goes_away_mid_body_changes_nothing_and_logs_no_erro
         assert session.store._rows("SELECT COUNT(*) AS n FROM plans")[0]["n"] == 0
     finally:
         session.close()
+
+
+@pytest.mark.parametrize(("method", "path", "allowed"), [
+    ("PUT", "/", ["GET"]),
+    ("HEAD", "/runs", ["GET"]),
+    ("DELETE", "/login", ["GET", "POST"]),
+    ("PATCH", "/logout", ["POST"]),
+    ("PUT", "/plans/plan_x/decision", ["POST"]),
+    ("POST", "/static/htmx.min.js", ["GET", "HEAD"]),
+    ("PUT", "/v1/runs", ["GET", "HEAD"]),
+], ids=["catalog", "runs", "login", "logout", "decision", "static", "api"])
+def test_a_405_of_the_dashboard_names_the_methods_its_page_takes(
+        sqlite_api: Api, method: str, path: str, allowed: list[str]) -> None:
+    """RFC 9110 asks a 405 to list them; every page of the dashboard answered `Allow:` with
+    nothing."""
+    response = sqlite_api.client.request(method, path)
+    assert response.status_code == 405, response.text
+    assert sorted(m.strip() for m in response.headers["allow"].split(",")) == allowed

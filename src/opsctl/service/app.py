@@ -312,15 +312,29 @@ def _request_fields(runtime: ServerRuntime, request: Request,
     return []
 
 
+_METHODS = ("DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT", "TRACE")
+
+
 def _allowed_methods(app: FastAPI, request: Request) -> str:
     """A 405's ``Allow``: the methods of every route on the request's path (Starlette names
-    only those of the first route it found)."""
-    from starlette.routing import Match
+    only those of the first route it found). Each method is tried against each route: the
+    dashboard's routes sit behind an included router, which has no ``methods`` of its own
+    (the dashboard's 405s named none)."""
+    from starlette.routing import Match, Mount
+    from starlette.staticfiles import StaticFiles
 
+    # a mount's 405 comes with its own scope: the path under it (``/htmx.min.js``)
+    scope = {**request.scope, "root_path": request.scope.get("app_root_path",
+                                                             request.scope.get("root_path", ""))}
     methods: set[str] = set()
     for route in app.router.routes:
-        if route.matches(request.scope)[0] is not Match.NONE:
-            methods |= set(getattr(route, "methods", None) or ())
+        if isinstance(route, Mount):  # the dashboard's files, which take GET and HEAD
+            if isinstance(route.app, StaticFiles) and \
+                    route.matches(scope)[0] is not Match.NONE:
+                methods |= {"GET", "HEAD"}
+            continue
+        methods.update(method for method in _METHODS
+                       if route.matches({**scope, "method": method})[0] is Match.FULL)
     return ", ".join(sorted(methods))
 
 
