@@ -628,6 +628,23 @@ def test_the_live_log_resumes_after_the_last_event_seen(dash: Api) -> None:
     assert rest.rstrip().splitlines()[-2] == "event: result"
 
 
+@pytest.mark.parametrize("last_event_id", ["1" * 5000, "9" * 20, "x"],
+                         ids=["past-int-conversion", "past-int64", "not-a-number"])
+def test_a_live_log_with_a_last_event_id_it_never_sent_starts_from_the_beginning(
+        dash: Api, last_event_id: str) -> None:
+    """A browser resumes with an id the stream sent; any other starts it over (5000 digits
+    were a 500: Python refuses to read such a number)."""
+    v = visitor(dash, "ada", "admin")
+    planned = v.post("/automations/echo/plan", [("r.text", "hello")])
+    run = v.post(planned.headers["location"] + "/apply", {}).headers["location"]
+    wait_run(v, run)
+    response = v.client.get(run + "/events", headers={"Last-Event-ID": last_event_id},
+                            timeout=30)
+    assert response.status_code == 200, response.text
+    ids = [int(line[4:]) for line in response.text.splitlines() if line.startswith("id: ")]
+    assert ids[0] == 1 and "event: result" in response.text
+
+
 PACED = '''
 from pydantic import BaseModel
 from opsctl import Action, Automation

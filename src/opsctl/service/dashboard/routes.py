@@ -467,8 +467,9 @@ def _run_routes(router: APIRouter, dashboard: Dashboard) -> None:
     async def events(request: Request, run_id: str, viewer: Who) -> StreamingResponse:
         await run_in_threadpool(api._run, viewer.session, run_id)
         last = request.headers.get("last-event-id", "").strip()
-        after = int(last) if last.isascii() and last.isdigit() and int(last) <= api.MAX_SEQ \
-            else 0
+        # at most MAX_SEQ's 19 digits: Python refuses to read a number of thousands
+        after = int(last) if last.isascii() and last.isdigit() and len(last) <= 19 \
+            and int(last) <= api.MAX_SEQ else 0
 
         def session_of() -> Any:  # the login again: logged out, or its token revoked, ends it
             try:
