@@ -233,6 +233,15 @@ def test_bad_values_pass_through_for_the_contract_to_name() -> None:
     assert document["labels"] == "{not json" and document["sizes"] == [1, "two"]
 
 
+@pytest.mark.parametrize("text", ["[" * 100_000 + "]" * 100_000, '{"a": ' + "1" * 5000 + "}",
+                                  '{"team": "a", "team": "b"}', '{"team": NaN}'],
+                         ids=["too-deep", "too-many-digits", "key-twice", "nan"])
+def test_json_the_command_line_refuses_passes_through_as_typed(text: str) -> None:
+    """A JSON text area was read by a lenient parser: nesting too deep or a number too long
+    for Python was a 500, and a key given twice kept one of its values without a word."""
+    assert parse_form(SCHEMA, [("r.labels", text)])["labels"] == text
+
+
 def test_rows_are_added_and_removed() -> None:
     fields, _ = form_fields(SCHEMA, {"ports": [{"name": "a", "number": 1}]}, extra_rows=["ports"])
     ports = by_path(fields)["ports"]

@@ -469,8 +469,12 @@ def _read(prop: Mapping[str, Any], defs: Mapping[str, Any], path: str,
 
 
 def _json_or_text(text: str) -> Any:
+    """JSON read as strictly as a request document (nesting too deep for Python, a number of
+    thousands of digits, a key twice, NaN: the text as typed, for the contract to name)."""
+    from opsctl.contract.canonical import parse_json
+
     try:
-        return json.loads(text)
+        return parse_json(text)
     except ValueError:
         return text
 
