@@ -253,6 +253,17 @@ def test_rows_are_added_and_removed() -> None:
     assert added_rows(pairs) == ["ports"]
 
 
+@pytest.mark.parametrize("index", ["1" * 5000, "\u0663"], ids=["thousands-of-digits",
+                                                              "arabic-indic-digit"])
+def test_a_row_number_the_form_never_writes_is_no_row(index: str) -> None:
+    """A row numbered with thousands of digits was a 500 (Python refuses to read the
+    number)."""
+    pairs = [("r.ports._list", "1"), ("r.ports.0._row", "1"), ("r.ports.0.name", "a"),
+             ("r.ports.0.number", "1"), (f"r.ports.{index}._row", "1"),
+             (f"r.ports.{index}.name", "b")]
+    assert parse_form(SCHEMA, pairs)["ports"] == [{"name": "a", "number": 1}]
+
+
 def test_contract_errors_land_next_to_their_fields() -> None:
     errors = [{"field": "request.service", "message": "String should match pattern"},
               {"field": "request.ports.0.number", "message": "Input should be >= 1"},

@@ -453,9 +453,12 @@ def _read(prop: Mapping[str, Any], defs: Mapping[str, Any], path: str,
         return _read_object(node, defs, path + ".", submitted)
     if widget == "rows":
         items = _strip_null(_resolve(node.get("items") or {}, defs), defs)[0]
+        # a row's number as the form writes it: an index of thousands of digits is no row
+        # (Python refuses to read such a number)
         indexes = sorted({int(k.split(".")[-2]) for k in submitted
                           if k.startswith(path + ".") and k.endswith("." + ROW_MARK)
-                          and k.split(".")[-2].isdigit()
+                          and k.split(".")[-2].isascii() and k.split(".")[-2].isdigit()
+                          and len(k.split(".")[-2]) <= 9
                           and k.count(".") == path.count(".") + 2})
         rows = [_read_object(items, defs, f"{path}.{i}.", submitted) for i in indexes[:MAX_ROWS]
                 if not submitted.get(f"{path}.{i}.{REMOVE_MARK}")]
