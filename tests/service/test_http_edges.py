@@ -200,3 +200,25 @@ def test_a_405_of_the_dashboard_names_the_methods_its_page_takes(
     response = sqlite_api.client.request(method, path)
     assert response.status_code == 405, response.text
     assert sorted(m.strip() for m in response.headers["allow"].split(",")) == allowed
+
+
+@pytest.mark.parametrize("value", ["%ff%fe", "%ed%a0%80"], ids=["latin-1", "surrogate"])
+def test_a_form_field_escaping_bytes_that_are_no_utf8_is_refused_and_plans_nothing(
+        sqlite_api: Api, value: str) -> None:
+    from tests.service.dashboard_kit import FORM, Visitor
+
+    api = sqlite_api
+    v = Visitor(api)
+    assert v.login(api.token("olga", "operator")).status_code == 303
+    v.get("/automations/files")
+    body = f"csrf={v.csrf}&r.directory={value}&r.names=a"
+    response = v.client.post("/automations/files/plan", content=body, headers=FORM)
+    assert response.status_code == 403, response.text
+    assert "location" not in response.headers
+    session = project_session(api.project)
+    try:
+        assert session.store._rows("SELECT COUNT(*) AS n FROM plans")[0]["n"] == 0
+        assert session.store._rows("SELECT COUNT(*) AS n FROM runs")[0]["n"] == 0
+    finally:
+        session.close()
+    v.close()

@@ -159,7 +159,10 @@ async def form_pairs(request: Request) -> list[tuple[str, str]]:
     except ClientDisconnect:
         return []
     try:
-        return parse_qsl(body.decode("utf-8"), keep_blank_values=True, max_num_fields=5000)
+        # strictly: a percent-escape that is not UTF-8 (%ff) is no text a browser sends, and
+        # read as U+FFFD it planned for a directory of that name
+        return parse_qsl(body.decode("utf-8"), keep_blank_values=True, max_num_fields=5000,
+                         errors="strict")
     except (UnicodeDecodeError, ValueError):
         return []
 
