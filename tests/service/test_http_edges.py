@@ -222,3 +222,16 @@ def test_a_form_field_escaping_bytes_that_are_no_utf8_is_refused_and_plans_nothi
     finally:
         session.close()
     v.close()
+
+
+@pytest.mark.parametrize(("current", "then"), [
+    ("http://[", "%2F"), ("http://a]/runs", "%2F"), ("//[", "%2F"),
+    ("http://opsctl.test/runs?status=failed", "%2Fruns%3Fstatus%3Dfailed"),
+], ids=["open-bracket", "close-bracket", "schemeless", "a-page"])
+def test_a_partial_update_without_a_login_leads_to_the_login_whatever_page_it_names(
+        sqlite_api: Api, current: str, then: str) -> None:
+    """htmx's HX-Current-URL names the page to come back to; one that is no URL was a 500."""
+    response = sqlite_api.client.get("/runs", headers={"HX-Request": "true",
+                                                       "HX-Current-URL": current})
+    assert response.status_code == 204, response.text
+    assert response.headers["hx-redirect"] == f"/login?next={then}"

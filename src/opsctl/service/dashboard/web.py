@@ -206,9 +206,7 @@ def page_route_class(dashboard: Dashboard) -> type[APIRoute]:
                     if request.headers.get("hx-request") == "true":
                         # a partial update (catalog search, older runs) would swap in a
                         # piece of the login page, i.e. nothing: the whole page goes there
-                        current = urlsplit(request.headers.get("hx-current-url", ""))
-                        target = safe_next(current.path + (f"?{current.query}"
-                                                           if current.query else ""))
+                        target = _current_page(request.headers.get("hx-current-url", ""))
                         return Response(status_code=204, headers={
                             "HX-Redirect": f"/login?next={quote(target, safe='')}"})
                     return see_other(f"/login?next={quote(target, safe='')}")
@@ -275,6 +273,16 @@ def query(request: Request, name: str, limit: int = 200) -> str | None:
     if value is None or not value.strip():
         return None
     return value.strip()[:limit]
+
+
+def _current_page(url: str) -> str:
+    """The page a partial update came from (htmx's ``HX-Current-URL``), as ``safe_next``
+    takes it; ``/`` for an address that is no URL (``http://[``)."""
+    try:
+        current = urlsplit(url)
+    except ValueError:
+        return "/"
+    return safe_next(current.path + (f"?{current.query}" if current.query else ""))
 
 
 def safe_next(target: str | None) -> str:
