@@ -235,3 +235,33 @@ def test_a_partial_update_without_a_login_leads_to_the_login_whatever_page_it_na
                                                        "HX-Current-URL": current})
     assert response.status_code == 204, response.text
     assert response.headers["hx-redirect"] == f"/login?next={then}"
+
+
+def test_a_key_whose_run_succeeded_after_the_request_looked_is_replayed_not_queued_again(
+        sqlite_api: Api, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Forty requests sent at once with one Idempotency-Key: one that looked for the key's
+    run before it existed, and queued its own once that run had succeeded, left a second run
+    `queued` for ever (its executor replayed the first and never touched it), and its
+    callers polled it in vain."""
+    from opsctl.store.sql import SQLStore
+
+    api = sqlite_api
+    token = api.token("olga", "operator")
+    body = {"request": {"directory": str(api.project.root / "work" / "once"), "names": ["a"]}}
+    headers = {"Idempotency-Key": "deploy-42"}
+    first = api.call("POST", "/v1/automations/files/runs?wait=30s", token, json=body,
+                     headers=headers)
+    assert first.status_code == 200, first.text
+    assert first.json()["status"] == "succeeded"
+    # the look that finds the key's run comes before that run existed
+    monkeypatch.setattr(SQLStore, "latest_run_for_key", lambda self, *args, **kwargs: None)
+    again = api.call("POST", "/v1/automations/files/runs", token, json=body, headers=headers)
+    assert again.status_code == 200, again.text
+    assert again.json()["run_id"] == first.json()["run_id"]
+    assert again.json()["replayed"] is True
+    session = project_session(api.project)
+    try:
+        rows = session.store._rows("SELECT id, status FROM runs")
+    finally:
+        session.close()
+    assert rows == [{"id": first.json()["run_id"], "status": "succeeded"}]

@@ -10,7 +10,7 @@ out by the server's bounded executor (:mod:`opsctl.service.runtime`).
 import asyncio
 import json
 import re
-from collections.abc import AsyncIterator, Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
@@ -845,11 +845,20 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
         run_id = _queue(session, automation, mode=mode, request_doc=request_doc, key=run_key,
                         key_source="caller" if key else "derived",
                         request_hash=request_hash, once=mode == "apply", queued=queued,
+                        # a request sent with the key while its run was finishing: the
+                        # look above found none, and that run has since succeeded
+                        finished=REPLAYABLE if key is not None else (),
                         runtime={**({"targets": list(patterns)} if patterns else {}),
                                  # what a restart reports, when it carries the run out
                                  **({"contract_version": versioned.requested_version}
                                     if versioned.requested_version else {})})
         if not queued:  # a request sent at the same moment with the key queued its run first
+            carried = session.store.get_run(run_id)
+            if carried is not None and carried["status"] in REPLAYABLE:
+                doc = dict(carried["result"] or {})
+                doc["replayed"] = True
+                response.status_code = 200
+                return doc
             return run_id
         data = body.request
         runtime.submit(run_id, who, lambda s: execute(
@@ -1082,10 +1091,11 @@ def queue_plan_apply(runtime: ServerRuntime, session: Session, who: Principal, p
 
 def _queue(session: Session, automation: Any, *, mode: str, request_doc: Any, key: str,
            key_source: str, runtime: dict[str, Any], request_hash: str | None = None,
-           once: bool = False, queued: list[str] | None = None) -> str:
+           once: bool = False, queued: list[str] | None = None,
+           finished: Sequence[str] = ()) -> str:
     """Record a queued run; its id (also appended to ``queued``). ``once``: unless a run of
-    the same key is queued or running already, whose id is returned instead (nothing is
-    recorded, nor appended)."""
+    the same key is queued or running already, or ended in a ``finished`` status, whose id
+    is returned instead (nothing is recorded, nor appended)."""
     from opsctl.engine.ids import new_run_id
     from opsctl.engine.request import hash_of_request
     from opsctl.engine.runtime import runtime_info
@@ -1102,8 +1112,7 @@ def _queue(session: Session, automation: Any, *, mode: str, request_doc: Any, ke
         config = worker_config(session.settings.worker)
         executor = {"executor": "celery", "fan_out": config.fan_out,
                     "queue": config.queue_for(automation.name, environment_of(request_doc))}
-    record = queue_run_once if once else create_queued_run
-    carried = record(session.store, {
+    fields = {
         "id": run_id, "automation": automation.name,
         "contract_version": automation.version, "mode": mode, "actor": session.actor,
         "idempotency_key": key, "key_source": key_source,
@@ -1113,9 +1122,13 @@ def _queue(session: Session, automation: Any, *, mode: str, request_doc: Any, ke
                     **executor, **runtime},
         "started_at": iso(session.clock()),
         "executor": "celery" if executor["executor"] == "celery" else None,
-    })
-    if isinstance(carried, str) and carried != run_id:
-        return carried
+    }
+    if once:
+        carried = queue_run_once(session.store, fields, finished)
+        if carried != run_id:
+            return carried
+    else:
+        create_queued_run(session.store, fields)
     if queued is not None:
         queued.append(run_id)
     return run_id

@@ -32,10 +32,13 @@ def create_queued_run(store: SQLStore, run: Mapping[str, Any]) -> None:
     store.create_run({**run, "status": "queued"})
 
 
-def queue_run_once(store: SQLStore, run: Mapping[str, Any]) -> str:
+def queue_run_once(store: SQLStore, run: Mapping[str, Any],
+                   finished: Sequence[str] = ()) -> str:
     """Record ``run`` ``queued`` unless a run of its idempotency key is queued or running
-    already; the id of the run that carries the key (that one, or ``run``)."""
-    return store.create_run_once({**run, "status": "queued"}, ("queued", "running"))
+    already, or has ended in one of the ``finished`` statuses (a caller's key whose run
+    succeeded is replayed, never run again); the id of the run that carries the key (that
+    one, or ``run``)."""
+    return store.create_run_once({**run, "status": "queued"}, ("queued", "running", *finished))
 
 
 def claim_queued_run(store: SQLStore, run_id: str, started_at: str,
