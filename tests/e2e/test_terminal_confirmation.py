@@ -108,6 +108,44 @@ def test_a_signal_at_the_question_stops_at_once(counter: Project, signum: int) -
     assert counts(counter) == {"a": 1}
 
 
+def test_the_terminal_closing_at_the_question_ends_the_run_with_exit_130(
+        counter: Project) -> None:
+    """A dropped ssh session closes the terminal the question is on: its SIGHUP stops the run
+    as SIGTERM does, and the result that can no longer be shown does not turn the run's exit
+    130 into a dependency failure (exit 4, "cannot write the output")."""
+    import fcntl
+    import os
+    import pty
+    import select
+    import subprocess
+    import termios
+
+    from tests.conftest import OPSCTL, clean_env
+
+    leader, follower = pty.openpty()
+
+    def take_the_terminal() -> None:  # the terminal of its session, as a login shell's child
+        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+    proc = subprocess.Popen(
+        [OPSCTL, "counter", "--environment", "staging", "--targets", "a"], cwd=counter.root,
+        env=clean_env(counter.root / ".home", {"TERM": "xterm"}), stdin=follower,
+        stdout=follower, stderr=follower, start_new_session=True,
+        preexec_fn=take_the_terminal)
+    os.close(follower)
+    screen = b""
+    deadline = time.monotonic() + 60
+    while PROMPT.encode() not in screen and time.monotonic() < deadline:
+        if select.select([leader], [], [], 1.0)[0]:
+            screen += os.read(leader, 65536)
+    assert PROMPT.encode() in screen, screen.decode(errors="replace")
+    os.close(leader)  # the terminal hangs up
+    assert proc.wait(timeout=30) == 130
+    assert counts(counter) == {}
+    assert runs(counter) == [{"mode": "apply", "status": "cancelled"}]
+    assert counter.run("locks", "--format", "json").doc["locks"] == []
+
+
 def test_a_run_cancelled_at_the_question_stops_at_once(counter: Project) -> None:
     """`opsctl cancel` from another terminal ends a run waiting for ``yes`` as a signal does:
     at once, nothing changed, the scope let go (it waited for an answer, holding the lease,

@@ -58,14 +58,41 @@ def emit(document: dict[str, Any], exit_code: int, opts: CommonOptions, session:
             # (stopped before applying anything, while planning or at the prompt, by a run
             # that had journaled nothing: nothing to resume, the same command runs it again)
             say(f"opsctl: hint: `{opts.command('resume', run_id)}` finishes what is left")
-    if output_format(opts, session) == "json":
-        click.echo(json.dumps(document, ensure_ascii=False, sort_keys=False),
-                   file=stream or json_stdout())
-    else:
-        from opsctl.cli.render import render_result
+    try:
+        if output_format(opts, session) == "json":
+            click.echo(json.dumps(document, ensure_ascii=False, sort_keys=False),
+                       file=stream or json_stdout())
+        else:
+            from opsctl.cli.render import render_result
 
-        render_result(document, stream or sys.stdout, full_diff=opts.diff, command=opts.command)
+            render_result(document, stream or sys.stdout, full_diff=opts.diff,
+                          command=opts.command)
+    except OSError as exc:
+        if stream is not None or not terminal_hung_up(exc):
+            raise
+        # The terminal closed (a dropped ssh session): its SIGHUP stopped the run, which is
+        # recorded; no one is there to read the result, and the run's exit code stands
+        # (exit 4, "cannot write the output", told a caller to retry a dependency).
+        with suppress(OSError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, 1)
+            os.close(devnull)
     return exit_code
+
+
+def terminal_hung_up(exc: OSError) -> bool:
+    """Whether ``exc`` is standard output's terminal gone: EIO from a character device that
+    no longer answers as a terminal (``isatty`` is false on a hung-up one). A file on a
+    failing disk also says EIO, and that output is lost (exit 4)."""
+    import errno
+    import stat
+
+    if exc.errno != errno.EIO:
+        return False
+    try:
+        return stat.S_ISCHR(os.fstat(1).st_mode) and not os.isatty(1)
+    except OSError:
+        return False
 
 
 def emit_data(data: Any, opts: CommonOptions, session: Any, render_text: Any) -> int:
