@@ -313,6 +313,38 @@ def run_on_terminal(args: list[str], cwd: Path, answer: str | None = None,
     return proc.wait(timeout=timeout), screen.decode(errors="replace")
 
 
+def start_on_own_terminal(args: list[str], cwd: Path,
+                          env: dict[str, str]) -> tuple[subprocess.Popen[bytes], int]:
+    """Start opsctl in a session of its own whose controlling terminal is a new pty (as a
+    login shell's command is); returns it and the pty's leader, which closing hangs up."""
+    import fcntl
+    import termios
+
+    leader, follower = pty.openpty()
+
+    def take_the_terminal() -> None:
+        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+    proc = subprocess.Popen([OPSCTL, *args], cwd=cwd, env=env, stdin=follower, stdout=follower,
+                            stderr=follower, start_new_session=True,
+                            preexec_fn=take_the_terminal)
+    os.close(follower)
+    return proc, leader
+
+
+def read_terminal_until(leader: int, wanted: bytes, timeout: float = 60) -> bytes:
+    """What the terminal showed, up to ``wanted`` (or the timeout)."""
+    screen = b""
+    deadline = time.monotonic() + timeout
+    while wanted not in screen and time.monotonic() < deadline:
+        if select.select([leader], [], [], 1.0)[0]:
+            try:
+                screen += os.read(leader, 65536)
+            except OSError:
+                break
+    return screen
+
+
 def run_in_terminal(args: list[str], cwd: Path, timeout: float = 60,
                     extra_env: dict[str, str] | None = None) -> tuple[int, str]:
     """Run opsctl with stdout and stderr on a pseudo-terminal (no prompt answered: end of

@@ -132,6 +132,29 @@ def test_ctrl_c_stops_following_and_leaves_the_run_alone(ledger: Project) -> Non
     assert ledger.run("show", run_id, "--format", "json").doc["status"] == "succeeded"
 
 
+def test_the_terminal_closing_stops_following_with_exit_130(ledger: Project) -> None:
+    """A dropped ssh session closes the terminal a follower prints to: its SIGHUP stops
+    following as Ctrl-C does, exit 130 (was: exit 4, 'cannot write the output'), and the
+    run goes on."""
+    import os
+
+    from tests.conftest import read_terminal_until, start_on_own_terminal
+
+    run = hold(ledger)
+    run_id = running_run(ledger)
+    follower, leader = start_on_own_terminal(["show", run_id, "--follow"], ledger.root,
+                                             ledger.env())
+    screen = read_terminal_until(leader, b"t-b")
+    assert b"t-b" in screen, screen.decode(errors="replace")
+    os.close(leader)  # the terminal hangs up
+    assert follower.wait(timeout=30) == 130
+    assert run.poll() is None  # still held, still running
+    release(ledger)
+    run.communicate(timeout=60)
+    assert run.returncode == 0
+    assert ledger.run("show", run_id, "--format", "json").doc["status"] == "succeeded"
+
+
 def test_ctrl_c_on_a_run_whose_process_was_killed_says_so(ledger: Project) -> None:
     """A killed run stays recorded `running`, and its follower waits: stopping it must not
     say the run goes on when the process holding its lease is gone."""

@@ -113,31 +113,14 @@ def test_the_terminal_closing_at_the_question_ends_the_run_with_exit_130(
     """A dropped ssh session closes the terminal the question is on: its SIGHUP stops the run
     as SIGTERM does, and the result that can no longer be shown does not turn the run's exit
     130 into a dependency failure (exit 4, "cannot write the output")."""
-    import fcntl
     import os
-    import pty
-    import select
-    import subprocess
-    import termios
 
-    from tests.conftest import OPSCTL, clean_env
+    from tests.conftest import clean_env, read_terminal_until, start_on_own_terminal
 
-    leader, follower = pty.openpty()
-
-    def take_the_terminal() -> None:  # the terminal of its session, as a login shell's child
-        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
-
-    proc = subprocess.Popen(
-        [OPSCTL, "counter", "--environment", "staging", "--targets", "a"], cwd=counter.root,
-        env=clean_env(counter.root / ".home", {"TERM": "xterm"}), stdin=follower,
-        stdout=follower, stderr=follower, start_new_session=True,
-        preexec_fn=take_the_terminal)
-    os.close(follower)
-    screen = b""
-    deadline = time.monotonic() + 60
-    while PROMPT.encode() not in screen and time.monotonic() < deadline:
-        if select.select([leader], [], [], 1.0)[0]:
-            screen += os.read(leader, 65536)
+    proc, leader = start_on_own_terminal(
+        ["counter", "--environment", "staging", "--targets", "a"], counter.root,
+        clean_env(counter.root / ".home", {"TERM": "xterm"}))
+    screen = read_terminal_until(leader, PROMPT.encode())
     assert PROMPT.encode() in screen, screen.decode(errors="replace")
     os.close(leader)  # the terminal hangs up
     assert proc.wait(timeout=30) == 130

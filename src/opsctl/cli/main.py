@@ -497,7 +497,14 @@ def main(argv: list[str] | None = None) -> None:
             say("opsctl: interrupted")
             code = _report_interrupted(args, started)
         except Exception as exc:
-            if isinstance(exc, OSError) and _stdout_unwritable(exc):
+            from opsctl.cli.output import terminal_hung_up
+
+            if isinstance(exc, OSError) and terminal_hung_up(exc):
+                # the terminal closed, and its SIGHUP stopped the command (as SIGTERM does):
+                # no one is left to read a line, and the stop is the exit code's cause
+                _discard_stdout()
+                code = ExitCode.INTERRUPTED
+            elif isinstance(exc, OSError) and _stdout_unwritable(exc):
                 # stdout cannot take the output (a full disk, /dev/full, an I/O error): not a
                 # bug of opsctl; what ran is recorded in the store all the same
                 _discard_stdout()
