@@ -65,6 +65,11 @@ class TCPProxy:
                 with contextlib.suppress(OSError):
                     sock.close()
 
+    def connections(self) -> int:
+        """How many client connections it carries now (or carried until ``kill()``)."""
+        with self._lock:
+            return (len(self._sockets) - 1) // 2
+
     def freeze(self) -> None:
         """Stop forwarding, connections left open: the client's bytes are taken (the kernel
         acknowledges them) and nothing comes back, as from a hung server or proxy."""

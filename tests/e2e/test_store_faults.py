@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import time
 from collections.abc import Iterator
@@ -345,3 +346,37 @@ def test_postgres_unreachable_before_a_run_exits_4_and_writes_nothing(
     assert result.code == 4
     assert result.doc["error"]["type"] == "dependency_unavailable"
     assert effects(project) == []
+
+
+@pytest.mark.parametrize("command", [
+    pytest.param(["runs", "--format", "json"], id="runs"),
+    pytest.param(["approve", "plan_01", "--reason", "ok", "--format", "json"], id="approve"),
+    pytest.param(["token", "list", "--format", "json"], id="token-list"),
+])
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_a_signal_while_postgres_does_not_answer_stops_the_command_at_once(
+        proxied_postgres: tuple[Project, TCPProxy, str], command: list[str],
+        signum: int) -> None:
+    """Reaching the store is a wait with nothing in flight: Ctrl-C (or SIGTERM) while a
+    PostgreSQL server does not answer ends the command at once, exit 130, as it ends a wait
+    for a lock (was: a graceful stop of no run, the connect timeout waited out, then exit 4
+    'unreachable')."""
+    project, proxy, _ = proxied_postgres
+    project.add_module("gated_auto", GATED)
+    proxy.freeze()
+    proc = subprocess.Popen([OPSCTL, *command], cwd=project.root, env=project.env(),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 30
+    while proxy.connections() == 0 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert proxy.connections() > 0, "opsctl never tried the store"
+    time.sleep(0.3)
+    proc.send_signal(signum)
+    sent = time.monotonic()
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert time.monotonic() - sent < 5, err
+    assert "Traceback" not in err and "unreachable" not in err
+    doc = json.loads(out)
+    validate_result(doc)
+    assert doc["status"] == "cancelled"

@@ -107,8 +107,18 @@ class Session:
     @property
     def store(self) -> SQLStore:
         if self._store is None:
-            self._store = open_store(self.settings.effective_store_url, self.redactor,
-                                     create_dir=self.settings.store_url is None)
+            # Nothing is in flight while the store is reached: a first signal stops the wait
+            # at once (a PostgreSQL store that does not answer kept a Ctrl-C waiting for the
+            # connect timeout, then ended with exit 4, not 130). Its migrations are one
+            # transaction each, so an interrupted one is rolled back.
+            outer = self.waiting
+            self.waiting = outer or "the store"
+            try:
+                store = open_store(self.settings.effective_store_url, self.redactor,
+                                   create_dir=self.settings.store_url is None)
+            finally:
+                self.waiting = outer
+            self._store = store
             self._store.journal_mode = self.settings.journal_mode
             # a statement unanswered for longer than a lease lives is a store lost
             self._store.stall_s = max(10.0, self.settings.lock_ttl.total_seconds())
