@@ -196,3 +196,39 @@ def test_only_admins_manage_tokens_when_permissions_are_configured(project: Proj
         ("permission.denied", "bob")] * 4
     listed = as_(project, "root", "token", "list", "--format", "json")
     assert [t["status"] for t in listed.doc["tokens"]] == ["active"]
+
+
+@pytest.mark.parametrize("output", ["closed-pipe", "full-disk"])
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_a_token_whose_secret_cannot_be_shown_is_revoked(project: Project, output: str,
+                                                         fmt: str) -> None:
+    """The secret is shown once: when standard output refuses it (its reader gone, a full
+    disk), no one holds the token, so it is revoked and the command says so (was: a live
+    token in `token list` for 90 days, under a line that said it was shown)."""
+    import os
+    import subprocess
+
+    from tests.conftest import OPSCTL
+
+    if output == "closed-pipe":
+        read_end, write_end = os.pipe()
+        os.close(read_end)  # the reader went away before anything was written
+        expected = 141
+    else:
+        write_end = os.open("/dev/full", os.O_WRONLY)
+        expected = 4
+    try:
+        done = subprocess.run(
+            [OPSCTL, "token", "create", "--actor", "ci-bot", "--role", "operator",
+             "--format", fmt], cwd=project.root, env={**project.env(), "OPSCTL_ACTOR": "alice"},
+            stdout=write_end, stderr=subprocess.PIPE, text=True, timeout=120)
+    finally:
+        os.close(write_end)
+    assert done.returncode == expected, done.stderr
+    assert "could not be shown, so it was revoked" in done.stderr
+    assert "Traceback" not in done.stderr
+    listed = as_(project, "alice", "token", "list", "--format", "json")
+    assert listed.code == 0, listed.stderr
+    assert [t["status"] for t in listed.doc["tokens"]] == ["revoked"]
+    assert [kind for kind, _, _ in token_events(project)] == ["token.created", "token.revoked"]
+    assert as_(project, "alice", "audit", "verify").code == 0

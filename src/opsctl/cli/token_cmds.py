@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import sys
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, Literal, TextIO
 
@@ -14,6 +15,7 @@ from opsctl.cli.options import (
     global_options,
     open_cli_session,
     output_format,
+    say,
     show_config,
 )
 from opsctl.cli.output import emit_data
@@ -132,9 +134,31 @@ def token_create(actor: str, role: str, automations: tuple[str, ...],
             session.store, actor=actor, role=role, automations=automations or ("*",),
             environments=environments or ("*",), expires=lifetime, created_by=session.actor,
             now=session.clock(), description=description)
+        try:
+            code = _emit_secret("created", record, secret, opts, session)
+            sys.stdout.flush()  # delivered, or refused here: not in the interpreter's exit
+        except BaseException:
+            _revoke_undelivered(session, record.id)
+            raise
     finally:
         session.close()
-    return _emit_secret("created", record, secret, opts, session)
+    return code
+
+
+def _revoke_undelivered(session: Any, token_id: str) -> None:
+    """A token whose secret never reached standard output (its reader gone, a full disk, a
+    signal while it was printed) is revoked: no one holds it, and it would stay a live
+    credential in `token list` for its whole lifetime, under a line that said it was shown."""
+    from opsctl.governance.tokens import revoke_token
+
+    try:
+        revoke_token(session.store, token_id, by=session.actor, now=session.clock())
+    except Exception:  # the store gone too: the failure being reported is the output's
+        say(f"opsctl: the token {token_id} was not shown and could not be revoked: revoke "
+            f"it with `opsctl token revoke {token_id}`")
+        return
+    say(f"opsctl: the token {token_id} could not be shown, so it was revoked; create "
+        "another")
 
 
 @token_group.command("list")
