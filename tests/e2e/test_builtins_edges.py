@@ -5,6 +5,7 @@ hints that repeat the filters, reasons that must say something, schema's option 
 from __future__ import annotations
 
 import json
+import signal
 import sqlite3
 from typing import Any
 
@@ -264,3 +265,37 @@ def test_audit_verify_of_an_empty_trail_says_it_is_empty(counter: Project) -> No
     assert r.stdout.strip() == "audit trail intact: 0 event(s), no head yet (the trail is empty)"
     doc = counter.run("audit", "verify", "--format", "json").doc
     assert doc["events"] == 0 and doc["head_hash"] is None
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_a_signal_stops_an_audit_export_at_once(counter: Project, signum: int) -> None:
+    """Exporting the trail changes nothing: the first Ctrl-C (or SIGTERM) stops it, exit 130
+    (was: taken for a run's graceful stop, "a second signal aborts now", and the export went
+    on to its end, exit 0). The export here waits on a reader that has not read yet."""
+    import subprocess
+    import time
+
+    from opsctl.store.audit import NewEvent, append_events
+    from opsctl.store.sql import open_store
+    from tests.conftest import OPSCTL
+
+    assert counter.run("runs").code == 0  # the store, made
+    store = open_store(f"sqlite:///{counter.db}")
+    try:  # far more than a pipe holds: the export blocks on its reader
+        append_events(store, [NewEvent("test.filler", "root", {"i": i, "pad": "x" * 200})
+                              for i in range(3000)])
+    finally:
+        store.close()
+    proc = subprocess.Popen([OPSCTL, "audit", "export"], cwd=counter.root,
+                            env=counter.env({"OPSCTL_STOP_GRACE": "60s"}),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None
+    first = proc.stdout.read(1)  # exporting: the rest waits in the full pipe
+    assert first == b"{"
+    time.sleep(0.5)
+    proc.send_signal(signum)
+    out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130, err.decode()
+    assert b"Traceback" not in err
+    assert (first + out).count(b"\n") < 3000  # stopped before its end
+    assert counter.run("audit", "verify").code == 0

@@ -15,6 +15,7 @@ from opsctl.cli.options import (
     given_before,
     global_options,
     global_options_but_format,
+    nothing_in_flight,
     open_cli_session,
     refuse_reading_no_store,
     show_config,
@@ -123,7 +124,8 @@ def audit_verify(since_seq: int | None, opts: CommonOptions) -> int:
         return show_config(session)
     refuse_reading_no_store(session)
     check_permission(session, "view", automation="*")
-    report = verify_audit(session, since=since_seq)
+    with nothing_in_flight(session, "the audit trail's verification"):
+        report = verify_audit(session, since=since_seq)
     session.close()
     if not report.ok:
         raise PlanRejectedError(f"audit trail is not intact: {report.problem}", reason="tampered")
@@ -185,12 +187,15 @@ def audit_export(format_: str | None, since_seq: int, run_id: str | None, config
     if run_id is not None:
         run_id = _audited_run(session, run_id)
     out = json_stdout()  # JSON in either format: lines, or one document
-    events = iter_events(session.store, since_seq=since_seq, run_id=run_id)
-    if format_ == "json":
-        out.write(json.dumps({"events": [e.to_dict() for e in events]}, ensure_ascii=False) + "\n")
-    else:
-        for event in events:
-            out.write(json.dumps(event.to_dict(), ensure_ascii=False, sort_keys=True) + "\n")
+    with nothing_in_flight(session, "the audit trail's export"):
+        events = iter_events(session.store, since_seq=since_seq, run_id=run_id)
+        if format_ == "json":
+            out.write(json.dumps({"events": [e.to_dict() for e in events]},
+                                 ensure_ascii=False) + "\n")
+        else:
+            for event in events:
+                out.write(json.dumps(event.to_dict(), ensure_ascii=False, sort_keys=True)
+                          + "\n")
     session.close()
     return 0
 

@@ -6,7 +6,7 @@ import contextlib
 import functools
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
 import click
@@ -268,6 +268,19 @@ def _quiet_lost_interrupts(session: Any) -> None:
 
 _STOPPING_SESSION: Any = None
 """The session whose stop a lost interrupt belongs to (the last one opened in this process)."""
+
+
+@contextlib.contextmanager
+def nothing_in_flight(session: Any, what: str) -> Iterator[None]:
+    """A command's work that changes nothing a stop could leave half done (reading the audit
+    trail): a first SIGINT/SIGTERM stops it at once (exit 130), as it stops a run's planning,
+    rather than being taken for a run's graceful stop that lets it go on to its end."""
+    outer = session.waiting
+    session.waiting = outer or what
+    try:
+        yield
+    finally:
+        session.waiting = outer
 
 
 def open_cli_session(opts: CommonOptions, flags: dict[str, Any] | None = None) -> Any:
