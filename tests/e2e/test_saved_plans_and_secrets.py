@@ -372,6 +372,61 @@ def test_an_idempotency_key_holding_a_secret_is_refused_and_recorded_nowhere(
         assert CONFIG_CANARY not in text
 
 
+ECHO = '''
+from pydantic import BaseModel
+from opsctl import Action, Automation
+
+class Request(BaseModel):
+    name: str
+
+echo = Automation("echo-name", version="1.0.0", owner="o", summary="One action per name",
+                  request=Request)
+
+@echo.plan
+def plan(ctx, req):
+    yield Action(id="touch", kind="update", target="names", reason="record it",
+                 data={"name": req.name})
+
+@echo.apply
+def apply(ctx, req, action):
+    with open("applied.txt", "w") as fh:
+        fh.write(req.name)
+'''
+
+
+@pytest.mark.parametrize("where", ["request", "actor"])
+def test_a_plan_to_save_holding_a_secret_is_refused_before_it_is_made(
+        project: Project, where: str) -> None:
+    """The store keeps a saved plan with secrets masked, so a plan whose request or actor
+    holds a named secret's value would never match its signature (neither approved nor
+    applied): exit 2, no run, no plan file, no saved plan."""
+    project.add_module("echo_auto", ECHO)
+    project.write_config("[secrets]\ndb = 'env:DB_PASSWORD'\n")
+    env = clean_env(project.root / ".home", {"DB_PASSWORD": CONFIG_CANARY})
+    name = f"api-{CONFIG_CANARY}" if where == "request" else "api"
+    if where == "actor":
+        env["OPSCTL_ACTOR"] = f"ci-{CONFIG_CANARY}"
+
+    refused = project.run("plan", "echo-name", "--name", name, "--out", "plan.json",
+                          "--format", "json", env=env)
+
+    assert refused.code == 2, refused.stderr
+    message = refused.doc["error"]["message"]
+    assert ("request field 'name'" if where == "request" else "the actor 'ci-***'") in message
+    assert "could never be approved or applied" in message
+    assert refused.doc["run_id"] is None
+    assert CONFIG_CANARY not in refused.stdout + refused.stderr
+    assert not (project.root / "plan.json").exists()
+    listed = project.run("runs", "--format", "json", env=env)
+    assert listed.code == 0 and listed.doc["runs"] == [], listed.stdout
+    with sqlite3.connect(project.db) as db:
+        assert db.execute("SELECT count(*) FROM plans").fetchone() == (0,)
+    # the same request without a saved plan is applied as given
+    applied = project.run("echo-name", "--name", name, "--yes", "--format", "json", env=env)
+    assert applied.code == 0, applied.stderr
+    assert (project.root / "applied.txt").read_text() == name
+
+
 def test_a_key_reused_with_another_secret_reports_the_key_and_a_masked_request(
         project: Project) -> None:
     """A failure before the run exists (here a key reused with another request, exit 7) still

@@ -408,6 +408,27 @@ def refuse_key_with_secret(session: Session, key: str | None, name: str = "idemp
                          step="validate")
 
 
+def refuse_saved_plan_with_secret(session: Session, request_doc: Mapping[str, Any],
+                                  targets: Sequence[str] = ()) -> None:
+    """A plan to be saved whose request fields (``Secret`` ones aside), actor or ``--target``
+    patterns hold a value the run masks is refused (exit 2), before its run exists: the store
+    keeps the plan masked, so that copy would never match its signature, and the plan could be
+    neither approved nor applied. The message names where the value is, never the value."""
+    redact = session.redactor.redact
+    where = [f"request field {name!r}" for name, value in request_doc.items()
+             if redact({name: value}) != {name: value}]
+    if session.actor and redact(session.actor) != session.actor:
+        where.append(f"the actor {redact(session.actor)!r}")
+    if any(redact(pattern) != pattern for pattern in targets):
+        where.append("a --target pattern")
+    if where:
+        raise UsageError(f"{' and '.join(where)} holds the value of a configured secret, and a "
+                         "saved plan is stored with secrets masked: it could never be approved "
+                         "or applied, so none was made; apply without a saved plan, or leave "
+                         "the secret out (a request carries one in a Secret field)",
+                         step="validate")
+
+
 def display_request(doc: Any) -> Any:
     """The canonical request for people and results: secret markers shown as ***."""
     if isinstance(doc, dict):

@@ -26,6 +26,7 @@ from opsctl.engine.request import (
     display_request,
     hash_of_request,
     refuse_key_with_secret,
+    refuse_saved_plan_with_secret,
     request_document,
     secret_digest,
     target_patterns,
@@ -379,6 +380,8 @@ def execute(session: Session, automation: Automation[Any], data: Mapping[str, An
     patterns = target_patterns(targets)
     with _reported_with(known, session):
         refuse_key_with_secret(session, idempotency_key)
+        if (mode == "plan" or dry_run) and (out is not None or store_plan):
+            refuse_saved_plan_with_secret(session, request_doc, targets)
     key = idempotency_key or derived_run_key(automation, request_doc, patterns)
     known["idempotency_key"] = key
     key_source = "caller" if idempotency_key else "derived"
