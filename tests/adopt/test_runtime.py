@@ -72,7 +72,12 @@ def test_arguments_from_a_request(request_: dict[str, Any], argv: list[str]) -> 
     (WRAPPED, {"older": 3}, "option of the 'prune' command"),
     (WrappedScript("t.sh", __file__, "shell", args=(Arg("paths", kind="positional"),),
                    double_dash=False), {"paths": ["-x"]}, "cannot tell it from an option"),
-], ids=["option-of-another-subcommand", "dash-value-without-double-dash"])
+    (WRAPPED, {"name": "a\x00b"}, "name holds a NUL character"),
+    (WRAPPED, {"tag": ["ok", "\x00"]}, "tag holds a NUL character"),
+    (WRAPPED, {"paths": ["p\x00"]}, "paths holds a NUL character"),
+    (WRAPPED, {"extra": ["--raw", "\x00"]}, "extra holds a NUL character"),
+], ids=["option-of-another-subcommand", "dash-value-without-double-dash", "nul-in-an-option",
+        "nul-in-a-list", "nul-in-a-positional", "nul-in-the-passthrough"])
 def test_arguments_refused(wrapped: WrappedScript, request_: dict[str, Any],
                            message: str) -> None:
     with pytest.raises(UsageError, match=message):
@@ -230,6 +235,18 @@ def test_apply_runs_the_script_in_its_folder_and_logs_its_output(
     lines = [e["line"] for e in result.events if e["event"] == "script.output"]
     assert lines == ["token=*** mode=ok"]
     assert [e["exit_code"] for e in result.events if e["event"] == "script.exited"] == [0]
+
+
+def test_a_request_value_holding_a_nul_is_invalid_input_and_the_script_never_runs(
+        harness: OpsctlHarness, tool: Path) -> None:
+    automation = harness.register(make_automation(tool, dry_run_flag=None, name="tool-nul"))
+
+    result = harness.apply(automation, mode="o\x00k")
+
+    assert_exit(result, 2)
+    assert result.doc["error"]["type"] == "validation"
+    assert "mode holds a NUL character" in result.doc["error"]["message"]
+    assert not (tool.parent / "out.txt").exists()
 
 
 def test_a_script_killed_by_a_signal_fails_the_action_naming_the_signal(

@@ -342,6 +342,9 @@ class WrappedScript:
             if arg.subcommand is not None and arg.required and value is None:
                 raise UsageError(f"{arg.field} is required by the {command!r} command")
             words = self._words(arg, value)
+            if any("\x00" in word for word in words):
+                raise UsageError(f"{arg.field} holds a NUL character, which no command line "
+                                 "can pass to the script")
             if arg.kind == "positional":
                 positionals += words
             elif arg.spread and words:  # first in its group: the next option ends its values
@@ -360,6 +363,9 @@ class WrappedScript:
             head.extend(str(command).split())
             head.extend([command_flag] if command_flag else [])
         extra = [str(v) for v in values.get(self.passthrough) or []] if self.passthrough else []
+        if any("\x00" in word for word in extra):
+            raise UsageError(f"{self.passthrough} holds a NUL character, which no command line "
+                             "can pass to the script")
         # the last option takes a variable number of values: `--` ends them
         ends_with_values = (bool(spread_tail and not tail[len(spread_tail):])
                             if command is not None
