@@ -86,3 +86,30 @@ def test_the_table_on_a_terminal_without_colour_holds_no_escape_at_all() -> None
     render_table(Inventory(root="/srv/ops", scripts=[script]), stream, color=False)
 
     assert "x.py" in stream.getvalue() and "\x1b" not in stream.getvalue()
+
+
+def test_names_and_texts_in_the_markdown_report_render_as_typed_never_as_html() -> None:
+    """A script's path, summary, flag help and warnings are data: on a wiki page they read as
+    typed, not as an HTML element, emphasis or a link, and no control character reaches a
+    terminal that shows the report."""
+    from markdown_it import MarkdownIt
+
+    name = "<img src=x onerror=alert(1)>_**x**_[y](z).sh"
+    script = Script(path=name, language="shell", summary="Purge <script>alert(2)</script> & co",
+                    interface=Interface("argparse", [Flag("--older", help="older than <DAYS>")]),
+                    reasons=["destroys data: rm -rf *_tmp_*"],
+                    warnings=["\x1b[2Jcleared \x1b]8;;http://x\x07link"])
+    stream = io.StringIO()
+
+    render_markdown(Inventory(root="/srv/ops", scripts=[script]), stream)
+
+    report = stream.getvalue()
+    assert not any(ch in report for ch in "\x1b\x07")
+    html = MarkdownIt("commonmark").enable("table").render(report)
+    assert "<img" not in html and "<script" not in html and "<em>" not in html
+    assert "<strong>x</strong>" not in html and '<a href="z"' not in html
+    assert f"<h2>{name.replace('<', '&lt;').replace('>', '&gt;')}</h2>" in html
+    assert "Purge &lt;script&gt;alert(2)&lt;/script&gt; &amp; co" in html
+    assert "older than &lt;DAYS&gt;" in html
+    assert "rm -rf *_tmp_*" in html
+    assert "\\x1b[2Jcleared \\x1b]8;;http://x\\x07link" in html

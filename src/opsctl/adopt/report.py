@@ -6,6 +6,7 @@ decides anything: it only formats an :class:`~opsctl.adopt.model.Inventory`.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import TextIO
 
@@ -118,19 +119,19 @@ def render_table(inventory: Inventory, stream: TextIO, *, color: bool = True) ->
 def render_markdown(inventory: Inventory, stream: TextIO) -> None:
     """A report to paste into a ticket or a wiki page: summary, table, then one section a script."""
     write = stream.write
-    write(f"# Script inventory of `{inventory.root}`\n\n{summary_line(inventory)}.\n\n")
+    write(f"# Script inventory of `{_md(str(inventory.root))}`\n\n{summary_line(inventory)}.\n\n")
     write("| tier | script | language | interface | effects | dry run | callers | owner |\n")
     write("|---|---|---|---|---|---|---|---|\n")
     for s in inventory.scripts:
         write(f"| {s.tier} | [`{_md(s.path)}`](#{_anchor(s.path)}) | {s.language} | "
               f"{s.interface.kind} | {_effects_cell(s)} | "
-              f"{_md(s.dry_run_flag or ('yes' if s.has_dry_run else 'no'))} | "
-              f"{_callers_cell(s)} | {_md(_owner_cell(s))} |\n")
+              f"{_prose(s.dry_run_flag or ('yes' if s.has_dry_run else 'no'))} | "
+              f"{_callers_cell(s)} | {_prose(_owner_cell(s))} |\n")
     for s in inventory.scripts:
-        write(f"\n## {_md(s.path)}\n\n")
+        write(f"\n## {_prose(s.path)}\n\n")
         if s.summary:
-            write(f"{_md(s.summary)}\n\n")
-        write(f"**Tier: {s.tier}.** " + "; ".join(_md(r) for r in s.reasons) + ".\n\n")
+            write(f"{_prose(s.summary)}\n\n")
+        write(f"**Tier: {s.tier}.** " + "; ".join(_prose(r) for r in s.reasons) + ".\n\n")
         if s.interface.flags:
             # flags of different subcommands may share a spelling (two `--db`): say whose
             per_command = any(flag.subcommand for flag in s.interface.flags)
@@ -142,8 +143,8 @@ def render_markdown(inventory: Inventory, stream: TextIO) -> None:
                 kind = flag.type + (f" {flag.choices}" if flag.choices else "")
                 default = "" if flag.default is None else f"`{_md(repr(flag.default))}`"
                 command = f"| `{_md(flag.subcommand)}` " if flag.subcommand else "| "
-                write(f"{command if per_command else ''}| `{_md(name)}` | {_md(kind)} | "
-                      f"{default} | {'yes' if flag.required else ''} | {_md(flag.help or '')} |\n")
+                write(f"{command if per_command else ''}| `{_md(name)}` | {_prose(kind)} | "
+                      f"{default} | {'yes' if flag.required else ''} | {_prose(flag.help or '')} |\n")
             write("\n")
         if s.effects:
             write("Effects:\n\n")
@@ -167,24 +168,49 @@ def render_markdown(inventory: Inventory, stream: TextIO) -> None:
                       + (f" — `{_md(caller.text)}`" if caller.text else "") + "\n")
             write("\n")
         if s.owners and s.owners.authors:
-            people = ", ".join(f"{_md(a.name)} ({a.commits})" for a in s.owners.authors[:5])
+            people = ", ".join(f"{_prose(a.name)} ({a.commits})" for a in s.owners.authors[:5])
             write(f"Owners: {people}; last change {s.owners.last_change}, "
                   f"{s.owners.commits_90d} commits in 90 days\n\n")
         for warning in s.warnings:
-            write(f"> warning: {_md(warning)}\n")
+            write(f"> warning: {_prose(warning)}\n")
     if inventory.errors:
         write("\n## Not scanned\n\n")
         for entry in inventory.errors:
-            write(f"- `{_md(entry.path)}`: {_md(entry.reason)}\n")
+            write(f"- `{_md(entry.path)}`: {_prose(entry.reason)}\n")
     if inventory.libraries:
         write("\n## Libraries (imported, not run)\n\n")
         for entry in inventory.libraries:
-            write(f"- `{_md(entry.path)}`: {_md(entry.reason)}\n")
+            write(f"- `{_md(entry.path)}`: {_prose(entry.reason)}\n")
 
 
 def _md(text: str) -> str:
-    """Text safe inside a Markdown table cell or inline code: no pipes, no line breaks."""
-    return str(text).replace("|", "\\|").replace("\n", " ").replace("`", "'")
+    """Text safe inside a Markdown table cell or inline code: no pipes, no line breaks, and
+    control characters (an escape sequence in a file name) as ``\\xNN``."""
+    return _controls(str(text)).replace("|", "\\|").replace("\n", " ").replace("`", "'")
+
+
+# Markdown and HTML read these characters outside code; escaped, text is shown as typed. An
+# underscore inside a word (cleanup_ec2.py) and brackets that open no link (choice ['a', 'b'])
+# are left as they are: they are common, and read as themselves.
+_PROSE = str.maketrans({"\\": "\\\\", "`": "\\`", "*": "\\*", "~": "\\~", "|": "\\|",
+                        "<": "&lt;", ">": "&gt;", "&": "&amp;", "\n": " "})
+_EMPHASIS_OR_LINK = re.compile(r"(?<![^\W_])_|_(?![^\W_])|\](?=[(\[:])")
+
+
+def _prose(text: str) -> str:
+    """Text safe as Markdown outside code (a heading, a paragraph, a table cell): never read
+    as HTML (a script named ``<img src=x onerror=...>.sh``), emphasis, a link or code."""
+    escaped = _controls(str(text)).translate(_PROSE)
+    return _EMPHASIS_OR_LINK.sub(lambda m: "\\" + m.group(), escaped)
+
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _controls(text: str) -> str:
+    """``text`` with control characters but newline and tab as ``\\xNN``: a report is read
+    with ``cat`` too, and its terminal must not take them for commands."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def _anchor(path: str) -> str:
