@@ -191,6 +191,31 @@ def test_a_secret_given_by_its_alias_is_not_stored_with_a_schedule(sproject: Pro
     assert sproject.run("schedule", "list", "--format", "json", expect_json=True).doc == []
 
 
+def test_a_request_holding_a_named_secrets_value_is_refused_as_the_runs_would_get_the_mask(
+        sproject: Project) -> None:
+    """The store keeps a schedule's request with secrets masked: stored, every run would be
+    given ``***`` in place of the value (was: added, and each run applied tag ``x-***``)."""
+    sproject.write_config(f'[secrets]\ndb = "env:DB_PASSWORD"\n'
+                          f'[automation.note]\nroot = "{sproject.root}"\n')
+    env = sproject.env({"DB_PASSWORD": "pw-51d0-canary"})
+    (sproject.root / "tagged.json").write_text('{"tag": "x-pw-51d0-canary"}')
+
+    added = sproject.run("schedule", "add", "tagged", "--automation", "note", "--cron",
+                         "* * * * *", "--request", "tagged.json", env=env)
+
+    assert added.code == 2, added.stderr
+    assert "schedule 'tagged': request.tag: holds the value of a configured secret" in added.stderr
+    assert "pw-51d0-canary" not in added.stdout + added.stderr
+    assert sproject.run("schedule", "list", "--format", "json", env=env,
+                        expect_json=True).doc == []
+    sproject.write_config(f'[secrets]\ndb = "env:DB_PASSWORD"\n[[schedules]]\nname = "tagged"\n'
+                          f'automation = "note"\ncron = "* * * * *"\n'
+                          f'request = {{ tag = "x-pw-51d0-canary" }}\n'
+                          f'[automation.note]\nroot = "{sproject.root}"\n')
+    check = sproject.run("schedule", "check", env=env)
+    assert check.code == 2 and "request.tag: holds the value of a configured secret" in check.stderr
+
+
 def test_declared_schedules_check_and_refusals(sproject: Project) -> None:
     _declare(sproject, '[[schedules]]\nname = "hourly"\nautomation = "note"\ncron = "0 * * * *"'
                        '\nrequest = { tag = "h" }\n\n[[schedules]]\nname = "broken"\n'

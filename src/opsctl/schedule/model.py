@@ -231,6 +231,13 @@ def check_target(session: Any, schedule: Schedule) -> dict[str, Any]:
             raise ScheduleError(schedule.name, f"request.{key}",
                                 "secret fields are not stored with a schedule; set "
                                 f"OPSCTL_SECRET_{field.upper()} where the runs are carried out")
+        if session.redactor.redact({key: value}) != {key: value}:
+            # the store keeps it masked: each run would be given *** in its place
+            raise ScheduleError(schedule.name, f"request.{key}",
+                                "holds the value of a configured secret, which the store keeps "
+                                "masked, so the runs would be given *** instead; a request "
+                                "carries a secret in a Secret field, set where the runs are "
+                                "carried out")
     return document
 
 
