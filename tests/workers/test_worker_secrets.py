@@ -109,3 +109,46 @@ def test_a_secret_missing_on_the_worker_names_the_run_not_a_plan(vproject: Worke
     assert message == (f"run {r.doc['run_id']}: secret field 'token' is not stored with runs; "
                        "set OPSCTL_SECRET_TOKEN to carry out this run"), message
     assert "plan" not in message
+
+
+NAMED = '''
+from pathlib import Path
+from pydantic import BaseModel, Field
+from opsctl import Action, Automation
+
+class Request(BaseModel):
+    name: str = Field(description="written to named.txt")
+
+named = Automation("named", version="1.0.0", owner="tests", summary="write a name",
+                   request=Request, lock_scope=["name"])
+
+@named.plan
+def plan(ctx, req):
+    yield Action(id="write", kind="create", target="named.txt", reason="not there yet")
+
+@named.apply
+def apply(ctx, req, action):
+    Path(ctx.config["root"], "named.txt").write_text(req.name)
+    return "applied"
+'''
+
+
+def test_a_request_holding_a_named_secrets_value_is_not_queued(rproject: WorkerProject) -> None:
+    """A queued run's request is stored with secrets masked, so a worker would apply ``***``
+    in place of the value (was: queued, and applied as name 'x-***'): exit 2, nothing queued."""
+    rproject.add_module("named_auto", NAMED)
+    rproject.worker_config(f'[secrets]\ndb = "env:DB_PASSWORD"\n'
+                           f'[automation.named]\nroot = "{rproject.root}"\n')
+    env = {"DB_PASSWORD": "pw-51d0-canary"}
+    rproject.start_worker(1, env=env)
+
+    r = rproject.run("named", "--name", "x-pw-51d0-canary", "--executor", "celery", "--yes",
+                     "--format", "json", env=rproject.env(env), timeout=90)
+
+    assert r.code == 2, (r.stdout, r.stderr)
+    assert r.doc["error"]["message"].startswith(
+        "request field 'name' holds the value of a configured secret, and a run queued for "
+        "workers is stored with secrets masked"), r.doc["error"]["message"]
+    assert "pw-51d0-canary" not in r.stdout + r.stderr
+    assert rproject.run_rows() == []
+    assert not (rproject.root / "named.txt").exists()

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from opsctl.engine.session import Session
-from opsctl.errors import ConflictError, DependencyError
+from opsctl.errors import ConflictError, DependencyError, UsageError
 
 EXECUTOR = "celery"
 
@@ -46,6 +46,7 @@ def queue_for_celery(session: Session, automation: Any, data: Mapping[str, Any],
         request_document,
         target_patterns,
         versioned_request,
+        where_secrets_are,
     )
     from opsctl.engine.run import REPLAYABLE, RESUMABLE, _check_permission
     from opsctl.engine.runtime import runtime_info
@@ -60,6 +61,13 @@ def queue_for_celery(session: Session, automation: Any, data: Mapping[str, Any],
     _check_permission(session, automation, "plan" if mode == "plan" else "apply", request_doc)
     patterns = target_patterns(targets)
     refuse_key_with_secret(session, idempotency_key)
+    where = where_secrets_are(session, request_doc, patterns)
+    if where:
+        raise UsageError(f"{' and '.join(where)} holds the value of a configured secret, and a "
+                         "run queued for workers is stored with secrets masked: a worker would "
+                         "be given *** in its place, so it was not queued; run it with the "
+                         "local executor, or leave the secret out (a request carries one in a "
+                         "Secret field)", step="validate")
     key = idempotency_key or derived_run_key(automation, request_doc, patterns)
     request_hash = hash_of_request(request_doc, patterns)
     store = session.store

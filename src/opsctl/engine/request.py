@@ -408,12 +408,12 @@ def refuse_key_with_secret(session: Session, key: str | None, name: str = "idemp
                          step="validate")
 
 
-def refuse_saved_plan_with_secret(session: Session, request_doc: Mapping[str, Any],
-                                  targets: Sequence[str] = ()) -> None:
-    """A plan to be saved whose request fields (``Secret`` ones aside), actor or ``--target``
-    patterns hold a value the run masks is refused (exit 2), before its run exists: the store
-    keeps the plan masked, so that copy would never match its signature, and the plan could be
-    neither approved nor applied. The message names where the value is, never the value."""
+def where_secrets_are(session: Session, request_doc: Mapping[str, Any],
+                      targets: Sequence[str] = ()) -> list[str]:
+    """Where the request's fields (``Secret`` ones aside), the actor or the ``--target``
+    patterns hold a value the run masks, in words that never show the value. The store keeps
+    them masked, so what is carried out later from its copy (a saved plan, a run queued for
+    workers) would not get them back."""
     redact = session.redactor.redact
     where = [f"request field {name!r}" for name, value in request_doc.items()
              if redact({name: value}) != {name: value}]
@@ -421,6 +421,15 @@ def refuse_saved_plan_with_secret(session: Session, request_doc: Mapping[str, An
         where.append(f"the actor {redact(session.actor)!r}")
     if any(redact(pattern) != pattern for pattern in targets):
         where.append("a --target pattern")
+    return where
+
+
+def refuse_saved_plan_with_secret(session: Session, request_doc: Mapping[str, Any],
+                                  targets: Sequence[str] = ()) -> None:
+    """A plan to be saved holding a value the run masks (:func:`where_secrets_are`) is refused
+    (exit 2), before its run exists: the store's copy of the plan would never match its
+    signature, and the plan could be neither approved nor applied."""
+    where = where_secrets_are(session, request_doc, targets)
     if where:
         raise UsageError(f"{' and '.join(where)} holds the value of a configured secret, and a "
                          "saved plan is stored with secrets masked: it could never be approved "
