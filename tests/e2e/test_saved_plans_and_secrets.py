@@ -427,6 +427,30 @@ def test_a_plan_to_save_holding_a_secret_is_refused_before_it_is_made(
     assert (project.root / "applied.txt").read_text() == name
 
 
+def test_resuming_a_run_whose_request_held_a_named_secret_says_so_and_how_to_finish_it(
+        counter: Project) -> None:
+    """The run recorded its request masked, so it cannot be resumed from that record; the
+    refusal says why and that the same command finishes it (was: 'the request model changed
+    without a new contract version')."""
+    counter.write_config("[secrets]\ndb = 'env:DB_PASSWORD'\n")
+    env = clean_env(counter.root / ".home", {"DB_PASSWORD": CONFIG_CANARY})
+    partial = counter.run("counter", "--environment", "staging", "--targets", "a", "--targets",
+                          "b", "--fail-on", "b", "--fail-on", f"x-{CONFIG_CANARY}", "--yes",
+                          "--format", "json", env=env)
+    assert partial.code == 5, partial.stderr
+    run_id = partial.doc["run_id"]
+
+    resumed = counter.run("resume", run_id, "--yes", "--format", "json", env=env)
+
+    assert resumed.code == 3, resumed.stderr
+    assert resumed.doc["error"]["message"] == (
+        f"run {run_id} cannot be resumed from its record: its request held the value of a "
+        "configured secret, recorded masked (***); run the command that started it again, "
+        "with the same request, to finish it")
+    assert CONFIG_CANARY not in resumed.stdout + resumed.stderr
+    assert counts(counter) == {"a": 1}
+
+
 def test_a_key_reused_with_another_secret_reports_the_key_and_a_masked_request(
         project: Project) -> None:
     """A failure before the run exists (here a key reused with another request, exit 7) still

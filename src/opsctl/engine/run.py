@@ -292,7 +292,17 @@ def _prior_run(session: Session, automation: Automation[Any], key: str, key_sour
 
 def _request_changed(prior: Mapping[str, Any], automation: Automation[Any]) -> PlanRejectedError:
     """The refusal to resume a run whose recorded request the code now reads as another one:
-    the request model changed (a field added with a default) without a new contract version."""
+    the request model changed (a field added with a default) without a new contract version,
+    or the request held the value of a configured secret, which the run recorded masked."""
+    import json
+
+    from opsctl.config.redact import MASK
+
+    if MASK in json.dumps(prior.get("request"), ensure_ascii=False):
+        return PlanRejectedError(
+            f"run {prior['id']} cannot be resumed from its record: its request held the value "
+            f"of a configured secret, recorded masked ({MASK}); run the command that started "
+            "it again, with the same request, to finish it", reason="stale", step="validate")
     return PlanRejectedError(
         f"run {prior['id']} cannot be resumed: {automation.name} {automation.version} now reads "
         "its recorded request as another request (the request model changed without a new "
