@@ -516,6 +516,18 @@ def test_help_shows_escape_sequences_of_a_summary_as_text(
     assert "Names\\x1b]0;pwned\\x07 a target" in helped.stdout
 
 
+@pytest.mark.parametrize("args", [("echo", "--help"), ("plan", "echo", "--help"),
+                                  ("apply", "echo", "--help")],
+                         ids=["automation-help", "plan-help", "apply-help"])
+def test_help_shows_escape_sequences_of_the_owner_as_text(
+        project: Project, args: tuple[str, ...]) -> None:
+    project.add_module("echo_auto", ECHO.replace('owner="o"', 'owner="o\\x1b]0;pwned\\x07"'))
+    helped = project.run(*args)
+    assert helped.code == 0, helped.stderr
+    assert "\x1b" not in helped.stdout and "\x07" not in helped.stdout
+    assert "owner o\\x1b]0;pwned\\x07," in helped.stdout
+
+
 @pytest.mark.parametrize("args", [
     ("config", "-o", "json", "show"), ("token", "-o", "json", "list"),
     ("audit", "-o", "json", "verify"), ("audit", "-o", "json", "export"),

@@ -374,7 +374,7 @@ def run_policy_check(entry: CatalogEntry, opts: CommonOptions, values: dict[str,
 
 def _epilog(entry: CatalogEntry) -> str:
     scope = ", ".join(entry.lock_scope) or "none"
-    return (f"Contract {entry.version}, owner {entry.owner}, effect {entry.effect}, "
+    return (f"Contract {entry.version}, owner {printable(entry.owner)}, effect {entry.effect}, "
             f"lock scope: {scope}. Request fields also come from --request FILE (JSON or YAML); "
             "flags override the file. Exit codes: 0 done, 2 bad input, 3 precheck/stale plan, "
             "4 dependency, 5 partial, 6 denied, 7 conflict, 10 changes planned.")
