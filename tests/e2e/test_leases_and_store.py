@@ -133,6 +133,27 @@ def test_a_replayed_key_takes_no_lease_and_prints_a_showable_run(ledger: Project
     assert other.code == 0, other.stderr
 
 
+def test_a_lock_scope_too_long_to_index_is_invalid_input_on_every_store(ledger: Project) -> None:
+    """A PostgreSQL index holds at most 2704 bytes a row: a longer scope value is exit 2
+    before the run exists, on SQLite as on PostgreSQL (was: exit 4, 'the state store failed:
+    index row size 3032 exceeds btree version 4 maximum 2704', retried in vain)."""
+    import secrets
+
+    scope = secrets.token_hex(1500)  # random, so a store cannot compress it below the limit
+
+    refused = ledger.run("ledger", "--scope", scope, "--format", "json")
+
+    assert refused.code == 2, refused.stderr
+    assert refused.doc["run_id"] is None
+    assert refused.doc["error"]["message"] == (
+        "invalid request for ledger: scope: the lock scope these fields make is 3013 bytes, "
+        "more than 2000: a lock-scope field names a target; give a shorter value")
+    assert effects(ledger) == []
+    listed = ledger.run("runs", "--format", "json", expect_json=True)
+    assert listed.code == 0 and listed.doc["runs"] == []
+    assert ledger.run("ledger", "--scope", "s" * 1900, "--format", "json").code == 0
+
+
 # -- 2. a dead holder on this machine does not block -------------------------------------------
 
 def test_resume_after_sigkill_takes_the_dead_holders_lease_at_once(ledger: Project) -> None:

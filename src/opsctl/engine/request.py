@@ -75,6 +75,7 @@ def validate_request(automation: Automation[Any], data: Mapping[str, Any],
         bug.add_note(given.redact_text("".join(traceback.format_exception(exc)).rstrip()))
         raise bug from None
     _refuse_nul_in_scope(automation, request, label or automation.name)
+    _refuse_long_scope(automation, request, label or automation.name)
     return request
 
 
@@ -90,6 +91,23 @@ def _refuse_nul_in_scope(automation: Automation[Any], request: Any, label: str) 
                          + "; ".join(f"{name}: {why}" for name in bad),
                          step="validate", fields=[{"field": name, "message": why}
                                                   for name in bad])
+
+
+MAX_SCOPE_BYTES = 2000
+"""The longest lock scope (UTF-8 bytes): a PostgreSQL index holds at most 2704 bytes a row,
+and a scope names a target (an environment, a cluster), not a document."""
+
+
+def _refuse_long_scope(automation: Automation[Any], request: Any, label: str) -> None:
+    """A lock scope longer than :data:`MAX_SCOPE_BYTES` is invalid input (exit 2) on every
+    store: a PostgreSQL store cannot index it, and the run would end as 'retry later'."""
+    size = len(automation.scope_key(request).encode("utf-8", "surrogatepass"))
+    if automation.effect == "mutate" and automation.lock_scope and size > MAX_SCOPE_BYTES:
+        why = (f"the lock scope these fields make is {size} bytes, more than "
+               f"{MAX_SCOPE_BYTES}: a lock-scope field names a target; give a shorter value")
+        raise UsageError(f"invalid request for {label}: {', '.join(automation.lock_scope)}: "
+                         f"{why}", step="validate",
+                         fields=[{"field": name, "message": why} for name in automation.lock_scope])
 
 
 def _validator_bug(name: str, exc: BaseException) -> AutomationBugError:
