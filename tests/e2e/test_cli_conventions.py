@@ -493,6 +493,22 @@ def test_recorded_text_reaches_a_terminal_as_data_not_escape_sequences(
         assert "web\\x1b[31mRED" in out
 
 
+def test_bidirectional_controls_in_recorded_text_are_shown_as_escapes(project: Project) -> None:
+    """A right-to-left override shows ``\\u202egnp.exe`` to the terminal as ``exe.png``: in
+    the run's output, `show` and `runs`, it is shown as the escape it is (was: sent as is)."""
+    project.add_module("echo_auto", ECHO)
+    disguised = "invoice-\u202egnp.exe"
+    applied = project.run("echo", "--name", disguised)
+    assert applied.code == 0, applied.stderr
+    run_id = project.run("runs", "--format", "json", expect_json=True).doc["runs"][0]["id"]
+    for out in (applied.stdout, project.run("show", run_id).stdout,
+                project.run("show", run_id, "--follow").stdout):
+        assert "\u202e" not in out
+        assert "invoice-\\u202egnp.exe" in out
+    as_json = project.run("show", run_id, "--format", "json", expect_json=True)
+    assert as_json.doc["request"]["name"] == disguised  # the data itself is kept as given
+
+
 def test_describe_shows_escape_sequences_of_a_summary_as_text(project: Project) -> None:
     """A summary carried over from a legacy script's comment is text: `describe` shows its
     escape sequences as `list` does (was: sent to the terminal, which set its title)."""

@@ -27,15 +27,17 @@ _CONTROL = None  # compiled on first use: most commands print no recorded text
 
 def printable(value: Any) -> Any:
     """``value`` with the control characters of its strings (escape sequences, carriage
-    returns, C1 codes; not newlines and tabs) shown as ``\\xNN``: recorded text (a request, a
-    target, an error message) is data, and a terminal must not take it for commands."""
+    returns, C1 codes; not newlines and tabs) shown as ``\\xNN``, and the bidirectional
+    controls as ``\\uNNNN``: recorded text (a request, a target, an error message) is data, and
+    a terminal must not take it for commands, nor show ``\\u202egnp.exe`` as ``exe.png``."""
     global _CONTROL
     if isinstance(value, str):
         if _CONTROL is None:
             import re
 
-            _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-        return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", value)
+            _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f"
+                                  "\u202a-\u202e\u2066-\u2069]")
+        return _CONTROL.sub(_escaped_control, value)
     if not isinstance(value, dict | list | tuple):
         return value
     # A loop rather than recursion: a recorded value may be nested deeper than the stack.
@@ -55,6 +57,11 @@ def printable(value: Any) -> Any:
             else:
                 target.append(shown)
     return copy
+
+
+def _escaped_control(match: Any) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
 def _cell(value: Any) -> str:
