@@ -589,6 +589,26 @@ def test_a_plan_of_every_construct_round_trips_through_the_page(dash: Api) -> No
 
 # -- escaping and secrets -------------------------------------------------------------------------
 
+def test_bidirectional_controls_are_shown_as_escapes_in_the_plan_review_and_the_run(
+        dash: Api) -> None:
+    """A right-to-left override makes ``invoice-\\u202egnp.exe`` read ``invoice-exe.png``: the
+    plan a reviewer approves and the run's page show the escape instead (was: the character,
+    which the browser obeyed)."""
+    v = visitor(dash, "ada", "admin")
+    planned = v.post("/automations/echo/plan", [("r.text", "invoice-\u202egnp.exe")])
+    assert planned.status_code == 303, planned.text
+    plan = planned.headers["location"]
+    review = v.get(plan).text
+    applied = v.post(plan + "/apply", {})
+    assert applied.status_code == 303, applied.text
+    run = wait_run(v, applied.headers["location"])
+    for page in (review, run):
+        assert "\u202e" not in page
+        assert "invoice-\\u202egnp.exe" in page
+    shown = dash.call("GET", f"/v1/plans/{plan.rsplit('/', 1)[1]}", dash.token("ada", "admin"))
+    assert shown.json()["plan"]["request"]["text"] == "invoice-\u202egnp.exe"  # kept as given
+
+
 @pytest.mark.parametrize("payload", XSS, ids=["script", "attribute"])
 def test_every_value_is_escaped(dash: Api, payload: str) -> None:
     v = visitor(dash, "ada", "admin")

@@ -74,6 +74,7 @@ class Dashboard:
 
         self.templates.globals["opsctl_version"] = __version__
         self.templates.filters["json"] = _json_text
+        self.templates.filters["shown"] = _shown
 
     # -- identity ---------------------------------------------------------------------------
     def viewer(self, request: Request) -> Viewer:
@@ -181,10 +182,29 @@ def see_other(location: str) -> RedirectResponse:
     return RedirectResponse(location, status_code=303)
 
 
+_BIDI = None  # compiled on first use
+
+
+def _shown(value: Any) -> Any:
+    """A recorded text (a target, a reason, a diff line) with its bidirectional controls as
+    ``\\u202e``: a reviewer must not read ``invoice-\\u202egnp.exe`` as ``invoice-exe.png``.
+    Form values keep the text as it is, so a request sent again is the same request."""
+    global _BIDI
+    if not isinstance(value, str):
+        return value
+    if _BIDI is None:
+        import re
+
+        _BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+    return _BIDI.sub(lambda m: f"\\u{ord(m.group()):04x}", value)
+
+
 def _json_text(value: Any) -> str:
     import json
 
-    return json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False, default=str)
+    # a bidirectional control can only be in a string, where \u202e is its JSON escape
+    return str(_shown(json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False,
+                                 default=str)))
 
 
 def page_route_class(dashboard: Dashboard) -> type[APIRoute]:
