@@ -113,3 +113,18 @@ def test_names_and_texts_in_the_markdown_report_render_as_typed_never_as_html() 
     assert "older than &lt;DAYS&gt;" in html
     assert "rm -rf *_tmp_*" in html
     assert "\\x1b[2Jcleared \\x1b]8;;http://x\\x07link" in html
+
+
+def test_bidirectional_controls_in_the_markdown_report_are_shown_as_escapes() -> None:
+    """A right-to-left override makes ``purge-\\u202ehs.txt`` read ``purge-txt.sh`` on the
+    wiki page: the report shows the escape, in code as in prose."""
+    script = Script(path="purge-\u202ehs.txt", language="shell",
+                    summary="cleans \u2067up\u2069 old files")
+    stream = io.StringIO()
+
+    render_markdown(Inventory(root="/srv/ops", scripts=[script]), stream)
+
+    report = stream.getvalue()
+    assert not any(ch in report for ch in "\u202e\u2067\u2069")
+    assert "[`purge-\\u202ehs.txt`]" in report and "## purge-\\\\u202ehs.txt" in report
+    assert "cleans \\\\u2067up\\\\u2069 old files" in report
