@@ -121,6 +121,21 @@ def test_an_empty_target_is_invalid_input(stack: Project, bad: str) -> None:
     assert not stack.db.exists() or effects(stack) == []
 
 
+@pytest.mark.parametrize("bad", ["db\nweb-*", "web-\x1b[2J*", "db web", "*" * 401],
+                         ids=["newline", "escape", "blank-inside", "too-long"])
+def test_a_target_no_action_id_could_match_is_invalid_input(stack: Project, bad: str) -> None:
+    """An action id is 1-200 characters of [A-Za-z0-9_.:/@+=-]: a pattern with a newline, an
+    escape or a blank matches none, and was only echoed (was: exit 0, a warning whose newline
+    printed a line of its own, and the escape sent to the terminal)."""
+    result = stack.run("stack", "--target", bad, "--format", "json")
+    assert result.code == 2, result.stderr
+    message = result.doc["error"]["message"]
+    assert message.startswith("--target ") and "give an action id or a glob" in message
+    assert "\n" not in message and "\x1b" not in message
+    assert result.doc["run_id"] is None
+    assert effects(stack) == []
+
+
 def test_a_saved_targeted_plan_applies_exactly_its_targets(stack: Project) -> None:
     saved = stack.run("plan", "stack", "--target", "vol-b", "--out", "plan.json",
                       "--format", "json")

@@ -477,14 +477,22 @@ def hash_of_request(request_doc: Mapping[str, Any], targets: Sequence[str] = ())
     return sha256_text(canonical_json(dict(request_doc)))
 
 
+TARGET_PATTERN_MAX = 400  # characters: an action id is at most 200, a glob a little more
+
+
 def target_patterns(targets: Sequence[str]) -> tuple[str, ...]:
-    """``--target`` patterns, each a non-empty action id or glob, without repeats."""
+    """``--target`` patterns, each a non-empty action id or glob, without repeats. A pattern
+    no action id could match (a blank, a control character; longer than
+    :data:`TARGET_PATTERN_MAX`) is refused: it would only be echoed in warnings."""
     patterns: list[str] = []
     for raw in targets:
         pattern = raw.strip()
-        if not pattern or "\0" in pattern:
-            raise UsageError(f"--target {raw!r}: give an action id or a glob such as 'vol-*'",
-                             step="validate")
+        if (not pattern or len(pattern) > TARGET_PATTERN_MAX or not pattern.isprintable()
+                or any(ch.isspace() for ch in pattern)):
+            shown = repr(raw) if len(raw) <= 60 else f"{raw[:60]!r}... ({len(raw)} characters)"
+            raise UsageError(f"--target {shown}: give an action id or a glob such as 'vol-*' "
+                             f"(an action id is 1-200 characters of [A-Za-z0-9_.:/@+=-], a "
+                             f"pattern at most {TARGET_PATTERN_MAX})", step="validate")
         if pattern not in patterns:
             patterns.append(pattern)
     return tuple(patterns)
