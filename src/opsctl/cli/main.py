@@ -396,10 +396,52 @@ def _as_own_show_config(args: list[str]) -> list[str]:
     return [*kept[:at], "--show-config", *kept[at:]]
 
 
-def _usage_hint(exc: click.ClickException) -> str:
+# What engineers coming from Terraform and Ansible type first, and what opsctl has for it.
+_DRY_RUN = "is --dry-run here (or `opsctl plan NAME`)"
+_TARGET = "is --target ID here (a glob of action ids; repeatable)"
+_REQUEST = "is --request FILE here (a JSON or YAML request document; flags override it)"
+_OTHER_TOOLS_OPTIONS = {
+    "--check": f"Ansible's --check {_DRY_RUN}",
+    "-C": f"Ansible's -C {_DRY_RUN}",
+    "--limit": f"Ansible's --limit {_TARGET}",
+    "-l": f"Ansible's -l {_TARGET}",
+    "--extra-vars": f"Ansible's --extra-vars {_REQUEST}",
+    "-e": f"Ansible's -e {_REQUEST}",
+    "-var-file": f"Terraform's -var-file {_REQUEST}",
+    "--var-file": f"Terraform's -var-file {_REQUEST}",
+    "-var": "Terraform's -var is a request field's own flag here (--FIELD VALUE)",
+    "-lock-timeout": "Terraform's -lock-timeout is --wait-lock DURATION here",
+    "-detailed-exitcode": ("Terraform's -detailed-exitcode is the default here: a plan and "
+                           "--dry-run exit 10 when changes are planned, 0 when none"),
+}
+
+
+def _other_tools_hint(exc: click.ClickException, args: list[str]) -> str | None:
+    """A hint for an option spelled as in Terraform or Ansible: Terraform's single-dash long
+    options (``-out=plan.json``), which click reads as a cluster of short ones and reports as
+    ``-o``'s bad value, and the options of both tools that opsctl names otherwise."""
+    ctx = getattr(exc, "ctx", None)
+    known: set[str] = set()
+    if ctx is not None:
+        for param in ctx.command.params:
+            known.update(getattr(param, "opts", ()))
+            known.update(getattr(param, "secondary_opts", ()))
+    for arg in args[:args.index("--")] if "--" in args else args:
+        name = arg.split("=", 1)[0]
+        if not name.startswith("-") or name in known:
+            continue
+        if name in _OTHER_TOOLS_OPTIONS:
+            return _OTHER_TOOLS_OPTIONS[name]
+        if not name.startswith("--") and len(name) > 2 and f"-{name}" in known:
+            return f"opsctl's long options take two dashes: -{name}"
+    return None
+
+
+def _usage_hint(exc: click.ClickException, args: list[str]) -> str:
     ctx = getattr(exc, "ctx", None)
     path = ctx.command_path if ctx is not None else "opsctl"
-    return f"see `{path} --help`"
+    other = _other_tools_hint(exc, args)
+    return f"{other}; see `{path} --help`" if other else f"see `{path} --help`"
 
 
 def _discard_stdout() -> None:
@@ -483,7 +525,7 @@ def main(argv: list[str] | None = None) -> None:
                            and group.mode != "run" else "give a subcommand"
                            if ctx is not None and ctx.parent is not None
                            else "give a command (or an automation NAME)")
-            code = _report(UsageError(message), args, started, _usage_hint(exc))
+            code = _report(UsageError(message), args, started, _usage_hint(exc, args))
         except OpsctlError as exc:
             code = _report(exc, args, started)
             # an internal error's, or the one of an automation module that failed to import

@@ -1,0 +1,54 @@
+"""What engineers used to Terraform and Ansible type on their first day, and what opsctl answers:
+its own spelling of the same thing, with nothing run."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import Project
+from tests.e2e.test_cli_core import COUNTER
+
+
+@pytest.fixture
+def counter(project: Project) -> Project:
+    project.add_module("counter_auto", COUNTER)
+    return project
+
+
+@pytest.mark.parametrize(("args", "hint"), [
+    pytest.param(["plan", "counter", "--environment", "staging", "-out=plan.json"],
+                 "opsctl's long options take two dashes: --out", id="terraform-out"),
+    pytest.param(["counter", "--environment", "staging", "-target=t-a", "--dry-run"],
+                 "opsctl's long options take two dashes: --target", id="terraform-target"),
+    pytest.param(["counter", "--environment", "staging", "-auto-approve"],
+                 "opsctl's long options take two dashes: --auto-approve",
+                 id="terraform-auto-approve"),
+    pytest.param(["plan", "counter", "--environment", "staging", "-detailed-exitcode"],
+                 "Terraform's -detailed-exitcode is the default here: a plan and --dry-run exit "
+                 "10 when changes are planned, 0 when none", id="terraform-detailed-exitcode"),
+    pytest.param(["plan", "counter", "-var-file=staging.json"],
+                 "Terraform's -var-file is --request FILE here", id="terraform-var-file"),
+    pytest.param(["counter", "--environment", "staging", "--check", "--diff"],
+                 "Ansible's --check is --dry-run here (or `opsctl plan NAME`)", id="ansible-check"),
+    pytest.param(["counter", "--environment", "staging", "--limit", "t-a"],
+                 "Ansible's --limit is --target ID here", id="ansible-limit"),
+    pytest.param(["counter", "-e", "@staging.yml"],
+                 "Ansible's -e is --request FILE here", id="ansible-extra-vars"),
+])
+def test_another_tools_option_is_answered_with_opsctls_own(counter: Project, args: list[str],
+                                                           hint: str) -> None:
+    r = counter.run(*args)
+    assert r.code == 2, r.stderr
+    last = r.stderr.strip().splitlines()[-1]
+    assert last.startswith(f"opsctl: hint: {hint}"), r.stderr
+    assert last.endswith("--help`"), r.stderr
+    assert "Traceback" not in r.stderr
+    assert "run_" not in counter.run("runs").stdout, "nothing was run"
+
+
+def test_an_option_of_its_own_keeps_the_plain_hint(counter: Project) -> None:
+    """`runs --limit` is opsctl's: its bad value is not taken for Ansible's --limit."""
+    r = counter.run("runs", "--limit", "ten")
+    assert r.code == 2
+    assert r.stderr.strip().splitlines()[-1] == "opsctl: hint: see `opsctl runs --help`"
+
