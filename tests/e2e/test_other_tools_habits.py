@@ -52,3 +52,23 @@ def test_an_option_of_its_own_keeps_the_plain_hint(counter: Project) -> None:
     assert r.code == 2
     assert r.stderr.strip().splitlines()[-1] == "opsctl: hint: see `opsctl runs --help`"
 
+
+def test_apply_given_a_plan_file_as_terraform_takes_it_says_apply_plan(counter: Project) -> None:
+    """`terraform apply PLANFILE` habit: `opsctl apply plan.json` names `--plan`."""
+    made = counter.run("plan", "counter", "--environment", "staging", "--out", "plan.json")
+    assert made.code == 10, made.stderr
+    r = counter.run("apply", "plan.json")
+    assert r.code == 2
+    assert ("opsctl: error: unknown automation or command 'plan.json' (automations: counter; "
+            "see `opsctl --help`); a saved plan file is applied with "
+            "`opsctl apply --plan plan.json`") in r.stderr, r.stderr
+    assert not (counter.root / "state").exists(), "nothing was applied"
+    applied = counter.run("apply", "--plan", "plan.json")
+    assert applied.code == 0, applied.stderr
+
+
+def test_apply_of_an_unknown_name_says_nothing_of_plan_files(counter: Project) -> None:
+    r = counter.run("apply", "counterr")
+    assert r.code == 2
+    assert "--plan" not in r.stderr, r.stderr
+

@@ -167,6 +167,14 @@ class AutomationGroup(click.Group):
                 with formatter.section(title):
                     formatter.write_dl(rows)
 
+    def _saved_plan_hint(self, word: str) -> str:
+        """``opsctl apply plan.json``, as Terraform applies a plan file: say how opsctl does."""
+        if self.mode != "apply" or not (word.endswith(".json") or os.path.isfile(word)):
+            return ""
+        import shlex
+
+        return f"; a saved plan file is applied with `opsctl apply --plan {shlex.quote(word)}`"
+
     def resolve_command(self, ctx: click.Context, args: list[str]) -> tuple[Any, ...]:
         try:
             return super().resolve_command(ctx, args)
@@ -177,6 +185,7 @@ class AutomationGroup(click.Group):
                 known = ", ".join(sorted(_catalog(ctx).entries)) or "none registered"
                 raise UnknownAutomationError(f"unknown automation or command {args[0]!r} "
                                              f"(automations: {known}; see `opsctl --help`)"
+                                             f"{self._saved_plan_hint(args[0])}"
                                              f"{_no_project(ctx)}") from None
             raise
 
