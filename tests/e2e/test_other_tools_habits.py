@@ -72,3 +72,27 @@ def test_apply_of_an_unknown_name_says_nothing_of_plan_files(counter: Project) -
     assert r.code == 2
     assert "--plan" not in r.stderr, r.stderr
 
+
+@pytest.mark.parametrize(("args", "message"), [
+    pytest.param(["counter", "--request", "@staging.yml", "--dry-run"],
+                 "request file @staging.yml does not exist; give the path without '@': "
+                 "staging.yml", id="request"),
+    pytest.param(["apply", "--plan", "@staging.yml"],
+                 "plan file @staging.yml does not exist; give the path without '@': "
+                 "staging.yml", id="plan"),
+])
+def test_a_path_written_as_at_file_says_to_drop_the_at(counter: Project, args: list[str],
+                                                        message: str) -> None:
+    """curl's and Ansible's `@file`: opsctl's options take the path itself."""
+    (counter.root / "staging.yml").write_text("environment: staging\n")
+    r = counter.run(*args)
+    assert r.code == 2
+    assert f"opsctl: error: {message}" in r.stderr, r.stderr
+    assert "run_" not in counter.run("runs").stdout
+    assert counter.run("counter", "--request", "staging.yml", "--dry-run").code == 10
+
+
+def test_an_at_path_with_no_file_behind_it_is_only_missing(counter: Project) -> None:
+    r = counter.run("counter", "--request", "@nowhere.yml", "--dry-run")
+    assert r.code == 2
+    assert "opsctl: error: request file @nowhere.yml does not exist\n" in r.stderr, r.stderr

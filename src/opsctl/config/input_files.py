@@ -34,7 +34,10 @@ def read_document(path: str, *, what: str, limit: int = DEFAULT_MAX_INPUT_BYTES,
         # O_NONBLOCK: opening a FIFO with no writer must not hang before fstat can refuse it.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
-        raise UsageError(f"{what} {path} does not exist", step=step) from None
+        # curl's and Ansible's `@file`: the option takes the path itself
+        bare = (f"; give the path without '@': {path[1:]}"
+                if path.startswith("@") and os.path.isfile(path[1:]) else "")
+        raise UsageError(f"{what} {path} does not exist{bare}", step=step) from None
     except IsADirectoryError:
         raise UsageError(f"{what} {path} is a directory, not a file", step=step) from None
     except OSError as exc:
