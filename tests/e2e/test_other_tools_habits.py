@@ -96,3 +96,22 @@ def test_an_at_path_with_no_file_behind_it_is_only_missing(counter: Project) -> 
     r = counter.run("counter", "--request", "@nowhere.yml", "--dry-run")
     assert r.code == 2
     assert "opsctl: error: request file @nowhere.yml does not exist\n" in r.stderr, r.stderr
+
+
+def test_show_given_a_saved_plans_id_names_the_runs_of_that_plan(backend_project: Project) -> None:
+    """`opsctl plan` prints a plan id beside its run id: `show PLAN_ID` says which run is which."""
+    backend_project.add_module("counter_auto", COUNTER)
+    made = backend_project.run("plan", "counter", "--environment", "staging", "--out", "plan.json",
+                               "--format", "json")
+    assert made.code == 10, made.stderr
+    plan_id, planning_run = made.doc["artifacts"]["plan_id"], made.doc["run_id"]
+    r = backend_project.run("show", plan_id)
+    assert r.code == 2
+    assert (f"opsctl: error: {plan_id} is a saved plan's id, not a run's: made by run "
+            f"{planning_run} (`opsctl show {planning_run}`)\n") in r.stderr, r.stderr
+    applied = backend_project.run("apply", "--plan", "plan.json", "--format", "json")
+    assert applied.code == 0, applied.stderr
+    r = backend_project.run("show", plan_id)
+    assert r.code == 2
+    assert f"applied by run {applied.doc['run_id']}" in r.stderr, r.stderr
+    assert backend_project.run("show", planning_run).code == 0

@@ -323,6 +323,13 @@ def _run_by_ref(session: Any, run_id: str, *, with_result: bool = True) -> dict[
     matches = session.store.count_runs_with_prefix(run_id)
     if matches > 1:
         raise UsageError(f"prefix {run_id!r} matches {matches} runs: give more of the id")
+    plan = session.store.get_plan(run_id) if run_id.startswith("plan_") else None
+    if plan is not None:  # the id `opsctl plan` prints as "plan id", beside its run's
+        made = session.store.planning_run_id(run_id)
+        runs = [f"made by run {made} (`opsctl show {made}`)" if made else None,
+                f"applied by run {plan['applied_run_id']}" if plan["applied_run_id"] else None]
+        raise UsageError(f"{run_id} is a saved plan's id, not a run's: "
+                         f"{', '.join(r for r in runs if r) or 'not applied yet'}")
     from opsctl.config.redact import mask_url
 
     raise UsageError(f"no run {run_id!r} in {mask_url(session.settings.effective_store_url)}; "

@@ -1296,6 +1296,12 @@ class SQLStore:
         return bool(self._rows("SELECT 1 FROM runs WHERE plan_id = ? AND mode = 'plan' LIMIT 1",
                                (plan_id,)))
 
+    def planning_run_id(self, plan_id: str) -> str | None:
+        """The plan run of this store that saved plan ``plan_id``, if one did."""
+        rows = self._rows("SELECT id FROM runs WHERE plan_id = ? AND mode = 'plan' "
+                          "ORDER BY started_at LIMIT 1", (plan_id,))
+        return str(rows[0]["id"]) if rows else None
+
     def plan_document(self, plan_id: str) -> dict[str, Any] | None:
         """The saved plan document (as written to the plan file, secrets as digests)."""
         rows = self._rows("SELECT document_json FROM plans WHERE id = ?", (plan_id,))
