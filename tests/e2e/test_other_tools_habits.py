@@ -115,3 +115,15 @@ def test_show_given_a_saved_plans_id_names_the_runs_of_that_plan(backend_project
     assert r.code == 2
     assert f"applied by run {applied.doc['run_id']}" in r.stderr, r.stderr
     assert backend_project.run("show", planning_run).code == 0
+
+
+def test_a_request_document_key_spelled_as_its_flag_names_the_fields(counter: Project) -> None:
+    """An Ansible vars file or a Rundeck option copied from `--help`: `older-than:` is the flag's
+    spelling; the error lists the field names a document uses."""
+    (counter.root / "vars.yml").write_text("environment: staging\nolder-than: 7d\n")
+    r = counter.run("counter", "--request", "vars.yml", "--dry-run")
+    assert r.code == 2
+    assert ("opsctl: error: invalid request for counter: older-than: unknown field (known: "
+            "environment, targets, fail_on, transient_on, bug_on, slow, older_than, "
+            "verbose_plan)\n") in r.stderr, r.stderr
+    assert "run_" not in counter.run("runs").stdout

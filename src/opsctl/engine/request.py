@@ -138,11 +138,20 @@ def _invalid_request(exc: Any, model: Any, data: Mapping[str, Any], label: str) 
             message = "unknown field"
         elif err["type"] == "missing":
             message = "required field is missing"
-        problems.append(f"{where}: {message}")
+        problems.append(f"{where}: {message}{_known_fields(model, err)}")
         # the path below the request: empty for the request as a whole (a model validator)
         fields.append({"field": ".".join(str(p) for p in err["loc"]), "message": message})
     return UsageError(f"invalid request for {label}: " + "; ".join(problems),
                       step="validate", fields=fields)
+
+
+def _known_fields(model: Any, err: Any) -> str:
+    """For a field of the request document the model does not have (``max-age:``, as the flag
+    is spelled, or a typo), the names it has, as a document gives them."""
+    if err["type"] != "extra_forbidden" or len(err["loc"]) != 1:
+        return ""
+    names = [info.alias or name for name, info in model.model_fields.items()]
+    return f" (known: {', '.join(names)})" if names else ""
 
 
 def _given_secrets(model: Any, data: Mapping[str, Any], redactor: Any = None) -> Any:
