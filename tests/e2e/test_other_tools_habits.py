@@ -127,3 +127,29 @@ def test_a_request_document_key_spelled_as_its_flag_names_the_fields(counter: Pr
             "environment, targets, fail_on, transient_on, bug_on, slow, older_than, "
             "verbose_plan)\n") in r.stderr, r.stderr
     assert "run_" not in counter.run("runs").stdout
+
+
+@pytest.mark.parametrize("extra", [["--target", "t-b"], ["--dry-run"], ["--slow", "1"]],
+                         ids=["target", "dry-run", "request-flag"])
+def test_a_saved_plan_given_plan_options_says_they_go_to_plan(counter: Project,
+                                                              extra: list[str]) -> None:
+    """`apply --plan` applies the plan as written: --target, --dry-run or a request flag given
+    to it is refused, naming `opsctl plan` as where they go; nothing is applied."""
+    made = counter.run("plan", "counter", "--environment", "staging", "--out", "plan.json")
+    assert made.code == 10, made.stderr
+    r = counter.run("apply", "--plan", "plan.json", *extra)
+    assert r.code == 2
+    assert r.stderr.strip().splitlines()[-1] == (
+        "opsctl: hint: a saved plan applies exactly what `opsctl plan NAME` wrote, its request "
+        "and --target included: give them to `opsctl plan` and apply the plan it writes (the "
+        "run that wrote a plan shows it: `opsctl show RUN_ID`); see `opsctl apply --help`")
+    assert not (counter.root / "state").exists()
+    assert counter.run("apply", "--plan", "plan.json").code == 0
+
+
+def test_a_saved_plan_given_a_run_option_gets_the_plain_hint(counter: Project) -> None:
+    made = counter.run("plan", "counter", "--environment", "staging", "--out", "plan.json")
+    assert made.code == 10, made.stderr
+    r = counter.run("apply", "--plan", "plan.json", "--concurrency", "4")
+    assert r.code == 2
+    assert r.stderr.strip().splitlines()[-1] == "opsctl: hint: see `opsctl apply --help`"

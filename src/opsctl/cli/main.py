@@ -446,10 +446,31 @@ def _other_tools_hint(exc: click.ClickException, args: list[str]) -> str | None:
     return None
 
 
+def _saved_plan_option_hint(exc: click.ClickException, args: list[str]) -> str | None:
+    """``apply --plan plan.json --target x`` (or a request flag, or ``--dry-run``): a saved
+    plan is applied as it was written, so those belong to the ``opsctl plan`` that writes it."""
+    ctx = getattr(exc, "ctx", None)
+    group = ctx.command if ctx is not None else None
+    given = args[:args.index("--")] if "--" in args else args
+    if not (isinstance(exc, click.NoSuchOption) and isinstance(group, AutomationGroup)
+            and group.mode == "apply"
+            and any(arg == "--plan" or arg.startswith("--plan=") for arg in given)):
+        return None
+    from opsctl.contract.flags import RESERVED_OPTIONS
+
+    # a request flag, or the options that shape the plan; not a run option such as --concurrency
+    if exc.option_name in RESERVED_OPTIONS and exc.option_name not in (
+            "--target", "--dry-run", "--request", "--contract-version"):
+        return None
+    return ("a saved plan applies exactly what `opsctl plan NAME` wrote, its request and "
+            "--target included: give them to `opsctl plan` and apply the plan it writes "
+            "(the run that wrote a plan shows it: `opsctl show RUN_ID`)")
+
+
 def _usage_hint(exc: click.ClickException, args: list[str]) -> str:
     ctx = getattr(exc, "ctx", None)
     path = ctx.command_path if ctx is not None else "opsctl"
-    other = _other_tools_hint(exc, args)
+    other = _saved_plan_option_hint(exc, args) or _other_tools_hint(exc, args)
     return f"{other}; see `{path} --help`" if other else f"see `{path} --help`"
 
 
