@@ -153,3 +153,21 @@ def test_a_saved_plan_given_a_run_option_gets_the_plain_hint(counter: Project) -
     r = counter.run("apply", "--plan", "plan.json", "--concurrency", "4")
     assert r.code == 2
     assert r.stderr.strip().splitlines()[-1] == "opsctl: hint: see `opsctl apply --help`"
+
+
+@pytest.mark.parametrize(("command", "said"), [
+    pytest.param("force-unlock", "a stuck lock is listed by `opsctl locks` and broken by "
+                 "`opsctl locks break SCOPE --reason TEXT`", id="terraform-force-unlock"),
+    pytest.param("state", "runs are listed by `opsctl runs` and shown by `opsctl show RUN_ID`",
+                 id="terraform-state"),
+    pytest.param("rerun", "a failed, partial or interrupted run is finished by `opsctl resume "
+                 "RUN_ID` (or the same command again)", id="rerun"),
+    pytest.param("kill", "a running run is stopped by `opsctl cancel RUN_ID --reason TEXT`",
+                 id="rundeck-kill"),
+])
+def test_another_tools_command_names_opsctls_own(counter: Project, command: str,
+                                                 said: str) -> None:
+    r = counter.run(command, "x")
+    assert r.code == 2
+    assert (f"opsctl: error: unknown automation or command {command!r} (automations: counter; "
+            f"see `opsctl --help`); {said}\n") in r.stderr, r.stderr

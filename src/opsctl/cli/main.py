@@ -175,6 +175,11 @@ class AutomationGroup(click.Group):
 
         return f"; a saved plan file is applied with `opsctl apply --plan {shlex.quote(word)}`"
 
+    def _other_tools_command(self, word: str) -> str:
+        """A command of Terraform or Rundeck typed as it is there: opsctl's for the same."""
+        said = _OTHER_TOOLS_COMMANDS.get(word) if self.mode == "run" else None
+        return f"; {said}" if said else ""
+
     def resolve_command(self, ctx: click.Context, args: list[str]) -> tuple[Any, ...]:
         try:
             return super().resolve_command(ctx, args)
@@ -186,8 +191,25 @@ class AutomationGroup(click.Group):
                 raise UnknownAutomationError(f"unknown automation or command {args[0]!r} "
                                              f"(automations: {known}; see `opsctl --help`)"
                                              f"{self._saved_plan_hint(args[0])}"
+                                             f"{self._other_tools_command(args[0])}"
                                              f"{_no_project(ctx)}") from None
             raise
+
+
+_UNLOCK = ("a stuck lock is listed by `opsctl locks` and broken by `opsctl locks break SCOPE "
+           "--reason TEXT`")
+_HISTORY = "runs are listed by `opsctl runs` and shown by `opsctl show RUN_ID`"
+_RERUN = ("a failed, partial or interrupted run is finished by `opsctl resume RUN_ID` (or the "
+          "same command again)")
+_KILL = "a running run is stopped by `opsctl cancel RUN_ID --reason TEXT`"
+# Commands of Terraform, Ansible and Rundeck that people type first, and opsctl's for the same.
+_OTHER_TOOLS_COMMANDS = {
+    "force-unlock": _UNLOCK, "unlock": _UNLOCK,
+    "state": _HISTORY, "history": _HISTORY,
+    "rerun": _RERUN, "retry": _RERUN,
+    "kill": _KILL, "stop": _KILL, "abort": _KILL,
+    "init": "a new automation is made by `opsctl new NAME`",
+}
 
 
 @click.group(cls=AutomationGroup, mode="run",
