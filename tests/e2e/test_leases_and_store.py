@@ -404,6 +404,32 @@ def test_locks_marks_a_lease_past_its_expiry(ledger: Project) -> None:
     assert live["expired"] is False
 
 
+def test_a_lease_held_from_another_host_names_locks_break(ledger: Project) -> None:
+    """Terraform's lock error names force-unlock: a run refused by a lease whose holder is on
+    another machine (which this one cannot check) names `opsctl locks break` as the way out."""
+    kill_mid_run(ledger)
+    edit_lease(ledger, host="build-7", process="boot=another-machine,pidns=1/pid=4242/start=1")
+    refused = ledger.run("ledger", "--targets", "x", "--format", "json")
+    assert refused.code == 7, refused.stderr
+    assert refused.doc["error"]["message"].endswith(
+        "retry later, or wait with --wait-lock 5m; if that run's host is gone for good, "
+        "`opsctl locks break ledger/scope=main --reason TEXT` frees the scope")
+    broken = ledger.run("locks", "break", "ledger/scope=main", "--reason", "build-7 is gone")
+    assert broken.code == 0, broken.stderr
+    assert ledger.run("ledger", "--targets", "x").code == 0
+
+
+def test_a_live_holder_on_this_host_is_not_offered_locks_break(ledger: Project) -> None:
+    holder = hold(ledger)
+    try:
+        contender = ledger.run("ledger", "--targets", "x", "--format", "json")
+        assert contender.code == 7
+        assert "locks break" not in contender.doc["error"]["message"]
+    finally:
+        release(ledger)
+        holder.communicate(timeout=60)
+
+
 def test_locks_marks_a_lease_whose_holder_process_is_gone(ledger: Project) -> None:
     """A holder killed on this machine: its lease is taken over by the next run at once, and
     `opsctl locks` says so (was: listed as held until its expiry, as a live holder's)."""

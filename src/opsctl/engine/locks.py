@@ -213,6 +213,12 @@ def acquire_lease(store: SQLStore, scope: str, run_id: str, *, actor: str, ttl_s
             store.record_lock_event(scope, "conflict", run_id, actor, clock(),
                                     reason=f"held by {holder['run_id']}")
             hint = f"retry later, {wait_hint}" if wait_s == 0 and wait_hint else "retry later"
+            if wait_hint and holder["host"] != socket.gethostname():
+                # a holder elsewhere cannot be checked from here: its lease holds until its TTL
+                import shlex
+
+                hint += (f"; if that run's host is gone for good, `opsctl locks break "
+                         f"{shlex.quote(scope)} --reason TEXT` frees the scope")
             if resuming is not None and holder["run_id"] == resuming:
                 hint = (f"run {resuming} is still being carried out by that process: "
                         f"`opsctl wait {resuming}` follows it to its result")
