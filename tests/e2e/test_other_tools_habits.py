@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import Project
+from tests.conftest import Project, run_opsctl
 from tests.e2e.test_cli_core import COUNTER
 
 
@@ -171,3 +171,28 @@ def test_another_tools_command_names_opsctls_own(counter: Project, command: str,
     assert r.code == 2
     assert (f"opsctl: error: unknown automation or command {command!r} (automations: counter; "
             f"see `opsctl --help`); {said}\n") in r.stderr, r.stderr
+
+
+def test_show_given_a_plan_file_as_terraform_show_reads_one_names_its_runs(
+        counter: Project) -> None:
+    made = counter.run("plan", "counter", "--environment", "staging", "--out", "plan.json",
+                       "--format", "json")
+    assert made.code == 10, made.stderr
+    plan_id, planning_run = made.doc["artifacts"]["plan_id"], made.doc["run_id"]
+    r = counter.run("show", "plan.json")
+    assert r.code == 2
+    assert (f"opsctl: error: plan.json is the saved plan file of {plan_id}, not a run: made by "
+            f"run {planning_run} (`opsctl show {planning_run}`)\n") in r.stderr, r.stderr
+    # carried to a project with a store of its own, where it was not made
+    (counter.root / "elsewhere").mkdir()
+    (counter.root / "elsewhere" / "plan.json").write_text((counter.root / "plan.json").read_text())
+    (counter.root / "elsewhere" / "opsctl.toml").write_text("")
+    r = run_opsctl("show", "plan.json", cwd=counter.root / "elsewhere")
+    assert r.code == 2
+    assert (f"plan.json is the saved plan file of {plan_id}, not a run: its plan is not in this "
+            "store") in r.stderr, r.stderr
+    # a JSON file that is no plan is only not a run
+    (counter.root / "list.json").write_text("[1]")
+    r = counter.run("show", "list.json")
+    assert r.code == 2
+    assert "opsctl: error: no run 'list.json'" in r.stderr, r.stderr

@@ -323,17 +323,48 @@ def _run_by_ref(session: Any, run_id: str, *, with_result: bool = True) -> dict[
     matches = session.store.count_runs_with_prefix(run_id)
     if matches > 1:
         raise UsageError(f"prefix {run_id!r} matches {matches} runs: give more of the id")
-    plan = session.store.get_plan(run_id) if run_id.startswith("plan_") else None
-    if plan is not None:  # the id `opsctl plan` prints as "plan id", beside its run's
-        made = session.store.planning_run_id(run_id)
+    # the id `opsctl plan` prints as "plan id", beside its run's; or the plan file it wrote
+    # (`opsctl show plan.json`, as `terraform show` reads a plan file)
+    in_file = None if run_id.startswith("plan_") else _plan_id_in_file(run_id)
+    plan_id = in_file or run_id
+    plan = session.store.get_plan(plan_id) if plan_id.startswith("plan_") else None
+    what = (f"{run_id} is the saved plan file of {in_file}, not a run" if in_file
+            else f"{run_id} is a saved plan's id, not a run's")
+    if plan is not None:
+        made = session.store.planning_run_id(plan_id)
         runs = [f"made by run {made} (`opsctl show {made}`)" if made else None,
                 f"applied by run {plan['applied_run_id']}" if plan["applied_run_id"] else None]
-        raise UsageError(f"{run_id} is a saved plan's id, not a run's: "
-                         f"{', '.join(r for r in runs if r) or 'not applied yet'}")
+        raise UsageError(f"{what}: {', '.join(r for r in runs if r) or 'not applied yet'}")
+    if in_file:
+        raise UsageError(f"{what}: its plan is not in this store (it was made against another "
+                         "one, or not applied here yet)")
     from opsctl.config.redact import mask_url
 
     raise UsageError(f"no run {run_id!r} in {mask_url(session.settings.effective_store_url)}; "
                      "`opsctl runs` lists the runs it holds")
+
+
+def _plan_id_in_file(path: str) -> str | None:
+    """The plan id a plan file at ``path`` holds; None for anything else (a file that is not
+    one, or none at all)."""
+    import os
+
+    if not os.path.isfile(path):
+        return None
+
+    from opsctl.config.input_files import read_document
+    from opsctl.errors import UsageError
+
+    try:
+        doc = json.loads(read_document(path, what="plan file"))
+    except (UsageError, ValueError, RecursionError):
+        return None
+    if not isinstance(doc, dict) or doc.get("schema") != "opsctl.plan/v1":
+        return None
+    plan_id = doc.get("plan_id")
+    if not isinstance(plan_id, str):
+        return None
+    return plan_id if plan_id.startswith("plan_") else None
 
 
 def _may_view(session: Any, automation: str = "*", environment: str | None = None) -> None:
