@@ -196,3 +196,24 @@ def test_show_given_a_plan_file_as_terraform_show_reads_one_names_its_runs(
     r = counter.run("show", "list.json")
     assert r.code == 2
     assert "opsctl: error: no run 'list.json'" in r.stderr, r.stderr
+
+
+@pytest.mark.parametrize("verb", [[], ["plan"]], ids=["run", "plan"])
+def test_two_request_documents_are_refused_not_the_first_dropped(counter: Project,
+                                                                 verb: list[str]) -> None:
+    """Terraform merges -var-file files and Ansible -e ones; opsctl reads one document: the
+    second is refused, naming both, rather than the first dropped (was: `environment: required
+    field is missing`, though common.yml gave it)."""
+    (counter.root / "common.yml").write_text("environment: staging\n")
+    (counter.root / "targets.yml").write_text("targets: [x]\n")
+    r = counter.run(*verb, "counter", "--request", "common.yml", "--request", "targets.yml",
+                    "--dry-run" if not verb else "--diff")
+    assert r.code == 2
+    assert ("opsctl: error: Invalid value for '--request': given 2 times (common.yml, "
+            "targets.yml): a run reads one request document; merge them into one, or give the "
+            "other fields as flags") in r.stderr, r.stderr
+    assert "run_" not in counter.run("runs").stdout
+    one = counter.run(*verb, "counter", "--request", "common.yml", "--targets", "x",
+                      "--format", "json", *([] if verb else ["--dry-run"]))
+    assert one.code == 10, one.stderr
+    assert one.doc["request"]["targets"] == ["x"]
