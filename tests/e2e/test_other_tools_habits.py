@@ -217,3 +217,15 @@ def test_two_request_documents_are_refused_not_the_first_dropped(counter: Projec
                       "--format", "json", *([] if verb else ["--dry-run"]))
     assert one.code == 10, one.stderr
     assert one.doc["request"]["targets"] == ["x"]
+
+
+def test_a_schedule_given_two_request_documents_is_refused_and_not_stored(
+        counter: Project) -> None:
+    (counter.root / "common.yml").write_text("environment: staging\n")
+    (counter.root / "targets.yml").write_text("targets: [x]\n")
+    r = counter.run("schedule", "add", "nightly", "--automation", "counter", "--cron",
+                    "0 2 * * *", "--request", "common.yml", "--request", "targets.yml")
+    assert r.code == 2
+    assert "Invalid value for '--request': given 2 times (common.yml, targets.yml)" in r.stderr
+    listed = counter.run("schedule", "list", "--format", "json", expect_json=True)
+    assert listed.code == 0 and listed.doc == [], listed.stdout

@@ -19,6 +19,7 @@ from opsctl.cli.options import (
     CommonOptions,
     common_options,
     idempotency_key_from,
+    one_request_document,
     open_cli_session,
     show_config,
 )
@@ -380,22 +381,11 @@ def _epilog(entry: CatalogEntry) -> str:
             "4 dependency, 5 partial, 6 denied, 7 conflict, 10 changes planned.")
 
 
-def _one_request_document(ctx: click.Context, param: click.Parameter,
-                          value: tuple[str, ...]) -> str | None:
-    """The one ``--request``: given twice (as Terraform's -var-file or Ansible's -e are, and
-    merged), the first would be dropped without a word and the run would miss its fields."""
-    if len(value) > 1:
-        raise click.BadParameter(
-            f"given {len(value)} times ({', '.join(value)}): a run reads one request document; "
-            "merge them into one, or give the other fields as flags", ctx=ctx, param=param)
-    return value[0] if value else None
-
-
 def build_command(entry: CatalogEntry, mode: str) -> click.Command:
     """The command for ``opsctl NAME`` (mode "run"), ``opsctl plan NAME`` or ``opsctl apply NAME``."""
     params: list[click.Parameter] = [_option(spec) for spec in entry.flags]
     params.append(click.Option(["--request", "request_file"], metavar="FILE", multiple=True,
-                               type=click.Path(allow_dash=True), callback=_one_request_document,
+                               type=click.Path(allow_dash=True), callback=one_request_document,
                                help="Request document (JSON or YAML, '-' for stdin); flags override it."))
     params.append(click.Option(["--contract-version"], default=None, metavar="VERSION",
                                help="The contract version the request is written for; an older "

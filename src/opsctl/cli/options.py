@@ -418,3 +418,14 @@ def show_config(session: Any) -> int:
     rows = [(key, session.redactor.redact_text(value), layer) for key, value, layer in rows]
     table(("key", "value", "layer"), rows, sys.stdout)
     return 0
+
+
+def one_request_document(ctx: click.Context, param: click.Parameter,
+                         value: tuple[str, ...]) -> str | None:
+    """The one ``--request`` (a callback of the option, ``multiple=True``): given twice (as Terraform's -var-file or Ansible's -e are, and
+    merged), the first would be dropped without a word and the run would miss its fields."""
+    if len(value) > 1:
+        raise click.BadParameter(
+            f"given {len(value)} times ({', '.join(value)}): a run reads one request document; "
+            "merge them into one, or give the other fields as flags", ctx=ctx, param=param)
+    return value[0] if value else None

@@ -16,6 +16,7 @@ from opsctl.cli.options import (
     CommonOptions,
     common_options,
     global_options,
+    one_request_document,
     open_cli_session,
     set_from_signal,
     show_config,
@@ -160,7 +161,8 @@ def list_cmd(opts: CommonOptions) -> int:
 @click.option("--cron", "cron_expr", required=True, metavar="EXPR",
               help="Cron expression: 5 fields, or 6 with seconds first.")
 @click.option("--timezone", default="UTC", show_default=True, help="IANA time zone of EXPR.")
-@click.option("--request", "request_file", metavar="FILE", default=None, type=click.Path(),
+@click.option("--request", "request_file", metavar="FILE", multiple=True, type=click.Path(),
+              callback=one_request_document,
               help="Request document (JSON or YAML), stored with the schedule.")
 @click.option("--concurrency", type=click.Choice(["allow", "forbid", "replace"]),
               default="forbid", show_default=True,
