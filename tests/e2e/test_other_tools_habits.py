@@ -229,3 +229,20 @@ def test_a_schedule_given_two_request_documents_is_refused_and_not_stored(
     assert "Invalid value for '--request': given 2 times (common.yml, targets.yml)" in r.stderr
     listed = counter.run("schedule", "list", "--format", "json", expect_json=True)
     assert listed.code == 0 and listed.doc == [], listed.stdout
+
+
+def test_two_saved_plans_are_refused_not_the_first_skipped(counter: Project) -> None:
+    """`apply --plan a.json --plan b.json` applied b only and said nothing of a."""
+    for environment in ("staging", "prod"):
+        made = counter.run("plan", "counter", "--environment", environment, "--out",
+                           f"{environment}.json")
+        assert made.code == 10, made.stderr
+    r = counter.run("apply", "--plan", "staging.json", "--plan", "prod.json")
+    assert r.code == 2
+    assert ("opsctl: error: Invalid value for '--plan': given 2 times (staging.json, prod.json): "
+            "one saved plan is applied at a time: `opsctl apply --plan FILE` for each") \
+        in r.stderr, r.stderr
+    assert not (counter.root / "state").exists(), "neither plan was applied"
+    for environment in ("staging", "prod"):
+        assert counter.run("apply", "--plan", f"{environment}.json").code == 0
+    assert sorted(p.name for p in (counter.root / "state").iterdir()) == ["prod", "staging"]

@@ -18,6 +18,7 @@ from opsctl.cli.options import (
     common_options,
     diff_option,
     global_options,
+    one_plan_file,
     open_cli_session,
     refuse_reading_no_store,
     show_config,
@@ -633,8 +634,8 @@ def reconcile_group(**_global: Any) -> None:
 
 @click.group("apply", cls=AutomationGroup, mode="apply", invoke_without_command=True,
              short_help="Apply an automation, or a saved plan.")
-@click.option("--plan", "plan_file", default=None, metavar="PLAN.json",
-              type=click.Path(allow_dash=True),
+@click.option("--plan", "plan_file", multiple=True, metavar="PLAN.json",
+              type=click.Path(allow_dash=True), callback=one_plan_file,
               help="Apply a saved plan; refused (exit 3) if edited, expired, stale or already applied.")
 @click.option("--wait-lock", default=None, metavar="DURATION", type=DurationType(),
               help="With --plan: wait up to this long for the scope's lock instead of exiting 7.")

@@ -420,12 +420,21 @@ def show_config(session: Any) -> int:
     return 0
 
 
-def one_request_document(ctx: click.Context, param: click.Parameter,
-                         value: tuple[str, ...]) -> str | None:
-    """The one ``--request`` (a callback of the option, ``multiple=True``): given twice (as Terraform's -var-file or Ansible's -e are, and
-    merged), the first would be dropped without a word and the run would miss its fields."""
-    if len(value) > 1:
-        raise click.BadParameter(
-            f"given {len(value)} times ({', '.join(value)}): a run reads one request document; "
-            "merge them into one, or give the other fields as flags", ctx=ctx, param=param)
-    return value[0] if value else None
+def only_once(why: str) -> Callable[[click.Context, click.Parameter, tuple[str, ...]],
+                                     str | None]:
+    """A callback for a file option declared ``multiple=True`` that takes one file: given
+    twice (as Terraform's -var-file or Ansible's -e are, and merged), click would keep the
+    last one and drop the others without a word; refused instead, saying ``why``."""
+    def callback(ctx: click.Context, param: click.Parameter,
+                 value: tuple[str, ...]) -> str | None:
+        if len(value) > 1:
+            raise click.BadParameter(f"given {len(value)} times ({', '.join(value)}): {why}",
+                                     ctx=ctx, param=param)
+        return value[0] if value else None
+    return callback
+
+
+one_request_document = only_once("a run reads one request document; merge them into one, or "
+                                 "give the other fields as flags")
+one_plan_file = only_once("one saved plan is applied at a time: `opsctl apply --plan FILE` for "
+                          "each")
