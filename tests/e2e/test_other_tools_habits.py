@@ -246,3 +246,20 @@ def test_two_saved_plans_are_refused_not_the_first_skipped(counter: Project) -> 
     for environment in ("staging", "prod"):
         assert counter.run("apply", "--plan", f"{environment}.json").code == 0
     assert sorted(p.name for p in (counter.root / "state").iterdir()) == ["prod", "staging"]
+
+
+@pytest.mark.parametrize(("verb", "hint"), [
+    pytest.param("plan", "`opsctl plan NAME` changes nothing already: leave --dry-run out",
+                 id="plan"),
+    pytest.param("apply", "`opsctl apply NAME` changes things; a dry run is `opsctl plan NAME` "
+                 "or `opsctl NAME --dry-run`", id="apply"),
+    pytest.param("reconcile", "`opsctl reconcile NAME` changes things; a dry run is `opsctl "
+                 "plan NAME` or `opsctl NAME --dry-run`", id="reconcile"),
+])
+def test_dry_run_after_a_verb_says_where_the_dry_run_is(counter: Project, verb: str,
+                                                        hint: str) -> None:
+    r = counter.run(verb, "counter", "--environment", "staging", "--dry-run")
+    assert r.code == 2
+    assert r.stderr.strip().splitlines()[-1] == (
+        f"opsctl: hint: {hint}; see `opsctl {verb} counter --help`"), r.stderr
+    assert not (counter.root / "state").exists()

@@ -489,10 +489,26 @@ def _saved_plan_option_hint(exc: click.ClickException, args: list[str]) -> str |
             "(the run that wrote a plan shows it: `opsctl show RUN_ID`)")
 
 
+def _dry_run_hint(exc: click.ClickException) -> str | None:
+    """``plan NAME --dry-run`` or ``apply NAME --dry-run``: where a dry run is."""
+    ctx = getattr(exc, "ctx", None)
+    parent = ctx.parent.command if ctx is not None and ctx.parent is not None else None
+    if not (isinstance(exc, click.NoSuchOption) and exc.option_name == "--dry-run"
+            and isinstance(parent, AutomationGroup)):
+        return None
+    if parent.mode == "plan":
+        return "`opsctl plan NAME` changes nothing already: leave --dry-run out"
+    if parent.mode not in ("apply", "reconcile"):
+        return None
+    return (f"`opsctl {parent.mode} NAME` changes things; a dry run is `opsctl plan NAME` or "
+            "`opsctl NAME --dry-run`")
+
+
 def _usage_hint(exc: click.ClickException, args: list[str]) -> str:
     ctx = getattr(exc, "ctx", None)
     path = ctx.command_path if ctx is not None else "opsctl"
-    other = _saved_plan_option_hint(exc, args) or _other_tools_hint(exc, args)
+    other = (_saved_plan_option_hint(exc, args) or _dry_run_hint(exc)
+             or _other_tools_hint(exc, args))
     return f"{other}; see `{path} --help`" if other else f"see `{path} --help`"
 
 
