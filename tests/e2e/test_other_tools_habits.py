@@ -3,6 +3,8 @@ its own spelling of the same thing, with nothing run."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tests.conftest import Project, run_opsctl
@@ -263,3 +265,28 @@ def test_dry_run_after_a_verb_says_where_the_dry_run_is(counter: Project, verb: 
     assert r.stderr.strip().splitlines()[-1] == (
         f"opsctl: hint: {hint}; see `opsctl {verb} counter --help`"), r.stderr
     assert not (counter.root / "state").exists()
+
+
+def test_a_request_copied_from_a_run_with_a_secret_says_to_give_its_value(
+        project: Project) -> None:
+    """Rundeck's "run again with the same options": the recorded request keeps a secret only
+    as its digest; given back as a document, the error says so and names the variable (was:
+    `token: Input should be a valid string`)."""
+    from tests.e2e.test_saved_plans_and_secrets import LEAKY
+
+    project.add_module("leaky_auto", LEAKY)
+    made = project.run("plan", "leaky", "--name", "a", "--format", "json",
+                       env=project.env({"OPSCTL_SECRET_TOKEN": "s3cr3t-value"}))
+    assert made.code == 10, made.stderr
+    shown = project.run("show", made.doc["run_id"], "--format", "json", expect_json=True)
+    recorded = shown.doc["request"]
+    assert set(recorded["token"]) == {"$secret"}
+    (project.root / "again.json").write_text(json.dumps(recorded))
+    r = project.run("plan", "leaky", "--request", "again.json")
+    assert r.code == 2
+    assert ("opsctl: error: invalid request for leaky: token: a recorded secret's digest "
+            '({"$secret": ...}), not its value: give the value (on the command line: '
+            "OPSCTL_SECRET_TOKEN)\n") in r.stderr, r.stderr
+    again = project.run("plan", "leaky", "--request", "again.json",
+                        env=project.env({"OPSCTL_SECRET_TOKEN": "s3cr3t-value"}))
+    assert again.code == 10, again.stderr

@@ -134,7 +134,12 @@ def _invalid_request(exc: Any, model: Any, data: Mapping[str, Any], label: str) 
     for err in exc.errors(include_input=False, include_url=False):
         where = ".".join(str(p) for p in err["loc"]) or "request"
         message = given.redact_text(err["msg"])  # a validator may quote the value
-        if err["type"] == "extra_forbidden":
+        if _secret_digest_given(model, data, err["loc"]):
+            # a request copied from a run's or a plan's record keeps only its secrets' digests
+            message = (f'a recorded secret\'s digest ({{"{SECRET_MARKER}": ...}}), not its value: '
+                       f"give the value (on the command line: "
+                       f"OPSCTL_SECRET_{str(err['loc'][0]).upper()})")
+        elif err["type"] == "extra_forbidden":
             message = "unknown field"
         elif err["type"] == "missing":
             message = "required field is missing"
@@ -143,6 +148,15 @@ def _invalid_request(exc: Any, model: Any, data: Mapping[str, Any], label: str) 
         fields.append({"field": ".".join(str(p) for p in err["loc"]), "message": message})
     return UsageError(f"invalid request for {label}: " + "; ".join(problems),
                       step="validate", fields=fields)
+
+
+def _secret_digest_given(model: Any, data: Any, loc: tuple[Any, ...]) -> bool:
+    """Whether the document gave the ``Secret`` field ``loc`` as a recorded secret's
+    ``{"$secret": digest}``."""
+    value = data.get(loc[0]) if len(loc) >= 1 and isinstance(data, Mapping) else None
+    info = model.model_fields.get(loc[0]) if isinstance(loc[0], str) else None
+    return (isinstance(value, Mapping) and SECRET_MARKER in value and info is not None
+            and _holds_secret(info.annotation))
 
 
 def _known_fields(model: Any, err: Any) -> str:
