@@ -166,6 +166,9 @@ def test_a_saved_plan_given_a_run_option_gets_the_plain_hint(counter: Project) -
                  "RUN_ID` (or the same command again)", id="rerun"),
     pytest.param("kill", "a running run is stopped by `opsctl cancel RUN_ID --reason TEXT`",
                  id="rundeck-kill"),
+    pytest.param("version", "the version is printed by `opsctl --version`",
+                 id="terraform-version"),
+    pytest.param("help", "each command's help is `opsctl COMMAND --help`", id="help"),
 ])
 def test_another_tools_command_names_opsctls_own(counter: Project, command: str,
                                                  said: str) -> None:

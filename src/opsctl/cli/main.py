@@ -209,6 +209,8 @@ _OTHER_TOOLS_COMMANDS = {
     "rerun": _RERUN, "retry": _RERUN,
     "kill": _KILL, "stop": _KILL, "abort": _KILL,
     "init": "a new automation is made by `opsctl new NAME`",
+    "version": "the version is printed by `opsctl --version`",
+    "help": "each command's help is `opsctl COMMAND --help`",
 }
 
 
