@@ -1026,6 +1026,26 @@ def test_a_state_directory_every_user_can_write_is_refused(probe: Project) -> No
                      ).code == 10
 
 
+@pytest.mark.parametrize("how", ["state_dir", "store_url"])
+def test_a_shared_sticky_folder_as_state_directory_is_refused_without_chmod_advice(
+        probe: Project, how: str) -> None:
+    """/tmp (mode 1777) as the state dir, or a store_url in it: refused, and told to make a
+    folder of its own there, not to `chmod 700 /tmp`, which breaks every other user of the
+    machine."""
+    shared = probe.root / "tmp"
+    shared.mkdir()
+    shared.chmod(0o1777)
+    env = ({"OPSCTL_STATE_DIR": str(shared)} if how == "state_dir" else
+           {"OPSCTL_STORE_URL": f"sqlite:///{shared}/opsctl.db"})
+    r = probe.run("probe", "--dry-run", "--format", "json", env=probe.env(env))
+    assert_refused(r, f"state directory {shared} is writable by every user (mode 1777)", probe)
+    assert "chmod" not in r.stderr
+    assert (f"a folder every user shares: give opsctl a folder of its own in it "
+            f"(mkdir -m 700 {shared}/opsctl) and name that") in r.stderr
+    assert list(shared.iterdir()) == []
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o1777
+
+
 def test_settings_for_an_automation_the_project_does_not_have_are_refused(
         probe: Project) -> None:
     """A typo in [automation.NAME] (or its variable) would be settings silently not applied:

@@ -1345,9 +1345,14 @@ def refuse_shared_dir(folder: Path) -> None:
     except OSError:
         return
     if mode & stat.S_IWOTH:
+        # a sticky one is a folder every user shares on purpose (/tmp): made 0700, it would
+        # lock the machine's other users out of it
+        fix = (f"a folder every user shares: give opsctl a folder of its own in it (mkdir -m "
+               f"700 {folder}/opsctl) and name that" if mode & stat.S_ISVTX else
+               f"make it owner-only: chmod 700 {folder}")
         raise StateDirError(f"state directory {folder} is writable by every user (mode "
                             f"{stat.S_IMODE(mode):04o}): anyone could replace its database or "
-                            f"plan-signing key; make it owner-only: chmod 700 {folder}")
+                            f"plan-signing key; {fix}")
 
 
 def give_to_folder_owner(fd: int, folder: Path) -> None:
