@@ -265,3 +265,29 @@ def test_a_key_whose_run_succeeded_after_the_request_looked_is_replayed_not_queu
     finally:
         session.close()
     assert rows == [{"id": first.json()["run_id"], "status": "succeeded"}]
+
+
+@pytest.mark.parametrize("header", ["Idempotency-Key", "Last-Event-ID"])
+def test_a_header_opsctl_reads_given_twice_is_a_422_naming_it_and_runs_nothing(
+        sqlite_api: Api, header: str) -> None:
+    """Two Idempotency-Key headers (a proxy's retry adding its own): the run went ahead
+    under the first key, the second ignored."""
+    api = sqlite_api
+    token = api.token("olga", "operator")
+    headers = [("Authorization", f"Bearer {token}"), (header, "1"), (header, "2")]
+    if header == "Idempotency-Key":
+        response = api.client.post(
+            "/v1/automations/files/runs",
+            json={"request": {"directory": str(api.project.root / "work" / "twice")}},
+            headers=headers)
+    else:
+        response = api.client.get("/v1/runs/run_none/events", headers=headers)
+    assert response.status_code == 422, response.text
+    assert response.json()["errors"] == [{"field": f"header.{header.lower()}",
+                                          "message": "given more than once"}]
+    session = project_session(api.project)
+    try:
+        assert session.store._rows("SELECT COUNT(*) AS n FROM runs")[0]["n"] == 0
+    finally:
+        session.close()
+    assert not (api.project.root / "work" / "twice").exists()

@@ -567,6 +567,21 @@ def _refuse_unknown_query(request: Request) -> None:
                                                        for e in errors), errors)
 
 
+_SINGLE_HEADERS = ("idempotency-key", "last-event-id")
+
+
+def _refuse_repeated_headers(request: Request) -> None:
+    """A 422 naming each header opsctl reads that is given more than once: one would be read
+    and the others ignored (a proxy's retry adding its own Idempotency-Key ran the request
+    under the first key without a word)."""
+    repeated = [name for name in _SINGLE_HEADERS if len(request.headers.getlist(name)) > 1]
+    if repeated:
+        raise InputError("invalid input: " + "; ".join(f"header.{name}: given more than once"
+                                                       for name in repeated),
+                         [{"field": f"header.{name}", "message": "given more than once"}
+                          for name in repeated])
+
+
 def _audit_refusal(runtime: ServerRuntime, reason: str, request: Request) -> None:
     from contextlib import suppress
 
@@ -588,6 +603,7 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
                                       Depends(bearer)]) -> tuple[Principal, Session]:
         who = _authenticate(runtime, credentials, request)
         _refuse_unknown_query(request)
+        _refuse_repeated_headers(request)
         return who, runtime.session(who)
 
     async def principal(
