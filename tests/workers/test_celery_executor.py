@@ -436,3 +436,25 @@ def test_an_older_major_request_runs_on_a_worker_as_it_runs_here(rproject: Worke
         assert (r.doc["requested_contract_version"], r.doc["contract_version"]) == ("1", "2.1.0")
         assert r.doc["warnings"] == ["request for contract 1 was upgraded to 2.1.0; update the "
                                      "caller to 2.x"], where
+
+
+def test_sighup_stops_a_worker_as_sigterm_does(rproject: WorkerProject) -> None:
+    """SIGHUP (the terminal or ssh session that started the worker closed) is a warm
+    shutdown, as the README says of every command (was: Celery's own handler re-executed the
+    worker, which went on serving, or failed with exit 2 when opsctl was not started from a
+    file)."""
+    import signal
+    import subprocess
+
+    proc = rproject.start_worker(1)
+    try:
+        code = rproject.stop_worker(proc, signal.SIGHUP, timeout=30)
+    except subprocess.TimeoutExpired:
+        raise AssertionError("the worker went on after SIGHUP:\n"
+                             + rproject.worker_logs()[-3000:]) from None
+    assert code == 0, rproject.worker_logs()[-3000:]
+    logs = rproject.worker_logs()
+    assert "Warm shutdown" in logs
+    assert "Restarting celery worker" not in logs
+    assert logs.count(" ready.") == 1
+

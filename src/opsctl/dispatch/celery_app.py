@@ -111,6 +111,7 @@ def run_worker(app: Celery, argv: list[str], broker_url: str) -> None:
     # celery.utils.log makes every Celery logger a child of "celery", whatever its name
     logger = logging.getLogger("celery")
     logger.addHandler(unrecoverable)
+    app.Worker = _hangup_stops(app.Worker)
     try:
         code: object = app.start(argv)
     except SystemExit as exc:
@@ -123,6 +124,26 @@ def run_worker(app: Celery, argv: list[str], broker_url: str) -> None:
            if unrecoverable.error is not None else f"Celery exited {code}")
     raise DependencyError(f"the worker stopped: broker {mask_url(broker_url)} failed: "
                           f"{' '.join(why.split())}")
+
+
+def _hangup_stops(worker_class: Any) -> Any:
+    """Celery's worker class, with SIGHUP left as opsctl has it: a warm shutdown, as SIGTERM
+    (the terminal or the ssh session that started the worker closed), or ignored under
+    ``nohup``. Celery's own handler, installed when stdout is not a terminal, re-executed the
+    process from ``sys.argv``: the worker started again (or, from an ``opsctl`` that is no
+    file, failed with exit 2), its runs in flight cut off without being handed back."""
+    import signal
+
+    hup = getattr(signal, "SIGHUP", None)  # none on Windows
+    before = signal.getsignal(hup) if hup is not None else None
+
+    class HangupStopsWorker(worker_class):  # type: ignore[misc]
+        def install_platform_tweaks(self, worker: Any) -> None:
+            super().install_platform_tweaks(worker)
+            if hup is not None and before is not None:
+                signal.signal(hup, before)
+
+    return HangupStopsWorker
 
 
 class BrokerRefusedError(Exception):
