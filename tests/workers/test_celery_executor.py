@@ -458,3 +458,36 @@ def test_sighup_stops_a_worker_as_sigterm_does(rproject: WorkerProject) -> None:
     assert "Restarting celery worker" not in logs
     assert logs.count(" ready.") == 1
 
+
+def test_a_signal_while_the_worker_starts_stops_it_at_once(rproject: WorkerProject) -> None:
+    """SIGTERM landing after opsctl has opened its session and before Celery has taken the
+    signals over (here: as the worker says what it takes) stops the worker at once (was:
+    taken for a run's graceful stop; the worker then served until the stop grace ran out)."""
+    import signal
+    import subprocess
+
+    from tests.conftest import OPSCTL
+
+    log = rproject.root / "starting.log"
+    with open(log, "w") as handle:
+        proc = subprocess.Popen([OPSCTL, "worker", "--concurrency", "1"], cwd=rproject.root,
+                                env=rproject.env({"OPSCTL_STOP_GRACE": "60s"}), stdout=handle,
+                                stderr=subprocess.STDOUT, text=True)
+        try:
+            deadline = time.monotonic() + 90
+            while " taking " not in log.read_text(errors="replace"):
+                assert proc.poll() is None and time.monotonic() < deadline, log.read_text()
+                time.sleep(0.01)
+            proc.send_signal(signal.SIGTERM)
+            sent = time.monotonic()
+            try:
+                code: int | None = proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                code = None  # still serving
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait(timeout=30)
+    assert time.monotonic() - sent < 20, log.read_text()
+    assert code in (0, 130), log.read_text()
+    assert "Traceback" not in log.read_text()

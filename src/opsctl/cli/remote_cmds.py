@@ -237,6 +237,10 @@ def worker_cmd(concurrency: int, queues: tuple[str, ...], name: str | None,
     session = open_cli_session(opts)
     if opts.show_config:
         return show_config(session)
+    # Nothing is in flight until Celery takes the signals over: a first one stops the start
+    # at once (it was taken for a run's graceful stop, and the worker served until the
+    # stop grace ran out, 30 s by default, then ended with exit 0).
+    session.waiting = "the worker to start"
     broker = require_remote_ready(session.settings, "`opsctl worker`")
     config = worker_config(session.settings.worker)
     from opsctl.dispatch.config import queue_name
@@ -282,6 +286,7 @@ def worker_cmd(concurrency: int, queues: tuple[str, ...], name: str | None,
         worker.request_stop()
 
     worker_shutting_down.connect(stopping, weak=False)
+    session.waiting = None  # a signal from here on is Celery's warm shutdown (see run_worker)
     sweeper_stop = threading.Event()
     sweeper = threading.Thread(target=worker.sweep_forever, args=(sweeper_stop,),
                                name="opsctl-sweeper", daemon=True)
@@ -298,7 +303,8 @@ def worker_cmd(concurrency: int, queues: tuple[str, ...], name: str | None,
         celery_app.run_worker(app, ["worker", f"--concurrency={concurrency}", "--pool=threads",
                                     "-O", "fair", "-Q", ",".join(wanted), "-n", node,
                                     f"--loglevel={level}", "--without-gossip",
-                                    "--without-mingle", "--without-heartbeat"], broker)
+                                    "--without-mingle", "--without-heartbeat"], broker,
+                              stopped=session.stop_requested)
     finally:
         sweeper_stop.set()
         worker.close()

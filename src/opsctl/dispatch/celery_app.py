@@ -38,6 +38,8 @@ from typing import TYPE_CHECKING, Any
 from opsctl.dispatch.config import DEFAULT_QUEUE
 
 if TYPE_CHECKING:
+    import threading
+
     from celery import Celery
 
     from opsctl.dispatch.worker import Worker
@@ -95,13 +97,15 @@ def make_app(broker_url: str, *, default_queue: str = DEFAULT_QUEUE) -> Celery:
     return app
 
 
-def run_worker(app: Celery, argv: list[str], broker_url: str) -> None:
+def run_worker(app: Celery, argv: list[str], broker_url: str,
+               stopped: threading.Event | None = None) -> None:
     """Run a Celery worker in this process (``argv`` as ``celery worker`` takes it) until it
     stops. A warm shutdown returns. A worker that stops on an error (the broker refuses its
     credentials or virtual host, a channel error it cannot recover from) raises
     DependencyError (exit 4) naming the broker, so a supervisor that restarts on failure
     restarts it. A broker that is down at start, or goes away later, is not such an error:
-    Celery connects again and again, for ever, logging each failed attempt."""
+    Celery connects again and again, for ever, logging each failed attempt. ``stopped``: a
+    stop asked for before Celery took the signals over, which shuts it down once it has."""
     import logging
 
     from opsctl.config.redact import mask_url
@@ -111,7 +115,7 @@ def run_worker(app: Celery, argv: list[str], broker_url: str) -> None:
     # celery.utils.log makes every Celery logger a child of "celery", whatever its name
     logger = logging.getLogger("celery")
     logger.addHandler(unrecoverable)
-    app.Worker = _hangup_stops(app.Worker)
+    app.Worker = _hangup_stops(app.Worker, stopped)
     try:
         code: object = app.start(argv)
     except SystemExit as exc:
@@ -126,7 +130,7 @@ def run_worker(app: Celery, argv: list[str], broker_url: str) -> None:
                           f"{' '.join(why.split())}")
 
 
-def _hangup_stops(worker_class: Any) -> Any:
+def _hangup_stops(worker_class: Any, stopped: threading.Event | None = None) -> Any:
     """Celery's worker class, with SIGHUP left as opsctl has it: a warm shutdown, as SIGTERM
     (the terminal or the ssh session that started the worker closed), or ignored under
     ``nohup``. Celery's own handler, installed when stdout is not a terminal, re-executed the
@@ -142,6 +146,8 @@ def _hangup_stops(worker_class: Any) -> Any:
             super().install_platform_tweaks(worker)
             if hup is not None and before is not None:
                 signal.signal(hup, before)
+            if stopped is not None and stopped.is_set():  # signalled just before: stop now
+                signal.raise_signal(signal.SIGTERM)
 
     return HangupStopsWorker
 
