@@ -232,3 +232,31 @@ def test_a_token_whose_secret_cannot_be_shown_is_revoked(project: Project, outpu
     assert [t["status"] for t in listed.doc["tokens"]] == ["revoked"]
     assert [kind for kind, _, _ in token_events(project)] == ["token.created", "token.revoked"]
     assert as_(project, "alice", "audit", "verify").code == 0
+
+
+def test_a_rotation_whose_secret_cannot_be_shown_says_to_rotate_again(project: Project) -> None:
+    """The old secret stops working at the rotation: when the new one cannot be shown (a
+    full disk), the command says so and how to get a secret again (was: only 'cannot write
+    the output', and a token no one could use)."""
+    import os
+    import subprocess
+
+    from tests.conftest import OPSCTL
+
+    created = as_(project, "alice", "token", "create", "--actor", "ci-bot", "--role", "viewer",
+                  "--format", "json")
+    assert created.code == 0, created.stderr
+    token_id = created.doc["id"]
+    full = os.open("/dev/full", os.O_WRONLY)
+    try:
+        done = subprocess.run([OPSCTL, "token", "rotate", token_id], cwd=project.root,
+                              env={**project.env(), "OPSCTL_ACTOR": "alice"}, stdout=full,
+                              stderr=subprocess.PIPE, text=True, timeout=120)
+    finally:
+        os.close(full)
+    assert done.returncode == 4, done.stderr
+    assert (f"the new secret of {token_id} could not be shown, and the old one no longer "
+            f"works: `opsctl token rotate {token_id}` again") in done.stderr
+    again = as_(project, "alice", "token", "rotate", token_id)
+    assert again.code == 0, again.stderr
+    assert TOKEN.fullmatch(again.stdout.rstrip("\n"))

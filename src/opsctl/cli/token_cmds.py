@@ -236,4 +236,11 @@ def token_rotate(token_id: str, expires: str | None, opts: CommonOptions) -> int
                                       now=session.clock(), expires=lifetime)
     finally:
         session.close()
-    return _emit_secret("rotated", record, secret, opts, session)
+    try:
+        code = _emit_secret("rotated", record, secret, opts, session)
+        sys.stdout.flush()  # delivered, or refused here: not in the interpreter's exit
+    except BaseException:
+        say(f"opsctl: the new secret of {record.id} could not be shown, and the old one no "
+            f"longer works: `opsctl token rotate {record.id}` again")
+        raise
+    return code
