@@ -626,3 +626,30 @@ def test_a_store_whose_role_the_server_may_not_write_with_is_a_500_not_invalid_i
                 # a caller without valid credentials, whose refusal the store would audit
                 anonymous = api.call("GET", "/v1/runs", "opsctl_" + "x" * 43)
                 assert "postgresql://" not in anonymous.text
+
+
+def test_a_run_whose_request_holds_a_named_secrets_value_is_not_queued(tmp_path: Path) -> None:
+    """A queued run is stored with secrets masked: after a restart (or on a worker) it would
+    be carried out with *** in place of the value (was: 202, and a restarted server applied
+    directory 'x-***'). 422 naming the field, nothing recorded, nothing changed."""
+    from tests.service.conftest import setup_project
+
+    root = tmp_path / "proj"
+    root.mkdir()
+    project = setup_project(Project(root), '[secrets]\ndb = "pw-51d0-canary"\n')
+    target = root / "work" / "x-pw-51d0-canary"
+    for api in in_process(project):
+        token = api.token("ops", "operator")
+
+        refused = api.call("POST", "/v1/automations/files/runs?wait=10s", token,
+                           json={"request": {"directory": str(target)}})
+
+        assert refused.status_code == 422, refused.text
+        problem = refused.json()
+        assert problem["exit_code"] == 2
+        assert problem["errors"] == [{"field": "body.request.directory",
+                                      "message": "holds a secret value"}]
+        assert "a queued run is stored with secrets masked" in problem["detail"]
+        assert "pw-51d0-canary" not in refused.text
+        assert api.call("GET", "/v1/runs", token).json()["runs"] == []
+        assert not target.exists() and not (root / "work" / "x-***").exists()

@@ -795,6 +795,7 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
             request_document,
             target_patterns,
             versioned_request,
+            where_secrets_are,
         )
         from opsctl.engine.run import REPLAYABLE, RESUMABLE, execute
 
@@ -828,6 +829,16 @@ def _routes(app: FastAPI, runtime: ServerRuntime) -> None:
                              "configuration: keys are stored and shown as they are; give a key "
                              "without it", [{"field": "header.idempotency-key",
                                              "message": "holds a secret value"}])
+        where = where_secrets_are(session, request_doc, patterns)
+        if where:  # the queued run is stored masked: a restart or a worker would apply ***
+            raise InputError(
+                f"invalid input: {' and '.join(where)} holds the value of a configured secret, "
+                "and a queued run is stored with secrets masked: carried out after a restart, "
+                "or by a worker, it would be given *** in its place, so it was not queued; "
+                "leave the secret out (a request carries one in a Secret field)",
+                [{"field": f"body.request.{field}", "message": "holds a secret value"}
+                 for field, value in request_doc.items()
+                 if session.redactor.redact({field: value}) != {field: value}])
         run_key = key or derived_run_key(automation, request_doc, patterns)
         request_hash = hash_of_request(request_doc, patterns)
         if mode == "apply":
