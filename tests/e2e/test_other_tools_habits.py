@@ -36,6 +36,10 @@ def counter(project: Project) -> Project:
                  "Ansible's --limit is --target ID here", id="ansible-limit"),
     pytest.param(["counter", "-e", "@staging.yml"],
                  "Ansible's -e is --request FILE here", id="ansible-extra-vars"),
+    pytest.param(["counter", "--environment", "staging", "-parallelism=4"],
+                 "Terraform's -parallelism is --concurrency N here", id="terraform-parallelism"),
+    pytest.param(["counter", "--environment", "staging", "--forks", "4"],
+                 "Ansible's --forks is --concurrency N here", id="ansible-forks"),
 ])
 def test_another_tools_option_is_answered_with_opsctls_own(counter: Project, args: list[str],
                                                            hint: str) -> None:

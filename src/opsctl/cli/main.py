@@ -444,6 +444,8 @@ _OTHER_TOOLS_OPTIONS = {
     "--var-file": f"Terraform's -var-file {_REQUEST}",
     "-var": "Terraform's -var is a request field's own flag here (--FIELD VALUE)",
     "-lock-timeout": "Terraform's -lock-timeout is --wait-lock DURATION here",
+    "-parallelism": "Terraform's -parallelism is --concurrency N here",
+    "--forks": "Ansible's --forks is --concurrency N here",
     "-detailed-exitcode": ("Terraform's -detailed-exitcode is the default here: a plan and "
                            "--dry-run exit 10 when changes are planned, 0 when none"),
 }
