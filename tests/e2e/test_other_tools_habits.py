@@ -297,3 +297,17 @@ def test_a_request_copied_from_a_run_with_a_secret_says_to_give_its_value(
     again = project.run("plan", "leaky", "--request", "again.json",
                         env=project.env({"OPSCTL_SECRET_TOKEN": "s3cr3t-value"}))
     assert again.code == 10, again.stderr
+
+
+@pytest.mark.parametrize("verb", ["approve", "reject"])
+def test_a_plan_file_given_to_approve_names_its_plan_id(counter: Project, verb: str) -> None:
+    made = counter.run("plan", "counter", "--environment", "staging", "--out", "plan.json",
+                       "--format", "json")
+    assert made.code == 10, made.stderr
+    plan_id = made.doc["artifacts"]["plan_id"]
+    r = counter.run(verb, "plan.json", "--reason", "reviewed")
+    assert r.code == 2
+    assert (f"opsctl: error: plan.json is a plan file, not a plan id: its plan is {plan_id} "
+            f"(`opsctl {verb} {plan_id} --reason TEXT`)\n") in r.stderr, r.stderr
+    events = counter.run("audit", "export", "--format", "json", expect_json=True).doc["events"]
+    assert not [e for e in events if e["kind"].startswith("approval.")], "nothing recorded"

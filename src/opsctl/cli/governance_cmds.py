@@ -24,6 +24,7 @@ from opsctl.cli.output import emit_data, json_stdout
 
 
 def _decide(ref: str, reason: str, opts: CommonOptions, *, approve: bool) -> int:
+    from opsctl.errors import UsageError
     from opsctl.governance.plan_decisions import decide_plan
 
     session = open_cli_session(opts)
@@ -31,6 +32,15 @@ def _decide(ref: str, reason: str, opts: CommonOptions, *, approve: bool) -> int
         return show_config(session)
     try:
         record = decide_plan(session, ref, approve=approve, reason=reason)
+    except UsageError as exc:
+        from opsctl.cli.builtins import _plan_id_in_file
+
+        plan_id = _plan_id_in_file(ref) if exc.message.startswith("no saved plan") else None
+        if plan_id is None:
+            raise
+        verb = "approve" if approve else "reject"
+        raise UsageError(f"{ref} is a plan file, not a plan id: its plan is {plan_id} "
+                         f"(`opsctl {verb} {plan_id} --reason TEXT`)") from None
     finally:
         session.close()
 
