@@ -153,8 +153,10 @@ def _invalid_request(exc: Any, model: Any, data: Mapping[str, Any], label: str) 
 def _secret_digest_given(model: Any, data: Any, loc: tuple[Any, ...]) -> bool:
     """Whether the document gave the ``Secret`` field ``loc`` as a recorded secret's
     ``{"$secret": digest}``."""
-    value = data.get(loc[0]) if len(loc) >= 1 and isinstance(data, Mapping) else None
-    info = model.model_fields.get(loc[0]) if isinstance(loc[0], str) else None
+    if not loc or not isinstance(loc[0], str) or not isinstance(data, Mapping):
+        return False  # the request as a whole (a model validator), or not a document
+    value = data.get(loc[0])
+    info = model.model_fields.get(loc[0])
     return (isinstance(value, Mapping) and SECRET_MARKER in value and info is not None
             and _holds_secret(info.annotation))
 
