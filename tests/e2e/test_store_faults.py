@@ -380,3 +380,23 @@ def test_a_signal_while_postgres_does_not_answer_stops_the_command_at_once(
     doc = json.loads(out)
     validate_result(doc)
     assert doc["status"] == "cancelled"
+
+
+def test_a_full_disk_leaves_no_half_written_contract_lock_beside_it(
+        tmpfs_state: Path, tmp_path: Path) -> None:
+    """`opsctl contract lock` on a full disk is exit 2 naming the lock, and leaves no
+    temporary file beside it for `git add -A` to commit (was: an empty
+    `opsctl.contracts.json.tmpPID` in the project)."""
+    from tests.e2e.test_contract_cli import opsctl_contract, write_automation
+
+    project = Project(tmpfs_state / "proj")
+    project.root.mkdir()
+    project.extra_env["OPSCTL_STATE_DIR"] = str(tmp_path / "state")  # the store has room
+    write_automation(project)
+    fill(tmpfs_state)
+    result = opsctl_contract(project, "lock")
+    assert result.code == 2, result.stderr
+    assert "cannot write contract lock" in result.stderr
+    assert "No space left on device" in result.stderr
+    assert sorted(p.name for p in project.root.iterdir()
+                  if not p.name.startswith((".", "__"))) == ["opsctl.toml", "release_tag_auto.py"]

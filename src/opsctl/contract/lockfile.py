@@ -59,6 +59,7 @@ written before opsctl recorded it has none, and nothing is compared until it is 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -277,7 +278,12 @@ def write_lock(path: str | os.PathLike[str], snapshots: Mapping[str, Mapping[str
         with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
         os.replace(tmp, target)
-    except OSError as exc:
+    except BaseException as exc:
+        # not left beside the lock (a full disk, a Ctrl-C): `git add -A` would commit it
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        if not isinstance(exc, OSError):
+            raise
         raise ConfigError(f"cannot write contract lock {target}: {exc.strerror or exc}") from None
     return parse_lock(json.loads(text), target)
 
