@@ -389,7 +389,11 @@ def scaffold(start: Path, name: str, *, directory: str = "automations", tests: s
             test_path.parent.mkdir(parents=True, exist_ok=True)
             module_path.write_text(module_text)
             test_path.write_text(test_text)
-            config_path.write_text(config_text)
+            from opsctl.adopt.wrap import write_atomically
+
+            # the project's own config, whole or not at all: a process killed mid-write left
+            # it cut short, and every opsctl command then refused the project
+            write_atomically(config_path, config_text)
             golden = _write_golden(root, name, golden_path)
             lock = _lock_new_automation(root, name)
     except OSError as exc:  # a read-only project, a full disk: nothing is left half-written

@@ -329,3 +329,20 @@ def test_new_adds_to_the_project_of_the_config_file_given(tmp_path: Path, how: s
     assert tomllib.loads((project / "opsctl.toml").read_text())["automations"] == ["hello"]
     assert (project / "automations" / "hello.py").exists()
     assert list(elsewhere.iterdir()) == []
+
+
+def test_new_replaces_opsctl_toml_whole_never_in_place(tmp_path: Path) -> None:
+    """The project's opsctl.toml is written as a new file renamed over the old one: a process
+    killed mid-write (SIGKILL, a power cut) leaves the old file or the new one, never one cut
+    short that every command then refuses (was: rewritten in place). Its mode is kept."""
+    config = tmp_path / "opsctl.toml"
+    config.write_text('# ours\nlog_level = "warning"\n')
+    config.chmod(0o640)
+    before = config.stat()
+    made = opsctl(tmp_path, "new", "rotate-certs")
+    assert made.returncode == 0, made.stderr
+    after = config.stat()
+    assert after.st_ino != before.st_ino  # a new file, renamed into place
+    assert after.st_mode & 0o777 == 0o640
+    assert tomllib.loads(config.read_text())["automations"] == ["rotate_certs"]
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
