@@ -465,3 +465,70 @@ def test_resume_takes_the_yes_ci_scripts_pass_to_every_apply(counter: Project) -
     again = counter.run("resume", "--yes", partial.doc["run_id"], "--format", "json")
     assert again.code == 5, again.stderr  # resumed (b still refused), not a usage error
     assert again.doc["run_id"] == partial.doc["run_id"]
+
+
+PAIR = '''
+import time
+from pathlib import Path
+from pydantic import BaseModel
+from opsctl import Action, Automation
+
+class Request(BaseModel):
+    root: str
+    fail: list[str] = []
+
+pair = Automation("pair", version="1.0.0", owner="tests", summary="two actions that meet",
+                  request=Request)
+
+@pair.plan
+def plan(ctx, req):
+    for name in ("a", "b", "c"):
+        yield Action(id=name, kind="update", target=name, reason="meet")
+
+@pair.apply
+def apply(ctx, req, action):
+    root = Path(req.root)
+    if action.id in req.fail:
+        raise RuntimeError(f"{action.id} fails")
+    (root / f"started-{action.id}").touch()
+    if action.id == "c":
+        return "applied"
+    deadline = time.monotonic() + 5
+    while not all((root / f"started-{n}").exists() for n in ("a", "b")):
+        if time.monotonic() > deadline:
+            raise RuntimeError("applied one at a time")
+        time.sleep(0.02)
+    return "applied"
+'''
+
+
+def test_a_saved_plan_applies_with_concurrency_and_max_failures_given_to_apply(
+        project: Project, tmp_path: Path) -> None:
+    """A reviewed plan of many actions was applied one at a time, stopping at the first
+    failure: `apply --plan` took no --concurrency or --max-failures. They say how to carry the
+    plan out, not what it does, so the plan's fingerprint and approvals hold either way."""
+    project.add_module("pair_auto", PAIR)
+    root = tmp_path / "meet"
+    root.mkdir()
+    planned = project.run("plan", "pair", "--root", str(root), "--out", "plan.json",
+                          "--format", "json")
+    assert planned.code == 10, planned.stderr
+    applied = project.run("apply", "--plan", "plan.json", "--concurrency", "2", "--format",
+                          "json", expect_json=True)
+    assert applied.code == 0, applied.stderr
+    assert sorted(a["status"] for a in applied.doc["plan"]["actions"]) == ["applied"] * 3
+
+    for path in root.iterdir():
+        path.unlink()
+    planned = project.run("plan", "pair", "--root", str(root), "--fail", "a", "--fail", "b",
+                          "--out", "failing.json", "--format", "json")
+    assert planned.code == 10, planned.stderr
+    partial = project.run("apply", "--plan", "failing.json", "--max-failures", "3",
+                          "--format", "json", expect_json=True)
+    assert partial.code == 5, partial.stderr  # partial
+    statuses = {a["id"]: a["status"] for a in partial.doc["plan"]["actions"]}
+    assert statuses == {"a": "failed", "b": "failed", "c": "applied"}
+
+    placed = project.run("apply", "--concurrency", "2", "pair", "--root", str(root))
+    assert placed.code == 2
+    assert "--concurrency of an automation goes after its name" in placed.stderr

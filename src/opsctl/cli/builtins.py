@@ -641,10 +641,19 @@ def reconcile_group(**_global: Any) -> None:
               help="With --plan: wait up to this long for the scope's lock instead of exiting 7.")
 @click.option("-y", "--yes", "--auto-approve", "yes", is_flag=True, default=False,
               help="With --plan: accepted, a saved plan never asks; before NAME: as NAME's --yes.")
+@click.option("--concurrency", type=click.IntRange(1, 512), default=None, metavar="N",
+              help="With --plan: apply up to N independent actions at once (default 1; "
+                   "depends_on is respected).")
+@click.option("--max-failures", type=click.IntRange(1), default=None, metavar="N",
+              help="With --plan: keep applying independent actions until N have failed "
+                   "(default 1: stop at the first failure).")
+@click.option("--fail-fast", is_flag=True, default=False,
+              help="With --plan: stop at the first failed action (the default).")
 @diff_option
 @common_options
 @click.pass_context
 def apply_group(ctx: click.Context, plan_file: str | None, wait_lock: str | None, yes: bool,
+                concurrency: int | None, max_failures: int | None, fail_fast: bool,
                 opts: CommonOptions) -> int | None:
     """Apply NAME [FLAGS], or --plan PLAN.json written by `opsctl plan --out`."""
     # CI scripts pass --yes to every apply: refusing it on `apply --plan` would break them
@@ -652,9 +661,11 @@ def apply_group(ctx: click.Context, plan_file: str | None, wait_lock: str | None
     if ctx.invoked_subcommand is not None:
         if plan_file:
             raise click.UsageError("give either --plan or an automation name, not both")
-        if wait_lock is not None:
-            raise click.UsageError("--wait-lock of an automation goes after its name: "
-                                   "opsctl apply NAME --wait-lock DURATION")
+        for given, flag in ((wait_lock, "--wait-lock DURATION"), (concurrency, "--concurrency N"),
+                            (max_failures, "--max-failures N"), (fail_fast or None, "--fail-fast")):
+            if given is not None:
+                raise click.UsageError(f"{flag.split()[0]} of an automation goes after its "
+                                       f"name: opsctl apply NAME {flag}")
         return None
     if not plan_file:
         raise click.UsageError("give an automation name or --plan PLAN.json")
@@ -676,9 +687,14 @@ def apply_group(ctx: click.Context, plan_file: str | None, wait_lock: str | None
     progress = progress_for(session, opts)
     try:
         with automation_output(session, opts):
+            # how to carry the plan out, not what it does: neither is in its fingerprint, so a
+            # reviewed plan of 10,000 deletions need not be applied one at a time
+            options = {name: value for name, value in (
+                ("concurrency", concurrency),
+                ("max_failures", 1 if fail_fast else max_failures)) if value is not None}
             outcome = apply_plan_file(session, Path(plan_file), on_progress=progress,
                                       wait_lock_s=parse_duration(wait_lock).total_seconds()
-                                      if wait_lock else 0.0)
+                                      if wait_lock else 0.0, **options)
     finally:
         if progress is not None:
             progress.close()

@@ -855,8 +855,10 @@ def _check_permission(session: Session, automation: Automation[Any], permission:
 # -- entry points built on execute -------------------------------------------------------------
 
 def apply_plan_file(session: Session, path: Path, *, on_progress: ProgressFn | None = None,
-                    wait_lock_s: float = 0.0) -> RunOutcome:
-    """Apply a saved plan: refuse (exit 3) an edited, expired, stale or already-applied one."""
+                    wait_lock_s: float = 0.0, **options: Any) -> RunOutcome:
+    """Apply a saved plan: refuse (exit 3) an edited, expired, stale or already-applied one.
+    ``options``: how to carry it out (``concurrency``, ``max_failures``), which the plan's
+    fingerprint and approvals do not cover: what is applied is the plan's either way."""
     from opsctl.config.input_files import read_document
 
     source = str(path)
@@ -872,7 +874,7 @@ def apply_plan_file(session: Session, path: Path, *, on_progress: ProgressFn | N
         raise
     with _reported_with(_plan_known(session, doc), session):
         return _apply_verified_plan(session, doc, key, source, on_progress=on_progress,
-                                    wait_lock_s=wait_lock_s)
+                                    wait_lock_s=wait_lock_s, **options)
 
 
 def _plan_known(session: Session, doc: Mapping[str, Any]) -> dict[str, Any]:
@@ -883,7 +885,8 @@ def _plan_known(session: Session, doc: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _apply_verified_plan(session: Session, doc: dict[str, Any], key: bytes, source: str, *,
-                         on_progress: ProgressFn | None, wait_lock_s: float) -> RunOutcome:
+                         on_progress: ProgressFn | None, wait_lock_s: float,
+                         **options: Any) -> RunOutcome:
     # the role first, as `approve` asks it: a caller who may not apply the plan hears that,
     # not which run applied it, and leaves nothing here (not even a plan of another store)
     from opsctl.governance.gate import check_permission, environment_of
@@ -911,13 +914,13 @@ def _apply_verified_plan(session: Session, doc: dict[str, Any], key: bytes, sour
     if unfinished is not None:  # applying it again finishes the run it started (as resume does)
         try:
             return resume_run(session, unfinished, on_progress=on_progress,
-                              wait_lock_s=wait_lock_s)
+                              wait_lock_s=wait_lock_s, **options)
         except UsageError:
             # that run finished while this process waited for its lease: applied, exit 3
             refuse_applied(session.store, plan_id, session.store.get_plan(plan_id), source)
             raise
     return _apply_saved(session, doc, automation, request, on_progress=on_progress,
-                        warnings=warnings, wait_lock_s=wait_lock_s)
+                        warnings=warnings, wait_lock_s=wait_lock_s, **options)
 
 
 def apply_stored_plan(session: Session, plan_id: str, *, on_progress: ProgressFn | None = None,
