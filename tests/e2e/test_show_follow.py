@@ -248,6 +248,16 @@ def test_following_an_unknown_run_is_a_usage_error(ledger: Project) -> None:
     assert "no run 'run_nosuchrun'" in result.stderr
 
 
+def test_an_unknown_run_id_of_100000_characters_is_named_cut(ledger: Project) -> None:
+    """A pasted log in place of a run id is exit 2 naming its start and length (was: the
+    100,000 characters echoed in full)."""
+    pasted = "run_" + "x" * 99_996
+    result = ledger.run("show", pasted)
+    assert result.code == 2
+    assert f"no run {pasted[:60]!r}... (100000 characters) in " in result.stderr
+    assert len(result.stderr) < 1000
+
+
 MULTILINE = '''
 from pydantic import BaseModel
 from opsctl import Action, Automation

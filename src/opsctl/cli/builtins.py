@@ -321,9 +321,11 @@ def _run_by_ref(session: Any, run_id: str, *, with_result: bool = True) -> dict[
     row: dict[str, Any] | None = session.store.get_run(run_id, with_result=with_result)
     if row is not None:
         return row
+    # a run id is 30 characters: more is a paste gone wrong, shown cut rather than in full
+    shown = repr(run_id) if len(run_id) <= 60 else f"{run_id[:60]!r}... ({len(run_id)} characters)"
     matches = session.store.count_runs_with_prefix(run_id)
     if matches > 1:
-        raise UsageError(f"prefix {run_id!r} matches {matches} runs: give more of the id")
+        raise UsageError(f"prefix {shown} matches {matches} runs: give more of the id")
     # the id `opsctl plan` prints as "plan id", beside its run's; or the plan file it wrote
     # (`opsctl show plan.json`, as `terraform show` reads a plan file)
     in_file = None if run_id.startswith("plan_") else _plan_id_in_file(run_id)
@@ -341,7 +343,7 @@ def _run_by_ref(session: Any, run_id: str, *, with_result: bool = True) -> dict[
                          "one, or not applied here yet)")
     from opsctl.config.redact import mask_url
 
-    raise UsageError(f"no run {run_id!r} in {mask_url(session.settings.effective_store_url)}; "
+    raise UsageError(f"no run {shown} in {mask_url(session.settings.effective_store_url)}; "
                      "`opsctl runs` lists the runs it holds")
 
 
