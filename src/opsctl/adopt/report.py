@@ -211,7 +211,7 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u20
 def _controls(text: str) -> str:
     """``text`` with control characters but newline and tab as ``\\xNN``, bidirectional
     controls as ``\\uNNNN``: a report is read with ``cat`` too, and its terminal must not take
-    them for commands, nor a reader see ``\\u202egnp.sh`` as ``hs.png``."""
+    them for commands, nor a wiki page show ``\\u202egnp.sh`` as ``hs.png``."""
     return _CONTROL.sub(lambda m: (f"\\x{ord(m.group()):02x}" if ord(m.group()) <= 0xFF
                                    else f"\\u{ord(m.group()):04x}"), text)
 
