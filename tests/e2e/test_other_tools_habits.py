@@ -156,7 +156,7 @@ def test_a_saved_plan_given_plan_options_says_they_go_to_plan(counter: Project,
 def test_a_saved_plan_given_a_run_option_gets_the_plain_hint(counter: Project) -> None:
     made = counter.run("plan", "counter", "--environment", "staging", "--out", "plan.json")
     assert made.code == 10, made.stderr
-    r = counter.run("apply", "--plan", "plan.json", "--concurrency", "4")
+    r = counter.run("apply", "--plan", "plan.json", "--max-iterations", "4")
     assert r.code == 2
     assert r.stderr.strip().splitlines()[-1] == "opsctl: hint: see `opsctl apply --help`"
 
