@@ -1478,3 +1478,29 @@ def test_a_server_on_a_read_only_role_serves_what_it_may_read(tmp_path: Path) ->
         with psycopg.connect(POSTGRES_URL, autocommit=True) as conn:
             schema = owner_url.rpartition("search_path%3D")[2]
             assert conn.execute(f"SELECT count(*) FROM {schema}.runs").fetchone() == (1,)
+
+
+def test_a_stopped_server_exits_once_the_stop_grace_is_over_and_the_next_start_resumes(
+        live: Any, api_project: Project) -> None:
+    """An action that outlasts stop_grace (blocked for good) kept a stopped server alive with
+    it, port closed and nothing served, until a second signal: the grace is what a stop waits
+    for. The server exits after it, as a crash would, and the next start finishes the run."""
+    token = make_token(api_project, "olga", "operator")
+    hold = api_project.root / "hold"
+    work = api_project.root / "work" / "blocked"
+    server = live("--workers", "1", env=api_project.env({"OPSCTL_STOP_GRACE": "1s"}))
+    held = post(server, "/v1/automations/files/runs", token,
+                {"request": {"directory": str(work), "names": ["a", "b"], "hold": str(hold)}})
+    assert held.status_code == 202, held.text
+    wait_for(lambda: Path(str(hold) + ".waiting").exists(), "the first action to start")
+    started = time.monotonic()
+    assert server.stop(timeout=60) == 0
+    assert time.monotonic() - started < 30
+    assert '"event": "server.runs_left"' in server.log_text()
+    assert "Traceback" not in server.log_text()
+
+    hold.write_text("go")
+    again = live()
+    resumed = finished(again, token, held.json()["run_id"])
+    assert resumed["status"] == "succeeded", resumed
+    assert sorted(p.name for p in work.iterdir()) == ["a", "b"]

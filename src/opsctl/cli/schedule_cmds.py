@@ -515,10 +515,16 @@ def scheduler_cmd(once: bool, opts: CommonOptions) -> int:
     click.echo(f"opsctl: scheduler {scheduler.owner} firing "
                f"{len(session.settings.schedules)} declared schedule(s) and those added with "
                f"`opsctl schedule add` ({session.settings.executor} executor)", err=True)
+    in_flight: list[str] = []
     try:
         scheduler.run_forever(stop)
     finally:
-        scheduler.close(grace)
-        session.close()
+        in_flight = scheduler.close(grace)
+        if not in_flight:
+            session.close()
+    if in_flight:
+        from opsctl.service.runtime import exit_leaving_runs
+
+        exit_leaving_runs(session, in_flight)
     sys.stdout.flush()
     return ExitCode.SUCCESS

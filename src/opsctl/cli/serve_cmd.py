@@ -171,9 +171,14 @@ def serve_cmd(host: str | None, port: int | None, workers: int | None,
             raise KeyboardInterrupt
         Server(config).run(sockets=[listener])
     finally:
-        runtime.shutdown(grace)
+        in_flight = runtime.shutdown(grace)
         listener.close()
+    if in_flight:
+        from opsctl.service.runtime import exit_leaving_runs
+
+        exit_leaving_runs(session, in_flight)
     return 0
+
 
 
 def _check_tls(cert: str, key: str) -> None:

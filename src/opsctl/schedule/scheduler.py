@@ -693,7 +693,10 @@ class Scheduler:
             "schedule": schedule.name, "automation": schedule.automation,
             "slot": sched_store.slot_key(slot), "reason": reason}, run_id)
 
-    def close(self, grace_s: float = 0.0) -> None:
+    def close(self, grace_s: float = 0.0) -> list[str]:
+        """Stop firing and wait up to ``grace_s`` for the runs fired here; the runs still in
+        flight after it."""
         self.stopping.set()
         if self.runtime is not None:
-            self.runtime.shutdown(grace_s)
+            return list(self.runtime.shutdown(grace_s))
+        return []

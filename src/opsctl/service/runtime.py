@@ -541,8 +541,9 @@ class ServerRuntime:
         for session in sessions:
             session.stop_requested.set()
 
-    def shutdown(self, grace_s: float) -> None:
-        """:meth:`shutdown_requested`, then wait up to ``grace_s`` for running runs."""
+    def shutdown(self, grace_s: float) -> list[str]:
+        """:meth:`shutdown_requested`, then wait up to ``grace_s`` for running runs; the runs
+        still in flight after it (an action that outlasted the grace)."""
         import time
 
         self.shutdown_requested()
@@ -558,13 +559,32 @@ class ServerRuntime:
         if in_flight:  # an action outlasted the grace: its run records how it ended as it
             # returns (the process exits after it), so its store stays open until then
             self.base.log.warning("server.runs_in_flight", runs=in_flight, grace_s=grace_s)
-            return
+            return in_flight
         with self._stores_lock:
             stores, self._stores = self._stores, []
             self._owners.clear()
         for store in stores:
             with suppress(Exception):  # closing at exit; what matters is committed
                 store.close()
+        return []
+
+
+def exit_leaving_runs(session: Any, in_flight: list[str]) -> None:
+    """An action that outlasted the stop grace (blocked for good, or slower than the grace)
+    kept a stopped server or scheduler alive with it, for ever: the grace is what a stop waits
+    for. The process ends now, as a crash would; each run left keeps its journal, its lease
+    lapses, and the next start picks it up (its interrupted actions checked again or applied
+    again)."""
+    session.log.warning("server.runs_left", runs=in_flight,
+                        message="actions outlasted stop_grace: the process exits without them; "
+                                "the next start resumes their runs")
+    import os
+    import sys
+
+    for stream in (sys.stdout, sys.stderr):
+        with suppress(Exception):
+            stream.flush()
+    os._exit(0)
 
 
 def serve_catalog(base: Session) -> None:
