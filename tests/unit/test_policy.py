@@ -18,7 +18,7 @@ import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, SecretStr
 
 from opsctl.contract.automation import Action
 from opsctl.errors import ConfigError, DeniedError, UsageError
@@ -1032,3 +1032,38 @@ def test_an_action_of_a_negative_blast_radius_is_named_once() -> None:
 
 def _no_automation(name: str) -> None:
     raise UsageError(f"no automation {name!r}")
+
+
+class _Place(BaseModel):
+    region: str = "eu-west-1"
+
+
+class _Fields(BaseModel):
+    hosts: list[str] = []
+    host_or_hosts: list[str] | str = "web-1"
+    token: SecretStr | None = None
+    place: _Place = Field(default_factory=_Place)
+    place_or_raw: _Place | dict[str, str] = Field(default_factory=_Place)
+
+
+@pytest.mark.parametrize(("path", "problem"), [
+    pytest.param("hosts", "is a list", id="list"),
+    pytest.param("token", "is a secret", id="secret"),
+    pytest.param("place.regoin", "has no request field 'regoin' in place", id="nested-typo"),
+    pytest.param("host_or_hosts", None, id="list-or-scalar"),
+    pytest.param("place.region", None, id="nested"),
+    pytest.param("place_or_raw.anything", None, id="model-or-mapping"),
+])
+def test_a_request_condition_that_can_never_hold_is_named(path: str, problem: str | None) -> None:
+    """Only what every type of the field rules out: a `list[str] | str` field may equal a
+    string, and a key of `Model | dict` may be any key."""
+    from opsctl.governance.policy_fields import field_problems
+
+    rules = policy({"name": "guard", "match": {"automation": "fields", "request": {path: "x"}},
+                    "decision": "deny"})
+    found = field_problems(rules, automation="fields", version="1.0.0", model=_Fields)
+    if problem is None:
+        assert found == []
+    else:
+        [message] = found
+        assert message.startswith(f"rule 'guard': match.request.{path}: ") and problem in message

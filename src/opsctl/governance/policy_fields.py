@@ -78,18 +78,19 @@ def _problem(model: type[Any], path: str, automation: str, *, check_missing: boo
             return (f"automation {automation!r} has no request field {part!r}"
                     f"{f' in {where}' if where else ''} (fields: {known})")
         kinds = _kinds(field.annotation)
-        if any(is_secret_type(kind) for kind in kinds):
+        # only what every kind of the field rules out: `list[str] | str` may equal a string
+        if kinds and all(is_secret_type(kind) for kind in kinds):
             return (f"request field {'.'.join(parts[:index + 1])!r} of automation "
                     f"{automation!r} is a secret: a policy sees only a keyed digest of it, so "
                     "this condition never holds")
         if index == len(parts) - 1:
-            if any((isinstance(kind, type) and issubclass(kind, _LISTS))
-                   or typing.get_origin(kind) in _LISTS for kind in kinds):
+            if kinds and all((isinstance(kind, type) and issubclass(kind, _LISTS))
+                             or typing.get_origin(kind) in _LISTS for kind in kinds):
                 return (f"request field {path!r} of automation {automation!r} is a list: a "
                         "request condition compares single values, so it never holds")
             return None
         nested = [kind for kind in kinds if isinstance(kind, type) and issubclass(kind, BaseModel)]
-        if len(nested) != 1:  # a mapping, Any, or a union of models: any key may be there
+        if len(nested) != 1 or len(kinds) != 1:  # a mapping, Any, or a union: any key may be
             return None
         node = nested[0]
     return None
