@@ -55,7 +55,7 @@ def _same(actual: object, expected: RequestScalar) -> bool:
     return actual == expected
 
 
-def _matches(value: str, pattern: str) -> bool:
+def matches_glob(value: str, pattern: str) -> bool:
     """A glob, or the very value it spells: GitHub's bots are `github:dependabot[bot]`, which
     as a glob alone would match `github:dependabotb` and not the bot."""
     return value == pattern or fnmatchcase(value, pattern)
@@ -63,7 +63,7 @@ def _matches(value: str, pattern: str) -> bool:
 
 def _glob(what: str, value: str, patterns: Sequence[str]) -> tuple[bool, str]:
     for pattern in patterns:
-        if _matches(value, pattern):
+        if matches_glob(value, pattern):
             return True, f"{what} {value!r} matches {pattern!r}"
     return False, f"{what} {value!r} matches none of {list(patterns)}"
 
@@ -109,7 +109,7 @@ def _kinds(kinds: Sequence[str], f: ConditionFacts) -> tuple[bool, str]:
 def _targets(patterns: Sequence[str], f: ConditionFacts) -> tuple[bool, str]:
     for action in f.inp.actions:
         for pattern in patterns:
-            if _matches(action.target, pattern):
+            if matches_glob(action.target, pattern):
                 return True, f"target {action.target!r} of {action.id!r} matches {pattern!r}"
     return False, f"no target matches any of {list(patterns)}"
 

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import typing
 from collections.abc import Iterator, Mapping
-from fnmatch import fnmatchcase
 from typing import TYPE_CHECKING, Any
+
+from opsctl.governance.policy_conditions import matches_glob
 
 if TYPE_CHECKING:
     from opsctl.governance.policy_schema import Match, Policy
@@ -45,7 +46,7 @@ def field_problems(policy: Policy, *, automation: str, version: str,
 
 
 def _applies(patterns: tuple[str, ...] | None, value: str) -> bool:
-    return patterns is None or any(p == value or fnmatchcase(value, p) for p in patterns)
+    return patterns is None or any(matches_glob(value, p) for p in patterns)
 
 
 def _paths(match: Match) -> Iterator[tuple[str, str, bool]]:
